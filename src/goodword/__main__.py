@@ -1,0 +1,3 @@
+from goodword.cli import main
+
+main()

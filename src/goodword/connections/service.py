@@ -1,0 +1,106 @@
+"""Connections: who knows whom, how, since when and how close (as the user judges it)."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.connections.models import Connection
+from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
+from goodword.errors import Conflict
+from goodword.people import service as people
+from goodword.records import clean_text, get_owned, referenced
+
+KIND = "connection"
+
+
+def get(session: Session, *, workspace_id: int, connection_id: int) -> Connection:
+    """Return the connection, or NotFound when it is not in this workspace."""
+    return get_owned(
+        session, Connection, workspace_id=workspace_id, record_id=connection_id, kind=KIND
+    )
+
+
+def create(session: Session, *, workspace_id: int, data: ConnectionCreate) -> Connection:
+    """Record a tie; the same kind of tie between the same two people is refused."""
+    a = referenced(
+        "person_a_id",
+        lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_a_id),
+    )
+    b = referenced(
+        "person_b_id",
+        lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_b_id),
+    )
+    duplicate = session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == data.kind,
+            or_(
+                and_(Connection.person_a_id == a.id, Connection.person_b_id == b.id),
+                and_(Connection.person_a_id == b.id, Connection.person_b_id == a.id),
+            ),
+        )
+    )
+    if duplicate is not None:
+        raise Conflict(
+            f"{a.display_name} and {b.display_name} already have a {data.kind.label.lower()} "
+            f"connection (id {duplicate.id}); edit that one instead."
+        )
+    connection = Connection(workspace_id=workspace_id, person_a=a, person_b=b)
+    _apply(connection, data)
+    session.add(connection)
+    session.flush()
+    return connection
+
+
+def update(
+    session: Session, *, workspace_id: int, connection_id: int, data: ConnectionUpdate
+) -> Connection:
+    connection = get(session, workspace_id=workspace_id, connection_id=connection_id)
+    _apply(connection, data)
+    session.flush()
+    return connection
+
+
+def delete(session: Session, *, workspace_id: int, connection_id: int) -> None:
+    session.delete(get(session, workspace_id=workspace_id, connection_id=connection_id))
+    session.flush()
+
+
+def for_person(session: Session, *, workspace_id: int, person_id: int) -> list[Connection]:
+    """Every connection touching the person, closest first."""
+    return list(
+        session.scalars(
+            select(Connection)
+            .where(
+                Connection.workspace_id == workspace_id,
+                or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
+            )
+            .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
+            .order_by(Connection.closeness.desc().nulls_last(), Connection.id)
+        )
+    )
+
+
+def to_read(connection: Connection) -> ConnectionRead:
+    return ConnectionRead(
+        id=connection.id,
+        person_a_id=connection.person_a_id,
+        person_a_name=connection.person_a.display_name,
+        person_b_id=connection.person_b_id,
+        person_b_name=connection.person_b.display_name,
+        kind=connection.kind,
+        source=connection.source,
+        since=connection.since,
+        closeness=connection.closeness,
+        notes=connection.notes,
+        created_at=connection.created_at,
+    )
+
+
+def _apply(connection: Connection, data: ConnectionCreate | ConnectionUpdate) -> None:
+    connection.kind = data.kind
+    connection.source = clean_text(data.source)
+    connection.since = data.since
+    connection.closeness = data.closeness
+    connection.notes = clean_text(data.notes)

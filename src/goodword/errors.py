@@ -1,0 +1,65 @@
+"""The Goodword error tree. Each error knows its HTTP status and CLI exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one input field; `field` is a dotted path such as `emails.0`."""
+
+    field: str
+    message: str
+
+
+class GoodwordError(Exception):
+    """Base of every error Goodword shows to a user."""
+
+    status_code = 400
+    exit_code = 1
+    code = "error"
+
+    def __init__(self, message: str, *, fields: list[FieldError] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or []
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the stable error shape the API sends."""
+        return {
+            "error": {
+                "code": self.code,
+                "message": self.message,
+                "fields": [{"field": f.field, "message": f.message} for f in self.fields],
+            }
+        }
+
+
+class NotFound(GoodwordError):
+    status_code = 404
+    exit_code = 4
+    code = "not_found"
+
+    def __init__(self, kind: str, record_id: object) -> None:
+        super().__init__(f"No {kind} with id {record_id} in this workspace.")
+        self.kind = kind
+        self.record_id = record_id
+
+
+class InvalidInput(GoodwordError):
+    status_code = 422
+    exit_code = 2
+    code = "invalid"
+
+
+class Conflict(GoodwordError):
+    status_code = 409
+    exit_code = 3
+    code = "conflict"
+
+
+class DatabaseUnavailable(GoodwordError):
+    status_code = 503
+    exit_code = 5
+    code = "database_unavailable"

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
+
+if TYPE_CHECKING:
+    from goodword.opportunities.models import Opportunity
+    from goodword.people.models import Person
+
+
+class InteractionKind(enum.StrEnum):
+    MEETING = "meeting"
+    INTERVIEW = "interview"
+    CALL = "call"
+    EMAIL = "email"
+    MESSAGE = "message"
+    EVENT = "event"
+    FAVOUR_GIVEN = "favour_given"
+    FAVOUR_RECEIVED = "favour_received"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return (
+            "E-mail" if self is InteractionKind.EMAIL else self.value.replace("_", " ").capitalize()
+        )
+
+
+class Rapport(enum.StrEnum):
+    """How well the user clicked with someone in an interview, best first."""
+
+    CLICKED = "clicked"
+    GOOD = "good"
+    NEUTRAL = "neutral"
+    POOR = "poor"
+
+
+class Interaction(WorkspaceScoped, Base):
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_workspace_when", "workspace_id", "occurred_at"),)
+
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[InteractionKind] = mapped_column(enum_type(InteractionKind))
+    summary: Mapped[str | None] = mapped_column(Text)
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
+    )
+    interview_round: Mapped[int | None]
+
+    opportunity: Mapped[Opportunity | None] = relationship()
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="interaction", cascade="all, delete-orphan", order_by="Participant.id"
+    )
+
+
+class Participant(WorkspaceScoped, Base):
+    """A person involved in an interaction; for interviews, how well the user clicked."""
+
+    __tablename__ = "interaction_participants"
+    __table_args__ = (UniqueConstraint("interaction_id", "person_id"),)
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    rapport: Mapped[Rapport | None] = mapped_column(enum_type(Rapport))
+
+    interaction: Mapped[Interaction] = relationship(back_populates="participants")
+    person: Mapped[Person] = relationship()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from goodword.interactions.models import InteractionKind, Rapport
+
+
+class ParticipantIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: int
+    rapport: Rapport | None = None
+
+
+class InteractionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    occurred_at: datetime
+    kind: InteractionKind
+    summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    opportunity_id: int | None = None
+    interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
+    participants: list[ParticipantIn] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _check(self) -> InteractionCreate:
+        ids = [p.person_id for p in self.participants]
+        if len(ids) != len(set(ids)):
+            raise ValueError("A person is listed twice among the participants.")
+        if self.kind is not InteractionKind.INTERVIEW:
+            if self.interview_round is not None:
+                raise ValueError("interview_round is only for interviews.")
+        return self
+
+
+class InteractionUpdate(InteractionCreate):
+    pass
+
+
+class ParticipantRead(BaseModel):
+    person_id: int
+    person_name: str
+    rapport: Rapport | None
+
+
+class InteractionRead(BaseModel):
+    id: int
+    occurred_at: datetime
+    kind: InteractionKind
+    summary: str | None
+    opportunity_id: int | None
+    interview_round: int | None
+    participants: list[ParticipantRead]
+    created_at: datetime
+    updated_at: datetime

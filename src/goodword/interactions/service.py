@@ -1,0 +1,139 @@
+"""Interactions: meetings, interviews, calls, messages, favours; who was there and how it went."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.interactions.models import Interaction, Participant
+from goodword.interactions.schemas import (
+    InteractionCreate,
+    InteractionRead,
+    InteractionUpdate,
+    ParticipantRead,
+)
+from goodword.opportunities import service as opportunities
+from goodword.people import service as people
+from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
+
+KIND = "interaction"
+
+
+def get(session: Session, *, workspace_id: int, interaction_id: int) -> Interaction:
+    """Return the interaction, or NotFound when it is not in this workspace."""
+    return get_owned(
+        session, Interaction, workspace_id=workspace_id, record_id=interaction_id, kind=KIND
+    )
+
+
+def create(session: Session, *, workspace_id: int, data: InteractionCreate) -> Interaction:
+    interaction = Interaction(workspace_id=workspace_id)
+    _apply(session, interaction, data)
+    session.add(interaction)
+    session.flush()
+    return interaction
+
+
+def update(
+    session: Session, *, workspace_id: int, interaction_id: int, data: InteractionUpdate
+) -> Interaction:
+    interaction = get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    _apply(session, interaction, data)
+    session.flush()
+    return interaction
+
+
+def delete(session: Session, *, workspace_id: int, interaction_id: int) -> None:
+    session.delete(get(session, workspace_id=workspace_id, interaction_id=interaction_id))
+    session.flush()
+
+
+def list_(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    opportunity_id: int | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Interaction]:
+    """List interactions, newest first, optionally for one person or one opportunity."""
+    statement = (
+        select(Interaction)
+        .where(Interaction.workspace_id == workspace_id)
+        .options(selectinload(Interaction.participants).selectinload(Participant.person))
+    )
+    if person_id is not None:
+        statement = statement.where(
+            Interaction.id.in_(
+                select(Participant.interaction_id).where(Participant.person_id == person_id)
+            )
+        )
+    if opportunity_id is not None:
+        statement = statement.where(Interaction.opportunity_id == opportunity_id)
+    return keyset_page(
+        session,
+        statement,
+        sort_column=Interaction.occurred_at,
+        id_column=Interaction.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+        decode_sort=datetime.fromisoformat,
+    )
+
+
+def to_read(interaction: Interaction) -> InteractionRead:
+    return InteractionRead(
+        id=interaction.id,
+        occurred_at=interaction.occurred_at,
+        kind=interaction.kind,
+        summary=interaction.summary,
+        opportunity_id=interaction.opportunity_id,
+        interview_round=interaction.interview_round,
+        participants=[
+            ParticipantRead(
+                person_id=p.person_id, person_name=p.person.display_name, rapport=p.rapport
+            )
+            for p in interaction.participants
+        ],
+        created_at=interaction.created_at,
+        updated_at=interaction.updated_at,
+    )
+
+
+def _apply(session: Session, interaction: Interaction, data: InteractionCreate) -> None:
+    workspace_id = interaction.workspace_id
+    occurred_at = data.occurred_at if data.occurred_at.tzinfo else data.occurred_at.astimezone()
+    interaction.occurred_at = occurred_at
+    interaction.kind = data.kind
+    interaction.summary = clean_text(data.summary)
+    interaction.interview_round = data.interview_round
+    if data.opportunity_id is not None:
+        opportunity_id = data.opportunity_id
+        interaction.opportunity = referenced(
+            "opportunity_id",
+            lambda: opportunities.get(
+                session, workspace_id=workspace_id, opportunity_id=opportunity_id
+            ),
+        )
+    else:
+        interaction.opportunity = None
+    # Keep existing rows for people still present: (interaction, person) is unique.
+    existing = {p.person_id: p for p in interaction.participants}
+    participants = []
+    for index, item in enumerate(data.participants):
+        person = referenced(
+            f"participants.{index}.person_id",
+            lambda item=item: people.get(
+                session, workspace_id=workspace_id, person_id=item.person_id
+            ),
+        )
+        participant = existing.get(person.id) or Participant(
+            workspace_id=workspace_id, person=person
+        )
+        participant.rapport = item.rapport
+        participants.append(participant)
+    interaction.participants = participants

@@ -1,0 +1,47 @@
+"""Alembic environment: one history for SQLite (batch mode) and PostgreSQL."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from goodword.db import make_engine
+from goodword.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+# Kept out of comparisons on purpose: SQLite's FTS5 tables (not in the metadata) and the
+# PostgreSQL expression index, which the databases reflect in their own spelling.
+_UNMANAGED_TABLE_PREFIX = "search_fts"
+_UNMANAGED_INDEXES = {"ix_search_documents_tsv"}
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    if type_ == "table" and name and name.startswith(_UNMANAGED_TABLE_PREFIX):
+        return False
+    return not (type_ == "index" and name in _UNMANAGED_INDEXES)
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        include_object=include_object,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()

@@ -1,0 +1,36 @@
+"""Every model, imported in one place so the metadata is complete (Alembic, tests)."""
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.db import Base
+from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
+from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage, StageChange
+from goodword.organizations.models import Organization
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.search.models import SearchDocument
+from goodword.tasks.models import Task, TaskStatus
+from goodword.workspaces.models import Workspace
+
+__all__ = [
+    "Base",
+    "Connection",
+    "ConnectionKind",
+    "Interaction",
+    "InteractionKind",
+    "Opportunity",
+    "Organization",
+    "Participant",
+    "PayPeriod",
+    "Person",
+    "PersonEmail",
+    "PersonPhone",
+    "PersonUrl",
+    "Position",
+    "Rapport",
+    "Route",
+    "SearchDocument",
+    "Stage",
+    "StageChange",
+    "Task",
+    "TaskStatus",
+    "Workspace",
+]

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from goodword.opportunities.models import PayPeriod, Route, Stage
+
+Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class OpportunityBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    organization_id: int | None = None
+    organization_name: Text200 | None = None
+    role_title: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ]
+    city: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
+    region: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
+    country: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
+    posting_url: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None
+    ) = None
+    posting_text: Annotated[str, StringConstraints(max_length=100_000)] | None = None
+    pay_min: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None
+    pay_max: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None
+    pay_currency: (
+        Annotated[
+            str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")
+        ]
+        | None
+    ) = None
+    pay_period: PayPeriod | None = None
+    route: Route | None = None
+    hiring_manager_id: int | None = None
+    next_step: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = (
+        None
+    )
+    next_step_due: date | None = None
+    notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> OpportunityBase:
+        if self.organization_id is None and not self.organization_name:
+            raise ValueError("Name the organization (organization_name) or give its id.")
+        if self.pay_min is not None and self.pay_max is not None and self.pay_max < self.pay_min:
+            raise ValueError("pay_max is below pay_min.")
+        return self
+
+
+class OpportunityCreate(OpportunityBase):
+    stage: Stage = Stage.TARGET
+
+
+class OpportunityUpdate(OpportunityBase):
+    """Replaces the fields; a different stage is recorded as a move."""
+
+    stage: Stage | None = None
+
+
+class StageMove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stage: Stage
+    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+
+
+class StageChangeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    from_stage: Stage | None
+    to_stage: Stage
+    changed_at: datetime
+    note: str | None
+
+
+class OpportunityRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    organization_id: int
+    organization_name: str
+    role_title: str
+    city: str | None
+    region: str | None
+    country: str | None
+    posting_url: str | None
+    posting_text: str | None
+    pay_min: Decimal | None
+    pay_max: Decimal | None
+    pay_currency: str | None
+    pay_period: PayPeriod | None
+    stage: Stage
+    route: Route | None
+    hiring_manager_id: int | None
+    hiring_manager_name: str | None
+    next_step: str | None
+    next_step_due: date | None
+    notes: str | None
+    stage_changes: list[StageChangeRead]
+    created_at: datetime
+    updated_at: datetime

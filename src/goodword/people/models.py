@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from goodword.db import Base, WorkspaceScoped
+
+if TYPE_CHECKING:
+    from goodword.organizations.models import Organization
+
+
+class Person(WorkspaceScoped, Base):
+    __tablename__ = "people"
+    __table_args__ = (
+        Index("ix_people_workspace_sort", "workspace_id", "sort_name", "id"),
+        Index(
+            "uq_people_one_me",
+            "workspace_id",
+            unique=True,
+            sqlite_where=text("is_me"),
+            postgresql_where=text("is_me"),
+        ),
+    )
+
+    display_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str | None] = mapped_column(String(100))
+    family_name: Mapped[str | None] = mapped_column(String(100))
+    # Lower-cased "family given" (or display name): the list order and pagination key.
+    sort_name: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    how_we_met: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_me: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    emails: Mapped[list[PersonEmail]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonEmail.position"
+    )
+    phones: Mapped[list[PersonPhone]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonPhone.position"
+    )
+    urls: Mapped[list[PersonUrl]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonUrl.position"
+    )
+    positions: Mapped[list[Position]] = relationship(
+        back_populates="person",
+        cascade="all, delete-orphan",
+        order_by="(Position.is_current.desc(), Position.start_date.desc(), Position.id)",
+    )
+
+
+class _PersonDetail(WorkspaceScoped):
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class PersonEmail(_PersonDetail, Base):
+    __tablename__ = "person_emails"
+    __table_args__ = (Index("ix_person_emails_workspace_address", "workspace_id", "address"),)
+
+    address: Mapped[str] = mapped_column(String(320))
+    person: Mapped[Person] = relationship(back_populates="emails")
+
+
+class PersonPhone(_PersonDetail, Base):
+    __tablename__ = "person_phones"
+    __table_args__ = (Index("ix_person_phones_workspace_number", "workspace_id", "number"),)
+
+    # E.164 when the number could be parsed, else the text as given.
+    number: Mapped[str] = mapped_column(String(64))
+    person: Mapped[Person] = relationship(back_populates="phones")
+
+
+class PersonUrl(_PersonDetail, Base):
+    __tablename__ = "person_urls"
+    __table_args__ = (Index("ix_person_urls_workspace_url", "workspace_id", "url"),)
+
+    url: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20), default="web")
+    person: Mapped[Person] = relationship(back_populates="urls")
+
+
+class Position(WorkspaceScoped, Base):
+    """A person's job at an organization; ended positions stay as career history."""
+
+    __tablename__ = "positions"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(String(200))
+    department: Mapped[str | None] = mapped_column(String(200))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    person: Mapped[Person] = relationship(back_populates="positions")
+    organization: Mapped[Organization] = relationship(back_populates="positions")

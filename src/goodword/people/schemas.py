@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Phone = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=3, max_length=40, pattern=r"^[0-9+().\-\s/x]+$"
+    ),
+]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=500)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+_NAME_HINT = "Give a display name, or a given or family name."
+
+
+class PersonBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: Name | None = None
+    given_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
+        None
+    )
+    family_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
+        None
+    )
+    emails: list[EmailStr] = Field(default_factory=list, max_length=20)
+    phones: list[Phone] = Field(default_factory=list, max_length=20)
+    urls: list[Url] = Field(default_factory=list, max_length=20)
+    location: ShortText | None = None
+    notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    how_we_met: Annotated[str, StringConstraints(max_length=2_000)] | None = None
+    tags: list[Tag] = Field(default_factory=list, max_length=50)
+    interests: list[Tag] = Field(default_factory=list, max_length=50)
+    is_me: bool = False
+
+
+class PersonCreate(PersonBase):
+    @model_validator(mode="after")
+    def _needs_a_name(self) -> PersonCreate:
+        if not (self.display_name or self.given_name or self.family_name):
+            raise ValueError(_NAME_HINT)
+        return self
+
+
+class PersonUpdate(PersonBase):
+    """A full replacement of the person's own fields (positions are edited on their own)."""
+
+    @model_validator(mode="after")
+    def _needs_a_name(self) -> PersonUpdate:
+        if not (self.display_name or self.given_name or self.family_name):
+            raise ValueError(_NAME_HINT)
+        return self
+
+
+class PositionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    organization_id: int | None = None
+    organization_name: Name | None = None
+    title: ShortText | None = None
+    department: ShortText | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    is_current: bool = True
+
+    @model_validator(mode="after")
+    def _check(self) -> PositionCreate:
+        if self.organization_id is None and not self.organization_name:
+            raise ValueError("Name the organization (organization_name) or give its id.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date.")
+        if self.end_date is not None:
+            self.is_current = False
+        return self
+
+
+class PositionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    organization_id: int
+    organization_name: str
+    title: str | None
+    department: str | None
+    start_date: date | None
+    end_date: date | None
+    is_current: bool
+
+
+class PersonSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    display_name: str
+    location: str | None
+    is_me: bool
+
+
+class PersonRead(BaseModel):
+    id: int
+    display_name: str
+    given_name: str | None
+    family_name: str | None
+    emails: list[str]
+    phones: list[str]
+    urls: list[str]
+    location: str | None
+    notes: str | None
+    how_we_met: str | None
+    tags: list[str]
+    interests: list[str]
+    is_me: bool
+    positions: list[PositionRead]
+    created_at: datetime
+    updated_at: datetime
+
+
+def split_lines(text: str | None) -> list[str]:
+    """Split a textarea or comma list into values (forms send many values this way)."""
+    if not text:
+        return []
+    return [part.strip() for part in re.split(r"[\n,;]+", text) if part.strip()]

@@ -1,0 +1,245 @@
+"""People: create, read, update, delete and list, always inside one workspace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.organizations import service as organizations
+from goodword.people import normalize
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.people.schemas import (
+    PersonCreate,
+    PersonRead,
+    PersonUpdate,
+    PositionCreate,
+    PositionRead,
+)
+from goodword.records import (
+    Page,
+    clean_list,
+    clean_text,
+    get_owned,
+    keyset_page,
+    referenced,
+    sort_key,
+)
+from goodword.search import service as search
+from goodword.workspaces.models import Workspace
+
+KIND = "person"
+
+
+def get(session: Session, *, workspace_id: int, person_id: int) -> Person:
+    """Return the person, or NotFound when it is not in this workspace."""
+    return get_owned(session, Person, workspace_id=workspace_id, record_id=person_id, kind=KIND)
+
+
+def get_me(session: Session, *, workspace_id: int) -> Person | None:
+    """Return the person who is the user, if one is recorded."""
+    return session.scalar(select(Person).where(Person.workspace_id == workspace_id, Person.is_me))
+
+
+def create(session: Session, *, workspace_id: int, data: PersonCreate) -> Person:
+    person = Person(workspace_id=workspace_id)
+    _apply(session, person, data)
+    session.add(person)
+    session.flush()
+    search.index_person(session, person)
+    return person
+
+
+def update(session: Session, *, workspace_id: int, person_id: int, data: PersonUpdate) -> Person:
+    person = get(session, workspace_id=workspace_id, person_id=person_id)
+    _apply(session, person, data)
+    session.flush()
+    search.index_person(session, person)
+    return person
+
+
+def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
+    person = get(session, workspace_id=workspace_id, person_id=person_id)
+    search.remove(session, kind=KIND, record_id=person.id)
+    session.delete(person)
+    session.flush()
+
+
+def list_(
+    session: Session,
+    *,
+    workspace_id: int,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Person]:
+    """List people by family name, then given name; keyset-paginated."""
+    statement = select(Person).where(Person.workspace_id == workspace_id).options(*with_details())
+    return keyset_page(
+        session,
+        statement,
+        sort_column=Person.sort_name,
+        id_column=Person.id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+def count(session: Session, *, workspace_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(Person).where(Person.workspace_id == workspace_id)
+        )
+        or 0
+    )
+
+
+def add_position(
+    session: Session, *, workspace_id: int, person_id: int, data: PositionCreate
+) -> Position:
+    """Record a job; a new current job at another organization ends the earlier current ones."""
+    person = get(session, workspace_id=workspace_id, person_id=person_id)
+    if data.organization_id is not None:
+        organization_id = data.organization_id
+        organization = referenced(
+            "organization_id",
+            lambda: organizations.get(
+                session, workspace_id=workspace_id, organization_id=organization_id
+            ),
+        )
+    else:
+        assert data.organization_name is not None
+        organization = organizations.get_or_create(
+            session, workspace_id=workspace_id, name=data.organization_name
+        )
+    if data.is_current:
+        for earlier in person.positions:
+            if earlier.is_current and earlier.organization_id != organization.id:
+                earlier.is_current = False
+                earlier.end_date = earlier.end_date or data.start_date
+    position = Position(
+        workspace_id=workspace_id,
+        person=person,
+        organization=organization,
+        title=clean_text(data.title),
+        department=clean_text(data.department),
+        start_date=data.start_date,
+        end_date=data.end_date,
+        is_current=data.is_current,
+    )
+    session.add(position)
+    session.flush()
+    session.refresh(person, ["positions"])
+    search.index_person(session, person)
+    return position
+
+
+def remove_position(session: Session, *, workspace_id: int, position_id: int) -> None:
+    position = get_owned(
+        session, Position, workspace_id=workspace_id, record_id=position_id, kind="position"
+    )
+    person = position.person
+    session.delete(position)
+    session.flush()
+    session.refresh(person, ["positions"])
+    search.index_person(session, person)
+
+
+def to_read(person: Person) -> PersonRead:
+    return PersonRead(
+        id=person.id,
+        display_name=person.display_name,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        emails=[e.address for e in person.emails],
+        phones=[p.number for p in person.phones],
+        urls=[u.url for u in person.urls],
+        location=person.location,
+        notes=person.notes,
+        how_we_met=person.how_we_met,
+        tags=list(person.tags),
+        interests=list(person.interests),
+        is_me=person.is_me,
+        positions=[position_to_read(p) for p in person.positions],
+        created_at=person.created_at,
+        updated_at=person.updated_at,
+    )
+
+
+def position_to_read(position: Position) -> PositionRead:
+    return PositionRead(
+        id=position.id,
+        organization_id=position.organization_id,
+        organization_name=position.organization.name,
+        title=position.title,
+        department=position.department,
+        start_date=position.start_date,
+        end_date=position.end_date,
+        is_current=position.is_current,
+    )
+
+
+def with_details() -> tuple[Any, ...]:
+    """Loader options for showing whole people without a query per row."""
+    return (
+        selectinload(Person.emails),
+        selectinload(Person.phones),
+        selectinload(Person.urls),
+        selectinload(Person.positions).selectinload(Position.organization),
+    )
+
+
+def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) -> None:
+    """Copy validated fields onto the person, normalising contact details."""
+    workspace = session.get(Workspace, person.workspace_id)
+    region = workspace.phone_region if workspace else "US"
+    errors: list[FieldError] = []
+    phones: list[str] = []
+    for index, raw in enumerate(data.phones):
+        try:
+            phones.append(normalize.phone(raw, region))
+        except ValueError as exc:
+            errors.append(FieldError(f"phones.{index}", str(exc)))
+    urls: list[tuple[str, str]] = []
+    for index, raw in enumerate(data.urls):
+        try:
+            urls.append(normalize.profile_url(raw))
+        except ValueError as exc:
+            errors.append(FieldError(f"urls.{index}", str(exc)))
+    if data.is_me and not person.is_me:
+        me = get_me(session, workspace_id=person.workspace_id)
+        if me is not None and me.id != person.id:
+            raise Conflict(
+                f"{me.display_name} (id {me.id}) is already marked as you; unmark them first.",
+                fields=[FieldError("is_me", "Another person is already marked as you.")],
+            )
+    if errors:
+        raise InvalidInput("Some contact details could not be read.", fields=errors)
+
+    given, family = clean_text(data.given_name), clean_text(data.family_name)
+    display = clean_text(data.display_name) or " ".join(p for p in (given, family) if p)
+    person.display_name = display
+    person.given_name = given
+    person.family_name = family
+    person.sort_name = sort_key(f"{family} {given or ''}" if family else display)
+    person.location = clean_text(data.location)
+    person.notes = clean_text(data.notes)
+    person.how_we_met = clean_text(data.how_we_met)
+    person.tags = clean_list(data.tags)
+    person.interests = clean_list(data.interests)
+    person.is_me = data.is_me
+
+    emails = list(dict.fromkeys(normalize.email(e) for e in data.emails))
+    person.emails = [
+        PersonEmail(workspace_id=person.workspace_id, address=a, position=i)
+        for i, a in enumerate(emails)
+    ]
+    person.phones = [
+        PersonPhone(workspace_id=person.workspace_id, number=n, position=i)
+        for i, n in enumerate(dict.fromkeys(phones))
+    ]
+    person.urls = [
+        PersonUrl(workspace_id=person.workspace_id, url=u, kind=k, position=i)
+        for i, (u, k) in enumerate(dict.fromkeys(urls))
+    ]

@@ -1,0 +1,125 @@
+"""Helpers every aggregate's service shares: ownership checks, text clean-up, pagination."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, and_, or_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from goodword.errors import FieldError, InvalidInput, NotFound
+
+T = TypeVar("T")
+
+
+def get_owned(
+    session: Session, model: type[T], *, workspace_id: int, record_id: int, kind: str
+) -> T:
+    """Return the record if it exists in this workspace; otherwise NotFound (never a hint it exists)."""
+    record = session.get(model, record_id)
+    if record is None or getattr(record, "workspace_id", None) != workspace_id:
+        raise NotFound(kind, record_id)
+    return record
+
+
+def referenced(field: str, load: Callable[[], T]) -> T:
+    """Load a record named by an input field; an unknown id becomes a field error (422), not a 404."""
+    try:
+        return load()
+    except NotFound as exc:
+        raise InvalidInput(
+            f"{field} does not name a record in this workspace.",
+            fields=[FieldError(field, exc.message)],
+        ) from None
+
+
+def clean_text(value: str | None) -> str | None:
+    """Strip whitespace; turn blank text into None."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def clean_list(values: Sequence[str]) -> list[str]:
+    """Strip, drop blanks and drop case-insensitive repeats, keeping the first spelling."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for raw in values:
+        value = raw.strip()
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            kept.append(value)
+    return kept
+
+
+def sort_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list, with the cursor for the next page (None on the last)."""
+
+    items: list[T]
+    next_cursor: str | None = None
+    total: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def encode_cursor(*values: Any) -> str:
+    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    """Decode a cursor made by encode_cursor; a damaged one raises ValueError."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except Exception as exc:
+        raise ValueError("cursor is damaged") from exc
+    if not isinstance(values, list):
+        raise ValueError("cursor is damaged")
+    return values
+
+
+def keyset_page(
+    session: Session,
+    statement: Select[Any],
+    *,
+    sort_column: InstrumentedAttribute[Any],
+    id_column: InstrumentedAttribute[int],
+    cursor: str | None,
+    limit: int,
+    descending: bool = False,
+    decode_sort: Any = None,
+) -> Page[Any]:
+    """Return one page ordered by (sort_column, id), fast at any depth (no OFFSET).
+
+    `statement` selects the records; the cursor holds the last row's sort value and id.
+    """
+    if cursor:
+        value, last_id = decode_cursor(cursor)
+        if decode_sort is not None:
+            value = decode_sort(value)
+        if descending:
+            statement = statement.where(
+                or_(sort_column < value, and_(sort_column == value, id_column < last_id))
+            )
+        else:
+            statement = statement.where(
+                or_(sort_column > value, and_(sort_column == value, id_column > last_id))
+            )
+    order = (sort_column.desc(), id_column.desc()) if descending else (sort_column, id_column)
+    rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)))
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        next_cursor = encode_cursor(getattr(last, sort_column.key), getattr(last, id_column.key))
+    return Page(items=rows, next_cursor=next_cursor)

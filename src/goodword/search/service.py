@@ -1,0 +1,111 @@
+"""Search-as-you-type over people and organizations: FTS5 on SQLite, tsvector on PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from goodword.search.models import TSVECTOR, SearchDocument
+
+if TYPE_CHECKING:
+    from goodword.organizations.models import Organization
+    from goodword.people.models import Person
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    record_id: int
+    title: str
+    body: str
+
+
+def index_person(session: Session, person: Person) -> None:
+    """Write the person's searchable text: name, e-mails, workplaces, titles, place, tags."""
+    parts = [e.address for e in person.emails]
+    parts += [u.url.rsplit("/", 1)[-1] for u in person.urls]
+    for position in person.positions:
+        if position.is_current:
+            parts += [position.organization.name, position.title or ""]
+    parts += [person.location or "", " ".join(person.tags), " ".join(person.interests)]
+    _upsert(session, person.workspace_id, "person", person.id, person.display_name, parts)
+
+
+def index_organization(session: Session, organization: Organization) -> None:
+    parts = [*organization.aliases, *organization.domains, organization.location or ""]
+    _upsert(
+        session,
+        organization.workspace_id,
+        "organization",
+        organization.id,
+        organization.name,
+        parts,
+    )
+
+
+def remove(session: Session, *, kind: str, record_id: int) -> None:
+    session.execute(
+        delete(SearchDocument).where(
+            SearchDocument.kind == kind, SearchDocument.record_id == record_id
+        )
+    )
+
+
+def search(
+    session: Session,
+    *,
+    workspace_id: int,
+    query: str,
+    kinds: tuple[str, ...] = ("person", "organization"),
+    limit: int = 20,
+) -> list[Hit]:
+    """Return the best matches; every word must match the start of a word ("ali gre" finds Alice Green)."""
+    tokens = _TOKEN.findall(query.casefold())[:8]
+    if not tokens:
+        return []
+    dialect = session.get_bind().dialect.name
+    params = {"ws": workspace_id, "limit": limit, **{f"k{i}": k for i, k in enumerate(kinds)}}
+    kind_list = ", ".join(f":k{i}" for i in range(len(kinds)))
+    if dialect == "sqlite":
+        params["q"] = " ".join(f'"{t}"*' for t in tokens)
+        statement = text(
+            "SELECT d.kind, d.record_id, d.title, d.body FROM search_fts "
+            "JOIN search_documents d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH :q AND d.workspace_id = :ws AND d.kind IN ({kind_list}) "
+            "ORDER BY bm25(search_fts, 4.0, 1.0), d.title LIMIT :limit"
+        )
+    else:
+        params["q"] = " & ".join(f"{t}:*" for t in tokens)
+        statement = text(
+            f"SELECT kind, record_id, title, body FROM search_documents "
+            f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
+            f"AND {TSVECTOR} @@ to_tsquery('simple', :q) "
+            f"ORDER BY ts_rank({TSVECTOR}, to_tsquery('simple', :q)) DESC, title LIMIT :limit"
+        )
+    return [Hit(*row) for row in session.execute(statement, params)]
+
+
+def _upsert(
+    session: Session, workspace_id: int, kind: str, record_id: int, title: str, parts: list[str]
+) -> None:
+    body = " ".join(p for p in parts if p)
+    document = session.scalar(
+        select(SearchDocument).where(
+            SearchDocument.kind == kind, SearchDocument.record_id == record_id
+        )
+    )
+    if document is None:
+        session.add(
+            SearchDocument(
+                workspace_id=workspace_id, kind=kind, record_id=record_id, title=title, body=body
+            )
+        )
+    else:
+        document.title, document.body = title, body
+    session.flush()

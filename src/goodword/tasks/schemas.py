@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+
+from goodword.tasks.models import TaskStatus
+
+
+class TaskCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    due_date: date | None = None
+    person_id: int | None = None
+    organization_id: int | None = None
+    opportunity_id: int | None = None
+    interaction_id: int | None = None
+
+
+class TaskUpdate(TaskCreate):
+    pass
+
+
+class TaskStatusChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: TaskStatus
+    snoozed_until: date | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> TaskStatusChange:
+        if self.status is TaskStatus.SNOOZED and self.snoozed_until is None:
+            raise ValueError("Say until when to snooze (snoozed_until).")
+        return self
+
+
+class TaskRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    notes: str | None
+    due_date: date | None
+    status: TaskStatus
+    snoozed_until: date | None
+    completed_at: datetime | None
+    origin: str
+    person_id: int | None
+    organization_id: int | None
+    opportunity_id: int | None
+    interaction_id: int | None
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,145 @@
+"""Tasks: the user's next moves, with due dates and links to the records they concern."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import case, or_, select
+from sqlalchemy.orm import Session
+
+from goodword.db import utcnow
+from goodword.interactions import service as interactions
+from goodword.opportunities import service as opportunities
+from goodword.organizations import service as organizations
+from goodword.people import service as people
+from goodword.records import Page, clean_text, get_owned, referenced
+from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
+
+KIND = "task"
+
+
+def get(session: Session, *, workspace_id: int, task_id: int) -> Task:
+    """Return the task, or NotFound when it is not in this workspace."""
+    return get_owned(session, Task, workspace_id=workspace_id, record_id=task_id, kind=KIND)
+
+
+def create(
+    session: Session, *, workspace_id: int, data: TaskCreate, origin: str = "manual"
+) -> Task:
+    task = Task(workspace_id=workspace_id, origin=origin, status=TaskStatus.OPEN)
+    _apply(session, task, data)
+    session.add(task)
+    session.flush()
+    return task
+
+
+def update(session: Session, *, workspace_id: int, task_id: int, data: TaskUpdate) -> Task:
+    task = get(session, workspace_id=workspace_id, task_id=task_id)
+    _apply(session, task, data)
+    session.flush()
+    return task
+
+
+def set_status(
+    session: Session, *, workspace_id: int, task_id: int, change: TaskStatusChange
+) -> Task:
+    """Mark a task done, snoozed (until a date), dismissed or open again."""
+    task = get(session, workspace_id=workspace_id, task_id=task_id)
+    task.status = change.status
+    task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
+    task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
+    session.flush()
+    return task
+
+
+def delete(session: Session, *, workspace_id: int, task_id: int) -> None:
+    session.delete(get(session, workspace_id=workspace_id, task_id=task_id))
+    session.flush()
+
+
+def list_(
+    session: Session,
+    *,
+    workspace_id: int,
+    status: TaskStatus | None = None,
+    person_id: int | None = None,
+    opportunity_id: int | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> Page[Task]:
+    """List tasks: undated last, soonest due first."""
+    statement = select(Task).where(Task.workspace_id == workspace_id)
+    if status is not None:
+        statement = statement.where(Task.status == status)
+    if person_id is not None:
+        statement = statement.where(Task.person_id == person_id)
+    if opportunity_id is not None:
+        statement = statement.where(Task.opportunity_id == opportunity_id)
+    rows = list(
+        session.scalars(
+            statement.order_by(case((Task.due_date.is_(None), 1), else_=0), Task.due_date, Task.id)
+            .offset(offset)
+            .limit(limit + 1)
+        )
+    )
+    more = len(rows) > limit
+    return Page(items=rows[:limit], next_cursor=str(offset + limit) if more else None)
+
+
+def due(session: Session, *, workspace_id: int, today: date) -> list[Task]:
+    """Open tasks due by today, and snoozed ones whose snooze has run out."""
+    return list(
+        session.scalars(
+            select(Task)
+            .where(
+                Task.workspace_id == workspace_id,
+                or_(
+                    (Task.status == TaskStatus.OPEN) & (Task.due_date <= today),
+                    (Task.status == TaskStatus.SNOOZED) & (Task.snoozed_until <= today),
+                ),
+            )
+            .order_by(Task.due_date, Task.id)
+        )
+    )
+
+
+def _apply(session: Session, task: Task, data: TaskCreate) -> None:
+    ws = task.workspace_id
+    task.title = data.title
+    task.notes = clean_text(data.notes)
+    task.due_date = data.due_date
+    pid, oid, opid, iid = (
+        data.person_id,
+        data.organization_id,
+        data.opportunity_id,
+        data.interaction_id,
+    )
+    task.person = (
+        referenced("person_id", lambda: people.get(session, workspace_id=ws, person_id=pid))
+        if pid
+        else None
+    )
+    task.organization = (
+        referenced(
+            "organization_id",
+            lambda: organizations.get(session, workspace_id=ws, organization_id=oid),
+        )
+        if oid
+        else None
+    )
+    task.opportunity = (
+        referenced(
+            "opportunity_id",
+            lambda: opportunities.get(session, workspace_id=ws, opportunity_id=opid),
+        )
+        if opid
+        else None
+    )
+    task.interaction = (
+        referenced(
+            "interaction_id", lambda: interactions.get(session, workspace_id=ws, interaction_id=iid)
+        )
+        if iid
+        else None
+    )

@@ -1,0 +1,22 @@
+"""Workspaces. Local mode has one, `local`; server mode will have one per seeker."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.workspaces.models import Workspace
+
+LOCAL_SLUG = "local"
+
+
+def get_or_create(
+    session: Session, *, slug: str = LOCAL_SLUG, name: str = "My job search"
+) -> Workspace:
+    """Return the workspace with this slug, creating it on first use."""
+    workspace = session.scalar(select(Workspace).where(Workspace.slug == slug))
+    if workspace is None:
+        workspace = Workspace(slug=slug, name=name)
+        session.add(workspace)
+        session.flush()
+    return workspace
