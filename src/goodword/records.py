@@ -19,7 +19,7 @@ T = TypeVar("T")
 def get_owned(
     session: Session, model: type[T], *, workspace_id: int, record_id: int, kind: str
 ) -> T:
-    """Return the record if it exists in this workspace; otherwise NotFound (never a hint it exists)."""
+    """Return the record if it is in this workspace, else NotFound (never a hint it exists)."""
     record = session.get(model, record_id)
     if record is None or getattr(record, "workspace_id", None) != workspace_id:
         raise NotFound(kind, record_id)
@@ -27,7 +27,7 @@ def get_owned(
 
 
 def referenced(field: str, load: Callable[[], T]) -> T:
-    """Load a record named by an input field; an unknown id becomes a field error (422), not a 404."""
+    """Load a record an input field names; an unknown id is a field error (422), not a 404."""
     try:
         return load()
     except NotFound as exc:

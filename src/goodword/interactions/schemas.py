@@ -30,9 +30,8 @@ class InteractionCreate(BaseModel):
         ids = [p.person_id for p in self.participants]
         if len(ids) != len(set(ids)):
             raise ValueError("A person is listed twice among the participants.")
-        if self.kind is not InteractionKind.INTERVIEW:
-            if self.interview_round is not None:
-                raise ValueError("interview_round is only for interviews.")
+        if self.kind is not InteractionKind.INTERVIEW and self.interview_round is not None:
+            raise ValueError("interview_round is only for interviews.")
         return self
 
 

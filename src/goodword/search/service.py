@@ -65,7 +65,7 @@ def search(
     kinds: tuple[str, ...] = ("person", "organization"),
     limit: int = 20,
 ) -> list[Hit]:
-    """Return the best matches; every word must match the start of a word ("ali gre" finds Alice Green)."""
+    """Return the best matches; each word must start a word ("ali gre" finds Alice Green)."""
     tokens = _TOKEN.findall(query.casefold())[:8]
     if not tokens:
         return []

@@ -1,0 +1,7 @@
+"""The JSON API routers (all under /api/v1), in the order they are mounted."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+ROUTERS: list[APIRouter] = []

@@ -1,0 +1,46 @@
+"""Jinja filters and globals shared by every page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from jinja2 import Environment
+
+from goodword import __version__
+from goodword.connections.models import ConnectionKind
+from goodword.interactions.models import InteractionKind, Rapport
+from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.tasks.models import TaskStatus
+
+
+def human_date(value: date | datetime | None) -> str:
+    """2 Nov 2026; with a time for datetimes shown in the machine's local zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        local = value.astimezone()
+        return f"{local.day} {local:%b %Y, %H:%M}"
+    return f"{value.day} {value:%b %Y}"
+
+
+def label(value: Any) -> str:
+    """The human label of an enum member (or the text itself)."""
+    if value is None:
+        return ""
+    return str(getattr(value, "label", str(value).replace("_", " ").capitalize()))
+
+
+def install(env: Environment) -> None:
+    env.filters["human_date"] = human_date
+    env.filters["label"] = label
+    env.globals.update(
+        version=__version__,
+        Stage=Stage,
+        Route=Route,
+        PayPeriod=PayPeriod,
+        InteractionKind=InteractionKind,
+        Rapport=Rapport,
+        ConnectionKind=ConnectionKind,
+        TaskStatus=TaskStatus,
+    )

@@ -1,0 +1,129 @@
+"""The ASGI app: `create_app(settings)` wires routers, templates, sessions and error pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from goodword import __version__
+from goodword.config import Settings
+from goodword.db import check_connection, make_engine, make_session_factory, transaction
+from goodword.errors import GoodwordError, InvalidInput
+from goodword.forms import field_errors
+from goodword.workspaces import service as workspaces
+
+HERE = Path(__file__).parent
+API_PREFIX = "/api/v1"
+
+
+def create_app(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    session_factory: sessionmaker[Session] | None = None,
+) -> FastAPI:
+    """Build the app. Tests pass their own session factory (bound to a rolled-back transaction)."""
+    own_engine = engine is None and session_factory is None
+    if session_factory is None:
+        engine = engine or make_engine(settings.database_url, echo=settings.debug_sql)
+        session_factory = make_session_factory(engine)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if engine is not None:
+            check_connection(engine)
+        with transaction(session_factory) as session:
+            workspaces.get_or_create(session)
+        yield
+        if own_engine and engine is not None:
+            engine.dispose()
+
+    app = FastAPI(
+        title="Goodword",
+        version=__version__,
+        description="Warm paths to hiring managers, and the records behind them.",
+        lifespan=lifespan,
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.session_factory = session_factory
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _add_error_handlers(app)
+    for router in _routers():
+        app.include_router(router)
+    return app
+
+
+def make_templates() -> Jinja2Templates:
+    from goodword import templating
+
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templating.install(templates.env)
+    return templates
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def _routers() -> list[Any]:
+    from goodword import api_routers, page_routers
+
+    return [*api_routers.ROUTERS, *page_routers.ROUTERS]
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(GoodwordError)
+    async def goodword_error(request: Request, exc: GoodwordError) -> Response:
+        if wants_json(request):
+            return JSONResponse(exc.to_dict(), status_code=exc.status_code)
+        return error_page(request, exc.status_code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        error = InvalidInput("The request is not valid.", fields=field_errors(exc.errors()))
+        if wants_json(request):
+            return JSONResponse(error.to_dict(), status_code=422)
+        detail = "; ".join(f"{f.field}: {f.message}" for f in error.fields)
+        return error_page(request, 422, f"The request is not valid ({detail}).")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        if wants_json(request):
+            code = "not_found" if exc.status_code == 404 else "http_error"
+            return JSONResponse(
+                {"error": {"code": code, "message": message, "fields": []}},
+                status_code=exc.status_code,
+            )
+        return error_page(request, exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        message = "Something went wrong on our side; nothing was saved. Please try again."
+        if wants_json(request):
+            return JSONResponse(
+                {"error": {"code": "internal", "message": message, "fields": []}}, status_code=500
+            )
+        return error_page(request, 500, message)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
