@@ -53,9 +53,8 @@ def form_to_dict(
         value = form[key]
         if key in lists:
             data[key] = split_lines(value)
-        elif isinstance(value, str):
-            if value.strip() or not drop_blank:
-                data[key] = value
+        elif isinstance(value, str) and (value.strip() or not drop_blank):
+            data[key] = value
     for key in booleans:
         data[key] = key in form and form[key] not in ("", "0", "false", "off")
     return data

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import __version__
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
