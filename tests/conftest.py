@@ -56,6 +56,12 @@ def _worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
+def _admin_engine() -> Engine:
+    assert POSTGRES_URL
+    url = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
+    return create_engine(url, isolation_level="AUTOCOMMIT")
+
+
 def postgres_database_url() -> str:
     """Create (fresh) this worker's test database on the test cluster and return its URL."""
     if not POSTGRES_URL:
@@ -67,7 +73,8 @@ def postgres_database_url() -> str:
     admin = create_engine(
         make_url(POSTGRES_URL).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
     )
-    name = f"goodword_test_{_worker()}"
+    # One database per test process, so parallel runs never share or drop each other's.
+    name = f"goodword_test_{_worker()}_{os.getpid()}"
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -98,6 +105,13 @@ def engine(
     engine = _make_backend(request.param, tmp_path_factory)
     yield engine
     engine.dispose()
+    if engine.dialect.name == "postgresql":
+        admin = _admin_engine()
+        with admin.connect() as connection:
+            connection.execute(
+                text(f'DROP DATABASE IF EXISTS "{engine.url.database}" WITH (FORCE)')
+            )
+        admin.dispose()
 
 
 @pytest.fixture
