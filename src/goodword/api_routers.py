@@ -4,4 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from goodword.connections import api as connections
+from goodword.interactions import api as interactions
+from goodword.opportunities import api as opportunities
+from goodword.organizations import api as organizations
+from goodword.people import api as people
+from goodword.search import api as search
+from goodword.tasks import api as tasks
+
+ROUTERS: list[APIRouter] = [
+    people.router,
+    organizations.router,
+    connections.router,
+    opportunities.router,
+    interactions.router,
+    tasks.router,
+    search.router,
+]

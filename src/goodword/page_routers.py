@@ -4,4 +4,22 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from goodword.connections import views as connections
+from goodword.dashboard import views as dashboard
+from goodword.interactions import views as interactions
+from goodword.opportunities import views as opportunities
+from goodword.organizations import views as organizations
+from goodword.people import views as people
+from goodword.search import views as search
+from goodword.tasks import views as tasks
+
+ROUTERS: list[APIRouter] = [
+    dashboard.router,
+    people.router,
+    organizations.router,
+    connections.router,
+    opportunities.router,
+    interactions.router,
+    tasks.router,
+    search.router,
+]

@@ -1,0 +1,1 @@
+"""The demo network: a believable, seeded job search to explore Goodword with."""
