@@ -61,8 +61,8 @@ def _admin_engine() -> Engine:
     return create_engine(url, isolation_level="AUTOCOMMIT")
 
 
-def postgres_database_url() -> str:
-    """Create (fresh) this worker's test database on the test cluster and return its URL."""
+def postgres_database_url(suffix: str = "") -> str:
+    """Create (fresh) this process's test database on the test cluster and return its URL."""
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail(
@@ -73,7 +73,7 @@ def postgres_database_url() -> str:
         make_url(POSTGRES_URL).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
     )
     # One database per test process, so parallel runs never share or drop each other's.
-    name = f"goodword_test_{_worker()}_{os.getpid()}"
+    name = f"goodword_test_{_worker()}_{os.getpid()}{suffix}"
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -161,3 +161,17 @@ def app(settings: Settings, session_factory: sessionmaker[Session]) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as client:
         yield client
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty (unmigrated) database of each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    url = postgres_database_url("_empty")
+    yield url
+    admin = _admin_engine()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()

@@ -6,11 +6,25 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Kept out of comparisons on purpose: SQLite's FTS5 tables (not in the metadata) and the
+# PostgreSQL expression index, which the databases reflect in their own spelling.
+_UNMANAGED_TABLE_PREFIX = "search_fts"
+_UNMANAGED_INDEXES = {"ix_search_documents_tsv"}
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    if type_ == "table" and name and name.startswith(_UNMANAGED_TABLE_PREFIX):
+        return False
+    return not (type_ == "index" and name in _UNMANAGED_INDEXES)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -38,3 +52,14 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision(engine: Engine) -> str | None:
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def differences(engine: Engine) -> list[object]:
+    """Return how the migrated database differs from the models (empty when they agree)."""
+    import goodword.models
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_object, "compare_type": True}
+        )
+        return list(compare_metadata(context, goodword.models.Base.metadata))

@@ -6,23 +6,11 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from goodword.db import make_engine
+from goodword.migrate import include_object
 from goodword.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-# Kept out of comparisons on purpose: SQLite's FTS5 tables (not in the metadata) and the
-# PostgreSQL expression index, which the databases reflect in their own spelling.
-_UNMANAGED_TABLE_PREFIX = "search_fts"
-_UNMANAGED_INDEXES = {"ix_search_documents_tsv"}
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    if type_ == "table" and name and name.startswith(_UNMANAGED_TABLE_PREFIX):
-        return False
-    return not (type_ == "index" and name in _UNMANAGED_INDEXES)
 
 
 def _run(connection: Connection) -> None:

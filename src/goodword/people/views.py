@@ -1,3 +1,272 @@
-from fastapi import APIRouter
+"""People pages: the list, one person's page, and the forms that change them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.connections import service as connections
+from goodword.dashboard.pages import form_errors, is_htmx, redirect, render
+from goodword.deps import AppSettings, DbSession, WorkspaceId
+from goodword.errors import GoodwordError, InvalidInput, NotFound
+from goodword.forms import form_to_dict, validate
+from goodword.interactions import service as interactions
+from goodword.opportunities import service as opportunities
+from goodword.people import service
+from goodword.people.models import Person
+from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
+from goodword.records import Page
+from goodword.search import service as search
 
 router = APIRouter()
+
+LIST_FIELDS = ("emails", "phones", "urls", "tags", "interests")
+POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "end_date")
+
+
+@router.get("/people", name="people")
+def list_people(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    settings: AppSettings,
+    q: str = "",
+    after: str | None = None,
+) -> Response:
+    """List people A to Z, a page at a time; with `q`, the people matching it."""
+    query = q.strip()
+    if query:
+        page = Page(items=find(session, workspace_id=workspace_id, query=query))
+    else:
+        page = page_of_people(session, workspace_id, after, settings.page_size)
+    template = "people/_table.html" if is_htmx(request) else "people/list.html"
+    return render(request, template, {"page": page, "q": query}, vary_on_htmx=True)
+
+
+@router.get("/people/new", name="new_person")
+def new_person(request: Request) -> Response:
+    return render(request, "people/form.html", {"person": None, "values": {}, "errors": {}})
+
+
+@router.post("/people", name="create_person")
+async def create_person(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    form = await request.form()
+    values = dict(form)
+    try:
+        data = validate(PersonCreate, person_input(form))
+        person = service.create(session, workspace_id=workspace_id, data=data)
+    except GoodwordError as exc:
+        session.rollback()
+        errors = form_errors(exc, general_field="display_name")
+        return render(
+            request,
+            "people/form.html",
+            {"person": None, "values": values, "errors": errors},
+            status_code=exc.status_code,
+        )
+    return redirect(f"/people/{person.id}", flash=f"Added {person.display_name}.")
+
+
+@router.get("/people/{person_id}", name="person")
+def show_person(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    connect_q: str = "",
+) -> Response:
+    return render_detail(request, session, workspace_id, person_id, connect_q=connect_q)
+
+
+@router.get("/people/{person_id}/edit", name="edit_person")
+def edit_person(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
+) -> Response:
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    return render(
+        request, "people/form.html", {"person": person, "values": values_of(person), "errors": {}}
+    )
+
+
+@router.post("/people/{person_id}", name="update_person")
+async def update_person(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
+) -> Response:
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    form = await request.form()
+    values = dict(form)
+    try:
+        data = validate(PersonUpdate, person_input(form))
+        service.update(session, workspace_id=workspace_id, person_id=person_id, data=data)
+    except GoodwordError as exc:
+        session.rollback()
+        person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+        errors = form_errors(exc, general_field="display_name")
+        return render(
+            request,
+            "people/form.html",
+            {"person": person, "values": values, "errors": errors},
+            status_code=exc.status_code,
+        )
+    return redirect(f"/people/{person.id}", flash=f"Saved {person.display_name}.")
+
+
+@router.get("/people/{person_id}/delete", name="confirm_delete_person")
+def confirm_delete_person(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
+) -> Response:
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    return render(request, "people/delete.html", {"person": person})
+
+
+@router.post("/people/{person_id}/delete", name="delete_person")
+def delete_person(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> Response:
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    name = person.display_name
+    service.delete(session, workspace_id=workspace_id, person_id=person_id)
+    return redirect("/people", flash=f"Deleted {name}.")
+
+
+@router.post("/people/{person_id}/positions", name="add_position")
+async def add_position(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
+) -> Response:
+    service.get(session, workspace_id=workspace_id, person_id=person_id)
+    form = await request.form()
+    values = dict(form)
+    data = form_to_dict(form, booleans=["is_current"])
+    try:
+        position = service.add_position(
+            session,
+            workspace_id=workspace_id,
+            person_id=person_id,
+            data=validate(PositionCreate, data),
+        )
+    except GoodwordError as exc:
+        session.rollback()
+        return render_detail(
+            request,
+            session,
+            workspace_id,
+            person_id,
+            position_values=values,
+            position_errors=form_errors(exc),
+            status_code=exc.status_code,
+        )
+    where = position.organization.name
+    return redirect(f"/people/{person_id}#positions", flash=f"Added the position at {where}.")
+
+
+@router.post("/people/{person_id}/positions/{position_id}/delete", name="remove_position")
+def remove_position(
+    session: DbSession, workspace_id: WorkspaceId, person_id: int, position_id: int
+) -> Response:
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    position = next((p for p in person.positions if p.id == position_id), None)
+    if position is None:
+        raise NotFound("position", position_id)
+    where = position.organization.name
+    service.remove_position(session, workspace_id=workspace_id, position_id=position_id)
+    return redirect(f"/people/{person_id}#positions", flash=f"Removed the position at {where}.")
+
+
+def render_detail(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    person_id: int,
+    *,
+    connect_q: str = "",
+    position_values: Mapping[str, Any] | None = None,
+    position_errors: Mapping[str, str] | None = None,
+    connection_values: Mapping[str, Any] | None = None,
+    connection_errors: Mapping[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """Render a person's page; the add forms can come back with what was typed and errors."""
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    query = connect_q.strip()
+    context = {
+        "person": person,
+        "connections": connections.for_person(
+            session, workspace_id=workspace_id, person_id=person_id
+        ),
+        "interactions": interactions.list_(
+            session, workspace_id=workspace_id, person_id=person_id, limit=20
+        ),
+        "managed": opportunities.list_(
+            session, workspace_id=workspace_id, hiring_manager_id=person_id, limit=50
+        ).items,
+        "connect_q": query,
+        "candidates": candidates(session, workspace_id=workspace_id, person_id=person_id, q=query)
+        if query
+        else None,
+        "position_values": position_values or {"is_current": "1"},
+        "position_errors": position_errors or {},
+        "connection_values": connection_values or {},
+        "connection_errors": connection_errors or {},
+    }
+    return render(request, "people/detail.html", context, status_code=status_code)
+
+
+def candidates(session: Session, *, workspace_id: int, person_id: int, q: str) -> list[Person]:
+    """People matching `q` whom this person could be connected to (never themselves)."""
+    return [p for p in find(session, workspace_id=workspace_id, query=q) if p.id != person_id][:10]
+
+
+def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) -> list[Person]:
+    """The people the search finds for `query`, best match first, loaded for listing."""
+    hits = search.search(
+        session, workspace_id=workspace_id, query=query, kinds=("person",), limit=limit
+    )
+    ids = [hit.record_id for hit in hits]
+    if not ids:
+        return []
+    found = {
+        person.id: person
+        for person in session.scalars(
+            select(Person)
+            .where(Person.workspace_id == workspace_id, Person.id.in_(ids))
+            .options(*service.with_details())
+        )
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def page_of_people(
+    session: Session, workspace_id: int, after: str | None, limit: int
+) -> Page[Person]:
+    try:
+        return service.list_(session, workspace_id=workspace_id, cursor=after, limit=limit)
+    except ValueError:
+        raise InvalidInput(
+            "That page link is damaged. Start again from the first page of people."
+        ) from None
+
+
+def person_input(form: Mapping[str, Any]) -> dict[str, Any]:
+    """Read the person form: one value a line (or comma-separated) for the list fields."""
+    return form_to_dict(form, lists=LIST_FIELDS, booleans=["is_me"])
+
+
+def values_of(person: Person) -> dict[str, Any]:
+    """The person's fields as the form shows them."""
+    return {
+        "display_name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "emails": "\n".join(e.address for e in person.emails),
+        "phones": "\n".join(p.number for p in person.phones),
+        "urls": "\n".join(u.url for u in person.urls),
+        "location": person.location,
+        "tags": ", ".join(person.tags),
+        "interests": ", ".join(person.interests),
+        "how_we_met": person.how_we_met,
+        "notes": person.notes,
+        "is_me": "1" if person.is_me else None,
+    }

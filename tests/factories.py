@@ -1,0 +1,63 @@
+"""Small builders for test data, through the real service functions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from goodword.connections import service as connections
+from goodword.connections.schemas import ConnectionCreate
+from goodword.interactions import service as interactions
+from goodword.interactions.schemas import InteractionCreate
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.schemas import OpportunityCreate
+from goodword.organizations import service as organizations
+from goodword.organizations.schemas import OrganizationCreate
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PersonCreate
+from goodword.tasks import service as tasks
+from goodword.tasks.schemas import TaskCreate
+
+
+def person(
+    session: Session, workspace_id: int, name: str = "Ada Lovelace", **fields: Any
+) -> Person:
+    return people.create(
+        session, workspace_id=workspace_id, data=PersonCreate(display_name=name, **fields)
+    )
+
+
+def organization(session: Session, workspace_id: int, name: str = "Acme Robotics", **fields: Any):
+    return organizations.create(
+        session, workspace_id=workspace_id, data=OrganizationCreate(name=name, **fields)
+    )
+
+
+def opportunity(session: Session, workspace_id: int, **fields: Any):
+    fields.setdefault("organization_name", "Acme Robotics")
+    fields.setdefault("role_title", "Product Manager")
+    return opportunities.create(
+        session, workspace_id=workspace_id, data=OpportunityCreate(**fields)
+    )
+
+
+def interaction(session: Session, workspace_id: int, **fields: Any):
+    fields.setdefault("occurred_at", datetime(2026, 11, 2, 15, 0, tzinfo=UTC))
+    fields.setdefault("kind", "meeting")
+    return interactions.create(session, workspace_id=workspace_id, data=InteractionCreate(**fields))
+
+
+def connection(session: Session, workspace_id: int, a: Person, b: Person, **fields: Any):
+    fields.setdefault("kind", "friend")
+    return connections.create(
+        session,
+        workspace_id=workspace_id,
+        data=ConnectionCreate(person_a_id=a.id, person_b_id=b.id, **fields),
+    )
+
+
+def task(session: Session, workspace_id: int, title: str = "Write to Ada", **fields: Any):
+    return tasks.create(session, workspace_id=workspace_id, data=TaskCreate(title=title, **fields))

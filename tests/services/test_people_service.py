@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+import factories as f
+from goodword.connections.models import Connection
+from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.people import service as people
+from goodword.people.models import PersonEmail, Position
+from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
+from goodword.search import service as search
+
+
+def test_it_normalises_contact_details(session, workspace):
+    person = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(
+            given_name="Grace",
+            family_name="Hopper",
+            emails=["Grace.Hopper@Example.COM", "grace.hopper@example.com"],
+            phones=["(415) 555-0142", "+44 20 7946 0018"],
+            urls=["linkedin.com/in/GraceHopper/?trk=abc", "https://hopper.example.org/"],
+            tags=["Navy", "navy", " compilers "],
+        ),
+    )
+    read = people.to_read(person)
+    assert read.display_name == "Grace Hopper"
+    assert read.emails == ["grace.hopper@example.com"]
+    assert read.phones == ["+14155550142", "+442079460018"]
+    assert read.urls == ["https://www.linkedin.com/in/gracehopper", "https://hopper.example.org"]
+    assert read.tags == ["Navy", "compilers"]
+    assert person.sort_name == "hopper grace"
+
+
+def test_it_reports_each_unreadable_phone_and_url_by_field(session, workspace):
+    with pytest.raises(InvalidInput) as caught:
+        people.create(
+            session,
+            workspace_id=workspace.id,
+            data=PersonCreate(
+                display_name="Bad Data", phones=["+1 555", "123 45"], urls=["mailto:x"]
+            ),
+        )
+    fields = [e.field for e in caught.value.fields]
+    assert fields == ["phones.0", "phones.1", "urls.0"]
+
+
+def test_it_needs_some_name():
+    with pytest.raises(ValueError, match="display name"):
+        PersonCreate(emails=["a@example.com"])
+
+
+def test_only_one_person_can_be_me(session, workspace):
+    f.person(session, workspace.id, "Me", is_me=True)
+    with pytest.raises(Conflict, match="already marked as you"):
+        f.person(session, workspace.id, "Also me", is_me=True)
+
+
+def test_update_replaces_contact_details(session, workspace):
+    person = f.person(session, workspace.id, "Lin Wu", emails=["lin@old.example"])
+    people.update(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PersonUpdate(display_name="Lin Wu", emails=["lin@new.example"]),
+    )
+    addresses = session.scalars(
+        select(PersonEmail.address).where(PersonEmail.person_id == person.id)
+    ).all()
+    assert addresses == ["lin@new.example"]
+
+
+def test_a_new_current_job_ends_the_previous_one(session, workspace):
+    person = f.person(session, workspace.id, "Sam Okafor")
+    first = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PositionCreate(organization_name="Old Co", title="Engineer"),
+    )
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PositionCreate(organization_name="New Co", title="Lead", start_date="2026-03-01"),
+    )
+    assert first.is_current is False
+    assert str(first.end_date) == "2026-03-01"
+    current = [p.organization.name for p in person.positions if p.is_current]
+    assert current == ["New Co"]
+
+
+def test_positions_reuse_organizations_by_name(session, workspace):
+    a = f.person(session, workspace.id, "A Person")
+    b = f.person(session, workspace.id, "B Person")
+    for who in (a, b):
+        people.add_position(
+            session,
+            workspace_id=workspace.id,
+            person_id=who.id,
+            data=PositionCreate(organization_name="  northwind  TRADERS "),
+        )
+    org_ids = {p.organization_id for p in (*a.positions, *b.positions)}
+    assert len(org_ids) == 1
+
+
+def test_delete_removes_details_positions_connections_and_search_entry(session, workspace):
+    me = f.person(session, workspace.id, "Me", is_me=True)
+    gone = f.person(session, workspace.id, "Temporary Contact", emails=["t@example.com"])
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=gone.id,
+        data=PositionCreate(organization_name="Somewhere"),
+    )
+    f.connection(session, workspace.id, me, gone)
+    people.delete(session, workspace_id=workspace.id, person_id=gone.id)
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Position)) == 0
+    assert session.scalar(select(func.count()).select_from(Connection)) == 0
+    assert session.scalar(select(func.count()).select_from(PersonEmail)) == 0
+    assert search.search(session, workspace_id=workspace.id, query="temporary") == []
+    with pytest.raises(NotFound):
+        people.get(session, workspace_id=workspace.id, person_id=gone.id)
+
+
+def test_keyset_pages_cover_everyone_once_in_name_order(session, workspace):
+    names = ["Zoe Adams", "Yuki Baker", "Xavier Chen", "Wanda Diaz", "Victor Evans", "Uma Fox"]
+    for name in names:
+        given, family = name.split()
+        people.create(
+            session,
+            workspace_id=workspace.id,
+            data=PersonCreate(given_name=given, family_name=family),
+        )
+    seen: list[str] = []
+    cursor = None
+    pages = 0
+    while True:
+        page = people.list_(session, workspace_id=workspace.id, cursor=cursor, limit=4)
+        seen += [p.display_name for p in page.items]
+        pages += 1
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert pages == 2
+    assert seen == names  # ordered by family name: Adams, Baker, Chen, ...
+
+
+def test_a_damaged_cursor_is_refused(session, workspace):
+    with pytest.raises(ValueError, match="damaged"):
+        people.list_(session, workspace_id=workspace.id, cursor="!!not-a-cursor")
+
+
+def test_search_matches_word_prefixes_of_name_workplace_and_email(session, workspace):
+    person = f.person(session, workspace.id, "Amara Nwosu", emails=["amara@lumen.example"])
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PositionCreate(organization_name="Lumen Analytics", title="Sales Director"),
+    )
+    f.person(session, workspace.id, "Someone Else")
+    for query in ("ama", "nwo", "lumen sal", "AMARA nwosu", "amara@lumen"):
+        hits = search.search(session, workspace_id=workspace.id, query=query, kinds=("person",))
+        assert [h.record_id for h in hits] == [person.id], query
+    assert search.search(session, workspace_id=workspace.id, query="mara") == []
+    assert search.search(session, workspace_id=workspace.id, query='"*) OR (') == []
