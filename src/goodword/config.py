@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
     page_size: int = Field(default=50, ge=5, le=500)
+    phone_region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
     debug_sql: bool = False
 
     def sqlite_path(self) -> Path | None:

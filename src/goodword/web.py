@@ -45,7 +45,7 @@ def create_app(
         if engine is not None:
             check_connection(engine)
         with transaction(session_factory) as session:
-            workspaces.get_or_create(session)
+            workspaces.get_or_create(session, phone_region=settings.phone_region)
         yield
         if own_engine and engine is not None:
             engine.dispose()

@@ -1,3 +1,142 @@
-from fastapi import APIRouter
+"""JSON API for connections: who knows whom."""
 
-router = APIRouter()
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.connections import service
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
+from goodword.deps import DbSession, WorkspaceId
+from goodword.people import service as people
+from goodword.records import Page, keyset_page
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+
+router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESPONSES)
+
+
+class ConnectionPage(BaseModel):
+    items: list[ConnectionRead]
+    next: str | None
+
+
+def _list(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None,
+    kind: ConnectionKind | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[Connection]:
+    """Connections in the order they were recorded, optionally one person's or one kind."""
+    statement = (
+        select(Connection)
+        .where(Connection.workspace_id == workspace_id)
+        .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
+    )
+    if person_id is not None:
+        statement = statement.where(
+            or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id)
+        )
+    if kind is not None:
+        statement = statement.where(Connection.kind == kind)
+    return keyset_page(
+        session,
+        statement,
+        sort_column=Connection.id,
+        id_column=Connection.id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+@router.get("/connections", response_model=ConnectionPage, summary="List connections")
+def list_connections(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: Annotated[int | None, Query(description="Only connections of this person.")] = None,
+    kind: Annotated[ConnectionKind | None, Query(description="Only this kind of tie.")] = None,
+    after: After = None,
+    limit: Limit = 50,
+) -> ConnectionPage:
+    """Connections, oldest recorded first; pass `next` back as `after` for more."""
+    page = _list(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        kind=kind,
+        cursor=checked_cursor(after, sort="id"),
+        limit=limit,
+    )
+    return ConnectionPage(items=[service.to_read(c) for c in page.items], next=page.next_cursor)
+
+
+@router.post(
+    "/connections",
+    response_model=ConnectionRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Record a connection",
+)
+def create_connection(
+    session: DbSession, workspace_id: WorkspaceId, data: ConnectionCreate
+) -> ConnectionRead:
+    """Record a tie between two people; the same kind of tie twice is a 409."""
+    return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+
+
+@router.get(
+    "/connections/{connection_id}", response_model=ConnectionRead, summary="Show a connection"
+)
+def get_connection(
+    session: DbSession, workspace_id: WorkspaceId, connection_id: int
+) -> ConnectionRead:
+    connection = service.get(session, workspace_id=workspace_id, connection_id=connection_id)
+    return service.to_read(connection)
+
+
+@router.put(
+    "/connections/{connection_id}",
+    response_model=ConnectionRead,
+    summary="Replace a connection's fields",
+)
+def replace_connection(
+    session: DbSession, workspace_id: WorkspaceId, connection_id: int, data: ConnectionUpdate
+) -> ConnectionRead:
+    """Replace the kind, source, date, closeness and notes; the two people stay."""
+    connection = service.update(
+        session, workspace_id=workspace_id, connection_id=connection_id, data=data
+    )
+    return service.to_read(connection)
+
+
+@router.delete(
+    "/connections/{connection_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    summary="Delete a connection",
+)
+def delete_connection(
+    session: DbSession, workspace_id: WorkspaceId, connection_id: int
+) -> Response:
+    service.delete(session, workspace_id=workspace_id, connection_id=connection_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/people/{person_id}/connections",
+    response_model=list[ConnectionRead],
+    summary="A person's connections",
+)
+def person_connections(
+    session: DbSession, workspace_id: WorkspaceId, person_id: int
+) -> list[ConnectionRead]:
+    """Every connection touching the person, closest first."""
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    found = service.for_person(session, workspace_id=workspace_id, person_id=person.id)
+    return [service.to_read(c) for c in found]

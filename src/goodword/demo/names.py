@@ -30,8 +30,30 @@ NAME_GROUPS: list[tuple[list[str], list[str]]] = [
         ["Yılmaz", "Demir", "Şahin", "Kaya", "Aydın", "Öztürk", "Çelik", "Arslan"],
     ),
     (
-        ["Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram", "Meera", "Sanjay", "Divya", "Nikhil"],
-        ["Raman", "Iyer", "Patel", "Menon", "Krishnan", "Bhatt", "Reddy", "Nair", "Kulkarni", "Rao"],
+        [
+            "Priya",
+            "Arjun",
+            "Ananya",
+            "Rohan",
+            "Kavya",
+            "Vikram",
+            "Meera",
+            "Sanjay",
+            "Divya",
+            "Nikhil",
+        ],
+        [
+            "Raman",
+            "Iyer",
+            "Patel",
+            "Menon",
+            "Krishnan",
+            "Bhatt",
+            "Reddy",
+            "Nair",
+            "Kulkarni",
+            "Rao",
+        ],
     ),
     (
         ["Ayesha", "Bilal", "Sana", "Imran", "Farah", "Hamza", "Nadia", "Rafiq", "Tahmina"],
@@ -169,7 +191,12 @@ ORGANIZATIONS: list[tuple[str, str, str, bool]] = [
     ("Inkcap Publishing", "Educational publishing.", "Chicago, IL", False),
     ("Lanternfish Marine Robotics", "Underwater inspection robots.", "Berlin, Germany", False),
     ("Marigold Home Care", "In-home care services.", "Cleveland, OH", False),
-    ("Wayfinder Talent Partners", "Recruiting for product and engineering.", "Pittsburgh, PA", True),
+    (
+        "Wayfinder Talent Partners",
+        "Recruiting for product and engineering.",
+        "Pittsburgh, PA",
+        True,
+    ),
     ("Copperkey Recruiting", "Technical recruiting agency.", "Chicago, IL", True),
 ]
 

@@ -1,3 +1,146 @@
-from fastapi import APIRouter
+"""JSON API for opportunities, their stage moves and the pipeline board."""
 
-router = APIRouter()
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel
+
+from goodword.deps import DbSession, WorkspaceId
+from goodword.opportunities import service
+from goodword.opportunities.models import Stage
+from goodword.opportunities.schemas import (
+    OpportunityCreate,
+    OpportunityRead,
+    OpportunityUpdate,
+    StageMove,
+)
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+
+router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RESPONSES)
+
+
+class OpportunityPage(BaseModel):
+    items: list[OpportunityRead]
+    next: str | None
+
+
+class BoardColumn(BaseModel):
+    stage: Stage
+    label: str
+    items: list[OpportunityRead]
+
+
+class Board(BaseModel):
+    columns: list[BoardColumn]
+
+
+@router.get("/opportunities", response_model=OpportunityPage, summary="List opportunities")
+def list_opportunities(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    stage: Annotated[Stage | None, Query(description="Only opportunities at this stage.")] = None,
+    organization_id: Annotated[int | None, Query(description="Only at this organization.")] = None,
+    hiring_manager_id: Annotated[
+        int | None, Query(description="Only those this person is hiring for.")
+    ] = None,
+    after: After = None,
+    limit: Limit = 50,
+) -> OpportunityPage:
+    """Opportunities, most recently changed first; pass `next` back as `after` for more."""
+    page = service.list_(
+        session,
+        workspace_id=workspace_id,
+        stage=stage,
+        organization_id=organization_id,
+        hiring_manager_id=hiring_manager_id,
+        cursor=checked_cursor(after, sort="time"),
+        limit=limit,
+    )
+    return OpportunityPage(items=[service.to_read(o) for o in page.items], next=page.next_cursor)
+
+
+@router.get("/opportunities/board", response_model=Board, summary="The pipeline board")
+def board(session: DbSession, workspace_id: WorkspaceId) -> Board:
+    """Every opportunity grouped by stage, one column per stage in pipeline order."""
+    columns = service.board(session, workspace_id=workspace_id)
+    return Board(
+        columns=[
+            BoardColumn(stage=stage, label=stage.label, items=[service.to_read(o) for o in items])
+            for stage, items in columns.items()
+        ]
+    )
+
+
+@router.post(
+    "/opportunities",
+    response_model=OpportunityRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add an opportunity",
+)
+def create_opportunity(
+    session: DbSession, workspace_id: WorkspaceId, data: OpportunityCreate
+) -> OpportunityRead:
+    """Add an opportunity; `organization_name` finds or creates the organization."""
+    opportunity = service.create(session, workspace_id=workspace_id, data=data)
+    return service.to_read(opportunity)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}",
+    response_model=OpportunityRead,
+    summary="Show an opportunity",
+)
+def get_opportunity(
+    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int
+) -> OpportunityRead:
+    opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
+    return service.to_read(opportunity)
+
+
+@router.put(
+    "/opportunities/{opportunity_id}",
+    response_model=OpportunityRead,
+    summary="Replace an opportunity's fields",
+)
+def replace_opportunity(
+    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: OpportunityUpdate
+) -> OpportunityRead:
+    """Replace the fields; a different `stage` is recorded as a dated move."""
+    opportunity = service.update(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id, data=data
+    )
+    return service.to_read(opportunity)
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    summary="Delete an opportunity",
+)
+def delete_opportunity(
+    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int
+) -> Response:
+    service.delete(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/stage",
+    response_model=OpportunityRead,
+    summary="Move an opportunity to another stage",
+)
+def move_opportunity(
+    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: StageMove
+) -> OpportunityRead:
+    """Move to `stage` and record the move with its note; the current stage changes nothing."""
+    opportunity = service.move(
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity_id,
+        stage=data.stage,
+        note=data.note,
+    )
+    return service.to_read(opportunity)

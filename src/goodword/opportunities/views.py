@@ -20,7 +20,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
 from goodword.interactions import service as interactions
 from goodword.opportunities import service
-from goodword.opportunities.models import Opportunity, Stage
+from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
 from goodword.organizations.models import Organization
 from goodword.people.models import Person
@@ -101,6 +101,11 @@ def inline_errors(
     if not errors:
         errors["__all__"] = error.message
     return errors
+
+
+def enum_options(members: Iterable[Any]) -> list[tuple[str, str]]:
+    """(value, label) pairs for a select of enum members."""
+    return [(member.value, str(getattr(member, "label", member.value))) for member in members]
 
 
 @dataclass(frozen=True)
@@ -246,6 +251,9 @@ def _form_page(
             "errors": errors or {},
             "organization_names": [name for _, name in organizations.options or []],
             "people": person_choices(session, workspace_id=workspace_id),
+            "stage_options": enum_options(Stage),
+            "route_options": enum_options(Route),
+            "period_options": enum_options(PayPeriod),
         },
         status_code=status_code,
     )
@@ -376,9 +384,7 @@ async def update(
         service.update(session, workspace_id=workspace_id, opportunity_id=opportunity.id, data=data)
     except InvalidInput as error:
         session.rollback()
-        opportunity = service.get(
-            session, workspace_id=workspace_id, opportunity_id=opportunity_id
-        )
+        opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
         errors = inline_errors(error, known=FIELDS, rewrite=REWRITE)
         return _form_page(
             request,

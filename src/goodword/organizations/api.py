@@ -1,3 +1,92 @@
-from fastapi import APIRouter
+"""JSON API for organizations."""
 
-router = APIRouter()
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+from pydantic import BaseModel
+
+from goodword.deps import DbSession, WorkspaceId
+from goodword.organizations import service
+from goodword.organizations.schemas import (
+    OrganizationCreate,
+    OrganizationRead,
+    OrganizationUpdate,
+)
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+
+router = APIRouter(prefix=API_PREFIX, tags=["organizations"], responses=ERROR_RESPONSES)
+
+
+class OrganizationPage(BaseModel):
+    items: list[OrganizationRead]
+    next: str | None
+
+
+@router.get("/organizations", response_model=OrganizationPage, summary="List organizations")
+def list_organizations(
+    session: DbSession, workspace_id: WorkspaceId, after: After = None, limit: Limit = 50
+) -> OrganizationPage:
+    """Organizations by name; pass `next` back as `after` for more."""
+    page = service.list_(
+        session,
+        workspace_id=workspace_id,
+        cursor=checked_cursor(after, sort="text"),
+        limit=limit,
+    )
+    return OrganizationPage(
+        items=[OrganizationRead.model_validate(o) for o in page.items], next=page.next_cursor
+    )
+
+
+@router.post(
+    "/organizations",
+    response_model=OrganizationRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add an organization",
+)
+def create_organization(
+    session: DbSession, workspace_id: WorkspaceId, data: OrganizationCreate
+) -> OrganizationRead:
+    """Add an organization; a name already in use (case ignored) is a 409."""
+    organization = service.create(session, workspace_id=workspace_id, data=data)
+    return OrganizationRead.model_validate(organization)
+
+
+@router.get(
+    "/organizations/{organization_id}",
+    response_model=OrganizationRead,
+    summary="Show an organization",
+)
+def get_organization(
+    session: DbSession, workspace_id: WorkspaceId, organization_id: int
+) -> OrganizationRead:
+    organization = service.get(session, workspace_id=workspace_id, organization_id=organization_id)
+    return OrganizationRead.model_validate(organization)
+
+
+@router.put(
+    "/organizations/{organization_id}",
+    response_model=OrganizationRead,
+    summary="Replace an organization's fields",
+)
+def replace_organization(
+    session: DbSession, workspace_id: WorkspaceId, organization_id: int, data: OrganizationUpdate
+) -> OrganizationRead:
+    organization = service.update(
+        session, workspace_id=workspace_id, organization_id=organization_id, data=data
+    )
+    return OrganizationRead.model_validate(organization)
+
+
+@router.delete(
+    "/organizations/{organization_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    summary="Delete an organization",
+)
+def delete_organization(
+    session: DbSession, workspace_id: WorkspaceId, organization_id: int
+) -> Response:
+    """Delete the organization and the positions held there; 409 while opportunities use it."""
+    service.delete(session, workspace_id=workspace_id, organization_id=organization_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -9,7 +9,10 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Domain = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+        strip_whitespace=True,
+        to_lower=True,
+        max_length=253,
+        pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$",
     ),
 ]
 

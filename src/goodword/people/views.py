@@ -54,7 +54,9 @@ def new_person(request: Request) -> Response:
 
 
 @router.post("/people", name="create_person")
-async def create_person(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+async def create_person(
+    request: Request, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
     form = await request.form()
     values = dict(form)
     try:

@@ -71,7 +71,9 @@ def checked_cursor(after: str | None, *, sort: Literal["text", "time", "id"]) ->
         if sort == "id" and (not isinstance(value, int) or isinstance(value, bool)):
             raise ValueError
     except (ValueError, TypeError):
-        raise InvalidInput("The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)])
+        raise InvalidInput(
+            "The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)]
+        ) from None
     return after
 
 
@@ -120,7 +122,7 @@ def search(
         query=q,
         items=[
             SearchHit(
-                kind=hit.kind,  # type: ignore[arg-type]
+                kind=hit.kind,
                 id=hit.record_id,
                 title=hit.title,
                 detail=hit.body,
