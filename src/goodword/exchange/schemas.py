@@ -22,14 +22,15 @@ FORMAT = "goodword-export"
 VERSION = 1
 
 
-def _text(max_length: int, *, min_length: int = 0) -> type[str]:
-    return Annotated[  # type: ignore[return-value]
-        str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
-    ]
-
-
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z]+[0-9]+$", max_length=20)]
-Tag = _text(60, min_length=1)
+# Lengths match the database columns, so a file that validates always fits. Text is kept
+# exactly as written (no stripping): an import must not change what an export said.
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z]+[1-9][0-9]*$", max_length=20)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text50 = Annotated[str, StringConstraints(max_length=50)]
+Text100 = Annotated[str, StringConstraints(max_length=100)]
+Text200 = Annotated[str, StringConstraints(max_length=200)]
+Text500 = Annotated[str, StringConstraints(max_length=500)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 LongText = Annotated[str, StringConstraints(max_length=100_000)]
 
 
@@ -43,35 +44,35 @@ class Stamped(Record):
 
 
 class ExportedWorkspace(Record):
-    name: _text(200, min_length=1)  # type: ignore[valid-type]
+    name: Name
     phone_region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
 class ExportedEmail(Record):
     address: EmailStr
-    label: _text(50) | None = None  # type: ignore[valid-type]
+    label: Text50 | None = None
 
 
 class ExportedPhone(Record):
-    number: _text(64, min_length=1)  # type: ignore[valid-type]
-    label: _text(50) | None = None  # type: ignore[valid-type]
+    number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    label: Text50 | None = None
 
 
 class ExportedUrl(Record):
-    url: _text(500, min_length=4)  # type: ignore[valid-type]
-    kind: _text(20, min_length=1) = "web"  # type: ignore[valid-type]
-    label: _text(50) | None = None  # type: ignore[valid-type]
+    url: Annotated[str, StringConstraints(min_length=4, max_length=500)]
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=20)] = "web"
+    label: Text50 | None = None
 
 
 class ExportedPerson(Stamped):
     key: Key
-    display_name: _text(200, min_length=1)  # type: ignore[valid-type]
-    given_name: _text(100) | None = None  # type: ignore[valid-type]
-    family_name: _text(100) | None = None  # type: ignore[valid-type]
+    display_name: Name
+    given_name: Text100 | None = None
+    family_name: Text100 | None = None
     emails: list[ExportedEmail] = Field(default_factory=list)
     phones: list[ExportedPhone] = Field(default_factory=list)
     urls: list[ExportedUrl] = Field(default_factory=list)
-    location: _text(200) | None = None  # type: ignore[valid-type]
+    location: Text200 | None = None
     notes: LongText | None = None
     how_we_met: LongText | None = None
     tags: list[Tag] = Field(default_factory=list)
@@ -81,18 +82,20 @@ class ExportedPerson(Stamped):
 
 class ExportedOrganization(Stamped):
     key: Key
-    name: _text(200, min_length=1)  # type: ignore[valid-type]
-    aliases: list[_text(200, min_length=1)] = Field(default_factory=list)  # type: ignore[valid-type]
-    domains: list[_text(253, min_length=1)] = Field(default_factory=list)  # type: ignore[valid-type]
-    location: _text(200) | None = None  # type: ignore[valid-type]
+    name: Name
+    aliases: list[Name] = Field(default_factory=list)
+    domains: list[Annotated[str, StringConstraints(min_length=1, max_length=253)]] = Field(
+        default_factory=list
+    )
+    location: Text200 | None = None
     notes: LongText | None = None
 
 
 class ExportedPosition(Stamped):
     person: Key
     organization: Key
-    title: _text(200) | None = None  # type: ignore[valid-type]
-    department: _text(200) | None = None  # type: ignore[valid-type]
+    title: Text200 | None = None
+    department: Text200 | None = None
     start_date: date | None = None
     end_date: date | None = None
     is_current: bool = True
@@ -102,7 +105,7 @@ class ExportedStageChange(Record):
     from_stage: Stage | None = None
     to_stage: Stage
     changed_at: AwareDatetime
-    note: _text(500) | None = None  # type: ignore[valid-type]
+    note: Text500 | None = None
 
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -111,11 +114,11 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 class ExportedOpportunity(Stamped):
     key: Key
     organization: Key
-    role_title: _text(200, min_length=1)  # type: ignore[valid-type]
-    city: _text(100) | None = None  # type: ignore[valid-type]
-    region: _text(100) | None = None  # type: ignore[valid-type]
-    country: _text(100) | None = None  # type: ignore[valid-type]
-    posting_url: _text(1000) | None = None  # type: ignore[valid-type]
+    role_title: Name
+    city: Text100 | None = None
+    region: Text100 | None = None
+    country: Text100 | None = None
+    posting_url: Annotated[str, StringConstraints(max_length=1000)] | None = None
     posting_text: LongText | None = None
     pay_min: Money | None = None
     pay_max: Money | None = None
@@ -124,7 +127,7 @@ class ExportedOpportunity(Stamped):
     stage: Stage
     route: Route | None = None
     hiring_manager: Key | None = None
-    next_step: _text(500) | None = None  # type: ignore[valid-type]
+    next_step: Text500 | None = None
     next_step_due: date | None = None
     notes: LongText | None = None
     stage_changes: list[ExportedStageChange] = Field(default_factory=list)
@@ -149,20 +152,20 @@ class ExportedConnection(Stamped):
     person_a: Key
     person_b: Key
     kind: ConnectionKind
-    source: _text(200) | None = None  # type: ignore[valid-type]
+    source: Text200 | None = None
     since: date | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: LongText | None = None
 
 
 class ExportedTask(Stamped):
-    title: _text(300, min_length=1)  # type: ignore[valid-type]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     notes: LongText | None = None
     due_date: date | None = None
     status: TaskStatus = TaskStatus.OPEN
     snoozed_until: date | None = None
     completed_at: AwareDatetime | None = None
-    origin: _text(100, min_length=1) = "manual"  # type: ignore[valid-type]
+    origin: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "manual"
     person: Key | None = None
     organization: Key | None = None
     opportunity: Key | None = None

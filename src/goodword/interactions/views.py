@@ -1,3 +1,338 @@
-from fastapi import APIRouter
+"""Interaction pages: the log of meetings, interviews, calls and favours, and who was there."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword import forms
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import InvalidInput
+from goodword.interactions import service
+from goodword.interactions.models import Interaction, InteractionKind, Rapport
+from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
+from goodword.opportunities.models import Opportunity
+from goodword.opportunities.views import (
+    enum_options,
+    filled,
+    flash,
+    inline_errors,
+    opportunity_choices,
+    page_or_422,
+    person_choices,
+    redirect,
+    render,
+)
+from goodword.people import service as people
+from goodword.records import Page
 
 router = APIRouter()
+
+FLASHES = {
+    "created": "Interaction logged.",
+    "updated": "Changes saved.",
+    "deleted": "Interaction deleted.",
+}
+FIELDS = ("occurred_at", "kind", "summary", "opportunity_id", "interview_round")
+# Blank participant rows offered below the filled ones; blank rows are ignored on save.
+SPARE_ROWS = 3
+MIN_ROWS = 5
+REWRITE = {
+    "interview_round": "A round number belongs to interviews only: clear it, or choose Interview.",
+    "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
+}
+
+
+def now() -> datetime:
+    """The current local time, to the minute (the default for a new interaction)."""
+    return datetime.now().astimezone().replace(second=0, microsecond=0)
+
+
+def local_input(value: datetime) -> str:
+    """A stored UTC time as a `datetime-local` input value in this machine's zone."""
+    return value.astimezone().strftime("%Y-%m-%dT%H:%M")
+
+
+def _rows(pairs: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    rows = [{"person_id": person, "rapport": rapport} for person, rapport in pairs]
+    wanted = max(MIN_ROWS, len(rows) + SPARE_ROWS)
+    return rows + [{"person_id": "", "rapport": ""} for _ in range(wanted - len(rows))]
+
+
+async def _read_form(request: Request) -> tuple[dict[str, str], list[dict[str, str]]]:
+    form = await request.form()
+    values = {name: _text(form.get(name)) for name in FIELDS}
+    people_ids = [_text(v) for v in form.getlist("participant_person_id")]
+    rapports = [_text(v) for v in form.getlist("participant_rapport")]
+    rapports += [""] * (len(people_ids) - len(rapports))
+    return values, [{"person_id": p, "rapport": r} for p, r in zip(people_ids, rapports)]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _payload(
+    values: Mapping[str, str], rows: Sequence[Mapping[str, str]]
+) -> tuple[dict[str, Any], list[int]]:
+    """The schema's input, and for each participant kept the form row it came from."""
+    data: dict[str, Any] = dict(filled(values))
+    participants = []
+    row_of = []
+    for index, row in enumerate(rows):
+        if not row["person_id"].strip():
+            continue
+        participant = {"person_id": row["person_id"].strip()}
+        if row["rapport"]:
+            participant["rapport"] = row["rapport"]
+        participants.append(participant)
+        row_of.append(index)
+    data["participants"] = participants
+    return data, row_of
+
+
+def _errors(error: InvalidInput, row_of: Sequence[int]) -> tuple[dict[str, str], dict[int, str]]:
+    """Inline errors for the plain fields, and per participant row."""
+    errors = inline_errors(error, known=(*FIELDS, "participants"), rewrite=REWRITE)
+    by_row: dict[int, str] = {}
+    for item in error.fields:
+        parts = item.field.split(".")
+        if parts[0] == "participants" and len(parts) > 1 and parts[1].isdigit():
+            row = row_of[int(parts[1])] if int(parts[1]) < len(row_of) else 0
+            detail = "choose a listed person" if parts[-1] == "person_id" else item.message
+            by_row.setdefault(row, detail)
+    if by_row:
+        errors["participants"] = "Check the highlighted participant rows."
+    return errors, by_row
+
+
+def _form_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    values: Mapping[str, str],
+    rows: Sequence[Mapping[str, str]],
+    interaction: Interaction | None = None,
+    errors: Mapping[str, str] | None = None,
+    row_errors: Mapping[int, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    kept = [(row["person_id"], row["rapport"]) for row in rows if row["person_id"].strip()]
+    return render(
+        request,
+        "interactions/form.html",
+        {
+            "interaction": interaction,
+            "values": values,
+            "rows": _rows(kept),
+            "errors": errors or {},
+            "row_errors": row_errors or {},
+            "people": person_choices(session, workspace_id=workspace_id),
+            "opportunities": opportunity_choices(session, workspace_id=workspace_id),
+            "kind_options": enum_options(InteractionKind),
+            "rapport_options": enum_options(Rapport),
+        },
+        status_code=status_code,
+    )
+
+
+def _with_opportunities(session: Session, page: Page[Interaction]) -> Page[Interaction]:
+    """Load the pages' opportunities (and organizations) in one query, not one per row."""
+    ids = {i.opportunity_id for i in page.items if i.opportunity_id is not None}
+    if ids:
+        list(
+            session.scalars(
+                select(Opportunity)
+                .where(Opportunity.id.in_(ids))
+                .options(selectinload(Opportunity.organization))
+            )
+        )
+    return page
+
+
+def _id_or_none(raw: str | None) -> int | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInput("That filter needs a record number.") from None
+
+
+@router.get("/interactions", response_class=HTMLResponse)
+def list_page(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: str | None = None,
+    person_id: str | None = None,
+    opportunity_id: str | None = None,
+) -> HTMLResponse:
+    person = _id_or_none(person_id)
+    opportunity = _id_or_none(opportunity_id)
+    page = page_or_422(
+        lambda: service.list_(
+            session,
+            workspace_id=workspace_id,
+            person_id=person,
+            opportunity_id=opportunity,
+            cursor=after,
+            limit=request.app.state.settings.page_size,
+        )
+    )
+    _with_opportunities(session, page)
+    about_person = (
+        people.get(session, workspace_id=workspace_id, person_id=person) if person else None
+    )
+    about_opportunity = None
+    if opportunity:
+        from goodword.opportunities import service as opportunities
+
+        about_opportunity = opportunities.get(
+            session, workspace_id=workspace_id, opportunity_id=opportunity
+        )
+    query = "&".join(
+        f"{name}={value}"
+        for name, value in (("person_id", person), ("opportunity_id", opportunity))
+        if value
+    )
+    return render(
+        request,
+        "interactions/list.html",
+        {
+            "page": page,
+            "person": about_person,
+            "opportunity": about_opportunity,
+            "base_url": f"/interactions?{query}" if query else "/interactions",
+            "new_url": f"/interactions/new?{query}" if query else "/interactions/new",
+            "first_page": after is None,
+            "flash": flash(request, FLASHES),
+        },
+    )
+
+
+@router.get("/interactions/new", response_class=HTMLResponse)
+def new_page(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: str = "",
+    opportunity_id: str = "",
+    kind: str = "",
+) -> HTMLResponse:
+    values = {name: "" for name in FIELDS}
+    values["occurred_at"] = local_input(now())
+    values["opportunity_id"] = opportunity_id.strip()
+    values["kind"] = kind if kind in {k.value for k in InteractionKind} else "meeting"
+    rows = [{"person_id": person_id.strip(), "rapport": ""}] if person_id.strip() else []
+    return _form_page(request, session, workspace_id, values=values, rows=rows)
+
+
+@router.post("/interactions", response_class=HTMLResponse)
+async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    values, rows = await _read_form(request)
+    data, row_of = _payload(values, rows)
+    try:
+        interaction = service.create(
+            session, workspace_id=workspace_id, data=forms.validate(InteractionCreate, data)
+        )
+    except InvalidInput as error:
+        session.rollback()
+        errors, row_errors = _errors(error, row_of)
+        return _form_page(
+            request,
+            session,
+            workspace_id,
+            values=values,
+            rows=rows,
+            errors=errors,
+            row_errors=row_errors,
+            status_code=422,
+        )
+    return redirect(f"/interactions/{interaction.id}?done=created")
+
+
+@router.get("/interactions/{interaction_id}", response_class=HTMLResponse)
+def detail_page(
+    request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    return render(
+        request,
+        "interactions/detail.html",
+        {"interaction": interaction, "flash": flash(request, FLASHES)},
+    )
+
+
+@router.get("/interactions/{interaction_id}/edit", response_class=HTMLResponse)
+def edit_page(
+    request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    values = {
+        "occurred_at": local_input(interaction.occurred_at),
+        "kind": interaction.kind.value,
+        "summary": interaction.summary or "",
+        "opportunity_id": str(interaction.opportunity_id or ""),
+        "interview_round": str(interaction.interview_round or ""),
+    }
+    rows = [
+        {"person_id": str(p.person_id), "rapport": p.rapport.value if p.rapport else ""}
+        for p in interaction.participants
+    ]
+    return _form_page(
+        request, session, workspace_id, values=values, rows=rows, interaction=interaction
+    )
+
+
+@router.post("/interactions/{interaction_id}", response_class=HTMLResponse)
+async def update(
+    request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    values, rows = await _read_form(request)
+    data, row_of = _payload(values, rows)
+    try:
+        service.update(
+            session,
+            workspace_id=workspace_id,
+            interaction_id=interaction_id,
+            data=forms.validate(InteractionUpdate, data),
+        )
+    except InvalidInput as error:
+        session.rollback()
+        interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+        errors, row_errors = _errors(error, row_of)
+        return _form_page(
+            request,
+            session,
+            workspace_id,
+            values=values,
+            rows=rows,
+            interaction=interaction,
+            errors=errors,
+            row_errors=row_errors,
+            status_code=422,
+        )
+    return redirect(f"/interactions/{interaction_id}?done=updated")
+
+
+@router.get("/interactions/{interaction_id}/delete", response_class=HTMLResponse)
+def delete_page(
+    request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    return render(request, "interactions/delete.html", {"interaction": interaction})
+
+
+@router.post("/interactions/{interaction_id}/delete")
+def delete(interaction_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    service.delete(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    return redirect("/interactions?done=deleted")

@@ -184,9 +184,7 @@ def positions_at(session: Session, organization: Organization) -> list[Position]
     )
 
 
-def find(
-    session: Session, *, workspace_id: int, query: str, limit: int = 50
-) -> list[Organization]:
+def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) -> list[Organization]:
     """The organizations the search finds for `query`, best match first."""
     hits = search.search(
         session, workspace_id=workspace_id, query=query, kinds=("organization",), limit=limit

@@ -18,7 +18,9 @@ def search_page(
 ) -> Response:
     """Find people and organizations by name, workplace, e-mail, place or tag."""
     query = q.strip()
-    hits = service.search(session, workspace_id=workspace_id, query=query, limit=40) if query else []
+    hits = (
+        service.search(session, workspace_id=workspace_id, query=query, limit=40) if query else []
+    )
     context = {
         "q": query,
         "people": [hit for hit in hits if hit.kind == "person"],
