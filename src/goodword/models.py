@@ -2,20 +2,38 @@
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.db import Base
-from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.interactions.models import (
+    Direction,
+    Interaction,
+    InteractionKind,
+    Participant,
+    Rapport,
+)
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage, StageChange
 from goodword.organizations.models import Organization
-from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.people.models import (
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
 from goodword.search.models import SearchDocument
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 __all__ = [
     "Base",
+    "CandidateStatus",
     "Connection",
     "ConnectionKind",
+    "Direction",
+    "DuplicateCandidate",
     "Interaction",
     "InteractionKind",
+    "Merge",
     "Opportunity",
     "Organization",
     "Participant",
@@ -23,6 +41,7 @@ __all__ = [
     "Person",
     "PersonEmail",
     "PersonPhone",
+    "PersonSource",
     "PersonUrl",
     "Position",
     "Rapport",

@@ -1,1 +1,5 @@
 """The demo network: a believable, seeded job search to explore Goodword with."""
+
+from goodword.demo.generator import DemoSummary, build
+
+__all__ = ["DemoSummary", "build"]

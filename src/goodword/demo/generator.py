@@ -27,7 +27,17 @@ from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PositionCreate
 
 _TRANSLITERATE = str.maketrans(
-    {"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "æ": "ae"}
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "\u0131": "i",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+    }
 )
 
 
@@ -44,6 +54,10 @@ class DemoSummary:
     tasks: int
     me_id: int
     rejected_opportunity_id: int
+
+
+# (organization name, department, title, start, end or None while current)
+JobSpec = tuple[str, str, str, date, date | None]
 
 
 @dataclass
@@ -69,6 +83,8 @@ class Network:
     ties: set[tuple[int, int, ConnectionKind]] = field(default_factory=set)
     used_names: set[str] = field(default_factory=set)
     reserved: set[int] = field(default_factory=set)
+    # person id -> the closest tie the user has recorded with them (1 when not rated)
+    near_me: dict[int, int] = field(default_factory=dict)
     used_emails: set[str] = field(default_factory=set)
     positions: int = 0
     phones_used: int = 0
@@ -108,6 +124,9 @@ class Network:
         if a.id == b.id or key in self.ties:
             return False
         self.ties.add(key)
+        if self.me is not None and self.me.id in (a.id, b.id):
+            other = b.id if a.id == self.me.id else a.id
+            self.near_me[other] = max(self.near_me.get(other, 1), closeness or 1)
         connections.create(
             self.session,
             workspace_id=self.workspace_id,
@@ -130,7 +149,8 @@ class Network:
             if self.rng.random() < 0.12:
                 family_names = self.rng.choice(names.NAME_GROUPS)[1]
             given, family = self.rng.choice(given_names), self.rng.choice(family_names)
-            if f"{given} {family}" not in self.used_names:
+            # Only the user is a Castillo, so no one looks like a relative.
+            if f"{given} {family}" not in self.used_names and family != "Castillo":
                 self.used_names.add(f"{given} {family}")
                 return given, family
 
@@ -160,7 +180,7 @@ class Network:
         self,
         given: str,
         family: str,
-        jobs: list[tuple[str, str, str, date, date | None]],
+        jobs: list[JobSpec],
         *,
         location: str | None = None,
         is_me: bool = False,
@@ -182,7 +202,9 @@ class Network:
             domain = self.organizations[current[0]].domains[0]
             emails.append(self.email(given, family, domain))
         if personal_email if personal_email is not None else rng.random() < 0.25:
-            emails.append(self.email(given, family, rng.choice(["postbox.example", "mail.example"])))
+            emails.append(
+                self.email(given, family, rng.choice(["postbox.example", "mail.example"]))
+            )
         phones = []
         wants_phone = phone if phone is not None else rng.random() < 0.35
         if wants_phone and not location.startswith("Berlin"):
@@ -328,7 +350,7 @@ def _agency(network: Network, org_name: str) -> bool:
     return "recruiting agency" in (network.organizations[org_name].notes or "")
 
 
-def career(network: Network, org_names: list[str], weights: list[float]) -> list[tuple]:
+def career(network: Network, org_names: list[str], weights: list[float]) -> list[JobSpec]:
     """A plausible career: maybe a current job, and up to three earlier ones going back."""
     rng = network.rng
     department = rng.choices(
@@ -336,7 +358,7 @@ def career(network: Network, org_names: list[str], weights: list[float]) -> list
     )[0]
     titles = names.DEPARTMENTS[department][1]
     level = min(len(titles) - 1, int(rng.triangular(0, len(titles), 1)))
-    jobs: list[tuple] = []
+    jobs: list[JobSpec] = []
     start = network.days_ago(rng.randint(45, 2900))
     if rng.random() > 0.06:
         org = rng.choices(org_names, weights=weights)[0]
@@ -350,7 +372,9 @@ def career(network: Network, org_names: list[str], weights: list[float]) -> list
         end = start - timedelta(days=rng.randint(0, 75))
         start = end - timedelta(days=rng.randint(300, 1600))
         level = max(0, level - rng.choice([0, 1]))
-        earlier = [o for o in org_names if o not in {j[0] for j in jobs} and not _agency(network, o)]
+        earlier = [
+            o for o in org_names if o not in {j[0] for j in jobs} and not _agency(network, o)
+        ]
         org = rng.choice(earlier)
         jobs.append((org, department, titles[level], start, end))
     return jobs
@@ -364,6 +388,8 @@ def _population(network: Network) -> None:
     for index, name in enumerate(org_names):
         if name in ("Quillstone Software", "Brightwater Analytics", "Larkspur Health"):
             weights[index] = max(weights[index], 6.0)
+        elif _agency(network, name):
+            weights[index] = 0.6
     for _ in range(rng.randint(280, 340)):
         given, family = network.draw_name()
         how = rng.choice(names.HOW_WE_MET) if rng.random() < 0.2 else None
@@ -449,7 +475,7 @@ def _ties_among_others(network: Network) -> None:
             )
     for staff in current.values():
         for person in staff:
-            for other in rng.sample(staff, min(len(staff), rng.randint(1, 4))):
+            for other in rng.sample(staff, min(len(staff), rng.randint(1, 3))):
                 network.connect(person, other, ConnectionKind.COLLEAGUE, source="Work")
     for org_id, former in alumni.items():
         pool = former + current.get(org_id, [])

@@ -27,7 +27,7 @@ NAME_GROUPS: list[tuple[list[str], list[str]]] = [
     ),
     (
         ["Elif", "Emre", "Zeynep", "Burak", "Defne", "Can", "Aylin", "Murat"],
-        ["Yılmaz", "Demir", "Şahin", "Kaya", "Aydın", "Öztürk", "Çelik", "Arslan"],
+        ["Yılmaz", "Demir", "Şahin", "Kaya", "Aydın", "Öztürk", "Çelik", "Arslan"],  # noqa: RUF001
     ),
     (
         [

@@ -8,13 +8,14 @@ ago. That is the moment Goodword's method turns into referrals.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from goodword.connections.models import ConnectionKind
 from goodword.demo import names
-from goodword.demo.generator import Network
+from goodword.demo.generator import JobSpec, Network
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
@@ -98,7 +99,13 @@ _ROLES: dict[str, tuple[str, str, str, int, list[tuple[str, str, int, int]]]] = 
     ),
     "northbeam_engineer": ("Northbeam Robotics", "Engineering", "Engineering Manager", 1200, []),
     "tidewell_hm": ("Tidewell Energy", "Product", "Group Product Manager", 650, []),
-    "copperkey_recruiter": ("Copperkey Recruiting", "Talent", "Senior Technical Recruiter", 900, []),
+    "copperkey_recruiter": (
+        "Copperkey Recruiting",
+        "Talent",
+        "Senior Technical Recruiter",
+        900,
+        [],
+    ),
     "pinecrest_hm": ("Pinecrest Learning", "Product", "Director of Product", 1100, []),
     "pinecrest_intro": (
         "Pinecrest Learning",
@@ -120,7 +127,7 @@ def cast(network: Network) -> Cast:
     roles: dict[str, Person] = {}
     for role, (org, department, title, started, earlier) in _ROLES.items():
         given, family = network.draw_name()
-        jobs = [(org, department, title, d(started), None)]
+        jobs: list[JobSpec] = [(org, department, title, d(started), None)]
         jobs += [(o, department, t, d(s), d(e)) for o, t, s, e in earlier]
         person = network.add_person(given, family, jobs, linkedin=True)
         network.reserved.add(person.id)
@@ -200,7 +207,7 @@ class _Story:
         kind: InteractionKind,
         days_ago: int,
         summary: str,
-        people: list[Person] | list[tuple[Person, Rapport | None]],
+        people: Sequence[Person | tuple[Person, Rapport | None]],
         *,
         opportunity: Opportunity | None = None,
         interview_round: int | None = None,
@@ -324,7 +331,11 @@ def _rejection(s: _Story) -> Opportunity:
         opportunity=opportunity,
     )
     rounds = [
-        (33, "Screening call about background, pay range and timing.", [("larkspur_recruiter", Rapport.GOOD)]),
+        (
+            33,
+            "Screening call about background, pay range and timing.",
+            [("larkspur_recruiter", Rapport.GOOD)],
+        ),
         (
             24,
             "Product case: redesign appointment reminders for patients without smartphones.",
@@ -365,3 +376,312 @@ def _rejection(s: _Story) -> Opportunity:
         person_id=hm.id,
     )
     return opportunity
+
+
+def _pipeline(s: _Story) -> None:
+    """The rest of the pipeline: one opportunity or more in every other stage but accepted."""
+    me, c, n = s.n.me, s.c, s.n
+    assert me is not None
+    referrer, recruiter = c["northbeam_referrer"], c["copperkey_recruiter"]
+    northbeam = s.opportunity(
+        "Northbeam Robotics",
+        "Senior Product Manager, Fleet Software",
+        [
+            (Stage.TARGET, 40, None),
+            (Stage.APPLIED, 19, f"{referrer.display_name} referred me."),
+            (Stage.INTERVIEWING, 9, None),
+        ],
+        route=Route.REFERRAL,
+        manager="northbeam_hm",
+        next_step="Second round: product sense with the fleet team",
+        next_due=4,
+    )
+    s.interaction(
+        InteractionKind.MESSAGE,
+        21,
+        f"Asked {referrer.given_name} about the fleet-software role; "
+        f"{referrer.given_name} offered to refer me to {c['northbeam_hm'].display_name}.",
+        [referrer],
+        opportunity=northbeam,
+    )
+    s.interaction(
+        InteractionKind.INTERVIEW,
+        9,
+        "First round: my background, and how I would measure fleet uptime.",
+        [(c["northbeam_hm"], Rapport.GOOD), (c["northbeam_engineer"], Rapport.NEUTRAL)],
+        opportunity=northbeam,
+        interview_round=1,
+    )
+    s.task("Prepare for the Northbeam second round", 3, opportunity_id=northbeam.id)
+
+    tidewell = s.opportunity(
+        "Tidewell Energy",
+        "Product Lead, Grid Analytics",
+        [
+            (Stage.TARGET, 30, None),
+            (Stage.APPLIED, 16, "Submitted by Copperkey Recruiting."),
+            (Stage.INTERVIEWING, 6, None),
+        ],
+        route=Route.RECRUITER,
+        manager="tidewell_hm",
+        place=("Denver", "CO", "US"),
+        next_step="Wait for the hiring manager's feedback",
+        next_due=5,
+    )
+    s.interaction(
+        InteractionKind.CALL,
+        17,
+        f"{recruiter.given_name} pitched the Tidewell role; remote-friendly, Denver team.",
+        [recruiter],
+        opportunity=tidewell,
+    )
+    s.interaction(
+        InteractionKind.INTERVIEW,
+        6,
+        "Video call with the hiring manager about battery-fleet dashboards.",
+        [(c["tidewell_hm"], Rapport.GOOD)],
+        opportunity=tidewell,
+        interview_round=1,
+    )
+    s.task(f"Ask {recruiter.display_name} for Tidewell's timeline", 2, person_id=recruiter.id)
+
+    pinecrest = s.opportunity(
+        "Pinecrest Learning",
+        "Group Product Manager",
+        [
+            (Stage.TARGET, 75, None),
+            (Stage.INTRODUCED, 66, None),
+            (Stage.APPLIED, 60, None),
+            (Stage.INTERVIEWING, 52, None),
+            (Stage.OFFER, 8, "Verbal offer; the written one follows this week."),
+        ],
+        route=Route.INTRODUCTION,
+        manager="pinecrest_hm",
+        place=("Philadelphia", "PA", "US"),
+        pay=(145_000, 160_000),
+        next_step="Decide on the offer",
+        next_due=6,
+    )
+    intro, pinecrest_hm = c["pinecrest_intro"], c["pinecrest_hm"]
+    s.interaction(
+        InteractionKind.EMAIL,
+        66,
+        f"{intro.given_name} introduced me to {pinecrest_hm.display_name}.",
+        [intro, pinecrest_hm],
+        opportunity=pinecrest,
+    )
+    for number, days_ago in enumerate((52, 38, 24), start=1):
+        s.interaction(
+            InteractionKind.INTERVIEW,
+            days_ago,
+            ["Conversation about reading tutors.", "Team panel.", "Roadmap exercise."][number - 1],
+            [(pinecrest_hm, Rapport.GOOD)],
+            opportunity=pinecrest,
+            interview_round=number,
+        )
+    s.task("Decide on the Pinecrest Learning offer", 6, opportunity_id=pinecrest.id)
+
+    for org, role, city, region, days_ago in [
+        ("Emberline Games", "Product Manager, Live Operations", "Chicago", "IL", 47),
+        ("Stonechat Cloud", "Senior Product Manager, Billing", "Raleigh", "NC", 27),
+    ]:
+        s.opportunity(
+            org,
+            role,
+            [(Stage.TARGET, days_ago + 3, None), (Stage.APPLIED, days_ago, None)],
+            route=Route.BLIND,
+            place=(city, region, "US"),
+            next_step=f"Find someone at {org} who can carry the application in",
+            next_due=7,
+        )
+
+    oxbow_hm = c["oxbow_hm"]
+    oxbow = s.opportunity(
+        "Oxbow Civic Tech",
+        "Product Manager, Permitting",
+        [(Stage.TARGET, 35, None), (Stage.APPLIED, 20, None)],
+        route=Route.DIRECT,
+        manager="oxbow_hm",
+        next_step="Follow up if there is no reply by the end of the month",
+        next_due=9,
+    )
+    s.interaction(
+        InteractionKind.EVENT,
+        36,
+        f"{names.EVENTS[3]}: built a permit-status prototype with {oxbow_hm.given_name}'s team.",
+        [oxbow_hm],
+        opportunity=oxbow,
+        hour=23,
+    )
+    s.interaction(
+        InteractionKind.EMAIL,
+        20,
+        f"Sent {oxbow_hm.given_name} my portfolio and a note on the permitting role.",
+        [oxbow_hm],
+        opportunity=oxbow,
+    )
+
+    fern_hm = c["fernhollow_hm"]
+    introducer = _closest(s, exclude=set(c.roles[r].id for r in c.roles))
+    s.tie(me, fern_hm, ConnectionKind.KNOWS, closeness=1, source=f"Via {introducer.display_name}")
+    fernhollow = s.opportunity(
+        "Fernhollow Biotech",
+        "Product Manager, Lab Informatics",
+        [(Stage.TARGET, 25, None), (Stage.RESEARCHING, 18, None), (Stage.INTRODUCED, 7, None)],
+        route=Route.INTRODUCTION,
+        manager="fernhollow_hm",
+        place=("Philadelphia", "PA", "US"),
+        next_step=f"Coffee with {fern_hm.display_name}",
+        next_due=8,
+    )
+    s.interaction(
+        InteractionKind.EMAIL,
+        7,
+        f"{introducer.given_name} introduced me to {fern_hm.display_name}.",
+        [introducer, fern_hm],
+        opportunity=fernhollow,
+    )
+
+    for org, role, city, region, moves in [
+        (
+            "Halcyon Transit Systems",
+            "Senior Product Manager, Rider Apps",
+            "Chicago",
+            "IL",
+            [21, 14],
+        ),
+        ("Bluefen Data Co-op", "Product Lead", "Columbus", "OH", [12, 5]),
+        ("Lumenfold Optics", "Senior Product Manager, Vision Platform", "Pittsburgh", "PA", [10]),
+        ("Jadeway Semiconductors", "Product Manager, Developer Tools", "Raleigh", "NC", [9]),
+        ("Kindling Nonprofit Software", "Senior Product Manager", "Baltimore", "MD", [8]),
+    ]:
+        stages = [Stage.TARGET, Stage.RESEARCHING]
+        s.opportunity(
+            org,
+            role,
+            [(stage, ago, None) for stage, ago in zip(stages, moves, strict=False)],
+            route=None,
+            place=(city, region, "US"),
+            next_step=f"Find out who leads the team at {org}",
+            next_due=10,
+        )
+    s.task(
+        "Read up on Halcyon's fare-system roadmap",
+        10,
+        organization_id=n.organizations["Halcyon Transit Systems"].id,
+    )
+
+    mossgate = s.opportunity(
+        "Mossgate Savings Bank",
+        "Digital Product Manager",
+        [
+            (Stage.TARGET, 90, None),
+            (Stage.APPLIED, 70, None),
+            (Stage.INTERVIEWING, 62, None),
+            (Stage.ON_HOLD, 50, "Hiring freeze until the next budget year."),
+        ],
+        route=Route.DIRECT,
+        manager="mossgate_hm",
+        place=("Cleveland", "OH", "US"),
+        next_step="Check in when the new budget year starts",
+        next_due=40,
+    )
+    s.tie(me, c["mossgate_hm"], ConnectionKind.INTERVIEWER, closeness=2, source="Interview")
+    s.interaction(
+        InteractionKind.INTERVIEW,
+        62,
+        "First round about the mobile-banking roadmap.",
+        [(c["mossgate_hm"], Rapport.GOOD)],
+        opportunity=mossgate,
+        interview_round=1,
+    )
+
+    heronsgate = s.opportunity(
+        "Heronsgate Legal Tech",
+        "Product Manager, Contract Review",
+        [
+            (Stage.TARGET, 100, None),
+            (Stage.APPLIED, 92, None),
+            (Stage.INTERVIEWING, 85, None),
+            (Stage.WITHDRAWN, 78, "The next round was five days of unpaid work on their backlog."),
+        ],
+        route=Route.RECRUITER,
+        manager="heronsgate_hm",
+        place=("Philadelphia", "PA", "US"),
+        notes="They asked for a five-day 'trial project' on real customer contracts, unpaid.",
+    )
+    s.interaction(
+        InteractionKind.INTERVIEW,
+        85,
+        "First round; then they described the unpaid trial project.",
+        [(c["heronsgate_hm"], Rapport.NEUTRAL)],
+        opportunity=heronsgate,
+        interview_round=1,
+    )
+
+
+def _closest(s: _Story, *, exclude: set[int]) -> Person:
+    """The person nearest the user by recorded closeness, first created on a tie."""
+    by_id = {p.id: p for p in s.n.people}
+    ranked = sorted(
+        (pid for pid in s.n.near_me if pid not in exclude),
+        key=lambda pid: (-s.n.near_me[pid], pid),
+    )
+    return by_id[ranked[0]]
+
+
+_EVERYDAY: list[tuple[InteractionKind, int, list[str]]] = [
+    (
+        InteractionKind.MEETING,
+        25,
+        ["Coffee with {given}: talked about {topic}.", "Lunch with {given}; caught up on {topic}."],
+    ),
+    (InteractionKind.CALL, 18, ["Call with {given} about {topic}."]),
+    (
+        InteractionKind.EMAIL,
+        22,
+        ["E-mailed {given} a follow-up on {topic}.", "{given} wrote about {topic}."],
+    ),
+    (
+        InteractionKind.MESSAGE,
+        14,
+        ["Congratulated {given} on the new role.", "Quick note to {given}."],
+    ),
+    (InteractionKind.EVENT, 6, ["{event}: talked with {given} about {topic}."]),
+    (
+        InteractionKind.FAVOUR_GIVEN,
+        6,
+        ["Sent {given} a write-up on {topic}.", "Reviewed {given}'s resume before an interview."],
+    ),
+    (
+        InteractionKind.FAVOUR_RECEIVED,
+        5,
+        ["{given} reviewed my portfolio case study.", "{given} passed along a lead on {topic}."],
+    ),
+    (InteractionKind.NOTE, 4, ["{given} is open to helping with introductions."]),
+]
+
+
+def _everyday(s: _Story) -> None:
+    """A year of ordinary contact, mostly with the people closest to the user."""
+    rng = s.n.rng
+    by_id = {p.id: p for p in s.n.people}
+    reserved = s.n.reserved
+    ids = [pid for pid in s.n.near_me if pid not in reserved]
+    weights = [s.n.near_me[pid] ** 2 for pid in ids]
+    kinds = [k for k, _, _ in _EVERYDAY]
+    for _ in range(rng.randint(110, 150)):
+        index = rng.choices(range(len(kinds)), weights=[w for _, w, _ in _EVERYDAY])[0]
+        kind, _, templates = _EVERYDAY[index]
+        person = by_id[rng.choices(ids, weights=weights)[0]]
+        party = [person]
+        if kind is InteractionKind.EVENT:
+            party += [by_id[pid] for pid in rng.sample(ids, 2) if pid != person.id]
+        summary = rng.choice(templates).format(
+            given=person.given_name or person.display_name,
+            topic=rng.choice(TOPICS + names.INTERESTS),
+            event=rng.choice(names.EVENTS),
+        )
+        s.interaction(kind, rng.randint(1, 365), summary, party, hour=rng.randint(13, 22))
+    friend = by_id[rng.choice([pid for pid in ids if s.n.near_me[pid] >= 4])]
+    s.task(f"Send {friend.display_name} the article on transit data", 5, person_id=friend.id)

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
@@ -41,9 +41,19 @@ class Rapport(enum.StrEnum):
     POOR = "poor"
 
 
+class Direction(enum.StrEnum):
+    """For messages and e-mails: who wrote."""
+
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
 class Interaction(WorkspaceScoped, Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_workspace_when", "workspace_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_workspace_when", "workspace_id", "occurred_at"),
+        Index("ix_interactions_workspace_external", "workspace_id", "external_id"),
+    )
 
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     kind: Mapped[InteractionKind] = mapped_column(enum_type(InteractionKind))
@@ -52,6 +62,9 @@ class Interaction(WorkspaceScoped, Base):
         ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
     )
     interview_round: Mapped[int | None]
+    direction: Mapped[Direction | None] = mapped_column(enum_type(Direction))
+    # The source's id (e.g. a message id from an import), so re-imports never duplicate.
+    external_id: Mapped[str | None] = mapped_column(String(300))
 
     opportunity: Mapped[Opportunity | None] = relationship()
     participants: Mapped[list[Participant]] = relationship(

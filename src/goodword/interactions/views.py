@@ -11,12 +11,13 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from goodword import forms
+from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import InvalidInput
 from goodword.interactions import service
 from goodword.interactions.models import Interaction, InteractionKind, Rapport
 from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
+from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
 from goodword.opportunities.views import (
     enum_options,
@@ -44,14 +45,16 @@ FIELDS = ("occurred_at", "kind", "summary", "opportunity_id", "interview_round")
 SPARE_ROWS = 3
 MIN_ROWS = 5
 REWRITE = {
-    "interview_round": "A round number belongs to interviews only: clear it, or choose Interview.",
+    "interview_round is only for interviews.": (
+        "A round number belongs to interviews only: clear it, or choose Interview."
+    ),
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }
 
 
 def now() -> datetime:
     """The current local time, to the minute (the default for a new interaction)."""
-    return datetime.now().astimezone().replace(second=0, microsecond=0)
+    return clock.now().astimezone().replace(second=0, microsecond=0)
 
 
 def local_input(value: datetime) -> str:
@@ -71,44 +74,44 @@ async def _read_form(request: Request) -> tuple[dict[str, str], list[dict[str, s
     people_ids = [_text(v) for v in form.getlist("participant_person_id")]
     rapports = [_text(v) for v in form.getlist("participant_rapport")]
     rapports += [""] * (len(people_ids) - len(rapports))
-    return values, [{"person_id": p, "rapport": r} for p, r in zip(people_ids, rapports)]
+    return values, [
+        {"person_id": p, "rapport": r} for p, r in zip(people_ids, rapports, strict=False)
+    ]
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _payload(
-    values: Mapping[str, str], rows: Sequence[Mapping[str, str]]
-) -> tuple[dict[str, Any], list[int]]:
-    """The schema's input, and for each participant kept the form row it came from."""
+def _payload(values: Mapping[str, str], rows: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    """The schema's input; rows without a person are skipped."""
     data: dict[str, Any] = dict(filled(values))
     participants = []
-    row_of = []
-    for index, row in enumerate(rows):
+    for row in rows:
         if not row["person_id"].strip():
             continue
         participant = {"person_id": row["person_id"].strip()}
         if row["rapport"]:
             participant["rapport"] = row["rapport"]
         participants.append(participant)
-        row_of.append(index)
     data["participants"] = participants
-    return data, row_of
+    return data
 
 
-def _errors(error: InvalidInput, row_of: Sequence[int]) -> tuple[dict[str, str], dict[int, str]]:
-    """Inline errors for the plain fields, and per participant row."""
+def _errors(error: InvalidInput) -> tuple[dict[str, str], dict[int, str]]:
+    """Inline errors for the plain fields, and per participant.
+
+    The form shows the filled rows first, in order, so participant N is shown in row N.
+    """
     errors = inline_errors(error, known=(*FIELDS, "participants"), rewrite=REWRITE)
     by_row: dict[int, str] = {}
     for item in error.fields:
         parts = item.field.split(".")
         if parts[0] == "participants" and len(parts) > 1 and parts[1].isdigit():
-            row = row_of[int(parts[1])] if int(parts[1]) < len(row_of) else 0
-            detail = "choose a listed person" if parts[-1] == "person_id" else item.message
-            by_row.setdefault(row, detail)
+            detail = "Choose a listed person." if parts[-1] == "person_id" else item.message
+            by_row.setdefault(int(parts[1]), detail)
     if by_row:
-        errors["participants"] = "Check the highlighted participant rows."
+        errors["participants"] = "Check the highlighted rows."
     return errors, by_row
 
 
@@ -191,13 +194,11 @@ def list_page(
     about_person = (
         people.get(session, workspace_id=workspace_id, person_id=person) if person else None
     )
-    about_opportunity = None
-    if opportunity:
-        from goodword.opportunities import service as opportunities
-
-        about_opportunity = opportunities.get(
-            session, workspace_id=workspace_id, opportunity_id=opportunity
-        )
+    about_opportunity = (
+        opportunities.get(session, workspace_id=workspace_id, opportunity_id=opportunity)
+        if opportunity
+        else None
+    )
     query = "&".join(
         f"{name}={value}"
         for name, value in (("person_id", person), ("opportunity_id", opportunity))
@@ -238,14 +239,14 @@ def new_page(
 @router.post("/interactions", response_class=HTMLResponse)
 async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
     values, rows = await _read_form(request)
-    data, row_of = _payload(values, rows)
+    data = _payload(values, rows)
     try:
         interaction = service.create(
             session, workspace_id=workspace_id, data=forms.validate(InteractionCreate, data)
         )
     except InvalidInput as error:
         session.rollback()
-        errors, row_errors = _errors(error, row_of)
+        errors, row_errors = _errors(error)
         return _form_page(
             request,
             session,
@@ -298,7 +299,7 @@ async def update(
 ) -> Response:
     service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
     values, rows = await _read_form(request)
-    data, row_of = _payload(values, rows)
+    data = _payload(values, rows)
     try:
         service.update(
             session,
@@ -309,7 +310,7 @@ async def update(
     except InvalidInput as error:
         session.rollback()
         interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
-        errors, row_errors = _errors(error, row_of)
+        errors, row_errors = _errors(error)
         return _form_page(
             request,
             session,

@@ -5,12 +5,19 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from goodword.db import make_engine
+from goodword.db import UTCDateTime, make_engine
 from goodword.migrate import include_object
 from goodword.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Write our column types as plain SQLAlchemy types, so migrations never import the app."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -19,6 +26,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         include_object=include_object,
+        render_item=render_item,
         compare_type=True,
     )
     with context.begin_transaction():

@@ -27,6 +27,7 @@ from goodword.people.models import Person
 from goodword.records import Page
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
+from goodword.templating import label
 
 router = APIRouter()
 
@@ -86,7 +87,7 @@ def inline_errors(
     """Map errors to the inputs they concern, in plain words.
 
     Whole-form messages that name a field ("pay_max is below pay_min.") move under that field;
-    `rewrite` replaces a field's message with friendlier words.
+    `rewrite` maps a field name, or an exact message, to friendlier words.
     """
     known = list(known)
     rewrite = rewrite or {}
@@ -96,7 +97,8 @@ def inline_errors(
         if field == "__all__":
             field = next((name for name in known if name in item.message), field)
         message = "Fill this in." if item.message == "Field required" else item.message
-        moved.append(FieldError(field, rewrite.get(field.split(".")[0], message)))
+        message = rewrite.get(item.message) or rewrite.get(field.split(".")[0], message)
+        moved.append(FieldError(field, message))
     errors = forms.errors_by_field(InvalidInput(error.message, fields=moved))
     if not errors:
         errors["__all__"] = error.message
@@ -105,7 +107,7 @@ def inline_errors(
 
 def enum_options(members: Iterable[Any]) -> list[tuple[str, str]]:
     """(value, label) pairs for a select of enum members."""
-    return [(member.value, str(getattr(member, "label", member.value))) for member in members]
+    return [(member.value, label(member)) for member in members]
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,10 @@ FIELDS = (
     "notes",
 )
 REWRITE = {
-    "organization_name": "Name the organization (pick one or type a new name).",
-    "pay_max": "The top of the pay range is below the bottom.",
+    "Name the organization (organization_name) or give its id.": (
+        "Name the organization (pick one or type a new name)."
+    ),
+    "pay_max is below pay_min.": "The top of the pay range is below the bottom.",
     "pay_currency": "Use a three-letter currency code, such as EUR or USD.",
 }
 

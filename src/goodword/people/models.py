@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from goodword.db import Base, WorkspaceScoped
+from goodword.db import Base, UTCDateTime, WorkspaceScoped, utcnow
 
 if TYPE_CHECKING:
     from goodword.organizations.models import Organization
@@ -36,6 +36,7 @@ class Person(WorkspaceScoped, Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
+    birthday: Mapped[date | None] = mapped_column(Date)
 
     emails: Mapped[list[PersonEmail]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonEmail.position"
@@ -50,6 +51,9 @@ class Person(WorkspaceScoped, Base):
         back_populates="person",
         cascade="all, delete-orphan",
         order_by="(Position.is_current.desc(), Position.start_date.desc(), Position.id)",
+    )
+    sources: Mapped[list[PersonSource]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PersonSource.id"
     )
 
 
@@ -102,3 +106,22 @@ class Position(WorkspaceScoped, Base):
 
     person: Mapped[Person] = relationship(back_populates="positions")
     organization: Mapped[Organization] = relationship(back_populates="positions")
+
+
+class PersonSource(WorkspaceScoped, Base):
+    """Provenance: one source record (a file row, a card, an external id) behind a person."""
+
+    __tablename__ = "person_sources"
+    __table_args__ = (
+        Index("ix_person_sources_workspace_key", "workspace_id", "source", "external_key"),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    # linkedin, google, vcard, csv, edge-list, goodword-json ...
+    source: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    # The source's own id for the record, or its row/line number when it has none.
+    external_key: Mapped[str | None] = mapped_column(String(300))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    person: Mapped[Person] = relationship(back_populates="sources")

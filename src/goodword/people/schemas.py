@@ -39,6 +39,7 @@ class PersonBase(BaseModel):
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     interests: list[Tag] = Field(default_factory=list, max_length=50)
     is_me: bool = False
+    birthday: date | None = None
 
 
 class PersonCreate(PersonBase):
@@ -117,6 +118,7 @@ class PersonRead(BaseModel):
     tags: list[str]
     interests: list[str]
     is_me: bool
+    birthday: date | None
     positions: list[PositionRead]
     created_at: datetime
     updated_at: datetime

@@ -161,6 +161,7 @@ def to_read(person: Person) -> PersonRead:
         tags=list(person.tags),
         interests=list(person.interests),
         is_me=person.is_me,
+        birthday=person.birthday,
         positions=[position_to_read(p) for p in person.positions],
         created_at=person.created_at,
         updated_at=person.updated_at,
@@ -229,6 +230,7 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
     person.tags = clean_list(data.tags)
     person.interests = clean_list(data.interests)
     person.is_me = data.is_me
+    person.birthday = data.birthday
 
     emails = list(dict.fromkeys(normalize.email(e) for e in data.emails))
     person.emails = [

@@ -1,3 +1,338 @@
-from fastapi import APIRouter
+"""Task pages: the list of next moves (overdue ones flagged), forms, and status actions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword import clock, forms
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import FieldError, InvalidInput
+from goodword.opportunities.models import Opportunity
+from goodword.opportunities.views import (
+    VARY,
+    filled,
+    flash,
+    form_values,
+    inline_errors,
+    is_htmx,
+    opportunity_choices,
+    organization_choices,
+    person_choices,
+    redirect,
+    render,
+)
+from goodword.organizations.models import Organization
+from goodword.people.models import Person
+from goodword.tasks import service
+from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
 
 router = APIRouter()
+
+FLASHES = {
+    "created": "Task added.",
+    "updated": "Changes saved.",
+    "deleted": "Task deleted.",
+    "status": "Task updated.",
+}
+FIELDS = (
+    "title",
+    "notes",
+    "due_date",
+    "person_id",
+    "organization_id",
+    "opportunity_id",
+    "interaction_id",
+)
+# The list's tabs: a status, or every task.
+FILTERS = (*(status.value for status in TaskStatus), "all")
+SNOOZE_DAYS = 7
+PAGE_SIZE = 100
+
+
+def _filter(value: str | None) -> str:
+    if not value:
+        return TaskStatus.OPEN.value
+    if value not in FILTERS:
+        raise InvalidInput(
+            f"There is no task list called {value!r}; choose one of: {', '.join(FILTERS)}.",
+            fields=[FieldError("status", "is not one of the task lists")],
+        )
+    return value
+
+
+def _offset(after: str | None) -> int:
+    if not after:
+        return 0
+    if not after.isdigit():
+        raise InvalidInput(
+            "That page link is damaged; start again from the first page.",
+            fields=[FieldError("after", "is not a page link Goodword made")],
+        )
+    return int(after)
+
+
+def _preload_links(session: Session, tasks: list[Task]) -> None:
+    """Load the people, organizations and opportunities the tasks link to: three queries in all.
+
+    Many-to-one links then resolve from the session instead of one query per row.
+    """
+    wanted: list[tuple[Any, set[int], tuple[Any, ...]]] = [
+        (Person, {t.person_id for t in tasks if t.person_id}, ()),
+        (Organization, {t.organization_id for t in tasks if t.organization_id}, ()),
+        (
+            Opportunity,
+            {t.opportunity_id for t in tasks if t.opportunity_id},
+            (selectinload(Opportunity.organization),),
+        ),
+    ]
+    for model, ids, options in wanted:
+        if ids:
+            list(session.scalars(select(model).where(model.id.in_(ids)).options(*options)))
+
+
+def _row_context(today: date, back: str) -> dict[str, Any]:
+    return {"today": today, "back": back, "snooze_default": today + timedelta(days=SNOOZE_DAYS)}
+
+
+def _list_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    chosen: str,
+    offset: int = 0,
+    row_errors: Mapping[int, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    page = service.list_(
+        session,
+        workspace_id=workspace_id,
+        status=None if chosen == "all" else TaskStatus(chosen),
+        limit=PAGE_SIZE,
+        offset=offset,
+    )
+    _preload_links(session, page.items)
+    return render(
+        request,
+        "tasks/list.html",
+        {
+            "tasks": page.items,
+            "next_url": f"/tasks?status={chosen}&after={page.next_cursor}"
+            if page.next_cursor
+            else None,
+            "chosen": chosen,
+            "filters": FILTERS,
+            "first_page": offset == 0,
+            "row_errors": row_errors or {},
+            "flash": flash(request, FLASHES),
+            **_row_context(clock.today(), chosen),
+        },
+        status_code=status_code,
+        headers=VARY,
+    )
+
+
+def _form_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    values: Mapping[str, str],
+    task: Task | None = None,
+    errors: Mapping[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "tasks/form.html",
+        {
+            "task": task,
+            "values": values,
+            "errors": errors or {},
+            "people": person_choices(session, workspace_id=workspace_id),
+            "organizations": organization_choices(session, workspace_id=workspace_id),
+            "opportunities": opportunity_choices(session, workspace_id=workspace_id),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/tasks", response_class=HTMLResponse)
+def list_page(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    status: str | None = None,
+    after: str | None = None,
+) -> HTMLResponse:
+    return _list_page(request, session, workspace_id, chosen=_filter(status), offset=_offset(after))
+
+
+@router.get("/tasks/new", response_class=HTMLResponse)
+def new_page(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    title: str = "",
+    person_id: str = "",
+    organization_id: str = "",
+    opportunity_id: str = "",
+    interaction_id: str = "",
+) -> HTMLResponse:
+    values = {name: "" for name in FIELDS} | {
+        "title": title.strip(),
+        "person_id": person_id.strip(),
+        "organization_id": organization_id.strip(),
+        "opportunity_id": opportunity_id.strip(),
+        "interaction_id": interaction_id.strip(),
+    }
+    return _form_page(request, session, workspace_id, values=values)
+
+
+@router.post("/tasks", response_class=HTMLResponse)
+async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    values = await form_values(request, FIELDS)
+    try:
+        task = service.create(
+            session, workspace_id=workspace_id, data=forms.validate(TaskCreate, filled(values))
+        )
+    except InvalidInput as error:
+        session.rollback()
+        errors = inline_errors(error, known=FIELDS)
+        return _form_page(
+            request, session, workspace_id, values=values, errors=errors, status_code=422
+        )
+    return redirect(f"/tasks/{task.id}?done=created")
+
+
+@router.get("/tasks/{task_id}", response_class=HTMLResponse)
+def detail_page(
+    request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+    return render(
+        request,
+        "tasks/detail.html",
+        {"t": task, "flash": flash(request, FLASHES), **_row_context(clock.today(), "detail")},
+    )
+
+
+@router.get("/tasks/{task_id}/edit", response_class=HTMLResponse)
+def edit_page(
+    request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+    values = {
+        name: "" if getattr(task, name) is None else str(getattr(task, name)) for name in FIELDS
+    }
+    return _form_page(request, session, workspace_id, values=values, task=task)
+
+
+@router.post("/tasks/{task_id}", response_class=HTMLResponse)
+async def update(
+    request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    service.get(session, workspace_id=workspace_id, task_id=task_id)
+    values = await form_values(request, FIELDS)
+    try:
+        service.update(
+            session,
+            workspace_id=workspace_id,
+            task_id=task_id,
+            data=forms.validate(TaskUpdate, filled(values)),
+        )
+    except InvalidInput as error:
+        session.rollback()
+        task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+        errors = inline_errors(error, known=FIELDS)
+        return _form_page(
+            request,
+            session,
+            workspace_id,
+            values=values,
+            task=task,
+            errors=errors,
+            status_code=422,
+        )
+    return redirect(f"/tasks/{task_id}?done=updated")
+
+
+@router.post("/tasks/{task_id}/status", response_class=HTMLResponse)
+async def change_status(
+    request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Done, snooze, dismiss or reopen: the row for HTMX, else back to the list or the task."""
+    task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+    values = await form_values(request, ("status", "snoozed_until", "back"))
+    back = values["back"] if values["back"] in (*FILTERS, "detail") else TaskStatus.OPEN.value
+    today = clock.today()
+    try:
+        change = forms.validate(
+            TaskStatusChange, filled({k: values[k] for k in ("status", "snoozed_until")})
+        )
+        until = change.snoozed_until
+        if change.status is TaskStatus.SNOOZED and until is not None and until <= today:
+            raise InvalidInput(
+                "Snooze until a later day.",
+                fields=[FieldError("snoozed_until", "Pick a day after today.")],
+            )
+        service.set_status(session, workspace_id=workspace_id, task_id=task.id, change=change)
+    except InvalidInput as error:
+        session.rollback()
+        task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+        message = _status_error(error)
+        if is_htmx(request):
+            context = {"t": task, "row_error": message, **_row_context(today, back)}
+            return render(request, "tasks/_row.html", context, status_code=422, headers=VARY)
+        if back == "detail":
+            context = {"t": task, "row_error": message, **_row_context(today, back)}
+            return render(request, "tasks/detail.html", context, status_code=422)
+        return _list_page(
+            request,
+            session,
+            workspace_id,
+            chosen=back,
+            row_errors={task.id: message},
+            status_code=422,
+        )
+    if is_htmx(request):
+        context = {"t": task, **_row_context(today, back)}
+        return render(request, "tasks/_row.html", context, headers=VARY)
+    if back == "detail":
+        return redirect(f"/tasks/{task.id}?done=status", headers=VARY)
+    return redirect(f"/tasks?status={back}&done=status", headers=VARY)
+
+
+def _status_error(error: InvalidInput) -> str:
+    errors = inline_errors(error, known=("snoozed_until", "status"))
+    if "snoozed_until" in errors:
+        return (
+            "Pick a date to snooze until."
+            if "Say until when" in errors["snoozed_until"]
+            else errors["snoozed_until"]
+        )
+    if "status" in errors:
+        return "Choose done, snooze, dismiss or reopen."
+    return next(iter(errors.values()))
+
+
+@router.get("/tasks/{task_id}/delete", response_class=HTMLResponse)
+def delete_page(
+    request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    task = service.get(session, workspace_id=workspace_id, task_id=task_id)
+    return render(request, "tasks/delete.html", {"t": task})
+
+
+@router.post("/tasks/{task_id}/delete")
+def delete(task_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    service.delete(session, workspace_id=workspace_id, task_id=task_id)
+    return redirect("/tasks?done=deleted")

@@ -1,0 +1,635 @@
+"""Export a whole workspace to one JSON document, and import such a document losslessly.
+
+`import_workspace(export_workspace(x))` into an empty workspace, exported again, gives the
+same document: keys are numbered in creation order and the import creates records in file
+order, so the numbering survives; timestamps are written as they were, not as "now".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.connections.models import Connection
+from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
+from goodword.exchange.schemas import (
+    FORMAT,
+    VERSION,
+    ExportedConnection,
+    ExportedEmail,
+    ExportedInteraction,
+    ExportedOpportunity,
+    ExportedOrganization,
+    ExportedParticipant,
+    ExportedPerson,
+    ExportedPhone,
+    ExportedPosition,
+    ExportedStageChange,
+    ExportedTask,
+    ExportedUrl,
+    ExportedWorkspace,
+    ExportFile,
+)
+from goodword.interactions.models import Interaction, Participant
+from goodword.opportunities.models import Opportunity, StageChange
+from goodword.organizations.models import Organization
+from goodword.people import normalize
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.records import sort_key
+from goodword.search import service as search
+from goodword.tasks.models import Task
+from goodword.workspaces.models import Workspace
+
+MAX_REPORTED = 25
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import wrote; `organizations_matched` were already there and were reused."""
+
+    organizations: int = 0
+    organizations_matched: int = 0
+    people: int = 0
+    positions: int = 0
+    opportunities: int = 0
+    interactions: int = 0
+    connections: int = 0
+    tasks: int = 0
+
+
+def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
+    """Return every record of the workspace as a `goodword-export` version 1 document."""
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None:
+        raise NotFound("workspace", workspace_id)
+
+    def rows(model: Any, *options: Any) -> Sequence[Any]:
+        statement = select(model).where(model.workspace_id == workspace_id)
+        return session.scalars(statement.options(*options).order_by(model.id)).all()
+
+    organizations = rows(Organization)
+    people = rows(
+        Person, selectinload(Person.emails), selectinload(Person.phones), selectinload(Person.urls)
+    )
+    opportunities = rows(Opportunity, selectinload(Opportunity.stage_changes))
+    interactions = rows(Interaction, selectinload(Interaction.participants))
+    org_key = {o.id: f"o{n}" for n, o in enumerate(organizations, 1)}
+    person_key = {p.id: f"p{n}" for n, p in enumerate(people, 1)}
+    opportunity_key = {o.id: f"op{n}" for n, o in enumerate(opportunities, 1)}
+    interaction_key = {i.id: f"i{n}" for n, i in enumerate(interactions, 1)}
+
+    def key(keys: dict[int, str], record_id: int | None) -> str | None:
+        return None if record_id is None else keys[record_id]
+
+    document = ExportFile(
+        format=FORMAT,
+        version=VERSION,
+        workspace=ExportedWorkspace(name=workspace.name, phone_region=workspace.phone_region),
+        organizations=[
+            ExportedOrganization(
+                key=org_key[o.id],
+                name=o.name,
+                aliases=list(o.aliases),
+                domains=list(o.domains),
+                location=o.location,
+                notes=o.notes,
+                created_at=o.created_at,
+                updated_at=o.updated_at,
+            )
+            for o in organizations
+        ],
+        people=[_export_person(p, person_key[p.id]) for p in people],
+        positions=[
+            ExportedPosition(
+                person=person_key[p.person_id],
+                organization=org_key[p.organization_id],
+                title=p.title,
+                department=p.department,
+                start_date=p.start_date,
+                end_date=p.end_date,
+                is_current=p.is_current,
+                created_at=p.created_at,
+                updated_at=p.updated_at,
+            )
+            for p in rows(Position)
+        ],
+        opportunities=[
+            ExportedOpportunity(
+                key=opportunity_key[o.id],
+                organization=org_key[o.organization_id],
+                role_title=o.role_title,
+                city=o.city,
+                region=o.region,
+                country=o.country,
+                posting_url=o.posting_url,
+                posting_text=o.posting_text,
+                pay_min=o.pay_min,
+                pay_max=o.pay_max,
+                pay_currency=o.pay_currency,
+                pay_period=o.pay_period,
+                stage=o.stage,
+                route=o.route,
+                hiring_manager=key(person_key, o.hiring_manager_id),
+                next_step=o.next_step,
+                next_step_due=o.next_step_due,
+                notes=o.notes,
+                stage_changes=[
+                    ExportedStageChange(
+                        from_stage=c.from_stage,
+                        to_stage=c.to_stage,
+                        changed_at=c.changed_at,
+                        note=c.note,
+                    )
+                    for c in o.stage_changes
+                ],
+                created_at=o.created_at,
+                updated_at=o.updated_at,
+            )
+            for o in opportunities
+        ],
+        interactions=[
+            ExportedInteraction(
+                key=interaction_key[i.id],
+                occurred_at=i.occurred_at,
+                kind=i.kind,
+                summary=i.summary,
+                opportunity=key(opportunity_key, i.opportunity_id),
+                interview_round=i.interview_round,
+                participants=[
+                    ExportedParticipant(person=person_key[p.person_id], rapport=p.rapport)
+                    for p in i.participants
+                ],
+                created_at=i.created_at,
+                updated_at=i.updated_at,
+            )
+            for i in interactions
+        ],
+        connections=[
+            ExportedConnection(
+                person_a=person_key[c.person_a_id],
+                person_b=person_key[c.person_b_id],
+                kind=c.kind,
+                source=c.source,
+                since=c.since,
+                closeness=c.closeness,
+                notes=c.notes,
+                created_at=c.created_at,
+                updated_at=c.updated_at,
+            )
+            for c in rows(Connection)
+        ],
+        tasks=[
+            ExportedTask(
+                title=t.title,
+                notes=t.notes,
+                due_date=t.due_date,
+                status=t.status,
+                snoozed_until=t.snoozed_until,
+                completed_at=t.completed_at,
+                origin=t.origin,
+                person=key(person_key, t.person_id),
+                organization=key(org_key, t.organization_id),
+                opportunity=key(opportunity_key, t.opportunity_id),
+                interaction=key(interaction_key, t.interaction_id),
+                created_at=t.created_at,
+                updated_at=t.updated_at,
+            )
+            for t in rows(Task)
+        ],
+    )
+    return document.model_dump(mode="json")
+
+
+def _export_person(person: Person, key: str) -> ExportedPerson:
+    return ExportedPerson(
+        key=key,
+        display_name=person.display_name,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        emails=[ExportedEmail(address=e.address, label=e.label) for e in person.emails],
+        phones=[ExportedPhone(number=p.number, label=p.label) for p in person.phones],
+        urls=[ExportedUrl(url=u.url, kind=u.kind, label=u.label) for u in person.urls],
+        location=person.location,
+        notes=person.notes,
+        how_we_met=person.how_we_met,
+        tags=list(person.tags),
+        interests=list(person.interests),
+        is_me=person.is_me,
+        created_at=person.created_at,
+        updated_at=person.updated_at,
+    )
+
+
+def read_document(data: Any) -> ExportFile:
+    """Validate a whole export document; every problem is reported with the record it is in."""
+    if not isinstance(data, dict):
+        raise InvalidInput(
+            f"This is not a Goodword export: the file holds a JSON {_json_type(data)}, "
+            "not an object with a format header."
+        )
+    if data.get("format") != FORMAT:
+        raise InvalidInput(
+            f"This is not a Goodword export: its format is {data.get('format')!r}, not {FORMAT!r}.",
+            fields=[FieldError("format", f"Expected {FORMAT!r}.")],
+        )
+    if data.get("version") != VERSION:
+        raise InvalidInput(
+            f"This export is version {data.get('version')!r}; this Goodword reads version "
+            f"{VERSION}. A newer Goodword may read it.",
+            fields=[FieldError("version", f"Expected {VERSION}.")],
+        )
+    try:
+        document = ExportFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            FieldError(_path(e["loc"]), f"{e['msg']}{_which(data, e['loc'])}") for e in exc.errors()
+        ]
+        raise _invalid(problems) from None
+    problems = _reference_problems(document)
+    if problems:
+        raise _invalid(problems)
+    return document
+
+
+def import_workspace(
+    session: Session, *, workspace_id: int, data: Any, into_nonempty: bool = False
+) -> ImportSummary:
+    """Write every record of an export into the workspace; the caller's transaction makes it
+    all-or-nothing, and nothing is written before the whole document has been checked.
+
+    A workspace that already holds records is refused unless `into_nonempty`; then the
+    records are added and organizations with the same name are reused instead of repeated.
+    """
+    document = read_document(data)
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None:
+        raise NotFound("workspace", workspace_id)
+    empty = _is_empty(session, workspace_id)
+    if not empty and not into_nonempty:
+        raise Conflict(
+            "This workspace already holds records, so the import would mix two networks. "
+            "Import into an empty database, or say that you want the records added to these."
+        )
+    me = None
+    if not empty:
+        me = session.scalar(select(Person).where(Person.workspace_id == workspace_id, Person.is_me))
+    if me is not None:
+        for index, person in enumerate(document.people):
+            if person.is_me:
+                raise Conflict(
+                    f"people[{index}] ({person.key}, {person.display_name}) is marked as you, "
+                    f"but {me.display_name} already is in this workspace.",
+                    fields=[FieldError(f"people[{index}].is_me", "Another person is you here.")],
+                )
+    if empty:
+        workspace.name = document.workspace.name
+        workspace.phone_region = document.workspace.phone_region
+    return _write(session, workspace_id, document, reuse_organizations=not empty)
+
+
+def _write(
+    session: Session, workspace_id: int, document: ExportFile, *, reuse_organizations: bool
+) -> ImportSummary:
+    ws = workspace_id
+    organizations: dict[str, Organization] = {}
+    created_organizations: list[Organization] = []
+    for o in document.organizations:
+        found = None
+        if reuse_organizations:
+            found = session.scalar(
+                select(Organization)
+                .where(Organization.workspace_id == ws, Organization.sort_name == sort_key(o.name))
+                .order_by(Organization.id)
+                .limit(1)
+            )
+        if found is None:
+            found = Organization(
+                workspace_id=ws,
+                name=o.name,
+                sort_name=sort_key(o.name),
+                aliases=list(o.aliases),
+                domains=list(o.domains),
+                location=o.location,
+                notes=o.notes,
+                created_at=o.created_at,
+                updated_at=o.updated_at,
+            )
+            session.add(found)
+            created_organizations.append(found)
+        organizations[o.key] = found
+    session.flush()
+
+    people: dict[str, Person] = {}
+    for p in document.people:
+        person = _new_person(ws, p)
+        session.add(person)
+        people[p.key] = person
+    session.flush()
+
+    for pos in document.positions:
+        session.add(
+            Position(
+                workspace_id=ws,
+                person=people[pos.person],
+                organization=organizations[pos.organization],
+                title=pos.title,
+                department=pos.department,
+                start_date=pos.start_date,
+                end_date=pos.end_date,
+                is_current=pos.is_current,
+                created_at=pos.created_at,
+                updated_at=pos.updated_at,
+            )
+        )
+    session.flush()
+
+    opportunities: dict[str, Opportunity] = {}
+    for op in document.opportunities:
+        opportunity = _new_opportunity(ws, op, organizations, people)
+        session.add(opportunity)
+        opportunities[op.key] = opportunity
+    session.flush()
+
+    interactions: dict[str, Interaction] = {}
+    for i in document.interactions:
+        interaction = Interaction(
+            workspace_id=ws,
+            occurred_at=i.occurred_at,
+            kind=i.kind,
+            summary=i.summary,
+            opportunity_id=opportunities[i.opportunity].id if i.opportunity else None,
+            interview_round=i.interview_round,
+            created_at=i.created_at,
+            updated_at=i.updated_at,
+            participants=[
+                Participant(
+                    workspace_id=ws,
+                    person_id=people[part.person].id,
+                    rapport=part.rapport,
+                    created_at=i.created_at,
+                    updated_at=i.updated_at,
+                )
+                for part in i.participants
+            ],
+        )
+        session.add(interaction)
+        interactions[i.key] = interaction
+    session.flush()
+
+    for c in document.connections:
+        session.add(
+            Connection(
+                workspace_id=ws,
+                person_a_id=people[c.person_a].id,
+                person_b_id=people[c.person_b].id,
+                kind=c.kind,
+                source=c.source,
+                since=c.since,
+                closeness=c.closeness,
+                notes=c.notes,
+                created_at=c.created_at,
+                updated_at=c.updated_at,
+            )
+        )
+    for t in document.tasks:
+        session.add(
+            Task(
+                workspace_id=ws,
+                title=t.title,
+                notes=t.notes,
+                due_date=t.due_date,
+                status=t.status,
+                snoozed_until=t.snoozed_until,
+                completed_at=t.completed_at,
+                origin=t.origin,
+                person_id=people[t.person].id if t.person else None,
+                organization_id=organizations[t.organization].id if t.organization else None,
+                opportunity_id=opportunities[t.opportunity].id if t.opportunity else None,
+                interaction_id=interactions[t.interaction].id if t.interaction else None,
+                created_at=t.created_at,
+                updated_at=t.updated_at,
+            )
+        )
+    session.flush()
+
+    for organization in created_organizations:
+        search.index_organization(session, organization)
+    for person in people.values():
+        search.index_person(session, person)
+    return ImportSummary(
+        organizations=len(created_organizations),
+        organizations_matched=len(document.organizations) - len(created_organizations),
+        people=len(document.people),
+        positions=len(document.positions),
+        opportunities=len(document.opportunities),
+        interactions=len(document.interactions),
+        connections=len(document.connections),
+        tasks=len(document.tasks),
+    )
+
+
+def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
+    # Contact details carry the person's last-written time: they are rewritten with it.
+    stamps = {"workspace_id": workspace_id, "created_at": p.updated_at, "updated_at": p.updated_at}
+    family, given = p.family_name, p.given_name
+    return Person(
+        workspace_id=workspace_id,
+        display_name=p.display_name,
+        given_name=given,
+        family_name=family,
+        # The same ordering key the people service writes.
+        sort_name=sort_key(f"{family} {given or ''}" if family else p.display_name),
+        location=p.location,
+        notes=p.notes,
+        how_we_met=p.how_we_met,
+        tags=list(p.tags),
+        interests=list(p.interests),
+        is_me=p.is_me,
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+        emails=[
+            PersonEmail(address=normalize.email(e.address), label=e.label, position=n, **stamps)
+            for n, e in enumerate(p.emails)
+        ],
+        phones=[
+            PersonPhone(number=ph.number, label=ph.label, position=n, **stamps)
+            for n, ph in enumerate(p.phones)
+        ],
+        urls=[
+            PersonUrl(url=u.url, kind=u.kind, label=u.label, position=n, **stamps)
+            for n, u in enumerate(p.urls)
+        ],
+    )
+
+
+def _new_opportunity(
+    workspace_id: int,
+    op: ExportedOpportunity,
+    organizations: dict[str, Organization],
+    people: dict[str, Person],
+) -> Opportunity:
+    return Opportunity(
+        workspace_id=workspace_id,
+        organization_id=organizations[op.organization].id,
+        role_title=op.role_title,
+        city=op.city,
+        region=op.region,
+        country=op.country,
+        posting_url=op.posting_url,
+        posting_text=op.posting_text,
+        pay_min=op.pay_min,
+        pay_max=op.pay_max,
+        pay_currency=op.pay_currency,
+        pay_period=op.pay_period,
+        stage=op.stage,
+        route=op.route,
+        hiring_manager_id=people[op.hiring_manager].id if op.hiring_manager else None,
+        next_step=op.next_step,
+        next_step_due=op.next_step_due,
+        notes=op.notes,
+        created_at=op.created_at,
+        updated_at=op.updated_at,
+        stage_changes=[
+            StageChange(
+                workspace_id=workspace_id,
+                from_stage=c.from_stage,
+                to_stage=c.to_stage,
+                changed_at=c.changed_at,
+                note=c.note,
+                created_at=c.changed_at,
+                updated_at=c.changed_at,
+            )
+            for c in op.stage_changes
+        ],
+    )
+
+
+def _is_empty(session: Session, workspace_id: int) -> bool:
+    for model in (Person, Organization, Opportunity, Interaction, Task):
+        statement = select(exists().where(model.workspace_id == workspace_id))
+        if session.scalar(statement):
+            return False
+    return True
+
+
+def _reference_problems(document: ExportFile) -> list[FieldError]:
+    """Find keys that repeat or point nowhere, and records the database would refuse."""
+    problems: list[FieldError] = []
+
+    def keys_of(name: str, records: Sequence[Any]) -> set[str]:
+        seen: dict[str, int] = {}
+        for index, record in enumerate(records):
+            if record.key in seen:
+                problems.append(
+                    FieldError(
+                        f"{name}[{index}].key",
+                        f"The key {record.key!r} is already used by {name}[{seen[record.key]}].",
+                    )
+                )
+            seen.setdefault(record.key, index)
+        return set(seen)
+
+    kinds = {
+        "person": keys_of("people", document.people),
+        "organization": keys_of("organizations", document.organizations),
+        "opportunity": keys_of("opportunities", document.opportunities),
+        "interaction": keys_of("interactions", document.interactions),
+    }
+
+    def check(path: str, kind: str, value: str | None) -> None:
+        if value is not None and value not in kinds[kind]:
+            problems.append(FieldError(path, f"{value!r} names no {kind} in this file."))
+
+    names: dict[str, int] = {}
+    for index, o in enumerate(document.organizations):
+        if sort_key(o.name) in names:
+            problems.append(
+                FieldError(
+                    f"organizations[{index}].name",
+                    f"{o.name!r} repeats organizations[{names[sort_key(o.name)]}]; "
+                    "organization names are unique.",
+                )
+            )
+        names.setdefault(sort_key(o.name), index)
+    me = [index for index, p in enumerate(document.people) if p.is_me]
+    for index in me[1:]:
+        problems.append(
+            FieldError(
+                f"people[{index}].is_me", f"Only one person can be you; people[{me[0]}] already is."
+            )
+        )
+    for index, pos in enumerate(document.positions):
+        check(f"positions[{index}].person", "person", pos.person)
+        check(f"positions[{index}].organization", "organization", pos.organization)
+    for index, op in enumerate(document.opportunities):
+        check(f"opportunities[{index}].organization", "organization", op.organization)
+        check(f"opportunities[{index}].hiring_manager", "person", op.hiring_manager)
+    for index, i in enumerate(document.interactions):
+        check(f"interactions[{index}].opportunity", "opportunity", i.opportunity)
+        present: set[str] = set()
+        for n, part in enumerate(i.participants):
+            path = f"interactions[{index}].participants[{n}].person"
+            check(path, "person", part.person)
+            if part.person in present:
+                problems.append(FieldError(path, f"{part.person!r} is listed twice."))
+            present.add(part.person)
+    for index, c in enumerate(document.connections):
+        check(f"connections[{index}].person_a", "person", c.person_a)
+        check(f"connections[{index}].person_b", "person", c.person_b)
+        if c.person_a == c.person_b:
+            problems.append(
+                FieldError(f"connections[{index}]", "A connection joins two different people.")
+            )
+    for index, t in enumerate(document.tasks):
+        check(f"tasks[{index}].person", "person", t.person)
+        check(f"tasks[{index}].organization", "organization", t.organization)
+        check(f"tasks[{index}].opportunity", "opportunity", t.opportunity)
+        check(f"tasks[{index}].interaction", "interaction", t.interaction)
+    return problems
+
+
+def _invalid(problems: list[FieldError]) -> InvalidInput:
+    count = len(problems)
+    shown = problems[:MAX_REPORTED]
+    more = f" The first {MAX_REPORTED} are listed." if count > MAX_REPORTED else ""
+    return InvalidInput(
+        f"The file has {count} problem{'s' if count != 1 else ''}; nothing was imported.{more}",
+        fields=shown,
+    )
+
+
+def _path(loc: Sequence[int | str]) -> str:
+    """('people', 3, 'emails', 0, 'address') -> people[3].emails[0].address"""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "file"
+
+
+def _which(data: dict[str, Any], loc: Sequence[int | str]) -> str:
+    """Name the record a problem is in, e.g. ` (in p4, Jane Doe)`, when the file says it."""
+    if len(loc) < 3 or not isinstance(loc[1], int):
+        return ""
+    records = data.get(str(loc[0]))
+    if not isinstance(records, list) or not 0 <= loc[1] < len(records):
+        return ""
+    record = records[loc[1]]
+    if not isinstance(record, dict):
+        return ""
+    labels = [
+        record.get("key"),
+        *(record.get(f) for f in ("display_name", "name", "role_title", "title")),
+    ]
+    found = [str(label) for label in labels if isinstance(label, str) and label]
+    return f" (in {', '.join(found[:2])})" if found else ""
+
+
+def _json_type(value: Any) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

@@ -1,0 +1,397 @@
+"""People pages: list, search, detail, create, edit, delete, positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import event, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from goodword.interactions import service as interactions
+from goodword.interactions.models import InteractionKind
+from goodword.interactions.schemas import InteractionCreate, ParticipantIn
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.schemas import OpportunityCreate
+from goodword.organizations import service as organizations
+from goodword.people import service as people
+from goodword.people.models import Person, Position
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces.models import Workspace
+
+
+def _person(session: Session, workspace: Workspace, name: str, **fields: Any) -> Person:
+    return people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name=name, **fields)
+    )
+
+
+def _count_people(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Person)) or 0
+
+
+class QueryCounter:
+    """Counts the SQL statements sent on one connection."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *args: Any) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def queries(connection: Connection) -> Iterator[QueryCounter]:
+    counter = QueryCounter()
+    event.listen(connection, "before_cursor_execute", counter)
+    yield counter
+    event.remove(connection, "before_cursor_execute", counter)
+
+
+def test_the_list_shows_name_workplace_location_and_tags(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown", location="Leeds", tags=["mentor"])
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=bob.id,
+        data=PositionCreate(organization_name="Acme", title="Head of Sales"),
+    )
+    response = client.get("/people")
+    assert response.status_code == 200
+    assert f'<a href="/people/{bob.id}">Bob Brown</a>' in response.text
+    assert "Head of Sales, <a href=" in response.text
+    assert ">Acme</a>" in response.text
+    assert "Leeds" in response.text
+    assert '<span class="tag">mentor</span>' in response.text
+
+
+def test_the_list_pages_with_a_cursor(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    for i in range(55):
+        _person(session, workspace, f"Person {i:02d}")
+    first = client.get("/people")
+    assert "Person 49" in first.text and "Person 50" not in first.text
+    cursor = first.text.split('rel="next" href="/people?after=')[1].split('"')[0]
+    second = client.get(f"/people?after={cursor}")
+    assert "Person 50" in second.text and "Person 54" in second.text
+    assert "Person 49" not in second.text
+    assert 'rel="next"' not in second.text
+
+
+def test_a_damaged_cursor_is_a_clear_error(client: TestClient, workspace: Workspace) -> None:
+    response = client.get("/people?after=not-a-cursor")
+    assert response.status_code == 422
+    assert "page link is damaged" in response.text
+
+
+def test_the_list_does_not_query_once_per_person(
+    client: TestClient, session: Session, workspace: Workspace, queries: QueryCounter
+) -> None:
+    def add(start: int, stop: int) -> None:
+        for i in range(start, stop):
+            person = _person(session, workspace, f"Person {i:02d}", emails=[f"p{i}@example.com"])
+            people.add_position(
+                session,
+                workspace_id=workspace.id,
+                person_id=person.id,
+                data=PositionCreate(organization_name=f"Org {i}", title="Engineer"),
+            )
+
+    add(0, 3)
+    queries.count = 0
+    assert client.get("/people").status_code == 200
+    with_three = queries.count
+    add(3, 30)
+    queries.count = 0
+    response = client.get("/people")
+    assert response.text.count('<a href="/people/') == 30
+    assert queries.count == with_three
+    assert queries.count < 20
+
+
+def test_the_list_finds_people_with_q_and_serves_htmx_the_table_only(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Green")
+    _person(session, workspace, "Bob Brown")
+    full = client.get("/people", params={"q": "gre"})
+    assert "Alice Green" in full.text and "Bob Brown" not in full.text
+    assert "<h1>People</h1>" in full.text
+    assert full.headers["vary"] == "HX-Request"
+    partial = client.get("/people", params={"q": "bro"}, headers={"HX-Request": "true"})
+    assert partial.text.lstrip().startswith('<div id="people-table">')
+    assert "Bob Brown" in partial.text and "<h1>" not in partial.text
+
+
+def test_creating_a_person_from_the_form(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/people",
+        data={
+            "display_name": "Carol Diaz",
+            "emails": "carol@example.com\nCAROL@example.com\ncarol.d@example.org",
+            "tags": "design, mentor",
+            "interests": "cycling",
+            "location": "Bristol",
+            "how_we_met": "At the design meetup",
+        },
+    )
+    assert response.status_code == 200
+    carol = session.scalar(select(Person).where(Person.display_name == "Carol Diaz"))
+    assert carol is not None
+    assert str(response.url).endswith(f"/people/{carol.id}")
+    assert "Added Carol Diaz." in response.text
+    assert [e.address for e in carol.emails] == ["carol@example.com", "carol.d@example.org"]
+    assert carol.tags == ["design", "mentor"]
+    assert carol.interests == ["cycling"]
+    assert "At the design meetup" in response.text
+
+
+def test_an_invalid_person_form_comes_back_with_what_was_typed(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/people",
+        data={"display_name": "Dan Evans", "emails": "dan@example.com\nnot an address"},
+    )
+    assert response.status_code == 422
+    assert 'id="e-emails"' in response.text
+    assert "dan@example.com\nnot an address</textarea>" in response.text
+    assert 'value="Dan Evans"' in response.text
+    assert _count_people(session) == 0
+
+
+def test_a_person_form_without_a_name_points_at_the_name(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    response = client.post("/people", data={"location": "Leeds"})
+    assert response.status_code == 422
+    assert 'id="e-display_name"' in response.text
+    assert 'value="Leeds"' in response.text
+    assert _count_people(session) == 0
+
+
+def test_the_detail_page_shows_everything_about_a_person(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(
+        session,
+        workspace,
+        "Bob Brown",
+        emails=["bob@example.com"],
+        notes="Likes early calls",
+        how_we_met="University",
+        interests=["sailing"],
+    )
+    carol = _person(session, workspace, "Carol Diaz")
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=bob.id,
+        data=PositionCreate(organization_name="Acme", title="Director"),
+    )
+    from datetime import UTC, datetime
+
+    interactions.create(
+        session,
+        workspace_id=workspace.id,
+        data=InteractionCreate(
+            occurred_at=datetime(2026, 2, 2, 10, tzinfo=UTC),
+            kind=InteractionKind.MEETING,
+            summary="Coffee about the sales team",
+            participants=[ParticipantIn(person_id=bob.id), ParticipantIn(person_id=carol.id)],
+        ),
+    )
+    job = opportunities.create(
+        session,
+        workspace_id=workspace.id,
+        data=OpportunityCreate(
+            organization_name="Acme", role_title="Account Manager", hiring_manager_id=bob.id
+        ),
+    )
+    text = client.get(f"/people/{bob.id}").text
+    assert "<h1>Bob Brown</h1>" in text
+    assert 'href="mailto:bob@example.com"' in text
+    assert "Likes early calls" in text and "University" in text and "sailing" in text
+    assert "Director" in text
+    assert "Coffee about the sales team" in text
+    assert f'<a href="/people/{carol.id}">Carol Diaz</a>' in text
+    assert f'<a href="/opportunities/{job.id}">Account Manager</a>' in text
+
+
+def test_editing_a_person_replaces_their_fields(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown", tags=["old"], emails=["bob@example.com"])
+    form = client.get(f"/people/{bob.id}/edit")
+    assert form.status_code == 200
+    assert 'value="Bob Brown"' in form.text
+    assert "bob@example.com</textarea>" in form.text
+    response = client.post(
+        f"/people/{bob.id}",
+        data={"display_name": "Robert Brown", "tags": "new, shiny", "emails": ""},
+    )
+    assert response.status_code == 200
+    assert "Saved Robert Brown." in response.text
+    session.expire_all()
+    bob = people.get(session, workspace_id=workspace.id, person_id=bob.id)
+    assert bob.display_name == "Robert Brown"
+    assert bob.tags == ["new", "shiny"]
+    assert bob.emails == []
+
+
+def test_an_invalid_edit_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.post(
+        f"/people/{bob.id}", data={"display_name": "Robert", "phones": "call me maybe"}
+    )
+    assert response.status_code == 422
+    assert 'id="e-phones"' in response.text
+    assert "call me maybe</textarea>" in response.text
+    session.expire_all()
+    assert people.get(session, workspace_id=workspace.id, person_id=bob.id).display_name == (
+        "Bob Brown"
+    )
+
+
+def test_marking_a_second_person_as_me_is_refused_inline(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Green", is_me=True)
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.post(f"/people/{bob.id}", data={"display_name": "Bob Brown", "is_me": "1"})
+    assert response.status_code == 409
+    assert "Another person is already marked as you." in response.text
+    session.expire_all()
+    assert not people.get(session, workspace_id=workspace.id, person_id=bob.id).is_me
+
+
+def test_deleting_a_person_asks_first_then_deletes(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    confirm = client.get(f"/people/{bob.id}/delete")
+    assert confirm.status_code == 200
+    assert f'action="/people/{bob.id}/delete"' in confirm.text
+    assert _count_people(session) == 1
+    response = client.post(f"/people/{bob.id}/delete")
+    assert response.status_code == 200
+    assert str(response.url).endswith("/people")
+    assert "Deleted Bob Brown." in response.text
+    assert _count_people(session) == 0
+
+
+def test_adding_and_removing_a_position(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.post(
+        f"/people/{bob.id}/positions",
+        data={
+            "organization_name": "Initech",
+            "title": "Engineer",
+            "department": "Platform",
+            "start_date": "2024-01-15",
+            "is_current": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "Added the position at Initech." in response.text
+    position = session.scalar(select(Position).where(Position.person_id == bob.id))
+    assert position is not None
+    assert (position.title, position.department, position.is_current) == (
+        "Engineer",
+        "Platform",
+        True,
+    )
+    assert position.start_date is not None and position.start_date.isoformat() == "2024-01-15"
+    response = client.post(f"/people/{bob.id}/positions/{position.id}/delete")
+    assert response.status_code == 200
+    assert "Removed the position at Initech." in response.text
+    assert session.scalar(select(func.count()).select_from(Position)) == 0
+
+
+def test_an_invalid_position_comes_back_on_the_person_page(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.post(
+        f"/people/{bob.id}/positions",
+        data={"organization_name": "Initech", "start_date": "2024-05-01", "end_date": "2023-01-01"},
+    )
+    assert response.status_code == 422
+    assert "end_date is before start_date." in response.text
+    assert 'value="Initech"' in response.text
+    assert "<h1>Bob Brown</h1>" in response.text
+    assert session.scalar(select(func.count()).select_from(Position)) == 0
+
+
+def test_a_position_of_another_person_cannot_be_removed_through_this_one(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    carol = _person(session, workspace, "Carol Diaz")
+    position = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=carol.id,
+        data=PositionCreate(organization_name="Acme"),
+    )
+    response = client.post(f"/people/{bob.id}/positions/{position.id}/delete")
+    assert response.status_code == 404
+    assert session.scalar(select(func.count()).select_from(Position)) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [
+        ("get", ""),
+        ("get", "/edit"),
+        ("get", "/delete"),
+        ("post", ""),
+        ("post", "/delete"),
+        ("post", "/positions"),
+    ],
+)
+def test_another_workspace_s_person_is_not_found(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    other_workspace: Workspace,
+    method: str,
+    suffix: str,
+) -> None:
+    charlie = _person(session, other_workspace, "Charlie Secret")
+    response = client.request(
+        method, f"/people/{charlie.id}{suffix}", data={"display_name": "Taken over"}
+    )
+    assert response.status_code == 404
+    assert "Charlie Secret" not in response.text
+    session.expire_all()
+    assert people.get(session, workspace_id=other_workspace.id, person_id=charlie.id).display_name == (
+        "Charlie Secret"
+    )
+
+
+def test_an_unknown_person_is_a_404_page(client: TestClient, workspace: Workspace) -> None:
+    response = client.get("/people/999999")
+    assert response.status_code == 404
+    assert "No person with id 999999" in response.text
+
+
+def test_the_list_never_shows_another_workspace_s_people(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Green")
+    _person(session, other_workspace, "Charlie Secret")
+    assert "Charlie Secret" not in client.get("/people").text
+    assert "Charlie Secret" not in client.get("/people", params={"q": "charlie"}).text
