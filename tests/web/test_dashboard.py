@@ -181,3 +181,19 @@ def test_a_flash_message_is_shown_once(
     _person(session, workspace, "Bob Brown")
     assert "loads only into an empty workspace" in client.post("/demo").text
     assert "loads only into an empty workspace" not in client.get("/").text
+
+
+def test_loading_the_demo_fills_the_workspace_and_shows_the_dashboard(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    response = client.post("/demo")
+    assert response.status_code == 200
+    assert str(response.url).endswith("/")
+    assert "The demo network is loaded:" in response.text
+    assert "Opportunities by stage" in response.text
+    assert "Welcome to Goodword" not in response.text
+    count = people.count(session, workspace_id=workspace.id)
+    assert count > 100
+    assert f"{count} people" in response.text
+    assert people.get_me(session, workspace_id=workspace.id) is not None
+    assert people.count(session, workspace_id=other_workspace.id) == 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import factories
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import factories
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.organizations.models import Organization
 from goodword.workspaces.models import Workspace
@@ -126,7 +126,7 @@ def test_it_creates_an_opportunity_from_the_form(
     page = client.get(location)
     assert "Opportunity saved." in page.text
     assert f'href="/people/{manager.id}"' in page.text
-    assert "EUR 90,000–120,000 a year" in page.text
+    assert "EUR 90,000\u2013120,000 a year" in page.text
     assert "Lisbon, Portugal" in page.text
 
 
@@ -214,9 +214,7 @@ def test_moving_from_the_detail_page_returns_there_with_the_dated_move(
     after = datetime.now(UTC)
     assert response.status_code == 303
     assert response.headers["location"] == f"/opportunities/{opportunity.id}?done=moved"
-    change = session.scalars(
-        select(StageChange).where(StageChange.to_stage == Stage.APPLIED)
-    ).one()
+    change = session.scalars(select(StageChange).where(StageChange.to_stage == Stage.APPLIED)).one()
     assert change.from_stage is Stage.TARGET
     assert change.note == "Sent through Ada"
     assert before <= change.changed_at <= after
@@ -276,7 +274,11 @@ def test_it_deletes_after_a_confirm_page(
 
 
 def test_unknown_ids_are_404(client: TestClient) -> None:
-    for url in ("/opportunities/999999", "/opportunities/999999/edit", "/opportunities/999999/delete"):
+    for url in (
+        "/opportunities/999999",
+        "/opportunities/999999/edit",
+        "/opportunities/999999/delete",
+    ):
         assert client.get(url).status_code == 404
     assert client.post("/opportunities/999999/delete").status_code == 404
     assert client.post("/opportunities/999999", data=_form()).status_code == 404

@@ -51,8 +51,15 @@ def load_demo(session: DbSession, workspace_id: WorkspaceId) -> Response:
             "/",
             flash="The demo network loads only into an empty workspace, and yours has records.",
         )
-    demo.build(session, workspace_id=workspace_id, today=clock.today())
-    return redirect("/", flash="The demo network is loaded. Look around; none of it is real.")
+    summary = demo.build(session, workspace_id=workspace_id, today=clock.today())
+    return redirect(
+        "/",
+        flash=(
+            f"The demo network is loaded: {summary.people} people, "
+            f"{summary.organizations} organizations and {summary.opportunities} opportunities. "
+            "None of them are real; look around."
+        ),
+    )
 
 
 @router.post("/me", name="add_me")

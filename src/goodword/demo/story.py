@@ -301,7 +301,7 @@ def _rejection(s: _Story) -> Opportunity:
         [
             (Stage.INTRODUCED, 45, None),
             (Stage.APPLIED, 38, f"Applied through the referral link {friend.given_name} sent."),
-            (Stage.INTERVIEWING, 33, "Screening call booked."),
+            (Stage.INTERVIEWING, 35, "Screening call booked."),
             (
                 Stage.REJECTED,
                 4,

@@ -1,0 +1,449 @@
+"""The `goodword` command: serve the app, manage the database, and work with records.
+
+Thin by design: each command opens one transaction, calls the same service functions the web
+app and the API call, and turns a GoodwordError into a message and its exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from platformdirs import user_data_path
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from typer.core import TyperGroup
+
+import goodword.models  # noqa: F401  (every mapper registered before the first query)
+from goodword import db, migrate
+from goodword.config import Settings
+from goodword.errors import DatabaseUnavailable, GoodwordError, InvalidInput
+
+EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage; 3 conflict with
+existing records; 4 no such record; 5 database unreachable; 6 database needs `goodword db
+upgrade`."""
+
+
+class DatabaseOutOfDate(GoodwordError):
+    """The database is not at the migration this Goodword needs."""
+
+    exit_code = 6
+    code = "database_out_of_date"
+
+
+class _Group(TyperGroup):
+    """Report expected errors as one message on stderr and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GoodwordError as exc:
+            _report(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
+            typer.echo(f"Error: the database failed during the command ({reason}).", err=True)
+            typer.echo("Nothing was saved.", err=True)
+            raise typer.Exit(DatabaseUnavailable.exit_code) from None
+
+
+def _report(exc: GoodwordError) -> None:
+    typer.echo(f"Error: {exc.message}", err=True)
+    for item in exc.fields:
+        typer.echo(f"  {item.field}: {item.message}", err=True)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="goodword",
+    help="Goodword: find the warm path to the hiring manager, and keep track of it.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class _State:
+    database_url: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = (
+                    Settings(database_url=self.database_url) if self.database_url else Settings()
+                )
+            except ValidationError as exc:
+                problems = ", ".join(
+                    f"GOODWORD_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
+                )
+                raise InvalidInput(f"The settings are not valid ({problems}).") from None
+        return self._settings
+
+    def engine(self) -> Engine:
+        """An engine whose database answers (else one clear line naming the host)."""
+        settings = self.settings()
+        engine = db.make_engine(settings.database_url, echo=settings.debug_sql)
+        db.check_connection(engine)
+        return engine
+
+    def ready_engine(self) -> Engine:
+        """An engine whose database is at the latest migration (see `goodword serve --help`)."""
+        engine = self.engine()
+        current, head = migrate.current_revision(engine), migrate.head_revision(engine)
+        if current == head:
+            return engine
+        path = self.settings().sqlite_path()
+        if path is not None and _in_data_dir(path):
+            migrate.upgrade(engine)
+            typer.echo(f"Brought the database at {path} to the latest version.", err=True)
+            return engine
+        where = _where(engine)
+        if current is not None and not _known_revision(engine, current):
+            raise DatabaseOutOfDate(
+                f"The database at {where} was set up by a newer Goodword (version {current}); "
+                "upgrade Goodword to use it."
+            )
+        state = f"at version {current}" if current else "empty"
+        raise DatabaseOutOfDate(
+            f"The database at {where} is {state}, but this Goodword needs version {head}. "
+            "Run `goodword db upgrade` first."
+        )
+
+
+def data_dir() -> Path:
+    """Where Goodword keeps the user's own SQLite database."""
+    return user_data_path("goodword", appauthor=False)
+
+
+def _in_data_dir(path: Path) -> bool:
+    return path.expanduser().resolve().is_relative_to(data_dir().resolve())
+
+
+def _known_revision(engine: Engine, revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
+    return any(r.revision == revision for r in script.walk_revisions())
+
+
+def _where(engine: Engine) -> str:
+    return str(engine.url.host or engine.url.database or "the configured database")
+
+
+def _state(ctx: typer.Context) -> _State:
+    return ctx.ensure_object(_State)
+
+
+@contextmanager
+def _work(ctx: typer.Context) -> Iterator[tuple[Session, int]]:
+    """One transaction for one command: committed at the end, rolled back on any error."""
+    from goodword.workspaces import service as workspaces
+
+    engine = _state(ctx).ready_engine()
+    try:
+        with db.transaction(db.make_session_factory(engine)) as session:
+            yield session, workspaces.get_or_create(session).id
+    finally:
+        engine.dispose()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            envvar="GOODWORD_DATABASE_URL",
+            show_envvar=True,
+            help="The database to use, such as sqlite:///path/goodword.sqlite3 or "
+            "postgresql://user@host/dbname. Default: goodword.sqlite3 in your data folder.",
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = _State(database_url=database_url)
+
+
+def console() -> Console:
+    # Wide when piped, so tables are not cut to 80 columns in files and pipes.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    grid = Table(title=title, title_justify="left")
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*(escape(_cell(value)) for value in row))
+    console().print(grid)
+
+
+def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, list[str]]) -> None:
+    """Print one record: its filled-in fields, then lists such as positions or history."""
+    grid = Table(title=title, title_justify="left", show_header=False)
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for name, value in rows:
+        if value not in (None, "", []):
+            grid.add_row(name, escape(_cell(value)))
+    for name, lines in sections.items():
+        if lines:
+            grid.add_row(name, escape("\n".join(lines)))
+    console().print(grid)
+
+
+def more_hint(command: str, next_cursor: str | None) -> None:
+    if next_cursor:
+        typer.echo(f"More: goodword {command} --after {next_cursor}")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, StrEnum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
+Limit = Annotated[int, typer.Option(min=1, max=500, help="How many to show.")]
+After = Annotated[
+    str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")
+]
+
+
+db_app = typer.Typer(help="Set up and upgrade the database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the database to the latest version (safe to run again)."""
+    engine = _state(ctx).engine()
+    try:
+        before = migrate.current_revision(engine)
+        migrate.upgrade(engine)
+        after = migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+    where = _where(engine)
+    if before == after:
+        typer.echo(f"The database at {where} is already at the latest version ({after}).")
+    else:
+        typer.echo(f"Upgraded the database at {where} to version {after}.")
+
+
+@db_app.command("current")
+def db_current(ctx: typer.Context) -> None:
+    """Show the database's version and whether it needs `goodword db upgrade`."""
+    engine = _state(ctx).engine()
+    try:
+        current, head = migrate.current_revision(engine), migrate.head_revision(engine)
+    finally:
+        engine.dispose()
+    typer.echo(f"Database: {db.safe_url(_state(ctx).settings().database_url)}")
+    typer.echo(f"Version:  {current or 'none (empty database)'}")
+    typer.echo(f"Latest:   {head}")
+    if current == head:
+        typer.echo("Up to date.")
+    else:
+        typer.echo("Behind: run `goodword db upgrade`.")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on. Default: GOODWORD_HOST or 127.0.0.1.")
+    ] = None,
+    port: Annotated[
+        int | None,
+        typer.Option(min=1, max=65535, help="Port to listen on. Default: GOODWORD_PORT or 8765."),
+    ] = None,
+    reload: Annotated[
+        bool, typer.Option(help="Restart when Goodword's code changes (for development).")
+    ] = False,
+) -> None:
+    """Start the web app and the API.
+
+    Checks first that the database answers and is at the latest version. Your own database
+    in Goodword's data folder is upgraded automatically; any other database (a PostgreSQL
+    server, a SQLite file elsewhere) is left alone and you are asked to run
+    `goodword db upgrade`, so nobody's shared database changes without them saying so.
+    """
+    import uvicorn
+
+    from goodword.web import create_app
+
+    settings = _state(ctx).settings()
+    _state(ctx).ready_engine().dispose()
+    host = host or settings.host
+    port = port or settings.port
+    typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
+    if reload:
+        os.environ["GOODWORD_DATABASE_URL"] = settings.database_url
+        uvicorn.run(
+            "goodword.cli:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            reload=True,
+            reload_dirs=[str(Path(__file__).parent)],
+        )
+    else:
+        uvicorn.run(create_app(settings), host=host, port=port)
+
+
+def app_from_environment() -> Any:
+    """Build the web app from the environment's settings (`serve --reload` runs this)."""
+    from goodword.web import create_app
+
+    return create_app(Settings())
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    seed: Annotated[int, typer.Option(help="Which demo network; the same seed, the same one.")] = (
+        2026
+    ),
+    today: Annotated[
+        str | None,
+        typer.Option(help="Tell the story as of this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+) -> None:
+    """Load a believable demo network: people, organizations, a job search under way.
+
+    Loads only into an empty database, so it never mixes with your own records; to look
+    around first, point --database-url at a separate file.
+    """
+    from goodword import demo as demo_network
+    from goodword.people import service as people
+
+    day = _parse_day(today, "--today")
+    with _work(ctx) as (session, workspace_id):
+        existing = people.count(session, workspace_id=workspace_id)
+        if existing:
+            from goodword.errors import Conflict
+
+            raise Conflict(
+                f"This database already has {existing} "
+                f"{'person' if existing == 1 else 'people'}, and the demo loads only into an "
+                "empty one. Try it in a separate file: "
+                "goodword --database-url sqlite:///goodword-demo.sqlite3 demo"
+            )
+        summary = demo_network.build(session, workspace_id=workspace_id, seed=seed, today=day)
+    counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items() if not k.endswith("_id")]
+    table(f"Loaded the demo network (seed {seed})", ["Records", "Count"], counts)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        ExportFormat, typer.Option("--format", help="File format; json keeps everything.")
+    ] = ExportFormat.JSON,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of the screen."),
+    ] = None,
+) -> None:
+    """Export every record to one file that `goodword import-json` reads back unchanged."""
+    from goodword.exchange import service as exchange
+
+    with _work(ctx) as (session, workspace_id):
+        document = exchange.export_workspace(session, workspace_id=workspace_id)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    counts = ", ".join(f"{len(document[k])} {k}" for k in ("people", "organizations"))
+    typer.echo(f"Exported {counts} and the rest to {output}.", err=True)
+
+
+@app.command("import-json")
+def import_json(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help="A file made by `goodword export`."),
+    ],
+    into_nonempty: Annotated[
+        bool,
+        typer.Option(help="Add the records to a database that already has some."),
+    ] = False,
+) -> None:
+    """Import a `goodword export` file: all of it, or (on any problem) nothing."""
+    from goodword.errors import Conflict
+    from goodword.exchange import service as exchange
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{file} is not a text file; give the file `goodword export` made."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{file} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+        ) from None
+    with _work(ctx) as (session, workspace_id):
+        exchange.read_document(data)
+        if not into_nonempty and not exchange.is_empty(session, workspace_id=workspace_id):
+            raise Conflict(
+                "This database already has records, and importing would mix two networks. "
+                "Import into an empty database, or pass --into-nonempty to add these records."
+            )
+        summary = exchange.import_workspace(
+            session, workspace_id=workspace_id, data=data, into_nonempty=into_nonempty
+        )
+    counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items()]
+    table(f"Imported {file.name}", ["Records", "Count"], counts)
+
+
+def main() -> None:
+    """Run the command line (the `goodword` entry point)."""
+    app()
