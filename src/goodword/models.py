@@ -10,6 +10,7 @@ from goodword.interactions.models import (
     Participant,
     Rapport,
 )
+from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage, StageChange
 from goodword.organizations.models import Organization
 from goodword.people.models import (
@@ -20,11 +21,15 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
+from goodword.playbooks.models import MessageTemplate
+from goodword.references.models import Reference, ReferenceUse, UseStatus
+from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.search.models import SearchDocument
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 __all__ = [
+    "AskStatus",
     "Base",
     "CandidateStatus",
     "Connection",
@@ -33,7 +38,11 @@ __all__ = [
     "DuplicateCandidate",
     "Interaction",
     "InteractionKind",
+    "Lead",
+    "LeadKind",
+    "LeadShare",
     "Merge",
+    "MessageTemplate",
     "Opportunity",
     "Organization",
     "Participant",
@@ -45,11 +54,16 @@ __all__ = [
     "PersonUrl",
     "Position",
     "Rapport",
+    "Reference",
+    "ReferenceUse",
+    "ReferralAsk",
     "Route",
     "SearchDocument",
+    "ShareStatus",
     "Stage",
     "StageChange",
     "Task",
     "TaskStatus",
+    "UseStatus",
     "Workspace",
 ]

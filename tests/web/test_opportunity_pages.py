@@ -148,19 +148,28 @@ def test_an_invalid_form_is_shown_again_with_inline_errors_and_nothing_written(
         data=_form(
             organization_name="Brand New Org",
             role_title="",
-            pay_min="100000",
-            pay_max="50000",
             pay_currency="euros",
             notes="keep me",
         ),
     )
     assert response.status_code == 422
     assert 'id="e-role_title"' in response.text
-    assert "top of the pay range is below the bottom" in response.text
+    assert "three-letter currency code" in response.text
     assert 'value="Brand New Org"' in response.text
     assert "keep me" in response.text
     assert _count(session, Opportunity) == 0
     assert _count(session, Organization) == 0
+
+
+def test_a_pay_range_upside_down_is_shown_under_the_top_of_the_range(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    response = client.post("/opportunities", data=_form(pay_min="100000", pay_max="50000"))
+    assert response.status_code == 422
+    assert 'id="e-pay_max"' in response.text
+    assert "top of the pay range is below the bottom" in response.text
+    assert 'value="100000"' in response.text
+    assert _count(session, Opportunity) == 0
 
 
 def test_an_unknown_hiring_manager_is_a_field_error_and_nothing_is_written(

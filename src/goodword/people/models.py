@@ -37,6 +37,8 @@ class Person(WorkspaceScoped, Base):
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     birthday: Mapped[date | None] = mapped_column(Date)
+    # Keep-in-touch cadence in days, overriding the default for the relationship.
+    keep_in_touch_days: Mapped[int | None]
 
     emails: Mapped[list[PersonEmail]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonEmail.position"

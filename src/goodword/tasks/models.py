@@ -4,7 +4,7 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
@@ -25,7 +25,10 @@ class TaskStatus(enum.StrEnum):
 
 class Task(WorkspaceScoped, Base):
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_workspace_status_due", "workspace_id", "status", "due_date"),)
+    __table_args__ = (
+        Index("ix_tasks_workspace_status_due", "workspace_id", "status", "due_date"),
+        UniqueConstraint("workspace_id", "origin_key"),
+    )
 
     title: Mapped[str] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
@@ -35,6 +38,8 @@ class Task(WorkspaceScoped, Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Where the task came from: "manual", or later a playbook and its step.
     origin: Mapped[str] = mapped_column(String(100), default="manual")
+    # For tasks a playbook made: playbook, step and records, so re-running never duplicates.
+    origin_key: Mapped[str | None] = mapped_column(String(300))
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )

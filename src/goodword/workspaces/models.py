@@ -18,4 +18,6 @@ class Workspace(Base):
     name: Mapped[str] = mapped_column(String(200))
     # Region assumed for phone numbers written without a country code (ISO 3166 alpha-2).
     phone_region: Mapped[str] = mapped_column(String(2), default="US")
+    # Secret part of the calendar feed's URL; None until the user turns the feed on.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

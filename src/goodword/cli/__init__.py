@@ -8,42 +8,26 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from dataclasses import asdict
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
-from platformdirs import user_data_path
-from pydantic import BaseModel, ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
+from goodword.cli import records
+from goodword.cli.common import State, state, table, where, work
 from goodword.config import Settings
-from goodword.errors import DatabaseUnavailable, GoodwordError, InvalidInput
+from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage; 3 conflict with
 existing records; 4 no such record; 5 database unreachable; 6 database needs `goodword db
 upgrade`."""
-
-
-class DatabaseOutOfDate(GoodwordError):
-    """The database is not at the migration this Goodword needs."""
-
-    exit_code = 6
-    code = "database_out_of_date"
 
 
 class _Group(TyperGroup):
@@ -78,92 +62,6 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class _State:
-    database_url: str | None = None
-    _settings: Settings | None = field(default=None, repr=False)
-
-    def settings(self) -> Settings:
-        if self._settings is None:
-            try:
-                self._settings = (
-                    Settings(database_url=self.database_url) if self.database_url else Settings()
-                )
-            except ValidationError as exc:
-                problems = ", ".join(
-                    f"GOODWORD_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
-                )
-                raise InvalidInput(f"The settings are not valid ({problems}).") from None
-        return self._settings
-
-    def engine(self) -> Engine:
-        """An engine whose database answers (else one clear line naming the host)."""
-        settings = self.settings()
-        engine = db.make_engine(settings.database_url, echo=settings.debug_sql)
-        db.check_connection(engine)
-        return engine
-
-    def ready_engine(self) -> Engine:
-        """An engine whose database is at the latest migration (see `goodword serve --help`)."""
-        engine = self.engine()
-        current, head = migrate.current_revision(engine), migrate.head_revision(engine)
-        if current == head:
-            return engine
-        path = self.settings().sqlite_path()
-        if path is not None and _in_data_dir(path):
-            migrate.upgrade(engine)
-            typer.echo(f"Brought the database at {path} to the latest version.", err=True)
-            return engine
-        where = _where(engine)
-        if current is not None and not _known_revision(engine, current):
-            raise DatabaseOutOfDate(
-                f"The database at {where} was set up by a newer Goodword (version {current}); "
-                "upgrade Goodword to use it."
-            )
-        state = f"at version {current}" if current else "empty"
-        raise DatabaseOutOfDate(
-            f"The database at {where} is {state}, but this Goodword needs version {head}. "
-            "Run `goodword db upgrade` first."
-        )
-
-
-def data_dir() -> Path:
-    """Where Goodword keeps the user's own SQLite database."""
-    return user_data_path("goodword", appauthor=False)
-
-
-def _in_data_dir(path: Path) -> bool:
-    return path.expanduser().resolve().is_relative_to(data_dir().resolve())
-
-
-def _known_revision(engine: Engine, revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
-    return any(r.revision == revision for r in script.walk_revisions())
-
-
-def _where(engine: Engine) -> str:
-    return str(engine.url.host or engine.url.database or "the configured database")
-
-
-def _state(ctx: typer.Context) -> _State:
-    return ctx.ensure_object(_State)
-
-
-@contextmanager
-def _work(ctx: typer.Context) -> Iterator[tuple[Session, int]]:
-    """One transaction for one command: committed at the end, rolled back on any error."""
-    from goodword.workspaces import service as workspaces
-
-    engine = _state(ctx).ready_engine()
-    try:
-        with db.transaction(db.make_session_factory(engine)) as session:
-            yield session, workspaces.get_or_create(session).id
-    finally:
-        engine.dispose()
-
-
 @app.callback()
 def _main(
     ctx: typer.Context,
@@ -178,67 +76,7 @@ def _main(
         ),
     ] = None,
 ) -> None:
-    ctx.obj = _State(database_url=database_url)
-
-
-def console() -> Console:
-    # Wide when piped, so tables are not cut to 80 columns in files and pipes.
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-
-
-def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
-
-
-def dump(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json")
-
-
-def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    grid = Table(title=title, title_justify="left")
-    for column in columns:
-        grid.add_column(column, overflow="fold")
-    for row in rows:
-        grid.add_row(*(escape(_cell(value)) for value in row))
-    console().print(grid)
-
-
-def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, list[str]]) -> None:
-    """Print one record: its filled-in fields, then lists such as positions or history."""
-    grid = Table(title=title, title_justify="left", show_header=False)
-    grid.add_column(style="bold")
-    grid.add_column(overflow="fold")
-    for name, value in rows:
-        if value not in (None, "", []):
-            grid.add_row(name, escape(_cell(value)))
-    for name, lines in sections.items():
-        if lines:
-            grid.add_row(name, escape("\n".join(lines)))
-    console().print(grid)
-
-
-def more_hint(command: str, next_cursor: str | None) -> None:
-    if next_cursor:
-        typer.echo(f"More: goodword {command} --after {next_cursor}")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, StrEnum):
-        return str(getattr(value, "label", value.value))
-    if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    return str(value)
-
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
-Limit = Annotated[int, typer.Option(min=1, max=500, help="How many to show.")]
-After = Annotated[
-    str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")
-]
+    ctx.obj = State(database_url=database_url)
 
 
 db_app = typer.Typer(help="Set up and upgrade the database.", no_args_is_help=True)
@@ -248,14 +86,14 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Bring the database to the latest version (safe to run again)."""
-    engine = _state(ctx).engine()
+    engine = state(ctx).engine()
     try:
         before = migrate.current_revision(engine)
         migrate.upgrade(engine)
         after = migrate.current_revision(engine)
     finally:
         engine.dispose()
-    where = _where(engine)
+    where = where(engine)
     if before == after:
         typer.echo(f"The database at {where} is already at the latest version ({after}).")
     else:
@@ -265,12 +103,12 @@ def db_upgrade(ctx: typer.Context) -> None:
 @db_app.command("current")
 def db_current(ctx: typer.Context) -> None:
     """Show the database's version and whether it needs `goodword db upgrade`."""
-    engine = _state(ctx).engine()
+    engine = state(ctx).engine()
     try:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
     finally:
         engine.dispose()
-    typer.echo(f"Database: {db.safe_url(_state(ctx).settings().database_url)}")
+    typer.echo(f"Database: {db.safe_url(state(ctx).settings().database_url)}")
     typer.echo(f"Version:  {current or 'none (empty database)'}")
     typer.echo(f"Latest:   {head}")
     if current == head:
@@ -304,8 +142,8 @@ def serve(
 
     from goodword.web import create_app
 
-    settings = _state(ctx).settings()
-    _state(ctx).ready_engine().dispose()
+    settings = state(ctx).settings()
+    state(ctx).ready_engine().dispose()
     host = host or settings.host
     port = port or settings.port
     typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
@@ -350,7 +188,7 @@ def demo(
     from goodword.people import service as people
 
     day = _parse_day(today, "--today")
-    with _work(ctx) as (session, workspace_id):
+    with work(ctx) as (session, workspace_id):
         existing = people.count(session, workspace_id=workspace_id)
         if existing:
             from goodword.errors import Conflict
@@ -393,7 +231,7 @@ def export(
     """Export every record to one file that `goodword import-json` reads back unchanged."""
     from goodword.exchange import service as exchange
 
-    with _work(ctx) as (session, workspace_id):
+    with work(ctx) as (session, workspace_id):
         document = exchange.export_workspace(session, workspace_id=workspace_id)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
@@ -417,7 +255,6 @@ def import_json(
     ] = False,
 ) -> None:
     """Import a `goodword export` file: all of it, or (on any problem) nothing."""
-    from goodword.errors import Conflict
     from goodword.exchange import service as exchange
 
     try:
@@ -430,7 +267,7 @@ def import_json(
         raise InvalidInput(
             f"{file} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
         ) from None
-    with _work(ctx) as (session, workspace_id):
+    with work(ctx) as (session, workspace_id):
         exchange.read_document(data)
         if not into_nonempty and not exchange.is_empty(session, workspace_id=workspace_id):
             raise Conflict(

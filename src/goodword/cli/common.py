@@ -1,0 +1,214 @@
+"""What every `goodword` command shares: settings, one transaction per command, output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from platformdirs import user_data_path
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+import goodword.models  # noqa: F401  (every mapper registered before the first query)
+from goodword import db, migrate
+from goodword.config import Settings
+from goodword.errors import GoodwordError, InvalidInput
+
+
+class DatabaseOutOfDate(GoodwordError):
+    """The database is not at the migration this Goodword needs."""
+
+    exit_code = 6
+    code = "database_out_of_date"
+
+
+@dataclass
+class State:
+    database_url: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = (
+                    Settings(database_url=self.database_url) if self.database_url else Settings()
+                )
+            except ValidationError as exc:
+                problems = ", ".join(
+                    f"GOODWORD_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
+                )
+                raise InvalidInput(f"The settings are not valid ({problems}).") from None
+        return self._settings
+
+    def engine(self) -> Engine:
+        """An engine whose database answers (else one clear line naming the host)."""
+        settings = self.settings()
+        engine = db.make_engine(settings.database_url, echo=settings.debug_sql)
+        db.check_connection(engine)
+        return engine
+
+    def ready_engine(self) -> Engine:
+        """An engine whose database is at the latest migration (see `goodword serve --help`)."""
+        engine = self.engine()
+        current, head = migrate.current_revision(engine), migrate.head_revision(engine)
+        if current == head:
+            return engine
+        path = self.settings().sqlite_path()
+        if path is not None and in_data_dir(path):
+            migrate.upgrade(engine)
+            typer.echo(f"Brought the database at {path} to the latest version.", err=True)
+            return engine
+        where = where(engine)
+        if current is not None and not known_revision(engine, current):
+            raise DatabaseOutOfDate(
+                f"The database at {where} was set up by a newer Goodword (version {current}); "
+                "upgrade Goodword to use it."
+            )
+        state = f"at version {current}" if current else "empty"
+        raise DatabaseOutOfDate(
+            f"The database at {where} is {state}, but this Goodword needs version {head}. "
+            "Run `goodword db upgrade` first."
+        )
+
+
+def data_dir() -> Path:
+    """Where Goodword keeps the user's own SQLite database."""
+    return user_data_path("goodword", appauthor=False)
+
+
+def in_data_dir(path: Path) -> bool:
+    return path.expanduser().resolve().is_relative_to(data_dir().resolve())
+
+
+def known_revision(engine: Engine, revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
+    return any(r.revision == revision for r in script.walk_revisions())
+
+
+def where(engine: Engine) -> str:
+    return str(engine.url.host or engine.url.database or "the configured database")
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.ensure_object(State)
+
+
+@contextmanager
+def work(ctx: typer.Context) -> Iterator[tuple[Session, int]]:
+    """One transaction for one command: committed at the end, rolled back on any error."""
+    from goodword.workspaces import service as workspaces
+
+    engine = state(ctx).ready_engine()
+    try:
+        with db.transaction(db.make_session_factory(engine)) as session:
+            yield session, workspaces.get_or_create(session).id
+    finally:
+        engine.dispose()
+
+
+def console() -> Console:
+    # Wide when piped, so tables are not cut to 80 columns in files and pipes.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    grid = Table(title=title, title_justify="left")
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*(escape(cell(value)) for value in row))
+    console().print(grid)
+
+
+def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, list[str]]) -> None:
+    """Print one record: its filled-in fields, then lists such as positions or history."""
+    grid = Table(title=title, title_justify="left", show_header=False)
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for name, value in rows:
+        if value not in (None, "", []):
+            grid.add_row(name, escape(cell(value)))
+    for name, lines in sections.items():
+        if lines:
+            grid.add_row(name, escape("\n".join(lines)))
+    console().print(grid)
+
+
+def more_hint(command: str, next_cursor: str | None) -> None:
+    if next_cursor:
+        typer.echo(f"More: goodword {command} --after {next_cursor}")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, StrEnum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
+Limit = Annotated[int, typer.Option(min=1, max=500, help="How many to show.")]
+After = Annotated[
+    str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")
+]
+
+
+def fields(**values: Any) -> dict[str, Any]:
+    """Drop options that were not given, so the schema's defaults apply."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def saved(message: str, read: BaseModel, as_json: bool) -> None:
+    if as_json:
+        print_json(dump(read))
+    else:
+        typer.echo(message)
+
+
+def page(command: str, reads: Sequence[BaseModel], next_cursor: str | None, as_json: bool) -> bool:
+    """Print the page as JSON and return True, or return False for the caller's table."""
+    if as_json:
+        print_json({"items": [dump(r) for r in reads], "next": next_cursor})
+        return True
+    if not reads:
+        typer.echo("Nothing here yet.")
+        return True
+    return False
+
+
+def span(start: date | None, end: date | None, current: bool) -> str:
+    if not (start or end or current):
+        return ""
+    return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
+
+
+Id = Annotated[int, typer.Argument(help="The record's id (shown by the list command).")]
+Many = Annotated[list[str] | None, typer.Option(help="Give once per value.")]
+Text = Annotated[str | None, typer.Option()]

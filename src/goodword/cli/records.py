@@ -1,0 +1,586 @@
+"""Record commands: `goodword person|org|opportunity|interaction|task ...`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from goodword.cli.common import (
+    After,
+    Id,
+    JsonFlag,
+    Limit,
+    cell,
+    details,
+    dump,
+    fields,
+    more_hint,
+    print_json,
+    saved,
+    span,
+    table,
+    work,
+)
+from goodword.errors import InvalidInput
+from goodword.interactions.models import InteractionKind
+from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.tasks.models import TaskStatus
+
+person_app = typer.Typer(help="People in your network, you included.", no_args_is_help=True)
+app.add_typer(person_app, name="person")
+
+
+@person_app.command("add")
+def person_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The name to show, such as 'Ada Lovelace'.")],
+    given: Annotated[str | None, typer.Option(help="Given name.")] = None,
+    family: Annotated[str | None, typer.Option(help="Family name.")] = None,
+    email: Annotated[list[str] | None, typer.Option(help="E-mail address (repeatable).")] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="Phone number (repeatable).")] = None,
+    url: Annotated[list[str] | None, typer.Option(help="Profile or web URL (repeatable).")] = None,
+    location: Annotated[str | None, typer.Option(help="Where they live or work.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
+    interest: Annotated[list[str] | None, typer.Option(help="An interest (repeatable).")] = None,
+    how_we_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    me: Annotated[bool, typer.Option("--me", help="This person is you.")] = False,
+    org: Annotated[str | None, typer.Option(help="Where they work now (found or added).")] = None,
+    title: Annotated[str | None, typer.Option(help="Their job title there (needs --org).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a person, optionally with their current job."""
+    from goodword.forms import validate
+    from goodword.people import service as people
+    from goodword.people.schemas import PersonCreate, PositionCreate
+
+    if title and not org:
+        raise InvalidInput("--title needs --org: say where they hold that title.")
+    data = fields(display_name=name, given_name=given, family_name=family, emails=email)
+    data |= fields(phones=phone, urls=url, location=location, tags=tag, interests=interest)
+    data |= fields(how_we_met=how_we_met, notes=notes, is_me=me)
+    with work(ctx) as (session, ws):
+        person = people.create(session, workspace_id=ws, data=validate(PersonCreate, data))
+        if org:
+            job = validate(PositionCreate, fields(organization_name=org, title=title))
+            people.add_position(session, workspace_id=ws, person_id=person.id, data=job)
+        read = people.to_read(person)
+    saved(f"Added {read.display_name} (person {read.id}).", read, as_json)
+
+
+@person_app.command("list")
+def person_list(
+    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+) -> None:
+    """List people by family name."""
+    from goodword.people import service as people
+    from goodword.search.api import checked_cursor
+
+    with work(ctx) as (session, ws):
+        cursor = checked_cursor(after, sort="text")
+        page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
+        reads = [people.to_read(p) for p in page.items]
+    if page("person list", reads, page.next_cursor, as_json):
+        return
+    rows = [
+        (
+            p.id,
+            p.display_name + (" (you)" if p.is_me else ""),
+            p.location,
+            ", ".join(
+                f"{j.title or ''} at {j.organization_name}".strip()
+                for j in p.positions
+                if j.is_current
+            ),
+            p.emails[:1],
+        )
+        for p in reads
+    ]
+    table("People", ["ID", "Name", "Location", "Works at", "E-mail"], rows)
+    more_hint("person list", page.next_cursor)
+
+
+@person_app.command("show")
+def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
+    """Show a person with their jobs and connections."""
+    from goodword.connections import service as connections
+    from goodword.people import service as people
+
+    with work(ctx) as (session, ws):
+        read = people.to_read(people.get(session, workspace_id=ws, person_id=person_id))
+        ties = [
+            connections.to_read(c)
+            for c in connections.for_person(session, workspace_id=ws, person_id=person_id)
+        ]
+    if as_json:
+        print_json(dump(read))
+        return
+    fields = [
+        "given_name",
+        "family_name",
+        "emails",
+        "phones",
+        "urls",
+        "location",
+        "tags",
+        "interests",
+        "how_we_met",
+        "notes",
+        "is_me",
+        "created_at",
+        "updated_at",
+    ]
+    jobs = [
+        f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
+        f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)}"
+        for j in read.positions
+    ]
+    knows = [
+        f"{t.person_b_name if t.person_a_id == person_id else t.person_a_name} "
+        f"({cell(t.kind)}{f', closeness {t.closeness}' if t.closeness else ''})"
+        for t in ties
+    ]
+    details(
+        f"{read.display_name} (person {read.id})",
+        [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields if f != "is_me"]
+        + [("This is you", "yes" if read.is_me else None)],
+        {"Positions": jobs, "Connections": knows},
+    )
+
+
+@person_app.command("delete")
+def person_delete(
+    ctx: typer.Context,
+    person_id: Id,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a person with their jobs, connections and interview ratings."""
+    from goodword.people import service as people
+
+    with work(ctx) as (session, ws):
+        person = people.get(session, workspace_id=ws, person_id=person_id)
+        name = person.display_name
+        if not yes:
+            typer.confirm(f"Delete {name} and their connections?", abort=True)
+        people.delete(session, workspace_id=ws, person_id=person_id)
+    typer.echo(f"Deleted {name}.")
+
+
+org_app = typer.Typer(
+    help="Organizations: employers, targets, past workplaces.", no_args_is_help=True
+)
+app.add_typer(org_app, name="org")
+
+
+@org_app.command("add")
+def org_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The organization's name.")],
+    alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
+    domain: Annotated[list[str] | None, typer.Option(help="Web domain (repeatable).")] = None,
+    location: Annotated[str | None, typer.Option(help="Where it is.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add an organization."""
+    from goodword.forms import validate
+    from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationCreate, OrganizationRead
+
+    data = fields(name=name, aliases=alias, domains=domain, location=location, notes=notes)
+    with work(ctx) as (session, ws):
+        created = organizations.create(
+            session, workspace_id=ws, data=validate(OrganizationCreate, data)
+        )
+        read = OrganizationRead.model_validate(created)
+    saved(f"Added {read.name} (organization {read.id}).", read, as_json)
+
+
+@org_app.command("list")
+def org_list(
+    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+) -> None:
+    """List organizations by name."""
+    from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationRead
+    from goodword.search.api import checked_cursor
+
+    with work(ctx) as (session, ws):
+        cursor = checked_cursor(after, sort="text")
+        page = organizations.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
+        reads = [OrganizationRead.model_validate(o) for o in page.items]
+    if page("org list", reads, page.next_cursor, as_json):
+        return
+    rows = [(o.id, o.name, o.location, o.domains) for o in reads]
+    table("Organizations", ["ID", "Name", "Location", "Domains"], rows)
+    more_hint("org list", page.next_cursor)
+
+
+@org_app.command("show")
+def org_show(ctx: typer.Context, organization_id: Id, as_json: JsonFlag = False) -> None:
+    """Show an organization."""
+    from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationRead
+
+    with work(ctx) as (session, ws):
+        found = organizations.get(session, workspace_id=ws, organization_id=organization_id)
+        read = OrganizationRead.model_validate(found)
+    if as_json:
+        print_json(dump(read))
+        return
+    fields = ["aliases", "domains", "location", "notes", "created_at", "updated_at"]
+    rows = [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields]
+    details(f"{read.name} (organization {read.id})", rows, {})
+
+
+opportunity_app = typer.Typer(help="Opportunities: the jobs you are after.", no_args_is_help=True)
+app.add_typer(opportunity_app, name="opportunity")
+
+
+@opportunity_app.command("add")
+def opportunity_add(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="The role's title.")],
+    org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
+    org_id: Annotated[int | None, typer.Option(help="Or the organization's id.")] = None,
+    stage: Annotated[Stage, typer.Option(help="Where it stands.")] = Stage.TARGET,
+    route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
+    city: Annotated[str | None, typer.Option(help="City of the job.")] = None,
+    region: Annotated[str | None, typer.Option(help="State, province or region.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country.")] = None,
+    url: Annotated[str | None, typer.Option(help="Link to the posting.")] = None,
+    pay_min: Annotated[str | None, typer.Option(help="Lowest pay stated.")] = None,
+    pay_max: Annotated[str | None, typer.Option(help="Highest pay stated.")] = None,
+    currency: Annotated[str | None, typer.Option(help="Pay currency, such as EUR.")] = None,
+    period: Annotated[PayPeriod | None, typer.Option(help="Pay per what.")] = None,
+    manager: Annotated[int | None, typer.Option(help="The hiring manager's person id.")] = None,
+    next_step: Annotated[str | None, typer.Option(help="Your next move.")] = None,
+    due: Annotated[str | None, typer.Option(help="When the next move is due (YYYY-MM-DD).")] = (
+        None
+    ),
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add an opportunity."""
+    from goodword.forms import validate
+    from goodword.opportunities import service as opportunities
+    from goodword.opportunities.schemas import OpportunityCreate
+
+    data = fields(role_title=role, organization_name=org, organization_id=org_id, stage=stage)
+    data |= fields(route=route, city=city, region=region, country=country, posting_url=url)
+    data |= fields(pay_min=pay_min, pay_max=pay_max, pay_currency=currency, pay_period=period)
+    data |= fields(hiring_manager_id=manager, next_step=next_step, next_step_due=due, notes=notes)
+    with work(ctx) as (session, ws):
+        created = opportunities.create(
+            session, workspace_id=ws, data=validate(OpportunityCreate, data)
+        )
+        read = opportunities.to_read(created)
+    saved(f"Added {read.role_title} at {read.organization_name} ({read.id}).", read, as_json)
+
+
+@opportunity_app.command("list")
+def opportunity_list(
+    ctx: typer.Context,
+    stage: Annotated[Stage | None, typer.Option(help="Only at this stage.")] = None,
+    org_id: Annotated[int | None, typer.Option(help="Only at this organization.")] = None,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List opportunities, most recently changed first."""
+    from goodword.opportunities import service as opportunities
+    from goodword.search.api import checked_cursor
+
+    with work(ctx) as (session, ws):
+        page = opportunities.list_(
+            session,
+            workspace_id=ws,
+            stage=stage,
+            organization_id=org_id,
+            cursor=checked_cursor(after, sort="time"),
+            limit=limit,
+        )
+        reads = [opportunities.to_read(o) for o in page.items]
+    if page("opportunity list", reads, page.next_cursor, as_json):
+        return
+    rows = [(o.id, o.role_title, o.organization_name, o.stage, o.route, o.next_step) for o in reads]
+    table("Opportunities", ["ID", "Role", "Organization", "Stage", "Route", "Next step"], rows)
+    more_hint("opportunity list", page.next_cursor)
+
+
+@opportunity_app.command("show")
+def opportunity_show(ctx: typer.Context, opportunity_id: Id, as_json: JsonFlag = False) -> None:
+    """Show an opportunity with its stage history."""
+    from goodword.opportunities import service as opportunities
+
+    with work(ctx) as (session, ws):
+        found = opportunities.get(session, workspace_id=ws, opportunity_id=opportunity_id)
+        read = opportunities.to_read(found)
+    if as_json:
+        print_json(dump(read))
+        return
+    pay = " to ".join(str(v) for v in (read.pay_min, read.pay_max) if v is not None)
+    if pay:
+        pay += f" {read.pay_currency or ''} {f'per {read.pay_period}' if read.pay_period else ''}"
+    place = ", ".join(p for p in (read.city, read.region, read.country) if p)
+    rows: list[tuple[str, Any]] = [
+        ("Organization", read.organization_name),
+        ("Stage", read.stage),
+        ("Route", read.route),
+        ("Where", place),
+        ("Pay", pay.strip()),
+        ("Hiring manager", read.hiring_manager_name),
+        ("Next step", read.next_step),
+        ("Due", read.next_step_due),
+        ("Posting", read.posting_url),
+        ("Notes", read.notes),
+    ]
+    history = [
+        f"{cell(c.changed_at)}  {cell(c.from_stage) or 'new'} -> {cell(c.to_stage)}"
+        f"{'  (' + c.note + ')' if c.note else ''}"
+        for c in read.stage_changes
+    ]
+    details(f"{read.role_title} (opportunity {read.id})", rows, {"History": history})
+
+
+@opportunity_app.command("move")
+def opportunity_move(
+    ctx: typer.Context,
+    opportunity_id: Id,
+    stage: Annotated[Stage, typer.Argument(help="The stage to move it to.")],
+    note: Annotated[str | None, typer.Option(help="Why, or what happened.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an opportunity to another stage (the move is dated and kept)."""
+    from goodword.forms import validate
+    from goodword.opportunities import service as opportunities
+    from goodword.opportunities.schemas import StageMove
+
+    move = validate(StageMove, fields(stage=stage, note=note))
+    with work(ctx) as (session, ws):
+        moved = opportunities.move(
+            session,
+            workspace_id=ws,
+            opportunity_id=opportunity_id,
+            stage=move.stage,
+            note=move.note,
+        )
+        read = opportunities.to_read(moved)
+    saved(
+        f"{read.role_title} at {read.organization_name} is now {cell(read.stage)}.", read, as_json
+    )
+
+
+interaction_app = typer.Typer(
+    help="Interactions: meetings, interviews, calls, messages, favours.", no_args_is_help=True
+)
+app.add_typer(interaction_app, name="interaction")
+
+
+@interaction_app.command("add")
+def interaction_add(
+    ctx: typer.Context,
+    kind: Annotated[InteractionKind, typer.Argument(help="What kind of contact it was.")],
+    when: Annotated[
+        str | None, typer.Option(help="When, as YYYY-MM-DD or YYYY-MM-DDTHH:MM. Default: now.")
+    ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with",
+            help="A person's id, optionally with how well you clicked: 12 or 12:clicked "
+            "(clicked, good, neutral, poor). Repeatable.",
+        ),
+    ] = None,
+    opportunity: Annotated[int | None, typer.Option(help="The opportunity's id.")] = None,
+    round_: Annotated[int | None, typer.Option("--round", help="Interview round.")] = None,
+    summary: Annotated[str | None, typer.Option(help="What happened.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Log an interaction with the people involved."""
+    from goodword.db import utcnow
+    from goodword.forms import validate
+    from goodword.interactions import service as interactions
+    from goodword.interactions.schemas import InteractionCreate
+
+    participants = []
+    for item in with_ or []:
+        person_id, _, rapport = item.partition(":")
+        participants.append(fields(person_id=person_id.strip(), rapport=rapport.strip() or None))
+    data = fields(occurred_at=when or utcnow().isoformat(), kind=kind, summary=summary)
+    data |= fields(opportunity_id=opportunity, interview_round=round_, participants=participants)
+    with work(ctx) as (session, ws):
+        created = interactions.create(
+            session, workspace_id=ws, data=validate(InteractionCreate, data)
+        )
+        read = interactions.to_read(created)
+    saved(f"Logged {cell(read.kind).lower()} (interaction {read.id}).", read, as_json)
+
+
+@interaction_app.command("list")
+def interaction_list(
+    ctx: typer.Context,
+    person: Annotated[int | None, typer.Option(help="Only with this person.")] = None,
+    opportunity: Annotated[int | None, typer.Option(help="Only about this opportunity.")] = None,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List interactions, newest first."""
+    from goodword.interactions import service as interactions
+    from goodword.search.api import checked_cursor
+
+    with work(ctx) as (session, ws):
+        page = interactions.list_(
+            session,
+            workspace_id=ws,
+            person_id=person,
+            opportunity_id=opportunity,
+            cursor=checked_cursor(after, sort="time"),
+            limit=limit,
+        )
+        reads = [interactions.to_read(i) for i in page.items]
+    if page("interaction list", reads, page.next_cursor, as_json):
+        return
+    rows = [
+        (i.id, i.occurred_at, i.kind, [p.person_name for p in i.participants], i.summary)
+        for i in reads
+    ]
+    table("Interactions", ["ID", "When", "Kind", "With", "Summary"], rows)
+    more_hint("interaction list", page.next_cursor)
+
+
+@interaction_app.command("show")
+def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag = False) -> None:
+    """Show an interaction and who took part."""
+    from goodword.interactions import service as interactions
+
+    with work(ctx) as (session, ws):
+        found = interactions.get(session, workspace_id=ws, interaction_id=interaction_id)
+        read = interactions.to_read(found)
+    if as_json:
+        print_json(dump(read))
+        return
+    rows: list[tuple[str, Any]] = [
+        ("When", read.occurred_at),
+        ("Kind", read.kind),
+        ("Opportunity", read.opportunity_id),
+        ("Round", read.interview_round),
+        ("Summary", read.summary),
+    ]
+    people = [
+        f"{p.person_name} (person {p.person_id}){', ' + p.rapport if p.rapport else ''}"
+        for p in read.participants
+    ]
+    details(f"Interaction {read.id}", rows, {"People": people})
+
+
+task_app = typer.Typer(help="Tasks: your next moves.", no_args_is_help=True)
+app.add_typer(task_app, name="task")
+
+
+@task_app.command("add")
+def task_add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What to do.")],
+    due: Annotated[str | None, typer.Option(help="Due date (YYYY-MM-DD).")] = None,
+    notes: Annotated[str | None, typer.Option(help="Details.")] = None,
+    person: Annotated[int | None, typer.Option(help="The person it concerns (id).")] = None,
+    org: Annotated[int | None, typer.Option(help="The organization it concerns (id).")] = None,
+    opportunity: Annotated[int | None, typer.Option(help="The opportunity (id).")] = None,
+    interaction: Annotated[int | None, typer.Option(help="The interaction (id).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a task."""
+    from goodword.forms import validate
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskCreate, TaskRead
+
+    data = fields(title=title, due_date=due, notes=notes, person_id=person, organization_id=org)
+    data |= fields(opportunity_id=opportunity, interaction_id=interaction)
+    with work(ctx) as (session, ws):
+        task = tasks.create(session, workspace_id=ws, data=validate(TaskCreate, data))
+        read = TaskRead.model_validate(task)
+    saved(f"Added task {read.id}: {read.title}", read, as_json)
+
+
+@task_app.command("list")
+def task_list(
+    ctx: typer.Context,
+    status: Annotated[TaskStatus | None, typer.Option(help="Only tasks with this status.")] = None,
+    person: Annotated[int | None, typer.Option(help="Only about this person.")] = None,
+    opportunity: Annotated[int | None, typer.Option(help="Only about this opportunity.")] = None,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List tasks, soonest due first."""
+    from goodword.search.api import checked_offset
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead
+
+    with work(ctx) as (session, ws):
+        page = tasks.list_(
+            session,
+            workspace_id=ws,
+            status=status,
+            person_id=person,
+            opportunity_id=opportunity,
+            limit=limit,
+            offset=checked_offset(after),
+        )
+        reads = [TaskRead.model_validate(t) for t in page.items]
+    if page("task list", reads, page.next_cursor, as_json):
+        return
+    table(
+        "Tasks",
+        ["ID", "Due", "Status", "Title"],
+        [(t.id, t.due_date, t.status, t.title) for t in reads],
+    )
+    more_hint("task list", page.next_cursor)
+
+
+@task_app.command("show")
+def task_show(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> None:
+    """Show a task."""
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead
+
+    with work(ctx) as (session, ws):
+        read = TaskRead.model_validate(tasks.get(session, workspace_id=ws, task_id=task_id))
+    if as_json:
+        print_json(dump(read))
+        return
+    fields = [
+        "status",
+        "due_date",
+        "snoozed_until",
+        "completed_at",
+        "notes",
+        "origin",
+        "person_id",
+        "organization_id",
+        "opportunity_id",
+        "interaction_id",
+        "created_at",
+    ]
+    rows = [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields]
+    details(f"{read.title} (task {read.id})", rows, {})
+
+
+@task_app.command("done")
+def task_done(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> None:
+    """Mark a task done."""
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead, TaskStatusChange
+
+    with work(ctx) as (session, ws):
+        task = tasks.set_status(
+            session,
+            workspace_id=ws,
+            task_id=task_id,
+            change=TaskStatusChange(status=TaskStatus.DONE),
+        )
+        read = TaskRead.model_validate(task)
+    saved(f"Done: {read.title}", read, as_json)

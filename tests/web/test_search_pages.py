@@ -1,0 +1,89 @@
+"""Search: the full page, and the results alone for HTMX's quick search."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from goodword.organizations import service as organizations
+from goodword.organizations.schemas import OrganizationCreate
+from goodword.people import service as people
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces.models import Workspace
+
+
+def _network(session: Session, workspace: Workspace) -> tuple[int, int]:
+    grace = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Grace Hopper")
+    )
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=grace.id,
+        data=PositionCreate(organization_name="Navy Labs", title="Rear Admiral"),
+    )
+    navy = organizations.find_by_name(session, workspace_id=workspace.id, name="Navy Labs")
+    assert navy is not None
+    organizations.create(session, workspace_id=workspace.id, data=OrganizationCreate(name="Acme"))
+    return grace.id, navy.id
+
+
+def test_the_full_page_lists_people_and_organizations(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    grace_id, navy_id = _network(session, workspace)
+    response = client.get("/search", params={"q": "navy"})
+    assert response.status_code == 200
+    assert "<h1>Search</h1>" in response.text
+    assert 'id="search-results"' in response.text
+    assert f'<a href="/people/{grace_id}">Grace Hopper</a>' in response.text
+    assert f'<a href="/organizations/{navy_id}">Navy Labs</a>' in response.text
+    assert "Acme" not in response.text
+    assert response.headers["vary"] == "HX-Request"
+
+
+def test_htmx_gets_only_the_results(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    grace_id, _ = _network(session, workspace)
+    response = client.get("/search", params={"q": "gra hop"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response.text.startswith('<div id="search-results"')
+    assert "<html" not in response.text
+    assert f'<a href="/people/{grace_id}">Grace Hopper</a>' in response.text
+    assert response.headers["vary"] == "HX-Request"
+
+
+def test_no_match_says_so(client: TestClient, session: Session, workspace: Workspace) -> None:
+    _network(session, workspace)
+    response = client.get("/search", params={"q": "zebra"})
+    assert "Nothing matches “zebra”" in response.text
+
+
+def test_an_empty_query_shows_the_search_form_and_no_results(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _network(session, workspace)
+    response = client.get("/search")
+    assert response.status_code == 200
+    assert 'name="q"' in response.text
+    assert "Grace Hopper" not in response.text
+    partial = client.get("/search", params={"q": "  "}, headers={"HX-Request": "true"})
+    assert partial.text.strip() == '<div id="search-results" class="search-results"></div>'
+
+
+def test_search_never_finds_another_workspace_s_records(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    _network(session, workspace)
+    people.create(
+        session, workspace_id=other_workspace.id, data=PersonCreate(display_name="Grace Secret")
+    )
+    organizations.create(
+        session, workspace_id=other_workspace.id, data=OrganizationCreate(name="Navy Secrets")
+    )
+    text = client.get("/search", params={"q": "grace navy"}).text + client.get(
+        "/search", params={"q": "secret"}
+    ).text
+    assert "Grace Hopper" in text
+    assert "Secret" not in text
