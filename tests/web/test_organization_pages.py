@@ -149,7 +149,9 @@ def test_the_detail_page_shows_people_now_people_before_and_opportunities(
     assert f'<a href="/opportunities/{job.id}">Product Manager</a>' in text
 
 
-def test_editing_an_organization(client: TestClient, session: Session, workspace: Workspace) -> None:
+def test_editing_an_organization(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
     acme = _organization(session, workspace, "Acme", aliases=["ACME Ltd"])
     form = client.get(f"/organizations/{acme.id}/edit")
     assert 'value="Acme"' in form.text and "ACME Ltd</textarea>" in form.text

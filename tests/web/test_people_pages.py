@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from goodword.interactions.schemas import InteractionCreate, ParticipantIn
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityCreate
 from goodword.organizations import service as organizations
+from goodword.organizations.schemas import OrganizationCreate
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PositionCreate
@@ -120,8 +122,10 @@ def test_the_list_finds_people_with_q_and_serves_htmx_the_table_only(
 ) -> None:
     _person(session, workspace, "Alice Green")
     _person(session, workspace, "Bob Brown")
+    organizations.create(session, workspace_id=workspace.id, data=OrganizationCreate(name="Greco"))
     full = client.get("/people", params={"q": "gre"})
     assert "Alice Green" in full.text and "Bob Brown" not in full.text
+    assert "Greco" not in full.text
     assert "<h1>People</h1>" in full.text
     assert full.headers["vary"] == "HX-Request"
     partial = client.get("/people", params={"q": "bro"}, headers={"HX-Request": "true"})
@@ -197,8 +201,6 @@ def test_the_detail_page_shows_everything_about_a_person(
         person_id=bob.id,
         data=PositionCreate(organization_name="Acme", title="Director"),
     )
-    from datetime import UTC, datetime
-
     interactions.create(
         session,
         workspace_id=workspace.id,
@@ -377,9 +379,9 @@ def test_another_workspace_s_person_is_not_found(
     assert response.status_code == 404
     assert "Charlie Secret" not in response.text
     session.expire_all()
-    assert people.get(session, workspace_id=other_workspace.id, person_id=charlie.id).display_name == (
-        "Charlie Secret"
-    )
+    assert people.get(
+        session, workspace_id=other_workspace.id, person_id=charlie.id
+    ).display_name == ("Charlie Secret")
 
 
 def test_an_unknown_person_is_a_404_page(client: TestClient, workspace: Workspace) -> None:

@@ -82,8 +82,9 @@ def test_search_never_finds_another_workspace_s_records(
     organizations.create(
         session, workspace_id=other_workspace.id, data=OrganizationCreate(name="Navy Secrets")
     )
-    text = client.get("/search", params={"q": "grace navy"}).text + client.get(
-        "/search", params={"q": "secret"}
-    ).text
+    text = (
+        client.get("/search", params={"q": "grace navy"}).text
+        + client.get("/search", params={"q": "secret"}).text
+    )
     assert "Grace Hopper" in text
     assert "Secret" not in text

@@ -33,7 +33,7 @@ upgrade`."""
 class _Group(TyperGroup):
     """Report expected errors as one message on stderr and an exit code, never a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except GoodwordError as exc:
@@ -93,11 +93,11 @@ def db_upgrade(ctx: typer.Context) -> None:
         after = migrate.current_revision(engine)
     finally:
         engine.dispose()
-    where = where(engine)
+    place = where(engine)
     if before == after:
-        typer.echo(f"The database at {where} is already at the latest version ({after}).")
+        typer.echo(f"The database at {place} is already at the latest version ({after}).")
     else:
-        typer.echo(f"Upgraded the database at {where} to version {after}.")
+        typer.echo(f"Upgraded the database at {place} to version {after}.")
 
 
 @db_app.command("current")
@@ -279,6 +279,13 @@ def import_json(
         )
     counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items()]
     table(f"Imported {file.name}", ["Records", "Count"], counts)
+
+
+app.add_typer(records.person_app, name="person")
+app.add_typer(records.org_app, name="org")
+app.add_typer(records.opportunity_app, name="opportunity")
+app.add_typer(records.interaction_app, name="interaction")
+app.add_typer(records.task_app, name="task")
 
 
 def main() -> None:

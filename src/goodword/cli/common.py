@@ -56,12 +56,23 @@ class State:
         """An engine whose database answers (else one clear line naming the host)."""
         settings = self.settings()
         engine = db.make_engine(settings.database_url, echo=settings.debug_sql)
-        db.check_connection(engine)
+        try:
+            db.check_connection(engine)
+        except GoodwordError:
+            engine.dispose()
+            raise
         return engine
 
     def ready_engine(self) -> Engine:
         """An engine whose database is at the latest migration (see `goodword serve --help`)."""
         engine = self.engine()
+        try:
+            return self._upgraded_if_ours(engine)
+        except GoodwordError:
+            engine.dispose()
+            raise
+
+    def _upgraded_if_ours(self, engine: Engine) -> Engine:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
         if current == head:
             return engine
@@ -70,15 +81,15 @@ class State:
             migrate.upgrade(engine)
             typer.echo(f"Brought the database at {path} to the latest version.", err=True)
             return engine
-        where = where(engine)
+        place = where(engine)
         if current is not None and not known_revision(engine, current):
             raise DatabaseOutOfDate(
-                f"The database at {where} was set up by a newer Goodword (version {current}); "
+                f"The database at {place} was set up by a newer Goodword (version {current}); "
                 "upgrade Goodword to use it."
             )
-        state = f"at version {current}" if current else "empty"
+        status = f"at version {current}" if current else "empty"
         raise DatabaseOutOfDate(
-            f"The database at {where} is {state}, but this Goodword needs version {head}. "
+            f"The database at {place} is {status}, but this Goodword needs version {head}. "
             "Run `goodword db upgrade` first."
         )
 
@@ -192,7 +203,9 @@ def saved(message: str, read: BaseModel, as_json: bool) -> None:
         typer.echo(message)
 
 
-def page(command: str, reads: Sequence[BaseModel], next_cursor: str | None, as_json: bool) -> bool:
+def listed(
+    command: str, reads: Sequence[BaseModel], next_cursor: str | None, as_json: bool
+) -> bool:
     """Print the page as JSON and return True, or return False for the caller's table."""
     if as_json:
         print_json({"items": [dump(r) for r in reads], "next": next_cursor})

@@ -15,6 +15,7 @@ from goodword.cli.common import (
     details,
     dump,
     fields,
+    listed,
     more_hint,
     print_json,
     saved,
@@ -28,7 +29,6 @@ from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
 
 person_app = typer.Typer(help="People in your network, you included.", no_args_is_help=True)
-app.add_typer(person_app, name="person")
 
 
 @person_app.command("add")
@@ -81,7 +81,7 @@ def person_list(
         cursor = checked_cursor(after, sort="text")
         page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [people.to_read(p) for p in page.items]
-    if page("person list", reads, page.next_cursor, as_json):
+    if listed("person list", reads, page.next_cursor, as_json):
         return
     rows = [
         (
@@ -170,7 +170,6 @@ def person_delete(
 org_app = typer.Typer(
     help="Organizations: employers, targets, past workplaces.", no_args_is_help=True
 )
-app.add_typer(org_app, name="org")
 
 
 @org_app.command("add")
@@ -210,7 +209,7 @@ def org_list(
         cursor = checked_cursor(after, sort="text")
         page = organizations.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [OrganizationRead.model_validate(o) for o in page.items]
-    if page("org list", reads, page.next_cursor, as_json):
+    if listed("org list", reads, page.next_cursor, as_json):
         return
     rows = [(o.id, o.name, o.location, o.domains) for o in reads]
     table("Organizations", ["ID", "Name", "Location", "Domains"], rows)
@@ -235,7 +234,6 @@ def org_show(ctx: typer.Context, organization_id: Id, as_json: JsonFlag = False)
 
 
 opportunity_app = typer.Typer(help="Opportunities: the jobs you are after.", no_args_is_help=True)
-app.add_typer(opportunity_app, name="opportunity")
 
 
 @opportunity_app.command("add")
@@ -302,7 +300,7 @@ def opportunity_list(
             limit=limit,
         )
         reads = [opportunities.to_read(o) for o in page.items]
-    if page("opportunity list", reads, page.next_cursor, as_json):
+    if listed("opportunity list", reads, page.next_cursor, as_json):
         return
     rows = [(o.id, o.role_title, o.organization_name, o.stage, o.route, o.next_step) for o in reads]
     table("Opportunities", ["ID", "Role", "Organization", "Stage", "Route", "Next step"], rows)
@@ -375,7 +373,6 @@ def opportunity_move(
 interaction_app = typer.Typer(
     help="Interactions: meetings, interviews, calls, messages, favours.", no_args_is_help=True
 )
-app.add_typer(interaction_app, name="interaction")
 
 
 @interaction_app.command("add")
@@ -441,7 +438,7 @@ def interaction_list(
             limit=limit,
         )
         reads = [interactions.to_read(i) for i in page.items]
-    if page("interaction list", reads, page.next_cursor, as_json):
+    if listed("interaction list", reads, page.next_cursor, as_json):
         return
     rows = [
         (i.id, i.occurred_at, i.kind, [p.person_name for p in i.participants], i.summary)
@@ -477,7 +474,6 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
 
 
 task_app = typer.Typer(help="Tasks: your next moves.", no_args_is_help=True)
-app.add_typer(task_app, name="task")
 
 
 @task_app.command("add")
@@ -531,7 +527,7 @@ def task_list(
             offset=checked_offset(after),
         )
         reads = [TaskRead.model_validate(t) for t in page.items]
-    if page("task list", reads, page.next_cursor, as_json):
+    if listed("task list", reads, page.next_cursor, as_json):
         return
     table(
         "Tasks",

@@ -269,7 +269,7 @@ def import_workspace(
     workspace = session.get(Workspace, workspace_id)
     if workspace is None:
         raise NotFound("workspace", workspace_id)
-    empty = _is_empty(session, workspace_id)
+    empty = is_empty(session, workspace_id=workspace_id)
     if not empty and not into_nonempty:
         raise Conflict(
             "This workspace already holds records, so the import would mix two networks. "
@@ -509,7 +509,8 @@ def _new_opportunity(
     )
 
 
-def _is_empty(session: Session, workspace_id: int) -> bool:
+def is_empty(session: Session, *, workspace_id: int) -> bool:
+    """Whether the workspace holds no records at all."""
     for model in (Person, Organization, Opportunity, Interaction, Task):
         statement = select(exists().where(model.workspace_id == workspace_id))
         if session.scalar(statement):

@@ -86,8 +86,8 @@ def inline_errors(
 ) -> dict[str, str]:
     """Map errors to the inputs they concern, in plain words.
 
-    Whole-form messages that name a field ("pay_max is below pay_min.") move under that field;
-    `rewrite` maps a field name, or an exact message, to friendlier words.
+    A whole-form message moves under the first field it names ("pay_max is below pay_min."
+    goes under pay_max); `rewrite` maps a field name, or an exact message, to friendlier words.
     """
     known = list(known)
     rewrite = rewrite or {}
@@ -95,7 +95,8 @@ def inline_errors(
     for item in error.fields:
         field = item.field
         if field == "__all__":
-            field = next((name for name in known if name in item.message), field)
+            named = [name for name in known if name in item.message]
+            field = min(named, key=item.message.index) if named else field
         message = "Fill this in." if item.message == "Field required" else item.message
         message = rewrite.get(item.message) or rewrite.get(field.split(".")[0], message)
         moved.append(FieldError(field, message))
