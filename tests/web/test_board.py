@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-import factories
 from fastapi.testclient import TestClient
 from sqlalchemy import event, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+import factories
 from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.workspaces.models import Workspace
 
@@ -122,9 +122,7 @@ def test_moving_with_htmx_returns_the_board_fragment(
     assert "<html" not in response.text
     assert "Data Lead" in _column(response.text, Stage.OFFER)
     assert "Data Lead" not in _column(response.text, Stage.TARGET)
-    change = session.scalars(
-        select(StageChange).where(StageChange.to_stage == Stage.OFFER)
-    ).one()
+    change = session.scalars(select(StageChange).where(StageChange.to_stage == Stage.OFFER)).one()
     assert before <= change.changed_at <= after
 
 

@@ -267,15 +267,15 @@ def import_json(
         raise InvalidInput(
             f"{file} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
         ) from None
+    document = exchange.read_document(data)
     with work(ctx) as (session, workspace_id):
-        exchange.read_document(data)
         if not into_nonempty and not exchange.is_empty(session, workspace_id=workspace_id):
             raise Conflict(
                 "This database already has records, and importing would mix two networks. "
                 "Import into an empty database, or pass --into-nonempty to add these records."
             )
         summary = exchange.import_workspace(
-            session, workspace_id=workspace_id, data=data, into_nonempty=into_nonempty
+            session, workspace_id=workspace_id, data=document, into_nonempty=into_nonempty
         )
     counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items()]
     table(f"Imported {file.name}", ["Records", "Count"], counts)

@@ -145,7 +145,8 @@ def dump(model: BaseModel) -> dict[str, Any]:
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    grid = Table(title=title, title_justify="left")
+    console().print(title, style="bold", markup=False)
+    grid = Table()
     for column in columns:
         grid.add_column(column, overflow="fold")
     for row in rows:
@@ -155,7 +156,8 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
 
 def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, list[str]]) -> None:
     """Print one record: its filled-in fields, then lists such as positions or history."""
-    grid = Table(title=title, title_justify="left", show_header=False)
+    console().print(title, style="bold", markup=False)
+    grid = Table(show_header=False)
     grid.add_column(style="bold")
     grid.add_column(overflow="fold")
     for name, value in rows:
@@ -178,7 +180,7 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(cell(v) for v in value)
     if isinstance(value, StrEnum):
-        return str(getattr(value, "label", value.value))
+        return str(getattr(value, "label", value.value.replace("_", " ").capitalize()))
     if isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     return str(value)

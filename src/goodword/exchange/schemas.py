@@ -7,19 +7,36 @@ created, which an import keeps, so exporting the imported workspace gives the sa
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+)
 
 from goodword.connections.models import ConnectionKind
-from goodword.interactions.models import InteractionKind, Rapport
+from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
 
 FORMAT = "goodword-export"
 VERSION = 1
+
+
+# Times are written in UTC and money with its two decimals, however the record in memory
+# happens to hold them, so the same data always gives the same document.
+Timestamp = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
 
 
 # Lengths match the database columns, so a file that validates always fits. Text is kept
@@ -36,11 +53,6 @@ LongText = Annotated[str, StringConstraints(max_length=100_000)]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Stamped(Record):
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
 
 
 class ExportedWorkspace(Record):
@@ -64,7 +76,16 @@ class ExportedUrl(Record):
     label: Text50 | None = None
 
 
-class ExportedPerson(Stamped):
+class ExportedSource(Record):
+    """Provenance: a source record (a file row, a card, an external id) behind the person."""
+
+    source: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
+    external_key: Annotated[str, StringConstraints(max_length=300)] | None = None
+    imported_at: Timestamp
+
+
+class ExportedPerson(Record):
     key: Key
     display_name: Name
     given_name: Text100 | None = None
@@ -78,9 +99,14 @@ class ExportedPerson(Stamped):
     tags: list[Tag] = Field(default_factory=list)
     interests: list[Tag] = Field(default_factory=list)
     is_me: bool = False
+    birthday: date | None = None
+    keep_in_touch_days: Annotated[int, Field(ge=1, le=36_500)] | None = None
+    sources: list[ExportedSource] = Field(default_factory=list)
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
-class ExportedOrganization(Stamped):
+class ExportedOrganization(Record):
     key: Key
     name: Name
     aliases: list[Name] = Field(default_factory=list)
@@ -89,9 +115,11 @@ class ExportedOrganization(Stamped):
     )
     location: Text200 | None = None
     notes: LongText | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
-class ExportedPosition(Stamped):
+class ExportedPosition(Record):
     person: Key
     organization: Key
     title: Text200 | None = None
@@ -99,19 +127,21 @@ class ExportedPosition(Stamped):
     start_date: date | None = None
     end_date: date | None = None
     is_current: bool = True
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class ExportedStageChange(Record):
     from_stage: Stage | None = None
     to_stage: Stage
-    changed_at: AwareDatetime
+    changed_at: Timestamp
     note: Text500 | None = None
 
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2), AfterValidator(_cents)]
 
 
-class ExportedOpportunity(Stamped):
+class ExportedOpportunity(Record):
     key: Key
     organization: Key
     role_title: Name
@@ -131,6 +161,8 @@ class ExportedOpportunity(Stamped):
     next_step_due: date | None = None
     notes: LongText | None = None
     stage_changes: list[ExportedStageChange] = Field(default_factory=list)
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class ExportedParticipant(Record):
@@ -138,17 +170,21 @@ class ExportedParticipant(Record):
     rapport: Rapport | None = None
 
 
-class ExportedInteraction(Stamped):
+class ExportedInteraction(Record):
     key: Key
-    occurred_at: AwareDatetime
+    occurred_at: Timestamp
     kind: InteractionKind
     summary: LongText | None = None
     opportunity: Key | None = None
     interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
+    direction: Direction | None = None
+    external_id: Annotated[str, StringConstraints(max_length=300)] | None = None
     participants: list[ExportedParticipant] = Field(default_factory=list)
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
-class ExportedConnection(Stamped):
+class ExportedConnection(Record):
     person_a: Key
     person_b: Key
     kind: ConnectionKind
@@ -156,20 +192,25 @@ class ExportedConnection(Stamped):
     since: date | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: LongText | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
-class ExportedTask(Stamped):
+class ExportedTask(Record):
     title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     notes: LongText | None = None
     due_date: date | None = None
     status: TaskStatus = TaskStatus.OPEN
     snoozed_until: date | None = None
-    completed_at: AwareDatetime | None = None
+    completed_at: Timestamp | None = None
     origin: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "manual"
+    origin_key: Annotated[str, StringConstraints(max_length=300)] | None = None
     person: Key | None = None
     organization: Key | None = None
     opportunity: Key | None = None
     interaction: Key | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class ExportFile(Record):

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
-from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
+from goodword.errors import Conflict, FieldError, NotFound
+from goodword.exchange.checks import read_document
 from goodword.exchange.schemas import (
     FORMAT,
     VERSION,
@@ -29,6 +29,7 @@ from goodword.exchange.schemas import (
     ExportedPerson,
     ExportedPhone,
     ExportedPosition,
+    ExportedSource,
     ExportedStageChange,
     ExportedTask,
     ExportedUrl,
@@ -39,13 +40,18 @@ from goodword.interactions.models import Interaction, Participant
 from goodword.opportunities.models import Opportunity, StageChange
 from goodword.organizations.models import Organization
 from goodword.people import normalize
-from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.people.models import (
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
 from goodword.records import sort_key
 from goodword.search import service as search
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
-
-MAX_REPORTED = 25
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,11 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
 
     organizations = rows(Organization)
     people = rows(
-        Person, selectinload(Person.emails), selectinload(Person.phones), selectinload(Person.urls)
+        Person,
+        selectinload(Person.emails),
+        selectinload(Person.phones),
+        selectinload(Person.urls),
+        selectinload(Person.sources),
     )
     opportunities = rows(Opportunity, selectinload(Opportunity.stage_changes))
     interactions = rows(Interaction, selectinload(Interaction.participants))
@@ -160,6 +170,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 summary=i.summary,
                 opportunity=key(opportunity_key, i.opportunity_id),
                 interview_round=i.interview_round,
+                direction=i.direction,
+                external_id=i.external_id,
                 participants=[
                     ExportedParticipant(person=person_key[p.person_id], rapport=p.rapport)
                     for p in i.participants
@@ -192,6 +204,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 snoozed_until=t.snoozed_until,
                 completed_at=t.completed_at,
                 origin=t.origin,
+                origin_key=t.origin_key,
                 person=key(person_key, t.person_id),
                 organization=key(org_key, t.organization_id),
                 opportunity=key(opportunity_key, t.opportunity_id),
@@ -220,40 +233,20 @@ def _export_person(person: Person, key: str) -> ExportedPerson:
         tags=list(person.tags),
         interests=list(person.interests),
         is_me=person.is_me,
+        birthday=person.birthday,
+        keep_in_touch_days=person.keep_in_touch_days,
+        sources=[
+            ExportedSource(
+                source=s.source,
+                file_name=s.file_name,
+                external_key=s.external_key,
+                imported_at=s.imported_at,
+            )
+            for s in person.sources
+        ],
         created_at=person.created_at,
         updated_at=person.updated_at,
     )
-
-
-def read_document(data: Any) -> ExportFile:
-    """Validate a whole export document; every problem is reported with the record it is in."""
-    if not isinstance(data, dict):
-        raise InvalidInput(
-            f"This is not a Goodword export: the file holds a JSON {_json_type(data)}, "
-            "not an object with a format header."
-        )
-    if data.get("format") != FORMAT:
-        raise InvalidInput(
-            f"This is not a Goodword export: its format is {data.get('format')!r}, not {FORMAT!r}.",
-            fields=[FieldError("format", f"Expected {FORMAT!r}.")],
-        )
-    if data.get("version") != VERSION:
-        raise InvalidInput(
-            f"This export is version {data.get('version')!r}; this Goodword reads version "
-            f"{VERSION}. A newer Goodword may read it.",
-            fields=[FieldError("version", f"Expected {VERSION}.")],
-        )
-    try:
-        document = ExportFile.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            FieldError(_path(e["loc"]), f"{e['msg']}{_which(data, e['loc'])}") for e in exc.errors()
-        ]
-        raise _invalid(problems) from None
-    problems = _reference_problems(document)
-    if problems:
-        raise _invalid(problems)
-    return document
 
 
 def import_workspace(
@@ -265,7 +258,7 @@ def import_workspace(
     A workspace that already holds records is refused unless `into_nonempty`; then the
     records are added and organizations with the same name are reused instead of repeated.
     """
-    document = read_document(data)
+    document = data if isinstance(data, ExportFile) else read_document(data)
     workspace = session.get(Workspace, workspace_id)
     if workspace is None:
         raise NotFound("workspace", workspace_id)
@@ -286,10 +279,34 @@ def import_workspace(
                     f"but {me.display_name} already is in this workspace.",
                     fields=[FieldError(f"people[{index}].is_me", "Another person is you here.")],
                 )
+    if not empty:
+        _check_origin_keys_free(session, workspace_id, document)
     if empty:
         workspace.name = document.workspace.name
         workspace.phone_region = document.workspace.phone_region
     return _write(session, workspace_id, document, reuse_organizations=not empty)
+
+
+def _check_origin_keys_free(session: Session, workspace_id: int, document: ExportFile) -> None:
+    """Tasks a playbook made carry a key the workspace holds once; adding one twice is refused."""
+    wanted = {t.origin_key: n for n, t in enumerate(document.tasks) if t.origin_key is not None}
+    if not wanted:
+        return
+    taken = session.scalars(
+        select(Task.origin_key).where(
+            Task.workspace_id == workspace_id, Task.origin_key.in_(list(wanted))
+        )
+    ).all()
+    if taken:
+        fields = [
+            FieldError(f"tasks[{wanted[k]}].origin_key", "This workspace already has this task.")
+            for k in sorted(k for k in taken if k is not None)
+        ]
+        raise Conflict(
+            f"{len(fields)} task(s) in the file are already in this workspace; nothing was "
+            "imported.",
+            fields=fields,
+        )
 
 
 def _write(
@@ -364,6 +381,8 @@ def _write(
             summary=i.summary,
             opportunity_id=opportunities[i.opportunity].id if i.opportunity else None,
             interview_round=i.interview_round,
+            direction=i.direction,
+            external_id=i.external_id,
             created_at=i.created_at,
             updated_at=i.updated_at,
             participants=[
@@ -407,6 +426,7 @@ def _write(
                 snoozed_until=t.snoozed_until,
                 completed_at=t.completed_at,
                 origin=t.origin,
+                origin_key=t.origin_key,
                 person_id=people[t.person].id if t.person else None,
                 organization_id=organizations[t.organization].id if t.organization else None,
                 opportunity_id=opportunities[t.opportunity].id if t.opportunity else None,
@@ -450,6 +470,8 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
         tags=list(p.tags),
         interests=list(p.interests),
         is_me=p.is_me,
+        birthday=p.birthday,
+        keep_in_touch_days=p.keep_in_touch_days,
         created_at=p.created_at,
         updated_at=p.updated_at,
         emails=[
@@ -463,6 +485,18 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
         urls=[
             PersonUrl(url=u.url, kind=u.kind, label=u.label, position=n, **stamps)
             for n, u in enumerate(p.urls)
+        ],
+        sources=[
+            PersonSource(
+                source=s.source,
+                file_name=s.file_name,
+                external_key=s.external_key,
+                imported_at=s.imported_at,
+                workspace_id=workspace_id,
+                created_at=s.imported_at,
+                updated_at=s.imported_at,
+            )
+            for s in p.sources
         ],
     )
 
@@ -516,121 +550,3 @@ def is_empty(session: Session, *, workspace_id: int) -> bool:
         if session.scalar(statement):
             return False
     return True
-
-
-def _reference_problems(document: ExportFile) -> list[FieldError]:
-    """Find keys that repeat or point nowhere, and records the database would refuse."""
-    problems: list[FieldError] = []
-
-    def keys_of(name: str, records: Sequence[Any]) -> set[str]:
-        seen: dict[str, int] = {}
-        for index, record in enumerate(records):
-            if record.key in seen:
-                problems.append(
-                    FieldError(
-                        f"{name}[{index}].key",
-                        f"The key {record.key!r} is already used by {name}[{seen[record.key]}].",
-                    )
-                )
-            seen.setdefault(record.key, index)
-        return set(seen)
-
-    kinds = {
-        "person": keys_of("people", document.people),
-        "organization": keys_of("organizations", document.organizations),
-        "opportunity": keys_of("opportunities", document.opportunities),
-        "interaction": keys_of("interactions", document.interactions),
-    }
-
-    def check(path: str, kind: str, value: str | None) -> None:
-        if value is not None and value not in kinds[kind]:
-            problems.append(FieldError(path, f"{value!r} names no {kind} in this file."))
-
-    names: dict[str, int] = {}
-    for index, o in enumerate(document.organizations):
-        if sort_key(o.name) in names:
-            problems.append(
-                FieldError(
-                    f"organizations[{index}].name",
-                    f"{o.name!r} repeats organizations[{names[sort_key(o.name)]}]; "
-                    "organization names are unique.",
-                )
-            )
-        names.setdefault(sort_key(o.name), index)
-    me = [index for index, p in enumerate(document.people) if p.is_me]
-    for index in me[1:]:
-        problems.append(
-            FieldError(
-                f"people[{index}].is_me", f"Only one person can be you; people[{me[0]}] already is."
-            )
-        )
-    for index, pos in enumerate(document.positions):
-        check(f"positions[{index}].person", "person", pos.person)
-        check(f"positions[{index}].organization", "organization", pos.organization)
-    for index, op in enumerate(document.opportunities):
-        check(f"opportunities[{index}].organization", "organization", op.organization)
-        check(f"opportunities[{index}].hiring_manager", "person", op.hiring_manager)
-    for index, i in enumerate(document.interactions):
-        check(f"interactions[{index}].opportunity", "opportunity", i.opportunity)
-        present: set[str] = set()
-        for n, part in enumerate(i.participants):
-            path = f"interactions[{index}].participants[{n}].person"
-            check(path, "person", part.person)
-            if part.person in present:
-                problems.append(FieldError(path, f"{part.person!r} is listed twice."))
-            present.add(part.person)
-    for index, c in enumerate(document.connections):
-        check(f"connections[{index}].person_a", "person", c.person_a)
-        check(f"connections[{index}].person_b", "person", c.person_b)
-        if c.person_a == c.person_b:
-            problems.append(
-                FieldError(f"connections[{index}]", "A connection joins two different people.")
-            )
-    for index, t in enumerate(document.tasks):
-        check(f"tasks[{index}].person", "person", t.person)
-        check(f"tasks[{index}].organization", "organization", t.organization)
-        check(f"tasks[{index}].opportunity", "opportunity", t.opportunity)
-        check(f"tasks[{index}].interaction", "interaction", t.interaction)
-    return problems
-
-
-def _invalid(problems: list[FieldError]) -> InvalidInput:
-    count = len(problems)
-    shown = problems[:MAX_REPORTED]
-    more = f" The first {MAX_REPORTED} are listed." if count > MAX_REPORTED else ""
-    return InvalidInput(
-        f"The file has {count} problem{'s' if count != 1 else ''}; nothing was imported.{more}",
-        fields=shown,
-    )
-
-
-def _path(loc: Sequence[int | str]) -> str:
-    """('people', 3, 'emails', 0, 'address') -> people[3].emails[0].address"""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text or "file"
-
-
-def _which(data: dict[str, Any], loc: Sequence[int | str]) -> str:
-    """Name the record a problem is in, e.g. ` (in p4, Jane Doe)`, when the file says it."""
-    if len(loc) < 3 or not isinstance(loc[1], int):
-        return ""
-    records = data.get(str(loc[0]))
-    if not isinstance(records, list) or not 0 <= loc[1] < len(records):
-        return ""
-    record = records[loc[1]]
-    if not isinstance(record, dict):
-        return ""
-    labels = [
-        record.get("key"),
-        *(record.get(f) for f in ("display_name", "name", "role_title", "title")),
-    ]
-    found = [str(label) for label in labels if isinstance(label, str) and label]
-    return f" (in {', '.join(found[:2])})" if found else ""
-
-
-def _json_type(value: Any) -> str:
-    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )

@@ -147,10 +147,14 @@ def _form_page(
 
 
 def _with_opportunities(session: Session, page: Page[Interaction]) -> Page[Interaction]:
-    """Load the pages' opportunities (and organizations) in one query, not one per row."""
+    """Load the page's opportunities (and organizations) in one query, not one per row.
+
+    The page keeps them in `extra`: the session only holds records weakly, and the rows
+    must find them there while the template renders.
+    """
     ids = {i.opportunity_id for i in page.items if i.opportunity_id is not None}
     if ids:
-        list(
+        page.extra["opportunities"] = list(
             session.scalars(
                 select(Opportunity)
                 .where(Opportunity.id.in_(ids))

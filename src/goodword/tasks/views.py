@@ -79,10 +79,11 @@ def _offset(after: str | None) -> int:
     return int(after)
 
 
-def _preload_links(session: Session, tasks: list[Task]) -> None:
+def _preload_links(session: Session, tasks: list[Task]) -> list[Any]:
     """Load the people, organizations and opportunities the tasks link to: three queries in all.
 
-    Many-to-one links then resolve from the session instead of one query per row.
+    Many-to-one links then resolve from the session instead of one query per row. The caller
+    keeps the returned records while rendering: the session only holds them weakly.
     """
     wanted: list[tuple[Any, set[int], tuple[Any, ...]]] = [
         (Person, {t.person_id for t in tasks if t.person_id}, ()),
@@ -93,9 +94,11 @@ def _preload_links(session: Session, tasks: list[Task]) -> None:
             (selectinload(Opportunity.organization),),
         ),
     ]
+    loaded: list[Any] = []
     for model, ids, options in wanted:
         if ids:
-            list(session.scalars(select(model).where(model.id.in_(ids)).options(*options)))
+            loaded.extend(session.scalars(select(model).where(model.id.in_(ids)).options(*options)))
+    return loaded
 
 
 def _row_context(today: date, back: str) -> dict[str, Any]:
@@ -119,7 +122,7 @@ def _list_page(
         limit=PAGE_SIZE,
         offset=offset,
     )
-    _preload_links(session, page.items)
+    page.extra["linked"] = _preload_links(session, page.items)
     return render(
         request,
         "tasks/list.html",

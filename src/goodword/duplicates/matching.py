@@ -1,0 +1,361 @@
+"""Pure record matching: who among many people is probably the same person.
+
+Exact keys (a normalised e-mail address, LinkedIn profile or E.164 phone number) decide at
+once. Otherwise names are compared with rapidfuzz (accents folded, token order ignored,
+common nicknames understood), and organization, location and birthday add or take away
+evidence. Blocking keeps it fast: a record is only compared with the records that share a
+short name or birthday key, and each block is scored in one `process.cdist` call.
+
+Nothing here touches a database; the import and the duplicates scan feed it `Profile`s.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler
+
+# A pair at or above AUTO_MERGE (with supporting evidence) is merged without asking; between
+# SUGGEST and AUTO_MERGE it is queued for the user; below SUGGEST it is ignored.
+AUTO_MERGE = 0.8
+SUGGEST = 0.5
+# The cheap first pass (token-sorted indel ratio over the whole name) lets through anything
+# a careful look might still match.
+_PREFILTER = 60
+
+_DIGIT = re.compile(r"\d")
+# Blocks keyed on something other than the name (birthday, street) are judged pair by pair,
+# names unseen, while they stay this small.
+_SMALL_BLOCK = 40
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+# Common English nicknames, both ways; enough to see "Bob Smith" and "Robert Smith" as close.
+_NICKNAMES = {
+    "robert": {"bob", "rob", "bobby", "robbie"},
+    "william": {"bill", "will", "billy", "liam"},
+    "richard": {"rick", "dick", "rich", "richie"},
+    "elizabeth": {"liz", "beth", "lizzie", "eliza", "betty"},
+    "margaret": {"maggie", "meg", "peggy"},
+    "katherine": {"kate", "kathy", "katie", "kat"},
+    "catherine": {"cathy", "kate", "cat"},
+    "james": {"jim", "jimmy", "jamie"},
+    "john": {"jack", "johnny"},
+    "michael": {"mike", "mikey", "mick"},
+    "jennifer": {"jen", "jenny"},
+    "christopher": {"chris", "kit"},
+    "christine": {"chris", "chrissy", "tina"},
+    "alexander": {"alex", "sasha", "xander"},
+    "alexandra": {"alex", "sasha", "lexi"},
+    "daniel": {"dan", "danny"},
+    "david": {"dave", "davy"},
+    "edward": {"ed", "eddie", "ted", "ned"},
+    "thomas": {"tom", "tommy"},
+    "joseph": {"joe", "joey"},
+    "samuel": {"sam", "sammy"},
+    "samantha": {"sam", "sammy"},
+    "benjamin": {"ben", "benny"},
+    "nicholas": {"nick", "nicky"},
+    "anthony": {"tony"},
+    "matthew": {"matt"},
+    "andrew": {"andy", "drew"},
+    "patricia": {"pat", "patty", "trish"},
+    "patrick": {"pat", "paddy"},
+    "susan": {"sue", "susie"},
+    "deborah": {"deb", "debbie"},
+    "rebecca": {"becky", "becca"},
+    "victoria": {"vicky", "tori"},
+    "jonathan": {"jon", "jonny"},
+    "steven": {"steve"},
+    "stephen": {"steve"},
+    "timothy": {"tim", "timmy"},
+    "gregory": {"greg"},
+    "charles": {"charlie", "chuck"},
+    "frederick": {"fred", "freddie"},
+    "theodore": {"theo", "ted"},
+    "abigail": {"abby"},
+    "jessica": {"jess", "jessie"},
+    "zachary": {"zach", "zack"},
+}
+_NICK_GROUPS: dict[str, set[str]] = defaultdict(set)
+for _full, _short in _NICKNAMES.items():
+    for _name in {_full, *_short}:
+        _NICK_GROUPS[_name] |= {_full, *_short}
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip accents and punctuation, collapse spaces: "Zoë  O'Brien" -> "zoe obrien"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    kept = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category[0] in "LN":
+            kept.append(char)
+        elif category[0] == "Z" or char in "-/,.":
+            kept.append(" ")
+    return " ".join("".join(kept).split())
+
+
+@dataclass(slots=True)
+class Profile:
+    """What matching looks at for one person; `ref` is the caller's own id for it."""
+
+    ref: int
+    given: str = ""
+    family: str = ""
+    emails: frozenset[str] = frozenset()
+    urls: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+    orgs: frozenset[str] = frozenset()
+    location: str = ""
+    birthday: str = ""
+    full: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.full = " ".join(p for p in (self.given, self.family) if p)
+
+    def exact_keys(self) -> Iterator[str]:
+        for email in self.emails:
+            yield "e:" + email
+        for url in self.urls:
+            yield "u:" + url
+        for phone in self.phones:
+            yield "p:" + phone
+
+    def block_keys(self) -> set[str]:
+        """Short keys that any likely duplicate shares with this profile (at least one)."""
+        keys: set[str] = set()
+        given, family = self.given.replace(" ", ""), self.family.replace(" ", "")
+        if given and family:
+            keys.add("n" + family[:3] + given[:1])
+            keys.add("n" + given[:3] + family[:1])
+            keys.add("f" + family)
+            for name in _NICK_GROUPS.get(self.given.split(" ")[0], ()):
+                keys.add("n" + family[:3] + name[:1])
+        elif self.full:
+            keys.add("o" + self.full.replace(" ", "")[:4])
+        if self.birthday:
+            keys.add("b" + self.birthday)
+        if self.location and _DIGIT.search(self.location):
+            words = [w for w in self.location.split() if not w.isdigit()]
+            if len(words) >= 2:
+                keys.add("a" + words[0] + " " + words[1][:3])
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A judged pair: the score in [0, 1] and the reasons, in words a user can check."""
+
+    score: float
+    reasons: tuple[str, ...]
+    # The names clearly disagree somewhere (twins, relatives): never merged without asking.
+    conflict: bool = False
+
+    @property
+    def auto(self) -> bool:
+        return self.score >= AUTO_MERGE and not self.conflict
+
+    @property
+    def suggest(self) -> bool:
+        return self.score >= SUGGEST
+
+
+def _given_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    first_a, first_b = a.split(" ")[0], b.split(" ")[0]
+    if first_a == first_b or first_b in _NICK_GROUPS.get(first_a, ()):
+        return 0.96
+    if len(first_a) == 1 or len(first_b) == 1:
+        return 0.9 if first_a[:1] == first_b[:1] else 0.0
+    return JaroWinkler.normalized_similarity(a, b)
+
+
+def _part_points(similarity: float, agree: float, disagree: float) -> float:
+    if similarity >= 0.95:
+        return agree
+    if similarity >= 0.85:
+        return agree * 0.6
+    if similarity >= 0.75:
+        return 0.0
+    return -disagree
+
+
+def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> tuple[float, bool]:
+    points, conflict = 0.0, False
+    if given_a and given_b:
+        given = _part_points(_given_similarity(given_a, given_b), 2.5, 1.5)
+        points, conflict = points + given, given < 0
+    if family_a and family_b:
+        family = _part_points(JaroWinkler.normalized_similarity(family_a, family_b), 3.0, 2.0)
+        points, conflict = points + family, conflict or family < 0
+    return points, conflict
+
+
+def _name_points(a: Profile, b: Profile) -> tuple[float, float, bool]:
+    """Points for the names (given and family judged apart, also swapped) and their likeness.
+
+    A part missing on either side counts neither way; the likeness (for the reasons) is
+    the token-set similarity of the whole names.
+    """
+    likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
+    straight = _parts_points(a.given, a.family, b.given, b.family)
+    crossed = _parts_points(a.given, a.family, b.family, b.given)
+    if crossed[0] - 0.5 > straight[0]:
+        return crossed[0] - 0.5, likeness, crossed[1]
+    return straight[0], likeness, straight[1]
+
+
+def _place_points(a: str, b: str) -> tuple[float, str | None]:
+    alike = fuzz.token_set_ratio(a, b)
+    # A street address is rare evidence; a city is shared by many people.
+    detailed = any(c.isdigit() for c in a) and len(a.split()) >= 3
+    if alike >= 92 and detailed:
+        return 4.0, "same address"
+    if alike >= 85:
+        return (3.0 if detailed else 1.0), "same place"
+    if alike >= 70 and detailed:
+        return 1.5, "similar address"
+    if alike < 50:
+        return -1.0, None
+    return 0.0, None
+
+
+def score(a: Profile, b: Profile) -> Scored:
+    """Judge whether two profiles are the same person (points out of 10, as 0 to 1).
+
+    A name alone is worth at most 5.5 points: enough to suggest, never enough to merge
+    without the user. Agreeing birthdays (4), organizations (2.5) or addresses (3; a
+    city 1) push a pair over the merge line; disagreeing ones pull it back.
+    """
+    for key in sorted(set(a.exact_keys()) & set(b.exact_keys())):
+        kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
+        return Scored(1.0, (f"same {kind} ({key[2:]})",))
+    points, likeness, conflict = _name_points(a, b)
+    reasons = [f"names {round(likeness * 100)}% alike"]
+    if a.birthday and b.birthday:
+        if a.birthday == b.birthday:
+            points += 4.0
+            reasons.append("same birthday")
+        elif JaroWinkler.normalized_similarity(a.birthday, b.birthday) >= 0.85:
+            points += 1.0
+            reasons.append("nearly the same birthday")
+        else:
+            points -= 2.0
+            reasons.append("different birthdays")
+    if a.orgs and b.orgs:
+        if a.orgs & b.orgs:
+            points += 2.5
+            reasons.append("same organization")
+        else:
+            points -= 0.5
+    if a.location and b.location:
+        place, reason = _place_points(a.location, b.location)
+        points += place
+        if reason:
+            reasons.append(reason)
+    return Scored(round(max(0.0, min(1.0, points / 10)), 3), tuple(reasons), conflict)
+
+
+class Matcher:
+    """An index of known profiles; finds the likely duplicates of new ones in batches."""
+
+    def __init__(self) -> None:
+        self.profiles: list[Profile] = []
+        self.exact: dict[str, int] = {}
+        self._blocks: dict[str, list[int]] = defaultdict(list)
+        self._block_names: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, profile: Profile) -> int:
+        """Index a profile; return its position (what pairs refer to)."""
+        position = len(self.profiles)
+        self.profiles.append(profile)
+        for key in profile.exact_keys():
+            self.exact.setdefault(key, position)
+        for key in profile.block_keys():
+            self._blocks[key].append(position)
+            self._block_names[key].append(profile.full)
+        return position
+
+    def add_keys(self, position: int, profile: Profile) -> None:
+        """Let the indexed profile at `position` be found by `profile`'s exact keys too."""
+        for key in profile.exact_keys():
+            self.exact.setdefault(key, position)
+
+    def find_exact(self, profile: Profile) -> int | None:
+        for key in profile.exact_keys():
+            found = self.exact.get(key)
+            if found is not None:
+                return found
+        return None
+
+    def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
+        """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
+        by_block: dict[str, list[int]] = defaultdict(list)
+        for index, query in enumerate(queries):
+            for key in query.block_keys():
+                if key in self._blocks:
+                    by_block[key].append(index)
+        seen: set[tuple[int, int]] = set()
+        for key, members in by_block.items():
+            hits = _prefilter(key, [queries[i].full for i in members], self._block_names[key])
+            pool = self._blocks[key]
+            for row, column in hits:
+                pair = (members[row], pool[column])
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                judged = score(queries[pair[0]], self.profiles[pair[1]])
+                if judged.suggest:
+                    yield pair[0], pair[1], judged
+
+    def pairs_within(self) -> Iterator[tuple[int, int, Scored]]:
+        """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles."""
+        seen: set[tuple[int, int]] = set()
+        for key, members in self._blocks.items():
+            if len(members) < 2:
+                continue
+            names = self._block_names[key]
+            for row, column in _prefilter(key, names, names):
+                if row >= column:
+                    continue
+                pair = (members[row], members[column])
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                judged = score(self.profiles[pair[0]], self.profiles[pair[1]])
+                if judged.suggest:
+                    yield pair[0], pair[1], judged
+
+
+def _prefilter(key: str, queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:
+    """Positions of the (query, choice) pairs whose names are close enough to judge."""
+    if key[0] in "ba" and max(len(queries), len(choices)) <= _SMALL_BLOCK:
+        # Sharing a birthday or a street is rare: judge every pair, whatever the names.
+        return [(r, c) for r in range(len(queries)) for c in range(len(choices))]
+    if len(queries) * len(choices) <= 4:
+        return [
+            (r, c)
+            for r, q in enumerate(queries)
+            for c, ch in enumerate(choices)
+            if fuzz.token_sort_ratio(q, ch) >= _PREFILTER
+        ]
+    matrix = process.cdist(
+        queries,
+        choices,
+        scorer=fuzz.token_sort_ratio,
+        score_cutoff=_PREFILTER,
+        dtype=np.uint8,
+        workers=-1 if len(queries) * len(choices) > 50_000 else 1,
+    )
+    rows, columns = np.nonzero(matrix)
+    return zip(rows.tolist(), columns.tolist(), strict=True)

@@ -1,0 +1,173 @@
+"""Check a whole export document before anything is written; name the record of each problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from goodword.errors import FieldError, InvalidInput
+from goodword.exchange.schemas import FORMAT, VERSION, ExportFile
+from goodword.records import sort_key
+
+MAX_REPORTED = 25
+
+
+def read_document(data: Any) -> ExportFile:
+    """Validate a whole export document; every problem is reported with the record it is in."""
+    if not isinstance(data, dict):
+        raise InvalidInput(
+            f"This is not a Goodword export: the file holds a JSON {_json_type(data)}, "
+            "not an object with a format header."
+        )
+    if data.get("format") != FORMAT:
+        raise InvalidInput(
+            f"This is not a Goodword export: its format is {data.get('format')!r}, not {FORMAT!r}.",
+            fields=[FieldError("format", f"Expected {FORMAT!r}.")],
+        )
+    if data.get("version") != VERSION:
+        raise InvalidInput(
+            f"This export is version {data.get('version')!r}; this Goodword reads version "
+            f"{VERSION}. A newer Goodword may read it.",
+            fields=[FieldError("version", f"Expected {VERSION}.")],
+        )
+    try:
+        document = ExportFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            FieldError(_path(e["loc"]), f"{e['msg']}{_which(data, e['loc'])}") for e in exc.errors()
+        ]
+        raise _invalid(problems) from None
+    problems = _reference_problems(document)
+    if problems:
+        raise _invalid(problems)
+    return document
+
+
+def _reference_problems(document: ExportFile) -> list[FieldError]:
+    """Find keys that repeat or point nowhere, and records the database would refuse."""
+    problems: list[FieldError] = []
+
+    def keys_of(name: str, records: Sequence[Any]) -> set[str]:
+        seen: dict[str, int] = {}
+        for index, record in enumerate(records):
+            if record.key in seen:
+                problems.append(
+                    FieldError(
+                        f"{name}[{index}].key",
+                        f"The key {record.key!r} is already used by {name}[{seen[record.key]}].",
+                    )
+                )
+            seen.setdefault(record.key, index)
+        return set(seen)
+
+    kinds = {
+        "person": keys_of("people", document.people),
+        "organization": keys_of("organizations", document.organizations),
+        "opportunity": keys_of("opportunities", document.opportunities),
+        "interaction": keys_of("interactions", document.interactions),
+    }
+
+    def check(path: str, kind: str, value: str | None) -> None:
+        if value is not None and value not in kinds[kind]:
+            problems.append(FieldError(path, f"{value!r} names no {kind} in this file."))
+
+    names: dict[str, int] = {}
+    for index, o in enumerate(document.organizations):
+        if sort_key(o.name) in names:
+            problems.append(
+                FieldError(
+                    f"organizations[{index}].name",
+                    f"{o.name!r} repeats organizations[{names[sort_key(o.name)]}]; "
+                    "organization names are unique.",
+                )
+            )
+        names.setdefault(sort_key(o.name), index)
+    me = [index for index, p in enumerate(document.people) if p.is_me]
+    for index in me[1:]:
+        problems.append(
+            FieldError(
+                f"people[{index}].is_me", f"Only one person can be you; people[{me[0]}] already is."
+            )
+        )
+    for index, pos in enumerate(document.positions):
+        check(f"positions[{index}].person", "person", pos.person)
+        check(f"positions[{index}].organization", "organization", pos.organization)
+    for index, op in enumerate(document.opportunities):
+        check(f"opportunities[{index}].organization", "organization", op.organization)
+        check(f"opportunities[{index}].hiring_manager", "person", op.hiring_manager)
+    for index, i in enumerate(document.interactions):
+        check(f"interactions[{index}].opportunity", "opportunity", i.opportunity)
+        present: set[str] = set()
+        for n, part in enumerate(i.participants):
+            path = f"interactions[{index}].participants[{n}].person"
+            check(path, "person", part.person)
+            if part.person in present:
+                problems.append(FieldError(path, f"{part.person!r} is listed twice."))
+            present.add(part.person)
+    for index, c in enumerate(document.connections):
+        check(f"connections[{index}].person_a", "person", c.person_a)
+        check(f"connections[{index}].person_b", "person", c.person_b)
+        if c.person_a == c.person_b:
+            problems.append(
+                FieldError(f"connections[{index}]", "A connection joins two different people.")
+            )
+    origin_keys: dict[str, int] = {}
+    for index, t in enumerate(document.tasks):
+        if t.origin_key is not None and t.origin_key in origin_keys:
+            problems.append(
+                FieldError(
+                    f"tasks[{index}].origin_key",
+                    f"{t.origin_key!r} repeats tasks[{origin_keys[t.origin_key]}].",
+                )
+            )
+        if t.origin_key is not None:
+            origin_keys.setdefault(t.origin_key, index)
+        check(f"tasks[{index}].person", "person", t.person)
+        check(f"tasks[{index}].organization", "organization", t.organization)
+        check(f"tasks[{index}].opportunity", "opportunity", t.opportunity)
+        check(f"tasks[{index}].interaction", "interaction", t.interaction)
+    return problems
+
+
+def _invalid(problems: list[FieldError]) -> InvalidInput:
+    count = len(problems)
+    shown = problems[:MAX_REPORTED]
+    more = f" The first {MAX_REPORTED} are listed." if count > MAX_REPORTED else ""
+    return InvalidInput(
+        f"The file has {count} problem{'s' if count != 1 else ''}; nothing was imported.{more}",
+        fields=shown,
+    )
+
+
+def _path(loc: Sequence[int | str]) -> str:
+    """('people', 3, 'emails', 0, 'address') -> people[3].emails[0].address"""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "file"
+
+
+def _which(data: dict[str, Any], loc: Sequence[int | str]) -> str:
+    """Name the record a problem is in, e.g. ` (in p4, Jane Doe)`, when the file says it."""
+    if len(loc) < 3 or not isinstance(loc[1], int):
+        return ""
+    records = data.get(str(loc[0]))
+    if not isinstance(records, list) or not 0 <= loc[1] < len(records):
+        return ""
+    record = records[loc[1]]
+    if not isinstance(record, dict):
+        return ""
+    labels = [
+        record.get("key"),
+        *(record.get(f) for f in ("display_name", "name", "role_title", "title")),
+    ]
+    found = [str(label) for label in labels if isinstance(label, str) and label]
+    return f" (in {', '.join(found[:2])})" if found else ""
+
+
+def _json_type(value: Any) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

@@ -1,0 +1,146 @@
+"""Whom a lead fits: a pure scoring of people against an opportunity, lead or event.
+
+Interests and tags count most, then the work someone does, then their history with the
+organization the lead is about. Every match carries its reasons in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+INTEREST = 3
+INTEREST_IN_TEXT = 2
+ROLE = 2
+PAST_ORGANIZATION = 2
+CURRENT_ORGANIZATION = 1
+
+# Words that say little about the kind of work (seniority, filler).
+_FILLER = {
+    "senior",
+    "junior",
+    "staff",
+    "principal",
+    "lead",
+    "head",
+    "chief",
+    "associate",
+    "assistant",
+    "the",
+    "and",
+    "for",
+    "with",
+    "of",
+    "at",
+    "in",
+    "on",
+    "group",
+    "team",
+}
+
+
+@dataclass(frozen=True)
+class LeadFacts:
+    kind: str
+    title: str
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    organization_id: int | None = None
+    organization_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person_id: int
+    name: str
+    interests: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    current_titles: tuple[str, ...] = ()
+    current_organization_ids: frozenset[int] = frozenset()
+    past_organization_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    # The same reason as it reads in a note: "since you're interested in pricing".
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Match:
+    person_id: int
+    name: str
+    score: int
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+
+def words(text: str | None) -> list[str]:
+    return re.findall(r"[\w+#]+", (text or "").casefold())
+
+
+def _contains_phrase(text_words: list[str], phrase: str) -> bool:
+    target = words(phrase)
+    if not target:
+        return False
+    n = len(target)
+    return any(text_words[i : i + n] == target for i in range(len(text_words) - n + 1))
+
+
+def _core(text: str) -> set[str]:
+    return {w for w in words(text) if len(w) > 2 and w not in _FILLER}
+
+
+def score(lead: LeadFacts, candidate: Candidate) -> Match:
+    """Score one person against one lead, with the reasons."""
+    lead_tags = {t.casefold().strip() for t in lead.tags}
+    text_words = words(f"{lead.title} {lead.description or ''}")
+    reasons: list[Reason] = []
+    total = 0
+    seen: set[str] = set()
+    for term in (*candidate.interests, *candidate.tags):
+        key = term.casefold().strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if key in lead_tags:
+            total += INTEREST
+        elif _contains_phrase(text_words, key):
+            total += INTEREST_IN_TEXT
+        else:
+            continue
+        reasons.append(Reason(f"interested in {term}", f"since you're interested in {term}"))
+    lead_core = _core(lead.title)
+    for title in candidate.current_titles:
+        core = _core(title)
+        overlap = core & lead_core
+        if core and len(overlap) >= min(2, len(core)):
+            total += ROLE
+            reasons.append(Reason(f"works as {title}", f"given your work as {title}"))
+            break
+    org_id, org_name = lead.organization_id, lead.organization_name or "that organization"
+    if org_id is not None:
+        if org_id in candidate.past_organization_ids:
+            total += PAST_ORGANIZATION
+            reasons.append(
+                Reason(f"used to work at {org_name}", f"since you used to work at {org_name}")
+            )
+        elif org_id in candidate.current_organization_ids and lead.kind != "opportunity":
+            # An opening at someone's own employer is rarely news to them.
+            total += CURRENT_ORGANIZATION
+            reasons.append(Reason(f"works at {org_name}", f"since you're at {org_name}"))
+    return Match(candidate.person_id, candidate.name, total, tuple(reasons))
+
+
+def best_matches(
+    lead: LeadFacts, candidates: Iterable[Candidate], *, limit: int = 5
+) -> list[Match]:
+    """The people the lead fits best, strongest first; people with no reason are left out."""
+    matches = [m for m in (score(lead, c) for c in candidates) if m.score > 0]
+    matches.sort(key=lambda m: (-m.score, m.name.casefold(), m.person_id))
+    return matches[:limit]

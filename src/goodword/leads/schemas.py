@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from goodword.leads.models import LeadKind, ShareStatus
+
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class LeadCreate(BaseModel):
+    """Something the user heard of that could help someone else."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: LeadKind
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
+    happens_on: date | None = None
+    tags: list[Tag] = Field(default_factory=list, max_length=50)
+    organization_id: int | None = None
+    organization_name: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+    ) = None
+
+
+class LeadUpdate(LeadCreate):
+    pass
+
+
+class LeadShareRead(BaseModel):
+    id: int
+    lead_id: int
+    person_id: int
+    person_name: str
+    status: ShareStatus
+    reason: str | None
+    sent_on: date | None
+
+
+class LeadRead(BaseModel):
+    id: int
+    kind: LeadKind
+    title: str
+    description: str | None
+    url: str | None
+    happens_on: date | None
+    tags: list[str]
+    organization_id: int | None
+    organization_name: str | None
+    shares: list[LeadShareRead]
+    created_at: datetime
+    updated_at: datetime

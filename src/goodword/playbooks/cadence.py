@@ -1,0 +1,461 @@
+"""Stay in touch and do favours: cadences, the due list, the weekly digest, the favour ledger.
+
+A person's cadence comes from the relationship (close friends and colleagues every month or
+two, interviewers every quarter, LinkedIn-only contacts twice a year) unless the user set
+their own on the person. The clock starts again at the last logged contact, so logging a call
+or a coffee is all it takes to reset it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.interactions.models import Interaction, InteractionKind, Participant
+from goodword.leads.models import LeadShare, ShareStatus
+from goodword.people.models import Person
+from goodword.playbooks import library
+from goodword.playbooks.engine import (
+    Result,
+    checklist,
+    emails_of,
+    ensure_task,
+    me,
+    person_values,
+    playbook_tasks,
+)
+from goodword.playbooks.messages import format_date
+from goodword.referrals import service as referrals
+from goodword.tasks import service as tasks
+from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskStatusChange
+
+PLAYBOOK = "keep-in-touch"
+FAVOURS = "favours"
+
+# Days between contacts by relationship; None: not the user's own tie, so no reminder.
+DEFAULT_DAYS: dict[ConnectionKind, int | None] = {
+    ConnectionKind.FRIEND: 60,
+    ConnectionKind.COLLEAGUE: 60,
+    ConnectionKind.FORMER_COLLEAGUE: 60,
+    ConnectionKind.REFERRED_BY: 60,
+    ConnectionKind.INTERVIEWER: 90,
+    ConnectionKind.RECRUITER: 90,
+    ConnectionKind.MET_AT_EVENT: 120,
+    ConnectionKind.LINKEDIN: 180,
+    ConnectionKind.KNOWS: None,
+}
+CLOSE_DAYS = 30
+INTERVIEWED_DAYS = 90
+# Closeness (1-5) from which friends and colleagues count as close.
+CLOSE = 4
+# Kinds of interaction that are not contact with the person.
+_NOT_CONTACT = (InteractionKind.NOTE,)
+
+
+@dataclass(frozen=True)
+class Cadence:
+    days: int | None
+    reason: str
+
+
+def cadence_from(
+    kinds: list[tuple[ConnectionKind, int | None]],
+    *,
+    override: int | None,
+    interviewed: bool = False,
+) -> Cadence:
+    """The cadence for a person from their ties to the user; a pure function.
+
+    `kinds` holds (kind, closeness) of each tie; `override` is the person's own setting
+    (0 turns reminders off); `interviewed` counts as an interviewer tie.
+    """
+    if override is not None:
+        if override <= 0:
+            return Cadence(None, "reminders turned off for this person")
+        return Cadence(override, f"your own setting (every {override} days)")
+    best: Cadence | None = None
+    candidates = list(kinds)
+    if interviewed:
+        candidates.append((ConnectionKind.INTERVIEWER, None))
+    for kind, closeness in candidates:
+        days = DEFAULT_DAYS[kind]
+        if days is None:
+            continue
+        label = kind.label.lower()
+        if kind in (ConnectionKind.FRIEND, ConnectionKind.COLLEAGUE) and (closeness or 0) >= CLOSE:
+            days, label = CLOSE_DAYS, f"close {label}"
+        if best is None or best.days is None or days < best.days:
+            best = Cadence(days, f"{label} (every {days} days)")
+    return best or Cadence(None, "no relationship with you is recorded")
+
+
+def cadence_for(session: Session, *, workspace_id: int, person: Person) -> Cadence:
+    """The cadence for one person."""
+    user = me(session, workspace_id=workspace_id)
+    kinds = _ties_to(session, workspace_id, user).get(person.id, [])
+    interviewed = person.id in _interviewed(session, workspace_id, {person.id})
+    return cadence_from(kinds, override=person.keep_in_touch_days, interviewed=interviewed)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    person_id: int
+    name: str
+    cadence_days: int
+    reason: str
+    last_contact: date | None
+    due_on: date
+    days_overdue: int
+
+
+def due_list(
+    session: Session, *, workspace_id: int, today: date, within_days: int = 0
+) -> list[DueItem]:
+    """People due for contact by `today + within_days`, most overdue first.
+
+    Tracked: people with their own setting, people tied to the user, and interviewers. The
+    clock runs from the last logged contact, or from when the tie began.
+    """
+    user = me(session, workspace_id=workspace_id)
+    ties = _ties_to(session, workspace_id, user)
+    since = _tie_since(session, workspace_id, user)
+    overrides = set(
+        session.scalars(
+            select(Person.id).where(
+                Person.workspace_id == workspace_id, Person.keep_in_touch_days.is_not(None)
+            )
+        )
+    )
+    interviewed = _interviewed(session, workspace_id, None)
+    ids = (set(ties) | overrides | interviewed) - ({user.id} if user else set())
+    if not ids:
+        return []
+    people = {
+        p.id: p
+        for p in session.scalars(select(Person).where(Person.id.in_(sorted(ids))))
+        if p.workspace_id == workspace_id
+    }
+    last = last_contacts(session, workspace_id=workspace_id, person_ids=set(people))
+    horizon = today + timedelta(days=within_days)
+    items = []
+    for person_id, person in people.items():
+        cadence = cadence_from(
+            ties.get(person_id, []),
+            override=person.keep_in_touch_days,
+            interviewed=person_id in interviewed,
+        )
+        if cadence.days is None:
+            continue
+        contact = last.get(person_id)
+        start = contact or since.get(person_id)
+        due_on = start + timedelta(days=cadence.days) if start else today
+        if due_on <= horizon:
+            items.append(
+                DueItem(
+                    person_id=person_id,
+                    name=person.display_name,
+                    cadence_days=cadence.days,
+                    reason=cadence.reason,
+                    last_contact=contact,
+                    due_on=due_on,
+                    days_overdue=max(0, (today - due_on).days),
+                )
+            )
+    items.sort(key=lambda i: (i.due_on, i.name.casefold(), i.person_id))
+    return items
+
+
+def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
+    """The date of the last logged contact with each person (notes do not count)."""
+    if not person_ids:
+        return {}
+    rows = session.execute(
+        select(Participant.person_id, func.max(Interaction.occurred_at))
+        .join(Interaction)
+        .where(
+            Participant.workspace_id == workspace_id,
+            Participant.person_id.in_(sorted(person_ids)),
+            Interaction.kind.not_in(_NOT_CONTACT),
+        )
+        .group_by(Participant.person_id)
+    )
+    return {person_id: when.date() for person_id, when in rows if when is not None}
+
+
+def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20) -> Result:
+    """Make a keep-in-touch task for each person due, with a drafted note.
+
+    Open reminders for people who are no longer due (contact was logged since) are marked
+    done, so the list resets on its own.
+    """
+    result = Result(PLAYBOOK)
+    user = me(session, workspace_id=workspace_id)
+    if user is None:
+        result.ask(
+            "me",
+            "Mark yourself among your people: cadences come from your ties to others.",
+            blocking=False,
+        )
+    due = due_list(session, workspace_id=workspace_id, today=today)
+    due_ids = {item.person_id for item in due}
+    for task in playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"{PLAYBOOK}:"):
+        if task.status is TaskStatus.OPEN and task.person_id not in due_ids:
+            tasks.set_status(
+                session,
+                workspace_id=workspace_id,
+                task_id=task.id,
+                change=TaskStatusChange(status=TaskStatus.DONE),
+            )
+    for item in due[:limit]:
+        person = session.get(Person, item.person_id)
+        assert person is not None
+        note = library.draft(
+            session,
+            workspace_id=workspace_id,
+            key="keep_in_touch",
+            values={
+                **person_values(person, user),
+                "last_contact": format_date(item.last_contact),
+            },
+            to=emails_of(person),
+            to_name=person.display_name,
+        )
+        result.drafts.append(note)
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=PLAYBOOK,
+                step="due",
+                key=f"{PLAYBOOK}:person:{person.id}:due:{item.due_on.isoformat()}",
+                title=f"Get back in touch with {person.display_name}",
+                due_date=max(item.due_on, today),
+                notes=checklist(
+                    f"Cadence: {item.reason}.",
+                    "Log the contact afterwards; that resets the reminder.",
+                ),
+                draft=note,
+                person_id=person.id,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class FavourEntry:
+    interaction_id: int
+    kind: InteractionKind
+    on: date
+    summary: str | None
+
+
+@dataclass
+class FavourBalance:
+    person_id: int
+    name: str
+    given: int = 0
+    received: int = 0
+    entries: list[FavourEntry] = field(default_factory=list)
+
+    @property
+    def balance(self) -> int:
+        """Favours given minus favours received: below zero, the user owes one."""
+        return self.given - self.received
+
+
+def favour_ledger(
+    session: Session, *, workspace_id: int, person_id: int | None = None
+) -> list[FavourBalance]:
+    """Favours given and received, per person, from logged favour interactions."""
+    statement = (
+        select(Interaction)
+        .where(
+            Interaction.workspace_id == workspace_id,
+            Interaction.kind.in_([InteractionKind.FAVOUR_GIVEN, InteractionKind.FAVOUR_RECEIVED]),
+        )
+        .options(selectinload(Interaction.participants).selectinload(Participant.person))
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
+    if person_id is not None:
+        statement = statement.where(
+            Interaction.id.in_(
+                select(Participant.interaction_id).where(Participant.person_id == person_id)
+            )
+        )
+    ledger: dict[int, FavourBalance] = {}
+    for interaction in session.scalars(statement):
+        entry = FavourEntry(
+            interaction.id, interaction.kind, interaction.occurred_at.date(), interaction.summary
+        )
+        for participant in interaction.participants:
+            if person_id is not None and participant.person_id != person_id:
+                continue
+            if participant.person.is_me:
+                continue
+            row = ledger.setdefault(
+                participant.person_id,
+                FavourBalance(participant.person_id, participant.person.display_name),
+            )
+            if interaction.kind is InteractionKind.FAVOUR_GIVEN:
+                row.given += 1
+            else:
+                row.received += 1
+            row.entries.append(entry)
+    return sorted(ledger.values(), key=lambda b: (b.balance, b.name.casefold()))
+
+
+def thank_for_favours(
+    session: Session, *, workspace_id: int, today: date, within_days: int = 14
+) -> Result:
+    """A thank-you task for each favour received in the last `within_days`."""
+    result = Result(FAVOURS)
+    user = me(session, workspace_id=workspace_id)
+    start = today - timedelta(days=within_days)
+    for balance in favour_ledger(session, workspace_id=workspace_id):
+        person = session.get(Person, balance.person_id)
+        assert person is not None
+        for entry in balance.entries:
+            if entry.kind is not InteractionKind.FAVOUR_RECEIVED or not start <= entry.on <= today:
+                continue
+            note = library.draft(
+                session,
+                workspace_id=workspace_id,
+                key="favour_thanks",
+                values={**person_values(person, user), "favour": "your help"},
+                to=emails_of(person),
+                to_name=person.display_name,
+            )
+            result.drafts.append(note)
+            result.add_task(
+                *ensure_task(
+                    session,
+                    workspace_id=workspace_id,
+                    playbook=FAVOURS,
+                    step="thank",
+                    key=f"{FAVOURS}:interaction:{entry.interaction_id}:thank:person:{person.id}",
+                    title=f"Thank {person.display_name} for the favour",
+                    due_date=min(today, entry.on + timedelta(days=2)),
+                    notes=checklist(
+                        f"What they did: {entry.summary or 'see the logged favour'}",
+                        "Say what it made possible; offer to return it.",
+                    ),
+                    draft=note,
+                    person_id=person.id,
+                    interaction_id=entry.interaction_id,
+                )
+            )
+    return result
+
+
+@dataclass
+class Digest:
+    """The week ahead, as plain data: whom to contact, what is due, what to pass on."""
+
+    week_start: date
+    week_end: date
+    keep_in_touch: list[DueItem]
+    overdue_tasks: list[Task]
+    tasks_this_week: list[Task]
+    open_asks: int
+    owe_favours: list[FavourBalance]
+    leads_to_pass_on: list[LeadShare]
+
+
+def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest:
+    """Monday-to-Sunday view of the week holding `today`."""
+    week_start = today - timedelta(days=today.weekday())
+    week_end = week_start + timedelta(days=6)
+    open_tasks = list(
+        session.scalars(
+            select(Task)
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.status == TaskStatus.OPEN,
+                Task.due_date.is_not(None),
+                Task.due_date <= week_end,
+            )
+            .order_by(Task.due_date, Task.id)
+        )
+    )
+    shares = list(
+        session.scalars(
+            select(LeadShare)
+            .where(
+                LeadShare.workspace_id == workspace_id,
+                LeadShare.status == ShareStatus.SUGGESTED,
+            )
+            .options(selectinload(LeadShare.lead), selectinload(LeadShare.person))
+            .order_by(LeadShare.id)
+        )
+    )
+    return Digest(
+        week_start=week_start,
+        week_end=week_end,
+        keep_in_touch=due_list(
+            session, workspace_id=workspace_id, today=today, within_days=(week_end - today).days
+        ),
+        overdue_tasks=[t for t in open_tasks if t.due_date is not None and t.due_date < today],
+        tasks_this_week=[t for t in open_tasks if t.due_date is not None and t.due_date >= today],
+        open_asks=len(referrals.list_(session, workspace_id=workspace_id, statuses=referrals.OPEN)),
+        owe_favours=[b for b in favour_ledger(session, workspace_id=workspace_id) if b.balance < 0],
+        leads_to_pass_on=shares,
+    )
+
+
+def _ties_to(
+    session: Session, workspace_id: int, user: Person | None
+) -> dict[int, list[tuple[ConnectionKind, int | None]]]:
+    found: dict[int, list[tuple[ConnectionKind, int | None]]] = defaultdict(list)
+    if user is None:
+        return found
+    for connection in _connections_of(session, workspace_id, user.id):
+        other = (
+            connection.person_b_id if connection.person_a_id == user.id else connection.person_a_id
+        )
+        found[other].append((connection.kind, connection.closeness))
+    return found
+
+
+def _tie_since(session: Session, workspace_id: int, user: Person | None) -> dict[int, date]:
+    found: dict[int, date] = {}
+    if user is None:
+        return found
+    for connection in _connections_of(session, workspace_id, user.id):
+        other = (
+            connection.person_b_id if connection.person_a_id == user.id else connection.person_a_id
+        )
+        if connection.since is not None:
+            found[other] = max(found.get(other, connection.since), connection.since)
+    return found
+
+
+def _connections_of(session: Session, workspace_id: int, person_id: int) -> list[Connection]:
+    return list(
+        session.scalars(
+            select(Connection).where(
+                Connection.workspace_id == workspace_id,
+                or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
+            )
+        )
+    )
+
+
+def _interviewed(session: Session, workspace_id: int, among: set[int] | None) -> set[int]:
+    statement = (
+        select(Participant.person_id)
+        .join(Interaction)
+        .where(
+            Participant.workspace_id == workspace_id,
+            Interaction.kind == InteractionKind.INTERVIEW,
+        )
+        .distinct()
+    )
+    if among is not None:
+        statement = statement.where(Participant.person_id.in_(sorted(among)))
+    return set(session.scalars(statement))

@@ -1,0 +1,163 @@
+"""What every playbook shares: idempotent tasks, prompts for missing records, results.
+
+A playbook takes an event (an opportunity rejected, a reference launched, a lead recorded) and
+gives back tasks with due dates and drafted messages. Each task carries its origin
+("playbook:step") and a key naming the records it concerns, unique per workspace, so running
+a playbook again returns the tasks it made before instead of adding new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.playbooks.messages import Draft
+from goodword.tasks import service as tasks
+from goodword.tasks.models import Task
+from goodword.tasks.schemas import TaskCreate
+
+_TITLE_LIMIT = 300
+_NOTES_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Something the user needs to record before (or to get more from) a playbook."""
+
+    field: str
+    message: str
+    # A blocking prompt stopped the playbook; a non-blocking one only limits what it could do.
+    blocking: bool = True
+
+
+@dataclass
+class Result:
+    """What one run of a playbook produced."""
+
+    playbook: str
+    tasks: list[Task] = field(default_factory=list)
+    created: int = 0
+    drafts: list[Draft] = field(default_factory=list)
+    prompts: list[Prompt] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return any(prompt.blocking for prompt in self.prompts)
+
+    def add_task(self, task: Task, created: bool) -> Task:
+        self.tasks.append(task)
+        self.created += int(created)
+        return task
+
+    def ask(self, field_name: str, message: str, *, blocking: bool = True) -> None:
+        self.prompts.append(Prompt(field_name, message, blocking))
+
+
+def origin(playbook: str, step: str) -> str:
+    """The origin a playbook's task carries: `playbook:step`."""
+    return f"{playbook}:{step}"
+
+
+def find_task(session: Session, *, workspace_id: int, key: str) -> Task | None:
+    return session.scalar(
+        select(Task).where(Task.workspace_id == workspace_id, Task.origin_key == key)
+    )
+
+
+def ensure_task(
+    session: Session,
+    *,
+    workspace_id: int,
+    playbook: str,
+    step: str,
+    key: str,
+    title: str,
+    due_date: date | None,
+    notes: str | None = None,
+    draft: Draft | None = None,
+    person_id: int | None = None,
+    organization_id: int | None = None,
+    opportunity_id: int | None = None,
+    interaction_id: int | None = None,
+) -> tuple[Task, bool]:
+    """Return the task with this key, creating it first if it does not exist yet.
+
+    An existing task is returned as it is, even if the user has edited, snoozed, finished or
+    dismissed it: a playbook never undoes the user's own decisions.
+    """
+    existing = find_task(session, workspace_id=workspace_id, key=key)
+    if existing is not None:
+        return existing, False
+    text = notes or ""
+    if draft is not None:
+        text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
+    task = tasks.create(
+        session,
+        workspace_id=workspace_id,
+        data=TaskCreate(
+            title=_clip(title, _TITLE_LIMIT),
+            notes=_clip(text, _NOTES_LIMIT) or None,
+            due_date=due_date,
+            person_id=person_id,
+            organization_id=organization_id,
+            opportunity_id=opportunity_id,
+            interaction_id=interaction_id,
+        ),
+        origin=origin(playbook, step),
+    )
+    task.origin_key = key
+    session.flush()
+    return task, True
+
+
+def playbook_tasks(session: Session, *, workspace_id: int, key_prefix: str) -> list[Task]:
+    """Every task whose key starts with the prefix, oldest first."""
+    escaped = key_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return list(
+        session.scalars(
+            select(Task)
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.origin_key.like(f"{escaped}%", escape="\\"),
+            )
+            .order_by(Task.id)
+        )
+    )
+
+
+def me(session: Session, *, workspace_id: int) -> Person | None:
+    """The person marked as the user, whose name signs the drafts."""
+    return people.get_me(session, workspace_id=workspace_id)
+
+
+def first_name(person: Person) -> str:
+    return person.given_name or person.display_name
+
+
+def emails_of(person: Person | None) -> tuple[str, ...]:
+    if person is None:
+        return ()
+    return tuple(email.address for email in person.emails[:1])
+
+
+def person_values(person: Person, user: Person | None) -> dict[str, str | None]:
+    """Template values about the recipient and the user."""
+    return {
+        "first_name": first_name(person),
+        "full_name": person.display_name,
+        "my_name": user.display_name if user is not None else None,
+    }
+
+
+def checklist(*items: str) -> str:
+    """Task notes as a checklist."""
+    return "\n".join(f"- [ ] {item}" for item in items)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

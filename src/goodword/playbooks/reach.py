@@ -1,0 +1,305 @@
+"""Reach the hiring manager through the people around them.
+
+When no one the user knows can introduce them to the hiring manager, go in by a side door:
+someone at the company who is close to customers and far from the hiring decision (sales,
+support, partnerships). Ask them for advice, learn how the operation works, then ask whom in
+the department to talk to. Skip the personnel office, and prepare something useful to say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from goodword.opportunities import service as opportunities
+from goodword.people.models import Person, Position
+from goodword.playbooks import library
+from goodword.playbooks.engine import (
+    Result,
+    checklist,
+    emails_of,
+    ensure_task,
+    first_name,
+    me,
+    person_values,
+)
+from goodword.playbooks.ties import current_staff, is_peripheral, is_personnel, neighbours
+
+PLAYBOOK = "reach"
+
+
+@dataclass(frozen=True)
+class WarmPath:
+    """A way to the hiring manager through people: the user knows `via`, who knows them."""
+
+    via: Person | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    person: Person
+    title: str | None
+    department: str | None
+    reason: str
+
+
+@dataclass
+class ReachResult(Result):
+    warm_paths: list[WarmPath] = field(default_factory=list)
+    entry_points: list[EntryPoint] = field(default_factory=list)
+
+
+def warm_paths(
+    session: Session, *, workspace_id: int, user: Person, manager: Person
+) -> list[WarmPath]:
+    """Direct ties and one-hop introductions from the user to the hiring manager."""
+    mine = neighbours(session, workspace_id=workspace_id, person_id=user.id)
+    paths = []
+    if manager.id in mine:
+        paths.append(WarmPath(None, f"You know {manager.display_name} yourself."))
+    theirs = neighbours(session, workspace_id=workspace_id, person_id=manager.id)
+    for person_id in sorted(set(mine) & set(theirs) - {user.id, manager.id}):
+        via = mine[person_id]
+        paths.append(
+            WarmPath(via, f"You know {via.display_name}, who knows {manager.display_name}.")
+        )
+    return paths
+
+
+def entry_points(
+    session: Session,
+    *,
+    workspace_id: int,
+    organization_id: int,
+    user: Person | None,
+    manager: Person | None,
+    limit: int = 5,
+) -> list[EntryPoint]:
+    """People at the organization to ask for advice, best doors first.
+
+    People near customers (sales, support, partnerships) come first, then anyone the user
+    knows; the personnel office and the hiring manager are left out.
+    """
+    known = neighbours(session, workspace_id=workspace_id, person_id=user.id) if user else {}
+    skip = {p.id for p in (user, manager) if p is not None}
+    ranked: list[tuple[tuple[int, int, str], EntryPoint]] = []
+    seen: set[int] = set()
+    for position in current_staff(
+        session, workspace_id=workspace_id, organization_id=organization_id
+    ):
+        person = position.person
+        if person.id in skip or person.id in seen or is_personnel(position):
+            continue
+        seen.add(person.id)
+        door = is_peripheral(position)
+        knows = person.id in known
+        ranked.append(
+            (
+                (0 if door else 1, 0 if knows else 1, person.sort_name),
+                EntryPoint(
+                    person, position.title, position.department, _reason(position, door, knows)
+                ),
+            )
+        )
+    ranked.sort(key=lambda item: item[0])
+    return [entry for _, entry in ranked[:limit]]
+
+
+def plan(
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity_id: int,
+    today: date,
+    entry_person_id: int | None = None,
+    even_with_warm_path: bool = False,
+) -> ReachResult:
+    """Plan an advice call into the opportunity's organization; re-running adds nothing twice.
+
+    When a warm path to the hiring manager exists, the result names it and suggests asking
+    for an introduction instead (unless `even_with_warm_path`).
+    """
+    opportunity = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    )
+    organization = opportunity.organization
+    result = ReachResult(PLAYBOOK)
+    user = me(session, workspace_id=workspace_id)
+    manager = opportunity.hiring_manager
+    if user is None:
+        result.ask(
+            "me",
+            "Mark yourself among your people so Goodword can look for paths from you.",
+            blocking=False,
+        )
+    if manager is None:
+        result.ask(
+            "hiring_manager",
+            f"Record the hiring manager for {opportunity.role_title} once you learn who it "
+            "is; the advice call is a good moment to find out.",
+            blocking=False,
+        )
+    elif user is not None:
+        result.warm_paths = warm_paths(
+            session, workspace_id=workspace_id, user=user, manager=manager
+        )
+    base = f"{PLAYBOOK}:opp:{opportunity.id}"
+    if result.warm_paths and not even_with_warm_path:
+        assert manager is not None
+        path = result.warm_paths[0]
+        if path.via is not None:
+            result.add_task(
+                *ensure_task(
+                    session,
+                    workspace_id=workspace_id,
+                    playbook=PLAYBOOK,
+                    step="introduction",
+                    key=f"{base}:introduction:person:{path.via.id}",
+                    title=f"Ask {path.via.display_name} to introduce you to {manager.display_name}",
+                    due_date=today + timedelta(days=1),
+                    notes=checklist(
+                        path.reason,
+                        f"Say why {organization.name} and this role, in two sentences they "
+                        "can forward.",
+                    ),
+                    person_id=path.via.id,
+                    opportunity_id=opportunity.id,
+                )
+            )
+        result.ask(
+            "warm_path",
+            "There is already a warm path to the hiring manager: an introduction beats a cold "
+            "advice call.",
+            blocking=False,
+        )
+        return result
+
+    every = entry_points(
+        session,
+        workspace_id=workspace_id,
+        organization_id=organization.id,
+        user=user,
+        manager=manager,
+        limit=200,
+    )
+    result.entry_points = every[:5]
+    chosen = _choose(every, entry_person_id)
+    if chosen is None and entry_person_id is not None and every:
+        result.ask(
+            "entry_person_id",
+            f"That person is not a current contact at {organization.name} outside the "
+            "personnel office; pick one of the suggested people.",
+        )
+        return result
+    if chosen is None:
+        result.ask(
+            "entry_points",
+            f"No one at {organization.name} is in your records yet. Add people who work there "
+            "(sales, customer support and partnership staff make good doors), then run this "
+            "again.",
+        )
+        return result
+    person = chosen.person
+    department = (
+        _department(manager, organization.id) or f"the team hiring a {opportunity.role_title}"
+    )
+    request = library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="advice_call",
+        values={
+            **person_values(person, user),
+            "organization": organization.name,
+            "role": opportunity.role_title,
+            "department": department,
+        },
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+    result.drafts.append(request)
+    key = f"{base}:{{step}}:person:{person.id}"
+    links = {"person_id": person.id, "opportunity_id": opportunity.id}
+    name = first_name(person)
+    result.add_task(
+        *ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="prepare",
+            key=key.format(step="prepare"),
+            title=f"Write down something useful to say to {person.display_name}",
+            due_date=today + timedelta(days=1),
+            notes=checklist(
+                f"Something of value to {name}: an idea, an article, a contact, an observation "
+                f"about {organization.name}'s customers.",
+                f"Two questions about how {organization.name} works day to day.",
+                "Write it down before you ask for the call.",
+            ),
+            **links,
+        )
+    )
+    result.add_task(
+        *ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="advice-call",
+            key=key.format(step="advice-call"),
+            title=f"Ask {person.display_name} for a short advice call about {organization.name}",
+            due_date=today + timedelta(days=2),
+            notes=checklist(chosen.reason, "Ask for advice, not a job."),
+            draft=request,
+            **links,
+        )
+    )
+    result.add_task(
+        *ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="call-plan",
+            key=key.format(step="call-plan"),
+            title=f"On the call with {person.display_name}: learn the operation, then ask "
+            f"whom in {department} to talk to",
+            due_date=today + timedelta(days=9),
+            notes=checklist(
+                "Open with the useful thing you prepared.",
+                "Learn the operation: customers, teams, what is hard for them right now.",
+                f"Then ask: whom in {department} would you suggest I talk to?",
+                "Ask whether you may mention their name; skip the personnel office.",
+                "Log the call and thank them the same day.",
+            ),
+            **links,
+        )
+    )
+    return result
+
+
+def _choose(entries: list[EntryPoint], person_id: int | None) -> EntryPoint | None:
+    if person_id is None:
+        return entries[0] if entries else None
+    return next((e for e in entries if e.person.id == person_id), None)
+
+
+def _department(manager: Person | None, organization_id: int) -> str | None:
+    if manager is None:
+        return None
+    for position in manager.positions:
+        if position.organization_id == organization_id and position.is_current:
+            return position.department
+    return None
+
+
+def _reason(position: Position, door: bool, knows: bool) -> str:
+    role = " ".join(
+        filter(None, [position.title, f"({position.department})" if position.department else None])
+    )
+    parts = [role or "works there"]
+    if door:
+        parts.append("close to customers and far from the hiring decision")
+    if knows:
+        parts.append("you know them")
+    return "; ".join(parts)

@@ -1,0 +1,580 @@
+"""Rejection → referrals: turn the people who thought well of the user into recommendations.
+
+After a no that came late (the final round, or round two or later), the user holds something
+valuable: interviewers they clicked with. The playbook drafts a thank-you that releases each of
+them from any awkwardness, then asks them for a professional courtesy: a recommendation to
+someone at a few named companies. It records each ask and follows it: thanks and a report back
+when an introduction comes, a graceful close and a keep-in-touch cadence when none does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Opportunity, Stage
+from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
+from goodword.people.models import Person
+from goodword.playbooks import cadence, library
+from goodword.playbooks.engine import (
+    Result,
+    checklist,
+    emails_of,
+    ensure_task,
+    first_name,
+    me,
+    person_values,
+)
+from goodword.playbooks.messages import format_date, join_names
+from goodword.playbooks.ties import organization_ties
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
+
+PLAYBOOK = "rejection"
+REFERRAL = "referral"
+LATE_ROUND = 2
+_RAPPORT_ORDER = [Rapport.CLICKED, Rapport.GOOD, Rapport.NEUTRAL, Rapport.POOR]
+TARGET_STAGES = (Stage.TARGET, Stage.RESEARCHING)
+
+
+@dataclass
+class Interviewer:
+    person: Person
+    rapport: Rapport | None
+    rounds: list[int]
+
+
+@dataclass
+class CompanySuggestion:
+    organization: Organization
+    on_target_list: bool
+    reason: str
+
+
+@dataclass
+class RejectionResult(Result):
+    clicked: list[Interviewer] = field(default_factory=list)
+    # Also rated well, but not clicked: the user may add them by hand.
+    also_positive: list[Interviewer] = field(default_factory=list)
+    companies: dict[int, list[CompanySuggestion]] = field(default_factory=dict)
+    asks: list[ReferralAsk] = field(default_factory=list)
+
+
+def interviewers(session: Session, *, workspace_id: int, opportunity_id: int) -> list[Interviewer]:
+    """Everyone who interviewed the user for the opportunity, with their best rapport."""
+    user = me(session, workspace_id=workspace_id)
+    rows = session.scalars(
+        select(Participant)
+        .join(Interaction)
+        .where(
+            Participant.workspace_id == workspace_id,
+            Interaction.opportunity_id == opportunity_id,
+            Interaction.kind == InteractionKind.INTERVIEW,
+        )
+        .options(selectinload(Participant.person), selectinload(Participant.interaction))
+        .order_by(Interaction.occurred_at, Participant.id)
+    )
+    found: dict[int, Interviewer] = {}
+    for row in rows:
+        if user is not None and row.person_id == user.id:
+            continue
+        seen = found.setdefault(row.person_id, Interviewer(row.person, None, []))
+        if row.interaction.interview_round is not None:
+            seen.rounds.append(row.interaction.interview_round)
+        if row.rapport is not None and (
+            seen.rapport is None
+            or _RAPPORT_ORDER.index(row.rapport) < _RAPPORT_ORDER.index(seen.rapport)
+        ):
+            seen.rapport = row.rapport
+    return list(found.values())
+
+
+def reached_late_round(session: Session, *, workspace_id: int, opportunity_id: int) -> bool:
+    """True when the user got to round two or later, or to a round called final."""
+    interviews = session.scalars(
+        select(Interaction).where(
+            Interaction.workspace_id == workspace_id,
+            Interaction.opportunity_id == opportunity_id,
+            Interaction.kind == InteractionKind.INTERVIEW,
+        )
+    )
+    return any(
+        (i.interview_round or 0) >= LATE_ROUND or "final" in (i.summary or "").casefold()
+        for i in interviews
+    )
+
+
+def target_list(session: Session, *, workspace_id: int) -> list[Organization]:
+    """Organizations of the user's own targets (opportunities at target or researching)."""
+    rows = session.scalars(
+        select(Opportunity)
+        .where(Opportunity.workspace_id == workspace_id, Opportunity.stage.in_(TARGET_STAGES))
+        .options(selectinload(Opportunity.organization))
+        .order_by(Opportunity.id)
+    )
+    found: dict[int, Organization] = {}
+    for opportunity in rows:
+        found.setdefault(opportunity.organization_id, opportunity.organization)
+    return list(found.values())
+
+
+def suggest_companies(
+    session: Session,
+    *,
+    workspace_id: int,
+    person: Person,
+    exclude: set[int],
+    targets: list[Organization],
+    limit: int = 3,
+) -> list[CompanySuggestion]:
+    """Where this person could recommend the user: their ties first, the user's targets too.
+
+    Order: targets the person has ties to; places the person worked; other targets; places
+    where the person only knows someone.
+    """
+    ties = organization_ties(session, workspace_id=workspace_id, person=person, exclude=exclude)
+    target_ids = {o.id for o in targets if o.id not in exclude}
+    name = first_name(person)
+    ranked: list[tuple[tuple[int, int, str], CompanySuggestion]] = []
+    for org_id, tie in ties.items():
+        targeted = org_id in target_ids
+        group = 0 if targeted else (1 if tie.worked_there else 3)
+        reason = tie.describe(name)
+        if targeted:
+            reason = f"on your target list; {reason}"
+        ranked.append(
+            (
+                (group, -tie.strength, tie.organization.sort_name),
+                CompanySuggestion(tie.organization, targeted, reason),
+            )
+        )
+    for organization in targets:
+        if organization.id in exclude or organization.id in ties:
+            continue
+        ranked.append(
+            (
+                (2, 0, organization.sort_name),
+                CompanySuggestion(organization, True, "on your target list"),
+            )
+        )
+    ranked.sort(key=lambda item: item[0])
+    return [suggestion for _, suggestion in ranked[:limit]]
+
+
+def run(
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity_id: int,
+    today: date,
+    confirm_late: bool = False,
+    target_organization_ids: list[int] | None = None,
+    companies_per_person: int = 3,
+) -> RejectionResult:
+    """Run the playbook for a rejected opportunity; re-running adds nothing twice.
+
+    `confirm_late` is the user saying the rejection came late even when the records do not
+    show it (or before the stage is set). `target_organization_ids` replaces the suggested
+    companies with the user's own choice.
+    """
+    opportunity = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    )
+    result = RejectionResult(PLAYBOOK)
+    if not confirm_late:
+        if opportunity.stage is not Stage.REJECTED:
+            result.ask(
+                "stage",
+                f"{opportunity.role_title} at {opportunity.organization.name} is not marked "
+                "rejected. Move it to Rejected first, or confirm that the playbook should run.",
+            )
+            return result
+        if not reached_late_round(
+            session, workspace_id=workspace_id, opportunity_id=opportunity.id
+        ):
+            result.ask(
+                "interview_round",
+                "No interview from round two on is recorded for this opportunity, so it does "
+                "not look like a late rejection. Record the later rounds, or confirm that you "
+                "reached a late stage.",
+            )
+            return result
+    everyone = interviewers(session, workspace_id=workspace_id, opportunity_id=opportunity.id)
+    if not everyone:
+        result.ask(
+            "interviewers",
+            "No interviewer is recorded for this opportunity. Add the interviews with the "
+            "people you met, and how well you clicked with each.",
+        )
+        return result
+    result.clicked = [i for i in everyone if i.rapport is Rapport.CLICKED]
+    result.also_positive = [i for i in everyone if i.rapport is Rapport.GOOD]
+    if not result.clicked:
+        if all(i.rapport is None for i in everyone):
+            message = "Record how well you clicked with each interviewer (clicked, good, ...)."
+        else:
+            message = (
+                "No interviewer is marked as someone you clicked with. Mark the ones you had "
+                "real rapport with as 'clicked' and run the playbook again."
+            )
+        result.ask("rapport", message)
+        return result
+
+    user = me(session, workspace_id=workspace_id)
+    if user is None:
+        result.ask(
+            "me", "Mark yourself among your people so drafts carry your name.", blocking=False
+        )
+    chosen = _chosen_targets(session, workspace_id, target_organization_ids)
+    targets = chosen if chosen is not None else target_list(session, workspace_id=workspace_id)
+    exclude = {opportunity.organization_id}
+    base = {"organization": opportunity.organization.name, "role": opportunity.role_title}
+    missing_companies = False
+    for interviewer in result.clicked:
+        person = interviewer.person
+        values = {**base, **person_values(person, user)}
+        key = f"{PLAYBOOK}:opp:{opportunity.id}:{{step}}:person:{person.id}"
+        thanks = library.draft(
+            session,
+            workspace_id=workspace_id,
+            key="thank_and_release",
+            values=values,
+            to=emails_of(person),
+            to_name=person.display_name,
+        )
+        result.drafts.append(thanks)
+        task, created = ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="thank",
+            key=key.format(step="thank"),
+            title=f"Thank {person.display_name} and let them off the hook",
+            due_date=today + timedelta(days=1),
+            notes=checklist(
+                "Send the thank-you; say plainly that there are no hard feelings.",
+                "Ask for nothing in this message.",
+            ),
+            draft=thanks,
+            person_id=person.id,
+            opportunity_id=opportunity.id,
+        )
+        result.add_task(task, created)
+
+        if chosen is not None:
+            suggestions = [
+                _as_suggestion(session, workspace_id, person, o, exclude) for o in chosen
+            ]
+            suggestions = [s for s in suggestions if s.organization.id not in exclude]
+        else:
+            suggestions = suggest_companies(
+                session,
+                workspace_id=workspace_id,
+                person=person,
+                exclude=exclude,
+                targets=targets,
+                limit=companies_per_person,
+            )
+        result.companies[person.id] = suggestions
+        if not suggestions:
+            missing_companies = True
+            continue
+        for suggestion in suggestions:
+            ask, _ = referrals.get_or_create(
+                session,
+                workspace_id=workspace_id,
+                data=ReferralAskCreate(
+                    person_id=person.id,
+                    target_organization_id=suggestion.organization.id,
+                    source_opportunity_id=opportunity.id,
+                ),
+            )
+            result.asks.append(ask)
+        names = [s.organization.name for s in suggestions]
+        request = library.draft(
+            session,
+            workspace_id=workspace_id,
+            key="courtesy_ask",
+            values={**values, "companies": join_names(names)},
+            to=emails_of(person),
+            to_name=person.display_name,
+        )
+        result.drafts.append(request)
+        task, created = ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="ask",
+            key=key.format(step="ask"),
+            title=f"Ask {person.display_name} to recommend you at {join_names(names)}",
+            due_date=today + timedelta(days=3),
+            notes=checklist(
+                "Send the thank-you first; ask a few days later.",
+                *[f"{s.organization.name}: {s.reason}." for s in suggestions],
+                "Once sent, mark the asks as asked so Goodword can follow them up.",
+            ),
+            draft=request,
+            person_id=person.id,
+            opportunity_id=opportunity.id,
+        )
+        result.add_task(task, created)
+    if missing_companies:
+        result.ask(
+            "target_companies",
+            "Goodword found no companies to name in an ask. Add the companies you want to work "
+            "at next as opportunities at the Target stage (or name them), then run it again.",
+            blocking=False,
+        )
+    return result
+
+
+def advance_ask(
+    session: Session,
+    *,
+    workspace_id: int,
+    ask_id: int,
+    status: AskStatus,
+    today: date,
+    introduced_to: str | None = None,
+    result_opportunity_id: int | None = None,
+    report_back_days: int = 14,
+) -> Result:
+    """Move an ask on, and add the tasks that move calls for.
+
+    Introduced: thank the referrer, promise to report back, prepare so they look good, and a
+    dated task to report back. Interviewing or offer: report back again. Declined: a graceful
+    close and a keep-in-touch reminder.
+    """
+    ask = referrals.move(
+        session,
+        workspace_id=workspace_id,
+        ask_id=ask_id,
+        data=ReferralAskMove(
+            status=status,
+            on=today,
+            introduced_to=introduced_to,
+            result_opportunity_id=result_opportunity_id,
+        ),
+    )
+    result = Result(REFERRAL)
+    user = me(session, workspace_id=workspace_id)
+    person = ask.person
+    values = {
+        **person_values(person, user),
+        **_ask_values(ask),
+        "progress": _progress(ask),
+    }
+    links = {"person_id": person.id, "opportunity_id": ask.result_opportunity_id}
+    target = ask.target_organization.name if ask.target_organization else "the company"
+    key = f"{REFERRAL}:ask:{ask.id}"
+
+    def draft(name: str) -> library.Draft:
+        made = library.draft(
+            session,
+            workspace_id=workspace_id,
+            key=name,
+            values=values,
+            to=emails_of(person),
+            to_name=person.display_name,
+        )
+        result.drafts.append(made)
+        return made
+
+    if status is AskStatus.INTRODUCED:
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=REFERRAL,
+                step="thank",
+                key=f"{key}:thank",
+                title=f"Thank {person.display_name} for the referral and promise to report back",
+                due_date=today,
+                draft=draft("referral_thanks"),
+                **links,
+            )
+        )
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=REFERRAL,
+                step="prepare",
+                key=f"{key}:prepare",
+                title=f"Prepare for {target} so {person.display_name} looks good",
+                due_date=today + timedelta(days=2),
+                notes=checklist(
+                    f"Read up on {target}: its products, news and the team you would join.",
+                    f"Know why {first_name(person)} recommended you, and say so when asked.",
+                    "Be on time, follow up promptly, and keep every promise you make.",
+                    f"Their name is on your conduct: tell {first_name(person)} before any "
+                    "surprise reaches them.",
+                ),
+                **links,
+            )
+        )
+    if status in (AskStatus.INTRODUCED, AskStatus.INTERVIEWING, AskStatus.OFFER):
+        due = today + timedelta(days=1 if status is AskStatus.OFFER else report_back_days)
+        if ask.result_opportunity is not None and ask.result_opportunity.next_step_due:
+            due = max(today, ask.result_opportunity.next_step_due + timedelta(days=1))
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=REFERRAL,
+                step="report-back",
+                key=f"{key}:report-back:{status.value}",
+                title=f"Report back to {person.display_name} on {target}",
+                due_date=due,
+                draft=draft("report_back"),
+                **links,
+            )
+        )
+    if status is AskStatus.DECLINED:
+        _close_gracefully(session, workspace_id, result, ask, today, user)
+    return result
+
+
+def sweep_quiet_asks(
+    session: Session, *, workspace_id: int, today: date, quiet_after_days: int = 21
+) -> Result:
+    """For asks with no answer after `quiet_after_days`: a graceful close and keep in touch."""
+    result = Result(REFERRAL)
+    user = me(session, workspace_id=workspace_id)
+    cutoff = today - timedelta(days=quiet_after_days)
+    groups: dict[tuple[int, int | None], list[ReferralAsk]] = {}
+    for ask in referrals.list_(session, workspace_id=workspace_id):
+        groups.setdefault((ask.person_id, ask.source_opportunity_id), []).append(ask)
+    for asks in groups.values():
+        if any(a.status in referrals.PRODUCED for a in asks):
+            continue
+        quiet = [
+            a
+            for a in asks
+            if a.status in (AskStatus.ASKED, AskStatus.AGREED)
+            and a.asked_on is not None
+            and a.asked_on <= cutoff
+        ]
+        if quiet:
+            _close_gracefully(session, workspace_id, result, quiet[0], today, user)
+    return result
+
+
+def _close_gracefully(
+    session: Session,
+    workspace_id: int,
+    result: Result,
+    ask: ReferralAsk,
+    today: date,
+    user: Person | None,
+) -> None:
+    person = ask.person
+    values = {**person_values(person, user), **_ask_values(ask)}
+    source = ask.source_opportunity
+    if source is not None:
+        values["organization"] = source.organization.name
+    close = library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="graceful_close",
+        values=values,
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+    result.drafts.append(close)
+    key = f"{REFERRAL}:person:{person.id}:opp:{ask.source_opportunity_id or 0}"
+    result.add_task(
+        *ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=REFERRAL,
+            step="close",
+            key=f"{key}:close",
+            title=f"Thank {person.display_name} anyway and leave the door open",
+            due_date=today + timedelta(days=1),
+            notes=checklist(
+                "Thank them for their time; ask for nothing.",
+                "Close the open asks once the note is sent.",
+            ),
+            draft=close,
+            person_id=person.id,
+            opportunity_id=ask.source_opportunity_id,
+        )
+    )
+    days = cadence.cadence_for(session, workspace_id=workspace_id, person=person).days or 90
+    keep = library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="keep_in_touch",
+        values={**person_values(person, user), "last_contact": format_date(today)},
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+    result.add_task(
+        *ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=REFERRAL,
+            step="keep-in-touch",
+            key=f"{key}:keep-in-touch",
+            title=f"Check in with {person.display_name}",
+            due_date=today + timedelta(days=days),
+            draft=keep,
+            person_id=person.id,
+        )
+    )
+
+
+def _ask_values(ask: ReferralAsk) -> dict[str, str | None]:
+    source = ask.source_opportunity
+    return {
+        "introduced_to": ask.introduced_to,
+        "target_organization": ask.target_organization.name if ask.target_organization else None,
+        "asked_on": format_date(ask.asked_on),
+        "organization": source.organization.name if source else None,
+        "role": source.role_title if source else None,
+    }
+
+
+def _progress(ask: ReferralAsk) -> str | None:
+    result = ask.result_opportunity
+    if ask.status is AskStatus.INTRODUCED:
+        return "we've been in touch and I'm preparing for our first conversation"
+    if ask.status is AskStatus.INTERVIEWING:
+        role = f" for the {result.role_title} role" if result else ""
+        return f"I'm now interviewing{role}"
+    if ask.status is AskStatus.OFFER:
+        role = f" for the {result.role_title} role" if result else ""
+        return f"I've received an offer{role}"
+    return None
+
+
+def _chosen_targets(
+    session: Session, workspace_id: int, ids: list[int] | None
+) -> list[Organization] | None:
+    if ids is None:
+        return None
+    return [
+        organizations.get(session, workspace_id=workspace_id, organization_id=org_id)
+        for org_id in dict.fromkeys(ids)
+    ]
+
+
+def _as_suggestion(
+    session: Session,
+    workspace_id: int,
+    person: Person,
+    organization: Organization,
+    exclude: set[int],
+) -> CompanySuggestion:
+    ties = organization_ties(session, workspace_id=workspace_id, person=person, exclude=exclude)
+    tie = ties.get(organization.id)
+    reason = "your choice" + (f"; {tie.describe(first_name(person))}" if tie else "")
+    return CompanySuggestion(organization, True, reason)

@@ -1,0 +1,370 @@
+"""Which salary-history bans and pay-range laws apply to a place, and how current the data is.
+
+The data lives in `data/pay_laws.yaml` (package data). Each entry keeps its sources, its
+`verified` flag and the fields that were not confirmed; a lookup never hides an unverified
+entry, it marks it unconfirmed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from goodword.redflags.location import Place, parse_location
+from goodword.redflags.places import US_STATES
+
+
+class Kind(enum.StrEnum):
+    SALARY_HISTORY_BAN = "salary_history_ban"
+    PAY_TRANSPARENCY = "pay_transparency"
+
+
+class Status(enum.StrEnum):
+    """A law's status on a given day."""
+
+    IN_FORCE = "in_force"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
+    EU_DEADLINE_PASSED = "transposition_deadline_passed"
+    EU_DEADLINE_AHEAD = "transposition_deadline_ahead"
+    NOT_PROCLAIMED = "not_in_force_unproclaimed"
+    NO_LAW = "no_law"
+    UNKNOWN = "unknown"
+
+
+SCOPE_WORDS = {
+    "public_and_private": "public and private employers",
+    "all_employers": "all employers",
+    "private_only": "private employers only",
+    "public_only": "public employers only",
+    "unknown": "coverage not known",
+}
+
+
+@dataclass(frozen=True)
+class Law:
+    """One jurisdiction entry: a salary-history ban or a pay-range law."""
+
+    id: str
+    name: str
+    kind: Kind
+    level: str
+    country: str
+    region: str | None
+    city: str | None
+    county: str | None
+    status: str
+    scope: str
+    employer_threshold: int | None
+    effective: date | None
+    citation: str | None
+    source_url: str | None
+    verified: bool
+    threshold_note: str | None = None
+    also_sources: tuple[str, ...] = ()
+    legal_url: str | None = None
+    source_current_as_of: str | None = None
+    unverified_fields: tuple[str, ...] = ()
+    location_rule: str | None = None
+    notes: str | None = None
+    range_in_posting: bool = False
+    range_rules: dict[str, Any] = field(default_factory=dict)
+    restricts: str | None = None
+
+    def status_on(self, today: date) -> Status:
+        """Judge the entry's status on `today` from its recorded status and effective date."""
+        if self.status in ("in_force", "enacted_not_yet_in_force"):
+            if self.effective is None:
+                return Status.IN_FORCE if self.status == "in_force" else Status.NOT_YET_IN_FORCE
+            return Status.IN_FORCE if self.effective <= today else Status.NOT_YET_IN_FORCE
+        if self.status == "transposition_deadline_passed":
+            if self.effective is not None and self.effective > today:
+                return Status.EU_DEADLINE_AHEAD
+            return Status.EU_DEADLINE_PASSED
+        return Status(self.status)
+
+    def applies_to(self, place: Place) -> bool:
+        """Say whether this entry covers `place` (country, state, city or county match)."""
+        if self.level == "union":
+            return place.in_eu
+        if place.country != self.country:
+            return False
+        if self.level == "country":
+            return True
+        if place.region != self.region:
+            return False
+        if self.level == "city":
+            return place.city == self.city
+        if self.level == "county":
+            return place.county == self.county
+        return True
+
+    @property
+    def coverage(self) -> str:
+        """Who the law covers, in plain words."""
+        scope = SCOPE_WORDS.get(self.scope, self.scope)
+        if self.employer_threshold is None:
+            size = "employer size threshold not known"
+        elif self.employer_threshold <= 1:
+            size = "any size"
+        else:
+            size = f"{self.employer_threshold} or more employees"
+        return f"{scope}; {size}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "level": self.level,
+            "country": self.country,
+            "region": self.region,
+            "city": self.city,
+            "county": self.county,
+            "recorded_status": self.status,
+            "scope": self.scope,
+            "employer_threshold": self.employer_threshold,
+            "threshold_note": self.threshold_note,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "citation": self.citation,
+            "source_url": self.source_url,
+            "also_sources": list(self.also_sources),
+            "verified": self.verified,
+            "unverified_fields": list(self.unverified_fields),
+            "location_rule": self.location_rule,
+            "notes": self.notes,
+            "range_in_posting": self.range_in_posting,
+            "range_rules": dict(self.range_rules),
+            "restricts": self.restricts,
+        }
+
+
+@dataclass(frozen=True)
+class AppliedLaw:
+    """A law found for a place, with its status on the day asked about."""
+
+    law: Law
+    status: Status
+
+    @property
+    def in_force(self) -> bool:
+        return self.status in (Status.IN_FORCE, Status.EU_DEADLINE_PASSED)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.law.verified
+
+    @property
+    def status_text(self) -> str:
+        eff = self.law.effective.isoformat() if self.law.effective else None
+        match self.status:
+            case Status.IN_FORCE:
+                return f"in force since {eff}" if eff else "in force (start date not known)"
+            case Status.NOT_YET_IN_FORCE:
+                return f"enacted, in force from {eff}" if eff else "enacted, start date not known"
+            case Status.EU_DEADLINE_PASSED:
+                return (
+                    f"EU deadline for national laws passed on {eff}; the member state's own law "
+                    "carries it out (whether it has done so was not checked)"
+                )
+            case Status.EU_DEADLINE_AHEAD:
+                return f"EU rule; member states must put it into national law by {eff}"
+            case Status.NOT_PROCLAIMED:
+                return "passed but not yet brought into force"
+            case Status.NO_LAW:
+                return "no such law"
+            case _:
+                return "status not known"
+
+    @property
+    def summary(self) -> str:
+        """One line: name, status, coverage, citation and whether the entry is confirmed."""
+        text = f"{self.law.name}: {self.status_text}"
+        if self.status is not Status.NO_LAW:
+            text += f"; {self.law.coverage}"
+        if self.law.citation:
+            text += f". {self.law.citation}"
+        if not self.confirmed:
+            text += " (unconfirmed: check the source)"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.law.to_dict()
+        data.update(
+            status=self.status.value,
+            status_text=self.status_text,
+            in_force=self.in_force,
+            confirmed=self.confirmed,
+            summary=self.summary,
+        )
+        return data
+
+
+@dataclass(frozen=True)
+class LawLookup:
+    """Everything the data says about one place on one day."""
+
+    place: Place
+    today: date
+    compiled: date
+    laws: tuple[AppliedLaw, ...]
+    notes: tuple[str, ...]
+
+    def of_kind(self, kind: Kind) -> list[AppliedLaw]:
+        return [applied for applied in self.laws if applied.law.kind is kind]
+
+    @property
+    def salary_history(self) -> list[AppliedLaw]:
+        return self.of_kind(Kind.SALARY_HISTORY_BAN)
+
+    @property
+    def pay_transparency(self) -> list[AppliedLaw]:
+        return self.of_kind(Kind.PAY_TRANSPARENCY)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place.to_dict(),
+            "today": self.today.isoformat(),
+            "compiled": self.compiled.isoformat(),
+            "laws": [applied.to_dict() for applied in self.laws],
+            "notes": list(self.notes),
+        }
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = (resources.files("goodword.redflags") / "data" / "pay_laws.yaml").read_text("utf-8")
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def all_laws() -> tuple[Law, ...]:
+    """Return every jurisdiction entry in the package data, in file order."""
+    laws = []
+    for entry in _data()["entries"]:
+        laws.append(
+            Law(
+                id=entry["id"],
+                name=entry["name"],
+                kind=Kind(entry["kind"]),
+                level=entry["level"],
+                country=entry["country"],
+                region=entry.get("region"),
+                city=entry.get("city"),
+                county=entry.get("county"),
+                status=entry["status"],
+                scope=entry["scope"],
+                employer_threshold=entry.get("employer_threshold"),
+                effective=_as_date(entry.get("effective")),
+                citation=entry.get("citation"),
+                source_url=entry.get("source_url"),
+                verified=bool(entry["verified"]),
+                threshold_note=entry.get("threshold_note"),
+                also_sources=tuple(entry.get("also_sources") or ()),
+                legal_url=entry.get("legal_url"),
+                source_current_as_of=entry.get("source_current_as_of"),
+                unverified_fields=tuple(str(f) for f in entry.get("unverified_fields") or ()),
+                location_rule=entry.get("location_rule"),
+                notes=entry.get("notes"),
+                range_in_posting=bool(entry.get("range_in_posting", False)),
+                range_rules=dict(entry.get("range_rules") or {}),
+                restricts=entry.get("restricts"),
+            )
+        )
+    return tuple(laws)
+
+
+def data_compiled() -> date:
+    """Return the date the jurisdiction data was compiled (show it next to any verdict)."""
+    compiled = _as_date(_data()["compiled"])
+    assert compiled is not None
+    return compiled
+
+
+def data_caveat() -> str:
+    """Return the data's own warning about how far its sources can be trusted."""
+    return str(_data()["caveat"])
+
+
+def _notes_for(place: Place, found: list[AppliedLaw]) -> list[str]:
+    notes: list[str] = []
+    if not place.known:
+        if place.area:
+            notes.append(
+                f'"{place.area}" is not one country; the law that applies depends on where the '
+                "work is performed."
+            )
+        else:
+            notes.append(
+                "The location was not recognised, so no law could be looked up. Give a city and "
+                'state or country, for example "Denver, CO" or "Toronto, ON".'
+            )
+        return notes
+    if place.remote:
+        where = place.label.removesuffix(" (remote)")
+        notes.append(
+            "For remote roles these laws usually follow where the work is performed, so what "
+            f"applies is the law where you would work. Listed here: what applies in {where}."
+        )
+        reach = [a.law for a in found if a.law.location_rule]
+        for law in reach:
+            notes.append(f"{law.name} ({law.kind.value.replace('_', ' ')}): {law.location_rule}.")
+    if place.country in ("US", "CA") and place.region is None:
+        notes.append(
+            "No state or province given: state, provincial and city laws depend on where the "
+            "job is performed."
+        )
+    local = [
+        law
+        for law in all_laws()
+        if law.level in ("city", "county")
+        and law.country == place.country
+        and law.region == place.region
+        and place.region is not None
+        and not law.applies_to(place)
+    ]
+    names = sorted({law.name for law in local})
+    if names and place.city is None and place.county is None:
+        notes.append("Local ordinances exist in this state: " + "; ".join(names) + ".")
+    for item in _data().get("preemption_notes") or []:
+        states = str(item.get("jurisdiction", ""))
+        if place.country == "US" and US_STATES.get(place.region or "", "?") in states:
+            notes.append(f"{states}: {item['fact']}")
+    if place.country == "GB":
+        notes.append("The EU Pay Transparency Directive does not apply in the United Kingdom.")
+    return notes
+
+
+def laws_for_place(place: Place, *, today: date) -> LawLookup:
+    """List the laws that cover `place`, each with its status on `today`."""
+    found = [
+        AppliedLaw(law=law, status=law.status_on(today))
+        for law in all_laws()
+        if place.known and law.applies_to(place)
+    ]
+    level_order = {"union": 0, "country": 1, "region": 2, "county": 3, "city": 4}
+    found.sort(key=lambda a: (a.law.kind.value, level_order.get(a.law.level, 9)))
+    return LawLookup(
+        place=place,
+        today=today,
+        compiled=data_compiled(),
+        laws=tuple(found),
+        notes=tuple(_notes_for(place, found)),
+    )
+
+
+def laws_for(where: str, today: date) -> LawLookup:
+    """Parse `where` (free text such as "Remote (US)" or "Toronto, ON") and look up its laws."""
+    return laws_for_place(parse_location(where), today=today)

@@ -1,0 +1,299 @@
+"""Pay in a text: salary-history questions, pay ranges, and whether the text is a job posting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from goodword.redflags.textspan import Evidence, Sentences, evidence, from_match, rx
+
+W = r"(?:[\w'’-]+\s+)"
+PAY_NOUN = (
+    r"(?:(?:base|annual|gross|total|monthly|hourly|basic)\s+(?:salary|pay|compensation|comp|wages?|"
+    r"rate)|salary|salaries|pay|wages?|compensation|comp|earnings|income|remuneration|package|CTC|"
+    r"rate|base|bonus|total\s+comp(?:ensation)?|OTE)"
+)
+PAST = r"(?:current|present|previous|prior|past|last|most\s+recent|existing|former)"
+EXPECT_AFTER = (
+    r"(?!\s*(?:\w+\s+)?(?:expectations?|requirements?|expected|desired|target|needs?|you\s+are\s+"
+    r"(?:looking|seeking|hoping)|you'?re\s+(?:looking|seeking|hoping)|range\s+expectations?))"
+)
+
+HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
+    rx(r"\b(?:salary|pay|wage|compensation|earnings|income|remuneration)\s+history\b"),
+    rx(
+        r"\b(?:your|ur|the\s+candidate'?s|applicant'?s)\s+" + PAST + r"\s+(?:\w+\s+){0,2}?"
+        + PAY_NOUN + r"\b" + EXPECT_AFTER
+    ),
+    rx(
+        r"\b(?:salary|pay|compensation|earn|earned|earning|make|made|making|paid|package)\b"
+        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+)?" + PAST
+        + r"\s+(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)\b"
+    ),
+    rx(r"(?m)^[\s*•\-\d.)]*" + PAST + r"\s+(?:\w+\s+)?" + PAY_NOUN + r"\s*(?:[:?(]|\*|$)"),
+    rx(
+        r"\bhow\s+much\s+(?:are|were|do|did)\s+you\s+(?:currently\s+|now\s+)?(?:make|making|earn|"
+        r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home)\b(?!\s+to\b)"
+    ),
+    rx(
+        r"\bwhat\s+(?:are|were)\s+you\s+(?:currently\s+|now\s+)?(?:making|earning|paid|getting\s+"
+        r"paid|on)\b(?!\s+(?:looking|hoping|expecting|targeting))"
+    ),
+    rx(r"\bwhat\s+(?:do|did)\s+you\s+(?:currently\s+)?(?:make|earn|get\s+paid)\b(?!\s+of\b)"),
+    rx(
+        r"\bwhat\s+you\s+(?:currently\s+|now\s+)?(?:earn|make|are\s+paid|were\s+paid|earned|made)"
+        r"\b(?!\s+of\b)"
+    ),
+    rx(r"\blast[-\s]drawn\s+(?:salary|pay|CTC)\b"),
+    rx(
+        r"\b" + PAST + r"\s*(?:and|&|/)\s*(?:expected|desired)\s+(?:salary|CTC|compensation|pay|"
+        r"package)\b"
+    ),
+    rx(
+        r"\b(?:upload|send|attach|provide|share|submit|include|forward)\w*\s+" + W + r"{0,4}"
+        r"(?:pay\s*stubs?|payslips?|pay\s+slips?|W-?2s?\b|P60|T4\s+slips?|salary\s+slips?|"
+        r"offer\s+letter\s+from\s+your\s+current)"
+    ),
+)
+
+_NEGATED = rx(
+    r"\b(?:not|never|n't|no\s+longer|cannot)\s+" + W + r"{0,4}(?:ask|request|require|seek|inquire|"
+    r"need|consider|use|rely|want|look\s+at|share|disclose|provide|tell)\w*\b"
+    r"|\bno\s+need\s+to\s+(?:share|disclose|tell|provide)\b"
+    r"|\b(?:you\s+are|you're|candidates\s+are|applicants\s+are)\s+not\s+(?:required|asked|obliged)\b"
+    r"|\b(?:is|are)\s+(?:prohibited|illegal|unlawful|banned|not\s+allowed)\b"
+    r"|\b(?:we|i)\s+(?:don't|do\s+not|won't|will\s+not|never)\b"
+    r"|\b(?:don't|do\s+not)\s+(?:include|send|share|attach|upload|list)\b"
+    r"|\binstead\s+of\s+(?:asking|your)\b"
+)
+
+
+def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
+    """Find questions or form fields about current or past pay (not expectations)."""
+    found: list[Evidence] = []
+    for pattern in HISTORY_PATTERNS:
+        for match in pattern.finditer(text):
+            start = match.start()
+            while start < match.end() and text[start] in " \t\r\n*•-.)0123456789":
+                start += 1
+            if _NEGATED.search(sents.sentence(start)):
+                continue
+            item = evidence(text, start, match.end())
+            if not any(e.start <= item.start < e.end for e in found):
+                found.append(item)
+    return sorted(found)
+
+
+# Pay ranges ---------------------------------------------------------------------------------
+
+CURRENCY = r"(?:US\$|CA\$|C\$|CAD\s?\$?|A\$|AU\$|NZ\$|USD\s?\$?|EUR|GBP|AUD|CHF|\$|€|£)"
+NUM = r"\d{1,3}(?:[,.\s]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+PERIOD = (
+    r"(?:\s*(?:/|per|an?|each)\s*(?P<{n}>hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b"
+    r"|\s+(?P<{n}2>annually|yearly|hourly|monthly|p\.a\.|per\s+annum))"
+)
+_AMOUNT = r"(?P<{c}>{cur})?\s?(?P<{v}>{num})(?P<{k}>\s?[kK]\b)?\s?(?P<{c}x>{cur}|€|euros?)?"
+
+
+def _amount(c: str, v: str, k: str) -> str:
+    return _AMOUNT.format(c=c, v=v, k=k, cur=CURRENCY, num=NUM)
+
+
+_RANGE = re.compile(
+    r"(?:\bbetween\s+)?"
+    + _amount("c1", "v1", "k1")
+    + r"\s*(?:-|–|—|to|and)\s*"
+    + _amount("c2", "v2", "k2")
+    + r"(?:"
+    + PERIOD.format(n="p", **{})
+    + r")?",
+    re.IGNORECASE,
+)
+_OPEN = re.compile(
+    r"(?:\b(?P<lead>up\s+to|starting\s+(?:at|from)|from|minimum(?:\s+of)?|at\s+least)\s+)?"
+    + _amount("c1", "v1", "k1")
+    + r"(?:"
+    + PERIOD.format(n="p", **{})
+    + r")?(?P<tail>\s*\+|\s+(?:and\s+up|and\s+above|or\s+more|plus)\b)?",
+    re.IGNORECASE,
+)
+_PAY_CONTEXT = rx(
+    r"\b(?:salary|salaries|pay|paid|compensation|wage|rate|base|range|OTE|earn\w*|income|"
+    r"per\s+(?:hour|year|annum)|hourly|annual\w*|stipend)\b"
+)
+_PERIODS = {
+    "hour": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "hourly": "hour",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "annually": "year",
+    "yearly": "year",
+    "p.a.": "year",
+    "per annum": "year",
+    "month": "month",
+    "mo": "month",
+    "monthly": "month",
+    "week": "week",
+    "wk": "week",
+    "day": "day",
+}
+_CURRENCY_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "EUR": "EUR", "GBP": "GBP", "CHF": "CHF"}
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """A stated pay figure or range; `high` is None for open-ended or single amounts."""
+
+    low: float
+    high: float | None
+    currency: str | None
+    period: str | None
+    open_ended: bool
+    evidence: Evidence
+
+    @property
+    def spread_ratio(self) -> float | None:
+        if self.high is None or self.low <= 0:
+            return None
+        return self.high / self.low
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "currency": self.currency,
+            "period": self.period,
+            "open_ended": self.open_ended,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+def _number(raw: str) -> float:
+    raw = raw.strip()
+    if re.fullmatch(r"\d{1,3}(?:[,.\s]\d{3})+", raw):
+        return float(re.sub(r"[,.\s]", "", raw))
+    if re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+\.\d{1,2}", raw):
+        return float(re.sub(r"[,\s]", "", raw))
+    return float(raw.replace(",", ""))
+
+
+def _currency(*raw: str | None) -> str | None:
+    for item in raw:
+        if not item:
+            continue
+        code = item.strip().upper().rstrip("$").strip()
+        if item.strip().lower().startswith("euro"):
+            return "EUR"
+        if code in ("US", "USD", ""):
+            return "USD" if "$" in item or code in ("US", "USD") else None
+        if code in ("CA", "C", "CAD"):
+            return "CAD"
+        if code in ("A", "AU", "AUD"):
+            return "AUD"
+        if code == "NZ":
+            return "NZD"
+        return _CURRENCY_CODES.get(item.strip(), code or None)
+    return None
+
+
+def _period(match: re.Match[str]) -> str | None:
+    raw = match.group("p") or match.group("p2")
+    return _PERIODS.get(" ".join(raw.lower().split())) if raw else None
+
+
+def _trimmed(text: str, match: re.Match[str]) -> Evidence:
+    end = match.end()
+    while end > match.start() and text[end - 1].isspace():
+        end -= 1
+    return evidence(text, match.start(), end)
+
+
+def pay_ranges(text: str) -> list[PayRange]:
+    """Parse pay ranges and single pay figures ("$120,000–$150,000", "€55k – €65k", "$25/hr+")."""
+    found: list[PayRange] = []
+    taken: list[tuple[int, int]] = []
+    sents = Sentences(text)
+    for match in _RANGE.finditer(text):
+        has_money = bool(match.group("c1") or match.group("c2") or match.group("c1x"))
+        has_money = has_money or bool(match.group("c2x"))
+        has_k = bool(match.group("k2"))
+        period = _period(match)
+        if not (has_money or has_k or (period and _PAY_CONTEXT.search(sents.sentence(match.start())))):
+            continue
+        low, high = _number(match.group("v1")), _number(match.group("v2"))
+        if match.group("k2"):
+            high *= 1000
+            if match.group("k1") or low < 1000:
+                low *= 1000
+        elif match.group("k1"):
+            low *= 1000
+        if high <= low or (period is None and high < 100 and not has_money):
+            continue
+        currency = _currency(match.group("c1"), match.group("c2"), match.group("c1x"))
+        currency = currency or _currency(match.group("c2x"))
+        found.append(PayRange(low, high, currency, period, False, _trimmed(text, match)))
+        taken.append(match.span())
+    for match in _OPEN.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        money = match.group("c1") or match.group("c1x")
+        if not money:
+            continue
+        period = _period(match)
+        lead = (match.group("lead") or "").lower()
+        open_ended = bool(match.group("tail")) or lead.startswith(("start", "from", "min", "at"))
+        is_pay = period or _PAY_CONTEXT.search(sents.sentence(match.start()))
+        if not (period or open_ended or lead == "up to") or not is_pay:
+            continue
+        value = _number(match.group("v1")) * (1000 if match.group("k1") else 1)
+        currency = _currency(match.group("c1"), match.group("c1x"))
+        found.append(
+            PayRange(value, None, currency, period, open_ended or lead == "up to", _trimmed(text, match))
+        )
+    return sorted(found, key=lambda r: r.evidence.start)
+
+
+# Postings ------------------------------------------------------------------------------------
+
+_POSTING_MARKERS = (
+    r"responsibilities",
+    r"requirements",
+    r"qualifications",
+    r"what\s+you'?ll\s+(?:do|bring)",
+    r"what\s+we'?re\s+looking\s+for",
+    r"about\s+(?:the\s+role|you|us|the\s+team|the\s+company)",
+    r"job\s+description",
+    r"benefits|perks",
+    r"who\s+you\s+are",
+    r"nice\s+to\s+have",
+    r"must[- ]haves?",
+    r"we\s+offer",
+    r"how\s+to\s+apply|apply\s+(?:now|today|here|online|via|at|through)|to\s+apply",
+    r"job\s+type|employment\s+type",
+    r"full[- ]time|part[- ]time|permanent|contract\s+role",
+    r"\d\+?\s+years\s+of\s+experience|years'\s+experience",
+    r"we\s+are\s+(?:hiring|looking\s+for|seeking)|is\s+hiring|we'?re\s+hiring",
+    r"join\s+our\s+team|join\s+us",
+    r"position\s+summary|duties",
+    r"location\s*:",
+    r"equal\s+opportunity\s+employer",
+)
+_POSTING = [rx(r"\b(?:" + m + r")") for m in _POSTING_MARKERS]
+_COMPETITIVE = rx(
+    r"\b(?:competitive\s+(?:salary|pay|compensation|rates?|package)|(?:salary|pay|compensation)"
+    r"\s*(?::\s*)?(?:DOE|TBD|negotiable|commensurate\s+with\s+experience)|DOE|depending\s+on"
+    r"\s+experience|commensurate\s+with\s+experience|attractive\s+(?:salary|package))\b"
+)
+
+
+def looks_like_posting(text: str) -> bool:
+    """Say whether `text` reads like a job advertisement (three or more posting markers)."""
+    return sum(1 for marker in _POSTING if marker.search(text)) >= 3
+
+
+def vague_pay_phrases(text: str) -> list[Evidence]:
+    return [from_match(text, m) for m in _COMPETITIVE.finditer(text)]

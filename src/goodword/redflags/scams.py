@@ -1,0 +1,609 @@
+"""Scam signals: fees, fake cheques, mules, reshipping, task scams, data grabs, impersonation.
+
+Every signal is a handful of word-bounded patterns with the words that must sit near them and
+the words that cancel them (disclaimers such as "we will never ask you to pay").
+"""
+
+from __future__ import annotations
+
+import re
+
+from goodword.redflags.textspan import Hit, Rule, Sentences, from_match, run_rules, rx
+
+MONEY = r"(?:[$€£]\s?\d[\d,.]*\s?[kK]?|\d[\d,.]*\s?(?:dollars|usd|eur|gbp|usdt|euros?))"
+CRYPTO = (
+    r"(?:USDT|USDC|bitcoins?|BTC|ETH|ether(?:eum)?|crypto(?:currency|currencies)?|tether|"
+    r"TRC-?20|ERC-?20|coinbase|binance)"
+)
+CHAT_APPS = (
+    r"(?:telegram|whats\s?app|signal\s+(?:app|messenger|chat)|wickr|google\s+hangouts|hangouts|"
+    r"textnow|text\s?free|viber|wechat|kik|skype\s+chat|instant\s+messag\w+|text\s+messag\w+|"
+    r"text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
+)
+W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space
+
+NO_PAY = rx(
+    r"\b(?:no|zero|never|free\s+of\s+charge|at\s+no\s+(?:cost|charge)|not\s+(?:required|charged)"
+    r"|without\s+any)\b[^.!?\n]{0,60}\b(?:fees?|pay|payment|charge|deposit|money|cost)"
+    r"|\b(?:never|not|n't|won't)\s+" + W + r"{0,3}(?:ask|charge|require|request)\w*\s+"
+    r"(?:you\s+)?(?:to\s+)?(?:pay|for\s+(?:money|payment|a\s+fee))"
+    r"|\b(?:we|the\s+company|employer|[A-Z]\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
+    r"|reimburses?\s+(?:in\s+full|upfront))\b|\bcompany[- ]paid\b|\bat\s+our\s+(?:cost|expense)\b"
+    r"|\bpaid\s+(?:for\s+)?by\s+(?:us|the\s+company|the\s+employer)\b"
+)
+
+RULES: list[Rule] = [
+    Rule(
+        "rf-pay-to-get-job",
+        find=(
+            rx(
+                r"\b(?:registration|application|training|certification|onboarding|processing|"
+                r"background[- ]check|screening|placement|enrol?lment|activation|membership|"
+                r"admin(?:istrative|istration)?|uniform|starter[- ]kit|kit|verification|"
+                r"equipment|visa\s+processing|consultation)\s+(?:fee|charge|deposit|cost)s?\b"
+            ),
+            rx(r"\brefundable\s+" + W + r"{0,2}(?:fee|deposit|payment)\b"),
+            rx(
+                r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?" + W + r"{0,2}"
+                r"(?:starter\s+kit|training\s+(?:course|materials|package|program(?:me)?)|"
+                r"certification|background\s+check|registration|onboarding\s+kit|work\s+permit)\b"
+            ),
+            rx(
+                r"\breimburs\w+\s+(?:in|with|from|on)\s+your\s+(?:first|next)\s+"
+                r"(?:pay\s*(?:check|cheque)|paycheck|salary|payment|wages?)"
+            ),
+            rx(r"\b(?:fee|deposit)\s+of\s+" + MONEY),
+            rx(r"\b(?:to|you\s+must|please)\s+(?:first\s+)?pay\s+" + MONEY),
+        ),
+        unless=NO_PAY,
+    ),
+    Rule(
+        "rf-fake-check-send-back",
+        find=(
+            rx(r"\b(?:check|cheque)s?\b"),
+            rx(
+                r"\b(?:funds|money|payment)\s+(?:has\s+been\s+|have\s+been\s+|were\s+|was\s+)?"
+                r"(?:deposited|sent|transferred)\s+(?:in)?to\s+your\s+(?:bank\s+)?account"
+            ),
+        ),
+        near=(
+            rx(r"\b(?:deposit\w*|cash\s+it|mobile\s+deposit|deposited)\b"),
+            rx(
+                r"\b(?:send|forward|wire|transfer|zelle|venmo|cash\s*app|remaining|balance|"
+                r"rest\s+of|the\s+difference|gift\s+cards?|vendor|supplier)\b"
+            ),
+        ),
+        around=2,
+        unless=rx(r"\b(?:payroll|direct\s+deposit\s+or\s+(?:paper\s+)?check)\b"),
+    ),
+    Rule(
+        "rf-buy-equipment-from-employer",
+        find=(
+            rx(
+                r"\b(?:purchase|buy|order|pay\s+for)\s+" + W + r"{0,4}(?:equipment|laptop|computer|"
+                r"software|supplies|devices?|printer|licen[cs]es?|headset|materials|tools?)\b"
+            ),
+        ),
+        near=(
+            rx(
+                r"\b(?:our|approved|designated|certified|preferred|authori[sz]ed|specific|"
+                r"company'?s?)\s+(?:\w+\s+)?(?:vendors?|suppliers?|stores?|portal|partners?)\b"
+                r"|\breimburs\w*\s+(?:\w+\s+){0,3}(?:check|cheque)|\bsend\s+you\s+a\s+(?:check|cheque)"
+            ),
+        ),
+        around=1,
+        unless=rx(
+            r"\b(?:stipend|allowance|budget|expense\s+(?:report|system|policy)|company[- ]issued|"
+            r"we\s+(?:will\s+)?(?:ship|send|provide|supply)\s+(?:you\s+)?(?:a|the|with|all))\b"
+        ),
+    ),
+    Rule(
+        "rf-task-scam-pay-to-earn",
+        find=(
+            rx(r"\b(?:app|product|data|store|rating|review|order|merchant)\s+optimi[sz]ation\b"),
+            rx(r"\boptimi[sz]ation\s+(?:tasks?|orders?|sets?|jobs?)\b"),
+            rx(
+                r"\b(?:boost|rate|rating|review|reviewing|like|liking|click|clicking)\s+" + W
+                + r"{0,2}(?:products?|apps?|hotels?|restaurants?|videos?|movies?|items?)\b"
+            ),
+            rx(r"\bcombo\s+(?:orders?|tasks?|products?)\b"),
+            rx(r"\bnegative\s+balance\b"),
+            rx(r"\b(?:recharge|top[- ]?up)\s+" + W + r"{0,3}(?:account|balance|wallet)\b"),
+            rx(r"\b(?:complete|finish|do)\s+\d+\s+(?:tasks|orders|ratings|reviews|sets)\b"),
+        ),
+        near=(
+            rx(
+                r"\b(?:commissions?|earn\w*|income|per\s+day|daily|withdraw\w*|USDT|deposit\w*|"
+                r"recharge|vip|unlock\w*|profit)\b"
+            ),
+        ),
+        around=1,
+        unless=rx(r"\b(?:search\s+engine|seo|query|database|conversion\s+rate)\s+optimi[sz]ation"),
+    ),
+    Rule(
+        "rf-crypto-payment-to-employer",
+        find=(
+            rx(r"\b(?:send|deposit|transfer|top[- ]?up|recharge|fund)\w*\s+" + W + r"{0,5}?" + CRYPTO),
+            rx(r"\bpay\s+" + W + r"{0,2}?\$?\d[\d,.]*\s*" + CRYPTO),
+            rx(CRYPTO + r"\s+" + W + r"{0,4}(?:deposit|activation|to\s+activate|to\s+unlock|fee)\b"),
+            rx(r"\b(?:bitcoin|crypto)\s+ATM\b"),
+        ),
+        unless=rx(
+            r"\b(?:build|design|maintain|develop|engineer)\w*\b|\b(?:for|help|enable|allow)\w*\s+"
+            r"(?:our\s+)?(?:customers|users|clients)\b"
+        ),
+    ),
+    Rule(
+        "rf-gift-cards-or-wire",
+        find=(
+            rx(r"\b(?:buy|purchase|pick\s+up|load)\s+" + W + r"{0,4}?gift\s*cards?\b"),
+            rx(r"\bgift\s*cards?\b"),
+            rx(
+                r"\b(?:send|wire|transfer)\w*\s+" + W + r"{0,4}(?:via|through|by|using|at)\s+"
+                r"(?:a\s+)?(?:western\s+union|money\s*gram|wire\s+transfer|zelle|cash\s*app|venmo)\b"
+            ),
+            rx(r"\b(?:western\s+union|money\s*gram)\b"),
+        ),
+        near=(
+            rx(
+                r"\b(?:codes?|photos?|pictures?|scratch\w*|pins?|back\s+of|buy|purchase|send|"
+                r"wire|transfer|remaining|balance|funds)\b"
+            ),
+        ),
+        around=1,
+        unless=rx(
+            r"\b(?:reconcil\w+|ledger|process(?:ing)?\s+(?:incoming|outgoing)|thank[- ]you|"
+            r"as\s+a\s+thanks|survey|raffle|prize|reward\s+for\s+(?:completing|taking))\b"
+        ),
+    ),
+    Rule(
+        "rf-money-mule",
+        find=(
+            rx(
+                r"\b(?:receive|accept|process|collect|handle)\w*\s+" + W + r"{0,3}(?:payments?|"
+                r"funds|money|transfers|deposits|donations)\s+" + W + r"{0,3}(?:in|into|to|through|"
+                r"via|on)\s+(?:your|their)\s+(?:own\s+|personal\s+|private\s+)?(?:bank\s+)?"
+                r"(?:accounts?|paypal|cash\s*app|zelle|venmo)\b"
+            ),
+            rx(
+                r"\bopen\s+(?:a\s+)?(?:new\s+)?(?:personal\s+|business\s+|second\s+)?(?:bank\s+)?"
+                r"accounts?\s+" + W + r"{0,6}(?:transfers?|payments?|funds|route|receive|forward)"
+            ),
+            rx(
+                r"\bkeep\s+(?:\d+\s?%|a\s+(?:small\s+)?(?:percentage|commission|cut|share)|"
+                r"your\s+(?:commission|fee|percentage|cut))[^.!?\n]{0,60}\b(?:forward|wire|send|"
+                r"transfer|remit)\w*\b"
+            ),
+            rx(
+                r"\b(?:payment|money|funds)\s+(?:processing|transfer|collection)\s+(?:agent|"
+                r"assistant|representative|coordinator|clerk)\b"
+            ),
+        ),
+        unless=rx(r"\b(?:reconcil\w+|ledger|ERP|accounts\s+(?:payable|receivable)|payroll)\b"),
+    ),
+    Rule(
+        "rf-reshipping",
+        find=(
+            rx(
+                r"\b(?:receive|accept|collect|take\s+delivery\s+of)\w*\s+" + W + r"{0,3}(?:packages?"
+                r"|parcels?|shipments?|goods|merchandise|items|boxes|orders)\s+" + W + r"{0,3}"
+                r"(?:at|to|in)\s+(?:your\s+)?(?:home|house|residence|apartment|address)\b"
+            ),
+            rx(r"\bre-?ship\w*\b"),
+            rx(r"\bre-?label\w*\b"),
+            rx(
+                r"\b(?:remove|discard|throw\s+away|take\s+out)\s+" + W + r"{0,3}(?:invoices?|"
+                r"receipts?|packing\s+slips?|original\s+(?:labels?|packaging)|price\s+tags?)\b"
+            ),
+            rx(r"\bwarehouse\s+redistribution\b"),
+            rx(
+                r"\b(?:ship|send|forward|mail)\w*\s+(?:them|it|the\s+(?:packages?|parcels?|items?|"
+                r"goods))\s+(?:on\s+)?to\s+(?:the\s+)?(?:new\s+)?(?:address(?:es)?|recipients?)\s+"
+                r"(?:we|our|that\s+we|provided|given|in\s+the)"
+            ),
+        ),
+        unless=rx(r"\b(?:customers?'?|returns?\s+(?:desk|process)|damaged|replacement)\b"),
+    ),
+    Rule(
+        "rf-credit-card-request",
+        find=(
+            rx(r"\b(?:your\s+)?(?:credit|debit)\s+card\s+(?:number|details|info(?:rmation)?|data)\b"),
+            rx(
+                r"\b(?:enter|provide|add|link|send)\s+" + W + r"{0,2}(?:credit|debit)\s+card\b"
+                r"|\bverify\s+" + W + r"{0,3}with\s+(?:a\s+|your\s+)?(?:credit|debit)\s+card\b"
+            ),
+        ),
+        unless=rx(r"\b(?:corporate|company)\s+(?:credit\s+)?card\b|\bcustomers?'?\s+"),
+    ),
+    Rule(
+        "rf-chat-only-interview",
+        find=(
+            rx(
+                r"\binterview\w*\s+" + W + r"{0,6}?(?:via|on|over|through|by|using|in)\s+"
+                r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?" + CHAT_APPS + r"\b"
+            ),
+            rx(CHAT_APPS + r"\s+(?:\w+\s+){0,2}interview\w*\b"),
+            rx(r"\b(?:text|chat)[- ]based\s+interview\b"),
+        ),
+        unless=rx(
+            r"\b(?:video|zoom|teams|google\s+meet|phone\s+(?:call|screen)|call\s+you|in[- ]person|"
+            r"on[- ]?site|at\s+our\s+office|face[- ]to[- ]face|schedul\w+|book\w*)\b"
+        ),
+    ),
+    Rule(
+        "rf-unsolicited-text-whatsapp",
+        find=(
+            rx(r"\breply\s+(?:with\s+)?[\"'“]?(?:yes|y|1|ok|interested)\b[\"'”]?"),
+            rx(
+                r"\b(?:add|contact|message|text|whatsapp|reach|dm)\s+(?:me|us|our\s+\w+(?:\s+\w+)?)"
+                r"\s+" + W + r"{0,3}(?:on|via|at|through)\s+(?:whats\s?app|telegram|signal)\b"
+            ),
+            rx(r"\b(?:wa\.me|t\.me)/\S+"),
+            rx(
+                r"\b(?:saw|found|got|received|came\s+across|obtained|reviewed)\s+your\s+(?:resume|"
+                r"CV|profile|number|contact\s+details)\b"
+            ),
+        ),
+        near=(
+            rx(
+                r"\b(?:part[- ]time|per\s+day|daily|a\s+day|/\s?day|from\s+(?:your\s+)?(?:phone|"
+                r"home)|minutes\s+a\s+day|spare\s+time|no\s+experience|easy\s+(?:tasks|work|money)|"
+                r"\d+\s?(?:-|–|to)\s?" + MONEY + r"|reply\s+[\"'“]?(?:yes|y|1))\b"
+            ),
+        ),
+        around=2,
+    ),
+    Rule(
+        "rf-offer-without-interview",
+        find=(
+            rx(
+                r"\b(?:no|without(?:\s+an?)?|skip\s+the|zero)\s+(?:job\s+|formal\s+)?interviews?"
+                r"(?:\s+(?:is\s+|are\s+)?(?:needed|required|necessary))?\b"
+            ),
+            rx(r"\bhired\s+on\s+the\s+spot\b"),
+        ),
+        unless=rx(
+            r"\b(?:prep|preparation|questions\s+about|tips|coaching|internal\s+transfers?)\b"
+            r"|\bno\s+interview\s+(?:will|can)\s+(?:be\s+)?(?:skip|replace)"
+        ),
+    ),
+    Rule(
+        "rf-malicious-coding-assignment",
+        find=(
+            rx(r"\bconnect\s+(?:your\s+)?(?:metamask|phantom|crypto\s+wallet|wallet)\b"),
+            rx(
+                r"\b(?:disable|turn\s+off|deactivate|pause)\s+(?:your\s+)?(?:antivirus|anti-virus|"
+                r"defender|firewall|security\s+software|endpoint\s+protection)\b"
+            ),
+            rx(
+                r"\b(?:export|share|paste|send|enter)\s+" + W + r"{0,2}(?:\.env|environment\s+"
+                r"variables|private\s+keys?|seed\s+phrase|recovery\s+phrase)\b"
+            ),
+        ),
+    ),
+    Rule(
+        "rf-download-unfamiliar-software",
+        find=(
+            rx(
+                r"\b(?:download|install|run|open)\w*\s+" + W + r"{0,5}?[\w-]+\.(?:exe|msi|dmg|apk|"
+                r"scr|bat|pkg|jar)\b"
+            ),
+            rx(
+                r"\b(?:download|install)\w*\s+" + W + r"{0,3}(?:our|this|the)\s+" + W + r"{0,2}"
+                r"(?:interview|meeting|assessment|onboarding|screening)\s+(?:client|app|"
+                r"application|software|tool|plugin|extension)\b"
+            ),
+        ),
+    ),
+    Rule(
+        "rf-guaranteed-job",
+        find=(
+            rx(
+                r"\bguarantee[ds]?\s+" + W + r"{0,2}(?:jobs?|placements?|employment|positions?|"
+                r"hire|income|earnings|offers?)\b"
+            ),
+            rx(r"\b(?:job|placement|employment|income|hiring)\s+guarantee\b"),
+            rx(r"\b100\s?%\s+(?:job\s+)?(?:guaranteed|placement|guarantee)\b"),
+        ),
+        unless=rx(r"\b(?:no|not|cannot|can't|never)\s+" + W + r"{0,2}guarantee"),
+    ),
+    Rule(
+        "rf-secret-government-jobs",
+        find=(
+            rx(
+                r"\b(?:federal|government|postal|USPS|civil\s+service|public\s+sector)\s+" + W
+                + r"{0,2}(?:jobs?|positions?|openings|vacancies)\b"
+            ),
+        ),
+        near=(
+            rx(
+                r"\b(?:unlisted|undisclosed|hidden|unadvertised|secret|not\s+(?:advertised|listed|"
+                r"posted|public)|exclusive\s+access|insider)\b"
+            ),
+        ),
+        around=1,
+    ),
+    Rule(
+        "rf-overseas-job-trafficking",
+        find=(
+            rx(
+                r"\b(?:flights?|air\s?fare|air\s+tickets?|tickets?|travel)\s+" + W + r"{0,3}(?:and|&|,)"
+                r"\s+" + W + r"{0,2}(?:visas?|accommodation|housing|work\s+permits?)\b"
+            ),
+        ),
+        near=(
+            rx(
+                r"\b(?:south-?east\s+asia|cambodia|myanmar|laos|thailand|golden\s+triangle|dubai|"
+                r"overseas|abroad)\b"
+            ),
+            rx(
+                r"\b(?:no\s+experience|high\s+(?:salary|pay|income)|start\s+(?:next\s+week|"
+                r"immediately|asap|within\s+days)|urgent\w*|typing|call\s+cent(?:er|re)|"
+                r"online\s+sales|customer\s+service)\b"
+            ),
+        ),
+        around=3,
+    ),
+    # Weak signals: counted only together with another signal.
+    Rule(
+        "rf-urgency-pressure",
+        find=(
+            rx(
+                r"\b(?:offer|position|spot|opportunity|link|slot)\s+" + W + r"{0,2}(?:expires?|"
+                r"closes?|will\s+be\s+(?:given|offered|filled))\s+" + W + r"{0,3}(?:in|within)\s+"
+                r"(?:\d+|one|two|a\s+few)\s+(?:hours?|minutes?|mins?)\b"
+            ),
+            rx(
+                r"\b(?:respond|reply|confirm|act|send\s+\w+)\s+" + W + r"{0,3}(?:within|in)\s+"
+                r"(?:the\s+next\s+)?(?:\d+|one|two|a\s+few)\s+(?:hours?|minutes?|mins?)\b"
+            ),
+            rx(r"\b(?:act|respond|reply|apply)\s+(?:now|immediately|fast|asap)\b"),
+            rx(r"\blimited\s+(?:slots|spots|seats)\b|\b(?:today|tonight)\s+only\b"),
+        ),
+    ),
+    Rule(
+        "rf-too-good-pay",
+        find=(
+            rx(
+                r"\b(?:earn|make|receive|get\s+paid)\s+(?:up\s+to\s+)?" + MONEY + r"(?:\s?(?:-|–|to)"
+                r"\s?" + MONEY + r")?\s*(?:/|a|per|each|every)\s*(?:day|week|hour)\b"
+            ),
+            rx(r"\b(?:earn|make)\s+(?:up\s+to\s+)?" + MONEY + r"\s+(?:a|per)\s+(?:week|day)"),
+        ),
+        near=(
+            rx(
+                r"\b(?:part[- ]time|phone|from\s+home|minutes|flexible|no\s+experience|spare\s+time|"
+                r"few\s+hours|easy|\d+\s+hours?\s+a\s+day)\b"
+            ),
+        ),
+        around=1,
+    ),
+    Rule(
+        "rf-no-references",
+        find=(
+            rx(
+                r"\bno\s+(?:references?|resume|CV)\b[^.!?\n]{0,30}\bno\s+(?:experience|interview|"
+                r"resume|CV|references?)\b|\bno\s+(?:experience|interview)\b[^.!?\n]{0,30}\bno\s+"
+                r"(?:references?|resume|CV)\b"
+            ),
+        ),
+    ),
+]
+
+WEAK = frozenset(
+    {
+        "rf-urgency-pressure",
+        "rf-too-good-pay",
+        "rf-no-references",
+        "rf-free-webmail-recruiter",
+    }
+)
+
+FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "ymail.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "protonmail.com",
+        "proton.me",
+        "mail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "yandex.com",
+        "zoho.com",
+    }
+)
+
+# Famous employers and the registered domains they recruit from.
+BRANDS: dict[str, tuple[str, ...]] = {
+    "amazon": ("amazon.com", "amazon.jobs", "amazon.co.uk", "amazon.de", "amazon.ca"),
+    "walmart": ("walmart.com", "walmartcareers.com"),
+    "google": ("google.com", "withgoogle.com"),
+    "microsoft": ("microsoft.com",),
+    "apple": ("apple.com",),
+    "deloitte": ("deloitte.com",),
+    "netflix": ("netflix.com",),
+    "facebook": ("facebook.com", "meta.com", "metacareers.com"),
+    "meta": ("meta.com", "metacareers.com", "facebook.com"),
+    "fedex": ("fedex.com",),
+    "dhl": ("dhl.com", "dhl.de"),
+    "ups": ("ups.com", "jobs-ups.com"),
+    "usps": ("usps.com",),
+    "pfizer": ("pfizer.com",),
+    "tesla": ("tesla.com",),
+    "ibm": ("ibm.com",),
+    "oracle": ("oracle.com",),
+    "target": ("target.com",),
+    "costco": ("costco.com",),
+    "paypal": ("paypal.com",),
+    "airbnb": ("airbnb.com",),
+    "shell": ("shell.com",),
+    "accenture": ("accenture.com",),
+    "unilever": ("unilever.com",),
+    "nike": ("nike.com",),
+    "kpmg": ("kpmg.com",),
+    "pwc": ("pwc.com",),
+    "chase": ("chase.com", "jpmorganchase.com"),
+    "jpmorgan": ("jpmorgan.com", "jpmorganchase.com"),
+}
+BRAND_WORDS = (
+    r"Amazon|Walmart|Google|Microsoft|Apple|Deloitte|Netflix|Facebook|Meta|FedEx|DHL|UPS|USPS|"
+    r"Pfizer|Tesla|IBM|Oracle|Target|Costco|PayPal|Airbnb|Shell|Accenture|Unilever|Nike|KPMG|PwC|"
+    r"Chase|JPMorgan"
+)
+_BRAND_CLAIM = re.compile(
+    r"\b(?:on\s+behalf\s+of|recruit\w*\s+for|hiring\s+(?:team\s+)?(?:at|for)|HR\s+(?:at|of|from|"
+    r"team\s+(?:at|of))|careers?\s+at|representing|(?:position|job|role|opening)s?\s+(?:at|with)|"
+    r"work(?:ing)?\s+(?:from\s+home\s+)?(?:for|with))\s+(?P<a>" + BRAND_WORDS + r")\b"
+    r"|\b(?P<b>" + BRAND_WORDS + r")\s+(?:is\s+(?:now\s+)?hiring|careers|recruitment|recruiting|HR|"
+    r"hiring\s+team|work[- ]from[- ]home|remote\s+\w+|product\s+tester|customer\s+service|"
+    r"data\s+entry)\b"
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
+_DOMAIN = re.compile(
+    r"\b(?:https?://)?(?P<domain>(?:[\w-]+\.)+(?:com|net|org|info|biz|xyz|top|site|online|jobs|"
+    r"co|io|us|work|careers?|live|club|ru|cn|uk|de|ca))\b(?:/[^\s)\]]*)?",
+    re.IGNORECASE,
+)
+_CHAT_CONTACT = re.compile(
+    r"\b(?:whats\s?app|telegram|signal\s+(?:app|messenger)|text\s+(?:me|us)|wa\.me|t\.me)\b",
+    re.IGNORECASE,
+)
+_LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+def _registered(domain: str) -> str:
+    labels = domain.lower().split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "ac"):
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _brand_in(label_text: str) -> str | None:
+    """Return the brand a domain or mailbox name imitates, if any ("amaz0n-careers" -> amazon)."""
+    plain = label_text.lower().translate(_LEET).replace("rn", "m")
+    tokens = re.split(r"[.\-_+]", plain)
+    for brand in BRANDS:
+        if len(brand) <= 4:
+            if any(t == brand or re.fullmatch(brand + r"(?:careers?|jobs|hr|hiring)", t) for t in tokens):
+                return brand
+        elif brand in plain.replace("-", "").replace(".", "").replace("_", ""):
+            return brand
+    return None
+
+
+def _contact_hits(text: str, hits: dict[str, Hit]) -> None:
+    """Free-mail senders, lookalike domains, and famous names reached through chat apps."""
+    free_mail: list[re.Match[str]] = []
+    mail_spans = []
+    for found in _EMAIL.finditer(text):
+        domain = found.group("domain").lower()
+        mail_spans.append((found.start(), found.end()))
+        local = found.group(0).split("@", 1)[0]
+        if domain in FREE_MAIL:
+            free_mail.append(found)
+            if _brand_in(local):
+                hit = hits.setdefault(
+                    "rf-brand-or-government-impersonation",
+                    Hit("rf-brand-or-government-impersonation"),
+                )
+                hit.add(from_match(text, found))
+        else:
+            brand = _brand_in(domain.rsplit(".", 1)[0])
+            if brand and _registered(domain) not in BRANDS[brand]:
+                hit = hits.setdefault(
+                    "rf-spoofed-site-or-offsite-application",
+                    Hit("rf-spoofed-site-or-offsite-application"),
+                )
+                hit.add(from_match(text, found))
+    for found in _DOMAIN.finditer(text):
+        if any(s <= found.start() < e for s, e in mail_spans):
+            continue
+        domain = found.group("domain").lower()
+        brand = _brand_in(domain.rsplit(".", 1)[0])
+        if brand and _registered(domain) not in BRANDS[brand]:
+            hit = hits.setdefault(
+                "rf-spoofed-site-or-offsite-application",
+                Hit("rf-spoofed-site-or-offsite-application"),
+            )
+            hit.add(from_match(text, found))
+    claim = _BRAND_CLAIM.search(text)
+    chat = _CHAT_CONTACT.search(text)
+    if claim and (free_mail or chat):
+        hit = hits.setdefault(
+            "rf-brand-or-government-impersonation", Hit("rf-brand-or-government-impersonation")
+        )
+        hit.add(from_match(text, claim))
+        hit.add(from_match(text, free_mail[0] if free_mail else chat))  # type: ignore[arg-type]
+    if free_mail:
+        hit = hits.setdefault("rf-free-webmail-recruiter", Hit("rf-free-webmail-recruiter"))
+        for found in free_mail:
+            hit.add(from_match(text, found))
+
+
+PII = (
+    r"(?:social\s+security\s+(?:number|no\.?|#)|\bSSN\b|social\s+insurance\s+number|\bSIN\b|"
+    r"national\s+insurance\s+number|bank\s+(?:account|details|info(?:rmation)?|login|statements?)|"
+    r"routing\s+(?:and\s+account\s+)?numbers?|account\s+(?:and\s+routing\s+)?numbers?|\bIBAN\b|"
+    r"online\s+banking\s+(?:login|password|credentials|details)|driver'?s?\s+licen[cs]e|"
+    r"passport|(?:photo|picture|scan|copy)\s+of\s+(?:your\s+)?(?:ID|identity\s+card|national\s+ID)|"
+    r"mother'?s\s+maiden\s+name|date\s+of\s+birth)"
+)
+_PII_REQUEST = re.compile(
+    r"\b(?:send|provide|share|submit|upload|text|e-?mail|forward|fill\s+in|enter|attach|give|"
+    r"need|require|reply\s+with)\w*\b[^.!?\n]{0,80}?" + PII,
+    re.IGNORECASE,
+)
+_POST_OFFER = re.compile(
+    r"\b(?:after\s+(?:you\s+)?(?:have\s+)?(?:accept|sign|receiv)\w*\s+" + W + r"{0,3}offer|"
+    r"once\s+(?:you\s+)?(?:have\s+)?(?:accept|sign)\w*\s+" + W + r"{0,3}offer|after\s+(?:an?\s+|the\s+|"
+    r"your\s+)?(?:written\s+|formal\s+|signed\s+|conditional\s+)?offer|first\s+day|I-9|in\s+person|"
+    r"never\s+(?:ask|request)|will\s+not\s+ask|won't\s+ask|do\s+not\s+send|don't\s+send|"
+    r"never\s+(?:send|share)|valid\s+driver'?s?\s+licen[cs]e|clean\s+driving\s+record|"
+    r"passport\s+(?:holders?|eligible)|right\s+to\s+work)\b",
+    re.IGNORECASE,
+)
+
+
+_SELECTED = re.compile(
+    r"\byou(?:'ve|\s+have)\s+been\s+(?:selected|hired|approved|chosen|accepted)\s+(?:for|as|to)\b"
+    r"(?!\s+(?:an?\s+|the\s+|your\s+|a\s+first\s+)?(?:interview|next|phone|call|screening|"
+    r"assessment|second|final|video|chat\s+with))",
+    re.IGNORECASE,
+)
+_MET = re.compile(
+    r"\b(?:interview\w*|spoke|speaking|conversation|met\s+(?:with|you)|our\s+(?:call|chat)|"
+    r"chatted|talking\s+with|meeting\s+you)\b",
+    re.IGNORECASE,
+)
+
+
+def find_scams(text: str, sents: Sentences | None = None) -> dict[str, Hit]:
+    """Return scam-signal hits by signal id (weak ones included; the analyzer weighs them)."""
+    sents = sents or Sentences(text)
+    hits = run_rules(text, RULES, sents)
+    for found in _PII_REQUEST.finditer(text):
+        lo, hi = sents.window(found.start(), 1)
+        if _POST_OFFER.search(text, lo, hi):
+            continue
+        hits.setdefault("rf-pii-before-offer", Hit("rf-pii-before-offer")).add(
+            from_match(text, found)
+        )
+    selected = _SELECTED.search(text)
+    if selected and not _MET.search(text):
+        hits.setdefault("rf-offer-without-interview", Hit("rf-offer-without-interview")).add(
+            from_match(text, selected)
+        )
+    _contact_hits(text, hits)
+    return hits

@@ -1,0 +1,149 @@
+"""Small helpers shared by the rule modules: evidence spans, sentences and rule matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FLAGS = re.IGNORECASE
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a case-insensitive rule pattern."""
+    return re.compile(pattern, FLAGS)
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """A quoted piece of the analysed text: `text[start:end] == quote`."""
+
+    start: int
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, int | str]:
+        return {"start": self.start, "end": self.end, "quote": self.quote}
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, quote=text[start:end])
+
+
+def from_match(text: str, match: re.Match[str]) -> Evidence:
+    return evidence(text, match.start(), match.end())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split `text` into (start, end) sentence spans; newlines always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _SENTENCE_END.finditer(text):
+        if found.start() > start:
+            spans.append((start, found.start()))
+        start = found.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+class Sentences:
+    """Sentence lookup for one text: which sentence holds a position, and a window around it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences(text)
+
+    def index(self, pos: int) -> int:
+        for i, (start, end) in enumerate(self.spans):
+            if start <= pos < end or pos < start:
+                return i
+        return len(self.spans) - 1
+
+    def window(self, pos: int, around: int = 0) -> tuple[int, int]:
+        """Return the span of the sentence at `pos` plus `around` sentences either side."""
+        i = self.index(pos)
+        lo = max(0, i - around)
+        hi = min(len(self.spans) - 1, i + around)
+        return self.spans[lo][0], self.spans[hi][1]
+
+    def before(self, pos: int) -> str:
+        """The text of the sentence at `pos`, up to `pos`."""
+        start, _ = self.window(pos)
+        return self.text[start:pos]
+
+    def sentence(self, pos: int) -> str:
+        start, end = self.window(pos)
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A transparent rule: a trigger, words that must be near it, words that cancel it.
+
+    `near` patterns must each match within `around` sentences of the trigger; `unless`
+    cancels the trigger when it matches in the trigger's own sentence (or `unless_around`).
+    """
+
+    signal: str
+    find: tuple[re.Pattern[str], ...]
+    near: tuple[re.Pattern[str], ...] = ()
+    unless: re.Pattern[str] | None = None
+    around: int = 0
+    unless_around: int = 0
+    quote_near: bool = True
+
+
+@dataclass
+class Hit:
+    """Evidence gathered for one signal."""
+
+    signal: str
+    spans: list[Evidence] = field(default_factory=list)
+
+    def add(self, item: Evidence) -> None:
+        if item not in self.spans and item.end > item.start:
+            self.spans.append(item)
+
+
+def run_rules(text: str, rules: list[Rule], sents: Sentences | None = None) -> dict[str, Hit]:
+    """Apply `rules` to `text`; return the hits by signal id, each with its evidence."""
+    sents = sents or Sentences(text)
+    hits: dict[str, Hit] = {}
+    for rule in rules:
+        for pattern in rule.find:
+            for found in pattern.finditer(text):
+                lo, hi = sents.window(found.start(), rule.around)
+                near_found: list[re.Match[str]] = []
+                for near in rule.near:
+                    other = near.search(text, lo, hi)
+                    if other is None:
+                        break
+                    near_found.append(other)
+                else:
+                    if rule.unless is not None:
+                        u_lo, u_hi = sents.window(found.start(), rule.unless_around)
+                        if rule.unless.search(text, u_lo, u_hi):
+                            continue
+                    hit = hits.setdefault(rule.signal, Hit(rule.signal))
+                    hit.add(from_match(text, found))
+                    if rule.quote_near:
+                        for other in near_found:
+                            hit.add(from_match(text, other))
+    for hit in hits.values():
+        hit.spans.sort()
+    return hits
+
+
+def merge_overlaps(spans: list[Evidence], text: str) -> list[Evidence]:
+    """Merge overlapping evidence spans so a highlighter shows each stretch once."""
+    merged: list[Evidence] = []
+    for item in sorted(spans):
+        if merged and item.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = evidence(text, last.start, max(last.end, item.end))
+        else:
+            merged.append(item)
+    return merged

@@ -1,0 +1,317 @@
+"""References: the people who speak for the user, with consent, use and what came of it.
+
+A reference is a scarce asset. The registry records when they agreed, what they can speak
+to and each time they were used; launching one checks consent, warns about current bosses
+and co-workers, and refuses to wear out one person unless the user insists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.opportunities import service as opportunities
+from goodword.people import service as people
+from goodword.records import clean_text, get_owned, referenced
+from goodword.references.models import Reference, ReferenceUse, UseStatus
+from goodword.references.schemas import (
+    ReferenceCreate,
+    ReferenceRead,
+    ReferenceUpdate,
+    ReferenceUseMove,
+    ReferenceUseRead,
+)
+
+KIND = "reference"
+USE_KIND = "reference use"
+# The default cap: no one is asked to speak for the user more than this often in the window.
+MAX_USES = 3
+WINDOW_DAYS = 90
+
+_USE_MOVES: dict[UseStatus, frozenset[UseStatus]] = {
+    UseStatus.PLANNED: frozenset({UseStatus.BRIEFED, UseStatus.CALLED, UseStatus.CANCELLED}),
+    UseStatus.BRIEFED: frozenset({UseStatus.CALLED, UseStatus.CANCELLED}),
+    UseStatus.CALLED: frozenset({UseStatus.THANKED}),
+    UseStatus.THANKED: frozenset(),
+    UseStatus.CANCELLED: frozenset({UseStatus.PLANNED}),
+}
+
+
+def get(session: Session, *, workspace_id: int, reference_id: int) -> Reference:
+    """Return the reference, or NotFound when it is not in this workspace."""
+    return get_owned(
+        session, Reference, workspace_id=workspace_id, record_id=reference_id, kind=KIND
+    )
+
+
+def get_use(session: Session, *, workspace_id: int, use_id: int) -> ReferenceUse:
+    return get_owned(
+        session, ReferenceUse, workspace_id=workspace_id, record_id=use_id, kind=USE_KIND
+    )
+
+
+def list_(session: Session, *, workspace_id: int, active: bool | None = None) -> list[Reference]:
+    """References, by the person's name."""
+    statement = (
+        select(Reference)
+        .where(Reference.workspace_id == workspace_id)
+        .options(selectinload(Reference.person), selectinload(Reference.uses))
+    )
+    if active is not None:
+        statement = statement.where(Reference.active.is_(active))
+    rows = list(session.scalars(statement))
+    return sorted(rows, key=lambda r: (r.person.sort_name, r.id))
+
+
+def create(session: Session, *, workspace_id: int, data: ReferenceCreate) -> Reference:
+    """Add a person to the references; the same person twice is a Conflict."""
+    person = referenced(
+        "person_id",
+        lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
+    )
+    existing = session.scalar(
+        select(Reference).where(
+            Reference.workspace_id == workspace_id, Reference.person_id == person.id
+        )
+    )
+    if existing is not None:
+        raise Conflict(f"{person.display_name} is already one of your references.")
+    reference = Reference(workspace_id=workspace_id, person=person)
+    _apply(reference, data)
+    session.add(reference)
+    session.flush()
+    return reference
+
+
+def update(
+    session: Session, *, workspace_id: int, reference_id: int, data: ReferenceUpdate
+) -> Reference:
+    reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
+    _apply(reference, data)
+    session.flush()
+    return reference
+
+
+def delete(session: Session, *, workspace_id: int, reference_id: int) -> None:
+    session.delete(get(session, workspace_id=workspace_id, reference_id=reference_id))
+    session.flush()
+
+
+def used_on(use: ReferenceUse) -> date:
+    """The day a use counts from: the call, else the briefing, else the launch."""
+    return use.called_on or use.briefed_on or use.created_at.date()
+
+
+def counted_uses(reference: Reference) -> list[ReferenceUse]:
+    return [u for u in reference.uses if u.status is not UseStatus.CANCELLED]
+
+
+def last_used_on(reference: Reference) -> date | None:
+    dates = [used_on(u) for u in counted_uses(reference)]
+    return max(dates) if dates else None
+
+
+def uses_within(reference: Reference, *, today: date, window_days: int) -> list[ReferenceUse]:
+    """Uses (not cancelled) in the `window_days` up to and including today."""
+    start = today - timedelta(days=window_days - 1)
+    return [u for u in counted_uses(reference) if start <= used_on(u) <= today]
+
+
+def warnings(reference: Reference) -> list[str]:
+    """What the user should know before using this reference."""
+    name = reference.person.display_name
+    found = []
+    if reference.is_current_workplace:
+        found.append(
+            f"{name} is your current boss or co-worker. Asking them can tell your employer you "
+            "are looking, and that can cost you your present job. No employer is entitled to "
+            "references from your current workplace: you may decline such requests."
+        )
+    if reference.consent_on is None:
+        found.append(f"{name} has not agreed to be your reference yet: ask them first.")
+    if not reference.active:
+        found.append(f"{name} is marked as no longer available as a reference.")
+    return found
+
+
+@dataclass
+class LaunchCheck:
+    """Whether a reference can be launched now, and why not."""
+
+    warnings: list[str] = field(default_factory=list)
+    blockers: list[FieldError] = field(default_factory=list)
+    uses_in_window: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.blockers
+
+
+def check_launch(
+    reference: Reference,
+    *,
+    today: date,
+    max_uses: int = MAX_USES,
+    window_days: int = WINDOW_DAYS,
+    force: bool = False,
+    confirm_current_workplace: bool = False,
+) -> LaunchCheck:
+    """Check consent, availability, the current-workplace risk and the overuse cap."""
+    name = reference.person.display_name
+    check = LaunchCheck(warnings=warnings(reference))
+    check.uses_in_window = len(uses_within(reference, today=today, window_days=window_days))
+    if reference.consent_on is None:
+        check.blockers.append(
+            FieldError("consent_on", f"Record when {name} agreed to be your reference.")
+        )
+    if not reference.active:
+        check.blockers.append(FieldError("active", f"{name} is no longer available."))
+    if reference.is_current_workplace and not confirm_current_workplace:
+        check.blockers.append(
+            FieldError(
+                "confirm_current_workplace",
+                f"{name} works with you now; confirm that you accept the risk before using them.",
+            )
+        )
+    if check.uses_in_window >= max_uses and not force:
+        check.blockers.append(
+            FieldError(
+                "force",
+                f"{name} has already spoken for you {check.uses_in_window} times in the last "
+                f"{window_days} days (the limit is {max_uses}). Give them a rest, choose another "
+                "reference, or insist if this one matters more.",
+            )
+        )
+    return check
+
+
+def start_use(
+    session: Session,
+    *,
+    workspace_id: int,
+    reference_id: int,
+    opportunity_id: int,
+    today: date,
+    stress_points: str | None = None,
+    max_uses: int = MAX_USES,
+    window_days: int = WINDOW_DAYS,
+    force: bool = False,
+    confirm_current_workplace: bool = False,
+) -> tuple[ReferenceUse, bool]:
+    """Record that the reference is being launched for an opportunity; True when new.
+
+    Launching the same reference for the same opportunity again returns the earlier use.
+    Refuses (Conflict) without consent, for an unavailable reference, for a current boss or
+    co-worker unless confirmed, and past the cap unless forced.
+    """
+    reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
+    opportunity = referenced(
+        "opportunity_id",
+        lambda: opportunities.get(
+            session, workspace_id=workspace_id, opportunity_id=opportunity_id
+        ),
+    )
+    existing = next((u for u in reference.uses if u.opportunity_id == opportunity.id), None)
+    if existing is not None and existing.status is not UseStatus.CANCELLED:
+        return existing, False
+    check = check_launch(
+        reference,
+        today=today,
+        max_uses=max_uses,
+        window_days=window_days,
+        force=force,
+        confirm_current_workplace=confirm_current_workplace,
+    )
+    if not check.ok:
+        raise Conflict(" ".join(b.message for b in check.blockers), fields=check.blockers)
+    launched = datetime.combine(today, time(12), tzinfo=UTC)
+    if existing is not None:
+        existing.status = UseStatus.PLANNED
+        existing.created_at = launched
+        existing.stress_points = clean_text(stress_points) or existing.stress_points
+        session.flush()
+        return existing, True
+    use = ReferenceUse(
+        workspace_id=workspace_id,
+        reference=reference,
+        opportunity=opportunity,
+        status=UseStatus.PLANNED,
+        stress_points=clean_text(stress_points),
+        # The launch day from the injected clock, so the cap counts the user's calendar.
+        created_at=launched,
+    )
+    session.add(use)
+    session.flush()
+    return use, True
+
+
+def move_use(
+    session: Session, *, workspace_id: int, use_id: int, data: ReferenceUseMove
+) -> ReferenceUse:
+    """Record a briefing, the call, the thank-you or a cancellation."""
+    use = get_use(session, workspace_id=workspace_id, use_id=use_id)
+    if use.status != data.status:
+        if data.status not in _USE_MOVES[use.status]:
+            raise InvalidInput(
+                f"This launch is {use.status.label.lower()}; it cannot become "
+                f"{data.status.label.lower()}.",
+                fields=[FieldError("status", "Not a next step from the current status.")],
+            )
+        use.status = data.status
+    if data.status is UseStatus.BRIEFED:
+        use.briefed_on = use.briefed_on or data.on
+    elif data.status is UseStatus.CALLED:
+        use.called_on = use.called_on or data.on
+    elif data.status is UseStatus.THANKED:
+        use.thanked_on = use.thanked_on or data.on
+    if data.outcome:
+        use.outcome = data.outcome
+    session.flush()
+    return use
+
+
+def use_to_read(use: ReferenceUse) -> ReferenceUseRead:
+    return ReferenceUseRead(
+        id=use.id,
+        reference_id=use.reference_id,
+        opportunity_id=use.opportunity_id,
+        status=use.status,
+        stress_points=use.stress_points,
+        used_on=used_on(use),
+        briefed_on=use.briefed_on,
+        called_on=use.called_on,
+        thanked_on=use.thanked_on,
+        outcome=use.outcome,
+    )
+
+
+def to_read(reference: Reference) -> ReferenceRead:
+    return ReferenceRead(
+        id=reference.id,
+        person_id=reference.person_id,
+        person_name=reference.person.display_name,
+        consent_on=reference.consent_on,
+        relationship_text=reference.relationship_text,
+        can_speak_to=reference.can_speak_to,
+        is_current_workplace=reference.is_current_workplace,
+        active=reference.active,
+        notes=reference.notes,
+        uses_count=len(counted_uses(reference)),
+        last_used_on=last_used_on(reference),
+        warnings=warnings(reference),
+        created_at=reference.created_at,
+        updated_at=reference.updated_at,
+    )
+
+
+def _apply(reference: Reference, data: ReferenceCreate | ReferenceUpdate) -> None:
+    reference.consent_on = data.consent_on
+    reference.relationship_text = clean_text(data.relationship_text)
+    reference.can_speak_to = clean_text(data.can_speak_to)
+    reference.is_current_workplace = data.is_current_workplace
+    reference.active = data.active
+    reference.notes = clean_text(data.notes)

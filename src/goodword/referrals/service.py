@@ -1,0 +1,247 @@
+"""Referral asks: whom the user asked to recommend them, where, and how far it got."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+
+from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.opportunities import service as opportunities
+from goodword.organizations import service as organizations
+from goodword.people import service as people
+from goodword.records import clean_text, get_owned, referenced
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove, ReferralAskRead
+
+KIND = "referral ask"
+
+# Where an ask may go next. Closing is always allowed (the user has let it rest); an offer is
+# the happy end, a closed ask is finished.
+TRANSITIONS: dict[AskStatus, frozenset[AskStatus]] = {
+    AskStatus.TO_ASK: frozenset({AskStatus.ASKED, AskStatus.CLOSED}),
+    AskStatus.ASKED: frozenset(
+        {AskStatus.AGREED, AskStatus.DECLINED, AskStatus.INTRODUCED, AskStatus.CLOSED}
+    ),
+    AskStatus.AGREED: frozenset({AskStatus.INTRODUCED, AskStatus.DECLINED, AskStatus.CLOSED}),
+    AskStatus.DECLINED: frozenset({AskStatus.CLOSED}),
+    AskStatus.INTRODUCED: frozenset({AskStatus.INTERVIEWING, AskStatus.CLOSED}),
+    AskStatus.INTERVIEWING: frozenset({AskStatus.OFFER, AskStatus.CLOSED}),
+    AskStatus.OFFER: frozenset({AskStatus.CLOSED}),
+    AskStatus.CLOSED: frozenset(),
+}
+
+# Asks still waiting on someone: the ones worth following up.
+OPEN = frozenset({AskStatus.TO_ASK, AskStatus.ASKED, AskStatus.AGREED})
+# Asks that produced something the referrer should hear about.
+PRODUCED = frozenset({AskStatus.INTRODUCED, AskStatus.INTERVIEWING, AskStatus.OFFER})
+
+
+def get(session: Session, *, workspace_id: int, ask_id: int) -> ReferralAsk:
+    """Return the ask, or NotFound when it is not in this workspace."""
+    return get_owned(session, ReferralAsk, workspace_id=workspace_id, record_id=ask_id, kind=KIND)
+
+
+def list_(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    source_opportunity_id: int | None = None,
+    statuses: frozenset[AskStatus] | None = None,
+) -> list[ReferralAsk]:
+    """Asks, oldest first, optionally for one person, one opportunity or some statuses."""
+    statement = (
+        select(ReferralAsk)
+        .where(ReferralAsk.workspace_id == workspace_id)
+        .options(selectinload(ReferralAsk.person), selectinload(ReferralAsk.target_organization))
+        .order_by(ReferralAsk.id)
+    )
+    if person_id is not None:
+        statement = statement.where(ReferralAsk.person_id == person_id)
+    if source_opportunity_id is not None:
+        statement = statement.where(ReferralAsk.source_opportunity_id == source_opportunity_id)
+    if statuses is not None:
+        statement = statement.where(ReferralAsk.status.in_(sorted(statuses)))
+    return list(session.scalars(statement))
+
+
+def find(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    target_organization_id: int | None,
+    source_opportunity_id: int | None,
+) -> ReferralAsk | None:
+    """The ask of this person, for this target, from this opportunity, if one exists."""
+    return session.scalar(
+        select(ReferralAsk).where(
+            ReferralAsk.workspace_id == workspace_id,
+            ReferralAsk.person_id == person_id,
+            _is(ReferralAsk.target_organization_id, target_organization_id),
+            _is(ReferralAsk.source_opportunity_id, source_opportunity_id),
+        )
+    )
+
+
+def create(session: Session, *, workspace_id: int, data: ReferralAskCreate) -> ReferralAsk:
+    """Record an ask to make (status: to ask); the same ask twice is a Conflict."""
+    person = referenced(
+        "person_id",
+        lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
+    )
+    target_id, source_id = data.target_organization_id, data.source_opportunity_id
+    if target_id is not None:
+        referenced(
+            "target_organization_id",
+            lambda: organizations.get(
+                session, workspace_id=workspace_id, organization_id=target_id
+            ),
+        )
+    if source_id is not None:
+        referenced(
+            "source_opportunity_id",
+            lambda: opportunities.get(session, workspace_id=workspace_id, opportunity_id=source_id),
+        )
+    if find(
+        session,
+        workspace_id=workspace_id,
+        person_id=person.id,
+        target_organization_id=target_id,
+        source_opportunity_id=source_id,
+    ):
+        raise Conflict(f"{person.display_name} is already on the list to ask for this referral.")
+    ask = ReferralAsk(
+        workspace_id=workspace_id,
+        person_id=person.id,
+        target_organization_id=target_id,
+        source_opportunity_id=source_id,
+        status=AskStatus.TO_ASK,
+        notes=clean_text(data.notes),
+    )
+    session.add(ask)
+    session.flush()
+    return ask
+
+
+def get_or_create(
+    session: Session, *, workspace_id: int, data: ReferralAskCreate
+) -> tuple[ReferralAsk, bool]:
+    """The existing ask for this person, target and source, or a new one; True when new."""
+    existing = find(
+        session,
+        workspace_id=workspace_id,
+        person_id=data.person_id,
+        target_organization_id=data.target_organization_id,
+        source_opportunity_id=data.source_opportunity_id,
+    )
+    if existing is not None:
+        return existing, False
+    return create(session, workspace_id=workspace_id, data=data), True
+
+
+def can_move(current: AskStatus, to: AskStatus) -> bool:
+    return to in TRANSITIONS[current]
+
+
+def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskMove) -> ReferralAsk:
+    """Move an ask to its next status, refusing moves that skip or reverse the story."""
+    ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
+    if ask.status == data.status:
+        return ask
+    if not can_move(ask.status, data.status):
+        allowed = ", ".join(s.label.lower() for s in _ordered(TRANSITIONS[ask.status]))
+        hint = f"From there it can become: {allowed}." if allowed else "It is finished."
+        raise InvalidInput(
+            f"This ask is {ask.status.label.lower()}; it cannot become "
+            f"{data.status.label.lower()}. {hint}",
+            fields=[FieldError("status", f"Not a next step from {ask.status.label.lower()}.")],
+        )
+    if data.result_opportunity_id is not None:
+        result_id = data.result_opportunity_id
+        referenced(
+            "result_opportunity_id",
+            lambda: opportunities.get(session, workspace_id=workspace_id, opportunity_id=result_id),
+        )
+        ask.result_opportunity_id = result_id
+    if data.status is AskStatus.ASKED:
+        ask.asked_on = ask.asked_on or data.on
+    if data.introduced_to:
+        ask.introduced_to = data.introduced_to
+    if data.notes and data.notes.strip():
+        ask.notes = "\n".join(filter(None, [ask.notes, data.notes.strip()]))
+    ask.status = data.status
+    session.flush()
+    return ask
+
+
+def mark_asked(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    source_opportunity_id: int | None,
+    on: date,
+) -> list[ReferralAsk]:
+    """Mark every ask still to make of this person (from one opportunity) as asked: one
+    message usually names several companies."""
+    asks = list_(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_opportunity_id,
+        statuses=frozenset({AskStatus.TO_ASK}),
+    )
+    for ask in asks:
+        move(
+            session,
+            workspace_id=workspace_id,
+            ask_id=ask.id,
+            data=ReferralAskMove(status=AskStatus.ASKED, on=on),
+        )
+    return asks
+
+
+def mark_reported_back(
+    session: Session, *, workspace_id: int, ask_id: int, on: date
+) -> ReferralAsk:
+    """Record that the user told the referrer what came of it."""
+    ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
+    if ask.status not in PRODUCED and ask.status is not AskStatus.CLOSED:
+        raise InvalidInput(
+            "There is nothing to report back yet: this ask has not led to an introduction.",
+            fields=[FieldError("status", "Report back once the ask is introduced or further.")],
+        )
+    ask.reported_back_on = on
+    session.flush()
+    return ask
+
+
+def to_read(ask: ReferralAsk) -> ReferralAskRead:
+    return ReferralAskRead(
+        id=ask.id,
+        person_id=ask.person_id,
+        person_name=ask.person.display_name,
+        target_organization_id=ask.target_organization_id,
+        target_organization_name=ask.target_organization.name if ask.target_organization else None,
+        source_opportunity_id=ask.source_opportunity_id,
+        result_opportunity_id=ask.result_opportunity_id,
+        status=ask.status,
+        asked_on=ask.asked_on,
+        reported_back_on=ask.reported_back_on,
+        introduced_to=ask.introduced_to,
+        notes=ask.notes,
+        created_at=ask.created_at,
+        updated_at=ask.updated_at,
+    )
+
+
+def _ordered(statuses: frozenset[AskStatus]) -> list[AskStatus]:
+    order = list(AskStatus)
+    return sorted(statuses, key=order.index)
+
+
+def _is(column: InstrumentedAttribute[int | None], value: int | None) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value

@@ -1,0 +1,158 @@
+"""The people API: list with keyset pages, create, show, replace, delete, positions."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories
+from goodword.people.models import Person
+from goodword.workspaces.models import Workspace
+
+
+def test_it_creates_a_person_and_answers_201_with_the_record(
+    client: TestClient, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/api/v1/people",
+        json={
+            "given_name": "Grace",
+            "family_name": "Hopper",
+            "emails": ["Grace@Navy.example"],
+            "tags": ["compilers"],
+        },
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["display_name"] == "Grace Hopper"
+    assert body["emails"] == ["grace@navy.example"]
+    assert body["tags"] == ["compilers"]
+    assert body["positions"] == []
+    assert client.get(f"/api/v1/people/{body['id']}").json() == body
+
+
+def test_it_pages_through_people_with_the_next_cursor(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    for name in ("Cleo Abbott", "Ben Abbott", "Ann Abbott"):
+        given, family = name.split()
+        factories.person(session, workspace.id, name, given_name=given, family_name=family)
+
+    first = client.get("/api/v1/people", params={"limit": 2}).json()
+    second = client.get("/api/v1/people", params={"limit": 2, "after": first["next"]}).json()
+
+    assert [p["display_name"] for p in first["items"]] == ["Ann Abbott", "Ben Abbott"]
+    assert [p["display_name"] for p in second["items"]] == ["Cleo Abbott"]
+    assert second["next"] is None
+
+
+def test_a_damaged_cursor_is_a_422_on_after(client: TestClient, workspace: Workspace) -> None:
+    response = client.get("/api/v1/people", params={"after": "not-a-cursor"})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "after"
+
+
+def test_it_replaces_a_person(client: TestClient, session: Session, workspace: Workspace) -> None:
+    person = factories.person(session, workspace.id, "Ada", emails=["ada@example.org"])
+
+    response = client.put(
+        f"/api/v1/people/{person.id}", json={"display_name": "Ada King", "location": "London"}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["display_name"] == "Ada King"
+    assert response.json()["location"] == "London"
+    assert response.json()["emails"] == []
+
+
+def test_it_deletes_a_person(client: TestClient, session: Session, workspace: Workspace) -> None:
+    person = factories.person(session, workspace.id)
+
+    response = client.delete(f"/api/v1/people/{person.id}")
+
+    assert response.status_code == 204
+    assert response.content == b""
+    session.expire_all()
+    assert session.get(Person, person.id) is None
+    assert client.get(f"/api/v1/people/{person.id}").status_code == 404
+
+
+def test_an_invalid_email_is_a_422_naming_the_list_item(
+    client: TestClient, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/api/v1/people", json={"display_name": "Ada", "emails": ["ada@example.org", "nope"]}
+    )
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert [f["field"] for f in error["fields"]] == ["emails.1"]
+
+
+def test_an_unknown_field_is_refused(client: TestClient, workspace: Workspace) -> None:
+    response = client.post("/api/v1/people", json={"display_name": "Ada", "shoe_size": 38})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "shoe_size"
+
+
+def test_a_second_me_is_a_409(client: TestClient, session: Session, workspace: Workspace) -> None:
+    factories.person(session, workspace.id, "Alice", is_me=True)
+
+    response = client.post("/api/v1/people", json={"display_name": "Also Alice", "is_me": True})
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+    assert response.json()["error"]["fields"][0]["field"] == "is_me"
+
+
+def test_it_adds_and_removes_a_position(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    person = factories.person(session, workspace.id)
+
+    added = client.post(
+        f"/api/v1/people/{person.id}/positions",
+        json={"organization_name": "Acme Robotics", "title": "Engineer", "start_date": "2024-02-01"},
+    )
+
+    assert added.status_code == 201
+    assert added.json()["organization_name"] == "Acme Robotics"
+    shown = client.get(f"/api/v1/people/{person.id}").json()
+    assert [p["title"] for p in shown["positions"]] == ["Engineer"]
+
+    removed = client.delete(f"/api/v1/positions/{added.json()['id']}")
+
+    assert removed.status_code == 204
+    assert client.get(f"/api/v1/people/{person.id}").json()["positions"] == []
+
+
+def test_a_position_ending_before_it_starts_is_a_422(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    person = factories.person(session, workspace.id)
+
+    response = client.post(
+        f"/api/v1/people/{person.id}/positions",
+        json={"organization_name": "Acme", "start_date": "2024-02-01", "end_date": "2023-01-01"},
+    )
+
+    assert response.status_code == 422
+    assert "end_date is before start_date" in response.json()["error"]["fields"][0]["message"]
+
+
+def test_it_lists_a_persons_connections(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ada = factories.person(session, workspace.id, "Ada")
+    bob = factories.person(session, workspace.id, "Bob")
+    factories.connection(session, workspace.id, ada, bob, kind="colleague", closeness=4)
+
+    response = client.get(f"/api/v1/people/{bob.id}/connections")
+
+    assert response.status_code == 200
+    [tie] = response.json()
+    assert (tie["person_a_name"], tie["person_b_name"], tie["kind"]) == ("Ada", "Bob", "colleague")

@@ -1,0 +1,52 @@
+"""CLI fixtures: a fresh migrated SQLite file per test, and a data folder that is not yours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from goodword import migrate
+from goodword.cli import app, common
+from goodword.db import make_engine
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the real user data folder and environment."""
+    folder = tmp_path / "data"
+    monkeypatch.setattr(common, "data_dir", lambda: folder)
+    for name in ("GOODWORD_DATABASE_URL", "GOODWORD_HOST", "GOODWORD_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    return folder
+
+
+def migrated(url: str) -> str:
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def cli_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A migrated SQLite database the CLI uses through GOODWORD_DATABASE_URL."""
+    url = migrated(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", url)
+    return url
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Iterator[Run]:
+    """Invoke `goodword ARGS...` in process; returns the result (exit code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input)
+
+    yield invoke

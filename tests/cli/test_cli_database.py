@@ -1,0 +1,162 @@
+"""`goodword db upgrade|current` and `goodword serve`: clear lines when the database is not
+ready, and never a password in them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from goodword import migrate
+from goodword.db import make_engine
+
+UNREACHABLE = "postgresql://u:secret@127.0.0.1:1/x"
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Record what `goodword serve` would run instead of running it."""
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(app: Any, **options: Any) -> None:
+        calls.append({"app": app, **options})
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    return calls
+
+
+def test_db_upgrade_brings_an_empty_database_to_the_latest_version(run, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    engine = make_engine(url)
+    head = migrate.head_revision(engine)
+
+    first = run("--database-url", url, "db", "upgrade")
+    second = run("--database-url", url, "db", "upgrade")
+
+    assert first.exit_code == 0, first.output
+    assert first.stdout == f"Upgraded the database at {tmp_path / 'fresh.sqlite3'} to version {head}.\n"
+    assert second.exit_code == 0
+    assert "already at the latest version" in second.stdout
+    assert migrate.current_revision(engine) == head
+    engine.dispose()
+
+
+def test_db_upgrade_works_on_both_backends(run, empty_database_url: str) -> None:
+    result = run("--database-url", empty_database_url, "db", "upgrade")
+    current = run("--database-url", empty_database_url, "db", "current")
+
+    assert result.exit_code == 0, result.output
+    assert current.exit_code == 0
+    assert current.stdout.endswith("Up to date.\n")
+
+
+def test_db_current_says_when_an_upgrade_is_needed(run, tmp_path: Path) -> None:
+    result = run("--database-url", f"sqlite:///{tmp_path / 'new.sqlite3'}", "db", "current")
+
+    assert result.exit_code == 0
+    assert "Version:  none (empty database)" in result.stdout
+    assert result.stdout.endswith("Behind: run `goodword db upgrade`.\n")
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["db", "current"], ["serve"], ["person", "list"]])
+def test_an_unreachable_database_is_one_line_naming_the_host_never_the_password(
+    run, served: list[dict[str, Any]], command: list[str]
+) -> None:
+    result = run("--database-url", UNREACHABLE, *command)
+
+    assert result.exit_code == 5
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: Cannot reach the database at 127.0.0.1 (postgresql)")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "secret" not in result.output
+    assert served == []
+
+
+def test_the_database_url_can_come_from_the_environment(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", UNREACHABLE)
+
+    result = run("db", "upgrade")
+
+    assert result.exit_code == 5
+    assert "127.0.0.1" in result.stderr
+    assert "secret" not in result.output
+
+
+def test_a_url_that_is_not_a_url_is_explained(run) -> None:
+    result = run("--database-url", "not a url", "db", "upgrade")
+
+    assert result.exit_code == 5
+    assert "is not a database URL" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_serve_refuses_a_database_that_needs_an_upgrade(
+    run, tmp_path: Path, served: list[dict[str, Any]]
+) -> None:
+    result = run("--database-url", f"sqlite:///{tmp_path / 'old.sqlite3'}", "serve")
+
+    assert result.exit_code == 6
+    assert "Run `goodword db upgrade` first." in result.stderr
+    assert served == []
+
+
+def test_record_commands_refuse_a_database_that_needs_an_upgrade(run, tmp_path: Path) -> None:
+    result = run("--database-url", f"sqlite:///{tmp_path / 'old.sqlite3'}", "person", "list")
+
+    assert result.exit_code == 6
+    assert "goodword db upgrade" in result.stderr
+
+
+def test_serve_upgrades_the_users_own_database_by_itself(
+    run, _private_data_dir: Path, served: list[dict[str, Any]]
+) -> None:
+    path = _private_data_dir / "goodword.sqlite3"
+
+    result = run("--database-url", f"sqlite:///{path}", "serve", "--port", "8999")
+
+    assert result.exit_code == 0, result.output
+    assert f"Brought the database at {path} to the latest version." in result.stderr
+    engine = make_engine(f"sqlite:///{path}")
+    assert migrate.current_revision(engine) == migrate.head_revision(engine)
+    engine.dispose()
+    assert served[0]["port"] == 8999
+
+
+def test_serve_runs_the_app_on_the_given_address(
+    run, cli_url: str, served: list[dict[str, Any]]
+) -> None:
+    result = run("serve", "--host", "0.0.0.0", "--port", "9001")
+
+    assert result.exit_code == 0, result.output
+    assert "Goodword is running at http://0.0.0.0:9001/" in result.stderr
+    [call] = served
+    assert isinstance(call["app"], FastAPI)
+    assert (call["host"], call["port"]) == ("0.0.0.0", 9001)
+
+
+def test_serve_takes_its_defaults_from_the_settings(
+    run, cli_url: str, served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_PORT", "8111")
+
+    result = run("serve")
+
+    assert result.exit_code == 0, result.output
+    assert (served[0]["host"], served[0]["port"]) == ("127.0.0.1", 8111)
+
+
+def test_a_bad_setting_is_named_without_a_traceback(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_PORT", "eighty")
+
+    result = run("person", "list")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: The settings are not valid (GOODWORD_PORT:")
+    assert "Traceback" not in result.output

@@ -1,0 +1,262 @@
+"""`goodword person|org|opportunity|interaction|task`: add, list, show, and the rest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from goodword.cli import app
+from goodword.people.schemas import PersonRead
+from goodword.tasks.schemas import TaskRead
+
+
+def add_ada(run) -> None:
+    result = run(
+        "person", "add", "Ada Lovelace", "--email", "ADA@example.org", "--email", "ada@home.example",
+        "--org", "Analytical Engines", "--title", "Engineer", "--tag", "maths",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def test_person_add_then_list_and_show(run, cli_url: str) -> None:
+    result = run("person", "add", "Ada Lovelace", "--email", "ADA@example.org", "--org", "Acme")
+    listed = run("person", "list")
+    shown = run("person", "show", "1")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Added Ada Lovelace (person 1).\n"
+    assert listed.exit_code == 0
+    assert "Ada Lovelace" in listed.stdout and "ada@example.org" in listed.stdout
+    assert "at Acme" in listed.stdout
+    assert shown.exit_code == 0
+    assert "Ada Lovelace (person 1)" in shown.stdout
+    assert "Works at Acme" in shown.stdout
+
+
+def test_person_json_output_has_the_apis_shape(run, cli_url: str) -> None:
+    add_ada(run)
+
+    shown = json.loads(run("person", "show", "1", "--json").stdout)
+    listed = json.loads(run("person", "list", "--json").stdout)
+
+    assert PersonRead.model_validate(shown).emails == ["ada@example.org", "ada@home.example"]
+    assert shown["positions"][0]["organization_name"] == "Analytical Engines"
+    assert listed == {"items": [shown], "next": None}
+
+
+def test_an_invalid_email_is_exit_2_with_the_field_and_nothing_saved(run, cli_url: str) -> None:
+    result = run("person", "add", "Ada", "--email", "ada@example.org", "--email", "nope")
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Error: Some fields need attention."
+    assert lines[1].startswith("  emails.1: value is not a valid email address")
+    assert json.loads(run("person", "list", "--json").stdout)["items"] == []
+
+
+def test_a_failure_after_the_first_write_leaves_nothing_behind(run, cli_url: str) -> None:
+    # The person is written, then the job fails validation: the whole command rolls back.
+    result = run("person", "add", "Ada", "--org", "x" * 300)
+
+    assert result.exit_code == 2
+    assert "organization_name" in result.stderr
+    assert json.loads(run("person", "list", "--json").stdout)["items"] == []
+
+
+def test_a_title_without_an_organization_is_refused(run, cli_url: str) -> None:
+    result = run("person", "add", "Ada", "--title", "Engineer")
+
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --title needs --org: say where they hold that title.\n"
+
+
+def test_an_unknown_person_is_exit_4(run, cli_url: str) -> None:
+    result = run("person", "show", "99")
+
+    assert result.exit_code == 4
+    assert result.stderr == "Error: No person with id 99 in this workspace.\n"
+
+
+def test_person_delete_asks_first(run, cli_url: str) -> None:
+    add_ada(run)
+
+    kept = run("person", "delete", "1", input="n\n")
+    still_there = run("person", "show", "1")
+    deleted = run("person", "delete", "1", "--yes")
+
+    assert kept.exit_code == 1
+    assert "Delete Ada Lovelace and their connections?" in kept.stdout
+    assert still_there.exit_code == 0
+    assert deleted.exit_code == 0
+    assert deleted.stdout == "Deleted Ada Lovelace.\n"
+    assert run("person", "show", "1").exit_code == 4
+
+
+def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:
+    for name in ("Cleo", "Ben", "Ann"):
+        assert run("person", "add", name).exit_code == 0
+
+    first = run("person", "list", "--limit", "2")
+    cursor = first.stdout.strip().splitlines()[-1].removeprefix("More: goodword person list --after ")
+    rest = json.loads(run("person", "list", "--after", cursor, "--json").stdout)
+    damaged = run("person", "list", "--after", "garbage")
+
+    assert "Ann" in first.stdout and "Ben" in first.stdout and "Cleo" not in first.stdout
+    assert [p["display_name"] for p in rest["items"]] == ["Cleo"]
+    assert damaged.exit_code == 2
+    assert "after:" in damaged.stderr
+
+
+def test_an_empty_list_says_so(run, cli_url: str) -> None:
+    result = run("org", "list")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Nothing here yet.\n"
+
+
+def test_org_add_list_show_and_a_repeated_name(run, cli_url: str) -> None:
+    added = run("org", "add", "Acme Robotics", "--domain", "acme.example", "--location", "Lyon")
+    again = run("org", "add", "acme robotics")
+    listed = run("org", "list")
+    shown = json.loads(run("org", "show", "1", "--json").stdout)
+
+    assert added.stdout == "Added Acme Robotics (organization 1).\n"
+    assert again.exit_code == 3
+    assert "already an organization called Acme Robotics" in again.stderr
+    assert "acme.example" in listed.stdout
+    assert (shown["name"], shown["location"], shown["domains"]) == (
+        "Acme Robotics",
+        "Lyon",
+        ["acme.example"],
+    )
+
+
+def test_opportunity_add_move_list_and_show(run, cli_url: str) -> None:
+    add_ada(run)
+    added = run(
+        "opportunity", "add", "Staff Engineer", "--org", "Analytical Engines", "--route",
+        "referral", "--manager", "1", "--pay-min", "100000", "--currency", "gbp",
+    )  # fmt: skip
+    moved = run("opportunity", "move", "1", "applied", "--note", "Sent with Ada's note")
+    applied = json.loads(run("opportunity", "list", "--stage", "applied", "--json").stdout)
+    targets = json.loads(run("opportunity", "list", "--stage", "target", "--json").stdout)
+    shown = run("opportunity", "show", "1")
+
+    assert added.stdout == "Added Staff Engineer at Analytical Engines (1).\n"
+    assert moved.stdout == "Staff Engineer at Analytical Engines is now Applied.\n"
+    [item] = applied["items"]
+    assert (item["hiring_manager_name"], item["pay_currency"]) == ("Ada Lovelace", "GBP")
+    assert targets["items"] == []
+    assert "new -> Target" in shown.stdout
+    assert "Target -> Applied  (Sent with Ada's note)" in shown.stdout
+
+
+def test_an_unknown_stage_is_a_usage_error(run, cli_url: str) -> None:
+    run("opportunity", "add", "Analyst", "--org", "Acme")
+
+    result = run("opportunity", "move", "1", "won")
+
+    assert result.exit_code == 2
+    assert "won" in result.output
+
+
+def test_an_opportunity_needs_an_organization(run, cli_url: str) -> None:
+    result = run("opportunity", "add", "Analyst")
+
+    assert result.exit_code == 2
+    assert "Name the organization" in result.stderr
+
+
+def test_interaction_add_with_rapport_list_and_show(run, cli_url: str) -> None:
+    add_ada(run)
+    run("person", "add", "Omar Khoury")
+    run("opportunity", "add", "Analyst", "--org", "Acme")
+
+    added = run(
+        "interaction", "add", "interview", "--when", "2026-11-03T14:00", "--with", "1:clicked",
+        "--with", "2", "--opportunity", "1", "--round", "3", "--summary", "Final round",
+    )  # fmt: skip
+    shown = json.loads(run("interaction", "show", "1", "--json").stdout)
+    listed = run("interaction", "list", "--person", "2")
+    text = run("interaction", "show", "1")
+
+    assert added.stdout == "Logged interview (interaction 1).\n"
+    assert [(p["person_name"], p["rapport"]) for p in shown["participants"]] == [
+        ("Ada Lovelace", "clicked"),
+        ("Omar Khoury", None),
+    ]
+    assert (shown["interview_round"], shown["opportunity_id"]) == (3, 1)
+    assert "Final round" in listed.stdout
+    assert "Ada Lovelace (person 1), clicked" in text.stdout
+
+
+def test_an_unknown_rapport_names_the_participant(run, cli_url: str) -> None:
+    add_ada(run)
+
+    result = run("interaction", "add", "interview", "--with", "1:adored")
+
+    assert result.exit_code == 2
+    assert "participants.0.rapport" in result.stderr
+
+
+def test_interaction_with_someone_unknown_is_refused(run, cli_url: str) -> None:
+    result = run("interaction", "add", "call", "--with", "7")
+
+    assert result.exit_code == 2
+    assert "participants.0.person_id" in result.stderr
+
+
+def test_task_add_done_list_and_show(run, cli_url: str) -> None:
+    add_ada(run)
+
+    added = run("task", "add", "Thank Ada", "--due", "2026-11-10", "--person", "1")
+    done = run("task", "done", "1")
+    open_tasks = json.loads(run("task", "list", "--status", "open", "--json").stdout)
+    shown = TaskRead.model_validate_json(run("task", "show", "1", "--json").stdout)
+    table = run("task", "list")
+
+    assert added.stdout == "Added task 1: Thank Ada\n"
+    assert done.stdout == "Done: Thank Ada\n"
+    assert open_tasks["items"] == []
+    assert (shown.status, shown.person_id) == ("done", 1)
+    assert "2026-11-10" in table.stdout and "Done" in table.stdout
+
+
+def test_a_bad_due_date_names_the_field(run, cli_url: str) -> None:
+    result = run("task", "add", "Thank Ada", "--due", "next tuesday")
+
+    assert result.exit_code == 2
+    assert "due_date" in result.stderr
+
+
+def _commands(command, path=()):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _commands(sub, (*path, name))
+
+
+def test_every_command_and_option_has_help() -> None:
+    from typer.main import get_command
+
+    root = get_command(app)
+    missing = []
+    for path, command in _commands(root):
+        if path and not (command.help or "").strip():
+            missing.append(" ".join(path))
+        for param in command.params:
+            if param.param_type_name == "option" and not getattr(param, "help", None):
+                missing.append(f"{' '.join(path)} {param.opts[0]}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("group", ["person", "org", "opportunity", "interaction", "task"])
+def test_every_record_group_can_add_list_and_show(group: str) -> None:
+    from typer.main import get_command
+
+    commands = get_command(app).commands[group].commands  # type: ignore[attr-defined]
+
+    assert {"add", "list", "show"} <= set(commands)
+    assert any(p.opts == ["--json"] for p in commands["list"].params)
+    assert any(p.opts == ["--json"] for p in commands["show"].params)
