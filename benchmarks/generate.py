@@ -137,23 +137,36 @@ def power_law_edges(
     cdf = np.cumsum(weights[rng.permutation(people)])
     cdf /= cdf[-1]
     keys = np.empty(0, dtype=np.int64)
+    accepted = 0.9  # share of a draw that turns out new; re-estimated each round
     while len(keys) < connections:
         need = connections - len(keys)
-        draw = int(need * 1.2) + 1000
+        draw = int(need / accepted * 1.1) + 1000
         a = np.searchsorted(cdf, rng.random(draw), side="right").clip(0, people - 1)
         b = np.searchsorted(cdf, rng.random(draw), side="right").clip(0, people - 1)
         keep = a != b
         low, high = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-        fresh = np.setdiff1d(np.unique(low * people + high), keys, assume_unique=True)
+        fresh = _sorted_unique(low * people + high)
+        if len(keys):
+            at = np.searchsorted(keys, fresh).clip(0, len(keys) - 1)
+            fresh = fresh[keys[at] != fresh]
+        accepted = max(0.01, len(fresh) / draw)
         if len(fresh) > need:
-            fresh = rng.choice(fresh, need, replace=False)
-        keys = np.union1d(keys, fresh)
+            fresh = np.sort(rng.choice(fresh, need, replace=False))
+        keys = np.sort(np.concatenate([keys, fresh]))
     keys = rng.permutation(keys)
     pairs = np.stack([keys // people, keys % people], axis=1)
     # Record each tie from either end, as people do.
     flip = rng.random(len(pairs)) < 0.5
     pairs[flip] = pairs[flip][:, ::-1]
     return pairs
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting (numpy 2's hash-based unique is slower on large integer arrays)."""
+    values = np.sort(values)
+    if len(values) == 0:
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
 
 
 def _batches(total: int, size: int) -> Iterator[tuple[int, int]]:

@@ -130,7 +130,9 @@ def test_the_generated_people_are_searchable(generated: tuple[Session, Any]) -> 
     )
     assert person.id in {h.record_id for h in hits}
     organization = session.scalars(select(Organization).limit(1)).one()
-    org_hits = search.search(session, workspace_id=ws, query=organization.name)
+    org_hits = search.search(
+        session, workspace_id=ws, query=organization.name, kinds=("organization",)
+    )
     assert ("organization", organization.id) in {(h.kind, h.record_id) for h in org_hits}
 
 

@@ -18,8 +18,8 @@ import factories
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.db import Base
 from goodword.errors import Conflict, InvalidInput
-from goodword.exchange import service as exchange
 from goodword.exchange import schemas
+from goodword.exchange import service as exchange
 from goodword.interactions.models import Direction, Interaction, Participant
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage, StageChange
@@ -191,9 +191,7 @@ def test_the_export_refers_by_keys_and_keeps_timestamps(
         {"person": "p2", "rapport": "clicked"},
         {"person": "p3", "rapport": "good"},
     ]
-    assert document["people"][1]["created_at"] == hana.created_at.isoformat().replace(
-        "+00:00", "Z"
-    )
+    assert document["people"][1]["created_at"] == hana.created_at.isoformat().replace("+00:00", "Z")
     assert str(hana.id) not in {p["key"] for p in document["people"]}
 
 
@@ -210,8 +208,9 @@ def test_imported_records_keep_their_times_and_are_searchable(
             Person.workspace_id == other_workspace.id, Person.display_name == "Hana Haddad"
         )
     )
-    assert copied.created_at.isoformat().replace("+00:00", "Z") == (
-        document["people"][1]["created_at"]
+    assert (
+        copied.created_at.isoformat().replace("+00:00", "Z")
+        == (document["people"][1]["created_at"])
     )
     hits = search.search(session, workspace_id=other_workspace.id, query="acme vp")
     assert [(h.kind, h.record_id) for h in hits] == [("person", copied.id)]
@@ -227,7 +226,7 @@ def test_an_empty_workspace_exports_an_empty_document(
     assert document == {
         "format": "goodword-export",
         "version": 1,
-        "workspace": {"name": "My job search", "phone_region": "US"},
+        "workspace": {"name": "My job search"},
         "organizations": [],
         "people": [],
         "positions": [],
@@ -379,7 +378,7 @@ def minimal_document(**changes: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
         "format": "goodword-export",
         "version": 1,
-        "workspace": {"name": "Ada's search", "phone_region": "GB"},
+        "workspace": {"name": "Ada's search"},
         "organizations": [{"key": "o1", "name": "Acme", **stamp}],
         "people": [
             {"key": "p1", "display_name": "Ada", "emails": [{"address": "ada@example.org"}]},
@@ -399,15 +398,11 @@ def problems(data: Any) -> tuple[str, list[tuple[str, str]]]:
     return caught.value.message, [(f.field, f.message) for f in caught.value.fields]
 
 
-def test_a_minimal_hand_written_file_imports(
-    session: Session, workspace: Workspace
-) -> None:
-    summary = exchange.import_workspace(
-        session, workspace_id=workspace.id, data=minimal_document()
-    )
+def test_a_minimal_hand_written_file_imports(session: Session, workspace: Workspace) -> None:
+    summary = exchange.import_workspace(session, workspace_id=workspace.id, data=minimal_document())
 
     assert (summary.people, summary.organizations, summary.positions) == (2, 1, 1)
-    assert session.get(Workspace, workspace.id).phone_region == "GB"
+    assert session.get(Workspace, workspace.id).name == "Ada's search"
     ada = session.scalar(select(Person).where(Person.workspace_id == workspace.id).limit(1))
     assert people.to_read(ada).positions[0].organization_name == "Acme"
 
@@ -474,9 +469,7 @@ def test_repeated_keys_two_mes_and_self_ties_are_all_reported() -> None:
 
 def test_many_problems_are_capped_but_counted() -> None:
     document = minimal_document()
-    document["people"] = [
-        {"key": f"p{n}", "display_name": ""} for n in range(1, 41)
-    ]
+    document["people"] = [{"key": f"p{n}", "display_name": ""} for n in range(1, 41)]
 
     message, fields = problems(document)
 
@@ -517,7 +510,7 @@ def test_into_nonempty_adds_and_reuses_organizations_by_name(
 
     assert (summary.organizations, summary.organizations_matched, summary.people) == (0, 1, 2)
     assert count(session, Organization, workspace.id) == 1
-    assert session.get(Workspace, workspace.id).phone_region == "US"
+    assert session.get(Workspace, workspace.id).name == "My job search"
 
 
 def test_into_nonempty_refuses_a_second_me(session: Session, workspace: Workspace) -> None:
@@ -554,7 +547,11 @@ def test_into_nonempty_refuses_a_playbook_task_already_there(
 NOT_EXPORTED = {"id", "workspace_id", "sort_name"}
 DETAIL = {"person_id", "position", "created_at", "updated_at"}
 EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
-    (Workspace, schemas.ExportedWorkspace, {"slug", "created_at", "calendar_token"}),
+    (
+        Workspace,
+        schemas.ExportedWorkspace,
+        {"slug", "created_at", "calendar_token", "phone_region"},
+    ),
     (Organization, schemas.ExportedOrganization, set()),
     (Person, schemas.ExportedPerson, set()),
     (PersonEmail, schemas.ExportedEmail, DETAIL),

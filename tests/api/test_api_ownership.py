@@ -14,9 +14,9 @@ from goodword.connections.models import Connection
 from goodword.interactions.models import Interaction
 from goodword.opportunities.models import Opportunity
 from goodword.organizations.models import Organization
+from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PositionCreate
-from goodword.people import service as people
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
 
@@ -60,7 +60,10 @@ def charlies(session: Session, other_workspace: Workspace) -> dict[str, Any]:
     person = factories.person(session, ws, "Charlie Day")
     friend = factories.person(session, ws, "Dee Reynolds")
     position = people.add_position(
-        session, workspace_id=ws, person_id=person.id, data=PositionCreate(organization_name="Paddy's")
+        session,
+        workspace_id=ws,
+        person_id=person.id,
+        data=PositionCreate(organization_name="Paddy's"),
     )
     organization = factories.organization(session, ws, "Charlie Corp")
     opportunity = factories.opportunity(session, ws, organization_name="Charlie Corp")

@@ -68,15 +68,15 @@ def test_it_replaces_a_person(client: TestClient, session: Session, workspace: W
 
 
 def test_it_deletes_a_person(client: TestClient, session: Session, workspace: Workspace) -> None:
-    person = factories.person(session, workspace.id)
+    person_id = factories.person(session, workspace.id).id
 
-    response = client.delete(f"/api/v1/people/{person.id}")
+    response = client.delete(f"/api/v1/people/{person_id}")
 
     assert response.status_code == 204
     assert response.content == b""
     session.expire_all()
-    assert session.get(Person, person.id) is None
-    assert client.get(f"/api/v1/people/{person.id}").status_code == 404
+    assert session.get(Person, person_id) is None
+    assert client.get(f"/api/v1/people/{person_id}").status_code == 404
 
 
 def test_an_invalid_email_is_a_422_naming_the_list_item(
@@ -116,7 +116,11 @@ def test_it_adds_and_removes_a_position(
 
     added = client.post(
         f"/api/v1/people/{person.id}/positions",
-        json={"organization_name": "Acme Robotics", "title": "Engineer", "start_date": "2024-02-01"},
+        json={
+            "organization_name": "Acme Robotics",
+            "title": "Engineer",
+            "start_date": "2024-02-01",
+        },
     )
 
     assert added.status_code == 201

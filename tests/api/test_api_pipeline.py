@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -138,7 +140,9 @@ def test_it_logs_an_interview_with_rapport_and_replaces_it(
     )
     assert created.status_code == 201
     body = created.json()
-    assert body["occurred_at"] == "2026-11-03T13:00:00Z"
+    assert datetime.fromisoformat(body["occurred_at"]) == datetime(2026, 11, 3, 13, tzinfo=UTC)
+    stored = client.get(f"/api/v1/interactions/{body['id']}").json()
+    assert datetime.fromisoformat(stored["occurred_at"]) == datetime(2026, 11, 3, 13, tzinfo=UTC)
     assert [(p["person_name"], p["rapport"]) for p in body["participants"]] == [
         ("Hana Haddad", "clicked"),
         ("Omar Khoury", "good"),

@@ -38,6 +38,14 @@ def cli_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
+@pytest.fixture
+def second_database(cli_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Another migrated SQLite database; the CLI uses it from now on instead of `cli_url`."""
+    url = migrated(f"sqlite:///{tmp_path / 'second.sqlite3'}")
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", url)
+    return url
+
+
 Run = Callable[..., Result]
 
 

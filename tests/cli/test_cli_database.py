@@ -37,7 +37,10 @@ def test_db_upgrade_brings_an_empty_database_to_the_latest_version(run, tmp_path
     second = run("--database-url", url, "db", "upgrade")
 
     assert first.exit_code == 0, first.output
-    assert first.stdout == f"Upgraded the database at {tmp_path / 'fresh.sqlite3'} to version {head}.\n"
+    assert (
+        first.stdout
+        == f"Upgraded the database at {tmp_path / 'fresh.sqlite3'} to version {head}.\n"
+    )
     assert second.exit_code == 0
     assert "already at the latest version" in second.stdout
     assert migrate.current_revision(engine) == head
@@ -61,7 +64,9 @@ def test_db_current_says_when_an_upgrade_is_needed(run, tmp_path: Path) -> None:
     assert result.stdout.endswith("Behind: run `goodword db upgrade`.\n")
 
 
-@pytest.mark.parametrize("command", [["db", "upgrade"], ["db", "current"], ["serve"], ["person", "list"]])
+@pytest.mark.parametrize(
+    "command", [["db", "upgrade"], ["db", "current"], ["serve"], ["person", "list"]]
+)
 def test_an_unreachable_database_is_one_line_naming_the_host_never_the_password(
     run, served: list[dict[str, Any]], command: list[str]
 ) -> None:

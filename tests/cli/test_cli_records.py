@@ -13,8 +13,9 @@ from goodword.tasks.schemas import TaskRead
 
 def add_ada(run) -> None:
     result = run(
-        "person", "add", "Ada Lovelace", "--email", "ADA@example.org", "--email", "ada@home.example",
-        "--org", "Analytical Engines", "--title", "Engineer", "--tag", "maths",
+        "person", "add", "Ada Lovelace", "--email", "ADA@example.org",
+        "--email", "ada@home.example", "--org", "Analytical Engines", "--title", "Engineer",
+        "--tag", "maths",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
 
@@ -99,7 +100,9 @@ def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:
         assert run("person", "add", name).exit_code == 0
 
     first = run("person", "list", "--limit", "2")
-    cursor = first.stdout.strip().splitlines()[-1].removeprefix("More: goodword person list --after ")
+    cursor = (
+        first.stdout.strip().splitlines()[-1].removeprefix("More: goodword person list --after ")
+    )
     rest = json.loads(run("person", "list", "--after", cursor, "--json").stdout)
     damaged = run("person", "list", "--after", "garbage")
 

@@ -306,3 +306,13 @@ def test_another_workspaces_opportunity_is_404_everywhere(
     assert "Secret Role" not in client.get("/opportunities").text
     session.expire_all()
     assert session.get(Opportunity, theirs.id) is not None
+
+
+def test_the_new_form_takes_the_organization_from_a_link(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    initech = factories.organization(session, workspace.id, "Initech")
+    theirs = factories.organization(session, other_workspace.id, "Hidden Org")
+    response = client.get(f"/opportunities/new?organization_id={initech.id}")
+    assert 'name="organization_name" type="text" value="Initech"' in response.text
+    assert client.get(f"/opportunities/new?organization_id={theirs.id}").status_code == 404

@@ -247,7 +247,7 @@ def import_json(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(exists=True, dir_okay=False, help="A file made by `goodword export`."),
+        typer.Argument(help="A file made by `goodword export`."),
     ],
     into_nonempty: Annotated[
         bool,
@@ -257,6 +257,8 @@ def import_json(
     """Import a `goodword export` file: all of it, or (on any problem) nothing."""
     from goodword.exchange import service as exchange
 
+    if not file.is_file():
+        raise InvalidInput(f"There is no file at {file}.")
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except UnicodeDecodeError:

@@ -123,10 +123,11 @@ def work(ctx: typer.Context) -> Iterator[tuple[Session, int]]:
     """One transaction for one command: committed at the end, rolled back on any error."""
     from goodword.workspaces import service as workspaces
 
+    region = state(ctx).settings().phone_region
     engine = state(ctx).ready_engine()
     try:
         with db.transaction(db.make_session_factory(engine)) as session:
-            yield session, workspaces.get_or_create(session).id
+            yield session, workspaces.get_or_create(session, phone_region=region).id
     finally:
         engine.dispose()
 

@@ -23,16 +23,15 @@ from rapidfuzz.distance import JaroWinkler
 
 # A pair at or above AUTO_MERGE (with supporting evidence) is merged without asking; between
 # SUGGEST and AUTO_MERGE it is queued for the user; below SUGGEST it is ignored.
-AUTO_MERGE = 0.8
-SUGGEST = 0.5
-# The cheap first pass (token-sorted indel ratio over the whole name) lets through anything
-# a careful look might still match.
+AUTO_MERGE = 0.7
+SUGGEST = 0.35
+# The cheap first pass (token-set similarity of name, birthday, place and organizations
+# together) lets through anything a careful look might still match.
 _PREFILTER = 60
 
 _DIGIT = re.compile(r"\d")
-# Blocks keyed on something other than the name (birthday, street) are judged pair by pair,
-# names unseen, while they stay this small.
-_SMALL_BLOCK = 40
+_ASCII_SPACE = re.compile(r"[\s\-/,.]+")
+_ASCII_DROP = re.compile(r"[^a-z0-9 ]+")
 
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -93,6 +92,9 @@ def fold(text: str | None) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: "Zoë  O'Brien" -> "zoe obrien"."""
     if not text:
         return ""
+    if text.isascii():
+        spaced = _ASCII_SPACE.sub(" ", text.lower())
+        return " ".join(_ASCII_DROP.sub("", spaced).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     kept = []
     for char in decomposed:
@@ -118,17 +120,23 @@ class Profile:
     location: str = ""
     birthday: str = ""
     full: str = field(init=False)
+    # Everything at once, for the cheap first pass over a block.
+    summary: str = field(init=False)
+    keys: frozenset[str] = field(init=False)
+    # The location reads like a street address (a number and several words), not a city.
+    detailed: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.full = " ".join(p for p in (self.given, self.family) if p)
+        self.summary = " ".join([self.full, self.birthday, self.location, *sorted(self.orgs)])
+        self.keys = frozenset(
+            [*("e:" + e for e in self.emails), *("u:" + u for u in self.urls)]
+            + ["p:" + p for p in self.phones]
+        )
+        self.detailed = bool(_DIGIT.search(self.location)) and len(self.location.split()) >= 3
 
-    def exact_keys(self) -> Iterator[str]:
-        for email in self.emails:
-            yield "e:" + email
-        for url in self.urls:
-            yield "u:" + url
-        for phone in self.phones:
-            yield "p:" + phone
+    def exact_keys(self) -> frozenset[str]:
+        return self.keys
 
     def block_keys(self) -> set[str]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
@@ -144,7 +152,7 @@ class Profile:
             keys.add("o" + self.full.replace(" ", "")[:4])
         if self.birthday:
             keys.add("b" + self.birthday)
-        if self.location and _DIGIT.search(self.location):
+        if self.detailed:
             words = [w for w in self.location.split() if not w.isdigit()]
             if len(words) >= 2:
                 keys.add("a" + words[0] + " " + words[1][:3])
@@ -215,10 +223,9 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, float, bool]:
     return straight[0], likeness, straight[1]
 
 
-def _place_points(a: str, b: str) -> tuple[float, str | None]:
-    alike = fuzz.token_set_ratio(a, b)
+def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:
     # A street address is rare evidence; a city is shared by many people.
-    detailed = any(c.isdigit() for c in a) and len(a.split()) >= 3
+    alike = fuzz.token_set_ratio(a, b)
     if alike >= 92 and detailed:
         return 4.0, "same address"
     if alike >= 85:
@@ -237,7 +244,7 @@ def score(a: Profile, b: Profile) -> Scored:
     without the user. Agreeing birthdays (4), organizations (2.5) or addresses (3; a
     city 1) push a pair over the merge line; disagreeing ones pull it back.
     """
-    for key in sorted(set(a.exact_keys()) & set(b.exact_keys())):
+    for key in sorted(a.keys & b.keys):
         kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
         return Scored(1.0, (f"same {kind} ({key[2:]})",))
     points, likeness, conflict = _name_points(a, b)
@@ -259,7 +266,7 @@ def score(a: Profile, b: Profile) -> Scored:
         else:
             points -= 0.5
     if a.location and b.location:
-        place, reason = _place_points(a.location, b.location)
+        place, reason = _place_points(a.location, b.location, a.detailed and b.detailed)
         points += place
         if reason:
             reasons.append(reason)
@@ -273,7 +280,7 @@ class Matcher:
         self.profiles: list[Profile] = []
         self.exact: dict[str, int] = {}
         self._blocks: dict[str, list[int]] = defaultdict(list)
-        self._block_names: dict[str, list[str]] = defaultdict(list)
+        self._block_texts: dict[str, list[str]] = defaultdict(list)
 
     def add(self, profile: Profile) -> int:
         """Index a profile; return its position (what pairs refer to)."""
@@ -283,7 +290,7 @@ class Matcher:
             self.exact.setdefault(key, position)
         for key in profile.block_keys():
             self._blocks[key].append(position)
-            self._block_names[key].append(profile.full)
+            self._block_texts[key].append(profile.summary)
         return position
 
     def add_keys(self, position: int, profile: Profile) -> None:
@@ -307,7 +314,7 @@ class Matcher:
                     by_block[key].append(index)
         seen: set[tuple[int, int]] = set()
         for key, members in by_block.items():
-            hits = _prefilter(key, [queries[i].full for i in members], self._block_names[key])
+            hits = _prefilter([queries[i].summary for i in members], self._block_texts[key])
             pool = self._blocks[key]
             for row, column in hits:
                 pair = (members[row], pool[column])
@@ -324,8 +331,8 @@ class Matcher:
         for key, members in self._blocks.items():
             if len(members) < 2:
                 continue
-            names = self._block_names[key]
-            for row, column in _prefilter(key, names, names):
+            texts = self._block_texts[key]
+            for row, column in _prefilter(texts, texts):
                 if row >= column:
                     continue
                 pair = (members[row], members[column])
@@ -337,22 +344,19 @@ class Matcher:
                     yield pair[0], pair[1], judged
 
 
-def _prefilter(key: str, queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:
-    """Positions of the (query, choice) pairs whose names are close enough to judge."""
-    if key[0] in "ba" and max(len(queries), len(choices)) <= _SMALL_BLOCK:
-        # Sharing a birthday or a street is rare: judge every pair, whatever the names.
-        return [(r, c) for r in range(len(queries)) for c in range(len(choices))]
+def _prefilter(queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:
+    """Positions of the (query, choice) pairs alike enough overall to be worth judging."""
     if len(queries) * len(choices) <= 4:
         return [
             (r, c)
             for r, q in enumerate(queries)
             for c, ch in enumerate(choices)
-            if fuzz.token_sort_ratio(q, ch) >= _PREFILTER
+            if fuzz.token_set_ratio(q, ch) >= _PREFILTER
         ]
     matrix = process.cdist(
         queries,
         choices,
-        scorer=fuzz.token_sort_ratio,
+        scorer=fuzz.token_set_ratio,
         score_cutoff=_PREFILTER,
         dtype=np.uint8,
         workers=-1 if len(queries) * len(choices) > 50_000 else 1,

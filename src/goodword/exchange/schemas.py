@@ -56,8 +56,9 @@ class Record(BaseModel):
 
 
 class ExportedWorkspace(Record):
+    """The workspace's own name; its phone region is a setting of the importing install."""
+
     name: Name
-    phone_region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
 class ExportedEmail(Record):

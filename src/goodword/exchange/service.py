@@ -99,7 +99,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
     document = ExportFile(
         format=FORMAT,
         version=VERSION,
-        workspace=ExportedWorkspace(name=workspace.name, phone_region=workspace.phone_region),
+        workspace=ExportedWorkspace(name=workspace.name),
         organizations=[
             ExportedOrganization(
                 key=org_key[o.id],
@@ -283,7 +283,6 @@ def import_workspace(
         _check_origin_keys_free(session, workspace_id, document)
     if empty:
         workspace.name = document.workspace.name
-        workspace.phone_region = document.workspace.phone_region
     return _write(session, workspace_id, document, reuse_organizations=not empty)
 
 

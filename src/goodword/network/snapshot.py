@@ -5,7 +5,7 @@ Node n is the person `person_ids[n]` (ids sorted ascending). The neighbours of n
 can stop reading a row as soon as the rest of it cannot matter. Strengths come from
 `strength.score`; ties with only kinds, closeness and shared work (almost all of a large
 network) are scored through a table of the combinations that occur, so 10 million ties take
-seconds, not minutes. `load` (in `loader.py`) reads the database; everything here is pure.
+seconds, not minutes. `load` reads the database (the work is in `loader.py`); the rest is pure.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +30,9 @@ from goodword.network.strength import (
     score,
     work_term,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 KINDS: tuple[ConnectionKind, ...] = tuple(ConnectionKind)
 # Shared-work codes per tie: none, current colleagues, former (2 + whole years ago), unknown.
@@ -563,3 +567,12 @@ def _work_placeholder(code: int) -> tuple[SharedWork, ...]:
     if code == WORK_UNKNOWN:
         return (SharedWork(""),)
     return (SharedWork("", years_ago=code - WORK_FORMER),)
+
+
+def load(
+    session: Session, *, workspace_id: int, today: date, model: StrengthModel = DEFAULT_MODEL
+) -> Snapshot:
+    """Read the workspace's current snapshot from the database (the work is in `loader`)."""
+    from goodword.network import loader
+
+    return loader.load(session, workspace_id=workspace_id, today=today, model=model)

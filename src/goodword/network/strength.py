@@ -272,7 +272,8 @@ def explain(evidence: TieEvidence, *, today: date) -> list[str]:
     if kinds:
         text = ", ".join(kinds)
         counted = [t for t in evidence.contacts if t.kind is not InteractionKind.NOTE]
-        phrases.append(f"{text[0].upper()}{text[1:]}" + ("" if counted else ", no contact logged"))
+        silent = not counted and you
+        phrases.append(f"{text[0].upper()}{text[1:]}" + (", no contact logged" if silent else ""))
     if not phrases:
         phrases.append("no contact logged")
     return phrases

@@ -22,6 +22,7 @@ from goodword.interactions import service as interactions
 from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
+from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.people.models import Person
 from goodword.records import Page
@@ -142,6 +143,18 @@ def organization_choices(session: Session, *, workspace_id: int) -> Choices:
     return _choices([(id_, name) for id_, name in rows])
 
 
+def organization_names(session: Session, *, workspace_id: int, limit: int = 1000) -> list[str]:
+    """Names to suggest while typing an organization; a suggestion list may stop short."""
+    return list(
+        session.scalars(
+            select(Organization.name)
+            .where(Organization.workspace_id == workspace_id)
+            .order_by(Organization.sort_name, Organization.id)
+            .limit(limit)
+        )
+    )
+
+
 def opportunity_choices(session: Session, *, workspace_id: int) -> Choices:
     rows = session.execute(
         select(Opportunity.id, Opportunity.role_title, Organization.name)
@@ -246,7 +259,6 @@ def _form_page(
     errors: Mapping[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    organizations = organization_choices(session, workspace_id=workspace_id)
     return render(
         request,
         "opportunities/form.html",
@@ -254,7 +266,7 @@ def _form_page(
             "opportunity": opportunity,
             "values": values,
             "errors": errors or {},
-            "organization_names": [name for _, name in organizations.options or []],
+            "organization_names": organization_names(session, workspace_id=workspace_id),
             "people": person_choices(session, workspace_id=workspace_id),
             "stage_options": enum_options(Stage),
             "route_options": enum_options(Route),
@@ -314,11 +326,18 @@ def new_page(
     session: DbSession,
     workspace_id: WorkspaceId,
     organization_name: str = "",
+    organization_id: str = "",
     hiring_manager_id: str = "",
     stage: str = "",
 ) -> HTMLResponse:
+    """The blank form; links from other pages prefill the organization, manager or stage."""
     values = _values(None)
     values["organization_name"] = organization_name.strip()
+    if organization_id.strip().isdigit():
+        organization = organizations.get(
+            session, workspace_id=workspace_id, organization_id=int(organization_id)
+        )
+        values["organization_name"] = organization.name
     values["hiring_manager_id"] = hiring_manager_id.strip()
     if stage in {s.value for s in Stage}:
         values["stage"] = stage

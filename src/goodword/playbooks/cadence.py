@@ -117,7 +117,8 @@ class DueItem:
 def due_list(
     session: Session, *, workspace_id: int, today: date, within_days: int = 0
 ) -> list[DueItem]:
-    """People due for contact by `today + within_days`, most overdue first.
+    """People due for contact by `today + within_days`: closest relationships first, then the
+    most overdue.
 
     Tracked: people with their own setting, people tied to the user, and interviewers. The
     clock runs from the last logged contact, or from when the tie began.
@@ -167,7 +168,7 @@ def due_list(
                     days_overdue=max(0, (today - due_on).days),
                 )
             )
-    items.sort(key=lambda i: (i.due_on, i.name.casefold(), i.person_id))
+    items.sort(key=lambda i: (i.cadence_days, i.due_on, i.name.casefold(), i.person_id))
     return items
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +24,15 @@ from goodword.tasks.schemas import TaskCreate
 
 _TITLE_LIMIT = 300
 _NOTES_LIMIT = 20_000
+
+
+class Links(TypedDict, total=False):
+    """The records a task is about."""
+
+    person_id: int | None
+    organization_id: int | None
+    opportunity_id: int | None
+    interaction_id: int | None
 
 
 @dataclass(frozen=True)

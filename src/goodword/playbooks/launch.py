@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from goodword.opportunities import service as opportunities
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
+    Links,
     Result,
     checklist,
     emails_of,
@@ -121,7 +122,7 @@ def launch(
     )
     result.drafts.append(briefing)
     key = f"{PLAYBOOK}:use:{use.id}"
-    links = {"person_id": person.id, "opportunity_id": opportunity.id}
+    links: Links = {"person_id": person.id, "opportunity_id": opportunity.id}
     result.add_task(
         *ensure_task(
             session,

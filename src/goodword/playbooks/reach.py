@@ -17,6 +17,7 @@ from goodword.opportunities import service as opportunities
 from goodword.people.models import Person, Position
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
+    Links,
     Result,
     checklist,
     emails_of,
@@ -203,9 +204,8 @@ def plan(
         )
         return result
     person = chosen.person
-    department = (
-        _department(manager, organization.id) or f"the team hiring a {opportunity.role_title}"
-    )
+    department = _department(manager, organization.id) or _area(opportunity.role_title)
+    team = f"the {department} team" if department else "the team"
     request = library.draft(
         session,
         workspace_id=workspace_id,
@@ -221,7 +221,7 @@ def plan(
     )
     result.drafts.append(request)
     key = f"{base}:{{step}}:person:{person.id}"
-    links = {"person_id": person.id, "opportunity_id": opportunity.id}
+    links: Links = {"person_id": person.id, "opportunity_id": opportunity.id}
     name = first_name(person)
     result.add_task(
         *ensure_task(
@@ -234,7 +234,7 @@ def plan(
             due_date=today + timedelta(days=1),
             notes=checklist(
                 f"Something of value to {name}: an idea, an article, a contact, an observation "
-                f"about {organization.name}'s customers.",
+                f"about the customers of {organization.name}.",
                 f"Two questions about how {organization.name} works day to day.",
                 "Write it down before you ask for the call.",
             ),
@@ -263,12 +263,12 @@ def plan(
             step="call-plan",
             key=key.format(step="call-plan"),
             title=f"On the call with {person.display_name}: learn the operation, then ask "
-            f"whom in {department} to talk to",
+            f"whom in {team} to talk to",
             due_date=today + timedelta(days=9),
             notes=checklist(
                 "Open with the useful thing you prepared.",
                 "Learn the operation: customers, teams, what is hard for them right now.",
-                f"Then ask: whom in {department} would you suggest I talk to?",
+                f"Then ask: whom in {team} would you suggest I talk to?",
                 "Ask whether you may mention their name; skip the personnel office.",
                 "Log the call and thank them the same day.",
             ),
@@ -291,6 +291,26 @@ def _department(manager: Person | None, organization_id: int) -> str | None:
         if position.organization_id == organization_id and position.is_current:
             return position.department
     return None
+
+
+_AREAS = [
+    ("product", "Product"),
+    ("engineer", "Engineering"),
+    ("developer", "Engineering"),
+    ("design", "Design"),
+    ("data", "Data"),
+    ("analyst", "Data"),
+    ("marketing", "Marketing"),
+    ("sales", "Sales"),
+    ("operations", "Operations"),
+    ("finance", "Finance"),
+]
+
+
+def _area(role_title: str) -> str | None:
+    """A department guessed from the role's title, when no hiring manager says it."""
+    text = role_title.casefold()
+    return next((area for word, area in _AREAS if word in text), None)
 
 
 def _reason(position: Position, door: bool, knows: bool) -> str:

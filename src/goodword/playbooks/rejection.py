@@ -23,6 +23,7 @@ from goodword.organizations.models import Organization
 from goodword.people.models import Person
 from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import (
+    Links,
     Result,
     checklist,
     emails_of,
@@ -31,7 +32,7 @@ from goodword.playbooks.engine import (
     me,
     person_values,
 )
-from goodword.playbooks.messages import format_date, join_names
+from goodword.playbooks.messages import Draft, format_date, join_names
 from goodword.playbooks.ties import organization_ties
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
@@ -371,11 +372,11 @@ def advance_ask(
         **_ask_values(ask),
         "progress": _progress(ask),
     }
-    links = {"person_id": person.id, "opportunity_id": ask.result_opportunity_id}
+    links: Links = {"person_id": person.id, "opportunity_id": ask.result_opportunity_id}
     target = ask.target_organization.name if ask.target_organization else "the company"
     key = f"{REFERRAL}:ask:{ask.id}"
 
-    def draft(name: str) -> library.Draft:
+    def draft(name: str) -> Draft:
         made = library.draft(
             session,
             workspace_id=workspace_id,

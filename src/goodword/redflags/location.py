@@ -71,7 +71,9 @@ _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\b", re.IGNORE
 _POSTCODE = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 )
-_SEPARATORS = re.compile(r"[()\[\]|/;·•]|\s[-–—]\s|^\s*[-–—]|[-–—]\s*$|\s[–—]|[–—]\s")
+_SEPARATORS = re.compile(
+    r"[()\[\]|/;·•]|\s[-\u2013\u2014]\s|^\s*[-\u2013\u2014]|[-\u2013\u2014]\s*$|\s[\u2013\u2014]|[\u2013\u2014]\s"
+)
 _FILLER_HEAD = re.compile(
     r"^(?:anywhere\s+in|based\s+in|located\s+in|within|from|in|only|the|across(?:\s+the)?)\s+",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from typing import Any
 
 from goodword.redflags.textspan import Evidence, Sentences, evidence, from_match, rx
 
-W = r"(?:[\w'’-]+\s+)"
+W = r"(?:[\w'\u2019-]+\s+)"
 PAY_NOUN = (
     r"(?:(?:base|annual|gross|total|monthly|hourly|basic)\s+(?:salary|pay|compensation|comp|wages?|"
     r"rate)|salary|salaries|pay|wages?|compensation|comp|earnings|income|remuneration|package|CTC|"
@@ -16,22 +16,34 @@ PAY_NOUN = (
 )
 PAST = r"(?:current|present|previous|prior|past|last|most\s+recent|existing|former)"
 EXPECT_AFTER = (
-    r"(?!\s*(?:\w+\s+)?(?:expectations?|requirements?|expected|desired|target|needs?|you\s+are\s+"
-    r"(?:looking|seeking|hoping)|you'?re\s+(?:looking|seeking|hoping)|range\s+expectations?))"
+    r"(?!\s+(?:expectations?|requirements?|needs?|you\s+are\s+(?:looking|seeking|hoping)|"
+    r"you'?re\s+(?:looking|seeking|hoping)|range\s+expectations?))"
 )
 
 HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
-    rx(r"\b(?:salary|pay|wage|compensation|earnings|income|remuneration)\s+history\b"),
+    rx(r"(?<!\bour\s)\b(?:salary|pay|wage|compensation|earnings|income|remuneration)\s+history\b"),
     rx(
-        r"\b(?:your|ur|the\s+candidate'?s|applicant'?s)\s+" + PAST + r"\s+(?:\w+\s+){0,2}?"
-        + PAY_NOUN + r"\b" + EXPECT_AFTER
+        r"\b(?:your|ur|the\s+candidate'?s|applicant'?s)\s+"
+        + PAST
+        + r"\s+(?:\w+\s+){0,2}?"
+        + PAY_NOUN
+        + r"\b"
+        + EXPECT_AFTER
     ),
     rx(
         r"\b(?:salary|pay|compensation|earn|earned|earning|make|made|making|paid|package)\b"
-        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+)?" + PAST
+        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+)?"
+        + PAST
         + r"\s+(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)\b"
     ),
-    rx(r"(?m)^[\s*•\-\d.)]*" + PAST + r"\s+(?:\w+\s+)?" + PAY_NOUN + r"\s*(?:[:?(]|\*|$)"),
+    rx(
+        r"(?m)(?:^|:[ \t]*)[\s*•\-\d.)]*"
+        + PAST
+        + r"\s+(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"\s*(?:[:?(]|\*|$)"
+    ),
+    rx(r"\b" + PAST + r"\s+(?:\w+\s+)?" + PAY_NOUN + r"\s*(?:\([^)\n]{0,40}\)\s*)?[:?]"),
     rx(
         r"\bhow\s+much\s+(?:are|were|do|did)\s+you\s+(?:currently\s+|now\s+)?(?:make|making|earn|"
         r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home)\b(?!\s+to\b)"
@@ -51,14 +63,17 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"package)\b"
     ),
     rx(
-        r"\b(?:upload|send|attach|provide|share|submit|include|forward)\w*\s+" + W + r"{0,4}"
+        r"\b(?:upload|send|attach|provide|share|submit|include|forward|need|require|copy\s+of)\w*"
+        r"\s+" + W + r"{0,4}"
         r"(?:pay\s*stubs?|payslips?|pay\s+slips?|W-?2s?\b|P60|T4\s+slips?|salary\s+slips?|"
         r"offer\s+letter\s+from\s+your\s+current)"
     ),
 )
 
 _NEGATED = rx(
-    r"\b(?:not|never|n't|no\s+longer|cannot)\s+" + W + r"{0,4}(?:ask|request|require|seek|inquire|"
+    r"(?:\bnot|\bnever|n't|\bno\s+longer|\bcannot)\s+"
+    + W
+    + r"{0,4}(?:ask|request|require|seek|inquire|"
     r"need|consider|use|rely|want|look\s+at|share|disclose|provide|tell)\w*\b"
     r"|\bno\s+need\s+to\s+(?:share|disclose|tell|provide)\b"
     r"|\b(?:you\s+are|you're|candidates\s+are|applicants\s+are)\s+not\s+(?:required|asked|obliged)\b"
@@ -74,12 +89,14 @@ def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
     found: list[Evidence] = []
     for pattern in HISTORY_PATTERNS:
         for match in pattern.finditer(text):
-            start = match.start()
-            while start < match.end() and text[start] in " \t\r\n*•-.)0123456789":
+            start, end = match.start(), match.end()
+            while start < end and text[start] in " \t\r\n*•-.):0123456789":
                 start += 1
+            while end > start and text[end - 1] in " \t(:?*":
+                end -= 1
             if _NEGATED.search(sents.sentence(start)):
                 continue
-            item = evidence(text, start, match.end())
+            item = evidence(text, start, end)
             if not any(e.start <= item.start < e.end for e in found):
                 found.append(item)
     return sorted(found)
@@ -103,7 +120,7 @@ def _amount(c: str, v: str, k: str) -> str:
 _RANGE = re.compile(
     r"(?:\bbetween\s+)?"
     + _amount("c1", "v1", "k1")
-    + r"\s*(?:-|–|—|to|and)\s*"
+    + r"\s*(?:-|\u2013|\u2014|to|and)\s*"
     + _amount("c2", "v2", "k2")
     + r"(?:"
     + PERIOD.format(n="p", **{})
@@ -213,7 +230,7 @@ def _trimmed(text: str, match: re.Match[str]) -> Evidence:
 
 
 def pay_ranges(text: str) -> list[PayRange]:
-    """Parse pay ranges and single pay figures ("$120,000–$150,000", "€55k – €65k", "$25/hr+")."""
+    """Parse pay ranges and single figures ("$120,000-$150,000", "€55k - €65k", "$25/hr+")."""
     found: list[PayRange] = []
     taken: list[tuple[int, int]] = []
     sents = Sentences(text)
@@ -222,7 +239,9 @@ def pay_ranges(text: str) -> list[PayRange]:
         has_money = has_money or bool(match.group("c2x"))
         has_k = bool(match.group("k2"))
         period = _period(match)
-        if not (has_money or has_k or (period and _PAY_CONTEXT.search(sents.sentence(match.start())))):
+        if not (
+            has_money or has_k or (period and _PAY_CONTEXT.search(sents.sentence(match.start())))
+        ):
             continue
         low, high = _number(match.group("v1")), _number(match.group("v2"))
         if match.group("k2"):
@@ -252,7 +271,9 @@ def pay_ranges(text: str) -> list[PayRange]:
         value = _number(match.group("v1")) * (1000 if match.group("k1") else 1)
         currency = _currency(match.group("c1"), match.group("c1x"))
         found.append(
-            PayRange(value, None, currency, period, open_ended or lead == "up to", _trimmed(text, match))
+            PayRange(
+                value, None, currency, period, open_ended or lead == "up to", _trimmed(text, match)
+            )
         )
     return sorted(found, key=lambda r: r.evidence.start)
 

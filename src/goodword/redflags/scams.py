@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from goodword.redflags.contacts import contact_hits
 from goodword.redflags.textspan import Hit, Rule, Sentences, from_match, run_rules, rx
 
 MONEY = r"(?:[$€£]\s?\d[\d,.]*\s?[kK]?|\d[\d,.]*\s?(?:dollars|usd|eur|gbp|usdt|euros?))"
@@ -20,13 +21,14 @@ CHAT_APPS = (
     r"textnow|text\s?free|viber|wechat|kik|skype\s+chat|instant\s+messag\w+|text\s+messag\w+|"
     r"text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
 )
-W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space
+W = r"(?:[\w'\u2019-]+\s+)"  # one word and its trailing space
 
 NO_PAY = rx(
     r"\b(?:no|zero|never|free\s+of\s+charge|at\s+no\s+(?:cost|charge)|not\s+(?:required|charged)"
     r"|without\s+any)\b[^.!?\n]{0,60}\b(?:fees?|pay|payment|charge|deposit|money|cost)"
-    r"|\b(?:never|not|n't|won't)\s+" + W + r"{0,3}(?:ask|charge|require|request)\w*\s+"
+    r"|(?:\bnever|\bnot|n't)\s+" + W + r"{0,3}(?:ask|charge|require|request)\w*\s+"
     r"(?:you\s+)?(?:to\s+)?(?:pay|for\s+(?:money|payment|a\s+fee))"
+    r"|\b(?:we|we'll|we\s+will|the\s+company\s+will)\s+(?:\w+\s+)?pay\s+you\b"
     r"|\b(?:we|the\s+company|employer|[A-Z]\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
     r"|reimburses?\s+(?:in\s+full|upfront))\b|\bcompany[- ]paid\b|\bat\s+our\s+(?:cost|expense)\b"
     r"|\bpaid\s+(?:for\s+)?by\s+(?:us|the\s+company|the\s+employer)\b"
@@ -49,10 +51,17 @@ RULES: list[Rule] = [
                 r"certification|background\s+check|registration|onboarding\s+kit|work\s+permit)\b"
             ),
             rx(
-                r"\breimburs\w+\s+(?:in|with|from|on)\s+your\s+(?:first|next)\s+"
+                r"\b(?:reimburs\w+|refund\w*|returned(?:\s+to\s+you)?|paid\s+back)\s+(?:in|with|from|on)"
+                r"\s+your\s+(?:first|next)\s+"
                 r"(?:pay\s*(?:check|cheque)|paycheck|salary|payment|wages?)"
             ),
             rx(r"\b(?:fee|deposit)\s+of\s+" + MONEY),
+            rx(
+                r"\b(?:kit|training|registration|onboarding|certification|starter\s+pack|uniform)\b"
+                r"[^.!?\n]{0,80}?\b(?:costs?|is|are)\s+"
+                + MONEY
+                + r"[^.!?\n]{0,40}?\b(?:payable|pay|due)\b"
+            ),
             rx(r"\b(?:to|you\s+must|please)\s+(?:first\s+)?pay\s+" + MONEY),
         ),
         unless=NO_PAY,
@@ -62,7 +71,8 @@ RULES: list[Rule] = [
         find=(
             rx(r"\b(?:check|cheque)s?\b"),
             rx(
-                r"\b(?:funds|money|payment)\s+(?:has\s+been\s+|have\s+been\s+|were\s+|was\s+)?"
+                r"\b(?:funds|money|payment)(?:\s+of\s+\S+)?\s+(?:has\s+been\s+|have\s+been\s+|were\s+|"
+                r"was\s+)?"
                 r"(?:deposited|sent|transferred)\s+(?:in)?to\s+your\s+(?:bank\s+)?account"
             ),
         ),
@@ -83,6 +93,9 @@ RULES: list[Rule] = [
                 r"\b(?:purchase|buy|order|pay\s+for)\s+" + W + r"{0,4}(?:equipment|laptop|computer|"
                 r"software|supplies|devices?|printer|licen[cs]es?|headset|materials|tools?)\b"
             ),
+            rx(
+                r"\b(?:purchase|buy|order)\s+(?:them|it|these|those|the\s+items)\s+(?:from|through|at)\b"
+            ),
         ),
         near=(
             rx(
@@ -94,6 +107,7 @@ RULES: list[Rule] = [
         around=1,
         unless=rx(
             r"\b(?:stipend|allowance|budget|expense\s+(?:report|system|policy)|company[- ]issued|"
+            r"at\s+no\s+cost|free\s+of\s+charge|no\s+cost\s+to\s+you|"
             r"we\s+(?:will\s+)?(?:ship|send|provide|supply)\s+(?:you\s+)?(?:a|the|with|all))\b"
         ),
     ),
@@ -103,7 +117,8 @@ RULES: list[Rule] = [
             rx(r"\b(?:app|product|data|store|rating|review|order|merchant)\s+optimi[sz]ation\b"),
             rx(r"\boptimi[sz]ation\s+(?:tasks?|orders?|sets?|jobs?)\b"),
             rx(
-                r"\b(?:boost|rate|rating|review|reviewing|like|liking|click|clicking)\s+" + W
+                r"\b(?:boost|rate|rating|review|reviewing|like|liking|click|clicking)\s+"
+                + W
                 + r"{0,2}(?:products?|apps?|hotels?|restaurants?|videos?|movies?|items?)\b"
             ),
             rx(r"\bcombo\s+(?:orders?|tasks?|products?)\b"),
@@ -123,9 +138,14 @@ RULES: list[Rule] = [
     Rule(
         "rf-crypto-payment-to-employer",
         find=(
-            rx(r"\b(?:send|deposit|transfer|top[- ]?up|recharge|fund)\w*\s+" + W + r"{0,5}?" + CRYPTO),
+            rx(
+                r"\b(?:send|deposit|transfer|top[- ]?up|recharge|fund)\w*\s+(?:\S+\s+){0,5}?"
+                + CRYPTO
+            ),
             rx(r"\bpay\s+" + W + r"{0,2}?\$?\d[\d,.]*\s*" + CRYPTO),
-            rx(CRYPTO + r"\s+" + W + r"{0,4}(?:deposit|activation|to\s+activate|to\s+unlock|fee)\b"),
+            rx(
+                CRYPTO + r"\s+" + W + r"{0,4}(?:deposit|activation|to\s+activate|to\s+unlock|fee)\b"
+            ),
             rx(r"\b(?:bitcoin|crypto)\s+ATM\b"),
         ),
         unless=rx(
@@ -160,6 +180,11 @@ RULES: list[Rule] = [
         "rf-money-mule",
         find=(
             rx(
+                r"\b(?:send|transfer|pay|deposit)\w*\s+(?:money|funds|payments?)\s+(?:in)?to\s+your\s+"
+                r"(?:own\s+|personal\s+|private\s+)?(?:bank\s+)?account\b[^.!?\n]{0,60}\b(?:forward|"
+                r"wire|pass|remit)\w*\s+(?:it|them|the\s+(?:money|funds))"
+            ),
+            rx(
                 r"\b(?:receive|accept|process|collect|handle)\w*\s+" + W + r"{0,3}(?:payments?|"
                 r"funds|money|transfers|deposits|donations)\s+" + W + r"{0,3}(?:in|into|to|through|"
                 r"via|on)\s+(?:your|their)\s+(?:own\s+|personal\s+|private\s+)?(?:bank\s+)?"
@@ -167,7 +192,11 @@ RULES: list[Rule] = [
             ),
             rx(
                 r"\bopen\s+(?:a\s+)?(?:new\s+)?(?:personal\s+|business\s+|second\s+)?(?:bank\s+)?"
-                r"accounts?\s+" + W + r"{0,6}(?:transfers?|payments?|funds|route|receive|forward)"
+                r"accounts?\b[^.!?\n]{0,60}\b(?:transfers?|payments?|funds|route|receive|forward)"
+            ),
+            rx(
+                r"\b(?:receive|accept|collect)\s+(?:funds|money|payments?|transfers)\b[^.!?\n]{0,80}"
+                r"\b(?:remit|forward|wire|pass)\w*\s+(?:them|it|the\s+(?:money|funds))"
             ),
             rx(
                 r"\bkeep\s+(?:\d+\s?%|a\s+(?:small\s+)?(?:percentage|commission|cut|share)|"
@@ -185,11 +214,12 @@ RULES: list[Rule] = [
         "rf-reshipping",
         find=(
             rx(
-                r"\b(?:receive|accept|collect|take\s+delivery\s+of)\w*\s+" + W + r"{0,3}(?:packages?"
+                r"\b(?:receive|accept|collect|take\s+delivery\s+of)\w*\s+"
+                + W
+                + r"{0,3}(?:packages?"
                 r"|parcels?|shipments?|goods|merchandise|items|boxes|orders)\s+" + W + r"{0,3}"
                 r"(?:at|to|in)\s+(?:your\s+)?(?:home|house|residence|apartment|address)\b"
             ),
-            rx(r"\bre-?ship\w*\b"),
             rx(r"\bre-?label\w*\b"),
             rx(
                 r"\b(?:remove|discard|throw\s+away|take\s+out)\s+" + W + r"{0,3}(?:invoices?|"
@@ -202,12 +232,18 @@ RULES: list[Rule] = [
                 r"(?:we|our|that\s+we|provided|given|in\s+the)"
             ),
         ),
+    ),
+    Rule(
+        "rf-reshipping",
+        find=(rx(r"\bre-?ship\w*\b"),),
         unless=rx(r"\b(?:customers?'?|returns?\s+(?:desk|process)|damaged|replacement)\b"),
     ),
     Rule(
         "rf-credit-card-request",
         find=(
-            rx(r"\b(?:your\s+)?(?:credit|debit)\s+card\s+(?:number|details|info(?:rmation)?|data)\b"),
+            rx(
+                r"\b(?:your\s+)?(?:credit|debit)\s+card\s+(?:number|details|info(?:rmation)?|data)\b"
+            ),
             rx(
                 r"\b(?:enter|provide|add|link|send)\s+" + W + r"{0,2}(?:credit|debit)\s+card\b"
                 r"|\bverify\s+" + W + r"{0,3}with\s+(?:a\s+|your\s+)?(?:credit|debit)\s+card\b"
@@ -233,7 +269,7 @@ RULES: list[Rule] = [
     Rule(
         "rf-unsolicited-text-whatsapp",
         find=(
-            rx(r"\breply\s+(?:with\s+)?[\"'“]?(?:yes|y|1|ok|interested)\b[\"'”]?"),
+            rx(r"\breply\s+(?:with\s+)?[\"'\u201c]?(?:yes|y|1|ok|interested)\b[\"'\u201d]?"),
             rx(
                 r"\b(?:add|contact|message|text|whatsapp|reach|dm)\s+(?:me|us|our\s+\w+(?:\s+\w+)?)"
                 r"\s+" + W + r"{0,3}(?:on|via|at|through)\s+(?:whats\s?app|telegram|signal)\b"
@@ -246,9 +282,9 @@ RULES: list[Rule] = [
         ),
         near=(
             rx(
-                r"\b(?:part[- ]time|per\s+day|daily|a\s+day|/\s?day|from\s+(?:your\s+)?(?:phone|"
-                r"home)|minutes\s+a\s+day|spare\s+time|no\s+experience|easy\s+(?:tasks|work|money)|"
-                r"\d+\s?(?:-|–|to)\s?" + MONEY + r"|reply\s+[\"'“]?(?:yes|y|1))\b"
+                r"\b(?:per\s+day|daily|a\s+day|/\s?day|from\s+(?:your\s+)?phone|minutes\s+a\s+day|"
+                r"spare\s+time|no\s+experience|easy\s+(?:tasks|work|money)|"
+                r"reply\s+[\"'\u201c]?(?:yes|y|1))\b"
             ),
         ),
         around=2,
@@ -305,13 +341,14 @@ RULES: list[Rule] = [
             rx(r"\b(?:job|placement|employment|income|hiring)\s+guarantee\b"),
             rx(r"\b100\s?%\s+(?:job\s+)?(?:guaranteed|placement|guarantee)\b"),
         ),
-        unless=rx(r"\b(?:no|not|cannot|can't|never)\s+" + W + r"{0,2}guarantee"),
+        unless=rx(r"(?:\bno|\bnot|\bcannot|n't|\bnever)\s+" + W + r"{0,2}guarantee"),
     ),
     Rule(
         "rf-secret-government-jobs",
         find=(
             rx(
-                r"\b(?:federal|government|postal|USPS|civil\s+service|public\s+sector)\s+" + W
+                r"\b(?:federal|government|postal|USPS|civil\s+service|public\s+sector)\s+"
+                + W
                 + r"{0,2}(?:jobs?|positions?|openings|vacancies)\b"
             ),
         ),
@@ -327,8 +364,8 @@ RULES: list[Rule] = [
         "rf-overseas-job-trafficking",
         find=(
             rx(
-                r"\b(?:flights?|air\s?fare|air\s+tickets?|tickets?|travel)\s+" + W + r"{0,3}(?:and|&|,)"
-                r"\s+" + W + r"{0,2}(?:visas?|accommodation|housing|work\s+permits?)\b"
+                r"\b(?:flights?|air\s?fare|air\s+tickets?|tickets?|travel)\b[^.!?\n]{0,40}?"
+                r"\b(?:visas?|accommodation|housing|work\s+permits?)\b"
             ),
         ),
         near=(
@@ -365,15 +402,17 @@ RULES: list[Rule] = [
         "rf-too-good-pay",
         find=(
             rx(
-                r"\b(?:earn|make|receive|get\s+paid)\s+(?:up\s+to\s+)?" + MONEY + r"(?:\s?(?:-|–|to)"
+                r"\b(?:earn|make|receive|get\s+paid)\s+(?:up\s+to\s+)?"
+                + MONEY
+                + r"(?:\s?(?:-|\u2013|to)"
                 r"\s?" + MONEY + r")?\s*(?:/|a|per|each|every)\s*(?:day|week|hour)\b"
             ),
             rx(r"\b(?:earn|make)\s+(?:up\s+to\s+)?" + MONEY + r"\s+(?:a|per)\s+(?:week|day)"),
         ),
         near=(
             rx(
-                r"\b(?:part[- ]time|phone|from\s+home|minutes|flexible|no\s+experience|spare\s+time|"
-                r"few\s+hours|easy|\d+\s+hours?\s+a\s+day)\b"
+                r"\b(?:part[- ]time|phone|from\s+home|minutes|flexible|no\s+experience|"
+                r"spare\s+time|few\s+hours|easy|\d+\s+hours?\s+a\s+day)\b"
             ),
         ),
         around=1,
@@ -399,159 +438,6 @@ WEAK = frozenset(
     }
 )
 
-FREE_MAIL = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "ymail.com",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "outlook.com",
-        "live.com",
-        "msn.com",
-        "aol.com",
-        "icloud.com",
-        "me.com",
-        "protonmail.com",
-        "proton.me",
-        "mail.com",
-        "gmx.com",
-        "gmx.de",
-        "gmx.net",
-        "yandex.com",
-        "zoho.com",
-    }
-)
-
-# Famous employers and the registered domains they recruit from.
-BRANDS: dict[str, tuple[str, ...]] = {
-    "amazon": ("amazon.com", "amazon.jobs", "amazon.co.uk", "amazon.de", "amazon.ca"),
-    "walmart": ("walmart.com", "walmartcareers.com"),
-    "google": ("google.com", "withgoogle.com"),
-    "microsoft": ("microsoft.com",),
-    "apple": ("apple.com",),
-    "deloitte": ("deloitte.com",),
-    "netflix": ("netflix.com",),
-    "facebook": ("facebook.com", "meta.com", "metacareers.com"),
-    "meta": ("meta.com", "metacareers.com", "facebook.com"),
-    "fedex": ("fedex.com",),
-    "dhl": ("dhl.com", "dhl.de"),
-    "ups": ("ups.com", "jobs-ups.com"),
-    "usps": ("usps.com",),
-    "pfizer": ("pfizer.com",),
-    "tesla": ("tesla.com",),
-    "ibm": ("ibm.com",),
-    "oracle": ("oracle.com",),
-    "target": ("target.com",),
-    "costco": ("costco.com",),
-    "paypal": ("paypal.com",),
-    "airbnb": ("airbnb.com",),
-    "shell": ("shell.com",),
-    "accenture": ("accenture.com",),
-    "unilever": ("unilever.com",),
-    "nike": ("nike.com",),
-    "kpmg": ("kpmg.com",),
-    "pwc": ("pwc.com",),
-    "chase": ("chase.com", "jpmorganchase.com"),
-    "jpmorgan": ("jpmorgan.com", "jpmorganchase.com"),
-}
-BRAND_WORDS = (
-    r"Amazon|Walmart|Google|Microsoft|Apple|Deloitte|Netflix|Facebook|Meta|FedEx|DHL|UPS|USPS|"
-    r"Pfizer|Tesla|IBM|Oracle|Target|Costco|PayPal|Airbnb|Shell|Accenture|Unilever|Nike|KPMG|PwC|"
-    r"Chase|JPMorgan"
-)
-_BRAND_CLAIM = re.compile(
-    r"\b(?:on\s+behalf\s+of|recruit\w*\s+for|hiring\s+(?:team\s+)?(?:at|for)|HR\s+(?:at|of|from|"
-    r"team\s+(?:at|of))|careers?\s+at|representing|(?:position|job|role|opening)s?\s+(?:at|with)|"
-    r"work(?:ing)?\s+(?:from\s+home\s+)?(?:for|with))\s+(?P<a>" + BRAND_WORDS + r")\b"
-    r"|\b(?P<b>" + BRAND_WORDS + r")\s+(?:is\s+(?:now\s+)?hiring|careers|recruitment|recruiting|HR|"
-    r"hiring\s+team|work[- ]from[- ]home|remote\s+\w+|product\s+tester|customer\s+service|"
-    r"data\s+entry)\b"
-)
-_EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
-_DOMAIN = re.compile(
-    r"\b(?:https?://)?(?P<domain>(?:[\w-]+\.)+(?:com|net|org|info|biz|xyz|top|site|online|jobs|"
-    r"co|io|us|work|careers?|live|club|ru|cn|uk|de|ca))\b(?:/[^\s)\]]*)?",
-    re.IGNORECASE,
-)
-_CHAT_CONTACT = re.compile(
-    r"\b(?:whats\s?app|telegram|signal\s+(?:app|messenger)|text\s+(?:me|us)|wa\.me|t\.me)\b",
-    re.IGNORECASE,
-)
-_LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
-
-
-def _registered(domain: str) -> str:
-    labels = domain.lower().split(".")
-    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "ac"):
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
-def _brand_in(label_text: str) -> str | None:
-    """Return the brand a domain or mailbox name imitates, if any ("amaz0n-careers" -> amazon)."""
-    plain = label_text.lower().translate(_LEET).replace("rn", "m")
-    tokens = re.split(r"[.\-_+]", plain)
-    for brand in BRANDS:
-        if len(brand) <= 4:
-            if any(t == brand or re.fullmatch(brand + r"(?:careers?|jobs|hr|hiring)", t) for t in tokens):
-                return brand
-        elif brand in plain.replace("-", "").replace(".", "").replace("_", ""):
-            return brand
-    return None
-
-
-def _contact_hits(text: str, hits: dict[str, Hit]) -> None:
-    """Free-mail senders, lookalike domains, and famous names reached through chat apps."""
-    free_mail: list[re.Match[str]] = []
-    mail_spans = []
-    for found in _EMAIL.finditer(text):
-        domain = found.group("domain").lower()
-        mail_spans.append((found.start(), found.end()))
-        local = found.group(0).split("@", 1)[0]
-        if domain in FREE_MAIL:
-            free_mail.append(found)
-            if _brand_in(local):
-                hit = hits.setdefault(
-                    "rf-brand-or-government-impersonation",
-                    Hit("rf-brand-or-government-impersonation"),
-                )
-                hit.add(from_match(text, found))
-        else:
-            brand = _brand_in(domain.rsplit(".", 1)[0])
-            if brand and _registered(domain) not in BRANDS[brand]:
-                hit = hits.setdefault(
-                    "rf-spoofed-site-or-offsite-application",
-                    Hit("rf-spoofed-site-or-offsite-application"),
-                )
-                hit.add(from_match(text, found))
-    for found in _DOMAIN.finditer(text):
-        if any(s <= found.start() < e for s, e in mail_spans):
-            continue
-        domain = found.group("domain").lower()
-        brand = _brand_in(domain.rsplit(".", 1)[0])
-        if brand and _registered(domain) not in BRANDS[brand]:
-            hit = hits.setdefault(
-                "rf-spoofed-site-or-offsite-application",
-                Hit("rf-spoofed-site-or-offsite-application"),
-            )
-            hit.add(from_match(text, found))
-    claim = _BRAND_CLAIM.search(text)
-    chat = _CHAT_CONTACT.search(text)
-    if claim and (free_mail or chat):
-        hit = hits.setdefault(
-            "rf-brand-or-government-impersonation", Hit("rf-brand-or-government-impersonation")
-        )
-        hit.add(from_match(text, claim))
-        hit.add(from_match(text, free_mail[0] if free_mail else chat))  # type: ignore[arg-type]
-    if free_mail:
-        hit = hits.setdefault("rf-free-webmail-recruiter", Hit("rf-free-webmail-recruiter"))
-        for found in free_mail:
-            hit.add(from_match(text, found))
-
-
 PII = (
     r"(?:social\s+security\s+(?:number|no\.?|#)|\bSSN\b|social\s+insurance\s+number|\bSIN\b|"
     r"national\s+insurance\s+number|bank\s+(?:account|details|info(?:rmation)?|login|statements?)|"
@@ -567,7 +453,9 @@ _PII_REQUEST = re.compile(
 )
 _POST_OFFER = re.compile(
     r"\b(?:after\s+(?:you\s+)?(?:have\s+)?(?:accept|sign|receiv)\w*\s+" + W + r"{0,3}offer|"
-    r"once\s+(?:you\s+)?(?:have\s+)?(?:accept|sign)\w*\s+" + W + r"{0,3}offer|after\s+(?:an?\s+|the\s+|"
+    r"once\s+(?:you\s+)?(?:have\s+)?(?:accept|sign)\w*\s+"
+    + W
+    + r"{0,3}offer|after\s+(?:an?\s+|the\s+|"
     r"your\s+)?(?:written\s+|formal\s+|signed\s+|conditional\s+)?offer|first\s+day|I-9|in\s+person|"
     r"never\s+(?:ask|request)|will\s+not\s+ask|won't\s+ask|do\s+not\s+send|don't\s+send|"
     r"never\s+(?:send|share)|valid\s+driver'?s?\s+licen[cs]e|clean\s+driving\s+record|"
@@ -605,5 +493,5 @@ def find_scams(text: str, sents: Sentences | None = None) -> dict[str, Hit]:
         hits.setdefault("rf-offer-without-interview", Hit("rf-offer-without-interview")).add(
             from_match(text, selected)
         )
-    _contact_hits(text, hits)
+    contact_hits(text, hits)
     return hits

@@ -26,6 +26,11 @@ class Evidence:
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:
+    """Quote text[start:end], trimmed of surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return Evidence(start=start, end=end, quote=text[start:end])
 
 

@@ -161,11 +161,10 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
         )
     if data.result_opportunity_id is not None:
         result_id = data.result_opportunity_id
-        referenced(
+        ask.result_opportunity = referenced(
             "result_opportunity_id",
             lambda: opportunities.get(session, workspace_id=workspace_id, opportunity_id=result_id),
         )
-        ask.result_opportunity_id = result_id
     if data.status is AskStatus.ASKED:
         ask.asked_on = ask.asked_on or data.on
     if data.introduced_to:

@@ -1,0 +1,290 @@
+"""Measure list pages and search on a large generated workspace, each beside a naive baseline.
+
+    python benchmarks/generate.py --database-url sqlite:///big.sqlite3 --people 100000
+    python benchmarks/bench_lists.py --database-url sqlite:///big.sqlite3 \
+        [--postgres-url postgresql://user@host/db]
+
+(a) people list pages at depth 1, 100 and 1000 through `people.service.list_` (keyset: the
+cursor is found by following `next_cursor` page after page, then the single page fetch at
+that depth is timed), against the same query paged with OFFSET, in the same run;
+(b) `search.service.search` for random name prefixes of 1-4 letters, against
+`lower(display_name) LIKE '%prefix%'` over the people table;
+(c) the web people list through the real ASGI app (`create_app` + Starlette's TestClient),
+first page and a deep `after=` cursor, plus the web search-as-you-type query.
+Prints a Markdown table with p50 and p99 in milliseconds, and the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session, sessionmaker
+
+from goodword.config import Settings
+from goodword.db import make_engine
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.records import decode_cursor
+from goodword.search import service as search
+from goodword.web import create_app
+from goodword.workspaces import service as workspaces
+
+PAGE = 50
+DEPTHS = (1, 100, 1000)
+
+
+@dataclass
+class Row:
+    backend: str
+    case: str
+    ours: list[float]
+    baseline: list[float] | None = None
+    note: str = ""
+
+
+def timed(run: Callable[[], Any], repeat: int, warmup: int = 3) -> list[float]:
+    """Milliseconds per call over `repeat` calls, after a few untimed ones."""
+    for _ in range(warmup):
+        run()
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def once(run: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def p(values: list[float], q: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def offset_page(session: Session, workspace_id: int, depth: int) -> list[Person]:
+    """The naive baseline: the service's own query and loaders, paged with OFFSET."""
+    statement = (
+        select(Person)
+        .where(Person.workspace_id == workspace_id)
+        .options(*people.with_details())
+        .order_by(Person.sort_name, Person.id)
+        .offset((depth - 1) * PAGE)
+        .limit(PAGE)
+    )
+    return list(session.scalars(statement))
+
+
+def row_value_page(session: Session, workspace_id: int, cursor: str | None) -> list[Person]:
+    """Keyset written as a row-value comparison, `(sort_name, id) > (:v, :id)`.
+
+    Shown beside the service's own keyset query: SQLite plans the service's
+    `sort_name > :v OR (sort_name = :v AND id > :id)` as a scan from the start of the
+    workspace, while the row value becomes a range on the (workspace_id, sort_name, id) index.
+    """
+    statement = select(Person).where(Person.workspace_id == workspace_id)
+    if cursor:
+        value, last_id = decode_cursor(cursor)
+        statement = statement.where(tuple_(Person.sort_name, Person.id) > tuple_(value, last_id))
+    statement = statement.options(*people.with_details()).order_by(Person.sort_name, Person.id)
+    return list(session.scalars(statement.limit(PAGE + 1)))[:PAGE]
+
+
+def cursors_at(
+    session: Session, workspace_id: int, depths: tuple[int, ...]
+) -> dict[int, str | None]:
+    """Follow next_cursor from the first page; return the cursor that opens each depth."""
+    found: dict[int, str | None] = {1: None}
+    cursor: str | None = None
+    for page_number in range(2, max(depths) + 1):
+        cursor = people.list_(
+            session, workspace_id=workspace_id, cursor=cursor, limit=PAGE
+        ).next_cursor
+        if cursor is None:
+            raise SystemExit(f"The workspace has fewer than {max(depths)} pages of people.")
+        session.expunge_all()
+        if page_number in depths:
+            found[page_number] = cursor
+    return found
+
+
+def like_baseline(session: Session, workspace_id: int, prefix: str) -> list[int]:
+    """Search as a naive app would: a substring scan over names, A to Z, first 20."""
+    return list(
+        session.scalars(
+            select(Person.id)
+            .where(
+                Person.workspace_id == workspace_id,
+                func.lower(Person.display_name).like(f"%{prefix.lower()}%"),
+            )
+            .order_by(Person.sort_name, Person.id)
+            .limit(20)
+        )
+    )
+
+
+def prefixes(session: Session, workspace_id: int, count: int, rng: random.Random) -> list[str]:
+    """Beginnings (1-4 letters) of real given or family names in the workspace."""
+    sample = list(
+        session.scalars(
+            select(Person.display_name).where(Person.workspace_id == workspace_id).limit(5000)
+        )
+    )
+    out = []
+    while len(out) < count:
+        word = rng.choice(rng.choice(sample).split())
+        letters = "".join(c for c in word if c.isalpha())
+        if letters:
+            out.append(letters[: rng.randint(1, 4)].lower())
+    return out
+
+
+def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[Row]:
+    engine = make_engine(url)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    rows: list[Row] = []
+    rng = random.Random(seed)
+    with factory() as session:
+        workspace_id = workspaces.get_or_create(session).id
+        total = people.count(session, workspace_id=workspace_id)
+        print(f"{label}: {total} people in the local workspace", file=sys.stderr)
+        cursors = cursors_at(session, workspace_id, DEPTHS)
+        for depth in DEPTHS:
+            keyset_ids = [
+                p.id
+                for p in people.list_(
+                    session, workspace_id=workspace_id, cursor=cursors[depth], limit=PAGE
+                ).items
+            ]
+            assert keyset_ids == [p.id for p in offset_page(session, workspace_id, depth)]
+            assert keyset_ids == [
+                p.id for p in row_value_page(session, workspace_id, cursors[depth])
+            ]
+
+            def keyset(depth: int = depth) -> None:
+                people.list_(session, workspace_id=workspace_id, cursor=cursors[depth], limit=PAGE)
+                session.expunge_all()
+
+            def offset(depth: int = depth) -> None:
+                offset_page(session, workspace_id, depth)
+                session.expunge_all()
+
+            rows.append(
+                Row(
+                    label,
+                    f"people page {depth} (rows {(depth - 1) * PAGE + 1}-{depth * PAGE})",
+                    timed(keyset, repeat),
+                    timed(offset, repeat),
+                    "keyset vs OFFSET",
+                )
+            )
+
+            def row_value(depth: int = depth) -> None:
+                row_value_page(session, workspace_id, cursors[depth])
+                session.expunge_all()
+
+            rows.append(
+                Row(
+                    label,
+                    f"people page {depth}, keyset as a row value",
+                    timed(row_value, repeat),
+                    note="proposed form of records.keyset_page",
+                )
+            )
+        words = prefixes(session, workspace_id, searches, rng)
+        # One warm-up pass, so both sides start with the same pages in the cache.
+        for word in words[:10]:
+            search.search(session, workspace_id=workspace_id, query=word)
+            like_baseline(session, workspace_id, word)
+        ours = [
+            once(lambda w=w: search.search(session, workspace_id=workspace_id, query=w))
+            for w in words
+        ]
+        base = [once(lambda w=w: like_baseline(session, workspace_id, w)) for w in words]
+        rows.append(
+            Row(
+                label,
+                f"search, {len(words)} name prefixes of 1-4 letters",
+                ours,
+                base,
+                "FTS vs LIKE",
+            )
+        )
+    settings = Settings(database_url=url)
+    app = create_app(settings, session_factory=factory)
+    with TestClient(app) as client:
+        deep = cursors[DEPTHS[-1]]
+        assert client.get("/people").status_code == 200
+        rows.append(
+            Row(label, "web /people, first page", timed(lambda: client.get("/people"), repeat))
+        )
+        rows.append(
+            Row(
+                label,
+                f"web /people, page {DEPTHS[-1]} (after= cursor)",
+                timed(lambda: client.get("/people", params={"after": deep}), repeat),
+            )
+        )
+        sample = rng.sample(words, min(len(words), max(1, searches // 4)))
+        rows.append(
+            Row(
+                label,
+                f"web /people?q=, {len(sample)} prefixes",
+                [once(lambda w=w: client.get("/people", params={"q": w})) for w in sample],
+            )
+        )
+    engine.dispose()
+    return rows
+
+
+def render(rows: list[Row]) -> str:
+    lines = [
+        "| database | case | p50 ms | p99 ms | baseline p50 ms | baseline p99 ms | compared with |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        base = (
+            (f"{p(row.baseline, 50):.2f}", f"{p(row.baseline, 99):.2f}")
+            if row.baseline
+            else ("", "")
+        )
+        lines.append(
+            f"| {row.backend} | {row.case} | {p(row.ours, 50):.2f} | {p(row.ours, 99):.2f} | "
+            f"{base[0]} | {base[1]} | {row.note} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True, help="a generated SQLite database")
+    parser.add_argument("--postgres-url", help="a generated PostgreSQL database, too")
+    parser.add_argument("--repeat", type=int, default=50, help="timed calls per case")
+    parser.add_argument("--searches", type=int, default=200, help="prefixes to search for")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    rows = bench(args.database_url, "SQLite", args.repeat, args.searches, args.seed)
+    if args.postgres_url:
+        rows += bench(args.postgres_url, "PostgreSQL", args.repeat, args.searches, args.seed)
+    print(render(rows))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS of this process): {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

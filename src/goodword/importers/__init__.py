@@ -1,0 +1,1 @@
+"""Importers: one module per format behind a small registry, and the import service."""

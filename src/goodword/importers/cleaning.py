@@ -1,0 +1,215 @@
+"""Pure clean-ups shared by the formats: names, organization names, dates, contact details."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+
+from goodword.duplicates.matching import fold
+
+_PRONOUNS = re.compile(
+    r"\(?\s*\b(she|he|they|ze|xe|zie|ey|fae|it)\s*/\s*(her|him|them|hir|xem|zir|em|faer|its|"
+    r"hers|his|theirs|she|he|they)(\s*/\s*\w+)?\b\s*\)?",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
+# Post-nominal letters seen on LinkedIn; anything all-capitals of 2-6 letters after a comma too.
+_CREDENTIALS = {
+    "mba", "msc", "ms", "ma", "mphil", "phd", "dphil", "md", "jd", "llm", "bsc", "bs", "ba",
+    "beng", "meng", "cpa", "cfa", "pmp", "pe", "rn", "np", "pa", "esq", "mpa", "mph", "edd",
+    "shrm-cp", "shrm-scp", "sphr", "phr", "cissp", "csm", "cspo", "acca", "aca", "fca", "cma",
+    "frm", "caia", "cfp", "dds", "dvm", "psyd", "lcsw", "mfa", "bfa", "ceng", "pgce", "itil",
+    "mcse", "ccna", "faicp", "aicp",
+    "jr", "sr", "ii", "iii", "iv",
+}  # fmt: skip
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_LOOKS_LIKE_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z]{0,2}(?:[A-Z][A-Za-z]?){1,4}\.?$")
+# Legal forms dropped when telling organizations apart ("Google LLC" is "Google").
+_LEGAL = {
+    "inc", "incorporated", "llc", "l l c", "ltd", "limited", "corp", "corporation", "co",
+    "company", "plc", "llp", "lp", "gmbh", "ag", "sa", "s a", "sas", "sarl", "bv", "nv", "oy",
+    "ab", "as", "asa", "spa", "srl", "kk", "pty", "pte", "pvt", "private", "se", "kg", "ohg",
+    "ug", "aps", "oyj", "sl", "sro", "doo", "zrt", "kft", "bhd", "sdn", "the",
+}  # fmt: skip
+
+
+def strip_symbols(text: str) -> str:
+    """Drop emoji, flags and other pictographs; keep letters of every script."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("So", "Sk", "Cs", "Co", "Cn") or char in "\u200d\ufe0f\ufe0e\u20e3":
+            continue
+        kept.append(char)
+    return " ".join("".join(kept).split())
+
+
+def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
+    """Return (given, family, notes): credentials, pronouns and nicknames moved to notes.
+
+    >>> clean_name("Priya", "Nayak, MSc, MBA")
+    ('Priya', 'Nayak', ['Credentials: MSc, MBA'])
+    """
+    notes: list[str] = []
+    given = strip_symbols(given) if not given.isascii() else " ".join(given.split())
+    family = strip_symbols(family) if not family.isascii() else " ".join(family.split())
+    pronouns: list[str] = []
+
+    def take_pronouns(text: str) -> str:
+        found = _PRONOUNS.search(text)
+        if not found:
+            return text
+        pronouns.append(found.group(0).strip(" ()").replace(" ", ""))
+        return " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+
+    given, family = take_pronouns(given), take_pronouns(family)
+    if pronouns:
+        notes.append(f"Pronouns: {pronouns[0]}")
+    credentials: list[str] = []
+    given, family = _take_credentials(given, credentials), _take_credentials(family, credentials)
+    if credentials:
+        notes.append("Credentials: " + ", ".join(credentials))
+    nicknames: list[str] = []
+    for pattern in (_PAREN, _QUOTED):
+        for text_name in ("given", "family"):
+            text = given if text_name == "given" else family
+            for found in pattern.findall(text):
+                if found.strip():
+                    nicknames.append(found.strip())
+            text = " ".join(pattern.sub(" ", text).split())
+            if text_name == "given":
+                given = text
+            else:
+                family = text
+    if nicknames:
+        notes.append("Goes by " + ", ".join(nicknames))
+    return given.strip(" ,"), family.strip(" ,"), notes
+
+
+def _take_credentials(text: str, credentials: list[str]) -> str:
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if _is_credential(part):
+            credentials.append(part)
+        elif part:
+            kept.append(part)
+    words = kept[0].split()
+    while len(words) > 1 and words[-1].strip(".").lower() in _CREDENTIALS - _SUFFIXES:
+        credentials.insert(0, words.pop())
+    kept[0] = " ".join(words)
+    return ", ".join(k for k in kept if k)
+
+
+def _is_credential(part: str) -> bool:
+    if not part:
+        return False
+    return part.strip(".").lower() in _CREDENTIALS or bool(_LOOKS_LIKE_CREDENTIAL.match(part))
+
+
+def organization_key(name: str) -> str:
+    """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""
+    words = fold(name.replace("&", " and ")).split()
+    while len(words) > 1 and words[-1] in _LEGAL:
+        words.pop()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    if len(words) > 2 and " ".join(words[-2:]) in _LEGAL:
+        words = words[:-2]
+    return " ".join(words)
+
+
+def clean_organization(name: str) -> str:
+    """Tidy an organization's name for display: trim spaces and symbols, keep its spelling."""
+    return strip_symbols(name).strip(" ,")
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
+_DMY_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
+_MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
+
+
+def parse_date(text: str) -> date | None:
+    """Read the date shapes the sources use; None when the text is not one of them.
+
+    "26 Dec 2025", "1/8/18, 6:14 PM" (US month first), "2019-03-05", "Mar 2019", "2019",
+    "Dec 10, 1990", "19901210".
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if found := _ISO.match(text):
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        if found := _DMY_WORDS.match(text):
+            return date(int(found[3]), _month(found[2]), int(found[1]))
+        if found := _MDY_WORDS.match(text):
+            return date(int(found[3]), _month(found[1]), int(found[2]))
+        if found := _MONTH_YEAR.match(text):
+            return date(int(found[2]), _month(found[1]), 1)
+        if found := _SLASHED.match(text):
+            year = int(found[3])
+            year += 2000 if year < 70 else 1900 if year < 100 else 0
+            return date(year, int(found[1]), int(found[2]))
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower()]
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """Read a timestamp ("2023-05-01 14:22:10 UTC", "1/8/18, 6:14 PM"); UTC when unzoned."""
+    text = text.strip()
+    day = parse_date(text)
+    if day is None:
+        return None
+    rest = text.split(" ", 1)[1] if " " in text else ""
+    if "T" in text[:11]:
+        rest = text.split("T", 1)[1]
+    hour = minute = second = 0
+    if found := _TIME.search(rest):
+        hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
+        meridiem = (found[4] or "").lower()
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def looks_like_email(text: str) -> bool:
+    return bool(re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", text))

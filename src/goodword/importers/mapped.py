@@ -1,0 +1,275 @@
+"""Any CSV, read through a column map such as
+`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,phone=Mobile`;
+and Goodword's own CSV and JSON exports, which map themselves."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from goodword.errors import FieldError, InvalidInput
+from goodword.importers.cleaning import clean_name, clean_organization, looks_like_email, parse_date
+from goodword.importers.reading import Document, Table, cell
+from goodword.importers.records import (
+    ImportFileError,
+    IncomingPerson,
+    IncomingPosition,
+    Labeled,
+    Parsed,
+    Skipped,
+)
+from goodword.people import normalize
+
+FIELDS = {
+    "key": "the source's own record id, kept as provenance",
+    "name": "the whole name, when there are no separate name columns",
+    "given": "given (first) name",
+    "family": "family (last) name",
+    "email": "e-mail address",
+    "phone": "phone number",
+    "url": "web or LinkedIn profile address",
+    "org": "organization (current)",
+    "title": "job title at that organization",
+    "location": "where they live or work",
+    "birthday": "birthday (a date)",
+    "notes": "notes",
+    "tags": "tags, separated by commas",
+}
+MULTI = {"email", "phone", "url", "notes", "tags"}
+PEOPLE_JSON = "goodword-people"
+CSV_HEADERS = [
+    "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "Phones",
+    "Websites", "Location", "Birthday", "Tags", "Interests", "How We Met", "Notes", "Positions",
+]  # fmt: skip
+
+
+def parse_mapping(text: str) -> dict[str, list[str]]:
+    """Read `field=Header,field=Header`; a field may be given more than once (two e-mails)."""
+    mapping: dict[str, list[str]] = {}
+    errors: list[FieldError] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        field, _, header = part.partition("=")
+        field, header = field.strip().lower(), header.strip()
+        if field not in FIELDS or not header:
+            errors.append(
+                FieldError(
+                    "mapping",
+                    f"'{part}' is not field=Column; fields are " + ", ".join(sorted(FIELDS)),
+                )
+            )
+            continue
+        if field not in MULTI and field in mapping:
+            errors.append(FieldError("mapping", f"{field} is mapped twice"))
+        mapping.setdefault(field, []).append(header)
+    if not errors and not ({"name", "given", "family", "email"} & mapping.keys()):
+        errors.append(FieldError("mapping", "map at least a name column (name, given or family)"))
+    if errors:
+        raise InvalidInput("The column map cannot be used.", fields=errors)
+    return mapping
+
+
+def parse_mapped(table: Table, mapping: dict[str, list[str]], *, limit: int | None = None) -> Parsed:
+    """Read the table through the map; a mapped header missing from the file is an error."""
+    parsed = Parsed(table.name, "csv", "CSV with a column map")
+    columns: dict[str, list[int]] = {}
+    for field, headers in mapping.items():
+        for header in headers:
+            key = " ".join(header.lower().split())
+            if key not in table.index:
+                raise ImportFileError(
+                    table.name,
+                    f"has no column '{header}' (mapped to {field}). Its columns are: "
+                    + ", ".join(h for h in table.headers if h),
+                )
+            columns.setdefault(field, []).append(table.index[key])
+    seen: dict[str, int] = {}
+    for line, row in table.rows[:limit] if limit else table.rows:
+        parsed.rows += 1
+        values: dict[str, list[str]] = {
+            f: [v for c in cols if (v := cell(table, row, c))] for f, cols in columns.items()
+        }
+
+        def one(field: str, values: dict[str, list[str]] = values) -> str:
+            return (values.get(field) or [""])[0]
+
+        if not any(values.values()):
+            parsed.skipped.append(Skipped(table.name, line, "an empty row"))
+            continue
+        given, family, notes = clean_name(one("given"), one("family"))
+        person = IncomingPerson(
+            source="csv", file_name=table.name, line=line, display_name=one("name") or None,
+            given_name=given or None, family_name=family or None,
+            location=one("location") or None,
+        )  # fmt: skip
+        for address in values.get("email", []):
+            if looks_like_email(address):
+                person.emails.append(Labeled(address))
+            else:
+                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+        person.phones = [Labeled(v) for v in values.get("phone", [])]
+        for raw in values.get("url", []):
+            try:
+                url, kind = normalize.profile_url(raw)
+            except ValueError:
+                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                continue
+            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else None))
+        if one("org"):
+            person.positions.append(
+                IncomingPosition(clean_organization(one("org")), one("title") or None)
+            )
+        if one("birthday"):
+            person.birthday = parse_date(one("birthday"))
+            if person.birthday is None:
+                person.warnings.append(f"'{one('birthday')}' is not a date; kept in the notes")
+                notes.append(f"Birthday: {one('birthday')}")
+        person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
+        person.tags = [t.strip() for v in values.get("tags", []) for t in v.split(",") if t.strip()]
+        if not person.name:
+            if person.emails:
+                person.display_name = person.emails[0].value
+            else:
+                parsed.skipped.append(Skipped(table.name, line, "a row with no name"))
+                continue
+        key = one("key") or "name:" + person.name.casefold()
+        count = seen[key] = seen.get(key, 0) + 1
+        person.key = key if count == 1 else f"{key}#{count}"
+        parsed.people.append(person)
+    return parsed
+
+
+def preview(table: Table, mapping: dict[str, list[str]], *, rows: int = 5) -> list[dict[str, Any]]:
+    """The first rows as they would be imported, for showing before the import runs."""
+    return [person_preview(p) for p in parse_mapped(table, mapping, limit=rows).people]
+
+
+def person_preview(person: IncomingPerson) -> dict[str, Any]:
+    return {
+        "line": person.line,
+        "name": person.name,
+        "emails": [e.value for e in person.emails],
+        "phones": [p.value for p in person.phones],
+        "urls": [u.value for u in person.urls],
+        "organization": person.positions[0].organization if person.positions else None,
+        "title": person.positions[0].title if person.positions else None,
+        "location": person.location,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "key": person.key,
+        "warnings": list(person.warnings),
+    }
+
+
+def _lines(value: str) -> list[str]:
+    return [v for v in value.split("\n") if v.strip()]
+
+
+def _labeled(values: list[Any]) -> list[Labeled]:
+    out = []
+    for value in values:
+        if isinstance(value, dict):
+            out.append(Labeled(str(value.get("value", "")), value.get("label")))
+        else:
+            out.append(Labeled(str(value)))
+    return [v for v in out if v.value]
+
+
+def _position(data: dict[str, Any]) -> IncomingPosition:
+    def day(key: str) -> date | None:
+        return date.fromisoformat(data[key]) if data.get(key) else None
+
+    return IncomingPosition(
+        organization=str(data.get("organization") or ""),
+        title=data.get("title"),
+        department=data.get("department"),
+        start_date=day("start_date"),
+        end_date=day("end_date"),
+        is_current=bool(data.get("is_current", True)),
+    )
+
+
+def _from_record(data: dict[str, Any], file_name: str, line: int) -> IncomingPerson:
+    """One person of Goodword's own export (CSV row or JSON object)."""
+    birthday = data.get("birthday")
+    return IncomingPerson(
+        source="goodword", file_name=file_name, line=line, key=data.get("id") or None,
+        display_name=data.get("display_name") or None, given_name=data.get("given_name") or None,
+        family_name=data.get("family_name") or None, emails=_labeled(data.get("emails", [])),
+        phones=_labeled(data.get("phones", [])), urls=_labeled(data.get("urls", [])),
+        positions=[_position(p) for p in data.get("positions", []) if p.get("organization")],
+        location=data.get("location") or None,
+        birthday=date.fromisoformat(birthday) if birthday else None,
+        notes=data.get("notes") or None, how_we_met=data.get("how_we_met") or None,
+        tags=list(data.get("tags", [])), interests=list(data.get("interests", [])),
+    )  # fmt: skip
+
+
+def parse_goodword_csv(table: Table) -> Parsed:
+    parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
+    for line, row in table.rows:
+        parsed.rows += 1
+        get: Callable[[str], str] = lambda h: cell(table, row, table.getter(h.lower()))  # noqa: E731
+        try:
+            positions = json.loads(get("Positions") or "[]")
+            record = {
+                "id": get("Goodword ID"),
+                "display_name": get("Display Name"),
+                "given_name": get("Given Name"),
+                "family_name": get("Family Name"),
+                "emails": _lines(get("E-mails")),
+                "phones": _lines(get("Phones")),
+                "urls": _lines(get("Websites")),
+                "location": get("Location"),
+                "birthday": get("Birthday"),
+                "tags": _lines(get("Tags")),
+                "interests": _lines(get("Interests")),
+                "how_we_met": row[table.index["how we met"]] if "how we met" in table.index else "",
+                "notes": row[table.index["notes"]] if "notes" in table.index else "",
+                "positions": positions,
+            }
+            person = _from_record(record, table.name, line)
+        except (ValueError, TypeError, AttributeError) as exc:
+            parsed.skipped.append(Skipped(table.name, line, f"cannot be read ({exc})"))
+            continue
+        if not person.name:
+            parsed.skipped.append(Skipped(table.name, line, "a row with no name"))
+            continue
+        parsed.people.append(person)
+    return parsed
+
+
+def looks_like_people_json(text: str) -> bool:
+    head = text.lstrip()[:200]
+    return head.startswith("{") and f'"{PEOPLE_JSON}"' in head
+
+
+def parse_people_json(document: Document) -> Parsed:
+    parsed = Parsed(document.name, "goodword-json", "Goodword people JSON")
+    try:
+        data = json.loads(document.text)
+        people = data["people"]
+        assert isinstance(people, list)
+    except (ValueError, KeyError, TypeError, AssertionError):
+        raise ImportFileError(
+            document.name, "is not a Goodword people export (no list of people in it)."
+        ) from None
+    for number, record in enumerate(people, 1):
+        parsed.rows += 1
+        try:
+            person = _from_record(record, document.name, number)
+        except (ValueError, TypeError, AttributeError) as exc:
+            parsed.skipped.append(Skipped(document.name, number, f"person {number}: {exc}"))
+            continue
+        if not person.name:
+            parsed.skipped.append(Skipped(document.name, number, "a person with no name"))
+            continue
+        parsed.people.append(person)
+    return parsed
+
+
+TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
+    ("goodword-csv", frozenset({"goodword id", "display name", "positions"}), parse_goodword_csv),
+]

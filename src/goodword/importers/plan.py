@@ -1,0 +1,311 @@
+"""Decide, for every incoming record, who it is: someone known, someone new, or maybe-someone.
+
+Nothing is written here. A target is a person id (positive) or a draft: a person to be
+created, numbered -1, -2, ... in the order the import found them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from goodword.duplicates.matching import Profile, Scored, fold
+from goodword.importers.records import (
+    IncomingInteraction,
+    IncomingPerson,
+    Labeled,
+    PersonRef,
+    Role,
+)
+from goodword.importers.report import Outcome, RowOutcome
+from goodword.importers.state import WorkspaceState, split_name
+from goodword.interactions.models import Direction
+
+_OWN_KEY = re.compile(r"^goodword-(\d+)-(\d+)$")
+_KINDS = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}
+
+
+@dataclass
+class Draft:
+    """A person to create: the first record, and the records merged into it since."""
+
+    records: list[IncomingPerson]
+    is_me: bool = False
+
+
+@dataclass
+class PlannedInteraction:
+    incoming: IncomingInteraction
+    direction: Direction | None
+    participants: list[int]
+
+
+@dataclass
+class Plan:
+    drafts: list[Draft] = field(default_factory=list)
+    # existing person id -> the records to apply to them, and whether each is a newer copy
+    # of a record imported before (its values replace the old ones rather than fill gaps)
+    updates: dict[int, list[tuple[IncomingPerson, bool]]] = field(default_factory=dict)
+    rows: list[tuple[RowOutcome, int]] = field(default_factory=list)
+    # (target, target, score, reasons)
+    suggestions: list[tuple[int, int, float, list[str]]] = field(default_factory=list)
+    # (target, since) for LinkedIn connections of the user
+    connections: list[tuple[int, IncomingPerson]] = field(default_factory=list)
+    interactions: list[PlannedInteraction] = field(default_factory=list)
+    # existing person id that becomes the user
+    make_me: int | None = None
+    me: int | None = None
+
+    def draft(self, person: IncomingPerson, *, is_me: bool = False) -> int:
+        self.drafts.append(Draft([person], is_me=is_me))
+        return -len(self.drafts)
+
+    def attach(self, target: int, person: IncomingPerson, *, newer_copy: bool) -> None:
+        if target < 0:
+            self.drafts[-target - 1].records.append(person)
+        else:
+            self.updates.setdefault(target, []).append((person, newer_copy))
+
+
+class Resolver:
+    """Resolve the incoming people of one import against the workspace, in file order."""
+
+    def __init__(self, state: WorkspaceState) -> None:
+        self.state = state
+        self.plan = Plan()
+        self.seen_keys: dict[tuple[str, str], int] = {}
+        # matcher position -> target, for incoming records (existing ones map to their id)
+        self.position_target: dict[int, int] = {}
+        self.draft_keys: dict[int, dict[str, set[str]]] = {}
+        self.draft_names: dict[str, list[int]] = {}
+
+    def target_at(self, position: int) -> int | None:
+        ref = self.state.matcher.profiles[position].ref
+        return ref if ref > 0 else self.position_target.get(position)
+
+    def resolve(self, people: list[IncomingPerson]) -> Plan:
+        order = sorted(range(len(people)), key=lambda i: (people[i].role is not Role.ME, i))
+        people = [people[i] for i in order]
+        matcher = self.state.matcher
+        profiles = [self.state.profile(p, -(i + 1)) for i, p in enumerate(people)]
+        positions = [matcher.add(p) for p in profiles]
+        first_incoming = positions[0] if positions else 0
+        best: dict[int, list[tuple[int, Scored]]] = {}
+        for query, position, judged in matcher.pairs_with(profiles):
+            if position == positions[query]:
+                continue
+            if position >= first_incoming and position > positions[query]:
+                continue  # a later record: it will consider this one instead
+            best.setdefault(query, []).append((position, judged))
+        for index, person in enumerate(people):
+            if person.role is Role.ME and not person.name and self._me() is None:
+                self.plan.rows.append(
+                    (
+                        RowOutcome(
+                            person.file_name, person.line, Outcome.SKIPPED, "you", None,
+                            "your own details need Profile.csv in the same import, "
+                            "or someone marked as you in Goodword",
+                        ),
+                        0,
+                    )
+                )  # fmt: skip
+                continue
+            target, outcome, detail, suggested = self._decide(
+                person, profiles[index], positions[index], best.get(index, [])
+            )
+            if target is None:
+                target = self.plan.draft(person, is_me=person.role is Role.ME)
+                if person.role is Role.ME:
+                    self.plan.me = target
+                self.draft_names.setdefault(profiles[index].full, []).append(target)
+            else:
+                self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
+            self.position_target[positions[index]] = target
+            if person.key:
+                self.seen_keys.setdefault((person.source, person.key), target)
+                if target < 0 and not person.key.startswith("name:"):
+                    keys = self.draft_keys.setdefault(target, {})
+                    keys.setdefault(person.source, set()).add(person.key)
+            if suggested is not None:
+                other, judged = suggested
+                self.plan.suggestions.append((target, other, judged.score, list(judged.reasons)))
+            if person.linkedin_connection:
+                self.plan.connections.append((target, person))
+            self.plan.rows.append(
+                (RowOutcome(person.file_name, person.line, outcome, person.name, None, detail), target)
+            )
+        return self.plan
+
+    def _decide(
+        self,
+        person: IncomingPerson,
+        profile: Profile,
+        position: int,
+        candidates: list[tuple[int, Scored]],
+    ) -> tuple[int | None, Outcome, str, tuple[int, Scored] | None]:
+        state = self.state
+        if person.role is Role.ME:
+            me = self._me()
+            if me is not None:
+                self.plan.me = me
+                return me, Outcome.UPDATED, "you", None
+        if person.key:
+            known = self._known(person)
+            if known is not None:
+                return known, Outcome.UPDATED, "", None
+        for key in sorted(profile.keys):
+            other = state.matcher.exact.get(key)
+            if other is None or other == position:
+                continue
+            target = self.target_at(other)
+            if target is None:
+                continue
+            judged = Scored(1.0, (f"same {_KINDS[key[0]]} ({key[2:]})",))
+            if self._distinct_records(person, target):
+                return None, Outcome.SUGGESTED, judged.reasons[0], (target, judged)
+            return self._merged(person, target, judged)
+        if person.role is Role.FLAG:
+            named = self._by_name(profile.full)
+            if named is not None:
+                return named, Outcome.UPDATED, "", None
+        ranked = sorted(candidates, key=lambda c: -c[1].score)
+        for other, judged in ranked:
+            target = self.target_at(other)
+            if target is None or (target == self._me() and person.role is not Role.ME):
+                continue
+            if judged.auto and not self._distinct_records(person, target):
+                return self._merged(person, target, judged)
+            return None, Outcome.SUGGESTED, "; ".join(judged.reasons), (target, judged)
+        return None, Outcome.CREATED, "", None
+
+    def _me(self) -> int | None:
+        return self.plan.me if self.plan.me is not None else self.state.me_id
+
+    def _merged(
+        self, person: IncomingPerson, target: int, judged: Scored
+    ) -> tuple[int | None, Outcome, str, tuple[int, Scored] | None]:
+        if person.role is Role.ME and target > 0 and self.state.me_id is None:
+            self.plan.make_me = target
+            self.plan.me = target
+        return target, Outcome.MERGED, "; ".join(judged.reasons), None
+
+    def _known(self, person: IncomingPerson) -> int | None:
+        assert person.key is not None
+        own = _OWN_KEY.match(person.key) if person.source == "goodword" else None
+        if own and int(own[1]) == self.state.workspace_id:
+            person_id = int(own[2])
+            return person_id if person_id in self.state.person_ids else None
+        found = self.seen_keys.get((person.source, person.key))
+        if found is not None:
+            return found
+        return self.state.sources.get((person.source, person.key))
+
+    def _distinct_records(self, person: IncomingPerson, target: int) -> bool:
+        """Two different records of one source (two UIDs, two profiles) stay two people."""
+        if not person.key or person.key.startswith("name:"):
+            return False
+        if target < 0:
+            keys = self.draft_keys.get(target, {})
+        else:
+            keys = self.state.explicit_keys.get(target, {})
+        known = keys.get(person.source)
+        return bool(known) and person.key not in known
+
+    def _by_name(self, full: str) -> int | None:
+        found = [*self.state.names.get(full, []), *self.draft_names.get(full, [])]
+        return found[0] if len(found) == 1 else None
+
+    def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
+        """Settle who took part in each message and which way it went."""
+        me_urls, me_names = self._me_identity(interactions)
+        for incoming in interactions:
+            refs = [incoming.sender, *incoming.recipients]
+            mine = [self._is_me(r, me_urls, me_names) for r in refs]
+            direction = incoming.direction
+            if direction is None and any(mine):
+                direction = Direction.OUTBOUND if mine[0] else Direction.INBOUND
+            participants: list[int] = []
+            for ref, is_me in zip(refs, mine, strict=True):
+                if is_me or not (ref.name or ref.url):
+                    continue
+                target = self._ref_target(ref, incoming)
+                if target not in participants:
+                    participants.append(target)
+            self.plan.interactions.append(PlannedInteraction(incoming, direction, participants))
+
+    def _me_identity(self, interactions: list[IncomingInteraction]) -> tuple[set[str], set[str]]:
+        urls: set[str] = set()
+        names: set[str] = set()
+        me = self._me()
+        if me is not None and me > 0:
+            for profile in self.state.matcher.profiles:
+                if profile.ref == me:
+                    urls |= profile.urls
+                    names.add(profile.full)
+                    break
+        elif me is not None:
+            for record in self.plan.drafts[-me - 1].records:
+                urls |= {u.value for u in record.urls}
+                names.add(" ".join(p for p in split_name(record) if p))
+        # Whoever takes part in (nearly) every message is the user.
+        if len(interactions) >= 2:
+            counted: Counter[str] = Counter()
+            for incoming in interactions:
+                refs = [incoming.sender, *incoming.recipients]
+                counted.update({r.url for r in refs if r.url})
+            for url, count in counted.most_common(1):
+                if count >= 0.95 * len(interactions):
+                    urls.add(url)
+        names.discard("")
+        return urls, names
+
+    @staticmethod
+    def _is_me(ref: PersonRef, urls: set[str], names: set[str]) -> bool:
+        if ref.url:
+            return ref.url in urls
+        return bool(ref.name) and fold(ref.name) in names
+
+    def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int:
+        if ref.url:
+            position = self.state.matcher.exact.get("u:" + ref.url)
+            if position is not None:
+                target = self.target_at(position)
+                if target is not None:
+                    return target
+            known = self.seen_keys.get(("linkedin", ref.url)) or self.state.sources.get(
+                ("linkedin", ref.url)
+            )
+            if known is not None:
+                return known
+        folded = fold(ref.name)
+        if folded:
+            named = self._by_name(folded)
+            if named is not None:
+                return named
+        # Someone only met in messages (a recruiter, say): add them.
+        given, _, family = (ref.name or "").rpartition(" ")
+        person = IncomingPerson(
+            source=incoming.source,
+            file_name=incoming.file_name,
+            line=incoming.line,
+            key=ref.url or f"name:{(ref.name or '').casefold()}",
+            given_name=given or None,
+            family_name=family or None,
+            display_name=None if ref.name else ref.url,
+            urls=[Labeled(ref.url, "LinkedIn")] if ref.url else [],
+        )
+        target = self.plan.draft(person)
+        assert person.key is not None
+        self.seen_keys[(person.source, person.key)] = target
+        self.draft_names.setdefault(folded, []).append(target)
+        self.plan.rows.append(
+            (
+                RowOutcome(
+                    person.file_name, person.line, Outcome.CREATED, person.name, None,
+                    "named in a message or invitation",
+                ),
+                target,
+            )
+        )  # fmt: skip
+        return target

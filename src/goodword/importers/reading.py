@@ -1,0 +1,297 @@
+"""Turn paths and uploads into named texts, safely: size caps, ZIP checks, encodings.
+
+A ZIP is opened only after its directory passes every check (no encryption, no member
+escaping the archive, total and per-member sizes and compression ratios within limits), and
+members are read with a hard cap, so a crafted archive cannot exhaust memory or disk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import charset_normalizer
+import ftfy
+from ftfy.badness import is_bad
+
+from goodword.importers.records import ImportFileError, Upload
+
+# 50 MB: a LinkedIn Connections.csv of 200,000 people is a fifth of that.
+MAX_BYTES = 50 * 1024 * 1024
+# A ZIP may hold this many times MAX_BYTES in all, and no member may expand more than
+# MAX_RATIO times (text compresses about 5 to 10 times; bombs a thousand times or more).
+ARCHIVE_FACTOR = 4
+MAX_RATIO = 100
+MAX_MEMBERS = 2_000
+
+_KINDS = [
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"SQLite format 3", "a SQLite database"),
+]
+WHAT_WE_READ = (
+    "Goodword reads a LinkedIn data archive (the ZIP, its folder or its CSV files), a Google "
+    "Contacts CSV, vCard files (.vcf) and any CSV with a column map."
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file to parse: its name as shown to the user, and its text."""
+
+    name: str
+    text: str
+    # Inside an archive or a folder: files we do not read are noted, not refused.
+    member: bool = False
+
+
+def documents(
+    items: Sequence[Path | str | Upload], *, max_bytes: int = MAX_BYTES
+) -> Iterator[Document]:
+    """Yield every readable document in the given paths and uploads, archives opened."""
+    for item in items:
+        if isinstance(item, Upload):
+            yield from _from_bytes(item.name, item.data, max_bytes=max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                name = f"{path.name}/{child.relative_to(path).as_posix()}"
+                data = _read_path(child, name, max_bytes)
+                if data is not None and not _binary_kind(data):
+                    yield from _from_bytes(name, data, max_bytes=max_bytes, member=True)
+            continue
+        data = _read_path(path, path.name, max_bytes)
+        if data is None:
+            raise ImportFileError(path.name, "there is no such file; check the path.")
+        yield from _from_bytes(path.name, data, max_bytes=max_bytes)
+
+
+def _read_path(path: Path, name: str, max_bytes: int) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportFileError(name, _too_big(size, max_bytes))
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ImportFileError(name, f"cannot be read ({exc.strerror}).") from None
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"is {size / 1_048_576:.1f} MB, more than the {max_bytes / 1_048_576:.0f} MB an import "
+        "takes. Split it into smaller files, or raise the limit (max_bytes) if you trust it."
+    )
+
+
+def _from_bytes(
+    name: str, data: bytes, *, max_bytes: int, member: bool = False
+) -> Iterator[Document]:
+    if len(data) > max_bytes:
+        raise ImportFileError(name, _too_big(len(data), max_bytes))
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        yield from _archive(name, data, max_bytes=max_bytes)
+        return
+    if not data.strip():
+        raise ImportFileError(name, f"is empty. {WHAT_WE_READ}")
+    kind = _binary_kind(data)
+    if kind:
+        raise ImportFileError(name, f"is {kind}, not a contacts file. {WHAT_WE_READ}")
+    yield Document(name, decode(data), member=member)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _KINDS:
+        if data.startswith(magic):
+            return kind
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if b"\x00" in head:
+        return "a binary file"
+    return None
+
+
+def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise ImportFileError(
+            name,
+            "is a damaged or incomplete ZIP archive. Download the archive again "
+            "(LinkedIn: Settings, Data privacy, Get a copy of your data).",
+        ) from None
+    if len(infos) > MAX_MEMBERS:
+        raise ImportFileError(name, f"holds {len(infos)} files; an import takes {MAX_MEMBERS}.")
+    total = 0
+    for info in infos:
+        path = PurePosixPath(info.filename.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or ":" in info.filename:
+            raise ImportFileError(
+                name,
+                f"has a member that points outside the archive ({info.filename}); "
+                "it was refused. Unpack the archive yourself and import the CSV files.",
+            )
+        if info.flag_bits & 0x1:
+            raise ImportFileError(
+                name,
+                f"is encrypted ({info.filename} needs a password). "
+                "Unpack it with its password and import the folder or the files.",
+            )
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > max_bytes or total > max_bytes * ARCHIVE_FACTOR or (
+            info.file_size > 1_048_576 and ratio > MAX_RATIO
+        ):
+            raise ImportFileError(
+                name,
+                "expands far beyond its size (a ZIP bomb, or an archive too big to import): "
+                f"{info.filename} would be {info.file_size / 1_048_576:.0f} MB. "
+                "Import the CSV files you need one by one.",
+            )
+    for info in infos:
+        if info.is_dir():
+            continue
+        member_name = f"{name}/{info.filename}"
+        try:
+            with archive.open(info) as stream:
+                content = stream.read(info.file_size + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError):
+            raise ImportFileError(
+                name,
+                f"is damaged: {info.filename} cannot be unpacked. Download the archive again.",
+            ) from None
+        if len(content) > info.file_size:
+            raise ImportFileError(name, f"lies about the size of {info.filename}; refused.")
+        if not content.strip() or _binary_kind(content) or content[:4] == b"PK\x03\x04":
+            continue
+        yield Document(member_name, decode(content), member=True)
+
+
+def decode(data: bytes) -> str:
+    """Decode text in whatever encoding it came in (BOMs, UTF-8, legacy code pages)."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def repair(text: str) -> str:
+    """Undo text that was decoded with the wrong encoding ("JosÃ©" -> "José")."""
+    if text.isascii() or not is_bad(text):
+        return text
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+
+
+@dataclass
+class Table:
+    """A CSV file: its header (as written and normalised) and its rows with line numbers."""
+
+    name: str
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    # Header name, lower-cased and trimmed -> column position.
+    index: dict[str, int]
+    needs_repair: bool
+
+    def has(self, *names: str) -> bool:
+        return all(n in self.index for n in names)
+
+    def getter(self, *names: str) -> int | None:
+        for name in names:
+            if name in self.index:
+                return self.index[name]
+        return None
+
+
+def header_key(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> Table | None:
+    """Read a CSV; skip a preamble (LinkedIn's "Notes:" lines) before the first real header.
+
+    The header is the first row (of the first ten) that matches one of `known`, else the
+    first row with two or more cells. None when the text is not a table at all.
+    """
+    text = document.text
+    first_line = text.lstrip().split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    if first_line.count(delimiter) == 0 and not first_line.lower().startswith("notes:"):
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    head: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            head.append((reader.line_num, row))
+            if len(head) >= 10:
+                break
+    except csv.Error:
+        return None
+    header_at = None
+    for position, (_line, row) in enumerate(head):
+        keys = {header_key(c) for c in row}
+        if any(signature <= keys for signature in known):
+            header_at = position
+            break
+    if header_at is None:
+        header_at = next(
+            (i for i, (_l, row) in enumerate(head) if sum(1 for c in row if c.strip()) >= 2),
+            None,
+        )
+        if header_at is None:
+            return None
+    headers = [c.replace("\ufeff", "").strip() for c in head[header_at][1]]
+    rows = head[header_at + 1 :]
+    try:
+        rows.extend((reader.line_num, row) for row in reader)
+    except csv.Error as exc:
+        raise ImportFileError(
+            document.name,
+            f"is not a well-formed CSV ({exc}). Open it in a spreadsheet and save it as CSV again.",
+            line=reader.line_num,
+        ) from None
+    index: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        index.setdefault(header_key(header), position)
+    return Table(
+        name=document.name,
+        headers=headers,
+        rows=rows,
+        index=index,
+        needs_repair=not text.isascii() and is_bad(text),
+    )
+
+
+def cell(table: Table, row: list[str], column: int | None) -> str:
+    """The trimmed cell (repaired if the file has mis-decoded text), or "" when absent."""
+    if column is None or column >= len(row):
+        return ""
+    value = row[column].strip()
+    if table.needs_repair and value and not value.isascii():
+        value = repair(value)
+    return value

@@ -1,0 +1,144 @@
+"""Plain records every format parses into, before anything touches the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from goodword.errors import GoodwordError
+from goodword.interactions.models import Direction, InteractionKind
+
+REFERENCE_TAG = "reference candidate"
+
+
+class ImportFileError(GoodwordError):
+    """A file that cannot be imported; the message names the file (and line) and the fix."""
+
+    status_code = 422
+    exit_code = 2
+    code = "bad_import_file"
+
+    def __init__(self, file_name: str, problem: str, *, line: int | None = None) -> None:
+        where = f"{file_name}, line {line}" if line else file_name
+        super().__init__(f"{where}: {problem}")
+        self.file_name = file_name
+        self.line = line
+
+
+class Role(StrEnum):
+    """What an incoming person record is for."""
+
+    CONTACT = "contact"
+    # The user: Profile.csv, Positions.csv, Email Addresses.csv.
+    ME = "me"
+    # Only to flag someone (recommendations): found by name if possible, else added.
+    FLAG = "flag"
+
+
+@dataclass(slots=True)
+class Labeled:
+    """A value with its label as the source wrote it (work, home, mobile ...)."""
+
+    value: str
+    label: str | None = None
+
+
+@dataclass(slots=True)
+class IncomingPosition:
+    organization: str
+    title: str | None = None
+    department: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    is_current: bool = True
+
+
+@dataclass(slots=True)
+class IncomingPerson:
+    """One person as a source describes them; `line` is where the record starts."""
+
+    source: str
+    file_name: str
+    line: int
+    # The source's own id for the record (a profile URL, a UID, a CSV key column).
+    key: str | None = None
+    role: Role = Role.CONTACT
+    display_name: str | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    emails: list[Labeled] = field(default_factory=list)
+    phones: list[Labeled] = field(default_factory=list)
+    urls: list[Labeled] = field(default_factory=list)
+    positions: list[IncomingPosition] = field(default_factory=list)
+    location: str | None = None
+    birthday: date | None = None
+    notes: str | None = None
+    how_we_met: str | None = None
+    tags: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    # A LinkedIn connection: the user and this person are connected (since this day).
+    linkedin_connection: bool = False
+    connected_on: date | None = None
+    # Things read but not kept (a member id in the e-mail column, a year-less birthday ...).
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        parts = [p for p in (self.given_name, self.family_name) if p]
+        return self.display_name or " ".join(parts)
+
+
+@dataclass(slots=True)
+class PersonRef:
+    """Someone a message or invitation names: by LinkedIn profile, by name, or both."""
+
+    name: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class IncomingInteraction:
+    """A message or invitation; direction is settled once the user's own profile is known."""
+
+    source: str
+    file_name: str
+    line: int
+    external_id: str
+    occurred_at: datetime
+    kind: InteractionKind
+    summary: str
+    sender: PersonRef
+    recipients: list[PersonRef]
+    # What the file says, when it says it (the old messages shape has a Direction column).
+    direction: Direction | None = None
+
+
+@dataclass(slots=True)
+class Skipped:
+    """A row or record that was read but not imported, and why."""
+
+    file_name: str
+    line: int | None
+    reason: str
+
+
+@dataclass
+class Parsed:
+    """What one file yielded."""
+
+    file_name: str
+    format: str
+    label: str
+    people: list[IncomingPerson] = field(default_factory=list)
+    interactions: list[IncomingInteraction] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    rows: int = 0
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file given as bytes (a web upload) rather than a path."""
+
+    name: str
+    data: bytes

@@ -1,0 +1,93 @@
+"""Which format a file is, told from its content (never its name), and its parser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from goodword.importers import google, linkedin, mapped, vcard
+from goodword.importers.reading import Document, Table, read_table
+from goodword.importers.records import ImportFileError, Parsed
+
+TableParser = Callable[[Table], Parsed]
+
+# Most specific first: the first signature whose headers are all present wins.
+TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
+    *mapped.TABLE_FORMATS,
+    *linkedin.TABLE_FORMATS,
+    *google.TABLE_FORMATS,
+]
+SIGNATURES = [signature for _id, signature, _parse in TABLE_FORMATS]
+LABELS = {
+    "linkedin-connections": "LinkedIn Connections.csv",
+    "linkedin-messages": "LinkedIn messages.csv",
+    "linkedin-invitations": "LinkedIn Invitations.csv",
+    "linkedin-profile": "LinkedIn Profile.csv",
+    "linkedin-positions": "LinkedIn Positions.csv",
+    "linkedin-emails": "LinkedIn Email Addresses.csv",
+    "linkedin-recommendations": "LinkedIn Recommendations_Given.csv or _Received.csv",
+    "google-contacts": "Google Contacts CSV",
+    "goodword-csv": "Goodword people CSV",
+}
+
+
+def expected_headers() -> str:
+    """The headers each known CSV must have, for error messages."""
+    seen: dict[str, list[str]] = {}
+    for format_id, signature, _parse in TABLE_FORMATS:
+        seen.setdefault(format_id, []).append(", ".join(sorted(signature)))
+    return "; ".join(f"{LABELS[f]}: {' or '.join(s)}" for f, s in seen.items())
+
+
+def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -> str | None:
+    """Return the format id of the document, or None when it is none we read."""
+    if vcard.looks_like_vcard(document.text):
+        return "vcard"
+    if mapped.looks_like_people_json(document.text):
+        return "goodword-json"
+    table = read_table(document, known=SIGNATURES)
+    if table is None:
+        return None
+    return _table_format(table, mapping)[0]
+
+
+def _table_format(
+    table: Table, mapping: dict[str, list[str]] | None
+) -> tuple[str | None, TableParser | None]:
+    keys = set(table.index)
+    for format_id, signature, parse in TABLE_FORMATS:
+        if signature <= keys:
+            return format_id, parse
+    if mapping is not None:
+        return "csv", lambda t: mapped.parse_mapped(t, mapping)
+    return None, None
+
+
+def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
+    """Parse the document in its detected format.
+
+    A file named on its own that is no known format is an error that says what was
+    expected; a file inside an archive or folder that is none is passed over (None).
+    """
+    if vcard.looks_like_vcard(document.text):
+        return vcard.parse(document)
+    if mapped.looks_like_people_json(document.text):
+        return mapped.parse_people_json(document)
+    table = read_table(document, known=SIGNATURES)
+    format_id, parser = (None, None) if table is None else _table_format(table, mapping)
+    if table is not None and parser is not None:
+        return parser(table)
+    if document.member:
+        return None
+    if table is None:
+        raise ImportFileError(
+            document.name,
+            "is neither a CSV table, a vCard nor a Goodword export. "
+            "Export your contacts as CSV or vCard and import that file.",
+        )
+    found = ", ".join(h for h in table.headers[:12] if h) or "none"
+    raise ImportFileError(
+        document.name,
+        f"has columns no import recognises ({found}). Expected {expected_headers()}. "
+        "For any other CSV, give a column map such as "
+        "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
+    )

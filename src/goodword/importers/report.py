@@ -1,0 +1,77 @@
+"""What an import did, row by row and file by file; the same report for web, CLI and API."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    # Folded into a person already there (or earlier in this import) without asking.
+    MERGED = "merged"
+    # Added, and queued as a possible duplicate of someone for the user to decide.
+    SUGGESTED = "suggested"
+    SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class RowOutcome:
+    file: str
+    line: int | None
+    outcome: Outcome
+    name: str = ""
+    person_id: int | None = None
+    # What changed, why it merged, or why it was skipped, in words.
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class FileReport:
+    name: str
+    format: str | None
+    label: str
+    rows: int = 0
+    people: int = 0
+    interactions: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool = False
+    files: list[FileReport] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    interactions_created: int = 0
+    interactions_existing: int = 0
+    connections_created: int = 0
+    organizations_created: int = 0
+    candidates_created: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(row.outcome.value for row in self.rows)
+        return {outcome.value: counted.get(outcome.value, 0) for outcome in Outcome}
+
+    def of(self, outcome: Outcome) -> list[RowOutcome]:
+        return [row for row in self.rows if row.outcome is outcome]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (for --json and the API)."""
+        return {
+            "dry_run": self.dry_run,
+            "counts": self.counts,
+            "files": [asdict(f) for f in self.files],
+            "interactions_created": self.interactions_created,
+            "interactions_existing": self.interactions_existing,
+            "connections_created": self.connections_created,
+            "organizations_created": self.organizations_created,
+            "candidates_created": self.candidates_created,
+            "notes": list(self.notes),
+            "rows": [{**asdict(r), "outcome": r.outcome.value} for r in self.rows],
+        }

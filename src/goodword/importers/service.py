@@ -1,0 +1,147 @@
+"""Import people, messages and career history from files, merged into what is there.
+
+`import_files` reads and checks every file first (so a bad file writes nothing), resolves
+each record against the workspace (provenance, exact keys, then fuzzy matching), and writes
+in bulk. It flushes but never commits: the caller commits, or rolls back a dry run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from goodword import clock
+from goodword.importers import mapped, registry
+from goodword.importers.plan import Resolver
+from goodword.importers.reading import MAX_BYTES, WHAT_WE_READ, Document, documents, read_table
+from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
+from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+from goodword.importers.state import WorkspaceState
+from goodword.importers.writer import Writer
+
+Progress = Callable[[str, int, int], None]
+
+
+def read_files(
+    paths_or_uploads: Sequence[Path | str | Upload],
+    *,
+    mapping: str | dict[str, list[str]] | None = None,
+    max_bytes: int = MAX_BYTES,
+    progress: Progress | None = None,
+) -> tuple[list[Parsed], list[FileReport]]:
+    """Read and parse every file; raise ImportFileError on the first file that cannot be."""
+    columns = mapped.parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    parsed_files: list[Parsed] = []
+    reports: list[FileReport] = []
+    found = 0
+    for document in documents(paths_or_uploads, max_bytes=max_bytes):
+        found += 1
+        parsed = registry.parse(document, mapping=columns)
+        if parsed is None:
+            reports.append(FileReport(document.name, None, "not read (not contact data)"))
+            continue
+        parsed_files.append(parsed)
+        reports.append(
+            FileReport(
+                document.name,
+                parsed.format,
+                parsed.label,
+                rows=parsed.rows,
+                people=len(parsed.people),
+                skipped=len(parsed.skipped),
+            )
+        )
+        if progress:
+            progress("read", len(parsed_files), 0)
+    if not parsed_files:
+        names = ", ".join(str(getattr(i, "name", i)) for i in paths_or_uploads) or "nothing"
+        if found:
+            raise ImportFileError(names, f"holds no file Goodword can import. {WHAT_WE_READ}")
+        raise ImportFileError(names, f"holds no files at all. {WHAT_WE_READ}")
+    return parsed_files, reports
+
+
+def import_files(
+    session: Session,
+    *,
+    workspace_id: int,
+    paths_or_uploads: Sequence[Path | str | Upload],
+    mapping: str | dict[str, list[str]] | None = None,
+    dry_run: bool = False,
+    today: date,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Import the files into the workspace and report what happened to every row.
+
+    `progress(stage, done, total)` is called as the import goes ("read", "match", "people").
+    With `dry_run` the same work is done and reported; the caller rolls it back.
+    """
+    parsed_files, file_reports = read_files(
+        paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
+    )
+    report = ImportReport(dry_run=dry_run, files=file_reports)
+    incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
+    state = WorkspaceState.load(session, workspace_id=workspace_id)
+    if progress:
+        progress("match", 0, len(incoming))
+    resolver = Resolver(state)
+    plan = resolver.resolve(incoming)
+    resolver.resolve_interactions([i for f in parsed_files for i in f.interactions])
+    if progress:
+        progress("match", len(incoming), len(incoming))
+    Writer(session, state, report, today=today, now=now or clock.now(), progress=progress).write(
+        plan
+    )
+    for parsed in parsed_files:
+        for skipped in parsed.skipped:
+            report.rows.append(
+                RowOutcome(skipped.file_name, skipped.line, Outcome.SKIPPED, "", None, skipped.reason)
+            )
+    report.rows.extend(row for row, _target in plan.rows)
+    for person in incoming:
+        for warning in person.warnings:
+            report.notes.append(f"{person.file_name}, line {person.line}: {warning}")
+    report.rows.sort(key=lambda r: (r.file, r.line or 0))
+    return report
+
+
+def detect_format(upload: Path | str | Upload, *, max_bytes: int = MAX_BYTES) -> list[dict[str, Any]]:
+    """Say which format each file in the upload is (no database needed): name, format, label."""
+    found = []
+    for document in documents([upload], max_bytes=max_bytes):
+        format_id = registry.detect(document)
+        found.append(
+            {
+                "name": document.name,
+                "format": format_id,
+                "label": registry.LABELS.get(format_id or "", format_id or "not recognised"),
+            }
+        )
+    return found
+
+
+def preview(
+    upload: Path | str | Upload,
+    *,
+    mapping: str | dict[str, list[str]] | None = None,
+    rows: int = 5,
+    max_bytes: int = MAX_BYTES,
+) -> dict[str, Any]:
+    """The headers and first rows of a CSV as they would be imported (with its map, if any)."""
+    columns = mapped.parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    document: Document = next(iter(documents([upload], max_bytes=max_bytes)))
+    table = read_table(document, known=registry.SIGNATURES)
+    if table is None:
+        raise ImportFileError(document.name, "is not a CSV table; a column map needs one.")
+    if columns is not None:
+        people = mapped.preview(table, columns, rows=rows)
+    else:
+        parsed = registry.parse(document)
+        people = [mapped.person_preview(p) for p in (parsed.people if parsed else [])[:rows]]
+    return {"file": document.name, "headers": table.headers, "rows": people}

@@ -1,0 +1,181 @@
+"""What an import needs to know about the workspace, loaded once with set-based queries."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.duplicates.matching import Matcher, Profile, fold
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers.cleaning import organization_key
+from goodword.importers.records import IncomingPerson
+from goodword.organizations.models import Organization
+from goodword.people import normalize
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonSource, PersonUrl
+from goodword.people.models import Position as PositionRow
+from goodword.workspaces.models import Workspace
+
+_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+_PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+
+
+def phone_key(raw: str, region: str) -> str | None:
+    """The number in E.164, or None when it cannot be read as a phone number."""
+    compact = _PHONE_PUNCTUATION.sub("", raw)
+    if _E164.match(compact):
+        return compact
+    try:
+        return normalize.phone(raw, region)
+    except ValueError:
+        return None
+
+
+def _linkedin(raw: str) -> str | None:
+    if "linkedin." not in raw:
+        return None
+    try:
+        url, kind = normalize.profile_url(raw)
+    except ValueError:
+        return None
+    return url if kind == "linkedin" else None
+
+
+def split_name(person: IncomingPerson) -> tuple[str, str]:
+    """Folded (given, family); a lone display name is split at its last word."""
+    given, family = fold(person.given_name), fold(person.family_name)
+    if not given and not family and person.display_name:
+        words = fold(person.display_name).split()
+        if len(words) > 1:
+            return " ".join(words[:-1]), words[-1]
+        return (words[0] if words else ""), ""
+    return given, family
+
+
+@dataclass
+class WorkspaceState:
+    """The people, organizations and provenance of one workspace, indexed for matching."""
+
+    workspace_id: int
+    region: str
+    matcher: Matcher = field(default_factory=Matcher)
+    # (source, external key) -> person id
+    sources: dict[tuple[str, str], int] = field(default_factory=dict)
+    # person id -> the explicit (non-name) source keys behind it, per source
+    explicit_keys: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+    # organization key -> (id, name, aliases)
+    organizations: dict[str, tuple[int, str, list[str]]] = field(default_factory=dict)
+    # folded full name -> person ids (to find people a message names)
+    names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    person_ids: set[int] = field(default_factory=set)
+    me_id: int | None = None
+    # (smaller id, larger id) of every pair already queued or decided
+    candidate_pairs: set[tuple[int, int]] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, session: Session, *, workspace_id: int) -> WorkspaceState:
+        workspace = session.get(Workspace, workspace_id)
+        state = cls(workspace_id, workspace.phone_region if workspace else "US")
+        ws = workspace_id
+        emails: dict[int, list[str]] = defaultdict(list)
+        for person_id, address in session.execute(
+            select(PersonEmail.person_id, PersonEmail.address).where(PersonEmail.workspace_id == ws)
+        ):
+            emails[person_id].append(address)
+        urls: dict[int, list[str]] = defaultdict(list)
+        for person_id, url in session.execute(
+            select(PersonUrl.person_id, PersonUrl.url).where(
+                PersonUrl.workspace_id == ws, PersonUrl.kind == "linkedin"
+            )
+        ):
+            urls[person_id].append(url)
+        phones: dict[int, list[str]] = defaultdict(list)
+        for person_id, number in session.execute(
+            select(PersonPhone.person_id, PersonPhone.number).where(PersonPhone.workspace_id == ws)
+        ):
+            phones[person_id].append(number)
+        for org_id, name, aliases in session.execute(
+            select(Organization.id, Organization.name, Organization.aliases)
+            .where(Organization.workspace_id == ws)
+            .order_by(Organization.id)
+        ):
+            for spelling in [name, *aliases]:
+                state.organizations.setdefault(organization_key(spelling), (org_id, name, aliases))
+        org_keys = {org_id: key for key, (org_id, _n, _a) in state.organizations.items()}
+        orgs: dict[int, set[str]] = defaultdict(set)
+        for person_id, org_id in session.execute(
+            select(PositionRow.person_id, PositionRow.organization_id).where(
+                PositionRow.workspace_id == ws
+            )
+        ):
+            if org_id in org_keys:
+                orgs[person_id].add(org_keys[org_id])
+        for source, key, person_id in session.execute(
+            select(PersonSource.source, PersonSource.external_key, PersonSource.person_id).where(
+                PersonSource.workspace_id == ws
+            )
+        ):
+            if key:
+                state.sources[(source, key)] = person_id
+                if not key.startswith("name:"):
+                    state.explicit_keys.setdefault(person_id, {}).setdefault(source, set()).add(
+                        key
+                    )
+        for a, b in session.execute(
+            select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
+                DuplicateCandidate.workspace_id == ws
+            )
+        ):
+            state.candidate_pairs.add((a, b))
+        rows = session.execute(
+            select(
+                Person.id,
+                Person.given_name,
+                Person.family_name,
+                Person.display_name,
+                Person.location,
+                Person.birthday,
+                Person.is_me,
+            ).where(Person.workspace_id == ws)
+        )
+        for person_id, given, family, display, location, birthday, is_me in rows:
+            state.person_ids.add(person_id)
+            if is_me:
+                state.me_id = person_id
+            probe = IncomingPerson(
+                "", "", 0, display_name=display, given_name=given, family_name=family
+            )
+            folded_given, folded_family = split_name(probe)
+            profile = Profile(
+                ref=person_id,
+                given=folded_given,
+                family=folded_family,
+                emails=frozenset(emails.get(person_id, ())),
+                urls=frozenset(urls.get(person_id, ())),
+                phones=frozenset(phones.get(person_id, ())),
+                orgs=frozenset(orgs.get(person_id, ())),
+                location=fold(location),
+                birthday=birthday.isoformat() if birthday else "",
+            )
+            state.matcher.add(profile)
+            state.names[profile.full].append(person_id)
+        return state
+
+    def profile(self, person: IncomingPerson, ref: int) -> Profile:
+        """The matching profile of an incoming person."""
+        given, family = split_name(person)
+        phones = (phone_key(p.value, self.region) for p in person.phones)
+        return Profile(
+            ref=ref,
+            given=given,
+            family=family,
+            emails=frozenset(normalize.email(e.value) for e in person.emails),
+            urls=frozenset(u for u in (_linkedin(u.value) for u in person.urls) if u),
+            phones=frozenset(p for p in phones if p),
+            orgs=frozenset(organization_key(p.organization) for p in person.positions),
+            location=fold(person.location),
+            birthday=person.birthday.isoformat() if person.birthday else "",
+        )

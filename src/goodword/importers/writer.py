@@ -1,0 +1,539 @@
+"""Write a resolved import: new people in bulk, changes to known people one by one.
+
+New people, their details, provenance and search documents go in with multi-row inserts
+(a large import is mostly new people); the few people who changed go through the ORM and
+`people.service.add_position`, so job changes follow the same rules as everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers.cleaning import organization_key
+from goodword.importers.plan import Plan
+from goodword.importers.records import IncomingPerson, IncomingPosition
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.state import WorkspaceState, phone_key
+from goodword.interactions.models import Interaction, Participant
+from goodword.organizations.models import Organization
+from goodword.people import normalize
+from goodword.people import service as people
+from goodword.people.models import (
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
+from goodword.people.schemas import PositionCreate
+from goodword.records import clean_list, sort_key
+from goodword.search import service as search
+from goodword.search.models import SearchDocument
+
+CHUNK = 1000
+
+
+def _cut(text: str | None, length: int) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text[:length] if text else None
+
+
+@dataclass
+class Combined:
+    """Several records about one person, folded together (first value wins, lists join)."""
+
+    display_name: str | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    emails: dict[str, str | None] = field(default_factory=dict)
+    phones: dict[str, str | None] = field(default_factory=dict)
+    urls: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    positions: list[IncomingPosition] = field(default_factory=list)
+    location: str | None = None
+    birthday: date | None = None
+    notes: list[str] = field(default_factory=list)
+    how_we_met: str | None = None
+    tags: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Combined:
+    out = Combined()
+    seen_positions: set[tuple[str, str | None, date | None]] = set()
+    for record in records:
+        if not (out.given_name or out.family_name or out.display_name):
+            out.given_name = _cut(record.given_name, 100)
+            out.family_name = _cut(record.family_name, 100)
+            out.display_name = _cut(record.display_name, 200)
+        for email in record.emails:
+            address = normalize.email(email.value)
+            if len(address) <= 320:
+                out.emails.setdefault(address, _cut(email.label, 50))
+        for phone in record.phones:
+            number = phone_key(phone.value, region) or phone.value.strip()[:64]
+            if number:
+                out.phones.setdefault(number, _cut(phone.label, 50))
+        for url in record.urls:
+            try:
+                value, kind = normalize.profile_url(url.value)
+            except ValueError:
+                out.warnings.append(f"'{url.value}' is not a web address; not kept")
+                continue
+            if len(value) <= 500:
+                out.urls.setdefault(value, (kind, _cut(url.label, 50)))
+        for position in record.positions:
+            key = (organization_key(position.organization), position.title, position.start_date)
+            if key[0] and key not in seen_positions:
+                seen_positions.add(key)
+                out.positions.append(position)
+        out.location = out.location or _cut(record.location, 200)
+        if record.birthday and record.birthday > today:
+            out.warnings.append(f"birthday {record.birthday} is in the future; not kept")
+        else:
+            out.birthday = out.birthday or record.birthday
+        if record.notes and record.notes.strip() not in out.notes:
+            out.notes.append(record.notes.strip())
+        out.how_we_met = out.how_we_met or _cut(record.how_we_met, 2000)
+        out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
+        out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
+        out.warnings.extend(record.warnings)
+    return out
+
+
+def search_body(
+    emails: Iterable[str],
+    urls: Iterable[str],
+    current: Iterable[tuple[str, str | None]],
+    location: str | None,
+    tags: Sequence[str],
+    interests: Sequence[str],
+) -> str:
+    """The same searchable text `search.index_person` writes, for bulk inserts."""
+    parts = [*emails, *(u.rsplit("/", 1)[-1] for u in urls)]
+    for organization, title in current:
+        parts += [organization, title or ""]
+    parts += [location or "", " ".join(tags), " ".join(interests)]
+    return " ".join(p for p in parts if p)
+
+
+def _insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    ids: list[int] = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        result = session.execute(
+            insert(model).returning(model.id, sort_by_parameter_order=True), chunk
+        )
+        ids.extend(result.scalars().all())
+    return ids
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        session.execute(insert(model), rows[start : start + CHUNK])
+
+
+class Writer:
+    def __init__(
+        self,
+        session: Session,
+        state: WorkspaceState,
+        report: ImportReport,
+        *,
+        today: date,
+        now: datetime,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> None:
+        self.session = session
+        self.state = state
+        self.report = report
+        self.today = today
+        self.now = now
+        self.ws = state.workspace_id
+        self.progress = progress or (lambda stage, done, total: None)
+        self.ids: dict[int, int] = {}
+        self.org_names: dict[int, str] = {}
+        self.changes: dict[int, list[str]] = {}
+
+    def person_id(self, target: int) -> int:
+        return self.ids[target] if target < 0 else target
+
+    def write(self, plan: Plan) -> None:
+        combined = [
+            combine(d.records, self.state.region, self.today) for d in plan.drafts
+        ]
+        updates = {
+            pid: combine([r for r, _ in records], self.state.region, self.today)
+            for pid, records in plan.updates.items()
+        }
+        names = [p.organization for c in [*combined, *updates.values()] for p in c.positions]
+        self._organizations(names)
+        self.progress("people", 0, len(combined))
+        self._create(plan, combined)
+        self.progress("people", len(combined), len(combined))
+        self._update(plan, updates)
+        self._connections(plan)
+        self._candidates(plan)
+        self._interactions(plan)
+        for row, target in plan.rows:
+            if target == 0:
+                continue
+            row.person_id = self.person_id(target)
+            if row.outcome is Outcome.UPDATED:
+                changed = self.changes.get(row.person_id, [])
+                if changed:
+                    row.detail = "; ".join(changed)
+                else:
+                    row.outcome = Outcome.UNCHANGED
+            elif row.outcome is Outcome.MERGED and self.changes.get(row.person_id):
+                row.detail += " — " + "; ".join(self.changes[row.person_id])
+        self.session.flush()
+
+    def organization_id(self, name: str) -> int:
+        return self.state.organizations[organization_key(name)][0]
+
+    def _organizations(self, names: list[str]) -> None:
+        """Find or create every organization named; other spellings become aliases."""
+        spellings: dict[str, list[str]] = {}
+        for name in names:
+            key = organization_key(name)
+            if key and name not in spellings.setdefault(key, []):
+                spellings[key].append(name)
+        new: list[tuple[str, str, list[str]]] = []
+        extra: dict[int, list[str]] = {}
+        for key, found_names in spellings.items():
+            known = self.state.organizations.get(key)
+            if known is None:
+                cut = [n[:200] for n in found_names]
+                new.append((key, cut[0], cut[1:]))
+            else:
+                more = [n for n in found_names if n != known[1] and n not in known[2]]
+                if more:
+                    extra[known[0]] = more
+        rows = [
+            {"workspace_id": self.ws, "name": name, "sort_name": sort_key(name),
+             "aliases": aliases, "domains": []}
+            for _key, name, aliases in new
+        ]  # fmt: skip
+        ids = _insert_returning(self.session, Organization, rows)
+        for (key, name, aliases), org_id in zip(new, ids, strict=True):
+            self.state.organizations[key] = (org_id, name, aliases)
+        _insert(
+            self.session,
+            SearchDocument,
+            [
+                {"workspace_id": self.ws, "kind": "organization", "record_id": org_id,
+                 "title": name, "body": " ".join(aliases)}
+                for (_key, name, aliases), org_id in zip(new, ids, strict=True)
+            ],
+        )  # fmt: skip
+        self.report.organizations_created += len(new)
+        for org_id, more in extra.items():
+            organization = self.session.get(Organization, org_id)
+            assert organization is not None
+            organization.aliases = clean_list([*organization.aliases, *more])
+            search.index_organization(self.session, organization)
+        self.org_names = {i: n for i, n, _a in self.state.organizations.values()}
+
+    def _create(self, plan: Plan, combined: list[Combined]) -> None:
+        rows = []
+        for draft, person in zip(plan.drafts, combined, strict=True):
+            display = person.display_name or " ".join(
+                p for p in (person.given_name, person.family_name) if p
+            )
+            rows.append(
+                {
+                    "workspace_id": self.ws,
+                    "display_name": display[:200],
+                    "given_name": person.given_name,
+                    "family_name": person.family_name,
+                    "sort_name": sort_key(
+                        f"{person.family_name} {person.given_name or ''}"
+                        if person.family_name
+                        else display
+                    )[:200],
+                    "location": person.location,
+                    "notes": "\n\n".join(person.notes) or None,
+                    "how_we_met": person.how_we_met,
+                    "tags": person.tags,
+                    "interests": person.interests,
+                    "is_me": draft.is_me,
+                    "birthday": person.birthday,
+                }
+            )
+        ids = _insert_returning(self.session, Person, rows)
+        emails, phones, urls, positions, sources, documents = [], [], [], [], [], []
+        for index, (person_id, draft, person, row) in enumerate(
+            zip(ids, plan.drafts, combined, rows, strict=True)
+        ):
+            self.ids[-(index + 1)] = person_id
+            self.state.person_ids.add(person_id)
+            base = {"workspace_id": self.ws, "person_id": person_id}
+            emails += [
+                {**base, "address": a, "label": label, "position": i}
+                for i, (a, label) in enumerate(person.emails.items())
+            ]
+            phones += [
+                {**base, "number": n, "label": label, "position": i}
+                for i, (n, label) in enumerate(person.phones.items())
+            ]
+            urls += [
+                {**base, "url": u, "kind": kind, "label": label, "position": i}
+                for i, (u, (kind, label)) in enumerate(person.urls.items())
+            ]
+            current = []
+            for position in person.positions:
+                positions.append(
+                    {
+                        **base,
+                        "organization_id": self.organization_id(position.organization),
+                        "title": _cut(position.title, 200),
+                        "department": _cut(position.department, 200),
+                        "start_date": position.start_date,
+                        "end_date": position.end_date,
+                        "is_current": position.is_current and position.end_date is None,
+                    }
+                )
+                if positions[-1]["is_current"]:
+                    org_name = self.org_names[positions[-1]["organization_id"]]
+                    current.append((org_name, positions[-1]["title"]))
+            sources += [
+                {**base, "source": r.source, "file_name": _cut(r.file_name, 300),
+                 "external_key": _cut(r.key, 300), "imported_at": self.now}
+                for r in draft.records
+            ]  # fmt: skip
+            documents.append(
+                {
+                    "workspace_id": self.ws,
+                    "kind": "person",
+                    "record_id": person_id,
+                    "title": row["display_name"],
+                    "body": search_body(
+                        person.emails, person.urls, current, person.location, person.tags,
+                        person.interests,
+                    ),
+                }
+            )  # fmt: skip
+        for model, batch in (
+            (PersonEmail, emails),
+            (PersonPhone, phones),
+            (PersonUrl, urls),
+            (Position, positions),
+            (PersonSource, sources),
+            (SearchDocument, documents),
+        ):
+            _insert(self.session, model, batch)
+
+    def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
+        if plan.make_me is not None:
+            updates.setdefault(plan.make_me, Combined())
+        ids = sorted(updates)
+        loaded: dict[int, Person] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            statement = select(Person).where(Person.id.in_(chunk)).options(*people.with_details())
+            loaded.update({p.id: p for p in self.session.scalars(statement)})
+        for person_id in ids:
+            person = loaded[person_id]
+            records = plan.updates.get(person_id, [])
+            newer = any(n for _, n in records)
+            self.changes[person_id] = self._apply(person, updates[person_id], newer=newer)
+            if person_id == plan.make_me:
+                person.is_me = True
+                self.changes[person_id].append("marked as you")
+            existing = {(s.source, s.external_key) for s in person.sources}
+            for record, _ in records:
+                if (record.source, record.key) not in existing:
+                    existing.add((record.source, record.key))
+                    person.sources.append(
+                        PersonSource(
+                            workspace_id=self.ws, source=record.source,
+                            file_name=_cut(record.file_name, 300),
+                            external_key=_cut(record.key, 300), imported_at=self.now,
+                        )
+                    )  # fmt: skip
+            self.session.flush()
+            search.index_person(self.session, person)
+
+    def _apply(self, person: Person, data: Combined, *, newer: bool) -> list[str]:
+        changes: list[str] = []
+        if data.given_name and not person.given_name and not person.family_name:
+            person.given_name, person.family_name = data.given_name, data.family_name
+            changes.append("name filled in")
+        for label, attribute in (("location", "location"), ("birthday", "birthday")):
+            value, current = getattr(data, attribute), getattr(person, attribute)
+            if value and value != current and (newer or current is None):
+                setattr(person, attribute, value)
+                changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
+        if data.how_we_met and not person.how_we_met:
+            person.how_we_met = data.how_we_met
+            changes.append("how you met filled in")
+        for note in data.notes:
+            if note not in (person.notes or ""):
+                person.notes = f"{person.notes}\n\n{note}" if person.notes else note
+                changes.append("notes added")
+        for attribute in ("tags", "interests"):
+            before = list(getattr(person, attribute))
+            after = clean_list([*before, *getattr(data, attribute)])
+            if after != before:
+                setattr(person, attribute, after)
+                changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
+        known_emails = {e.address for e in person.emails}
+        for address, label in data.emails.items():
+            if address not in known_emails:
+                person.emails.append(
+                    PersonEmail(workspace_id=self.ws, address=address, label=label,
+                                position=len(person.emails))
+                )  # fmt: skip
+                changes.append(f"new e-mail {address}")
+        known_phones = {p.number for p in person.phones}
+        for number, label in data.phones.items():
+            if number not in known_phones:
+                person.phones.append(
+                    PersonPhone(workspace_id=self.ws, number=number, label=label,
+                                position=len(person.phones))
+                )  # fmt: skip
+                changes.append(f"new phone {number}")
+        known_urls = {u.url for u in person.urls}
+        for url, (kind, label) in data.urls.items():
+            if url not in known_urls:
+                person.urls.append(
+                    PersonUrl(workspace_id=self.ws, url=url, kind=kind, label=label,
+                              position=len(person.urls))
+                )  # fmt: skip
+                changes.append(f"new web address {url}")
+        self.session.flush()
+        for position in data.positions:
+            changes += self._position(person, position)
+        return changes
+
+    def _position(self, person: Person, incoming: IncomingPosition) -> list[str]:
+        org_id = self.organization_id(incoming.organization)
+        org_name = self.state.organizations[organization_key(incoming.organization)][1]
+        title = _cut(incoming.title, 200)
+        dated = incoming.start_date is not None or incoming.end_date is not None
+        for held in person.positions:
+            if held.organization_id != org_id:
+                continue
+            if dated and (held.title, held.start_date) == (title, incoming.start_date):
+                return []
+            if not dated and held.is_current and (held.title == title or not title):
+                return []
+            if not dated and held.is_current:
+                held.is_current = False  # a new title at the same place: keep the old one as history
+        before = [p.organization.name for p in person.positions if p.is_current]
+        people.add_position(
+            self.session,
+            workspace_id=self.ws,
+            person_id=person.id,
+            data=PositionCreate(
+                organization_id=org_id, title=title, department=_cut(incoming.department, 200),
+                start_date=incoming.start_date, end_date=incoming.end_date,
+                is_current=incoming.is_current and incoming.end_date is None,
+            ),
+        )  # fmt: skip
+        if not incoming.is_current or incoming.end_date is not None:
+            return [f"past position added: {title or 'a role'} at {org_name}"]
+        was = [name for name in before if name != org_name]
+        role = f"{title} at {org_name}" if title else org_name
+        return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
+
+    def _connections(self, plan: Plan) -> None:
+        me_target = plan.me if plan.me is not None else self.state.me_id
+        if not plan.connections:
+            return
+        if me_target is None:
+            self.report.notes.append(
+                "LinkedIn connections were imported as people, but not linked to you: "
+                "include Profile.csv, or mark yourself in Goodword, and import again."
+            )
+            return
+        me = self.person_id(me_target)
+        existing = set(
+            self.session.execute(
+                select(Connection.person_a_id, Connection.person_b_id).where(
+                    Connection.workspace_id == self.ws,
+                    Connection.kind == ConnectionKind.LINKEDIN,
+                    or_(Connection.person_a_id == me, Connection.person_b_id == me),
+                )
+            ).all()
+        )
+        linked = {b if a == me else a for a, b in existing}
+        rows = []
+        for target, record in plan.connections:
+            other = self.person_id(target)
+            if other == me or other in linked:
+                continue
+            linked.add(other)
+            rows.append(
+                {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
+                 "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
+                 "since": record.connected_on}
+            )  # fmt: skip
+        _insert(self.session, Connection, rows)
+        self.report.connections_created += len(rows)
+
+    def _candidates(self, plan: Plan) -> None:
+        rows = []
+        for a_target, b_target, score, reasons in plan.suggestions:
+            a, b = sorted((self.person_id(a_target), self.person_id(b_target)))
+            if a == b or (a, b) in self.state.candidate_pairs:
+                continue
+            self.state.candidate_pairs.add((a, b))
+            rows.append(
+                {"workspace_id": self.ws, "person_a_id": a, "person_b_id": b, "score": score,
+                 "reasons": reasons, "status": CandidateStatus.OPEN}
+            )  # fmt: skip
+        _insert(self.session, DuplicateCandidate, rows)
+        self.report.candidates_created += len(rows)
+
+    def _interactions(self, plan: Plan) -> None:
+        wanted = [p for p in plan.interactions if p.participants]
+        ids = sorted({p.incoming.external_id for p in wanted})
+        existing: set[str] = set()
+        for start in range(0, len(ids), CHUNK):
+            existing.update(
+                self.session.scalars(
+                    select(Interaction.external_id).where(
+                        and_(
+                            Interaction.workspace_id == self.ws,
+                            Interaction.external_id.in_(ids[start : start + CHUNK]),
+                        )
+                    )
+                )
+            )
+        fresh = []
+        for planned in wanted:
+            if planned.incoming.external_id in existing:
+                self.report.interactions_existing += 1
+                continue
+            existing.add(planned.incoming.external_id)
+            fresh.append(planned)
+        rows = [
+            {"workspace_id": self.ws, "occurred_at": p.incoming.occurred_at,
+             "kind": p.incoming.kind, "summary": p.incoming.summary or None,
+             "direction": p.direction, "external_id": p.incoming.external_id[:300]}
+            for p in fresh
+        ]  # fmt: skip
+        new_ids = _insert_returning(self.session, Interaction, rows)
+        participants = [
+            {"workspace_id": self.ws, "interaction_id": interaction_id,
+             "person_id": self.person_id(target)}
+            for interaction_id, planned in zip(new_ids, fresh, strict=True)
+            for target in dict.fromkeys(planned.participants)
+        ]  # fmt: skip
+        _insert(self.session, Participant, participants)
+        self.report.interactions_created += len(rows)
+        for file in self.report.files:
+            file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)

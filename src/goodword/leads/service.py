@@ -1,0 +1,202 @@
+"""Leads: opportunities, events and tips the user heard of, and whom they passed them on to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.errors import FieldError, InvalidInput
+from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
+from goodword.leads.models import Lead, LeadShare, ShareStatus
+from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
+from goodword.organizations import service as organizations
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.records import clean_list, clean_text, get_owned, referenced
+
+KIND = "lead"
+SHARE_KIND = "lead share"
+
+
+def get(session: Session, *, workspace_id: int, lead_id: int) -> Lead:
+    """Return the lead, or NotFound when it is not in this workspace."""
+    return get_owned(session, Lead, workspace_id=workspace_id, record_id=lead_id, kind=KIND)
+
+
+def get_share(session: Session, *, workspace_id: int, share_id: int) -> LeadShare:
+    return get_owned(
+        session, LeadShare, workspace_id=workspace_id, record_id=share_id, kind=SHARE_KIND
+    )
+
+
+def list_(session: Session, *, workspace_id: int, limit: int = 200) -> list[Lead]:
+    """Leads, newest first."""
+    return list(
+        session.scalars(
+            select(Lead)
+            .where(Lead.workspace_id == workspace_id)
+            .options(selectinload(Lead.organization), selectinload(Lead.shares))
+            .order_by(Lead.created_at.desc(), Lead.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def create(session: Session, *, workspace_id: int, data: LeadCreate) -> Lead:
+    lead = Lead(workspace_id=workspace_id)
+    _apply(session, lead, data)
+    session.add(lead)
+    session.flush()
+    return lead
+
+
+def update(session: Session, *, workspace_id: int, lead_id: int, data: LeadUpdate) -> Lead:
+    lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
+    _apply(session, lead, data)
+    session.flush()
+    return lead
+
+
+def delete(session: Session, *, workspace_id: int, lead_id: int) -> None:
+    session.delete(get(session, workspace_id=workspace_id, lead_id=lead_id))
+    session.flush()
+
+
+def facts(lead: Lead) -> LeadFacts:
+    return LeadFacts(
+        kind=lead.kind.value,
+        title=lead.title,
+        description=lead.description,
+        tags=tuple(lead.tags or ()),
+        organization_id=lead.organization_id,
+        organization_name=lead.organization.name if lead.organization else None,
+    )
+
+
+def candidates(session: Session, *, workspace_id: int) -> list[Candidate]:
+    """Everyone but the user, as plain data for matching."""
+    people = session.scalars(
+        select(Person)
+        .where(Person.workspace_id == workspace_id, Person.is_me.is_(False))
+        .options(selectinload(Person.positions))
+        .order_by(Person.id)
+    )
+    return [
+        Candidate(
+            person_id=p.id,
+            name=p.display_name,
+            interests=tuple(p.interests or ()),
+            tags=tuple(p.tags or ()),
+            current_titles=tuple(pos.title for pos in p.positions if pos.is_current and pos.title),
+            current_organization_ids=frozenset(
+                pos.organization_id for pos in p.positions if pos.is_current
+            ),
+            past_organization_ids=frozenset(
+                pos.organization_id for pos in p.positions if not pos.is_current
+            ),
+        )
+        for p in people
+    ]
+
+
+def suggest(session: Session, *, workspace_id: int, lead_id: int, limit: int = 5) -> list[Match]:
+    """The people the lead fits best, with reasons; people it was already passed to are left
+    out. Writes nothing."""
+    lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
+    done = {s.person_id for s in lead.shares if s.status is not ShareStatus.SUGGESTED}
+    pool = [c for c in candidates(session, workspace_id=workspace_id) if c.person_id not in done]
+    return best_matches(facts(lead), pool, limit=limit)
+
+
+def record_suggestion(
+    session: Session, *, workspace_id: int, lead_id: int, person_id: int, reason: str | None
+) -> tuple[LeadShare, bool]:
+    """Keep a suggestion to pass the lead on to a person; True when new."""
+    lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
+    referenced(
+        "person_id", lambda: people.get(session, workspace_id=workspace_id, person_id=person_id)
+    )
+    existing = next((s for s in lead.shares if s.person_id == person_id), None)
+    if existing is not None:
+        return existing, False
+    share = LeadShare(
+        workspace_id=workspace_id,
+        lead=lead,
+        person_id=person_id,
+        status=ShareStatus.SUGGESTED,
+        reason=(reason or "")[:500] or None,
+    )
+    session.add(share)
+    session.flush()
+    return share, True
+
+
+def mark_share(
+    session: Session, *, workspace_id: int, share_id: int, status: ShareStatus, on: date
+) -> LeadShare:
+    """Mark a suggestion sent (on a date) or skipped."""
+    share = get_share(session, workspace_id=workspace_id, share_id=share_id)
+    if share.status is ShareStatus.SENT and status is not ShareStatus.SENT:
+        raise InvalidInput(
+            "This lead was already passed on; it cannot be undone.",
+            fields=[FieldError("status", "Already sent.")],
+        )
+    share.status = status
+    share.sent_on = on if status is ShareStatus.SENT else None
+    session.flush()
+    return share
+
+
+def share_to_read(share: LeadShare) -> LeadShareRead:
+    return LeadShareRead(
+        id=share.id,
+        lead_id=share.lead_id,
+        person_id=share.person_id,
+        person_name=share.person.display_name,
+        status=share.status,
+        reason=share.reason,
+        sent_on=share.sent_on,
+    )
+
+
+def to_read(lead: Lead) -> LeadRead:
+    return LeadRead(
+        id=lead.id,
+        kind=lead.kind,
+        title=lead.title,
+        description=lead.description,
+        url=lead.url,
+        happens_on=lead.happens_on,
+        tags=list(lead.tags or []),
+        organization_id=lead.organization_id,
+        organization_name=lead.organization.name if lead.organization else None,
+        shares=[share_to_read(s) for s in lead.shares],
+        created_at=lead.created_at,
+        updated_at=lead.updated_at,
+    )
+
+
+def _apply(session: Session, lead: Lead, data: LeadCreate) -> None:
+    workspace_id = lead.workspace_id
+    lead.kind = data.kind
+    lead.title = data.title
+    lead.description = clean_text(data.description)
+    lead.url = clean_text(data.url)
+    lead.happens_on = data.happens_on
+    lead.tags = clean_list(data.tags)
+    if data.organization_id is not None:
+        organization_id = data.organization_id
+        lead.organization = referenced(
+            "organization_id",
+            lambda: organizations.get(
+                session, workspace_id=workspace_id, organization_id=organization_id
+            ),
+        )
+    elif data.organization_name:
+        lead.organization = organizations.get_or_create(
+            session, workspace_id=workspace_id, name=data.organization_name
+        )
+    else:
+        lead.organization = None

@@ -1,0 +1,256 @@
+"""Load a list of ties from CSV: header `a,b[,kind,closeness]`, one tie per line.
+
+`a` and `b` are person keys: an e-mail address, a profile URL, `id:<number>` (a Goodword
+person id) or any other text (a source key, such as a club's member number). Keys find
+people already recorded; an unknown key creates a person. There is no provenance table yet,
+so a new person keeps their key where it belongs: an e-mail in their e-mail addresses, a URL
+in their links, and a source key as the first line of their notes (where later imports find
+it again). One file is one step: any bad line means nothing is written, and every problem is
+reported with its line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import ValidationError
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.errors import FieldError, InvalidInput
+from goodword.network import loader
+from goodword.network.snapshot import KINDS
+from goodword.people import normalize
+from goodword.people import service as people
+from goodword.people.models import Person, PersonEmail, PersonUrl
+from goodword.people.schemas import PersonCreate
+
+SOURCE_KEY_NOTE = "Key in an imported list of connections: "
+COLUMNS = ("a", "b", "kind", "closeness")
+MAX_PROBLEMS = 20
+_URL = re.compile(r"^(https?://|www\.)|^[\w-]+(\.[\w-]+)+/", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    lines: int
+    people_created: int
+    connections_created: int
+    already_recorded: int
+
+
+@dataclass(frozen=True)
+class _Key:
+    kind: str  # "id", "email", "url" or "source"
+    value: str
+
+    def new_person(self) -> PersonCreate:
+        if self.kind == "email":
+            return PersonCreate(display_name=self.value[:200], emails=[self.value])
+        if self.kind == "url":
+            match = re.search(r"linkedin\.com/in/([^/]+)$", self.value)
+            name = match.group(1) if match else self.value
+            return PersonCreate(display_name=name[:200], urls=[self.value])
+        return PersonCreate(display_name=self.value[:200], notes=SOURCE_KEY_NOTE + self.value)
+
+
+def import_edges(
+    session: Session, *, workspace_id: int, path_or_file: str | Path | IO[str] | IO[bytes]
+) -> ImportReport:
+    """Read every line, check them all, then write people and ties; nothing on any error."""
+    name, text = _read(path_or_file)
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if header[:2] != ["a", "b"] or any(h not in COLUMNS for h in header):
+        raise InvalidInput(
+            f"{name}: the first line must be the header a,b or a,b,kind,closeness "
+            f"(found {','.join(reader.fieldnames or []) or 'nothing'}).",
+            fields=[FieldError("line 1", "Expected the header a,b[,kind,closeness].")],
+        )
+    reader.fieldnames = header
+    problems: list[FieldError] = []
+    rows: list[tuple[int, _Key, _Key, ConnectionKind, int | None]] = []
+    for row in reader:
+        line = reader.line_num
+        try:
+            rows.append((line, *_parse(row)))
+        except ValueError as exc:
+            problems.append(FieldError(f"line {line}", str(exc)))
+    known = _known_people(session, workspace_id)
+    new_people: dict[_Key, PersonCreate] = {}
+    for line, ka, kb, _kind, _close in rows:
+        if ka in known and known[ka] == known.get(kb):
+            problems.append(FieldError(f"line {line}", "a and b name the same person."))
+        for key in (ka, kb):
+            if key in known or key in new_people:
+                continue
+            if key.kind == "id":
+                problems.append(
+                    FieldError(f"line {line}", f"No person with id {key.value} in this workspace.")
+                )
+                continue
+            try:
+                new_people[key] = key.new_person()
+            except ValidationError as exc:
+                reason = exc.errors()[0]["msg"]
+                problems.append(FieldError(f"line {line}", f"'{key.value}' is unusable: {reason}"))
+    if problems:
+        shown = problems[:MAX_PROBLEMS]
+        more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
+        raise InvalidInput(
+            f"{name}: {len(problems)} line(s) could not be read{more}; nothing was imported. "
+            f"First: {shown[0].field}: {shown[0].message}",
+            fields=shown,
+        )
+
+    for key, data in new_people.items():
+        known[key] = people.create(session, workspace_id=workspace_id, data=data).id
+    ends = np.array([(known[ka], known[kb]) for _, ka, kb, _, _ in rows], np.int64).reshape(-1, 2)
+    codes = np.array([KINDS.index(kind) for *_, kind, _ in rows], np.int64)
+    ties = _packed(ends[:, 0], ends[:, 1], codes)
+    recorded = np.isin(ties, _existing_ties(session, workspace_id))
+    seen: set[int] = set()
+    records = []
+    skipped = 0
+    for (_line, ka, kb, kind, closeness), tie, before in zip(
+        rows, ties.tolist(), recorded.tolist(), strict=True
+    ):
+        a, b = known[ka], known[kb]
+        if before or tie in seen:
+            skipped += 1
+            continue
+        seen.add(tie)
+        records.append(
+            {
+                "workspace_id": workspace_id,
+                "person_a_id": a,
+                "person_b_id": b,
+                "kind": kind,
+                "closeness": closeness,
+                "source": f"Connection list {name}"[:200],
+            }
+        )
+    for start in range(0, len(records), 5_000):
+        session.execute(insert(Connection), records[start : start + 5_000])
+    session.flush()
+    return ImportReport(
+        lines=len(rows),
+        people_created=len(new_people),
+        connections_created=len(records),
+        already_recorded=skipped,
+    )
+
+
+def _read(source: str | Path | IO[str] | IO[bytes]) -> tuple[str, str]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        name = path.name
+    else:
+        data = source.read()
+        raw = data.encode() if isinstance(data, str) else data
+        name = getattr(source, "name", None) or "the file"
+        name = Path(str(name)).name
+    try:
+        return name, raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV and try again."
+        ) from None
+
+
+_KIND_NAMES = {k.value: k for k in ConnectionKind} | {
+    re.sub(r"[^a-z]+", "_", k.label.lower()).strip("_"): k for k in ConnectionKind
+}
+
+
+def _parse(row: dict[str | None, str | None]) -> tuple[_Key, _Key, ConnectionKind, int | None]:
+    if row.get(None):
+        raise ValueError("has more values than the header has columns")
+    a, b = _key(row.get("a")), _key(row.get("b"))
+    if a == b:
+        raise ValueError("a and b are the same person; a tie joins two people")
+    kind_text = (row.get("kind") or "").strip()
+    if not kind_text:
+        kind = ConnectionKind.KNOWS
+    else:
+        kind_name = re.sub(r"[^a-z]+", "_", kind_text.lower()).strip("_")
+        if kind_name not in _KIND_NAMES:
+            choices = ", ".join(k.value for k in ConnectionKind)
+            raise ValueError(f"kind '{kind_text}' is not one of {choices}")
+        kind = _KIND_NAMES[kind_name]
+    closeness_text = (row.get("closeness") or "").strip()
+    closeness = None
+    if closeness_text:
+        if not closeness_text.isdigit() or not 1 <= int(closeness_text) <= 5:
+            raise ValueError(f"closeness '{closeness_text}' must be a whole number from 1 to 5")
+        closeness = int(closeness_text)
+    return a, b, kind, closeness
+
+
+def _key(value: str | None) -> _Key:
+    text = (value or "").strip()
+    if not text:
+        raise ValueError("a and b both need a person key (an e-mail, a profile URL or a key)")
+    if re.fullmatch(r"id:\s*\d+", text, re.IGNORECASE):
+        return _Key("id", text.split(":", 1)[1].strip())
+    if "@" in text and "/" not in text and " " not in text:
+        return _Key("email", normalize.email(text))
+    if _URL.match(text):
+        try:
+            return _Key("url", normalize.profile_url(text)[0])
+        except ValueError as exc:
+            raise ValueError(str(exc)) from None
+    if len(text) > 500 - len(SOURCE_KEY_NOTE):
+        raise ValueError("a person key is longer than 400 characters")
+    return _Key("source", text)
+
+
+def _known_people(session: Session, workspace_id: int) -> dict[_Key, int]:
+    """Every key this workspace already answers to."""
+    known: dict[_Key, int] = {}
+    for person_id in session.scalars(select(Person.id).where(Person.workspace_id == workspace_id)):
+        known[_Key("id", str(person_id))] = person_id
+    for address, person_id in session.execute(
+        select(PersonEmail.address, PersonEmail.person_id).where(
+            PersonEmail.workspace_id == workspace_id
+        )
+    ):
+        known.setdefault(_Key("email", address), person_id)
+    for url, person_id in session.execute(
+        select(PersonUrl.url, PersonUrl.person_id).where(PersonUrl.workspace_id == workspace_id)
+    ):
+        known.setdefault(_Key("url", url), person_id)
+    for notes, person_id in session.execute(
+        select(Person.notes, Person.id).where(
+            Person.workspace_id == workspace_id, Person.notes.startswith(SOURCE_KEY_NOTE)
+        )
+    ):
+        first_line = (notes or "").splitlines()[0]
+        known.setdefault(_Key("source", first_line[len(SOURCE_KEY_NOTE) :].strip()), person_id)
+    return known
+
+
+def _existing_ties(session: Session, workspace_id: int) -> npt.NDArray[np.int64]:
+    """Ties already recorded, packed as numbers (read the fast way the snapshot reads them)."""
+    top = session.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) or 0
+    a, b, codes, _ = loader.read_connections(session, workspace_id, max_person_id=int(top))
+    return _packed(a, b, codes)
+
+
+def _packed(
+    a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """One number per (pair, kind), the same whichever way round the pair is written."""
+    return ((np.minimum(a, b) << 31) + np.maximum(a, b)) * 16 + codes

@@ -1,0 +1,232 @@
+"""Read a workspace's network out of the database into a `Snapshot`, in a few set-based queries.
+
+Connections are the bulk (millions in a club's database), so they never become ORM objects
+or even row tuples: the database packs each chunk of ties into one text of numbers, and numpy
+parses it in C. Interactions are aggregated per pair and kind in SQL; positions and
+organizations are read once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    String,
+    Text,
+    case,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session, aliased
+
+from goodword.connections.models import Connection
+from goodword.interactions.models import Interaction, InteractionKind, Participant
+from goodword.network.snapshot import KINDS, PositionRows, Snapshot, build
+from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
+from goodword.organizations.models import Organization
+from goodword.people.models import Person, Position
+
+# Rows per chunk of the packed connection text (a few megabytes of digits each).
+CHUNK_IDS = 400_000
+# Person ids below this pack with kind and closeness into one 63-bit number per tie.
+PACK_LIMIT = 1 << 28
+# Kinds of contact between two other people that say something about their tie.
+PAIR_KINDS = (
+    InteractionKind.MEETING,
+    InteractionKind.INTERVIEW,
+    InteractionKind.CALL,
+    InteractionKind.EMAIL,
+    InteractionKind.MESSAGE,
+    InteractionKind.EVENT,
+)
+VERSIONED = (Person, Connection, Interaction, Participant, Position, Organization)
+
+
+def graph_version(session: Session, *, workspace_id: int) -> tuple[object, ...]:
+    """A key that changes whenever anything the network is built from changes.
+
+    Per table: the row count (catches deletions), the highest id (catches a delete plus an
+    insert) and the latest `updated_at` (catches edits).
+    """
+    parts: list[ColumnElement[Any]] = []
+    for model in VERSIONED:
+        table: Any = model
+        where = table.workspace_id == workspace_id
+        parts.append(select(func.count()).select_from(table).where(where).scalar_subquery())
+        parts.append(select(func.max(table.id)).where(where).scalar_subquery())
+        parts.append(select(func.max(table.updated_at)).where(where).scalar_subquery())
+    row = session.execute(select(*parts)).one()
+    return tuple(str(value) if isinstance(value, datetime) else value for value in row)
+
+
+def load(
+    session: Session,
+    *,
+    workspace_id: int,
+    today: date,
+    model: StrengthModel = DEFAULT_MODEL,
+    version: tuple[object, ...] | None = None,
+) -> Snapshot:
+    """Build the workspace's snapshot as of `today` (recency is measured from it)."""
+    if version is None:
+        version = graph_version(session, workspace_id=workspace_id)
+    people = session.execute(
+        select(Person.id, Person.is_me)
+        .where(Person.workspace_id == workspace_id)
+        .order_by(Person.id)
+    ).all()
+    ids = np.fromiter((row[0] for row in people), dtype=np.int64, count=len(people))
+    me = next((row[0] for row in people if row[1]), None)
+    a, b, codes, closeness = read_connections(
+        session, workspace_id, max_person_id=int(ids[-1]) if len(ids) else 0
+    )
+    return build(
+        person_ids=ids,
+        a=a,
+        b=b,
+        kind_codes=codes,
+        closeness=closeness,
+        contacts=_contacts(session, workspace_id, me, today),
+        positions=_positions(session, workspace_id),
+        organizations={
+            org_id: name
+            for org_id, name in session.execute(
+                select(Organization.id, Organization.name).where(
+                    Organization.workspace_id == workspace_id
+                )
+            )
+        },
+        me=me,
+        today=today,
+        model=model,
+        version=version,
+    )
+
+
+def read_connections(
+    session: Session, workspace_id: int, *, max_person_id: int
+) -> tuple[npt.NDArray[np.int64], ...]:
+    """Return (a, b, kind code, closeness or 0) for every connection record, as arrays."""
+    low, high = session.execute(
+        select(func.min(Connection.id), func.max(Connection.id)).where(
+            Connection.workspace_id == workspace_id
+        )
+    ).one()
+    empty = np.zeros(0, np.int64)
+    if low is None:
+        return empty, empty, empty, empty
+    dialect = session.get_bind().dialect.name
+    kind = case(
+        {k.value: i for i, k in enumerate(KINDS)},
+        value=type_coerce(Connection.kind, String),
+        else_=15,
+    )
+    a = cast(Connection.person_a_id, BigInteger)
+    b = cast(Connection.person_b_id, BigInteger)
+    close = func.coalesce(Connection.closeness, 0)
+    packed = max_person_id < PACK_LIMIT
+    if packed:
+        number: ColumnElement[Any] = ((a * PACK_LIMIT + b) * 16 + kind) * 8 + close
+    else:
+        number = cast(a, Text) + "," + cast(b, Text) + "," + cast(kind * 8 + close, Text)
+    text = cast(number, Text) if not packed or dialect != "sqlite" else number
+    aggregate = func.group_concat(text, ",") if dialect == "sqlite" else func.string_agg(text, ",")
+    chunks: list[npt.NDArray[np.int64]] = []
+    for start in range(int(low), int(high) + 1, CHUNK_IDS):
+        packed_text = session.execute(
+            select(aggregate).where(
+                Connection.workspace_id == workspace_id,
+                Connection.id >= start,
+                Connection.id < start + CHUNK_IDS,
+            )
+        ).scalar()
+        if packed_text:
+            chunks.append(np.fromstring(packed_text, dtype=np.int64, sep=","))
+    numbers = np.concatenate(chunks) if chunks else empty
+    if packed:
+        close_out = numbers % 8
+        numbers //= 8
+        codes = numbers % 16
+        numbers //= 16
+        return numbers // PACK_LIMIT, numbers % PACK_LIMIT, codes, close_out
+    triples = numbers.reshape(-1, 3)
+    return triples[:, 0], triples[:, 1], triples[:, 2] // 8, triples[:, 2] % 8
+
+
+def _contacts(
+    session: Session, workspace_id: int, me: int | None, today: date
+) -> dict[tuple[int, int], tuple[ContactTally, ...]]:
+    """Contact tallies per pair: the user with each person met, and pairs met together."""
+    cutoff = datetime.combine(today - timedelta(days=365), datetime.min.time(), tzinfo=UTC)
+    recent = func.sum(case((Interaction.occurred_at >= cutoff, 1), else_=0))
+    found: dict[tuple[int, int], list[ContactTally]] = {}
+    if me is not None:
+        rows = session.execute(
+            select(
+                Participant.person_id,
+                Interaction.kind,
+                Participant.rapport,
+                func.count(),
+                recent,
+                func.max(Interaction.occurred_at),
+            )
+            .join(Interaction, Interaction.id == Participant.interaction_id)
+            .where(Interaction.workspace_id == workspace_id, Participant.person_id != me)
+            .group_by(Participant.person_id, Interaction.kind, Participant.rapport)
+        ).all()
+        for person_id, kind, rapport, count, in_year, last in rows:
+            found.setdefault((me, person_id), []).append(
+                ContactTally(kind, int(count), int(in_year or 0), last.date(), rapport=rapport)
+            )
+    one, two = aliased(Participant), aliased(Participant)
+    pairs = (
+        select(
+            one.person_id,
+            two.person_id,
+            Interaction.kind,
+            func.count(),
+            recent,
+            func.max(Interaction.occurred_at),
+        )
+        .join(two, (two.interaction_id == one.interaction_id) & (two.person_id > one.person_id))
+        .join(Interaction, Interaction.id == one.interaction_id)
+        .where(Interaction.workspace_id == workspace_id, Interaction.kind.in_(PAIR_KINDS))
+        .group_by(one.person_id, two.person_id, Interaction.kind)
+    )
+    if me is not None:
+        pairs = pairs.where(one.person_id != me, two.person_id != me)
+    for p, q, kind, count, in_year, last in session.execute(pairs).all():
+        found.setdefault((p, q), []).append(
+            ContactTally(kind, int(count), int(in_year or 0), last.date())
+        )
+    return {pair: tuple(tallies) for pair, tallies in found.items()}
+
+
+def _positions(session: Session, workspace_id: int) -> PositionRows:
+    rows = session.execute(
+        select(
+            Position.person_id,
+            Position.organization_id,
+            Position.start_date,
+            Position.end_date,
+            Position.is_current,
+            Position.title,
+            Position.department,
+        ).where(Position.workspace_id == workspace_id)
+    ).all()
+    return PositionRows(
+        person_id=[r[0] for r in rows],
+        organization_id=[r[1] for r in rows],
+        start=[r[2].toordinal() if r[2] else 0 for r in rows],
+        end=[r[3].toordinal() if r[3] else 0 for r in rows],
+        current=[bool(r[4]) for r in rows],
+        title=[r[5] for r in rows],
+        department=[r[6] for r in rows],
+    )

@@ -1,0 +1,94 @@
+"""Pass it on: when the user hears of an opportunity, lead or event, offer it to whom it fits.
+
+Suggestions come with their reasons (interests, the work people do, their history with the
+organization) and a drafted note; the user decides whom to send it to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from goodword.leads import service as leads
+from goodword.leads.matching import Match
+from goodword.people import service as people
+from goodword.playbooks import library
+from goodword.playbooks.engine import Result, emails_of, ensure_task, me, person_values
+from goodword.playbooks.messages import format_date
+
+PLAYBOOK = "pass-it-on"
+
+
+@dataclass
+class PassItOnResult(Result):
+    matches: list[Match] = field(default_factory=list)
+
+
+def run(
+    session: Session, *, workspace_id: int, lead_id: int, today: date, limit: int = 5
+) -> PassItOnResult:
+    """Suggest the people a lead fits, keep the suggestions and draft a note to each."""
+    lead = leads.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    result = PassItOnResult(PLAYBOOK)
+    if not lead.tags and not lead.description and lead.organization_id is None:
+        result.ask(
+            "tags",
+            "Add a few tags, a description or the organization, so Goodword can tell whom "
+            "this fits.",
+            blocking=False,
+        )
+    result.matches = leads.suggest(session, workspace_id=workspace_id, lead_id=lead.id, limit=limit)
+    if not result.matches:
+        result.ask(
+            "people",
+            "No one in your records fits this yet. Add interests or tags to the people you "
+            "know (and their jobs), then run it again.",
+        )
+        return result
+    user = me(session, workspace_id=workspace_id)
+    details = " · ".join(filter(None, [format_date(lead.happens_on), lead.url, lead.description]))
+    # Pass an event on well before it happens; anything else within a couple of days.
+    due = today + timedelta(days=2)
+    if lead.happens_on is not None:
+        due = max(today, min(due, lead.happens_on - timedelta(days=3)))
+    for match in result.matches:
+        leads.record_suggestion(
+            session,
+            workspace_id=workspace_id,
+            lead_id=lead.id,
+            person_id=match.person_id,
+            reason=match.reason,
+        )
+        person = people.get(session, workspace_id=workspace_id, person_id=match.person_id)
+        note = library.draft(
+            session,
+            workspace_id=workspace_id,
+            key="pass_it_on",
+            values={
+                **person_values(person, user),
+                "lead_title": lead.title,
+                "lead_details": details or None,
+                "reason": match.reasons[0].phrase if match.reasons else None,
+            },
+            to=emails_of(person),
+            to_name=person.display_name,
+        )
+        result.drafts.append(note)
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=PLAYBOOK,
+                step="share",
+                key=f"{PLAYBOOK}:lead:{lead.id}:person:{person.id}",
+                title=f"Pass “{lead.title}” on to {person.display_name}",
+                due_date=due,
+                notes=f"Why it fits: {match.reason}.",
+                draft=note,
+                person_id=person.id,
+                organization_id=lead.organization_id,
+            )
+        )
+    return result

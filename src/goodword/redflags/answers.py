@@ -1,0 +1,166 @@
+"""Drafted replies, from mild to firm. Square brackets mark what the user fills in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A suggested reply: `kind` names the move, `firmness` runs from 1 (mild) to 5 (firm)."""
+
+    kind: str
+    label: str
+    text: str
+    firmness: int
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "text": self.text,
+            "firmness": self.firmness,
+        }
+
+
+def _hours_words(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "a substantial amount of"
+    if high >= 16:
+        days_low, days_high = round(low / 8), round(high / 8)
+        if days_low == days_high:
+            return f"about {max(days_low, 1)} days of"
+        return f"about {max(days_low, 1)} to {days_high} days of"
+    if round(low) == round(high):
+        return f"about {round(high)} hours of"
+    return f"about {round(low)} to {round(high)} hours of"
+
+
+def unpaid_work(low: float | None, high: float | None) -> list[Answer]:
+    """The unpaid-work ladder: show the skill another way, ask, bill, agree in writing, leave."""
+    size = _hours_words(low, high)
+    return [
+        Answer(
+            "offer_alternative",
+            "Offer another way to show the skill",
+            "Thank you for sending the brief. I'd like to show you how I work without a project "
+            f"of this size ({size} work). Could I walk your team through a comparable piece I've "
+            "done, or take on a short exercise of an hour or two together on a call?",
+            1,
+        ),
+        Answer(
+            "ask_use",
+            "Ask how the work will be used",
+            "Before I begin, could you tell me what happens to the finished work? I'd like to "
+            "know whether it is used only to assess candidates or may end up in your product or "
+            "with a client.",
+            2,
+        ),
+        Answer(
+            "bill_in_advance",
+            "Offer to do it as paid work",
+            f"The brief reads as {size} work. I'm glad to do it as a paid piece at [your rate]; "
+            "I'll send an invoice for the estimate before I start.",
+            3,
+        ),
+        Answer(
+            "written_agreement",
+            "Ask for a written agreement",
+            "I'm happy to go ahead once we have a short note in writing that the work is used "
+            "only to evaluate my application, won't be used, published or shown to clients, and "
+            "that I keep the rights to it.",
+            4,
+        ),
+        Answer(
+            "walk_away",
+            "Withdraw politely",
+            "Thank you for considering me. Unpaid work on this scale isn't something I take on "
+            "during a hiring process, so I'll step back from this one. If the format changes, "
+            "I'd be glad to talk again.",
+            5,
+        ),
+    ]
+
+
+def salary_history(law_line: str | None) -> list[Answer]:
+    """Decline pay history gracefully, give expectations, ask for the range."""
+    answers = [
+        Answer(
+            "decline_with_expectations",
+            "Decline and give your expectations",
+            "I keep my current pay between me and my employer; I'd rather we agree on what "
+            "this role is worth. From the scope and the market, I'm looking for [your range]. "
+            "Does that fit what you have budgeted?",
+            1,
+        ),
+        Answer(
+            "ask_for_range",
+            "Ask for the range first",
+            "Could you share the pay range set for this role? It will help us both see "
+            "quickly whether we're aligned.",
+            2,
+        ),
+        Answer(
+            "form_field",
+            "If a form insists on a number",
+            'Write "prefer not to say" (or 0 if the field only takes digits) and put your '
+            "expected range in the cover note or the next message.",
+            2,
+        ),
+    ]
+    if law_line:
+        answers.append(
+            Answer(
+                "point_to_law",
+                "Mention the rule where the job is",
+                f"I understand employers there may not ask about pay history ({law_line}), so "
+                "I'll leave that question aside. I'm glad to talk about expectations instead.",
+                3,
+            )
+        )
+    return answers
+
+
+def missing_range(law_line: str | None) -> list[Answer]:
+    reason = f" I understand postings there should include one ({law_line})." if law_line else ""
+    return [
+        Answer(
+            "ask_for_range",
+            "Ask for the range",
+            f"Thanks for the posting. Could you tell me the pay range for this role?{reason} "
+            "Knowing it helps me decide quickly whether to apply.",
+            1,
+        )
+    ]
+
+
+def wide_range(shown: str) -> list[Answer]:
+    return [
+        Answer(
+            "narrow_range",
+            "Ask where in the range they hire",
+            f"The posting gives {shown}. Where in that range do you expect to hire for this "
+            "role, and what decides where an offer lands?",
+            1,
+        )
+    ]
+
+
+def scam(channel_names: list[str]) -> list[Answer]:
+    where = ", ".join(channel_names) if channel_names else "your national fraud reporting service"
+    return [
+        Answer(
+            "verify",
+            "Verify before anything else",
+            "I'll confirm this opening through your company's official careers site and contact "
+            "details before going further.",
+            1,
+        ),
+        Answer(
+            "stop",
+            "Stop and report",
+            "Send no money, codes, documents or account details, and don't install anything "
+            f"they sent. Keep the messages and report them ({where}). No reply is needed.",
+            5,
+        ),
+    ]

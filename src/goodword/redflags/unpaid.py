@@ -1,0 +1,402 @@
+"""Unpaid work as a hiring step: find the assignment, estimate its hours, see if it is paid.
+
+Hours come from explicit effort ("should take about 6 hours", "a 3-day take-home", "a trial
+week"), otherwise from the scope of the deliverable ("build a full app"). A deadline ("submit
+within 5 days") is time allowed, not effort, and is reported separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from goodword.redflags.pay import looks_like_posting
+from goodword.redflags.textspan import Evidence, Sentences, evidence, from_match, rx
+
+W = r"(?:[\w'\u2019-]+\s+)"
+NUMBER_WORDS = {
+    "a": 1.0,
+    "an": 1.0,
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "twelve": 12.0,
+    "fifteen": 15.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "forty": 40.0,
+    "forty-eight": 48.0,
+    "half": 0.5,
+    "couple": 2.0,
+    "few": 3.0,
+    "several": 4.0,
+}
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 8.0, "shift": 8.0, "week": 40.0, "month": 160.0}
+_UNIT = r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h|days?|shifts?|weeks?|months?)"
+_DURATION = re.compile(
+    r"\b(?:a\s+|an\s+)?(?:couple\s+of\s+|few\s+)?(?P<lo>"
+    + _NUM
+    + r")(?:\s*(?:-|\u2013|to|or|and)\s*"
+    r"(?P<hi>"
+    + _NUM
+    + r"))?(?:\s+of)?(?:\s+|-)?(?:(?:full|whole|solid|working|unpaid|paid|trial)\s+){0,2}"
+    + _UNIT
+    + r"\b(?P<long>[- ]long)?",
+    re.IGNORECASE,
+)
+_PHRASES: dict[str, tuple[float, float]] = {
+    r"full\s+(?:working\s+)?day|whole\s+day|entire\s+day": (8, 8),
+    r"half\s+a\s+day|half[- ]day": (4, 4),
+    r"(?:an?\s+|one\s+|the\s+)?(?:whole\s+|full\s+|entire\s+)?weekend": (12, 16),
+    r"an\s+afternoon|an\s+evening|a\s+morning": (3, 4),
+    r"(?:a\s+)?couple\s+of\s+evenings": (5, 8),
+    r"(?:a|one|the\s+whole|a\s+full|one\s+full)\s+(?:working\s+)?week": (30, 40),
+}
+_PHRASE = re.compile(r"\b(?:" + "|".join(_PHRASES) + r")\b", re.IGNORECASE)
+
+ASSIGNMENT_STRONG = rx(
+    r"\b(?:take[- ]?home(?:\s+(?:assignment|project|test|exercise|challenge|task|"
+    r"case(?:\s+study)?))?"
+    r"|home\s+(?:assignment|task|test)|(?:coding|design|technical|writing|marketing|sales|product|"
+    r"data|analytics|engineering|strategy|content|editing|translation|portfolio)\s+(?:challenge|"
+    r"assignment|exercise|test|project|task|case(?:\s+study)?)|case\s+stud(?:y|ies)|test\s+(?:project|"
+    r"assignment|task|article|piece)|trial\s+(?:shift|day|week|period|project|task|assignment|"
+    r"article|run)s?|working\s+interview|work\s+trial|(?:unpaid|free)\s+(?:trial(?:\s+(?:shift|day|week|period)s?)?|work|project|"
+    r"assignment|test)|bake[- ]?off|spec(?:ulative)?\s+(?:work|project|piece)|work\s+sample|"
+    r"sample\s+(?:projects?|campaigns?|articles?|pieces?|designs?|posts?|chapters?)|hackathon|"
+    r"(?:\d+|one|two|three|four|five|a)[- ](?:hour|day|week)(?:[- ]long)?\s+(?:\S+\s+){0,2}?"
+    r"(?:sprint|project|challenge|assignment|exercise|test|bake-?off)|"
+    r"pitch\s+deck\s+for\s+us|(?:\d+|one|two|three|four|five|ten)[- ](?:hour|day|week)\s+"
+    r"(?:unpaid\s+)?trial|(?:manager|engineer|designer|writer|analyst|developer|marketer|"
+    r"researcher|candidate)\s+(?:exercise|assignment|challenge|test|task)|"
+    r"(?:job|skills?|sales|work)\s+simulation)\b"
+)
+ASSIGNMENT_WEAK = rx(
+    r"\b(?:assignment|exercise|project|task|challenge|brief)\b|\b(?:build|create|design|develop|"
+    r"write|prepare|produce|redesign|rebuild|draft|put\s+together|code|implement|deliver|film|"
+    r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out)"
+    r"(?:\s+and\s+\w+)?\s+(?:us\s+|me\s+)?(?:an?|the|our|your|some|\d+|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
+)
+HIRING = rx(
+    r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
+    r"stage|round)|your\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
+    r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our)\s+(?:process|assessment)|"
+    r"to\s+move\s+forward|to\s+progress)\b"
+)
+_PAID = rx(
+    r"\bpaid\s+(?:take[- ]?home|assignment|exercise|project|trial|test|task|challenge|"
+    r"work\s+sample|case\s+study|shift|day|week)"
+    r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
+    r"(?:\w+\s+){0,2}(?:pay|paid|compensat\w+|reimburs\w+)\s+(?:\w+\s+){0,4}(?:for\s+(?:your|the|"
+    r"this|it|their|all)|at\s+(?:a|an|our|your|the|\$|€|£)|[$€£]\d|an?\s+(?:hourly|flat|fixed|"
+    r"honorarium))"
+    r"|\b(?:honorarium|stipend|flat\s+fee|fee)\s+(?:of\s+)?[$€£]\s?\d"
+    r"|[$€£]\s?\d[\d,.]*\s*(?:honorarium|stipend|flat\s+fee|for\s+(?:your|the|this)\s+(?:time|"
+    r"work|assignment|exercise|project|task|trial))"
+    r"|\bcompensated\s+for\s+(?:your|the)\s+(?:time|work)"
+    r"|\bpaid\s+at\s+(?:your|our|the|a|an)\s+"
+)
+_NOT_PAID = rx(
+    r"\bunpaid\b|(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+){0,2}(?:paid|pay|compensat\w*)\b"
+)
+_UNPAID = rx(r"\bunpaid\b|\bwithout\s+(?:pay|compensation)\b|\bfor\s+free\b|\bfree\s+of\s+charge\b")
+USED = rx(
+    r"\b(?:may|might|will|could|intend\s+to|plan\s+to|reserve\s+the\s+right\s+to|would\s+like\s+to)"
+    r"\s+(?:\w+\s+){0,2}(?:use|ship|publish|launch|deploy|implement|run|adopt|keep|air|post|"
+    r"present\s+to\s+(?:the\s+)?client)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
+    r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
+    r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts)"
+    r"|\b(?:we|they|the\s+client)\s+(?:may|might|will|could|would)\s+(?:\w+\s+){0,2}(?:use|ship|"
+    r"publish|implement|launch|run|adopt|keep)\b"
+    r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
+    r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
+    r"customer\s+\w+)\b"
+    r"|\b(?:for|on|in|against)\s+(?:our|a)\s+(?:live|real|actual|current|production|existing|"
+    r"upcoming)\s+(?:\w+\s+)?(?:client|site|website|app|product|codebase|customers?|campaign|brand|"
+    r"store|checkout|data|launch|account|backlog|tickets?)"
+    r"|\b(?:real|actual|live)\s+(?:client|customer)\s+(?:work|project|brief|data|accounts?)"
+    r"|\b(?:becomes?|will\s+be)\s+(?:the\s+)?(?:property|ours)\b|\b(?:own|retain)\s+(?:all\s+)?"
+    r"(?:rights|IP|intellectual\s+property)"
+)
+_WINDOW_BEFORE = rx(
+    r"(?:within|in\s+the\s+next|deadline|due\s+in|due\s+within|turnaround|return\s+(?:it\s+)?"
+    r"within|you(?:'ll|\s+will)?\s+have|have|give\s+(?:you|candidates|people|applicants)|by|allow\w*|submit\w*\s+(?:it\s+)?(?:within|"
+    r"in)|window\s+of|over|across|the\s+next)\s*$"
+)
+_WINDOW_AFTER = rx(
+    r"^\s*(?:if\s+you\s+need|to\s+(?:submit|return|send|get\s+back)|for\s+(?:submission|"
+    r"the\s+deadline)|(?:from|after)\s+(?:receiving|today|now))"
+)
+_EFFORT_BEFORE = rx(
+    r"(?:takes?|taking|took|requires?|need\w*|spend\w*|last\w*|expect\w*|budget\w*|about|around|"
+    r"roughly|approximately|approx\.?|up\s+to|no\s+more\s+than|at\s+most|max(?:imum)?|under|"
+    r"less\s+than|only|just|involves?|is|'s|of|over|plan\s+(?:on|for)|estimated?|requiring|"
+    r"worth\s+of|full|(?:put\s+in|invest)|work\s+for|\(|:)\s*(?:between\s+)?(?:an?\s+)?$"
+)
+_EFFORT_AFTER = rx(
+    r"^\s*(?:of\s+(?:work|effort|your\s+time|focused\s+work|coding|design)|[- ]long|"
+    r"(?:take[- ]?home|assignment|project|exercise|trial|challenge|test|task|case|sprint|"
+    r"bake[- ]?off|hackathon|"
+    r"work\s+trial|brief)\b|to\s+(?:complete|build|finish|do)\s+(?:it|the|this))"
+)
+# Deliverables whose size is known roughly: (pattern, low hours, high hours, plain words)
+SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
+    (
+        rx(
+            r"\b(?:build|create|develop|code|ship|implement|make)\s+(?:us\s+)?(?:an?\s+|the\s+)?"
+            r"(?:full|complete|entire|working|fully[- ]functional|functioning|production[- ]ready|"
+            r"end[- ]to[- ]end|full[- ]stack|whole|new)\s+" + W + r"{0,2}(?:apps?|applications?|"
+            r"websites?|sites?|platforms?|products?|mvp|systems?|stores?|services?|features?|"
+            r"integrations?)\b"
+        ),
+        24,
+        60,
+        "a complete working application or site",
+    ),
+    (
+        rx(
+            r"\b(?:redesign|rebuild|re-?architect|revamp|migrate|overhaul)\s+(?:\w+\s+){0,2}(?:our|the"
+            r"|an?|your)\s+(?:\w+\s+){0,2}(?:website|app|homepage|checkout|onboarding|dashboard|"
+            r"product|site|platform|brand|codebase|pipeline|flow)\b"
+        ),
+        16,
+        40,
+        "redesigning or rebuilding an existing product",
+    ),
+    (
+        rx(
+            r"\b(?:full|complete|comprehensive|detailed|entire|\d{2}-day|annual|quarterly)?\s*"
+            r"(?:marketing|go-to-market|gtm|content|growth|sales|social\s+media|brand(?:ing)?|SEO|"
+            r"product|business|launch|media|communications?|fundraising|hiring)\s+(?:strategy|plan|"
+            r"audit|roadmap|playbook|campaign|calendar|proposal)\b"
+        ),
+        8,
+        20,
+        "a full strategy, plan or campaign",
+    ),
+    (
+        rx(
+            r"\b(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:\S+\s+){0,2}(?:blog\s+posts|articles"
+            r"|designs|mockups|screens|videos|lesson\s+plans|landing\s+pages|illustrations|"
+            r"ad\s+concepts|case\s+studies|translations|pages\s+of\s+copy|posts)\b"
+        ),
+        6,
+        20,
+        "several finished pieces of work",
+    ),
+    (
+        rx(r"\b(?:financial\s+model|business\s+plan|market\s+research\s+report|investor\s+deck)\b"),
+        10,
+        30,
+        "a full business deliverable",
+    ),
+)
+
+
+@dataclass
+class Hours:
+    """Estimated effort in hours, with the words it was read from."""
+
+    low: float
+    high: float
+    basis: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "basis": self.basis,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class UnpaidWork:
+    """What the analyzer read about an assignment or trial."""
+
+    assignment: list[Evidence]
+    hours: Hours | None
+    time_allowed: Hours | None
+    paid: list[Evidence]
+    explicitly_unpaid: list[Evidence]
+    used: list[Evidence]
+    is_trial: bool
+
+
+def _num(raw: str) -> float:
+    raw = raw.lower()
+    return NUMBER_WORDS.get(raw) or float(raw)
+
+
+def _unit_hours(unit: str) -> float:
+    unit = unit.lower().rstrip("s")
+    if unit in ("h", "hr", "hour"):
+        return 1.0
+    if unit.startswith("min"):
+        return 1 / 60
+    return UNIT_HOURS.get(unit, 1.0)
+
+
+def _durations(text: str, lo: int, hi: int) -> list[tuple[str, float, float, Evidence]]:
+    """(kind, low, high, evidence) for each duration in text[lo:hi]; kind effort|window|bare."""
+    found: list[tuple[str, float, float, Evidence]] = []
+    for match in _DURATION.finditer(text, lo, hi):
+        per = _unit_hours(match.group("unit"))
+        low = _num(match.group("lo")) * per
+        high = _num(match.group("hi")) * per if match.group("hi") else low
+        found.append((_kind(text, match, lo), low, high, from_match(text, match)))
+    for match in _PHRASE.finditer(text, lo, hi):
+        if any(e.start <= match.start() < e.end for *_, e in found):
+            continue
+        key = next(k for k in _PHRASES if re.fullmatch(k, match.group(0), re.IGNORECASE))
+        low, high = _PHRASES[key]
+        found.append((_kind(text, match, lo), low, high, from_match(text, match)))
+    return found
+
+
+def _kind(text: str, match: re.Match[str], lo: int) -> str:
+    before = text[max(lo, match.start() - 40) : match.start()]
+    after = text[match.end() : match.end() + 40]
+    if match.groupdict().get("long") or _EFFORT_AFTER.search(after):
+        return "effort"
+    if _WINDOW_AFTER.search(after):
+        return "window"
+    if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
+        return "horizon"  # "a 12-month plan" describes the plan, not the effort
+    if _WINDOW_BEFORE.search(before):
+        return "window"
+    if _EFFORT_BEFORE.search(before):
+        return "effort"
+    return "bare"
+
+
+def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
+    """Find an assignment, trial or bake-off in `text`; None when there is none."""
+    assignment = [from_match(text, m) for m in ASSIGNMENT_STRONG.finditer(text)]
+    # In a job ad, "you will build..." describes the job; only a hiring word in the same
+    # sentence makes it a hiring step.
+    posting = looks_like_posting(text)
+    if not assignment:
+        for match in ASSIGNMENT_WEAK.finditer(text):
+            lo, hi = sents.window(match.start(), 1)
+            here = sents.window(match.start())
+            sized = _has_size(text, *here)
+            if (
+                HIRING.search(text, *here)
+                or (HIRING.search(text, lo, hi) and sized and not posting)
+                or (
+                    sized
+                    and _HIRING_NOUN.match(match.group(0))
+                    and _REQUEST.search(text, *here)
+                    and not posting
+                )
+            ):
+                assignment.append(_clause(text, match.start()))
+    if not assignment:
+        return None
+    first = assignment[0].start
+    lo = sents.window(first, 0)[0]
+    hi = len(text)
+    effort: list[tuple[float, float, Evidence]] = []
+    window: list[tuple[float, float, Evidence]] = []
+    bare: list[tuple[float, float, Evidence]] = []
+    for kind, low, high, item in _durations(text, lo, hi):
+        if kind != "horizon":
+            {"effort": effort, "window": window, "bare": bare}[kind].append((low, high, item))
+    is_trial = bool(
+        re.search(r"trial|working\s+interview", " ".join(e.quote for e in assignment), re.I)
+    )
+
+    hours: Hours | None = None
+    if effort:
+        low = max(e[0] for e in effort)
+        high = max(e[1] for e in effort)
+        hours = Hours(low, high, "stated effort", [e[2] for e in effort])
+    elif bare:
+        low = max(e[0] for e in bare)
+        high = max(e[1] for e in bare)
+        hours = Hours(low, high, "stated duration", [e[2] for e in bare])
+    if hours is None or hours.basis == "stated duration":
+        # A bare duration may be a deadline; the size of the deliverable is the better guide.
+        by_scope = _scope(text, lo, hi)
+        if by_scope is not None:
+            hours = by_scope
+    if hours is None and is_trial:
+        trial_text = " ".join(e.quote for e in assignment).lower()
+        if "week" in trial_text:
+            hours = Hours(30, 40, "a trial week", assignment[:1])
+        elif "shift" in trial_text or "day" in trial_text or "working interview" in trial_text:
+            hours = Hours(6, 8, "one trial shift or day", assignment[:1])
+    time_allowed = None
+    if window:
+        time_allowed = Hours(
+            max(w[0] for w in window),
+            max(w[1] for w in window),
+            "time allowed",
+            [w[2] for w in window],
+        )
+
+    paid: list[Evidence] = []
+    for match in _PAID.finditer(text):
+        sentence = sents.sentence(match.start())
+        if _NOT_PAID.search(sentence[: match.end() - sents.window(match.start())[0]]):
+            continue
+        paid.append(from_match(text, match))
+    unpaid = [from_match(text, m) for m in _UNPAID.finditer(text)]
+    used = [from_match(text, m) for m in USED.finditer(text, lo, hi)]
+    return UnpaidWork(
+        assignment=assignment,
+        hours=hours,
+        time_allowed=time_allowed,
+        paid=paid,
+        explicitly_unpaid=unpaid,
+        used=used,
+        is_trial=is_trial,
+    )
+
+
+def _clause(text: str, start: int) -> Evidence:
+    """Quote from `start` to the end of its clause, so "write a" shows what is to be written."""
+    stop = re.compile(r"[.,;:!?\n(](?!\d)").search(text, start)
+    end = stop.start() if stop else len(text)
+    return evidence(text, start, min(end, start + 90))
+
+
+def _has_size(text: str, lo: int, hi: int) -> bool:
+    if any(kind != "window" for kind, *_ in _durations(text, lo, hi)):
+        return True
+    return _scope(text, lo, hi) is not None
+
+
+_PAGES = rx(r"\b(?P<n>\d{1,3})[- ]page\b")
+_HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
+_REQUEST = rx(
+    r"\b(?:please|is\s+to|you(?:'ll|\s+will)|we\s+(?:ask|need|want|would\s+like)|we'd\s+like|"
+    r"you\s+(?:need|must|should))\b"
+)
+
+
+def _scope(text: str, lo: int, hi: int) -> Hours | None:
+    """Estimate hours from the size of the deliverable, when the text names one."""
+    for pattern, s_low, s_high, words in SCOPES:
+        scope = pattern.search(text, lo, hi)
+        if scope is not None:
+            return Hours(s_low, s_high, f"scope: {words}", [from_match(text, scope)])
+    pages = _PAGES.search(text, lo, hi)
+    if pages is not None:
+        n = int(pages.group("n"))
+        return Hours(
+            n * 0.5, n * 1.5, f"scope: {n} pages of finished work", [from_match(text, pages)]
+        )
+    return None

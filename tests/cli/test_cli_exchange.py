@@ -1,0 +1,176 @@
+"""`goodword demo`, `goodword export` and `goodword import-json`: the lossless round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def exported(run) -> dict[str, Any]:
+    result = run("export", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def write(path: Path, document: Any) -> Path:
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def people_in(run) -> list[dict[str, Any]]:
+    return json.loads(run("person", "list", "--json").stdout)["items"]
+
+
+@pytest.fixture
+def small_export(run, cli_url: str, tmp_path: Path) -> Path:
+    """An export of a workspace with two people, made in a database of its own."""
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.org", "--org", "Acme")
+    run("person", "add", "Omar Khoury")
+    path = tmp_path / "small.json"
+    assert run("export", "--output", str(path)).exit_code == 0
+    return path
+
+
+def test_demo_export_import_export_gives_the_same_document(
+    run, cli_url: str, empty_database_url: str, tmp_path: Path
+) -> None:
+    loaded = run("demo", "--seed", "7", "--today", "2026-11-20")
+    path = tmp_path / "demo.json"
+    first = run("export", "--format", "json", "--output", str(path))
+    upgraded = run("--database-url", empty_database_url, "db", "upgrade")
+    imported = run("--database-url", empty_database_url, "import-json", str(path))
+    again = run("--database-url", empty_database_url, "export", "--format", "json")
+
+    assert loaded.exit_code == 0, loaded.output
+    assert "Loaded the demo network (seed 7)" in loaded.stdout
+    assert first.exit_code == 0
+    assert first.stderr.startswith("Exported ")
+    assert upgraded.exit_code == 0
+    assert imported.exit_code == 0, imported.output
+    assert again.exit_code == 0
+    assert again.stdout == path.read_text(encoding="utf-8")
+    document = json.loads(again.stdout)
+    assert len(document["people"]) > 100
+    assert any(o["stage"] == "rejected" for o in document["opportunities"])
+
+
+def test_demo_refuses_a_database_that_has_people(run, cli_url: str) -> None:
+    run("person", "add", "Ada")
+
+    result = run("demo")
+
+    assert result.exit_code == 3
+    assert "already has 1 person" in result.stderr
+    assert "--database-url" in result.stderr
+    assert len(people_in(run)) == 1
+
+
+def test_export_prints_the_whole_workspace(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--org", "Acme", "--title", "Engineer")
+    run("task", "add", "Thank Ada", "--person", "1")
+
+    document = exported(run)
+
+    assert (document["format"], document["version"]) == ("goodword-export", 1)
+    assert [p["key"] for p in document["people"]] == ["p1"]
+    assert document["positions"][0]["person"] == "p1"
+    assert document["positions"][0]["organization"] == "o1"
+    assert document["tasks"][0]["person"] == "p1"
+
+
+def test_import_into_an_empty_database_brings_everything(
+    run, small_export: Path, second_database: str
+) -> None:
+    result = run("import-json", str(small_export))
+
+    assert result.exit_code == 0, result.output
+    assert "Imported small.json" in result.stdout
+    assert [p["display_name"] for p in people_in(run)] == ["Ada Lovelace", "Omar Khoury"]
+    assert exported(run) == json.loads(small_export.read_text())
+
+
+def test_import_refuses_a_database_that_has_records(
+    run, small_export: Path, second_database: str
+) -> None:
+    run("person", "add", "Zoe")
+
+    refused = run("import-json", str(small_export))
+    after_refusal = people_in(run)
+    added = run("import-json", str(small_export), "--into-nonempty")
+
+    assert refused.exit_code == 3
+    assert "--into-nonempty" in refused.stderr
+    assert [p["display_name"] for p in after_refusal] == ["Zoe"]
+    assert added.exit_code == 0, added.output
+    assert len(people_in(run)) == 3
+
+
+def test_a_file_that_is_not_json_is_named_and_nothing_is_written(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text("people: Ada, Omar\n", encoding="utf-8")
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {path} is not JSON (Expecting value at line 1, column 1).\n")
+    assert people_in(run) == []
+
+
+def test_a_file_that_is_not_text_is_refused(run, cli_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "photo.json"
+    path.write_bytes(b"\xff\xd8\xff\xe0 not text")
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    assert "is not a text file" in result.stderr
+
+
+def test_a_missing_file_is_named(run, cli_url: str, tmp_path: Path) -> None:
+    result = run("import-json", str(tmp_path / "nowhere.json"))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: There is no file at {tmp_path / 'nowhere.json'}.\n"
+
+
+def test_a_wrong_header_is_refused(run, cli_url: str, tmp_path: Path) -> None:
+    path = write(tmp_path / "other.json", {"format": "vcard", "people": []})
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "Error: This is not a Goodword export: its format is 'vcard', not 'goodword-export'."
+    )
+
+
+def test_a_bad_record_is_named_and_nothing_is_written(
+    run, small_export: Path, second_database: str, tmp_path: Path
+) -> None:
+    document = json.loads(small_export.read_text())
+    document["people"][1]["emails"] = [{"address": "omar-at-example"}]
+    document["positions"][0]["organization"] = "o7"
+    path = write(tmp_path / "broken.json", document)
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Error: The file has 1 problem; nothing was imported."
+    assert lines[1].startswith("  people[1].emails[0].address: value is not a valid email")
+    assert lines[1].endswith("(in p2, Omar Khoury)")
+    assert people_in(run) == []
+
+    document["people"][1]["emails"] = []
+    dangling = run("import-json", str(write(path, document)))
+
+    assert dangling.exit_code == 2
+    assert "  positions[0].organization: 'o7' names no organization in this file." in (
+        dangling.stderr
+    )
+    assert people_in(run) == []

@@ -1,0 +1,212 @@
+"""Leads and pass it on: whom a lead fits, why, and the drafted note."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.errors import InvalidInput, NotFound
+from goodword.leads import service as leads
+from goodword.leads.matching import Candidate, LeadFacts, best_matches, score
+from goodword.leads.models import LeadKind, ShareStatus
+from goodword.leads.schemas import LeadCreate
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
+from goodword.playbooks import pass_it_on
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+def test_interests_matching_a_tag_score_highest():
+    lead = LeadFacts(kind="event", title="Meetup", tags=("Pricing",))
+    fan = Candidate(1, "Ada", interests=("pricing",))
+    bystander = Candidate(2, "Bo", interests=("cycling",))
+    [match] = best_matches(lead, [fan, bystander])
+    assert (match.person_id, match.score, match.reason) == (1, 3, "interested in pricing")
+    assert match.reasons[0].phrase == "since you're interested in pricing"
+
+
+def test_an_interest_named_in_the_text_counts_as_a_phrase_not_a_substring():
+    lead = LeadFacts(kind="article", title="Public transit data, explained")
+    assert score(lead, Candidate(1, "A", tags=("public transit",))).score == 2
+    assert score(lead, Candidate(2, "B", tags=("transit data science",))).score == 0
+    assert score(lead, Candidate(3, "C", tags=("data",))).score == 2
+    assert score(lead, Candidate(4, "D", tags=("dat",))).score == 0
+
+
+def test_the_work_someone_does_fits_an_opening_like_it():
+    lead = LeadFacts(kind="opportunity", title="Senior Product Manager, Rider Apps")
+    pm = Candidate(1, "PM", current_titles=("Product Manager",))
+    engineer = Candidate(2, "Eng", current_titles=("Senior Software Engineer",))
+    assert score(lead, pm).reason == "works as Product Manager"
+    assert score(lead, engineer).score == 0
+
+
+def test_an_opening_at_someones_own_employer_is_not_news_to_them():
+    opening = LeadFacts(kind="opportunity", title="X", organization_id=7, organization_name="Acme")
+    event = LeadFacts(kind="event", title="X", organization_id=7, organization_name="Acme")
+    insider = Candidate(1, "In", current_organization_ids=frozenset({7}))
+    alumna = Candidate(2, "Out", past_organization_ids=frozenset({7}))
+    assert score(opening, insider).score == 0
+    assert score(event, insider).reason == "works at Acme"
+    assert score(opening, alumna).reason == "used to work at Acme"
+
+
+def test_matches_are_ordered_by_score_then_name():
+    lead = LeadFacts(kind="event", title="Pricing and roadmaps", tags=("pricing",))
+    people_ = [
+        Candidate(1, "Zed", interests=("pricing",)),
+        Candidate(2, "Amy", interests=("pricing",)),
+        Candidate(3, "Bea", interests=("roadmaps",)),
+        Candidate(4, "Cy", interests=("pricing", "roadmaps")),
+    ]
+    assert [m.name for m in best_matches(lead, people_)] == ["Cy", "Amy", "Zed", "Bea"]
+    assert len(best_matches(lead, people_, limit=2)) == 2
+
+
+def _network(session: Session, ws: int):
+    f.person(session, ws, "Sam Carter", is_me=True, interests=["pricing"])
+    ada = f.person(
+        session, ws, "Ada Lovelace", given_name="Ada", interests=["pricing"], emails=["a@x.org"]
+    )
+    bo = f.person(session, ws, "Bo Zhou", given_name="Bo")
+    people.add_position(
+        session,
+        workspace_id=ws,
+        person_id=bo.id,
+        data=PositionCreate(organization_name="Acme Robotics", end_date=date(2024, 1, 1)),
+    )
+    f.person(session, ws, "Cy Twombly", interests=["painting"])
+    return ada, bo
+
+
+def test_passing_it_on_suggests_people_drafts_notes_and_keeps_the_suggestions(
+    session: Session, workspace: Workspace
+):
+    ada, bo = _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(
+            kind=LeadKind.EVENT,
+            title="Pricing night at Acme",
+            url="https://acme.example/pricing-night",
+            happens_on=TODAY + timedelta(days=10),
+            tags=["pricing"],
+            organization_name="Acme Robotics",
+        ),
+    )
+    result = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    assert [m.person_id for m in result.matches] == [ada.id, bo.id]
+    assert not result.prompts
+    shares = {s.person_id: s for s in lead.shares}
+    assert set(shares) == {ada.id, bo.id}
+    assert shares[ada.id].reason == "interested in pricing"
+    assert shares[bo.id].reason == "used to work at Acme Robotics"
+    assert {s.status for s in shares.values()} == {ShareStatus.SUGGESTED}
+    note = next(d for d in result.drafts if d.to_name == "Ada Lovelace")
+    assert note.complete
+    assert note.to == ("a@x.org",)
+    assert "thought of you, since you're interested in pricing:" in note.body
+    assert "5 Dec 2026 · https://acme.example/pricing-night" in note.body
+    task = next(t for t in result.tasks if t.person_id == ada.id)
+    assert task.origin == "pass-it-on:share"
+    assert task.due_date == TODAY + timedelta(days=2)
+
+
+def test_passing_it_on_twice_duplicates_nothing(session: Session, workspace: Workspace):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.ARTICLE, title="On pricing", tags=["pricing"]),
+    )
+    first = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    second = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    assert second.created == 0 and first.created == 1
+    assert len(lead.shares) == 1
+
+
+def test_an_event_soon_is_due_now(session: Session, workspace: Workspace):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(
+            kind=LeadKind.EVENT, title="Pricing talk", tags=["pricing"], happens_on=TODAY
+        ),
+    )
+    result = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    assert {t.due_date for t in result.tasks} == {TODAY}
+
+
+def test_a_lead_that_fits_no_one_asks_for_more_to_go_on(session: Session, workspace: Workspace):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.LEAD, title="Something"),
+    )
+    result = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    assert [(p.field, p.blocking) for p in result.prompts] == [("tags", False), ("people", True)]
+    assert result.tasks == [] and lead.shares == []
+
+
+def test_sent_and_skipped_shares_leave_the_suggestions(session: Session, workspace: Workspace):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.EVENT, title="x", tags=["pricing"], organization_id=None),
+    )
+    pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    share = lead.shares[0]
+    leads.mark_share(
+        session, workspace_id=workspace.id, share_id=share.id, status=ShareStatus.SENT, on=TODAY
+    )
+    assert share.sent_on == TODAY
+    assert leads.suggest(session, workspace_id=workspace.id, lead_id=lead.id) == []
+    with pytest.raises(InvalidInput):
+        leads.mark_share(
+            session,
+            workspace_id=workspace.id,
+            share_id=share.id,
+            status=ShareStatus.SKIPPED,
+            on=TODAY,
+        )
+
+
+def test_the_user_is_never_suggested(session: Session, workspace: Workspace):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.ARTICLE, title="x", tags=["pricing"]),
+    )
+    names = [m.name for m in leads.suggest(session, workspace_id=workspace.id, lead_id=lead.id)]
+    assert names == ["Ada Lovelace"]
+
+
+def test_leads_belong_to_their_workspace(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.LEAD, title="Mine", tags=[" a ", "A", "b"]),
+    )
+    assert lead.tags == ["a", "b"]
+    with pytest.raises(NotFound):
+        leads.get(session, workspace_id=other_workspace.id, lead_id=lead.id)
+    with pytest.raises(NotFound):
+        pass_it_on.run(session, workspace_id=other_workspace.id, lead_id=lead.id, today=TODAY)
+    assert leads.list_(session, workspace_id=other_workspace.id) == []
+    stranger = f.person(session, other_workspace.id, "Stranger")
+    with pytest.raises(InvalidInput):
+        leads.record_suggestion(
+            session, workspace_id=workspace.id, lead_id=lead.id, person_id=stranger.id, reason=None
+        )

@@ -1,0 +1,117 @@
+"""Edge-list import: keys find or create people, duplicates are skipped, bad files change nothing."""
+
+from __future__ import annotations
+
+import io
+
+import factories as f
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.errors import InvalidInput
+from goodword.network import service
+from goodword.network.edgelist import SOURCE_KEY_NOTE
+from goodword.people.models import Person
+from goodword.workspaces.models import Workspace
+
+
+def ties(session: Session, workspace_id: int) -> list[tuple[str, str, str, int | None]]:
+    a, b = Person.__table__.alias("a"), Person.__table__.alias("b")
+    rows = session.execute(
+        select(a.c.display_name, b.c.display_name, Connection.kind, Connection.closeness)
+        .join(a, a.c.id == Connection.person_a_id)
+        .join(b, b.c.id == Connection.person_b_id)
+        .where(Connection.workspace_id == workspace_id)
+        .order_by(Connection.id)
+    ).all()
+    return [(x, y, k.value, c) for x, y, k, c in rows]
+
+
+def load(session: Session, workspace_id: int, text: str):
+    return service.connections_import(
+        session, workspace_id=workspace_id, path_or_file=io.StringIO(text)
+    )
+
+
+def test_it_matches_people_by_email_url_and_id_and_creates_the_rest(
+    session: Session, workspace: Workspace
+) -> None:
+    w = workspace.id
+    ada = f.person(session, w, "Ada Byron", emails=["ada@example.org"])
+    bo = f.person(session, w, "Bo Jensen", urls=["https://www.linkedin.com/in/bojensen/"])
+    report = load(
+        session,
+        w,
+        "a,b,kind,closeness\n"
+        f"ADA@example.org,linkedin.com/in/BoJensen,friend,4\n"
+        f"id:{bo.id},member-1042,former colleague,\n"
+        "member-1042,new.person@example.org,,\n",
+    )
+    assert (report.lines, report.people_created, report.connections_created) == (3, 2, 3)
+    assert ties(session, w) == [
+        ("Ada Byron", "Bo Jensen", "friend", 4),
+        ("Bo Jensen", "member-1042", "former_colleague", None),
+        ("member-1042", "new.person@example.org", "knows", None),
+    ]
+    keyed = session.scalar(select(Person).where(Person.display_name == "member-1042"))
+    assert keyed is not None and keyed.notes == SOURCE_KEY_NOTE + "member-1042"
+    assert ada.id != keyed.id
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(
+    session: Session, workspace: Workspace
+) -> None:
+    text = "a,b\nm-1,m-2\nm-2,m-3\nm-2,m-1\n"
+    first = load(session, workspace.id, text)
+    assert (first.people_created, first.connections_created, first.already_recorded) == (3, 2, 1)
+    again = load(session, workspace.id, text)
+    assert (again.people_created, again.connections_created, again.already_recorded) == (0, 0, 3)
+    assert len(ties(session, workspace.id)) == 2
+
+
+def test_a_bad_line_means_nothing_is_written_and_the_line_is_named(
+    session: Session, workspace: Workspace
+) -> None:
+    text = "a,b,kind,closeness\nm-1,m-2,friend,3\nm-3,m-3,,\nm-4,m-5,cousin,\nm-6,m-7,,9\n"
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, text)
+    problems = {e.field: e.message for e in raised.value.fields}
+    assert set(problems) == {"line 3", "line 4", "line 5"}
+    assert "same person" in problems["line 3"]
+    assert "cousin" in problems["line 4"]
+    assert "1 to 5" in problems["line 5"]
+    assert "nothing was imported" in raised.value.message
+    count = session.scalar(
+        select(func.count()).select_from(Person).where(Person.workspace_id == workspace.id)
+    )
+    assert count == 0
+
+
+def test_it_refuses_a_file_without_the_header(session: Session, workspace: Workspace) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, "from,to\nm-1,m-2\n")
+    assert raised.value.fields[0].field == "line 1"
+
+
+def test_an_id_from_another_workspace_is_unknown(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    charlie = f.person(session, other_workspace.id, "Charlie")
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, f"a,b\nid:{charlie.id},m-1\n")
+    assert f"No person with id {charlie.id}" in raised.value.fields[0].message
+
+
+def test_imported_ties_show_up_in_paths(session: Session, workspace: Workspace) -> None:
+    w = workspace.id
+    me = f.person(session, w, "Mara Castillo", is_me=True, emails=["mara@example.org"])
+    load(session, w, "a,b,kind\nmara@example.org,club-7,friend\nclub-7,club-9,colleague\n")
+    target = session.scalar(select(Person).where(Person.display_name == "club-9"))
+    assert target is not None
+    found = service.ways_in(session, workspace_id=w, to_person_id=target.id)
+    assert [p.name for p in found.paths[0].people] == ["Mara Castillo", "club-7", "club-9"]
+    assert found.source.id == me.id
+    kinds = {k for *_, k, _ in ties(session, w)}
+    assert kinds == {ConnectionKind.FRIEND.value, ConnectionKind.COLLEAGUE.value}

@@ -1,0 +1,321 @@
+"""Ways in, read from a real database on both backends and built through the services."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import factories as f
+import pytest
+from sqlalchemy.orm import Session
+
+from goodword.connections import service as connections
+from goodword.connections.schemas import ConnectionUpdate
+from goodword.errors import InvalidInput, NotFound
+from goodword.network import loader, service
+from goodword.network.snapshot import Snapshot
+from goodword.network.strength import score
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.schemas import OpportunityUpdate
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 20)
+
+
+def job(session: Session, workspace_id: int, person, org: str, title: str, **fields) -> None:
+    people.add_position(
+        session,
+        workspace_id=workspace_id,
+        person_id=person.id,
+        data=PositionCreate(organization_name=org, title=title, **fields),
+    )
+
+
+@pytest.fixture
+def network(session: Session, workspace: Workspace) -> dict:
+    """Me, two friends, and Acme's hiring manager two introductions away."""
+    w = workspace.id
+    me = f.person(session, w, "Mara Castillo", given_name="Mara", is_me=True)
+    bo = f.person(session, w, "Bo Jensen", given_name="Bo")
+    cy = f.person(session, w, "Cy Okafor", given_name="Cy")
+    dana = f.person(session, w, "Dana Li", given_name="Dana")
+    eve = f.person(session, w, "Eve Marsh", given_name="Eve")
+    sam = f.person(session, w, "Sam Reyes", given_name="Sam")
+    hal = f.person(session, w, "Hal Ode", given_name="Hal")
+    job(session, w, dana, "Acme Robotics", "Head of Product", department="Product")
+    job(session, w, sam, "Acme Robotics", "Account Executive", department="Sales")
+    job(session, w, hal, "Acme Robotics", "Recruiter", department="Human Resources")
+    f.connection(session, w, me, bo, kind="friend", closeness=5)
+    f.connection(session, w, bo, cy, kind="former_colleague")
+    f.connection(session, w, cy, dana, kind="colleague")
+    f.connection(session, w, me, eve, kind="linkedin")
+    f.connection(session, w, eve, dana, kind="knows")
+    return {"me": me, "bo": bo, "cy": cy, "dana": dana, "eve": eve, "sam": sam, "hal": hal}
+
+
+def names(way) -> list[str]:
+    return [p.name for p in way.people]
+
+
+def test_it_loads_every_person_and_tie_of_the_workspace_only(
+    session: Session, workspace: Workspace, other_workspace: Workspace, network: dict
+) -> None:
+    stranger = f.person(session, other_workspace.id, "Charlie Stranger")
+    friend = f.person(session, other_workspace.id, "Charlie Friend")
+    f.connection(session, other_workspace.id, stranger, friend)
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    assert snap.size == 7
+    assert snap.tie_count == 5
+    assert snap.node(stranger.id) is None
+    me, bo = snap.node(network["me"].id), snap.node(network["bo"].id)
+    assert snap.me == me
+    assert me is not None and bo is not None
+    assert 0.8 < snap.strength(me, bo) <= 1.0
+
+
+def test_it_finds_the_two_ways_to_the_hiring_manager_strongest_first(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    assert [names(w) for w in found.paths] == [
+        ["Mara Castillo", "Bo Jensen", "Cy Okafor", "Dana Li"],
+        ["Mara Castillo", "Eve Marsh", "Dana Li"],
+    ]
+    best = found.paths[0]
+    assert best.introductions == 2
+    assert best.first_ask.contact.name == "Bo Jensen"
+    assert "Cy Okafor" in best.first_ask.ask and "Dana Li" in best.first_ask.ask
+    assert best.first_ask.draft.startswith("Hi Bo,")
+    assert best.first_ask.draft.rstrip().endswith("Mara")
+    assert "LinkedIn connection, no contact logged" in found.paths[1].hops[0].reasons
+    assert found.message is None
+
+
+def test_a_deleted_tie_never_appears_in_a_path(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    cache = service.SnapshotCache()
+    before = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert any("Bo Jensen" in names(w) for w in before.paths)
+    tie = next(
+        c
+        for c in connections.for_person(
+            session, workspace_id=workspace.id, person_id=network["bo"].id
+        )
+        if network["cy"].id in (c.person_a_id, c.person_b_id)
+    )
+    connections.delete(session, workspace_id=workspace.id, connection_id=tie.id)
+    after = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert [names(w) for w in after.paths] == [["Mara Castillo", "Eve Marsh", "Dana Li"]]
+
+
+def test_an_edited_tie_changes_the_ranking(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    cache = service.SnapshotCache()
+    first = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert names(first.paths[0])[1] == "Bo Jensen"
+    eve_tie = connections.for_person(
+        session, workspace_id=workspace.id, person_id=network["eve"].id
+    )
+    for tie in eve_tie:
+        connections.update(
+            session,
+            workspace_id=workspace.id,
+            connection_id=tie.id,
+            data=ConnectionUpdate(kind=tie.kind, closeness=5),
+        )
+    second = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert names(second.paths[0]) == ["Mara Castillo", "Eve Marsh", "Dana Li"]
+
+
+def test_the_cache_hands_back_the_same_snapshot_until_something_changes(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    cache = service.SnapshotCache()
+    one = service.snapshot_for(session, workspace_id=workspace.id, today=TODAY, cache=cache)
+    two = service.snapshot_for(session, workspace_id=workspace.id, today=TODAY, cache=cache)
+    assert one is two
+    f.person(session, workspace.id, "Newcomer")
+    three = service.snapshot_for(session, workspace_id=workspace.id, today=TODAY, cache=cache)
+    assert three is not one and three.size == one.size + 1
+
+
+def test_logged_contact_and_rapport_strengthen_a_tie_and_explain_it(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    me, eve = network["me"], network["eve"]
+    plain = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    for day in (3, 10, 17):
+        f.interaction(
+            session, workspace.id, kind="meeting",
+            occurred_at=datetime(2026, 11, day, 12, tzinfo=UTC),
+            participants=[{"person_id": eve.id}],
+        )  # fmt: skip
+    f.interaction(
+        session, workspace.id, kind="interview",
+        occurred_at=datetime(2026, 10, 1, 12, tzinfo=UTC),
+        participants=[{"person_id": eve.id, "rapport": "clicked"}],
+    )  # fmt: skip
+    rich = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    u, v = plain.node(me.id), plain.node(eve.id)
+    assert u is not None and v is not None
+    assert rich.strength(u, v) > plain.strength(u, v) + 0.3
+    reasons = rich.explain(u, v)
+    assert "you rated the interview 'clicked'" in reasons
+    assert "3 meetings and 1 interview in the past year, last on 17 Nov" in reasons
+
+
+def test_having_met_someone_is_a_tie_even_without_a_connection_record(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    f.interaction(
+        session, workspace.id, kind="call", participants=[{"person_id": network["sam"].id}]
+    )
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["sam"].id, today=TODAY
+    )
+    assert [names(w) for w in found.paths] == [["Mara Castillo", "Sam Reyes"]]
+    assert found.paths[0].first_ask.ask.startswith("Ask Sam Reyes for a short conversation")
+
+
+def test_colleagues_in_the_same_organization_are_explained(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    job(session, w, network["cy"], "Acme Robotics", "Engineer", start_date=date(2019, 1, 1))
+    snap = loader.load(session, workspace_id=w, today=TODAY)
+    cy, dana = snap.node(network["cy"].id), snap.node(network["dana"].id)
+    assert cy is not None and dana is not None
+    assert "they work together at Acme Robotics now" in snap.explain(cy, dana)
+
+
+def test_with_no_path_to_the_manager_it_offers_entry_points_sales_before_personnel(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    opportunity = f.opportunity(session, w, role_title="Product Lead")
+    outsider = f.person(session, w, "Ola Nordmann")
+    job(session, w, outsider, "Acme Robotics", "Product Director", department="Product")
+    data = opportunities.to_read(opportunity).model_dump(
+        include=set(OpportunityUpdate.model_fields) - {"organization_name"}
+    )
+    data["hiring_manager_id"] = outsider.id
+    opportunities.update(
+        session, workspace_id=w, opportunity_id=opportunity.id, data=OpportunityUpdate(**data)
+    )
+    f.connection(session, w, network["bo"], network["hal"], kind="friend", closeness=5)
+    # Sam and Hal are equally easy to reach; Sam's role sits closer to the decision.
+    f.connection(session, w, network["bo"], network["sam"], kind="friend", closeness=5)
+    found = service.ways_in(session, workspace_id=w, opportunity_id=opportunity.id, today=TODAY)
+    assert found.paths == []
+    roles = [(p.person.name, p.role) for p in found.entry_points]
+    assert roles.index(("Sam Reyes", "customer")) < roles.index(("Hal Ode", "personnel"))
+    by_name = {p.person.name: p for p in found.entry_points}
+    sam, hal = by_name["Sam Reyes"], by_name["Hal Ode"]
+    assert sam.reachability == pytest.approx(hal.reachability)
+    assert "Ola Nordmann" not in [p.person.name for p in found.entry_points]
+    assert "advice" in sam.approach and "Product" in sam.approach
+    assert found.message and "within reach" in found.message
+
+
+def test_it_reaches_anyone_at_an_organization_and_filters_by_department(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    f.connection(session, w, network["bo"], network["sam"], kind="friend")
+    anyone = service.ways_in(session, workspace_id=w, to_organization="acme robotics", today=TODAY)
+    assert {p.people[-1].name for p in anyone.paths} == {"Dana Li", "Sam Reyes"}
+    sales = service.ways_in(
+        session, workspace_id=w, to_organization="Acme Robotics", department="sales", today=TODAY
+    )
+    assert {p.people[-1].name for p in sales.paths} == {"Sam Reyes"}
+
+
+def test_it_refuses_a_query_without_exactly_one_target(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    with pytest.raises(InvalidInput):
+        service.ways_in(session, workspace_id=workspace.id, today=TODAY)
+    with pytest.raises(InvalidInput):
+        service.ways_in(
+            session, workspace_id=workspace.id, to_person_id=network["dana"].id,
+            to_organization="Acme Robotics", today=TODAY,
+        )  # fmt: skip
+
+
+def test_it_asks_who_the_user_is_when_no_one_is_marked(
+    session: Session, workspace: Workspace
+) -> None:
+    dana = f.person(session, workspace.id, "Dana Li")
+    with pytest.raises(InvalidInput) as raised:
+        service.ways_in(session, workspace_id=workspace.id, to_person_id=dana.id, today=TODAY)
+    assert raised.value.fields[0].field == "from_person_id"
+
+
+def test_it_never_reaches_into_another_workspace(
+    session: Session, workspace: Workspace, other_workspace: Workspace, network: dict
+) -> None:
+    charlie = f.person(session, other_workspace.id, "Charlie", is_me=True)
+    with pytest.raises(NotFound):
+        service.ways_in(
+            session, workspace_id=other_workspace.id, to_person_id=network["dana"].id,
+            today=TODAY,
+        )  # fmt: skip
+    with pytest.raises(NotFound):
+        service.ways_in(session, workspace_id=workspace.id, to_person_id=charlie.id, today=TODAY)
+
+
+def test_a_snapshot_built_by_the_loader_matches_its_version(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    snap: Snapshot = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    assert snap.version == loader.graph_version(session, workspace_id=workspace.id)
+    connections.delete(
+        session,
+        workspace_id=workspace.id,
+        connection_id=connections.for_person(
+            session, workspace_id=workspace.id, person_id=network["eve"].id
+        )[0].id,
+    )
+    assert snap.version != loader.graph_version(session, workspace_id=workspace.id)
+
+
+def test_every_stored_strength_is_what_the_model_says_for_its_evidence(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    job(session, w, network["bo"], "Acme Robotics", "Engineer", start_date=date(2015, 1, 1),
+        end_date=date(2020, 6, 30), is_current=False)  # fmt: skip
+    job(session, w, network["cy"], "Acme Robotics", "Engineer", start_date=date(2018, 1, 1),
+        end_date=date(2021, 1, 1), is_current=False)  # fmt: skip
+    f.interaction(session, w, kind="meeting", participants=[
+        {"person_id": network["bo"].id}, {"person_id": network["eve"].id}])  # fmt: skip
+    snap = loader.load(session, workspace_id=w, today=TODAY)
+    checked = 0
+    for u in range(snap.size):
+        neighbours, weights = snap.neighbours(u)
+        assert list(weights) == sorted(weights, reverse=True)
+        for v, weight in zip(neighbours.tolist(), weights.tolist(), strict=True):
+            expected = score(snap.evidence(u, v), today=TODAY)
+            assert weight == pytest.approx(expected, rel=1e-6)
+            checked += 1
+    assert checked == 2 * snap.tie_count
+    bo, cy = snap.node(network["bo"].id), snap.node(network["cy"].id)
+    assert bo is not None and cy is not None
+    assert "worked together at Acme Robotics 2018\N{EN DASH}2020" in snap.explain(bo, cy)

@@ -1,0 +1,273 @@
+"""Stay in touch and do favours: cadences, the due list, reminders, the ledger, the digest."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.connections.models import ConnectionKind
+from goodword.leads import service as leads
+from goodword.leads.models import LeadKind
+from goodword.leads.schemas import LeadCreate
+from goodword.people.models import Person
+from goodword.playbooks import cadence, pass_it_on
+from goodword.playbooks.cadence import Cadence, cadence_from
+from goodword.tasks.models import TaskStatus
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+def at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "override", "interviewed", "days"),
+    [
+        ([(ConnectionKind.FRIEND, 5)], None, False, 30),
+        ([(ConnectionKind.FRIEND, 2)], None, False, 60),
+        ([(ConnectionKind.COLLEAGUE, 4)], None, False, 30),
+        ([(ConnectionKind.FORMER_COLLEAGUE, 5)], None, False, 60),
+        ([(ConnectionKind.INTERVIEWER, None)], None, False, 90),
+        ([], None, True, 90),
+        ([(ConnectionKind.LINKEDIN, None)], None, False, 180),
+        ([(ConnectionKind.LINKEDIN, None), (ConnectionKind.FRIEND, 5)], None, False, 30),
+        ([(ConnectionKind.LINKEDIN, None)], 14, False, 14),
+        ([(ConnectionKind.KNOWS, None)], None, False, None),
+        ([(ConnectionKind.FRIEND, 5)], 0, False, None),
+    ],
+)
+def test_cadence_comes_from_the_relationship_unless_the_user_set_one(
+    kinds: list[tuple[ConnectionKind, int | None]],
+    override: int | None,
+    interviewed: bool,
+    days: int | None,
+):
+    assert cadence_from(kinds, override=override, interviewed=interviewed).days == days
+
+
+def test_cadence_says_why():
+    assert cadence_from([(ConnectionKind.FRIEND, 5)], override=None) == Cadence(
+        30, "close friend (every 30 days)"
+    )
+    assert cadence_from([], override=None).reason == "no relationship with you is recorded"
+
+
+def _me_and(session: Session, ws: int, kind: str, **tie: object) -> tuple[Person, Person]:
+    me = f.person(session, ws, "Sam Carter", is_me=True)
+    other = f.person(session, ws, "Ada Lovelace", given_name="Ada")
+    f.connection(session, ws, me, other, kind=kind, **tie)
+    return me, other
+
+
+def test_a_person_is_due_a_cadence_after_the_last_contact(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=31)),
+        participants=[{"person_id": ada.id}],
+    )
+    [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert item.person_id == ada.id
+    assert item.due_on == TODAY - timedelta(days=1)
+    assert item.days_overdue == 1
+    assert item.last_contact == TODAY - timedelta(days=31)
+    assert item.reason == "close friend (every 30 days)"
+
+
+def test_logging_contact_resets_the_cadence(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=40)),
+        participants=[{"person_id": ada.id}],
+    )
+    assert len(cadence.due_list(session, workspace_id=workspace.id, today=TODAY)) == 1
+    f.interaction(
+        session,
+        workspace.id,
+        kind="meeting",
+        occurred_at=at(TODAY - timedelta(days=2)),
+        participants=[{"person_id": ada.id}],
+    )
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    later = cadence.due_list(session, workspace_id=workspace.id, today=TODAY, within_days=28)
+    assert [i.due_on for i in later] == [TODAY + timedelta(days=28)]
+
+
+def test_a_note_is_not_contact(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=40)),
+        participants=[{"person_id": ada.id}],
+    )
+    f.interaction(
+        session,
+        workspace.id,
+        kind="note",
+        occurred_at=at(TODAY),
+        participants=[{"person_id": ada.id}],
+    )
+    assert len(cadence.due_list(session, workspace_id=workspace.id, today=TODAY)) == 1
+
+
+def test_the_users_own_cadence_overrides_the_default(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "linkedin", since=TODAY - timedelta(days=20))
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    ada.keep_in_touch_days = 14
+    session.flush()
+    [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert item.due_on == TODAY - timedelta(days=6)
+    assert item.reason == "your own setting (every 14 days)"
+    ada.keep_in_touch_days = 0
+    session.flush()
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+
+
+def test_interviewers_are_kept_in_touch_with_even_without_a_tie(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    morgan = f.person(session, workspace.id, "Morgan Reyes")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="interview",
+        occurred_at=at(TODAY - timedelta(days=95)),
+        participants=[{"person_id": morgan.id, "rapport": "clicked"}],
+    )
+    [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert (item.person_id, item.cadence_days) == (morgan.id, 90)
+
+
+def test_reminders_are_made_once_and_close_themselves_when_contact_is_logged(
+    session: Session, workspace: Workspace
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    first = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    [task] = first.tasks
+    assert task.origin == "keep-in-touch:due"
+    assert task.due_date == TODAY
+    assert "Hi Ada," in (task.notes or "")
+    assert "(around 21 Oct 2026)" in first.drafts[0].body
+    assert cadence.remind(session, workspace_id=workspace.id, today=TODAY).created == 0
+    f.interaction(
+        session,
+        workspace.id,
+        kind="email",
+        occurred_at=at(TODAY),
+        participants=[{"person_id": ada.id}],
+    )
+    after = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    assert after.tasks == []
+    assert task.status is TaskStatus.DONE
+
+
+def test_without_the_user_recorded_reminders_ask_for_it(session: Session, workspace: Workspace):
+    result = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    assert [(p.field, p.blocking) for p in result.prompts] == [("me", False)]
+
+
+def _favours(session: Session, ws: int) -> tuple[Person, Person]:
+    ada = f.person(session, ws, "Ada Lovelace", given_name="Ada")
+    bo = f.person(session, ws, "Bo Zhou")
+    for kind, day, who in [
+        ("favour_received", 3, ada),
+        ("favour_received", 40, ada),
+        ("favour_given", 10, ada),
+        ("favour_given", 5, bo),
+    ]:
+        f.interaction(
+            session,
+            ws,
+            kind=kind,
+            occurred_at=at(TODAY - timedelta(days=day)),
+            summary=f"{kind} {day}",
+            participants=[{"person_id": who.id}],
+        )
+    return ada, bo
+
+
+def test_the_favour_ledger_counts_given_and_received_per_person(
+    session: Session, workspace: Workspace
+):
+    ada, bo = _favours(session, workspace.id)
+    ledger = {b.person_id: b for b in cadence.favour_ledger(session, workspace_id=workspace.id)}
+    assert (ledger[ada.id].given, ledger[ada.id].received, ledger[ada.id].balance) == (1, 2, -1)
+    assert (ledger[bo.id].given, ledger[bo.id].received) == (1, 0)
+    assert [e.summary for e in ledger[ada.id].entries] == [
+        "favour_received 3",
+        "favour_given 10",
+        "favour_received 40",
+    ]
+    only = cadence.favour_ledger(session, workspace_id=workspace.id, person_id=bo.id)
+    assert [b.person_id for b in only] == [bo.id]
+
+
+def test_recent_favours_received_get_a_thank_you_task(session: Session, workspace: Workspace):
+    ada, _ = _favours(session, workspace.id)
+    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    [task] = result.tasks
+    assert task.person_id == ada.id
+    assert task.origin == "favours:thank"
+    assert "favour_received 3" in (task.notes or "")
+    assert task.due_date == TODAY - timedelta(days=1)
+    again = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    assert again.created == 0
+
+
+def test_the_weekly_digest_gathers_the_week(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=28)),
+        participants=[{"person_id": ada.id}],
+    )
+    f.interaction(
+        session,
+        workspace.id,
+        kind="favour_received",
+        occurred_at=at(TODAY - timedelta(days=28)),
+        participants=[{"person_id": ada.id}],
+    )
+    f.task(session, workspace.id, "Late", due_date=TODAY - timedelta(days=1))
+    f.task(session, workspace.id, "Friday", due_date=date(2026, 11, 27))
+    f.task(session, workspace.id, "Next week", due_date=date(2026, 12, 1))
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.ARTICLE, title="x", tags=["pricing"]),
+    )
+    ada.interests = ["pricing"]
+    session.flush()
+    pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+    digest = cadence.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
+    assert (digest.week_start, digest.week_end) == (date(2026, 11, 23), date(2026, 11, 29))
+    # Contact 28 days ago, every 30 days: due on Friday, within this week.
+    assert [i.due_on for i in digest.keep_in_touch] == [date(2026, 11, 27)]
+    assert [t.title for t in digest.overdue_tasks] == ["Late"]
+    assert "Friday" in [t.title for t in digest.tasks_this_week]
+    assert "Next week" not in [t.title for t in digest.tasks_this_week]
+    assert [b.person_id for b in digest.owe_favours] == [ada.id]
+    assert [s.person_id for s in digest.leads_to_pass_on] == [ada.id]
+    assert digest.open_asks == 0

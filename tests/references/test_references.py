@@ -1,0 +1,307 @@
+"""References: the registry, the launch playbook, the overuse cap and the current-job warning."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.opportunities.models import Opportunity
+from goodword.playbooks import launch
+from goodword.references import service as references
+from goodword.references.models import Reference, UseStatus
+from goodword.references.schemas import ReferenceCreate, ReferenceUpdate
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+def reference(session: Session, ws: int, name: str = "Ada Lovelace", **fields: object) -> Reference:
+    person = f.person(session, ws, name, given_name=name.split()[0], emails=["ada@example.org"])
+    fields.setdefault("consent_on", date(2026, 10, 1))
+    fields.setdefault("relationship_text", "My manager at Quillstone, 2019-2022")
+    fields.setdefault("can_speak_to", "the scheduling project and how I run discovery")
+    return references.create(
+        session, workspace_id=ws, data=ReferenceCreate(person_id=person.id, **fields)
+    )
+
+
+def opening(session: Session, ws: int, org: str = "Northbeam Robotics") -> Opportunity:
+    manager = f.person(session, ws, f"Hiring Manager at {org}", emails=["hm@northbeam.example"])
+    return f.opportunity(
+        session, ws, organization_name=org, role_title="Product Lead", hiring_manager_id=manager.id
+    )
+
+
+def test_the_registry_keeps_consent_relationship_and_what_they_can_speak_to(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    read = references.to_read(ref)
+    assert read.consent_on == date(2026, 10, 1)
+    assert read.relationship_text == "My manager at Quillstone, 2019-2022"
+    assert read.uses_count == 0 and read.last_used_on is None
+    assert read.warnings == []
+
+
+def test_the_same_person_cannot_be_added_twice(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    with pytest.raises(Conflict):
+        references.create(
+            session, workspace_id=workspace.id, data=ReferenceCreate(person_id=ref.person_id)
+        )
+
+
+def test_a_person_from_another_workspace_is_a_field_error(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    stranger = f.person(session, other_workspace.id, "Charlie's Friend")
+    with pytest.raises(InvalidInput) as caught:
+        references.create(
+            session, workspace_id=workspace.id, data=ReferenceCreate(person_id=stranger.id)
+        )
+    assert caught.value.fields[0].field == "person_id"
+
+
+def test_launching_briefs_the_reference_to_call_before_the_user_applies(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    result = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+        stress_points="roadmaps for robot fleets; calm under pressure",
+    )
+    assert result.use is not None and result.use.status is UseStatus.PLANNED
+    assert not result.prompts
+    [briefing] = result.drafts
+    assert briefing.complete
+    assert briefing.to == ("ada@example.org",)
+    body = briefing.body
+    assert "Hiring Manager at Northbeam Robotics (hm@northbeam.example)" in body
+    assert "before my application goes in" in body
+    assert "roadmaps for robot fleets" in body
+    assert "the scheduling project" in body
+    assert "28 Nov 2026" in body
+    steps = {t.origin: t for t in result.tasks}
+    assert set(steps) == {"reference:brief", "reference:before-applying"}
+    assert steps["reference:brief"].due_date == TODAY
+    assert steps["reference:before-applying"].due_date == TODAY + timedelta(days=3)
+    assert "then apply" in steps["reference:before-applying"].title
+
+
+def test_launching_twice_for_the_same_opening_reuses_the_launch(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    first = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+    )
+    second = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+    )
+    assert second.use is first.use
+    assert second.created == 0
+    assert len(ref.uses) == 1
+
+
+def test_without_a_hiring_manager_it_asks_whom_to_call(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    opportunity = f.opportunity(session, workspace.id)
+    result = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+    )
+    assert [p.field for p in result.prompts] == ["hiring_manager"]
+    assert result.blocked and result.use is None and ref.uses == []
+
+
+def test_missing_stress_points_are_a_gentle_prompt(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    result = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opening(session, workspace.id).id,
+        today=TODAY,
+    )
+    assert [(p.field, p.blocking) for p in result.prompts] == [("stress_points", False)]
+    assert "stress_points" in result.drafts[0].missing
+
+
+def test_a_current_boss_or_coworker_needs_confirmation_and_carries_a_warning(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id, is_current_workplace=True)
+    warning = references.warnings(ref)[0]
+    assert "cost you your present job" in warning
+    assert "you may decline" in warning
+    opportunity = opening(session, workspace.id)
+    with pytest.raises(Conflict) as caught:
+        launch.launch(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opportunity.id,
+            today=TODAY,
+        )
+    assert [b.field for b in caught.value.fields] == ["confirm_current_workplace"]
+    result = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+        confirm_current_workplace=True,
+    )
+    assert result.warnings == [warning]
+    brief = next(t for t in result.tasks if t.origin == "reference:brief")
+    assert "you may decline" in (brief.notes or "")
+
+
+def test_a_reference_without_consent_cannot_be_launched(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id, consent_on=None)
+    with pytest.raises(Conflict) as caught:
+        references.start_use(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opening(session, workspace.id).id,
+            today=TODAY,
+        )
+    assert "agreed to be your reference" in caught.value.message
+
+
+def _use_on(session: Session, ws: int, ref: Reference, org: str, day: date, **options: object):
+    return references.start_use(
+        session,
+        workspace_id=ws,
+        reference_id=ref.id,
+        opportunity_id=opening(session, ws, org).id,
+        today=day,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def test_the_cap_refuses_overuse_with_a_clear_message_unless_forced(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    for i, org in enumerate(["A Co", "B Co", "C Co"]):
+        _use_on(session, workspace.id, ref, org, TODAY - timedelta(days=10 * i))
+    with pytest.raises(Conflict) as caught:
+        _use_on(session, workspace.id, ref, "D Co", TODAY)
+    message = caught.value.message
+    assert "Ada Lovelace has already spoken for you 3 times in the last 90 days" in message
+    assert "the limit is 3" in message
+    use, created = _use_on(session, workspace.id, ref, "D Co", TODAY, force=True)
+    assert created and use.status is UseStatus.PLANNED
+    assert references.to_read(ref).uses_count == 4
+
+
+def test_the_cap_is_configurable_and_counts_only_the_window(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    _use_on(session, workspace.id, ref, "Old Co", TODAY - timedelta(days=45))
+    # Outside a 30-day window the old use does not count.
+    _use_on(session, workspace.id, ref, "New Co", TODAY, max_uses=1, window_days=30)
+    with pytest.raises(Conflict):
+        _use_on(session, workspace.id, ref, "Third Co", TODAY, max_uses=1, window_days=30)
+
+
+def test_cancelled_uses_do_not_count(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    use, _ = _use_on(session, workspace.id, ref, "A Co", TODAY)
+    launch.record(
+        session,
+        workspace_id=workspace.id,
+        use_id=use.id,
+        status=UseStatus.CANCELLED,
+        today=TODAY,
+    )
+    _use_on(session, workspace.id, ref, "B Co", TODAY, max_uses=1)
+    assert references.to_read(ref).uses_count == 1
+
+
+def test_the_call_is_tracked_and_brings_a_thank_you(session: Session, workspace: Workspace):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    use, _ = _use_on(session, workspace.id, ref, "Northbeam Robotics", TODAY)
+    briefed = launch.record(
+        session, workspace_id=workspace.id, use_id=use.id, status=UseStatus.BRIEFED, today=TODAY
+    )
+    assert briefed.tasks == [] and use.briefed_on == TODAY
+    called_day = TODAY + timedelta(days=2)
+    result = launch.record(
+        session,
+        workspace_id=workspace.id,
+        use_id=use.id,
+        status=UseStatus.CALLED,
+        today=called_day,
+        outcome="They asked for my resume the same day.",
+    )
+    assert use.called_on == called_day
+    assert use.outcome == "They asked for my resume the same day."
+    [task] = result.tasks
+    assert task.origin == "reference:thank"
+    assert task.due_date == called_day + timedelta(days=1)
+    assert "Thank you for calling Hiring Manager at Northbeam Robotics" in result.drafts[0].body
+    read = references.to_read(ref)
+    assert read.last_used_on == called_day
+
+
+def test_use_moves_that_go_backwards_are_refused(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    use, _ = _use_on(session, workspace.id, ref, "A Co", TODAY)
+    launch.record(
+        session, workspace_id=workspace.id, use_id=use.id, status=UseStatus.CALLED, today=TODAY
+    )
+    with pytest.raises(InvalidInput):
+        launch.record(
+            session,
+            workspace_id=workspace.id,
+            use_id=use.id,
+            status=UseStatus.BRIEFED,
+            today=TODAY,
+        )
+
+
+def test_updating_a_reference_replaces_its_fields(session: Session, workspace: Workspace):
+    ref = reference(session, workspace.id)
+    updated = references.update(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        data=ReferenceUpdate(consent_on=None, active=False),
+    )
+    assert updated.can_speak_to is None and not updated.active
+    assert len(references.warnings(updated)) == 2
+    assert references.list_(session, workspace_id=workspace.id, active=True) == []
+
+
+def test_other_workspaces_see_no_references(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    with pytest.raises(NotFound):
+        references.get(session, workspace_id=other_workspace.id, reference_id=ref.id)
+    assert references.list_(session, workspace_id=other_workspace.id) == []
