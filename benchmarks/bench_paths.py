@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import math
 import os
@@ -268,7 +269,7 @@ def side_by_side(
     u, v, w = src[upper], snap.indices[upper], snap.weights[upper].astype(np.float64)
 
     def score_of(nodes: tuple[int, ...]) -> float:
-        product = math.prod(snap.strength(a, b) for a, b in zip(nodes, nodes[1:], strict=False))
+        product = math.prod(snap.strength(a, b) for a, b in itertools.pairwise(nodes))
         return product * search.HOP_PENALTY ** (len(nodes) - 2)
 
     ours, ours_times = [], []

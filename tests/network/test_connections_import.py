@@ -1,14 +1,14 @@
-"""Edge-list import: keys find or create people, duplicates are skipped, bad files change nothing."""
+"""Edge-list import: keys find or create people, duplicates are skipped, bad files add nothing."""
 
 from __future__ import annotations
 
 import io
 
-import factories as f
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import factories as f
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.errors import InvalidInput
 from goodword.network import service

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import factories as f
 import pytest
 from sqlalchemy.orm import Session
 
+import factories as f
 from goodword.connections import service as connections
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.errors import InvalidInput, NotFound

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,10 +19,10 @@ STRENGTHS = st.sampled_from([0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.7, 0.9, 1.0])
 
 
 @st.composite
-def graphs(draw: st.DrawFn) -> dict:
-    n = draw(st.integers(min_value=2, max_value=11))
+def graphs(draw: st.DrawFn, max_nodes: int = 11, max_ties: int = 55) -> dict:
+    n = draw(st.integers(min_value=2, max_value=max_nodes))
     pairs = list(itertools.combinations(range(n), 2))
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=max_ties))
     weights = [draw(STRENGTHS) for _ in chosen]
     source = draw(st.integers(min_value=0, max_value=n - 1))
     others = [i for i in range(n) if i != source]
@@ -122,6 +121,17 @@ def test_its_top_k_matches_brute_force_with_and_without_diversity(
     assert [p.score for p in by_target] == pytest.approx(expected, rel=1e-5)
 
 
+@settings(max_examples=100, deadline=None)
+@given(graphs(max_nodes=40, max_ties=200), st.integers(min_value=1, max_value=8))
+def test_on_larger_graphs_where_pruning_cuts_rows_it_still_matches_brute_force(
+    graph: dict, k: int
+) -> None:
+    every = brute_force(graph)
+    assert [p.score for p in search(graph, k=k)] == pytest.approx(
+        greedy(every, k=k, cap=2), rel=1e-5
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(graphs(), st.integers(min_value=1, max_value=6))
 def test_every_path_it_returns_is_a_real_simple_path_of_at_most_three_hops(
@@ -149,3 +159,57 @@ def test_every_path_it_returns_is_a_real_simple_path_of_at_most_three_hops(
     assert scores == sorted(scores, reverse=True)
     firsts = [p.first_contact for p in paths]
     assert all(firsts.count(f) <= 2 for f in firsts)
+
+
+@pytest.mark.parametrize(
+    ("title", "department", "kind"),
+    [
+        ("Account Executive", None, "customer"),
+        ("Engineer", "Business Development", "customer"),
+        ("Customer Success Manager", None, "customer"),
+        ("Talent Partner", "People Operations", "personnel"),
+        ("HR Generalist", None, "personnel"),
+        ("Technical Recruiter", None, "personnel"),
+        ("Staff Engineer", "Platform", "department"),
+        ("Controller", "Finance", "elsewhere"),
+    ],
+)
+def test_it_sorts_roles_by_how_close_they_sit_to_the_decision(title, department, kind) -> None:
+    assert role_kind(title, department, department_hint="platform") == kind
+
+
+def test_entry_points_put_sales_first_and_personnel_last_when_equally_reachable() -> None:
+    # me (1) knows 2 well; 2 knows everyone at the organization equally well.
+    staff = {10: ("Recruiter", "Human Resources"), 11: ("Engineer", "Platform"),
+             12: ("Account Executive", "Sales"), 13: ("Controller", "Finance")}  # fmt: skip
+    ids = [1, 2, *staff]
+    snap = snapshots.build(
+        person_ids=ids,
+        a=[1, 2, 2, 2, 2],
+        b=[2, 10, 11, 12, 13],
+        kind_codes=[2] * 5,
+        positions=PositionRows(
+            person_id=list(staff),
+            organization_id=[7] * 4,
+            start=[0] * 4,
+            end=[0] * 4,
+            current=[True] * 4,
+            title=[t for t, _ in staff.values()],
+            department=[d for _, d in staff.values()],
+        ),
+        organizations={7: "Acme"},
+        today=TODAY,
+    )
+    me = snap.node(1)
+    assert me is not None
+    points = entry_points(snap, source=me, organization_id=7, department="Platform")
+    assert [snap.person(p.node) for p in points] == [12, 11, 13, 10]
+    assert [p.role for p in points] == ["customer", "department", "elsewhere", "personnel"]
+    assert len({round(p.reachability, 9) for p in points}) == 1
+    assert all(p.path.nodes[0] == me and p.path.target == p.node for p in points)
+
+
+def test_a_target_that_cannot_be_reached_gives_no_path() -> None:
+    snap = snapshots.from_weighted([1, 2, 3, 4], [1, 3], [2, 4], [0.9, 0.9], today=TODAY)
+    assert find_paths(snap, source=0, targets=[3]) == []
+    assert find_paths(snap, source=0, targets=[0]) == []

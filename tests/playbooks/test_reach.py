@@ -44,18 +44,16 @@ def setting(session: Session, ws: int, *, with_manager: bool = True):
 def test_with_no_warm_path_it_plans_an_advice_call_through_a_side_door(
     session: Session, workspace: Workspace
 ):
-    me, _, opportunity = setting(session, workspace.id)
+    _, _, opportunity = setting(session, workspace.id)
     recruiter = staff(session, workspace.id, "Rita Moreno", "Talent Partner", "People")
     engineer = staff(session, workspace.id, "Ed Kim", "Engineer", "Engineering")
     seller = staff(session, workspace.id, "Sol Vega", "Account Executive", "Sales")
-    f.connection(session, workspace.id, me, engineer)
     result = reach.plan(
         session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
     )
     assert not result.warm_paths
     entries = [e.person.id for e in result.entry_points]
-    # Sales first (a door near customers), then someone the user knows; never the personnel
-    # office, never the hiring manager.
+    # Sales first (a door near customers); never the personnel office, never the manager.
     assert entries == [seller.id, engineer.id]
     assert recruiter.id not in entries
     assert "close to customers" in result.entry_points[0].reason
@@ -70,6 +68,19 @@ def test_with_no_warm_path_it_plans_an_advice_call_through_a_side_door(
     assert draft.key == "advice_call" and draft.complete
     assert "I'm not asking for a job" in draft.body
     assert "Tidewell Energy does in Product" in draft.body
+
+
+def test_someone_the_user_can_reach_is_the_first_door(session: Session, workspace: Workspace):
+    me, _, opportunity = setting(session, workspace.id)
+    engineer = staff(session, workspace.id, "Ed Kim", "Engineer", "Engineering")
+    seller = staff(session, workspace.id, "Sol Vega", "Account Executive", "Sales")
+    f.connection(session, workspace.id, me, engineer)
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    assert not result.warm_paths
+    assert [e.person.id for e in result.entry_points] == [engineer.id, seller.id]
+    assert {t.person_id for t in result.tasks} == {engineer.id}
 
 
 def test_planning_twice_adds_nothing(session: Session, workspace: Workspace):

@@ -428,3 +428,15 @@ def test_an_ask_that_produced_an_introduction_is_never_closed_as_quiet(
         session, workspace_id=workspace.id, today=TODAY + timedelta(days=60)
     )
     assert result.tasks == []
+
+
+def test_the_result_reads_as_json_with_mailto_links(session: Session, workspace: Workspace):
+    from goodword.playbooks.engine import to_read
+
+    s = build(session, workspace.id)
+    read = to_read(run(session, workspace.id, s)).model_dump(mode="json")
+    assert read["playbook"] == "rejection" and read["created"] == 4
+    assert len(read["task_ids"]) == 4 and read["prompts"] == []
+    first = read["drafts"][0]
+    assert first["mailto"].startswith("mailto:morgan@larkspur.example?subject=")
+    assert first["missing"] == []

@@ -58,6 +58,7 @@ app = typer.Typer(
     help="Goodword: find the warm path to the hiring manager, and keep track of it.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 
@@ -79,7 +80,9 @@ def _main(
     ctx.obj = State(database_url=database_url)
 
 
-db_app = typer.Typer(help="Set up and upgrade the database.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Set up and upgrade the database.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 app.add_typer(db_app, name="db")
 
 
@@ -128,7 +131,8 @@ def serve(
         typer.Option(min=1, max=65535, help="Port to listen on. Default: GOODWORD_PORT or 8765."),
     ] = None,
     reload: Annotated[
-        bool, typer.Option(help="Restart when Goodword's code changes (for development).")
+        bool,
+        typer.Option("--reload", help="Restart when Goodword's code changes (for development)."),
     ] = False,
 ) -> None:
     """Start the web app and the API.
@@ -251,7 +255,9 @@ def import_json(
     ],
     into_nonempty: Annotated[
         bool,
-        typer.Option(help="Add the records to a database that already has some."),
+        typer.Option(
+            "--into-nonempty", help="Add the records to a database that already has some."
+        ),
     ] = False,
 ) -> None:
     """Import a `goodword export` file: all of it, or (on any problem) nothing."""

@@ -28,7 +28,9 @@ from goodword.interactions.models import InteractionKind
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
 
-person_app = typer.Typer(help="People in your network, you included.", no_args_is_help=True)
+person_app = typer.Typer(
+    help="People in your network, you included.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 
 
 @person_app.command("add")
@@ -168,7 +170,9 @@ def person_delete(
 
 
 org_app = typer.Typer(
-    help="Organizations: employers, targets, past workplaces.", no_args_is_help=True
+    help="Organizations: employers, targets, past workplaces.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
 )
 
 
@@ -233,7 +237,9 @@ def org_show(ctx: typer.Context, organization_id: Id, as_json: JsonFlag = False)
     details(f"{read.name} (organization {read.id})", rows, {})
 
 
-opportunity_app = typer.Typer(help="Opportunities: the jobs you are after.", no_args_is_help=True)
+opportunity_app = typer.Typer(
+    help="Opportunities: the jobs you are after.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 
 
 @opportunity_app.command("add")
@@ -371,7 +377,9 @@ def opportunity_move(
 
 
 interaction_app = typer.Typer(
-    help="Interactions: meetings, interviews, calls, messages, favours.", no_args_is_help=True
+    help="Interactions: meetings, interviews, calls, messages, favours.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
 )
 
 
@@ -473,7 +481,9 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
     details(f"Interaction {read.id}", rows, {"People": people})
 
 
-task_app = typer.Typer(help="Tasks: your next moves.", no_args_is_help=True)
+task_app = typer.Typer(
+    help="Tasks: your next moves.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 
 
 @task_app.command("add")

@@ -69,10 +69,12 @@ class _Search:
     cap: int | None
     by_target: bool
     penalty: float
-    # Prefix pool: (first, second or -1, best completion score, best completion target or -1)
+    # Prefix pool: first contact; second node (-1 for me -> a -> t, -2 for a direct tie to a
+    # target); the best score any completion can reach; the strengths so far times penalties.
     first: list[IntArray] = field(default_factory=list)
     second: list[IntArray] = field(default_factory=list)
     best: list[FloatArray] = field(default_factory=list)
+    base: list[FloatArray] = field(default_factory=list)
     threshold: float = 0.0
 
 
@@ -123,16 +125,22 @@ def _collect(search: _Search, max_hops: int) -> None:
     snap, s, tw = search.snap, search.source, search.tw
     lo, hi = int(snap.indptr[s]), int(snap.indptr[s + 1])
     first = snap.indices[lo:hi].astype(np.int64)
-    w_first = snap.weights[lo:hi].astype(np.float64)
+    w_first: FloatArray = snap.weights[lo:hi].astype(np.float64)
     # Direct ties to a target are whole paths: "second" -2 marks them.
     direct = tw[first] > 0
-    _add(search, first[direct], np.full(int(direct.sum()), -2), w_first[direct] * tw[first[direct]])
+    _add(
+        search,
+        first[direct],
+        np.full(int(direct.sum()), -2),
+        w_first[direct] * tw[first[direct]],
+        w_first[direct],
+    )
     if max_hops == 1:
         return
     finish = _finish(snap, tw, s)
     step = w_first * finish[first] * search.penalty
     two = step > 0
-    _add(search, first[two], np.full(int(two.sum()), -1), step[two])
+    _add(search, first[two], np.full(int(two.sum()), -1), step[two], w_first[two] * search.penalty)
     _update_threshold(search)
     if max_hops == 2:
         return
@@ -174,10 +182,11 @@ def _collect(search: _Search, max_hops: int) -> None:
         if not len(idx):
             continue
         b = snap.indices[idx].astype(np.int64)
-        scores = np.repeat(w_rows, counts) * snap.weights[idx] * finish[b] * search.penalty**2
+        base = np.repeat(w_rows, counts) * snap.weights[idx] * search.penalty**2
+        scores = base * finish[b]
         good = scores > theta
         if good.any():
-            _add(search, np.repeat(rows, counts)[good], b[good], scores[good])
+            _add(search, np.repeat(rows, counts)[good], b[good], scores[good], base[good])
             _update_threshold(search)
 
 
@@ -208,26 +217,31 @@ def _ranges(starts: IntArray, counts: IntArray) -> IntArray:
     return offsets + np.arange(total, dtype=np.int64)
 
 
-def _add(search: _Search, first: IntArray, second: IntArray, best: FloatArray) -> None:
+def _add(
+    search: _Search, first: IntArray, second: IntArray, best: FloatArray, base: FloatArray
+) -> None:
     if len(first):
         search.first.append(first.astype(np.int64))
         search.second.append(second.astype(np.int64))
         search.best.append(best.astype(np.float64))
+        search.base.append(base.astype(np.float64))
 
 
-def _pool(search: _Search) -> tuple[IntArray, IntArray, FloatArray]:
+def _pool(search: _Search) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
     if not search.first:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        empty = np.zeros(0, np.float64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), empty, empty
     if len(search.first) > 1:
         search.first = [np.concatenate(search.first)]
         search.second = [np.concatenate(search.second)]
         search.best = [np.concatenate(search.best)]
-    return search.first[0], search.second[0], search.best[0]
+        search.base = [np.concatenate(search.base)]
+    return search.first[0], search.second[0], search.best[0], search.base[0]
 
 
 def _update_threshold(search: _Search) -> None:
     """Raise the threshold to the k-th best prefix score (each is a real path's score)."""
-    first, second, best = _pool(search)
+    first, second, best, _ = _pool(search)
     if len(best) < search.k:
         return
     if search.by_target:
@@ -243,6 +257,7 @@ def _update_threshold(search: _Search) -> None:
         search.first = [search.first[0][keep]]
         search.second = [search.second[0][keep]]
         search.best = [search.best[0][keep]]
+        search.base = [search.base[0][keep]]
 
 
 def _kth(scores: FloatArray, groups: IntArray, *, k: int, cap: int | None) -> float:
@@ -273,31 +288,30 @@ def _kth(scores: FloatArray, groups: IntArray, *, k: int, cap: int | None) -> fl
 
 def _complete(search: _Search) -> list[tuple[float, tuple[int, ...]]]:
     """Turn the best prefixes into whole paths, stopping once no prefix can change the top k."""
-    snap, s, tw, pen = search.snap, search.source, search.tw, search.penalty
-    first, second, best = _pool(search)
+    snap, s, tw = search.snap, search.source, search.tw
+    first, second, best, base = _pool(search)
     order = np.argsort(-best, kind="stable")
     found: list[tuple[float, tuple[int, ...]]] = []
     bar = 0.0
     for i in order.tolist():
         if bar > 0 and best[i] <= bar:
             break
-        a, b = int(first[i]), int(second[i])
-        w_sa = snap.strength(s, a)
+        a, b, factor = int(first[i]), int(second[i]), float(base[i])
+        before = len(found)
         if b == -2:
-            found.append((w_sa * float(tw[a]), (s, a)))
+            found.append((factor * float(tw[a]), (s, a)))
         else:
-            last, prefix, factor = (a, (s, a), w_sa * pen) if b == -1 else (b, (s, a, b), 0.0)
-            if b != -1:
-                factor = w_sa * snap.strength(a, b) * pen * pen
+            last, prefix = (a, (s, a)) if b == -1 else (b, (s, a, b))
             ends, w_end = snap.neighbours(last)
             scores = factor * w_end.astype(np.float64) * tw[ends]
-            hits = np.flatnonzero(scores > max(bar, 0.0))
+            hits = np.flatnonzero(scores > bar)
             if len(hits) > search.k:
                 hits = hits[np.argsort(-scores[hits], kind="stable")[: search.k]]
             found.extend((float(scores[j]), (*prefix, int(ends[j]))) for j in hits.tolist())
-        chosen = _greedy(found, k=search.k, cap=search.cap, by_target=search.by_target)
-        if len(chosen) == search.k:
-            bar = chosen[-1][0]
+        if len(found) > before:
+            chosen = _greedy(found, k=search.k, cap=search.cap, by_target=search.by_target)
+            if len(chosen) == search.k:
+                bar = chosen[-1][0]
     return found
 
 

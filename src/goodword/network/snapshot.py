@@ -118,6 +118,9 @@ class Snapshot:
         return self.indices[lo:hi], self.weights[lo:hi]
 
     def slot(self, u: int, v: int) -> int | None:
+        """Where the tie u-v is stored (in the shorter of the two rows; both hold the same)."""
+        if self.indptr[v + 1] - self.indptr[v] < self.indptr[u + 1] - self.indptr[u]:
+            u, v = v, u
         lo, hi = int(self.indptr[u]), int(self.indptr[u + 1])
         found = np.flatnonzero(self.indices[lo:hi] == v)
         return lo + int(found[0]) if len(found) else None

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.playbooks.messages import Draft
+from goodword.playbooks.messages import Draft, mailto_url
+from goodword.playbooks.schemas import DraftRead, PlaybookResultRead, PromptRead
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task
 from goodword.tasks.schemas import TaskCreate
@@ -171,3 +172,27 @@ def checklist(*items: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def to_read(result: Result) -> PlaybookResultRead:
+    """The result as the JSON API and `--json` output show it."""
+    return PlaybookResultRead(
+        playbook=result.playbook,
+        created=result.created,
+        task_ids=[task.id for task in result.tasks],
+        drafts=[
+            DraftRead(
+                key=d.key,
+                subject=d.subject,
+                body=d.body,
+                to=list(d.to),
+                missing=list(d.missing),
+                mailto=mailto_url(d),
+            )
+            for d in result.drafts
+        ],
+        prompts=[
+            PromptRead(field=p.field, message=p.message, blocking=p.blocking)
+            for p in result.prompts
+        ],
+    )

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from goodword.errors import GoodwordError
 from goodword.opportunities import service as opportunities
 from goodword.people.models import Person, Position
 from goodword.playbooks import library
@@ -143,10 +144,15 @@ def plan(
             "is; the advice call is a good moment to find out.",
             blocking=False,
         )
-    elif user is not None:
-        result.warm_paths = warm_paths(
-            session, workspace_id=workspace_id, user=user, manager=manager
-        )
+    reachable: list[EntryPoint] = []
+    if manager is not None and user is not None:
+        found = _from_network(session, workspace_id, opportunity.id, today)
+        if found is not None:
+            result.warm_paths, reachable = found
+        else:
+            result.warm_paths = warm_paths(
+                session, workspace_id=workspace_id, user=user, manager=manager
+            )
     base = f"{PLAYBOOK}:opp:{opportunity.id}"
     if result.warm_paths and not even_with_warm_path:
         assert manager is not None
@@ -178,14 +184,19 @@ def plan(
         )
         return result
 
-    every = entry_points(
-        session,
-        workspace_id=workspace_id,
-        organization_id=organization.id,
-        user=user,
-        manager=manager,
-        limit=200,
-    )
+    # People the network can reach come first; then everyone else at the organization.
+    every = reachable + [
+        entry
+        for entry in entry_points(
+            session,
+            workspace_id=workspace_id,
+            organization_id=organization.id,
+            user=user,
+            manager=manager,
+            limit=200,
+        )
+        if entry.person.id not in {r.person.id for r in reachable}
+    ]
     result.entry_points = every[:5]
     chosen = _choose(every, entry_person_id)
     if chosen is None and entry_person_id is not None and every:
@@ -276,6 +287,41 @@ def plan(
         )
     )
     return result
+
+
+def _from_network(
+    session: Session, workspace_id: int, opportunity_id: int, today: date
+) -> tuple[list[WarmPath], list[EntryPoint]] | None:
+    """Warm paths and reachable entry points from the network's path search, when it answers.
+
+    Returns None when the search is unavailable or cannot run on these records, so the
+    playbook falls back to reading direct ties itself.
+    """
+    try:
+        from goodword.network import service as network
+    except ImportError:
+        return None
+    try:
+        ways = network.ways_in(
+            session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today, k=5
+        )
+    except GoodwordError:
+        return None
+    paths = []
+    for way in ways.paths:
+        chain = [session.get(Person, ref.id) for ref in way.people]
+        if any(p is None for p in chain):
+            continue
+        via = chain[1] if len(chain) > 2 else None
+        paths.append(WarmPath(via, way.why))
+    entries = []
+    for point in ways.entry_points:
+        person = session.get(Person, point.person.id)
+        if person is not None and not any(
+            is_personnel(p) for p in person.positions if p.is_current
+        ):
+            entries.append(EntryPoint(person, point.person.title, None, point.reason))
+    return paths, entries
 
 
 def _choose(entries: list[EntryPoint], person_id: int | None) -> EntryPoint | None:

@@ -6,7 +6,6 @@ Small, direct questions the playbooks ask (one or two hops), answered with a few
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -132,15 +131,3 @@ def is_personnel(position: Position) -> bool:
 def is_peripheral(position: Position) -> bool:
     text = f"{position.department or ''} {position.title or ''}"
     return bool(_PERIPHERAL.search(text))
-
-
-def words(text: str | None) -> set[str]:
-    """Lower-case words of three letters or more, for loose matching."""
-    return {w for w in re.findall(r"[\w+#-]{3,}", (text or "").casefold())}
-
-
-def group_by_person(positions: Iterable[Position]) -> dict[int, list[Position]]:
-    grouped: dict[int, list[Position]] = defaultdict(list)
-    for position in positions:
-        grouped[position.person_id].append(position)
-    return grouped

@@ -368,3 +368,8 @@ def laws_for_place(place: Place, *, today: date) -> LawLookup:
 def laws_for(where: str, today: date) -> LawLookup:
     """Parse `where` (free text such as "Remote (US)" or "Toronto, ON") and look up its laws."""
     return laws_for_place(parse_location(where), today=today)
+
+
+def every_law(today: date) -> list[AppliedLaw]:
+    """Every entry with its status on `today` (for listing the whole data set)."""
+    return [AppliedLaw(law=law, status=law.status_on(today)) for law in all_laws()]

@@ -100,14 +100,14 @@ def _parts(text: str) -> list[str]:
     text = _HYBRID.sub(",", text)
     text = _ONSITE.sub(",", text)
     text = _SEPARATORS.sub(",", text)
-    text = re.sub(r"\s(?:or|and|&)\s", ",", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s(?:or|and|&)\s", ",", text)  # lower-case only: "OR" is Oregon
     parts = []
     for raw in text.split(","):
         part = " ".join(raw.split()).strip(" .:-")
         for _ in range(3):
             part = _FILLER_HEAD.sub("", part)
             part = _FILLER_TAIL.sub("", part)
-        if part and part.lower() not in {"or", "and", "&", "with", "only"}:
+        if part and part not in {"or", "and", "&", "with", "only", "Only"}:
             parts.append(part)
     return parts
 

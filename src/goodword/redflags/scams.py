@@ -28,7 +28,7 @@ NO_PAY = rx(
     r"|without\s+any)\b[^.!?\n]{0,60}\b(?:fees?|pay|payment|charge|deposit|money|cost)"
     r"|(?:\bnever|\bnot|n't)\s+" + W + r"{0,3}(?:ask|charge|require|request)\w*\s+"
     r"(?:you\s+)?(?:to\s+)?(?:pay|for\s+(?:money|payment|a\s+fee))"
-    r"|\b(?:we|we'll|we\s+will|the\s+company\s+will)\s+(?:\w+\s+)?pay\s+you\b"
+    r"|\b(?:we|we'll|we\s+will|the\s+company\s+will)\s+(?:\w+\s+)?pay\s+(?:you|candidates|an?|the)\b"
     r"|\b(?:we|the\s+company|employer|[A-Z]\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
     r"|reimburses?\s+(?:in\s+full|upfront))\b|\bcompany[- ]paid\b|\bat\s+our\s+(?:cost|expense)\b"
     r"|\bpaid\s+(?:for\s+)?by\s+(?:us|the\s+company|the\s+employer)\b"
@@ -407,7 +407,11 @@ RULES: list[Rule] = [
                 + r"(?:\s?(?:-|\u2013|to)"
                 r"\s?" + MONEY + r")?\s*(?:/|a|per|each|every)\s*(?:day|week|hour)\b"
             ),
-            rx(r"\b(?:earn|make)\s+(?:up\s+to\s+)?" + MONEY + r"\s+(?:a|per)\s+(?:week|day)"),
+            rx(
+                r"\b(?:earn|make)\s+(?:up\s+to\s+)?"
+                + MONEY
+                + r"\s+(?:(?:a|per)\s+(?:week|day)|weekly|daily)"
+            ),
         ),
         near=(
             rx(
@@ -442,7 +446,7 @@ PII = (
     r"(?:social\s+security\s+(?:number|no\.?|#)|\bSSN\b|social\s+insurance\s+number|\bSIN\b|"
     r"national\s+insurance\s+number|bank\s+(?:account|details|info(?:rmation)?|login|statements?)|"
     r"routing\s+(?:and\s+account\s+)?numbers?|account\s+(?:and\s+routing\s+)?numbers?|\bIBAN\b|"
-    r"online\s+banking\s+(?:login|password|credentials|details)|driver'?s?\s+licen[cs]e|"
+    r"online\s+banking\s+(?:login|password|credentials|details)|(?:driver'?s?|driving)\s+licen[cs]e|"
     r"passport|(?:photo|picture|scan|copy)\s+of\s+(?:your\s+)?(?:ID|identity\s+card|national\s+ID)|"
     r"mother'?s\s+maiden\s+name|date\s+of\s+birth)"
 )

@@ -112,12 +112,12 @@ _NOT_PAID = rx(
 _UNPAID = rx(r"\bunpaid\b|\bwithout\s+(?:pay|compensation)\b|\bfor\s+free\b|\bfree\s+of\s+charge\b")
 USED = rx(
     r"\b(?:may|might|will|could|intend\s+to|plan\s+to|reserve\s+the\s+right\s+to|would\s+like\s+to)"
-    r"\s+(?:\w+\s+){0,2}(?:use|ship|publish|launch|deploy|implement|run|adopt|keep|air|post|"
+    r"\s+(?:\w+\s+){0,2}(?:use|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|"
     r"present\s+to\s+(?:the\s+)?client)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
     r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts)"
     r"|\b(?:we|they|the\s+client)\s+(?:may|might|will|could|would)\s+(?:\w+\s+){0,2}(?:use|ship|"
-    r"publish|implement|launch|run|adopt|keep)\b"
+    r"publish|release|implement|launch|run|adopt|keep)\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
     r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
     r"customer\s+\w+)\b"
@@ -165,7 +165,7 @@ SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
     ),
     (
         rx(
-            r"\b(?:redesign|rebuild|re-?architect|revamp|migrate|overhaul)\s+(?:\w+\s+){0,2}(?:our|the"
+            r"\b(?:redesign|rebuild|re-?architect|revamp|migrate|overhaul|rework)\w*\s+(?:\w+\s+){0,2}(?:our|the"
             r"|an?|your)\s+(?:\w+\s+){0,2}(?:website|app|homepage|checkout|onboarding|dashboard|"
             r"product|site|platform|brand|codebase|pipeline|flow)\b"
         ),

@@ -1,0 +1,231 @@
+"""Salary history versus expectations, the law where the job is, and pay ranges in postings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.redflags import Finding, Severity, analyze
+from goodword.redflags.pay import pay_ranges
+
+TODAY = date(2026, 11, 25)
+POSTING = (
+    "Backend Engineer\nAbout the role: build APIs.\nResponsibilities: design services.\n"
+    "Requirements: 4+ years of experience.\n{pay}\nApply now!"
+)
+
+
+def _finding(
+    text: str, category: str, location: str | None = None, today: date = TODAY
+) -> Finding | None:
+    report = analyze(text, location=location, today=today)
+    return next((f for f in report.findings if f.category.value == category and f.flagged), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's your current base pay plus bonus?",
+        "Current salary:\nNotice period:",
+        "How much are you making at your current job?",
+        "What did you earn in your last position?",
+        "Please include your salary history with your application.",
+        "Could you send your most recent pay stub?",
+        "I need your current CTC and expected CTC.",
+        "Our screening form asks: Previous salary (annual, gross):",
+        "Kindly share your last drawn salary.",
+        "What were you paid in your previous role?",
+    ],
+)
+def test_it_recognises_questions_about_pay_history(text: str) -> None:
+    finding = _finding(text, "salary_history")
+    assert finding is not None
+    assert finding.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are your salary expectations for this role?",
+        "What's your current salary expectation?",
+        "Desired salary:",
+        "Please state your salary requirements.",
+        "What range are you looking for?",
+        "What are you looking to make?",
+        "We will never ask about your salary history.",
+        "You don't need to share your current salary with us.",
+    ],
+)
+def test_expectations_questions_are_not_history_questions(text: str) -> None:
+    assert _finding(text, "salary_history") is None
+
+
+def test_it_says_the_question_is_unlawful_in_new_york_city_and_cites_the_law() -> None:
+    finding = _finding("What is your current salary?", "salary_history", "New York, NY")
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert finding.verdict is not None and "unlawful in New York City" in finding.verdict
+    ids = {a.law.id for a in finding.laws}
+    assert {"us-ny-shb", "us-ny-nyc-shb"} <= ids
+    assert all(a.law.source_url for a in finding.laws)
+    assert finding.data_compiled == date(2026, 11, 25)
+    assert "2026-11-25" in finding.explanation
+    assert any(a.kind == "point_to_law" for a in finding.answers)
+
+
+def test_unverified_bans_are_shown_as_unconfirmed() -> None:
+    finding = _finding("Tell me your current salary.", "salary_history", "Cincinnati, OH")
+    assert finding is not None
+    assert finding.verdict is not None and "unconfirmed" in finding.verdict
+    cincinnati = next(a for a in finding.laws if a.law.id == "us-oh-cin-shb")
+    assert not cincinnati.confirmed
+
+
+def test_alabama_only_bars_refusing_to_hire_for_declining() -> None:
+    finding = _finding("What did you earn in your last job?", "salary_history", "Birmingham, AL")
+    assert finding is not None
+    assert finding.severity is Severity.MEDIUM
+    assert finding.verdict is not None and "may not refuse to hire you" in finding.verdict
+
+
+def test_where_no_ban_exists_the_question_is_still_flagged_gently() -> None:
+    finding = _finding("What is your current salary?", "salary_history", "Dallas, TX")
+    assert finding is not None
+    assert finding.severity is Severity.LOW
+    assert finding.verdict is not None and "No ban" in finding.verdict
+
+
+def test_without_a_location_it_says_the_law_could_not_be_checked() -> None:
+    finding = _finding("What is your current salary?", "salary_history")
+    assert finding is not None
+    assert finding.severity is Severity.MEDIUM
+    assert finding.laws == []
+    assert finding.verdict is not None and "could not be" in finding.verdict
+
+
+def test_eu_ban_applies_after_the_transposition_deadline() -> None:
+    finding = _finding("What is your current gross salary?", "salary_history", "Berlin")
+    assert finding is not None
+    assert finding.verdict is not None and "EU law bars this question" in finding.verdict
+
+
+def test_salary_history_answers_decline_gracefully_and_give_expectations() -> None:
+    finding = _finding("What is your current salary?", "salary_history", "Denver, CO")
+    assert finding is not None
+    first = finding.answers[0]
+    assert first.kind == "decline_with_expectations"
+    assert "[your range]" in first.text
+    assert {"ask_for_range", "form_field", "point_to_law"} <= {a.kind for a in finding.answers}
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency", "period", "open_ended"),
+    [
+        ("Pay: $120,000\u2013$150,000 per year", 120000, 150000, "USD", "year", False),
+        ("$60-70/hr", 60, 70, "USD", "hour", False),
+        ("€55k \u2013 €65k", 55000, 65000, "EUR", None, False),
+        ("120k to 150k base salary", 120000, 150000, None, None, False),
+        ("between $90,000 and $110,000", 90000, 110000, "USD", None, False),
+        ("£40,000 - £50,000", 40000, 50000, "GBP", None, False),
+        ("CAD 80,000 \u2013 95,000 per year", 80000, 95000, "CAD", "year", False),
+        ("€55.000 \u2013 €65.000 brutto", 55000, 65000, "EUR", None, False),
+        ("Pay: $20/hr and up", 20, None, "USD", "hour", True),
+        ("Salary up to $80,000", 80000, None, "USD", None, True),
+        ("$85,000 per year", 85000, None, "USD", "year", False),
+    ],
+)
+def test_it_parses_pay_ranges(
+    text: str,
+    low: float,
+    high: float | None,
+    currency: str | None,
+    period: str | None,
+    open_ended: bool,
+) -> None:
+    (found,) = pay_ranges(text)
+    assert (found.low, found.high, found.currency, found.period, found.open_ended) == (
+        low,
+        high,
+        currency,
+        period,
+        open_ended,
+    )
+    assert text[found.evidence.start : found.evidence.end] == found.evidence.quote
+
+
+@pytest.mark.parametrize("text", ["3-5 days of work", "from 2019-2021", "We sent a $2,950 check"])
+def test_durations_years_and_loose_amounts_are_not_pay_ranges(text: str) -> None:
+    assert pay_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    "location", ["Denver, CO", "Los Angeles, CA", "New York, NY", "Toronto, ON", "Jersey City, NJ"]
+)
+def test_a_posting_without_a_range_is_flagged_where_the_law_requires_one(location: str) -> None:
+    text = POSTING.format(pay="We offer a competitive salary.")
+    finding = _finding(text, "pay_transparency", location)
+    assert finding is not None
+    assert finding.signal == "cf-missing-pay-range"
+    assert finding.laws and all(a.in_force and a.law.range_in_posting for a in finding.laws)
+    assert [e.quote for e in finding.evidence] == ["competitive salary"]
+
+
+@pytest.mark.parametrize("location", ["Houston, TX", "London, UK", "Berlin", "Hartford, CT", None])
+def test_a_posting_without_a_range_is_not_flagged_where_no_posting_law_applies(
+    location: str | None,
+) -> None:
+    text = POSTING.format(pay="We offer a competitive salary.")
+    assert _finding(text, "pay_transparency", location) is None
+
+
+def test_on_request_laws_give_a_cue_not_a_red_flag() -> None:
+    report = analyze(POSTING.format(pay="Benefits: health."), location="Hartford, CT", today=TODAY)
+    cue = next(f for f in report.findings if f.category.value == "pay_transparency")
+    assert cue.severity is Severity.INFO
+    assert "pay_transparency" not in report.categories
+
+
+def test_the_law_must_be_in_force_on_the_day() -> None:
+    text = POSTING.format(pay="Compensation: competitive.")
+    assert _finding(text, "pay_transparency", "Columbus, OH", date(2025, 11, 1)) is None
+    assert _finding(text, "pay_transparency", "Columbus, OH", date(2025, 12, 3)) is not None
+
+
+def test_a_proper_range_is_not_flagged() -> None:
+    text = POSTING.format(pay="Salary: $140,000 - $165,000 per year.")
+    assert analyze(text, location="Denver, CO", today=TODAY).categories == set()
+
+
+def test_a_range_wider_than_double_is_flagged_and_explained() -> None:
+    text = POSTING.format(pay="Salary range: $90,000 - $250,000 per year.")
+    finding = _finding(text, "pay_transparency", "New York, NY")
+    assert finding is not None
+    assert finding.signal == "cf-open-or-overbroad-range"
+    assert "2.8 times" in finding.explanation
+    assert finding.evidence[0].quote == "$90,000 - $250,000 per year"
+
+
+def test_ontario_caps_the_spread_of_a_posted_range() -> None:
+    text = POSTING.format(pay="Salary: $70,000 - $130,000 per year.")
+    finding = _finding(text, "pay_transparency", "Toronto, ON")
+    assert finding is not None
+    assert "50,000" in finding.explanation
+    assert [a.law.id for a in finding.laws] == ["ca-on-pt"]
+    assert _finding(text, "pay_transparency", "Chicago, IL") is None
+
+
+def test_open_ended_pay_is_flagged_where_a_minimum_and_maximum_are_required() -> None:
+    text = POSTING.format(pay="Pay: $20/hr and up.")
+    finding = _finding(text, "pay_transparency", "New York, NY")
+    assert finding is not None
+    assert finding.severity is Severity.MEDIUM
+    assert [a.law.id for a in finding.laws] == ["us-ny-nyc-pt"]
+
+
+def test_location_can_be_read_from_the_posting_itself() -> None:
+    text = "Location: Denver, CO\n" + POSTING.format(pay="Pay: DOE")
+    report = analyze(text, today=TODAY)
+    assert report.place.region == "CO"
+    assert "pay_transparency" in report.categories
+    assert any("Location read from the text" in note for note in report.notes)

@@ -1,0 +1,171 @@
+"""Scam signals: each kind fires on a clear case, with evidence, severity and where to report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.redflags import Report, Severity, analyze
+
+TODAY = date(2026, 11, 25)
+
+
+def _signals(report: Report) -> set[str]:
+    return {f.signal for f in report.findings if f.flagged}
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        (
+            "Before your first day, pay the $75 onboarding fee; it is refunded with your "
+            "first paycheck.",
+            "rf-pay-to-get-job",
+        ),
+        (
+            "I've mailed you a cheque for $2,300. Deposit it and wire the balance to our "
+            "supplier for your equipment.",
+            "rf-fake-check-send-back",
+        ),
+        (
+            "Order your laptop and software from our approved vendor; we reimburse you by check.",
+            "rf-buy-equipment-from-employer",
+        ),
+        (
+            "You'll receive parcels at your home, remove the invoices and reship them abroad.",
+            "rf-reshipping",
+        ),
+        (
+            "Receive customer payments into your personal bank account, keep 10% and wire the "
+            "rest to our partner.",
+            "rf-money-mule",
+        ),
+        ("Send 200 USDT to activate your work account.", "rf-crypto-payment-to-employer"),
+        (
+            "Pick up five $100 gift cards and send me pictures of the codes.",
+            "rf-gift-cards-or-wire",
+        ),
+        (
+            "Complete 40 app optimization tasks a day and earn commission; deposit to unlock "
+            "the next set.",
+            "rf-task-scam-pay-to-earn",
+        ),
+        (
+            "Before we book your interview, email your Social Security number and your bank "
+            "routing number.",
+            "rf-pii-before-offer",
+        ),
+        (
+            "Enter your credit card details in our portal to verify your identity.",
+            "rf-credit-card-request",
+        ),
+        (
+            "The interview will be conducted over Telegram chat with our HR officer.",
+            "rf-chat-only-interview",
+        ),
+        (
+            "Hi, we came across your CV online. Make $200-$400 per day in your spare time. "
+            "Reply YES for details.",
+            "rf-unsolicited-text-whatsapp",
+        ),
+        (
+            "Congratulations, you are hired! No interview needed, start today.",
+            "rf-offer-without-interview",
+        ),
+        (
+            "Apply today at amaz0n-careers-hiring.com to join the warehouse team.",
+            "rf-spoofed-site-or-offsite-application",
+        ),
+        (
+            "From: target.hr.team@gmail.com - Target is hiring remote product testers.",
+            "rf-brand-or-government-impersonation",
+        ),
+        (
+            "Get access to unlisted federal jobs that are never advertised.",
+            "rf-secret-government-jobs",
+        ),
+        ("100% job guarantee after our paid bootcamp.", "rf-guaranteed-job"),
+        (
+            "Before we talk, connect your MetaMask to the test build and approve the transaction.",
+            "rf-malicious-coding-assignment",
+        ),
+        (
+            "Install our interview client (meet_setup.exe) before the call.",
+            "rf-download-unfamiliar-software",
+        ),
+        (
+            "Call centre work in Cambodia: we cover your airfare and visa, the salary is high and "
+            "you need no experience.",
+            "rf-overseas-job-trafficking",
+        ),
+    ],
+)
+def test_it_recognises_each_kind_of_scam(text: str, signal: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert signal in _signals(report)
+    assert "scam" in report.categories
+    finding = next(f for f in report.findings if f.signal == signal)
+    assert finding.evidence, "every scam finding quotes the text"
+    assert finding.sources, "every scam finding says where the signal comes from"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will never ask you to pay for equipment, training or a background check.",
+        "There is no application fee, and the company covers your certification exam.",
+        "We'll ship you a laptop and give you a $500 home-office stipend for a desk.",
+        "As a thank you for the survey, we'll email you a $25 gift card.",
+        "On your first day, bring your ID for the I-9; HR collects direct deposit details "
+        "in person.",
+        "Receptionist: receive packages and mail at the front desk. Pay $19-$21 per hour.",
+        "Build systems that let our customers deposit and transfer crypto safely.",
+        "Following your interviews, you have been selected for the analyst role.",
+        "You can message me on WhatsApp to schedule the video call.",
+        "We offer relocation to Berlin with flights and visa sponsorship.",
+        "Search engine optimization tasks: keyword research and link building.",
+    ],
+)
+def test_it_does_not_cry_scam_at_ordinary_hiring_messages(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def test_an_honest_recruiter_on_free_mail_is_not_a_scam() -> None:
+    text = (
+        "Hi Dana, I'm an independent recruiter writing from dana.recruits@gmail.com. A 60-person "
+        "startup is hiring a Staff Engineer at $185k-$205k. Open to a call next week?"
+    )
+    report = analyze(text, location="Oakland, CA", today=TODAY)
+    assert report.categories == set()
+    assert any("free mail" in note for note in report.notes)
+
+
+def test_weak_signals_count_only_together() -> None:
+    alone = analyze("Apply now!", today=TODAY)
+    assert alone.categories == set()
+    together = analyze(
+        "Make $4,000 per week working from home in your free hours! Act now, limited spots.",
+        today=TODAY,
+    )
+    assert {"rf-too-good-pay", "rf-urgency-pressure"} <= _signals(together)
+
+
+def test_scam_findings_say_where_to_report_by_country() -> None:
+    text = "To activate your account send 100 USDT to our wallet."
+    us = analyze(text, location="Remote (US)", today=TODAY).findings[0]
+    canada = analyze(text, location="Toronto, ON", today=TODAY).findings[0]
+    assert {c.name for c in us.report_to} == {"FTC", "FBI IC3", "BBB Scam Tracker"}
+    assert {c.name for c in canada.report_to} == {
+        "BBB Scam Tracker",
+        "Canadian Anti-Fraud Centre",
+    }
+    assert all(c.url.startswith("https://") for c in us.report_to)
+    assert us.severity is Severity.CRITICAL
+    assert any(a.kind == "stop" for a in us.answers)
+
+
+def test_severity_comes_from_the_signal_data() -> None:
+    report = analyze("Please pay the $50 registration fee to start.", today=TODAY)
+    assert report.findings[0].severity is Severity.CRITICAL
+    assert report.worst is Severity.CRITICAL

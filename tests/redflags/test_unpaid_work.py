@@ -1,0 +1,123 @@
+"""Unpaid work: hours are estimated from the text; short or paid exercises are not red flags."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.redflags import Finding, analyze
+
+TODAY = date(2026, 11, 25)
+
+
+def _unpaid(text: str, location: str | None = None) -> Finding | None:
+    report = analyze(text, location=location, today=TODAY)
+    return next((f for f in report.findings if f.category.value == "unpaid_work"), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The take-home is a 48-hour project building a small service with tests.", 48, 48),
+        ("Our engineering test usually takes candidates 3-5 days.", 24, 40),
+        ("Next stage: a week-long project designing our landing pages.", 40, 40),
+        ("The take-home exercise should take roughly 6 hours.", 6, 6),
+        ("Please join us for an unpaid trial week on the line.", 40, 40),
+        (
+            "Technical round: it usually takes between 20 and 30 hours to finish the take-home.",
+            20,
+            30,
+        ),
+        ("Final stage: plan for a full weekend on the coding challenge.", 12, 16),
+    ],
+)
+def test_it_estimates_hours_from_stated_durations(text: str, low: float, high: float) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.hours is not None
+    assert (finding.hours.low, finding.hours.high) == (low, high)
+
+
+def test_it_estimates_hours_from_the_scope_of_the_deliverable() -> None:
+    finding = _unpaid(
+        "Thanks for the call! The take-home project: build a full e-commerce app with accounts "
+        "and payments."
+    )
+    assert finding is not None and finding.hours is not None
+    assert finding.hours.basis.startswith("scope")
+    assert finding.hours.low >= 24
+    assert any("build a full e-commerce app" in e.quote for e in finding.evidence)
+
+
+def test_a_deadline_is_not_the_same_as_effort() -> None:
+    assert _unpaid("The exercise takes about 2 hours; you have 5 days to submit it.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next step is a short paid exercise of about two hours; we pay $150 for your time.",
+        "Our take-home should take no more than 90 minutes.",
+        "Final round: a 45-minute live pairing session, no preparation needed.",
+        "We compensate candidates for the case study: about 8 hours at $75 per hour.",
+        "A 2-3 hour take-home on a fictional dataset.",
+    ],
+)
+def test_short_or_paid_exercises_are_not_red_flags(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+
+
+def test_a_paid_exercise_is_noted_as_fine() -> None:
+    report = analyze("We'll pay a flat fee of $400 for the take-home project.", today=TODAY)
+    assert report.categories == set()
+    assert "The exercise is paid: not a red flag." in report.notes
+
+
+def test_work_the_employer_may_use_is_serious_even_when_short() -> None:
+    finding = _unpaid(
+        "Last round: a take-home reworking our live sign-up flow; we might release the "
+        "strongest entry."
+    )
+    assert finding is not None
+    assert finding.severity.value == "high"
+    assert "may use what you produce" in finding.explanation
+
+
+def test_the_answers_run_from_mild_to_firm() -> None:
+    finding = _unpaid("The case study takes about two full days of work.")
+    assert finding is not None
+    kinds = [a.kind for a in finding.answers]
+    assert kinds == [
+        "offer_alternative",
+        "ask_use",
+        "bill_in_advance",
+        "written_agreement",
+        "walk_away",
+    ]
+    assert [a.firmness for a in finding.answers] == sorted(a.firmness for a in finding.answers)
+    assert "about 2 days" in finding.answers[2].text
+
+
+def test_it_cites_unpaid_trial_guidance_for_the_jobs_country() -> None:
+    uk = _unpaid("Come in for two unpaid trial shifts this weekend.", "Manchester, UK")
+    assert uk is not None and uk.guidance is not None
+    assert uk.guidance.country == "GB"
+    assert "one day" in uk.guidance.summary
+    australia = _unpaid("We run an unpaid trial day for all baristas.", "Melbourne")
+    assert australia is not None and australia.guidance is not None
+    assert australia.guidance.country == "AU"
+    us = _unpaid("The take-home takes about 10 hours.", "Austin, TX")
+    assert us is not None and us.guidance is not None
+    assert not us.guidance.verified
+    assert "(unconfirmed)" in us.explanation
+
+
+def test_job_duties_in_a_posting_are_not_a_hiring_exercise() -> None:
+    posting = (
+        "Senior Engineer\nAbout the role: you will build a complete platform for our live "
+        "customers.\nInterview process: three rounds.\nRequirements: 5+ years of experience.\n"
+        "Salary: $150,000-$170,000."
+    )
+    assert "unpaid_work" not in analyze(posting, location="Denver, CO", today=TODAY).categories

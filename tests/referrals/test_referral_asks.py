@@ -1,0 +1,137 @@
+"""Referral asks: recording them and moving them through their story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
+from goodword.workspaces.models import Workspace
+
+DAY = date(2026, 11, 25)
+
+
+def new_ask(session: Session, ws: int, **fields: object):
+    person = f.person(session, ws, "Morgan Reyes")
+    org = f.organization(session, ws, "Lumenfold Optics")
+    return referrals.create(
+        session,
+        workspace_id=ws,
+        data=ReferralAskCreate(person_id=person.id, target_organization_id=org.id, **fields),
+    )
+
+
+def move(session: Session, ws: int, ask_id: int, status: AskStatus, **fields: object):
+    return referrals.move(
+        session,
+        workspace_id=ws,
+        ask_id=ask_id,
+        data=ReferralAskMove(status=status, on=DAY, **fields),
+    )
+
+
+def test_an_ask_starts_to_be_asked_and_reads_with_names(session: Session, workspace: Workspace):
+    ask = new_ask(session, workspace.id)
+    read = referrals.to_read(ask)
+    assert read.status is AskStatus.TO_ASK
+    assert (read.person_name, read.target_organization_name) == (
+        "Morgan Reyes",
+        "Lumenfold Optics",
+    )
+
+
+def test_the_same_ask_twice_is_a_conflict_but_get_or_create_returns_it(
+    session: Session, workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    data = ReferralAskCreate(
+        person_id=ask.person_id, target_organization_id=ask.target_organization_id
+    )
+    with pytest.raises(Conflict):
+        referrals.create(session, workspace_id=workspace.id, data=data)
+    again, created = referrals.get_or_create(session, workspace_id=workspace.id, data=data)
+    assert again.id == ask.id and not created
+
+
+def test_an_ask_walks_the_whole_way_to_an_offer(session: Session, workspace: Workspace):
+    ask = new_ask(session, workspace.id)
+    result = f.opportunity(session, workspace.id, organization_name="Lumenfold Optics")
+    move(session, workspace.id, ask.id, AskStatus.ASKED)
+    assert ask.asked_on == DAY
+    move(session, workspace.id, ask.id, AskStatus.AGREED)
+    move(session, workspace.id, ask.id, AskStatus.INTRODUCED, introduced_to="Dana Whit")
+    move(
+        session,
+        workspace.id,
+        ask.id,
+        AskStatus.INTERVIEWING,
+        result_opportunity_id=result.id,
+        notes="First round on Friday.",
+    )
+    move(session, workspace.id, ask.id, AskStatus.OFFER)
+    assert ask.status is AskStatus.OFFER
+    assert ask.introduced_to == "Dana Whit"
+    assert ask.result_opportunity_id == result.id
+    assert ask.notes == "First round on Friday."
+
+
+@pytest.mark.parametrize(
+    ("path", "refused"),
+    [
+        ([], AskStatus.INTRODUCED),
+        ([AskStatus.ASKED, AskStatus.DECLINED], AskStatus.AGREED),
+        ([AskStatus.ASKED], AskStatus.OFFER),
+        ([AskStatus.CLOSED], AskStatus.ASKED),
+    ],
+)
+def test_moves_that_skip_or_reverse_the_story_are_refused(
+    session: Session, workspace: Workspace, path: list[AskStatus], refused: AskStatus
+):
+    ask = new_ask(session, workspace.id)
+    for status in path:
+        move(session, workspace.id, ask.id, status)
+    with pytest.raises(InvalidInput) as caught:
+        move(session, workspace.id, ask.id, refused)
+    assert caught.value.fields[0].field == "status"
+    assert ask.status is (path[-1] if path else AskStatus.TO_ASK)
+
+
+def test_a_result_opportunity_from_another_workspace_is_refused(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    theirs = f.opportunity(session, other_workspace.id)
+    move(session, workspace.id, ask.id, AskStatus.ASKED)
+    with pytest.raises(InvalidInput):
+        move(session, workspace.id, ask.id, AskStatus.INTRODUCED, result_opportunity_id=theirs.id)
+
+
+def test_reporting_back_needs_something_to_report(session: Session, workspace: Workspace):
+    ask = new_ask(session, workspace.id)
+    with pytest.raises(InvalidInput):
+        referrals.mark_reported_back(session, workspace_id=workspace.id, ask_id=ask.id, on=DAY)
+    move(session, workspace.id, ask.id, AskStatus.ASKED)
+    move(session, workspace.id, ask.id, AskStatus.INTRODUCED)
+    referrals.mark_reported_back(session, workspace_id=workspace.id, ask_id=ask.id, on=DAY)
+    assert ask.reported_back_on == DAY
+
+
+def test_asks_are_private_to_the_workspace(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    with pytest.raises(NotFound):
+        referrals.get(session, workspace_id=other_workspace.id, ask_id=ask.id)
+    assert referrals.list_(session, workspace_id=other_workspace.id) == []
+    with pytest.raises(InvalidInput):
+        referrals.create(
+            session,
+            workspace_id=other_workspace.id,
+            data=ReferralAskCreate(person_id=ask.person_id),
+        )
