@@ -358,7 +358,7 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
 
 
 @settings(
-    max_examples=20,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

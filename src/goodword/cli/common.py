@@ -226,5 +226,3 @@ def span(start: date | None, end: date | None, current: bool) -> str:
 
 
 Id = Annotated[int, typer.Argument(help="The record's id (shown by the list command).")]
-Many = Annotated[list[str] | None, typer.Option(help="Give once per value.")]
-Text = Annotated[str | None, typer.Option()]

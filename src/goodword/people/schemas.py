@@ -40,6 +40,8 @@ class PersonBase(BaseModel):
     interests: list[Tag] = Field(default_factory=list, max_length=50)
     is_me: bool = False
     birthday: date | None = None
+    # Keep-in-touch cadence in days for this person (0 turns reminders off); None: the default.
+    keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
 
 
 class PersonCreate(PersonBase):
@@ -119,6 +121,7 @@ class PersonRead(BaseModel):
     interests: list[str]
     is_me: bool
     birthday: date | None
+    keep_in_touch_days: int | None = None
     positions: list[PositionRead]
     created_at: datetime
     updated_at: datetime

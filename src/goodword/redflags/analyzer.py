@@ -457,7 +457,7 @@ def _transparency_findings(
             )
             verdict = (
                 f"Postings for jobs in {lookup.place.label if lookup else 'this place'} must show "
-                f"a pay range ({covered}). {law.summary}."
+                f"a pay range (the rule covers {covered}). {law.summary}."
             )
             findings.append(
                 Finding(

@@ -48,6 +48,7 @@ class TaskRead(BaseModel):
     snoozed_until: date | None
     completed_at: datetime | None
     origin: str
+    origin_key: str | None
     person_id: int | None
     organization_id: int | None
     opportunity_id: int | None
