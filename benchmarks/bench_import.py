@@ -106,18 +106,49 @@ def seed_database(session: Any, workspace_id: int, world: World, count: int) -> 
         for p, pid in zip(chunk, person_ids, strict=True):
             p["id"] = pid
         base = [{"workspace_id": workspace_id, "person_id": p["id"]} for p in chunk]
-        session.execute(insert(PersonEmail), [{**b, "address": p["email"], "position": 0}
-                                              for b, p in zip(base, chunk, strict=True)])
-        session.execute(insert(PersonUrl), [{**b, "url": p["url"], "kind": "linkedin",
-                                             "position": 0} for b, p in zip(base, chunk, strict=True)])
-        session.execute(insert(Position), [{**b, "organization_id": org_ids[p["org"]],
-                                            "title": p["title"], "is_current": True}
-                                           for b, p in zip(base, chunk, strict=True)])
-        session.execute(insert(SearchDocument), [{"workspace_id": workspace_id, "kind": "person",
-                        "record_id": p["id"], "title": f"{p['given']} {p['family']}",
-                        "body": f"{p['email']} {p['org']} {p['title']} {p['city']}"} for p in chunk])
-        session.execute(insert(PersonSource), [{**b, "source": "crm", "external_key": str(p["id"]),
-                        "imported_at": datetime.now(UTC)} for b, p in zip(base, chunk, strict=True)])
+        session.execute(
+            insert(PersonEmail),
+            [{**b, "address": p["email"], "position": 0} for b, p in zip(base, chunk, strict=True)],
+        )
+        session.execute(
+            insert(PersonUrl),
+            [
+                {**b, "url": p["url"], "kind": "linkedin", "position": 0}
+                for b, p in zip(base, chunk, strict=True)
+            ],
+        )
+        session.execute(
+            insert(Position),
+            [
+                {**b, "organization_id": org_ids[p["org"]], "title": p["title"], "is_current": True}
+                for b, p in zip(base, chunk, strict=True)
+            ],
+        )
+        session.execute(
+            insert(SearchDocument),
+            [
+                {
+                    "workspace_id": workspace_id,
+                    "kind": "person",
+                    "record_id": p["id"],
+                    "title": f"{p['given']} {p['family']}",
+                    "body": f"{p['email']} {p['org']} {p['title']} {p['city']}",
+                }
+                for p in chunk
+            ],
+        )
+        session.execute(
+            insert(PersonSource),
+            [
+                {
+                    **b,
+                    "source": "crm",
+                    "external_key": str(p["id"]),
+                    "imported_at": datetime.now(UTC),
+                }
+                for b, p in zip(base, chunk, strict=True)
+            ],
+        )
     return people  # fmt: skip
 
 

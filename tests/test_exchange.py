@@ -440,7 +440,7 @@ def test_an_invalid_email_names_the_record() -> None:
     assert message == "The file has 1 problem; nothing was imported."
     [(field, text)] = fields
     assert field == "people[1].emails[0].address"
-    assert text.startswith("value is not a valid email address")
+    assert text.startswith("'bob-at-example' is not an e-mail address")
     assert text.endswith("(in p2, Bob)")
 
 

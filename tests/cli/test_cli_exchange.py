@@ -162,7 +162,9 @@ def test_a_bad_record_is_named_and_nothing_is_written(
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == "Error: The file has 1 problem; nothing was imported."
-    assert lines[1].startswith("  people[1].emails[0].address: value is not a valid email")
+    assert lines[1].startswith(
+        "  people[1].emails[0].address: 'omar-at-example' is not an e-mail address"
+    )
     assert lines[1].endswith("(in p2, Omar Khoury)")
     assert people_in(run) == []
 

@@ -83,8 +83,8 @@ def greedy(found, *, k: int, cap: int | None, by_target: bool = False) -> list[f
     return scores
 
 
-def search(graph: dict, **options) -> list:
-    snap = make_snapshot(graph)
+def search(graph: dict, snap: snapshots.Snapshot | None = None, **options) -> list:
+    snap = snap or make_snapshot(graph)
     return find_paths(
         snap,
         source=graph["source"],
@@ -112,11 +112,13 @@ def test_its_top_k_matches_brute_force_with_and_without_diversity(
     graph: dict, k: int, max_hops: int
 ) -> None:
     every = brute_force(graph, max_hops)
-    diverse = search(graph, k=k, max_hops=max_hops)
+    # One snapshot for all three, so what it keeps between queries is exercised too.
+    snap = make_snapshot(graph)
+    diverse = search(graph, snap, k=k, max_hops=max_hops)
     assert [p.score for p in diverse] == pytest.approx(greedy(every, k=k, cap=2), rel=1e-5)
-    plain = search(graph, k=k, max_hops=max_hops, diversity=False)
+    plain = search(graph, snap, k=k, max_hops=max_hops, diversity=False)
     assert [p.score for p in plain] == pytest.approx(greedy(every, k=k, cap=None), rel=1e-5)
-    by_target = search(graph, k=k, max_hops=max_hops, per_group=1, group="target")
+    by_target = search(graph, snap, k=k, max_hops=max_hops, per_group=1, group="target")
     expected = greedy(every, k=k, cap=1, by_target=True)
     assert [p.score for p in by_target] == pytest.approx(expected, rel=1e-5)
 

@@ -127,6 +127,7 @@ def test_a_connection_to_oneself_or_a_stranger_is_refused(
     )
     assert itself.status_code == 422
     assert "A connection joins two different people." in itself.text
+    assert 'id="e-person_b_id"' in itself.text
     stranger = client.post(
         f"/people/{alice.id}/connections", data={"person_b_id": str(charlie.id), "kind": "friend"}
     )

@@ -143,6 +143,7 @@ def test_it_logs_an_interview_with_participants_and_rapport(
     assert rapport == {ada.id: Rapport.CLICKED, grace.id: Rapport.NEUTRAL}
     page = client.get(response.headers["location"])
     assert "Interaction logged." in page.text
+    assert "Interaction logged." not in client.get(response.headers["location"]).text
     assert "Interview, round 3" in page.text
     assert "Final round; the team lunch went well." in page.text
     assert "Clicked" in page.text

@@ -123,8 +123,10 @@ def test_it_creates_an_opportunity_from_the_form(
     assert opportunity.pay_currency == "EUR"
     assert opportunity.route is Route.INTRODUCTION
     assert opportunity.hiring_manager_id == manager.id
+    assert "?" not in location
     page = client.get(location)
     assert "Opportunity saved." in page.text
+    assert "Opportunity saved." not in client.get(location).text
     assert f'href="/people/{manager.id}"' in page.text
     assert "EUR 90,000\u2013120,000 a year" in page.text
     assert "Lisbon, Portugal" in page.text
@@ -222,13 +224,15 @@ def test_moving_from_the_detail_page_returns_there_with_the_dated_move(
     )
     after = datetime.now(UTC)
     assert response.status_code == 303
-    assert response.headers["location"] == f"/opportunities/{opportunity.id}?done=moved"
+    assert response.headers["location"] == f"/opportunities/{opportunity.id}"
     change = session.scalars(select(StageChange).where(StageChange.to_stage == Stage.APPLIED)).one()
     assert change.from_stage is Stage.TARGET
     assert change.note == "Sent through Ada"
     assert before <= change.changed_at <= after
     page = client.get(response.headers["location"])
     assert "Target → <strong>Applied</strong>" in page.text
+    assert "Stage changed; the move is in the history below." in page.text
+    assert "Stage changed" not in client.get(response.headers["location"]).text
 
 
 def test_it_edits_an_opportunity_and_records_a_stage_change(

@@ -332,6 +332,7 @@ def test_an_invalid_position_comes_back_on_the_person_page(
     )
     assert response.status_code == 422
     assert "end_date is before start_date." in response.text
+    assert 'id="e-end_date"' in response.text
     assert 'value="Initech"' in response.text
     assert "<h1>Bob Brown</h1>" in response.text
     assert session.scalar(select(func.count()).select_from(Position)) == 0

@@ -137,6 +137,7 @@ def test_it_creates_a_task_linked_to_records(
     assert task.opportunity_id is None
     page = client.get(response.headers["location"])
     assert "Task added." in page.text
+    assert "Task added." not in client.get(response.headers["location"]).text
     assert "She referred me to Initech." in page.text
 
 
@@ -180,10 +181,12 @@ def test_marking_done_without_htmx_returns_to_the_list(
         f"/tasks/{task.id}/status", data={"status": "done", "back": "open"}, follow_redirects=False
     )
     assert response.status_code == 303
-    assert response.headers["location"] == "/tasks?status=open&done=status"
+    assert response.headers["location"] == "/tasks?status=open"
     changed = _reload(session, task)
     assert changed.status is TaskStatus.DONE
     assert changed.completed_at is not None
+    assert "Task updated." in client.get("/tasks?status=open").text
+    assert "Task updated." not in client.get("/tasks?status=open").text
 
 
 def test_marking_done_with_htmx_returns_the_row(

@@ -7,10 +7,10 @@ from fastapi.responses import Response
 
 from goodword.connections import service
 from goodword.connections.schemas import ConnectionCreate
-from goodword.dashboard.pages import form_errors, redirect, render
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
 from goodword.forms import form_to_dict, validate
+from goodword.pages import form_errors, redirect, render
 from goodword.people import service as people
 from goodword.people import views as people_views
 
@@ -63,7 +63,7 @@ async def add_connection(
         )
     except GoodwordError as exc:
         session.rollback()
-        errors = form_errors(exc)
+        errors = form_errors(exc, fields=FIELDS, general_field="person_b_id")
         if "person_b_id" not in form or not str(form["person_b_id"]).strip():
             errors = {**errors, "person_b_id": "Pick the person, or give their number."}
         return people_views.render_detail(

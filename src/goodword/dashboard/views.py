@@ -7,12 +7,12 @@ from fastapi.responses import Response
 
 from goodword import clock
 from goodword.dashboard import service
-from goodword.dashboard.pages import form_errors, redirect, render
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
 from goodword.forms import form_to_dict, validate
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
+from goodword.pages import form_errors, redirect, render
 from goodword.people import service as people
 from goodword.people.schemas import PersonCreate
 from goodword.tasks import service as tasks

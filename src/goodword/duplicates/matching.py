@@ -33,7 +33,9 @@ _DIGIT = re.compile(r"\d")
 _ASCII_SPACE = re.compile(r"[\s\-/,.]+")
 _ASCII_DROP = re.compile(r"[^a-z0-9 ]+")
 
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+_FOLD = str.maketrans(
+    {"\u0131": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 
 # Common English nicknames, both ways; enough to see "Bob Smith" and "Robert Smith" as close.
 _NICKNAMES = {
@@ -89,7 +91,7 @@ for _full, _short in _NICKNAMES.items():
 
 
 def fold(text: str | None) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces: "Zoë  O'Brien" -> "zoe obrien"."""
+    """Lower-case, fold accents, drop punctuation: "Zoë O'Brien" becomes "zoe obrien"."""
     if not text:
         return ""
     if text.isascii():

@@ -36,7 +36,11 @@ def read_document(data: Any) -> ExportFile:
         document = ExportFile.model_validate(data)
     except ValidationError as exc:
         problems = [
-            FieldError(_path(e["loc"]), f"{e['msg']}{_which(data, e['loc'])}") for e in exc.errors()
+            FieldError(
+                _path(e["loc"]),
+                f"{e['msg'].removeprefix('Value error, ')}{_which(data, e['loc'])}",
+            )
+            for e in exc.errors()
         ]
         raise _invalid(problems) from None
     problems = _reference_problems(document)

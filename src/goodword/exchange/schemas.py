@@ -7,16 +7,16 @@ created, which an import keeps, so exporting the imported workspace gives the sa
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     StringConstraints,
 )
@@ -26,8 +26,8 @@ from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
 
-FORMAT = "goodword-export"
-VERSION = 1
+FORMAT: Final = "goodword-export"
+VERSION: Final = 1
 
 
 # Times are written in UTC and money with its two decimals, however the record in memory
@@ -61,8 +61,19 @@ class ExportedWorkspace(Record):
     name: Name
 
 
+def _email(value: str) -> str:
+    # As lenient as the importers that store addresses: an export holds whatever they kept.
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+_EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
+Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
+
+
 class ExportedEmail(Record):
-    address: EmailStr
+    address: Email
     label: Text50 | None = None
 
 

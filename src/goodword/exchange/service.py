@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, overload
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
@@ -39,7 +41,6 @@ from goodword.exchange.schemas import (
 from goodword.interactions.models import Interaction, Participant
 from goodword.opportunities.models import Opportunity, StageChange
 from goodword.organizations.models import Organization
-from goodword.people import normalize
 from goodword.people.models import (
     Person,
     PersonEmail,
@@ -96,26 +97,26 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
     def key(keys: dict[int, str], record_id: int | None) -> str | None:
         return None if record_id is None else keys[record_id]
 
-    document = ExportFile(
+    document = ExportFile.model_construct(
         format=FORMAT,
         version=VERSION,
-        workspace=ExportedWorkspace(name=workspace.name),
+        workspace=ExportedWorkspace.model_construct(name=workspace.name),
         organizations=[
-            ExportedOrganization(
+            ExportedOrganization.model_construct(
                 key=org_key[o.id],
                 name=o.name,
                 aliases=list(o.aliases),
                 domains=list(o.domains),
                 location=o.location,
                 notes=o.notes,
-                created_at=o.created_at,
-                updated_at=o.updated_at,
+                created_at=_utc(o.created_at),
+                updated_at=_utc(o.updated_at),
             )
             for o in organizations
         ],
         people=[_export_person(p, person_key[p.id]) for p in people],
         positions=[
-            ExportedPosition(
+            ExportedPosition.model_construct(
                 person=person_key[p.person_id],
                 organization=org_key[p.organization_id],
                 title=p.title,
@@ -123,13 +124,13 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 start_date=p.start_date,
                 end_date=p.end_date,
                 is_current=p.is_current,
-                created_at=p.created_at,
-                updated_at=p.updated_at,
+                created_at=_utc(p.created_at),
+                updated_at=_utc(p.updated_at),
             )
             for p in rows(Position)
         ],
         opportunities=[
-            ExportedOpportunity(
+            ExportedOpportunity.model_construct(
                 key=opportunity_key[o.id],
                 organization=org_key[o.organization_id],
                 role_title=o.role_title,
@@ -138,8 +139,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 country=o.country,
                 posting_url=o.posting_url,
                 posting_text=o.posting_text,
-                pay_min=o.pay_min,
-                pay_max=o.pay_max,
+                pay_min=_cents(o.pay_min),
+                pay_max=_cents(o.pay_max),
                 pay_currency=o.pay_currency,
                 pay_period=o.pay_period,
                 stage=o.stage,
@@ -149,23 +150,23 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 next_step_due=o.next_step_due,
                 notes=o.notes,
                 stage_changes=[
-                    ExportedStageChange(
+                    ExportedStageChange.model_construct(
                         from_stage=c.from_stage,
                         to_stage=c.to_stage,
-                        changed_at=c.changed_at,
+                        changed_at=_utc(c.changed_at),
                         note=c.note,
                     )
                     for c in o.stage_changes
                 ],
-                created_at=o.created_at,
-                updated_at=o.updated_at,
+                created_at=_utc(o.created_at),
+                updated_at=_utc(o.updated_at),
             )
             for o in opportunities
         ],
         interactions=[
-            ExportedInteraction(
+            ExportedInteraction.model_construct(
                 key=interaction_key[i.id],
-                occurred_at=i.occurred_at,
+                occurred_at=_utc(i.occurred_at),
                 kind=i.kind,
                 summary=i.summary,
                 opportunity=key(opportunity_key, i.opportunity_id),
@@ -173,16 +174,18 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 direction=i.direction,
                 external_id=i.external_id,
                 participants=[
-                    ExportedParticipant(person=person_key[p.person_id], rapport=p.rapport)
+                    ExportedParticipant.model_construct(
+                        person=person_key[p.person_id], rapport=p.rapport
+                    )
                     for p in i.participants
                 ],
-                created_at=i.created_at,
-                updated_at=i.updated_at,
+                created_at=_utc(i.created_at),
+                updated_at=_utc(i.updated_at),
             )
             for i in interactions
         ],
         connections=[
-            ExportedConnection(
+            ExportedConnection.model_construct(
                 person_a=person_key[c.person_a_id],
                 person_b=person_key[c.person_b_id],
                 kind=c.kind,
@@ -190,27 +193,27 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 since=c.since,
                 closeness=c.closeness,
                 notes=c.notes,
-                created_at=c.created_at,
-                updated_at=c.updated_at,
+                created_at=_utc(c.created_at),
+                updated_at=_utc(c.updated_at),
             )
             for c in rows(Connection)
         ],
         tasks=[
-            ExportedTask(
+            ExportedTask.model_construct(
                 title=t.title,
                 notes=t.notes,
                 due_date=t.due_date,
                 status=t.status,
                 snoozed_until=t.snoozed_until,
-                completed_at=t.completed_at,
+                completed_at=_utc(t.completed_at),
                 origin=t.origin,
                 origin_key=t.origin_key,
                 person=key(person_key, t.person_id),
                 organization=key(org_key, t.organization_id),
                 opportunity=key(opportunity_key, t.opportunity_id),
                 interaction=key(interaction_key, t.interaction_id),
-                created_at=t.created_at,
-                updated_at=t.updated_at,
+                created_at=_utc(t.created_at),
+                updated_at=_utc(t.updated_at),
             )
             for t in rows(Task)
         ],
@@ -218,15 +221,35 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
     return document.model_dump(mode="json")
 
 
+# Built without validation (the database is trusted, and an export must never fail), so
+# the canonical forms the file schema would apply are applied here: UTC times, two decimals.
+@overload
+def _utc(value: datetime) -> datetime: ...
+@overload
+def _utc(value: None) -> None: ...
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else value.astimezone(UTC)
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
 def _export_person(person: Person, key: str) -> ExportedPerson:
-    return ExportedPerson(
+    return ExportedPerson.model_construct(
         key=key,
         display_name=person.display_name,
         given_name=person.given_name,
         family_name=person.family_name,
-        emails=[ExportedEmail(address=e.address, label=e.label) for e in person.emails],
-        phones=[ExportedPhone(number=p.number, label=p.label) for p in person.phones],
-        urls=[ExportedUrl(url=u.url, kind=u.kind, label=u.label) for u in person.urls],
+        emails=[
+            ExportedEmail.model_construct(address=e.address, label=e.label) for e in person.emails
+        ],
+        phones=[
+            ExportedPhone.model_construct(number=p.number, label=p.label) for p in person.phones
+        ],
+        urls=[
+            ExportedUrl.model_construct(url=u.url, kind=u.kind, label=u.label) for u in person.urls
+        ],
         location=person.location,
         notes=person.notes,
         how_we_met=person.how_we_met,
@@ -236,16 +259,16 @@ def _export_person(person: Person, key: str) -> ExportedPerson:
         birthday=person.birthday,
         keep_in_touch_days=person.keep_in_touch_days,
         sources=[
-            ExportedSource(
+            ExportedSource.model_construct(
                 source=s.source,
                 file_name=s.file_name,
                 external_key=s.external_key,
-                imported_at=s.imported_at,
+                imported_at=_utc(s.imported_at),
             )
             for s in person.sources
         ],
-        created_at=person.created_at,
-        updated_at=person.updated_at,
+        created_at=_utc(person.created_at),
+        updated_at=_utc(person.updated_at),
     )
 
 
@@ -474,7 +497,7 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
         created_at=p.created_at,
         updated_at=p.updated_at,
         emails=[
-            PersonEmail(address=normalize.email(e.address), label=e.label, position=n, **stamps)
+            PersonEmail(address=e.address, label=e.label, position=n, **stamps)
             for n, e in enumerate(p.emails)
         ],
         phones=[

@@ -12,7 +12,7 @@ from goodword.importers.cleaning import (
     looks_like_email,
     parse_date,
 )
-from goodword.importers.reading import Table, cell
+from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
 from goodword.people import normalize
 
@@ -54,7 +54,7 @@ def parse(table: Table) -> Parsed:
     seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1
-        get: Callable[..., str] = lambda *names: cell(table, row, table.getter(*names))  # noqa: E731
+        get = row_getter(table, row)
         if not any(v.strip() for v in row):
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue

@@ -13,7 +13,7 @@ from goodword.importers.cleaning import (
     parse_date,
     parse_datetime,
 )
-from goodword.importers.reading import Table, cell
+from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import (
     REFERENCE_TAG,
     IncomingInteraction,
@@ -69,7 +69,9 @@ def parse_connections(table: Table) -> Parsed:
         values = [cell(table, row, c) for c in (first, last, url_col, email_col, company, title)]
         if not any(values):
             parsed.skipped.append(
-                Skipped(table.name, line, "an empty row (LinkedIn leaves these for deleted accounts)")
+                Skipped(
+                    table.name, line, "an empty row (LinkedIn leaves these for deleted accounts)"
+                )
             )
             continue
         raw_first, raw_last, raw_url, raw_email, org, job = values
@@ -105,7 +107,7 @@ def parse_profile(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-profile", "LinkedIn profile")
     for line, row in table.rows[:1]:
         parsed.rows += 1
-        get: Callable[..., str] = lambda *names: cell(table, row, table.getter(*names))  # noqa: E731
+        get = row_getter(table, row)
         person = _person(table, line, get("first name"), get("last name"), role=Role.ME)
         person.key = "profile"
         person.location = get("geo location", "location") or None
@@ -173,7 +175,7 @@ def parse_recommendations(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-recommendations", "LinkedIn recommendations")
     for line, row in table.rows:
         parsed.rows += 1
-        get: Callable[..., str] = lambda *names: cell(table, row, table.getter(*names))  # noqa: E731
+        get = row_getter(table, row)
         person = _person(table, line, get("first name"), get("last name"), role=Role.FLAG)
         if not person.name:
             parsed.skipped.append(Skipped(table.name, line, "a recommendation without a name"))
@@ -192,7 +194,7 @@ def parse_invitations(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-invitations", "LinkedIn invitations")
     for line, row in table.rows:
         parsed.rows += 1
-        get: Callable[..., str] = lambda *names: cell(table, row, table.getter(*names))  # noqa: E731
+        get = row_getter(table, row)
         sent_at = parse_datetime(get("sent at"))
         if sent_at is None:
             parsed.skipped.append(
@@ -225,7 +227,7 @@ def parse_messages(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-messages", "LinkedIn messages")
     for line, row in table.rows:
         parsed.rows += 1
-        get: Callable[..., str] = lambda *names: cell(table, row, table.getter(*names))  # noqa: E731
+        get = row_getter(table, row)
         when = parse_datetime(get("date"))
         if when is None:
             parsed.skipped.append(

@@ -11,7 +11,7 @@ from typing import Any
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers.cleaning import clean_name, clean_organization, looks_like_email, parse_date
-from goodword.importers.reading import Document, Table, cell
+from goodword.importers.reading import Document, Table, cell, row_getter
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -72,7 +72,9 @@ def parse_mapping(text: str) -> dict[str, list[str]]:
     return mapping
 
 
-def parse_mapped(table: Table, mapping: dict[str, list[str]], *, limit: int | None = None) -> Parsed:
+def parse_mapped(
+    table: Table, mapping: dict[str, list[str]], *, limit: int | None = None
+) -> Parsed:
     """Read the table through the map; a mapped header missing from the file is an error."""
     parsed = Parsed(table.name, "csv", "CSV with a column map")
     columns: dict[str, list[int]] = {}
@@ -211,21 +213,21 @@ def parse_goodword_csv(table: Table) -> Parsed:
     parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
     for line, row in table.rows:
         parsed.rows += 1
-        get: Callable[[str], str] = lambda h: cell(table, row, table.getter(h.lower()))  # noqa: E731
+        get = row_getter(table, row)
         try:
-            positions = json.loads(get("Positions") or "[]")
+            positions = json.loads(get("positions") or "[]")
             record = {
-                "id": get("Goodword ID"),
-                "display_name": get("Display Name"),
-                "given_name": get("Given Name"),
-                "family_name": get("Family Name"),
-                "emails": _lines(get("E-mails")),
-                "phones": _lines(get("Phones")),
-                "urls": _lines(get("Websites")),
-                "location": get("Location"),
-                "birthday": get("Birthday"),
-                "tags": _lines(get("Tags")),
-                "interests": _lines(get("Interests")),
+                "id": get("goodword id"),
+                "display_name": get("display name"),
+                "given_name": get("given name"),
+                "family_name": get("family name"),
+                "emails": _lines(get("e-mails")),
+                "phones": _lines(get("phones")),
+                "urls": _lines(get("websites")),
+                "location": get("location"),
+                "birthday": get("birthday"),
+                "tags": _lines(get("tags")),
+                "interests": _lines(get("interests")),
                 "how_we_met": row[table.index["how we met"]] if "how we met" in table.index else "",
                 "notes": row[table.index["notes"]] if "notes" in table.index else "",
                 "positions": positions,

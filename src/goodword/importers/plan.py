@@ -133,7 +133,10 @@ class Resolver:
             if person.linkedin_connection:
                 self.plan.connections.append((target, person))
             self.plan.rows.append(
-                (RowOutcome(person.file_name, person.line, outcome, person.name, None, detail), target)
+                (
+                    RowOutcome(person.file_name, person.line, outcome, person.name, None, detail),
+                    target,
+                )
             )
         return self.plan
 

@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -154,8 +154,10 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > max_bytes or total > max_bytes * ARCHIVE_FACTOR or (
-            info.file_size > 1_048_576 and ratio > MAX_RATIO
+        if (
+            info.file_size > max_bytes
+            or total > max_bytes * ARCHIVE_FACTOR
+            or (info.file_size > 1_048_576 and ratio > MAX_RATIO)
         ):
             raise ImportFileError(
                 name,
@@ -295,3 +297,12 @@ def cell(table: Table, row: list[str], column: int | None) -> str:
     if table.needs_repair and value and not value.isascii():
         value = repair(value)
     return value
+
+
+def row_getter(table: Table, row: list[str]) -> Callable[..., str]:
+    """get("first name", "given name") -> the first of those columns the table has, cleaned."""
+
+    def get(*names: str) -> str:
+        return cell(table, row, table.getter(*names))
+
+    return get

@@ -73,7 +73,7 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     if mapped.looks_like_people_json(document.text):
         return mapped.parse_people_json(document)
     table = read_table(document, known=SIGNATURES)
-    format_id, parser = (None, None) if table is None else _table_format(table, mapping)
+    parser = None if table is None else _table_format(table, mapping)[1]
     if table is not None and parser is not None:
         return parser(table)
     if document.member:

@@ -101,7 +101,9 @@ def import_files(
     for parsed in parsed_files:
         for skipped in parsed.skipped:
             report.rows.append(
-                RowOutcome(skipped.file_name, skipped.line, Outcome.SKIPPED, "", None, skipped.reason)
+                RowOutcome(
+                    skipped.file_name, skipped.line, Outcome.SKIPPED, "", None, skipped.reason
+                )
             )
     report.rows.extend(row for row, _target in plan.rows)
     for person in incoming:
@@ -111,7 +113,9 @@ def import_files(
     return report
 
 
-def detect_format(upload: Path | str | Upload, *, max_bytes: int = MAX_BYTES) -> list[dict[str, Any]]:
+def detect_format(
+    upload: Path | str | Upload, *, max_bytes: int = MAX_BYTES
+) -> list[dict[str, Any]]:
     """Say which format each file in the upload is (no database needed): name, format, label."""
     found = []
     for document in documents([upload], max_bytes=max_bytes):

@@ -121,9 +121,7 @@ class WorkspaceState:
             if key:
                 state.sources[(source, key)] = person_id
                 if not key.startswith("name:"):
-                    state.explicit_keys.setdefault(person_id, {}).setdefault(source, set()).add(
-                        key
-                    )
+                    state.explicit_keys.setdefault(person_id, {}).setdefault(source, set()).add(key)
         for a, b in session.execute(
             select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
                 DuplicateCandidate.workspace_id == ws

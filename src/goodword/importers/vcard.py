@@ -265,7 +265,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         person.positions = own_positions
     else:
         person.positions = [
-            IncomingPosition(org, titles[i] if i < len(titles) and titles[i] else None, dept or None)
+            IncomingPosition(
+                org, titles[i] if i < len(titles) and titles[i] else None, dept or None
+            )
             for i, (org, dept) in enumerate(orgs)
         ]
     person.notes = "\n\n".join([*name_notes, *notes]) or None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
@@ -25,7 +25,6 @@ from goodword.importers.state import WorkspaceState, phone_key
 from goodword.interactions.models import Interaction, Participant
 from goodword.organizations.models import Organization
 from goodword.people import normalize
-from goodword.people import service as people
 from goodword.people.models import (
     Person,
     PersonEmail,
@@ -34,7 +33,6 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.people.schemas import PositionCreate
 from goodword.records import clean_list, sort_key
 from goodword.search import service as search
 from goodword.search.models import SearchDocument
@@ -144,6 +142,129 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
         session.execute(insert(model), rows[start : start + CHUNK])
 
 
+@dataclass
+class Held:
+    """A position a known person holds or held (id 0: added by this import)."""
+
+    id: int
+    organization_id: int
+    title: str | None
+    start_date: date | None
+    end_date: date | None
+    is_current: bool
+
+
+@dataclass
+class Known:
+    """What a known person has, read in bulk, so changes can be worked out without the ORM."""
+
+    id: int
+    values: dict[str, Any]
+    emails: dict[str, int] = field(default_factory=dict)
+    phones: dict[str, int] = field(default_factory=dict)
+    urls: dict[str, int] = field(default_factory=dict)
+    positions: list[Held] = field(default_factory=list)
+    sources: set[tuple[str, str | None]] = field(default_factory=set)
+    dirty: bool = False
+
+
+_FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "how_we_met",
+           "tags", "interests", "is_me", "birthday")  # fmt: skip
+
+
+def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
+    known: dict[int, Known] = {}
+    columns = [getattr(Person, f) for f in _FIELDS]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for row in session.execute(select(Person.id, *columns).where(Person.id.in_(chunk))):
+            known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
+        for model, attribute, target in (
+            (PersonEmail, "address", "emails"),
+            (PersonPhone, "number", "phones"),
+            (PersonUrl, "url", "urls"),
+        ):
+            statement = select(model.person_id, getattr(model, attribute)).where(
+                model.person_id.in_(chunk)
+            )
+            for person_id, value in session.execute(statement.order_by(model.position)):
+                values = getattr(known[person_id], target)
+                values.setdefault(value, len(values))
+        statement = select(
+            Position.person_id, Position.id, Position.organization_id, Position.title,
+            Position.start_date, Position.end_date, Position.is_current,
+        ).where(Position.person_id.in_(chunk))  # fmt: skip
+        for person_id, *held in session.execute(statement.order_by(Position.id)):
+            known[person_id].positions.append(Held(*held))
+        statement = select(
+            PersonSource.person_id, PersonSource.source, PersonSource.external_key
+        ).where(PersonSource.person_id.in_(chunk))
+        for person_id, source, key in session.execute(statement):
+            known[person_id].sources.add((source, key))
+    return known
+
+
+@dataclass
+class _Changes:
+    """Rows to write for known people, gathered so each table is written once."""
+
+    people: list[dict[str, Any]] = field(default_factory=list)
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    urls: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    ended: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[Known] = field(default_factory=list)
+
+    def write(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
+        if self.people:
+            for row in self.people:
+                if "given_name" in row or "family_name" in row:
+                    given, family = row.get("given_name"), row.get("family_name")
+                    row["sort_name"] = sort_key(
+                        f"{family} {given or ''}" if family else row["display_name"]
+                    )[:200]
+            session.execute(update(Person), self.people)
+        if self.ended:
+            session.execute(update(Position), self.ended)
+        for model, rows in (
+            (PersonEmail, self.emails),
+            (PersonPhone, self.phones),
+            (PersonUrl, self.urls),
+            (Position, self.positions),
+            (PersonSource, self.sources),
+        ):
+            _insert(session, model, rows)
+        self._documents(session, workspace_id, org_names)
+
+    def _documents(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
+        """Rewrite the search text of everyone who changed (what `search.index_person` does)."""
+        by_person = {p.id: p for p in self.documents}
+        ids = sorted(by_person)
+        rows = []
+        for start in range(0, len(ids), CHUNK):
+            statement = select(SearchDocument.id, SearchDocument.record_id).where(
+                SearchDocument.kind == "person",
+                SearchDocument.record_id.in_(ids[start : start + CHUNK]),
+            )
+            for document_id, person_id in session.execute(statement):
+                person = by_person[person_id]
+                current = [
+                    (org_names[h.organization_id], h.title)
+                    for h in person.positions
+                    if h.is_current
+                ]
+                rows.append(
+                    {"id": document_id, "title": person.values["display_name"],
+                     "body": search_body(person.emails, person.urls, current,
+                                         person.values["location"], person.values["tags"] or [],
+                                         person.values["interests"] or [])}
+                )  # fmt: skip
+        if rows:
+            session.execute(update(SearchDocument), rows)
+
+
 class Writer:
     def __init__(
         self,
@@ -170,9 +291,7 @@ class Writer:
         return self.ids[target] if target < 0 else target
 
     def write(self, plan: Plan) -> None:
-        combined = [
-            combine(d.records, self.state.region, self.today) for d in plan.drafts
-        ]
+        combined = [combine(d.records, self.state.region, self.today) for d in plan.drafts]
         updates = {
             pid: combine([r for r, _ in records], self.state.region, self.today)
             for pid, records in plan.updates.items()
@@ -336,93 +455,96 @@ class Writer:
             _insert(self.session, model, batch)
 
     def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
+        """Apply what is new about known people, with set-based reads and writes."""
         if plan.make_me is not None:
             updates.setdefault(plan.make_me, Combined())
-        ids = sorted(updates)
-        loaded: dict[int, Person] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            statement = select(Person).where(Person.id.in_(chunk)).options(*people.with_details())
-            loaded.update({p.id: p for p in self.session.scalars(statement)})
-        for person_id in ids:
-            person = loaded[person_id]
+        if not updates:
+            return
+        known = load_known(self.session, sorted(updates))
+        out = _Changes()
+        for person_id, data in updates.items():
+            person = known[person_id]
             records = plan.updates.get(person_id, [])
             newer = any(n for _, n in records)
-            self.changes[person_id] = self._apply(person, updates[person_id], newer=newer)
+            changes = self._apply(person, data, out, newer=newer)
             if person_id == plan.make_me:
-                person.is_me = True
-                self.changes[person_id].append("marked as you")
-            existing = {(s.source, s.external_key) for s in person.sources}
+                person.values["is_me"] = True
+                person.dirty = True
+                changes.append("marked as you")
             for record, _ in records:
-                if (record.source, record.key) not in existing:
-                    existing.add((record.source, record.key))
-                    person.sources.append(
-                        PersonSource(
-                            workspace_id=self.ws, source=record.source,
-                            file_name=_cut(record.file_name, 300),
-                            external_key=_cut(record.key, 300), imported_at=self.now,
-                        )
+                if (record.source, record.key) not in person.sources:
+                    person.sources.add((record.source, record.key))
+                    out.sources.append(
+                        {"workspace_id": self.ws, "person_id": person_id, "source": record.source,
+                         "file_name": _cut(record.file_name, 300),
+                         "external_key": _cut(record.key, 300), "imported_at": self.now}
                     )  # fmt: skip
-            self.session.flush()
-            search.index_person(self.session, person)
+            self.changes[person_id] = changes
+            if person.dirty:
+                out.people.append({"id": person_id, **person.values, "updated_at": self.now})
+            if changes:
+                out.documents.append(person)
+        out.write(self.session, self.ws, self.org_names)
 
-    def _apply(self, person: Person, data: Combined, *, newer: bool) -> list[str]:
+    def _apply(self, person: Known, data: Combined, out: _Changes, *, newer: bool) -> list[str]:
         changes: list[str] = []
-        if data.given_name and not person.given_name and not person.family_name:
-            person.given_name, person.family_name = data.given_name, data.family_name
+        values = person.values
+        base = {"workspace_id": self.ws, "person_id": person.id}
+        if data.given_name and not values["given_name"] and not values["family_name"]:
+            values["given_name"], values["family_name"] = data.given_name, data.family_name
             changes.append("name filled in")
         for label, attribute in (("location", "location"), ("birthday", "birthday")):
-            value, current = getattr(data, attribute), getattr(person, attribute)
+            value, current = getattr(data, attribute), values[attribute]
             if value and value != current and (newer or current is None):
-                setattr(person, attribute, value)
+                values[attribute] = value
                 changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
-        if data.how_we_met and not person.how_we_met:
-            person.how_we_met = data.how_we_met
+        if data.how_we_met and not values["how_we_met"]:
+            values["how_we_met"] = data.how_we_met
             changes.append("how you met filled in")
         for note in data.notes:
-            if note not in (person.notes or ""):
-                person.notes = f"{person.notes}\n\n{note}" if person.notes else note
+            if note not in (values["notes"] or ""):
+                values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
                 changes.append("notes added")
         for attribute in ("tags", "interests"):
-            before = list(getattr(person, attribute))
+            before = list(values[attribute] or [])
             after = clean_list([*before, *getattr(data, attribute)])
             if after != before:
-                setattr(person, attribute, after)
+                values[attribute] = after
                 changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
-        known_emails = {e.address for e in person.emails}
+        person.dirty = bool(changes)
         for address, label in data.emails.items():
-            if address not in known_emails:
-                person.emails.append(
-                    PersonEmail(workspace_id=self.ws, address=address, label=label,
-                                position=len(person.emails))
-                )  # fmt: skip
+            if address not in person.emails:
+                person.emails[address] = len(person.emails)
+                out.emails.append({**base, "address": address, "label": label,
+                                   "position": person.emails[address]})  # fmt: skip
                 changes.append(f"new e-mail {address}")
-        known_phones = {p.number for p in person.phones}
         for number, label in data.phones.items():
-            if number not in known_phones:
-                person.phones.append(
-                    PersonPhone(workspace_id=self.ws, number=number, label=label,
-                                position=len(person.phones))
-                )  # fmt: skip
+            if number not in person.phones:
+                person.phones[number] = len(person.phones)
+                out.phones.append({**base, "number": number, "label": label,
+                                   "position": person.phones[number]})  # fmt: skip
                 changes.append(f"new phone {number}")
-        known_urls = {u.url for u in person.urls}
         for url, (kind, label) in data.urls.items():
-            if url not in known_urls:
-                person.urls.append(
-                    PersonUrl(workspace_id=self.ws, url=url, kind=kind, label=label,
-                              position=len(person.urls))
-                )  # fmt: skip
+            if url not in person.urls:
+                person.urls[url] = len(person.urls)
+                out.urls.append({**base, "url": url, "kind": kind, "label": label,
+                                 "position": person.urls[url]})  # fmt: skip
                 changes.append(f"new web address {url}")
-        self.session.flush()
         for position in data.positions:
-            changes += self._position(person, position)
+            changes += self._position(person, position, out)
         return changes
 
-    def _position(self, person: Person, incoming: IncomingPosition) -> list[str]:
+    def _position(self, person: Known, incoming: IncomingPosition, out: _Changes) -> list[str]:
+        """Add a job the same way `people.service.add_position` does.
+
+        A new current job at another organization ends the current ones elsewhere; a new
+        title at the same organization keeps the old title as history.
+        """
         org_id = self.organization_id(incoming.organization)
-        org_name = self.state.organizations[organization_key(incoming.organization)][1]
+        org_name = self.org_names[org_id]
         title = _cut(incoming.title, 200)
         dated = incoming.start_date is not None or incoming.end_date is not None
+        current = incoming.is_current and incoming.end_date is None
         for held in person.positions:
             if held.organization_id != org_id:
                 continue
@@ -430,22 +552,25 @@ class Writer:
                 return []
             if not dated and held.is_current and (held.title == title or not title):
                 return []
-            if not dated and held.is_current:
-                held.is_current = False  # a new title at the same place: keep the old one as history
-        before = [p.organization.name for p in person.positions if p.is_current]
-        people.add_position(
-            self.session,
-            workspace_id=self.ws,
-            person_id=person.id,
-            data=PositionCreate(
-                organization_id=org_id, title=title, department=_cut(incoming.department, 200),
-                start_date=incoming.start_date, end_date=incoming.end_date,
-                is_current=incoming.is_current and incoming.end_date is None,
-            ),
+        was = []
+        for held in person.positions:
+            if current and held.is_current and (held.organization_id != org_id or not dated):
+                held.is_current = False
+                if held.organization_id != org_id:
+                    was.append(self.org_names[held.organization_id])
+                if held.id:
+                    ended = held.end_date or incoming.start_date
+                    out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
+        held = Held(0, org_id, title, incoming.start_date, incoming.end_date, current)
+        person.positions.append(held)
+        out.positions.append(
+            {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
+             "title": title, "department": _cut(incoming.department, 200),
+             "start_date": incoming.start_date, "end_date": incoming.end_date,
+             "is_current": current}
         )  # fmt: skip
-        if not incoming.is_current or incoming.end_date is not None:
+        if not current:
             return [f"past position added: {title or 'a role'} at {org_name}"]
-        was = [name for name in before if name != org_name]
         role = f"{title} at {org_name}" if title else org_name
         return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -15,6 +16,7 @@ from goodword.interactions.schemas import (
     ParticipantRead,
 )
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Opportunity
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
@@ -59,11 +61,17 @@ def list_(
     cursor: str | None = None,
     limit: int = 50,
 ) -> Page[Interaction]:
-    """List interactions, newest first, optionally for one person or one opportunity."""
+    """List interactions, newest first, optionally for one person or one opportunity.
+
+    Each comes with its participants and its opportunity (and that one's organization) loaded.
+    """
     statement = (
         select(Interaction)
         .where(Interaction.workspace_id == workspace_id)
-        .options(selectinload(Interaction.participants).selectinload(Participant.person))
+        .options(
+            selectinload(Interaction.participants).selectinload(Participant.person),
+            selectinload(Interaction.opportunity).selectinload(Opportunity.organization),
+        )
     )
     if person_id is not None:
         statement = statement.where(
@@ -127,9 +135,7 @@ def _apply(session: Session, interaction: Interaction, data: InteractionCreate) 
     for index, item in enumerate(data.participants):
         person = referenced(
             f"participants.{index}.person_id",
-            lambda item=item: people.get(
-                session, workspace_id=workspace_id, person_id=item.person_id
-            ),
+            partial(people.get, session, workspace_id=workspace_id, person_id=item.person_id),
         )
         participant = existing.get(person.id) or Participant(
             workspace_id=workspace_id, person=person

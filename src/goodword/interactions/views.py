@@ -8,8 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
@@ -18,12 +17,10 @@ from goodword.interactions import service
 from goodword.interactions.models import Interaction, InteractionKind, Rapport
 from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
 from goodword.opportunities import service as opportunities
-from goodword.opportunities.models import Opportunity
-from goodword.opportunities.views import (
+from goodword.pages import (
     enum_options,
     filled,
-    flash,
-    inline_errors,
+    form_errors,
     opportunity_choices,
     page_or_422,
     person_choices,
@@ -31,15 +28,9 @@ from goodword.opportunities.views import (
     render,
 )
 from goodword.people import service as people
-from goodword.records import Page
 
 router = APIRouter()
 
-FLASHES = {
-    "created": "Interaction logged.",
-    "updated": "Changes saved.",
-    "deleted": "Interaction deleted.",
-}
 FIELDS = ("occurred_at", "kind", "summary", "opportunity_id", "interview_round")
 # Blank participant rows offered below the filled ones; blank rows are ignored on save.
 SPARE_ROWS = 3
@@ -103,7 +94,7 @@ def _errors(error: InvalidInput) -> tuple[dict[str, str], dict[int, str]]:
 
     The form shows the filled rows first, in order, so participant N is shown in row N.
     """
-    errors = inline_errors(error, known=(*FIELDS, "participants"), rewrite=REWRITE)
+    errors = form_errors(error, fields=(*FIELDS, "participants"), rewrite=REWRITE)
     by_row: dict[int, str] = {}
     for item in error.fields:
         parts = item.field.split(".")
@@ -146,24 +137,6 @@ def _form_page(
     )
 
 
-def _with_opportunities(session: Session, page: Page[Interaction]) -> Page[Interaction]:
-    """Load the page's opportunities (and organizations) in one query, not one per row.
-
-    The page keeps them in `extra`: the session only holds records weakly, and the rows
-    must find them there while the template renders.
-    """
-    ids = {i.opportunity_id for i in page.items if i.opportunity_id is not None}
-    if ids:
-        page.extra["opportunities"] = list(
-            session.scalars(
-                select(Opportunity)
-                .where(Opportunity.id.in_(ids))
-                .options(selectinload(Opportunity.organization))
-            )
-        )
-    return page
-
-
 def _id_or_none(raw: str | None) -> int | None:
     if raw is None or not raw.strip():
         return None
@@ -194,7 +167,6 @@ def list_page(
             limit=request.app.state.settings.page_size,
         )
     )
-    _with_opportunities(session, page)
     about_person = (
         people.get(session, workspace_id=workspace_id, person_id=person) if person else None
     )
@@ -218,7 +190,6 @@ def list_page(
             "base_url": f"/interactions?{query}" if query else "/interactions",
             "new_url": f"/interactions/new?{query}" if query else "/interactions/new",
             "first_page": after is None,
-            "flash": flash(request, FLASHES),
         },
     )
 
@@ -261,7 +232,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
             row_errors=row_errors,
             status_code=422,
         )
-    return redirect(f"/interactions/{interaction.id}?done=created")
+    return redirect(f"/interactions/{interaction.id}", flash="Interaction logged.")
 
 
 @router.get("/interactions/{interaction_id}", response_class=HTMLResponse)
@@ -269,11 +240,7 @@ def detail_page(
     request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> HTMLResponse:
     interaction = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
-    return render(
-        request,
-        "interactions/detail.html",
-        {"interaction": interaction, "flash": flash(request, FLASHES)},
-    )
+    return render(request, "interactions/detail.html", {"interaction": interaction})
 
 
 @router.get("/interactions/{interaction_id}/edit", response_class=HTMLResponse)
@@ -326,7 +293,7 @@ async def update(
             row_errors=row_errors,
             status_code=422,
         )
-    return redirect(f"/interactions/{interaction_id}?done=updated")
+    return redirect(f"/interactions/{interaction_id}", flash="Changes saved.")
 
 
 @router.get("/interactions/{interaction_id}/delete", response_class=HTMLResponse)
@@ -340,4 +307,4 @@ def delete_page(
 @router.post("/interactions/{interaction_id}/delete")
 def delete(interaction_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
     service.delete(session, workspace_id=workspace_id, interaction_id=interaction_id)
-    return redirect("/interactions?done=deleted")
+    return redirect("/interactions", flash="Interaction deleted.")

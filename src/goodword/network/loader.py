@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
 from goodword.interactions.models import Interaction, InteractionKind, Participant
 from goodword.network.snapshot import KINDS, PositionRows, Snapshot, build

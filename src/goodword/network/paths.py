@@ -27,6 +27,8 @@ from goodword.network.snapshot import Snapshot
 
 HOP_PENALTY = 0.8
 PER_FIRST_CONTACT = 2
+# Target sets whose one-hop "finish" values a snapshot keeps.
+FINISH_MEMO = 8
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -137,7 +139,7 @@ def _collect(search: _Search, max_hops: int) -> None:
     )
     if max_hops == 1:
         return
-    finish = _finish(snap, tw, s)
+    finish = _finish(snap, tw)
     step = w_first * finish[first] * search.penalty
     two = step > 0
     _add(search, first[two], np.full(int(two.sum()), -1), step[two], w_first[two] * search.penalty)
@@ -184,15 +186,25 @@ def _collect(search: _Search, max_hops: int) -> None:
         b = snap.indices[idx].astype(np.int64)
         base = np.repeat(w_rows, counts) * snap.weights[idx] * search.penalty**2
         scores = base * finish[b]
-        good = scores > theta
+        good = (scores > theta) & (b != s)
         if good.any():
             _add(search, np.repeat(rows, counts)[good], b[good], scores[good], base[good])
             _update_threshold(search)
 
 
-def _finish(snap: Snapshot, tw: FloatArray, source: int) -> FloatArray:
-    """For every node, the best w(node, t) * weight(t) over targets t next to it."""
+def _finish(snap: Snapshot, tw: FloatArray) -> FloatArray:
+    """For every node, the best w(node, t) * weight(t) over targets t next to it.
+
+    It depends on the targets alone, so the snapshot keeps the last few: asking about the
+    same organization again (another person, another page) skips this step. The source is
+    excluded by the caller.
+    """
     targets = np.flatnonzero(tw)
+    key = (targets.tobytes(), tw[targets].tobytes())
+    memo = snap.memo
+    if key in memo:
+        memo[key] = memo.pop(key)
+        return memo[key]
     lo, hi = snap.indptr[targets], snap.indptr[targets + 1]
     counts = hi - lo
     idx = _ranges(lo, counts)
@@ -202,9 +214,11 @@ def _finish(snap: Snapshot, tw: FloatArray, source: int) -> FloatArray:
         snap.indices[idx],
         snap.weights[idx].astype(np.float64) * np.repeat(tw[targets], counts),
     )
-    # A path may not pass through a target or back through the source.
+    # A path may not pass through a target.
     finish[targets] = 0.0
-    finish[source] = 0.0
+    memo[key] = finish
+    while len(memo) > FINISH_MEMO:
+        memo.pop(next(iter(memo)))
     return finish
 
 

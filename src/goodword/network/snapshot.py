@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -94,6 +94,8 @@ class Snapshot:
     today: date
     model: StrengthModel = DEFAULT_MODEL
     version: tuple[object, ...] = ()
+    # Per-target-set search results worth keeping between queries (see paths._finish).
+    memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def size(self) -> int:

@@ -17,6 +17,7 @@ from goodword.opportunities.schemas import (
     StageChangeRead,
 )
 from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
@@ -232,3 +233,15 @@ def _apply(
     opportunity.next_step = clean_text(data.next_step)
     opportunity.next_step_due = data.next_step_due
     opportunity.notes = clean_text(data.notes)
+
+
+def choices(session: Session, *, workspace_id: int, limit: int = 500) -> list[tuple[int, str]]:
+    """(id, "role — organization") pairs by organization, for a picker; at most `limit`."""
+    rows = session.execute(
+        select(Opportunity.id, Opportunity.role_title, Organization.name)
+        .join(Organization, Opportunity.organization_id == Organization.id)
+        .where(Opportunity.workspace_id == workspace_id)
+        .order_by(Organization.sort_name, Opportunity.role_title, Opportunity.id)
+        .limit(limit)
+    )
+    return [(id_, f"{role} — {organization}") for id_, role, organization in rows]

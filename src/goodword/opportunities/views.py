@@ -1,18 +1,12 @@
-"""Opportunity pages: list, create, detail, edit, delete, and the pipeline board.
-
-The small page helpers at the top (rendering, HTMX detection, record pickers, inline errors)
-are shared with the interaction and task pages.
-"""
+"""Opportunity pages: list, create, detail, edit, delete, and the pipeline board."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from goodword import forms
@@ -23,159 +17,22 @@ from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
 from goodword.organizations import service as organizations
-from goodword.organizations.models import Organization
-from goodword.people.models import Person
-from goodword.records import Page
+from goodword.pages import (
+    enum_options,
+    filled,
+    form_errors,
+    form_values,
+    is_htmx,
+    organization_names,
+    page_or_422,
+    person_choices,
+    redirect,
+    render,
+)
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
-from goodword.templating import label
 
 router = APIRouter()
-
-# Above this many records a picker becomes a number box: a select of thousands helps no one.
-CHOICE_LIMIT = 500
-VARY = {"Vary": "HX-Request"}
-
-
-def render(
-    request: Request,
-    template: str,
-    context: Mapping[str, Any],
-    *,
-    status_code: int = 200,
-    headers: Mapping[str, str] | None = None,
-) -> HTMLResponse:
-    """Render a template with the app's Jinja environment."""
-    response: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, template, dict(context), status_code=status_code, headers=headers
-    )
-    return response
-
-
-def is_htmx(request: Request) -> bool:
-    """True when HTMX made the request (it wants a fragment, not a page)."""
-    return request.headers.get("HX-Request") == "true"
-
-
-def redirect(url: str, *, headers: Mapping[str, str] | None = None) -> RedirectResponse:
-    """See-other redirect: after a form post the browser fetches the next page with GET."""
-    return RedirectResponse(url, status_code=303, headers=headers)
-
-
-def flash(request: Request, messages: Mapping[str, str]) -> str | None:
-    """The message for `?done=...` after a redirect; only our own words, never echoed input."""
-    return messages.get(request.query_params.get("done", ""))
-
-
-async def form_values(request: Request, names: Iterable[str]) -> dict[str, str]:
-    """Read the named text fields of a posted form (missing ones as empty strings)."""
-    form = await request.form()
-    values: dict[str, str] = {}
-    for name in names:
-        value = form.get(name)
-        values[name] = value if isinstance(value, str) else ""
-    return values
-
-
-def filled(values: Mapping[str, str]) -> dict[str, str]:
-    """Drop blank fields, so a schema sees them as absent."""
-    return {name: value for name, value in values.items() if value.strip()}
-
-
-def inline_errors(
-    error: InvalidInput, *, known: Iterable[str], rewrite: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """Map errors to the inputs they concern, in plain words.
-
-    A whole-form message moves under the first field it names ("pay_max is below pay_min."
-    goes under pay_max); `rewrite` maps a field name, or an exact message, to friendlier words.
-    """
-    known = list(known)
-    rewrite = rewrite or {}
-    moved: list[FieldError] = []
-    for item in error.fields:
-        field = item.field
-        if field == "__all__":
-            named = [name for name in known if name in item.message]
-            field = min(named, key=item.message.index) if named else field
-        message = "Fill this in." if item.message == "Field required" else item.message
-        message = rewrite.get(item.message) or rewrite.get(field.split(".")[0], message)
-        moved.append(FieldError(field, message))
-    errors = forms.errors_by_field(InvalidInput(error.message, fields=moved))
-    if not errors:
-        errors["__all__"] = error.message
-    return errors
-
-
-def enum_options(members: Iterable[Any]) -> list[tuple[str, str]]:
-    """(value, label) pairs for a select of enum members."""
-    return [(member.value, label(member)) for member in members]
-
-
-@dataclass(frozen=True)
-class Choices:
-    """Options for a record picker; `options` is None when there are too many to list."""
-
-    options: list[tuple[int, str]] | None
-
-
-def _choices(rows: list[tuple[int, str]]) -> Choices:
-    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None)
-
-
-def person_choices(session: Session, *, workspace_id: int) -> Choices:
-    rows = session.execute(
-        select(Person.id, Person.display_name)
-        .where(Person.workspace_id == workspace_id)
-        .order_by(Person.sort_name, Person.id)
-        .limit(CHOICE_LIMIT + 1)
-    )
-    return _choices([(id_, name) for id_, name in rows])
-
-
-def organization_choices(session: Session, *, workspace_id: int) -> Choices:
-    rows = session.execute(
-        select(Organization.id, Organization.name)
-        .where(Organization.workspace_id == workspace_id)
-        .order_by(Organization.sort_name, Organization.id)
-        .limit(CHOICE_LIMIT + 1)
-    )
-    return _choices([(id_, name) for id_, name in rows])
-
-
-def organization_names(session: Session, *, workspace_id: int, limit: int = 1000) -> list[str]:
-    """Names to suggest while typing an organization; a suggestion list may stop short."""
-    return list(
-        session.scalars(
-            select(Organization.name)
-            .where(Organization.workspace_id == workspace_id)
-            .order_by(Organization.sort_name, Organization.id)
-            .limit(limit)
-        )
-    )
-
-
-def opportunity_choices(session: Session, *, workspace_id: int) -> Choices:
-    rows = session.execute(
-        select(Opportunity.id, Opportunity.role_title, Organization.name)
-        .join(Organization, Opportunity.organization_id == Organization.id)
-        .where(Opportunity.workspace_id == workspace_id)
-        .order_by(Organization.sort_name, Opportunity.role_title, Opportunity.id)
-        .limit(CHOICE_LIMIT + 1)
-    )
-    return _choices([(id_, f"{role} — {org}") for id_, role, org in rows])
-
-
-def page_or_422(load: Any) -> Page[Any]:
-    """Run a paged query; a damaged `?after=` link is the user's input, not our failure."""
-    try:
-        page: Page[Any] = load()
-    except (ValueError, TypeError):
-        raise InvalidInput(
-            "That page link is damaged; start again from the first page.",
-            fields=[FieldError("after", "is not a page link Goodword made")],
-        ) from None
-    return page
 
 
 def stage_or_none(value: str | None) -> Stage | None:
@@ -191,12 +48,6 @@ def stage_or_none(value: str | None) -> Stage | None:
         ) from None
 
 
-FLASHES = {
-    "created": "Opportunity saved.",
-    "updated": "Changes saved.",
-    "deleted": "Opportunity deleted.",
-    "moved": "Stage changed; the move is in the history below.",
-}
 FIELDS = (
     "organization_name",
     "role_title",
@@ -307,7 +158,6 @@ def list_page(
             "stage": chosen,
             "base_url": base_url,
             "first_page": after is None,
-            "flash": flash(request, FLASHES),
         },
     )
 
@@ -315,9 +165,8 @@ def list_page(
 @router.get("/opportunities/board", response_class=HTMLResponse)
 def board_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
     context = _board(session, workspace_id)
-    if is_htmx(request):
-        return render(request, "opportunities/_board.html", context, headers=VARY)
-    return render(request, "opportunities/board.html", context, headers=VARY)
+    template = "opportunities/_board.html" if is_htmx(request) else "opportunities/board.html"
+    return render(request, template, context, vary_on_htmx=True)
 
 
 @router.get("/opportunities/new", response_class=HTMLResponse)
@@ -352,11 +201,11 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         opportunity = service.create(session, workspace_id=workspace_id, data=data)
     except InvalidInput as error:
         session.rollback()
-        errors = inline_errors(error, known=FIELDS, rewrite=REWRITE)
+        errors = form_errors(error, fields=FIELDS, rewrite=REWRITE)
         return _form_page(
             request, session, workspace_id, values=values, errors=errors, status_code=422
         )
-    return redirect(f"/opportunities/{opportunity.id}?done=created")
+    return redirect(f"/opportunities/{opportunity.id}", flash="Opportunity saved.")
 
 
 @router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)
@@ -382,7 +231,6 @@ def detail_page(
             "history": list(reversed(opportunity.stage_changes)),
             "interactions": about,
             "tasks": open_tasks.items,
-            "flash": flash(request, FLASHES),
         },
     )
 
@@ -409,7 +257,7 @@ async def update(
     except InvalidInput as error:
         session.rollback()
         opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
-        errors = inline_errors(error, known=FIELDS, rewrite=REWRITE)
+        errors = form_errors(error, fields=FIELDS, rewrite=REWRITE)
         return _form_page(
             request,
             session,
@@ -419,7 +267,7 @@ async def update(
             errors=errors,
             status_code=422,
         )
-    return redirect(f"/opportunities/{opportunity_id}?done=updated")
+    return redirect(f"/opportunities/{opportunity_id}", flash="Changes saved.")
 
 
 @router.post("/opportunities/{opportunity_id}/stage", response_class=HTMLResponse)
@@ -438,11 +286,15 @@ async def move(
     )
     if is_htmx(request):
         return render(
-            request, "opportunities/_board.html", _board(session, workspace_id), headers=VARY
+            request, "opportunities/_board.html", _board(session, workspace_id), vary_on_htmx=True
         )
     if values["return_to"] == "detail":
-        return redirect(f"/opportunities/{opportunity_id}?done=moved", headers=VARY)
-    return redirect("/opportunities/board", headers=VARY)
+        return redirect(
+            f"/opportunities/{opportunity_id}",
+            flash="Stage changed; the move is in the history below.",
+            vary_on_htmx=True,
+        )
+    return redirect("/opportunities/board", vary_on_htmx=True)
 
 
 @router.get("/opportunities/{opportunity_id}/delete", response_class=HTMLResponse)
@@ -456,4 +308,4 @@ def delete_page(
 @router.post("/opportunities/{opportunity_id}/delete")
 def delete(opportunity_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
     service.delete(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
-    return redirect("/opportunities?done=deleted")
+    return redirect("/opportunities", flash="Opportunity deleted.")

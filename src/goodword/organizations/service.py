@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import Conflict, FieldError
 from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
+from goodword.people.models import Person, Position
 from goodword.records import Page, clean_list, clean_text, get_owned, keyset_page, sort_key
 from goodword.search import service as search
 
@@ -111,3 +114,54 @@ def _apply(organization: Organization, data: OrganizationCreate) -> None:
     organization.domains = clean_list(data.domains)
     organization.location = clean_text(data.location)
     organization.notes = clean_text(data.notes)
+
+
+def get_many(session: Session, *, workspace_id: int, ids: Sequence[int]) -> list[Organization]:
+    """Return the organizations with these ids, in the order given.
+
+    Ids not in this workspace are skipped, as are repeats.
+    """
+    if not ids:
+        return []
+    found = {
+        organization.id: organization
+        for organization in session.scalars(
+            select(Organization).where(
+                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
+            )
+        )
+    }
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+def choices(session: Session, *, workspace_id: int, limit: int = 500) -> list[tuple[int, str]]:
+    """(id, name) pairs A to Z, for a picker or name suggestions; at most `limit` of them."""
+    rows = session.execute(
+        select(Organization.id, Organization.name)
+        .where(Organization.workspace_id == workspace_id)
+        .order_by(Organization.sort_name, Organization.id)
+        .limit(limit)
+    )
+    return [(id_, name) for id_, name in rows]
+
+
+def positions_at(
+    session: Session, *, workspace_id: int, organization_id: int, current: bool
+) -> list[Position]:
+    """The current (or the former) positions held at the organization, by person's name.
+
+    Each position comes with its person loaded.
+    """
+    return list(
+        session.scalars(
+            select(Position)
+            .join(Position.person)
+            .where(
+                Position.workspace_id == workspace_id,
+                Position.organization_id == organization_id,
+                Position.is_current == current,
+            )
+            .options(selectinload(Position.person))
+            .order_by(Person.sort_name, Position.id)
+        )
+    )

@@ -7,18 +7,16 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from goodword.dashboard.pages import form_errors, is_htmx, redirect, render
 from goodword.deps import AppSettings, DbSession, WorkspaceId
-from goodword.errors import Conflict, GoodwordError, InvalidInput
+from goodword.errors import Conflict, GoodwordError
 from goodword.forms import form_to_dict, validate
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service
 from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
-from goodword.people.models import Person, Position
+from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
 from goodword.records import Page
 from goodword.search import service as search
 
@@ -41,14 +39,12 @@ def list_organizations(
     if query:
         page = Page(items=find(session, workspace_id=workspace_id, query=query))
     else:
-        try:
-            page = service.list_(
+        page = page_or_422(
+            lambda: service.list_(
                 session, workspace_id=workspace_id, cursor=after, limit=settings.page_size
-            )
-        except ValueError:
-            raise InvalidInput(
-                "That page link is damaged. Start again from the first page of organizations."
-            ) from None
+            ),
+            first_page="the first page of organizations",
+        )
     template = "organizations/_table.html" if is_htmx(request) else "organizations/list.html"
     return render(request, template, {"page": page, "q": query}, vary_on_htmx=True)
 
@@ -85,14 +81,17 @@ def show_organization(
     request: Request, session: DbSession, workspace_id: WorkspaceId, organization_id: int
 ) -> Response:
     organization = service.get(session, workspace_id=workspace_id, organization_id=organization_id)
-    positions = positions_at(session, organization)
     return render(
         request,
         "organizations/detail.html",
         {
             "organization": organization,
-            "current": [p for p in positions if p.is_current],
-            "former": [p for p in positions if not p.is_current],
+            "current": service.positions_at(
+                session, workspace_id=workspace_id, organization_id=organization.id, current=True
+            ),
+            "former": service.positions_at(
+                session, workspace_id=workspace_id, organization_id=organization.id, current=False
+            ),
             "opportunities": opportunities.list_(
                 session, workspace_id=workspace_id, organization_id=organization.id, limit=100
             ),
@@ -168,39 +167,12 @@ def delete_organization(
     return redirect("/organizations", flash=f"Deleted {name}.")
 
 
-def positions_at(session: Session, organization: Organization) -> list[Position]:
-    """Everyone who works or worked at the organization, current first, then by name."""
-    return list(
-        session.scalars(
-            select(Position)
-            .join(Position.person)
-            .where(
-                Position.workspace_id == organization.workspace_id,
-                Position.organization_id == organization.id,
-            )
-            .options(selectinload(Position.person))
-            .order_by(Position.is_current.desc(), Person.sort_name, Position.id)
-        )
-    )
-
-
 def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) -> list[Organization]:
     """The organizations the search finds for `query`, best match first."""
     hits = search.search(
         session, workspace_id=workspace_id, query=query, kinds=("organization",), limit=limit
     )
-    ids = [hit.record_id for hit in hits]
-    if not ids:
-        return []
-    found = {
-        organization.id: organization
-        for organization in session.scalars(
-            select(Organization).where(
-                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
-            )
-        )
-    }
-    return [found[i] for i in ids if i in found]
+    return service.get_many(session, workspace_id=workspace_id, ids=[hit.record_id for hit in hits])
 
 
 def values_of(organization: Organization) -> Mapping[str, Any]:

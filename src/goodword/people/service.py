@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -245,3 +246,32 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
         PersonUrl(workspace_id=person.workspace_id, url=u, kind=k, position=i)
         for i, (u, k) in enumerate(dict.fromkeys(urls))
     ]
+
+
+def get_many(session: Session, *, workspace_id: int, ids: Sequence[int]) -> list[Person]:
+    """Return the people with these ids, in the order given, loaded for showing whole.
+
+    Ids not in this workspace are skipped, as are repeats.
+    """
+    if not ids:
+        return []
+    found = {
+        person.id: person
+        for person in session.scalars(
+            select(Person)
+            .where(Person.workspace_id == workspace_id, Person.id.in_(ids))
+            .options(*with_details())
+        )
+    }
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+def choices(session: Session, *, workspace_id: int, limit: int = 500) -> list[tuple[int, str]]:
+    """(id, name) pairs A to Z, for a picker; at most `limit` of them."""
+    rows = session.execute(
+        select(Person.id, Person.display_name)
+        .where(Person.workspace_id == workspace_id)
+        .order_by(Person.sort_name, Person.id)
+        .limit(limit)
+    )
+    return [(id_, name) for id_, name in rows]

@@ -7,16 +7,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
-from goodword.dashboard.pages import form_errors, is_htmx, redirect, render
 from goodword.deps import AppSettings, DbSession, WorkspaceId
-from goodword.errors import GoodwordError, InvalidInput, NotFound
+from goodword.errors import GoodwordError, NotFound
 from goodword.forms import form_to_dict, validate
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
+from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
 from goodword.people import service
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
@@ -43,7 +42,12 @@ def list_people(
     if query:
         page = Page(items=find(session, workspace_id=workspace_id, query=query))
     else:
-        page = page_of_people(session, workspace_id, after, settings.page_size)
+        page = page_or_422(
+            lambda: service.list_(
+                session, workspace_id=workspace_id, cursor=after, limit=settings.page_size
+            ),
+            first_page="the first page of people",
+        )
     template = "people/_table.html" if is_htmx(request) else "people/list.html"
     return render(request, template, {"page": page, "q": query}, vary_on_htmx=True)
 
@@ -157,7 +161,7 @@ async def add_position(
             workspace_id,
             person_id,
             position_values=values,
-            position_errors=form_errors(exc),
+            position_errors=form_errors(exc, fields=POSITION_FIELDS),
             status_code=exc.status_code,
         )
     where = position.organization.name
@@ -226,29 +230,7 @@ def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) ->
     hits = search.search(
         session, workspace_id=workspace_id, query=query, kinds=("person",), limit=limit
     )
-    ids = [hit.record_id for hit in hits]
-    if not ids:
-        return []
-    found = {
-        person.id: person
-        for person in session.scalars(
-            select(Person)
-            .where(Person.workspace_id == workspace_id, Person.id.in_(ids))
-            .options(*service.with_details())
-        )
-    }
-    return [found[i] for i in ids if i in found]
-
-
-def page_of_people(
-    session: Session, workspace_id: int, after: str | None, limit: int
-) -> Page[Person]:
-    try:
-        return service.list_(session, workspace_id=workspace_id, cursor=after, limit=limit)
-    except ValueError:
-        raise InvalidInput(
-            "That page link is damaged. Start again from the first page of people."
-        ) from None
+    return service.get_many(session, workspace_id=workspace_id, ids=[hit.record_id for hit in hits])
 
 
 def person_input(form: Mapping[str, Any]) -> dict[str, Any]:

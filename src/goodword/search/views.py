@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from goodword.dashboard.pages import is_htmx, render
 from goodword.deps import DbSession, WorkspaceId
+from goodword.pages import is_htmx, render
 from goodword.search import service
 
 router = APIRouter()

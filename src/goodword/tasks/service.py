@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import case, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from goodword.db import utcnow
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Opportunity
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, referenced
@@ -68,8 +69,19 @@ def list_(
     limit: int = 200,
     offset: int = 0,
 ) -> Page[Task]:
-    """List tasks: undated last, soonest due first."""
-    statement = select(Task).where(Task.workspace_id == workspace_id)
+    """List tasks: undated last, soonest due first.
+
+    Each comes with the person, organization and opportunity it concerns loaded.
+    """
+    statement = (
+        select(Task)
+        .where(Task.workspace_id == workspace_id)
+        .options(
+            selectinload(Task.person),
+            selectinload(Task.organization),
+            selectinload(Task.opportunity).selectinload(Opportunity.organization),
+        )
+    )
     if status is not None:
         statement = statement.where(Task.status == status)
     if person_id is not None:

@@ -8,19 +8,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
-from goodword.opportunities.models import Opportunity
-from goodword.opportunities.views import (
-    VARY,
+from goodword.pages import (
     filled,
-    flash,
+    form_errors,
     form_values,
-    inline_errors,
     is_htmx,
     opportunity_choices,
     organization_choices,
@@ -28,20 +24,12 @@ from goodword.opportunities.views import (
     redirect,
     render,
 )
-from goodword.organizations.models import Organization
-from goodword.people.models import Person
 from goodword.tasks import service
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
 
 router = APIRouter()
 
-FLASHES = {
-    "created": "Task added.",
-    "updated": "Changes saved.",
-    "deleted": "Task deleted.",
-    "status": "Task updated.",
-}
 FIELDS = (
     "title",
     "notes",
@@ -79,28 +67,6 @@ def _offset(after: str | None) -> int:
     return int(after)
 
 
-def _preload_links(session: Session, tasks: list[Task]) -> list[Any]:
-    """Load the people, organizations and opportunities the tasks link to: three queries in all.
-
-    Many-to-one links then resolve from the session instead of one query per row. The caller
-    keeps the returned records while rendering: the session only holds them weakly.
-    """
-    wanted: list[tuple[Any, set[int], tuple[Any, ...]]] = [
-        (Person, {t.person_id for t in tasks if t.person_id}, ()),
-        (Organization, {t.organization_id for t in tasks if t.organization_id}, ()),
-        (
-            Opportunity,
-            {t.opportunity_id for t in tasks if t.opportunity_id},
-            (selectinload(Opportunity.organization),),
-        ),
-    ]
-    loaded: list[Any] = []
-    for model, ids, options in wanted:
-        if ids:
-            loaded.extend(session.scalars(select(model).where(model.id.in_(ids)).options(*options)))
-    return loaded
-
-
 def _row_context(today: date, back: str) -> dict[str, Any]:
     return {"today": today, "back": back, "snooze_default": today + timedelta(days=SNOOZE_DAYS)}
 
@@ -122,7 +88,6 @@ def _list_page(
         limit=PAGE_SIZE,
         offset=offset,
     )
-    page.extra["linked"] = _preload_links(session, page.items)
     return render(
         request,
         "tasks/list.html",
@@ -135,11 +100,10 @@ def _list_page(
             "filters": FILTERS,
             "first_page": offset == 0,
             "row_errors": row_errors or {},
-            "flash": flash(request, FLASHES),
             **_row_context(clock.today(), chosen),
         },
         status_code=status_code,
-        headers=VARY,
+        vary_on_htmx=True,
     )
 
 
@@ -209,11 +173,11 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         )
     except InvalidInput as error:
         session.rollback()
-        errors = inline_errors(error, known=FIELDS)
+        errors = form_errors(error, fields=FIELDS)
         return _form_page(
             request, session, workspace_id, values=values, errors=errors, status_code=422
         )
-    return redirect(f"/tasks/{task.id}?done=created")
+    return redirect(f"/tasks/{task.id}", flash="Task added.")
 
 
 @router.get("/tasks/{task_id}", response_class=HTMLResponse)
@@ -224,7 +188,7 @@ def detail_page(
     return render(
         request,
         "tasks/detail.html",
-        {"t": task, "flash": flash(request, FLASHES), **_row_context(clock.today(), "detail")},
+        {"t": task, **_row_context(clock.today(), "detail")},
     )
 
 
@@ -255,7 +219,7 @@ async def update(
     except InvalidInput as error:
         session.rollback()
         task = service.get(session, workspace_id=workspace_id, task_id=task_id)
-        errors = inline_errors(error, known=FIELDS)
+        errors = form_errors(error, fields=FIELDS)
         return _form_page(
             request,
             session,
@@ -265,7 +229,7 @@ async def update(
             errors=errors,
             status_code=422,
         )
-    return redirect(f"/tasks/{task_id}?done=updated")
+    return redirect(f"/tasks/{task_id}", flash="Changes saved.")
 
 
 @router.post("/tasks/{task_id}/status", response_class=HTMLResponse)
@@ -294,7 +258,7 @@ async def change_status(
         message = _status_error(error)
         if is_htmx(request):
             context = {"t": task, "row_error": message, **_row_context(today, back)}
-            return render(request, "tasks/_row.html", context, status_code=422, headers=VARY)
+            return render(request, "tasks/_row.html", context, status_code=422, vary_on_htmx=True)
         if back == "detail":
             context = {"t": task, "row_error": message, **_row_context(today, back)}
             return render(request, "tasks/detail.html", context, status_code=422)
@@ -308,14 +272,14 @@ async def change_status(
         )
     if is_htmx(request):
         context = {"t": task, **_row_context(today, back)}
-        return render(request, "tasks/_row.html", context, headers=VARY)
+        return render(request, "tasks/_row.html", context, vary_on_htmx=True)
     if back == "detail":
-        return redirect(f"/tasks/{task.id}?done=status", headers=VARY)
-    return redirect(f"/tasks?status={back}&done=status", headers=VARY)
+        return redirect(f"/tasks/{task.id}", flash="Task updated.", vary_on_htmx=True)
+    return redirect(f"/tasks?status={back}", flash="Task updated.", vary_on_htmx=True)
 
 
 def _status_error(error: InvalidInput) -> str:
-    errors = inline_errors(error, known=("snoozed_until", "status"))
+    errors = form_errors(error, fields=("snoozed_until", "status"))
     if "snoozed_until" in errors:
         return (
             "Pick a date to snooze until."
@@ -338,4 +302,4 @@ def delete_page(
 @router.post("/tasks/{task_id}/delete")
 def delete(task_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
     service.delete(session, workspace_id=workspace_id, task_id=task_id)
-    return redirect("/tasks?done=deleted")
+    return redirect("/tasks", flash="Task deleted.")

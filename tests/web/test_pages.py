@@ -1,0 +1,152 @@
+"""The page helpers every view shares: flash messages, inline errors, record pickers."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories
+from goodword import pages
+from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.opportunities.models import Stage
+from goodword.records import Page
+from goodword.workspaces.models import Workspace
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_a_flash_carries_user_words_in_a_cookie_not_the_url(
+    client: TestClient, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/people", data={"display_name": "Zoë <b>Bold</b> & Co"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert "?" not in location and "Zo" not in location
+    page = client.get(location)
+    assert "Added Zoë &lt;b&gt;Bold&lt;/b&gt; &amp; Co." in page.text
+    assert "<b>Bold</b>" not in page.text
+    assert "Added Zoë" not in client.get(location).text
+
+
+def test_an_htmx_fragment_leaves_the_flash_for_the_next_full_page(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    response = client.post(f"/opportunities/{opportunity.id}/delete", follow_redirects=False)
+    assert response.status_code == 303
+    fragment = client.get("/opportunities/board", headers=HTMX)
+    assert "<html" not in fragment.text
+    assert "Opportunity deleted." not in fragment.text
+    assert "Opportunity deleted." in client.get("/opportunities").text
+    assert "Opportunity deleted." not in client.get("/opportunities").text
+
+
+def test_a_whole_form_message_moves_under_the_field_it_names_first() -> None:
+    error = InvalidInput(
+        "Some fields need attention.",
+        fields=[FieldError("__all__", "pay_max is below pay_min.")],
+    )
+    assert pages.form_errors(error, fields=("pay_min", "pay_max")) == {
+        "pay_max": "pay_max is below pay_min."
+    }
+
+
+def test_a_whole_form_message_naming_no_field_goes_to_the_general_field() -> None:
+    error = InvalidInput(
+        "Some fields need attention.", fields=[FieldError("__all__", "Give a name")]
+    )
+    assert pages.form_errors(error, general_field="display_name") == {"display_name": "Give a name"}
+    assert pages.form_errors(error) == {"__all__": "Give a name"}
+
+
+def test_an_error_without_fields_is_still_shown() -> None:
+    error = Conflict("Bob Brown is already marked as you.")
+    assert pages.form_errors(error) == {"__all__": "Bob Brown is already marked as you."}
+    assert pages.form_errors(error, general_field="is_me") == {
+        "is_me": "Bob Brown is already marked as you."
+    }
+
+
+def test_field_errors_are_plain_words_keyed_by_top_level_field() -> None:
+    error = InvalidInput(
+        "Some fields need attention.",
+        fields=[
+            FieldError("title", "Field required"),
+            FieldError("emails.1", "is not an e-mail address"),
+            FieldError("emails.3", "is not an e-mail address either"),
+            FieldError("pay_currency", "String should match pattern '^[A-Z]{3}$'"),
+        ],
+    )
+    rewrite = {"pay_currency": "Use a three-letter currency code, such as EUR."}
+    assert pages.form_errors(error, rewrite=rewrite) == {
+        "title": "Fill this in.",
+        "emails": "is not an e-mail address",
+        "pay_currency": "Use a three-letter currency code, such as EUR.",
+    }
+
+
+def test_a_rewrite_can_replace_one_exact_message() -> None:
+    error = InvalidInput(
+        "Some fields need attention.",
+        fields=[FieldError("__all__", "pay_max is below pay_min.")],
+    )
+    rewrite = {"pay_max is below pay_min.": "The top of the pay range is below the bottom."}
+    assert pages.form_errors(error, fields=("pay_max",), rewrite=rewrite) == {
+        "pay_max": "The top of the pay range is below the bottom."
+    }
+
+
+def test_enum_options_pair_values_with_labels() -> None:
+    options = pages.enum_options(Stage)
+    assert options[0] == ("target", "Target")
+    assert ("on_hold", "On hold") in options
+    assert [value for value, _ in options] == [stage.value for stage in Stage]
+
+
+def test_pickers_list_only_this_workspaces_records(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    ada = factories.person(session, workspace.id, "Ada Lovelace")
+    factories.person(session, other_workspace.id, "Charlie's Friend")
+    mine = factories.opportunity(
+        session, workspace.id, role_title="Data Lead", organization_name="Northwind"
+    )
+    factories.opportunity(
+        session, other_workspace.id, role_title="Secret Role", organization_name="Hidden Co"
+    )
+    assert pages.person_choices(session, workspace_id=workspace.id).options == [
+        (ada.id, "Ada Lovelace")
+    ]
+    assert pages.organization_choices(session, workspace_id=workspace.id).options == [
+        (mine.organization_id, "Northwind")
+    ]
+    assert pages.opportunity_choices(session, workspace_id=workspace.id).options == [
+        (mine.id, "Data Lead — Northwind")
+    ]
+    assert pages.organization_names(session, workspace_id=workspace.id) == ["Northwind"]
+
+
+def test_a_picker_with_too_many_records_becomes_a_number_box(
+    session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pages, "CHOICE_LIMIT", 2)
+    for name in ("Ada Lovelace", "Grace Hopper"):
+        factories.person(session, workspace.id, name)
+    assert pages.person_choices(session, workspace_id=workspace.id).options is not None
+    factories.person(session, workspace.id, "Katherine Johnson")
+    assert pages.person_choices(session, workspace_id=workspace.id).options is None
+
+
+def test_a_damaged_page_link_names_where_to_start_again() -> None:
+    def load() -> Page[int]:
+        raise ValueError("cursor is damaged")
+
+    with pytest.raises(InvalidInput) as caught:
+        pages.page_or_422(load, first_page="the first page of people")
+    assert caught.value.message == (
+        "That page link is damaged; start again from the first page of people."
+    )
+    assert [f.field for f in caught.value.fields] == ["after"]
