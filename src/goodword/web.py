@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -64,8 +63,13 @@ def create_app(
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
-    for router in _routers():
+    from goodword import api_routers, page_routers
+
+    for router in api_routers.ROUTERS:
         app.include_router(router)
+    # Pages are for people; only the JSON API belongs in the OpenAPI document.
+    for router in page_routers.ROUTERS:
+        app.include_router(router, include_in_schema=False)
     return app
 
 
@@ -79,12 +83,6 @@ def make_templates() -> Jinja2Templates:
 
 def wants_json(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX)
-
-
-def _routers() -> list[Any]:
-    from goodword import api_routers, page_routers
-
-    return [*api_routers.ROUTERS, *page_routers.ROUTERS]
 
 
 def _add_error_handlers(app: FastAPI) -> None:

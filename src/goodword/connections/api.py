@@ -6,15 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections import service
-from goodword.connections.models import Connection, ConnectionKind
+from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
 from goodword.deps import DbSession, WorkspaceId
 from goodword.people import service as people
-from goodword.records import Page, keyset_page
 from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESPONSES)
@@ -23,37 +20,6 @@ router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESP
 class ConnectionPage(BaseModel):
     items: list[ConnectionRead]
     next: str | None
-
-
-def _list(
-    session: Session,
-    *,
-    workspace_id: int,
-    person_id: int | None,
-    kind: ConnectionKind | None,
-    cursor: str | None,
-    limit: int,
-) -> Page[Connection]:
-    """Connections in the order they were recorded, optionally one person's or one kind."""
-    statement = (
-        select(Connection)
-        .where(Connection.workspace_id == workspace_id)
-        .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
-    )
-    if person_id is not None:
-        statement = statement.where(
-            or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id)
-        )
-    if kind is not None:
-        statement = statement.where(Connection.kind == kind)
-    return keyset_page(
-        session,
-        statement,
-        sort_column=Connection.id,
-        id_column=Connection.id,
-        cursor=cursor,
-        limit=limit,
-    )
 
 
 @router.get("/connections", response_model=ConnectionPage, summary="List connections")
@@ -66,7 +32,7 @@ def list_connections(
     limit: Limit = 50,
 ) -> ConnectionPage:
     """Connections, oldest recorded first; pass `next` back as `after` for more."""
-    page = _list(
+    page = service.list_(
         session,
         workspace_id=workspace_id,
         person_id=person_id,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from goodword.connections.models import Connection
+from goodword.connections.models import Connection, ConnectionKind
 from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
 from goodword.errors import Conflict
 from goodword.people import service as people
-from goodword.records import clean_text, get_owned, referenced
+from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
 KIND = "connection"
 
@@ -65,6 +65,37 @@ def update(
 def delete(session: Session, *, workspace_id: int, connection_id: int) -> None:
     session.delete(get(session, workspace_id=workspace_id, connection_id=connection_id))
     session.flush()
+
+
+def list_(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    kind: ConnectionKind | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Connection]:
+    """Connections in the order they were recorded, optionally one person's or one kind."""
+    statement = (
+        select(Connection)
+        .where(Connection.workspace_id == workspace_id)
+        .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
+    )
+    if person_id is not None:
+        statement = statement.where(
+            or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id)
+        )
+    if kind is not None:
+        statement = statement.where(Connection.kind == kind)
+    return keyset_page(
+        session,
+        statement,
+        sort_column=Connection.id,
+        id_column=Connection.id,
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 def for_person(session: Session, *, workspace_id: int, person_id: int) -> list[Connection]:
