@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from goodword.config import Settings
@@ -164,66 +164,34 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
         print(f"{label}: {total} people in the local workspace", file=sys.stderr)
         cursors = cursors_at(session, workspace_id, DEPTHS)
         for depth in DEPTHS:
-            keyset_ids = [
-                p.id
-                for p in people.list_(
-                    session, workspace_id=workspace_id, cursor=cursors[depth], limit=PAGE
-                ).items
-            ]
-            assert keyset_ids == [p.id for p in offset_page(session, workspace_id, depth)]
-            assert keyset_ids == [
-                p.id for p in row_value_page(session, workspace_id, cursors[depth])
-            ]
-
-            def keyset(depth: int = depth) -> None:
-                people.list_(session, workspace_id=workspace_id, cursor=cursors[depth], limit=PAGE)
-                session.expunge_all()
-
-            def offset(depth: int = depth) -> None:
-                offset_page(session, workspace_id, depth)
-                session.expunge_all()
-
-            rows.append(
-                Row(
-                    label,
-                    f"people page {depth} (rows {(depth - 1) * PAGE + 1}-{depth * PAGE})",
-                    timed(keyset, repeat),
-                    timed(offset, repeat),
-                    "keyset vs OFFSET",
-                )
-            )
-
-            def row_value(depth: int = depth) -> None:
-                row_value_page(session, workspace_id, cursors[depth])
-                session.expunge_all()
-
-            rows.append(
-                Row(
-                    label,
-                    f"people page {depth}, keyset as a row value",
-                    timed(row_value, repeat),
-                    note="proposed form of records.keyset_page",
-                )
-            )
+            rows += _pages(session, workspace_id, label, depth, cursors[depth], repeat)
         words = prefixes(session, workspace_id, searches, rng)
         # One warm-up pass, so both sides start with the same pages in the cache.
         for word in words[:10]:
             search.search(session, workspace_id=workspace_id, query=word)
             like_baseline(session, workspace_id, word)
-        ours = [
-            once(lambda w=w: search.search(session, workspace_id=workspace_id, query=w))
-            for w in words
-        ]
-        base = [once(lambda w=w: like_baseline(session, workspace_id, w)) for w in words]
-        rows.append(
-            Row(
-                label,
-                f"search, {len(words)} name prefixes of 1-4 letters",
-                ours,
-                base,
-                "FTS vs LIKE",
+        for lengths, name in (((1,), "1 letter"), ((2,), "2 letters"), ((3, 4), "3-4 letters")):
+            group = [w for w in words if len(w) in lengths]
+            if not group:
+                continue
+            ours, base = [], []
+            for w in group:
+                a, b = paired(
+                    lambda w=w: search.search(session, workspace_id=workspace_id, query=w),
+                    lambda w=w: like_baseline(session, workspace_id, w),
+                    1,
+                )
+                ours += a
+                base += b
+            rows.append(
+                Row(
+                    label,
+                    f"search, {len(group)} name prefixes of {name}",
+                    ours,
+                    base,
+                    "FTS vs LIKE",
+                )
             )
-        )
     settings = Settings(database_url=url)
     app = create_app(settings, session_factory=factory)
     with TestClient(app) as client:
@@ -249,6 +217,68 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
         )
     engine.dispose()
     return rows
+
+
+def _pages(
+    session: Session, workspace_id: int, label: str, depth: int, cursor: str | None, repeat: int
+) -> list[Row]:
+    """One depth: the service page against OFFSET, then the page query alone in three forms."""
+    keyset_ids = [
+        p.id
+        for p in people.list_(session, workspace_id=workspace_id, cursor=cursor, limit=PAGE).items
+    ]
+    assert keyset_ids == [p.id for p in offset_page(session, workspace_id, depth)]
+    assert keyset_ids == [p.id for p in row_value_page(session, workspace_id, cursor)]
+    where = f"page {depth} (rows {(depth - 1) * PAGE + 1}-{depth * PAGE})"
+
+    def service_page() -> None:
+        people.list_(session, workspace_id=workspace_id, cursor=cursor, limit=PAGE)
+        session.expunge_all()
+
+    def offset_whole() -> None:
+        offset_page(session, workspace_id, depth)
+        session.expunge_all()
+
+    ours, base = paired(service_page, offset_whole, repeat)
+    rows = [Row(label, f"people {where}: people.service.list_", ours, base, "same loaders, OFFSET")]
+    value, last_id = decode_cursor(cursor) if cursor else (None, None)
+    ids = select(Person.id).where(Person.workspace_id == workspace_id)
+    order = (Person.sort_name, Person.id)
+    as_written = ids
+    as_row = ids
+    if cursor:
+        as_written = ids.where(
+            or_(Person.sort_name > value, and_(Person.sort_name == value, Person.id > last_id))
+        )
+        as_row = ids.where(tuple_(Person.sort_name, Person.id) > tuple_(value, last_id))
+    by_offset = ids.order_by(*order).offset((depth - 1) * PAGE).limit(PAGE)
+    ours, base = paired(
+        lambda: session.scalars(as_written.order_by(*order).limit(PAGE + 1)).all(),
+        lambda: session.scalars(by_offset).all(),
+        repeat,
+    )
+    rows.append(Row(label, f"people {where}: page query only, keyset", ours, base, "OFFSET"))
+    rows.append(
+        Row(
+            label,
+            f"people {where}: page query only, keyset as a row value",
+            timed(lambda: session.scalars(as_row.order_by(*order).limit(PAGE + 1)).all(), repeat),
+            note="proposed for records.keyset_page",
+        )
+    )
+    return rows
+
+
+def paired(
+    ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int
+) -> tuple[list[float], list[float]]:
+    """Time two calls alternately, so a busy machine slows both alike."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        a.append(once(ours))
+        b.append(once(baseline))
+    return a, b
 
 
 def render(rows: list[Row]) -> str:

@@ -9,6 +9,7 @@ from goodword.interactions import api as interactions
 from goodword.opportunities import api as opportunities
 from goodword.organizations import api as organizations
 from goodword.people import api as people
+from goodword.redflags import api as redflags
 from goodword.search import api as search
 from goodword.tasks import api as tasks
 
@@ -20,4 +21,5 @@ ROUTERS: list[APIRouter] = [
     interactions.router,
     tasks.router,
     search.router,
+    redflags.router,
 ]

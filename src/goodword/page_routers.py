@@ -10,6 +10,7 @@ from goodword.interactions import views as interactions
 from goodword.opportunities import views as opportunities
 from goodword.organizations import views as organizations
 from goodword.people import views as people
+from goodword.redflags import views as redflags
 from goodword.search import views as search
 from goodword.tasks import views as tasks
 
@@ -22,4 +23,5 @@ ROUTERS: list[APIRouter] = [
     interactions.router,
     tasks.router,
     search.router,
+    redflags.router,
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime
 
 import pytest
@@ -9,10 +10,11 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.connections import service as connections
+from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.errors import InvalidInput, NotFound
 from goodword.network import loader, service
-from goodword.network.snapshot import Snapshot
+from goodword.network.snapshot import KINDS, Snapshot
 from goodword.network.strength import score
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityUpdate
@@ -319,3 +321,48 @@ def test_every_stored_strength_is_what_the_model_says_for_its_evidence(
     bo, cy = snap.node(network["bo"].id), snap.node(network["cy"].id)
     assert bo is not None and cy is not None
     assert "worked together at Acme Robotics 2018\N{EN DASH}2020" in snap.explain(bo, cy)
+
+
+def test_ties_read_the_same_whether_packed_into_one_number_or_written_out(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    f.connection(session, workspace.id, network["bo"], network["cy"], kind="friend", closeness=2)
+    packed = loader.read_connections(session, workspace.id, max_person_id=10)
+    spelled = loader.read_connections(session, workspace.id, max_person_id=loader.PACK_LIMIT)
+    rows = sorted(zip(*(column.tolist() for column in packed), strict=True))
+    assert rows == sorted(zip(*(column.tolist() for column in spelled), strict=True))
+    kinds = {KINDS[code].value for _, _, code, _ in rows}
+    assert kinds == {"friend", "former_colleague", "colleague", "linkedin", "knows"}
+    assert (network["bo"].id, network["cy"].id, KINDS.index(ConnectionKind.FRIEND), 2) in rows
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_no_path_ever_uses_a_tie_deleted_through_the_service(
+    session: Session, workspace: Workspace, seed: int
+) -> None:
+    # Random small networks: delete a tie the best paths use, then search again.
+    rng = random.Random(seed)
+    w = workspace.id
+    crowd = [f.person(session, w, f"Person {i}", is_me=i == 0) for i in range(10)]
+    kinds = ["friend", "colleague", "former_colleague", "linkedin", "knows"]
+    pairs = rng.sample([(i, j) for i in range(10) for j in range(i + 1, 10)], 22)
+    for i, j in pairs:
+        f.connection(session, w, crowd[i], crowd[j], kind=rng.choice(kinds))
+    target = crowd[9]
+    cache = service.SnapshotCache()
+    for _ in range(3):
+        found = service.ways_in(
+            session, workspace_id=w, to_person_id=target.id, today=TODAY, cache=cache
+        )
+        if not found.paths:
+            break
+        hop = rng.choice(found.paths[0].hops)
+        gone = {hop.source.id, hop.target.id}
+        for tie in connections.for_person(session, workspace_id=w, person_id=hop.source.id):
+            if {tie.person_a_id, tie.person_b_id} == gone:
+                connections.delete(session, workspace_id=w, connection_id=tie.id)
+        again = service.ways_in(
+            session, workspace_id=w, to_person_id=target.id, today=TODAY, cache=cache
+        )
+        for way in again.paths:
+            assert all({h.source.id, h.target.id} != gone for h in way.hops)

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
-from goodword.cli import records
+from goodword.cli import records, redflags
 from goodword.cli.common import State, state, table, where, work
 from goodword.config import Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
@@ -294,6 +294,8 @@ app.add_typer(records.org_app, name="org")
 app.add_typer(records.opportunity_app, name="opportunity")
 app.add_typer(records.interaction_app, name="interaction")
 app.add_typer(records.task_app, name="task")
+app.command("check")(redflags.check)
+app.command("laws")(redflags.laws)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -90,6 +91,7 @@ for _full, _short in _NICKNAMES.items():
         _NICK_GROUPS[_name] |= {_full, *_short}
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str | None) -> str:
     """Lower-case, fold accents, drop punctuation: "Zoë O'Brien" becomes "zoe obrien"."""
     if not text:

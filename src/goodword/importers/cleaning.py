@@ -7,6 +7,7 @@ import unicodedata
 from datetime import UTC, date, datetime
 
 from goodword.duplicates.matching import fold
+from goodword.people import normalize
 
 _PRONOUNS = re.compile(
     r"\(?\s*\b(she|he|they|ze|xe|zie|ey|fae|it)\s*/\s*(her|him|them|hir|xem|zir|em|faer|its|"
@@ -25,6 +26,8 @@ _CREDENTIALS = {
     "jr", "sr", "ii", "iii", "iv",
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Names without these characters need no more than trimming (the common case, done fast).
+_SPECIAL = re.compile(r"[,()\"“”«»/]")
 _LOOKS_LIKE_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z]{0,2}(?:[A-Z][A-Za-z]?){1,4}\.?$")
 # Legal forms dropped when telling organizations apart ("Google LLC" is "Google").
 _LEGAL = {
@@ -37,6 +40,8 @@ _LEGAL = {
 
 def strip_symbols(text: str) -> str:
     """Drop emoji, flags and other pictographs; keep letters of every script."""
+    if text.isascii():
+        return " ".join(text.split())
     kept = []
     for char in text:
         category = unicodedata.category(char)
@@ -53,8 +58,11 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     ('Priya', 'Nayak', ['Credentials: MSc, MBA'])
     """
     notes: list[str] = []
-    given = strip_symbols(given) if not given.isascii() else " ".join(given.split())
-    family = strip_symbols(family) if not family.isascii() else " ".join(family.split())
+    given, family = strip_symbols(given), strip_symbols(family)
+    if not _SPECIAL.search(given) and not _SPECIAL.search(family):
+        last = family.rsplit(" ", 1)[-1].strip(".").lower()
+        if " " not in family or last not in _CREDENTIALS:
+            return given, family, notes
     pronouns: list[str] = []
 
     def take_pronouns(text: str) -> str:
@@ -213,3 +221,17 @@ def parse_datetime(text: str) -> datetime | None:
 
 def looks_like_email(text: str) -> bool:
     return bool(re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", text))
+
+
+_LINKEDIN_PROFILE = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:in|pub)/([^/?#\s]+)/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+
+
+def profile_url(raw: str) -> tuple[str, str]:
+    """`people.normalize.profile_url`, with a fast path for plain LinkedIn profile links."""
+    found = _LINKEDIN_PROFILE.match(raw.strip())
+    if found:
+        return f"https://www.linkedin.com/in/{found[1].lower()}", "linkedin"
+    return normalize.profile_url(raw)

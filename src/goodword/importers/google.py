@@ -11,10 +11,10 @@ from goodword.importers.cleaning import (
     clean_organization,
     looks_like_email,
     parse_date,
+    profile_url,
 )
 from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
-from goodword.people import normalize
 
 SOURCE = "google"
 SEPARATOR = " ::: "
@@ -92,7 +92,7 @@ def parse(table: Table) -> Parsed:
             label = _label(cell(table, row, columns.get("type", columns.get("label"))))
             for raw in _split(cell(table, row, columns.get("value"))):
                 try:
-                    url, kind = normalize.profile_url(raw)
+                    url, kind = profile_url(raw)
                 except ValueError:
                     person.warnings.append(f"'{raw}' is not a web address; not kept")
                     continue

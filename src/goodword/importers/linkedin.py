@@ -12,6 +12,7 @@ from goodword.importers.cleaning import (
     looks_like_email,
     parse_date,
     parse_datetime,
+    profile_url,
 )
 from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import (
@@ -26,7 +27,6 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.interactions.models import Direction, InteractionKind
-from goodword.people import normalize
 
 SOURCE = "linkedin"
 
@@ -39,7 +39,7 @@ def _linkedin_url(raw: str) -> str | None:
     if not raw:
         return None
     try:
-        url, kind = normalize.profile_url(raw)
+        url, kind = profile_url(raw)
     except ValueError:
         return None
     return url if kind == "linkedin" else None
@@ -117,7 +117,7 @@ def parse_profile(table: Table) -> Parsed:
         for raw in get("websites").replace("[", " ").replace("]", " ").split():
             if "." in raw:
                 try:
-                    url, _kind = normalize.profile_url(raw.strip(",:"))
+                    url, _kind = profile_url(raw.strip(",:"))
                 except ValueError:
                     continue
                 person.urls.append(Labeled(url))

@@ -10,7 +10,13 @@ from datetime import date
 from typing import Any
 
 from goodword.errors import FieldError, InvalidInput
-from goodword.importers.cleaning import clean_name, clean_organization, looks_like_email, parse_date
+from goodword.importers.cleaning import (
+    clean_name,
+    clean_organization,
+    looks_like_email,
+    parse_date,
+    profile_url,
+)
 from goodword.importers.reading import Document, Table, cell, row_getter
 from goodword.importers.records import (
     ImportFileError,
@@ -20,7 +26,6 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
-from goodword.people import normalize
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
@@ -115,7 +120,7 @@ def parse_mapped(
         person.phones = [Labeled(v) for v in values.get("phone", [])]
         for raw in values.get("url", []):
             try:
-                url, kind = normalize.profile_url(raw)
+                url, kind = profile_url(raw)
             except ValueError:
                 person.warnings.append(f"'{raw}' is not a web address; not kept")
                 continue

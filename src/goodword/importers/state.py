@@ -46,13 +46,17 @@ def _linkedin(raw: str) -> str | None:
 
 def split_name(person: IncomingPerson) -> tuple[str, str]:
     """Folded (given, family); a lone display name is split at its last word."""
-    given, family = fold(person.given_name), fold(person.family_name)
-    if not given and not family and person.display_name:
-        words = fold(person.display_name).split()
+    return _split(person.given_name, person.family_name, person.display_name)
+
+
+def _split(given: str | None, family: str | None, display: str | None) -> tuple[str, str]:
+    folded_given, folded_family = fold(given), fold(family)
+    if not folded_given and not folded_family and display:
+        words = fold(display).split()
         if len(words) > 1:
             return " ".join(words[:-1]), words[-1]
         return (words[0] if words else ""), ""
-    return given, family
+    return folded_given, folded_family
 
 
 @dataclass
@@ -143,10 +147,7 @@ class WorkspaceState:
             state.person_ids.add(person_id)
             if is_me:
                 state.me_id = person_id
-            probe = IncomingPerson(
-                "", "", 0, display_name=display, given_name=given, family_name=family
-            )
-            folded_given, folded_family = split_name(probe)
+            folded_given, folded_family = _split(given, family, display)
             profile = Profile(
                 ref=person_id,
                 given=folded_given,

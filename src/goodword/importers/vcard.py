@@ -13,7 +13,13 @@ import quopri
 import re
 from dataclasses import dataclass, field
 
-from goodword.importers.cleaning import clean_name, clean_organization, looks_like_email, parse_date
+from goodword.importers.cleaning import (
+    clean_name,
+    clean_organization,
+    looks_like_email,
+    parse_date,
+    profile_url,
+)
 from goodword.importers.reading import Document, repair
 from goodword.importers.records import (
     ImportFileError,
@@ -23,7 +29,6 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
-from goodword.people import normalize
 
 SOURCE = "vcard"
 _LINE = re.compile(
@@ -124,7 +129,16 @@ def read_cards(document: Document) -> list[Card]:
     return cards
 
 
+_PARAMS_SEEN: dict[str, dict[str, list[str]]] = {}
+
+
 def _params(text: str) -> dict[str, list[str]]:
+    """Parse `;TYPE=work,pref;CHARSET=utf-8`; the same few strings recur, so remember them."""
+    if not text:
+        return {}
+    known = _PARAMS_SEEN.get(text)
+    if known is not None:
+        return known
     params: dict[str, list[str]] = {}
     for part in _PARAM_SPLIT.split(text.lstrip(";")) if text else ():
         if not part:
@@ -136,10 +150,14 @@ def _params(text: str) -> dict[str, list[str]]:
         params.setdefault(key.upper(), []).extend(
             v.strip('"') for v in values.split(",") if v.strip('"')
         )
+    if len(_PARAMS_SEEN) < 1000:
+        _PARAMS_SEEN[text] = params
     return params
 
 
 def _split_escaped(value: str, separator: str) -> list[str]:
+    if "\\" not in value:
+        return value.split(separator)
     parts, current, escaped = [], [], False
     for char in value:
         if escaped:
@@ -226,7 +244,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         elif name in ("URL", "X-SOCIALPROFILE"):
             raw = _split_escaped(text, "\x00")[0].strip()
             try:
-                url, kind = normalize.profile_url(raw)
+                url, kind = profile_url(raw)
             except ValueError:
                 person.warnings.append(f"'{raw}' is not a web address; not kept")
                 continue

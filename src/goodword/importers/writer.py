@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
@@ -34,7 +34,6 @@ from goodword.people.models import (
     Position,
 )
 from goodword.records import clean_list, sort_key
-from goodword.search import service as search
 from goodword.search.models import SearchDocument
 
 CHUNK = 1000
@@ -127,19 +126,19 @@ def search_body(
 
 
 def _insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows with Core (defaults apply, no per-row ORM work); return their ids in order."""
+    table = model.__table__
     ids: list[int] = []
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        result = session.execute(
-            insert(model).returning(model.id, sort_by_parameter_order=True), chunk
-        )
-        ids.extend(result.scalars().all())
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
     return ids
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    table = model.__table__
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(model), rows[start : start + CHUNK])
+        session.execute(insert(table), rows[start : start + CHUNK])
 
 
 @dataclass
@@ -358,12 +357,57 @@ class Writer:
             ],
         )  # fmt: skip
         self.report.organizations_created += len(new)
-        for org_id, more in extra.items():
-            organization = self.session.get(Organization, org_id)
-            assert organization is not None
-            organization.aliases = clean_list([*organization.aliases, *more])
-            search.index_organization(self.session, organization)
+        if extra:
+            alias_rows, document_rows = [], []
+            by_id = {v[0]: v for v in self.state.organizations.values()}
+            for org_id, more in extra.items():
+                _org_id, name, aliases = by_id[org_id]
+                aliases = clean_list([*aliases, *more])
+                for spelling in [name, *aliases]:
+                    self.state.organizations[organization_key(spelling)] = (org_id, name, aliases)
+                alias_rows.append({"id": org_id, "aliases": aliases, "updated_at": self.now})
+                document_rows.append((org_id, name, aliases))
+            session = self.session
+            session.execute(update(Organization.__table__).where(
+                Organization.__table__.c.id == bindparam("org_id")
+            ).values(aliases=bindparam("new_aliases"), updated_at=bindparam("stamp")),
+                [{"org_id": r["id"], "new_aliases": r["aliases"], "stamp": self.now}
+                 for r in alias_rows])  # fmt: skip
+            self._organization_documents(document_rows)
         self.org_names = {i: n for i, n, _a in self.state.organizations.values()}
+
+    def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
+        """Rewrite the search text of organizations that gained aliases (as search does)."""
+        table = SearchDocument.__table__
+        ids = {org_id: (name, aliases) for org_id, name, aliases in rows}
+        known: dict[int, tuple[int, str | None, list[str]]] = {}
+        keys = sorted(ids)
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            statement = (
+                select(
+                    SearchDocument.id,
+                    SearchDocument.record_id,
+                    Organization.location,
+                    Organization.domains,
+                )
+                .join(Organization, Organization.id == SearchDocument.record_id)
+                .where(SearchDocument.kind == "organization", SearchDocument.record_id.in_(chunk))
+            )
+            for doc_id, record_id, location, domains in self.session.execute(statement):
+                known[record_id] = (doc_id, location, domains)
+        updates = []
+        for org_id, (name, aliases) in ids.items():
+            if org_id in known:
+                doc_id, location, domains = known[org_id]
+                body = " ".join(p for p in [*aliases, *domains, location or ""] if p)
+                updates.append({"doc_id": doc_id, "new_title": name, "new_body": body})
+        if updates:
+            self.session.execute(
+                update(table).where(table.c.id == bindparam("doc_id"))
+                .values(title=bindparam("new_title"), body=bindparam("new_body")),
+                updates,
+            )  # fmt: skip
 
     def _create(self, plan: Plan, combined: list[Combined]) -> None:
         rows = []

@@ -37,7 +37,9 @@ from goodword.people.models import Person, Position
 # Rows per chunk of the packed connection text (a few megabytes of digits each).
 CHUNK_IDS = 400_000
 # Person ids below this pack with kind and closeness into one 63-bit number per tie.
-PACK_LIMIT = 1 << 28
+PACK_LIMIT = 1 << 24
+# Room for a kind's code in that number (12 bits).
+KIND_SPACE = 1 << 12
 # Kinds of contact between two other people that say something about their tie.
 PAIR_KINDS = (
     InteractionKind.MEETING,
@@ -124,17 +126,20 @@ def read_connections(
     if low is None:
         return empty, empty, empty, empty
     dialect = session.get_bind().dialect.name
-    kind = case(
-        {k.value: i for i, k in enumerate(KINDS)},
-        value=type_coerce(Connection.kind, String),
-        else_=15,
-    )
+    kind_text = type_coerce(Connection.kind, String)
+    if _SIGNATURES is not None:
+        # A CASE over nine strings costs SQLite more than the rest of the row; a kind's
+        # length and first letter tell the kinds apart just as well, for a fraction.
+        first = func.unicode(kind_text) if dialect == "sqlite" else func.ascii(kind_text)
+        kind: ColumnElement[Any] = func.length(kind_text) * 128 + first
+    else:
+        kind = case({k.value: i for i, k in enumerate(KINDS)}, value=kind_text, else_=0)
     a = cast(Connection.person_a_id, BigInteger)
     b = cast(Connection.person_b_id, BigInteger)
     close = func.coalesce(Connection.closeness, 0)
     packed = max_person_id < PACK_LIMIT
     if packed:
-        number: ColumnElement[Any] = ((a * PACK_LIMIT + b) * 16 + kind) * 8 + close
+        number: ColumnElement[Any] = ((a * PACK_LIMIT + b) * KIND_SPACE + kind) * 8 + close
     else:
         number = cast(a, Text) + "," + cast(b, Text) + "," + cast(kind * 8 + close, Text)
     text = cast(number, Text) if not packed or dialect != "sqlite" else number
@@ -154,11 +159,36 @@ def read_connections(
     if packed:
         close_out = numbers % 8
         numbers //= 8
-        codes = numbers % 16
-        numbers //= 16
-        return numbers // PACK_LIMIT, numbers % PACK_LIMIT, codes, close_out
-    triples = numbers.reshape(-1, 3)
-    return triples[:, 0], triples[:, 1], triples[:, 2] // 8, triples[:, 2] % 8
+        codes = numbers % KIND_SPACE
+        numbers //= KIND_SPACE
+        a_out, b_out = numbers // PACK_LIMIT, numbers % PACK_LIMIT
+    else:
+        triples = numbers.reshape(-1, 3)
+        a_out, b_out, codes, close_out = (
+            triples[:, 0],
+            triples[:, 1],
+            triples[:, 2] // 8,
+            triples[:, 2] % 8,
+        )
+    if _SIGNATURES is not None:
+        codes = _SIGNATURES[codes]
+    return a_out, b_out, codes, close_out
+
+
+def _kind_signatures() -> npt.NDArray[np.int64] | None:
+    """Map length * 128 + first letter back to a kind's index, if that tells every kind apart."""
+    table = np.zeros(KIND_SPACE, np.int64)
+    seen: set[int] = set()
+    for index, kind in enumerate(KINDS):
+        signature = len(kind.value) * 128 + ord(kind.value[0])
+        if signature in seen or signature >= KIND_SPACE or ord(kind.value[0]) >= 128:
+            return None
+        seen.add(signature)
+        table[signature] = index
+    return table
+
+
+_SIGNATURES = _kind_signatures()
 
 
 def _contacts(

@@ -6,7 +6,7 @@ back from the targets gives, for every node, the best way to finish (`finish`); 
 then walks at most two hops forward from the source, strongest ties first, and joins. A
 running threshold (the k-th best score found so far, respecting the diversity cap) prunes
 every row that cannot beat it; because rows are sorted by strength, a whole batch of rows is
-cut with one binary search over `Snapshot.keyed`.
+cut with one binary search over `Snapshot.keyed` (row, strength rank).
 
 Paths are simple, start at the source, end at a target, and never pass through another target
 (the nearer target is the better ask). With `diversity`, at most `per_group` paths share a
@@ -177,7 +177,8 @@ def _collect(search: _Search, max_hops: int) -> None:
         if theta > 0:
             # Cut each row where w(a, b) can no longer lift the path above the threshold.
             cut = theta / sc_rows * (1.0 - 1e-9)
-            ends = np.searchsorted(snap.keyed, rows + (1.0 - cut) / 2.0, side="right")
+            ranks = np.searchsorted(-snap.levels, -cut, side="right")
+            ends = np.searchsorted(snap.keyed, (rows << snap.rank_bits) + ranks)
             row_hi = np.clip(ends, row_lo, row_hi)
         counts = row_hi - row_lo
         idx = _ranges(row_lo, counts)

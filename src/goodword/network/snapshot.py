@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 KINDS: tuple[ConnectionKind, ...] = tuple(ConnectionKind)
 # Shared-work codes per tie: none, current colleagues, former (2 + whole years ago), unknown.
 WORK_NONE, WORK_CURRENT, WORK_FORMER, WORK_UNKNOWN = 0, 1, 2, 2 + MAX_WORK_YEARS + 1
+WORK_BITS = 4
+WORK_CODES = 1 << WORK_BITS
+# A tie's payload: one bit per kind, then three bits of closeness (0 = unset).
+PAYLOAD_BITS = len(ConnectionKind) + 3
+# Person ids below this map to nodes through a lookup table rather than a binary search.
+LOOKUP_LIMIT = 50_000_000
 NO_DAY = 0
 
 IntArray = npt.NDArray[np.int64]
@@ -85,8 +91,8 @@ class Snapshot:
     kinds: npt.NDArray[np.uint16]
     closeness: npt.NDArray[np.int8]
     work: npt.NDArray[np.uint8]
-    # row + (1 - weight) / 2: one sorted array, so a batch of rows can be cut by strength at once.
-    keyed: npt.NDArray[np.float64]
+    # (row << rank_bits) | rank of the strength, sorted: cuts a batch of rows by strength at once.
+    keyed: IntArray
     spans: Spans
     organizations: Mapping[int, str]
     contacts: Mapping[tuple[int, int], tuple[ContactTally, ...]]
@@ -94,6 +100,9 @@ class Snapshot:
     today: date
     model: StrengthModel = DEFAULT_MODEL
     version: tuple[object, ...] = ()
+    # The distinct strengths, strongest first; a tie's rank indexes this.
+    levels: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    rank_bits: int = 1
     # Per-target-set search results worth keeping between queries (see paths._finish).
     memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -138,7 +147,7 @@ class Snapshot:
         mask = int(self.kinds[at]) if at is not None else 0
         closeness = int(self.closeness[at]) if at is not None else 0
         return TieEvidence(
-            kinds=frozenset(k for i, k in enumerate(KINDS) if mask >> i & 1),
+            kinds=_kinds(mask),
             closeness=closeness or None,
             contacts=self.contacts.get((min(u, v), max(u, v)), ()),
             shared_work=tuple(self.shared_work(u, v)),
@@ -243,50 +252,33 @@ def build(
     """
     ids = np.unique(np.asarray(person_ids, dtype=np.int64))
     n = len(ids)
-    pa, pb = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    na = _nodes(ids, np.asarray(a, dtype=np.int64), "a")
+    nb = _nodes(ids, np.asarray(b, dtype=np.int64), "b")
     codes = np.asarray(kind_codes, dtype=np.int64)
-    close = np.zeros(len(pa), np.int64) if closeness is None else np.asarray(closeness, np.int64)
-    na, nb = _nodes(ids, pa, "a"), _nodes(ids, pb, "b")
-    del pa, pb
+    close = np.zeros(len(na), np.int64) if closeness is None else np.asarray(closeness, np.int64)
     keep = na != nb
     lo = np.minimum(na, nb)[keep]
     hi = np.maximum(na, nb)[keep]
-    mask = (np.int64(1) << codes[keep]).astype(np.int64)
-    close = close[keep]
-    del na, nb, codes, keep
+    # Per record: the kind as one bit of a mask, then three bits of closeness.
+    payload = ((np.int64(1) << codes[keep]) << 3) | np.clip(close[keep], 0, 5)
+    del na, nb, codes, close, keep
 
     contact_nodes: dict[tuple[int, int], tuple[ContactTally, ...]] = {}
     for (p, q), tallies in (contacts or {}).items():
-        u, v = _node_of(ids, p), _node_of(ids, q)
-        if u is not None and v is not None and u != v:
-            pair = (min(u, v), max(u, v))
+        cu, cv = _node_of(ids, p), _node_of(ids, q)
+        if cu is not None and cv is not None and cu != cv:
+            pair = (min(cu, cv), max(cu, cv))
             contact_nodes[pair] = contact_nodes.get(pair, ()) + tuple(tallies)
     if contact_nodes:
         extra = np.array(sorted(contact_nodes), dtype=np.int64).reshape(-1, 2)
         lo = np.concatenate([lo, extra[:, 0]])
         hi = np.concatenate([hi, extra[:, 1]])
-        mask = np.concatenate([mask, np.zeros(len(extra), np.int64)])
-        close = np.concatenate([close, np.zeros(len(extra), np.int64)])
+        payload = np.concatenate([payload, np.zeros(len(extra), np.int64)])
 
-    # One entry per pair: OR the kinds, keep the highest closeness.
-    pair_key = lo * n + hi
+    u, v, payload = _merge_pairs(lo, hi, payload, n)
     del lo, hi
-    order = np.argsort(pair_key)
-    pair_key = pair_key[order]
-    starts = _group_starts(pair_key)
-    u = (pair_key[starts] // n).astype(np.int32)
-    v = (pair_key[starts] % n).astype(np.int32)
-    del pair_key
-    if len(starts):
-        mask_u = np.bitwise_or.reduceat(mask[order], starts).astype(np.uint16)
-        close_u = np.maximum.reduceat(close[order], starts).astype(np.int8)
-    else:
-        mask_u, close_u = np.zeros(0, np.uint16), np.zeros(0, np.int8)
-    del order, mask, close
-
     spans = _spans(ids, positions, today)
     work = _work_codes(u, v, spans, today, model)
-    weight = _table_strengths(mask_u, close_u, work, today=today, model=model)
     snap = Snapshot(
         person_ids=ids,
         indptr=np.zeros(n + 1, np.int64),
@@ -295,7 +287,7 @@ def build(
         kinds=np.zeros(0, np.uint16),
         closeness=np.zeros(0, np.int8),
         work=np.zeros(0, np.uint8),
-        keyed=np.zeros(0, np.float64),
+        keyed=np.zeros(0, np.int64),
         spans=spans,
         organizations=dict(organizations or {}),
         contacts=contact_nodes,
@@ -304,20 +296,30 @@ def build(
         model=model,
         version=version,
     )
+    # Ties alike in kinds, closeness and shared work share a class and are scored once.
+    edge_class, class_weight, class_payload, class_work = _classes(
+        payload * WORK_CODES + work, today=today, model=model
+    )
     if contact_nodes:
-        # Ties with logged contact go through the full model, one by one (there are few).
+        # Ties with logged contact go through the full model one by one (there are few),
+        # each in a class of its own.
         pairs = np.array(sorted(contact_nodes), dtype=np.int64).reshape(-1, 2)
         at = np.searchsorted(u.astype(np.int64) * n + v, pairs[:, 0] * n + pairs[:, 1])
+        own = []
         for index, (p, q) in zip(at.tolist(), pairs.tolist(), strict=True):
             evidence = TieEvidence(
-                kinds=frozenset(k for i, k in enumerate(KINDS) if int(mask_u[index]) >> i & 1),
-                closeness=int(close_u[index]) or None,
+                kinds=_kinds(int(payload[index]) >> 3),
+                closeness=int(payload[index]) & 7 or None,
                 contacts=contact_nodes[(p, q)],
                 shared_work=tuple(snap.shared_work(p, q)),
                 with_user=snap.me in (p, q),
             )
-            weight[index] = score(evidence, today=today, model=model)
-    _fill_csr(snap, u, v, weight, mask_u, close_u, work)
+            own.append(score(evidence, today=today, model=model))
+        edge_class[at] = len(class_weight) + np.arange(len(at))
+        class_weight = np.concatenate([class_weight, np.array(own)])
+        class_payload = np.concatenate([class_payload, payload[at]])
+        class_work = np.concatenate([class_work, work[at].astype(np.int64)])
+    _fill_csr(snap, u, v, edge_class, class_weight, class_payload, class_work)
     return snap
 
 
@@ -345,7 +347,6 @@ def from_weighted(
     key, w = key[order], w[order]
     key, w = key[_group_starts(key)], w[_group_starts(key)]
     u, v = (key // n).astype(np.int32), (key % n).astype(np.int32)
-    empty_spans = _spans(ids, None, today)
     snap = Snapshot(
         person_ids=ids,
         indptr=np.zeros(n + 1, np.int64),
@@ -354,49 +355,98 @@ def from_weighted(
         kinds=np.zeros(0, np.uint16),
         closeness=np.zeros(0, np.int8),
         work=np.zeros(0, np.uint8),
-        keyed=np.zeros(0, np.float64),
-        spans=empty_spans,
+        keyed=np.zeros(0, np.int64),
+        spans=_spans(ids, None, today),
         organizations={},
         contacts={},
         me=None,
         today=today,
     )
-    zeros = np.zeros(len(u), np.uint8)
-    _fill_csr(snap, u, v, w, zeros.astype(np.uint16), zeros.astype(np.int8), zeros)
+    class_weight, edge_class = np.unique(w, return_inverse=True)
+    none = np.zeros(len(class_weight), np.int64)
+    _fill_csr(snap, u, v, edge_class.reshape(-1), class_weight, none, none)
     return snap
+
+
+def _merge_pairs(
+    lo: IntArray, hi: IntArray, payload: IntArray, n: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], IntArray]:
+    """One entry per pair: OR the kinds, keep the highest closeness.
+
+    When node numbers are small enough, pair and payload pack into one int64 and a plain
+    in-place sort groups them (much faster than an argsort and gathers).
+    """
+    bits = max(1, n.bit_length())
+    if 2 * bits + PAYLOAD_BITS <= 62:
+        key = (lo << (bits + PAYLOAD_BITS)) | (hi << PAYLOAD_BITS) | payload
+        key.sort()
+        pair = key >> PAYLOAD_BITS
+        payload = key & ((1 << PAYLOAD_BITS) - 1)
+        del key
+    else:
+        pair = lo * n + hi
+        order = np.argsort(pair)
+        pair, payload = pair[order], payload[order]
+        del order
+        bits = 0
+    starts = _group_starts(pair)
+    if len(starts) < len(pair):
+        mask = np.bitwise_or.reduceat(payload >> 3, starts)
+        payload = (mask << 3) | np.maximum.reduceat(payload & 7, starts)
+    pair = pair[starts]
+    if bits:
+        return (pair >> bits).astype(np.int32), (pair & ((1 << bits) - 1)).astype(np.int32), payload
+    return (pair // n).astype(np.int32), (pair % n).astype(np.int32), payload
 
 
 def _fill_csr(
     snap: Snapshot,
     u: npt.NDArray[np.int32],
     v: npt.NDArray[np.int32],
-    weight: npt.NDArray[np.float32],
-    mask: npt.NDArray[np.uint16],
-    close: npt.NDArray[np.int8],
-    work: npt.NDArray[np.uint8],
+    edge_class: IntArray,
+    class_weight: npt.NDArray[np.floating],
+    class_payload: IntArray,
+    class_work: IntArray,
 ) -> None:
-    """Store each tie in both directions, rows by node, strongest neighbour first."""
-    n = snap.size
-    m = len(u)
-    # Sort by (row, strongest first) through one int64 key: row, then the strength's rank.
-    distinct, rank = np.unique(-weight, return_inverse=True)
-    key = np.concatenate([u, v]).astype(np.int64) * len(distinct)
-    key += np.concatenate([rank, rank]).reshape(-1)
-    del rank
-    order = np.argsort(key)
-    del key
-    src = np.concatenate([u, v])[order]
-    dst = np.concatenate([v, u])[order]
-    both = np.where(order < m, order, order - m).astype(np.int64)
-    del order
-    snap.indptr = np.zeros(n + 1, np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=snap.indptr[1:])
-    snap.indices = dst.astype(np.int32)
-    snap.weights = weight[both].astype(np.float32)
-    snap.kinds = mask[both]
-    snap.closeness = close[both]
-    snap.work = work[both]
-    snap.keyed = src.astype(np.float64) + (1.0 - snap.weights.astype(np.float64)) / 2.0
+    """Store each tie in both directions, rows by node, strongest neighbour first.
+
+    Classes are ranked by strength; `keyed` is (row << rank_bits) | rank, one sorted array
+    that lets a search cut many rows at a strength with one binary search.
+    """
+    n, m = snap.size, len(u)
+    w32 = np.asarray(class_weight, dtype=np.float32)
+    by_rank = np.argsort(-w32, kind="stable")
+    rank_of = np.empty(len(w32), np.int64)
+    rank_of[by_rank] = np.arange(len(w32))
+    rank_bits = max(1, len(w32).bit_length())
+    rank = rank_of[edge_class]
+    bits = max(1, n.bit_length())
+    if 2 * bits + rank_bits <= 62:
+        key = np.empty(2 * m, np.int64)
+        key[:m] = (u.astype(np.int64) << (bits + rank_bits)) | (rank << bits) | v
+        key[m:] = (v.astype(np.int64) << (bits + rank_bits)) | (rank << bits) | u
+        del rank
+        key.sort()
+        snap.indices = (key & ((1 << bits) - 1)).astype(np.int32)
+        key >>= bits
+        keyed = key
+    else:
+        composite = np.concatenate(
+            [(u.astype(np.int64) << rank_bits) | rank, (v.astype(np.int64) << rank_bits) | rank]
+        )
+        order = np.argsort(composite)
+        keyed = composite[order]
+        snap.indices = np.concatenate([v, u])[order].astype(np.int32)
+        del order, composite
+    entry_rank = keyed & ((1 << rank_bits) - 1)
+    snap.keyed = keyed
+    snap.rank_bits = rank_bits
+    snap.levels = w32[by_rank].astype(np.float64)
+    snap.indptr = np.searchsorted(keyed, np.arange(n + 1, dtype=np.int64) << rank_bits)
+    snap.weights = w32[by_rank][entry_rank]
+    snap.kinds = (class_payload[by_rank] >> 3).astype(np.uint16)[entry_rank]
+    snap.closeness = (class_payload[by_rank] & 7).astype(np.int8)[entry_rank]
+    snap.work = class_work[by_rank].astype(np.uint8)[entry_rank]
 
 
 def _group_starts(sorted_keys: IntArray) -> IntArray:
@@ -407,12 +457,22 @@ def _group_starts(sorted_keys: IntArray) -> IntArray:
 
 
 def _nodes(ids: IntArray, person_ids: IntArray, which: str) -> IntArray:
-    at = np.searchsorted(ids, person_ids)
-    at = np.minimum(at, max(len(ids) - 1, 0))
-    if len(person_ids) and (len(ids) == 0 or np.any(ids[at] != person_ids)):
-        missing = person_ids[ids[at] != person_ids] if len(ids) else person_ids
-        raise ValueError(f"tie end {which} names an unknown person id {int(missing[0])}")
-    return at.astype(np.int64)
+    """Node numbers for person ids (a table lookup when ids are small, else a binary search)."""
+    if not len(person_ids):
+        return np.zeros(0, np.int64)
+    top = int(ids[-1]) if len(ids) else -1
+    if int(person_ids.min()) >= 0 and int(person_ids.max()) <= top and top < LOOKUP_LIMIT:
+        table = np.full(top + 1, -1, np.int64)
+        table[ids] = np.arange(len(ids))
+        at = table[person_ids]
+        bad = at < 0
+    else:
+        at = np.minimum(np.searchsorted(ids, person_ids), max(len(ids) - 1, 0))
+        bad = ids[at] != person_ids if len(ids) else np.ones(len(person_ids), np.bool_)
+    if bad.any():
+        missing = int(person_ids[np.flatnonzero(bad)[0]])
+        raise ValueError(f"tie end {which} names an unknown person id {missing}")
+    return at
 
 
 def _node_of(ids: IntArray, person_id: int) -> int | None:
@@ -540,28 +600,32 @@ def _work_values(model: StrengthModel) -> npt.NDArray[np.float64]:
     return values
 
 
-def _table_strengths(
-    mask: npt.NDArray[np.uint16],
-    close: npt.NDArray[np.int8],
-    work: npt.NDArray[np.uint8],
-    *,
-    today: date,
-    model: StrengthModel,
-) -> npt.NDArray[np.float32]:
-    """Score each distinct (kinds, closeness, shared work) once and look the ties up."""
-    combined = (mask.astype(np.int64) * 8 + close) * 16 + work
-    distinct, back = np.unique(combined, return_inverse=True)
-    values = np.empty(len(distinct), np.float32)
+def _classes(
+    keys: IntArray, *, today: date, model: StrengthModel
+) -> tuple[IntArray, npt.NDArray[np.float64], IntArray, IntArray]:
+    """Group ties by (kinds, closeness, shared work) and score each group once.
+
+    Returns each tie's class, and per class its strength, payload and work code.
+    """
+    present = np.zeros(1 << (PAYLOAD_BITS + WORK_BITS), np.bool_)
+    present[keys] = True
+    distinct = np.flatnonzero(present)
+    index = np.zeros(len(present), np.int64)
+    index[distinct] = np.arange(len(distinct))
+    weights = np.empty(len(distinct), np.float64)
     for i, key in enumerate(distinct.tolist()):
-        kinds_mask, rest = divmod(key, 128)
-        close_level, work_code = divmod(rest, 16)
+        payload, work_code = divmod(key, WORK_CODES)
         evidence = TieEvidence(
-            kinds=frozenset(k for j, k in enumerate(KINDS) if kinds_mask >> j & 1),
-            closeness=close_level or None,
+            kinds=_kinds(payload >> 3),
+            closeness=payload & 7 or None,
             shared_work=_work_placeholder(work_code),
         )
-        values[i] = score(evidence, today=today, model=model)
-    return values[back.reshape(-1)]
+        weights[i] = score(evidence, today=today, model=model)
+    return index[keys], weights, distinct // WORK_CODES, distinct % WORK_CODES
+
+
+def _kinds(mask: int) -> frozenset[ConnectionKind]:
+    return frozenset(k for i, k in enumerate(KINDS) if mask >> i & 1)
 
 
 def _work_placeholder(code: int) -> tuple[SharedWork, ...]:

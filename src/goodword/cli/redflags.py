@@ -1,0 +1,239 @@
+"""`goodword check` and `goodword laws`: red flags in a text, and the pay laws by place.
+
+Neither command opens the database: a check is a pure function of the text and the place.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from goodword import clock
+from goodword.cli.common import JsonFlag, console, print_json
+from goodword.errors import InvalidInput
+from goodword.redflags import service
+from goodword.redflags.analyzer import Finding, Report, analyze
+from goodword.redflags.laws import AppliedLaw, data_caveat, data_compiled, every_law, laws_for
+from goodword.redflags.signals import Severity
+
+_STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "bold yellow",
+    Severity.LOW: "bold cyan",
+    Severity.INFO: "bold",
+}
+
+
+def check(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|-",
+            help="A text file, a saved e-mail (.eml), or - to read from standard input.",
+            show_default=False,
+        ),
+    ],
+    location: Annotated[
+        str | None,
+        typer.Option(
+            "--location",
+            help='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin". '
+            "Default: a location line in the text, if there is one.",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check a job posting or a recruiter's message for red flags.
+
+    Shows each finding with its severity, why it matters, the words it was found in, the law
+    where the job is, and answers you can send. Finding red flags is not an error: the exit
+    code is 0 whenever the check ran.
+    """
+    name, text = _read(file)
+    service.check_length(text, field="FILE")
+    report = analyze(text, location=location, today=clock.today())
+    if as_json:
+        print_json({"file": name, **report.to_dict()})
+        return
+    _print_report(name, report)
+
+
+def laws(
+    where: Annotated[
+        str | None,
+        typer.Option(
+            "--where",
+            help='A place such as "Toronto, ON" or "Remote (US)". Default: list every entry.',
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the salary-history and pay-range laws that apply where a job is.
+
+    Unconfirmed entries are marked; the data's compile date is shown, so you know how current
+    it is.
+    """
+    today = clock.today()
+    if as_json:
+        print_json(service.laws_document(where, today=today))
+        return
+    out = console()
+    place_notes: list[str] = []
+    if where and where.strip():
+        lookup = laws_for(where, today)
+        applied = list(lookup.laws)
+        place_notes = list(lookup.notes)
+        title = f"Pay laws for {lookup.place.label}" if lookup.place.known else None
+        if title is None:
+            out.print(Text(f'"{where.strip()}" was not recognised as a place.', style="bold"))
+        else:
+            out.print(Text(title, style="bold"))
+    else:
+        applied = every_law(today)
+        out.print(Text(f"Every pay-law entry in Goodword's data ({len(applied)})", style="bold"))
+    if applied:
+        out.print(_law_table(applied, with_place=not where))
+    elif where and where.strip():
+        out.print("No salary-history or pay-range law is recorded for this place.")
+    for note in place_notes:
+        out.print(Text(f"Note: {note}"))
+    _print_currency(out)
+
+
+def _read(file: str) -> tuple[str, str]:
+    """Return the name to show and the text to check."""
+    if file == "-":
+        data = typer.get_binary_stream("stdin").read()
+        return "standard input", service.text_from_file(data, name="standard input")
+    path = Path(file).expanduser()
+    if path.is_dir():
+        raise InvalidInput(f"{file} is a folder; give a text file, a saved e-mail or -.")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file at {file}.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Could not read {file}: {exc.strerror or exc}.") from None
+    as_email = True if path.suffix.lower() == ".eml" else None
+    return str(file), service.text_from_file(data, name=str(file), as_email=as_email)
+
+
+def _print_report(name: str, report: Report) -> None:
+    out = console()
+    where = report.place.label if report.place.known else "not given"
+    if report.location and not report.place.known:
+        where = f'"{report.location}" (not recognised)'
+    out.print(Text(f"Checked {name}", style="bold"))
+    out.print(Text(f"Where the job is: {where}"))
+    flagged = sum(1 for f in report.findings if f.flagged)
+    if flagged:
+        out.print(Text(f"{flagged} red flag{'s' if flagged != 1 else ''} found.", style="bold"))
+    else:
+        out.print(Text("No red flags found.", style="bold"))
+    for number, finding in enumerate(report.findings, start=1):
+        out.print()
+        _print_finding(out, number, finding)
+    if report.notes:
+        out.print()
+        for note in report.notes:
+            out.print(Text(f"Note: {note}"))
+    out.print()
+    _print_currency(out, compiled=report.compiled)
+
+
+def _print_finding(out: Console, number: int, finding: Finding) -> None:
+    heading = Text(f"{number}. ")
+    heading.append(f" {service.severity_words(finding.severity).upper()} ", _STYLE[finding.severity])
+    heading.append(f" {finding.title}", style="bold")
+    if not finding.verified:
+        heading.append("  (unconfirmed)", style="italic")
+    out.print(heading)
+    out.print(_indented(finding.explanation))
+    if finding.evidence:
+        out.print(Text("   Evidence:", style="bold"))
+        for item in finding.evidence:
+            out.print(Text(f'     "{item.quote}"', style="reverse"))
+    if finding.laws:
+        out.print(Text("   Law:", style="bold"))
+        for applied in finding.laws:
+            out.print(_law_lines(applied))
+    if finding.guidance is not None:
+        source = finding.guidance.sources[0].url if finding.guidance.sources else None
+        line = "Guidance: " + finding.guidance.summary
+        if not finding.guidance.verified:
+            line += " (unconfirmed)"
+        out.print(_indented(line + (f" Source: {source}" if source else "")))
+    if finding.report_to:
+        out.print(Text("   Report it:", style="bold"))
+        for channel in finding.report_to:
+            out.print(Text(f"     {channel.name}: {channel.url}"))
+    if finding.answers:
+        out.print(Text("   Suggested answers:", style="bold"))
+        for answer in finding.answers:
+            out.print(Text(f"     - {answer.label}:", style="bold"))
+            out.print(_indented(answer.text, indent=7))
+    urls = [s.url for s in finding.sources if s.url.startswith(("http://", "https://"))]
+    if urls:
+        out.print(Text("   Sources:", style="bold"))
+        for url in urls:
+            out.print(Text(f"     {url}"), overflow="ignore", crop=False)
+
+
+def _law_lines(applied: AppliedLaw) -> Text:
+    law = applied.law
+    text = Text(f"     {law.name}", style="bold")
+    if not applied.confirmed:
+        text.append(" [unconfirmed]", style="bold yellow")
+    text.append(f"\n       {applied.status_text}; {law.coverage}")
+    if law.citation:
+        text.append(f"\n       Citation: {law.citation}")
+    if law.source_url:
+        text.append(f"\n       Source: {law.source_url}")
+    return text
+
+
+def _law_table(applied: list[AppliedLaw], *, with_place: bool) -> Table:
+    grid = Table()
+    if with_place:
+        grid.add_column("Where", overflow="fold")
+    for column in ("Law", "Kind", "Status", "Who it covers", "Citation and source"):
+        grid.add_column(column, overflow="fold")
+    for item in applied:
+        law = item.law
+        name = Text(law.name)
+        if not item.confirmed:
+            name.append("\nunconfirmed", style="bold yellow")
+        cite = "\n".join(x for x in (law.citation, law.source_url) if x)
+        row: list[Text | str] = []
+        if with_place:
+            row.append(", ".join(x for x in (law.city or law.county, law.region, law.country) if x))
+        kind = "Pay history" if law.kind.value == "salary_history_ban" else "Pay range"
+        row += [name, kind, item.status_text, law.coverage, cite]
+        grid.add_row(*row)
+    return grid
+
+
+def _print_currency(out: Console, *, compiled: date | None = None) -> None:
+    day = (compiled or data_compiled()).isoformat()
+    out.print(Text(f"Law data compiled {day}. ", style="bold").append(data_caveat(), style=""))
+
+
+def _indented(text: str, *, indent: int = 3) -> Text:
+    pad = " " * indent
+    wrapped = textwrap.fill(
+        text,
+        width=96,
+        initial_indent=pad,
+        subsequent_indent=pad,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return Text(wrapped)

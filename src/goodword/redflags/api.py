@@ -1,0 +1,245 @@
+"""JSON API for red flags: check a text, list the laws for a place, an opportunity's findings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from goodword import clock
+from goodword.deps import DbSession, WorkspaceId
+from goodword.opportunities import service as opportunities
+from goodword.redflags import service
+from goodword.redflags.analyzer import Category, analyze
+from goodword.redflags.signals import Severity
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES
+
+router = APIRouter(prefix=API_PREFIX, tags=["red flags"], responses=ERROR_RESPONSES)
+
+
+class _Out(BaseModel):
+    # Strict about unknown keys, so a change in the analyzer's output cannot go unnoticed.
+    model_config = ConfigDict(extra="forbid")
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        min_length=1,
+        max_length=service.MAX_TEXT,
+        description="A job posting or a recruiter's message, as plain text.",
+    )
+    location: str | None = Field(
+        default=None,
+        max_length=200,
+        description='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin". '
+        "Left out, Goodword looks for a location line in the text.",
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Give the text of a posting or a message to check.")
+        return value
+
+
+class EvidenceOut(_Out):
+    start: int = Field(description="Offset of the first character in the checked text.")
+    end: int = Field(description="Offset just past the last character.")
+    quote: str = Field(description="The quoted words: text[start:end].")
+
+
+class SourceOut(_Out):
+    org: str
+    title: str
+    url: str
+    date: str | None
+    quality: str | None
+
+
+class AnswerOut(_Out):
+    kind: str
+    label: str
+    text: str = Field(description="A reply to send; square brackets mark what you fill in.")
+    firmness: int = Field(ge=1, le=5, description="1 is mild, 5 is firm.")
+
+
+class ChannelOut(_Out):
+    name: str
+    url: str
+    countries: list[str]
+
+
+class GuidanceOut(_Out):
+    country: str
+    summary: str
+    verified: bool
+    sources: list[SourceOut]
+
+
+class HoursOut(_Out):
+    low: float
+    high: float
+    basis: str
+    evidence: list[EvidenceOut]
+
+
+class LawOut(_Out):
+    """A jurisdiction entry and its status on the day asked about."""
+
+    id: str
+    name: str
+    kind: str
+    level: str
+    country: str
+    region: str | None
+    city: str | None
+    county: str | None
+    recorded_status: str
+    scope: str
+    employer_threshold: int | None
+    threshold_note: str | None
+    effective: date | None
+    citation: str | None
+    source_url: str | None
+    also_sources: list[str]
+    verified: bool = Field(description="False: the entry is unconfirmed; check its source.")
+    unverified_fields: list[str]
+    location_rule: str | None
+    notes: str | None
+    range_in_posting: bool
+    range_rules: dict[str, Any]
+    restricts: str | None
+    status: str
+    status_text: str
+    in_force: bool
+    confirmed: bool
+    summary: str
+
+
+class PlaceOut(_Out):
+    raw: str
+    country: str | None
+    region: str | None
+    city: str | None
+    county: str | None
+    area: str | None
+    remote: bool
+    hybrid: bool
+    remote_country: str | None
+    label: str
+
+
+class PayRangeOut(_Out):
+    low: float
+    high: float | None
+    currency: str | None
+    period: str | None
+    open_ended: bool
+    evidence: EvidenceOut
+
+
+class LawLookupOut(_Out):
+    place: PlaceOut
+    today: date
+    compiled: date
+    laws: list[LawOut]
+    notes: list[str]
+
+
+class FindingOut(_Out):
+    category: Category
+    signal: str
+    severity: Severity
+    flagged: bool = Field(description="False for information-only findings.")
+    title: str
+    explanation: str
+    evidence: list[EvidenceOut]
+    laws: list[LawOut]
+    verdict: str | None
+    estimated_hours: HoursOut | None
+    time_allowed: HoursOut | None
+    answers: list[AnswerOut]
+    report_to: list[ChannelOut]
+    guidance: GuidanceOut | None
+    sources: list[SourceOut]
+    verified: bool
+    data_compiled: date | None
+
+
+class ReportOut(_Out):
+    """What Goodword found in one text."""
+
+    location: str | None = Field(description="The location used (given, or read from the text).")
+    place: PlaceOut
+    today: date
+    data_compiled: date = Field(description="When the jurisdiction data was compiled.")
+    categories: list[str]
+    worst: Severity | None
+    is_posting: bool
+    findings: list[FindingOut]
+    notes: list[str]
+    pay_ranges: list[PayRangeOut]
+    laws: LawLookupOut | None
+
+
+class LawsOut(_Out):
+    """The laws that apply to a place (or every entry), and how current the data is."""
+
+    where: str | None
+    place: PlaceOut | None
+    today: date
+    compiled: date = Field(description="When the jurisdiction data was compiled.")
+    caveat: str
+    laws: list[LawOut]
+    notes: list[str]
+
+
+class OpportunityFindings(_Out):
+    opportunity_id: int
+    location: str | None = Field(description="The opportunity's city, region and country.")
+    has_posting_text: bool
+    report: ReportOut | None = Field(description="Null when no posting text is saved.")
+
+
+@router.post("/check", response_model=ReportOut, summary="Check a posting or message")
+def check(body: CheckRequest) -> ReportOut:
+    """Find red flags in a text: scams, unpaid work, pay-history questions, missing pay ranges."""
+    report = analyze(body.text, location=body.location, today=clock.today())
+    return ReportOut.model_validate(report.to_dict())
+
+
+@router.get("/laws", response_model=LawsOut, summary="Pay laws by place")
+def laws(
+    where: Annotated[
+        str | None,
+        Query(max_length=200, description='A place such as "Toronto, ON"; leave out for all.'),
+    ] = None,
+) -> LawsOut:
+    """The salary-history and pay-range laws that apply where a job is, with their status."""
+    return LawsOut.model_validate(service.laws_document(where, today=clock.today()))
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/findings",
+    response_model=OpportunityFindings,
+    summary="Red flags in an opportunity's posting",
+)
+def opportunity_findings(
+    opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> OpportunityFindings:
+    """Check the opportunity's saved posting text, with its location."""
+    opportunity = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    )
+    checked = service.findings_for_opportunity(opportunity, today=clock.today())
+    return OpportunityFindings(
+        opportunity_id=opportunity.id,
+        location=service.opportunity_location(opportunity),
+        has_posting_text=checked is not None,
+        report=ReportOut.model_validate(checked.report.to_dict()) if checked else None,
+    )

@@ -1,0 +1,99 @@
+"""Pages: check a message for red flags, and the pay laws by place.
+
+The check form posts normally and works without JavaScript; with HTMX it posts in place and
+swaps in just the results (`redflags/_results.html`, the same partial the page includes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+
+from goodword import clock
+from goodword.errors import InvalidInput
+from goodword.pages import is_htmx, render
+from goodword.redflags import service
+from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
+
+router = APIRouter()
+
+@router.get("/check", name="check")
+def check_page(request: Request) -> Response:
+    """The empty form: paste a posting or a message, or choose a saved e-mail."""
+    return render(request, "redflags/check.html", _context())
+
+
+@router.post("/check")
+async def check_post(request: Request) -> Response:
+    """Check what was pasted or uploaded; the whole page, or only the results for HTMX."""
+    form = await request.form()
+    text = _text(form.get("text"))
+    location = _text(form.get("location")).strip()[:200]
+    upload = form.get("message_file")
+    fragment = is_htmx(request)
+    template = "redflags/_results.html" if fragment else "redflags/check.html"
+    errors: dict[str, str] = {}
+    field = "text"
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = await upload.read()
+        if data:
+            field = "message_file"
+            try:
+                as_email = True if upload.filename.lower().endswith(".eml") else None
+                text = service.text_from_file(data, name=upload.filename, as_email=as_email)
+            except InvalidInput as exc:
+                errors[field] = exc.message
+    if not errors:
+        try:
+            service.check_length(text, field=field)
+        except InvalidInput as exc:
+            errors = {item.field: item.message for item in exc.fields}
+    if errors:
+        context = _context(text=text, location=location, errors=errors, fragment=fragment)
+        return render(request, template, context, status_code=422, vary_on_htmx=True)
+    checked = service.check(text, location=location or None, today=clock.today())
+    context = _context(text=text, location=location, checked=checked)
+    return render(request, template, context, vary_on_htmx=True)
+
+
+@router.get("/laws", name="laws")
+def laws_page(request: Request, where: str = "") -> Response:
+    """The salary-history and pay-range laws for a place, or every entry in the data."""
+    today = clock.today()
+    where = where.strip()[:200]
+    lookup = laws_for(where, today) if where else None
+    context = {
+        "where": where,
+        "lookup": lookup,
+        "laws": list(lookup.laws) if lookup else every_law(today),
+        "compiled": data_compiled(),
+        "caveat": data_caveat(),
+    }
+    return render(request, "redflags/laws.html", context)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _context(
+    *,
+    text: str = "",
+    location: str = "",
+    checked: service.Checked | None = None,
+    errors: dict[str, str] | None = None,
+    fragment: bool = False,
+) -> dict[str, Any]:
+    return {
+        "text": text,
+        "location": location,
+        "checked": checked,
+        "open_text": True,
+        "errors": errors or {},
+        "fragment": fragment,
+        "max_text": service.MAX_TEXT,
+        "compiled": data_compiled(),
+    }

@@ -1,0 +1,38 @@
+"""A person pastes a scam message into "Check a message" and sees the evidence and a reply."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+SCAM = (
+    "From: talent.team.hiring@gmail.com\n"
+    "Congratulations, you have been selected for the remote data entry role!\n"
+    "To start, pay the $85 registration fee for your training kit and reply with your "
+    "bank account details.\n"
+)
+
+
+def test_a_pasted_scam_shows_its_evidence_highlighted_and_answers(live_server, page: Page) -> None:
+    page.goto(f"{live_server.url}/check")
+    page.get_by_label("The posting or message").fill(SCAM)
+    page.get_by_role("button", name="Check").click()
+
+    marked = page.locator(".rf-text mark")
+    expect(marked.filter(has_text="registration fee")).to_have_count(1)
+    expect(marked.filter(has_text="you have been selected for")).to_be_visible()
+    expect(page.locator(".rf-badge.sev-critical").first).to_have_text("Critical")
+    # HTMX swapped the results in place: the page was not reloaded, the text is still there.
+    assert page.url == f"{live_server.url}/check"
+    expect(page.get_by_label("The posting or message")).to_have_value(SCAM)
+
+    answer = page.locator(".rf-answer").filter(has_text="Stop and report").first
+    expect(answer.locator(".rf-answer-text")).to_contain_text("Send no money")
+    copy = answer.get_by_role("button", name="Copy")
+    expect(copy).to_be_visible()
+    copy.click()
+    expect(answer.locator(".rf-copied")).to_have_text(
+        "Copied." if page.evaluate("window.isSecureContext") else "Selected"
+    )

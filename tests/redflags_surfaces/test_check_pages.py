@@ -1,0 +1,160 @@
+"""The "Check a message" and "Pay laws" pages, and the findings partial an opportunity shows."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.redflags import all_laws
+from goodword.redflags.service import MAX_TEXT, findings_for_opportunity, opportunity_location
+from goodword.workspaces.models import Workspace
+from redflags_surfaces.samples import EML, SCAM_AND_HISTORY, TODAY
+
+HTMX = {"HX-Request": "true"}
+
+
+def _highlighted(page: str) -> str:
+    found = re.search(r'<div class="rf-text"[^>]*>(.*?)</div>', page, flags=re.S)
+    assert found, "no highlighted text on the page"
+    return found.group(1)
+
+
+def test_the_page_offers_a_form_that_works_without_javascript(client: TestClient) -> None:
+    page = client.get("/check")
+
+    assert page.status_code == 200
+    assert '<form class="check-form" method="post" action="/check"' in page.text
+    assert 'enctype="multipart/form-data"' in page.text
+    assert 'hx-post="/check" hx-target="#check-results"' in page.text
+    assert 'name="text"' in page.text and 'name="location"' in page.text
+    assert 'name="message_file" type="file"' in page.text
+    assert '<a href="/check" aria-current="page">Check a message</a>' in page.text
+
+
+def test_posting_a_message_marks_the_evidence_in_the_text(client: TestClient) -> None:
+    page = client.post("/check", data={"text": SCAM_AND_HISTORY, "location": "Wilmington, DE"})
+
+    assert page.status_code == 200
+    marked = _highlighted(page.text)
+    assert re.findall(r"<mark [^>]*>(.*?)</mark>", marked) == [
+        "you have been selected for",
+        "registration fee",
+        "your current salary",
+    ]
+    assert "<html" in page.text and "3 red flags" in page.text
+    assert '<span class="rf-badge sev-critical">Critical</span>' in page.text
+    assert "Where the job is: Wilmington, DE, United States." in page.text
+    assert f'<time datetime="{TODAY.isoformat()}">' in page.text
+    # The law, its source and its unconfirmed status; a reply ready to copy.
+    assert "<strong>Delaware</strong>" in page.text
+    assert re.search(r"<strong>Delaware</strong>\s*<span class=\"rf-unconfirmed\"", page.text)
+    assert 'rel="noopener noreferrer" target="_blank">Source</a>' in page.text
+    assert "Decline and give your expectations" in page.text
+    assert 'class="secondary small rf-copy" data-copy="rf-answer-' in page.text
+    assert "navigator.clipboard.writeText" in page.text
+    # What was pasted is kept in the box.
+    assert "Also, what is your current salary?" in page.text
+
+
+def test_pasted_markup_is_shown_as_text_never_run(client: TestClient) -> None:
+    text = "<script>alert(1)</script> Pay the $40 registration fee <b>now</b>."
+
+    page = client.post("/check", data={"text": text})
+
+    marked = _highlighted(page.text)
+    assert marked.startswith("&lt;script&gt;alert(1)&lt;/script&gt; Pay the $40 <mark")
+    assert "&lt;b&gt;now&lt;/b&gt;" in marked
+    assert "<script>alert(1)" not in page.text
+
+
+def test_htmx_gets_only_the_results_partial(client: TestClient) -> None:
+    response = client.post("/check", data={"text": SCAM_AND_HISTORY}, headers=HTMX)
+
+    assert response.status_code == 200
+    assert response.headers["Vary"] == "HX-Request"
+    assert "<html" not in response.text
+    assert response.text.lstrip().startswith('<div id="check-results"')
+    assert "<mark" in response.text and "Suggested answers" in response.text
+
+
+def test_an_empty_post_is_a_422_with_an_inline_message(client: TestClient) -> None:
+    page = client.post("/check", data={"text": "  ", "location": "Berlin"})
+    fragment = client.post("/check", data={"text": ""}, headers=HTMX)
+
+    assert page.status_code == 422
+    assert '<p class="error" id="e-text">Paste a job posting or a message' in page.text
+    assert 'value="Berlin"' in page.text
+    assert fragment.status_code == 422
+    assert 'role="alert"' in fragment.text and "Nothing was checked" in fragment.text
+
+
+def test_too_long_a_text_is_refused_with_its_length(client: TestClient) -> None:
+    page = client.post("/check", data={"text": "a" * (MAX_TEXT + 5)})
+
+    assert page.status_code == 422
+    assert "100,005 characters long" in page.text
+
+
+def test_a_saved_email_upload_is_checked_instead_of_the_box(client: TestClient) -> None:
+    files = {"message_file": (EML.name, EML.read_bytes(), "message/rfc822")}
+
+    page = client.post("/check", data={"text": "", "location": ""}, files=files)
+
+    assert page.status_code == 200
+    marked = _highlighted(page.text)
+    assert "<mark" in marked and "hiring.dept.jobs@gmail.com</mark>" in marked
+    assert "Subject: Remote package coordinator" in marked
+
+
+def test_a_file_that_is_not_text_is_refused_by_name(client: TestClient) -> None:
+    files = {"message_file": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")}
+
+    page = client.post("/check", data={"text": ""}, files=files)
+
+    assert page.status_code == 422
+    assert '<p class="error" id="e-message_file">photo.png is not a text file' in page.text
+
+
+def test_the_laws_page_lists_what_applies_where(client: TestClient) -> None:
+    page = client.get("/laws", params={"where": "Wilmington, DE"})
+
+    assert page.status_code == 200
+    assert "What applies in Wilmington, DE, United States" in page.text
+    assert re.search(r"<strong>Delaware</strong><br><span class=\"rf-unconfirmed\"", page.text)
+    assert f'Law data compiled <time datetime="{TODAY.isoformat()}">' in page.text
+    assert 'value="Wilmington, DE"' in page.text
+
+
+def test_the_laws_page_lists_every_entry_without_a_place(client: TestClient) -> None:
+    page = client.get("/laws")
+
+    assert page.status_code == 200
+    assert f"Every entry ({len(all_laws())})" in page.text
+    assert page.text.count("<tr>") == len(all_laws()) + 1
+
+
+def test_an_opportunitys_posting_is_checked_with_its_location(
+    app: FastAPI, session: Session, workspace: Workspace
+) -> None:
+    posting = "Analyst, finance team.\nPlease include your current salary in your application."
+    opportunity = f.opportunity(
+        session, workspace.id, posting_text=posting, city="Wilmington", region="DE"
+    )
+    bare = f.opportunity(session, workspace.id, role_title="Designer")
+
+    checked = findings_for_opportunity(opportunity, today=TODAY)
+
+    assert opportunity_location(opportunity) == "Wilmington, DE"
+    assert checked is not None and checked.report.place.region == "DE"
+    assert findings_for_opportunity(bare, today=TODAY) is None
+    partial = app.state.templates.get_template("redflags/_findings.html")
+    shown = partial.render(checked=checked, findings_heading="Red flags in the posting")
+    assert '<h2 id="rf-heading">Red flags in the posting</h2>' in shown
+    assert "<mark" in shown and "rf-unconfirmed" in shown
+    assert '<link rel="stylesheet" href="/static/redflags.css">' in shown
+    none_yet = partial.render(checked=None, opportunity=bare)
+    assert "No posting text is saved for this opportunity" in none_yet

@@ -1,0 +1,169 @@
+"""The red-flag API: check a text, the laws by place, an opportunity's findings."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.redflags import all_laws
+from goodword.redflags.service import MAX_TEXT
+from goodword.workspaces.models import Workspace
+from redflags_surfaces.samples import SCAM_AND_HISTORY, TODAY
+
+
+def test_it_checks_a_message_and_returns_findings_with_evidence_and_law(
+    client: TestClient,
+) -> None:
+    response = client.post(
+        "/api/v1/check", json={"text": SCAM_AND_HISTORY, "location": "Wilmington, DE"}
+    )
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["today"] == TODAY.isoformat()
+    assert report["place"]["region"] == "DE"
+    assert report["worst"] == "critical"
+    assert set(report["categories"]) == {"scam", "salary_history"}
+    fee = next(x for x in report["findings"] if x["signal"] == "rf-pay-to-get-job")
+    quote = fee["evidence"][0]
+    assert SCAM_AND_HISTORY[quote["start"] : quote["end"]] == quote["quote"] == "registration fee"
+    assert fee["answers"] and fee["report_to"]
+    history = next(x for x in report["findings"] if x["category"] == "salary_history")
+    delaware = next(law for law in history["laws"] if law["name"] == "Delaware")
+    assert delaware["confirmed"] is False and delaware["source_url"].startswith("http")
+    assert report["data_compiled"] == history["data_compiled"]
+
+
+def test_a_check_without_a_location_reads_it_from_the_text(client: TestClient) -> None:
+    text = "What is your current salary?\nLocation: Toronto, ON\n"
+
+    report = client.post("/api/v1/check", json={"text": text}).json()
+
+    assert report["location"] == "Toronto, ON"
+    assert report["place"]["city"] == "Toronto"
+
+
+def test_a_clean_message_has_no_findings(client: TestClient) -> None:
+    report = client.post("/api/v1/check", json={"text": "Talk soon!", "location": None}).json()
+
+    assert report["findings"] == [] and report["worst"] is None
+
+
+def test_empty_text_is_a_422_in_the_stable_error_shape(client: TestClient) -> None:
+    for text in ("", "   \n "):
+        response = client.post("/api/v1/check", json={"text": text})
+
+        assert response.status_code == 422
+        error = response.json()["error"]
+        assert error["code"] == "invalid"
+        assert [item["field"] for item in error["fields"]] == ["text"]
+
+
+def test_too_long_text_and_unknown_fields_are_422(client: TestClient) -> None:
+    too_long = client.post("/api/v1/check", json={"text": "a" * (MAX_TEXT + 1)})
+    unknown = client.post("/api/v1/check", json={"text": "hello", "where": "Berlin"})
+
+    assert too_long.status_code == 422
+    assert too_long.json()["error"]["fields"][0]["field"] == "text"
+    assert unknown.status_code == 422
+    assert unknown.json()["error"]["fields"][0]["field"] == "where"
+
+
+def test_it_lists_the_laws_that_apply_to_a_place(client: TestClient) -> None:
+    data = client.get("/api/v1/laws", params={"where": "New York, NY"}).json()
+
+    assert data["where"] == "New York, NY"
+    assert data["place"]["city"] == "New York City"
+    assert data["compiled"] and data["caveat"]
+    names = {law["name"] for law in data["laws"]}
+    assert "New York City" in " ".join(names)
+    assert {law["kind"] for law in data["laws"]} == {"salary_history_ban", "pay_transparency"}
+    assert all(law["status_text"] for law in data["laws"])
+
+
+def test_without_a_place_it_lists_every_entry(client: TestClient) -> None:
+    data = client.get("/api/v1/laws").json()
+
+    assert data["where"] is None and data["place"] is None
+    assert len(data["laws"]) == len(all_laws())
+    assert any(law["verified"] is False for law in data["laws"])
+
+
+def test_an_unknown_place_gets_a_note_and_no_laws(client: TestClient) -> None:
+    data = client.get("/api/v1/laws", params={"where": "Atlantis"}).json()
+
+    assert data["laws"] == []
+    assert "not recognised" in " ".join(data["notes"])
+
+
+def test_it_checks_an_opportunitys_posting_with_its_location(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    posting = (
+        "Senior Analyst\nWe are hiring a senior analyst to join our finance team. "
+        "Responsibilities include reporting. Requirements: 5 years of experience. "
+        "Please include your current salary in your application."
+    )
+    opportunity = f.opportunity(
+        session, workspace.id, posting_text=posting, city="Denver", region="CO", country="US"
+    )
+
+    response = client.get(f"/api/v1/opportunities/{opportunity.id}/findings")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["opportunity_id"] == opportunity.id
+    assert data["location"] == "Denver, CO, US"
+    assert data["has_posting_text"] is True
+    report = data["report"]
+    assert report["place"]["region"] == "CO"
+    history = next(x for x in report["findings"] if x["category"] == "salary_history")
+    assert any(law["name"] == "Colorado" for law in history["laws"])
+
+
+def test_an_opportunity_without_posting_text_has_no_report(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = f.opportunity(session, workspace.id)
+
+    data = client.get(f"/api/v1/opportunities/{opportunity.id}/findings").json()
+
+    assert data == {
+        "opportunity_id": opportunity.id,
+        "location": None,
+        "has_posting_text": False,
+        "report": None,
+    }
+
+
+def test_another_workspaces_opportunity_is_a_404(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    theirs = f.opportunity(session, other_workspace.id, posting_text="What is your salary now?")
+
+    response = client.get(f"/api/v1/opportunities/{theirs.id}/findings")
+    missing = client.get("/api/v1/opportunities/999999/findings")
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    assert "salary" not in response.text
+    assert missing.status_code == 404
+
+
+def test_the_openapi_document_describes_the_red_flag_responses(client: TestClient) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+
+    check = paths["/api/v1/check"]["post"]
+    ok = check["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    invalid = check["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    assert ok.endswith("/ReportOut") and invalid.endswith("/ErrorResponse")
+    laws = paths["/api/v1/laws"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert laws["schema"]["$ref"].endswith("/LawsOut")
+    findings = paths["/api/v1/opportunities/{opportunity_id}/findings"]["get"]["responses"]
+    assert findings["404"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/ErrorResponse"
+    )
+    finding = document["components"]["schemas"]["FindingOut"]["properties"]
+    assert {"severity", "evidence", "laws", "answers"} <= set(finding)

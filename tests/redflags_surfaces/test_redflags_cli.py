@@ -1,0 +1,154 @@
+"""`goodword check` and `goodword laws`, in process, without a database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from goodword import db
+from goodword.redflags import all_laws
+from redflags_surfaces.samples import CLEAN, EML, SCAM_AND_HISTORY, TODAY, Run
+
+
+@pytest.fixture(autouse=True)
+def _no_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Checking a text needs no database: opening one fails these tests."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the command opened a database")
+
+    monkeypatch.setattr(db, "make_engine", refuse)
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/x.sqlite3")
+
+
+def _file(tmp_path: Path, text: str, name: str = "message.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_it_prints_each_finding_with_evidence_law_and_answers(run: Run, tmp_path: Path) -> None:
+    result = run("check", _file(tmp_path, SCAM_AND_HISTORY), "--location", "Wilmington, DE")
+
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Where the job is: Wilmington, DE, United States" in out
+    assert "3 red flags found." in out
+    assert " CRITICAL  You are asked to pay before you can start" in out
+    assert '"registration fee"' in out and '"your current salary"' in out
+    assert "Delaware [unconfirmed]" in out
+    assert "Citation: " in out and "Source: https://" in out
+    assert "Suggested answers:" in out and "Decline and give your expectations:" in out
+    assert "Report it:" in out
+    assert f"Law data compiled {TODAY.isoformat()}" in out
+    assert out.index("CRITICAL") < out.index("MEDIUM")
+
+
+def test_a_clean_message_says_so_and_exits_zero(run: Run, tmp_path: Path) -> None:
+    result = run("check", _file(tmp_path, CLEAN))
+
+    assert result.exit_code == 0
+    assert "No red flags found." in result.stdout
+    assert "Where the job is: not given" in result.stdout
+
+
+def test_json_output_has_the_apis_shape(run: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, SCAM_AND_HISTORY)
+
+    result = run("check", path, "--location", "Wilmington, DE", "--json")
+
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["file"] == path
+    assert data["today"] == TODAY.isoformat()
+    assert data["worst"] == "critical"
+    assert {f["category"] for f in data["findings"]} == {"scam", "salary_history"}
+
+
+def test_it_reads_standard_input(run: Run) -> None:
+    result = run("check", "-", "--json", input=SCAM_AND_HISTORY)
+
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["file"] == "standard input"
+    assert "scam" in json.loads(result.stdout)["categories"]
+
+
+def test_it_reads_a_saved_email_with_its_sender(run: Run) -> None:
+    result = run("check", str(EML))
+
+    assert result.exit_code == 0
+    out = result.stdout
+    assert '"receive parcels at your home"' in out
+    assert '"hiring.dept.jobs@gmail.com"' in out
+    assert '"No interview is needed"' in out
+
+
+def test_an_email_on_standard_input_is_read_as_one(run: Run) -> None:
+    result = run("check", "-", "--json", input=EML.read_bytes())
+
+    signals = {f["signal"] for f in json.loads(result.stdout)["findings"]}
+    assert "rf-free-webmail-recruiter" in signals and "rf-reshipping" in signals
+
+
+def test_a_missing_file_is_named_in_the_error(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+
+    result = run("check", str(missing))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: There is no file at {missing}.\n"
+
+
+def test_an_unreadable_or_empty_file_is_an_error_naming_it(run: Run, tmp_path: Path) -> None:
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+    result = run("check", str(binary))
+    empty = run("check", _file(tmp_path, "  \n", "blank.txt"))
+    folder = run("check", str(tmp_path))
+
+    assert result.exit_code == 2
+    assert f"{binary} is not a text file" in result.stderr
+    assert empty.exit_code == 2
+    assert "There is nothing to check." in empty.stderr
+    assert folder.exit_code == 2 and "is a folder" in folder.stderr
+
+
+def test_laws_for_a_place_lists_what_applies_and_how_current(run: Run) -> None:
+    result = run("laws", "--where", "Wilmington, DE")
+
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Pay laws for Wilmington, DE, United States")
+    assert "Delaware" in out and "unconfirmed" in out
+    assert "Pay history" in out
+    assert f"Law data compiled {TODAY.isoformat()}" in out
+
+
+def test_laws_without_a_place_lists_every_entry(run: Run) -> None:
+    result = run("laws")
+    data = json.loads(run("laws", "--json").stdout)
+
+    assert result.exit_code == 0
+    assert f"Every pay-law entry in Goodword's data ({len(all_laws())})" in result.stdout
+    assert len(data["laws"]) == len(all_laws())
+    assert data["compiled"] == data["today"] == TODAY.isoformat()
+
+
+def test_laws_for_an_unknown_place_says_so(run: Run) -> None:
+    result = run("laws", "--where", "Atlantis")
+    data = json.loads(run("laws", "--where", "Atlantis", "--json").stdout)
+
+    assert result.exit_code == 0
+    assert '"Atlantis" was not recognised as a place.' in result.stdout
+    assert data["laws"] == [] and data["place"]["country"] is None
+
+
+def test_the_help_names_the_arguments(run: Run) -> None:
+    check = run("check", "--help")
+    laws = run("laws", "--help")
+
+    assert "FILE|-" in check.stdout and "--location" in check.stdout
+    assert "--where" in laws.stdout and "--json" in laws.stdout
