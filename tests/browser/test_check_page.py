@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -18,14 +20,15 @@ SCAM = (
 def test_a_pasted_scam_shows_its_evidence_highlighted_and_answers(live_server, page: Page) -> None:
     page.goto(f"{live_server.url}/check")
     page.get_by_label("The posting or message").fill(SCAM)
+    page.evaluate("window.stillThisPage = true")
     page.get_by_role("button", name="Check").click()
 
     marked = page.locator(".rf-text mark")
     expect(marked.filter(has_text="registration fee")).to_have_count(1)
     expect(marked.filter(has_text="you have been selected for")).to_be_visible()
     expect(page.locator(".rf-badge.sev-critical").first).to_have_text("Critical")
-    # HTMX swapped the results in place: the page was not reloaded, the text is still there.
-    assert page.url == f"{live_server.url}/check"
+    # HTMX swapped the results in: the page was not reloaded, and the text is still there.
+    assert page.evaluate("window.stillThisPage") is True
     expect(page.get_by_label("The posting or message")).to_have_value(SCAM)
 
     answer = page.locator(".rf-answer").filter(has_text="Stop and report").first
@@ -33,6 +36,5 @@ def test_a_pasted_scam_shows_its_evidence_highlighted_and_answers(live_server, p
     copy = answer.get_by_role("button", name="Copy")
     expect(copy).to_be_visible()
     copy.click()
-    expect(answer.locator(".rf-copied")).to_have_text(
-        "Copied." if page.evaluate("window.isSecureContext") else "Selected"
-    )
+    # Copied with the Clipboard API, or (where the browser refuses) selected for Ctrl+C.
+    expect(answer.locator(".rf-copied")).to_have_text(re.compile(r"^(Copied\.|Selected: )"))

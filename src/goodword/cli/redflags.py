@@ -151,7 +151,9 @@ def _print_report(name: str, report: Report) -> None:
 
 def _print_finding(out: Console, number: int, finding: Finding) -> None:
     heading = Text(f"{number}. ")
-    heading.append(f" {service.severity_words(finding.severity).upper()} ", _STYLE[finding.severity])
+    heading.append(
+        f" {service.severity_words(finding.severity).upper()} ", _STYLE[finding.severity]
+    )
     heading.append(f" {finding.title}", style="bold")
     if not finding.verified:
         heading.append("  (unconfirmed)", style="italic")

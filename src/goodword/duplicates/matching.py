@@ -350,12 +350,14 @@ class Matcher:
 
 def _prefilter(queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:
     """Positions of the (query, choice) pairs alike enough overall to be worth judging."""
-    if len(queries) * len(choices) <= 4:
+    if len(queries) * len(choices) <= 24:
+        # Calling the scorer directly beats setting up a matrix for a handful of pairs.
+        scorer = fuzz.token_set_ratio
         return [
             (r, c)
             for r, q in enumerate(queries)
             for c, ch in enumerate(choices)
-            if fuzz.token_set_ratio(q, ch) >= _PREFILTER
+            if scorer(q, ch, score_cutoff=_PREFILTER)
         ]
     matrix = process.cdist(
         queries,

@@ -112,7 +112,7 @@ class ExportedPerson(Record):
     interests: list[Tag] = Field(default_factory=list)
     is_me: bool = False
     birthday: date | None = None
-    keep_in_touch_days: Annotated[int, Field(ge=1, le=36_500)] | None = None
+    keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     sources: list[ExportedSource] = Field(default_factory=list)
     created_at: Timestamp
     updated_at: Timestamp

@@ -49,6 +49,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
+from goodword.people.service import person_sort_name
 from goodword.records import sort_key
 from goodword.search import service as search
 from goodword.tasks.models import Task
@@ -485,7 +486,7 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
         given_name=given,
         family_name=family,
         # The same ordering key the people service writes.
-        sort_name=sort_key(f"{family} {given or ''}" if family else p.display_name),
+        sort_name=person_sort_name(p.display_name, given, family),
         location=p.location,
         notes=p.notes,
         how_we_met=p.how_we_met,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from goodword.duplicates.matching import Matcher, Profile, fold
 from goodword.duplicates.models import DuplicateCandidate
-from goodword.importers.cleaning import organization_key
+from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
 from goodword.people import normalize
@@ -38,7 +38,7 @@ def _linkedin(raw: str) -> str | None:
     if "linkedin." not in raw:
         return None
     try:
-        url, kind = normalize.profile_url(raw)
+        url, kind = profile_url(raw)
     except ValueError:
         return None
     return url if kind == "linkedin" else None

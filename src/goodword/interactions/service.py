@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 
 from sqlalchemy import select
@@ -114,8 +114,8 @@ def to_read(interaction: Interaction) -> InteractionRead:
 
 def _apply(session: Session, interaction: Interaction, data: InteractionCreate) -> None:
     workspace_id = interaction.workspace_id
-    occurred_at = data.occurred_at if data.occurred_at.tzinfo else data.occurred_at.astimezone()
-    interaction.occurred_at = occurred_at
+    # A time without a zone is the machine's local time; everything is stored in UTC.
+    interaction.occurred_at = data.occurred_at.astimezone(UTC)
     interaction.kind = data.kind
     interaction.summary = clean_text(data.summary)
     interaction.interview_round = data.interview_round

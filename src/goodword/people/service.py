@@ -147,6 +147,13 @@ def remove_position(session: Session, *, workspace_id: int, position_id: int) ->
     search.index_person(session, person)
 
 
+def person_sort_name(display_name: str, given_name: str | None, family_name: str | None) -> str:
+    """The list order of people: family name then given name, or the display name."""
+    if family_name:
+        return sort_key(f"{family_name} {given_name or ''}")
+    return sort_key(display_name)
+
+
 def to_read(person: Person) -> PersonRead:
     return PersonRead(
         id=person.id,
@@ -163,6 +170,7 @@ def to_read(person: Person) -> PersonRead:
         interests=list(person.interests),
         is_me=person.is_me,
         birthday=person.birthday,
+        keep_in_touch_days=person.keep_in_touch_days,
         positions=[position_to_read(p) for p in person.positions],
         created_at=person.created_at,
         updated_at=person.updated_at,
@@ -224,7 +232,7 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
     person.display_name = display
     person.given_name = given
     person.family_name = family
-    person.sort_name = sort_key(f"{family} {given or ''}" if family else display)
+    person.sort_name = person_sort_name(display, given, family)
     person.location = clean_text(data.location)
     person.notes = clean_text(data.notes)
     person.how_we_met = clean_text(data.how_we_met)
@@ -232,6 +240,7 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
     person.interests = clean_list(data.interests)
     person.is_me = data.is_me
     person.birthday = data.birthday
+    person.keep_in_touch_days = data.keep_in_touch_days
 
     emails = list(dict.fromkeys(normalize.email(e) for e in data.emails))
     person.emails = [

@@ -127,8 +127,7 @@ def decode_text(data: bytes, *, name: str) -> str:
     """Decode a text file, guessing its encoding when it is not UTF-8."""
     if b"\x00" in data[:8000]:
         raise InvalidInput(
-            f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the "
-            "text."
+            f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the text."
         )
     try:
         return data.decode("utf-8-sig")

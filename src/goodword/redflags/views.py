@@ -20,6 +20,7 @@ from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_f
 
 router = APIRouter()
 
+
 @router.get("/check", name="check")
 def check_page(request: Request) -> Response:
     """The empty form: paste a posting or a message, or choose a saved e-mail."""
