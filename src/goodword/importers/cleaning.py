@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import UTC, date, datetime
 
 from goodword.duplicates.matching import fold
@@ -117,6 +118,7 @@ def _is_credential(part: str) -> bool:
     return part.strip(".").lower() in _CREDENTIALS or bool(_LOOKS_LIKE_CREDENTIAL.match(part))
 
 
+@lru_cache(maxsize=100_000)
 def organization_key(name: str) -> str:
     """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""
     words = fold(name.replace("&", " and ")).split()

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
-from goodword.importers.cleaning import organization_key
+from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.report import ImportReport, Outcome
@@ -84,7 +84,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 out.phones.setdefault(number, _cut(phone.label, 50))
         for url in record.urls:
             try:
-                value, kind = normalize.profile_url(url.value)
+                value, kind = profile_url(url.value)
             except ValueError:
                 out.warnings.append(f"'{url.value}' is not a web address; not kept")
                 continue
@@ -126,13 +126,44 @@ def search_body(
 
 
 def _insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows with Core (defaults apply, no per-row ORM work); return their ids in order."""
+    """Insert rows with Core (no per-row ORM work) and return their new ids, in order.
+
+    Ids are reserved first (a sequence range on PostgreSQL; on SQLite, the ids after the
+    largest once the write lock is held), so the rows go in as one multi-row insert
+    instead of one statement per row.
+    """
+    if not rows:
+        return []
     table = model.__table__
-    ids: list[int] = []
-    for start in range(0, len(rows), CHUNK):
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
+    ids = _reserve_ids(session, table, len(rows))
+    if ids is None:
+        found: list[int] = []
+        for start in range(0, len(rows), CHUNK):
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            found.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
+        return found
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    _insert(session, model, rows)
     return ids
+
+
+def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        statement = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+            "FROM generate_series(1, :count)"
+        )
+        return list(session.scalars(statement, {"count": count}))
+    if dialect == "sqlite":
+        # Take the write lock (a no-op update), so no one else can add rows until commit.
+        session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
+        session.execute(text("INSERT INTO workspaces (id, slug, name, phone_region, created_at) "
+                             "SELECT -1, '', '', 'US', '' WHERE 0"))  # fmt: skip
+        largest = session.scalar(select(func.max(table.c.id))) or 0
+        return list(range(largest + 1, largest + count + 1))
+    return None
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,280 @@
+"""What an opportunity's page shows under "Next moves", as plain data for the template.
+
+Previews run the real playbook inside a savepoint that is always rolled back, so the page
+shows exactly what running it would make (who, which companies, the drafts, or what is
+missing) without writing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword.errors import GoodwordError
+from goodword.opportunities.models import Opportunity, Stage
+from goodword.playbooks import reach, rejection
+from goodword.playbooks.engine import Prompt, playbook_tasks
+from goodword.playbooks.messages import Draft
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.references import service as references
+from goodword.references.models import Reference, ReferenceUse, UseStatus
+from goodword.tasks.models import Task
+
+T = TypeVar("T")
+
+FINISHED = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN)
+# What the user can record next for one launch of a reference.
+USE_NEXT: dict[UseStatus, tuple[UseStatus, ...]] = {
+    UseStatus.PLANNED: (UseStatus.BRIEFED, UseStatus.CALLED, UseStatus.CANCELLED),
+    UseStatus.BRIEFED: (UseStatus.CALLED, UseStatus.CANCELLED),
+    UseStatus.CALLED: (UseStatus.THANKED,),
+    UseStatus.THANKED: (),
+    UseStatus.CANCELLED: (),
+}
+
+
+def dry_run(session: Session, run: Callable[[], T]) -> T:
+    """Call `run` inside a savepoint and roll it back whatever happens.
+
+    `run` must copy what it needs into plain data before returning: the rows it made are
+    gone afterwards.
+    """
+    savepoint = session.begin_nested()
+    try:
+        return run()
+    finally:
+        savepoint.rollback()
+
+
+@dataclass
+class RejectionPreview:
+    prompts: list[Prompt]
+    clicked: list[str]
+    companies: list[tuple[str, list[tuple[str, str]]]]
+    drafts: list[Draft]
+
+
+@dataclass
+class AskRow:
+    ask: ReferralAsk
+    next_statuses: list[AskStatus]
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class RejectionPanel:
+    tasks: list[Task]
+    asks: list[AskRow]
+    close_tasks: list[Task]
+    preview: RejectionPreview | None
+
+
+@dataclass
+class ReachPreview:
+    prompts: list[Prompt]
+    warm_paths: list[tuple[int | None, str | None, str]]
+    entry_points: list[tuple[int, str, str]]
+    drafts: list[Draft]
+
+
+@dataclass
+class ReachPanel:
+    tasks: list[Task]
+    preview: ReachPreview | None
+    error: str | None = None
+
+
+@dataclass
+class ReferenceOption:
+    reference: Reference
+    warnings: list[str]
+    blockers: list[str]
+    uses_in_window: int
+
+
+@dataclass
+class UseRow:
+    use: ReferenceUse
+    next_statuses: tuple[UseStatus, ...]
+    tasks: list[Task]
+
+
+def next_statuses(status: AskStatus) -> list[AskStatus]:
+    """Where an ask may go from here, in the story's order."""
+    order = list(AskStatus)
+    return sorted(referrals.TRANSITIONS[status], key=order.index)
+
+
+def ask_rows(session: Session, *, workspace_id: int, asks: list[ReferralAsk]) -> list[AskRow]:
+    """Each ask with its next statuses and the tasks its moves made."""
+    return [
+        AskRow(
+            ask,
+            next_statuses(ask.status),
+            playbook_tasks(
+                session, workspace_id=workspace_id, key_prefix=f"{rejection.REFERRAL}:ask:{ask.id}:"
+            ),
+        )
+        for ask in asks
+    ]
+
+
+def rejection_panel(
+    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+) -> RejectionPanel:
+    """The rejection playbook for one opportunity: its tasks and asks, or a preview."""
+    tasks = playbook_tasks(
+        session,
+        workspace_id=workspace_id,
+        key_prefix=f"{rejection.PLAYBOOK}:opp:{opportunity.id}:",
+    )
+    asks = referrals.list_(session, workspace_id=workspace_id, source_opportunity_id=opportunity.id)
+    close_tasks = [
+        task
+        for person_id in dict.fromkeys(a.person_id for a in asks)
+        for task in playbook_tasks(
+            session,
+            workspace_id=workspace_id,
+            key_prefix=f"{rejection.REFERRAL}:person:{person_id}:opp:{opportunity.id}:",
+        )
+    ]
+    preview = None
+    if not tasks:
+        preview = dry_run(
+            session, lambda: _rejection_preview(session, workspace_id, opportunity.id, today)
+        )
+    return RejectionPanel(
+        tasks=tasks,
+        asks=ask_rows(session, workspace_id=workspace_id, asks=asks),
+        close_tasks=close_tasks,
+        preview=preview,
+    )
+
+
+def _rejection_preview(
+    session: Session, workspace_id: int, opportunity_id: int, today: date
+) -> RejectionPreview:
+    result = rejection.run(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today
+    )
+    return RejectionPreview(
+        prompts=list(result.prompts),
+        clicked=[i.person.display_name for i in result.clicked],
+        companies=[
+            (
+                i.person.display_name,
+                [(s.organization.name, s.reason) for s in result.companies.get(i.person.id, [])],
+            )
+            for i in result.clicked
+        ],
+        drafts=list(result.drafts),
+    )
+
+
+def reach_panel(
+    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+) -> ReachPanel:
+    """The way in to the hiring manager: the tasks made, or a preview of the plan."""
+    tasks = playbook_tasks(
+        session, workspace_id=workspace_id, key_prefix=f"{reach.PLAYBOOK}:opp:{opportunity.id}:"
+    )
+    try:
+        preview = dry_run(
+            session, lambda: _reach_preview(session, workspace_id, opportunity.id, today)
+        )
+    except GoodwordError as error:
+        return ReachPanel(tasks=tasks, preview=None, error=error.message)
+    return ReachPanel(tasks=tasks, preview=preview)
+
+
+def _reach_preview(
+    session: Session, workspace_id: int, opportunity_id: int, today: date
+) -> ReachPreview:
+    result = reach.plan(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today
+    )
+    return ReachPreview(
+        prompts=list(result.prompts),
+        warm_paths=[
+            (p.via.id if p.via else None, p.via.display_name if p.via else None, p.reason)
+            for p in result.warm_paths
+        ],
+        entry_points=[(e.person.id, e.person.display_name, e.reason) for e in result.entry_points],
+        drafts=list(result.drafts),
+    )
+
+
+def reference_options(
+    session: Session, *, workspace_id: int, today: date
+) -> list[ReferenceOption]:
+    """Every available reference with what stands in the way of launching it now."""
+    options = []
+    for reference in references.list_(session, workspace_id=workspace_id, active=True):
+        check = references.check_launch(reference, today=today)
+        options.append(
+            ReferenceOption(
+                reference,
+                warnings=check.warnings,
+                blockers=[b.message for b in check.blockers],
+                uses_in_window=check.uses_in_window,
+            )
+        )
+    return options
+
+
+def use_rows(session: Session, *, workspace_id: int, opportunity_id: int) -> list[UseRow]:
+    """The references launched for an opportunity, with what can be recorded next."""
+    uses = session.scalars(
+        select(ReferenceUse)
+        .where(
+            ReferenceUse.workspace_id == workspace_id,
+            ReferenceUse.opportunity_id == opportunity_id,
+        )
+        .options(selectinload(ReferenceUse.reference).selectinload(Reference.person))
+        .order_by(ReferenceUse.id)
+    )
+    return [
+        UseRow(
+            use,
+            USE_NEXT[use.status],
+            playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"reference:use:{use.id}:"),
+        )
+        for use in uses
+    ]
+
+
+def next_moves(
+    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+) -> dict[str, Any]:
+    """Everything the "Next moves" section of an opportunity's page needs."""
+    return {
+        "rejection_panel": rejection_panel(
+            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+        )
+        if opportunity.stage is Stage.REJECTED
+        else None,
+        "reach_panel": reach_panel(
+            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+        )
+        if opportunity.stage not in FINISHED
+        else None,
+        "reference_options": reference_options(session, workspace_id=workspace_id, today=today),
+        "reference_uses": use_rows(
+            session, workspace_id=workspace_id, opportunity_id=opportunity.id
+        ),
+        "redflags": _red_flags(opportunity, today),
+        "today": today,
+    }
+
+
+def _red_flags(opportunity: Opportunity, today: date) -> Any:
+    """What the red-flag check finds in the saved posting, if there is one."""
+    from goodword.redflags import service as redflags
+
+    return redflags.findings_for_opportunity(opportunity, today=today)
