@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -144,7 +145,7 @@ def prefixes(session: Session, workspace_id: int, count: int, rng: random.Random
             select(Person.display_name).where(Person.workspace_id == workspace_id).limit(5000)
         )
     )
-    out = []
+    out: list[str] = []
     while len(out) < count:
         word = rng.choice(rng.choice(sample).split())
         letters = "".join(c for c in word if c.isalpha())
@@ -174,11 +175,12 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
             group = [w for w in words if len(w) in lengths]
             if not group:
                 continue
-            ours, base = [], []
-            for w in group:
+            ours: list[float] = []
+            base: list[float] = []
+            for word in group:
                 a, b = paired(
-                    lambda w=w: search.search(session, workspace_id=workspace_id, query=w),
-                    lambda w=w: like_baseline(session, workspace_id, w),
+                    partial(search.search, session, workspace_id=workspace_id, query=word),
+                    partial(like_baseline, session, workspace_id, word),
                     1,
                 )
                 ours += a
@@ -212,7 +214,7 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
             Row(
                 label,
                 f"web /people?q=, {len(sample)} prefixes",
-                [once(lambda w=w: client.get("/people", params={"q": w})) for w in sample],
+                [once(partial(client.get, "/people", params={"q": w})) for w in sample],
             )
         )
     engine.dispose()

@@ -105,6 +105,7 @@ def _workspace(connection: Connection, slug_: str) -> int:
     if found is None:
         connection.execute(insert(table), [{"slug": slug_, "name": "Benchmark workspace"}])
         found = connection.scalar(select(table.c.id).where(table.c.slug == slug_))
+    assert found is not None
     return int(found)
 
 
@@ -352,7 +353,7 @@ def _load_people(
                 }
             )
             next_email += 1
-            jobs = [(org_ids[slot], title, began, None)]
+            jobs: list[tuple[int, str, date, date | None]] = [(org_ids[slot], title, began, None)]
             for _ in range(rng.choice([0, 0, 1, 1, 2])):
                 ended = began - timedelta(days=rng.randint(0, 60))
                 began = ended - timedelta(days=rng.randint(300, 1500))

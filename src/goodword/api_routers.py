@@ -6,10 +6,14 @@ from fastapi import APIRouter
 
 from goodword.connections import api as connections
 from goodword.interactions import api as interactions
+from goodword.leads import api as leads
 from goodword.opportunities import api as opportunities
 from goodword.organizations import api as organizations
 from goodword.people import api as people
+from goodword.playbooks import api as playbooks
 from goodword.redflags import api as redflags
+from goodword.references import api as references
+from goodword.referrals import api as referrals
 from goodword.search import api as search
 from goodword.tasks import api as tasks
 
@@ -22,4 +26,8 @@ ROUTERS: list[APIRouter] = [
     tasks.router,
     search.router,
     redflags.router,
+    playbooks.router,
+    referrals.router,
+    references.router,
+    leads.router,
 ]

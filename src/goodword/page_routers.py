@@ -7,10 +7,14 @@ from fastapi import APIRouter
 from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
 from goodword.interactions import views as interactions
+from goodword.leads import views as leads
 from goodword.opportunities import views as opportunities
 from goodword.organizations import views as organizations
 from goodword.people import views as people
+from goodword.playbooks import views as playbooks
 from goodword.redflags import views as redflags
+from goodword.references import views as references
+from goodword.referrals import views as referrals
 from goodword.search import views as search
 from goodword.tasks import views as tasks
 
@@ -24,4 +28,8 @@ ROUTERS: list[APIRouter] = [
     tasks.router,
     search.router,
     redflags.router,
+    playbooks.router,
+    referrals.router,
+    references.router,
+    leads.router,
 ]

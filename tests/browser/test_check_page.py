@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +38,20 @@ def test_a_pasted_scam_shows_its_evidence_highlighted_and_answers(live_server, p
     copy.click()
     # Copied with the Clipboard API, or (where the browser refuses) selected for Ctrl+C.
     expect(answer.locator(".rf-copied")).to_have_text(re.compile(r"^(Copied\.|Selected: )"))
+
+
+def test_without_javascript_the_form_still_checks_and_hides_the_copy_button(
+    live_server, browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/check")
+        page.get_by_label("The posting or message").fill(SCAM)
+        page.get_by_role("button", name="Check").click()
+
+        expect(page.locator(".rf-text mark").filter(has_text="registration fee")).to_be_visible()
+        expect(page.locator(".rf-answer-text").first).to_be_visible()
+        expect(page.locator(".rf-copy").first).to_be_hidden()
+    finally:
+        context.close()

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
-from goodword.cli import records, redflags
+from goodword.cli import playbooks, records, redflags
 from goodword.cli.common import State, state, table, where, work
 from goodword.config import Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
@@ -294,6 +294,14 @@ app.add_typer(records.org_app, name="org")
 app.add_typer(records.opportunity_app, name="opportunity")
 app.add_typer(records.interaction_app, name="interaction")
 app.add_typer(records.task_app, name="task")
+app.add_typer(records.task_app, name="tasks", help="Tasks (the same as `goodword task`).")
+app.add_typer(playbooks.playbooks_app, name="playbooks")
+app.add_typer(playbooks.referrals_app, name="referrals")
+app.add_typer(playbooks.references_app, name="references")
+app.command("keep-in-touch")(playbooks.keep_in_touch)
+app.add_typer(playbooks.leads_app, name="leads")
+app.add_typer(playbooks.messages_app, name="messages")
+app.add_typer(playbooks.calendar_app, name="calendar")
 app.command("check")(redflags.check)
 app.command("laws")(redflags.laws)
 

@@ -357,12 +357,15 @@ def opportunity_move(
     as_json: JsonFlag = False,
 ) -> None:
     """Move an opportunity to another stage (the move is dated and kept)."""
+    from goodword import clock
     from goodword.forms import validate
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
+    from goodword.playbooks import engine, events
 
     move = validate(StageMove, fields(stage=stage, note=note))
     with work(ctx) as (session, ws):
+        before = opportunities.get(session, workspace_id=ws, opportunity_id=opportunity_id).stage
         moved = opportunities.move(
             session,
             workspace_id=ws,
@@ -370,10 +373,24 @@ def opportunity_move(
             stage=move.stage,
             note=move.note,
         )
+        outcome = None
+        if moved.stage is not before:
+            outcome = events.after_stage_change(
+                session, workspace_id=ws, opportunity=moved, today=clock.today()
+            )
         read = opportunities.to_read(moved)
-    saved(
-        f"{read.role_title} at {read.organization_name} is now {cell(read.stage)}.", read, as_json
-    )
+        played = engine.to_read(outcome) if outcome is not None else None
+    if as_json:
+        print_json(dump(read) | {"playbook": dump(played) if played else None})
+        return
+    typer.echo(f"{read.role_title} at {read.organization_name} is now {cell(read.stage)}.")
+    if outcome is not None:
+        typer.echo(events.describe(outcome))
+        for prompt in played.prompts if played else []:
+            if not prompt.blocking:
+                typer.echo(f"  Also: {prompt.message}")
+        if outcome.created:
+            typer.echo("See them with: goodword tasks list")
 
 
 interaction_app = typer.Typer(

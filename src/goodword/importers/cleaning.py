@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from goodword.duplicates.matching import fold
 from goodword.people import normalize

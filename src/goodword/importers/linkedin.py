@@ -121,10 +121,9 @@ def parse_profile(table: Table) -> Parsed:
                 except ValueError:
                     continue
                 person.urls.append(Labeled(url))
-        for raw in (get("public profile url", "profile url", "url"),):
-            url = _linkedin_url(raw)
-            if url:
-                person.urls.append(Labeled(url, "LinkedIn"))
+        own_profile = _linkedin_url(get("public profile url", "profile url", "url"))
+        if own_profile:
+            person.urls.append(Labeled(own_profile, "LinkedIn"))
         parsed.people.append(person)
     return parsed
 

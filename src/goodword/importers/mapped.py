@@ -17,7 +17,7 @@ from goodword.importers.cleaning import (
     parse_date,
     profile_url,
 )
-from goodword.importers.reading import Document, Table, cell, row_getter
+from goodword.importers.reading import Document, Table, cell
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -45,8 +45,9 @@ FIELDS = {
 MULTI = {"email", "phone", "url", "notes", "tags"}
 PEOPLE_JSON = "goodword-people"
 CSV_HEADERS = [
-    "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "Phones",
-    "Websites", "Location", "Birthday", "Tags", "Interests", "How We Met", "Notes", "Positions",
+    "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
+    "Phones", "Phone Labels", "Websites", "Website Labels", "Location", "Birthday", "Tags",
+    "Interests", "How We Met", "Notes", "Positions",
 ]  # fmt: skip
 
 
@@ -214,28 +215,42 @@ def _from_record(data: dict[str, Any], file_name: str, line: int) -> IncomingPer
     )  # fmt: skip
 
 
+def _with_labels(values: str, labels: str) -> list[dict[str, str | None]]:
+    """Pair the lines of a values cell with the lines of its labels cell."""
+    label_lines = labels.split("\n") if labels else []
+    return [
+        {"value": value, "label": (label_lines[i] if i < len(label_lines) else "") or None}
+        for i, value in enumerate(values.split("\n"))
+        if value.strip()
+    ]
+
+
 def parse_goodword_csv(table: Table) -> Parsed:
+    """Goodword's own people CSV (see export.to_csv)."""
     parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
     for line, row in table.rows:
         parsed.rows += 1
-        get = row_getter(table, row)
+
+        def raw(header: str, row: list[str] = row) -> str:
+            column = table.index.get(header)
+            return row[column] if column is not None and column < len(row) else ""
+
         try:
-            positions = json.loads(get("positions") or "[]")
             record = {
-                "id": get("goodword id"),
-                "display_name": get("display name"),
-                "given_name": get("given name"),
-                "family_name": get("family name"),
-                "emails": _lines(get("e-mails")),
-                "phones": _lines(get("phones")),
-                "urls": _lines(get("websites")),
-                "location": get("location"),
-                "birthday": get("birthday"),
-                "tags": _lines(get("tags")),
-                "interests": _lines(get("interests")),
-                "how_we_met": row[table.index["how we met"]] if "how we met" in table.index else "",
-                "notes": row[table.index["notes"]] if "notes" in table.index else "",
-                "positions": positions,
+                "id": raw("goodword id").strip(),
+                "display_name": raw("display name").strip(),
+                "given_name": raw("given name").strip(),
+                "family_name": raw("family name").strip(),
+                "emails": _with_labels(raw("e-mails"), raw("e-mail labels")),
+                "phones": _with_labels(raw("phones"), raw("phone labels")),
+                "urls": _with_labels(raw("websites"), raw("website labels")),
+                "location": raw("location").strip(),
+                "birthday": raw("birthday").strip(),
+                "tags": _lines(raw("tags")),
+                "interests": _lines(raw("interests")),
+                "how_we_met": raw("how we met"),
+                "notes": raw("notes"),
+                "positions": json.loads(raw("positions") or "[]"),
             }
             person = _from_record(record, table.name, line)
         except (ValueError, TypeError, AttributeError) as exc:

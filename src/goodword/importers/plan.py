@@ -212,7 +212,7 @@ class Resolver:
             keys = self.draft_keys.get(target, {})
         else:
             keys = self.state.explicit_keys.get(target, {})
-        known = keys.get(person.source)
+        known = keys.get(person.source) or set()
         return bool(known) and person.key not in known
 
     def _by_name(self, full: str) -> int | None:

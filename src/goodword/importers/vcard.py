@@ -208,7 +208,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             label = _text(prop).strip()
             if label.startswith("_$!<") and label.endswith(">!$_"):
                 label = label[4:-4]
-            labels[prop.group.lower()] = label.lower()
+            labels[prop.group.lower()] = label
     notes: list[str] = []
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
@@ -248,8 +248,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             except ValueError:
                 person.warnings.append(f"'{raw}' is not a web address; not kept")
                 continue
-            label = "LinkedIn" if kind == "linkedin" else _label(prop, labels)
-            person.urls.append(Labeled(url, label))
+            url_label = "LinkedIn" if kind == "linkedin" else _label(prop, labels)
+            person.urls.append(Labeled(url, url_label))
         elif name == "ORG":
             parts = [p.strip() for p in _split_escaped(text, ";")]
             if parts[0]:
@@ -277,7 +277,15 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.interests.extend(t for t in _split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-HOW-WE-MET":
             person.how_we_met = _split_escaped(text, "\x00")[0] or None
-    clean_given, clean_family, name_notes = clean_name(given, family)
+    own = (person.key or "").startswith("goodword-") or any(
+        p.name.startswith("X-GOODWORD-") for p in card.properties
+    )
+    if own:
+        # One of Goodword's own exports: names are exactly as the user keeps them.
+        person.source = "goodword"
+        clean_given, clean_family, name_notes = given, family, list[str]()
+    else:
+        clean_given, clean_family, name_notes = clean_name(given, family)
     person.given_name, person.family_name = clean_given or None, clean_family or None
     if own_positions:
         person.positions = own_positions

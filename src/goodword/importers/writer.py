@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
+from goodword.db import Base
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.plan import Plan
@@ -37,6 +38,10 @@ from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
 
 CHUNK = 1000
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
 
 
 def _cut(text: str | None, length: int) -> str | None:
@@ -68,7 +73,7 @@ class Combined:
 
 def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Combined:
     out = Combined()
-    seen_positions: set[tuple[str, str | None, date | None]] = set()
+    seen_positions: set[tuple[str, str | None, date | None, date | None]] = set()
     for record in records:
         if not (out.given_name or out.family_name or out.display_name):
             out.given_name = _cut(record.given_name, 100)
@@ -91,7 +96,12 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             if len(value) <= 500:
                 out.urls.setdefault(value, (kind, _cut(url.label, 50)))
         for position in record.positions:
-            key = (organization_key(position.organization), position.title, position.start_date)
+            key = (
+                organization_key(position.organization),
+                position.title,
+                position.start_date,
+                position.end_date,
+            )
             if key[0] and key not in seen_positions:
                 seen_positions.add(key)
                 out.positions.append(position)
@@ -159,17 +169,45 @@ def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
     if dialect == "sqlite":
         # Take the write lock (a no-op update), so no one else can add rows until commit.
         session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
-        session.execute(text("INSERT INTO workspaces (id, slug, name, phone_region, created_at) "
-                             "SELECT -1, '', '', 'US', '' WHERE 0"))  # fmt: skip
         largest = session.scalar(select(func.max(table.c.id))) or 0
         return list(range(largest + 1, largest + count + 1))
     return None
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows: on SQLite straight through the driver, values converted once per
+    column type (SQLAlchemy's per-row bookkeeping costs more than SQLite's own work)."""
+    if not rows:
+        return
     table = model.__table__
-    for start in range(0, len(rows), CHUNK):
-        session.execute(insert(table), rows[start : start + CHUNK])
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        for start in range(0, len(rows), CHUNK):
+            session.execute(insert(table), rows[start : start + CHUNK])
+        return
+    names = list(dict.fromkeys(key for row in rows[:1] for key in row))
+    fixed: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name not in names and column.default is not None:
+            fixed[column.name] = (
+                column.default.arg(None) if column.default.is_callable else (column.default.arg)
+            )
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    constants = [
+        (processor(value) if (processor := table.c[name].type._cached_bind_processor(dialect))
+         else value)
+        for name, value in fixed.items()
+    ]  # fmt: skip
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join([*names, *fixed])}) "
+        f"VALUES ({', '.join('?' * (len(names) + len(fixed)))})"
+    )
+    params = [
+        (*(p(row[n]) if p else row[n] for n, p in zip(names, processors, strict=True)), *constants)
+        for row in rows
+    ]
+    connection.exec_driver_sql(sql, params)
 
 
 @dataclass
@@ -220,12 +258,16 @@ def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
             for person_id, value in session.execute(statement.order_by(model.position)):
                 values = getattr(known[person_id], target)
                 values.setdefault(value, len(values))
-        statement = select(
+        held = select(
             Position.person_id, Position.id, Position.organization_id, Position.title,
             Position.start_date, Position.end_date, Position.is_current,
         ).where(Position.person_id.in_(chunk))  # fmt: skip
-        for person_id, *held in session.execute(statement.order_by(Position.id)):
-            known[person_id].positions.append(Held(*held))
+        for person_id, position_id, org_id, title, began, ended, current in session.execute(
+            held.order_by(Position.id)
+        ):
+            known[person_id].positions.append(
+                Held(position_id, org_id, title, began, ended, current)
+            )
         statement = select(
             PersonSource.person_id, PersonSource.source, PersonSource.external_key
         ).where(PersonSource.person_id.in_(chunk))
@@ -399,8 +441,8 @@ class Writer:
                 alias_rows.append({"id": org_id, "aliases": aliases, "updated_at": self.now})
                 document_rows.append((org_id, name, aliases))
             session = self.session
-            session.execute(update(Organization.__table__).where(
-                Organization.__table__.c.id == bindparam("org_id")
+            session.execute(update(_table("organizations")).where(
+                _table("organizations").c.id == bindparam("org_id")
             ).values(aliases=bindparam("new_aliases"), updated_at=bindparam("stamp")),
                 [{"org_id": r["id"], "new_aliases": r["aliases"], "stamp": self.now}
                  for r in alias_rows])  # fmt: skip
@@ -409,7 +451,7 @@ class Writer:
 
     def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
         """Rewrite the search text of organizations that gained aliases (as search does)."""
-        table = SearchDocument.__table__
+        table = _table("search_documents")
         ids = {org_id: (name, aliases) for org_id, name, aliases in rows}
         known: dict[int, tuple[int, str | None, list[str]]] = {}
         keys = sorted(ids)
@@ -499,9 +541,9 @@ class Writer:
                         "is_current": position.is_current and position.end_date is None,
                     }
                 )
-                if positions[-1]["is_current"]:
-                    org_name = self.org_names[positions[-1]["organization_id"]]
-                    current.append((org_name, positions[-1]["title"]))
+                if position.is_current and position.end_date is None:
+                    org_name = self.org_names[self.organization_id(position.organization)]
+                    current.append((org_name, _cut(position.title, 200)))
             sources += [
                 {**base, "source": r.source, "file_name": _cut(r.file_name, 300),
                  "external_key": _cut(r.key, 300), "imported_at": self.now}
@@ -587,22 +629,22 @@ class Writer:
                 values[attribute] = after
                 changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
         person.dirty = bool(changes)
-        for address, label in data.emails.items():
+        for address, email_label in data.emails.items():
             if address not in person.emails:
                 person.emails[address] = len(person.emails)
-                out.emails.append({**base, "address": address, "label": label,
+                out.emails.append({**base, "address": address, "label": email_label,
                                    "position": person.emails[address]})  # fmt: skip
                 changes.append(f"new e-mail {address}")
-        for number, label in data.phones.items():
+        for number, phone_label in data.phones.items():
             if number not in person.phones:
                 person.phones[number] = len(person.phones)
-                out.phones.append({**base, "number": number, "label": label,
+                out.phones.append({**base, "number": number, "label": phone_label,
                                    "position": person.phones[number]})  # fmt: skip
                 changes.append(f"new phone {number}")
-        for url, (kind, label) in data.urls.items():
+        for url, (kind, url_label) in data.urls.items():
             if url not in person.urls:
                 person.urls[url] = len(person.urls)
-                out.urls.append({**base, "url": url, "kind": kind, "label": label,
+                out.urls.append({**base, "url": url, "kind": kind, "label": url_label,
                                  "position": person.urls[url]})  # fmt: skip
                 changes.append(f"new web address {url}")
         for position in data.positions:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
@@ -16,6 +17,8 @@ from goodword.opportunities.schemas import (
     OpportunityUpdate,
     StageMove,
 )
+from goodword.playbooks import engine, events
+from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RESPONSES)
@@ -24,6 +27,12 @@ router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RE
 class OpportunityPage(BaseModel):
     items: list[OpportunityRead]
     next: str | None
+
+
+class StageMoveRead(OpportunityRead):
+    """The moved opportunity, and what the move's playbook did (null when none ran)."""
+
+    playbook: PlaybookResultRead | None = None
 
 
 class BoardColumn(BaseModel):
@@ -129,13 +138,18 @@ def delete_opportunity(
 
 @router.post(
     "/opportunities/{opportunity_id}/stage",
-    response_model=OpportunityRead,
+    response_model=StageMoveRead,
     summary="Move an opportunity to another stage",
 )
 def move_opportunity(
     session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: StageMove
-) -> OpportunityRead:
-    """Move to `stage` and record the move with its note; the current stage changes nothing."""
+) -> StageMoveRead:
+    """Move to `stage` and record the move with its note; the current stage changes nothing.
+
+    A move to rejected runs the rejection playbook: `playbook` says what it added, or what
+    it needs first.
+    """
+    before = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id).stage
     opportunity = service.move(
         session,
         workspace_id=workspace_id,
@@ -143,4 +157,12 @@ def move_opportunity(
         stage=data.stage,
         note=data.note,
     )
-    return service.to_read(opportunity)
+    outcome = None
+    if opportunity.stage is not before:
+        outcome = events.after_stage_change(
+            session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
+        )
+    read = service.to_read(opportunity)
+    return StageMoveRead(
+        **read.model_dump(), playbook=engine.to_read(outcome) if outcome is not None else None
+    )

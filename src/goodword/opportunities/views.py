@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from goodword import forms
+from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
 from goodword.interactions import service as interactions
@@ -29,6 +29,7 @@ from goodword.pages import (
     redirect,
     render,
 )
+from goodword.playbooks import events, panels
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
 
@@ -213,6 +214,9 @@ def detail_page(
     request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> HTMLResponse:
     opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
+    moves = panels.next_moves(
+        session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
+    )
     about = interactions.list_(
         session, workspace_id=workspace_id, opportunity_id=opportunity.id, limit=20
     )
@@ -231,6 +235,7 @@ def detail_page(
             "history": list(reversed(opportunity.stage_changes)),
             "interactions": about,
             "tasks": open_tasks.items,
+            **moves,
         },
     )
 
@@ -277,16 +282,31 @@ async def move(
     """Move to another stage: the board partial for HTMX, else back where the form was."""
     values = await form_values(request, ("stage", "note", "return_to"))
     change = forms.validate(StageMove, filled({"stage": values["stage"], "note": values["note"]}))
-    service.move(
+    before = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id).stage
+    moved = service.move(
         session,
         workspace_id=workspace_id,
         opportunity_id=opportunity_id,
         stage=change.stage,
         note=change.note,
     )
+    outcome = None
+    if moved.stage is not before:
+        outcome = events.after_stage_change(
+            session, workspace_id=workspace_id, opportunity=moved, today=clock.today()
+        )
     if is_htmx(request):
-        return render(
-            request, "opportunities/_board.html", _board(session, workspace_id), vary_on_htmx=True
+        note = events.describe(outcome) if outcome is not None else None
+        context = _board(session, workspace_id) | {"playbook_note": note, "moved": moved}
+        return render(request, "playbooks/_board_move.html", context, vary_on_htmx=True)
+    if outcome is not None:
+        where = "detail" if outcome.created or values["return_to"] == "detail" else "board"
+        return redirect(
+            f"/opportunities/{opportunity_id}#next-moves"
+            if where == "detail"
+            else "/opportunities/board",
+            flash=f"Moved to {moved.stage.label}. {events.describe(outcome)}",
+            vary_on_htmx=True,
         )
     if values["return_to"] == "detail":
         return redirect(

@@ -19,12 +19,14 @@ from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
 from goodword.people import service
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
+from goodword.playbooks import cadence
 from goodword.records import Page
 from goodword.search import service as search
 
 router = APIRouter()
 
 LIST_FIELDS = ("emails", "phones", "urls", "tags", "interests")
+REWRITE = {"keep_in_touch_days": "Give a whole number of days up to 3650 (0 turns reminders off)."}
 POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "end_date")
 
 
@@ -68,7 +70,7 @@ async def create_person(
         person = service.create(session, workspace_id=workspace_id, data=data)
     except GoodwordError as exc:
         session.rollback()
-        errors = form_errors(exc, general_field="display_name")
+        errors = form_errors(exc, general_field="display_name", rewrite=REWRITE)
         return render(
             request,
             "people/form.html",
@@ -112,7 +114,7 @@ async def update_person(
     except GoodwordError as exc:
         session.rollback()
         person = service.get(session, workspace_id=workspace_id, person_id=person_id)
-        errors = form_errors(exc, general_field="display_name")
+        errors = form_errors(exc, general_field="display_name", rewrite=REWRITE)
         return render(
             request,
             "people/form.html",
@@ -216,6 +218,11 @@ def render_detail(
         "position_errors": position_errors or {},
         "connection_values": connection_values or {},
         "connection_errors": connection_errors or {},
+        "favours": next(
+            iter(cadence.favour_ledger(session, workspace_id=workspace_id, person_id=person_id)),
+            None,
+        ),
+        "cadence": cadence.cadence_for(session, workspace_id=workspace_id, person=person),
     }
     return render(request, "people/detail.html", context, status_code=status_code)
 
@@ -235,7 +242,12 @@ def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) ->
 
 def person_input(form: Mapping[str, Any]) -> dict[str, Any]:
     """Read the person form: one value a line (or comma-separated) for the list fields."""
-    return form_to_dict(form, lists=LIST_FIELDS, booleans=["is_me"])
+    data = form_to_dict(form, lists=LIST_FIELDS, booleans=["is_me"])
+    days = str(data.get("keep_in_touch_days") or "").strip()
+    if days:
+        # A whole number of days; anything else is left for the schema to refuse inline.
+        data["keep_in_touch_days"] = int(days) if days.isdigit() else days
+    return data
 
 
 def values_of(person: Person) -> dict[str, Any]:
@@ -253,4 +265,5 @@ def values_of(person: Person) -> dict[str, Any]:
         "how_we_met": person.how_we_met,
         "notes": person.notes,
         "is_me": "1" if person.is_me else None,
+        "keep_in_touch_days": person.keep_in_touch_days,
     }

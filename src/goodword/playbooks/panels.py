@@ -20,10 +20,10 @@ from goodword.opportunities.models import Opportunity, Stage
 from goodword.playbooks import reach, rejection
 from goodword.playbooks.engine import Prompt, playbook_tasks
 from goodword.playbooks.messages import Draft
-from goodword.referrals import service as referrals
-from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.references import service as references
 from goodword.references.models import Reference, ReferenceUse, UseStatus
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.tasks.models import Task
 
 T = TypeVar("T")
@@ -50,6 +50,8 @@ def dry_run(session: Session, run: Callable[[], T]) -> T:
         return run()
     finally:
         savepoint.rollback()
+        # Whatever the run touched is read again from the database, as it really is.
+        session.expire_all()
 
 
 @dataclass
@@ -210,9 +212,7 @@ def _reach_preview(
     )
 
 
-def reference_options(
-    session: Session, *, workspace_id: int, today: date
-) -> list[ReferenceOption]:
+def reference_options(session: Session, *, workspace_id: int, today: date) -> list[ReferenceOption]:
     """Every available reference with what stands in the way of launching it now."""
     options = []
     for reference in references.list_(session, workspace_id=workspace_id, active=True):
@@ -243,7 +243,9 @@ def use_rows(session: Session, *, workspace_id: int, opportunity_id: int) -> lis
         UseRow(
             use,
             USE_NEXT[use.status],
-            playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"reference:use:{use.id}:"),
+            playbook_tasks(
+                session, workspace_id=workspace_id, key_prefix=f"reference:use:{use.id}:"
+            ),
         )
         for use in uses
     ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from goodword import clock
@@ -55,7 +56,10 @@ async def check_post(request: Request) -> Response:
     if errors:
         context = _context(text=text, location=location, errors=errors, fragment=fragment)
         return render(request, template, context, status_code=422, vary_on_htmx=True)
-    checked = service.check(text, location=location or None, today=clock.today())
+    # A long text takes a moment to analyse; keep the event loop free meanwhile.
+    checked = await run_in_threadpool(
+        service.check, text, location=location or None, today=clock.today()
+    )
     context = _context(text=text, location=location, checked=checked)
     return render(request, template, context, vary_on_htmx=True)
 

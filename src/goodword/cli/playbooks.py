@@ -1,0 +1,455 @@
+"""Playbook commands: `goodword playbooks|referrals|references|keep-in-touch|leads|messages|
+calendar ...`. Each is a thin caller of the same functions the web app uses; nothing is sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from goodword import clock
+from goodword.cli.common import Id, JsonFlag, dump, fields, print_json, table, work
+from goodword.errors import InvalidInput
+from goodword.leads.models import LeadKind
+from goodword.referrals.models import AskStatus
+
+
+def _day(value: str | None, option: str) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
+
+
+def _show_result(read: object) -> None:
+    """Print a playbook's outcome: what it added, what it needs, its drafts' subjects."""
+    from goodword.playbooks.schemas import PlaybookResultRead
+
+    assert isinstance(read, PlaybookResultRead)
+    for prompt in read.prompts:
+        typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
+    for draft in read.drafts:
+        to = ", ".join(draft.to) or "no address recorded"
+        typer.echo(f"Draft to {to}: {draft.subject}")
+
+
+playbooks_app = typer.Typer(
+    help="Playbooks: the method's moves as tasks and drafts.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@playbooks_app.command("run")
+def playbooks_run(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Close quiet referral asks, remind of people due a catch-up, thank for recent favours.
+
+    Safe to run as often as you like (from cron, say): nothing is added twice.
+    """
+    from goodword.playbooks import engine, events
+
+    with work(ctx) as (session, ws):
+        routines = events.run_routines(session, workspace_id=ws, today=clock.today())
+        reads = [engine.to_read(r) for r in routines.results]
+    if as_json:
+        print_json(
+            {
+                "created": routines.created,
+                "summary": routines.summary(),
+                "results": [dump(r) for r in reads],
+            }
+        )
+        return
+    typer.echo(routines.summary())
+    for prompt in routines.prompts:
+        typer.echo(f"Note: {prompt.message}")
+
+
+referrals_app = typer.Typer(
+    help="Referral asks: whom you asked to recommend you, and how far it got.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@referrals_app.command("list")
+def referrals_list(
+    ctx: typer.Context,
+    status: Annotated[
+        list[AskStatus] | None, typer.Option(help="Only asks with this status (repeatable).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List referral asks, oldest first."""
+    from goodword.referrals import service as referrals
+
+    with work(ctx) as (session, ws):
+        asks = referrals.list_(
+            session, workspace_id=ws, statuses=frozenset(status) if status else None
+        )
+        reads = [referrals.to_read(a) for a in asks]
+    if as_json:
+        print_json({"items": [dump(r) for r in reads]})
+        return
+    if not reads:
+        typer.echo("No referral asks yet.")
+        return
+    table(
+        "Referral asks",
+        ["ID", "Person", "Where", "Status", "Asked"],
+        [(r.id, r.person_name, r.target_organization_name, r.status, r.asked_on) for r in reads],
+    )
+
+
+@referrals_app.command("advance")
+def referrals_advance(
+    ctx: typer.Context,
+    ask_id: Id,
+    status: Annotated[AskStatus, typer.Argument(help="What happened: asked, agreed, ...")],
+    introduced_to: Annotated[str | None, typer.Option(help="Whom they introduced you to.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an ask on; an introduction brings the thank-you, the preparation, a report back."""
+    from goodword.playbooks import engine, events, rejection
+    from goodword.referrals import service as referrals
+
+    with work(ctx) as (session, ws):
+        result = rejection.advance_ask(
+            session,
+            workspace_id=ws,
+            ask_id=ask_id,
+            status=status,
+            today=clock.today(),
+            introduced_to=introduced_to,
+        )
+        ask = referrals.to_read(referrals.get(session, workspace_id=ws, ask_id=ask_id))
+        read = engine.to_read(result)
+    if as_json:
+        print_json({"ask": dump(ask), "playbook": dump(read)})
+        return
+    typer.echo(f"The ask of {ask.person_name} is now {ask.status.label.lower()}.")
+    if result.created:
+        typer.echo(events.describe(result))
+
+
+references_app = typer.Typer(
+    help="References: people who agreed to speak for you.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@references_app.command("list")
+def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List your references with how often and when each was last used."""
+    from goodword.references import service as references
+
+    with work(ctx) as (session, ws):
+        reads = [references.to_read(r) for r in references.list_(session, workspace_id=ws)]
+    if as_json:
+        print_json({"items": [dump(r) for r in reads]})
+        return
+    if not reads:
+        typer.echo("No references yet. Add one: goodword references add PERSON_ID --consent DATE")
+        return
+    table(
+        "References",
+        ["ID", "Person", "Agreed", "Used", "Last used", "Warnings"],
+        [
+            (r.id, r.person_name, r.consent_on, r.uses_count, r.last_used_on, len(r.warnings))
+            for r in reads
+        ],
+    )
+
+
+@references_app.command("add")
+def references_add(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="The person (id) who agreed to speak for you.")],
+    consent: Annotated[str | None, typer.Option(help="The day they agreed (YYYY-MM-DD).")] = None,
+    relationship: Annotated[str | None, typer.Option(help="How you know them.")] = None,
+    can_speak_to: Annotated[str | None, typer.Option(help="What they know first-hand.")] = None,
+    current_workplace: Annotated[
+        bool, typer.Option("--current-workplace", help="Your current boss or a co-worker.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a reference."""
+    from goodword.forms import validate
+    from goodword.references import service as references
+    from goodword.references.schemas import ReferenceCreate
+
+    data = fields(person_id=person_id, consent_on=_day(consent, "--consent"))
+    data |= fields(relationship_text=relationship, can_speak_to=can_speak_to)
+    data["is_current_workplace"] = current_workplace
+    with work(ctx) as (session, ws):
+        reference = references.create(
+            session, workspace_id=ws, data=validate(ReferenceCreate, data)
+        )
+        read = references.to_read(reference)
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(f"Added {read.person_name} as a reference (reference {read.id}).")
+    for warning in read.warnings:
+        typer.echo(f"Warning: {warning}")
+
+
+@references_app.command("launch")
+def references_launch(
+    ctx: typer.Context,
+    reference_id: Annotated[int, typer.Argument(help="The reference (id).")],
+    opportunity_id: Annotated[int, typer.Argument(help="The opportunity (id).")],
+    stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
+    confirm_current_workplace: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-current-workplace",
+            help="Use a current boss or co-worker, accepting the risk to your present job.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Launch even past the overuse cap.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Brief a reference and ask them to call the hiring manager before you apply."""
+    from goodword.playbooks import engine, events, launch
+    from goodword.references import service as references
+
+    with work(ctx) as (session, ws):
+        result = launch.launch(
+            session,
+            workspace_id=ws,
+            reference_id=reference_id,
+            opportunity_id=opportunity_id,
+            today=clock.today(),
+            stress_points=stress,
+            force=force,
+            confirm_current_workplace=confirm_current_workplace,
+        )
+        read = engine.to_read(result)
+        use = references.use_to_read(result.use) if result.use else None
+    if as_json:
+        print_json(
+            {"use": dump(use) if use else None, "warnings": result.warnings, "playbook": dump(read)}
+        )
+        return
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}")
+    if result.blocked:
+        _show_result(read)
+        raise typer.Exit(2)
+    typer.echo(events.describe(result))
+    _show_result(read)
+
+
+def keep_in_touch(
+    ctx: typer.Context,
+    digest: Annotated[bool, typer.Option("--digest", help="The whole week instead.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Who is due for a catch-up, closest relationships first (or the week's digest)."""
+    from dataclasses import asdict
+
+    from goodword.playbooks import cadence
+
+    today = clock.today()
+    summary: list[str] = []
+    with work(ctx) as (session, ws):
+        if digest:
+            d = cadence.weekly_digest(session, workspace_id=ws, today=today)
+            items = d.keep_in_touch
+            document: dict[str, object] = {
+                "week_start": d.week_start.isoformat(),
+                "week_end": d.week_end.isoformat(),
+                "keep_in_touch": [_due_json(asdict(i)) for i in items],
+                "overdue_task_ids": [t.id for t in d.overdue_tasks],
+                "tasks_this_week": [{"id": t.id, "title": t.title} for t in d.tasks_this_week],
+                "open_asks": d.open_asks,
+                "owe_favours": [b.name for b in d.owe_favours],
+                "leads_to_pass_on": [
+                    {"lead": s.lead.title, "person": s.person.display_name}
+                    for s in d.leads_to_pass_on
+                ],
+            }
+            summary = [
+                f"The week of {d.week_start} to {d.week_end}",
+                f"Open referral asks: {d.open_asks}",
+                f"Overdue tasks: {len(d.overdue_tasks)}",
+                f"Tasks due this week: {len(d.tasks_this_week)}",
+            ]
+        else:
+            items = cadence.due_list(session, workspace_id=ws, today=today)
+            document = {"items": [_due_json(asdict(i)) for i in items]}
+    if as_json:
+        print_json(document)
+        return
+    for line in summary:
+        typer.echo(line)
+    if not items:
+        typer.echo("No one is due for a catch-up.")
+        return
+    table(
+        "Due for a catch-up",
+        ["Person", "Rhythm", "Last contact", "Due"],
+        [(i.name, i.reason, i.last_contact, i.due_on) for i in items],
+    )
+
+
+def _due_json(item: dict[str, object]) -> dict[str, object]:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in item.items()}
+
+
+leads_app = typer.Typer(
+    help="Leads: openings, events and articles to pass on to people they fit.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@leads_app.command("add")
+def leads_add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What it is, in a few words.")],
+    kind: Annotated[LeadKind, typer.Option(help="What kind of lead.")] = LeadKind.LEAD,
+    description: Annotated[str | None, typer.Option(help="What it is about.")] = None,
+    url: Annotated[str | None, typer.Option(help="A link.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="When (YYYY-MM-DD).")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
+    org: Annotated[str | None, typer.Option(help="The organization (found or added).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record a lead; then `goodword leads suggest ID` finds whom it fits."""
+    from goodword.forms import validate
+    from goodword.leads import service as leads
+    from goodword.leads.schemas import LeadCreate
+
+    data = fields(kind=kind, title=title, description=description, url=url, tags=tag)
+    data |= fields(happens_on=_day(on, "--date"), organization_name=org)
+    with work(ctx) as (session, ws):
+        lead = leads.create(session, workspace_id=ws, data=validate(LeadCreate, data))
+        read = leads.to_read(lead)
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(
+        f"Added lead {read.id}: {read.title}. Whom it fits: goodword leads suggest {read.id}"
+    )
+
+
+@leads_app.command("suggest")
+def leads_suggest(ctx: typer.Context, lead_id: Id, as_json: JsonFlag = False) -> None:
+    """Whom the lead fits, why, and a drafted note and a task for each."""
+    from goodword.playbooks import engine, pass_it_on
+
+    with work(ctx) as (session, ws):
+        result = pass_it_on.run(session, workspace_id=ws, lead_id=lead_id, today=clock.today())
+        read = engine.to_read(result)
+        matches = [(m.person_id, m.name, m.reason) for m in result.matches]
+    if as_json:
+        print_json(
+            dump(read)
+            | {"suggestions": [{"person_id": p, "name": n, "reason": r} for p, n, r in matches]}
+        )
+        return
+    for prompt in read.prompts:
+        typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
+    if matches:
+        table("It fits", ["Person", "Name", "Why"], matches)
+        typer.echo(f"{result.created} task(s) added with a drafted note each.")
+
+
+messages_app = typer.Typer(
+    help="The message library: the wording of every draft. Nothing is ever sent.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@messages_app.command("list")
+def messages_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Every message in the library, marked where you keep your own version."""
+    from goodword.playbooks import library
+
+    with work(ctx) as (session, ws):
+        entries = library.list_(session, workspace_id=ws)
+    rows = [
+        (e.template.key, e.template.title, "yours" if e.customized else "ours") for e in entries
+    ]
+    if as_json:
+        print_json({"items": [{"key": k, "title": t, "wording": w} for k, t, w in rows]})
+        return
+    table("Messages", ["Key", "Title", "Wording"], rows)
+
+
+@messages_app.command("show")
+def messages_show(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="The message's key (see `goodword messages list`).")],
+    person: Annotated[
+        list[int] | None, typer.Option(help="Fill it for this person (id; repeatable).")
+    ] = None,
+    eml: Annotated[
+        Path | None,
+        typer.Option(dir_okay=False, help="Also write the draft to this .eml file (one person)."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a message: the wording, or filled for each --person; --eml writes a mail file."""
+    from goodword.playbooks import drafting, library
+    from goodword.playbooks.engine import me
+    from goodword.playbooks.messages import Draft, eml_bytes, render
+
+    if eml is not None and len(person or []) > 1:
+        raise InvalidInput("--eml writes one draft: give at most one --person with it.")
+    with work(ctx) as (session, ws):
+        entry = library.get(session, workspace_id=ws, key=key)
+        drafts: list[Draft] = [
+            drafting.for_person(session, workspace_id=ws, key=key, person_id=pid)
+            for pid in person or []
+        ] or [render(entry.template, {})]
+        user = me(session, workspace_id=ws)
+        sender = (user.emails[0].address if user.emails else None) if user else None
+        name = user.display_name if user else None
+    if eml is not None:
+        eml.write_bytes(eml_bytes(drafts[0], from_address=sender, from_name=name, at=clock.now()))
+    if as_json:
+        print_json({"key": key, "drafts": [dump(drafting.to_read(d)) for d in drafts]})
+        return
+    for draft in drafts:
+        if draft.to or draft.to_name:
+            typer.echo(f"To: {draft.to_name or ''} {' '.join(draft.to)}".rstrip())
+        typer.echo(draft.as_text())
+        if draft.missing:
+            typer.echo(f"\n(Fill in before sending: {', '.join(draft.missing)})")
+        typer.echo("")
+    if eml is not None:
+        typer.echo(f"Wrote {eml}; open it in your mail program, edit, and send it yourself.")
+
+
+calendar_app = typer.Typer(
+    help="Your tasks and next steps as a calendar.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+@calendar_app.command("export")
+def calendar_export(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(dir_okay=False, help="Where to write the .ics file.")],
+) -> None:
+    """Write open tasks with a date and each opportunity's next step to an .ics file."""
+    from goodword.playbooks import calendar
+
+    with work(ctx) as (session, ws):
+        body = calendar.download(session, workspace_id=ws, stamp=clock.now())
+        count = len(calendar.items(session, workspace_id=ws))
+    file.write_bytes(body)
+    typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {file}.")

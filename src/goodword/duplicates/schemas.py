@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from goodword.duplicates.models import CandidateStatus
+from goodword.people.schemas import PersonRead
+
+# Fields the user may pick from either person when merging; lists (e-mails, phones,
+# addresses, positions, tags) are always kept from both.
+CHOOSABLE = ("display_name", "given_name", "family_name", "location", "notes", "how_we_met",
+             "birthday")  # fmt: skip
+Side = Literal["a", "b"]
+
+
+class MergeChoices(BaseModel):
+    """For each field, "a" keeps the surviving person's value, "b" the absorbed one's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: Side | None = None
+    given_name: Side | None = None
+    family_name: Side | None = None
+    location: Side | None = None
+    notes: Side | None = Field(default=None, description="Unset keeps both notes.")
+    how_we_met: Side | None = None
+    birthday: Side | None = None
+
+
+class CandidateRead(BaseModel):
+    id: int
+    score: float
+    reasons: list[str]
+    status: CandidateStatus
+    person_a: PersonRead
+    person_b: PersonRead
+    created_at: datetime
+
+
+class MergeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    survivor_id: int | None
+    absorbed_id: int
+    absorbed_name: str
+    reason: str | None
+    merged_at: datetime
+    undone_at: datetime | None
+
+
+class ScanResult(BaseModel):
+    """What a duplicates scan found: pairs queued, and pairs merged without asking."""
+
+    candidates_created: int
+    merged: list[MergeRead]

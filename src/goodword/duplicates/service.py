@@ -1,0 +1,437 @@
+"""Possible duplicates: find them, list them, merge two people (undoably), or keep them apart.
+
+A merge keeps everything. Every row that points at the absorbed person (contact details,
+positions, provenance, interactions, connections, tasks, opportunities, and whatever later
+record types point at people) is re-pointed at the survivor; rows that would then repeat
+one the survivor already has are removed. The Merge row stores which rows moved, every
+removed row in full and both people's own fields, so `undo_merge` can put it all back.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, and_, delete, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
+from goodword import clock
+from goodword.db import Base
+from goodword.duplicates.matching import Matcher, Scored
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.duplicates.schemas import (
+    CHOOSABLE,
+    CandidateRead,
+    MergeChoices,
+    MergeRead,
+    ScanResult,
+)
+from goodword.errors import Conflict, InvalidInput
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.records import Page, clean_list, get_owned, keyset_page, sort_key
+from goodword.search import service as search
+
+SNAPSHOT_VERSION = 1
+# A person's child rows, and the columns that make two of them the same thing.
+_SAME_WHEN = {
+    "person_emails": ("address",),
+    "person_phones": ("number",),
+    "person_urls": ("url",),
+    "positions": ("organization_id", "title", "start_date", "end_date"),
+}
+# Tables that need more than re-pointing (handled one by one below).
+_SPECIAL = {"people", "duplicate_candidates", "connections", "search_documents"}
+_OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name")
+_SHARED_KEY = Scored(1.0, ("the same e-mail address, phone number or LinkedIn profile",))
+
+
+def get_candidate(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:
+    return get_owned(
+        session,
+        DuplicateCandidate,
+        workspace_id=workspace_id,
+        record_id=candidate_id,
+        kind="possible duplicate",
+    )
+
+
+def get_merge(session: Session, *, workspace_id: int, merge_id: int) -> Merge:
+    return get_owned(session, Merge, workspace_id=workspace_id, record_id=merge_id, kind="merge")
+
+
+def list_candidates(
+    session: Session,
+    *,
+    workspace_id: int,
+    status: CandidateStatus = CandidateStatus.OPEN,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[DuplicateCandidate]:
+    """List possible duplicates, most likely first."""
+    statement = select(DuplicateCandidate).where(
+        DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
+    )
+    return keyset_page(
+        session,
+        statement,
+        sort_column=DuplicateCandidate.score,
+        id_column=DuplicateCandidate.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
+
+
+def candidate_to_read(session: Session, candidate: DuplicateCandidate) -> CandidateRead:
+    """Both people in full, for a side-by-side review."""
+    ws = candidate.workspace_id
+    return CandidateRead(
+        id=candidate.id,
+        score=candidate.score,
+        reasons=list(candidate.reasons),
+        status=candidate.status,
+        person_a=people.to_read(
+            people.get(session, workspace_id=ws, person_id=candidate.person_a_id)
+        ),
+        person_b=people.to_read(
+            people.get(session, workspace_id=ws, person_id=candidate.person_b_id)
+        ),
+        created_at=candidate.created_at,
+    )
+
+
+def mark_not_same(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:
+    """Record that the two are different people; they will not be suggested again."""
+    candidate = get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    candidate.status = CandidateStatus.NOT_SAME
+    session.flush()
+    return candidate
+
+
+def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = False) -> ScanResult:
+    """Scan the whole workspace for likely duplicates and queue the pairs not yet decided.
+
+    With `auto_merge`, confident pairs (a shared e-mail, phone or LinkedIn profile, or a
+    name with agreeing evidence) are merged at once, each merge undoable like any other.
+    """
+    from goodword.importers.state import WorkspaceState
+
+    state = WorkspaceState.load(session, workspace_id=workspace_id)
+    matcher: Matcher = state.matcher
+    refs = [p.ref for p in matcher.profiles]
+    pairs: dict[tuple[int, int], Scored] = {}
+    for earlier, later, judged in matcher.pairs_within():
+        a, b = sorted((refs[earlier], refs[later]))
+        pairs[(a, b)] = judged
+    for holders in _exact_groups(matcher):
+        for other in holders[1:]:
+            pairs.setdefault((holders[0], other), _SHARED_KEY)
+    merged: list[MergeRead] = []
+    gone: set[int] = set()
+    created = 0
+    for (a, b), judged in sorted(pairs.items(), key=lambda item: -item[1].score):
+        if (a, b) in state.candidate_pairs or a in gone or b in gone:
+            continue
+        if auto_merge and judged.auto and state.me_id not in (a, b):
+            record = merge(
+                session,
+                workspace_id=workspace_id,
+                survivor_id=a,
+                absorbed_id=b,
+                reason="; ".join(judged.reasons),
+            )
+            merged.append(merge_to_read(record))
+            gone.add(b)
+            continue
+        session.add(
+            DuplicateCandidate(
+                workspace_id=workspace_id,
+                person_a_id=a,
+                person_b_id=b,
+                score=judged.score,
+                reasons=list(judged.reasons),
+            )
+        )
+        state.candidate_pairs.add((a, b))
+        created += 1
+    session.flush()
+    return ScanResult(candidates_created=created, merged=merged)
+
+
+def _exact_groups(matcher: Matcher) -> list[list[int]]:
+    """People who share an exact key (the index keeps only the first holder of each)."""
+    holders: dict[str, list[int]] = {}
+    for profile in matcher.profiles:
+        for key in profile.keys:
+            holders.setdefault(key, []).append(profile.ref)
+    return [sorted(set(refs)) for refs in holders.values() if len(set(refs)) > 1]
+
+
+def merge_to_read(record: Merge) -> MergeRead:
+    absorbed = record.snapshot.get("absorbed", {})
+    return MergeRead(
+        id=record.id,
+        survivor_id=record.survivor_id,
+        absorbed_id=record.absorbed_id,
+        absorbed_name=str(absorbed.get("display_name", "")),
+        reason=record.reason,
+        merged_at=record.merged_at,
+        undone_at=record.undone_at,
+    )
+
+
+def merge(
+    session: Session,
+    *,
+    workspace_id: int,
+    survivor_id: int,
+    absorbed_id: int,
+    choices: MergeChoices | dict[str, str] | None = None,
+    reason: str | None = None,
+) -> Merge:
+    """Merge `absorbed` into `survivor`, keeping everything of both; return the undoable Merge."""
+    if survivor_id == absorbed_id:
+        raise InvalidInput("A person cannot be merged with themself; pick two people.")
+    survivor = people.get(session, workspace_id=workspace_id, person_id=survivor_id)
+    absorbed = people.get(session, workspace_id=workspace_id, person_id=absorbed_id)
+    picked = choices if isinstance(choices, MergeChoices) else _choices(choices or {})
+    session.flush()
+    snapshot: dict[str, Any] = {
+        "version": SNAPSHOT_VERSION,
+        "survivor_before": _own(survivor),
+        "absorbed": _row(Base.metadata.tables["people"], session, absorbed.id),
+        "moved": {},
+        "deleted": {},
+    }
+    after = _chosen_fields(survivor, absorbed, picked)
+    _move_rows(session, snapshot, survivor.id, absorbed.id)
+    search.remove(session, kind=people.KIND, record_id=absorbed.id)
+    session.execute(delete(Person).where(Person.id == absorbed.id))
+    session.expire_all()
+    survivor = people.get(session, workspace_id=workspace_id, person_id=survivor_id)
+    if snapshot["absorbed"]["is_me"]:
+        survivor.is_me = True
+    for name, value in after.items():
+        setattr(survivor, name, value)
+    record = Merge(
+        workspace_id=workspace_id,
+        survivor_id=survivor.id,
+        absorbed_id=absorbed_id,
+        snapshot=snapshot,
+        merged_at=clock.now(),
+        reason=reason,
+    )
+    session.add(record)
+    session.flush()
+    search.index_person(session, survivor)
+    return record
+
+
+def _choices(raw: dict[str, str]) -> MergeChoices:
+    from goodword.forms import validate
+
+    return validate(MergeChoices, raw)
+
+
+def _own(person: Person) -> dict[str, Any]:
+    return {name: _encode(getattr(person, name)) for name in _OWN_FIELDS}
+
+
+def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
+    """The survivor's own fields after the merge: chosen values, both notes, all tags."""
+    after: dict[str, Any] = {}
+    for name in CHOOSABLE:
+        mine, theirs = getattr(survivor, name), getattr(absorbed, name)
+        side = getattr(choices, name)
+        if name == "notes" and side is None and mine and theirs and theirs not in mine:
+            value = f"{mine}\n\n{theirs}"
+        elif side == "b" or (side is None and not mine):
+            value = theirs
+        else:
+            value = mine
+        after[name] = value
+    if not after["display_name"]:
+        after["display_name"] = survivor.display_name
+    given, family = after["given_name"], after["family_name"]
+    after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
+    after["tags"] = clean_list([*survivor.tags, *absorbed.tags])
+    after["interests"] = clean_list([*survivor.interests, *absorbed.interests])
+    return after
+
+
+def _references() -> list[tuple[Table, str]]:
+    """Every (table, column) that points at people, except the tables handled specially."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in _SPECIAL:
+            continue
+        for column in table.columns:
+            if any(fk.column.table.name == "people" for fk in column.foreign_keys):
+                found.append((table, column.name))
+    return found
+
+
+def _move_rows(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point every reference from absorbed to survivor, noting what moved or was removed."""
+    moved: dict[str, list[int]] = snapshot["moved"]
+    deleted: dict[str, list[dict[str, Any]]] = snapshot["deleted"]
+    for table, column in _references():
+        col = table.c[column]
+        same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
+        rows = session.execute(select(table).where(col == absorbed_id)).mappings().all()
+        if not rows:
+            continue
+        kept = set()
+        if same_when:
+            kept = {
+                tuple(r[c] for c in same_when)
+                for r in session.execute(select(table).where(col == survivor_id)).mappings()
+            }
+        for row in rows:
+            signature = tuple(row[c] for c in same_when) if same_when else None
+            if signature is not None and signature in kept:
+                deleted.setdefault(table.name, []).append(_encode_row(table, row))
+                session.execute(delete(table).where(table.c.id == row["id"]))
+                continue
+            if signature is not None:
+                kept.add(signature)
+            moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
+        ids = moved.get(f"{table.name}.{column}", [])
+        if ids:
+            session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
+    _move_connections(session, snapshot, survivor_id, absorbed_id)
+    candidates = Base.metadata.tables["duplicate_candidates"]
+    for row in session.execute(
+        select(candidates).where(
+            or_(candidates.c.person_a_id == absorbed_id, candidates.c.person_b_id == absorbed_id)
+        )
+    ).mappings():
+        deleted.setdefault("duplicate_candidates", []).append(_encode_row(candidates, row))
+        session.execute(delete(candidates).where(candidates.c.id == row["id"]))
+
+
+def _unique_partners(table: Table, column: str) -> tuple[str, ...]:
+    """The other columns of a unique constraint that includes `column` (a participant's
+    interaction, say): a row the survivor already has with them is a repeat."""
+    for constraint in table.constraints:
+        names = [c.name for c in getattr(constraint, "columns", [])]
+        if constraint.__class__.__name__ == "UniqueConstraint" and column in names:
+            return tuple(n for n in names if n != column)
+    return ()
+
+
+def _move_connections(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point ties; a tie between the two, or one the survivor already has, is removed."""
+    table = Base.metadata.tables["connections"]
+    a, b = table.c.person_a_id, table.c.person_b_id
+    existing = {
+        (r["kind"], r["person_b_id"] if r["person_a_id"] == survivor_id else r["person_a_id"])
+        for r in session.execute(
+            select(table).where(or_(a == survivor_id, b == survivor_id))
+        ).mappings()
+    }
+    rows = session.execute(select(table).where(or_(a == absorbed_id, b == absorbed_id))).mappings()
+    for row in rows.all():
+        other = row["person_b_id"] if row["person_a_id"] == absorbed_id else row["person_a_id"]
+        if other == survivor_id or (row["kind"], other) in existing:
+            snapshot["deleted"].setdefault("connections", []).append(_encode_row(table, row))
+            session.execute(delete(table).where(table.c.id == row["id"]))
+            continue
+        existing.add((row["kind"], other))
+        for column in ("person_a_id", "person_b_id"):
+            if row[column] == absorbed_id:
+                snapshot["moved"].setdefault(f"connections.{column}", []).append(row["id"])
+                session.execute(
+                    update(table).where(table.c.id == row["id"]).values({column: survivor_id})
+                )
+
+
+def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
+    """Restore the absorbed person with everything they had, and the survivor as they were."""
+    record = get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    if record.undone_at is not None:
+        raise Conflict(f"Merge {record.id} was already undone.")
+    if record.survivor_id is None:
+        raise Conflict("The person this merge kept has since been deleted, so it cannot be undone.")
+    survivor = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
+    snapshot = record.snapshot
+    tables = Base.metadata.tables
+    absorbed_row = _decode_row(tables["people"], snapshot["absorbed"])
+    if survivor.is_me and absorbed_row["is_me"]:
+        survivor.is_me = False
+        session.flush()
+    for name, value in snapshot["survivor_before"].items():
+        setattr(survivor, name, _decode(tables["people"].c[name], value))
+    session.flush()
+    session.execute(insert(tables["people"]).values(absorbed_row))
+    for key, ids in snapshot["moved"].items():
+        table_name, column = key.split(".")
+        table = tables[table_name]
+        session.execute(
+            update(table)
+            .where(and_(table.c.id.in_(ids), table.c[column] == survivor.id))
+            .values({column: snapshot["absorbed"]["id"]})
+        )
+    for table_name, rows in snapshot["deleted"].items():
+        table = tables[table_name]
+        for row in rows:
+            values = _decode_row(table, row)
+            if _exists(session, table, values["id"]):
+                continue
+            session.execute(insert(table).values(values))
+    record.undone_at = clock.now()
+    session.flush()
+    session.expire_all()
+    restored = people.get(session, workspace_id=workspace_id, person_id=record.absorbed_id)
+    search.index_person(session, restored)
+    search.index_person(
+        session, people.get(session, workspace_id=workspace_id, person_id=survivor.id)
+    )
+    return restored
+
+
+def _exists(session: Session, table: Table, row_id: int) -> bool:
+    return session.scalar(select(table.c.id).where(table.c.id == row_id)) is not None
+
+
+def _row(table: Table, session: Session, row_id: int) -> dict[str, Any]:
+    row = session.execute(select(table).where(table.c.id == row_id)).mappings().one()
+    return _encode_row(table, row)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "value") and not isinstance(value, str | int | float | bool):
+        return value.value
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def _encode_row(table: Table, row: Any) -> dict[str, Any]:
+    return {column.name: _encode(row[column.name]) for column in table.columns}
+
+
+def _decode(column: Any, value: Any) -> Any:
+    if value is None or not isinstance(value, str):
+        return value
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return value
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is date:
+        return date.fromisoformat(value)
+    return value
+
+
+def _decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {name: _decode(table.c[name], value) for name, value in row.items() if name in table.c}

@@ -1,0 +1,221 @@
+"""Export people as vCard 3.0 (the default) or 4.0, CSV, or JSON.
+
+Each export carries everything Goodword holds about a person (labels, every position with
+its dates, interests, how you met), in standard properties where the format has them and
+in X-GOODWORD-* properties or extra columns where it does not, so importing an export
+gives the same people back. Each card or row carries `goodword-<workspace>-<person>` as its
+id: importing it into the same workspace updates those people instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import vobject
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from goodword import clock
+from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
+from goodword.people import service as people
+from goodword.people.models import Person, Position
+
+Format = Literal["vcard", "vcard4", "csv", "json"]
+MEDIA_TYPES = {
+    "vcard": "text/vcard",
+    "vcard4": "text/vcard",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+EXTENSIONS = {"vcard": "vcf", "vcard4": "vcf", "csv": "csv", "json": "json"}
+
+
+def export_people(
+    session: Session,
+    *,
+    workspace_id: int,
+    format: Format = "vcard",
+    person_ids: Sequence[int] | None = None,
+) -> str:
+    """Return the workspace's people (or just `person_ids`) in the chosen format."""
+    statement = (
+        select(Person)
+        .where(Person.workspace_id == workspace_id)
+        .options(*people.with_details(), selectinload(Person.sources))
+        .order_by(Person.id)
+    )
+    if person_ids is not None:
+        statement = statement.where(Person.id.in_(list(person_ids)))
+    chosen = list(session.scalars(statement))
+    if format in ("vcard", "vcard4"):
+        version = "4.0" if format == "vcard4" else "3.0"
+        return "".join(to_vcard(p, version=version) for p in chosen)
+    if format == "csv":
+        return to_csv(chosen)
+    if format == "json":
+        return json.dumps(
+            {
+                "format": PEOPLE_JSON,
+                "version": 1,
+                "exported_at": clock.now().isoformat(),
+                "people": [to_record(p) for p in chosen],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    raise ValueError(f"unknown export format {format!r}; use vcard, vcard4, csv or json")
+
+
+def person_key(person: Person) -> str:
+    return f"goodword-{person.workspace_id}-{person.id}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _structured(*parts: str | None) -> str:
+    return ";".join(_escape(p or "") for p in parts)
+
+
+def _position_value(position: Position) -> str:
+    return _structured(
+        position.organization.name,
+        position.title,
+        position.department,
+        position.start_date.isoformat() if position.start_date else "",
+        position.end_date.isoformat() if position.end_date else "",
+        "true" if position.is_current else "false",
+    )
+
+
+def to_vcard(person: Person, *, version: str = "3.0") -> str:
+    """One card; labels ride on Apple-style groups (item1.EMAIL + item1.X-ABLabel)."""
+    card = vobject.vCard()
+    card.add("version").value = version
+    card.add("uid").value = person_key(person)
+    card.add("fn").value = person.display_name
+    card.add("n").value = vobject.vcard.Name(
+        family=person.family_name or "", given=person.given_name or ""
+    )
+    groups = 0
+
+    def add(name: str, value: str, label: str | None, extra: dict[str, list[str]]) -> None:
+        nonlocal groups
+        prop = card.add(name)
+        prop.value = value
+        for key, values in extra.items():
+            prop.params[key] = values
+        if label:
+            groups += 1
+            prop.group = f"item{groups}"
+            tag = card.add("x-ablabel")
+            tag.group = prop.group
+            tag.value = label
+
+    four = version.startswith("4")
+    for email in person.emails:
+        add("email", email.address, email.label, {} if four else {"TYPE": ["INTERNET"]})
+    for phone in person.phones:
+        add("tel", phone.number, phone.label, {})
+    for url in person.urls:
+        add("url", url.url, url.label, {})
+    for position in person.positions:
+        if position.is_current:
+            card.add("org").value = [position.organization.name]
+            if position.title:
+                card.add("title").value = position.title
+    for position in person.positions:
+        card.add("x-goodword-position").value = _position_value(position)
+    if person.location:
+        card.add("adr").value = vobject.vcard.Address(city=person.location)
+    if person.birthday:
+        card.add("bday").value = person.birthday.isoformat()
+    if person.notes:
+        card.add("note").value = person.notes
+    if person.tags:
+        card.add("categories").value = list(person.tags)
+    if person.interests:
+        card.add("x-goodword-interests").value = ",".join(_escape(t) for t in person.interests)
+    if person.how_we_met:
+        card.add("x-goodword-how-we-met").value = _escape(person.how_we_met)
+    return str(card.serialize())
+
+
+def to_record(person: Person) -> dict[str, Any]:
+    """The person as plain data (the JSON export's shape)."""
+    return {
+        "id": person_key(person),
+        "display_name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "emails": [{"value": e.address, "label": e.label} for e in person.emails],
+        "phones": [{"value": p.number, "label": p.label} for p in person.phones],
+        "urls": [{"value": u.url, "label": u.label} for u in person.urls],
+        "location": person.location,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "notes": person.notes,
+        "how_we_met": person.how_we_met,
+        "tags": list(person.tags),
+        "interests": list(person.interests),
+        "is_me": person.is_me,
+        "positions": [
+            {
+                "organization": p.organization.name,
+                "title": p.title,
+                "department": p.department,
+                "start_date": p.start_date.isoformat() if p.start_date else None,
+                "end_date": p.end_date.isoformat() if p.end_date else None,
+                "is_current": p.is_current,
+            }
+            for p in person.positions
+        ],
+        "sources": [
+            {
+                "source": s.source,
+                "file_name": s.file_name,
+                "external_key": s.external_key,
+                "imported_at": s.imported_at.isoformat(),
+            }
+            for s in person.sources
+        ],
+    }
+
+
+def to_csv(chosen: Sequence[Person]) -> str:
+    """One row per person; several values in a cell one per line, labels in the next column."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS)
+    for person in chosen:
+        record = to_record(person)
+
+        def lines(key: str, part: str, record: dict[str, Any] = record) -> str:
+            return "\n".join(item[part] or "" for item in record[key])
+
+        writer.writerow(
+            [
+                record["id"],
+                person.display_name,
+                person.given_name or "",
+                person.family_name or "",
+                lines("emails", "value"),
+                lines("emails", "label"),
+                lines("phones", "value"),
+                lines("phones", "label"),
+                lines("urls", "value"),
+                lines("urls", "label"),
+                person.location or "",
+                record["birthday"] or "",
+                "\n".join(person.tags),
+                "\n".join(person.interests),
+                person.how_we_met or "",
+                person.notes or "",
+                json.dumps(record["positions"], ensure_ascii=False) if person.positions else "",
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,116 @@
+"""JSON API for leads: record what you heard of, whom it fits, and whom you passed it to."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+from pydantic import BaseModel, ConfigDict
+
+from goodword import clock
+from goodword.deps import DbSession, WorkspaceId
+from goodword.leads import service
+from goodword.leads.models import ShareStatus
+from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
+from goodword.playbooks import engine, pass_it_on
+from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES
+
+router = APIRouter(prefix=API_PREFIX, tags=["leads"], responses=ERROR_RESPONSES)
+
+
+class SuggestionRead(BaseModel):
+    person_id: int
+    name: str
+    score: int
+    reason: str
+
+
+class PassItOnRead(PlaybookResultRead):
+    suggestions: list[SuggestionRead]
+
+
+class ShareIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: ShareStatus
+
+
+@router.get("/leads", response_model=list[LeadRead], summary="List leads")
+def list_leads(session: DbSession, workspace_id: WorkspaceId) -> list[LeadRead]:
+    """Leads, newest first, with whom each was suggested or passed to."""
+    return [service.to_read(lead) for lead in service.list_(session, workspace_id=workspace_id)]
+
+
+@router.post(
+    "/leads", response_model=LeadRead, status_code=status.HTTP_201_CREATED, summary="Add a lead"
+)
+def create_lead(session: DbSession, workspace_id: WorkspaceId, data: LeadCreate) -> LeadRead:
+    return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+
+
+@router.get("/leads/{lead_id}", response_model=LeadRead, summary="Show a lead")
+def get_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> LeadRead:
+    return service.to_read(service.get(session, workspace_id=workspace_id, lead_id=lead_id))
+
+
+@router.put("/leads/{lead_id}", response_model=LeadRead, summary="Replace a lead")
+def replace_lead(
+    session: DbSession, workspace_id: WorkspaceId, lead_id: int, data: LeadUpdate
+) -> LeadRead:
+    lead = service.update(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
+    return service.to_read(lead)
+
+
+@router.delete(
+    "/leads/{lead_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    summary="Delete a lead",
+)
+def delete_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> Response:
+    service.delete(session, workspace_id=workspace_id, lead_id=lead_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/leads/{lead_id}/suggestions",
+    response_model=list[SuggestionRead],
+    summary="Whom a lead fits",
+)
+def suggestions(
+    session: DbSession, workspace_id: WorkspaceId, lead_id: int, limit: int = 5
+) -> list[SuggestionRead]:
+    """The people the lead fits best, with the reasons; writes nothing."""
+    matches = service.suggest(
+        session, workspace_id=workspace_id, lead_id=lead_id, limit=min(max(limit, 1), 50)
+    )
+    return [
+        SuggestionRead(person_id=m.person_id, name=m.name, score=m.score, reason=m.reason)
+        for m in matches
+    ]
+
+
+@router.post("/leads/{lead_id}/pass-it-on", response_model=PassItOnRead, summary="Pass a lead on")
+def run_pass_it_on(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> PassItOnRead:
+    """Keep the suggestions, and add a task with a drafted note for each person."""
+    result = pass_it_on.run(
+        session, workspace_id=workspace_id, lead_id=lead_id, today=clock.today()
+    )
+    return PassItOnRead(
+        **engine.to_read(result).model_dump(),
+        suggestions=[
+            SuggestionRead(person_id=m.person_id, name=m.name, score=m.score, reason=m.reason)
+            for m in result.matches
+        ],
+    )
+
+
+@router.post(
+    "/lead-shares/{share_id}", response_model=LeadShareRead, summary="Mark a lead sent or skipped"
+)
+def mark_share(
+    session: DbSession, workspace_id: WorkspaceId, share_id: int, data: ShareIn
+) -> LeadShareRead:
+    share = service.mark_share(
+        session, workspace_id=workspace_id, share_id=share_id, status=data.status, on=clock.today()
+    )
+    return service.share_to_read(share)

@@ -1,0 +1,222 @@
+"""Lead pages: record what you heard of, see whom it fits, pass it on (or not)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from goodword import clock, forms
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import FieldError, InvalidInput
+from goodword.leads import service
+from goodword.leads.models import Lead, LeadKind, ShareStatus
+from goodword.leads.schemas import LeadCreate, LeadUpdate
+from goodword.pages import enum_options, form_errors, organization_names, redirect, render
+from goodword.playbooks import events, pass_it_on
+from goodword.playbooks.engine import Prompt
+from goodword.playbooks.messages import Draft
+from goodword.playbooks.panels import dry_run
+
+router = APIRouter()
+
+FIELDS = ("kind", "title", "description", "url", "happens_on", "tags", "organization_name")
+
+
+async def _read(request: Request) -> tuple[dict[str, str], dict[str, Any]]:
+    form = await request.form()
+    values = {name: str(form.get(name) or "") for name in FIELDS}
+    return values, forms.form_to_dict(values, lists=["tags"])
+
+
+def _values(lead: Lead | None) -> dict[str, str]:
+    if lead is None:
+        return {name: "" for name in FIELDS} | {"kind": LeadKind.OPPORTUNITY.value}
+    return {
+        "kind": lead.kind.value,
+        "title": lead.title,
+        "description": lead.description or "",
+        "url": lead.url or "",
+        "happens_on": lead.happens_on.isoformat() if lead.happens_on else "",
+        "tags": ", ".join(lead.tags or []),
+        "organization_name": lead.organization.name if lead.organization else "",
+    }
+
+
+def _list_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    values: Mapping[str, str] | None = None,
+    errors: Mapping[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "leads/list.html",
+        {
+            "leads": service.list_(session, workspace_id=workspace_id),
+            "values": values or _values(None),
+            "errors": errors or {},
+            "kind_options": enum_options(LeadKind),
+            "organization_names": organization_names(session, workspace_id=workspace_id),
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/leads", response_class=HTMLResponse)
+def list_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    return _list_page(request, session, workspace_id)
+
+
+@router.post("/leads", response_class=HTMLResponse)
+async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Record a lead and find whom it fits straight away."""
+    values, data = await _read(request)
+    try:
+        lead = service.create(
+            session, workspace_id=workspace_id, data=forms.validate(LeadCreate, data)
+        )
+    except InvalidInput as error:
+        session.rollback()
+        errors = form_errors(error, fields=FIELDS, general_field="title")
+        return _list_page(
+            request, session, workspace_id, values=values, errors=errors, status_code=422
+        )
+    result = pass_it_on.run(
+        session, workspace_id=workspace_id, lead_id=lead.id, today=clock.today()
+    )
+    found = len(result.matches)
+    people = "person" if found == 1 else "people"
+    message = f"Lead saved. It fits {found} {people}." if found else "Lead saved."
+    return redirect(f"/leads/{lead.id}", flash=message)
+
+
+def share_drafts(
+    session: Session, workspace_id: int, lead: Lead
+) -> tuple[dict[int, Draft], list[Prompt]]:
+    """The drafted note for each person still to pass the lead to, without writing anything."""
+
+    def run() -> tuple[dict[int, Draft], list[Prompt]]:
+        result = pass_it_on.run(
+            session,
+            workspace_id=workspace_id,
+            lead_id=lead.id,
+            today=clock.today(),
+            limit=max(5, len(lead.shares)),
+        )
+        drafts = {m.person_id: d for m, d in zip(result.matches, result.drafts, strict=False)}
+        return drafts, list(result.prompts)
+
+    return dry_run(session, run)
+
+
+@router.get("/leads/{lead_id}", response_class=HTMLResponse)
+def detail_page(
+    request: Request, lead_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    """The lead, the people it fits with the reasons, and a note for each."""
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    drafts, prompts = share_drafts(session, workspace_id, lead)
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    return render(
+        request,
+        "leads/detail.html",
+        {"lead": lead, "drafts": drafts, "prompts": prompts},
+    )
+
+
+@router.post("/leads/{lead_id}/suggest")
+def suggest(lead_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Look again for the people the lead fits (new people, new interests)."""
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    result = pass_it_on.run(
+        session, workspace_id=workspace_id, lead_id=lead.id, today=clock.today()
+    )
+    return redirect(f"/leads/{lead.id}", flash=events.describe(result))
+
+
+@router.get("/leads/{lead_id}/edit", response_class=HTMLResponse)
+def edit_page(
+    request: Request, lead_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    return _form_page(request, session, workspace_id, lead, values=_values(lead))
+
+
+def _form_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    lead: Lead,
+    *,
+    values: Mapping[str, str],
+    errors: Mapping[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "leads/form.html",
+        {
+            "lead": lead,
+            "values": values,
+            "errors": errors or {},
+            "kind_options": enum_options(LeadKind),
+            "organization_names": organization_names(session, workspace_id=workspace_id),
+        },
+        status_code=status_code,
+    )
+
+
+@router.post("/leads/{lead_id}", response_class=HTMLResponse)
+async def update(
+    request: Request, lead_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    values, data = await _read(request)
+    try:
+        service.update(
+            session,
+            workspace_id=workspace_id,
+            lead_id=lead.id,
+            data=forms.validate(LeadUpdate, data),
+        )
+    except InvalidInput as error:
+        session.rollback()
+        lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+        errors = form_errors(error, fields=FIELDS, general_field="title")
+        return _form_page(
+            request, session, workspace_id, lead, values=values, errors=errors, status_code=422
+        )
+    return redirect(f"/leads/{lead_id}", flash="Changes saved.")
+
+
+@router.post("/leads/{lead_id}/delete")
+def delete(lead_id: int, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    service.delete(session, workspace_id=workspace_id, lead_id=lead_id)
+    return redirect("/leads", flash="Lead deleted.")
+
+
+@router.post("/leads/shares/{share_id}")
+async def mark_share(
+    request: Request, share_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Mark a suggestion sent (you passed it on) or skipped."""
+    share = service.get_share(session, workspace_id=workspace_id, share_id=share_id)
+    form = await request.form()
+    try:
+        status = ShareStatus(str(form.get("status") or ""))
+    except ValueError:
+        raise InvalidInput(
+            "Choose sent or skipped.", fields=[FieldError("status", "is not sent or skipped")]
+        ) from None
+    service.mark_share(
+        session, workspace_id=workspace_id, share_id=share.id, status=status, on=clock.today()
+    )
+    done = "passed on to" if status is ShareStatus.SENT else "not for"
+    return redirect(f"/leads/{share.lead_id}", flash=f"Noted: {done} {share.person.display_name}.")

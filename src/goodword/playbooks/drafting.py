@@ -1,0 +1,47 @@
+"""Drafts outside a playbook run: one message for one person, and the JSON shape of a draft."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from goodword.people import service as people
+from goodword.playbooks import library
+from goodword.playbooks.engine import emails_of, me, person_values
+from goodword.playbooks.messages import Draft, mailto_url
+from goodword.playbooks.schemas import DraftRead
+
+
+def for_person(
+    session: Session,
+    *,
+    workspace_id: int,
+    key: str,
+    person_id: int,
+    values: Mapping[str, str | None] | None = None,
+) -> Draft:
+    """Fill a message for one person from their record; what the records cannot say stays
+    in braces for the user to fill."""
+    library.default_template(key)
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    user = me(session, workspace_id=workspace_id)
+    return library.draft(
+        session,
+        workspace_id=workspace_id,
+        key=key,
+        values={**person_values(person, user), **(values or {})},
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+
+
+def to_read(draft: Draft) -> DraftRead:
+    return DraftRead(
+        key=draft.key,
+        subject=draft.subject,
+        body=draft.body,
+        to=list(draft.to),
+        missing=list(draft.missing),
+        mailto=mailto_url(draft),
+    )

@@ -1,0 +1,124 @@
+"""JSON API for the message library: list, show, preview, keep your own version, reset, and
+draft a message for one person. Nothing is ever sent."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from goodword.deps import DbSession, WorkspaceId
+from goodword.playbooks import drafting, library
+from goodword.playbooks.library import LibraryEntry
+from goodword.playbooks.messages import PLACEHOLDERS
+from goodword.playbooks.schemas import DraftRead, MessageTemplateIn
+
+router = APIRouter(tags=["messages"])
+
+Value = Annotated[str, StringConstraints(max_length=2_000)]
+
+
+class MessageRead(BaseModel):
+    key: str
+    title: str
+    purpose: str
+    subject: str
+    body: str
+    customized: bool
+    default_subject: str
+    default_body: str
+
+
+class MessageLibrary(BaseModel):
+    items: list[MessageRead]
+    placeholders: dict[str, str]
+
+
+class PreviewIn(BaseModel):
+    """Preview an edited text (or the current version) with sample values and your own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
+    body: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    values: dict[str, Value] = Field(default_factory=dict, max_length=50)
+
+
+class DraftIn(BaseModel):
+    """Draft the message for one person, filled from their record and the values given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: int
+    values: dict[str, Value] = Field(default_factory=dict, max_length=50)
+
+
+def message_read(entry: LibraryEntry) -> MessageRead:
+    return MessageRead(
+        key=entry.template.key,
+        title=entry.template.title,
+        purpose=entry.template.purpose,
+        subject=entry.template.subject,
+        body=entry.template.body,
+        customized=entry.customized,
+        default_subject=entry.default.subject,
+        default_body=entry.default.body,
+    )
+
+
+@router.get("/messages", response_model=MessageLibrary, summary="The message library")
+def list_messages(session: DbSession, workspace_id: WorkspaceId) -> MessageLibrary:
+    """Every message, your own version where you keep one, and the placeholders they may use."""
+    return MessageLibrary(
+        items=[message_read(e) for e in library.list_(session, workspace_id=workspace_id)],
+        placeholders=PLACEHOLDERS,
+    )
+
+
+@router.get("/messages/{key}", response_model=MessageRead, summary="Show one message")
+def get_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> MessageRead:
+    return message_read(library.get(session, workspace_id=workspace_id, key=key))
+
+
+@router.put("/messages/{key}", response_model=MessageRead, summary="Keep your own version")
+def save_message(
+    session: DbSession, workspace_id: WorkspaceId, key: str, data: MessageTemplateIn
+) -> MessageRead:
+    """Replace the wording; unknown placeholders are refused (422) with the known ones."""
+    return message_read(library.save(session, workspace_id=workspace_id, key=key, data=data))
+
+
+@router.delete("/messages/{key}", response_model=MessageRead, summary="Go back to our wording")
+def reset_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> MessageRead:
+    return message_read(library.reset(session, workspace_id=workspace_id, key=key))
+
+
+@router.post("/messages/{key}/preview", response_model=DraftRead, summary="Preview a message")
+def preview_message(
+    session: DbSession, workspace_id: WorkspaceId, key: str, data: PreviewIn | None = None
+) -> DraftRead:
+    """Fill the message (or an edited text) with sample values; saves nothing."""
+    data = data or PreviewIn()
+    edited = None
+    if data.subject is not None or data.body is not None:
+        current = library.get(session, workspace_id=workspace_id, key=key).template
+        edited = MessageTemplateIn(
+            subject=data.subject if data.subject is not None else current.subject,
+            body=data.body if data.body is not None else current.body,
+        )
+    draft = library.preview(
+        session, workspace_id=workspace_id, key=key, data=edited, values=data.values
+    )
+    return drafting.to_read(draft)
+
+
+@router.post("/messages/{key}/draft", response_model=DraftRead, summary="Draft it for someone")
+def draft_message(
+    session: DbSession, workspace_id: WorkspaceId, key: str, data: DraftIn
+) -> DraftRead:
+    """The message filled for one person; placeholders the records cannot fill stay in braces."""
+    draft = drafting.for_person(
+        session, workspace_id=workspace_id, key=key, person_id=data.person_id, values=data.values
+    )
+    return drafting.to_read(draft)

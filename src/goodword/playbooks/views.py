@@ -1,0 +1,237 @@
+"""Playbook pages: the hub, running playbooks for an opportunity, keep in touch, progress and
+the calendar. The message library's pages live in `message_views.py` and are mounted here."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from goodword import clock
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import FieldError, InvalidInput
+from goodword.opportunities import service as opportunities
+from goodword.pages import form_values, is_htmx, redirect, render
+from goodword.people import service as people
+from goodword.playbooks import cadence, events, library, message_views, reach, rejection
+from goodword.playbooks import calendar as feeds
+from goodword.playbooks import progress as progress_data
+from goodword.playbooks.engine import me, person_values
+from goodword.playbooks.messages import Draft, format_date
+from goodword.workspaces.models import Workspace
+
+router = APIRouter()
+router.include_router(message_views.router)
+
+# How many people the dashboard's keep-in-touch card names.
+DASHBOARD_DUE = 5
+
+
+@router.get("/playbooks", response_class=HTMLResponse)
+def hub(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """Every playbook in one place, with what is waiting in each."""
+    today = clock.today()
+    return render(
+        request,
+        "playbooks/hub.html",
+        {
+            "due": cadence.due_list(session, workspace_id=workspace_id, today=today),
+            "progress": progress_data.progress(session, workspace_id=workspace_id, today=today),
+        },
+    )
+
+
+@router.post("/playbooks/run", response_class=HTMLResponse)
+def run_routines(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Run the routines; HTMX (the dashboard's card) gets the card, a form a redirect."""
+    today = clock.today()
+    routines = events.run_routines(session, workspace_id=workspace_id, today=today)
+    if is_htmx(request):
+        due = cadence.due_list(session, workspace_id=workspace_id, today=today)
+        return render(
+            request,
+            "playbooks/_routines.html",
+            {"routines": routines, "due": due[:DASHBOARD_DUE], "more": len(due) - DASHBOARD_DUE},
+            vary_on_htmx=True,
+        )
+    return redirect("/playbooks", flash=routines.summary(), vary_on_htmx=True)
+
+
+def _next_moves_url(opportunity_id: int) -> str:
+    return f"/opportunities/{opportunity_id}#next-moves"
+
+
+@router.post("/opportunities/{opportunity_id}/playbooks/rejection")
+async def run_rejection(
+    request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Run the rejection playbook; `confirm_late` says the rejection came late regardless."""
+    opportunity = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    )
+    values = await form_values(request, ("confirm_late",))
+    result = rejection.run(
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity.id,
+        today=clock.today(),
+        confirm_late=values["confirm_late"] not in ("", "0"),
+    )
+    return redirect(_next_moves_url(opportunity.id), flash=events.describe(result))
+
+
+@router.post("/opportunities/{opportunity_id}/playbooks/reach")
+async def run_reach(
+    request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Make the advice-call plan's tasks, through the chosen person (or the best door)."""
+    opportunity = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    )
+    values = await form_values(request, ("entry_person_id", "even_with_warm_path"))
+    chosen = values["entry_person_id"].strip()
+    if chosen and not chosen.isdigit():
+        raise InvalidInput(
+            "Pick one of the suggested people.",
+            fields=[FieldError("entry_person_id", "is not a person's number")],
+        )
+    result = reach.plan(
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity.id,
+        today=clock.today(),
+        entry_person_id=int(chosen) if chosen else None,
+        even_with_warm_path=values["even_with_warm_path"] not in ("", "0"),
+    )
+    return redirect(_next_moves_url(opportunity.id), flash=events.describe(result))
+
+
+def due_drafts(
+    session: Session, workspace_id: int, items: list[cadence.DueItem]
+) -> dict[int, Draft]:
+    """A keep-in-touch note for each person due, keyed by person id."""
+    user = me(session, workspace_id=workspace_id)
+    found = people.get_many(session, workspace_id=workspace_id, ids=[i.person_id for i in items])
+    last = {i.person_id: i.last_contact for i in items}
+    return {
+        person.id: library.draft(
+            session,
+            workspace_id=workspace_id,
+            key="keep_in_touch",
+            values={**person_values(person, user), "last_contact": format_date(last[person.id])},
+            to=tuple(e.address for e in person.emails[:1]),
+            to_name=person.display_name,
+        )
+        for person in found
+    }
+
+
+@router.get("/keep-in-touch", response_class=HTMLResponse)
+def keep_in_touch(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """Who is due for a catch-up, closest relationships first, each with a drafted note."""
+    today = clock.today()
+    due = cadence.due_list(session, workspace_id=workspace_id, today=today)
+    return render(
+        request,
+        "playbooks/keep_in_touch.html",
+        {
+            "due": due,
+            "drafts": due_drafts(session, workspace_id, due),
+            "today": today,
+            "has_me": me(session, workspace_id=workspace_id) is not None,
+        },
+    )
+
+
+@router.get("/keep-in-touch/digest", response_class=HTMLResponse)
+def digest(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """The week in one page: whom to contact, what is due, what to pass on."""
+    today = clock.today()
+    return render(
+        request,
+        "playbooks/digest.html",
+        {
+            "digest": cadence.weekly_digest(session, workspace_id=workspace_id, today=today),
+            "today": today,
+        },
+    )
+
+
+@router.get("/progress", response_class=HTMLResponse)
+def progress(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """Interviews and offers per route, open asks, what is late, activity per week."""
+    today = clock.today()
+    data = progress_data.progress(session, workspace_id=workspace_id, today=today)
+    return render(
+        request,
+        "playbooks/progress.html",
+        {
+            "p": data,
+            "today": today,
+            "widest_route": max([r.opportunities for r in data.routes] + [1]),
+            "widest_week": max([w.contacts for w in data.activity] + [1]),
+        },
+    )
+
+
+def feed_url(request: Request, token: str) -> str:
+    return str(request.url_for("calendar_feed", token=token))
+
+
+@router.get("/calendar", response_class=HTMLResponse)
+def calendar_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """The calendar feed's switch and address, and the one-off download."""
+    workspace = session.get(Workspace, workspace_id)
+    token = workspace.calendar_token if workspace else None
+    return render(
+        request,
+        "playbooks/calendar.html",
+        {
+            "feed": feed_url(request, token) if token else None,
+            "items": feeds.items(session, workspace_id=workspace_id),
+        },
+    )
+
+
+FEED_ACTIONS = {"on": "turned on", "rotate": "given a new address", "off": "turned off"}
+
+
+@router.post("/calendar/feed")
+async def calendar_feed_switch(
+    request: Request, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Turn the feed on, give it a new secret address, or turn it off."""
+    action = (await form_values(request, ("action",)))["action"]
+    if action not in FEED_ACTIONS:
+        raise InvalidInput(
+            "Choose to turn the feed on, give it a new address, or turn it off.",
+            fields=[FieldError("action", "is not on, rotate or off")],
+        )
+    if action == "on":
+        feeds.enable_feed(session, workspace_id=workspace_id)
+    elif action == "rotate":
+        feeds.rotate_feed(session, workspace_id=workspace_id)
+    else:
+        feeds.disable_feed(session, workspace_id=workspace_id)
+    note = " The old address no longer works." if action != "on" else ""
+    return redirect("/calendar", flash=f"The calendar feed was {FEED_ACTIONS[action]}.{note}")
+
+
+def ics_response(body: bytes, *, filename: str | None = None) -> Response:
+    headers = {"Cache-Control": "no-store"}
+    if filename:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+@router.get("/calendar/download.ics")
+def calendar_download(session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Open tasks and next steps as an .ics file to import once."""
+    body = feeds.download(session, workspace_id=workspace_id, stamp=clock.now())
+    return ics_response(body, filename=f"goodword-{clock.today().isoformat()}.ics")
+
+
+@router.get("/calendar/{token}.ics", name="calendar_feed")
+def calendar_feed(token: str, session: DbSession) -> Response:
+    """The subscription feed; only its secret address opens it (404 for any other)."""
+    return ics_response(feeds.feed(session, token=token, stamp=clock.now()))

@@ -1,0 +1,113 @@
+"""JSON API for referral asks: list, add, show, move on (with the playbook's follow-ups)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from goodword import clock
+from goodword.deps import DbSession, WorkspaceId
+from goodword.playbooks import engine, rejection
+from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.referrals import service
+from goodword.referrals.models import AskStatus
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskRead
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES
+
+router = APIRouter(prefix=API_PREFIX, tags=["referrals"], responses=ERROR_RESPONSES)
+
+
+class AdvanceIn(BaseModel):
+    """What happened with the ask; `introduced_to` names whom the referrer introduced you to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: AskStatus
+    introduced_to: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+    ) = None
+    result_opportunity_id: int | None = None
+
+
+class AdvanceRead(BaseModel):
+    ask: ReferralAskRead
+    playbook: PlaybookResultRead
+
+
+@router.get("/referrals", response_model=list[ReferralAskRead], summary="List referral asks")
+def list_asks(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    status_: Annotated[
+        list[AskStatus] | None, Query(alias="status", description="Only asks with these statuses.")
+    ] = None,
+    open_only: Annotated[bool, Query(alias="open", description="Only asks still waiting.")] = False,
+    person_id: Annotated[int | None, Query(description="Only asks of this person.")] = None,
+    source_opportunity_id: Annotated[
+        int | None, Query(description="Only asks that came from this opportunity.")
+    ] = None,
+) -> list[ReferralAskRead]:
+    """Asks, oldest first."""
+    statuses = frozenset(status_) if status_ else (service.OPEN if open_only else None)
+    asks = service.list_(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_opportunity_id,
+        statuses=statuses,
+    )
+    return [service.to_read(a) for a in asks]
+
+
+@router.post(
+    "/referrals",
+    response_model=ReferralAskRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a referral ask",
+)
+def create_ask(
+    session: DbSession, workspace_id: WorkspaceId, data: ReferralAskCreate
+) -> ReferralAskRead:
+    """Someone to ask for a recommendation, and where; the same ask twice is a 409."""
+    return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+
+
+@router.get("/referrals/{ask_id}", response_model=ReferralAskRead, summary="Show a referral ask")
+def get_ask(session: DbSession, workspace_id: WorkspaceId, ask_id: int) -> ReferralAskRead:
+    return service.to_read(service.get(session, workspace_id=workspace_id, ask_id=ask_id))
+
+
+@router.post(
+    "/referrals/{ask_id}/advance", response_model=AdvanceRead, summary="Move a referral ask on"
+)
+def advance_ask(
+    session: DbSession, workspace_id: WorkspaceId, ask_id: int, data: AdvanceIn
+) -> AdvanceRead:
+    """Asked, agreed, declined, introduced, interviewing, offer or closed; moves that skip or
+    go back are refused (422). Introduced brings the thank-you, the preparation and a report
+    back; declined a graceful close."""
+    result = rejection.advance_ask(
+        session,
+        workspace_id=workspace_id,
+        ask_id=ask_id,
+        status=data.status,
+        today=clock.today(),
+        introduced_to=data.introduced_to,
+        result_opportunity_id=data.result_opportunity_id,
+    )
+    ask = service.get(session, workspace_id=workspace_id, ask_id=ask_id)
+    return AdvanceRead(ask=service.to_read(ask), playbook=engine.to_read(result))
+
+
+@router.post(
+    "/referrals/{ask_id}/reported-back",
+    response_model=ReferralAskRead,
+    summary="Record that you reported back",
+)
+def reported_back(session: DbSession, workspace_id: WorkspaceId, ask_id: int) -> ReferralAskRead:
+    ask = service.mark_reported_back(
+        session, workspace_id=workspace_id, ask_id=ask_id, on=clock.today()
+    )
+    return service.to_read(ask)

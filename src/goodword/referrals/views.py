@@ -1,0 +1,219 @@
+"""Referral pages: every ask with where it stands, and the forms that move it on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from goodword import clock, forms
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.pages import (
+    filled,
+    form_errors,
+    form_values,
+    is_htmx,
+    organization_choices,
+    person_choices,
+    redirect,
+    render,
+)
+from goodword.people import service as people
+from goodword.playbooks import events, panels, rejection
+from goodword.referrals import service
+from goodword.referrals.models import AskStatus
+from goodword.referrals.schemas import ReferralAskCreate
+
+router = APIRouter()
+
+FIELDS = ("person_id", "target_organization_id", "notes")
+# The list's tabs: the asks still waiting on someone, every ask, or one status.
+FILTERS = ("open", "all", *(s.value for s in AskStatus))
+
+
+def _statuses(chosen: str) -> frozenset[AskStatus] | None:
+    if chosen == "open":
+        return service.OPEN
+    if chosen == "all":
+        return None
+    return frozenset({AskStatus(chosen)})
+
+
+def _filter(value: str | None) -> str:
+    if not value:
+        return "open"
+    if value not in FILTERS:
+        raise InvalidInput(
+            f"There is no list of asks called {value!r}; choose one of: {', '.join(FILTERS)}.",
+            fields=[FieldError("status", "is not one of the lists")],
+        )
+    return value
+
+
+def _list_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    chosen: str,
+    values: Mapping[str, str] | None = None,
+    errors: Mapping[str, str] | None = None,
+    row_errors: Mapping[int, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    asks = service.list_(session, workspace_id=workspace_id, statuses=_statuses(chosen))
+    return render(
+        request,
+        "referrals/list.html",
+        {
+            "rows": panels.ask_rows(session, workspace_id=workspace_id, asks=asks),
+            "chosen": chosen,
+            "filters": FILTERS,
+            "values": values or {},
+            "errors": errors or {},
+            "row_errors": row_errors or {},
+            "people": person_choices(session, workspace_id=workspace_id),
+            "organizations": organization_choices(session, workspace_id=workspace_id),
+        },
+        status_code=status_code,
+        vary_on_htmx=True,
+    )
+
+
+@router.get("/referrals", response_class=HTMLResponse)
+def list_page(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, status: str | None = None
+) -> HTMLResponse:
+    return _list_page(request, session, workspace_id, chosen=_filter(status))
+
+
+@router.post("/referrals", response_class=HTMLResponse)
+async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Add an ask by hand: someone to ask for a recommendation, and where."""
+    values = await form_values(request, FIELDS)
+    try:
+        data = forms.validate(ReferralAskCreate, filled(values))
+        ask = service.create(session, workspace_id=workspace_id, data=data)
+    except (InvalidInput, Conflict) as error:
+        session.rollback()
+        errors = form_errors(error, fields=FIELDS, general_field="person_id")
+        return _list_page(
+            request,
+            session,
+            workspace_id,
+            chosen="open",
+            values=values,
+            errors=errors,
+            status_code=error.status_code,
+        )
+    return redirect("/referrals", flash=f"Added: ask {ask.person.display_name}.")
+
+
+def _back(return_to: str, source_opportunity_id: int | None, chosen: str) -> str:
+    if return_to == "opportunity" and source_opportunity_id is not None:
+        return f"/opportunities/{source_opportunity_id}#next-moves"
+    return f"/referrals?status={chosen}"
+
+
+@router.post("/referrals/{ask_id}/advance", response_class=HTMLResponse)
+async def advance(
+    request: Request, ask_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Move an ask on (asked, agreed, introduced, ...) and add the tasks that move calls for."""
+    ask = service.get(session, workspace_id=workspace_id, ask_id=ask_id)
+    values = await form_values(request, ("status", "introduced_to", "return_to", "list"))
+    chosen = values["list"] if values["list"] in FILTERS else "open"
+    try:
+        try:
+            status = AskStatus(values["status"])
+        except ValueError:
+            raise InvalidInput(
+                "Choose what happened with this ask.",
+                fields=[FieldError("status", "Choose what happened.")],
+            ) from None
+        result = rejection.advance_ask(
+            session,
+            workspace_id=workspace_id,
+            ask_id=ask.id,
+            status=status,
+            today=clock.today(),
+            introduced_to=values["introduced_to"].strip() or None,
+        )
+    except InvalidInput as error:
+        session.rollback()
+        ask = service.get(session, workspace_id=workspace_id, ask_id=ask_id)
+        problems = form_errors(error, fields=("status", "introduced_to"))
+        text = error.message if "status" in problems else next(iter(problems.values()))
+        if is_htmx(request):
+            row = panels.ask_rows(session, workspace_id=workspace_id, asks=[ask])[0]
+            return render(
+                request,
+                "referrals/_row.html",
+                {"row": row, "row_error": text, "chosen": chosen},
+                status_code=422,
+                vary_on_htmx=True,
+            )
+        if values["return_to"] == "opportunity" and ask.source_opportunity_id is not None:
+            return redirect(_back("opportunity", ask.source_opportunity_id, chosen), flash=text)
+        return _list_page(
+            request,
+            session,
+            workspace_id,
+            chosen=chosen,
+            row_errors={ask.id: text},
+            status_code=422,
+        )
+    message = f"{ask.person.display_name}: {status.label.lower()}."
+    if result.created:
+        message = f"{message} {events.describe(result)}"
+    if is_htmx(request):
+        row = panels.ask_rows(session, workspace_id=workspace_id, asks=[ask])[0]
+        return render(
+            request,
+            "referrals/_row.html",
+            {"row": row, "row_note": message, "chosen": chosen},
+            vary_on_htmx=True,
+        )
+    return redirect(_back(values["return_to"], ask.source_opportunity_id, chosen), flash=message)
+
+
+@router.post("/referrals/{ask_id}/reported-back")
+async def reported_back(
+    request: Request, ask_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Record that the referrer heard how it went."""
+    values = await form_values(request, ("return_to",))
+    ask = service.mark_reported_back(
+        session, workspace_id=workspace_id, ask_id=ask_id, on=clock.today()
+    )
+    return redirect(
+        _back(values["return_to"], ask.source_opportunity_id, "all"),
+        flash=f"Noted: you reported back to {ask.person.display_name}.",
+    )
+
+
+@router.post("/referrals/mark-asked")
+async def mark_asked(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Mark every ask still to make of one person (from one opportunity) as asked: one
+    message usually names several companies."""
+    values = await form_values(request, ("person_id", "source_opportunity_id"))
+    if not values["person_id"].isdigit():
+        raise InvalidInput(
+            "Say whom you asked.", fields=[FieldError("person_id", "is not a person's number")]
+        )
+    source = values["source_opportunity_id"]
+    source_id = int(source) if source.isdigit() else None
+    person = people.get(session, workspace_id=workspace_id, person_id=int(values["person_id"]))
+    asks = service.mark_asked(
+        session,
+        workspace_id=workspace_id,
+        person_id=person.id,
+        source_opportunity_id=source_id,
+        on=clock.today(),
+    )
+    count = len(asks)
+    message = f"Marked {count} ask{'s' if count != 1 else ''} of {person.display_name} as asked."
+    return redirect(_back("opportunity", source_id, "open"), flash=message)

@@ -1,0 +1,175 @@
+"""Moving an opportunity to rejected starts the rejection playbook: board, API, command line."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Stage
+from goodword.playbooks import events
+from goodword.referrals.models import ReferralAsk
+from goodword.tasks.models import Task
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+HTMX = {"HX-Request": "true"}
+
+
+def _tasks(session: Session, ws: int) -> list[Task]:
+    session.expire_all()
+    return list(
+        session.scalars(
+            select(Task).where(Task.workspace_id == ws, Task.origin.like("rejection:%"))
+        )
+    )
+
+
+def test_after_stage_change_runs_the_rejection_playbook_only_for_rejections(
+    session: Session, workspace: Workspace, search: Any
+):
+    assert (
+        events.after_stage_change(
+            session, workspace_id=workspace.id, opportunity=search.opportunity, today=TODAY
+        )
+        is None
+    )
+    moved = opportunities.move(
+        session, workspace_id=workspace.id, opportunity_id=search.opportunity.id, stage=Stage.REJECTED
+    )
+    result = events.after_stage_change(
+        session, workspace_id=workspace.id, opportunity=moved, today=TODAY
+    )
+    assert result is not None and result.created == 4
+    assert {t.person_id for t in result.tasks} == {search.manager.id, search.engineer.id}
+    assert events.describe(result) == "4 follow-up tasks added from the rejection playbook."
+    again = events.after_stage_change(
+        session, workspace_id=workspace.id, opportunity=moved, today=TODAY
+    )
+    assert again is not None and again.created == 0
+    assert "already there" in events.describe(again)
+
+
+def test_an_early_rejection_gives_prompts_and_writes_nothing(
+    session: Session, workspace: Workspace
+):
+    opportunity = f.opportunity(session, workspace.id, stage="applied")
+    moved = opportunities.move(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, stage=Stage.REJECTED
+    )
+    result = events.after_stage_change(
+        session, workspace_id=workspace.id, opportunity=moved, today=TODAY
+    )
+    assert result is not None and result.blocked and result.created == 0
+    assert result.prompts[0].field == "interview_round"
+    assert events.describe(result).startswith("The rejection playbook needs more first:")
+    assert _tasks(session, workspace.id) == []
+
+
+def test_moving_to_rejected_from_the_detail_page_adds_tasks_and_says_so(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    response = client.post(
+        f"/opportunities/{search.opportunity.id}/stage",
+        data={"stage": "rejected", "return_to": "detail"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/opportunities/{search.opportunity.id}#next-moves"
+    page = client.get(response.headers["location"])
+    assert "4 follow-up tasks added from the rejection playbook." in page.text
+    assert "Tasks from the rejection playbook" in page.text
+    assert len(_tasks(session, workspace.id)) == 4
+
+
+def test_moving_on_the_board_with_htmx_shows_a_note_with_a_link(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    response = client.post(
+        f"/opportunities/{search.opportunity.id}/stage", data={"stage": "rejected"}, headers=HTMX
+    )
+    assert response.status_code == 200
+    assert 'id="board"' in response.text
+    assert 'hx-swap-oob="beforebegin:#board"' in response.text
+    assert "4 follow-up tasks added from the rejection playbook." in response.text
+    assert f'href="/opportunities/{search.opportunity.id}#next-moves"' in response.text
+    assert len(_tasks(session, workspace.id)) == 4
+
+
+def test_a_board_move_that_starts_no_playbook_shows_no_note(
+    client: TestClient, search: Any
+):
+    response = client.post(
+        f"/opportunities/{search.opportunity.id}/stage", data={"stage": "offer"}, headers=HTMX
+    )
+    assert response.status_code == 200
+    assert "hx-swap-oob" not in response.text
+
+
+def test_an_early_rejection_on_the_board_stays_on_the_board_with_the_prompt(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = f.opportunity(session, workspace.id, stage="applied")
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage", data={"stage": "rejected"}, follow_redirects=False
+    )
+    assert response.headers["location"] == "/opportunities/board"
+    page = client.get("/opportunities/board")
+    assert "needs more first" in page.text
+    assert _tasks(session, workspace.id) == []
+
+
+def test_the_api_move_reports_the_playbook_and_keeps_its_fields(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    response = client.post(
+        f"/api/v1/opportunities/{search.opportunity.id}/stage", json={"stage": "rejected"}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["stage"] == "rejected" and body["id"] == search.opportunity.id
+    assert body["stage_changes"][-1]["to_stage"] == "rejected"
+    assert body["playbook"]["playbook"] == "rejection"
+    assert body["playbook"]["created"] == 4
+    assert len(body["playbook"]["task_ids"]) == 4
+    assert {d["to"][0] for d in body["playbook"]["drafts"] if d["to"]} == {
+        "morgan@larkspur.example"
+    }
+    again = client.post(
+        f"/api/v1/opportunities/{search.opportunity.id}/stage", json={"stage": "rejected"}
+    )
+    assert again.json()["playbook"] is None
+    other = client.post(
+        f"/api/v1/opportunities/{search.opportunity.id}/stage", json={"stage": "interviewing"}
+    )
+    assert other.json()["playbook"] is None
+
+
+def test_the_demo_rejection_run_from_its_page_covers_exactly_the_two_clicked(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    from goodword.demo import build
+
+    summary = build(session, workspace_id=workspace.id, today=TODAY)
+    page = client.get(f"/opportunities/{summary.rejected_opportunity_id}")
+    assert "Run the rejection playbook" in page.text
+    assert "You clicked with" in page.text
+    response = client.post(
+        f"/opportunities/{summary.rejected_opportunity_id}/playbooks/rejection",
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    tasks = _tasks(session, workspace.id)
+    assert len(tasks) == 4
+    assert len({t.person_id for t in tasks}) == 2
+    assert {t.due_date for t in tasks} == {TODAY + timedelta(days=1), TODAY + timedelta(days=3)}
+    asks = session.scalars(select(ReferralAsk).where(ReferralAsk.workspace_id == workspace.id))
+    assert len(list(asks)) == 6
+    page = client.get(f"/opportunities/{summary.rejected_opportunity_id}")
+    assert "Run the rejection playbook" not in page.text
+    assert page.text.count("I sent the ask to") == 2
