@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from goodword.errors import FieldError, InvalidInput, NotFound
@@ -107,14 +107,10 @@ def keyset_page(
         value, last_id = decode_cursor(cursor)
         if decode_sort is not None:
             value = decode_sort(value)
-        if descending:
-            statement = statement.where(
-                or_(sort_column < value, and_(sort_column == value, id_column < last_id))
-            )
-        else:
-            statement = statement.where(
-                or_(sort_column > value, and_(sort_column == value, id_column > last_id))
-            )
+        # A row-value comparison: both SQLite and PostgreSQL seek straight to it in the index.
+        after = tuple_(sort_column, id_column)
+        bound = tuple_(literal(value, sort_column.type), literal(last_id, id_column.type))
+        statement = statement.where(after < bound if descending else after > bound)
     order = (sort_column.desc(), id_column.desc()) if descending else (sort_column, id_column)
     rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)))
     next_cursor = None

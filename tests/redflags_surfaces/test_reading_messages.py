@@ -73,6 +73,7 @@ def test_plain_text_is_not_mistaken_for_an_email() -> None:
 
 def test_a_latin1_file_is_decoded_and_a_binary_one_refused_by_name() -> None:
     assert "Zoë" in text_from_file("Zoë, what's your salary now?".encode("latin-1"), name="z.txt")
+    assert text_from_file("Zoë here".encode("utf-16"), name="notepad.txt") == "Zoë here"
 
     with pytest.raises(InvalidInput, match=r"photo\.png is not a text file"):
         text_from_file(b"\x89PNG\r\n\x1a\n\x00\x00\x00", name="photo.png")

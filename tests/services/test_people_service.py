@@ -168,3 +168,15 @@ def test_search_matches_word_prefixes_of_name_workplace_and_email(session, works
         assert [h.record_id for h in hits] == [person.id], query
     assert search.search(session, workspace_id=workspace.id, query="mara") == []
     assert search.search(session, workspace_id=workspace.id, query='"*) OR (') == []
+
+
+def test_one_or_two_letters_find_names_with_a_word_starting_so(session, workspace):
+    for name in ("Bea Okoro", "Ana Bell", "Tom Hardy", "Abe_Underscore Test"):
+        f.person(session, workspace.id, name)
+    titles = [h.title for h in search.search(session, workspace_id=workspace.id, query="b")]
+    assert titles == ["Ana Bell", "Bea Okoro"]
+    assert [h.title for h in search.search(session, workspace_id=workspace.id, query="ok")] == [
+        "Bea Okoro"
+    ]
+    # "_" is a LIKE wildcard; it must only match itself.
+    assert search.search(session, workspace_id=workspace.id, query="a_") == []

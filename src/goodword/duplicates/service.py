@@ -422,8 +422,10 @@ def _encode_row(table: Table, row: Any) -> dict[str, Any]:
 def _decode(column: Any, value: Any) -> Any:
     if value is None or not isinstance(value, str):
         return value
+    kind = column.type
+    kind = getattr(kind, "impl_instance", kind)  # a TypeDecorator: look at what it stores
     try:
-        python_type = column.type.python_type
+        python_type = kind.python_type
     except NotImplementedError:
         return value
     if python_type is datetime:

@@ -114,13 +114,18 @@ def parse_profile(table: Table) -> Parsed:
         person.birthday = parse_date(get("birth date"))
         headline, summary = get("headline"), get("summary")
         person.notes = "\n\n".join(p for p in (person.notes, headline, summary) if p) or None
-        for raw in get("websites").replace("[", " ").replace("]", " ").split():
-            if "." in raw:
-                try:
-                    url, _kind = profile_url(raw.strip(",:"))
-                except ValueError:
-                    continue
-                person.urls.append(Labeled(url))
+        # Websites reads like "[PORTFOLIO:alice.example.org,BLOG:https://...]".
+        for item in get("websites").strip("[]").split(","):
+            label, _, address = item.strip().partition(":")
+            if address.startswith("//"):
+                label, address = "", item.strip()
+            if not address:
+                label, address = "", label
+            try:
+                url, _kind = profile_url(address.strip())
+            except ValueError:
+                continue
+            person.urls.append(Labeled(url, label.strip().capitalize() or None))
         own_profile = _linkedin_url(get("public profile url", "profile url", "url"))
         if own_profile:
             person.urls.append(Labeled(own_profile, "LinkedIn"))

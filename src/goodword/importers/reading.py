@@ -90,10 +90,18 @@ def _read_path(path: Path, name: str, max_bytes: int) -> bytes | None:
         raise ImportFileError(name, f"cannot be read ({exc.strerror}).") from None
 
 
+def _size(count: int) -> str:
+    if count >= 1_048_576:
+        return f"{count / 1_048_576:.1f} MB".replace(".0 MB", " MB")
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count} bytes"
+
+
 def _too_big(size: int, max_bytes: int) -> str:
     return (
-        f"is {size / 1_048_576:.1f} MB, more than the {max_bytes / 1_048_576:.0f} MB an import "
-        "takes. Split it into smaller files, or raise the limit (max_bytes) if you trust it."
+        f"is {_size(size)}, more than the {_size(max_bytes)} an import takes. "
+        "Split it into smaller files, or raise the limit (max_bytes) if you trust it."
     )
 
 
@@ -162,7 +170,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             raise ImportFileError(
                 name,
                 "expands far beyond its size (a ZIP bomb, or an archive too big to import): "
-                f"{info.filename} would be {info.file_size / 1_048_576:.0f} MB. "
+                f"{info.filename} would be {_size(info.file_size)}. "
                 "Import the CSV files you need one by one.",
             )
     for info in infos:

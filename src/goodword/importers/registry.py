@@ -32,10 +32,10 @@ LABELS = {
 
 def expected_headers() -> str:
     """The headers each known CSV must have, for error messages."""
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, str] = {}
     for format_id, signature, _parse in TABLE_FORMATS:
-        seen.setdefault(format_id, []).append(", ".join(sorted(signature)))
-    return "; ".join(f"{LABELS[f]}: {' or '.join(s)}" for f, s in seen.items())
+        seen.setdefault(format_id, ", ".join(h.title() for h in sorted(signature)))
+    return "; ".join(f"{LABELS[f]} ({headers})" for f, headers in seen.items())
 
 
 def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -> str | None:

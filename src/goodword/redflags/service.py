@@ -125,6 +125,11 @@ def looks_like_email(data: bytes) -> bool:
 
 def decode_text(data: bytes, *, name: str) -> str:
     """Decode a text file, guessing its encoding when it is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8000]:
         raise InvalidInput(
             f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the text."

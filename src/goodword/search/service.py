@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from goodword.people.models import Person
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Queries of one word this short take the quick path in search().
+SHORT_QUERY = 2
+WEIGHTED = (
+    "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('simple', coalesce(body, '')), 'B')"
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,25 @@ def search(
     if not tokens:
         return []
     dialect = session.get_bind().dialect.name
-    params = {"ws": workspace_id, "limit": limit, **{f"k{i}": k for i, k in enumerate(kinds)}}
+    params: dict[str, object] = {
+        "ws": workspace_id,
+        "limit": limit,
+        **{f"k{i}": k for i, k in enumerate(kinds)},
+    }
     kind_list = ", ".join(f":k{i}" for i in range(len(kinds)))
+    if len(tokens) == 1 and len(tokens[0]) <= SHORT_QUERY:
+        # One or two letters match most of a large workspace; ranking them all is slow and
+        # useless. Take the first names that have a word starting so, and keep typing.
+        word = tokens[0].replace("\\", "\\\\").replace("_", "\\_")
+        params["start"], params["inside"] = f"{word}%", f"% {word}%"
+        statement = text(
+            "SELECT kind, record_id, title, body FROM search_documents "
+            f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
+            "AND (lower(title) LIKE :start ESCAPE '\\' OR lower(title) LIKE :inside ESCAPE '\\') "
+            "LIMIT :limit"
+        )
+        hits = [Hit(*row) for row in session.execute(statement, params)]
+        return sorted(hits, key=lambda hit: (hit.title.casefold(), hit.record_id))
     if dialect == "sqlite":
         params["q"] = " ".join(f'"{t}"*' for t in tokens)
         statement = text(
@@ -82,11 +105,12 @@ def search(
         )
     else:
         params["q"] = " & ".join(f"{t}:*" for t in tokens)
+        # Match through the GIN index; rank with the title weighing more than the rest.
         statement = text(
             f"SELECT kind, record_id, title, body FROM search_documents "
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
             f"AND {TSVECTOR} @@ to_tsquery('simple', :q) "
-            f"ORDER BY ts_rank({TSVECTOR}, to_tsquery('simple', :q)) DESC, title LIMIT :limit"
+            f"ORDER BY ts_rank({WEIGHTED}, to_tsquery('simple', :q)) DESC, title LIMIT :limit"
         )
     return [Hit(*row) for row in session.execute(statement, params)]
 

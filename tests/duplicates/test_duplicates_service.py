@@ -1,0 +1,184 @@
+"""Finding, merging (keeping everything), undoing and refusing duplicates, on both backends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+import factories as f
+from goodword.connections.models import Connection
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.interactions.models import Participant
+from goodword.people import service as people
+from goodword.people.models import Person, PersonSource
+from goodword.people.schemas import PositionCreate
+from goodword.search import service as search
+
+
+def pair(session, workspace_id):
+    """Two records of one person, each with things the other lacks."""
+    a = f.person(
+        session, workspace_id, "Ada Lovelace", given_name="Ada", family_name="Lovelace",
+        emails=["ada@analytical.example"], phones=["+44 20 7946 0001"], tags=["mentor"],
+        notes="Met at the Babbage salon.",
+    )  # fmt: skip
+    b = f.person(
+        session, workspace_id, "Ada King", given_name="Ada", family_name="King",
+        emails=["ada@analytical.example", "countess@lovelace.example"],
+        urls=["https://www.linkedin.com/in/ada-king"], tags=["math", "mentor"],
+        location="London", birthday=date(1815, 12, 10), notes="Writes about engines.",
+    )  # fmt: skip
+    people.add_position(
+        session, workspace_id=workspace_id, person_id=b.id,
+        data=PositionCreate(organization_name="Analytical Engines", title="Analyst"),
+    )  # fmt: skip
+    session.add(PersonSource(workspace_id=workspace_id, person_id=b.id, source="vcard",
+                             external_key="uid-1"))  # fmt: skip
+    return a, b
+
+
+def test_merging_keeps_everything_of_both(session, workspace):
+    a, b = pair(session, workspace.id)
+    friend = f.person(session, workspace.id, "Grace Hopper")
+    f.connection(session, workspace.id, b, friend, kind="friend")
+    f.connection(session, workspace.id, a, b, kind="knows")  # becomes a tie with oneself
+    meeting = f.interaction(session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}])
+    chat = f.interaction(session, workspace.id, participants=[{"person_id": b.id}])
+    task = f.task(session, workspace.id, person_id=b.id)
+    record = duplicates.merge(
+        session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id,
+        choices={"location": "b"},
+    )  # fmt: skip
+    session.expire_all()
+    ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert [e.address for e in ada.emails] == ["ada@analytical.example", "countess@lovelace.example"]
+    assert [p.number for p in ada.phones] == ["+442079460001"]
+    assert [u.url for u in ada.urls] == ["https://www.linkedin.com/in/ada-king"]
+    assert [(p.organization.name, p.title) for p in ada.positions] == [
+        ("Analytical Engines", "Analyst")
+    ]
+    assert ada.tags == ["mentor", "math"]
+    assert ada.location == "London"
+    assert ada.birthday == date(1815, 12, 10)
+    assert ada.notes == "Met at the Babbage salon.\n\nWrites about engines."
+    assert ada.display_name == "Ada Lovelace"
+    assert [(s.source, s.external_key) for s in ada.sources] == [("vcard", "uid-1")]
+    ties = session.scalars(select(Connection)).all()
+    assert [(c.person_a_id, c.person_b_id) for c in ties] == [(a.id, friend.id)]
+    assert {p.interaction_id for p in session.scalars(select(Participant))} == {
+        meeting.id, chat.id,
+    }  # fmt: skip
+    assert session.scalar(select(func.count()).select_from(Participant)) == 2
+    session.refresh(task)
+    assert task.person_id == a.id
+    assert session.get(Person, b.id) is None
+    assert record.survivor_id == a.id and record.absorbed_id == b.id
+    hits = search.search(session, workspace_id=workspace.id, query="countess")
+    assert [(h.record_id, h.title) for h in hits] == [(a.id, "Ada Lovelace")]
+
+
+def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
+    a, b = pair(session, workspace.id)
+    friend = f.person(session, workspace.id, "Grace Hopper")
+    f.connection(session, workspace.id, b, friend, kind="friend")
+    f.connection(session, workspace.id, a, b, kind="knows")
+    meeting = f.interaction(session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}])
+    before_a = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
+    before_b = people.to_read(people.get(session, workspace_id=workspace.id, person_id=b.id))
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id)  # fmt: skip
+    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    assert restored.id == b.id
+    session.expire_all()
+    after_a = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
+    after_b = people.to_read(people.get(session, workspace_id=workspace.id, person_id=b.id))
+    ignore = {"updated_at", "positions"}
+    assert after_a.model_dump(exclude=ignore) == before_a.model_dump(exclude=ignore)
+    assert after_b.model_dump(exclude=ignore) == before_b.model_dump(exclude=ignore)
+    assert [p.id for p in after_b.positions] == [p.id for p in before_b.positions]
+    ties = {(c.person_a_id, c.person_b_id, c.kind.value) for c in session.scalars(select(Connection))}
+    assert ties == {(b.id, friend.id, "friend"), (a.id, b.id, "knows")}
+    people_in_meeting = {
+        p.person_id for p in session.scalars(
+            select(Participant).where(Participant.interaction_id == meeting.id)
+        )
+    }  # fmt: skip
+    assert people_in_meeting == {a.id, b.id}
+    assert session.get(Merge, record.id).undone_at is not None
+    hits = search.search(session, workspace_id=workspace.id, query="countess")
+    assert [h.record_id for h in hits] == [b.id]
+    with pytest.raises(Conflict):
+        duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+
+def test_merging_the_user_keeps_the_user(session, workspace):
+    me = f.person(session, workspace.id, "Alice Example", is_me=True)
+    copy = f.person(session, workspace.id, "Alice E.")
+    duplicates.merge(session, workspace_id=workspace.id, survivor_id=copy.id, absorbed_id=me.id)
+    assert people.get_me(session, workspace_id=workspace.id).id == copy.id
+
+
+def test_find_duplicates_queues_pairs_once(session, workspace):
+    f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
+    f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
+    f.person(session, workspace.id, "Hedy Lamarr", given_name="Hedy", family_name="Lamarr")
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id)
+    assert result.candidates_created == 1 and result.merged == []
+    again = duplicates.find_duplicates(session, workspace_id=workspace.id)
+    assert again.candidates_created == 0
+    page = duplicates.list_candidates(session, workspace_id=workspace.id)
+    (candidate,) = page.items
+    shown = duplicates.candidate_to_read(session, candidate)
+    assert (shown.person_a.display_name, shown.person_b.display_name) == (
+        "John Smith", "John Smith",
+    )  # fmt: skip
+
+
+def test_find_duplicates_can_merge_confident_pairs(session, workspace):
+    a = f.person(session, workspace.id, "Ada Lovelace", emails=["ada@x.example"])
+    f.person(session, workspace.id, "Ada L.", emails=["ada@x.example"])
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert [(m.survivor_id, m.absorbed_name) for m in result.merged] == [(a.id, "Ada L.")]
+    assert people.count(session, workspace_id=workspace.id) == 1
+
+
+def test_marking_not_the_same_keeps_them_apart(session, workspace):
+    f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
+    f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    duplicates.mark_not_same(session, workspace_id=workspace.id, candidate_id=candidate.id)
+    assert candidate.status is CandidateStatus.NOT_SAME
+    assert duplicates.list_candidates(session, workspace_id=workspace.id).items == []
+    assert duplicates.find_duplicates(session, workspace_id=workspace.id).candidates_created == 0
+
+
+def test_a_person_cannot_be_merged_with_themself(session, workspace):
+    a = f.person(session, workspace.id, "Ada Lovelace")
+    with pytest.raises(InvalidInput):
+        duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=a.id)
+
+
+def test_bad_choices_are_field_errors(session, workspace):
+    a, b = pair(session, workspace.id)
+    with pytest.raises(InvalidInput) as caught:
+        duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                         absorbed_id=b.id, choices={"location": "c"})  # fmt: skip
+    assert caught.value.fields[0].field == "location"
+
+
+def test_another_workspace_cannot_merge_or_see_alices_people(session, workspace, other_workspace):
+    a, b = pair(session, workspace.id)
+    with pytest.raises(NotFound):
+        duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=a.id,
+                         absorbed_id=b.id)  # fmt: skip
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id)  # fmt: skip
+    with pytest.raises(NotFound):
+        duplicates.undo_merge(session, workspace_id=other_workspace.id, merge_id=record.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    assert duplicates.list_candidates(session, workspace_id=other_workspace.id).items == []

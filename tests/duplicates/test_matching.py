@@ -1,0 +1,85 @@
+"""The pure matcher: exact keys, names with evidence, thresholds, blocking."""
+
+from __future__ import annotations
+
+from goodword.duplicates.matching import AUTO_MERGE, SUGGEST, Matcher, Profile, fold, score
+
+
+def profile(ref: int, given: str, family: str, **fields) -> Profile:
+    return Profile(ref=ref, given=fold(given), family=fold(family), **fields)
+
+
+def test_fold_lowers_and_strips_accents_in_any_script():
+    assert fold("Zoë  O'Brien") == "zoe obrien"
+    assert fold("Yılmaz Şahin") == "yilmaz sahin"
+    assert fold("山田 太郎") == "山田 太郎"
+
+
+def test_a_shared_email_is_certain():
+    a = profile(1, "Ada", "Lovelace", emails=frozenset({"ada@x.example"}))
+    b = profile(2, "A.", "King", emails=frozenset({"ada@x.example"}))
+    judged = score(a, b)
+    assert judged.score == 1.0 and judged.auto
+    assert judged.reasons == ("same e-mail address (ada@x.example)",)
+
+
+def test_a_name_alone_is_only_ever_a_suggestion():
+    judged = score(profile(1, "John", "Smith"), profile(2, "John", "Smith"))
+    assert judged.suggest and not judged.auto
+    assert SUGGEST <= judged.score < AUTO_MERGE
+
+
+def test_a_name_with_the_same_employer_merges():
+    a = profile(1, "Wanjiru", "Kamau", orgs=frozenset({"kiprono health"}))
+    b = profile(2, "Wanjiru", "Kamau", orgs=frozenset({"kiprono health"}))
+    judged = score(a, b)
+    assert judged.auto
+    assert "same organization" in judged.reasons
+
+
+def test_nicknames_typos_and_swapped_names_are_still_close():
+    assert score(profile(1, "Bob", "Smith"), profile(2, "Robert", "Smith")).suggest
+    assert score(profile(1, "Catherine", "Zeta"), profile(2, "Catherine", "Zetaa")).suggest
+    assert score(profile(1, "Smith", "Anna"), profile(2, "Anna", "Smith")).suggest
+
+
+def test_different_people_are_not_suggested():
+    assert not score(profile(1, "Ada", "Lovelace"), profile(2, "Grace", "Hopper")).suggest
+    different_birthdays = score(
+        profile(1, "John", "Smith", birthday="1970-01-01"),
+        profile(2, "John", "Smith", birthday="1990-06-30"),
+    )
+    assert not different_birthdays.auto
+
+
+def test_twins_are_never_merged_without_asking():
+    a = profile(1, "Mary", "Olsen", birthday="1986-06-13", location="12 elm street springfield")
+    b = profile(2, "Ashley", "Olsen", birthday="1986-06-13", location="12 elm street springfield")
+    judged = score(a, b)
+    assert judged.suggest and judged.conflict and not judged.auto
+
+
+def test_the_matcher_finds_pairs_through_blocks():
+    matcher = Matcher()
+    matcher.add(profile(10, "Ada", "Lovelace", orgs=frozenset({"analytical engines"})))
+    matcher.add(profile(11, "Grace", "Hopper"))
+    queries = [
+        profile(-1, "Ada", "Lovelace", orgs=frozenset({"analytical engines"})),
+        profile(-2, "Hedy", "Lamarr"),
+    ]
+    found = [(q, matcher.profiles[p].ref, j.auto) for q, p, j in matcher.pairs_with(queries)]
+    assert found == [(0, 10, True)]
+
+
+def test_pairs_within_finds_duplicates_among_indexed_profiles():
+    matcher = Matcher()
+    for ref, (given, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),
+                                           ("Ada", "Lovelace")]):  # fmt: skip
+        matcher.add(profile(ref, given, family))
+    assert [(a, b) for a, b, _ in matcher.pairs_within()] == [(0, 2)]
+
+
+def test_exact_keys_are_indexed():
+    matcher = Matcher()
+    position = matcher.add(profile(7, "Ada", "L", phones=frozenset({"+14125550101"})))
+    assert matcher.find_exact(profile(-1, "A", "", phones=frozenset({"+14125550101"}))) == position

@@ -1,0 +1,161 @@
+"""Bad input: every refusal names the file (and line), says what to do, and writes nothing."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from goodword.errors import InvalidInput
+from goodword.importers.records import ImportFileError, Upload
+from goodword.importers.service import import_files
+from goodword.organizations.models import Organization
+from goodword.people.models import Person
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+
+
+def refused(session, workspace, items, **options) -> str:
+    with pytest.raises(ImportFileError) as caught:
+        import_files(
+            session,
+            workspace_id=workspace.id,
+            paths_or_uploads=items,
+            today=date(2026, 11, 25),
+            **options,
+        )
+    for model in (Person, Organization):
+        assert session.scalar(select(func.count()).select_from(model)) == 0
+    return caught.value.message
+
+
+def zip_bytes(members: dict[str, bytes], **options) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, **options) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_wrong_file_type_is_named(session, workspace):
+    message = refused(session, workspace, [Upload("resume.pdf", b"%PDF-1.7\n%binary\x00\x01")])
+    assert message.startswith("resume.pdf: is a PDF document, not a contacts file.")
+    assert "vCard" in message
+
+
+def test_an_empty_file_is_refused(session, workspace, tmp_path):
+    empty = tmp_path / "Connections.csv"
+    empty.write_text("  \n")
+    assert refused(session, workspace, [empty]).startswith("Connections.csv: is empty.")
+
+
+def test_a_truncated_zip_is_refused(session, workspace):
+    data = zip_bytes({"Connections.csv": (DATA / "Connections.csv").read_bytes()})
+    message = refused(session, workspace, [Upload("export.zip", data[: len(data) // 2])])
+    assert message.startswith("export.zip: is a damaged or incomplete ZIP archive.")
+    assert "Download the archive again" in message
+
+
+def test_an_encrypted_zip_is_refused(session, workspace):
+    data = bytearray(zip_bytes({"Connections.csv": b"First Name\n"}))
+    # Set the "encrypted" flag in both the local and the central header.
+    data[6] |= 0x01
+    central = data.find(b"PK\x01\x02")
+    data[central + 8] |= 0x01
+    message = refused(session, workspace, [Upload("export.zip", bytes(data))])
+    assert "is encrypted (Connections.csv needs a password)" in message
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(session, workspace):
+    bomb = zip_bytes({"Connections.csv": b"0" * (12 * 1024 * 1024)})
+    assert len(bomb) < 100_000
+    message = refused(session, workspace, [Upload("export.zip", bomb)])
+    assert "expands far beyond its size" in message
+
+
+def test_a_path_escaping_the_archive_is_refused(session, workspace):
+    data = zip_bytes({"../../etc/Connections.csv": b"First Name,Last Name\n"})
+    message = refused(session, workspace, [Upload("export.zip", data)])
+    assert "points outside the archive (../../etc/Connections.csv)" in message
+
+
+def test_a_csv_whose_header_matches_nothing_says_what_was_expected(session, workspace):
+    message = refused(session, workspace, [DATA / "inventory.csv"])
+    assert message.startswith("inventory.csv: has columns no import recognises (SKU,")
+    assert "LinkedIn Connections.csv (Company, Connected On, First Name" in message
+    assert "column map" in message
+
+
+def test_a_malformed_vcard_line_is_named(session, workspace):
+    message = refused(session, workspace, [DATA / "Connections.csv", DATA / "malformed.vcf"])
+    assert message.startswith("malformed.vcf, line 9: 'this line has no colon at all'")
+
+
+def test_a_vcard_cut_short_is_named(session, workspace):
+    message = refused(session, workspace, [DATA / "truncated.vcf"])
+    assert message.startswith("truncated.vcf, line 1: the card that begins on line 1 never ends")
+
+
+def test_a_file_over_the_size_cap_is_refused_without_reading_it(session, workspace, tmp_path):
+    big = tmp_path / "Connections.csv"
+    with big.open("wb") as handle:
+        handle.truncate(101 * 1024 * 1024)  # sparse: large on paper, nothing written to disk
+    message = refused(session, workspace, [big])
+    assert message.startswith("Connections.csv: is 101 MB, more than the 50 MB an import takes.")
+    assert "raise the limit" in message
+
+
+def test_the_size_cap_can_be_changed(session, workspace):
+    data = (DATA / "contact40.vcf").read_bytes()
+    message = refused(session, workspace, [Upload("contacts.vcf", data)], max_bytes=100)
+    assert message.startswith(f"contacts.vcf: is {len(data)} bytes, more than the 100 bytes")
+
+
+def test_a_missing_path_is_named(session, workspace, tmp_path):
+    message = refused(session, workspace, [tmp_path / "nowhere.csv"])
+    assert message == "nowhere.csv: there is no such file; check the path."
+
+
+def test_an_archive_with_nothing_to_import_is_refused(session, workspace):
+    data = zip_bytes({"Skills.csv": b"Name\nSQL\n"})
+    message = refused(session, workspace, [Upload("export.zip", data)])
+    assert "holds no file Goodword can import" in message
+
+
+def test_a_bad_column_map_is_a_field_error(session, workspace):
+    with pytest.raises(InvalidInput) as caught:
+        import_files(
+            session,
+            workspace_id=workspace.id,
+            paths_or_uploads=[DATA / "crm.csv"],
+            mapping="given=First,shoe=Size",
+            today=date(2026, 11, 25),
+        )
+    assert caught.value.fields[0].field == "mapping"
+    assert "'shoe=Size' is not field=Column" in caught.value.fields[0].message
+
+
+def test_a_mapped_column_missing_from_the_file_is_named(session, workspace):
+    message = refused(session, workspace, [DATA / "crm.csv"], mapping="given=Vorname")
+    assert message.startswith("crm.csv: has no column 'Vorname' (mapped to given).")
+    assert "Its columns are: ID, First, Surname" in message
+
+
+def test_unreadable_rows_are_reported_not_dropped(session, workspace):
+    report = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[DATA / "google_legacy.csv", DATA / "Connections_old.csv"],
+        today=date(2026, 11, 25),
+    )
+    skipped = [(r.file, r.line, r.detail) for r in report.rows if r.outcome == "skipped"]
+    assert skipped == [
+        ("Connections_old.csv", 4, "an empty row (LinkedIn leaves these for deleted accounts)")
+    ]
+    assert "google_legacy.csv, line 3: birthday '--12-10' has no year; kept in the notes" in (
+        report.notes
+    )

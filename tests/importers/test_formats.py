@@ -1,0 +1,226 @@
+"""Each source shape parses into the right plain records (no database involved)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from goodword.importers import registry
+from goodword.importers.cleaning import clean_name, organization_key, parse_date
+from goodword.importers.reading import documents
+from goodword.importers.records import REFERENCE_TAG, Parsed, Role
+from goodword.interactions.models import Direction
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+
+
+def parse(name: str) -> Parsed:
+    (document,) = documents([DATA / name])
+    parsed = registry.parse(document)
+    assert parsed is not None
+    return parsed
+
+
+def by_name(parsed: Parsed) -> dict[str, object]:
+    return {p.name: p for p in parsed.people}
+
+
+def test_it_reads_new_connections_with_the_notes_preamble():
+    parsed = parse("Connections.csv")
+    assert parsed.format == "linkedin-connections"
+    people = by_name(parsed)
+    ada = people["Ada Lovelace"]
+    assert ada.key == "https://www.linkedin.com/in/ada-lovelace"
+    assert [e.value for e in ada.emails] == ["ada@analytical.example"]
+    assert ada.positions[0].organization == "Analytical Engines Ltd"
+    assert ada.positions[0].title == "Mathematician"
+    assert ada.connected_on == date(2025, 12, 26)
+    assert ada.linkedin_connection
+
+
+def test_it_moves_credentials_pronouns_and_nicknames_out_of_names():
+    people = by_name(parse("Connections.csv"))
+    assert people["Priya Nayak"].notes == "Credentials: MSc, MBA"
+    assert people["Sam Lee"].notes == "Pronouns: she/her"
+    assert people["Robert Okafor"].notes == "Goes by Bob"
+    assert "José García-López" in people  # the flag is gone, the accents stay
+    assert "Yuki 山田" in people
+
+
+def test_it_keeps_a_member_urn_as_a_key_and_not_as_an_email():
+    people = by_name(parse("Connections_old.csv"))
+    layla = people["Layla Haddad"]
+    assert layla.emails == []
+    assert layla.key == "urn:li:member:987654"
+
+
+def test_it_reports_empty_rows_of_deleted_accounts_as_skipped():
+    parsed = parse("Connections.csv")
+    assert [(s.line, s.reason) for s in parsed.skipped] == [
+        (8, "an empty row (LinkedIn leaves these for deleted accounts)")
+    ]
+    assert parsed.rows == 7
+
+
+def test_it_reads_old_connections_without_url_and_with_us_dates():
+    parsed = parse("Connections_old.csv")
+    people = by_name(parsed)
+    assert people["Tunde Balogun"].connected_on == date(2018, 1, 8)
+    assert people["Tunde Balogun"].key == "name:tunde balogun|2018-01-08"
+    assert people["Kwame Mensah"].positions == []
+    assert len(parsed.skipped) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Connections_cp1252.csv", {"José Müller", "Zoë Brontë"}),
+        ("Connections_bom.csv", {"Chloé Dubois", "Renée Léger"}),
+    ],
+)
+def test_it_decodes_legacy_encodings_boms_and_repairs_mojibake(name, expected):
+    parsed = parse(name)
+    assert set(by_name(parsed)) == expected
+    organizations = {p.positions[0].organization for p in parsed.people}
+    assert organizations & {"Société Générale", "Hermès"}
+
+
+def test_it_reads_old_messages_with_their_direction_column():
+    parsed = parse("messages_old.csv")
+    first, second, _third = parsed.interactions
+    assert first.direction is Direction.INBOUND
+    assert second.direction is Direction.OUTBOUND
+    assert first.occurred_at == datetime(2018, 1, 8, 18, 14, tzinfo=UTC)
+    assert first.summary == "Coffee?\n\nShall we meet to talk about engines?"
+
+
+def test_it_reads_new_messages_with_profile_urls():
+    parsed = parse("messages.csv")
+    first = parsed.interactions[0]
+    assert first.sender.url == "https://www.linkedin.com/in/ada-lovelace"
+    assert first.recipients[0].url == "https://www.linkedin.com/in/alice-example"
+    assert first.direction is None  # settled later, once the user's profile is known
+    assert len({i.external_id for i in parsed.interactions}) == 3
+
+
+def test_it_reads_invitations_both_ways():
+    parsed = parse("Invitations.csv")
+    sent, received = parsed.interactions
+    assert sent.direction is Direction.OUTBOUND
+    assert sent.summary == "LinkedIn invitation to connect: Enjoyed your talk on engines."
+    assert received.direction is Direction.INBOUND
+
+
+def test_it_reads_the_users_profile_positions_and_addresses():
+    me = parse("Profile.csv").people[0]
+    assert me.role is Role.ME
+    assert (me.given_name, me.family_name, me.birthday) == ("Alice", "Example", date(1990, 3, 4))
+    assert [(u.value, u.label) for u in me.urls] == [("https://alice.example.org", "Portfolio")]
+    career = parse("Positions.csv").people[0]
+    assert [(p.organization, p.is_current, p.end_date) for p in career.positions] == [
+        ("Kestrel Labs", True, None),
+        ("Amber Bank", False, date(2021, 2, 1)),
+    ]
+    assert [e.value for e in parse("Email Addresses.csv").people[0].emails] == [
+        "alice@example.org"
+    ]
+
+
+@pytest.mark.parametrize("name", ["Recommendations_Given.csv", "Recommendations_Received.csv"])
+def test_it_flags_recommendation_people_as_reference_candidates(name):
+    person = parse(name).people[0]
+    assert person.role is Role.FLAG
+    assert person.tags == [REFERENCE_TAG]
+
+
+def test_it_reads_google_contacts_legacy_form_with_multiple_values():
+    parsed = parse("google_legacy.csv")
+    assert parsed.label == "Google Contacts (legacy form)"
+    grace = by_name(parsed)["Grace Brewster Hopper"]
+    assert [(e.value, e.label) for e in grace.emails] == [
+        ("grace@navy.example", "work"),
+        ("grace.hopper@cobol.example", "work"),
+        ("grace@home.example", "home"),
+    ]
+    assert grace.tags == ["Mentors"]  # Google's own "myContacts" group is not a tag
+    assert grace.location == "Arlington, VA, USA"
+    assert grace.birthday == date(1906, 12, 9)
+    assert "Goes by Amazing Grace" in grace.notes
+    ada = by_name(parsed)["Ada Lovelace"]
+    assert ada.birthday is None
+    assert ada.warnings == ["birthday '--12-10' has no year; kept in the notes"]
+
+
+def test_it_reads_google_contacts_labelled_form():
+    parsed = parse("google_labelled.csv")
+    assert parsed.label == "Google Contacts (labelled form)"
+    hedy = by_name(parsed)["Hedy Lamarr"]
+    assert [p.value for p in hedy.phones] == ["+43 1 555 0102", "+1 310 555 0103"]
+    assert hedy.positions[0].department == "R&D"
+    assert hedy.tags == ["Mentors"]
+
+
+def test_it_reads_vcard_3_with_groups_categories_and_a_photo():
+    parsed = parse("contacts30.vcf")
+    assert parsed.label == "vCard 3.0"
+    grace = by_name(parsed)["Grace Hopper"]
+    assert [(u.value, u.label) for u in grace.urls] == [
+        ("https://www.linkedin.com/in/grace-hopper", "LinkedIn"),
+        ("https://grace.example.org", "Blog"),
+    ]
+    assert grace.tags == ["Mentors", "Navy"]
+    assert grace.notes == "Met at the compilers meetup.\nLoves nanoseconds, and wire."
+    assert (grace.positions[0].organization, grace.positions[0].department) == (
+        "Navy Labs",
+        "Computing",
+    )
+    assert by_name(parsed)["Wanjiru Kamau"].location == "Nairobi, Kenya"
+
+
+def test_it_reads_vcard_4():
+    emilie = parse("contact40.vcf").people[0]
+    assert emilie.name == "Émilie du Châtelet"
+    assert emilie.birthday == date(1706, 12, 17)
+    assert [p.value for p in emilie.phones] == ["+33-1-55-55-01-04"]
+    assert emilie.key == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
+
+
+def test_it_detects_formats_from_content_not_file_names(tmp_path):
+    disguised = tmp_path / "export.txt"
+    disguised.write_bytes((DATA / "contacts30.vcf").read_bytes())
+    (document,) = documents([disguised])
+    assert registry.detect(document) == "vcard"
+    renamed = tmp_path / "contacts.vcf"
+    renamed.write_bytes((DATA / "google_labelled.csv").read_bytes())
+    (document,) = documents([renamed])
+    assert registry.detect(document) == "google-contacts"
+
+
+def test_the_organization_key_drops_legal_forms():
+    assert {organization_key(n) for n in ("Google", "Google LLC", "Google Inc.")} == {"google"}
+    assert organization_key("Reddit, Inc.") == "reddit"
+    assert organization_key("The Walt Disney Company") == "walt disney"
+    assert organization_key("Co") == "co"
+
+
+def test_names_without_decorations_pass_through_unchanged():
+    assert clean_name("Ann", "Van Der Berg") == ("Ann", "Van Der Berg", [])
+    assert clean_name("Li", "Wei (Kevin), PhD") == ("Li", "Wei", ["Credentials: PhD", "Goes by Kevin"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("26 Dec 2025", date(2025, 12, 26)),
+        ("1/8/18, 6:14 PM", date(2018, 1, 8)),
+        ("Mar 2019", date(2019, 3, 1)),
+        ("Dec 10, 1990", date(1990, 12, 10)),
+        ("19901210", date(1990, 12, 10)),
+        ("--12-10", None),
+        ("soon", None),
+    ],
+)
+def test_it_reads_the_date_shapes_sources_use(text, expected):
+    assert parse_date(text) == expected

@@ -1,0 +1,316 @@
+"""Importing into a real database (SQLite and PostgreSQL): outcomes, merging, provenance."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers.records import REFERENCE_TAG, Upload
+from goodword.importers.report import Outcome
+from goodword.importers.service import detect_format, import_files, preview
+from goodword.interactions.models import Direction, Interaction
+from goodword.organizations.models import Organization
+from goodword.people import service as people
+from goodword.people.models import Person, PersonSource
+from goodword.search import service as search
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+TODAY = date(2026, 11, 25)
+ARCHIVE_FILES = [
+    "Connections.csv",
+    "messages.csv",
+    "Invitations.csv",
+    "Profile.csv",
+    "Positions.csv",
+    "Email Addresses.csv",
+    "Recommendations_Received.csv",
+    "Recommendations_Given.csv",
+]
+
+
+def run(session: Session, workspace_id: int, *names: str | Path | Upload, **options):
+    items = [DATA / n if isinstance(n, str) else n for n in names]
+    return import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=items, today=TODAY, **options
+    )
+
+
+def everyone(session: Session, workspace_id: int) -> dict[str, Person]:
+    session.expire_all()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == workspace_id).options(*people.with_details())
+    )
+    return {p.display_name: p for p in found}
+
+
+def linkedin_archive(tmp_path: Path) -> Path:
+    path = tmp_path / "Basic_LinkedInDataExport_11-25-2026.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in ARCHIVE_FILES:
+            archive.write(DATA / name, name)
+        archive.writestr("Skills.csv", "Name\nSQL\n")
+    return path
+
+
+def test_it_imports_linkedin_connections_and_reports_each_row(session, workspace):
+    report = run(session, workspace.id, "Connections.csv")
+    assert report.counts["created"] == 6
+    assert report.counts["skipped"] == 1
+    assert report.files[0].label == "LinkedIn connections"
+    people_now = everyone(session, workspace.id)
+    priya = people_now["Priya Nayak"]
+    assert priya.notes == "Credentials: MSc, MBA"
+    assert [u.url for u in priya.urls] == ["https://www.linkedin.com/in/priyanayak"]
+    assert priya.positions[0].organization.name == "Google LLC"
+    assert priya.positions[0].is_current
+    sources = session.scalars(select(PersonSource).where(PersonSource.person_id == priya.id))
+    assert [(s.source, s.file_name, s.external_key) for s in sources] == [
+        ("linkedin", "Connections.csv", "https://www.linkedin.com/in/priyanayak")
+    ]
+
+
+def test_it_normalises_organizations_into_one_with_aliases(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    organizations = session.scalars(
+        select(Organization).where(Organization.workspace_id == workspace.id)
+    ).all()
+    google = [o for o in organizations if o.name.startswith("Google")]
+    assert len(google) == 1
+    assert google[0].name == "Google LLC"
+    assert set(google[0].aliases) == {"Google", "Google Inc."}
+    assert "Reddit, Inc." in {o.name for o in organizations}
+
+
+def test_imported_people_are_searchable(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    hits = search.search(session, workspace_id=workspace.id, query="nay goo")
+    assert [h.title for h in hits] == ["Priya Nayak"]
+
+
+def test_reimporting_the_same_file_creates_nothing(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    count = people.count(session, workspace_id=workspace.id)
+    again = run(session, workspace.id, "Connections.csv")
+    assert people.count(session, workspace_id=workspace.id) == count
+    assert again.counts["unchanged"] == 6
+    assert again.counts["created"] == again.counts["merged"] == 0
+    sources = session.scalar(select(func.count()).select_from(PersonSource))
+    assert sources == 6
+
+
+def test_a_newer_file_turns_a_new_company_into_a_new_current_position(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    report = run(session, workspace.id, "Connections_newer.csv")
+    assert report.counts["created"] == 1  # Wanjiru is new
+    (updated,) = report.of(Outcome.UPDATED)
+    assert updated.name == "Ada Lovelace"
+    assert "now Chief Mathematician at Difference Engines plc" in updated.detail
+    assert "was at Analytical Engines Ltd" in updated.detail
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    jobs = {(p.organization.name, p.title, p.is_current) for p in ada.positions}
+    assert jobs == {
+        ("Difference Engines plc", "Chief Mathematician", True),
+        ("Analytical Engines Ltd", "Mathematician", False),
+    }
+    hits = search.search(
+        session, workspace_id=workspace.id, query="difference", kinds=("person",)
+    )
+    assert [h.title for h in hits] == ["Ada Lovelace"]
+
+
+def test_the_same_person_in_two_sources_is_merged_by_email(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    report = run(session, workspace.id, "google_legacy.csv")
+    merged = report.of(Outcome.MERGED)
+    assert [m.name for m in merged] == ["Ada Lovelace"]
+    assert "same e-mail address" in merged[0].detail
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    assert {s.source for s in ada.sources} == {"linkedin", "google"}
+
+
+def test_a_confident_name_match_merges_and_an_uncertain_one_is_queued(session, workspace):
+    f.person(session, workspace.id, "Grace Hopper", given_name="Grace", family_name="Hopper")
+    existing = f.person(
+        session, workspace.id, "Wanjiru Kamau", given_name="Wanjiru", family_name="Kamau"
+    )
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=existing.id,
+        data=people.PositionCreate(organization_name="Kiprono Health Ltd"),
+    )
+    report = run(session, workspace.id, "contacts30.vcf")
+    outcomes = {r.name: r for r in report.rows}
+    # Same name and the same employer: merged without asking.
+    assert outcomes["Wanjiru Kamau"].outcome is Outcome.MERGED
+    assert "same organization" in outcomes["Wanjiru Kamau"].detail
+    # A name alone (the card has a middle name, nothing else in common): queued.
+    assert outcomes["Grace Hopper"].outcome is Outcome.SUGGESTED
+    candidates = session.scalars(select(DuplicateCandidate)).all()
+    assert len(candidates) == 1
+    assert candidates[0].person_a_id < candidates[0].person_b_id
+    assert people.count(session, workspace_id=workspace.id) == 3
+
+
+def test_it_imports_a_whole_linkedin_archive(session, workspace, tmp_path):
+    report = run(session, workspace.id, linkedin_archive(tmp_path))
+    labels = {f.name.rsplit("/", 1)[-1]: f.label for f in report.files}
+    assert labels["Skills.csv"] == "not read (not contact data)"
+    assert labels["messages.csv"] == "LinkedIn messages"
+    me = people.get_me(session, workspace_id=workspace.id)
+    assert me is not None and me.display_name == "Alice Example"
+    assert {(p.organization.name, p.is_current) for p in me.positions} == {
+        ("Kestrel Labs", True),
+        ("Amber Bank", False),
+    }
+    assert [e.address for e in me.emails] == ["alice@example.org"]
+    links = session.scalars(
+        select(Connection).where(Connection.kind == ConnectionKind.LINKEDIN)
+    ).all()
+    assert len(links) == 6
+    assert all(link.person_a_id == me.id for link in links)
+    assert report.connections_created == 6
+
+
+def test_messages_get_direction_and_participants(session, workspace, tmp_path):
+    run(session, workspace.id, linkedin_archive(tmp_path))
+    found = session.scalars(
+        select(Interaction)
+        .where(Interaction.external_id.like("linkedin-message:%"))
+        .order_by(Interaction.occurred_at)
+    ).all()
+    assert [i.direction for i in found] == [
+        Direction.INBOUND,
+        Direction.OUTBOUND,
+        Direction.INBOUND,
+    ]
+    names = [[p.person.display_name for p in i.participants] for i in found]
+    assert names == [["Ada Lovelace"], ["Ada Lovelace"], ["Marcus Reid"]]
+
+
+def test_invitations_become_dated_interactions(session, workspace, tmp_path):
+    run(session, workspace.id, linkedin_archive(tmp_path))
+    invitations = session.scalars(
+        select(Interaction)
+        .where(Interaction.external_id.like("linkedin-invitation:%"))
+        .order_by(Interaction.occurred_at)
+    ).all()
+    assert [(i.direction, i.participants[0].person.display_name) for i in invitations] == [
+        (Direction.OUTBOUND, "Ada Lovelace"),
+        (Direction.INBOUND, "Nadia Rahman"),
+    ]
+
+
+def test_reimporting_the_archive_adds_no_interactions_or_ties(session, workspace, tmp_path):
+    archive = linkedin_archive(tmp_path)
+    run(session, workspace.id, archive)
+    counts = [
+        session.scalar(select(func.count()).select_from(m)) for m in (Person, Interaction, Connection)
+    ]
+    again = run(session, workspace.id, archive)
+    assert [
+        session.scalar(select(func.count()).select_from(m)) for m in (Person, Interaction, Connection)
+    ] == counts
+    assert again.interactions_created == 0
+    assert again.interactions_existing == 5
+
+
+def test_recommendations_flag_people_as_reference_candidates(session, workspace, tmp_path):
+    run(session, workspace.id, linkedin_archive(tmp_path))
+    found = everyone(session, workspace.id)
+    assert REFERENCE_TAG in found["Ada Lovelace"].tags
+    assert REFERENCE_TAG in found["Hedy Lamarr"].tags
+
+
+def test_it_imports_an_unpacked_archive_folder(session, workspace, tmp_path):
+    folder = tmp_path / "Basic_LinkedInDataExport"
+    folder.mkdir()
+    for name in ("Connections.csv", "Profile.csv"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    report = run(session, workspace.id, folder)
+    assert report.counts["created"] == 7
+    assert report.connections_created == 6
+
+
+def test_it_imports_old_connections_and_other_encodings(session, workspace):
+    report = run(
+        session,
+        workspace.id,
+        "Connections_old.csv",
+        "Connections_cp1252.csv",
+        "Connections_bom.csv",
+    )
+    assert report.counts["created"] == 7
+    names = set(everyone(session, workspace.id))
+    assert {"José Müller", "Zoë Brontë", "Renée Léger", "Layla Haddad"} <= names
+
+
+def test_it_imports_google_contacts_in_both_forms(session, workspace):
+    report = run(session, workspace.id, "google_legacy.csv", "google_labelled.csv")
+    assert report.counts["created"] == 4
+    hedy = everyone(session, workspace.id)["Hedy Lamarr"]
+    assert [p.number for p in hedy.phones] == ["+4315550102", "+13105550103"]
+    assert hedy.location == "Vienna, Austria"
+
+
+def test_it_imports_vcards_3_and_4(session, workspace):
+    report = run(session, workspace.id, "contacts30.vcf", "contact40.vcf")
+    assert report.counts["created"] == 3
+    grace = everyone(session, workspace.id)["Grace Hopper"]
+    assert [p.number for p in grace.phones] == ["+14125550101"]
+    assert grace.birthday == date(1906, 12, 9)
+    assert grace.tags == ["Mentors", "Navy"]
+
+
+def test_it_imports_any_csv_through_a_column_map(session, workspace):
+    mapping = (
+        "key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,"
+        "location=City,birthday=DOB,phone=Mobile,url=Profile,notes=Notes"
+    )
+    report = run(session, workspace.id, "crm.csv", mapping=mapping)
+    assert report.counts == {
+        "created": 2, "updated": 0, "unchanged": 0, "merged": 0, "suggested": 0, "skipped": 1,
+    }  # fmt: skip
+    mae = everyone(session, workspace.id)["Mae Jemison"]
+    assert mae.birthday == date(1956, 10, 17)
+    assert mae.positions[0].title == "Founder"
+    assert [s.external_key for s in mae.sources] == ["C-101"]
+    again = run(session, workspace.id, "crm.csv", mapping=mapping)
+    assert again.counts["unchanged"] == 2
+
+
+def test_the_preview_shows_the_first_rows_mapped(tmp_path):
+    shown = preview(DATA / "crm.csv", mapping="given=First,family=Surname,org=Company", rows=1)
+    assert shown["headers"][:3] == ["ID", "First", "Surname"]
+    assert [(r["name"], r["organization"]) for r in shown["rows"]] == [
+        ("Mae Jemison", "Endeavour Labs")
+    ]
+
+
+def test_detect_format_names_each_file_of_an_upload():
+    upload = Upload("mine.dat", (DATA / "contact40.vcf").read_bytes())
+    assert detect_format(upload) == [{"name": "mine.dat", "format": "vcard", "label": "vcard"}]
+
+
+def test_a_dry_run_reports_the_same_and_the_caller_rolls_it_back(session_factory, workspace):
+    with session_factory() as session:
+        workspace_id = workspace.id
+        report = run(session, workspace_id, "Connections.csv", dry_run=True)
+        assert report.dry_run and report.counts["created"] == 6
+        session.rollback()
+    with session_factory() as session:
+        assert people.count(session, workspace_id=workspace_id) == 0
+
+
+def test_nothing_crosses_into_another_workspace(session, workspace, other_workspace):
+    run(session, workspace.id, "Connections.csv")
+    report = run(session, other_workspace.id, "Connections.csv")
+    assert report.counts["created"] == 6  # not matched against Alice's people
+    assert people.count(session, workspace_id=workspace.id) == 6

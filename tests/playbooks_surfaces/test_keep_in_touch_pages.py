@@ -1,0 +1,171 @@
+"""Keep in touch, the digest, progress, the dashboard card, the person page and task origins."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.people.models import Person
+from goodword.tasks.models import Task
+from goodword.workspaces.models import Workspace
+
+HTMX = {"HX-Request": "true"}
+
+
+def _friend(session: Session, ws: int, **fields: Any) -> Person:
+    me = f.person(session, ws, "Sam Carter", given_name="Sam", is_me=True)
+    friend = f.person(
+        session, ws, "Ana Ruiz", given_name="Ana", emails=["ana@example.org"], **fields
+    )
+    f.connection(session, ws, me, friend, kind="friend", since=date(2026, 1, 1))
+    return friend
+
+
+def test_the_due_list_names_who_is_due_why_and_drafts_a_note(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=datetime(2026, 8, 1, 10, tzinfo=UTC),
+        participants=[{"person_id": friend.id}],
+    )
+    page = client.get("/keep-in-touch")
+    assert page.status_code == 200
+    assert f'id="due-{friend.id}"' in page.text
+    assert "friend (every 60 days)" in page.text
+    assert "1 Aug 2026" in page.text
+    assert "It&#39;s been a while since we were last in touch (around 1 Aug 2026)" in page.text
+    assert session.scalar(select(func.count()).select_from(Task)) == 0
+
+
+def test_logging_contact_takes_someone_off_the_list(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="coffee" if False else "meeting",
+        occurred_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
+        participants=[{"person_id": friend.id}],
+    )
+    assert f'id="due-{friend.id}"' not in client.get("/keep-in-touch").text
+
+
+def test_the_dashboard_card_runs_the_routines_once(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    dashboard = client.get("/")
+    assert 'hx-post="/playbooks/run"' in dashboard.text and 'hx-trigger="load"' in dashboard.text
+    card = client.post("/playbooks/run", headers=HTMX)
+    assert card.status_code == 200
+    assert "1 new task (1 from keep-in-touch)." in card.text
+    assert f'<a href="/people/{friend.id}">Ana Ruiz</a>' in card.text
+    again = client.post("/playbooks/run", headers=HTMX)
+    assert "new task" not in again.text
+    assert session.scalar(select(func.count()).select_from(Task)) == 1
+    plain = client.post("/playbooks/run", follow_redirects=False)
+    assert plain.status_code == 303 and plain.headers["location"] == "/playbooks"
+
+
+def test_the_digest_and_the_hub_render_the_week(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _friend(session, workspace.id)
+    f.task(session, workspace.id, "Call the recruiter", due_date=date(2026, 11, 20))
+    digest = client.get("/keep-in-touch/digest")
+    assert digest.status_code == 200
+    assert "The week of 23 Nov 2026 to 29 Nov 2026" in digest.text
+    assert "Call the recruiter" in digest.text and "Ana Ruiz" in digest.text
+    hub = client.get("/playbooks")
+    assert hub.status_code == 200
+    for href in ("/referrals", "/references", "/keep-in-touch", "/leads", "/messages", "/progress"):
+        assert f'href="{href}"' in hub.text
+
+
+def test_progress_counts_interviews_and_offers_per_route(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    referred = f.opportunity(session, workspace.id, route="referral", stage="offer")
+    f.opportunity(session, workspace.id, organization_name="Blind Co", route="blind")
+    f.interaction(session, workspace.id, kind="interview", opportunity_id=referred.id)
+    page = client.get("/progress")
+    assert page.status_code == 200
+    row = page.text[page.text.index('data-route="referral"') :]
+    row = row[: row.index("</tr>")]
+    cells = [c.split("</td>")[0].split("</span>")[-1].strip() for c in row.split("<td>")[1:]]
+    assert cells == ["1", "1", "1", "1"]
+    assert 'data-route="blind"' in page.text
+
+
+def test_the_person_form_keeps_a_keep_in_touch_rhythm_as_a_number(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    person = f.person(session, workspace.id, "Ada Lovelace")
+    form = client.get(f"/people/{person.id}/edit")
+    assert 'name="keep_in_touch_days"' in form.text
+    bad = client.post(
+        f"/people/{person.id}", data={"display_name": "Ada Lovelace", "keep_in_touch_days": "soon"}
+    )
+    assert bad.status_code == 422
+    assert "Give a whole number of days" in bad.text
+    session.expire_all()
+    assert session.get(Person, person.id).keep_in_touch_days is None  # type: ignore[union-attr]
+    good = client.post(
+        f"/people/{person.id}",
+        data={"display_name": "Ada Lovelace", "keep_in_touch_days": " 45 "},
+        follow_redirects=False,
+    )
+    assert good.status_code == 303
+    session.expire_all()
+    assert session.get(Person, person.id).keep_in_touch_days == 45  # type: ignore[union-attr]
+    page = client.get(f"/people/{person.id}")
+    assert "every <strong>45 days</strong>" in page.text
+    assert 'value="45"' in client.get(f"/people/{person.id}/edit").text
+
+
+def test_the_person_page_shows_the_favour_ledger(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="favour_received",
+        summary="Read my case study",
+        participants=[{"person_id": friend.id}],
+    )
+    page = client.get(f"/people/{friend.id}")
+    assert "Favours you did Ana Ruiz: <strong>0</strong>" in page.text
+    assert "favours they did you: <strong>1</strong>" in page.text
+    assert "Read my case study" in page.text and "You owe them one" in page.text
+
+
+def test_a_playbook_task_shows_its_origin_links_and_its_draft(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    client.post(f"/api/v1/opportunities/{search.opportunity.id}/stage", json={"stage": "rejected"})
+    task = session.scalars(
+        select(Task).where(Task.origin == "rejection:thank", Task.person_id == search.manager.id)
+    ).one()
+    listing = client.get("/tasks")
+    row = listing.text[listing.text.index(f'id="task-{task.id}"') :]
+    assert "Rejection playbook: thank" in row[: row.index("</tr>")]
+    page = client.get(f"/tasks/{task.id}")
+    assert page.status_code == 200
+    assert "Rejection playbook: thank" in page.text
+    assert f'href="/people/{search.manager.id}"' in page.text
+    assert f'href="/opportunities/{search.opportunity.id}"' in page.text
+    assert 'value="Thank you for the Senior PM conversations"' in page.text
+    assert "mailto:morgan@larkspur.example?subject=Thank%20you%20for%20the%20Senior%20PM" in page.text
+    assert 'action="/messages/eml"' in page.text
+    assert "data-copy=" in page.text

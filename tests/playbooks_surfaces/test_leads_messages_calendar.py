@@ -1,0 +1,206 @@
+"""Leads passed on, the message library with its downloads, and the calendar feed."""
+
+from __future__ import annotations
+
+from datetime import date
+from email import message_from_bytes, policy
+from typing import Any
+
+from fastapi.testclient import TestClient
+from icalendar import Calendar
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.leads.models import Lead, LeadShare, ShareStatus
+from goodword.playbooks import calendar as feeds
+from goodword.playbooks.models import MessageTemplate
+from goodword.workspaces.models import Workspace
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_a_lead_finds_the_people_it_fits_with_reasons_and_notes(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    fan = f.person(
+        session, workspace.id, "Ana Ruiz", given_name="Ana", interests=["pricing"],
+        emails=["ana@example.org"],
+    )
+    f.person(session, workspace.id, "Bo Zhou", interests=["gardening"])
+    response = client.post(
+        "/leads",
+        data={"kind": "event", "title": "Pricing meetup", "tags": "pricing, saas",
+              "happens_on": "2026-12-10"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    lead = session.scalars(select(Lead)).one()
+    page = client.get(response.headers["location"])
+    assert "Lead saved. It fits 1 person." in page.text
+    assert "Ana Ruiz" in page.text and "Bo Zhou" not in page.text
+    assert "Why:" in page.text and "pricing" in page.text
+    assert "Thought of you: Pricing meetup" in page.text
+    assert "mailto:ana@example.org?subject=" in page.text
+    share = session.scalars(select(LeadShare)).one()
+    assert share.person_id == fan.id and share.lead_id == lead.id
+    sent = client.post(f"/leads/shares/{share.id}", data={"status": "sent"}, follow_redirects=False)
+    assert sent.status_code == 303
+    session.expire_all()
+    share = session.scalars(select(LeadShare)).one()
+    assert share.status is ShareStatus.SENT and share.sent_on == date(2026, 11, 25)
+    assert "Noted: passed on to Ana Ruiz." in client.get(f"/leads/{lead.id}").text
+
+
+def test_a_lead_without_a_title_is_refused_inline_and_nothing_is_saved(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    response = client.post("/leads", data={"kind": "event", "title": "  "})
+    assert response.status_code == 422
+    assert 'aria-invalid="true"' in response.text
+    assert session.scalar(select(func.count()).select_from(Lead)) == 0
+
+
+def test_the_library_lists_every_message_and_keeps_your_version(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    page = client.get("/messages")
+    assert page.status_code == 200
+    assert page.text.count('<tr id="message-') == 11
+    saved = client.post(
+        "/messages/keep_in_touch",
+        data={"subject": "Long time, {first_name}", "body": "Hi {first_name}, coffee soon?"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    own = client.get("/messages/keep_in_touch")
+    assert "your version" in own.text
+    assert "Long time, Morgan" in own.text
+    reset = client.post("/messages/keep_in_touch/reset", follow_redirects=False)
+    assert reset.status_code == 303
+    assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
+    assert "your version" not in client.get("/messages/keep_in_touch").text
+
+
+def test_an_unknown_placeholder_is_refused_and_nothing_is_written(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    response = client.post(
+        "/messages/keep_in_touch", data={"subject": "Hi {frist_name}", "body": "Hello"}
+    )
+    assert response.status_code == 422
+    assert "{frist_name} is not a placeholder Goodword can fill" in response.text
+    assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
+
+
+def test_the_preview_is_an_htmx_fragment_filled_with_sample_values(client: TestClient):
+    response = client.post(
+        "/messages/favour_thanks/preview",
+        data={"subject": "Thanks, {first_name}", "body": "You did {favour}."},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<div id="message-preview"')
+    assert "Thanks, Morgan" in response.text
+    assert "You did reading my case study so closely." in response.text
+    bad = client.post(
+        "/messages/favour_thanks/preview", data={"subject": "", "body": "x"}, headers=HTMX
+    )
+    assert bad.status_code == 422 and "cannot preview" in bad.text
+    assert client.get("/messages/no_such_message").status_code == 404
+
+
+def test_a_draft_downloads_as_an_eml_that_parses_back(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True, emails=["sam@example.org"])
+    response = client.post(
+        "/messages/eml",
+        data={
+            "key": "courtesy_ask",
+            "subject": "A professional courtesy",
+            "body": "Hi Morgan,\r\n\r\nWould you recommend me?\r\n\r\nSam",
+            "to": "morgan@larkspur.example",
+            "to_name": "Morgan Reyes",
+        },
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("message/rfc822")
+    assert 'filename="courtesy_ask.eml"' in response.headers["content-disposition"]
+    message = message_from_bytes(response.content, policy=policy.default)
+    assert message["Subject"] == "A professional courtesy"
+    assert message["To"] == "Morgan Reyes <morgan@larkspur.example>"
+    assert message["From"] == "Sam Carter <sam@example.org>"
+    assert message["X-Unsent"] == "1"
+    body = message.get_body().get_content()  # type: ignore[union-attr]
+    assert "Would you recommend me?" in body
+    empty = client.post("/messages/eml", data={"subject": "", "body": ""})
+    assert empty.status_code == 422
+
+
+def test_the_calendar_feed_turns_on_serves_ics_rotates_and_turns_off(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.task(session, workspace.id, "Call Ada", due_date=date(2026, 11, 27))
+    assert "The feed is off" in client.get("/calendar").text
+    assert client.post("/calendar/feed", data={"action": "on"}).status_code == 200
+    session.expire_all()
+    token = session.get(Workspace, workspace.id).calendar_token  # type: ignore[union-attr]
+    assert token
+    page = client.get("/calendar")
+    assert f"/calendar/{token}.ics" in page.text
+    feed = client.get(f"/calendar/{token}.ics")
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(feed.content)
+    events = [c for c in calendar.walk("VEVENT")]
+    assert [str(e["summary"]) for e in events] == ["Call Ada"]
+    assert events[0].decoded("dtstart") == date(2026, 11, 27)
+    assert client.get("/calendar/not-the-token.ics").status_code == 404
+    client.post("/calendar/feed", data={"action": "rotate"})
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+    client.post("/calendar/feed", data={"action": "off"})
+    session.expire_all()
+    assert session.get(Workspace, workspace.id).calendar_token is None  # type: ignore[union-attr]
+    assert client.post("/calendar/feed", data={"action": "explode"}).status_code == 422
+
+
+def test_the_download_is_an_ics_file_of_open_tasks(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+):
+    f.task(session, workspace.id, "Call Ada", due_date=date(2026, 11, 27))
+    f.task(session, other_workspace.id, "Their task", due_date=date(2026, 11, 27))
+    response = client.get("/calendar/download.ics")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert summaries == ["Call Ada"]
+    theirs = feeds.enable_feed(session, workspace_id=other_workspace.id)
+    their_feed = client.get(f"/calendar/{theirs}.ics")
+    assert [str(e["summary"]) for e in Calendar.from_ical(their_feed.content).walk("VEVENT")] == [
+        "Their task"
+    ]
+
+
+def test_lead_pages_of_another_workspace_are_not_found(
+    client: TestClient, session: Session, other_workspace: Workspace, workspace: Workspace
+):
+    from goodword.leads import service as leads
+    from goodword.leads.schemas import LeadCreate
+
+    lead = leads.create(
+        session, workspace_id=other_workspace.id, data=LeadCreate(kind="lead", title="Theirs")
+    )
+    person = f.person(session, other_workspace.id, "Their Person")
+    share, _ = leads.record_suggestion(
+        session, workspace_id=other_workspace.id, lead_id=lead.id, person_id=person.id, reason=None
+    )
+    assert client.get(f"/leads/{lead.id}").status_code == 404
+    assert client.get(f"/leads/{lead.id}/edit").status_code == 404
+    assert client.post(f"/leads/{lead.id}/suggest").status_code == 404
+    assert client.post(f"/leads/{lead.id}/delete").status_code == 404
+    assert client.post(f"/leads/shares/{share.id}", data={"status": "sent"}).status_code == 404
+    assert "Theirs" not in client.get("/leads").text
+
+

@@ -1,0 +1,204 @@
+"""The "Next moves" on an opportunity's page: asks moved on, references launched, the way in."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Stage
+from goodword.opportunities.schemas import OpportunityUpdate
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
+from goodword.playbooks import rejection
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.references.models import ReferenceUse, UseStatus
+from goodword.tasks.models import Task
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+def _rejected(session: Session, ws: int, search: Any) -> None:
+    opportunities.move(
+        session, workspace_id=ws, opportunity_id=search.opportunity.id, stage=Stage.REJECTED
+    )
+    rejection.run(session, workspace_id=ws, opportunity_id=search.opportunity.id, today=TODAY)
+
+
+def _origins(session: Session, ws: int) -> set[str]:
+    session.expire_all()
+    return set(session.scalars(select(Task.origin).where(Task.workspace_id == ws)))
+
+
+def test_the_preview_shows_prompts_when_no_one_is_marked_clicked(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = f.opportunity(session, workspace.id, stage="rejected")
+    person = f.person(session, workspace.id, "Kim Lee")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="interview",
+        opportunity_id=opportunity.id,
+        interview_round=2,
+        participants=[{"person_id": person.id}],
+    )
+    page = client.get(f"/opportunities/{opportunity.id}")
+    assert page.status_code == 200
+    assert "Record how well you clicked with each interviewer" in page.text
+    assert session.scalar(select(func.count()).select_from(Task)) == 0
+    assert session.scalar(select(func.count()).select_from(ReferralAsk)) == 0
+
+
+def test_an_ask_goes_asked_agreed_introduced_and_brings_the_follow_ups(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    _rejected(session, workspace.id, search)
+    response = client.post(
+        "/referrals/mark-asked",
+        data={"person_id": search.manager.id, "source_opportunity_id": search.opportunity.id},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    asks = referrals.list_(session, workspace_id=workspace.id, person_id=search.manager.id)
+    assert asks and all(a.status is AskStatus.ASKED and a.asked_on == TODAY for a in asks)
+    ask = asks[0]
+    for status in ("agreed", "introduced"):
+        response = client.post(
+            f"/referrals/{ask.id}/advance",
+            data={"status": status, "introduced_to": "Ana Ruiz", "return_to": "opportunity"},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303
+        assert response.headers["location"] == f"/opportunities/{search.opportunity.id}#next-moves"
+    page = client.get(f"/opportunities/{search.opportunity.id}")
+    assert "3 follow-up tasks added from the referral playbook." in page.text
+    assert "introduced to Ana Ruiz" in page.text
+    assert f"Thank {search.manager.display_name} for the referral" in page.text
+    assert f"Report back to {search.manager.display_name}" in page.text
+    assert {"referral:thank", "referral:prepare", "referral:report-back"} <= _origins(
+        session, workspace.id
+    )
+
+
+def test_a_move_that_skips_ahead_is_refused_and_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    _rejected(session, workspace.id, search)
+    ask = referrals.list_(session, workspace_id=workspace.id)[0]
+    response = client.post(f"/referrals/{ask.id}/advance", data={"status": "offer"})
+    assert response.status_code == 422
+    assert "cannot become offer" in response.text
+    session.expire_all()
+    assert referrals.get(session, workspace_id=workspace.id, ask_id=ask.id).status is (
+        AskStatus.TO_ASK
+    )
+
+
+def test_launching_a_reference_warns_then_briefs_then_thanks(
+    client: TestClient, session: Session, workspace: Workspace, search: Any, make_reference: Any
+):
+    opportunities.update(
+        session,
+        workspace_id=workspace.id,
+        opportunity_id=search.target.id,
+        data=OpportunityUpdate(
+            organization_name="Lumenfold Optics", role_title="PM", hiring_manager_id=search.manager.id
+        ),
+    )
+    boss = f.person(session, workspace.id, "Jo Boss", given_name="Jo", emails=["jo@example.org"])
+    reference = make_reference(boss, is_current_workplace=True)
+    url = f"/opportunities/{search.target.id}/references/launch"
+    page = client.get(url, params={"reference_id": reference.id})
+    assert page.status_code == 200
+    assert "can cost you your present job" in page.text
+    assert "you may decline such requests" in page.text
+    assert "Would you speak for me at Lumenfold Optics?" in page.text
+    assert session.scalar(select(func.count()).select_from(ReferenceUse)) == 0
+
+    refused = client.post(url, data={"reference_id": reference.id})
+    assert refused.status_code == 409
+    assert "confirm that you accept the risk" in refused.text
+    assert session.scalar(select(func.count()).select_from(ReferenceUse)) == 0
+
+    launched = client.post(
+        url,
+        data={
+            "reference_id": reference.id,
+            "confirm_current_workplace": "1",
+            "stress_points": "small teams",
+        },
+        follow_redirects=False,
+    )
+    assert launched.status_code == 303
+    use = session.scalars(select(ReferenceUse)).one()
+    assert use.stress_points == "small teams"
+    detail = client.get(f"/opportunities/{search.target.id}")
+    assert "Launched Jo Boss. 2 follow-up tasks added from the reference playbook." in detail.text
+    called = client.post(
+        f"/references/uses/{use.id}",
+        data={"status": "called", "outcome": "They will read my application first"},
+        follow_redirects=False,
+    )
+    assert called.status_code == 303
+    session.expire_all()
+    assert session.get(ReferenceUse, use.id).status is UseStatus.CALLED  # type: ignore[union-attr]
+    assert "reference:thank" in _origins(session, workspace.id)
+
+
+def test_a_launch_without_a_hiring_manager_asks_for_one_inline(
+    client: TestClient, session: Session, workspace: Workspace, search: Any, make_reference: Any
+):
+    reference = make_reference(search.recruiter)
+    response = client.post(
+        f"/opportunities/{search.target.id}/references/launch", data={"reference_id": reference.id}
+    )
+    assert response.status_code == 422
+    assert "Record the hiring manager" in response.text
+    assert session.scalar(select(func.count()).select_from(ReferenceUse)) == 0
+
+
+def test_the_reach_panel_lists_side_doors_and_plans_the_advice_call(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    seller = f.person(session, workspace.id, "Dana Sales", given_name="Dana")
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=seller.id,
+        data=PositionCreate(
+            organization_name="Lumenfold Optics", title="Account Executive", department="Sales"
+        ),
+    )
+    page = client.get(f"/opportunities/{search.target.id}")
+    assert "Reach the hiring manager" in page.text
+    assert "Dana Sales" in page.text
+    assert "close to customers" in page.text
+    response = client.post(
+        f"/opportunities/{search.target.id}/playbooks/reach",
+        data={"entry_person_id": seller.id},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert {"reach:prepare", "reach:advice-call", "reach:call-plan"} <= _origins(
+        session, workspace.id
+    )
+    again = client.get(f"/opportunities/{search.target.id}")
+    assert "Your plan" in again.text
+    assert "Write down something useful to say to Dana Sales" in again.text
+
+
+def test_next_moves_of_another_workspace_are_not_found(
+    client: TestClient, session: Session, other_workspace: Workspace
+):
+    theirs = f.opportunity(session, other_workspace.id, stage="rejected")
+    assert client.get(f"/opportunities/{theirs.id}/references/launch").status_code == 404
+    assert client.post(f"/opportunities/{theirs.id}/playbooks/rejection").status_code == 404
+    assert client.post(f"/opportunities/{theirs.id}/playbooks/reach").status_code == 404

@@ -1,0 +1,150 @@
+"""The referral asks list and the references registry: lists, forms, inline errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.referrals.schemas import ReferralAskCreate
+from goodword.references.models import Reference
+from goodword.workspaces.models import Workspace
+
+HTMX = {"HX-Request": "true"}
+
+
+def _ask(session: Session, ws: int, person_name: str = "Kim Lee", org: str = "Lumenfold"):
+    person = f.person(session, ws, person_name)
+    target = f.organization(session, ws, org)
+    return referrals.create(
+        session,
+        workspace_id=ws,
+        data=ReferralAskCreate(person_id=person.id, target_organization_id=target.id),
+    )
+
+
+def test_the_referrals_list_shows_open_asks_and_filters(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    open_ask = _ask(session, workspace.id)
+    closed = _ask(session, workspace.id, "Ola Berg", "Bluefen")
+    closed.status = AskStatus.CLOSED
+    session.flush()
+    page = client.get("/referrals")
+    assert page.status_code == 200
+    assert f'id="ask-{open_ask.id}"' in page.text and f'id="ask-{closed.id}"' not in page.text
+    everything = client.get("/referrals?status=all")
+    assert f'id="ask-{closed.id}"' in everything.text
+    assert "Lumenfold" in everything.text and "Bluefen" in everything.text
+    assert client.get("/referrals?status=someday").status_code == 422
+
+
+def test_an_htmx_advance_swaps_the_row_and_a_bad_one_shows_its_error_in_it(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    ask = _ask(session, workspace.id)
+    response = client.post(f"/referrals/{ask.id}/advance", data={"status": "asked"}, headers=HTMX)
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith(f'<tr id="ask-{ask.id}"')
+    assert "Asked" in response.text and "Kim Lee: asked." in response.text
+    bad = client.post(f"/referrals/{ask.id}/advance", data={"status": "offer"}, headers=HTMX)
+    assert bad.status_code == 422
+    assert 'role="alert"' in bad.text and "cannot become offer" in bad.text
+    nonsense = client.post(f"/referrals/{ask.id}/advance", data={"status": "maybe"}, headers=HTMX)
+    assert nonsense.status_code == 422
+    assert "Choose what happened" in nonsense.text
+    session.expire_all()
+    assert referrals.get(session, workspace_id=workspace.id, ask_id=ask.id).status is (
+        AskStatus.ASKED
+    )
+
+
+def test_adding_an_ask_by_hand_and_the_errors_that_keep_it_out(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    person = f.person(session, workspace.id, "Kim Lee")
+    missing = client.post("/referrals", data={"person_id": ""})
+    assert missing.status_code == 422
+    assert "Fill this in." in missing.text
+    assert session.scalar(select(func.count()).select_from(ReferralAsk)) == 0
+    added = client.post("/referrals", data={"person_id": person.id}, follow_redirects=False)
+    assert added.status_code == 303
+    twice = client.post("/referrals", data={"person_id": person.id})
+    assert twice.status_code == 409
+    assert "already on the list" in twice.text
+    assert session.scalar(select(func.count()).select_from(ReferralAsk)) == 1
+
+
+def test_the_references_registry_shows_use_and_the_current_workplace_warning(
+    client: TestClient, session: Session, workspace: Workspace, make_reference: Any
+):
+    boss = f.person(session, workspace.id, "Jo Boss")
+    make_reference(boss, is_current_workplace=True, relationship_text="my manager now")
+    page = client.get("/references")
+    assert page.status_code == 200
+    assert "Jo Boss" in page.text and "current workplace" in page.text
+    assert "my manager now" in page.text
+    assert "you may decline such requests" in page.text
+    assert "never" in page.text
+
+
+def test_a_reference_is_added_edited_and_refused_with_inline_errors(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    person = f.person(session, workspace.id, "Ada Lovelace")
+    bad = client.post(
+        "/references", data={"person_id": person.id, "consent_on": "last tuesday", "active": "1"}
+    )
+    assert bad.status_code == 422
+    assert 'aria-invalid="true"' in bad.text
+    assert session.scalar(select(func.count()).select_from(Reference)) == 0
+    added = client.post(
+        "/references",
+        data={"person_id": person.id, "consent_on": "2026-10-01", "active": "1"},
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    reference = session.scalars(select(Reference)).one()
+    assert reference.consent_on == date(2026, 10, 1) and reference.active
+    edited = client.post(
+        f"/references/{reference.id}",
+        data={"consent_on": "2026-10-01", "can_speak_to": "the analytical engine"},
+        follow_redirects=False,
+    )
+    assert edited.status_code == 303
+    session.expire_all()
+    reference = session.scalars(select(Reference)).one()
+    assert reference.can_speak_to == "the analytical engine"
+    assert reference.active is False
+    page = client.get(f"/references/{reference.id}")
+    assert "no longer available" in page.text
+    twice = client.post("/references", data={"person_id": person.id, "active": "1"})
+    assert twice.status_code == 409
+    assert "already one of your references" in twice.text
+
+
+def test_registry_records_of_another_workspace_are_not_found(
+    client: TestClient, session: Session, other_workspace: Workspace
+):
+    ask = _ask(session, other_workspace.id)
+    person = f.person(session, other_workspace.id, "Their Person")
+    from goodword.references import service as references
+    from goodword.references.schemas import ReferenceCreate
+
+    reference = references.create(
+        session, workspace_id=other_workspace.id, data=ReferenceCreate(person_id=person.id)
+    )
+    assert client.post(f"/referrals/{ask.id}/advance", data={"status": "asked"}).status_code == 404
+    assert client.post(f"/referrals/{ask.id}/reported-back").status_code == 404
+    assert client.get(f"/references/{reference.id}").status_code == 404
+    assert client.get(f"/references/{reference.id}/edit").status_code == 404
+    assert client.post(f"/references/{reference.id}", data={}).status_code == 404
+    assert client.post(f"/references/{reference.id}/delete").status_code == 404
+    assert "Their Person" not in client.get("/references").text
+    assert f'id="ask-{ask.id}"' not in client.get("/referrals?status=all").text
