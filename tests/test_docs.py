@@ -37,3 +37,20 @@ def test_every_runtime_dependency_is_explained():
     for requirement in project["dependencies"]:
         name = requirement.split("[")[0].split(">")[0].split("=")[0].strip().lower()
         assert name in text, f"{name} is not explained in docs/dependencies.md"
+
+
+def test_the_cli_reference_is_current():
+    from goodword.cli import reference
+
+    current = (ROOT / "docs" / "cli.md").read_text()
+    assert current == reference.render(), (
+        "docs/cli.md is stale: run `.venv/bin/python -m goodword.cli.reference > docs/cli.md`"
+    )
+
+
+def test_the_cli_reference_covers_every_command():
+    from goodword.cli import reference
+
+    text = reference.render()
+    for word in ("serve", "db upgrade", "demo", "export", "import-json", "person add"):
+        assert f"## `goodword {word}`" in text

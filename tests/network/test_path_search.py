@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from goodword.network import builder
 from goodword.network import snapshot as snapshots
 from goodword.network.paths import HOP_PENALTY, entry_points, find_paths, role_kind
 from goodword.network.snapshot import PositionRows
@@ -41,7 +42,7 @@ def make_snapshot(graph: dict) -> snapshots.Snapshot:
     ids = [100 + 7 * i for i in range(graph["n"])]
     a = [ids[u] for u, _ in graph["edges"]]
     b = [ids[v] for _, v in graph["edges"]]
-    return snapshots.from_weighted(ids, a, b, list(graph["edges"].values()), today=TODAY)
+    return builder.from_weighted(ids, a, b, list(graph["edges"].values()), today=TODAY)
 
 
 def brute_force(graph: dict, max_hops: int = 3) -> list[tuple[float, tuple[int, ...]]]:
@@ -185,7 +186,7 @@ def test_entry_points_put_sales_first_and_personnel_last_when_equally_reachable(
     staff = {10: ("Recruiter", "Human Resources"), 11: ("Engineer", "Platform"),
              12: ("Account Executive", "Sales"), 13: ("Controller", "Finance")}  # fmt: skip
     ids = [1, 2, *staff]
-    snap = snapshots.build(
+    snap = builder.build(
         person_ids=ids,
         a=[1, 2, 2, 2, 2],
         b=[2, 10, 11, 12, 13],
@@ -212,6 +213,6 @@ def test_entry_points_put_sales_first_and_personnel_last_when_equally_reachable(
 
 
 def test_a_target_that_cannot_be_reached_gives_no_path() -> None:
-    snap = snapshots.from_weighted([1, 2, 3, 4], [1, 3], [2, 4], [0.9, 0.9], today=TODAY)
+    snap = builder.from_weighted([1, 2, 3, 4], [1, 3], [2, 4], [0.9, 0.9], today=TODAY)
     assert find_paths(snap, source=0, targets=[3]) == []
     assert find_paths(snap, source=0, targets=[0]) == []

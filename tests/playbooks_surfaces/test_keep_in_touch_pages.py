@@ -53,7 +53,7 @@ def test_logging_contact_takes_someone_off_the_list(
     f.interaction(
         session,
         workspace.id,
-        kind="coffee" if False else "meeting",
+        kind="meeting",
         occurred_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
         participants=[{"person_id": friend.id}],
     )
@@ -166,6 +166,8 @@ def test_a_playbook_task_shows_its_origin_links_and_its_draft(
     assert f'href="/people/{search.manager.id}"' in page.text
     assert f'href="/opportunities/{search.opportunity.id}"' in page.text
     assert 'value="Thank you for the Senior PM conversations"' in page.text
-    assert "mailto:morgan@larkspur.example?subject=Thank%20you%20for%20the%20Senior%20PM" in page.text
+    assert (
+        "mailto:morgan@larkspur.example?subject=Thank%20you%20for%20the%20Senior%20PM" in page.text
+    )
     assert 'action="/messages/eml"' in page.text
     assert "data-copy=" in page.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from email import message_from_bytes, policy
-from typing import Any
 
 from fastapi.testclient import TestClient
 from icalendar import Calendar
@@ -25,14 +24,22 @@ def test_a_lead_finds_the_people_it_fits_with_reasons_and_notes(
 ):
     f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
     fan = f.person(
-        session, workspace.id, "Ana Ruiz", given_name="Ana", interests=["pricing"],
+        session,
+        workspace.id,
+        "Ana Ruiz",
+        given_name="Ana",
+        interests=["pricing"],
         emails=["ana@example.org"],
     )
     f.person(session, workspace.id, "Bo Zhou", interests=["gardening"])
     response = client.post(
         "/leads",
-        data={"kind": "event", "title": "Pricing meetup", "tags": "pricing, saas",
-              "happens_on": "2026-12-10"},
+        data={
+            "kind": "event",
+            "title": "Pricing meetup",
+            "tags": "pricing, saas",
+            "happens_on": "2026-12-10",
+        },
         follow_redirects=False,
     )
     assert response.status_code == 303
@@ -202,5 +209,3 @@ def test_lead_pages_of_another_workspace_are_not_found(
     assert client.post(f"/leads/{lead.id}/delete").status_code == 404
     assert client.post(f"/leads/shares/{share.id}", data={"status": "sent"}).status_code == 404
     assert "Theirs" not in client.get("/leads").text
-
-

@@ -16,9 +16,9 @@ from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
 from goodword.playbooks import rejection
+from goodword.references.models import ReferenceUse, UseStatus
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
-from goodword.references.models import ReferenceUse, UseStatus
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
 
@@ -110,7 +110,9 @@ def test_launching_a_reference_warns_then_briefs_then_thanks(
         workspace_id=workspace.id,
         opportunity_id=search.target.id,
         data=OpportunityUpdate(
-            organization_name="Lumenfold Optics", role_title="PM", hiring_manager_id=search.manager.id
+            organization_name="Lumenfold Optics",
+            role_title="PM",
+            hiring_manager_id=search.manager.id,
         ),
     )
     boss = f.person(session, workspace.id, "Jo Boss", given_name="Jo", emails=["jo@example.org"])

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.references.models import Reference
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate
-from goodword.references.models import Reference
 from goodword.workspaces.models import Workspace
 
 HTMX = {"HX-Request": "true"}

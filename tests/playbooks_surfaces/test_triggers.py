@@ -40,7 +40,10 @@ def test_after_stage_change_runs_the_rejection_playbook_only_for_rejections(
         is None
     )
     moved = opportunities.move(
-        session, workspace_id=workspace.id, opportunity_id=search.opportunity.id, stage=Stage.REJECTED
+        session,
+        workspace_id=workspace.id,
+        opportunity_id=search.opportunity.id,
+        stage=Stage.REJECTED,
     )
     result = events.after_stage_change(
         session, workspace_id=workspace.id, opportunity=moved, today=TODAY
@@ -101,9 +104,7 @@ def test_moving_on_the_board_with_htmx_shows_a_note_with_a_link(
     assert len(_tasks(session, workspace.id)) == 4
 
 
-def test_a_board_move_that_starts_no_playbook_shows_no_note(
-    client: TestClient, search: Any
-):
+def test_a_board_move_that_starts_no_playbook_shows_no_note(client: TestClient, search: Any):
     response = client.post(
         f"/opportunities/{search.opportunity.id}/stage", data={"stage": "offer"}, headers=HTMX
     )

@@ -129,8 +129,13 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
             card.add("org").value = [position.organization.name]
             if position.title:
                 card.add("title").value = position.title
+    def add_encoded(name: str, value: str) -> None:
+        prop = card.add(name)
+        prop.value = value
+        prop.encoded = True  # already escaped: a structured value vobject must not touch
+
     for position in person.positions:
-        card.add("x-goodword-position").value = _position_value(position)
+        add_encoded("x-goodword-position", _position_value(position))
     if person.location:
         card.add("adr").value = vobject.vcard.Address(city=person.location)
     if person.birthday:
@@ -140,9 +145,9 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     if person.tags:
         card.add("categories").value = list(person.tags)
     if person.interests:
-        card.add("x-goodword-interests").value = ",".join(_escape(t) for t in person.interests)
+        add_encoded("x-goodword-interests", ",".join(_escape(t) for t in person.interests))
     if person.how_we_met:
-        card.add("x-goodword-how-we-met").value = _escape(person.how_we_met)
+        add_encoded("x-goodword-how-we-met", _escape(person.how_we_met))
     return str(card.serialize())
 
 

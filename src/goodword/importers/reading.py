@@ -214,7 +214,8 @@ def repair(text: str) -> str:
     """Undo text that was decoded with the wrong encoding ("JosÃ©" -> "José")."""
     if text.isascii() or not is_bad(text):
         return text
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+    # Only undo the wrong decoding; leave ligatures, widths and quotes as they were.
+    return ftfy.fix_encoding(text)
 
 
 @dataclass

@@ -209,6 +209,10 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             if label.startswith("_$!<") and label.endswith(">!$_"):
                 label = label[4:-4]
             labels[prop.group.lower()] = label
+    own = any(
+        p.name.startswith("X-GOODWORD-") or (p.name == "UID" and p.value.startswith("goodword-"))
+        for p in card.properties
+    )
     notes: list[str] = []
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
@@ -248,7 +252,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             except ValueError:
                 person.warnings.append(f"'{raw}' is not a web address; not kept")
                 continue
-            url_label = "LinkedIn" if kind == "linkedin" else _label(prop, labels)
+            url_label = _label(prop, labels)
+            if kind == "linkedin" and not own:
+                url_label = "LinkedIn"
             person.urls.append(Labeled(url, url_label))
         elif name == "ORG":
             parts = [p.strip() for p in _split_escaped(text, ";")]
@@ -277,9 +283,6 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.interests.extend(t for t in _split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-HOW-WE-MET":
             person.how_we_met = _split_escaped(text, "\x00")[0] or None
-    own = (person.key or "").startswith("goodword-") or any(
-        p.name.startswith("X-GOODWORD-") for p in card.properties
-    )
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
         person.source = "goodword"

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session, aliased
 import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
 from goodword.interactions.models import Interaction, InteractionKind, Participant
-from goodword.network.snapshot import KINDS, PositionRows, Snapshot, build
+from goodword.network.builder import build
+from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
 from goodword.organizations.models import Organization
 from goodword.people.models import Person, Position
@@ -156,6 +157,7 @@ def read_connections(
         if packed_text:
             chunks.append(np.fromstring(packed_text, dtype=np.int64, sep=","))
     numbers = np.concatenate(chunks) if chunks else empty
+    del chunks
     if packed:
         close_out = numbers % 8
         numbers //= 8

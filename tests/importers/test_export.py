@@ -1,0 +1,181 @@
+"""Exports: vCard 3.0 and 4.0, CSV and JSON; importing an export gives the same people back."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import factories as f
+from goodword.importers.export import export_people
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces import service as workspaces
+
+FORMATS = {"vcard": "people.vcf", "vcard4": "people.vcf", "csv": "people.csv", "json": "people.json"}
+
+
+def comparable(session, workspace_id):
+    """What we hold about each person, without ids or timestamps."""
+    found = []
+    for person in people.list_(session, workspace_id=workspace_id, limit=500).items:
+        read = people.to_read(person)
+        data = read.model_dump(exclude={"id", "created_at", "updated_at", "is_me", "positions"})
+        data["labels"] = (
+            [e.label for e in person.emails],
+            [p.label for p in person.phones],
+            [u.label for u in person.urls],
+        )
+        data["positions"] = sorted(
+            (p.organization_name, p.title, p.department, p.start_date, p.end_date, p.is_current)
+            for p in read.positions
+        )
+        found.append(data)
+    return sorted(found, key=lambda d: (d["display_name"], d["emails"]))
+
+
+def round_trip(session, source_id, target_slug, fmt):
+    text = export_people(session, workspace_id=source_id, format=fmt)
+    target = workspaces.get_or_create(session, slug=target_slug, name="Copy")
+    report = import_files(
+        session, workspace_id=target.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload(FORMATS[fmt], text.encode())],
+    )  # fmt: skip
+    session.expire_all()
+    return target, report
+
+
+def ada(session, workspace_id):
+    person = f.person(
+        session, workspace_id, "Ada Lovelace", given_name="Ada", family_name="Lovelace",
+        emails=["ada@analytical.example"], phones=["+44 20 7946 0001"],
+        urls=["https://www.linkedin.com/in/ada-lovelace"], tags=["mentor", "math, logic"],
+        interests=["engines"], location="London, UK", birthday=date(1815, 12, 10),
+        notes="Met at the salon.\nWrites; a lot.", how_we_met="Babbage's party",
+    )  # fmt: skip
+    people.add_position(
+        session, workspace_id=workspace_id, person_id=person.id,
+        data=PositionCreate(organization_name="Analytical Engines", title="Analyst",
+                            start_date=date(1843, 1, 1), end_date=date(1850, 6, 30)),
+    )  # fmt: skip
+    people.add_position(
+        session, workspace_id=workspace_id, person_id=person.id,
+        data=PositionCreate(organization_name="Difference Works", title="Countess"),
+    )  # fmt: skip
+    return person
+
+
+def test_vcard_3_is_the_default_and_vobject_reads_it(session, workspace):
+    ada(session, workspace.id)
+    text = export_people(session, workspace_id=workspace.id)
+    card = vobject.readOne(text)
+    assert card.version.value == "3.0"
+    assert card.fn.value == "Ada Lovelace"
+    assert card.org.value == ["Difference Works"]
+    assert card.categories.value == ["mentor", "math, logic"]
+    assert card.uid.value.startswith(f"goodword-{workspace.id}-")
+
+
+def test_vcard_4_says_so(session, workspace):
+    ada(session, workspace.id)
+    text = export_people(session, workspace_id=workspace.id, format="vcard4")
+    assert "VERSION:4.0" in text and "TYPE=INTERNET" not in text
+
+
+def test_json_export_holds_positions_and_provenance(session, workspace):
+    ada(session, workspace.id)
+    document = json.loads(export_people(session, workspace_id=workspace.id, format="json"))
+    assert document["format"] == "goodword-people"
+    (person,) = document["people"]
+    assert [p["organization"] for p in person["positions"]] == [
+        "Difference Works", "Analytical Engines",
+    ]  # fmt: skip
+
+
+def test_every_format_round_trips_a_full_person(session, workspace):
+    ada(session, workspace.id)
+    expected = comparable(session, workspace.id)
+    for number, fmt in enumerate(FORMATS):
+        target, report = round_trip(session, workspace.id, f"copy-{number}", fmt)
+        assert report.counts["created"] == 1, fmt
+        assert comparable(session, target.id) == expected, fmt
+
+
+def test_importing_an_export_into_the_same_workspace_changes_nothing(session, workspace):
+    ada(session, workspace.id)
+    before = comparable(session, workspace.id)
+    text = export_people(session, workspace_id=workspace.id, format="vcard")
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("mine.vcf", text.encode())],
+    )  # fmt: skip
+    assert report.counts["unchanged"] == 1
+    session.expire_all()
+    assert comparable(session, workspace.id) == before
+
+
+# Letters and digits of many scripts, spaces and a little punctuation; no control characters.
+text = st.text(
+    alphabet=st.characters(
+        categories=("Lu", "Ll", "Lo", "Nd", "Zs"), include_characters="-'.,;:\\\"()&/"
+    ),
+    min_size=1,
+    max_size=24,
+).map(lambda s: " ".join(s.split())).filter(bool)
+labels = st.sampled_from([None, "work", "home", "Mobile", "LinkedIn"])
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
+
+
+@st.composite
+def person_data(draw, number):
+    emails = [f"p{number}.{i}@x{i}.example" for i in range(draw(st.integers(0, 3)))]
+    phones = [f"+1412555{number:02d}{i:02d}" for i in range(draw(st.integers(0, 2)))]
+    urls = [f"https://site{number}-{i}.example/me" for i in range(draw(st.integers(0, 2)))]
+    return {
+        "data": PersonCreate(
+            display_name=draw(text), given_name=draw(st.none() | text),
+            family_name=draw(st.none() | text), emails=emails, phones=phones, urls=urls,
+            tags=draw(st.lists(text, max_size=3, unique_by=str.casefold)),
+            interests=draw(st.lists(text, max_size=2, unique_by=str.casefold)),
+            location=draw(st.none() | text), birthday=draw(st.none() | dates),
+            notes=draw(st.none() | st.lists(text, min_size=1, max_size=3).map("\n".join)),
+            how_we_met=draw(st.none() | text),
+        ),
+        "labels": [draw(labels) for _ in range(len(emails) + len(phones) + len(urls))],
+        "positions": draw(st.lists(
+            st.tuples(st.sampled_from(["Kestrel Labs", "Amber Bank", "Sorrel Health"]),
+                      st.none() | text, st.none() | dates),
+            max_size=3, unique_by=lambda p: p[0],
+        )),
+    }  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data(), st.sampled_from(list(FORMATS)))
+def test_import_of_an_export_loses_nothing(session, data, fmt):
+    source = workspaces.get_or_create(session, slug=f"src-{data.draw(st.uuids()).hex}")
+    for number in range(data.draw(st.integers(1, 3))):
+        drawn = data.draw(person_data(number))
+        person = people.create(session, workspace_id=source.id, data=drawn["data"])
+        details = [*person.emails, *person.phones, *person.urls]
+        for detail, label in zip(details, drawn["labels"], strict=False):
+            detail.label = label
+        for org, title, start in drawn["positions"]:
+            people.add_position(
+                session, workspace_id=source.id, person_id=person.id,
+                data=PositionCreate(organization_name=org, title=title, start_date=start,
+                                    is_current=start is None),
+            )  # fmt: skip
+    session.flush()
+    expected = comparable(session, source.id)
+    target, _report = round_trip(session, source.id, f"dst-{data.draw(st.uuids()).hex}", fmt)
+    assert comparable(session, target.id) == expected

@@ -1,0 +1,211 @@
+"""The playbook commands, in process through Typer's CliRunner, each on its own SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from email import message_from_bytes, policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner, Result
+
+import factories as f
+from goodword import migrate
+from goodword.cli import app, common
+from goodword.db import make_engine, make_session_factory, transaction
+from goodword.workspaces import service as workspaces
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def cli_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A migrated SQLite file the commands use through GOODWORD_DATABASE_URL."""
+    monkeypatch.setattr(common, "data_dir", lambda: tmp_path / "data")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", url)
+    yield url
+
+
+@pytest.fixture
+def run(cli_url: str) -> Run:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(app, list(args))
+
+    return invoke
+
+
+def seed(url: str, build: Callable[[Session, int], Any]) -> Any:
+    """Write records straight into the command line's database, in one committed transaction."""
+    engine = make_engine(url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            ws = workspaces.get_or_create(session).id
+            return build(session, ws)
+    finally:
+        engine.dispose()
+
+
+def _late_rejection(session: Session, ws: int) -> dict[str, int]:
+    me = f.person(session, ws, "Sam Carter", given_name="Sam", is_me=True)
+    opportunity = f.opportunity(
+        session,
+        ws,
+        organization_name="Larkspur Health",
+        role_title="Senior PM",
+        stage="interviewing",
+    )
+    manager = f.person(session, ws, "Morgan Reyes", given_name="Morgan", emails=["m@l.example"])
+    f.opportunity(
+        session, ws, organization_name="Lumenfold Optics", role_title="PM", stage="target"
+    )
+    f.interaction(
+        session,
+        ws,
+        kind="interview",
+        opportunity_id=opportunity.id,
+        interview_round=3,
+        participants=[{"person_id": manager.id, "rapport": "clicked"}, {"person_id": me.id}],
+    )
+    return {"opportunity": opportunity.id, "manager": manager.id}
+
+
+def test_moving_to_rejected_prints_what_the_playbook_added(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    moved = run("opportunity", "move", str(ids["opportunity"]), "rejected")
+    assert moved.exit_code == 0, moved.output
+    assert moved.stdout.splitlines()[:2] == [
+        "Senior PM at Larkspur Health is now Rejected.",
+        "2 follow-up tasks added from the rejection playbook.",
+    ]
+    listed = run("tasks", "list", "--status", "open", "--json")
+    assert listed.exit_code == 0
+    items = json.loads(listed.stdout)["items"]
+    assert {t["origin"] for t in items} == {"rejection:thank", "rejection:ask"}
+    assert all(t["origin_key"].startswith(f"rejection:opp:{ids['opportunity']}:") for t in items)
+    assert {t["person_id"] for t in items} == {ids["manager"]}
+    assert {t["opportunity_id"] for t in items} == {ids["opportunity"]}
+
+
+def test_the_move_as_json_carries_the_playbook(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    moved = run("opportunity", "move", str(ids["opportunity"]), "rejected", "--json")
+    body = json.loads(moved.stdout)
+    assert body["stage"] == "rejected" and body["playbook"]["created"] == 2
+
+
+def test_referrals_list_and_advance(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    run("opportunity", "move", str(ids["opportunity"]), "rejected")
+    listed = json.loads(run("referrals", "list", "--json").stdout)["items"]
+    assert [a["target_organization_name"] for a in listed] == ["Lumenfold Optics"]
+    ask = str(listed[0]["id"])
+    assert run("referrals", "advance", ask, "asked").exit_code == 0
+    introduced = run("referrals", "advance", ask, "introduced", "--introduced-to", "Ana Ruiz")
+    assert introduced.exit_code == 0
+    assert "3 follow-up tasks added from the referral playbook." in introduced.stdout
+    wrong = run("referrals", "advance", ask, "asked")
+    assert wrong.exit_code == 2
+    assert "cannot become asked" in wrong.stderr
+    assert run("referrals", "advance", "999", "asked").exit_code == 4
+    only = json.loads(run("referrals", "list", "--status", "introduced", "--json").stdout)
+    assert len(only["items"]) == 1
+
+
+def test_references_add_list_and_launch(run: Run, cli_url: str):
+    def build(session: Session, ws: int) -> dict[str, int]:
+        boss = f.person(session, ws, "Jo Boss")
+        manager = f.person(session, ws, "Morgan Reyes")
+        opportunity = f.opportunity(session, ws, hiring_manager_id=manager.id)
+        return {"boss": boss.id, "opportunity": opportunity.id}
+
+    ids = seed(cli_url, build)
+    added = run(
+        "references", "add", str(ids["boss"]), "--consent", "2026-10-01", "--current-workplace"
+    )
+    assert added.exit_code == 0
+    assert "can cost you your present job" in added.stdout
+    assert run("references", "add", str(ids["boss"])).exit_code == 3
+    assert run("references", "add", str(ids["boss"]), "--consent", "soon").exit_code == 2
+    listed = json.loads(run("references", "list", "--json").stdout)["items"]
+    reference = str(listed[0]["id"])
+    refused = run("references", "launch", reference, str(ids["opportunity"]))
+    assert refused.exit_code == 3
+    assert "confirm that you accept the risk" in refused.stderr
+    launched = run(
+        "references", "launch", reference, str(ids["opportunity"]), "--confirm-current-workplace"
+    )
+    assert launched.exit_code == 0, launched.output
+    assert "2 follow-up tasks added from the reference playbook." in launched.stdout
+    assert (
+        "Draft to no address recorded: Would you speak for me at Acme Robotics?" in launched.stdout
+    )
+
+
+def test_playbooks_run_and_keep_in_touch(run: Run, cli_url: str):
+    def build(session: Session, ws: int) -> int:
+        me = f.person(session, ws, "Sam Carter", is_me=True)
+        friend = f.person(session, ws, "Ana Ruiz")
+        f.connection(session, ws, me, friend, kind="friend", since=date(2020, 1, 1))
+        return friend.id
+
+    friend = seed(cli_url, build)
+    due = json.loads(run("keep-in-touch", "--json").stdout)["items"]
+    assert [d["person_id"] for d in due] == [friend]
+    first = json.loads(run("playbooks", "run", "--json").stdout)
+    assert first["created"] == 1
+    second = run("playbooks", "run")
+    assert second.exit_code == 0
+    assert second.stdout.strip() == "Your playbooks are up to date: nothing new to add."
+    digest = run("keep-in-touch", "--digest")
+    assert digest.exit_code == 0 and "Ana Ruiz" in digest.stdout and "The week of" in digest.stdout
+
+
+def test_leads_add_and_suggest(run: Run, cli_url: str):
+    seed(cli_url, lambda s, ws: f.person(s, ws, "Ana Ruiz", interests=["pricing"]).id)
+    added = run("leads", "add", "Pricing meetup", "--kind", "event", "--tag", "pricing")
+    assert added.exit_code == 0 and added.stdout.startswith("Added lead 1")
+    suggested = json.loads(run("leads", "suggest", "1", "--json").stdout)
+    assert [s["name"] for s in suggested["suggestions"]] == ["Ana Ruiz"]
+    assert suggested["created"] == 1
+    assert run("leads", "suggest", "42").exit_code == 4
+    assert run("leads", "add", "Odd", "--kind", "rumour").exit_code == 2
+
+
+def test_messages_list_show_and_eml(run: Run, cli_url: str, tmp_path: Path):
+    person = seed(
+        cli_url, lambda s, ws: f.person(s, ws, "Ana Ruiz", given_name="Ana", emails=["a@x.org"]).id
+    )
+    listed = json.loads(run("messages", "list", "--json").stdout)["items"]
+    assert len(listed) == 11 and listed[0]["key"] == "thank_and_release"
+    raw = run("messages", "show", "keep_in_touch")
+    assert raw.exit_code == 0 and "Hi {first_name}," in raw.stdout
+    eml = tmp_path / "note.eml"
+    shown = run("messages", "show", "keep_in_touch", "--person", str(person), "--eml", str(eml))
+    assert shown.exit_code == 0 and "Hi Ana," in shown.stdout
+    message = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert message["To"] == "Ana Ruiz <a@x.org>" and message["Subject"] == "Catching up"
+    too_many = run(
+        "messages", "show", "keep_in_touch", "--person", "1", "--person", "1", "--eml", "x"
+    )
+    assert too_many.exit_code == 2
+    assert run("messages", "show", "no_such_message").exit_code == 4
+
+
+def test_calendar_export_writes_an_ics_that_parses_back(run: Run, cli_url: str, tmp_path: Path):
+    seed(cli_url, lambda s, ws: f.task(s, ws, "Call Ada", due_date=date(2026, 11, 27)).id)
+    target = tmp_path / "tasks.ics"
+    exported = run("calendar", "export", str(target))
+    assert exported.exit_code == 0 and exported.stdout.strip() == f"Wrote 1 entry to {target}."
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == ["Call Ada"]
