@@ -46,7 +46,9 @@ def test_merging_keeps_everything_of_both(session, workspace):
     friend = f.person(session, workspace.id, "Grace Hopper")
     f.connection(session, workspace.id, b, friend, kind="friend")
     f.connection(session, workspace.id, a, b, kind="knows")  # becomes a tie with oneself
-    meeting = f.interaction(session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}])
+    meeting = f.interaction(
+        session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}]
+    )
     chat = f.interaction(session, workspace.id, participants=[{"person_id": b.id}])
     task = f.task(session, workspace.id, person_id=b.id)
     record = duplicates.merge(
@@ -55,7 +57,10 @@ def test_merging_keeps_everything_of_both(session, workspace):
     )  # fmt: skip
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
-    assert [e.address for e in ada.emails] == ["ada@analytical.example", "countess@lovelace.example"]
+    assert [e.address for e in ada.emails] == [
+        "ada@analytical.example",
+        "countess@lovelace.example",
+    ]
     assert [p.number for p in ada.phones] == ["+442079460001"]
     assert [u.url for u in ada.urls] == ["https://www.linkedin.com/in/ada-king"]
     assert [(p.organization.name, p.title) for p in ada.positions] == [
@@ -86,7 +91,9 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
     friend = f.person(session, workspace.id, "Grace Hopper")
     f.connection(session, workspace.id, b, friend, kind="friend")
     f.connection(session, workspace.id, a, b, kind="knows")
-    meeting = f.interaction(session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}])
+    meeting = f.interaction(
+        session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}]
+    )
     before_a = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
     before_b = people.to_read(people.get(session, workspace_id=workspace.id, person_id=b.id))
     record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
@@ -100,7 +107,9 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
     assert after_a.model_dump(exclude=ignore) == before_a.model_dump(exclude=ignore)
     assert after_b.model_dump(exclude=ignore) == before_b.model_dump(exclude=ignore)
     assert [p.id for p in after_b.positions] == [p.id for p in before_b.positions]
-    ties = {(c.person_a_id, c.person_b_id, c.kind.value) for c in session.scalars(select(Connection))}
+    ties = {
+        (c.person_a_id, c.person_b_id, c.kind.value) for c in session.scalars(select(Connection))
+    }
     assert ties == {(b.id, friend.id, "friend"), (a.id, b.id, "knows")}
     people_in_meeting = {
         p.person_id for p in session.scalars(

@@ -123,9 +123,7 @@ def test_it_reads_the_users_profile_positions_and_addresses():
         ("Kestrel Labs", True, None),
         ("Amber Bank", False, date(2021, 2, 1)),
     ]
-    assert [e.value for e in parse("Email Addresses.csv").people[0].emails] == [
-        "alice@example.org"
-    ]
+    assert [e.value for e in parse("Email Addresses.csv").people[0].emails] == ["alice@example.org"]
 
 
 @pytest.mark.parametrize("name", ["Recommendations_Given.csv", "Recommendations_Received.csv"])
@@ -207,7 +205,11 @@ def test_the_organization_key_drops_legal_forms():
 
 def test_names_without_decorations_pass_through_unchanged():
     assert clean_name("Ann", "Van Der Berg") == ("Ann", "Van Der Berg", [])
-    assert clean_name("Li", "Wei (Kevin), PhD") == ("Li", "Wei", ["Credentials: PhD", "Goes by Kevin"])
+    assert clean_name("Li", "Wei (Kevin), PhD") == (
+        "Li",
+        "Wei",
+        ["Credentials: PhD", "Goes by Kevin"],
+    )
 
 
 @pytest.mark.parametrize(

@@ -119,9 +119,7 @@ def test_a_newer_file_turns_a_new_company_into_a_new_current_position(session, w
         ("Difference Engines plc", "Chief Mathematician", True),
         ("Analytical Engines Ltd", "Mathematician", False),
     }
-    hits = search.search(
-        session, workspace_id=workspace.id, query="difference", kinds=("person",)
-    )
+    hits = search.search(session, workspace_id=workspace.id, query="difference", kinds=("person",))
     assert [h.title for h in hits] == ["Ada Lovelace"]
 
 
@@ -212,11 +210,13 @@ def test_reimporting_the_archive_adds_no_interactions_or_ties(session, workspace
     archive = linkedin_archive(tmp_path)
     run(session, workspace.id, archive)
     counts = [
-        session.scalar(select(func.count()).select_from(m)) for m in (Person, Interaction, Connection)
+        session.scalar(select(func.count()).select_from(m))
+        for m in (Person, Interaction, Connection)
     ]
     again = run(session, workspace.id, archive)
     assert [
-        session.scalar(select(func.count()).select_from(m)) for m in (Person, Interaction, Connection)
+        session.scalar(select(func.count()).select_from(m))
+        for m in (Person, Interaction, Connection)
     ] == counts
     assert again.interactions_created == 0
     assert again.interactions_existing == 5

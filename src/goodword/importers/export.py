@@ -129,6 +129,7 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
             card.add("org").value = [position.organization.name]
             if position.title:
                 card.add("title").value = position.title
+
     def add_encoded(name: str, value: str) -> None:
         prop = card.add(name)
         prop.value = value

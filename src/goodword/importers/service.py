@@ -79,7 +79,9 @@ def import_files(
 ) -> ImportReport:
     """Import the files into the workspace and report what happened to every row.
 
-    `progress(stage, done, total)` is called as the import goes ("read", "match", "people").
+    `progress(stage, done, total)` is called as the import goes: after each file is read
+    ("read"), once the workspace is loaded ("load"), once every record is matched
+    ("match"), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
     """
     parsed_files, file_reports = read_files(
@@ -89,7 +91,7 @@ def import_files(
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     state = WorkspaceState.load(session, workspace_id=workspace_id)
     if progress:
-        progress("match", 0, len(incoming))
+        progress("load", len(incoming), len(incoming))
     resolver = Resolver(state)
     plan = resolver.resolve(incoming)
     resolver.resolve_interactions([i for f in parsed_files for i in f.interactions])

@@ -174,8 +174,9 @@ def _split_escaped(value: str, separator: str) -> list[str]:
     return parts
 
 
-def _text(prop: Property) -> str:
-    """The property's value, decoded (quoted-printable, base64) and unescaped."""
+def _text(prop: Property, *, own: bool = False) -> str:
+    """The property's value, decoded (quoted-printable, base64); mis-decoded text repaired
+    unless the card is one of Goodword's own (whose text is exactly as the user wrote it)."""
     value = prop.value
     encoding = (prop.params.get("ENCODING") or [""])[0].upper()
     charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
@@ -188,7 +189,7 @@ def _text(prop: Property) -> str:
             value = base64.b64decode(value).decode(charset, "replace")
     except (binascii.Error, LookupError, ValueError):
         pass
-    return repair(value)
+    return value if own else repair(value)
 
 
 def _label(prop: Property, labels: dict[str, str]) -> str | None:
@@ -202,17 +203,17 @@ def _label(prop: Property, labels: dict[str, str]) -> str | None:
 
 def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | None:
     person = IncomingPerson(source=SOURCE, file_name=document.name, line=card.line)
-    labels: dict[str, str] = {}
-    for prop in card.properties:
-        if prop.name == "X-ABLABEL" and prop.group:
-            label = _text(prop).strip()
-            if label.startswith("_$!<") and label.endswith(">!$_"):
-                label = label[4:-4]
-            labels[prop.group.lower()] = label
     own = any(
         p.name.startswith("X-GOODWORD-") or (p.name == "UID" and p.value.startswith("goodword-"))
         for p in card.properties
     )
+    labels: dict[str, str] = {}
+    for prop in card.properties:
+        if prop.name == "X-ABLABEL" and prop.group:
+            label = _text(prop, own=own).strip()
+            if label.startswith("_$!<") and label.endswith(">!$_"):
+                label = label[4:-4]
+            labels[prop.group.lower()] = label
     notes: list[str] = []
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
@@ -222,7 +223,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         name = prop.name
         if name in _IGNORED or name in ("VERSION", "X-ABLABEL"):
             continue
-        text = _text(prop)
+        text = _text(prop, own=own)
         if name == "FN":
             person.display_name = _split_escaped(text, "\x00")[0].strip() or None
         elif name == "N":

@@ -7,17 +7,27 @@ New people, their details, provenance and search documents go in with multi-row 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.db import Base
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers.bulk import (
+    CHUNK,
+    Changes,
+    Held,
+    Known,
+    cut,
+    insert_returning,
+    insert_rows,
+    load_known,
+    search_body,
+    table_named,
+)
 from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
@@ -36,19 +46,6 @@ from goodword.people.models import (
 )
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
-
-CHUNK = 1000
-
-
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-def _cut(text: str | None, length: int) -> str | None:
-    if text is None:
-        return None
-    text = text.strip()
-    return text[:length] if text else None
 
 
 @dataclass
@@ -76,17 +73,17 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
     seen_positions: set[tuple[str, str | None, date | None, date | None]] = set()
     for record in records:
         if not (out.given_name or out.family_name or out.display_name):
-            out.given_name = _cut(record.given_name, 100)
-            out.family_name = _cut(record.family_name, 100)
-            out.display_name = _cut(record.display_name, 200)
+            out.given_name = cut(record.given_name, 100)
+            out.family_name = cut(record.family_name, 100)
+            out.display_name = cut(record.display_name, 200)
         for email in record.emails:
             address = normalize.email(email.value)
             if len(address) <= 320:
-                out.emails.setdefault(address, _cut(email.label, 50))
+                out.emails.setdefault(address, cut(email.label, 50))
         for phone in record.phones:
             number = phone_key(phone.value, region) or phone.value.strip()[:64]
             if number:
-                out.phones.setdefault(number, _cut(phone.label, 50))
+                out.phones.setdefault(number, cut(phone.label, 50))
         for url in record.urls:
             try:
                 value, kind = profile_url(url.value)
@@ -94,7 +91,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 out.warnings.append(f"'{url.value}' is not a web address; not kept")
                 continue
             if len(value) <= 500:
-                out.urls.setdefault(value, (kind, _cut(url.label, 50)))
+                out.urls.setdefault(value, (kind, cut(url.label, 50)))
         for position in record.positions:
             key = (
                 organization_key(position.organization),
@@ -105,236 +102,18 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             if key[0] and key not in seen_positions:
                 seen_positions.add(key)
                 out.positions.append(position)
-        out.location = out.location or _cut(record.location, 200)
+        out.location = out.location or cut(record.location, 200)
         if record.birthday and record.birthday > today:
             out.warnings.append(f"birthday {record.birthday} is in the future; not kept")
         else:
             out.birthday = out.birthday or record.birthday
         if record.notes and record.notes.strip() not in out.notes:
             out.notes.append(record.notes.strip())
-        out.how_we_met = out.how_we_met or _cut(record.how_we_met, 2000)
+        out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
         out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
         out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
         out.warnings.extend(record.warnings)
     return out
-
-
-def search_body(
-    emails: Iterable[str],
-    urls: Iterable[str],
-    current: Iterable[tuple[str, str | None]],
-    location: str | None,
-    tags: Sequence[str],
-    interests: Sequence[str],
-) -> str:
-    """The same searchable text `search.index_person` writes, for bulk inserts."""
-    parts = [*emails, *(u.rsplit("/", 1)[-1] for u in urls)]
-    for organization, title in current:
-        parts += [organization, title or ""]
-    parts += [location or "", " ".join(tags), " ".join(interests)]
-    return " ".join(p for p in parts if p)
-
-
-def _insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows with Core (no per-row ORM work) and return their new ids, in order.
-
-    Ids are reserved first (a sequence range on PostgreSQL; on SQLite, the ids after the
-    largest once the write lock is held), so the rows go in as one multi-row insert
-    instead of one statement per row.
-    """
-    if not rows:
-        return []
-    table = model.__table__
-    ids = _reserve_ids(session, table, len(rows))
-    if ids is None:
-        found: list[int] = []
-        for start in range(0, len(rows), CHUNK):
-            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            found.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
-        return found
-    for row, new_id in zip(rows, ids, strict=True):
-        row["id"] = new_id
-    _insert(session, model, rows)
-    return ids
-
-
-def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        statement = text(
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
-            "FROM generate_series(1, :count)"
-        )
-        return list(session.scalars(statement, {"count": count}))
-    if dialect == "sqlite":
-        # Take the write lock (a no-op update), so no one else can add rows until commit.
-        session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
-        largest = session.scalar(select(func.max(table.c.id))) or 0
-        return list(range(largest + 1, largest + count + 1))
-    return None
-
-
-def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows: on SQLite straight through the driver, values converted once per
-    column type (SQLAlchemy's per-row bookkeeping costs more than SQLite's own work)."""
-    if not rows:
-        return
-    table = model.__table__
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        for start in range(0, len(rows), CHUNK):
-            session.execute(insert(table), rows[start : start + CHUNK])
-        return
-    names = list(dict.fromkeys(key for row in rows[:1] for key in row))
-    fixed: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name not in names and column.default is not None:
-            fixed[column.name] = (
-                column.default.arg(None) if column.default.is_callable else (column.default.arg)
-            )
-    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
-    constants = [
-        (processor(value) if (processor := table.c[name].type._cached_bind_processor(dialect))
-         else value)
-        for name, value in fixed.items()
-    ]  # fmt: skip
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join([*names, *fixed])}) "
-        f"VALUES ({', '.join('?' * (len(names) + len(fixed)))})"
-    )
-    params = [
-        (*(p(row[n]) if p else row[n] for n, p in zip(names, processors, strict=True)), *constants)
-        for row in rows
-    ]
-    connection.exec_driver_sql(sql, params)
-
-
-@dataclass
-class Held:
-    """A position a known person holds or held (id 0: added by this import)."""
-
-    id: int
-    organization_id: int
-    title: str | None
-    start_date: date | None
-    end_date: date | None
-    is_current: bool
-
-
-@dataclass
-class Known:
-    """What a known person has, read in bulk, so changes can be worked out without the ORM."""
-
-    id: int
-    values: dict[str, Any]
-    emails: dict[str, int] = field(default_factory=dict)
-    phones: dict[str, int] = field(default_factory=dict)
-    urls: dict[str, int] = field(default_factory=dict)
-    positions: list[Held] = field(default_factory=list)
-    sources: set[tuple[str, str | None]] = field(default_factory=set)
-    dirty: bool = False
-
-
-_FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "how_we_met",
-           "tags", "interests", "is_me", "birthday")  # fmt: skip
-
-
-def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
-    known: dict[int, Known] = {}
-    columns = [getattr(Person, f) for f in _FIELDS]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for row in session.execute(select(Person.id, *columns).where(Person.id.in_(chunk))):
-            known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
-        for model, attribute, target in (
-            (PersonEmail, "address", "emails"),
-            (PersonPhone, "number", "phones"),
-            (PersonUrl, "url", "urls"),
-        ):
-            statement = select(model.person_id, getattr(model, attribute)).where(
-                model.person_id.in_(chunk)
-            )
-            for person_id, value in session.execute(statement.order_by(model.position)):
-                values = getattr(known[person_id], target)
-                values.setdefault(value, len(values))
-        held = select(
-            Position.person_id, Position.id, Position.organization_id, Position.title,
-            Position.start_date, Position.end_date, Position.is_current,
-        ).where(Position.person_id.in_(chunk))  # fmt: skip
-        for person_id, position_id, org_id, title, began, ended, current in session.execute(
-            held.order_by(Position.id)
-        ):
-            known[person_id].positions.append(
-                Held(position_id, org_id, title, began, ended, current)
-            )
-        statement = select(
-            PersonSource.person_id, PersonSource.source, PersonSource.external_key
-        ).where(PersonSource.person_id.in_(chunk))
-        for person_id, source, key in session.execute(statement):
-            known[person_id].sources.add((source, key))
-    return known
-
-
-@dataclass
-class _Changes:
-    """Rows to write for known people, gathered so each table is written once."""
-
-    people: list[dict[str, Any]] = field(default_factory=list)
-    emails: list[dict[str, Any]] = field(default_factory=list)
-    phones: list[dict[str, Any]] = field(default_factory=list)
-    urls: list[dict[str, Any]] = field(default_factory=list)
-    positions: list[dict[str, Any]] = field(default_factory=list)
-    ended: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[Known] = field(default_factory=list)
-
-    def write(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
-        if self.people:
-            for row in self.people:
-                if "given_name" in row or "family_name" in row:
-                    given, family = row.get("given_name"), row.get("family_name")
-                    row["sort_name"] = sort_key(
-                        f"{family} {given or ''}" if family else row["display_name"]
-                    )[:200]
-            session.execute(update(Person), self.people)
-        if self.ended:
-            session.execute(update(Position), self.ended)
-        for model, rows in (
-            (PersonEmail, self.emails),
-            (PersonPhone, self.phones),
-            (PersonUrl, self.urls),
-            (Position, self.positions),
-            (PersonSource, self.sources),
-        ):
-            _insert(session, model, rows)
-        self._documents(session, workspace_id, org_names)
-
-    def _documents(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
-        """Rewrite the search text of everyone who changed (what `search.index_person` does)."""
-        by_person = {p.id: p for p in self.documents}
-        ids = sorted(by_person)
-        rows = []
-        for start in range(0, len(ids), CHUNK):
-            statement = select(SearchDocument.id, SearchDocument.record_id).where(
-                SearchDocument.kind == "person",
-                SearchDocument.record_id.in_(ids[start : start + CHUNK]),
-            )
-            for document_id, person_id in session.execute(statement):
-                person = by_person[person_id]
-                current = [
-                    (org_names[h.organization_id], h.title)
-                    for h in person.positions
-                    if h.is_current
-                ]
-                rows.append(
-                    {"id": document_id, "title": person.values["display_name"],
-                     "body": search_body(person.emails, person.urls, current,
-                                         person.values["location"], person.values["tags"] or [],
-                                         person.values["interests"] or [])}
-                )  # fmt: skip
-        if rows:
-            session.execute(update(SearchDocument), rows)
 
 
 class Writer:
@@ -417,10 +196,10 @@ class Writer:
              "aliases": aliases, "domains": []}
             for _key, name, aliases in new
         ]  # fmt: skip
-        ids = _insert_returning(self.session, Organization, rows)
+        ids = insert_returning(self.session, Organization, rows)
         for (key, name, aliases), org_id in zip(new, ids, strict=True):
             self.state.organizations[key] = (org_id, name, aliases)
-        _insert(
+        insert_rows(
             self.session,
             SearchDocument,
             [
@@ -441,8 +220,8 @@ class Writer:
                 alias_rows.append({"id": org_id, "aliases": aliases, "updated_at": self.now})
                 document_rows.append((org_id, name, aliases))
             session = self.session
-            session.execute(update(_table("organizations")).where(
-                _table("organizations").c.id == bindparam("org_id")
+            session.execute(update(table_named("organizations")).where(
+                table_named("organizations").c.id == bindparam("org_id")
             ).values(aliases=bindparam("new_aliases"), updated_at=bindparam("stamp")),
                 [{"org_id": r["id"], "new_aliases": r["aliases"], "stamp": self.now}
                  for r in alias_rows])  # fmt: skip
@@ -451,7 +230,7 @@ class Writer:
 
     def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
         """Rewrite the search text of organizations that gained aliases (as search does)."""
-        table = _table("search_documents")
+        table = table_named("search_documents")
         ids = {org_id: (name, aliases) for org_id, name, aliases in rows}
         known: dict[int, tuple[int, str | None, list[str]]] = {}
         keys = sorted(ids)
@@ -508,7 +287,7 @@ class Writer:
                     "birthday": person.birthday,
                 }
             )
-        ids = _insert_returning(self.session, Person, rows)
+        ids = insert_returning(self.session, Person, rows)
         emails, phones, urls, positions, sources, documents = [], [], [], [], [], []
         for index, (person_id, draft, person, row) in enumerate(
             zip(ids, plan.drafts, combined, rows, strict=True)
@@ -534,8 +313,8 @@ class Writer:
                     {
                         **base,
                         "organization_id": self.organization_id(position.organization),
-                        "title": _cut(position.title, 200),
-                        "department": _cut(position.department, 200),
+                        "title": cut(position.title, 200),
+                        "department": cut(position.department, 200),
                         "start_date": position.start_date,
                         "end_date": position.end_date,
                         "is_current": position.is_current and position.end_date is None,
@@ -543,10 +322,10 @@ class Writer:
                 )
                 if position.is_current and position.end_date is None:
                     org_name = self.org_names[self.organization_id(position.organization)]
-                    current.append((org_name, _cut(position.title, 200)))
+                    current.append((org_name, cut(position.title, 200)))
             sources += [
-                {**base, "source": r.source, "file_name": _cut(r.file_name, 300),
-                 "external_key": _cut(r.key, 300), "imported_at": self.now}
+                {**base, "source": r.source, "file_name": cut(r.file_name, 300),
+                 "external_key": cut(r.key, 300), "imported_at": self.now}
                 for r in draft.records
             ]  # fmt: skip
             documents.append(
@@ -569,7 +348,7 @@ class Writer:
             (PersonSource, sources),
             (SearchDocument, documents),
         ):
-            _insert(self.session, model, batch)
+            insert_rows(self.session, model, batch)
 
     def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
         """Apply what is new about known people, with set-based reads and writes."""
@@ -578,7 +357,7 @@ class Writer:
         if not updates:
             return
         known = load_known(self.session, sorted(updates))
-        out = _Changes()
+        out = Changes()
         for person_id, data in updates.items():
             person = known[person_id]
             records = plan.updates.get(person_id, [])
@@ -593,8 +372,8 @@ class Writer:
                     person.sources.add((record.source, record.key))
                     out.sources.append(
                         {"workspace_id": self.ws, "person_id": person_id, "source": record.source,
-                         "file_name": _cut(record.file_name, 300),
-                         "external_key": _cut(record.key, 300), "imported_at": self.now}
+                         "file_name": cut(record.file_name, 300),
+                         "external_key": cut(record.key, 300), "imported_at": self.now}
                     )  # fmt: skip
             self.changes[person_id] = changes
             if person.dirty:
@@ -603,7 +382,7 @@ class Writer:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
 
-    def _apply(self, person: Known, data: Combined, out: _Changes, *, newer: bool) -> list[str]:
+    def _apply(self, person: Known, data: Combined, out: Changes, *, newer: bool) -> list[str]:
         changes: list[str] = []
         values = person.values
         base = {"workspace_id": self.ws, "person_id": person.id}
@@ -651,7 +430,7 @@ class Writer:
             changes += self._position(person, position, out)
         return changes
 
-    def _position(self, person: Known, incoming: IncomingPosition, out: _Changes) -> list[str]:
+    def _position(self, person: Known, incoming: IncomingPosition, out: Changes) -> list[str]:
         """Add a job the same way `people.service.add_position` does.
 
         A new current job at another organization ends the current ones elsewhere; a new
@@ -659,7 +438,7 @@ class Writer:
         """
         org_id = self.organization_id(incoming.organization)
         org_name = self.org_names[org_id]
-        title = _cut(incoming.title, 200)
+        title = cut(incoming.title, 200)
         dated = incoming.start_date is not None or incoming.end_date is not None
         current = incoming.is_current and incoming.end_date is None
         for held in person.positions:
@@ -682,7 +461,7 @@ class Writer:
         person.positions.append(held)
         out.positions.append(
             {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
-             "title": title, "department": _cut(incoming.department, 200),
+             "title": title, "department": cut(incoming.department, 200),
              "start_date": incoming.start_date, "end_date": incoming.end_date,
              "is_current": current}
         )  # fmt: skip
@@ -723,7 +502,7 @@ class Writer:
                  "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
                  "since": record.connected_on}
             )  # fmt: skip
-        _insert(self.session, Connection, rows)
+        insert_rows(self.session, Connection, rows)
         self.report.connections_created += len(rows)
 
     def _candidates(self, plan: Plan) -> None:
@@ -737,7 +516,7 @@ class Writer:
                 {"workspace_id": self.ws, "person_a_id": a, "person_b_id": b, "score": score,
                  "reasons": reasons, "status": CandidateStatus.OPEN}
             )  # fmt: skip
-        _insert(self.session, DuplicateCandidate, rows)
+        insert_rows(self.session, DuplicateCandidate, rows)
         self.report.candidates_created += len(rows)
 
     def _interactions(self, plan: Plan) -> None:
@@ -768,14 +547,14 @@ class Writer:
              "direction": p.direction, "external_id": p.incoming.external_id[:300]}
             for p in fresh
         ]  # fmt: skip
-        new_ids = _insert_returning(self.session, Interaction, rows)
+        new_ids = insert_returning(self.session, Interaction, rows)
         participants = [
             {"workspace_id": self.ws, "interaction_id": interaction_id,
              "person_id": self.person_id(target)}
             for interaction_id, planned in zip(new_ids, fresh, strict=True)
             for target in dict.fromkeys(planned.participants)
         ]  # fmt: skip
-        _insert(self.session, Participant, participants)
+        insert_rows(self.session, Participant, participants)
         self.report.interactions_created += len(rows)
         for file in self.report.files:
             file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)

@@ -1,0 +1,259 @@
+"""Set-based reads and writes for imports: multi-row inserts, known people read in bulk.
+
+On SQLite rows go straight to the driver with their values converted once per column type;
+elsewhere through SQLAlchemy Core. Search documents are written the way
+`search.service.index_person` writes them, so search stays in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from goodword.db import Base
+from goodword.people.models import (
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
+from goodword.records import sort_key
+from goodword.search.models import SearchDocument
+
+CHUNK = 1000
+
+
+def table_named(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def cut(text: str | None, length: int) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text[:length] if text else None
+
+
+def search_body(
+    emails: Iterable[str],
+    urls: Iterable[str],
+    current: Iterable[tuple[str, str | None]],
+    location: str | None,
+    tags: Sequence[str],
+    interests: Sequence[str],
+) -> str:
+    """The same searchable text `search.index_person` writes, for bulk inserts."""
+    parts = [*emails, *(u.rsplit("/", 1)[-1] for u in urls)]
+    for organization, title in current:
+        parts += [organization, title or ""]
+    parts += [location or "", " ".join(tags), " ".join(interests)]
+    return " ".join(p for p in parts if p)
+
+
+def insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows with Core (no per-row ORM work) and return their new ids, in order.
+
+    Ids are reserved first (a sequence range on PostgreSQL; on SQLite, the ids after the
+    largest once the write lock is held), so the rows go in as one multi-row insert
+    instead of one statement per row.
+    """
+    if not rows:
+        return []
+    table = model.__table__
+    ids = _reserve_ids(session, table, len(rows))
+    if ids is None:
+        found: list[int] = []
+        for start in range(0, len(rows), CHUNK):
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            found.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
+        return found
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    insert_rows(session, model, rows)
+    return ids
+
+
+def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        statement = text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+            "FROM generate_series(1, :count)"
+        )
+        return list(session.scalars(statement, {"count": count}))
+    if dialect == "sqlite":
+        # Take the write lock (a no-op update), so no one else can add rows until commit.
+        session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
+        largest = session.scalar(select(func.max(table.c.id))) or 0
+        return list(range(largest + 1, largest + count + 1))
+    return None
+
+
+def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows: on SQLite straight through the driver, values converted once per
+    column type (SQLAlchemy's per-row bookkeeping costs more than SQLite's own work)."""
+    if not rows:
+        return
+    table = model.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        for start in range(0, len(rows), CHUNK):
+            session.execute(insert(table), rows[start : start + CHUNK])
+        return
+    names = list(dict.fromkeys(key for row in rows[:1] for key in row))
+    fixed: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name not in names and column.default is not None:
+            fixed[column.name] = (
+                column.default.arg(None) if column.default.is_callable else (column.default.arg)
+            )
+    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    constants = [
+        (processor(value) if (processor := table.c[name].type._cached_bind_processor(dialect))
+         else value)
+        for name, value in fixed.items()
+    ]  # fmt: skip
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join([*names, *fixed])}) "
+        f"VALUES ({', '.join('?' * (len(names) + len(fixed)))})"
+    )
+    params = [
+        (*(p(row[n]) if p else row[n] for n, p in zip(names, processors, strict=True)), *constants)
+        for row in rows
+    ]
+    connection.exec_driver_sql(sql, params)
+
+
+@dataclass
+class Held:
+    """A position a known person holds or held (id 0: added by this import)."""
+
+    id: int
+    organization_id: int
+    title: str | None
+    start_date: date | None
+    end_date: date | None
+    is_current: bool
+
+
+@dataclass
+class Known:
+    """What a known person has, read in bulk, so changes can be worked out without the ORM."""
+
+    id: int
+    values: dict[str, Any]
+    emails: dict[str, int] = field(default_factory=dict)
+    phones: dict[str, int] = field(default_factory=dict)
+    urls: dict[str, int] = field(default_factory=dict)
+    positions: list[Held] = field(default_factory=list)
+    sources: set[tuple[str, str | None]] = field(default_factory=set)
+    dirty: bool = False
+
+
+_FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "how_we_met",
+           "tags", "interests", "is_me", "birthday")  # fmt: skip
+
+
+def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
+    known: dict[int, Known] = {}
+    columns = [getattr(Person, f) for f in _FIELDS]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for row in session.execute(select(Person.id, *columns).where(Person.id.in_(chunk))):
+            known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
+        for model, attribute, target in (
+            (PersonEmail, "address", "emails"),
+            (PersonPhone, "number", "phones"),
+            (PersonUrl, "url", "urls"),
+        ):
+            statement = select(model.person_id, getattr(model, attribute)).where(
+                model.person_id.in_(chunk)
+            )
+            for person_id, value in session.execute(statement.order_by(model.position)):
+                values = getattr(known[person_id], target)
+                values.setdefault(value, len(values))
+        held = select(
+            Position.person_id, Position.id, Position.organization_id, Position.title,
+            Position.start_date, Position.end_date, Position.is_current,
+        ).where(Position.person_id.in_(chunk))  # fmt: skip
+        for person_id, position_id, org_id, title, began, ended, current in session.execute(
+            held.order_by(Position.id)
+        ):
+            known[person_id].positions.append(
+                Held(position_id, org_id, title, began, ended, current)
+            )
+        statement = select(
+            PersonSource.person_id, PersonSource.source, PersonSource.external_key
+        ).where(PersonSource.person_id.in_(chunk))
+        for person_id, source, key in session.execute(statement):
+            known[person_id].sources.add((source, key))
+    return known
+
+
+@dataclass
+class Changes:
+    """Rows to write for known people, gathered so each table is written once."""
+
+    people: list[dict[str, Any]] = field(default_factory=list)
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    urls: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    ended: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[Known] = field(default_factory=list)
+
+    def write(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
+        if self.people:
+            for row in self.people:
+                if "given_name" in row or "family_name" in row:
+                    given, family = row.get("given_name"), row.get("family_name")
+                    row["sort_name"] = sort_key(
+                        f"{family} {given or ''}" if family else row["display_name"]
+                    )[:200]
+            session.execute(update(Person), self.people)
+        if self.ended:
+            session.execute(update(Position), self.ended)
+        for model, rows in (
+            (PersonEmail, self.emails),
+            (PersonPhone, self.phones),
+            (PersonUrl, self.urls),
+            (Position, self.positions),
+            (PersonSource, self.sources),
+        ):
+            insert_rows(session, model, rows)
+        self._documents(session, workspace_id, org_names)
+
+    def _documents(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
+        """Rewrite the search text of everyone who changed (what `search.index_person` does)."""
+        by_person = {p.id: p for p in self.documents}
+        ids = sorted(by_person)
+        rows = []
+        for start in range(0, len(ids), CHUNK):
+            statement = select(SearchDocument.id, SearchDocument.record_id).where(
+                SearchDocument.kind == "person",
+                SearchDocument.record_id.in_(ids[start : start + CHUNK]),
+            )
+            for document_id, person_id in session.execute(statement):
+                person = by_person[person_id]
+                current = [
+                    (org_names[h.organization_id], h.title)
+                    for h in person.positions
+                    if h.is_current
+                ]
+                rows.append(
+                    {"id": document_id, "title": person.values["display_name"],
+                     "body": search_body(person.emails, person.urls, current,
+                                         person.values["location"], person.values["tags"] or [],
+                                         person.values["interests"] or [])}
+                )  # fmt: skip
+        if rows:
+            session.execute(update(SearchDocument), rows)
