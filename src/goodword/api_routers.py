@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from goodword.connections import api as connections
 from goodword.interactions import api as interactions
 from goodword.leads import api as leads
+from goodword.network import api as network
 from goodword.opportunities import api as opportunities
 from goodword.organizations import api as organizations
 from goodword.people import api as people
@@ -30,4 +31,5 @@ ROUTERS: list[APIRouter] = [
     referrals.router,
     references.router,
     leads.router,
+    network.router,
 ]

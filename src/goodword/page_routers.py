@@ -8,6 +8,7 @@ from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
 from goodword.interactions import views as interactions
 from goodword.leads import views as leads
+from goodword.network import views as network
 from goodword.opportunities import views as opportunities
 from goodword.organizations import views as organizations
 from goodword.people import views as people
@@ -32,4 +33,5 @@ ROUTERS: list[APIRouter] = [
     referrals.router,
     references.router,
     leads.router,
+    network.router,
 ]

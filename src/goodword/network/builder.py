@@ -431,13 +431,13 @@ def _classes(
         evidence = TieEvidence(
             kinds=_kinds(payload >> 3),
             closeness=payload & 7 or None,
-            shared_work=_work_placeholder(work_code),
+            shared_work=_work_for_code(work_code),
         )
         weights[i] = score(evidence, today=today, model=model)
     return index[keys], weights, distinct // WORK_CODES, distinct % WORK_CODES
 
 
-def _work_placeholder(code: int) -> tuple[SharedWork, ...]:
+def _work_for_code(code: int) -> tuple[SharedWork, ...]:
     if code == WORK_NONE:
         return ()
     if code == WORK_CURRENT:

@@ -1,0 +1,396 @@
+"""The import page: upload files, preview them, run the import (in the background when big),
+show the report; and people exports as downloads.
+
+Uploads are streamed to a temporary folder (never held in memory whole) and imported from
+there. A small import runs inside the request; a big one asked for by HTMX runs after the
+response, in its own session and transaction, while the page polls its progress.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.datastructures import UploadFile
+
+from goodword import clock, db
+from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import GoodwordError, NotFound
+from goodword.importers import export, mapped, registry, service
+from goodword.importers.reading import MAX_BYTES, documents, read_table
+from goodword.importers.records import ImportFileError
+from goodword.importers.report import ImportReport, Outcome
+from goodword.pages import is_htmx, render
+
+router = APIRouter()
+
+# An upload bigger than this (all files together) is imported in the background when the
+# page can poll for progress; smaller ones are quick enough to wait for.
+BACKGROUND_BYTES = 2 * 1024 * 1024
+PREVIEW_ROWS = 5
+# The web report lists at most this many rows; the API and `goodword import --json` give all.
+REPORT_ROWS = 2000
+# Finished background imports kept for their report page, newest last.
+KEEP_JOBS = 20
+TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
+FORMAT_LABELS = {**registry.LABELS, "vcard": "vCard", "goodword-json": "Goodword people JSON"}
+STAGES = {
+    "read": "Reading the files",
+    "load": "Loading your network",
+    "match": "Matching people",
+    "people": "Saving people",
+}
+
+
+@dataclass
+class FilePreview:
+    """One file of an upload as the import would see it."""
+
+    name: str
+    format: str | None
+    label: str
+    headers: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    # A CSV no format recognises: it needs a column map before it can be imported.
+    needs_mapping: bool = False
+    problem: str | None = None
+
+
+@dataclass
+class Saved:
+    """Uploaded files written to a temporary folder, named as the user named them."""
+
+    folder: Path
+    paths: list[Path]
+    size: int
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int = MAX_BYTES) -> Saved:
+    """Stream each upload to a temporary file; refuse one over the size cap before copying."""
+    folder = Path(tempfile.mkdtemp(prefix="goodword-import-"))
+    paths: list[Path] = []
+    total = 0
+    try:
+        for number, upload in enumerate(uploads):
+            name = Path(upload.filename or "").name or f"upload-{number + 1}"
+            if upload.size is not None and upload.size > max_bytes:
+                raise ImportFileError(name, _too_big(upload.size, max_bytes))
+            target = folder / str(number) / name
+            target.parent.mkdir()
+            await upload.seek(0)
+            with target.open("wb") as out:
+                while chunk := await upload.read(1024 * 1024):
+                    out.write(chunk)
+            total += target.stat().st_size
+            paths.append(target)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Saved(folder, paths, total)
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    mb = max_bytes // (1024 * 1024)
+    return (
+        f"is {size / (1024 * 1024):.0f} MB, more than the {mb} MB an import takes. "
+        "Split it into smaller files."
+    )
+
+
+def mapping_from(values: Mapping[str, str]) -> str | None:
+    """A column map from the page's pickers (`map_given=First`) and its free-text box."""
+    parts = [
+        f"{name}={values[f'map_{name}'].strip()}"
+        for name in mapped.FIELDS
+        if values.get(f"map_{name}", "").strip()
+    ]
+    text = values.get("mapping", "").strip()
+    if text:
+        parts.append(text)
+    return ",".join(parts) or None
+
+
+def preview_files(paths: Iterable[Path], *, mapping: str | None) -> list[FilePreview]:
+    """Name each file's format and show its first rows as they would be imported."""
+    columns = mapped.parse_mapping(mapping) if mapping else None
+    found: list[FilePreview] = []
+    for document in documents(list(paths), max_bytes=MAX_BYTES):
+        format_id = registry.detect(document)
+        label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
+        item = FilePreview(document.name, format_id, label)
+        found.append(item)
+        if document.member and format_id is not None:
+            continue  # inside an archive: its format is enough
+        table = None if format_id == "vcard" else read_table(document, known=registry.SIGNATURES)
+        if table is not None:
+            item.headers = list(table.headers)
+        try:
+            if format_id is None and table is not None:
+                item.needs_mapping = True
+                if columns is not None:
+                    item.rows = mapped.preview(table, columns, rows=PREVIEW_ROWS)
+                    item.label = "any CSV, with your column map"
+            elif format_id is not None:
+                parsed = registry.parse(document)
+                people = parsed.people[:PREVIEW_ROWS] if parsed else []
+                item.rows = [mapped.person_preview(p) for p in people]
+        except ImportFileError as exc:
+            item.problem = exc.message
+    return found
+
+
+def _form_context(**extra: Any) -> dict[str, Any]:
+    return {
+        "fields": mapped.FIELDS,
+        "formats": [
+            ("vcard", "vCard 3.0"),
+            ("vcard4", "vCard 4.0"),
+            ("csv", "CSV"),
+            ("json", "JSON"),
+        ],
+        "values": {},
+        "previews": [],
+        "error": None,
+        **extra,
+    }
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request) -> HTMLResponse:
+    return render(request, "importers/import.html", _form_context())
+
+
+async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]]:
+    form = await request.form()
+    uploads = [
+        item
+        for item in form.getlist("files")
+        if isinstance(item, UploadFile) and (item.filename or item.size)
+    ]
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    return uploads, values
+
+
+def _problem(
+    request: Request, message: str, values: Mapping[str, str], previews: list[FilePreview]
+) -> HTMLResponse:
+    """The import page (or, for HTMX, its result area) with the message; 422."""
+    template = "importers/_problem.html" if is_htmx(request) else "importers/import.html"
+    context = _form_context(error=message, values=values, previews=previews)
+    return render(request, template, context, status_code=422, vary_on_htmx=True)
+
+
+@router.post("/import/preview", response_class=HTMLResponse)
+async def preview_page(request: Request) -> HTMLResponse:
+    """Show each file's detected format and first rows (and column pickers for any CSV)."""
+    uploads, values = await _read_form(request)
+    if not uploads:
+        return _problem(request, "Choose one or more files to preview.", values, [])
+    saved = await save_uploads(uploads)
+    try:
+        previews = preview_files(saved.paths, mapping=mapping_from(values))
+    except GoodwordError as exc:
+        return _problem(request, _message(exc), values, [])
+    finally:
+        saved.remove()
+    template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
+    context = _form_context(values=values, previews=previews)
+    return render(request, template, context, vary_on_htmx=True)
+
+
+def _message(exc: GoodwordError) -> str:
+    details = "; ".join(f.message for f in exc.fields)
+    return f"{exc.message} {details}".strip() if details else exc.message
+
+
+@router.post("/import", response_class=HTMLResponse)
+async def run_import(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    background: BackgroundTasks,
+) -> HTMLResponse:
+    """Import the uploaded files in one transaction and show what happened to every row."""
+    uploads, values = await _read_form(request)
+    if not uploads:
+        return _problem(request, "Choose one or more files to import.", values, [])
+    dry_run = values.get("dry_run", "") not in ("", "0")
+    try:
+        mapping = mapping_from(values)
+        if mapping:
+            mapped.parse_mapping(mapping)
+        saved = await save_uploads(uploads)
+    except GoodwordError as exc:
+        return _problem(request, _message(exc), values, [])
+    if is_htmx(request) and saved.size > BACKGROUND_BYTES:
+        job = _jobs(request).start(workspace_id, dry_run=dry_run)
+        background.add_task(job.run, request.app.state.session_factory, saved, mapping)
+        return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
+    try:
+        report = service.import_files(
+            session,
+            workspace_id=workspace_id,
+            paths_or_uploads=saved.paths,
+            mapping=mapping,
+            dry_run=dry_run,
+            today=clock.today(),
+        )
+    except GoodwordError as exc:
+        session.rollback()  # nothing of a refused import is kept
+        return _problem(request, _message(exc), values, [])
+    finally:
+        saved.remove()
+    if dry_run:
+        session.rollback()
+    return _report_response(request, report)
+
+
+def _report_response(request: Request, report: ImportReport) -> HTMLResponse:
+    template = "importers/_report.html" if is_htmx(request) else "importers/report.html"
+    return render(request, template, report_context(report), vary_on_htmx=True)
+
+
+def report_context(report: ImportReport) -> dict[str, Any]:
+    rows = report.rows
+    return {
+        "report": report,
+        "counts": report.counts,
+        "rows": rows[:REPORT_ROWS],
+        "hidden_rows": max(0, len(rows) - REPORT_ROWS),
+        "suggested": len(report.of(Outcome.SUGGESTED)) or report.candidates_created,
+    }
+
+
+@dataclass
+class Job:
+    """One background import: how far it is, then its report or its error."""
+
+    id: str
+    workspace_id: int
+    dry_run: bool
+    stage: str = "read"
+    done: int = 0
+    total: int = 0
+    report: ImportReport | None = None
+    error: str | None = None
+    finished: bool = False
+
+    @property
+    def stage_label(self) -> str:
+        return STAGES.get(self.stage, self.stage.capitalize())
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        self.stage, self.done, self.total = stage, done, total
+
+    def run(self, factory: sessionmaker[Session], saved: Saved, mapping: str | None) -> None:
+        """Import in a session and transaction of its own (rolled back for a dry run)."""
+        try:
+            with db.transaction(factory) as session:
+                self.report = service.import_files(
+                    session,
+                    workspace_id=self.workspace_id,
+                    paths_or_uploads=saved.paths,
+                    mapping=mapping,
+                    dry_run=self.dry_run,
+                    today=clock.today(),
+                    progress=self.progress,
+                )
+                if self.dry_run:
+                    session.rollback()
+        except GoodwordError as exc:
+            self.error = _message(exc)
+        except Exception:
+            self.error = "The import stopped on an unexpected problem; nothing was saved."
+        finally:
+            saved.remove()
+            self.finished = True
+
+
+class Jobs:
+    """The app's background imports, by id (an unguessable token)."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def start(self, workspace_id: int, *, dry_run: bool) -> Job:
+        job = Job(secrets.token_urlsafe(16), workspace_id, dry_run)
+        with self._lock:
+            finished = [key for key, j in self._jobs.items() if j.finished]
+            for key in finished[: max(0, len(finished) - KEEP_JOBS)]:
+                del self._jobs[key]
+            self._jobs[job.id] = job
+        return job
+
+    def get(self, job_id: str, *, workspace_id: int) -> Job:
+        job = self._jobs.get(job_id)
+        if job is None or job.workspace_id != workspace_id:
+            raise NotFound("import", job_id)
+        return job
+
+
+def _jobs(request: Request) -> Jobs:
+    state = request.app.state
+    if not hasattr(state, "import_jobs"):
+        state.import_jobs = Jobs()
+    jobs: Jobs = state.import_jobs
+    return jobs
+
+
+@router.get("/import/jobs/{job_id}", response_class=HTMLResponse)
+def import_status(request: Request, workspace_id: WorkspaceId, job_id: str) -> HTMLResponse:
+    """How far a background import is; its report (or its problem) once it is done."""
+    job = _jobs(request).get(job_id, workspace_id=workspace_id)
+    if job.error is not None:
+        return _problem(request, job.error, {}, [])
+    if job.report is not None:
+        return _report_response(request, job.report)
+    template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
+    return render(request, template, {"job": job}, vary_on_htmx=True)
+
+
+ExportFormat = Annotated[
+    export.Format,
+    Query(description="vcard (3.0, the default), vcard4, csv or json.", alias="format"),
+]
+
+
+def export_response(
+    session: Session,
+    *,
+    workspace_id: int,
+    format_: export.Format,
+    filename: str = "goodword-people",
+) -> Response:
+    """The workspace's people as a download in the chosen format."""
+    text = export.export_people(session, workspace_id=workspace_id, format=format_)
+    extension = export.EXTENSIONS[format_]
+    return Response(
+        text,
+        media_type=f"{export.MEDIA_TYPES[format_]}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}.{extension}"'},
+    )
+
+
+@router.get("/export/people")
+def export_people(
+    session: DbSession, workspace_id: WorkspaceId, format_: ExportFormat = "vcard"
+) -> Response:
+    """Download everyone as vCard 3.0 (the default) or 4.0, CSV or JSON."""
+    return export_response(session, workspace_id=workspace_id, format_=format_)
