@@ -25,6 +25,14 @@ class Settings(BaseSettings):
     page_size: int = Field(default=50, ge=5, le=500)
     phone_region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
     debug_sql: bool = False
+    # Relationship strength (docs/strength.md explains each); the defaults suit most people.
+    strength_recency_half_life_days: float = Field(default=180.0, gt=0)
+    strength_frequency_scale: float = Field(default=3.0, gt=0)
+    strength_contact_weight: float = Field(default=0.70, ge=0, le=1)
+    strength_reciprocity_weight: float = Field(default=0.25, ge=0, le=1)
+    strength_closeness_weight: float = Field(default=0.8, ge=0, le=1)
+    strength_current_colleague_weight: float = Field(default=0.35, ge=0, le=1)
+    strength_former_colleague_weight: float = Field(default=0.25, ge=0, le=1)
 
     def sqlite_path(self) -> Path | None:
         """Return the database file when the URL names a SQLite file, else None."""

@@ -164,3 +164,16 @@ def test_it_explains_in_plain_phrases() -> None:
     assert explain(bare, today=TODAY) == ["LinkedIn connection, no contact logged"]
     old = TieEvidence(contacts=(ContactTally(InteractionKind.CALL, 2, 0, date(2023, 3, 14)),))
     assert explain(old, today=TODAY) == ["2 contacts logged, the last on 14 Mar 2023 (3 years ago)"]
+
+
+def test_settings_tune_the_model():
+    from goodword.config import Settings
+    from goodword.network.strength import DEFAULT_MODEL, model_from_settings
+
+    tuned = model_from_settings(
+        Settings(strength_recency_half_life_days=30, strength_closeness_weight=0.5)
+    )
+    assert tuned.recency_half_life_days == 30
+    assert tuned.closeness_weight == 0.5
+    assert tuned.kind_priors == DEFAULT_MODEL.kind_priors
+    assert model_from_settings(Settings()) == DEFAULT_MODEL

@@ -359,6 +359,8 @@ def opportunity_move(
     """Move an opportunity to another stage (the move is dated and kept)."""
     from goodword import clock
     from goodword.forms import validate
+    from goodword.network.api import warning_read
+    from goodword.network.views import blind_warning
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
     from goodword.playbooks import engine, events
@@ -374,16 +376,25 @@ def opportunity_move(
             note=move.note,
         )
         outcome = None
+        warning = None
         if moved.stage is not before:
             outcome = events.after_stage_change(
                 session, workspace_id=ws, opportunity=moved, today=clock.today()
             )
+            warning = warning_read(blind_warning(session, workspace_id=ws, opportunity=moved))
         read = opportunities.to_read(moved)
         played = engine.to_read(outcome) if outcome is not None else None
     if as_json:
-        print_json(dump(read) | {"playbook": dump(played) if played else None})
+        print_json(
+            dump(read)
+            | {"playbook": dump(played) if played else None}
+            | {"warning": dump(warning) if warning else None}
+        )
         return
     typer.echo(f"{read.role_title} at {read.organization_name} is now {cell(read.stage)}.")
+    if warning is not None:
+        typer.echo(f"Warning: {warning.message}")
+        typer.echo(f"  See every way in: goodword paths --opportunity {read.id}")
     if outcome is not None:
         typer.echo(events.describe(outcome))
         for prompt in played.prompts if played else []:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from goodword.config import Settings
 from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import InteractionKind, Rapport
 
@@ -85,6 +86,20 @@ class StrengthModel:
 
 
 DEFAULT_MODEL = StrengthModel()
+
+
+def model_from_settings(settings: Settings) -> StrengthModel:
+    """The model with the numbers the user tuned through GOODWORD_STRENGTH_* settings."""
+    return replace(
+        DEFAULT_MODEL,
+        recency_half_life_days=settings.strength_recency_half_life_days,
+        frequency_scale=settings.strength_frequency_scale,
+        contact_weight=settings.strength_contact_weight,
+        reciprocity_weight=settings.strength_reciprocity_weight,
+        closeness_weight=settings.strength_closeness_weight,
+        current_colleague_weight=settings.strength_current_colleague_weight,
+        former_colleague_weight=settings.strength_former_colleague_weight,
+    )
 
 
 @dataclass(frozen=True)

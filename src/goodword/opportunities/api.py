@@ -9,6 +9,8 @@ from pydantic import BaseModel
 
 from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
+from goodword.network.api import BlindWarningRead, warning_read
+from goodword.network.views import blind_warning
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
 from goodword.opportunities.schemas import (
@@ -30,9 +32,13 @@ class OpportunityPage(BaseModel):
 
 
 class StageMoveRead(OpportunityRead):
-    """The moved opportunity, and what the move's playbook did (null when none ran)."""
+    """The moved opportunity, and what the move's playbook did (null when none ran).
+
+    `warning` is set when the move to applied has no introduction or referral on record.
+    """
 
     playbook: PlaybookResultRead | None = None
+    warning: BlindWarningRead | None = None
 
 
 class BoardColumn(BaseModel):
@@ -158,11 +164,15 @@ def move_opportunity(
         note=data.note,
     )
     outcome = None
+    warning = None
     if opportunity.stage is not before:
         outcome = events.after_stage_change(
             session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
         )
+        warning = blind_warning(session, workspace_id=workspace_id, opportunity=opportunity)
     read = service.to_read(opportunity)
     return StageMoveRead(
-        **read.model_dump(), playbook=engine.to_read(outcome) if outcome is not None else None
+        **read.model_dump(),
+        playbook=engine.to_read(outcome) if outcome is not None else None,
+        warning=warning_read(warning),
     )

@@ -13,6 +13,7 @@ from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
 from goodword.interactions import service as interactions
+from goodword.network import views as network
 from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
@@ -291,14 +292,26 @@ async def move(
         note=change.note,
     )
     outcome = None
+    warning = None
     if moved.stage is not before:
         outcome = events.after_stage_change(
             session, workspace_id=workspace_id, opportunity=moved, today=clock.today()
         )
+        warning = network.blind_warning(
+            session, workspace_id=workspace_id, opportunity=moved, cache=network.cache_of(request)
+        )
     if is_htmx(request):
         note = events.describe(outcome) if outcome is not None else None
         context = _board(session, workspace_id) | {"playbook_note": note, "moved": moved}
-        return render(request, "playbooks/_board_move.html", context, vary_on_htmx=True)
+        context["blind_warning"] = warning
+        return render(request, "network/_board_move.html", context, vary_on_htmx=True)
+    if warning is not None:
+        done = f" {events.describe(outcome)}" if outcome is not None else ""
+        return redirect(
+            f"/opportunities/{opportunity_id}#ways-in",
+            flash=f"Moved to {moved.stage.label}.{done} {warning.message}",
+            vary_on_htmx=True,
+        )
     if outcome is not None:
         where = "detail" if outcome.created or values["return_to"] == "detail" else "board"
         return redirect(

@@ -1,0 +1,244 @@
+"""The possible-duplicates queue: scan, review two people side by side, merge or keep apart,
+and undo a merge from the history."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.deps import DbSession, WorkspaceId
+from goodword.duplicates import service
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
+from goodword.errors import GoodwordError
+from goodword.pages import form_errors, page_or_422, redirect, render
+from goodword.people.models import Person
+from goodword.people.schemas import PersonRead
+
+router = APIRouter()
+
+PAGE_SIZE = 50
+HISTORY_SIZE = 50
+FIELD_LABELS = {
+    "display_name": "Name shown",
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "location": "Location",
+    "notes": "Notes",
+    "how_we_met": "How you met",
+    "birthday": "Birthday",
+}
+
+
+def list_merges(session: Session, *, workspace_id: int, limit: int = HISTORY_SIZE) -> list[Merge]:
+    """The workspace's merges, newest first."""
+    statement = (
+        select(Merge)
+        .where(Merge.workspace_id == workspace_id)
+        .order_by(Merge.merged_at.desc(), Merge.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(statement))
+
+
+def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
+    """Display names by id, in one query."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Person.id, Person.display_name).where(
+            Person.workspace_id == workspace_id, Person.id.in_(ids)
+        )
+    )
+    return {row.id: row.display_name for row in rows}
+
+
+@router.get("/duplicates", response_class=HTMLResponse)
+def queue_page(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, after: str | None = None
+) -> HTMLResponse:
+    """Open pairs, most likely first, and the merge history with undo."""
+    page = page_or_422(
+        lambda: service.list_candidates(
+            session, workspace_id=workspace_id, cursor=after, limit=PAGE_SIZE
+        ),
+        first_page="the first page of possible duplicates",
+    )
+    merges = list_merges(session, workspace_id=workspace_id)
+    ids = {c.person_a_id for c in page.items} | {c.person_b_id for c in page.items}
+    ids |= {m.survivor_id for m in merges if m.survivor_id is not None}
+    return render(
+        request,
+        "duplicates/queue.html",
+        {
+            "page": page,
+            "names": names_of(session, workspace_id=workspace_id, ids=ids),
+            "merges": [service.merge_to_read(m) for m in merges],
+            "first_page": not after,
+        },
+    )
+
+
+@router.post("/duplicates/scan")
+async def scan(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """Look through everyone for likely pairs (and merge the sure ones, if asked)."""
+    form = await request.form()
+    auto_merge = form.get("auto_merge") not in (None, "", "0")
+    result = service.find_duplicates(session, workspace_id=workspace_id, auto_merge=auto_merge)
+    found = result.candidates_created
+    message = (
+        f"Found {found} new possible {'duplicate' if found == 1 else 'duplicates'}."
+        if found
+        else "No new possible duplicates."
+    )
+    if result.merged:
+        count = len(result.merged)
+        message += f" Merged {count} sure {'pair' if count == 1 else 'pairs'}; undo below."
+    return redirect("/duplicates", flash=message)
+
+
+def _default_choices(candidate: CandidateRead) -> dict[str, str]:
+    """Keep A's value unless only B has one; notes default to keeping both."""
+    chosen = {}
+    for name in CHOOSABLE:
+        mine = getattr(candidate.person_a, name)
+        theirs = getattr(candidate.person_b, name)
+        if name == "notes" and mine and theirs:
+            chosen[name] = "both"
+        else:
+            chosen[name] = "b" if (not mine and theirs) else "a"
+    chosen["keep"] = "a"
+    return chosen
+
+
+def _review_page(
+    request: Request,
+    session: Session,
+    candidate: DuplicateCandidate,
+    *,
+    chosen: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    shown = service.candidate_to_read(session, candidate)
+    rows = [
+        (name, FIELD_LABELS[name], getattr(shown.person_a, name), getattr(shown.person_b, name))
+        for name in CHOOSABLE
+    ]
+    return render(
+        request,
+        "duplicates/review.html",
+        {
+            "candidate": shown,
+            "a": shown.person_a,
+            "b": shown.person_b,
+            "rows": rows,
+            "lists": _lists(shown.person_a, shown.person_b),
+            "chosen": chosen or _default_choices(shown),
+            "errors": errors or {},
+            "open": candidate.status is CandidateStatus.OPEN,
+        },
+        status_code=status_code,
+    )
+
+
+def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]]]:
+    """What is always kept from both: contact details, positions, tags."""
+
+    def positions(p: PersonRead) -> list[str]:
+        return [
+            f"{x.title + ' at ' if x.title else ''}{x.organization_name}"
+            f"{'' if x.is_current else ' (past)'}"
+            for x in p.positions
+        ]
+
+    return [
+        ("E-mails", [e.address for e in a.emails], [e.address for e in b.emails]),
+        ("Phones", [p.number for p in a.phones], [p.number for p in b.phones]),
+        ("Web addresses", [u.url for u in a.urls], [u.url for u in b.urls]),
+        ("Positions", positions(a), positions(b)),
+        ("Tags", list(a.tags), list(b.tags)),
+        ("Interests", list(a.interests), list(b.interests)),
+    ]
+
+
+@router.get("/duplicates/{candidate_id}", response_class=HTMLResponse)
+def review_page(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, candidate_id: int
+) -> HTMLResponse:
+    """Both people side by side, with a choice of value for each field that differs."""
+    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return _review_page(request, session, candidate)
+
+
+def choices_from(values: dict[str, str]) -> tuple[bool, dict[str, str]]:
+    """Read the review form: whether B is the one kept, and per-field choices for `merge`.
+
+    The form speaks of the people as shown (A on the left, B on the right); `merge` speaks
+    of the survivor ("a") and the absorbed one ("b"), so the sides swap when B is kept.
+    """
+    keep_b = values.get("keep") == "b"
+    choices: dict[str, str] = {}
+    for name in CHOOSABLE:
+        side = values.get(name, "")
+        if side in ("", "both"):
+            continue
+        if side in ("a", "b") and keep_b:
+            side = "a" if side == "b" else "b"
+        choices[name] = side
+    return keep_b, choices
+
+
+@router.post("/duplicates/{candidate_id}/merge")
+async def merge_pair(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, candidate_id: int
+) -> Response:
+    """Merge the two with the chosen values; everything else of both is kept."""
+    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    form = await request.form()
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    keep_b, choices = choices_from(values)
+    survivor, absorbed = candidate.person_a_id, candidate.person_b_id
+    if keep_b:
+        survivor, absorbed = absorbed, survivor
+    reason = "; ".join(candidate.reasons) or "reviewed side by side"
+    try:
+        with session.begin_nested():
+            record = service.merge(
+                session,
+                workspace_id=workspace_id,
+                survivor_id=survivor,
+                absorbed_id=absorbed,
+                choices=choices,
+                reason=f"Reviewed: {reason}"[:300],
+            )
+    except GoodwordError as exc:
+        errors = form_errors(exc, fields=CHOOSABLE)
+        return _review_page(
+            request, session, candidate, chosen=values, errors=errors, status_code=422
+        )
+    name = record.snapshot.get("absorbed", {}).get("display_name", "")
+    kept = names_of(session, workspace_id=workspace_id, ids={survivor}).get(survivor, "")
+    return redirect(
+        "/duplicates",
+        flash=f"Merged {name} into {kept}. Changed your mind? Undo it in the merge history below.",
+    )
+
+
+@router.post("/duplicates/{candidate_id}/not-same")
+def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
+    """Keep the two apart; they will not be suggested again."""
+    service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return redirect("/duplicates", flash="Marked as two different people.")
+
+
+@router.post("/duplicates/merges/{merge_id}/undo")
+def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Response:
+    """Put both people back exactly as they were before the merge."""
+    restored = service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    return redirect(
+        "/duplicates", flash=f"Undid the merge: {restored.display_name} is their own person again."
+    )
+
