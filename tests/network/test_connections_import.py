@@ -12,7 +12,6 @@ import factories as f
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.errors import InvalidInput
 from goodword.network import service
-from goodword.network.edgelist import SOURCE_KEY_NOTE
 from goodword.people.models import Person
 from goodword.workspaces.models import Workspace
 
@@ -56,7 +55,8 @@ def test_it_matches_people_by_email_url_and_id_and_creates_the_rest(
         ("member-1042", "new.person@example.org", "knows", None),
     ]
     keyed = session.scalar(select(Person).where(Person.display_name == "member-1042"))
-    assert keyed is not None and keyed.notes == SOURCE_KEY_NOTE + "member-1042"
+    assert keyed is not None and keyed.notes is None
+    assert [(s.source, s.external_key) for s in keyed.sources] == [("edge-list", "member-1042")]
     assert ada.id != keyed.id
 
 

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
-from goodword.cli import playbooks, records, redflags
+from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import State, state, table, where, work
 from goodword.config import Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
@@ -304,6 +304,8 @@ app.add_typer(playbooks.messages_app, name="messages")
 app.add_typer(playbooks.calendar_app, name="calendar")
 app.command("check")(redflags.check)
 app.command("laws")(redflags.laws)
+app.command("paths")(network.paths)
+app.add_typer(network.connections_app, name="connections")
 
 
 def main() -> None:

@@ -155,9 +155,9 @@ def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]
         ]
 
     return [
-        ("E-mails", [e.address for e in a.emails], [e.address for e in b.emails]),
-        ("Phones", [p.number for p in a.phones], [p.number for p in b.phones]),
-        ("Web addresses", [u.url for u in a.urls], [u.url for u in b.urls]),
+        ("E-mails", list(a.emails), list(b.emails)),
+        ("Phones", list(a.phones), list(b.phones)),
+        ("Web addresses", list(a.urls), list(b.urls)),
         ("Positions", positions(a), positions(b)),
         ("Tags", list(a.tags), list(b.tags)),
         ("Interests", list(a.interests), list(b.interests)),
@@ -205,15 +205,14 @@ async def merge_pair(
         survivor, absorbed = absorbed, survivor
     reason = "; ".join(candidate.reasons) or "reviewed side by side"
     try:
-        with session.begin_nested():
-            record = service.merge(
-                session,
-                workspace_id=workspace_id,
-                survivor_id=survivor,
-                absorbed_id=absorbed,
-                choices=choices,
-                reason=f"Reviewed: {reason}"[:300],
-            )
+        record = service.merge(
+            session,
+            workspace_id=workspace_id,
+            survivor_id=survivor,
+            absorbed_id=absorbed,
+            choices=choices,
+            reason=f"Reviewed: {reason}"[:300],
+        )
     except GoodwordError as exc:
         errors = form_errors(exc, fields=CHOOSABLE)
         return _review_page(

@@ -2,11 +2,10 @@
 
 `a` and `b` are person keys: an e-mail address, a profile URL, `id:<number>` (a Goodword
 person id) or any other text (a source key, such as a club's member number). Keys find
-people already recorded; an unknown key creates a person. There is no provenance table yet,
-so a new person keeps their key where it belongs: an e-mail in their e-mail addresses, a URL
-in their links, and a source key as the first line of their notes (where later imports find
-it again). One file is one step: any bad line means nothing is written, and every problem is
-reported with its line number.
+people already recorded (a source key matches the provenance of people imported before). An
+unknown key creates a person whose provenance records the key and the file; an e-mail also
+goes into their e-mail addresses and a URL into their links. One file is one step: any bad
+line means nothing is written, and every problem is reported with its line number.
 """
 
 from __future__ import annotations
@@ -30,10 +29,10 @@ from goodword.network import loader
 from goodword.network.snapshot import KINDS
 from goodword.people import normalize
 from goodword.people import service as people
-from goodword.people.models import Person, PersonEmail, PersonUrl
+from goodword.people.models import Person, PersonEmail, PersonSource, PersonUrl
 from goodword.people.schemas import PersonCreate
 
-SOURCE_KEY_NOTE = "Key in an imported list of connections: "
+SOURCE = "edge-list"
 COLUMNS = ("a", "b", "kind", "closeness")
 MAX_PROBLEMS = 20
 _URL = re.compile(r"^(https?://|www\.)|^[\w-]+(\.[\w-]+)+/", re.IGNORECASE)
@@ -59,7 +58,7 @@ class _Key:
             match = re.search(r"linkedin\.com/in/([^/]+)$", self.value)
             name = match.group(1) if match else self.value
             return PersonCreate(display_name=name[:200], urls=[self.value])
-        return PersonCreate(display_name=self.value[:200], notes=SOURCE_KEY_NOTE + self.value)
+        return PersonCreate(display_name=self.value[:200])
 
 
 def import_edges(
@@ -112,7 +111,16 @@ def import_edges(
         )
 
     for key, data in new_people.items():
-        known[key] = people.create(session, workspace_id=workspace_id, data=data).id
+        person = people.create(session, workspace_id=workspace_id, data=data)
+        person.sources.append(
+            PersonSource(
+                workspace_id=workspace_id,
+                source=SOURCE,
+                file_name=name[:300],
+                external_key=key.value,
+            )
+        )
+        known[key] = person.id
     ends = np.array([(known[ka], known[kb]) for _, ka, kb, _, _ in rows], np.int64).reshape(-1, 2)
     codes = np.array([KINDS.index(kind) for *_, kind, _ in rows], np.int64)
     ties = _packed(ends[:, 0], ends[:, 1], codes)
@@ -212,8 +220,8 @@ def _key(value: str | None) -> _Key:
             return _Key("url", normalize.profile_url(text)[0])
         except ValueError as exc:
             raise ValueError(str(exc)) from None
-    if len(text) > 500 - len(SOURCE_KEY_NOTE):
-        raise ValueError("a person key is longer than 400 characters")
+    if len(text) > 300:
+        raise ValueError("a person key is longer than 300 characters")
     return _Key("source", text)
 
 
@@ -232,13 +240,13 @@ def _known_people(session: Session, workspace_id: int) -> dict[_Key, int]:
         select(PersonUrl.url, PersonUrl.person_id).where(PersonUrl.workspace_id == workspace_id)
     ):
         known.setdefault(_Key("url", url), person_id)
-    for notes, person_id in session.execute(
-        select(Person.notes, Person.id).where(
-            Person.workspace_id == workspace_id, Person.notes.startswith(SOURCE_KEY_NOTE)
+    for key, person_id in session.execute(
+        select(PersonSource.external_key, PersonSource.person_id).where(
+            PersonSource.workspace_id == workspace_id, PersonSource.external_key.is_not(None)
         )
     ):
-        first_line = (notes or "").splitlines()[0]
-        known.setdefault(_Key("source", first_line[len(SOURCE_KEY_NOTE) :].strip()), person_id)
+        if key:
+            known.setdefault(_Key("source", key), person_id)
     return known
 
 

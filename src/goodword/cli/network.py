@@ -1,0 +1,159 @@
+"""`goodword paths` (the ways in to a person, organization or opportunity) and
+`goodword connections import` (ties in bulk from an edge-list CSV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from goodword.cli.common import JsonFlag, console, dump, print_json, table, work
+
+if TYPE_CHECKING:
+    from goodword.network.api import WayInRead
+
+connections_app = typer.Typer(
+    help="Connections in bulk: load a list of who knows whom.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+def paths(
+    ctx: typer.Context,
+    to_person: Annotated[int | None, typer.Option("--to-person", help="A person's id.")] = None,
+    to_org: Annotated[
+        str | None, typer.Option("--to-org", help="Anyone at this organization (name or id).")
+    ] = None,
+    dept: Annotated[
+        str | None,
+        typer.Option("--dept", help='With --to-org: a department or title, such as "sales".'),
+    ] = None,
+    opportunity: Annotated[
+        int | None,
+        typer.Option(
+            "--opportunity", help="An opportunity's id: its hiring manager, else its organization."
+        ),
+    ] = None,
+    from_person: Annotated[
+        int | None,
+        typer.Option("--from", help="Start from this person's id (default: you)."),
+    ] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many ways in.")] = 5,
+    as_json: JsonFlag = False,
+) -> None:
+    """The best ways in to a person, an organization or an opportunity's hiring manager.
+
+    Each path is explained tie by tie, with the first ask and a draft message. When nothing
+    reaches the target, the people around it to approach for advice instead.
+    """
+    from goodword.errors import FieldError, InvalidInput
+    from goodword.network.api import ways_in_read
+    from goodword.network.views import PathQuery, find
+
+    if dept and not to_org:
+        raise InvalidInput(
+            "--dept narrows an organization; give --to-org too.",
+            fields=[FieldError("--dept", "needs --to-org")],
+        )
+    given = [x for x in (to_person, to_org, opportunity) if x is not None]
+    if len(given) != 1:
+        raise InvalidInput(
+            "Say where you want to get to: one of --to-person, --to-org or --opportunity.",
+            fields=[FieldError("target", "Give exactly one target.")],
+        )
+    query = PathQuery(
+        to_person_id=to_person,
+        to_organization=to_org,
+        department=dept,
+        opportunity_id=opportunity,
+        from_person_id=from_person,
+        k=k,
+    )
+    with work(ctx) as (session, ws):
+        found = find(session, workspace_id=ws, query=query)
+        read = ways_in_read(session, workspace_id=ws, found=found)
+    if as_json:
+        print_json(dump(read))
+        return
+    out = console()
+    out.print(f"Ways in to {escape(read.target)}", style="bold")
+    if read.message:
+        out.print(escape(read.message))
+    for way in read.paths:
+        _way(way)
+    if read.entry_points:
+        out.print("\nEntry points", style="bold")
+    for point in read.entry_points:
+        out.print(
+            f"\n{point.way_in.rank}. {escape(point.person.name)}"
+            + (f" ({escape(point.person.title)})" if point.person.title else ""),
+            style="bold",
+        )
+        out.print(f"   {escape(point.reason)}")
+        out.print(f"   Advice call: {escape(point.approach)}")
+        _way(point.way_in, heading=False)
+
+
+def _way(way: WayInRead, *, heading: bool = True) -> None:
+    out = console()
+    chain = " → ".join(p.name for p in way.people)
+    hops = "direct" if way.introductions == 0 else f"{way.introductions} introduction(s)"
+    if heading:
+        out.print(f"\n{way.rank}. {escape(chain)}", style="bold")
+        out.print(f"   path strength {way.score:.2f}, {hops}. {escape(way.why)}")
+    else:
+        out.print(f"   Reach them through {escape(chain)} (path strength {way.score:.2f}).")
+    for tie in way.ties:
+        out.print(
+            f"   {escape(tie.source.name)} - {escape(tie.target.name)}: {tie.strength:.2f} "
+            f"({escape('; '.join(tie.reasons))})"
+        )
+    ask = way.first_ask
+    out.print(f"   First ask: {escape(ask.ask)}")
+    to = f"{ask.draft.to_name} <{', '.join(ask.draft.to)}>" if ask.draft.to else ask.draft.to_name
+    out.print(f"   Draft to {escape(to)}, subject: {escape(ask.draft.subject)}")
+    for line in ask.draft.body.splitlines():
+        out.print(f"     {escape(line)}")
+
+
+@connections_app.command("import")
+def connections_import(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A CSV with the header a,b[,kind,closeness], one tie a line.")
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Load ties from an edge-list CSV, all or nothing.
+
+    `a` and `b` are person keys: an e-mail address, a profile URL, `id:<number>` or any other
+    key (such as a member number). An unknown key creates a person. Any bad line means
+    nothing is written; every bad line is named.
+    """
+    from goodword.network import service
+    from goodword.network.api import ImportRead
+
+    with work(ctx) as (session, ws):
+        report = service.connections_import(session, workspace_id=ws, path_or_file=file)
+    read = ImportRead(
+        lines=report.lines,
+        people_created=report.people_created,
+        connections_created=report.connections_created,
+        already_recorded=report.already_recorded,
+    )
+    if as_json:
+        print_json(dump(read))
+        return
+    table(
+        f"Imported {file.name}",
+        ["", "Count"],
+        [
+            ("Lines read", read.lines),
+            ("People added", read.people_created),
+            ("Connections added", read.connections_created),
+            ("Already recorded", read.already_recorded),
+        ],
+    )

@@ -1,0 +1,163 @@
+"""JSON API for imports (upload files, preview them) and for exporting people."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, Response, UploadFile
+from pydantic import BaseModel
+
+from goodword import clock
+from goodword.deps import DbSession, WorkspaceId
+from goodword.importers import service
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.views import ExportFormat, export_response, preview_files, save_uploads
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES
+
+router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
+
+Mapping = Annotated[
+    str | None,
+    Query(
+        description="A column map for any other CSV, such as "
+        "`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role`.",
+        max_length=2000,
+    ),
+]
+Files = Annotated[
+    list[UploadFile],
+    File(description="LinkedIn ZIP or CSVs, Google Contacts CSV, vCard files, or any CSV."),
+]
+
+
+class FileOut(BaseModel):
+    name: str
+    format: str | None
+    label: str
+    rows: int
+    people: int
+    interactions: int
+    skipped: int
+
+
+class RowOut(BaseModel):
+    file: str
+    line: int | None
+    outcome: Outcome
+    name: str
+    person_id: int | None
+    detail: str
+
+
+class ImportReportOut(BaseModel):
+    """What the import did (or, for a dry run, would do) with every file and row."""
+
+    dry_run: bool
+    counts: dict[str, int]
+    files: list[FileOut]
+    interactions_created: int
+    interactions_existing: int
+    connections_created: int
+    organizations_created: int
+    candidates_created: int
+    notes: list[str]
+    rows: list[RowOut]
+    duplicates_url: str
+
+
+def report_out(report: ImportReport) -> ImportReportOut:
+    data: dict[str, Any] = report.to_dict()
+    return ImportReportOut(**data, duplicates_url=f"{API_PREFIX}/duplicates")
+
+
+@router.post("/imports", response_model=ImportReportOut, summary="Import files")
+async def create_import(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    files: Files,
+    dry_run: Annotated[
+        bool, Query(description="Do everything and report it, but save nothing.")
+    ] = False,
+    mapping: Mapping = None,
+) -> ImportReportOut:
+    """Import the files in one transaction; a file that cannot be read saves nothing (422)."""
+    saved = await save_uploads(files)
+    try:
+        report = service.import_files(
+            session,
+            workspace_id=workspace_id,
+            paths_or_uploads=saved.paths,
+            mapping=mapping or None,
+            dry_run=dry_run,
+            today=clock.today(),
+        )
+    finally:
+        saved.remove()
+    if dry_run:
+        session.rollback()
+    return report_out(report)
+
+
+class PreviewRow(BaseModel):
+    line: int
+    name: str
+    emails: list[str]
+    phones: list[str]
+    urls: list[str]
+    organization: str | None
+    title: str | None
+    location: str | None
+    birthday: str | None
+    key: str | None
+    warnings: list[str]
+
+
+class FilePreviewOut(BaseModel):
+    name: str
+    format: str | None
+    label: str
+    headers: list[str]
+    rows: list[PreviewRow]
+    needs_mapping: bool
+    problem: str | None
+
+
+class PreviewOut(BaseModel):
+    files: list[FilePreviewOut]
+
+
+@router.post("/imports/preview", response_model=PreviewOut, summary="Preview files")
+async def preview_import(files: Files, mapping: Mapping = None) -> PreviewOut:
+    """Each file's detected format, its CSV headers and first rows as they would be imported."""
+    saved = await save_uploads(files)
+    try:
+        previews = preview_files(saved.paths, mapping=mapping or None)
+    finally:
+        saved.remove()
+    return PreviewOut(
+        files=[
+            FilePreviewOut(
+                name=p.name,
+                format=p.format,
+                label=p.label,
+                headers=p.headers,
+                rows=[PreviewRow(**row) for row in p.rows],
+                needs_mapping=p.needs_mapping,
+                problem=p.problem,
+            )
+            for p in previews
+        ]
+    )
+
+
+@router.get(
+    "/people/export",
+    summary="Export people",
+    response_class=Response,
+    responses={200: {"content": {"text/vcard": {}, "text/csv": {}, "application/json": {}}}},
+)
+def export_people(
+    session: DbSession, workspace_id: WorkspaceId, format_: ExportFormat = "vcard"
+) -> Response:
+    """Everyone as vCard 3.0 (the default) or 4.0, CSV or JSON; each imports back losslessly."""
+    return export_response(session, workspace_id=workspace_id, format_=format_)
