@@ -4,77 +4,102 @@
     python benchmarks/bench_lists.py --database-url sqlite:///big.sqlite3 \
         [--postgres-url postgresql://user@host/db]
 
-(a) people list pages at depth 1, 100 and 1000 through `people.service.list_` (keyset: the
-cursor is found by following `next_cursor` page after page, then the single page fetch at
-that depth is timed), against the same query paged with OFFSET, in the same run;
+(a) people list pages at depth 1, 100 and 1000. The cursor for each depth is found by
+following `next_cursor` page after page; then the single page fetch at that depth is timed:
+`people.service.list_` against the same query and loaders paged with OFFSET, and the page
+query alone through `records.keyset_page` against the same query with OFFSET and against the
+former OR-form keyset (`sort_name > :v OR (sort_name = :v AND id > :id)`), kept for contrast.
+All forms are checked to return the same people first.
 (b) `search.service.search` for random name prefixes of 1-4 letters, against
-`lower(display_name) LIKE '%prefix%'` over the people table;
+`lower(display_name) LIKE '%prefix%'` over the people table, A to Z, first 20.
 (c) the web people list through the real ASGI app (`create_app` + Starlette's TestClient),
 first page and a deep `after=` cursor, plus the web search-as-you-type query.
-Prints a Markdown table with p50 and p99 in milliseconds, and the peak memory.
+Compared calls are timed alternately, so a busy machine slows both sides alike. Prints a
+Markdown table with wall-clock p50 and p99 and the p50 CPU time of this process (for
+PostgreSQL that leaves out the server's work), all in milliseconds, and the peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from goodword.config import Settings
 from goodword.db import make_engine
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.records import decode_cursor
+from goodword.records import decode_cursor, keyset_page
 from goodword.search import service as search
 from goodword.web import create_app
 from goodword.workspaces import service as workspaces
 
 PAGE = 50
 DEPTHS = (1, 100, 1000)
+WARMUP = 3
+
+
+@dataclass
+class Times:
+    """Milliseconds per call: wall clock and CPU time of this process."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def __iadd__(self, other: Times) -> Times:
+        self.wall += other.wall
+        self.cpu += other.cpu
+        return self
 
 
 @dataclass
 class Row:
     backend: str
     case: str
-    ours: list[float]
-    baseline: list[float] | None = None
+    ours: Times
+    baseline: Times | None = None
     note: str = ""
 
 
-def timed(run: Callable[[], Any], repeat: int, warmup: int = 3) -> list[float]:
-    """Milliseconds per call over `repeat` calls, after a few untimed ones."""
+def once(run: Callable[[], Any], into: Times) -> None:
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    into.cpu.append((time.process_time() - cpu) * 1000)
+    into.wall.append((time.perf_counter() - wall) * 1000)
+
+
+def alternate(calls: Sequence[Callable[[], Any]], repeat: int, warmup: int = WARMUP) -> list[Times]:
+    """Time the calls in turn, round after round, so a busy moment slows each of them alike."""
     for _ in range(warmup):
-        run()
-    out = []
+        for call in calls:
+            call()
+    out = [Times() for _ in calls]
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        out.append((time.perf_counter() - started) * 1000)
+        for call, times in zip(calls, out, strict=True):
+            once(call, times)
     return out
 
 
-def once(run: Callable[[], Any]) -> float:
-    started = time.perf_counter()
-    run()
-    return (time.perf_counter() - started) * 1000
+def timed(run: Callable[[], Any], repeat: int) -> Times:
+    return alternate([run], repeat)[0]
 
 
-def p(values: list[float], q: float) -> float:
+def p(values: list[float], q: int) -> float:
     if len(values) == 1:
         return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def offset_page(session: Session, workspace_id: int, depth: int) -> list[Person]:
@@ -88,21 +113,6 @@ def offset_page(session: Session, workspace_id: int, depth: int) -> list[Person]
         .limit(PAGE)
     )
     return list(session.scalars(statement))
-
-
-def row_value_page(session: Session, workspace_id: int, cursor: str | None) -> list[Person]:
-    """Keyset written as a row-value comparison, `(sort_name, id) > (:v, :id)`.
-
-    Shown beside the service's own keyset query: SQLite plans the service's
-    `sort_name > :v OR (sort_name = :v AND id > :id)` as a scan from the start of the
-    workspace, while the row value becomes a range on the (workspace_id, sort_name, id) index.
-    """
-    statement = select(Person).where(Person.workspace_id == workspace_id)
-    if cursor:
-        value, last_id = decode_cursor(cursor)
-        statement = statement.where(tuple_(Person.sort_name, Person.id) > tuple_(value, last_id))
-    statement = statement.options(*people.with_details()).order_by(Person.sort_name, Person.id)
-    return list(session.scalars(statement.limit(PAGE + 1)))[:PAGE]
 
 
 def cursors_at(
@@ -154,7 +164,13 @@ def prefixes(session: Session, workspace_id: int, count: int, rng: random.Random
     return out
 
 
-def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[Row]:
+SEARCH_GROUPS = (((1,), "1 letter"), ((2,), "2 letters"), ((3, 4), "3-4 letters"))
+
+
+def bench(
+    url: str, label: str, repeat: int, searches: int, seed: int, notes: list[str]
+) -> list[Row]:
+    """Time every case on one database; add anything found wrong on the way to `notes`."""
     engine = make_engine(url)
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     rows: list[Row] = []
@@ -171,17 +187,19 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
         for word in words[:10]:
             search.search(session, workspace_id=workspace_id, query=word)
             like_baseline(session, workspace_id, word)
-        for lengths, name in (((1,), "1 letter"), ((2,), "2 letters"), ((3, 4), "3-4 letters")):
+        for lengths, name in SEARCH_GROUPS:
             group = [w for w in words if len(w) in lengths]
             if not group:
                 continue
-            ours: list[float] = []
-            base: list[float] = []
+            ours, base = Times(), Times()
             for word in group:
-                a, b = paired(
-                    partial(search.search, session, workspace_id=workspace_id, query=word),
-                    partial(like_baseline, session, workspace_id, word),
+                a, b = alternate(
+                    [
+                        partial(search.search, session, workspace_id=workspace_id, query=word),
+                        partial(like_baseline, session, workspace_id, word),
+                    ],
                     1,
+                    warmup=0,
                 )
                 ours += a
                 base += b
@@ -191,14 +209,25 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
                     f"search, {len(group)} name prefixes of {name}",
                     ours,
                     base,
-                    "FTS vs LIKE",
+                    "LIKE '%prefix%', A to Z",
                 )
             )
+            # Checked after the timing, so neither side gets a warmed-up cache from it. Every
+            # prefix starts a real name, so search should find someone for each.
+            missed = sorted(
+                {w for w in group if not search.search(session, workspace_id=workspace_id, query=w)}
+            )
+            if missed:
+                notes.append(
+                    f"{label}: search found nobody for {len(missed)} of the {len(set(group))} "
+                    f"distinct prefixes of {name}: {', '.join(missed)}"
+                )
     settings = Settings(database_url=url)
     app = create_app(settings, session_factory=factory)
     with TestClient(app) as client:
         deep = cursors[DEPTHS[-1]]
         assert client.get("/people").status_code == 200
+        assert client.get("/people", params={"after": deep}).status_code == 200
         rows.append(
             Row(label, "web /people, first page", timed(lambda: client.get("/people"), repeat))
         )
@@ -210,13 +239,14 @@ def bench(url: str, label: str, repeat: int, searches: int, seed: int) -> list[R
             )
         )
         sample = rng.sample(words, min(len(words), max(1, searches // 4)))
-        rows.append(
-            Row(
-                label,
-                f"web /people?q=, {len(sample)} prefixes",
-                [once(partial(client.get, "/people", params={"q": w})) for w in sample],
-            )
-        )
+        for short, name in ((True, "1-2 letters"), (False, "3-4 letters")):
+            group = [w for w in sample if (len(w) <= search.SHORT_QUERY) == short]
+            if not group:
+                continue
+            times = Times()
+            for word in group:
+                once(partial(client.get, "/people", params={"q": word}), times)
+            rows.append(Row(label, f"web /people?q=, {len(group)} prefixes of {name}", times))
     engine.dispose()
     return rows
 
@@ -225,96 +255,121 @@ def _pages(
     session: Session, workspace_id: int, label: str, depth: int, cursor: str | None, repeat: int
 ) -> list[Row]:
     """One depth: the service page against OFFSET, then the page query alone in three forms."""
-    keyset_ids = [
-        p.id
-        for p in people.list_(session, workspace_id=workspace_id, cursor=cursor, limit=PAGE).items
-    ]
-    assert keyset_ids == [p.id for p in offset_page(session, workspace_id, depth)]
-    assert keyset_ids == [p.id for p in row_value_page(session, workspace_id, cursor)]
     where = f"page {depth} (rows {(depth - 1) * PAGE + 1}-{depth * PAGE})"
-
-    def service_page() -> None:
-        people.list_(session, workspace_id=workspace_id, cursor=cursor, limit=PAGE)
-        session.expunge_all()
-
-    def offset_whole() -> None:
-        offset_page(session, workspace_id, depth)
-        session.expunge_all()
-
-    ours, base = paired(service_page, offset_whole, repeat)
-    rows = [Row(label, f"people {where}: people.service.list_", ours, base, "same loaders, OFFSET")]
-    value, last_id = decode_cursor(cursor) if cursor else (None, None)
-    ids = select(Person.id).where(Person.workspace_id == workspace_id)
+    plain = select(Person).where(Person.workspace_id == workspace_id)
     order = (Person.sort_name, Person.id)
-    as_written = ids
-    as_row = ids
+
+    def service_page() -> list[int]:
+        page = people.list_(session, workspace_id=workspace_id, cursor=cursor, limit=PAGE)
+        ids = [person.id for person in page.items]
+        session.expunge_all()
+        return ids
+
+    def offset_whole() -> list[int]:
+        ids = [person.id for person in offset_page(session, workspace_id, depth)]
+        session.expunge_all()
+        return ids
+
+    def keyset_alone() -> list[int]:
+        """The page query exactly as the service runs it, without the loaders."""
+        page = keyset_page(
+            session,
+            plain,
+            sort_column=Person.sort_name,
+            id_column=Person.id,
+            cursor=cursor,
+            limit=PAGE,
+        )
+        ids = [person.id for person in page.items]
+        session.expunge_all()
+        return ids
+
+    def offset_alone() -> list[int]:
+        statement = plain.order_by(*order).offset((depth - 1) * PAGE).limit(PAGE)
+        ids = [person.id for person in session.scalars(statement)]
+        session.expunge_all()
+        return ids
+
+    former: Select[tuple[Person]] = plain
     if cursor:
-        as_written = ids.where(
+        value, last_id = decode_cursor(cursor)
+        former = plain.where(
             or_(Person.sort_name > value, and_(Person.sort_name == value, Person.id > last_id))
         )
-        as_row = ids.where(tuple_(Person.sort_name, Person.id) > tuple_(value, last_id))
-    by_offset = ids.order_by(*order).offset((depth - 1) * PAGE).limit(PAGE)
-    ours, base = paired(
-        lambda: session.scalars(as_written.order_by(*order).limit(PAGE + 1)).all(),
-        lambda: session.scalars(by_offset).all(),
-        repeat,
+
+    def former_alone() -> list[int]:
+        """The keyset as records.keyset_page wrote it before it became a row value."""
+        ids = [person.id for person in session.scalars(former.order_by(*order).limit(PAGE + 1))]
+        session.expunge_all()
+        return ids[:PAGE]
+
+    expected = service_page()
+    for other in (offset_whole, keyset_alone, offset_alone, former_alone):
+        if other() != expected:
+            raise SystemExit(f"{label} {where}: {other.__name__} returns other people")
+
+    ours, base = alternate([service_page, offset_whole], repeat)
+    rows = [Row(label, f"people {where}: people.service.list_", ours, base, "same loaders, OFFSET")]
+    keyset, offset, old = alternate([keyset_alone, offset_alone, former_alone], repeat)
+    rows.append(
+        Row(
+            label, f"people {where}: page query only, records.keyset_page", keyset, offset, "OFFSET"
+        )
     )
-    rows.append(Row(label, f"people {where}: page query only, keyset", ours, base, "OFFSET"))
     rows.append(
         Row(
             label,
-            f"people {where}: page query only, keyset as a row value",
-            timed(lambda: session.scalars(as_row.order_by(*order).limit(PAGE + 1)).all(), repeat),
-            note="proposed for records.keyset_page",
+            f"people {where}: page query only, former OR-form keyset (for contrast)",
+            old,
+            offset,
+            "OFFSET",
         )
     )
     return rows
 
 
-def paired(
-    ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int
-) -> tuple[list[float], list[float]]:
-    """Time two calls alternately, so a busy machine slows both alike."""
-    a: list[float] = []
-    b: list[float] = []
-    for _ in range(repeat):
-        a.append(once(ours))
-        b.append(once(baseline))
-    return a, b
-
-
 def render(rows: list[Row]) -> str:
     lines = [
-        "| database | case | p50 ms | p99 ms | baseline p50 ms | baseline p99 ms | compared with |",
-        "|---|---|---:|---:|---:|---:|---|",
+        "| database | case | p50 | p99 | CPU p50 | baseline p50 | baseline p99 | baseline CPU p50 "
+        "| baseline |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
+
+    def cells(times: Times | None) -> str:
+        if times is None:
+            return " | | "
+        return f"{p(times.wall, 50):.2f} | {p(times.wall, 99):.2f} | {p(times.cpu, 50):.2f}"
+
     for row in rows:
-        base = (
-            (f"{p(row.baseline, 50):.2f}", f"{p(row.baseline, 99):.2f}")
-            if row.baseline
-            else ("", "")
-        )
         lines.append(
-            f"| {row.backend} | {row.case} | {p(row.ours, 50):.2f} | {p(row.ours, 99):.2f} | "
-            f"{base[0]} | {base[1]} | {row.note} |"
+            f"| {row.backend} | {row.case} | {cells(row.ours)} | {cells(row.baseline)} "
+            f"| {row.note} |"
         )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--database-url", required=True, help="a generated SQLite database")
     parser.add_argument("--postgres-url", help="a generated PostgreSQL database, too")
     parser.add_argument("--repeat", type=int, default=50, help="timed calls per case")
     parser.add_argument("--searches", type=int, default=200, help="prefixes to search for")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    rows = bench(args.database_url, "SQLite", args.repeat, args.searches, args.seed)
+    load = os.getloadavg()
+    notes: list[str] = []
+    rows = bench(args.database_url, "SQLite", args.repeat, args.searches, args.seed, notes)
     if args.postgres_url:
-        rows += bench(args.postgres_url, "PostgreSQL", args.repeat, args.searches, args.seed)
+        rows += bench(args.postgres_url, "PostgreSQL", args.repeat, args.searches, args.seed, notes)
     print(render(rows))
+    for note in notes:
+        print(f"\n{note}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (max RSS of this process): {peak:.0f} MB")
+    print(
+        f"load average (1 min) at the start {load[0]:.1f}, at the end {os.getloadavg()[0]:.1f}, "
+        f"on {os.cpu_count()} CPUs"
+    )
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from goodword.connections import api as connections
+from goodword.duplicates import api as duplicates
+from goodword.importers import api as importers
 from goodword.interactions import api as interactions
 from goodword.leads import api as leads
 from goodword.network import api as network
@@ -19,6 +21,7 @@ from goodword.search import api as search
 from goodword.tasks import api as tasks
 
 ROUTERS: list[APIRouter] = [
+    importers.router,  # before people: /people/export must not be read as a person id
     people.router,
     organizations.router,
     connections.router,
@@ -31,5 +34,6 @@ ROUTERS: list[APIRouter] = [
     referrals.router,
     references.router,
     leads.router,
+    duplicates.router,
     network.router,
 ]

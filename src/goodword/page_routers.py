@@ -6,6 +6,8 @@ from fastapi import APIRouter
 
 from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
+from goodword.duplicates import views as duplicates
+from goodword.importers import views as importers
 from goodword.interactions import views as interactions
 from goodword.leads import views as leads
 from goodword.network import views as network
@@ -33,5 +35,7 @@ ROUTERS: list[APIRouter] = [
     referrals.router,
     references.router,
     leads.router,
+    importers.router,
+    duplicates.router,
     network.router,
 ]

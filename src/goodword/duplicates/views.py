@@ -240,4 +240,3 @@ def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Respon
     return redirect(
         "/duplicates", flash=f"Undid the merge: {restored.display_name} is their own person again."
     )
-

@@ -77,8 +77,9 @@ class Saved:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int = MAX_BYTES) -> Saved:
+async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None = None) -> Saved:
     """Stream each upload to a temporary file; refuse one over the size cap before copying."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     folder = Path(tempfile.mkdtemp(prefix="goodword-import-"))
     paths: list[Path] = []
     total = 0
@@ -101,11 +102,18 @@ async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int = MAX_BY
     return Saved(folder, paths, total)
 
 
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    if count >= 1024:
+        return f"{count / 1024:.0f} KB"
+    return f"{count} bytes"
+
+
 def _too_big(size: int, max_bytes: int) -> str:
-    mb = max_bytes // (1024 * 1024)
     return (
-        f"is {size / (1024 * 1024):.0f} MB, more than the {mb} MB an import takes. "
-        "Split it into smaller files."
+        f"is {_size(size)}, more than the {_size(max_bytes)} an import takes. "
+        "Split it into smaller files and import them one after another."
     )
 
 

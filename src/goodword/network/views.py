@@ -333,19 +333,20 @@ def blind_warning(
     if introduced(session, workspace_id=workspace_id, opportunity=opportunity):
         return None
     query = PathQuery(opportunity_id=opportunity.id, k=1)
+    finder = PathQuery(opportunity_id=opportunity.id).url()
     where = f"{opportunity.role_title} at {opportunity.organization.name}"
     lead = f"No introduction or referral is recorded for {where}: a blind application."
     try:
         found = find(session, workspace_id=workspace_id, query=query, cache=cache)
     except GoodwordError as error:
-        return BlindWarning(f"{lead} {error.message}", query.url())
+        return BlindWarning(f"{lead} {error.message}", finder)
     if found.paths:
         best = found.paths[0]
         chain = " → ".join(p.name for p in best.people)
         return BlindWarning(
             f"{lead} The best way in is {chain}: {best.first_ask.ask} "
             "An introduction, even now, makes a reply far likelier.",
-            query.url(),
+            finder,
             best,
         )
     if found.entry_points:
@@ -353,10 +354,19 @@ def blind_warning(
         return BlindWarning(
             f"{lead} Nobody you know reaches {found.target} yet, but "
             f"{point.person.name} works there and is within reach: {point.approach}",
-            query.url(),
+            finder,
             point.way_in,
         )
-    return BlindWarning(f"{lead} {found.message or ''}".strip(), query.url())
+    return BlindWarning(f"{lead} {found.message or ''}".strip(), finder)
+
+
+def warned(flash: str | None, warning: BlindWarning | None) -> str | None:
+    """A redirect's flash with the blind-application warning after it (a flash has no links,
+    so it names where the path finder is)."""
+    if warning is None:
+        return flash
+    note = f"{warning.message} Every way in is on the Ways in page."
+    return f"{flash} {note}" if flash else note
 
 
 # ---------------------------------------------------------------- pages

@@ -305,29 +305,24 @@ async def move(
         context = _board(session, workspace_id) | {"playbook_note": note, "moved": moved}
         context["blind_warning"] = warning
         return render(request, "network/_board_move.html", context, vary_on_htmx=True)
-    if warning is not None:
-        done = f" {events.describe(outcome)}" if outcome is not None else ""
-        return redirect(
-            f"/opportunities/{opportunity_id}#ways-in",
-            flash=f"Moved to {moved.stage.label}.{done} {warning.message}",
-            vary_on_htmx=True,
-        )
     if outcome is not None:
         where = "detail" if outcome.created or values["return_to"] == "detail" else "board"
         return redirect(
             f"/opportunities/{opportunity_id}#next-moves"
             if where == "detail"
             else "/opportunities/board",
-            flash=f"Moved to {moved.stage.label}. {events.describe(outcome)}",
+            flash=network.warned(
+                f"Moved to {moved.stage.label}. {events.describe(outcome)}", warning
+            ),
             vary_on_htmx=True,
         )
     if values["return_to"] == "detail":
         return redirect(
             f"/opportunities/{opportunity_id}",
-            flash="Stage changed; the move is in the history below.",
+            flash=network.warned("Stage changed; the move is in the history below.", warning),
             vary_on_htmx=True,
         )
-    return redirect("/opportunities/board", vary_on_htmx=True)
+    return redirect("/opportunities/board", flash=network.warned(None, warning), vary_on_htmx=True)
 
 
 @router.get("/opportunities/{opportunity_id}/delete", response_class=HTMLResponse)

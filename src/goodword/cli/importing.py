@@ -1,0 +1,363 @@
+"""`goodword import` and `goodword people duplicates|merge|unmerge|merges|export|provenance`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from goodword.cli.common import After, Id, JsonFlag, Limit, dump, print_json, table, work
+from goodword.errors import InvalidInput
+from goodword.importers.report import ImportReport, Outcome
+
+STAGES = {
+    "read": "Reading files",
+    "load": "Loading your network",
+    "match": "Matching people",
+    "people": "Saving people",
+}
+# Above this many rows the text report lists only the rows worth a look; --json lists all.
+ALL_ROWS_UP_TO = 200
+
+people_app = typer.Typer(
+    help="Your network as a whole: possible duplicates, merges, exports, provenance.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+
+def import_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders: a LinkedIn archive (ZIP or folder) or its CSVs, Google "
+            "Contacts CSV, vCard files, or any CSV with --map.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Do everything and report it, but save nothing.")
+    ] = False,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            help="Column map for any other CSV: "
+            '"key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,'
+            'location=City,birthday=DOB,phone=Mobile,url=Profile,notes=Notes".',
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Import your network, merged into the people already here (one transaction).
+
+    Formats are recognised from what the files hold. A file that cannot be read stops
+    the import before anything is saved; rows that cannot be imported are listed with why.
+    """
+    from goodword import clock
+    from goodword.importers import service
+
+    with work(ctx) as (session, workspace_id), _progress(as_json) as progress:
+        report = service.import_files(
+            session,
+            workspace_id=workspace_id,
+            paths_or_uploads=list(paths),
+            mapping=mapping,
+            dry_run=dry_run,
+            today=clock.today(),
+            progress=progress,
+        )
+        if dry_run:
+            session.rollback()
+    if as_json:
+        print_json(report.to_dict())
+        return
+    _print_report(report)
+
+
+class _Bar:
+    """A Rich progress bar on stderr, fed by the importer's progress calls."""
+
+    def __init__(self, quiet: bool) -> None:
+        console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=quiet or not console.is_terminal,
+        )
+        self.task = self.progress.add_task(STAGES["read"], total=None)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.progress.update(
+            self.task,
+            description=STAGES.get(stage, stage),
+            completed=done,
+            total=total or None,
+        )
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.progress.stop()
+
+
+def _progress(quiet: bool) -> _Bar:
+    return _Bar(quiet)
+
+
+def _print_report(report: ImportReport) -> None:
+    title = "Dry run: nothing was saved" if report.dry_run else "Imported"
+    table(
+        title,
+        ["File", "Read as", "Rows", "People", "Skipped"],
+        [(f.name, f.label, f.rows, f.people, f.skipped) for f in report.files],
+    )
+    counts = report.counts
+    table("Rows", ["Outcome", "Rows"], [(k, v) for k, v in counts.items()])
+    rows = report.rows
+    routine = (Outcome.CREATED, Outcome.UNCHANGED)
+    if len(rows) > ALL_ROWS_UP_TO:
+        rows = [r for r in rows if r.outcome not in routine]
+    if rows:
+        table(
+            "Row by row",
+            ["File", "Line", "Outcome", "Person", "Details"],
+            [
+                (
+                    r.file,
+                    r.line or "",
+                    r.outcome.value,
+                    f"{r.name} ({r.person_id})" if r.person_id and not report.dry_run else r.name,
+                    r.detail,
+                )
+                for r in rows
+            ],
+        )
+    if len(rows) < len(report.rows):
+        hidden = len(report.rows) - len(rows)
+        typer.echo(f"{hidden} created or unchanged rows not listed; --json lists every row.")
+    extras = [
+        ("organizations added", report.organizations_created),
+        ("interactions added", report.interactions_created),
+        ("interactions already here", report.interactions_existing),
+        ("connections added", report.connections_created),
+        ("possible duplicates queued", report.candidates_created),
+    ]
+    typer.echo("; ".join(f"{count} {what}" for what, count in extras) + ".")
+    for note in report.notes:
+        typer.echo(f"Note: {note}")
+    if report.candidates_created and not report.dry_run:
+        typer.echo("Review the possible duplicates: goodword people duplicates")
+
+
+@people_app.command("duplicates")
+def duplicates(
+    ctx: typer.Context,
+    scan: Annotated[
+        bool, typer.Option("--scan", help="First look through everyone for new pairs.")
+    ] = False,
+    auto_merge: Annotated[
+        bool,
+        typer.Option("--auto-merge", help="With --scan, merge the sure pairs without asking."),
+    ] = False,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List possible duplicates, most likely first (review them with `people merge`)."""
+    from goodword.duplicates import service
+    from goodword.duplicates.api import score_cursor
+
+    if auto_merge and not scan:
+        raise InvalidInput("--auto-merge works with --scan: say `--scan --auto-merge`.")
+    with work(ctx) as (session, workspace_id):
+        found = (
+            service.find_duplicates(session, workspace_id=workspace_id, auto_merge=auto_merge)
+            if scan
+            else None
+        )
+        page = service.list_candidates(
+            session, workspace_id=workspace_id, cursor=score_cursor(after), limit=limit
+        )
+        reads = [service.candidate_to_read(session, c) for c in page.items]
+    if as_json:
+        data = {"items": [dump(r) for r in reads], "next": page.next_cursor}
+        print_json({"scan": dump(found), **data} if found else data)
+        return
+    if found:
+        typer.echo(
+            f"Scanned everyone: {found.candidates_created} new possible duplicates, "
+            f"{len(found.merged)} sure pairs merged."
+        )
+    if not reads:
+        typer.echo("No possible duplicates to review.")
+        return
+    table(
+        "Possible duplicates",
+        ["Pair", "A", "B", "Likeness", "Why"],
+        [
+            (
+                r.id,
+                f"{r.person_a.display_name} ({r.person_a.id})",
+                f"{r.person_b.display_name} ({r.person_b.id})",
+                f"{round(r.score * 100)}%",
+                "; ".join(r.reasons),
+            )
+            for r in reads
+        ],
+    )
+    typer.echo("Merge a pair: goodword people merge A B  (B is folded into A)")
+    if page.next_cursor:
+        typer.echo(f"More: goodword people duplicates --after {page.next_cursor}")
+
+
+@people_app.command("merge")
+def merge(
+    ctx: typer.Context,
+    survivor: Annotated[int, typer.Argument(help="The person to keep (their id).")],
+    absorbed: Annotated[int, typer.Argument(help="The person folded into them (their id).")],
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Take a field's value from A or B, as FIELD=a|b (repeatable): display_name, "
+            "given_name, family_name, location, notes, how_we_met, birthday. By default A's "
+            "value is kept unless it is empty, and both notes are kept.",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Merge two people, keeping everything of both; undo with `people unmerge`."""
+    from goodword.duplicates import service
+    from goodword.people import service as people
+
+    choices: dict[str, str] = {}
+    for item in prefer or []:
+        name, _, side = item.partition("=")
+        if not side:
+            raise InvalidInput(f"--prefer takes FIELD=a or FIELD=b, not {item!r}.")
+        choices[name.strip()] = side.strip().lower()
+    with work(ctx) as (session, workspace_id):
+        record = service.merge(
+            session,
+            workspace_id=workspace_id,
+            survivor_id=survivor,
+            absorbed_id=absorbed,
+            choices=choices,
+            reason="merged by hand",
+        )
+        read = service.merge_to_read(record)
+        person = people.to_read(people.get(session, workspace_id=workspace_id, person_id=survivor))
+    if as_json:
+        print_json({"merge": dump(read), "person": dump(person)})
+        return
+    typer.echo(
+        f"Merged {read.absorbed_name} ({absorbed}) into {person.display_name} ({survivor}); "
+        f"e-mails: {', '.join(person.emails) or 'none'}."
+    )
+    typer.echo(f"Undo with: goodword people unmerge {read.id}")
+
+
+@people_app.command("unmerge")
+def unmerge(
+    ctx: typer.Context,
+    merge_id: Annotated[int, typer.Argument(help="The merge's id (see `people merges`).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Undo a merge: both people come back as they were, with their ids."""
+    from goodword.duplicates import service
+    from goodword.people import service as people
+
+    with work(ctx) as (session, workspace_id):
+        restored = people.to_read(
+            service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+        )
+    if as_json:
+        print_json(dump(restored))
+        return
+    typer.echo(f"Undid merge {merge_id}: {restored.display_name} ({restored.id}) is back.")
+
+
+@people_app.command("merges")
+def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> None:
+    """List merges, newest first (undone ones too)."""
+    from goodword.duplicates import service
+    from goodword.duplicates.views import list_merges
+
+    with work(ctx) as (session, workspace_id):
+        reads = [
+            service.merge_to_read(m)
+            for m in list_merges(session, workspace_id=workspace_id, limit=limit)
+        ]
+    if as_json:
+        print_json({"items": [dump(r) for r in reads]})
+        return
+    if not reads:
+        typer.echo("No merges yet.")
+        return
+    table(
+        "Merges",
+        ["Merge", "Merged", "Into", "When", "Undone"],
+        [(r.id, r.absorbed_name, r.survivor_id, r.merged_at, r.undone_at) for r in reads],
+    )
+
+
+class PeopleFormat(StrEnum):
+    VCARD = "vcard"
+    VCARD4 = "vcard4"
+    CSV = "csv"
+    JSON = "json"
+
+
+@people_app.command("export")
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        PeopleFormat,
+        typer.Option("--format", help="vcard (3.0), vcard4, csv or json."),
+    ] = PeopleFormat.VCARD,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of the screen."),
+    ] = None,
+) -> None:
+    """Export everyone; `goodword import` reads each format back without losing anything."""
+    from goodword.importers import export as exporting
+
+    with work(ctx) as (session, workspace_id):
+        text = exporting.export_people(session, workspace_id=workspace_id, format=format_.value)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"Exported your people as {format_.value} to {output}.", err=True)
+
+
+@people_app.command("provenance")
+def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
+    """Where a person came from: each source record behind them."""
+    from goodword.people import service as people
+
+    with work(ctx) as (session, workspace_id):
+        person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+        name = person.display_name
+        sources = [(s.source, s.file_name, s.external_key, s.imported_at) for s in person.sources]
+    if as_json:
+        keys = ("source", "file_name", "external_key", "imported_at")
+        items = [dict(zip(keys, (*row[:3], row[3].isoformat()), strict=True)) for row in sources]
+        print_json({"person_id": person_id, "sources": items})
+        return
+    if not sources:
+        typer.echo(f"{name} was added by hand, not imported.")
+        return
+    table(f"Where {name} came from", ["Source", "File", "Row or id", "Imported"], sources)

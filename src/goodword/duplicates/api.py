@@ -1,0 +1,193 @@
+"""JSON API for possible duplicates: list, scan, review, merge, keep apart, undo."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict
+
+from goodword.deps import DbSession, WorkspaceId
+from goodword.duplicates import service
+from goodword.duplicates.models import CandidateStatus
+from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
+from goodword.duplicates.views import list_merges
+from goodword.errors import FieldError, InvalidInput
+from goodword.people import service as people
+from goodword.people.schemas import PersonRead
+from goodword.records import decode_cursor
+from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit
+
+router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPONSES)
+
+
+class CandidatePage(BaseModel):
+    items: list[CandidateRead]
+    next: str | None
+
+
+class MergeList(BaseModel):
+    items: list[MergeRead]
+
+
+class MergeRequest(BaseModel):
+    """Which of the pair to keep, and per field whose value ("a" or "b", as listed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    keep: Literal["a", "b"] = "a"
+    choices: MergeChoices = MergeChoices()
+
+
+class MergeResult(BaseModel):
+    merge: MergeRead
+    person: PersonRead
+
+
+class PeopleMergeRequest(BaseModel):
+    """Merge any two people: `absorbed_id` into `survivor_id`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    survivor_id: int
+    absorbed_id: int
+    choices: MergeChoices = MergeChoices()
+
+
+@router.get("/duplicates", response_model=CandidatePage, summary="List possible duplicates")
+def list_duplicates(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    status: Annotated[
+        CandidateStatus, Query(description="open (the default), merged or not_same.")
+    ] = CandidateStatus.OPEN,
+    after: After = None,
+    limit: Limit = 50,
+) -> CandidatePage:
+    """Pairs that may be one person, most likely first, with both people in full."""
+    page = service.list_candidates(
+        session,
+        workspace_id=workspace_id,
+        status=status,
+        cursor=score_cursor(after),
+        limit=limit,
+    )
+    return CandidatePage(
+        items=[service.candidate_to_read(session, c) for c in page.items], next=page.next_cursor
+    )
+
+
+def score_cursor(after: str | None) -> str | None:
+    """The list is ordered by score (a number): check the cursor has that shape."""
+    if not after:
+        return None
+    try:
+        values = decode_cursor(after)
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+        if len(values) != 2 or not numbers or not isinstance(values[1], int):
+            raise ValueError
+    except (ValueError, TypeError):
+        raise InvalidInput(
+            "The page cursor is not valid.",
+            fields=[FieldError("after", "start again from the first page (leave out `after`)")],
+        ) from None
+    return after
+
+
+@router.post("/duplicates/scan", response_model=ScanResult, summary="Scan for duplicates")
+def scan(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    auto_merge: Annotated[
+        bool, Query(description="Also merge the sure pairs at once (each can be undone).")
+    ] = False,
+) -> ScanResult:
+    """Look through everyone and queue the likely pairs not yet queued or decided."""
+    return service.find_duplicates(session, workspace_id=workspace_id, auto_merge=auto_merge)
+
+
+@router.get("/duplicates/{candidate_id}", response_model=CandidateRead, summary="Show a pair")
+def get_duplicate(
+    session: DbSession, workspace_id: WorkspaceId, candidate_id: int
+) -> CandidateRead:
+    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return service.candidate_to_read(session, candidate)
+
+
+def _merged(session: DbSession, workspace_id: int, record_id: int) -> MergeResult:
+    record = service.get_merge(session, workspace_id=workspace_id, merge_id=record_id)
+    assert record.survivor_id is not None
+    person = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
+    return MergeResult(merge=service.merge_to_read(record), person=people.to_read(person))
+
+
+@router.post("/duplicates/{candidate_id}/merge", response_model=MergeResult, summary="Merge a pair")
+def merge_duplicate(
+    session: DbSession, workspace_id: WorkspaceId, candidate_id: int, data: MergeRequest
+) -> MergeResult:
+    """Merge the pair, keeping `keep`'s record; `choices` picks field values (a = kept one)."""
+    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    survivor, absorbed = candidate.person_a_id, candidate.person_b_id
+    if data.keep == "b":
+        survivor, absorbed = absorbed, survivor
+    record = service.merge(
+        session,
+        workspace_id=workspace_id,
+        survivor_id=survivor,
+        absorbed_id=absorbed,
+        choices=data.choices,
+        reason=("; ".join(candidate.reasons) or "reviewed")[:300],
+    )
+    return _merged(session, workspace_id, record.id)
+
+
+@router.post(
+    "/duplicates/{candidate_id}/not-same",
+    response_model=CandidateRead,
+    summary="Mark a pair as two people",
+)
+def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> CandidateRead:
+    """The two are different people; they will not be suggested again."""
+    candidate = service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return service.candidate_to_read(session, candidate)
+
+
+@router.get("/merges", response_model=MergeList, summary="List merges")
+def merges(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> MergeList:
+    """Merges, newest first, including undone ones."""
+    found = list_merges(session, workspace_id=workspace_id, limit=limit)
+    return MergeList(items=[service.merge_to_read(m) for m in found])
+
+
+@router.post("/merges", response_model=MergeResult, summary="Merge two people")
+def merge_people(
+    session: DbSession, workspace_id: WorkspaceId, data: PeopleMergeRequest
+) -> MergeResult:
+    """Merge any two people, queued or not; undo with `POST /merges/{id}/undo`."""
+    record = service.merge(
+        session,
+        workspace_id=workspace_id,
+        survivor_id=data.survivor_id,
+        absorbed_id=data.absorbed_id,
+        choices=data.choices,
+        reason="merged by hand",
+    )
+    return _merged(session, workspace_id, record.id)
+
+
+@router.get("/merges/{merge_id}", response_model=MergeRead, summary="Show a merge")
+def get_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> MergeRead:
+    return service.merge_to_read(
+        service.get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    )
+
+
+@router.post("/merges/{merge_id}/undo", response_model=PersonRead, summary="Undo a merge")
+def undo_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> PersonRead:
+    """Put both people back as they were; returns the person restored. 409 if already undone."""
+    restored = service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    return people.to_read(restored)

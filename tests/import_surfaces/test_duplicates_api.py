@@ -1,0 +1,175 @@
+"""The duplicates API: list, scan, show, merge with choices, not the same, merges, undo; and
+every id route answers 404 for another workspace's records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+import factories as f
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.people import service as people
+
+API = "/api/v1"
+
+
+def two_johns(session, workspace_id):
+    a = f.person(session, workspace_id, "John Smith", given_name="John", family_name="Smith",
+                 emails=["john@work.example"], location="Leeds")  # fmt: skip
+    b = f.person(
+        session, workspace_id, "John Smith", given_name="John", family_name="Smith",
+        emails=["john@home.example"], location="York", birthday=date(1980, 2, 3),
+    )  # fmt: skip
+    return a, b
+
+
+def test_a_scan_queues_a_pair_that_the_list_shows_in_full(client, session, workspace):
+    a, b = two_johns(session, workspace.id)
+    assert client.get(f"{API}/duplicates").json() == {"items": [], "next": None}
+    scanned = client.post(f"{API}/duplicates/scan")
+    assert scanned.status_code == 200
+    assert scanned.json() == {"candidates_created": 1, "merged": []}
+    body = client.get(f"{API}/duplicates").json()
+    (item,) = body["items"]
+    assert (item["person_a"]["id"], item["person_b"]["id"]) == (a.id, b.id)
+    assert item["person_b"]["emails"] == ["john@home.example"]
+    assert item["status"] == "open" and 0.35 <= item["score"] < 0.7
+    shown = client.get(f"{API}/duplicates/{item['id']}").json()
+    assert shown["reasons"] == item["reasons"]
+
+
+def test_a_scan_can_merge_sure_pairs(client, session, workspace):
+    f.person(session, workspace.id, "Ada Lovelace", emails=["ada@x.example"])
+    f.person(session, workspace.id, "Ada L.", emails=["ada@x.example"])
+    body = client.post(f"{API}/duplicates/scan", params={"auto_merge": "true"}).json()
+    assert [m["absorbed_name"] for m in body["merged"]] == ["Ada L."]
+    assert people.count(session, workspace_id=workspace.id) == 1
+
+
+def test_merging_a_pair_with_choices_then_undoing_it(client, session, workspace):
+    a, b = two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    response = client.post(
+        f"{API}/duplicates/{candidate.id}/merge", json={"choices": {"location": "b"}}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["person"]["id"] == a.id
+    assert body["person"]["emails"] == ["john@work.example", "john@home.example"]
+    assert body["person"]["location"] == "York"
+    assert body["person"]["birthday"] == "1980-02-03"
+    merge_id = body["merge"]["id"]
+    assert client.get(f"{API}/merges").json()["items"][0]["id"] == merge_id
+    undone = client.post(f"{API}/merges/{merge_id}/undo")
+    assert undone.status_code == 200 and undone.json()["id"] == b.id
+    assert undone.json()["emails"] == ["john@home.example"]
+    assert client.get(f"{API}/merges/{merge_id}").json()["undone_at"] is not None
+    again = client.post(f"{API}/merges/{merge_id}/undo")
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
+
+
+def test_keeping_b_makes_b_the_survivor(client, session, workspace):
+    a, b = two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    body = client.post(f"{API}/duplicates/{candidate.id}/merge", json={"keep": "b"}).json()
+    assert body["person"]["id"] == b.id and body["merge"]["absorbed_id"] == a.id
+    assert body["person"]["location"] == "York"
+
+
+def test_bad_merge_choices_are_field_errors(client, session, workspace):
+    two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    response = client.post(
+        f"{API}/duplicates/{candidate.id}/merge", json={"choices": {"location": "c"}}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "choices.location"
+    assert (
+        client.post(f"{API}/duplicates/{candidate.id}/merge", json={"keep": "c"}).status_code == 422
+    )
+
+
+def test_not_the_same_closes_the_pair(client, session, workspace):
+    two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    response = client.post(f"{API}/duplicates/{candidate.id}/not-same")
+    assert response.status_code == 200 and response.json()["status"] == "not_same"
+    assert client.get(f"{API}/duplicates").json()["items"] == []
+    closed = client.get(f"{API}/duplicates", params={"status": "not_same"}).json()["items"]
+    assert [c["id"] for c in closed] == [candidate.id]
+
+
+def test_any_two_people_can_be_merged_by_id(client, session, workspace):
+    a = f.person(session, workspace.id, "Grace Hopper", emails=["grace@navy.example"])
+    b = f.person(session, workspace.id, "Amazing Grace", phones=["+1 412 555 0101"])
+    body = client.post(f"{API}/merges", json={"survivor_id": a.id, "absorbed_id": b.id}).json()
+    assert body["person"]["phones"] == ["+14125550101"]
+    assert body["merge"]["reason"] == "merged by hand"
+    same = client.post(f"{API}/merges", json={"survivor_id": a.id, "absorbed_id": a.id})
+    assert same.status_code == 422
+
+
+def test_a_damaged_cursor_is_a_field_error(client):
+    response = client.get(f"{API}/duplicates", params={"after": "not-a-cursor"})
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "after"
+
+
+def test_the_list_pages_with_its_cursor(client, session, workspace):
+    for _ in range(3):
+        f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    first = client.get(f"{API}/duplicates", params={"limit": 2}).json()
+    assert len(first["items"]) == 2 and first["next"]
+    rest = client.get(f"{API}/duplicates", params={"limit": 2, "after": first["next"]}).json()
+    ids = [c["id"] for c in first["items"] + rest["items"]]
+    assert len(ids) == len(set(ids)) == 3 and rest["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", "/duplicates/{candidate}", None),
+        ("post", "/duplicates/{candidate}/merge", {}),
+        ("post", "/duplicates/{candidate}/not-same", None),
+        ("get", "/merges/{merge}", None),
+        ("post", "/merges/{merge}/undo", None),
+        ("post", "/merges", {"survivor_id": "{a}", "absorbed_id": "{b}"}),
+    ],
+)
+def test_another_workspaces_pairs_and_merges_are_not_found(
+    client, session, other_workspace, method, path, body
+):
+    a, b = two_johns(session, other_workspace.id)
+    c, d = two_johns(session, other_workspace.id)
+    duplicates.find_duplicates(session, workspace_id=other_workspace.id)
+    candidate = session.scalars(
+        select(DuplicateCandidate).where(
+            DuplicateCandidate.person_a_id == a.id, DuplicateCandidate.person_b_id == b.id
+        )
+    ).one()
+    record = duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=c.id,
+                              absorbed_id=d.id)  # fmt: skip
+    ids = {"candidate": candidate.id, "merge": record.id, "a": a.id, "b": b.id}
+    url = API + path.format(**ids)
+    if body is not None:
+        body = {k: int(v.format(**ids)) if isinstance(v, str) else v for k, v in body.items()}
+    response = client.request(method.upper(), url, json=body)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    assert client.get(f"{API}/duplicates").json()["items"] == []
+    assert client.get(f"{API}/merges").json()["items"] == []
+    session.expire_all()
+    assert (
+        duplicates.get_candidate(
+            session, workspace_id=other_workspace.id, candidate_id=candidate.id
+        ).status.value
+        == "open"
+    )

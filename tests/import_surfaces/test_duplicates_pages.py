@@ -1,0 +1,159 @@
+"""The possible-duplicates queue: scan, side-by-side review, merge with chosen values, undo,
+not the same; and other workspaces' pairs and merges are not found."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+import factories as f
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.people import service as people
+from goodword.people.models import Person
+
+
+def two_johns(session, workspace_id):
+    a = f.person(session, workspace_id, "John Smith", given_name="John", family_name="Smith",
+                 emails=["john@work.example"], location="Leeds", notes="Met at PyCon.")  # fmt: skip
+    b = f.person(session, workspace_id, "John Smith", given_name="John", family_name="Smith",
+                 emails=["john@home.example"], location="York", birthday=date(1980, 2, 3),
+                 notes="Plays chess.")  # fmt: skip
+    return a, b
+
+
+def queued(session, workspace_id):
+    duplicates.find_duplicates(session, workspace_id=workspace_id)
+    return session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == workspace_id)
+    ).one()
+
+
+def test_the_queue_is_empty_until_a_scan_finds_a_pair(client, session, workspace):
+    a, b = two_johns(session, workspace.id)
+    page = client.get("/duplicates")
+    assert page.status_code == 200
+    assert "Nothing to review." in page.text
+    scanned = client.post("/duplicates/scan", follow_redirects=False)
+    assert scanned.status_code == 303 and scanned.headers["location"] == "/duplicates"
+    page = client.get("/duplicates")
+    assert "Found 1 new possible duplicate." in page.text
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    assert f'href="/duplicates/{candidate.id}"' in page.text
+    assert f'<a href="/people/{a.id}">John Smith</a>' in page.text
+    assert f'<a href="/people/{b.id}">John Smith</a>' in page.text
+    assert "names 100% alike" in page.text
+    assert "No new possible duplicates." in client.post("/duplicates/scan").text
+
+
+def test_a_scan_can_merge_the_sure_pairs(client, session, workspace):
+    f.person(session, workspace.id, "Ada Lovelace", emails=["ada@x.example"])
+    f.person(session, workspace.id, "Ada L.", emails=["ada@x.example"])
+    page = client.post("/duplicates/scan", data={"auto_merge": "1"})
+    assert "Merged 1 sure pair; undo below." in page.text
+    assert people.count(session, workspace_id=workspace.id) == 1
+    assert re.search(r"<td>Ada L\.</td>\s*<td><a href=\"/people/\d+\">Ada Lovelace</a>", page.text)
+
+
+def test_the_review_shows_both_people_side_by_side(client, session, workspace):
+    a, b = two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    page = client.get(f"/duplicates/{candidate.id}")
+    assert page.status_code == 200
+    assert "<h1>Are these one person?</h1>" in page.text
+    assert re.search(r'id="f-location-a" name="location" value="a" checked>\s*'
+                     r'<label for="f-location-a">Leeds</label>', page.text)  # fmt: skip
+    assert re.search(r'id="f-location-b" name="location" value="b" >\s*'
+                     r'<label for="f-location-b">York</label>', page.text)  # fmt: skip
+    # Only B has a birthday, so B's is chosen unless the user says otherwise.
+    assert 'id="f-birthday-b" name="birthday" value="b" checked' in page.text
+    assert 'id="f-notes-both" name="notes" value="both" checked' in page.text
+    assert "<td>john@work.example</td><td>john@home.example</td>" in page.text
+    assert 'name="given_name" value="a"' in page.text  # the same on both sides: nothing to pick
+    assert (
+        f"A: John Smith (number {a.id})" in page.text
+        and f"B: John Smith (number {b.id})" in page.text
+    )
+
+
+def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
+    client, session, workspace
+):
+    a, b = two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    form = {"keep": "a", "location": "b", "birthday": "b", "notes": "a", "display_name": "a"}
+    merged = client.post(f"/duplicates/{candidate.id}/merge", data=form, follow_redirects=False)
+    assert merged.status_code == 303 and merged.headers["location"] == "/duplicates"
+    session.expire_all()
+    (john,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
+    assert john.id == a.id
+    assert sorted(e.address for e in john.emails) == ["john@home.example", "john@work.example"]
+    assert (john.location, john.birthday, john.notes) == ("York", date(1980, 2, 3), "Met at PyCon.")
+    page = client.get("/duplicates")
+    assert "Merged John Smith into John Smith." in page.text
+    record = session.scalars(select(Merge)).one()
+    assert f'action="/duplicates/merges/{record.id}/undo"' in page.text
+    undone = client.post(f"/duplicates/merges/{record.id}/undo", follow_redirects=False)
+    assert undone.status_code == 303
+    session.expire_all()
+    assert people.count(session, workspace_id=workspace.id) == 2
+    restored = people.get(session, workspace_id=workspace.id, person_id=b.id)
+    assert [e.address for e in restored.emails] == ["john@home.example"]
+    assert people.get(session, workspace_id=workspace.id, person_id=a.id).location == "Leeds"
+    history = client.get("/duplicates").text
+    assert "is their own person again." in history and "undone" in history
+    assert f'action="/duplicates/merges/{record.id}/undo"' not in history
+
+
+def test_keeping_b_keeps_its_record_and_reads_the_choices_as_shown(client, session, workspace):
+    _a, b = two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    client.post(f"/duplicates/{candidate.id}/merge", data={"keep": "b", "location": "a"})
+    session.expire_all()
+    (john,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
+    assert john.id == b.id
+    assert john.location == "Leeds"  # A's value, picked on the left
+    assert john.notes == "Plays chess.\n\nMet at PyCon."  # no choice: both notes kept
+
+
+def test_a_tampered_choice_is_shown_on_the_review_page(client, session, workspace):
+    two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    response = client.post(f"/duplicates/{candidate.id}/merge", data={"location": "c"})
+    assert response.status_code == 422
+    assert '<a href="#f-location">location</a>' in response.text
+    assert people.count(session, workspace_id=workspace.id) == 2
+
+
+def test_not_the_same_takes_the_pair_off_the_queue_for_good(client, session, workspace):
+    two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    page = client.post(f"/duplicates/{candidate.id}/not-same")
+    assert "Marked as two different people." in page.text
+    assert "Nothing to review." in page.text
+    session.expire_all()
+    assert candidate.status is CandidateStatus.NOT_SAME
+    review = client.get(f"/duplicates/{candidate.id}").text
+    assert "You marked these as two different people." in review
+    assert "Not the same person" not in review
+    assert "No new possible duplicates." in client.post("/duplicates/scan").text
+
+
+def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_workspace):
+    two_johns(session, other_workspace.id)
+    candidate = queued(session, other_workspace.id)
+    assert client.get(f"/duplicates/{candidate.id}").status_code == 404
+    assert client.post(f"/duplicates/{candidate.id}/merge", data={}).status_code == 404
+    assert client.post(f"/duplicates/{candidate.id}/not-same").status_code == 404
+    record = duplicates.merge(
+        session,
+        workspace_id=other_workspace.id,
+        survivor_id=candidate.person_a_id,
+        absorbed_id=candidate.person_b_id,
+    )
+    assert client.post(f"/duplicates/merges/{record.id}/undo").status_code == 404
+    page = client.get("/duplicates").text
+    assert "Nothing to review." in page and "No merges yet." in page
+    assert record.undone_at is None

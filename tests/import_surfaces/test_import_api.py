@@ -1,0 +1,173 @@
+"""The import and export API: upload, dry run, errors (422, nothing written), preview, export."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+import factories as f
+from goodword.people.models import PersonSource
+
+API = "/api/v1"
+CRM_MAP = "key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role"
+
+
+@pytest.mark.parametrize(
+    ("name", "format_", "created"),
+    [
+        ("Connections.csv", "linkedin-connections", 6),
+        ("Connections_bom.csv", "linkedin-connections", None),
+        ("Connections_cp1252.csv", "linkedin-connections", None),
+        ("google_legacy.csv", "google-contacts", 2),
+        ("google_labelled.csv", "google-contacts", None),
+        ("contacts30.vcf", "vcard", 2),
+        ("contact40.vcf", "vcard", None),
+    ],
+)
+def test_each_kind_of_file_imports_through_the_api(
+    client, files, count_people, name, format_, created
+):
+    response = client.post(f"{API}/imports", files=files(name))
+    assert response.status_code == 200
+    body = response.json()
+    assert [(x["name"], x["format"]) for x in body["files"]] == [(name, format_)]
+    assert body["dry_run"] is False
+    assert body["counts"]["created"] == count_people() > 0
+    if created is not None:
+        assert body["counts"]["created"] == created
+    assert body["duplicates_url"] == f"{API}/duplicates"
+
+
+def test_the_report_lists_every_row(client, files):
+    body = client.post(f"{API}/imports", files=files("Connections.csv")).json()
+    assert [(r["line"], r["outcome"]) for r in body["rows"]] == [
+        (5, "created"), (6, "created"), (7, "created"), (8, "skipped"), (9, "created"),
+        (10, "created"), (11, "created"),
+    ]  # fmt: skip
+    skipped = body["rows"][3]
+    assert skipped["person_id"] is None
+    assert skipped["detail"] == "an empty row (LinkedIn leaves these for deleted accounts)"
+    assert body["organizations_created"] == 4
+
+
+def test_a_linkedin_zip_and_its_messages_import(client, archive):
+    response = client.post(
+        f"{API}/imports", files=[("files", ("export.zip", archive, "application/zip"))]
+    )
+    body = response.json()
+    labels = {x["name"]: x["format"] for x in body["files"]}
+    assert labels["export.zip/messages.csv"] == "linkedin-messages"
+    assert labels["export.zip/Skills.csv"] is None
+    assert body["interactions_created"] > 0
+
+
+def test_a_dry_run_reports_the_same_but_saves_nothing(client, files, count_people):
+    body = client.post(f"{API}/imports?dry_run=true", files=files("Connections.csv")).json()
+    assert body["dry_run"] is True and body["counts"]["created"] == 6
+    assert count_people() == 0
+
+
+def test_a_bad_file_is_a_422_naming_the_file_and_line_and_nothing_is_written(
+    client, files, count_people
+):
+    response = client.post(f"{API}/imports", files=files("Connections.csv", "malformed.vcf"))
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "bad_import_file"
+    assert error["message"].startswith("malformed.vcf, line 9: ")
+    assert count_people() == 0
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(client, count_people, monkeypatch):
+    from goodword.importers import views
+
+    monkeypatch.setattr(views, "MAX_BYTES", 10)
+    big = [("files", ("Connections.csv", b"First Name,Last Name\n" * 10, "text/csv"))]
+    response = client.post(f"{API}/imports", files=big)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"].startswith(
+        "Connections.csv: is 210 bytes, more than the 10 bytes an import takes."
+    )
+    assert count_people() == 0
+
+
+def test_a_column_map_imports_any_csv_with_its_keys(client, files, session):
+    response = client.post(f"{API}/imports", params={"mapping": CRM_MAP}, files=files("crm.csv"))
+    body = response.json()
+    assert body["counts"]["created"] == 2 and body["counts"]["skipped"] == 1
+    assert session.scalars(select(PersonSource.external_key)).all() == ["C-101", "C-102"]
+
+
+def test_a_bad_column_map_is_a_field_error(client, files):
+    response = client.post(
+        f"{API}/imports", params={"mapping": "shoe=Size"}, files=files("crm.csv")
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["message"] == "The column map cannot be used."
+    assert error["fields"][0]["field"] == "mapping"
+
+
+def test_uploading_nothing_is_a_422(client):
+    assert client.post(f"{API}/imports").status_code == 422
+
+
+def test_the_preview_shows_headers_and_first_rows_mapped(client, files):
+    bare = client.post(f"{API}/imports/preview", files=files("crm.csv")).json()
+    (item,) = bare["files"]
+    assert item["format"] is None and item["needs_mapping"] is True and item["rows"] == []
+    assert item["headers"][:3] == ["ID", "First", "Surname"]
+    mapped = client.post(
+        f"{API}/imports/preview", params={"mapping": CRM_MAP}, files=files("crm.csv")
+    ).json()["files"][0]
+    assert [(r["line"], r["name"], r["key"]) for r in mapped["rows"]] == [
+        (2, "Mae Jemison", "C-101"), (3, "Chien-Shiung Wu", "C-102"),
+    ]  # fmt: skip
+    assert mapped["rows"][0]["emails"] == ["mae@endeavour.example"]
+
+
+def test_the_preview_of_known_formats_names_them(client, files):
+    body = client.post(f"{API}/imports/preview", files=files("contacts30.vcf", "Connections.csv"))
+    formats = {x["name"]: (x["format"], len(x["rows"])) for x in body.json()["files"]}
+    assert formats == {
+        "contacts30.vcf": ("vcard", 2),
+        "Connections.csv": ("linkedin-connections", 5),
+    }
+
+
+@pytest.mark.parametrize(
+    ("format_", "media", "marker"),
+    [
+        ("vcard", "text/vcard", "VERSION:3.0"),
+        ("vcard4", "text/vcard", "VERSION:4.0"),
+        ("csv", "text/csv", "Goodword ID"),
+        ("json", "application/json", "goodword-people"),
+    ],
+)
+def test_export_in_each_format_imports_back_losing_nothing(
+    client, session, workspace, count_people, format_, media, marker
+):
+    f.person(session, workspace.id, "Ada Lovelace", given_name="Ada", family_name="Lovelace",
+             emails=["ada@analytical.example"], urls=["https://www.linkedin.com/in/ada"],
+             tags=["mentor"], location="London")  # fmt: skip
+    response = client.get(f"{API}/people/export", params={"format": format_})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert marker in response.text and "ada@analytical.example" in response.text
+    again = client.post(f"{API}/imports", files=[("files", ("people", response.content, media))])
+    assert again.json()["counts"]["unchanged"] == 1
+    assert count_people() == 1
+
+
+def test_vcard_is_the_default_export_and_unknown_formats_are_refused(client):
+    assert client.get(f"{API}/people/export").headers["content-type"].startswith("text/vcard")
+    response = client.get(f"{API}/people/export", params={"format": "xls"})
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["field"] == "format"
+
+
+def test_exports_never_include_another_workspaces_people(client, session, other_workspace):
+    f.person(session, other_workspace.id, "Charlie Secret", emails=["charlie@example.org"])
+    for format_ in ("vcard", "vcard4", "csv", "json"):
+        text = client.get(f"{API}/people/export", params={"format": format_}).text
+        assert "Charlie" not in text

@@ -1,0 +1,177 @@
+"""`goodword import` and `goodword people duplicates|merge|unmerge|merges|export|provenance`,
+in process, with exact exit codes (a migrated SQLite file per test)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+CRM_MAP = "key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role"
+
+
+def people(run) -> list[dict]:
+    result = run("people", "export", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["people"]
+
+
+def test_it_imports_a_file_and_prints_the_report(run):
+    result = run("import", str(DATA / "Connections.csv"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Imported\n")
+    assert "LinkedIn connections" in result.stdout
+    assert "an empty row (LinkedIn leaves these for deleted accounts)" in result.stdout
+    assert "4 organizations added" in result.stdout
+    assert len(people(run)) == 6
+
+
+def test_json_gives_the_api_report(run):
+    result = run("import", str(DATA / "Connections.csv"), str(DATA / "google_legacy.csv"), "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"created": 7, "updated": 0, "unchanged": 0, "merged": 1,
+                                "suggested": 0, "skipped": 1}  # fmt: skip
+    merged = [r for r in report["rows"] if r["outcome"] == "merged"]
+    assert [(r["file"], r["name"]) for r in merged] == [("google_legacy.csv", "Ada Lovelace")]
+
+
+def test_a_dry_run_reports_and_saves_nothing(run):
+    result = run("import", str(DATA / "Connections.csv"), "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Dry run: nothing was saved\n")
+    assert people(run) == []
+
+
+def test_importing_again_changes_nothing(run):
+    run("import", str(DATA / "contacts30.vcf"))
+    again = json.loads(run("import", str(DATA / "contacts30.vcf"), "--json").stdout)
+    assert again["counts"]["unchanged"] == 2 and again["counts"]["created"] == 0
+
+
+def test_a_column_map_reads_any_csv(run):
+    result = run("import", str(DATA / "crm.csv"), "--map", CRM_MAP, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["counts"]["created"] == 2
+    shown = run("people", "provenance", "1", "--json")
+    assert shown.exit_code == 0
+    (source,) = json.loads(shown.stdout)["sources"]
+    assert (source["source"], source["file_name"], source["external_key"]) == (
+        "csv", "crm.csv", "C-101",
+    )  # fmt: skip
+    table = run("people", "provenance", "1").stdout
+    assert table.startswith("Where Mae Jemison came from\n") and "C-101" in table
+
+
+def test_a_bad_file_exits_2_naming_the_file_and_line_and_saves_nothing(run):
+    result = run("import", str(DATA / "Connections.csv"), str(DATA / "malformed.vcf"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: malformed.vcf, line 9: ")
+    assert people(run) == []
+
+
+def test_a_missing_path_or_bad_map_exits_2(run, tmp_path):
+    missing = run("import", str(tmp_path / "nowhere.csv"))
+    assert missing.exit_code == 2
+    assert "nowhere.csv: there is no such file; check the path." in missing.stderr
+    bad_map = run("import", str(DATA / "crm.csv"), "--map", "shoe=Size")
+    assert bad_map.exit_code == 2
+    assert "The column map cannot be used." in bad_map.stderr
+    assert "mapping: 'shoe=Size' is not field=Column" in bad_map.stderr
+
+
+def test_duplicates_merge_and_unmerge(run):
+    run("person", "add", "Grace Hopper", "--given", "Grace", "--family", "Hopper",
+        "--email", "grace@old.example")  # fmt: skip
+    imported = json.loads(run("import", str(DATA / "contacts30.vcf"), "--json").stdout)
+    assert imported["counts"]["suggested"] == 1
+    listed = run("people", "duplicates")
+    assert listed.exit_code == 0
+    assert "Grace Hopper (1)" in listed.stdout and "Grace Hopper (2)" in listed.stdout
+    (pair,) = json.loads(run("people", "duplicates", "--json").stdout)["items"]
+    assert (pair["person_a"]["id"], pair["person_b"]["id"]) == (1, 2)
+    merged = run("people", "merge", "1", "2", "--prefer", "display_name=b", "--json")
+    assert merged.exit_code == 0, merged.output
+    body = json.loads(merged.stdout)
+    assert body["person"]["emails"] == ["grace@old.example", "grace@navy.example"]
+    assert body["person"]["birthday"] == "1906-12-09"
+    assert run("people", "duplicates").stdout == "No possible duplicates to review.\n"
+    merge_id = str(body["merge"]["id"])
+    assert "Grace Hopper" in run("people", "merges").stdout
+    undone = run("people", "unmerge", merge_id)
+    assert undone.exit_code == 0
+    assert undone.stdout == f"Undid merge {merge_id}: Grace Hopper (2) is back.\n"
+    assert len(people(run)) == 3
+    again = run("people", "unmerge", merge_id)
+    assert again.exit_code == 3
+    assert again.stderr == f"Error: Merge {merge_id} was already undone.\n"
+
+
+def test_merge_text_output_says_how_to_undo(run):
+    run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
+    run("person", "add", "Ada King", "--email", "ada@b.example")
+    result = run("people", "merge", "1", "2")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Merged Ada King (2) into Ada Lovelace (1); e-mails: ada@a.example, ada@b.example.\n"
+        "Undo with: goodword people unmerge 1\n"
+    )
+    history = json.loads(run("people", "merges", "--json").stdout)["items"]
+    assert [(m["id"], m["absorbed_name"], m["undone_at"]) for m in history] == [
+        (1, "Ada King", None)
+    ]
+
+
+def test_merge_refuses_bad_input_with_exit_codes(run):
+    run("person", "add", "Ada Lovelace")
+    assert run("people", "merge", "1", "9").exit_code == 4
+    assert run("people", "merge", "1", "1").exit_code == 2
+    run("person", "add", "Ada King")
+    bad = run("people", "merge", "1", "2", "--prefer", "location")
+    assert bad.exit_code == 2 and "--prefer takes FIELD=a or FIELD=b" in bad.stderr
+    side = run("people", "merge", "1", "2", "--prefer", "location=c")
+    assert side.exit_code == 2 and "location" in side.stderr
+    assert run("people", "unmerge", "7").exit_code == 4
+
+
+def test_a_scan_finds_pairs_and_can_merge_sure_ones(run):
+    run("person", "add", "John Smith", "--given", "John", "--family", "Smith")
+    run("person", "add", "John Smith", "--given", "John", "--family", "Smith")
+    run("person", "add", "Ada Lovelace", "--email", "ada@x.example")
+    run("person", "add", "Ada L.", "--email", "ada@x.example")
+    assert run("people", "duplicates", "--auto-merge").exit_code == 2
+    result = run("people", "duplicates", "--scan", "--auto-merge", "--json")
+    assert result.exit_code == 0
+    body = json.loads(result.stdout)
+    assert body["scan"]["candidates_created"] == 1
+    assert [m["absorbed_name"] for m in body["scan"]["merged"]] == ["Ada L."]
+    assert [
+        (c["person_a"]["display_name"], c["person_b"]["display_name"]) for c in body["items"]
+    ] == [("John Smith", "John Smith")]
+
+
+def test_people_export_writes_each_format_that_imports_back(run, tmp_path):
+    run("import", str(DATA / "contacts30.vcf"))
+    for format_, marker in (
+        ("vcard", "VERSION:3.0"),
+        ("vcard4", "VERSION:4.0"),
+        ("csv", "Goodword ID"),
+        ("json", '"goodword-people"'),
+    ):
+        target = tmp_path / f"people-{format_}"
+        result = run("people", "export", "--format", format_, "-o", str(target))
+        assert result.exit_code == 0
+        assert result.stderr == f"Exported your people as {format_} to {target}.\n"
+        assert marker in target.read_text(encoding="utf-8")
+        back = json.loads(run("import", str(target), "--json").stdout)
+        assert back["counts"]["unchanged"] == 2 and back["counts"]["created"] == 0
+    assert "BEGIN:VCARD" in run("people", "export").stdout
+    assert run("people", "export", "--format", "xls").exit_code == 2
+
+
+def test_provenance_of_someone_added_by_hand(run):
+    run("person", "add", "Hedy Lamarr")
+    assert (
+        run("people", "provenance", "1").stdout == "Hedy Lamarr was added by hand, not imported.\n"
+    )
+    assert run("people", "provenance", "5").exit_code == 4

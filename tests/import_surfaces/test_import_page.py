@@ -1,0 +1,315 @@
+"""The import page: upload, preview with a column map, dry run, report, errors, progress."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+import factories as f
+from goodword.importers import views
+from goodword.importers.report import ImportReport
+from goodword.people.models import Person, PersonSource
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+HTMX = {"HX-Request": "true"}
+CRM_MAP = {"map_key": "ID", "map_given": "First", "map_family": "Surname", "map_email": "E-mail",
+           "map_org": "Company", "map_title": "Role"}  # fmt: skip
+
+
+def test_the_import_page_offers_upload_dry_run_and_exports(client):
+    page = client.get("/import")
+    assert page.status_code == 200
+    assert 'type="file"' in page.text and 'name="files"' in page.text and "multiple" in page.text
+    assert 'name="dry_run"' in page.text
+    for value in ("vcard", "vcard4", "csv", "json"):
+        assert f'href="/export/people?format={value}"' in page.text
+    assert '<a href="/import" aria-current="page">Import</a>' in page.text
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "created"),
+    [
+        ("Connections.csv", "LinkedIn connections", 6),
+        ("Connections_old.csv", "LinkedIn connections", None),
+        ("google_legacy.csv", "Google Contacts", 2),
+        ("google_labelled.csv", "Google Contacts", None),
+        ("contacts30.vcf", "vCard 3.0", 2),
+        ("contact40.vcf", "vCard 4.0", None),
+    ],
+)
+def test_each_kind_of_file_imports_through_the_page(
+    client, files, count_people, name, label, created
+):
+    response = client.post("/import", files=files(name))
+    assert response.status_code == 200
+    assert "<h1>Import report</h1>" in response.text
+    assert re.search(rf"<td>{re.escape(name)}</td><td>{label}", response.text)
+    made = int(re.search(r'<dd data-outcome="created">(\d+)</dd>', response.text).group(1))
+    assert made > 0 and count_people() == made
+    if created is not None:
+        assert made == created
+
+
+def test_the_report_shows_every_row_with_its_outcome(client, files):
+    response = client.post("/import", files=files("Connections.csv"))
+    rows = re.findall(
+        r'<tr data-outcome="(\w+)">\s*<td>Connections.csv</td>\s*<td>(\d+)</td>', response.text
+    )
+    assert rows == [("created", "5"), ("created", "6"), ("created", "7"), ("skipped", "8"),
+                    ("created", "9"), ("created", "10"), ("created", "11")]  # fmt: skip
+    assert "an empty row (LinkedIn leaves these for deleted accounts)" in response.text
+    assert re.search(r'<a href="/people/\d+">Ada Lovelace</a>', response.text)
+
+
+def test_a_linkedin_zip_imports_with_the_files_it_does_not_read_listed(
+    client, archive, session, workspace
+):
+    response = client.post("/import", files=[("files", ("export.zip", archive, "application/zip"))])
+    assert response.status_code == 200
+    assert "<td>export.zip/Skills.csv</td><td>not read (not contact data)</td>" in response.text
+    assert "<td>export.zip/messages.csv</td><td>LinkedIn messages</td>" in response.text
+    me = session.scalars(select(Person).where(Person.is_me)).one()
+    assert me.display_name == "Alice Example"
+
+
+def test_a_second_source_merges_and_the_report_says_so(client, files):
+    client.post("/import", files=files("Connections.csv"))
+    response = client.post("/import", files=files("google_legacy.csv"))
+    merged = re.search(
+        r'<tr data-outcome="merged">.*?<a href="/people/\d+">Ada Lovelace</a></td>\s*<td>([^<]*)',
+        response.text,
+        re.S,
+    )
+    assert merged and "same e-mail address" in merged.group(1)
+
+
+def test_an_uncertain_match_links_to_the_duplicates_queue(client, files, session, workspace):
+    f.person(session, workspace.id, "Grace Hopper", given_name="Grace", family_name="Hopper")
+    response = client.post("/import", files=files("contacts30.vcf"))
+    assert '<a class="button" href="/duplicates">Review 1 possible duplicate</a>' in response.text
+    assert '<tr data-outcome="suggested">' in response.text
+
+
+def test_a_dry_run_reports_but_saves_nothing(client, files, count_people):
+    response = client.post("/import", files=files("Connections.csv"), data={"dry_run": "1"})
+    assert response.status_code == 200
+    assert "Dry run: nothing was saved" in response.text
+    assert '<dd data-outcome="created">6</dd>' in response.text
+    # A dry run's people were never saved, so the report does not link to them.
+    assert 'href="/people/' not in response.text.split("import-report")[1]
+    assert count_people() == 0
+
+
+def test_htmx_gets_the_report_as_a_fragment(client, files):
+    response = client.post("/import", files=files("contacts30.vcf"), headers=HTMX)
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<section id="import-report"')
+    assert "<html" not in response.text
+    assert response.headers["Vary"] == "HX-Request"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("malformed.vcf", "malformed.vcf, line 9: &#39;this line has no colon at all&#39; is not a "
+                          "vCard property"),
+        ("truncated.vcf", "truncated.vcf, line 1: the card that begins on line 1 never ends"),
+        ("inventory.csv", "inventory.csv: has columns no import recognises (SKU, Description"),
+    ],
+)  # fmt: skip
+def test_a_bad_file_is_named_with_its_line_and_nothing_is_written(
+    client, files, count_people, name, message
+):
+    response = client.post("/import", files=files("Connections.csv", name))
+    assert response.status_code == 422
+    assert "Nothing was imported." in response.text
+    assert message in response.text
+    assert count_people() == 0
+
+
+def test_a_wrong_type_or_damaged_archive_is_refused(client, count_people, archive):
+    pdf = [("files", ("resume.pdf", b"%PDF-1.7\n...", "application/pdf"))]
+    response = client.post("/import", files=pdf)
+    assert response.status_code == 422
+    assert "resume.pdf: is a PDF document, not a contacts file." in response.text
+    cut = [("files", ("export.zip", archive[: len(archive) // 2], "application/zip"))]
+    response = client.post("/import", files=cut, headers=HTMX)
+    assert response.status_code == 422
+    assert "export.zip: is a damaged or incomplete ZIP archive" in response.text
+    assert "<html" not in response.text
+    assert count_people() == 0
+
+
+def test_a_plain_text_file_is_not_a_table_of_people(client, count_people):
+    text = [("files", ("notes.txt", b"Just some text, not a table\n", "text/plain"))]
+    response = client.post("/import", files=text)
+    assert response.status_code == 422
+    assert "notes.txt: has columns no import recognises" in response.text
+    assert count_people() == 0
+
+
+def test_importing_without_files_asks_for_them(client):
+    response = client.post("/import", data={"dry_run": "1"})
+    assert response.status_code == 422
+    assert "Choose one or more files to import." in response.text
+
+
+def test_the_preview_names_the_format_and_shows_the_first_rows(client, files):
+    response = client.post("/import/preview", files=files("Connections.csv", "contacts30.vcf"),
+                           headers=HTMX)  # fmt: skip
+    assert response.status_code == 200
+    assert (
+        '<h3>Connections.csv <span class="tag">LinkedIn Connections.csv</span></h3>'
+        in response.text
+    )
+    assert '<h3>contacts30.vcf <span class="tag">vCard</span></h3>' in response.text
+    assert "<td>Ada Lovelace</td>" in response.text and "<td>Grace Hopper</td>" in response.text
+    assert "<td>Analytical Engines Ltd</td>" in response.text
+
+
+def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
+    first = client.post("/import/preview", files=files("crm.csv"), headers=HTMX)
+    assert "No format knows these columns" in first.text
+    assert '<select id="f-map_given" name="map_given">' in first.text
+    for header in ("ID", "First", "Surname", "E-mail", "Company", "Role", "Stage"):
+        assert f'<option value="{header}" >{header}</option>' in first.text
+    assert "Mae Jemison" not in first.text
+    mapped = client.post("/import/preview", files=files("crm.csv"), data=CRM_MAP, headers=HTMX)
+    assert '<option value="First" selected>First</option>' in mapped.text
+    assert "<td>Mae Jemison</td>" in mapped.text
+    assert "<td>mae@endeavour.example</td>" in mapped.text
+    assert '<td class="small">C-101</td>' in mapped.text
+
+
+def test_the_preview_without_javascript_is_the_whole_page(client, files):
+    response = client.post(
+        "/import/preview", files=files("crm.csv"), data={"mapping": "given=First,family=Surname"}
+    )
+    assert "<h1>Import your network</h1>" in response.text
+    assert "<td>Chien-Shiung Wu</td>" in response.text
+    assert 'value="given=First,family=Surname"' in response.text
+
+
+def test_a_mapped_csv_imports_with_its_keys_as_provenance(client, files, session, workspace):
+    response = client.post("/import", files=files("crm.csv"), data=CRM_MAP)
+    assert response.status_code == 200
+    assert "a row with no name" in response.text
+    keys = session.scalars(select(PersonSource.external_key).order_by(PersonSource.id)).all()
+    assert keys == ["C-101", "C-102"]
+
+
+def test_a_bad_column_map_is_refused_with_what_to_write(client, files, count_people):
+    response = client.post("/import", files=files("crm.csv"), data={"mapping": "shoe=Size"})
+    assert response.status_code == 422
+    assert "The column map cannot be used." in response.text
+    assert "&#39;shoe=Size&#39; is not field=Column" in response.text
+    assert count_people() == 0
+
+
+def test_a_big_import_runs_in_the_background_and_the_page_polls_it(
+    client, files, count_people, monkeypatch
+):
+    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
+    started = client.post("/import", files=files("Connections.csv"), headers=HTMX)
+    assert started.status_code == 200
+    poll = re.search(r'hx-get="(/import/jobs/[\w-]+)" hx-trigger="every 1s"', started.text)
+    assert poll, started.text
+    # The test client returns once the background work is done; the page's next poll
+    # gets the report in place of the progress bar.
+    done = client.get(poll.group(1), headers=HTMX)
+    assert done.text.lstrip().startswith('<section id="import-report"')
+    assert '<dd data-outcome="created">6</dd>' in done.text
+    assert count_people() == 6
+
+
+def test_a_background_dry_run_saves_nothing(client, files, count_people, monkeypatch):
+    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
+    started = client.post("/import", files=files("Connections.csv"), data={"dry_run": "1"},
+                          headers=HTMX)  # fmt: skip
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    assert "Dry run: nothing was saved" in client.get(job, headers=HTMX).text
+    assert count_people() == 0
+
+
+def test_a_background_import_of_a_bad_file_shows_the_problem(
+    client, files, count_people, monkeypatch
+):
+    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
+    started = client.post("/import", files=files("Connections.csv", "malformed.vcf"), headers=HTMX)
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    response = client.get(job, headers=HTMX)
+    assert response.status_code == 422
+    assert "malformed.vcf, line 9" in response.text
+    assert count_people() == 0
+
+
+def test_progress_shows_rows_done_of_total_while_the_import_runs(client, app, workspace):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    job = jobs.start(workspace.id, dry_run=False)
+    job.progress("people", 1200, 50000)
+    fragment = client.get(f"/import/jobs/{job.id}", headers=HTMX)
+    assert "<strong>Saving people</strong>: 1,200 of 50,000" in fragment.text
+    assert '<progress max="50000" value="1200">2%</progress>' in fragment.text
+    assert 'hx-trigger="every 1s"' in fragment.text
+    page = client.get(f"/import/jobs/{job.id}")
+    assert "<h1>Importing your network</h1>" in page.text
+    assert '<meta http-equiv="refresh" content="2">' in page.text
+    job.report = ImportReport()
+    assert "Import finished" in client.get(f"/import/jobs/{job.id}").text
+
+
+def test_another_workspaces_import_is_not_found(client, app, other_workspace):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    job = jobs.start(other_workspace.id, dry_run=False)
+    assert client.get(f"/import/jobs/{job.id}").status_code == 404
+    assert client.get("/import/jobs/no-such-job").status_code == 404
+
+
+def test_the_person_page_shows_where_they_came_from(client, files, session, workspace):
+    client.post("/import", files=files("crm.csv"), data=CRM_MAP)
+    mae = session.scalars(select(Person).where(Person.display_name == "Mae Jemison")).one()
+    page = client.get(f"/people/{mae.id}")
+    assert "Where Mae Jemison came from" in page.text
+    assert re.search(r"<td>CSV</td>\s*<td>crm.csv</td>\s*<td class=\"small\">C-101</td>",
+                     page.text)  # fmt: skip
+    by_hand = f.person(session, workspace.id, "Hedy Lamarr")
+    assert "Added by hand in Goodword, not imported." in client.get(f"/people/{by_hand.id}").text
+
+
+@pytest.mark.parametrize(
+    ("format_", "media", "extension", "marker"),
+    [
+        ("vcard", "text/vcard", "vcf", "VERSION:3.0"),
+        ("vcard4", "text/vcard", "vcf", "VERSION:4.0"),
+        ("csv", "text/csv", "csv", "Goodword ID,Display Name"),
+        ("json", "application/json", "json", '"format": "goodword-people"'),
+    ],
+)
+def test_people_download_in_each_format_and_import_back_unchanged(
+    client, session, workspace, count_people, format_, media, extension, marker
+):
+    f.person(session, workspace.id, "Ada Lovelace", given_name="Ada", family_name="Lovelace",
+             emails=["ada@analytical.example"], tags=["mentor"])  # fmt: skip
+    f.person(session, workspace.id, "Grace Hopper", phones=["+1 412 555 0101"])
+    download = client.get(f"/export/people?format={format_}")
+    assert download.status_code == 200
+    assert download.headers["content-type"].startswith(media)
+    assert (
+        download.headers["content-disposition"]
+        == f'attachment; filename="goodword-people.{extension}"'
+    )
+    assert marker in download.text and "Ada Lovelace" in download.text
+    again = client.post(
+        "/import", files=[("files", (f"people.{extension}", download.content, media))]
+    )
+    assert '<dd data-outcome="unchanged">2</dd>' in again.text
+    assert count_people() == 2
+
+
+def test_an_unknown_export_format_is_refused(client):
+    assert client.get("/export/people?format=xls").status_code == 422

@@ -1,0 +1,187 @@
+"""`goodword paths`, `goodword connections import` and the warning on `opportunity move`,
+in process through Typer's CliRunner, each test on its own migrated SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner, Result
+
+from goodword import migrate
+from goodword.cli import app, common
+from goodword.connections.models import Connection
+from goodword.db import make_engine, make_session_factory, transaction
+from goodword.people.models import Person
+from goodword.workspaces import service as workspaces
+from network_surfaces.network_data import build_network
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def cli_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(common, "data_dir", lambda: tmp_path / "data")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", url)
+    return url
+
+
+def on_database(url: str, work: Callable[[Any, int], Any]) -> Any:
+    engine = make_engine(url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            return work(session, workspaces.get_or_create(session).id)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def ids(cli_url: str) -> dict[str, int]:
+    def build(session: Any, ws: int) -> dict[str, int]:
+        net = build_network(session, ws)
+        return {
+            "me": net.me.id,
+            "dana": net.dana.id,
+            "zed": net.zed.id,
+            "acme_job": net.acme_job.id,
+            "eve": net.eve.id,
+        }
+
+    return on_database(cli_url, build)
+
+
+@pytest.fixture
+def run(cli_url: str) -> Run:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(app, list(args))
+
+    return invoke
+
+
+def test_paths_prints_each_way_in_explained_with_the_first_ask_and_draft(
+    run: Run, ids: dict[str, int]
+) -> None:
+    result = run("paths", "--to-person", str(ids["dana"]))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Ways in to Dana Li")
+    assert "1. Mara Castillo → Bo Jensen → Cy Okafor → Dana Li" in out
+    assert "2. Mara Castillo → Eve Marsh → Dana Li" in out
+    assert "3 meetings in the past year, last on 20 Oct" in out
+    assert "Bo Jensen - Cy Okafor: 0.30 (Former colleague)" in out
+    assert "First ask: Ask Bo Jensen to put you in touch with Cy Okafor" in out
+    assert (
+        "Draft to Bo Jensen <bo@example.org>, subject: Would you introduce me to Cy Okafor?" in out
+    )
+    assert "Hi Bo," in out
+
+
+def test_paths_as_json_is_the_api_shape(run: Run, ids: dict[str, int]) -> None:
+    result = run("paths", "--to-org", "Acme Robotics", "--k", "1", "--json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["target"] == "Acme Robotics"
+    assert len(body["paths"]) == 1
+    assert [p["name"] for p in body["paths"][0]["people"]][-1] == "Dana Li"
+    start = json.loads(
+        run("paths", "--to-person", str(ids["dana"]), "--from", str(ids["eve"]), "--json").stdout
+    )
+    assert [p["name"] for p in start["paths"][0]["people"]] == ["Eve Marsh", "Dana Li"]
+
+
+def test_paths_shows_entry_points_when_nothing_reaches_the_target(
+    run: Run, ids: dict[str, int]
+) -> None:
+    result = run("paths", "--to-person", str(ids["zed"]))
+    assert result.exit_code == 0, result.output
+    assert "No chain of up to three introductions reaches Zed Aalto yet" in result.stdout
+    assert "Entry points" in result.stdout
+    assert "1. Yan Moss (Account Manager)" in result.stdout
+    assert "Advice call: Ask Yan Moss for twenty minutes of advice" in result.stdout
+    dept = run("paths", "--to-org", "Borealis Freight", "--dept", "operations")
+    assert dept.exit_code == 0
+    assert "Yan Moss" in dept.stdout
+
+
+def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
+    nothing = run("paths")
+    assert nothing.exit_code == 2
+    assert "one of --to-person, --to-org or --opportunity" in nothing.stderr
+    two = run("paths", "--to-person", str(ids["dana"]), "--opportunity", str(ids["acme_job"]))
+    assert two.exit_code == 2
+    dept = run("paths", "--to-person", str(ids["dana"]), "--dept", "sales")
+    assert dept.exit_code == 2
+    assert "--dept narrows an organization" in dept.stderr
+    assert run("paths", "--to-person", "9999").exit_code == 4
+    assert run("paths", "--to-org", "Nowhere Inc").exit_code == 4
+    assert run("paths", "--to-person", str(ids["dana"]), "--k", "0").exit_code == 2
+
+
+def test_connections_import_reports_what_it_added(
+    run: Run, ids: dict[str, int], cli_url: str, tmp_path: Path
+) -> None:
+    file = tmp_path / "club.csv"
+    file.write_text(f"a,b,kind\nid:{ids['me']},pia@example.org,friend\nm-17,pia@example.org,\n")
+    result = run("connections", "import", str(file))
+    assert result.exit_code == 0, result.output
+    assert "Imported club.csv" in result.stdout
+    added = next(line for line in result.stdout.splitlines() if "People added" in line)
+    assert added.split("│")[2].strip() == "2"
+    as_json = run("connections", "import", str(file), "--json")
+    assert json.loads(as_json.stdout) == {
+        "lines": 2,
+        "people_created": 0,
+        "connections_created": 0,
+        "already_recorded": 2,
+    }
+
+
+def test_connections_import_names_the_bad_line_and_writes_nothing(
+    run: Run, ids: dict[str, int], cli_url: str, tmp_path: Path
+) -> None:
+    def counts(session: Any, ws: int) -> tuple[int, int]:
+        def n(model: Any) -> int:
+            query = select(func.count()).select_from(model).where(model.workspace_id == ws)
+            return int(session.scalar(query) or 0)
+
+        return n(Person), n(Connection)
+
+    before = on_database(cli_url, counts)
+    file = tmp_path / "club.csv"
+    file.write_text(f"a,b,closeness\nid:{ids['me']},new@example.org,3\nx@example.org,y,9\n")
+    result = run("connections", "import", str(file))
+    assert result.exit_code == 2
+    assert "line 3: closeness '9' must be a whole number from 1 to 5" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert on_database(cli_url, counts) == before
+    missing = run("connections", "import", str(tmp_path / "nope.csv"))
+    assert missing.exit_code == 2
+
+
+def test_opportunity_move_to_applied_prints_the_warning(run: Run, ids: dict[str, int]) -> None:
+    result = run("opportunity", "move", str(ids["acme_job"]), "applied")
+    assert result.exit_code == 0, result.output
+    assert "Product Manager at Acme Robotics is now Applied." in result.stdout
+    assert "Warning: No introduction or referral is recorded" in result.stdout
+    assert "The best way in is Mara Castillo → Bo Jensen → Cy Okafor → Dana Li" in result.stdout
+    assert f"goodword paths --opportunity {ids['acme_job']}" in result.stdout
+    again = run("opportunity", "move", str(ids["acme_job"]), "interviewing", "--json")
+    assert json.loads(again.stdout)["warning"] is None
+
+
+def test_opportunity_move_as_json_carries_the_warning(run: Run, ids: dict[str, int]) -> None:
+    result = run("opportunity", "move", str(ids["acme_job"]), "applied", "--json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["stage"] == "applied"
+    assert body["warning"]["best_path"]["people"][1]["name"] == "Bo Jensen"
