@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.connections import service as connections
 from goodword.connections.models import Connection
 from goodword.people.models import Person
 from network_surfaces.network_data import Net
@@ -199,3 +200,24 @@ def test_a_bad_line_is_named_and_nothing_is_written(
     assert "nothing was imported" in error["message"]
     assert count(session, Person, workspace) == people_before
     assert count(session, Connection, workspace) == ties_before
+
+
+def test_the_strength_settings_tune_the_model(
+    settings: Any, session_factory: Any, session: Session, workspace: Any, net: Net
+) -> None:
+    from goodword.web import create_app
+
+    me_bo = next(
+        c
+        for c in connections.for_person(session, workspace_id=workspace.id, person_id=net.bo.id)
+        if net.me.id in (c.person_a_id, c.person_b_id)
+    )
+    strengths = []
+    for weight in (0.8, 0.0):
+        tuned = settings.model_copy(update={"strength_closeness_weight": weight})
+        with TestClient(create_app(tuned, session_factory=session_factory)) as client:
+            body = client.get(f"/api/v1/connections/{me_bo.id}/strength").json()
+            strengths.append(body["strength"])
+    # With the user's rating weighing nothing, the friendship and meetings alone decide.
+    assert strengths[0] > 0.9
+    assert strengths[1] < strengths[0]

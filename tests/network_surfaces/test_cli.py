@@ -185,3 +185,15 @@ def test_opportunity_move_as_json_carries_the_warning(run: Run, ids: dict[str, i
     body = json.loads(result.stdout)
     assert body["stage"] == "applied"
     assert body["warning"]["best_path"]["people"][1]["name"] == "Bo Jensen"
+
+
+def test_paths_use_the_strength_settings(
+    run: Run, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def first_tie() -> float:
+        body = json.loads(run("paths", "--to-person", str(ids["dana"]), "--json").stdout)
+        return float(body["paths"][0]["ties"][0]["strength"])
+
+    default = first_tie()
+    monkeypatch.setenv("GOODWORD_STRENGTH_CLOSENESS_WEIGHT", "0")
+    assert first_tie() < default

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from goodword.cli.common import JsonFlag, console, dump, print_json, table, work
+from goodword.cli.common import JsonFlag, console, dump, print_json, state, table, work
 
 if TYPE_CHECKING:
     from goodword.network.api import WayInRead
@@ -51,6 +51,7 @@ def paths(
     """
     from goodword.errors import FieldError, InvalidInput
     from goodword.network.api import ways_in_read
+    from goodword.network.strength import model_from_settings
     from goodword.network.views import PathQuery, find
 
     if dept and not to_org:
@@ -72,8 +73,9 @@ def paths(
         from_person_id=from_person,
         k=k,
     )
+    model = model_from_settings(state(ctx).settings())
     with work(ctx) as (session, ws):
-        found = find(session, workspace_id=ws, query=query)
+        found = find(session, workspace_id=ws, query=query, model=model)
         read = ways_in_read(session, workspace_id=ws, found=found)
     if as_json:
         print_json(dump(read))
@@ -103,9 +105,9 @@ def _way(way: WayInRead, *, heading: bool = True) -> None:
     hops = "direct" if way.introductions == 0 else f"{way.introductions} introduction(s)"
     if heading:
         out.print(f"\n{way.rank}. {escape(chain)}", style="bold")
-        out.print(f"   path strength {way.score:.2f}, {hops}. {escape(way.why)}")
+        out.print(f"   path strength {way.score:.3f}, {hops}. {escape(way.why)}")
     else:
-        out.print(f"   Reach them through {escape(chain)} (path strength {way.score:.2f}).")
+        out.print(f"   Reach them through {escape(chain)} (path strength {way.score:.3f}).")
     for tie in way.ties:
         out.print(
             f"   {escape(tie.source.name)} - {escape(tie.target.name)}: {tie.strength:.2f} "

@@ -358,8 +358,10 @@ def opportunity_move(
 ) -> None:
     """Move an opportunity to another stage (the move is dated and kept)."""
     from goodword import clock
+    from goodword.cli.common import state
     from goodword.forms import validate
     from goodword.network.api import warning_read
+    from goodword.network.strength import model_from_settings
     from goodword.network.views import blind_warning
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
@@ -381,7 +383,10 @@ def opportunity_move(
             outcome = events.after_stage_change(
                 session, workspace_id=ws, opportunity=moved, today=clock.today()
             )
-            warning = warning_read(blind_warning(session, workspace_id=ws, opportunity=moved))
+            model = model_from_settings(state(ctx).settings())
+            warning = warning_read(
+                blind_warning(session, workspace_id=ws, opportunity=moved, model=model)
+            )
         read = opportunities.to_read(moved)
         played = engine.to_read(outcome) if outcome is not None else None
     if as_json:

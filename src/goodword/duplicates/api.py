@@ -31,7 +31,8 @@ class MergeList(BaseModel):
 
 
 class MergeRequest(BaseModel):
-    """Which of the pair to keep, and per field whose value ("a" or "b", as listed)."""
+    """Which of the pair to keep ("a" or "b", as listed), and per field whose value to take:
+    in `choices`, "a" is the kept person's value and "b" the other's."""
 
     model_config = ConfigDict(extra="forbid")
 

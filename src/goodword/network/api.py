@@ -24,6 +24,7 @@ from goodword.network.views import (
     drafts,
     ego_network,
     find,
+    model_of,
 )
 from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
@@ -263,7 +264,13 @@ def paths(
         from_person_id=from_person_id,
         k=k,
     )
-    found = find(session, workspace_id=workspace_id, query=query, cache=cache_of(request))
+    found = find(
+        session,
+        workspace_id=workspace_id,
+        query=query,
+        cache=cache_of(request),
+        model=model_of(request),
+    )
     return ways_in_read(session, workspace_id=workspace_id, found=found)
 
 
@@ -290,6 +297,7 @@ def person_network(
         among=among,
         limit=limit,
         cache=cache_of(request),
+        model=model_of(request),
     )
     return network_read(ego)
 
@@ -305,7 +313,11 @@ def connection_strength(
     """The strength of the tie between the connection's two people, with the reasons."""
     connection = connections.get(session, workspace_id=workspace_id, connection_id=connection_id)
     snap = service.snapshot_for(
-        session, workspace_id=workspace_id, today=clock.today(), cache=cache_of(request)
+        session,
+        workspace_id=workspace_id,
+        today=clock.today(),
+        model=model_of(request),
+        cache=cache_of(request),
     )
     a, b = snap.node(connection.person_a_id), snap.node(connection.person_b_id)
     if a is None or b is None:

@@ -22,6 +22,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.network import service
 from goodword.network.service import SnapshotCache, WayIn, WaysIn
+from goodword.network.strength import DEFAULT_MODEL, StrengthModel, model_from_settings
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.organizations import service as organizations
@@ -129,12 +130,18 @@ def cache_of(request: Request) -> SnapshotCache:
     return cache
 
 
+def model_of(request: Request) -> StrengthModel:
+    """The strength model as the app's settings tune it."""
+    return model_from_settings(request.app.state.settings)
+
+
 def find(
     session: Session,
     *,
     workspace_id: int,
     query: PathQuery,
     cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
 ) -> WaysIn:
     """The ways in for a query, as of today."""
     return service.ways_in(
@@ -148,6 +155,7 @@ def find(
         k=query.k,
         today=clock.today(),
         cache=cache,
+        model=model,
     )
 
 
@@ -225,11 +233,12 @@ def ego_network(
     among: bool = True,
     limit: int = EGO_LIMIT,
     cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
 ) -> EgoNetwork:
     """The person, their strongest ties, and (with `among`) the ties among those people."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     snap = service.snapshot_for(
-        session, workspace_id=workspace_id, today=clock.today(), cache=cache
+        session, workspace_id=workspace_id, today=clock.today(), model=model, cache=cache
     )
     center = snap.node(person.id)
     ties: list[EgoTie] = []
@@ -326,6 +335,7 @@ def blind_warning(
     workspace_id: int,
     opportunity: Opportunity,
     cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
 ) -> BlindWarning | None:
     """The warning for an application that went in with no introduction, else None."""
     if opportunity.stage is not Stage.APPLIED:
@@ -337,7 +347,7 @@ def blind_warning(
     where = f"{opportunity.role_title} at {opportunity.organization.name}"
     lead = f"No introduction or referral is recorded for {where}: a blind application."
     try:
-        found = find(session, workspace_id=workspace_id, query=query, cache=cache)
+        found = find(session, workspace_id=workspace_id, query=query, cache=cache, model=model)
     except GoodwordError as error:
         return BlindWarning(f"{lead} {error.message}", finder)
     if found.paths:
@@ -391,7 +401,13 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
     try:
         query = read_query(values)
         if query.has_target:
-            found = find(session, workspace_id=workspace_id, query=query, cache=cache_of(request))
+            found = find(
+                session,
+                workspace_id=workspace_id,
+                query=query,
+                cache=cache_of(request),
+                model=model_of(request),
+            )
             ways = found.paths or [p.way_in for p in found.entry_points]
             messages = drafts(session, workspace_id=workspace_id, ways=ways)
     except InvalidInput as error:
@@ -439,7 +455,11 @@ def panel(
             else opportunity.organization.name
         )
         warning = blind_warning(
-            session, workspace_id=workspace_id, opportunity=opportunity, cache=cache_of(request)
+            session,
+            workspace_id=workspace_id,
+            opportunity=opportunity,
+            cache=cache_of(request),
+            model=model_of(request),
         )
     elif organization_id is not None:
         organization = organizations.get(
@@ -462,6 +482,7 @@ def panel(
             workspace_id=workspace_id,
             query=replace(query, k=PANEL_WAYS),
             cache=cache_of(request),
+            model=model_of(request),
         )
     except InvalidInput as error:
         problem = error.message
@@ -493,6 +514,7 @@ def network_page(
         person_id=person_id,
         among=False,
         cache=cache_of(request),
+        model=model_of(request),
     )
     names = {node.id: node for node in ego.nodes}
     return render(request, "network/network.html", {"ego": ego, "names": names})

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.deps import DbSession, WorkspaceId
+from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.network.api import BlindWarningRead, warning_read
+from goodword.network.strength import model_from_settings
 from goodword.network.views import blind_warning
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
@@ -148,7 +149,11 @@ def delete_opportunity(
     summary="Move an opportunity to another stage",
 )
 def move_opportunity(
-    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: StageMove
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    settings: AppSettings,
+    opportunity_id: int,
+    data: StageMove,
 ) -> StageMoveRead:
     """Move to `stage` and record the move with its note; the current stage changes nothing.
 
@@ -169,7 +174,12 @@ def move_opportunity(
         outcome = events.after_stage_change(
             session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
         )
-        warning = blind_warning(session, workspace_id=workspace_id, opportunity=opportunity)
+        warning = blind_warning(
+            session,
+            workspace_id=workspace_id,
+            opportunity=opportunity,
+            model=model_from_settings(settings),
+        )
     read = service.to_read(opportunity)
     return StageMoveRead(
         **read.model_dump(),

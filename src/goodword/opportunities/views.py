@@ -298,7 +298,11 @@ async def move(
             session, workspace_id=workspace_id, opportunity=moved, today=clock.today()
         )
         warning = network.blind_warning(
-            session, workspace_id=workspace_id, opportunity=moved, cache=network.cache_of(request)
+            session,
+            workspace_id=workspace_id,
+            opportunity=moved,
+            cache=network.cache_of(request),
+            model=network.model_of(request),
         )
     if is_htmx(request):
         note = events.describe(outcome) if outcome is not None else None
