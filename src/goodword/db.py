@@ -35,12 +35,17 @@ def utcnow() -> datetime:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def safe_url(url: str) -> str:
@@ -70,6 +75,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, echo=echo)
         event.listen(engine, "connect", _sqlite_pragmas)
+        # Let SQLAlchemy, not the sqlite3 module, open transactions, so every transaction
+        # (and savepoint) really begins where SQLAlchemy says (SQLAlchemy's pysqlite recipe).
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, echo=echo, pool_pre_ping=True)
 
