@@ -180,3 +180,15 @@ def test_one_or_two_letters_find_names_with_a_word_starting_so(session, workspac
     ]
     # "_" is a LIKE wildcard; it must only match itself.
     assert search.search(session, workspace_id=workspace.id, query="a_") == []
+
+
+def test_short_queries_fold_accented_capitals_and_names_run_together(session, workspace):
+    f.person(session, workspace.id, "Órla Ó Briain")
+    f.person(session, workspace.id, "Łukasz Nowak")
+    f.person(session, workspace.id, "Seán O'Brien")
+    f.person(session, workspace.id, "Kim Ha-eun")
+    titles = lambda q: [h.title for h in search.search(session, workspace_id=workspace.id, query=q)]  # noqa: E731
+    assert titles("ó") == ["Órla Ó Briain"]
+    assert titles("ł") == ["Łukasz Nowak"]
+    assert titles("obr") == ["Seán O'Brien"]
+    assert titles("haeun") == ["Kim Ha-eun"]

@@ -7,7 +7,6 @@ elsewhere through SQLAlchemy Core. Search documents are written the way
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,6 +25,7 @@ from goodword.people.models import (
 )
 from goodword.records import sort_key
 from goodword.search.models import SearchDocument
+from goodword.search.service import person_body
 
 CHUNK = 1000
 
@@ -39,22 +39,6 @@ def cut(text: str | None, length: int) -> str | None:
         return None
     text = text.strip()
     return text[:length] if text else None
-
-
-def search_body(
-    emails: Iterable[str],
-    urls: Iterable[str],
-    current: Iterable[tuple[str, str | None]],
-    location: str | None,
-    tags: Sequence[str],
-    interests: Sequence[str],
-) -> str:
-    """The same searchable text `search.index_person` writes, for bulk inserts."""
-    parts = [*emails, *(u.rsplit("/", 1)[-1] for u in urls)]
-    for organization, title in current:
-        parts += [organization, title or ""]
-    parts += [location or "", " ".join(tags), " ".join(interests)]
-    return " ".join(p for p in parts if p)
 
 
 def insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
@@ -251,9 +235,11 @@ class Changes:
                 ]
                 rows.append(
                     {"id": document_id, "title": person.values["display_name"],
-                     "body": search_body(person.emails, person.urls, current,
-                                         person.values["location"], person.values["tags"] or [],
-                                         person.values["interests"] or [])}
+                     "body": person_body(name=person.values["display_name"],
+                                         emails=person.emails, urls=person.urls, current=current,
+                                         location=person.values["location"],
+                                         tags=person.values["tags"] or [],
+                                         interests=person.values["interests"] or [])}
                 )  # fmt: skip
         if rows:
             session.execute(update(SearchDocument), rows)

@@ -25,7 +25,6 @@ from goodword.importers.bulk import (
     insert_returning,
     insert_rows,
     load_known,
-    search_body,
     table_named,
 )
 from goodword.importers.cleaning import organization_key, profile_url
@@ -46,6 +45,7 @@ from goodword.people.models import (
 )
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
+from goodword.search.service import person_body
 
 
 @dataclass
@@ -334,9 +334,10 @@ class Writer:
                     "kind": "person",
                     "record_id": person_id,
                     "title": row["display_name"],
-                    "body": search_body(
-                        person.emails, person.urls, current, person.location, person.tags,
-                        person.interests,
+                    "body": person_body(
+                        name=str(row["display_name"]), emails=person.emails, urls=person.urls,
+                        current=current, location=person.location, tags=person.tags,
+                        interests=person.interests,
                     ),
                 }
             )  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,15 +33,46 @@ class Hit:
     body: str
 
 
+def person_body(
+    *,
+    name: str,
+    emails: Iterable[str],
+    urls: Iterable[str],
+    current: Iterable[tuple[str, str | None]],
+    location: str | None,
+    tags: Sequence[str],
+    interests: Sequence[str],
+) -> str:
+    """A person's searchable text besides the name: e-mails, profile ids, current
+    workplaces and titles, place, tags, interests, and the name run together where it has
+    inner punctuation (so "obr" finds O'Brien and "haeun" finds Ha-eun)."""
+    parts = [*emails, *(url.rsplit("/", 1)[-1] for url in urls)]
+    for organization, title in current:
+        parts += [organization, title or ""]
+    parts += [location or "", " ".join(tags), " ".join(interests), run_together(name)]
+    return " ".join(part for part in parts if part)
+
+
+def run_together(name: str) -> str:
+    """The words of a name that hold an apostrophe or hyphen, without it ("" when none)."""
+    joined = [
+        re.sub(r"[\W_]+", "", word) for word in name.split() if re.search(r"\w[\W_]+\w", word)
+    ]
+    return " ".join(word for word in joined if word)
+
+
 def index_person(session: Session, person: Person) -> None:
-    """Write the person's searchable text: name, e-mails, workplaces, titles, place, tags."""
-    parts = [e.address for e in person.emails]
-    parts += [u.url.rsplit("/", 1)[-1] for u in person.urls]
-    for position in person.positions:
-        if position.is_current:
-            parts += [position.organization.name, position.title or ""]
-    parts += [person.location or "", " ".join(person.tags), " ".join(person.interests)]
-    _upsert(session, person.workspace_id, "person", person.id, person.display_name, parts)
+    """Write the person's searchable text (see person_body)."""
+    body = person_body(
+        name=person.display_name,
+        emails=[e.address for e in person.emails],
+        urls=[u.url for u in person.urls],
+        current=[(p.organization.name, p.title) for p in person.positions if p.is_current],
+        location=person.location,
+        tags=person.tags,
+        interests=person.interests,
+    )
+    _upsert(session, person.workspace_id, "person", person.id, person.display_name, [body])
 
 
 def index_organization(session: Session, organization: Organization) -> None:
@@ -87,10 +119,13 @@ def search(
         # useless. Take the first names that have a word starting so, and keep typing.
         word = tokens[0].replace("\\", "\\\\").replace("_", "\\_")
         params["start"], params["inside"] = f"{word}%", f"% {word}%"
+        # SQLite's lower() folds ASCII only; db.py gives it a Unicode casefold().
+        fold = "casefold" if dialect == "sqlite" else "lower"
         statement = text(
             "SELECT kind, record_id, title, body FROM search_documents "
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
-            "AND (lower(title) LIKE :start ESCAPE '\\' OR lower(title) LIKE :inside ESCAPE '\\') "
+            f"AND ({fold}(title) LIKE :start ESCAPE '\\' "
+            f"OR {fold}(title) LIKE :inside ESCAPE '\\') "
             "LIMIT :limit"
         )
         hits = [Hit(*row) for row in session.execute(statement, params)]
