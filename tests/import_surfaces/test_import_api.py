@@ -171,3 +171,20 @@ def test_exports_never_include_another_workspaces_people(client, session, other_
     for format_ in ("vcard", "vcard4", "csv", "json"):
         text = client.get(f"{API}/people/export", params={"format": format_}).text
         assert "Charlie" not in text
+
+
+def test_the_size_limit_comes_from_the_settings(session_factory, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from goodword.config import Settings
+    from goodword.web import create_app
+
+    small = Settings(database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}", import_max_bytes=2048)
+    app = create_app(small, session_factory=session_factory)
+    body = (
+        "First Name,Last Name,Email Address\n" + "Ada,Lovelace,ada@example.org\n" * 200
+    ).encode()
+    with TestClient(app) as client:
+        response = client.post("/api/v1/imports", files={"files": ("big.csv", body, "text/csv")})
+    assert response.status_code == 422
+    assert "big.csv" in response.json()["error"]["message"]

@@ -10,7 +10,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from goodword.cli.common import After, Id, JsonFlag, Limit, dump, print_json, table, work
+from goodword.cli.common import (
+    After,
+    Id,
+    JsonFlag,
+    Limit,
+    dump,
+    print_json,
+    state,
+    table,
+    work,
+)
 from goodword.errors import InvalidInput
 from goodword.importers.report import ImportReport, Outcome
 
@@ -71,6 +81,7 @@ def import_command(
             dry_run=dry_run,
             today=clock.today(),
             progress=progress,
+            max_bytes=state(ctx).settings().import_max_bytes,
         )
         if dry_run:
             session.rollback()

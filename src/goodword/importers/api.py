@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.deps import DbSession, WorkspaceId
+from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.importers import service
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.views import ExportFormat, export_response, preview_files, save_uploads
@@ -74,6 +74,7 @@ def report_out(report: ImportReport) -> ImportReportOut:
 async def create_import(
     session: DbSession,
     workspace_id: WorkspaceId,
+    settings: AppSettings,
     files: Files,
     dry_run: Annotated[
         bool, Query(description="Do everything and report it, but save nothing.")
@@ -81,7 +82,7 @@ async def create_import(
     mapping: Mapping = None,
 ) -> ImportReportOut:
     """Import the files in one transaction; a file that cannot be read saves nothing (422)."""
-    saved = await save_uploads(files)
+    saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
     try:
         report = service.import_files(
             session,
@@ -90,6 +91,7 @@ async def create_import(
             mapping=mapping or None,
             dry_run=dry_run,
             today=clock.today(),
+            max_bytes=settings.import_max_bytes,
         )
     finally:
         saved.remove()
@@ -127,11 +129,15 @@ class PreviewOut(BaseModel):
 
 
 @router.post("/imports/preview", response_model=PreviewOut, summary="Preview files")
-async def preview_import(files: Files, mapping: Mapping = None) -> PreviewOut:
+async def preview_import(
+    settings: AppSettings, files: Files, mapping: Mapping = None
+) -> PreviewOut:
     """Each file's detected format, its CSV headers and first rows as they would be imported."""
-    saved = await save_uploads(files)
+    saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
     try:
-        previews = preview_files(saved.paths, mapping=mapping or None)
+        previews = preview_files(
+            saved.paths, mapping=mapping or None, max_bytes=settings.import_max_bytes
+        )
     finally:
         saved.remove()
     return PreviewOut(

@@ -130,11 +130,13 @@ def mapping_from(values: Mapping[str, str]) -> str | None:
     return ",".join(parts) or None
 
 
-def preview_files(paths: Iterable[Path], *, mapping: str | None) -> list[FilePreview]:
+def preview_files(
+    paths: Iterable[Path], *, mapping: str | None, max_bytes: int = MAX_BYTES
+) -> list[FilePreview]:
     """Name each file's format and show its first rows as they would be imported."""
     columns = mapped.parse_mapping(mapping) if mapping else None
     found: list[FilePreview] = []
-    for document in documents(list(paths), max_bytes=MAX_BYTES):
+    for document in documents(list(paths), max_bytes=max_bytes):
         format_id = registry.detect(document)
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
         item = FilePreview(document.name, format_id, label)
@@ -206,9 +208,13 @@ async def preview_page(request: Request) -> HTMLResponse:
     uploads, values = await _read_form(request)
     if not uploads:
         return _problem(request, "Choose one or more files to preview.", values, [])
-    saved = await save_uploads(uploads)
+    saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
     try:
-        previews = preview_files(saved.paths, mapping=mapping_from(values))
+        previews = preview_files(
+            saved.paths,
+            mapping=mapping_from(values),
+            max_bytes=request.app.state.settings.import_max_bytes,
+        )
     except GoodwordError as exc:
         return _problem(request, _message(exc), values, [])
     finally:
@@ -239,12 +245,18 @@ async def run_import(
         mapping = mapping_from(values)
         if mapping:
             mapped.parse_mapping(mapping)
-        saved = await save_uploads(uploads)
+        saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
     except GoodwordError as exc:
         return _problem(request, _message(exc), values, [])
     if is_htmx(request) and saved.size > BACKGROUND_BYTES:
         job = _jobs(request).start(workspace_id, dry_run=dry_run)
-        background.add_task(job.run, request.app.state.session_factory, saved, mapping)
+        background.add_task(
+            job.run,
+            request.app.state.session_factory,
+            saved,
+            mapping,
+            request.app.state.settings.import_max_bytes,
+        )
         return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
     try:
         report = service.import_files(
@@ -254,6 +266,7 @@ async def run_import(
             mapping=mapping,
             dry_run=dry_run,
             today=clock.today(),
+            max_bytes=request.app.state.settings.import_max_bytes,
         )
     except GoodwordError as exc:
         session.rollback()  # nothing of a refused import is kept
@@ -306,7 +319,13 @@ class Job:
     def progress(self, stage: str, done: int, total: int) -> None:
         self.stage, self.done, self.total = stage, done, total
 
-    def run(self, factory: sessionmaker[Session], saved: Saved, mapping: str | None) -> None:
+    def run(
+        self,
+        factory: sessionmaker[Session],
+        saved: Saved,
+        mapping: str | None,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
         """Import in a session and transaction of its own (rolled back for a dry run)."""
         try:
             with db.transaction(factory) as session:
@@ -318,6 +337,7 @@ class Job:
                     dry_run=self.dry_run,
                     today=clock.today(),
                     progress=self.progress,
+                    max_bytes=max_bytes,
                 )
                 if self.dry_run:
                     session.rollback()
