@@ -51,8 +51,8 @@ def paths(
     """
     from goodword.errors import FieldError, InvalidInput
     from goodword.network.api import ways_in_read
+    from goodword.network.queries import PathQuery, find
     from goodword.network.strength import model_from_settings
-    from goodword.network.views import PathQuery, find
 
     if dept and not to_org:
         raise InvalidInput(

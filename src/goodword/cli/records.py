@@ -361,8 +361,8 @@ def opportunity_move(
     from goodword.cli.common import state
     from goodword.forms import validate
     from goodword.network.api import warning_read
+    from goodword.network.queries import blind_warning
     from goodword.network.strength import model_from_settings
-    from goodword.network.views import blind_warning
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
     from goodword.playbooks import engine, events

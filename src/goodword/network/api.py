@@ -15,17 +15,16 @@ from goodword.connections import service as connections
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.network import service
-from goodword.network.service import EntryPointRead, PersonRef, WayIn, WaysIn
-from goodword.network.views import (
+from goodword.network.queries import (
     BlindWarning,
     EgoNetwork,
     PathQuery,
-    cache_of,
     drafts,
     ego_network,
     find,
-    model_of,
 )
+from goodword.network.service import EntryPointRead, PersonRef, WayIn, WaysIn
+from goodword.network.views import cache_of, model_of
 from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["warm paths"], responses=ERROR_RESPONSES)

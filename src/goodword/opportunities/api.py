@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from goodword import clock
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.network.api import BlindWarningRead, warning_read
+from goodword.network.queries import blind_warning
 from goodword.network.strength import model_from_settings
-from goodword.network.views import blind_warning
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
 from goodword.opportunities.schemas import (

@@ -13,6 +13,7 @@ from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
 from goodword.interactions import service as interactions
+from goodword.network import queries
 from goodword.network import views as network
 from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
@@ -297,7 +298,7 @@ async def move(
         outcome = events.after_stage_change(
             session, workspace_id=workspace_id, opportunity=moved, today=clock.today()
         )
-        warning = network.blind_warning(
+        warning = queries.blind_warning(
             session,
             workspace_id=workspace_id,
             opportunity=moved,
@@ -315,7 +316,7 @@ async def move(
             f"/opportunities/{opportunity_id}#next-moves"
             if where == "detail"
             else "/opportunities/board",
-            flash=network.warned(
+            flash=queries.warned(
                 f"Moved to {moved.stage.label}. {events.describe(outcome)}", warning
             ),
             vary_on_htmx=True,
@@ -323,10 +324,10 @@ async def move(
     if values["return_to"] == "detail":
         return redirect(
             f"/opportunities/{opportunity_id}",
-            flash=network.warned("Stage changed; the move is in the history below.", warning),
+            flash=queries.warned("Stage changed; the move is in the history below.", warning),
             vary_on_htmx=True,
         )
-    return redirect("/opportunities/board", flash=network.warned(None, warning), vary_on_htmx=True)
+    return redirect("/opportunities/board", flash=queries.warned(None, warning), vary_on_htmx=True)
 
 
 @router.get("/opportunities/{opportunity_id}/delete", response_class=HTMLResponse)
