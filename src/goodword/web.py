@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import __version__
+from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
 from goodword.errors import GoodwordError, InvalidInput
@@ -24,7 +25,6 @@ from goodword.forms import field_errors
 from goodword.workspaces import service as workspaces
 
 HERE = Path(__file__).parent
-API_PREFIX = "/api/v1"
 
 
 def create_app(

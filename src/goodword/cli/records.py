@@ -76,8 +76,8 @@ def person_list(
     ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
 ) -> None:
     """List people by family name."""
+    from goodword.api import checked_cursor
     from goodword.people import service as people
-    from goodword.search.api import checked_cursor
 
     with work(ctx) as (session, ws):
         cursor = checked_cursor(after, sort="text")
@@ -205,9 +205,9 @@ def org_list(
     ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
 ) -> None:
     """List organizations by name."""
+    from goodword.api import checked_cursor
     from goodword.organizations import service as organizations
     from goodword.organizations.schemas import OrganizationRead
-    from goodword.search.api import checked_cursor
 
     with work(ctx) as (session, ws):
         cursor = checked_cursor(after, sort="text")
@@ -293,8 +293,8 @@ def opportunity_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List opportunities, most recently changed first."""
+    from goodword.api import checked_cursor
     from goodword.opportunities import service as opportunities
-    from goodword.search.api import checked_cursor
 
     with work(ctx) as (session, ws):
         page = opportunities.list_(
@@ -466,8 +466,8 @@ def interaction_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List interactions, newest first."""
+    from goodword.api import checked_cursor
     from goodword.interactions import service as interactions
-    from goodword.search.api import checked_cursor
 
     with work(ctx) as (session, ws):
         page = interactions.list_(
@@ -555,7 +555,7 @@ def task_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List tasks, soonest due first."""
-    from goodword.search.api import checked_offset
+    from goodword.api import checked_offset
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead
 

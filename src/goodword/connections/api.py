@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.connections import service
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
 from goodword.deps import DbSession, WorkspaceId
 from goodword.people import service as people
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESPONSES)
 

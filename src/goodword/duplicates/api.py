@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import service
 from goodword.duplicates.models import CandidateStatus
@@ -16,7 +17,6 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
 from goodword.records import decode_cursor
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit
 
 router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPONSES)
 

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.interactions import service
 from goodword.interactions.schemas import InteractionCreate, InteractionRead, InteractionUpdate
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["interactions"], responses=ERROR_RESPONSES)
 

@@ -6,13 +6,13 @@ from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.leads import service
 from goodword.leads.models import ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
 from goodword.playbooks import engine, pass_it_on
 from goodword.playbooks.schemas import PlaybookResultRead
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["leads"], responses=ERROR_RESPONSES)
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.connections import service as connections
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput, NotFound
@@ -25,7 +26,6 @@ from goodword.network.queries import (
 )
 from goodword.network.service import EntryPointRead, PersonRef, WayIn, WaysIn
 from goodword.network.views import cache_of, model_of
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["warm paths"], responses=ERROR_RESPONSES)
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.network.api import BlindWarningRead, warning_read
 from goodword.network.queries import blind_warning
@@ -22,7 +23,6 @@ from goodword.opportunities.schemas import (
 )
 from goodword.playbooks import engine, events
 from goodword.playbooks.schemas import PlaybookResultRead
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RESPONSES)
 

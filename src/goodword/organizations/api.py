@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.organizations import service
 from goodword.organizations.schemas import (
@@ -12,7 +13,6 @@ from goodword.organizations.schemas import (
     OrganizationRead,
     OrganizationUpdate,
 )
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["organizations"], responses=ERROR_RESPONSES)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.people import service
 from goodword.people.schemas import (
@@ -14,7 +15,6 @@ from goodword.people.schemas import (
     PositionCreate,
     PositionRead,
 )
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["people"], responses=ERROR_RESPONSES)
 

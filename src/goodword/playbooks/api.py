@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.opportunities.models import Route
 from goodword.people import service as people
@@ -19,7 +20,6 @@ from goodword.playbooks import progress as progress_data
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.referrals import service as referrals
 from goodword.referrals.schemas import ReferralAskRead
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 from goodword.tasks.schemas import TaskRead
 from goodword.workspaces.models import Workspace
 

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.opportunities import service as opportunities
 from goodword.redflags import service
 from goodword.redflags.analyzer import Category, analyze
 from goodword.redflags.signals import Severity
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["red flags"], responses=ERROR_RESPONSES)
 

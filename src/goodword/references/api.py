@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, launch
 from goodword.playbooks.schemas import PlaybookResultRead
@@ -19,7 +20,6 @@ from goodword.references.schemas import (
     ReferenceUpdate,
     ReferenceUseRead,
 )
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["references"], responses=ERROR_RESPONSES)
 

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from goodword import clock
+from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, rejection
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskRead
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES
 
 router = APIRouter(prefix=API_PREFIX, tags=["referrals"], responses=ERROR_RESPONSES)
 

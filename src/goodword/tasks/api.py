@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_offset
 from goodword.deps import DbSession, WorkspaceId
-from goodword.search.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_offset
 from goodword.tasks import service
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskRead, TaskStatusChange, TaskUpdate

@@ -1,0 +1,80 @@
+"""What every JSON API router shares: the prefix, the one error shape, page cursors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+from pydantic import BaseModel
+
+from goodword.errors import FieldError, InvalidInput
+from goodword.records import decode_cursor
+
+API_PREFIX = "/api/v1"
+
+
+class FieldProblem(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldProblem]
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape every API endpoint answers with."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such record in this workspace."},
+    409: {"model": ErrorResponse, "description": "The change conflicts with existing records."},
+    422: {"model": ErrorResponse, "description": "The request is not valid; see `fields`."},
+}
+
+After = Annotated[
+    str | None,
+    Query(description="The `next` value of the previous page; leave out for the first page."),
+]
+Limit = Annotated[int, Query(ge=1, le=500, description="How many items per page.")]
+
+_DAMAGED = "This cursor is damaged; start again from the first page (leave out `after`)."
+
+
+def checked_cursor(after: str | None, *, sort: Literal["text", "time", "id"]) -> str | None:
+    """Return a keyset cursor once it is known to be well formed, else a 422 on `after`.
+
+    Services trust their cursors; a hand-edited one must not reach the database.
+    """
+    if not after:
+        return None
+    try:
+        values = decode_cursor(after)
+        if len(values) != 2 or not isinstance(values[1], int) or isinstance(values[1], bool):
+            raise ValueError
+        value = values[0]
+        if sort == "text" and not isinstance(value, str):
+            raise ValueError
+        if sort == "time":
+            datetime.fromisoformat(value)
+        if sort == "id" and (not isinstance(value, int) or isinstance(value, bool)):
+            raise ValueError
+    except (ValueError, TypeError):
+        raise InvalidInput(
+            "The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)]
+        ) from None
+    return after
+
+
+def checked_offset(after: str | None) -> int:
+    """Return the offset an offset-paged list handed out as its `next` value."""
+    if not after:
+        return 0
+    if not after.isdigit():
+        raise InvalidInput("The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)])
+    return int(after)
