@@ -161,9 +161,11 @@ def serve(
             port=port,
             reload=True,
             reload_dirs=[str(Path(__file__).parent)],
+            access_log=False,
         )
     else:
-        uvicorn.run(create_app(settings), host=host, port=port)
+        # No access log: the calendar feed's URL carries its secret token.
+        uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
 
 
 def app_from_environment() -> Any:

@@ -214,6 +214,7 @@ async def merge_pair(
             reason=f"Reviewed: {reason}"[:300],
         )
     except GoodwordError as exc:
+        session.rollback()  # a refused merge keeps nothing it had begun
         errors = form_errors(exc, fields=CHOOSABLE)
         return _review_page(
             request, session, candidate, chosen=values, errors=errors, status_code=422

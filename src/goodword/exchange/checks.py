@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -71,6 +71,10 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
         "organization": keys_of("organizations", document.organizations),
         "opportunity": keys_of("opportunities", document.opportunities),
         "interaction": keys_of("interactions", document.interactions),
+        "referral ask": keys_of("referral_asks", document.referral_asks),
+        "reference": keys_of("references", document.references),
+        "reference use": keys_of("reference_uses", document.reference_uses),
+        "lead": keys_of("leads", document.leads),
     }
 
     def check(path: str, kind: str, value: str | None) -> None:
@@ -132,7 +136,70 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
         check(f"tasks[{index}].organization", "organization", t.organization)
         check(f"tasks[{index}].opportunity", "opportunity", t.opportunity)
         check(f"tasks[{index}].interaction", "interaction", t.interaction)
+    _playbook_problems(document, check, problems)
     return problems
+
+
+def _playbook_problems(
+    document: ExportFile,
+    check: Callable[[str, str, str | None], None],
+    problems: list[FieldError],
+) -> None:
+    """Dangling keys in the playbook records go through `check`; what the database holds once
+    (a person's reference, a launch per reference and opportunity, a share per lead and
+    person, the user's version of a message) is a problem when the file repeats it."""
+    for index, a in enumerate(document.referral_asks):
+        check(f"referral_asks[{index}].person", "person", a.person)
+        check(f"referral_asks[{index}].source_opportunity", "opportunity", a.source_opportunity)
+        check(f"referral_asks[{index}].target_organization", "organization", a.target_organization)
+        check(f"referral_asks[{index}].result_opportunity", "opportunity", a.result_opportunity)
+    people_with_reference: dict[str, int] = {}
+    for index, r in enumerate(document.references):
+        path = f"references[{index}].person"
+        check(path, "person", r.person)
+        if r.person in people_with_reference:
+            problems.append(
+                FieldError(
+                    path,
+                    f"{r.person!r} already is references[{people_with_reference[r.person]}]; "
+                    "a person is one reference.",
+                )
+            )
+        people_with_reference.setdefault(r.person, index)
+    launches: dict[tuple[str, str], int] = {}
+    for index, u in enumerate(document.reference_uses):
+        check(f"reference_uses[{index}].reference", "reference", u.reference)
+        check(f"reference_uses[{index}].opportunity", "opportunity", u.opportunity)
+        pair = (u.reference, u.opportunity)
+        if pair in launches:
+            problems.append(
+                FieldError(
+                    f"reference_uses[{index}]",
+                    f"{u.reference!r} is launched for {u.opportunity!r} again; "
+                    f"reference_uses[{launches[pair]}] already is that launch.",
+                )
+            )
+        launches.setdefault(pair, index)
+    for index, lead in enumerate(document.leads):
+        check(f"leads[{index}].organization", "organization", lead.organization)
+        shared: set[str] = set()
+        for n, share in enumerate(lead.shares):
+            path = f"leads[{index}].shares[{n}].person"
+            check(path, "person", share.person)
+            if share.person in shared:
+                problems.append(FieldError(path, f"{share.person!r} is listed twice."))
+            shared.add(share.person)
+    templates: dict[str, int] = {}
+    for index, t in enumerate(document.message_templates):
+        if t.key in templates:
+            problems.append(
+                FieldError(
+                    f"message_templates[{index}].key",
+                    f"{t.key!r} repeats message_templates[{templates[t.key]}]; "
+                    "a message has one version of yours.",
+                )
+            )
+        templates.setdefault(t.key, index)
 
 
 def _invalid(problems: list[FieldError]) -> InvalidInput:

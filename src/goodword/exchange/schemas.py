@@ -1,8 +1,9 @@
 """The Goodword export file, version 1: a whole workspace as one JSON document.
 
-Records point at each other by keys local to the file (`p1`, `o3`, `op2`, `i5`), never by
-database ids, so a file imports into any database. Lists are in the order the records were
-created, which an import keeps, so exporting the imported workspace gives the same document.
+Records point at each other by keys local to the file (`p1`, `o3`, `op2`, `i5`, `ra1`, `r2`,
+`ru1`, `l4`), never by database ids, so a file imports into any database. Lists are in the
+order the records were created, which an import keeps, so exporting the imported workspace
+gives the same document. Lists added to version 1 later are optional, so older files still read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from pydantic import (
 
 from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import Direction, InteractionKind, Rapport
+from goodword.leads.models import LeadKind, ShareStatus
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.references.models import UseStatus
+from goodword.referrals.models import AskStatus
 from goodword.tasks.models import TaskStatus
 
 FORMAT: Final = "goodword-export"
@@ -56,7 +60,8 @@ class Record(BaseModel):
 
 
 class ExportedWorkspace(Record):
-    """The workspace's own name; its phone region is a setting of the importing install."""
+    """The workspace's own name; its phone region is a setting of the importing install, and its
+    calendar feed token is a secret that never leaves the database."""
 
     name: Name
 
@@ -225,6 +230,89 @@ class ExportedTask(Record):
     updated_at: Timestamp
 
 
+class ExportedReferralAsk(Record):
+    """Asking `person` for a referral at `target_organization`, after `source_opportunity`."""
+
+    key: Key
+    person: Key
+    source_opportunity: Key | None = None
+    target_organization: Key | None = None
+    result_opportunity: Key | None = None
+    status: AskStatus = AskStatus.TO_ASK
+    asked_on: date | None = None
+    reported_back_on: date | None = None
+    notes: LongText | None = None
+    introduced_to: Text200 | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ExportedReference(Record):
+    """A person who speaks for the user; one reference per person."""
+
+    key: Key
+    person: Key
+    consent_on: date | None = None
+    relationship_text: LongText | None = None
+    can_speak_to: LongText | None = None
+    is_current_workplace: bool = False
+    active: bool = True
+    notes: LongText | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ExportedReferenceUse(Record):
+    """One launch of a reference for an opportunity; `created_at` is the launch day."""
+
+    key: Key
+    reference: Key
+    opportunity: Key
+    status: UseStatus = UseStatus.PLANNED
+    stress_points: LongText | None = None
+    briefed_on: date | None = None
+    called_on: date | None = None
+    thanked_on: date | None = None
+    outcome: LongText | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ExportedLeadShare(Record):
+    """Passing the lead on to one person (suggested, sent or skipped)."""
+
+    person: Key
+    status: ShareStatus = ShareStatus.SUGGESTED
+    reason: Text500 | None = None
+    sent_on: date | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ExportedLead(Record):
+    key: Key
+    kind: LeadKind
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    description: LongText | None = None
+    url: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    happens_on: date | None = None
+    tags: list[Tag] = Field(default_factory=list)
+    organization: Key | None = None
+    shares: list[ExportedLeadShare] = Field(default_factory=list)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ExportedMessageTemplate(Record):
+    """The user's own version of a library message; `key` is the library's name for it."""
+
+    key: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    body: LongText
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
 class ExportFile(Record):
     """The whole document; `format` and `version` say what it is before anything else."""
 
@@ -238,3 +326,8 @@ class ExportFile(Record):
     interactions: list[ExportedInteraction] = Field(default_factory=list)
     connections: list[ExportedConnection] = Field(default_factory=list)
     tasks: list[ExportedTask] = Field(default_factory=list)
+    referral_asks: list[ExportedReferralAsk] = Field(default_factory=list)
+    references: list[ExportedReference] = Field(default_factory=list)
+    reference_uses: list[ExportedReferenceUse] = Field(default_factory=list)
+    leads: list[ExportedLead] = Field(default_factory=list)
+    message_templates: list[ExportedMessageTemplate] = Field(default_factory=list)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +18,12 @@ from sqlalchemy.orm import Session, selectinload
 from goodword.connections.models import Connection
 from goodword.errors import Conflict, FieldError, NotFound
 from goodword.exchange.checks import read_document
+from goodword.exchange.playbook_records import (
+    check_templates_free,
+    export_playbook_records,
+    utc,
+    write_playbook_records,
+)
 from goodword.exchange.schemas import (
     FORMAT,
     VERSION,
@@ -39,6 +44,7 @@ from goodword.exchange.schemas import (
     ExportFile,
 )
 from goodword.interactions.models import Interaction, Participant
+from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
 from goodword.organizations.models import Organization
 from goodword.people.models import (
@@ -50,6 +56,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.people.service import person_sort_name
+from goodword.playbooks.models import MessageTemplate
 from goodword.records import sort_key
 from goodword.search import service as search
 from goodword.tasks.models import Task
@@ -68,6 +75,12 @@ class ImportSummary:
     interactions: int = 0
     connections: int = 0
     tasks: int = 0
+    referral_asks: int = 0
+    references: int = 0
+    reference_uses: int = 0
+    leads: int = 0
+    lead_shares: int = 0
+    message_templates: int = 0
 
 
 def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
@@ -110,8 +123,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 domains=list(o.domains),
                 location=o.location,
                 notes=o.notes,
-                created_at=_utc(o.created_at),
-                updated_at=_utc(o.updated_at),
+                created_at=utc(o.created_at),
+                updated_at=utc(o.updated_at),
             )
             for o in organizations
         ],
@@ -125,8 +138,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 start_date=p.start_date,
                 end_date=p.end_date,
                 is_current=p.is_current,
-                created_at=_utc(p.created_at),
-                updated_at=_utc(p.updated_at),
+                created_at=utc(p.created_at),
+                updated_at=utc(p.updated_at),
             )
             for p in rows(Position)
         ],
@@ -154,20 +167,20 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                     ExportedStageChange.model_construct(
                         from_stage=c.from_stage,
                         to_stage=c.to_stage,
-                        changed_at=_utc(c.changed_at),
+                        changed_at=utc(c.changed_at),
                         note=c.note,
                     )
                     for c in o.stage_changes
                 ],
-                created_at=_utc(o.created_at),
-                updated_at=_utc(o.updated_at),
+                created_at=utc(o.created_at),
+                updated_at=utc(o.updated_at),
             )
             for o in opportunities
         ],
         interactions=[
             ExportedInteraction.model_construct(
                 key=interaction_key[i.id],
-                occurred_at=_utc(i.occurred_at),
+                occurred_at=utc(i.occurred_at),
                 kind=i.kind,
                 summary=i.summary,
                 opportunity=key(opportunity_key, i.opportunity_id),
@@ -180,8 +193,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                     )
                     for p in i.participants
                 ],
-                created_at=_utc(i.created_at),
-                updated_at=_utc(i.updated_at),
+                created_at=utc(i.created_at),
+                updated_at=utc(i.updated_at),
             )
             for i in interactions
         ],
@@ -194,8 +207,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 since=c.since,
                 closeness=c.closeness,
                 notes=c.notes,
-                created_at=_utc(c.created_at),
-                updated_at=_utc(c.updated_at),
+                created_at=utc(c.created_at),
+                updated_at=utc(c.updated_at),
             )
             for c in rows(Connection)
         ],
@@ -206,32 +219,28 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 due_date=t.due_date,
                 status=t.status,
                 snoozed_until=t.snoozed_until,
-                completed_at=_utc(t.completed_at),
+                completed_at=utc(t.completed_at),
                 origin=t.origin,
                 origin_key=t.origin_key,
                 person=key(person_key, t.person_id),
                 organization=key(org_key, t.organization_id),
                 opportunity=key(opportunity_key, t.opportunity_id),
                 interaction=key(interaction_key, t.interaction_id),
-                created_at=_utc(t.created_at),
-                updated_at=_utc(t.updated_at),
+                created_at=utc(t.created_at),
+                updated_at=utc(t.updated_at),
             )
             for t in rows(Task)
         ],
+        **export_playbook_records(
+            rows, person_key=person_key, org_key=org_key, opportunity_key=opportunity_key
+        ),
     )
     return document.model_dump(mode="json")
 
 
 # Built without validation (the database is trusted, and an export must never fail), so
-# the canonical forms the file schema would apply are applied here: UTC times, two decimals.
-@overload
-def _utc(value: datetime) -> datetime: ...
-@overload
-def _utc(value: None) -> None: ...
-def _utc(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(UTC)
-
-
+# the canonical forms the file schema would apply are applied here: UTC times (`utc`), two
+# decimals.
 def _cents(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
@@ -264,12 +273,12 @@ def _export_person(person: Person, key: str) -> ExportedPerson:
                 source=s.source,
                 file_name=s.file_name,
                 external_key=s.external_key,
-                imported_at=_utc(s.imported_at),
+                imported_at=utc(s.imported_at),
             )
             for s in person.sources
         ],
-        created_at=_utc(person.created_at),
-        updated_at=_utc(person.updated_at),
+        created_at=utc(person.created_at),
+        updated_at=utc(person.updated_at),
     )
 
 
@@ -305,6 +314,7 @@ def import_workspace(
                 )
     if not empty:
         _check_origin_keys_free(session, workspace_id, document)
+        check_templates_free(session, workspace_id, document)
     if empty:
         workspace.name = document.workspace.name
     return _write(session, workspace_id, document, reuse_organizations=not empty)
@@ -459,6 +469,14 @@ def _write(
             )
         )
     session.flush()
+    write_playbook_records(
+        session,
+        ws,
+        document,
+        people=people,
+        organizations=organizations,
+        opportunities=opportunities,
+    )
 
     for organization in created_organizations:
         search.index_organization(session, organization)
@@ -473,6 +491,12 @@ def _write(
         interactions=len(document.interactions),
         connections=len(document.connections),
         tasks=len(document.tasks),
+        referral_asks=len(document.referral_asks),
+        references=len(document.references),
+        reference_uses=len(document.reference_uses),
+        leads=len(document.leads),
+        lead_shares=sum(len(lead.shares) for lead in document.leads),
+        message_templates=len(document.message_templates),
     )
 
 
@@ -568,7 +592,8 @@ def _new_opportunity(
 
 def is_empty(session: Session, *, workspace_id: int) -> bool:
     """Whether the workspace holds no records at all."""
-    for model in (Person, Organization, Opportunity, Interaction, Task):
+    # Every other record hangs on one of these, or (shares) on a lead.
+    for model in (Person, Organization, Opportunity, Interaction, Task, Lead, MessageTemplate):
         statement = select(exists().where(model.workspace_id == workspace_id))
         if session.scalar(statement):
             return False

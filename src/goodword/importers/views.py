@@ -91,10 +91,15 @@ async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None =
             target = folder / str(number) / name
             target.parent.mkdir()
             await upload.seek(0)
+            written = 0
             with target.open("wb") as out:
                 while chunk := await upload.read(1024 * 1024):
+                    written += len(chunk)
+                    # The declared size can be missing or wrong: count what really arrives.
+                    if written > max_bytes:
+                        raise ImportFileError(name, _too_big(written, max_bytes))
                     out.write(chunk)
-            total += target.stat().st_size
+            total += written
             paths.append(target)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
