@@ -21,6 +21,9 @@ from goodword.errors import Conflict, InvalidInput
 from goodword.exchange import schemas
 from goodword.exchange import service as exchange
 from goodword.interactions.models import Direction, Interaction, Participant
+from goodword.leads import service as leads
+from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
+from goodword.leads.schemas import LeadCreate
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.organizations.models import Organization
@@ -34,7 +37,16 @@ from goodword.people.models import (
     Position,
 )
 from goodword.people.schemas import PositionCreate
+from goodword.playbooks import library
+from goodword.playbooks.models import MessageTemplate
+from goodword.playbooks.schemas import MessageTemplateIn
 from goodword.records import sort_key
+from goodword.references import service as references
+from goodword.references.models import Reference, ReferenceUse, UseStatus
+from goodword.references.schemas import ReferenceCreate, ReferenceUseMove
+from goodword.referrals import service as referrals
+from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
 from goodword.search import service as search
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
@@ -146,7 +158,114 @@ def build_network(session: Session, ws: int) -> None:
         session, workspace_id=ws, task_id=done.id, change=TaskStatusChange(status=TaskStatus.DONE)
     )
     factories.task(session, ws, "Look at Acme", organization_id=job.organization_id)
+    build_playbook_records(session, ws, hana=hana, omar=omar, job=job)
     session.flush()
+
+
+def build_playbook_records(
+    session: Session, ws: int, *, hana: Person, omar: Person, job: Opportunity
+) -> None:
+    """Each playbook record, made through its own service and taken through its statuses."""
+    globex = session.scalars(
+        select(Organization).where(Organization.workspace_id == ws, Organization.name == "Globex")
+    ).one()
+    ask = referrals.create(
+        session,
+        workspace_id=ws,
+        data=ReferralAskCreate(
+            person_id=hana.id,
+            target_organization_id=globex.id,
+            source_opportunity_id=job.id,
+            notes="She offered after the final round.",
+        ),
+    )
+    for status, on in [
+        (AskStatus.ASKED, date(2026, 11, 2)),
+        (AskStatus.INTRODUCED, date(2026, 11, 9)),
+    ]:
+        referrals.move(
+            session,
+            workspace_id=ws,
+            ask_id=ask.id,
+            data=ReferralAskMove(
+                status=status, on=on, introduced_to="Lena at Globex", result_opportunity_id=job.id
+            ),
+        )
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=date(2026, 11, 12))
+    referrals.create(session, workspace_id=ws, data=ReferralAskCreate(person_id=omar.id))
+
+    speaker = references.create(
+        session,
+        workspace_id=ws,
+        data=ReferenceCreate(
+            person_id=omar.id,
+            consent_on=date(2026, 10, 20),
+            relationship_text="My manager at Globex",
+            can_speak_to="The launch I led",
+        ),
+    )
+    references.create(
+        session,
+        workspace_id=ws,
+        data=ReferenceCreate(person_id=hana.id, is_current_workplace=True, active=False),
+    )
+    use, _ = references.start_use(
+        session,
+        workspace_id=ws,
+        reference_id=speaker.id,
+        opportunity_id=job.id,
+        today=date(2026, 11, 3),
+        stress_points="Shipping under pressure",
+    )
+    for status, on in [
+        (UseStatus.BRIEFED, date(2026, 11, 4)),
+        (UseStatus.CALLED, date(2026, 11, 6)),
+        (UseStatus.THANKED, date(2026, 11, 7)),
+    ]:
+        references.move_use(
+            session,
+            workspace_id=ws,
+            use_id=use.id,
+            data=ReferenceUseMove(status=status, on=on, outcome="Went well"),
+        )
+
+    meetup = leads.create(
+        session,
+        workspace_id=ws,
+        data=LeadCreate(
+            kind=LeadKind.EVENT,
+            title="Robotics meetup",
+            description="Demo night",
+            url="https://example.org/meetup",
+            happens_on=date(2026, 12, 1),
+            tags=["robotics", "product"],
+            organization_name="Globex",
+        ),
+    )
+    sent, _ = leads.record_suggestion(
+        session, workspace_id=ws, lead_id=meetup.id, person_id=hana.id, reason="Likes robots"
+    )
+    leads.mark_share(
+        session, workspace_id=ws, share_id=sent.id, status=ShareStatus.SENT, on=date(2026, 11, 8)
+    )
+    skipped, _ = leads.record_suggestion(
+        session, workspace_id=ws, lead_id=meetup.id, person_id=omar.id, reason=None
+    )
+    leads.mark_share(
+        session,
+        workspace_id=ws,
+        share_id=skipped.id,
+        status=ShareStatus.SKIPPED,
+        on=date(2026, 11, 8),
+    )
+    leads.create(session, workspace_id=ws, data=LeadCreate(kind=LeadKind.ARTICLE, title="A read"))
+
+    library.save(
+        session,
+        workspace_id=ws,
+        key="favour_thanks",
+        data=MessageTemplateIn(subject="Thanks, {first_name}", body="Thank you.\n{my_name}"),
+    )
 
 
 def count(session: Session, model: Any, ws: int) -> int:
@@ -170,6 +289,12 @@ def test_an_imported_workspace_exports_to_the_same_document(
         interactions=2,
         connections=2,
         tasks=3,
+        referral_asks=2,
+        references=2,
+        reference_uses=1,
+        leads=2,
+        lead_shares=2,
+        message_templates=1,
     )
 
 
@@ -234,7 +359,75 @@ def test_an_empty_workspace_exports_an_empty_document(
         "interactions": [],
         "connections": [],
         "tasks": [],
+        "referral_asks": [],
+        "references": [],
+        "reference_uses": [],
+        "leads": [],
+        "message_templates": [],
     }
+
+
+def test_the_playbook_records_refer_by_keys_and_keep_their_dates(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    build_network(session, workspace.id)
+    use = session.scalar(select(ReferenceUse).where(ReferenceUse.workspace_id == workspace.id))
+    workspace.calendar_token = "s3cret-calendar-token"
+    session.flush()
+
+    document = exchange.export_workspace(session, workspace_id=workspace.id)
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+
+    assert "s3cret-calendar-token" not in str(document)
+    asked, waiting = document["referral_asks"]
+    assert (asked["key"], asked["person"], asked["target_organization"]) == ("ra1", "p2", "o2")
+    assert (asked["source_opportunity"], asked["result_opportunity"]) == ("op1", "op1")
+    assert (asked["status"], asked["asked_on"], asked["reported_back_on"]) == (
+        "introduced",
+        "2026-11-02",
+        "2026-11-12",
+    )
+    assert (waiting["person"], waiting["status"], waiting["target_organization"]) == (
+        "p3",
+        "to_ask",
+        None,
+    )
+    assert [(r["key"], r["person"], r["active"]) for r in document["references"]] == [
+        ("r1", "p3", True),
+        ("r2", "p2", False),
+    ]
+    [launch] = document["reference_uses"]
+    assert (launch["key"], launch["reference"], launch["opportunity"]) == ("ru1", "r1", "op1")
+    assert (launch["status"], launch["called_on"], launch["outcome"]) == (
+        "thanked",
+        "2026-11-06",
+        "Went well",
+    )
+    assert launch["created_at"] == "2026-11-03T12:00:00Z"
+    meetup, article = document["leads"]
+    assert (meetup["key"], meetup["organization"], article["key"]) == ("l1", "o2", "l2")
+    assert [(s["person"], s["status"], s["sent_on"]) for s in meetup["shares"]] == [
+        ("p2", "sent", "2026-11-08"),
+        ("p3", "skipped", None),
+    ]
+    assert document["message_templates"] == [
+        {
+            "key": "favour_thanks",
+            "subject": "Thanks, {first_name}",
+            "body": "Thank you.\n{my_name}",
+            "created_at": document["message_templates"][0]["created_at"],
+            "updated_at": document["message_templates"][0]["updated_at"],
+        }
+    ]
+    copied = session.scalar(
+        select(ReferenceUse).where(ReferenceUse.workspace_id == other_workspace.id)
+    )
+    assert copied.created_at == use.created_at
+    assert session.get(Workspace, other_workspace.id).calendar_token is None
+    for model in (ReferralAsk, Reference, ReferenceUse, Lead, LeadShare, MessageTemplate):
+        assert count(session, model, other_workspace.id) == count(session, model, workspace.id)
+    entry = library.get(session, workspace_id=other_workspace.id, key="favour_thanks")
+    assert entry.customized
 
 
 names = st.from_regex(r"[A-Z][a-zà-ÿ]{1,8}( [A-Z][a-zé]{1,8})?", fullmatch=True)
@@ -294,6 +487,22 @@ def networks(draw: st.DrawFn) -> dict[str, Any]:
         else []
     )
     todo = draw(st.lists(st.tuples(st.booleans(), st.booleans()), max_size=3))
+    # (person, consented, launched for the first job) and (organization?, people told).
+    speakers = (
+        draw(st.lists(st.tuples(pick_person, st.booleans(), st.booleans()), max_size=3))
+        if people_
+        else []
+    )
+    tips = draw(
+        st.lists(
+            st.tuples(
+                st.booleans(),
+                st.lists(pick_person, max_size=3, unique=True) if people_ else st.just([]),
+            ),
+            max_size=2,
+        )
+    )
+    asks = draw(st.lists(pick_person, max_size=2, unique=True)) if people_ else []
     return {
         "people": people_,
         "orgs": org_names,
@@ -302,6 +511,9 @@ def networks(draw: st.DrawFn) -> dict[str, Any]:
         "meetings": meetings,
         "ties": [t for t in ties if t[0] != t[1]],
         "tasks": todo,
+        "references": list({p: (p, c, u) for p, c, u in speakers}.values()),
+        "leads": tips,
+        "asks": asks,
     }
 
 
@@ -354,6 +566,58 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
         if done:
             tasks.set_status(
                 session, workspace_id=ws, task_id=task.id, change=TaskStatusChange(status="done")
+            )
+    make_playbook_records(session, ws, plan, made, orgs, jobs)
+
+
+def make_playbook_records(
+    session: Session,
+    ws: int,
+    plan: dict[str, Any],
+    made: list[Person],
+    orgs: list[Organization],
+    jobs: list[Opportunity],
+) -> None:
+    for index in plan["asks"]:
+        referrals.create(
+            session,
+            workspace_id=ws,
+            data=ReferralAskCreate(
+                person_id=made[index].id,
+                target_organization_id=orgs[-1].id if orgs else None,
+                source_opportunity_id=jobs[0].id if jobs else None,
+            ),
+        )
+    for index, consented, launched in plan["references"]:
+        reference = references.create(
+            session,
+            workspace_id=ws,
+            data=ReferenceCreate(
+                person_id=made[index].id, consent_on=date(2026, 10, 1) if consented else None
+            ),
+        )
+        if consented and launched and jobs:
+            references.start_use(
+                session,
+                workspace_id=ws,
+                reference_id=reference.id,
+                opportunity_id=jobs[0].id,
+                today=date(2026, 11, 1),
+            )
+    for with_org, told in plan["leads"]:
+        lead = leads.create(
+            session,
+            workspace_id=ws,
+            data=LeadCreate(
+                kind=LeadKind.LEAD,
+                title="A tip",
+                tags=["b"],
+                organization_id=orgs[0].id if with_org and orgs else None,
+            ),
+        )
+        for index in told:
+            leads.record_suggestion(
+                session, workspace_id=ws, lead_id=lead.id, person_id=made[index].id, reason="b"
             )
 
 
@@ -477,6 +741,103 @@ def test_many_problems_are_capped_but_counted() -> None:
     assert len(fields) == 25
 
 
+def playbook_document() -> dict[str, Any]:
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    return minimal_document(
+        opportunities=[
+            {"key": "op1", "organization": "o1", "role_title": "PM", "stage": "target", **stamp}
+        ],
+        referral_asks=[{"key": "ra1", "person": "p1", "target_organization": "o1", **stamp}],
+        references=[{"key": "r1", "person": "p2", "consent_on": "2026-10-01", **stamp}],
+        reference_uses=[{"key": "ru1", "reference": "r1", "opportunity": "op1", **stamp}],
+        leads=[
+            {
+                "key": "l1",
+                "kind": "event",
+                "title": "Meetup",
+                "organization": "o1",
+                "shares": [{"person": "p1", **stamp}],
+                **stamp,
+            }
+        ],
+        message_templates=[{"key": "favour_thanks", "subject": "Hi", "body": "Thanks", **stamp}],
+    )
+
+
+def test_a_hand_written_file_with_playbook_records_imports(
+    session: Session, workspace: Workspace
+) -> None:
+    summary = exchange.import_workspace(
+        session, workspace_id=workspace.id, data=playbook_document()
+    )
+
+    assert (summary.referral_asks, summary.references, summary.reference_uses) == (1, 1, 1)
+    assert (summary.leads, summary.lead_shares, summary.message_templates) == (1, 1, 1)
+    [reference] = references.list_(session, workspace_id=workspace.id)
+    assert (reference.person.display_name, reference.consent_on) == ("Bob", date(2026, 10, 1))
+    assert [u.opportunity.role_title for u in reference.uses] == ["PM"]
+
+
+def test_dangling_playbook_references_name_their_records() -> None:
+    document = playbook_document()
+    document["referral_asks"][0]["source_opportunity"] = "op7"
+    document["references"][0]["person"] = "p9"
+    document["reference_uses"][0]["reference"] = "r4"
+    document["leads"][0]["organization"] = "o3"
+    document["leads"][0]["shares"][0]["person"] = "p5"
+
+    _, fields = problems(document)
+
+    assert fields == [
+        ("referral_asks[0].source_opportunity", "'op7' names no opportunity in this file."),
+        ("references[0].person", "'p9' names no person in this file."),
+        ("reference_uses[0].reference", "'r4' names no reference in this file."),
+        ("leads[0].organization", "'o3' names no organization in this file."),
+        ("leads[0].shares[0].person", "'p5' names no person in this file."),
+    ]
+
+
+def test_playbook_records_the_database_holds_once_are_refused_when_repeated() -> None:
+    document = playbook_document()
+    for name in ("references", "reference_uses", "message_templates"):
+        document[name].append(dict(document[name][0]))
+    document["references"][1]["key"] = "r2"
+    document["reference_uses"][1]["key"] = "ru2"
+    document["leads"][0]["shares"].append(dict(document["leads"][0]["shares"][0]))
+
+    message, fields = problems(document)
+
+    assert message == "The file has 4 problems; nothing was imported."
+    assert [f for f, _ in fields] == [
+        "references[1].person",
+        "reference_uses[1]",
+        "leads[0].shares[1].person",
+        "message_templates[1].key",
+    ]
+
+
+def test_into_nonempty_refuses_a_message_template_already_there(
+    session: Session, workspace: Workspace
+) -> None:
+    library.save(
+        session,
+        workspace_id=workspace.id,
+        key="favour_thanks",
+        data=MessageTemplateIn(subject="Mine", body="Kept"),
+    )
+
+    with pytest.raises(Conflict) as caught:
+        exchange.import_workspace(
+            session, workspace_id=workspace.id, data=playbook_document(), into_nonempty=True
+        )
+
+    assert [f.field for f in caught.value.fields] == ["message_templates[0].key"]
+    assert count(session, Person, workspace.id) == 0
+    assert library.get(session, workspace_id=workspace.id, key="favour_thanks").template.body == (
+        "Kept"
+    )
+
+
 def test_a_bad_file_writes_nothing(session: Session, workspace: Workspace) -> None:
     document = minimal_document()
     document["positions"][0]["person"] = "p7"
@@ -565,20 +926,16 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
     (Participant, schemas.ExportedParticipant, {"interaction_id", "created_at", "updated_at"}),
     (Connection, schemas.ExportedConnection, set()),
     (Task, schemas.ExportedTask, set()),
+    (ReferralAsk, schemas.ExportedReferralAsk, set()),
+    (Reference, schemas.ExportedReference, set()),
+    (ReferenceUse, schemas.ExportedReferenceUse, set()),
+    (Lead, schemas.ExportedLead, set()),
+    (LeadShare, schemas.ExportedLeadShare, {"lead_id"}),
+    (MessageTemplate, schemas.ExportedMessageTemplate, set()),
 ]
 # Tables outside the export: search text is rebuilt on import; duplicate candidates and merge
-# snapshots hold database ids; the rest belong to later features, which extend the format.
-OUTSIDE_THE_EXPORT = {
-    "search_documents",
-    "duplicate_candidates",
-    "merges",
-    "referral_asks",
-    "references",
-    "reference_uses",
-    "leads",
-    "lead_shares",
-    "message_templates",
-}
+# snapshots hold database ids.
+OUTSIDE_THE_EXPORT = {"search_documents", "duplicate_candidates", "merges"}
 
 
 @pytest.mark.parametrize(("model", "schema", "left_out"), EXPORTED)

@@ -54,7 +54,7 @@ def create_app(
         version=__version__,
         description="Warm paths to hiring managers, and the records behind them.",
         lifespan=lifespan,
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
     )
@@ -63,6 +63,7 @@ def create_app(
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
+    _add_api_explorer(app)
     from goodword import api_routers, page_routers
 
     for router in api_routers.ROUTERS:
@@ -71,6 +72,23 @@ def create_app(
     for router in page_routers.ROUTERS:
         app.include_router(router, include_in_schema=False)
     return app
+
+
+def _add_api_explorer(app: FastAPI) -> None:
+    """Swagger UI for the API, served from our own static files (no CDN: nothing leaves)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = "/static/vendor/swagger-ui-5.35.0"
+
+    @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
+    async def api_explorer() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=f"{API_PREFIX}/openapi.json",
+            title="Goodword API",
+            swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+            swagger_css_url=f"{assets}/swagger-ui.css",
+            swagger_favicon_url=f"{assets}/favicon-32x32.png",
+        )
 
 
 def make_templates() -> Jinja2Templates:

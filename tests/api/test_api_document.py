@@ -88,3 +88,12 @@ def test_a_wrong_method_is_a_405_in_the_same_shape(client: TestClient) -> None:
 
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "http_error"
+
+
+def test_the_api_explorer_loads_nothing_from_elsewhere(client):
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    assert "/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js" in page.text
+    assert "http://" not in page.text.replace("http://www.w3.org", "")
+    assert "https://" not in page.text
+    assert client.get("/static/vendor/swagger-ui-5.35.0/swagger-ui.css").status_code == 200

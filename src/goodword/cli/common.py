@@ -225,4 +225,4 @@ def span(start: date | None, end: date | None, current: bool) -> str:
     return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
 
 
-Id = Annotated[int, typer.Argument(help="The record's id (shown by the list command).")]
+Id = Annotated[int, typer.Argument(help="The record's id (shown in lists and on its page).")]
