@@ -241,9 +241,12 @@ def generate(
 def _tune(engine: Engine, connection: Connection) -> None:
     """Loading is a one-off: trade SQLite's crash safety for speed while it runs."""
     if engine.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA synchronous=OFF")
-        connection.exec_driver_sql("PRAGMA cache_size=-262144")
-        connection.exec_driver_sql("PRAGMA temp_store=MEMORY")
+        # On the driver's own connection, before SQLAlchemy begins a transaction: SQLite
+        # refuses to change its safety level inside one.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        for pragma in ("synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY"):
+            driver.execute(f"PRAGMA {pragma}")
 
 
 def _load_organizations(

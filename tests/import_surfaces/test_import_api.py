@@ -79,9 +79,8 @@ def test_a_bad_file_is_a_422_naming_the_file_and_line_and_nothing_is_written(
 
 
 def test_a_file_over_the_size_cap_is_refused_before_it_is_read(client, count_people, monkeypatch):
-    from goodword.importers import views
-
-    monkeypatch.setattr(views, "MAX_BYTES", 10)
+    small = client.app.state.settings.model_copy(update={"import_max_bytes": 10})
+    monkeypatch.setattr(client.app.state, "settings", small)
     big = [("files", ("Connections.csv", b"First Name,Last Name\n" * 10, "text/csv"))]
     response = client.post(f"{API}/imports", files=big)
     assert response.status_code == 422
