@@ -15,6 +15,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -28,6 +29,16 @@ from goodword.db import make_engine
 from goodword.web import create_app
 from goodword.workspaces import service as workspaces
 from goodword.workspaces.models import Workspace
+
+# Property tests: no per-example deadline (a busy CI machine is slow, not wrong), and in CI
+# the same examples every run, so a red build always reproduces.
+hypothesis.settings.register_profile(
+    "goodword",
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
+hypothesis.settings.load_profile("goodword")
 
 POSTGRES_URL = os.environ.get("GOODWORD_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"]
