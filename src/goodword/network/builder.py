@@ -72,10 +72,13 @@ def build(
     codes = np.asarray(kind_codes, dtype=np.int64)
     close = np.zeros(len(na), np.int64) if closeness is None else np.asarray(closeness, np.int64)
     keep = na != nb
-    lo = np.minimum(na, nb)[keep]
-    hi = np.maximum(na, nb)[keep]
+    if not keep.all():
+        na, nb, codes, close = na[keep], nb[keep], codes[keep], close[keep]
+    lo = np.minimum(na, nb)
+    hi = np.maximum(na, nb)
     # Per record: the kind as one bit of a mask, then three bits of closeness.
-    payload = ((np.int64(1) << codes[keep]) << 3) | np.clip(close[keep], 0, 5)
+    payload = np.left_shift(np.int64(1) << 3, codes)
+    payload |= np.minimum(np.maximum(close, 0), 5)
     del na, nb, codes, close, keep
 
     contact_nodes: dict[tuple[int, int], tuple[ContactTally, ...]] = {}
@@ -237,12 +240,18 @@ def _fill_csr(
     rank = rank_of[edge_class]
     bits = max(1, n.bit_length())
     if 2 * bits + rank_bits <= 62:
+        # Built in place, half by half, so no 20-million-row temporaries are made.
+        rank <<= bits
         key = np.empty(2 * m, np.int64)
-        key[:m] = (u.astype(np.int64) << (bits + rank_bits)) | (rank << bits) | v
-        key[m:] = (v.astype(np.int64) << (bits + rank_bits)) | (rank << bits) | u
+        for half, row, other in ((key[:m], u, v), (key[m:], v, u)):
+            half[...] = row
+            half <<= bits + rank_bits
+            half |= rank
+            half |= other
         del rank
         key.sort()
-        snap.indices = (key & ((1 << bits) - 1)).astype(np.int32)
+        snap.indices = np.empty(2 * m, np.int32)
+        np.bitwise_and(key, (1 << bits) - 1, out=snap.indices, casting="unsafe")
         key >>= bits
         keyed = key
     else:
@@ -366,13 +375,17 @@ def _work_codes(
         return codes
     count = np.diff(spans.indptr)
     n_orgs = int(spans.org.max()) + 1
+    # Each person's organizations hashed into one 64-bit mask: two people can share an
+    # organization only if their masks meet, which rules out almost every tie at once.
+    org_mask = np.zeros(len(count), np.uint64)
+    np.bitwise_or.at(org_mask, spans.node, np.uint64(1) << (spans.org % 64).astype(np.uint64))
     span_key = spans.node.astype(np.int64) * n_orgs + spans.org
     # Rank the codes by the evidence they carry, to keep the best of several organizations.
     by_rank = np.argsort(_work_values(model), kind="stable")
     rank = np.argsort(by_rank)
     for start in range(0, len(u), WORK_CHUNK):
         cu_, cv_ = u[start : start + WORK_CHUNK], v[start : start + WORK_CHUNK]
-        ties = np.flatnonzero((count[cu_] > 0) & (count[cv_] > 0))
+        ties = np.flatnonzero(org_mask[cu_] & org_mask[cv_])
         if not len(ties):
             continue
         repeat = count[cu_[ties]]

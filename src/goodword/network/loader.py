@@ -135,12 +135,24 @@ def read_connections(
         kind: ColumnElement[Any] = func.length(kind_text) * 128 + first
     else:
         kind = case({k.value: i for i, k in enumerate(KINDS)}, value=kind_text, else_=0)
-    a = cast(Connection.person_a_id, BigInteger)
-    b = cast(Connection.person_b_id, BigInteger)
+    # SQLite's integers are 64-bit already; PostgreSQL's would overflow without the cast.
+    a: ColumnElement[Any] = Connection.__table__.c.person_a_id
+    b: ColumnElement[Any] = Connection.__table__.c.person_b_id
+    if dialect != "sqlite":
+        a, b = cast(a, BigInteger), cast(b, BigInteger)
     close = func.coalesce(Connection.closeness, 0)
-    packed = max_person_id < PACK_LIMIT
+    # Only as many bits per person id as the ids need: fewer digits for SQLite to write. The
+    # highest ids of the whole table (an index lookup each) bound this workspace's.
+    top = session.execute(
+        select(
+            select(func.max(Connection.person_a_id)).scalar_subquery(),
+            select(func.max(Connection.person_b_id)).scalar_subquery(),
+        )
+    ).one()
+    id_bits = max(1, max(int(top[0] or 0), int(top[1] or 0)).bit_length())
+    packed = max_person_id < PACK_LIMIT and id_bits <= PACK_LIMIT.bit_length() - 1
     if packed:
-        number: ColumnElement[Any] = ((a * PACK_LIMIT + b) * KIND_SPACE + kind) * 8 + close
+        number: ColumnElement[Any] = ((a * (1 << id_bits) + b) * KIND_SPACE + kind) * 8 + close
     else:
         number = cast(a, Text) + "," + cast(b, Text) + "," + cast(kind * 8 + close, Text)
     text = cast(number, Text) if not packed or dialect != "sqlite" else number
@@ -159,11 +171,12 @@ def read_connections(
     numbers = np.concatenate(chunks) if chunks else empty
     del chunks
     if packed:
-        close_out = numbers % 8
-        numbers //= 8
-        codes = numbers % KIND_SPACE
-        numbers //= KIND_SPACE
-        a_out, b_out = numbers // PACK_LIMIT, numbers % PACK_LIMIT
+        # Every factor is a power of two, so shifts and masks unpack (far cheaper than division).
+        close_out = numbers & 7
+        numbers >>= 3
+        codes = numbers & (KIND_SPACE - 1)
+        numbers >>= KIND_SPACE.bit_length() - 1
+        a_out, b_out = numbers >> id_bits, numbers & ((1 << id_bits) - 1)
     else:
         triples = numbers.reshape(-1, 3)
         a_out, b_out, codes, close_out = (
