@@ -426,7 +426,7 @@ def _decode(column: Any, value: Any) -> Any:
     kind = getattr(kind, "impl_instance", kind)  # a TypeDecorator: look at what it stores
     try:
         python_type = kind.python_type
-    except NotImplementedError:
+    except NotImplementedError:  # SQLAlchemy's answer for types with no Python type (JSON)
         return value
     if python_type is datetime:
         return datetime.fromisoformat(value)
