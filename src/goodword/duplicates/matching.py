@@ -31,6 +31,7 @@ SUGGEST = 0.35
 _PREFILTER = 60
 
 _DIGIT = re.compile(r"\d")
+_NO_KEYS: frozenset[str] = frozenset()
 _ASCII_SPACE = re.compile(r"[\s\-/,.]+")
 _ASCII_DROP = re.compile(r"[^a-z0-9 ]+")
 
@@ -129,21 +130,32 @@ class Profile:
     keys: frozenset[str] = field(init=False)
     # The location reads like a street address (a number and several words), not a city.
     detailed: bool = field(init=False)
+    # Short keys shared by any likely duplicate (see _block_keys).
+    blocks: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.full = " ".join(p for p in (self.given, self.family) if p)
-        self.summary = " ".join([self.full, self.birthday, self.location, *sorted(self.orgs)])
-        self.keys = frozenset(
-            [*("e:" + e for e in self.emails), *("u:" + u for u in self.urls)]
-            + ["p:" + p for p in self.phones]
-        )
-        self.detailed = bool(_DIGIT.search(self.location)) and len(self.location.split()) >= 3
+        given, family, location = self.given, self.family, self.location
+        self.full = f"{given} {family}" if given and family else given or family
+        summary = [self.full, self.birthday, location, *sorted(self.orgs)]
+        self.summary = " ".join(summary)
+        if self.emails or self.urls or self.phones:
+            self.keys = frozenset(
+                [*("e:" + e for e in self.emails), *("u:" + u for u in self.urls)]
+                + ["p:" + p for p in self.phones]
+            )
+        else:
+            self.keys = _NO_KEYS
+        self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
+        self.blocks = self._block_keys()
 
     def exact_keys(self) -> frozenset[str]:
         return self.keys
 
-    def block_keys(self) -> set[str]:
+    def block_keys(self) -> tuple[str, ...]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
+        return self.blocks
+
+    def _block_keys(self) -> tuple[str, ...]:
         keys: set[str] = set()
         given, family = self.given.replace(" ", ""), self.family.replace(" ", "")
         if given and family:
@@ -160,7 +172,7 @@ class Profile:
             words = [w for w in self.location.split() if not w.isdigit()]
             if len(words) >= 2:
                 keys.add("a" + words[0] + " " + words[1][:3])
-        return keys
+        return tuple(keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,18 +225,16 @@ def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> t
     return points, conflict
 
 
-def _name_points(a: Profile, b: Profile) -> tuple[float, float, bool]:
-    """Points for the names (given and family judged apart, also swapped) and their likeness.
-
-    A part missing on either side counts neither way; the likeness (for the reasons) is
-    the token-set similarity of the whole names.
-    """
-    likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
+def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
+    """Points for the names (given and family judged apart, also swapped), and whether
+    they clearly disagree. A part missing on either side counts neither way."""
     straight = _parts_points(a.given, a.family, b.given, b.family)
+    if straight[0] >= 5.0:
+        return straight  # swapping cannot beat it by the half point it would need
     crossed = _parts_points(a.given, a.family, b.family, b.given)
     if crossed[0] - 0.5 > straight[0]:
-        return crossed[0] - 0.5, likeness, crossed[1]
-    return straight[0], likeness, straight[1]
+        return crossed[0] - 0.5, crossed[1]
+    return straight
 
 
 def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:
@@ -251,30 +261,48 @@ def score(a: Profile, b: Profile) -> Scored:
     for key in sorted(a.keys & b.keys):
         kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
         return Scored(1.0, (f"same {kind} ({key[2:]})",))
-    points, likeness, conflict = _name_points(a, b)
+    likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
     reasons = [f"names {round(likeness * 100)}% alike"]
+    points, conflict = _points(a, b, reasons)
+    return Scored(round(max(0.0, min(1.0, points / 10)), 3), tuple(reasons), conflict)
+
+
+def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[float, bool]:
+    """The points of a pair without an exact key in common, and whether the names
+    conflict; the evidence in words goes to `reasons` when one is given."""
+    points, conflict = _name_points(a, b)
     if a.birthday and b.birthday:
         if a.birthday == b.birthday:
             points += 4.0
-            reasons.append("same birthday")
+            reason = "same birthday"
         elif JaroWinkler.normalized_similarity(a.birthday, b.birthday) >= 0.85:
             points += 1.0
-            reasons.append("nearly the same birthday")
+            reason = "nearly the same birthday"
         else:
             points -= 2.0
-            reasons.append("different birthdays")
-    if a.orgs and b.orgs:
-        if a.orgs & b.orgs:
-            points += 2.5
-            reasons.append("same organization")
-        else:
-            points -= 0.5
-    if a.location and b.location:
-        place, reason = _place_points(a.location, b.location, a.detailed and b.detailed)
-        points += place
-        if reason:
+            reason = "different birthdays"
+        if reasons is not None:
             reasons.append(reason)
-    return Scored(round(max(0.0, min(1.0, points / 10)), 3), tuple(reasons), conflict)
+    if a.orgs and b.orgs:
+        if a.orgs.isdisjoint(b.orgs):
+            points -= 0.5
+        else:
+            points += 2.5
+            if reasons is not None:
+                reasons.append("same organization")
+    if a.location and b.location:
+        place, said = _place_points(a.location, b.location, a.detailed and b.detailed)
+        points += place
+        if said and reasons is not None:
+            reasons.append(said)
+    return points, conflict
+
+
+def _worth_suggesting(a: Profile, b: Profile) -> bool:
+    """score(a, b).suggest, without putting the reasons into words."""
+    if a.keys and b.keys and not a.keys.isdisjoint(b.keys):
+        return True
+    return round(max(0.0, min(1.0, _points(a, b)[0] / 10)), 3) >= SUGGEST
 
 
 class Matcher:
@@ -283,18 +311,18 @@ class Matcher:
     def __init__(self) -> None:
         self.profiles: list[Profile] = []
         self.exact: dict[str, int] = {}
+        # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
-        self._block_texts: dict[str, list[str]] = defaultdict(list)
 
     def add(self, profile: Profile) -> int:
         """Index a profile; return its position (what pairs refer to)."""
         position = len(self.profiles)
         self.profiles.append(profile)
-        for key in profile.exact_keys():
+        for key in profile.keys:
             self.exact.setdefault(key, position)
-        for key in profile.block_keys():
-            self._blocks[key].append(position)
-            self._block_texts[key].append(profile.summary)
+        blocks = self._blocks
+        for key in profile.blocks:
+            blocks[key].append(position)
         return position
 
     def add_keys(self, position: int, profile: Profile) -> None:
@@ -313,39 +341,50 @@ class Matcher:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
         by_block: dict[str, list[int]] = defaultdict(list)
         for index, query in enumerate(queries):
-            for key in query.block_keys():
+            for key in query.blocks:
                 if key in self._blocks:
                     by_block[key].append(index)
         seen: set[tuple[int, int]] = set()
+        summaries = [p.summary for p in self.profiles]
         for key, members in by_block.items():
-            hits = _prefilter([queries[i].summary for i in members], self._block_texts[key])
             pool = self._blocks[key]
+            hits = _prefilter([queries[i].summary for i in members], [summaries[i] for i in pool])
             for row, column in hits:
                 pair = (members[row], pool[column])
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                judged = score(queries[pair[0]], self.profiles[pair[1]])
-                if judged.suggest:
-                    yield pair[0], pair[1], judged
+                if pair not in seen:
+                    seen.add(pair)
+                    if _worth_suggesting(queries[pair[0]], self.profiles[pair[1]]):
+                        yield pair[0], pair[1], score(queries[pair[0]], self.profiles[pair[1]])
 
-    def pairs_within(self) -> Iterator[tuple[int, int, Scored]]:
-        """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles."""
+    def pairs_within(self, later: Iterable[int] | None = None) -> Iterator[tuple[int, int, Scored]]:
+        """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles.
+
+        With `later`, only pairs whose later member is one of those positions (an import
+        asks this of the records it just added, so each is compared once with everything
+        before it and nothing after).
+        """
+        wanted = None if later is None else set(later)
+        profiles = self.profiles
+        summaries = [p.summary for p in profiles]
         seen: set[tuple[int, int]] = set()
-        for key, members in self._blocks.items():
+        for members in self._blocks.values():
             if len(members) < 2:
                 continue
-            texts = self._block_texts[key]
-            for row, column in _prefilter(texts, texts):
-                if row >= column:
+            rows = [j for j, p in enumerate(members) if j and (wanted is None or p in wanted)]
+            if not rows:
+                continue
+            columns = members[: rows[-1]]
+            hits = _prefilter(
+                [summaries[members[j]] for j in rows], [summaries[p] for p in columns]
+            )
+            for row, column in hits:
+                if column >= rows[row]:
                     continue
-                pair = (members[row], members[column])
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                judged = score(self.profiles[pair[0]], self.profiles[pair[1]])
-                if judged.suggest:
-                    yield pair[0], pair[1], judged
+                pair = (columns[column], members[rows[row]])
+                if pair not in seen:
+                    seen.add(pair)
+                    if _worth_suggesting(profiles[pair[0]], profiles[pair[1]]):
+                        yield pair[0], pair[1], score(profiles[pair[0]], profiles[pair[1]])
 
 
 def _prefilter(queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:

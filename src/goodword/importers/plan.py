@@ -91,13 +91,11 @@ class Resolver:
         profiles = [self.state.profile(p, -(i + 1)) for i, p in enumerate(people)]
         positions = [matcher.add(p) for p in profiles]
         first_incoming = positions[0] if positions else 0
+        # Each record is compared with everyone before it: the workspace, then the
+        # records of this import that came earlier.
         best: dict[int, list[tuple[int, Scored]]] = {}
-        for query, position, judged in matcher.pairs_with(profiles):
-            if position == positions[query]:
-                continue
-            if position >= first_incoming and position > positions[query]:
-                continue  # a later record: it will consider this one instead
-            best.setdefault(query, []).append((position, judged))
+        for earlier, later, judged in matcher.pairs_within(positions):
+            best.setdefault(later - first_incoming, []).append((earlier, judged))
         for index, person in enumerate(people):
             if person.role is Role.ME and not person.name and self._me() is None:
                 self.plan.rows.append(

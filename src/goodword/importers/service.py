@@ -7,7 +7,9 @@ in bulk. It flushes but never commits: the caller commits, or rolls back a dry r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,24 @@ def read_files(
     return parsed_files, reports
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while an import runs.
+
+    An import builds a few million small objects that stay alive until it ends (rows,
+    profiles, index entries) and holds no reference cycles worth collecting; the collector
+    would walk all of them again and again, a third of a large import's time. Reference
+    counting still frees everything as usual; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_files(
     session: Session,
     *,
@@ -84,6 +104,32 @@ def import_files(
     ("match"), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
     """
+    with _collector_paused():
+        return _import_files(
+            session,
+            workspace_id=workspace_id,
+            paths_or_uploads=paths_or_uploads,
+            mapping=mapping,
+            dry_run=dry_run,
+            today=today,
+            progress=progress,
+            max_bytes=max_bytes,
+            now=now,
+        )
+
+
+def _import_files(
+    session: Session,
+    *,
+    workspace_id: int,
+    paths_or_uploads: Sequence[Path | str | Upload],
+    mapping: str | dict[str, list[str]] | None,
+    dry_run: bool,
+    today: date,
+    progress: Progress | None,
+    max_bytes: int,
+    now: datetime | None,
+) -> ImportReport:
     parsed_files, file_reports = read_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )

@@ -24,8 +24,10 @@ from goodword.importers.bulk import (
     cut,
     insert_returning,
     insert_rows,
+    insert_search_documents,
     load_known,
     table_named,
+    update_search_documents,
 )
 from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.plan import Plan
@@ -199,9 +201,8 @@ class Writer:
         ids = insert_returning(self.session, Organization, rows)
         for (key, name, aliases), org_id in zip(new, ids, strict=True):
             self.state.organizations[key] = (org_id, name, aliases)
-        insert_rows(
+        insert_search_documents(
             self.session,
-            SearchDocument,
             [
                 {"workspace_id": self.ws, "kind": "organization", "record_id": org_id,
                  "title": name, "body": " ".join(aliases)}
@@ -230,9 +231,9 @@ class Writer:
 
     def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
         """Rewrite the search text of organizations that gained aliases (as search does)."""
-        table = table_named("search_documents")
         ids = {org_id: (name, aliases) for org_id, name, aliases in rows}
         known: dict[int, tuple[int, str | None, list[str]]] = {}
+        old: dict[int, tuple[str, str]] = {}
         keys = sorted(ids)
         for start in range(0, len(keys), CHUNK):
             chunk = keys[start : start + CHUNK]
@@ -240,26 +241,26 @@ class Writer:
                 select(
                     SearchDocument.id,
                     SearchDocument.record_id,
+                    SearchDocument.title,
+                    SearchDocument.body,
                     Organization.location,
                     Organization.domains,
                 )
                 .join(Organization, Organization.id == SearchDocument.record_id)
                 .where(SearchDocument.kind == "organization", SearchDocument.record_id.in_(chunk))
             )
-            for doc_id, record_id, location, domains in self.session.execute(statement):
+            for doc_id, record_id, title, body, location, domains in self.session.execute(
+                statement
+            ):
                 known[record_id] = (doc_id, location, domains)
+                old[doc_id] = (title, body)
         updates = []
         for org_id, (name, aliases) in ids.items():
             if org_id in known:
                 doc_id, location, domains = known[org_id]
                 body = " ".join(p for p in [*aliases, *domains, location or ""] if p)
-                updates.append({"doc_id": doc_id, "new_title": name, "new_body": body})
-        if updates:
-            self.session.execute(
-                update(table).where(table.c.id == bindparam("doc_id"))
-                .values(title=bindparam("new_title"), body=bindparam("new_body")),
-                updates,
-            )  # fmt: skip
+                updates.append({"id": doc_id, "title": name, "body": body})
+        update_search_documents(self.session, updates, old)
 
     def _create(self, plan: Plan, combined: list[Combined]) -> None:
         rows = []
@@ -347,9 +348,9 @@ class Writer:
             (PersonUrl, urls),
             (Position, positions),
             (PersonSource, sources),
-            (SearchDocument, documents),
         ):
             insert_rows(self.session, model, batch)
+        insert_search_documents(self.session, documents)
 
     def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
         """Apply what is new about known people, with set-based reads and writes."""
