@@ -4,7 +4,8 @@ Exact keys (a normalised e-mail address, LinkedIn profile or E.164 phone number)
 once. Otherwise names are compared with rapidfuzz (accents folded, token order ignored,
 common nicknames understood), and organization, location and birthday add or take away
 evidence. Blocking keeps it fast: a record is only compared with the records that share a
-short name or birthday key, and each block is scored in one `process.cdist` call.
+short name or birthday key, and all those pairs get a cheap first look in one
+`process.cpdist` call before the few alike enough are judged one by one.
 
 Nothing here touches a database; the import and the duplicates scan feed it `Profile`s.
 """
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -118,9 +120,10 @@ class Profile:
     ref: int
     given: str = ""
     family: str = ""
-    emails: frozenset[str] = frozenset()
-    urls: frozenset[str] = frozenset()
-    phones: frozenset[str] = frozenset()
+    # Only kept inside `keys` (one set instead of four: a large workspace has many).
+    emails: InitVar[Collection[str]] = ()
+    urls: InitVar[Collection[str]] = ()
+    phones: InitVar[Collection[str]] = ()
     orgs: frozenset[str] = frozenset()
     location: str = ""
     birthday: str = ""
@@ -130,40 +133,39 @@ class Profile:
     keys: frozenset[str] = field(init=False)
     # The location reads like a street address (a number and several words), not a city.
     detailed: bool = field(init=False)
-    # Short keys shared by any likely duplicate (see _block_keys).
-    blocks: tuple[str, ...] = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(
+        self, emails: Collection[str], urls: Collection[str], phones: Collection[str]
+    ) -> None:
         given, family, location = self.given, self.family, self.location
         self.full = f"{given} {family}" if given and family else given or family
-        summary = [self.full, self.birthday, location, *sorted(self.orgs)]
-        self.summary = " ".join(summary)
-        if self.emails or self.urls or self.phones:
+        orgs = sorted(self.orgs) if len(self.orgs) > 1 else self.orgs
+        self.summary = " ".join([self.full, self.birthday, location, *orgs])
+        if emails or urls or phones:
             self.keys = frozenset(
-                [*("e:" + e for e in self.emails), *("u:" + u for u in self.urls)]
-                + ["p:" + p for p in self.phones]
+                [*("e:" + e for e in emails), *("u:" + u for u in urls)]
+                + ["p:" + p for p in phones]
             )
         else:
             self.keys = _NO_KEYS
         self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
-        self.blocks = self._block_keys()
 
     def exact_keys(self) -> frozenset[str]:
         return self.keys
 
-    def block_keys(self) -> tuple[str, ...]:
+    def block_keys(self) -> set[str]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
-        return self.blocks
-
-    def _block_keys(self) -> tuple[str, ...]:
         keys: set[str] = set()
         given, family = self.given.replace(" ", ""), self.family.replace(" ", "")
         if given and family:
-            keys.add("n" + family[:3] + given[:1])
-            keys.add("n" + given[:3] + family[:1])
+            # A typo late in either name still shares a key. Two letters of the other
+            # part, not one, keep blocks small in a large address book (a fifth of the
+            # pairs to compare) for the loss of a few double-typo pairs.
+            keys.add("n" + family[:3] + given[:2])
+            keys.add("n" + given[:3] + family[:2])
             keys.add("f" + family)
             for name in _NICK_GROUPS.get(self.given.split(" ")[0], ()):
-                keys.add("n" + family[:3] + name[:1])
+                keys.add("n" + family[:3] + name[:2])
         elif self.full:
             keys.add("o" + self.full.replace(" ", "")[:4])
         if self.birthday:
@@ -172,7 +174,7 @@ class Profile:
             words = [w for w in self.location.split() if not w.isdigit()]
             if len(words) >= 2:
                 keys.add("a" + words[0] + " " + words[1][:3])
-        return tuple(keys)
+        return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +233,13 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
     straight = _parts_points(a.given, a.family, b.given, b.family)
     if straight[0] >= 5.0:
         return straight  # swapping cannot beat it by the half point it would need
-    crossed = _parts_points(a.given, a.family, b.family, b.given)
+    # Swapped either way round (so that score(a, b) is score(b, a)); on a tie, the
+    # reading without a conflict.
+    crossed = max(
+        _parts_points(a.given, a.family, b.family, b.given),
+        _parts_points(b.given, b.family, a.family, a.given),
+        key=lambda parts: (parts[0], not parts[1]),
+    )
     if crossed[0] - 0.5 > straight[0]:
         return crossed[0] - 0.5, crossed[1]
     return straight
@@ -321,7 +329,7 @@ class Matcher:
         for key in profile.keys:
             self.exact.setdefault(key, position)
         blocks = self._blocks
-        for key in profile.blocks:
+        for key in profile.block_keys():
             blocks[key].append(position)
         return position
 
@@ -339,72 +347,56 @@ class Matcher:
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
-        by_block: dict[str, list[int]] = defaultdict(list)
+        stride = len(self.profiles) + 1
+        found: set[int] = set()
         for index, query in enumerate(queries):
-            for key in query.blocks:
-                if key in self._blocks:
-                    by_block[key].append(index)
-        seen: set[tuple[int, int]] = set()
-        summaries = [p.summary for p in self.profiles]
-        for key, members in by_block.items():
-            pool = self._blocks[key]
-            hits = _prefilter([queries[i].summary for i in members], [summaries[i] for i in pool])
-            for row, column in hits:
-                pair = (members[row], pool[column])
-                if pair not in seen:
-                    seen.add(pair)
-                    if _worth_suggesting(queries[pair[0]], self.profiles[pair[1]]):
-                        yield pair[0], pair[1], score(queries[pair[0]], self.profiles[pair[1]])
+            base = index * stride
+            for key in query.block_keys():
+                found.update([base + position for position in self._blocks.get(key, ())])
+        yield from _judged(found, stride, queries, self.profiles)
 
-    def pairs_within(self, later: Iterable[int] | None = None) -> Iterator[tuple[int, int, Scored]]:
+    def pairs_within(self, since: int = 0) -> Iterator[tuple[int, int, Scored]]:
         """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles.
 
-        With `later`, only pairs whose later member is one of those positions (an import
-        asks this of the records it just added, so each is compared once with everything
-        before it and nothing after).
+        With `since`, only the pairs whose later profile was added at that position or
+        after (an import asks this of the records it has just added: each is compared
+        with everything before it, once).
         """
-        wanted = None if later is None else set(later)
-        profiles = self.profiles
-        summaries = [p.summary for p in profiles]
-        seen: set[tuple[int, int]] = set()
+        stride = len(self.profiles) + 1
+        found: set[int] = set()
         for members in self._blocks.values():
-            if len(members) < 2:
+            if len(members) < 2 or members[-1] < since:
                 continue
-            rows = [j for j, p in enumerate(members) if j and (wanted is None or p in wanted)]
-            if not rows:
-                continue
-            columns = members[: rows[-1]]
-            hits = _prefilter(
-                [summaries[members[j]] for j in rows], [summaries[p] for p in columns]
-            )
-            for row, column in hits:
-                if column >= rows[row]:
-                    continue
-                pair = (columns[column], members[rows[row]])
-                if pair not in seen:
-                    seen.add(pair)
-                    if _worth_suggesting(profiles[pair[0]], profiles[pair[1]]):
-                        yield pair[0], pair[1], score(profiles[pair[0]], profiles[pair[1]])
+            for j in range(max(1, bisect_left(members, since)), len(members)):
+                base = members[j] * stride
+                found.update([base + earlier for earlier in members[:j]])
+        for later, earlier, judged in _judged(found, stride, self.profiles, self.profiles):
+            yield earlier, later, judged
 
 
-def _prefilter(queries: list[str], choices: list[str]) -> Iterable[tuple[int, int]]:
-    """Positions of the (query, choice) pairs alike enough overall to be worth judging."""
-    if len(queries) * len(choices) <= 24:
-        # Calling the scorer directly beats setting up a matrix for a handful of pairs.
-        scorer = fuzz.token_set_ratio
-        return [
-            (r, c)
-            for r, q in enumerate(queries)
-            for c, ch in enumerate(choices)
-            if scorer(q, ch, score_cutoff=_PREFILTER)
-        ]
-    matrix = process.cdist(
-        queries,
-        choices,
+def _judged(
+    found: set[int], stride: int, left: Sequence[Profile], right: Sequence[Profile]
+) -> Iterator[tuple[int, int, Scored]]:
+    """Judge pairs (coded left * stride + right), in order; yield those worth suggesting.
+
+    The first pass, one `cpdist` call over every pair, compares everything at once (name,
+    birthday, place and organizations) and lets through anything a careful look might
+    still match; `score` then judges the few that pass.
+    """
+    if not found:
+        return
+    codes = np.fromiter(found, dtype=np.int64, count=len(found))
+    codes.sort()
+    lefts, rights = np.divmod(codes, stride)
+    alike = process.cpdist(
+        [left[a].summary for a in lefts.tolist()],
+        [right[b].summary for b in rights.tolist()],
         scorer=fuzz.token_set_ratio,
         score_cutoff=_PREFILTER,
         dtype=np.uint8,
-        workers=-1 if len(queries) * len(choices) > 50_000 else 1,
+        workers=-1,
     )
-    rows, columns = np.nonzero(matrix)
-    return zip(rows.tolist(), columns.tolist(), strict=True)
+    kept = np.flatnonzero(alike)
+    for a, b in zip(lefts[kept].tolist(), rights[kept].tolist(), strict=True):
+        if _worth_suggesting(left[a], right[b]):
+            yield a, b, score(left[a], right[b])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
@@ -170,19 +171,28 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
                 column.default.arg(None) if column.default.is_callable else (column.default.arg)
             )
     processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
-    constants = [
+    constants = tuple(
         (processor(value) if (processor := table.c[name].type._cached_bind_processor(dialect))
          else value)
         for name, value in fixed.items()
-    ]  # fmt: skip
+    )  # fmt: skip
     sql = (
         f"INSERT INTO {table.name} ({', '.join([*names, *fixed])}) "
         f"VALUES ({', '.join('?' * (len(names) + len(fixed)))})"
     )
-    params = [
-        (*(p(row[n]) if p else row[n] for n, p in zip(names, processors, strict=True)), *constants)
-        for row in rows
-    ]
+    # Most columns (text, integers) go to the driver as they are; only dates, JSON and
+    # the like need converting.
+    values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if converted:
+        params = []
+        for row in rows:
+            found = list(values(row))
+            for i, processor in converted:
+                found[i] = processor(found[i])
+            params.append((*found, *constants))
+    else:
+        params = [values(row) + constants for row in rows]
     connection.exec_driver_sql(sql, params)
 
 

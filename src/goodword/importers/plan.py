@@ -77,7 +77,8 @@ class Resolver:
         self.seen_keys: dict[tuple[str, str], int] = {}
         # matcher position -> target, for incoming records (existing ones map to their id)
         self.position_target: dict[int, int] = {}
-        self.draft_keys: dict[int, dict[str, set[str]]] = {}
+        # draft -> the (source, key) of its explicit source records
+        self.draft_keys: dict[int, list[tuple[str, str]]] = {}
         self.draft_names: dict[str, list[int]] = {}
 
     def target_at(self, position: int) -> int | None:
@@ -89,12 +90,13 @@ class Resolver:
         people = [people[i] for i in order]
         matcher = self.state.matcher
         profiles = [self.state.profile(p, -(i + 1)) for i, p in enumerate(people)]
+        first_incoming = len(matcher.profiles)
         positions = [matcher.add(p) for p in profiles]
-        first_incoming = positions[0] if positions else 0
         # Each record is compared with everyone before it: the workspace, then the
         # records of this import that came earlier.
         best: dict[int, list[tuple[int, Scored]]] = {}
-        for earlier, later, judged in matcher.pairs_within(positions):
+        pairs = matcher.pairs_within(since=first_incoming) if profiles else iter(())
+        for earlier, later, judged in pairs:
             best.setdefault(later - first_incoming, []).append((earlier, judged))
         for index, person in enumerate(people):
             if person.role is Role.ME and not person.name and self._me() is None:
@@ -123,8 +125,7 @@ class Resolver:
             if person.key:
                 self.seen_keys.setdefault((person.source, person.key), target)
                 if target < 0 and not person.key.startswith("name:"):
-                    keys = self.draft_keys.setdefault(target, {})
-                    keys.setdefault(person.source, set()).add(person.key)
+                    self.draft_keys.setdefault(target, []).append((person.source, person.key))
             if suggested is not None:
                 other, judged = suggested
                 self.plan.suggestions.append((target, other, judged.score, list(judged.reasons)))
@@ -206,11 +207,8 @@ class Resolver:
         """Two different records of one source (two UIDs, two profiles) stay two people."""
         if not person.key or person.key.startswith("name:"):
             return False
-        if target < 0:
-            keys = self.draft_keys.get(target, {})
-        else:
-            keys = self.state.explicit_keys.get(target, {})
-        known = keys.get(person.source) or set()
+        held = self.draft_keys if target < 0 else self.state.explicit_keys
+        known = [key for source, key in held.get(target, ()) if source == person.source]
         return bool(known) and person.key not in known
 
     def _by_name(self, full: str) -> int | None:
@@ -242,7 +240,7 @@ class Resolver:
         if me is not None and me > 0:
             for profile in self.state.matcher.profiles:
                 if profile.ref == me:
-                    urls |= profile.urls
+                    urls |= {key[2:] for key in profile.keys if key.startswith("u:")}
                     names.add(profile.full)
                     break
         elif me is not None:

@@ -19,6 +19,7 @@ from goodword.people.models import Person, PersonEmail, PersonPhone, PersonSourc
 from goodword.people.models import Position as PositionRow
 from goodword.workspaces.models import Workspace
 
+_NO_ORGS: frozenset[str] = frozenset()
 _E164 = re.compile(r"^\+[1-9]\d{7,14}$")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
 
@@ -68,8 +69,8 @@ class WorkspaceState:
     matcher: Matcher = field(default_factory=Matcher)
     # (source, external key) -> person id
     sources: dict[tuple[str, str], int] = field(default_factory=dict)
-    # person id -> the explicit (non-name) source keys behind it, per source
-    explicit_keys: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+    # person id -> the (source, key) of the explicit (not name-only) records behind it
+    explicit_keys: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # organization key -> (id, name, aliases)
     organizations: dict[str, tuple[int, str, list[str]]] = field(default_factory=dict)
     # folded full name -> person ids (to find people a message names)
@@ -84,24 +85,26 @@ class WorkspaceState:
         workspace = session.get(Workspace, workspace_id)
         state = cls(workspace_id, workspace.phone_region if workspace else "US")
         ws = workspace_id
+        # Core, not the ORM: plain rows, without per-row bookkeeping.
+        read = session.connection().execute
         emails: dict[int, list[str]] = defaultdict(list)
-        for person_id, address in session.execute(
+        for person_id, address in read(
             select(PersonEmail.person_id, PersonEmail.address).where(PersonEmail.workspace_id == ws)
         ):
             emails[person_id].append(address)
         urls: dict[int, list[str]] = defaultdict(list)
-        for person_id, url in session.execute(
+        for person_id, url in read(
             select(PersonUrl.person_id, PersonUrl.url).where(
                 PersonUrl.workspace_id == ws, PersonUrl.kind == "linkedin"
             )
         ):
             urls[person_id].append(url)
         phones: dict[int, list[str]] = defaultdict(list)
-        for person_id, number in session.execute(
+        for person_id, number in read(
             select(PersonPhone.person_id, PersonPhone.number).where(PersonPhone.workspace_id == ws)
         ):
             phones[person_id].append(number)
-        for org_id, name, aliases in session.execute(
+        for org_id, name, aliases in read(
             select(Organization.id, Organization.name, Organization.aliases)
             .where(Organization.workspace_id == ws)
             .order_by(Organization.id)
@@ -110,14 +113,22 @@ class WorkspaceState:
                 state.organizations.setdefault(organization_key(spelling), (org_id, name, aliases))
         org_keys = {org_id: key for key, (org_id, _n, _a) in state.organizations.items()}
         orgs: dict[int, set[str]] = defaultdict(set)
-        for person_id, org_id in session.execute(
+        for person_id, org_id in read(
             select(PositionRow.person_id, PositionRow.organization_id).where(
                 PositionRow.workspace_id == ws
             )
         ):
             if org_id in org_keys:
                 orgs[person_id].add(org_keys[org_id])
-        for source, key, person_id in session.execute(
+        # People at the same organizations share one set.
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        org_sets = {
+            person_id: shared.setdefault(frozen, frozen)
+            for person_id, held in orgs.items()
+            if (frozen := frozenset(held))
+        }
+        del orgs
+        for source, key, person_id in read(
             select(PersonSource.source, PersonSource.external_key, PersonSource.person_id).where(
                 PersonSource.workspace_id == ws
             )
@@ -125,14 +136,14 @@ class WorkspaceState:
             if key:
                 state.sources[(source, key)] = person_id
                 if not key.startswith("name:"):
-                    state.explicit_keys.setdefault(person_id, {}).setdefault(source, set()).add(key)
-        for a, b in session.execute(
+                    state.explicit_keys.setdefault(person_id, []).append((source, key))
+        for a, b in read(
             select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
                 DuplicateCandidate.workspace_id == ws
             )
         ):
             state.candidate_pairs.add((a, b))
-        rows = session.execute(
+        rows = read(
             select(
                 Person.id,
                 Person.given_name,
@@ -152,10 +163,10 @@ class WorkspaceState:
                 ref=person_id,
                 given=folded_given,
                 family=folded_family,
-                emails=frozenset(emails.get(person_id, ())),
-                urls=frozenset(urls.get(person_id, ())),
-                phones=frozenset(phones.get(person_id, ())),
-                orgs=frozenset(orgs.get(person_id, ())),
+                emails=emails.get(person_id, ()),
+                urls=urls.get(person_id, ()),
+                phones=phones.get(person_id, ()),
+                orgs=org_sets.get(person_id, _NO_ORGS),
                 location=fold(location),
                 birthday=birthday.isoformat() if birthday else "",
             )
@@ -166,15 +177,18 @@ class WorkspaceState:
     def profile(self, person: IncomingPerson, ref: int) -> Profile:
         """The matching profile of an incoming person."""
         given, family = split_name(person)
-        phones = (phone_key(p.value, self.region) for p in person.phones)
+        phones = [phone_key(p.value, self.region) for p in person.phones]
+        urls = [_linkedin(u.value) for u in person.urls]
         return Profile(
             ref=ref,
             given=given,
             family=family,
-            emails=frozenset(normalize.email(e.value) for e in person.emails),
-            urls=frozenset(u for u in (_linkedin(u.value) for u in person.urls) if u),
-            phones=frozenset(p for p in phones if p),
-            orgs=frozenset(organization_key(p.organization) for p in person.positions),
+            emails=[normalize.email(e.value) for e in person.emails],
+            urls=[u for u in urls if u],
+            phones=[p for p in phones if p],
+            orgs=frozenset(organization_key(p.organization) for p in person.positions)
+            if person.positions
+            else _NO_ORGS,
             location=fold(person.location),
             birthday=person.birthday.isoformat() if person.birthday else "",
         )
