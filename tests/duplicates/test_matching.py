@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from goodword.duplicates.matching import AUTO_MERGE, SUGGEST, Matcher, Profile, fold, score
 
 
@@ -73,9 +76,9 @@ def test_the_matcher_finds_pairs_through_blocks():
 
 def test_pairs_within_finds_duplicates_among_indexed_profiles():
     matcher = Matcher()
-    for ref, (given, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),
+    for ref, (first, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),
                                            ("Ada", "Lovelace")]):  # fmt: skip
-        matcher.add(profile(ref, given, family))
+        matcher.add(profile(ref, first, family))
     assert [(a, b) for a, b, _ in matcher.pairs_within()] == [(0, 2)]
 
 
@@ -83,3 +86,31 @@ def test_exact_keys_are_indexed():
     matcher = Matcher()
     position = matcher.add(profile(7, "Ada", "L", phones=frozenset({"+14125550101"})))
     assert matcher.find_exact(profile(-1, "A", "", phones=frozenset({"+14125550101"}))) == position
+
+
+NAMES = ["ada", "adda", "bob", "robert", "j", "john", "jon", "smith", "smyth", "lovelace"]
+_names = st.sampled_from(["", *NAMES])
+_profiles = st.builds(
+    profile,
+    ref=st.integers(0, 9),
+    given=_names,
+    family=_names,
+    birthday=st.sampled_from(["", "1970-01-01", "1970-01-02", "1990-06-30"]),
+    location=st.sampled_from(["", "pittsburgh pa", "12 elm street springfield"]),
+    orgs=st.sampled_from([frozenset(), frozenset({"acme"}), frozenset({"acme", "globex"})]),
+)
+
+
+@given(_profiles, _profiles)
+def test_a_score_does_not_depend_on_which_profile_comes_first(a, b):
+    assert score(a, b) == score(b, a)
+
+
+@given(st.lists(_profiles, min_size=2, max_size=12), st.integers(0, 12))
+def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, since):
+    matcher = Matcher()
+    for item in found:
+        matcher.add(item)
+    everything = [(a, b, j) for a, b, j in matcher.pairs_within()]
+    assert all(a < b for a, b, _ in everything)
+    assert list(matcher.pairs_within(since=since)) == [p for p in everything if p[1] >= since]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.matching import Matcher, Profile, fold
@@ -85,8 +87,12 @@ class WorkspaceState:
         workspace = session.get(Workspace, workspace_id)
         state = cls(workspace_id, workspace.phone_region if workspace else "US")
         ws = workspace_id
-        # Core, not the ORM: plain rows, without per-row bookkeeping.
-        read = session.connection().execute
+        connection = session.connection()
+
+        def read(statement: Executable) -> Sequence[Any]:
+            # Core, not the ORM, and every row at once: no per-row bookkeeping.
+            return connection.execute(statement).all()
+
         emails: dict[int, list[str]] = defaultdict(list)
         for person_id, address in read(
             select(PersonEmail.person_id, PersonEmail.address).where(PersonEmail.workspace_id == ws)

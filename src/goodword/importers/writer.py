@@ -112,8 +112,10 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         if record.notes and record.notes.strip() not in out.notes:
             out.notes.append(record.notes.strip())
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
-        out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
-        out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
+        if record.tags:
+            out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
+        if record.interests:
+            out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
         out.warnings.extend(record.warnings)
     return out
 
@@ -310,10 +312,11 @@ class Writer:
             ]
             current = []
             for position in person.positions:
+                org_id = self.organization_id(position.organization)
                 positions.append(
                     {
                         **base,
-                        "organization_id": self.organization_id(position.organization),
+                        "organization_id": org_id,
                         "title": cut(position.title, 200),
                         "department": cut(position.department, 200),
                         "start_date": position.start_date,
@@ -322,8 +325,7 @@ class Writer:
                     }
                 )
                 if position.is_current and position.end_date is None:
-                    org_name = self.org_names[self.organization_id(position.organization)]
-                    current.append((org_name, cut(position.title, 200)))
+                    current.append((self.org_names[org_id], cut(position.title, 200)))
             sources += [
                 {**base, "source": r.source, "file_name": cut(r.file_name, 300),
                  "external_key": cut(r.key, 300), "imported_at": self.now}

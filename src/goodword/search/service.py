@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from goodword.people.models import Person
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_INNER = re.compile(r"\w[\W_]+\w")
+_PUNCTUATION = re.compile(r"[\W_]+")
 # Queries of one word this short take the quick path in search().
 SHORT_QUERY = 2
 WEIGHTED = (
@@ -55,9 +57,9 @@ def person_body(
 
 def run_together(name: str) -> str:
     """The words of a name that hold an apostrophe or hyphen, without it ("" when none)."""
-    joined = [
-        re.sub(r"[\W_]+", "", word) for word in name.split() if re.search(r"\w[\W_]+\w", word)
-    ]
+    if name.replace(" ", "").isalpha():
+        return ""  # letters and spaces only: nothing to run together
+    joined = [_PUNCTUATION.sub("", word) for word in name.split() if _INNER.search(word)]
     return " ".join(word for word in joined if word)
 
 

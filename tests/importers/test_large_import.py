@@ -1,0 +1,111 @@
+"""Imports large enough to take the bulk paths: search stays in step, nothing is left behind."""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from goodword.importers.bulk import CHUNK
+from goodword.importers.records import ImportFileError
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.schemas import PersonCreate
+from goodword.search import service as search
+from goodword.search.models import SearchDocument
+
+TODAY = date(2026, 11, 25)
+# More rows than one bulk chunk, so the documents go in (and are rewritten) in bulk.
+ROWS = CHUNK + 200
+SYLLABLES = [c + v for c in "bdklmnrstv" for v in "aeiou"]
+
+
+def name(number: int) -> str:
+    """A distinct made-up word for every number ("Bab", "Bae", ..., "Kodavu")."""
+    letters = []
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        letters.append(SYLLABLES[digit])
+        if not number:
+            break
+    return "".join(letters).capitalize() + "x"
+
+
+def connections(path: Path, employer: str) -> Path:
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    for n in range(ROWS):
+        lines.append(
+            f"{name(n)},{name(n + 7919)},https://www.linkedin.com/in/person-{n},,"
+            f"{employer} {name(n % 40)},Engineer,26 Dec 2025"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def titles(session: Session, workspace_id: int, query: str) -> list[str]:
+    hits = search.search(session, workspace_id=workspace_id, query=query, kinds=("person",))
+    return [h.title for h in hits]
+
+
+def test_a_large_import_is_searchable_and_search_keeps_working(session, workspace, tmp_path):
+    report = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[connections(tmp_path / "Connections.csv", "Orbital")],
+        today=TODAY,
+    )
+    # Made-up names at shared employers: some are only queued as possible duplicates.
+    assert report.counts["created"] + report.counts["suggested"] == ROWS
+    assert people.count(session, workspace_id=workspace.id) == ROWS
+    last = f"{name(ROWS - 1)} {name(ROWS - 1 + 7919)}"
+    assert titles(session, workspace.id, name(ROWS - 1 + 7919)) == [last]
+    assert titles(session, workspace.id, f"orbital {name(39)}")[:1]  # by employer
+    # Every document is in the index exactly once.
+    documents = session.scalar(select(text("count(*)")).select_from(SearchDocument))
+    if session.get_bind().dialect.name == "sqlite":
+        indexed = session.scalar(text("SELECT count(*) FROM search_fts"))
+        assert indexed == documents
+    # Search still follows ordinary edits after the import.
+    people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Quillon Zed"))
+    session.flush()
+    assert titles(session, workspace.id, "quillon") == ["Quillon Zed"]
+
+
+def test_a_large_reimport_rewrites_what_search_finds(session, workspace, tmp_path):
+    import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[connections(tmp_path / "Connections.csv", "Orbital")],
+        today=TODAY,
+    )
+    newer = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[connections(tmp_path / "Connections_new.csv", "Lunar")],
+        today=TODAY,
+    )
+    assert newer.counts["updated"] == ROWS
+    someone = f"{name(5)} {name(5 + 7919)}"
+    assert titles(session, workspace.id, f"lunar {name(5)}")[:1] == [someone]
+    assert someone not in titles(session, workspace.id, f"orbital {name(5)}")
+    if session.get_bind().dialect.name == "sqlite":
+        stale = session.scalar(
+            text("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'orbital'")
+        )
+        organizations = session.scalar(
+            text("SELECT count(*) FROM search_documents WHERE kind = 'organization'")
+        )
+        assert stale <= organizations  # only the organizations' own names remain
+
+
+def test_the_cycle_collector_runs_again_after_an_import_fails(session, workspace, tmp_path):
+    empty = tmp_path / "contacts.vcf"
+    empty.write_text("", encoding="utf-8")
+    assert gc.isenabled()
+    with pytest.raises(ImportFileError):
+        import_files(session, workspace_id=workspace.id, paths_or_uploads=[empty], today=TODAY)
+    assert gc.isenabled()
