@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from goodword.importers import registry
 from goodword.importers.cleaning import clean_name, organization_key, parse_date
 from goodword.importers.reading import documents
-from goodword.importers.records import REFERENCE_TAG, Parsed, Role
+from goodword.importers.records import REFERENCE_TAG, ImportFileError, Parsed, Role, Upload
 from goodword.interactions.models import Direction
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
@@ -18,6 +19,13 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 def parse(name: str) -> Parsed:
     (document,) = documents([DATA / name])
+    parsed = registry.parse(document)
+    assert parsed is not None
+    return parsed
+
+
+def parse_text(name: str, text: str) -> Parsed:
+    (document,) = documents([Upload(name, text.encode())])
     parsed = registry.parse(document)
     assert parsed is not None
     return parsed
@@ -62,6 +70,26 @@ def test_it_reports_empty_rows_of_deleted_accounts_as_skipped():
         (8, "an empty row (LinkedIn leaves these for deleted accounts)")
     ]
     assert parsed.rows == 7
+
+
+def test_it_reads_short_connection_rows_and_profile_links_in_any_case():
+    parsed = parse_text(
+        "Connections.csv",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/Ada-Lovelace,,Engines Ltd,Analyst,26 Dec 2025\n"
+        "Grace,Hopper,https://www.linkedin.com/in/grace-hopper/?trk=x,grace@navy.example\n"
+        "Alan,Turing,https://uk.linkedin.com/in/alan-turing/\n",
+    )
+    people = by_name(parsed)
+    ada, grace, alan = people["Ada Lovelace"], people["Grace Hopper"], people["Alan Turing"]
+    assert ada.key == "https://www.linkedin.com/in/ada-lovelace"
+    assert (ada.positions[0].organization, ada.positions[0].title) == ("Engines Ltd", "Analyst")
+    assert ada.connected_on == date(2025, 12, 26)
+    # Rows that stop early: the missing cells are empty.
+    assert grace.key == "https://www.linkedin.com/in/grace-hopper"
+    assert [e.value for e in grace.emails] == ["grace@navy.example"]
+    assert (grace.positions, grace.connected_on) == ([], None)
+    assert alan.key == "https://www.linkedin.com/in/alan-turing"
 
 
 def test_it_reads_old_connections_without_url_and_with_us_dates():
@@ -177,6 +205,51 @@ def test_it_reads_vcard_3_with_groups_categories_and_a_photo():
     assert by_name(parsed)["Wanjiru Kamau"].location == "Nairobi, Kenya"
 
 
+def test_it_unfolds_vcard_lines_soft_breaks_and_quoted_colons():
+    parsed = parse_text(
+        "folded.vcf",
+        "BEGIN:VCARD\r\n"
+        "VERSION:2.1\r\n"
+        "N:Lovelace;Ada;;;\r\n"
+        "FN:Ada \r\n"
+        " Lovelace\r\n"
+        'EMAIL;X-SERVICE="work:main";TYPE=WORK:ada@engines.example\r\n'
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Met at the=0D=0Aengine =\r\n"
+        "demo\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\n"
+        "VERSION:2.1\r\n"
+        "N:Hopper;Grace;;;\r\n"
+        'EMAIL;X-SERVICE="work:main";TYPE=WORK:grace@navy.example\r\n'
+        "END:VCARD\r\n",
+    )
+    ada, grace = parsed.people
+    assert ada.display_name == "Ada Lovelace"
+    assert [(e.value, e.label) for e in ada.emails] == [("ada@engines.example", "work")]
+    assert ada.notes == "Met at the\r\nengine demo"
+    assert [(e.value, e.label) for e in grace.emails] == [("grace@navy.example", "work")]
+
+
+def test_a_vcard_line_ending_in_equals_is_not_joined_unless_quoted_printable():
+    parsed = parse_text(
+        "plain.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nN:Hopper;Grace;;;\nNOTE:2 + 2 =\nTITLE:Admiral\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:Lovelace;Ada;;;\nTITLE:Analyst\nEND:VCARD\n",
+    )
+    grace, ada = parsed.people
+    assert (grace.notes, grace.positions) == ("2 + 2 =", [])
+    assert (ada.given_name, ada.family_name) == ("Ada", "Lovelace")
+
+
+def test_parsing_leaves_the_garbage_collector_as_it_was_even_when_a_file_fails():
+    # Parsing pauses the collector; it must be left as it was whatever happens.
+    before = gc.isenabled()
+    parse("contacts30.vcf")
+    with pytest.raises(ImportFileError):
+        parse("malformed.vcf")
+    assert gc.isenabled() == before
+
+
 def test_it_reads_vcard_4():
     emilie = parse("contact40.vcf").people[0]
     assert emilie.name == "Émilie du Châtelet"
@@ -210,6 +283,14 @@ def test_names_without_decorations_pass_through_unchanged():
         "Wei",
         ["Credentials: PhD", "Goes by Kevin"],
     )
+
+
+def test_single_word_names_in_any_script_pass_through_unchanged():
+    assert clean_name("Zoë", "Brontë") == ("Zoë", "Brontë", [])
+    assert clean_name("Yuki", "山田") == ("Yuki", "山田", [])
+    assert clean_name("Ann", "MBA") == ("Ann", "MBA", [])
+    assert clean_name("Ann🚀", "Lee") == ("Ann", "Lee", [])
+    assert clean_name("Priya", "Nayak, MBA") == ("Priya", "Nayak", ["Credentials: MBA"])
 
 
 @pytest.mark.parametrize(

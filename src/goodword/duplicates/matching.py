@@ -272,7 +272,12 @@ def score(a: Profile, b: Profile) -> Scored:
     likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
     reasons = [f"names {round(likeness * 100)}% alike"]
     points, conflict = _points(a, b, reasons)
-    return Scored(round(max(0.0, min(1.0, points / 10)), 3), tuple(reasons), conflict)
+    return Scored(_share(points), tuple(reasons), conflict)
+
+
+def _share(points: float) -> float:
+    """Points out of 10 as a score from 0 to 1."""
+    return round(max(0.0, min(1.0, points / 10)), 3)
 
 
 def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[float, bool]:
@@ -310,7 +315,7 @@ def _worth_suggesting(a: Profile, b: Profile) -> bool:
     """score(a, b).suggest, without putting the reasons into words."""
     if a.keys and b.keys and not a.keys.isdisjoint(b.keys):
         return True
-    return round(max(0.0, min(1.0, _points(a, b)[0] / 10)), 3) >= SUGGEST
+    return _share(_points(a, b)[0]) >= SUGGEST
 
 
 class Matcher:

@@ -59,6 +59,9 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     ('Priya', 'Nayak', ['Credentials: MSc, MBA'])
     """
     notes: list[str] = []
+    # Single words of letters only: nothing to strip or move (a credential needs a space).
+    if given.isalpha() and family.isalpha():
+        return given, family, notes
     given, family = strip_symbols(given), strip_symbols(family)
     if not _SPECIAL.search(given) and not _SPECIAL.search(family):
         last = family.rsplit(" ", 1)[-1].strip(".").lower()
@@ -131,6 +134,7 @@ def organization_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=100_000)
 def clean_organization(name: str) -> str:
     """Tidy an organization's name for display: trim spaces and symbols, keep its spelling."""
     return strip_symbols(name).strip(" ,")
@@ -162,9 +166,11 @@ _DMY_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
 _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
 
 
+@lru_cache(maxsize=16_384)
 def parse_date(text: str) -> date | None:
     """Read the date shapes the sources use; None when the text is not one of them.
 
@@ -187,7 +193,7 @@ def parse_date(text: str) -> date | None:
             year = int(found[3])
             year += 2000 if year < 70 else 1900 if year < 100 else 0
             return date(year, int(found[1]), int(found[2]))
-        if re.fullmatch(r"\d{4}", text):
+        if _YEAR.fullmatch(text):
             return date(int(text), 1, 1)
     except (ValueError, KeyError):
         return None
@@ -221,19 +227,29 @@ def parse_datetime(text: str) -> datetime | None:
         return None
 
 
+_EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
+
+
 def looks_like_email(text: str) -> bool:
-    return bool(re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", text))
+    return bool(_EMAIL.fullmatch(text))
 
 
 _LINKEDIN_PROFILE = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:in|pub)/([^/?#\s]+)/?(?:[?#].*)?$",
     re.IGNORECASE,
 )
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
 
 
 def profile_url(raw: str) -> tuple[str, str]:
     """`people.normalize.profile_url`, with a fast path for plain LinkedIn profile links."""
-    found = _LINKEDIN_PROFILE.match(raw.strip())
+    text = raw.strip()
+    # The link as LinkedIn writes it, its id letters, digits and hyphens: no regex needed.
+    if text.startswith(_PROFILE_PREFIX):
+        profile_id = text[len(_PROFILE_PREFIX) :]
+        if profile_id.replace("-", "").isalnum():
+            return _PROFILE_PREFIX + profile_id.lower(), "linkedin"
+    found = _LINKEDIN_PROFILE.match(text)
     if found:
         return f"https://www.linkedin.com/in/{found[1].lower()}", "linkedin"
     return normalize.profile_url(raw)

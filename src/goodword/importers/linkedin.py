@@ -14,7 +14,7 @@ from goodword.importers.cleaning import (
     parse_datetime,
     profile_url,
 )
-from goodword.importers.reading import Table, cell, row_getter
+from goodword.importers.reading import Table, cell, cells_getter, row_getter
 from goodword.importers.records import (
     REFERENCE_TAG,
     IncomingInteraction,
@@ -59,26 +59,42 @@ def _person(table: Table, line: int, first: str, last: str, **fields: object) ->
 def parse_connections(table: Table) -> Parsed:
     """Connections.csv, old and new shapes: each row a person the user is connected to."""
     parsed = Parsed(table.name, "linkedin-connections", "LinkedIn connections")
-    first, last = table.getter("first name"), table.getter("last name")
-    url_col, email_col = table.getter("url", "profile url"), table.getter("email address")
-    company, title = table.getter("company"), table.getter("position")
-    connected = table.getter("connected on")
+    get_cells = cells_getter(
+        table,
+        [
+            table.getter("first name"),
+            table.getter("last name"),
+            table.getter("url", "profile url"),
+            table.getter("email address"),
+            table.getter("company"),
+            table.getter("position"),
+            table.getter("connected on"),
+        ],
+    )
     seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1
-        values = [cell(table, row, c) for c in (first, last, url_col, email_col, company, title)]
-        if not any(values):
+        values = get_cells(row)
+        raw_first, raw_last, raw_url, raw_email, org, job, raw_connected = values
+        # A date alone (Connected On) is still an empty row.
+        if not any(values[:6]):
             parsed.skipped.append(
                 Skipped(
                     table.name, line, "an empty row (LinkedIn leaves these for deleted accounts)"
                 )
             )
             continue
-        raw_first, raw_last, raw_url, raw_email, org, job = values
-        person = _person(table, line, raw_first, raw_last)
-        if not person.given_name and not person.family_name:
+        given, family, notes = clean_name(raw_first, raw_last)
+        if not given and not family:
             parsed.skipped.append(Skipped(table.name, line, "a connection without a name"))
             continue
+        # What `_person` builds (inlined: this loop runs once per connection).
+        person = IncomingPerson(source=SOURCE, file_name=table.name, line=line)
+        person.given_name, person.family_name = given or None, family or None
+        if notes:
+            person.notes = "\n".join(notes)
+        person.linkedin_connection = True
+        person.connected_on = parse_date(raw_connected)
         url = _linkedin_url(raw_url)
         if url:
             person.urls.append(Labeled(url, "LinkedIn"))
@@ -93,8 +109,6 @@ def parse_connections(table: Table) -> Parsed:
             person.warnings.append(f"'{raw_email}' is not an e-mail address; not kept")
         if org:
             person.positions.append(IncomingPosition(clean_organization(org), job or None))
-        person.linkedin_connection = True
-        person.connected_on = parse_date(cell(table, row, connected))
         key = url or person.key or f"name:{person.name.casefold()}|{person.connected_on or ''}"
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import google, linkedin, mapped, vcard
-from goodword.importers.reading import Document, Table, read_table
+from goodword.importers.reading import Document, Table, collector_paused, read_table
 from goodword.importers.records import ImportFileError, Parsed
 
 TableParser = Callable[[Table], Parsed]
@@ -68,6 +68,11 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     A file named on its own that is no known format is an error that says what was
     expected; a file inside an archive or folder that is none is passed over (None).
     """
+    with collector_paused():
+        return _parse(document, mapping)
+
+
+def _parse(document: Document, mapping: dict[str, list[str]] | None) -> Parsed | None:
     if vcard.looks_like_vcard(document.text):
         return vcard.parse(document)
     if mapped.looks_like_people_json(document.text):

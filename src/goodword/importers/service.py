@@ -7,9 +7,7 @@ in bulk. It flushes but never commits: the caller commits, or rolls back a dry r
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,14 @@ from sqlalchemy.orm import Session
 from goodword import clock
 from goodword.importers import mapped, registry
 from goodword.importers.plan import Resolver
-from goodword.importers.reading import MAX_BYTES, WHAT_WE_READ, Document, documents, read_table
+from goodword.importers.reading import (
+    MAX_BYTES,
+    WHAT_WE_READ,
+    Document,
+    collector_paused,
+    documents,
+    read_table,
+)
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.importers.state import WorkspaceState
@@ -67,24 +72,6 @@ def read_files(
     return parsed_files, reports
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while an import runs.
-
-    An import builds a few million small objects that stay alive until it ends (rows,
-    profiles, index entries) and holds no reference cycles worth collecting; the collector
-    would walk all of them again and again, a third of a large import's time. Reference
-    counting still frees everything as usual; the collector resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def import_files(
     session: Session,
     *,
@@ -104,7 +91,7 @@ def import_files(
     ("match"), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
     """
-    with _collector_paused():
+    with collector_paused():
         return _import_files(
             session,
             workspace_id=workspace_id,

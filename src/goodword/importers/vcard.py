@@ -11,6 +11,7 @@ import base64
 import binascii
 import quopri
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from goodword.importers.cleaning import (
@@ -39,9 +40,11 @@ _LINE = re.compile(
 _PARAM_SPLIT = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')
 _GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 _IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "X-ABUID", "SORT-STRING", "KIND"}
+# Not read in the main pass: VERSION is read by `parse`, X-ABLABEL before the others.
+_NOT_READ = _IGNORED | {"VERSION", "X-ABLABEL"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Property:
     group: str | None
     name: str
@@ -50,7 +53,7 @@ class Property:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Card:
     line: int
     properties: list[Property] = field(default_factory=list)
@@ -60,38 +63,69 @@ def looks_like_vcard(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:11].upper() == "BEGIN:VCARD"
 
 
-def _logical_lines(text: str) -> list[tuple[int, str]]:
+# Line breaks str.splitlines knows besides \n and \r; files almost never hold them.
+_RARE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# A break then a space or tab (a folded line), or "=" then a break (a soft line break).
+_CONTINUATIONS = ("\n ", "\n\t", "\r ", "\r\t", "=\n", "=\r")
+
+
+def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
     """Unfold continuation lines (and quoted-printable soft breaks); keep each start line."""
-    lines: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        if raw[:1] in (" ", "\t") and lines:
-            start, previous = lines[-1]
-            lines[-1] = (start, previous + raw[1:])
-        elif lines and lines[-1][1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1][1].upper():
-            start, previous = lines[-1]
-            lines[-1] = (start, previous[:-1] + raw)
+    lines = text.splitlines()
+    if not any(c in text for c in _RARE_BREAKS) and not any(c in text for c in _CONTINUATIONS):
+        # No line can continue the one before it, so every line is whole as it is.
+        return enumerate(lines, 1)
+    return _unfolded(lines)
+
+
+def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Join each continuation line to the line it continues."""
+    start, current = 0, None
+    for number, raw in enumerate(lines, 1):
+        if current is None:
+            start, current = number, raw
+        elif raw[:1] in (" ", "\t"):
+            current += raw[1:]
+        elif current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
+            current = current[:-1] + raw
         else:
-            lines.append((number, raw))
-    return lines
+            yield start, current
+            start, current = number, raw
+    if current is not None:
+        yield start, current
 
 
 def read_cards(document: Document) -> list[Card]:
     """Split the text into cards; a line that is not a property is an error naming it."""
-    cards: list[Card] = []
+    return list(_cards(document))
+
+
+def _cards(document: Document) -> Iterator[Card]:
+    """`read_cards` one card at a time, so a parser can let each go once it is read."""
     card: Card | None = None
+    # What the text before the first colon says (group, name, parameters), by that text.
+    heads: dict[str, tuple[str | None, str, dict[str, list[str]]]] = {}
     for number, text in _logical_lines(document.text.lstrip("\ufeff")):
-        if not text.strip():
-            continue
-        found = _LINE.match(text)
-        if found is None:
-            raise ImportFileError(
-                document.name,
-                f"'{text[:60]}' is not a vCard property (a property reads NAME:value). "
-                "Fix or delete that line, or export the contacts again.",
-                line=number,
-            )
-        name = found["name"].upper()
-        value = found["value"]
+        head, colon, value = text.partition(":")
+        known = heads.get(head) if colon else None
+        if known is None:
+            if not text.strip():
+                continue
+            found = _LINE.match(text)
+            if found is None:
+                raise ImportFileError(
+                    document.name,
+                    f"'{text[:60]}' is not a vCard property (a property reads NAME:value). "
+                    "Fix or delete that line, or export the contacts again.",
+                    line=number,
+                )
+            known = (found["group"], found["name"].upper(), _params(found["params"]))
+            value = found["value"]
+            if '"' not in head:
+                # Only a quoted parameter can hold a colon: without one, the first colon
+                # ends the head, so the same head always reads the same way.
+                heads[head] = known
+        group, name, params = known
         if name == "BEGIN" and value.strip().upper() == "VCARD":
             if card is not None:
                 raise ImportFileError(
@@ -107,7 +141,7 @@ def read_cards(document: Document) -> list[Card]:
                 raise ImportFileError(
                     document.name, "END:VCARD without a BEGIN:VCARD before it.", line=number
                 )
-            cards.append(card)
+            yield card
             card = None
             continue
         if card is None:
@@ -116,9 +150,7 @@ def read_cards(document: Document) -> list[Card]:
                 f"'{text[:60]}' is outside any card (cards run from BEGIN:VCARD to END:VCARD).",
                 line=number,
             )
-        card.properties.append(
-            Property(found["group"], name, _params(found["params"]), value, number)
-        )
+        card.properties.append(Property(group, name, params, value, number))
     if card is not None:
         raise ImportFileError(
             document.name,
@@ -126,7 +158,6 @@ def read_cards(document: Document) -> list[Card]:
             "the file may be cut short. Export the contacts again.",
             line=card.line,
         )
-    return cards
 
 
 _PARAMS_SEEN: dict[str, dict[str, list[str]]] = {}
@@ -178,6 +209,9 @@ def _text(prop: Property, *, own: bool = False) -> str:
     """The property's value, decoded (quoted-printable, base64); mis-decoded text repaired
     unless the card is one of Goodword's own (whose text is exactly as the user wrote it)."""
     value = prop.value
+    # Without an ENCODING parameter there is nothing to decode (CHARSET alone changes nothing).
+    if "ENCODING" not in prop.params:
+        return value if own or value.isascii() else repair(value)
     encoding = (prop.params.get("ENCODING") or [""])[0].upper()
     charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
     try:
@@ -193,27 +227,36 @@ def _text(prop: Property, *, own: bool = False) -> str:
 
 
 def _label(prop: Property, labels: dict[str, str]) -> str | None:
-    if prop.group and prop.group.lower() in labels:
-        return labels[prop.group.lower()]
-    for value in prop.params.get("TYPE", []):
-        if value.lower() not in _GENERIC_TYPES:
-            return value.lower()
+    if prop.group and labels:
+        label = labels.get(prop.group.lower())
+        if label is not None:
+            return label
+    for value in prop.params.get("TYPE", ()):
+        lowered = value.lower()
+        if lowered not in _GENERIC_TYPES:
+            return lowered
     return None
 
 
 def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | None:
     person = IncomingPerson(source=SOURCE, file_name=document.name, line=card.line)
-    own = any(
-        p.name.startswith("X-GOODWORD-") or (p.name == "UID" and p.value.startswith("goodword-"))
-        for p in card.properties
-    )
-    labels: dict[str, str] = {}
+    # One pass finds both whether the card is our own and its group labels (item1.X-ABLabel).
+    own = False
+    label_props: list[tuple[str, Property]] = []
     for prop in card.properties:
-        if prop.name == "X-ABLABEL" and prop.group:
-            label = _text(prop, own=own).strip()
-            if label.startswith("_$!<") and label.endswith(">!$_"):
-                label = label[4:-4]
-            labels[prop.group.lower()] = label
+        if prop.name == "X-ABLABEL":
+            if prop.group:
+                label_props.append((prop.group, prop))
+        elif prop.name.startswith("X-GOODWORD-") or (
+            prop.name == "UID" and prop.value.startswith("goodword-")
+        ):
+            own = True
+    labels: dict[str, str] = {}
+    for group, prop in label_props:
+        label = _text(prop, own=own).strip()
+        if label.startswith("_$!<") and label.endswith(">!$_"):
+            label = label[4:-4]
+        labels[group.lower()] = label
     notes: list[str] = []
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
@@ -221,14 +264,18 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     given = family = ""
     for prop in card.properties:
         name = prop.name
-        if name in _IGNORED or name in ("VERSION", "X-ABLABEL"):
+        if name in _NOT_READ:
             continue
-        text = _text(prop, own=own)
+        text = prop.value
+        # Plain ASCII with no ENCODING is what `_text` would return: skip the call.
+        if "ENCODING" in prop.params or not (own or text.isascii()):
+            text = _text(prop, own=own)
         if name == "FN":
             person.display_name = _split_escaped(text, "\x00")[0].strip() or None
         elif name == "N":
             parts = [*_split_escaped(text, ";"), "", "", "", "", ""]
-            family, given = parts[0].strip(), " ".join(p for p in parts[1:3] if p.strip())
+            # Given and additional names, those not blank (filter keeps them unstripped).
+            family, given = parts[0].strip(), " ".join(filter(str.strip, parts[1:3]))
             if parts[4].strip():
                 family = f"{family}, {parts[4].strip()}"
         elif name == "NICKNAME":
@@ -258,9 +305,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 url_label = "LinkedIn"
             person.urls.append(Labeled(url, url_label))
         elif name == "ORG":
-            parts = [p.strip() for p in _split_escaped(text, ";")]
+            parts = list(map(str.strip, _split_escaped(text, ";")))
             if parts[0]:
-                orgs.append((clean_organization(parts[0]), ", ".join(p for p in parts[1:] if p)))
+                orgs.append((clean_organization(parts[0]), ", ".join(filter(None, parts[1:]))))
         elif name == "TITLE":
             titles.append(_split_escaped(text, "\x00")[0].strip())
         elif name == "X-GOODWORD-POSITION":
@@ -276,7 +323,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.tags.extend(t.strip() for t in _split_escaped(text, ",") if t.strip())
         elif name == "ADR" and not person.location:
             parts = [*_split_escaped(text, ";"), "", "", "", "", "", "", ""]
-            place = ", ".join(p.strip() for p in (parts[3], parts[4], parts[6]) if p.strip())
+            place = ", ".join(filter(None, (parts[3].strip(), parts[4].strip(), parts[6].strip())))
             person.location = place or None
         elif name == "UID":
             person.key = text.strip() or None
@@ -301,7 +348,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             for i, (org, dept) in enumerate(orgs)
         ]
     person.notes = "\n\n".join([*name_notes, *notes]) or None
-    if not person.name:
+    # The same test as `not person.name`, without building the name.
+    if not (person.display_name or person.given_name or person.family_name):
         if person.emails:
             person.display_name = person.emails[0].value
         else:
@@ -329,7 +377,8 @@ def parse(document: Document) -> Parsed:
     parsed = Parsed(document.name, "vcard", "vCard")
     versions: set[str] = set()
     seen: dict[str, int] = {}
-    for card in read_cards(document):
+    # Card by card: a malformed line still fails the whole file, just after the cards before it.
+    for card in _cards(document):
         parsed.rows += 1
         for prop in card.properties:
             if prop.name == "VERSION":
