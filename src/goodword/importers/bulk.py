@@ -152,18 +152,19 @@ def _restore_trigger(session: Session, sql: str | None) -> None:
 
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows: on SQLite straight through the driver, values converted once per
-    column type (SQLAlchemy's per-row bookkeeping costs more than SQLite's own work)."""
+    """Insert many rows, every value converted once per column type and no per-row ORM or
+    Core bookkeeping: on SQLite one `executemany` through the driver, on PostgreSQL one
+    COPY (the server then checks keys and builds indexes while Python goes on)."""
     if not rows:
         return
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect
-    if dialect.name != "sqlite":
+    if dialect.name not in ("sqlite", "postgresql"):
         for start in range(0, len(rows), CHUNK):
             session.execute(insert(table), rows[start : start + CHUNK])
         return
-    names = list(dict.fromkeys(key for row in rows[:1] for key in row))
+    names = list(rows[0])
     fixed: dict[str, Any] = {}
     for column in table.columns:
         if column.name not in names and column.default is not None:
@@ -176,10 +177,6 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
          else value)
         for name, value in fixed.items()
     )  # fmt: skip
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join([*names, *fixed])}) "
-        f"VALUES ({', '.join('?' * (len(names) + len(fixed)))})"
-    )
     # Most columns (text, integers) go to the driver as they are; only dates, JSON and
     # the like need converting.
     values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
@@ -193,7 +190,20 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             params.append((*found, *constants))
     else:
         params = [values(row) + constants for row in rows]
-    connection.exec_driver_sql(sql, params)
+    columns = ", ".join([*names, *fixed])
+    if dialect.name == "postgresql":
+        driver: Any = connection.connection.dbapi_connection  # a psycopg connection
+        with (
+            driver.cursor() as cursor,
+            cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy,
+        ):
+            for param in params:
+                copy.write_row(param)
+        return
+    placeholders = ", ".join("?" * (len(names) + len(fixed)))
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({columns}) VALUES ({placeholders})", params
+    )
 
 
 @dataclass
