@@ -106,11 +106,15 @@ def test_a_score_does_not_depend_on_which_profile_comes_first(a, b):
     assert score(a, b) == score(b, a)
 
 
-@given(st.lists(_profiles, min_size=2, max_size=12), st.integers(0, 12))
-def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, since):
+@given(
+    st.lists(_profiles, min_size=2, max_size=12), st.integers(0, 12), st.sets(st.integers(0, 12))
+)
+def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, since, skip):
     matcher = Matcher()
     for item in found:
         matcher.add(item)
     everything = [(a, b, j) for a, b, j in matcher.pairs_within()]
     assert all(a < b for a, b, _ in everything)
-    assert list(matcher.pairs_within(since=since)) == [p for p in everything if p[1] >= since]
+    assert list(matcher.pairs_within(since=since, skip=skip)) == [
+        p for p in everything if p[1] >= since and p[1] not in skip
+    ]

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Container, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 
@@ -360,12 +360,15 @@ class Matcher:
                 found.update([base + position for position in self._blocks.get(key, ())])
         yield from _judged(found, stride, queries, self.profiles)
 
-    def pairs_within(self, since: int = 0) -> Iterator[tuple[int, int, Scored]]:
+    def pairs_within(
+        self, since: int = 0, skip: Container[int] = ()
+    ) -> Iterator[tuple[int, int, Scored]]:
         """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles.
 
         With `since`, only the pairs whose later profile was added at that position or
         after (an import asks this of the records it has just added: each is compared
-        with everything before it, once).
+        with everything before it, once); with `skip`, none whose later profile is at one
+        of those positions.
         """
         stride = len(self.profiles) + 1
         found: set[int] = set()
@@ -373,6 +376,8 @@ class Matcher:
             if len(members) < 2 or members[-1] < since:
                 continue
             for j in range(max(1, bisect_left(members, since)), len(members)):
+                if members[j] in skip:
+                    continue
                 base = members[j] * stride
                 found.update([base + earlier for earlier in members[:j]])
         for later, earlier, judged in _judged(found, stride, self.profiles, self.profiles):

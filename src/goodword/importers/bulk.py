@@ -238,10 +238,12 @@ _FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "ho
 
 def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
     known: dict[int, Known] = {}
+    # Core, not the ORM: plain rows without per-row bookkeeping (a re-import reads many).
+    read = session.connection().execute
     columns = [getattr(Person, f) for f in _FIELDS]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for row in session.execute(select(Person.id, *columns).where(Person.id.in_(chunk))):
+        for row in read(select(Person.id, *columns).where(Person.id.in_(chunk))):
             known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
         for model, attribute, target in (
             (PersonEmail, "address", "emails"),
@@ -251,14 +253,14 @@ def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
             statement = select(model.person_id, getattr(model, attribute)).where(
                 model.person_id.in_(chunk)
             )
-            for person_id, value in session.execute(statement.order_by(model.position)):
+            for person_id, value in read(statement.order_by(model.position)):
                 values = getattr(known[person_id], target)
                 values.setdefault(value, len(values))
         held = select(
             Position.person_id, Position.id, Position.organization_id, Position.title,
             Position.start_date, Position.end_date, Position.is_current,
         ).where(Position.person_id.in_(chunk))  # fmt: skip
-        for person_id, position_id, org_id, title, began, ended, current in session.execute(
+        for person_id, position_id, org_id, title, began, ended, current in read(
             held.order_by(Position.id)
         ):
             known[person_id].positions.append(
@@ -267,7 +269,7 @@ def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
         statement = select(
             PersonSource.person_id, PersonSource.source, PersonSource.external_key
         ).where(PersonSource.person_id.in_(chunk))
-        for person_id, source, key in session.execute(statement):
+        for person_id, source, key in read(statement):
             known[person_id].sources.add((source, key))
     return known
 

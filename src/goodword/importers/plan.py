@@ -93,9 +93,11 @@ class Resolver:
         first_incoming = len(matcher.profiles)
         positions = [matcher.add(p) for p in profiles]
         # Each record is compared with everyone before it: the workspace, then the
-        # records of this import that came earlier.
+        # records of this import that came earlier. A record imported before is that
+        # person already, so it needs no comparing (a re-import compares nothing).
         best: dict[int, list[tuple[int, Scored]]] = {}
-        pairs = matcher.pairs_within(since=first_incoming) if profiles else iter(())
+        settled = {p for p, person in zip(positions, people, strict=True) if self._imported(person)}
+        pairs = matcher.pairs_within(since=first_incoming, skip=settled) if profiles else iter(())
         for earlier, later, judged in pairs:
             best.setdefault(later - first_incoming, []).append((earlier, judged))
         for index, person in enumerate(people):
@@ -191,6 +193,16 @@ class Resolver:
             self.plan.make_me = target
             self.plan.me = target
         return target, Outcome.MERGED, "; ".join(judged.reasons), None
+
+    def _imported(self, person: IncomingPerson) -> bool:
+        """Whether `_known` finds the record in the workspace whatever else this import
+        holds (so `_decide` never gets as far as comparing names)."""
+        if not person.key or person.role is Role.ME:
+            return False
+        own = _OWN_KEY.match(person.key) if person.source == "goodword" else None
+        if own and int(own[1]) == self.state.workspace_id:
+            return int(own[2]) in self.state.person_ids
+        return (person.source, person.key) in self.state.sources
 
     def _known(self, person: IncomingPerson) -> int | None:
         assert person.key is not None
