@@ -93,10 +93,15 @@ class Resolver:
         first_incoming = len(matcher.profiles)
         positions = [matcher.add(p) for p in profiles]
         # Each record is compared with everyone before it: the workspace, then the
-        # records of this import that came earlier. A record imported before is that
-        # person already, so it needs no comparing (a re-import compares nothing).
+        # records of this import that came earlier. A record imported before, or with an
+        # e-mail, profile or phone someone here already has, is settled without comparing
+        # names (a re-import compares nothing).
         best: dict[int, list[tuple[int, Scored]]] = {}
-        settled = {p for p, person in zip(positions, people, strict=True) if self._imported(person)}
+        settled = {
+            position
+            for position, person, profile in zip(positions, people, profiles, strict=True)
+            if self._imported(person) or self._held_key(profile, first_incoming)
+        }
         pairs = matcher.pairs_within(since=first_incoming, skip=settled) if profiles else iter(())
         for earlier, later, judged in pairs:
             best.setdefault(later - first_incoming, []).append((earlier, judged))
@@ -203,6 +208,12 @@ class Resolver:
         if own and int(own[1]) == self.state.workspace_id:
             return int(own[2]) in self.state.person_ids
         return (person.source, person.key) in self.state.sources
+
+    def _held_key(self, profile: Profile, first_incoming: int) -> bool:
+        """Whether an exact key of the profile belongs to someone already in the workspace
+        (`_decide` then settles the record by that key, merged or queued)."""
+        exact = self.state.matcher.exact
+        return any(exact.get(key, first_incoming) < first_incoming for key in profile.keys)
 
     def _known(self, person: IncomingPerson) -> int | None:
         assert person.key is not None
