@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from goodword.importers import bulk
 from goodword.importers.bulk import CHUNK
 from goodword.importers.records import ImportFileError
 from goodword.importers.service import import_files
@@ -109,3 +111,19 @@ def test_the_cycle_collector_runs_again_after_an_import_fails(session, workspace
     with pytest.raises(ImportFileError):
         import_files(session, workspace_id=workspace.id, paths_or_uploads=[empty], today=TODAY)
     assert gc.isenabled()
+
+
+def test_the_search_trigger_is_back_even_when_a_bulk_insert_fails(session, workspace):
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("the full-text triggers are SQLite's; PostgreSQL indexes by expression")
+    rows = [
+        {"workspace_id": workspace.id, "kind": "person", "record_id": n % (ROWS - 1),
+         "title": f"Doc {n}", "body": ""}
+        for n in range(ROWS)
+    ]  # fmt: skip
+    with pytest.raises(IntegrityError):  # two documents for one record
+        bulk.insert_search_documents(session, rows)
+    triggers = session.scalars(
+        text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    ).all()
+    assert triggers == ["search_documents_ad", "search_documents_ai", "search_documents_au"]

@@ -7,6 +7,8 @@ elsewhere through SQLAlchemy Core. Search documents are written the way
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -92,13 +94,12 @@ def insert_search_documents(session: Session, rows: list[dict[str, Any]]) -> Non
     if len(rows) < CHUNK or session.get_bind().dialect.name != "sqlite":
         insert_rows(session, SearchDocument, rows)
         return
-    trigger = _drop_trigger(session, "search_documents_ai")
-    ids = insert_returning(session, SearchDocument, rows)
-    session.connection().exec_driver_sql(
-        "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-        [(i, row["title"], row["body"]) for i, row in zip(ids, rows, strict=True)],
-    )
-    _restore_trigger(session, trigger)
+    with _trigger_set_aside(session, "search_documents_ai"):
+        ids = insert_returning(session, SearchDocument, rows)
+        session.connection().exec_driver_sql(
+            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+            [(i, row["title"], row["body"]) for i, row in zip(ids, rows, strict=True)],
+        )
 
 
 def update_search_documents(
@@ -118,37 +119,35 @@ def update_search_documents(
     if len(rows) < CHUNK or session.get_bind().dialect.name != "sqlite":
         session.execute(statement, values)
         return
-    trigger = _drop_trigger(session, "search_documents_au")
-    session.execute(statement, values)
-    connection = session.connection()
-    connection.exec_driver_sql(
-        "INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(r["id"], *old[r["id"]]) for r in rows],
-    )
-    connection.exec_driver_sql(
-        "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-        [(r["id"], r["title"], r["body"]) for r in rows],
-    )
-    _restore_trigger(session, trigger)
+    with _trigger_set_aside(session, "search_documents_au"):
+        session.execute(statement, values)
+        connection = session.connection()
+        connection.exec_driver_sql(
+            "INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            [(r["id"], *old[r["id"]]) for r in rows],
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+            [(r["id"], r["title"], r["body"]) for r in rows],
+        )
 
 
-def _drop_trigger(session: Session, name: str) -> str | None:
-    """Drop one of the triggers that keep SQLite's FTS5 index in step; return its SQL.
-
-    A failure before `_restore_trigger` rolls the whole import back, the DROP included.
-    """
-    found = session.scalar(
+@contextmanager
+def _trigger_set_aside(session: Session, name: str) -> Iterator[None]:
+    """Drop one of the triggers that keep SQLite's FTS5 index in step, and put it back
+    as it was afterwards, also when the work in between fails (whatever the caller then
+    does with the transaction, the trigger is there)."""
+    sql = session.scalar(
         text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
         {"name": name},
     )
-    if found:
-        session.execute(text(f"DROP TRIGGER {name}"))
-    return found
-
-
-def _restore_trigger(session: Session, sql: str | None) -> None:
     if sql:
-        session.execute(text(sql))
+        session.execute(text(f"DROP TRIGGER {name}"))
+    try:
+        yield
+    finally:
+        if sql:
+            session.execute(text(sql))
 
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
