@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from goodword.duplicates.matching import AUTO_MERGE, SUGGEST, Matcher, Profile, fold, score
+from goodword.duplicates import matching
+from goodword.duplicates.matching import (
+    AUTO_MERGE,
+    SUGGEST,
+    Matcher,
+    Profile,
+    fold,
+    score,
+)
 
 
 def profile(ref: int, given: str, family: str, **fields) -> Profile:
@@ -85,7 +95,7 @@ def test_pairs_within_finds_duplicates_among_indexed_profiles():
 def test_exact_keys_are_indexed():
     matcher = Matcher()
     position = matcher.add(profile(7, "Ada", "L", phones=frozenset({"+14125550101"})))
-    assert matcher.find_exact(profile(-1, "A", "", phones=frozenset({"+14125550101"}))) == position
+    assert matcher.exact == {"p:+14125550101": position}
 
 
 NAMES = ["ada", "adda", "bob", "robert", "j", "john", "jon", "smith", "smyth", "lovelace"]
@@ -118,3 +128,31 @@ def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, s
     assert list(matcher.pairs_within(since=since, skip=skip)) == [
         p for p in everything if p[1] >= since and p[1] not in skip
     ]
+
+
+@given(st.lists(_profiles, min_size=2, max_size=12))
+def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
+    matcher = Matcher()
+    for item in found:
+        matcher.add(item)
+    expected = [
+        (i, j, score(found[i], found[j]))
+        for j in range(len(found))
+        for i in range(j)
+        if found[i].block_keys() & found[j].block_keys()
+        and fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
+        and score(found[i], found[j]).suggest
+    ]
+    assert list(matcher.pairs_within()) == expected
+
+
+@given(st.lists(_profiles, min_size=2, max_size=12))
+def test_small_batches_find_the_same_pairs(found):
+    matcher = Matcher()
+    for item in found:
+        matcher.add(item)
+    queries = list(reversed(found))
+    whole = (list(matcher.pairs_within()), list(matcher.pairs_with(queries)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "PAIRS_PER_BATCH", 2)
+        assert (list(matcher.pairs_within()), list(matcher.pairs_with(queries))) == whole

@@ -4,8 +4,8 @@ Exact keys (a normalised e-mail address, LinkedIn profile or E.164 phone number)
 once. Otherwise names are compared with rapidfuzz (accents folded, token order ignored,
 common nicknames understood), and organization, location and birthday add or take away
 evidence. Blocking keeps it fast: a record is only compared with the records that share a
-short name or birthday key, and all those pairs get a cheap first look in one
-`process.cpdist` call before the few alike enough are judged one by one.
+short name or birthday key, and those pairs get a cheap first look together, a
+`process.cpdist` call per batch of pairs, before the few alike enough are judged one by one.
 
 Nothing here touches a database; the import and the duplicates scan feed it `Profile`s.
 """
@@ -31,6 +31,9 @@ SUGGEST = 0.35
 # The cheap first pass (token-set similarity of name, birthday, place and organizations
 # together) lets through anything a careful look might still match.
 _PREFILTER = 60
+# Candidate pairs judged together (the first look is one call per batch); bounds memory
+# however large a block of common names grows.
+PAIRS_PER_BATCH = 250_000
 
 _DIGIT = re.compile(r"\d")
 _NO_KEYS: frozenset[str] = frozenset()
@@ -120,22 +123,26 @@ class Profile:
     ref: int
     given: str = ""
     family: str = ""
-    # Only kept inside `keys` (one set instead of four: a large workspace has many).
-    emails: InitVar[Collection[str]] = ()
-    urls: InitVar[Collection[str]] = ()
-    phones: InitVar[Collection[str]] = ()
+    # Only kept inside `keys` (one set instead of four: a large workspace has many), so
+    # reading profile.emails gives None, not the addresses.
+    emails: InitVar[Collection[str] | None] = None
+    urls: InitVar[Collection[str] | None] = None
+    phones: InitVar[Collection[str] | None] = None
     orgs: frozenset[str] = frozenset()
     location: str = ""
     birthday: str = ""
     full: str = field(init=False)
-    # Everything at once, for the cheap first pass over a block.
+    # Everything at once, for the cheap first look at a candidate pair.
     summary: str = field(init=False)
     keys: frozenset[str] = field(init=False)
     # The location reads like a street address (a number and several words), not a city.
     detailed: bool = field(init=False)
 
     def __post_init__(
-        self, emails: Collection[str], urls: Collection[str], phones: Collection[str]
+        self,
+        emails: Collection[str] | None,
+        urls: Collection[str] | None,
+        phones: Collection[str] | None,
     ) -> None:
         given, family, location = self.given, self.family, self.location
         self.full = f"{given} {family}" if given and family else given or family
@@ -143,15 +150,12 @@ class Profile:
         self.summary = " ".join([self.full, self.birthday, location, *orgs])
         if emails or urls or phones:
             self.keys = frozenset(
-                [*("e:" + e for e in emails), *("u:" + u for u in urls)]
-                + ["p:" + p for p in phones]
+                [*("e:" + e for e in emails or ()), *("u:" + u for u in urls or ())]
+                + ["p:" + p for p in phones or ()]
             )
         else:
             self.keys = _NO_KEYS
         self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
-
-    def exact_keys(self) -> frozenset[str]:
-        return self.keys
 
     def block_keys(self) -> set[str]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
@@ -216,6 +220,10 @@ def _part_points(similarity: float, agree: float, disagree: float) -> float:
     return -disagree
 
 
+# The most the names can be worth: given names (2.5) and family names (3) both alike.
+_NAME_MAX = 2.5 + 3.0
+
+
 def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> tuple[float, bool]:
     points, conflict = 0.0, False
     if given_a and given_b:
@@ -231,8 +239,8 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
     """Points for the names (given and family judged apart, also swapped), and whether
     they clearly disagree. A part missing on either side counts neither way."""
     straight = _parts_points(a.given, a.family, b.given, b.family)
-    if straight[0] >= 5.0:
-        return straight  # swapping cannot beat it by the half point it would need
+    if straight[0] >= _NAME_MAX - 0.5:
+        return straight  # a swapped reading, half a point down, cannot beat it
     # Swapped either way round (so that score(a, b) is score(b, a)); on a tie, the
     # reading without a conflict.
     crossed = max(
@@ -338,27 +346,15 @@ class Matcher:
             blocks[key].append(position)
         return position
 
-    def add_keys(self, position: int, profile: Profile) -> None:
-        """Let the indexed profile at `position` be found by `profile`'s exact keys too."""
-        for key in profile.exact_keys():
-            self.exact.setdefault(key, position)
-
-    def find_exact(self, profile: Profile) -> int | None:
-        for key in profile.exact_keys():
-            found = self.exact.get(key)
-            if found is not None:
-                return found
-        return None
-
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
-        stride = len(self.profiles) + 1
-        found: set[int] = set()
+        batch = _Batch(queries, self.profiles)
         for index, query in enumerate(queries):
-            base = index * stride
+            found: set[int] = set()
             for key in query.block_keys():
-                found.update([base + position for position in self._blocks.get(key, ())])
-        yield from _judged(found, stride, queries, self.profiles)
+                found.update(self._blocks.get(key, ()))
+            yield from batch.add(index, found)
+        yield from batch.judge()
 
     def pairs_within(
         self, since: int = 0, skip: Container[int] = ()
@@ -370,43 +366,60 @@ class Matcher:
         with everything before it, once); with `skip`, none whose later profile is at one
         of those positions.
         """
-        stride = len(self.profiles) + 1
-        found: set[int] = set()
-        for members in self._blocks.values():
-            if len(members) < 2 or members[-1] < since:
-                continue
-            for j in range(max(1, bisect_left(members, since)), len(members)):
-                if members[j] in skip:
-                    continue
-                base = members[j] * stride
-                found.update([base + earlier for earlier in members[:j]])
-        for later, earlier, judged in _judged(found, stride, self.profiles, self.profiles):
+        for later, earlier, judged in self._pairs_before(since, skip):
             yield earlier, later, judged
 
+    def _pairs_before(self, since: int, skip: Container[int]) -> Iterator[tuple[int, int, Scored]]:
+        """(later, earlier, judgement) for pairs_within."""
+        batch = _Batch(self.profiles, self.profiles)
+        for later in range(max(since, 1), len(self.profiles)):
+            if later in skip:
+                continue
+            found: set[int] = set()
+            for key in self.profiles[later].block_keys():
+                members = self._blocks[key]
+                found.update(members[: bisect_left(members, later)])
+            yield from batch.add(later, found)
+        yield from batch.judge()
 
-def _judged(
-    found: set[int], stride: int, left: Sequence[Profile], right: Sequence[Profile]
-) -> Iterator[tuple[int, int, Scored]]:
-    """Judge pairs (coded left * stride + right), in order; yield those worth suggesting.
 
-    The first pass, one `cpdist` call over every pair, compares everything at once (name,
+class _Batch:
+    """Candidate pairs (a profile on the left, one on the right) gathered a batch at a
+    time, so that memory stays bounded however large the blocks are, and judged together.
+
+    The first look, one `cpdist` call over the batch, compares everything at once (name,
     birthday, place and organizations) and lets through anything a careful look might
     still match; `score` then judges the few that pass.
     """
-    if not found:
-        return
-    codes = np.fromiter(found, dtype=np.int64, count=len(found))
-    codes.sort()
-    lefts, rights = np.divmod(codes, stride)
-    alike = process.cpdist(
-        [left[a].summary for a in lefts.tolist()],
-        [right[b].summary for b in rights.tolist()],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=_PREFILTER,
-        dtype=np.uint8,
-        workers=-1,
-    )
-    kept = np.flatnonzero(alike)
-    for a, b in zip(lefts[kept].tolist(), rights[kept].tolist(), strict=True):
-        if _worth_suggesting(left[a], right[b]):
-            yield a, b, score(left[a], right[b])
+
+    def __init__(self, left: Sequence[Profile], right: Sequence[Profile]) -> None:
+        self.left, self.right = left, right
+        self.lefts: list[int] = []
+        self.rights: list[int] = []
+
+    def add(self, left: int, rights: set[int]) -> Iterator[tuple[int, int, Scored]]:
+        """Add the pairs of `left` with each of `rights`; judge the batch once it is full."""
+        self.lefts.extend([left] * len(rights))
+        self.rights.extend(sorted(rights))
+        if len(self.lefts) >= PAIRS_PER_BATCH:
+            yield from self.judge()
+
+    def judge(self) -> Iterator[tuple[int, int, Scored]]:
+        """Yield (left, right, judgement) for the gathered pairs worth suggesting, in order."""
+        lefts, rights = self.lefts, self.rights
+        self.lefts, self.rights = [], []
+        if not lefts:
+            return
+        alike = process.cpdist(
+            [self.left[a].summary for a in lefts],
+            [self.right[b].summary for b in rights],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=_PREFILTER,
+            dtype=np.uint8,
+            # Threads only pay for themselves on a large batch.
+            workers=-1 if len(lefts) > 50_000 else 1,
+        )
+        for index in np.flatnonzero(alike).tolist():
+            a, b = self.left[lefts[index]], self.right[rights[index]]
+            if _worth_suggesting(a, b):
+                yield lefts[index], rights[index], score(a, b)

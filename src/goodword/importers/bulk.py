@@ -1,8 +1,8 @@
 """Set-based reads and writes for imports: multi-row inserts, known people read in bulk.
 
-On SQLite rows go straight to the driver with their values converted once per column type;
-elsewhere through SQLAlchemy Core. Search documents are written the way
-`search.service.index_person` writes them, so search stays in step.
+New rows go straight to the driver with their values converted once per column type (on
+PostgreSQL as a COPY). Search documents are written the way `search.service.index_person`
+writes them, so search stays in step; on SQLite large batches are indexed in FTS5 directly.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
@@ -132,28 +133,32 @@ def update_search_documents(
         )
 
 
+_TRIGGER_SQL = text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name")
+
+
 @contextmanager
 def _trigger_set_aside(session: Session, name: str) -> Iterator[None]:
     """Drop one of the triggers that keep SQLite's FTS5 index in step, and put it back
-    as it was afterwards, also when the work in between fails (whatever the caller then
-    does with the transaction, the trigger is there)."""
-    sql = session.scalar(
-        text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-        {"name": name},
-    )
+    afterwards as it was, also when the work in between fails.
+
+    After a failure the rows written meanwhile are not in the index: the caller rolls the
+    transaction back, as every import's caller does. Should SQLite have rolled it back by
+    itself (a full disk, say), the trigger is there again already and is left alone.
+    """
+    sql = session.scalar(_TRIGGER_SQL, {"name": name})
     if sql:
         session.execute(text(f"DROP TRIGGER {name}"))
     try:
         yield
     finally:
-        if sql:
+        if sql and session.scalar(_TRIGGER_SQL, {"name": name}) is None:
             session.execute(text(sql))
 
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Insert many rows, every value converted once per column type and no per-row ORM or
     Core bookkeeping: on SQLite one `executemany` through the driver, on PostgreSQL one
-    COPY (the server then checks keys and builds indexes while Python goes on)."""
+    COPY streamed to the server."""
     if not rows:
         return
     table = model.__table__
@@ -191,13 +196,17 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
         params = [values(row) + constants for row in rows]
     columns = ", ".join([*names, *fixed])
     if dialect.name == "postgresql":
+        sql = f"COPY {table.name} ({columns}) FROM STDIN"
         driver: Any = connection.connection.dbapi_connection  # a psycopg connection
-        with (
-            driver.cursor() as cursor,
-            cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy,
-        ):
-            for param in params:
-                copy.write_row(param)
+        try:
+            with driver.cursor() as cursor, cursor.copy(sql) as copy:
+                for param in params:
+                    copy.write_row(param)
+        except dialect.loaded_dbapi.Error as error:
+            # The error SQLAlchemy would raise for the same failure (callers catch those).
+            raise DBAPIError.instance(
+                sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
+            ) from error
         return
     placeholders = ", ".join("?" * (len(names) + len(fixed)))
     connection.exec_driver_sql(

@@ -102,8 +102,7 @@ class Resolver:
             for position, person, profile in zip(positions, people, profiles, strict=True)
             if self._imported(person) or self._held_key(profile, first_incoming)
         }
-        pairs = matcher.pairs_within(since=first_incoming, skip=settled) if profiles else iter(())
-        for earlier, later, judged in pairs:
+        for earlier, later, judged in matcher.pairs_within(since=first_incoming, skip=settled):
             best.setdefault(later - first_incoming, []).append((earlier, judged))
         for index, person in enumerate(people):
             if person.role is Role.ME and not person.name and self._me() is None:
@@ -204,9 +203,9 @@ class Resolver:
         holds (so `_decide` never gets as far as comparing names)."""
         if not person.key or person.role is Role.ME:
             return False
-        own = _OWN_KEY.match(person.key) if person.source == "goodword" else None
-        if own and int(own[1]) == self.state.workspace_id:
-            return int(own[2]) in self.state.person_ids
+        own = self._own_id(person)
+        if own is not None:
+            return own in self.state.person_ids
         return (person.source, person.key) in self.state.sources
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
@@ -217,14 +216,18 @@ class Resolver:
 
     def _known(self, person: IncomingPerson) -> int | None:
         assert person.key is not None
-        own = _OWN_KEY.match(person.key) if person.source == "goodword" else None
-        if own and int(own[1]) == self.state.workspace_id:
-            person_id = int(own[2])
-            return person_id if person_id in self.state.person_ids else None
+        own = self._own_id(person)
+        if own is not None:
+            return own if own in self.state.person_ids else None
         found = self.seen_keys.get((person.source, person.key))
         if found is not None:
             return found
         return self.state.sources.get((person.source, person.key))
+
+    def _own_id(self, person: IncomingPerson) -> int | None:
+        """The person id in a key Goodword itself exported from this workspace, if it is one."""
+        own = _OWN_KEY.match(person.key or "") if person.source == "goodword" else None
+        return int(own[2]) if own and int(own[1]) == self.state.workspace_id else None
 
     def _distinct_records(self, person: IncomingPerson, target: int) -> bool:
         """Two different records of one source (two UIDs, two profiles) stay two people."""

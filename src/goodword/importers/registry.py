@@ -62,17 +62,13 @@ def _table_format(
     return None, None
 
 
+@collector_paused()
 def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
     """Parse the document in its detected format.
 
     A file named on its own that is no known format is an error that says what was
     expected; a file inside an archive or folder that is none is passed over (None).
     """
-    with collector_paused():
-        return _parse(document, mapping)
-
-
-def _parse(document: Document, mapping: dict[str, list[str]] | None) -> Parsed | None:
     if vcard.looks_like_vcard(document.text):
         return vcard.parse(document)
     if mapped.looks_like_people_json(document.text):

@@ -72,6 +72,7 @@ def read_files(
     return parsed_files, reports
 
 
+@collector_paused()
 def import_files(
     session: Session,
     *,
@@ -91,32 +92,6 @@ def import_files(
     ("match"), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
     """
-    with collector_paused():
-        return _import_files(
-            session,
-            workspace_id=workspace_id,
-            paths_or_uploads=paths_or_uploads,
-            mapping=mapping,
-            dry_run=dry_run,
-            today=today,
-            progress=progress,
-            max_bytes=max_bytes,
-            now=now,
-        )
-
-
-def _import_files(
-    session: Session,
-    *,
-    workspace_id: int,
-    paths_or_uploads: Sequence[Path | str | Upload],
-    mapping: str | dict[str, list[str]] | None,
-    dry_run: bool,
-    today: date,
-    progress: Progress | None,
-    max_bytes: int,
-    now: datetime | None,
-) -> ImportReport:
     parsed_files, file_reports = read_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )

@@ -95,13 +95,9 @@ def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
         yield start, current
 
 
-def read_cards(document: Document) -> list[Card]:
-    """Split the text into cards; a line that is not a property is an error naming it."""
-    return list(_cards(document))
-
-
 def _cards(document: Document) -> Iterator[Card]:
-    """`read_cards` one card at a time, so a parser can let each go once it is read."""
+    """Split the text into cards, one at a time (a parser can let each go once it is read);
+    a line that is not a property is an error naming it."""
     card: Card | None = None
     # What the text before the first colon says (group, name, parameters), by that text.
     heads: dict[str, tuple[str | None, str, dict[str, list[str]]]] = {}

@@ -12,7 +12,8 @@ TSVECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '
 class SearchDocument(Base):
     """The searchable text of one person or organization.
 
-    SQLite indexes it with an FTS5 table kept in step by triggers (see the first migration);
+    SQLite indexes it with an FTS5 table kept in step by triggers (see the first migration;
+    large imports index their documents directly, see importers.bulk);
     PostgreSQL with a GIN index over its tsvector.
     """
 
