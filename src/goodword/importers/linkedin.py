@@ -84,15 +84,10 @@ def parse_connections(table: Table) -> Parsed:
                 )
             )
             continue
-        given, family, notes = clean_name(raw_first, raw_last)
-        if not given and not family:
+        person = _person(table, line, raw_first, raw_last)
+        if not person.given_name and not person.family_name:
             parsed.skipped.append(Skipped(table.name, line, "a connection without a name"))
             continue
-        # What `_person` builds (inlined: this loop runs once per connection).
-        person = IncomingPerson(source=SOURCE, file_name=table.name, line=line)
-        person.given_name, person.family_name = given or None, family or None
-        if notes:
-            person.notes = "\n".join(notes)
         person.linkedin_connection = True
         person.connected_on = parse_date(raw_connected)
         url = _linkedin_url(raw_url)

@@ -262,10 +262,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         name = prop.name
         if name in _NOT_READ:
             continue
-        text = prop.value
-        # Plain ASCII with no ENCODING is what `_text` would return: skip the call.
-        if "ENCODING" in prop.params or not (own or text.isascii()):
-            text = _text(prop, own=own)
+        text = _text(prop, own=own)
         if name == "FN":
             person.display_name = _split_escaped(text, "\x00")[0].strip() or None
         elif name == "N":
