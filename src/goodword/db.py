@@ -43,7 +43,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     # 32 MB of page cache (SQLite's default is 2 MB): a large import updates indexes all
-    # over a 100 MB database, and re-reading pages from the OS cost a third of its writes.
+    # over a 100 MB database, and re-reading pages from the OS cost up to a third of its
+    # writes.
     cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
