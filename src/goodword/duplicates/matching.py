@@ -353,7 +353,8 @@ class Matcher:
             found: set[int] = set()
             for key in query.block_keys():
                 found.update(self._blocks.get(key, ()))
-            yield from batch.add(index, found)
+            if batch.add(index, found):
+                yield from batch.judge()
         yield from batch.judge()
 
     def pairs_within(
@@ -379,7 +380,8 @@ class Matcher:
             for key in self.profiles[later].block_keys():
                 members = self._blocks[key]
                 found.update(members[: bisect_left(members, later)])
-            yield from batch.add(later, found)
+            if batch.add(later, found):
+                yield from batch.judge()
         yield from batch.judge()
 
 
@@ -397,12 +399,11 @@ class _Batch:
         self.lefts: list[int] = []
         self.rights: list[int] = []
 
-    def add(self, left: int, rights: set[int]) -> Iterator[tuple[int, int, Scored]]:
-        """Add the pairs of `left` with each of `rights`; judge the batch once it is full."""
+    def add(self, left: int, rights: set[int]) -> bool:
+        """Add the pairs of `left` with each of `rights`; say whether the batch is full."""
         self.lefts.extend([left] * len(rights))
         self.rights.extend(sorted(rights))
-        if len(self.lefts) >= PAIRS_PER_BATCH:
-            yield from self.judge()
+        return len(self.lefts) >= PAIRS_PER_BATCH
 
     def judge(self) -> Iterator[tuple[int, int, Scored]]:
         """Yield (left, right, judgement) for the gathered pairs worth suggesting, in order."""
