@@ -7,7 +7,7 @@ writes them, so search stays in step; on SQLite large batches are indexed in FTS
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
+from goodword.importers import background
 from goodword.people.models import (
     Person,
     PersonEmail,
@@ -48,27 +49,23 @@ def cut(text: str | None, length: int) -> str | None:
 def insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
     """Insert rows with Core (no per-row ORM work) and return their new ids, in order.
 
-    Ids are reserved first (a sequence range on PostgreSQL; on SQLite, the ids after the
-    largest once the write lock is held), so the rows go in as one multi-row insert
+    Ids are reserved first (see `reserve_ids`), so the rows go in as one multi-row insert
     instead of one statement per row.
     """
     if not rows:
         return []
-    table = model.__table__
-    ids = _reserve_ids(session, table, len(rows))
-    if ids is None:
-        found: list[int] = []
-        for start in range(0, len(rows), CHUNK):
-            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            found.extend(session.execute(statement, rows[start : start + CHUNK]).scalars().all())
-        return found
+    ids = reserve_ids(session, model, len(rows))
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
     insert_rows(session, model, rows)
     return ids
 
 
-def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
+def reserve_ids(session: Session, model: Any, count: int) -> list[int]:
+    """`count` new ids for the model's table: a sequence range on PostgreSQL; on SQLite,
+    the ids after the largest, once the write lock is held (so no one else can add rows
+    until commit)."""
+    table = model.__table__
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         statement = text(
@@ -79,28 +76,53 @@ def _reserve_ids(session: Session, table: Any, count: int) -> list[int] | None:
     if dialect == "sqlite":
         # Take the write lock (a no-op update), so no one else can add rows until commit.
         session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
-        largest = session.scalar(select(func.max(table.c.id))) or 0
-        return list(range(largest + 1, largest + count + 1))
-    return None
+    largest = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(largest + 1, largest + count + 1))
 
 
 def insert_search_documents(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert search documents; on SQLite, index them in FTS5 with one statement.
+    """Insert search documents (see `adding_search_documents`)."""
+    with adding_search_documents(session, len(rows)) as add:
+        add(rows)
+
+
+@contextmanager
+def adding_search_documents(
+    session: Session, count: int
+) -> Iterator[Callable[[list[dict[str, Any]]], None]]:
+    """Give a function that inserts search documents, `count` of them in all, in as many
+    calls as suits the caller; on SQLite, 1,000 or more are indexed in FTS5 directly.
 
     FTS5 writes its pending terms out at every statement a trigger runs, so indexing
     60,000 documents through the per-row trigger costs several times what one insert into
     the index does. The trigger is set aside for this transaction only (SQLite's DDL is
     transactional: other connections never see it missing) and put back as it was.
     """
-    if len(rows) < CHUNK or session.get_bind().dialect.name != "sqlite":
-        insert_rows(session, SearchDocument, rows)
+    if count < CHUNK or session.get_bind().dialect.name != "sqlite":
+
+        def add_plainly(rows: list[dict[str, Any]]) -> None:
+            insert_rows(session, SearchDocument, rows)
+
+        yield add_plainly
         return
+    ids = iter(reserve_ids(session, SearchDocument, count))
+    fts = ("search_fts", ("rowid", "title", "body"))
+
+    def add(rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["id"] = next(ids)
+        insert_rows(session, SearchDocument, rows)
+        indexed = [(row["id"], row["title"], row["body"]) for row in rows]
+        writer = background.active(session)
+        if writer is not None:
+            writer.insert(*fts, indexed)
+        else:
+            session.connection().exec_driver_sql(
+                "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)", indexed
+            )
+
     with _trigger_set_aside(session, "search_documents_ai"):
-        ids = insert_returning(session, SearchDocument, rows)
-        session.connection().exec_driver_sql(
-            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-            [(i, row["title"], row["body"]) for i, row in zip(ids, rows, strict=True)],
-        )
+        yield add
 
 
 def update_search_documents(
@@ -157,8 +179,9 @@ def _trigger_set_aside(session: Session, name: str) -> Iterator[None]:
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Insert many rows, every value converted once per column type and no per-row ORM or
-    Core bookkeeping: on SQLite one `executemany` through the driver, on PostgreSQL one
-    COPY streamed to the server."""
+    Core bookkeeping: on SQLite one `executemany` through the driver (or, inside
+    `background.writes_in_background`, one statement queued for the writer thread), on
+    PostgreSQL one COPY streamed to the server."""
     if not rows:
         return
     table = model.__table__
@@ -207,6 +230,10 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             raise DBAPIError.instance(
                 sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
             ) from error
+        return
+    writer = background.active(session)
+    if writer is not None:
+        writer.insert(table.name, [*names, *fixed], params)
         return
     placeholders = ", ".join("?" * (len(names) + len(fixed)))
     connection.exec_driver_sql(

@@ -10,27 +10,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
     CHUNK,
     Changes,
     Held,
     Known,
+    adding_search_documents,
     cut,
     insert_returning,
     insert_rows,
     insert_search_documents,
     load_known,
+    reserve_ids,
     table_named,
     update_search_documents,
 )
 from goodword.importers.cleaning import organization_key, profile_url
-from goodword.importers.plan import Plan
+from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.state import WorkspaceState, phone_key
@@ -48,6 +52,10 @@ from goodword.people.models import (
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
 from goodword.search.service import person_body
+
+# People created per slice: large enough that a statement's own cost is small beside its
+# rows, small enough that the first slice is written while the second is built.
+SLICE = 5000
 
 
 @dataclass
@@ -146,20 +154,31 @@ class Writer:
         return self.ids[target] if target < 0 else target
 
     def write(self, plan: Plan) -> None:
-        combined = [combine(d.records, self.state.region, self.today) for d in plan.drafts]
         updates = {
             pid: combine([r for r, _ in records], self.state.region, self.today)
             for pid, records in plan.updates.items()
         }
-        names = [p.organization for c in [*combined, *updates.values()] for p in c.positions]
-        self._organizations(names)
-        self.progress("people", 0, len(combined))
-        self._create(plan, combined)
-        self.progress("people", len(combined), len(combined))
-        self._update(plan, updates)
-        self._connections(plan)
-        self._candidates(plan)
-        self._interactions(plan)
+        names = [
+            p.organization
+            for draft in plan.drafts
+            for record in draft.records
+            for p in record.positions
+        ]
+        self._organizations(
+            [*names, *(p.organization for c in updates.values() for p in c.positions)]
+        )
+        # On SQLite the inserts run on a second thread while the next rows are built; what
+        # needs reading is read before the first of them is queued, so nothing waits.
+        with writes_in_background(self.session):
+            ids = reserve_ids(self.session, Person, len(plan.drafts))
+            self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
+            self._update(plan, updates)
+            linked = self._linked_to_me(plan)
+            with adding_search_documents(self.session, len(ids)) as add_documents:
+                self._create(plan, ids, add_documents)
+                self._connections(plan, linked)
+                self._candidates(plan)
+            self._interactions(plan)
         for row, target in plan.rows:
             if target == 0:
                 continue
@@ -264,9 +283,27 @@ class Writer:
                 updates.append({"id": doc_id, "title": name, "body": body})
         update_search_documents(self.session, updates, old)
 
-    def _create(self, plan: Plan, combined: list[Combined]) -> None:
+    def _create(
+        self, plan: Plan, ids: list[int], add_documents: Callable[[list[dict[str, Any]]], None]
+    ) -> None:
+        """Create the drafted people with the ids reserved for them, a slice at a time
+        (on SQLite each slice is written while the next is built)."""
+        total = len(plan.drafts)
+        self.progress("people", 0, total)
+        for start in range(0, total, SLICE):
+            end = min(start + SLICE, total)
+            self._create_slice(plan.drafts[start:end], ids[start:end], add_documents)
+            self.progress("people", end, total)
+
+    def _create_slice(
+        self,
+        drafts: list[Draft],
+        ids: list[int],
+        add_documents: Callable[[list[dict[str, Any]]], None],
+    ) -> None:
+        combined = [combine(d.records, self.state.region, self.today) for d in drafts]
         rows = []
-        for draft, person in zip(plan.drafts, combined, strict=True):
+        for draft, person in zip(drafts, combined, strict=True):
             display = person.display_name or " ".join(
                 p for p in (person.given_name, person.family_name) if p
             )
@@ -290,12 +327,11 @@ class Writer:
                     "birthday": person.birthday,
                 }
             )
-        ids = insert_returning(self.session, Person, rows)
+        for row, person_id in zip(rows, ids, strict=True):
+            row["id"] = person_id
+        insert_rows(self.session, Person, rows)
         emails, phones, urls, positions, sources, documents = [], [], [], [], [], []
-        for index, (person_id, draft, person, row) in enumerate(
-            zip(ids, plan.drafts, combined, rows, strict=True)
-        ):
-            self.ids[-(index + 1)] = person_id
+        for person_id, draft, person, row in zip(ids, drafts, combined, rows, strict=True):
             self.state.person_ids.add(person_id)
             base = {"workspace_id": self.ws, "person_id": person_id}
             emails += [
@@ -352,7 +388,7 @@ class Writer:
             (PersonSource, sources),
         ):
             insert_rows(self.session, model, batch)
-        insert_search_documents(self.session, documents)
+        add_documents(documents)
 
     def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
         """Apply what is new about known people, with set-based reads and writes."""
@@ -474,27 +510,34 @@ class Writer:
         role = f"{title} at {org_name}" if title else org_name
         return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
 
-    def _connections(self, plan: Plan) -> None:
+    def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id
+        return None if me_target is None else self.person_id(me_target)
+
+    def _linked_to_me(self, plan: Plan) -> set[int]:
+        """Who the user is already linked to on LinkedIn."""
+        me = self._me(plan)
+        if not plan.connections or me is None:
+            return set()
+        existing = self.session.execute(
+            select(Connection.person_a_id, Connection.person_b_id).where(
+                Connection.workspace_id == self.ws,
+                Connection.kind == ConnectionKind.LINKEDIN,
+                or_(Connection.person_a_id == me, Connection.person_b_id == me),
+            )
+        ).all()
+        return {b if a == me else a for a, b in existing}
+
+    def _connections(self, plan: Plan, linked: set[int]) -> None:
+        me = self._me(plan)
         if not plan.connections:
             return
-        if me_target is None:
+        if me is None:
             self.report.notes.append(
                 "LinkedIn connections were imported as people, but not linked to you: "
                 "include Profile.csv, or mark yourself in Goodword, and import again."
             )
             return
-        me = self.person_id(me_target)
-        existing = set(
-            self.session.execute(
-                select(Connection.person_a_id, Connection.person_b_id).where(
-                    Connection.workspace_id == self.ws,
-                    Connection.kind == ConnectionKind.LINKEDIN,
-                    or_(Connection.person_a_id == me, Connection.person_b_id == me),
-                )
-            ).all()
-        )
-        linked = {b if a == me else a for a, b in existing}
         rows = []
         for target, record in plan.connections:
             other = self.person_id(target)
