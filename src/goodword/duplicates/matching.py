@@ -334,6 +334,8 @@ class Matcher:
         self.exact: dict[str, int] = {}
         # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
+        # position -> the blocks it is in (the lists above, not copies)
+        self._in_blocks: list[list[list[int]]] = []
 
     def add(self, profile: Profile) -> int:
         """Index a profile; return its position (what pairs refer to)."""
@@ -342,8 +344,10 @@ class Matcher:
         for key in profile.keys:
             self.exact.setdefault(key, position)
         blocks = self._blocks
-        for key in profile.block_keys():
-            blocks[key].append(position)
+        found = [blocks[key] for key in profile.block_keys()]
+        for members in found:
+            members.append(position)
+        self._in_blocks.append(found)
         return position
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
@@ -377,8 +381,7 @@ class Matcher:
             if later in skip:
                 continue
             found: set[int] = set()
-            for key in self.profiles[later].block_keys():
-                members = self._blocks[key]
+            for members in self._in_blocks[later]:
                 found.update(members[: bisect_left(members, later)])
             if batch.add(later, found):
                 yield from batch.judge()

@@ -81,8 +81,12 @@ def _from_json(into: str, rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
     """One INSERT … SELECT over the rows as a JSON array. A value every row shares (the
     workspace, the timestamps) is bound once instead: taking values out of the JSON is
     most of the statement's cost. Built in the calling thread, which has time to spare."""
-    first = rows[0]
-    shared = [all(row[i] == first[i] for row in rows) for i in range(len(first))]
+    first, middle, last = rows[0], rows[len(rows) // 2], rows[-1]
+    shared = [
+        first[i] == middle[i] == last[i]
+        and list(map(itemgetter(i), rows)).count(first[i]) == len(rows)
+        for i in range(len(first))
+    ]
     varying = [i for i, same in enumerate(shared) if not same]
     picks, params = [], []
     for i, same in enumerate(shared):

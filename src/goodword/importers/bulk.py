@@ -177,6 +177,24 @@ def _trigger_set_aside(session: Session, name: str) -> Iterator[None]:
             session.execute(text(sql))
 
 
+def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The processor, converting each distinct value once (most rows repeat a few: no
+    tags, no birthday, the same dates)."""
+    done: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            key = (type(value), tuple(value) if type(value) is list else value)
+            return done[key]
+        except KeyError:
+            done[key] = converted = processor(value)
+            return converted
+        except TypeError:  # unhashable (a dict, a list of lists)
+            return processor(value)
+
+    return convert
+
+
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Insert many rows, every value converted once per column type and no per-row ORM or
     Core bookkeeping: on SQLite one `executemany` through the driver (or, inside
@@ -198,7 +216,10 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             fixed[column.name] = (
                 column.default.arg(None) if column.default.is_callable else (column.default.arg)
             )
-    processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+    processors = [
+        _remembering(processor) if processor else None
+        for processor in (table.c[name].type._cached_bind_processor(dialect) for name in names)
+    ]
     constants = tuple(
         (processor(value) if (processor := table.c[name].type._cached_bind_processor(dialect))
          else value)
