@@ -1,22 +1,28 @@
-"""SQLite inserts on a second thread while Python goes on building the next rows.
+"""Bulk inserts through the driver, on a second thread while Python builds the next rows.
 
-Python's `sqlite3` takes the GIL back for every row of an `executemany`, so a writer
-thread running one would stall the thread building rows. A single
-`INSERT … SELECT … FROM json_each(?)` does all its work inside SQLite, without the GIL,
-so SQLite's own work (b-trees, indexes, foreign keys) runs beside Python's.
+`insert` writes rows whose values are already what the driver takes: on SQLite with
+`executemany`, on PostgreSQL with a COPY. Inside `writes_in_background`, it queues them
+for one worker thread instead, which runs them in order on the session's own connection,
+inside the session's transaction, while the calling thread goes on:
 
-One worker thread runs the queued statements in order on the session's own connection,
-inside the session's transaction. Any statement the session itself runs first waits for
-the queue to empty (a `before_cursor_execute` hook), so the two threads never use the
-connection at once and every read sees the writes queued before it. A failed statement
-stops the ones queued after it, and its error is raised in the calling thread, as the
-error SQLAlchemy would have raised, at the next insert, statement or the end of the block.
+- On SQLite, Python's `sqlite3` takes the GIL back for every row of an `executemany`, so
+  a worker running one would stall the thread building rows. The worker runs a single
+  `INSERT … SELECT … FROM json_each(?)` instead, which does all its work inside SQLite,
+  without the GIL: SQLite's own work (b-trees, indexes, foreign keys) runs beside Python's.
+- On PostgreSQL the worker streams the COPY; the server's work (foreign keys, indexes)
+  happens while the calling thread builds the next rows instead of waiting for it.
+
+Any statement the session itself runs waits first for the queue to empty (a
+`before_cursor_execute` hook), so the two threads never use the connection at once and
+every read sees the writes queued before it. A failed insert stops the ones queued after
+it, and its error is raised in the calling thread, as the error SQLAlchemy would have
+raised, at the next insert, statement or the end of the block.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from operator import itemgetter
@@ -28,56 +34,63 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 _KEY = "goodword.background_writes"
+Rows = list[tuple[Any, ...]]
 
 
-class BackgroundWrites:
-    """Inserts queued for one SQLite connection, run in order on one worker thread."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.driver: Any = connection.connection.dbapi_connection
-        self.executor = ThreadPoolExecutor(1, thread_name_prefix="goodword-writes")
-        # (table, the queued insert into it), in order
-        self.pending: list[tuple[str, Future[None]]] = []
-        self.failed = False
-
-    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        """Queue `rows` (values as the driver takes them) for `table`."""
-        if self.failed:
-            self.wait()  # raises the earlier failure
-        statement = _from_json(f"INSERT INTO {table} ({', '.join(columns)})", rows)
-        self.pending.append((table, self.executor.submit(self._run, *statement)))
-
-    def _run(self, sql: str, params: list[Any]) -> None:
-        if self.failed:
-            return  # an earlier statement failed: the caller will roll back
-        try:
-            self.driver.execute(sql, params).close()
-        except BaseException:
-            self.failed = True
-            raise
-
-    def wait(self) -> None:
-        """Wait until every queued insert has run; raise the first failure, if any."""
-        pending, self.pending = self.pending, []
-        errors = [(t, e) for t, future in pending if (e := future.exception()) is not None]
-        self.failed = False
-        if errors:
-            table, error = errors[0]
-            dbapi_error = self.connection.dialect.loaded_dbapi.Error
-            if isinstance(error, dbapi_error):
-                # The error SQLAlchemy would raise for the same failure (callers catch those).
-                raise DBAPIError.instance(
-                    f"INSERT INTO {table}", None, error, dbapi_error,
-                    dialect=self.connection.dialect,
-                ) from error  # fmt: skip
-            raise error
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=True)
+def insert(session: Session, table: str, columns: Sequence[str], rows: Rows) -> None:
+    """Insert `rows` (values as the driver takes them) into `table`: queued inside
+    `writes_in_background`, at once otherwise."""
+    connection = session.connection()
+    writer: BackgroundWrites | None = session.info.get(_KEY)
+    into = f"{table} ({', '.join(columns)})"
+    if connection.dialect.name == "postgresql":
+        work = _copy(connection, into, rows)
+    elif writer is not None:
+        sql, params = _from_json(f"INSERT INTO {into}", rows)
+        work = _execute(connection, sql, params)
+    else:
+        marks = ", ".join("?" * len(columns))
+        work = _execute_many(connection, f"INSERT INTO {into} VALUES ({marks})", rows)
+    if writer is None:
+        _raise_as_sqlalchemy(connection, table, work)
+    else:
+        writer.queue(table, work)
 
 
-def _from_json(into: str, rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
+def _execute(connection: Connection, sql: str, params: list[Any]) -> Callable[[], None]:
+    driver: Any = connection.connection.dbapi_connection
+    return lambda: driver.execute(sql, params).close()
+
+
+def _execute_many(connection: Connection, sql: str, rows: Rows) -> Callable[[], None]:
+    driver: Any = connection.connection.dbapi_connection
+    return lambda: driver.executemany(sql, rows).close()
+
+
+def _copy(connection: Connection, into: str, rows: Rows) -> Callable[[], None]:
+    driver: Any = connection.connection.dbapi_connection  # a psycopg connection
+
+    def work() -> None:
+        with driver.cursor() as cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    return work
+
+
+def _raise_as_sqlalchemy(connection: Connection, table: str, work: Callable[[], None]) -> None:
+    """Run the driver work; a driver error becomes the error SQLAlchemy would raise for
+    the same failure (callers catch those)."""
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    try:
+        work()
+    except dbapi_error as error:
+        raise DBAPIError.instance(
+            f"INSERT INTO {table}", None, error, dbapi_error, dialect=connection.dialect
+        ) from error
+
+
+def _from_json(into: str, rows: Rows) -> tuple[str, list[Any]]:
     """One INSERT … SELECT over the rows as a JSON array. A value every row shares (the
     workspace, the timestamps) is bound once instead: taking values out of the JSON is
     most of the statement's cost. Built in the calling thread, which has time to spare."""
@@ -111,6 +124,42 @@ def _refuse(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot go to SQLite as it is: {value!r}")
 
 
+class BackgroundWrites:
+    """Driver work queued for one connection, run in order on one worker thread."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="goodword-writes")
+        # (table, the queued insert into it), in order
+        self.pending: list[tuple[str, Future[None]]] = []
+        self.failed = False
+
+    def queue(self, table: str, work: Callable[[], None]) -> None:
+        if self.failed:
+            self.wait()  # raises the earlier failure
+        self.pending.append((table, self.executor.submit(self._run, table, work)))
+
+    def _run(self, table: str, work: Callable[[], None]) -> None:
+        if self.failed:
+            return  # an earlier insert failed: the caller will roll back
+        try:
+            _raise_as_sqlalchemy(self.connection, table, work)
+        except BaseException:
+            self.failed = True
+            raise
+
+    def wait(self) -> None:
+        """Wait until every queued insert has run; raise the first failure, if any."""
+        pending, self.pending = self.pending, []
+        errors = [e for _table, future in pending if (e := future.exception()) is not None]
+        self.failed = False
+        if errors:
+            raise errors[0]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+
 def active(session: Session) -> BackgroundWrites | None:
     """The background writer of the session's current block, if there is one."""
     writer: BackgroundWrites | None = session.info.get(_KEY)
@@ -119,11 +168,11 @@ def active(session: Session) -> BackgroundWrites | None:
 
 @contextmanager
 def writes_in_background(session: Session) -> Iterator[None]:
-    """Within the block, `bulk.insert_rows` on SQLite queues its inserts for a worker
-    thread; on leaving, every queued insert has run (or the block raises why not).
-    Elsewhere (PostgreSQL, or a SQLite without JSON functions) it changes nothing."""
+    """Within the block, `insert` queues its work for a worker thread; on leaving, every
+    queued insert has run (or the block raises why not). On a SQLite without JSON
+    functions, or another database, it changes nothing."""
     connection = session.connection()
-    if connection.dialect.name != "sqlite" or not _has_json(connection) or active(session):
+    if active(session) or not _can_queue(connection):
         yield
         return
     writer = BackgroundWrites(connection)
@@ -148,7 +197,11 @@ def writes_in_background(session: Session) -> Iterator[None]:
         writer.close()
 
 
-def _has_json(connection: Connection) -> bool:
+def _can_queue(connection: Connection) -> bool:
+    if connection.dialect.name == "postgresql":
+        return True
+    if connection.dialect.name != "sqlite":
+        return False
     try:
         connection.exec_driver_sql("SELECT json_extract('[1]', '$[0]')")
     except DBAPIError:

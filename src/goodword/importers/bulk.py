@@ -15,7 +15,6 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
@@ -106,20 +105,13 @@ def adding_search_documents(
         yield add_plainly
         return
     ids = iter(reserve_ids(session, SearchDocument, count))
-    fts = ("search_fts", ("rowid", "title", "body"))
 
     def add(rows: list[dict[str, Any]]) -> None:
         for row in rows:
             row["id"] = next(ids)
         insert_rows(session, SearchDocument, rows)
         indexed = [(row["id"], row["title"], row["body"]) for row in rows]
-        writer = background.active(session)
-        if writer is not None:
-            writer.insert(*fts, indexed)
-        else:
-            session.connection().exec_driver_sql(
-                "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)", indexed
-            )
+        background.insert(session, "search_fts", ("rowid", "title", "body"), indexed)
 
     with _trigger_set_aside(session, "search_documents_ai"):
         yield add
@@ -197,9 +189,9 @@ def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Insert many rows, every value converted once per column type and no per-row ORM or
-    Core bookkeeping: on SQLite one `executemany` through the driver (or, inside
-    `background.writes_in_background`, one statement queued for the writer thread), on
-    PostgreSQL one COPY streamed to the server."""
+    Core bookkeeping: on SQLite one `executemany` through the driver, on PostgreSQL one
+    COPY streamed to the server (see `background.insert`; inside
+    `background.writes_in_background`, on a second thread)."""
     if not rows:
         return
     table = model.__table__
@@ -238,28 +230,7 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             params.append((*found, *constants))
     else:
         params = [values(row) + constants for row in rows]
-    columns = ", ".join([*names, *fixed])
-    if dialect.name == "postgresql":
-        sql = f"COPY {table.name} ({columns}) FROM STDIN"
-        driver: Any = connection.connection.dbapi_connection  # a psycopg connection
-        try:
-            with driver.cursor() as cursor, cursor.copy(sql) as copy:
-                for param in params:
-                    copy.write_row(param)
-        except dialect.loaded_dbapi.Error as error:
-            # The error SQLAlchemy would raise for the same failure (callers catch those).
-            raise DBAPIError.instance(
-                sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
-            ) from error
-        return
-    writer = background.active(session)
-    if writer is not None:
-        writer.insert(table.name, [*names, *fixed], params)
-        return
-    placeholders = ", ".join("?" * (len(names) + len(fixed)))
-    connection.exec_driver_sql(
-        f"INSERT INTO {table.name} ({columns}) VALUES ({placeholders})", params
-    )
+    background.insert(session, table.name, [*names, *fixed], params)
 
 
 @dataclass
