@@ -119,7 +119,8 @@ def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
         stored = session.execute(
             text(
                 "SELECT person_id, source, file_name, external_key, typeof(external_key), "
-                "imported_at, typeof(created_at), length(created_at) FROM person_sources ORDER BY id"
+                "imported_at, typeof(created_at), length(created_at) "
+                "FROM person_sources ORDER BY id"
             )
         ).all()
         assert stored[: len(keys)] == stored[len(keys) :]
