@@ -50,18 +50,25 @@ def export_playbook_records(
     person_key: dict[int, str],
     org_key: dict[int, str],
     opportunity_key: dict[int, str],
-) -> dict[str, Any]:
-    """The playbook lists of the document, keyed by the ids of the records already keyed."""
+) -> tuple[dict[str, Any], dict[str, dict[int, str]]]:
+    """The playbook lists of the document, keyed by the ids of the records already keyed,
+    and the keys given to the records that tasks' origin keys name (`ask`, `use`, `lead`)."""
 
     def key(keys: dict[int, str], record_id: int | None) -> str | None:
         return None if record_id is None else keys[record_id]
 
+    asks = rows(ReferralAsk)
+    ask_key = {a.id: f"ra{n}" for n, a in enumerate(asks, 1)}
     references = rows(Reference)
     reference_key = {r.id: f"r{n}" for n, r in enumerate(references, 1)}
-    return {
+    uses = rows(ReferenceUse)
+    use_key = {u.id: f"ru{n}" for n, u in enumerate(uses, 1)}
+    leads = rows(Lead, selectinload(Lead.shares))
+    lead_key = {lead.id: f"l{n}" for n, lead in enumerate(leads, 1)}
+    lists = {
         "referral_asks": [
             ExportedReferralAsk.model_construct(
-                key=f"ra{n}",
+                key=ask_key[a.id],
                 person=person_key[a.person_id],
                 source_opportunity=key(opportunity_key, a.source_opportunity_id),
                 target_organization=key(org_key, a.target_organization_id),
@@ -74,7 +81,7 @@ def export_playbook_records(
                 created_at=utc(a.created_at),
                 updated_at=utc(a.updated_at),
             )
-            for n, a in enumerate(rows(ReferralAsk), 1)
+            for a in asks
         ],
         "references": [
             ExportedReference.model_construct(
@@ -93,7 +100,7 @@ def export_playbook_records(
         ],
         "reference_uses": [
             ExportedReferenceUse.model_construct(
-                key=f"ru{n}",
+                key=use_key[u.id],
                 reference=reference_key[u.reference_id],
                 opportunity=opportunity_key[u.opportunity_id],
                 status=u.status,
@@ -105,11 +112,11 @@ def export_playbook_records(
                 created_at=utc(u.created_at),
                 updated_at=utc(u.updated_at),
             )
-            for n, u in enumerate(rows(ReferenceUse), 1)
+            for u in uses
         ],
         "leads": [
             ExportedLead.model_construct(
-                key=f"l{n}",
+                key=lead_key[lead.id],
                 kind=lead.kind,
                 title=lead.title,
                 description=lead.description,
@@ -131,7 +138,7 @@ def export_playbook_records(
                 created_at=utc(lead.created_at),
                 updated_at=utc(lead.updated_at),
             )
-            for n, lead in enumerate(rows(Lead, selectinload(Lead.shares)), 1)
+            for lead in leads
         ],
         "message_templates": [
             ExportedMessageTemplate.model_construct(
@@ -144,6 +151,7 @@ def export_playbook_records(
             for t in rows(MessageTemplate)
         ],
     }
+    return lists, {"ask": ask_key, "use": use_key, "lead": lead_key}
 
 
 def check_templates_free(session: Session, workspace_id: int, document: ExportFile) -> None:
@@ -179,9 +187,11 @@ def write_playbook_records(
     people: dict[str, Person],
     organizations: dict[str, Organization],
     opportunities: dict[str, Opportunity],
-) -> None:
-    """Create the playbook records of the document in file order (so ids keep that order)."""
+) -> dict[str, dict[str, int]]:
+    """Create the playbook records of the document in file order (so ids keep that order);
+    return the new ids of those that tasks' origin keys name, by kind and file key."""
     ws = workspace_id
+    created: dict[str, dict[str, Any]] = {"ask": {}, "use": {}, "lead": {}}
 
     def org_id(key: str | None) -> int | None:
         return None if key is None else organizations[key].id
@@ -190,22 +200,22 @@ def write_playbook_records(
         return None if key is None else opportunities[key].id
 
     for a in document.referral_asks:
-        session.add(
-            ReferralAsk(
-                workspace_id=ws,
-                person_id=people[a.person].id,
-                source_opportunity_id=opportunity_id(a.source_opportunity),
-                target_organization_id=org_id(a.target_organization),
-                result_opportunity_id=opportunity_id(a.result_opportunity),
-                status=a.status,
-                asked_on=a.asked_on,
-                reported_back_on=a.reported_back_on,
-                notes=a.notes,
-                introduced_to=a.introduced_to,
-                created_at=a.created_at,
-                updated_at=a.updated_at,
-            )
+        ask = ReferralAsk(
+            workspace_id=ws,
+            person_id=people[a.person].id,
+            source_opportunity_id=opportunity_id(a.source_opportunity),
+            target_organization_id=org_id(a.target_organization),
+            result_opportunity_id=opportunity_id(a.result_opportunity),
+            status=a.status,
+            asked_on=a.asked_on,
+            reported_back_on=a.reported_back_on,
+            notes=a.notes,
+            introduced_to=a.introduced_to,
+            created_at=a.created_at,
+            updated_at=a.updated_at,
         )
+        session.add(ask)
+        created["ask"][a.key] = ask
     references: dict[str, Reference] = {}
     for r in document.references:
         reference = Reference(
@@ -225,48 +235,48 @@ def write_playbook_records(
     session.flush()
 
     for u in document.reference_uses:
-        session.add(
-            ReferenceUse(
-                workspace_id=ws,
-                reference_id=references[u.reference].id,
-                opportunity_id=opportunities[u.opportunity].id,
-                status=u.status,
-                stress_points=u.stress_points,
-                briefed_on=u.briefed_on,
-                called_on=u.called_on,
-                thanked_on=u.thanked_on,
-                outcome=u.outcome,
-                created_at=u.created_at,
-                updated_at=u.updated_at,
-            )
+        use = ReferenceUse(
+            workspace_id=ws,
+            reference_id=references[u.reference].id,
+            opportunity_id=opportunities[u.opportunity].id,
+            status=u.status,
+            stress_points=u.stress_points,
+            briefed_on=u.briefed_on,
+            called_on=u.called_on,
+            thanked_on=u.thanked_on,
+            outcome=u.outcome,
+            created_at=u.created_at,
+            updated_at=u.updated_at,
         )
+        session.add(use)
+        created["use"][u.key] = use
     for lead in document.leads:
-        session.add(
-            Lead(
-                workspace_id=ws,
-                kind=lead.kind,
-                title=lead.title,
-                description=lead.description,
-                url=lead.url,
-                happens_on=lead.happens_on,
-                tags=list(lead.tags),
-                organization_id=org_id(lead.organization),
-                created_at=lead.created_at,
-                updated_at=lead.updated_at,
-                shares=[
-                    LeadShare(
-                        workspace_id=ws,
-                        person_id=people[s.person].id,
-                        status=s.status,
-                        reason=s.reason,
-                        sent_on=s.sent_on,
-                        created_at=s.created_at,
-                        updated_at=s.updated_at,
-                    )
-                    for s in lead.shares
-                ],
-            )
+        new_lead = Lead(
+            workspace_id=ws,
+            kind=lead.kind,
+            title=lead.title,
+            description=lead.description,
+            url=lead.url,
+            happens_on=lead.happens_on,
+            tags=list(lead.tags),
+            organization_id=org_id(lead.organization),
+            created_at=lead.created_at,
+            updated_at=lead.updated_at,
+            shares=[
+                LeadShare(
+                    workspace_id=ws,
+                    person_id=people[s.person].id,
+                    status=s.status,
+                    reason=s.reason,
+                    sent_on=s.sent_on,
+                    created_at=s.created_at,
+                    updated_at=s.updated_at,
+                )
+                for s in lead.shares
+            ],
         )
+        session.add(new_lead)
+        created["lead"][lead.key] = new_lead
     for t in document.message_templates:
         session.add(
             MessageTemplate(
@@ -279,3 +289,7 @@ def write_playbook_records(
             )
         )
     session.flush()
+    return {
+        kind: {key: record.id for key, record in records.items()}
+        for kind, records in created.items()
+    }

@@ -56,6 +56,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.people.service import person_sort_name
+from goodword.playbooks.keys import rekey
 from goodword.playbooks.models import MessageTemplate
 from goodword.records import sort_key
 from goodword.search import service as search
@@ -111,6 +112,17 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
     def key(keys: dict[int, str], record_id: int | None) -> str | None:
         return None if record_id is None else keys[record_id]
 
+    playbook_lists, playbook_keys = export_playbook_records(
+        rows, person_key=person_key, org_key=org_key, opportunity_key=opportunity_key
+    )
+    # Tasks' origin keys name records by the file's keys, not by this database's ids.
+    origin_names = {
+        kind: {str(record_id): name for record_id, name in keys.items()}
+        for kind, keys in {
+            "person": person_key, "opp": opportunity_key, "interaction": interaction_key,
+            **playbook_keys,
+        }.items()
+    }  # fmt: skip
     document = ExportFile.model_construct(
         format=FORMAT,
         version=VERSION,
@@ -221,7 +233,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 snoozed_until=t.snoozed_until,
                 completed_at=utc(t.completed_at),
                 origin=t.origin,
-                origin_key=t.origin_key,
+                origin_key=None if t.origin_key is None else rekey(t.origin_key, origin_names),
                 person=key(person_key, t.person_id),
                 organization=key(org_key, t.organization_id),
                 opportunity=key(opportunity_key, t.opportunity_id),
@@ -231,9 +243,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
             )
             for t in rows(Task)
         ],
-        **export_playbook_records(
-            rows, person_key=person_key, org_key=org_key, opportunity_key=opportunity_key
-        ),
+        **playbook_lists,
     )
     return document.model_dump(mode="json")
 
@@ -320,9 +330,36 @@ def import_workspace(
     return _write(session, workspace_id, document, reuse_organizations=not empty)
 
 
+def _origin_names(
+    records: dict[str, dict[str, Any]], playbook_ids: dict[str, dict[str, int]]
+) -> dict[str, dict[str, str]]:
+    """For `rekey`: kind -> file key -> the new id, as text."""
+    names = {kind: {k: str(r.id) for k, r in found.items()} for kind, found in records.items()}
+    names.update(
+        {kind: {k: str(i) for k, i in found.items()} for kind, found in playbook_ids.items()}
+    )
+    return names
+
+
 def _check_origin_keys_free(session: Session, workspace_id: int, document: ExportFile) -> None:
-    """Tasks a playbook made carry a key the workspace holds once; adding one twice is refused."""
-    wanted = {t.origin_key: n for n, t in enumerate(document.tasks) if t.origin_key is not None}
+    """Tasks a playbook made carry a key the workspace holds once; adding one twice is refused.
+
+    A key naming records of the file (`person:p3`) gets their new ids, so it cannot be taken;
+    the others (from files written before keys were renamed) are checked as they are.
+    """
+    in_file = {
+        "person": {p.key: "" for p in document.people},
+        "opp": {o.key: "" for o in document.opportunities},
+        "interaction": {i.key: "" for i in document.interactions},
+        "ask": {a.key: "" for a in document.referral_asks},
+        "use": {u.key: "" for u in document.reference_uses},
+        "lead": {lead.key: "" for lead in document.leads},
+    }
+    wanted = {
+        t.origin_key: n
+        for n, t in enumerate(document.tasks)
+        if t.origin_key is not None and rekey(t.origin_key, in_file) == t.origin_key
+    }
     if not wanted:
         return
     taken = session.scalars(
@@ -448,6 +485,19 @@ def _write(
                 updated_at=c.updated_at,
             )
         )
+    session.flush()
+    playbook_ids = write_playbook_records(
+        session,
+        ws,
+        document,
+        people=people,
+        organizations=organizations,
+        opportunities=opportunities,
+    )
+    # The records tasks' origin keys name are known by their new ids now.
+    names = _origin_names(
+        {"person": people, "opp": opportunities, "interaction": interactions}, playbook_ids
+    )
     for t in document.tasks:
         session.add(
             Task(
@@ -459,7 +509,7 @@ def _write(
                 snoozed_until=t.snoozed_until,
                 completed_at=t.completed_at,
                 origin=t.origin,
-                origin_key=t.origin_key,
+                origin_key=None if t.origin_key is None else rekey(t.origin_key, names),
                 person_id=people[t.person].id if t.person else None,
                 organization_id=organizations[t.organization].id if t.organization else None,
                 opportunity_id=opportunities[t.opportunity].id if t.opportunity else None,
@@ -468,15 +518,6 @@ def _write(
                 updated_at=t.updated_at,
             )
         )
-    session.flush()
-    write_playbook_records(
-        session,
-        ws,
-        document,
-        people=people,
-        organizations=organizations,
-        opportunities=opportunities,
-    )
 
     for organization in created_organizations:
         search.index_organization(session, organization)
