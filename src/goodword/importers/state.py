@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Executable, select
@@ -26,8 +27,10 @@ _E164 = re.compile(r"^\+[1-9]\d{7,14}$")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
 
 
+@lru_cache(maxsize=65_536)
 def phone_key(raw: str, region: str) -> str | None:
-    """The number in E.164, or None when it cannot be read as a phone number."""
+    """The number in E.164, or None when it cannot be read as a phone number (remembered:
+    matching and writing both ask, and reading a national number is slow)."""
     compact = _PHONE_PUNCTUATION.sub("", raw)
     if _E164.match(compact):
         return compact
