@@ -331,6 +331,8 @@ class Matcher:
 
     def __init__(self) -> None:
         self.profiles: list[Profile] = []
+        # position -> the profile's summary (what the first look compares)
+        self.summaries: list[str] = []
         self.exact: dict[str, int] = {}
         # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
@@ -341,6 +343,7 @@ class Matcher:
         """Index a profile; return its position (what pairs refer to)."""
         position = len(self.profiles)
         self.profiles.append(profile)
+        self.summaries.append(profile.summary)
         for key in profile.keys:
             self.exact.setdefault(key, position)
         blocks = self._blocks
@@ -352,7 +355,7 @@ class Matcher:
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
-        batch = _Batch(queries, self.profiles)
+        batch = _Batch(queries, [q.summary for q in queries], self.profiles, self.summaries)
         for index, query in enumerate(queries):
             found: set[int] = set()
             for key in query.block_keys():
@@ -376,7 +379,7 @@ class Matcher:
 
     def _pairs_before(self, since: int, skip: Container[int]) -> Iterator[tuple[int, int, Scored]]:
         """(later, earlier, judgement) for pairs_within."""
-        batch = _Batch(self.profiles, self.profiles)
+        batch = _Batch(self.profiles, self.summaries, self.profiles, self.summaries)
         for later in range(max(since, 1), len(self.profiles)):
             if later in skip:
                 continue
@@ -397,8 +400,15 @@ class _Batch:
     still match; `score` then judges the few that pass.
     """
 
-    def __init__(self, left: Sequence[Profile], right: Sequence[Profile]) -> None:
+    def __init__(
+        self,
+        left: Sequence[Profile],
+        left_summaries: list[str],
+        right: Sequence[Profile],
+        right_summaries: list[str],
+    ) -> None:
         self.left, self.right = left, right
+        self.left_summaries, self.right_summaries = left_summaries, right_summaries
         self.lefts: list[int] = []
         self.rights: list[int] = []
 
@@ -415,8 +425,8 @@ class _Batch:
         if not lefts:
             return
         alike = process.cpdist(
-            [self.left[a].summary for a in lefts],
-            [self.right[b].summary for b in rights],
+            list(map(self.left_summaries.__getitem__, lefts)),
+            list(map(self.right_summaries.__getitem__, rights)),
             scorer=fuzz.token_set_ratio,
             score_cutoff=_PREFILTER,
             dtype=np.uint8,
