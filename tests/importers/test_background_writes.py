@@ -98,6 +98,8 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         ["only-one"],  # every value shared: bound once, none in the JSON
         ["a", "b", "c"],  # one value varies: a JSON array of plain values
         [None, "b", "c"],
+        # SQLite's JSON functions end a text at a NUL: such rows go in as they are.
+        ["nul\x00inside", "b"],
     ],
 )
 def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
@@ -127,4 +129,28 @@ def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
         assert [row.external_key for row in stored] == keys * 2
     finally:
         session.rollback()
+        session.close()
+
+
+def test_a_commit_inside_the_block_waits_for_the_queue(sqlite_engine):
+    """Nothing queued may land after the commit, outside the transaction it belongs to."""
+    session = Session(sqlite_engine)
+    try:
+        workspace = workspaces.get_or_create(session)
+        session.commit()
+        with background.writes_in_background(session):
+            rows = [person_row(workspace.id, f"Committed {n}") for n in range(2000)]
+            bulk.insert_rows(session, Person, rows)
+            session.commit()
+            writer = background.active(session)
+            assert writer is not None and writer.pending == []
+        other = Session(sqlite_engine)
+        counted = other.scalar(
+            select(func.count(Person.id)).where(Person.workspace_id == workspace.id)
+        )
+        other.close()
+        assert counted == 2000
+    finally:
+        session.execute(text("DELETE FROM people"))
+        session.commit()
         session.close()

@@ -44,17 +44,18 @@ def insert(session: Session, table: str, columns: Sequence[str], rows: Rows) -> 
     writer: BackgroundWrites | None = session.info.get(_KEY)
     into = f"{table} ({', '.join(columns)})"
     if connection.dialect.name == "postgresql":
-        work = _copy(connection, into, rows)
-    elif writer is not None:
-        sql, params = _from_json(f"INSERT INTO {into}", rows)
-        work = _execute(connection, sql, params)
+        statement = f"COPY {into} FROM STDIN"
+        work = _copy(connection, statement, rows)
+    elif writer is not None and (from_json := _from_json(f"INSERT INTO {into}", rows)):
+        statement, params = from_json
+        work = _execute(connection, statement, params)
     else:
-        marks = ", ".join("?" * len(columns))
-        work = _execute_many(connection, f"INSERT INTO {into} VALUES ({marks})", rows)
+        statement = f"INSERT INTO {into} VALUES ({', '.join('?' * len(columns))})"
+        work = _execute_many(connection, statement, rows)
     if writer is None:
-        _raise_as_sqlalchemy(connection, table, work)
+        _raise_as_sqlalchemy(connection, statement, work)
     else:
-        writer.queue(table, work)
+        writer.queue(statement, work)
 
 
 def _execute(connection: Connection, sql: str, params: list[Any]) -> Callable[[], None]:
@@ -67,18 +68,18 @@ def _execute_many(connection: Connection, sql: str, rows: Rows) -> Callable[[], 
     return lambda: driver.executemany(sql, rows).close()
 
 
-def _copy(connection: Connection, into: str, rows: Rows) -> Callable[[], None]:
+def _copy(connection: Connection, statement: str, rows: Rows) -> Callable[[], None]:
     driver: Any = connection.connection.dbapi_connection  # a psycopg connection
 
     def work() -> None:
-        with driver.cursor() as cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row(row)
 
     return work
 
 
-def _raise_as_sqlalchemy(connection: Connection, table: str, work: Callable[[], None]) -> None:
+def _raise_as_sqlalchemy(connection: Connection, statement: str, work: Callable[[], None]) -> None:
     """Run the driver work; a driver error becomes the error SQLAlchemy would raise for
     the same failure (callers catch those)."""
     dbapi_error = connection.dialect.loaded_dbapi.Error
@@ -86,14 +87,17 @@ def _raise_as_sqlalchemy(connection: Connection, table: str, work: Callable[[], 
         work()
     except dbapi_error as error:
         raise DBAPIError.instance(
-            f"INSERT INTO {table}", None, error, dbapi_error, dialect=connection.dialect
+            statement, None, error, dbapi_error, dialect=connection.dialect
         ) from error
 
 
-def _from_json(into: str, rows: Rows) -> tuple[str, list[Any]]:
+def _from_json(into: str, rows: Rows) -> tuple[str, list[Any]] | None:
     """One INSERT … SELECT over the rows as a JSON array. A value every row shares (the
     workspace, the timestamps) is bound once instead: taking values out of the JSON is
-    most of the statement's cost. Built in the calling thread, which has time to spare."""
+    most of the statement's cost. Built in the calling thread, which has time to spare.
+
+    None when a text holds a NUL character: SQLite's JSON functions would end it there.
+    """
     first, middle, last = rows[0], rows[len(rows) // 2], rows[-1]
     shared = [
         first[i] == middle[i] == last[i]
@@ -116,7 +120,10 @@ def _from_json(into: str, rows: Rows) -> tuple[str, list[Any]]:
         payload = list(map(itemgetter(*varying), rows))
     else:
         payload = [0] * len(rows)
-    params.append(json.dumps(payload, ensure_ascii=False, default=_refuse))
+    text = json.dumps(payload, ensure_ascii=False, default=_refuse)
+    if "\\u0000" in text:  # (or a text holding those six characters: no harm done)
+        return None
+    params.append(text)
     return f"{into} SELECT {', '.join(picks)} FROM json_each(?)", params
 
 
@@ -130,20 +137,20 @@ class BackgroundWrites:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="goodword-writes")
-        # (table, the queued insert into it), in order
+        # (statement, the queued work running it), in order
         self.pending: list[tuple[str, Future[None]]] = []
         self.failed = False
 
-    def queue(self, table: str, work: Callable[[], None]) -> None:
+    def queue(self, statement: str, work: Callable[[], None]) -> None:
         if self.failed:
             self.wait()  # raises the earlier failure
-        self.pending.append((table, self.executor.submit(self._run, table, work)))
+        self.pending.append((statement, self.executor.submit(self._run, statement, work)))
 
-    def _run(self, table: str, work: Callable[[], None]) -> None:
+    def _run(self, statement: str, work: Callable[[], None]) -> None:
         if self.failed:
             return  # an earlier insert failed: the caller will roll back
         try:
-            _raise_as_sqlalchemy(self.connection, table, work)
+            _raise_as_sqlalchemy(self.connection, statement, work)
         except BaseException:
             self.failed = True
             raise
@@ -155,6 +162,12 @@ class BackgroundWrites:
         self.failed = False
         if errors:
             raise errors[0]
+
+    def settle(self) -> None:
+        """Wait until every queued insert has run, whatever became of it."""
+        for _statement, future in self.pending:
+            future.exception()
+        self.pending = []
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
@@ -180,20 +193,26 @@ def writes_in_background(session: Session) -> Iterator[None]:
     def wait_first(*_args: Any) -> None:
         writer.wait()
 
-    event.listen(connection, "before_cursor_execute", wait_first)
+    def settle_first(*_args: Any) -> None:
+        writer.settle()
+
+    # Before any statement and before a commit, the queue empties (a failed insert is
+    # raised there, so it can never be committed); before a rollback it just empties.
+    hooks = [("before_cursor_execute", wait_first), ("commit", wait_first)]
+    hooks.append(("rollback", settle_first))
+    for name, hook in hooks:
+        event.listen(connection, name, hook)
     session.info[_KEY] = writer
     try:
         yield
         writer.wait()
     except BaseException:
-        # The block failed already: let the queue finish; the caller rolls back.
-        for _table, future in writer.pending:
-            future.exception()
-        writer.pending = []
+        writer.settle()  # the block failed already; the caller rolls back
         raise
     finally:
         del session.info[_KEY]
-        event.remove(connection, "before_cursor_execute", wait_first)
+        for name, hook in hooks:
+            event.remove(connection, name, hook)
         writer.close()
 
 
