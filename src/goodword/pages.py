@@ -130,24 +130,32 @@ def enum_options(members: Iterable[Any]) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Choices:
-    """Options for a record picker; `options` is None when there are too many to list."""
+    """Options for a record picker; `options` is None when there are too many to list.
+
+    `kind` is what the picker's search box looks up then ("person", "organization"), or
+    None for records search does not hold.
+    """
 
     options: list[tuple[int, str]] | None
+    kind: str | None = None
 
 
-def _choices(rows: list[tuple[int, str]]) -> Choices:
-    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None)
+def _choices(rows: list[tuple[int, str]], kind: str | None = None) -> Choices:
+    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None, kind=kind)
 
 
 def person_choices(session: Session, *, workspace_id: int) -> Choices:
     """The people to pick from, A to Z."""
-    return _choices(people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1))
+    return _choices(
+        people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1), "person"
+    )
 
 
 def organization_choices(session: Session, *, workspace_id: int) -> Choices:
     """The organizations to pick from, A to Z."""
     return _choices(
-        organizations.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1)
+        organizations.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1),
+        "organization",
     )
 
 

@@ -138,6 +138,39 @@ def test_a_picker_with_too_many_records_becomes_a_number_box(
     assert pages.person_choices(session, workspace_id=workspace.id).options is not None
     factories.person(session, workspace.id, "Katherine Johnson")
     assert pages.person_choices(session, workspace_id=workspace.id).options is None
+    assert pages.person_choices(session, workspace_id=workspace.id).kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("url", "finders"),
+    [
+        ("/tasks/new", ["f-person_id", "f-organization_id"]),
+        ("/interactions/new", ["p-person-1"]),
+        ("/opportunities/new", ["f-hiring_manager_id"]),
+    ],
+)
+def test_a_number_box_picker_comes_with_a_search_box(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    finders: list[str],
+) -> None:
+    monkeypatch.setattr(pages, "CHOICE_LIMIT", 1)
+    for name in ("Ada Lovelace", "Grace Hopper"):
+        factories.person(session, workspace.id, name)
+    for name in ("Northwind", "Acme"):
+        factories.organization(session, workspace.id, name)
+    page = client.get(url).text
+    for target in finders:
+        assert f'id="{target}"' in page  # the number box itself
+        kind = "organization" if "organization" in target else "person"
+        assert f'hx-get="/pick/{kind}?target={target}"' in page
+        assert f'id="{target}-found"' in page
+    # The search box belongs to no form, so it never reaches the form's handler.
+    assert 'form="finder-only"' in page
+    assert "/static/picker.js" in page
 
 
 def test_a_damaged_page_link_names_where_to_start_again() -> None:

@@ -88,3 +88,49 @@ def test_search_never_finds_another_workspace_s_records(
     )
     assert "Grace Hopper" in text
     assert "Secret" not in text
+
+
+def test_a_picker_search_offers_buttons_that_fill_the_number_box(
+    client: TestClient, session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    grace_id, _ = _network(session, workspace)
+    people.create(
+        session, workspace_id=other_workspace.id, data=PersonCreate(display_name="Grace Kelly")
+    )
+    response = client.get("/pick/person", params={"q": "grace", "target": "f-person_id"})
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert (
+        f'data-pick-target="f-person_id" data-pick-id="{grace_id}" data-pick-name="Grace Hopper"'
+        in response.text
+    )
+    assert f"number {grace_id}" in response.text
+    assert "Grace Kelly" not in response.text  # someone else's workspace
+    # Only the kind asked for: an organization is not a person.
+    assert (
+        "Navy Labs</button>"
+        not in client.get("/pick/person", params={"q": "navy", "target": "f-person_id"}).text
+    )
+    assert (
+        "Navy Labs</button>"
+        in client.get(
+            "/pick/organization", params={"q": "navy", "target": "f-organization_id"}
+        ).text
+    )
+
+
+def test_a_picker_search_says_when_nothing_matches_and_says_nothing_before_typing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _network(session, workspace)
+    empty = client.get("/pick/person", params={"q": "  ", "target": "f-person_id"})
+    assert empty.status_code == 200 and empty.text.strip() == ""
+    none = client.get("/pick/person", params={"q": "zebra", "target": "f-person_id"})
+    assert "Nothing matches “zebra”" in none.text
+
+
+def test_a_picker_search_refuses_what_it_does_not_look_up(client: TestClient) -> None:
+    assert client.get("/pick/opportunity", params={"q": "x", "target": "f-x"}).status_code == 422
+    # The target becomes an element id in the page: only plain ids are taken.
+    bad = client.get("/pick/person", params={"q": "x", "target": 'x" onclick="alert(1)'})
+    assert bad.status_code == 422

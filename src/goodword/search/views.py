@@ -1,8 +1,11 @@
-"""Search over people and organizations: a full page, or just the results for HTMX."""
+"""Search over people and organizations: a full page, just the results for HTMX, and the
+matches a record picker offers when there are too many records to list."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from goodword.deps import DbSession, WorkspaceId
@@ -29,3 +32,23 @@ def search_page(
     # The quick-search box asks with HTMX and gets only the results, which it shows in place.
     template = "search/_results.html" if is_htmx(request) else "search/page.html"
     return render(request, template, context, vary_on_htmx=True)
+
+
+@router.get("/pick/{kind}", name="pick")
+def pick(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    kind: Literal["person", "organization"],
+    target: Annotated[str, Query(pattern=r"^[a-z][a-z0-9_-]{0,60}$")],
+    q: str = "",
+) -> Response:
+    """The records a picker's search box finds, each a button that puts its number into
+    the picker's number box (the element `target`)."""
+    query = q.strip()
+    hits = (
+        service.search(session, workspace_id=workspace_id, query=query, kinds=(kind,), limit=8)
+        if query
+        else []
+    )
+    return render(request, "search/_pick.html", {"q": query, "hits": hits, "target": target})

@@ -1,0 +1,54 @@
+"""A picker with too many people to list: find someone by name, and the form takes them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from goodword import pages
+from goodword.db import make_engine, make_session_factory
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PersonCreate
+from goodword.tasks.models import Task
+from goodword.workspaces import service as workspaces
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_task_is_linked_to_someone_found_by_name(
+    page: Page, live_server, monkeypatch: pytest.MonkeyPatch
+):
+    # The server runs in this process: two people are already "too many to list".
+    monkeypatch.setattr(pages, "CHOICE_LIMIT", 1)
+    engine = make_engine(live_server.database_url)
+    factory = make_session_factory(engine)
+    with factory() as session:
+        workspace_id = workspaces.get_or_create(session).id
+        for name in ("Ada Lovelace", "Grace Hopper", "Grace Kelly"):
+            people.create(session, workspace_id=workspace_id, data=PersonCreate(display_name=name))
+        session.commit()
+        hopper = session.scalar(select(Person).where(Person.display_name == "Grace Hopper"))
+        assert hopper is not None
+
+    page.goto(live_server.url + "/tasks/new")
+    page.get_by_label(re.compile("^What to do")).fill("Ask Grace about the conference")
+    number_box = page.get_by_label("Person (number)")
+    expect(number_box).to_have_value("")
+    page.get_by_label("Find person by name").fill("grace ho")
+    choice = page.get_by_role("button", name="Grace Hopper")
+    expect(choice).to_be_visible()
+    expect(page.get_by_role("button", name="Grace Kelly")).to_have_count(0)
+    choice.click()
+    expect(number_box).to_have_value(str(hopper.id))
+    expect(page.get_by_text("Chosen: Grace Hopper")).to_be_visible()
+    page.get_by_role("button", name=re.compile("save|add", re.I)).first.click()
+    expect(page.get_by_text("Task added.")).to_be_visible()
+
+    with factory() as session:
+        task = session.scalars(select(Task)).one()
+        assert (task.title, task.person_id) == ("Ask Grace about the conference", hopper.id)
+    engine.dispose()
