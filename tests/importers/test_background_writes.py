@@ -154,3 +154,16 @@ def test_a_commit_inside_the_block_waits_for_the_queue(sqlite_engine):
         session.execute(text("DELETE FROM people"))
         session.commit()
         session.close()
+
+
+def test_a_connection_tied_to_its_thread_writes_in_the_calling_thread():
+    """An in-memory SQLite database is one connection only its own thread may use."""
+    engine = make_engine("sqlite://")
+    migrate.upgrade(engine)
+    with Session(engine) as session:
+        workspace = workspaces.get_or_create(session)
+        with background.writes_in_background(session):
+            assert background.active(session) is None
+            bulk.insert_rows(session, Person, [person_row(workspace.id, "In memory")])
+        assert written(session, workspace.id)[0][0] == "In memory"
+    engine.dispose()

@@ -12,11 +12,12 @@ inside the session's transaction, while the calling thread goes on:
 - On PostgreSQL the worker streams the COPY; the server's work (foreign keys, indexes)
   happens while the calling thread builds the next rows instead of waiting for it.
 
-Any statement the session itself runs waits first for the queue to empty (a
-`before_cursor_execute` hook), so the two threads never use the connection at once and
-every read sees the writes queued before it. A failed insert stops the ones queued after
-it, and its error is raised in the calling thread, as the error SQLAlchemy would have
-raised, at the next insert, statement or the end of the block.
+Any statement the session itself runs, and a commit, waits first for the queue to empty
+(connection event hooks), so the two threads never use the connection at once, every
+read sees the writes queued before it, and nothing queued lands after the commit. A
+failed insert stops the ones queued after it, and its error is raised in the calling
+thread, as the error SQLAlchemy would have raised, at the next insert, statement, commit
+or the end of the block.
 """
 
 from __future__ import annotations
@@ -163,6 +164,23 @@ class BackgroundWrites:
         if errors:
             raise errors[0]
 
+    def usable(self) -> bool:
+        """Whether the worker may use the connection (SQLite's is tied to its thread when
+        it is in memory) and, on SQLite, has the JSON functions the inserts use."""
+        driver: Any = self.connection.connection.dbapi_connection
+        probe = "SELECT json_extract('[1]', '$[0]')"
+        if self.connection.dialect.name == "postgresql":
+            probe = "SELECT 1"
+
+        def try_it() -> None:
+            driver.execute(probe).close()
+
+        try:
+            self.executor.submit(try_it).result()
+        except self.connection.dialect.loaded_dbapi.Error:
+            return False
+        return True
+
     def settle(self) -> None:
         """Wait until every queued insert has run, whatever became of it."""
         for _statement, future in self.pending:
@@ -182,13 +200,18 @@ def active(session: Session) -> BackgroundWrites | None:
 @contextmanager
 def writes_in_background(session: Session) -> Iterator[None]:
     """Within the block, `insert` queues its work for a worker thread; on leaving, every
-    queued insert has run (or the block raises why not). On a SQLite without JSON
-    functions, or another database, it changes nothing."""
+    queued insert has run (or the block raises why not). Where the connection cannot be
+    used from another thread (an in-memory SQLite database, say), or SQLite has no JSON
+    functions, or on another database, it changes nothing."""
     connection = session.connection()
-    if active(session) or not _can_queue(connection):
+    if active(session) or connection.dialect.name not in ("sqlite", "postgresql"):
         yield
         return
     writer = BackgroundWrites(connection)
+    if not writer.usable():
+        writer.close()
+        yield
+        return
 
     def wait_first(*_args: Any) -> None:
         writer.wait()
@@ -214,15 +237,3 @@ def writes_in_background(session: Session) -> Iterator[None]:
         for name, hook in hooks:
             event.remove(connection, name, hook)
         writer.close()
-
-
-def _can_queue(connection: Connection) -> bool:
-    if connection.dialect.name == "postgresql":
-        return True
-    if connection.dialect.name != "sqlite":
-        return False
-    try:
-        connection.exec_driver_sql("SELECT json_extract('[1]', '$[0]')")
-    except DBAPIError:
-        return False
-    return True
