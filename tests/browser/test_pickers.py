@@ -38,7 +38,7 @@ def test_a_task_is_linked_to_someone_found_by_name(
     page.get_by_label(re.compile("^What to do")).fill("Ask Grace about the conference")
     number_box = page.get_by_label("Person (number)")
     expect(number_box).to_have_value("")
-    page.get_by_label("Find person by name").fill("grace ho")
+    page.get_by_label("Find a person by name").fill("grace ho")
     choice = page.get_by_role("button", name="Grace Hopper")
     expect(choice).to_be_visible()
     expect(page.get_by_role("button", name="Grace Kelly")).to_have_count(0)
