@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from goodword.importers.bulk import CHUNK
 from goodword.importers.records import ImportFileError
 from goodword.importers.service import import_files
 from goodword.people import service as people
-from goodword.people.models import PersonEmail
+from goodword.people.models import Person, PersonEmail
 from goodword.people.schemas import PersonCreate
 from goodword.search import service as search
 from goodword.workspaces import service as workspaces
@@ -140,3 +140,15 @@ def test_a_failed_bulk_insert_raises_what_sqlalchemy_would(session, workspace):
              "label": None, "position": 0}]  # fmt: skip
     with pytest.raises(IntegrityError):
         bulk.insert_rows(session, PersonEmail, rows)
+
+
+def test_among_takes_thousands_of_ids_as_one_value(session, workspace):
+    rows = [{"workspace_id": workspace.id, "display_name": f"P{n}", "sort_name": f"p{n}"}
+            for n in range(2500)]  # fmt: skip
+    ids = bulk.insert_returning(session, Person, rows)
+    wanted = [*ids[::2], 999_999_999]  # every other one, and one that is no one
+    found = session.scalars(
+        select(Person.id).where(bulk.among(session, Person.id, wanted)).order_by(Person.id)
+    ).all()
+    assert found == ids[::2]
+    assert session.scalars(select(Person.id).where(bulk.among(session, Person.id, []))).all() == []

@@ -7,6 +7,7 @@ writes them, so search stays in step; on SQLite large batches are indexed in FTS
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy import ARRAY, Integer, Table, any_, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
@@ -263,41 +264,48 @@ _FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "ho
            "tags", "interests", "is_me", "birthday")  # fmt: skip
 
 
+def among(session: Session, column: Any, ids: list[int]) -> Any:
+    """`column IN ids` as one bound value whatever the number of ids (a JSON array on
+    SQLite, an array on PostgreSQL), so thousands of ids cost no more to send than one."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.json_each(bindparam(None, json.dumps(ids))).table_valued("value")
+        return column.in_(select(listed.c.value))
+    return column.in_(ids)
+
+
 def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
     known: dict[int, Known] = {}
     # Core, not the ORM: plain rows without per-row bookkeeping (a re-import reads many).
     read = session.connection().execute
     columns = [getattr(Person, f) for f in _FIELDS]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for row in read(select(Person.id, *columns).where(Person.id.in_(chunk))):
-            known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
-        for model, attribute, target in (
-            (PersonEmail, "address", "emails"),
-            (PersonPhone, "number", "phones"),
-            (PersonUrl, "url", "urls"),
-        ):
-            statement = select(model.person_id, getattr(model, attribute)).where(
-                model.person_id.in_(chunk)
-            )
-            for person_id, value in read(statement.order_by(model.position)):
-                values = getattr(known[person_id], target)
-                values.setdefault(value, len(values))
-        held = select(
-            Position.person_id, Position.id, Position.organization_id, Position.title,
-            Position.start_date, Position.end_date, Position.is_current,
-        ).where(Position.person_id.in_(chunk))  # fmt: skip
-        for person_id, position_id, org_id, title, began, ended, current in read(
-            held.order_by(Position.id)
-        ):
-            known[person_id].positions.append(
-                Held(position_id, org_id, title, began, ended, current)
-            )
-        statement = select(
-            PersonSource.person_id, PersonSource.source, PersonSource.external_key
-        ).where(PersonSource.person_id.in_(chunk))
-        for person_id, source, key in read(statement):
-            known[person_id].sources.add((source, key))
+    for row in read(select(Person.id, *columns).where(among(session, Person.id, ids))):
+        known[row[0]] = Known(row[0], dict(zip(_FIELDS, row[1:], strict=True)))
+    for model, attribute, target in (
+        (PersonEmail, "address", "emails"),
+        (PersonPhone, "number", "phones"),
+        (PersonUrl, "url", "urls"),
+    ):
+        statement = select(model.person_id, getattr(model, attribute)).where(
+            among(session, model.person_id, ids)
+        )
+        for person_id, value in read(statement.order_by(model.position)):
+            values = getattr(known[person_id], target)
+            values.setdefault(value, len(values))
+    held = select(
+        Position.person_id, Position.id, Position.organization_id, Position.title,
+        Position.start_date, Position.end_date, Position.is_current,
+    ).where(among(session, Position.person_id, ids))  # fmt: skip
+    for person_id, position_id, org_id, title, began, ended, current in read(
+        held.order_by(Position.id)
+    ):
+        known[person_id].positions.append(Held(position_id, org_id, title, began, ended, current))
+    statement = select(
+        PersonSource.person_id, PersonSource.source, PersonSource.external_key
+    ).where(among(session, PersonSource.person_id, ids))
+    for person_id, source, key in read(statement):
+        known[person_id].sources.add((source, key))
     return known
 
 
