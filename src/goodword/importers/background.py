@@ -38,25 +38,33 @@ _KEY = "goodword.background_writes"
 Rows = list[tuple[Any, ...]]
 
 
-def insert(session: Session, table: str, columns: Sequence[str], rows: Rows) -> None:
+def insert(
+    session: Session, table: str, columns: Sequence[str], rows: Rows, shared: Sequence[Any] = ()
+) -> None:
     """Insert `rows` (values as the driver takes them) into `table`: queued inside
-    `writes_in_background`, at once otherwise."""
+    `writes_in_background`, at once otherwise. The last columns take the `shared` values,
+    the same in every row (the rows hold the others)."""
     connection = session.connection()
     writer: BackgroundWrites | None = session.info.get(_KEY)
     into = f"{table} ({', '.join(columns)})"
+    shared = tuple(shared)
     if connection.dialect.name == "postgresql":
         statement = f"COPY {into} FROM STDIN"
-        work = _copy(connection, statement, rows)
-    elif writer is not None and (from_json := _from_json(f"INSERT INTO {into}", rows)):
+        work = _copy(connection, statement, _whole(rows, shared))
+    elif writer is not None and (from_json := _from_json(f"INSERT INTO {into}", rows, shared)):
         statement, params = from_json
         work = _execute(connection, statement, params)
     else:
         statement = f"INSERT INTO {into} VALUES ({', '.join('?' * len(columns))})"
-        work = _execute_many(connection, statement, rows)
+        work = _execute_many(connection, statement, _whole(rows, shared))
     if writer is None:
         _raise_as_sqlalchemy(connection, statement, work)
     else:
         writer.queue(statement, work)
+
+
+def _whole(rows: Rows, shared: tuple[Any, ...]) -> Rows:
+    return [row + shared for row in rows] if shared else rows
 
 
 def _execute(connection: Connection, sql: str, params: list[Any]) -> Callable[[], None]:
@@ -92,29 +100,32 @@ def _raise_as_sqlalchemy(connection: Connection, statement: str, work: Callable[
         ) from error
 
 
-def _from_json(into: str, rows: Rows) -> tuple[str, list[Any]] | None:
+def _from_json(into: str, rows: Rows, shared: tuple[Any, ...]) -> tuple[str, list[Any]] | None:
     """One INSERT … SELECT over the rows as a JSON array. A value every row shares (the
-    workspace, the timestamps) is bound once instead: taking values out of the JSON is
-    most of the statement's cost. Built in the calling thread, which has time to spare.
+    workspace, the timestamps; the `shared` ones, and any the rows turn out to share) is
+    bound once instead: taking values out of the JSON is most of the statement's cost.
+    Built in the calling thread, which has time to spare.
 
     None when a text holds a NUL character: SQLite's JSON functions would end it there.
     """
     first, middle, last = rows[0], rows[len(rows) // 2], rows[-1]
-    shared = [
+    same = [
         first[i] == middle[i] == last[i]
         and list(map(itemgetter(i), rows)).count(first[i]) == len(rows)
         for i in range(len(first))
     ]
-    varying = [i for i, same in enumerate(shared) if not same]
+    varying = [i for i, alike in enumerate(same) if not alike]
     picks, params = [], []
-    for i, same in enumerate(shared):
-        if same:
+    for i, alike in enumerate(same):
+        if alike:
             picks.append("?")
             params.append(first[i])
         elif len(varying) == 1:
             picks.append("value")  # one value per row: a JSON array of plain values
         else:
             picks.append(f"json_extract(value, '$[{varying.index(i)}]')")
+    picks += ["?"] * len(shared)
+    params += shared
     if len(varying) == len(first):
         payload: list[Any] = rows
     elif varying:

@@ -8,10 +8,11 @@ writes them, so search stays in step; on SQLite large batches are indexed in FTS
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -81,37 +82,44 @@ def reserve_ids(session: Session, model: Any, count: int) -> list[int]:
 
 
 def insert_search_documents(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert search documents (see `adding_search_documents`)."""
-    with adding_search_documents(session, len(rows)) as add:
-        add(rows)
+    """Insert search documents given as dicts (see `adding_search_documents`)."""
+    for (workspace_id, kind), group in groupby(rows, itemgetter("workspace_id", "kind")):
+        found = [(row["record_id"], row["title"], row["body"]) for row in group]
+        with adding_search_documents(session, workspace_id, kind, len(found)) as add:
+            add(found)
+
+
+Document = tuple[int, str, str]  # (record id, title, body)
 
 
 @contextmanager
 def adding_search_documents(
-    session: Session, count: int
-) -> Iterator[Callable[[list[dict[str, Any]]], None]]:
-    """Give a function that inserts search documents, `count` of them in all, in as many
-    calls as suits the caller; on SQLite, 1,000 or more are indexed in FTS5 directly.
+    session: Session, workspace_id: int, kind: str, count: int
+) -> Iterator[Callable[[list[Document]], None]]:
+    """Give a function that inserts search documents of one kind, `count` of them in all,
+    in as many calls as suits the caller; on SQLite, 1,000 or more are indexed in FTS5
+    directly.
 
     FTS5 writes its pending terms out at every statement a trigger runs, so indexing
     60,000 documents through the per-row trigger costs several times what one insert into
     the index does. The trigger is set aside for this transaction only (SQLite's DDL is
     transactional: other connections never see it missing) and put back as it was.
     """
+    names = ("record_id", "title", "body")
+    shared = {"workspace_id": workspace_id, "kind": kind}
     if count < CHUNK or session.get_bind().dialect.name != "sqlite":
 
-        def add_plainly(rows: list[dict[str, Any]]) -> None:
-            insert_rows(session, SearchDocument, rows)
+        def add_plainly(rows: list[Document]) -> None:
+            insert_tuples(session, SearchDocument, names, rows, shared)
 
         yield add_plainly
         return
     ids = iter(reserve_ids(session, SearchDocument, count))
 
-    def add(rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            row["id"] = next(ids)
-        insert_rows(session, SearchDocument, rows)
-        indexed = [(row["id"], row["title"], row["body"]) for row in rows]
+    def add(rows: list[Document]) -> None:
+        numbered = [(next(ids), *row) for row in rows]
+        insert_tuples(session, SearchDocument, ("id", *names), numbered, shared)
+        indexed = [(number, title, body) for number, _record, title, body in numbered]
         background.insert(session, "search_fts", ("rowid", "title", "body"), indexed)
 
     with _trigger_set_aside(session, "search_documents_ai"):
@@ -189,23 +197,39 @@ def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows, every value converted once per column type and no per-row ORM or
-    Core bookkeeping: on SQLite one `executemany` through the driver, on PostgreSQL one
-    COPY streamed to the server (see `background.insert`; inside
-    `background.writes_in_background`, on a second thread)."""
+    """Insert many rows given as dicts (see `insert_tuples`)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    insert_tuples(session, model, names, list(map(values, rows)))
+
+
+def insert_tuples(
+    session: Session,
+    model: Any,
+    names: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    shared: dict[str, Any] | None = None,
+) -> None:
+    """Insert many rows, each a tuple of the `names` columns' values, plus the `shared`
+    values every row has (the workspace, say), with every value converted once per column
+    type and no per-row ORM or Core bookkeeping: on SQLite one `executemany` through the
+    driver, on PostgreSQL one COPY streamed to the server (see `background.insert`;
+    inside `background.writes_in_background`, on a second thread)."""
     if not rows:
         return
     table = model.__table__
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name not in ("sqlite", "postgresql"):
-        for start in range(0, len(rows), CHUNK):
-            session.execute(insert(table), rows[start : start + CHUNK])
+        dicts = [{**dict(zip(names, row, strict=True)), **(shared or {})} for row in rows]
+        for start in range(0, len(dicts), CHUNK):
+            session.execute(insert(table), dicts[start : start + CHUNK])
         return
-    names = list(rows[0])
-    fixed: dict[str, Any] = {}
+    fixed: dict[str, Any] = dict(shared or {})
     for column in table.columns:
-        if column.name not in names and column.default is not None:
+        if column.name not in names and column.name not in fixed and column.default is not None:
             fixed[column.name] = (
                 column.default.arg(None) if column.default.is_callable else (column.default.arg)
             )
@@ -220,18 +244,16 @@ def insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
     )  # fmt: skip
     # Most columns (text, integers) go to the driver as they are; only dates, JSON and
     # the like need converting.
-    values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    params = rows
     if converted:
         params = []
         for row in rows:
-            found = list(values(row))
+            found = list(row)
             for i, processor in converted:
                 found[i] = processor(found[i])
-            params.append((*found, *constants))
-    else:
-        params = [values(row) + constants for row in rows]
-    background.insert(session, table.name, [*names, *fixed], params)
+            params.append(tuple(found))
+    background.insert(session, table.name, [*names, *fixed], params, constants)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
     CHUNK,
     Changes,
+    Document,
     Held,
     Known,
     adding_search_documents,
@@ -28,6 +29,7 @@ from goodword.importers.bulk import (
     insert_returning,
     insert_rows,
     insert_search_documents,
+    insert_tuples,
     load_known,
     reserve_ids,
     table_named,
@@ -52,6 +54,18 @@ from goodword.people.models import (
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
 from goodword.search.service import person_body
+
+# The columns of the rows `Writer._create_slice` builds, in order.
+_COLUMNS: dict[type, tuple[str, ...]] = {
+    Person: ("id", "display_name", "given_name", "family_name", "sort_name", "location",
+             "notes", "how_we_met", "tags", "interests", "is_me", "birthday"),
+    PersonEmail: ("person_id", "address", "label", "position"),
+    PersonPhone: ("person_id", "number", "label", "position"),
+    PersonUrl: ("person_id", "url", "kind", "label", "position"),
+    Position: ("person_id", "organization_id", "title", "department", "start_date", "end_date",
+               "is_current"),
+    PersonSource: ("person_id", "source", "file_name", "external_key"),
+}  # fmt: skip
 
 # People created per slice: large enough that a statement's own cost is small beside its
 # rows, small enough that the first slice is written while the second is built.
@@ -174,7 +188,9 @@ class Writer:
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
             self._update(plan, updates)
             linked = self._linked_to_me(plan)
-            with adding_search_documents(self.session, len(ids)) as add_documents:
+            with adding_search_documents(
+                self.session, self.ws, "person", len(ids)
+            ) as add_documents:
                 self._create(plan, ids, add_documents)
                 self._connections(plan, linked)
                 self._candidates(plan)
@@ -284,7 +300,7 @@ class Writer:
         update_search_documents(self.session, updates, old)
 
     def _create(
-        self, plan: Plan, ids: list[int], add_documents: Callable[[list[dict[str, Any]]], None]
+        self, plan: Plan, ids: list[int], add_documents: Callable[[list[Document]], None]
     ) -> None:
         """Create the drafted people with the ids reserved for them, a slice at a time
         (on SQLite each slice is written while the next is built)."""
@@ -296,98 +312,68 @@ class Writer:
             self.progress("people", end, total)
 
     def _create_slice(
-        self,
-        drafts: list[Draft],
-        ids: list[int],
-        add_documents: Callable[[list[dict[str, Any]]], None],
+        self, drafts: list[Draft], ids: list[int], add_documents: Callable[[list[Document]], None]
     ) -> None:
-        combined = [combine(d.records, self.state.region, self.today) for d in drafts]
-        rows = []
-        for draft, person in zip(drafts, combined, strict=True):
-            display = person.display_name or " ".join(
-                p for p in (person.given_name, person.family_name) if p
-            )
-            rows.append(
-                {
-                    "workspace_id": self.ws,
-                    "display_name": display[:200],
-                    "given_name": person.given_name,
-                    "family_name": person.family_name,
-                    "sort_name": sort_key(
-                        f"{person.family_name} {person.given_name or ''}"
-                        if person.family_name
-                        else display
-                    )[:200],
-                    "location": person.location,
-                    "notes": "\n\n".join(person.notes) or None,
-                    "how_we_met": person.how_we_met,
-                    "tags": person.tags,
-                    "interests": person.interests,
-                    "is_me": draft.is_me,
-                    "birthday": person.birthday,
-                }
-            )
-        for row, person_id in zip(rows, ids, strict=True):
-            row["id"] = person_id
-        insert_rows(self.session, Person, rows)
-        emails, phones, urls, positions, sources, documents = [], [], [], [], [], []
-        for person_id, draft, person, row in zip(ids, drafts, combined, rows, strict=True):
-            self.state.person_ids.add(person_id)
-            base = {"workspace_id": self.ws, "person_id": person_id}
-            emails += [
-                {**base, "address": a, "label": label, "position": i}
-                for i, (a, label) in enumerate(person.emails.items())
-            ]
-            phones += [
-                {**base, "number": n, "label": label, "position": i}
-                for i, (n, label) in enumerate(person.phones.items())
-            ]
-            urls += [
-                {**base, "url": u, "kind": kind, "label": label, "position": i}
-                for i, (u, (kind, label)) in enumerate(person.urls.items())
-            ]
+        """Write one slice of new people: rows as tuples, column by column as named in
+        `_COLUMNS`, with the workspace bound once per table."""
+        region, today, now = self.state.region, self.today, self.now
+        org_ids = {key: found[0] for key, found in self.state.organizations.items()}
+        org_names = self.org_names
+        people: list[tuple[Any, ...]] = []
+        emails: list[tuple[Any, ...]] = []
+        phones: list[tuple[Any, ...]] = []
+        urls: list[tuple[Any, ...]] = []
+        positions: list[tuple[Any, ...]] = []
+        sources: list[tuple[Any, ...]] = []
+        documents: list[Document] = []
+        for person_id, draft in zip(ids, drafts, strict=True):
+            person = combine(draft.records, region, today)
+            given, family = person.given_name, person.family_name
+            display = (person.display_name or " ".join(p for p in (given, family) if p))[:200]
+            sorted_as = f"{family} {given or ''}" if family else display
+            people.append(
+                (person_id, display, given, family, sort_key(sorted_as)[:200], person.location,
+                 "\n\n".join(person.notes) or None, person.how_we_met, person.tags,
+                 person.interests, draft.is_me, person.birthday)
+            )  # fmt: skip
+            for i, (address, label) in enumerate(person.emails.items()):
+                emails.append((person_id, address, label, i))
+            for i, (number, label) in enumerate(person.phones.items()):
+                phones.append((person_id, number, label, i))
+            for i, (url, (kind, label)) in enumerate(person.urls.items()):
+                urls.append((person_id, url, kind, label, i))
             current = []
             for position in person.positions:
-                org_id = self.organization_id(position.organization)
+                org_id = org_ids[organization_key(position.organization)]
+                title = cut(position.title, 200)
+                is_current = position.is_current and position.end_date is None
                 positions.append(
-                    {
-                        **base,
-                        "organization_id": org_id,
-                        "title": cut(position.title, 200),
-                        "department": cut(position.department, 200),
-                        "start_date": position.start_date,
-                        "end_date": position.end_date,
-                        "is_current": position.is_current and position.end_date is None,
-                    }
+                    (person_id, org_id, title, cut(position.department, 200),
+                     position.start_date, position.end_date, is_current)
+                )  # fmt: skip
+                if is_current:
+                    current.append((org_names[org_id], title))
+            for record in draft.records:
+                sources.append(
+                    (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300))
                 )
-                if position.is_current and position.end_date is None:
-                    current.append((self.org_names[org_id], cut(position.title, 200)))
-            sources += [
-                {**base, "source": r.source, "file_name": cut(r.file_name, 300),
-                 "external_key": cut(r.key, 300), "imported_at": self.now}
-                for r in draft.records
-            ]  # fmt: skip
-            documents.append(
-                {
-                    "workspace_id": self.ws,
-                    "kind": "person",
-                    "record_id": person_id,
-                    "title": row["display_name"],
-                    "body": person_body(
-                        name=str(row["display_name"]), emails=person.emails, urls=person.urls,
-                        current=current, location=person.location, tags=person.tags,
-                        interests=person.interests,
-                    ),
-                }
+            body = person_body(
+                name=display, emails=person.emails, urls=person.urls, current=current,
+                location=person.location, tags=person.tags, interests=person.interests,
             )  # fmt: skip
-        for model, batch in (
+            documents.append((person_id, display, body))
+        self.state.person_ids.update(ids)
+        session, ws = self.session, {"workspace_id": self.ws}
+        for model, rows in (
+            (Person, people),
             (PersonEmail, emails),
             (PersonPhone, phones),
             (PersonUrl, urls),
             (Position, positions),
-            (PersonSource, sources),
         ):
-            insert_rows(self.session, model, batch)
+            insert_tuples(session, model, _COLUMNS[model], rows, ws)
+        insert_tuples(session, PersonSource, _COLUMNS[PersonSource], sources,
+                      {**ws, "imported_at": now})  # fmt: skip
         add_documents(documents)
 
     def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
