@@ -27,12 +27,14 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
 
 from goodword import migrate
 from goodword.connections.models import ConnectionKind
 from goodword.db import make_engine
 from goodword.demo import names
 from goodword.demo.generator import slug
+from goodword.importers.bulk import graph_changed_once
 from goodword.models import Base
 from goodword.records import sort_key
 from goodword.workspaces.models import Workspace
@@ -207,14 +209,20 @@ def generate(
             raise SystemExit(f"Workspace '{workspace}' already has {existing} people; use another.")
         connection.commit()
 
-        org_ids, org_rows = _load_organizations(connection, workspace_id, rng, org_count)
-        say(f"{org_count} organizations")
-        person_ids, positions = _load_people(
-            connection, workspace_id, rng, people, org_ids, org_rows, batch, say
-        )
-        pairs = power_law_edges(people, connections, exponent=exponent, rng=nrng)
-        say(f"drew {len(pairs)} distinct pairs after {time.perf_counter() - started:.1f}s")
-        _load_connections(connection, workspace_id, nrng, pairs, person_ids, batch * 5, say)
+        # As a large import does, the per-row triggers that change the graph version are
+        # set aside on SQLite, and the version changed once at the end.
+        with (
+            Session(bind=connection) as session,
+            graph_changed_once(session, workspace_id, people + connections),
+        ):
+            org_ids, org_rows = _load_organizations(connection, workspace_id, rng, org_count)
+            say(f"{org_count} organizations")
+            person_ids, positions = _load_people(
+                connection, workspace_id, rng, people, org_ids, org_rows, batch, say
+            )
+            pairs = power_law_edges(people, connections, exponent=exponent, rng=nrng)
+            say(f"drew {len(pairs)} distinct pairs after {time.perf_counter() - started:.1f}s")
+            _load_connections(connection, workspace_id, nrng, pairs, person_ids, batch * 5, say)
         _fix_sequences(
             connection,
             [TABLES[n] for n in ("organizations", "people", "person_emails", "positions")]

@@ -911,7 +911,8 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
     (
         Workspace,
         schemas.ExportedWorkspace,
-        {"slug", "created_at", "calendar_token", "phone_region"},
+        # graph_version belongs to the database it is in (triggers keep it).
+        {"slug", "created_at", "calendar_token", "phone_region", "graph_version"},
     ),
     (Organization, schemas.ExportedOrganization, set()),
     (Person, schemas.ExportedPerson, set()),

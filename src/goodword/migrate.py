@@ -13,16 +13,17 @@ from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
-# Kept out of comparisons on purpose: SQLite's FTS5 tables (not in the metadata) and the
-# PostgreSQL expression index, which the databases reflect in their own spelling.
-_UNMANAGED_TABLE_PREFIX = "search_fts"
+# Kept out of comparisons on purpose: SQLite's FTS5 tables and PostgreSQL's graph_pending
+# (kept by triggers, never by the models; see migration 0004), and the PostgreSQL
+# expression index, which the databases reflect in their own spelling.
+_UNMANAGED_TABLE_PREFIXES = ("search_fts", "graph_pending")
 _UNMANAGED_INDEXES = {"ix_search_documents_tsv"}
 
 
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    if type_ == "table" and name and name.startswith(_UNMANAGED_TABLE_PREFIX):
+    if type_ == "table" and name and name.startswith(_UNMANAGED_TABLE_PREFIXES):
         return False
     return not (type_ == "index" and name in _UNMANAGED_INDEXES)
 

@@ -124,7 +124,10 @@ def test_a_failed_bulk_insert_of_search_documents_leaves_search_whole(session, w
     if session.get_bind().dialect.name == "sqlite":
         # Put back at once, in the failed transaction itself, whatever the caller does next.
         triggers = session.scalars(
-            text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'search_documents' ORDER BY name"
+            )
         ).all()
         assert triggers == ["search_documents_ad", "search_documents_ai", "search_documents_au"]
     session.rollback()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -124,6 +124,30 @@ def adding_search_documents(
 
     with _trigger_set_aside(session, "search_documents_ai"):
         yield add
+
+
+# The tables whose insert triggers change the workspace's graph version (migration 0004).
+_GRAPH_TABLES = ("people", "organizations", "positions", "connections", "interactions",
+                 "interaction_participants")  # fmt: skip
+
+
+@contextmanager
+def graph_changed_once(session: Session, workspace_id: int, rows: int) -> Iterator[None]:
+    """On SQLite, with `rows` new rows or more on the way, set aside the triggers that
+    change the workspace's graph version for every row inserted, and change it once when
+    the block ends instead (as the triggers would have; see migration 0004). Nothing
+    elsewhere: PostgreSQL's triggers run once per statement already."""
+    if rows < CHUNK or session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    with ExitStack() as stack:
+        for table in _GRAPH_TABLES:
+            stack.enter_context(_trigger_set_aside(session, f"{table}_graph_ai"))
+        yield
+        session.execute(
+            text("UPDATE workspaces SET graph_version = random() WHERE id = :workspace"),
+            {"workspace": workspace_id},
+        )
 
 
 def update_search_documents(

@@ -26,6 +26,7 @@ from goodword.importers.bulk import (
     Known,
     adding_search_documents,
     cut,
+    graph_changed_once,
     insert_returning,
     insert_rows,
     insert_search_documents,
@@ -183,7 +184,10 @@ class Writer:
         )
         # On SQLite the inserts run on a second thread while the next rows are built; what
         # needs reading is read before the first of them is queued, so nothing waits.
-        with writes_in_background(self.session):
+        with (
+            writes_in_background(self.session),
+            graph_changed_once(self.session, self.ws, len(plan.drafts)),
+        ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
             self._update(plan, updates)

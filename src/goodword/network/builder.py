@@ -56,7 +56,7 @@ def build(
     me: int | None = None,
     today: date,
     model: StrengthModel = DEFAULT_MODEL,
-    version: tuple[object, ...] = (),
+    version: int = 0,
 ) -> Snapshot:
     """Build a snapshot from plain arrays keyed by person id.
 

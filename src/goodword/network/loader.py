@@ -34,6 +34,7 @@ from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
 from goodword.organizations.models import Organization
 from goodword.people.models import Person, Position
+from goodword.workspaces.models import Workspace
 
 # Rows per chunk of the packed connection text (a few megabytes of digits each).
 CHUNK_IDS = 400_000
@@ -50,24 +51,23 @@ PAIR_KINDS = (
     InteractionKind.MESSAGE,
     InteractionKind.EVENT,
 )
-VERSIONED = (Person, Connection, Interaction, Participant, Position, Organization)
 
 
-def graph_version(session: Session, *, workspace_id: int) -> tuple[object, ...]:
-    """A key that changes whenever anything the network is built from changes.
+def graph_version(session: Session, *, workspace_id: int) -> int:
+    """A value that changes whenever anything the network is built from changes, and never
+    comes back: one read of one row.
 
-    Per table: the row count (catches deletions), the highest id (catches a delete plus an
-    insert) and the latest `updated_at` (catches edits).
+    Database triggers keep it (migration 0004), on every insert, update and delete of
+    people, organizations, positions, connections, interactions and participants, however
+    the row was written. On PostgreSQL a transaction sees its own changes' version (kept
+    in a setting local to it) until it commits and the version becomes everyone's.
     """
-    parts: list[ColumnElement[Any]] = []
-    for model in VERSIONED:
-        table: Any = model
-        where = table.workspace_id == workspace_id
-        parts.append(select(func.count()).select_from(table).where(where).scalar_subquery())
-        parts.append(select(func.max(table.id)).where(where).scalar_subquery())
-        parts.append(select(func.max(table.updated_at)).where(where).scalar_subquery())
-    row = session.execute(select(*parts)).one()
-    return tuple(str(value) if isinstance(value, datetime) else value for value in row)
+    stored: ColumnElement[Any] = Workspace.__table__.c.graph_version
+    if session.get_bind().dialect.name == "postgresql":
+        own = func.nullif(func.current_setting(f"goodword.graph_{int(workspace_id)}", True), "")
+        stored = func.coalesce(cast(own, BigInteger), stored)
+    found = session.execute(select(stored).where(Workspace.id == workspace_id)).scalar()
+    return int(found or 0)
 
 
 def load(
@@ -76,7 +76,7 @@ def load(
     workspace_id: int,
     today: date,
     model: StrengthModel = DEFAULT_MODEL,
-    version: tuple[object, ...] | None = None,
+    version: int | None = None,
 ) -> Snapshot:
     """Build the workspace's snapshot as of `today` (recency is measured from it)."""
     if version is None:

@@ -97,7 +97,7 @@ class Snapshot:
     me: int | None
     today: date
     model: StrengthModel = DEFAULT_MODEL
-    version: tuple[object, ...] = ()
+    version: int = 0
     # The distinct strengths, strongest first; a tie's rank indexes this.
     levels: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     rank_bits: int = 1

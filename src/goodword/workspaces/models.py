@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from goodword.db import Base, UTCDateTime, utcnow
@@ -21,3 +21,6 @@ class Workspace(Base):
     # Secret part of the calendar feed's URL; None until the user turns the feed on.
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised by database triggers whenever a row the network is built from changes (see
+    # migration 0004); `network.loader.graph_version` reads it. Never written by Python.
+    graph_version: Mapped[int] = mapped_column(BigInteger, server_default="0")
