@@ -13,6 +13,7 @@ from goodword.connections import service as connections
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.errors import InvalidInput, NotFound
+from goodword.importers.service import import_files
 from goodword.network import loader, service
 from goodword.network.snapshot import KINDS, Snapshot
 from goodword.network.strength import score
@@ -366,3 +367,44 @@ def test_no_path_ever_uses_a_tie_deleted_through_the_service(
         )
         for way in again.paths:
             assert all({h.source.id, h.target.id} != gone for h in way.hops)
+
+
+def test_who_wrote_the_imported_messages_shapes_the_tie(
+    session: Session, workspace: Workspace, tmp_path
+) -> None:
+    """A LinkedIn export says who wrote each message: contact that went both ways makes a
+    stronger tie than as many messages that were never answered, and the reasons say so."""
+    (tmp_path / "Profile.csv").write_text(
+        "First Name,Last Name,Headline\nAlice,Example,Analyst\n", encoding="utf-8"
+    )
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Wren,Answers,https://www.linkedin.com/in/wren-answers,,Kestrel Labs,Analyst,02 Jan 2026\n"
+        "Quinn,Silent,https://www.linkedin.com/in/quinn-silent,,Kestrel Labs,Analyst,02 Jan 2026\n",
+        encoding="utf-8",
+    )
+    me = ("Alice Example", "https://www.linkedin.com/in/alice-example")
+    wren = ("Wren Answers", "https://www.linkedin.com/in/wren-answers")
+    quinn = ("Quinn Silent", "https://www.linkedin.com/in/quinn-silent")
+    lines = [
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT"
+    ]
+    written = [(me, wren), (wren, me), (me, wren), (wren, me)] + [(me, quinn)] * 4
+    for n, ((name, url), (to, to_url)) in enumerate(written):
+        lines.append(
+            f"c-{n},,{name},{url},{to},{to_url},2026-11-{n + 1:02d} 10:00:00 UTC,,Hello,INBOX,No"
+        )
+    (tmp_path / "messages.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / n for n in ("Profile.csv", "Connections.csv", "messages.csv")],
+    )  # fmt: skip
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
+    you, answered, silent = (
+        snap.node(ids[n]) for n in ("Alice Example", *(w[0] for w in (wren, quinn)))
+    )
+    assert snap.strength(you, answered) > snap.strength(you, silent)
+    assert "written both ways: 2 from you, 2 from them" in snap.explain(you, answered)
+    assert "you wrote 4 times, nothing back yet" in snap.explain(you, silent)

@@ -177,3 +177,24 @@ def test_settings_tune_the_model():
     assert tuned.closeness_weight == 0.5
     assert tuned.kind_priors == DEFAULT_MODEL.kind_priors
     assert model_from_settings(Settings()) == DEFAULT_MODEL
+
+
+def test_it_says_who_wrote_when_the_messages_say() -> None:
+    message = InteractionKind.MESSAGE
+    both = TieEvidence(
+        with_user=True,
+        contacts=(
+            met(3, 2, kind=message, direction="out"),
+            met(4, 1, kind=message, direction="in"),
+        ),
+    )
+    assert explain(both, today=TODAY) == [
+        "3 messages in the past year, last on 17 Nov",
+        "written both ways: 2 from you, 1 from them",
+    ]
+    unanswered = TieEvidence(with_user=True, contacts=(met(3, 1, kind=message, direction="out"),))
+    assert "you wrote once, nothing back yet" in explain(unanswered, today=TODAY)
+    waiting = TieEvidence(with_user=True, contacts=(met(3, 2, kind=message, direction="in"),))
+    assert "they wrote twice, no answer from you yet" in explain(waiting, today=TODAY)
+    between_others = TieEvidence(contacts=both.contacts, with_user=False)
+    assert not any("from you" in p for p in explain(between_others, today=TODAY))

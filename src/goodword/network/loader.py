@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
-from goodword.interactions.models import Interaction, InteractionKind, Participant
+from goodword.interactions.models import Direction, Interaction, InteractionKind, Participant
 from goodword.network.builder import build
 from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
@@ -43,6 +43,8 @@ PACK_LIMIT = 1 << 24
 # Room for a kind's code in that number (12 bits).
 KIND_SPACE = 1 << 12
 # Kinds of contact between two other people that say something about their tie.
+# Which way a message or e-mail went, as the strength model reads it (see ContactTally).
+_HEADINGS = {Direction.OUTBOUND: "out", Direction.INBOUND: "in"}
 PAIR_KINDS = (
     InteractionKind.MEETING,
     InteractionKind.INTERVIEW,
@@ -219,18 +221,24 @@ def _contacts(
                 Participant.person_id,
                 Interaction.kind,
                 Participant.rapport,
+                Interaction.direction,
                 func.count(),
                 recent,
                 func.max(Interaction.occurred_at),
             )
             .join(Interaction, Interaction.id == Participant.interaction_id)
             .where(Interaction.workspace_id == workspace_id, Participant.person_id != me)
-            .group_by(Participant.person_id, Interaction.kind, Participant.rapport)
-        ).all()
-        for person_id, kind, rapport, count, in_year, last in rows:
-            found.setdefault((me, person_id), []).append(
-                ContactTally(kind, int(count), int(in_year or 0), last.date(), rapport=rapport)
+            .group_by(
+                Participant.person_id, Interaction.kind, Participant.rapport, Interaction.direction
             )
+        ).all()
+        for person_id, kind, rapport, direction, count, in_year, last in rows:
+            found.setdefault((me, person_id), []).append(
+                ContactTally(
+                    kind, int(count), int(in_year or 0), last.date(),
+                    direction=_HEADINGS.get(direction), rapport=rapport,
+                )
+            )  # fmt: skip
     one, two = aliased(Participant), aliased(Participant)
     pairs = (
         select(

@@ -278,6 +278,9 @@ def explain(evidence: TieEvidence, *, today: date) -> list[str]:
     contact = _contact_phrase(evidence.contacts, today=today)
     if contact:
         phrases.append(contact)
+    written = _written_phrase(evidence.contacts, you=you)
+    if written:
+        phrases.append(written)
     favours = _favour_phrase(evidence.contacts, you=you)
     if favours:
         phrases.append(favours)
@@ -307,10 +310,14 @@ def _contact_phrase(contacts: tuple[ContactTally, ...], *, today: date) -> str |
     if not counted:
         return None
     last = max(t.last for t in counted)
-    recent = [t for t in sorted(counted, key=lambda t: -t.recent) if t.recent > 0]
+    # Per kind (a kind can come in several tallies: by direction, by interview rapport).
+    in_year: dict[InteractionKind, int] = {}
+    for tally in counted:
+        in_year[tally.kind] = in_year.get(tally.kind, 0) + tally.recent
+    recent = [(n, kind) for kind, n in sorted(in_year.items(), key=lambda k: -k[1]) if n > 0]
     when = _short_date(last, today=today)
     if recent:
-        parts = [_count(t.recent, t.kind) for t in recent]
+        parts = [_count(n, kind) for n, kind in recent]
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         return f"{listed} in the past year, last on {when}"
     total = sum(t.count for t in counted)
@@ -318,6 +325,25 @@ def _contact_phrase(contacts: tuple[ContactTally, ...], *, today: date) -> str |
     ago = f" ({years} year{'s' if years != 1 else ''} ago)" if years >= 1 else ""
     noun = "contact" if total == 1 else "contacts"
     return f"{total} {noun} logged, the last on {when}{ago}"
+
+
+def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | None:
+    """Who wrote, where the messages and e-mails say (a LinkedIn export does)."""
+    if not you:
+        return None
+    out = sum(t.count for t in contacts if t.direction == "out")
+    back = sum(t.count for t in contacts if t.direction == "in")
+    if out and back:
+        return f"written both ways: {out} from you, {back} from them"
+    if out:
+        return f"you wrote {_often(out)}, nothing back yet"
+    if back:
+        return f"they wrote {_often(back)}, no answer from you yet"
+    return None
+
+
+def _often(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _favour_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | None:
