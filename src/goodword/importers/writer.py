@@ -321,7 +321,6 @@ class Writer:
         """Write one slice of new people: rows as tuples, column by column as named in
         `_COLUMNS`, with the workspace bound once per table."""
         region, today, now = self.state.region, self.today, self.now
-        org_ids = {key: found[0] for key, found in self.state.organizations.items()}
         org_names = self.org_names
         people: list[tuple[Any, ...]] = []
         emails: list[tuple[Any, ...]] = []
@@ -348,7 +347,7 @@ class Writer:
                 urls.append((person_id, url, kind, label, i))
             current = []
             for position in person.positions:
-                org_id = org_ids[organization_key(position.organization)]
+                org_id = self.organization_id(position.organization)
                 title = cut(position.title, 200)
                 is_current = position.is_current and position.end_date is None
                 positions.append(

@@ -42,9 +42,9 @@ CHUNK_IDS = 400_000
 PACK_LIMIT = 1 << 24
 # Room for a kind's code in that number (12 bits).
 KIND_SPACE = 1 << 12
-# Kinds of contact between two other people that say something about their tie.
 # Which way a message or e-mail went, as the strength model reads it (see ContactTally).
 _HEADINGS = {Direction.OUTBOUND: "out", Direction.INBOUND: "in"}
+# Kinds of contact between two other people that say something about their tie.
 PAIR_KINDS = (
     InteractionKind.MEETING,
     InteractionKind.INTERVIEW,

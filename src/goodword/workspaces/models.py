@@ -21,6 +21,7 @@ class Workspace(Base):
     # Secret part of the calendar feed's URL; None until the user turns the feed on.
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Raised by database triggers whenever a row the network is built from changes (see
-    # migration 0004); `network.loader.graph_version` reads it. Never written by Python.
+    # Changed by database triggers whenever a row the network is built from changes (see
+    # migration 0004; a large import on SQLite changes it once itself instead), read by
+    # `network.loader.graph_version`. The models never write it.
     graph_version: Mapped[int] = mapped_column(BigInteger, server_default="0")
