@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -193,6 +194,19 @@ def test_interaction_add_with_rapport_list_and_show(run, cli_url: str) -> None:
     assert (shown["interview_round"], shown["opportunity_id"]) == (3, 1)
     assert "Final round" in listed.stdout
     assert "Ada Lovelace (person 1), clicked" in text.stdout
+
+
+def test_interaction_add_says_who_wrote_a_message(run, cli_url: str) -> None:
+    add_ada(run)
+
+    run("interaction", "add", "message", "--with", "1", "--direction", "outbound")
+    shown = json.loads(run("interaction", "show", "1", "--json").stdout)
+    refused = run("interaction", "add", "call", "--with", "1", "--direction", "inbound")
+
+    assert shown["direction"] == "outbound"
+    assert re.search(r"Who wrote\s+│ You ", run("interaction", "show", "1").stdout)
+    assert refused.exit_code == 2
+    assert "only for messages and e-mails" in refused.stderr
 
 
 def test_an_unknown_rapport_names_the_participant(run, cli_url: str) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 import factories as f
 from goodword.errors import Conflict, InvalidInput
 from goodword.interactions import service as interactions
-from goodword.interactions.models import Participant, Rapport
+from goodword.interactions.models import Direction, Interaction, Participant, Rapport
 from goodword.interactions.schemas import InteractionUpdate
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Route, Stage
@@ -159,6 +159,22 @@ def test_interactions_record_rapport_per_participant_and_can_change_it(session, 
 def test_interview_round_is_only_for_interviews():
     with pytest.raises(ValidationError, match="only for interviews"):
         f.InteractionCreate(occurred_at=datetime.now(UTC), kind="call", interview_round=2)
+
+
+def test_who_wrote_is_kept_for_messages_and_e_mails_only(session, workspace):
+    ana = f.person(session, workspace.id, "Ana Lima")
+    sent = f.interaction(
+        session, workspace.id, kind="email", direction="outbound",
+        participants=[{"person_id": ana.id}],
+    )  # fmt: skip
+    assert interactions.to_read(sent).direction is Direction.OUTBOUND
+    interactions.update(
+        session, workspace_id=workspace.id, interaction_id=sent.id,
+        data=InteractionUpdate(occurred_at=sent.occurred_at, kind="email", direction="inbound"),
+    )  # fmt: skip
+    assert session.scalar(select(Interaction.direction)) is Direction.INBOUND
+    with pytest.raises(ValidationError, match="only for messages and e-mails"):
+        f.InteractionCreate(occurred_at=datetime.now(UTC), kind="meeting", direction="outbound")
 
 
 def test_a_participant_must_belong_to_the_workspace(session, workspace, other_workspace):

@@ -13,7 +13,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 import factories
-from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
+from goodword.interactions.models import (
+    Direction,
+    Interaction,
+    InteractionKind,
+    Participant,
+    Rapport,
+)
 from goodword.workspaces.models import Workspace
 
 
@@ -221,6 +227,37 @@ def test_it_edits_an_interaction_and_its_participants(
     assert changed.kind is InteractionKind.EVENT
     assert changed.summary == "Rewritten"
     assert [(p.person_id, p.rapport) for p in changed.participants] == [(grace.id, Rapport.CLICKED)]
+
+
+def test_the_form_says_who_wrote_a_message_and_keeps_it_on_edit(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ada = factories.person(session, workspace.id, "Ada Lovelace")
+    wrong = client.post(
+        "/interactions", data=_form(kind="meeting", direction="outbound"), follow_redirects=False
+    )
+    assert wrong.status_code == 422
+    assert "Who wrote it is only for messages and e-mails" in wrong.text
+    assert _count(session, Interaction) == 0
+    created = client.post(
+        "/interactions",
+        data=_form(kind="message", direction="inbound") | {"participant_person_id": str(ada.id)},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303
+    message = session.scalars(select(Interaction)).one()
+    assert message.direction is Direction.INBOUND
+    assert "from them" in client.get("/interactions").text
+    assert "They did" in client.get(f"/interactions/{message.id}").text
+    form = client.get(f"/interactions/{message.id}/edit")
+    assert '<option value="inbound" selected>' in form.text
+    client.post(
+        f"/interactions/{message.id}",
+        data=_form(kind="message", direction="inbound", summary="Edited"),
+        follow_redirects=False,
+    )
+    session.expire_all()
+    assert session.get(Interaction, message.id).direction is Direction.INBOUND
 
 
 def test_it_deletes_after_a_confirm_page(

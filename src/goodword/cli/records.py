@@ -24,7 +24,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import InvalidInput
-from goodword.interactions.models import InteractionKind
+from goodword.interactions.models import Direction, InteractionKind
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
 
@@ -409,6 +409,9 @@ def opportunity_move(
             typer.echo("See them with: goodword tasks list")
 
 
+# Who wrote a message or an e-mail, as `interaction show` says it.
+WRITER = {Direction.OUTBOUND: "You", Direction.INBOUND: "They"}
+
 interaction_app = typer.Typer(
     help="Interactions: meetings, interviews, calls, messages, favours.",
     no_args_is_help=True,
@@ -433,6 +436,12 @@ def interaction_add(
     ] = None,
     opportunity: Annotated[int | None, typer.Option(help="The opportunity's id.")] = None,
     round_: Annotated[int | None, typer.Option("--round", help="Interview round.")] = None,
+    direction: Annotated[
+        Direction | None,
+        typer.Option(
+            help="For a message or an e-mail, who wrote it: outbound (you) or inbound (they)."
+        ),
+    ] = None,
     summary: Annotated[str | None, typer.Option(help="What happened.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -447,7 +456,8 @@ def interaction_add(
         person_id, _, rapport = item.partition(":")
         participants.append(fields(person_id=person_id.strip(), rapport=rapport.strip() or None))
     data = fields(occurred_at=when or utcnow().isoformat(), kind=kind, summary=summary)
-    data |= fields(opportunity_id=opportunity, interview_round=round_, participants=participants)
+    data |= fields(opportunity_id=opportunity, interview_round=round_, direction=direction)
+    data |= fields(participants=participants)
     with work(ctx) as (session, ws):
         created = interactions.create(
             session, workspace_id=ws, data=validate(InteractionCreate, data)
@@ -505,6 +515,7 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
         ("Kind", read.kind),
         ("Opportunity", read.opportunity_id),
         ("Round", read.interview_round),
+        ("Who wrote", WRITER.get(read.direction) if read.direction else None),
         ("Summary", read.summary),
     ]
     people = [

@@ -5,7 +5,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from goodword.interactions.models import InteractionKind, Rapport
+from goodword.interactions.models import Direction, InteractionKind, Rapport
+
+# The kinds that have a writer: who wrote a message or an e-mail.
+WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
 
 
 class ParticipantIn(BaseModel):
@@ -23,6 +26,8 @@ class InteractionCreate(BaseModel):
     summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     opportunity_id: int | None = None
     interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
+    # Who wrote it (messages and e-mails): "outbound" you, "inbound" them.
+    direction: Direction | None = None
     participants: list[ParticipantIn] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="after")
@@ -32,6 +37,8 @@ class InteractionCreate(BaseModel):
             raise ValueError("A person is listed twice among the participants.")
         if self.kind is not InteractionKind.INTERVIEW and self.interview_round is not None:
             raise ValueError("interview_round is only for interviews.")
+        if self.kind not in WRITTEN and self.direction is not None:
+            raise ValueError("direction is only for messages and e-mails.")
         return self
 
 
@@ -52,6 +59,7 @@ class InteractionRead(BaseModel):
     summary: str | None
     opportunity_id: int | None
     interview_round: int | None
+    direction: Direction | None
     participants: list[ParticipantRead]
     created_at: datetime
     updated_at: datetime

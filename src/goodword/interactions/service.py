@@ -101,6 +101,7 @@ def to_read(interaction: Interaction) -> InteractionRead:
         summary=interaction.summary,
         opportunity_id=interaction.opportunity_id,
         interview_round=interaction.interview_round,
+        direction=interaction.direction,
         participants=[
             ParticipantRead(
                 person_id=p.person_id, person_name=p.person.display_name, rapport=p.rapport
@@ -119,6 +120,7 @@ def _apply(session: Session, interaction: Interaction, data: InteractionCreate) 
     interaction.kind = data.kind
     interaction.summary = clean_text(data.summary)
     interaction.interview_round = data.interview_round
+    interaction.direction = data.direction
     if data.opportunity_id is not None:
         opportunity_id = data.opportunity_id
         interaction.opportunity = referenced(

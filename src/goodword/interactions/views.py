@@ -14,7 +14,7 @@ from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import InvalidInput
 from goodword.interactions import service
-from goodword.interactions.models import Interaction, InteractionKind, Rapport
+from goodword.interactions.models import Direction, Interaction, InteractionKind, Rapport
 from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
 from goodword.opportunities import service as opportunities
 from goodword.pages import (
@@ -31,7 +31,7 @@ from goodword.people import service as people
 
 router = APIRouter()
 
-FIELDS = ("occurred_at", "kind", "summary", "opportunity_id", "interview_round")
+FIELDS = ("occurred_at", "kind", "summary", "opportunity_id", "interview_round", "direction")
 # Blank participant rows offered below the filled ones; blank rows are ignored on save.
 SPARE_ROWS = 3
 MIN_ROWS = 5
@@ -39,8 +39,13 @@ REWRITE = {
     "interview_round is only for interviews.": (
         "A round number belongs to interviews only: clear it, or choose Interview."
     ),
+    "direction is only for messages and e-mails.": (
+        'Who wrote it is only for messages and e-mails: choose "Not said", or change the kind.'
+    ),
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }
+# Who wrote a message or an e-mail, as the form offers it.
+DIRECTION_OPTIONS = [(Direction.OUTBOUND.value, "You"), (Direction.INBOUND.value, "They")]
 
 
 def now() -> datetime:
@@ -132,6 +137,7 @@ def _form_page(
             "opportunities": opportunity_choices(session, workspace_id=workspace_id),
             "kind_options": enum_options(InteractionKind),
             "rapport_options": enum_options(Rapport),
+            "direction_options": DIRECTION_OPTIONS,
         },
         status_code=status_code,
     )
@@ -254,6 +260,7 @@ def edit_page(
         "summary": interaction.summary or "",
         "opportunity_id": str(interaction.opportunity_id or ""),
         "interview_round": str(interaction.interview_round or ""),
+        "direction": interaction.direction.value if interaction.direction else "",
     }
     rows = [
         {"person_id": str(p.person_id), "rapport": p.rapport.value if p.rapport else ""}
