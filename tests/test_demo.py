@@ -18,6 +18,7 @@ from goodword.demo import DemoSummary, build
 from goodword.errors import Conflict
 from goodword.interactions import service as interactions
 from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
+from goodword.network import loader
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations.models import Organization
@@ -144,6 +145,16 @@ def test_the_user_has_ties_of_every_kind(demo: Loaded) -> None:
     ).all()
     assert {t.kind for t in ties} == set(ConnectionKind)
     assert all(t.closeness is not None for t in ties if t.kind is not ConnectionKind.LINKEDIN)
+
+
+def test_its_messages_say_who_wrote_and_the_reasons_tell(demo: Loaded) -> None:
+    snap = loader.load(demo.session, workspace_id=demo.workspace_id, today=TODAY)
+    me = snap.node(demo.summary.me_id)
+    assert me is not None
+    neighbours, _strengths = snap.neighbours(me)
+    reasons = [r for other in neighbours.tolist() for r in snap.explain(me, other)]
+    assert any(r.startswith("written both ways:") for r in reasons)
+    assert any(r.startswith("you wrote ") for r in reasons)
 
 
 def test_opportunities_span_the_pipeline(demo: Loaded) -> None:

@@ -17,7 +17,7 @@ from goodword.connections.models import ConnectionKind
 from goodword.demo import names
 from goodword.demo.generator import JobSpec, Network
 from goodword.interactions import service as interactions
-from goodword.interactions.models import InteractionKind, Rapport
+from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
@@ -211,6 +211,7 @@ class _Story:
         *,
         opportunity: Opportunity | None = None,
         interview_round: int | None = None,
+        direction: Direction | None = None,
         hour: int = 15,
     ) -> None:
         participants = [
@@ -228,6 +229,7 @@ class _Story:
                 summary=summary,
                 opportunity_id=opportunity.id if opportunity else None,
                 interview_round=interview_round,
+                direction=direction,
                 participants=participants,
             ),
         )
@@ -519,6 +521,7 @@ def _pipeline(s: _Story) -> None:
         f"Sent {oxbow_hm.given_name} my portfolio and a note on the permitting role.",
         [oxbow_hm],
         opportunity=oxbow,
+        direction=Direction.OUTBOUND,
     )
 
     fern_hm = c["fernhollow_hm"]
@@ -660,6 +663,13 @@ _EVERYDAY: list[tuple[InteractionKind, int, list[str]]] = [
     ),
     (InteractionKind.NOTE, 4, ["{given} is open to helping with introductions."]),
 ]
+# Who wrote the everyday messages and e-mails above.
+_WRITER = {
+    "E-mailed {given} a follow-up on {topic}.": Direction.OUTBOUND,
+    "{given} wrote about {topic}.": Direction.INBOUND,
+    "Congratulated {given} on the new role.": Direction.OUTBOUND,
+    "Quick note to {given}.": Direction.OUTBOUND,
+}
 
 
 def _everyday(s: _Story) -> None:
@@ -677,11 +687,15 @@ def _everyday(s: _Story) -> None:
         party = [person]
         if kind is InteractionKind.EVENT:
             party += [by_id[pid] for pid in rng.sample(ids, 2) if pid != person.id]
-        summary = rng.choice(templates).format(
+        template = rng.choice(templates)
+        summary = template.format(
             given=person.given_name or person.display_name,
             topic=rng.choice(TOPICS + names.INTERESTS),
             event=rng.choice(names.EVENTS),
         )
-        s.interaction(kind, rng.randint(1, 365), summary, party, hour=rng.randint(13, 22))
+        s.interaction(
+            kind, rng.randint(1, 365), summary, party,
+            direction=_WRITER.get(template), hour=rng.randint(13, 22),
+        )  # fmt: skip
     friend = by_id[rng.choice([pid for pid in ids if s.n.near_me[pid] >= 4])]
     s.task(f"Send {friend.display_name} the article on transit data", 5, person_id=friend.id)
