@@ -100,6 +100,9 @@ class ExportedSource(Record):
     file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
     external_key: Annotated[str, StringConstraints(max_length=300)] | None = None
     imported_at: Timestamp
+    # A digest of what the record said when last imported; a re-import of the same
+    # record passes over it while this is unchanged.
+    fingerprint: Annotated[int, Field(ge=-(2**63), lt=2**63)] | None = None
 
 
 class ExportedPerson(Record):

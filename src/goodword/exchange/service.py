@@ -284,6 +284,7 @@ def _export_person(person: Person, key: str) -> ExportedPerson:
                 file_name=s.file_name,
                 external_key=s.external_key,
                 imported_at=utc(s.imported_at),
+                fingerprint=s.fingerprint,
             )
             for s in person.sources
         ],
@@ -580,6 +581,7 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
                 file_name=s.file_name,
                 external_key=s.external_key,
                 imported_at=s.imported_at,
+                fingerprint=s.fingerprint,
                 workspace_id=workspace_id,
                 created_at=s.imported_at,
                 updated_at=s.imported_at,

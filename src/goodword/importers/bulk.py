@@ -366,6 +366,8 @@ class Changes:
     positions: list[dict[str, Any]] = field(default_factory=list)
     ended: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    # new fingerprints of source records already held: b_source, b_key, b_print
+    fingerprints: list[dict[str, Any]] = field(default_factory=list)
     documents: list[Known] = field(default_factory=list)
 
     def write(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:
@@ -387,6 +389,18 @@ class Changes:
             (PersonSource, self.sources),
         ):
             insert_rows(session, model, rows)
+        if self.fingerprints:
+            table = table_named("person_sources")
+            session.execute(
+                update(table)
+                .where(
+                    table.c.workspace_id == workspace_id,
+                    table.c.source == bindparam("b_source"),
+                    table.c.external_key == bindparam("b_key"),
+                )
+                .values(fingerprint=bindparam("b_print")),
+                self.fingerprints,
+            )
         self._documents(session, workspace_id, org_names)
 
     def _documents(self, session: Session, workspace_id: int, org_names: dict[int, str]) -> None:

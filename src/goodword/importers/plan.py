@@ -85,26 +85,59 @@ class Resolver:
         ref = self.state.matcher.profiles[position].ref
         return ref if ref > 0 else self.position_target.get(position)
 
-    def resolve(self, people: list[IncomingPerson]) -> Plan:
+    def unchanged(self, people: list[IncomingPerson]) -> dict[int, int]:
+        """The records imported before and unchanged at their source since (same
+        fingerprint), by index in `people`, with the person each belongs to. Nothing
+        needs deciding about them: `resolve` passes over them."""
+        fingerprints = self.state.fingerprints
+        if not fingerprints:
+            return {}
+        found: dict[int, int] = {}
+        sources = self.state.sources
+        for index, person in enumerate(people):
+            if person.key and person.role is not Role.ME:
+                pair = (person.source, person.key)
+                known = fingerprints.get(pair)
+                if known is not None and known == person.fingerprint():
+                    found[index] = sources[pair]
+        return found
+
+    def resolve(
+        self, people: list[IncomingPerson], unchanged: dict[int, int] | None = None
+    ) -> Plan:
+        """Decide every record; `unchanged` is what `unchanged(people)` found, when the
+        caller asked already (the people need not be loaded if it is every record)."""
+        if unchanged is None:
+            unchanged = self.unchanged(people)
         order = sorted(range(len(people)), key=lambda i: (people[i].role is not Role.ME, i))
         people = [people[i] for i in order]
+        known_unchanged = {
+            index: unchanged[old] for index, old in enumerate(order) if old in unchanged
+        }
         matcher = self.state.matcher
-        profiles = [self.state.profile(p, -(i + 1)) for i, p in enumerate(people)]
         first_incoming = len(matcher.profiles)
-        positions = [matcher.add(p) for p in profiles]
+        # Only the records still to decide are indexed and compared; `decided` lists them
+        # (by index) in the order they were indexed.
+        decided = [i for i in range(len(people)) if i not in known_unchanged]
+        profiles: list[Profile | None] = [None] * len(people)
+        positions = [0] * len(people)
         # Each record is compared with everyone before it: the workspace, then the
         # records of this import that came earlier. A record imported before, or with an
         # e-mail, profile or phone someone here already has, is settled without comparing
         # names (a re-import compares nothing).
+        settled: set[int] = set()
+        for index in decided:
+            profile = self.state.profile(people[index], -(index + 1))
+            profiles[index], positions[index] = profile, matcher.add(profile)
+            if self._imported(people[index]) or self._held_key(profile, first_incoming):
+                settled.add(positions[index])
         best: dict[int, list[tuple[int, Scored]]] = {}
-        settled = {
-            position
-            for position, person, profile in zip(positions, people, profiles, strict=True)
-            if self._imported(person) or self._held_key(profile, first_incoming)
-        }
         for earlier, later, judged in matcher.pairs_within(since=first_incoming, skip=settled):
-            best.setdefault(later - first_incoming, []).append((earlier, judged))
+            best.setdefault(decided[later - first_incoming], []).append((earlier, judged))
         for index, person in enumerate(people):
+            if index in known_unchanged:
+                self._pass_over(person, known_unchanged[index])
+                continue
             if person.role is Role.ME and not person.name and self._me() is None:
                 self.plan.rows.append(
                     (
@@ -117,14 +150,16 @@ class Resolver:
                     )
                 )  # fmt: skip
                 continue
+            found = profiles[index]
+            assert found is not None
             target, outcome, detail, suggested = self._decide(
-                person, profiles[index], positions[index], best.get(index, [])
+                person, found, positions[index], best.get(index, [])
             )
             if target is None:
                 target = self.plan.draft(person, is_me=person.role is Role.ME)
                 if person.role is Role.ME:
                     self.plan.me = target
-                self.draft_names.setdefault(profiles[index].full, []).append(target)
+                self.draft_names.setdefault(found.full, []).append(target)
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
             self.position_target[positions[index]] = target
@@ -144,6 +179,21 @@ class Resolver:
                 )
             )
         return self.plan
+
+    def _pass_over(self, person: IncomingPerson, target: int) -> None:
+        """A record unchanged since it was last imported: reported, not applied again (so
+        what the user has edited or deleted since stays as they left it)."""
+        assert person.key is not None
+        self.seen_keys.setdefault((person.source, person.key), target)
+        if person.linkedin_connection:
+            self.plan.connections.append((target, person))
+        self.plan.rows.append(
+            (
+                RowOutcome(person.file_name, person.line, Outcome.UNCHANGED, person.name, None,
+                           "unchanged since the last import"),
+                target,
+            )
+        )  # fmt: skip
 
     def _decide(
         self,

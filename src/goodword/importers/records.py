@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from hashlib import blake2b
 
 from goodword.errors import GoodwordError
 from goodword.interactions.models import Direction, InteractionKind
@@ -87,6 +89,31 @@ class IncomingPerson:
     def name(self) -> str:
         parts = [p for p in (self.given_name, self.family_name) if p]
         return self.display_name or " ".join(parts)
+
+    def fingerprint(self) -> int:
+        """A digest (64 bits, signed) of everything the record says about the person and
+        nothing about where it was found (file, line, warnings), so a re-import can tell a
+        record unchanged at its source from one that changed. Kept with its provenance.
+
+        The values are marshalled (dates as day numbers), which Python does in C; if a
+        new Python ever marshals differently, each record is just compared in full once.
+        """
+        born, since = self.birthday, self.connected_on
+        said = (
+            self.role.value, self.display_name, self.given_name, self.family_name,
+            self.location, born.toordinal() if born else None, self.notes, self.how_we_met,
+            self.linkedin_connection, since.toordinal() if since else None,
+            [(e.value, e.label) for e in self.emails],
+            [(p.value, p.label) for p in self.phones],
+            [(u.value, u.label) for u in self.urls],
+            [(p.organization, p.title, p.department,
+              p.start_date.toordinal() if p.start_date else None,
+              p.end_date.toordinal() if p.end_date else None, p.is_current)
+             for p in self.positions],
+            self.tags, self.interests,
+        )  # fmt: skip
+        digest = blake2b(marshal.dumps(said), digest_size=8).digest()
+        return int.from_bytes(digest, "big", signed=True)
 
 
 @dataclass(slots=True)

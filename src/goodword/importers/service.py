@@ -97,12 +97,18 @@ def import_files(
     )
     report = ImportReport(dry_run=dry_run, files=file_reports)
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
-    state = WorkspaceState.load(session, workspace_id=workspace_id)
+    interactions = [i for f in parsed_files for i in f.interactions]
+    state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
+    resolver = Resolver(state)
+    # Records imported before and unchanged since need no matching: when that is all
+    # there is (a re-import of the same file), the people are not even loaded.
+    unchanged = resolver.unchanged(incoming)
+    if len(unchanged) < len(incoming) or interactions:
+        state.load_people(session)
     if progress:
         progress("load", len(incoming), len(incoming))
-    resolver = Resolver(state)
-    plan = resolver.resolve(incoming)
-    resolver.resolve_interactions([i for f in parsed_files for i in f.interactions])
+    plan = resolver.resolve(incoming, unchanged)
+    resolver.resolve_interactions(interactions)
     if progress:
         progress("match", len(incoming), len(incoming))
     Writer(session, state, report, today=today, now=now or clock.now(), progress=progress).write(

@@ -65,6 +65,11 @@ def _split(given: str | None, family: str | None, display: str | None) -> tuple[
     return folded_given, folded_family
 
 
+def _read(session: Session, statement: Executable) -> Sequence[Any]:
+    # Core, not the ORM, and every row at once: no per-row bookkeeping.
+    return session.connection().execute(statement).all()
+
+
 @dataclass
 class WorkspaceState:
     """The people, organizations and provenance of one workspace, indexed for matching."""
@@ -74,6 +79,8 @@ class WorkspaceState:
     matcher: Matcher = field(default_factory=Matcher)
     # (source, external key) -> person id
     sources: dict[tuple[str, str], int] = field(default_factory=dict)
+    # (source, external key) -> the record's fingerprint when it was last imported
+    fingerprints: dict[tuple[str, str], int] = field(default_factory=dict)
     # person id -> the (source, key) of the explicit (not name-only) records behind it
     explicit_keys: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # organization key -> (id, name, aliases)
@@ -84,17 +91,50 @@ class WorkspaceState:
     me_id: int | None = None
     # (smaller id, larger id) of every pair already queued or decided
     candidate_pairs: set[tuple[int, int]] = field(default_factory=set)
+    # Whether `load_people` ran (the fields above it fills are empty until it does).
+    people_loaded: bool = False
 
     @classmethod
     def load(cls, session: Session, *, workspace_id: int) -> WorkspaceState:
+        """Everything: the provenance, then the people indexed for matching."""
+        state = cls.load_provenance(session, workspace_id=workspace_id)
+        state.load_people(session)
+        return state
+
+    @classmethod
+    def load_provenance(cls, session: Session, *, workspace_id: int) -> WorkspaceState:
+        """Only what tells a record imported before, and unchanged since, from the rest
+        (and who the user is); `load_people` adds the rest when any record needs it."""
         workspace = session.get(Workspace, workspace_id)
         state = cls(workspace_id, workspace.phone_region if workspace else "US")
         ws = workspace_id
-        connection = session.connection()
+        for source, key, person_id, printed in _read(
+            session,
+            select(
+                PersonSource.source,
+                PersonSource.external_key,
+                PersonSource.person_id,
+                PersonSource.fingerprint,
+            ).where(PersonSource.workspace_id == ws),
+        ):
+            if key:
+                pair = (source, key)
+                state.sources[pair] = person_id
+                if printed is not None:
+                    state.fingerprints[pair] = printed
+                if not key.startswith("name:"):
+                    state.explicit_keys.setdefault(person_id, []).append(pair)
+        state.me_id = session.scalar(
+            select(Person.id).where(Person.workspace_id == ws, Person.is_me.is_(True))
+        )
+        return state
+
+    def load_people(self, session: Session) -> None:
+        """The people, their organizations and the queued pairs, indexed for matching."""
+        state, ws = self, self.workspace_id
 
         def read(statement: Executable) -> Sequence[Any]:
-            # Core, not the ORM, and every row at once: no per-row bookkeeping.
-            return connection.execute(statement).all()
+            return _read(session, statement)
 
         emails: dict[int, list[str]] = defaultdict(list)
         for person_id, address in read(
@@ -137,15 +177,6 @@ class WorkspaceState:
             if (frozen := frozenset(held))
         }
         del orgs
-        for source, key, person_id in read(
-            select(PersonSource.source, PersonSource.external_key, PersonSource.person_id).where(
-                PersonSource.workspace_id == ws
-            )
-        ):
-            if key:
-                state.sources[(source, key)] = person_id
-                if not key.startswith("name:"):
-                    state.explicit_keys.setdefault(person_id, []).append((source, key))
         for a, b in read(
             select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
                 DuplicateCandidate.workspace_id == ws
@@ -160,13 +191,10 @@ class WorkspaceState:
                 Person.display_name,
                 Person.location,
                 Person.birthday,
-                Person.is_me,
             ).where(Person.workspace_id == ws)
         )
-        for person_id, given, family, display, location, birthday, is_me in rows:
+        for person_id, given, family, display, location, birthday in rows:
             state.person_ids.add(person_id)
-            if is_me:
-                state.me_id = person_id
             folded_given, folded_family = _split(given, family, display)
             profile = Profile(
                 ref=person_id,
@@ -181,7 +209,7 @@ class WorkspaceState:
             )
             state.matcher.add(profile)
             state.names[profile.full].append(person_id)
-        return state
+        state.people_loaded = True
 
     def profile(self, person: IncomingPerson, ref: int) -> Profile:
         """The matching profile of an incoming person."""

@@ -65,7 +65,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
     Position: ("person_id", "organization_id", "title", "department", "start_date", "end_date",
                "is_current"),
-    PersonSource: ("person_id", "source", "file_name", "external_key"),
+    PersonSource: ("person_id", "source", "file_name", "external_key", "fingerprint"),
 }  # fmt: skip
 
 # People created per slice: large enough that a statement's own cost is small beside its
@@ -358,8 +358,9 @@ class Writer:
                     current.append((org_names[org_id], title))
             for record in draft.records:
                 sources.append(
-                    (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300))
-                )
+                    (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
+                     record.fingerprint())
+                )  # fmt: skip
             body = person_body(
                 name=display, emails=person.emails, urls=person.urls, current=current,
                 location=person.location, tags=person.tags, interests=person.interests,
@@ -397,13 +398,25 @@ class Writer:
                 person.dirty = True
                 changes.append("marked as you")
             for record, _ in records:
-                if (record.source, record.key) not in person.sources:
-                    person.sources.add((record.source, record.key))
+                pair = (record.source, record.key)
+                if pair not in person.sources:
+                    person.sources.add(pair)
                     out.sources.append(
                         {"workspace_id": self.ws, "person_id": person_id, "source": record.source,
                          "file_name": cut(record.file_name, 300),
-                         "external_key": cut(record.key, 300), "imported_at": self.now}
+                         "external_key": cut(record.key, 300), "imported_at": self.now,
+                         "fingerprint": record.fingerprint()}
                     )  # fmt: skip
+                elif record.key:
+                    # Imported before and changed since (or imported before fingerprints
+                    # were kept): what it says now is what the next import compares with.
+                    held, fingerprint = (record.source, record.key), record.fingerprint()
+                    if self.state.fingerprints.get(held) != fingerprint:
+                        self.state.fingerprints[held] = fingerprint
+                        out.fingerprints.append(
+                            {"b_source": record.source, "b_key": cut(record.key, 300),
+                             "b_print": fingerprint}
+                        )  # fmt: skip
             self.changes[person_id] = changes
             if person.dirty:
                 out.people.append({"id": person_id, **person.values, "updated_at": self.now})

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, utcnow
@@ -125,5 +125,9 @@ class PersonSource(WorkspaceScoped, Base):
     # The source's own id for the record, or its row/line number when it has none.
     external_key: Mapped[str | None] = mapped_column(String(300))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # What the record said when last imported (`IncomingPerson.fingerprint`): a re-import
+    # passes over a record whose fingerprint is unchanged. None where nothing was imported
+    # (a record added by hand, an edge list) or before fingerprints were kept.
+    fingerprint: Mapped[int | None] = mapped_column(BigInteger)
 
     person: Mapped[Person] = relationship(back_populates="sources")

@@ -1,0 +1,210 @@
+"""Importing again: records unchanged at their source are passed over (fingerprints), changed
+ones are applied, and the user's own edits since the last import are left alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, event, func, select, update
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection
+from goodword.exchange import service as exchange
+from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role
+from goodword.importers.report import Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person, PersonEmail, PersonSource
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+
+
+def run(session: Session, workspace_id: int, *names: str):
+    return import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=[DATA / n for n in names],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+
+
+def everyone(session: Session, workspace_id: int) -> dict[str, Person]:
+    session.expire_all()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == workspace_id).options(*people.with_details())
+    )
+    return {p.display_name: p for p in found}
+
+
+def fingerprints(session: Session, workspace_id: int) -> dict[str, int | None]:
+    rows = session.execute(
+        select(PersonSource.external_key, PersonSource.fingerprint).where(
+            PersonSource.workspace_id == workspace_id
+        )
+    )
+    return {key: printed for key, printed in rows}
+
+
+def forget_ada_email_and_move_her(session: Session, workspace_id: int) -> None:
+    """What a user might do by hand between two imports."""
+    session.execute(delete(PersonEmail).where(PersonEmail.address == "ada@analytical.example"))
+    session.execute(
+        update(Person)
+        .where(Person.workspace_id == workspace_id, Person.display_name == "Ada Lovelace")
+        .values(location="Paris, France")
+    )
+    session.flush()
+
+
+def test_a_reimport_passes_over_unchanged_records_and_keeps_your_edits(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    forget_ada_email_and_move_her(session, workspace.id)
+    again = run(session, workspace.id, "Connections.csv")
+    assert again.counts["unchanged"] == 6
+    assert {r.detail for r in again.of(Outcome.UNCHANGED)} == {"unchanged since the last import"}
+    assert all(r.person_id for r in again.of(Outcome.UNCHANGED))
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    assert ada.emails == []
+    assert ada.location == "Paris, France"
+
+
+def test_a_record_changed_at_its_source_is_applied_then_fingerprinted_anew(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    before = fingerprints(session, workspace.id)
+    assert None not in before.values() and len(set(before.values())) == 6
+    newer = run(session, workspace.id, "Connections_newer.csv")
+    assert [r.name for r in newer.of(Outcome.UPDATED)] == ["Ada Lovelace"]
+    assert newer.counts["unchanged"] == 5
+    after = fingerprints(session, workspace.id)
+    ada = "https://www.linkedin.com/in/ada-lovelace"
+    assert after[ada] != before[ada]
+    assert {k: v for k, v in after.items() if k != ada} == {
+        **{k: v for k, v in before.items() if k != ada},
+        "https://www.linkedin.com/in/wanjiru-kamau": after[
+            "https://www.linkedin.com/in/wanjiru-kamau"
+        ],
+    }
+    third = run(session, workspace.id, "Connections_newer.csv")
+    assert third.counts["unchanged"] == 7 and third.counts["updated"] == 0
+
+
+def test_records_imported_before_fingerprints_are_compared_once(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    session.execute(update(PersonSource).values(fingerprint=None))
+    forget_ada_email_and_move_her(session, workspace.id)
+    # Without a fingerprint the record is compared in full, as before fingerprints were
+    # kept: the e-mail the file still holds comes back (the file has no place to restore).
+    again = run(session, workspace.id, "Connections.csv")
+    assert [r.name for r in again.of(Outcome.UPDATED)] == ["Ada Lovelace"]
+    assert [e.address for e in everyone(session, workspace.id)["Ada Lovelace"].emails] == [
+        "ada@analytical.example"
+    ]
+    assert None not in fingerprints(session, workspace.id).values()
+    forget_ada_email_and_move_her(session, workspace.id)
+    third = run(session, workspace.id, "Connections.csv")
+    assert third.counts["unchanged"] == 6
+    assert everyone(session, workspace.id)["Ada Lovelace"].emails == []
+
+
+def test_when_every_record_is_unchanged_the_people_are_not_read(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    connection = session.connection()
+    event.listen(connection, "before_cursor_execute", seen)
+    try:
+        run(session, workspace.id, "Connections.csv")
+        unchanged_only = [s for s in statements if "FROM person_emails" in s]
+        statements.clear()
+        run(session, workspace.id, "Connections_newer.csv")
+        with_a_change = [s for s in statements if "FROM person_emails" in s]
+    finally:
+        event.remove(connection, "before_cursor_execute", seen)
+    assert unchanged_only == []
+    assert with_a_change  # a record to decide: the workspace is read for matching
+
+
+def test_linkedin_ties_are_made_when_you_become_known_even_if_nothing_changed(session, workspace):
+    first = run(session, workspace.id, "Connections.csv")
+    assert first.connections_created == 0
+    assert any("not linked to you" in note for note in first.notes)
+    again = run(session, workspace.id, "Connections.csv", "Profile.csv")
+    assert again.counts["unchanged"] == 6
+    assert again.connections_created == 6
+    assert session.scalar(select(func.count()).select_from(Connection)) == 6
+
+
+def test_a_goodword_backup_keeps_the_fingerprints(session, workspace, other_workspace):
+    run(session, workspace.id, "Connections.csv")
+    document = json.loads(json.dumps(exchange.export_workspace(session, workspace_id=workspace.id),
+                                      default=str))  # fmt: skip
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+    kept = fingerprints(session, other_workspace.id)
+    assert kept == fingerprints(session, workspace.id) and None not in kept.values()
+    # So importing the same file into the restored workspace changes nothing either.
+    again = run(session, other_workspace.id, "Connections.csv")
+    assert again.counts["unchanged"] == 6
+
+
+CONTACT = IncomingPerson(
+    source="csv",
+    file_name="contacts.csv",
+    line=2,
+    key="17",
+    given_name="Ada",
+    family_name="Lovelace",
+    emails=[Labeled("ada@analytical.example", "work")],
+    phones=[Labeled("+44 20 7946 0000", "mobile")],
+    urls=[Labeled("https://www.linkedin.com/in/ada-lovelace")],
+    positions=[IncomingPosition("Analytical Engines Ltd", "Mathematician", None, date(1843, 1, 1))],
+    location="London",
+    birthday=date(1815, 12, 10),
+    notes="Met at the Babbage salon",
+    how_we_met="salon",
+    tags=["math"],
+    interests=["engines"],
+    linkedin_connection=True,
+    connected_on=date(2025, 12, 26),
+)
+
+
+def test_a_fingerprint_ignores_where_the_record_was_found():
+    moved = dataclasses.replace(CONTACT, file_name="other.csv", line=90, warnings=["x"])
+    assert moved.fingerprint() == CONTACT.fingerprint()
+    assert -(2**63) <= CONTACT.fingerprint() < 2**63
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"role": Role.FLAG},
+        {"display_name": "Ada"},
+        {"given_name": "Augusta"},
+        {"family_name": "King"},
+        {"emails": [Labeled("ada@analytical.example", "home")]},
+        {"emails": []},
+        {"phones": [Labeled("+44 20 7946 0001", "mobile")]},
+        {"urls": []},
+        # A value moved from one list to the next is a change too.
+        {"emails": [], "phones": [Labeled("ada@analytical.example", "work"),
+                                  Labeled("+44 20 7946 0000", "mobile")]},
+        {"positions": [IncomingPosition("Analytical Engines Ltd", "Countess")]},
+        {"positions": [IncomingPosition("Analytical Engines Ltd", "Mathematician", None,
+                                        date(1843, 1, 1), date(1852, 11, 27))]},
+        {"location": "Paris"},
+        {"birthday": date(1815, 12, 11)},
+        {"notes": "Met at the Royal Society"},
+        {"how_we_met": "letters"},
+        {"tags": ["math", "poetry"]},
+        {"tags": [], "interests": ["math", "engines"]},
+        {"linkedin_connection": False},
+        {"connected_on": date(2025, 12, 27)},
+    ],
+)  # fmt: skip
+def test_a_fingerprint_changes_with_anything_the_record_says(change):
+    assert dataclasses.replace(CONTACT, **change).fingerprint() != CONTACT.fingerprint()
