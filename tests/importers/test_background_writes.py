@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
@@ -100,6 +101,7 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         [None, "b", "c"],
         # SQLite's JSON functions end a text at a NUL: such rows go in as they are.
         ["nul\x00inside", "b"],
+        ["José 🇪🇸", "山田", 'quote " and \\ backslash', "line\nbreak"],
     ],
 )
 def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
@@ -111,8 +113,9 @@ def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
         session.flush()
         rows = [
             {"workspace_id": workspace.id, "person_id": person.id, "source": "linkedin",
-             "file_name": "Connections.csv", "external_key": key, "imported_at": STAMP}
-            for key in keys
+             "file_name": "Connections.csv", "external_key": key, "imported_at": STAMP,
+             "fingerprint": (-(2**63), 2**63 - 1, 0, None)[n % 4]}
+            for n, key in enumerate(keys)
         ]  # fmt: skip
         bulk.insert_rows(session, PersonSource, rows)  # executemany, in this thread
         with background.writes_in_background(session):
@@ -121,15 +124,26 @@ def test_queued_rows_store_what_the_driver_stores(sqlite_engine, keys):
         stored = session.execute(
             text(
                 "SELECT person_id, source, file_name, external_key, typeof(external_key), "
-                "imported_at, typeof(created_at), length(created_at) "
+                "imported_at, typeof(created_at), length(created_at), fingerprint, "
+                "typeof(fingerprint) "
                 "FROM person_sources ORDER BY id"
             )
         ).all()
         assert stored[: len(keys)] == stored[len(keys) :]
         assert [row.external_key for row in stored] == keys * 2
+        assert [row.fingerprint for row in stored] == [r["fingerprint"] for r in rows] * 2
     finally:
         session.rollback()
         session.close()
+
+
+@pytest.mark.parametrize(
+    "value", [date(2026, 11, 25), datetime(2026, 11, 25, tzinfo=UTC), Path("x")]
+)
+def test_values_the_driver_would_convert_are_refused_not_guessed(value):
+    rows = [(1, value), (2, value), (3, None)]
+    with pytest.raises(TypeError, match=type(value).__name__):
+        background._from_json("INSERT INTO t (a, b)", rows, ())
 
 
 def test_a_commit_inside_the_block_waits_for_the_queue(sqlite_engine):

@@ -22,19 +22,22 @@ or the end of the block.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 _KEY = "goodword.background_writes"
+# Values orjson would turn into JSON by itself but the standard library would not: refused
+# (a TypeError) like any other, since the text would differ from what the driver stores.
+_REFUSED = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 Rows = list[tuple[Any, ...]]
 
 
@@ -132,15 +135,13 @@ def _from_json(into: str, rows: Rows, shared: tuple[Any, ...]) -> tuple[str, lis
         payload = list(map(itemgetter(*varying), rows))
     else:
         payload = [0] * len(rows)
-    text = json.dumps(payload, ensure_ascii=False, default=_refuse)
+    # orjson writes the JSON the standard library would (without the spaces), several
+    # times faster.
+    text = orjson.dumps(payload, option=_REFUSED).decode()
     if "\\u0000" in text:  # (or a text holding those six characters: no harm done)
         return None
     params.append(text)
     return f"{into} SELECT {', '.join(picks)} FROM json_each(?)", params
-
-
-def _refuse(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} cannot go to SQLite as it is: {value!r}")
 
 
 class BackgroundWrites:
