@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from goodword.duplicates.matching import Matcher, Profile, fold
 from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers.bulk import driver_rows
 from goodword.importers.cleaning import organization_key, profile_url
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
@@ -70,6 +72,13 @@ def _read(session: Session, statement: Executable) -> Sequence[Any]:
     return session.connection().execute(statement).all()
 
 
+def _iso(day: date | str | None) -> str:
+    """A birthday as the driver gives it (text on SQLite, a date on PostgreSQL), as text."""
+    if day is None or isinstance(day, str):
+        return day or ""
+    return day.isoformat()
+
+
 @dataclass
 class WorkspaceState:
     """The people, organizations and provenance of one workspace, indexed for matching."""
@@ -108,7 +117,7 @@ class WorkspaceState:
         workspace = session.get(Workspace, workspace_id)
         state = cls(workspace_id, workspace.phone_region if workspace else "US")
         ws = workspace_id
-        for source, key, person_id, printed in _read(
+        for source, key, person_id, printed in driver_rows(
             session,
             select(
                 PersonSource.source,
@@ -134,7 +143,7 @@ class WorkspaceState:
         state, ws = self, self.workspace_id
 
         def read(statement: Executable) -> Sequence[Any]:
-            return _read(session, statement)
+            return driver_rows(session, statement)
 
         emails: dict[int, list[str]] = defaultdict(list)
         for person_id, address in read(
@@ -153,10 +162,11 @@ class WorkspaceState:
             select(PersonPhone.person_id, PersonPhone.number).where(PersonPhone.workspace_id == ws)
         ):
             phones[person_id].append(number)
-        for org_id, name, aliases in read(
+        for org_id, name, aliases in _read(
+            session,
             select(Organization.id, Organization.name, Organization.aliases)
             .where(Organization.workspace_id == ws)
-            .order_by(Organization.id)
+            .order_by(Organization.id),
         ):
             for spelling in [name, *aliases]:
                 state.organizations.setdefault(organization_key(spelling), (org_id, name, aliases))
@@ -205,7 +215,7 @@ class WorkspaceState:
                 phones=phones.get(person_id, ()),
                 orgs=org_sets.get(person_id, _NO_ORGS),
                 location=fold(location),
-                birthday=birthday.isoformat() if birthday else "",
+                birthday=_iso(birthday),
             )
             state.matcher.add(profile)
             state.names[profile.full].append(person_id)
