@@ -208,3 +208,31 @@ def test_a_fingerprint_ignores_where_the_record_was_found():
 )  # fmt: skip
 def test_a_fingerprint_changes_with_anything_the_record_says(change):
     assert dataclasses.replace(CONTACT, **change).fingerprint() != CONTACT.fingerprint()
+
+
+def test_two_records_that_disagree_about_a_current_job_leave_one_current(
+    session, workspace, tmp_path
+):
+    run(session, workspace.id, "Connections.csv")  # Ada at Analytical Engines
+    # The newer Connections.csv has her at Difference Engines; an old card with her
+    # e-mail still has her at Analytical Engines. Applied in turn, the card's job ends
+    # the one the newer file just started, and the report says so: the database agrees.
+    card = tmp_path / "ada.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        "EMAIL;TYPE=work:ada@analytical.example\r\nORG:Analytical Engines Ltd\r\n"
+        "TITLE:Mathematician\r\nEND:VCARD\r\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[DATA / "Connections_newer.csv", card],
+    )  # fmt: skip
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail.endswith(
+        "now Mathematician at Analytical Engines Ltd (was at Difference Engines plc)"
+    )
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    current = [(p.organization.name, p.title) for p in ada.positions if p.is_current]
+    assert current == [("Analytical Engines Ltd", "Mathematician")]
+    ended = {p.organization.name for p in ada.positions if not p.is_current}
+    assert ended == {"Analytical Engines Ltd", "Difference Engines plc"}

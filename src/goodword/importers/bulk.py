@@ -304,6 +304,8 @@ class Held:
     start_date: date | None
     end_date: date | None
     is_current: bool
+    # Added by this import: the row still to be inserted (ending the job changes it).
+    row: dict[str, Any] | None = None
 
 
 @dataclass

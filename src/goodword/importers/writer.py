@@ -496,17 +496,19 @@ class Writer:
                 held.is_current = False
                 if held.organization_id != org_id:
                     was.append(self.org_names[held.organization_id])
+                ended = held.end_date or incoming.start_date
                 if held.id:
-                    ended = held.end_date or incoming.start_date
                     out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
-        held = Held(0, org_id, title, incoming.start_date, incoming.end_date, current)
-        person.positions.append(held)
-        out.positions.append(
-            {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
-             "title": title, "department": cut(incoming.department, 200),
-             "start_date": incoming.start_date, "end_date": incoming.end_date,
-             "is_current": current}
-        )  # fmt: skip
+                elif held.row is not None:  # started by an earlier record of this import
+                    held.row.update(is_current=False, end_date=ended)
+        row = {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
+               "title": title, "department": cut(incoming.department, 200),
+               "start_date": incoming.start_date, "end_date": incoming.end_date,
+               "is_current": current}  # fmt: skip
+        out.positions.append(row)
+        person.positions.append(
+            Held(0, org_id, title, incoming.start_date, incoming.end_date, current, row)
+        )
         if not current:
             return [f"past position added: {title or 'a role'} at {org_name}"]
         role = f"{title} at {org_name}" if title else org_name
