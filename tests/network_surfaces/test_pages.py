@@ -163,6 +163,10 @@ def test_the_organization_and_person_pages_carry_the_panel(client: TestClient, n
     assert f'href="/people/{net.dana.id}/network"' in person_page.text
     mine = client.get("/ways-in/panel", params={"person_id": net.me.id}, headers=HTMX)
     assert "This is you: paths start here." in text(mine.text)
+    # The panel's styles are in each page's head, not in the middle of its body.
+    for page in (org_page, person_page, client.get(f"/opportunities/{net.acme_job.id}")):
+        head, _, body = page.text.partition("</head>")
+        assert ".ways {" in head and "<style" not in body
 
 
 def test_the_panel_without_javascript_is_a_whole_page(client: TestClient, net: Net) -> None:

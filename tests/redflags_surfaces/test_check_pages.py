@@ -73,6 +73,8 @@ def test_pasted_markup_is_shown_as_text_never_run(client: TestClient) -> None:
 
 def test_htmx_gets_only_the_results_partial(client: TestClient) -> None:
     response = client.post("/check", data={"text": SCAM_AND_HISTORY}, headers=HTMX)
+    # The page that asked has the stylesheet in its head already.
+    assert "<link" not in response.text
 
     assert response.status_code == 200
     assert response.headers["Vary"] == "HX-Request"
@@ -155,6 +157,11 @@ def test_an_opportunitys_posting_is_checked_with_its_location(
     shown = partial.render(checked=checked, findings_heading="Red flags in the posting")
     assert '<h2 id="rf-heading">Red flags in the posting</h2>' in shown
     assert "<mark" in shown and "rf-unconfirmed" in shown
-    assert '<link rel="stylesheet" href="/static/redflags.css">' in shown
     none_yet = partial.render(checked=None, opportunity=bare)
     assert "No posting text is saved for this opportunity" in none_yet
+    session.flush()
+    with TestClient(app) as client:
+        page = client.get(f"/opportunities/{opportunity.id}")
+    head, _, body = page.text.partition("</head>")
+    assert '<link rel="stylesheet" href="/static/redflags.css">' in head
+    assert "redflags.css" not in body and "Red flags in the posting" in body
