@@ -187,3 +187,13 @@ def test_the_size_limit_comes_from_the_settings(session_factory, tmp_path):
         response = client.post("/api/v1/imports", files={"files": ("big.csv", body, "text/csv")})
     assert response.status_code == 422
     assert "big.csv" in response.json()["error"]["message"]
+
+
+def test_reapply_applies_unchanged_records_again(client, files):
+    client.post(f"{API}/imports", files=files("Connections.csv"))
+    passed_over = client.post(f"{API}/imports", files=files("Connections.csv")).json()
+    reapplied = client.post(f"{API}/imports?reapply=true", files=files("Connections.csv")).json()
+    assert {r["detail"] for r in passed_over["rows"] if r["outcome"] == "unchanged"} == {
+        "unchanged since the last import"
+    }
+    assert {r["detail"] for r in reapplied["rows"] if r["outcome"] == "unchanged"} == {""}

@@ -175,3 +175,16 @@ def test_provenance_of_someone_added_by_hand(run):
         run("people", "provenance", "1").stdout == "Hedy Lamarr was added by hand, not imported.\n"
     )
     assert run("people", "provenance", "5").exit_code == 4
+
+
+def test_reapply_applies_unchanged_records_again(run):
+    run("import", str(DATA / "contacts30.vcf"))
+    passed_over = json.loads(run("import", str(DATA / "contacts30.vcf"), "--json").stdout)
+    reapplied = run("import", str(DATA / "contacts30.vcf"), "--reapply", "--json")
+    assert reapplied.exit_code == 0, reapplied.output
+    details = {r["detail"] for r in passed_over["rows"] if r["outcome"] == "unchanged"}
+    assert details == {"unchanged since the last import"}
+    # Compared in full again (and nothing was missing, so still unchanged).
+    again = json.loads(reapplied.stdout)
+    assert again["counts"]["unchanged"] == passed_over["counts"]["unchanged"] == 2
+    assert {r["detail"] for r in again["rows"] if r["outcome"] == "unchanged"} == {""}

@@ -313,3 +313,20 @@ def test_people_download_in_each_format_and_import_back_unchanged(
 
 def test_an_unknown_export_format_is_refused(client):
     assert client.get("/export/people?format=xls").status_code == 422
+
+
+def test_the_page_can_apply_unchanged_records_again(client, files, monkeypatch):
+    assert 'name="reapply"' in client.get("/import").text
+    client.post("/import", files=files("Connections.csv"))
+    passed_over = client.post("/import", files=files("Connections.csv"))
+    assert "unchanged since the last import" in passed_over.text
+    reapplied = client.post("/import", files=files("Connections.csv"), data={"reapply": "1"})
+    assert reapplied.status_code == 200
+    assert "unchanged since the last import" not in reapplied.text
+    # The same through a background import.
+    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
+    started = client.post("/import", files=files("Connections.csv"), data={"reapply": "1"},
+                          headers=HTMX)  # fmt: skip
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    finished = client.get(job, headers=HTMX).text
+    assert "Import finished" in finished and "unchanged since the last import" not in finished

@@ -53,6 +53,14 @@ def import_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Do everything and report it, but save nothing.")
     ] = False,
+    reapply: Annotated[
+        bool,
+        typer.Option(
+            "--reapply",
+            help="Apply records unchanged since the last import again too (brings back "
+            "details you deleted since); by default they are passed over.",
+        ),
+    ] = False,
     mapping: Annotated[
         str | None,
         typer.Option(
@@ -79,6 +87,7 @@ def import_command(
             paths_or_uploads=list(paths),
             mapping=mapping,
             dry_run=dry_run,
+            reapply=reapply,
             today=clock.today(),
             progress=progress,
             max_bytes=state(ctx).settings().import_max_bytes,

@@ -79,6 +79,13 @@ async def create_import(
     dry_run: Annotated[
         bool, Query(description="Do everything and report it, but save nothing.")
     ] = False,
+    reapply: Annotated[
+        bool,
+        Query(
+            description="Apply records unchanged since the last import again too (brings "
+            "back details deleted since); by default they are passed over."
+        ),
+    ] = False,
     mapping: Mapping = None,
 ) -> ImportReportOut:
     """Import the files in one transaction; a file that cannot be read saves nothing (422)."""
@@ -90,6 +97,7 @@ async def create_import(
             paths_or_uploads=saved.paths,
             mapping=mapping or None,
             dry_run=dry_run,
+            reapply=reapply,
             today=clock.today(),
             max_bytes=settings.import_max_bytes,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -95,25 +94,28 @@ class IncomingPerson:
         nothing about where it was found (file, line, warnings), so a re-import can tell a
         record unchanged at its source from one that changed. Kept with its provenance.
 
-        The values are marshalled (dates as day numbers), which Python does in C; if a
-        new Python ever marshals differently, each record is just compared in full once.
+        Built from the values as text (each list preceded by its length), so equal records
+        give equal fingerprints in any process. (Not `marshal`: its bytes depend on how
+        many references each string has and whether it is interned.)
         """
-        born, since = self.birthday, self.connected_on
-        said = (
-            self.role.value, self.display_name, self.given_name, self.family_name,
-            self.location, born.toordinal() if born else None, self.notes, self.how_we_met,
-            self.linkedin_connection, since.toordinal() if since else None,
-            [(e.value, e.label) for e in self.emails],
-            [(p.value, p.label) for p in self.phones],
-            [(u.value, u.label) for u in self.urls],
-            [(p.organization, p.title, p.department,
-              p.start_date.toordinal() if p.start_date else None,
-              p.end_date.toordinal() if p.end_date else None, p.is_current)
-             for p in self.positions],
-            self.tags, self.interests,
-        )  # fmt: skip
-        digest = blake2b(marshal.dumps(said), digest_size=8).digest()
-        return int.from_bytes(digest, "big", signed=True)
+        parts: list[object] = [
+            self.role, self.display_name, self.given_name, self.family_name, self.location,
+            self.birthday, self.notes, self.how_we_met, self.linkedin_connection,
+            self.connected_on,
+        ]  # fmt: skip
+        for group in (self.emails, self.phones, self.urls):
+            parts.append(len(group))
+            for item in group:
+                parts += (item.value, item.label)
+        parts.append(len(self.positions))
+        for p in self.positions:
+            parts += (p.organization, p.title, p.department, p.start_date, p.end_date,
+                      p.is_current)  # fmt: skip
+        parts.append(len(self.tags))
+        parts += self.tags
+        parts += self.interests
+        text = "\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")
+        return int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True)
 
 
 @dataclass(slots=True)

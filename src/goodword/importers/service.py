@@ -80,6 +80,7 @@ def import_files(
     paths_or_uploads: Sequence[Path | str | Upload],
     mapping: str | dict[str, list[str]] | None = None,
     dry_run: bool = False,
+    reapply: bool = False,
     today: date,
     progress: Progress | None = None,
     max_bytes: int = MAX_BYTES,
@@ -91,6 +92,8 @@ def import_files(
     ("read"), once the workspace is loaded ("load"), once every record is matched
     ("match"), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
+    With `reapply`, records unchanged since they were last imported are applied again
+    too (bringing back what the user deleted since), instead of being passed over.
     """
     parsed_files, file_reports = read_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
@@ -102,7 +105,7 @@ def import_files(
     resolver = Resolver(state)
     # Records imported before and unchanged since need no matching: when that is all
     # there is (a re-import of the same file), the people are not even loaded.
-    unchanged = resolver.unchanged(incoming)
+    unchanged = {} if reapply else resolver.unchanged(incoming)
     if len(unchanged) < len(incoming) or interactions:
         state.load_people(session)
     if progress:

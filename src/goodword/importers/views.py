@@ -246,6 +246,7 @@ async def run_import(
     if not uploads:
         return _problem(request, "Choose one or more files to import.", values, [])
     dry_run = values.get("dry_run", "") not in ("", "0")
+    reapply = values.get("reapply", "") not in ("", "0")
     try:
         mapping = mapping_from(values)
         if mapping:
@@ -254,7 +255,7 @@ async def run_import(
     except GoodwordError as exc:
         return _problem(request, _message(exc), values, [])
     if is_htmx(request) and saved.size > BACKGROUND_BYTES:
-        job = _jobs(request).start(workspace_id, dry_run=dry_run)
+        job = _jobs(request).start(workspace_id, dry_run=dry_run, reapply=reapply)
         background.add_task(
             job.run,
             request.app.state.session_factory,
@@ -270,6 +271,7 @@ async def run_import(
             paths_or_uploads=saved.paths,
             mapping=mapping,
             dry_run=dry_run,
+            reapply=reapply,
             today=clock.today(),
             max_bytes=request.app.state.settings.import_max_bytes,
         )
@@ -306,6 +308,7 @@ class Job:
     id: str
     workspace_id: int
     dry_run: bool
+    reapply: bool = False
     stage: str = "read"
     done: int = 0
     total: int = 0
@@ -340,6 +343,7 @@ class Job:
                     paths_or_uploads=saved.paths,
                     mapping=mapping,
                     dry_run=self.dry_run,
+                    reapply=self.reapply,
                     today=clock.today(),
                     progress=self.progress,
                     max_bytes=max_bytes,
@@ -362,8 +366,8 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def start(self, workspace_id: int, *, dry_run: bool) -> Job:
-        job = Job(secrets.token_urlsafe(16), workspace_id, dry_run)
+    def start(self, workspace_id: int, *, dry_run: bool, reapply: bool = False) -> Job:
+        job = Job(secrets.token_urlsafe(16), workspace_id, dry_run, reapply)
         with self._lock:
             finished = [key for key, j in self._jobs.items() if j.finished]
             for key in finished[: max(0, len(finished) - KEEP_JOBS)]:
