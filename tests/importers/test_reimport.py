@@ -269,3 +269,14 @@ def test_reapply_applies_unchanged_records_again(session, workspace):
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     assert [e.address for e in ada.emails] == ["ada@analytical.example"]
     assert ada.location == "Paris, France"  # the file has no place: nothing to bring back
+
+
+def test_records_to_decide_need_the_people_loaded(session, workspace):
+    from goodword.importers.plan import Resolver
+    from goodword.importers.service import read_files
+    from goodword.importers.state import WorkspaceState
+
+    parsed, _ = read_files([DATA / "Connections.csv"])
+    resolver = Resolver(WorkspaceState.load_provenance(session, workspace_id=workspace.id))
+    with pytest.raises(RuntimeError, match="not loaded"):
+        resolver.resolve(parsed[0].people)

@@ -119,6 +119,9 @@ class Resolver:
         # Only the records still to decide are indexed and compared; `decided` lists them
         # (by index) in the order they were indexed.
         decided = [i for i in range(len(people)) if i not in known_unchanged]
+        if decided and not self.state.people_loaded:
+            # Matched against nobody, every record would become a new person.
+            raise RuntimeError("records to decide, but the workspace's people are not loaded")
         profiles: list[Profile | None] = [None] * len(people)
         positions = [0] * len(people)
         # Each record is compared with everyone before it: the workspace, then the
@@ -293,6 +296,8 @@ class Resolver:
 
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
         """Settle who took part in each message and which way it went."""
+        if interactions and not self.state.people_loaded:
+            raise RuntimeError("messages to place, but the workspace's people are not loaded")
         me_urls, me_names = self._me_identity(interactions)
         for incoming in interactions:
             refs = [incoming.sender, *incoming.recipients]
