@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection
@@ -18,6 +18,7 @@ from goodword.exchange import service as exchange
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role
 from goodword.importers.report import Outcome
 from goodword.importers.service import import_files
+from goodword.importers.state import WorkspaceState
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonSource
 
@@ -109,25 +110,20 @@ def test_records_imported_before_fingerprints_are_compared_once(session, workspa
     assert everyone(session, workspace.id)["Ada Lovelace"].emails == []
 
 
-def test_when_every_record_is_unchanged_the_people_are_not_read(session, workspace):
+def test_when_every_record_is_unchanged_the_people_are_not_read(session, workspace, monkeypatch):
     run(session, workspace.id, "Connections.csv")
-    statements: list[str] = []
+    loads: list[int] = []
+    load_people = WorkspaceState.load_people
 
-    def seen(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement)
+    def counted(state: WorkspaceState, session: Session) -> None:  # the real one, counted
+        loads.append(state.workspace_id)
+        load_people(state, session)
 
-    connection = session.connection()
-    event.listen(connection, "before_cursor_execute", seen)
-    try:
-        run(session, workspace.id, "Connections.csv")
-        unchanged_only = [s for s in statements if "FROM person_emails" in s]
-        statements.clear()
-        run(session, workspace.id, "Connections_newer.csv")
-        with_a_change = [s for s in statements if "FROM person_emails" in s]
-    finally:
-        event.remove(connection, "before_cursor_execute", seen)
-    assert unchanged_only == []
-    assert with_a_change  # a record to decide: the workspace is read for matching
+    monkeypatch.setattr(WorkspaceState, "load_people", counted)
+    run(session, workspace.id, "Connections.csv")
+    assert loads == []
+    run(session, workspace.id, "Connections_newer.csv")
+    assert loads == [workspace.id]  # a record to decide: the workspace is read for matching
 
 
 def test_linkedin_ties_are_made_when_you_become_known_even_if_nothing_changed(session, workspace):
@@ -274,7 +270,6 @@ def test_reapply_applies_unchanged_records_again(session, workspace):
 def test_records_to_decide_need_the_people_loaded(session, workspace):
     from goodword.importers.plan import Resolver
     from goodword.importers.service import read_files
-    from goodword.importers.state import WorkspaceState
 
     parsed, _ = read_files([DATA / "Connections.csv"])
     resolver = Resolver(WorkspaceState.load_provenance(session, workspace_id=workspace.id))
