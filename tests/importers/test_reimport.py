@@ -225,32 +225,59 @@ def test_a_fingerprint_changes_with_anything_the_record_says(change):
     assert dataclasses.replace(CONTACT, **change).fingerprint() != CONTACT.fingerprint()
 
 
+def ada_card(tmp_path: Path, organization: str) -> Path:
+    card = tmp_path / "ada.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        f"EMAIL;TYPE=work:ada@analytical.example\r\nORG:{organization}\r\n"
+        "TITLE:Mathematician\r\nEND:VCARD\r\n"
+    )
+    return card
+
+
 def test_two_records_that_disagree_about_a_current_job_leave_one_current(
     session, workspace, tmp_path
 ):
     run(session, workspace.id, "Connections.csv")  # Ada at Analytical Engines
-    # The newer Connections.csv has her at Difference Engines; an old card with her
-    # e-mail still has her at Analytical Engines. Applied in turn, the card's job ends
-    # the one the newer file just started, and the report says so: the database agrees.
-    card = tmp_path / "ada.vcf"
-    card.write_text(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
-        "EMAIL;TYPE=work:ada@analytical.example\r\nORG:Analytical Engines Ltd\r\n"
-        "TITLE:Mathematician\r\nEND:VCARD\r\n"
-    )
+    # The newer Connections.csv has her at Difference Engines; a card with her e-mail has
+    # her at a third place. Applied in turn, the card's job ends the one the newer file
+    # just started, and the report says so: the database agrees.
     report = import_files(
         session, workspace_id=workspace.id, today=date(2026, 11, 25),
-        paths_or_uploads=[DATA / "Connections_newer.csv", card],
+        paths_or_uploads=[DATA / "Connections_newer.csv", ada_card(tmp_path, "Babbage & Co")],
     )  # fmt: skip
     (merged,) = report.of(Outcome.MERGED)
     assert merged.detail.endswith(
-        "now Mathematician at Analytical Engines Ltd (was at Difference Engines plc)"
+        "now Mathematician at Babbage & Co (was at Difference Engines plc)"
     )
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     current = [(p.organization.name, p.title) for p in ada.positions if p.is_current]
-    assert current == [("Analytical Engines Ltd", "Mathematician")]
+    assert current == [("Babbage & Co", "Mathematician")]
     ended = {p.organization.name for p in ada.positions if not p.is_current}
     assert ended == {"Analytical Engines Ltd", "Difference Engines plc"}
+
+
+@pytest.mark.parametrize("reapply", [False, True])
+def test_an_undated_job_she_is_known_to_have_left_stays_in_the_past(
+    session, workspace, tmp_path, reapply
+):
+    run(session, workspace.id, "Connections.csv")  # Ada at Analytical Engines
+    run(session, workspace.id, "Connections_newer.csv")  # now at Difference Engines
+    # An old card still has her at Analytical Engines: that job is known and has ended, so
+    # the card neither adds it again nor undoes her move.
+    card = ada_card(tmp_path, "Analytical Engines Ltd")
+    for _ in range(2):
+        report = import_files(
+            session, workspace_id=workspace.id, today=date(2026, 11, 25),
+            paths_or_uploads=[DATA / "Connections_newer.csv", card], reapply=reapply,
+        )  # fmt: skip
+        assert not [r.detail for r in report.rows if "now " in r.detail]
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    jobs = sorted((p.organization.name, p.title, p.is_current) for p in ada.positions)
+    assert jobs == [
+        ("Analytical Engines Ltd", "Mathematician", False),
+        ("Difference Engines plc", "Chief Mathematician", True),
+    ]
 
 
 def test_reapply_applies_unchanged_records_again(session, workspace):

@@ -476,7 +476,11 @@ class Writer:
         """Add a job the same way `people.service.add_position` does.
 
         A new current job at another organization ends the current ones elsewhere; a new
-        title at the same organization keeps the old title as history.
+        title at the same organization keeps the old title as history. A job the person
+        is already known to have held (the same organization and title; for a dated one,
+        the same start) adds nothing: a record without dates cannot tell that the person
+        went back to a job that has since ended, and an older copy (an old address book)
+        must not undo the move a newer one recorded.
         """
         org_id = self.organization_id(incoming.organization)
         org_name = self.org_names[org_id]
@@ -488,7 +492,7 @@ class Writer:
                 continue
             if dated and (held.title, held.start_date) == (title, incoming.start_date):
                 return []
-            if not dated and held.is_current and (held.title == title or not title):
+            if not dated and (held.title == title or not title):
                 return []
         was = []
         for held in person.positions:
