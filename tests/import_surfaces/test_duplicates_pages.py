@@ -63,10 +63,13 @@ def test_the_review_shows_both_people_side_by_side(client, session, workspace):
     page = client.get(f"/duplicates/{candidate.id}")
     assert page.status_code == 200
     assert "<h1>Are these one person?</h1>" in page.text
+    # Each choice is labelled with its field too, for a screen reader.
     assert re.search(r'id="f-location-a" name="location" value="a" checked>\s*'
-                     r'<label for="f-location-a">Leeds</label>', page.text)  # fmt: skip
+                     r'<label for="f-location-a"><span class="visually-hidden">Location of A: '
+                     r'</span>Leeds</label>', page.text)  # fmt: skip
     assert re.search(r'id="f-location-b" name="location" value="b" >\s*'
-                     r'<label for="f-location-b">York</label>', page.text)  # fmt: skip
+                     r'<label for="f-location-b"><span class="visually-hidden">Location of B: '
+                     r'</span>York</label>', page.text)  # fmt: skip
     # Only B has a birthday, so B's is chosen unless the user says otherwise.
     assert 'id="f-birthday-b" name="birthday" value="b" checked' in page.text
     assert 'id="f-notes-both" name="notes" value="both" checked' in page.text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ CRM_MAP = {"map_key": "ID", "map_given": "First", "map_family": "Surname", "map_
 def test_the_import_page_offers_upload_dry_run_and_exports(client):
     page = client.get("/import")
     assert page.status_code == 200
+    assert "up to 100 MB each" in page.text  # the configured limit, not a fixed figure
     assert 'type="file"' in page.text and 'name="files"' in page.text and "multiple" in page.text
     assert 'name="dry_run"' in page.text
     for value in ("vcard", "vcard4", "csv", "json"):
@@ -101,6 +104,56 @@ def test_a_dry_run_reports_but_saves_nothing(client, files, count_people):
     # A dry run's people were never saved, so the report does not link to them.
     assert 'href="/people/' not in response.text.split("import-report")[1]
     assert count_people() == 0
+
+
+def test_a_dry_run_does_not_send_you_to_duplicates_it_did_not_save(
+    client, files, session, workspace
+):
+    f.person(session, workspace.id, "Grace Hopper", given_name="Grace", family_name="Hopper")
+    response = client.post("/import", files=files("contacts30.vcf"), data={"dry_run": "1"})
+    assert "1 possible duplicate would wait for you to decide" in response.text
+    assert "Would add:" in response.text
+    assert 'href="/duplicates"' not in response.text.split("import-report")[1]
+
+
+def test_a_linkedin_zip_is_read_in_its_own_formats_beside_a_mapped_csv(
+    client, files, archive, session, workspace
+):
+    buffer = io.BytesIO(archive)
+    with zipfile.ZipFile(buffer, "a") as zipped:
+        zipped.writestr("Learning.csv", "Content Title,Content Type\nIntro to SQL,Course\n")
+    uploads = [*files("crm.csv"), ("files", ("export.zip", buffer.getvalue(), "application/zip"))]
+    response = client.post("/import", files=uploads, data=CRM_MAP)
+    assert response.status_code == 200, response.text
+    # The archive's Learning.csv has no "ID" column; the map is not meant for it.
+    assert "<td>export.zip/Learning.csv</td><td>not read (not contact data)</td>" in response.text
+    assert "<td>crm.csv</td><td>CSV with a column map</td>" in response.text
+    keys = set(session.scalars(select(PersonSource.external_key)))
+    assert {"C-101", "C-102"} <= keys
+    assert session.scalars(select(Person).where(Person.is_me)).one().display_name == (
+        "Alice Example"
+    )
+
+
+def test_the_preview_shows_an_archives_people_and_offers_no_map_for_its_other_files(
+    client, archive
+):
+    response = client.post(
+        "/import/preview", files=[("files", ("export.zip", archive, "application/zip"))],
+        headers=HTMX,
+    )  # fmt: skip
+    assert "No format knows these columns" not in response.text
+    assert "<td>Ada Lovelace</td>" in response.text
+    assert re.search(r"<h3>export.zip/Connections.csv .*?</h3>\s*<p[^>]*>6 people\.", response.text)
+    assert re.search(r"messages.csv .*?</h3>\s*<p[^>]*>0 people, \d+ messages", response.text)
+    assert "not for files inside an archive or folder" in response.text
+
+
+def test_a_preview_problem_does_not_speak_of_importing(client):
+    response = client.post("/import/preview", data={}, headers=HTMX)
+    assert response.status_code == 422
+    assert "The files could not be previewed." in response.text
+    assert "Nothing was imported" not in response.text
 
 
 def test_htmx_gets_the_report_as_a_fragment(client, files):
@@ -253,13 +306,34 @@ def test_progress_shows_rows_done_of_total_while_the_import_runs(client, app, wo
     job.progress("people", 1200, 50000)
     fragment = client.get(f"/import/jobs/{job.id}", headers=HTMX)
     assert "<strong>Saving people</strong>: 1,200 of 50,000" in fragment.text
-    assert '<progress max="50000" value="1200">2%</progress>' in fragment.text
+    progress = '<progress max="50000" value="1200" aria-label="Saving people">2%</progress>'
+    assert progress in fragment.text
     assert 'hx-trigger="every 1s"' in fragment.text
     page = client.get(f"/import/jobs/{job.id}")
     assert "<h1>Importing your network</h1>" in page.text
-    assert '<meta http-equiv="refresh" content="2">' in page.text
+    assert f'<meta http-equiv="refresh" content="2;url=/import/jobs/{job.id}">' in page.text
+    assert "Follow it on a page of its own" not in page.text  # it is that page
     job.report = ImportReport()
     assert "Import finished" in client.get(f"/import/jobs/{job.id}").text
+
+
+def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
+    client, app, files, workspace, count_people
+):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    running = jobs.start(workspace.id, dry_run=False)
+    running.progress("match", 0, 50000)
+    for headers in (HTMX, {}):
+        response = client.post("/import", files=files("Connections.csv"), headers=headers)
+        assert response.status_code == 200
+        assert "An import is already running here" in response.text
+        assert f'hx-get="/import/jobs/{running.id}"' in response.text
+        assert "<strong>Matching people</strong>: 0 of 50,000" in response.text
+    assert count_people() == 0
+    running.finished = True
+    response = client.post("/import", files=files("Connections.csv"))
+    assert "<h1>Import report</h1>" in response.text and count_people() == 6
 
 
 def test_another_workspaces_import_is_not_found(client, app, other_workspace):

@@ -65,9 +65,9 @@ def import_command(
         str | None,
         typer.Option(
             "--map",
-            help="Column map for any other CSV: "
-            '"key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,'
-            'location=City,birthday=DOB,phone=Mobile,url=Profile,notes=Notes".',
+            help="Column map for any other CSV named on its own (not for files inside a "
+            'ZIP or folder): "key=ID,given=First,family=Surname,email=E-mail,org=Company,'
+            'title=Role,location=City,birthday=DOB,phone=Mobile,url=Profile,notes=Notes".',
         ),
     ] = None,
     as_json: JsonFlag = False,

@@ -47,12 +47,13 @@ def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     table = read_table(document, known=SIGNATURES)
     if table is None:
         return None
-    return _table_format(table, mapping)[0]
+    return _table_format(table, None if document.member else mapping)[0]
 
 
 def _table_format(
     table: Table, mapping: dict[str, list[str]] | None
 ) -> tuple[str | None, TableParser | None]:
+    """The known format of the table, else the column map's (when one is given)."""
     keys = set(table.index)
     for format_id, signature, parse in TABLE_FORMATS:
         if signature <= keys:
@@ -67,14 +68,19 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     """Parse the document in its detected format.
 
     A file named on its own that is no known format is an error that says what was
-    expected; a file inside an archive or folder that is none is passed over (None).
+    expected; a file inside an archive or folder that is none is passed over (None). A
+    column map is for files named on their own: an archive's other files (a LinkedIn
+    export's Learning.csv, say) are never read through it.
     """
     if vcard.looks_like_vcard(document.text):
         return vcard.parse(document)
     if mapped.looks_like_people_json(document.text):
         return mapped.parse_people_json(document)
     table = read_table(document, known=SIGNATURES)
-    parser = None if table is None else _table_format(table, mapping)[1]
+    if table is None:
+        parser = None
+    else:
+        parser = _table_format(table, None if document.member else mapping)[1]
     if table is not None and parser is not None:
         return parser(table)
     if document.member:

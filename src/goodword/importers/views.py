@@ -8,6 +8,7 @@ response, in its own session and transaction, while the page polls its progress.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import shutil
 import tempfile
@@ -32,6 +33,7 @@ from goodword.importers.report import ImportReport, Outcome
 from goodword.pages import is_htmx, render
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 # An upload bigger than this (all files together) is imported in the background when the
 # page can poll for progress; smaller ones are quick enough to wait for.
@@ -43,6 +45,7 @@ REPORT_ROWS = 2000
 KEEP_JOBS = 20
 TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
 FORMAT_LABELS = {**registry.LABELS, "vcard": "vCard", "goodword-json": "Goodword people JSON"}
+NO_PREVIEW = "The files could not be previewed."
 STAGES = {
     "read": "Reading the files",
     "load": "Loading your network",
@@ -63,6 +66,9 @@ class FilePreview:
     # A CSV no format recognises: it needs a column map before it can be imported.
     needs_mapping: bool = False
     problem: str | None = None
+    member: bool = False  # inside an archive or folder
+    # (people, messages or invitations) the file holds, once read
+    counts: tuple[int, int] | None = None
 
 
 @dataclass
@@ -144,10 +150,10 @@ def preview_files(
     for document in documents(list(paths), max_bytes=max_bytes):
         format_id = registry.detect(document)
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
-        item = FilePreview(document.name, format_id, label)
+        item = FilePreview(document.name, format_id, label, member=document.member)
         found.append(item)
-        if document.member and format_id is not None:
-            continue  # inside an archive: its format is enough
+        if format_id is None and document.member:
+            continue  # inside an archive, a file of no known format is passed over
         table = None if format_id == "vcard" else read_table(document, known=registry.SIGNATURES)
         if table is not None:
             item.headers = list(table.headers)
@@ -159,15 +165,18 @@ def preview_files(
                     item.label = "any CSV, with your column map"
             elif format_id is not None:
                 parsed = registry.parse(document)
-                people = parsed.people[:PREVIEW_ROWS] if parsed else []
-                item.rows = [mapped.person_preview(p) for p in people]
+                if parsed is not None:
+                    people = parsed.people[:PREVIEW_ROWS]
+                    item.rows = [mapped.person_preview(p) for p in people]
+                    item.counts = (len(parsed.people), len(parsed.interactions))
         except ImportFileError as exc:
             item.problem = exc.message
     return found
 
 
-def _form_context(**extra: Any) -> dict[str, Any]:
+def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
     return {
+        "upload_limit": _size(request.app.state.settings.import_max_bytes),
         "fields": mapped.FIELDS,
         "formats": [
             ("vcard", "vCard 3.0"),
@@ -184,7 +193,7 @@ def _form_context(**extra: Any) -> dict[str, Any]:
 
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request) -> HTMLResponse:
-    return render(request, "importers/import.html", _form_context())
+    return render(request, "importers/import.html", _form_context(request))
 
 
 async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]]:
@@ -199,11 +208,18 @@ async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]
 
 
 def _problem(
-    request: Request, message: str, values: Mapping[str, str], previews: list[FilePreview]
+    request: Request,
+    message: str,
+    values: Mapping[str, str],
+    previews: list[FilePreview],
+    *,
+    heading: str = "Nothing was imported.",
 ) -> HTMLResponse:
     """The import page (or, for HTMX, its result area) with the message; 422."""
     template = "importers/_problem.html" if is_htmx(request) else "importers/import.html"
-    context = _form_context(error=message, values=values, previews=previews)
+    context = _form_context(
+        request, error=message, heading=heading, values=values, previews=previews
+    )
     return render(request, template, context, status_code=422, vary_on_htmx=True)
 
 
@@ -212,7 +228,9 @@ async def preview_page(request: Request) -> HTMLResponse:
     """Show each file's detected format and first rows (and column pickers for any CSV)."""
     uploads, values = await _read_form(request)
     if not uploads:
-        return _problem(request, "Choose one or more files to preview.", values, [])
+        return _problem(
+            request, "Choose one or more files to preview.", values, [], heading=NO_PREVIEW
+        )
     saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
     try:
         previews = preview_files(
@@ -221,11 +239,11 @@ async def preview_page(request: Request) -> HTMLResponse:
             max_bytes=request.app.state.settings.import_max_bytes,
         )
     except GoodwordError as exc:
-        return _problem(request, _message(exc), values, [])
+        return _problem(request, _message(exc), values, [], heading=NO_PREVIEW)
     finally:
         saved.remove()
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
-    context = _form_context(values=values, previews=previews)
+    context = _form_context(request, values=values, previews=previews)
     return render(request, template, context, vary_on_htmx=True)
 
 
@@ -245,6 +263,10 @@ async def run_import(
     uploads, values = await _read_form(request)
     if not uploads:
         return _problem(request, "Choose one or more files to import.", values, [])
+    running = _jobs(request).running(workspace_id)
+    if running is not None:
+        template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
+        return render(request, template, {"job": running, "busy": True}, vary_on_htmx=True)
     dry_run = values.get("dry_run", "") not in ("", "0")
     reapply = values.get("reapply", "") not in ("", "0")
     try:
@@ -353,6 +375,8 @@ class Job:
         except GoodwordError as exc:
             self.error = _message(exc)
         except Exception:
+            # The engine hides statement parameters, so no one's details reach the log.
+            log.exception("background import %s failed", self.id)
             self.error = "The import stopped on an unexpected problem; nothing was saved."
         finally:
             saved.remove()
@@ -374,6 +398,19 @@ class Jobs:
                 del self._jobs[key]
             self._jobs[job.id] = job
         return job
+
+    def running(self, workspace_id: int) -> Job | None:
+        """The workspace's import still running, if there is one (one at a time: a second
+        would wait on the first's transaction and fail)."""
+        with self._lock:
+            return next(
+                (
+                    j
+                    for j in self._jobs.values()
+                    if j.workspace_id == workspace_id and not j.finished
+                ),
+                None,
+            )
 
     def get(self, job_id: str, *, workspace_id: int) -> Job:
         job = self._jobs.get(job_id)

@@ -542,8 +542,9 @@ class Writer:
             return
         if me is None:
             self.report.notes.append(
-                "LinkedIn connections were imported as people, but not linked to you: "
-                "include Profile.csv, or mark yourself in Goodword, and import again."
+                "LinkedIn connections are not linked to you, because Goodword does not know "
+                "yet which person is you: include Profile.csv, or mark yourself in Goodword, "
+                "and import again."
             )
             return
         rows = []
