@@ -66,7 +66,11 @@ def safe_url(url: str) -> str:
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create an engine; SQLite gets foreign keys, WAL and a busy timeout."""
+    """Create an engine; SQLite gets foreign keys, WAL and a busy timeout.
+
+    Statement parameters are people's details: they are kept out of error messages and
+    logs (`hide_parameters`), so a traceback never carries them.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -82,13 +86,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             from pathlib import Path
 
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo)
+        engine = create_engine(parsed, echo=echo, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy, not the sqlite3 module, open transactions, so every transaction
         # (and savepoint) really begins where SQLAlchemy says (SQLAlchemy's pysqlite recipe).
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True)
 
 
 def check_connection(engine: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -25,6 +27,7 @@ from goodword.forms import field_errors
 from goodword.workspaces import service as workspaces
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -128,6 +131,24 @@ def _add_error_handlers(app: FastAPI) -> None:
                 status_code=exc.status_code,
             )
         return error_page(request, exc.status_code, message)
+
+    @app.exception_handler(OperationalError)
+    async def database_busy(request: Request, exc: OperationalError) -> Response:
+        if "database is locked" not in str(exc.orig):
+            log.error("unexpected database error", exc_info=exc)
+            return await unexpected(request, exc)
+        # SQLite has one writer at a time: a big import holds the others off for a while.
+        message = (
+            "Goodword is busy saving something big (an import, probably), so nothing was "
+            "changed. Try again in a minute."
+        )
+        if wants_json(request):
+            return JSONResponse(
+                {"error": {"code": "busy", "message": message, "fields": []}},
+                status_code=503,
+                headers={"Retry-After": "30"},
+            )
+        return error_page(request, 503, message)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
