@@ -60,6 +60,44 @@ def test_a_truncated_zip_is_refused(session, workspace):
     assert "Download the archive again" in message
 
 
+def test_a_zip_whose_packed_data_is_damaged_is_refused(session, workspace):
+    text = (DATA / "Connections.csv").read_bytes() * 20
+    data = bytearray(zip_bytes({"Connections.csv": text}))
+    # Scramble the middle of the deflated data; the headers stay whole.
+    start = data.find(b"Connections.csv") + len("Connections.csv") + 40
+    data[start : start + 64] = bytes(range(64))
+    message = refused(session, workspace, [Upload("export.zip", bytes(data))])
+    assert message == (
+        "export.zip: is damaged: Connections.csv cannot be unpacked. Download the archive again."
+    )
+
+
+def test_an_unclosed_quote_is_refused_at_its_line_not_read_as_one_long_cell(
+    session, workspace, tmp_path
+):
+    lines = (DATA / "Connections.csv").read_text().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("First Name"))
+    lines.insert(header + 2, 'Broken,"Quote,,,,Acme,Engineer,26 Dec 2025')
+    broken = tmp_path / "Connections.csv"
+    broken.write_text("\n".join(lines) + "\n")
+    message = refused(session, workspace, [broken])
+    assert message.startswith(f"Connections.csv, line {header + 3}: has a quotation mark that")
+    assert "Close or remove that quotation mark" in message
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, tmp_path):
+    # A line with a row's worth of commas, and longer than the csv module's own field limit.
+    notes = "Met at a conference, Berlin, 2019\n" + "x" * 200_000
+    table = tmp_path / "crm.csv"
+    table.write_text(f'Name,E-mail,Notes\nMae Jemison,mae@example.org,"{notes}"\n')
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[table], today=date(2026, 11, 25),
+        mapping="name=Name,email=E-mail,notes=Notes",
+    )  # fmt: skip
+    (mae,) = session.scalars(select(Person)).all()
+    assert mae.notes == notes
+
+
 def test_an_encrypted_zip_is_refused(session, workspace):
     data = bytearray(zip_bytes({"Connections.csv": b"First Name\n"}))
     # Set the "encrypted" flag in both the local and the central header.

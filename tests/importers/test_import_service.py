@@ -314,3 +314,39 @@ def test_nothing_crosses_into_another_workspace(session, workspace, other_worksp
     report = run(session, other_workspace.id, "Connections.csv")
     assert report.counts["created"] == 6  # not matched against Alice's people
     assert people.count(session, workspace_id=workspace.id) == 6
+
+
+def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
+    session, workspace, tmp_path
+):
+    """ "Acme" and "Acme Inc." made by hand are two organizations; the import, which sees one
+    name, must still read both (a KeyError once stopped it)."""
+    from goodword.people.schemas import PositionCreate
+
+    ann = f.person(session, workspace.id, "Ann Acme", given_name="Ann", family_name="Acme")
+    kim = f.person(session, workspace.id, "Kim Park", given_name="Kim", family_name="Park",
+                   emails=["kim@park.example"])  # fmt: skip
+    for who, org in ((ann, "Acme"), (kim, "Acme Inc.")):
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=who.id,
+            data=PositionCreate(organization_name=org, title="Engineer", is_current=True),
+        )  # fmt: skip
+    card = tmp_path / "kim.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Park\r\nN:Park;Kim;;;\r\n"
+        "EMAIL:kim@park.example\r\nORG:Globex\r\nTITLE:Engineer\r\nEND:VCARD\r\n"
+    )
+    report = run(session, workspace.id, card)
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail.endswith("now Engineer at Globex (was at Acme Inc.)")
+    # A card that names her old employer the import's way finds the job she holds.
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Park\r\nN:Park;Kim;;;\r\n"
+        "EMAIL:kim@park.example\r\nORG:Acme\r\nTITLE:Engineer\r\nEND:VCARD\r\n"
+    )
+    run(session, workspace.id, card)
+    jobs = sorted(
+        (p.organization.name, p.is_current)
+        for p in everyone(session, workspace.id)["Kim Park"].positions
+    )
+    assert jobs == [("Acme Inc.", False), ("Globex", True)]

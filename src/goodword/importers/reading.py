@@ -11,8 +11,10 @@ import codecs
 import csv
 import gc
 import io
+import lzma
 import operator
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +33,9 @@ MAX_BYTES = 50 * 1024 * 1024
 ARCHIVE_FACTOR = 4
 MAX_RATIO = 100
 MAX_MEMBERS = 2_000
+# A cell may be as long as a file may be (long notes; the csv module's own limit, 128 KB,
+# would make such a file look broken).
+csv.field_size_limit(1024 * 1024 * 1024)
 
 _KINDS = [
     (b"%PDF", "a PDF document"),
@@ -183,7 +188,13 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         try:
             with archive.open(info) as stream:
                 content = stream.read(info.file_size + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError):
+        except NotImplementedError:
+            raise ImportFileError(
+                name,
+                f"packs {info.filename} in a way Goodword cannot unpack. Unpack the archive "
+                "with your system's own tool and import the folder or the files.",
+            ) from None
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, zlib.error, lzma.LZMAError):
             raise ImportFileError(
                 name,
                 f"is damaged: {info.filename} cannot be unpacked. Download the archive again.",
@@ -289,6 +300,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
             f"is not a well-formed CSV ({exc}). Open it in a spreadsheet and save it as CSV again.",
             line=reader.line_num,
         ) from None
+    _refuse_swallowed_rows(document, text, delimiter, len(headers), head[header_at][0], rows)
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         index.setdefault(header_key(header), position)
@@ -299,6 +311,47 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
         index=index,
         needs_repair=not text.isascii() and is_bad(text),
     )
+
+
+def _refuse_swallowed_rows(
+    document: Document,
+    text: str,
+    delimiter: str,
+    width: int,
+    header_line: int,
+    rows: list[tuple[int, list[str]]],
+) -> None:
+    """Refuse a file where a quotation mark opens a cell that swallows whole rows (one that
+    never closes, or closes rows later), naming the line where that cell begins.
+
+    A cell over several lines is fine (an address, a note). It is suspect when a line of it
+    holds a whole row's worth of delimiters, and refused when a strict reading of the file
+    then finds the quoting broken too.
+    """
+    if width < 3:
+        return
+    previous = header_line
+    for line, row in rows:
+        if line - previous > 1 and any(
+            part.count(delimiter) == width - 1
+            for value in row
+            if "\n" in value
+            for part in value.split("\n")
+        ):
+            try:
+                for _row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                       strict=True):  # fmt: skip
+                    pass
+            except csv.Error:
+                raise ImportFileError(
+                    document.name,
+                    "has a quotation mark that opens a cell and does not close where the "
+                    f"row ends, so lines {previous + 2} to {line} would be read as one cell. "
+                    "Close or remove that quotation mark and save the file again.",
+                    line=previous + 1,
+                ) from None
+            return
+        previous = line
 
 
 def cell(table: Table, row: list[str], column: int | None) -> str:

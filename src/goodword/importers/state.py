@@ -94,6 +94,11 @@ class WorkspaceState:
     explicit_keys: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # organization key -> (id, name, aliases)
     organizations: dict[str, tuple[int, str, list[str]]] = field(default_factory=dict)
+    # organization id -> name, for every organization (two of them may share a key, when
+    # someone named "Acme" and "Acme Inc." apart by hand)
+    organization_names: dict[int, str] = field(default_factory=dict)
+    # organization id -> the id the import uses for its key (itself, unless it shares one)
+    same_organization: dict[int, int] = field(default_factory=dict)
     # folded full name -> person ids (to find people a message names)
     names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     person_ids: set[int] = field(default_factory=set)
@@ -162,15 +167,21 @@ class WorkspaceState:
             select(PersonPhone.person_id, PersonPhone.number).where(PersonPhone.workspace_id == ws)
         ):
             phones[person_id].append(number)
+        org_keys: dict[int, str] = {}
         for org_id, name, aliases in _read(
             session,
             select(Organization.id, Organization.name, Organization.aliases)
             .where(Organization.workspace_id == ws)
             .order_by(Organization.id),
         ):
+            state.organization_names[org_id] = name
+            org_keys[org_id] = organization_key(name)
             for spelling in [name, *aliases]:
                 state.organizations.setdefault(organization_key(spelling), (org_id, name, aliases))
-        org_keys = {org_id: key for key, (org_id, _n, _a) in state.organizations.items()}
+        for org_id, key in org_keys.items():
+            known = state.organizations.get(key)
+            if known is not None and known[0] != org_id:
+                state.same_organization[org_id] = known[0]
         orgs: dict[int, set[str]] = defaultdict(set)
         for person_id, org_id in read(
             select(PositionRow.person_id, PositionRow.organization_id).where(

@@ -268,7 +268,10 @@ class Writer:
                 [{"org_id": r["id"], "new_aliases": r["aliases"], "stamp": self.now}
                  for r in alias_rows])  # fmt: skip
             self._organization_documents(document_rows)
-        self.org_names = {i: n for i, n, _a in self.state.organizations.values()}
+        self.org_names = {
+            **self.state.organization_names,
+            **{i: n for i, n, _a in self.state.organizations.values()},
+        }
 
     def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
         """Rewrite the search text of organizations that gained aliases (as search does)."""
@@ -487,8 +490,9 @@ class Writer:
         title = cut(incoming.title, 200)
         dated = incoming.start_date is not None or incoming.end_date is not None
         current = incoming.is_current and incoming.end_date is None
+        same = self.state.same_organization
         for held in person.positions:
-            if held.organization_id != org_id:
+            if same.get(held.organization_id, held.organization_id) != org_id:
                 continue
             if dated and (held.title, held.start_date) == (title, incoming.start_date):
                 return []
@@ -496,9 +500,10 @@ class Writer:
                 return []
         was = []
         for held in person.positions:
-            if current and held.is_current and (held.organization_id != org_id or not dated):
+            elsewhere = same.get(held.organization_id, held.organization_id) != org_id
+            if current and held.is_current and (elsewhere or not dated):
                 held.is_current = False
-                if held.organization_id != org_id:
+                if elsewhere:
                     was.append(self.org_names[held.organization_id])
                 ended = held.end_date or incoming.start_date
                 if held.id:
