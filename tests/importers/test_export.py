@@ -103,6 +103,28 @@ def test_json_export_holds_positions_and_provenance(session, workspace):
     ]  # fmt: skip
 
 
+def test_a_json_export_says_who_you_are_where_nobody_is_marked_yet(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True, emails=["alice@example.org"])
+    ada(session, workspace.id)
+    copy, _report = round_trip(session, workspace.id, "copy", "json")
+    marked = [p.display_name for p in people.list_(session, workspace_id=copy.id).items if p.is_me]
+    assert marked == ["Alice Example"]
+    # Where someone is already marked as you, another export's "you" stays someone else.
+    mine = workspaces.get_or_create(session, slug="mine", name="Mine")
+    f.person(session, mine.id, "Bea Mine", is_me=True)
+    import_files(
+        session, workspace_id=mine.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("people.json", export_people(
+            session, workspace_id=workspace.id, format="json").encode())],
+    )  # fmt: skip
+    session.expire_all()
+    marked = [p.display_name for p in people.list_(session, workspace_id=mine.id).items if p.is_me]
+    assert marked == ["Bea Mine"]
+    # The CSV does not carry it.
+    plain, _report = round_trip(session, workspace.id, "plain", "csv")
+    assert not [p for p in people.list_(session, workspace_id=plain.id).items if p.is_me]
+
+
 def test_every_format_round_trips_a_full_person(session, workspace):
     ada(session, workspace.id)
     expected = comparable(session, workspace.id)

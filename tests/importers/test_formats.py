@@ -188,6 +188,28 @@ def test_it_reads_google_contacts_labelled_form():
     assert hedy.tags == ["Mentors"]
 
 
+def test_google_labels_of_the_users_own_are_tags_even_when_named_like_googles():
+    header = (DATA / "google_labelled.csv").read_text().splitlines()[0]
+    columns = header.split(",")
+    row = ["" for _ in columns]
+    row[columns.index("First Name")], row[columns.index("Last Name")] = "Li", "Wei"
+    row[columns.index("Labels")] = "Family ::: Coworkers ::: * myContacts ::: * starred"
+    (li,) = parse_text("contacts.csv", header + "\n" + ",".join(row) + "\n").people
+    assert li.tags == ["Family", "Coworkers"]
+
+
+def test_an_apple_birthday_without_a_year_is_not_given_the_stand_in_year():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maya Angelou\r\n"
+        "BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-04\r\nEND:VCARD\r\n"
+    )
+    (maya,) = parse_text("maya.vcf", card).people
+    assert maya.birthday is None
+    assert maya.notes == "Birthday: --04-04"
+    dated = card.replace("BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-04", "BDAY:1928-04-04")
+    assert parse_text("maya.vcf", dated).people[0].birthday == date(1928, 4, 4)
+
+
 def test_it_reads_vcard_3_with_groups_categories_and_a_photo():
     parsed = parse("contacts30.vcf")
     assert parsed.label == "vCard 3.0"

@@ -20,7 +20,8 @@ SOURCE = "google"
 SEPARATOR = " ::: "
 _NUMBERED = re.compile(r"^(e-mail|phone|website|organization|address|relation) (\d+) - (.+)$")
 # Google's own groups, which are not the user's tags.
-_SYSTEM_GROUPS = {"mycontacts", "starred", "friends", "family", "coworkers", "other contacts"}
+# Google's own groups when written without their star (older exports).
+_SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred", "other contacts"}
 
 
 def _split(value: str) -> list[str]:
@@ -122,8 +123,10 @@ def parse(table: Table) -> Parsed:
             person.warnings.append(f"birthday '{birthday}' has no year; kept in the notes")
         person.notes = "\n".join([*notes, get("notes")]).strip() or None
         for group in _split(get("labels", "group membership")):
+            # Google's own groups are starred ("* myContacts"); a user's label named
+            # "Family" is the user's and becomes a tag.
             name = group.lstrip("*").strip()
-            if name and name.lower() not in _SYSTEM_GROUPS:
+            if name and not (group.startswith("*") or name.lower() in _SYSTEM_GROUPS):
                 person.tags.append(name)
         if not person.name:
             if person.emails:

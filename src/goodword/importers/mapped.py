@@ -212,6 +212,7 @@ def _from_record(data: dict[str, Any], file_name: str, line: int) -> IncomingPer
         birthday=date.fromisoformat(birthday) if birthday else None,
         notes=data.get("notes") or None, how_we_met=data.get("how_we_met") or None,
         tags=list(data.get("tags", [])), interests=list(data.get("interests", [])),
+        says_me=data.get("is_me") is True,
     )  # fmt: skip
 
 

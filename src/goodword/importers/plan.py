@@ -165,6 +165,12 @@ class Resolver:
                 self.draft_names.setdefault(found.full, []).append(target)
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
+            if person.says_me and self._me() is None:
+                if target > 0:
+                    self.plan.make_me = target
+                else:
+                    self.plan.drafts[-target - 1].is_me = True
+                self.plan.me = target
             self.position_target[positions[index]] = target
             if person.key:
                 self.seen_keys.setdefault((person.source, person.key), target)

@@ -78,6 +78,9 @@ class IncomingPerson:
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
+    # Goodword's own JSON export says this is the user (taken when the workspace has no one
+    # marked as the user yet).
+    says_me: bool = False
     # A LinkedIn connection: the user and this person are connected (since this day).
     linkedin_connection: bool = False
     connected_on: date | None = None
@@ -101,7 +104,7 @@ class IncomingPerson:
         parts: list[object] = [
             self.role, self.display_name, self.given_name, self.family_name, self.location,
             self.birthday, self.notes, self.how_we_met, self.linkedin_connection,
-            self.connected_on,
+            self.connected_on, *(("me",) if self.says_me else ()),
         ]  # fmt: skip
         for group in (self.emails, self.phones, self.urls):
             parts.append(len(group))

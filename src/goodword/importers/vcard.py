@@ -306,10 +306,15 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         elif name == "X-GOODWORD-POSITION":
             own_positions.append(_own_position(text))
         elif name == "BDAY":
-            person.birthday = parse_date(text.split("T")[0])
-            if person.birthday is None and text.strip():
-                notes.append(f"Birthday: {text.strip()}")
-                person.warnings.append(f"birthday '{text.strip()}' has no year; kept in the notes")
+            said, day = text.strip(), text.split("T")[0].strip()
+            omitted = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
+            if omitted and day.startswith(omitted):
+                # Apple's year-less birthday: the year it writes is a stand-in, not a year.
+                said = day = "--" + day[len(omitted) :].lstrip("-")
+            person.birthday = parse_date(day)
+            if person.birthday is None and said:
+                notes.append(f"Birthday: {said}")
+                person.warnings.append(f"birthday '{said}' has no year; kept in the notes")
         elif name == "NOTE":
             notes.append(_split_escaped(text, "\x00")[0])
         elif name == "CATEGORIES":
