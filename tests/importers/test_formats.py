@@ -323,9 +323,42 @@ def test_single_word_names_in_any_script_pass_through_unchanged():
         ("Mar 2019", date(2019, 3, 1)),
         ("Dec 10, 1990", date(1990, 12, 10)),
         ("19901210", date(1990, 12, 10)),
+        # A Connections.csv re-saved by a spreadsheet in a day-first locale.
+        ("26/12/2025", date(2025, 12, 26)),
+        ("26-Dec-25", date(2025, 12, 26)),
+        ("26.12.2025", date(2025, 12, 26)),
+        ("5.6.25", date(2025, 6, 5)),
         ("--12-10", None),
+        ("13/13/2025", None),
         ("soon", None),
     ],
 )
 def test_it_reads_the_date_shapes_sources_use(text, expected):
     assert parse_date(text) == expected
+
+
+def test_a_connection_date_it_cannot_read_is_noted_not_silently_dropped():
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,,,,,someday\n"
+    )
+    (ada,) = parse_text("Connections.csv", text).people
+    assert ada.connected_on is None
+    assert ada.warnings == ["connected on 'someday' is not a date Goodword reads; not kept"]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "bom"),
+    [
+        # A spreadsheet that puts a UTF-8 mark before text it wrote in Windows-1252.
+        ("Name,Company\nJosé Müller,Société Générale\n", "cp1252", True),
+        ("Name,Company\nJosé Müller,Société Générale\n", "cp1252", False),
+        ("Name,Company\nАлексей Иванов,Газпром\nМария Петрова,Яндекс\n", "cp1251", False),  # noqa: RUF001
+        ("Imię,Nazwisko\nŁukasz,Wąsik\nZofia,Żółć\n", "cp1250", False),
+    ],
+)
+def test_short_files_in_legacy_code_pages_are_read_as_written(text, encoding, bom):
+    from goodword.importers.reading import decode
+
+    data = text.encode(encoding)
+    assert decode(b"\xef\xbb\xbf" + data if bom else data) == text

@@ -162,7 +162,8 @@ _MONTHS = {
     for m in names
 }
 _ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
-_DMY_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
+_DMY_WORDS = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
@@ -174,8 +175,9 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
 def parse_date(text: str) -> date | None:
     """Read the date shapes the sources use; None when the text is not one of them.
 
-    "26 Dec 2025", "1/8/18, 6:14 PM" (US month first), "2019-03-05", "Mar 2019", "2019",
-    "Dec 10, 1990", "19901210".
+    "26 Dec 2025", "26-Dec-25", "1/8/18, 6:14 PM" (US month first, unless the first
+    number cannot be a month: "26/12/2025"), "26.12.2025" (day first), "2019-03-05",
+    "Mar 2019", "2019", "Dec 10, 1990", "19901210".
     """
     text = text.strip()
     if not text:
@@ -184,20 +186,28 @@ def parse_date(text: str) -> date | None:
         if found := _ISO.match(text):
             return date(int(found[1]), int(found[2]), int(found[3]))
         if found := _DMY_WORDS.match(text):
-            return date(int(found[3]), _month(found[2]), int(found[1]))
+            return date(_full_year(found[3]), _month(found[2]), int(found[1]))
+        if found := _DOTTED.match(text):
+            return date(_full_year(found[3]), int(found[2]), int(found[1]))
         if found := _MDY_WORDS.match(text):
             return date(int(found[3]), _month(found[1]), int(found[2]))
         if found := _MONTH_YEAR.match(text):
             return date(int(found[2]), _month(found[1]), 1)
         if found := _SLASHED.match(text):
-            year = int(found[3])
-            year += 2000 if year < 70 else 1900 if year < 100 else 0
-            return date(year, int(found[1]), int(found[2]))
+            first, second = int(found[1]), int(found[2])
+            if first > 12 >= second:  # a spreadsheet's day-first date
+                first, second = second, first
+            return date(_full_year(found[3]), first, second)
         if _YEAR.fullmatch(text):
             return date(int(text), 1, 1)
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + (2000 if year < 70 else 1900) if year < 100 else year
 
 
 def _month(name: str) -> int:

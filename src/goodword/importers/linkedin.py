@@ -90,6 +90,10 @@ def parse_connections(table: Table) -> Parsed:
             continue
         person.linkedin_connection = True
         person.connected_on = parse_date(raw_connected)
+        if raw_connected and person.connected_on is None:
+            person.warnings.append(
+                f"connected on '{raw_connected}' is not a date Goodword reads; not kept"
+            )
         url = _linkedin_url(raw_url)
         if url:
             person.urls.append(Labeled(url, "LinkedIn"))

@@ -208,20 +208,47 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
 
 def decode(data: bytes) -> str:
     """Decode text in whatever encoding it came in (BOMs, UTF-8, legacy code pages)."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+        # A UTF-8 mark before text in a legacy code page (a spreadsheet's doing) is
+        # dropped, and the text read for what it is.
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
     return data.decode(encoding, errors="replace")
+
+
+# What text in a Western European language holds beyond ASCII when read as Windows-1252:
+# accented letters (not the Icelandic ones, which a Turkish code page's letters turn into)
+# and typographic punctuation.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŠšŽžŸ‘’‚“”„–—…€«»°·¡¿ \u00a0"  # noqa: RUF001
+)
+
+
+def _western(data: bytes) -> str | None:
+    """The text as Windows-1252 when it reads as a Western European language: every
+    character beyond ASCII an accented letter or typographic punctuation, and most letters
+    plain ASCII. (A statistical guess is unreliable on a short file; this catches the
+    commonest legacy spreadsheet export without mistaking Cyrillic, Greek or Polish.)"""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    beyond = [c for c in text if not c.isascii()]
+    if not beyond or not all(c in _WESTERN for c in beyond):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    return text if len(beyond) * 4 <= letters else None
 
 
 def repair(text: str) -> str:
