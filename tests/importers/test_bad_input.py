@@ -197,3 +197,20 @@ def test_unreadable_rows_are_reported_not_dropped(session, workspace):
     assert "google_legacy.csv, line 3: birthday '--12-10' has no year; kept in the notes" in (
         report.notes
     )
+
+
+def test_values_too_long_to_keep_are_reported_not_silently_cut(session, workspace, tmp_path):
+    card = tmp_path / "long.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        f"URL:https://example.org/{'a' * 600}\r\nORG:Analytical Engines\r\n"
+        f"TITLE:{'Very ' * 50}Senior Mathematician\r\nBDAY:2999-01-01\r\nEND:VCARD\r\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[card], today=date(2026, 11, 25)
+    )
+    assert report.notes == [
+        "long.vcf, line 1: a web address of 620 characters (more than 500); not kept",
+        "long.vcf, line 1: the job title is longer than 200 characters; cut to fit",
+        "long.vcf, line 1: birthday 2999-01-01 is in the future; not kept",
+    ]

@@ -362,3 +362,18 @@ def test_short_files_in_legacy_code_pages_are_read_as_written(text, encoding, bo
 
     data = text.encode(encoding)
     assert decode(b"\xef\xbb\xbf" + data if bom else data) == text
+
+
+def test_a_whole_name_keeps_its_pronouns_and_credentials_in_the_notes():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee (she/her) \U0001f33b\r\nN:Lee;Sam;;;\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Nayak, MSc, MBA\r\nEND:VCARD\r\n"
+    )
+    sam, priya = parse_text("people.vcf", card).people
+    assert (sam.display_name, sam.notes) == ("Sam Lee", "Pronouns: she/her")
+    assert (priya.display_name, priya.notes) == ("Priya Nayak", "Credentials: MSc, MBA")
+    (document,) = documents([Upload("crm.csv", b"Full Name,Mail\nSam Lee (she/her),s@x.org\n")])
+    parsed = registry.parse(document, mapping={"name": ["Full Name"], "email": ["Mail"]})
+    assert parsed is not None
+    (mapped,) = parsed.people
+    assert (mapped.display_name, mapped.notes) == ("Sam Lee", "Pronouns: she/her")

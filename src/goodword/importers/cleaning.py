@@ -52,6 +52,14 @@ def strip_symbols(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def clean_whole_name(name: str, notes: list[str]) -> str:
+    """A whole name ("Sam Lee (she/her)", "Priya Nayak, MSc, MBA") cleaned as `clean_name`
+    cleans its parts; what it moves out is added to `notes` (once)."""
+    cleaned, _family, moved = clean_name(name, "")
+    notes.extend(note for note in moved if note not in notes)
+    return cleaned or name
+
+
 def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     """Return (given, family, notes): credentials, pronouns and nicknames moved to notes.
 

@@ -13,6 +13,7 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
+    clean_whole_name,
     looks_like_email,
     parse_date,
     profile_url,
@@ -108,8 +109,9 @@ def parse_mapped(
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
         given, family, notes = clean_name(one("given"), one("family"))
+        whole = clean_whole_name(one("name"), notes) if one("name") else None
         person = IncomingPerson(
-            source="csv", file_name=table.name, line=line, display_name=one("name") or None,
+            source="csv", file_name=table.name, line=line, display_name=whole,
             given_name=given or None, family_name=family or None,
             location=one("location") or None,
         )  # fmt: skip

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
+    clean_whole_name,
     looks_like_email,
     parse_date,
     profile_url,
@@ -335,6 +336,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         clean_given, clean_family, name_notes = given, family, list[str]()
     else:
         clean_given, clean_family, name_notes = clean_name(given, family)
+        if person.display_name:
+            person.display_name = clean_whole_name(person.display_name, name_notes)
     person.given_name, person.family_name = clean_given or None, clean_family or None
     if own_positions:
         person.positions = own_positions

@@ -90,7 +90,14 @@ class Combined:
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+
+
+def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str | None:
+    """The text cut to the column's length, saying so when something is cut."""
+    fitted = cut(text, length)
+    if fitted is not None and text is not None and len(fitted) < len(text.strip()):
+        warnings.append(f"the {what} is longer than {length} characters; cut to fit")
+    return fitted
 
 
 def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Combined:
@@ -98,13 +105,15 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
     seen_positions: set[tuple[str, str | None, date | None, date | None]] = set()
     for record in records:
         if not (out.given_name or out.family_name or out.display_name):
-            out.given_name = cut(record.given_name, 100)
-            out.family_name = cut(record.family_name, 100)
-            out.display_name = cut(record.display_name, 200)
+            out.given_name = _fit(record.given_name, 100, "given name", record.warnings)
+            out.family_name = _fit(record.family_name, 100, "family name", record.warnings)
+            out.display_name = _fit(record.display_name, 200, "name", record.warnings)
         for email in record.emails:
             address = normalize.email(email.value)
             if len(address) <= 320:
                 out.emails.setdefault(address, cut(email.label, 50))
+            else:
+                record.warnings.append(f"an e-mail address of {len(address)} characters; not kept")
         for phone in record.phones:
             number = phone_key(phone.value, region) or phone.value.strip()[:64]
             if number:
@@ -113,11 +122,17 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             try:
                 value, kind = profile_url(url.value)
             except ValueError:
-                out.warnings.append(f"'{url.value}' is not a web address; not kept")
+                record.warnings.append(f"'{url.value}' is not a web address; not kept")
                 continue
             if len(value) <= 500:
                 out.urls.setdefault(value, (kind, cut(url.label, 50)))
+            else:
+                record.warnings.append(
+                    f"a web address of {len(value)} characters (more than 500); not kept"
+                )
         for position in record.positions:
+            _fit(position.title, 200, "job title", record.warnings)
+            _fit(position.organization, 200, "organization", record.warnings)
             key = (
                 organization_key(position.organization),
                 position.title,
@@ -127,9 +142,9 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             if key[0] and key not in seen_positions:
                 seen_positions.add(key)
                 out.positions.append(position)
-        out.location = out.location or cut(record.location, 200)
+        out.location = out.location or _fit(record.location, 200, "place", record.warnings)
         if record.birthday and record.birthday > today:
-            out.warnings.append(f"birthday {record.birthday} is in the future; not kept")
+            record.warnings.append(f"birthday {record.birthday} is in the future; not kept")
         else:
             out.birthday = out.birthday or record.birthday
         if record.notes and record.notes.strip() not in out.notes:
@@ -139,7 +154,6 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
         if record.interests:
             out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
-        out.warnings.extend(record.warnings)
     return out
 
 
