@@ -84,6 +84,18 @@ def test_the_matcher_finds_pairs_through_blocks():
     assert found == [(0, 10, True)]
 
 
+def test_the_same_name_with_details_on_one_side_only_is_still_suggested():
+    # Her employer on one record, her birthday and town on the other: nothing disagrees,
+    # and the name alone is worth suggesting, though the records read little alike whole.
+    matcher = Matcher()
+    matcher.add(profile(10, "Ada", "Lovelace", orgs=frozenset({"analytical engines"})))
+    card = profile(-1, "Ada", "Lovelace", birthday="1815-12-10", location="london uk")
+    assert fuzz.token_set_ratio(matcher.profiles[0].summary, card.summary) < 60
+    ((query, position, judged),) = matcher.pairs_with([card])
+    assert (query, matcher.profiles[position].ref) == (0, 10)
+    assert judged.suggest and not judged.auto
+
+
 def test_pairs_within_finds_duplicates_among_indexed_profiles():
     matcher = Matcher()
     for ref, (first, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),
@@ -130,6 +142,13 @@ def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, s
     ]
 
 
+def details_apart(a: Profile, b: Profile) -> bool:
+    """Both have both names and some details beyond them, and no kind of detail in common."""
+    kinds = [{k for k in ("orgs", "birthday", "location") if getattr(p, k)} for p in (a, b)]
+    names = all(p.given and p.family for p in (a, b))
+    return names and all(kinds) and not kinds[0] & kinds[1]
+
+
 @given(st.lists(_profiles, min_size=2, max_size=12))
 def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
     matcher = Matcher()
@@ -140,7 +159,13 @@ def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
         for j in range(len(found))
         for i in range(j)
         if found[i].block_keys() & found[j].block_keys()
-        and fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
+        and (
+            fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
+            or (
+                details_apart(found[i], found[j])
+                and fuzz.token_set_ratio(found[i].full, found[j].full) >= 75
+            )
+        )
         and score(found[i], found[j]).suggest
     ]
     assert list(matcher.pairs_within()) == expected

@@ -350,3 +350,18 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
         for p in everyone(session, workspace.id)["Kim Park"].positions
     )
     assert jobs == [("Acme Inc.", False), ("Globex", True)]
+
+
+def test_a_card_with_her_birthday_and_town_is_queued_beside_her_linkedin_row(
+    session, workspace, tmp_path
+):
+    run(session, workspace.id, "Connections.csv")  # Ada, with her employer
+    card = tmp_path / "ada.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        "BDAY:1815-12-10\r\nADR;TYPE=HOME:;;;London;;;UK\r\nEND:VCARD\r\n"
+    )
+    report = run(session, workspace.id, card)
+    (suggested,) = report.of(Outcome.SUGGESTED)
+    assert suggested.name == "Ada Lovelace" and "names 100% alike" in suggested.detail
+    assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 1

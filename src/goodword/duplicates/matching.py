@@ -31,6 +31,12 @@ SUGGEST = 0.35
 # The cheap first pass (token-set similarity of name, birthday, place and organizations
 # together) lets through anything a careful look might still match.
 _PREFILTER = 60
+# Two records whose other details never overlap (her employer on one, her birthday and town
+# on the other) read little alike whole; the first look gives them a second chance on their
+# names alone, at this similarity.
+_NAMES_PREFILTER = 75
+# The details the first look compares besides names, as bits (see `_kinds`).
+_ORGS, _BIRTHDAY, _PLACE, _DETAILS, _BOTH_NAMES = 1, 2, 4, 7, 8
 # Candidate pairs judged together (the first look is one call per batch); bounds memory
 # however large a block of common names grows.
 PAIRS_PER_BATCH = 250_000
@@ -326,6 +332,16 @@ def _worth_suggesting(a: Profile, b: Profile) -> bool:
     return _share(_points(a, b)[0]) >= SUGGEST
 
 
+def _kinds(profile: Profile) -> int:
+    """Which details the profile has beyond its names, and whether it has both names."""
+    return (
+        (_ORGS if profile.orgs else 0)
+        | (_BIRTHDAY if profile.birthday else 0)
+        | (_PLACE if profile.location else 0)
+        | (_BOTH_NAMES if profile.given and profile.family else 0)
+    )
+
+
 class Matcher:
     """An index of known profiles; finds the likely duplicates of new ones in batches."""
 
@@ -333,6 +349,8 @@ class Matcher:
         self.profiles: list[Profile] = []
         # position -> the profile's summary (what the first look compares)
         self.summaries: list[str] = []
+        # position -> `_kinds` of the profile
+        self.kinds: list[int] = []
         self.exact: dict[str, int] = {}
         # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
@@ -344,6 +362,7 @@ class Matcher:
         position = len(self.profiles)
         self.profiles.append(profile)
         self.summaries.append(profile.summary)
+        self.kinds.append(_kinds(profile))
         for key in profile.keys:
             self.exact.setdefault(key, position)
         blocks = self._blocks
@@ -355,7 +374,10 @@ class Matcher:
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
-        batch = _Batch(queries, [q.summary for q in queries], self.profiles, self.summaries)
+        batch = _Batch(
+            (queries, [q.summary for q in queries], [_kinds(q) for q in queries]),
+            (self.profiles, self.summaries, self.kinds),
+        )
         for index, query in enumerate(queries):
             found: set[int] = set()
             for key in query.block_keys():
@@ -379,7 +401,8 @@ class Matcher:
 
     def _pairs_before(self, since: int, skip: Container[int]) -> Iterator[tuple[int, int, Scored]]:
         """(later, earlier, judgement) for pairs_within."""
-        batch = _Batch(self.profiles, self.summaries, self.profiles, self.summaries)
+        indexed = (self.profiles, self.summaries, self.kinds)
+        batch = _Batch(indexed, indexed)
         for later in range(max(since, 1), len(self.profiles)):
             if later in skip:
                 continue
@@ -397,18 +420,18 @@ class _Batch:
 
     The first look, one `cpdist` call over the batch, compares everything at once (name,
     birthday, place and organizations) and lets through anything a careful look might
-    still match; `score` then judges the few that pass.
+    still match. A pair it turns away whose details never overlap (each has some, none
+    on both sides: nothing to disagree, but the whole reads little alike) gets a second
+    look at its names alone. `score` then judges the few that pass.
     """
 
     def __init__(
         self,
-        left: Sequence[Profile],
-        left_summaries: list[str],
-        right: Sequence[Profile],
-        right_summaries: list[str],
+        left: tuple[Sequence[Profile], list[str], list[int]],
+        right: tuple[Sequence[Profile], list[str], list[int]],
     ) -> None:
-        self.left, self.right = left, right
-        self.left_summaries, self.right_summaries = left_summaries, right_summaries
+        self.left, self.left_summaries, self.left_kinds = left
+        self.right, self.right_summaries, self.right_kinds = right
         self.lefts: list[int] = []
         self.rights: list[int] = []
 
@@ -433,7 +456,34 @@ class _Batch:
             # Threads only pay for themselves on a large batch.
             workers=-1 if len(lefts) > 50_000 else 1,
         )
+        self._names_alone(lefts, rights, alike)
         for index in np.flatnonzero(alike).tolist():
             a, b = self.left[lefts[index]], self.right[rights[index]]
             if _worth_suggesting(a, b):
                 yield lefts[index], rights[index], score(a, b)
+
+    def _names_alone(self, lefts: list[int], rights: list[int], alike: np.ndarray) -> None:
+        """Let through the turned-away pairs with details on both sides, none shared, and
+        names alike enough to suggest them on their own."""
+        left_kinds = np.fromiter(self.left_kinds, dtype=np.uint8, count=len(self.left_kinds))
+        right_kinds = (
+            left_kinds
+            if self.right_kinds is self.left_kinds
+            else np.fromiter(self.right_kinds, dtype=np.uint8, count=len(self.right_kinds))
+        )
+        a = left_kinds[np.fromiter(lefts, dtype=np.intp, count=len(lefts))]
+        b = right_kinds[np.fromiter(rights, dtype=np.intp, count=len(rights))]
+        apart = np.flatnonzero(
+            (alike == 0) & ((a & b) == _BOTH_NAMES) & ((a & _DETAILS) != 0) & ((b & _DETAILS) != 0)
+        ).tolist()
+        if not apart:
+            return
+        left, right = self.left, self.right
+        named = process.cpdist(
+            [left[lefts[i]].full for i in apart],
+            [right[rights[i]].full for i in apart],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=_NAMES_PREFILTER,
+            dtype=np.uint8,
+        )
+        alike[np.asarray(apart, dtype=np.intp)[named > 0]] = 1
