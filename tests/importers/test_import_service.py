@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,8 @@ from goodword.importers.service import detect_format, import_files, preview
 from goodword.interactions.models import Direction, Interaction
 from goodword.organizations.models import Organization
 from goodword.people import service as people
-from goodword.people.models import Person, PersonSource
+from goodword.people.models import Person, PersonSource, Position
+from goodword.people.schemas import PositionCreate
 from goodword.search import service as search
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
@@ -321,7 +324,6 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
 ):
     """ "Acme" and "Acme Inc." made by hand are two organizations; the import, which sees one
     name, must still read both (a KeyError once stopped it)."""
-    from goodword.people.schemas import PositionCreate
 
     ann = f.person(session, workspace.id, "Ann Acme", given_name="Ann", family_name="Acme")
     kim = f.person(session, workspace.id, "Kim Park", given_name="Kim", family_name="Park",
@@ -365,3 +367,52 @@ def test_a_card_with_her_birthday_and_town_is_queued_beside_her_linkedin_row(
     (suggested,) = report.of(Outcome.SUGGESTED)
     assert suggested.name == "Ada Lovelace" and "names 100% alike" in suggested.detail
     assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 1
+
+
+def test_progress_names_each_stage_as_it_starts_and_counts_the_matching(
+    session, workspace, tmp_path
+):
+    rows = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    rng = random.Random(5)
+    for _n in range(2500):
+        given, family = ("".join(rng.choices(string.ascii_lowercase, k=8)) for _ in "ab")
+        rows.append(f"{given.title()},{family.title()},,,Acme,Engineer,26 Dec 2025")
+    connections = tmp_path / "Connections.csv"
+    connections.write_text("\n".join(rows) + "\n")
+    heard: list[tuple[str, int, int]] = []
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[connections], today=TODAY,
+        progress=lambda stage, done, total: heard.append((stage, done, total)),
+    )  # fmt: skip
+    stages = [stage for stage, _done, _total in heard]
+    assert stages[: stages.index("people")] == [
+        "read",
+        "load",
+        *["match"] * (stages.count("match")),
+    ]
+    matching = [(done, total) for stage, done, total in heard if stage == "match"]
+    assert matching[0] == (0, 2500) and matching[-1] == (2500, 2500)
+    assert any(0 < done < 2500 for done, _total in matching[1:-1])
+    assert heard[-1] == ("people", 2500, 2500)
+
+
+def test_a_record_alike_to_many_keeps_its_best_candidate(session, workspace, monkeypatch):
+    from goodword.importers import plan
+
+    for number, org in enumerate(["Initech", "Globex", "Acme Robotics", "Hooli", "Umbrella"]):
+        person = f.person(session, workspace.id, "John Smith", given_name="John",
+                          family_name="Smith", location="Leeds, UK")  # fmt: skip
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=person.id,
+            data=PositionCreate(organization_name=org, title=f"Role {number}"),
+        )  # fmt: skip
+    card = Upload(
+        "john.vcf",
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nN:Smith;John;;;\r\n"
+        b"ORG:Acme Robotics\r\nADR:;;;Leeds;;;UK\r\nEND:VCARD\r\n",
+    )
+    monkeypatch.setattr(plan, "KEEP_CANDIDATES", 1)  # the bound, reached at 3 candidates
+    (merged,) = run(session, workspace.id, card, dry_run=True).of(Outcome.MERGED)
+    acme = session.scalar(select(Organization.id).where(Organization.name == "Acme Robotics"))
+    at_acme = session.scalar(select(Position.person_id).where(Position.organization_id == acme))
+    assert merged.person_id == at_acme

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Container, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 
@@ -37,6 +37,8 @@ _PREFILTER = 60
 _NAMES_PREFILTER = 75
 # The details the first look compares besides names, as bits (see `_kinds`).
 _ORGS, _BIRTHDAY, _PLACE, _DETAILS, _BOTH_NAMES = 1, 2, 4, 7, 8
+# How often (in profiles) `pairs_within` reports its progress.
+PROGRESS_EVERY = 1000
 # Candidate pairs judged together (the first look is one call per batch); bounds memory
 # however large a block of common names grows.
 PAIRS_PER_BATCH = 250_000
@@ -387,23 +389,31 @@ class Matcher:
         yield from batch.judge()
 
     def pairs_within(
-        self, since: int = 0, skip: Container[int] = ()
+        self,
+        since: int = 0,
+        skip: Container[int] = (),
+        progress: Callable[[int], None] | None = None,
     ) -> Iterator[tuple[int, int, Scored]]:
         """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles.
 
         With `since`, only the pairs whose later profile was added at that position or
         after (an import asks this of the records it has just added: each is compared
         with everything before it, once); with `skip`, none whose later profile is at one
-        of those positions.
+        of those positions. With `progress`, it is told now and then (every thousand
+        profiles) which position the comparing has reached.
         """
-        for later, earlier, judged in self._pairs_before(since, skip):
+        for later, earlier, judged in self._pairs_before(since, skip, progress):
             yield earlier, later, judged
 
-    def _pairs_before(self, since: int, skip: Container[int]) -> Iterator[tuple[int, int, Scored]]:
+    def _pairs_before(
+        self, since: int, skip: Container[int], progress: Callable[[int], None] | None
+    ) -> Iterator[tuple[int, int, Scored]]:
         """(later, earlier, judgement) for pairs_within."""
         indexed = (self.profiles, self.summaries, self.kinds)
         batch = _Batch(indexed, indexed)
         for later in range(max(since, 1), len(self.profiles)):
+            if progress is not None and later % PROGRESS_EVERY == 0:
+                progress(later)
             if later in skip:
                 continue
             found: set[int] = set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.matching import Profile, Scored, fold
@@ -68,6 +69,11 @@ class Plan:
             self.updates.setdefault(target, []).append((person, newer_copy))
 
 
+# The most candidate pairs a record keeps while matching; `_decide` takes the best one it
+# can use, and only the user or a record passed over can be unusable.
+KEEP_CANDIDATES = 50
+
+
 class Resolver:
     """Resolve the incoming people of one import against the workspace, in file order."""
 
@@ -103,10 +109,15 @@ class Resolver:
         return found
 
     def resolve(
-        self, people: list[IncomingPerson], unchanged: dict[int, int] | None = None
+        self,
+        people: list[IncomingPerson],
+        unchanged: dict[int, int] | None = None,
+        *,
+        progress: Callable[[int], None] | None = None,
     ) -> Plan:
         """Decide every record; `unchanged` is what `unchanged(people)` found, when the
-        caller asked already (the people need not be loaded if it is every record)."""
+        caller asked already (the people need not be loaded if it is every record).
+        `progress(done)` hears how many records have been compared, now and then."""
         if unchanged is None:
             unchanged = self.unchanged(people)
         order = sorted(range(len(people)), key=lambda i: (people[i].role is not Role.ME, i))
@@ -135,8 +146,16 @@ class Resolver:
             if self._imported(people[index]) or self._held_key(profile, first_incoming):
                 settled.add(positions[index])
         best: dict[int, list[tuple[int, Scored]]] = {}
-        for earlier, later, judged in matcher.pairs_within(since=first_incoming, skip=settled):
-            best.setdefault(decided[later - first_incoming], []).append((earlier, judged))
+        compared = None if progress is None else (lambda at: progress(at - first_incoming))
+        pairs = matcher.pairs_within(since=first_incoming, skip=settled, progress=compared)
+        for earlier, later, judged in pairs:
+            found_for = best.setdefault(decided[later - first_incoming], [])
+            found_for.append((earlier, judged))
+            if len(found_for) > 2 * KEEP_CANDIDATES:
+                # A record alike to thousands (a very common name in a huge block) keeps
+                # only its best candidates, in the order `_decide` ranks them.
+                found_for.sort(key=lambda c: -c[1].score)
+                del found_for[KEEP_CANDIDATES:]
         for index, person in enumerate(people):
             if index in known_unchanged:
                 self._pass_over(person, known_unchanged[index])

@@ -89,8 +89,8 @@ def import_files(
     """Import the files into the workspace and report what happened to every row.
 
     `progress(stage, done, total)` is called as the import goes: after each file is read
-    ("read"), once the workspace is loaded ("load"), once every record is matched
-    ("match"), and as people are written ("people").
+    ("read"), as the workspace's people start loading ("load"), as records are matched
+    ("match", every thousand records compared), and as people are written ("people").
     With `dry_run` the same work is done and reported; the caller rolls it back.
     With `reapply`, records unchanged since they were last imported are applied again
     too (bringing back what the user deleted since), instead of being passed over.
@@ -107,13 +107,20 @@ def import_files(
     # there is (a re-import of the same file), the people are not even loaded.
     unchanged = {} if reapply else resolver.unchanged(incoming)
     if len(unchanged) < len(incoming) or interactions:
+        if progress:
+            progress("load", 0, 0)
         state.load_people(session)
+    total = len(incoming)
     if progress:
-        progress("load", len(incoming), len(incoming))
-    plan = resolver.resolve(incoming, unchanged)
+        progress("match", 0, total)
+    plan = resolver.resolve(
+        incoming,
+        unchanged,
+        progress=(lambda done: progress("match", done, total)) if progress else None,
+    )
     resolver.resolve_interactions(interactions)
     if progress:
-        progress("match", len(incoming), len(incoming))
+        progress("match", total, total)
     Writer(session, state, report, today=today, now=now or clock.now(), progress=progress).write(
         plan
     )
