@@ -416,3 +416,31 @@ def test_a_record_alike_to_many_keeps_its_best_candidate(session, workspace, mon
     acme = session.scalar(select(Organization.id).where(Organization.name == "Acme Robotics"))
     at_acme = session.scalar(select(Position.person_id).where(Position.organization_id == acme))
     assert merged.person_id == at_acme
+
+
+def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, tmp_path):
+    report = run(session, workspace.id, *ARCHIVE_FILES)
+    rows = {(r.file, r.line): (r.outcome, r.name, r.detail) for r in report.rows}
+    assert rows[("Positions.csv", 2)] == (
+        Outcome.MERGED,
+        "you",
+        "added to Alice Example (Profile.csv, line 2)",
+    )
+    assert rows[("Email Addresses.csv", 2)][:2] == (Outcome.MERGED, "you")
+    assert rows[("Recommendations_Received.csv", 2)] == (
+        Outcome.MERGED,
+        "Ada Lovelace",
+        "added to Ada Lovelace (Connections.csv, line 5)",
+    )
+    assert report.counts["unchanged"] == 0
+    # A newer Email Addresses.csv: its row says what it added, and only its row.
+    emails = (DATA / "Email Addresses.csv").read_text().rstrip("\n")
+    newer = tmp_path / "Email Addresses.csv"
+    newer.write_text(emails + "\nalice.new@example.org,Yes,No,2026-11-25\n")
+    again = run(session, workspace.id, "Profile.csv", "Positions.csv", newer)
+    changed = [(r.file, r.outcome, r.detail) for r in again.rows]
+    assert changed == [
+        ("Email Addresses.csv", Outcome.UPDATED, "new e-mail alice.new@example.org"),
+        ("Positions.csv", Outcome.UNCHANGED, "you"),
+        ("Profile.csv", Outcome.UNCHANGED, "you"),
+    ]

@@ -149,7 +149,10 @@ def parse_profile(table: Table) -> Parsed:
 def parse_positions(table: Table) -> Parsed:
     """Positions.csv: the user's own career."""
     parsed = Parsed(table.name, "linkedin-positions", "LinkedIn positions (your career)")
-    me = IncomingPerson(source=SOURCE, file_name=table.name, line=1, role=Role.ME, key="profile")
+    first = table.rows[0][0] if table.rows else 1
+    me = IncomingPerson(
+        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key="profile"
+    )
     for line, row in table.rows:
         parsed.rows += 1
         org = clean_organization(cell(table, row, table.getter("company name", "company")))
@@ -174,7 +177,10 @@ def parse_positions(table: Table) -> Parsed:
 def parse_emails(table: Table) -> Parsed:
     """Email Addresses.csv: the user's own addresses."""
     parsed = Parsed(table.name, "linkedin-emails", "LinkedIn e-mail addresses (yours)")
-    me = IncomingPerson(source=SOURCE, file_name=table.name, line=1, role=Role.ME, key="profile")
+    first = table.rows[0][0] if table.rows else 1
+    me = IncomingPerson(
+        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key="profile"
+    )
     for line, row in table.rows:
         parsed.rows += 1
         address = cell(table, row, table.getter("email address"))

@@ -200,11 +200,9 @@ class Resolver:
                 self.plan.suggestions.append((target, other, judged.score, list(judged.reasons)))
             if person.linkedin_connection:
                 self.plan.connections.append((target, person))
+            name = person.name or ("you" if person.role is Role.ME else "")
             self.plan.rows.append(
-                (
-                    RowOutcome(person.file_name, person.line, outcome, person.name, None, detail),
-                    target,
-                )
+                (RowOutcome(person.file_name, person.line, outcome, name, None, detail), target)
             )
         return self.plan
 

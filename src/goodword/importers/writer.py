@@ -177,14 +177,17 @@ class Writer:
         self.progress = progress or (lambda stage, done, total: None)
         self.ids: dict[int, int] = {}
         self.org_names: dict[int, str] = {}
-        self.changes: dict[int, list[str]] = {}
+        # (file, line) of a record -> what it changed about a known person
+        self.record_changes: dict[tuple[str, int], list[str]] = {}
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
 
     def write(self, plan: Plan) -> None:
+        # Each record is applied on its own, in order, so the report can say what each
+        # one changed.
         updates = {
-            pid: combine([r for r, _ in records], self.state.region, self.today)
+            pid: [(r, combine([r], self.state.region, self.today), newer) for r, newer in records]
             for pid, records in plan.updates.items()
         }
         names = [
@@ -194,7 +197,10 @@ class Writer:
             for p in record.positions
         ]
         self._organizations(
-            [*names, *(p.organization for c in updates.values() for p in c.positions)]
+            [
+                *names,
+                *(p.organization for u in updates.values() for _r, c, _n in u for p in c.positions),
+            ]
         )
         # On SQLite the inserts run on a second thread while the next rows are built; what
         # needs reading is read before the first of them is queued, so nothing waits.
@@ -217,14 +223,24 @@ class Writer:
             if target == 0:
                 continue
             row.person_id = self.person_id(target)
+            if target < 0:
+                if row.outcome is Outcome.UPDATED:
+                    # Found (by key, as you, or by name) in someone this import creates.
+                    first = plan.drafts[-target - 1].records[0]
+                    if (first.file_name, first.line) != (row.file, row.line):
+                        row.outcome = Outcome.MERGED
+                        row.detail = (
+                            f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
+                        )
+                continue
+            changed = self.record_changes.get((row.file, row.line or 0), [])
             if row.outcome is Outcome.UPDATED:
-                changed = self.changes.get(row.person_id, [])
                 if changed:
                     row.detail = "; ".join(changed)
                 else:
                     row.outcome = Outcome.UNCHANGED
-            elif row.outcome is Outcome.MERGED and self.changes.get(row.person_id):
-                row.detail += " — " + "; ".join(self.changes[row.person_id])
+            elif row.outcome is Outcome.MERGED and changed:
+                row.detail += " — " + "; ".join(changed)
         self.session.flush()
 
     def organization_id(self, name: str) -> int:
@@ -397,49 +413,58 @@ class Writer:
                       {**ws, "imported_at": now})  # fmt: skip
         add_documents(documents)
 
-    def _update(self, plan: Plan, updates: dict[int, Combined]) -> None:
+    def _update(
+        self, plan: Plan, updates: dict[int, list[tuple[IncomingPerson, Combined, bool]]]
+    ) -> None:
         """Apply what is new about known people, with set-based reads and writes."""
         if plan.make_me is not None:
-            updates.setdefault(plan.make_me, Combined())
+            updates.setdefault(plan.make_me, [])
         if not updates:
             return
         known = load_known(self.session, sorted(updates))
         out = Changes()
-        for person_id, data in updates.items():
+        for person_id, records in updates.items():
             person = known[person_id]
-            records = plan.updates.get(person_id, [])
-            newer = any(n for _, n in records)
-            changes = self._apply(person, data, out, newer=newer)
-            if person_id == plan.make_me:
+            changed_any = False
+            for number, (record, data, newer) in enumerate(records):
+                changes = self._apply(person, data, out, newer=newer)
+                if number == 0 and person_id == plan.make_me:
+                    person.values["is_me"] = True
+                    person.dirty = True
+                    changes.append("marked as you")
+                self.record_changes[(record.file_name, record.line)] = changes
+                changed_any = changed_any or bool(changes)
+                self._provenance(person, record, out)
+            if not records and person_id == plan.make_me:
                 person.values["is_me"] = True
                 person.dirty = True
-                changes.append("marked as you")
-            for record, _ in records:
-                pair = (record.source, record.key)
-                if pair not in person.sources:
-                    person.sources.add(pair)
-                    out.sources.append(
-                        {"workspace_id": self.ws, "person_id": person_id, "source": record.source,
-                         "file_name": cut(record.file_name, 300),
-                         "external_key": cut(record.key, 300), "imported_at": self.now,
-                         "fingerprint": record.fingerprint()}
-                    )  # fmt: skip
-                elif record.key:
-                    # Imported before and changed since (or imported before fingerprints
-                    # were kept): what it says now is what the next import compares with.
-                    held, fingerprint = (record.source, record.key), record.fingerprint()
-                    if self.state.fingerprints.get(held) != fingerprint:
-                        self.state.fingerprints[held] = fingerprint
-                        out.fingerprints.append(
-                            {"b_source": record.source, "b_key": cut(record.key, 300),
-                             "b_print": fingerprint}
-                        )  # fmt: skip
-            self.changes[person_id] = changes
             if person.dirty:
                 out.people.append({"id": person_id, **person.values, "updated_at": self.now})
-            if changes:
+            if changed_any or person.dirty:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
+
+    def _provenance(self, person: Known, record: IncomingPerson, out: Changes) -> None:
+        """The record's provenance row, added, or its fingerprint brought up to date."""
+        pair = (record.source, record.key)
+        if pair not in person.sources:
+            person.sources.add(pair)
+            out.sources.append(
+                {"workspace_id": self.ws, "person_id": person.id, "source": record.source,
+                 "file_name": cut(record.file_name, 300),
+                 "external_key": cut(record.key, 300), "imported_at": self.now,
+                 "fingerprint": record.fingerprint()}
+            )  # fmt: skip
+        elif record.key:
+            # Imported before and changed since (or imported before fingerprints were
+            # kept): what it says now is what the next import compares with.
+            held, fingerprint = (record.source, record.key), record.fingerprint()
+            if self.state.fingerprints.get(held) != fingerprint:
+                self.state.fingerprints[held] = fingerprint
+                out.fingerprints.append(
+                    {"b_source": record.source, "b_key": cut(record.key, 300),
+                     "b_print": fingerprint}
+                )  # fmt: skip
 
     def _apply(self, person: Known, data: Combined, out: Changes, *, newer: bool) -> list[str]:
         changes: list[str] = []
@@ -466,7 +491,7 @@ class Writer:
             if after != before:
                 values[attribute] = after
                 changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
-        person.dirty = bool(changes)
+        person.dirty = person.dirty or bool(changes)
         for address, email_label in data.emails.items():
             if address not in person.emails:
                 person.emails[address] = len(person.emails)
