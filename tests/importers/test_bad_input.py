@@ -153,6 +153,31 @@ def test_the_size_cap_can_be_changed(session, workspace):
     assert message.startswith(f"contacts.vcf: is {len(data)} bytes, more than the 100 bytes")
 
 
+def test_sizes_that_round_alike_are_given_in_bytes(session, workspace):
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nNOTE:" + b"x" * 1100 + b"\r\nEND:VCARD\r\n"
+    message = refused(session, workspace, [Upload("ada.vcf", data)], max_bytes=1024)
+    assert message.startswith(f"ada.vcf: is {len(data):,} bytes, more than the 1,024 bytes")
+    assert message.endswith("raise the limit (GOODWORD_IMPORT_MAX_BYTES).")
+
+
+def test_files_in_an_archive_that_are_no_text_are_listed_as_not_read(session, workspace):
+    only = zip_bytes({"photo.png": b"\x89PNG\r\n\x1a\n" + bytes(64)})
+    message = refused(session, workspace, [Upload("photos.zip", only)])
+    assert "holds no file Goodword can import" in message
+    data = zip_bytes({
+        "Connections.csv": (DATA / "Connections.csv").read_bytes(),
+        "photo.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+        "old.zip": zip_bytes({"x.csv": b"a,b\n"}),
+        "blank.csv": b"  \n",
+    })  # fmt: skip
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[Upload("export.zip", data)],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+    not_read = sorted(f.name for f in report.files if f.label == "not read (not contact data)")
+    assert not_read == ["export.zip/blank.csv", "export.zip/old.zip", "export.zip/photo.png"]
+
+
 def test_a_missing_path_is_named(session, workspace, tmp_path):
     message = refused(session, workspace, [tmp_path / "nowhere.csv"])
     assert message == "nowhere.csv: there is no such file; check the path."

@@ -64,10 +64,17 @@ class Document:
     member: bool = False
 
 
+def _not_read(name: str) -> Document:
+    """A file inside an archive or folder that is no text at all (an image, a nested
+    archive, nothing): passed on with no text, so the report lists it as not read."""
+    return Document(name, "", member=True)
+
+
 def documents(
     items: Sequence[Path | str | Upload], *, max_bytes: int = MAX_BYTES
 ) -> Iterator[Document]:
-    """Yield every readable document in the given paths and uploads, archives opened."""
+    """Yield every readable document in the given paths and uploads, archives opened
+    (a file inside one that is no text comes with no text, so it is reported, not read)."""
     for item in items:
         if isinstance(item, Upload):
             yield from _from_bytes(item.name, item.data, max_bytes=max_bytes)
@@ -77,7 +84,11 @@ def documents(
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 name = f"{path.name}/{child.relative_to(path).as_posix()}"
                 data = _read_path(child, name, max_bytes)
-                if data is not None and not _binary_kind(data):
+                if data is None:
+                    continue
+                if _binary_kind(data) or not data.strip():
+                    yield _not_read(name)
+                else:
                     yield from _from_bytes(name, data, max_bytes=max_bytes, member=True)
             continue
         data = _read_path(path, path.name, max_bytes)
@@ -107,9 +118,12 @@ def _size(count: int) -> str:
 
 
 def _too_big(size: int, max_bytes: int) -> str:
+    shown, limit = _size(size), _size(max_bytes)
+    if shown == limit:  # rounded alike: say it in bytes
+        shown, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
     return (
-        f"is {_size(size)}, more than the {_size(max_bytes)} an import takes. "
-        "Split it into smaller files, or raise the limit (max_bytes) if you trust it."
+        f"is {shown}, more than the {limit} an import takes. Split it into smaller files, "
+        "or, if you trust it, raise the limit (GOODWORD_IMPORT_MAX_BYTES)."
     )
 
 
@@ -202,6 +216,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         if len(content) > info.file_size:
             raise ImportFileError(name, f"lies about the size of {info.filename}; refused.")
         if not content.strip() or _binary_kind(content) or content[:4] == b"PK\x03\x04":
+            yield _not_read(member_name)  # listed in the report as not read
             continue
         yield Document(member_name, decode(content), member=True)
 
