@@ -48,6 +48,21 @@ def test_the_queue_is_empty_until_a_scan_finds_a_pair(client, session, workspace
     assert "No new possible duplicates." in client.post("/duplicates/scan").text
 
 
+def test_a_pair_told_apart_can_be_put_back_in_the_queue(client, session, workspace):
+    two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    client.post(f"/duplicates/{candidate.id}/not-same")
+    page = client.post(f"/duplicates/{candidate.id}/reopen")
+    assert "The pair is back in the queue to review." in page.text
+    assert f'href="/duplicates/{candidate.id}"' in page.text
+    session.expire_all()
+    assert candidate.status is CandidateStatus.OPEN
+    # Only a pair told apart can be put back.
+    again = client.post(f"/api/v1/duplicates/{candidate.id}/reopen")
+    assert again.status_code == 409
+    assert "this one is open" in again.json()["error"]["message"]
+
+
 def test_a_scan_can_merge_the_sure_pairs(client, session, workspace):
     f.person(session, workspace.id, "Ada Lovelace", emails=["ada@x.example"])
     f.person(session, workspace.id, "Ada L.", emails=["ada@x.example"])
@@ -85,6 +100,7 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     client, session, workspace
 ):
     a, b = two_johns(session, workspace.id)
+    a_id, b_id = a.id, b.id
     candidate = queued(session, workspace.id)
     form = {"keep": "a", "location": "b", "birthday": "b", "notes": "a", "display_name": "a"}
     merged = client.post(f"/duplicates/{candidate.id}/merge", data=form, follow_redirects=False)
@@ -95,14 +111,16 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     assert sorted(e.address for e in john.emails) == ["john@home.example", "john@work.example"]
     assert (john.location, john.birthday, john.notes) == ("York", date(1980, 2, 3), "Met at PyCon.")
     page = client.get("/duplicates")
-    assert "Merged John Smith into John Smith." in page.text
+    assert f"Merged John Smith (number {b_id}) into John Smith (number {a_id}), who stays." in (
+        page.text
+    )
     record = session.scalars(select(Merge)).one()
     assert f'action="/duplicates/merges/{record.id}/undo"' in page.text
     undone = client.post(f"/duplicates/merges/{record.id}/undo", follow_redirects=False)
     assert undone.status_code == 303
     session.expire_all()
     assert people.count(session, workspace_id=workspace.id) == 2
-    restored = people.get(session, workspace_id=workspace.id, person_id=b.id)
+    restored = people.get(session, workspace_id=workspace.id, person_id=b_id)
     assert [e.address for e in restored.emails] == ["john@home.example"]
     assert people.get(session, workspace_id=workspace.id, person_id=a.id).location == "Leeds"
     history = client.get("/duplicates").text
@@ -134,8 +152,9 @@ def test_not_the_same_takes_the_pair_off_the_queue_for_good(client, session, wor
     two_johns(session, workspace.id)
     candidate = queued(session, workspace.id)
     page = client.post(f"/duplicates/{candidate.id}/not-same")
-    assert "Marked as two different people." in page.text
+    assert "Marked John Smith and John Smith as two different people" in page.text
     assert "Nothing to review." in page.text
+    assert f'action="/duplicates/{candidate.id}/reopen"' in page.text  # under Told apart
     session.expire_all()
     assert candidate.status is CandidateStatus.NOT_SAME
     review = client.get(f"/duplicates/{candidate.id}").text

@@ -153,6 +153,17 @@ def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -
     return service.candidate_to_read(session, candidate)
 
 
+@router.post(
+    "/duplicates/{candidate_id}/reopen",
+    response_model=CandidateRead,
+    summary="Put a pair marked as two people back in the queue",
+)
+def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> CandidateRead:
+    """Undo "not the same person": the pair is open for review again (409 for any other)."""
+    candidate = service.reopen(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return service.candidate_to_read(session, candidate)
+
+
 @router.get("/merges", response_model=MergeList, summary="List merges")
 def merges(
     session: DbSession,

@@ -110,6 +110,19 @@ def mark_not_same(session: Session, *, workspace_id: int, candidate_id: int) -> 
     return candidate
 
 
+def reopen(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:
+    """Undo "not the same person": the pair waits in the queue again."""
+    candidate = get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    if candidate.status is not CandidateStatus.NOT_SAME:
+        raise Conflict(
+            "Only a pair marked as two different people can be put back in the queue; "
+            f"this one is {candidate.status.value.replace('_', ' ')}."
+        )
+    candidate.status = CandidateStatus.OPEN
+    session.flush()
+    return candidate
+
+
 def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = False) -> ScanResult:
     """Scan the whole workspace for likely duplicates and queue the pairs not yet decided.
 

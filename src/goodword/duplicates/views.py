@@ -67,7 +67,11 @@ def queue_page(
         first_page="the first page of possible duplicates",
     )
     merges = list_merges(session, workspace_id=workspace_id)
-    ids = {c.person_a_id for c in page.items} | {c.person_b_id for c in page.items}
+    apart = service.list_candidates(
+        session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, limit=HISTORY_SIZE
+    ).items
+    ids = {c.person_a_id for c in [*page.items, *apart]}
+    ids |= {c.person_b_id for c in [*page.items, *apart]}
     ids |= {m.survivor_id for m in merges if m.survivor_id is not None}
     return render(
         request,
@@ -76,6 +80,7 @@ def queue_page(
             "page": page,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
             "merges": [service.merge_to_read(m) for m in merges],
+            "apart": apart,
             "first_page": not after,
         },
     )
@@ -219,19 +224,36 @@ async def merge_pair(
         return _review_page(
             request, session, candidate, chosen=values, errors=errors, status_code=422
         )
-    name = record.snapshot.get("absorbed", {}).get("display_name", "")
+    absorbed = record.snapshot.get("absorbed", {})
+    name, number = absorbed.get("display_name", ""), absorbed.get("id", "")
     kept = names_of(session, workspace_id=workspace_id, ids={survivor}).get(survivor, "")
     return redirect(
         "/duplicates",
-        flash=f"Merged {name} into {kept}. Changed your mind? Undo it in the merge history below.",
+        flash=f"Merged {name} (number {number}) into {kept} (number {survivor}), who stays. "
+        "Changed your mind? Undo it in the merge history below.",
     )
 
 
 @router.post("/duplicates/{candidate_id}/not-same")
 def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
     """Keep the two apart; they will not be suggested again."""
-    service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
-    return redirect("/duplicates", flash="Marked as two different people.")
+    candidate = service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    names = names_of(
+        session, workspace_id=workspace_id, ids={candidate.person_a_id, candidate.person_b_id}
+    )
+    return redirect(
+        "/duplicates",
+        flash=f"Marked {names.get(candidate.person_a_id, '')} and "
+        f"{names.get(candidate.person_b_id, '')} as two different people; they will not be "
+        "suggested again. Changed your mind? Put them back under Told apart below.",
+    )
+
+
+@router.post("/duplicates/{candidate_id}/reopen")
+def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
+    """Put a pair marked as two people back in the queue."""
+    service.reopen(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    return redirect("/duplicates", flash="The pair is back in the queue to review.")
 
 
 @router.post("/duplicates/merges/{merge_id}/undo")
