@@ -39,9 +39,12 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
     page.get_by_label("Files").set_input_files(str(CARDS))
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("#import-preview h3", has_text="contacts30.vcf")).to_contain_text("vCard")
+    # The news gets the focus, for keyboard and screen-reader users.
+    expect(page.get_by_role("heading", name="What Goodword sees")).to_be_focused()
     page.get_by_role("button", name="Import", exact=True).click()
     report = page.locator("#import-report")
     expect(report.get_by_role("heading", name="Import finished")).to_be_visible()
+    expect(report.get_by_role("heading", name="Import finished")).to_be_focused()
     expect(report.locator('tr[data-outcome="suggested"]')).to_contain_text("Grace Hopper")
 
     report.get_by_role("link", name="Review 1 possible duplicate").click()
@@ -51,10 +54,19 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
     side_by_side = page.locator("#side-by-side")
     expect(side_by_side).to_contain_text("grace@old.example")
     expect(side_by_side).to_contain_text("grace@navy.example")
+    # Each choice sits beside its value (not stretched across the cell).
+    radio, label = page.locator("#f-keep-a"), page.locator('label[for="f-keep-a"]')
+    radio_box, label_box = radio.bounding_box(), label.bounding_box()
+    assert radio_box and label_box and radio_box["width"] < 40
+    assert 0 <= label_box["x"] - (radio_box["x"] + radio_box["width"]) < 20
     page.get_by_label("Old friend from the Navy.").check()
     page.get_by_role("button", name="Merge them").click()
 
-    expect(page.locator(".flash")).to_contain_text("Merged Grace Hopper into Grace Hopper.")
+    expect(page.locator(".flash")).to_contain_text(
+        re.compile(
+            r"Merged Grace Hopper \(number \d+\) into Grace Hopper \(number \d+\), who stays"
+        )
+    )
     page.locator("#merge-history").get_by_role("link", name="Grace Hopper").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Grace Hopper")
     expect(page.get_by_role("link", name="grace@old.example")).to_be_visible()

@@ -179,3 +179,10 @@ def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_
     page = client.get("/duplicates").text
     assert "Nothing to review." in page and "No merges yet." in page
     assert record.undone_at is None
+
+
+def test_the_queue_is_in_the_main_menu(client):
+    page = client.get("/duplicates")
+    assert '<a href="/duplicates" aria-current="page">Duplicates</a>' in page.text
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page.text)
+    assert icon and client.get(icon.group(1)).headers["content-type"].startswith("image/svg")
