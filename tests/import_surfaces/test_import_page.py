@@ -214,12 +214,13 @@ def test_the_preview_names_the_format_and_shows_the_first_rows(client, files):
     response = client.post("/import/preview", files=files("Connections.csv", "contacts30.vcf"),
                            headers=HTMX)  # fmt: skip
     assert response.status_code == 200
-    assert (
-        '<h3>Connections.csv <span class="tag">LinkedIn Connections.csv</span></h3>'
-        in response.text
+    # Named as the report will name them.
+    assert '<h3>Connections.csv <span class="tag">LinkedIn connections</span></h3>' in (
+        response.text
     )
-    assert '<h3>contacts30.vcf <span class="tag">vCard</span></h3>' in response.text
+    assert '<h3>contacts30.vcf <span class="tag">vCard 3.0</span></h3>' in response.text
     assert "<td>Ada Lovelace</td>" in response.text and "<td>Grace Hopper</td>" in response.text
+    assert "Choose the files again" not in response.text  # HTMX keeps the chosen files
     assert "<td>Analytical Engines Ltd</td>" in response.text
 
 
@@ -242,6 +243,7 @@ def test_the_preview_without_javascript_is_the_whole_page(client, files):
         "/import/preview", files=files("crm.csv"), data={"mapping": "given=First,family=Surname"}
     )
     assert "<h1>Import your network</h1>" in response.text
+    assert "Choose the files again above before you import" in response.text
     assert "<td>Chien-Shiung Wu</td>" in response.text
     assert 'value="given=First,family=Surname"' in response.text
 

@@ -166,6 +166,7 @@ def preview_files(
             elif format_id is not None:
                 parsed = registry.parse(document)
                 if parsed is not None:
+                    item.label = parsed.label  # as the report will name it
                     people = parsed.people[:PREVIEW_ROWS]
                     item.rows = [mapped.person_preview(p) for p in people]
                     item.counts = (len(parsed.people), len(parsed.interactions))
@@ -243,7 +244,8 @@ async def preview_page(request: Request) -> HTMLResponse:
     finally:
         saved.remove()
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
-    context = _form_context(request, values=values, previews=previews)
+    # Without JavaScript the whole page comes back, and browsers forget chosen files.
+    context = _form_context(request, values=values, previews=previews, choose_again=True)
     return render(request, template, context, vary_on_htmx=True)
 
 
