@@ -406,3 +406,30 @@ def test_the_page_can_apply_unchanged_records_again(client, files, monkeypatch):
     job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
     finished = client.get(job, headers=HTMX).text
     assert "Import finished" in finished and "unchanged since the last import" not in finished
+
+
+def test_every_row_of_the_report_downloads_as_csv(client, app, files, monkeypatch):
+    import csv
+    import io
+
+    monkeypatch.setattr(views, "REPORT_ROWS", 2)
+    response = client.post("/import", files=files("Connections.csv"))
+    assert "(the first 2; all 7 in the CSV below)" in response.text
+    link = re.search(r'<a href="(/import/jobs/[\w-]+/rows\.csv)" download>', response.text)
+    assert link, response.text
+    download = client.get(link.group(1))
+    assert download.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(download.text)))
+    assert [(r["line"], r["outcome"]) for r in rows] == [
+        ("5", "created"), ("6", "created"), ("7", "created"), ("8", "skipped"),
+        ("9", "created"), ("10", "created"), ("11", "created"),
+    ]  # fmt: skip
+    assert rows[0]["person"] == "Ada Lovelace" and rows[0]["person id"].isdigit()
+    assert rows[3]["detail"] == "an empty row (LinkedIn leaves these for deleted accounts)"
+
+
+def test_another_workspaces_report_rows_are_not_found(client, app, other_workspace):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    theirs = jobs.remember(other_workspace.id, ImportReport(dry_run=False))
+    assert client.get(f"/import/jobs/{theirs.id}/rows.csv").status_code == 404

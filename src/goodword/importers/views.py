@@ -8,6 +8,8 @@ response, in its own session and transaction, while the page polls its progress.
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import secrets
 import shutil
@@ -306,17 +308,19 @@ async def run_import(
         saved.remove()
     if dry_run:
         session.rollback()
-    return _report_response(request, report)
+    kept = _jobs(request).remember(workspace_id, report)
+    return _report_response(request, report, kept.id)
 
 
-def _report_response(request: Request, report: ImportReport) -> HTMLResponse:
+def _report_response(request: Request, report: ImportReport, job_id: str) -> HTMLResponse:
     template = "importers/_report.html" if is_htmx(request) else "importers/report.html"
-    return render(request, template, report_context(report), vary_on_htmx=True)
+    return render(request, template, report_context(report, job_id), vary_on_htmx=True)
 
 
-def report_context(report: ImportReport) -> dict[str, Any]:
+def report_context(report: ImportReport, job_id: str | None = None) -> dict[str, Any]:
     rows = report.rows
     return {
+        "job_id": job_id,
         "report": report,
         "counts": report.counts,
         "rows": rows[:REPORT_ROWS],
@@ -401,6 +405,12 @@ class Jobs:
             self._jobs[job.id] = job
         return job
 
+    def remember(self, workspace_id: int, report: ImportReport) -> Job:
+        """Keep an import done in the request, like a background one, for its rows' CSV."""
+        job = self.start(workspace_id, dry_run=report.dry_run)
+        job.report, job.finished = report, True
+        return job
+
     def running(self, workspace_id: int) -> Job | None:
         """The workspace's import still running, if there is one (one at a time: a second
         would wait on the first's transaction and fail)."""
@@ -436,9 +446,30 @@ def import_status(request: Request, workspace_id: WorkspaceId, job_id: str) -> H
     if job.error is not None:
         return _problem(request, job.error, {}, [])
     if job.report is not None:
-        return _report_response(request, job.report)
+        return _report_response(request, job.report, job.id)
     template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
     return render(request, template, {"job": job}, vary_on_htmx=True)
+
+
+@router.get("/import/jobs/{job_id}/rows.csv")
+def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Response:
+    """Every row of a finished import's report as CSV (the page lists the first rows)."""
+    job = _jobs(request).get(job_id, workspace_id=workspace_id)
+    if job.report is None:
+        raise NotFound("import report", job_id)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["file", "line", "outcome", "person", "person id", "detail"])
+    for row in job.report.rows:
+        writer.writerow(
+            [row.file, row.line or "", row.outcome.value, row.name,
+             "" if job.report.dry_run else row.person_id or "", row.detail]
+        )  # fmt: skip
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="goodword-import-report.csv"'},
+    )
 
 
 ExportFormat = Annotated[
