@@ -255,11 +255,14 @@ def import_only(database_url: str, folder: Path, workspace_id: int) -> dict[str,
     factory = make_session_factory(engine)
     phases: dict[str, float] = {}
     last = [time.perf_counter()]
+    running = ["read"]
 
     def progress(stage: str, done: int, total: int) -> None:
+        # A call says which stage runs from now on: the time since the last call belongs
+        # to the stage that was running.
         now = time.perf_counter()
-        phases[stage] = round(phases.get(stage, 0.0) + now - last[0], 2)
-        last[0] = now
+        phases[running[0]] = round(phases.get(running[0], 0.0) + now - last[0], 2)
+        last[0], running[0] = now, stage
 
     with factory() as session:
         started, cpu = time.perf_counter(), time.process_time()
@@ -272,7 +275,9 @@ def import_only(database_url: str, folder: Path, workspace_id: int) -> dict[str,
         )
         session.commit()
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        phases["write"] = round(time.perf_counter() - last[0] + phases.pop("people", 0.0), 2)
+        progress("done", 0, 0)
+        phases.pop("done", None)
+        phases["write"] = phases.pop("people", 0.0)
         total = session.scalar(
             select(func.count()).select_from(Person).where(Person.workspace_id == workspace_id)
         )

@@ -184,6 +184,7 @@ class Writer:
         return self.ids[target] if target < 0 else target
 
     def write(self, plan: Plan) -> None:
+        self.progress("people", 0, len(plan.drafts))
         # Each record is applied on its own, in order, so the report can say what each
         # one changed.
         updates = {
