@@ -70,6 +70,16 @@ def test_a_bad_file_exits_2_naming_the_file_and_line_and_saves_nothing(run):
     assert people(run) == []
 
 
+def test_with_json_a_refusal_is_also_in_the_apis_shape_on_stdout(run):
+    result = run("import", str(DATA / "malformed.vcf"), "--json")
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "bad_import_file"
+    assert error["message"].startswith("malformed.vcf, line 9: ")
+    plain = run("import", str(DATA / "malformed.vcf"))
+    assert plain.exit_code == 2 and plain.stdout == ""
+
+
 def test_a_missing_path_or_bad_map_exits_2(run, tmp_path):
     missing = run("import", str(tmp_path / "nowhere.csv"))
     assert missing.exit_code == 2

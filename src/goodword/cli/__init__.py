@@ -28,17 +28,22 @@ from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, Invali
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage; 3 conflict with
 existing records; 4 no such record; 5 database unreachable; 6 database needs `goodword db
-upgrade`."""
+upgrade`. Errors are written to stderr; with `--json` they are also printed on stdout in
+the API's shape, `{"error": {"code", "message", "fields"}}`."""
 
 
 class _Group(TyperGroup):
     """Report expected errors as one message on stderr and an exit code, never a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        # Asked for JSON: the error comes in the API's shape on stdout too.
+        as_json = "--json" in [*getattr(ctx, "protected_args", []), *ctx.args]
         try:
             return super().invoke(ctx)
         except GoodwordError as exc:
             _report(exc)
+            if as_json:
+                typer.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
             raise typer.Exit(exc.exit_code) from None
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
