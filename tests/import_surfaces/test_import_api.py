@@ -75,6 +75,7 @@ def test_a_bad_file_is_a_422_naming_the_file_and_line_and_nothing_is_written(
     error = response.json()["error"]
     assert error["code"] == "bad_import_file"
     assert error["message"].startswith("malformed.vcf, line 9: ")
+    assert (error["file"], error["line"]) == ("malformed.vcf", 9)
     assert count_people() == 0
 
 

@@ -26,6 +26,14 @@ class ImportFileError(GoodwordError):
         self.file_name = file_name
         self.line = line
 
+    def to_dict(self) -> dict[str, object]:
+        """The API's error shape, with the file and line apart too (for a program)."""
+        shape = super().to_dict()
+        error = shape["error"]
+        assert isinstance(error, dict)
+        error.update(file=self.file_name, line=self.line)
+        return shape
+
 
 class Role(StrEnum):
     """What an incoming person record is for."""
