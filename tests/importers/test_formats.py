@@ -377,3 +377,23 @@ def test_a_whole_name_keeps_its_pronouns_and_credentials_in_the_notes():
     assert parsed is not None
     (mapped,) = parsed.people
     assert (mapped.display_name, mapped.notes) == ("Sam Lee", "Pronouns: she/her")
+
+
+def test_the_docs_list_the_columns_each_csv_is_recognised_by():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "importing.md").read_text()
+    section = docs.split("### How a CSV is recognised", 1)[1].split("###", 1)[0]
+    for format_id, signature, _parse in registry.TABLE_FORMATS:
+        line = next(
+            row
+            for row in section.splitlines()
+            if row.startswith(f"| {registry.LABELS[format_id]} |")
+        )
+        assert ", ".join(h.title() for h in sorted(signature)) in line
+
+
+def test_a_header_that_nearly_matches_names_the_missing_column():
+    with pytest.raises(ImportFileError) as refused:
+        parse_text("Connections.csv", "First Name,Last Name,URL,Company,Position\nAda,L,,A,B\n")
+    assert "It looks like LinkedIn Connections.csv, but has no 'Connected On' column" in (
+        refused.value.message
+    )

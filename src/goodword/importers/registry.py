@@ -30,14 +30,6 @@ LABELS = {
 }
 
 
-def expected_headers() -> str:
-    """The headers each known CSV must have, for error messages."""
-    seen: dict[str, str] = {}
-    for format_id, signature, _parse in TABLE_FORMATS:
-        seen.setdefault(format_id, ", ".join(h.title() for h in sorted(signature)))
-    return "; ".join(f"{LABELS[f]} ({headers})" for f, headers in seen.items())
-
-
 def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -> str | None:
     """Return the format id of the document, or None when it is none we read."""
     if vcard.looks_like_vcard(document.text):
@@ -94,7 +86,25 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     found = ", ".join(h for h in table.headers[:12] if h) or "none"
     raise ImportFileError(
         document.name,
-        f"has columns no import recognises ({found}). Expected {expected_headers()}. "
-        "For any other CSV, give a column map such as "
+        f"has columns no import recognises ({found}). {_nearest(set(table.index))}"
+        "For any other CSV, say which column holds what: on the import page, Preview offers "
+        "a picker per column; elsewhere give a column map such as "
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
+    )
+
+
+def _nearest(keys: set[str]) -> str:
+    """Which known file the header is nearly (its missing columns), or what Goodword reads."""
+    best = max(TABLE_FORMATS, key=lambda known: len(known[1] & keys))
+    format_id, signature, _parse = best
+    missing = sorted(signature - keys)
+    if len(signature & keys) >= 2 and len(missing) <= 2:
+        columns = " and ".join(f"'{m.title()}'" for m in missing)
+        return (
+            f"It looks like {LABELS[format_id]}, but has no {columns} column "
+            "(a spreadsheet may have renamed it): put the column back as it was exported. "
+        )
+    return (
+        "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), vCards "
+        "and its own exports; the columns each needs are listed in docs/importing.md. "
     )
