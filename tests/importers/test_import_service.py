@@ -444,3 +444,21 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
         ("Positions.csv", Outcome.UNCHANGED, "you"),
         ("Profile.csv", Outcome.UNCHANGED, "you"),
     ]
+
+
+def test_rows_of_two_files_with_the_same_name_keep_their_own_changes(session, workspace):
+    def card(name: str, extra: str) -> bytes:
+        given, family = name.split()
+        return (
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{given}\r\nFN:{name}\r\nN:{family};{given};;;\r\n"
+            f"{extra}END:VCARD\r\n"
+        ).encode()
+
+    run(session, workspace.id, Upload("base.vcf", card("Ann Lee", "") + card("Bob Roy", "")))
+    report = run(
+        session, workspace.id,
+        Upload("c.vcf", card("Ann Lee", "TEL:+44 20 7946 0001\r\n")),
+        Upload("c.vcf", card("Bob Roy", "NOTE:Met at the fair\r\n")),
+    )  # fmt: skip
+    details = sorted((r.name, r.detail) for r in report.of(Outcome.UPDATED))
+    assert details == [("Ann Lee", "new phone +442079460001"), ("Bob Roy", "notes added")]

@@ -54,8 +54,11 @@ class Plan:
     # (target, since) for LinkedIn connections of the user
     connections: list[tuple[int, IncomingPerson]] = field(default_factory=list)
     interactions: list[PlannedInteraction] = field(default_factory=list)
-    # existing person id that becomes the user
+    # existing person id that becomes the user, and the record that says so
     make_me: int | None = None
+    make_me_record: IncomingPerson | None = None
+    # id() of a row -> the record it reports on (what the writer says each one changed)
+    records: dict[int, IncomingPerson] = field(default_factory=dict)
     me: int | None = None
 
     def draft(self, person: IncomingPerson, *, is_me: bool = False) -> int:
@@ -186,7 +189,7 @@ class Resolver:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
             if person.says_me and self._me() is None:
                 if target > 0:
-                    self.plan.make_me = target
+                    self.plan.make_me, self.plan.make_me_record = target, person
                 else:
                     self.plan.drafts[-target - 1].is_me = True
                 self.plan.me = target
@@ -201,9 +204,9 @@ class Resolver:
             if person.linkedin_connection:
                 self.plan.connections.append((target, person))
             name = person.name or ("you" if person.role is Role.ME else "")
-            self.plan.rows.append(
-                (RowOutcome(person.file_name, person.line, outcome, name, None, detail), target)
-            )
+            row = RowOutcome(person.file_name, person.line, outcome, name, None, detail)
+            self.plan.rows.append((row, target))
+            self.plan.records[id(row)] = person
         return self.plan
 
     def _pass_over(self, person: IncomingPerson, target: int) -> None:
@@ -270,7 +273,7 @@ class Resolver:
         self, person: IncomingPerson, target: int, judged: Scored
     ) -> tuple[int | None, Outcome, str, tuple[int, Scored] | None]:
         if person.role is Role.ME and target > 0 and self.state.me_id is None:
-            self.plan.make_me = target
+            self.plan.make_me, self.plan.make_me_record = target, person
             self.plan.me = target
         return target, Outcome.MERGED, "; ".join(judged.reasons), None
 

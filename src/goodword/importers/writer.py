@@ -177,8 +177,8 @@ class Writer:
         self.progress = progress or (lambda stage, done, total: None)
         self.ids: dict[int, int] = {}
         self.org_names: dict[int, str] = {}
-        # (file, line) of a record -> what it changed about a known person
-        self.record_changes: dict[tuple[str, int], list[str]] = {}
+        # id() of a record -> what it changed about a known person
+        self.record_changes: dict[int, list[str]] = {}
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
@@ -234,7 +234,8 @@ class Writer:
                             f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
                         )
                 continue
-            changed = self.record_changes.get((row.file, row.line or 0), [])
+            record = plan.records.get(id(row))
+            changed = self.record_changes.get(id(record), []) if record is not None else []
             if row.outcome is Outcome.UPDATED:
                 if changed:
                     row.detail = "; ".join(changed)
@@ -427,17 +428,17 @@ class Writer:
         for person_id, records in updates.items():
             person = known[person_id]
             changed_any = False
-            for number, (record, data, newer) in enumerate(records):
+            for record, data, newer in records:
                 changes = self._apply(person, data, out, newer=newer)
-                if number == 0 and person_id == plan.make_me:
+                if record is plan.make_me_record:
                     person.values["is_me"] = True
                     person.dirty = True
                     changes.append("marked as you")
-                self.record_changes[(record.file_name, record.line)] = changes
+                self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
                 self._provenance(person, record, out)
-            if not records and person_id == plan.make_me:
-                person.values["is_me"] = True
+            if person_id == plan.make_me and not person.values["is_me"]:
+                person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
             if person.dirty:
                 out.people.append({"id": person_id, **person.values, "updated_at": self.now})
