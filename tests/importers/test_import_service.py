@@ -352,6 +352,17 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
         for p in everyone(session, workspace.id)["Kim Park"].positions
     )
     assert jobs == [("Acme Inc.", False), ("Globex", True)]
+    # A new card naming one of them exactly gets that one, and neither gains an alias.
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Chan\r\nN:Chan;Lee;;;\r\n"
+        "ORG:Acme Inc.\r\nTITLE:Analyst\r\nEND:VCARD\r\n"
+    )
+    run(session, workspace.id, card)
+    lee = everyone(session, workspace.id)["Lee Chan"]
+    assert [p.organization.name for p in lee.positions] == ["Acme Inc."]
+    session.expire_all()
+    orgs = {o.name: o.aliases for o in session.scalars(select(Organization))}
+    assert orgs["Acme"] == [] and orgs["Acme Inc."] == []
 
 
 def test_a_card_with_her_birthday_and_town_is_queued_beside_her_linkedin_row(

@@ -99,6 +99,9 @@ class WorkspaceState:
     organization_names: dict[int, str] = field(default_factory=dict)
     # organization id -> the id the import uses for its key (itself, unless it shares one)
     same_organization: dict[int, int] = field(default_factory=dict)
+    # a name or alias exactly as kept (case folded) -> (id, name, aliases): an exact name
+    # wins over the normalised key, so organizations told apart by hand stay apart
+    exact_organizations: dict[str, tuple[int, str, list[str]]] = field(default_factory=dict)
     # folded full name -> person ids (to find people a message names)
     names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     person_ids: set[int] = field(default_factory=set)
@@ -178,6 +181,7 @@ class WorkspaceState:
             org_keys[org_id] = organization_key(name)
             for spelling in [name, *aliases]:
                 state.organizations.setdefault(organization_key(spelling), (org_id, name, aliases))
+                state.exact_organizations.setdefault(spelling.casefold(), (org_id, name, aliases))
         for org_id, key in org_keys.items():
             known = state.organizations.get(key)
             if known is not None and known[0] != org_id:

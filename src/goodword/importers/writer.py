@@ -246,14 +246,16 @@ class Writer:
         self.session.flush()
 
     def organization_id(self, name: str) -> int:
-        return self.state.organizations[organization_key(name)][0]
+        exact = self.state.exact_organizations.get(name.casefold())
+        return exact[0] if exact else self.state.organizations[organization_key(name)][0]
 
     def _organizations(self, names: list[str]) -> None:
         """Find or create every organization named; other spellings become aliases."""
         spellings: dict[str, list[str]] = {}
+        exact = self.state.exact_organizations
         for name in names:
             key = organization_key(name)
-            if key and name not in spellings.setdefault(key, []):
+            if key and name.casefold() not in exact and name not in spellings.setdefault(key, []):
                 spellings[key].append(name)
         new: list[tuple[str, str, list[str]]] = []
         extra: dict[int, list[str]] = {}
@@ -274,6 +276,8 @@ class Writer:
         ids = insert_returning(self.session, Organization, rows)
         for (key, name, aliases), org_id in zip(new, ids, strict=True):
             self.state.organizations[key] = (org_id, name, aliases)
+            for spelling in [name, *aliases]:
+                exact.setdefault(spelling.casefold(), (org_id, name, aliases))
         insert_search_documents(
             self.session,
             [
@@ -291,6 +295,7 @@ class Writer:
                 aliases = clean_list([*aliases, *more])
                 for spelling in [name, *aliases]:
                     self.state.organizations[organization_key(spelling)] = (org_id, name, aliases)
+                    exact[spelling.casefold()] = (org_id, name, aliases)
                 alias_rows.append({"id": org_id, "aliases": aliases, "updated_at": self.now})
                 document_rows.append((org_id, name, aliases))
             session = self.session
@@ -532,8 +537,14 @@ class Writer:
         dated = incoming.start_date is not None or incoming.end_date is not None
         current = incoming.is_current and incoming.end_date is None
         same = self.state.same_organization
+
+        def elsewhere(held: Held) -> bool:
+            # Not this organization (one whose name only normalises to its name counts
+            # as it; one named apart exactly does not).
+            return held.organization_id != org_id and same.get(held.organization_id) != org_id
+
         for held in person.positions:
-            if same.get(held.organization_id, held.organization_id) != org_id:
+            if elsewhere(held):
                 continue
             if dated and (held.title, held.start_date) == (title, incoming.start_date):
                 return []
@@ -541,10 +552,10 @@ class Writer:
                 return []
         was = []
         for held in person.positions:
-            elsewhere = same.get(held.organization_id, held.organization_id) != org_id
-            if current and held.is_current and (elsewhere or not dated):
+            moved = elsewhere(held)
+            if current and held.is_current and (moved or not dated):
                 held.is_current = False
-                if elsewhere:
+                if moved:
                     was.append(self.org_names[held.organization_id])
                 ended = held.end_date or incoming.start_date
                 if held.id:
