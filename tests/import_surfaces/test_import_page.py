@@ -334,8 +334,11 @@ def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
         assert "<strong>Matching people</strong>: 0 of 50,000" in response.text
     assert count_people() == 0
     running.finished = True
+    # A refused import lets go of the workspace too.
+    assert client.post("/import", files=files("malformed.vcf")).status_code == 422
     response = client.post("/import", files=files("Connections.csv"))
     assert "<h1>Import report</h1>" in response.text and count_people() == 6
+    assert jobs.running(workspace.id) is None
 
 
 def test_another_workspaces_import_is_not_found(client, app, other_workspace):

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Response, UploadFile
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId
+from goodword.errors import Conflict
 from goodword.importers import service
 from goodword.importers.report import ImportReport, Outcome
-from goodword.importers.views import ExportFormat, export_response, preview_files, save_uploads
+from goodword.importers.views import (
+    ExportFormat,
+    export_response,
+    jobs_of,
+    preview_files,
+    save_uploads,
+)
 
 router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
 
@@ -72,6 +79,7 @@ def report_out(report: ImportReport) -> ImportReportOut:
 
 @router.post("/imports", response_model=ImportReportOut, summary="Import files")
 async def create_import(
+    request: Request,
     session: DbSession,
     workspace_id: WorkspaceId,
     settings: AppSettings,
@@ -88,24 +96,34 @@ async def create_import(
     ] = False,
     mapping: Mapping = None,
 ) -> ImportReportOut:
-    """Import the files in one transaction; a file that cannot be read saves nothing (422)."""
-    saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
-    try:
-        report = service.import_files(
-            session,
-            workspace_id=workspace_id,
-            paths_or_uploads=saved.paths,
-            mapping=mapping or None,
-            dry_run=dry_run,
-            reapply=reapply,
-            today=clock.today(),
-            max_bytes=settings.import_max_bytes,
+    """Import the files in one transaction; a file that cannot be read saves nothing (422);
+    while another import runs in the workspace (from the page, say), 409 and nothing done."""
+    job = jobs_of(request).claim(workspace_id, dry_run=dry_run, reapply=reapply)
+    if job is None:
+        raise Conflict(
+            "An import is already running in this workspace; import again when it has finished."
         )
+    try:
+        saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
+        try:
+            report = service.import_files(
+                session,
+                workspace_id=workspace_id,
+                paths_or_uploads=saved.paths,
+                mapping=mapping or None,
+                dry_run=dry_run,
+                reapply=reapply,
+                today=clock.today(),
+                max_bytes=settings.import_max_bytes,
+            )
+        finally:
+            saved.remove()
+        if dry_run:
+            session.rollback()
+        job.report = report
+        return report_out(report)
     finally:
-        saved.remove()
-    if dry_run:
-        session.rollback()
-    return report_out(report)
+        job.finished = True
 
 
 class PreviewRow(BaseModel):

@@ -43,8 +43,9 @@ BACKGROUND_BYTES = 2 * 1024 * 1024
 PREVIEW_ROWS = 5
 # The web report lists at most this many rows; the API and `goodword import --json` give all.
 REPORT_ROWS = 2000
-# Finished background imports kept for their report page, newest last.
-KEEP_JOBS = 20
+# Finished imports kept for their report page and rows' CSV: per workspace, and in all.
+KEEP_JOBS = 10
+KEEP_ALL_JOBS = 200
 TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
 FORMAT_LABELS = {**registry.LABELS, "vcard": "vCard", "goodword-json": "Goodword people JSON"}
 NO_PREVIEW = "The files could not be previewed."
@@ -267,49 +268,63 @@ async def run_import(
     uploads, values = await _read_form(request)
     if not uploads:
         return _problem(request, "Choose one or more files to import.", values, [])
-    running = _jobs(request).running(workspace_id)
-    if running is not None:
-        template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
-        return render(request, template, {"job": running, "busy": True}, vary_on_htmx=True)
     dry_run = values.get("dry_run", "") not in ("", "0")
     reapply = values.get("reapply", "") not in ("", "0")
+    jobs = jobs_of(request)
+    job = jobs.claim(workspace_id, dry_run=dry_run, reapply=reapply)
+    running = jobs.running(workspace_id) if job is None else None
+    if job is None:
+        if running is None:  # it ended in between
+            job = jobs.claim(workspace_id, dry_run=dry_run, reapply=reapply)
+        if job is None:
+            template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
+            return render(request, template, {"job": running, "busy": True}, vary_on_htmx=True)
+    in_background = False
     try:
-        mapping = mapping_from(values)
-        if mapping:
-            mapped.parse_mapping(mapping)
-        saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
-    except GoodwordError as exc:
-        return _problem(request, _message(exc), values, [])
-    if is_htmx(request) and saved.size > BACKGROUND_BYTES:
-        job = _jobs(request).start(workspace_id, dry_run=dry_run, reapply=reapply)
-        background.add_task(
-            job.run,
-            request.app.state.session_factory,
-            saved,
-            mapping,
-            request.app.state.settings.import_max_bytes,
-        )
-        return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
-    try:
-        report = service.import_files(
-            session,
-            workspace_id=workspace_id,
-            paths_or_uploads=saved.paths,
-            mapping=mapping,
-            dry_run=dry_run,
-            reapply=reapply,
-            today=clock.today(),
-            max_bytes=request.app.state.settings.import_max_bytes,
-        )
-    except GoodwordError as exc:
-        session.rollback()  # nothing of a refused import is kept
-        return _problem(request, _message(exc), values, [])
+        try:
+            mapping = mapping_from(values)
+            if mapping:
+                mapped.parse_mapping(mapping)
+            saved = await save_uploads(
+                uploads, max_bytes=request.app.state.settings.import_max_bytes
+            )
+        except GoodwordError as exc:
+            job.error = _message(exc)
+            return _problem(request, job.error, values, [])
+        if is_htmx(request) and saved.size > BACKGROUND_BYTES:
+            in_background = True
+            background.add_task(
+                job.run,
+                request.app.state.session_factory,
+                saved,
+                mapping,
+                request.app.state.settings.import_max_bytes,
+            )
+            return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
+        try:
+            report = service.import_files(
+                session,
+                workspace_id=workspace_id,
+                paths_or_uploads=saved.paths,
+                mapping=mapping,
+                dry_run=dry_run,
+                reapply=reapply,
+                today=clock.today(),
+                max_bytes=request.app.state.settings.import_max_bytes,
+            )
+        except GoodwordError as exc:
+            session.rollback()  # nothing of a refused import is kept
+            job.error = _message(exc)
+            return _problem(request, job.error, values, [])
+        finally:
+            saved.remove()
+        if dry_run:
+            session.rollback()
+        job.report = report
+        return _report_response(request, report, job.id)
     finally:
-        saved.remove()
-    if dry_run:
-        session.rollback()
-    kept = _jobs(request).remember(workspace_id, report)
-    return _report_response(request, report, kept.id)
+        if not in_background:
+            job.finished = True  # whatever happened, the workspace may import again
 
 
 def _report_response(request: Request, report: ImportReport, job_id: str) -> HTMLResponse:
@@ -390,39 +405,36 @@ class Job:
 
 
 class Jobs:
-    """The app's background imports, by id (an unguessable token)."""
+    """The app's imports, by id (an unguessable token): the one running in each workspace
+    (one at a time: a second would wait on the first's transaction and fail), and the last
+    few finished, for their report page and rows' CSV."""
 
     def __init__(self) -> None:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
     def start(self, workspace_id: int, *, dry_run: bool, reapply: bool = False) -> Job:
-        job = Job(secrets.token_urlsafe(16), workspace_id, dry_run, reapply)
         with self._lock:
-            finished = [key for key, j in self._jobs.items() if j.finished]
-            for key in finished[: max(0, len(finished) - KEEP_JOBS)]:
-                del self._jobs[key]
-            self._jobs[job.id] = job
-        return job
+            return self._start(workspace_id, dry_run, reapply)
+
+    def claim(self, workspace_id: int, *, dry_run: bool, reapply: bool = False) -> Job | None:
+        """Start the workspace's import, or None while another is running there. The check
+        and the start are one step, so two requests at once cannot both pass."""
+        with self._lock:
+            if self._running(workspace_id) is not None:
+                return None
+            return self._start(workspace_id, dry_run, reapply)
 
     def remember(self, workspace_id: int, report: ImportReport) -> Job:
-        """Keep an import done in the request, like a background one, for its rows' CSV."""
+        """Keep a finished import's report (for its rows' CSV)."""
         job = self.start(workspace_id, dry_run=report.dry_run)
         job.report, job.finished = report, True
         return job
 
     def running(self, workspace_id: int) -> Job | None:
-        """The workspace's import still running, if there is one (one at a time: a second
-        would wait on the first's transaction and fail)."""
+        """The workspace's import still running, if there is one."""
         with self._lock:
-            return next(
-                (
-                    j
-                    for j in self._jobs.values()
-                    if j.workspace_id == workspace_id and not j.finished
-                ),
-                None,
-            )
+            return self._running(workspace_id)
 
     def get(self, job_id: str, *, workspace_id: int) -> Job:
         job = self._jobs.get(job_id)
@@ -430,8 +442,28 @@ class Jobs:
             raise NotFound("import", job_id)
         return job
 
+    def _running(self, workspace_id: int) -> Job | None:
+        return next(
+            (j for j in self._jobs.values() if j.workspace_id == workspace_id and not j.finished),
+            None,
+        )
 
-def _jobs(request: Request) -> Jobs:
+    def _start(self, workspace_id: int, dry_run: bool, reapply: bool) -> Job:
+        # Each workspace keeps its own last few reports (a busy workspace does not push
+        # out another's), and the app a bounded number in all.
+        finished = [key for key, j in self._jobs.items() if j.finished]
+        mine = [key for key in finished if self._jobs[key].workspace_id == workspace_id]
+        for key in mine[: max(0, len(mine) - KEEP_JOBS + 1)]:
+            del self._jobs[key]
+        finished = [key for key in finished if key in self._jobs]
+        for key in finished[: max(0, len(finished) - KEEP_ALL_JOBS + 1)]:
+            del self._jobs[key]
+        job = Job(secrets.token_urlsafe(16), workspace_id, dry_run, reapply)
+        self._jobs[job.id] = job
+        return job
+
+
+def jobs_of(request: Request) -> Jobs:
     state = request.app.state
     if not hasattr(state, "import_jobs"):
         state.import_jobs = Jobs()
@@ -442,7 +474,7 @@ def _jobs(request: Request) -> Jobs:
 @router.get("/import/jobs/{job_id}", response_class=HTMLResponse)
 def import_status(request: Request, workspace_id: WorkspaceId, job_id: str) -> HTMLResponse:
     """How far a background import is; its report (or its problem) once it is done."""
-    job = _jobs(request).get(job_id, workspace_id=workspace_id)
+    job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.error is not None:
         return _problem(request, job.error, {}, [])
     if job.report is not None:
@@ -454,7 +486,7 @@ def import_status(request: Request, workspace_id: WorkspaceId, job_id: str) -> H
 @router.get("/import/jobs/{job_id}/rows.csv")
 def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Response:
     """Every row of a finished import's report as CSV (the page lists the first rows)."""
-    job = _jobs(request).get(job_id, workspace_id=workspace_id)
+    job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.report is None:
         raise NotFound("import report", job_id)
     out = io.StringIO()
