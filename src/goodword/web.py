@@ -13,12 +13,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
-from goodword import __version__
+from goodword import __version__, logs
 from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
@@ -132,10 +132,12 @@ def _add_error_handlers(app: FastAPI) -> None:
             )
         return error_page(request, exc.status_code, message)
 
-    @app.exception_handler(OperationalError)
-    async def database_busy(request: Request, exc: OperationalError) -> Response:
-        if "database is locked" not in str(exc.orig):
-            log.error("unexpected database error", exc_info=exc)
+    @app.exception_handler(DBAPIError)
+    async def database_error(request: Request, exc: DBAPIError) -> Response:
+        # Handled here, not passed on to the server's own log with its message (which may
+        # quote someone's details).
+        if not (isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)):
+            logs.failure(log, f"{request.method} {request.url.path}", exc)
             return await unexpected(request, exc)
         # SQLite has one writer at a time: a big import holds the others off for a while.
         message = (

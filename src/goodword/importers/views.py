@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.datastructures import UploadFile
 
-from goodword import clock, db
+from goodword import clock, db, logs
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError, NotFound
 from goodword.importers import export, mapped, registry, service
@@ -395,9 +395,8 @@ class Job:
                     session.rollback()
         except GoodwordError as exc:
             self.error = _message(exc)
-        except Exception:
-            # The engine hides statement parameters, so no one's details reach the log.
-            log.exception("background import %s failed", self.id)
+        except Exception as exc:
+            logs.failure(log, f"background import {self.id}", exc)
             self.error = "The import stopped on an unexpected problem; nothing was saved."
         finally:
             saved.remove()

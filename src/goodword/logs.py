@@ -1,0 +1,27 @@
+"""Logging failures without the people in them.
+
+A database error's message can quote the row it choked on (PostgreSQL's `DETAIL: Key
+(workspace_id, address)=(1, ann@example.org) already exists`), and statement parameters
+are hidden only from SQLAlchemy's own text. So a failure is logged as its kind, the
+database's error code and where in the code it happened: enough to find the bug, with no
+one's details in the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+
+def failure(log: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log that `what` failed with `exc`, without the exception's message."""
+    kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    original = getattr(exc, "orig", None)
+    code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None)
+    if original is not None:
+        kind += f" from {type(original).__module__}.{type(original).__qualname__}"
+    where = "\n".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}"
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+    log.error("%s failed: %s%s\n%s", what, kind, f" ({code})" if code else "", where)
