@@ -85,17 +85,35 @@ def test_an_unclosed_quote_is_refused_at_its_line_not_read_as_one_long_cell(
     assert "Close or remove that quotation mark" in message
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r"])
+def test_a_stray_quote_closing_rows_later_is_refused_too(session, workspace, tmp_path, newline):
+    rows = [
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+        'Ann,"Lee,,ann@x.example,Acme,Engineer,26 Dec 2025',
+        "Bob,Smith,,bob@x.example,Acme,Engineer,26 Dec 2025",
+        'Cy,Jones",,cy@x.example,Acme,Engineer,26 Dec 2025',
+    ]
+    broken = tmp_path / "Connections.csv"
+    broken.write_bytes(newline.join(rows).encode() + newline.encode())
+    message = refused(session, workspace, [broken])
+    assert message.startswith("Connections.csv, line 2: has a quotation mark that opens a cell")
+    assert "lines 2 to 4 would be read as one row" in message
+
+
 def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, tmp_path):
     # A line with a row's worth of commas, and longer than the csv module's own field limit.
     notes = "Met at a conference, Berlin, 2019\n" + "x" * 200_000
     table = tmp_path / "crm.csv"
-    table.write_text(f'Name,E-mail,Notes\nMae Jemison,mae@example.org,"{notes}"\n')
+    # An odd quote elsewhere, as a spreadsheet may leave one, is still read as it was.
+    table.write_text(
+        f'Name,E-mail,Notes\nMae Jemison,mae@example.org,"{notes}"\nSam x"y,s@x.org,\n'
+    )
     import_files(
         session, workspace_id=workspace.id, paths_or_uploads=[table], today=date(2026, 11, 25),
         mapping="name=Name,email=E-mail,notes=Notes",
     )  # fmt: skip
-    (mae,) = session.scalars(select(Person)).all()
-    assert mae.notes == notes
+    mae, sam = session.scalars(select(Person).order_by(Person.id)).all()
+    assert mae.notes == notes and sam.display_name == 'Sam x"y'
 
 
 def test_an_encrypted_zip_is_refused(session, workspace):

@@ -355,6 +355,9 @@ def test_a_connection_date_it_cannot_read_is_noted_not_silently_dropped():
         ("Name,Company\nJosé Müller,Société Générale\n", "cp1252", False),
         ("Name,Company\nАлексей Иванов,Газпром\nМария Петрова,Яндекс\n", "cp1251", False),  # noqa: RUF001
         ("Imię,Nazwisko\nŁukasz,Wąsik\nZofia,Żółć\n", "cp1250", False),
+        ("Jméno,Příjmení\nAntonín,Dvořák\nJana,Černá\n", "cp1250", False),
+        ("Név,Város\nSzőke Anna,Győr\n", "cp1250", False),
+        ("Nom,Prénom\nDupré,Hélène\nLefèvre,François\n", "cp1252", False),
     ],
 )
 def test_short_files_in_legacy_code_pages_are_read_as_written(text, encoding, bom):

@@ -13,6 +13,7 @@ import gc
 import io
 import lzma
 import operator
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -243,27 +244,34 @@ def decode(data: bytes) -> str:
 
 
 # What text in a Western European language holds beyond ASCII when read as Windows-1252:
-# accented letters (not the Icelandic ones, which a Turkish code page's letters turn into)
-# and typographic punctuation.
-_WESTERN = frozenset(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŠšŽžŸ‘’‚“”„–—…€«»°·¡¿ \u00a0"  # noqa: RUF001
+# its common accented letters and typographic punctuation. Left out on purpose are the
+# letters that Central European code pages' own letters turn into when read this way
+# (ø ì ò ù õ û È œ Ÿ ¹ ³ ¿ ¾ and the Icelandic ð þ ý: Czech ř ě ů ň, Hungarian ő ű, Polish
+# ś ź ą ł ż, Turkish ş ğ), so such a file goes to the statistical guess instead.
+_NOT_WESTERN = re.compile(
+    "[^\x00-\x7f"
+    "ÀÁÂÃÄÅÆÇÉÊËÍÎÏÑÓÔÖÚÜßàáâãäåæçèéêëíîïñóôöúüÿŠšŽž"
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026€«»°·¡\u00a0]"
 )
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _western(data: bytes) -> str | None:
-    """The text as Windows-1252 when it reads as a Western European language: every
-    character beyond ASCII an accented letter or typographic punctuation, and most letters
+    """The text as Windows-1252 when it reads as a Western European language: nothing
+    beyond ASCII but common accented letters and typographic punctuation, and most letters
     plain ASCII. (A statistical guess is unreliable on a short file; this catches the
-    commonest legacy spreadsheet export without mistaking Cyrillic, Greek or Polish.)"""
+    commonest legacy spreadsheet export without mistaking Cyrillic, Greek or Central
+    European text.)"""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    beyond = [c for c in text if not c.isascii()]
-    if not beyond or not all(c in _WESTERN for c in beyond):
+    if _NOT_WESTERN.search(text):
         return None
-    letters = sum(1 for c in text if c.isalpha())
-    return text if len(beyond) * 4 <= letters else None
+    sample = text[:1_000_000]
+    beyond = len(_BEYOND_ASCII.findall(sample))
+    return text if beyond and beyond * 4 <= len(_ASCII_LETTER.findall(sample)) else None
 
 
 def repair(text: str) -> str:
@@ -342,7 +350,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
             f"is not a well-formed CSV ({exc}). Open it in a spreadsheet and save it as CSV again.",
             line=reader.line_num,
         ) from None
-    _refuse_swallowed_rows(document, text, delimiter, len(headers), head[header_at][0], rows)
+    _refuse_swallowed_rows(document, delimiter, len(headers), head[header_at][0], rows)
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         index.setdefault(header_key(header), position)
@@ -357,42 +365,33 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
 
 def _refuse_swallowed_rows(
     document: Document,
-    text: str,
     delimiter: str,
     width: int,
     header_line: int,
     rows: list[tuple[int, list[str]]],
 ) -> None:
     """Refuse a file where a quotation mark opens a cell that swallows whole rows (one that
-    never closes, or closes rows later), naming the line where that cell begins.
+    never closes, or closes rows later), naming the line where that cell's row begins.
 
-    A cell over several lines is fine (an address, a note). It is suspect when a line of it
-    holds a whole row's worth of delimiters, and refused when a strict reading of the file
-    then finds the quoting broken too.
+    A cell over several lines is fine (an address, a note); one with a line holding nearly
+    a whole row's worth of delimiters (all but two of them, and at least four) is rows
+    read as one cell.
     """
-    if width < 3:
-        return
+    enough = max(width - 2, 4)
     previous = header_line
     for line, row in rows:
-        if line - previous > 1 and any(
-            part.count(delimiter) == width - 1
-            for value in row
-            if "\n" in value
-            for part in value.split("\n")
-        ):
-            try:
-                for _row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                                       strict=True):  # fmt: skip
-                    pass
-            except csv.Error:
-                raise ImportFileError(
-                    document.name,
-                    "has a quotation mark that opens a cell and does not close where the "
-                    f"row ends, so lines {previous + 2} to {line} would be read as one cell. "
-                    "Close or remove that quotation mark and save the file again.",
-                    line=previous + 1,
-                ) from None
-            return
+        if line - previous > 1:
+            for value in row:
+                if ("\n" in value or "\r" in value) and any(
+                    part.count(delimiter) >= enough for part in value.splitlines()
+                ):
+                    raise ImportFileError(
+                        document.name,
+                        "has a quotation mark that opens a cell and does not close where the "
+                        f"row ends, so lines {previous + 1} to {line} would be read as one "
+                        "row. Close or remove that quotation mark and save the file again.",
+                        line=previous + 1,
+                    )
         previous = line
 
 
