@@ -431,6 +431,16 @@ def test_every_row_of_the_report_downloads_as_csv(client, app, files, monkeypatc
     assert rows[3]["detail"] == "an empty row (LinkedIn leaves these for deleted accounts)"
 
 
+def test_the_rows_csv_keeps_a_formula_in_a_name_from_running(client, tmp_path):
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+    row = '"=HYPERLINK(""http://x.example"",""Hi"")",Smith,,,Acme,Engineer,26 Dec 2025'
+    upload = [("files", ("Connections.csv", f"{header}\n{row}\n".encode(), "text/csv"))]
+    response = client.post("/import", files=upload)
+    link = re.search(r'href="(/import/jobs/[\w-]+/rows\.csv)"', response.text).group(1)
+    text = client.get(link).text
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
 def test_another_workspaces_report_rows_are_not_found(client, app, other_workspace):
     jobs = views.Jobs()
     app.state.import_jobs = jobs

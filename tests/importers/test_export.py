@@ -213,3 +213,14 @@ def test_import_of_an_export_loses_nothing(session, data, fmt):
     expected = comparable(session, source.id)
     target, _report = round_trip(session, source.id, f"dst-{number}", fmt)
     assert comparable(session, target.id) == expected
+
+
+def test_the_csv_keeps_formulas_from_running_and_gives_them_back_on_import(session, workspace):
+    f.person(session, workspace.id, "=SUM(1,2)", given_name="=SUM(1", family_name="2)",
+             notes="-just a note", tags=["@home"])  # fmt: skip
+    f.person(session, workspace.id, "Gerard 't Hooft", given_name="Gerard", family_name="'t Hooft")
+    text = export_people(session, workspace_id=workspace.id, format="csv")
+    assert "'=SUM(1,2)" in text and "'-just a note" in text and "'@home" in text
+    assert ",=SUM" not in text
+    copy, _report = round_trip(session, workspace.id, "copy", "csv")
+    assert comparable(session, copy.id) == comparable(session, workspace.id)

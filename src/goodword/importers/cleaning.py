@@ -271,3 +271,18 @@ def profile_url(raw: str) -> tuple[str, str]:
     if found:
         return f"https://www.linkedin.com/in/{found[1].lower()}", "linkedin"
     return normalize.profile_url(raw)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet will not run as a formula, for a CSV cell: names come from other
+    people's profiles, and "=HYPERLINK(…)" is a name anyone can give themselves. A leading
+    apostrophe marks it; `revived` takes it off again."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def revived(text: str) -> str:
+    """A cell `inert` marked, as it was ("'t Hooft" and other apostrophes stay)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text

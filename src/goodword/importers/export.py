@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
+from goodword.importers.cleaning import inert
 from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
 from goodword.people import service as people
 from goodword.people.models import Person, Position
@@ -206,21 +207,21 @@ def to_csv(chosen: Sequence[Person]) -> str:
         writer.writerow(
             [
                 record["id"],
-                person.display_name,
-                person.given_name or "",
-                person.family_name or "",
+                inert(person.display_name),
+                inert(person.given_name or ""),
+                inert(person.family_name or ""),
                 lines("emails", "value"),
                 lines("emails", "label"),
                 lines("phones", "value"),
                 lines("phones", "label"),
                 lines("urls", "value"),
                 lines("urls", "label"),
-                person.location or "",
+                inert(person.location or ""),
                 record["birthday"] or "",
-                "\n".join(person.tags),
-                "\n".join(person.interests),
-                person.how_we_met or "",
-                person.notes or "",
+                inert("\n".join(person.tags)),
+                inert("\n".join(person.interests)),
+                inert(person.how_we_met or ""),
+                inert(person.notes or ""),
                 json.dumps(record["positions"], ensure_ascii=False) if person.positions else "",
             ]
         )

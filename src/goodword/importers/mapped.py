@@ -17,6 +17,7 @@ from goodword.importers.cleaning import (
     looks_like_email,
     parse_date,
     profile_url,
+    revived,
 )
 from goodword.importers.reading import Document, Table, cell
 from goodword.importers.records import (
@@ -236,7 +237,7 @@ def parse_goodword_csv(table: Table) -> Parsed:
 
         def raw(header: str, row: list[str] = row) -> str:
             column = table.index.get(header)
-            return row[column] if column is not None and column < len(row) else ""
+            return revived(row[column]) if column is not None and column < len(row) else ""
 
         try:
             record = {

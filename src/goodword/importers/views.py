@@ -29,6 +29,7 @@ from goodword import clock, db, logs
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError, NotFound
 from goodword.importers import export, mapped, registry, service
+from goodword.importers.cleaning import inert
 from goodword.importers.reading import MAX_BYTES, documents, read_table
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
@@ -493,8 +494,8 @@ def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Res
     writer.writerow(["file", "line", "outcome", "person", "person id", "detail"])
     for row in job.report.rows:
         writer.writerow(
-            [row.file, row.line or "", row.outcome.value, row.name,
-             "" if job.report.dry_run else row.person_id or "", row.detail]
+            [inert(row.file), row.line or "", row.outcome.value, inert(row.name),
+             "" if job.report.dry_run else row.person_id or "", inert(row.detail)]
         )  # fmt: skip
     return Response(
         out.getvalue(),
