@@ -228,7 +228,7 @@ class Writer:
                 if row.outcome is Outcome.UPDATED:
                     # Found (by key, as you, or by name) in someone this import creates.
                     first = plan.drafts[-target - 1].records[0]
-                    if (first.file_name, first.line) != (row.file, row.line):
+                    if plan.records.get(id(row)) is not first:
                         row.outcome = Outcome.MERGED
                         row.detail = (
                             f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
