@@ -271,15 +271,10 @@ async def run_import(
         return _problem(request, "Choose one or more files to import.", values, [])
     dry_run = values.get("dry_run", "") not in ("", "0")
     reapply = values.get("reapply", "") not in ("", "0")
-    jobs = jobs_of(request)
-    job = jobs.claim(workspace_id, dry_run=dry_run, reapply=reapply)
-    running = jobs.running(workspace_id) if job is None else None
-    if job is None:
-        if running is None:  # it ended in between
-            job = jobs.claim(workspace_id, dry_run=dry_run, reapply=reapply)
-        if job is None:
-            template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
-            return render(request, template, {"job": running, "busy": True}, vary_on_htmx=True)
+    started, job = jobs_of(request).claim_or_running(workspace_id, dry_run=dry_run, reapply=reapply)
+    if not started:  # `job` is the import already running: show it
+        template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
+        return render(request, template, {"job": job, "busy": True}, vary_on_htmx=True)
     in_background = False
     try:
         try:
@@ -418,12 +413,20 @@ class Jobs:
             return self._start(workspace_id, dry_run, reapply)
 
     def claim(self, workspace_id: int, *, dry_run: bool, reapply: bool = False) -> Job | None:
-        """Start the workspace's import, or None while another is running there. The check
+        """Start the workspace's import, or None while another is running there."""
+        started, job = self.claim_or_running(workspace_id, dry_run=dry_run, reapply=reapply)
+        return job if started else None
+
+    def claim_or_running(
+        self, workspace_id: int, *, dry_run: bool, reapply: bool = False
+    ) -> tuple[bool, Job]:
+        """(True, the import started) or (False, the one already running there). The check
         and the start are one step, so two requests at once cannot both pass."""
         with self._lock:
-            if self._running(workspace_id) is not None:
-                return None
-            return self._start(workspace_id, dry_run, reapply)
+            running = self._running(workspace_id)
+            if running is not None:
+                return False, running
+            return True, self._start(workspace_id, dry_run, reapply)
 
     def remember(self, workspace_id: int, report: ImportReport) -> Job:
         """Keep a finished import's report (for its rows' CSV)."""
