@@ -132,6 +132,24 @@ def test_merge_text_output_says_how_to_undo(run):
     ]
 
 
+def test_a_pair_is_told_apart_and_put_back(run):
+    run("person", "add", "Grace Hopper", "--given", "Grace", "--family", "Hopper",
+        "--email", "grace@old.example")  # fmt: skip
+    run("import", str(DATA / "contacts30.vcf"))
+    (pair,) = json.loads(run("people", "duplicates", "--json").stdout)["items"]
+    apart = run("people", "not-same", str(pair["id"]))
+    assert apart.exit_code == 0, apart.output
+    assert f"are two people. Changed your mind: goodword people reopen {pair['id']}" in (
+        apart.stdout
+    )
+    assert json.loads(run("people", "duplicates", "--json").stdout)["items"] == []
+    back = json.loads(run("people", "reopen", str(pair["id"]), "--json").stdout)
+    assert back["status"] == "open"
+    assert len(json.loads(run("people", "duplicates", "--json").stdout)["items"]) == 1
+    again = run("people", "reopen", str(pair["id"]))
+    assert again.exit_code == 3 and "this one is open" in again.stderr
+
+
 def test_merge_refuses_bad_input_with_exit_codes(run):
     run("person", "add", "Ada Lovelace")
     assert run("people", "merge", "1", "9").exit_code == 4

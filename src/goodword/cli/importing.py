@@ -237,7 +237,10 @@ def duplicates(
             for r in reads
         ],
     )
-    typer.echo("Merge a pair: goodword people merge A B  (B is folded into A)")
+    typer.echo(
+        "Merge a pair: goodword people merge A B  (B is folded into A); "
+        "two different people: goodword people not-same PAIR"
+    )
     if page.next_cursor:
         typer.echo(f"More: goodword people duplicates --after {page.next_cursor}")
 
@@ -306,6 +309,42 @@ def unmerge(
         print_json(dump(restored))
         return
     typer.echo(f"Undid merge {merge_id}: {restored.display_name} ({restored.id}) is back.")
+
+
+Pair = Annotated[int, typer.Argument(help="The pair's number (see `people duplicates`).")]
+
+
+@people_app.command("not-same")
+def not_same(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
+    """Mark a possible duplicate as two different people: never suggested again."""
+    from goodword.duplicates import service
+
+    with work(ctx) as (session, workspace_id):
+        read = service.candidate_to_read(
+            session, service.mark_not_same(session, workspace_id=workspace_id, candidate_id=pair)
+        )
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(
+        f"{read.person_a.display_name} ({read.person_a.id}) and {read.person_b.display_name} "
+        f"({read.person_b.id}) are two people. Changed your mind: goodword people reopen {pair}"
+    )
+
+
+@people_app.command("reopen")
+def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
+    """Put a pair marked as two different people back among the possible duplicates."""
+    from goodword.duplicates import service
+
+    with work(ctx) as (session, workspace_id):
+        read = service.candidate_to_read(
+            session, service.reopen(session, workspace_id=workspace_id, candidate_id=pair)
+        )
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(f"Pair {pair} is back among the possible duplicates to review.")
 
 
 @people_app.command("merges")
