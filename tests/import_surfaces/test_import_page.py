@@ -238,6 +238,17 @@ def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
     assert '<td class="small">C-101</td>' in mapped.text
 
 
+def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):
+    response = client.post("/import/preview", files=files("crm.csv"), data={"map_key": "ID"},
+                           headers=HTMX)  # fmt: skip
+    assert response.status_code == 200
+    assert '<option value="ID" selected>ID</option>' in response.text
+    assert "Pick at least the name columns to see the first rows." in response.text
+    typed = client.post("/import/preview", files=files("crm.csv"), data={"mapping": "shoe=Size"},
+                        headers=HTMX)  # fmt: skip
+    assert typed.status_code == 422 and "is not field=Column" in typed.text
+
+
 def test_the_preview_without_javascript_is_the_whole_page(client, files):
     response = client.post(
         "/import/preview", files=files("crm.csv"), data={"mapping": "given=First,family=Surname"}
@@ -330,8 +341,11 @@ def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
         response = client.post("/import", files=files("Connections.csv"), headers=headers)
         assert response.status_code == 200
         assert "An import is already running here" in response.text
-        assert f'hx-get="/import/jobs/{running.id}"' in response.text
         assert "<strong>Matching people</strong>: 0 of 50,000" in response.text
+        assert f'hx-get="/import/jobs/{running.id}?busy=true"' in response.text
+    # The next poll keeps saying so.
+    poll = client.get(f"/import/jobs/{running.id}?busy=true", headers=HTMX)
+    assert "An import is already running here" in poll.text
     assert count_people() == 0
     running.finished = True
     # A refused import lets go of the workspace too.

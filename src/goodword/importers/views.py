@@ -27,7 +27,7 @@ from starlette.datastructures import UploadFile
 
 from goodword import clock, db, logs
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import GoodwordError, NotFound
+from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, mapped, registry, service
 from goodword.importers.cleaning import inert
 from goodword.importers.reading import MAX_BYTES, documents, read_table
@@ -148,8 +148,16 @@ def mapping_from(values: Mapping[str, str]) -> str | None:
 def preview_files(
     paths: Iterable[Path], *, mapping: str | None, max_bytes: int = MAX_BYTES
 ) -> list[FilePreview]:
-    """Name each file's format and show its first rows as they would be imported."""
-    columns = mapped.parse_mapping(mapping) if mapping else None
+    """Name each file's format and show its first rows as they would be imported. A map
+    still being picked (no name column yet) shows the pickers without rows, not an error;
+    a map typed wrong is an error."""
+    try:
+        columns = mapped.parse_mapping(mapping) if mapping else None
+    except InvalidInput as exc:
+        if any("name column" in f.message for f in exc.fields) and len(exc.fields) == 1:
+            columns = None  # the pickers keep what was chosen; the page asks for a name
+        else:
+            raise
     found: list[FilePreview] = []
     for document in documents(list(paths), max_bytes=max_bytes):
         format_id = registry.detect(document)
@@ -475,15 +483,18 @@ def jobs_of(request: Request) -> Jobs:
 
 
 @router.get("/import/jobs/{job_id}", response_class=HTMLResponse)
-def import_status(request: Request, workspace_id: WorkspaceId, job_id: str) -> HTMLResponse:
-    """How far a background import is; its report (or its problem) once it is done."""
+def import_status(
+    request: Request, workspace_id: WorkspaceId, job_id: str, busy: bool = False
+) -> HTMLResponse:
+    """How far a background import is; its report (or its problem) once it is done. With
+    `busy`, the progress keeps saying that the files just chosen were not imported."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.error is not None:
         return _problem(request, job.error, {}, [])
     if job.report is not None:
         return _report_response(request, job.report, job.id)
     template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
-    return render(request, template, {"job": job}, vary_on_htmx=True)
+    return render(request, template, {"job": job, "busy": busy}, vary_on_htmx=True)
 
 
 @router.get("/import/jobs/{job_id}/rows.csv")

@@ -1,10 +1,13 @@
 // When HTMX puts news in place (an import's report, a problem, a preview asked for with
-// its button), move the focus there, so keyboard and screen-reader users land on it. A
-// preview refreshed by a column picker leaves the focus on the picker.
+// its button, a report arriving by polling), move the focus there, so keyboard and
+// screen-reader users land on it. News is marked `data-focus`; each piece gets the focus
+// once. A preview refreshed by a column picker leaves the focus on the picker.
+const seen = (root) => root.querySelectorAll("[data-focus]").forEach((el) => { el.dataset.focused = ""; });
+document.addEventListener("DOMContentLoaded", () => seen(document));
 document.addEventListener("htmx:afterSwap", (event) => {
+  const fresh = document.querySelector("[data-focus]:not([data-focused])");
   const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+  seen(document);
   if (trigger && trigger.closest && trigger.closest("fieldset")) return;
-  const target = event.detail.target;
-  const spot = target.matches("[data-focus]") ? target : target.querySelector("[data-focus]");
-  if (spot) spot.focus();
+  if (fresh) fresh.focus();
 });
