@@ -460,3 +460,15 @@ def test_another_workspaces_report_rows_are_not_found(client, app, other_workspa
     app.state.import_jobs = jobs
     theirs = jobs.remember(other_workspace.id, ImportReport(dry_run=False))
     assert client.get(f"/import/jobs/{theirs.id}/rows.csv").status_code == 404
+
+
+def test_an_import_queued_but_never_begun_stops_holding_the_workspace(workspace):
+    import time
+
+    jobs = views.Jobs()
+    queued = jobs.claim(workspace.id, dry_run=False)
+    assert queued is not None
+    queued.queued_at = time.monotonic()  # handed to the background just now
+    assert jobs.claim(workspace.id, dry_run=False) is None
+    queued.queued_at = time.monotonic() - views.ABANDONED_AFTER - 1  # and never begun
+    assert jobs.claim(workspace.id, dry_run=False) is not None

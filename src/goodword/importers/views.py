@@ -15,6 +15,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,9 @@ PREVIEW_ROWS = 5
 REPORT_ROWS = 2000
 # Finished imports kept for their report page and rows' CSV: per workspace, and in all.
 KEEP_JOBS = 10
+# Seconds after which an import queued for the background but never begun stops holding
+# its workspace.
+ABANDONED_AFTER = 60
 KEEP_ALL_JOBS = 200
 TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
 FORMAT_LABELS = {**registry.LABELS, "vcard": "vCard", "goodword-json": "Goodword people JSON"}
@@ -297,6 +301,7 @@ async def run_import(
             return _problem(request, job.error, values, [])
         if is_htmx(request) and saved.size > BACKGROUND_BYTES:
             in_background = True
+            job.queued_at = time.monotonic()
             background.add_task(
                 job.run,
                 request.app.state.session_factory,
@@ -350,7 +355,7 @@ def report_context(report: ImportReport, job_id: str | None = None) -> dict[str,
 
 @dataclass
 class Job:
-    """One background import: how far it is, then its report or its error."""
+    """One import: how far it is, then its report or its error."""
 
     id: str
     workspace_id: int
@@ -362,6 +367,14 @@ class Job:
     report: ImportReport | None = None
     error: str | None = None
     finished: bool = False
+    # Handed to the background but not begun: when (time.monotonic()) it was handed over.
+    queued_at: float | None = None
+
+    @property
+    def abandoned(self) -> bool:
+        """Queued for the background but never begun (the response failed to go out, so
+        the task never ran): it no longer holds the workspace."""
+        return self.queued_at is not None and time.monotonic() - self.queued_at > ABANDONED_AFTER
 
     @property
     def stage_label(self) -> str:
@@ -382,6 +395,7 @@ class Job:
         max_bytes: int = MAX_BYTES,
     ) -> None:
         """Import in a session and transaction of its own (rolled back for a dry run)."""
+        self.queued_at = None
         try:
             with db.transaction(factory) as session:
                 self.report = service.import_files(
@@ -455,7 +469,11 @@ class Jobs:
 
     def _running(self, workspace_id: int) -> Job | None:
         return next(
-            (j for j in self._jobs.values() if j.workspace_id == workspace_id and not j.finished),
+            (
+                j
+                for j in self._jobs.values()
+                if j.workspace_id == workspace_id and not j.finished and not j.abandoned
+            ),
             None,
         )
 
