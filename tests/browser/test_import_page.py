@@ -40,6 +40,9 @@ def test_a_picker_chosen_before_the_name_columns_keeps_the_pickers(live_server, 
     ).to_be_visible()
     expect(page.locator("#f-map_key")).to_have_value("ID")
     expect(page.locator("#f-map_key")).to_be_focused()
+    # Picked quickly one after the other, the last choice wins (a newer preview replaces
+    # one still on its way).
     page.locator("#f-map_given").select_option("First")
     page.locator("#f-map_family").select_option("Surname")
     expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
+    expect(page.locator("#f-map_family")).to_have_value("Surname")
