@@ -3,6 +3,7 @@
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.db import Base
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.importers.models import ImportRun
 from goodword.interactions.models import (
     Direction,
     Interaction,
@@ -36,6 +37,7 @@ __all__ = [
     "ConnectionKind",
     "Direction",
     "DuplicateCandidate",
+    "ImportRun",
     "Interaction",
     "InteractionKind",
     "Lead",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
@@ -65,6 +65,7 @@ def create_app(
     app.state.session_factory = session_factory
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _add_favicon(app)
     _add_error_handlers(app)
     _add_api_explorer(app)
     from goodword import api_routers, page_routers
@@ -75,6 +76,18 @@ def create_app(
     for router in page_routers.ROUTERS:
         app.include_router(router, include_in_schema=False)
     return app
+
+
+def _add_favicon(app: FastAPI) -> None:
+    """Browsers and tools still ask for /favicon.ico: answer with the SVG icon the pages link.
+
+    Public like the rest of /static; GET and HEAD, as StaticFiles answers.
+    """
+    icon = HERE / "static" / "favicon.svg"
+
+    @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
+    async def favicon() -> FileResponse:
+        return FileResponse(icon, media_type="image/svg+xml")
 
 
 def _add_api_explorer(app: FastAPI) -> None:

@@ -183,3 +183,19 @@ def test_a_damaged_page_link_names_where_to_start_again() -> None:
         "That page link is damaged; start again from the first page of people."
     )
     assert [f.field for f in caught.value.fields] == ["after"]
+
+
+def test_favicon_ico_answers_with_the_svg_icon_the_pages_link(client: TestClient) -> None:
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200
+    assert "/static/favicon.svg" in client.get("/people").text
+
+    response = client.get("/favicon.ico", follow_redirects=False)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.content == icon.content
+    head = client.head("/favicon.ico")
+    assert head.status_code == 200 and head.headers["content-type"] == "image/svg+xml"
+    assert head.content == b""
+    # A page for browsers, not part of the API.
+    assert "/favicon.ico" not in client.get("/api/v1/openapi.json").json()["paths"]

@@ -22,7 +22,7 @@ import goodword.models  # noqa: F401  (every mapper registered before the first 
 from goodword import db, migrate
 from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import State, state, table, where, work
-from goodword.cli.importing import import_command, people_app
+from goodword.cli.importing import import_command, imports_app, people_app
 from goodword.config import Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
 
@@ -300,6 +300,7 @@ def import_json(
 app.add_typer(records.person_app, name="person")
 app.add_typer(people_app, name="people")
 app.command("import")(import_command)
+app.add_typer(imports_app, name="imports")
 app.add_typer(records.org_app, name="org")
 app.add_typer(records.opportunity_app, name="opportunity")
 app.add_typer(records.interaction_app, name="interaction")

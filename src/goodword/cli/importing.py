@@ -1,4 +1,5 @@
-"""`goodword import` and `goodword people duplicates|merge|unmerge|merges|export|provenance`."""
+"""`goodword import`, `goodword imports list|show|delete` and
+`goodword people duplicates|merge|unmerge|merges|export|provenance`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from goodword.cli.common import (
     Id,
     JsonFlag,
     Limit,
+    cell,
     dump,
     print_json,
     state,
@@ -35,6 +37,12 @@ ALL_ROWS_UP_TO = 200
 
 people_app = typer.Typer(
     help="Your network as a whole: possible duplicates, merges, exports, provenance.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+
+imports_app = typer.Typer(
+    help="Earlier imports: the reports Goodword keeps of your last imports (not dry runs).",
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
@@ -98,6 +106,8 @@ def import_command(
         print_json(report.to_dict())
         return
     _print_report(report)
+    if report.id is not None:
+        typer.echo(f"This report is kept as import {report.id}: goodword imports show {report.id}")
 
 
 class _Bar:
@@ -136,8 +146,8 @@ def _progress(quiet: bool) -> _Bar:
     return _Bar(quiet)
 
 
-def _print_report(report: ImportReport) -> None:
-    title = "Dry run: nothing was saved" if report.dry_run else "Imported"
+def _print_report(report: ImportReport, *, title: str | None = None) -> None:
+    title = title or ("Dry run: nothing was saved" if report.dry_run else "Imported")
     table(
         title,
         ["File", "Read as", "Rows", "People", "Skipped"],
@@ -179,6 +189,62 @@ def _print_report(report: ImportReport) -> None:
         typer.echo(f"Note: {note}")
     if report.candidates_created and not report.dry_run:
         typer.echo("Review the possible duplicates: goodword people duplicates")
+
+
+ImportId = Annotated[int, typer.Argument(help="The import's number (see `imports list`).")]
+
+
+@imports_app.command("list")
+def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the imports whose reports are kept, the latest first."""
+    from goodword.importers import history
+
+    with work(ctx) as (session, workspace_id):
+        runs = history.recent(session, workspace_id=workspace_id)
+    if as_json:
+        print_json({"items": [run.to_dict() for run in runs]})
+        return
+    if not runs:
+        typer.echo("No imports kept yet.")
+        return
+    outcomes = [outcome.value for outcome in Outcome]
+    table(
+        "Earlier imports",
+        ["Import", "Imported", "Files", *(o.capitalize() for o in outcomes)],
+        [
+            (
+                run.id,
+                run.finished_at,
+                ", ".join(f["name"] for f in run.files),
+                *(run.counts.get(o, 0) for o in outcomes),
+            )
+            for run in runs
+        ],
+    )
+    typer.echo("Every row of one: goodword imports show IMPORT")
+
+
+@imports_app.command("show")
+def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = False) -> None:
+    """Show an earlier import's report, as it was when the import finished."""
+    from goodword.importers import history
+
+    with work(ctx) as (session, workspace_id):
+        report = history.get(session, workspace_id=workspace_id, run_id=import_id)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    _print_report(report, title=f"Import {report.id}, {cell(report.finished_at)}")
+
+
+@imports_app.command("delete")
+def delete_import(ctx: typer.Context, import_id: ImportId) -> None:
+    """Delete an earlier import's report; the people and changes it brought in stay."""
+    from goodword.importers import history
+
+    with work(ctx) as (session, workspace_id):
+        history.forget(session, workspace_id=workspace_id, run_id=import_id)
+    typer.echo(f"Deleted the report of import {import_id}. The people it brought in stay.")
 
 
 @people_app.command("duplicates")

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.errors import Conflict
-from goodword.importers import service
+from goodword.importers import history, service
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.views import (
     ExportFormat,
@@ -59,6 +60,10 @@ class RowOut(BaseModel):
 class ImportReportOut(BaseModel):
     """What the import did (or, for a dry run, would do) with every file and row."""
 
+    id: int | None = Field(
+        description="The kept report's id (`GET /imports/{id}`); null for a dry run."
+    )
+    finished_at: datetime | None
     dry_run: bool
     counts: dict[str, int]
     files: list[FileOut]
@@ -124,6 +129,43 @@ async def create_import(
         return report_out(report)
     finally:
         job.finished = True
+
+
+class FileSummaryOut(BaseModel):
+    name: str
+    label: str
+    people: int
+
+
+class ImportSummaryOut(BaseModel):
+    """One kept import, without its rows."""
+
+    id: int
+    finished_at: datetime
+    files: list[FileSummaryOut]
+    counts: dict[str, int]
+
+
+@router.get("/imports", response_model=list[ImportSummaryOut], summary="List kept imports")
+def list_imports(session: DbSession, workspace_id: WorkspaceId) -> list[ImportSummaryOut]:
+    """The workspace's last imports (dry runs are not kept), the latest first."""
+    return [
+        ImportSummaryOut(**run.to_dict())
+        for run in history.recent(session, workspace_id=workspace_id)
+    ]
+
+
+@router.get("/imports/{run_id}", response_model=ImportReportOut, summary="Get a kept import")
+def get_import(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> ImportReportOut:
+    """A kept import's whole report, every row included, as it was when it finished."""
+    return report_out(history.get(session, workspace_id=workspace_id, run_id=run_id))
+
+
+@router.delete("/imports/{run_id}", status_code=204, summary="Delete a kept import's report")
+def delete_import(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> Response:
+    """Forget the report; the people, messages and changes the import brought in stay."""
+    history.forget(session, workspace_id=workspace_id, run_id=run_id)
+    return Response(status_code=204)
 
 
 class PreviewRow(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -52,6 +53,9 @@ class ImportReport:
     organizations_created: int = 0
     candidates_created: int = 0
     notes: list[str] = field(default_factory=list)
+    # Once saved (never for a dry run): its id among the workspace's kept imports.
+    id: int | None = None
+    finished_at: datetime | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -64,6 +68,8 @@ class ImportReport:
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data (for --json and the API)."""
         return {
+            "id": self.id,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "dry_run": self.dry_run,
             "counts": self.counts,
             "files": [asdict(f) for f in self.files],

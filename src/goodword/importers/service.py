@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from goodword import clock
-from goodword.importers import mapped, registry
+from goodword.importers import history, mapped, registry
 from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
     MAX_BYTES,
@@ -91,7 +91,8 @@ def import_files(
     `progress(stage, done, total)` is called as the import goes: after each file is read
     ("read"), as the workspace's people start loading ("load"), as records are matched
     ("match", every thousand records compared), and as people are written ("people").
-    With `dry_run` the same work is done and reported; the caller rolls it back.
+    The report is kept with the import (`history`), unless it is a dry run: then the same
+    work is done and reported, and the caller rolls it back.
     With `reapply`, records unchanged since they were last imported are applied again
     too (bringing back what the user deleted since), instead of being passed over.
     """
@@ -121,9 +122,8 @@ def import_files(
     resolver.resolve_interactions(interactions)
     if progress:
         progress("match", total, total)
-    Writer(session, state, report, today=today, now=now or clock.now(), progress=progress).write(
-        plan
-    )
+    now = now or clock.now()
+    Writer(session, state, report, today=today, now=now, progress=progress).write(plan)
     for parsed in parsed_files:
         for skipped in parsed.skipped:
             report.rows.append(
@@ -136,6 +136,8 @@ def import_files(
         for warning in person.warnings:
             report.notes.append(f"{person.file_name}, line {person.line}: {warning}")
     report.rows.sort(key=lambda r: (r.file, r.line or 0))
+    if not dry_run:
+        history.save(session, workspace_id=workspace_id, report=report, now=now)
     return report
 
 

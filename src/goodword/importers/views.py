@@ -29,12 +29,12 @@ from starlette.datastructures import UploadFile
 from goodword import clock, db, logs
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError, InvalidInput, NotFound
-from goodword.importers import export, mapped, registry, service
+from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
 from goodword.importers.reading import MAX_BYTES, documents, read_table
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
-from goodword.pages import is_htmx, render
+from goodword.pages import is_htmx, redirect, render
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -203,14 +203,18 @@ def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
         ],
         "values": {},
         "previews": [],
+        "runs": [],
+        "keep_runs": history.KEEP,
+        "outcomes": [outcome.value for outcome in Outcome],
         "error": None,
         **extra,
     }
 
 
 @router.get("/import", response_class=HTMLResponse)
-def import_page(request: Request) -> HTMLResponse:
-    return render(request, "importers/import.html", _form_context(request))
+def import_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    runs = history.recent(session, workspace_id=workspace_id)
+    return render(request, "importers/import.html", _form_context(request, runs=runs))
 
 
 async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]]:
@@ -338,13 +342,14 @@ async def run_import(
 
 def _report_response(request: Request, report: ImportReport, job_id: str) -> HTMLResponse:
     template = "importers/_report.html" if is_htmx(request) else "importers/report.html"
-    return render(request, template, report_context(report, job_id), vary_on_htmx=True)
+    context = report_context(report, rows_url=f"/import/jobs/{job_id}/rows.csv")
+    return render(request, template, context, vary_on_htmx=True)
 
 
-def report_context(report: ImportReport, job_id: str | None = None) -> dict[str, Any]:
+def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict[str, Any]:
     rows = report.rows
     return {
-        "job_id": job_id,
+        "rows_url": rows_url,
         "report": report,
         "counts": report.counts,
         "rows": rows[:REPORT_ROWS],
@@ -521,19 +526,47 @@ def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Res
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.report is None:
         raise NotFound("import report", job_id)
+    return _rows_csv(job.report)
+
+
+def _rows_csv(report: ImportReport) -> Response:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["file", "line", "outcome", "person", "person id", "detail"])
-    for row in job.report.rows:
+    for row in report.rows:
         writer.writerow(
             [inert(row.file), row.line or "", row.outcome.value, inert(row.name),
-             "" if job.report.dry_run else row.person_id or "", inert(row.detail)]
+             "" if report.dry_run else row.person_id or "", inert(row.detail)]
         )  # fmt: skip
+    name = f"goodword-import-{report.id}" if report.id else "goodword-import-report"
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="goodword-import-report.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
+
+
+@router.get("/imports/{run_id}", response_class=HTMLResponse)
+def saved_report(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
+) -> HTMLResponse:
+    """An earlier import's report, as it was when the import finished."""
+    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+    context = report_context(report, rows_url=f"/imports/{run_id}/rows.csv")
+    return render(request, "importers/report.html", {**context, "saved_page": True})
+
+
+@router.get("/imports/{run_id}/rows.csv")
+def saved_rows(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> Response:
+    """Every row of an earlier import's report as CSV."""
+    return _rows_csv(history.get(session, workspace_id=workspace_id, run_id=run_id))
+
+
+@router.post("/imports/{run_id}/forget")
+def forget_report(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> Response:
+    """Delete an earlier import's report; the people it brought in stay."""
+    history.forget(session, workspace_id=workspace_id, run_id=run_id)
+    return redirect("/import#history", flash="Deleted the import's report. The people stay.")
 
 
 ExportFormat = Annotated[

@@ -1,0 +1,140 @@
+"""The imports a workspace keeps: each saved import's whole report, to read again later.
+
+An import saves its report in its own transaction, so a report exists exactly when the
+import's changes do (a dry run or a refused import leaves none). Each workspace keeps its
+last `KEEP` reports; the user can forget one sooner. The rows are stored compressed: they
+name the people the files held, as the files spelt them.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from goodword.errors import NotFound
+from goodword.importers.models import ImportRun
+from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+
+KEEP = 20
+_FORMAT = 1  # the layout `encode` writes, for whoever reads it later
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """One kept import, as the list of imports shows it."""
+
+    id: int
+    finished_at: datetime
+    files: list[dict[str, Any]]
+    counts: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "finished_at": self.finished_at.isoformat(),
+            "files": self.files,
+            "counts": self.counts,
+        }
+
+
+def encode(report: ImportReport) -> bytes:
+    """The report as compressed JSON; rows as lists, since there can be many."""
+    data = {
+        "format": _FORMAT,
+        "files": [
+            [f.name, f.format, f.label, f.rows, f.people, f.interactions, f.skipped]
+            for f in report.files
+        ],
+        "rows": [
+            [r.file, r.line, r.outcome.value, r.name, r.person_id, r.detail] for r in report.rows
+        ],
+        "notes": report.notes,
+        "interactions_created": report.interactions_created,
+        "interactions_existing": report.interactions_existing,
+        "connections_created": report.connections_created,
+        "organizations_created": report.organizations_created,
+        "candidates_created": report.candidates_created,
+    }
+    return zlib.compress(orjson.dumps(data), 1)
+
+
+def decode(blob: bytes) -> ImportReport:
+    data = orjson.loads(zlib.decompress(blob))
+    if data.get("format") != _FORMAT:
+        raise ValueError(f"an import report in layout {data.get('format')!r}, not {_FORMAT}")
+    return ImportReport(
+        dry_run=False,
+        files=[FileReport(*f) for f in data["files"]],
+        rows=[
+            RowOutcome(file, line, Outcome(outcome), name, person_id, detail)
+            for file, line, outcome, name, person_id, detail in data["rows"]
+        ],
+        interactions_created=data["interactions_created"],
+        interactions_existing=data["interactions_existing"],
+        connections_created=data["connections_created"],
+        organizations_created=data["organizations_created"],
+        candidates_created=data["candidates_created"],
+        notes=data["notes"],
+    )
+
+
+def save(session: Session, *, workspace_id: int, report: ImportReport, now: datetime) -> int:
+    """Keep the report (in the import's transaction) and forget the workspace's reports
+    beyond the last `KEEP`; the report's `id` and `finished_at` are set."""
+    run = ImportRun(
+        workspace_id=workspace_id,
+        finished_at=now,
+        files=[{"name": f.name, "label": f.label, "people": f.people} for f in report.files],
+        counts=report.counts,
+        report=encode(report),
+    )
+    session.add(run)
+    session.flush()
+    older = select(ImportRun.id).where(ImportRun.workspace_id == workspace_id)
+    kept = older.order_by(ImportRun.finished_at.desc(), ImportRun.id.desc()).limit(KEEP)
+    session.execute(
+        delete(ImportRun).where(
+            ImportRun.workspace_id == workspace_id, ImportRun.id.not_in(kept.scalar_subquery())
+        )
+    )
+    report.id, report.finished_at = run.id, now
+    return run.id
+
+
+def recent(session: Session, *, workspace_id: int) -> list[RunSummary]:
+    """The workspace's kept imports, the latest first."""
+    rows = session.execute(
+        select(ImportRun.id, ImportRun.finished_at, ImportRun.files, ImportRun.counts)
+        .where(ImportRun.workspace_id == workspace_id)
+        .order_by(ImportRun.finished_at.desc(), ImportRun.id.desc())
+    )
+    return [RunSummary(*row) for row in rows]
+
+
+def get(session: Session, *, workspace_id: int, run_id: int) -> ImportReport:
+    """A kept import's whole report."""
+    found = session.execute(
+        select(ImportRun.report, ImportRun.finished_at).where(
+            ImportRun.workspace_id == workspace_id, ImportRun.id == run_id
+        )
+    ).one_or_none()
+    if found is None:
+        raise NotFound("import", run_id)
+    report = decode(found.report)
+    report.id, report.finished_at = run_id, found.finished_at
+    return report
+
+
+def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
+    """Delete a kept report (the people it imported stay)."""
+    deleted = session.execute(
+        delete(ImportRun).where(ImportRun.workspace_id == workspace_id, ImportRun.id == run_id)
+    )
+    if not deleted.rowcount:  # type: ignore[attr-defined]
+        raise NotFound("import", run_id)

@@ -1,0 +1,113 @@
+"""On a phone-sized screen the list pages fit: wide tables scroll in their own box, not the page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from goodword.db import make_engine, make_session_factory, transaction
+from goodword.organizations import service as organizations
+from goodword.organizations.schemas import OrganizationCreate
+from goodword.people import service as people
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces import service as workspaces
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+# Long unbreakable words: a name that is an e-mail address (as imports can make them), long
+# organization names, places and tags.
+PEOPLE = [
+    (
+        "bartholomew.featherstonehaugh-cholmondeley@internationalisation.example.org",
+        "Principal Internationalisation Engineer",
+        "Featherstonehaugh-Cholmondeley Internationalisation Consultancy",
+        "Llanfairpwllgwyngyll, Anglesey",
+        ["internationalisation", "recommendation-letter"],
+    ),
+    (
+        "Maximiliana Wolfeschlegelsteinhausenbergerdorff",
+        "Chief Technology Officer",
+        "Donaudampfschifffahrtsgesellschaft",
+        "Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson",
+        ["conference-speaker"],
+    ),
+    ("Priya Raman", "Data Lead", "Harbor Analytics", "London", ["friend"]),
+]
+
+
+def _page_overflow(page: Page) -> int:
+    """How many CSS pixels the document is wider than the screen (0: no sideways scrolling)."""
+    assert page.evaluate("() => document.documentElement.clientWidth") == PHONE["width"]
+    return int(
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    )
+
+
+def test_the_people_list_does_not_scroll_sideways_on_a_phone(live_server, page: Page) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        for number, (name, title, organization, location, tags) in enumerate(PEOPLE):
+            person = people.create(
+                session,
+                workspace_id=workspace_id,
+                data=PersonCreate(
+                    display_name=name,
+                    emails=[f"featherstonehaugh.{number}@internationalisation.example"],
+                    location=location,
+                    tags=tags,
+                ),
+            )
+            people.add_position(
+                session,
+                workspace_id=workspace_id,
+                person_id=person.id,
+                data=PositionCreate(organization_name=organization, title=title),
+            )
+    engine.dispose()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/people")
+    table = page.locator("#people-table table")
+    expect(table.locator("tbody tr")).to_have_count(3)
+    assert _page_overflow(page) <= 0
+    # The table may be wider than the screen: it scrolls inside its own box.
+    expect(page.locator(".table-scroll > #people-table > table")).to_have_count(1)
+
+    # The search box swaps the table (htmx); the new one stays in the scrolling box.
+    page.get_by_label("Find people").fill("Maximiliana")
+    expect(table.locator("tbody tr")).to_have_count(1)
+    expect(table).to_contain_text("Wolfeschlegelsteinhausenbergerdorff")
+    expect(page.locator(".table-scroll > #people-table > table")).to_have_count(1)
+    assert _page_overflow(page) <= 0
+
+
+def test_the_organizations_list_does_not_scroll_sideways_on_a_phone(
+    live_server, page: Page
+) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        for _, _, name, location, _ in PEOPLE:
+            organizations.create(
+                session,
+                workspace_id=workspace_id,
+                data=OrganizationCreate(
+                    name=name,
+                    aliases=[name.replace(" ", "")],
+                    domains=[f"{name.split()[0].lower()}-internationalisation.example"],
+                    location=location,
+                ),
+            )
+    engine.dispose()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/organizations")
+    table = page.locator("#organizations-table table")
+    expect(table.locator("tbody tr")).to_have_count(3)
+    assert _page_overflow(page) <= 0
+    expect(page.locator(".table-scroll > #organizations-table > table")).to_have_count(1)

@@ -1,0 +1,179 @@
+"""Kept import reports: saved with the import (never for a dry run or a refused one), read
+again on the page, through the API and the CLI, kept per workspace, forgotten on request."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from goodword.errors import NotFound
+from goodword.importers import history, service
+from goodword.importers.models import ImportRun
+from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+API = "/api/v1"
+TODAY = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+
+
+def _import(session, workspace, *names: str, dry_run: bool = False) -> ImportReport:
+    return service.import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[DATA / name for name in names],
+        dry_run=dry_run,
+        today=TODAY.date(),
+        now=TODAY,
+    )
+
+
+def _kept(session, workspace) -> int:
+    return session.scalar(
+        select(func.count()).select_from(ImportRun).where(ImportRun.workspace_id == workspace.id)
+    )
+
+
+def test_a_report_reads_back_exactly_as_it_was_written():
+    report = ImportReport(
+        files=[FileReport("Connections.csv", "linkedin-connections", "LinkedIn connections",
+                          rows=3, people=2, interactions=0, skipped=1)],
+        rows=[
+            RowOutcome("Connections.csv", 5, Outcome.CREATED, "Zoë Ng (she/her)", 7, ""),
+            RowOutcome("Connections.csv", 6, Outcome.SKIPPED, "", None, "an empty row"),
+            RowOutcome("cards.vcf", None, Outcome.MERGED, "李小龍", 7, "merged into Zoë Ng"),
+        ],
+        interactions_created=4, interactions_existing=1, connections_created=2,
+        organizations_created=3, candidates_created=5, notes=["cards.vcf, line 9: a note"],
+    )  # fmt: skip
+    assert history.decode(history.encode(report)) == report
+
+
+def test_a_saved_import_keeps_its_report_and_a_dry_run_keeps_none(session, workspace):
+    session.commit()
+    _import(session, workspace, "Connections.csv", dry_run=True)
+    session.rollback()
+    assert _kept(session, workspace) == 0
+
+    report = _import(session, workspace, "Connections.csv", "contacts30.vcf")
+    session.commit()
+    assert report.id is not None and report.finished_at == TODAY
+    (summary,) = history.recent(session, workspace_id=workspace.id)
+    assert summary.id == report.id
+    assert [f["name"] for f in summary.files] == ["Connections.csv", "contacts30.vcf"]
+    assert summary.counts == report.counts and summary.counts["created"] > 0
+    kept = history.get(session, workspace_id=workspace.id, run_id=report.id)
+    assert kept.rows == report.rows and kept.files == report.files
+    assert kept.notes == report.notes and kept.dry_run is False
+
+
+def test_a_refused_import_keeps_no_report(session, workspace):
+    from goodword.importers.records import ImportFileError
+
+    session.commit()
+    with pytest.raises(ImportFileError):
+        _import(session, workspace, "Connections.csv", "malformed.vcf")
+    session.rollback()
+    assert _kept(session, workspace) == 0
+
+
+def test_each_workspace_keeps_its_last_reports_and_no_other_sees_them(
+    session, workspace, other_workspace, monkeypatch
+):
+    monkeypatch.setattr(history, "KEEP", 2)
+    theirs = _import(session, other_workspace, "contacts30.vcf")
+    mine = [_import(session, workspace, "contacts30.vcf").id for _ in range(3)]
+    session.commit()
+    assert [r.id for r in history.recent(session, workspace_id=workspace.id)] == mine[:0:-1]
+    assert _kept(session, other_workspace) == 1  # another workspace's imports push out none
+    with pytest.raises(NotFound):
+        history.get(session, workspace_id=workspace.id, run_id=theirs.id)
+    with pytest.raises(NotFound):
+        history.forget(session, workspace_id=workspace.id, run_id=theirs.id)
+    assert _kept(session, other_workspace) == 1
+
+
+def test_the_api_gives_the_kept_report_and_deletes_it(client, files, count_people):
+    made = client.post(f"{API}/imports", files=files("Connections.csv")).json()
+    assert isinstance(made["id"], int) and made["finished_at"]
+    dry = client.post(f"{API}/imports?dry_run=true", files=files("contacts30.vcf")).json()
+    assert dry["id"] is None
+
+    listed = client.get(f"{API}/imports").json()
+    assert [(i["id"], i["files"][0]["name"], i["counts"]) for i in listed] == [
+        (made["id"], "Connections.csv", made["counts"])
+    ]
+    again = client.get(f"{API}/imports/{made['id']}").json()
+    assert again["rows"] == made["rows"] and again["counts"] == made["counts"]
+
+    people = count_people()
+    assert client.delete(f"{API}/imports/{made['id']}").status_code == 204
+    assert client.get(f"{API}/imports/{made['id']}").status_code == 404
+    assert client.delete(f"{API}/imports/{made['id']}").status_code == 404
+    assert client.get(f"{API}/imports").json() == []
+    assert count_people() == people  # the people the import brought in stay
+
+
+def test_another_workspaces_kept_report_is_not_found(client, session, other_workspace):
+    theirs = _import(session, other_workspace, "contacts30.vcf")
+    session.commit()
+    assert client.get(f"{API}/imports/{theirs.id}").status_code == 404
+    assert client.get(f"/imports/{theirs.id}").status_code == 404
+    assert client.get(f"/imports/{theirs.id}/rows.csv").status_code == 404
+    assert client.post(f"/imports/{theirs.id}/forget").status_code == 404
+    assert client.get(f"{API}/imports").json() == []
+    assert f"/imports/{theirs.id}" not in client.get("/import").text
+
+
+def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, files):
+    assert "Earlier imports" not in client.get("/import").text
+    first = client.post("/import", files=files("Connections.csv"))
+    run_id = re.search(r'href="/imports/(\d+)"', first.text).group(1)
+
+    page = client.get("/import")
+    assert "Earlier imports" in page.text
+    row = re.search(rf'<a href="/imports/{run_id}">[^<]+</a></td>\s*<td>([^<]*)</td>', page.text)
+    assert row.group(1) == "Connections.csv"
+    assert '<td data-outcome="created">6</td>' in page.text
+
+    report = client.get(f"/imports/{run_id}")
+    assert report.status_code == 200
+    assert re.search(r"<h2[^>]*>Imported \d+ \w+ \d{4}, \d\d:\d\d</h2>", report.text)
+    assert '<dd data-outcome="skipped">1</dd>' in report.text
+    assert "Ada Lovelace" in report.text
+
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/imports/{run_id}/rows.csv").text)))
+    assert [(r["line"], r["outcome"]) for r in rows][:4] == [
+        ("5", "created"), ("6", "created"), ("7", "created"), ("8", "skipped"),
+    ]  # fmt: skip
+
+    gone = client.post(f"/imports/{run_id}/forget", follow_redirects=False)
+    assert gone.status_code == 303 and gone.headers["location"] == "/import#history"
+    assert client.get(f"/imports/{run_id}").status_code == 404
+    assert "Earlier imports" not in client.get("/import").text
+
+
+def test_the_cli_lists_shows_and_deletes_kept_imports(run):
+    assert run("imports", "list").stdout == "No imports kept yet.\n"
+    made = run("import", str(DATA / "Connections.csv"))
+    assert made.exit_code == 0
+    assert "This report is kept as import 1: goodword imports show 1" in made.stdout
+    run("import", str(DATA / "contacts30.vcf"), "--dry-run")
+
+    listed = json.loads(run("imports", "list", "--json").stdout)["items"]
+    assert [(i["id"], i["counts"]["created"]) for i in listed] == [(1, 6)]
+    shown = run("imports", "show", "1")
+    assert shown.exit_code == 0 and shown.stdout.startswith("Import 1, ")
+    assert "an empty row (LinkedIn leaves these for deleted accounts)" in shown.stdout
+    as_json = json.loads(run("imports", "show", "1", "--json").stdout)
+    assert as_json["id"] == 1 and as_json["counts"]["skipped"] == 1
+
+    assert run("imports", "delete", "1").exit_code == 0
+    missing = run("imports", "show", "1")
+    assert missing.exit_code == 4 and "No import with id 1" in missing.output
