@@ -1,14 +1,17 @@
 """The import page in a real browser: a background import's report takes the focus when it
-arrives, and column pickers chosen in any order keep their place."""
+arrives, a running import can be stopped, and column pickers chosen in any order keep their
+place."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from goodword.importers import views
+from goodword.importers import service, views
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +29,37 @@ def test_a_background_imports_report_takes_the_focus_when_it_arrives(
     expect(heading).to_be_visible()
     expect(heading).to_be_focused()
     expect(page.locator('#import-report dd[data-outcome="created"]')).to_have_text("6")
+
+
+def test_a_running_import_is_stopped_from_its_progress_and_saves_nothing(
+    live_server, page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
+    real = service.import_files
+
+    def slow_import(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        """The real import, held at the matching stage (as a big one is) for up to 20 s."""
+
+        def step(stage: str, done: int, total: int) -> None:
+            progress(stage, done, total)
+            deadline = time.monotonic() + 20
+            while stage == "match" and time.monotonic() < deadline:
+                time.sleep(0.05)
+                progress(stage, done, total)  # raises once the user has asked it to stop
+
+        return real(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(service, "import_files", slow_import)
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(DATA / "Connections.csv"))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#import-progress strong")).to_have_text("Matching people")
+    page.get_by_role("button", name="Stop the import").click()
+    expect(page.get_by_text("You stopped the import, so nothing of it was saved.")).to_be_visible()
+    page.goto(f"{live_server.url}/people")
+    expect(page.get_by_text("Ada Lovelace")).to_have_count(0)
+    page.goto(f"{live_server.url}/import")
+    expect(page.get_by_role("heading", name="Earlier imports")).to_have_count(0)
 
 
 def test_a_picker_chosen_before_the_name_columns_keeps_the_pickers(live_server, page: Page) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
@@ -111,7 +112,9 @@ async def create_import(
     try:
         saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
         try:
-            report = service.import_files(
+            # In a worker thread: the app goes on answering other requests meanwhile.
+            report = await run_in_threadpool(
+                service.import_files,
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,
@@ -119,6 +122,7 @@ async def create_import(
                 dry_run=dry_run,
                 reapply=reapply,
                 today=clock.today(),
+                progress=job.progress,
                 max_bytes=settings.import_max_bytes,
             )
         finally:

@@ -24,6 +24,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from goodword import clock, db, logs
@@ -315,7 +316,10 @@ async def run_import(
             )
             return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
         try:
-            report = service.import_files(
+            # In a worker thread, so the app goes on answering (other pages, this
+            # workspace's "already running" notice) while the files are imported.
+            report = await run_in_threadpool(
+                service.import_files,
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,
@@ -323,11 +327,12 @@ async def run_import(
                 dry_run=dry_run,
                 reapply=reapply,
                 today=clock.today(),
+                progress=job.progress,
                 max_bytes=request.app.state.settings.import_max_bytes,
             )
-        except GoodwordError as exc:
-            session.rollback()  # nothing of a refused import is kept
-            job.error = _message(exc)
+        except (GoodwordError, ImportStopped) as exc:
+            session.rollback()  # nothing of a refused or stopped import is kept
+            job.error = STOPPED if isinstance(exc, ImportStopped) else _message(exc)
             return _problem(request, job.error, values, [])
         finally:
             saved.remove()
@@ -358,6 +363,14 @@ def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict
     }
 
 
+STOPPED = "You stopped the import, so nothing of it was saved."
+
+
+class ImportStopped(Exception):
+    """Raised in an import's own thread, at its next progress step, once the user asked it
+    to stop: the import's transaction rolls back."""
+
+
 @dataclass
 class Job:
     """One import: how far it is, then its report or its error."""
@@ -374,6 +387,9 @@ class Job:
     finished: bool = False
     # Handed to the background but not begun: when (time.monotonic()) it was handed over.
     queued_at: float | None = None
+    # The user asked it to stop; it does at its next progress step (within a second or
+    # two: between files, every thousand records matched, every batch of people saved).
+    stop_requested: bool = False
 
     @property
     def abandoned(self) -> bool:
@@ -390,6 +406,8 @@ class Job:
         return int(100 * self.done / self.total) if self.total else 0
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        if self.stop_requested:
+            raise ImportStopped
         self.stage, self.done, self.total = stage, done, total
 
     def run(
@@ -402,6 +420,8 @@ class Job:
         """Import in a session and transaction of its own (rolled back for a dry run)."""
         self.queued_at = None
         try:
+            if self.stop_requested:  # stopped before it began
+                raise ImportStopped
             with db.transaction(factory) as session:
                 self.report = service.import_files(
                     session,
@@ -418,6 +438,8 @@ class Job:
                     session.rollback()
         except GoodwordError as exc:
             self.error = _message(exc)
+        except ImportStopped:
+            self.error = STOPPED
         except Exception as exc:
             logs.failure(log, f"background import {self.id}", exc)
             self.error = "The import stopped on an unexpected problem; nothing was saved."
@@ -518,6 +540,20 @@ def import_status(
         return _report_response(request, job.report, job.id)
     template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
     return render(request, template, {"job": job, "busy": busy}, vary_on_htmx=True)
+
+
+@router.post("/import/jobs/{job_id}/stop", response_class=HTMLResponse)
+def stop_import(request: Request, workspace_id: WorkspaceId, job_id: str) -> Response:
+    """Ask a running import to stop; it rolls back, saving nothing. A finished one stays
+    as it finished."""
+    job = jobs_of(request).get(job_id, workspace_id=workspace_id)
+    if not job.finished:
+        job.stop_requested = True
+    if not is_htmx(request):
+        return redirect(f"/import/jobs/{job_id}")
+    if job.finished:
+        return import_status(request, workspace_id, job_id)
+    return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
 
 
 @router.get("/import/jobs/{job_id}/rows.csv")
