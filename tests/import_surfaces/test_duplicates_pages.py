@@ -186,3 +186,35 @@ def test_the_queue_is_in_the_main_menu(client):
     assert '<a href="/duplicates" aria-current="page">Duplicates</a>' in page.text
     icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page.text)
     assert icon and client.get(icon.group(1)).headers["content-type"].startswith("image/svg")
+
+
+def test_a_merged_away_persons_page_leads_to_whom_they_were_merged_into(
+    client, session, workspace, other_workspace
+):
+    a, b = two_johns(session, workspace.id)
+    c = f.person(session, workspace.id, "Johnny Smith", emails=["johnny@example.org"])
+    a_id, b_id, c_id = a.id, b.id, c.id
+    duplicates.merge(session, workspace_id=workspace.id, survivor_id=a_id, absorbed_id=b_id)
+    later = duplicates.merge(session, workspace_id=workspace.id, survivor_id=c_id, absorbed_id=a_id)
+    session.commit()
+
+    for gone in (b_id, a_id):  # merged into A, which later merged into C
+        response = client.get(f"/people/{gone}", follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == f"/people/{c_id}"
+    page = client.get(f"/people/{b_id}")
+    assert "The person you asked for was merged into Johnny Smith." in page.text
+
+    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=later.id)
+    session.commit()
+    assert client.get(f"/people/{a_id}", follow_redirects=False).status_code == 200
+    assert client.get(f"/people/{b_id}", follow_redirects=False).headers["location"] == (
+        f"/people/{a_id}"
+    )
+    assert client.get("/people/999999").status_code == 404  # never existed
+
+
+def test_another_workspaces_merged_person_is_not_found(client, session, other_workspace):
+    a, b = two_johns(session, other_workspace.id)
+    duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=a.id, absorbed_id=b.id)
+    session.commit()
+    assert client.get(f"/people/{b.id}", follow_redirects=False).status_code == 404

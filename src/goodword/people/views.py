@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
 from goodword.deps import AppSettings, DbSession, WorkspaceId
+from goodword.duplicates.service import merged_into
 from goodword.errors import GoodwordError, NotFound
 from goodword.forms import form_to_dict, validate
 from goodword.interactions import service as interactions
@@ -88,7 +89,18 @@ def show_person(
     person_id: int,
     connect_q: str = "",
 ) -> Response:
-    return render_detail(request, session, workspace_id, person_id, connect_q=connect_q)
+    """The person's page; for someone since merged into another person (a link in an
+    earlier import's report, say), that person's page."""
+    try:
+        return render_detail(request, session, workspace_id, person_id, connect_q=connect_q)
+    except NotFound:
+        survivor = merged_into(session, workspace_id=workspace_id, person_id=person_id)
+        if survivor is None:
+            raise
+        return redirect(
+            f"/people/{survivor.id}",
+            flash=f"The person you asked for was merged into {survivor.display_name}.",
+        )
 
 
 @router.get("/people/{person_id}/edit", name="edit_person")
