@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 from datetime import date
@@ -222,5 +224,27 @@ def test_the_csv_keeps_formulas_from_running_and_gives_them_back_on_import(sessi
     text = export_people(session, workspace_id=workspace.id, format="csv")
     assert "'=SUM(1,2)" in text and "'-just a note" in text and "'@home" in text
     assert ",=SUM" not in text
+    copy, _report = round_trip(session, workspace.id, "copy", "csv")
+    assert comparable(session, copy.id) == comparable(session, workspace.id)
+
+
+def test_the_csv_marks_formulas_in_details_but_leaves_readable_phone_numbers(session, workspace):
+    phones = ["+44 20 7946 0958", "+1 212 555 0100"]
+    someone = f.person(session, workspace.id, "Ada Lovelace", emails=["ada@example.org"],
+                       phones=phones, urls=["https://ada.example"])  # fmt: skip
+    someone.emails[0].label = "=HYPERLINK(1)"
+    someone.urls[0].label = "-x"
+    someone.phones[1].label = "@work"
+    other = f.person(session, workspace.id, "Grace Hopper", phones=["+44 20 7946 0959"])
+    other.phones[0].number = '=HYPERLINK("http://x.example","call")'  # kept as typed
+    session.flush()
+    rows = {row["Display Name"]: row for row in csv.DictReader(io.StringIO(
+        export_people(session, workspace_id=workspace.id, format="csv")))}  # fmt: skip
+    ada, grace = rows["Ada Lovelace"], rows["Grace Hopper"]
+    assert ada["Phones"] == "+442079460958\n+12125550100"  # E.164: left as it is
+    assert ada["E-mail Labels"] == "'=HYPERLINK(1)"
+    assert ada["Website Labels"] == "'-x"
+    assert ada["Phone Labels"] == "\n@work"  # a later line is not the cell's start
+    assert grace["Phones"].startswith("'=HYPERLINK")
     copy, _report = round_trip(session, workspace.id, "copy", "csv")
     assert comparable(session, copy.id) == comparable(session, workspace.id)

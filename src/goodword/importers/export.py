@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -193,8 +194,21 @@ def to_record(person: Person) -> dict[str, Any]:
     }
 
 
+# A phone number as Goodword stores one it could read: safe in a spreadsheet as it is (one
+# may show it as a number without its "+", but runs nothing).
+_E164 = re.compile(r"\+\d{4,15}")
+
+
+def _phones_cell(text: str) -> str:
+    """The phones cell, marked like any other text unless every number in it is E.164
+    (a number kept as typed, because it could not be read, can be anything)."""
+    numbers = text.split("\n")
+    return text if all(_E164.fullmatch(n) for n in numbers if n) else inert(text)
+
+
 def to_csv(chosen: Sequence[Person]) -> str:
-    """One row per person; several values in a cell one per line, labels in the next column."""
+    """One row per person; several values in a cell one per line, labels in the next column.
+    Every text cell a spreadsheet could take for a formula is made inert (`inert`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
@@ -210,12 +224,12 @@ def to_csv(chosen: Sequence[Person]) -> str:
                 inert(person.display_name),
                 inert(person.given_name or ""),
                 inert(person.family_name or ""),
-                lines("emails", "value"),
-                lines("emails", "label"),
-                lines("phones", "value"),
-                lines("phones", "label"),
-                lines("urls", "value"),
-                lines("urls", "label"),
+                inert(lines("emails", "value")),
+                inert(lines("emails", "label")),
+                _phones_cell(lines("phones", "value")),
+                inert(lines("phones", "label")),
+                inert(lines("urls", "value")),
+                inert(lines("urls", "label")),
                 inert(person.location or ""),
                 record["birthday"] or "",
                 inert("\n".join(person.tags)),
