@@ -358,6 +358,17 @@ def test_a_connection_date_it_cannot_read_is_noted_not_silently_dropped():
         ("Jméno,Příjmení\nAntonín,Dvořák\nJana,Černá\n", "cp1250", False),
         ("Név,Város\nSzőke Anna,Győr\n", "cp1250", False),
         ("Nom,Prénom\nDupré,Hélène\nLefèvre,François\n", "cp1252", False),
+        # One row each, too short for a statistical guess (each used to come out wrong).
+        ("Name,Company\nPaweł Nowak,Acme\n", "cp1250", False),
+        ("Name,Company\nÖdön Szűcs,Magyar Telekom\n", "cp1250", False),
+        ("Name,Company\nИван Петров,Яндекс\n", "cp1251", False),  # noqa: RUF001
+        ("Name,Company\nΜαρία Νικολάου,Cosmote\n", "cp1253", False),  # noqa: RUF001
+        ("Name,Company\nŞükrü Yılmaz,Türk Telekom\n", "cp1254", False),  # noqa: RUF001
+        ("Name,Company\nAyşe Öztürk,Arçelik\n", "cp1254", False),
+        ("Name,Company\nJūratė Kazlauskienė,Telia\n", "cp1257", False),
+        ("Name,Company\nJānis Bērziņš,Lattelecom\n", "cp1257", False),
+        ("Name,Company\nSøren Kierkegaard,Novo Nordisk\n", "cp1252", False),
+        ("Name,Company\nBjörk Guðmundsdóttir,Össur\n", "cp1252", False),
     ],
 )
 def test_short_files_in_legacy_code_pages_are_read_as_written(text, encoding, bom):

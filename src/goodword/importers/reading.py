@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import chardet
 import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
@@ -238,6 +239,9 @@ def decode(data: bytes) -> str:
     western = _western(data)
     if western is not None:
         return western
+    windows = _windows(data)
+    if windows is not None:
+        return windows
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
     return data.decode(encoding, errors="replace")
@@ -272,6 +276,70 @@ def _western(data: bytes) -> str | None:
     sample = text[:1_000_000]
     beyond = len(_BEYOND_ASCII.findall(sample))
     return text if beyond and beyond * 4 <= len(_ASCII_LETTER.findall(sample)) else None
+
+
+# The letters each Windows code page's languages write beyond ASCII (the code pages a
+# spreadsheet saves in, on a computer set up for those languages), and its punctuation.
+_WINDOWS_LETTERS = {
+    # Western European, Nordic and Icelandic included (the rule above takes the plainer
+    # Western files first).
+    "cp1252": "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ",
+    # Central European: Polish, Czech, Slovak, Hungarian, Slovene, Croatian, Romanian, Albanian
+    "cp1250": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻáčďéěíňřšťúůýžÁČĎÉĚÍŇŘŠŤÚŮÝŽäĺľôŕÄĹĽÔŔöőüűÖŐÜŰđĐăâîşţĂÂÎŞŢëçËÇß",
+    # Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian
+    "cp1251": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    "ЄєІіЇїҐґЂђЈјЉљЊњЋћЏџЃѓЌќЅѕЎў№",
+    "cp1253": "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρσςτυφχψωΆΈΉΊΌΎΏάέήίόύώϊϋΐΰΪΫ",
+    "cp1254": "ğĞıİşŞçÇöÖüÜâÂîÎûÛéÉ",  # Turkish
+    # Baltic: Lithuanian, Latvian, Estonian
+    "cp1257": "ąčęėįšųūžĄČĘĖĮŠŲŪŽāēģīķļņōŗĀĒĢĪĶĻŅŌŖõäöüÕÄÖÜéÉ",
+}
+_WINDOWS_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026€«»°·§\u00a0"
+_WINDOWS_ALLOWED = {
+    page: frozenset(letters + _WINDOWS_PUNCTUATION) for page, letters in _WINDOWS_LETTERS.items()
+}
+_OWN_SCRIPT = {"cp1251": re.compile("[\u0400-\u04ff]"), "cp1253": re.compile("[\u0370-\u03ff]")}
+_WORD = re.compile(r"\w+")
+
+
+def _windows(data: bytes) -> str | None:
+    """The text in the Windows code page it reads as a language of, when one does. Each
+    page's reading must hold no letter beyond ASCII that its languages do not write, and
+    must look like their script: Cyrillic or Greek words without Latin letters in them, and
+    Latin words still mostly plain letters (Cyrillic or Greek text read as Latin is all
+    accents). When more than one page passes (a name with only "ö" in it reads the same in
+    several), `chardet` picks among them. None when no page passes (Asian encodings, say:
+    the general guess follows)."""
+    sample = data[:200_000]
+    passing: list[str] = []
+    for page, allowed in _WINDOWS_ALLOWED.items():
+        try:
+            text = sample.decode(page)
+        except UnicodeDecodeError:
+            continue
+        if all(ch in allowed for ch in _BEYOND_ASCII.findall(text)) and _looks_written(text, page):
+            passing.append(page)
+    if not passing:
+        return None
+    page = passing[0]
+    if len(passing) > 1:
+        guess = chardet.detect(sample, include_encodings=passing)["encoding"] or ""
+        named = guess.lower().replace("windows-", "cp")
+        page = named if named in passing else page
+    return data.decode(page, errors="replace")
+
+
+def _looks_written(text: str, page: str) -> bool:
+    words = _WORD.findall(text)
+    own = _OWN_SCRIPT.get(page)
+    if own is not None:
+        return not any(own.search(w) and _ASCII_LETTER.search(w) for w in words)
+    accented = plain = 0
+    for word in words:
+        if not word.isascii():
+            accented += len(_BEYOND_ASCII.findall(word))
+            plain += len(_ASCII_LETTER.findall(word))
+    return accented <= plain * 1.5
 
 
 def repair(text: str) -> str:
