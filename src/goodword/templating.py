@@ -24,6 +24,11 @@ def human_date(value: date | datetime | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def thousands(value: int | None) -> str:
+    """12,345: counts on pages, grouped the way the page's other figures are."""
+    return "" if value is None else f"{value:,}"
+
+
 def label(value: Any) -> str:
     """The human label of an enum member (or the text itself)."""
     if value is None:
@@ -34,6 +39,7 @@ def label(value: Any) -> str:
 def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
+    env.filters["thousands"] = thousands
     env.globals.update(
         version=__version__,
         Stage=Stage,

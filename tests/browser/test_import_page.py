@@ -29,6 +29,9 @@ def test_a_background_imports_report_takes_the_focus_when_it_arrives(
     expect(heading).to_be_visible()
     expect(heading).to_be_focused()
     expect(page.locator('#import-report dd[data-outcome="created"]')).to_have_text("6")
+    # The list of earlier imports takes it in without a reload.
+    expect(page.get_by_role("heading", name="Earlier imports")).to_be_visible()
+    expect(page.locator('#history td[data-outcome="created"]')).to_have_text(["6"])
 
 
 def test_a_running_import_is_stopped_from_its_progress_and_saves_nothing(
@@ -54,7 +57,14 @@ def test_a_running_import_is_stopped_from_its_progress_and_saves_nothing(
     page.get_by_label("Files").set_input_files(str(DATA / "Connections.csv"))
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("#import-progress strong")).to_have_text("Matching people")
-    page.get_by_role("button", name="Stop the import").click()
+    expect(page.get_by_role("heading", name="Importing")).to_be_focused()
+    # A keyboard user's focus stays on Stop while the progress is polled every second.
+    page.keyboard.press("Tab")
+    stop = page.get_by_role("button", name="Stop the import")
+    expect(stop).to_be_focused()
+    page.wait_for_timeout(2500)
+    expect(stop).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.get_by_text("You stopped the import, so nothing of it was saved.")).to_be_visible()
     page.goto(f"{live_server.url}/people")
     expect(page.get_by_text("Ada Lovelace")).to_have_count(0)

@@ -202,7 +202,7 @@ def test_a_merged_away_persons_page_leads_to_whom_they_were_merged_into(
         response = client.get(f"/people/{gone}", follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"] == f"/people/{c_id}"
     page = client.get(f"/people/{b_id}")
-    assert "The person you asked for was merged into Johnny Smith." in page.text
+    assert f"John Smith (number {b_id}) was merged into Johnny Smith (number {c_id})." in page.text
 
     duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=later.id)
     session.commit()

@@ -134,16 +134,18 @@ def test_another_workspaces_kept_report_is_not_found(client, session, other_work
 def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, files):
     assert "Earlier imports" not in client.get("/import").text
     first = client.post("/import", files=files("Connections.csv"))
-    run_id = re.search(r'href="/imports/(\d+)"', first.text).group(1)
+    run_id = re.search(r"it is import (\d+) under", first.text).group(1)
 
     page = client.get("/import")
     assert "Earlier imports" in page.text
-    row = re.search(rf'<a href="/imports/{run_id}">[^<]+</a></td>\s*<td>([^<]*)</td>', page.text)
+    link = f'<a href="/imports/{run_id}">Import {run_id}</a></td>'
+    row = re.search(rf"{link}\s*<td>[^<]+</td>\s*<td>([^<]*)</td>", page.text)
     assert row.group(1) == "Connections.csv"
     assert '<td data-outcome="created">6</td>' in page.text
 
     report = client.get(f"/imports/{run_id}")
     assert report.status_code == 200
+    assert f"<h1>Import {run_id}</h1>" in report.text
     assert re.search(r"<h2[^>]*>Imported \d+ \w+ \d{4}, \d\d:\d\d</h2>", report.text)
     assert '<dd data-outcome="skipped">1</dd>' in report.text
     assert "Ada Lovelace" in report.text
@@ -153,6 +155,11 @@ def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, fil
         ("5", "created"), ("6", "created"), ("7", "created"), ("8", "skipped"),
     ]  # fmt: skip
 
+    assert f'href="/imports/{run_id}/forget"' in report.text
+    ask = client.get(f"/imports/{run_id}/forget")
+    assert f"Delete the report of import {run_id}?" in ask.text
+    assert f'action="/imports/{run_id}/forget"' in ask.text
+    assert client.get(f"/imports/{run_id}").status_code == 200  # asking deletes nothing
     gone = client.post(f"/imports/{run_id}/forget", follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"] == "/import#history"
     assert client.get(f"/imports/{run_id}").status_code == 404

@@ -281,12 +281,17 @@ def test_a_big_import_runs_in_the_background_and_the_page_polls_it(
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
     started = client.post("/import", files=files("Connections.csv"), headers=HTMX)
     assert started.status_code == 200
-    poll = re.search(r'hx-get="(/import/jobs/[\w-]+)" hx-trigger="every 1s"', started.text)
+    poll = re.search(r'hx-get="(/import/jobs/[\w-]+/status)" hx-trigger="every 1s"', started.text)
     assert poll, started.text
     # The test client returns once the background work is done; the page's next poll
     # gets the report in place of the progress bar.
     done = client.get(poll.group(1), headers=HTMX)
     assert done.text.lstrip().startswith('<section id="import-report"')
+    # in place of the whole progress card, and the list of earlier imports takes it in
+    assert done.headers["HX-Retarget"] == "#import-progress"
+    assert done.headers["HX-Reswap"] == "outerHTML"
+    assert '<div id="history" hx-swap-oob="true">' in done.text
+    assert '<a href="/imports/' in done.text
     assert '<dd data-outcome="created">6</dd>' in done.text
     assert count_people() == 6
 
@@ -295,7 +300,7 @@ def test_a_background_dry_run_saves_nothing(client, files, count_people, monkeyp
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
     started = client.post("/import", files=files("Connections.csv"), data={"dry_run": "1"},
                           headers=HTMX)  # fmt: skip
-    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+/status)"', started.text).group(1)
     assert "Dry run: nothing was saved" in client.get(job, headers=HTMX).text
     assert count_people() == 0
 
@@ -305,7 +310,7 @@ def test_a_background_import_of_a_bad_file_shows_the_problem(
 ):
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
     started = client.post("/import", files=files("Connections.csv", "malformed.vcf"), headers=HTMX)
-    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+/status)"', started.text).group(1)
     response = client.get(job, headers=HTMX)
     assert response.status_code == 422
     assert "malformed.vcf, line 9" in response.text
@@ -324,7 +329,10 @@ def test_progress_shows_rows_done_of_total_while_the_import_runs(client, app, wo
     assert 'hx-trigger="every 1s"' in fragment.text
     page = client.get(f"/import/jobs/{job.id}")
     assert "<h1>Importing your network</h1>" in page.text
-    assert f'<meta http-equiv="refresh" content="2;url=/import/jobs/{job.id}">' in page.text
+    # Without JavaScript the page reloads itself; with it, only the reading is polled.
+    refresh = f'<noscript><meta http-equiv="refresh" content="2;url=/import/jobs/{job.id}">'
+    assert refresh in page.text
+    assert f'hx-get="/import/jobs/{job.id}/status"' in page.text
     assert "Follow it on a page of its own" not in page.text  # it is that page
     job.report = ImportReport()
     assert "Import finished" in client.get(f"/import/jobs/{job.id}").text
@@ -342,10 +350,15 @@ def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
         assert response.status_code == 200
         assert "An import is already running here" in response.text
         assert "<strong>Matching people</strong>: 0 of 50,000" in response.text
-        assert f'hx-get="/import/jobs/{running.id}?busy=true"' in response.text
-    # The next poll keeps saying so.
-    poll = client.get(f"/import/jobs/{running.id}?busy=true", headers=HTMX)
-    assert "An import is already running here" in poll.text
+        assert f'hx-get="/import/jobs/{running.id}/status"' in response.text
+    # The poll reads only the progress, so the notice stays put above it.
+    running.progress("match", 1000, 50000)
+    poll = client.get(f"/import/jobs/{running.id}/status", headers=HTMX)
+    assert poll.text.lstrip().startswith('<div id="import-progress-status"')
+    assert "<strong>Matching people</strong>: 1,000 of 50,000" in poll.text
+    assert "already running" not in poll.text and "HX-Retarget" not in poll.headers
+    # Coming back to the import page shows it too.
+    assert "<strong>Matching people</strong>: 1,000 of 50,000" in client.get("/import").text
     assert count_people() == 0
     running.finished = True
     # A refused import lets go of the workspace too.
@@ -420,7 +433,7 @@ def test_the_page_can_apply_unchanged_records_again(client, files, monkeypatch):
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
     started = client.post("/import", files=files("Connections.csv"), data={"reapply": "1"},
                           headers=HTMX)  # fmt: skip
-    job = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    job = re.search(r'hx-get="(/import/jobs/[\w-]+/status)"', started.text).group(1)
     finished = client.get(job, headers=HTMX).text
     assert "Import finished" in finished and "unchanged since the last import" not in finished
 
@@ -431,7 +444,7 @@ def test_every_row_of_the_report_downloads_as_csv(client, app, files, monkeypatc
 
     monkeypatch.setattr(views, "REPORT_ROWS", 2)
     response = client.post("/import", files=files("Connections.csv"))
-    assert "(the first 2; all 7 in the CSV below)" in response.text
+    assert "(the first 2; all 7 in the CSV)" in response.text
     link = re.search(r'<a href="(/import/jobs/[\w-]+/rows\.csv)" download>', response.text)
     assert link, response.text
     download = client.get(link.group(1))

@@ -95,7 +95,7 @@ def test_the_stop_button_works_without_javascript(client, files, count_people, m
     """The background page's Stop posts a form; the import then shows as stopped."""
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
     started = client.post("/import", files=files("Connections.csv"), headers=HTMX)
-    job_url = re.search(r'hx-get="(/import/jobs/[\w-]+)"', started.text).group(1)
+    job_url = re.search(r'hx-get="(/import/jobs/[\w-]+)/status"', started.text).group(1)
     assert f'<form method="post" action="{job_url}/stop"' in started.text
 
 

@@ -407,6 +407,39 @@ def test_progress_names_each_stage_as_it_starts_and_counts_the_matching(
     assert heard[-1] == ("people", 2500, 2500)
 
 
+def test_matching_counts_the_files_records_not_the_people_already_here(
+    session, workspace, tmp_path, monkeypatch
+):
+    from goodword.duplicates import matching
+
+    for number in range(7):
+        f.person(session, workspace.id, f"Already Here {number}")
+    rows = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    rng = random.Random(7)
+    for _n in range(2100):
+        given, family = ("".join(rng.choices(string.ascii_lowercase, k=8)) for _ in "ab")
+        rows.append(f"{given.title()},{family.title()},,,Acme,Engineer,26 Dec 2025")
+    connections = tmp_path / "Connections.csv"
+    connections.write_text("\n".join(rows) + "\n")
+    heard: list[int] = []
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[connections], today=TODAY,
+        progress=lambda stage, done, total: heard.append(done) if stage == "match" else None,
+    )  # fmt: skip
+    assert {0, 1000, 2000, 2100} <= set(heard)
+    assert heard == sorted(heard)
+
+    # However slow each record is, the comparing is heard from at least twice a second.
+    monkeypatch.setattr(matching, "PROGRESS_SECONDS", 0.0)
+    heard.clear()
+    connections.write_text("\n".join(rows[:51]).replace("Acme", "Initech") + "\n")
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[connections], today=TODAY,
+        progress=lambda stage, done, total: heard.append(done) if stage == "match" else None,
+    )  # fmt: skip
+    assert len(heard) >= 50
+
+
 def test_a_record_alike_to_many_keeps_its_best_candidate(session, workspace, monkeypatch):
     from goodword.importers import plan
 

@@ -13,6 +13,7 @@ Nothing here touches a database; the import and the duplicates scan feed it `Pro
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
@@ -37,8 +38,10 @@ _PREFILTER = 60
 _NAMES_PREFILTER = 75
 # The details the first look compares besides names, as bits (see `_kinds`).
 _ORGS, _BIRTHDAY, _PLACE, _DETAILS, _BOTH_NAMES = 1, 2, 4, 7, 8
-# How often (in profiles) `pairs_within` reports its progress.
+# How often `pairs_within` reports its progress: every so many profiles, and at least every
+# so many seconds (profiles in big blocks of near-identical names can take a while each).
 PROGRESS_EVERY = 1000
+PROGRESS_SECONDS = 0.5
 # Candidate pairs judged together (the first look is one call per batch); bounds memory
 # however large a block of common names grows.
 PAIRS_PER_BATCH = 250_000
@@ -400,7 +403,8 @@ class Matcher:
         after (an import asks this of the records it has just added: each is compared
         with everything before it, once); with `skip`, none whose later profile is at one
         of those positions. With `progress`, it is told now and then (every thousand
-        profiles) which position the comparing has reached.
+        profiles from `since`, and at least twice a second) which position the comparing
+        has reached.
         """
         for later, earlier, judged in self._pairs_before(since, skip, progress):
             yield earlier, later, judged
@@ -411,9 +415,13 @@ class Matcher:
         """(later, earlier, judgement) for pairs_within."""
         indexed = (self.profiles, self.summaries, self.kinds)
         batch = _Batch(indexed, indexed)
+        due = time.monotonic() + PROGRESS_SECONDS
         for later in range(max(since, 1), len(self.profiles)):
-            if progress is not None and later % PROGRESS_EVERY == 0:
+            if progress is not None and (
+                (later - since) % PROGRESS_EVERY == 0 or time.monotonic() >= due
+            ):
                 progress(later)
+                due = time.monotonic() + PROGRESS_SECONDS
             if later in skip:
                 continue
             found: set[int] = set()

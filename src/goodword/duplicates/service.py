@@ -182,21 +182,29 @@ def _exact_groups(matcher: Matcher) -> list[list[int]]:
     return [sorted(set(refs)) for refs in holders.values() if len(set(refs)) > 1]
 
 
-def merged_into(session: Session, *, workspace_id: int, person_id: int) -> Person | None:
-    """Whom a person merged away (and not brought back) lives on in: the survivor of their
-    last merge. A later merge of that survivor moves the record to its own survivor, so
-    this is whoever holds them now; None when nobody does (the survivor was deleted)."""
-    survivor_id = session.scalar(
-        select(Merge.survivor_id)
+def merged_into(
+    session: Session, *, workspace_id: int, person_id: int
+) -> tuple[str, Person] | None:
+    """(their name then, whom they live on in) for a person merged away and not brought
+    back: the survivor of their last merge (a later merge of that survivor moves the record
+    on to its own survivor, so this is whoever holds them now). None when nobody does."""
+    record = session.scalar(
+        select(Merge)
         .where(
             Merge.workspace_id == workspace_id,
             Merge.absorbed_id == person_id,
             Merge.undone_at.is_(None),
+            Merge.survivor_id.is_not(None),
         )
         .order_by(Merge.merged_at.desc(), Merge.id.desc())
         .limit(1)
     )
-    return None if survivor_id is None else session.get(Person, survivor_id)
+    if record is None or record.survivor_id is None:
+        return None
+    survivor = session.get(Person, record.survivor_id)
+    if survivor is None:
+        return None
+    return str(record.snapshot.get("absorbed", {}).get("display_name", "")), survivor
 
 
 def merge_to_read(record: Merge) -> MergeRead:

@@ -230,7 +230,7 @@ async def merge_pair(
     return redirect(
         "/duplicates",
         flash=f"Merged {name} (number {number}) into {kept} (number {survivor}), who stays. "
-        "Changed your mind? Undo it in the merge history below.",
+        "Changed your mind? Undo it under Merge history, at the foot of this page.",
     )
 
 

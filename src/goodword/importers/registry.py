@@ -106,5 +106,5 @@ def _nearest(keys: set[str]) -> str:
         )
     return (
         "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), vCards "
-        "and its own exports; the columns each needs are listed in docs/importing.md. "
+        "and its own exports, each by the columns it was exported with. "
     )

@@ -55,6 +55,7 @@ KEEP_ALL_JOBS = 200
 TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
 FORMAT_LABELS = {**registry.LABELS, "vcard": "vCard", "goodword-json": "Goodword people JSON"}
 NO_PREVIEW = "The files could not be previewed."
+OUTCOMES = [outcome.value for outcome in Outcome]
 STAGES = {
     "read": "Reading the files",
     "load": "Loading your network",
@@ -206,7 +207,7 @@ def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
         "previews": [],
         "runs": [],
         "keep_runs": history.KEEP,
-        "outcomes": [outcome.value for outcome in Outcome],
+        "outcomes": OUTCOMES,
         "error": None,
         **extra,
     }
@@ -214,8 +215,13 @@ def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
 
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
-    runs = history.recent(session, workspace_id=workspace_id)
-    return render(request, "importers/import.html", _form_context(request, runs=runs))
+    """The upload form, the workspace's running import (if any) and its earlier imports."""
+    context = _form_context(
+        request,
+        runs=history.recent(session, workspace_id=workspace_id),
+        running=jobs_of(request).running(workspace_id),
+    )
+    return render(request, "importers/import.html", context)
 
 
 async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]]:
@@ -339,16 +345,22 @@ async def run_import(
         if dry_run:
             session.rollback()
         job.report = report
-        return _report_response(request, report, job.id)
+        return _report_response(request, session, workspace_id, report, job.id)
     finally:
         if not in_background:
             job.finished = True  # whatever happened, the workspace may import again
 
 
-def _report_response(request: Request, report: ImportReport, job_id: str) -> HTMLResponse:
-    template = "importers/_report.html" if is_htmx(request) else "importers/report.html"
+def _report_response(
+    request: Request, session: Session, workspace_id: int, report: ImportReport, job_id: str
+) -> HTMLResponse:
     context = report_context(report, rows_url=f"/import/jobs/{job_id}/rows.csv")
-    return render(request, template, context, vary_on_htmx=True)
+    if not is_htmx(request):
+        return render(request, "importers/report.html", context, vary_on_htmx=True)
+    # On the import page, the list of earlier imports takes this one in too.
+    runs = history.recent(session, workspace_id=workspace_id)
+    context.update(history_oob=True, runs=runs, keep_runs=history.KEEP, outcomes=OUTCOMES)
+    return render(request, "importers/_report.html", context, vary_on_htmx=True)
 
 
 def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict[str, Any]:
@@ -529,21 +541,37 @@ def jobs_of(request: Request) -> Jobs:
 
 @router.get("/import/jobs/{job_id}", response_class=HTMLResponse)
 def import_status(
-    request: Request, workspace_id: WorkspaceId, job_id: str, busy: bool = False
+    request: Request, session: DbSession, workspace_id: WorkspaceId, job_id: str
 ) -> HTMLResponse:
-    """How far a background import is; its report (or its problem) once it is done. With
-    `busy`, the progress keeps saying that the files just chosen were not imported."""
+    """How far a background import is; its report (or its problem) once it is done."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.error is not None:
         return _problem(request, job.error, {}, [])
     if job.report is not None:
-        return _report_response(request, job.report, job.id)
+        return _report_response(request, session, workspace_id, job.report, job.id)
     template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
-    return render(request, template, {"job": job, "busy": busy}, vary_on_htmx=True)
+    return render(request, template, {"job": job}, vary_on_htmx=True)
+
+
+@router.get("/import/jobs/{job_id}/status", response_class=HTMLResponse)
+def import_progress(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, job_id: str
+) -> HTMLResponse:
+    """The progress bar's next reading, polled by the page; once the import is done, its
+    report or problem in place of the whole progress card."""
+    job = jobs_of(request).get(job_id, workspace_id=workspace_id)
+    if job.error is None and job.report is None:
+        return render(request, "importers/_progress_status.html", {"job": job})
+    response = import_status(request, session, workspace_id, job_id)
+    response.headers["HX-Retarget"] = "#import-progress"
+    response.headers["HX-Reswap"] = "outerHTML"
+    return response
 
 
 @router.post("/import/jobs/{job_id}/stop", response_class=HTMLResponse)
-def stop_import(request: Request, workspace_id: WorkspaceId, job_id: str) -> Response:
+def stop_import(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, job_id: str
+) -> Response:
     """Ask a running import to stop; it rolls back, saving nothing. A finished one stays
     as it finished."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
@@ -552,7 +580,7 @@ def stop_import(request: Request, workspace_id: WorkspaceId, job_id: str) -> Res
     if not is_htmx(request):
         return redirect(f"/import/jobs/{job_id}")
     if job.finished:
-        return import_status(request, workspace_id, job_id)
+        return import_status(request, session, workspace_id, job_id)
     return render(request, "importers/_progress.html", {"job": job}, vary_on_htmx=True)
 
 
@@ -596,6 +624,15 @@ def saved_report(
 def saved_rows(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> Response:
     """Every row of an earlier import's report as CSV."""
     return _rows_csv(history.get(session, workspace_id=workspace_id, run_id=run_id))
+
+
+@router.get("/imports/{run_id}/forget", response_class=HTMLResponse)
+def confirm_forget_report(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
+) -> HTMLResponse:
+    """Ask before deleting an earlier import's report."""
+    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+    return render(request, "importers/forget.html", {"report": report})
 
 
 @router.post("/imports/{run_id}/forget")

@@ -94,12 +94,14 @@ def show_person(
     try:
         return render_detail(request, session, workspace_id, person_id, connect_q=connect_q)
     except NotFound:
-        survivor = merged_into(session, workspace_id=workspace_id, person_id=person_id)
-        if survivor is None:
+        found = merged_into(session, workspace_id=workspace_id, person_id=person_id)
+        if found is None:
             raise
+        name, survivor = found
         return redirect(
             f"/people/{survivor.id}",
-            flash=f"The person you asked for was merged into {survivor.display_name}.",
+            flash=f"{name or 'The person you asked for'} (number {person_id}) was merged into "
+            f"{survivor.display_name} (number {survivor.id}).",
         )
 
 
