@@ -158,6 +158,10 @@ def enum_type(enum_cls: type[enum.Enum]) -> SAEnum:
     )
 
 
+# The largest record id: ids are 32-bit integers on PostgreSQL.
+LARGEST_ID = 2**31 - 1
+
+
 class WorkspaceScoped:
     """Columns every workspace-owned record has."""
 

@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from goodword.config import Settings
-from goodword.db import transaction
+from goodword.db import LARGEST_ID, transaction
+from goodword.errors import NotFound
 from goodword.workspaces import service as workspaces
 
 
@@ -21,6 +22,16 @@ def _session(request: Request) -> Iterator[Session]:
 def _workspace_id(session: Annotated[Session, Depends(_session, scope="function")]) -> int:
     # Local mode: the single workspace. Server mode will resolve it from the signed-in account.
     return workspaces.get_or_create(session).id
+
+
+def ids_in_range(request: Request) -> None:
+    """An id in a page's or endpoint's address (`/people/{person_id}`) too large for any
+    record is a record that is not there: 404, as for any other missing one, where the
+    database would have failed on the number."""
+    for name, value in request.path_params.items():
+        digits = isinstance(value, str) and value.isdigit() and name.endswith("_id")
+        if digits and (len(value) > len(str(LARGEST_ID)) or int(value) > LARGEST_ID):
+            raise NotFound("record", value)
 
 
 def _settings(request: Request) -> Settings:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,7 @@ from goodword import __version__, logs
 from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
+from goodword.deps import ids_in_range
 from goodword.errors import GoodwordError, InvalidInput
 from goodword.forms import field_errors
 from goodword.workspaces import service as workspaces
@@ -60,6 +61,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
+        dependencies=[Depends(ids_in_range)],
     )
     app.state.settings = settings
     app.state.session_factory = session_factory

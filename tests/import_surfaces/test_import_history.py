@@ -99,13 +99,42 @@ def test_each_workspace_keeps_its_last_reports_and_no_other_sees_them(
     assert _kept(session, other_workspace) == 1
 
 
+def test_the_newest_report_is_kept_even_if_the_clock_went_back(session, workspace, monkeypatch):
+    monkeypatch.setattr(history, "KEEP", 2)
+    first, second = (_import(session, workspace, "contacts30.vcf").id for _ in range(2))
+    earlier = service.import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "contacts30.vcf"],
+        today=TODAY.date(), now=datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
+    )  # fmt: skip
+    assert [r.id for r in history.recent(session, workspace_id=workspace.id)] == [
+        earlier.id, second,
+    ]  # fmt: skip
+    assert first not in (earlier.id, second)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/imports/99999999999999999999",
+        "/imports/2147483648/rows.csv",
+        f"{API}/imports/9223372036854775807",
+        "/people/99999999999999999999",
+        f"{API}/people/2147483648",
+    ],
+)
+def test_an_id_too_large_for_any_record_is_not_found(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert client.delete(f"{API}/imports/99999999999999999999").status_code == 404
+
+
 def test_the_api_gives_the_kept_report_and_deletes_it(client, files, count_people):
     made = client.post(f"{API}/imports", files=files("Connections.csv")).json()
     assert isinstance(made["id"], int) and made["finished_at"]
     dry = client.post(f"{API}/imports?dry_run=true", files=files("contacts30.vcf")).json()
     assert dry["id"] is None
 
-    listed = client.get(f"{API}/imports").json()
+    listed = client.get(f"{API}/imports").json()["items"]
     assert [(i["id"], i["files"][0]["name"], i["counts"]) for i in listed] == [
         (made["id"], "Connections.csv", made["counts"])
     ]
@@ -116,7 +145,7 @@ def test_the_api_gives_the_kept_report_and_deletes_it(client, files, count_peopl
     assert client.delete(f"{API}/imports/{made['id']}").status_code == 204
     assert client.get(f"{API}/imports/{made['id']}").status_code == 404
     assert client.delete(f"{API}/imports/{made['id']}").status_code == 404
-    assert client.get(f"{API}/imports").json() == []
+    assert client.get(f"{API}/imports").json() == {"items": []}
     assert count_people() == people  # the people the import brought in stay
 
 
@@ -127,7 +156,7 @@ def test_another_workspaces_kept_report_is_not_found(client, session, other_work
     assert client.get(f"/imports/{theirs.id}").status_code == 404
     assert client.get(f"/imports/{theirs.id}/rows.csv").status_code == 404
     assert client.post(f"/imports/{theirs.id}/forget").status_code == 404
-    assert client.get(f"{API}/imports").json() == []
+    assert client.get(f"{API}/imports").json() == {"items": []}
     assert f"/imports/{theirs.id}" not in client.get("/import").text
 
 
@@ -181,6 +210,7 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run):
     as_json = json.loads(run("imports", "show", "1", "--json").stdout)
     assert as_json["id"] == 1 and as_json["counts"]["skipped"] == 1
 
+    assert run("imports", "show", "99999999999").exit_code == 2  # no id is that large
     assert run("imports", "delete", "1").exit_code == 0
     missing = run("imports", "show", "1")
     assert missing.exit_code == 4 and "No import with id 1" in missing.output

@@ -3,18 +3,20 @@ answering other requests while an import runs."""
 
 from __future__ import annotations
 
-import re
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
-from goodword.importers import service, views
+from goodword.importers import history, service, views
 from goodword.importers.models import ImportRun
+from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 HTMX = {"HX-Request": "true"}
+STOPPED = ImportStopped().message
 
 
 def _saved(tmp_path: Path, *names: str) -> views.Saved:
@@ -44,7 +46,7 @@ def test_an_import_stopped_while_saving_people_saves_nothing(
     saved = _saved(tmp_path, "Connections.csv", "contacts30.vcf")
     job.run(session_factory, saved, None)
     assert job.stop_requested and job.finished
-    assert job.error == views.STOPPED and job.report is None
+    assert job.error == STOPPED and job.report is None
     assert job.stage == "match"  # it got as far as saving, and stopped there
     assert count_people() == 0
     assert session.scalar(select(func.count()).select_from(ImportRun)) == 0
@@ -56,7 +58,7 @@ def test_an_import_stopped_before_it_began_never_starts(
 ):
     job = views.Job("job", workspace.id, dry_run=False, stop_requested=True)
     job.run(session_factory, _saved(tmp_path, "Connections.csv"), None)
-    assert (job.error, job.finished, job.stage) == (views.STOPPED, True, "read")
+    assert (job.error, job.finished, job.stage) == (STOPPED, True, "read")
     assert count_people() == 0
 
 
@@ -91,16 +93,84 @@ def test_stopping_a_finished_import_changes_nothing(client, app, workspace):
     assert plain.status_code == 303 and plain.headers["location"] == f"/import/jobs/{job.id}"
 
 
-def test_the_stop_button_works_without_javascript(client, files, count_people, monkeypatch):
-    """The background page's Stop posts a form; the import then shows as stopped."""
-    monkeypatch.setattr(views, "BACKGROUND_BYTES", 0)
-    started = client.post("/import", files=files("Connections.csv"), headers=HTMX)
-    job_url = re.search(r'hx-get="(/import/jobs/[\w-]+)/status"', started.text).group(1)
-    assert f'<form method="post" action="{job_url}/stop"' in started.text
+def test_the_stop_button_works_without_javascript(client, app, workspace):
+    """Stop is a plain form: it posts, and the import's own page then says it is stopping."""
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    job = jobs.claim(workspace.id, dry_run=False)
+    page = client.get(f"/import/jobs/{job.id}")
+    assert f'<form method="post" action="/import/jobs/{job.id}/stop"' in page.text
+    stopped = client.post(f"/import/jobs/{job.id}/stop", follow_redirects=False)
+    assert stopped.status_code == 303 and stopped.headers["location"] == f"/import/jobs/{job.id}"
+    assert job.stop_requested
+    assert (
+        "Stopping… nothing of this import will be saved."
+        in client.get(f"/import/jobs/{job.id}").text
+    )
 
 
-def test_the_app_answers_other_requests_while_an_import_runs(client, files, monkeypatch):
-    """The import runs in a worker thread, not in the app's event loop."""
+def test_a_stop_after_the_last_step_still_saves_nothing_not_even_the_report(
+    session, session_factory, workspace, count_people, tmp_path, monkeypatch
+):
+    """Stop pressed once the work is done but before the commit: everything rolls back."""
+    session.commit()
+    job = views.Job("job", workspace.id, dry_run=False)
+    real_save = history.save
+
+    def save_then_stop(*args, **kwargs):
+        saved_id = real_save(*args, **kwargs)
+        assert job.request_stop()  # the report is written; the commit has not begun
+        return saved_id
+
+    monkeypatch.setattr(history, "save", save_then_stop)
+    job.run(session_factory, _saved(tmp_path, "Connections.csv"), None)
+    assert job.error == STOPPED and job.report is None
+    assert count_people() == 0
+    assert session.scalar(select(func.count()).select_from(ImportRun)) == 0
+
+
+def test_once_it_commits_an_import_can_no_longer_be_stopped(workspace):
+    job = views.Job("job", workspace.id, dry_run=False)
+    job.last_chance_to_stop()
+    assert job.committing and not job.request_stop() and not job.stop_requested
+    finished = views.Job("done", workspace.id, dry_run=False, finished=True)
+    assert not finished.request_stop()
+
+
+def test_too_late_to_stop_says_so(client, app, workspace):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    job = jobs.claim(workspace.id, dry_run=False)
+    job.last_chance_to_stop()
+    response = client.post(f"/import/jobs/{job.id}/stop", headers=HTMX)
+    assert "Saving… it is too late to stop the import now." in response.text
+    assert "Stop the import" not in response.text and not job.stop_requested
+
+
+def test_an_api_import_stopped_from_the_page_is_a_409_and_saves_nothing(
+    client, app, files, workspace, count_people, monkeypatch
+):
+    real = service.import_files
+
+    def import_then_user_stops(*args, **kwargs):
+        report = real(*args, **kwargs)
+        running = app.state.import_jobs.running(workspace.id)
+        assert running.request_stop()  # as the Stop button does
+        return report
+
+    monkeypatch.setattr(service, "import_files", import_then_user_stops)
+    response = client.post("/api/v1/imports", files=files("Connections.csv"))
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "import_stopped"
+    assert count_people() == 0
+    assert client.get("/api/v1/imports").json() == {"items": []}
+    assert app.state.import_jobs.running(workspace.id) is None  # the workspace is free again
+
+
+@pytest.mark.parametrize("url", ["/api/v1/imports", "/import"])
+def test_the_app_answers_other_requests_while_an_import_runs(client, files, monkeypatch, url):
+    """The import (through the API, or the page's own) runs in a worker thread, not in the
+    app's event loop."""
     started, answered = threading.Event(), threading.Event()
     real = service.import_files
 
@@ -115,7 +185,7 @@ def test_the_app_answers_other_requests_while_an_import_runs(client, files, monk
     result = {}
 
     def post() -> None:
-        result["response"] = client.post("/api/v1/imports", files=files("Connections.csv"))
+        result["response"] = client.post(url, files=files("Connections.csv"))
 
     thread = threading.Thread(target=post)
     thread.start()
@@ -124,4 +194,8 @@ def test_the_app_answers_other_requests_while_an_import_runs(client, files, monk
     answered.set()
     thread.join(timeout=60)
     assert result["response"].status_code == 200
-    assert result["response"].json()["counts"]["created"] == 6
+    answer = result["response"]
+    if url == "/import":  # the page
+        assert '<dd data-outcome="created">6</dd>' in answer.text
+    else:
+        assert answer.json()["counts"]["created"] == 6

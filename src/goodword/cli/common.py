@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
 from goodword.config import Settings
+from goodword.db import LARGEST_ID
 from goodword.errors import GoodwordError, InvalidInput
 
 
@@ -225,4 +226,7 @@ def span(start: date | None, end: date | None, current: bool) -> str:
     return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
 
 
-Id = Annotated[int, typer.Argument(help="The record's id (shown in lists and on its page).")]
+Id = Annotated[
+    int,
+    typer.Argument(help="The record's id (shown in lists and on its page).", min=1, max=LARGEST_ID),
+]

@@ -23,6 +23,7 @@ from goodword.cli.common import (
     table,
     work,
 )
+from goodword.db import LARGEST_ID
 from goodword.errors import InvalidInput
 from goodword.importers.report import ImportReport, Outcome
 
@@ -191,7 +192,10 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
         typer.echo("Review the possible duplicates: goodword people duplicates")
 
 
-ImportId = Annotated[int, typer.Argument(help="The import's number (see `imports list`).")]
+ImportId = Annotated[
+    int,
+    typer.Argument(help="The import's number (see `imports list`).", min=1, max=LARGEST_ID),
+]
 
 
 @imports_app.command("list")
@@ -314,8 +318,13 @@ def duplicates(
 @people_app.command("merge")
 def merge(
     ctx: typer.Context,
-    survivor: Annotated[int, typer.Argument(help="The person to keep (their id).")],
-    absorbed: Annotated[int, typer.Argument(help="The person folded into them (their id).")],
+    survivor: Annotated[
+        int, typer.Argument(help="The person to keep (their id).", min=1, max=LARGEST_ID)
+    ],
+    absorbed: Annotated[
+        int,
+        typer.Argument(help="The person folded into them (their id).", min=1, max=LARGEST_ID),
+    ],
     prefer: Annotated[
         list[str] | None,
         typer.Option(
@@ -360,7 +369,10 @@ def merge(
 @people_app.command("unmerge")
 def unmerge(
     ctx: typer.Context,
-    merge_id: Annotated[int, typer.Argument(help="The merge's id (see `people merges`).")],
+    merge_id: Annotated[
+        int,
+        typer.Argument(help="The merge's id (see `people merges`).", min=1, max=LARGEST_ID),
+    ],
     as_json: JsonFlag = False,
 ) -> None:
     """Undo a merge: both people come back as they were, with their ids."""
@@ -377,7 +389,10 @@ def unmerge(
     typer.echo(f"Undid merge {merge_id}: {restored.display_name} ({restored.id}) is back.")
 
 
-Pair = Annotated[int, typer.Argument(help="The pair's number (see `people duplicates`).")]
+Pair = Annotated[
+    int,
+    typer.Argument(help="The pair's number (see `people duplicates`).", min=1, max=LARGEST_ID),
+]
 
 
 @people_app.command("not-same")

@@ -10,6 +10,7 @@ import typer
 
 from goodword import clock
 from goodword.cli.common import Id, JsonFlag, dump, fields, print_json, table, work
+from goodword.db import LARGEST_ID
 from goodword.errors import InvalidInput
 from goodword.leads.models import LeadKind
 from goodword.referrals.models import AskStatus
@@ -170,7 +171,10 @@ def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @references_app.command("add")
 def references_add(
     ctx: typer.Context,
-    person_id: Annotated[int, typer.Argument(help="The person (id) who agreed to speak for you.")],
+    person_id: Annotated[
+        int,
+        typer.Argument(help="The person (id) who agreed to speak for you.", min=1, max=LARGEST_ID),
+    ],
     consent: Annotated[str | None, typer.Option(help="The day they agreed (YYYY-MM-DD).")] = None,
     relationship: Annotated[str | None, typer.Option(help="How you know them.")] = None,
     can_speak_to: Annotated[str | None, typer.Option(help="What they know first-hand.")] = None,
@@ -203,8 +207,10 @@ def references_add(
 @references_app.command("launch")
 def references_launch(
     ctx: typer.Context,
-    reference_id: Annotated[int, typer.Argument(help="The reference (id).")],
-    opportunity_id: Annotated[int, typer.Argument(help="The opportunity (id).")],
+    reference_id: Annotated[int, typer.Argument(help="The reference (id).", min=1, max=LARGEST_ID)],
+    opportunity_id: Annotated[
+        int, typer.Argument(help="The opportunity (id).", min=1, max=LARGEST_ID)
+    ],
     stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
     confirm_current_workplace: Annotated[
         bool,

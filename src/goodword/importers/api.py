@@ -129,6 +129,8 @@ async def create_import(
             saved.remove()
         if dry_run:
             session.rollback()
+        else:
+            job.last_chance_to_stop()  # a stop asked for from the import page: 409, nothing saved
         job.report = report
         return report_out(report)
     finally:
@@ -150,13 +152,15 @@ class ImportSummaryOut(BaseModel):
     counts: dict[str, int]
 
 
-@router.get("/imports", response_model=list[ImportSummaryOut], summary="List kept imports")
-def list_imports(session: DbSession, workspace_id: WorkspaceId) -> list[ImportSummaryOut]:
+class ImportList(BaseModel):
+    items: list[ImportSummaryOut]
+
+
+@router.get("/imports", response_model=ImportList, summary="List kept imports")
+def list_imports(session: DbSession, workspace_id: WorkspaceId) -> ImportList:
     """The workspace's last imports (dry runs are not kept), the latest first."""
-    return [
-        ImportSummaryOut(**run.to_dict())
-        for run in history.recent(session, workspace_id=workspace_id)
-    ]
+    runs = history.recent(session, workspace_id=workspace_id)
+    return ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])
 
 
 @router.get("/imports/{run_id}", response_model=ImportReportOut, summary="Get a kept import")

@@ -96,8 +96,9 @@ def save(session: Session, *, workspace_id: int, report: ImportReport, now: date
     )
     session.add(run)
     session.flush()
+    # By id, the order they were saved in (a clock set back cannot make the newest oldest).
     older = select(ImportRun.id).where(ImportRun.workspace_id == workspace_id)
-    kept = older.order_by(ImportRun.finished_at.desc(), ImportRun.id.desc()).limit(KEEP)
+    kept = older.order_by(ImportRun.id.desc()).limit(KEEP)
     session.execute(
         delete(ImportRun).where(
             ImportRun.workspace_id == workspace_id, ImportRun.id.not_in(kept.scalar_subquery())
@@ -108,11 +109,11 @@ def save(session: Session, *, workspace_id: int, report: ImportReport, now: date
 
 
 def recent(session: Session, *, workspace_id: int) -> list[RunSummary]:
-    """The workspace's kept imports, the latest first."""
+    """The workspace's kept imports, the last saved first."""
     rows = session.execute(
         select(ImportRun.id, ImportRun.finished_at, ImportRun.files, ImportRun.counts)
         .where(ImportRun.workspace_id == workspace_id)
-        .order_by(ImportRun.finished_at.desc(), ImportRun.id.desc())
+        .order_by(ImportRun.id.desc())
     )
     return [RunSummary(*row) for row in rows]
 

@@ -22,5 +22,5 @@ class ImportRun(WorkspaceScoped, Base):
     files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     # The whole report, every row included, as zlib-compressed JSON (`history.encode`):
-    # a 70,000-row report is about a megabyte so, against ten as JSON text.
+    # a 70,000-row report takes about half a megabyte so, against five as JSON text.
     report: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)

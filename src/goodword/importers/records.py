@@ -35,6 +35,17 @@ class ImportFileError(GoodwordError):
         return shape
 
 
+class ImportStopped(GoodwordError):
+    """The user stopped the import before it was saved: it rolls back, saving nothing."""
+
+    status_code = 409
+    exit_code = 3
+    code = "import_stopped"
+
+    def __init__(self) -> None:
+        super().__init__("You stopped the import, so nothing of it was saved.")
+
+
 class Role(StrEnum):
     """What an incoming person record is for."""
 

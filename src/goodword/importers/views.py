@@ -33,7 +33,7 @@ from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
 from goodword.importers.reading import MAX_BYTES, documents, read_table
-from goodword.importers.records import ImportFileError
+from goodword.importers.records import ImportFileError, ImportStopped
 from goodword.importers.report import ImportReport, Outcome
 from goodword.pages import is_htmx, redirect, render
 
@@ -336,9 +336,10 @@ async def run_import(
                 progress=job.progress,
                 max_bytes=request.app.state.settings.import_max_bytes,
             )
-        except (GoodwordError, ImportStopped) as exc:
+            job.last_chance_to_stop()
+        except GoodwordError as exc:
             session.rollback()  # nothing of a refused or stopped import is kept
-            job.error = STOPPED if isinstance(exc, ImportStopped) else _message(exc)
+            job.error = _message(exc)
             return _problem(request, job.error, values, [])
         finally:
             saved.remove()
@@ -375,14 +376,6 @@ def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict
     }
 
 
-STOPPED = "You stopped the import, so nothing of it was saved."
-
-
-class ImportStopped(Exception):
-    """Raised in an import's own thread, at its next progress step, once the user asked it
-    to stop: the import's transaction rolls back."""
-
-
 @dataclass
 class Job:
     """One import: how far it is, then its report or its error."""
@@ -399,9 +392,12 @@ class Job:
     finished: bool = False
     # Handed to the background but not begun: when (time.monotonic()) it was handed over.
     queued_at: float | None = None
-    # The user asked it to stop; it does at its next progress step (within a second or
-    # two: between files, every thousand records matched, every batch of people saved).
+    # The user asked it to stop; it does at its next progress step (between files, at least
+    # twice a second while matching, every batch of people saved), or at the latest just
+    # before it is committed. Once committing, it can no longer be stopped.
     stop_requested: bool = False
+    committing: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def abandoned(self) -> bool:
@@ -422,6 +418,23 @@ class Job:
             raise ImportStopped
         self.stage, self.done, self.total = stage, done, total
 
+    def request_stop(self) -> bool:
+        """Ask the import to stop: True when it will (it saves nothing), False when it is
+        too late (finished, or being committed)."""
+        with self._lock:
+            if self.finished or self.committing:
+                return False
+            self.stop_requested = True
+            return True
+
+    def last_chance_to_stop(self) -> None:
+        """Called once the import's work is done and before its transaction commits: a
+        stop asked for until now is honoured (ImportStopped); after this, none is."""
+        with self._lock:
+            if self.stop_requested:
+                raise ImportStopped
+            self.committing = True
+
     def run(
         self,
         factory: sessionmaker[Session],
@@ -435,7 +448,7 @@ class Job:
             if self.stop_requested:  # stopped before it began
                 raise ImportStopped
             with db.transaction(factory) as session:
-                self.report = service.import_files(
+                report = service.import_files(
                     session,
                     workspace_id=self.workspace_id,
                     paths_or_uploads=saved.paths,
@@ -448,10 +461,11 @@ class Job:
                 )
                 if self.dry_run:
                     session.rollback()
+                else:
+                    self.last_chance_to_stop()
+            self.report = report  # shown once it is committed, never before
         except GoodwordError as exc:
             self.error = _message(exc)
-        except ImportStopped:
-            self.error = STOPPED
         except Exception as exc:
             logs.failure(log, f"background import {self.id}", exc)
             self.error = "The import stopped on an unexpected problem; nothing was saved."
@@ -575,8 +589,7 @@ def stop_import(
     """Ask a running import to stop; it rolls back, saving nothing. A finished one stays
     as it finished."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
-    if not job.finished:
-        job.stop_requested = True
+    job.request_stop()
     if not is_htmx(request):
         return redirect(f"/import/jobs/{job_id}")
     if job.finished:

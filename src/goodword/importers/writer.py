@@ -217,8 +217,11 @@ class Writer:
                 self.session, self.ws, "person", len(ids)
             ) as add_documents:
                 self._create(plan, ids, add_documents)
+                # (Each step below is a point where a stop asked for is heard.)
+                self.progress("people", len(ids), len(ids))
                 self._connections(plan, linked)
                 self._candidates(plan)
+            self.progress("people", len(ids), len(ids))
             self._interactions(plan)
         for row, target in plan.rows:
             if target == 0:
