@@ -115,9 +115,9 @@ def test_when_every_record_is_unchanged_the_people_are_not_read(session, workspa
     loads: list[int] = []
     load_people = WorkspaceState.load_people
 
-    def counted(state: WorkspaceState, session: Session) -> None:  # the real one, counted
+    def counted(state: WorkspaceState, session: Session, step=None) -> None:  # the real one
         loads.append(state.workspace_id)
-        load_people(state, session)
+        load_people(state, session, step)
 
     monkeypatch.setattr(WorkspaceState, "load_people", counted)
     run(session, workspace.id, "Connections.csv")

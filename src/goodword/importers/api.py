@@ -103,7 +103,8 @@ async def create_import(
     mapping: Mapping = None,
 ) -> ImportReportOut:
     """Import the files in one transaction; a file that cannot be read saves nothing (422);
-    while another import runs in the workspace (from the page, say), 409 and nothing done."""
+    while another import runs in the workspace (from the page, say), 409 and nothing done;
+    stopped from the import page while it runs, 409 `import_stopped` and nothing saved."""
     job = jobs_of(request).claim(workspace_id, dry_run=dry_run, reapply=reapply)
     if job is None:
         raise Conflict(

@@ -1,9 +1,9 @@
 """The imports a workspace keeps: each saved import's whole report, to read again later.
 
 An import saves its report in its own transaction, so a report exists exactly when the
-import's changes do (a dry run or a refused import leaves none). Each workspace keeps its
-last `KEEP` reports; the user can forget one sooner. The rows are stored compressed: they
-name the people the files held, as the files spelt them.
+import's changes do (a dry run, or a refused or stopped import, leaves none). Each
+workspace keeps its last `KEEP` reports; the user can forget one sooner. The rows are
+stored compressed: they name the people the files held, as the files spelt them.
 """
 
 from __future__ import annotations

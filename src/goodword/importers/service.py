@@ -90,7 +90,9 @@ def import_files(
 
     `progress(stage, done, total)` is called as the import goes: after each file is read
     ("read"), as the workspace's people start loading ("load"), as records are matched
-    ("match", every thousand records compared), and as people are written ("people").
+    ("match", every thousand records compared and at least twice a second), and as people
+    and what goes with them are written ("people"). A progress callback may raise to stop
+    the import; the caller then rolls it back.
     The report is kept with the import (`history`), unless it is a dry run: then the same
     work is done and reported, and the caller rolls it back.
     With `reapply`, records unchanged since they were last imported are applied again
@@ -110,7 +112,7 @@ def import_files(
     if len(unchanged) < len(incoming) or interactions:
         if progress:
             progress("load", 0, 0)
-        state.load_people(session)
+        state.load_people(session, step=(lambda: progress("load", 0, 0)) if progress else None)
     total = len(incoming)
     if progress:
         progress("match", 0, total)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -146,12 +146,17 @@ class WorkspaceState:
         )
         return state
 
-    def load_people(self, session: Session) -> None:
-        """The people, their organizations and the queued pairs, indexed for matching."""
+    def load_people(self, session: Session, step: Callable[[], None] | None = None) -> None:
+        """The people, their organizations and the queued pairs, indexed for matching.
+        `step` is called after each table is read and every 10,000 people indexed (an
+        import hears a stop asked for there)."""
         state, ws = self, self.workspace_id
+        heard = step or (lambda: None)
 
         def read(statement: Executable) -> Sequence[Any]:
-            return driver_rows(session, statement)
+            found = driver_rows(session, statement)
+            heard()
+            return found
 
         emails: dict[int, list[str]] = defaultdict(list)
         for person_id, address in read(
@@ -218,7 +223,9 @@ class WorkspaceState:
                 Person.birthday,
             ).where(Person.workspace_id == ws)
         )
-        for person_id, given, family, display, location, birthday in rows:
+        for index, (person_id, given, family, display, location, birthday) in enumerate(rows):
+            if index % 10_000 == 9_999:
+                heard()
             state.person_ids.add(person_id)
             folded_given, folded_family = _split(given, family, display)
             profile = Profile(

@@ -392,9 +392,9 @@ class Job:
     finished: bool = False
     # Handed to the background but not begun: when (time.monotonic()) it was handed over.
     queued_at: float | None = None
-    # The user asked it to stop; it does at its next progress step (between files, at least
-    # twice a second while matching, every batch of people saved), or at the latest just
-    # before it is committed. Once committing, it can no longer be stopped.
+    # The user asked it to stop; it does at its next progress step (between files, while
+    # loading the network, at least twice a second while matching, every batch of people
+    # saved), or at the latest just before it is committed. Once committing, it cannot be.
     stop_requested: bool = False
     committing: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
