@@ -29,9 +29,11 @@ def ids_in_range(request: Request) -> None:
     record is a record that is not there: 404, as for any other missing one, where the
     database would have failed on the number."""
     for name, value in request.path_params.items():
-        digits = isinstance(value, str) and value.isdigit() and name.endswith("_id")
-        if digits and (len(value) > len(str(LARGEST_ID)) or int(value) > LARGEST_ID):
-            raise NotFound("record", value)
+        # Only ASCII digits make a number here ("²" is left to the route's own 422).
+        if name.endswith("_id") and isinstance(value, str) and value.isascii() and value.isdigit():
+            significant = value.lstrip("0")  # 0042 is 42
+            if len(significant) > len(str(LARGEST_ID)) or int(significant or "0") > LARGEST_ID:
+                raise NotFound("record", value)
 
 
 def _settings(request: Request) -> Settings:

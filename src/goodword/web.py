@@ -29,6 +29,13 @@ from goodword.workspaces import service as workspaces
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
+# A number in a request (an id in a query or a body, say) larger than any the database
+# holds: the request is refused as invalid (422), where the database would fail on it.
+TOO_LARGE = InvalidInput(
+    "A number in the request is larger than any id or value Goodword keeps; check it."
+)
+SQLITE_OVERFLOW = "too large to convert to SQLite INTEGER"
+OUT_OF_RANGE = "22003"  # PostgreSQL's numeric_value_out_of_range
 
 
 def create_app(
@@ -147,8 +154,16 @@ def _add_error_handlers(app: FastAPI) -> None:
             )
         return error_page(request, exc.status_code, message)
 
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> Response:
+        if SQLITE_OVERFLOW in str(exc):  # a number given too large for SQLite to look up
+            return await goodword_error(request, TOO_LARGE)
+        return await unexpected(request, exc)
+
     @app.exception_handler(DBAPIError)
     async def database_error(request: Request, exc: DBAPIError) -> Response:
+        if getattr(exc.orig, "sqlstate", None) == OUT_OF_RANGE:  # the same on PostgreSQL
+            return await goodword_error(request, TOO_LARGE)
         # Handled here, not passed on to the server's own log with its message (which may
         # quote someone's details).
         if not (isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)):

@@ -128,6 +128,29 @@ def test_an_id_too_large_for_any_record_is_not_found(client, url):
     assert client.delete(f"{API}/imports/99999999999999999999").status_code == 404
 
 
+def test_other_ids_in_addresses_mean_what_they_did(client, session, workspace):
+    import factories as f
+
+    ada = f.person(session, workspace.id, "Ada Lovelace")
+    session.commit()
+    assert client.get(f"/people/000{ada.id}").status_code == 200  # zero-padded, as before
+    assert client.get("/people/%C2%B2").status_code == 422  # "²" is not a number
+    assert client.get(f"{API}/people/%C2%B2").status_code == 422
+
+
+@pytest.mark.parametrize("number", ["2147483648", "99999999999999999999"])
+def test_a_number_too_large_in_a_query_or_a_body_is_refused_not_a_crash(client, session, number):
+    """Numbers beyond what the database holds (32 bits for PostgreSQL's ids, 64 for SQLite)
+    are refused as invalid where the database would fail on them (it was a 500)."""
+    held = session.bind.dialect.name == "sqlite" and number == "2147483648"
+    listed = client.get(f"{API}/tasks?person_id={number}")
+    assert listed.status_code == (200 if held else 422)
+    if not held:
+        assert "larger than any id" in listed.json()["error"]["message"]
+    added = client.post(f"{API}/tasks", json={"title": "Call", "person_id": int(number)})
+    assert added.status_code == 422  # no such person, in either case
+
+
 def test_the_api_gives_the_kept_report_and_deletes_it(client, files, count_people):
     made = client.post(f"{API}/imports", files=files("Connections.csv")).json()
     assert isinstance(made["id"], int) and made["finished_at"]
@@ -211,6 +234,8 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run):
     assert as_json["id"] == 1 and as_json["counts"]["skipped"] == 1
 
     assert run("imports", "show", "99999999999").exit_code == 2  # no id is that large
+    too_large = run("tasks", "list", "--person", "99999999999999999999")
+    assert too_large.exit_code == 2 and "larger than any id" in too_large.output
     assert run("imports", "delete", "1").exit_code == 0
     missing = run("imports", "show", "1")
     assert missing.exit_code == 4 and "No import with id 1" in missing.output

@@ -152,10 +152,12 @@ def test_an_api_import_stopped_from_the_page_is_a_409_and_saves_nothing(
 ):
     real = service.import_files
 
+    watched = []
+
     def import_then_user_stops(*args, **kwargs):
         report = real(*args, **kwargs)
-        running = app.state.import_jobs.running(workspace.id)
-        assert running.request_stop()  # as the Stop button does
+        watched.append(app.state.import_jobs.running(workspace.id))
+        assert watched[0].request_stop()  # as the Stop button does
         return report
 
     monkeypatch.setattr(service, "import_files", import_then_user_stops)
@@ -165,6 +167,38 @@ def test_an_api_import_stopped_from_the_page_is_a_409_and_saves_nothing(
     assert count_people() == 0
     assert client.get("/api/v1/imports").json() == {"items": []}
     assert app.state.import_jobs.running(workspace.id) is None  # the workspace is free again
+    # The import page that pressed Stop stops polling and says so.
+    status = client.get(f"/import/jobs/{watched[0].id}/status", headers=HTMX)
+    assert status.headers["HX-Retarget"] == "#import-progress"
+    assert STOPPED in status.text
+
+
+def test_an_api_import_refused_for_a_bad_file_says_so_on_a_watching_page(
+    client, app, files, workspace, monkeypatch
+):
+    jobs = views.Jobs()
+    app.state.import_jobs = jobs
+    response = client.post("/api/v1/imports", files=files("Connections.csv", "malformed.vcf"))
+    assert response.status_code == 422
+    (job,) = [j for j in jobs._jobs.values() if j.workspace_id == workspace.id]
+    status = client.get(f"/import/jobs/{job.id}/status", headers=HTMX)
+    assert "malformed.vcf, line 9" in status.text
+
+
+def test_a_dry_run_stopped_at_the_end_says_it_was_stopped(
+    session_factory, workspace, tmp_path, monkeypatch
+):
+    job = views.Job("job", workspace.id, dry_run=True)
+    real = service.import_files
+
+    def import_then_user_stops(*args, **kwargs):
+        report = real(*args, **kwargs)
+        assert job.request_stop()
+        return report
+
+    monkeypatch.setattr(service, "import_files", import_then_user_stops)
+    job.run(session_factory, _saved(tmp_path, "Connections.csv"), None)
+    assert job.error == STOPPED and job.report is None
 
 
 @pytest.mark.parametrize("url", ["/api/v1/imports", "/import"])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
@@ -45,6 +45,17 @@ class _Group(TyperGroup):
             if as_json:
                 typer.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
             raise typer.Exit(exc.exit_code) from None
+        except (OverflowError, DataError) as exc:
+            too_large = "too large to convert to SQLite INTEGER" in str(exc) or (
+                isinstance(exc, DataError) and getattr(exc.orig, "sqlstate", None) == "22003"
+            )
+            if not too_large:
+                raise
+            error = InvalidInput("A number given is larger than any id or value Goodword keeps.")
+            _report(error)
+            if as_json:
+                typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
+            raise typer.Exit(error.exit_code) from None
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
             typer.echo(f"Error: the database failed during the command ({reason}).", err=True)

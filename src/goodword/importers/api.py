@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId
-from goodword.errors import Conflict
+from goodword.errors import Conflict, GoodwordError
 from goodword.importers import history, service
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.views import (
@@ -128,12 +128,19 @@ async def create_import(
             )
         finally:
             saved.remove()
+        job.last_chance_to_stop()  # a stop asked for from the import page: 409, nothing saved
         if dry_run:
             session.rollback()
         else:
-            job.last_chance_to_stop()  # a stop asked for from the import page: 409, nothing saved
+            session.commit()  # before the import page, if watching, is shown the report
         job.report = report
         return report_out(report)
+    except GoodwordError as exc:  # the import page, if watching, says so too
+        job.error = exc.message
+        raise
+    except Exception:
+        job.error = "The import stopped on an unexpected problem; nothing was saved."
+        raise
     finally:
         job.finished = True
 

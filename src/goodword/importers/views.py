@@ -345,6 +345,8 @@ async def run_import(
             saved.remove()
         if dry_run:
             session.rollback()
+        else:
+            session.commit()  # before anyone watching (another tab) is shown the report
         job.report = report
         return _report_response(request, session, workspace_id, report, job.id)
     finally:
@@ -459,10 +461,9 @@ class Job:
                     progress=self.progress,
                     max_bytes=max_bytes,
                 )
+                self.last_chance_to_stop()
                 if self.dry_run:
                     session.rollback()
-                else:
-                    self.last_chance_to_stop()
             self.report = report  # shown once it is committed, never before
         except GoodwordError as exc:
             self.error = _message(exc)
