@@ -33,7 +33,8 @@ def ids_in_range(request: Request) -> None:
         if name.endswith("_id") and isinstance(value, str) and value.isascii() and value.isdigit():
             significant = value.lstrip("0")  # 0042 is 42
             if len(significant) > len(str(LARGEST_ID)) or int(significant or "0") > LARGEST_ID:
-                raise NotFound("record", value)
+                kind = "import" if name == "run_id" else name.removesuffix("_id").replace("_", " ")
+                raise NotFound(kind, value)
 
 
 def _settings(request: Request) -> Settings:

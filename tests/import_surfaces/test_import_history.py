@@ -125,6 +125,8 @@ def test_the_newest_report_is_kept_even_if_the_clock_went_back(session, workspac
 def test_an_id_too_large_for_any_record_is_not_found(client, url):
     response = client.get(url)
     assert response.status_code == 404
+    kind = "import" if "/imports/" in url else "person"
+    assert f"No {kind} with id " in response.text
     assert client.delete(f"{API}/imports/99999999999999999999").status_code == 404
 
 
