@@ -90,3 +90,23 @@ def test_a_picker_chosen_before_the_name_columns_keeps_the_pickers(live_server, 
     page.locator("#f-map_family").select_option("Surname")
     expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
     expect(page.locator("#f-map_family")).to_have_value("Surname")
+
+
+def test_a_pick_made_the_moment_a_preview_arrives_is_heard(live_server, page: Page) -> None:
+    # HTMX wires freshly swapped content only once it settles (20 ms later); a pick landing
+    # in between used to go unheard, leaving the pickers and the rows out of step.
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(DATA / "crm.csv"))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#f-map_given")).to_be_visible()
+    page.evaluate(
+        """() => document.body.addEventListener("htmx:afterSwap", () => {
+             const family = document.getElementById("f-map_family");
+             family.value = "Surname";
+             family.dispatchEvent(new Event("change", {bubbles: true}));
+           }, {once: true})"""
+    )
+    page.locator("#f-map_given").select_option("First")
+    expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
+    expect(page.locator("#f-map_given")).to_have_value("First")
+    expect(page.locator("#f-map_family")).to_have_value("Surname")

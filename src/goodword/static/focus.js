@@ -8,6 +8,6 @@ document.addEventListener("htmx:afterSwap", (event) => {
   const fresh = document.querySelector("[data-focus]:not([data-focused])");
   const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
   seen(document);
-  if (trigger && trigger.closest && trigger.closest("fieldset")) return;
+  if (trigger && trigger.id === "import-preview") return;
   if (fresh) fresh.focus();
 });
