@@ -78,7 +78,11 @@ def create_app(
     _add_error_handlers(app)
     _add_api_explorer(app)
     from goodword import api_routers, page_routers
+    from goodword.importers.views import Jobs
 
+    # The imports running and lately finished; made here, not on first use, so two first
+    # requests at once cannot each make their own.
+    app.state.import_jobs = Jobs()
     for router in api_routers.ROUTERS:
         app.include_router(router)
     # Pages are for people; only the JSON API belongs in the OpenAPI document.

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from goodword import migrate
 from goodword.db import make_engine
+from goodword.server import Server
 
 UNREACHABLE = "postgresql://u:secret@127.0.0.1:1/x"
 
@@ -21,10 +21,13 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Record what `goodword serve` would run instead of running it."""
     calls: list[dict[str, Any]] = []
 
-    def fake_run(app: Any, **options: Any) -> None:
-        calls.append({"app": app, **options})
+    def fake_run(server: Server, sockets: Any = None) -> None:
+        config = server.config
+        calls.append(
+            {"app": config.app, "host": config.host, "port": config.port, "log": config.access_log}
+        )
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(Server, "run", fake_run)
     return calls
 
 
@@ -142,6 +145,7 @@ def test_serve_runs_the_app_on_the_given_address(
     [call] = served
     assert isinstance(call["app"], FastAPI)
     assert (call["host"], call["port"]) == ("0.0.0.0", 9001)
+    assert call["log"] is False  # the calendar feed's address carries its secret
 
 
 def test_serve_takes_its_defaults_from_the_settings(

@@ -158,6 +158,8 @@ def serve(
     in Goodword's data folder is upgraded automatically; any other database (a PostgreSQL
     server, a SQLite file elsewhere) is left alone and you are asked to run
     `goodword db upgrade`, so nobody's shared database changes without them saying so.
+
+    Ctrl+C stops the server; an import still running is stopped too and saves nothing.
     """
     import uvicorn
 
@@ -180,8 +182,9 @@ def serve(
             access_log=False,
         )
     else:
-        # No access log: the calendar feed's URL carries its secret token.
-        uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
+        from goodword.server import serve as serve_app
+
+        serve_app(create_app(settings), host=host, port=port)
 
 
 def app_from_environment() -> Any:

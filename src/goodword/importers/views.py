@@ -515,6 +515,12 @@ class Jobs:
         with self._lock:
             return self._running(workspace_id)
 
+    def stop_all(self) -> int:
+        """Ask every running import to stop (the app is shutting down): how many will."""
+        with self._lock:
+            running = [j for j in self._jobs.values() if not j.finished]
+        return sum(job.request_stop() for job in running)
+
     def get(self, job_id: str, *, workspace_id: int) -> Job:
         job = self._jobs.get(job_id)
         if job is None or job.workspace_id != workspace_id:
@@ -547,10 +553,12 @@ class Jobs:
 
 
 def jobs_of(request: Request) -> Jobs:
-    state = request.app.state
-    if not hasattr(state, "import_jobs"):
-        state.import_jobs = Jobs()
-    jobs: Jobs = state.import_jobs
+    return app_jobs(request.app)
+
+
+def app_jobs(app: Any) -> Jobs:
+    """The app's imports (`create_app` makes them)."""
+    jobs: Jobs = app.state.import_jobs
     return jobs
 
 
