@@ -6,14 +6,28 @@ import base64
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
+from pydantic import AfterValidator
 from sqlalchemy import Select, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput, NotFound
 
 T = TypeVar("T")
+
+
+def _within_ids(value: int) -> int:
+    if not -LARGEST_ID <= value <= LARGEST_ID:
+        raise ValueError(f"No record has an id this large; ids go up to {LARGEST_ID:,}.")
+    return value
+
+
+# An input field naming a record by its id. A number no id can reach is refused as that
+# field's error, before it gets to the database (which would refuse it less helpfully);
+# any other unknown id is the service's "no such record" for the field.
+RecordId = Annotated[int, AfterValidator(_within_ids)]
 
 
 def get_owned(

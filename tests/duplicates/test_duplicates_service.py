@@ -124,6 +124,46 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
         duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
 
+def test_undo_brings_them_back_under_a_new_id_when_theirs_was_given_out_again(session, workspace):
+    """SQLite hands out the largest id again once its row is gone: someone added after the
+    merge may hold the absorbed person's id, and a new tie the removed tie's id."""
+    friend = f.person(session, workspace.id, "Grace Hopper")
+    a, b = pair(session, workspace.id)  # b is the newest person
+    f.connection(session, workspace.id, b, friend, kind="friend")
+    f.connection(session, workspace.id, a, b, kind="knows")  # the newest tie; removed by the merge
+    old_b = b.id
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id)  # fmt: skip
+    newcomer = f.person(session, workspace.id, "Katherine Johnson")
+    tie = f.connection(session, workspace.id, newcomer, friend, kind="colleague")
+    if session.bind.dialect.name == "sqlite":
+        assert newcomer.id == old_b  # the id was given out again
+
+    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+    session.expire_all()
+    assert restored.id not in (a.id, newcomer.id)
+    assert restored.display_name == "Ada King"
+    assert {e.address for e in restored.emails} == {
+        "ada@analytical.example", "countess@lovelace.example",
+    }  # fmt: skip
+    assert [p.organization.name for p in restored.positions] == ["Analytical Engines"]
+    assert [s.external_key for s in restored.sources] == ["uid-1"]
+    kept = people.get(session, workspace_id=workspace.id, person_id=newcomer.id)
+    assert kept.display_name == "Katherine Johnson" and kept.emails == []
+    ties = {
+        (c.person_a_id, c.person_b_id, c.kind.value) for c in session.scalars(select(Connection))
+    }
+    assert ties == {
+        (restored.id, friend.id, "friend"),
+        (a.id, restored.id, "knows"),
+        (tie.person_a_id, tie.person_b_id, "colleague"),
+    }
+    assert session.get(Merge, record.id).absorbed_id == restored.id
+    hits = search.search(session, workspace_id=workspace.id, query="countess")
+    assert [h.record_id for h in hits] == [restored.id]
+
+
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")

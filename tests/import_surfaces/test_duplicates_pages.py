@@ -218,3 +218,26 @@ def test_another_workspaces_merged_person_is_not_found(client, session, other_wo
     duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=a.id, absorbed_id=b.id)
     session.commit()
     assert client.get(f"/people/{b.id}", follow_redirects=False).status_code == 404
+
+
+def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, session, workspace):
+    a, b = two_johns(session, workspace.id)  # b is the newest person
+    old_b = b.id
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id)  # fmt: skip
+    newcomer = f.person(session, workspace.id, "Jane Doe")
+    session.commit()
+
+    page = client.post(f"/duplicates/merges/{record.id}/undo").text
+
+    session.expire_all()
+    restored_id = session.get(Merge, record.id).absorbed_id
+    assert "Undid the merge: John Smith is their own person again." in page
+    if newcomer.id == old_b:  # SQLite gave the id out again
+        assert restored_id != old_b
+        assert f"They are number {restored_id} now: number {old_b} was given to someone" in page
+    else:
+        assert restored_id == old_b and "They are number" not in page
+    assert people.get(session, workspace_id=workspace.id, person_id=newcomer.id).display_name == (
+        "Jane Doe"
+    )

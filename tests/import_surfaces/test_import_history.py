@@ -150,7 +150,13 @@ def test_a_number_too_large_in_a_query_or_a_body_is_refused_not_a_crash(client, 
     if not held:
         assert "larger than any id" in listed.json()["error"]["message"]
     added = client.post(f"{API}/tasks", json={"title": "Call", "person_id": int(number)})
-    assert added.status_code == 422  # no such person, in either case
+    assert added.status_code == 422  # refused as the field's error, before the database
+    [problem] = added.json()["error"]["fields"]
+    assert problem["field"] == "person_id" and "ids go up to 2,147,483,647" in problem["message"]
+    asked = client.post(
+        f"{API}/referrals", json={"person_id": 1, "source_opportunity_id": -int(number)}
+    )
+    assert [f["field"] for f in asked.json()["error"]["fields"]] == ["source_opportunity_id"]
 
 
 def test_the_api_gives_the_kept_report_and_deletes_it(client, files, count_people):

@@ -375,7 +375,11 @@ def unmerge(
     ],
     as_json: JsonFlag = False,
 ) -> None:
-    """Undo a merge: both people come back as they were, with their ids."""
+    """Undo a merge: both people come back as they were, with their ids.
+
+    (On SQLite, if someone added since the merge now holds the merged person's old id, the
+    merged person comes back under a new one, which this prints.)
+    """
     from goodword.duplicates import service
     from goodword.people import service as people
 

@@ -6,13 +6,14 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.connections.models import ConnectionKind
+from goodword.records import RecordId
 
 
 class ConnectionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    person_a_id: int
-    person_b_id: int
+    person_a_id: RecordId
+    person_b_id: RecordId
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     since: date | None = None

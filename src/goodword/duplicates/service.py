@@ -301,14 +301,12 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
 
 def _references() -> list[tuple[Table, str]]:
     """Every (table, column) that points at people, except the tables handled specially."""
-    found = []
-    for table in Base.metadata.sorted_tables:
-        if table.name in _SPECIAL:
-            continue
-        for column in table.columns:
-            if any(fk.column.table.name == "people" for fk in column.foreign_keys):
-                found.append((table, column.name))
-    return found
+    return [
+        (table, column)
+        for table in Base.metadata.sorted_tables
+        if table.name not in _SPECIAL
+        for column in _person_columns(table)
+    ]
 
 
 def _move_rows(
@@ -407,26 +405,32 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     for name, value in snapshot["survivor_before"].items():
         setattr(survivor, name, _decode(tables["people"].c[name], value))
     session.flush()
-    session.execute(insert(tables["people"]).values(absorbed_row))
+    # SQLite gives the largest id again once its row is gone, so someone added since the
+    # merge may hold the absorbed person's old id: they come back under a new one then, and
+    # so does any removed row whose id has been given out again.
+    old_id = absorbed_row["id"]
+    restored_id = _insert(session, tables["people"], absorbed_row)
     for key, ids in snapshot["moved"].items():
         table_name, column = key.split(".")
         table = tables[table_name]
         session.execute(
             update(table)
             .where(and_(table.c.id.in_(ids), table.c[column] == survivor.id))
-            .values({column: snapshot["absorbed"]["id"]})
+            .values({column: restored_id})
         )
     for table_name, rows in snapshot["deleted"].items():
         table = tables[table_name]
         for row in rows:
             values = _decode_row(table, row)
-            if _exists(session, table, values["id"]):
-                continue
-            session.execute(insert(table).values(values))
+            for column in _person_columns(table):
+                if values.get(column) == old_id:
+                    values[column] = restored_id
+            _insert(session, table, values)
+    record.absorbed_id = restored_id
     record.undone_at = clock.now()
     session.flush()
     session.expire_all()
-    restored = people.get(session, workspace_id=workspace_id, person_id=record.absorbed_id)
+    restored = people.get(session, workspace_id=workspace_id, person_id=restored_id)
     search.index_person(session, restored)
     search.index_person(
         session, people.get(session, workspace_id=workspace_id, person_id=survivor.id)
@@ -434,8 +438,21 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     return restored
 
 
-def _exists(session: Session, table: Table, row_id: int) -> bool:
-    return session.scalar(select(table.c.id).where(table.c.id == row_id)) is not None
+def _insert(session: Session, table: Table, values: dict[str, Any]) -> int:
+    """Put a row back under its own id, or under a new one when its id is taken; its id."""
+    if session.scalar(select(table.c.id).where(table.c.id == values["id"])) is None:
+        session.execute(insert(table).values(values))
+        return int(values["id"])
+    fresh = {name: value for name, value in values.items() if name != "id"}
+    return int(session.execute(insert(table).values(fresh).returning(table.c.id)).scalar_one())
+
+
+def _person_columns(table: Table) -> list[str]:
+    return [
+        column.name
+        for column in table.columns
+        if any(fk.column.table.name == "people" for fk in column.foreign_keys)
+    ]
 
 
 def _row(table: Table, session: Session, row_id: int) -> dict[str, Any]:

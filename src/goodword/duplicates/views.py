@@ -259,7 +259,12 @@ def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> 
 @router.post("/duplicates/merges/{merge_id}/undo")
 def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Response:
     """Put both people back exactly as they were before the merge."""
+    old_id = service.get_merge(session, workspace_id=workspace_id, merge_id=merge_id).absorbed_id
     restored = service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
-    return redirect(
-        "/duplicates", flash=f"Undid the merge: {restored.display_name} is their own person again."
-    )
+    flash = f"Undid the merge: {restored.display_name} is their own person again."
+    if restored.id != old_id:
+        flash += (
+            f" They are number {restored.id} now: number {old_id} was given to someone"
+            " added since the merge."
+        )
+    return redirect("/duplicates", flash=flash)

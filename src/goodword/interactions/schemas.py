@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.interactions.models import Direction, InteractionKind, Rapport
+from goodword.records import RecordId
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
@@ -14,7 +15,7 @@ WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
 class ParticipantIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    person_id: int
+    person_id: RecordId
     rapport: Rapport | None = None
 
 
@@ -24,7 +25,7 @@ class InteractionCreate(BaseModel):
     occurred_at: datetime
     kind: InteractionKind
     summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    opportunity_id: int | None = None
+    opportunity_id: RecordId | None = None
     interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
     # Who wrote it (messages and e-mails): "outbound" you, "inbound" them.
     direction: Direction | None = None

@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
+from goodword.records import RecordId
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
@@ -21,7 +22,7 @@ class LeadCreate(BaseModel):
     url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
     happens_on: date | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
-    organization_id: int | None = None
+    organization_id: RecordId | None = None
     organization_name: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None

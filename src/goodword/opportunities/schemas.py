@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.records import RecordId
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
@@ -14,7 +15,7 @@ Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200
 class OpportunityBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    organization_id: int | None = None
+    organization_id: RecordId | None = None
     organization_name: Text200 | None = None
     role_title: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
@@ -36,7 +37,7 @@ class OpportunityBase(BaseModel):
     ) = None
     pay_period: PayPeriod | None = None
     route: Route | None = None
-    hiring_manager_id: int | None = None
+    hiring_manager_id: RecordId | None = None
     next_step: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = (
         None
     )

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
+from goodword.records import RecordId
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Phone = Annotated[
@@ -65,7 +67,7 @@ class PersonUpdate(PersonBase):
 class PositionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    organization_id: int | None = None
+    organization_id: RecordId | None = None
     organization_name: Name | None = None
     title: ShortText | None = None
     department: ShortText | None = None

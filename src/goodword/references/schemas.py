@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from goodword.records import RecordId
 from goodword.references.models import UseStatus
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5_000)]
@@ -15,7 +16,7 @@ class ReferenceCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    person_id: int
+    person_id: RecordId
     consent_on: date | None = None
     relationship_text: Text | None = None
     can_speak_to: Text | None = None

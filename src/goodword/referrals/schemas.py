@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from goodword.records import RecordId
 from goodword.referrals.models import AskStatus
 
 Notes = Annotated[str, StringConstraints(max_length=5_000)]
@@ -16,9 +17,9 @@ class ReferralAskCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    person_id: int
-    target_organization_id: int | None = None
-    source_opportunity_id: int | None = None
+    person_id: RecordId
+    target_organization_id: RecordId | None = None
+    source_opportunity_id: RecordId | None = None
     notes: Notes | None = None
 
 
@@ -30,7 +31,7 @@ class ReferralAskMove(BaseModel):
     status: AskStatus
     on: date
     introduced_to: Name | None = None
-    result_opportunity_id: int | None = None
+    result_opportunity_id: RecordId | None = None
     notes: Notes | None = None
 
 

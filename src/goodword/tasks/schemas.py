@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
+from goodword.records import RecordId
 from goodword.tasks.models import TaskStatus
 
 
@@ -14,10 +15,10 @@ class TaskCreate(BaseModel):
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     due_date: date | None = None
-    person_id: int | None = None
-    organization_id: int | None = None
-    opportunity_id: int | None = None
-    interaction_id: int | None = None
+    person_id: RecordId | None = None
+    organization_id: RecordId | None = None
+    opportunity_id: RecordId | None = None
+    interaction_id: RecordId | None = None
 
 
 class TaskUpdate(TaskCreate):
