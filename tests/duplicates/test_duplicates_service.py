@@ -15,7 +15,7 @@ from goodword.errors import Conflict, InvalidInput, NotFound
 from goodword.interactions.models import Participant
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
-from goodword.people.schemas import PositionCreate
+from goodword.people.schemas import PersonUpdate, PositionCreate
 from goodword.search import service as search
 
 
@@ -162,6 +162,54 @@ def test_undo_brings_them_back_under_a_new_id_when_theirs_was_given_out_again(se
     assert session.get(Merge, record.id).absorbed_id == restored.id
     hits = search.search(session, workspace_id=workspace.id, query="countess")
     assert [h.record_id for h in hits] == [restored.id]
+
+
+def test_undo_keeps_what_was_edited_since_and_finds_details_saved_anew(session, workspace):
+    """An edit after the merge saves the survivor's e-mails as new rows and changes a field:
+    the undo gives the absorbed person their addresses back and keeps the edit."""
+    a, b = pair(session, workspace.id)
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
+    merged = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
+    edit = merged.model_dump(include=set(PersonUpdate.model_fields) - {"birthday"})
+    edit.update(location="Paris", birthday=merged.birthday)
+    people.update(session, workspace_id=workspace.id, person_id=a.id,
+                  data=PersonUpdate(**edit))  # fmt: skip
+
+    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+    session.expire_all()
+    ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert ada.location == "Paris"  # edited after the merge: the edit stands
+    assert ada.birthday is None and ada.notes == "Met at the Babbage salon."  # put back
+    assert [e.address for e in ada.emails] == ["ada@analytical.example"]
+    assert [u.url for u in ada.urls] == []
+    assert sorted(e.address for e in restored.emails) == [
+        "ada@analytical.example", "countess@lovelace.example",
+    ]  # fmt: skip
+    assert [u.url for u in restored.urls] == ["https://www.linkedin.com/in/ada-king"]
+    assert restored.location == "London"
+
+
+def test_merges_into_one_person_are_undone_newest_first(session, workspace):
+    a, b = pair(session, workspace.id)
+    c = f.person(session, workspace.id, "Ada L.", location="Bath", emails=["al@bath.example"])
+    first = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                             absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
+    second = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=c.id, choices={"location": "b"})  # fmt: skip
+    with pytest.raises(Conflict, match=f"merge {second.id}"):
+        duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
+    assert session.get(Merge, first.id).undone_at is None
+
+    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=second.id)
+    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
+
+    session.expire_all()
+    ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert (ada.location, ada.birthday) == (None, None)
+    assert [e.address for e in ada.emails] == ["ada@analytical.example"]
+    assert people.count(session, workspace_id=workspace.id) == 3
 
 
 def test_merging_the_user_keeps_the_user(session, workspace):

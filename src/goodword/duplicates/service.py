@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, insert, or_, select, update
+from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
@@ -33,7 +33,9 @@ from goodword.people.models import Person
 from goodword.records import Page, clean_list, get_owned, keyset_page, sort_key
 from goodword.search import service as search
 
-SNAPSHOT_VERSION = 1
+# 2: also the survivor's own fields as the merge left them, and what makes each moved row
+# the same thing (so an undo can tell what was edited since, and find rows re-created).
+SNAPSHOT_VERSION = 2
 # A person's child rows, and the columns that make two of them the same thing.
 _SAME_WHEN = {
     "person_emails": ("address",),
@@ -241,6 +243,7 @@ def merge(
         "survivor_before": _own(survivor),
         "absorbed": _row(Base.metadata.tables["people"], session, absorbed.id),
         "moved": {},
+        "moved_keys": {},
         "deleted": {},
     }
     after = _chosen_fields(survivor, absorbed, picked)
@@ -253,6 +256,8 @@ def merge(
         survivor.is_me = True
     for name, value in after.items():
         setattr(survivor, name, value)
+    session.flush()
+    snapshot["survivor_after"] = _own(survivor)
     record = Merge(
         workspace_id=workspace_id,
         survivor_id=survivor.id,
@@ -314,6 +319,7 @@ def _move_rows(
 ) -> None:
     """Re-point every reference from absorbed to survivor, noting what moved or was removed."""
     moved: dict[str, list[int]] = snapshot["moved"]
+    moved_keys: dict[str, list[list[Any]]] = snapshot["moved_keys"]  # [row id, {column: value}]
     deleted: dict[str, list[dict[str, Any]]] = snapshot["deleted"]
     for table, column in _references():
         col = table.c[column]
@@ -335,6 +341,8 @@ def _move_rows(
                 continue
             if signature is not None:
                 kept.add(signature)
+                same = {c: _encode(row[c]) for c in same_when}
+                moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
             moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
         ids = moved.get(f"{table.name}.{column}", [])
         if ids:
@@ -396,14 +404,33 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     if record.survivor_id is None:
         raise Conflict("The person this merge kept has since been deleted, so it cannot be undone.")
     survivor = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
+    later = session.scalar(
+        select(func.max(Merge.id)).where(
+            Merge.workspace_id == workspace_id,
+            Merge.survivor_id == record.survivor_id,
+            Merge.id > record.id,
+            Merge.undone_at.is_(None),
+        )
+    )
+    if later is not None:
+        raise Conflict(
+            f"{survivor.display_name} took in someone else after this merge (merge {later}). "
+            "Merges into the same person are undone newest first: undo that one, then this."
+        )
     snapshot = record.snapshot
     tables = Base.metadata.tables
     absorbed_row = _decode_row(tables["people"], snapshot["absorbed"])
+    # A field changed since the merge (an edit, a later import) keeps its new value; the
+    # others go back to what the survivor had. (Merges kept before snapshots recorded what
+    # the merge left put every field back.)
+    left = snapshot.get("survivor_after")
+    now = _own(survivor)
     if survivor.is_me and absorbed_row["is_me"]:
         survivor.is_me = False
         session.flush()
     for name, value in snapshot["survivor_before"].items():
-        setattr(survivor, name, _decode(tables["people"].c[name], value))
+        if left is None or now.get(name) == left.get(name):
+            setattr(survivor, name, _decode(tables["people"].c[name], value))
     session.flush()
     # SQLite gives the largest id again once its row is gone, so someone added since the
     # merge may hold the absorbed person's old id: they come back under a new one then, and
@@ -413,11 +440,9 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     for key, ids in snapshot["moved"].items():
         table_name, column = key.split(".")
         table = tables[table_name]
-        session.execute(
-            update(table)
-            .where(and_(table.c.id.in_(ids), table.c[column] == survivor.id))
-            .values({column: restored_id})
-        )
+        back = _moved_back(session, table, column, survivor.id, ids, snapshot, key)
+        if back:
+            session.execute(update(table).where(table.c.id.in_(back)).values({column: restored_id}))
     for table_name, rows in snapshot["deleted"].items():
         table = tables[table_name]
         for row in rows:
@@ -436,6 +461,36 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         session, people.get(session, workspace_id=workspace_id, person_id=survivor.id)
     )
     return restored
+
+
+def _moved_back(
+    session: Session,
+    table: Table,
+    column: str,
+    survivor_id: int,
+    ids: list[int],
+    snapshot: dict[str, Any],
+    key: str,
+) -> set[int]:
+    """The survivor's rows that go back to the restored person: those the merge moved that
+    still point at the survivor, and, for one since re-created under a new id (saving the
+    person's e-mails anew does that), the survivor's row that holds the same thing."""
+    owner = table.c[column]
+    back = set(session.scalars(select(table.c.id).where(table.c.id.in_(ids), owner == survivor_id)))
+    present = set(session.scalars(select(table.c.id).where(table.c.id.in_(ids))))
+    for row_id, same in snapshot.get("moved_keys", {}).get(key, []):
+        if row_id in present:
+            continue  # still there: moved back above if it is still the survivor's
+        alike = [table.c[name] == _decode(table.c[name], value) for name, value in same.items()]
+        found = session.scalar(
+            select(table.c.id)
+            .where(owner == survivor_id, table.c.id.not_in(back), *alike)
+            .order_by(table.c.id)
+            .limit(1)
+        )
+        if found is not None:
+            back.add(found)
+    return back
 
 
 def _insert(session: Session, table: Table, values: dict[str, Any]) -> int:
