@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from factories import LOCAL
 from goodword import migrate
 from goodword.config import Settings
 from goodword.db import make_engine
@@ -170,7 +171,7 @@ def app(settings: Settings, session_factory: sessionmaker[Session]) -> FastAPI:
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         yield client
 
 

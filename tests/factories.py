@@ -21,6 +21,9 @@ from goodword.people.schemas import PersonCreate
 from goodword.tasks import service as tasks
 from goodword.tasks.schemas import TaskCreate
 
+# The address tests reach the app at: one of the names it answers to by default.
+LOCAL = "http://localhost"
+
 
 def person(
     session: Session, workspace_id: int, name: str = "Ada Lovelace", **fields: Any

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from goodword.config import Settings
 from goodword.db import LARGEST_ID, transaction
-from goodword.errors import NotFound
+from goodword.errors import Forbidden, NotFound
 from goodword.workspaces import service as workspaces
 
 
@@ -35,6 +36,35 @@ def ids_in_range(request: Request) -> None:
             if len(significant) > len(str(LARGEST_ID)) or int(significant or "0") > LARGEST_ID:
                 kind = "import" if name == "run_id" else name.removesuffix("_id").replace("_", " ")
                 raise NotFound(kind, value)
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def same_origin(request: Request) -> None:
+    """Refuse a change (POST, PUT, DELETE, ...) a browser sends on behalf of another web
+    site (cross-site request forgery): any page the user visits could otherwise post a
+    form to this app and delete a person. Browsers say where a request comes from
+    (`Sec-Fetch-Site`; older ones only `Origin`); a request from Goodword's own pages, or
+    typed by the user, passes. A request saying neither (the CLI, curl, a script) is not a
+    browser acting for a web page, and passes too."""
+    if request.method in SAFE_METHODS:
+        return
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        if site in ("same-origin", "none"):
+            return
+    else:
+        origin = request.headers.get("origin")
+        if (
+            origin is None
+            or urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()
+        ):
+            return
+    raise Forbidden(
+        "Goodword refused this change: it was sent by another web site, not by Goodword's "
+        "own pages. If you meant to make it, make it on Goodword's page."
+    )
 
 
 def _settings(request: Request) -> Settings:

@@ -47,6 +47,12 @@ class NotFound(GoodwordError):
         self.record_id = record_id
 
 
+class Forbidden(GoodwordError):
+    status_code = 403
+    exit_code = 1
+    code = "forbidden"
+
+
 class InvalidInput(GoodwordError):
     status_code = 422
     exit_code = 2

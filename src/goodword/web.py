@@ -16,13 +16,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import __version__, logs
 from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
-from goodword.deps import ids_in_range
+from goodword.deps import ids_in_range, same_origin
 from goodword.errors import GoodwordError, InvalidInput
 from goodword.forms import field_errors
 from goodword.workspaces import service as workspaces
@@ -68,8 +69,10 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        dependencies=[Depends(ids_in_range)],
+        dependencies=[Depends(same_origin), Depends(ids_in_range)],
     )
+    # Requests addressed to any other name are refused (see Settings.trusted_hosts).
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.trusted_hosts())
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.templates = make_templates()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from goodword import migrate
 from goodword.db import make_engine
@@ -146,6 +147,20 @@ def test_serve_runs_the_app_on_the_given_address(
     assert isinstance(call["app"], FastAPI)
     assert (call["host"], call["port"]) == ("0.0.0.0", 9001)
     assert call["log"] is False  # the calendar feed's address carries its secret
+    assert "GOODWORD_ALLOWED_HOSTS" in result.stderr  # every address, any name: it says so
+
+
+def test_serve_answers_to_the_address_it_is_served_on_and_no_other_name(
+    run, cli_url: str, served: list[dict[str, Any]]
+) -> None:
+    result = run("serve", "--host", "192.168.1.5")
+
+    assert result.exit_code == 0, result.output
+    assert "GOODWORD_ALLOWED_HOSTS" not in result.stderr
+    with TestClient(served[0]["app"], base_url="http://192.168.1.5:8765") as client:
+        assert client.get("/api/v1/people").status_code == 200
+    with TestClient(served[0]["app"], base_url="http://rebound.example:8765") as client:
+        assert client.get("/api/v1/people").status_code == 400
 
 
 def test_serve_takes_its_defaults_from_the_settings(

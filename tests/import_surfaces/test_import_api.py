@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 import factories as f
+from factories import LOCAL
 from goodword.people.models import PersonSource
 
 API = "/api/v1"
@@ -184,7 +185,7 @@ def test_the_size_limit_comes_from_the_settings(session_factory, tmp_path):
     body = (
         "First Name,Last Name,Email Address\n" + "Ada,Lovelace,ada@example.org\n" * 200
     ).encode()
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         response = client.post("/api/v1/imports", files={"files": ("big.csv", body, "text/csv")})
     assert response.status_code == 422
     assert "big.csv" in response.json()["error"]["message"]

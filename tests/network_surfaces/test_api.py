@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from factories import LOCAL
 from goodword.connections import service as connections
 from goodword.connections.models import Connection
 from goodword.people.models import Person
@@ -215,7 +216,9 @@ def test_the_strength_settings_tune_the_model(
     strengths = []
     for weight in (0.8, 0.0):
         tuned = settings.model_copy(update={"strength_closeness_weight": weight})
-        with TestClient(create_app(tuned, session_factory=session_factory)) as client:
+        with TestClient(
+            create_app(tuned, session_factory=session_factory), base_url=LOCAL
+        ) as client:
             body = client.get(f"/api/v1/connections/{me_bo.id}/strength").json()
             strengths.append(body["strength"])
     # With the user's rating weighing nothing, the friendship and meetings alone decide.

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories as f
+from factories import LOCAL
 from goodword.redflags import all_laws
 from goodword.redflags.service import MAX_TEXT, findings_for_opportunity, opportunity_location
 from goodword.workspaces.models import Workspace
@@ -160,7 +161,7 @@ def test_an_opportunitys_posting_is_checked_with_its_location(
     none_yet = partial.render(checked=None, opportunity=bare)
     assert "No posting text is saved for this opportunity" in none_yet
     session.flush()
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         page = client.get(f"/opportunities/{opportunity.id}")
     head, _, body = page.text.partition("</head>")
     assert '<link rel="stylesheet" href="/static/redflags.css">' in head

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from factories import LOCAL
 from goodword import migrate
 from goodword.config import Settings
 from goodword.db import make_engine
@@ -20,7 +21,7 @@ def test_a_write_while_another_writer_holds_the_database_is_refused_as_busy(tmp_
     migrate.upgrade(engine)
     engine.dispose()
     app = create_app(Settings(database_url=f"sqlite:///{path}"))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         assert client.post("/api/v1/people", json={"display_name": "Ada"}).status_code == 201
         holder = sqlite3.connect(path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")  # what a running import holds

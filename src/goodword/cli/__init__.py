@@ -169,9 +169,19 @@ def serve(
     state(ctx).ready_engine().dispose()
     host = host or settings.host
     port = port or settings.port
+    # The app answers to the address it is served on (Settings.trusted_hosts).
+    settings = settings.model_copy(update={"host": host, "port": port})
     typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
+    if settings.trusted_hosts() == ["*"]:
+        typer.echo(
+            "It answers on every address of this machine, to any host name. Set "
+            "GOODWORD_ALLOWED_HOSTS to the names people use to reach it (such as "
+            "goodword.example.org) and it will refuse the others.",
+            err=True,
+        )
     if reload:
         os.environ["GOODWORD_DATABASE_URL"] = settings.database_url
+        os.environ["GOODWORD_HOST"] = host
         uvicorn.run(
             "goodword.cli:app_from_environment",
             factory=True,
