@@ -23,14 +23,17 @@ def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[FieldError]:
     return result
 
 
+def invalid(exc: ValidationError) -> InvalidInput:
+    """The InvalidInput (422, exit 2) a failed validation is, with its field errors."""
+    return InvalidInput("Some fields need attention.", fields=field_errors(exc.errors()))
+
+
 def validate(schema: type[M], data: Mapping[str, Any]) -> M:
     """Validate input against a schema; failures become InvalidInput with field errors."""
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInput(
-            "Some fields need attention.", fields=field_errors(exc.errors())
-        ) from None
+        raise invalid(exc) from None
 
 
 def form_to_dict(

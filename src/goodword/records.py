@@ -6,6 +6,7 @@ import base64
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator
@@ -16,6 +17,24 @@ from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput, NotFound
 
 T = TypeVar("T")
+
+
+# The years a date a user plans or records (a due date, a meeting, a snooze) may fall in:
+# outside them it is a mistyped year, and date arithmetic near year 1 or 9999 overflows.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2199, 12, 31)
+OUT_OF_YEARS = f"Give a date from {EARLIEST_DAY.year} to {LATEST_DAY.year}: is the year right?"
+
+
+def _within_years(value: T) -> T:
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(day, date) and not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValueError(OUT_OF_YEARS)
+    return value
+
+
+Day = Annotated[date, AfterValidator(_within_years)]
+Moment = Annotated[datetime, AfterValidator(_within_years)]
 
 
 def _within_ids(value: int) -> int:

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +26,7 @@ from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
 from goodword.deps import ids_in_range, same_origin
 from goodword.errors import GoodwordError, InvalidInput
-from goodword.forms import field_errors
+from goodword.forms import field_errors, invalid
 from goodword.workspaces import service as workspaces
 
 HERE = Path(__file__).parent
@@ -140,7 +141,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def goodword_error(request: Request, exc: GoodwordError) -> Response:
         if wants_json(request):
             return JSONResponse(exc.to_dict(), status_code=exc.status_code)
-        return error_page(request, exc.status_code, exc.message)
+        message = exc.message
+        if exc.fields:  # (a page with a form shows these beside its fields instead)
+            message += " (" + "; ".join(f"{f.field}: {f.message}" for f in exc.fields) + ")"
+        return error_page(request, exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -149,6 +153,12 @@ def _add_error_handlers(app: FastAPI) -> None:
             return JSONResponse(error.to_dict(), status_code=422)
         detail = "; ".join(f"{f.field}: {f.message}" for f in error.fields)
         return error_page(request, 422, f"The request is not valid ({detail}).")
+
+    @app.exception_handler(ValidationError)
+    async def schema_error(request: Request, exc: ValidationError) -> Response:
+        # Input a service checked with a schema itself (a playbook's move, say) rather than
+        # through forms.validate: a 422 naming the field, never a 500.
+        return await goodword_error(request, invalid(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

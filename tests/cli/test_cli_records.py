@@ -200,6 +200,8 @@ def test_interaction_add_says_who_wrote_a_message(run, cli_url: str) -> None:
     add_ada(run)
 
     run("interaction", "add", "message", "--with", "1", "--direction", "outbound")
+    ancient = run("interaction", "add", "call", "--when", "0001-01-01", "--with", "1")
+    assert ancient.exit_code == 2 and "is the year right" in ancient.stderr
     shown = json.loads(run("interaction", "show", "1", "--json").stdout)
     refused = run("interaction", "add", "call", "--with", "1", "--direction", "inbound")
 

@@ -6,10 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.errors import NotFound
+from goodword.interactions.schemas import InteractionCreate
 from goodword.playbooks import calendar
 from goodword.playbooks.calendar import CalendarItem
 from goodword.tasks import service as tasks
@@ -57,6 +59,24 @@ def test_build_is_valid_icalendar_that_parses_back():
     assert (event["start"], event["end"]) == (date(2026, 12, 1), date(2026, 12, 2))
     assert event["stamp"] == STAMP
     assert event["categories"] == ["T"]
+
+
+def test_the_last_day_there_is_still_makes_a_calendar():
+    """A date stored before dates were bounded (9999-12-31) has no next day to end on."""
+    raw = calendar.build(
+        [CalendarItem("z@x", date.max, "Someday", None, None)], name="Goodword", stamp=STAMP
+    )
+    [event] = Calendar.from_ical(raw).walk("VEVENT")
+    assert event.decoded("DTSTART") == date.max and "DTEND" not in event
+
+
+def test_dates_out_of_any_plan_are_refused_at_the_door():
+    for wrong in (date(9999, 12, 31), date(1899, 12, 31)):
+        with pytest.raises(ValidationError, match="is the year right"):
+            TaskStatusChange(status=TaskStatus.SNOOZED, snoozed_until=wrong)
+    with pytest.raises(ValidationError, match="is the year right"):
+        InteractionCreate(kind="call", occurred_at=datetime(1, 1, 1))
+    assert TaskStatusChange(status=TaskStatus.SNOOZED, snoozed_until=date(2199, 12, 31))
 
 
 def test_open_tasks_and_next_steps_are_in_the_download(session: Session, workspace: Workspace):

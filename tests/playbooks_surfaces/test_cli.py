@@ -111,6 +111,8 @@ def test_referrals_list_and_advance(run: Run, cli_url: str):
     assert [a["target_organization_name"] for a in listed] == ["Lumenfold Optics"]
     ask = str(listed[0]["id"])
     assert run("referrals", "advance", ask, "asked").exit_code == 0
+    too_long = run("referrals", "advance", ask, "introduced", "--introduced-to", "x" * 201)
+    assert too_long.exit_code == 2 and "introduced_to" in too_long.stderr
     introduced = run("referrals", "advance", ask, "introduced", "--introduced-to", "Ana Ruiz")
     assert introduced.exit_code == 0
     assert "3 follow-up tasks added from the referral playbook." in introduced.stdout
@@ -139,6 +141,8 @@ def test_references_add_list_and_launch(run: Run, cli_url: str):
     assert run("references", "add", str(ids["boss"]), "--consent", "soon").exit_code == 2
     listed = json.loads(run("references", "list", "--json").stdout)["items"]
     reference = str(listed[0]["id"])
+    long = run("references", "launch", reference, str(ids["opportunity"]), "--stress", "x" * 5001)
+    assert long.exit_code == 2 and "stress_points" in long.stderr
     refused = run("references", "launch", reference, str(ids["opportunity"]))
     assert refused.exit_code == 3
     assert "confirm that you accept the risk" in refused.stderr

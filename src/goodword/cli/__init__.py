@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from sqlalchemy.exc import DataError, OperationalError
 from typer.core import TyperGroup
 
@@ -25,6 +26,7 @@ from goodword.cli.common import State, state, table, where, work
 from goodword.cli.importing import import_command, imports_app, people_app
 from goodword.config import Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
+from goodword.forms import invalid
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage; 3 conflict with
 existing records; 4 no such record; 5 database unreachable; 6 database needs `goodword db
@@ -45,6 +47,12 @@ class _Group(TyperGroup):
             if as_json:
                 typer.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
             raise typer.Exit(exc.exit_code) from None
+        except ValidationError as exc:  # input a command checked with a schema itself
+            error = invalid(exc)
+            _report(error)
+            if as_json:
+                typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
+            raise typer.Exit(error.exit_code) from None
         except (OverflowError, DataError) as exc:
             too_large = "too large to convert to SQLite INTEGER" in str(exc) or (
                 isinstance(exc, DataError) and getattr(exc.orig, "sqlstate", None) == "22003"

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.connections.models import ConnectionKind
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 
 
 class ConnectionCreate(BaseModel):
@@ -16,7 +16,7 @@ class ConnectionCreate(BaseModel):
     person_b_id: RecordId
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
-    since: date | None = None
+    since: Day | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 
@@ -32,7 +32,7 @@ class ConnectionUpdate(BaseModel):
 
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
-    since: date | None = None
+    since: Day | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.interactions.models import Direction, InteractionKind, Rapport
-from goodword.records import RecordId
+from goodword.records import Moment, RecordId
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
@@ -22,7 +22,7 @@ class ParticipantIn(BaseModel):
 class InteractionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    occurred_at: datetime
+    occurred_at: Moment
     kind: InteractionKind
     summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     opportunity_id: RecordId | None = None

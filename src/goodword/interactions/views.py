@@ -28,6 +28,7 @@ from goodword.pages import (
     render,
 )
 from goodword.people import service as people
+from goodword.records import OUT_OF_YEARS
 
 router = APIRouter()
 
@@ -42,6 +43,7 @@ REWRITE = {
     "direction is only for messages and e-mails.": (
         'Who wrote it is only for messages and e-mails: choose "Not said", or change the kind.'
     ),
+    OUT_OF_YEARS: OUT_OF_YEARS,  # (a date that is one, in a year out of range)
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }
 # Who wrote a message or an e-mail, as the form offers it.

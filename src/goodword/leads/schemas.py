@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
@@ -20,7 +20,7 @@ class LeadCreate(BaseModel):
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
-    happens_on: date | None = None
+    happens_on: Day | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     organization_id: RecordId | None = None
     organization_name: (

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
@@ -41,7 +41,7 @@ class OpportunityBase(BaseModel):
     next_step: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = (
         None
     )
-    next_step_due: date | None = None
+    next_step_due: Day | None = None
     notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
 
     @model_validator(mode="after")

@@ -52,7 +52,8 @@ def build(items: Iterable[CalendarItem], *, name: str, stamp: datetime) -> bytes
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
-        event.add("dtend", item.day + timedelta(days=1))
+        if item.day < date.max:  # (an all-day event ends the next day; 9999-12-31 has none)
+            event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", item.summary)
         event.add("transp", "TRANSPARENT")
         if item.description:

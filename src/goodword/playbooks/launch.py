@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from goodword.forms import validate
 from goodword.opportunities import service as opportunities
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -177,7 +178,7 @@ def record(
         session,
         workspace_id=workspace_id,
         use_id=use_id,
-        data=ReferenceUseMove(status=status, on=today, outcome=outcome),
+        data=validate(ReferenceUseMove, {"status": status, "on": today, "outcome": outcome}),
     )
     result = Result(PLAYBOOK)
     if status is not UseStatus.CALLED:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword.forms import validate
 from goodword.interactions.models import Interaction, InteractionKind, Participant, Rapport
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
@@ -357,11 +358,14 @@ def advance_ask(
         session,
         workspace_id=workspace_id,
         ask_id=ask_id,
-        data=ReferralAskMove(
-            status=status,
-            on=today,
-            introduced_to=introduced_to,
-            result_opportunity_id=result_opportunity_id,
+        data=validate(
+            ReferralAskMove,
+            {
+                "status": status,
+                "on": today,
+                "introduced_to": introduced_to,
+                "result_opportunity_id": result_opportunity_id,
+            },
         ),
     )
     result = Result(REFERRAL)

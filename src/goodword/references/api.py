@@ -31,7 +31,9 @@ class LaunchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     opportunity_id: int
-    stress_points: Annotated[str, StringConstraints(max_length=5_000)] | None = None
+    stress_points: (
+        Annotated[str, StringConstraints(max_length=service.STRESS_POINTS_LENGTH)] | None
+    ) = None
     confirm_current_workplace: bool = False
     force: bool = False
 

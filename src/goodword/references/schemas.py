@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 from goodword.references.models import UseStatus
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5_000)]
@@ -17,7 +17,7 @@ class ReferenceCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     person_id: RecordId
-    consent_on: date | None = None
+    consent_on: Day | None = None
     relationship_text: Text | None = None
     can_speak_to: Text | None = None
     is_current_workplace: bool = False
@@ -30,7 +30,7 @@ class ReferenceUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    consent_on: date | None = None
+    consent_on: Day | None = None
     relationship_text: Text | None = None
     can_speak_to: Text | None = None
     is_current_workplace: bool = False
@@ -44,7 +44,7 @@ class ReferenceUseMove(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: UseStatus
-    on: date
+    on: Day
     outcome: Text | None = None
 
 

@@ -31,6 +31,8 @@ USE_KIND = "reference use"
 # The default cap: no one is asked to speak for the user more than this often in the window.
 MAX_USES = 3
 WINDOW_DAYS = 90
+# The longest note of what a reference should stress, in characters.
+STRESS_POINTS_LENGTH = 5_000
 
 _USE_MOVES: dict[UseStatus, frozenset[UseStatus]] = {
     UseStatus.PLANNED: frozenset({UseStatus.BRIEFED, UseStatus.CALLED, UseStatus.CANCELLED}),
@@ -208,6 +210,17 @@ def start_use(
     Refuses (Conflict) without consent, for an unavailable reference, for a current boss or
     co-worker unless confirmed, and past the cap unless forced.
     """
+    if stress_points is not None and len(stress_points) > STRESS_POINTS_LENGTH:
+        raise InvalidInput(
+            "Some fields need attention.",
+            fields=[
+                FieldError(
+                    "stress_points",
+                    f"Keep what to stress to {STRESS_POINTS_LENGTH:,} characters; this is "
+                    f"{len(stress_points):,}.",
+                )
+            ],
+        )
     reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
     opportunity = referenced(
         "opportunity_id",

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 from goodword.referrals.models import AskStatus
 
 Notes = Annotated[str, StringConstraints(max_length=5_000)]
@@ -29,7 +29,7 @@ class ReferralAskMove(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: AskStatus
-    on: date
+    on: Day
     introduced_to: Name | None = None
     result_opportunity_id: RecordId | None = None
     notes: Notes | None = None

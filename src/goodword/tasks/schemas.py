@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
-from goodword.records import RecordId
+from goodword.records import Day, RecordId
 from goodword.tasks.models import TaskStatus
 
 
@@ -14,7 +14,7 @@ class TaskCreate(BaseModel):
 
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    due_date: date | None = None
+    due_date: Day | None = None
     person_id: RecordId | None = None
     organization_id: RecordId | None = None
     opportunity_id: RecordId | None = None
@@ -29,7 +29,7 @@ class TaskStatusChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: TaskStatus
-    snoozed_until: date | None = None
+    snoozed_until: Day | None = None
 
     @model_validator(mode="after")
     def _check(self) -> TaskStatusChange:
