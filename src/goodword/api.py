@@ -9,6 +9,7 @@ from fastapi import Query
 from pydantic import BaseModel
 
 from goodword.errors import FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.records import decode_cursor
 
 API_PREFIX = "/api/v1"
@@ -75,6 +76,6 @@ def checked_offset(after: str | None) -> int:
     """Return the offset an offset-paged list handed out as its `next` value."""
     if not after:
         return 0
-    if not after.isdigit():
+    if not is_whole_number(after):
         raise InvalidInput("The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)])
     return int(after)

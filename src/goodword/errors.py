@@ -41,8 +41,8 @@ class NotFound(GoodwordError):
     exit_code = 4
     code = "not_found"
 
-    def __init__(self, kind: str, record_id: object) -> None:
-        super().__init__(f"No {kind} with id {record_id} in this workspace.")
+    def __init__(self, kind: str, record_id: object, *, message: str | None = None) -> None:
+        super().__init__(message or f"No {kind} with id {record_id} in this workspace.")
         self.kind = kind
         self.record_id = record_id
 

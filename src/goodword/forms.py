@@ -23,6 +23,12 @@ def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[FieldError]:
     return result
 
 
+def is_whole_number(text: str) -> bool:
+    """Whether `text` is a whole number written in ASCII digits. (`str.isdigit()` also
+    takes "²" and "①", which `int()` refuses.)"""
+    return text.isascii() and text.isdigit()
+
+
 def invalid(exc: ValidationError) -> InvalidInput:
     """The InvalidInput (422, exit 2) a failed validation is, with its field errors."""
     return InvalidInput("Some fields need attention.", fields=field_errors(exc.errors()))

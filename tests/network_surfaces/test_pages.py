@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -13,6 +14,7 @@ from goodword.connections import service as connections
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.demo import build as build_demo
+from goodword.organizations.models import Organization
 from network_surfaces.network_data import TODAY, Net
 
 HTMX = {"HX-Request": "true"}
@@ -219,3 +221,35 @@ def test_the_demo_network_shows_ways_in_to_its_target_organizations(
         found = chains(page.text)
         assert found and found[0].startswith("1. Robin")
         assert "First ask:" in text(page.text)
+
+
+def test_an_organization_called_by_a_number_is_that_organization_not_the_one_with_that_id(
+    client: TestClient, session: Session, net: Net, workspace: Any
+) -> None:
+    from network_surfaces.network_data import job
+
+    acme_id = net.acme_job.organization_id
+    job(session, workspace.id, net.hal, str(acme_id), "Founder", "")
+    f.connection(session, workspace.id, net.me, net.hal, kind="friend")
+    named = session.scalars(select(Organization).where(Organization.name == str(acme_id))).one()
+    panel = text(client.get("/ways-in/panel", params={"organization_id": named.id}).text)
+    assert f"Ways in to {acme_id}" in panel and "Hal Ode" in panel and "Dana Li" not in panel
+    found = chains(client.get("/paths", params={"to_organization": str(acme_id)}).text)
+    assert found == ["1. Mara Castillo → Hal Ode"]
+    # A number that names no organization still means the one with that id.
+    borealis = net.borealis_job.organization_id
+    assert "Ways in to Borealis Freight" in text(
+        client.get("/paths", params={"to_organization": str(borealis)}).text
+    )
+
+
+def test_a_name_that_matches_no_organization_is_explained_beside_the_field(
+    client: TestClient, net: Net
+) -> None:
+    page = client.get("/paths", params={"to_organization": "Stonechat"})
+    assert page.status_code == 404
+    words = text(page.text)
+    assert "No organization in this workspace is called “Stonechat”; check the spelling." in words
+    assert 'name="to_organization"' in page.text and 'value="Stonechat"' in page.text
+    api = client.get("/api/v1/paths", params={"to_organization": "Stonechat"})
+    assert api.status_code == 404 and "called “Stonechat”" in api.json()["error"]["message"]

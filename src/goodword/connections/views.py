@@ -9,7 +9,7 @@ from goodword.connections import service
 from goodword.connections.schemas import ConnectionCreate
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
-from goodword.forms import form_to_dict, validate
+from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.pages import form_errors, redirect, render
 from goodword.people import service as people
 from goodword.people import views as people_views
@@ -92,7 +92,7 @@ async def remove_connection(
     form = await request.form()
     ends = {connection.person_a_id, connection.person_b_id}
     raw = str(form.get("person_id", ""))
-    back = int(raw) if raw.isdigit() and int(raw) in ends else connection.person_a_id
+    back = int(raw) if is_whole_number(raw) and int(raw) in ends else connection.person_a_id
     names = f"{connection.person_a.display_name} and {connection.person_b.display_name}"
     service.delete(session, workspace_id=workspace_id, connection_id=connection_id)
     return redirect(f"/people/{back}#connections", flash=f"Removed the connection between {names}.")

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.errors import FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.network import loader
 from goodword.network.snapshot import KINDS
 from goodword.people import normalize
@@ -201,7 +202,7 @@ def _parse(row: dict[str | None, str | None]) -> tuple[_Key, _Key, ConnectionKin
     closeness_text = (row.get("closeness") or "").strip()
     closeness = None
     if closeness_text:
-        if not closeness_text.isdigit() or not 1 <= int(closeness_text) <= 5:
+        if not is_whole_number(closeness_text) or not 1 <= int(closeness_text) <= 5:
             raise ValueError(f"closeness '{closeness_text}' must be a whole number from 1 to 5")
         closeness = int(closeness_text)
     return a, b, kind, closeness

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.errors import FieldError, GoodwordError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.network import service
 from goodword.network.service import SnapshotCache, WayIn, WaysIn
 from goodword.network.strength import DEFAULT_MODEL, StrengthModel
@@ -63,7 +64,7 @@ def read_query(values: Mapping[str, str | None]) -> PathQuery:
         raw = (values.get(name) or "").strip()
         if not raw:
             return None
-        if not raw.isdigit():
+        if not is_whole_number(raw):
             problems.append(FieldError(name, "Give a record number, such as 12."))
             return None
         return int(raw)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.errors import FieldError, InvalidInput, NotFound
+from goodword.forms import is_whole_number
 from goodword.network import loader, wording
 from goodword.network.edgelist import ImportReport, import_edges
 from goodword.network.paths import EntryPoint, Path, entry_points, find_paths
@@ -299,12 +300,21 @@ def _source(session: Session, *, workspace_id: int, from_person_id: int | None) 
 
 
 def _organization(session: Session, *, workspace_id: int, value: int | str) -> Organization:
-    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-        return organizations.get(session, workspace_id=workspace_id, organization_id=int(value))
+    """The organization an id, or a name, means. A name comes first: an organization may be
+    called "3"; a number that names none is taken as an id."""
+    if isinstance(value, int):
+        return organizations.get(session, workspace_id=workspace_id, organization_id=value)
     found = organizations.find_by_name(session, workspace_id=workspace_id, name=value)
-    if found is None:
-        raise NotFound("organization", value)
-    return found
+    if found is not None:
+        return found
+    text = value.strip()
+    if is_whole_number(text):
+        return organizations.get(session, workspace_id=workspace_id, organization_id=int(text))
+    raise NotFound(
+        "organization",
+        text,
+        message=f"No organization in this workspace is called “{text}”; check the spelling.",
+    )
 
 
 def _node(snap: Snapshot, person_id: int) -> int:

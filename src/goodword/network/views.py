@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import FieldError, InvalidInput
+from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.network.queries import (
     BlindWarning,
     DraftMessage,
@@ -96,6 +96,11 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
     except InvalidInput as error:
         errors = form_errors(error, fields=(*QUERY_FIELDS, "target"))
         status = 422
+    except NotFound as error:
+        if error.kind != "organization" or not values["to_organization"]:
+            raise
+        errors = {"to_organization": error.message}  # shown beside the field, the form kept
+        status = 404
     return render(
         request,
         "network/paths.html",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.interactions import service as interactions
 from goodword.network import queries
 from goodword.network import views as network
@@ -185,7 +186,7 @@ def new_page(
     """The blank form; links from other pages prefill the organization, manager or stage."""
     values = _values(None)
     values["organization_name"] = organization_name.strip()
-    if organization_id.strip().isdigit():
+    if is_whole_number(organization_id.strip()):
         organization = organizations.get(
             session, workspace_id=workspace_id, organization_id=int(organization_id)
         )

@@ -13,7 +13,7 @@ from goodword.connections import service as connections
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.duplicates.service import merged_into
 from goodword.errors import GoodwordError, NotFound
-from goodword.forms import form_to_dict, validate
+from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
@@ -260,7 +260,7 @@ def person_input(form: Mapping[str, Any]) -> dict[str, Any]:
     days = str(data.get("keep_in_touch_days") or "").strip()
     if days:
         # A whole number of days; anything else is left for the schema to refuse inline.
-        data["keep_in_touch_days"] = int(days) if days.isdigit() else days
+        data["keep_in_touch_days"] = int(days) if is_whole_number(days) else days
     return data
 
 
@@ -274,6 +274,7 @@ def values_of(person: Person) -> dict[str, Any]:
         "phones": "\n".join(p.number for p in person.phones),
         "urls": "\n".join(u.url for u in person.urls),
         "location": person.location,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
         "tags": ", ".join(person.tags),
         "interests": ", ".join(person.interests),
         "how_we_met": person.how_we_met,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_values, is_htmx, redirect, render
 from goodword.people import service as people
@@ -90,7 +91,7 @@ async def run_reach(
     )
     values = await form_values(request, ("entry_person_id", "even_with_warm_path"))
     chosen = values["entry_person_id"].strip()
-    if chosen and not chosen.isdigit():
+    if chosen and not is_whole_number(chosen):
         raise InvalidInput(
             "Pick one of the suggested people.",
             fields=[FieldError("entry_person_id", "is not a person's number")],

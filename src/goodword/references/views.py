@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
 from goodword.pages import filled, form_errors, person_choices, redirect, render
@@ -243,7 +244,7 @@ def _launch_page(
     chosen = None
     check = None
     preview = None
-    if values.get("reference_id", "").isdigit():
+    if is_whole_number(values.get("reference_id", "")):
         chosen = service.get(
             session, workspace_id=workspace_id, reference_id=int(values["reference_id"])
         )
@@ -292,7 +293,7 @@ async def launch_reference(
     )
     values = await _read(request, LAUNCH_FIELDS, LAUNCH_CHECKBOXES)
     try:
-        if not values["reference_id"].isdigit():
+        if not is_whole_number(values["reference_id"]):
             raise InvalidInput(
                 "Choose the reference to launch.",
                 fields=[FieldError("reference_id", "Choose one of your references.")],

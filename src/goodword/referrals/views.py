@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.pages import (
     filled,
     form_errors,
@@ -200,12 +201,12 @@ async def mark_asked(request: Request, session: DbSession, workspace_id: Workspa
     """Mark every ask still to make of one person (from one opportunity) as asked: one
     message usually names several companies."""
     values = await form_values(request, ("person_id", "source_opportunity_id"))
-    if not values["person_id"].isdigit():
+    if not is_whole_number(values["person_id"]):
         raise InvalidInput(
             "Say whom you asked.", fields=[FieldError("person_id", "is not a person's number")]
         )
     source = values["source_opportunity_id"]
-    source_id = int(source) if source.isdigit() else None
+    source_id = int(source) if is_whole_number(source) else None
     person = people.get(session, workspace_id=workspace_id, person_id=int(values["person_id"]))
     asks = service.mark_asked(
         session,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
+from goodword.forms import is_whole_number
 from goodword.pages import (
     filled,
     form_errors,
@@ -59,7 +60,7 @@ def _filter(value: str | None) -> str:
 def _offset(after: str | None) -> int:
     if not after:
         return 0
-    if not after.isdigit():
+    if not is_whole_number(after):
         raise InvalidInput(
             "That page link is damaged; start again from the first page.",
             fields=[FieldError("after", "is not a page link Goodword made")],
