@@ -219,7 +219,7 @@ def test_the_rejection_came_after_a_final_round_where_the_user_clicked_with_two(
 
 def test_it_leaves_open_tasks(demo: Loaded) -> None:
     open_tasks = tasks.list_(
-        demo.session, workspace_id=demo.workspace_id, status=TaskStatus.OPEN
+        demo.session, workspace_id=demo.workspace_id, today=TODAY, status=TaskStatus.OPEN
     ).items
     assert len(open_tasks) == demo.summary.tasks >= 3
     assert all(t.due_date and t.due_date > TODAY for t in open_tasks)

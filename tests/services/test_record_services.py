@@ -229,6 +229,23 @@ def test_due_tasks_include_overdue_and_expired_snoozes_only(session, workspace):
     ]
 
 
+def test_a_snooze_ends_by_itself_in_the_lists(session, workspace):
+    today = date(2026, 11, 25)
+    back, asleep = (f.task(session, workspace.id, title) for title in ("Back", "Asleep"))
+    for task, until in ((back, date(2026, 11, 25)), (asleep, date(2026, 11, 26))):
+        change = TaskStatusChange(status="snoozed", snoozed_until=until)
+        tasks.set_status(session, workspace_id=workspace.id, task_id=task.id, change=change)
+
+    def titles(status: TaskStatus) -> list[str]:
+        page = tasks.list_(session, workspace_id=workspace.id, today=today, status=status)
+        return [t.title for t in page.items]
+
+    assert titles(TaskStatus.OPEN) == ["Back"]
+    assert titles(TaskStatus.SNOOZED) == ["Asleep"]
+    everything = tasks.list_(session, workspace_id=workspace.id, today=today).items
+    assert sorted(t.title for t in everything) == ["Asleep", "Back"]
+
+
 def test_tasks_link_only_to_records_of_the_same_workspace(session, workspace, other_workspace):
     foreign = f.person(session, other_workspace.id, "Foreign")
     with pytest.raises(InvalidInput) as caught:

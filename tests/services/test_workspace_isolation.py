@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -62,7 +63,7 @@ def test_another_workspace_lists_and_searches_nothing(session, other_workspace, 
     assert organizations.list_(session, workspace_id=ws).items == []
     assert opportunities.list_(session, workspace_id=ws).items == []
     assert interactions.list_(session, workspace_id=ws).items == []
-    assert tasks.list_(session, workspace_id=ws).items == []
+    assert tasks.list_(session, workspace_id=ws, today=date(2026, 11, 25)).items == []
     assert all(not column for column in opportunities.board(session, workspace_id=ws).values())
     assert search.search(session, workspace_id=ws, query="alice") == []
     assert people.get_me(session, workspace_id=ws) is None

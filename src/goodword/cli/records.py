@@ -558,7 +558,10 @@ def task_add(
 @task_app.command("list")
 def task_list(
     ctx: typer.Context,
-    status: Annotated[TaskStatus | None, typer.Option(help="Only tasks with this status.")] = None,
+    status: Annotated[
+        TaskStatus | None,
+        typer.Option(help="Only tasks with this status (open includes snoozes that have ended)."),
+    ] = None,
     person: Annotated[int | None, typer.Option(help="Only about this person.")] = None,
     opportunity: Annotated[int | None, typer.Option(help="Only about this opportunity.")] = None,
     limit: Limit = 50,
@@ -566,6 +569,7 @@ def task_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List tasks, soonest due first."""
+    from goodword import clock
     from goodword.api import checked_offset
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead
@@ -574,6 +578,7 @@ def task_list(
         page = tasks.list_(
             session,
             workspace_id=ws,
+            today=clock.today(),
             status=status,
             person_id=person,
             opportunity_id=opportunity,

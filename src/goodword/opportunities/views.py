@@ -226,6 +226,7 @@ def detail_page(
     open_tasks = tasks.list_(
         session,
         workspace_id=workspace_id,
+        today=clock.today(),
         opportunity_id=opportunity.id,
         status=TaskStatus.OPEN,
         limit=50,

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection, ConnectionKind
@@ -377,9 +377,14 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
             select(Task)
             .where(
                 Task.workspace_id == workspace_id,
-                Task.status == TaskStatus.OPEN,
-                Task.due_date.is_not(None),
-                Task.due_date <= week_end,
+                or_(
+                    and_(
+                        Task.status == TaskStatus.OPEN,
+                        Task.due_date.is_not(None),
+                        Task.due_date <= week_end,
+                    ),
+                    tasks.back_by(today),
+                ),
             )
             .order_by(Task.due_date, Task.id)
         )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_offset
 from goodword.deps import DbSession, WorkspaceId
 from goodword.tasks import service
@@ -26,7 +27,11 @@ def list_tasks(
     session: DbSession,
     workspace_id: WorkspaceId,
     status_: Annotated[
-        TaskStatus | None, Query(alias="status", description="Only tasks with this status.")
+        TaskStatus | None,
+        Query(
+            alias="status",
+            description="Only tasks with this status; `open` includes snoozes that have ended.",
+        ),
     ] = None,
     person_id: Annotated[int | None, Query(description="Only tasks about this person.")] = None,
     opportunity_id: Annotated[
@@ -39,6 +44,7 @@ def list_tasks(
     page = service.list_(
         session,
         workspace_id=workspace_id,
+        today=clock.today(),
         status=status_,
         person_id=person_id,
         opportunity_id=opportunity_id,

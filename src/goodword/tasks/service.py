@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import ColumnElement, and_, case, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.db import utcnow
@@ -59,17 +59,24 @@ def delete(session: Session, *, workspace_id: int, task_id: int) -> None:
     session.flush()
 
 
+def back_by(today: date) -> ColumnElement[bool]:
+    """Snoozed until a day that has come: the task is back, open again in every list."""
+    return and_(Task.status == TaskStatus.SNOOZED, Task.snoozed_until <= today)
+
+
 def list_(
     session: Session,
     *,
     workspace_id: int,
+    today: date,
     status: TaskStatus | None = None,
     person_id: int | None = None,
     opportunity_id: int | None = None,
     limit: int = 200,
     offset: int = 0,
 ) -> Page[Task]:
-    """List tasks: undated last, soonest due first.
+    """List tasks: undated last, soonest due first. Open ones include those snoozed until
+    `today` or before: a snooze ends by itself.
 
     Each comes with the person, organization and opportunity it concerns loaded.
     """
@@ -82,7 +89,11 @@ def list_(
             selectinload(Task.opportunity).selectinload(Opportunity.organization),
         )
     )
-    if status is not None:
+    if status is TaskStatus.OPEN:
+        statement = statement.where(or_(Task.status == status, back_by(today)))
+    elif status is TaskStatus.SNOOZED:
+        statement = statement.where(Task.status == status, not_(back_by(today)))
+    elif status is not None:
         statement = statement.where(Task.status == status)
     if person_id is not None:
         statement = statement.where(Task.person_id == person_id)
@@ -108,7 +119,7 @@ def due(session: Session, *, workspace_id: int, today: date) -> list[Task]:
                 Task.workspace_id == workspace_id,
                 or_(
                     (Task.status == TaskStatus.OPEN) & (Task.due_date <= today),
-                    (Task.status == TaskStatus.SNOOZED) & (Task.snoozed_until <= today),
+                    back_by(today),
                 ),
             )
             .order_by(Task.due_date, Task.id)

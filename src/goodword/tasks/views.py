@@ -85,6 +85,7 @@ def _list_page(
     page = service.list_(
         session,
         workspace_id=workspace_id,
+        today=clock.today(),
         status=None if chosen == "all" else TaskStatus(chosen),
         limit=PAGE_SIZE,
         offset=offset,
