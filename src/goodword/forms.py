@@ -12,14 +12,65 @@ from goodword.errors import FieldError, InvalidInput
 M = TypeVar("M", bound=BaseModel)
 
 
+REQUIRED = "Fill this in."
+# What a value must look like, for the patterns Goodword's schemas use, in plain words.
+PATTERN_HINTS = {
+    r"^[0-9+().\-\s/]+(?:\s*(?:x|ext\.?|extension)\s*[0-9]+)?$": (
+        "Give a phone number in digits, such as +44 20 7946 0001 (an extension may follow, "
+        "as in ext. 12)."
+    ),
+    r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "Give a web domain, such as example.com.",
+    r"^[A-Za-z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
+    r"^[A-Z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
+}
+
+
+def plain_message(error: Mapping[str, Any]) -> str:
+    """The message for one Pydantic error in plain words (not the validator's own wording,
+    which quotes types and regular expressions)."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    message = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
+    if kind == "string_too_long":
+        return f"Keep this to {ctx['max_length']:,} characters or fewer."
+    if kind == "string_too_short":
+        if ctx.get("min_length") == 1:
+            return REQUIRED
+        return f"Give at least {ctx['min_length']:,} characters."
+    if kind == "too_long":
+        return f"Give at most {ctx['max_length']:,} of these."
+    if kind == "string_pattern_mismatch":
+        return PATTERN_HINTS.get(str(ctx.get("pattern")), "This is not in a form Goodword reads.")
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace("_", " ")
+        return f"Choose one of: {expected}."
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return "Give a whole number, such as 12."
+    if kind == "int_parsing_size":
+        return "That number is far too large."
+    if kind == "less_than_equal":
+        return f"Give {ctx['le']} or less."
+    if kind == "less_than":
+        return f"Give less than {ctx['lt']}."
+    if kind == "greater_than_equal":
+        return f"Give {ctx['ge']} or more."
+    if kind == "greater_than":
+        return f"Give more than {ctx['gt']}."
+    if kind.startswith("datetime"):
+        return "Give a date and time, such as 2026-11-02 15:00."
+    if kind.startswith("date"):
+        return "Give a real date, such as 2026-11-02."
+    if kind in ("bool_parsing", "bool_type"):
+        return "Give yes or no (true or false)."
+    return message
+
+
 def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[FieldError]:
     """Convert Pydantic/FastAPI error dicts into FieldErrors with dotted paths and plain words."""
     result = []
     for error in errors:
         loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")]
-        message = str(error.get("msg", "is not valid"))
-        message = message.removeprefix("Value error, ")
-        result.append(FieldError(".".join(loc) or "__all__", message))
+        result.append(FieldError(".".join(loc) or "__all__", plain_message(error)))
     return result
 
 

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from goodword.errors import FieldError, GoodwordError, InvalidInput
+from goodword.forms import REQUIRED
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.people import service as people
@@ -28,7 +29,6 @@ T = TypeVar("T")
 FLASH_COOKIE = "goodword_flash"
 # Above this many records a picker becomes a number box: a select of thousands helps no one.
 CHOICE_LIMIT = 500
-REQUIRED = "Fill this in."
 
 
 def is_htmx(request: Request) -> bool:

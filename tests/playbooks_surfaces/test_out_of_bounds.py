@@ -32,7 +32,7 @@ def test_a_too_long_introduction_name_shows_in_the_asks_row(
     long = {"status": "introduced", "introduced_to": "x" * 201}
     row = client.post(f"/referrals/{ask.id}/advance", data=long, headers=HTMX)
     assert row.status_code == 422 and 'role="alert"' in row.text
-    assert "at most 200 characters" in row.text
+    assert "Keep this to 200 characters or fewer." in row.text
     session.expire_all()
     assert referrals.get(session, workspace_id=workspace.id, ask_id=ask.id).status is (
         AskStatus.ASKED

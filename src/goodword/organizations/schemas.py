@@ -2,12 +2,25 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _bare_domain(value: object) -> object:
+    """A pasted web address stands for its domain: https://www.acme.com/jobs is acme.com."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    host = urlsplit(text if "://" in text else f"//{text}").hostname or text
+    return host.removeprefix("www.").rstrip(".")
+
+
 Domain = Annotated[
     str,
+    BeforeValidator(_bare_domain),
     StringConstraints(
         strip_whitespace=True,
         to_lower=True,

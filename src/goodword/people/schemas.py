@@ -13,7 +13,10 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2
 Phone = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, min_length=3, max_length=40, pattern=r"^[0-9+().\-\s/x]+$"
+        strip_whitespace=True,
+        min_length=3,
+        max_length=40,
+        pattern=r"^[0-9+().\-\s/]+(?:\s*(?:x|ext\.?|extension)\s*[0-9]+)?$",
     ),
 ]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=500)]
