@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.errors import Conflict, InvalidInput, NotFound
-from goodword.opportunities.models import Opportunity
+from goodword.opportunities.models import Opportunity, Stage
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
 from goodword.playbooks import launch
 from goodword.references import service as references
 from goodword.references.models import Reference, UseStatus
@@ -177,6 +179,54 @@ def test_a_current_boss_or_coworker_needs_confirmation_and_carries_a_warning(
     assert result.warnings == [warning]
     brief = next(t for t in result.tasks if t.origin == "reference:brief")
     assert "you may decline" in (brief.notes or "")
+
+
+def test_someone_working_where_you_work_now_is_found_by_your_positions(
+    session: Session, workspace: Workspace
+):
+    """Not ticked as a current workplace, but both hold a current job at Quillstone: the
+    same warning (naming the place) and the same confirmation."""
+    me = f.person(session, workspace.id, "Robin Castillo", is_me=True)
+    ref = reference(session, workspace.id, "Karim Balogun")
+    for person in (me, ref.person):
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=person.id,
+            data=PositionCreate(organization_name="Quillstone", title="Engineer"),
+        )  # fmt: skip
+    session.expire_all()
+    ref = references.get(session, workspace_id=workspace.id, reference_id=ref.id)
+    [warning, *_] = references.warnings(ref)
+    assert warning.startswith("Karim Balogun works at Quillstone, where you work now.")
+    opportunity = opening(session, workspace.id)
+    with pytest.raises(Conflict) as caught:
+        launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
+                      opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    assert [b.field for b in caught.value.fields] == ["confirm_current_workplace"]
+    # Once either of them has moved on, it is an old colleague, which is what references are.
+    [mine] = me.positions
+    mine.is_current = False
+    session.flush()
+    assert references.shared_workplace(ref) is None
+    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
+                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    assert launched.use is not None
+
+
+def test_you_cannot_be_your_own_reference_nor_launch_for_a_closed_opportunity(
+    session: Session, workspace: Workspace
+):
+    me = f.person(session, workspace.id, "Robin Castillo", is_me=True)
+    with pytest.raises(InvalidInput) as caught:
+        references.create(session, workspace_id=workspace.id,
+                          data=ReferenceCreate(person_id=me.id))  # fmt: skip
+    assert caught.value.fields[0].field == "person_id"
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    opportunity.stage = Stage.REJECTED
+    session.flush()
+    with pytest.raises(Conflict, match="This opportunity is rejected"):
+        launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
+                      opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
 
 
 def test_a_reference_without_consent_cannot_be_launched(session: Session, workspace: Workspace):

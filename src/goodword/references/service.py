@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Stage
 from goodword.people import service as people
 from goodword.records import clean_text, get_owned, referenced
 from goodword.references.models import Reference, ReferenceUse, UseStatus
@@ -31,6 +32,8 @@ USE_KIND = "reference use"
 # The default cap: no one is asked to speak for the user more than this often in the window.
 MAX_USES = 3
 WINDOW_DAYS = 90
+# Stages at which an opportunity is over: no reference is launched for it.
+CLOSED_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN})
 # The longest note of what a reference should stress, in characters.
 STRESS_POINTS_LENGTH = 5_000
 
@@ -75,6 +78,11 @@ def create(session: Session, *, workspace_id: int, data: ReferenceCreate) -> Ref
         "person_id",
         lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
     )
+    if person.is_me:
+        raise InvalidInput(
+            "You cannot be your own reference: choose someone who can speak for you.",
+            fields=[FieldError("person_id", "That is you; choose someone else.")],
+        )
     existing = session.scalar(
         select(Reference).where(
             Reference.workspace_id == workspace_id, Reference.person_id == person.id
@@ -123,16 +131,38 @@ def uses_within(reference: Reference, *, today: date, window_days: int) -> list[
     return [u for u in counted_uses(reference) if start <= used_on(u) <= today]
 
 
+def shared_workplace(reference: Reference) -> str | None:
+    """The organization where the reference works now and so do you, by both your current
+    positions; None when there is none (or you are not marked among your people)."""
+    session = object_session(reference)
+    if session is None:
+        return None
+    me = people.get_me(session, workspace_id=reference.workspace_id)
+    if me is None or me.id == reference.person_id:
+        return None
+    mine = {p.organization_id for p in me.positions if p.is_current}
+    theirs = [p.organization for p in reference.person.positions if p.is_current]
+    return next((org.name for org in theirs if org.id in mine), None)
+
+
+def works_with_you(reference: Reference) -> bool:
+    """Marked as your current workplace, or found to be by your positions."""
+    return reference.is_current_workplace or shared_workplace(reference) is not None
+
+
 def warnings(reference: Reference) -> list[str]:
     """What the user should know before using this reference."""
     name = reference.person.display_name
     found = []
+    risk = (
+        "Asking them can tell your employer you are looking, and that can cost you your "
+        "present job. No employer is entitled to references from your current workplace: you "
+        "may decline such requests."
+    )
     if reference.is_current_workplace:
-        found.append(
-            f"{name} is your current boss or co-worker. Asking them can tell your employer you "
-            "are looking, and that can cost you your present job. No employer is entitled to "
-            "references from your current workplace: you may decline such requests."
-        )
+        found.append(f"{name} is your current boss or co-worker. {risk}")
+    elif (together := shared_workplace(reference)) is not None:
+        found.append(f"{name} works at {together}, where you work now. {risk}")
     if reference.consent_on is None:
         found.append(f"{name} has not agreed to be your reference yet: ask them first.")
     if not reference.active:
@@ -172,7 +202,7 @@ def check_launch(
         )
     if not reference.active:
         check.blockers.append(FieldError("active", f"{name} is no longer available."))
-    if reference.is_current_workplace and not confirm_current_workplace:
+    if works_with_you(reference) and not confirm_current_workplace:
         check.blockers.append(
             FieldError(
                 "confirm_current_workplace",
@@ -231,6 +261,12 @@ def start_use(
     existing = next((u for u in reference.uses if u.opportunity_id == opportunity.id), None)
     if existing is not None and existing.status is not UseStatus.CANCELLED:
         return existing, False
+    if opportunity.stage in CLOSED_STAGES:
+        raise Conflict(
+            f"This opportunity is {opportunity.stage.label.lower()}: there is nothing left for "
+            "a reference to call about. Launch references for opportunities still open.",
+            fields=[FieldError("opportunity_id", "This opportunity is closed.")],
+        )
     check = check_launch(
         reference,
         today=today,
