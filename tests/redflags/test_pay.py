@@ -61,6 +61,38 @@ def test_expectations_questions_are_not_history_questions(text: str) -> None:
     assert _finding(text, "salary_history") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please send us your two most recent pay stubs so we can verify your employment history",
+        "Can you share what you're making now?",
+        "what are you making now",
+        "what do you currently make",
+        "Could you tell me how much you\u2019re earning at the moment?",
+        "Please upload copies of your last three payslips before the interview.",
+    ],
+)
+def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str) -> None:
+    finding = _finding(text, "salary_history", "New York, NY")
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert finding.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what are your salary expectations",
+        "Tell us what you're hoping to make in this role.",
+        "We love what you're making with open-source tools.",
+        "How much you earn here is up to you: commission is uncapped.",
+        "Once you start, we will send your pay stubs by e-mail every two weeks.",
+    ],
+)
+def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is None
+
+
 def test_it_says_the_question_is_unlawful_in_new_york_city_and_cites_the_law() -> None:
     finding = _finding("What is your current salary?", "salary_history", "New York, NY")
     assert finding is not None

@@ -169,3 +169,52 @@ def test_severity_comes_from_the_signal_data() -> None:
     report = analyze("Please pay the $50 registration fee to start.", today=TODAY)
     assert report.findings[0].severity is Severity.CRITICAL
     assert report.worst is Severity.CRITICAL
+
+
+@pytest.mark.parametrize(
+    ("text", "signals"),
+    [
+        ("Please pay via Bitcoin for the equipment.", {"rf-crypto-payment-to-employer"}),
+        (
+            "Send the remaining funds to our vendor via Zelle or Bitcoin.",
+            {"rf-gift-cards-or-wire", "rf-crypto-payment-to-employer"},
+        ),
+        (
+            "You will need to pay for the starter laptop with USDT.",
+            {"rf-crypto-payment-to-employer"},
+        ),
+        ("Payment for your kit must be made in crypto.", {"rf-crypto-payment-to-employer"}),
+        ("Pay the $300 setup cost with Apple gift cards.", {"rf-gift-cards-or-wire"}),
+        (
+            "Transfer $450, minus your commission, to the supplier over Venmo today.",
+            {"rf-gift-cards-or-wire"},
+        ),
+        ("Kindly pay the onboarding balance by wire transfer.", {"rf-gift-cards-or-wire"}),
+        ("Make the payment for your headset through Cash App.", {"rf-gift-cards-or-wire"}),
+    ],
+)
+def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: set[str]) -> None:
+    report = analyze(text, today=TODAY)
+    assert signals <= _signals(report)
+    for signal in signals:
+        finding = next(f for f in report.findings if f.signal == signal)
+        assert finding.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay via direct deposit every other Friday.",
+        "You would join our crypto product team in Lisbon.",
+        "Contractors are paid in USD at the start of each month.",
+        "We pay our freelancers via Zelle or Venmo within a week of each invoice.",
+        "You'll be paid through Venmo or direct deposit, whichever you prefer.",
+        "Send your portfolio by e-mail and we'll pay by wire after each project.",
+        "Our customers pay with Bitcoin or by card; you'll help them with refunds.",
+        "We will never ask you to pay via gift cards, Zelle or crypto.",
+        "Don't send money via Cash App to anyone who offers you a job.",
+        "Please send your CV via the Crypto Careers portal by Friday.",
+    ],
+)
+def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories

@@ -121,3 +121,46 @@ def test_job_duties_in_a_posting_are_not_a_hiring_exercise() -> None:
         "Salary: $150,000-$170,000."
     )
     assert "unpaid_work" not in analyze(posting, location="Denver, CO", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like you to come in for a paid working interview (one full day, paid at $40/hr).",
+        "Final step: a paid trial day in the kitchen, about 8 hours.",
+        "Next round is a working interview of one full day, paid at $25 an hour.",
+        "Please join us for a trial shift of 8 hours, paid at \u00a312.50 per hour.",
+        "The last stage is a paid work trial of three days with the team.",
+    ],
+)
+def test_a_paid_working_interview_or_trial_day_is_not_unpaid_work(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert "The exercise is paid: not a red flag." in report.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please come in for an unpaid working interview of one full day.",
+        "Next round: a working interview of one full day; it is not paid at $40/hr or otherwise.",
+        "The trial day is 8 hours and will not be paid.",
+    ],
+)
+def test_a_working_interview_that_is_not_paid_is_still_flagged(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity.value == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line cook, paid $18/hr. Before we hire, we require a 2-day unpaid trial.",
+        "The role is paid at a competitive rate. Before we hire, we require a 2-day unpaid trial.",
+    ],
+)
+def test_pay_for_the_job_does_not_make_an_unpaid_trial_paid(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity.value == "high"

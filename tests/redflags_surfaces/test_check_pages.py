@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from fastapi import FastAPI
@@ -120,6 +121,17 @@ def test_a_file_that_is_not_text_is_refused_by_name(client: TestClient) -> None:
 
     assert page.status_code == 422
     assert '<p class="error" id="e-message_file">photo.png is not a text file' in page.text
+
+
+def test_a_binary_file_named_eml_is_refused_not_shown(client: TestClient) -> None:
+    noise = random.Random(7).randbytes(3000)
+    files = {"message_file": ("bin.eml", noise, "message/rfc822")}
+
+    page = client.post("/check", data={"text": ""}, files=files)
+
+    assert page.status_code == 422
+    assert '<p class="error" id="e-message_file">bin.eml is not a text file' in page.text
+    assert 'class="rf-text"' not in page.text
 
 
 def test_the_laws_page_lists_what_applies_where(client: TestClient) -> None:

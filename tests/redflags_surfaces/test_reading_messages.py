@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from email.message import EmailMessage
 
 import pytest
@@ -77,6 +78,34 @@ def test_a_latin1_file_is_decoded_and_a_binary_one_refused_by_name() -> None:
 
     with pytest.raises(InvalidInput, match=r"photo\.png is not a text file"):
         text_from_file(b"\x89PNG\r\n\x1a\n\x00\x00\x00", name="photo.png")
+
+
+def _noise(seed: int, *, with_nul: bool = True) -> bytes:
+    data = random.Random(seed).randbytes(3000)
+    return data if with_nul else data.replace(b"\x00", b"\x01")
+
+
+@pytest.mark.parametrize("with_nul", [True, False])
+@pytest.mark.parametrize("as_email", [True, None, False])
+def test_a_binary_file_is_refused_even_when_named_eml(
+    with_nul: bool, as_email: bool | None
+) -> None:
+    with pytest.raises(InvalidInput, match=r"^bin\.eml is not a text file; give a text file"):
+        text_from_file(_noise(7, with_nul=with_nul), name="bin.eml", as_email=as_email)
+
+
+def test_a_saved_email_in_utf16_is_still_read() -> None:
+    data = "From: a@b.example\nSubject: hi\n\nWhat is your current salary?\n".encode("utf-16")
+
+    text = text_from_file(data, name="notepad.eml", as_email=True)
+
+    assert text == "From: a@b.example\nSubject: hi\n\nWhat is your current salary?\n"
+
+
+def test_a_text_with_a_stray_control_character_is_still_read() -> None:
+    data = b"Hi Robin,\x0c\nWhat is your current salary?\x1b\n\tThanks\x07\n"
+
+    assert "current salary" in text_from_file(data, name="note.txt")
 
 
 def test_html_blocks_become_lines() -> None:

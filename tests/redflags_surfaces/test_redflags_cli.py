@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,17 @@ def test_an_unreadable_or_empty_file_is_an_error_naming_it(run: Run, tmp_path: P
     assert empty.exit_code == 2
     assert "There is nothing to check." in empty.stderr
     assert folder.exit_code == 2 and "is a folder" in folder.stderr
+
+
+def test_a_binary_file_named_eml_is_refused_like_any_binary(run: Run, tmp_path: Path) -> None:
+    binary = tmp_path / "bin.eml"
+    binary.write_bytes(random.Random(7).randbytes(3000))
+
+    result = run("check", str(binary))
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {binary} is not a text file; give a text file")
+    assert "No red flags found" not in result.stdout
 
 
 def test_laws_for_a_place_lists_what_applies_and_how_current(run: Run) -> None:

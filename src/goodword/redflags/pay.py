@@ -19,6 +19,23 @@ EXPECT_AFTER = (
     r"(?!\s+(?:expectations?|requirements?|needs?|you\s+are\s+(?:looking|seeking|hoping)|"
     r"you'?re\s+(?:looking|seeking|hoping)|range\s+expectations?))"
 )
+YOU_ARE = r"you(?:'re|\u2019re|\s+are)"
+EARNING = r"(?:making|earning|being\s+paid|getting\s+paid|taking\s+home|bringing\s+home)"
+# "What you're making" is pay only when it is about now ("...making now?", "...at the moment");
+# "we love what you're making with open source" is not.
+NOW = (
+    r"(?:now|currently|right\s+now|today|these\s+days|at\s+(?:the\s+moment|present)|"
+    r"(?:at|in)\s+your\s+(?:current|present)\s+\w+)\b"
+)
+PAY_DOCUMENTS = (
+    r"(?:pay\s*stubs?|payslips?|pay\s+slips?|(?:pay|earnings)\s+statements?|W-?2s?\b|P60|"
+    r"T4\s+slips?|salary\s+slips?|offer\s+letter\s+from\s+your\s+current)"
+)
+# "We will send your pay stubs" is the employer handing them out, not asking for them.
+NOT_BY_EMPLOYER = (
+    r"(?<!\bwe\s)(?<!\bwe'll\s)(?<!\bwe\u2019ll\s)(?<!\bwe\swill\s)(?<!\bwe\sshall\s)"
+    r"(?<!\bHR\swill\s)(?<!\bpayroll\swill\s)"
+)
 
 HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     rx(r"(?<!\bour\s)\b(?:salary|pay|wage|compensation|earnings|income|remuneration)\s+history\b"),
@@ -57,16 +74,32 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\bwhat\s+you\s+(?:currently\s+|now\s+)?(?:earn|make|are\s+paid|were\s+paid|earned|made)"
         r"\b(?!\s+of\b)"
     ),
+    rx(
+        r"\b(?:what|how\s+much)\s+(?:"
+        + YOU_ARE
+        + r"\s+(?:currently|now)\s+"
+        + EARNING
+        + r"|"
+        + YOU_ARE
+        + r"\s+"
+        + EARNING
+        + r"(?=\s*(?:"
+        + NOW
+        + r"|\?))|you\s+were\s+"
+        + EARNING
+        + r"|you\s+currently\s+(?:make|earn|get\s+paid|take\s+home)"
+        r"|you\s+(?:make|earn|get\s+paid|take\s+home)(?=\s*(?:" + NOW + r"|\?)))\b"
+    ),
     rx(r"\blast[-\s]drawn\s+(?:salary|pay|CTC)\b"),
     rx(
         r"\b" + PAST + r"\s*(?:and|&|/)\s*(?:expected|desired)\s+(?:salary|CTC|compensation|pay|"
         r"package)\b"
     ),
     rx(
-        r"\b(?:upload|send|attach|provide|share|submit|include|forward|need|require|copy\s+of)\w*"
-        r"\s+" + W + r"{0,4}"
-        r"(?:pay\s*stubs?|payslips?|pay\s+slips?|W-?2s?\b|P60|T4\s+slips?|salary\s+slips?|"
-        r"offer\s+letter\s+from\s+your\s+current)"
+        r"\b(?:"
+        + NOT_BY_EMPLOYER
+        + r"(?:upload|send|attach|provide|share|submit|include|forward)|need|require|"
+        r"cop(?:y|ies)\s+of)\w*\s+" + W + r"{0,6}?" + PAY_DOCUMENTS
     ),
 )
 

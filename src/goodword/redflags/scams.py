@@ -22,6 +22,25 @@ CHAT_APPS = (
     r"text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
 )
 W = r"(?:[\w'\u2019-]+\s+)"  # one word and its trailing space
+# A coin named as money, not as a line of business: "pay in USDT", not "our crypto team".
+COIN = (
+    CRYPTO + r"\b(?!\s+(?:careers?|jobs?|teams?|products?|compan(?:y|ies)|start-?ups?|industry|"
+    r"sector|space|portals?|boards?|community|conferences?|meetups?|events?|projects?|firms?|"
+    r"desks?|engineers?|developers?|roles?|positions?|clients?|customers?|users?)\b)"
+)
+# Other ways money leaves for good once sent: instant-payment apps, wires, gift cards.
+CASH_CHANNEL = (
+    r"(?:zelle|venmo|cash\s*app|western\s+union|money\s*gram|(?:bank\s+|international\s+)?"
+    r"wire(?:\s+transfer)?|(?:[\w'-]+\s+)?gift\s*cards?)\b"
+)
+CHANNEL = r"(?:" + COIN + r"|" + CASH_CHANNEL + r")"
+# Someone told not to pay ("never send money via...", "we will never ask you to pay..."),
+# but not "don't forget to send...".
+DONT_PAY = (
+    r"(?:\bnever|\bnot|n't|\bno\s+need\s+to)\s+(?!(?:forget|hesitate|delay|wait|fail)\b)"
+    r"(?:[\w'\u2019]+\s+){0,3}?"
+)
+PAY_WORD = r"(?:send|pay|buy|purchase|wire|transfer|deposit)\w*\b"
 
 NO_PAY = rx(
     r"\b(?:no|zero|never|free\s+of\s+charge|at\s+no\s+(?:cost|charge)|not\s+(?:required|charged)"
@@ -32,6 +51,17 @@ NO_PAY = rx(
     r"|\b(?:we|the\s+company|employer|[A-Z]\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
     r"|reimburses?\s+(?:in\s+full|upfront))\b|\bcompany[- ]paid\b|\bat\s+our\s+(?:cost|expense)\b"
     r"|\bpaid\s+(?:for\s+)?by\s+(?:us|the\s+company|the\s+employer)\b"
+)
+
+# Work about payments, not a payment asked of you.
+CRYPTO_WORK = (
+    r"\b(?:build|design|maintain|develop|engineer)\w*\b|\b(?:for|help|enable|allow)\w*\s+"
+    r"(?:our\s+)?(?:customers|users|clients)\b"
+)
+CASH_WORK = (
+    r"\b(?:reconcil\w+|ledger|process(?:ing)?\s+(?:incoming|outgoing)|thank[- ]you|"
+    r"as\s+a\s+thanks|survey|raffle|prize|reward\s+for\s+(?:completing|taking))\b"
+    r"|\b(?:for|help|assist|serve|enable|allow)\w*\s+(?:our\s+)?(?:customers|users|clients)\b"
 )
 
 RULES: list[Rule] = [
@@ -139,8 +169,7 @@ RULES: list[Rule] = [
         "rf-crypto-payment-to-employer",
         find=(
             rx(
-                r"\b(?:send|deposit|transfer|top[- ]?up|recharge|fund)\w*\s+(?:\S+\s+){0,5}?"
-                + CRYPTO
+                r"\b(?:send|deposit|transfer|top[- ]?up|recharge|fund)\w*\s+(?:\S+\s+){0,5}?" + COIN
             ),
             rx(r"\bpay\s+" + W + r"{0,2}?\$?\d[\d,.]*\s*" + CRYPTO),
             rx(
@@ -148,20 +177,13 @@ RULES: list[Rule] = [
             ),
             rx(r"\b(?:bitcoin|crypto)\s+ATM\b"),
         ),
-        unless=rx(
-            r"\b(?:build|design|maintain|develop|engineer)\w*\b|\b(?:for|help|enable|allow)\w*\s+"
-            r"(?:our\s+)?(?:customers|users|clients)\b"
-        ),
+        unless=rx(CRYPTO_WORK + "|" + DONT_PAY + PAY_WORD),
     ),
     Rule(
         "rf-gift-cards-or-wire",
         find=(
             rx(r"\b(?:buy|purchase|pick\s+up|load)\s+" + W + r"{0,4}?gift\s*cards?\b"),
             rx(r"\bgift\s*cards?\b"),
-            rx(
-                r"\b(?:send|wire|transfer)\w*\s+" + W + r"{0,4}(?:via|through|by|using|at)\s+"
-                r"(?:a\s+)?(?:western\s+union|money\s*gram|wire\s+transfer|zelle|cash\s*app|venmo)\b"
-            ),
             rx(r"\b(?:western\s+union|money\s*gram)\b"),
         ),
         near=(
@@ -171,10 +193,7 @@ RULES: list[Rule] = [
             ),
         ),
         around=1,
-        unless=rx(
-            r"\b(?:reconcil\w+|ledger|process(?:ing)?\s+(?:incoming|outgoing)|thank[- ]you|"
-            r"as\s+a\s+thanks|survey|raffle|prize|reward\s+for\s+(?:completing|taking))\b"
-        ),
+        unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD),
     ),
     Rule(
         "rf-money-mule",
@@ -481,10 +500,99 @@ _MET = re.compile(
 )
 
 
+_PAY_VERB = (
+    r"(?:pay|paying|send|sending|transfer|transferring|wire|wiring|remit|remitting|forward|"
+    r"forwarding|make\s+(?:the\s+|a\s+|your\s+|all\s+)?(?:[\w-]+\s+)?payments?)"
+)
+# Up to eight words of the same clause between the verb and the channel: what is paid, to
+# whom, how much ("the remaining funds to our vendor", "$450, minus your commission,").
+# Another paying verb ends the gap, so each request is read from its own verb; "you", "we"
+# and the like end it too ("pay you via Zelle" is money coming to you).
+_GAP = r"(?:\s+(?!(?:we|I|they|he|she|you|" + _PAY_VERB + r")\b)(?:[^\s.!?;:]|\.(?=\d))+){0,8}?"
+_CONNECT = r"\s+(?:via|through|by|using|with|in|on|over|at)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
+_CHANNELS = (
+    CHANNEL + r"(?:\s*(?:,|/|or|and)\s*(?:or\s+|and\s+)?(?:an?\s+|the\s+)?" + CHANNEL + r")*"
+)
+_PAY_OUT = (
+    rx(r"\b" + _PAY_VERB + r"\b" + _GAP + _CONNECT + _CHANNELS),
+    rx(
+        r"\b(?:payments?|fees?|deposits?|balance|amount|costs?|funds|money)\s+" + W + r"{0,4}?"
+        r"(?:must|should|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to|can\s+only)\s+"
+        r"(?:only\s+)?be\s+(?:made|sent|paid|settled|transferred|wired|done)\s+(?:only\s+)?"
+        r"(?:via|through|by|using|with|in|on|over)\s+(?:an?\s+|the\s+)?" + _CHANNELS
+    ),
+)
+# The one paying is the employer or its customers: "we pay our freelancers via Zelle",
+# "our customers pay with Bitcoin", "let users pay in USDT".
+_PAYER_NOT_YOU = rx(
+    r"\b(?:we|we'll|we\u2019ll|we've|they|they'll|I'll|I\s+will|I\s+can|(?:the|our|your)\s+"
+    r"(?:[\w-]+\s+)?(?:company|employer|client|clients|customers?|users?|payroll|team|firm|"
+    r"agency|buyers?)|"
+    r"clients|customers|users|buyers|employers?|payroll|HR)(?:\s+(?:will|would|can|could|may|"
+    r"might|shall|usually|normally|always|typically|currently|also|then|just|only|often|do|"
+    r"does|to))*\s*$"
+)
+_TOLD_NOT_TO = rx(DONT_PAY + r"$")
+# "Pay" after "your", "first", "the"... is the noun: "we'll send your first pay by wire".
+_PAY_NOUN = rx(
+    r"\b(?:your|my|our|their|his|her|the|first|last|weekly|monthly|base|holiday|back|sick)\s+$"
+)
+# Sending an application through a portal is not paying: "send your CV via the portal".
+_NOT_MONEY = rx(
+    r"\b(?:CV|resume|r\u00e9sum\u00e9|portfolio|cover\s+letter|application(?!\s+fees?)|"
+    r"samples?|references|availability|answers|invoices?|documents?|details)\b"
+)
+_CONNECTED = rx(_CONNECT)
+_COIN = rx(COIN)
+_CASH_CHANNEL = rx(CASH_CHANNEL)
+_CRYPTO_WORK = rx(CRYPTO_WORK)
+_CASH_WORK = rx(CASH_WORK)
+
+
+def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
+    """Add a hit for each request to pay or send money through a coin, app, wire or gift card.
+
+    The channel decides the signal: a coin is `rf-crypto-payment-to-employer`, the others
+    `rf-gift-cards-or-wire`; "via Zelle or Bitcoin" is both.
+    """
+    work: dict[int, tuple[bool, bool]] = {}  # by sentence: about crypto work, cash work
+    for pattern in _PAY_OUT:
+        for found in pattern.finditer(text):
+            # The payer and a "never" sit in the few words before the verb; looking no further
+            # keeps a long run-on text from being read again for every match.
+            lo = max(sents.window(found.start())[0], found.start() - 100)
+            before = text[lo : found.start()]
+            if (
+                (found.group(0)[:3].lower() == "pay" and _PAY_NOUN.search(before))
+                or _PAYER_NOT_YOU.search(before)
+                or _TOLD_NOT_TO.search(before)
+                or _NOT_MONEY.search(found.group(0))
+            ):
+                continue
+            connect = _CONNECTED.search(found.group(0))
+            named = found.group(0)[connect.end() if connect else 0 :]
+            index = sents.index(found.start())
+            if index not in work:
+                sentence = sents.sentence(found.start())
+                work[index] = (
+                    bool(_CRYPTO_WORK.search(sentence)),
+                    bool(_CASH_WORK.search(sentence)),
+                )
+            crypto_work, cash_work = work[index]
+            wanted = []
+            if _COIN.search(named) and not crypto_work:
+                wanted.append("rf-crypto-payment-to-employer")
+            if _CASH_CHANNEL.search(named) and not cash_work:
+                wanted.append("rf-gift-cards-or-wire")
+            for signal in wanted:
+                hits.setdefault(signal, Hit(signal)).add(from_match(text, found))
+
+
 def find_scams(text: str, sents: Sentences | None = None) -> dict[str, Hit]:
     """Return scam-signal hits by signal id (weak ones included; the analyzer weighs them)."""
     sents = sents or Sentences(text)
     hits = run_rules(text, RULES, sents)
+    _payment_channel_hits(text, sents, hits)
     for found in _PII_REQUEST.finditer(text):
         lo, hi = sents.window(found.start(), 1)
         if _POST_OFFER.search(text, lo, hi):

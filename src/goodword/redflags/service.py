@@ -123,17 +123,42 @@ def looks_like_email(data: bytes) -> bool:
     return bool(head) and bool(_HEADER_LINE.match(head[0])) and b"" in [h.strip() for h in head]
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control bytes that text never holds. Tab, newlines, form feed and escape are left out:
+# escape starts the shifts of ISO-2022 encodings, which some Japanese mail still uses.
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+_SNIFF = 8000
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text in any encoding: a NUL byte, or many control bytes.
+
+    UTF-16 text with its byte-order mark is text, though half its bytes are NUL.
+    """
+    if data.startswith(_UTF16_BOMS):
+        return False
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    return controls > max(3, len(head) // 100)
+
+
+def _not_text(name: str) -> InvalidInput:
+    return InvalidInput(
+        f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the text."
+    )
+
+
 def decode_text(data: bytes, *, name: str) -> str:
     """Decode a text file, guessing its encoding when it is not UTF-8."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8000]:
-        raise InvalidInput(
-            f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the text."
-        )
+    if looks_binary(data):
+        raise _not_text(name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -150,7 +175,8 @@ def text_from_file(data: bytes, *, name: str, as_email: bool | None = None) -> s
     """The text to check in a file: a saved e-mail's headers and body, or the text itself.
 
     `as_email=None` decides from the content: a file that opens with mail headers is read as
-    an e-mail.
+    an e-mail. Either way, a file that is not text (a picture, an archive, random bytes named
+    `.eml`) is refused by name.
     """
     if len(data) > MAX_FILE_BYTES:
         raise InvalidInput(
@@ -168,8 +194,13 @@ def text_from_email(data: bytes, *, name: str) -> str:
     """The sender, subject and body of a saved e-mail (.eml), as text.
 
     The sender stays in: where a message comes from is part of what gives a scam away. A plain
-    text body is preferred; an HTML-only body is reduced to its text.
+    text body is preferred; an HTML-only body is reduced to its text. Bytes that are not text
+    are refused as they are for any other file; a message saved as UTF-16 is read.
     """
+    if data.startswith(_UTF16_BOMS):
+        data = decode_text(data, name=name).encode("utf-8")
+    if looks_binary(data):
+        raise _not_text(name)
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     lines = []

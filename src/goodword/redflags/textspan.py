@@ -107,9 +107,12 @@ class Hit:
 
     signal: str
     spans: list[Evidence] = field(default_factory=list)
+    # What `spans` holds, for a constant-time duplicate check: a long text can give thousands.
+    _seen: set[Evidence] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, item: Evidence) -> None:
-        if item not in self.spans and item.end > item.start:
+        if item not in self._seen and item.end > item.start:
+            self._seen.add(item)
             self.spans.append(item)
 
 

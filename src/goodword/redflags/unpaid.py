@@ -93,9 +93,15 @@ HIRING = rx(
     r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our)\s+(?:process|assessment)|"
     r"to\s+move\s+forward|to\s+progress)\b"
 )
+# A pay rate for the work itself: "$40/hr", "£12.50 per hour", "$300 a day".
+_RATE = (
+    r"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|euros?|pounds|USD|EUR|GBP))\s*"
+    r"(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h|day|shift|session)\b"
+)
 _PAID = rx(
     r"\bpaid\s+(?:take[- ]?home|assignment|exercise|project|trial|test|task|challenge|"
-    r"work\s+sample|case\s+study|shift|day|week)"
+    r"work\s+(?:sample|trial)|working\s+(?:interview|day)|interview\s+day|case\s+study|shift|"
+    r"day|week|bake[- ]?off)"
     r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
     r"(?:\w+\s+){0,2}(?:pay|paid|compensat\w+|reimburs\w+)\s+(?:\w+\s+){0,4}(?:for\s+(?:your|the|"
     r"this|it|their|all)|at\s+(?:a|an|our|your|the|\$|€|£)|[$€£]\d|an?\s+(?:hourly|flat|fixed|"
@@ -105,6 +111,7 @@ _PAID = rx(
     r"work|assignment|exercise|project|task|trial))"
     r"|\bcompensated\s+for\s+(?:your|the)\s+(?:time|work)"
     r"|\bpaid\s+at\s+(?:your|our|the|a|an)\s+"
+    r"|\bpaid\s+(?:at\s+)?" + _RATE
 )
 _NOT_PAID = rx(
     r"\bunpaid\b|(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+){0,2}(?:paid|pay|compensat\w*)\b"
@@ -347,13 +354,19 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
             [w[2] for w in window],
         )
 
+    unpaid = [from_match(text, m) for m in _UNPAID.finditer(text)]
+    # "Unpaid" said of the assignment itself outweighs pay mentioned elsewhere, which is
+    # usually the job's pay ("Line cook, paid $18/hr. ... a 2-day unpaid trial").
+    asked = {sents.index(e.start) for e in assignment}
+    said_unpaid = any(sents.index(e.start) in asked for e in unpaid)
     paid: list[Evidence] = []
     for match in _PAID.finditer(text):
         sentence = sents.sentence(match.start())
         if _NOT_PAID.search(sentence[: match.end() - sents.window(match.start())[0]]):
             continue
+        if said_unpaid and sents.index(match.start()) not in asked:
+            continue
         paid.append(from_match(text, match))
-    unpaid = [from_match(text, m) for m in _UNPAID.finditer(text)]
     used = [from_match(text, m) for m in USED.finditer(text, lo, hi)]
     return UnpaidWork(
         assignment=assignment,
