@@ -31,10 +31,13 @@ PAY_DOCUMENTS = (
     r"(?:pay\s*stubs?|payslips?|pay\s+slips?|(?:pay|earnings)\s+statements?|W-?2s?\b|P60|"
     r"T4\s+slips?|salary\s+slips?|offer\s+letter\s+from\s+your\s+current)"
 )
-# "We will send your pay stubs" is the employer handing them out, not asking for them.
+# "We will send your pay stubs" is the employer handing them out, not asking for them; so
+# is "our HR team will send", "payroll will send", "they'll send".
+_EMPLOYER_SENDS = ("we", "HR", "payroll", "team", "department", "office", "company", "they")
 NOT_BY_EMPLOYER = (
-    r"(?<!\bwe\s)(?<!\bwe'll\s)(?<!\bwe\u2019ll\s)(?<!\bwe\swill\s)(?<!\bwe\sshall\s)"
-    r"(?<!\bHR\swill\s)(?<!\bpayroll\swill\s)"
+    "".join(rf"(?<!\b{who}\s{will})" for who in _EMPLOYER_SENDS for will in (r"will\s", r"shall\s"))
+    + "".join(rf"(?<!\b{who}'ll\s)(?<!\b{who}\u2019ll\s)" for who in ("we", "they"))
+    + (r"(?<!\bwe\s)")
 )
 
 HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
