@@ -13,6 +13,7 @@ from goodword.errors import Conflict, InvalidInput
 from goodword.interactions import service as interactions
 from goodword.interactions.models import Direction, Interaction, Participant, Rapport
 from goodword.interactions.schemas import InteractionUpdate
+from goodword.network.queries import count_blind
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Route, Stage
 from goodword.opportunities.schemas import OpportunityUpdate
@@ -117,7 +118,12 @@ def test_counts_by_stage_and_blind_applications(session, workspace):
     counts = opportunities.count_by_stage(session, workspace_id=workspace.id)
     assert counts[Stage.APPLIED] == 2 and counts[Stage.TARGET] == 1 and counts[Stage.OFFER] == 0
     assert list(counts) == list(Stage)
-    assert opportunities.count_blind(session, workspace_id=workspace.id) == 1
+    assert count_blind(session, workspace_id=workspace.id) == 1
+    # The rule of the blind-application warning: whatever the route is called, an
+    # application that went in with no introduction on record, and only then.
+    f.opportunity(session, workspace.id, role_title="D", stage="target", route="blind")
+    f.opportunity(session, workspace.id, role_title="E", stage="interviewing", route="direct")
+    assert count_blind(session, workspace_id=workspace.id) == 2
     board = opportunities.board(session, workspace_id=workspace.id)
     assert sorted(o.role_title for o in board[Stage.APPLIED]) == ["A", "B"]
     assert board[Stage.APPLIED][0].route in (Route.BLIND, Route.REFERRAL)

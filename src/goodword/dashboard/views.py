@@ -11,6 +11,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
 from goodword.forms import form_to_dict, validate
 from goodword.interactions import service as interactions
+from goodword.network.queries import count_blind
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, redirect, render
 from goodword.people import service as people
@@ -33,7 +34,7 @@ def dashboard(request: Request, session: DbSession, workspace_id: WorkspaceId) -
         {
             "today": today,
             "by_stage": opportunities.count_by_stage(session, workspace_id=workspace_id),
-            "blind": opportunities.count_blind(session, workspace_id=workspace_id),
+            "blind": count_blind(session, workspace_id=workspace_id),
             "overdue": [t for t in due if t.due_date is not None and t.due_date < today],
             "due_today": [t for t in due if t.due_date is None or t.due_date >= today],
             "recent": interactions.list_(session, workspace_id=workspace_id, limit=10).items,

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword import clock
@@ -283,6 +283,29 @@ def introduced(session: Session, *, workspace_id: int, opportunity: Opportunity)
         )
     )
     return referral is not None
+
+
+# Where an opportunity is once its application has gone in.
+APPLIED_OR_LATER = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED)
+
+
+def count_blind(session: Session, *, workspace_id: int) -> int:
+    """How many applications went in blind, by the rule of the blind-application warning:
+    opportunities whose application went in (at Applied or beyond now, or once moved to
+    Applied) with no introduction or referral on record."""
+    moved_to_applied = select(StageChange.opportunity_id).where(
+        StageChange.workspace_id == workspace_id, StageChange.to_stage == Stage.APPLIED
+    )
+    applied = session.scalars(
+        select(Opportunity).where(
+            Opportunity.workspace_id == workspace_id,
+            or_(Opportunity.stage.in_(APPLIED_OR_LATER), Opportunity.id.in_(moved_to_applied)),
+        )
+    )
+    return sum(
+        not introduced(session, workspace_id=workspace_id, opportunity=opportunity)
+        for opportunity in applied
+    )
 
 
 def blind_warning(

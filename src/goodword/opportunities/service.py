@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.db import utcnow
-from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
+from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.opportunities.schemas import (
     OpportunityCreate,
     OpportunityRead,
@@ -150,18 +150,6 @@ def count_by_stage(session: Session, *, workspace_id: int) -> dict[Stage, int]:
     counts = Counter({stage: 0 for stage in Stage})
     counts.update({stage: n for stage, n in rows})
     return {stage: counts[stage] for stage in Stage}
-
-
-def count_blind(session: Session, *, workspace_id: int) -> int:
-    """How many applications went in with no person carrying them."""
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Opportunity)
-            .where(Opportunity.workspace_id == workspace_id, Opportunity.route == Route.BLIND)
-        )
-        or 0
-    )
 
 
 def to_read(opportunity: Opportunity) -> OpportunityRead:
