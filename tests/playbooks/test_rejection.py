@@ -19,7 +19,7 @@ from goodword.people.schemas import PositionCreate
 from goodword.playbooks import rejection
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
-from goodword.tasks.models import Task
+from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -182,6 +182,30 @@ def test_it_records_one_ask_per_interviewer_and_company(session: Session, worksp
     assert len(asks) == 5
     assert {a.status for a in asks} == {AskStatus.TO_ASK}
     assert {a.source_opportunity_id for a in asks} == {s.opportunity.id}
+
+
+def test_the_ask_task_is_done_once_its_asks_are_sent(session: Session, workspace: Workspace):
+    s = build(session, workspace.id)
+    result = run(session, workspace.id, s)
+    o = s.opportunity.id
+
+    def ask_task(person: Person) -> Task:
+        key = f"rejection:opp:{o}:ask:person:{person.id}"
+        return next(t for t in result.tasks if t.origin_key == key)
+
+    # Morgan's one message names three companies: "I sent the ask" marks them all.
+    rejection.mark_asked(session, workspace_id=workspace.id, person_id=s.manager.id,
+                         source_opportunity_id=o, on=TODAY)  # fmt: skip
+    assert ask_task(s.manager).status is TaskStatus.DONE
+    assert ask_task(s.engineer).status is TaskStatus.OPEN
+    # Moving Priya's asks on one by one does the same, once the last is sent.
+    first, *others = referrals.list_(session, workspace_id=workspace.id, person_id=s.engineer.id)
+    assert others  # (two companies for her)
+    for ask in (first, *others):
+        assert ask_task(s.engineer).status is TaskStatus.OPEN
+        rejection.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
+                              status=AskStatus.ASKED, today=TODAY)  # fmt: skip
+    assert ask_task(s.engineer).status is TaskStatus.DONE
 
 
 def test_running_it_again_adds_nothing(session: Session, workspace: Workspace):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.people.models import Person
-from goodword.tasks.models import Task
+from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 HTMX = {"HX-Request": "true"}
@@ -58,6 +58,24 @@ def test_logging_contact_takes_someone_off_the_list(
         participants=[{"person_id": friend.id}],
     )
     assert f'id="due-{friend.id}"' not in client.get("/keep-in-touch").text
+
+
+def test_logging_the_contact_marks_the_reminder_done_at_once(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    """No wait for the routines' next run: the web form, the API and the CLI all settle it."""
+    friend = _friend(session, workspace.id)
+    client.post("/playbooks/run", headers=HTMX)
+    reminder = session.scalars(select(Task)).one()
+    assert reminder.status is TaskStatus.OPEN and reminder.person_id == friend.id
+    logged = client.post(
+        "/api/v1/interactions",
+        json={"kind": "call", "occurred_at": "2026-11-24T10:00:00+00:00",
+              "participants": [{"person_id": friend.id}]},
+    )  # fmt: skip
+    assert logged.status_code == 201
+    session.expire_all()
+    assert session.get(Task, reminder.id).status is TaskStatus.DONE
 
 
 def test_the_dashboard_card_runs_the_routines_once(

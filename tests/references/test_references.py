@@ -16,6 +16,7 @@ from goodword.playbooks import launch
 from goodword.references import service as references
 from goodword.references.models import Reference, UseStatus
 from goodword.references.schemas import ReferenceCreate, ReferenceUpdate
+from goodword.tasks.models import TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -317,6 +318,47 @@ def test_the_call_is_tracked_and_brings_a_thank_you(session: Session, workspace:
     assert "Thank you for calling Hiring Manager at Northbeam Robotics" in result.drafts[0].body
     read = references.to_read(ref)
     assert read.last_used_on == called_day
+
+
+def test_each_recorded_step_closes_the_task_that_waited_for_it(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
+                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    assert launched.use is not None
+    by_step = {t.origin: t for t in launched.tasks}
+
+    def status(origin: str) -> TaskStatus:
+        return by_step[origin].status
+
+    assert status("reference:brief") is status("reference:before-applying") is TaskStatus.OPEN
+    launch.record(session, workspace_id=workspace.id, use_id=launched.use.id,
+                  status=UseStatus.BRIEFED, today=TODAY)  # fmt: skip
+    assert status("reference:brief") is TaskStatus.DONE
+    assert status("reference:before-applying") is TaskStatus.OPEN
+    called = launch.record(session, workspace_id=workspace.id, use_id=launched.use.id,
+                           status=UseStatus.CALLED, today=TODAY)  # fmt: skip
+    assert status("reference:before-applying") is TaskStatus.DONE
+    [thank] = called.tasks
+    assert thank.status is TaskStatus.OPEN
+    launch.record(session, workspace_id=workspace.id, use_id=launched.use.id,
+                  status=UseStatus.THANKED, today=TODAY)  # fmt: skip
+    assert thank.status is TaskStatus.DONE
+
+
+def test_a_cancelled_launch_dismisses_its_open_tasks(session: Session, workspace: Workspace):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
+                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    assert launched.use is not None and launched.tasks
+    launch.record(session, workspace_id=workspace.id, use_id=launched.use.id,
+                  status=UseStatus.CANCELLED, today=TODAY)  # fmt: skip
+    assert {t.status for t in launched.tasks} == {TaskStatus.DISMISSED}
 
 
 def test_use_moves_that_go_backwards_are_refused(session: Session, workspace: Workspace):

@@ -446,10 +446,12 @@ def interaction_add(
     as_json: JsonFlag = False,
 ) -> None:
     """Log an interaction with the people involved."""
+    from goodword import clock
     from goodword.db import utcnow
     from goodword.forms import validate
     from goodword.interactions import service as interactions
     from goodword.interactions.schemas import InteractionCreate
+    from goodword.playbooks import cadence
 
     participants = []
     for item in with_ or []:
@@ -462,6 +464,7 @@ def interaction_add(
         created = interactions.create(
             session, workspace_id=ws, data=validate(InteractionCreate, data)
         )
+        cadence.settle(session, workspace_id=ws, today=clock.today())
         read = interactions.to_read(created)
     saved(f"Logged {cell(read.kind).lower()} (interaction {read.id}).", read, as_json)
 

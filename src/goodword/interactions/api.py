@@ -7,10 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
+from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.interactions import service
 from goodword.interactions.schemas import InteractionCreate, InteractionRead, InteractionUpdate
+from goodword.playbooks import cadence
 
 router = APIRouter(prefix=API_PREFIX, tags=["interactions"], responses=ERROR_RESPONSES)
 
@@ -54,8 +56,11 @@ def list_interactions(
 def create_interaction(
     session: DbSession, workspace_id: WorkspaceId, data: InteractionCreate
 ) -> InteractionRead:
-    """Log an interaction; for interviews give the round and, per interviewer, the rapport."""
-    return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+    """Log an interaction; for interviews give the round and, per interviewer, the rapport.
+    A keep-in-touch reminder the contact answers is marked done."""
+    interaction = service.create(session, workspace_id=workspace_id, data=data)
+    cadence.settle(session, workspace_id=workspace_id, today=clock.today())
+    return service.to_read(interaction)
 
 
 @router.get(

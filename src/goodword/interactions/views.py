@@ -28,6 +28,7 @@ from goodword.pages import (
     render,
 )
 from goodword.people import service as people
+from goodword.playbooks import cadence
 from goodword.records import OUT_OF_YEARS
 
 router = APIRouter()
@@ -227,6 +228,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         interaction = service.create(
             session, workspace_id=workspace_id, data=forms.validate(InteractionCreate, data)
         )
+        cadence.settle(session, workspace_id=workspace_id, today=clock.today())
     except InvalidInput as error:
         session.rollback()
         errors, row_errors = _errors(error)

@@ -189,6 +189,23 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
     return {person_id: when.date() for person_id, when in rows if when is not None}
 
 
+def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]:
+    """Mark done the open reminders of people no longer due (contact was logged since): the
+    edges call this when an interaction is logged, so the reminder goes at once. The people
+    due, most overdue first."""
+    due = due_list(session, workspace_id=workspace_id, today=today)
+    due_ids = {item.person_id for item in due}
+    for task in playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"{PLAYBOOK}:"):
+        if task.status is TaskStatus.OPEN and task.person_id not in due_ids:
+            tasks.set_status(
+                session,
+                workspace_id=workspace_id,
+                task_id=task.id,
+                change=TaskStatusChange(status=TaskStatus.DONE),
+            )
+    return due
+
+
 def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20) -> Result:
     """Make a keep-in-touch task for each person due, with a drafted note.
 
@@ -203,16 +220,7 @@ def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20)
             "Mark yourself among your people: cadences come from your ties to others.",
             blocking=False,
         )
-    due = due_list(session, workspace_id=workspace_id, today=today)
-    due_ids = {item.person_id for item in due}
-    for task in playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"{PLAYBOOK}:"):
-        if task.status is TaskStatus.OPEN and task.person_id not in due_ids:
-            tasks.set_status(
-                session,
-                workspace_id=workspace_id,
-                task_id=task.id,
-                change=TaskStatusChange(status=TaskStatus.DONE),
-            )
+    due = settle(session, workspace_id=workspace_id, today=today)
     for item in due[:limit]:
         person = session.get(Person, item.person_id)
         assert person is not None

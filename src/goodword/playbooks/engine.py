@@ -20,8 +20,8 @@ from goodword.people.models import Person
 from goodword.playbooks.messages import Draft, mailto_url
 from goodword.playbooks.schemas import DraftRead, PlaybookResultRead, PromptRead
 from goodword.tasks import service as tasks
-from goodword.tasks.models import Task
-from goodword.tasks.schemas import TaskCreate
+from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskCreate, TaskStatusChange
 
 _TITLE_LIMIT = 300
 _NOTES_LIMIT = 20_000
@@ -78,6 +78,21 @@ def find_task(session: Session, *, workspace_id: int, key: str) -> Task | None:
     return session.scalar(
         select(Task).where(Task.workspace_id == workspace_id, Task.origin_key == key)
     )
+
+
+def finish_task(
+    session: Session, *, workspace_id: int, key: str, status: TaskStatus = TaskStatus.DONE
+) -> bool:
+    """Close the playbook's task with this key once what it waited for is on record (the
+    call made, the ask sent): done, or dismissed when the step no longer applies. A task
+    the user already closed is left as they left it. True when one was closed."""
+    task = find_task(session, workspace_id=workspace_id, key=key)
+    if task is None or task.status not in (TaskStatus.OPEN, TaskStatus.SNOOZED):
+        return False
+    tasks.set_status(
+        session, workspace_id=workspace_id, task_id=task.id, change=TaskStatusChange(status=status)
+    )
+    return True
 
 
 def ensure_task(

@@ -21,6 +21,7 @@ from goodword.playbooks.engine import (
     checklist,
     emails_of,
     ensure_task,
+    finish_task,
     first_name,
     me,
     person_values,
@@ -29,6 +30,7 @@ from goodword.playbooks.messages import format_date
 from goodword.references import service as references
 from goodword.references.models import ReferenceUse, UseStatus
 from goodword.references.schemas import ReferenceUseMove
+from goodword.tasks.models import TaskStatus
 
 PLAYBOOK = "reference"
 
@@ -181,6 +183,20 @@ def record(
         data=validate(ReferenceUseMove, {"status": status, "on": today, "outcome": outcome}),
     )
     result = Result(PLAYBOOK)
+    # What the earlier steps' tasks waited for is now on record.
+    key = f"{PLAYBOOK}:use:{use.id}"
+    done_steps = {
+        UseStatus.BRIEFED: ("brief",),
+        UseStatus.CALLED: ("brief", "before-applying"),
+        UseStatus.THANKED: ("brief", "before-applying", "thank"),
+    }
+    for step in done_steps.get(status, ()):
+        finish_task(session, workspace_id=workspace_id, key=f"{key}:{step}")
+    if status is UseStatus.CANCELLED:
+        for step in ("brief", "before-applying", "thank"):
+            finish_task(
+                session, workspace_id=workspace_id, key=f"{key}:{step}", status=TaskStatus.DISMISSED
+            )
     if status is not UseStatus.CALLED:
         return result
     person = use.reference.person
@@ -207,7 +223,7 @@ def record(
             workspace_id=workspace_id,
             playbook=PLAYBOOK,
             step="thank",
-            key=f"{PLAYBOOK}:use:{use.id}:thank",
+            key=f"{key}:thank",
             title=f"Thank {person.display_name} for speaking for you",
             due_date=today + timedelta(days=1),
             notes=checklist(

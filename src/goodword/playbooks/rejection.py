@@ -29,6 +29,7 @@ from goodword.playbooks.engine import (
     checklist,
     emails_of,
     ensure_task,
+    finish_task,
     first_name,
     me,
     person_values,
@@ -337,6 +338,47 @@ def run(
     return result
 
 
+def mark_asked(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    source_opportunity_id: int | None,
+    on: date,
+) -> list[ReferralAsk]:
+    """Mark every ask still to make of this person (from one opportunity) as asked, and the
+    task to make them done."""
+    asks = referrals.mark_asked(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_opportunity_id,
+        on=on,
+    )
+    _asks_made(session, workspace_id=workspace_id, person_id=person_id,
+               source_opportunity_id=source_opportunity_id)  # fmt: skip
+    return asks
+
+
+def _asks_made(
+    session: Session, *, workspace_id: int, person_id: int, source_opportunity_id: int | None
+) -> None:
+    """The playbook's "ask them" task is done once none of its asks is still to make."""
+    if source_opportunity_id is None:
+        return
+    waiting = session.scalar(
+        select(ReferralAsk.id).where(
+            ReferralAsk.workspace_id == workspace_id,
+            ReferralAsk.person_id == person_id,
+            ReferralAsk.source_opportunity_id == source_opportunity_id,
+            ReferralAsk.status == AskStatus.TO_ASK,
+        )
+    )
+    if waiting is None:
+        key = f"{PLAYBOOK}:opp:{source_opportunity_id}:ask:person:{person_id}"
+        finish_task(session, workspace_id=workspace_id, key=key)
+
+
 def advance_ask(
     session: Session,
     *,
@@ -368,6 +410,8 @@ def advance_ask(
             },
         ),
     )
+    _asks_made(session, workspace_id=workspace_id, person_id=ask.person_id,
+               source_opportunity_id=ask.source_opportunity_id)  # fmt: skip
     result = Result(REFERRAL)
     user = me(session, workspace_id=workspace_id)
     person = ask.person

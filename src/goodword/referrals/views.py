@@ -208,7 +208,7 @@ async def mark_asked(request: Request, session: DbSession, workspace_id: Workspa
     source = values["source_opportunity_id"]
     source_id = int(source) if is_whole_number(source) else None
     person = people.get(session, workspace_id=workspace_id, person_id=int(values["person_id"]))
-    asks = service.mark_asked(
+    asks = rejection.mark_asked(
         session,
         workspace_id=workspace_id,
         person_id=person.id,
