@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,6 +36,25 @@ def _within_years(value: T) -> T:
 
 Day = Annotated[date, AfterValidator(_within_years)]
 Moment = Annotated[datetime, AfterValidator(_within_years)]
+
+
+# Characters that change how the text around them is shown without showing themselves:
+# in a name they hide or disguise it (the left-to-right and right-to-left overrides can
+# make "Ada" display as something else).
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible_name(value: str) -> str:
+    """A name holds no control characters or direction overrides, and something visible.
+    (Joiners stay: some scripts and emoji need them.)"""
+    if any(unicodedata.category(c) == "Cc" or c in _DIRECTION_CONTROLS for c in value):
+        raise ValueError(
+            "This name holds invisible control characters (perhaps from a copy and paste); "
+            "type it again."
+        )
+    if value and not any(unicodedata.category(c)[0] in "LNSPM" for c in value):
+        raise ValueError("Give a name with letters or digits in it.")
+    return value
 
 
 def _within_ids(value: int) -> int:

@@ -56,3 +56,16 @@ def test_the_pages_say_it_in_the_same_words(client):
     assert page.status_code == 422
     assert "Give a web domain, such as example.com." in page.text
     assert "should match pattern" not in page.text
+
+
+def test_a_name_of_invisible_or_control_characters_is_refused(client):
+    for name, says in (
+        ("\u200b", "Give a name with letters or digits in it."),
+        ("A\u0001da", "invisible control characters"),
+        ("\u202eadA", "invisible control characters"),  # shows as "Ada" reversed
+    ):
+        problems = _problems(client.post("/api/v1/people", json={"display_name": name}))
+        assert says in problems["display_name"], name
+        assert says in _problems(client.post("/api/v1/organizations", json={"name": name}))["name"]
+    for fine in ("Ṣọ̀lá Adéyẹmí", "👩\u200d💻 Dev Team", "李小龍"):
+        assert client.post("/api/v1/people", json={"display_name": fine}).status_code == 201

@@ -4,11 +4,24 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-from goodword.records import RecordId
+from goodword.records import RecordId, visible_name
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(visible_name)
+]
+PartName = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(visible_name)
+]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Phone = Annotated[
     str,
@@ -29,12 +42,8 @@ class PersonBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     display_name: Name | None = None
-    given_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
-        None
-    )
-    family_name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = (
-        None
-    )
+    given_name: PartName | None = None
+    family_name: PartName | None = None
     emails: list[EmailStr] = Field(default_factory=list, max_length=20)
     phones: list[Phone] = Field(default_factory=list, max_length=20)
     urls: list[Url] = Field(default_factory=list, max_length=20)
