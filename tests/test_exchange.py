@@ -127,7 +127,6 @@ def build_network(session: Session, ws: int) -> None:
     opportunities.move(
         session, workspace_id=ws, opportunity_id=job.id, stage=Stage.INTERVIEWING, note="Round 1"
     )
-    opportunities.move(session, workspace_id=ws, opportunity_id=job.id, stage=Stage.REJECTED)
     interview = factories.interaction(
         session,
         ws,
@@ -228,6 +227,8 @@ def build_playbook_records(
             use_id=use.id,
             data=ReferenceUseMove(status=status, on=on, outcome="Went well"),
         )
+    # Rejected after the reference spoke (no reference is launched for a closed opportunity).
+    opportunities.move(session, workspace_id=ws, opportunity_id=job.id, stage=Stage.REJECTED)
 
     meetup = leads.create(
         session,
@@ -537,14 +538,12 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
             person_id=made[person_index].id,
             data=PositionCreate(organization_id=orgs[org_index].id, is_current=current),
         )
-    jobs = []
-    for org_index, stages in plan["jobs"]:
-        job = factories.opportunity(
+    jobs = [
+        factories.opportunity(
             session, ws, organization_id=orgs[org_index].id, organization_name=None
         )
-        for stage in stages:
-            opportunities.move(session, workspace_id=ws, opportunity_id=job.id, stage=stage)
-        jobs.append(job)
+        for org_index, _stages in plan["jobs"]
+    ]
     meetings = [
         factories.interaction(
             session,
@@ -589,6 +588,8 @@ def make_playbook_records(
             ),
         )
     for index, consented, launched in plan["references"]:
+        if made[index].is_me:
+            continue  # (nobody is their own reference)
         reference = references.create(
             session,
             workspace_id=ws,
@@ -604,6 +605,10 @@ def make_playbook_records(
                 opportunity_id=jobs[0].id,
                 today=date(2026, 11, 1),
             )
+    # Moved on after the references were launched (none is launched for a closed one).
+    for job, (_org_index, stages) in zip(jobs, plan["jobs"], strict=True):
+        for stage in stages:
+            opportunities.move(session, workspace_id=ws, opportunity_id=job.id, stage=stage)
     for with_org, told in plan["leads"]:
         lead = leads.create(
             session,

@@ -194,6 +194,8 @@ def test_people_export_writes_each_format_that_imports_back(run, tmp_path):
         back = json.loads(run("import", str(target), "--json").stdout)
         assert back["counts"]["unchanged"] == 2 and back["counts"]["created"] == 0
     assert "BEGIN:VCARD" in run("people", "export").stdout
+    dashed = run("people", "export", "-o", "-")  # the usual way to say the screen
+    assert "BEGIN:VCARD" in dashed.stdout and not (Path.cwd() / "-").exists()
     assert run("people", "export", "--format", "xls").exit_code == 2
 
 

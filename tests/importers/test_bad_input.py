@@ -51,6 +51,10 @@ def test_an_empty_file_is_refused(session, workspace, tmp_path):
     empty = tmp_path / "Connections.csv"
     empty.write_text("  \n")
     assert refused(session, workspace, [empty]).startswith("Connections.csv: is empty.")
+    # A spreadsheet's "UTF-8 CSV" with nothing in it is a byte-order mark alone.
+    marked = [Upload("contacts.csv", b"\xef\xbb\xbf"), Upload("cards.vcf", b"\xef\xbb\xbf\r\n")]
+    for upload in marked:
+        assert refused(session, workspace, [upload]).startswith(f"{upload.name}: is empty.")
 
 
 def test_a_truncated_zip_is_refused(session, workspace):

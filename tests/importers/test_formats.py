@@ -248,7 +248,7 @@ def test_it_unfolds_vcard_lines_soft_breaks_and_quoted_colons():
     ada, grace = parsed.people
     assert ada.display_name == "Ada Lovelace"
     assert [(e.value, e.label) for e in ada.emails] == [("ada@engines.example", "work")]
-    assert ada.notes == "Met at the\r\nengine demo"
+    assert ada.notes == "Met at the\nengine demo"  # one line break, as typed
     assert [(e.value, e.label) for e in grace.emails] == [("grace@navy.example", "work")]
 
 

@@ -113,7 +113,9 @@ def test_an_unreadable_or_empty_file_is_an_error_naming_it(run: Run, tmp_path: P
     assert result.exit_code == 2
     assert f"{binary} is not a text file" in result.stderr
     assert empty.exit_code == 2
-    assert "There is nothing to check." in empty.stderr
+    blank = str(tmp_path / "blank.txt")
+    assert f"There is nothing to check: {blank} is empty." in empty.stderr
+    assert "Paste" not in empty.stderr  # (there is nothing to paste into on the command line)
     assert folder.exit_code == 2 and "is a folder" in folder.stderr
 
 

@@ -472,7 +472,12 @@ def export(
     ] = PeopleFormat.VCARD,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of the screen."),
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write here instead of the screen (- is the screen).",
+        ),
     ] = None,
 ) -> None:
     """Export everyone; `goodword import` reads each format back without losing anything."""
@@ -480,7 +485,7 @@ def export(
 
     with work(ctx) as (session, workspace_id):
         text = exporting.export_people(session, workspace_id=workspace_id, format=format_.value)
-    if output is None:
+    if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
     output.write_text(text, encoding="utf-8")

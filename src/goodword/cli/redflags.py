@@ -58,7 +58,7 @@ def check(
     code is 0 whenever the check ran.
     """
     name, text = _read(file)
-    service.check_length(text, field="FILE")
+    service.check_length(text, field="FILE", source=name)
     report = analyze(text, location=location, today=clock.today())
     if as_json:
         print_json({"file": name, **report.to_dict()})

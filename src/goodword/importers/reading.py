@@ -137,7 +137,7 @@ def _from_bytes(
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         yield from _archive(name, data, max_bytes=max_bytes)
         return
-    if not data.strip():
+    if not data.lstrip(b"\xef\xbb\xbf\xff\xfe").strip():  # (a byte-order mark alone is empty too)
         raise ImportFileError(name, f"is empty. {WHAT_WE_READ}")
     kind = _binary_kind(data)
     if kind:

@@ -317,7 +317,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 notes.append(f"Birthday: {said}")
                 person.warnings.append(f"birthday '{said}' has no year; kept in the notes")
         elif name == "NOTE":
-            notes.append(_split_escaped(text, "\x00")[0])
+            # (Phones write a quoted-printable line break as =0D=0A: one line break.)
+            note = _split_escaped(text, "\x00")[0]
+            notes.append(note.replace("\r\n", "\n").replace("\r", "\n"))
         elif name == "CATEGORIES":
             person.tags.extend(t.strip() for t in _split_escaped(text, ",") if t.strip())
         elif name == "ADR" and not person.location:

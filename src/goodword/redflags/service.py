@@ -92,19 +92,26 @@ def laws_document(where: str | None, *, today: date) -> dict[str, Any]:
     }
 
 
-def check_length(text: str, *, field: str = "text") -> str:
-    """Return `text` when there is something to check and it is not too long, else a 422."""
+def check_length(text: str, *, field: str = "text", source: str | None = None) -> str:
+    """Return `text` when there is something to check and it is not too long, else a 422.
+    `source` names the file the text came from (the CLI's), for the message."""
     if not text.strip():
+        if source is not None:
+            raise InvalidInput(
+                f"There is nothing to check: {source} is empty.",
+                fields=[FieldError(field, "Give a file with the posting or the message in it.")],
+            )
         raise InvalidInput(
             "There is nothing to check.",
             fields=[FieldError(field, "Paste a job posting or a message, or give a saved e-mail.")],
         )
     if len(text) > MAX_TEXT:
-        message = (
-            f"The text is {len(text):,} characters long; Goodword checks up to {MAX_TEXT:,}. "
-            "Give just the posting or the message that matters."
-        )
-        raise InvalidInput(message, fields=[FieldError(field, message)])
+        what = f"The text in {source}" if source is not None else "The text"
+        message = f"{what} is {len(text):,} characters long; Goodword checks up to {MAX_TEXT:,}."
+        advice = "Give just the posting or the message that matters."
+        if source is not None:
+            raise InvalidInput(message, fields=[FieldError(field, advice)])
+        raise InvalidInput(f"{message} {advice}", fields=[FieldError(field, f"{message} {advice}")])
     return text
 
 
