@@ -60,6 +60,20 @@ def test_no_match_says_so(client: TestClient, session: Session, workspace: Works
     assert "Nothing matches “zebra”" in response.text
 
 
+def test_no_match_for_a_short_query_says_it_looked_in_names_only(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Lovelace", location="London, UK"),
+    )
+    session.commit()
+    page = client.get("/search", params={"q": "UK"}).text
+    assert "One or two letters are looked up in names only" in page
+    assert "London, UK" in client.get("/search", params={"q": "lon"}).text
+
+
 def test_an_empty_query_shows_the_search_form_and_no_results(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -9,6 +9,7 @@ from goodword.connections.models import Connection, ConnectionKind
 from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
 from goodword.errors import Conflict
 from goodword.people import service as people
+from goodword.people.models import Person
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
 KIND = "connection"
@@ -31,21 +32,7 @@ def create(session: Session, *, workspace_id: int, data: ConnectionCreate) -> Co
         "person_b_id",
         lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_b_id),
     )
-    duplicate = session.scalar(
-        select(Connection).where(
-            Connection.workspace_id == workspace_id,
-            Connection.kind == data.kind,
-            or_(
-                and_(Connection.person_a_id == a.id, Connection.person_b_id == b.id),
-                and_(Connection.person_a_id == b.id, Connection.person_b_id == a.id),
-            ),
-        )
-    )
-    if duplicate is not None:
-        raise Conflict(
-            f"{a.display_name} and {b.display_name} already have a {data.kind.label.lower()} "
-            f"connection (id {duplicate.id}); edit that one instead."
-        )
+    _refuse_a_second(session, workspace_id, a, b, data.kind)
     connection = Connection(workspace_id=workspace_id, person_a=a, person_b=b)
     _apply(connection, data)
     session.add(connection)
@@ -56,10 +43,42 @@ def create(session: Session, *, workspace_id: int, data: ConnectionCreate) -> Co
 def update(
     session: Session, *, workspace_id: int, connection_id: int, data: ConnectionUpdate
 ) -> Connection:
+    """Change a tie's kind, closeness, dates and notes; a kind the two already have is refused."""
     connection = get(session, workspace_id=workspace_id, connection_id=connection_id)
+    _refuse_a_second(
+        session, workspace_id, connection.person_a, connection.person_b, data.kind, connection.id
+    )
     _apply(connection, data)
     session.flush()
     return connection
+
+
+def _refuse_a_second(
+    session: Session,
+    workspace_id: int,
+    a: Person,
+    b: Person,
+    kind: ConnectionKind,
+    other_than: int | None = None,
+) -> None:
+    """The same kind of tie between the same two people is one tie: Conflict for a second."""
+    duplicate = session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == kind,
+            Connection.id != (other_than or 0),
+            or_(
+                and_(Connection.person_a_id == a.id, Connection.person_b_id == b.id),
+                and_(Connection.person_a_id == b.id, Connection.person_b_id == a.id),
+            ),
+        )
+    )
+    if duplicate is not None:
+        raise Conflict(
+            f"{a.display_name} and {b.display_name} already have a {kind.label.lower()} "
+            f"connection (id {duplicate.id}); edit that one instead (its Edit link under "
+            "Connections on either person's page)."
+        )
 
 
 def delete(session: Session, *, workspace_id: int, connection_id: int) -> None:

@@ -97,6 +97,12 @@ def remove(session: Session, *, kind: str, record_id: int) -> None:
     )
 
 
+def is_short(query: str) -> bool:
+    """One word of one or two letters: looked up in names only (see `search`)."""
+    tokens = _TOKEN.findall(query.casefold())
+    return len(tokens) == 1 and len(tokens[0]) <= SHORT_QUERY
+
+
 def search(
     session: Session,
     *,
@@ -116,7 +122,7 @@ def search(
         **{f"k{i}": k for i, k in enumerate(kinds)},
     }
     kind_list = ", ".join(f":k{i}" for i in range(len(kinds)))
-    if len(tokens) == 1 and len(tokens[0]) <= SHORT_QUERY:
+    if is_short(query):
         # One or two letters match most of a large workspace; ranking them all is slow and
         # useless. Take the first names that have a word starting so, and keep typing.
         word = tokens[0].replace("\\", "\\\\").replace("_", "\\_")

@@ -26,6 +26,7 @@ def search_page(
     )
     context = {
         "q": query,
+        "short_query": service.is_short(query),
         "people": [hit for hit in hits if hit.kind == "person"],
         "organizations": [hit for hit in hits if hit.kind == "organization"],
     }
