@@ -149,7 +149,11 @@ def test_messages_through_the_api(client: TestClient, session: Session, workspac
     assert drafted["subject"] == "Hi Ana" and drafted["to"] == ["a@x.org"]
     reset = client.delete("/api/v1/messages/keep_in_touch").json()
     assert reset["customized"] is False and reset["subject"] == "Catching up"
-    assert client.get("/api/v1/messages/nothing_like_it").status_code == 404
+    unknown = client.get("/api/v1/messages/nothing_like_it")
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["message"] == (
+        "There is no message called “nothing_like_it” in the library."
+    )
 
 
 def test_keep_in_touch_progress_routines_and_calendar_through_the_api(
@@ -191,7 +195,7 @@ def test_keep_in_touch_progress_routines_and_calendar_through_the_api(
 
 def _theirs(session: Session, ws: int) -> dict[str, int]:
     person = f.person(session, ws, "Their Person")
-    opportunity = f.opportunity(session, ws, stage="rejected")
+    opportunity = f.opportunity(session, ws, stage="interviewing")
     ask = referrals.create(session, workspace_id=ws, data=ReferralAskCreate(person_id=person.id))
     reference = references.create(
         session,

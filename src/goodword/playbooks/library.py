@@ -36,7 +36,9 @@ def default_template(key: str) -> Template:
     try:
         return DEFAULTS[key]
     except KeyError:
-        raise NotFound("message", key) from None
+        raise NotFound(
+            "message", key, message=f"There is no message called “{key}” in the library."
+        ) from None
 
 
 def _own(session: Session, *, workspace_id: int, key: str) -> MessageTemplate | None:

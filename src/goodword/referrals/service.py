@@ -154,9 +154,9 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
     if not can_move(ask.status, data.status):
         allowed = ", ".join(s.label.lower() for s in _ordered(TRANSITIONS[ask.status]))
         hint = f"From there it can become: {allowed}." if allowed else "It is finished."
+        now = "not made yet" if ask.status is AskStatus.TO_ASK else ask.status.label.lower()
         raise InvalidInput(
-            f"This ask is {ask.status.label.lower()}; it cannot become "
-            f"{data.status.label.lower()}. {hint}",
+            f"This ask is {now}; it cannot become {data.status.label.lower()}. {hint}",
             fields=[FieldError("status", f"Not a next step from {ask.status.label.lower()}.")],
         )
     if data.result_opportunity_id is not None:
