@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from platformdirs import user_data_path
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def _host_name(entry: str) -> str:
+    """A name as a request's Host header gives it: lower case, no port, IPv6 in brackets."""
+    name = entry.strip().lower()
+    if name.startswith("["):
+        return name[: name.index("]") + 1] if "]" in name else name
+    if name.count(":") >= 2:  # an IPv6 address
+        return f"[{name}]"
+    return name.split(":", 1)[0]
+
+
+def this_machine() -> list[str]:
+    """This machine's name and the addresses other machines reach it at, as far as it can
+    tell without sending anything (a UDP socket that is connected but never used)."""
+    names: list[str] = []
+    try:
+        host = socket.gethostname()
+        names += [host.lower(), f"{host.lower()}.local"]
+        names += [_host_name(str(info[4][0])) for info in socket.getaddrinfo(host, None)]
+    except OSError:
+        pass
+    for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as udp:
+                udp.connect((probe, 9))
+                names.append(_host_name(str(udp.getsockname()[0])))
+        except OSError:
+            continue
+    return list(dict.fromkeys(names))
 
 
 def default_database_url() -> str:
@@ -39,17 +70,31 @@ class Settings(BaseSettings):
     strength_current_colleague_weight: float = Field(default=0.35, ge=0, le=1)
     strength_former_colleague_weight: float = Field(default=0.25, ge=0, le=1)
 
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _names(cls, value: str) -> str:
+        for entry in value.split(","):
+            name = entry.strip()
+            if "*" in name and name != "*" and not (name.startswith("*.") and "*" not in name[1:]):
+                raise ValueError(
+                    f"'{name}': give host names (goodword.example.org), a whole domain as "
+                    "*.example.org, or * alone for any name."
+                )
+        return value
+
     def trusted_hosts(self) -> list[str]:
         """The host names a request may be addressed to. Other names are refused, so a web
         page cannot reach this app by pointing a name of its own at this machine (DNS
-        rebinding). Always this machine's own names, the address served on, and
-        `allowed_hosts`; any name when serving on every address (0.0.0.0 or ::) without
-        `allowed_hosts`, as the app is then meant to be reached from elsewhere."""
-        extra = [name.strip() for name in self.allowed_hosts.split(",") if name.strip()]
-        if "*" in extra or (self.host in WILDCARD_ADDRESSES and not extra):
+        rebinding). Always this machine's loopback names, the address served on and
+        `allowed_hosts` ("*" alone: any name). Served on every address (0.0.0.0 or ::),
+        also this machine's own name and network addresses, so a phone on the same network
+        can reach it by address."""
+        extra = [_host_name(name) for name in self.allowed_hosts.split(",") if name.strip()]
+        if "*" in extra:
             return ["*"]
-        own = ["127.0.0.1", "localhost", "::1", "[::1]"]
-        served = [] if self.host in WILDCARD_ADDRESSES else [self.host]
+        own = ["127.0.0.1", "localhost", "[::1]"]
+        wildcard = self.host in WILDCARD_ADDRESSES
+        served = this_machine() if wildcard else [_host_name(self.host)]
         return list(dict.fromkeys([*own, *served, *extra]))
 
     def sqlite_path(self) -> Path | None:

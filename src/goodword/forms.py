@@ -15,10 +15,7 @@ M = TypeVar("M", bound=BaseModel)
 REQUIRED = "Fill this in."
 # What a value must look like, for the patterns Goodword's schemas use, in plain words.
 PATTERN_HINTS = {
-    r"^[0-9+().\-\s/]+(?:\s*(?:x|ext\.?|extension)\s*[0-9]+)?$": (
-        "Give a phone number in digits, such as +44 20 7946 0001 (an extension may follow, "
-        "as in ext. 12)."
-    ),
+    r"^[0-9+().\-\s/x]+$": "Give a phone number in digits, such as +44 20 7946 0001.",
     r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "Give a web domain, such as example.com.",
     r"^[A-Za-z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
     r"^[A-Z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
@@ -41,9 +38,12 @@ def plain_message(error: Mapping[str, Any]) -> str:
         return f"Give at most {ctx['max_length']:,} of these."
     if kind == "string_pattern_mismatch":
         return PATTERN_HINTS.get(str(ctx.get("pattern")), "This is not in a form Goodword reads.")
-    if kind == "enum":
-        expected = str(ctx.get("expected", "")).replace("'", "").replace("_", " ")
-        return f"Choose one of: {expected}."
+    if kind == "missing":
+        return REQUIRED
+    if (
+        kind == "enum"
+    ):  # (the values as they must be given: former_colleague, not "former colleague")
+        return f"Choose one of: {str(ctx.get('expected', '')).replace(chr(39), '')}."
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return "Give a whole number, such as 12."
     if kind == "int_parsing_size":

@@ -147,7 +147,8 @@ def test_serve_runs_the_app_on_the_given_address(
     assert isinstance(call["app"], FastAPI)
     assert (call["host"], call["port"]) == ("0.0.0.0", 9001)
     assert call["log"] is False  # the calendar feed's address carries its secret
-    assert "GOODWORD_ALLOWED_HOSTS" in result.stderr  # every address, any name: it says so
+    assert "It answers on every address of this machine, by these names: " in result.stderr
+    assert "GOODWORD_ALLOWED_HOSTS" in result.stderr  # and how to add another
 
 
 def test_serve_answers_to_the_address_it_is_served_on_and_no_other_name(

@@ -191,6 +191,25 @@ def test_undo_keeps_what_was_edited_since_and_finds_details_saved_anew(session, 
     assert restored.location == "London"
 
 
+def test_undo_keeps_the_sort_name_in_step_with_the_name_fields(session, workspace):
+    a, b = pair(session, workspace.id)
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id, choices={"family_name": "b"})  # fmt: skip
+    merged = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
+    assert merged.family_name == "King"
+    edit = merged.model_dump(include=set(PersonUpdate.model_fields) - {"birthday"})
+    edit.update(given_name="Augusta", birthday=merged.birthday)
+    people.update(session, workspace_id=workspace.id, person_id=a.id,
+                  data=PersonUpdate(**edit))  # fmt: skip
+
+    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+    session.expire_all()
+    ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert (ada.given_name, ada.family_name) == ("Augusta", "Lovelace")
+    assert ada.sort_name == people.person_sort_name(ada.display_name, "Augusta", "Lovelace")
+
+
 def test_merges_into_one_person_are_undone_newest_first(session, workspace):
     a, b = pair(session, workspace.id)
     c = f.person(session, workspace.id, "Ada L.", location="Bath", emails=["al@bath.example"])

@@ -181,6 +181,38 @@ def test_reminders_are_made_once_and_close_themselves_when_contact_is_logged(
     assert task.status is TaskStatus.DONE
 
 
+def test_a_snoozed_reminder_also_closes_when_contact_is_logged(
+    session: Session, workspace: Workspace
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(session, workspace.id, kind="call", occurred_at=at(TODAY - timedelta(days=35)),
+                  participants=[{"person_id": ada.id}])  # fmt: skip
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    task.status, task.snoozed_until = TaskStatus.SNOOZED, TODAY + timedelta(days=3)
+    f.interaction(session, workspace.id, kind="email", occurred_at=at(TODAY),
+                  participants=[{"person_id": ada.id}])  # fmt: skip
+    cadence.settle(session, workspace_id=workspace.id, today=TODAY)
+    assert task.status is TaskStatus.DONE
+
+
+def test_the_digest_brings_back_tasks_whose_snooze_has_ended(
+    session: Session, workspace: Workspace
+):
+    undated = f.task(session, workspace.id, "Undated")
+    later = f.task(session, workspace.id, "Due next month", due_date=date(2026, 12, 28))
+    asleep = f.task(session, workspace.id, "Still asleep")
+    for task, until in (
+        (undated, TODAY),
+        (later, TODAY - timedelta(days=1)),
+        (asleep, TODAY + timedelta(days=1)),
+    ):
+        task.status, task.snoozed_until = TaskStatus.SNOOZED, until
+    session.flush()
+    digest = cadence.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
+    assert sorted(t.title for t in digest.tasks_this_week) == ["Due next month", "Undated"]
+    assert digest.overdue_tasks == []
+
+
 def test_without_the_user_recorded_reminders_ask_for_it(session: Session, workspace: Workspace):
     result = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
     assert [(p.field, p.blocking) for p in result.prompts] == [("me", False)]

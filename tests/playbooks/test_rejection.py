@@ -208,6 +208,17 @@ def test_the_ask_task_is_done_once_its_asks_are_sent(session: Session, workspace
     assert ask_task(s.engineer).status is TaskStatus.DONE
 
 
+def test_asks_closed_without_asking_dismiss_the_ask_task(session: Session, workspace: Workspace):
+    s = build(session, workspace.id)
+    result = run(session, workspace.id, s)
+    key = f"rejection:opp:{s.opportunity.id}:ask:person:{s.manager.id}"
+    task = next(t for t in result.tasks if t.origin_key == key)
+    for ask in referrals.list_(session, workspace_id=workspace.id, person_id=s.manager.id):
+        rejection.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
+                              status=AskStatus.CLOSED, today=TODAY)  # fmt: skip
+    assert task.status is TaskStatus.DISMISSED
+
+
 def test_running_it_again_adds_nothing(session: Session, workspace: Workspace):
     s = build(session, workspace.id)
     first = run(session, workspace.id, s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -102,9 +103,16 @@ def test_a_move_that_skips_ahead_is_refused_and_changes_nothing(
     )
 
 
+@pytest.mark.parametrize("found_by", ["ticked", "positions"])
 def test_launching_a_reference_warns_then_briefs_then_thanks(
-    client: TestClient, session: Session, workspace: Workspace, search: Any, make_reference: Any
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    search: Any,
+    make_reference: Any,
+    found_by: str,
 ):
+    """A current boss or co-worker, ticked as such or found by both current positions."""
     opportunities.update(
         session,
         workspace_id=workspace.id,
@@ -116,12 +124,20 @@ def test_launching_a_reference_warns_then_briefs_then_thanks(
         ),
     )
     boss = f.person(session, workspace.id, "Jo Boss", given_name="Jo", emails=["jo@example.org"])
-    reference = make_reference(boss, is_current_workplace=True)
+    reference = make_reference(boss, is_current_workplace=found_by == "ticked")
+    if found_by == "positions":
+        for person in (search.me, boss):
+            people.add_position(
+                session, workspace_id=workspace.id, person_id=person.id,
+                data=PositionCreate(organization_name="Quillstone", title="Engineer"),
+            )  # fmt: skip
+    session.commit()
     url = f"/opportunities/{search.target.id}/references/launch"
     page = client.get(url, params={"reference_id": reference.id})
     assert page.status_code == 200
     assert "can cost you your present job" in page.text
     assert "you may decline such requests" in page.text
+    assert 'name="confirm_current_workplace"' in page.text
     assert "Would you speak for me at Lumenfold Optics?" in page.text
     assert session.scalar(select(func.count()).select_from(ReferenceUse)) == 0
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
 import factories as f
 from factories import LOCAL
+from goodword import config
 from goodword.config import Settings
 from goodword.people import service as people
 from goodword.web import create_app
@@ -81,12 +83,19 @@ def test_a_request_addressed_to_another_name_is_refused(client, ada):
     assert client.get("/api/v1/people", headers={"Host": "[::1]:8765"}).status_code == 200
 
 
-def test_the_names_the_app_answers_to(session_factory) -> None:
-    assert Settings().trusted_hosts() == ["127.0.0.1", "localhost", "::1", "[::1]"]
+def test_the_names_the_app_answers_to(session_factory, monkeypatch) -> None:
+    monkeypatch.setattr(config, "this_machine", lambda: ["laptop", "192.168.1.20"])
+    assert Settings().trusted_hosts() == ["127.0.0.1", "localhost", "[::1]"]
     assert Settings(host="192.168.1.5").trusted_hosts()[-1] == "192.168.1.5"
-    named = Settings(host="0.0.0.0", allowed_hosts="goodword.example, jobs.example")
-    assert named.trusted_hosts()[-2:] == ["goodword.example", "jobs.example"]
-    assert Settings(host="0.0.0.0").trusted_hosts() == ["*"]  # reached from elsewhere
+    assert Settings(host="fd00::5").trusted_hosts()[-1] == "[fd00::5]"  # as Host gives it
+    # On every address: this machine's own name and addresses (a phone on the same network
+    # reaches it by address), never any name unless asked for with "*".
+    assert Settings(host="0.0.0.0").trusted_hosts()[-2:] == ["laptop", "192.168.1.20"]
+    assert Settings(host="0.0.0.0", allowed_hosts="*").trusted_hosts() == ["*"]
+    named = Settings(host="0.0.0.0", allowed_hosts="Goodword.example:443, *.jobs.example")
+    assert named.trusted_hosts()[-2:] == ["goodword.example", "*.jobs.example"]
+    with pytest.raises(ValidationError, match=r"\*example.org': give host names"):
+        Settings(allowed_hosts="*example.org")
     app = create_app(named, session_factory=session_factory)
     with TestClient(app, base_url="http://goodword.example") as client:
         assert client.get("/api/v1/people").status_code == 200

@@ -24,7 +24,7 @@ from goodword import db, migrate
 from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import State, state, table, where, work
 from goodword.cli.importing import import_command, imports_app, people_app
-from goodword.config import Settings
+from goodword.config import WILDCARD_ADDRESSES, Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
 from goodword.forms import invalid
 
@@ -180,11 +180,18 @@ def serve(
     # The app answers to the address it is served on (Settings.trusted_hosts).
     settings = settings.model_copy(update={"host": host, "port": port})
     typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
-    if settings.trusted_hosts() == ["*"]:
+    names = settings.trusted_hosts()
+    if names == ["*"]:
         typer.echo(
-            "It answers on every address of this machine, to any host name. Set "
-            "GOODWORD_ALLOWED_HOSTS to the names people use to reach it (such as "
-            "goodword.example.org) and it will refuse the others.",
+            "It answers to any host name (GOODWORD_ALLOWED_HOSTS=*), so a web page that points "
+            "a name of its own at this machine can reach it. Prefer listing the names.",
+            err=True,
+        )
+    elif host in WILDCARD_ADDRESSES:
+        typer.echo(
+            f"It answers on every address of this machine, by these names: {', '.join(names)}. "
+            "If people reach it by another name (such as goodword.example.org), add that name "
+            "to GOODWORD_ALLOWED_HOSTS.",
             err=True,
         )
     if reload:

@@ -431,6 +431,10 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     for name, value in snapshot["survivor_before"].items():
         if left is None or now.get(name) == left.get(name):
             setattr(survivor, name, _decode(tables["people"].c[name], value))
+    # The sort name follows the name fields as they now stand (some may be kept edits).
+    survivor.sort_name = people.person_sort_name(
+        survivor.display_name, survivor.given_name, survivor.family_name
+    )
     session.flush()
     # SQLite gives the largest id again once its row is gone, so someone added since the
     # merge may hold the absorbed person's old id: they come back under a new one then, and

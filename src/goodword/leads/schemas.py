@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.records import Day, RecordId
+from goodword.records import Day, RecordId, visible_name
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
@@ -24,7 +24,12 @@ class LeadCreate(BaseModel):
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     organization_id: RecordId | None = None
     organization_name: (
-        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, max_length=200),
+            AfterValidator(visible_name),
+        ]
+        | None
     ) = None
 
 

@@ -4,19 +4,27 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
-from goodword.records import Day, RecordId
+from goodword.records import Day, RecordId, visible_name
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+OrganizationName = Annotated[Text200, AfterValidator(visible_name)]
 
 
 class OpportunityBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     organization_id: RecordId | None = None
-    organization_name: Text200 | None = None
+    organization_name: OrganizationName | None = None
     role_title: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
     ]

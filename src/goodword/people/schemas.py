@@ -29,7 +29,7 @@ Phone = Annotated[
         strip_whitespace=True,
         min_length=3,
         max_length=40,
-        pattern=r"^[0-9+().\-\s/]+(?:\s*(?:x|ext\.?|extension)\s*[0-9]+)?$",
+        pattern=r"^[0-9+().\-\s/x]+$",
     ),
 ]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=500)]

@@ -196,7 +196,8 @@ def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]
     due = due_list(session, workspace_id=workspace_id, today=today)
     due_ids = {item.person_id for item in due}
     for task in playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"{PLAYBOOK}:"):
-        if task.status is TaskStatus.OPEN and task.person_id not in due_ids:
+        waiting = task.status in (TaskStatus.OPEN, TaskStatus.SNOOZED)
+        if waiting and task.person_id not in due_ids:
             tasks.set_status(
                 session,
                 workspace_id=workspace_id,
@@ -397,6 +398,8 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
             .order_by(Task.due_date, Task.id)
         )
     )
+    back = [t for t in open_tasks if t.status is TaskStatus.SNOOZED]
+    due = [t for t in open_tasks if t.status is TaskStatus.OPEN]
     shares = list(
         session.scalars(
             select(LeadShare)
@@ -414,8 +417,9 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
         keep_in_touch=due_list(
             session, workspace_id=workspace_id, today=today, within_days=(week_end - today).days
         ),
-        overdue_tasks=[t for t in open_tasks if t.due_date is not None and t.due_date < today],
-        tasks_this_week=[t for t in open_tasks if t.due_date is not None and t.due_date >= today],
+        overdue_tasks=[t for t in due if t.due_date is not None and t.due_date < today],
+        # A snooze that has ended brings its task back now, whatever its due date says.
+        tasks_this_week=back + [t for t in due if t.due_date is not None and t.due_date >= today],
         open_asks=len(referrals.list_(session, workspace_id=workspace_id, statuses=referrals.OPEN)),
         owe_favours=[b for b in favour_ledger(session, workspace_id=workspace_id) if b.balance < 0],
         leads_to_pass_on=shares,

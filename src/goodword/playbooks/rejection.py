@@ -39,6 +39,7 @@ from goodword.playbooks.ties import organization_ties
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
+from goodword.tasks.models import TaskStatus
 
 PLAYBOOK = "rejection"
 REFERRAL = "referral"
@@ -363,20 +364,23 @@ def mark_asked(
 def _asks_made(
     session: Session, *, workspace_id: int, person_id: int, source_opportunity_id: int | None
 ) -> None:
-    """The playbook's "ask them" task is done once none of its asks is still to make."""
+    """The playbook's "ask them" task closes once none of its asks is still to make: done
+    when they were asked, dismissed when they were closed without asking."""
     if source_opportunity_id is None:
         return
-    waiting = session.scalar(
-        select(ReferralAsk.id).where(
+    asks = session.scalars(
+        select(ReferralAsk).where(
             ReferralAsk.workspace_id == workspace_id,
             ReferralAsk.person_id == person_id,
             ReferralAsk.source_opportunity_id == source_opportunity_id,
-            ReferralAsk.status == AskStatus.TO_ASK,
         )
-    )
-    if waiting is None:
-        key = f"{PLAYBOOK}:opp:{source_opportunity_id}:ask:person:{person_id}"
-        finish_task(session, workspace_id=workspace_id, key=key)
+    ).all()
+    if any(ask.status is AskStatus.TO_ASK for ask in asks):
+        return
+    asked = any(ask.asked_on is not None or ask.status is not AskStatus.CLOSED for ask in asks)
+    key = f"{PLAYBOOK}:opp:{source_opportunity_id}:ask:person:{person_id}"
+    status = TaskStatus.DONE if asked else TaskStatus.DISMISSED
+    finish_task(session, workspace_id=workspace_id, key=key, status=status)
 
 
 def advance_ask(

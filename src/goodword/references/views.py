@@ -257,6 +257,7 @@ def _launch_page(
             "opportunity": opportunity,
             "options": panels.reference_options(session, workspace_id=workspace_id, today=today),
             "chosen": chosen,
+            "works_with_you": chosen is not None and service.works_with_you(chosen),
             "check": check,
             "preview": preview,
             "values": values,
