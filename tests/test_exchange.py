@@ -604,6 +604,7 @@ def make_playbook_records(
                 reference_id=reference.id,
                 opportunity_id=jobs[0].id,
                 today=date(2026, 11, 1),
+                confirm_current_workplace=True,  # (they may work where "me" works)
             )
     # Moved on after the references were launched (none is launched for a closed one).
     for job, (_org_index, stages) in zip(jobs, plan["jobs"], strict=True):
