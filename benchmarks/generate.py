@@ -37,6 +37,8 @@ from goodword.demo.generator import slug
 from goodword.importers.bulk import graph_changed_once
 from goodword.models import Base
 from goodword.records import sort_key
+from goodword.search.folding import document_body
+from goodword.search.service import organization_body
 from goodword.workspaces.models import Workspace
 
 TABLES = Base.metadata.tables
@@ -293,7 +295,7 @@ def _load_organizations(
                 "kind": "organization",
                 "record_id": oid,
                 "title": name,
-                "body": f"{domain} {city}",
+                "body": organization_body(name=name, aliases=(), domains=[domain], location=city),
             }
             for i, (oid, (name, domain, city)) in enumerate(zip(ids, orgs, strict=True))
         ],
@@ -386,6 +388,7 @@ def _load_people(
                 next_position += 1
             positions += len(jobs)
             body = [email, orgs[slot][0], title, location, " ".join(tags), " ".join(interests)]
+            # As the app writes it (see search.service.person_body).
             doc_rows.append(
                 {
                     "id": next_doc,
@@ -393,7 +396,7 @@ def _load_people(
                     "kind": "person",
                     "record_id": pid,
                     "title": display,
-                    "body": " ".join(p for p in body if p),
+                    "body": document_body(display, body),
                 }
             )
             next_doc += 1

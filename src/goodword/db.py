@@ -15,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from goodword.errors import DatabaseUnavailable
+from goodword.search.folding import fold
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -36,7 +37,7 @@ def utcnow() -> datetime:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
-    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+    dbapi_connection.create_function("fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -49,8 +50,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _casefold(value: str | None) -> str | None:
-    return value.casefold() if isinstance(value, str) else value
+def _fold(value: str | None) -> str | None:
+    """Lower case without accents, as search folds a query (see `search.folding`)."""
+    return fold(value) if isinstance(value, str) else value
 
 
 def _sqlite_begin(connection: Any) -> None:

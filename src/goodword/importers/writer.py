@@ -54,7 +54,7 @@ from goodword.people.models import (
 )
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
-from goodword.search.service import person_body
+from goodword.search.service import organization_body, person_body
 
 # The columns of the rows `Writer._create_slice` builds, in order.
 _COLUMNS: dict[type, tuple[str, ...]] = {
@@ -285,7 +285,8 @@ class Writer:
             self.session,
             [
                 {"workspace_id": self.ws, "kind": "organization", "record_id": org_id,
-                 "title": name, "body": " ".join(aliases)}
+                 "title": name, "body": organization_body(name=name, aliases=aliases,
+                                                          domains=(), location=None)}
                 for (_key, name, aliases), org_id in zip(new, ids, strict=True)
             ],
         )  # fmt: skip
@@ -342,7 +343,9 @@ class Writer:
         for org_id, (name, aliases) in ids.items():
             if org_id in known:
                 doc_id, location, domains = known[org_id]
-                body = " ".join(p for p in [*aliases, *domains, location or ""] if p)
+                body = organization_body(
+                    name=name, aliases=aliases, domains=domains, location=location
+                )
                 updates.append({"id": doc_id, "title": name, "body": body})
         update_search_documents(self.session, updates, old)
 

@@ -51,7 +51,7 @@ def search(
                 kind=hit.kind,
                 id=hit.record_id,
                 title=hit.title,
-                detail=hit.body,
+                detail=hit.detail,
                 url=f"{API_PREFIX}/{_PATHS[hit.kind]}/{hit.record_id}",
             )
             for hit in hits

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from goodword.search.folding import document_body, fold, folding_sql, shown
 from goodword.search.models import TSVECTOR, SearchDocument
 
 if TYPE_CHECKING:
@@ -17,10 +18,9 @@ if TYPE_CHECKING:
     from goodword.people.models import Person
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_INNER = re.compile(r"\w[\W_]+\w")
-_PUNCTUATION = re.compile(r"[\W_]+")
 # Queries of one word this short take the quick path in search().
 SHORT_QUERY = 2
+_FOLDED_TITLE = folding_sql("title")
 WEIGHTED = (
     "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
     "setweight(to_tsvector('simple', coalesce(body, '')), 'B')"
@@ -34,6 +34,11 @@ class Hit:
     title: str
     body: str
 
+    @property
+    def detail(self) -> str:
+        """What the result shows under its name (not the terms kept only for finding)."""
+        return shown(self.body)
+
 
 def person_body(
     *,
@@ -46,21 +51,20 @@ def person_body(
     interests: Sequence[str],
 ) -> str:
     """A person's searchable text besides the name: e-mails, profile ids, current
-    workplaces and titles, place, tags, interests, and the name run together where it has
-    inner punctuation (so "obr" finds O'Brien and "haeun" finds Ha-eun)."""
+    workplaces and titles, place, tags, interests; then the terms only for finding them
+    (see `folding`: "obr" finds O'Brien, "haeun" Ha-eun, "lukasz" Łukasz)."""
     parts = [*emails, *(url.rsplit("/", 1)[-1] for url in urls)]
     for organization, title in current:
         parts += [organization, title or ""]
-    parts += [location or "", " ".join(tags), " ".join(interests), run_together(name)]
-    return " ".join(part for part in parts if part)
+    parts += [location or "", " ".join(tags), " ".join(interests)]
+    return document_body(name, parts)
 
 
-def run_together(name: str) -> str:
-    """The words of a name that hold an apostrophe or hyphen, without it ("" when none)."""
-    if name.replace(" ", "").isalpha():
-        return ""  # letters and spaces only: nothing to run together
-    joined = [_PUNCTUATION.sub("", word) for word in name.split() if _INNER.search(word)]
-    return " ".join(word for word in joined if word)
+def organization_body(
+    *, name: str, aliases: Iterable[str], domains: Iterable[str], location: str | None
+) -> str:
+    """An organization's searchable text besides the name (see `person_body`)."""
+    return document_body(name, [*aliases, *domains, location or ""])
 
 
 def index_person(session: Session, person: Person) -> None:
@@ -78,15 +82,16 @@ def index_person(session: Session, person: Person) -> None:
 
 
 def index_organization(session: Session, organization: Organization) -> None:
-    parts = [*organization.aliases, *organization.domains, organization.location or ""]
-    _upsert(
-        session,
-        organization.workspace_id,
-        "organization",
-        organization.id,
-        organization.name,
-        parts,
+    body = organization_body(
+        name=organization.name,
+        aliases=organization.aliases,
+        domains=organization.domains,
+        location=organization.location,
     )
+    _upsert(
+        session, organization.workspace_id, "organization", organization.id, organization.name,
+        [body],
+    )  # fmt: skip
 
 
 def remove(session: Session, *, kind: str, record_id: int) -> None:
@@ -99,7 +104,7 @@ def remove(session: Session, *, kind: str, record_id: int) -> None:
 
 def is_short(query: str) -> bool:
     """One word of one or two letters: looked up in names only (see `search`)."""
-    tokens = _TOKEN.findall(query.casefold())
+    tokens = _TOKEN.findall(fold(query))
     return len(tokens) == 1 and len(tokens[0]) <= SHORT_QUERY
 
 
@@ -111,8 +116,9 @@ def search(
     kinds: tuple[str, ...] = ("person", "organization"),
     limit: int = 20,
 ) -> list[Hit]:
-    """Return the best matches; each word must start a word ("ali gre" finds Alice Green)."""
-    tokens = _TOKEN.findall(query.casefold())[:8]
+    """Return the best matches; each word must start a word ("ali gre" finds Alice Green),
+    accents or none ("lukasz" finds Łukasz)."""
+    tokens = _TOKEN.findall(fold(query))[:8]
     if not tokens:
         return []
     dialect = session.get_bind().dialect.name
@@ -127,17 +133,17 @@ def search(
         # useless. Take the first names that have a word starting so, and keep typing.
         word = tokens[0].replace("\\", "\\\\").replace("_", "\\_")
         params["start"], params["inside"] = f"{word}%", f"% {word}%"
-        # SQLite's lower() folds ASCII only; db.py gives it a Unicode casefold().
-        fold = "casefold" if dialect == "sqlite" else "lower"
+        # Names folded as the query is (db.py gives SQLite `fold` as a function).
+        folded = "fold(title)" if dialect == "sqlite" else _FOLDED_TITLE
         statement = text(
             "SELECT kind, record_id, title, body FROM search_documents "
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
-            f"AND ({fold}(title) LIKE :start ESCAPE '\\' "
-            f"OR {fold}(title) LIKE :inside ESCAPE '\\') "
+            f"AND ({folded} LIKE :start ESCAPE '\\' "
+            f"OR {folded} LIKE :inside ESCAPE '\\') "
             "LIMIT :limit"
         )
         hits = [Hit(*row) for row in session.execute(statement, params)]
-        return sorted(hits, key=lambda hit: (hit.title.casefold(), hit.record_id))
+        return sorted(hits, key=lambda hit: (fold(hit.title), hit.record_id))
     if dialect == "sqlite":
         params["q"] = " ".join(f'"{t}"*' for t in tokens)
         statement = text(

@@ -1,0 +1,88 @@
+"""Accent-blind search terms, pure: "lukasz" finds Łukasz and "strasse" finds Straße.
+
+A search document's body is what the results show (an e-mail, an employer) and, after
+`SEPARATOR`, terms only for finding: a name run together where it has inner punctuation
+("obrien" for O'Brien) and every word folded to plain letters where that changes it. Both
+SQLite's FTS5 and PostgreSQL's `simple` configuration index the folded words like any other,
+so the two databases find the same records, and a query is folded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Between what a result shows and the terms kept only for finding; a control character no
+# one types, and not a word character, so both full-text indexes split words at it.
+SEPARATOR = "\x1f"
+_WORD = re.compile(r"\w+")
+_INNER = re.compile(r"\w[\W_]+\w")
+_PUNCTUATION = re.compile(r"[\W_]+")
+# Letters that are not an accent away from a plain one, but are typed as these.
+_PLAIN = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "\u0131": "i", "ħ": "h", "ŀ": "l",
+     "æ": "ae", "œ": "oe"}
+)  # fmt: skip
+# The accents (combining marks) of Latin, Greek and Cyrillic letters; marks of other
+# scripts (the voicing marks of Japanese kana, say) change the letter, so they stay.
+_ACCENTS = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents: "Łukasz Żółć" becomes "lukasz zolc", "Straße" "strasse"."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
+
+
+def run_together(name: str) -> str:
+    """The words of a name that hold an apostrophe or hyphen, without it ("" when none)."""
+    if name.replace(" ", "").isalpha():
+        return ""  # letters and spaces only: nothing to run together
+    joined = [_PUNCTUATION.sub("", word) for word in name.split() if _INNER.search(word)]
+    return " ".join(word for word in joined if word)
+
+
+def finding_terms(title: str, shown: str) -> str:
+    """The terms kept only for finding a document with this title and shown text."""
+    together = run_together(title)
+    terms = dict.fromkeys(together.split())
+    if not (title.isascii() and shown.isascii()):
+        for word in _WORD.findall(f"{title} {shown} {together}"):
+            if not word.isascii() and (plain := fold(word)) != word.lower() and plain:
+                terms.setdefault(plain)
+    return " ".join(terms)
+
+
+def document_body(title: str, parts: Iterable[str]) -> str:
+    """A search document's body: the parts shown, then the terms only for finding."""
+    shown = " ".join(part for part in parts if part)
+    terms = finding_terms(title, shown)
+    return f"{shown}{SEPARATOR}{terms}" if terms else shown
+
+
+def shown(body: str) -> str:
+    """What a result shows of a document's body."""
+    return body.split(SEPARATOR, 1)[0].strip()
+
+
+def folding_sql(column: str) -> str:
+    """A PostgreSQL expression that folds `column` as `fold` does, for the letters of
+    European names (Latin with its extensions, Greek, Cyrillic): `lower()` alone keeps accents,
+    and the `unaccent` extension may not be installed."""
+    singles: list[tuple[str, str]] = []
+    longer: list[tuple[str, str]] = []
+    for code in [*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        if not char.isalpha() or (plain := fold(char)) == char:
+            continue
+        (singles if len(plain) == 1 else longer).append((char, plain))
+    expression = (
+        f"translate(lower({column}), '{''.join(c for c, _ in singles)}', "
+        f"'{''.join(p for _, p in singles)}')"
+    )
+    for char, plain in longer:
+        expression = f"replace({expression}, '{char}', '{plain}')"
+    return expression
