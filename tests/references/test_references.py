@@ -397,3 +397,31 @@ def test_other_workspaces_see_no_references(
     with pytest.raises(NotFound):
         references.get(session, workspace_id=other_workspace.id, reference_id=ref.id)
     assert references.list_(session, workspace_id=other_workspace.id) == []
+
+
+def test_consent_cannot_be_dated_after_today(session: Session, workspace: Workspace):
+    person = f.person(session, workspace.id, "Ada Lovelace")
+    tomorrow = TODAY + timedelta(days=1)
+    with pytest.raises(InvalidInput) as refused:
+        references.create(
+            session,
+            workspace_id=workspace.id,
+            data=ReferenceCreate(person_id=person.id, consent_on=tomorrow),
+            today=TODAY,
+        )
+    assert [e.field for e in refused.value.fields] == ["consent_on"]
+    made = references.create(
+        session,
+        workspace_id=workspace.id,
+        data=ReferenceCreate(person_id=person.id, consent_on=TODAY),
+        today=TODAY,
+    )
+    with pytest.raises(InvalidInput, match="still to come"):
+        references.update(
+            session,
+            workspace_id=workspace.id,
+            reference_id=made.id,
+            data=ReferenceUpdate(consent_on=tomorrow),
+            today=TODAY,
+        )
+    assert made.consent_on == TODAY

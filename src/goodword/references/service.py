@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from goodword import clock
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
@@ -72,8 +73,11 @@ def list_(session: Session, *, workspace_id: int, active: bool | None = None) ->
     return sorted(rows, key=lambda r: (r.person.sort_name, r.id))
 
 
-def create(session: Session, *, workspace_id: int, data: ReferenceCreate) -> Reference:
+def create(
+    session: Session, *, workspace_id: int, data: ReferenceCreate, today: date | None = None
+) -> Reference:
     """Add a person to the references; the same person twice is a Conflict."""
+    _check_consent(data, today or clock.today())
     person = referenced(
         "person_id",
         lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
@@ -98,9 +102,15 @@ def create(session: Session, *, workspace_id: int, data: ReferenceCreate) -> Ref
 
 
 def update(
-    session: Session, *, workspace_id: int, reference_id: int, data: ReferenceUpdate
+    session: Session,
+    *,
+    workspace_id: int,
+    reference_id: int,
+    data: ReferenceUpdate,
+    today: date | None = None,
 ) -> Reference:
     reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
+    _check_consent(data, today or clock.today())
     _apply(reference, data)
     session.flush()
     return reference
@@ -355,6 +365,13 @@ def to_read(reference: Reference) -> ReferenceRead:
         created_at=reference.created_at,
         updated_at=reference.updated_at,
     )
+
+
+def _check_consent(data: ReferenceCreate | ReferenceUpdate, today: date) -> None:
+    """Consent is something that happened: a day still to come is a mistyped date."""
+    if data.consent_on is not None and data.consent_on > today:
+        message = "That day is still to come: give the day they agreed."
+        raise InvalidInput(message, fields=[FieldError("consent_on", message)])
 
 
 def _apply(reference: Reference, data: ReferenceCreate | ReferenceUpdate) -> None:
