@@ -12,6 +12,7 @@ from goodword.opportunities.models import Route, Stage
 from goodword.playbooks import progress
 from goodword.referrals import service as referrals
 from goodword.referrals.schemas import ReferralAskCreate
+from goodword.tasks.models import TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -107,3 +108,15 @@ def test_progress_is_private_to_the_workspace(
     view = progress.progress(session, workspace_id=other_workspace.id, today=TODAY)
     assert all(r.opportunities == 0 for r in view.routes)
     assert view.overdue_tasks == [] and view.open_asks == []
+
+
+def test_a_late_task_whose_snooze_has_ended_is_overdue_again(
+    session: Session, workspace: Workspace
+):
+    back = f.task(session, workspace.id, "Back", due_date=TODAY - timedelta(days=3))
+    away = f.task(session, workspace.id, "Away", due_date=TODAY - timedelta(days=3))
+    back.status, back.snoozed_until = TaskStatus.SNOOZED, TODAY
+    away.status, away.snoozed_until = TaskStatus.SNOOZED, TODAY + timedelta(days=1)
+    session.flush()
+    view = progress.progress(session, workspace_id=workspace.id, today=TODAY)
+    assert [t.id for t in view.overdue_tasks] == [back.id]

@@ -6,13 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.interactions.models import Interaction, InteractionKind
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.referrals import service as referrals
 from goodword.referrals.models import ReferralAsk
+from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
 
 _INTERVIEWED = {Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED}
@@ -121,7 +122,7 @@ def progress(session: Session, *, workspace_id: int, today: date, weeks: int = 8
             select(Task)
             .where(
                 Task.workspace_id == workspace_id,
-                Task.status == TaskStatus.OPEN,
+                or_(Task.status == TaskStatus.OPEN, tasks.back_by(today)),
                 Task.due_date < today,
             )
             .order_by(Task.due_date, Task.id)
