@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import traceback
 
+from pydantic import ValidationError
+
 
 def failure(log: logging.Logger, what: str, exc: BaseException) -> None:
     """Log that `what` failed with `exc`, without the exception's message."""
@@ -25,3 +27,19 @@ def failure(log: logging.Logger, what: str, exc: BaseException) -> None:
         for frame in traceback.extract_tb(exc.__traceback__)
     )
     log.error("%s failed: %s%s\n%s", what, kind, f" ({code})" if code else "", where)
+
+
+def refused(log: logging.Logger, what: str, exc: ValidationError) -> None:
+    """Log that a schema inside the app refused a value (answered as invalid input): the
+    schema and the fields, never the values. Usually a user's input that a service checked
+    itself; a schema the app fills from its own records refusing one is a bug."""
+    fields = ", ".join(
+        ".".join(str(part) for part in error["loc"]) or "(whole)" for error in exc.errors()
+    )
+    ours = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if "site-packages" not in frame.filename or "site-packages/goodword/" in frame.filename
+    ]
+    place = f"{ours[-1].filename}:{ours[-1].lineno} in {ours[-1].name}" if ours else "?"
+    log.warning("%s: %s refused %s (raised at %s)", what, exc.title, fields, place)

@@ -157,7 +157,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValidationError)
     async def schema_error(request: Request, exc: ValidationError) -> Response:
         # Input a service checked with a schema itself (a playbook's move, say) rather than
-        # through forms.validate: a 422 naming the field, never a 500.
+        # through forms.validate: a 422 naming the field, never a 500. Logged, without the
+        # values, in case it was a schema the app fills itself (a bug).
+        logs.refused(log, f"{request.method} {request.url.path}", exc)
         return await goodword_error(request, invalid(exc))
 
     @app.exception_handler(StarletteHTTPException)
