@@ -137,7 +137,10 @@ def import_files(
     for person in incoming:
         for warning in person.warnings:
             report.notes.append(f"{person.file_name}, line {person.line}: {warning}")
-    report.rows.sort(key=lambda r: (r.file, r.line or 0))
+    # Files in the order they were read, which is the order records were matched in: a row
+    # merged into someone this import created comes after the row that created them.
+    order = {f.name: index for index, f in enumerate(file_reports)}
+    report.rows.sort(key=lambda r: (order.get(r.file, len(order)), r.file, r.line or 0))
     if not dry_run:
         history.save(session, workspace_id=workspace_id, report=report, now=now)
     return report
