@@ -156,6 +156,36 @@ def test_messages_through_the_api(client: TestClient, session: Session, workspac
     )
 
 
+def test_a_placeholder_the_message_never_gets_is_refused_through_the_api(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    usable = ["first_name", "full_name", "my_name", "organization", "role"]
+    shown = client.get("/api/v1/messages/thank_and_release").json()
+    assert list(shown["placeholders"]) == usable
+    listed = client.get("/api/v1/messages").json()
+    assert {i["key"]: list(i["placeholders"]) for i in listed["items"]}["keep_in_touch"] == [
+        "first_name", "full_name", "my_name", "last_contact",
+    ]  # fmt: skip
+    assert "favour" in listed["placeholders"]
+    wording = {"subject": "Thanks, {first_name}", "body": "Thank you for {favour}."}
+    refused = client.put("/api/v1/messages/thank_and_release", json=wording)
+    assert refused.status_code == 422
+    [field] = refused.json()["error"]["fields"]
+    assert field["field"] == "body"
+    assert field["message"].startswith("Goodword has nothing to fill {favour} with")
+    assert field["message"].endswith(
+        "This message can use {first_name}, {full_name}, {my_name}, {organization} and {role}."
+    )
+    assert client.get("/api/v1/messages/thank_and_release").json()["customized"] is False
+    preview = client.post("/api/v1/messages/thank_and_release/preview", json=wording)
+    assert preview.status_code == 422
+    assert preview.json()["error"]["fields"][0]["field"] == "body"
+    fine = client.put(
+        "/api/v1/messages/favour_thanks", json={"subject": "Thanks", "body": "For {favour}."}
+    )
+    assert fine.status_code == 200 and fine.json()["customized"] is True
+
+
 def test_keep_in_touch_progress_routines_and_calendar_through_the_api(
     client: TestClient, session: Session, workspace: Workspace
 ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from email import message_from_bytes, policy
 
@@ -99,6 +100,63 @@ def test_an_unknown_placeholder_is_refused_and_nothing_is_written(
     assert response.status_code == 422
     assert "{frist_name} is not a placeholder Goodword can fill" in response.text
     assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
+
+
+def test_the_page_lists_only_the_placeholders_this_message_can_use(client: TestClient):
+    page = client.get("/messages/thank_and_release").text
+    listed = page.split('id="placeholders"')[1].split("</dl>")[0]
+    assert re.findall(r"<code>\{(\w+)\}</code>", listed) == [
+        "first_name", "full_name", "my_name", "organization", "role",
+    ]  # fmt: skip
+    assert "{favour}" not in page and "{companies}" not in page
+    assert 'id="unfillable"' not in page
+
+
+def test_a_placeholder_the_message_never_gets_is_refused_and_the_text_kept(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    body = "Thank you for {favour}, {first_name}."
+    response = client.post(
+        "/messages/thank_and_release", data={"subject": "Thanks, {first_name}", "body": body}
+    )
+    assert response.status_code == 422
+    error = response.text.split('<p class="error" id="e-body">')[1].split("</p>")[0]
+    assert error == (
+        "Goodword has nothing to fill {favour} with in this message, so it would stay in "
+        "braces. This message can use {first_name}, {full_name}, {my_name}, {organization} "
+        "and {role}."
+    )
+    assert f'aria-invalid="true" aria-describedby="e-body">{body}</textarea>' in response.text
+    assert 'value="Thanks, {first_name}"' in response.text
+    assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
+    preview = client.post(
+        "/messages/thank_and_release/preview",
+        data={"subject": "Thanks", "body": body},
+        headers=HTMX,
+    )
+    assert preview.status_code == 422
+    assert "cannot preview" in preview.text and "{favour}" in preview.text
+
+
+def test_a_version_saved_before_the_check_still_shows_and_points_out_the_gap(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    session.add(
+        MessageTemplate(
+            workspace_id=workspace.id,
+            key="thank_and_release",
+            subject="Thanks, {first_name}",
+            body="Thank you for {favour}.",
+        )
+    )
+    session.flush()
+    page = client.get("/messages/thank_and_release")
+    assert page.status_code == 200
+    notice = page.text.split('id="unfillable"')[1].split("</p>")[0]
+    assert "<code>{favour}</code>" in notice and "leaves it in braces" in notice
+    # The preview agrees with the drafts: the gap shows as one to fill.
+    assert "Fill in before sending: <code>{favour}</code>" in page.text
+    assert "Thanks, Morgan" in page.text
 
 
 def test_the_preview_is_an_htmx_fragment_filled_with_sample_values(client: TestClient):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +15,9 @@ from goodword.playbooks.messages import (
     SAMPLE_VALUES,
     Draft,
     Template,
+    join_names,
+    placeholders_in,
     render,
-    unknown_placeholders,
 )
 from goodword.playbooks.models import MessageTemplate
 from goodword.playbooks.schemas import MessageTemplateIn
@@ -55,9 +56,7 @@ def get(session: Session, *, workspace_id: int, key: str) -> LibraryEntry:
     own = _own(session, workspace_id=workspace_id, key=key)
     if own is None:
         return LibraryEntry(default, default, customized=False)
-    template = Template(
-        key=key, title=default.title, purpose=default.purpose, subject=own.subject, body=own.body
-    )
+    template = replace(default, subject=own.subject, body=own.body)
     return LibraryEntry(template, default, customized=True)
 
 
@@ -72,30 +71,69 @@ def list_(session: Session, *, workspace_id: int) -> list[LibraryEntry]:
     entries = []
     for key, default in DEFAULTS.items():
         mine = own.get(key)
-        template = (
-            Template(key, default.title, default.purpose, mine.subject, mine.body)
-            if mine
-            else default
-        )
+        template = replace(default, subject=mine.subject, body=mine.body) if mine else default
         entries.append(LibraryEntry(template, default, customized=mine is not None))
     return entries
 
 
-def check(data: MessageTemplateIn) -> None:
-    """Refuse placeholders the library cannot fill, naming each one and the field."""
+def usable(template: Template) -> dict[str, str]:
+    """The placeholders this message can use, with what fills each, in the library's order."""
+    return {name: PLACEHOLDERS[name] for name in template.fillable}
+
+
+def unfillable(template: Template) -> list[str]:
+    """Placeholders the text uses that this message is never given a value for.
+
+    Only a version saved before Goodword checked for them can have any; its drafts keep them
+    in braces for the user to fill.
+    """
+    used = placeholders_in(template.subject + "\n" + template.body)
+    return [name for name in dict.fromkeys(used) if name not in template.fillable]
+
+
+def check(data: MessageTemplateIn, *, key: str) -> None:
+    """Refuse placeholders this message is never given a value for, per field, naming each
+    one and the placeholders the message can use."""
+    template = default_template(key)
     errors = [
-        FieldError(name, f"{{{unknown}}} is not a placeholder Goodword can fill. {_known()}")
+        FieldError(name, problem)
         for name, text in (("subject", data.subject), ("body", data.body))
-        for unknown in unknown_placeholders(text)
+        if (problem := _problem(text, template))
     ]
     if errors:
-        raise InvalidInput("The message uses placeholders Goodword does not know.", fields=errors)
+        raise InvalidInput("Some placeholders can't be filled in this message.", fields=errors)
+
+
+def _problem(text: str, template: Template) -> str | None:
+    used = placeholders_in(text)
+    unknown = [name for name in used if name not in PLACEHOLDERS]
+    unused = [name for name in used if name in PLACEHOLDERS and name not in template.fillable]
+    if not unknown and not unused:
+        return None
+    sentences = []
+    if unknown:
+        names = _braced(unknown, "and")
+        if len(unknown) == 1:
+            sentences.append(f"{names} is not a placeholder Goodword can fill.")
+        else:
+            sentences.append(f"{names} are not placeholders Goodword can fill.")
+    if unused:
+        it = "it" if len(unused) == 1 else "they"
+        sentences.append(
+            f"Goodword has nothing to fill {_braced(unused, 'or')} with in this message, "
+            f"so {it} would stay in braces."
+        )
+    sentences.append(f"This message can use {_braced(list(template.fillable), 'and')}.")
+    return " ".join(sentences)
+
+
+def _braced(names: list[str], conjunction: str) -> str:
+    return join_names([f"{{{name}}}" for name in names], conjunction)
 
 
 def save(session: Session, *, workspace_id: int, key: str, data: MessageTemplateIn) -> LibraryEntry:
     """Keep the user's own version of a message (replacing an earlier one)."""
-    default_template(key)
-    check(data)
+    check(data, key=key)
     own = _own(session, workspace_id=workspace_id, key=key)
     if own is None:
         own = MessageTemplate(workspace_id=workspace_id, key=key)
@@ -140,15 +178,12 @@ def preview(
 ) -> Draft:
     """Show a message filled in, without saving: an edited text, or the current version.
 
-    Values not given come from sample values, so every placeholder shows something.
+    Values not given come from sample values for the placeholders this message can use, so
+    the preview leaves in braces exactly what a real draft would.
     """
-    entry = get(session, workspace_id=workspace_id, key=key)
-    template = entry.template
+    template = get(session, workspace_id=workspace_id, key=key).template
     if data is not None:
-        check(data)
-        template = Template(key, template.title, template.purpose, data.subject, data.body)
-    return render(template, {**SAMPLE_VALUES, **(values or {})})
-
-
-def _known() -> str:
-    return "Known placeholders: " + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS) + "."
+        check(data, key=key)
+        template = replace(template, subject=data.subject, body=data.body)
+    samples = {name: SAMPLE_VALUES[name] for name in template.fillable}
+    return render(template, {**samples, **(values or {})})

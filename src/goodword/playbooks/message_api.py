@@ -28,11 +28,16 @@ class MessageRead(BaseModel):
     customized: bool
     default_subject: str
     default_body: str
+    placeholders: dict[str, str] = Field(
+        description="The placeholders this message can use, with what fills each."
+    )
 
 
 class MessageLibrary(BaseModel):
     items: list[MessageRead]
-    placeholders: dict[str, str]
+    placeholders: dict[str, str] = Field(
+        description="Every placeholder Goodword knows; each message lists the ones it can use."
+    )
 
 
 class PreviewIn(BaseModel):
@@ -64,12 +69,13 @@ def message_read(entry: LibraryEntry) -> MessageRead:
         customized=entry.customized,
         default_subject=entry.default.subject,
         default_body=entry.default.body,
+        placeholders=library.usable(entry.default),
     )
 
 
 @router.get("/messages", response_model=MessageLibrary, summary="The message library")
 def list_messages(session: DbSession, workspace_id: WorkspaceId) -> MessageLibrary:
-    """Every message, your own version where you keep one, and the placeholders they may use."""
+    """Every message, your own version where you keep one, and every placeholder there is."""
     return MessageLibrary(
         items=[message_read(e) for e in library.list_(session, workspace_id=workspace_id)],
         placeholders=PLACEHOLDERS,
@@ -85,7 +91,8 @@ def get_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> Mess
 def save_message(
     session: DbSession, workspace_id: WorkspaceId, key: str, data: MessageTemplateIn
 ) -> MessageRead:
-    """Replace the wording; unknown placeholders are refused (422) with the known ones."""
+    """Replace the wording. A placeholder this message is never given a value for is refused
+    (422), naming the field and the placeholders the message can use."""
     return message_read(library.save(session, workspace_id=workspace_id, key=key, data=data))
 
 

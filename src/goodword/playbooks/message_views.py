@@ -17,7 +17,7 @@ from goodword.errors import InvalidInput
 from goodword.pages import form_errors, form_values, is_htmx, redirect, render
 from goodword.playbooks import library
 from goodword.playbooks.engine import me
-from goodword.playbooks.messages import DEFAULTS, PLACEHOLDERS, Draft, eml_bytes
+from goodword.playbooks.messages import DEFAULTS, Draft, eml_bytes
 from goodword.playbooks.schemas import MessageTemplateIn
 
 router = APIRouter()
@@ -112,7 +112,9 @@ def _message_page(
             "values": shown,
             "errors": errors or {},
             "preview": preview or library.preview(session, workspace_id=workspace_id, key=key),
-            "placeholders": PLACEHOLDERS,
+            "placeholders": library.usable(entry.default),
+            # Only a version saved before these were refused can use any; drafts show the gap.
+            "unfillable": library.unfillable(entry.template) if entry.customized else [],
         },
         status_code=status_code,
     )
@@ -129,7 +131,7 @@ def message_page(
 async def save_message(
     request: Request, key: str, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
-    """Keep the user's own version; unknown placeholders are refused inline."""
+    """Keep the user's own version; placeholders this message cannot use are refused inline."""
     library.default_template(key)
     values = await form_values(request, FIELDS)
     try:

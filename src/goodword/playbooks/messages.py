@@ -32,6 +32,11 @@ class Template:
     purpose: str
     subject: str
     body: str
+    # The placeholders the playbooks that draft this message give values for, in the order
+    # shown to the user. A user's own version may use only these: any other would stay in
+    # braces in every draft. tests/playbooks/test_message_placeholders.py checks each one
+    # against what its playbooks really pass.
+    fillable: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,8 @@ class Draft:
         return f"Subject: {self.subject}\n\n{self.body}"
 
 
-# Every name a template may use, with what fills it; shown next to the editor.
+# Every name the library knows, with what fills it. Each message can use only some of them:
+# see `Template.fillable`.
 PLACEHOLDERS: dict[str, str] = {
     "first_name": "The recipient's first name (or their full name when no first name is known).",
     "full_name": "The recipient's full name.",
@@ -79,6 +85,11 @@ PLACEHOLDERS: dict[str, str] = {
     "favour": "The favour they did you.",
 }
 
+# What every playbook gives every message it drafts: the recipient and the user.
+PERSON = ("first_name", "full_name", "my_name")
+# A referral ask: whom it was for, where, when it was made and the opportunity it came from.
+ASK = ("organization", "role", "target_organization", "introduced_to", "asked_on")
+
 _LIBRARY = [
     Template(
         key="thank_and_release",
@@ -96,6 +107,7 @@ glad if our paths crossed again.
 
 With thanks,
 {my_name}""",
+        fillable=(*PERSON, "organization", "role"),
     ),
     Template(
         key="courtesy_ask",
@@ -115,6 +127,7 @@ If it doesn't feel right, just say so; no explanation needed.
 
 With thanks,
 {my_name}""",
+        fillable=(*PERSON, "organization", "role", "companies"),
     ),
     Template(
         key="referral_thanks",
@@ -131,6 +144,7 @@ I'll let you know how it goes after the next step.
 
 Gratefully,
 {my_name}""",
+        fillable=(*PERSON, *ASK, "progress"),
     ),
     Template(
         key="report_back",
@@ -146,6 +160,7 @@ None of it would have happened without your word. Thank you again, and if there'
 I can do for you in return, I'd be glad to.
 
 {my_name}""",
+        fillable=(*PERSON, *ASK, "progress"),
     ),
     Template(
         key="graceful_close",
@@ -162,6 +177,7 @@ can ever return the favour, I'd be happy to.
 
 All the best,
 {my_name}""",
+        fillable=(*PERSON, *ASK),
     ),
     Template(
         key="reference_request",
@@ -185,6 +201,15 @@ please just say so; I'll understand completely.
 
 Thank you,
 {my_name}""",
+        fillable=(
+            *PERSON,
+            "organization",
+            "role",
+            "hiring_manager",
+            "stress_points",
+            "can_speak_to",
+            "apply_after",
+        ),
     ),
     Template(
         key="reference_thanks",
@@ -200,6 +225,7 @@ I'll let you know how it turns out.
 
 With thanks,
 {my_name}""",
+        fillable=(*PERSON, "organization", "role", "hiring_manager"),
     ),
     Template(
         key="advice_call",
@@ -217,6 +243,7 @@ the people doing the work.
 
 Thank you for considering it,
 {my_name}""",
+        fillable=(*PERSON, "organization", "role", "department"),
     ),
     Template(
         key="keep_in_touch",
@@ -231,6 +258,7 @@ How are things with you? I'd love to hear what you're working on these days.
 If there's anything I can help with, just say.
 
 {my_name}""",
+        fillable=(*PERSON, "last_contact"),
     ),
     Template(
         key="pass_it_on",
@@ -247,6 +275,7 @@ I came across this and thought of you, {reason}:
 No need to reply; I just didn't want it to pass you by.
 
 {my_name}""",
+        fillable=(*PERSON, "lead_title", "lead_details", "reason"),
     ),
     Template(
         key="favour_thanks",
@@ -259,6 +288,7 @@ Thank you for {favour}. It helped more than you might think, and I'd be glad to 
 favour whenever I can.
 
 {my_name}""",
+        fillable=(*PERSON, "favour"),
     ),
 ]
 
@@ -296,11 +326,6 @@ def placeholders_in(text: str) -> list[str]:
         if name not in seen:
             seen.append(name)
     return seen
-
-
-def unknown_placeholders(text: str) -> list[str]:
-    """Placeholder names the library cannot fill (usually a typo in a user's own version)."""
-    return [name for name in placeholders_in(text) if name not in PLACEHOLDERS]
 
 
 def fill(text: str, values: Mapping[str, str | None]) -> tuple[str, list[str]]:
