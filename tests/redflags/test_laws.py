@@ -57,13 +57,13 @@ def test_it_exposes_the_compile_date() -> None:
 
 @pytest.mark.parametrize("law", LAWS, ids=[law.id for law in LAWS])
 def test_every_entry_is_found_for_its_own_place(law: Law) -> None:
-    found = laws_for_place(_place_of(law), today=COMPILED)
+    found = laws_for_place(_place_of(law), today=COMPILED, employer=law.employer)
     assert law.id in {applied.law.id for applied in found.laws}
 
 
 @pytest.mark.parametrize("law", LAWS, ids=[law.id for law in LAWS])
 def test_every_entry_is_found_from_typed_location_text(law: Law) -> None:
-    found = laws_for(_text_of(law), COMPILED)
+    found = laws_for(_text_of(law), COMPILED, employer=law.employer)
     assert law.id in {applied.law.id for applied in found.laws}
 
 
@@ -86,7 +86,8 @@ def test_every_entry_has_the_right_status_on_a_given_day(law: Law) -> None:
 def test_every_entry_keeps_its_source_and_verified_flag(law: Law) -> None:
     assert law.source_url
     assert isinstance(law.verified, bool)
-    applied = next(a for a in laws_for_place(_place_of(law), today=COMPILED).laws if a.law is law)
+    lookup = laws_for_place(_place_of(law), today=COMPILED, employer=law.employer)
+    applied = next(a for a in lookup.laws if a.law is law)
     assert applied.confirmed is law.verified
     assert ("unconfirmed" in applied.summary) is (not law.verified)
     assert applied.to_dict()["confirmed"] is law.verified
@@ -171,3 +172,37 @@ def test_every_law_lists_the_whole_data_set_with_statuses() -> None:
     assert status["ca-on-pt"] is Status.NOT_YET_IN_FORCE
     assert status["us-ca-shb"] is Status.IN_FORCE
     assert status["gb-shb"] is Status.NO_LAW
+
+
+def test_the_federal_pay_setting_rule_is_not_listed_for_a_place_alone() -> None:
+    for where in ("Denver, CO", "Dallas, TX", "Remote (US)", "Washington, DC"):
+        lookup = laws_for(where, COMPILED)
+        assert "us-federal-opm-shb" not in {a.law.id for a in lookup.laws}, where
+        assert [law.id for law in lookup.left_out] == ["us-federal-opm-shb"]
+        assert any(
+            note.startswith("Not counted: United States federal government")
+            and "binds only US federal agencies" in note
+            for note in lookup.notes
+        ), where
+
+
+def test_the_federal_pay_setting_rule_is_listed_for_a_federal_employer() -> None:
+    lookup = laws_for("Denver, CO", COMPILED, employer="us_federal")
+    assert "us-federal-opm-shb" in {a.law.id for a in lookup.laws}
+    assert lookup.left_out == ()
+    assert not any(note.startswith("Not counted") for note in lookup.notes)
+    # Outside the US it binds no one, federal employer or not.
+    assert laws_for("Toronto, ON", COMPILED, employer="us_federal").left_out == ()
+
+
+def test_every_law_still_lists_the_federal_rule_with_who_it_covers() -> None:
+    federal = next(a for a in every_law(COMPILED) if a.law.id == "us-federal-opm-shb")
+    assert federal.law.coverage == "US federal agencies only"
+    assert federal.to_dict()["employer"] == "us_federal"
+    assert federal.status is Status.UNKNOWN and not federal.in_force
+    assert federal.status_text == (
+        "took effect on 2024-04-01; whether it is still in force was not checked"
+    )
+    # Entries with no recorded start date still say plainly that the status is not known.
+    albany = next(a for a in every_law(COMPILED) if a.law.id == "us-ny-albany-shb")
+    assert albany.status_text == "status not known"

@@ -261,3 +261,50 @@ def test_location_can_be_read_from_the_posting_itself() -> None:
     assert report.place.region == "CO"
     assert "pay_transparency" in report.categories
     assert any("Location read from the text" in note for note in report.notes)
+
+
+def test_location_can_be_read_from_a_sentence_that_states_it() -> None:
+    text = "We're hiring a barista at Northwind in Austin, TX.\nWhat is your current salary?"
+    report = analyze(text, today=TODAY)
+    assert (report.place.city, report.place.region) == ("Austin", "TX")
+    assert report.location == "Austin, TX"
+    history = next(f for f in report.findings if f.category.value == "salary_history")
+    assert history.verdict is not None and "could not be" not in history.verdict
+
+
+FEDERAL_POSTING = (
+    "Medical Support Assistant, GS-0679-05\nDepartment of Veterans Affairs\n"
+    "To apply, submit your application through USAJOBS.\n"
+    "What is your current salary?"
+)
+
+
+def test_a_private_jobs_pay_history_finding_does_not_cite_the_federal_rule() -> None:
+    report = analyze("What is your current salary?", location="Dallas, TX", today=TODAY)
+    finding = next(f for f in report.findings if f.category.value == "salary_history")
+    assert "us-federal-opm-shb" not in {a.law.id for a in finding.laws}
+    assert finding.verdict is not None and "No ban" in finding.verdict
+    assert any(note.startswith("Not counted: United States federal") for note in report.notes)
+
+
+def test_the_federal_rule_is_noted_only_next_to_a_pay_history_finding() -> None:
+    report = analyze("Send me your CV, thanks.", location="Dallas, TX", today=TODAY)
+    assert report.laws is not None
+    assert "us-federal-opm-shb" not in {a.law.id for a in report.laws.laws}
+    assert not any(note.startswith("Not counted") for note in report.notes)
+
+
+def test_a_federal_posting_cites_the_federal_pay_setting_rule() -> None:
+    report = analyze(FEDERAL_POSTING, location="Denver, CO", today=TODAY)
+    finding = next(f for f in report.findings if f.category.value == "salary_history")
+    assert [a.law.id for a in finding.laws] == ["us-federal-opm-shb"]
+    assert finding.severity is Severity.LOW
+    assert finding.verdict is not None
+    assert "does not stop the question" in finding.verdict
+    assert "took effect on 2024-04-01" in finding.verdict
+    # The rule limits how pay is set, so no answer may claim the question is barred.
+    assert not any(a.kind == "point_to_law" for a in finding.answers)
+    assert any(
+        'reads as a US federal agency (the text says "GS-0679-05")' in n for n in report.notes
+    )
+    assert not any(note.startswith("Not counted") for note in report.notes)

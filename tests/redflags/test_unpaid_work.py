@@ -164,3 +164,43 @@ def test_pay_for_the_job_does_not_make_an_unpaid_trial_paid(text: str) -> None:
     finding = _unpaid(text)
     assert finding is not None
     assert finding.severity.value == "high"
+
+
+TAKE_HOME = "The take-home project usually takes 3-5 days."
+
+
+def _source_countries(finding: Finding) -> set[str | None]:
+    return {s.country for s in finding.sources}
+
+
+def test_a_us_finding_cites_only_general_and_us_sources() -> None:
+    finding = _unpaid(TAKE_HOME, "Austin, TX")
+    assert finding is not None
+    assert finding.sources
+    assert _source_countries(finding) <= {None, "US"}
+    assert not any("Australia" in s.org or "UK" in s.org for s in finding.sources)
+
+
+def test_a_finding_in_australia_or_the_uk_cites_that_countrys_sources() -> None:
+    australia = _unpaid(TAKE_HOME, "Melbourne")
+    uk = _unpaid(TAKE_HOME, "London, UK")
+    assert australia is not None and uk is not None
+    assert _source_countries(australia) == {"AU"}
+    assert _source_countries(uk) == {"GB"}
+
+
+def test_without_a_country_every_source_is_kept_and_says_its_country() -> None:
+    finding = _unpaid(TAKE_HOME)
+    assert finding is not None
+    assert _source_countries(finding) == {"AU", "GB", "US"}
+    assert {s.to_dict()["country"] for s in finding.sources} == {"AU", "GB", "US"}
+
+
+def test_a_wide_range_in_the_us_cites_no_canadian_source() -> None:
+    text = "Senior Analyst. Salary: $60,000 - $200,000 a year."
+    report = analyze(text, location="New York, NY", today=TODAY)
+    wide = next(f for f in report.findings if f.signal == "cf-open-or-overbroad-range")
+    assert wide.sources and _source_countries(wide) <= {None, "US"}
+    canada = analyze(text, location="Toronto, ON", today=TODAY)
+    wide = next(f for f in canada.findings if f.signal == "cf-open-or-overbroad-range")
+    assert _source_countries(wide) <= {None, "CA"}

@@ -90,6 +90,35 @@ def test_without_a_place_it_lists_every_entry(client: TestClient) -> None:
     assert any(law["verified"] is False for law in data["laws"])
 
 
+def test_a_place_alone_leaves_out_the_federal_pay_setting_rule(client: TestClient) -> None:
+    place = client.get("/api/v1/laws", params={"where": "Denver, CO"}).json()
+    every = client.get("/api/v1/laws").json()
+
+    assert "us-federal-opm-shb" not in {law["id"] for law in place["laws"]}
+    assert any(note.startswith("Not counted: United States federal") for note in place["notes"])
+    federal = next(law for law in every["laws"] if law["id"] == "us-federal-opm-shb")
+    assert federal["employer"] == "us_federal" and federal["scope"] == "federal_agencies"
+    assert federal["status_text"].startswith("took effect on 2024-04-01")
+
+
+def test_a_check_cites_sources_for_the_jobs_country(client: TestClient) -> None:
+    text = "The take-home project usually takes 3-5 days."
+    report = client.post("/api/v1/check", json={"text": text, "location": "Austin, TX"}).json()
+
+    unpaid = next(x for x in report["findings"] if x["category"] == "unpaid_work")
+    assert unpaid["sources"]
+    assert {source["country"] for source in unpaid["sources"]} <= {None, "US"}
+
+
+def test_a_check_reads_the_location_from_a_plain_sentence(client: TestClient) -> None:
+    text = "What is your current salary? This role is based in Toronto, ON."
+
+    report = client.post("/api/v1/check", json={"text": text}).json()
+
+    assert report["location"] == "Toronto, ON"
+    assert report["place"]["region"] == "ON"
+
+
 def test_an_unknown_place_gets_a_note_and_no_laws(client: TestClient) -> None:
     data = client.get("/api/v1/laws", params={"where": "Atlantis"}).json()
 

@@ -151,6 +151,18 @@ def test_laws_without_a_place_lists_every_entry(run: Run) -> None:
     assert data["compiled"] == data["today"] == TODAY.isoformat()
 
 
+def test_laws_for_a_place_say_why_the_federal_rule_is_not_listed(run: Run) -> None:
+    place = run("laws", "--where", "Denver, CO")
+    listed = json.loads(run("laws", "--where", "Denver, CO", "--json").stdout)
+    every = json.loads(run("laws", "--json").stdout)
+
+    assert place.exit_code == 0
+    assert "Note: Not counted: United States federal government" in place.stdout
+    assert "us-federal-opm-shb" not in {law["id"] for law in listed["laws"]}
+    federal = next(law for law in every["laws"] if law["id"] == "us-federal-opm-shb")
+    assert federal["scope"] == "federal_agencies"
+
+
 def test_laws_for_an_unknown_place_says_so(run: Run) -> None:
     result = run("laws", "--where", "Atlantis")
     data = json.loads(run("laws", "--where", "Atlantis", "--json").stdout)

@@ -14,8 +14,18 @@ from typing import Any
 
 from goodword.redflags import answers
 from goodword.redflags.answers import Answer
-from goodword.redflags.laws import AppliedLaw, LawLookup, Status, data_compiled, laws_for_place
+from goodword.redflags.employer import find_employer
+from goodword.redflags.laws import (
+    AppliedLaw,
+    LawLookup,
+    Status,
+    counted_note,
+    data_compiled,
+    laws_for_place,
+    left_out_note,
+)
 from goodword.redflags.location import Place, parse_location
+from goodword.redflags.location_text import find_location
 from goodword.redflags.pay import (
     PayRange,
     looks_like_posting,
@@ -134,31 +144,39 @@ class Report:
         }
 
 
-_LOCATION_LINE = re.compile(
-    r"(?im)^[ \t*•]*(?:job\s+)?(?:location|based\s+in|work\s+location|office|where)\s*[:\u2013-]\s*"
-    r"(?P<where>[^\n]{2,80})$"
-)
-
-
 def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     """Analyse a posting or message; `location` is where the job is, if known."""
     sents = Sentences(text)
     notes: list[str] = []
     raw_location = location
     if not (location or "").strip():
-        line = _LOCATION_LINE.search(text)
-        if line:
-            raw_location = line.group("where").strip()
-            notes.append(f'Location read from the text: "{raw_location}".')
+        raw_location = _location_from_text(text, sents, notes)
     place = parse_location(raw_location)
-    lookup = laws_for_place(place, today=today) if place.known else None
+    employer = find_employer(text, sents)
+    lookup = (
+        laws_for_place(place, today=today, employer=employer.kind if employer else None)
+        if place.known
+        else None
+    )
     if lookup is not None:
-        notes.extend(lookup.notes)
+        # Why an entry for another kind of employer was left out matters only next to a
+        # pay-history finding; it is added there.
+        asides = {left_out_note(law) for law in lookup.left_out}
+        notes.extend(note for note in lookup.notes if note not in asides)
+        if employer is not None:
+            notes.extend(
+                counted_note(a.law, employer.quote)
+                for a in lookup.laws
+                if a.law.employer == employer.kind
+            )
     compiled = data_compiled()
 
     findings: list[Finding] = []
     findings.extend(_scam_findings(text, sents, place, notes))
-    findings.extend(_salary_history_findings(text, sents, lookup, compiled))
+    history = _salary_history_findings(text, sents, lookup, compiled)
+    if history and lookup is not None:
+        notes.extend(left_out_note(law) for law in lookup.left_out)
+    findings.extend(history)
     ranges = pay_ranges(text)
     posting = looks_like_posting(text)
     findings.extend(_transparency_findings(text, ranges, posting, lookup, compiled))
@@ -176,6 +194,29 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
         is_posting=posting,
         laws=lookup,
     )
+
+
+def _location_from_text(text: str, sents: Sentences, notes: list[str]) -> str | None:
+    """The location the text states, if it states one clearly; say how it was read."""
+    search = find_location(text, sents)
+    if search.several:
+        notes.append(
+            "The text names more than one place for the job ("
+            + "; ".join(search.several)
+            + "), so no law was looked up. Give the job's location to check it."
+        )
+        return None
+    stated = search.found
+    if stated is None:
+        return None
+    if stated.from_line:
+        notes.append(f'Location read from the text: "{stated.where}".')
+    else:
+        notes.append(
+            f'Location read from the text: "{stated.where}" (from "{stated.evidence.quote}"). '
+            "If the job is somewhere else, give its location."
+        )
+    return stated.where
 
 
 # Scams ---------------------------------------------------------------------------------------
@@ -211,7 +252,7 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
                 evidence=merge_overlaps(hit.spans, text),
                 answers=answers.scam([c.name for c in report_to]),
                 report_to=report_to,
-                sources=sig.sources,
+                sources=sig.sources_for(place.country),
                 verified=sig.verified,
             )
         )
@@ -219,6 +260,10 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
 
 
 # Salary history ------------------------------------------------------------------------------
+
+
+def _country(lookup: LawLookup | None) -> str | None:
+    return lookup.place.country if lookup is not None else None
 
 
 def _law_line(applied: AppliedLaw) -> str:
@@ -241,6 +286,18 @@ def _history_verdict(
         )
     cited = [a for a in lookup.salary_history if a.status is not Status.NO_LAW]
     where = lookup.place.label
+    own = [a for a in cited if a.law.employer is not None and a.law.restricts == "relying"]
+    if own:
+        # A rule for this kind of employer (a federal agency) displaces the state and city
+        # laws, which do not bind it; see `counted_note`.
+        rule = own[0]
+        return (
+            Severity.LOW,
+            f"{rule.law.name} limits how this employer may use your pay history to set your "
+            f"pay; it does not stop the question itself. ({rule.summary})",
+            own,
+            None,  # it does not bar the question, so a reply should not say it does
+        )
     asking = [
         a
         for a in cited
@@ -336,7 +393,7 @@ def _salary_history_findings(
             laws=cited,
             verdict=verdict,
             answers=answers.salary_history(line),
-            sources=signal("cf-salary-history-question").sources,
+            sources=signal("cf-salary-history-question").sources_for(_country(lookup)),
             data_compiled=compiled,
         )
     ]
@@ -412,7 +469,7 @@ def _transparency_findings(
                 laws=cited,
                 verdict=why,
                 answers=answers.wide_range(_shown(r)),
-                sources=signal("cf-open-or-overbroad-range").sources,
+                sources=signal("cf-open-or-overbroad-range").sources_for(_country(lookup)),
                 data_compiled=compiled,
             )
         )
@@ -442,7 +499,7 @@ def _transparency_findings(
                     laws=[cited_law],
                     verdict=verdict,
                     answers=answers.missing_range(_law_line(cited_law)),
-                    sources=signal("cf-open-or-overbroad-range").sources,
+                    sources=signal("cf-open-or-overbroad-range").sources_for(_country(lookup)),
                     data_compiled=compiled,
                 )
             )
@@ -470,7 +527,7 @@ def _transparency_findings(
                     laws=laws,
                     verdict=verdict,
                     answers=answers.missing_range(_law_line(law)),
-                    sources=signal("cf-missing-pay-range").sources,
+                    sources=signal("cf-missing-pay-range").sources_for(_country(lookup)),
                     verified=law.confirmed,
                     data_compiled=compiled,
                 )
@@ -497,7 +554,7 @@ def _transparency_findings(
                     laws=cited,
                     verdict=verdict,
                     answers=answers.missing_range(None),
-                    sources=signal("cf-missing-pay-range").sources,
+                    sources=signal("cf-missing-pay-range").sources_for(_country(lookup)),
                     data_compiled=compiled,
                 )
             )
@@ -581,7 +638,7 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
                 hours.low if hours else None, hours.high if hours else None
             ),
             guidance=guidance,
-            sources=sig.sources,
+            sources=sig.sources_for(place.country),
             verified=sig.verified,
         )
     ]

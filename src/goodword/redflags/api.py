@@ -36,7 +36,8 @@ class CheckRequest(BaseModel):
         default=None,
         max_length=200,
         description='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin". '
-        "Left out, Goodword looks for a location line in the text.",
+        'Left out, Goodword reads a location line ("Location: Denver, CO") or a sentence '
+        'that places the job ("This role is based in Toronto, ON") from the text.',
     )
 
     @field_validator("text")
@@ -59,6 +60,9 @@ class SourceOut(_Out):
     url: str
     date: str | None
     quality: str | None
+    country: str | None = Field(
+        description="The country whose law or guidance the source covers; null when general."
+    )
 
 
 class AnswerOut(_Out):
@@ -114,6 +118,9 @@ class LawOut(_Out):
     range_in_posting: bool
     range_rules: dict[str, Any]
     restricts: str | None
+    employer: str | None = Field(
+        description='Set when the entry binds one kind of employer only ("us_federal").'
+    )
     status: str
     status_text: str
     in_force: bool

@@ -42,6 +42,7 @@ SCOPE_WORDS = {
     "all_employers": "all employers",
     "private_only": "private employers only",
     "public_only": "public employers only",
+    "federal_agencies": "US federal agencies only",
     "unknown": "coverage not known",
 }
 
@@ -75,6 +76,8 @@ class Law:
     range_in_posting: bool = False
     range_rules: dict[str, Any] = field(default_factory=dict)
     restricts: str | None = None
+    # Set when the entry binds one kind of employer only, such as "us_federal".
+    employer: str | None = None
 
     def status_on(self, today: date) -> Status:
         """Judge the entry's status on `today` from its recorded status and effective date."""
@@ -88,8 +91,18 @@ class Law:
             return Status.EU_DEADLINE_PASSED
         return Status(self.status)
 
-    def applies_to(self, place: Place) -> bool:
-        """Say whether this entry covers `place` (country, state, city or county match)."""
+    def applies_to(self, place: Place, *, employer: str | None = None) -> bool:
+        """Say whether this entry covers `place` (country, state, city or county match).
+
+        An entry that binds one kind of employer (`self.employer`) covers a place only for
+        that employer: the OPM rule binds federal agencies, not a private firm in Denver.
+        """
+        if self.employer is not None and employer != self.employer:
+            return False
+        return self.covers_place(place)
+
+    def covers_place(self, place: Place) -> bool:
+        """Say whether the entry's jurisdiction includes `place`, whoever the employer is."""
         if self.level == "union":
             return place.in_eu
         if place.country != self.country:
@@ -108,6 +121,8 @@ class Law:
     def coverage(self) -> str:
         """Who the law covers, in plain words."""
         scope = SCOPE_WORDS.get(self.scope, self.scope)
+        if self.employer is not None and self.employer_threshold is None:
+            return scope  # one kind of employer: its size does not matter
         if self.employer_threshold is None:
             size = "employer size threshold not known"
         elif self.employer_threshold <= 1:
@@ -141,6 +156,7 @@ class Law:
             "range_in_posting": self.range_in_posting,
             "range_rules": dict(self.range_rules),
             "restricts": self.restricts,
+            "employer": self.employer,
         }
 
 
@@ -178,6 +194,8 @@ class AppliedLaw:
                 return "passed but not yet brought into force"
             case Status.NO_LAW:
                 return "no such law"
+            case _ if eff:
+                return f"took effect on {eff}; whether it is still in force was not checked"
             case _:
                 return "status not known"
 
@@ -214,6 +232,8 @@ class LawLookup:
     compiled: date
     laws: tuple[AppliedLaw, ...]
     notes: tuple[str, ...]
+    # Entries for this place left out because they bind another kind of employer.
+    left_out: tuple[Law, ...] = ()
 
     def of_kind(self, kind: Kind) -> list[AppliedLaw]:
         return [applied for applied in self.laws if applied.law.kind is kind]
@@ -281,6 +301,7 @@ def all_laws() -> tuple[Law, ...]:
                 range_in_posting=bool(entry.get("range_in_posting", False)),
                 range_rules=dict(entry.get("range_rules") or {}),
                 restricts=entry.get("restricts"),
+                employer=entry.get("employer"),
             )
         )
     return tuple(laws)
@@ -298,7 +319,47 @@ def data_caveat() -> str:
     return str(_data()["caveat"])
 
 
-def _notes_for(place: Place, found: list[AppliedLaw]) -> list[str]:
+@dataclass(frozen=True)
+class EmployerKind:
+    """A kind of employer that some entries bind alone, in words."""
+
+    one: str
+    many: str
+    shown_by: str
+    # Why the other entries for the place step back when this employer is shown.
+    aside: str
+
+
+EMPLOYER_KINDS = {
+    "us_federal": EmployerKind(
+        one="a US federal agency",
+        many="US federal agencies",
+        shown_by="a USAJOBS posting or a GS pay grade",
+        aside="State and city pay laws do not generally bind federal agencies, so what is said "
+        "about pay-history questions rests on the federal rule.",
+    ),
+}
+
+
+def left_out_note(law: Law) -> str:
+    """Say why an entry for the place was not counted: it binds another kind of employer."""
+    kind = EMPLOYER_KINDS[law.employer or ""]
+    return (
+        f"Not counted: {law.name}. It binds only {kind.many}; Goodword counts it when the job's "
+        f"text shows the employer is one, such as {kind.shown_by}."
+    )
+
+
+def counted_note(law: Law, quote: str) -> str:
+    """Say why an entry for one kind of employer was counted, quoting the text that shows it."""
+    kind = EMPLOYER_KINDS[law.employer or ""]
+    return (
+        f'The employer reads as {kind.one} (the text says "{quote}"), so {law.name} is '
+        f"counted. {kind.aside}"
+    )
+
+
+def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> list[str]:
     notes: list[str] = []
     if not place.known:
         if place.area:
@@ -344,15 +405,25 @@ def _notes_for(place: Place, found: list[AppliedLaw]) -> list[str]:
             notes.append(f"{states}: {item['fact']}")
     if place.country == "GB":
         notes.append("The EU Pay Transparency Directive does not apply in the United Kingdom.")
+    notes.extend(left_out_note(law) for law in left_out)
     return notes
 
 
-def laws_for_place(place: Place, *, today: date) -> LawLookup:
-    """List the laws that cover `place`, each with its status on `today`."""
+def laws_for_place(place: Place, *, today: date, employer: str | None = None) -> LawLookup:
+    """List the laws that cover `place`, each with its status on `today`.
+
+    `employer` is the kind of employer the text shows (such as "us_federal"), or None when
+    nothing says; entries that bind only another kind are left out, with a note.
+    """
     found = [
         AppliedLaw(law=law, status=law.status_on(today))
         for law in all_laws()
-        if place.known and law.applies_to(place)
+        if place.known and law.applies_to(place, employer=employer)
+    ]
+    left_out = [
+        law
+        for law in all_laws()
+        if place.known and law.covers_place(place) and not law.applies_to(place, employer=employer)
     ]
     level_order = {"union": 0, "country": 1, "region": 2, "county": 3, "city": 4}
     found.sort(key=lambda a: (a.law.kind.value, level_order.get(a.law.level, 9)))
@@ -361,13 +432,14 @@ def laws_for_place(place: Place, *, today: date) -> LawLookup:
         today=today,
         compiled=data_compiled(),
         laws=tuple(found),
-        notes=tuple(_notes_for(place, found)),
+        notes=tuple(_notes_for(place, found, left_out)),
+        left_out=tuple(left_out),
     )
 
 
-def laws_for(where: str, today: date) -> LawLookup:
+def laws_for(where: str, today: date, *, employer: str | None = None) -> LawLookup:
     """Parse `where` (free text such as "Remote (US)" or "Toronto, ON") and look up its laws."""
-    return laws_for_place(parse_location(where), today=today)
+    return laws_for_place(parse_location(where), today=today, employer=employer)
 
 
 def every_law(today: date) -> list[AppliedLaw]:

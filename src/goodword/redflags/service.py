@@ -61,7 +61,7 @@ def findings_for_opportunity(opportunity: Opportunity, *, today: date) -> Checke
     """Check the opportunity's saved posting text; None when no posting text is saved.
 
     The location is the opportunity's city, region and country; with none recorded, the
-    analyzer looks for a location line in the posting.
+    analyzer reads the location the posting states (see `location_text.find_location`).
     """
     text = (opportunity.posting_text or "").strip()
     if not text:

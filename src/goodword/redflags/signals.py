@@ -40,6 +40,9 @@ class Source:
     url: str
     date: str | None
     quality: str | None
+    # The country whose law or official guidance the source covers; None when it is general
+    # (how a scam works is the same everywhere).
+    country: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -48,6 +51,7 @@ class Source:
             "url": self.url,
             "date": self.date,
             "quality": self.quality,
+            "country": self.country,
         }
 
 
@@ -59,6 +63,15 @@ class Signal:
     explanation: str
     verified: bool
     sources: tuple[Source, ...]
+
+    def sources_for(self, country: str | None) -> tuple[Source, ...]:
+        """The sources that bear on a job in `country`: general ones and that country's own.
+
+        With the country unknown, every source is kept; each says which country it covers.
+        """
+        if country is None:
+            return self.sources
+        return tuple(s for s in self.sources if s.country in (None, country))
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,7 @@ def _source(raw: dict[str, Any]) -> Source:
         url=str(raw.get("url", "")),
         date=str(raw["date"]) if raw.get("date") else None,
         quality=raw.get("quality"),
+        country=raw.get("country"),
     )
 
 

@@ -1,0 +1,60 @@
+"""Reading who the employer is: a US federal agency only when the text plainly says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from goodword.redflags.employer import US_FEDERAL, find_employer
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Medical Support Assistant, GS-0679-05. Open to the public.", "GS-0679-05"),
+        ("Grade: GS-12. Full-time, permanent.", "GS-12"),
+        ("Pay scale & grade GS 11/12", "GS 11"),
+        ("To apply, submit your application through USAJOBS by the closing date.", "USAJOBS"),
+        ("Join the Department of Veterans Affairs as a staff nurse.", "Department of Veterans"),
+        ("The U.S. Department of Labor is hiring an economist in Chicago.", "Department of Labor"),
+        ("Agency: Veterans Health Administration\nLocation: Denver, CO", "Veterans Health"),
+        ("This position is with a federal agency in Washington, DC.", "federal agency"),
+        ("Work for the federal government and serve your community.", "federal government"),
+        ("This is a federal government position in the excepted service.", "federal government"),
+        ("Selectee will receive a Title 5 appointment.", "Title 5"),
+        ("Appointed under Title 5, United States Code.", "Title 5"),
+    ],
+)
+def test_it_reads_a_federal_employer(text: str, quote: str) -> None:
+    employer = find_employer(text)
+    assert employer is not None
+    assert employer.kind == US_FEDERAL
+    assert quote in " ".join(e.quote for e in employer.evidence)
+    assert all(text[e.start : e.end] == e.quote for e in employer.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A private employer that mentions the government.
+        "We are an E-Verify employer and will provide the federal government with your I-9.",
+        "Acme is a federal contractor. Join the team supporting the Department of Defense.",
+        "Our clients include the Department of Veterans Affairs and other federal agencies.",
+        "As a contractor, you will work for the federal government on site.",
+        "Join the Texas Department of Transportation as a bridge inspector.",
+        "The California Department of Veterans Affairs is hiring.",
+        "Join the Department of Labor of the State of Illinois.",
+        "Federal, state and local taxes are withheld from your pay.",
+        "We observe all federal holidays.",
+        "Salary is comparable to a GS-12 in the federal government.",
+        "Our company is headquartered in Washington near the federal agencies we serve.",
+        # Scams that use the government as a lure.
+        "Secret government jobs that aren't posted on USAJobs: our insider list has them.",
+        "Get access to unlisted federal agency jobs for a $99 fee.",
+        # Ordinary words that look like the signs.
+        "Bring your GPS and GSM phone; shift runs 9-5.",
+        "California community college: minimum qualifications per Title 5 apply.",
+        "We offer competitive service to our customers.",
+    ],
+)
+def test_it_does_not_read_a_federal_employer_into_other_texts(text: str) -> None:
+    assert find_employer(text) is None
