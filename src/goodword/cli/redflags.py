@@ -46,7 +46,8 @@ def check(
         typer.Option(
             "--location",
             help='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin". '
-            "Default: a location line in the text, if there is one.",
+            "Default: the place the text states (a Location: line, or a sentence such as "
+            "'based in Austin, TX'), if it states one clearly.",
         ),
     ] = None,
     as_json: JsonFlag = False,
