@@ -37,7 +37,7 @@ from goodword.demo.generator import slug
 from goodword.importers.bulk import graph_changed_once
 from goodword.models import Base
 from goodword.records import sort_key
-from goodword.search.folding import document_body
+from goodword.search.folding import document_body, folded_title
 from goodword.search.service import organization_body
 from goodword.workspaces.models import Workspace
 
@@ -296,6 +296,7 @@ def _load_organizations(
                 "record_id": oid,
                 "title": name,
                 "body": organization_body(name=name, aliases=(), domains=[domain], location=city),
+                "folded_title": folded_title(name),
             }
             for i, (oid, (name, domain, city)) in enumerate(zip(ids, orgs, strict=True))
         ],
@@ -397,6 +398,7 @@ def _load_people(
                     "record_id": pid,
                     "title": display,
                     "body": document_body(display, body),
+                    "folded_title": folded_title(display),
                 }
             )
             next_doc += 1

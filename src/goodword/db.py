@@ -15,7 +15,6 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from goodword.errors import DatabaseUnavailable
-from goodword.search.folding import fold
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -37,7 +36,6 @@ def utcnow() -> datetime:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
-    dbapi_connection.create_function("fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -48,11 +46,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # writes.
     cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
-
-
-def _fold(value: str | None) -> str | None:
-    """Lower case without accents, as search folds a query (see `search.folding`)."""
-    return fold(value) if isinstance(value, str) else value
 
 
 def _sqlite_begin(connection: Any) -> None:

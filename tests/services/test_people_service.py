@@ -192,6 +192,10 @@ def test_short_queries_fold_accents_and_names_run_together(session, workspace):
     assert titles("ł") == ["Łukasz Nowak"]
     assert titles("obr") == ["Seán O'Brien"]
     assert titles("haeun") == ["Kim Ha-eun"]
+    # One or two letters: a word inside a name, or the name run together.
+    assert titles("ob") == ["Seán O'Brien"]
+    assert titles("br") == ["Órla Ó Briain", "Seán O'Brien"]
+    assert titles("eu") == ["Kim Ha-eun"]
 
 
 @pytest.mark.parametrize(

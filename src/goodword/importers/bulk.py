@@ -44,6 +44,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.records import sort_key
+from goodword.search.folding import folded_title
 from goodword.search.models import SearchDocument
 from goodword.search.service import person_body
 
@@ -119,21 +120,24 @@ def adding_search_documents(
     the index does. The trigger is set aside for this transaction only (SQLite's DDL is
     transactional: other connections never see it missing) and put back as it was.
     """
-    names = ("record_id", "title", "body")
+    names = ("record_id", "title", "body", "folded_title")
     shared = {"workspace_id": workspace_id, "kind": kind}
     if count < CHUNK or session.get_bind().dialect.name != "sqlite":
 
         def add_plainly(rows: list[Document]) -> None:
-            insert_tuples(session, SearchDocument, names, rows, shared)
+            folded = [(record, title, body, folded_title(title)) for record, title, body in rows]
+            insert_tuples(session, SearchDocument, names, folded, shared)
 
         yield add_plainly
         return
     ids = iter(reserve_ids(session, SearchDocument, count))
 
     def add(rows: list[Document]) -> None:
-        numbered = [(next(ids), *row) for row in rows]
+        numbered = [
+            (next(ids), record, title, body, folded_title(title)) for record, title, body in rows
+        ]
         insert_tuples(session, SearchDocument, ("id", *names), numbered, shared)
-        indexed = [(number, title, body) for number, _record, title, body in numbered]
+        indexed = [(number, title, body) for number, _record, title, body, _folded in numbered]
         background.insert(session, "search_fts", ("rowid", "title", "body"), indexed)
 
     with _trigger_set_aside(session, "search_documents_ai"):
@@ -175,9 +179,17 @@ def update_search_documents(
     statement = (
         update(table)
         .where(table.c.id == bindparam("doc_id"))
-        .values(title=bindparam("new_title"), body=bindparam("new_body"))
+        .values(
+            title=bindparam("new_title"),
+            body=bindparam("new_body"),
+            folded_title=bindparam("new_folded"),
+        )
     )
-    values = [{"doc_id": r["id"], "new_title": r["title"], "new_body": r["body"]} for r in rows]
+    values = [
+        {"doc_id": r["id"], "new_title": r["title"], "new_body": r["body"],
+         "new_folded": folded_title(r["title"])}
+        for r in rows
+    ]  # fmt: skip
     if len(rows) < CHUNK or session.get_bind().dialect.name != "sqlite":
         session.execute(statement, values)
         return

@@ -56,6 +56,15 @@ def finding_terms(title: str, shown: str) -> str:
     return " ".join(terms)
 
 
+def folded_title(title: str) -> str:
+    """A title as one- and two-letter searches compare it: folded, its words apart and any
+    name run together after them ("Seán O'Brien" as "sean o brien obrien")."""
+    if title.isascii() and title.replace(" ", "").isalpha():
+        return " ".join(title.lower().split())  # the common case, quickly
+    together = fold(run_together(title)).split()
+    return " ".join(dict.fromkeys([*_WORD.findall(fold(title)), *together]))
+
+
 def document_body(title: str, parts: Iterable[str]) -> str:
     """A search document's body: the parts shown, then the terms only for finding."""
     shown = " ".join(part for part in parts if part)
@@ -66,23 +75,3 @@ def document_body(title: str, parts: Iterable[str]) -> str:
 def shown(body: str) -> str:
     """What a result shows of a document's body."""
     return body.split(SEPARATOR, 1)[0].strip()
-
-
-def folding_sql(column: str) -> str:
-    """A PostgreSQL expression that folds `column` as `fold` does, for the letters of
-    European names (Latin with its extensions, Greek, Cyrillic): `lower()` alone keeps accents,
-    and the `unaccent` extension may not be installed."""
-    singles: list[tuple[str, str]] = []
-    longer: list[tuple[str, str]] = []
-    for code in [*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)]:
-        char = chr(code)
-        if not char.isalpha() or (plain := fold(char)) == char:
-            continue
-        (singles if len(plain) == 1 else longer).append((char, plain))
-    expression = (
-        f"translate(lower({column}), '{''.join(c for c, _ in singles)}', "
-        f"'{''.join(p for _, p in singles)}')"
-    )
-    for char, plain in longer:
-        expression = f"replace({expression}, '{char}', '{plain}')"
-    return expression

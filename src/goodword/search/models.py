@@ -33,3 +33,6 @@ class SearchDocument(Base):
     record_id: Mapped[int]
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="")
+    # The title in lower case without accents (`search.folding.fold`), for one- and
+    # two-letter searches, which look at names only.
+    folded_title: Mapped[str] = mapped_column(Text, default="", server_default="")

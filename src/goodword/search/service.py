@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from goodword.search.folding import document_body, fold, folding_sql, shown
+from goodword.search.folding import document_body, fold, folded_title, shown
 from goodword.search.models import TSVECTOR, SearchDocument
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Queries of one word this short take the quick path in search().
 SHORT_QUERY = 2
-_FOLDED_TITLE = folding_sql("title")
 WEIGHTED = (
     "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
     "setweight(to_tsvector('simple', coalesce(body, '')), 'B')"
@@ -133,13 +132,12 @@ def search(
         # useless. Take the first names that have a word starting so, and keep typing.
         word = tokens[0].replace("\\", "\\\\").replace("_", "\\_")
         params["start"], params["inside"] = f"{word}%", f"% {word}%"
-        # Names folded as the query is (db.py gives SQLite `fold` as a function).
-        folded = "fold(title)" if dialect == "sqlite" else _FOLDED_TITLE
+        # Names folded when written, as the query is folded (see `folding`).
         statement = text(
             "SELECT kind, record_id, title, body FROM search_documents "
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
-            f"AND ({folded} LIKE :start ESCAPE '\\' "
-            f"OR {folded} LIKE :inside ESCAPE '\\') "
+            "AND (folded_title LIKE :start ESCAPE '\\' "
+            "OR folded_title LIKE :inside ESCAPE '\\') "
             "LIMIT :limit"
         )
         hits = [Hit(*row) for row in session.execute(statement, params)]
@@ -176,9 +174,14 @@ def _upsert(
     if document is None:
         session.add(
             SearchDocument(
-                workspace_id=workspace_id, kind=kind, record_id=record_id, title=title, body=body
+                workspace_id=workspace_id,
+                kind=kind,
+                record_id=record_id,
+                title=title,
+                body=body,
+                folded_title=folded_title(title),
             )
         )
     else:
-        document.title, document.body = title, body
+        document.title, document.body, document.folded_title = title, body, folded_title(title)
     session.flush()
