@@ -321,6 +321,22 @@ def test_the_export_refers_by_keys_and_keeps_timestamps(
     assert str(hana.id) not in {p["key"] for p in document["people"]}
 
 
+def test_phone_extensions_go_out_and_come_back(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    factories.person(
+        session, workspace.id, "Ravi Shankar", phones=["+1 415 555 0100 ext. 12", "(415) 555-0100"]
+    )
+    document = exchange.export_workspace(session, workspace_id=workspace.id)
+    [ravi] = document["people"]
+    assert [p["number"] for p in ravi["phones"]] == ["+14155550100;ext=12", "+14155550100"]
+
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+
+    copied = session.scalar(select(Person).where(Person.workspace_id == other_workspace.id))
+    assert [p.number for p in copied.phones] == ["+14155550100;ext=12", "+14155550100"]
+
+
 def test_imported_records_keep_their_times_and_are_searchable(
     session: Session, workspace: Workspace, other_workspace: Workspace
 ) -> None:
@@ -443,6 +459,17 @@ def networks(draw: st.DrawFn) -> dict[str, Any]:
         {
             "name": draw(names),
             "emails": draw(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), max_size=2)),
+            # Numbers with and without an extension, as people write them.
+            "phones": draw(
+                st.lists(
+                    st.tuples(
+                        st.integers(min_value=100, max_value=199),
+                        st.sampled_from(["", " ext. 12", " x7", " #0045", ";ext=99"]),
+                    ).map(lambda p: f"+1 415 555 0{p[0]}{p[1]}"),
+                    max_size=2,
+                    unique=True,
+                )
+            ),
             "tags": draw(st.lists(st.sampled_from(["a", "b", "c"]), max_size=2, unique=True)),
             "me": False,
         }
@@ -525,6 +552,7 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
             ws,
             p["name"],
             emails=[f"{local}@example.org" for local in p["emails"]],
+            phones=p["phones"],
             tags=p["tags"],
             is_me=p["me"],
         )

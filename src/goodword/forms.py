@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from goodword.errors import FieldError, InvalidInput
+from goodword.people.schemas import PHONE_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -15,7 +16,10 @@ M = TypeVar("M", bound=BaseModel)
 REQUIRED = "Fill this in."
 # What a value must look like, for the patterns Goodword's schemas use, in plain words.
 PATTERN_HINTS = {
-    r"^[0-9+().\-\s/x]+$": "Give a phone number in digits, such as +44 20 7946 0001.",
+    PHONE_PATTERN: (
+        "Give a phone number in digits, such as +44 20 7946 0001 (an extension may follow, "
+        "as in ext. 12)."
+    ),
     r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$": "Give a web domain, such as example.com.",
     r"^[A-Za-z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
     r"^[A-Z]{3}$": "Give a three-letter currency code, such as USD or EUR.",

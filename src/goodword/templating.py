@@ -11,6 +11,7 @@ from goodword import __version__
 from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.people.normalize import phone_text, phone_uri
 from goodword.tasks.models import TaskStatus
 
 
@@ -40,6 +41,8 @@ def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
     env.filters["thousands"] = thousands
+    env.filters["phone"] = phone_text
+    env.filters["tel_uri"] = phone_uri
     env.globals.update(
         version=__version__,
         Stage=Stage,

@@ -67,6 +67,42 @@ def test_it_replaces_a_person(client: TestClient, session: Session, workspace: W
     assert response.json()["emails"] == []
 
 
+def test_a_phone_extension_is_kept_in_any_way_it_is_written(
+    client: TestClient, workspace: Workspace
+) -> None:
+    written = ["+1 415 555 0100 ext. 12", "(415) 555-0100 x34", "(415) 555-0100 #56",
+               "tel:+1-415-555-0100;ext=78", "(415) 555-0100"]  # fmt: skip
+    response = client.post("/api/v1/people", json={"display_name": "Ravi", "phones": written})
+
+    assert response.status_code == 201, response.text
+    stored = response.json()["phones"]
+    assert stored == ["+14155550100;ext=12", "+14155550100;ext=34", "+14155550100;ext=56",
+                      "+14155550100;ext=78", "+14155550100"]  # fmt: skip
+    # What the API gives is what it takes.
+    again = client.put(
+        f"/api/v1/people/{response.json()['id']}", json={"display_name": "Ravi", "phones": stored}
+    )
+    assert again.status_code == 200 and again.json()["phones"] == stored
+
+
+def test_the_longest_extension_fits_and_a_longer_one_is_refused(
+    client: TestClient, workspace: Workspace
+) -> None:
+    longest = "+1 415 555 0100 extension " + "9" * 20  # the most phonenumbers reads
+    response = client.post("/api/v1/people", json={"display_name": "Ravi", "phones": [longest]})
+    assert response.status_code == 201, response.text
+    assert response.json()["phones"] == ["+14155550100;ext=" + "9" * 20]
+
+    longer = client.post("/api/v1/people", json={"display_name": "Ravi", "phones": [longest + "9"]})
+    assert longer.status_code == 422
+    [problem] = longer.json()["error"]["fields"]
+    assert problem["field"] == "phones.0"
+    assert problem["message"] == (
+        f"'{longest}9' has too long an extension; give at most 20 digits after \"ext.\" "
+        '(9 after "x" or "#")'
+    )
+
+
 def test_it_deletes_a_person(client: TestClient, session: Session, workspace: Workspace) -> None:
     person_id = factories.person(session, workspace.id).id
 

@@ -47,6 +47,31 @@ def test_person_json_output_has_the_apis_shape(run, cli_url: str) -> None:
     assert listed == {"items": [shown], "next": None}
 
 
+def test_person_add_keeps_a_phone_extension(run, cli_url: str) -> None:
+    added = run(
+        "person", "add", "Ravi Shankar", "--phone", "+1 415 555 0100 ext. 12",
+        "--phone", "(415) 555-0100 x34",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+
+    shown = run("person", "show", "1")
+    as_json = json.loads(run("person", "show", "1", "--json").stdout)
+
+    assert "+1 415-555-0100 ext. 12, +1 415-555-0100 ext. 34" in shown.stdout
+    assert as_json["phones"] == ["+14155550100;ext=12", "+14155550100;ext=34"]
+
+
+def test_a_too_long_extension_is_exit_2_saying_how_long_it_may_be(run, cli_url: str) -> None:
+    result = run("person", "add", "Ravi", "--phone", "(415) 555-0100 x1234567890")
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        "  phones.0: '(415) 555-0100 x1234567890' has too long an extension; give at most 20 "
+        'digits after "ext." (9 after "x" or "#")'
+    )
+    assert json.loads(run("person", "list", "--json").stdout)["items"] == []
+
+
 def test_an_invalid_email_is_exit_2_with_the_field_and_nothing_saved(run, cli_url: str) -> None:
     result = run("person", "add", "Ada", "--email", "ada@example.org", "--email", "nope")
 

@@ -124,6 +124,23 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
         duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
 
+def test_merging_and_undoing_keep_a_number_and_its_extensions_apart(session, workspace):
+    a = f.person(session, workspace.id, "Ravi Shankar", phones=["+1 415 555 0100"])
+    b = f.person(session, workspace.id, "Ravi S.", phones=["+1 415 555 0100 ext. 12",
+                                                            "+1 415 555 0100"])  # fmt: skip
+    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                              absorbed_id=b.id)  # fmt: skip
+    session.expire_all()
+    ravi = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert [p.number for p in ravi.phones] == ["+14155550100", "+14155550100;ext=12"]
+    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    session.expire_all()
+    back = people.get(session, workspace_id=workspace.id, person_id=b.id)
+    assert [p.number for p in back.phones] == ["+14155550100;ext=12", "+14155550100"]
+    kept = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert [p.number for p in kept.phones] == ["+14155550100"]
+
+
 def test_undo_brings_them_back_under_a_new_id_when_theirs_was_given_out_again(session, workspace):
     """SQLite hands out the largest id again once its row is gone: someone added after the
     merge may hold the absorbed person's id, and a new tie the removed tie's id."""
@@ -252,6 +269,18 @@ def test_find_duplicates_queues_pairs_once(session, workspace):
     assert (shown.person_a.display_name, shown.person_b.display_name) == (
         "John Smith", "John Smith",
     )  # fmt: skip
+
+
+def test_find_duplicates_keeps_people_on_one_switchboard_apart(session, workspace):
+    ravi = f.person(session, workspace.id, "Ravi Shankar", phones=["+1 415 555 0100 ext. 12"])
+    f.person(session, workspace.id, "Mei Tanaka", phones=["(415) 555-0100 x34"])
+    f.person(session, workspace.id, "Olu Adeyemi", phones=["(415) 555-0100"])
+    again = f.person(session, workspace.id, "R. Shankar", phones=["tel:+1-415-555-0100;ext=12"])
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id)
+    assert result.candidates_created == 1
+    (candidate,) = session.scalars(select(DuplicateCandidate)).all()
+    assert {candidate.person_a_id, candidate.person_b_id} == {ravi.id, again.id}
+    assert candidate.reasons == ["same phone number (+1 415-555-0100 ext. 12)"]
 
 
 def test_find_duplicates_can_merge_confident_pairs(session, workspace):

@@ -110,6 +110,20 @@ def test_exact_keys_are_indexed():
     assert matcher.exact == {"p:+14125550101": position}
 
 
+def test_a_shared_number_with_its_extension_is_named_as_it_reads():
+    a = profile(1, "Ravi", "Shankar", phones=["+14155550100;ext=12"])
+    b = profile(2, "R", "Shankar", phones=["+14155550100;ext=12"])
+    assert score(a, b).reasons == ("same phone number (+1 415-555-0100 ext. 12)",)
+
+
+def test_the_main_number_and_an_extension_on_it_are_different_keys():
+    main = profile(1, "Olu", "Adeyemi", phones=["+14155550100"])
+    extension = profile(2, "Ravi", "Shankar", phones=["+14155550100;ext=12"])
+    other = profile(3, "Mei", "Tanaka", phones=["+14155550100;ext=34"])
+    assert not (main.keys & extension.keys or extension.keys & other.keys)
+    assert score(main, extension).score < SUGGEST
+
+
 NAMES = ["ada", "adda", "bob", "robert", "j", "john", "jon", "smith", "smyth", "lovelace"]
 _names = st.sampled_from(["", *NAMES])
 _profiles = st.builds(

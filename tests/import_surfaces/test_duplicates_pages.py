@@ -96,6 +96,20 @@ def test_the_review_shows_both_people_side_by_side(client, session, workspace):
     )
 
 
+def test_the_review_shows_phone_numbers_as_they_read_with_their_extensions(
+    client, session, workspace
+):
+    f.person(session, workspace.id, "Ravi Shankar", phones=["+1 415 555 0100 ext. 12"])
+    f.person(session, workspace.id, "R. Shankar", phones=["(415) 555-0100 x12", "(415) 555-0199"])
+    candidate = queued(session, workspace.id)
+    assert candidate.reasons == ["same phone number (+1 415-555-0100 ext. 12)"]
+    page = client.get(f"/duplicates/{candidate.id}").text
+    assert (
+        '<th scope="row">Phones</th><td>+1 415-555-0100 ext. 12</td>'
+        "<td>+1 415-555-0100 ext. 12, +1 415-555-0199</td>"
+    ) in page
+
+
 def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     client, session, workspace
 ):

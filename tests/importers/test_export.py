@@ -149,6 +149,34 @@ def test_importing_an_export_into_the_same_workspace_changes_nothing(session, wo
     assert comparable(session, workspace.id) == before
 
 
+def test_phone_extensions_are_written_as_each_format_says_and_read_back(session, workspace):
+    person = f.person(session, workspace.id, "Ravi Shankar", phones=[
+        "+1 415 555 0100 ext. 12", "+1 415 555 0199", "+44 20 7946 0000 x5"])  # fmt: skip
+    person.phones[0].label = "work"
+    session.flush()
+    three = export_people(session, workspace_id=workspace.id, format="vcard")
+    assert "TEL:+1 415-555-0100 ext. 12\r\n" in three  # text, as address books show it
+    assert "TEL:+14155550199\r\n" in three and "TEL:+44 20 7946 0000 ext. 5\r\n" in three
+    four = export_people(session, workspace_id=workspace.id, format="vcard4")
+    assert "item1.TEL;VALUE=uri:tel:+14155550100;ext=12\r\n" in four  # a tel: URI, unescaped
+    assert "TEL;VALUE=uri:tel:+14155550199\r\n" in four
+    assert vobject.readOne(four).contents["tel"][0].value == "tel:+14155550100;ext=12"
+    (row,) = csv.DictReader(io.StringIO(export_people(session, workspace_id=workspace.id,
+                                                      format="csv")))  # fmt: skip
+    # Not a formula for a spreadsheet to break: marked, and unmarked again on import.
+    assert row["Phones"] == "'+14155550100;ext=12\n+14155550199\n+442079460000;ext=5"
+    (record,) = json.loads(export_people(session, workspace_id=workspace.id, format="json"))[
+        "people"
+    ]
+    assert [p["value"] for p in record["phones"]] == [
+        "+14155550100;ext=12", "+14155550199", "+442079460000;ext=5",
+    ]  # fmt: skip
+    expected = comparable(session, workspace.id)
+    for number, fmt in enumerate(FORMATS):
+        target, _report = round_trip(session, workspace.id, f"copy-{number}", fmt)
+        assert comparable(session, target.id) == expected, fmt
+
+
 EXAMPLES = itertools.count()
 # Letters and digits of many scripts, spaces and a little punctuation; no control characters.
 text = (
@@ -169,7 +197,11 @@ dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
 @st.composite
 def person_data(draw, number):
     emails = [f"p{number}.{i}@x{i}.example" for i in range(draw(st.integers(0, 3)))]
-    phones = [f"+1412555{number:02d}{i:02d}" for i in range(draw(st.integers(0, 2)))]
+    # Some with an extension, written as people write them ("ext. 7", "x7", "#7").
+    phones = [
+        f"+1412555{number:02d}{i:02d}" + draw(st.sampled_from(["", " ext. 7", " x12", " #0045"]))
+        for i in range(draw(st.integers(0, 2)))
+    ]
     urls = [f"https://site{number}-{i}.example/me" for i in range(draw(st.integers(0, 2)))]
     return {
         "data": PersonCreate(

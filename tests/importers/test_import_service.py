@@ -272,6 +272,57 @@ def test_it_imports_vcards_3_and_4(session, workspace):
     assert grace.tags == ["Mentors", "Navy"]
 
 
+def test_it_keeps_phone_extensions_from_google_contacts(session, workspace):
+    # Four colleagues on one switchboard: an extension each ("ext. 12", "x34", "#56") and the
+    # main line. Each extension is a number of its own, so nobody is merged by the main number.
+    report = run(session, workspace.id, "google_extensions.csv")
+    assert report.counts["created"] == 4
+    found = everyone(session, workspace.id)
+    assert {name: [p.number for p in person.phones] for name, person in found.items()} == {
+        "Ravi Shankar": ["+14155550100;ext=12", "+14155550199"],
+        "Mei Tanaka": ["+14155550100;ext=34"],
+        "Sara Lind": ["+14155550100;ext=56"],
+        "Olu Adeyemi": ["+14155550100"],
+    }
+    assert [p.label for p in found["Ravi Shankar"].phones] == ["work", "mobile"]
+
+
+def test_it_keeps_phone_extensions_from_vcards_3_and_4_and_matches_on_them(session, workspace):
+    # vCard 3.0 writes "ext. 221" and "x222" as text, vCard 4.0 "tel:...;ext=223" as a URI.
+    # C. Okafor's card has Chidi Okafor's number and extension: the same person.
+    report = run(session, workspace.id, "extensions30.vcf", "extensions40.vcf")
+    assert report.counts["created"] == 3
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail == "same phone number (+1 212-555-0140 ext. 221)"
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Chidi Okafor", "Hana Novak", "Ines Duarte"]
+    assert [(p.number, p.label) for p in found["Chidi Okafor"].phones] == [
+        ("+12125550140;ext=221", "work"),
+        ("+12125550177", "cell"),
+    ]
+    assert [(p.number, p.label) for p in found["Ines Duarte"].phones] == [
+        ("+12125550140;ext=222", "Work"),
+    ]
+    assert [(p.number, p.label) for p in found["Hana Novak"].phones] == [
+        ("+12125550140;ext=223", "work"),
+    ]
+
+
+def test_an_extension_is_a_number_of_its_own_when_matching_people_already_here(session, workspace):
+    ravi = f.person(session, workspace.id, "Ravi S.", phones=["+1 415 555 0100 ext. 12"])
+    f.person(session, workspace.id, "Dana Fox", phones=["+1 415 555 0100 x99"])
+    report = run(session, workspace.id, "google_extensions.csv")
+    # Ravi's extension is Ravi S.'s; the others share only the switchboard with Dana.
+    assert report.counts["created"] == 3
+    (merged,) = report.of(Outcome.MERGED)
+    assert (merged.name, merged.person_id) == ("Ravi Shankar", ravi.id)
+    assert merged.detail.startswith("same phone number (+1 415-555-0100 ext. 12) — ")
+    assert report.of(Outcome.SUGGESTED) == []
+    found = everyone(session, workspace.id)
+    assert [p.number for p in found["Ravi S."].phones] == ["+14155550100;ext=12", "+14155550199"]
+    assert [p.number for p in found["Dana Fox"].phones] == ["+14155550100;ext=99"]
+
+
 def test_it_imports_any_csv_through_a_column_map(session, workspace):
     mapping = (
         "key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,"
@@ -484,10 +535,11 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
     newer.write_text(emails + "\nalice.new@example.org,Yes,No,2026-11-25\n")
     again = run(session, workspace.id, "Profile.csv", "Positions.csv", newer)
     changed = [(r.file, r.outcome, r.detail) for r in again.rows]
+    # (In the order the files were given.)
     assert changed == [
-        ("Email Addresses.csv", Outcome.UPDATED, "new e-mail alice.new@example.org"),
-        ("Positions.csv", Outcome.UNCHANGED, "you"),
         ("Profile.csv", Outcome.UNCHANGED, "you"),
+        ("Positions.csv", Outcome.UNCHANGED, "you"),
+        ("Email Addresses.csv", Outcome.UPDATED, "new e-mail alice.new@example.org"),
     ]
 
 
@@ -506,4 +558,4 @@ def test_rows_of_two_files_with_the_same_name_keep_their_own_changes(session, wo
         Upload("c.vcf", card("Bob Roy", "NOTE:Met at the fair\r\n")),
     )  # fmt: skip
     details = sorted((r.name, r.detail) for r in report.of(Outcome.UPDATED))
-    assert details == [("Ann Lee", "new phone +442079460001"), ("Bob Roy", "notes added")]
+    assert details == [("Ann Lee", "new phone +44 20 7946 0001"), ("Bob Roy", "notes added")]

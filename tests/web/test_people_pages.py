@@ -311,6 +311,48 @@ def test_saving_the_edit_form_unchanged_changes_nothing(
     assert after.model_dump(exclude={"updated_at"}) == before
 
 
+def test_a_phone_extension_typed_in_the_form_is_kept_shown_and_dialled(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    form = client.get("/people/new").text
+    assert "with its extension if it has one (ext. 12)" in form
+    response = client.post(
+        "/people",
+        data={
+            "display_name": "Ravi Shankar",
+            "phones": "+1 415 555 0100 ext. 12\n(415) 555-0100 x34\ntel:+1-415-555-0100;ext=56",
+        },
+    )
+    assert response.status_code == 200, response.text
+    ravi = session.scalar(select(Person).where(Person.display_name == "Ravi Shankar"))
+    assert ravi is not None
+    numbers = ["+14155550100;ext=12", "+14155550100;ext=34", "+14155550100;ext=56"]
+    assert [p.number for p in ravi.phones] == numbers
+    assert '<a href="tel:+14155550100;ext=12">+1 415-555-0100 ext. 12</a>' in response.text
+    assert '<a href="tel:+14155550100;ext=34">+1 415-555-0100 ext. 34</a>' in response.text
+    # The edit form shows them as they read, and saving it as shown keeps them.
+    edit = _Form()
+    edit.feed(client.get(f"/people/{ravi.id}/edit").text)
+    assert edit.values["phones"] == (
+        "+1 415-555-0100 ext. 12\n+1 415-555-0100 ext. 34\n+1 415-555-0100 ext. 56"
+    )
+    assert client.post(f"/people/{ravi.id}", data=edit.values).status_code == 200
+    session.expire_all()
+    assert [p.number for p in people.get(session, workspace_id=workspace.id,
+                                         person_id=ravi.id).phones] == numbers  # fmt: skip
+
+
+def test_a_number_kept_as_typed_is_shown_as_text_not_as_a_link(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ada = _person(session, workspace, "Ada Lovelace", phones=["+44 20 7946 0001"])
+    ada.phones[0].number = "ask the front desk"  # as an import keeps text it cannot read
+    session.commit()
+    text = client.get(f"/people/{ada.id}").text
+    assert "<dd>ask the front desk</dd>" in text
+    assert 'href="tel:' not in text
+
+
 def test_an_invalid_edit_changes_nothing(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -40,7 +40,12 @@ def person_add(
     given: Annotated[str | None, typer.Option(help="Given name.")] = None,
     family: Annotated[str | None, typer.Option(help="Family name.")] = None,
     email: Annotated[list[str] | None, typer.Option(help="E-mail address (repeatable).")] = None,
-    phone: Annotated[list[str] | None, typer.Option(help="Phone number (repeatable).")] = None,
+    phone: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Phone number, with any extension: '+1 415 555 0100 ext. 12' (repeatable)."
+        ),
+    ] = None,
     url: Annotated[list[str] | None, typer.Option(help="Profile or web URL (repeatable).")] = None,
     location: Annotated[str | None, typer.Option(help="Where they live or work.")] = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
@@ -108,6 +113,7 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     """Show a person with their jobs and connections."""
     from goodword.connections import service as connections
     from goodword.people import service as people
+    from goodword.people.normalize import phone_text
 
     with work(ctx) as (session, ws):
         read = people.to_read(people.get(session, workspace_id=ws, person_id=person_id))
@@ -133,6 +139,7 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
         "created_at",
         "updated_at",
     ]
+    shown = {"phones": [phone_text(n) for n in read.phones]}
     jobs = [
         f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
         f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)}"
@@ -145,7 +152,11 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     ]
     details(
         f"{read.display_name} (person {read.id})",
-        [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields if f != "is_me"]
+        [
+            (f.replace("_", " ").capitalize(), shown.get(f, getattr(read, f)))
+            for f in fields
+            if f != "is_me"
+        ]
         + [("This is you", "yes" if read.is_me else None)],
         {"Positions": jobs, "Connections": knows},
     )

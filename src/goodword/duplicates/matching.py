@@ -1,11 +1,12 @@
 """Pure record matching: who among many people is probably the same person.
 
-Exact keys (a normalised e-mail address, LinkedIn profile or E.164 phone number) decide at
-once. Otherwise names are compared with rapidfuzz (accents folded, token order ignored,
-common nicknames understood), and organization, location and birthday add or take away
-evidence. Blocking keeps it fast: a record is only compared with the records that share a
-short name or birthday key, and those pairs get a cheap first look together, a
-`process.cpdist` call per batch of pairs, before the few alike enough are judged one by one.
+Exact keys (a normalised e-mail address, LinkedIn profile or E.164 phone number, its
+extension included: people on one switchboard are not one person) decide at once.
+Otherwise names are compared with rapidfuzz (accents folded, token order ignored, common
+nicknames understood), and organization, location and birthday add or take away evidence.
+Blocking keeps it fast: a record is only compared with the records that share a short name
+or birthday key, and those pairs get a cheap first look together, a `process.cpdist` call
+per batch of pairs, before the few alike enough are judged one by one.
 
 Nothing here touches a database; the import and the duplicates scan feed it `Profile`s.
 """
@@ -24,6 +25,8 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
+
+from goodword.people.normalize import phone_text
 
 # A pair at or above AUTO_MERGE (with supporting evidence) is merged without asking; between
 # SUGGEST and AUTO_MERGE it is queued for the user; below SUGGEST it is ignored.
@@ -286,12 +289,18 @@ def score(a: Profile, b: Profile) -> Scored:
     city 1) push a pair over the merge line; disagreeing ones pull it back.
     """
     for key in sorted(a.keys & b.keys):
-        kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
-        return Scored(1.0, (f"same {kind} ({key[2:]})",))
+        return Scored(1.0, (shared_key_reason(key),))
     likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
     reasons = [f"names {round(likeness * 100)}% alike"]
     points, conflict = _points(a, b, reasons)
     return Scored(_share(points), tuple(reasons), conflict)
+
+
+def shared_key_reason(key: str) -> str:
+    """Why a shared exact key makes two records one person, in words."""
+    kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
+    value = phone_text(key[2:]) if key[0] == "p" else key[2:]
+    return f"same {kind} ({value})"
 
 
 def _share(points: float) -> float:

@@ -15,6 +15,7 @@ from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import GoodwordError
 from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person
+from goodword.people.normalize import phone_text
 from goodword.people.schemas import PersonRead
 
 router = APIRouter()
@@ -161,7 +162,7 @@ def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]
 
     return [
         ("E-mails", list(a.emails), list(b.emails)),
-        ("Phones", list(a.phones), list(b.phones)),
+        ("Phones", [phone_text(n) for n in a.phones], [phone_text(n) for n in b.phones]),
         ("Web addresses", list(a.urls), list(b.urls)),
         ("Positions", positions(a), positions(b)),
         ("Tags", list(a.tags), list(b.tags)),

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from goodword import clock
 from goodword.importers.cleaning import inert
 from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
+from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 
@@ -106,10 +107,18 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     )
     groups = 0
 
-    def add(name: str, value: str, label: str | None, extra: dict[str, list[str]]) -> None:
+    def add(
+        name: str,
+        value: str,
+        label: str | None,
+        extra: dict[str, list[str]],
+        *,
+        encoded: bool = False,
+    ) -> None:
         nonlocal groups
         prop = card.add(name)
         prop.value = value
+        prop.encoded = encoded  # a URI's ";ext=" must not be escaped as text
         for key, values in extra.items():
             prop.params[key] = values
         if label:
@@ -123,7 +132,15 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     for email in person.emails:
         add("email", email.address, email.label, {} if four else {"TYPE": ["INTERNET"]})
     for phone in person.phones:
-        add("tel", phone.number, phone.label, {})
+        uri = normalize.phone_uri(phone.number)
+        if four and uri:
+            # vCard 4.0 says a number should be a tel: URI: "tel:+14155550100;ext=12".
+            add("tel", uri, phone.label, {"VALUE": ["uri"]}, encoded=True)
+        elif uri and ";ext=" in uri:
+            # vCard 3.0 holds text; the extension written out is what address books show.
+            add("tel", normalize.phone_text(phone.number), phone.label, {})
+        else:
+            add("tel", phone.number, phone.label, {})
     for url in person.urls:
         add("url", url.url, url.label, {})
     for position in person.positions:
@@ -195,7 +212,8 @@ def to_record(person: Person) -> dict[str, Any]:
 
 
 # A phone number as Goodword stores one it could read: safe in a spreadsheet as it is (one
-# may show it as a number without its "+", but runs nothing).
+# may show it as a number without its "+", but runs nothing). One with an extension
+# ("+14155550100;ext=12") is not: a spreadsheet reads it as a broken formula.
 _E164 = re.compile(r"\+\d{4,15}")
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from goodword.duplicates.matching import Profile, Scored, fold
+from goodword.duplicates.matching import Profile, Scored, fold, shared_key_reason
 from goodword.importers.records import (
     IncomingInteraction,
     IncomingPerson,
@@ -24,7 +24,6 @@ from goodword.importers.state import WorkspaceState, split_name
 from goodword.interactions.models import Direction
 
 _OWN_KEY = re.compile(r"^goodword-(\d+)-(\d+)$")
-_KINDS = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}
 
 
 @dataclass
@@ -248,7 +247,7 @@ class Resolver:
             target = self.target_at(other)
             if target is None:
                 continue
-            judged = Scored(1.0, (f"same {_KINDS[key[0]]} ({key[2:]})",))
+            judged = Scored(1.0, (shared_key_reason(key),))
             if self._distinct_records(person, target):
                 return None, Outcome.SUGGESTED, judged.reasons[0], (target, judged)
             return self._merged(person, target, judged)

@@ -31,8 +31,9 @@ _PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
 
 @lru_cache(maxsize=65_536)
 def phone_key(raw: str, region: str) -> str | None:
-    """The number in E.164, or None when it cannot be read as a phone number (remembered:
-    matching and writing both ask, and reading a national number is slow)."""
+    """The number as Goodword stores it (E.164, with ";ext=12" when it has an extension), or
+    None when it cannot be read as a phone number (remembered: matching and writing both
+    ask, and reading a national number is slow)."""
     compact = _PHONE_PUNCTUATION.sub("", raw)
     if _E164.match(compact):
         return compact

@@ -516,7 +516,7 @@ class Writer:
                 person.phones[number] = len(person.phones)
                 out.phones.append({**base, "number": number, "label": phone_label,
                                    "position": person.phones[number]})  # fmt: skip
-                changes.append(f"new phone {number}")
+                changes.append(f"new phone {normalize.phone_text(number)}")
         for url, (kind, url_label) in data.urls.items():
             if url not in person.urls:
                 person.urls[url] = len(person.urls)

@@ -77,7 +77,8 @@ class PersonPhone(_PersonDetail, Base):
     __tablename__ = "person_phones"
     __table_args__ = (Index("ix_person_phones_workspace_number", "workspace_id", "number"),)
 
-    # E.164 when the number could be parsed, else the text as given.
+    # E.164 when the number could be parsed, with ";ext=12" when it has an extension (a tel:
+    # URI without its scheme: normalize.phone), else the text as given.
     number: Mapped[str] = mapped_column(String(64))
     person: Mapped[Person] = relationship(back_populates="phones")
 

@@ -8,6 +8,11 @@ from urllib.parse import urlsplit, urlunsplit
 import phonenumbers
 
 _LINKEDIN_HOST = re.compile(r"^([a-z]{2,3}\.)?(www\.)?linkedin\.com$")
+# A number as `phone` stores it (a `tel:` URI without its scheme), as opposed to text kept as
+# typed because it could not be read.
+_STORED_PHONE = re.compile(r"^\+[1-9][0-9]{1,19}(?:;ext=[0-9]{1,20})?$")
+# A number then an extension, to tell a reader why a number with a long extension is refused.
+_EXTENSION = re.compile(r"^(?P<number>.*?)\s*(?:x|#|ext\.?|extension|;ext=)\s*[0-9]+\s*$", re.I)
 
 
 def email(address: str) -> str:
@@ -16,17 +21,68 @@ def email(address: str) -> str:
 
 
 def phone(raw: str, region: str) -> str:
-    """Return the number in E.164 form; ValueError when it is not a possible number."""
+    """Return the number in E.164 form, then `;ext=` and its extension when it has one (as in
+    a `tel:` URI); ValueError when it is not a possible number.
+
+    "+1 415 555 0100 ext. 12", "(415) 555-0100 x12", "(415) 555-0100 #12" and
+    "tel:+1-415-555-0100;ext=12" all give "+14155550100;ext=12": the extension is part of
+    the number, so two people on one switchboard keep numbers of their own. phonenumbers
+    reads at most 20 digits of extension, so a stored number fits the 64-character column.
+    """
     try:
         number = phonenumbers.parse(raw, region.upper())
     except phonenumbers.NumberParseException as exc:
+        if _number_without_its_extension_reads(raw, region):
+            raise ValueError(
+                f"'{raw}' has too long an extension; give at most 20 digits after \"ext.\" "
+                '(9 after "x" or "#")'
+            ) from None
         raise ValueError(f"'{raw}' is not a phone number ({exc._msg})") from None
     if not phonenumbers.is_possible_number(number):
         raise ValueError(
             f"'{raw}' is not a possible phone number for region {region}; "
             "write it with its country code, such as +44 20 7946 0000"
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    stored = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        stored += ";ext=" + phonenumbers.normalize_digits_only(number.extension)
+    return stored
+
+
+def _number_without_its_extension_reads(raw: str, region: str) -> bool:
+    """Whether `raw` is a phone number but for its extension (phonenumbers reads up to 20
+    digits after "ext.", 9 after "x" or "#")."""
+    found = _EXTENSION.match(raw.strip())
+    if found is None:
+        return False
+    try:
+        number = phonenumbers.parse(found["number"], region.upper())
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)
+
+
+def phone_text(stored: str) -> str:
+    """How a stored number reads: "+14155550100;ext=12" is "+1 415-555-0100 ext. 12";
+    text kept as typed, because it could not be read, stays as it is."""
+    if not _STORED_PHONE.match(stored):
+        return stored
+    try:
+        number = phonenumbers.parse(stored, None)
+    except phonenumbers.NumberParseException:
+        return stored
+    if not phonenumbers.is_possible_number(number):
+        return stored
+    extension, number.extension = number.extension, None
+    text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    # (" ext. " for every country: phonenumbers writes " x" for some, " ext. " for others.)
+    return f"{text} ext. {extension}" if extension else text
+
+
+def phone_uri(stored: str) -> str | None:
+    """The `tel:` URI (RFC 3966) of a stored number, such as "tel:+14155550100;ext=12";
+    None for text kept as typed, which no phone can dial."""
+    return "tel:" + stored if _STORED_PHONE.match(stored) else None
 
 
 def profile_url(raw: str) -> tuple[str, str]:

@@ -23,13 +23,18 @@ PartName = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(visible_name)
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+# Digits, then perhaps an extension ("ext. 12", "x12", "#12", or ";ext=12" as in a tel: URI).
+PHONE_PATTERN = (
+    r"(?i)^(?:tel:)?[0-9+().\-\s/]+(?:\s*(?:x|#|ext\.?|extension)\s*[0-9]+|;ext=[0-9]+)?$"
+)
 Phone = Annotated[
     str,
     StringConstraints(
         strip_whitespace=True,
         min_length=3,
-        max_length=40,
-        pattern=r"^[0-9+().\-\s/x]+$",
+        # (room for the longest extension phonenumbers reads, written out as "extension")
+        max_length=64,
+        pattern=PHONE_PATTERN,
     ),
 ]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=500)]
@@ -126,7 +131,10 @@ class PersonRead(BaseModel):
     given_name: str | None
     family_name: str | None
     emails: list[str]
-    phones: list[str]
+    phones: list[str] = Field(
+        description="E.164, with ';ext=' and the extension when there is one "
+        "('+14155550100;ext=12'); a number that could not be read, as it was written."
+    )
     urls: list[str]
     location: str | None
     notes: str | None
@@ -141,8 +149,12 @@ class PersonRead(BaseModel):
     updated_at: datetime
 
 
+# Lines, commas or semicolons; not the semicolon of a phone extension ("+14155550100;ext=12").
+_SEPARATORS = re.compile(r"[\n,]+|;(?!ext=)", re.IGNORECASE)
+
+
 def split_lines(text: str | None) -> list[str]:
     """Split a textarea or comma list into values (forms send many values this way)."""
     if not text:
         return []
-    return [part.strip() for part in re.split(r"[\n,;]+", text) if part.strip()]
+    return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]

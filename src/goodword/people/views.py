@@ -17,7 +17,7 @@ from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
-from goodword.people import service
+from goodword.people import normalize, service
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
@@ -271,7 +271,7 @@ def values_of(person: Person) -> dict[str, Any]:
         "given_name": person.given_name,
         "family_name": person.family_name,
         "emails": "\n".join(e.address for e in person.emails),
-        "phones": "\n".join(p.number for p in person.phones),
+        "phones": "\n".join(normalize.phone_text(p.number) for p in person.phones),
         "urls": "\n".join(u.url for u in person.urls),
         "location": person.location,
         "birthday": person.birthday.isoformat() if person.birthday else None,
