@@ -72,6 +72,25 @@ def test_twins_are_never_merged_without_asking():
     assert judged.suggest and judged.conflict and not judged.auto
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Paul", "Paula"), ("Daniel", "Daniela"), ("Julian", "Julia"), ("Mark", "Marc"),
+     ("Anna", "Anne"), ("Jon", "John"), ("Ivan", "Ivana")],
+)  # fmt: skip
+def test_given_names_with_another_ending_at_one_employer_are_asked_about(one, other):
+    # A brother and sister, or a couple, at the same employer: alike on paper, two people.
+    at_acme = {"orgs": frozenset({"acme"})}
+    judged = score(profile(1, one, "Kowalski", **at_acme), profile(2, other, "Kowalski", **at_acme))
+    assert judged.suggest and judged.conflict and not judged.auto
+
+
+def test_a_nickname_or_a_typo_inside_a_given_name_still_merges_with_evidence():
+    at_acme = {"orgs": frozenset({"acme"})}
+    for one, other in (("Bob", "Robert"), ("Micheal", "Michael"), ("Jhon", "John")):
+        judged = score(profile(1, one, "Smith", **at_acme), profile(2, other, "Smith", **at_acme))
+        assert judged.auto, (one, other)
+
+
 def test_the_matcher_finds_pairs_through_blocks():
     matcher = Matcher()
     matcher.add(profile(10, "Ada", "Lovelace", orgs=frozenset({"analytical engines"})))

@@ -224,6 +224,22 @@ def _given_similarity(a: str, b: str) -> float:
     return JaroWinkler.normalized_similarity(a, b)
 
 
+def _other_ending(a: str, b: str) -> bool:
+    """One given name is the other with another ending: Paul and Paula, Daniel and Daniela,
+    Mark and Marc, Jon and John. Often two people (a brother and sister, a couple), so such a
+    pair is never merged without asking, whatever else agrees."""
+    first_a, first_b = a.split(" ")[0], b.split(" ")[0]
+    if first_a == first_b or min(len(first_a), len(first_b)) < 2:
+        return False
+    if first_b in _NICK_GROUPS.get(first_a, ()):
+        return False
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(first_a, first_b, strict=False)) if x != y),
+        min(len(first_a), len(first_b)),
+    )
+    return shared >= max(2, min(len(first_a), len(first_b)) - 1)
+
+
 def _part_points(similarity: float, agree: float, disagree: float) -> float:
     if similarity >= 0.95:
         return agree
@@ -242,7 +258,7 @@ def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> t
     points, conflict = 0.0, False
     if given_a and given_b:
         given = _part_points(_given_similarity(given_a, given_b), 2.5, 1.5)
-        points, conflict = points + given, given < 0
+        points, conflict = points + given, given < 0 or _other_ending(given_a, given_b)
     if family_a and family_b:
         family = _part_points(JaroWinkler.normalized_similarity(family_a, family_b), 3.0, 2.0)
         points, conflict = points + family, conflict or family < 0
