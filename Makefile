@@ -2,19 +2,27 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The app alone for `make run`; the tools and test libraries on top for everything else.
+APP := $(VENV)/.installed-app
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint typecheck fmt clean
 
-$(STAMP): pyproject.toml
+$(APP): pyproject.toml
+	@echo "Setting up Goodword in $(VENV) (the first time takes a minute or two)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(APP)
+
+$(STAMP): $(APP)
+	@echo "Installing the development tools (tests, linters, the browser driver)..."
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(APP)
 	$(BIN)/goodword db upgrade
 	$(BIN)/goodword serve
 

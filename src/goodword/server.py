@@ -9,6 +9,8 @@ uvicorn's always does.
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from types import FrameType
 
@@ -33,7 +35,45 @@ class Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
-def serve(app: FastAPI, *, host: str, port: int) -> None:
-    """Serve `app` until Ctrl+C or SIGTERM."""
+class CannotListen(Exception):
+    """The address and port cannot be listened on; the message says why, in words."""
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to the address and port, taken before Goodword says it is running
+    there (so a port in use is said plainly, not after the announcement)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror:
+        raise CannotListen(f"{host} is not a name or address Goodword can listen on.") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise CannotListen(_why(exc, host, port)) from None
+    return sock
+
+
+def _why(exc: OSError, host: str, port: int) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"Port {port} is in use (by another program, or a Goodword already running). "
+            "Choose another with --port, or GOODWORD_PORT (GOODWORD_PORT=8766 make run)."
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"{host} is not an address of this machine. Use 127.0.0.1 for this machine "
+            "only, or 0.0.0.0 for every address it has."
+        )
+    if exc.errno == errno.EACCES:
+        return f"Port {port} needs administrator rights here; choose one above 1023 with --port."
+    return f"Goodword cannot listen on {host}, port {port}: {exc.strerror or exc}."
+
+
+def serve(app: FastAPI, sock: socket.socket) -> None:
+    """Serve `app` on the bound socket (see `listen`) until Ctrl+C or SIGTERM."""
+    host, port = sock.getsockname()[:2]
     # No access log: the calendar feed's URL carries its secret token.
-    Server(uvicorn.Config(app, host=host, port=port, access_log=False)).run()
+    Server(uvicorn.Config(app, host=host, port=port, access_log=False)).run(sockets=[sock])

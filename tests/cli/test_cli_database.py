@@ -3,6 +3,7 @@ ready, and never a password in them."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -10,17 +11,31 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from goodword import migrate
+from goodword import migrate, server
 from goodword.db import make_engine
 from goodword.server import Server
 
 UNREACHABLE = "postgresql://u:secret@127.0.0.1:1/x"
 
 
+class _Bound:
+    """A stand-in for the listening socket (`server.listen`), so no port is taken."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.address = (host, port)
+
+    def getsockname(self) -> tuple[str, int]:
+        return self.address
+
+    def close(self) -> None:
+        pass
+
+
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Record what `goodword serve` would run instead of running it."""
     calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(server, "listen", _Bound)
 
     def fake_run(server: Server, sockets: Any = None) -> None:
         config = server.config
@@ -185,3 +200,24 @@ def test_a_bad_setting_is_named_without_a_traceback(
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: The settings are not valid (GOODWORD_PORT:")
     assert "Traceback" not in result.output
+
+
+def test_serve_says_plainly_when_its_port_is_in_use(run, cli_url: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = run("serve", "--port", str(port))
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: Port {port} is in use")
+    assert "--port" in result.stderr and "GOODWORD_PORT" in result.stderr
+    assert "is running" not in result.stderr  # never announced where it is not
+
+
+def test_serve_says_when_an_address_is_not_this_machines(run, cli_url: str) -> None:
+    result = run("serve", "--host", "192.0.2.1", "--port", "8765")  # a documentation address
+
+    assert result.exit_code == 1
+    assert "192.0.2.1 is not an address of this machine" in result.stderr

@@ -171,6 +171,7 @@ def serve(
     """
     import uvicorn
 
+    from goodword.server import CannotListen, listen
     from goodword.web import create_app
 
     settings = state(ctx).settings()
@@ -179,6 +180,13 @@ def serve(
     port = port or settings.port
     # The app answers to the address it is served on (Settings.trusted_hosts).
     settings = settings.model_copy(update={"host": host, "port": port})
+    try:
+        sock = listen(host, port)
+    except CannotListen as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if reload:
+        sock.close()  # uvicorn's reloader takes the port itself
     typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
     names = settings.trusted_hosts()
     if names == ["*"]:
@@ -209,7 +217,7 @@ def serve(
     else:
         from goodword.server import serve as serve_app
 
-        serve_app(create_app(settings), host=host, port=port)
+        serve_app(create_app(settings), sock)
 
 
 def app_from_environment() -> Any:
