@@ -176,3 +176,23 @@ def test_a_bad_record_is_named_and_nothing_is_written(
         dangling.stderr
     )
     assert people_in(run) == []
+
+
+def test_demo_sets_up_a_new_file_to_try_it_in(run, tmp_path) -> None:
+    import sqlite3
+
+    fresh = tmp_path / "goodword-demo.sqlite3"
+    result = run("--database-url", f"sqlite:///{fresh}", "demo")
+
+    assert result.exit_code == 0, result.output
+    assert f"Brought the database at {fresh} to the latest version." in result.stderr
+    listed = run("--database-url", f"sqlite:///{fresh}", "person", "list", "--json")
+    assert len(json.loads(listed.stdout)["items"]) > 10
+
+    # A database that holds something else is never set up behind its owner's back.
+    other = tmp_path / "someone-elses.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    refused = run("--database-url", f"sqlite:///{other}", "demo")
+    assert refused.exit_code != 0
+    assert "goodword db upgrade" in refused.stderr

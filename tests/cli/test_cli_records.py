@@ -304,3 +304,25 @@ def test_every_record_group_can_add_list_and_show(group: str) -> None:
     assert {"add", "list", "show"} <= set(commands)
     assert any(p.opts == ["--json"] for p in commands["list"].params)
     assert any(p.opts == ["--json"] for p in commands["show"].params)
+
+
+def test_search_finds_ids_by_name_workplace_or_email_with_or_without_accents(
+    run, cli_url: str
+) -> None:
+    add_ada(run)
+    run("person", "add", "Łukasz Nowak", "--org", "Żabka Polska")
+
+    by_name = json.loads(run("search", "lukasz", "--json").stdout)
+    by_work = json.loads(run("search", "analytical", "--kind", "person", "--json").stdout)
+    organizations = json.loads(run("search", "zabka", "--kind", "organization", "--json").stdout)
+    table = run("search", "ada")
+    nothing = run("search", "grace")
+    wrong = run("search", "ada", "--kind", "place")
+
+    assert [(h["kind"], h["id"], h["name"]) for h in by_name] == [("person", 2, "Łukasz Nowak")]
+    assert [h["name"] for h in by_work] == ["Ada Lovelace"]
+    assert "ada@example.org" in by_work[0]["detail"]
+    assert [h["name"] for h in organizations] == ["Żabka Polska"]
+    assert table.exit_code == 0 and "Ada Lovelace" in table.stdout
+    assert nothing.exit_code == 0 and nothing.stdout == "Nothing found for 'grace'.\n"
+    assert wrong.exit_code == 2 and "--kind takes 'person' or 'organization'" in wrong.stderr

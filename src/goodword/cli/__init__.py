@@ -241,13 +241,13 @@ def demo(
     """Load a believable demo network: people, organizations, a job search under way.
 
     Loads only into an empty database, so it never mixes with your own records; to look
-    around first, point --database-url at a separate file.
+    around first, point --database-url at a separate file (a new file is set up for it).
     """
     from goodword import demo as demo_network
     from goodword.people import service as people
 
     day = _parse_day(today, "--today")
-    with work(ctx) as (session, workspace_id):
+    with work(ctx, set_up_empty=True) as (session, workspace_id):
         existing = people.count(session, workspace_id=workspace_id)
         if existing:
             from goodword.errors import Conflict
@@ -346,6 +346,7 @@ def import_json(
 
 app.add_typer(records.person_app, name="person")
 app.add_typer(people_app, name="people")
+app.command("search")(records.search_command)
 app.command("import")(import_command)
 app.add_typer(imports_app, name="imports")
 app.add_typer(records.org_app, name="org")

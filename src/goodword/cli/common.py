@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -64,23 +65,27 @@ class State:
             raise
         return engine
 
-    def ready_engine(self) -> Engine:
-        """An engine whose database is at the latest migration (see `goodword serve --help`)."""
+    def ready_engine(self, *, set_up_empty: bool = False) -> Engine:
+        """An engine whose database is at the latest migration (see `goodword serve --help`).
+
+        With `set_up_empty`, a database that holds nothing at all (a new file) is set up too,
+        as `goodword demo` asks for a separate file to try the demo in."""
         engine = self.engine()
         try:
-            return self._upgraded_if_ours(engine)
+            return self._upgraded_if_ours(engine, set_up_empty=set_up_empty)
         except GoodwordError:
             engine.dispose()
             raise
 
-    def _upgraded_if_ours(self, engine: Engine) -> Engine:
+    def _upgraded_if_ours(self, engine: Engine, *, set_up_empty: bool) -> Engine:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
         if current == head:
             return engine
         path = self.settings().sqlite_path()
-        if path is not None and in_data_dir(path):
+        empty = current is None and not inspect(engine).get_table_names()
+        if (path is not None and in_data_dir(path)) or (set_up_empty and empty):
             migrate.upgrade(engine)
-            typer.echo(f"Brought the database at {path} to the latest version.", err=True)
+            typer.echo(f"Brought the database at {where(engine)} to the latest version.", err=True)
             return engine
         place = where(engine)
         if current is not None and not known_revision(engine, current):
@@ -120,12 +125,12 @@ def state(ctx: typer.Context) -> State:
 
 
 @contextmanager
-def work(ctx: typer.Context) -> Iterator[tuple[Session, int]]:
+def work(ctx: typer.Context, *, set_up_empty: bool = False) -> Iterator[tuple[Session, int]]:
     """One transaction for one command: committed at the end, rolled back on any error."""
     from goodword.workspaces import service as workspaces
 
     region = state(ctx).settings().phone_region
-    engine = state(ctx).ready_engine()
+    engine = state(ctx).ready_engine(set_up_empty=set_up_empty)
     try:
         with db.transaction(db.make_session_factory(engine)) as session:
             yield session, workspaces.get_or_create(session, phone_region=region).id

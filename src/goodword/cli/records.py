@@ -653,3 +653,44 @@ def task_done(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> Non
         )
         read = TaskRead.model_validate(task)
     saved(f"Done: {read.title}", read, as_json)
+
+
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words the names start with, accents or none.")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="Only people ('person') or only organizations ('organization').",
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """Find people and organizations by name, workplace or e-mail, to get their ids.
+
+    Each word must start a word ("ali gre" finds Alice Green); one or two letters look at
+    names only.
+    """
+    from goodword.search import service as search
+
+    kinds = ("person", "organization")
+    if kind is not None and kind not in kinds:
+        raise InvalidInput(f"--kind takes 'person' or 'organization', not {kind!r}.")
+    with work(ctx) as (session, ws):
+        hits = search.search(
+            session, workspace_id=ws, query=query, kinds=(kind,) if kind else kinds, limit=limit
+        )
+    found = [{"kind": h.kind, "id": h.record_id, "name": h.title, "detail": h.detail} for h in hits]
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        typer.echo(f"Nothing found for {query!r}.")
+        return
+    table(
+        f"Found for {query!r}",
+        ["Kind", "ID", "Name", "Details"],
+        [(f["kind"], f["id"], f["name"], f["detail"]) for f in found],
+    )

@@ -14,8 +14,12 @@ import typer
 INTRO = """\
 # The `goodword` command line
 
-Every feature of the web app is also a command. Run `goodword --help`, or `goodword COMMAND
---help`, for the same text as below. Lists and shows take `--json` and print the API's shape.
+The everyday work of the web app is also a command: adding and listing records, moving
+opportunities, importing, the playbooks, warm paths, checking messages and exporting. Some
+things are only on the web pages and in the API, such as editing a record's fields, snoozing a
+task and reviewing possible duplicates side by side. `goodword search` finds the ids other
+commands take. Run `goodword --help`, or `goodword COMMAND --help`, for the same text as
+below. Lists and shows take `--json` and print the API's shape.
 
 Global option: `--database-url URL` (or the environment variable `GOODWORD_DATABASE_URL`)
 chooses the database; the default is the SQLite file in your data directory
