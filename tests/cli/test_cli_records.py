@@ -326,3 +326,25 @@ def test_search_finds_ids_by_name_workplace_or_email_with_or_without_accents(
     assert table.exit_code == 0 and "Ada Lovelace" in table.stdout
     assert nothing.exit_code == 0 and nothing.stdout == "Nothing found for 'grace'.\n"
     assert wrong.exit_code == 2 and "--kind takes 'person' or 'organization'" in wrong.stderr
+
+
+def test_the_rejection_playbook_runs_when_the_user_confirms_it_came_late(run, cli_url: str) -> None:
+    add_ada(run)
+    run("opportunity", "add", "Analyst", "--org", "Acme")
+    run(
+        "interaction", "add", "interview", "--when", "2026-11-03T14:00", "--with", "1:clicked",
+        "--opportunity", "1", "--round", "1",
+    )  # fmt: skip
+    run("opportunity", "move", "1", "rejected")
+
+    asked = run("playbooks", "rejection", "1")
+    confirmed = run("playbooks", "rejection", "1", "--confirm-late")
+    again = json.loads(run("playbooks", "rejection", "1", "--confirm-late", "--json").stdout)
+
+    assert asked.exit_code == 0
+    assert "Needed: No interview from round two on is recorded" in asked.stdout
+    assert confirmed.exit_code == 0, confirmed.output
+    assert re.search(r"^Added \d+ tasks?\.$", confirmed.stdout, re.MULTILINE)
+    assert "Draft to ada@example.org" in confirmed.stdout
+    assert again["created"] == 0 and again["playbook"] == "rejection"  # nothing twice
+    assert [c["person_name"] for c in again["clicked"]] == ["Ada Lovelace"]

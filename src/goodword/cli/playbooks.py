@@ -71,6 +71,38 @@ def playbooks_run(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         typer.echo(f"Note: {prompt.message}")
 
 
+@playbooks_app.command("rejection")
+def playbooks_rejection(
+    ctx: typer.Context,
+    opportunity_id: Id,
+    confirm_late: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-late",
+            help="It came late (a final round, say), whatever the records show.",
+        ),
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run the rejection playbook for an opportunity: thank the interviewers you clicked
+    with and ask them for introductions (as moving it to Rejected does).
+
+    Safe to run again: nothing is added twice.
+    """
+    from goodword.playbooks.api import RejectionIn, run_rejection
+
+    with work(ctx) as (session, ws):
+        read = run_rejection(session, ws, opportunity_id, RejectionIn(confirm_late=confirm_late))
+    if as_json:
+        print_json(dump(read))
+        return
+    if read.created:
+        typer.echo(f"Added {read.created} task{'s' if read.created != 1 else ''}.")
+    _show_result(read)
+    if read.created:
+        typer.echo("See them with: goodword tasks list")
+
+
 referrals_app = typer.Typer(
     help="Referral asks: whom you asked to recommend you, and how far it got.",
     no_args_is_help=True,
