@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import func, select
@@ -24,7 +25,8 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations.models import Organization
 from goodword.people import service as people
-from goodword.people.models import Person, PersonEmail, Position
+from goodword.people.models import Person, PersonEmail, PersonUrl, Position
+from goodword.people.schemas import PersonCreate
 from goodword.search import service as search
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
@@ -227,6 +229,35 @@ def test_it_leaves_open_tasks(demo: Loaded) -> None:
     assert any(t.opportunity_id == demo.summary.rejected_opportunity_id for t in open_tasks)
 
 
+def test_no_demo_address_can_reach_a_real_site(demo: Loaded) -> None:
+    """Links, e-mail and postings all use the reserved .example domain, LinkedIn-like ones too."""
+    ws = demo.workspace_id
+    urls = demo.session.scalars(select(PersonUrl.url).where(PersonUrl.workspace_id == ws)).all()
+    assert len(urls) > 100
+    hosts = {urlsplit(url).hostname or "" for url in urls}
+    assert all(host.endswith(".example") for host in hosts), hosts
+    assert any("/in/" in url for url in urls)
+    assert not any("linkedin.com" in url for url in urls)
+    emails = demo.session.scalars(
+        select(PersonEmail.address).where(PersonEmail.workspace_id == ws)
+    ).all()
+    assert all(address.endswith(".example") for address in emails)
+    postings = demo.session.scalars(
+        select(Opportunity.posting_url).where(Opportunity.workspace_id == ws)
+    ).all()
+    assert all(urlsplit(url or "").hostname.endswith(".example") for url in postings)  # type: ignore[union-attr]
+
+
+def test_each_opportunity_was_added_and_changed_when_its_history_says(demo: Loaded) -> None:
+    found = opportunities.list_(demo.session, workspace_id=demo.workspace_id, limit=100).items
+    assert len(found) == demo.summary.opportunities
+    for opportunity in found:
+        history = sorted(opportunity.stage_changes, key=lambda c: c.changed_at)
+        assert opportunity.created_at == history[0].changed_at, opportunity.role_title
+        assert opportunity.updated_at == history[-1].changed_at, opportunity.role_title
+        assert opportunity.created_at.date() < TODAY
+
+
 def test_demo_people_are_searchable(demo: Loaded) -> None:
     me = people.get(demo.session, workspace_id=demo.workspace_id, person_id=demo.summary.me_id)
     hits = search.search(demo.session, workspace_id=demo.workspace_id, query="robin cast")
@@ -236,6 +267,18 @@ def test_demo_people_are_searchable(demo: Loaded) -> None:
 def test_it_refuses_a_workspace_that_already_has_people(demo: Loaded) -> None:
     with pytest.raises(Conflict, match="already has"):
         build(demo.session, workspace_id=demo.workspace_id, today=TODAY)
+
+
+def test_it_refuses_a_workspace_with_anyone_besides_you(demo: Loaded) -> None:
+    other = workspaces.get_or_create(demo.session, slug="demo-me-and-bob", name="Me and Bob")
+    for name, is_me in [("Alice Green", True), ("Bob Brown", False)]:
+        people.create(
+            demo.session,
+            workspace_id=other.id,
+            data=PersonCreate(display_name=name, is_me=is_me),
+        )
+    with pytest.raises(Conflict, match="already has 1 person besides you"):
+        build(demo.session, workspace_id=other.id, today=TODAY)
 
 
 def test_the_demo_stays_in_its_workspace(demo: Loaded) -> None:

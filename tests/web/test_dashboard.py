@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -78,7 +79,9 @@ def test_adding_yourself_without_a_name_shows_the_error_and_writes_nothing(
     response = client.post("/me", data={"display_name": "   "})
     assert response.status_code == 422
     assert 'class="error" id="e-display_name"' in response.text
-    assert "Give a display name" in response.text
+    # The welcome form has one name field: nothing about given or family names.
+    assert '<p class="error" id="e-display_name">Fill this in.</p>' in response.text
+    assert "family name" not in response.text
     assert session.scalar(select(func.count()).select_from(Person)) == 0
 
 
@@ -122,7 +125,9 @@ def test_the_dashboard_splits_due_tasks_into_overdue_and_today(
     today = text.split('id="tasks-today"')[1].split("</ul>")[0]
     assert "Call Bob back" in overdue and "Send the thank-you note" not in overdue
     assert "Send the thank-you note" in today and "Call Bob back" not in today
-    assert "Prepare for the panel" not in text
+    coming = text.split('id="tasks-coming"')[1].split("</ul>")[0]
+    assert "Prepare for the panel" in coming
+    assert "Prepare for the panel" not in overdue + today
 
 
 def test_the_dashboard_uses_the_clock_for_today(
@@ -137,9 +142,10 @@ def test_the_dashboard_uses_the_clock_for_today(
         workspace_id=workspace.id,
         data=TaskCreate(title="Follow up", due_date=TODAY + timedelta(days=5)),
     )
-    assert "Follow up" not in client.get("/").text
+    assert 'id="tasks-today"' not in client.get("/").text
     monkeypatch.setattr(clock, "today", lambda: TODAY + timedelta(days=5))
-    assert "Follow up" in client.get("/").text
+    today = client.get("/").text.split('id="tasks-today"')[1].split("</ul>")[0]
+    assert "Follow up" in today
 
 
 def test_the_dashboard_shows_the_ten_latest_interactions(
@@ -198,3 +204,94 @@ def test_loading_the_demo_fills_the_workspace_and_shows_the_dashboard(
     assert f"{count} people" in response.text
     assert people.get_me(session, workspace_id=workspace.id) is not None
     assert people.count(session, workspace_id=other_workspace.id) == 0
+
+
+def test_after_adding_yourself_the_dashboard_still_offers_the_demo_and_import(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    client.post("/me", data={"display_name": "Alice Green"})
+    text = client.get("/").text
+    offer = text.split('id="get-started"')[1].split("</section>")[0]
+    assert '<form method="post" action="/demo">' in offer
+    assert "Load the demo network" in offer
+    assert 'href="/import"' in offer
+    assert "LinkedIn" in offer
+
+
+def test_the_demo_offer_goes_once_there_are_records_besides_you(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Green", is_me=True)
+    tasks.create(session, workspace_id=workspace.id, data=TaskCreate(title="Update my CV"))
+    text = client.get("/").text
+    assert 'id="get-started"' not in text
+    assert 'action="/demo"' not in text
+    assert "loads only into an empty workspace" in client.post("/demo").text
+
+
+def test_the_demo_loads_when_the_only_record_is_you_and_keeps_you(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    client.post("/me", data={"display_name": "Alice Green"})
+    me = people.get_me(session, workspace_id=workspace.id)
+    assert me is not None
+    response = client.post("/demo")
+    assert response.status_code == 200
+    assert "The demo network is loaded:" in response.text
+    assert "You play its job seeker" in response.text
+    assert people.count(session, workspace_id=workspace.id) > 100
+    session.expire_all()
+    mine = people.get_me(session, workspace_id=workspace.id)
+    assert mine is not None and mine.id == me.id
+    assert mine.display_name == "Alice Green"
+    # The story needs a career; the name, and anything else you wrote, stay yours.
+    assert any(p.is_current for p in mine.positions)
+    assert not mine.emails and not mine.urls
+    assert 'id="get-started"' not in client.get("/").text
+
+
+def test_blind_applications_say_there_are_none_yet_before_any_application(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Green", is_me=True)
+    opportunities.create(
+        session,
+        workspace_id=workspace.id,
+        data=OpportunityCreate(organization_name="Acme", role_title="Engineer"),
+    )
+    card = client.get("/").text.split('aria-labelledby="blind-heading"')[1].split("</section>")[0]
+    assert "No applications yet." in card
+    assert "every application had a person behind it" not in card
+
+
+def test_blind_applications_credit_applications_that_had_someone_behind_them(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunities.create(
+        session,
+        workspace_id=workspace.id,
+        data=OpportunityCreate(
+            organization_name="Acme",
+            role_title="Engineer",
+            stage=Stage.APPLIED,
+            route=Route.REFERRAL,
+        ),
+    )
+    card = client.get("/").text.split('aria-labelledby="blind-heading"')[1].split("</section>")[0]
+    assert '<p class="stat" id="blind-count">0</p>' in card
+    assert "None so far: every application had a person behind it." in card
+
+
+def test_the_first_dashboard_after_the_demo_keeps_the_story_s_tasks_in_view(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    client.post("/demo")
+    run = client.post("/playbooks/run", headers={"HX-Request": "true"})
+    assert run.headers.get("HX-Trigger") == "tasks-changed"
+    assert "from keep-in-touch" in run.text
+    card = client.get("/dashboard/tasks", headers={"HX-Request": "true"}).text
+    coming = card.split('id="tasks-coming"')[1].split("</ul>")[0]
+    assert "Send thank-you notes to" in coming
+    assert card.count("Get back in touch with") == 3
+    assert re.search(r"And \d+ more keep-in-touch reminders", card)
+    assert card.index("Send thank-you notes to") < card.index("Get back in touch with")

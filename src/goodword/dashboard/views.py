@@ -13,10 +13,9 @@ from goodword.forms import form_to_dict, validate
 from goodword.interactions import service as interactions
 from goodword.network.queries import count_blind
 from goodword.opportunities import service as opportunities
-from goodword.pages import form_errors, redirect, render
+from goodword.pages import form_errors, is_htmx, redirect, render
 from goodword.people import service as people
 from goodword.people.schemas import PersonCreate
-from goodword.tasks import service as tasks
 
 router = APIRouter()
 
@@ -24,41 +23,63 @@ router = APIRouter()
 @router.get("/", name="dashboard")
 def dashboard(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
     """Show where the search stands: pipeline, what is due, who we spoke to lately."""
+    demo_fits = service.demo_fits(session, workspace_id=workspace_id)
     if service.is_empty(session, workspace_id=workspace_id):
-        return render(request, "dashboard/welcome.html", {"values": {}, "errors": {}})
+        return render(
+            request, "dashboard/welcome.html", {"values": {}, "errors": {}, "demo_fits": demo_fits}
+        )
     today = clock.today()
-    due = tasks.due(session, workspace_id=workspace_id, today=today)
     return render(
         request,
         "dashboard/index.html",
         {
             "today": today,
+            "demo_fits": demo_fits,
             "by_stage": opportunities.count_by_stage(session, workspace_id=workspace_id),
             "blind": count_blind(session, workspace_id=workspace_id),
-            "overdue": [t for t in due if t.due_date is not None and t.due_date < today],
-            "due_today": [t for t in due if t.due_date is None or t.due_date >= today],
+            "applications": service.count_applications(session, workspace_id=workspace_id),
+            "due": service.due_tasks(session, workspace_id=workspace_id, today=today),
             "recent": interactions.list_(session, workspace_id=workspace_id, limit=10).items,
         },
     )
 
 
+@router.get("/dashboard/tasks", name="dashboard_tasks")
+def dashboard_tasks(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
+    """The dashboard's tasks card alone, for HTMX to swap in when the routines changed tasks."""
+    if not is_htmx(request):
+        return redirect("/#dashboard-tasks", vary_on_htmx=True)
+    due = service.due_tasks(session, workspace_id=workspace_id, today=clock.today())
+    return render(request, "dashboard/_tasks.html", {"due": due}, vary_on_htmx=True)
+
+
 @router.post("/demo", name="load_demo")
 def load_demo(session: DbSession, workspace_id: WorkspaceId) -> Response:
-    """Fill an empty workspace with the demo network."""
+    """Fill an empty workspace with the demo network; the user's own person may be there."""
     from goodword import demo
 
-    if not service.is_empty(session, workspace_id=workspace_id):
+    if not service.demo_fits(session, workspace_id=workspace_id):
         return redirect(
             "/",
-            flash="The demo network loads only into an empty workspace, and yours has records.",
+            flash=(
+                "The demo network loads only into an empty workspace, and yours has records "
+                "besides you. To try it, start Goodword with a separate database file."
+            ),
         )
+    me = people.get_me(session, workspace_id=workspace_id)
     summary = demo.build(session, workspace_id=workspace_id, today=clock.today())
+    made_up = (
+        f"You play its job seeker, {me.display_name}, so your record now holds a made-up "
+        "career; everyone else is made up too. Look around."
+        if me is not None
+        else "None of them are real; look around."
+    )
     return redirect(
         "/",
         flash=(
             f"The demo network is loaded: {summary.people} people, "
             f"{summary.organizations} organizations and {summary.opportunities} opportunities. "
-            "None of them are real; look around."
+            + made_up
         ),
     )
 

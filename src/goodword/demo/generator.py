@@ -211,8 +211,10 @@ class Network:
             phones.append(self.phone(location))
         urls = []
         if linkedin if linkedin is not None else rng.random() < 0.6:
+            # Shaped like a LinkedIn profile, but on the reserved .example domain: a real
+            # linkedin.com address could open a real person's profile.
             handle = f"{slug(given)}-{slug(family)}-{rng.randrange(16**4):04x}"
-            form = rng.choice(["https://www.linkedin.com/in/{}/", "linkedin.com/in/{}"])
+            form = rng.choice(["https://www.linkedin.example/in/{}/", "linkedin.example/in/{}"])
             urls.append(form.format(handle))
         person = people.create(
             self.session,
@@ -234,6 +236,25 @@ class Network:
                 is_me=is_me,
             ),
         )
+        self._hire(person, jobs)
+        self.people.append(person)
+        if is_me:
+            self.me = person
+        return person
+
+    def adopt_me(self, person: Person, jobs: list[JobSpec]) -> Person:
+        """Cast the user's own person as the job seeker: the story's career, nothing else.
+
+        Their name and whatever else they wrote stay as they are; no made-up e-mail, phone or
+        profile link is added to them.
+        """
+        self.used_names.add(person.display_name)
+        self._hire(person, jobs)
+        self.people.append(person)
+        self.me = person
+        return person
+
+    def _hire(self, person: Person, jobs: list[JobSpec]) -> None:
         self.jobs[person.id] = []
         # Past jobs first: a new current job would otherwise close the ones before it.
         for org_name, department, title, start, end in sorted(jobs, key=lambda j: j[3]):
@@ -253,10 +274,6 @@ class Network:
             )
             self.jobs[person.id].append(Job(organization, department, title, start, end))
             self.positions += 1
-        self.people.append(person)
-        if is_me:
-            self.me = person
-        return person
 
 
 def slug(text: str) -> str:
@@ -269,20 +286,27 @@ def slug(text: str) -> str:
 def build(
     session: Session, *, workspace_id: int, seed: int = 2026, today: date | None = None
 ) -> DemoSummary:
-    """Load the demo network into an empty workspace; the same seed and day give the same data."""
+    """Load the demo network into an empty workspace; the same seed and day give the same data.
+
+    The workspace may already hold the user's own person (and no one else): the demo keeps
+    them and casts them as its job seeker instead of making up Robin Castillo.
+    """
     from goodword.demo import story
 
+    mine = people.get_me(session, workspace_id=workspace_id)
     existing = session.scalar(
-        select(func.count()).select_from(Person).where(Person.workspace_id == workspace_id)
+        select(func.count())
+        .select_from(Person)
+        .where(Person.workspace_id == workspace_id, Person.is_me.is_(False))
     )
     if existing:
         raise Conflict(
-            f"This workspace already has {existing} "
-            f"{'person' if existing == 1 else 'people'}; load the demo into an empty one."
+            f"This workspace already has {existing} {'person' if existing == 1 else 'people'}"
+            f"{' besides you' if mine else ''}; load the demo into an empty one."
         )
     network = Network(session, workspace_id, random.Random(seed), today or date.today())
     _organizations(network)
-    me = _me(network)
+    me = _me(network, mine)
     _population(network)
     cast = story.cast(network)
     _ties_of_me(network, me)
@@ -325,17 +349,23 @@ def _organizations(network: Network) -> None:
         )
 
 
-def _me(network: Network) -> Person:
-    """The user: a senior product manager in Pittsburgh, still employed, looking quietly."""
+def _me(network: Network, mine: Person | None) -> Person:
+    """The user: a senior product manager in Pittsburgh, still employed, looking quietly.
+
+    Robin Castillo, unless the user recorded themself already: then they take Robin's part.
+    """
     d = network.days_ago
+    jobs: list[JobSpec] = [
+        ("Cobalt Ferry Logistics", "Operations", "Business Analyst", d(3650), d(2740)),
+        ("Brightwater Analytics", "Product", "Product Manager", d(2700), d(1150)),
+        ("Quillstone Software", "Product", "Senior Product Manager", d(1120), None),
+    ]
+    if mine is not None:
+        return network.adopt_me(mine, jobs)
     return network.add_person(
         "Robin",
         "Castillo",
-        [
-            ("Cobalt Ferry Logistics", "Operations", "Business Analyst", d(3650), d(2740)),
-            ("Brightwater Analytics", "Product", "Product Manager", d(2700), d(1150)),
-            ("Quillstone Software", "Product", "Senior Product Manager", d(1120), None),
-        ],
+        jobs,
         location="Pittsburgh, PA",
         is_me=True,
         tags=[],

@@ -2,7 +2,8 @@
 
 Names come in cultural groups so most people get a given and family name that belong together;
 the generator mixes groups now and then, as real families do. Organizations are made up, and
-their web domains use the reserved `.example` top-level domain so none can reach a real site.
+their web domains use the reserved `.example` top-level domain so none can reach a real site;
+so do e-mail addresses and the LinkedIn-style profile links (`linkedin.example/in/...`).
 """
 
 from __future__ import annotations

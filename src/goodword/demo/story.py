@@ -190,15 +190,22 @@ class _Story:
             ),
             at=self.at(first_ago, 10),
         )
+        last = self.at(first_ago, 10)
         for stage, days_ago, note in moves[1:]:
+            last = self.at(days_ago, 16)
             opportunities.move(
                 self.n.session,
                 workspace_id=self.n.workspace_id,
                 opportunity_id=opportunity.id,
                 stage=stage,
                 note=note,
-                at=self.at(days_ago, 16),
+                at=last,
             )
+        # Added and last changed when the story says, not when the demo was loaded: the page
+        # shows "Added" next to a history that starts weeks earlier.
+        opportunity.created_at = self.at(first_ago, 10)
+        opportunity.updated_at = last
+        self.n.session.flush()
         self.opportunities += 1
         return opportunity
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword import clock
@@ -19,6 +20,7 @@ from goodword.playbooks import calendar as feeds
 from goodword.playbooks import progress as progress_data
 from goodword.playbooks.engine import me, person_values
 from goodword.playbooks.messages import Draft, format_date
+from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 router = APIRouter()
@@ -42,19 +44,38 @@ def hub(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTML
     )
 
 
+def _waiting_tasks(session: Session, workspace_id: int) -> set[tuple[int, TaskStatus]]:
+    """Open and snoozed tasks: what a run of the routines may add to or close."""
+    waiting = (TaskStatus.OPEN, TaskStatus.SNOOZED)
+    rows = session.execute(
+        select(Task.id, Task.status).where(
+            Task.workspace_id == workspace_id, Task.status.in_(waiting)
+        )
+    )
+    return {(task_id, status) for task_id, status in rows}
+
+
 @router.post("/playbooks/run", response_class=HTMLResponse)
 def run_routines(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
-    """Run the routines; HTMX (the dashboard's card) gets the card, a form a redirect."""
+    """Run the routines; HTMX (the dashboard's card) gets the card, a form a redirect.
+
+    When the run added or closed tasks, the card's response fires `tasks-changed`, so the
+    dashboard's tasks card (rendered before the run) fetches itself again.
+    """
     today = clock.today()
+    before = _waiting_tasks(session, workspace_id) if is_htmx(request) else set()
     routines = events.run_routines(session, workspace_id=workspace_id, today=today)
     if is_htmx(request):
         due = cadence.due_list(session, workspace_id=workspace_id, today=today)
-        return render(
+        response = render(
             request,
             "playbooks/_routines.html",
             {"routines": routines, "due": due[:DASHBOARD_DUE], "more": len(due) - DASHBOARD_DUE},
             vary_on_htmx=True,
         )
+        if routines.created or _waiting_tasks(session, workspace_id) != before:
+            response.headers["HX-Trigger"] = "tasks-changed"
+        return response
     return redirect("/playbooks", flash=routines.summary(), vary_on_htmx=True)
 
 
