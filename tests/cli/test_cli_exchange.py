@@ -196,3 +196,15 @@ def test_demo_sets_up_a_new_file_to_try_it_in(run, tmp_path) -> None:
     refused = run("--database-url", f"sqlite:///{other}", "demo")
     assert refused.exit_code != 0
     assert "goodword db upgrade" in refused.stderr
+
+
+def test_demo_keeps_you_when_you_are_the_only_record(run, cli_url: str) -> None:
+    run("person", "add", "Sam Okafor", "--me")
+
+    result = run("demo")
+
+    assert result.exit_code == 0, result.output
+    me = json.loads(run("person", "show", "1", "--json").stdout)
+    assert (me["display_name"], me["is_me"]) == ("Sam Okafor", True)
+    assert len(me["positions"]) == 3  # the story's career
+    assert len(people_in(run)) > 10

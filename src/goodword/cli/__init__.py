@@ -240,22 +240,25 @@ def demo(
 ) -> None:
     """Load a believable demo network: people, organizations, a job search under way.
 
-    Loads only into an empty database, so it never mixes with your own records; to look
-    around first, point --database-url at a separate file (a new file is set up for it).
+    Loads only into an empty database (or one that holds only you, who then play its job
+    seeker), so it never mixes with your own records; to look around first, point
+    --database-url at a separate file (a new file is set up for it).
     """
     from goodword import demo as demo_network
     from goodword.people import service as people
 
     day = _parse_day(today, "--today")
     with work(ctx, set_up_empty=True) as (session, workspace_id):
-        existing = people.count(session, workspace_id=workspace_id)
+        # You alone do not count: the demo keeps you as its job seeker.
+        mine = people.get_me(session, workspace_id=workspace_id)
+        existing = people.count(session, workspace_id=workspace_id) - (1 if mine else 0)
         if existing:
             from goodword.errors import Conflict
 
             raise Conflict(
                 f"This database already has {existing} "
-                f"{'person' if existing == 1 else 'people'}, and the demo loads only into an "
-                "empty one. Try it in a separate file: "
+                f"{'person' if existing == 1 else 'people'}{' besides you' if mine else ''}, "
+                "and the demo loads only into an empty one. Try it in a separate file: "
                 "goodword --database-url sqlite:///goodword-demo.sqlite3 demo"
             )
         summary = demo_network.build(session, workspace_id=workspace_id, seed=seed, today=day)
