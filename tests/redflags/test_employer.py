@@ -1,10 +1,10 @@
-"""Reading who the employer is: a US federal agency only when the text plainly says so."""
+"""Reading who the employer is: a government only when the text plainly says so."""
 
 from __future__ import annotations
 
 import pytest
 
-from goodword.redflags.employer import US_FEDERAL, find_employer
+from goodword.redflags.employer import US_CITY, US_FEDERAL, US_STATE, find_employer
 
 
 @pytest.mark.parametrize(
@@ -57,4 +57,45 @@ def test_it_reads_a_federal_employer(text: str, quote: str) -> None:
     ],
 )
 def test_it_does_not_read_a_federal_employer_into_other_texts(text: str) -> None:
+    employer = find_employer(text)
+    # A state agency such as the Texas Department of Transportation is a state employer.
+    assert employer is None or employer.kind != US_FEDERAL
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "region", "city"),
+    [
+        ("The State of Oregon is hiring a nurse in Salem.", US_STATE, "OR", None),
+        ("Employer: Commonwealth of Pennsylvania\nLocation: Harrisburg, PA", US_STATE, "PA", None),
+        ("Join the Michigan Department of Health and Human Services.", US_STATE, "MI", None),
+        ("Work for the New York State Department of Labor.", US_STATE, "NY", None),
+        ("Join the City of Philadelphia as a planner.", US_CITY, None, "Philadelphia"),
+        ("A position with the City of Chicago Department of Finance.", US_CITY, None, "Chicago"),
+        ("The City of New Orleans seeks a clerk.", US_CITY, None, "New Orleans"),
+    ],
+)
+def test_it_reads_a_state_or_city_government_employer(
+    text: str, kind: str, region: str | None, city: str | None
+) -> None:
+    employer = find_employer(text)
+    assert employer is not None
+    assert (employer.kind, employer.region, employer.city) == (kind, region, city)
+    assert all(text[e.start : e.end] == e.quote for e in employer.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The government as a place, a client, a lure or a school.
+        "This job is in the City of Chicago, near the river.",
+        "Our office is in the City of Philadelphia.",
+        "Acme is a contractor for the State of Oregon. Join Acme!",
+        "Our clients include the City of Atlanta and the State of Michigan.",
+        "Join the State of Michigan University alumni network.",
+        "Join the Department of Labor of the State of Illinois.",
+        "Register your business with the Commonwealth of Pennsylvania.",
+        "We pay all State of Virginia taxes for you.",
+    ],
+)
+def test_it_does_not_read_a_state_or_city_employer_into_other_texts(text: str) -> None:
     assert find_employer(text) is None

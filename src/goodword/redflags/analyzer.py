@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from goodword.redflags import answers
 from goodword.redflags.answers import Answer
-from goodword.redflags.employer import find_employer
+from goodword.redflags.employer import US_FEDERAL, Employer, find_employer
 from goodword.redflags.laws import (
     AppliedLaw,
+    Kind,
     LawLookup,
     Status,
+    binds_federal_agencies,
     counted_note,
     data_compiled,
     laws_for_place,
     left_out_note,
+    set_aside_note,
 )
 from goodword.redflags.location import Place, parse_location
 from goodword.redflags.location_text import find_location
@@ -153,14 +156,10 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
         raw_location = _location_from_text(text, sents, notes)
     place = parse_location(raw_location)
     employer = find_employer(text, sents)
-    lookup = (
-        laws_for_place(place, today=today, employer=employer.kind if employer else None)
-        if place.known
-        else None
-    )
+    lookup = laws_for_place(place, today=today, employer=employer) if place.known else None
     if lookup is not None:
         # Why an entry for another kind of employer was left out matters only next to a
-        # pay-history finding; it is added there.
+        # finding of its kind; it is added there.
         asides = {left_out_note(law) for law in lookup.left_out}
         notes.extend(note for note in lookup.notes if note not in asides)
         if employer is not None:
@@ -174,12 +173,24 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     findings: list[Finding] = []
     findings.extend(_scam_findings(text, sents, place, notes))
     history = _salary_history_findings(text, sents, lookup, compiled)
-    if history and lookup is not None:
-        notes.extend(left_out_note(law) for law in lookup.left_out)
+    if history:
+        notes.extend(_left_out_notes(lookup, Kind.SALARY_HISTORY_BAN))
     findings.extend(history)
     ranges = pay_ranges(text)
     posting = looks_like_posting(text)
-    findings.extend(_transparency_findings(text, ranges, posting, lookup, compiled))
+    transparency = _transparency_findings(
+        text, ranges, posting, _for_employer(lookup, employer), compiled
+    )
+    if transparency:
+        notes.extend(_left_out_notes(lookup, Kind.PAY_TRANSPARENCY))
+    if employer is not None and employer.kind == US_FEDERAL and lookup is not None:
+        # Say which state and local posting laws were set aside, when they would have been cited.
+        would_cite = _transparency_findings(text, ranges, posting, lookup, compiled)
+        set_aside = _cited_laws(would_cite) - _cited_laws(transparency)
+        if set_aside:
+            laws = [a.law for a in lookup.laws if a.law.id in set_aside]
+            notes.append(set_aside_note(laws, employer.quote))
+    findings.extend(transparency)
     findings.extend(_unpaid_findings(text, sents, place, notes))
     findings.sort(key=lambda f: -f.severity.rank)
     return Report(
@@ -194,6 +205,29 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
         is_posting=posting,
         laws=lookup,
     )
+
+
+def _left_out_notes(lookup: LawLookup | None, kind: Kind) -> list[str]:
+    """Notes for the entries of `kind` left out because they bind another kind of employer."""
+    if lookup is None:
+        return []
+    return [left_out_note(law) for law in lookup.left_out if law.kind is kind]
+
+
+def _for_employer(lookup: LawLookup | None, employer: Employer | None) -> LawLookup | None:
+    """The lookup without the pay-range laws that cannot bind `employer` (a federal agency)."""
+    if lookup is None or employer is None or employer.kind != US_FEDERAL:
+        return lookup
+    kept = tuple(
+        a
+        for a in lookup.laws
+        if a.law.kind is not Kind.PAY_TRANSPARENCY or binds_federal_agencies(a.law)
+    )
+    return replace(lookup, laws=kept)
+
+
+def _cited_laws(findings: list[Finding]) -> set[str]:
+    return {a.law.id for finding in findings for a in finding.laws}
 
 
 def _location_from_text(text: str, sents: Sentences, notes: list[str]) -> str | None:
@@ -298,11 +332,8 @@ def _history_verdict(
             own,
             None,  # it does not bar the question, so a reply should not say it does
         )
-    asking = [
-        a
-        for a in cited
-        if a.in_force and a.law.restricts == "asking" and a.law.scope != "public_only"
-    ]
+    # A public-only ban is in `cited` only when the text shows that public employer.
+    asking = [a for a in cited if a.in_force and a.law.restricts == "asking"]
     if asking:
         local = {"city": 0, "county": 1, "region": 2, "country": 3, "union": 4}
         best = sorted(

@@ -1,10 +1,11 @@
-"""Who the employer is, when the text says so plainly: for now, a US federal agency.
+"""Who the employer is, when the text says so plainly: a US federal agency, a state or a city.
 
 Some entries in the law data bind one kind of employer only; the OPM pay-setting rule binds
-federal agencies. A job seeker at a private firm must not see it as a law that covers them,
+federal agencies, and some state and city bans bind only that state's agencies or that city's
+government. A job seeker at a private firm must not see such a law as one that covers them,
 so the signs are read for precision: a federal contractor, a firm whose clients are agencies,
-the E-Verify notice that mentions the federal government, or a scam selling "hidden"
-government jobs does not count.
+the E-Verify notice that mentions the federal government, a scam selling "hidden"
+government jobs, or an address "in the City of Chicago" does not count.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from goodword.redflags.places import US_STATES
 from goodword.redflags.textspan import Evidence, Rule, Sentences, run_rules
 
 US_FEDERAL = "us_federal"
+US_STATE = "us_state"  # a state's own government: "State of Oregon", "Michigan Department of ..."
+US_CITY = "us_city"  # a city's own government: "City of Philadelphia"
 
 # Departments whose name is the same in many state governments need "U.S." in front.
 _DEPARTMENTS = (
@@ -40,29 +44,75 @@ _AGENCY = (
 )
 _THE = r"(?:[Tt]he\s+|[Aa]\s+)?"
 
+_STATE_CODES = {name.lower(): code for code, name in US_STATES.items() if code not in ("DC", "PR")}
+_STATE_NAMES = "|".join(
+    name.replace(" ", r"\s+") for name in sorted(US_STATES.values(), key=len, reverse=True)
+)
+# A state's own government or one of its departments, named as such.
+_STATE_GOV = (
+    rf"(?:State|Commonwealth)\s+of\s+(?:{_STATE_NAMES})(?!\s+(?i:university|college))"
+    rf"|(?:{_STATE_NAMES})(?:\s+State)?\s+Department\s+of\s+[A-Z][\w&]*"
+)
+_STATE_NAME = re.compile(rf"\b({_STATE_NAMES})\b")
+# A city's own government: "City of New Orleans". The name ends before a unit of it.
+_CITY_GOV = r"City\s+of\s+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+_CITY_NAME = re.compile(r"City\s+of\s+((?:[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2})")
+_CITY_UNITS = {
+    "Department",
+    "Office",
+    "Bureau",
+    "Division",
+    "Police",
+    "Fire",
+    "Public",
+    "Government",
+    "Council",
+    "Water",
+    "Parks",
+    "Is",
+    "Has",
+    "Seeks",
+}
+
+
+def _as_employer(name: str, *, place: bool = False) -> list[re.Pattern[str]]:
+    """Patterns that find `name` in the employer's role, not as a client, place or lure.
+
+    When `name` is also a place (a state, a city), "a job in the City of Chicago" says where the
+    job is, not who employs you, so "in" does not count.
+    """
+    name = f"(?:{name})"
+    where = r"(?:with|at)" if place else r"(?:with|in|at)"
+    return [
+        # "Join the Department of Veterans Affairs", "a position with the City of Chicago".
+        re.compile(
+            r"\b(?i:join|work(?:ing)?\s+for|employed\s+by|employment\s+with|(?:a\s+)?career\s+with|"
+            r"(?:position|job|vacancy|opening)\s+(?:is\s+)?"
+            + where
+            + r")\s+"
+            + _THE
+            + name
+            + r"(?![\w-])"
+        ),
+        # "The Department of Defense is hiring"; the name must start the clause or follow "the".
+        re.compile(
+            r"(?:^|(?<=[.!?:;]\s)|(?<=\n)|\b[Tt]he\s+|\b[Aa]\s+)"
+            + name
+            + r"\s+(?i:is\s+(?:hiring|seeking|recruiting|looking\s+for)|seeks|"
+            r"invites\s+applications|has\s+an?\s+(?:opening|vacancy))\b",
+            re.MULTILINE,
+        ),
+        # A labelled line, as on a USAJOBS announcement: "Agency: Veterans Health Administration".
+        re.compile(
+            r"^[ \t*\u2022-]*(?i:agency|department|hiring\s+(?:agency|organi[sz]ation)|employer)"
+            r"\s*:\s*" + _THE + name + r"(?![\w-])",
+            re.MULTILINE,
+        ),
+    ]
+
+
 _EMPLOYER_ROLE = [
-    # "Join the Department of Veterans Affairs", "a position with a federal agency".
-    re.compile(
-        r"\b(?i:join|work(?:ing)?\s+for|employed\s+by|employment\s+with|(?:a\s+)?career\s+with|"
-        r"(?:position|job|vacancy|opening)\s+(?:is\s+)?(?:with|in|at))\s+"
-        + _THE
-        + _AGENCY
-        + r"(?![\w-])"
-    ),
-    # "The Department of Defense is hiring"; the name must start the clause or follow "the".
-    re.compile(
-        r"(?:^|(?<=[.!?:;]\s)|(?<=\n)|\b[Tt]he\s+|\b[Aa]\s+)"
-        + _AGENCY
-        + r"\s+(?i:is\s+(?:hiring|seeking|recruiting|looking\s+for)|seeks|"
-        r"invites\s+applications|has\s+an?\s+(?:opening|vacancy))\b",
-        re.MULTILINE,
-    ),
-    # A labelled line, as on a USAJOBS announcement: "Agency: Veterans Health Administration".
-    re.compile(
-        r"^[ \t*\u2022-]*(?i:agency|department|hiring\s+(?:agency|organi[sz]ation)|employer)"
-        r"\s*:\s*" + _THE + _AGENCY + r"(?![\w-])",
-        re.MULTILINE,
-    ),
+    *_as_employer(_AGENCY),
     re.compile(
         r"\b(?i:this\s+is\s+a\s+federal\s+(?:government\s+|civil\s+service\s+)?(?:position|job)|"
         r"as\s+a\s+federal\s+employee)\b"
@@ -98,7 +148,11 @@ _NOT_THE_EMPLOYER = re.compile(
 )
 
 _RULES = [
-    Rule(signal=US_FEDERAL, find=tuple(_EMPLOYER_ROLE + _SERVICE_TERMS), unless=_NOT_THE_EMPLOYER)
+    Rule(signal=US_FEDERAL, find=tuple(_EMPLOYER_ROLE + _SERVICE_TERMS), unless=_NOT_THE_EMPLOYER),
+    Rule(
+        signal=US_STATE, find=tuple(_as_employer(_STATE_GOV, place=True)), unless=_NOT_THE_EMPLOYER
+    ),
+    Rule(signal=US_CITY, find=tuple(_as_employer(_CITY_GOV, place=True)), unless=_NOT_THE_EMPLOYER),
 ]
 
 
@@ -108,22 +162,53 @@ class Employer:
 
     kind: str
     evidence: tuple[Evidence, ...]
+    # Whose government it is, for a state ("OR") or a city ("Philadelphia"); None for federal.
+    region: str | None = None
+    city: str | None = None
 
     @property
     def quote(self) -> str:
         return self.evidence[0].quote
 
 
+def _state_of(quote: str) -> str | None:
+    found = _STATE_NAME.search(quote)
+    return _STATE_CODES.get(" ".join(found.group(1).split()).lower()) if found else None
+
+
+def _city_of(quote: str) -> str | None:
+    found = _CITY_NAME.search(quote)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word in _CITY_UNITS:
+            break
+        words.append(word)
+    return " ".join(words) or None
+
+
 def find_employer(text: str, sents: Sentences | None = None) -> Employer | None:
-    """Return the employer's kind when the text plainly shows it (a US federal agency), else None.
+    """Return who employs you when the text plainly shows a government employer, else None.
+
+    A federal agency comes first; then a state's government, then a city's.
 
     >>> find_employer("Position: Nurse, GS-11. Apply on USAJOBS.").kind
     'us_federal'
     >>> find_employer("We are a federal contractor supporting the Department of Defense.") is None
     True
+    >>> find_employer("Join the City of Philadelphia as a planner.").city
+    'Philadelphia'
     """
     hits = run_rules(text, _RULES, sents or Sentences(text))
-    hit = hits.get(US_FEDERAL)
-    if hit is None:
-        return None
-    return Employer(kind=US_FEDERAL, evidence=tuple(hit.spans))
+    if (hit := hits.get(US_FEDERAL)) is not None:
+        return Employer(kind=US_FEDERAL, evidence=tuple(hit.spans))
+    if (hit := hits.get(US_STATE)) is not None:
+        region = _state_of(hit.spans[0].quote)
+        if region is not None:
+            return Employer(kind=US_STATE, evidence=tuple(hit.spans), region=region)
+    if (hit := hits.get(US_CITY)) is not None:
+        city = _city_of(hit.spans[0].quote)
+        if city is not None:
+            return Employer(kind=US_CITY, evidence=tuple(hit.spans), city=city)
+    return None

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from goodword.redflags.employer import US_CITY, US_FEDERAL, US_STATE, Employer
 from goodword.redflags.location import Place, parse_location
 from goodword.redflags.places import US_STATES
 
@@ -91,15 +92,30 @@ class Law:
             return Status.EU_DEADLINE_PASSED
         return Status(self.status)
 
-    def applies_to(self, place: Place, *, employer: str | None = None) -> bool:
+    def applies_to(self, place: Place, *, employer: str | Employer | None = None) -> bool:
         """Say whether this entry covers `place` (country, state, city or county match).
 
         An entry that binds one kind of employer (`self.employer`) covers a place only for
-        that employer: the OPM rule binds federal agencies, not a private firm in Denver.
+        that employer: the OPM rule binds federal agencies, not a private firm in Denver, and
+        Pennsylvania's ban for state agencies binds the Commonwealth of Pennsylvania, not a
+        private firm in Harrisburg or the State of Ohio. `employer` is an `Employer` read from
+        the text, or a bare kind such as "us_state", meaning that kind of employer of the place.
         """
-        if self.employer is not None and employer != self.employer:
+        return self.binds(employer) and self.covers_place(place)
+
+    def binds(self, employer: str | Employer | None) -> bool:
+        """Say whether the entry binds `employer` (None: an employer the text does not name)."""
+        if self.employer is None:
+            return True
+        if employer is None:
             return False
-        return self.covers_place(place)
+        if isinstance(employer, str):
+            return employer == self.employer
+        if employer.kind != self.employer:
+            return False
+        if employer.region is not None and employer.region != self.region:
+            return False
+        return employer.city is None or employer.city.casefold() == (self.city or "").casefold()
 
     def covers_place(self, place: Place) -> bool:
         """Say whether the entry's jurisdiction includes `place`, whoever the employer is."""
@@ -122,7 +138,7 @@ class Law:
         """Who the law covers, in plain words."""
         scope = SCOPE_WORDS.get(self.scope, self.scope)
         if self.employer is not None and self.employer_threshold is None:
-            return scope  # one kind of employer: its size does not matter
+            return scope  # one kind of employer, a government: its size does not matter
         if self.employer_threshold is None:
             size = "employer size threshold not known"
         elif self.employer_threshold <= 1:
@@ -321,42 +337,74 @@ def data_caveat() -> str:
 
 @dataclass(frozen=True)
 class EmployerKind:
-    """A kind of employer that some entries bind alone, in words."""
+    """A kind of employer that some entries bind alone, in words.
+
+    `{state}` and `{city}` stand for the entry's own state and city.
+    """
 
     one: str
     many: str
     shown_by: str
     # Why the other entries for the place step back when this employer is shown.
-    aside: str
+    aside: str = ""
 
 
 EMPLOYER_KINDS = {
-    "us_federal": EmployerKind(
+    US_FEDERAL: EmployerKind(
         one="a US federal agency",
         many="US federal agencies",
         shown_by="a USAJOBS posting or a GS pay grade",
         aside="State and city pay laws do not generally bind federal agencies, so what is said "
         "about pay-history questions rests on the federal rule.",
     ),
+    US_STATE: EmployerKind(
+        one="an agency of the State of {state}",
+        many="public employers: agencies of the State of {state}",
+        shown_by='"State of {state}" or "{state} Department of ..." named as the employer',
+    ),
+    US_CITY: EmployerKind(
+        one="the City of {city}",
+        many="public employers: the government of the City of {city}",
+        shown_by='"City of {city}" named as the employer',
+    ),
 }
+
+
+def _words(text: str, law: Law) -> str:
+    return text.format(state=US_STATES.get(law.region or "", law.region), city=law.city)
 
 
 def left_out_note(law: Law) -> str:
     """Say why an entry for the place was not counted: it binds another kind of employer."""
     kind = EMPLOYER_KINDS[law.employer or ""]
-    return (
+    return _words(
         f"Not counted: {law.name}. It binds only {kind.many}; Goodword counts it when the job's "
-        f"text shows the employer is one, such as {kind.shown_by}."
+        f"text shows the employer is one, such as {kind.shown_by}.",
+        law,
     )
 
 
 def counted_note(law: Law, quote: str) -> str:
     """Say why an entry for one kind of employer was counted, quoting the text that shows it."""
     kind = EMPLOYER_KINDS[law.employer or ""]
+    note = _words(f"The employer reads as {kind.one}", law)
+    note += f' (the text says "{quote}"), so {law.name} is counted.'
+    return f"{note} {kind.aside}" if kind.aside else note
+
+
+def set_aside_note(laws: list[Law], quote: str) -> str:
+    """Say why state and local pay-range laws were not applied to a federal agency's posting."""
+    names = "; ".join(law.name for law in laws)
     return (
-        f'The employer reads as {kind.one} (the text says "{quote}"), so {law.name} is '
-        f"counted. {kind.aside}"
+        f"Not applied: the pay-range law of {names}. The employer reads as a US federal agency "
+        f'(the text says "{quote}"), and state and local pay laws do not generally bind federal '
+        "agencies, so what is said about the posting's pay range does not rest on them."
     )
+
+
+def binds_federal_agencies(law: Law) -> bool:
+    """Say whether an entry can bind a US federal agency: not a state, county or city law."""
+    return not (law.country == "US" and law.level in ("region", "county", "city"))
 
 
 def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> list[str]:
@@ -394,7 +442,7 @@ def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> li
         and law.country == place.country
         and law.region == place.region
         and place.region is not None
-        and not law.applies_to(place)
+        and not law.covers_place(place)
     ]
     names = sorted({law.name for law in local})
     if names and place.city is None and place.county is None:
@@ -409,11 +457,14 @@ def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> li
     return notes
 
 
-def laws_for_place(place: Place, *, today: date, employer: str | None = None) -> LawLookup:
+def laws_for_place(
+    place: Place, *, today: date, employer: str | Employer | None = None
+) -> LawLookup:
     """List the laws that cover `place`, each with its status on `today`.
 
-    `employer` is the kind of employer the text shows (such as "us_federal"), or None when
-    nothing says; entries that bind only another kind are left out, with a note.
+    `employer` is the employer the text shows (an `Employer`, or a kind such as "us_federal"),
+    or None when nothing says; entries that bind only another employer are left out, with a
+    note.
     """
     found = [
         AppliedLaw(law=law, status=law.status_on(today))
@@ -437,7 +488,7 @@ def laws_for_place(place: Place, *, today: date, employer: str | None = None) ->
     )
 
 
-def laws_for(where: str, today: date, *, employer: str | None = None) -> LawLookup:
+def laws_for(where: str, today: date, *, employer: str | Employer | None = None) -> LawLookup:
     """Parse `where` (free text such as "Remote (US)" or "Toronto, ON") and look up its laws."""
     return laws_for_place(parse_location(where), today=today, employer=employer)
 

@@ -1,0 +1,112 @@
+"""Laws that bind one government only: public-only bans, and state laws a federal agency escapes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.redflags import all_laws, analyze, every_law, laws_for
+from goodword.redflags.employer import find_employer
+
+TODAY = date(2026, 11, 25)
+ASKS = "What is your current salary? Please include it with your application."
+
+
+def _finding(report, signal):  # type: ignore[no-untyped-def]
+    return next((f for f in report.findings if f.signal == signal), None)
+
+
+def test_every_public_only_entry_names_the_employer_it_binds() -> None:
+    public = [law for law in all_laws() if law.scope == "public_only"]
+    assert public
+    assert all(law.employer in ("us_state", "us_city") for law in public)
+
+
+@pytest.mark.parametrize(
+    ("where", "law_id"),
+    [("Harrisburg, PA", "us-pa-public-shb"), ("Atlanta, GA", "us-ga-atlanta-public-shb")],
+)
+def test_a_public_only_ban_is_not_counted_for_an_employer_the_text_does_not_show(
+    where: str, law_id: str
+) -> None:
+    lookup = laws_for(where, TODAY)
+    assert law_id not in {a.law.id for a in lookup.laws}
+    assert law_id in {law.id for law in lookup.left_out}
+    report = analyze("Acme Corp is hiring an analyst. " + ASKS, location=where, today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert law_id not in {a.law.id for a in finding.laws}
+    assert "public employers only" not in finding.verdict
+    assert any(
+        note.startswith("Not counted: ") and "It binds only public employers" in note
+        for note in report.notes
+    )
+
+
+def test_the_public_only_note_stays_away_from_texts_without_a_pay_finding() -> None:
+    report = analyze("Thanks for your time today, talk soon!", location="Atlanta, GA", today=TODAY)
+    assert not any("binds only public employers" in note for note in report.notes)
+
+
+def test_a_public_only_ban_counts_for_that_government() -> None:
+    text = "The Commonwealth of Pennsylvania is hiring a policy analyst. " + ASKS
+    report = analyze(text, location="Harrisburg, PA", today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert "us-pa-public-shb" in {a.law.id for a in finding.laws}
+    assert "A ban on this question is recorded for Harrisburg, PA" in finding.verdict
+    assert any("so Pennsylvania (state agencies) is counted" in note for note in report.notes)
+
+    city = analyze(
+        "Join the City of Chicago as a planner. " + ASKS, location="Chicago, IL", today=TODAY
+    )
+    assert "us-il-chicago-public-shb" in {a.law.id for a in city.laws.laws}  # type: ignore[union-attr]
+
+
+def test_a_public_only_ban_does_not_count_for_another_government() -> None:
+    ohio = find_employer("The State of Ohio is hiring.")
+    city = find_employer("Join the City of Atlanta as a planner.")
+    assert "us-pa-public-shb" in {
+        law.id for law in laws_for("Harrisburg, PA", TODAY, employer=ohio).left_out
+    }
+    assert "us-pa-public-shb" in {
+        law.id for law in laws_for("Harrisburg, PA", TODAY, employer=city).left_out
+    }
+    chicago = laws_for("Chicago, IL", TODAY, employer=city)
+    assert "us-il-chicago-public-shb" in {law.id for law in chicago.left_out}
+
+
+def test_every_law_still_lists_public_only_bans_with_who_they_cover() -> None:
+    pa = next(a for a in every_law(TODAY) if a.law.id == "us-pa-public-shb")
+    assert pa.law.coverage == "public employers only"
+    assert pa.to_dict()["employer"] == "us_state"
+
+
+FEDERAL_POSTING = (
+    "Job posting: Program Analyst, GS-0343-12. Apply on USAJOBS. Responsibilities: analyse "
+    "programs. Qualifications: two years of experience. Benefits: health insurance."
+)
+
+
+def test_a_federal_posting_is_not_held_to_state_pay_range_laws() -> None:
+    private = analyze(
+        FEDERAL_POSTING.replace("GS-0343-12. Apply on USAJOBS", "Acme Corp"),
+        location="Denver, CO",
+        today=TODAY,
+    )
+    assert _finding(private, "cf-missing-pay-range") is not None  # the state law would apply
+
+    report = analyze(FEDERAL_POSTING, location="Denver, CO", today=TODAY)
+    assert _finding(report, "cf-missing-pay-range") is None
+    for finding in report.findings:
+        assert not any(a.law.country == "US" and a.law.region for a in finding.laws)
+    note = next(n for n in report.notes if n.startswith("Not applied: the pay-range law of"))
+    assert "Colorado" in note
+    assert "do not generally bind federal agencies" in note
+    assert '"GS-0343-12"' in note
+
+
+def test_a_federal_posting_keeps_nothing_to_say_when_no_state_law_was_set_aside() -> None:
+    report = analyze(FEDERAL_POSTING, location="Austin, TX", today=TODAY)
+    assert not any(n.startswith("Not applied:") for n in report.notes)
