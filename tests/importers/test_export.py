@@ -8,6 +8,7 @@ import itertools
 import json
 from datetime import date
 
+import pytest
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -280,3 +281,32 @@ def test_the_csv_marks_formulas_in_details_but_leaves_readable_phone_numbers(ses
     assert grace["Phones"].startswith("'=HYPERLINK")
     copy, _report = round_trip(session, workspace.id, "copy", "csv")
     assert comparable(session, copy.id) == comparable(session, workspace.id)
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "vcard4"])
+def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, workspace, fmt):
+    places = {
+        "Ada": "Austin, TX, United States",
+        "Bo": "Berlin, Germany",
+        "Cy": "Austin, TX",
+        "Di": "San Francisco Bay Area",
+        "Ed": "Unit 4, 12 Elm St, Springfield,, IL",
+    }
+    for name, place in places.items():
+        f.person(session, workspace.id, name, location=place)
+    text = export_people(session, workspace_id=workspace.id, format=fmt)
+
+    cards = {card.fn.value: card for card in vobject.readComponents(text)}
+    parts = {
+        name: (card.adr.value.city, card.adr.value.region, card.adr.value.country)
+        for name, card in cards.items()
+    }
+    assert parts["Ada"] == ("Austin", "TX", "United States")
+    assert parts["Bo"] == ("Berlin", "", "Germany")
+    assert parts["Cy"] == ("Austin", "TX", "")
+    assert parts["Di"] == ("San Francisco Bay Area", "", "")
+    assert parts["Ed"] == ("Unit 4, 12 Elm St", "Springfield", "IL")
+
+    target, _report = round_trip(session, workspace.id, "copy", fmt)
+    back = {p.display_name: p.location for p in people.list_(session, workspace_id=target.id).items}
+    assert back == places

@@ -157,7 +157,9 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     for position in person.positions:
         add_encoded("x-goodword-position", _position_value(position))
     if person.location:
-        card.add("adr").value = vobject.vcard.Address(city=person.location)
+        # Exactly as kept, for Goodword; split into an address's parts for other apps.
+        add_encoded("x-goodword-location", _escape(person.location))
+        card.add("adr").value = address(person.location)
     if person.birthday:
         card.add("bday").value = person.birthday.isoformat()
     if person.notes:
@@ -169,6 +171,23 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     if person.how_we_met:
         add_encoded("x-goodword-how-we-met", _escape(person.how_we_met))
     return str(card.serialize())
+
+
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def address(location: str) -> vobject.vcard.Address:
+    """A one-line place as an address's parts, as other address books show them: "Berlin,
+    Germany" is a city and a country, "Austin, TX" a city and a region, "Austin, TX, United
+    States" all three; one part is a city."""
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    if len(parts) <= 1:
+        return vobject.vcard.Address(city=location.strip())
+    if len(parts) == 2:
+        if _REGION_CODE.match(parts[1]):
+            return vobject.vcard.Address(city=parts[0], region=parts[1])
+        return vobject.vcard.Address(city=parts[0], country=parts[1])
+    return vobject.vcard.Address(city=", ".join(parts[:-2]), region=parts[-2], country=parts[-1])
 
 
 def to_record(person: Person) -> dict[str, Any]:

@@ -322,6 +322,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             notes.append(note.replace("\r\n", "\n").replace("\r", "\n"))
         elif name == "CATEGORIES":
             person.tags.extend(t.strip() for t in _split_escaped(text, ",") if t.strip())
+        elif name == "X-GOODWORD-LOCATION":
+            person.location = _split_escaped(text, "\x00")[0] or None
         elif name == "ADR" and not person.location:
             parts = [*_split_escaped(text, ";"), "", "", "", "", "", "", ""]
             place = ", ".join(filter(None, (parts[3].strip(), parts[4].strip(), parts[6].strip())))
