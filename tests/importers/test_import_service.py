@@ -559,3 +559,21 @@ def test_rows_of_two_files_with_the_same_name_keep_their_own_changes(session, wo
     )  # fmt: skip
     details = sorted((r.name, r.detail) for r in report.of(Outcome.UPDATED))
     assert details == [("Ann Lee", "new phone +44 20 7946 0001"), ("Bob Roy", "notes added")]
+
+
+def test_a_department_one_record_knows_is_kept_when_another_made_the_same_job(session, workspace):
+    # Google's row: Navy Labs, Rear Admiral; the vCard adds the department, Computing.
+    run(session, workspace.id, "google_legacy.csv", "contacts30.vcf")
+    (job,) = everyone(session, workspace.id)["Grace Brewster Hopper"].positions
+    assert (job.organization.name, job.title, job.department) == (
+        "Navy Labs", "Rear Admiral", "Computing",
+    )  # fmt: skip
+
+
+def test_a_later_import_fills_in_the_department_of_a_job_already_held(session, workspace):
+    run(session, workspace.id, "google_legacy.csv")
+    report = run(session, workspace.id, "contacts30.vcf")
+    (job,) = everyone(session, workspace.id)["Grace Brewster Hopper"].positions
+    assert job.department == "Computing"
+    (grace,) = [r for r in report.rows if r.name == "Grace Hopper"]
+    assert "department Computing" in grace.detail

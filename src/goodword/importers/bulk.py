@@ -318,6 +318,7 @@ class Held:
     is_current: bool
     # Added by this import: the row still to be inserted (ending the job changes it).
     row: dict[str, Any] | None = None
+    department: str | None = None
 
 
 @dataclass
@@ -398,12 +399,14 @@ def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
             values.setdefault(value, len(values))
     held = select(
         Position.person_id, Position.id, Position.organization_id, Position.title,
-        Position.start_date, Position.end_date, Position.is_current,
+        Position.start_date, Position.end_date, Position.is_current, Position.department,
     ).where(among(session, Position.person_id, ids))  # fmt: skip
-    for person_id, position_id, org_id, title, began, ended, current in read(
+    for person_id, position_id, org_id, title, began, ended, current, department in read(
         held.order_by(Position.id)
     ):
-        known[person_id].positions.append(Held(position_id, org_id, title, began, ended, current))
+        known[person_id].positions.append(
+            Held(position_id, org_id, title, began, ended, current, department=department)
+        )
     statement = select(
         PersonSource.person_id, PersonSource.source, PersonSource.external_key
     ).where(among(session, PersonSource.person_id, ids))
@@ -422,6 +425,8 @@ class Changes:
     urls: list[dict[str, Any]] = field(default_factory=list)
     positions: list[dict[str, Any]] = field(default_factory=list)
     ended: list[dict[str, Any]] = field(default_factory=list)
+    # departments filled in on positions already held: id, department
+    departments: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     # new fingerprints of source records already held: b_source, b_key, b_print
     fingerprints: list[dict[str, Any]] = field(default_factory=list)
@@ -438,6 +443,8 @@ class Changes:
             session.execute(update(Person), self.people)
         if self.ended:
             session.execute(update(Position), self.ended)
+        if self.departments:
+            session.execute(update(Position), self.departments)
         for model, rows in (
             (PersonEmail, self.emails),
             (PersonPhone, self.phones),

@@ -8,7 +8,7 @@ New people, their details, provenance and search documents go in with multi-row 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -102,7 +102,7 @@ def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str |
 
 def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Combined:
     out = Combined()
-    seen_positions: set[tuple[str, str | None, date | None, date | None]] = set()
+    seen_positions: dict[tuple[str, str | None, date | None, date | None], int] = {}
     for record in records:
         if not (out.given_name or out.family_name or out.display_name):
             out.given_name = _fit(record.given_name, 100, "given name", record.warnings)
@@ -139,9 +139,16 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 position.start_date,
                 position.end_date,
             )
-            if key[0] and key not in seen_positions:
-                seen_positions.add(key)
+            if not key[0]:
+                continue
+            if key not in seen_positions:
+                seen_positions[key] = len(out.positions)
                 out.positions.append(position)
+            elif position.department and not out.positions[seen_positions[key]].department:
+                # The same job, where this record also knows the department (a vCard's ORG
+                # has it, a Google row may not): a copy, so the records stay as they read.
+                index = seen_positions[key]
+                out.positions[index] = replace(out.positions[index], department=position.department)
         out.location = out.location or _fit(record.location, 200, "place", record.warnings)
         if record.birthday and record.birthday > today:
             record.warnings.append(f"birthday {record.birthday} is in the future; not kept")
@@ -552,10 +559,10 @@ class Writer:
         for held in person.positions:
             if elsewhere(held):
                 continue
-            if dated and (held.title, held.start_date) == (title, incoming.start_date):
-                return []
-            if not dated and (held.title == title or not title):
-                return []
+            if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
+                not dated and (held.title == title or not title)
+            ):
+                return self._department(out, held, incoming.department)
         was = []
         for held in person.positions:
             moved = elsewhere(held)
@@ -568,18 +575,33 @@ class Writer:
                     out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
                 elif held.row is not None:  # started by an earlier record of this import
                     held.row.update(is_current=False, end_date=ended)
+        department = cut(incoming.department, 200)
         row = {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
-               "title": title, "department": cut(incoming.department, 200),
+               "title": title, "department": department,
                "start_date": incoming.start_date, "end_date": incoming.end_date,
                "is_current": current}  # fmt: skip
         out.positions.append(row)
         person.positions.append(
-            Held(0, org_id, title, incoming.start_date, incoming.end_date, current, row)
-        )
+            Held(0, org_id, title, incoming.start_date, incoming.end_date, current, row,
+                 department=department)
+        )  # fmt: skip
         if not current:
             return [f"past position added: {title or 'a role'} at {org_name}"]
         role = f"{title} at {org_name}" if title else org_name
         return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
+
+    @staticmethod
+    def _department(out: Changes, held: Held, department: str | None) -> list[str]:
+        """The job is held already; fill in its department when only this record knows it."""
+        department = cut(department, 200)
+        if not department or held.department:
+            return []
+        held.department = department
+        if held.id:
+            out.departments.append({"id": held.id, "department": department})
+        elif held.row is not None:  # started by an earlier record of this import
+            held.row["department"] = department
+        return [f"department {department} added to {held.title or 'a role'}"]
 
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id
