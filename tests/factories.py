@@ -50,6 +50,8 @@ def opportunity(session: Session, workspace_id: int, **fields: Any):
 def interaction(session: Session, workspace_id: int, **fields: Any):
     fields.setdefault("occurred_at", datetime(2026, 11, 2, 15, 0, tzinfo=UTC))
     fields.setdefault("kind", "meeting")
+    if not fields.get("participants"):
+        fields.setdefault("summary", "Talked it over.")  # (someone or something, to be logged)
     return interactions.create(session, workspace_id=workspace_id, data=InteractionCreate(**fields))
 
 

@@ -24,6 +24,23 @@ PATTERN_HINTS = {
     r"^[A-Za-z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
     r"^[A-Z]{3}$": "Give a three-letter currency code, such as USD or EUR.",
 }
+# Amounts (pay) are the only decimals Goodword's schemas take.
+AMOUNT_HINT = "Give a number such as 85000 or 85000.50, without a currency sign or 'k'."
+# What is wrong with an e-mail address, in plain words, by a piece of email_validator's reason
+# (the first that matches).
+EMAIL_PROBLEMS = (
+    ("must have an @-sign", "it has no @."),
+    ("something before the @-sign", "nothing comes before the @."),
+    ("something after the @-sign", "nothing comes after the @."),
+    ("invalid characters: '@'", "it has more than one @."),
+    ("SPACE", "it has a space in it."),
+    ("The part after the @-sign is", "the part after the @ is not a domain, such as example.com."),
+    ("two periods in a row", "it has two dots in a row."),
+    ("period", "a dot is out of place (at the start or the end, or next to the @)."),
+    ("hyphen", "a hyphen is out of place (at the start or the end of a part)."),
+    ("too long", "it is too long."),
+    ("invalid character", "it has characters an address cannot have."),
+)
 
 
 def plain_message(error: Mapping[str, Any]) -> str:
@@ -44,6 +61,16 @@ def plain_message(error: Mapping[str, Any]) -> str:
         return PATTERN_HINTS.get(str(ctx.get("pattern")), "This is not in a form Goodword reads.")
     if kind == "missing":
         return REQUIRED
+    if kind in ("decimal_parsing", "decimal_type", "finite_number"):
+        return AMOUNT_HINT
+    if kind == "decimal_max_places":
+        return f"Give at most {ctx['decimal_places']} digits after the point, such as 85000.50."
+    if kind in ("decimal_max_digits", "decimal_whole_digits"):
+        return "That amount is far too large."
+    if kind in ("float_parsing", "float_type"):
+        return "Give a number, such as 2.5."
+    if kind == "value_error" and message.startswith("value is not a valid email address"):
+        return email_problem(error.get("input"), str(ctx.get("reason", "")))
     if (
         kind == "enum"
     ):  # (the values as they must be given: former_colleague, not "former colleague")
@@ -67,6 +94,20 @@ def plain_message(error: Mapping[str, Any]) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return "Give yes or no (true or false)."
     return message
+
+
+def email_problem(value: object, reason: str) -> str:
+    """Why `value` is not an e-mail address, quoting it (one of a list is found by it)."""
+    why = next(
+        (plain for piece, plain in EMAIL_PROBLEMS if piece in reason),
+        "write it as name@example.com.",
+    )
+    return f"{quoted(value)} is not an e-mail address: {why}"
+
+
+def quoted(value: object) -> str:
+    """A value someone typed, quoted in a message: 'bob.example.org'."""
+    return f"'{value}'"
 
 
 def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[FieldError]:

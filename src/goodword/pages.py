@@ -6,6 +6,7 @@ shows it once. It never goes into a URL, so nothing a user typed is echoed in a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -14,13 +15,15 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, TemplateNotFound, nodes
 from sqlalchemy.orm import Session
 
 from goodword.errors import FieldError, GoodwordError, InvalidInput
-from goodword.forms import REQUIRED
+from goodword.forms import REQUIRED, quoted
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.people import service as people
+from goodword.people.schemas import split_lines
 from goodword.records import Page
 from goodword.templating import label
 
@@ -52,6 +55,7 @@ def render(
     templates: Jinja2Templates = request.app.state.templates
     flash = None if is_htmx(request) else request.cookies.get(FLASH_COOKIE)
     data = {"flash": unquote(flash) if flash else None, **(context or {})}
+    data.update(finished_errors(templates.env, template, data))
     response = templates.TemplateResponse(request, template, data, status_code=status_code)
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
@@ -85,13 +89,43 @@ def filled(values: Mapping[str, str]) -> dict[str, str]:
     return {name: value for name, value in values.items() if value.strip()}
 
 
+class FormErrors(dict[str, str]):
+    """Inline messages by top-level field name, and what `render` needs to finish them.
+
+    `positions` holds, per list field, which of its values the message is about (emails.1 is
+    the second); `general` the fields holding a message about the whole record; `labels` each
+    field's label on the form, for the summary at its top (`render` fills them in from the
+    page's template; None until then).
+    """
+
+    def __init__(
+        self,
+        messages: Mapping[str, str] | None = None,
+        *,
+        positions: Mapping[str, int] | None = None,
+        general: Iterable[str] = (),
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(messages or {})
+        self.positions = dict(positions or {})
+        self.general = set(general)
+        self.labels = None if labels is None else dict(labels)
+
+    def label(self, name: str) -> str | None:
+        """The label the form shows for the field, if it has one; a page that declares no
+        labelled fields (a table of choices, say) names the field itself."""
+        if self.labels is None:
+            return name.replace("_", " ")
+        return self.labels.get(name)
+
+
 def form_errors(
     error: GoodwordError,
     *,
     fields: Iterable[str] = (),
     general_field: str | None = None,
     rewrite: Mapping[str, str] | None = None,
-) -> dict[str, str]:
+) -> FormErrors:
     """Map an error to inline messages by top-level field name, in plain words.
 
     A message about the whole form moves under the first of `fields` it names ("pay_max is
@@ -102,19 +136,159 @@ def form_errors(
     """
     known = list(fields)
     rewrite = rewrite or {}
-    found: dict[str, str] = {}
+    found = FormErrors()
     for item in error.fields:
         field = item.field
         if field == "__all__":
             field = _named_field(item.message, known) or general_field or field
         message = REQUIRED if item.message == "Field required" else item.message
-        top = field.split(".")[0]
+        top, _, rest = field.partition(".")
         message = rewrite.get(item.message) or rewrite.get(top, message)
-        found.setdefault(top, message)
+        if top in found:
+            continue
+        found[top] = message
+        if item.field == "__all__":
+            found.general.add(top)
+        index = rest.split(".")[0]
+        if index.isdigit() and message == item.message:
+            found.positions[top] = int(index)
     if not found:
         where = _named_field(error.message, known) or general_field or "__all__"
         found[where] = rewrite.get(error.message, error.message)
+        found.general.add(where)
     return found
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A field as a form's template declares it."""
+
+    label: str
+    required: bool = False
+
+
+# The macros that draw a field, name first, then label (_macros.html, opportunities/_parts.html).
+FIELD_MACROS = {"field", "textarea", "checkbox", "select", "record_choice"}
+# Fields drawn by hand: <label for="f-name">…</label>, or a fieldset with a legend.
+_HAND_LABEL = re.compile(r'<label for="f-(\w+)">([^<{]+)</label>')
+_HAND_FIELDSET = re.compile(r'<fieldset id="f-(\w+)"[^>]*>\s*<legend>([^<{]+)</legend>')
+
+
+def form_fields(env: Environment, template: str) -> dict[str, dict[str, FormField]]:
+    """The fields a page's forms declare, by the errors variable each form shows.
+
+    Read from the template and the ones it includes: each field macro's name, label and
+    `required`; the errors variable is the argument named like `errors` ("" for fields drawn
+    by hand, which any form on the page may hold).
+    """
+    found: dict[str, dict[str, FormField]] = {}
+    seen: set[str] = set()
+
+    def read(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except TemplateNotFound:
+            return
+        tree = env.parse(source)
+        for call in tree.find_all(nodes.Call):
+            macro = getattr(call.node, "name", None) or getattr(call.node, "attr", None)
+            if macro not in FIELD_MACROS or len(call.args) < 2:
+                continue
+            field, label = call.args[0], call.args[1]
+            if not (isinstance(field, nodes.Const) and isinstance(label, nodes.Const)):
+                continue
+            given = [*call.args, *(keyword.value for keyword in call.kwargs)]
+            errors = next(
+                (x.name for x in given if isinstance(x, nodes.Name) and x.name.endswith("errors")),
+                "errors",
+            )
+            required = any(
+                k.key == "required" and isinstance(k.value, nodes.Const) and k.value.value is True
+                for k in call.kwargs
+            )
+            found.setdefault(errors, {}).setdefault(
+                field.value, FormField(str(label.value), required)
+            )
+        for pattern in (_HAND_LABEL, _HAND_FIELDSET):
+            for field_name, text in pattern.findall(source):
+                found.setdefault("", {}).setdefault(field_name, FormField(text.strip()))
+        for include in tree.find_all(nodes.Include):
+            if isinstance(include.template, nodes.Const):
+                read(include.template.value)
+
+    read(template)
+    return found
+
+
+def finished_errors(
+    env: Environment, template: str, context: Mapping[str, Any]
+) -> dict[str, FormErrors]:
+    """A page's form errors finished with what only the page knows.
+
+    Each errors mapping in `context` (`errors`, `position_errors`…) gets the labels its form
+    shows; a message about the whole record that sits beside a required field left blank
+    becomes "Fill this in." (it may speak of fields this form does not have); and a problem
+    with one value of a list field quotes that value and, when the values are one a line, its
+    line. The typed values are read from the matching `values` (`position_values`…).
+    """
+    wanted = {
+        key: value
+        for key, value in context.items()
+        if key.endswith("errors")
+        and isinstance(value, Mapping)
+        and value
+        and all(isinstance(name, str) for name in value)
+    }
+    if not wanted:
+        return {}
+    declared = form_fields(env, template)
+    finished: dict[str, FormErrors] = {}
+    for key, errors in wanted.items():
+        if key not in declared:
+            continue  # (no form on the page shows these by label)
+        fields = {**declared.get("", {}), **declared[key]}
+        typed = context.get(key.removesuffix("errors") + "values")
+        finished[key] = _finish(errors, fields, typed if isinstance(typed, Mapping) else None)
+    return finished
+
+
+def _finish(
+    errors: Mapping[str, str], fields: Mapping[str, FormField], typed: Mapping[str, Any] | None
+) -> FormErrors:
+    positions = errors.positions if isinstance(errors, FormErrors) else {}
+    general = errors.general if isinstance(errors, FormErrors) else set()
+    result = FormErrors(
+        positions=positions, general=general, labels={name: f.label for name, f in fields.items()}
+    )
+    for name, message in errors.items():
+        field = fields.get(name)
+        value = None if typed is None else typed.get(name)
+        blank = typed is not None and not (isinstance(value, str) and value.strip())
+        if field is not None and field.required and blank and name in general:
+            message = REQUIRED
+        if name in positions and isinstance(value, str):
+            message = _about_value(message, value, positions[name])
+        result[name] = message
+    return result
+
+
+def _about_value(message: str, text: str, index: int) -> str:
+    """The message about the `index`th value of a list field typed as `text`, saying which."""
+    lines = text.splitlines()
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        values = split_lines(line)
+        if index < seen + len(values):
+            value = quoted(values[index - seen])
+            where = f" (line {number})" if len([x for x in lines if x.strip()]) > 1 else ""
+            if message.startswith(value):
+                return value + where + message[len(value) :]
+            return f"{value}{where}: {message}"
+        seen += len(values)
+    return message
 
 
 def _named_field(message: str, fields: list[str]) -> str | None:

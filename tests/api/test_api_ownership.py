@@ -23,7 +23,7 @@ from goodword.workspaces.models import Workspace
 PERSON = {"display_name": "Someone New"}
 ORGANIZATION = {"name": "Somewhere New"}
 OPPORTUNITY = {"organization_name": "Somewhere New", "role_title": "Analyst"}
-INTERACTION = {"occurred_at": "2026-11-02T10:00:00Z", "kind": "call"}
+INTERACTION = {"occurred_at": "2026-11-02T10:00:00Z", "kind": "call", "summary": "Called"}
 TASK = {"title": "Call back"}
 
 ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [

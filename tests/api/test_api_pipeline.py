@@ -179,7 +179,9 @@ def test_interactions_page_newest_first(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
     for day in (1, 2, 3):
-        factories.interaction(session, workspace.id, occurred_at=f"2026-10-0{day}T09:00:00Z")
+        factories.interaction(
+            session, workspace.id, occurred_at=f"2026-10-0{day}T09:00:00Z", summary="Call"
+        )
 
     first = client.get("/api/v1/interactions", params={"limit": 2}).json()
     rest = client.get("/api/v1/interactions", params={"after": first["next"]}).json()

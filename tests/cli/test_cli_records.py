@@ -79,7 +79,7 @@ def test_an_invalid_email_is_exit_2_with_the_field_and_nothing_saved(run, cli_ur
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "Error: Some fields need attention."
-    assert lines[1].startswith("  emails.1: value is not a valid email address")
+    assert lines[1] == "  emails.1: 'nope' is not an e-mail address: it has no @."
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
 
 

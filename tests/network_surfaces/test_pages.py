@@ -113,7 +113,7 @@ def test_the_path_finder_explains_a_bad_query_next_to_the_form(
         "/paths", params={"to_person_id": net.dana.id, "opportunity_id": net.acme_job.id}
     )
     assert both.status_code == 422
-    assert "Give exactly one target." in both.text
+    assert "Choose a person, an organization or an opportunity (just one)." in both.text
     assert 'name="to_person_id"' in both.text
     letters = client.get("/paths", params={"to_person_id": "dana"})
     assert letters.status_code == 422

@@ -176,7 +176,10 @@ def test_who_wrote_is_kept_for_messages_and_e_mails_only(session, workspace):
     assert interactions.to_read(sent).direction is Direction.OUTBOUND
     interactions.update(
         session, workspace_id=workspace.id, interaction_id=sent.id,
-        data=InteractionUpdate(occurred_at=sent.occurred_at, kind="email", direction="inbound"),
+        data=InteractionUpdate(
+            occurred_at=sent.occurred_at, kind="email", direction="inbound",
+            participants=[{"person_id": ana.id}],
+        ),
     )  # fmt: skip
     assert session.scalar(select(Interaction.direction)) is Direction.INBOUND
     with pytest.raises(ValidationError, match="only for messages and e-mails"):

@@ -263,7 +263,7 @@ def test_the_form_says_who_wrote_a_message_and_keeps_it_on_edit(
 def test_it_deletes_after_a_confirm_page(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
-    interaction = factories.interaction(session, workspace.id, kind="call")
+    interaction = factories.interaction(session, workspace.id, kind="call", summary="Quick call")
     confirm = client.get(f"/interactions/{interaction.id}/delete")
     assert confirm.status_code == 200
     assert _count(session, Interaction) == 1

@@ -115,7 +115,9 @@ def test_interactions_come_with_their_opportunity_and_its_organization(
     opportunity = factories.opportunity(
         session, workspace.id, role_title="Data Lead", organization_name="Northwind"
     )
-    factories.interaction(session, workspace.id, opportunity_id=opportunity.id)
+    factories.interaction(
+        session, workspace.id, opportunity_id=opportunity.id, summary="First interview"
+    )
     session.expire_all()
     (found,) = interactions.list_(session, workspace_id=workspace.id).items
     assert "opportunity" not in _unloaded(found)

@@ -435,8 +435,9 @@ def test_an_invalid_position_comes_back_on_the_person_page(
         data={"organization_name": "Initech", "start_date": "2024-05-01", "end_date": "2023-01-01"},
     )
     assert response.status_code == 422
-    assert "end_date is before start_date." in response.text
-    assert 'id="e-end_date"' in response.text
+    assert '<p class="error" id="e-end_date">This is before the day they started.</p>' in (
+        response.text
+    )
     assert 'value="Initech"' in response.text
     assert "<h1>Bob Brown</h1>" in response.text
     assert session.scalar(select(func.count()).select_from(Position)) == 0

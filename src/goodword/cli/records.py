@@ -442,7 +442,7 @@ def interaction_add(
         typer.Option(
             "--with",
             help="A person's id, optionally with how well you clicked: 12 or 12:clicked "
-            "(clicked, good, neutral, poor). Repeatable.",
+            "(clicked, good, neutral, poor). Repeatable. Give someone, or a --summary.",
         ),
     ] = None,
     opportunity: Annotated[int | None, typer.Option(help="The opportunity's id.")] = None,
@@ -453,7 +453,10 @@ def interaction_add(
             help="For a message or an e-mail, who wrote it: outbound (you) or inbound (they)."
         ),
     ] = None,
-    summary: Annotated[str | None, typer.Option(help="What happened.")] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option(help="What happened (needed when no one is given with --with)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Log an interaction with the people involved."""

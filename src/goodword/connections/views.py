@@ -68,7 +68,7 @@ async def add_connection(
         session.rollback()
         errors = form_errors(exc, fields=FIELDS, general_field="person_b_id")
         if "person_b_id" not in form or not str(form["person_b_id"]).strip():
-            errors = {**errors, "person_b_id": "Pick the person, or give their number."}
+            errors["person_b_id"] = "Pick the person, or give their number."
         return people_views.render_detail(
             request,
             session,

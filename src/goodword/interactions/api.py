@@ -57,7 +57,8 @@ def create_interaction(
     session: DbSession, workspace_id: WorkspaceId, data: InteractionCreate
 ) -> InteractionRead:
     """Log an interaction; for interviews give the round and, per interviewer, the rapport.
-    A keep-in-touch reminder the contact answers is marked done."""
+    Give at least one participant or a summary. A keep-in-touch reminder the contact answers
+    is marked done."""
     interaction = service.create(session, workspace_id=workspace_id, data=data)
     cadence.settle(session, workspace_id=workspace_id, today=clock.today())
     return service.to_read(interaction)
@@ -81,6 +82,7 @@ def get_interaction(
 def replace_interaction(
     session: DbSession, workspace_id: WorkspaceId, interaction_id: int, data: InteractionUpdate
 ) -> InteractionRead:
+    """Replace every field; at least one participant or a summary must remain."""
     interaction = service.update(
         session, workspace_id=workspace_id, interaction_id=interaction_id, data=data
     )

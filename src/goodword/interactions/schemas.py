@@ -3,13 +3,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from goodword.interactions.models import Direction, InteractionKind, Rapport
-from goodword.records import Moment, RecordId
+from goodword.records import Moment, RecordId, clean_text
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
+NOTHING_RECORDED = "Add at least one person who took part, or a summary of what happened."
 
 
 class ParticipantIn(BaseModel):
@@ -40,6 +49,19 @@ class InteractionCreate(BaseModel):
             raise ValueError("interview_round is only for interviews.")
         if self.kind not in WRITTEN and self.direction is not None:
             raise ValueError("direction is only for messages and e-mails.")
+        if not self.participants and clean_text(self.summary) is None:
+            # Said of the participants field (a plain ValueError would be of the whole record),
+            # so the API names it and a form shows it beside the people.
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("nothing_recorded", NOTHING_RECORDED),
+                        loc=("participants",),
+                        input=self.participants,
+                    )
+                ],
+            )
         return self
 
 

@@ -15,7 +15,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import InvalidInput
 from goodword.interactions import service
 from goodword.interactions.models import Direction, Interaction, InteractionKind, Rapport
-from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
+from goodword.interactions.schemas import NOTHING_RECORDED, InteractionCreate, InteractionUpdate
 from goodword.opportunities import service as opportunities
 from goodword.pages import (
     enum_options,
@@ -44,6 +44,7 @@ REWRITE = {
     "direction is only for messages and e-mails.": (
         'Who wrote it is only for messages and e-mails: choose "Not said", or change the kind.'
     ),
+    NOTHING_RECORDED: "Choose at least one person who took part, or write a summary above.",
     OUT_OF_YEARS: OUT_OF_YEARS,  # (a date that is one, in a year out of range)
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }

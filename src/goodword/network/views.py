@@ -49,6 +49,15 @@ QUERY_FIELDS = (
     "from_person_id",
     "k",
 )
+# The finder's words for what the API and the CLI say by field.
+REWRITE = {
+    "target": "Choose a person, an organization or an opportunity (just one).",
+    "k": "Give a whole number from 1 to 50.",
+    "No person is marked as you.": (
+        'No person is marked as you: choose whom to start from, or tick "This is me" on your '
+        "own person page."
+    ),
+}
 
 
 def cache_of(request: Request) -> SnapshotCache:
@@ -77,13 +86,16 @@ def _targets(session: Session, workspace_id: int) -> dict[str, Any]:
 def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
     """Choose a target; see the ranked ways in, each explained, with its first ask."""
     values = {name: request.query_params.get(name, "") for name in QUERY_FIELDS}
+    # The form sends all its fields: a search without a target is a mistake to point out,
+    # while the bare page (no fields) is the blank form.
+    searched = any(name in request.query_params for name in QUERY_FIELDS)
     errors: dict[str, str] = {}
     found: WaysIn | None = None
     messages: list[DraftMessage] = []
     status = 200
     try:
         query = read_query(values)
-        if query.has_target:
+        if query.has_target or searched:
             found = find(
                 session,
                 workspace_id=workspace_id,
@@ -94,7 +106,7 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
             ways = found.paths or [p.way_in for p in found.entry_points]
             messages = drafts(session, workspace_id=workspace_id, ways=ways)
     except InvalidInput as error:
-        errors = form_errors(error, fields=(*QUERY_FIELDS, "target"))
+        errors = form_errors(error, fields=(*QUERY_FIELDS, "target"), rewrite=REWRITE)
         status = 422
     except NotFound as error:
         if error.kind != "organization" or not values["to_organization"]:

@@ -27,8 +27,16 @@ from goodword.search import service as search
 router = APIRouter()
 
 LIST_FIELDS = ("emails", "phones", "urls", "tags", "interests")
-REWRITE = {"keep_in_touch_days": "Give a whole number of days up to 3650 (0 turns reminders off)."}
+# The schemas' words for the API, said as the forms label their fields.
+REWRITE = {
+    "keep_in_touch_days": "Give a whole number of days up to 3650 (0 turns reminders off).",
+    "Give a display name, or a given or family name.": "Give a name, or a given or family name.",
+}
 POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "end_date")
+POSITION_REWRITE = {
+    "Name the organization (organization_name) or give its id.": "Name the organization.",
+    "end_date is before start_date.": "This is before the day they started.",
+}
 
 
 @router.get("/people", name="people")
@@ -177,7 +185,7 @@ async def add_position(
             workspace_id,
             person_id,
             position_values=values,
-            position_errors=form_errors(exc, fields=POSITION_FIELDS),
+            position_errors=form_errors(exc, fields=POSITION_FIELDS, rewrite=POSITION_REWRITE),
             status_code=exc.status_code,
         )
     where = position.organization.name
