@@ -26,7 +26,7 @@ from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonUrl, Position
-from goodword.people.schemas import PersonCreate
+from goodword.people.schemas import PersonCreate, PositionCreate
 from goodword.search import service as search
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
@@ -265,7 +265,7 @@ def test_demo_people_are_searchable(demo: Loaded) -> None:
 
 
 def test_it_refuses_a_workspace_that_already_has_people(demo: Loaded) -> None:
-    with pytest.raises(Conflict, match="already has"):
+    with pytest.raises(Conflict, match="already holds records besides you"):
         build(demo.session, workspace_id=demo.workspace_id, today=TODAY)
 
 
@@ -277,8 +277,27 @@ def test_it_refuses_a_workspace_with_anyone_besides_you(demo: Loaded) -> None:
             workspace_id=other.id,
             data=PersonCreate(display_name=name, is_me=is_me),
         )
-    with pytest.raises(Conflict, match="already has 1 person besides you"):
+    with pytest.raises(Conflict, match="already holds records besides you"):
         build(demo.session, workspace_id=other.id, today=TODAY)
+
+
+def test_it_refuses_you_with_a_job_of_your_own_and_leaves_it_alone(demo: Loaded) -> None:
+    # Your own organization (from the job you recorded) is a record of yours: your real
+    # current job must not be ended by the story's made-up career.
+    other = workspaces.get_or_create(demo.session, slug="demo-me-at-work", name="Me at work")
+    me = people.create(
+        demo.session,
+        workspace_id=other.id,
+        data=PersonCreate(display_name="Alice Green", is_me=True),
+    )
+    people.add_position(
+        demo.session, workspace_id=other.id, person_id=me.id,
+        data=PositionCreate(organization_name="Acme Real Corp", title="Engineer"),
+    )  # fmt: skip
+    with pytest.raises(Conflict, match="already holds records besides you"):
+        build(demo.session, workspace_id=other.id, today=TODAY)
+    demo.session.refresh(me)
+    assert [(p.title, p.is_current) for p in me.positions] == [("Engineer", True)]
 
 
 def test_the_demo_stays_in_its_workspace(demo: Loaded) -> None:

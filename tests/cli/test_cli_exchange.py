@@ -63,7 +63,7 @@ def test_demo_refuses_a_database_that_has_people(run, cli_url: str) -> None:
     result = run("demo")
 
     assert result.exit_code == 3
-    assert "already has 1 person" in result.stderr
+    assert "already holds records besides you" in result.stderr
     assert "--database-url" in result.stderr
     assert len(people_in(run)) == 1
 
@@ -207,4 +207,18 @@ def test_demo_keeps_you_when_you_are_the_only_record(run, cli_url: str) -> None:
     me = json.loads(run("person", "show", "1", "--json").stdout)
     assert (me["display_name"], me["is_me"]) == ("Sam Okafor", True)
     assert len(me["positions"]) == 3  # the story's career
+    assert "You play its job seeker, Sam Okafor" in result.stdout
     assert len(people_in(run)) > 10
+
+
+def test_demo_refuses_you_with_records_of_your_own(run, cli_url: str) -> None:
+    run("person", "add", "Real Me", "--me", "--org", "Acme Real Corp", "--title", "Engineer")
+
+    result = run("demo")
+
+    assert result.exit_code == 3
+    assert "already holds records besides you" in result.stderr
+    me = json.loads(run("person", "show", "1", "--json").stdout)
+    assert [(p["organization_name"], p["is_current"]) for p in me["positions"]] == [
+        ("Acme Real Corp", True)
+    ]

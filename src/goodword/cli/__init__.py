@@ -250,20 +250,23 @@ def demo(
     day = _parse_day(today, "--today")
     with work(ctx, set_up_empty=True) as (session, workspace_id):
         # You alone do not count: the demo keeps you as its job seeker.
-        mine = people.get_me(session, workspace_id=workspace_id)
-        existing = people.count(session, workspace_id=workspace_id) - (1 if mine else 0)
-        if existing:
+        if not demo_network.fits(session, workspace_id=workspace_id):
             from goodword.errors import Conflict
 
             raise Conflict(
-                f"This database already has {existing} "
-                f"{'person' if existing == 1 else 'people'}{' besides you' if mine else ''}, "
-                "and the demo loads only into an empty one. Try it in a separate file: "
+                "This database already holds records besides you, and the demo loads only "
+                "into an empty one (or one that holds only you). Try it in a separate file: "
                 "goodword --database-url sqlite:///goodword-demo.sqlite3 demo"
             )
+        mine = people.get_me(session, workspace_id=workspace_id)
         summary = demo_network.build(session, workspace_id=workspace_id, seed=seed, today=day)
     counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items() if not k.endswith("_id")]
     table(f"Loaded the demo network (seed {seed})", ["Records", "Count"], counts)
+    if mine is not None:
+        typer.echo(
+            f"You play its job seeker, {mine.display_name}, so your record now holds a made-up "
+            "career; everyone else is made up too."
+        )
 
 
 def _parse_day(value: str | None, option: str) -> date | None:

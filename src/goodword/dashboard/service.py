@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from goodword.interactions.models import Interaction
-from goodword.leads.models import Lead
+from goodword import demo
 from goodword.network.queries import APPLIED_OR_LATER
 from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.organizations.models import Organization
@@ -23,11 +22,10 @@ COMING_UP_DAYS = 7
 COMING_UP_SHOWN = 5
 # Keep-in-touch reminders can come twenty at a time: the card names a few, then counts.
 REMINDERS_SHOWN = 3
+
+
 # Records of one's own that the demo must never mix with (people are counted apart: the
 # user's own person does not count).
-_OWN_RECORDS = (Organization, Opportunity, Interaction, Task, Lead)
-
-
 def is_empty(session: Session, *, workspace_id: int) -> bool:
     """True when the workspace has no people and no organizations yet (a first run)."""
     has_people = session.scalar(select(exists().where(Person.workspace_id == workspace_id)))
@@ -38,13 +36,7 @@ def is_empty(session: Session, *, workspace_id: int) -> bool:
 
 def demo_fits(session: Session, *, workspace_id: int) -> bool:
     """True when the demo may load: nothing is recorded yet, except perhaps the user themself."""
-    others = exists().where(Person.workspace_id == workspace_id, Person.is_me.is_(False))
-    if session.scalar(select(others)):
-        return False
-    return not any(
-        session.scalar(select(exists().where(model.workspace_id == workspace_id)))
-        for model in _OWN_RECORDS
-    )
+    return demo.fits(session, workspace_id=workspace_id)
 
 
 def count_applications(session: Session, *, workspace_id: int) -> int:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
@@ -283,6 +283,23 @@ def slug(text: str) -> str:
     return "".join(c for c in ascii_text if c.isascii() and (c.isalnum() or c == "-"))
 
 
+def fits(session: Session, *, workspace_id: int) -> bool:
+    """Whether the demo may load: nothing is recorded yet, except perhaps the user themself
+    (whose record then takes the job seeker's part and the story's career)."""
+    from goodword.interactions.models import Interaction
+    from goodword.leads.models import Lead
+    from goodword.opportunities.models import Opportunity
+    from goodword.tasks.models import Task
+
+    others = exists().where(Person.workspace_id == workspace_id, Person.is_me.is_(False))
+    if session.scalar(select(others)):
+        return False
+    return not any(
+        session.scalar(select(exists().where(model.workspace_id == workspace_id)))
+        for model in (Organization, Opportunity, Interaction, Task, Lead)
+    )
+
+
 def build(
     session: Session, *, workspace_id: int, seed: int = 2026, today: date | None = None
 ) -> DemoSummary:
@@ -293,17 +310,12 @@ def build(
     """
     from goodword.demo import story
 
-    mine = people.get_me(session, workspace_id=workspace_id)
-    existing = session.scalar(
-        select(func.count())
-        .select_from(Person)
-        .where(Person.workspace_id == workspace_id, Person.is_me.is_(False))
-    )
-    if existing:
+    if not fits(session, workspace_id=workspace_id):
         raise Conflict(
-            f"This workspace already has {existing} {'person' if existing == 1 else 'people'}"
-            f"{' besides you' if mine else ''}; load the demo into an empty one."
+            "This workspace already holds records besides you; the demo loads only into an "
+            "empty one (or one that holds only you)."
         )
+    mine = people.get_me(session, workspace_id=workspace_id)
     network = Network(session, workspace_id, random.Random(seed), today or date.today())
     _organizations(network)
     me = _me(network, mine)

@@ -104,6 +104,26 @@ _NICKNAMES = {
     "abigail": {"abby"},
     "jessica": {"jess", "jessie"},
     "zachary": {"zach", "zack"},
+    # Short forms that are the start of the name: without them here, such a pair would be
+    # taken for two names with another ending (see `_other_ending`) and only suggested.
+    "jeffrey": {"jeff"},
+    "geoffrey": {"geoff"},
+    "philip": {"phil"},
+    "phillip": {"phil"},
+    "stephanie": {"steph"},
+    "maximilian": {"max"},
+    "nathaniel": {"nate", "nat"},
+    "nathan": {"nate"},
+    "kenneth": {"ken", "kenny"},
+    "ronald": {"ron"},
+    "donald": {"don"},
+    "douglas": {"doug"},
+    "gabriel": {"gabe"},
+    "vincent": {"vince"},
+    "leonard": {"len", "leo"},
+    # Two spellings of one name.
+    "sarah": {"sara"},
+    "anna": {"ana"},
 }
 _NICK_GROUPS: dict[str, set[str]] = defaultdict(set)
 for _full, _short in _NICKNAMES.items():
