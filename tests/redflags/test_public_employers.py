@@ -110,3 +110,119 @@ def test_a_federal_posting_is_not_held_to_state_pay_range_laws() -> None:
 def test_a_federal_posting_keeps_nothing_to_say_when_no_state_law_was_set_aside() -> None:
     report = analyze(FEDERAL_POSTING, location="Austin, TX", today=TODAY)
     assert not any(n.startswith("Not applied:") for n in report.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "law_id"),
+    [
+        (
+            "The Virginia Department of Behavioral Health and Developmental Services is hiring.",
+            "Richmond, VA",
+            "us-va-public-shb",
+        ),
+        (
+            "North Carolina Office of State Human Resources seeks a clerk.",
+            "Raleigh, NC",
+            "us-nc-public-shb",
+        ),
+        (
+            "Commonwealth of Pennsylvania, Department of Human Services\nJob: Caseworker",
+            "Harrisburg, PA",
+            "us-pa-public-shb",
+        ),
+        (
+            "Join the Department of Corrections of the Commonwealth of Pennsylvania.",
+            "Harrisburg, PA",
+            "us-pa-public-shb",
+        ),
+    ],
+)
+def test_a_public_only_ban_counts_for_a_state_unit_named_as_states_name_them(
+    text: str, where: str, law_id: str
+) -> None:
+    report = analyze(text + "\n" + ASKS, location=where, today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert law_id in {a.law.id for a in finding.laws}
+    assert not any(
+        note.startswith("Not counted: ") and "public employers" in note for note in report.notes
+    )
+
+
+NEW_YORK_STATE_AND_CITY = {"us-ny-pt", "us-ny-nyc-pt", "us-ny-shb", "us-ny-nyc-shb"}
+
+
+def test_a_federal_employer_gets_only_the_laws_that_bind_it_and_the_rest_apart() -> None:
+    federal = find_employer(FEDERAL_POSTING)
+    lookup = laws_for("New York, NY", TODAY, employer=federal)
+    assert [a.law.id for a in lookup.laws] == ["us-federal-opm-shb"]
+    assert {a.law.id for a in lookup.set_aside} == NEW_YORK_STATE_AND_CITY
+    assert lookup.left_out == ()
+    data = lookup.to_dict()
+    assert [law["id"] for law in data["laws"]] == ["us-federal-opm-shb"]
+    assert {law["id"] for law in data["set_aside"]} == NEW_YORK_STATE_AND_CITY
+    assert data["set_aside_heading"].startswith("Not binding on a federal employer.")
+    assert "do not generally bind US federal agencies" in data["set_aside_heading"]
+
+    # The same place with no employer shown, or a private one: nothing is set aside.
+    for employer in (None, find_employer("Acme Corp is hiring.")):
+        place_only = laws_for("New York, NY", TODAY, employer=employer)
+        assert {a.law.id for a in place_only.laws} >= NEW_YORK_STATE_AND_CITY
+        assert place_only.set_aside == () and place_only.to_dict()["set_aside_heading"] is None
+
+
+def test_a_federal_posting_lists_state_and_local_laws_only_under_a_note_that_they_do_not_bind() -> (
+    None
+):
+    text = FEDERAL_POSTING + " Salary: $80,000 - $100,000 per year. " + ASKS
+    report = analyze(text, location="New York, NY", today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert [a.law.id for a in finding.laws] == ["us-federal-opm-shb"]
+    assert report.laws is not None
+    assert [a.law.id for a in report.laws.laws] == ["us-federal-opm-shb"]
+    listing = [n for n in report.notes if n.startswith("Not binding on a federal employer: ")]
+    assert listing == [
+        "Not binding on a federal employer: the pay-history and pay-range laws of New York "
+        "(State); the pay-history and pay-range laws of New York City, NY. State and local pay "
+        "laws do not generally bind US federal agencies, and the employer reads as one, so these "
+        "are not applied to this job."
+    ]
+    # The note that the federal rule is counted comes first, without saying it twice.
+    counted = next(n for n in report.notes if n.startswith("The employer reads as a US federal"))
+    assert report.notes.index(counted) < report.notes.index(listing[0])
+    assert "do not generally bind" not in counted
+
+
+def test_a_public_only_state_ban_is_set_aside_for_a_federal_employer_not_left_out() -> None:
+    report = analyze(FEDERAL_POSTING + " " + ASKS, location="Harrisburg, PA", today=TODAY)
+    assert report.laws is not None
+    assert report.laws.left_out == ()
+    assert [a.law.id for a in report.laws.set_aside] == ["us-pa-public-shb"]
+    # No note that it would count if the text showed a state agency: it shows a federal one.
+    assert not any(note.startswith("Not counted: Pennsylvania") for note in report.notes)
+    assert (
+        "Not binding on a federal employer: the pay-history law of Pennsylvania (state agencies)."
+        in " ".join(report.notes)
+    )
+
+
+def test_a_federal_posting_in_a_state_is_not_told_about_its_local_ordinances() -> None:
+    private = analyze("Acme Corp is hiring. " + ASKS, location="Pennsylvania", today=TODAY)
+    assert any(n.startswith("Local ordinances exist in this state") for n in private.notes)
+
+    report = analyze(FEDERAL_POSTING + " " + ASKS, location="Pennsylvania", today=TODAY)
+    assert not any(n.startswith("Local ordinances exist in this state") for n in report.notes)
+
+
+def test_a_federal_posting_names_a_pay_range_law_it_escapes_once() -> None:
+    report = analyze(FEDERAL_POSTING + " " + ASKS, location="Denver, CO", today=TODAY)
+    assert _finding(report, "cf-missing-pay-range") is None
+    assert report.laws is not None
+    assert {a.law.id for a in report.laws.set_aside} == {"us-co-pt", "us-co-shb"}
+    named = [n for n in report.notes if "pay-range law of Colorado" in n]
+    assert len(named) == 1 and named[0].startswith("Not applied: the pay-range law of Colorado.")
+    assert any(
+        n.startswith("Not binding on a federal employer: the pay-history law of Colorado.")
+        for n in report.notes
+    )

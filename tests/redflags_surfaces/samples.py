@@ -22,3 +22,16 @@ CLEAN = "Thanks for your time today. The team enjoyed the conversation; talk nex
 
 # `goodword ARGS...` run in process (the `run` fixture).
 Run = Callable[..., Result]
+
+# A federal posting (a GS grade, USAJOBS) in New York City, with a range and a pay-history
+# question: the federal pay-setting rule binds it; New York's state and city laws do not.
+FEDERAL_IN_NEW_YORK = (
+    "Job posting: Program Analyst, GS-0343-12. Apply on USAJOBS.\n"
+    "Salary: $80,000 - $100,000 per year.\n"
+    "What is your current salary? Please include it with your application.\n"
+)
+NEW_YORK_STATE_AND_CITY = {"us-ny-pt", "us-ny-nyc-pt", "us-ny-shb", "us-ny-nyc-shb"}
+NOT_BINDING = (
+    "Not binding on a federal employer: the pay-history and pay-range laws of New York (State); "
+    "the pay-history and pay-range laws of New York City, NY."
+)

@@ -14,7 +14,7 @@ from factories import LOCAL
 from goodword.redflags import all_laws
 from goodword.redflags.service import MAX_TEXT, findings_for_opportunity, opportunity_location
 from goodword.workspaces.models import Workspace
-from redflags_surfaces.samples import EML, SCAM_AND_HISTORY, TODAY
+from redflags_surfaces.samples import EML, FEDERAL_IN_NEW_YORK, NOT_BINDING, SCAM_AND_HISTORY, TODAY
 
 HTMX = {"HX-Request": "true"}
 
@@ -60,6 +60,18 @@ def test_posting_a_message_marks_the_evidence_in_the_text(client: TestClient) ->
     assert "navigator.clipboard.writeText" in page.text
     # What was pasted is kept in the box.
     assert "Also, what is your current salary?" in page.text
+
+
+def test_a_federal_posting_shows_state_and_city_laws_only_as_not_binding(
+    client: TestClient,
+) -> None:
+    page = client.post("/check", data={"text": FEDERAL_IN_NEW_YORK, "location": "New York, NY"})
+
+    assert page.status_code == 200
+    laws = re.findall(r"<li><strong>(.*?)</strong>", page.text)
+    assert laws == ["United States federal government (OPM pay-setting rule)"]
+    notes = re.search(r'<ul class="rf-notes[^"]*">(.*?)</ul>', page.text, flags=re.S)
+    assert notes is not None and NOT_BINDING in notes.group(1)
 
 
 def test_pasted_markup_is_shown_as_text_never_run(client: TestClient) -> None:

@@ -9,7 +9,13 @@ import factories as f
 from goodword.redflags import all_laws
 from goodword.redflags.service import MAX_TEXT
 from goodword.workspaces.models import Workspace
-from redflags_surfaces.samples import SCAM_AND_HISTORY, TODAY
+from redflags_surfaces.samples import (
+    FEDERAL_IN_NEW_YORK,
+    NEW_YORK_STATE_AND_CITY,
+    NOT_BINDING,
+    SCAM_AND_HISTORY,
+    TODAY,
+)
 
 
 def test_it_checks_a_message_and_returns_findings_with_evidence_and_law(
@@ -99,6 +105,26 @@ def test_a_place_alone_leaves_out_the_federal_pay_setting_rule(client: TestClien
     federal = next(law for law in every["laws"] if law["id"] == "us-federal-opm-shb")
     assert federal["employer"] == "us_federal" and federal["scope"] == "federal_agencies"
     assert federal["status_text"].startswith("took effect on 2024-04-01")
+
+
+def test_a_federal_posting_lists_state_and_city_laws_apart_as_not_binding(
+    client: TestClient,
+) -> None:
+    body = {"text": FEDERAL_IN_NEW_YORK, "location": "New York, NY"}
+
+    report = client.post("/api/v1/check", json=body).json()
+
+    history = next(x for x in report["findings"] if x["category"] == "salary_history")
+    assert [law["id"] for law in history["laws"]] == ["us-federal-opm-shb"]
+    assert [law["id"] for law in report["laws"]["laws"]] == ["us-federal-opm-shb"]
+    assert {law["id"] for law in report["laws"]["set_aside"]} == NEW_YORK_STATE_AND_CITY
+    assert report["laws"]["set_aside_heading"].startswith("Not binding on a federal employer.")
+    assert any(note.startswith(NOT_BINDING) for note in report["notes"])
+    # A private employer in the same place is held to them, and nothing is set aside.
+    private_text = "Acme Corp is hiring an analyst. What is your current salary?"
+    private = client.post("/api/v1/check", json={**body, "text": private_text}).json()
+    assert {law["id"] for law in private["laws"]["laws"]} >= NEW_YORK_STATE_AND_CITY
+    assert private["laws"]["set_aside"] == [] and private["laws"]["set_aside_heading"] is None
 
 
 def test_a_check_cites_sources_for_the_jobs_country(client: TestClient) -> None:

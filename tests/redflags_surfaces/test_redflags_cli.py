@@ -10,7 +10,16 @@ import pytest
 
 from goodword import db
 from goodword.redflags import all_laws
-from redflags_surfaces.samples import CLEAN, EML, SCAM_AND_HISTORY, TODAY, Run
+from redflags_surfaces.samples import (
+    CLEAN,
+    EML,
+    FEDERAL_IN_NEW_YORK,
+    NEW_YORK_STATE_AND_CITY,
+    NOT_BINDING,
+    SCAM_AND_HISTORY,
+    TODAY,
+    Run,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -66,6 +75,24 @@ def test_json_output_has_the_apis_shape(run: Run, tmp_path: Path) -> None:
     assert data["today"] == TODAY.isoformat()
     assert data["worst"] == "critical"
     assert {f["category"] for f in data["findings"]} == {"scam", "salary_history"}
+
+
+def test_a_federal_posting_shows_state_and_city_laws_only_as_not_binding(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, FEDERAL_IN_NEW_YORK)
+
+    shown = run("check", path, "--location", "New York, NY")
+    as_json = run("check", path, "--location", "New York, NY", "--json")
+
+    assert shown.exit_code == 0, shown.output
+    out = " ".join(shown.stdout.split())
+    assert "United States federal government (OPM pay-setting rule)" in out
+    assert "Note: " + NOT_BINDING in out
+    assert "New York City, NY took effect" not in out and "Law: New York" not in out
+    data = json.loads(as_json.stdout)
+    assert [law["id"] for law in data["laws"]["laws"]] == ["us-federal-opm-shb"]
+    assert {law["id"] for law in data["laws"]["set_aside"]} == NEW_YORK_STATE_AND_CITY
 
 
 def test_it_reads_standard_input(run: Run) -> None:

@@ -14,17 +14,18 @@ from typing import Any
 
 from goodword.redflags import answers
 from goodword.redflags.answers import Answer
-from goodword.redflags.employer import US_FEDERAL, Employer, find_employer
+from goodword.redflags.employer import Employer, find_employer
 from goodword.redflags.laws import (
     AppliedLaw,
     Kind,
+    Law,
     LawLookup,
     Status,
-    binds_federal_agencies,
     counted_note,
     data_compiled,
     laws_for_place,
     left_out_note,
+    set_aside_list_note,
     set_aside_note,
 )
 from goodword.redflags.location import Place, parse_location
@@ -157,18 +158,13 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     place = parse_location(raw_location)
     employer = find_employer(text, sents)
     lookup = laws_for_place(place, today=today, employer=employer) if place.known else None
-    if lookup is not None:
-        # Why an entry for another kind of employer was left out matters only next to a
-        # finding of its kind; it is added there.
-        asides = {left_out_note(law) for law in lookup.left_out}
-        notes.extend(note for note in lookup.notes if note not in asides)
-        if employer is not None:
-            notes.extend(
-                counted_note(a.law, employer.quote)
-                for a in lookup.laws
-                if a.law.employer == employer.kind
-            )
     compiled = data_compiled()
+    ranges = pay_ranges(text)
+    posting = looks_like_posting(text)
+    transparency = _transparency_findings(text, ranges, posting, lookup, compiled)
+    if lookup is not None:
+        held_off = _held_off(text, ranges, posting, lookup, transparency, compiled)
+        notes.extend(_employer_notes(lookup, employer, held_off))
 
     findings: list[Finding] = []
     findings.extend(_scam_findings(text, sents, place, notes))
@@ -176,20 +172,8 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     if history:
         notes.extend(_left_out_notes(lookup, Kind.SALARY_HISTORY_BAN))
     findings.extend(history)
-    ranges = pay_ranges(text)
-    posting = looks_like_posting(text)
-    transparency = _transparency_findings(
-        text, ranges, posting, _for_employer(lookup, employer), compiled
-    )
     if transparency:
         notes.extend(_left_out_notes(lookup, Kind.PAY_TRANSPARENCY))
-    if employer is not None and employer.kind == US_FEDERAL and lookup is not None:
-        # Say which state and local posting laws were set aside, when they would have been cited.
-        would_cite = _transparency_findings(text, ranges, posting, lookup, compiled)
-        set_aside = _cited_laws(would_cite) - _cited_laws(transparency)
-        if set_aside:
-            laws = [a.law for a in lookup.laws if a.law.id in set_aside]
-            notes.append(set_aside_note(laws, employer.quote))
     findings.extend(transparency)
     findings.extend(_unpaid_findings(text, sents, place, notes))
     findings.sort(key=lambda f: -f.severity.rank)
@@ -207,23 +191,55 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     )
 
 
+def _held_off(
+    text: str,
+    ranges: list[PayRange],
+    posting: bool,
+    lookup: LawLookup,
+    transparency: list[Finding],
+    compiled: date,
+) -> list[Law]:
+    """The set-aside pay-range laws a finding would have cited, had they bound the employer."""
+    if not lookup.set_aside:
+        return []
+    every = replace(lookup, laws=lookup.laws + lookup.set_aside)
+    would_cite = _transparency_findings(text, ranges, posting, every, compiled)
+    held = _cited_laws(would_cite) - _cited_laws(transparency)
+    return [a.law for a in lookup.set_aside if a.law.id in held]
+
+
+def _employer_notes(lookup: LawLookup, employer: Employer | None, held_off: list[Law]) -> list[str]:
+    """The lookup's notes, with what the employer the text shows changes about them.
+
+    Why an entry for another kind of employer was left out matters only next to a finding of
+    its kind; it is added there. For a federal employer, the note that says which law binds it
+    comes first; then the state and local laws it is not held to, the pay-range laws that a
+    finding would have cited named on their own.
+    """
+    listed = set_aside_list_note(list(lookup.set_aside)) if lookup.set_aside else None
+    asides = {left_out_note(law) for law in lookup.left_out} | {listed}
+    notes = [note for note in lookup.notes if note not in asides]
+    if employer is None:
+        return notes
+    notes.extend(
+        counted_note(a.law, employer.quote, aside=not lookup.set_aside)
+        for a in lookup.laws
+        if a.law.employer == employer.kind
+    )
+    held = {law.id for law in held_off}
+    rest = [a for a in lookup.set_aside if a.law.id not in held]
+    if rest:
+        notes.append(set_aside_list_note(rest))
+    if held_off:
+        notes.append(set_aside_note(held_off, employer.quote))
+    return notes
+
+
 def _left_out_notes(lookup: LawLookup | None, kind: Kind) -> list[str]:
     """Notes for the entries of `kind` left out because they bind another kind of employer."""
     if lookup is None:
         return []
     return [left_out_note(law) for law in lookup.left_out if law.kind is kind]
-
-
-def _for_employer(lookup: LawLookup | None, employer: Employer | None) -> LawLookup | None:
-    """The lookup without the pay-range laws that cannot bind `employer` (a federal agency)."""
-    if lookup is None or employer is None or employer.kind != US_FEDERAL:
-        return lookup
-    kept = tuple(
-        a
-        for a in lookup.laws
-        if a.law.kind is not Kind.PAY_TRANSPARENCY or binds_federal_agencies(a.law)
-    )
-    return replace(lookup, laws=kept)
 
 
 def _cited_laws(findings: list[Finding]) -> set[str]:

@@ -154,8 +154,15 @@ class LawLookupOut(_Out):
     place: PlaceOut
     today: date
     compiled: date
-    laws: list[LawOut]
+    laws: list[LawOut] = Field(description="The laws that apply to this job where it is.")
     notes: list[str]
+    set_aside: list[LawOut] = Field(
+        description="Laws of the place that do not bind the employer the text shows: the state, "
+        "county and city laws, when the employer reads as a US federal agency. Not applied."
+    )
+    set_aside_heading: str | None = Field(
+        description="Why `set_aside` is listed apart, in plain words; null when it is empty."
+    )
 
 
 class FindingOut(_Out):

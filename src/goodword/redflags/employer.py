@@ -39,7 +39,9 @@ _US = r"(?:U\.\s?S\.|US|United\s+States)"
 _AGENCY = (
     rf"(?:{_US}\s+(?:(?i:federal)\s+)?(?:(?i:government)|Department\s+of\s+(?:{_DEPARTMENTS}))"
     r"|(?i:(?:U\.?\s?S\.?\s+)?federal\s+(?:government|agency))"
+    # "... of the State of California" makes it a state's department of the same name.
     rf"|Department\s+of\s+(?:{_FEDERAL_DEPARTMENTS})"
+    r"(?!,?\s+(?:of\s+(?:the\s+)?)?(?:State|Commonwealth)\s+of\b)"
     rf"|(?:{_US}\s+)?(?:{_FEDERAL_AGENCIES}))"
 )
 _THE = r"(?:[Tt]he\s+|[Aa]\s+)?"
@@ -48,12 +50,41 @@ _STATE_CODES = {name.lower(): code for code, name in US_STATES.items() if code n
 _STATE_NAMES = "|".join(
     name.replace(" ", r"\s+") for name in sorted(US_STATES.values(), key=len, reverse=True)
 )
-# A state's own government or one of its departments, named as such.
-_STATE_GOV = (
-    rf"(?:State|Commonwealth)\s+of\s+(?:{_STATE_NAMES})(?!\s+(?i:university|college))"
-    rf"|(?:{_STATE_NAMES})(?:\s+State)?\s+Department\s+of\s+[A-Z][\w&]*"
+_STATE = rf"(?:{_STATE_NAMES})(?![\w-])"
+_STATE_OF = r"(?:State|Commonwealth)\s+of\s+"
+_NOT_SCHOOL = r"(?!\s+(?i:university|college))"
+# A unit of a state's government, named as governments name them. Its proper name is
+# capitalised words joined by "and", "for", "on" or "&": so "the Texas Department of Sales at
+# Acme" ends before "at", and a word that starts a verb ("Is Hiring") ends it too. The name
+# never holds "of", so "Office of Research of the University of Washington" is no state office.
+_UNIT = r"(?:Department|Office|Agency|Commission|Board|Division|Bureau|Authority)"
+_WORD = r"(?!(?:Is|Has|Seeks|Invites|Wants|Needs)\b)[A-Z][\w'-]*"
+_UNIT_NAME = rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+(?:(?:and|for|on|&)[ \t]+)?{_WORD})*"
+# A state's own government or one of its units. Each form marks the state's name (s1 to s4),
+# so whose government it is is read back from the quote.
+_STATE_FORMS = (
+    # "State of Oregon", "Commonwealth of Pennsylvania", "State of Oregon, Department of ...".
+    rf"{_STATE_OF}(?P<s1>{_STATE}){_NOT_SCHOOL}(?:[,:]?[ \t]+{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME})?",
+    # "Texas Department of Transportation", "New York State Office of General Services".
+    rf"(?P<s2>{_STATE})(?:[ \t]+State)?[ \t]+{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME}",
+    # "Department of Labor of the State of Illinois", "Railroad Commission of Texas". The
+    # state's name ends the employer's: "Board of Directors of Texas Roadhouse" is a firm's.
+    rf"(?:{_UNIT_NAME}[ \t]+)?{_UNIT}(?:[ \t]+of[ \t]+{_UNIT_NAME})?[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"(?:{_STATE_OF})?(?P<s3>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
+    # "Department of Human Services, State of Oregon".
+    rf"{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME},[ \t]+{_STATE_OF}(?P<s4>{_STATE}){_NOT_SCHOOL}",
 )
-_STATE_NAME = re.compile(rf"\b({_STATE_NAMES})\b")
+_STATE_GOV = "|".join(f"(?:{form})" for form in _STATE_FORMS)
+_STATE_OWNER = re.compile(_STATE_GOV)
+# A first line that is only a unit of a state's government names the employer, as a state's
+# job board heads its postings: "State of Oregon, Department of Human Services". Unless the
+# text goes on to say it is a contractor's, a vendor's or a staffing firm's job for that unit.
+_STATE_HEADING = re.compile(
+    rf"\A[ \t\r\n]*(?=[^\n]*\b{_UNIT}\b)(?:{_STATE_GOV})[ \t\r]*$"
+    r"(?![\s\S]*\b(?i:(?:sub-?)?contract\w*|vendors?|clients?|customers?|on\s+behalf\s+of|"
+    r"staffing|recruit(?:ing|ment)\s+(?:agency|firm))\b)",
+    re.MULTILINE,
+)
 # A city's own government: "City of New Orleans". The name ends before a unit of it.
 _CITY_GOV = r"City\s+of\s+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 _CITY_NAME = re.compile(r"City\s+of\s+((?:[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2})")
@@ -98,8 +129,8 @@ def _as_employer(name: str, *, place: bool = False) -> list[re.Pattern[str]]:
         re.compile(
             r"(?:^|(?<=[.!?:;]\s)|(?<=\n)|\b[Tt]he\s+|\b[Aa]\s+)"
             + name
-            + r"\s+(?i:is\s+(?:hiring|seeking|recruiting|looking\s+for)|seeks|"
-            r"invites\s+applications|has\s+an?\s+(?:opening|vacancy))\b",
+            + r"\s+(?i:is\s+(?:hiring|seeking|recruiting|looking\s+for|accepting\s+applications)|"
+            r"seeks|invites\s+applications|has\s+an?\s+(?:opening|vacancy))\b",
             re.MULTILINE,
         ),
         # A labelled line, as on a USAJOBS announcement: "Agency: Veterans Health Administration".
@@ -150,7 +181,9 @@ _NOT_THE_EMPLOYER = re.compile(
 _RULES = [
     Rule(signal=US_FEDERAL, find=tuple(_EMPLOYER_ROLE + _SERVICE_TERMS), unless=_NOT_THE_EMPLOYER),
     Rule(
-        signal=US_STATE, find=tuple(_as_employer(_STATE_GOV, place=True)), unless=_NOT_THE_EMPLOYER
+        signal=US_STATE,
+        find=(*_as_employer(_STATE_GOV, place=True), _STATE_HEADING),
+        unless=_NOT_THE_EMPLOYER,
     ),
     Rule(signal=US_CITY, find=tuple(_as_employer(_CITY_GOV, place=True)), unless=_NOT_THE_EMPLOYER),
 ]
@@ -172,8 +205,11 @@ class Employer:
 
 
 def _state_of(quote: str) -> str | None:
-    found = _STATE_NAME.search(quote)
-    return _STATE_CODES.get(" ".join(found.group(1).split()).lower()) if found else None
+    found = _STATE_OWNER.search(quote)
+    if found is None:
+        return None
+    name = next(name for name in found.groups() if name is not None)
+    return _STATE_CODES.get(" ".join(name.split()).lower())
 
 
 def _city_of(quote: str) -> str | None:

@@ -250,6 +250,9 @@ class LawLookup:
     notes: tuple[str, ...]
     # Entries for this place left out because they bind another kind of employer.
     left_out: tuple[Law, ...] = ()
+    # Laws for this place that do not bind the employer the text shows: the state, county and
+    # city laws, for a US federal agency. Listed apart, under `set_aside_heading`.
+    set_aside: tuple[AppliedLaw, ...] = ()
 
     def of_kind(self, kind: Kind) -> list[AppliedLaw]:
         return [applied for applied in self.laws if applied.law.kind is kind]
@@ -262,6 +265,11 @@ class LawLookup:
     def pay_transparency(self) -> list[AppliedLaw]:
         return self.of_kind(Kind.PAY_TRANSPARENCY)
 
+    @property
+    def set_aside_heading(self) -> str | None:
+        """What the laws in `set_aside` are, in plain words; None when there are none."""
+        return SET_ASIDE_HEADING if self.set_aside else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "place": self.place.to_dict(),
@@ -269,6 +277,8 @@ class LawLookup:
             "compiled": self.compiled.isoformat(),
             "laws": [applied.to_dict() for applied in self.laws],
             "notes": list(self.notes),
+            "set_aside": [applied.to_dict() for applied in self.set_aside],
+            "set_aside_heading": self.set_aside_heading,
         }
 
 
@@ -360,7 +370,8 @@ EMPLOYER_KINDS = {
     US_STATE: EmployerKind(
         one="an agency of the State of {state}",
         many="public employers: agencies of the State of {state}",
-        shown_by='"State of {state}" or "{state} Department of ..." named as the employer',
+        shown_by='"State of {state}" or one of its units ("{state} Department of ...", '
+        '"{state} Office of ...") named as the employer',
     ),
     US_CITY: EmployerKind(
         one="the City of {city}",
@@ -384,12 +395,16 @@ def left_out_note(law: Law) -> str:
     )
 
 
-def counted_note(law: Law, quote: str) -> str:
-    """Say why an entry for one kind of employer was counted, quoting the text that shows it."""
+def counted_note(law: Law, quote: str, *, aside: bool = True) -> str:
+    """Say why an entry for one kind of employer was counted, quoting the text that shows it.
+
+    `aside=False` leaves out why the other laws of the place step back, when a note that
+    names them follows.
+    """
     kind = EMPLOYER_KINDS[law.employer or ""]
     note = _words(f"The employer reads as {kind.one}", law)
     note += f' (the text says "{quote}"), so {law.name} is counted.'
-    return f"{note} {kind.aside}" if kind.aside else note
+    return f"{note} {kind.aside}" if kind.aside and aside else note
 
 
 def set_aside_note(laws: list[Law], quote: str) -> str:
@@ -407,7 +422,42 @@ def binds_federal_agencies(law: Law) -> bool:
     return not (law.country == "US" and law.level in ("region", "county", "city"))
 
 
-def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> list[str]:
+_SET_ASIDE = "Not binding on a federal employer"
+_SET_ASIDE_WHY = (
+    "State and local pay laws do not generally bind US federal agencies, and the employer reads "
+    "as one, so these are not applied to this job."
+)
+# What `LawLookup.set_aside` holds, in plain words.
+SET_ASIDE_HEADING = f"{_SET_ASIDE}. {_SET_ASIDE_WHY}"
+
+
+def set_aside_list_note(laws: list[AppliedLaw]) -> str:
+    """Name the state and local laws for the place that a federal employer is not held to."""
+    by_name: dict[str, set[Kind]] = {}
+    for applied in laws:
+        by_name.setdefault(applied.law.name, set()).add(applied.law.kind)
+    parts = []
+    for name, kinds in by_name.items():
+        words = [w for k, w in _KIND_WORDS.items() if k in kinds]
+        parts.append(f"the {' and '.join(words)} law{'s' if len(words) > 1 else ''} of {name}")
+    return f"{_SET_ASIDE}: {'; '.join(parts)}. {_SET_ASIDE_WHY}"
+
+
+_KIND_WORDS = {Kind.SALARY_HISTORY_BAN: "pay-history", Kind.PAY_TRANSPARENCY: "pay-range"}
+
+
+def _employer_kind(employer: str | Employer | None) -> str | None:
+    return employer.kind if isinstance(employer, Employer) else employer
+
+
+def _notes_for(
+    place: Place,
+    found: list[AppliedLaw],
+    left_out: list[Law],
+    set_aside: list[AppliedLaw],
+    *,
+    federal: bool = False,
+) -> list[str]:
     notes: list[str] = []
     if not place.known:
         if place.area:
@@ -430,7 +480,9 @@ def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> li
         reach = [a.law for a in found if a.law.location_rule]
         for law in reach:
             notes.append(f"{law.name} ({law.kind.value.replace('_', ' ')}): {law.location_rule}.")
-    if place.country in ("US", "CA") and place.region is None:
+    # State and local law does not bind a federal employer, so what it says is listed apart.
+    local_law_matters = not (federal and place.country == "US")
+    if place.country in ("US", "CA") and place.region is None and local_law_matters:
         notes.append(
             "No state or province given: state, provincial and city laws depend on where the "
             "job is performed."
@@ -445,15 +497,18 @@ def _notes_for(place: Place, found: list[AppliedLaw], left_out: list[Law]) -> li
         and not law.covers_place(place)
     ]
     names = sorted({law.name for law in local})
-    if names and place.city is None and place.county is None:
+    if names and place.city is None and place.county is None and local_law_matters:
         notes.append("Local ordinances exist in this state: " + "; ".join(names) + ".")
     for item in _data().get("preemption_notes") or []:
         states = str(item.get("jurisdiction", ""))
-        if place.country == "US" and US_STATES.get(place.region or "", "?") in states:
+        in_state = place.country == "US" and US_STATES.get(place.region or "", "?") in states
+        if in_state and local_law_matters:
             notes.append(f"{states}: {item['fact']}")
     if place.country == "GB":
         notes.append("The EU Pay Transparency Directive does not apply in the United Kingdom.")
     notes.extend(left_out_note(law) for law in left_out)
+    if set_aside:
+        notes.append(set_aside_list_note(set_aside))
     return notes
 
 
@@ -464,28 +519,39 @@ def laws_for_place(
 
     `employer` is the employer the text shows (an `Employer`, or a kind such as "us_federal"),
     or None when nothing says; entries that bind only another employer are left out, with a
-    note.
+    note. For a US federal agency, the state, county and city laws of the place, which do not
+    generally bind it, are listed apart in `set_aside`, under a note that says so.
     """
+    federal = _employer_kind(employer) == US_FEDERAL
+    covering = [law for law in all_laws() if place.known and law.covers_place(place)]
+    apart = {law.id for law in covering if federal and not binds_federal_agencies(law)}
     found = [
         AppliedLaw(law=law, status=law.status_on(today))
-        for law in all_laws()
-        if place.known and law.applies_to(place, employer=employer)
+        for law in covering
+        if law.id not in apart and law.binds(employer)
     ]
-    left_out = [
-        law
-        for law in all_laws()
-        if place.known and law.covers_place(place) and not law.applies_to(place, employer=employer)
+    left_out = [law for law in covering if law.id not in apart and not law.binds(employer)]
+    set_aside = [
+        AppliedLaw(law=law, status=law.status_on(today)) for law in covering if law.id in apart
     ]
-    level_order = {"union": 0, "country": 1, "region": 2, "county": 3, "city": 4}
-    found.sort(key=lambda a: (a.law.kind.value, level_order.get(a.law.level, 9)))
+    found.sort(key=_listing_order)
+    set_aside.sort(key=_listing_order)
     return LawLookup(
         place=place,
         today=today,
         compiled=data_compiled(),
         laws=tuple(found),
-        notes=tuple(_notes_for(place, found, left_out)),
+        notes=tuple(_notes_for(place, found, left_out, set_aside, federal=federal)),
         left_out=tuple(left_out),
+        set_aside=tuple(set_aside),
     )
+
+
+_LEVEL_ORDER = {"union": 0, "country": 1, "region": 2, "county": 3, "city": 4}
+
+
+def _listing_order(applied: AppliedLaw) -> tuple[str, int]:
+    return applied.law.kind.value, _LEVEL_ORDER.get(applied.law.level, 9)
 
 
 def laws_for(where: str, today: date, *, employer: str | Employer | None = None) -> LawLookup:
