@@ -3,16 +3,17 @@
 A merge keeps everything. Every row that points at the absorbed person (contact details,
 positions, provenance, interactions, connections, tasks, opportunities, and whatever later
 record types point at people) is re-pointed at the survivor; rows that would then repeat
-one the survivor already has are removed. The Merge row stores which rows moved, every
-removed row in full and both people's own fields, so `undo_merge` can put it all back.
+one the survivor already has are removed. Playbook task keys that name the absorbed person
+name the survivor after, so each playbook finds its tasks for them. The Merge row stores
+which rows moved, every removed row in full, the keys as they were and both people's own
+fields, so `undo_merge` can put it all back.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, or_, select, update
+from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
@@ -27,15 +28,32 @@ from goodword.duplicates.schemas import (
     MergeRead,
     ScanResult,
 )
+from goodword.duplicates.snapshot import (
+    SNAPSHOT_VERSION,
+    TARGETS,
+    decode,
+    decode_row,
+    encode,
+    encode_row,
+    insert_row,
+    key_taken,
+    keyed_tasks,
+    made,
+    moved_back,
+    note_targets,
+    person_columns,
+    read_row,
+    restore_keys,
+    still_linked,
+)
 from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.playbooks.keys import rekey
 from goodword.records import Page, clean_list, get_owned, keyset_page, sort_key
 from goodword.search import service as search
+from goodword.tasks.models import TaskStatus
 
-# 2: also the survivor's own fields as the merge left them, and what makes each moved row
-# the same thing (so an undo can tell what was edited since, and find rows re-created).
-SNAPSHOT_VERSION = 2
 # A person's child rows, and the columns that make two of them the same thing.
 _SAME_WHEN = {
     "person_emails": ("address",),
@@ -47,6 +65,9 @@ _SAME_WHEN = {
 _SPECIAL = {"people", "duplicate_candidates", "connections", "search_documents"}
 _OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name")
 _SHARED_KEY = Scored(1.0, ("the same e-mail address, phone number or LinkedIn profile",))
+# How far the user has taken a task, least first: of two tasks for one step, a merge keeps
+# the one further along.
+_PROGRESS = (TaskStatus.OPEN, TaskStatus.SNOOZED, TaskStatus.DISMISSED, TaskStatus.DONE)
 
 
 def get_candidate(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:
@@ -241,12 +262,15 @@ def merge(
     snapshot: dict[str, Any] = {
         "version": SNAPSHOT_VERSION,
         "survivor_before": _own(survivor),
-        "absorbed": _row(Base.metadata.tables["people"], session, absorbed.id),
+        "absorbed": read_row(Base.metadata.tables["people"], session, absorbed.id),
         "moved": {},
         "moved_keys": {},
+        "moved_made": {},
         "deleted": {},
+        "keyed": keyed_tasks(session, workspace_id=workspace_id, person_id=absorbed.id),
     }
     after = _chosen_fields(survivor, absorbed, picked)
+    _rename_in_keys(session, snapshot, workspace_id, survivor.id, absorbed.id)
     _move_rows(session, snapshot, survivor.id, absorbed.id)
     search.remove(session, kind=people.KIND, record_id=absorbed.id)
     session.execute(delete(Person).where(Person.id == absorbed.id))
@@ -279,7 +303,7 @@ def _choices(raw: dict[str, str]) -> MergeChoices:
 
 
 def _own(person: Person) -> dict[str, Any]:
-    return {name: _encode(getattr(person, name)) for name in _OWN_FIELDS}
+    return {name: encode(getattr(person, name)) for name in _OWN_FIELDS}
 
 
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
@@ -304,13 +328,63 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
     return after
 
 
+def _rename_in_keys(
+    session: Session,
+    snapshot: dict[str, Any],
+    workspace_id: int,
+    survivor_id: int,
+    absorbed_id: int,
+) -> None:
+    """Make playbook task keys that name the absorbed person name the survivor, so a run
+    for the survivor finds those tasks (and nobody later given the absorbed person's id
+    does). Two tasks for one step, one made for each record, are then one task: the one
+    further along is kept (done, dismissed, snoozed, open; when alike, the one whose key
+    already named the survivor) and the other removed, to come back with an undo."""
+    tasks = Base.metadata.tables["tasks"]
+    names = {"person": {str(absorbed_id): str(survivor_id)}}
+    renamed = {task_id: rekey(key, names) for task_id, key, _ in snapshot["keyed"]}
+    if not renamed:
+        return
+    rows = session.execute(
+        select(tasks)
+        .where(
+            tasks.c.workspace_id == workspace_id,
+            or_(tasks.c.id.in_(renamed), tasks.c.origin_key.in_(set(renamed.values()))),
+        )
+        .order_by(tasks.c.id)
+    ).mappings()
+    steps: dict[str, list[Any]] = {}
+    for row in rows:
+        steps.setdefault(renamed.get(row["id"], row["origin_key"]), []).append(row)
+    removed: set[int] = set()
+    for same_step in steps.values():
+        kept = max(
+            same_step,
+            key=lambda r: (
+                _PROGRESS.index(TaskStatus(r["status"])),
+                r["id"] not in renamed,
+                -r["id"],
+            ),
+        )
+        for row in same_step:
+            if row is not kept:
+                _remove(session, snapshot, tasks, row)
+                removed.add(row["id"])
+    snapshot["keyed"] = [
+        [*entry, renamed[entry[0]]] for entry in snapshot["keyed"] if entry[0] not in removed
+    ]
+    for task_id, key in renamed.items():
+        if task_id not in removed:
+            session.execute(update(tasks).where(tasks.c.id == task_id).values(origin_key=key))
+
+
 def _references() -> list[tuple[Table, str]]:
     """Every (table, column) that points at people, except the tables handled specially."""
     return [
         (table, column)
         for table in Base.metadata.sorted_tables
         if table.name not in _SPECIAL
-        for column in _person_columns(table)
+        for column in person_columns(table)
     ]
 
 
@@ -320,7 +394,7 @@ def _move_rows(
     """Re-point every reference from absorbed to survivor, noting what moved or was removed."""
     moved: dict[str, list[int]] = snapshot["moved"]
     moved_keys: dict[str, list[list[Any]]] = snapshot["moved_keys"]  # [row id, {column: value}]
-    deleted: dict[str, list[dict[str, Any]]] = snapshot["deleted"]
+    moved_made: dict[str, list[list[Any]]] = snapshot["moved_made"]  # [row id, made]
     for table, column in _references():
         col = table.c[column]
         same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
@@ -336,14 +410,14 @@ def _move_rows(
         for row in rows:
             signature = tuple(row[c] for c in same_when) if same_when else None
             if signature is not None and signature in kept:
-                deleted.setdefault(table.name, []).append(_encode_row(table, row))
-                session.execute(delete(table).where(table.c.id == row["id"]))
+                _remove(session, snapshot, table, row)
                 continue
             if signature is not None:
                 kept.add(signature)
-                same = {c: _encode(row[c]) for c in same_when}
+                same = {c: encode(row[c]) for c in same_when}
                 moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
             moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
+            moved_made.setdefault(f"{table.name}.{column}", []).append([row["id"], made(row)])
         ids = moved.get(f"{table.name}.{column}", [])
         if ids:
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
@@ -354,8 +428,16 @@ def _move_rows(
             or_(candidates.c.person_a_id == absorbed_id, candidates.c.person_b_id == absorbed_id)
         )
     ).mappings():
-        deleted.setdefault("duplicate_candidates", []).append(_encode_row(candidates, row))
-        session.execute(delete(candidates).where(candidates.c.id == row["id"]))
+        _remove(session, snapshot, candidates, row)
+
+
+def _remove(session: Session, snapshot: dict[str, Any], table: Table, row: Any) -> None:
+    """Delete a row the merge makes a repeat, keeping it whole (and when what it points at
+    was made) for an undo."""
+    kept = encode_row(table, row)
+    kept[TARGETS] = note_targets(session, table, row)
+    snapshot["deleted"].setdefault(table.name, []).append(kept)
+    session.execute(delete(table).where(table.c.id == row["id"]))
 
 
 def _unique_partners(table: Table, column: str) -> tuple[str, ...]:
@@ -384,13 +466,15 @@ def _move_connections(
     for row in rows.all():
         other = row["person_b_id"] if row["person_a_id"] == absorbed_id else row["person_a_id"]
         if other == survivor_id or (row["kind"], other) in existing:
-            snapshot["deleted"].setdefault("connections", []).append(_encode_row(table, row))
-            session.execute(delete(table).where(table.c.id == row["id"]))
+            _remove(session, snapshot, table, row)
             continue
         existing.add((row["kind"], other))
         for column in ("person_a_id", "person_b_id"):
             if row[column] == absorbed_id:
                 snapshot["moved"].setdefault(f"connections.{column}", []).append(row["id"])
+                snapshot["moved_made"].setdefault(f"connections.{column}", []).append(
+                    [row["id"], made(row)]
+                )
                 session.execute(
                     update(table).where(table.c.id == row["id"]).values({column: survivor_id})
                 )
@@ -419,7 +503,7 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         )
     snapshot = record.snapshot
     tables = Base.metadata.tables
-    absorbed_row = _decode_row(tables["people"], snapshot["absorbed"])
+    absorbed_row = decode_row(tables["people"], snapshot["absorbed"])
     # A field changed since the merge (an edit, a later import) keeps its new value; the
     # others go back to what the survivor had. (Merges kept before snapshots recorded what
     # the merge left put every field back.)
@@ -430,7 +514,7 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         session.flush()
     for name, value in snapshot["survivor_before"].items():
         if left is None or now.get(name) == left.get(name):
-            setattr(survivor, name, _decode(tables["people"].c[name], value))
+            setattr(survivor, name, decode(tables["people"].c[name], value))
     # The sort name follows the name fields as they now stand (some may be kept edits).
     survivor.sort_name = people.person_sort_name(
         survivor.display_name, survivor.given_name, survivor.family_name
@@ -438,23 +522,30 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     session.flush()
     # SQLite gives the largest id again once its row is gone, so someone added since the
     # merge may hold the absorbed person's old id: they come back under a new one then, and
-    # so does any removed row whose id has been given out again.
+    # so does any removed row whose id has been given out again. No other id is trusted
+    # either: see `snapshot`.
     old_id = absorbed_row["id"]
-    restored_id = _insert(session, tables["people"], absorbed_row)
+    restored_id = insert_row(session, tables["people"], absorbed_row)
+    tasks_back: set[int] = set()
     for key, ids in snapshot["moved"].items():
         table_name, column = key.split(".")
         table = tables[table_name]
-        back = _moved_back(session, table, column, survivor.id, ids, snapshot, key)
+        back = moved_back(session, table, column, survivor.id, ids, snapshot, key)
         if back:
             session.execute(update(table).where(table.c.id.in_(back)).values({column: restored_id}))
+        if key == "tasks.person_id":
+            tasks_back = back
+    restore_keys(
+        session,
+        snapshot,
+        workspace_id=workspace_id,
+        old_id=old_id,
+        new_id=restored_id,
+        moved=tasks_back,
+    )
     for table_name, rows in snapshot["deleted"].items():
-        table = tables[table_name]
         for row in rows:
-            values = _decode_row(table, row)
-            for column in _person_columns(table):
-                if values.get(column) == old_id:
-                    values[column] = restored_id
-            _insert(session, table, values)
+            _put_back(session, tables[table_name], row, old_id=old_id, new_id=restored_id)
     record.absorbed_id = restored_id
     record.undone_at = clock.now()
     session.flush()
@@ -467,87 +558,19 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     return restored
 
 
-def _moved_back(
-    session: Session,
-    table: Table,
-    column: str,
-    survivor_id: int,
-    ids: list[int],
-    snapshot: dict[str, Any],
-    key: str,
-) -> set[int]:
-    """The survivor's rows that go back to the restored person: those the merge moved that
-    still point at the survivor, and, for one since re-created under a new id (saving the
-    person's e-mails anew does that), the survivor's row that holds the same thing."""
-    owner = table.c[column]
-    back = set(session.scalars(select(table.c.id).where(table.c.id.in_(ids), owner == survivor_id)))
-    present = set(session.scalars(select(table.c.id).where(table.c.id.in_(ids))))
-    for row_id, same in snapshot.get("moved_keys", {}).get(key, []):
-        if row_id in present:
-            continue  # still there: moved back above if it is still the survivor's
-        alike = [table.c[name] == _decode(table.c[name], value) for name, value in same.items()]
-        found = session.scalar(
-            select(table.c.id)
-            .where(owner == survivor_id, table.c.id.not_in(back), *alike)
-            .order_by(table.c.id)
-            .limit(1)
-        )
-        if found is not None:
-            back.add(found)
-    return back
-
-
-def _insert(session: Session, table: Table, values: dict[str, Any]) -> int:
-    """Put a row back under its own id, or under a new one when its id is taken; its id."""
-    if session.scalar(select(table.c.id).where(table.c.id == values["id"])) is None:
-        session.execute(insert(table).values(values))
-        return int(values["id"])
-    fresh = {name: value for name, value in values.items() if name != "id"}
-    return int(session.execute(insert(table).values(fresh).returning(table.c.id)).scalar_one())
-
-
-def _person_columns(table: Table) -> list[str]:
-    return [
-        column.name
-        for column in table.columns
-        if any(fk.column.table.name == "people" for fk in column.foreign_keys)
-    ]
-
-
-def _row(table: Table, session: Session, row_id: int) -> dict[str, Any]:
-    row = session.execute(select(table).where(table.c.id == row_id)).mappings().one()
-    return _encode_row(table, row)
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if hasattr(value, "value") and not isinstance(value, str | int | float | bool):
-        return value.value
-    if isinstance(value, list):
-        return list(value)
-    return value
-
-
-def _encode_row(table: Table, row: Any) -> dict[str, Any]:
-    return {column.name: _encode(row[column.name]) for column in table.columns}
-
-
-def _decode(column: Any, value: Any) -> Any:
-    if value is None or not isinstance(value, str):
-        return value
-    kind = column.type
-    kind = getattr(kind, "impl_instance", kind)  # a TypeDecorator: look at what it stores
-    try:
-        python_type = kind.python_type
-    except NotImplementedError:  # SQLAlchemy's answer for types with no Python type (JSON)
-        return value
-    if python_type is datetime:
-        return datetime.fromisoformat(value)
-    if python_type is date:
-        return date.fromisoformat(value)
-    return value
-
-
-def _decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    return {name: _decode(table.c[name], value) for name, value in row.items() if name in table.c}
+def _put_back(
+    session: Session, table: Table, row: dict[str, Any], *, old_id: int, new_id: int
+) -> None:
+    """Insert a row the merge removed, pointing at the restored person under their id now;
+    one whose records have gone since goes as their deletion would have taken it."""
+    values = decode_row(table, row)
+    if not still_linked(session, table, values, row.get(TARGETS, {}), skip=old_id):
+        return
+    for column in person_columns(table):
+        if values.get(column) == old_id:
+            values[column] = new_id
+    if values.get("origin_key") is not None:  # a task a merge made a repeat of another
+        values["origin_key"] = rekey(values["origin_key"], {"person": {str(old_id): str(new_id)}})
+        if key_taken(session, workspace_id=values["workspace_id"], key=values["origin_key"]):
+            return  # made for the same step since the merge: that task stands for it
+    insert_row(session, table, values)
