@@ -110,11 +110,21 @@ def quoted(value: object) -> str:
     return f"'{value}'"
 
 
-def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[FieldError]:
-    """Convert Pydantic/FastAPI error dicts into FieldErrors with dotted paths and plain words."""
+# Where a request's value was, the first part of the path of each of FastAPI's errors.
+REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
+
+
+def field_errors(errors: Iterable[Mapping[str, Any]], *, request: bool = False) -> list[FieldError]:
+    """Convert Pydantic error dicts into FieldErrors with dotted paths and plain words.
+
+    With `request`, they are FastAPI's, each path led by where the value was (`body`, `query`…),
+    which is left out; any other `body` is a field's name (a message's body).
+    """
     result = []
     for error in errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")]
+        loc = [str(part) for part in error.get("loc", ())]
+        if request and loc and loc[0] in REQUEST_PARTS:
+            loc = loc[1:]
         result.append(FieldError(".".join(loc) or "__all__", plain_message(error)))
     return result
 

@@ -46,16 +46,19 @@ def render(
     *,
     status_code: int = 200,
     vary_on_htmx: bool = False,
+    form: str | None = None,
 ) -> HTMLResponse:
     """Render a template; a full page shows the flash left by the previous redirect, once.
 
     HTMX fragments leave the flash alone: they are swapped into a page and have no place for it.
-    Pass `vary_on_htmx` where the same URL answers with a page or a fragment.
+    Pass `vary_on_htmx` where the same URL answers with a page or a fragment, and `form` for a
+    fragment that lists the errors of a form on the page it goes into (that page's template),
+    so they are named by the form's labels.
     """
     templates: Jinja2Templates = request.app.state.templates
     flash = None if is_htmx(request) else request.cookies.get(FLASH_COOKIE)
     data = {"flash": unquote(flash) if flash else None, **(context or {})}
-    data.update(finished_errors(templates.env, template, data))
+    data.update(finished_errors(templates.env, form or template, data))
     response = templates.TemplateResponse(request, template, data, status_code=status_code)
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
@@ -289,6 +292,56 @@ def _about_value(message: str, text: str, index: int) -> str:
             return f"{value}{where}: {message}"
         seen += len(values)
     return message
+
+
+# Names the error page gives fields that are no form's (a list's `?after=`), where the
+# field's own name would not say what it is.
+PLAIN_NAMES = {"after": "The link"}
+
+
+def form_of(template: str) -> Callable[[Request], None]:
+    """A dependency for a page route that takes the form `template` shows: a problem that
+    reaches the error page instead of the form names each field by the form's label."""
+
+    def note(request: Request) -> None:
+        request.state.form_template = template
+
+    return note
+
+
+def plain_problems(
+    env: Environment, fields: Iterable[FieldError], *, template: str | None = None
+) -> list[str]:
+    """Field errors in words for the error page: a field by its label on the form `template`
+    when there is one (`pay_min` is "From"), else by its name in words ("Pay min").
+
+    A message about the whole record stands alone; one that reads on from the field's name
+    ("is not a page link Goodword made") follows it as a sentence.
+    """
+    labels: dict[str, str] = {}
+    if template:
+        for declared in form_fields(env, template).values():
+            for name, field in declared.items():
+                labels.setdefault(name, field.label)
+    lines = []
+    for item in fields:
+        if item.field == "__all__":
+            lines.append(item.message)
+            continue
+        top, _, rest = item.field.partition(".")
+        name = labels.get(top) or PLAIN_NAMES.get(top) or field_words(top)
+        index = rest.split(".")[0]
+        if index.isdigit():
+            name += f" (value {int(index) + 1})"
+        reads_on = item.message[:1].islower()
+        lines.append(f"{name} {item.message}" if reads_on else f"{name}: {item.message}")
+    return lines
+
+
+def field_words(name: str) -> str:
+    """A field's name in words: `pay_min` is "Pay min", `person_id` "Person"."""
+    words = name.removesuffix("_id").replace("_", " ").strip() or name
+    return words[:1].upper() + words[1:]
 
 
 def _named_field(message: str, fields: list[str]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
 from goodword.deps import ids_in_range, same_origin
-from goodword.errors import GoodwordError, InvalidInput
+from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.forms import field_errors, invalid
 from goodword.workspaces import service as workspaces
 
@@ -141,18 +141,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def goodword_error(request: Request, exc: GoodwordError) -> Response:
         if wants_json(request):
             return JSONResponse(exc.to_dict(), status_code=exc.status_code)
-        message = exc.message
-        if exc.fields:  # (a page with a form shows these beside its fields instead)
-            message += " (" + "; ".join(f"{f.field}: {f.message}" for f in exc.fields) + ")"
-        return error_page(request, exc.status_code, message)
+        # (A page with a form shows these beside its fields instead.)
+        return error_page(request, exc.status_code, exc.message, problems=exc.fields)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        error = InvalidInput("The request is not valid.", fields=field_errors(exc.errors()))
+        fields = field_errors(exc.errors(), request=True)
         if wants_json(request):
+            error = InvalidInput("The request is not valid.", fields=fields)
             return JSONResponse(error.to_dict(), status_code=422)
-        detail = "; ".join(f"{f.field}: {f.message}" for f in error.fields)
-        return error_page(request, 422, f"The request is not valid ({detail}).")
+        message = "Something in that link or form is not right."
+        return error_page(request, 422, message, problems=fields)
 
     @app.exception_handler(ValidationError)
     async def schema_error(request: Request, exc: ValidationError) -> Response:
@@ -211,8 +210,18 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_page(request, 500, message)
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+def error_page(
+    request: Request, status: int, message: str, *, problems: Sequence[FieldError] = ()
+) -> HTMLResponse:
+    """The error page; each field's problem names the field in words, by its label when the
+    route declared its form (`pages.form_of`), never by the schema's field path."""
+    from goodword.pages import plain_problems
+
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
-    )
+    form = getattr(request.state, "form_template", None)
+    context = {
+        "status": status,
+        "message": message,
+        "problems": plain_problems(templates.env, problems, template=form),
+    }
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)

@@ -275,7 +275,9 @@ def test_snoozing_without_a_date_is_a_422(
     response = client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "snoozed"})
 
     assert response.status_code == 422
-    assert "snoozed_until" in response.json()["error"]["fields"][0]["message"]
+    assert response.json()["error"]["fields"] == [
+        {"field": "snoozed_until", "message": "Pick a date to snooze until."}
+    ]
 
 
 def test_it_replaces_and_deletes_a_task(

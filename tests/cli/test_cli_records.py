@@ -236,6 +236,20 @@ def test_interaction_add_says_who_wrote_a_message(run, cli_url: str) -> None:
     assert "only for messages and e-mails" in refused.stderr
 
 
+def test_an_interaction_with_no_one_and_no_summary_names_the_options(run, cli_url: str) -> None:
+    result = run("interaction", "add", "meeting")
+    as_json = run("interaction", "add", "meeting", "--json")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: Say who took part with --with PERSON_ID, or what happened with --summary TEXT "
+        "(or both).\n"
+    )
+    assert "participants" not in result.stderr
+    assert json.loads(as_json.stdout)["error"]["fields"] == []
+    assert json.loads(run("interaction", "list", "--json").stdout)["items"] == []
+
+
 def test_an_unknown_rapport_names_the_participant(run, cli_url: str) -> None:
     add_ada(run)
 

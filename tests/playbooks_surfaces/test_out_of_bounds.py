@@ -56,7 +56,8 @@ def test_a_launch_or_a_call_with_too_much_text_is_refused(
     called = client.post(
         f"/references/uses/{use.id}", data={"status": "called", "outcome": "x" * 5001}
     )
-    assert called.status_code == 422 and "outcome" in called.text
+    assert called.status_code == 422
+    assert "Outcome: Keep this to 5,000 characters or fewer." in called.text
     session.expire_all()
     assert session.get(ReferenceUse, use.id).called_on is None
 

@@ -139,6 +139,20 @@ def test_the_line_counts_blank_lines_and_values_on_one_line_need_no_line(
     assert inline(commas.text, "domains") == "'acme fr': Give a web domain, such as example.com."
 
 
+def test_the_message_preview_names_the_fields_by_the_forms_labels(client: TestClient) -> None:
+    fragment = client.post(
+        "/messages/favour_thanks/preview",
+        data={"subject": "", "body": ""},
+        headers={"HX-Request": "true"},
+    )
+    assert fragment.status_code == 422
+    assert fragment.text.lstrip().startswith('<div id="message-preview"')
+    assert "Goodword cannot preview this yet:" in fragment.text
+    assert problems(fragment.text) == ["Subject: Fill this in.", "Message: Fill this in."]
+    assert '<a href="#f-body">Message</a>' in summary(fragment.text)
+    assert "body:" not in fragment.text
+
+
 def test_the_api_keeps_the_paths_and_gets_the_plain_words(client: TestClient) -> None:
     pay = client.post(
         "/api/v1/opportunities",

@@ -225,6 +225,29 @@ def test_snoozing_needs_a_later_date(
     assert _reload(session, task).status is TaskStatus.OPEN
 
 
+def test_a_snooze_without_a_date_is_said_of_the_date_field(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    task = factories.task(session, workspace.id, "Write to Ada")
+    row = client.post(f"/tasks/{task.id}/status", data={"status": "snoozed"}, headers=HTMX)
+    assert row.status_code == 422
+    assert (
+        f'<p class="error" id="task-error-{task.id}" role="alert">Pick a date to snooze until.</p>'
+        in row.text
+    )
+    assert f'name="snoozed_until" value="{(TODAY + timedelta(days=7)).isoformat()}" required' in (
+        row.text
+    )
+    assert f'aria-describedby="task-error-{task.id}"' in row.text
+    assert "snoozed_until)" not in row.text
+    # The API names the field in its place, and says it in the same words.
+    api = client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "snoozed"})
+    assert api.status_code == 422
+    assert api.json()["error"]["fields"] == [
+        {"field": "snoozed_until", "message": "Pick a date to snooze until."}
+    ]
+
+
 def test_snooze_dismiss_and_reopen(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -23,7 +23,7 @@ from goodword.cli.common import (
     table,
     work,
 )
-from goodword.errors import InvalidInput
+from goodword.errors import FieldError, InvalidInput
 from goodword.interactions.models import Direction, InteractionKind
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
@@ -420,6 +420,10 @@ def opportunity_move(
             typer.echo("See them with: goodword tasks list")
 
 
+# An interaction with no one given and no summary, as `interaction add` says it.
+NOTHING_GIVEN = (
+    "Say who took part with --with PERSON_ID, or what happened with --summary TEXT (or both)."
+)
 # Who wrote a message or an e-mail, as `interaction show` says it.
 WRITER = {Direction.OUTBOUND: "You", Direction.INBOUND: "They"}
 
@@ -464,7 +468,7 @@ def interaction_add(
     from goodword.db import utcnow
     from goodword.forms import validate
     from goodword.interactions import service as interactions
-    from goodword.interactions.schemas import InteractionCreate
+    from goodword.interactions.schemas import NOTHING_RECORDED, InteractionCreate
     from goodword.playbooks import cadence
 
     participants = []
@@ -474,10 +478,18 @@ def interaction_add(
     data = fields(occurred_at=when or utcnow().isoformat(), kind=kind, summary=summary)
     data |= fields(opportunity_id=opportunity, interview_round=round_, direction=direction)
     data |= fields(participants=participants)
+    try:
+        checked = validate(InteractionCreate, data)
+    except InvalidInput as error:
+        # The API says this of `participants`; here it is about the whole command, which
+        # needs one of two options.
+        nothing = FieldError("participants", NOTHING_RECORDED)
+        if nothing not in error.fields:
+            raise
+        others = [f for f in error.fields if f != nothing]
+        raise InvalidInput(NOTHING_GIVEN, fields=others) from None
     with work(ctx) as (session, ws):
-        created = interactions.create(
-            session, workspace_id=ws, data=validate(InteractionCreate, data)
-        )
+        created = interactions.create(session, workspace_id=ws, data=checked)
         cadence.settle(session, workspace_id=ws, today=clock.today())
         read = interactions.to_read(created)
     saved(f"Logged {cell(read.kind).lower()} (interaction {read.id}).", read, as_json)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.orm import Session
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import InvalidInput
-from goodword.pages import form_errors, form_values, is_htmx, redirect, render
+from goodword.pages import form_errors, form_of, form_values, is_htmx, redirect, render
 from goodword.playbooks import library
 from goodword.playbooks.engine import me
 from goodword.playbooks.messages import DEFAULTS, Draft, eml_bytes
@@ -23,6 +23,8 @@ from goodword.playbooks.schemas import MessageTemplateIn
 router = APIRouter()
 
 FIELDS = ("subject", "body")
+# The page whose form these routes take; its labels name the fields in errors.
+MESSAGE_PAGE = "playbooks/message.html"
 
 
 class DraftIn(BaseModel):
@@ -106,7 +108,7 @@ def _message_page(
     shown = values or {"subject": entry.template.subject, "body": entry.template.body}
     return render(
         request,
-        "playbooks/message.html",
+        MESSAGE_PAGE,
         {
             "entry": entry,
             "values": shown,
@@ -127,7 +129,9 @@ def message_page(
     return _message_page(request, session, workspace_id, key)
 
 
-@router.post("/messages/{key}", response_class=HTMLResponse)
+@router.post(
+    "/messages/{key}", response_class=HTMLResponse, dependencies=[Depends(form_of(MESSAGE_PAGE))]
+)
 async def save_message(
     request: Request, key: str, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
@@ -146,7 +150,11 @@ async def save_message(
     return redirect(f"/messages/{key}", flash="Your version is saved; new drafts use it.")
 
 
-@router.post("/messages/{key}/preview", response_class=HTMLResponse)
+@router.post(
+    "/messages/{key}/preview",
+    response_class=HTMLResponse,
+    dependencies=[Depends(form_of(MESSAGE_PAGE))],
+)
 async def preview_message(
     request: Request, key: str, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
@@ -168,6 +176,7 @@ async def preview_message(
             {"preview": preview, "errors": errors, "key": key},
             status_code=status_code,
             vary_on_htmx=True,
+            form=MESSAGE_PAGE,
         )
     return _message_page(
         request,

@@ -3,10 +3,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from goodword.records import Day, RecordId
 from goodword.tasks.models import TaskStatus
+
+SNOOZE_DATE_MISSING = "Pick a date to snooze until."
 
 
 class TaskCreate(BaseModel):
@@ -34,7 +37,18 @@ class TaskStatusChange(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> TaskStatusChange:
         if self.status is TaskStatus.SNOOZED and self.snoozed_until is None:
-            raise ValueError("Say until when to snooze (snoozed_until).")
+            # Said of the date field (a plain ValueError would be of the whole record), so
+            # the API names it and a page shows it beside the snooze date.
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("snooze_date_missing", SNOOZE_DATE_MISSING),
+                        loc=("snoozed_until",),
+                        input=None,
+                    )
+                ],
+            )
         return self
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from goodword.forms import is_whole_number
 from goodword.pages import (
     filled,
     form_errors,
+    form_of,
     form_values,
     is_htmx,
     opportunity_choices,
@@ -40,6 +41,8 @@ FIELDS = (
     "opportunity_id",
     "interaction_id",
 )
+# The page of the task form, whose labels name the fields in errors.
+FORM_PAGE = "tasks/form.html"
 # The list's tabs: a status, or every task.
 FILTERS = (*(status.value for status in TaskStatus), "all")
 SNOOZE_DAYS = 7
@@ -121,7 +124,7 @@ def _form_page(
 ) -> HTMLResponse:
     return render(
         request,
-        "tasks/form.html",
+        FORM_PAGE,
         {
             "task": task,
             "values": values,
@@ -166,7 +169,7 @@ def new_page(
     return _form_page(request, session, workspace_id, values=values)
 
 
-@router.post("/tasks", response_class=HTMLResponse)
+@router.post("/tasks", response_class=HTMLResponse, dependencies=[Depends(form_of(FORM_PAGE))])
 async def create(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
     values = await form_values(request, FIELDS)
     try:
@@ -205,7 +208,9 @@ def edit_page(
     return _form_page(request, session, workspace_id, values=values, task=task)
 
 
-@router.post("/tasks/{task_id}", response_class=HTMLResponse)
+@router.post(
+    "/tasks/{task_id}", response_class=HTMLResponse, dependencies=[Depends(form_of(FORM_PAGE))]
+)
 async def update(
     request: Request, task_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
@@ -283,11 +288,7 @@ async def change_status(
 def _status_error(error: InvalidInput) -> str:
     errors = form_errors(error, fields=("snoozed_until", "status"))
     if "snoozed_until" in errors:
-        return (
-            "Pick a date to snooze until."
-            if "Say until when" in errors["snoozed_until"]
-            else errors["snoozed_until"]
-        )
+        return errors["snoozed_until"]
     if "status" in errors:
         return "Choose done, snooze, dismiss or reopen."
     return next(iter(errors.values()))
