@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -216,3 +217,73 @@ def test_small_batches_find_the_same_pairs(found):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(matching, "PAIRS_PER_BATCH", 2)
         assert (list(matcher.pairs_within()), list(matcher.pairs_with(queries))) == whole
+
+
+@given(st.lists(_profiles, min_size=2, max_size=12))
+def test_a_crowded_batch_finds_the_same_pairs(found):
+    """Comparing each distinct pair of summaries once, and judging each distinct pair of
+    details once, changes nothing but the work done."""
+    matcher = Matcher()
+    for item in found:
+        matcher.add(item)
+    queries = list(reversed(found))
+    whole = (list(matcher.pairs_within()), list(matcher.pairs_with(queries)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "CROWDED", 0)
+        assert (list(matcher.pairs_within()), list(matcher.pairs_with(queries))) == whole
+
+
+def crowd(size: int) -> Matcher:
+    """`size` John Smiths (or Smyths) at three employers, one in town."""
+    matcher = Matcher()
+    for ref in range(size):
+        matcher.add(
+            profile(
+                ref,
+                "John",
+                "Smith" if ref % 2 else "Smyth",
+                orgs=frozenset({("acme", "globex", "initech")[ref % 3]}),
+                location="pittsburgh pa" if ref == 0 else "",
+            )
+        )
+    return matcher
+
+
+def test_a_profile_in_a_crowd_is_judged_against_its_closest_only():
+    matcher = crowd(40)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "JUDGED_PER_PROFILE", 5)
+        pairs = list(matcher.pairs_within())
+    partners: dict[int, list[int]] = {}
+    for earlier, later, _ in pairs:
+        partners.setdefault(later, []).append(earlier)
+    assert max(len(found) for found in partners.values()) == 5
+    # Number 39 (a Smith at Acme) is closest to the Smiths at Acme before it (the first
+    # look reads them as identical), the earliest of them on a tie.
+    assert partners[39] == [3, 9, 15, 21, 27]
+    # With no cap, every earlier John is a candidate.
+    assert len({e for e, later, _ in matcher.pairs_within() if later == 39}) > 5
+
+
+def test_a_profile_in_a_huge_block_is_compared_with_the_members_just_before_it():
+    matcher = crowd(12)
+    queries = [profile(99, "John", "Smith", orgs=frozenset({"acme"}))]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "BLOCK_REACH", 3)
+        within = {(e, later) for e, later, _ in matcher.pairs_within()}
+        found = {right for _, right, _ in matcher.pairs_with(queries)}
+    # Each block a profile is in gives its last three members before it: all Johns
+    # ("njohsm": 8, 9, 10) and the Smiths ("nsmijo", "fsmith": 5, 7, 9).
+    assert {e for e, later in within if later == 11} == {5, 7, 8, 9, 10}
+    assert found == {7, 9, 10, 11}
+    assert {e for e, later, _ in matcher.pairs_within() if later == 11} > {1, 2, 3, 5, 7, 8, 9, 10}
+
+
+def test_closest_keeps_each_left_profiles_most_alike_in_order():
+    lefts = [1, 1, 1, 1, 2, 2, 3]
+    alike = np.array([70, 0, 90, 70, 65, 99, 80], dtype=np.uint8)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "JUDGED_PER_PROFILE", 2)
+        kept = matching._closest(lefts, alike).tolist()
+    # Left 1 keeps 90 and the first 70; left 2 keeps both; the 0 never passed.
+    assert kept == [0, 2, 4, 5, 6]

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -48,6 +49,17 @@ PROGRESS_SECONDS = 0.5
 # Candidate pairs judged together (the first look is one call per batch); bounds memory
 # however large a block of common names grows.
 PAIRS_PER_BATCH = 250_000
+# A profile in a block of hundreds of near-identical names (a list where everyone is "John
+# Smith" at a handful of employers) passes the first look with every one of them; only its
+# closest this many (by the first look) are judged, so the careful look stays linear.
+JUDGED_PER_PROFILE = 100
+# In a block larger than this (thousands of people sharing a family name, a birthday or a
+# name's first letters), a profile is compared with only this many of its members: those
+# added last before it. Exact keys (e-mail, profile, phone) are found whatever the block.
+BLOCK_REACH = 2000
+# A profile with more candidates than this marks its batch as crowded: the first look then
+# compares each distinct pair of summaries once.
+CROWDED = 500
 
 _DIGIT = re.compile(r"\d")
 _NO_KEYS: frozenset[str] = frozenset()
@@ -190,6 +202,10 @@ class Profile:
         else:
             self.keys = _NO_KEYS
         self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
+
+    def details(self) -> tuple[Any, ...]:
+        """What `score` reads of the profile besides its exact keys."""
+        return (self.given, self.family, self.orgs, self.location, self.birthday)
 
     def block_keys(self) -> set[str]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
@@ -431,7 +447,7 @@ class Matcher:
         for index, query in enumerate(queries):
             found: set[int] = set()
             for key in query.block_keys():
-                found.update(self._blocks.get(key, ()))
+                found.update(self._blocks.get(key, ())[-BLOCK_REACH:])
             if batch.add(index, found):
                 yield from batch.judge()
         yield from batch.judge()
@@ -471,7 +487,8 @@ class Matcher:
                 continue
             found: set[int] = set()
             for members in self._in_blocks[later]:
-                found.update(members[: bisect_left(members, later)])
+                end = bisect_left(members, later)
+                found.update(members[max(0, end - BLOCK_REACH) : end])
             if batch.add(later, found):
                 yield from batch.judge()
         yield from batch.judge()
@@ -497,33 +514,46 @@ class _Batch:
         self.right, self.right_summaries, self.right_kinds = right
         self.lefts: list[int] = []
         self.rights: list[int] = []
+        # Whether some left profile has very many candidates (a block of common names).
+        self.crowded = False
 
     def add(self, left: int, rights: set[int]) -> bool:
         """Add the pairs of `left` with each of `rights`; say whether the batch is full."""
         self.lefts.extend([left] * len(rights))
         self.rights.extend(sorted(rights))
+        self.crowded = self.crowded or len(rights) > CROWDED
         return len(self.lefts) >= PAIRS_PER_BATCH
 
     def judge(self) -> Iterator[tuple[int, int, Scored]]:
         """Yield (left, right, judgement) for the gathered pairs worth suggesting, in order."""
-        lefts, rights = self.lefts, self.rights
-        self.lefts, self.rights = [], []
+        lefts, rights, crowded = self.lefts, self.rights, self.crowded
+        self.lefts, self.rights, self.crowded = [], [], False
         if not lefts:
             return
-        alike = process.cpdist(
-            list(map(self.left_summaries.__getitem__, lefts)),
-            list(map(self.right_summaries.__getitem__, rights)),
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=_PREFILTER,
-            dtype=np.uint8,
-            # Threads only pay for themselves on a large batch.
-            workers=-1 if len(lefts) > 50_000 else 1,
-        )
+        if crowded:
+            alike = _alike_once(self.left_summaries, self.right_summaries, lefts, rights)
+        else:
+            alike = _alike(
+                list(map(self.left_summaries.__getitem__, lefts)),
+                list(map(self.right_summaries.__getitem__, rights)),
+                _PREFILTER,
+            )
         self._names_alone(lefts, rights, alike)
-        for index in np.flatnonzero(alike).tolist():
+        # Pairs of near-identical records in a crowded batch are judged once per pair of
+        # what `score` reads (exact keys aside, which are checked first).
+        judged: dict[tuple[tuple[Any, ...], tuple[Any, ...]], Scored | None] = {}
+        for index in _closest(lefts, alike).tolist():
             a, b = self.left[lefts[index]], self.right[rights[index]]
-            if _worth_suggesting(a, b):
-                yield lefts[index], rights[index], score(a, b)
+            if not crowded or (a.keys and b.keys and not a.keys.isdisjoint(b.keys)):
+                if _worth_suggesting(a, b):
+                    yield lefts[index], rights[index], score(a, b)
+                continue
+            pair = (a.details(), b.details())
+            if pair not in judged:
+                judged[pair] = score(a, b) if _worth_suggesting(a, b) else None
+            found = judged[pair]
+            if found is not None:
+                yield lefts[index], rights[index], found
 
     def _names_alone(self, lefts: list[int], rights: list[int], alike: np.ndarray) -> None:
         """Let through the turned-away pairs with details on both sides, none shared, and
@@ -542,11 +572,66 @@ class _Batch:
         if not apart:
             return
         left, right = self.left, self.right
-        named = process.cpdist(
+        named = _alike(
             [left[lefts[i]].full for i in apart],
             [right[rights[i]].full for i in apart],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=_NAMES_PREFILTER,
-            dtype=np.uint8,
+            _NAMES_PREFILTER,
         )
         alike[np.asarray(apart, dtype=np.intp)[named > 0]] = 1
+
+
+def _alike(left: list[str], right: list[str], cutoff: int) -> np.ndarray:
+    """Token-set similarity of each pair of texts (0 below `cutoff`), in one call."""
+    return process.cpdist(
+        left,
+        right,
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=cutoff,
+        dtype=np.uint8,
+        # Threads only pay for themselves on a large batch.
+        workers=-1 if len(left) > 50_000 else 1,
+    )
+
+
+def _alike_once(
+    left_texts: Sequence[str], right_texts: Sequence[str], lefts: list[int], rights: list[int]
+) -> np.ndarray:
+    """`_alike` of the summaries of each (left, right) pair, each distinct pair of texts
+    compared once: a block of near-identical names repeats a few summaries thousands of
+    times."""
+    ids: dict[str, int] = {}
+    positions = []
+    for texts, side in ((left_texts, lefts), (right_texts, rights)):
+        distinct, inverse = np.unique(np.asarray(side, dtype=np.intp), return_inverse=True)
+        text_ids = np.fromiter(
+            (ids.setdefault(texts[i], len(ids)) for i in distinct.tolist()),
+            dtype=np.int64,
+            count=distinct.size,
+        )
+        positions.append(text_ids[inverse])
+    pair_keys = positions[0] * len(ids) + positions[1]
+    distinct_pairs, inverse = np.unique(pair_keys, return_inverse=True)
+    texts = list(ids)
+    firsts, seconds = np.divmod(distinct_pairs, len(ids))
+    alike = _alike(
+        [texts[i] for i in firsts.tolist()], [texts[i] for i in seconds.tolist()], _PREFILTER
+    )
+    return alike[inverse]
+
+
+def _closest(lefts: list[int], alike: np.ndarray) -> np.ndarray:
+    """The indexes of the pairs that passed the first look (`alike` > 0), in order, but
+    at most JUDGED_PER_PROFILE for any one left profile: its most alike (the earlier on a
+    tie). A batch holds each left profile's pairs together."""
+    passed = np.flatnonzero(alike)
+    if passed.size <= JUDGED_PER_PROFILE:
+        return passed
+    owners = np.asarray(lefts, dtype=np.intp)[passed]
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    sizes = np.diff(np.r_[starts, owners.size])
+    if sizes.max() <= JUDGED_PER_PROFILE:
+        return passed
+    # Within each left profile's run, most alike first (a stable sort keeps ties in order).
+    ranked = np.lexsort((-alike[passed].astype(np.int16), np.repeat(np.arange(starts.size), sizes)))
+    rank = np.arange(owners.size) - np.repeat(starts, sizes)
+    return np.sort(passed[ranked[rank < JUDGED_PER_PROFILE]])
