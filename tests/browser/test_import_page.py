@@ -110,3 +110,22 @@ def test_a_pick_made_the_moment_a_preview_arrives_is_heard(live_server, page: Pa
     expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
     expect(page.locator("#f-map_given")).to_have_value("First")
     expect(page.locator("#f-map_family")).to_have_value("Surname")
+
+
+def test_a_column_whose_name_holds_a_comma_is_picked_previewed_and_imported(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    odd = tmp_path / "spreadsheet_odd.csv"
+    odd.write_text(
+        'Surname,"Name, first",E-mail (work) \nNakamura,Hiro,hiro@example.jp\n', encoding="utf-8"
+    )
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(odd))
+    page.get_by_role("button", name="Preview").click()
+    page.locator("#f-map_given").select_option("Name, first")
+    page.locator("#f-map_family").select_option("Surname")
+    expect(page.locator("#import-preview td", has_text="Hiro Nakamura")).to_be_visible()
+    expect(page.locator("#f-map_given")).to_have_value("Name, first")
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
+    expect(page.locator('#import-report dd[data-outcome="created"]')).to_have_text("1")

@@ -291,6 +291,19 @@ def test_find_duplicates_can_merge_confident_pairs(session, workspace):
     assert people.count(session, workspace_id=workspace.id) == 1
 
 
+def test_find_duplicates_asks_about_a_shared_address_between_different_names(session, workspace):
+    anna = f.person(session, workspace.id, "Anna Lee", emails=["leefamily@example.com"])
+    ben = f.person(session, workspace.id, "Ben Lee", emails=["leefamily@example.com"])
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert result.merged == [] and result.candidates_created == 1
+    (candidate,) = session.scalars(select(DuplicateCandidate)).all()
+    assert {candidate.person_a_id, candidate.person_b_id} == {anna.id, ben.id}
+    assert candidate.reasons == [
+        "same e-mail address (leefamily@example.com), but the names differ"
+    ]
+    assert people.count(session, workspace_id=workspace.id) == 2
+
+
 def test_marking_not_the_same_keeps_them_apart(session, workspace):
     f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
     f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")

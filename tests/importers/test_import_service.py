@@ -293,7 +293,7 @@ def test_it_keeps_phone_extensions_from_vcards_3_and_4_and_matches_on_them(sessi
     report = run(session, workspace.id, "extensions30.vcf", "extensions40.vcf")
     assert report.counts["created"] == 3
     (merged,) = report.of(Outcome.MERGED)
-    assert merged.detail == "same phone number (+1 212-555-0140 ext. 221)"
+    assert merged.detail == "same phone number (+1 212-555-0140 ext. 221) — notes added"
     found = everyone(session, workspace.id)
     assert sorted(found) == ["Chidi Okafor", "Hana Novak", "Ines Duarte"]
     assert [(p.number, p.label) for p in found["Chidi Okafor"].phones] == [
@@ -520,13 +520,14 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
     assert rows[("Positions.csv", 2)] == (
         Outcome.MERGED,
         "you",
-        "added to Alice Example (Profile.csv, line 2)",
+        "added to Alice Example (Profile.csv, line 2) — now Senior Analyst at Kestrel Labs; "
+        "past position added: Analyst at Amber Bank",
     )
     assert rows[("Email Addresses.csv", 2)][:2] == (Outcome.MERGED, "you")
     assert rows[("Recommendations_Received.csv", 2)] == (
         Outcome.MERGED,
         "Ada Lovelace",
-        "added to Ada Lovelace (Connections.csv, line 5)",
+        "added to Ada Lovelace (Connections.csv, line 5) — tags added: reference candidate",
     )
     assert report.counts["unchanged"] == 0
     # A newer Email Addresses.csv: its row says what it added, and only its row.

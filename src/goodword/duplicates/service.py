@@ -149,9 +149,11 @@ def reopen(session: Session, *, workspace_id: int, candidate_id: int) -> Duplica
 def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = False) -> ScanResult:
     """Scan the whole workspace for likely duplicates and queue the pairs not yet decided.
 
-    With `auto_merge`, confident pairs (a shared e-mail, phone or LinkedIn profile, or a
-    name with agreeing evidence) are merged at once, each merge undoable like any other.
+    With `auto_merge`, confident pairs (a shared LinkedIn profile; a shared e-mail or phone
+    when the names do not clearly differ; a name with agreeing evidence) are merged at
+    once, each merge undoable like any other.
     """
+    from goodword.importers.plan import judged_apart, shares_key_apart
     from goodword.importers.state import WorkspaceState
 
     state = WorkspaceState.load(session, workspace_id=workspace_id)
@@ -164,6 +166,13 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     for holders in _exact_groups(matcher):
         for other in holders[1:]:
             pairs.setdefault((holders[0], other), _SHARED_KEY)
+    # A shared e-mail or phone between two clearly different names (a switchboard, a
+    # household address) is asked about, never merged: the import's rule.
+    profiles = {profile.ref: profile for profile in matcher.profiles}
+    for a, b in list(pairs):
+        first, second = profiles[a], profiles[b]
+        if shares_key_apart(first, second):
+            pairs[(a, b)] = judged_apart(first, second, min(first.keys & second.keys))
     merged: list[MergeRead] = []
     gone: set[int] = set()
     created = 0

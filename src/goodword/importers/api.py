@@ -29,13 +29,17 @@ Mapping = Annotated[
     str | None,
     Query(
         description="A column map for any other CSV, such as "
-        "`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role`.",
+        "`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role`. A column "
+        'whose name holds a comma goes in double quotes: `given="Name, first"`. `location` '
+        "may be given more than once (City, then Country): the parts are joined in order.",
         max_length=2000,
     ),
 ]
 Files = Annotated[
     list[UploadFile],
-    File(description="LinkedIn ZIP or CSVs, Google Contacts CSV, vCard files, or any CSV."),
+    File(
+        description="LinkedIn ZIP or CSVs, Google Contacts or Outlook CSV, vCard files, or any CSV."
+    ),
 ]
 
 

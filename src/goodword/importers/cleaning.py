@@ -60,6 +60,42 @@ def clean_whole_name(name: str, notes: list[str]) -> str:
     return cleaned or name
 
 
+def unify_line_breaks(text: str) -> str:
+    """The text with every line break written "\\n": a CSV saved on Windows writes "\\r\\n",
+    an old Mac "\\r", a vCard "\\n". Notes are kept this way, so the same note read from any
+    format (or from Goodword's own export of it) is the same text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def unread_birthday(said: str) -> str:
+    """Why a birthday as written was not read as a date, for the report: a day without a
+    year ("--12-10", "Dec 10") is kept in the notes, and so is a day no calendar has."""
+    why = "is not a date" if re.search(r"\d{4}", said) else "has no year"
+    return f"birthday '{said}' {why}; kept in the notes"
+
+
+def split_suffix(suffix: str) -> tuple[str, str]:
+    """A name suffix as (generational, credentials): "Jr., PhD" is ("Jr.", "PhD"). The first
+    is part of the name; the second goes to the notes as `clean_name` moves credentials."""
+    generational: list[str] = []
+    credentials: list[str] = []
+    for part in (p.strip() for p in suffix.split(",")):
+        if part:
+            (generational if part.strip(".").lower() in _SUFFIXES else credentials).append(part)
+    return " ".join(generational), ", ".join(credentials)
+
+
+def honorific_name(prefix: str, given: str, family: str, suffix: str = "") -> str | None:
+    """The whole name with its honorific prefix and generational suffix ("Dr. Chidi Okafor
+    Jr."), which Goodword has no fields of their own for: the given and family names stay
+    without them, so the person is still found by them. None when there is neither (the
+    name is then its given and family names) or no name to put them on."""
+    prefix, suffix = strip_symbols(prefix), strip_symbols(suffix)
+    if not (prefix or suffix) or not (given or family):
+        return None
+    return " ".join(part for part in (prefix, given, family, suffix) if part)
+
+
 def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     """Return (given, family, notes): credentials, pronouns and nicknames moved to notes.
 
@@ -112,7 +148,10 @@ def _take_credentials(text: str, credentials: list[str]) -> str:
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]]
     for part in parts[1:]:
-        if _is_credential(part):
+        if part.strip(".").lower() in _SUFFIXES:
+            # "Okafor, Jr.": a generational suffix is part of the name, not a credential.
+            kept[0] = f"{kept[0]} {part}".strip()
+        elif _is_credential(part):
             credentials.append(part)
         elif part:
             kept.append(part)

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
-from goodword.importers.cleaning import inert
+from goodword.importers.cleaning import inert, unify_line_breaks
 from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
 from goodword.people import normalize
 from goodword.people import service as people
@@ -78,6 +78,9 @@ def person_key(person: Person) -> str:
 
 
 def _escape(text: str) -> str:
+    # Every line break as an escaped newline: a carriage return (from a Windows file) would
+    # end the card's line.
+    text = unify_line_breaks(text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

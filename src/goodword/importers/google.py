@@ -9,16 +9,24 @@ from collections.abc import Callable
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
+    honorific_name,
     looks_like_email,
     parse_date,
     profile_url,
+    split_suffix,
+    unify_line_breaks,
+    unread_birthday,
 )
 from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
 
 SOURCE = "google"
 SEPARATOR = " ::: "
-_NUMBERED = re.compile(r"^(e-mail|phone|website|organization|address|relation) (\d+) - (.+)$")
+_NUMBERED = re.compile(
+    r"^(e-mail|phone|website|organization|address|relation|event|custom field) (\d+) - (.+)$"
+)
+# What a relation, event or custom field without a label is called in the notes.
+_UNLABELLED = {"relation": "Related", "event": "Date", "custom field": "Other"}
 # Google's own groups, which are not the user's tags.
 # Google's own groups when written without their star (older exports).
 _SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred", "other contacts"}
@@ -31,6 +39,50 @@ def _split(value: str) -> list[str]:
 def _label(value: str) -> str | None:
     value = value.strip().lstrip("*").strip()
     return value.lower() if value else None
+
+
+def _labelled(labels: str, values: str) -> list[tuple[str, str, bool]]:
+    """Each value of a cell with its own label, as written, and whether it is the primary one:
+    labels "* Work ::: Home" go with values "a@x ::: b@y" one by one; a single label goes
+    with every value. Google marks the primary value's label with a star ("* Work")."""
+    label_list = [label.strip() for label in labels.split(SEPARATOR)] if labels.strip() else []
+    found = []
+    for index, raw in enumerate(values.split(SEPARATOR)):
+        value = raw.strip()
+        if not value:
+            continue
+        if index < len(label_list):
+            label = label_list[index]
+        else:
+            label = label_list[0] if len(label_list) == 1 else ""
+        primary = label.startswith("*") and index < len(label_list)
+        found.append((value, label.lstrip("*").strip(), primary))
+    return found
+
+
+def _primary_first(found: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The primary values first (a person's first e-mail or phone is their main one), the
+    others in the order the file gives them."""
+    return sorted(found, key=lambda item: not item[2])
+
+
+def _reader(
+    table: Table, row: list[str], groups: dict[str, dict[str, dict[str, int]]]
+) -> Callable[[str], list[tuple[str, str, bool]]]:
+    """For one row: a kind's values ("e-mail", "phone" …) with their labels, every numbered
+    column of it ("E-mail 1", "E-mail 2" …) in turn."""
+
+    def each(kind: str) -> list[tuple[str, str, bool]]:
+        found: list[tuple[str, str, bool]] = []
+        for number in sorted(groups.get(kind, {}), key=int):
+            columns = groups[kind][number]
+            found += _labelled(
+                cell(table, row, columns.get("type", columns.get("label"))),
+                cell(table, row, columns.get("value")),
+            )
+        return found
+
+    return each
 
 
 def parse(table: Table) -> Parsed:
@@ -59,10 +111,13 @@ def parse(table: Table) -> Parsed:
         if not any(v.strip() for v in row):
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
+        # "Jr." is part of the whole name, "PhD" goes to the notes as credentials do.
+        family = get("family name", "last name")
+        generational, credentials = split_suffix(get("name suffix"))
         given, family, notes = clean_name(
             " ".join(p for p in (get("given name", "first name"), get("additional name",
                                                                      "middle name")) if p),
-            get("family name", "last name"),
+            f"{family}, {credentials}" if credentials else family,
         )  # fmt: skip
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
@@ -71,33 +126,33 @@ def parse(table: Table) -> Parsed:
         full = get("name")
         if full and not (given or family):
             person.display_name = full
+        else:
+            # "Dr." and "Jr." have no fields of their own: the whole name keeps them.
+            person.display_name = honorific_name(get("name prefix"), given, family, generational)
         nickname = get("nickname")
         if nickname:
             notes.append(f"Goes by {nickname}")
-        for number in sorted(groups.get("e-mail", {})):
-            columns = groups["e-mail"][number]
-            label = _label(cell(table, row, columns.get("type", columns.get("label"))))
-            for address in _split(cell(table, row, columns.get("value"))):
-                if looks_like_email(address):
-                    person.emails.append(Labeled(address, label))
-                else:
-                    person.warnings.append(f"'{address}' is not an e-mail address; not kept")
-        for number in sorted(groups.get("phone", {})):
-            columns = groups["phone"][number]
-            label = _label(cell(table, row, columns.get("type", columns.get("label"))))
-            person.phones.extend(
-                Labeled(v, label) for v in _split(cell(table, row, columns.get("value")))
-            )
-        for number in sorted(groups.get("website", {})):
-            columns = groups["website"][number]
-            label = _label(cell(table, row, columns.get("type", columns.get("label"))))
-            for raw in _split(cell(table, row, columns.get("value"))):
-                try:
-                    url, kind = profile_url(raw)
-                except ValueError:
-                    person.warnings.append(f"'{raw}' is not a web address; not kept")
-                    continue
-                person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else label))
+
+        each = _reader(table, row, groups)
+        for address, label, _primary in _primary_first(each("e-mail")):
+            if looks_like_email(address):
+                person.emails.append(Labeled(address, _label(label)))
+            else:
+                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+        person.phones.extend(
+            Labeled(value, _label(label)) for value, label, _ in _primary_first(each("phone"))
+        )
+        for kind in ("relation", "event", "custom field"):
+            # Nothing the row says is dropped: "Spouse: Ngozi Okafor", "Anniversary: …".
+            for value, label, _primary in each(kind):
+                notes.append(f"{label or _UNLABELLED[kind]}: {value}")
+        for raw, label, _primary in each("website"):
+            try:
+                url, kind = profile_url(raw)
+            except ValueError:
+                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                continue
+            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else _label(label)))
         for number in sorted(groups.get("organization", {})):
             columns = groups["organization"][number]
             org = clean_organization(cell(table, row, columns.get("name")))
@@ -120,8 +175,8 @@ def parse(table: Table) -> Parsed:
         person.birthday = parse_date(birthday)
         if birthday and person.birthday is None:
             notes.append(f"Birthday: {birthday}")
-            person.warnings.append(f"birthday '{birthday}' has no year; kept in the notes")
-        person.notes = "\n".join([*notes, get("notes")]).strip() or None
+            person.warnings.append(unread_birthday(birthday))
+        person.notes = unify_line_breaks("\n".join([*notes, get("notes")]).strip()) or None
         for group in _split(get("labels", "group membership")):
             # Google's own groups are starred ("* myContacts"); a user's label named
             # "Family" is the user's and becomes a tag.
@@ -129,13 +184,23 @@ def parse(table: Table) -> Parsed:
             if name and not (group.startswith("*") or name.lower() in _SYSTEM_GROUPS):
                 person.tags.append(name)
         if not person.name:
-            if person.emails:
-                person.display_name = person.emails[0].value
-            else:
+            # A business ("Acme Plumbing" and its number) is named after itself; a row with an
+            # address or number alone is named by it, as a phone's address book shows it.
+            known_by = [
+                *(p.organization for p in person.positions),
+                *(e.value for e in person.emails),
+                *(p.value for p in person.phones),
+            ]
+            if not known_by:
                 parsed.skipped.append(
-                    Skipped(table.name, line, "a contact with no name and no e-mail address")
+                    Skipped(
+                        table.name,
+                        line,
+                        "a contact with no name, organization, e-mail address or phone number",
+                    )
                 )
                 continue
+            person.display_name = known_by[0]
         key = "name:" + person.name.casefold()
         if person.emails:
             key += "|" + person.emails[0].value.lower()

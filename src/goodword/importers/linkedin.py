@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from goodword.importers import dateorder
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
@@ -14,6 +15,7 @@ from goodword.importers.cleaning import (
     parse_datetime,
     profile_url,
 )
+from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import Table, cell, cells_getter, row_getter
 from goodword.importers.records import (
     REFERENCE_TAG,
@@ -56,6 +58,17 @@ def _person(table: Table, line: int, first: str, last: str, **fields: object) ->
     return person
 
 
+def _date_order(parsed: Parsed, dates: list[tuple[int, str]], column: str) -> dateorder.DateOrder:
+    """The one order the file's numeric dates are read in; a note when it was assumed."""
+    settled = dateorder.settle(parsed.file_name, dates, column=column)
+    example = settled.example
+    read_as = dateorder.read_date(example[1], settled.order) if example else None
+    note = dateorder.note(parsed.file_name, settled, read_as=read_as)
+    if note:
+        parsed.notes.append(note)
+    return settled.order
+
+
 def parse_connections(table: Table) -> Parsed:
     """Connections.csv, old and new shapes: each row a person the user is connected to."""
     parsed = Parsed(table.name, "linkedin-connections", "LinkedIn connections")
@@ -71,10 +84,11 @@ def parse_connections(table: Table) -> Parsed:
             table.getter("connected on"),
         ],
     )
+    rows = [(line, get_cells(row)) for line, row in table.rows]
+    order = _date_order(parsed, [(line, values[6]) for line, values in rows], "Connected On")
     seen: dict[str, int] = {}
-    for line, row in table.rows:
+    for line, values in rows:
         parsed.rows += 1
-        values = get_cells(row)
         raw_first, raw_last, raw_url, raw_email, org, job, raw_connected = values
         # A date alone (Connected On) is still an empty row.
         if not any(values[:6]):
@@ -89,7 +103,7 @@ def parse_connections(table: Table) -> Parsed:
             parsed.skipped.append(Skipped(table.name, line, "a connection without a name"))
             continue
         person.linkedin_connection = True
-        person.connected_on = parse_date(raw_connected)
+        person.connected_on = dateorder.read_date(raw_connected, order)
         if raw_connected and person.connected_on is None:
             person.warnings.append(
                 f"connected on '{raw_connected}' is not a date Goodword reads; not kept"
@@ -215,10 +229,14 @@ def parse_recommendations(table: Table) -> Parsed:
 def parse_invitations(table: Table) -> Parsed:
     """Invitations.csv: invitations sent and received, as dated interactions."""
     parsed = Parsed(table.name, "linkedin-invitations", "LinkedIn invitations")
+    sent_column = table.getter("sent at")
+    order = _date_order(
+        parsed, [(line, cell(table, row, sent_column)) for line, row in table.rows], "Sent At"
+    )
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
-        sent_at = parse_datetime(get("sent at"))
+        sent_at = parse_datetime(dateorder.month_first(get("sent at"), order))
         if sent_at is None:
             parsed.skipped.append(
                 Skipped(table.name, line, f"'{get('sent at')}' is not a date this reader knows")
@@ -245,46 +263,116 @@ def parse_invitations(table: Table) -> Parsed:
     return parsed
 
 
+# Names LinkedIn puts where a person would be (lower-cased), and why a conversation with no
+# one else on the other side is skipped. None of them is a person to add.
+PLACEHOLDERS = {
+    "linkedin member": "a conversation with a deleted or hidden account only (LinkedIn "
+    "shows it as 'LinkedIn Member'); no one to add it to",
+    "sponsored": "an advertisement (LinkedIn shows its sender as 'Sponsored'), not a "
+    "conversation with a person",
+    "linkedin": "a message from LinkedIn itself, not from a person",
+}
+
+
+def _ref(name: str, url: str | None, placeholders: set[str]) -> PersonRef:
+    """Who a message names; a placeholder's name is dropped (noted in `placeholders`)."""
+    if " ".join(name.casefold().split()) in PLACEHOLDERS:
+        placeholders.add(" ".join(name.casefold().split()))
+        return PersonRef(None, url)
+    return PersonRef(name or None, url)
+
+
+def _is_draft(get: Callable[..., str]) -> bool:
+    return get("folder").upper() == "DRAFTS" or get("is message draft").lower() in {
+        "yes", "true", "1",
+    }  # fmt: skip
+
+
 def parse_messages(table: Table) -> Parsed:
-    """messages.csv, old (From, To, Direction) and new (sender and recipient URLs) shapes."""
+    """messages.csv, old (From, To, Direction) and new (sender and recipient URLs) shapes.
+
+    Drafts (never sent) are left out, and so is a conversation whose other side is only a
+    LinkedIn placeholder (a deleted account, an advertisement, LinkedIn itself); HTML in a
+    message's text (InMail) is read as plain text.
+    """
     parsed = Parsed(table.name, "linkedin-messages", "LinkedIn messages")
+    date_column = table.getter("date")
+    order = _date_order(
+        parsed, [(line, cell(table, row, date_column)) for line, row in table.rows], "Date"
+    )
+    drafts = 0
+    # Conversation -> the people in it (names or profiles) and the placeholders met in it.
+    people_in: dict[str, set[str]] = {}
+    placeholders_in: dict[str, set[str]] = {}
+    kept: list[tuple[str, IncomingInteraction]] = []
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
-        when = parse_datetime(get("date"))
+        if _is_draft(get):
+            drafts += 1
+            parsed.skipped.append(Skipped(table.name, line, "a draft, never sent"))
+            continue
+        # Without a conversation id (the old shape), a message is its own conversation.
+        conversation = get("conversation id") or f"line {line}"
+        placeholders = placeholders_in.setdefault(conversation, set())
+        sender = _ref(get("from"), _linkedin_url(get("sender profile url")), placeholders)
+        names = [n.strip() for n in get("to").split(",") if n.strip()]
+        urls = [
+            _linkedin_url(u.strip())
+            for u in get("recipient profile urls").replace(";", ",").split(",")
+        ]
+        recipients = [
+            _ref(names[i] if i < len(names) else "", urls[i] if i < len(urls) else None,
+                 placeholders)
+            for i in range(max(len(names), len(urls)))
+        ]  # fmt: skip
+        recipients = [r for r in recipients if r.name or r.url]
+        people_in.setdefault(conversation, set()).update(
+            " ".join(r.name.casefold().split()) if r.name else r.url or ""
+            for r in (sender, *recipients)
+            if r.name or r.url
+        )
+        when = parse_datetime(dateorder.month_first(get("date"), order))
         if when is None:
             parsed.skipped.append(
                 Skipped(table.name, line, f"'{get('date')}' is not a date this reader knows")
             )
             continue
-        subject, content = get("subject"), get("content")
+        subject, raw_content = get("subject"), get("content")
+        content = plain_text(raw_content)
         if not (subject or content):
             parsed.skipped.append(Skipped(table.name, line, "a message with no text"))
             continue
-        sender = PersonRef(get("from") or None, _linkedin_url(get("sender profile url")))
-        names = [n.strip() for n in get("to").split(",") if n.strip()]
-        urls = [_linkedin_url(u.strip()) for u in get("recipient profile urls").split(",")]
-        recipients = [
-            PersonRef(names[i] if i < len(names) else None, urls[i] if i < len(urls) else None)
-            for i in range(max(len(names), len(urls)))
-        ]
-        recipients = [r for r in recipients if r.name or r.url]
         direction = get("direction").upper()
-        conversation = get("conversation id")
-        parsed.interactions.append(
-            IncomingInteraction(
-                source=SOURCE, file_name=table.name, line=line,
-                external_id=f"linkedin-message:{conversation}:" + _digest(
-                    get("from"), get("to"), get("date"), subject, content
-                ),
-                occurred_at=when, kind=InteractionKind.MESSAGE,
-                summary=f"{subject}\n\n{content}".strip() if subject else content,
-                sender=sender, recipients=recipients,
-                direction={"OUTGOING": Direction.OUTBOUND, "INCOMING": Direction.INBOUND}.get(
-                    direction
+        kept.append(
+            (
+                conversation,
+                IncomingInteraction(
+                    source=SOURCE, file_name=table.name, line=line,
+                    # From the text as written, so an earlier import's id still matches.
+                    external_id=f"linkedin-message:{get('conversation id')}:" + _digest(
+                        get("from"), get("to"), get("date"), subject, raw_content
+                    ),
+                    occurred_at=when, kind=InteractionKind.MESSAGE,
+                    summary=f"{subject}\n\n{content}".strip() if subject else content,
+                    sender=sender, recipients=recipients,
+                    direction={"OUTGOING": Direction.OUTBOUND,
+                               "INCOMING": Direction.INBOUND}.get(direction),
                 ),
             )
         )  # fmt: skip
+    for conversation, interaction in kept:
+        # You are in every conversation: one person in it is you alone.
+        placeholders = placeholders_in[conversation]
+        if placeholders and len(people_in[conversation]) <= 1:
+            reason = next(why for name, why in PLACEHOLDERS.items() if name in placeholders)
+            parsed.skipped.append(Skipped(table.name, interaction.line, reason))
+        else:
+            parsed.interactions.append(interaction)
+    if drafts:
+        parsed.notes.append(
+            f"{table.name}: {drafts} draft{'s' if drafts > 1 else ''} left out (never sent)"
+        )
     return parsed
 
 

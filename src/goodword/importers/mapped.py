@@ -5,7 +5,8 @@ and Goodword's own CSV and JSON exports, which map themselves."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,6 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
-    clean_whole_name,
     looks_like_email,
     parse_date,
     profile_url,
@@ -31,7 +31,8 @@ from goodword.importers.records import (
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
-    "name": "the whole name, when there are no separate name columns",
+    "name": "the whole name, when there are no separate name columns (split into given "
+    'and family names; "Family, Given" is understood)',
     "given": "given (first) name",
     "family": "family (last) name",
     "email": "e-mail address",
@@ -39,12 +40,20 @@ FIELDS = {
     "url": "web or LinkedIn profile address",
     "org": "organization (current)",
     "title": "job title at that organization",
-    "location": "where they live or work",
+    "location": "where they live or work (map it to several columns, such as City and "
+    "Country, to join them in that order)",
     "birthday": "birthday (a date)",
     "notes": "notes",
     "tags": "tags, separated by commas",
 }
-MULTI = {"email", "phone", "url", "notes", "tags"}
+MULTI = {"email", "phone", "url", "notes", "tags", "location"}
+# Words before a name that are no part of it, and lower-case words that begin a family
+# name ("Jane van der Berg"), for splitting a whole name.
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev", "fr"}
+_PARTICLES = {
+    "van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "dos",
+    "das", "do", "ten", "ter", "bin", "ibn", "al", "el", "zu", "af", "av",
+}  # fmt: skip
 PEOPLE_JSON = "goodword-people"
 CSV_HEADERS = [
     "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
@@ -53,20 +62,37 @@ CSV_HEADERS = [
 ]  # fmt: skip
 
 
-def parse_mapping(text: str) -> dict[str, list[str]]:
-    """Read `field=Header,field=Header`; a field may be given more than once (two e-mails)."""
-    mapping: dict[str, list[str]] = {}
+def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
+    """Read `field=Header,field=Header`; a field may be given more than once (two e-mails,
+    or the parts of a location). A header with a comma in it is written in double quotes:
+    `given="Name, first"` (a quotation mark inside the quotes is written twice), or with
+    the comma after a backslash. `picked` are (field, header) pairs chosen apart (the import
+    page's pickers, one form field each), taken whole before the typed ones."""
+    pairs: list[tuple[str, str]] = list(picked)
     errors: list[FieldError] = []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        field, _, header = part.partition("=")
+    for field, header in _split_mapping(text):
+        if field is None:
+            errors.append(FieldError("mapping", header))
+        else:
+            pairs.append((field, header))
+    return check_mapping(pairs, errors=errors)
+
+
+def check_mapping(
+    pairs: Iterable[tuple[str, str]], *, errors: list[FieldError] | None = None
+) -> dict[str, list[str]]:
+    """The column map of (field, header) pairs, each header as given (commas and all), or
+    InvalidInput saying what is wrong with it."""
+    mapping: dict[str, list[str]] = {}
+    errors = list(errors or [])
+    for field, header in pairs:
         field, header = field.strip().lower(), header.strip()
         if field not in FIELDS or not header:
             errors.append(
                 FieldError(
                     "mapping",
-                    f"'{part}' is not field=Column; fields are " + ", ".join(sorted(FIELDS)),
+                    f"'{field}={header}' is not field=Column; fields are "
+                    + ", ".join(sorted(FIELDS)),
                 )
             )
             continue
@@ -78,6 +104,39 @@ def parse_mapping(text: str) -> dict[str, list[str]]:
     if errors:
         raise InvalidInput("The column map cannot be used.", fields=errors)
     return mapping
+
+
+# One `field=Header` of a typed map: the header in double quotes (commas allowed, a
+# quotation mark doubled inside), or bare up to the next comma (`\,` for a comma in it).
+_PAIR = re.compile(r'\s*([^=,"]*?)\s*=\s*(?:"((?:[^"]|"")*)"|((?:[^,"\\]|\\.)*?))\s*(?:,|$)')
+
+
+def _split_mapping(text: str) -> Iterator[tuple[str | None, str]]:
+    """Each (field, header) of a typed map; (None, what is wrong) for a part that is not
+    field=Column."""
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        if text[position] in ", ":
+            position += 1
+            continue
+        found = _PAIR.match(text, position)
+        if found is None or found.end() == position:
+            rest = text[position:].split(",", 1)[0].strip()
+            if rest.count('"') % 2 or ('"' in rest and "=" in rest):
+                message = (
+                    f"'{text[position:]}' has a quotation mark that does not close; write a "
+                    'column with a comma in it as given="Name, first"'
+                )
+                yield None, message
+                return
+            yield None, f"'{rest}' is not field=Column; fields are " + ", ".join(sorted(FIELDS))
+            position += len(text[position:].split(",", 1)[0]) + 1
+            continue
+        field, quoted, bare = found.group(1), found.group(2), found.group(3)
+        unescaped = re.sub(r"\\(.)", r"\1", bare) if quoted is None else ""
+        yield field, quoted.replace('""', '"') if quoted is not None else unescaped
+        position = found.end()
 
 
 def parse_mapped(
@@ -110,11 +169,13 @@ def parse_mapped(
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
         given, family, notes = clean_name(one("given"), one("family"))
-        whole = clean_whole_name(one("name"), notes) if one("name") else None
+        whole = _whole_name(one("name"), notes) if one("name") else None
+        if whole and not (given or family):
+            given, family = split_whole_name(whole)
         person = IncomingPerson(
             source="csv", file_name=table.name, line=line, display_name=whole,
             given_name=given or None, family_name=family or None,
-            location=one("location") or None,
+            location=", ".join(values.get("location", [])) or None,
         )  # fmt: skip
         for address in values.get("email", []):
             if looks_like_email(address):
@@ -151,6 +212,38 @@ def parse_mapped(
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)
     return parsed
+
+
+def _whole_name(name: str, notes: list[str]) -> str:
+    """A whole name with its credentials, pronouns and nicknames moved to `notes` (read as
+    `clean_name` reads a family name, so "Ann Lee PhD" loses its "PhD" too)."""
+    _given, cleaned, moved = clean_name("", name)
+    notes.extend(note for note in moved if note not in notes)
+    return cleaned or name
+
+
+def split_whole_name(name: str) -> tuple[str, str]:
+    """(given, family) of a whole name: "Family, Given" at its comma; otherwise the last
+    word is the family name, with the lower-case particles before it ("Jane van der Berg"),
+    and a courtesy title in front ("Dr.") is no part of either. One word is a given name.
+
+    >>> split_whole_name("Müller, José")
+    ('José', 'Müller')
+    >>> split_whole_name("Dr. Jane van der Berg")
+    ('Jane', 'van der Berg')
+    """
+    family, comma, given = name.partition(",")
+    if comma and family.strip() and given.strip():
+        return " ".join(given.split()), " ".join(family.split())
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[0].strip(".").lower() in _HONORIFICS:
+        words.pop(0)
+    if len(words) < 2:
+        return (words[0] if words else ""), ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def preview(table: Table, mapping: dict[str, list[str]], *, rows: int = 5) -> list[dict[str, Any]]:

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from goodword.duplicates.matching import Profile, Scored, fold, shared_key_reason
+from goodword.duplicates.matching import SUGGEST, Profile, Scored, fold, score, shared_key_reason
+from goodword.importers.cleaning import organization_key
 from goodword.importers.records import (
     IncomingInteraction,
     IncomingPerson,
@@ -71,6 +72,73 @@ class Plan:
             self.updates.setdefault(target, []).append((person, newer_copy))
 
 
+def names_differ(a: Profile, b: Profile) -> bool:
+    """Whether the names of two profiles clearly disagree, as the matcher judges names: a
+    given or a family name plainly different, or one given name the other with another
+    ending (Paul and Paula). A nickname, an initial (of either name: "Ravi S."), a typo or
+    a part missing on either side is no disagreement, and neither is a record known only by
+    its organization, e-mail address or phone number (a card without a name)."""
+    if _nameless(a) or _nameless(b):
+        return False
+    given_a, given_b = _initial(a.given, b.given), _initial(b.given, a.given)
+    family_a, family_b = _initial(a.family, b.family), _initial(b.family, a.family)
+    return score(Profile(0, given_a, family_a), Profile(0, given_b, family_b)).conflict
+
+
+def _nameless(profile: Profile) -> bool:
+    """Whether the profile's name is only what a nameless record is known by."""
+    full = profile.full
+    if not any(char.isalpha() for char in full):
+        return True
+    if organization_key(full) in profile.orgs:
+        return True
+    return any(key.startswith("e:") and fold(key[2:]) == full for key in profile.keys)
+
+
+def _initial(part: str, other: str) -> str:
+    """The other name for a one-letter part that is its initial (else the part)."""
+    return other if len(part) == 1 and other.startswith(part) else part
+
+
+def shares_key_apart(a: Profile, b: Profile) -> bool:
+    """Whether two profiles share an e-mail address or phone number (and no LinkedIn
+    profile) while their names clearly differ: two people, maybe (a shared switchboard or
+    household address), maybe one (a new family name), so the user decides."""
+    shared = a.keys & b.keys
+    return bool(shared) and not any(k.startswith("u:") for k in shared) and names_differ(a, b)
+
+
+def _key_order(key: str) -> tuple[bool, str]:
+    # A LinkedIn profile first: it is one person's own, whatever name they go by now
+    # (people change their display name), so it settles a record that other keys cannot.
+    return (not key.startswith("u:"), key)
+
+
+def judged_apart(a: Profile, b: Profile, key: str) -> Scored:
+    """The suggestion for two records sharing `key` whose names clearly differ, scored on
+    what else they say (at least enough to be queued)."""
+    keyless = score(
+        Profile(0, a.given, a.family, orgs=a.orgs, location=a.location, birthday=a.birthday),
+        Profile(0, b.given, b.family, orgs=b.orgs, location=b.location, birthday=b.birthday),
+    )
+    reason = f"{shared_key_reason(key)}, but the names differ"
+    return Scored(max(SUGGEST, keyless.score), (reason,), conflict=True)
+
+
+def _held(person: IncomingPerson) -> str:
+    """What a record of the user's own holds, in words ("2 positions")."""
+    parts = []
+    for count, one, many in (
+        (len(person.positions), "position", "positions"),
+        (len(person.emails), "e-mail address", "e-mail addresses"),
+        (len(person.phones), "phone number", "phone numbers"),
+        (len(person.urls), "web address", "web addresses"),
+    ):
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts) or "no details"
+
+
 # The most candidate pairs a record keeps while matching; `_decide` takes the best one it
 # can use, and only the user or a record passed over can be unusable.
 KEEP_CANDIDATES = 50
@@ -122,7 +190,13 @@ class Resolver:
         `progress(done)` hears how many records have been compared, now and then."""
         if unchanged is None:
             unchanged = self.unchanged(people)
-        order = sorted(range(len(people)), key=lambda i: (people[i].role is not Role.ME, i))
+        # The user's own records first, the named one (Profile.csv) before the nameless
+        # (Positions.csv, Email Addresses.csv), whatever order the files came in: those
+        # need to know who the user is.
+        order = sorted(
+            range(len(people)),
+            key=lambda i: (people[i].role is not Role.ME, not people[i].name, i),
+        )
         people = [people[i] for i in order]
         known_unchanged = {
             index: unchanged[old] for index, old in enumerate(order) if old in unchanged
@@ -167,8 +241,8 @@ class Resolver:
                     (
                         RowOutcome(
                             person.file_name, person.line, Outcome.SKIPPED, "you", None,
-                            "your own details need Profile.csv in the same import, "
-                            "or someone marked as you in Goodword",
+                            f"your own details ({_held(person)}) need Profile.csv in the "
+                            "same import, or someone marked as you in Goodword",
                         ),
                         0,
                     )
@@ -197,8 +271,7 @@ class Resolver:
                 self.seen_keys.setdefault((person.source, person.key), target)
                 if target < 0 and not person.key.startswith("name:"):
                     self.draft_keys.setdefault(target, []).append((person.source, person.key))
-            if suggested is not None:
-                other, judged = suggested
+            for other, judged in suggested:
                 self.plan.suggestions.append((target, other, judged.score, list(judged.reasons)))
             if person.linkedin_connection:
                 self.plan.connections.append((target, person))
@@ -229,52 +302,69 @@ class Resolver:
         profile: Profile,
         position: int,
         candidates: list[tuple[int, Scored]],
-    ) -> tuple[int | None, Outcome, str, tuple[int, Scored] | None]:
+    ) -> tuple[int | None, Outcome, str, list[tuple[int, Scored]]]:
+        """Who the record is (None: someone new), how it went, in words, and the pairs
+        to queue as possible duplicates."""
         state = self.state
         if person.role is Role.ME:
             me = self._me()
             if me is not None:
                 self.plan.me = me
-                return me, Outcome.UPDATED, "you", None
+                return me, Outcome.UPDATED, "you", []
         if person.key:
             known = self._known(person)
             if known is not None:
-                return known, Outcome.UPDATED, "", None
-        for key in sorted(profile.keys):
+                return known, Outcome.UPDATED, "", []
+        # An exact key shared with someone whose name clearly differs (colleagues on one
+        # switchboard, a household's e-mail address) is only a suggestion.
+        apart: list[tuple[int, Scored]] = []
+        for key in sorted(profile.keys, key=_key_order):
             other = state.matcher.exact.get(key)
             if other is None or other == position:
                 continue
             target = self.target_at(other)
-            if target is None:
+            if target is None or any(target == t for t, _judged in apart):
                 continue
             judged = Scored(1.0, (shared_key_reason(key),))
             if self._distinct_records(person, target):
-                return None, Outcome.SUGGESTED, judged.reasons[0], (target, judged)
-            return self._merged(person, target, judged)
+                return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
+            if key.startswith("u:") or not names_differ(profile, state.matcher.profiles[other]):
+                return self._merged(person, target, judged)
+            apart.append((target, judged_apart(profile, state.matcher.profiles[other], key)))
         if person.role is Role.FLAG:
             named = self._by_name(profile.full)
             if named is not None:
-                return named, Outcome.UPDATED, "", None
+                return named, Outcome.UPDATED, "", []
         ranked = sorted(candidates, key=lambda c: -c[1].score)
         for other, judged in ranked:
             target = self.target_at(other)
             if target is None or (target == self._me() and person.role is not Role.ME):
                 continue
+            if any(target == t for t, _judged in apart):
+                continue
+            found = state.matcher.profiles[other]
+            if shares_key_apart(profile, found):
+                # (`score` stops at a shared key; here the names say otherwise.)
+                apart.append((target, judged_apart(profile, found, min(profile.keys & found.keys))))
+                continue
             if judged.auto and not self._distinct_records(person, target):
                 return self._merged(person, target, judged)
-            return None, Outcome.SUGGESTED, "; ".join(judged.reasons), (target, judged)
-        return None, Outcome.CREATED, "", None
+            suggested = [(target, judged), *apart]
+            return None, Outcome.SUGGESTED, "; ".join(judged.reasons), suggested
+        if apart:
+            return None, Outcome.SUGGESTED, "; ".join(apart[0][1].reasons), apart
+        return None, Outcome.CREATED, "", []
 
     def _me(self) -> int | None:
         return self.plan.me if self.plan.me is not None else self.state.me_id
 
     def _merged(
         self, person: IncomingPerson, target: int, judged: Scored
-    ) -> tuple[int | None, Outcome, str, tuple[int, Scored] | None]:
+    ) -> tuple[int | None, Outcome, str, list[tuple[int, Scored]]]:
         if person.role is Role.ME and target > 0 and self.state.me_id is None:
             self.plan.make_me, self.plan.make_me_record = target, person
             self.plan.me = target
-        return target, Outcome.MERGED, "; ".join(judged.reasons), None
+        return target, Outcome.MERGED, "; ".join(judged.reasons), []
 
     def _imported(self, person: IncomingPerson) -> bool:
         """Whether `_known` finds the record in the workspace whatever else this import
@@ -288,9 +378,17 @@ class Resolver:
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
         """Whether an exact key of the profile belongs to someone already in the workspace
-        (`_decide` then settles the record by that key, merged or queued)."""
-        exact = self.state.matcher.exact
-        return any(exact.get(key, first_incoming) < first_incoming for key in profile.keys)
+        who is plainly the same person (`_decide` then settles the record by that key,
+        merged or queued). A key held by someone whose name clearly differs settles
+        nothing: the record is compared by name too, in case someone else is the one."""
+        matcher = self.state.matcher
+        for key in profile.keys:
+            held = matcher.exact.get(key, first_incoming)
+            if held < first_incoming and (
+                key.startswith("u:") or not names_differ(profile, matcher.profiles[held])
+            ):
+                return True
+        return False
 
     def _known(self, person: IncomingPerson) -> int | None:
         assert person.key is not None

@@ -52,7 +52,7 @@ _KINDS = [
 ]
 WHAT_WE_READ = (
     "Goodword reads a LinkedIn data archive (the ZIP, its folder or its CSV files), a Google "
-    "Contacts CSV, vCard files (.vcf) and any CSV with a column map."
+    "Contacts or Outlook contacts CSV, vCard files (.vcf) and any CSV with a column map."
 )
 
 
@@ -135,6 +135,12 @@ def _from_bytes(
     if len(data) > max_bytes:
         raise ImportFileError(name, _too_big(len(data), max_bytes))
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        kind = _office_kind(data)
+        if kind is not None and member:
+            yield _not_read(name)  # a workbook in a folder: listed as not read
+            return
+        if kind is not None:
+            raise ImportFileError(name, kind)
         yield from _archive(name, data, max_bytes=max_bytes)
         return
     if not data.lstrip(b"\xef\xbb\xbf\xff\xfe").strip():  # (a byte-order mark alone is empty too)
@@ -154,6 +160,42 @@ def _binary_kind(data: bytes) -> str | None:
         return None
     if b"\x00" in head:
         return "a binary file"
+    return None
+
+
+def _office_kind(data: bytes) -> str | None:
+    """What a ZIP that is a spreadsheet or office document is, and how to import its
+    contents (told by what it holds, never its name); None for any other ZIP."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        opendocument = (
+            archive.read("mimetype")[:100].decode("ascii", "replace")
+            if "mimetype" in names and "content.xml" in names
+            else ""
+        )
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, OSError, RuntimeError):
+        return None
+    if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        return (
+            "is an Excel workbook, not a CSV file. Open it in Excel and save the sheet as CSV "
+            '(UTF-8): File, Save As, "CSV UTF-8 (Comma delimited)". Then import that file.'
+        )
+    if opendocument.endswith("spreadsheet"):
+        return (
+            "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), not a CSV file. Save "
+            "the sheet as CSV (UTF-8): File, Save As, Text CSV, character set Unicode "
+            "(UTF-8). Then import that file."
+        )
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        return (
+            "is an Apple Numbers spreadsheet, not a CSV file. In Numbers, choose File, "
+            "Export To, CSV, with text encoding Unicode (UTF-8). Then import that file."
+        )
+    if ("[Content_Types].xml" in names and any(n.startswith("word/") for n in names)) or (
+        opendocument.endswith("text")
+    ):
+        return f"is a word-processor document, not a contacts file. {WHAT_WE_READ}"
     return None
 
 
@@ -387,10 +429,14 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     if first_line.count(delimiter) == 0 and not first_line.lower().startswith("notes:"):
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Each row with the line it starts on (a quoted cell may run over several lines, and
+    # the reader counts to the row's last one).
     head: list[tuple[int, list[str]]] = []
+    ends: list[int] = []  # the line each row of `head` ends on
     try:
         for row in reader:
-            head.append((reader.line_num, row))
+            head.append(((ends[-1] if ends else 0) + 1, row))
+            ends.append(reader.line_num)
             if len(head) >= 10:
                 break
     except csv.Error:
@@ -410,15 +456,18 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
             return None
     headers = [c.replace("\ufeff", "").strip() for c in head[header_at][1]]
     rows = head[header_at + 1 :]
+    last = ends[-1]
     try:
-        rows.extend((reader.line_num, row) for row in reader)
+        for row in reader:
+            rows.append((last + 1, row))
+            last = reader.line_num
     except csv.Error as exc:
         raise ImportFileError(
             document.name,
             f"is not a well-formed CSV ({exc}). Open it in a spreadsheet and save it as CSV again.",
-            line=reader.line_num,
+            line=last + 1,
         ) from None
-    _refuse_swallowed_rows(document, delimiter, len(headers), head[header_at][0], rows)
+    _refuse_swallowed_rows(document, delimiter, len(headers), rows, last)
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         index.setdefault(header_key(header), position)
@@ -435,20 +484,21 @@ def _refuse_swallowed_rows(
     document: Document,
     delimiter: str,
     width: int,
-    header_line: int,
     rows: list[tuple[int, list[str]]],
+    last_line: int,
 ) -> None:
     """Refuse a file where a quotation mark opens a cell that swallows whole rows (one that
     never closes, or closes rows later), naming the line where that cell's row begins.
+    `rows` are the rows with the lines they start on; the last ends on `last_line`.
 
     A cell over several lines is fine (an address, a note); one with a line holding nearly
     a whole row's worth of delimiters (all but two of them, and at least four) is rows
     read as one cell.
     """
     enough = max(width - 2, 4)
-    previous = header_line
-    for line, row in rows:
-        if line - previous > 1:
+    for number, (line, row) in enumerate(rows):
+        end = rows[number + 1][0] - 1 if number + 1 < len(rows) else last_line
+        if end > line:
             for value in row:
                 if ("\n" in value or "\r" in value) and any(
                     part.count(delimiter) >= enough for part in value.splitlines()
@@ -456,11 +506,10 @@ def _refuse_swallowed_rows(
                     raise ImportFileError(
                         document.name,
                         "has a quotation mark that opens a cell and does not close where the "
-                        f"row ends, so lines {previous + 1} to {line} would be read as one "
+                        f"row ends, so lines {line} to {end} would be read as one "
                         "row. Close or remove that quotation mark and save the file again.",
-                        line=previous + 1,
+                        line=line,
                     )
-        previous = line
 
 
 def cell(table: Table, row: list[str], column: int | None) -> str:

@@ -56,6 +56,22 @@ class Role(StrEnum):
     FLAG = "flag"
 
 
+class LineWarning(str):
+    """A warning about one part of a record that has a line of its own (a vCard property),
+    so the report cites that line rather than the line the record starts on. It is the
+    warning's text to everything else."""
+
+    line: int
+
+    def __new__(cls, text: str, line: int) -> LineWarning:
+        made = super().__new__(cls, text)
+        made.line = line
+        return made
+
+    def __getnewargs__(self) -> tuple[str, int]:  # type: ignore[override]
+        return str(self), self.line
+
+
 @dataclass(slots=True)
 class Labeled:
     """A value with its label as the source wrote it (work, home, mobile ...)."""
@@ -103,7 +119,8 @@ class IncomingPerson:
     # A LinkedIn connection: the user and this person are connected (since this day).
     linkedin_connection: bool = False
     connected_on: date | None = None
-    # Things read but not kept (a member id in the e-mail column, a year-less birthday ...).
+    # Things read but not kept (a member id in the e-mail column, a year-less birthday ...);
+    # a `LineWarning` names a line of its own.
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -185,6 +202,8 @@ class Parsed:
     interactions: list[IncomingInteraction] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     rows: int = 0
+    # What the report should say about the file as a whole (how its dates were read ...).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

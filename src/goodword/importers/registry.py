@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from goodword.importers import google, linkedin, mapped, vcard
+from goodword.importers import google, linkedin, mapped, outlook, vcard
 from goodword.importers.reading import Document, Table, collector_paused, read_table
 from goodword.importers.records import ImportFileError, Parsed
 
@@ -15,6 +15,7 @@ TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
     *mapped.TABLE_FORMATS,
     *linkedin.TABLE_FORMATS,
     *google.TABLE_FORMATS,
+    *outlook.TABLE_FORMATS,
 ]
 SIGNATURES = [signature for _id, signature, _parse in TABLE_FORMATS]
 LABELS = {
@@ -26,6 +27,7 @@ LABELS = {
     "linkedin-emails": "LinkedIn Email Addresses.csv",
     "linkedin-recommendations": "LinkedIn Recommendations_Given.csv or _Received.csv",
     "google-contacts": "Google Contacts CSV",
+    "outlook-contacts": "Outlook contacts CSV",
     "goodword-csv": "Goodword people CSV",
 }
 
@@ -68,6 +70,17 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
         return vcard.parse(document)
     if mapped.looks_like_people_json(document.text):
         return mapped.parse_people_json(document)
+    if _looks_like_whole_export(document.text):
+        if document.member:
+            return None
+        raise ImportFileError(
+            document.name,
+            "is a whole Goodword export (made by `goodword export`), which holds every "
+            "record, not only people. Restore it with `goodword import-json "
+            f"{document.name.rsplit('/', 1)[-1]}` (it brings in all of it, or nothing); "
+            "here, import a people export instead (`goodword people export`, or the "
+            "downloads at the foot of the import page).",
+        )
     table = read_table(document, known=SIGNATURES)
     if table is None:
         parser = None
@@ -93,18 +106,33 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     )
 
 
+_NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
+
+
+def _looks_like_whole_export(text: str) -> bool:
+    """Goodword's whole-workspace export (`goodword export`), read back by `import-json`."""
+    head = text.lstrip()[:200]
+    return head.startswith("{") and '"goodword-export"' in head
+
+
 def _nearest(keys: set[str]) -> str:
-    """Which known file the header is nearly (its missing columns), or what Goodword reads."""
+    """Which known file the header nearly is (its missing column), or what Goodword reads.
+
+    Only a close match is named: all of a signature's columns but one, two of those
+    present more than a name ("First Name" and "Last Name" are in every contacts file), and
+    the file no wider than the signature and a few more (a file of many other columns is
+    some other program's, not a renamed export).
+    """
     best = max(TABLE_FORMATS, key=lambda known: len(known[1] & keys))
     format_id, signature, _parse = best
     missing = sorted(signature - keys)
-    if len(signature & keys) >= 2 and len(missing) <= 2:
-        columns = " and ".join(f"'{m.title()}'" for m in missing)
+    telling = signature & keys - _NAME_COLUMNS
+    if len(missing) == 1 and len(telling) >= 2 and len(keys) <= len(signature) + 6:
         return (
-            f"It looks like {LABELS[format_id]}, but has no {columns} column "
+            f"It looks like {LABELS[format_id]}, but has no '{missing[0].title()}' column "
             "(a spreadsheet may have renamed it): put the column back as it was exported. "
         )
     return (
-        "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), vCards "
-        "and its own exports, each by the columns it was exported with. "
+        "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), Outlook "
+        "contacts CSV, vCards and its own exports, each by the columns it was exported with. "
     )

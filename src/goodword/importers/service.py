@@ -125,6 +125,13 @@ def import_files(
     if progress:
         progress("match", total, total)
     now = now or clock.now()
+    # A record read but then skipped (your own details, with nobody known to be you)
+    # counts in its file as skipped, not as a person.
+    files = {f.name: f for f in file_reports}
+    for row, _target in plan.rows:
+        if row.outcome is Outcome.SKIPPED and row.file in files:
+            files[row.file].people -= 1
+            files[row.file].skipped += 1
     Writer(session, state, report, today=today, now=now, progress=progress).write(plan)
     for parsed in parsed_files:
         for skipped in parsed.skipped:
@@ -134,9 +141,11 @@ def import_files(
                 )
             )
     report.rows.extend(row for row, _target in plan.rows)
+    report.notes.extend(note for parsed in parsed_files for note in parsed.notes)
     for person in incoming:
         for warning in person.warnings:
-            report.notes.append(f"{person.file_name}, line {person.line}: {warning}")
+            line = getattr(warning, "line", None) or person.line
+            report.notes.append(f"{person.file_name}, line {line}: {warning}")
     # Files in the order they were read, which is the order records were matched in: a row
     # merged into someone this import created comes after the row that created them.
     order = {f.name: index for index, f in enumerate(file_reports)}

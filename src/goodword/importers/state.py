@@ -25,7 +25,9 @@ from goodword.people.models import Position as PositionRow
 from goodword.workspaces.models import Workspace
 
 _NO_ORGS: frozenset[str] = frozenset()
-_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+# E.164 of 11 digits or more, read without phonenumbers (fast); a shorter one may be only
+# the local part of a number ("+1-555-0100"), which `normalize.phone` refuses.
+_E164 = re.compile(r"^\+[1-9]\d{10,14}$")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
 
 

@@ -18,9 +18,13 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     clean_whole_name,
+    honorific_name,
     looks_like_email,
     parse_date,
     profile_url,
+    split_suffix,
+    unify_line_breaks,
+    unread_birthday,
 )
 from goodword.importers.reading import Document, repair
 from goodword.importers.records import (
@@ -28,6 +32,7 @@ from goodword.importers.records import (
     IncomingPerson,
     IncomingPosition,
     Labeled,
+    LineWarning,
     Parsed,
     Skipped,
 )
@@ -43,6 +48,18 @@ _GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-interne
 _IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "X-ABUID", "SORT-STRING", "KIND"}
 # Not read in the main pass: VERSION is read by `parse`, X-ABLABEL before the others.
 _NOT_READ = _IGNORED | {"VERSION", "X-ABLABEL"}
+# The properties vCard 2.1, 3.0 and 4.0 (and RFC 6715, 8605) name. A line after a NOTE that
+# starts with another word and a colon ("Re: the job") is the note's, not a property.
+_STANDARD = {
+    "BEGIN", "END", "VERSION", "SOURCE", "NAME", "PROFILE", "KIND", "XML", "FN", "N",
+    "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "GENDER", "ADR", "LABEL", "TEL", "EMAIL",
+    "MAILER", "IMPP", "LANG", "TZ", "GEO", "TITLE", "ROLE", "LOGO", "AGENT", "ORG", "MEMBER",
+    "RELATED", "CATEGORIES", "NOTE", "PRODID", "REV", "SORT-STRING", "SOUND", "UID",
+    "CLIENTPIDMAP", "URL", "KEY", "FBURL", "CALADRURI", "CALURI", "CLASS", "BIRTHPLACE",
+    "DEATHPLACE", "DEATHDATE", "EXPERTISE", "HOBBY", "INTEREST", "ORG-DIRECTORY",
+    "CONTACT-URI", "CREATED", "GRAMGENDER", "LANGUAGE", "PRONOUNS", "SOCIALPROFILE",
+    "JSPROP",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -52,6 +69,9 @@ class Property:
     params: dict[str, list[str]]
     value: str
     line: int
+    # Lines after a NOTE that were not folded as they should be, read as the note's own
+    # (each with its line number, for the report).
+    more: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -85,10 +105,12 @@ def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(lines, 1):
         if current is None:
             start, current = number, raw
+        elif current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
+            # A soft line break: the "=" and the break go, the next line is the value's
+            # even when a phone also folded it with a space (" ile devam": the space is text).
+            current = current[:-1] + raw
         elif raw[:1] in (" ", "\t"):
             current += raw[1:]
-        elif current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
-            current = current[:-1] + raw
         else:
             yield start, current
             start, current = number, raw
@@ -110,6 +132,9 @@ def _cards(document: Document) -> Iterator[Card]:
                 continue
             found = _LINE.match(text)
             if found is None:
+                if _continues_note(card):
+                    card.properties[-1].more.append((number, text))  # type: ignore[union-attr]
+                    continue
                 raise ImportFileError(
                     document.name,
                     f"'{text[:60]}' is not a vCard property (a property reads NAME:value). "
@@ -123,6 +148,14 @@ def _cards(document: Document) -> Iterator[Card]:
                 # ends the head, so the same head always reads the same way.
                 heads[head] = known
         group, name, params = known
+        if (
+            group is None
+            and name not in _STANDARD
+            and not name.startswith("X-")
+            and _continues_note(card)
+        ):
+            card.properties[-1].more.append((number, text))  # type: ignore[union-attr]
+            continue
         if name == "BEGIN" and value.strip().upper() == "VCARD":
             if card is not None:
                 raise ImportFileError(
@@ -155,6 +188,12 @@ def _cards(document: Document) -> Iterator[Card]:
             "the file may be cut short. Export the contacts again.",
             line=card.line,
         )
+
+
+def _continues_note(card: Card | None) -> bool:
+    """Whether the card's last property is a NOTE, which a line that is not a property may
+    continue (a note whose line breaks were written as they are, not folded)."""
+    return card is not None and bool(card.properties) and card.properties[-1].name == "NOTE"
 
 
 _PARAMS_SEEN: dict[str, dict[str, list[str]]] = {}
@@ -258,7 +297,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
     own_positions: list[IncomingPosition] = []
-    given = family = ""
+    given = family = prefix = generational = ""
     for prop in card.properties:
         name = prop.name
         if name in _NOT_READ:
@@ -270,8 +309,11 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             parts = [*_split_escaped(text, ";"), "", "", "", "", ""]
             # Given and additional names, those not blank (filter keeps them unstripped).
             family, given = parts[0].strip(), " ".join(filter(str.strip, parts[1:3]))
-            if parts[4].strip():
-                family = f"{family}, {parts[4].strip()}"
+            prefix = parts[3].strip()
+            # "Jr." is part of the whole name, "PhD" goes to the notes (`clean_name`).
+            generational, credentials = split_suffix(parts[4])
+            if credentials:
+                family = f"{family}, {credentials}"
         elif name == "NICKNAME":
             notes.append("Goes by " + ", ".join(_split_escaped(text, ",")))
         elif name == "EMAIL":
@@ -281,7 +323,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             if looks_like_email(address):
                 person.emails.append(Labeled(address, _label(prop, labels)))
             elif address:
-                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+                person.warnings.append(
+                    LineWarning(f"'{address}' is not an e-mail address; not kept", prop.line)
+                )
         elif name == "TEL":
             number = _split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
@@ -292,7 +336,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             try:
                 url, kind = profile_url(raw)
             except ValueError:
-                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                person.warnings.append(
+                    LineWarning(f"'{raw}' is not a web address; not kept", prop.line)
+                )
                 continue
             url_label = _label(prop, labels)
             if kind == "linkedin" and not own:
@@ -307,19 +353,35 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         elif name == "X-GOODWORD-POSITION":
             own_positions.append(_own_position(text))
         elif name == "BDAY":
-            said, day = text.strip(), text.split("T")[0].strip()
-            omitted = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
-            if omitted and day.startswith(omitted):
-                # Apple's year-less birthday: the year it writes is a stand-in, not a year.
-                said = day = "--" + day[len(omitted) :].lstrip("-")
+            said, day = _date(prop, text)
             person.birthday = parse_date(day)
             if person.birthday is None and said:
                 notes.append(f"Birthday: {said}")
-                person.warnings.append(f"birthday '{said}' has no year; kept in the notes")
+                person.warnings.append(LineWarning(unread_birthday(said), prop.line))
+        elif name in ("ANNIVERSARY", "X-ABDATE"):
+            # Apple's dates carry their label in the group: item1.X-ABLabel:_$!<Anniversary>!$_.
+            said = _date(prop, text)[0]
+            date_label = _label(prop, labels) if name == "X-ABDATE" else None
+            if said:
+                default = "anniversary" if name == "ANNIVERSARY" else "date"
+                notes.append(f"{_capital(date_label or default)}: {said}")
+        elif name in ("RELATED", "X-ABRELATEDNAMES"):
+            related = _split_escaped(text, "\x00")[0].strip()
+            if related:
+                notes.append(f"{_capital(_label(prop, labels) or 'related')}: {related}")
         elif name == "NOTE":
             # (Phones write a quoted-printable line break as =0D=0A: one line break.)
             note = _split_escaped(text, "\x00")[0]
-            notes.append(note.replace("\r\n", "\n").replace("\r", "\n"))
+            for more_line, more in prop.more:
+                note += "\n" + more
+                person.warnings.append(
+                    LineWarning(
+                        f"'{more[:60]}' is not a vCard property (the note before it was not "
+                        "folded as vCard folds lines); read as part of that note",
+                        more_line,
+                    )
+                )
+            notes.append(unify_line_breaks(note))
         elif name == "CATEGORIES":
             person.tags.extend(t.strip() for t in _split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-LOCATION":
@@ -342,6 +404,16 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         clean_given, clean_family, name_notes = clean_name(given, family)
         if person.display_name:
             person.display_name = clean_whole_name(person.display_name, name_notes)
+            # What the shown name leaves out of N is kept all the same.
+            words = person.display_name.split()
+            if prefix and prefix not in words:
+                name_notes.append(f"Name prefix: {prefix}")
+            if generational and generational.split()[-1] not in words:
+                name_notes.append(f"Name suffix: {generational}")
+        else:
+            # No FN (vCard 2.1 may leave it out): "Dr." and "Jr." have no fields of their
+            # own, so the whole name keeps them.
+            person.display_name = honorific_name(prefix, clean_given, clean_family, generational)
     person.given_name, person.family_name = clean_given or None, clean_family or None
     if own_positions:
         person.positions = own_positions
@@ -355,14 +427,38 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     person.notes = "\n\n".join([*name_notes, *notes]) or None
     # The same test as `not person.name`, without building the name.
     if not (person.display_name or person.given_name or person.family_name):
-        if person.emails:
-            person.display_name = person.emails[0].value
-        else:
+        # A business is named after itself; a card with an address or number alone by it.
+        known_by = [
+            *(p.organization for p in person.positions),
+            *(e.value for e in person.emails),
+            *(p.value for p in person.phones),
+        ]
+        if not known_by:
             parsed.skipped.append(
-                Skipped(document.name, card.line, "a card with no name and no e-mail address")
+                Skipped(
+                    document.name,
+                    card.line,
+                    "a card with no name, organization, e-mail address or phone number",
+                )
             )
             return None
+        person.display_name = known_by[0]
     return person
+
+
+def _date(prop: Property, text: str) -> tuple[str, str]:
+    """(The date as the card says it, the date to read): Apple's year-less date
+    (X-APPLE-OMIT-YEAR=1604:1604-05-20) is "--05-20", its stand-in year no year at all."""
+    said, day = text.strip(), text.split("T")[0].strip()
+    omitted = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
+    if omitted and day.startswith(omitted):
+        said = day = "--" + day[len(omitted) :].lstrip("-")
+    return said, day
+
+
+def _capital(label: str) -> str:
+    """A label as a note starts with it: "spouse" is "Spouse", "Coach" stays."""
+    return label[:1].upper() + label[1:]
 
 
 def _own_position(text: str) -> IncomingPosition:

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -138,27 +138,44 @@ def _too_big(size: int, max_bytes: int) -> str:
     )
 
 
-def mapping_from(values: Mapping[str, str]) -> str | None:
-    """A column map from the page's pickers (`map_given=First`) and its free-text box."""
-    parts = [
-        f"{name}={values[f'map_{name}'].strip()}"
-        for name in mapped.FIELDS
-        if values.get(f"map_{name}", "").strip()
+def typed_map(values: Mapping[str, str]) -> str | None:
+    """The column map typed in the page's free-text box, or None. The pickers' choices
+    (`picks`) are kept apart from it, never joined into one text: a column's name may
+    hold a comma."""
+    return values.get("mapping", "").strip() or None
+
+
+def picks(form: Iterable[tuple[str, Any]]) -> list[tuple[str, str]]:
+    """The column pickers' choices as (field, column): each picker is a form field of its
+    own (`map_given=Name, first`), its value the column's name whole."""
+    return [
+        (key.removeprefix("map_"), value.strip())
+        for key, value in form
+        if key.startswith("map_") and isinstance(value, str) and value.strip()
     ]
-    text = values.get("mapping", "").strip()
-    if text:
-        parts.append(text)
-    return ",".join(parts) or None
+
+
+def columns_from(
+    mapping: str | None, picked: Sequence[tuple[str, str]] = ()
+) -> dict[str, list[str]] | None:
+    """The column map of a typed map and the pickers' choices; InvalidInput when wrong."""
+    if not mapping and not picked:
+        return None
+    return mapped.parse_mapping(mapping or "", picked=picked)
 
 
 def preview_files(
-    paths: Iterable[Path], *, mapping: str | None, max_bytes: int = MAX_BYTES
+    paths: Iterable[Path],
+    *,
+    mapping: str | None,
+    picked: Sequence[tuple[str, str]] = (),
+    max_bytes: int = MAX_BYTES,
 ) -> list[FilePreview]:
     """Name each file's format and show its first rows as they would be imported. A map
     still being picked (no name column yet) shows the pickers without rows, not an error;
     a map typed wrong is an error."""
     try:
-        columns = mapped.parse_mapping(mapping) if mapping else None
+        columns = columns_from(mapping, picked)
     except InvalidInput as exc:
         if any("name column" in f.message for f in exc.fields) and len(exc.fields) == 1:
             columns = None  # the pickers keep what was chosen; the page asks for a name
@@ -176,7 +193,9 @@ def preview_files(
         if table is not None:
             item.headers = list(table.headers)
         try:
-            if format_id is None and table is not None:
+            if format_id is None and table is None:
+                registry.parse(document)  # says what the file is and what to do instead
+            elif format_id is None and table is not None:
                 item.needs_mapping = True
                 if columns is not None:
                     item.rows = mapped.preview(table, columns, rows=PREVIEW_ROWS)
@@ -224,7 +243,10 @@ def import_page(request: Request, session: DbSession, workspace_id: WorkspaceId)
     return render(request, "importers/import.html", context)
 
 
-async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]]:
+async def _read_form(
+    request: Request,
+) -> tuple[list[UploadFile], dict[str, str], list[tuple[str, str]]]:
+    """The uploads, the form's values (to show again) and the column pickers' choices."""
     form = await request.form()
     uploads = [
         item
@@ -232,7 +254,7 @@ async def _read_form(request: Request) -> tuple[list[UploadFile], dict[str, str]
         if isinstance(item, UploadFile) and (item.filename or item.size)
     ]
     values = {k: v for k, v in form.items() if isinstance(v, str)}
-    return uploads, values
+    return uploads, values, picks(form.multi_items())
 
 
 def _problem(
@@ -254,7 +276,7 @@ def _problem(
 @router.post("/import/preview", response_class=HTMLResponse)
 async def preview_page(request: Request) -> HTMLResponse:
     """Show each file's detected format and first rows (and column pickers for any CSV)."""
-    uploads, values = await _read_form(request)
+    uploads, values, picked = await _read_form(request)
     if not uploads:
         return _problem(
             request, "Choose one or more files to preview.", values, [], heading=NO_PREVIEW
@@ -263,7 +285,8 @@ async def preview_page(request: Request) -> HTMLResponse:
     try:
         previews = preview_files(
             saved.paths,
-            mapping=mapping_from(values),
+            mapping=typed_map(values),
+            picked=picked,
             max_bytes=request.app.state.settings.import_max_bytes,
         )
     except GoodwordError as exc:
@@ -289,7 +312,7 @@ async def run_import(
     background: BackgroundTasks,
 ) -> HTMLResponse:
     """Import the uploaded files in one transaction and show what happened to every row."""
-    uploads, values = await _read_form(request)
+    uploads, values, picked = await _read_form(request)
     if not uploads:
         return _problem(request, "Choose one or more files to import.", values, [])
     dry_run = values.get("dry_run", "") not in ("", "0")
@@ -301,9 +324,7 @@ async def run_import(
     in_background = False
     try:
         try:
-            mapping = mapping_from(values)
-            if mapping:
-                mapped.parse_mapping(mapping)
+            mapping = columns_from(typed_map(values), picked)
             saved = await save_uploads(
                 uploads, max_bytes=request.app.state.settings.import_max_bytes
             )
@@ -441,7 +462,7 @@ class Job:
         self,
         factory: sessionmaker[Session],
         saved: Saved,
-        mapping: str | None,
+        mapping: dict[str, list[str]] | None,
         max_bytes: int = MAX_BYTES,
     ) -> None:
         """Import in a session and transaction of its own (rolled back for a dry run)."""

@@ -36,7 +36,7 @@ from goodword.importers.bulk import (
     table_named,
     update_search_documents,
 )
-from goodword.importers.cleaning import organization_key, profile_url
+from goodword.importers.cleaning import organization_key, profile_url, unify_line_breaks
 from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.report import ImportReport, Outcome
@@ -154,8 +154,9 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             record.warnings.append(f"birthday {record.birthday} is in the future; not kept")
         else:
             out.birthday = out.birthday or record.birthday
-        if record.notes and record.notes.strip() not in out.notes:
-            out.notes.append(record.notes.strip())
+        note = unify_line_breaks(record.notes or "").strip()
+        if note and note not in out.notes:
+            out.notes.append(note)
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
         if record.tags:
             out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
@@ -234,18 +235,19 @@ class Writer:
             if target == 0:
                 continue
             row.person_id = self.person_id(target)
-            if target < 0:
-                if row.outcome is Outcome.UPDATED:
-                    # Found (by key, as you, or by name) in someone this import creates.
-                    first = plan.drafts[-target - 1].records[0]
-                    if plan.records.get(id(row)) is not first:
-                        row.outcome = Outcome.MERGED
-                        row.detail = (
-                            f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
-                        )
-                continue
             record = plan.records.get(id(row))
             changed = self.record_changes.get(id(record), []) if record is not None else []
+            if target < 0:
+                first = plan.drafts[-target - 1].records[0]
+                if row.outcome is Outcome.UPDATED and record is not first:
+                    # Found (by key, as you, or by name) in someone this import creates.
+                    row.outcome = Outcome.MERGED
+                    row.detail = (
+                        f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
+                    )
+                if row.outcome is Outcome.MERGED and changed:
+                    row.detail += " — " + "; ".join(changed)
+                continue
             if row.outcome is Outcome.UPDATED:
                 if changed:
                     row.detail = "; ".join(changed)
@@ -373,7 +375,7 @@ class Writer:
     ) -> None:
         """Write one slice of new people: rows as tuples, column by column as named in
         `_COLUMNS`, with the workspace bound once per table."""
-        region, today, now = self.state.region, self.today, self.now
+        now = self.now
         org_names = self.org_names
         people: list[tuple[Any, ...]] = []
         emails: list[tuple[Any, ...]] = []
@@ -383,7 +385,7 @@ class Writer:
         sources: list[tuple[Any, ...]] = []
         documents: list[Document] = []
         for person_id, draft in zip(ids, drafts, strict=True):
-            person = combine(draft.records, region, today)
+            person, held = self._fold(draft.records)
             given, family = person.given_name, person.family_name
             display = (person.display_name or " ".join(p for p in (given, family) if p))[:200]
             sorted_as = f"{family} {given or ''}" if family else display
@@ -399,14 +401,8 @@ class Writer:
             for i, (url, (kind, label)) in enumerate(person.urls.items()):
                 urls.append((person_id, url, kind, label, i))
             current = []
-            for position in person.positions:
-                org_id = self.organization_id(position.organization)
-                title = cut(position.title, 200)
-                is_current = position.is_current and position.end_date is None
-                positions.append(
-                    (person_id, org_id, title, cut(position.department, 200),
-                     position.start_date, position.end_date, is_current)
-                )  # fmt: skip
+            for org_id, title, department, start, end, is_current in held:
+                positions.append((person_id, org_id, title, department, start, end, is_current))
                 if is_current:
                     current.append((org_names[org_id], title))
             for record in draft.records:
@@ -432,6 +428,78 @@ class Writer:
         insert_tuples(session, PersonSource, _COLUMNS[PersonSource], sources,
                       {**ws, "imported_at": now})  # fmt: skip
         add_documents(documents)
+
+    def _fold(self, records: list[IncomingPerson]) -> tuple[Combined, list[tuple[Any, ...]]]:
+        """A new person from their records, with their positions as rows (organization id,
+        title, department, start, end, current).
+
+        The first record is taken as it reads; each later one is applied the way a later
+        import would apply it to the person the first created (`_apply`), so a second
+        record of the same job adds nothing, a new job ends the old one, and the report
+        can say what each record added.
+        """
+        region, today = self.state.region, self.today
+        person = combine(records[:1], region, today)
+        rows = [
+            {"organization_id": self.organization_id(p.organization), "title": cut(p.title, 200),
+             "department": cut(p.department, 200), "start_date": p.start_date,
+             "end_date": p.end_date, "is_current": p.is_current and p.end_date is None}
+            for p in person.positions
+        ]  # fmt: skip
+        if len(records) > 1:
+            self._fold_later(person, rows, records[1:])
+        columns = ("organization_id", "title", "department", "start_date", "end_date",
+                   "is_current")  # fmt: skip
+        return person, [tuple(row[c] for c in columns) for row in rows]
+
+    def _fold_later(
+        self, person: Combined, rows: list[dict[str, Any]], later: list[IncomingPerson]
+    ) -> None:
+        """Apply the later records of a new person to what the first one made (`_fold`)."""
+        values: dict[str, Any] = {
+            "display_name": person.display_name, "given_name": person.given_name,
+            "family_name": person.family_name, "location": person.location,
+            "birthday": person.birthday, "notes": "\n\n".join(person.notes) or None,
+            "how_we_met": person.how_we_met, "tags": person.tags,
+            "interests": person.interests,
+        }  # fmt: skip
+        known = Known(
+            0,
+            values,
+            emails={address: i for i, address in enumerate(person.emails)},
+            phones={number: i for i, number in enumerate(person.phones)},
+            urls={url: i for i, url in enumerate(person.urls)},
+            positions=[
+                Held(0, row["organization_id"], row["title"], row["start_date"],
+                     row["end_date"], row["is_current"], row, department=row["department"])
+                for row in rows
+            ],
+        )  # fmt: skip
+        out = Changes()
+        for record in later:
+            data = combine([record], self.state.region, self.today)
+            named: list[str] = []
+            has_name = values["display_name"] or values["given_name"] or values["family_name"]
+            if not has_name and (data.display_name or data.given_name or data.family_name):
+                values["display_name"] = data.display_name
+                values["given_name"] = data.given_name
+                values["family_name"] = data.family_name
+                named.append("name filled in")
+            changed = self._apply(known, data, out, newer=False)
+            self.record_changes[id(record)] = named + changed
+        person.display_name = values["display_name"]
+        person.given_name, person.family_name = values["given_name"], values["family_name"]
+        person.location, person.birthday = values["location"], values["birthday"]
+        person.notes = [values["notes"]] if values["notes"] else []
+        person.how_we_met = values["how_we_met"]
+        person.tags, person.interests = values["tags"], values["interests"]
+        for row in out.emails:
+            person.emails[row["address"]] = row["label"]
+        for row in out.phones:
+            person.phones[row["number"]] = row["label"]
+        for row in out.urls:
+            person.urls[row["url"]] = (row["kind"], row["label"])
+        rows[:] = [held.row for held in known.positions if held.row is not None]
 
     def _update(
         self, plan: Plan, updates: dict[int, list[tuple[IncomingPerson, Combined, bool]]]
@@ -502,7 +570,8 @@ class Writer:
             values["how_we_met"] = data.how_we_met
             changes.append("how you met filled in")
         for note in data.notes:
-            if note not in (values["notes"] or ""):
+            # Notes stored before line breaks were unified may still hold "\r\n".
+            if unify_line_breaks(note) not in unify_line_breaks(values["notes"] or ""):
                 values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
                 changes.append("notes added")
         for attribute in ("tags", "interests"):

@@ -22,7 +22,13 @@ def email(address: str) -> str:
 
 def phone(raw: str, region: str) -> str:
     """Return the number in E.164 form, then `;ext=` and its extension when it has one (as in
-    a `tel:` URI); ValueError when it is not a possible number.
+    a `tel:` URI); ValueError when it is not a possible number, or only the local part of one
+    ("+1-555-0100", "555-0100": no area code).
+
+    A number written without "+" is read in `region`, unless it is no valid number there but
+    is one with a "+" in front: a spreadsheet re-save turns "+79161234567" into 79161234567,
+    and that is still +7 916 123-45-67 with region US or FR. A number valid in the region
+    stays the region's: with region DE, "4930123456" is a Berlin number.
 
     "+1 415 555 0100 ext. 12", "(415) 555-0100 x12", "(415) 555-0100 #12" and
     "tel:+1-415-555-0100;ext=12" all give "+14155550100;ext=12": the extension is part of
@@ -38,7 +44,18 @@ def phone(raw: str, region: str) -> str:
                 '(9 after "x" or "#")'
             ) from None
         raise ValueError(f"'{raw}' is not a phone number ({exc._msg})") from None
-    if not phonenumbers.is_possible_number(number):
+    if not phonenumbers.is_valid_number(number):
+        # A spreadsheet shows "+79161234567" as the number 79161234567 and saves it so: a
+        # number that is no number of the region but is one with "+" is read with it.
+        number = _with_its_plus(raw) or number
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        # "+1-555-0100": seven digits a local call could dial, but no whole number.
+        raise ValueError(
+            f"'{raw}' is too short for a whole phone number (is its area code missing?); "
+            "write it with its country and area code, such as +1 415 555 0100"
+        )
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise ValueError(
             f"'{raw}' is not a possible phone number for region {region}; "
             "write it with its country code, such as +44 20 7946 0000"
@@ -47,6 +64,19 @@ def phone(raw: str, region: str) -> str:
     if number.extension:
         stored += ";ext=" + phonenumbers.normalize_digits_only(number.extension)
     return stored
+
+
+def _with_its_plus(raw: str) -> phonenumbers.PhoneNumber | None:
+    """`raw` read as an international number, when it was written without its "+" and
+    is a valid number with it ("79161234567" is +7 916 123-45-67); else None."""
+    text = raw.strip()
+    if not text[:1].isdigit():
+        return None
+    try:
+        number = phonenumbers.parse("+" + text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def _number_without_its_extension_reads(raw: str, region: str) -> bool:

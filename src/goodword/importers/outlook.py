@@ -1,0 +1,166 @@
+"""Outlook's contacts CSV (Outlook for Windows, Outlook.com): fixed English headers such as
+"First Name", "E-mail Address", "E-mail 2 Address", "Business Phone", "Job Title",
+"Business City" and "Birthday" (written "0/0/00" when there is none)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from goodword.importers.cleaning import (
+    clean_name,
+    clean_organization,
+    looks_like_email,
+    parse_date,
+    profile_url,
+)
+from goodword.importers.reading import Table, row_getter
+from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+
+SOURCE = "outlook"
+EMAILS = ["e-mail address", "e-mail 2 address", "e-mail 3 address"]
+# Outlook's phone columns and the label each number is kept with.
+PHONES = [
+    ("mobile phone", "mobile"),
+    ("business phone", "work"),
+    ("business phone 2", "work"),
+    ("home phone", "home"),
+    ("home phone 2", "home"),
+    ("primary phone", "main"),
+    ("company main phone", "company"),
+    ("other phone", "other"),
+    ("car phone", "car"),
+    ("pager", "pager"),
+    ("callback", "callback"),
+    ("radio phone", "radio"),
+    ("assistant's phone", "assistant"),
+    ("tty/tdd phone", "tty"),
+    ("telex", "telex"),
+    ("isdn", "isdn"),
+    ("business fax", "work fax"),
+    ("home fax", "home fax"),
+    ("other fax", "fax"),
+]
+WEB: list[tuple[str, str | None]] = [("web page", None), ("personal web page", "personal")]
+# Where someone is: their work address first, then home, then any other.
+PLACES = ["business", "home", "other"]
+# Columns kept in the notes, as "Spouse: Kim".
+NOTED = [
+    ("spouse", "Spouse"),
+    ("children", "Children"),
+    ("manager's name", "Manager"),
+    ("assistant's name", "Assistant"),
+    ("referred by", "Referred by"),
+    ("office location", "Office"),
+    ("im address", "IM"),
+    ("imaddress", "IM"),
+]
+# Outlook's "no date" ("0/0/00", "00/00/0000").
+_NO_DATE = {"0/0/00", "00/00/00", "0/0/0000", "00/00/0000"}
+
+
+def _date(text: str) -> str:
+    return "" if text in _NO_DATE else text
+
+
+def parse(table: Table) -> Parsed:
+    parsed = Parsed(table.name, "outlook-contacts", "Outlook contacts CSV")
+    seen: dict[str, int] = {}
+    for line, row in table.rows:
+        parsed.rows += 1
+        get = row_getter(table, row)
+        if not any(v.strip() for v in row):
+            parsed.skipped.append(Skipped(table.name, line, "an empty row"))
+            continue
+        first = " ".join(p for p in (get("first name"), get("middle name")) if p)
+        given, family, notes = clean_name(first, get("last name"))
+        person = IncomingPerson(
+            source=SOURCE, file_name=table.name, line=line, given_name=given or None,
+            family_name=family or None,
+        )  # fmt: skip
+        title, suffix = get("title"), get("suffix")
+        if (title or suffix) and (given or family):
+            # "Dr." and "Jr." are part of how the name is written, not of its parts.
+            person.display_name = " ".join(p for p in (title, given, family, suffix) if p)
+        if get("nickname"):
+            notes.append(f"Goes by {get('nickname')}")
+        for column in EMAILS:
+            address = get(column)
+            if not address:
+                continue
+            if looks_like_email(address):
+                person.emails.append(Labeled(address))
+            else:
+                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+        for column, label in PHONES:
+            number = get(column)
+            if number:
+                person.phones.append(Labeled(number, label))
+        for column, web_label in WEB:
+            raw = get(column)
+            if not raw:
+                continue
+            try:
+                url, kind = profile_url(raw)
+            except ValueError:
+                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                continue
+            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
+        organization = clean_organization(get("company"))
+        if organization:
+            person.positions.append(
+                IncomingPosition(organization, get("job title") or None, get("department") or None)
+            )
+        elif get("job title"):
+            notes.append(f"Job title: {get('job title')}")
+        for place in PLACES:
+            parts = [get(f"{place} {part}") for part in ("city", "state", "country/region")]
+            if any(parts):
+                person.location = ", ".join(p for p in parts if p)
+                break
+        else:
+            person.location = get("location") or None
+        birthday = _date(get("birthday"))
+        if birthday:
+            person.birthday = parse_date(birthday)
+            if person.birthday is None:
+                person.warnings.append(f"birthday '{birthday}' is not a date; kept in the notes")
+                notes.append(f"Birthday: {birthday}")
+        anniversary = _date(get("anniversary"))
+        if anniversary:
+            notes.append(f"Anniversary: {anniversary}")
+        for column, label in NOTED:
+            value = get(column)
+            if value and f"{label}: {value}" not in notes:
+                notes.append(f"{label}: {value}")
+        hobby = get("hobby")
+        if hobby:
+            person.interests = [h.strip() for h in hobby.replace(";", ",").split(",") if h.strip()]
+        person.notes = "\n".join([*notes, get("notes")]).strip() or None
+        categories = (c.strip() for c in get("categories").split(";"))
+        person.tags = [tag for tag in dict.fromkeys(categories) if tag]
+        if not person.name:
+            if person.emails:
+                person.display_name = person.emails[0].value
+            elif organization and (person.phones or person.urls):
+                person.display_name = organization
+            else:
+                parsed.skipped.append(
+                    Skipped(table.name, line, "a contact with no name and no e-mail address")
+                )
+                continue
+        key = "name:" + person.name.casefold()
+        if person.emails:
+            key += "|" + person.emails[0].value.lower()
+        count = seen[key] = seen.get(key, 0) + 1
+        person.key = key if count == 1 else f"{key}#{count}"
+        parsed.people.append(person)
+    return parsed
+
+
+TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
+    (
+        "outlook-contacts",
+        frozenset({"first name", "middle name", "last name", "e-mail address", "business phone"}),
+        parse,
+    ),
+]

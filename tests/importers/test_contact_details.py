@@ -1,0 +1,341 @@
+"""Google Contacts and vCard details kept as the file says them: each value with its own
+label, names with their prefixes and suffixes, businesses without a person's name, notes
+with one kind of line break, phone numbers a spreadsheet re-saved, and report notes that
+cite the line they are about."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.importers.cleaning import clean_name
+from goodword.importers.export import export_people
+from goodword.importers.reading import documents
+from goodword.importers.records import ImportFileError, Parsed, Upload
+from goodword.importers.registry import parse as parse_document
+from goodword.importers.report import Outcome
+from goodword.importers.service import import_files
+from goodword.importers.state import phone_key
+from goodword.people import normalize
+from goodword.people import service as people
+from goodword.people.models import Person
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+TODAY = date(2026, 11, 25)
+
+
+def parse(name: str) -> Parsed:
+    (document,) = documents([DATA / name])
+    parsed = parse_document(document)
+    assert parsed is not None
+    return parsed
+
+
+def run(session: Session, workspace_id: int, *files: str | Upload, dry_run: bool = False):
+    return import_files(
+        session,
+        workspace_id=workspace_id,
+        paths_or_uploads=[DATA / f if isinstance(f, str) else f for f in files],
+        today=TODAY,
+        dry_run=dry_run,
+    )
+
+
+def everyone(session: Session, workspace_id: int) -> dict[str, Person]:
+    session.expire_all()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == workspace_id).options(*people.with_details())
+    )
+    return {p.display_name: p for p in found}
+
+
+# --- Google Contacts -------------------------------------------------------------------
+
+
+def test_each_google_value_gets_its_own_label():
+    maria = next(p for p in parse("google_prefixed.csv").people if p.given_name == "Maria Elena")
+    assert [(e.value, e.label) for e in maria.emails] == [
+        ("maria@globex.com", "work"),
+        ("maria.rossi@gmail.com", "home"),
+        ("maria.r@outlook.com", "personal"),
+    ]
+    assert [(p.value, p.label) for p in maria.phones] == [
+        ("+39 333 123 4567", "mobile"),
+        ("+39 02 1234567", "work"),
+    ]
+
+
+def test_the_primary_google_value_comes_first():
+    (marcus,) = parse("google_relations.csv").people
+    # "Home ::: * Work": the starred (primary) address is the person's first.
+    assert [(e.value, e.label) for e in marcus.emails] == [
+        ("marcus@webb-cpa.example", "work"),
+        ("marcus@home.example", "home"),
+    ]
+
+
+def test_google_name_prefix_and_suffix_are_kept():
+    maria = next(p for p in parse("google_prefixed.csv").people if p.given_name == "Maria Elena")
+    assert (maria.display_name, maria.given_name, maria.family_name) == (
+        "Dr. Maria Elena Rossi",
+        "Maria Elena",
+        "Rossi",
+    )
+    assert maria.notes is not None and "Credentials: PhD" in maria.notes
+    (marcus,) = parse("google_relations.csv").people
+    # "Jr." is part of the name, not a credential; "CPA" is one.
+    assert (marcus.display_name, marcus.family_name) == ("Marcus Webb Jr.", "Webb")
+    assert marcus.notes is not None
+    assert "Credentials: CPA" in marcus.notes
+    assert "Jr" not in marcus.notes
+
+
+def test_google_relations_and_events_go_to_the_notes():
+    (marcus,) = parse("google_relations.csv").people
+    assert marcus.notes is not None
+    assert "Spouse: Dana Webb" in marcus.notes
+    assert "Anniversary: 2012-09-15" in marcus.notes
+
+
+def test_a_google_row_with_a_company_and_a_number_is_a_contact_named_after_the_company():
+    parsed = parse("google_nameless.csv")
+    names = [p.name for p in parsed.people]
+    assert "Acme Plumbing" in names
+    acme = next(p for p in parsed.people if p.name == "Acme Plumbing")
+    assert [p.value for p in acme.phones] == ["+1 800 555 0100"]
+    assert parsed.skipped == []
+    corp = next(p for p in parse("google_prefixed.csv").people if p.name == "Acme Corp")
+    assert [p.value for p in corp.phones] == ["+1 212 555 0199"]
+
+
+def test_a_google_row_with_nothing_to_know_it_by_is_skipped():
+    (skipped,) = parse("google_relations.csv").skipped
+    assert skipped.line == 3
+    assert skipped.reason == "a contact with no name, organization, e-mail address or phone number"
+
+
+def test_google_notes_have_one_kind_of_line_break():
+    maria = next(p for p in parse("google_prefixed.csv").people if p.given_name == "Maria Elena")
+    assert maria.notes is not None
+    assert "\r" not in maria.notes
+    assert maria.notes.endswith("Met at PyCon 2019\nLikes hiking")
+
+
+# --- vCard -----------------------------------------------------------------------------
+
+
+def test_iphone_related_names_and_dates_go_to_the_notes():
+    people_by_name = {p.name: p for p in parse("iphone_related.vcf").people}
+    chidi = people_by_name["Dr. Chidi Emeka Okafor Jr."]
+    assert chidi.notes is not None
+    assert "Spouse: Ngozi Okafor" in chidi.notes
+    assert people_by_name["Yuki Sato"].notes == "Anniversary: 2015-05-20"
+
+
+def test_a_generational_suffix_is_part_of_the_name_not_a_credential():
+    chidi = parse("iphone_related.vcf").people[0]
+    assert chidi.notes is not None
+    assert "Credentials" not in chidi.notes
+    assert (chidi.given_name, chidi.family_name) == ("Chidi Emeka", "Okafor")
+
+
+def test_a_card_without_fn_keeps_its_prefix_and_suffix_in_the_name():
+    text = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okafor;Chidi;;Dr.;Jr., MD\r\nEND:VCARD\r\n"
+    (document,) = documents([Upload("old.vcf", text.encode())])
+    parsed = parse_document(document)
+    assert parsed is not None
+    (chidi,) = parsed.people
+    assert (chidi.display_name, chidi.family_name) == ("Dr. Chidi Okafor Jr.", "Okafor")
+    assert chidi.notes == "Credentials: MD"
+
+
+def test_vcard_4_anniversary_and_related_are_kept():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Ruiz\r\nN:Ruiz;Ana;;;\r\n"
+        "ANNIVERSARY:2009-06-20\r\nRELATED;TYPE=spouse;VALUE=text:Luis Ruiz\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("ana.vcf", text.encode())])
+    parsed = parse_document(document)
+    assert parsed is not None
+    (ana,) = parsed.people
+    assert ana.notes == "Anniversary: 2009-06-20\n\nSpouse: Luis Ruiz"
+
+
+def test_a_note_line_that_was_not_folded_is_kept_with_the_note_and_reported():
+    parsed = parse("note_unfolded.vcf")
+    erin = parsed.people[0]
+    assert erin.notes == "Call back\nRe: the job at Acme"
+    (warning,) = erin.warnings
+    assert getattr(warning, "line", None) == 6
+    assert warning.startswith("'Re: the job at Acme' is not a vCard property")
+
+
+def test_a_stray_line_elsewhere_still_refuses_the_file():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dan Dash\r\nthis line was pasted by hand\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("stray.vcf", text.encode())])
+    with pytest.raises(ImportFileError, match=r"^stray\.vcf, line 4: 'this line was pasted"):
+        parse_document(document)
+
+
+def test_a_quoted_printable_soft_break_then_a_folding_space_is_read():
+    sebnem = parse("android_qp_folded.vcf").people[0]
+    assert sebnem.notes is not None
+    first, second = sebnem.notes.split("\n")
+    assert first.endswith(" ki soft line break ile devam ediyor")
+    assert second.startswith("ikinci sat")
+
+
+def test_a_company_only_card_without_fn_is_named_after_the_company():
+    text = "BEGIN:VCARD\r\nVERSION:2.1\r\nORG:Luigi's Pizza\r\nTEL;WORK:2125550123\r\nEND:VCARD\r\n"
+    (document,) = documents([Upload("pizza.vcf", text.encode())])
+    parsed = parse_document(document)
+    assert parsed is not None
+    assert [p.name for p in parsed.people] == ["Luigi's Pizza"]
+
+
+def test_vcard_report_notes_cite_the_line_of_the_property(session, workspace):
+    report = run(session, workspace.id, "iphone_related.vcf", "note_unfolded.vcf")
+    assert "iphone_related.vcf, line 22: 'x-apple:chidi_o' is not a web address; not kept" in (
+        report.notes
+    )
+    assert any(
+        n.startswith("note_unfolded.vcf, line 6: 'Re: the job at Acme'") for n in report.notes
+    )
+
+
+# --- Round trips -----------------------------------------------------------------------
+
+
+def test_a_vcard_export_imported_again_does_not_repeat_csv_notes(session, workspace):
+    run(session, workspace.id, "google_prefixed.csv")
+    exported = export_people(session, workspace_id=workspace.id, format="vcard")
+    again = run(session, workspace.id, Upload("people.vcf", exported.encode()), dry_run=True)
+    assert not [r for r in again.rows if "notes added" in r.detail]
+    run(session, workspace.id, Upload("people.vcf", exported.encode()))
+    maria = everyone(session, workspace.id)["Dr. Maria Elena Rossi"]
+    assert maria.notes is not None
+    assert maria.notes.count("Likes hiking") == 1
+
+
+def test_a_vcard_export_of_text_with_windows_line_breaks_imports_again(session, workspace):
+    person = f.person(session, workspace.id, "Wen Li")
+    person.how_we_met = "At the meetup\r\nthen lunch"
+    person.location = "Taipei"
+    session.flush()
+    exported = export_people(session, workspace_id=workspace.id, format="vcard")
+    report = run(session, workspace.id, Upload("people.vcf", exported.encode()))
+    assert report.counts["created"] == 0
+    assert everyone(session, workspace.id)["Wen Li"].how_we_met == "At the meetup\r\nthen lunch"
+
+
+def test_an_unreadable_short_number_is_kept_as_written(session, workspace):
+    run(session, workspace.id, "android_qp_folded.vcf")
+    found = everyone(session, workspace.id)
+    assert [p.number for p in found["John Smith"].phones] == ["+1-555-0100"]
+    assert [p.number for p in found["Иван Иванов"].phones] == ["+79161234567"]
+
+
+def _as_excel_saves_it(text: str) -> bytes:
+    """The CSV export opened in a spreadsheet and saved again: a number shown as a number
+    loses its "+", a cell marked as text loses the apostrophe that marked it."""
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    phones = header.index("Phones")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows[1:]:
+        row = [cell[1:] if cell.startswith("'") else cell for cell in row]
+        if row[phones].startswith("+") and row[phones][1:].isdigit():
+            row[phones] = row[phones][1:]
+        writer.writerow(row)
+    return out.getvalue().encode()
+
+
+def test_numbers_a_spreadsheet_saved_without_their_plus_are_not_added_again(session, workspace):
+    run(session, workspace.id, "android_qp_folded.vcf")
+    exported = export_people(session, workspace_id=workspace.id, format="csv")
+    resaved = _as_excel_saves_it(exported)
+    assert b"79161234567" in resaved and b"+79161234567" not in resaved
+    report = run(session, workspace.id, Upload("people.csv", resaved))
+    assert not [r for r in report.rows if "new phone" in r.detail]
+    found = everyone(session, workspace.id)
+    assert [p.number for p in found["Иван Иванов"].phones] == ["+79161234567"]
+    assert [p.number for p in found["John Smith"].phones] == ["+1-555-0100"]
+    assert report.of(Outcome.CREATED) == []
+
+
+# --- Phone numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "region", "stored"),
+    [
+        ("79161234567", "US", "+79161234567"),  # +7 916 123-45-67, saved without its "+"
+        ("79161234567", "FR", "+79161234567"),
+        ("442079460958", "US", "+442079460958"),  # London
+        ("442079460958", "FR", "+442079460958"),
+        ("61412345678", "GB", "+61412345678"),  # an Australian mobile
+        ("14155550100", "DE", "+14155550100"),  # San Francisco, in a German workspace
+        ("905321234567", "US", "+905321234567"),
+        # Valid numbers of the region stay the region's.
+        ("4155550100", "US", "+14155550100"),
+        ("14155550100", "US", "+14155550100"),
+        ("0612345678", "FR", "+33612345678"),
+        ("030 1234567", "DE", "+49301234567"),
+        ("3331234567", "IT", "+393331234567"),
+    ],
+)
+def test_a_number_without_its_plus_is_read_as_international_when_only_that_is_valid(
+    written, region, stored
+):
+    assert normalize.phone(written, region) == stored
+
+
+@pytest.mark.parametrize("written", ["+1-555-0100", "555-0100", "15550100"])
+def test_a_number_too_short_to_be_whole_is_not_stored_as_one(written):
+    with pytest.raises(ValueError, match=re.escape(f"'{written}' is")):
+        normalize.phone(written, "US")
+    assert phone_key(written, "US") is None
+
+
+def test_a_generational_suffix_after_a_comma_stays_in_the_family_name():
+    assert clean_name("John", "Smith, Jr., CPA") == ("John", "Smith Jr.", ["Credentials: CPA"])
+
+
+def test_a_birthday_no_calendar_has_is_said_to_be_no_date_not_yearless(tmp_path):
+    google = tmp_path / "contacts.csv"
+    google.write_text(
+        "Name,Given Name,Family Name,Birthday,E-mail 1 - Value\n"
+        "Ada Lovelace,Ada,Lovelace,1990-02-30,ada@x.example\n"
+        "Bob Stone,Bob,Stone,--12-10,bob@x.example\n",
+        encoding="utf-8",
+    )
+    (document,) = documents([google])
+    parsed = parse_document(document)
+    assert parsed is not None
+    ada, bob = parsed.people
+    assert ada.warnings == ["birthday '1990-02-30' is not a date; kept in the notes"]
+    assert bob.warnings == ["birthday '--12-10' has no year; kept in the notes"]
+    card = tmp_path / "ada.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        "BDAY:1990-02-30\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    (document,) = documents([card])
+    parsed = parse_document(document)
+    assert parsed is not None
+    assert [str(w) for w in parsed.people[0].warnings] == [
+        "birthday '1990-02-30' is not a date; kept in the notes"
+    ]

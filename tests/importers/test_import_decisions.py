@@ -1,0 +1,277 @@
+"""Who a record is, decided in one import (SQLite and PostgreSQL): your own records whatever
+the file order, a key shared by people whose names differ, a job told twice."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+TODAY = date(2026, 11, 25)
+CONNECTIONS_HEADER = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n'
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+)
+
+
+def run(session: Session, workspace_id: int, *items: str | Path | Upload) -> ImportReport:
+    found = [DATA / i if isinstance(i, str) else i for i in items]
+    return import_files(session, workspace_id=workspace_id, paths_or_uploads=found, today=TODAY)
+
+
+def everyone(session: Session, workspace_id: int) -> dict[str, Person]:
+    session.expire_all()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == workspace_id).options(*people.with_details())
+    )
+    return {p.display_name: p for p in found}
+
+
+def card(name: str, *lines: str) -> Upload:
+    body = "".join(f"{line}\r\n" for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"])
+    return Upload(name, body.encode())
+
+
+def cards(name: str, *found: Upload) -> Upload:
+    return Upload(name, b"".join(c.data for c in found))
+
+
+def connections(*rows: str) -> Upload:
+    return Upload(
+        "Connections.csv", (CONNECTIONS_HEADER + "".join(r + "\n" for r in rows)).encode()
+    )
+
+
+def jobs(person: Person) -> list[tuple[str, str | None, bool]]:
+    return sorted((p.organization.name, p.title, p.is_current) for p in person.positions)
+
+
+def queued(session: Session, workspace_id: int) -> list[tuple[set[str], list[str]]]:
+    names = {p.id: p.display_name for p in everyone(session, workspace_id).values()}
+    found = session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == workspace_id)
+    )
+    return [({names[c.person_a_id], names[c.person_b_id]}, c.reasons) for c in found]
+
+
+# Your own records: Profile.csv, Positions.csv, Email Addresses.csv.
+
+
+def archive_in_name_order(tmp_path: Path) -> Path:
+    """A LinkedIn archive as LinkedIn zips it: its files in name order, so
+    "Email Addresses.csv" and "Positions.csv" come before "Profile.csv"."""
+    path = tmp_path / "Basic_LinkedInDataExport_11-25-2026.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in sorted(["Connections.csv", "Email Addresses.csv", "Positions.csv",
+                            "Profile.csv"]):  # fmt: skip
+            archive.write(DATA / name, name)
+    return path
+
+
+def test_your_own_rows_apply_whatever_order_the_archive_holds_them_in(session, workspace, tmp_path):
+    archive = archive_in_name_order(tmp_path)
+    report = run(session, workspace.id, archive)
+    assert [r.name for r in report.of(Outcome.SKIPPED)] == [""]  # (an empty connection)
+    alice = everyone(session, workspace.id)["Alice Example"]
+    assert alice.is_me
+    assert [e.address for e in alice.emails] == ["alice@example.org"]
+    assert jobs(alice) == [
+        ("Amber Bank", "Analyst", False),
+        ("Kestrel Labs", "Senior Analyst", True),
+    ]
+    rows = {Path(r.file).name: r for r in report.rows if r.name == "you"}
+    # The one record of Positions.csv says what both of its rows added.
+    assert (rows["Positions.csv"].line, rows["Positions.csv"].outcome) == (2, Outcome.MERGED)
+    assert rows["Positions.csv"].detail == (
+        f"added to Alice Example ({archive.name}/Profile.csv, line 2) — now Senior Analyst at "
+        "Kestrel Labs; past position added: Analyst at Amber Bank"
+    )
+    assert rows["Email Addresses.csv"].detail.endswith(" — new e-mail alice@example.org")
+    files = {Path(f.name).name: (f.rows, f.people, f.skipped) for f in report.files}
+    assert files["Positions.csv"] == (2, 1, 0)
+    assert files["Email Addresses.csv"] == (1, 1, 0)
+
+
+def test_your_own_rows_given_before_profile_on_the_command_line_apply_too(session, workspace):
+    run(session, workspace.id, "Email Addresses.csv", "Positions.csv", "Profile.csv")
+    alice = everyone(session, workspace.id)["Alice Example"]
+    assert [e.address for e in alice.emails] == ["alice@example.org"]
+    assert len(alice.positions) == 2
+
+
+def test_your_own_rows_without_anyone_known_as_you_count_as_skipped_in_their_files(
+    session, workspace
+):
+    report = run(session, workspace.id, "Email Addresses.csv", "Positions.csv")
+    assert [(r.file, r.line, r.detail) for r in report.of(Outcome.SKIPPED)] == [
+        ("Email Addresses.csv", 2, "your own details (1 e-mail address) need Profile.csv in "
+         "the same import, or someone marked as you in Goodword"),
+        ("Positions.csv", 2, "your own details (2 positions) need Profile.csv in the same "
+         "import, or someone marked as you in Goodword"),
+    ]  # fmt: skip
+    files = {f.name: (f.rows, f.people, f.skipped) for f in report.files}
+    assert files == {"Email Addresses.csv": (1, 0, 1), "Positions.csv": (2, 0, 1)}
+    assert everyone(session, workspace.id) == {}
+
+
+# An exact key shared by people whose names clearly differ.
+
+KAREN = card("karen", "FN:Karen Ito", "N:Ito;Karen;;;", "ORG:Initrode",
+             "TEL;TYPE=WORK:+1 212 555 0199")  # fmt: skip
+LUIS = card("luis", "FN:Luis Vega", "N:Vega;Luis;;;", "ORG:Initrode",
+            "TEL;TYPE=WORK:+1 212 555 0199")  # fmt: skip
+
+
+def test_colleagues_sharing_a_switchboard_without_an_extension_are_only_suggested(
+    session, workspace
+):
+    report = run(session, workspace.id, cards("switchboard.vcf", KAREN, LUIS))
+    assert [(r.name, r.outcome, r.detail) for r in report.rows] == [
+        ("Karen Ito", Outcome.CREATED, ""),
+        ("Luis Vega", Outcome.SUGGESTED,
+         "same phone number (+1 212-555-0199), but the names differ"),
+    ]  # fmt: skip
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Karen Ito", "Luis Vega"]
+    assert [p.number for p in found["Luis Vega"].phones] == ["+12125550199"]
+    assert queued(session, workspace.id) == [
+        ({"Karen Ito", "Luis Vega"}, ["same phone number (+1 212-555-0199), but the names differ"])
+    ]
+
+
+def test_a_key_someone_here_already_has_under_another_name_is_only_suggested(session, workspace):
+    run(session, workspace.id, cards("karen.vcf", KAREN))
+    report = run(session, workspace.id, cards("luis.vcf", LUIS))
+    (row,) = report.rows
+    assert (row.outcome, row.detail) == (
+        Outcome.SUGGESTED,
+        "same phone number (+1 212-555-0199), but the names differ",
+    )
+    assert sorted(everyone(session, workspace.id)) == ["Karen Ito", "Luis Vega"]
+    assert len(queued(session, workspace.id)) == 1
+
+
+def test_a_household_address_and_a_new_family_name_are_suggested_not_merged(session, workspace):
+    household = cards(
+        "family.vcf",
+        card("a", "FN:Anna Lee", "N:Lee;Anna;;;", "EMAIL:leefamily@example.com"),
+        card("b", "FN:Ben Lee", "N:Lee;Ben;;;", "EMAIL:leefamily@example.com"),
+        # The same address under a new family name: maybe Anna married, maybe not.
+        card("c", "FN:Anna Park", "N:Park;Anna;;;", "EMAIL:leefamily@example.com"),
+    )
+    report = run(session, workspace.id, household)
+    assert report.counts["merged"] == 0
+    assert sorted(everyone(session, workspace.id)) == ["Anna Lee", "Anna Park", "Ben Lee"]
+    reason = "same e-mail address (leefamily@example.com), but the names differ"
+    pairs = queued(session, workspace.id)
+    assert ({"Anna Lee", "Ben Lee"}, [reason]) in pairs
+    assert ({"Anna Lee", "Anna Park"}, [reason]) in pairs
+
+
+def test_a_shared_extension_across_two_files_with_other_names_is_suggested(session, workspace):
+    google = Upload(
+        "contacts.csv",
+        b"First Name,Last Name,Organization Name,Phone 1 - Label,Phone 1 - Value\n"
+        b"Tom,Nguyen,Stark,Work,+1 415 555 0100 ext. 12\n",
+    )
+    lea = Upload(
+        "lea.vcf",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Léa Martin\r\nN:Martin;Léa;;;\r\n"
+        "EMAIL;TYPE=work:lea@example.fr\r\nTEL;VALUE=uri;TYPE=work:tel:+1-415-555-0100;ext=12\r\n"
+        "ORG:ACME SAS\r\nEND:VCARD\r\n".encode(),
+    )
+    report = run(session, workspace.id, google, lea)
+    assert report.counts == {**report.counts, "created": 1, "suggested": 1, "merged": 0}
+    tom = everyone(session, workspace.id)["Tom Nguyen"]
+    assert [e.address for e in tom.emails] == []
+    assert jobs(tom) == [("Stark", None, True)]
+
+
+def test_a_shared_key_still_merges_a_nickname_an_initial_or_a_missing_name(session, workspace):
+    found = cards(
+        "phone.vcf",
+        card("a", "FN:Robert Smith", "N:Smith;Robert;;;", "EMAIL:rsmith@hooli.example"),
+        card("b", "FN:Bob Smith", "N:Smith;Bob;;;", "EMAIL:rsmith@hooli.example"),
+        card("c", "FN:Ravi Shankar", "N:Shankar;Ravi;;;", "TEL:+1 415 555 0123"),
+        card("d", "FN:Ravi S.", "TEL:+1 415 555 0123", "NOTE:Met at the dinner."),
+        card("e", "FN:Hana Novak", "N:Novak;Hana;;;", "EMAIL:hana@amber.example"),
+        # Cards without a name, known by their organization or address.
+        card("f", "ORG:Amber Bank", "EMAIL:hana@amber.example"),
+        card("g", "EMAIL:hana@amber.example", "TEL:+1 415 555 0999"),
+    )
+    report = run(session, workspace.id, found)
+    assert report.counts["merged"] == 4
+    assert report.counts["suggested"] == 0
+    assert sorted(everyone(session, workspace.id)) == ["Hana Novak", "Ravi Shankar", "Robert Smith"]
+
+
+def test_a_shared_linkedin_profile_merges_whatever_name_it_goes_by_now(session, workspace):
+    # Kim renamed her profile: the profile is still hers alone.
+    report = run(
+        session, workspace.id,
+        connections("Kim,Park,https://www.linkedin.com/in/kimpark,,Hooli,CTO,01 Jan 2025"),
+        cards("kim.vcf", card("k", "FN:Kimberly Lee", "N:Lee;Kimberly;;;",
+                              "URL:https://linkedin.com/in/kimpark/", "TEL:+1 650 555 0101")),
+    )  # fmt: skip
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail.startswith("same LinkedIn profile (https://www.linkedin.com/in/kimpark)")
+    (kim,) = everyone(session, workspace.id).values()
+    assert [p.number for p in kim.phones] == ["+16505550101"]
+
+
+# A record found in someone this import creates gets what a later import would give it.
+
+ROBERT = "Robert,Smith,https://www.linkedin.com/in/bobsmith,,Hooli,CTO,26 Dec 2025"
+BOB = card("bob", "N:Smith;Bob;;;", "FN:Bob Smith", "ORG:Hooli", "TEL;TYPE=CELL:+1 650 555 0177")
+
+
+def test_a_card_matched_in_the_same_import_adds_no_second_job_and_says_what_it_added(
+    session, workspace
+):
+    report = run(session, workspace.id, connections(ROBERT), cards("bob.vcf", BOB))
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail == "names 76% alike; same organization — new phone +1 650-555-0177"
+    robert = everyone(session, workspace.id)["Robert Smith"]
+    assert jobs(robert) == [("Hooli", "CTO", True)]
+    assert [p.number for p in robert.phones] == ["+16505550177"]
+
+
+def test_one_import_and_two_imports_one_after_the_other_give_the_same_person(
+    session, workspace, other_workspace
+):
+    other = other_workspace
+    run(session, workspace.id, connections(ROBERT), cards("bob.vcf", BOB))
+    run(session, other.id, connections(ROBERT))
+    (merged,) = run(session, other.id, cards("bob.vcf", BOB)).of(Outcome.MERGED)
+    assert merged.detail.endswith(" — new phone +1 650-555-0177")
+    together = everyone(session, workspace.id)["Robert Smith"]
+    apart = everyone(session, other.id)["Robert Smith"]
+    assert jobs(together) == jobs(apart) == [("Hooli", "CTO", True)]
+
+
+def test_a_new_job_in_a_later_record_of_the_same_import_ends_the_old_one(session, workspace):
+    report = run(
+        session, workspace.id,
+        connections(ROBERT),
+        cards("bob.vcf", card("b", "FN:Robert Smith", "N:Smith;Robert;;;",
+                              "URL:https://www.linkedin.com/in/bobsmith", "ORG:Pied Piper",
+                              "TITLE:CEO")),
+    )  # fmt: skip
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail.endswith(" — now CEO at Pied Piper (was at Hooli)")
+    robert = everyone(session, workspace.id)["Robert Smith"]
+    assert jobs(robert) == [("Hooli", "CTO", False), ("Pied Piper", "CEO", True)]

@@ -1,0 +1,345 @@
+"""Column maps (quoted column names, a place from several columns, whole names split),
+Outlook's contacts CSV, files that are no people file (workbooks, the whole-workspace
+export), and CSV rows over several lines reported where they begin."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from goodword.errors import InvalidInput
+from goodword.importers import mapped, registry
+from goodword.importers.reading import documents, read_table
+from goodword.importers.records import ImportFileError, Parsed, Upload
+
+OUTLOOK_HEADERS = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Title",
+    "Suffix",
+    "Nickname",
+    "Given Yomi",
+    "Surname Yomi",
+    "E-mail Address",
+    "E-mail 2 Address",
+    "E-mail 3 Address",
+    "Home Phone",
+    "Home Phone 2",
+    "Business Phone",
+    "Business Phone 2",
+    "Mobile Phone",
+    "Car Phone",
+    "Other Phone",
+    "Primary Phone",
+    "Pager",
+    "Business Fax",
+    "Home Fax",
+    "Other Fax",
+    "Company Main Phone",
+    "Callback",
+    "Radio Phone",
+    "Telex",
+    "TTY/TDD Phone",
+    "IMAddress",
+    "Job Title",
+    "Department",
+    "Company",
+    "Office Location",
+    "Manager's Name",
+    "Assistant's Name",
+    "Assistant's Phone",
+    "Company Yomi",
+    "Business Street",
+    "Business City",
+    "Business State",
+    "Business Postal Code",
+    "Business Country/Region",
+    "Home Street",
+    "Home City",
+    "Home State",
+    "Home Postal Code",
+    "Home Country/Region",
+    "Other Street",
+    "Other City",
+    "Other State",
+    "Other Postal Code",
+    "Other Country/Region",
+    "Personal Web Page",
+    "Spouse",
+    "Schools",
+    "Hobby",
+    "Location",
+    "Web Page",
+    "Birthday",
+    "Anniversary",
+    "Notes",
+]
+
+
+def outlook_row(**cells: str) -> str:
+    unknown = set(cells) - set(OUTLOOK_HEADERS)
+    assert not unknown, unknown
+    return ",".join(f'"{cells[h]}"' if h in cells else "" for h in OUTLOOK_HEADERS)
+
+
+def outlook_bytes(*rows: dict[str, str]) -> bytes:
+    """An Outlook export as Outlook writes it: Windows-1252, CRLF, Outlook's 61 headers."""
+    lines = [",".join(f'"{h}"' for h in OUTLOOK_HEADERS), *(outlook_row(**r) for r in rows)]
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def parse_bytes(name: str, data: bytes, **options: object) -> Parsed:
+    (document,) = documents([Upload(name, data)])
+    parsed = registry.parse(document, **options)  # type: ignore[arg-type]
+    assert parsed is not None
+    return parsed
+
+
+def mapped_csv(text: str, mapping: str) -> Parsed:
+    return parse_bytes("crm.csv", text.encode(), mapping=mapped.parse_mapping(mapping))
+
+
+# Column maps ---------------------------------------------------------------------------
+
+
+def test_a_typed_map_takes_a_column_name_with_a_comma_in_quotes_or_after_a_backslash():
+    assert mapped.parse_mapping('given="Name, first",family=Surname') == {
+        "given": ["Name, first"],
+        "family": ["Surname"],
+    }
+    assert mapped.parse_mapping(r"given=Name\, first") == {"given": ["Name, first"]}
+    assert mapped.parse_mapping('name="The ""real"" name"') == {"name": ['The "real" name']}
+    with pytest.raises(InvalidInput) as unclosed:
+        mapped.parse_mapping('given="Name, first,family=Surname')
+    assert "quotation mark that does not close" in unclosed.value.fields[0].message
+
+
+def test_picked_columns_are_taken_whole_beside_a_typed_map():
+    columns = mapped.parse_mapping("email=E-mail", picked=[("given", "Name, first")])
+    assert columns == {"given": ["Name, first"], "email": ["E-mail"]}
+
+
+def test_a_header_with_a_comma_is_read_through_a_quoted_map():
+    text = (
+        'Surname,"Name, first",E-mail (work) ,Tel. mobile\n'
+        "Nakamura,Hiro,hiro@example.jp,090-1234-5678\n"
+    )
+    (person,) = mapped_csv(
+        text, 'given="Name, first",family=Surname,email=E-mail (work),phone=Tel. mobile'
+    ).people
+    assert (person.given_name, person.family_name) == ("Hiro", "Nakamura")
+    assert [e.value for e in person.emails] == ["hiro@example.jp"]
+
+
+def test_a_place_mapped_to_several_columns_joins_them_in_the_maps_order():
+    text = (
+        "First,Last,City,State,Country\n"
+        "Ada,Lovelace,Pittsburgh,PA,United States\n"
+        "Marie,Curie,Lyon,,France\n"
+        "Nobody,Known,,,\n"
+    )
+    parsed = mapped_csv(
+        text, "given=First,family=Last,location=City,location=State,location=Country"
+    )
+    assert [p.location for p in parsed.people] == [
+        "Pittsburgh, PA, United States",
+        "Lyon, France",
+        None,
+    ]
+    reversed_order = mapped_csv(text, "given=First,location=Country,location=City")
+    assert reversed_order.people[0].location == "United States, Pittsburgh"
+
+
+@pytest.mark.parametrize(
+    ("whole", "shown", "given", "family"),
+    [
+        ("Müller, José", "Müller, José", "José", "Müller"),
+        ("Dr. Jane van der Berg", "Dr. Jane van der Berg", "Jane", "van der Berg"),
+        ("Mary Ann O'Neil-Smith PhD", "Mary Ann O'Neil-Smith", "Mary Ann", "O'Neil-Smith"),
+        ("Cher", "Cher", "Cher", None),
+    ],
+)
+def test_a_whole_name_column_is_split_into_given_and_family_names(whole, shown, given, family):
+    text = f'Full Name,Email\n"{whole}",someone@example.com\n'
+    (person,) = mapped_csv(text, "name=Full Name,email=Email").people
+    assert (person.display_name, person.given_name, person.family_name) == (shown, given, family)
+
+
+def test_separate_name_columns_win_over_the_whole_name():
+    text = "Full,First,Last\nJo Smith-Jones,Joanna,Smith-Jones\n"
+    (person,) = mapped_csv(text, "name=Full,given=First,family=Last").people
+    assert (person.display_name, person.given_name, person.family_name) == (
+        "Jo Smith-Jones",
+        "Joanna",
+        "Smith-Jones",
+    )
+
+
+# Outlook ------------------------------------------------------------------------------
+
+
+def test_outlooks_export_is_read_as_outlook_with_every_detail():
+    data = outlook_bytes(
+        {
+            "First Name": "Søren",
+            "Middle Name": "Aabye",
+            "Last Name": "Kierkegård",
+            "E-mail Address": "soren@firma.dk",
+            "E-mail 2 Address": "sk@privat.dk",
+            "Business Phone": "+45 33 12 34 56",
+            "Mobile Phone": "+45 20 12 34 56",
+            "Home Fax": "+45 33 99 99 99",
+            "Job Title": "Økonomichef",
+            "Department": "Finans",
+            "Company": "Firma A/S",
+            "Business City": "København",
+            "Business Country/Region": "Denmark",
+            "Home City": "Roskilde",
+            "Web Page": "https://firma.dk/soren",
+            "Birthday": "0/0/00",
+            "Spouse": "Regine",
+            "Notes": "Håndbold",
+        },
+        {
+            "Title": "Dr.",
+            "First Name": "Ana",
+            "Last Name": "García López",
+            "Suffix": "Jr.",
+            "E-mail Address": "ana@acme.com",
+            "Job Title": "Senior Engineer",
+            "Company": "Acme Corp",
+            "Home City": "Sevilla",
+            "Home Country/Region": "Spain",
+            "Birthday": "4/12/1985",
+        },
+    )
+    parsed = parse_bytes("contacts.csv", data)
+    assert (parsed.format, parsed.label) == ("outlook-contacts", "Outlook contacts CSV")
+    soren, ana = parsed.people
+    assert (soren.given_name, soren.family_name) == ("Søren Aabye", "Kierkegård")
+    assert [(e.value, e.label) for e in soren.emails] == [
+        ("soren@firma.dk", None),
+        ("sk@privat.dk", None),
+    ]
+    assert [(p.value, p.label) for p in soren.phones] == [
+        ("+45 20 12 34 56", "mobile"),
+        ("+45 33 12 34 56", "work"),
+        ("+45 33 99 99 99", "home fax"),
+    ]
+    position = soren.positions[0]
+    assert (position.organization, position.title, position.department) == (
+        "Firma A/S",
+        "Økonomichef",
+        "Finans",
+    )
+    assert soren.location == "København, Denmark"  # the business address first
+    assert soren.birthday is None  # "0/0/00" is Outlook's "no birthday"
+    assert [u.value for u in soren.urls] == ["https://firma.dk/soren"]
+    assert soren.notes == "Spouse: Regine\nHåndbold"
+    assert not soren.warnings
+    assert ana.display_name == "Dr. Ana García López Jr."
+    assert (ana.given_name, ana.family_name) == ("Ana", "García López")
+    assert ana.location == "Sevilla, Spain"
+    assert ana.birthday is not None and ana.birthday.isoformat() == "1985-04-12"
+
+
+def test_a_file_sharing_a_few_columns_with_linkedin_is_not_said_to_be_linkedin():
+    headers = "First Name,Last Name,Company,Nickname,E-mail Address,Home Phone,Job Title,Notes"
+    with pytest.raises(ImportFileError) as refused:
+        parse_bytes("other.csv", f"{headers}\nAda,L,Acme,,a@x.example,,CTO,\n".encode())
+    assert "looks like" not in refused.value.message
+    assert "Outlook contacts CSV" in refused.value.message  # among what Goodword reads
+
+
+# Files that are no people file --------------------------------------------------------
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def xlsx() -> bytes:
+    """A minimal Excel workbook: what makes a ZIP one is its parts, not its name."""
+    return zip_of(
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+            "_rels/.rels": b'<?xml version="1.0"?><Relationships/>',
+            "xl/workbook.xml": b'<?xml version="1.0"?><workbook/>',
+            "xl/worksheets/sheet1.xml": b'<?xml version="1.0"?><worksheet/>',
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (xlsx(), "is an Excel workbook, not a CSV file. Open it in Excel and save the sheet as "
+         "CSV (UTF-8)"),
+        (
+            zip_of({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<office:document-content/>"}),
+            "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), not a CSV file.",
+        ),
+        (
+            zip_of({"Index/Document.iwa": b"\x00\x01", "Metadata/Properties.plist": b"x"}),
+            "is an Apple Numbers spreadsheet, not a CSV file.",
+        ),
+    ],
+)  # fmt: skip
+def test_a_spreadsheet_workbook_is_named_and_the_way_to_csv_given(data, expected):
+    with pytest.raises(ImportFileError) as refused:
+        list(documents([Upload("contacts.dat", data)]))
+    assert refused.value.message.startswith(f"contacts.dat: {expected}")
+
+
+def test_a_workbook_inside_a_folder_is_passed_over_not_refused(tmp_path: Path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.xlsx").write_bytes(xlsx())
+    (folder / "notes.csv").write_text("a,b\n1,2\n")
+    found = list(documents([folder]))
+    assert (found[0].name, found[0].text, found[0].member) == ("export/Connections.xlsx", "", True)
+
+
+def test_the_whole_workspace_export_points_to_the_command_that_restores_it():
+    whole = json.dumps({"format": "goodword-export", "version": 1, "people": []}, indent=2)
+    with pytest.raises(ImportFileError) as refused:
+        parse_bytes("whole.json", whole.encode())
+    message = refused.value.message
+    assert message.startswith("whole.json: is a whole Goodword export")
+    assert "goodword import-json whole.json" in message
+
+
+# Line numbers -------------------------------------------------------------------------
+
+
+def test_a_row_over_several_lines_is_named_by_the_line_it_begins_on():
+    text = (
+        "First,Last,Notes\r\n"
+        'Maria,Rossi,"Met at PyCon\r\nLikes hiking\r\nand Rome"\r\n'
+        "Tom,Nguyen,\r\n"
+    )
+    (document,) = documents([Upload("crm.csv", text.encode())])
+    table = read_table(document)
+    assert table is not None
+    assert [line for line, _row in table.rows] == [2, 5]
+    parsed = registry.parse(document, mapping=mapped.parse_mapping("given=First,notes=Notes"))
+    assert parsed is not None
+    assert [(p.name, p.line) for p in parsed.people] == [("Maria", 2), ("Tom", 5)]
+
+
+def test_a_file_sharing_only_the_name_columns_is_not_said_to_be_a_known_one():
+    # Google's legacy "E-mail 1 - Value, Family Name, Given Name" lacks one column here,
+    # but a given and a family name are in every contacts file.
+    with pytest.raises(ImportFileError) as refused:
+        parse_bytes("crm.csv", b"Given Name,Family Name,Stage,Owner\nAda,L,Lead,Kim\n")
+    assert "looks like" not in refused.value.message
