@@ -158,7 +158,14 @@ def test_merge_refuses_bad_input_with_exit_codes(run):
     bad = run("people", "merge", "1", "2", "--prefer", "location")
     assert bad.exit_code == 2 and "--prefer takes FIELD=a or FIELD=b" in bad.stderr
     side = run("people", "merge", "1", "2", "--prefer", "location=c")
-    assert side.exit_code == 2 and "location" in side.stderr
+    assert side.exit_code == 2
+    assert "write location=a to keep person 1's value or location=b" in side.stderr
+    # A field a merge does not choose between is named, with the ones it does.
+    tags = run("people", "merge", "1", "2", "--prefer", "tags=b")
+    assert tags.exit_code == 2 and "Extra inputs" not in tags.stderr
+    assert "'tags' is not a field a merge chooses between; choose from display_name," in (
+        " ".join(tags.stderr.split())
+    )
     assert run("people", "unmerge", "7").exit_code == 4
 
 

@@ -342,14 +342,27 @@ def merge(
 ) -> None:
     """Merge two people, keeping everything of both; undo with `people unmerge`."""
     from goodword.duplicates import service
+    from goodword.duplicates.schemas import MergeChoices
     from goodword.people import service as people
 
+    fields = list(MergeChoices.model_fields)
     choices: dict[str, str] = {}
     for item in prefer or []:
-        name, _, side = item.partition("=")
+        name, _, side = (part.strip() for part in item.partition("="))
         if not side:
             raise InvalidInput(f"--prefer takes FIELD=a or FIELD=b, not {item!r}.")
-        choices[name.strip()] = side.strip().lower()
+        if name not in fields:
+            raise InvalidInput(
+                f"--prefer {item}: '{name}' is not a field a merge chooses between; "
+                f"choose from {', '.join(fields)} (every e-mail, phone, job, tag and "
+                "interest of both is kept anyway)."
+            )
+        if side.lower() not in ("a", "b"):
+            raise InvalidInput(
+                f"--prefer {item}: write {name}=a to keep person {survivor}'s value or "
+                f"{name}=b to take person {absorbed}'s."
+            )
+        choices[name] = side.lower()
     with work(ctx) as (session, workspace_id):
         record = service.merge(
             session,
