@@ -294,6 +294,10 @@ def test_numbers_a_spreadsheet_saved_without_their_plus_are_not_added_again(sess
         ("0612345678", "FR", "+33612345678"),
         ("030 1234567", "DE", "+49301234567"),
         ("3331234567", "IT", "+393331234567"),
+        # A number of the region's length stays the region's even where its area code is
+        # not given out yet, however it is punctuated (not +65 3282 1001, Singapore).
+        ("653-282-1001", "US", "+16532821001"),
+        ("(653) 282-1001", "US", "+16532821001"),
     ],
 )
 def test_a_number_without_its_plus_is_read_as_international_when_only_that_is_valid(

@@ -25,10 +25,12 @@ def phone(raw: str, region: str) -> str:
     a `tel:` URI); ValueError when it is not a possible number, or only the local part of one
     ("+1-555-0100", "555-0100": no area code).
 
-    A number written without "+" is read in `region`, unless it is no valid number there but
-    is one with a "+" in front: a spreadsheet re-save turns "+79161234567" into 79161234567,
-    and that is still +7 916 123-45-67 with region US or FR. A number valid in the region
-    stays the region's: with region DE, "4930123456" is a Berlin number.
+    A number written without "+" is read in `region`, unless it cannot be a number there
+    (or is bare digits that are no valid number there) but is a valid one with a "+" in
+    front: a spreadsheet re-save turns "+79161234567" into 79161234567, and that is still
+    +7 916 123-45-67 with region US or FR. A number written the region's way stays the
+    region's: "653-282-1001" is +1 653… with region US, and "4930123456" a Berlin number
+    with region DE.
 
     "+1 415 555 0100 ext. 12", "(415) 555-0100 x12", "(415) 555-0100 #12" and
     "tel:+1-415-555-0100;ext=12" all give "+14155550100;ext=12": the extension is part of
@@ -44,9 +46,14 @@ def phone(raw: str, region: str) -> str:
                 '(9 after "x" or "#")'
             ) from None
         raise ValueError(f"'{raw}' is not a phone number ({exc._msg})") from None
-    if not phonenumbers.is_valid_number(number):
+    if not phonenumbers.is_possible_number(number) or (
+        raw.strip().isdigit() and not phonenumbers.is_valid_number(number)
+    ):
         # A spreadsheet shows "+79161234567" as the number 79161234567 and saves it so: a
-        # number that is no number of the region but is one with "+" is read with it.
+        # number that cannot be the region's, or bare digits that are no valid number of
+        # it, but valid with a "+" is read with it. A number written the region's way
+        # stays the region's, valid or not: "653-282-1001" is a US number whose area code
+        # is not given out yet, not one in Singapore.
         number = _with_its_plus(raw) or number
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
