@@ -287,3 +287,10 @@ def test_closest_keeps_each_left_profiles_most_alike_in_order():
         kept = matching._closest(lefts, alike).tolist()
     # Left 1 keeps 90 and the first 70; left 2 keeps both; the 0 never passed.
     assert kept == [0, 2, 4, 5, 6]
+
+
+def test_a_family_name_initial_is_no_other_family():
+    initial, whole = profile(1, "Ravi", "S"), profile(2, "Ravi", "Shankar")
+    judged = score(initial, whole)
+    assert judged.suggest and not judged.conflict and not judged.auto
+    assert score(profile(1, "Ravi", "K"), whole).conflict

@@ -260,6 +260,13 @@ def _given_similarity(a: str, b: str) -> float:
     return JaroWinkler.normalized_similarity(a, b)
 
 
+def _family_similarity(a: str, b: str) -> float:
+    # "Ravi S." (an initial, as a phone or LinkedIn shows some names) is no other family.
+    if len(a) == 1 or len(b) == 1:
+        return 0.9 if a[:1] == b[:1] else 0.0
+    return JaroWinkler.normalized_similarity(a, b)
+
+
 def _other_ending(a: str, b: str) -> bool:
     """One given name is the other with another ending: Paul and Paula, Daniel and Daniela,
     Mark and Marc, Jon and John. Often two people (a brother and sister, a couple), so such a
@@ -296,7 +303,7 @@ def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> t
         given = _part_points(_given_similarity(given_a, given_b), 2.5, 1.5)
         points, conflict = points + given, given < 0 or _other_ending(given_a, given_b)
     if family_a and family_b:
-        family = _part_points(JaroWinkler.normalized_similarity(family_a, family_b), 3.0, 2.0)
+        family = _part_points(_family_similarity(family_a, family_b), 3.0, 2.0)
         points, conflict = points + family, conflict or family < 0
     return points, conflict
 
