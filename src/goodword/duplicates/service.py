@@ -410,19 +410,20 @@ def _move_rows(
         rows = session.execute(select(table).where(col == absorbed_id)).mappings().all()
         if not rows:
             continue
-        kept = set()
+        # What the survivor already has: the signature of each row, and the row's id.
+        kept: dict[tuple[Any, ...], int] = {}
         if same_when:
             kept = {
-                tuple(r[c] for c in same_when)
+                tuple(r[c] for c in same_when): r["id"]
                 for r in session.execute(select(table).where(col == survivor_id)).mappings()
             }
         for row in rows:
             signature = tuple(row[c] for c in same_when) if same_when else None
             if signature is not None and signature in kept:
-                _remove(session, snapshot, table, row)
+                _remove(session, snapshot, table, row, kept_instead=kept[signature])
                 continue
             if signature is not None:
-                kept.add(signature)
+                kept[signature] = row["id"]
                 same = {c: encode(row[c]) for c in same_when}
                 moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
             moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
@@ -440,13 +441,54 @@ def _move_rows(
         _remove(session, snapshot, candidates, row)
 
 
-def _remove(session: Session, snapshot: dict[str, Any], table: Table, row: Any) -> None:
+def _remove(
+    session: Session,
+    snapshot: dict[str, Any],
+    table: Table,
+    row: Any,
+    *,
+    kept_instead: int | None = None,
+) -> None:
     """Delete a row the merge makes a repeat, keeping it whole (and when what it points at
-    was made) for an undo."""
+    was made) for an undo. Rows that belong to it (a reference's uses) go to the row kept
+    instead, when there is one, rather than with it."""
+    if kept_instead is not None:
+        _hand_over(session, snapshot, table, row["id"], kept_instead)
     kept = encode_row(table, row)
     kept[TARGETS] = note_targets(session, table, row)
     snapshot["deleted"].setdefault(table.name, []).append(kept)
     session.execute(delete(table).where(table.c.id == row["id"]))
+
+
+def _hand_over(
+    session: Session, snapshot: dict[str, Any], parent: Table, from_id: int, to_id: int
+) -> None:
+    """Point the rows that belong to one row of `parent` at another (the absorbed person's
+    reference's uses at the survivor's reference); one the other row already has (a use for
+    the same opportunity) is removed as a repeat. Each is noted in "handed" for an undo."""
+    handed: list[list[Any]] = snapshot.setdefault("handed", [])
+    for child in Base.metadata.sorted_tables:
+        for column in child.columns:
+            if child is parent or not any(fk.column.table is parent for fk in column.foreign_keys):
+                continue
+            rows = session.execute(select(child).where(column == from_id)).mappings().all()
+            if not rows:
+                continue
+            partners = _unique_partners(child, column.name)
+            held = {
+                tuple(r[c] for c in partners)
+                for r in session.execute(select(child).where(column == to_id)).mappings()
+            }
+            for row in rows:
+                if partners and tuple(row[c] for c in partners) in held:
+                    _remove(session, snapshot, child, row)
+                    continue
+                handed.append(
+                    [child.name, column.name, row["id"], parent.name, from_id, to_id, made(row)]
+                )
+                session.execute(
+                    update(child).where(child.c.id == row["id"]).values({column.name: to_id})
+                )
 
 
 def _unique_partners(table: Table, column: str) -> tuple[str, ...]:
@@ -552,9 +594,15 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         new_id=restored_id,
         moved=tasks_back,
     )
-    for table_name, rows in snapshot["deleted"].items():
+    # Parents before the rows that belong to them (a reference before its uses).
+    order = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+    put_back: dict[tuple[str, int], int] = {}
+    for table_name, rows in sorted(snapshot["deleted"].items(), key=lambda t: order[t[0]]):
         for row in rows:
-            _put_back(session, tables[table_name], row, old_id=old_id, new_id=restored_id)
+            new = _put_back(session, tables[table_name], row, old_id=old_id, new_id=restored_id)
+            if new is not None:
+                put_back[(table_name, row["id"])] = new
+    _hand_back(session, snapshot, put_back)
     record.absorbed_id = restored_id
     record.undone_at = clock.now()
     session.flush()
@@ -567,19 +615,36 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     return restored
 
 
+def _hand_back(
+    session: Session, snapshot: dict[str, Any], put_back: dict[tuple[str, int], int]
+) -> None:
+    """Give the rows the merge handed to a kept row back to the row they belonged to, now
+    put back (under its id now): each one still there, made when noted and still the kept
+    row's. One handed over and deleted since stays deleted; one whose row stayed out (what
+    it pointed at is gone) stays with the kept row."""
+    tables = Base.metadata.tables
+    for table_name, column, row_id, parent_name, from_id, to_id, when in snapshot.get("handed", []):
+        table, parent = tables[table_name], put_back.get((parent_name, from_id))
+        row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        if parent is None or row is None or made(row) != when or row[column] != to_id:
+            continue
+        session.execute(update(table).where(table.c.id == row_id).values({column: parent}))
+
+
 def _put_back(
     session: Session, table: Table, row: dict[str, Any], *, old_id: int, new_id: int
-) -> None:
+) -> int | None:
     """Insert a row the merge removed, pointing at the restored person under their id now;
-    one whose records have gone since goes as their deletion would have taken it."""
+    one whose records have gone since goes as their deletion would have taken it. Its id
+    now, or None when it stays out."""
     values = decode_row(table, row)
     if not still_linked(session, table, values, row.get(TARGETS, {}), skip=old_id):
-        return
+        return None
     for column in person_columns(table):
         if values.get(column) == old_id:
             values[column] = new_id
     if values.get("origin_key") is not None:  # a task a merge made a repeat of another
         values["origin_key"] = rekey(values["origin_key"], {"person": {str(old_id): str(new_id)}})
         if key_taken(session, workspace_id=values["workspace_id"], key=values["origin_key"]):
-            return  # made for the same step since the merge: that task stands for it
-    insert_row(session, table, values)
+            return None  # made for the same step since the merge: that task stands for it
+    return insert_row(session, table, values)

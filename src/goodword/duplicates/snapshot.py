@@ -23,7 +23,9 @@ from goodword.playbooks.keys import rekey
 # tasks whose keys name the absorbed person (so an undo trusts no id given out again).
 # 4: those keys are renamed to name the survivor (and each noted with the key it got), and
 # a task that then repeats one of the same step is removed like any other repeated row.
-SNAPSHOT_VERSION = 4
+# 5: rows that belonged to a removed repeat (a reference's uses) are handed to the row kept
+# in its place, and noted in "handed" so an undo gives them back.
+SNAPSHOT_VERSION = 5
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
 
