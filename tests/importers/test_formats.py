@@ -382,10 +382,13 @@ def test_a_whole_name_keeps_its_pronouns_and_credentials_in_the_notes():
     card = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee (she/her) \U0001f33b\r\nN:Lee;Sam;;;\r\n"
         "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Nayak, MSc, MBA\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mary Ann O'Neil-Smith PhD\r\nEND:VCARD\r\n"
     )
-    sam, priya = parse_text("people.vcf", card).people
+    sam, priya, mary = parse_text("people.vcf", card).people
     assert (sam.display_name, sam.notes) == ("Sam Lee", "Pronouns: she/her")
     assert (priya.display_name, priya.notes) == ("Priya Nayak", "Credentials: MSc, MBA")
+    # Credentials at the end without a comma go too.
+    assert (mary.display_name, mary.notes) == ("Mary Ann O'Neil-Smith", "Credentials: PhD")
     (document,) = documents([Upload("crm.csv", b"Full Name,Mail\nSam Lee (she/her),s@x.org\n")])
     parsed = registry.parse(document, mapping={"name": ["Full Name"], "email": ["Mail"]})
     assert parsed is not None

@@ -54,8 +54,9 @@ def strip_symbols(text: str) -> str:
 
 def clean_whole_name(name: str, notes: list[str]) -> str:
     """A whole name ("Sam Lee (she/her)", "Priya Nayak, MSc, MBA") cleaned as `clean_name`
-    cleans its parts; what it moves out is added to `notes` (once)."""
-    cleaned, _family, moved = clean_name(name, "")
+    cleans its parts; what it moves out is added to `notes` (once). It is read as a family
+    name is, so credentials at its end without a comma ("… O'Neil-Smith PhD") go too."""
+    _given, cleaned, moved = clean_name("", name)
     notes.extend(note for note in moved if note not in notes)
     return cleaned or name
 
