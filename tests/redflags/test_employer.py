@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from goodword.redflags.employer import US_CITY, US_FEDERAL, US_STATE, find_employer
@@ -83,6 +86,14 @@ def test_it_does_not_read_a_federal_employer_into_other_texts(text: str) -> None
         ("Join the Department of Labor of the State of Illinois.", US_STATE, "IL", None),
         ("Join the Department of Veterans Affairs of the State of Ohio.", US_STATE, "OH", None),
         ("The Railroad Commission of Texas is hiring an inspector.", US_STATE, "TX", None),
+        ("The Public Utility Commission of Texas is hiring.", US_STATE, "TX", None),
+        # Without "State of", a unit "... of <State>" that names a public function.
+        ("Join the Department of Labor of Illinois.", US_STATE, "IL", None),
+        ("The Department of Health and Human Services of Ohio is hiring.", US_STATE, "OH", None),
+        ("Join the Office of the Attorney General of Texas.", US_STATE, "TX", None),
+        ("Department of Transportation of Texas\nJob: Bridge Engineer", US_STATE, "TX", None),
+        # With it, any unit: the text says whose it is.
+        ("Join the Office of Admissions of the State of Georgia.", US_STATE, "GA", None),
         ("Employer: Department of Human Services, State of Oregon", US_STATE, "OR", None),
         ("Join the City of Philadelphia as a planner.", US_CITY, None, "Philadelphia"),
         ("A position with the City of Chicago Department of Finance.", US_CITY, None, "Chicago"),
@@ -130,7 +141,31 @@ def test_it_reads_a_state_or_city_government_employer(
         "Join the Office of Research of the University of Washington.",
         "The University of California Office of the President is hiring.",
         "Join the Washington State University Department of History.",
+        # A firm named "... of <State>" whose unit is no public function.
+        "The Advertising Agency of Texas is hiring.",
+        "The Office of Admissions of Georgia is hiring.",
+        "The Department of Marketing of Washington is hiring.",
+        "Join the Marketing Department of Ohio Widgets.",
+        "The Creative Agency of New York is hiring.",
+        "Join the Creative Agency of New York.",
+        "Employer: The Creative Agency of New York",
+        "Office of Admissions of Georgia\nJob: Enrollment Advisor",
+        "The Insurance Agency of Texas is hiring.",
+        "The Department of Health Marketing of Ohio is hiring.",
+        "Join the Board of Commerce of New Jersey.",
     ],
 )
 def test_it_does_not_read_a_state_or_city_employer_into_other_texts(text: str) -> None:
     assert find_employer(text) is None
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "redflags" / "corpus.jsonl"
+# Corpus postings by firms named like a state's unit ("The Advertising Agency of Texas").
+PRIVATE_LOOKALIKES = ("employer-06", "employer-07", "employer-08", "employer-09", "employer-10")
+
+
+def test_the_corpus_firms_named_like_a_state_unit_read_as_no_government() -> None:
+    with CORPUS.open(encoding="utf-8") as handle:
+        items = {item["id"]: item for item in (json.loads(line) for line in handle if line.strip())}
+    for key in PRIVATE_LOOKALIKES:
+        assert find_employer(items[key]["text"]) is None, key

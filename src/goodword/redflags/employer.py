@@ -60,17 +60,55 @@ _NOT_SCHOOL = r"(?!\s+(?i:university|college))"
 _UNIT = r"(?:Department|Office|Agency|Commission|Board|Division|Bureau|Authority)"
 _WORD = r"(?!(?:Is|Has|Seeks|Invites|Wants|Needs)\b)[A-Z][\w'-]*"
 _UNIT_NAME = rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+(?:(?:and|for|on|&)[ \t]+)?{_WORD})*"
-# A state's own government or one of its units. Each form marks the state's name (s1 to s4),
+# What a unit named "... of <State>" does, when "State of" is not there to say whose it is.
+# Firms take that shape too ("The Advertising Agency of Texas", "the Office of Admissions of
+# Georgia"), so the unit must name a public function, in full: "Department of Labor of
+# Illinois", "Department of Health and Human Services of Ohio". "Board of Commerce" is left
+# out, since chambers of commerce are named so.
+_PUBLIC_WORKS = (
+    "Administration, Administrative Services, Aging, Agriculture, Alcoholic Beverage Control, "
+    "Banking, Budget, Child Support, Children, Civil Rights, Civil Service, Commerce, "
+    "Community Affairs, Conservation, Consumer Affairs, Consumer Protection, Correction, "
+    "Corrections, Criminal Justice, Economic Development, Education, Elections, "
+    "Emergency Management, Employment Security, Energy, Environmental Conservation, "
+    "Environmental Protection, Environmental Quality, Families, Family Services, Finance, "
+    "Financial Institutions, Fish, Forestry, Game, General Services, Health, Higher Education, "
+    "Highways, Homeland Security, Housing, Human Rights, Human Services, Industrial Relations, "
+    "Industries, Industry, Insurance, Justice, Juvenile Justice, Labor, Licensing, "
+    "Liquor Control, Management and Budget, Mental Health, Military Affairs, Motor Vehicles, "
+    "Natural Resources, Nursing, Parks, Parole, Pharmacy, Probation, Public Health, "
+    "Public Instruction, Public Safety, Public Works, Recreation, Regulation, Rehabilitation, "
+    "Revenue, Social Services, Taxation, Transportation, Veterans Affairs, Veterans Services, "
+    "Water Resources, Wildlife, Workforce Development, the Attorney General, the Comptroller, "
+    "the Governor, the Inspector General, the State Auditor, the State Treasurer, the Treasury"
+)
+_PUBLIC_WORK = "|".join(work.replace(" ", r"[ \t]+") for work in _PUBLIC_WORKS.split(", "))
+_PUBLIC_SUBJECT = rf"(?:{_PUBLIC_WORK})(?:,?[ \t]+(?:and|&)[ \t]+(?:{_PUBLIC_WORK}))*(?![\w-])"
+# Commissions and boards that states name "... of <State>": "Railroad Commission of Texas".
+_PUBLIC_BODIES = (
+    "Railroad, Public Utility, Public Utilities, Public Service, Civil Service, Industrial, Tax, "
+    "Lottery, Gaming, Corporation, Employment Security, Ethics, Election, Elections"
+)
+_PUBLIC_BODY = (
+    r"(?:State[ \t]+)?(?:"
+    + "|".join(body.replace(" ", r"[ \t]+") for body in _PUBLIC_BODIES.split(", "))
+    + r")[ \t]+(?:Commission|Board)"
+)
+# A state's own government or one of its units. Each form marks the state's name (s1 to s5),
 # so whose government it is is read back from the quote.
 _STATE_FORMS = (
     # "State of Oregon", "Commonwealth of Pennsylvania", "State of Oregon, Department of ...".
     rf"{_STATE_OF}(?P<s1>{_STATE}){_NOT_SCHOOL}(?:[,:]?[ \t]+{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME})?",
     # "Texas Department of Transportation", "New York State Office of General Services".
     rf"(?P<s2>{_STATE})(?:[ \t]+State)?[ \t]+{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME}",
-    # "Department of Labor of the State of Illinois", "Railroad Commission of Texas". The
-    # state's name ends the employer's: "Board of Directors of Texas Roadhouse" is a firm's.
+    # "Department of Labor of the State of Illinois". The state's name ends the employer's:
+    # "Board of Directors of Texas Roadhouse" is a firm's.
     rf"(?:{_UNIT_NAME}[ \t]+)?{_UNIT}(?:[ \t]+of[ \t]+{_UNIT_NAME})?[ \t]+of[ \t]+(?:the[ \t]+)?"
-    rf"(?:{_STATE_OF})?(?P<s3>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
+    rf"{_STATE_OF}(?P<s3>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
+    # "Department of Labor of Illinois", "Railroad Commission of Texas": without "State of",
+    # only a unit that names a public function.
+    rf"(?:(?!Board[ \t]+of[ \t]+Commerce\b){_UNIT}[ \t]+of[ \t]+{_PUBLIC_SUBJECT}|{_PUBLIC_BODY})"
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s5>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
     # "Department of Human Services, State of Oregon".
     rf"{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME},[ \t]+{_STATE_OF}(?P<s4>{_STATE}){_NOT_SCHOOL}",
 )
