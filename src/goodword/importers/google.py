@@ -134,7 +134,8 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Goes by {nickname}")
 
         each = _reader(table, row, groups)
-        for address, label, _primary in _primary_first(each("e-mail")):
+        emails = each("e-mail")
+        for address, label, _primary in _primary_first(emails):
             if looks_like_email(address):
                 person.emails.append(Labeled(address, _label(label)))
             else:
@@ -201,9 +202,14 @@ def parse(table: Table) -> Parsed:
                 )
                 continue
             person.display_name = known_by[0]
-        key = "name:" + person.name.casefold()
-        if person.emails:
-            key += "|" + person.emails[0].value.lower()
+        # Keyed as rows were before names kept "Dr." and primary e-mails came first, so a
+        # re-import finds what an earlier one made: the name's parts (else the whole name,
+        # else the first e-mail) and the first e-mail, as the file orders them.
+        first_email = next((a for a, _l, _p in emails if looks_like_email(a)), None)
+        name = " ".join(p for p in (given, family) if p) or full or first_email or person.name
+        key = "name:" + name.casefold()
+        if first_email:
+            key += "|" + first_email.lower()
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)

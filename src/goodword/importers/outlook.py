@@ -148,7 +148,8 @@ def parse(table: Table) -> Parsed:
                     Skipped(table.name, line, "a contact with no name and no e-mail address")
                 )
                 continue
-        key = "name:" + person.name.casefold()
+        # Keyed by the name's parts, not the whole name with "Dr." (as Google rows are).
+        key = "name:" + (" ".join(p for p in (given, family) if p) or person.name).casefold()
         if person.emails:
             key += "|" + person.emails[0].value.lower()
         count = seen[key] = seen.get(key, 0) + 1

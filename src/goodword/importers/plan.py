@@ -195,7 +195,11 @@ class Resolver:
         # need to know who the user is.
         order = sorted(
             range(len(people)),
-            key=lambda i: (people[i].role is not Role.ME, not people[i].name, i),
+            key=lambda i: (
+                people[i].role is not Role.ME,
+                people[i].role is Role.ME and not people[i].name,
+                i,
+            ),
         )
         people = [people[i] for i in order]
         known_unchanged = {

@@ -373,7 +373,11 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             # (Phones write a quoted-printable line break as =0D=0A: one line break.)
             note = _split_escaped(text, "\x00")[0]
             for more_line, more in prop.more:
-                note += "\n" + more
+                # Decoded as the note's first line is (its encoding, then its escapes).
+                piece = Property(prop.group, name, prop.params, more, more_line)
+                # A line ending in an encoded break ("=0D=0A") had its break already.
+                note += "" if note.endswith(("\n", "\r")) else "\n"
+                note += _split_escaped(_text(piece, own=own), "\x00")[0]
                 person.warnings.append(
                     LineWarning(
                         f"'{more[:60]}' is not a vCard property (the note before it was not "

@@ -599,61 +599,89 @@ class Writer:
                 out.urls.append({**base, "url": url, "kind": kind, "label": url_label,
                                  "position": person.urls[url]})  # fmt: skip
                 changes.append(f"new web address {url}")
+        # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
+        # first): none of them ends another, nor a job held already that it says is current.
+        own = {
+            id(held)
+            for position in data.positions
+            if position.is_current and position.end_date is None
+            for held in [self._held(person, position)]
+            if held is not None
+        }
         for position in data.positions:
-            changes += self._position(person, position, out)
+            changes += self._position(person, position, out, own)
         return changes
 
-    def _position(self, person: Known, incoming: IncomingPosition, out: Changes) -> list[str]:
-        """Add a job the same way `people.service.add_position` does.
-
-        A new current job at another organization ends the current ones elsewhere; a new
-        title at the same organization keeps the old title as history. A job the person
-        is already known to have held (the same organization and title; for a dated one,
-        the same start) adds nothing: a record without dates cannot tell that the person
-        went back to a job that has since ended, and an older copy (an old address book)
-        must not undo the move a newer one recorded.
-        """
+    def _held(self, person: Known, incoming: IncomingPosition) -> Held | None:
+        """The job the person is already known to have held that `incoming` is (the same
+        organization and title; for a dated one, the same start), if any."""
         org_id = self.organization_id(incoming.organization)
-        org_name = self.org_names[org_id]
         title = cut(incoming.title, 200)
         dated = incoming.start_date is not None or incoming.end_date is not None
-        current = incoming.is_current and incoming.end_date is None
-        same = self.state.same_organization
-
-        def elsewhere(held: Held) -> bool:
-            # Not this organization (one whose name only normalises to its name counts
-            # as it; one named apart exactly does not).
-            return held.organization_id != org_id and same.get(held.organization_id) != org_id
-
         for held in person.positions:
-            if elsewhere(held):
+            if self._elsewhere(held, org_id):
                 continue
             if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
                 not dated and (held.title == title or not title)
             ):
-                return self._department(out, held, incoming.department)
+                return held
+        return None
+
+    def _elsewhere(self, held: Held, org_id: int) -> bool:
+        """Whether `held` is at another organization than `org_id` (one whose name only
+        normalises to its name counts as it; one named apart exactly does not)."""
+        same = self.state.same_organization
+        return held.organization_id != org_id and same.get(held.organization_id) != org_id
+
+    def _position(
+        self, person: Known, incoming: IncomingPosition, out: Changes, own: set[int]
+    ) -> list[str]:
+        """Add a job as `people.service.add_position` does, minding dates.
+
+        A new current job at another organization ends the current ones elsewhere that
+        started no later than it (or either is undated); a new title at the same
+        organization keeps the old title as history. Jobs in `own` (the ids of the
+        `Held` this record holds or adds) are not ended: one record's jobs are one set.
+        An end date is never set before the job's start. A job the person is already
+        known to have held (the same organization and title; for a dated one, the same
+        start) adds nothing: a record without dates cannot tell that the person went back
+        to a job that has since ended, and an older copy (an old address book) must not
+        undo the move a newer one recorded.
+        """
+        held_already = self._held(person, incoming)
+        if held_already is not None:
+            return self._department(out, held_already, incoming.department)
+        org_id = self.organization_id(incoming.organization)
+        org_name = self.org_names[org_id]
+        title = cut(incoming.title, 200)
+        start = incoming.start_date
+        dated = start is not None or incoming.end_date is not None
+        current = incoming.is_current and incoming.end_date is None
         was = []
         for held in person.positions:
-            moved = elsewhere(held)
-            if current and held.is_current and (moved or not dated):
-                held.is_current = False
-                if moved:
-                    was.append(self.org_names[held.organization_id])
-                ended = held.end_date or incoming.start_date
-                if held.id:
-                    out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
-                elif held.row is not None:  # started by an earlier record of this import
-                    held.row.update(is_current=False, end_date=ended)
+            moved = self._elsewhere(held, org_id)
+            if not (current and held.is_current and (moved or not dated)) or id(held) in own:
+                continue
+            if start is not None and held.start_date is not None and start < held.start_date:
+                continue  # the job held started later: both stay current (no end before a start)
+            held.is_current = False
+            if moved:
+                was.append(self.org_names[held.organization_id])
+            ended = held.end_date or start
+            if held.id:
+                out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
+            elif held.row is not None:  # started by an earlier record of this import
+                held.row.update(is_current=False, end_date=ended)
         department = cut(incoming.department, 200)
         row = {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
                "title": title, "department": department,
-               "start_date": incoming.start_date, "end_date": incoming.end_date,
+               "start_date": start, "end_date": incoming.end_date,
                "is_current": current}  # fmt: skip
         out.positions.append(row)
-        person.positions.append(
-            Held(0, org_id, title, incoming.start_date, incoming.end_date, current, row,
-                 department=department)
-        )  # fmt: skip
+        added = Held(0, org_id, title, start, incoming.end_date, current, row,
+                     department=department)  # fmt: skip
+        person.positions.append(added)
+        own.add(id(added))
         if not current:
             return [f"past position added: {title or 'a role'} at {org_name}"]
         role = f"{title} at {org_name}" if title else org_name
