@@ -92,6 +92,29 @@ def test_a_new_current_job_ends_the_previous_one(session, workspace):
     assert current == ["New Co"]
 
 
+def test_a_side_role_that_began_earlier_leaves_the_newer_job_current(session, workspace):
+    person = f.person(session, workspace.id, "Sam Okafor")
+    job = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PositionCreate(
+            organization_name="Kestrel Labs", title="Analyst", start_date="2023-03-01"
+        ),
+    )
+    people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=person.id,
+        data=PositionCreate(
+            organization_name="Open Data Society", title="Board member", start_date="2019-01-01"
+        ),
+    )
+    assert job.is_current is True and job.end_date is None
+    current = sorted(p.organization.name for p in person.positions if p.is_current)
+    assert current == ["Kestrel Labs", "Open Data Society"]
+
+
 def test_positions_reuse_organizations_by_name(session, workspace):
     a = f.person(session, workspace.id, "A Person")
     b = f.person(session, workspace.id, "B Person")

@@ -99,7 +99,10 @@ def count(session: Session, *, workspace_id: int) -> int:
 def add_position(
     session: Session, *, workspace_id: int, person_id: int, data: PositionCreate
 ) -> Position:
-    """Record a job; a new current job at another organization ends the earlier current ones."""
+    """Record a job; a new current job at another organization ends the current ones that
+    started before it (or whose start, or its own, is not known): a side role added with an
+    older start date (a board seat since 2019) leaves a newer current job alone, so no job
+    ends before it began."""
     person = get(session, workspace_id=workspace_id, person_id=person_id)
     if data.organization_id is not None:
         organization_id = data.organization_id
@@ -116,7 +119,15 @@ def add_position(
         )
     if data.is_current:
         for earlier in person.positions:
-            if earlier.is_current and earlier.organization_id != organization.id:
+            if (
+                earlier.is_current
+                and earlier.organization_id != organization.id
+                and (
+                    data.start_date is None
+                    or earlier.start_date is None
+                    or earlier.start_date <= data.start_date
+                )
+            ):
                 earlier.is_current = False
                 earlier.end_date = earlier.end_date or data.start_date
     position = Position(
