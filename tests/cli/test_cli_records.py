@@ -362,3 +362,14 @@ def test_the_rejection_playbook_runs_when_the_user_confirms_it_came_late(run, cl
     assert "Draft to ada@example.org" in confirmed.stdout
     assert again["created"] == 0 and again["playbook"] == "rejection"  # nothing twice
     assert [c["person_name"] for c in again["clicked"]] == ["Ada Lovelace"]
+
+
+def test_help_shows_no_value_after_a_flag() -> None:
+    """A flag takes no value, so its help must not show one (`--json <bool>` reads as if
+    `--json true` were wanted; Typer 0.29 prints that, hence the pin below it)."""
+    from typer.testing import CliRunner
+
+    shown = CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0
+    assert "--json" in shown.stdout and "--kind" in shown.stdout
+    assert "<bool>" not in shown.stdout
