@@ -248,6 +248,40 @@ def test_outlooks_export_is_read_as_outlook_with_every_detail():
     assert ana.birthday is not None and ana.birthday.isoformat() == "1985-04-12"
 
 
+def test_outlook_dates_are_read_in_one_order_per_file():
+    # A British Outlook writes day first: 26/12/1985 proves it, so 05/04/1990 is 5 April.
+    uk = parse_bytes(
+        "contacts.csv",
+        outlook_bytes(
+            {"First Name": "Ada", "Last Name": "King", "Birthday": "26/12/1985"},
+            {
+                "First Name": "Bo",
+                "Last Name": "Lund",
+                "Birthday": "05/04/1990",
+                "Anniversary": "01/06/2015",
+            },
+        ),
+    )
+    ada, bo = uk.people
+    assert ada.birthday is not None and ada.birthday.isoformat() == "1985-12-26"
+    assert bo.birthday is not None and bo.birthday.isoformat() == "1990-04-05"
+    assert bo.notes == "Anniversary: 2015-06-01"
+    assert uk.notes == []
+    # Nothing proves the order: read month first, as a US Outlook writes, and said so.
+    us = parse_bytes(
+        "contacts.csv",
+        outlook_bytes({"First Name": "Cy", "Last Name": "Moss", "Birthday": "05/04/1990"}),
+    )
+    (cy,) = us.people
+    assert cy.birthday is not None and cy.birthday.isoformat() == "1990-05-04"
+    assert us.notes == [
+        "contacts.csv: no date in it shows whether its dates are written day or month first, "
+        "so they were read month first, as Outlook in the US writes them: '05/04/1990' "
+        "(line 2) is 4 May 1990. If they are day first, correct those birthdays on each "
+        "person's page."
+    ]
+
+
 def test_a_file_sharing_a_few_columns_with_linkedin_is_not_said_to_be_linkedin():
     headers = "First Name,Last Name,Company,Nickname,E-mail Address,Home Phone,Job Title,Notes"
     with pytest.raises(ImportFileError) as refused:

@@ -114,8 +114,20 @@ def read_date(text: str, order: DateOrder) -> date | None:
     return parse_date(month_first(text, order)) or serial_date(text)
 
 
-def note(file_name: str, settled: Settled, *, read_as: date | None) -> str | None:
-    """The report's note when nothing in the file proved the order and it mattered."""
+# What to do when a file's dates were read in the wrong order, by who wrote the file.
+_LINKEDIN_FIX = "import the file as it was exported, before a spreadsheet saved it"
+
+
+def note(
+    file_name: str,
+    settled: Settled,
+    *,
+    read_as: date | None,
+    writer: str = "LinkedIn",
+    fix: str = _LINKEDIN_FIX,
+) -> str | None:
+    """The report's note when nothing in the file proved the order and it mattered;
+    `writer` is who writes dates in the order assumed, `fix` what to do if it is wrong."""
     if settled.proof is not None or settled.example is None:
         return None
     line, text = settled.example
@@ -123,6 +135,6 @@ def note(file_name: str, settled: Settled, *, read_as: date | None) -> str | Non
     read = f": '{text}' (line {line}) is {read_as.day} {read_as:%B %Y}" if read_as else ""
     return (
         f"{file_name}: no date in it shows whether its dates are written day or month first, "
-        f"so they were read {settled.order}, as LinkedIn writes them{read}. If they are "
-        f"{other} first, import the file as it was exported, before a spreadsheet saved it."
+        f"so they were read {settled.order}, as {writer} writes them{read}. If they are "
+        f"{other} first, {fix}."
     )

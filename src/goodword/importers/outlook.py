@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from goodword.importers import dateorder
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     looks_like_email,
-    parse_date,
     profile_url,
+    unread_birthday,
 )
 from goodword.importers.reading import Table, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
@@ -62,9 +63,33 @@ def _date(text: str) -> str:
     return "" if text in _NO_DATE else text
 
 
+def _date_order(table: Table, parsed: Parsed) -> dateorder.DateOrder:
+    """The one order of the file's birthdays and anniversaries: Outlook writes them in the
+    computer's own (26/12/1985 in Britain, 12/26/1985 in the US)."""
+    dates = [
+        (line, _date(row_getter(table, row)(column)))
+        for line, row in table.rows
+        for column in ("birthday", "anniversary")
+    ]
+    settled = dateorder.settle(parsed.file_name, dates, column="Birthday and Anniversary")
+    example = settled.example
+    read_as = dateorder.read_date(example[1], settled.order) if example else None
+    said = dateorder.note(
+        parsed.file_name,
+        settled,
+        read_as=read_as,
+        writer="Outlook in the US",
+        fix="correct those birthdays on each person's page",
+    )
+    if said:
+        parsed.notes.append(said)
+    return settled.order
+
+
 def parse(table: Table) -> Parsed:
     parsed = Parsed(table.name, "outlook-contacts", "Outlook contacts CSV")
     seen: dict[str, int] = {}
+    order = _date_order(table, parsed)
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -121,13 +146,14 @@ def parse(table: Table) -> Parsed:
             person.location = get("location") or None
         birthday = _date(get("birthday"))
         if birthday:
-            person.birthday = parse_date(birthday)
+            person.birthday = dateorder.read_date(birthday, order)
             if person.birthday is None:
-                person.warnings.append(f"birthday '{birthday}' is not a date; kept in the notes")
+                person.warnings.append(unread_birthday(birthday))
                 notes.append(f"Birthday: {birthday}")
         anniversary = _date(get("anniversary"))
         if anniversary:
-            notes.append(f"Anniversary: {anniversary}")
+            day = dateorder.read_date(anniversary, order)
+            notes.append(f"Anniversary: {day.isoformat() if day else anniversary}")
         for column, label in NOTED:
             value = get(column)
             if value and f"{label}: {value}" not in notes:
