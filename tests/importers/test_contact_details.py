@@ -294,16 +294,64 @@ def test_numbers_a_spreadsheet_saved_without_their_plus_are_not_added_again(sess
         ("0612345678", "FR", "+33612345678"),
         ("030 1234567", "DE", "+49301234567"),
         ("3331234567", "IT", "+393331234567"),
-        # A number of the region's length stays the region's even where its area code is
-        # not given out yet, however it is punctuated (not +65 3282 1001, Singapore).
-        ("653-282-1001", "US", "+16532821001"),
-        ("(653) 282-1001", "US", "+16532821001"),
+        # Written with its country code, a possible number is kept though its area code is
+        # not given out yet (phonenumbers learns of new ranges late).
+        ("+1 653-282-1001", "US", "+16532821001"),
+        ("+1 653-282-1001", "DE", "+16532821001"),
+        ("011 1 653 282 1001", "US", "+16532821001"),
     ],
 )
 def test_a_number_without_its_plus_is_read_as_international_when_only_that_is_valid(
     written, region, stored
 ):
     assert normalize.phone(written, region) == stored
+
+
+@pytest.mark.parametrize(
+    ("written", "region"),
+    [
+        ("030 1234567", "US"),  # Berlin without its +49, not +1 030 123 4567
+        ("06 12 34 56 78", "US"),  # a French mobile without its +33
+        ("98765 43210", "US"),  # an Indian mobile without its +91
+        # Of the region's length, but its area code is not given out (and not +65 3282
+        # 1001 in Singapore either).
+        ("653-282-1001", "US"),
+        ("(653) 282-1001", "US"),
+        ("4155550100", "GB"),
+    ],
+)
+def test_a_number_without_its_country_code_that_is_no_number_of_the_region_is_refused(
+    written, region
+):
+    with pytest.raises(ValueError, match=re.escape(f"'{written}' is no number in region")):
+        normalize.phone(written, region)
+    assert phone_key(written, region) is None
+
+
+def test_the_refusal_says_how_to_write_the_number():
+    with pytest.raises(ValueError) as refused:
+        normalize.phone("030 1234567", "US")
+    assert str(refused.value) == (
+        "'030 1234567' is no number in region US; write it with its country code, "
+        "such as +49 30 1234567"
+    )
+    assert normalize.phone("030 1234567", "DE") == "+49301234567"
+
+
+def test_an_import_keeps_a_number_of_no_country_as_written(session, workspace):
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Claire Petit\r\nN:Petit;Claire;;;\r\n"
+        "TEL;TYPE=CELL:06 12 34 56 78\r\nTEL;TYPE=WORK:030 1234567\r\n"
+        "TEL;TYPE=HOME:+33 6 12 34 56 78\r\nEND:VCARD\r\n"
+    )
+    assert workspace.phone_region == "US"
+    run(session, workspace.id, Upload("petit.vcf", card.encode()))
+    claire = everyone(session, workspace.id)["Claire Petit"]
+    assert sorted(p.number for p in claire.phones) == [
+        "+33612345678",
+        "030 1234567",
+        "06 12 34 56 78",
+    ]
 
 
 @pytest.mark.parametrize("written", ["+1-555-0100", "555-0100", "15550100"])

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factories as f
+from goodword.errors import InvalidInput
+from goodword.importers.state import phone_key
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import PersonPhone
+from goodword.people.schemas import PersonCreate
 
 
 @pytest.mark.parametrize(
@@ -84,3 +89,123 @@ def test_the_people_service_keeps_the_extension_and_the_main_number_apart(sessio
         phones=["+1 415 555 0100 ext. 12", "(415) 555-0100", "415.555.0100 x12"],
     )  # fmt: skip
     assert people.to_read(person).phones == ["+14155550100;ext=12", "+14155550100"]
+
+
+def test_the_form_refuses_a_number_of_another_country_without_its_code(session, workspace):
+    with pytest.raises(InvalidInput) as caught:
+        people.create(
+            session,
+            workspace_id=workspace.id,
+            data=PersonCreate(display_name="Hans Meier", phones=["030 1234567"]),
+        )
+    (field,) = caught.value.fields
+    assert field.field == "phones.0"
+    assert "'030 1234567' is no number in region US" in field.message
+    hans = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Hans Meier", phones=["+49 30 1234567"]),
+    )
+    assert people.to_read(hans).phones == ["+49301234567"]
+
+
+# --- The importer's quick reading is the same as the form's -----------------------------
+
+
+def _read(written: str, region: str) -> str | None:
+    try:
+        return normalize.phone(written, region)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("+44 (0)20 7946 0958", "+442079460958"),  # "(0)": dialled only from within the UK
+        ("+44 (0) 20 7946 0958", "+442079460958"),
+        ("+44(0)7700900123", "+447700900123"),
+        ("+49 (0)30 1234567", "+49301234567"),
+        ("+44 020 7946 0958", "+442079460958"),
+        ("+1 415 555 0100", "+14155550100"),
+        ("+1-415-555-0100", "+14155550100"),
+        ("+1.415.555.0100", "+14155550100"),
+        ("+1 415 555 01000", None),  # a digit too many
+        ("+1 415 555 010", None),
+    ],
+)
+def test_an_import_reads_an_international_number_as_the_form_does(written, stored):
+    assert _read(written, "US") == stored
+    assert phone_key(written, "US") == stored
+
+
+def _example_numbers() -> list[tuple[int, str, str]]:
+    """(country code, national significant number, trunk prefix) of an example fixed-line
+    and mobile number of every country phonenumbers knows, and of its non-geographic
+    codes (+800 …)."""
+    found = []
+    for code, regions in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()):
+        for region in regions:
+            if region == "001":
+                examples = [phonenumbers.example_number_for_non_geo_entity(code)]
+                trunk = ""
+            else:
+                examples = [
+                    phonenumbers.example_number_for_type(region, kind)
+                    for kind in (
+                        phonenumbers.PhoneNumberType.FIXED_LINE,
+                        phonenumbers.PhoneNumberType.MOBILE,
+                    )
+                ]
+                metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+                trunk = (metadata.national_prefix if metadata else None) or ""
+            for example in examples:
+                if example is not None:
+                    nsn = phonenumbers.national_significant_number(example)
+                    found.append((code, nsn, trunk or "0"))
+    return found
+
+
+def _shapes(code: int, nsn: str, trunk: str) -> list[str]:
+    grouped = " ".join(nsn[i : i + 3] for i in range(0, len(nsn), 3))
+    return [
+        f"+{code}{nsn}",
+        f"+{code} {nsn}",
+        f"+{code} {grouped}",
+        f"+{code}-{grouped.replace(' ', '-')}",
+        f"+{code}.{grouped.replace(' ', '.')}",
+        f" +{code} {grouped} ",
+        f"+{code} ({trunk}){nsn}",  # the trunk prefix in brackets: "+44 (0)20 …"
+        f"+{code} ({trunk}) {grouped}",
+        f"+{code} {trunk}{nsn}",  # the trunk prefix as if dialled at home: "+44 020 …"
+        f"+{code} {trunk} {grouped}",
+        f"+{code} {nsn}0",  # a digit too many
+        f"+{code} {nsn}00",
+        f"+{code} {nsn[:-1]}",  # a digit too few
+        f"+{code} ({nsn[:3]}) {nsn[3:]}",
+        f"+{code}--{nsn}",
+        f"{code} {grouped}",  # without its "+"
+        f"00{code} {grouped}",
+        f"011 {code} {grouped}",
+    ]
+
+
+@pytest.mark.parametrize("region", ["US", "GB", "DE", "FR", "IN", "BR", "IT", "AR", "RU"])
+def test_an_import_reads_every_country_s_numbers_as_the_form_does(region):
+    differ = [
+        (written, phone_key(written, region), _read(written, region))
+        for code, nsn, trunk in _example_numbers()
+        for written in _shapes(code, nsn, trunk)
+        if phone_key(written, region) != _read(written, region)
+    ]
+    assert differ == []
+
+
+@given(
+    st.sampled_from(["+", "+1", "+44", "+49", "+39", "+7", "+55", "+54", "+800", "", "00"]),
+    st.text(alphabet="0123456789 -.()", max_size=22),
+    st.sampled_from(["US", "GB", "DE", "IT", "AR"]),
+)
+def test_an_import_reads_any_digits_as_the_form_does(start, rest, region):
+    written = start + rest
+    assert phone_key(written, region) == _read(written, region)

@@ -70,8 +70,11 @@ def unify_line_breaks(text: str) -> str:
 
 def unread_birthday(said: str) -> str:
     """Why a birthday as written was not read as a date, for the report: a day without a
-    year ("--12-10", "Dec 10") is kept in the notes, and so is a day no calendar has."""
-    why = "is not a date" if re.search(r"\d{4}", said) else "has no year"
+    year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so is a day no calendar
+    has."""
+    # "--0412" is vCard 4's 12 April (a day without a year), not the year 412.
+    no_year = said.startswith("--") or not re.search(r"\d{4}", said)
+    why = "has no year" if no_year else "is not a date"
     return f"birthday '{said}' {why}; kept in the notes"
 
 
@@ -210,6 +213,9 @@ _MONTHS = {
     for m in names
 }
 _ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
+# Year first with slashes, dots or one-digit parts, as East Asian spreadsheets save dates:
+# "2025/12/26", "2025.1.5", "2025-1-5". Always year, month, day (as ISO orders them).
+_YEAR_FIRST = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DMY_WORDS = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
@@ -225,7 +231,8 @@ def parse_date(text: str) -> date | None:
 
     "26 Dec 2025", "26-Dec-25", "1/8/18, 6:14 PM" (US month first, unless the first
     number cannot be a month: "26/12/2025"), "26.12.2025" (day first), "2019-03-05",
-    "Mar 2019", "2019", "Dec 10, 1990", "19901210".
+    "2019/03/05" and "2019.03.05" (year first is always year, month, day), "Mar 2019",
+    "2019", "Dec 10, 1990", "19901210".
     """
     text = text.strip()
     if not text:
@@ -233,6 +240,8 @@ def parse_date(text: str) -> date | None:
     try:
         if found := _ISO.match(text):
             return date(int(found[1]), int(found[2]), int(found[3]))
+        if found := _YEAR_FIRST.match(text):
+            return date(int(found[1]), int(found[3]), int(found[4]))
         if found := _DMY_WORDS.match(text):
             return date(_full_year(found[3]), _month(found[2]), int(found[1]))
         if found := _DOTTED.match(text):

@@ -71,12 +71,15 @@ def settle(
                 f"line {line} has '{text}', which can only be {order} first"
                 for line, text, order in proofs
             )
-            raise ImportFileError(
+            refused = ImportFileError(
                 file_name,
                 f"its {column} dates are written in two orders: {said}. Write the column's "
                 "dates one way (or import the file as it was exported, before a spreadsheet "
                 "saved it) and import it again.",
             )
+            # The message names both lines; the error's own line (for a program) is the first.
+            refused.line = proofs[0][0]
+            raise refused
     if day_first:
         return Settled(DateOrder.DAY_FIRST, proof=day_first)
     if month_first:

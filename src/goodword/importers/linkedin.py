@@ -19,6 +19,7 @@ from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import Table, cell, cells_getter, row_getter
 from goodword.importers.records import (
     REFERENCE_TAG,
+    ImportFileError,
     IncomingInteraction,
     IncomingPerson,
     IncomingPosition,
@@ -129,10 +130,26 @@ def parse_connections(table: Table) -> Parsed:
     return parsed
 
 
+def profile_rows(table: Table) -> list[tuple[int, list[str]]]:
+    """The rows of a Profile.csv-shaped table that hold something (LinkedIn's holds one)."""
+    return [(line, row) for line, row in table.rows if any(v.strip() for v in row)]
+
+
 def parse_profile(table: Table) -> Parsed:
-    """Profile.csv: the user themself."""
+    """Profile.csv: the user themself, its one row. A table of its columns with more rows
+    is a list of people (speakers, say), never read as you."""
     parsed = Parsed(table.name, "linkedin-profile", "LinkedIn profile")
-    for line, row in table.rows[:1]:
+    rows = profile_rows(table)
+    if len(rows) > 1:
+        raise ImportFileError(
+            table.name,
+            f"has the columns of LinkedIn's Profile.csv (First Name, Last Name, Headline) "
+            f"but {len(rows)} people in it, and LinkedIn's holds one row: yours. Nothing was "
+            "imported. To import a list of people, say which column holds what: on the import "
+            "page, Preview offers a picker per column; elsewhere give a column map such as "
+            "given=First Name,family=Last Name,notes=Headline.",
+        )
+    for line, row in rows[:1]:
         parsed.rows += 1
         get = row_getter(table, row)
         person = _person(table, line, get("first name"), get("last name"), role=Role.ME)

@@ -11,13 +11,14 @@ from datetime import date
 from typing import Any
 
 from goodword.errors import FieldError, InvalidInput
+from goodword.importers import dateorder
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     looks_like_email,
-    parse_date,
     profile_url,
     revived,
+    unread_birthday,
 )
 from goodword.importers.reading import Document, Table, cell
 from goodword.importers.records import (
@@ -54,6 +55,8 @@ _PARTICLES = {
     "van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "dos",
     "das", "do", "ten", "ter", "bin", "ibn", "al", "el", "zu", "af", "av",
 }  # fmt: skip
+# Generational suffixes, which end a family name ("Martin Luther King Jr.").
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 PEOPLE_JSON = "goodword-people"
 CSV_HEADERS = [
     "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
@@ -155,6 +158,7 @@ def parse_mapped(
                     + ", ".join(h for h in table.headers if h),
                 )
             columns.setdefault(field, []).append(table.index[key])
+    order = _birthday_order(table, parsed, columns.get("birthday", []))
     seen: dict[str, int] = {}
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
@@ -195,9 +199,9 @@ def parse_mapped(
                 IncomingPosition(clean_organization(one("org")), one("title") or None)
             )
         if one("birthday"):
-            person.birthday = parse_date(one("birthday"))
+            person.birthday = dateorder.read_date(one("birthday"), order)
             if person.birthday is None:
-                person.warnings.append(f"'{one('birthday')}' is not a date; kept in the notes")
+                person.warnings.append(unread_birthday(one("birthday")))
                 notes.append(f"Birthday: {one('birthday')}")
         person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
         person.tags = [t.strip() for v in values.get("tags", []) for t in v.split(",") if t.strip()]
@@ -214,6 +218,25 @@ def parse_mapped(
     return parsed
 
 
+def _birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:
+    """The one order of the file's birthdays ("05/04/1990" is read as its other birthdays
+    say); a note when nothing in the file said it and it mattered."""
+    dates = [(line, cell(table, row, column)) for line, row in table.rows for column in columns]
+    settled = dateorder.settle(parsed.file_name, dates, column="birthday")
+    example = settled.example
+    read_as = dateorder.read_date(example[1], settled.order) if example else None
+    said = dateorder.note(
+        parsed.file_name,
+        settled,
+        read_as=read_as,
+        writer="a US spreadsheet",
+        fix="correct those birthdays on each person's page",
+    )
+    if said:
+        parsed.notes.append(said)
+    return settled.order
+
+
 def _whole_name(name: str, notes: list[str]) -> str:
     """A whole name with its credentials, pronouns and nicknames moved to `notes` (read as
     `clean_name` reads a family name, so "Ann Lee PhD" loses its "PhD" too)."""
@@ -224,16 +247,19 @@ def _whole_name(name: str, notes: list[str]) -> str:
 
 def split_whole_name(name: str) -> tuple[str, str]:
     """(given, family) of a whole name: "Family, Given" at its comma; otherwise the last
-    word is the family name, with the lower-case particles before it ("Jane van der Berg"),
-    and a courtesy title in front ("Dr.") is no part of either. One word is a given name.
+    word is the family name, with the lower-case particles before it ("Jane van der Berg")
+    and a generational suffix after it ("King Jr."), and a courtesy title in front ("Dr.")
+    is no part of either. One word is a given name.
 
     >>> split_whole_name("Müller, José")
     ('José', 'Müller')
     >>> split_whole_name("Dr. Jane van der Berg")
     ('Jane', 'van der Berg')
+    >>> split_whole_name("Martin Luther King Jr.")
+    ('Martin Luther', 'King Jr.')
     """
     family, comma, given = name.partition(",")
-    if comma and family.strip() and given.strip():
+    if comma and family.strip() and given.strip() and not _is_generation(given):
         return " ".join(given.split()), " ".join(family.split())
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[0].strip(".").lower() in _HONORIFICS:
@@ -241,9 +267,16 @@ def split_whole_name(name: str) -> tuple[str, str]:
     if len(words) < 2:
         return (words[0] if words else ""), ""
     start = len(words) - 1
+    if start > 1 and _is_generation(words[start]):
+        start -= 1  # "King Jr.": the suffix ends the family name, it is not all of it
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
     return " ".join(words[:start]), " ".join(words[start:])
+
+
+def _is_generation(word: str) -> bool:
+    """Whether the word is a generational suffix ("Jr.", "III"), which no one goes by."""
+    return word.strip().strip(".").lower() in _GENERATIONS
 
 
 def preview(table: Table, mapping: dict[str, list[str]], *, rows: int = 5) -> list[dict[str, Any]]:
@@ -322,6 +355,17 @@ def _with_labels(values: str, labels: str) -> list[dict[str, str | None]]:
     ]
 
 
+# A Phones cell that a spreadsheet read as a number: "4930123456" was "+4930123456". The
+# export writes a cell of numbers it understood in international form, bare; a cell of
+# several lines, or of a number kept as typed, is text that no spreadsheet turns into one.
+_BARE_NUMBER = re.compile(r"\s*[1-9]\d{6,14}\s*")
+
+
+def _international(phones: str) -> str:
+    """The Phones cell with the "+" a spreadsheet dropped put back."""
+    return "+" + phones.strip() if _BARE_NUMBER.fullmatch(phones) else phones
+
+
 def parse_goodword_csv(table: Table) -> Parsed:
     """Goodword's own people CSV (see export.to_csv)."""
     parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
@@ -339,7 +383,7 @@ def parse_goodword_csv(table: Table) -> Parsed:
                 "given_name": raw("given name").strip(),
                 "family_name": raw("family name").strip(),
                 "emails": _with_labels(raw("e-mails"), raw("e-mail labels")),
-                "phones": _with_labels(raw("phones"), raw("phone labels")),
+                "phones": _with_labels(_international(raw("phones")), raw("phone labels")),
                 "urls": _with_labels(raw("websites"), raw("website labels")),
                 "location": raw("location").strip(),
                 "birthday": raw("birthday").strip(),

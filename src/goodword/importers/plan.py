@@ -77,22 +77,35 @@ def names_differ(a: Profile, b: Profile) -> bool:
     given or a family name plainly different, or one given name the other with another
     ending (Paul and Paula). A nickname, an initial (of either name: "Ravi S."), a typo or
     a part missing on either side is no disagreement, and neither is a record known only by
-    its organization, e-mail address or phone number (a card without a name)."""
-    if _nameless(a) or _nameless(b):
+    its e-mail address or phone number (a card without a name).
+
+    A company's contact (a record named after its organization: "Acme Corp" and its
+    switchboard) is no person: its name disagrees with a person's (one company's number or
+    address is shared by everyone there) and with another organization's, not with a
+    contact of the same organization."""
+    if _unnamed(a) or _unnamed(b):
         return False
+    business_a, business_b = _business(a), _business(b)
+    if business_a and business_b:
+        return organization_key(a.full) != organization_key(b.full)
+    if business_a or business_b:
+        return a.full != b.full
     given_a, given_b = _initial(a.given, b.given), _initial(b.given, a.given)
     family_a, family_b = _initial(a.family, b.family), _initial(b.family, a.family)
     return score(Profile(0, given_a, family_a), Profile(0, given_b, family_b)).conflict
 
 
-def _nameless(profile: Profile) -> bool:
-    """Whether the profile's name is only what a nameless record is known by."""
+def _unnamed(profile: Profile) -> bool:
+    """Whether the profile has no name but its e-mail address or phone number (or none)."""
     full = profile.full
     if not any(char.isalpha() for char in full):
         return True
-    if organization_key(full) in profile.orgs:
-        return True
     return any(key.startswith("e:") and fold(key[2:]) == full for key in profile.keys)
+
+
+def _business(profile: Profile) -> bool:
+    """Whether the profile is named after its organization: a company's contact."""
+    return bool(profile.orgs) and organization_key(profile.full) in profile.orgs
 
 
 def _initial(part: str, other: str) -> str:
@@ -104,8 +117,13 @@ def shares_key_apart(a: Profile, b: Profile) -> bool:
     """Whether two profiles share an e-mail address or phone number (and no LinkedIn
     profile) while their names clearly differ: two people, maybe (a shared switchboard or
     household address), maybe one (a new family name), so the user decides."""
+    return _shared(a, b) and names_differ(a, b)
+
+
+def _shared(a: Profile, b: Profile) -> bool:
+    """Whether two profiles share an e-mail address or phone number, and no LinkedIn profile."""
     shared = a.keys & b.keys
-    return bool(shared) and not any(k.startswith("u:") for k in shared) and names_differ(a, b)
+    return bool(shared) and not any(k.startswith("u:") for k in shared)
 
 
 def _key_order(key: str) -> tuple[bool, str]:
@@ -121,7 +139,9 @@ def judged_apart(a: Profile, b: Profile, key: str) -> Scored:
         Profile(0, a.given, a.family, orgs=a.orgs, location=a.location, birthday=a.birthday),
         Profile(0, b.given, b.family, orgs=b.orgs, location=b.location, birthday=b.birthday),
     )
-    reason = f"{shared_key_reason(key)}, but the names differ"
+    one_company = _business(a) != _business(b)
+    why = "one is a company's contact" if one_company else "the names differ"
+    reason = f"{shared_key_reason(key)}, but {why}"
     return Scored(max(SUGGEST, keyless.score), (reason,), conflict=True)
 
 
@@ -156,6 +176,10 @@ class Resolver:
         # draft -> the (source, key) of its explicit source records
         self.draft_keys: dict[int, list[tuple[str, str]]] = {}
         self.draft_names: dict[str, list[int]] = {}
+        # target -> the profile it goes by, where this import changed it (a draft, or a
+        # nameless person given a name); `_identity` finds everyone else's
+        self.identities: dict[int, Profile] = {}
+        self._person_profiles: dict[int, Profile] | None = None
 
     def target_at(self, position: int) -> int | None:
         ref = self.state.matcher.profiles[position].ref
@@ -262,8 +286,12 @@ class Resolver:
                 if person.role is Role.ME:
                     self.plan.me = target
                 self.draft_names.setdefault(found.full, []).append(target)
+                self.identities[target] = found
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
+                named = self._identity(target)
+                if named is None or (_unnamed(named) and not _unnamed(found)):
+                    self.identities[target] = found
             if person.says_me and self._me() is None:
                 if target > 0:
                     self.plan.make_me, self.plan.make_me_record = target, person
@@ -332,9 +360,11 @@ class Resolver:
             judged = Scored(1.0, (shared_key_reason(key),))
             if self._distinct_records(person, target):
                 return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
-            if key.startswith("u:") or not names_differ(profile, state.matcher.profiles[other]):
+            holder = state.matcher.profiles[other]
+            differs = None if key.startswith("u:") else self._differs(profile, holder, target)
+            if differs is None:
                 return self._merged(person, target, judged)
-            apart.append((target, judged_apart(profile, state.matcher.profiles[other], key)))
+            apart.append((target, judged_apart(profile, differs, key)))
         if person.role is Role.FLAG:
             named = self._by_name(profile.full)
             if named is not None:
@@ -347,9 +377,11 @@ class Resolver:
             if any(target == t for t, _judged in apart):
                 continue
             found = state.matcher.profiles[other]
-            if shares_key_apart(profile, found):
+            differs = self._differs(profile, found, target) if _shared(profile, found) else None
+            if differs is not None:
                 # (`score` stops at a shared key; here the names say otherwise.)
-                apart.append((target, judged_apart(profile, found, min(profile.keys & found.keys))))
+                key = min(profile.keys & found.keys)
+                apart.append((target, judged_apart(profile, differs, key)))
                 continue
             if judged.auto and not self._distinct_records(person, target):
                 return self._merged(person, target, judged)
@@ -358,6 +390,29 @@ class Resolver:
         if apart:
             return None, Outcome.SUGGESTED, "; ".join(apart[0][1].reasons), apart
         return None, Outcome.CREATED, "", []
+
+    def _identity(self, target: int) -> Profile | None:
+        """The profile a target goes by: the first named record of a draft, or an existing
+        person's own (unless a record of this import named them)."""
+        if target in self.identities:
+            return self.identities[target]
+        if target < 0:
+            return None
+        if self._person_profiles is None:
+            profiles = self.state.matcher.profiles
+            self._person_profiles = {p.ref: p for p in profiles if p.ref > 0}
+        return self._person_profiles.get(target)
+
+    def _differs(self, profile: Profile, holder: Profile, target: int) -> Profile | None:
+        """Who a record sharing a key with `holder` clearly differs from by name: the
+        holder, or the person the holder's record went to (a nameless card merged into a
+        company's contact is no reason to merge a person into it), or None."""
+        if names_differ(profile, holder):
+            return holder
+        named = self._identity(target)
+        if named is not None and named is not holder and names_differ(profile, named):
+            return named
+        return None
 
     def _me(self) -> int | None:
         return self.plan.me if self.plan.me is not None else self.state.me_id

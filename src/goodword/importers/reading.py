@@ -64,12 +64,17 @@ class Document:
     text: str
     # Inside an archive or a folder: files we do not read are noted, not refused.
     member: bool = False
+    # Why such a file passed on without text was not read, as the report says it (None:
+    # it holds no contact data).
+    unread: str | None = None
 
 
-def _not_read(name: str) -> Document:
+def _not_read(name: str, data: bytes = b"") -> Document:
     """A file inside an archive or folder that is no text at all (an image, a nested
-    archive, nothing): passed on with no text, so the report lists it as not read."""
-    return Document(name, "", member=True)
+    archive, nothing): passed on with no text, so the report lists it as not read, a
+    spreadsheet saying how to import it."""
+    office = _office_kind(data) if data[:4] == b"PK\x03\x04" else None
+    return Document(name, "", member=True, unread=office[0] if office else None)
 
 
 def documents(
@@ -89,7 +94,7 @@ def documents(
                 if data is None:
                     continue
                 if _binary_kind(data) or not data.strip():
-                    yield _not_read(name)
+                    yield _not_read(name, data)
                 else:
                     yield from _from_bytes(name, data, max_bytes=max_bytes, member=True)
             continue
@@ -135,12 +140,13 @@ def _from_bytes(
     if len(data) > max_bytes:
         raise ImportFileError(name, _too_big(len(data), max_bytes))
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        kind = _office_kind(data)
-        if kind is not None and member:
-            yield _not_read(name)  # a workbook in a folder: listed as not read
+        office = _office_kind(data)
+        if office is not None and member:
+            # A workbook in a folder: listed as not read, saying how to import it.
+            yield Document(name, "", member=True, unread=office[0])
             return
-        if kind is not None:
-            raise ImportFileError(name, kind)
+        if office is not None:
+            raise ImportFileError(name, office[1])
         yield from _archive(name, data, max_bytes=max_bytes)
         return
     if not data.lstrip(b"\xef\xbb\xbf\xff\xfe").strip():  # (a byte-order mark alone is empty too)
@@ -163,9 +169,11 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _office_kind(data: bytes) -> str | None:
+def _office_kind(data: bytes) -> tuple[str | None, str] | None:
     """What a ZIP that is a spreadsheet or office document is, and how to import its
-    contents (told by what it holds, never its name); None for any other ZIP."""
+    contents (told by what it holds, never its name), as (what the report says of it
+    inside a folder or archive, None for no contact data; the refusal of it on its own);
+    None for any other ZIP."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -178,24 +186,27 @@ def _office_kind(data: bytes) -> str | None:
         return None
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         return (
+            "an Excel workbook: save it as CSV (UTF-8) to import it",
             "is an Excel workbook, not a CSV file. Open it in Excel and save the sheet as CSV "
-            '(UTF-8): File, Save As, "CSV UTF-8 (Comma delimited)". Then import that file.'
+            '(UTF-8): File, Save As, "CSV UTF-8 (Comma delimited)". Then import that file.',
         )
     if opendocument.endswith("spreadsheet"):
         return (
+            "an OpenDocument spreadsheet: save it as CSV (UTF-8) to import it",
             "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), not a CSV file. Save "
             "the sheet as CSV (UTF-8): File, Save As, Text CSV, character set Unicode "
-            "(UTF-8). Then import that file."
+            "(UTF-8). Then import that file.",
         )
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         return (
+            "an Apple Numbers spreadsheet: export it as CSV (UTF-8) to import it",
             "is an Apple Numbers spreadsheet, not a CSV file. In Numbers, choose File, "
-            "Export To, CSV, with text encoding Unicode (UTF-8). Then import that file."
+            "Export To, CSV, with text encoding Unicode (UTF-8). Then import that file.",
         )
     if ("[Content_Types].xml" in names and any(n.startswith("word/") for n in names)) or (
         opendocument.endswith("text")
     ):
-        return f"is a word-processor document, not a contacts file. {WHAT_WE_READ}"
+        return None, f"is a word-processor document, not a contacts file. {WHAT_WE_READ}"
     return None
 
 
@@ -260,7 +271,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         if len(content) > info.file_size:
             raise ImportFileError(name, f"lies about the size of {info.filename}; refused.")
         if not content.strip() or _binary_kind(content) or content[:4] == b"PK\x03\x04":
-            yield _not_read(member_name)  # listed in the report as not read
+            yield _not_read(member_name, content)  # listed in the report as not read
             continue
         yield Document(member_name, decode(content), member=True)
 

@@ -41,7 +41,10 @@ def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     table = read_table(document, known=SIGNATURES)
     if table is None:
         return None
-    return _table_format(table, None if document.member else mapping)[0]
+    format_id = _table_format(table, None if document.member else mapping)[0]
+    if format_id == "linkedin-profile" and len(linkedin.profile_rows(table)) > 1:
+        return None  # a list of people with Profile.csv's columns: it needs a column map
+    return format_id
 
 
 def _table_format(
@@ -51,6 +54,12 @@ def _table_format(
     keys = set(table.index)
     for format_id, signature, parse in TABLE_FORMATS:
         if signature <= keys:
+            if (
+                mapping is not None
+                and format_id == "linkedin-profile"
+                and len(linkedin.profile_rows(table)) > 1
+            ):
+                break  # a list of people with Profile.csv's columns: the map reads it
             return format_id, parse
     if mapping is not None:
         return "csv", lambda t: mapped.parse_mapped(t, mapping)

@@ -49,7 +49,8 @@ def read_files(
         found += 1
         parsed = registry.parse(document, mapping=columns)
         if parsed is None:
-            reports.append(FileReport(document.name, None, "not read (not contact data)"))
+            why = document.unread or "not read (not contact data)"
+            reports.append(FileReport(document.name, None, why))
             continue
         parsed_files.append(parsed)
         reports.append(
@@ -59,6 +60,7 @@ def read_files(
                 parsed.label,
                 rows=parsed.rows,
                 people=len(parsed.people),
+                interactions=len(parsed.interactions),
                 skipped=len(parsed.skipped),
             )
         )
@@ -102,6 +104,7 @@ def import_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )
     report = ImportReport(dry_run=dry_run, files=file_reports)
+    files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
@@ -121,14 +124,18 @@ def import_files(
         unchanged,
         progress=(lambda done: progress("match", done, total)) if progress else None,
     )
+    resolved = len(plan.rows)
     resolver.resolve_interactions(interactions)
+    # People a message or invitation named and this import added count in its file.
+    for row, _target in plan.rows[resolved:]:
+        if row.outcome is not Outcome.SKIPPED and row.file in files:
+            files[row.file].people += 1
     if progress:
         progress("match", total, total)
     now = now or clock.now()
     # A record read but then skipped (your own details, with nobody known to be you)
     # counts in its file as skipped, not as a person.
-    files = {f.name: f for f in file_reports}
-    for row, _target in plan.rows:
+    for row, _target in plan.rows[:resolved]:
         if row.outcome is Outcome.SKIPPED and row.file in files:
             files[row.file].people -= 1
             files[row.file].skipped += 1
@@ -166,7 +173,9 @@ def detect_format(
             {
                 "name": document.name,
                 "format": format_id,
-                "label": registry.LABELS.get(format_id or "", format_id or "not recognised"),
+                "label": registry.LABELS.get(
+                    format_id or "", format_id or document.unread or "not recognised"
+                ),
             }
         )
     return found

@@ -7,9 +7,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
@@ -25,24 +26,62 @@ from goodword.people.models import Position as PositionRow
 from goodword.workspaces.models import Workspace
 
 _NO_ORGS: frozenset[str] = frozenset()
-# E.164 of 11 digits or more, read without phonenumbers (fast); a shorter one may be only
-# the local part of a number ("+1-555-0100"), which `normalize.phone` refuses.
-_E164 = re.compile(r"^\+[1-9]\d{10,14}$")
-_PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+# "+" then digits in groups split by one space, dash or dot: an international number as most
+# files write it, read without phonenumbers (fast) when `_plainly_whole` says phonenumbers
+# would read it digit for digit.
+_PLAIN_INTERNATIONAL = re.compile(r"\+([1-9][0-9]*(?:[ .\-][0-9]+)*)")
+_GROUP_SEPARATOR = re.compile(r"[ .\-]")
 
 
 @lru_cache(maxsize=65_536)
 def phone_key(raw: str, region: str) -> str | None:
     """The number as Goodword stores it (E.164, with ";ext=12" when it has an extension), or
-    None when it cannot be read as a phone number (remembered: matching and writing both
-    ask, and reading a national number is slow)."""
-    compact = _PHONE_PUNCTUATION.sub("", raw)
-    if _E164.match(compact):
-        return compact
+    None when it cannot be read as a phone number: always what `normalize.phone` gives
+    (remembered: matching and writing both ask, and phonenumbers is slow)."""
+    plain = _PLAIN_INTERNATIONAL.fullmatch(raw.strip())
+    if plain:
+        digits = _GROUP_SEPARATOR.sub("", plain[1])
+        if _plainly_whole(digits):
+            return "+" + digits
     try:
         return normalize.phone(raw, region)
     except ValueError:
         return None
+
+
+def _plainly_whole(digits: str) -> bool:
+    """Whether "+" and `digits` is a whole number as written: a country code, then a national
+    number of a length that country's numbers have (not one only dialled locally) and not
+    starting with its trunk prefix, which phonenumbers drops ("+44 020 7946 0958" is
+    +44 20 7946 0958). Else phonenumbers decides."""
+    for size in (1, 2, 3):
+        country = _country(digits[:size])
+        if country is not None:
+            lengths, trunk = country
+            national = digits[size:]
+            return len(national) in lengths and (trunk is None or not trunk.match(national))
+    return False
+
+
+@cache
+def _country(digits: str) -> tuple[frozenset[int], re.Pattern[str] | None] | None:
+    """The whole-number lengths and trunk prefix pattern of the country calling code these
+    digits are, or None when no country has it (country codes are prefix-free: at most one
+    of "4", "44" and "441" is one)."""
+    code = int(digits)
+    if code not in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        return None
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+        code, phonenumbers.region_code_for_country_code(code)
+    )
+    if metadata is None:
+        return None
+    general = metadata.general_desc
+    if general is None:
+        return None
+    lengths = frozenset(general.possible_length) - frozenset(general.possible_length_local_only)
+    trunk = metadata.national_prefix_for_parsing
+    return lengths, (re.compile(trunk) if trunk else None)
 
 
 def _linkedin(raw: str) -> str | None:

@@ -360,7 +360,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 person.warnings.append(LineWarning(unread_birthday(said), prop.line))
         elif name in ("ANNIVERSARY", "X-ABDATE"):
             # Apple's dates carry their label in the group: item1.X-ABLabel:_$!<Anniversary>!$_.
-            said = _date(prop, text)[0]
+            said = _shown_date(*_date(prop, text))
             date_label = _label(prop, labels) if name == "X-ABDATE" else None
             if said:
                 default = "anniversary" if name == "ANNIVERSARY" else "date"
@@ -369,6 +369,14 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             related = _split_escaped(text, "\x00")[0].strip()
             if related:
                 notes.append(f"{_capital(_label(prop, labels) or 'related')}: {related}")
+        elif name == "IMPP":
+            address = _split_escaped(text, "\x00")[0].strip()
+            if address:
+                notes.append(f"IM: {address}")
+        elif name == "GENDER":
+            gender = _gender(text)
+            if gender:
+                notes.append(f"Gender: {gender}")
         elif name == "NOTE":
             # (Phones write a quoted-printable line break as =0D=0A: one line break.)
             note = _split_escaped(text, "\x00")[0]
@@ -458,6 +466,39 @@ def _date(prop: Property, text: str) -> tuple[str, str]:
     if omitted and day.startswith(omitted):
         said = day = "--" + day[len(omitted) :].lstrip("-")
     return said, day
+
+
+def _shown_date(said: str, day: str) -> str:
+    """A date as a note shows it: vCard 4's basic form ("20100101", "--0412") written as
+    ISO writes it ("2010-01-01", "--04-12"); any other text as the card says it."""
+    if said != day:
+        return said  # a date and time, kept whole
+    if re.fullmatch(r"\d{8}", day) and parse_date(day) is not None:
+        return f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    if re.fullmatch(r"--\d{4}", day):
+        return f"--{day[2:4]}-{day[4:]}"
+    return said
+
+
+# vCard 4's GENDER: a sex (one letter), then optionally ";" and the gender identity in words.
+_SEXES = {
+    "M": "male",
+    "F": "female",
+    "O": "other",
+    "N": "none or not applicable",
+    "U": "unknown",
+}
+
+
+def _gender(text: str) -> str:
+    """GENDER in words: "F" is "female", "O;intersex" "other (intersex)", ";it's
+    complicated" "it's complicated"; a value of another shape as it is."""
+    sex, *rest = _split_escaped(text, ";")
+    sex, identity = sex.strip(), ";".join(rest).strip()
+    sex = _SEXES.get(sex.upper(), sex)
+    if sex and identity:
+        return f"{sex} ({identity})"
+    return sex or identity
 
 
 def _capital(label: str) -> str:

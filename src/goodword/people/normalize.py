@@ -13,6 +13,15 @@ _LINKEDIN_HOST = re.compile(r"^([a-z]{2,3}\.)?(www\.)?linkedin\.com$")
 _STORED_PHONE = re.compile(r"^\+[1-9][0-9]{1,19}(?:;ext=[0-9]{1,20})?$")
 # A number then an extension, to tell a reader why a number with a long extension is refused.
 _EXTENSION = re.compile(r"^(?P<number>.*?)\s*(?:x|#|ext\.?|extension|;ext=)\s*[0-9]+\s*$", re.I)
+# How phonenumbers says a number was read in the region given: written without a country code
+# ("030 1234567") or with the region's own but no "+" ("14155550100" with region US). The
+# others are a "+" or the region's international prefix ("011 44 …" with region US).
+_READ_IN_THE_REGION = frozenset(
+    {
+        phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY,
+        phonenumbers.CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN,
+    }
+)
 
 
 def email(address: str) -> str:
@@ -28,9 +37,12 @@ def phone(raw: str, region: str) -> str:
     A number written without "+" is read in `region`, unless it cannot be a number there
     (or is bare digits that are no valid number there) but is a valid one with a "+" in
     front: a spreadsheet re-save turns "+79161234567" into 79161234567, and that is still
-    +7 916 123-45-67 with region US or FR. A number written the region's way stays the
-    region's: "653-282-1001" is +1 653… with region US, and "4930123456" a Berlin number
-    with region DE.
+    +7 916 123-45-67 with region US or FR. Otherwise a number written without "+" must be a
+    valid number of the region: "030 1234567" is a Berlin number with region DE and refused
+    with region US (not made into +1 030 123 4567), as is "653-282-1001", whose area code is
+    not given out. A number written with its country code ("+", or "011" with region US) is
+    kept when it is a possible one, valid or not yet: number ranges are given out faster
+    than phonenumbers learns of them.
 
     "+1 415 555 0100 ext. 12", "(415) 555-0100 x12", "(415) 555-0100 #12" and
     "tel:+1-415-555-0100;ext=12" all give "+14155550100;ext=12": the extension is part of
@@ -38,7 +50,7 @@ def phone(raw: str, region: str) -> str:
     reads at most 20 digits of extension, so a stored number fits the 64-character column.
     """
     try:
-        number = phonenumbers.parse(raw, region.upper())
+        number = phonenumbers.parse(raw, region.upper(), keep_raw_input=True)
     except phonenumbers.NumberParseException as exc:
         if _number_without_its_extension_reads(raw, region):
             raise ValueError(
@@ -51,9 +63,8 @@ def phone(raw: str, region: str) -> str:
     ):
         # A spreadsheet shows "+79161234567" as the number 79161234567 and saves it so: a
         # number that cannot be the region's, or bare digits that are no valid number of
-        # it, but valid with a "+" is read with it. A number written the region's way
-        # stays the region's, valid or not: "653-282-1001" is a US number whose area code
-        # is not given out yet, not one in Singapore.
+        # it, but valid with a "+" is read with it ("653-282-1001" is refused below, not
+        # taken for +65 3282 1001 in Singapore).
         number = _with_its_plus(raw) or number
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
@@ -66,6 +77,15 @@ def phone(raw: str, region: str) -> str:
         raise ValueError(
             f"'{raw}' is not a possible phone number for region {region}; "
             "write it with its country code, such as +44 20 7946 0000"
+        )
+    if number.country_code_source in _READ_IN_THE_REGION and not phonenumbers.is_valid_number(
+        number
+    ):
+        # "030 1234567" with region US is no US number but a Berlin one without its +49:
+        # refused, so an import keeps it as written rather than as a made-up +1 number.
+        raise ValueError(
+            f"'{raw}' is no number in region {region}; write it with its country code, "
+            f"such as {'+44 20 7946 0958' if region.upper() == 'DE' else '+49 30 1234567'}"
         )
     stored = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if number.extension:

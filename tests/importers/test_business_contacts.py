@@ -1,0 +1,227 @@
+"""A company's contact (a row or card without a person's name, named after its
+organization: "Acme Corp" and its switchboard) is no person: sharing its phone number or
+e-mail address with a named person is asked about, never merged, whatever the order of the
+files and whether they come in one import or two; the duplicates scan says the same. Two
+contacts of one organization still merge, and so does a record known only by its e-mail
+address. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PositionCreate
+
+TODAY = date(2026, 11, 26)
+
+# The company row of a Google Contacts export (the review's google_contacts.csv, line 7).
+GOOGLE = Upload(
+    "google_contacts.csv",
+    b"First Name,Middle Name,Last Name,Organization Name,Organization Title,Labels,"
+    b"E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n"
+    b"Tom,,Nguyen,,,* myContacts,* Other,tom@example.org,Mobile,(415) 555-0100\n"
+    b",,,Acme Corp,,* myContacts,,,Work,+1 212 555 0199\n",
+)
+# Two colleagues on that switchboard (the review's shared_switchboard.vcf).
+SWITCHBOARD = Upload(
+    "shared_switchboard.vcf",
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karen Ito\r\nN:Ito;Karen;;;\r\nORG:Initrode\r\n"
+    b"TEL;TYPE=WORK:+1 212 555 0199\r\nEND:VCARD\r\n"
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Luis Vega\r\nN:Vega;Luis;;;\r\nORG:Initrode\r\n"
+    b"TEL;TYPE=WORK:+1 212 555 0199\r\nEND:VCARD\r\n",
+)
+COMPANY = "same phone number (+1 212-555-0199), but one is a company's contact"
+NAMES = "same phone number (+1 212-555-0199), but the names differ"
+
+
+def run(session: Session, workspace_id: int, *found: Upload) -> ImportReport:
+    return import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=list(found), today=TODAY
+    )
+
+
+def card(*lines: str) -> bytes:
+    return "".join(
+        f"{line}\r\n" for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"]
+    ).encode()
+
+
+def everyone(session: Session, workspace_id: int) -> dict[str, Person]:
+    session.expire_all()
+    found = session.scalars(
+        select(Person).where(Person.workspace_id == workspace_id).options(*people.with_details())
+    )
+    return {p.display_name: p for p in found}
+
+
+def jobs(person: Person) -> list[tuple[str, bool]]:
+    return sorted((p.organization.name, p.is_current) for p in person.positions)
+
+
+def queued(session: Session, workspace_id: int) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    names = {p.id: p.display_name for p in everyone(session, workspace_id).values()}
+    found = session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == workspace_id)
+    )
+    pairs = [
+        (frozenset({names[c.person_a_id], names[c.person_b_id]}), tuple(c.reasons)) for c in found
+    ]
+    return sorted(pairs, key=lambda pair: (sorted(pair[0]), pair[1]))
+
+
+@pytest.mark.parametrize("together", [True, False], ids=["one import", "two imports"])
+@pytest.mark.parametrize("google_first", [True, False], ids=["google first", "vcard first"])
+def test_a_company_contact_and_the_people_on_its_switchboard_are_only_suggested(
+    session, workspace, google_first, together
+):
+    files = [GOOGLE, SWITCHBOARD] if google_first else [SWITCHBOARD, GOOGLE]
+    if together:
+        reports = [run(session, workspace.id, *files)]
+    else:
+        reports = [run(session, workspace.id, found) for found in files]
+    rows = {row.name: row for report in reports for row in report.rows}
+    assert sum(report.counts["merged"] for report in reports) == 0
+    # Nobody renamed, nobody's job changed: three people, each as their file says.
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Acme Corp", "Karen Ito", "Luis Vega", "Tom Nguyen"]
+    assert (found["Acme Corp"].given_name, found["Acme Corp"].family_name) == (None, None)
+    assert jobs(found["Acme Corp"]) == [("Acme Corp", True)]
+    assert jobs(found["Karen Ito"]) == [("Initrode", True)]
+    assert jobs(found["Luis Vega"]) == [("Initrode", True)]
+    for name in ("Acme Corp", "Karen Ito", "Luis Vega"):
+        assert [p.number for p in found[name].phones] == ["+12125550199"]
+    # Whoever came second is asked about, with the company named as the reason.
+    if google_first:
+        assert (rows["Karen Ito"].outcome, rows["Karen Ito"].detail) == (
+            Outcome.SUGGESTED, COMPANY,
+        )  # fmt: skip
+        assert rows["Luis Vega"].outcome is Outcome.SUGGESTED
+    else:
+        assert (rows["Acme Corp"].outcome, rows["Acme Corp"].detail) == (
+            Outcome.SUGGESTED, COMPANY,
+        )  # fmt: skip
+    # Each record is queued with whoever first had the number.
+    if google_first:
+        assert queued(session, workspace.id) == [
+            (frozenset({"Acme Corp", "Karen Ito"}), (COMPANY,)),
+            (frozenset({"Acme Corp", "Luis Vega"}), (COMPANY,)),
+        ]
+    else:
+        assert queued(session, workspace.id) == [
+            (frozenset({"Acme Corp", "Karen Ito"}), (COMPANY,)),
+            (frozenset({"Karen Ito", "Luis Vega"}), (NAMES,)),
+        ]
+
+
+@pytest.mark.parametrize("company_first", [True, False], ids=["company first", "person first"])
+def test_a_company_contact_with_a_persons_e_mail_address_is_only_suggested(
+    session, workspace, company_first
+):
+    hana = card("FN:Hana Novak", "N:Novak;Hana;;;", "ORG:Amber Bank", "EMAIL:hana@amber.example")
+    bank = card("ORG:Amber Bank", "EMAIL:hana@amber.example")
+    report = run(
+        session, workspace.id, Upload("cards.vcf", bank + hana if company_first else hana + bank)
+    )
+    assert report.counts["merged"] == 0 and report.counts["suggested"] == 1
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Amber Bank", "Hana Novak"]
+    assert (found["Hana Novak"].given_name, found["Hana Novak"].family_name) == ("Hana", "Novak")
+    reason = "same e-mail address (hana@amber.example), but one is a company's contact"
+    assert queued(session, workspace.id) == [(frozenset(found), (reason,))]
+
+
+def test_two_contacts_of_one_company_still_merge_but_not_with_a_colleague(session, workspace):
+    # The vCard's company card (no name: named after its organization) is the Google row's
+    # company; Karen, on the same number, is asked about.
+    company = Upload("company.vcf", card("ORG:Acme Corporation", "TEL;TYPE=WORK:+1 212 555 0199"))
+    karen = Upload(
+        "karen.vcf",
+        card("FN:Karen Ito", "N:Ito;Karen;;;", "ORG:Initrode", "TEL:+1 212 555 0199"),
+    )
+    report = run(session, workspace.id, GOOGLE, company, karen)
+    merged = report.of(Outcome.MERGED)
+    assert [(row.file, row.detail.split(" — ")[0]) for row in merged] == [
+        ("company.vcf", "same phone number (+1 212-555-0199)")
+    ]
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Acme Corp", "Karen Ito", "Tom Nguyen"]
+    assert jobs(found["Karen Ito"]) == [("Initrode", True)]
+    assert queued(session, workspace.id) == [(frozenset({"Acme Corp", "Karen Ito"}), (COMPANY,))]
+
+
+def test_a_record_known_only_by_its_e_mail_address_still_merges_with_its_person(session, workspace):
+    # The nameless card shares Karen's address (so it is hers) and the company's number
+    # (which it brings her: she can be reached there).
+    found = Upload(
+        "cards.vcf",
+        card("FN:Karen Ito", "N:Ito;Karen;;;", "ORG:Initrode", "EMAIL:karen@initrode.example")
+        + card("ORG:Initrode", "TEL:+1 212 555 0199")
+        + card("EMAIL:karen@initrode.example", "TEL:+1 212 555 0199"),
+    )
+    report = run(session, workspace.id, found)
+    (merged,) = report.of(Outcome.MERGED)
+    assert merged.detail.startswith("same e-mail address (karen@initrode.example)")
+    people_now = everyone(session, workspace.id)
+    assert sorted(people_now) == ["Initrode", "Karen Ito"]
+    assert sorted(p.number for p in people_now["Karen Ito"].phones) == ["+12125550199"]
+    assert queued(session, workspace.id) == []
+
+
+def test_a_person_is_not_merged_into_a_company_through_a_nameless_card(session, workspace):
+    # The nameless card goes to the company (its number), bringing Karen's address; Karen's
+    # own card, with that address, is still only a suggestion.
+    found = Upload(
+        "cards.vcf",
+        card("ORG:Acme Corp", "TEL:+1 212 555 0199")
+        + card("EMAIL:karen@acme.example", "TEL:+1 212 555 0199")
+        + card("FN:Karen Ito", "N:Ito;Karen;;;", "EMAIL:karen@acme.example"),
+    )
+    report = run(session, workspace.id, found)
+    assert [row.outcome for row in report.rows] == [
+        Outcome.CREATED, Outcome.MERGED, Outcome.SUGGESTED,
+    ]  # fmt: skip
+    assert report.rows[2].detail == (
+        "same e-mail address (karen@acme.example), but one is a company's contact"
+    )
+    people_now = everyone(session, workspace.id)
+    assert sorted(people_now) == ["Acme Corp", "Karen Ito"]
+    acme = people_now["Acme Corp"]
+    assert (acme.given_name, acme.family_name) == (None, None)
+
+
+def test_the_duplicates_scan_asks_about_a_company_contact_and_merges_one_company(
+    session, workspace
+):
+    def contact(name: str, organization: str, **fields: object) -> Person:
+        found = f.person(session, workspace.id, name, phones=["+1 212 555 0199"], **fields)
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=found.id,
+            data=PositionCreate(organization_name=organization),
+        )  # fmt: skip
+        return found
+
+    acme = contact("Acme Corp", "Acme Corp")
+    again = contact("Acme Corporation", "Acme Corp")
+    karen = contact("Karen Ito", "Initrode", given_name="Karen", family_name="Ito")
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert [(m.survivor_id, m.absorbed_name) for m in result.merged] == [
+        (acme.id, "Acme Corporation")
+    ]
+    assert again.id not in {p.id for p in everyone(session, workspace.id).values()}
+    (candidate,) = session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == workspace.id)
+    ).all()
+    assert {candidate.person_a_id, candidate.person_b_id} == {acme.id, karen.id}
+    assert candidate.reasons == [COMPANY]
+    assert jobs(everyone(session, workspace.id)["Karen Ito"]) == [("Initrode", True)]
