@@ -294,3 +294,6 @@ def test_a_family_name_initial_is_no_other_family():
     judged = score(initial, whole)
     assert judged.suggest and not judged.conflict and not judged.auto
     assert score(profile(1, "Ravi", "K"), whole).conflict
+    # Two records with the same initial agree as fully as any same family name.
+    acme = frozenset({"acme"})
+    assert score(profile(1, "Ravi", "S", orgs=acme), profile(2, "Ravi", "S", orgs=acme)).auto

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -117,6 +118,23 @@ def test_a_people_csv_phone_without_its_plus_is_read_as_international(
     assert len(session.scalars(select(Person)).all()) == 2
 
 
+def test_a_number_kept_as_typed_comes_back_from_the_people_csv_unchanged(
+    session: Session, workspace: Workspace
+) -> None:
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jana Berg\r\nTEL:5550100\r\nEND:VCARD\r\n"
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("people.vcf", card.encode())],
+    )  # fmt: skip
+    exported = export_people(session, workspace_id=workspace.id, format="csv")
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", exported.encode())],
+    )  # fmt: skip
+    assert report.counts["unchanged"] == 1 and report.counts.get("updated", 0) == 0
+    assert set(session.scalars(select(PersonPhone.number))) == {"5550100"}
+
+
 def test_only_goodword_s_own_csv_puts_back_a_plus():
     mapping = {"name": ["Name"], "phone": ["Phone"]}
     parsed = parse_csv("any.csv", "Name,Phone\nJana Berg,4930123456\n", mapping)
@@ -186,6 +204,22 @@ def test_a_profile_shaped_list_of_people_is_read_through_a_column_map():
     # So the import page offers its column pickers for it.
     (document,) = documents([Upload("speakers.csv", text.encode())])
     assert detect(document) is None
+
+
+def test_a_profile_shaped_list_in_an_archive_is_passed_over_not_refused(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("speakers.csv", "First Name,Last Name,Headline\nAnn,Lee,CTO\nBo,Kim,PM\n")
+        zipped.writestr(
+            "Connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Ada,Lovelace,https://www.linkedin.com/in/ada,,Acme,CTO,26 Dec 2025\n",
+        )
+    found = {d.name: parse_document(d) for d in documents([archive])}
+    speakers = next(name for name in found if name.endswith("speakers.csv"))
+    assert found[speakers] is None
+    connections = next(p for p in found.values() if p is not None)
+    assert [p.name for p in connections.people] == ["Ada Lovelace"]
 
 
 def test_a_real_profile_csv_is_still_you():

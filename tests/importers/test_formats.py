@@ -383,8 +383,11 @@ def test_a_whole_name_keeps_its_pronouns_and_credentials_in_the_notes():
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee (she/her) \U0001f33b\r\nN:Lee;Sam;;;\r\n"
         "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Nayak, MSc, MBA\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mary Ann O'Neil-Smith PhD\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mei Ma\r\nN:Ma;Mei;;;\r\nEND:VCARD\r\n"
     )
-    sam, priya, mary = parse_text("people.vcf", card).people
+    sam, priya, mary, mei = parse_text("people.vcf", card).people
+    # A family name that is also a credential's letters stays a name ("Ma", not "MA").
+    assert (mei.display_name, mei.family_name, mei.notes) == ("Mei Ma", "Ma", None)
     assert (sam.display_name, sam.notes) == ("Sam Lee", "Pronouns: she/her")
     assert (priya.display_name, priya.notes) == ("Priya Nayak", "Credentials: MSc, MBA")
     # Credentials at the end without a comma go too.

@@ -277,8 +277,8 @@ def test_outlook_dates_are_read_in_one_order_per_file():
     assert us.notes == [
         "contacts.csv: no date in it shows whether its dates are written day or month first, "
         "so they were read month first, as Outlook in the US writes them: '05/04/1990' "
-        "(line 2) is 4 May 1990. If they are day first, correct those birthdays on each "
-        "person's page."
+        "(line 2) is 4 May 1990. If they are day first, correct those birthdays and "
+        "anniversaries on each person's page."
     ]
 
 

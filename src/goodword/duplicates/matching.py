@@ -261,6 +261,8 @@ def _given_similarity(a: str, b: str) -> float:
 
 
 def _family_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
     # "Ravi S." (an initial, as a phone or LinkedIn shows some names) is no other family.
     if len(a) == 1 or len(b) == 1:
         return 0.9 if a[:1] == b[:1] else 0.0

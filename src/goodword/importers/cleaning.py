@@ -160,7 +160,13 @@ def _take_credentials(text: str, credentials: list[str]) -> str:
         elif part:
             kept.append(part)
     words = kept[0].split()
-    while len(words) > 1 and words[-1].strip(".").lower() in _CREDENTIALS - _SUFFIXES:
+    # Without a comma, a last word is a credential only when written as one ("PhD", "MBA",
+    # "RN"): "Ma" and "Ba" are family names.
+    while (
+        len(words) > 1
+        and words[-1].strip(".").lower() in _CREDENTIALS - _SUFFIXES
+        and sum(char.isupper() for char in words[-1]) >= 2
+    ):
         credentials.insert(0, words.pop())
     kept[0] = " ".join(words)
     return ", ".join(k for k in kept if k)

@@ -29,6 +29,7 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.people import normalize
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
@@ -362,8 +363,11 @@ _BARE_NUMBER = re.compile(r"\s*[1-9]\d{6,14}\s*")
 
 
 def _international(phones: str) -> str:
-    """The Phones cell with the "+" a spreadsheet dropped put back."""
-    return "+" + phones.strip() if _BARE_NUMBER.fullmatch(phones) else phones
+    """The Phones cell with the "+" a spreadsheet dropped put back: bare digits that are a
+    valid number with it (the export wrote every number it could read with its "+"; one it
+    kept as typed, such as "5550100", stays as it is)."""
+    bare = _BARE_NUMBER.fullmatch(phones) and normalize.valid_with_plus(phones)
+    return "+" + phones.strip() if bare else phones
 
 
 def parse_goodword_csv(table: Table) -> Parsed:

@@ -79,7 +79,7 @@ def _date_order(table: Table, parsed: Parsed) -> dateorder.DateOrder:
         settled,
         read_as=read_as,
         writer="Outlook in the US",
-        fix="correct those birthdays on each person's page",
+        fix="correct those birthdays and anniversaries on each person's page",
     )
     if said:
         parsed.notes.append(said)

@@ -96,6 +96,12 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     else:
         parser = _table_format(table, None if document.member else mapping)[1]
     if table is not None and parser is not None:
+        if (
+            document.member
+            and parser is linkedin.parse_profile
+            and len(linkedin.profile_rows(table)) > 1
+        ):
+            return None  # a list of people with Profile.csv's columns: no column map here
         return parser(table)
     if document.member:
         return None

@@ -106,6 +106,11 @@ def _with_its_plus(raw: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+def valid_with_plus(raw: str) -> bool:
+    """Whether `raw`, digits without a "+", is a valid international number with one."""
+    return _with_its_plus(raw) is not None
+
+
 def _number_without_its_extension_reads(raw: str, region: str) -> bool:
     """Whether `raw` is a phone number but for its extension (phonenumbers reads up to 20
     digits after "ext.", 9 after "x" or "#")."""
