@@ -90,6 +90,7 @@ def test_it_does_not_read_a_federal_employer_into_other_texts(text: str) -> None
         # Without "State of", a unit "... of <State>" that names a public function.
         ("Join the Department of Labor of Illinois.", US_STATE, "IL", None),
         ("The Department of Health and Human Services of Ohio is hiring.", US_STATE, "OH", None),
+        ("The Department of Fish, Wildlife and Parks of Montana is hiring.", US_STATE, "MT", None),
         ("Join the Office of the Attorney General of Texas.", US_STATE, "TX", None),
         ("Department of Transportation of Texas\nJob: Bridge Engineer", US_STATE, "TX", None),
         # With it, any unit: the text says whose it is.

@@ -83,7 +83,11 @@ _PUBLIC_WORKS = (
     "the Governor, the Inspector General, the State Auditor, the State Treasurer, the Treasury"
 )
 _PUBLIC_WORK = "|".join(work.replace(" ", r"[ \t]+") for work in _PUBLIC_WORKS.split(", "))
-_PUBLIC_SUBJECT = rf"(?:{_PUBLIC_WORK})(?:,?[ \t]+(?:and|&)[ \t]+(?:{_PUBLIC_WORK}))*(?![\w-])"
+# "Health and Human Services", "Fish, Wildlife and Parks": listed works joined by commas,
+# "and" or "&".
+_PUBLIC_SUBJECT = (
+    rf"(?:{_PUBLIC_WORK})(?:(?:,[ \t]+|,?[ \t]+(?:and|&)[ \t]+)(?:{_PUBLIC_WORK}))*(?![\w-])"
+)
 # Commissions and boards that states name "... of <State>": "Railroad Commission of Texas".
 _PUBLIC_BODIES = (
     "Railroad, Public Utility, Public Utilities, Public Service, Civil Service, Industrial, Tax, "
