@@ -185,6 +185,13 @@ def details_apart(a: Profile, b: Profile) -> bool:
     return names and all(kinds) and not kinds[0] & kinds[1]
 
 
+def candidates(a: Profile, b: Profile) -> bool:
+    """A block key in common, or one's initial in the block the other looks in."""
+    mine, theirs = a.initial_keys(), b.initial_keys()
+    crossed = mine is not None and theirs is not None and mine[0] == theirs[1]
+    return bool(a.block_keys() & b.block_keys()) or crossed
+
+
 @given(st.lists(_profiles, min_size=2, max_size=12))
 def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
     matcher = Matcher()
@@ -194,7 +201,7 @@ def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
         (i, j, score(found[i], found[j]))
         for j in range(len(found))
         for i in range(j)
-        if found[i].block_keys() & found[j].block_keys()
+        if candidates(found[i], found[j])
         and (
             fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
             or (
@@ -297,3 +304,54 @@ def test_a_family_name_initial_is_no_other_family():
     # Two records with the same initial agree as fully as any same family name.
     acme = frozenset({"acme"})
     assert score(profile(1, "Ravi", "S", orgs=acme), profile(2, "Ravi", "S", orgs=acme)).auto
+
+
+def test_a_family_name_initial_is_compared_with_the_whole_name_whichever_comes_first():
+    initial, whole = profile(1, "Ravi", "S."), profile(2, "Ravi", "Shankar")
+    assert not initial.block_keys() & whole.block_keys()
+    for first, second in ((initial, whole), (whole, initial)):
+        matcher = Matcher()
+        matcher.add(first)
+        matcher.add(second)
+        ((earlier, later, judged),) = matcher.pairs_within()
+        assert (earlier, later) == (0, 1) and judged.suggest
+        assert len(list(matcher.pairs_within(since=1))) == 1
+        assert list(matcher.pairs_within(since=1, skip={1})) == []
+        alone = Matcher()
+        alone.add(first)
+        ((query, position, _),) = alone.pairs_with([second])
+        assert (query, position) == (0, 0)
+
+
+def test_two_whole_family_names_never_meet_in_the_block_of_initials():
+    # Alike enough to suggest, were they compared, but they share no key of their own:
+    # the block for initials does not bring them together.
+    acme = frozenset({"acme"})
+    shankar, sankar = (
+        profile(1, "Ravi", "Shankar", orgs=acme),
+        profile(2, "Ravi", "Sankar", orgs=acme),
+    )
+    assert score(shankar, sankar).suggest
+    assert not shankar.block_keys() & sankar.block_keys()
+    matcher = Matcher()
+    matcher.add(shankar)
+    matcher.add(sankar)
+    assert list(matcher.pairs_within()) == []
+    assert list(matcher.pairs_with([profile(3, "Ravi", "Sankar", orgs=acme)])) == [
+        (0, 1, score(sankar, sankar))
+    ]
+
+
+def test_a_family_name_initial_looks_among_the_whole_names_just_before_it():
+    matcher = Matcher()
+    for ref, family in enumerate(["Shankar", "Singh", "Suresh", "Sen"]):
+        matcher.add(profile(ref, "Ravi", family))
+    matcher.add(profile(4, "Ravi", "S"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "BLOCK_REACH", 2)
+        within = {earlier for earlier, later, _ in matcher.pairs_within() if later == 4}
+        found = {right for _, right, _ in matcher.pairs_with([profile(5, "Ravi", "S")])}
+    assert within == {2, 3}
+    # The query finds the other Ravi S. through their shared keys, as before.
+    assert found == {2, 3, 4}
+    assert {earlier for earlier, later, _ in matcher.pairs_within() if later == 4} == {0, 1, 2, 3}

@@ -7,6 +7,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -275,3 +276,15 @@ def test_a_new_job_in_a_later_record_of_the_same_import_ends_the_old_one(session
     assert merged.detail.endswith(" — now CEO at Pied Piper (was at Hooli)")
     robert = everyone(session, workspace.id)["Robert Smith"]
     assert jobs(robert) == [("Hooli", "CTO", False), ("Pied Piper", "CEO", True)]
+
+
+@pytest.mark.parametrize("here", ["Ravi Shankar", "Ravi S."])
+def test_a_family_name_initial_at_the_same_employer_is_found(session, workspace, here):
+    # "Ravi S." and "Ravi Shankar" share no name key; only their block for initials
+    # brings them together, whichever of the two is here first.
+    coming = "Ravi S." if here == "Ravi Shankar" else "Ravi Shankar"
+    run(session, workspace.id, cards("here.vcf", card("a", f"FN:{here}", "ORG:Hooli")))
+    report = run(session, workspace.id, cards("new.vcf", card("b", f"FN:{coming}", "ORG:Hooli")))
+    assert report.counts == {**report.counts, "created": 0, "suggested": 1, "merged": 0}
+    ((pair, reasons),) = queued(session, workspace.id)
+    assert pair == {"Ravi S.", "Ravi Shankar"} and "same organization" in reasons

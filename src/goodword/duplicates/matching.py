@@ -230,6 +230,20 @@ class Profile:
                 keys.add("a" + words[0] + " " + words[1][:3])
         return keys
 
+    def initial_keys(self) -> tuple[str, str] | None:
+        """A family name given only as its initial ("Ravi S.") shares no key of
+        `block_keys` with the whole name ("Ravi Shankar"), so these two have a block of
+        their own, one way round: (the key the profile is filed under, the key it looks
+        in). A profile with an initial looks among the whole family names that begin with
+        it, and a whole family name among the initials; two whole names never meet here, so
+        an address book without initials pays for nothing but the filing."""
+        if not (self.given and self.family):
+            return None
+        block = self.given.replace(" ", "")[:3] + self.family[0]
+        if len(self.family) == 1:
+            return "i" + block, "w" + block
+        return "w" + block, "i" + block
+
 
 @dataclass(frozen=True, slots=True)
 class Scored:
@@ -429,7 +443,8 @@ class Matcher:
         self.exact: dict[str, int] = {}
         # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
-        # position -> the blocks it is in (the lists above, not copies)
+        # position -> the blocks of its `block_keys` (the lists above, not copies); the
+        # block of its `initial_keys` it is filed under is not one: it looks in another
         self._in_blocks: list[list[list[int]]] = []
 
     def add(self, profile: Profile) -> int:
@@ -445,7 +460,15 @@ class Matcher:
         for members in found:
             members.append(position)
         self._in_blocks.append(found)
+        initial = profile.initial_keys()
+        if initial is not None:
+            blocks[initial[0]].append(position)
         return position
+
+    def _looked_in(self, profile: Profile) -> list[int]:
+        """The block of `initial_keys` the profile looks in (its other side)."""
+        initial = profile.initial_keys()
+        return self._blocks.get(initial[1], []) if initial is not None else []
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
@@ -457,6 +480,7 @@ class Matcher:
             found: set[int] = set()
             for key in query.block_keys():
                 found.update(self._blocks.get(key, ())[-BLOCK_REACH:])
+            found.update(self._looked_in(query)[-BLOCK_REACH:])
             if batch.add(index, found):
                 yield from batch.judge()
         yield from batch.judge()
@@ -495,7 +519,7 @@ class Matcher:
             if later in skip:
                 continue
             found: set[int] = set()
-            for members in self._in_blocks[later]:
+            for members in [*self._in_blocks[later], self._looked_in(self.profiles[later])]:
                 end = bisect_left(members, later)
                 found.update(members[max(0, end - BLOCK_REACH) : end])
             if batch.add(later, found):
