@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import date
 
 from goodword.importers import dateorder
 from goodword.importers.cleaning import (
@@ -59,6 +60,11 @@ def _person(table: Table, line: int, first: str, last: str, **fields: object) ->
     return person
 
 
+def _name_key(name: str, connected_on: date | None) -> str:
+    """The key of a connection without a profile address or member id."""
+    return f"name:{name.casefold()}|{connected_on or ''}"
+
+
 def _date_order(parsed: Parsed, dates: list[tuple[int, str]], column: str) -> dateorder.DateOrder:
     """The one order the file's numeric dates are read in; a note when it was assumed."""
     settled = dateorder.settle(parsed.file_name, dates, column=column)
@@ -87,7 +93,13 @@ def parse_connections(table: Table) -> Parsed:
     )
     rows = [(line, get_cells(row)) for line, row in table.rows]
     order = _date_order(parsed, [(line, values[6]) for line, values in rows], "Connected On")
+    other_order = (
+        dateorder.DateOrder.MONTH_FIRST
+        if order is dateorder.DateOrder.DAY_FIRST
+        else dateorder.DateOrder.DAY_FIRST
+    )
     seen: dict[str, int] = {}
+    seen_otherwise: dict[str, int] = {}
     for line, values in rows:
         parsed.rows += 1
         raw_first, raw_last, raw_url, raw_email, org, job, raw_connected = values
@@ -105,6 +117,9 @@ def parse_connections(table: Table) -> Parsed:
             continue
         person.linkedin_connection = True
         person.connected_on = dateorder.read_date(raw_connected, order)
+        otherwise = dateorder.read_date(raw_connected, other_order)
+        if otherwise != person.connected_on:
+            person.connected_on_otherwise = otherwise
         if raw_connected and person.connected_on is None:
             person.warnings.append(
                 f"connected on '{raw_connected}' is not a date Goodword reads; not kept"
@@ -123,7 +138,16 @@ def parse_connections(table: Table) -> Parsed:
             person.warnings.append(f"'{raw_email}' is not an e-mail address; not kept")
         if org:
             person.positions.append(IncomingPosition(clean_organization(org), job or None))
-        key = url or person.key or f"name:{person.name.casefold()}|{person.connected_on or ''}"
+        key = url or person.key
+        if not key:
+            key = _name_key(person.name, person.connected_on)
+            # Read in the other order (by earlier code, or when nothing in the file proved
+            # its order), the date made another key: the record may be known by that one.
+            read_then = person.connected_on_otherwise or person.connected_on
+            former = _name_key(person.name, read_then)
+            times = seen_otherwise[former] = seen_otherwise.get(former, 0) + 1
+            if person.connected_on_otherwise is not None:
+                person.former_keys.append(former if times == 1 else f"{former}#{times}")
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)

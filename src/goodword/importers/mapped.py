@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -49,13 +50,25 @@ FIELDS = {
     "tags": "tags, separated by commas",
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
-# Words before a name that are no part of it, and lower-case words that begin a family
-# name ("Jane van der Berg"), for splitting a whole name.
+# Words before a name that are no part of it, and the particles that begin a family name
+# ("Jane van der Berg", "Jean-Claude Van Damme"), for splitting a whole name.
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev", "fr"}
 _PARTICLES = {
-    "van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "dos",
-    "das", "do", "ten", "ter", "bin", "ibn", "al", "el", "zu", "af", "av",
+    "van", "von", "vom", "de", "der", "den", "des", "del", "della", "delle", "dei", "degli",
+    "da", "di", "du", "la", "le", "los", "las", "dos", "das", "do", "ten", "ter", "'t",
+    "bin", "ibn", "al", "el", "zu", "zum", "zur", "af", "av",
 }  # fmt: skip
+# Before one of these family names a capitalised "Van" (or "Le", "Do") is a Vietnamese
+# middle name written without its accents ("Minh Van Nguyen" is Văn), not a particle.
+_VIETNAMESE_FAMILIES = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
+    "do", "ho", "ngo", "duong", "ly", "truong", "dinh",
+}  # fmt: skip
+# Scripts whose names are written family name first ("山田 太郎", "김 민준").
+_FAMILY_FIRST_SCRIPTS = (
+    "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC", "HIRAGANA",
+    "KATAKANA", "HALFWIDTH KATAKANA", "HANGUL", "HALFWIDTH HANGUL",
+)  # fmt: skip
 # Generational suffixes, which end a family name ("Martin Luther King Jr.").
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 PEOPLE_JSON = "goodword-people"
@@ -248,9 +261,11 @@ def _whole_name(name: str, notes: list[str]) -> str:
 
 def split_whole_name(name: str) -> tuple[str, str]:
     """(given, family) of a whole name: "Family, Given" at its comma; otherwise the last
-    word is the family name, with the lower-case particles before it ("Jane van der Berg")
-    and a generational suffix after it ("King Jr."), and a courtesy title in front ("Dr.")
-    is no part of either. One word is a given name.
+    word is the family name, with the particles before it ("Jane van der Berg", "Jean-Claude
+    Van Damme"; never the first word: "Van Morrison" is given name Van) and a generational
+    suffix after it ("King Jr."), and a courtesy title in front ("Dr.") is no part of
+    either. A name in Chinese, Japanese or Korean script is family name first ("山田 太郎");
+    one word, in any script, is a given name (its syllables are not guessed apart).
 
     >>> split_whole_name("Müller, José")
     ('José', 'Müller')
@@ -258,6 +273,8 @@ def split_whole_name(name: str) -> tuple[str, str]:
     ('Jane', 'van der Berg')
     >>> split_whole_name("Martin Luther King Jr.")
     ('Martin Luther', 'King Jr.')
+    >>> split_whole_name("山田 太郎")
+    ('太郎', '山田')
     """
     family, comma, given = name.partition(",")
     if comma and family.strip() and given.strip() and not _is_generation(given):
@@ -267,12 +284,33 @@ def split_whole_name(name: str) -> tuple[str, str]:
         words.pop(0)
     if len(words) < 2:
         return (words[0] if words else ""), ""
+    if _family_first(words):
+        return " ".join(words[1:]), words[0]
     start = len(words) - 1
     if start > 1 and _is_generation(words[start]):
         start -= 1  # "King Jr.": the suffix ends the family name, it is not all of it
-    while start > 1 and words[start - 1] in _PARTICLES:
+    last = words[start]
+    while start > 1 and _is_particle(words[start - 1], last):
         start -= 1
     return " ".join(words[:start]), " ".join(words[start:])
+
+
+def _is_particle(word: str, family: str) -> bool:
+    """Whether the word before the family name `family` is a particle of it: "van" or
+    "Van" in "Van Damme", but not the Vietnamese middle name in "Minh Van Nguyen"."""
+    key = word.lower()
+    if key not in _PARTICLES:
+        return False
+    return word == key or family.lower() not in _VIETNAMESE_FAMILIES
+
+
+def _family_first(words: list[str]) -> bool:
+    """Whether every letter of the name is Han, Kana or Hangul, scripts whose names are
+    written family name first; a name in Latin letters is given name first."""
+    letters = [c for word in words for c in word if c.isalpha()]
+    return bool(letters) and all(
+        unicodedata.name(c, "").startswith(_FAMILY_FIRST_SCRIPTS) for c in letters
+    )
 
 
 def _is_generation(word: str) -> bool:

@@ -59,6 +59,8 @@ class Plan:
     make_me_record: IncomingPerson | None = None
     # id() of a row -> the record it reports on (what the writer says each one changed)
     records: dict[int, IncomingPerson] = field(default_factory=dict)
+    # id() of a record -> the former key it was found by (its provenance takes its own)
+    former_keys: dict[int, str] = field(default_factory=dict)
     me: int | None = None
 
     def draft(self, person: IncomingPerson, *, is_me: bool = False) -> int:
@@ -180,6 +182,9 @@ class Resolver:
         # nameless person given a name); `_identity` finds everyone else's
         self.identities: dict[int, Profile] = {}
         self._person_profiles: dict[int, Profile] | None = None
+        # (source, key) of every record being resolved: no record is found by a former key
+        # that another record of this import holds as its own
+        self.own_keys: set[tuple[str, str]] = set()
 
     def target_at(self, position: int) -> int | None:
         ref = self.state.matcher.profiles[position].ref
@@ -214,6 +219,7 @@ class Resolver:
         `progress(done)` hears how many records have been compared, now and then."""
         if unchanged is None:
             unchanged = self.unchanged(people)
+        self.own_keys = {(p.source, p.key) for p in people if p.key}
         # The user's own records first, the named one (Profile.csv) before the nameless
         # (Positions.csv, Email Addresses.csv), whatever order the files came in: those
         # need to know who the user is.
@@ -433,7 +439,7 @@ class Resolver:
         own = self._own_id(person)
         if own is not None:
             return own in self.state.person_ids
-        return (person.source, person.key) in self.state.sources
+        return (person.source, person.key) in self.state.sources or bool(self._former(person))
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
         """Whether an exact key of the profile belongs to someone already in the workspace
@@ -457,7 +463,21 @@ class Resolver:
         found = self.seen_keys.get((person.source, person.key))
         if found is not None:
             return found
-        return self.state.sources.get((person.source, person.key))
+        found = self.state.sources.get((person.source, person.key))
+        former = self._former(person) if found is None else None
+        if former is None:
+            return found
+        self.plan.former_keys[id(person)] = former
+        return self.state.sources[(person.source, former)]
+
+    def _former(self, person: IncomingPerson) -> str | None:
+        """The key an earlier import gave the record, when it is known by that one only (a
+        LinkedIn connection without a profile, its date then read in the other order)."""
+        for key in person.former_keys:
+            pair = (person.source, key)
+            if pair in self.state.sources and pair not in self.own_keys:
+                return key
+        return None
 
     def _own_id(self, person: IncomingPerson) -> int | None:
         """The person id in a key Goodword itself exported from this workspace, if it is one."""

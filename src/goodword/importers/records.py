@@ -119,6 +119,11 @@ class IncomingPerson:
     # A LinkedIn connection: the user and this person are connected (since this day).
     linkedin_connection: bool = False
     connected_on: date | None = None
+    # The day Connected On reads as in the other date order, when its text allows both (an
+    # earlier import may have read it so), and the keys the record had then; neither is
+    # part of what the record says.
+    connected_on_otherwise: date | None = None
+    former_keys: list[str] = field(default_factory=list)
     # Things read but not kept (a member id in the e-mail column, a year-less birthday ...);
     # a `LineWarning` names a line of its own.
     warnings: list[str] = field(default_factory=list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import google, linkedin, mapped, outlook, vcard
-from goodword.importers.reading import Document, Table, collector_paused, read_table
+from goodword.importers.reading import Document, Table, cell, collector_paused, read_table
 from goodword.importers.records import ImportFileError, Parsed
 
 TableParser = Callable[[Table], Parsed]
@@ -114,7 +114,7 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     found = ", ".join(h for h in table.headers[:12] if h) or "none"
     raise ImportFileError(
         document.name,
-        f"has columns no import recognises ({found}). {_nearest(set(table.index))}"
+        f"has columns no import recognises ({found}). {_nearest(table, document.text)}"
         "For any other CSV, say which column holds what: on the import page, Preview offers "
         "a picker per column; elsewhere give a column map such as "
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
@@ -130,19 +130,27 @@ def _looks_like_whole_export(text: str) -> bool:
     return head.startswith("{") and '"goodword-export"' in head
 
 
-def _nearest(keys: set[str]) -> str:
+def _nearest(table: Table, text: str) -> str:
     """Which known file the header nearly is (its missing column), or what Goodword reads.
 
     Only a close match is named: all of a signature's columns but one, two of those
     present more than a name ("First Name" and "Last Name" are in every contacts file), and
     the file no wider than the signature and a few more (a file of many other columns is
-    some other program's, not a renamed export).
+    some other program's, not a renamed export). A LinkedIn file is named only when the
+    file shows it came from LinkedIn: a CRM list of First Name, Last Name, Company and
+    Position is no broken Connections.csv.
     """
+    keys = set(table.index)
     best = max(TABLE_FORMATS, key=lambda known: len(known[1] & keys))
     format_id, signature, _parse = best
     missing = sorted(signature - keys)
     telling = signature & keys - _NAME_COLUMNS
-    if len(missing) == 1 and len(telling) >= 2 and len(keys) <= len(signature) + 6:
+    if (
+        len(missing) == 1
+        and len(telling) >= 2
+        and len(keys) <= len(signature) + 6
+        and (not format_id.startswith("linkedin-") or _came_from_linkedin(table, text))
+    ):
         return (
             f"It looks like {LABELS[format_id]}, but has no '{missing[0].title()}' column "
             "(a spreadsheet may have renamed it): put the column back as it was exported. "
@@ -150,4 +158,36 @@ def _nearest(keys: set[str]) -> str:
     return (
         "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), Outlook "
         "contacts CSV, vCards and its own exports, each by the columns it was exported with. "
+    )
+
+
+# Columns only LinkedIn's export files have. "Company", "Position", "URL" and "Email
+# Address" are in many other lists (a CRM's, Mailchimp's), so they tell nothing alone.
+_LINKEDIN_ONLY = frozenset(
+    {
+        "connected on",
+        "conversation id",
+        "conversation title",
+        "sender profile url",
+        "recipient profile urls",
+        "is message draft",
+        "inviterprofileurl",
+        "inviteeprofileurl",
+        "started on",
+        "finished on",
+    }
+)
+
+
+def _came_from_linkedin(table: Table, text: str) -> bool:
+    """Whether the file shows it is LinkedIn's: a column only LinkedIn writes, the "Notes:"
+    lines LinkedIn puts above Connections.csv's header, or LinkedIn profile addresses
+    (linkedin.com/in/...) in a column named URL, as Connections.csv has them."""
+    if _LINKEDIN_ONLY & set(table.index):
+        return True
+    if text.lstrip("\ufeff \t\r\n").lower().startswith("notes:"):
+        return True
+    url = table.index.get("url")
+    return url is not None and any(
+        "linkedin.com/in/" in cell(table, row, url).lower() for _line, row in table.rows
     )

@@ -165,6 +165,16 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
     return out
 
 
+def _given_by(record: IncomingPerson, since: date | None, printed: int | None) -> bool:
+    """Whether a LinkedIn tie's date `since` is empty or one its record gave or could have
+    given: the record's date read in the other order, or the date it said when last imported
+    (`printed` is its fingerprint then; this tells only when nothing else changed since). Any
+    other date was set apart from the record (by hand, say) and an import leaves it."""
+    if since is None or since == record.connected_on_otherwise:
+        return True
+    return printed is not None and replace(record, connected_on=since).fingerprint() == printed
+
+
 class Writer:
     def __init__(
         self,
@@ -187,6 +197,8 @@ class Writer:
         self.org_names: dict[int, str] = {}
         # id() of a record -> what it changed about a known person
         self.record_changes: dict[int, list[str]] = {}
+        # id() of a record -> what it left as it was, and why (said when nothing changed too)
+        self.record_notes: dict[int, list[str]] = {}
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
@@ -219,6 +231,8 @@ class Writer:
         ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
+            # (Read before `_update` brings the fingerprints up to date.)
+            printed = self._connection_prints(plan)
             self._update(plan, updates)
             linked = self._linked_to_me(plan)
             with adding_search_documents(
@@ -227,7 +241,7 @@ class Writer:
                 self._create(plan, ids, add_documents)
                 # (Each step below is a point where a stop asked for is heard.)
                 self.progress("people", len(ids), len(ids))
-                self._connections(plan, linked)
+                self._connections(plan, linked, printed)
                 self._candidates(plan)
             self.progress("people", len(ids), len(ids))
             self._interactions(plan)
@@ -237,6 +251,7 @@ class Writer:
             row.person_id = self.person_id(target)
             record = plan.records.get(id(row))
             changed = self.record_changes.get(id(record), []) if record is not None else []
+            notes = self.record_notes.get(id(record), []) if record is not None else []
             if target < 0:
                 first = plan.drafts[-target - 1].records[0]
                 if row.outcome is Outcome.UPDATED and record is not first:
@@ -249,9 +264,9 @@ class Writer:
                     row.detail += " — " + "; ".join(changed)
                 continue
             if row.outcome is Outcome.UPDATED:
-                if changed:
-                    row.detail = "; ".join(changed)
-                else:
+                if changed or notes:
+                    row.detail = "; ".join([*changed, *notes])
+                if not changed:
                     row.outcome = Outcome.UNCHANGED
             elif row.outcome is Outcome.MERGED and changed:
                 row.detail += " — " + "; ".join(changed)
@@ -511,6 +526,7 @@ class Writer:
             return
         known = load_known(self.session, sorted(updates))
         out = Changes()
+        rekeyed: list[dict[str, Any]] = []
         for person_id, records in updates.items():
             person = known[person_id]
             changed_any = False
@@ -522,7 +538,7 @@ class Writer:
                     changes.append("marked as you")
                 self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
-                self._provenance(person, record, out)
+                self._provenance(person, record, out, plan.former_keys.get(id(record)), rekeyed)
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
@@ -531,10 +547,47 @@ class Writer:
             if changed_any or person.dirty:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
+        if rekeyed:
+            table = table_named("person_sources")
+            self.session.execute(
+                update(table)
+                .where(
+                    table.c.workspace_id == self.ws,
+                    table.c.person_id == bindparam("b_person"),
+                    table.c.source == bindparam("b_source"),
+                    table.c.external_key == bindparam("b_former"),
+                )
+                .values(external_key=bindparam("b_key"), fingerprint=bindparam("b_print")),
+                rekeyed,
+            )
 
-    def _provenance(self, person: Known, record: IncomingPerson, out: Changes) -> None:
-        """The record's provenance row, added, or its fingerprint brought up to date."""
+    def _provenance(
+        self,
+        person: Known,
+        record: IncomingPerson,
+        out: Changes,
+        former: str | None,
+        rekeyed: list[dict[str, Any]],
+    ) -> None:
+        """The record's provenance row, added, or its fingerprint brought up to date; a row
+        kept under the record's `former` key (found by it) takes the record's own key."""
         pair = (record.source, record.key)
+        if pair not in person.sources and former and record.key:
+            kept = (record.source, former)
+            if kept in person.sources:
+                fingerprint = record.fingerprint()
+                own = (record.source, record.key)
+                person.sources.discard(kept)
+                person.sources.add(own)
+                self.state.sources[own] = self.state.sources.pop(kept)
+                self.state.fingerprints.pop(kept, None)
+                self.state.fingerprints[own] = fingerprint
+                rekeyed.append(
+                    {"b_person": person.id, "b_source": record.source,
+                     "b_former": cut(former, 300), "b_key": cut(record.key, 300),
+                     "b_print": fingerprint}
+                )  # fmt: skip
+                return
         if pair not in person.sources:
             person.sources.add(pair)
             out.sources.append(
@@ -704,21 +757,41 @@ class Writer:
         me_target = plan.me if plan.me is not None else self.state.me_id
         return None if me_target is None else self.person_id(me_target)
 
-    def _linked_to_me(self, plan: Plan) -> set[int]:
-        """Who the user is already linked to on LinkedIn."""
+    def _linked_to_me(self, plan: Plan) -> dict[int, tuple[int, date | None]]:
+        """Who the user is already linked to on LinkedIn: the tie's id and date by person."""
         me = self._me(plan)
         if not plan.connections or me is None:
-            return set()
+            return {}
         existing = self.session.execute(
-            select(Connection.person_a_id, Connection.person_b_id).where(
+            select(Connection.person_a_id, Connection.person_b_id, Connection.id, Connection.since)
+            .where(
                 Connection.workspace_id == self.ws,
                 Connection.kind == ConnectionKind.LINKEDIN,
                 or_(Connection.person_a_id == me, Connection.person_b_id == me),
             )
+            .order_by(Connection.id)
         ).all()
-        return {b if a == me else a for a, b in existing}
+        linked: dict[int, tuple[int, date | None]] = {}
+        for a, b, tie_id, since in existing:
+            linked.setdefault(b if a == me else a, (tie_id, since))
+        return linked
 
-    def _connections(self, plan: Plan, linked: set[int]) -> None:
+    def _connection_prints(self, plan: Plan) -> dict[int, int | None]:
+        """The LinkedIn connections that are newer copies of a record imported before (found
+        by its key): id() of the record -> its fingerprint then (None if none was kept)."""
+        newer = {id(r) for records in plan.updates.values() for r, copy in records if copy}
+        held = self.state.fingerprints
+        return {
+            id(record): held.get((record.source, plan.former_keys.get(id(record), record.key)))
+            for _target, record in plan.connections
+            if id(record) in newer and record.key
+        }
+
+    def _connections(
+        self, plan: Plan, linked: dict[int, tuple[int, date | None]], printed: dict[int, int | None]
+    ) -> None:
+        """Link the user to their LinkedIn connections; a newer copy of a record imported
+        before moves its tie's date to the file's (see `_tie_date`)."""
         me = self._me(plan)
         if not plan.connections:
             return
@@ -729,12 +802,17 @@ class Writer:
                 "and import again."
             )
             return
-        rows = []
+        rows: list[dict[str, Any]] = []
+        moved: list[dict[str, Any]] = []
         for target, record in plan.connections:
             other = self.person_id(target)
-            if other == me or other in linked:
+            if other == me:
                 continue
-            linked.add(other)
+            if other in linked:
+                if id(record) in printed:
+                    moved += self._tie_date(record, linked, other, printed[id(record)])
+                continue
+            linked[other] = (0, record.connected_on)
             rows.append(
                 {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
                  "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
@@ -742,6 +820,41 @@ class Writer:
             )  # fmt: skip
         insert_rows(self.session, Connection, rows)
         self.report.connections_created += len(rows)
+        if moved:
+            table = table_named("connections")
+            self.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(since=bindparam("b_since"), updated_at=bindparam("b_stamp")),
+                moved,
+            )
+
+    def _tie_date(
+        self,
+        record: IncomingPerson,
+        linked: dict[int, tuple[int, date | None]],
+        other: int,
+        printed: int | None,
+    ) -> list[dict[str, Any]]:
+        """The update (if any) a newer copy of a connection's record makes to the date of
+        the tie to `other`, said in the record's changes (or, left, in its notes)."""
+        tie_id, since = linked[other]
+        day = record.connected_on
+        if not tie_id or day is None or day == since:
+            return []
+        if not _given_by(record, since, printed):
+            self.record_notes.setdefault(id(record), []).append(
+                f"LinkedIn connection date left at {since} (the file says {day}; edit the "
+                "connection to change it)"
+            )
+            return []
+        linked[other] = (tie_id, day)
+        self.record_changes.setdefault(id(record), []).append(
+            f"LinkedIn connection date set to {day}"
+            if since is None
+            else f"LinkedIn connection date now {day} (was {since})"
+        )
+        return [{"b_id": tie_id, "b_since": day, "b_stamp": self.now}]
 
     def _candidates(self, plan: Plan) -> None:
         rows = []
