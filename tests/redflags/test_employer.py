@@ -160,6 +160,96 @@ def test_it_does_not_read_a_state_or_city_employer_into_other_texts(text: str) -
     assert find_employer(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # A federal department's name, said of a state: that state's department.
+        ("Join the Department of Veterans Affairs of Ohio as a claims clerk.", "OH"),
+        ("Agency: Department of Veterans Affairs of Ohio", "OH"),
+        ("A position with the Department of Homeland Security of Texas.", "TX"),
+        ("Employer: Department of Veterans Affairs, State of Ohio", "OH"),
+        ("State of Ohio: Department of Veterans Affairs is hiring.", "OH"),
+        ("State of Texas: Department of Homeland Security is hiring.", "TX"),
+        # Prefixed by the state's name, for every department a state shares with the nation.
+        ("Join the Ohio Department of Veterans Affairs.", "OH"),
+        ("The Ohio Department of Veterans Services is hiring.", "OH"),
+        ("Join the Ohio Department of Labor.", "OH"),
+        ("Agency: Ohio Department of Transportation", "OH"),
+        ("Join the Ohio Department of Agriculture.", "OH"),
+        ("The Ohio Department of Education is hiring.", "OH"),
+        ("Join the Ohio Department of Health and Human Services.", "OH"),
+        ("Join the Ohio Department of Justice.", "OH"),
+        ("Join the Ohio Department of Commerce.", "OH"),
+        ("Join the Texas Department of Homeland Security.", "TX"),
+        ("Join the Department of Justice of Ohio.", "OH"),
+        ("Join the Office of the Attorney General of Ohio.", "OH"),
+        # A state unit named without "of": a commission, board or department of a public function.
+        ("Join the Texas Veterans Commission as a claims counselor.", "TX"),
+        ("The Texas Workforce Commission is hiring.", "TX"),
+        ("Texas Veterans Commission\nJob: Claims Counselor", "TX"),
+        ("The Texas Parks and Wildlife Department is hiring.", "TX"),
+        ("Join the Texas Railroad Commission.", "TX"),
+        ("Join the New York State Education Department.", "NY"),
+    ],
+)
+def test_a_department_of_a_state_reads_as_the_state_though_the_nation_has_one_so_named(
+    text: str, region: str
+) -> None:
+    employer = find_employer(text)
+    assert employer is not None
+    assert (employer.kind, employer.region) == (US_STATE, region)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join the Department of Veterans Affairs as a staff nurse.",
+        "The Department of Veterans Affairs is hiring.",
+        "Join the U.S. Department of Veterans Affairs.",
+        "Agency: Department of Veterans Affairs\nLocation: Columbus, OH",
+        "Join the Department of Homeland Security.",
+        "Join the US Department of Labor.",
+        "The U.S. Department of Transportation is hiring an engineer.",
+        "Join the United States Department of Agriculture.",
+        "Join the U.S. Department of Education.",
+        "Join the U.S. Department of Health and Human Services.",
+        "Join the U.S. Department of Justice.",
+        "Join the U.S. Department of Commerce.",
+        # Where the job is, or a part of the department, is no state's department.
+        "Join the Department of Veterans Affairs in Ohio.",
+        "Join the Department of Veterans Affairs at its Ohio clinic.",
+        "Join the Department of Veterans Affairs of Ohio Valley Healthcare.",
+        # A state's unit named elsewhere leaves a GS grade federal.
+        "Join the Department of Veterans Affairs of Ohio. Grade: GS-12.",
+    ],
+)
+def test_a_federal_department_named_bare_stays_federal(text: str) -> None:
+    employer = find_employer(text)
+    assert employer is not None and employer.kind == US_FEDERAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Of <state>" without a public function, and a department only the nation has.
+        "Join the Department of Defense of Ohio.",
+        "The Bank of Texas is hiring a teller.",
+        "Join the Dental Office of Ohio.",
+        "The Advertising Agency of Texas is hiring.",
+        # A firm named "<State> ... Agency", or a firm's own board or unit.
+        "The Texas Insurance Agency is hiring.",
+        "The Texas Employment Agency is hiring.",
+        "Join the Texas Health Board of Directors.",
+        "Join the Texas Health Department at Acme.",
+        "Join the Texas Roadhouse Finance Department.",
+        "Our clients include the Texas Workforce Commission.",
+        "Acme is a contractor for the Department of Veterans Affairs of Ohio.",
+    ],
+)
+def test_a_look_alike_of_a_state_or_federal_department_is_no_government(text: str) -> None:
+    assert find_employer(text) is None
+
+
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "redflags" / "corpus.jsonl"
 # Corpus postings by firms named like a state's unit ("The Advertising Agency of Texas").
 PRIVATE_LOOKALIKES = ("employer-06", "employer-07", "employer-08", "employer-09", "employer-10")

@@ -149,6 +149,24 @@ def test_a_public_only_ban_counts_for_a_state_unit_named_as_states_name_them(
     )
 
 
+@pytest.mark.parametrize(
+    "employer",
+    [
+        "Join the Department of Veterans Affairs of Pennsylvania as a claims clerk.",
+        "Commonwealth of Pennsylvania: Department of Homeland Security is hiring.",
+    ],
+)
+def test_a_state_department_named_like_a_federal_one_is_held_to_the_states_ban(
+    employer: str,
+) -> None:
+    report = analyze(employer + "\n" + ASKS, location="Harrisburg, PA", today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert [a.law.id for a in finding.laws] == ["us-pa-public-shb"]
+    assert report.laws is not None and report.laws.set_aside == ()
+    assert not any("federal employer" in note for note in report.notes)
+
+
 NEW_YORK_STATE_AND_CITY = {"us-ny-pt", "us-ny-nyc-pt", "us-ny-shb", "us-ny-nyc-shb"}
 
 

@@ -14,7 +14,13 @@ from factories import LOCAL
 from goodword.redflags import all_laws
 from goodword.redflags.service import MAX_TEXT, findings_for_opportunity, opportunity_location
 from goodword.workspaces.models import Workspace
-from redflags_surfaces.samples import EML, FEDERAL_IN_NEW_YORK, NOT_BINDING, SCAM_AND_HISTORY, TODAY
+from redflags_surfaces.samples import (
+    EML,
+    FEDERAL_IN_NEW_YORK,
+    NOT_BINDING,
+    SCAM_AND_HISTORY,
+    TODAY,
+)
 
 HTMX = {"HX-Request": "true"}
 
@@ -72,6 +78,69 @@ def test_a_federal_posting_shows_state_and_city_laws_only_as_not_binding(
     assert laws == ["United States federal government (OPM pay-setting rule)"]
     notes = re.search(r'<ul class="rf-notes[^"]*">(.*?)</ul>', page.text, flags=re.S)
     assert notes is not None and NOT_BINDING in notes.group(1)
+
+
+OPM_RULE = "United States federal government (OPM pay-setting rule)"
+
+
+def _pay_laws_link(page: str) -> tuple[str, str]:
+    found = re.search(r'<a href="(/laws[^"]*)">(See the pay laws[^<]*)</a>', page)
+    assert found, "no link to the pay laws on the page"
+    return found.group(1).replace("&amp;", "&"), found.group(2)
+
+
+def _law_names(html: str) -> list[str]:
+    return re.findall(r"<td><strong>(.*?)</strong>", html)
+
+
+def test_a_federal_postings_link_to_the_pay_laws_keeps_the_state_laws_apart(
+    client: TestClient,
+) -> None:
+    page = client.post("/check", data={"text": FEDERAL_IN_NEW_YORK, "location": "New York, NY"})
+    href, words = _pay_laws_link(page.text)
+
+    assert href == "/laws?where=New%20York%2C%20NY&employer=us_federal"
+    assert words == "See the pay laws for this place and a US federal employer"
+    laws = client.get(href)
+    assert laws.status_code == 200
+    assert "What applies in New York City, NY, United States to a US federal agency" in laws.text
+    applies, _, apart = laws.text.partition('<h3 id="rf-set-aside">')
+    # What applies is what the check applied; the state and city laws are listed apart,
+    # under the note the check page shows.
+    assert _law_names(applies) == [OPM_RULE]
+    assert apart.startswith("Not binding on a federal employer (4)</h3>")
+    assert _law_names(apart) == [
+        "New York (State)",
+        "New York City, NY",
+        "New York (State)",
+        "New York City, NY",
+    ]
+    notes = re.search(r'<ul class="rf-laws">(.*?)</ul>', applies, flags=re.S)
+    assert notes is not None and NOT_BINDING in notes.group(1)
+    assert '<option value="us_federal" selected>A US federal agency</option>' in laws.text
+    assert 'href="/api/v1/laws?where=New%20York%2C%20NY&amp;employer=us_federal"' in laws.text
+
+
+def test_a_private_postings_link_to_the_pay_laws_is_for_any_employer(
+    client: TestClient,
+) -> None:
+    text = "Acme Corp is hiring an analyst. What is your current salary?"
+    page = client.post("/check", data={"text": text, "location": "New York, NY"})
+    href, words = _pay_laws_link(page.text)
+
+    assert (href, words) == ("/laws?where=New%20York%2C%20NY", "See the pay laws for this place")
+    laws = client.get(href)
+    assert "rf-set-aside" not in laws.text
+    assert OPM_RULE not in _law_names(laws.text)
+    assert "New York City, NY" in _law_names(laws.text)
+    assert '<option value="" selected>Any employer</option>' in laws.text
+
+
+def test_the_laws_page_refuses_an_employer_it_does_not_know(client: TestClient) -> None:
+    page = client.get("/laws", params={"where": "New York, NY", "employer": "us_state"})
+
+    assert page.status_code == 422
+    assert "employer" in page.text
 
 
 def test_pasted_markup_is_shown_as_text_never_run(client: TestClient) -> None:

@@ -127,6 +127,36 @@ def test_a_federal_posting_lists_state_and_city_laws_apart_as_not_binding(
     assert private["laws"]["set_aside"] == [] and private["laws"]["set_aside_heading"] is None
 
 
+def test_the_laws_for_a_place_and_a_federal_employer_set_the_state_and_city_laws_apart(
+    client: TestClient,
+) -> None:
+    params = {"where": "New York, NY", "employer": "us_federal"}
+
+    data = client.get("/api/v1/laws", params=params).json()
+    check = client.post(
+        "/api/v1/check", json={"text": FEDERAL_IN_NEW_YORK, "location": "New York, NY"}
+    ).json()
+
+    assert data["employer"] == "us_federal"
+    assert [law["id"] for law in data["laws"]] == ["us-federal-opm-shb"]
+    assert {law["id"] for law in data["set_aside"]} == NEW_YORK_STATE_AND_CITY
+    # The same as the check of a federal posting there says.
+    assert data["laws"] == check["laws"]["laws"] and data["set_aside"] == check["laws"]["set_aside"]
+    assert data["set_aside_heading"] == check["laws"]["set_aside_heading"]
+    assert any(note.startswith(NOT_BINDING) for note in data["notes"])
+    # For any employer, nothing is set aside.
+    place = client.get("/api/v1/laws", params={"where": "New York, NY"}).json()
+    assert place["employer"] is None and place["set_aside"] == []
+    assert place["set_aside_heading"] is None
+    assert {law["id"] for law in place["laws"]} >= NEW_YORK_STATE_AND_CITY
+    # Every entry is listed whoever the employer is.
+    every = client.get("/api/v1/laws", params={"employer": "us_federal"}).json()
+    assert every["employer"] is None and len(every["laws"]) == len(all_laws())
+    unknown = client.get("/api/v1/laws", params={**params, "employer": "private"})
+    assert unknown.status_code == 422
+    assert unknown.json()["error"]["fields"][0]["field"] == "employer"
+
+
 def test_a_check_cites_sources_for_the_jobs_country(client: TestClient) -> None:
     text = "The take-home project usually takes 3-5 days."
     report = client.post("/api/v1/check", json={"text": text, "location": "Austin, TX"}).json()

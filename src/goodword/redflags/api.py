@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.opportunities import service as opportunities
 from goodword.redflags import service
 from goodword.redflags.analyzer import Category, analyze
+from goodword.redflags.employer import US_FEDERAL
 from goodword.redflags.signals import Severity
 
 router = APIRouter(prefix=API_PREFIX, tags=["red flags"], responses=ERROR_RESPONSES)
@@ -201,16 +203,32 @@ class ReportOut(_Out):
     laws: LawLookupOut | None
 
 
+class LawsEmployer(enum.StrEnum):
+    """The kinds of employer the laws of a place can be looked up for."""
+
+    US_FEDERAL = US_FEDERAL
+
+
 class LawsOut(_Out):
     """The laws that apply to a place (or every entry), and how current the data is."""
 
     where: str | None
+    employer: LawsEmployer | None = Field(
+        description="The kind of employer the place's laws were looked up for; null for any."
+    )
     place: PlaceOut | None
     today: date
     compiled: date = Field(description="When the jurisdiction data was compiled.")
     caveat: str
     laws: list[LawOut]
     notes: list[str]
+    set_aside: list[LawOut] = Field(
+        description="Laws of the place that do not bind that employer: the state, county and "
+        "city laws, for a US federal agency. Not applied; as in a check's `laws.set_aside`."
+    )
+    set_aside_heading: str | None = Field(
+        description="Why `set_aside` is listed apart, in plain words; null when it is empty."
+    )
 
 
 class OpportunityFindings(_Out):
@@ -233,9 +251,19 @@ def laws(
         str | None,
         Query(max_length=200, description='A place such as "Toronto, ON"; leave out for all.'),
     ] = None,
+    employer: Annotated[
+        LawsEmployer | None,
+        Query(
+            description='With `where`: "us_federal" looks the laws up for a US federal agency, '
+            "as a check does when the text shows one; the state and local laws, which do not "
+            "generally bind it, are listed apart in `set_aside`. Leave out for any employer."
+        ),
+    ] = None,
 ) -> LawsOut:
     """The salary-history and pay-range laws that apply where a job is, with their status."""
-    return LawsOut.model_validate(service.laws_document(where, today=clock.today()))
+    kind = employer.value if employer is not None else None
+    document = service.laws_document(where, today=clock.today(), employer=kind)
+    return LawsOut.model_validate(document)
 
 
 @router.get(

@@ -35,17 +35,6 @@ _FEDERAL_AGENCIES = (
     r"General\s+Services\s+Administration|National\s+Park\s+Service|"
     r"Federal\s+Bureau\s+of\s+Investigation|Environmental\s+Protection\s+Agency"
 )
-_US = r"(?:U\.\s?S\.|US|United\s+States)"
-_AGENCY = (
-    rf"(?:{_US}\s+(?:(?i:federal)\s+)?(?:(?i:government)|Department\s+of\s+(?:{_DEPARTMENTS}))"
-    r"|(?i:(?:U\.?\s?S\.?\s+)?federal\s+(?:government|agency))"
-    # "... of the State of California" makes it a state's department of the same name.
-    rf"|Department\s+of\s+(?:{_FEDERAL_DEPARTMENTS})"
-    r"(?!,?\s+(?:of\s+(?:the\s+)?)?(?:State|Commonwealth)\s+of\b)"
-    rf"|(?:{_US}\s+)?(?:{_FEDERAL_AGENCIES}))"
-)
-_THE = r"(?:[Tt]he\s+|[Aa]\s+)?"
-
 _STATE_CODES = {name.lower(): code for code, name in US_STATES.items() if code not in ("DC", "PR")}
 _STATE_NAMES = "|".join(
     name.replace(" ", r"\s+") for name in sorted(US_STATES.values(), key=len, reverse=True)
@@ -59,6 +48,19 @@ _NOT_SCHOOL = r"(?!\s+(?i:university|college))"
 # never holds "of", so "Office of Research of the University of Washington" is no state office.
 _UNIT = r"(?:Department|Office|Agency|Commission|Board|Division|Bureau|Authority)"
 _WORD = r"(?!(?:Is|Has|Seeks|Invites|Wants|Needs)\b)[A-Z][\w'-]*"
+
+_US = r"(?:U\.\s?S\.|US|United\s+States)"
+_AGENCY = (
+    rf"(?:{_US}\s+(?:(?i:federal)\s+)?(?:(?i:government)|Department\s+of\s+(?:{_DEPARTMENTS}))"
+    r"|(?i:(?:U\.?\s?S\.?\s+)?federal\s+(?:government|agency))"
+    # "... of the State of California" or "... of Ohio" makes it a state's department of the
+    # same name ("Department of Veterans Affairs of Ohio"); "... of Ohio Valley" does not.
+    rf"|Department\s+of\s+(?:{_FEDERAL_DEPARTMENTS})"
+    r"(?!,?\s+(?:of\s+(?:the\s+)?)?(?:State|Commonwealth)\s+of\b"
+    rf"|[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE}(?![ \t]+{_WORD}))"
+    rf"|(?:{_US}\s+)?(?:{_FEDERAL_AGENCIES}))"
+)
+_THE = r"(?:[Tt]he\s+|[Aa]\s+)?"
 _UNIT_NAME = rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+(?:(?:and|for|on|&)[ \t]+)?{_WORD})*"
 # What a unit named "... of <State>" does, when "State of" is not there to say whose it is.
 # Firms take that shape too ("The Advertising Agency of Texas", "the Office of Admissions of
@@ -91,14 +93,15 @@ _PUBLIC_SUBJECT = (
 # Commissions and boards that states name "... of <State>": "Railroad Commission of Texas".
 _PUBLIC_BODIES = (
     "Railroad, Public Utility, Public Utilities, Public Service, Civil Service, Industrial, Tax, "
-    "Lottery, Gaming, Corporation, Employment Security, Ethics, Election, Elections"
+    "Lottery, Gaming, Corporation, Employment Security, Ethics, Election, Elections, Veterans, "
+    "Workforce"
 )
 _PUBLIC_BODY = (
     r"(?:State[ \t]+)?(?:"
     + "|".join(body.replace(" ", r"[ \t]+") for body in _PUBLIC_BODIES.split(", "))
     + r")[ \t]+(?:Commission|Board)"
 )
-# A state's own government or one of its units. Each form marks the state's name (s1 to s5),
+# A state's own government or one of its units. Each form marks the state's name (s1 to s6),
 # so whose government it is is read back from the quote.
 _STATE_FORMS = (
     # "State of Oregon", "Commonwealth of Pennsylvania", "State of Oregon, Department of ...".
@@ -115,6 +118,12 @@ _STATE_FORMS = (
     rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s5>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
     # "Department of Human Services, State of Oregon".
     rf"{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME},[ \t]+{_STATE_OF}(?P<s4>{_STATE}){_NOT_SCHOOL}",
+    # "Texas Workforce Commission", "Texas Parks and Wildlife Department": the state's name, then
+    # a public function or a state commission's, then a commission, a board or a department,
+    # which is the whole name ("Texas Health Board of Directors" is not). An agency or an
+    # authority named so is left out: firms are ("the Texas Insurance Agency").
+    rf"(?P<s6>{_STATE})(?:[ \t]+State)?[ \t]+(?:{_PUBLIC_BODY}|{_PUBLIC_SUBJECT}[ \t]+"
+    r"(?:Commission|Board|Department))(?![\w-])(?![ \t]+(?:of|at)\b)",
 )
 _STATE_GOV = "|".join(f"(?:{form})" for form in _STATE_FORMS)
 _STATE_OWNER = re.compile(_STATE_GOV)
@@ -266,6 +275,21 @@ def _city_of(quote: str) -> str | None:
     return " ".join(words) or None
 
 
+def _outside(spans: list[Evidence], others: list[Evidence]) -> list[Evidence]:
+    """The spans that share no character with any of `others` (both sorted, as hits are)."""
+    kept: list[Evidence] = []
+    i = 0
+    for span in spans:
+        # The others that end before this span starts cannot meet it, nor a later span.
+        while i < len(others) and others[i].end <= span.start:
+            i += 1
+        # The first other left ends after this span starts: they meet if it starts before the
+        # span ends. Any later other starts later still.
+        if not (i < len(others) and others[i].start < span.end):
+            kept.append(span)
+    return kept
+
+
 def find_employer(text: str, sents: Sentences | None = None) -> Employer | None:
     """Return who employs you when the text plainly shows a government employer, else None.
 
@@ -279,9 +303,14 @@ def find_employer(text: str, sents: Sentences | None = None) -> Employer | None:
     'Philadelphia'
     """
     hits = run_rules(text, _RULES, sents or Sentences(text))
+    state = hits.get(US_STATE)
     if (hit := hits.get(US_FEDERAL)) is not None:
-        return Employer(kind=US_FEDERAL, evidence=tuple(hit.spans))
-    if (hit := hits.get(US_STATE)) is not None:
+        # A federal department's name that is part of a state unit's is the state's: "State of
+        # Ohio: Department of Homeland Security is hiring".
+        federal = _outside(hit.spans, state.spans if state is not None else [])
+        if federal:
+            return Employer(kind=US_FEDERAL, evidence=tuple(federal))
+    if (hit := state) is not None:
         region = _state_of(hit.spans[0].quote)
         if region is not None:
             return Employer(kind=US_STATE, evidence=tuple(hit.spans), region=region)

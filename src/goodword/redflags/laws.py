@@ -253,6 +253,8 @@ class LawLookup:
     # Laws for this place that do not bind the employer the text shows: the state, county and
     # city laws, for a US federal agency. Listed apart, under `set_aside_heading`.
     set_aside: tuple[AppliedLaw, ...] = ()
+    # The kind of employer the laws were looked up for ("us_federal"); None for any employer.
+    employer: str | None = None
 
     def of_kind(self, kind: Kind) -> list[AppliedLaw]:
         return [applied for applied in self.laws if applied.law.kind is kind]
@@ -544,6 +546,7 @@ def laws_for_place(
         notes=tuple(_notes_for(place, found, left_out, set_aside, federal=federal)),
         left_out=tuple(left_out),
         set_aside=tuple(set_aside),
+        employer=_employer_kind(employer),
     )
 
 

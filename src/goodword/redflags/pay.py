@@ -123,6 +123,10 @@ _NEGATED = rx(
 def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
     """Find questions or form fields about current or past pay (not expectations)."""
     found: list[Evidence] = []
+    # Each sentence is read for negation once, and the characters already quoted are marked,
+    # so a long pasted text with thousands of questions costs time in proportion to its length.
+    negated: dict[int, bool] = {}
+    quoted = bytearray(len(text) + 1)
     for pattern in HISTORY_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
@@ -130,11 +134,15 @@ def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
                 start += 1
             while end > start and text[end - 1] in " \t(:?*":
                 end -= 1
-            if _NEGATED.search(sents.sentence(start)):
+            index = sents.index(start)
+            if index not in negated:
+                negated[index] = bool(_NEGATED.search(sents.sentence(start)))
+            if negated[index]:
                 continue
             item = evidence(text, start, end)
-            if not any(e.start <= item.start < e.end for e in found):
+            if not quoted[item.start]:
                 found.append(item)
+                quoted[item.start : item.end] = b"\x01" * (item.end - item.start)
     return sorted(found)
 
 
@@ -268,15 +276,26 @@ def _trimmed(text: str, match: re.Match[str]) -> Evidence:
 def pay_ranges(text: str) -> list[PayRange]:
     """Parse pay ranges and single figures ("$120,000-$150,000", "€55k - €65k", "$25/hr+")."""
     found: list[PayRange] = []
-    taken: list[tuple[int, int]] = []
+    # The characters a range already covers, and whether each sentence speaks of pay: both
+    # looked up in constant time, so a long text full of figures costs time in proportion.
+    taken = bytearray(len(text) + 1)
     sents = Sentences(text)
+    about_pay: dict[int, bool] = {}
+
+    def pay_sentence(pos: int) -> bool:
+        index = sents.index(pos)
+        if index not in about_pay:
+            lo, hi = sents.spans[index]
+            about_pay[index] = _PAY_CONTEXT.search(text, lo, hi) is not None
+        return about_pay[index]
+
     for match in _RANGE.finditer(text):
         has_money = bool(match.group("c1") or match.group("c2") or match.group("c1x"))
         has_money = has_money or bool(match.group("c2x"))
         has_k = bool(match.group("k2"))
         period = _period(match)
         if not (
-            has_money or has_k or (period and _PAY_CONTEXT.search(sents.sentence(match.start())))
+            has_money or has_k or (period and pay_sentence(match.start()))
         ):
             continue
         low, high = _number(match.group("v1")), _number(match.group("v2"))
@@ -291,9 +310,9 @@ def pay_ranges(text: str) -> list[PayRange]:
         currency = _currency(match.group("c1"), match.group("c2"), match.group("c1x"))
         currency = currency or _currency(match.group("c2x"))
         found.append(PayRange(low, high, currency, period, False, _trimmed(text, match)))
-        taken.append(match.span())
+        taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _OPEN.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if taken[match.start()]:
             continue
         money = match.group("c1") or match.group("c1x")
         if not money:
@@ -301,7 +320,7 @@ def pay_ranges(text: str) -> list[PayRange]:
         period = _period(match)
         lead = (match.group("lead") or "").lower()
         open_ended = bool(match.group("tail")) or lead.startswith(("start", "from", "min", "at"))
-        is_pay = period or _PAY_CONTEXT.search(sents.sentence(match.start()))
+        is_pay = period or pay_sentence(match.start())
         if not (period or open_ended or lead == "up to") or not is_pay:
             continue
         value = _number(match.group("v1")) * (1000 if match.group("k1") else 1)

@@ -69,26 +69,39 @@ def findings_for_opportunity(opportunity: Opportunity, *, today: date) -> Checke
     return check(text[:MAX_TEXT], location=opportunity_location(opportunity), today=today)
 
 
-def laws_document(where: str | None, *, today: date) -> dict[str, Any]:
-    """What applies where (or every entry when `where` is blank), and how current the data is."""
+def laws_document(where: str | None, *, today: date, employer: str | None = None) -> dict[str, Any]:
+    """What applies where (or every entry when `where` is blank), and how current the data is.
+
+    `employer` is a kind of employer ("us_federal") to look the place's laws up for, as a check
+    does when the text shows one; the laws that do not bind it are listed apart. Every entry is
+    listed whoever the employer is, so without a place it is not used.
+    """
     where = (where or "").strip() or None
     if where is None:
         applied = every_law(today)
         place = None
         notes: list[str] = []
+        set_aside: list[dict[str, Any]] = []
+        heading = None
+        employer = None
     else:
-        lookup = laws_for(where, today)
+        lookup = laws_for(where, today, employer=employer)
         applied = list(lookup.laws)
         place = lookup.place.to_dict()
         notes = list(lookup.notes)
+        set_aside = [a.to_dict() for a in lookup.set_aside]
+        heading = lookup.set_aside_heading
     return {
         "where": where,
+        "employer": employer,
         "place": place,
         "today": today.isoformat(),
         "compiled": data_compiled().isoformat(),
         "caveat": data_caveat(),
         "laws": [a.to_dict() for a in applied],
         "notes": notes,
+        "set_aside": set_aside,
+        "set_aside_heading": heading,
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 FLAGS = re.IGNORECASE
@@ -60,12 +61,13 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = sentences(text)
+        self._ends = [end for _, end in self.spans]
 
     def index(self, pos: int) -> int:
-        for i, (start, end) in enumerate(self.spans):
-            if start <= pos < end or pos < start:
-                return i
-        return len(self.spans) - 1
+        """The sentence holding `pos`; the next one when `pos` falls between two."""
+        # The first sentence that ends after `pos`: a binary search, so a long text with
+        # thousands of sentences costs no more per look-up than a short one.
+        return min(bisect_right(self._ends, pos), len(self.spans) - 1)
 
     def window(self, pos: int, around: int = 0) -> tuple[int, int]:
         """Return the span of the sentence at `pos` plus `around` sentences either side."""
@@ -116,9 +118,32 @@ class Hit:
             self.spans.append(item)
 
 
+class _Searches:
+    """`pattern.search(text, lo, hi)`, each asked once per pattern and window.
+
+    Every trigger in one sentence has the same window, so without this a long sentence with
+    many triggers (a pasted text repeating a phrase) is searched once per trigger: quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.done: dict[tuple[re.Pattern[str], int, int], re.Match[str] | None] = {}
+
+    def __call__(self, pattern: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
+        key = (pattern, lo, hi)
+        if key not in self.done:
+            self.done[key] = pattern.search(self.text, lo, hi)
+        return self.done[key]
+
+
 def run_rules(text: str, rules: list[Rule], sents: Sentences | None = None) -> dict[str, Hit]:
-    """Apply `rules` to `text`; return the hits by signal id, each with its evidence."""
+    """Apply `rules` to `text`; return the hits by signal id, each with its evidence.
+
+    Each `near` and `unless` pattern is searched once per window, however many triggers the
+    window holds, so the work grows with the text's length, not with its square.
+    """
     sents = sents or Sentences(text)
+    search = _Searches(text)
     hits: dict[str, Hit] = {}
     for rule in rules:
         for pattern in rule.find:
@@ -126,14 +151,14 @@ def run_rules(text: str, rules: list[Rule], sents: Sentences | None = None) -> d
                 lo, hi = sents.window(found.start(), rule.around)
                 near_found: list[re.Match[str]] = []
                 for near in rule.near:
-                    other = near.search(text, lo, hi)
+                    other = search(near, lo, hi)
                     if other is None:
                         break
                     near_found.append(other)
                 else:
                     if rule.unless is not None:
                         u_lo, u_hi = sents.window(found.start(), rule.unless_around)
-                        if rule.unless.search(text, u_lo, u_hi):
+                        if search(rule.unless, u_lo, u_hi):
                             continue
                     hit = hits.setdefault(rule.signal, Hit(rule.signal))
                     hit.add(from_match(text, found))

@@ -14,9 +14,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from goodword import clock
-from goodword.errors import InvalidInput
+from goodword.errors import FieldError, InvalidInput
 from goodword.pages import is_htmx, render
 from goodword.redflags import service
+from goodword.redflags.employer import US_FEDERAL
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 
 router = APIRouter()
@@ -65,13 +66,23 @@ async def check_post(request: Request) -> Response:
 
 
 @router.get("/laws", name="laws")
-def laws_page(request: Request, where: str = "") -> Response:
-    """The salary-history and pay-range laws for a place, or every entry in the data."""
+def laws_page(request: Request, where: str = "", employer: str = "") -> Response:
+    """The salary-history and pay-range laws for a place, or every entry in the data.
+
+    `employer=us_federal` looks the place's laws up for a US federal agency, as the check page
+    does when the text shows one: the state and local laws are listed apart, as not binding.
+    """
+    if employer not in ("", US_FEDERAL):
+        raise InvalidInput(
+            "Goodword looks pay laws up for any employer or for a US federal agency.",
+            fields=[FieldError("employer", 'Choose "Any employer" or "A US federal agency".')],
+        )
     today = clock.today()
     where = where.strip()[:200]
-    lookup = laws_for(where, today) if where else None
+    lookup = laws_for(where, today, employer=employer or None) if where else None
     context = {
         "where": where,
+        "employer": employer,
         "lookup": lookup,
         "laws": list(lookup.laws) if lookup else every_law(today),
         "compiled": data_compiled(),
