@@ -250,9 +250,10 @@ def finished_errors(
     declared = form_fields(env, template)
     finished: dict[str, FormErrors] = {}
     for key, errors in wanted.items():
-        if key not in declared:
+        if key not in declared and "" not in declared:
             continue  # (no form on the page shows these by label)
-        fields = {**declared.get("", {}), **declared[key]}
+        # Fields drawn by hand (a row of buttons in a fieldset) may be any form's.
+        fields = {**declared.get("", {}), **declared.get(key, {})}
         typed = context.get(key.removesuffix("errors") + "values")
         finished[key] = _finish(errors, fields, typed if isinstance(typed, Mapping) else None)
     return finished

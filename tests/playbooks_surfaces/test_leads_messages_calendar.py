@@ -6,6 +6,7 @@ import re
 from datetime import date
 from email import message_from_bytes, policy
 
+import pytest
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 from sqlalchemy import func, select
@@ -229,6 +230,41 @@ def test_the_calendar_feed_turns_on_serves_ics_rotates_and_turns_off(
     session.expire_all()
     assert session.get(Workspace, workspace.id).calendar_token is None  # type: ignore[union-attr]
     assert client.post("/calendar/feed", data={"action": "explode"}).status_code == 422
+
+
+@pytest.mark.parametrize("feed_on", [False, True])
+@pytest.mark.parametrize("action", ["explode", ""])
+def test_an_unknown_feed_action_comes_back_beside_the_feeds_buttons_and_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace, feed_on: bool, action: str
+):
+    if feed_on:
+        feeds.enable_feed(session, workspace_id=workspace.id)
+        session.commit()
+    session.expire_all()
+    token = session.get(Workspace, workspace.id).calendar_token  # type: ignore[union-attr]
+    response = client.post("/calendar/feed", data={"action": action}, follow_redirects=False)
+    assert response.status_code == 422
+    page = response.text
+    assert "<h1>Calendar</h1>" in page
+    assert 'class="problems"' not in page  # (not the error page)
+    assert '<fieldset id="f-action" class="field has-error"' in page
+    assert "<legend>The feed</legend>" in page
+    said = "Choose to turn the feed on, give it a new address, or turn it off."
+    summary = re.search(r'<div class="form-errors".*?</div>', page, re.S)
+    assert summary and "Nothing was changed:" in summary.group(0)
+    assert re.findall(r"<li>(.*?)</li>", summary.group(0), re.S) == [
+        f'<a href="#f-action">The feed</a>: {said}'
+    ]
+    assert f'<p class="error" id="e-action">{said}</p>' in page
+    # The page shows the feed as it was, with its buttons.
+    if feed_on:
+        assert f"/calendar/{token}.ics" in page
+        assert 'name="action" value="rotate"' in page
+    else:
+        assert "The feed is off" in page
+        assert 'name="action" value="on"' in page
+    session.expire_all()
+    assert session.get(Workspace, workspace.id).calendar_token == token  # type: ignore[union-attr]
 
 
 def test_the_download_is_an_ics_file_of_open_tasks(

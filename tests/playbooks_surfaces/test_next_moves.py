@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -87,6 +88,68 @@ def test_an_ask_goes_asked_agreed_introduced_and_brings_the_follow_ups(
     assert {"referral:thank", "referral:prepare", "referral:report-back"} <= _origins(
         session, workspace.id
     )
+
+
+def _ask_states(session: Session, ws: int) -> list[tuple[int, AskStatus, date | None]]:
+    session.expire_all()
+    return [(a.id, a.status, a.asked_on) for a in referrals.list_(session, workspace_id=ws)]
+
+
+@pytest.mark.parametrize("person_id", ["", "Kim", "-1"])
+def test_marking_an_ask_without_a_person_comes_back_beside_the_buttons(
+    client: TestClient, session: Session, workspace: Workspace, search: Any, person_id: str
+):
+    _rejected(session, workspace.id, search)
+    before = _ask_states(session, workspace.id)
+    tasks_before = _origins(session, workspace.id)
+    response = client.post(
+        "/referrals/mark-asked",
+        data={"person_id": person_id, "source_opportunity_id": search.opportunity.id},
+        follow_redirects=False,
+    )
+    assert response.status_code == 422
+    page = response.text
+    assert f"<h1>{search.opportunity.role_title}" in page  # the opportunity's page
+    assert 'class="problems"' not in page  # (not the error page)
+    assert '<fieldset id="f-person_id" class="field has-error"' in page
+    assert "<legend>Mark as asked</legend>" in page
+    summary = re.search(r'<div class="form-errors".*?</div>', page, re.S)
+    assert summary and "Nothing was marked:" in summary.group(0)
+    assert re.findall(r"<li>(.*?)</li>", summary.group(0), re.S) == [
+        '<a href="#f-person_id">Mark as asked</a>: Choose whom you sent the ask to.'
+    ]
+    assert '<p class="error" id="e-person_id">Choose whom you sent the ask to.</p>' in page
+    # The form comes back as it was: the same opportunity and the same people to choose.
+    assert f'name="source_opportunity_id" value="{search.opportunity.id}"' in page
+    assert f'name="person_id" value="{search.manager.id}"' in page
+    assert f"I sent the ask to {search.manager.display_name}" in page
+    assert _ask_states(session, workspace.id) == before
+    assert all(status is AskStatus.TO_ASK for _, status, _ in before)
+    assert _origins(session, workspace.id) == tasks_before
+
+
+def test_marking_an_ask_of_another_workspaces_opportunity_is_404_and_changes_nothing(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    other_workspace: Workspace,
+    search: Any,
+):
+    _rejected(session, workspace.id, search)
+    before = _ask_states(session, workspace.id)
+    theirs = f.opportunity(session, other_workspace.id, stage="rejected")
+    response = client.post(
+        "/referrals/mark-asked",
+        data={"person_id": search.manager.id, "source_opportunity_id": theirs.id},
+    )
+    assert response.status_code == 404
+    damaged = client.post(
+        "/referrals/mark-asked",
+        data={"person_id": search.manager.id, "source_opportunity_id": "seven"},
+    )
+    assert damaged.status_code == 422
+    assert "That form is damaged" in damaged.text
+    assert _ask_states(session, workspace.id) == before
 
 
 def test_a_move_that_skips_ahead_is_refused_and_changes_nothing(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -143,15 +146,79 @@ def test_moving_to_the_same_stage_records_nothing(
     assert [c.to_stage for c in changes] == [Stage.TARGET]
 
 
-def test_an_unknown_stage_is_refused_and_nothing_moves(
-    client: TestClient, session: Session, workspace: Workspace
-) -> None:
-    opportunity = factories.opportunity(session, workspace.id)
-    response = client.post(f"/opportunities/{opportunity.id}/stage", data={"stage": "dreaming"})
-    assert response.status_code == 422
+def _refusal(page: str, opportunity: Opportunity) -> tuple[str, str]:
+    """The board's summary of a refused move (the menu's label: the message) and the message
+    beside the card's menu."""
+    summary = re.search(r'<div class="form-errors".*?</div>', page, re.S)
+    assert summary, "the board shows no summary of the problem"
+    items = re.findall(r"<li>(.*?)</li>", summary.group(0), re.S)
+    assert len(items) == 1
+    assert f'<a href="#stage-{opportunity.id}">' in items[0]
+    beside = re.search(rf'<p class="error" id="e-stage-{opportunity.id}">([^<]*)</p>', page)
+    assert beside, "no message beside the card's menu"
+    assert f'aria-describedby="e-stage-{opportunity.id}"' in page
+    return html.unescape(re.sub(r"<[^>]+>", "", items[0])), html.unescape(beside.group(1))
+
+
+def _nothing_moved(session: Session, opportunity: Opportunity) -> None:
     session.expire_all()
     unchanged = session.get(Opportunity, opportunity.id)
     assert unchanged is not None and unchanged.stage is Stage.TARGET
+    changes = session.scalars(
+        select(StageChange).where(StageChange.opportunity_id == opportunity.id)
+    ).all()
+    assert [c.to_stage for c in changes] == [Stage.TARGET]
+
+
+def test_an_unknown_stage_comes_back_on_the_board_beside_the_cards_menu(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(
+        session, workspace.id, role_title="Data Lead", organization_name="Globex"
+    )
+    response = client.post(f"/opportunities/{opportunity.id}/stage", data={"stage": "dreaming"})
+    assert response.status_code == 422
+    assert "<h1>Pipeline</h1>" in response.text
+    assert 'class="problems"' not in response.text  # (not the error page)
+    assert _refusal(response.text, opportunity) == (
+        "Stage for Data Lead at Globex: Choose one of the stages in the list.",
+        "Choose one of the stages in the list.",
+    )
+    label = f'<label class="visually-hidden" for="stage-{opportunity.id}">'
+    assert f"{label}Stage for Data Lead at Globex</label>" in response.text
+    assert "Data Lead" in _column(response.text, Stage.TARGET)
+    _nothing_moved(session, opportunity)
+
+
+def test_an_unknown_stage_sent_by_htmx_gets_the_board_fragment_with_the_problem(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(
+        session, workspace.id, role_title="Data Lead", organization_name="Globex"
+    )
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage", data={"stage": "dreaming"}, headers=HTMX
+    )
+    assert response.status_code == 422
+    assert response.headers["vary"] == "HX-Request"
+    assert response.text.lstrip().startswith('<div class="board" id="board">')
+    assert "<html" not in response.text
+    assert _refusal(response.text, opportunity)[0] == (
+        "Stage for Data Lead at Globex: Choose one of the stages in the list."
+    )
+    _nothing_moved(session, opportunity)
+    missing = client.post(f"/opportunities/{opportunity.id}/stage", data={}, headers=HTMX)
+    assert missing.status_code == 422
+    assert _refusal(missing.text, opportunity)[1] == "Choose one of the stages in the list."
+    _nothing_moved(session, opportunity)
+
+
+def test_the_board_lets_htmx_swap_in_a_refused_move(client: TestClient) -> None:
+    """HTMX swaps no 4xx answer unless told to: the board says a 422 is to be shown."""
+    page = client.get("/opportunities/board").text
+    config = re.search(r'<meta name="htmx-config" content=\'([^\']*)\'>', page)
+    assert config, "the board has no htmx-config"
+    assert {"code": "422", "swap": True} in json.loads(config.group(1))["responseHandling"]
 
 
 def test_moving_an_unknown_or_foreign_opportunity_is_404(

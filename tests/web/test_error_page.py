@@ -8,12 +8,9 @@ import re
 
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session
 
-import factories
 from goodword import pages
 from goodword.errors import FieldError, InvalidInput
-from goodword.workspaces.models import Workspace
 
 AMOUNT = "Give a number such as 85000 or 85000.50, without a currency sign or 'k'."
 
@@ -73,15 +70,21 @@ def test_a_message_that_reads_on_from_the_field_follows_its_name(client: TestCli
     assert "after:" not in page.text
 
 
-def test_a_form_left_unfilled_names_the_field_in_words(
-    client: TestClient, session: Session, workspace: Workspace
-) -> None:
-    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
-    session.commit()
-    page = client.post(f"/opportunities/{opportunity.id}/stage", data={})
+def test_a_form_left_unfilled_names_the_field_in_words(client: TestClient) -> None:
+    page = client.post("/messages/eml", data={"subject": "", "body": ""})
     assert page.status_code == 422
-    assert problems(page.text) == ["Stage: Fill this in."]
-    assert "stage:" not in alert(page.text)
+    assert problems(page.text) == ["Subject: Fill this in.", "Body: Fill this in."]
+    assert "subject:" not in alert(page.text)
+
+
+def test_a_problem_with_no_form_to_show_it_names_the_field_by_its_label(
+    client: TestClient,
+) -> None:
+    """Marking an ask as sent with no opportunity has no page to come back to."""
+    page = client.post("/referrals/mark-asked", data={})
+    assert page.status_code == 422
+    assert problems(page.text) == ["Mark as asked: Choose whom you sent the ask to."]
+    assert "person_id" not in page.text and "Person id" not in page.text
 
 
 def test_the_api_keeps_its_error_shape_with_the_field_paths(client: TestClient) -> None:

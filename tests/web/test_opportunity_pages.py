@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -75,8 +77,81 @@ def test_a_damaged_page_link_is_a_422_not_a_crash(client: TestClient) -> None:
     assert "page link is damaged" in response.text
 
 
-def test_an_unknown_stage_filter_is_a_422(client: TestClient) -> None:
-    assert client.get("/opportunities?stage=dreaming").status_code == 422
+def _summary(page: str) -> list[str]:
+    """The problems listed at the top of a form, as a reader sees them ("Move to: …")."""
+    found = re.search(r'<div class="form-errors".*?</div>', page, re.S)
+    assert found, "the page has no summary of its problems"
+    items = re.findall(r"<li>(.*?)</li>", found.group(0), re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+
+
+def _beside(page: str, name: str) -> str:
+    found = re.search(rf'<p class="error" id="e-{name}">([^<]*)</p>', page)
+    assert found, f"no message beside {name}"
+    return html.unescape(found.group(1))
+
+
+def test_an_unknown_stage_filter_is_said_beside_the_filter_and_every_stage_is_listed(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    factories.opportunity(session, workspace.id, role_title="Data Lead", stage="applied")
+    response = client.get("/opportunities?stage=dreaming")
+    assert response.status_code == 422
+    assert "<h1>Opportunities</h1>" in response.text
+    assert 'class="problems"' not in response.text  # (not the error page)
+    assert '<label for="f-stage">Stage</label>' in response.text
+    assert _summary(response.text) == ["Stage: Choose one of the stages in the list."]
+    assert '<a href="#f-stage">Stage</a>' in response.text
+    assert _beside(response.text, "stage") == "Choose one of the stages in the list."
+    assert "Data Lead" in response.text
+
+
+def _stage_history(session: Session, opportunity: Opportunity) -> list[Stage]:
+    session.expire_all()
+    changes = session.scalars(
+        select(StageChange).where(StageChange.opportunity_id == opportunity.id)
+    ).all()
+    return [c.to_stage for c in changes]
+
+
+def test_an_unknown_stage_from_the_detail_page_comes_back_there_with_the_note_kept(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage",
+        data={"stage": "dreaming", "note": "Sent through Ada", "return_to": "detail"},
+    )
+    assert response.status_code == 422
+    assert "<h1>Data Lead" in response.text
+    assert 'class="problems"' not in response.text  # (not the error page)
+    assert '<label for="f-stage">Move to</label>' in response.text
+    assert _summary(response.text) == ["Move to: Choose one of the stages in the list."]
+    assert '<a href="#f-stage">Move to</a>' in response.text
+    assert _beside(response.text, "stage") == "Choose one of the stages in the list."
+    assert 'aria-describedby="e-stage"' in response.text
+    assert 'name="note" maxlength="500" value="Sent through Ada"' in response.text
+    assert '<option value="target" selected>' in response.text
+    assert _stage_history(session, opportunity) == [Stage.TARGET]
+    moved = session.get(Opportunity, opportunity.id)
+    assert moved is not None and moved.stage is Stage.TARGET
+
+
+def test_a_note_too_long_keeps_the_chosen_stage_and_the_note_and_moves_nothing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    note = "x" * 501
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage",
+        data={"stage": "applied", "note": note, "return_to": "detail"},
+    )
+    assert response.status_code == 422
+    assert _summary(response.text) == ["Note (optional): Keep this to 500 characters or fewer."]
+    assert _beside(response.text, "note") == "Keep this to 500 characters or fewer."
+    assert f'value="{note}"' in response.text
+    assert '<option value="applied" selected>' in response.text
+    assert _stage_history(session, opportunity) == [Stage.TARGET]
 
 
 def test_the_new_form_offers_existing_organizations_in_a_datalist(

@@ -39,6 +39,10 @@ from goodword.tasks.models import TaskStatus
 router = APIRouter()
 
 
+# What a stage no form offers (a damaged link, an old page) gets beside the stage's menu.
+UNKNOWN_STAGE = "Choose one of the stages in the list."
+
+
 def stage_or_none(value: str | None) -> Stage | None:
     """Read a `?stage=` filter: blank means every stage."""
     if not value:
@@ -47,8 +51,7 @@ def stage_or_none(value: str | None) -> Stage | None:
         return Stage(value)
     except ValueError:
         raise InvalidInput(
-            f"There is no stage called {value!r}.",
-            fields=[FieldError("stage", "choose one of the listed stages")],
+            f"There is no stage called {value!r}.", fields=[FieldError("stage", UNKNOWN_STAGE)]
         ) from None
 
 
@@ -135,6 +138,49 @@ def _board(session: Session, workspace_id: int) -> dict[str, Any]:
     return {"columns": service.board(session, workspace_id=workspace_id)}
 
 
+def detail_response(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    opportunity: Opportunity,
+    *,
+    forms_on_page: Mapping[str, Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The opportunity's page; `forms_on_page` gives one of its forms back with its problems
+    (`stage_values` and `stage_errors` for the stage's, `ask_errors` for marking asks)."""
+    moves = panels.next_moves(
+        session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
+    )
+    about = interactions.list_(
+        session, workspace_id=workspace_id, opportunity_id=opportunity.id, limit=20
+    )
+    open_tasks = tasks.list_(
+        session,
+        workspace_id=workspace_id,
+        today=clock.today(),
+        opportunity_id=opportunity.id,
+        status=TaskStatus.OPEN,
+        limit=50,
+    )
+    return render(
+        request,
+        "opportunities/detail.html",
+        {
+            "opportunity": opportunity,
+            "history": list(reversed(opportunity.stage_changes)),
+            "interactions": about,
+            "tasks": open_tasks.items,
+            "stage_values": {"stage": opportunity.stage.value, "note": ""},
+            "stage_errors": {},
+            "ask_errors": {},
+            **moves,
+            **(forms_on_page or {}),
+        },
+        status_code=status_code,
+    )
+
+
 @router.get("/opportunities", response_class=HTMLResponse)
 def list_page(
     request: Request,
@@ -143,7 +189,13 @@ def list_page(
     stage: str | None = None,
     after: str | None = None,
 ) -> HTMLResponse:
-    chosen = stage_or_none(stage)
+    errors: Mapping[str, str] = {}
+    try:
+        chosen = stage_or_none(stage)
+    except InvalidInput as error:
+        # The filter's menu says what went wrong; the list shows every stage meanwhile.
+        chosen, after = None, None
+        errors = form_errors(error, fields=("stage",))
     page = page_or_422(
         lambda: service.list_(
             session,
@@ -162,7 +214,9 @@ def list_page(
             "stage": chosen,
             "base_url": base_url,
             "first_page": after is None,
+            "errors": errors,
         },
+        status_code=422 if errors else 200,
     )
 
 
@@ -217,31 +271,7 @@ def detail_page(
     request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> HTMLResponse:
     opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
-    moves = panels.next_moves(
-        session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
-    )
-    about = interactions.list_(
-        session, workspace_id=workspace_id, opportunity_id=opportunity.id, limit=20
-    )
-    open_tasks = tasks.list_(
-        session,
-        workspace_id=workspace_id,
-        today=clock.today(),
-        opportunity_id=opportunity.id,
-        status=TaskStatus.OPEN,
-        limit=50,
-    )
-    return render(
-        request,
-        "opportunities/detail.html",
-        {
-            "opportunity": opportunity,
-            "history": list(reversed(opportunity.stage_changes)),
-            "interactions": about,
-            "tasks": open_tasks.items,
-            **moves,
-        },
-    )
+    return detail_response(request, session, workspace_id, opportunity)
 
 
 @router.get("/opportunities/{opportunity_id}/edit", response_class=HTMLResponse)
@@ -283,10 +313,18 @@ async def update(
 async def move(
     request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
-    """Move to another stage: the board partial for HTMX, else back where the form was."""
+    """Move to another stage: the board partial for HTMX, else back where the form was.
+
+    A problem comes back on the form it was sent from, beside the stage's menu or the note.
+    """
     values = await form_values(request, ("stage", "note", "return_to"))
-    change = forms.validate(StageMove, filled({"stage": values["stage"], "note": values["note"]}))
     before = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id).stage
+    try:
+        change = forms.validate(
+            StageMove, filled({"stage": values["stage"], "note": values["note"]})
+        )
+    except InvalidInput as error:
+        return _move_refused(request, session, workspace_id, opportunity_id, values, error)
     moved = service.move(
         session,
         workspace_id=workspace_id,
@@ -330,6 +368,40 @@ async def move(
             vary_on_htmx=True,
         )
     return redirect("/opportunities/board", flash=queries.warned(None, warning), vary_on_htmx=True)
+
+
+def _move_refused(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    opportunity_id: int,
+    values: Mapping[str, str],
+    error: InvalidInput,
+) -> HTMLResponse:
+    """The form a refused move came from, again, with its problems and nothing moved."""
+    session.rollback()
+    opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
+    errors = form_errors(error, fields=("stage", "note"), rewrite={"stage": UNKNOWN_STAGE})
+    if values["return_to"] == "detail" and not is_htmx(request):
+        # (A menu cannot show a stage it does not offer: it stays on the one it had.)
+        known = values["stage"] in {stage.value for stage in Stage}
+        typed = {"stage": values["stage"] if known else opportunity.stage.value}
+        typed["note"] = values["note"]
+        return detail_response(
+            request,
+            session,
+            workspace_id,
+            opportunity,
+            forms_on_page={"stage_values": typed, "stage_errors": errors},
+            status_code=422,
+        )
+    # A card's menu holds only the stage: a note's problem (no card sends one) is said there too.
+    context = _board(session, workspace_id) | {
+        "refused": opportunity,
+        "refusal": errors.get("stage") or next(iter(errors.values())),
+    }
+    template = "opportunities/_board.html" if is_htmx(request) else "opportunities/board.html"
+    return render(request, template, context, status_code=422, vary_on_htmx=True)
 
 
 @router.get("/opportunities/{opportunity_id}/delete", response_class=HTMLResponse)

@@ -3,6 +3,8 @@ the calendar. The message library's pages live in `message_views.py` and are mou
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
@@ -200,9 +202,14 @@ def feed_url(request: Request, token: str) -> str:
     return str(request.url_for("calendar_feed", token=token))
 
 
-@router.get("/calendar", response_class=HTMLResponse)
-def calendar_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
-    """The calendar feed's switch and address, and the one-off download."""
+def _calendar_page(
+    request: Request,
+    session: Session,
+    workspace_id: int,
+    *,
+    feed_errors: Mapping[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     workspace = session.get(Workspace, workspace_id)
     token = workspace.calendar_token if workspace else None
     return render(
@@ -211,8 +218,16 @@ def calendar_page(request: Request, session: DbSession, workspace_id: WorkspaceI
         {
             "feed": feed_url(request, token) if token else None,
             "items": feeds.items(session, workspace_id=workspace_id),
+            "feed_errors": feed_errors or {},
         },
+        status_code=status_code,
     )
+
+
+@router.get("/calendar", response_class=HTMLResponse)
+def calendar_page(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
+    """The calendar feed's switch and address, and the one-off download."""
+    return _calendar_page(request, session, workspace_id)
 
 
 FEED_ACTIONS = {"on": "turned on", "rotate": "given a new address", "off": "turned off"}
@@ -222,13 +237,12 @@ FEED_ACTIONS = {"on": "turned on", "rotate": "given a new address", "off": "turn
 async def calendar_feed_switch(
     request: Request, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
-    """Turn the feed on, give it a new secret address, or turn it off."""
+    """Turn the feed on, give it a new secret address, or turn it off; anything else comes
+    back on the calendar page, beside the feed's buttons, with the feed as it was."""
     action = (await form_values(request, ("action",)))["action"]
     if action not in FEED_ACTIONS:
-        raise InvalidInput(
-            "Choose to turn the feed on, give it a new address, or turn it off.",
-            fields=[FieldError("action", "is not on, rotate or off")],
-        )
+        errors = {"action": "Choose to turn the feed on, give it a new address, or turn it off."}
+        return _calendar_page(request, session, workspace_id, feed_errors=errors, status_code=422)
     if action == "on":
         feeds.enable_feed(session, workspace_id=workspace_id)
     elif action == "rotate":

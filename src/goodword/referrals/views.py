@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -12,9 +12,13 @@ from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.forms import is_whole_number
+from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Opportunity, Stage
+from goodword.opportunities.views import detail_response
 from goodword.pages import (
     filled,
     form_errors,
+    form_of,
     form_values,
     is_htmx,
     organization_choices,
@@ -196,18 +200,48 @@ async def reported_back(
     )
 
 
-@router.post("/referrals/mark-asked")
+# The form on an opportunity's page whose "I sent the ask" buttons post here.
+ASK_FORM_PAGE = "opportunities/detail.html"
+
+
+@router.post("/referrals/mark-asked", dependencies=[Depends(form_of(ASK_FORM_PAGE))])
 async def mark_asked(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
     """Mark every ask still to make of one person (from one opportunity) as asked: one
-    message usually names several companies."""
+    message usually names several companies.
+
+    A problem comes back on the opportunity's page, beside its buttons; without an opportunity
+    (or one whose page shows no asks to make) there is no form to show it on, so the error page
+    says it.
+    """
     values = await form_values(request, ("person_id", "source_opportunity_id"))
-    if not is_whole_number(values["person_id"]):
+    source, person_id = values["source_opportunity_id"].strip(), values["person_id"].strip()
+    if source and not is_whole_number(source):
         raise InvalidInput(
-            "Say whom you asked.", fields=[FieldError("person_id", "is not a person's number")]
+            "That form is damaged; open the opportunity's page again and use its buttons.",
+            fields=[FieldError("source_opportunity_id", "is not an opportunity's number")],
         )
-    source = values["source_opportunity_id"]
-    source_id = int(source) if is_whole_number(source) else None
-    person = people.get(session, workspace_id=workspace_id, person_id=int(values["person_id"]))
+    opportunity = (
+        opportunities.get(session, workspace_id=workspace_id, opportunity_id=int(source))
+        if source
+        else None
+    )
+    if not is_whole_number(person_id):
+        error = InvalidInput(
+            "Say whom you asked.",
+            fields=[FieldError("person_id", "Choose whom you sent the ask to.")],
+        )
+        if opportunity is None or not _asks_to_make(session, workspace_id, opportunity):
+            raise error
+        return detail_response(
+            request,
+            session,
+            workspace_id,
+            opportunity,
+            forms_on_page={"ask_errors": form_errors(error, fields=("person_id",))},
+            status_code=422,
+        )
+    person = people.get(session, workspace_id=workspace_id, person_id=int(person_id))
+    source_id = opportunity.id if opportunity else None
     asks = rejection.mark_asked(
         session,
         workspace_id=workspace_id,
@@ -218,3 +252,17 @@ async def mark_asked(request: Request, session: DbSession, workspace_id: Workspa
     count = len(asks)
     message = f"Marked {count} ask{'s' if count != 1 else ''} of {person.display_name} as asked."
     return redirect(_back("opportunity", source_id, "open"), flash=message)
+
+
+def _asks_to_make(session: Session, workspace_id: int, opportunity: Opportunity) -> bool:
+    """Whether the opportunity's page shows the "I sent the ask" buttons (it is rejected and
+    has asks still to make)."""
+    if opportunity.stage is not Stage.REJECTED:
+        return False
+    waiting = service.list_(
+        session,
+        workspace_id=workspace_id,
+        source_opportunity_id=opportunity.id,
+        statuses=frozenset({AskStatus.TO_ASK}),
+    )
+    return bool(waiting)
