@@ -308,3 +308,50 @@ def test_a_federal_posting_cites_the_federal_pay_setting_rule() -> None:
         'reads as a US federal agency (the text says "GS-0679-05")' in n for n in report.notes
     )
     assert not any(note.startswith("Not counted") for note in report.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data Analyst, Northwind Traders\nNorthwind is hiring a Data Analyst to join the finance "
+        "group in Manhattan. You will build weekly sales reports in SQL and Tableau.\n"
+        "Competitive salary.\n",
+        "Office assistant needed for a busy dental practice. Competitive pay. Call us to apply.",
+        "Line cook wanted. Pay: DOE. Apply in person at 12 Main Street.",
+        "Experienced line cooks needed for our Queens kitchen. Competitive pay. Call 555-0100.",
+    ],
+)
+def test_a_short_ad_with_vague_pay_is_a_posting_and_flagged_where_a_range_is_required(
+    text: str,
+) -> None:
+    report = analyze(text, location="New York, NY", today=TODAY)
+    assert report.is_posting
+    finding = _finding(text, "pay_transparency", "New York, NY")
+    assert finding is not None and finding.signal == "cf-missing-pay-range"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Dana, I came across your profile. We're hiring a Data Analyst in Manhattan with a "
+        "competitive salary. Would you be open to a quick call?",
+        "Thank you for applying to the Data Analyst role. We're hiring quickly and would like to "
+        "invite you to an interview on Tuesday; we'll talk about the competitive salary then.",
+        "Dear Sam,\nNorthwind is hiring and the pay is competitive salary plus bonus. Let me know.",
+        "We are hiring a Data Analyst. Let me know if a friend might be interested.",
+        "The documents needed for your interview are attached. Competitive salary, as we "
+        "discussed.",
+    ],
+)
+def test_messages_to_one_person_are_not_postings(text: str) -> None:
+    report = analyze(text, location="New York, NY", today=TODAY)
+    assert not report.is_posting
+    assert "pay_transparency" not in report.categories
+
+
+def test_a_text_said_to_be_a_posting_is_one_however_short() -> None:
+    text = "Data Analyst in Manhattan. SQL and Tableau."
+    assert not analyze(text, location="New York, NY", today=TODAY).is_posting
+    report = analyze(text, location="New York, NY", today=TODAY, posting=True)
+    assert report.is_posting
+    assert "pay_transparency" in report.categories

@@ -244,3 +244,47 @@ def test_a_federal_posting_names_a_pay_range_law_it_escapes_once() -> None:
         n.startswith("Not binding on a federal employer: the pay-history law of Colorado.")
         for n in report.notes
     )
+
+
+def test_a_private_employers_ban_is_not_counted_for_a_state_agency() -> None:
+    # Columbus's ban covers private employers (and the City of Columbus), not the State of Ohio.
+    text = "The Ohio Department of Transportation is hiring a technician in Columbus. " + ASKS
+    report = analyze(text, location="Columbus, OH", today=TODAY)
+    finding = _finding(report, "cf-salary-history-question")
+    assert finding is not None
+    assert "us-oh-cbus-shb" not in {a.law.id for a in finding.laws}
+    assert finding.verdict is not None and "unlawful" not in finding.verdict
+    assert (
+        "Not counted: Columbus, OH. It covers private employers only, and the City of Columbus "
+        "itself; the employer reads as an agency of the State of Ohio, a public employer."
+    ) in report.notes
+    private = analyze("Acme Corp is hiring. " + ASKS, location="Columbus, OH", today=TODAY)
+    assert "unlawful in Columbus" in (_finding(private, "cf-salary-history-question").verdict)
+
+
+def test_a_private_employers_ban_counts_for_the_city_that_made_it_where_it_says_so() -> None:
+    city = analyze(
+        "The City of Columbus is hiring a technician. " + ASKS, location="Columbus, OH", today=TODAY
+    )
+    finding = _finding(city, "cf-salary-history-question")
+    assert "us-oh-cbus-shb" in {a.law.id for a in finding.laws}
+    # Toledo's entry does not say its city is covered, so the City of Toledo is not held to it.
+    toledo = laws_for("Toledo, OH", TODAY, employer="us_city")
+    assert "us-oh-tol-shb" in {law.id for law in toledo.left_out}
+    assert "us-oh-tol-shb" not in {a.law.id for a in toledo.laws}
+
+
+def test_a_private_employers_pay_range_law_does_not_flag_a_state_agencys_posting() -> None:
+    posting = (
+        "The Ohio Department of Transportation is hiring a highway technician in Columbus.\n"
+        "Responsibilities: inspect bridges.\nRequirements: 2+ years of experience.\n"
+        "Benefits: pension."
+    )
+    state = analyze(posting, location="Columbus, OH", today=TODAY)
+    firm = analyze(
+        posting.replace("The Ohio Department of Transportation", "Acme Corp"),
+        location="Columbus, OH",
+        today=TODAY,
+    )
+    assert "pay_transparency" not in state.categories
+    assert "pay_transparency" in firm.categories

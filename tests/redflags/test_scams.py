@@ -218,3 +218,49 @@ def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: 
 )
 def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "signals"),
+    [
+        # The data file's own example of impersonation, with the headline's capitals.
+        (
+            "Walmart Work-From-Home Product Tester - message our hiring team on WhatsApp.",
+            {"rf-brand-or-government-impersonation", "rf-chat-only-interview"},
+        ),
+        (
+            "Please message our HR manager on WhatsApp to schedule your interview.",
+            {"rf-chat-only-interview"},
+        ),
+        ("Contact our hiring team on Telegram only.", {"rf-chat-only-interview"}),
+        (
+            "Please schedule your interview via Signal with our recruiter.",
+            {"rf-chat-only-interview"},
+        ),
+        ("Our recruiter will reach you only via Google Chat.", {"rf-chat-only-interview"}),
+    ],
+)
+def test_hiring_moved_to_a_messaging_app_is_flagged(text: str, signals: set[str]) -> None:
+    report = analyze(text, today=TODAY)
+    assert signals <= _signals(report)
+    finding = next(f for f in report.findings if f.signal == "rf-chat-only-interview")
+    assert finding.evidence and finding.title == (
+        "The interview, or the only way to reach the hiring team, is a messaging app"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can message me on WhatsApp to schedule the video call if email is slow on your side.",
+        "You can reach our HR team by e-mail at hr@acme-robotics.com, by phone on 555-0100 or "
+        "on WhatsApp.",
+        "Book your interview through our scheduling link; our recruiter sends reminders on "
+        "WhatsApp.",
+        "Contact our recruiter on WhatsApp or by email to book a Zoom interview.",
+        "Feel free to text me at this number if that's easier, or reply here by email.",
+        "Please contact our recruiter in Signal Hill on Monday; she will meet you there.",
+    ],
+)
+def test_a_messaging_app_offered_beside_other_ways_is_not_a_scam(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories

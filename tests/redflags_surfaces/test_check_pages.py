@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories as f
 from factories import LOCAL
-from goodword.redflags import all_laws
+from goodword.redflags import all_laws, views
 from goodword.redflags.service import MAX_TEXT, findings_for_opportunity, opportunity_location
 from goodword.workspaces.models import Workspace
 from redflags_surfaces.samples import (
@@ -182,6 +183,48 @@ def test_too_long_a_text_is_refused_with_its_length(client: TestClient) -> None:
 
     assert page.status_code == 422
     assert "100,005 characters long" in page.text
+
+
+def test_a_text_over_a_megabyte_is_refused_in_our_words_keeping_the_location(
+    client: TestClient,
+) -> None:
+    # Starlette's form parser refuses a field over 1 MB in its own words ("Field exceeded
+    # maximum size of 1024KB.") and loses the form; the check page reads it and says why.
+    big = "Northwind is hiring. " * 55_000
+    assert len(big.encode()) > 1024 * 1024
+    files = {"message_file": ("", b"", "application/octet-stream")}
+
+    page = client.post("/check", data={"text": big, "location": "New York, NY"}, files=files)
+    fragment = client.post("/check", data={"text": big}, files=files, headers=HTMX)
+
+    assert page.status_code == 422
+    assert "Something went wrong" not in page.text and "1024KB" not in page.text
+    assert (
+        f'<p class="error" id="e-text">The text is {len(big):,} characters long, too long to '
+        "check or to keep here; Goodword checks up to 100,000 characters. Paste just the posting "
+        "or the message that matters.</p>"
+    ) in page.text
+    assert 'value="New York, NY"' in page.text
+    assert "Northwind is hiring" not in page.text
+    assert fragment.status_code == 422 and "Nothing was checked" in fragment.text
+    assert f"The text is {len(big):,} characters long" in fragment.text
+
+
+def test_a_text_the_form_parser_cannot_hold_is_refused_in_our_words(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past the most the page reads (10 MB), the parser's refusal is caught and said plainly.
+    monkeypatch.setattr(views, "MAX_FIELD_BYTES", 1000)
+    files = {"message_file": ("", b"", "application/octet-stream")}
+
+    page = client.post("/check", data={"text": "a" * 2000, "location": "Berlin"}, files=files)
+
+    assert page.status_code == 422
+    assert "Field exceeded" not in page.text and "Part exceeded" not in page.text
+    assert (
+        '<p class="error" id="e-text">The text is over 0.001 MB, too long to check or to keep '
+        "here; Goodword checks up to 100,000 characters."
+    ) in page.text
 
 
 def test_a_saved_email_upload_is_checked_instead_of_the_box(client: TestClient) -> None:

@@ -207,6 +207,38 @@ def test_it_checks_an_opportunitys_posting_with_its_location(
     assert any(law["name"] == "Colorado" for law in history["laws"])
 
 
+def test_an_opportunitys_posting_text_is_a_posting_however_short(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    # One posting marker and no "Competitive salary": the text alone does not read as an ad,
+    # but saved as an opportunity's posting it is one, and New York City asks for a range.
+    posting = (
+        "Data Analyst, Northwind Traders\nNorthwind is hiring a Data Analyst for the finance "
+        "group in Manhattan. You will build weekly sales reports in SQL and Tableau."
+    )
+    opportunity = f.opportunity(
+        session, workspace.id, posting_text=posting, city="New York", region="NY", country="US"
+    )
+
+    report = client.get(f"/api/v1/opportunities/{opportunity.id}/findings").json()["report"]
+    pasted = client.post("/api/v1/check", json={"text": posting, "location": "New York, NY"})
+
+    assert report["is_posting"] is True
+    missing = next(x for x in report["findings"] if x["signal"] == "cf-missing-pay-range")
+    assert missing["title"] == "No pay range where the law requires one"
+    assert any(law["id"] == "us-ny-nyc-pt" for law in missing["laws"])
+    assert pasted.json()["is_posting"] is False and pasted.json()["findings"] == []
+
+
+def test_a_text_over_a_megabyte_is_a_422_naming_the_field(client: TestClient) -> None:
+    response = client.post("/api/v1/check", json={"text": "a" * 1_100_000, "location": "Berlin"})
+
+    assert response.status_code == 422
+    fields = response.json()["error"]["fields"]
+    assert [item["field"] for item in fields] == ["text"]
+    assert "100000" in fields[0]["message"] or "100,000" in fields[0]["message"]
+
+
 def test_an_opportunity_without_posting_text_has_no_report(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

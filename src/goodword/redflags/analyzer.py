@@ -148,8 +148,14 @@ class Report:
         }
 
 
-def analyze(text: str, *, location: str | None = None, today: date) -> Report:
-    """Analyse a posting or message; `location` is where the job is, if known."""
+def analyze(
+    text: str, *, location: str | None = None, today: date, posting: bool | None = None
+) -> Report:
+    """Analyse a posting or message; `location` is where the job is, if known.
+
+    `posting=True` says the text is a job posting (an opportunity's saved posting is one, short
+    or not); None leaves it to the text (`pay.looks_like_posting`).
+    """
     sents = Sentences(text)
     notes: list[str] = []
     raw_location = location
@@ -160,7 +166,8 @@ def analyze(text: str, *, location: str | None = None, today: date) -> Report:
     lookup = laws_for_place(place, today=today, employer=employer) if place.known else None
     compiled = data_compiled()
     ranges = pay_ranges(text)
-    posting = looks_like_posting(text)
+    if posting is None:
+        posting = looks_like_posting(text)
     transparency = _transparency_findings(text, ranges, posting, lookup, compiled)
     if lookup is not None:
         held_off = _held_off(text, ranges, posting, lookup, transparency, compiled)
@@ -217,7 +224,7 @@ def _employer_notes(lookup: LawLookup, employer: Employer | None, held_off: list
     finding would have cited named on their own.
     """
     listed = set_aside_list_note(list(lookup.set_aside)) if lookup.set_aside else None
-    asides = {left_out_note(law) for law in lookup.left_out} | {listed}
+    asides = {left_out_note(law, lookup.employer) for law in lookup.left_out} | {listed}
     notes = [note for note in lookup.notes if note not in asides]
     if employer is None:
         return notes
@@ -239,7 +246,7 @@ def _left_out_notes(lookup: LawLookup | None, kind: Kind) -> list[str]:
     """Notes for the entries of `kind` left out because they bind another kind of employer."""
     if lookup is None:
         return []
-    return [left_out_note(law) for law in lookup.left_out if law.kind is kind]
+    return [left_out_note(law, lookup.employer) for law in lookup.left_out if law.kind is kind]
 
 
 def _cited_laws(findings: list[Finding]) -> set[str]:

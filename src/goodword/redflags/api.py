@@ -123,6 +123,11 @@ class LawOut(_Out):
     employer: str | None = Field(
         description='Set when the entry binds one kind of employer only ("us_federal").'
     )
+    own_government: bool = Field(
+        description="For an entry that covers private employers only: true when it also binds "
+        "the government that made it (Columbus's ordinance binds the City of Columbus), so it "
+        "counts for that employer; it never counts for another public employer the text shows."
+    )
     status: str
     status_text: str
     in_force: bool

@@ -69,12 +69,14 @@ BRAND_WORDS = (
     r"Pfizer|Tesla|IBM|Oracle|Target|Costco|PayPal|Airbnb|Shell|Accenture|Unilever|Nike|KPMG|PwC|"
     r"Chase|JPMorgan"
 )
+# The brand's name is matched as written (Target, Shell and Chase are words too); the words
+# around it in any case, as headlines write them ("Walmart Work-From-Home Product Tester").
 _BRAND_CLAIM = re.compile(
-    r"\b(?:on\s+behalf\s+of|recruit\w*\s+for|hiring\s+(?:team\s+)?(?:at|for)|HR\s+(?:at|of|from|"
-    r"team\s+(?:at|of))|careers?\s+at|representing|(?:position|job|role|opening)s?\s+(?:at|with)|"
-    r"work(?:ing)?\s+(?:from\s+home\s+)?(?:for|with))\s+(?P<a>" + BRAND_WORDS + r")\b"
-    r"|\b(?P<b>" + BRAND_WORDS + r")\s+(?:is\s+(?:now\s+)?hiring|careers|recruitment|recruiting|HR|"
-    r"hiring\s+team|work[- ]from[- ]home|remote\s+\w+|product\s+tester|customer\s+service|"
+    r"\b(?i:on\s+behalf\s+of|recruit\w*\s+for|hiring\s+(?:team\s+)?(?:at|for)|HR\s+(?:at|of|"
+    r"from|team\s+(?:at|of))|careers?\s+at|representing|(?:position|job|role|opening)s?\s+(?:at|"
+    r"with)|work(?:ing)?\s+(?:from\s+home\s+)?(?:for|with))\s+(?P<a>" + BRAND_WORDS + r")\b"
+    r"|\b(?P<b>" + BRAND_WORDS + r")\s+(?i:is\s+(?:now\s+)?hiring|careers|recruitment|recruiting|"
+    r"HR|hiring\s+team|work[- ]from[- ]home|remote\s+\w+|product\s+tester|customer\s+service|"
     r"data\s+entry)\b"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)\b")
@@ -116,10 +118,10 @@ def _brand_in(label_text: str) -> str | None:
 def contact_hits(text: str, hits: dict[str, Hit]) -> None:
     """Free-mail senders, lookalike domains, and famous names reached through chat apps."""
     free_mail: list[re.Match[str]] = []
-    mail_spans = []
+    in_mail = bytearray(len(text) + 1)  # the characters inside an e-mail address
     for found in _EMAIL.finditer(text):
         domain = found.group("domain").lower()
-        mail_spans.append((found.start(), found.end()))
+        in_mail[found.start() : found.end()] = b"\x01" * (found.end() - found.start())
         local = found.group(0).split("@", 1)[0]
         if domain in FREE_MAIL:
             free_mail.append(found)
@@ -138,7 +140,7 @@ def contact_hits(text: str, hits: dict[str, Hit]) -> None:
                 )
                 hit.add(from_match(text, found))
     for found in _DOMAIN.finditer(text):
-        if any(s <= found.start() < e for s, e in mail_spans):
+        if in_mail[found.start()]:
             continue
         domain = found.group("domain").lower()
         brand = _brand_in(domain.rsplit(".", 1)[0])

@@ -38,6 +38,9 @@ class Status(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+# The employers a law for private employers does not bind.
+PUBLIC_EMPLOYERS = frozenset({US_FEDERAL, US_STATE, US_CITY})
+
 SCOPE_WORDS = {
     "public_and_private": "public and private employers",
     "all_employers": "all employers",
@@ -79,6 +82,9 @@ class Law:
     restricts: str | None = None
     # Set when the entry binds one kind of employer only, such as "us_federal".
     employer: str | None = None
+    # A private-only entry that also binds the government that made it: Columbus's ordinance
+    # covers the City of Columbus, not the State of Ohio.
+    own_government: bool = False
 
     def status_on(self, today: date) -> Status:
         """Judge the entry's status on `today` from its recorded status and effective date."""
@@ -104,15 +110,33 @@ class Law:
         return self.binds(employer) and self.covers_place(place)
 
     def binds(self, employer: str | Employer | None) -> bool:
-        """Say whether the entry binds `employer` (None: an employer the text does not name)."""
+        """Say whether the entry binds `employer` (None: an employer the text does not name).
+
+        A law for private employers binds no public employer the text shows, except, where
+        its sources say so, the government that made it (`own_government`).
+        """
         if self.employer is None:
-            return True
+            if self.scope != "private_only" or _employer_kind(employer) not in PUBLIC_EMPLOYERS:
+                return True
+            return self._binds_its_own_government(employer)
         if employer is None:
             return False
         if isinstance(employer, str):
             return employer == self.employer
         if employer.kind != self.employer:
             return False
+        if employer.region is not None and employer.region != self.region:
+            return False
+        return employer.city is None or employer.city.casefold() == (self.city or "").casefold()
+
+    def _binds_its_own_government(self, employer: str | Employer | None) -> bool:
+        if not self.own_government:
+            return False
+        own = {"city": US_CITY, "region": US_STATE}.get(self.level)
+        if own is None or _employer_kind(employer) != own:
+            return False
+        if not isinstance(employer, Employer):
+            return True  # that kind of employer of the place: the place's own government
         if employer.region is not None and employer.region != self.region:
             return False
         return employer.city is None or employer.city.casefold() == (self.city or "").casefold()
@@ -137,6 +161,8 @@ class Law:
     def coverage(self) -> str:
         """Who the law covers, in plain words."""
         scope = SCOPE_WORDS.get(self.scope, self.scope)
+        if self.own_government and self.level == "city":
+            scope += f", and the City of {self.city} itself"
         if self.employer is not None and self.employer_threshold is None:
             return scope  # one kind of employer, a government: its size does not matter
         if self.employer_threshold is None:
@@ -173,6 +199,7 @@ class Law:
             "range_rules": dict(self.range_rules),
             "restricts": self.restricts,
             "employer": self.employer,
+            "own_government": self.own_government,
         }
 
 
@@ -330,6 +357,7 @@ def all_laws() -> tuple[Law, ...]:
                 range_rules=dict(entry.get("range_rules") or {}),
                 restricts=entry.get("restricts"),
                 employer=entry.get("employer"),
+                own_government=bool(entry.get("own_government", False)),
             )
         )
     return tuple(laws)
@@ -387,9 +415,20 @@ def _words(text: str, law: Law) -> str:
     return text.format(state=US_STATES.get(law.region or "", law.region), city=law.city)
 
 
-def left_out_note(law: Law) -> str:
-    """Say why an entry for the place was not counted: it binds another kind of employer."""
-    kind = EMPLOYER_KINDS[law.employer or ""]
+def left_out_note(law: Law, employer: str | None = None) -> str:
+    """Say why an entry for the place was not counted: it binds another kind of employer.
+
+    `employer` is the kind of employer the laws were looked up for: for an entry that covers
+    private employers, the public employer it does not bind.
+    """
+    if law.employer is None:
+        shown = EMPLOYER_KINDS[employer or ""]
+        return _words(
+            f"Not counted: {law.name}. It covers {law.coverage.split(';')[0]}; the employer "
+            f"reads as {shown.one}, a public employer.",
+            law,
+        )
+    kind = EMPLOYER_KINDS[law.employer]
     return _words(
         f"Not counted: {law.name}. It binds only {kind.many}; Goodword counts it when the job's "
         f"text shows the employer is one, such as {kind.shown_by}.",
@@ -459,6 +498,7 @@ def _notes_for(
     set_aside: list[AppliedLaw],
     *,
     federal: bool = False,
+    employer: str | None = None,
 ) -> list[str]:
     notes: list[str] = []
     if not place.known:
@@ -508,7 +548,7 @@ def _notes_for(
             notes.append(f"{states}: {item['fact']}")
     if place.country == "GB":
         notes.append("The EU Pay Transparency Directive does not apply in the United Kingdom.")
-    notes.extend(left_out_note(law) for law in left_out)
+    notes.extend(left_out_note(law, employer) for law in left_out)
     if set_aside:
         notes.append(set_aside_list_note(set_aside))
     return notes
@@ -543,7 +583,16 @@ def laws_for_place(
         today=today,
         compiled=data_compiled(),
         laws=tuple(found),
-        notes=tuple(_notes_for(place, found, left_out, set_aside, federal=federal)),
+        notes=tuple(
+            _notes_for(
+                place,
+                found,
+                left_out,
+                set_aside,
+                federal=federal,
+                employer=_employer_kind(employer),
+            )
+        ),
         left_out=tuple(left_out),
         set_aside=tuple(set_aside),
         employer=_employer_kind(employer),

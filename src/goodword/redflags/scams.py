@@ -18,8 +18,27 @@ CRYPTO = (
 )
 CHAT_APPS = (
     r"(?:telegram|whats\s?app|signal\s+(?:app|messenger|chat)|wickr|google\s+hangouts|hangouts|"
-    r"textnow|text\s?free|viber|wechat|kik|skype\s+chat|instant\s+messag\w+|text\s+messag\w+|"
-    r"text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
+    r"google\s+chat|textnow|text\s?free|viber|wechat|kik|skype\s+chat|instant\s+messag\w+|"
+    r"text\s+messag\w+|text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
+)
+# The messaging apps by name: where a hiring contact can be moved to. "Signal" on its own is
+# the app when written so and not the start of a name ("Signal Hill").
+MESSAGING_APPS = (
+    r"(?:telegram|whats\s?app|signal\s+(?:app|messenger)|(?-i:Signal)\b(?![ \t]+(?-i:[A-Z]))|"
+    r"wickr|google\s+(?:hangouts|chat)|hangouts|viber|wechat|kik|textnow|text\s?free|line\s+app)"
+)
+# Who does the hiring, named as the contact: "our hiring team", "the HR manager", "our recruiter".
+HIRING_CONTACT = (
+    r"(?:our|the|my)\s+(?:\w+\s+){0,2}?(?:hiring\s+(?:team|manager|officer|desk|department)|HR\b"
+    r"(?:\s+(?:team|manager|officer|desk|department|representative|coordinator))?|"
+    r"human\s+resources|recruit(?:er|ers|ment\s+(?:team|officer|manager)|ing\s+team)|"
+    r"interviewers?|talent\s+(?:team|acquisition(?:\s+team)?))"
+)
+# Another way to reach the same people, or a real scheduling tool: WhatsApp is then one option.
+OTHER_WAYS = (
+    r"\b(?:e-?mail\w*|phone\s+(?:call|screen|number)|by\s+phone|call\s+(?:you|us|me)|video|zoom|"
+    r"teams|google\s+meet|in[- ]person|on[- ]?site|at\s+our\s+office|face[- ]to[- ]face|"
+    r"calendar|calendly|(?:scheduling|booking)\s+(?:link|page|system|tool))\b"
 )
 W = r"(?:[\w'\u2019-]+\s+)"  # one word and its trailing space
 # A coin named as money, not as a line of business: "pay in USDT", not "our crypto team".
@@ -279,10 +298,56 @@ RULES: list[Rule] = [
             ),
             rx(CHAT_APPS + r"\s+(?:\w+\s+){0,2}interview\w*\b"),
             rx(r"\b(?:text|chat)[- ]based\s+interview\b"),
+            # The interview arranged in the app: "schedule your interview on WhatsApp",
+            # "message us on Telegram to book your interview".
+            rx(
+                r"\b(?:schedul\w*|arrang\w*|book\w*|set\s+up|confirm)\s+(?:your|the|an?)\s+"
+                r"(?:\w+\s+)?interview\w*\s+(?:on|via|through|over|using)\s+(?:the\s+)?"
+                + MESSAGING_APPS
+                + r"\b"
+            ),
+            rx(
+                r"\b(?:on|via|through|over|using)\s+(?:the\s+)?"
+                + MESSAGING_APPS
+                + r"\s+(?:\w+\s+){0,2}?to\s+(?:schedule|arrange|book|set\s+up|confirm)\s+"
+                r"(?:your|the|an?)\s+(?:\w+\s+)?interview\w*\b"
+            ),
         ),
-        unless=rx(
-            r"\b(?:video|zoom|teams|google\s+meet|phone\s+(?:call|screen)|call\s+you|in[- ]person|"
-            r"on[- ]?site|at\s+our\s+office|face[- ]to[- ]face|schedul\w+|book\w*)\b"
+        # A video or phone interview, an e-mail or a scheduling tool beside the app: the app is
+        # one way among others, not the only one. (Not "schedule" alone: scammers schedule too.)
+        unless=rx(OTHER_WAYS),
+    ),
+    Rule(
+        # Those who hire, reachable in a messaging app: "Contact our hiring team on Telegram",
+        # "message our HR manager on WhatsApp".
+        "rf-chat-only-interview",
+        find=(
+            rx(
+                r"\b(?:message|contact|add|text|reach|dm|write\s+to|chat\s+with|talk\s+to|"
+                r"speak\s+(?:to|with)|connect\s+with|get\s+in\s+touch\s+with)\s+"
+                + HIRING_CONTACT
+                + r"(?:[ \t]+[\w.'-]+){0,3}?\s+(?:on|via|through|using|over)\s+(?:the\s+)?"
+                + MESSAGING_APPS
+                + r"\b"
+            ),
+        ),
+        unless=rx(OTHER_WAYS),
+    ),
+    Rule(
+        # A messaging app as the only way: "Telegram only", "only via WhatsApp". Only rules the
+        # other ways out, so they do not cancel it; it must be about hiring.
+        "rf-chat-only-interview",
+        find=(
+            rx(
+                r"\b(?:on|via|through|using|over|by)\s+(?:the\s+)?" + MESSAGING_APPS + r"\s+only\b"
+                r"|\bonly\s+(?:on|via|through|using|over|by)\s+(?:the\s+)?" + MESSAGING_APPS + r"\b"
+            ),
+        ),
+        near=(
+            rx(
+                r"\b(?:interview\w*|hiring|HR|recruit\w*|appl(?:y|ied|ication)|candidates?|"
+                r"contact|reach|message|onboarding|offer)\b"
+            ),
         ),
     ),
     Rule(

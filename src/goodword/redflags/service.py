@@ -51,22 +51,25 @@ class Checked:
         return sum(1 for f in self.report.findings if f.flagged)
 
 
-def check(text: str, *, location: str | None, today: date) -> Checked:
-    """Analyse `text` and mark its evidence for display."""
-    report = analyze(text, location=location, today=today)
+def check(text: str, *, location: str | None, today: date, posting: bool | None = None) -> Checked:
+    """Analyse `text` and mark its evidence for display; `posting` as for `analyze`."""
+    report = analyze(text, location=location, today=today, posting=posting)
     return Checked(report=report, highlighted=highlight(text, marks_for(report)))
 
 
 def findings_for_opportunity(opportunity: Opportunity, *, today: date) -> Checked | None:
     """Check the opportunity's saved posting text; None when no posting text is saved.
 
-    The location is the opportunity's city, region and country; with none recorded, the
-    analyzer reads the location the posting states (see `location_text.find_location`).
+    The text is a job posting by definition, however short, so a missing pay range is
+    flagged where the law asks for one. The location is the opportunity's city, region and
+    country; with none recorded, the analyzer reads the location the posting states (see
+    `location_text.find_location`).
     """
     text = (opportunity.posting_text or "").strip()
     if not text:
         return None
-    return check(text[:MAX_TEXT], location=opportunity_location(opportunity), today=today)
+    location = opportunity_location(opportunity)
+    return check(text[:MAX_TEXT], location=location, today=today, posting=True)
 
 
 def laws_document(where: str | None, *, today: date, employer: str | None = None) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 
 from goodword import clock
 from goodword.errors import FieldError, InvalidInput
@@ -21,6 +22,14 @@ from goodword.redflags.employer import US_FEDERAL
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 
 router = APIRouter()
+
+# The most a form field may hold, in bytes: a pasted text over `service.MAX_TEXT` characters is
+# refused in our words, as long as the form parser gives it to us. Starlette's own limit (1 MB)
+# would refuse it in its words instead and lose the rest of the form.
+MAX_FIELD_BYTES = service.MAX_FILE_BYTES
+# A refused text at most this long goes back into the box to be cut down; a longer one is not
+# sent back (a page holding megabytes of text helps no one).
+KEEP_TEXT = 1_000_000
 
 
 @router.get("/check", name="check")
@@ -32,12 +41,15 @@ def check_page(request: Request) -> Response:
 @router.post("/check")
 async def check_post(request: Request) -> Response:
     """Check what was pasted or uploaded; the whole page, or only the results for HTMX."""
-    form = await request.form()
+    fragment = is_htmx(request)
+    template = "redflags/_results.html" if fragment else "redflags/check.html"
+    form = await _form(request)
+    if form is None:
+        context = _context(errors={"text": _too_long(None)}, fragment=fragment)
+        return render(request, template, context, status_code=422, vary_on_htmx=True)
     text = _text(form.get("text"))
     location = _text(form.get("location")).strip()[:200]
     upload = form.get("message_file")
-    fragment = is_htmx(request)
-    template = "redflags/_results.html" if fragment else "redflags/check.html"
     errors: dict[str, str] = {}
     field = "text"
     if isinstance(upload, UploadFile) and upload.filename:
@@ -49,6 +61,8 @@ async def check_post(request: Request) -> Response:
                 text = service.text_from_file(data, name=upload.filename, as_email=as_email)
             except InvalidInput as exc:
                 errors[field] = exc.message
+    if not errors and field == "text" and len(text) > KEEP_TEXT:
+        errors, text = {"text": _too_long(len(text))}, ""
     if not errors:
         try:
             service.check_length(text, field=field)
@@ -89,6 +103,30 @@ def laws_page(request: Request, where: str = "", employer: str = "") -> Response
         "caveat": data_caveat(),
     }
     return render(request, "redflags/laws.html", context)
+
+
+async def _form(request: Request) -> FormData | None:
+    """The posted form; None when a field is too large for the form parser to read at all."""
+    try:
+        return await request.form(max_part_size=MAX_FIELD_BYTES)
+    except HTTPException as exc:
+        # Starlette refuses a part over the limit with a 400 ("Field exceeded maximum size");
+        # any other fault in the form is left to the usual error page.
+        if exc.status_code == 400 and "exceeded maximum size" in str(exc.detail):
+            return None
+        raise
+
+
+def _too_long(length: int | None) -> str:
+    """Say that a pasted text is too long to check or to keep, and what to paste instead."""
+    if length is not None:
+        size = f"{length:,} characters long"
+    else:
+        size = f"over {MAX_FIELD_BYTES / 1_000_000:g} MB"
+    return (
+        f"The text is {size}, too long to check or to keep here; Goodword checks up to "
+        f"{service.MAX_TEXT:,} characters. Paste just the posting or the message that matters."
+    )
 
 
 def _text(value: Any) -> str:
