@@ -118,3 +118,83 @@ def test_search_documents_gain_the_terms_for_finding_without_accents(empty_engin
         ):
             hits = search.search(session, workspace_id=workspace_id, query=query)
             assert [hit.title for hit in hits] == [title], query
+
+
+def test_a_reference_launch_outlives_its_opportunity(empty_engine: Engine) -> None:
+    """0010: deleting an opportunity keeps its launches (unlinked), so the cap still counts
+    them; the table's rebuild on SQLite keeps 0009's trigger; a downgrade drops the orphans."""
+    from datetime import date
+
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.opportunities import service as opportunities
+    from goodword.playbooks import launch
+    from goodword.references import service as references
+    from goodword.references.schemas import ReferenceCreate
+    from goodword.workspaces import service as workspaces
+
+    today = date(2026, 11, 25)
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        manager = f.person(session, ws, "Hana Manager", emails=["hm@example.org"])
+        jobs = [
+            f.opportunity(session, ws, organization_name=org, hiring_manager_id=manager.id)
+            for org in ("Northbeam", "Quillstone")
+        ]
+        ada = f.person(session, ws, "Ada Lovelace", emails=["ada@example.org"])
+        reference = references.create(
+            session,
+            workspace_id=ws,
+            data=ReferenceCreate(person_id=ada.id, consent_on=date(2026, 10, 1)),
+            today=today,
+        )
+        for job in jobs:
+            launch.launch(
+                session,
+                workspace_id=ws,
+                reference_id=reference.id,
+                opportunity_id=job.id,
+                today=today,
+            )
+        ids = {"reference": reference.id, "gone": jobs[0].id, "kept": jobs[1].id}
+
+    with transaction(sessions) as session:
+        opportunities.delete(session, workspace_id=ws, opportunity_id=ids["gone"])
+    with transaction(sessions) as session:
+        reference = references.get(session, workspace_id=ws, reference_id=ids["reference"])
+        assert sorted((u.opportunity_id or 0) for u in reference.uses) == [0, ids["kept"]]
+        assert len(references.uses_within(reference, today=today, window_days=90)) == 2
+        orphan = next(u.id for u in reference.uses if u.opportunity_id is None)
+
+    def keys() -> set[str]:
+        with empty_engine.connect() as connection:
+            rows = connection.execute(text("SELECT origin_key FROM tasks")).scalars()
+            return {key for key in rows if key and f":use:{orphan}:" in key}
+
+    assert keys(), "the launch's tasks keep their keys"
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    with empty_engine.connect() as connection:
+        left = connection.execute(text("SELECT opportunity_id FROM reference_uses")).scalars()
+        assert list(left) == [ids["kept"]]
+    # The orphan went by a plain DELETE: 0009's trigger forgot it in the task keys.
+    assert keys() == set()
+
+    migrate.upgrade(empty_engine)
+    with transaction(sessions) as session:
+        opportunities.delete(session, workspace_id=ws, opportunity_id=ids["kept"])
+    with empty_engine.connect() as connection:
+        left = connection.execute(text("SELECT opportunity_id FROM reference_uses")).scalars()
+        assert list(left) == [None]
+    # After the rebuild the trigger still runs: deleting the reference clears its launch's keys.
+    with transaction(sessions) as session:
+        references.delete(session, workspace_id=ws, reference_id=ids["reference"])
+    with empty_engine.connect() as connection:
+        rows = connection.execute(text("SELECT origin_key FROM tasks")).scalars()
+        assert [key for key in rows if key and ":use:" in key] == []

@@ -61,6 +61,44 @@ def test_opportunities_without_a_route_get_their_own_row(session: Session, works
     assert rows[-1].label == "Not recorded"
 
 
+def test_an_application_with_no_route_that_went_in_blind_counts_as_blind(
+    session: Session, workspace: Workspace
+):
+    from goodword.network.queries import count_blind
+
+    # No route recorded, moved to Applied: the warning called it a blind application.
+    unrecorded = f.opportunity(session, workspace.id, role_title="A")
+    opportunities.move(
+        session, workspace_id=workspace.id, opportunity_id=unrecorded.id, stage=Stage.APPLIED
+    )
+    # No route recorded either, but only a target, or introduced: neither went in blind.
+    f.opportunity(session, workspace.id, role_title="B")
+    introduced = f.opportunity(session, workspace.id, role_title="C", stage="introduced")
+    opportunities.move(
+        session, workspace_id=workspace.id, opportunity_id=introduced.id, stage=Stage.APPLIED
+    )
+    f.opportunity(session, workspace.id, role_title="D", route="blind", stage="applied")
+    routes = {r.route: r for r in progress.by_route(session, workspace_id=workspace.id)}
+    assert routes[Route.BLIND].opportunities == 2
+    assert routes[None].opportunities == 2
+    data = progress.progress(session, workspace_id=workspace.id, today=TODAY)
+    assert data.blind_applications == count_blind(session, workspace_id=workspace.id) == 2
+    assert sum(r.opportunities for r in data.routes) == 4
+
+
+def test_the_blind_count_is_the_dashboards_whatever_the_route(
+    session: Session, workspace: Workspace
+):
+    # Direct contact with no introduction on record: blind by the warning's rule, though it
+    # stays in its own row of the table.
+    f.opportunity(session, workspace.id, route="direct", stage="interviewing")
+    f.opportunity(session, workspace.id, route="referral", stage="applied")
+    data = progress.progress(session, workspace_id=workspace.id, today=TODAY)
+    assert data.blind_applications == 1
+    routes = {r.route: r.opportunities for r in data.routes}
+    assert routes[Route.DIRECT] == 1 and routes[Route.BLIND] == 0
+
+
 def test_it_lists_open_asks_and_overdue_follow_ups(session: Session, workspace: Workspace):
     ada = f.person(session, workspace.id, "Ada")
     ask = referrals.create(

@@ -317,6 +317,98 @@ def test_no_target_companies_still_thanks_and_asks_for_targets(
     assert referrals.list_(session, workspace_id=workspace.id) == []
 
 
+def _works_at(session: Session, ws: int, person: Person, organization: str) -> None:
+    people.add_position(
+        session,
+        workspace_id=ws,
+        person_id=person.id,
+        data=PositionCreate(organization_name=organization, title="Product Manager"),
+    )
+
+
+def test_it_never_suggests_the_users_own_employer_nor_names_the_user(
+    session: Session, workspace: Workspace
+):
+    s = build(session, workspace.id)
+    # The user works at Quillmark now, knows Morgan from the interview, and even has a target
+    # opportunity there (an internal move): still no door for an outside recommendation.
+    _works_at(session, workspace.id, s.me, "Quillmark Studio")
+    f.connection(session, workspace.id, s.manager, s.me, kind="interviewer")
+    f.opportunity(session, workspace.id, organization_name="Quillmark Studio", stage="target")
+    result = run(session, workspace.id, s)
+    suggested = [c for companies in result.companies.values() for c in companies]
+    assert suggested
+    assert "Quillmark Studio" not in {c.organization.name for c in suggested}
+    assert not any("Sam" in c.reason for c in suggested)
+    asks = referrals.list_(session, workspace_id=workspace.id)
+    assert "Quillmark Studio" not in {a.target_organization.name for a in asks}
+    assert not any("Quillmark" in d.body for d in result.drafts)
+
+
+def test_the_user_alone_is_no_tie_so_it_asks_for_targets(session: Session, workspace: Workspace):
+    s = build(session, workspace.id, targets=())
+    for position in list(s.manager.positions):
+        if not position.is_current:
+            people.remove_position(session, workspace_id=workspace.id, position_id=position.id)
+    for connection in session.scalars(select(Connection)).all():
+        session.delete(connection)
+    session.flush()
+    # Morgan's only tie is the user, at the user's own employer.
+    _works_at(session, workspace.id, s.me, "Quillmark Studio")
+    f.connection(session, workspace.id, s.manager, s.me, kind="interviewer")
+    result = run(session, workspace.id, s)
+    assert result.companies[s.manager.id] == []
+    assert [p.field for p in result.prompts] == ["target_companies"]
+    assert "Add the companies you want to work at next" in result.prompts[0].message
+    assert {t.origin for t in result.tasks} == {"rejection:thank"}
+    assert referrals.list_(session, workspace_id=workspace.id) == []
+
+
+def test_ties_leave_out_the_user_and_their_employers(session: Session, workspace: Workspace):
+    from goodword.playbooks.ties import organization_ties
+
+    s = build(session, workspace.id)
+    _works_at(session, workspace.id, s.me, "Quillmark Studio")
+    f.connection(session, workspace.id, s.engineer, s.me, kind="interviewer")
+    # A colleague of the user that Priya knows: Quillmark is still the user's own employer.
+    colleague = f.person(session, workspace.id, "Ola Berg")
+    _works_at(session, workspace.id, colleague, "Quillmark Studio")
+    f.connection(session, workspace.id, s.engineer, colleague)
+    ties = organization_ties(session, workspace_id=workspace.id, person=s.engineer)
+    assert {t.organization.name for t in ties.values()} == {"Lumenfold Optics"}
+    assert all(s.me not in t.knows for t in ties.values())
+
+
+def test_drafts_greet_someone_entered_with_one_name_by_their_first_name(
+    session: Session, workspace: Workspace
+):
+    s = build(session, workspace.id)
+    # Entered with the single Name field, as the person form invites.
+    s.manager.given_name = None
+    session.flush()
+    result = run(session, workspace.id, s)
+    mine = [d for d in result.drafts if d.to_name == "Morgan Reyes"]
+    assert {d.key for d in mine} == {"thank_and_release", "courtesy_ask"}
+    assert all(d.body.startswith("Hi Morgan,\n") for d in mine)
+    assert not any("Hi Morgan Reyes" in (t.notes or "") for t in result.tasks)
+
+
+def test_drafts_and_warm_paths_call_people_the_same(session: Session, workspace: Workspace):
+    from goodword.network.wording import Named
+    from goodword.playbooks.engine import first_name
+
+    for name, given in [
+        ("Dmitri Ivanov", None),
+        ("Eve O'Neil", ""),
+        ("Zoë Ångström-Nguyễn", "Zoë"),
+        ("Cher", None),
+        ("Ana María López", "Ana María"),
+    ]:
+        person = f.person(session, workspace.id, name, given_name=given or None)
+        assert first_name(person) == Named(name, given or None).first
+    assert first_name(f.person(session, workspace.id, "Dmitri Ivanov")) == "Dmitri"
+
+
 def test_other_workspaces_cannot_run_it(
     session: Session, workspace: Workspace, other_workspace: Workspace
 ):

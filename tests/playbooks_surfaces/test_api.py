@@ -60,6 +60,49 @@ def test_the_rejection_and_the_ask_through_the_api(
     assert client.get(f"/api/v1/referrals/{ask_id}").json()["introduced_to"] == "Ana Ruiz"
 
 
+def test_open_asks_through_the_api_include_introductions_not_yet_reported_back(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    person = f.person(session, workspace.id, "Kim Lee")
+    made = [
+        referrals.create(
+            session,
+            workspace_id=workspace.id,
+            data=ReferralAskCreate(
+                person_id=person.id,
+                target_organization_id=f.organization(session, workspace.id, name).id,
+            ),
+        ).id
+        for name in ("Lumenfold", "Bluefen", "Jadeway")
+    ]
+    introduced, declined, waiting = made
+    for ask_id, steps in ((introduced, ("asked", "introduced")), (declined, ("asked", "declined"))):
+        for step in steps:
+            assert client.post(
+                f"/api/v1/referrals/{ask_id}/advance", json={"status": step}
+            ).is_success
+
+    def open_ids(**params: object) -> list[int]:
+        listed = client.get("/api/v1/referrals", params={"open": True, **params}).json()
+        return [a["id"] for a in listed]
+
+    def counts() -> tuple[int, int]:
+        digest = client.get("/api/v1/keep-in-touch/digest").json()["open_asks"]
+        return digest, len(client.get("/api/v1/progress").json()["open_asks"])
+
+    assert open_ids() == [introduced, waiting]
+    assert counts() == (2, 2)
+    # The filters combine: open asks with this status.
+    assert open_ids(status="introduced") == [introduced]
+    assert open_ids(status="declined") == []
+    assert client.post(f"/api/v1/referrals/{introduced}/reported-back").is_success
+    assert open_ids() == [waiting] and open_ids(status="introduced") == []
+    assert counts() == (1, 1)
+    moved = client.post(f"/api/v1/referrals/{introduced}/advance", json={"status": "interviewing"})
+    assert moved.json()["ask"]["reported_back_on"] is None
+    assert open_ids() == [introduced, waiting] and counts() == (2, 2)
+
+
 def test_references_crud_launch_and_record_through_the_api(
     client: TestClient, session: Session, workspace: Workspace, search: Any
 ):
@@ -325,3 +368,5 @@ def test_lists_never_show_another_workspaces_records(
     assert client.get("/api/v1/leads").json() == []
     assert client.get("/api/v1/keep-in-touch").json() == []
     assert client.get("/api/v1/progress").json()["open_asks"] == []
+    assert client.get("/api/v1/referrals", params={"open": True}).json() == []
+    assert client.get("/api/v1/keep-in-touch/digest").json()["open_asks"] == 0

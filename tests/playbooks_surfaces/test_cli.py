@@ -124,6 +124,32 @@ def test_referrals_list_and_advance(run: Run, cli_url: str):
     assert len(only["items"]) == 1
 
 
+def test_referrals_list_open_keeps_an_introduction_until_you_report_back(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    run("opportunity", "move", str(ids["opportunity"]), "rejected")
+
+    def open_ids() -> list[int]:
+        listed = run("referrals", "list", "--open", "--json")
+        assert listed.exit_code == 0, listed.output
+        return [a["id"] for a in json.loads(listed.stdout)["items"]]
+
+    ask = open_ids()[0]
+    for step in ("asked", "introduced"):
+        assert run("referrals", "advance", str(ask), step).exit_code == 0
+    assert open_ids() == [ask]
+    reported = run("referrals", "reported-back", str(ask))
+    assert reported.exit_code == 0
+    assert reported.stdout == "Noted: you reported back to Morgan Reyes.\n"
+    assert open_ids() == []
+    none = run("referrals", "list", "--open")
+    assert (
+        none.stdout == "No referral ask matches; you have 1 in all (list them without options).\n"
+    )
+    assert run("referrals", "reported-back", "999").exit_code == 4
+    assert run("referrals", "advance", str(ask), "interviewing").exit_code == 0
+    assert open_ids() == [ask]
+
+
 def test_references_add_list_and_launch(run: Run, cli_url: str):
     def build(session: Session, ws: int) -> dict[str, int]:
         boss = f.person(session, ws, "Jo Boss")

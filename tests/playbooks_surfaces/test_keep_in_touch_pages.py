@@ -125,6 +125,35 @@ def test_progress_counts_interviews_and_offers_per_route(
     assert 'data-route="blind"' in page.text
 
 
+def test_progress_and_the_dashboard_agree_on_blind_applications(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    # Created with "How it reached you: Not recorded", then moved to Applied.
+    created = client.post(
+        "/api/v1/opportunities",
+        json={"organization_name": "Northwind Traders", "role_title": "Data Analyst"},
+    )
+    assert created.status_code == 201
+    opportunity_id = created.json()["id"]
+    moved = client.post(f"/api/v1/opportunities/{opportunity_id}/stage", json={"stage": "applied"})
+    assert "a blind application" in moved.json()["warning"]["message"]
+    dashboard = client.get("/")
+    assert '<p class="stat" id="blind-count">1</p>' in dashboard.text
+    page = client.get("/progress").text
+    row = page[page.index('data-route="blind"') :]
+    row = row[: row.index("</tr>")]
+    assert row.split("<td>")[1].split("</td>")[0].split("</span>")[-1].strip() == "1"
+    assert 'data-route="none"' not in page
+    assert (
+        "Blind applications: <strong>1</strong>, an application that went in with nobody "
+        "carrying it." in page
+    )
+    api = client.get("/api/v1/progress").json()
+    assert api["blind_applications"] == 1
+    assert {r["route"]: r["opportunities"] for r in api["routes"]}["blind"] == 1
+    assert None not in {r["route"] for r in api["routes"]}
+
+
 def test_the_person_form_keeps_a_keep_in_touch_rhythm_as_a_number(
     client: TestClient, session: Session, workspace: Workspace
 ):

@@ -45,6 +45,43 @@ def test_the_referrals_list_shows_open_asks_and_filters(
     assert client.get("/referrals?status=someday").status_code == 422
 
 
+def test_an_introduced_ask_stays_open_until_you_report_back(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    ask = _ask(session, workspace.id)
+    for status in ("asked", "introduced"):
+        moved = client.post(f"/referrals/{ask.id}/advance", data={"status": status})
+        assert moved.status_code == 200
+    page = client.get("/referrals")
+    assert f'id="ask-{ask.id}"' in page.text and "No asks" not in page.text
+    assert "I reported back" in page.text
+    assert "(1 open)" in client.get("/playbooks").text
+    assert "Kim Lee</a> for Lumenfold" in client.get("/progress").text
+    reported = client.post(f"/referrals/{ask.id}/reported-back", data={"list": "open"})
+    assert reported.url.path == "/referrals" and reported.url.query == b"status=open"
+    assert "Noted: you reported back to Kim Lee." in reported.text
+    assert f'id="ask-{ask.id}"' not in reported.text
+    assert "Nothing here needs you now" in reported.text
+    assert '<a href="/referrals?status=all">See all your asks (1)</a>' in reported.text
+    assert "No asks yet" not in reported.text
+    assert "(0 open)" in client.get("/playbooks").text
+    # Moving on to interviewing brings another report-back: open again.
+    client.post(f"/referrals/{ask.id}/advance", data={"status": "interviewing"})
+    again = client.get("/referrals")
+    assert f'id="ask-{ask.id}"' in again.text and "I reported back" in again.text
+
+
+def test_the_empty_lists_say_whether_there_are_asks_elsewhere(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    assert "No asks yet." in client.get("/referrals").text
+    assert "No asks yet." in client.get("/referrals?status=offer").text
+    _ask(session, workspace.id)
+    offers = client.get("/referrals?status=offer").text
+    assert "No ask is at “Offer” now." in offers and "See all your asks (1)" in offers
+    assert "No asks yet." not in offers
+
+
 def test_an_htmx_advance_swaps_the_row_and_a_bad_one_shows_its_error_in_it(
     client: TestClient, session: Session, workspace: Workspace
 ):

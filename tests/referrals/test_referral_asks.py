@@ -137,3 +137,58 @@ def test_asks_are_private_to_the_workspace(
             workspace_id=other_workspace.id,
             data=ReferralAskCreate(person_id=ask.person_id),
         )
+
+
+def _open_ids(session: Session, ws: int) -> list[int]:
+    return [a.id for a in referrals.list_(session, workspace_id=ws, open_only=True)]
+
+
+def test_an_ask_stays_open_until_the_referrer_hears_how_it_went(
+    session: Session, workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    ws = workspace.id
+
+    def is_open() -> bool:
+        listed = ask.id in _open_ids(session, ws)
+        assert referrals.count(session, workspace_id=ws, open_only=True) == int(listed)
+        return listed
+
+    assert is_open()  # still to make
+    move(session, ws, ask.id, AskStatus.ASKED)
+    assert is_open()  # waiting for an answer
+    move(session, ws, ask.id, AskStatus.AGREED)
+    assert is_open()  # waiting for the introduction
+    move(session, ws, ask.id, AskStatus.INTRODUCED)
+    assert is_open()  # the referrer has not heard how it went
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    assert not is_open()
+    # Each further step brings its own report-back, so the ask is open again until then.
+    move(session, ws, ask.id, AskStatus.INTERVIEWING)
+    assert ask.reported_back_on is None and is_open()
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    assert not is_open()
+    move(session, ws, ask.id, AskStatus.OFFER)
+    assert is_open()
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    assert not is_open()
+    assert referrals.count(session, workspace_id=ws) == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        [AskStatus.ASKED, AskStatus.DECLINED],
+        [AskStatus.ASKED, AskStatus.DECLINED, AskStatus.CLOSED],
+        # Let rest before reporting back: the user has closed it, nothing is owed.
+        [AskStatus.ASKED, AskStatus.INTRODUCED, AskStatus.CLOSED],
+    ],
+)
+def test_declined_and_closed_asks_are_not_open(
+    session: Session, workspace: Workspace, path: list[AskStatus]
+):
+    ask = new_ask(session, workspace.id)
+    for status in path:
+        move(session, workspace.id, ask.id, status)
+    assert _open_ids(session, workspace.id) == []
+    assert referrals.count(session, workspace_id=workspace.id, open_only=True) == 0

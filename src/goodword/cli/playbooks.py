@@ -116,6 +116,14 @@ def referrals_list(
     status: Annotated[
         list[AskStatus] | None, typer.Option(help="Only asks with this status (repeatable).")
     ] = None,
+    open_only: Annotated[
+        bool,
+        typer.Option(
+            "--open",
+            help="Only asks that still need something from you: still to make, waiting for an "
+            "answer or an introduction, or introduced (or further) and not yet reported back.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List referral asks, oldest first."""
@@ -123,14 +131,22 @@ def referrals_list(
 
     with work(ctx) as (session, ws):
         asks = referrals.list_(
-            session, workspace_id=ws, statuses=frozenset(status) if status else None
+            session,
+            workspace_id=ws,
+            statuses=frozenset(status) if status else None,
+            open_only=open_only,
         )
         reads = [referrals.to_read(a) for a in asks]
+        total = referrals.count(session, workspace_id=ws)
     if as_json:
         print_json({"items": [dump(r) for r in reads]})
         return
     if not reads:
-        typer.echo("No referral asks yet.")
+        typer.echo(
+            "No referral asks yet."
+            if not total
+            else f"No referral ask matches; you have {total} in all (list them without options)."
+        )
         return
     table(
         "Referral asks",
@@ -168,6 +184,22 @@ def referrals_advance(
     typer.echo(f"The ask of {ask.person_name} is now {ask.status.label.lower()}.")
     if result.created:
         typer.echo(events.describe(result))
+
+
+@referrals_app.command("reported-back")
+def referrals_reported_back(ctx: typer.Context, ask_id: Id, as_json: JsonFlag = False) -> None:
+    """Record that you told the referrer how the latest step went; the ask is then no longer
+    open."""
+    from goodword.referrals import service as referrals
+
+    with work(ctx) as (session, ws):
+        ask = referrals.to_read(
+            referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask_id, on=clock.today())
+        )
+    if as_json:
+        print_json(dump(ask))
+        return
+    typer.echo(f"Noted: you reported back to {ask.person_name}.")
 
 
 references_app = typer.Typer(

@@ -170,6 +170,8 @@ def _playbook_problems(
     for index, u in enumerate(document.reference_uses):
         check(f"reference_uses[{index}].reference", "reference", u.reference)
         check(f"reference_uses[{index}].opportunity", "opportunity", u.opportunity)
+        if u.opportunity is None:
+            continue  # a launch for a deleted opportunity: any number may remain
         pair = (u.reference, u.opportunity)
         if pair in launches:
             problems.append(

@@ -102,7 +102,7 @@ def export_playbook_records(
             ExportedReferenceUse.model_construct(
                 key=use_key[u.id],
                 reference=reference_key[u.reference_id],
-                opportunity=opportunity_key[u.opportunity_id],
+                opportunity=key(opportunity_key, u.opportunity_id),
                 status=u.status,
                 stress_points=u.stress_points,
                 briefed_on=u.briefed_on,
@@ -238,7 +238,7 @@ def write_playbook_records(
         use = ReferenceUse(
             workspace_id=ws,
             reference_id=references[u.reference].id,
-            opportunity_id=opportunities[u.opportunity].id,
+            opportunity_id=opportunity_id(u.opportunity),
             status=u.status,
             stress_points=u.stress_points,
             briefed_on=u.briefed_on,

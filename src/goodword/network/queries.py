@@ -289,10 +289,13 @@ def introduced(session: Session, *, workspace_id: int, opportunity: Opportunity)
 APPLIED_OR_LATER = (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED)
 
 
-def count_blind(session: Session, *, workspace_id: int) -> int:
-    """How many applications went in blind, by the rule of the blind-application warning:
-    opportunities whose application went in (at Applied or beyond now, or once moved to
-    Applied) with no introduction or referral on record."""
+def went_in_blind(session: Session, *, workspace_id: int) -> set[int]:
+    """The opportunities whose application went in blind, by the rule of the blind-application
+    warning: the application went in (at Applied or beyond now, or once moved to Applied) with
+    no introduction or referral on record, whatever route is recorded, or none.
+
+    The one definition of a blind application: the dashboard counts these, and the progress
+    view counts them too (an unrecorded route among them is a blind application there)."""
     moved_to_applied = select(StageChange.opportunity_id).where(
         StageChange.workspace_id == workspace_id, StageChange.to_stage == Stage.APPLIED
     )
@@ -302,10 +305,16 @@ def count_blind(session: Session, *, workspace_id: int) -> int:
             or_(Opportunity.stage.in_(APPLIED_OR_LATER), Opportunity.id.in_(moved_to_applied)),
         )
     )
-    return sum(
-        not introduced(session, workspace_id=workspace_id, opportunity=opportunity)
+    return {
+        opportunity.id
         for opportunity in applied
-    )
+        if not introduced(session, workspace_id=workspace_id, opportunity=opportunity)
+    }
+
+
+def count_blind(session: Session, *, workspace_id: int) -> int:
+    """How many applications went in blind (see `went_in_blind`)."""
+    return len(went_in_blind(session, workspace_id=workspace_id))
 
 
 def blind_warning(

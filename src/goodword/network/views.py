@@ -217,4 +217,7 @@ def network_page(
         model=model_of(request),
     )
     names = {node.id: node for node in ego.nodes}
-    return render(request, "network/network.html", {"ego": ego, "names": names})
+    # Paths start from the user, so there are no "ways in" to the user's own record.
+    me = people.get_me(session, workspace_id=workspace_id)
+    is_me = me is not None and me.id == ego.person.id
+    return render(request, "network/network.html", {"ego": ego, "names": names, "is_me": is_me})

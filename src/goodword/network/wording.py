@@ -8,6 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def first_name(name: str, given_name: str | None = None) -> str:
+    """What to call someone in a greeting: their given name when one is recorded, else the
+    first word of their name ("Dmitri Ivanov" is "Dmitri"), else the name as it is."""
+    if given_name and given_name.strip():
+        return given_name.strip()
+    words = name.split()
+    return words[0] if words else name
+
+
 @dataclass(frozen=True)
 class Named:
     """A person as the wording needs them."""
@@ -19,10 +28,7 @@ class Named:
 
     @property
     def first(self) -> str:
-        if self.given_name:
-            return self.given_name
-        words = self.name.split()
-        return words[0] if words else self.name
+        return first_name(self.name, self.given_name)
 
     @property
     def described(self) -> str:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
@@ -301,6 +301,10 @@ class WeekRead(BaseModel):
 
 class ProgressRead(BaseModel):
     routes: list[RouteRead]
+    blind_applications: int = Field(
+        description="Applications that went in with no introduction or referral on record, "
+        "whatever their route: the dashboard's count."
+    )
     open_asks: list[ReferralAskRead]
     overdue_tasks: list[TaskRead]
     overdue_next_steps: list[int]
@@ -325,6 +329,7 @@ def progress(session: DbSession, workspace_id: WorkspaceId, weeks: int = 8) -> P
             )
             for r in p.routes
         ],
+        blind_applications=p.blind_applications,
         open_asks=[referrals.to_read(a) for a in p.open_asks],
         overdue_tasks=[TaskRead.model_validate(t) for t in p.overdue_tasks],
         overdue_next_steps=[o.id for o in p.overdue_next_steps],

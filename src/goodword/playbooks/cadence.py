@@ -420,7 +420,7 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
         overdue_tasks=[t for t in due if t.due_date is not None and t.due_date < today],
         # A snooze that has ended brings its task back now, whatever its due date says.
         tasks_this_week=back + [t for t in due if t.due_date is not None and t.due_date >= today],
-        open_asks=len(referrals.list_(session, workspace_id=workspace_id, statuses=referrals.OPEN)),
+        open_asks=referrals.count(session, workspace_id=workspace_id, open_only=True),
         owe_favours=[b for b in favour_ledger(session, workspace_id=workspace_id) if b.balance < 0],
         leads_to_pass_on=shares,
     )

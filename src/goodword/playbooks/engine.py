@@ -15,6 +15,7 @@ from typing import TypedDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.network import wording
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.playbooks.messages import Draft, mailto_url
@@ -162,7 +163,8 @@ def me(session: Session, *, workspace_id: int) -> Person | None:
 
 
 def first_name(person: Person) -> str:
-    return person.given_name or person.display_name
+    """What a draft calls the person: the same guess as the warm-path drafts make."""
+    return wording.first_name(person.display_name, person.given_name)
 
 
 def emails_of(person: Person | None) -> tuple[str, ...]:

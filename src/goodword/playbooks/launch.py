@@ -200,8 +200,9 @@ def record(
     if status is not UseStatus.CALLED:
         return result
     person = use.reference.person
+    # None when the opportunity was deleted: the draft leaves its gaps for the user to fill.
     opportunity = use.opportunity
-    manager = opportunity.hiring_manager
+    manager = opportunity.hiring_manager if opportunity else None
     user = me(session, workspace_id=workspace_id)
     thanks = library.draft(
         session,
@@ -209,8 +210,8 @@ def record(
         key="reference_thanks",
         values={
             **person_values(person, user),
-            "organization": opportunity.organization.name,
-            "role": opportunity.role_title,
+            "organization": opportunity.organization.name if opportunity else None,
+            "role": opportunity.role_title if opportunity else None,
             "hiring_manager": manager.display_name if manager else None,
         },
         to=emails_of(person),
@@ -232,7 +233,7 @@ def record(
             ),
             draft=thanks,
             person_id=person.id,
-            opportunity_id=opportunity.id,
+            opportunity_id=use.opportunity_id,
         )
     )
     return result

@@ -63,7 +63,8 @@ class Draft:
 # Every name the library knows, with what fills it. Each message can use only some of them:
 # see `Template.fillable`.
 PLACEHOLDERS: dict[str, str] = {
-    "first_name": "The recipient's first name (or their full name when no first name is known).",
+    "first_name": "The recipient's given name, or the first word of their name when none is "
+    "recorded.",
     "full_name": "The recipient's full name.",
     "my_name": "Your name, from the person marked as you.",
     "organization": "The organization of the opportunity the message is about.",

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.interactions.models import Interaction, InteractionKind
+from goodword.network.queries import went_in_blind
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.referrals import service as referrals
 from goodword.referrals.models import ReferralAsk
@@ -46,14 +47,24 @@ class WeekActivity:
 @dataclass(frozen=True)
 class Progress:
     routes: list[RouteProgress]
+    # Applications that went in blind, by the rule the dashboard and the warning use.
+    blind_applications: int
     open_asks: list[ReferralAsk]
     overdue_tasks: list[Task]
     overdue_next_steps: list[Opportunity]
     activity: list[WeekActivity]
 
 
-def by_route(session: Session, *, workspace_id: int) -> list[RouteProgress]:
-    """Opportunities, interviews and offers per route, routes in their usual order."""
+def by_route(
+    session: Session, *, workspace_id: int, blind: set[int] | None = None
+) -> list[RouteProgress]:
+    """Opportunities, interviews and offers per route, routes in their usual order.
+
+    An opportunity with no route recorded whose application went in blind (`blind`, by
+    default `went_in_blind`) counts as a blind application: the app has called it that.
+    """
+    if blind is None:
+        blind = went_in_blind(session, workspace_id=workspace_id)
     reached: dict[int, set[Stage]] = defaultdict(set)
     for opportunity_id, stage in session.execute(
         select(StageChange.opportunity_id, StageChange.to_stage).where(
@@ -81,6 +92,8 @@ def by_route(session: Session, *, workspace_id: int) -> list[RouteProgress]:
     ):
         stages = reached[opportunity_id] | {stage}
         count = interview_counts.get(opportunity_id, 0)
+        if route is None and opportunity_id in blind:
+            route = Route.BLIND
         row = totals[route]
         row[0] += 1
         row[1] += int(bool(stages & _INTERVIEWED) or count > 0)
@@ -140,9 +153,11 @@ def progress(session: Session, *, workspace_id: int, today: date, weeks: int = 8
             .order_by(Opportunity.next_step_due, Opportunity.id)
         )
     )
+    blind = went_in_blind(session, workspace_id=workspace_id)
     return Progress(
-        routes=by_route(session, workspace_id=workspace_id),
-        open_asks=referrals.list_(session, workspace_id=workspace_id, statuses=referrals.OPEN),
+        routes=by_route(session, workspace_id=workspace_id, blind=blind),
+        blind_applications=len(blind),
+        open_asks=referrals.list_(session, workspace_id=workspace_id, open_only=True),
         overdue_tasks=overdue_tasks,
         overdue_next_steps=overdue_steps,
         activity=activity(session, workspace_id=workspace_id, today=today, weeks=weeks),

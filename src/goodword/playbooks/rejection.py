@@ -35,7 +35,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import Draft, format_date, join_names
-from goodword.playbooks.ties import organization_ties
+from goodword.playbooks.ties import organization_ties, user_side
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
@@ -141,8 +141,10 @@ def suggest_companies(
     """Where this person could recommend the user: their ties first, the user's targets too.
 
     Order: targets the person has ties to; places the person worked; other targets; places
-    where the person only knows someone.
+    where the person only knows someone. The user's own current employers are never named,
+    not even as targets: a recommendation there is no way in, and can tell the employer.
     """
+    exclude = exclude | user_side(session, workspace_id=workspace_id).employers
     ties = organization_ties(session, workspace_id=workspace_id, person=person, exclude=exclude)
     target_ids = {o.id for o in targets if o.id not in exclude}
     name = first_name(person)

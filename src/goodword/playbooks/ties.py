@@ -57,15 +57,39 @@ def neighbours(session: Session, *, workspace_id: int, person_id: int) -> dict[i
     return found
 
 
+@dataclass(frozen=True)
+class UserSide:
+    """The user and where they work now: never a door for them to go through."""
+
+    person_id: int | None
+    employers: frozenset[int]
+
+
+def user_side(session: Session, *, workspace_id: int) -> UserSide:
+    """The user's id (None when nobody is marked as the user) and their current employers."""
+    user = session.scalar(
+        select(Person)
+        .where(Person.workspace_id == workspace_id, Person.is_me)
+        .options(selectinload(Person.positions))
+    )
+    if user is None:
+        return UserSide(None, frozenset())
+    return UserSide(user.id, frozenset(p.organization_id for p in user.positions if p.is_current))
+
+
 def organization_ties(
     session: Session, *, workspace_id: int, person: Person, exclude: Iterable[int] = ()
 ) -> dict[int, OrganizationTie]:
-    """Organizations the person has ties to: past jobs, and current jobs of people they know.
+    """Organizations the person has ties to, as doors for the user: past jobs, and current
+    jobs of people they know.
 
     Their own current employer is left out (it is where they are, not a door elsewhere), and
-    so is anything in `exclude`.
+    so is anything in `exclude`. So are the user's own current employers (a recommendation
+    there is no way in, and can tell the employer the user is looking), and the user as
+    someone the person knows.
     """
-    skip = set(exclude)
+    user = user_side(session, workspace_id=workspace_id)
+    skip = set(exclude) | user.employers
     skip |= {p.organization_id for p in person.positions if p.is_current}
     ties: dict[int, OrganizationTie] = {}
     for position in person.positions:
@@ -74,6 +98,8 @@ def organization_ties(
         tie = ties.setdefault(position.organization_id, OrganizationTie(position.organization))
         tie.worked_there.append(position.title or "a past job")
     known = neighbours(session, workspace_id=workspace_id, person_id=person.id)
+    if user.person_id is not None:
+        known.pop(user.person_id, None)
     if known:
         positions = session.scalars(
             select(Position)

@@ -107,6 +107,8 @@ def replace_reference(
     summary="Remove a reference",
 )
 def delete_reference(session: DbSession, workspace_id: WorkspaceId, reference_id: int) -> Response:
+    """Deletes the reference with every launch of it, which the cap then no longer counts. To
+    keep them, replace the reference with `active` false instead."""
     service.delete(session, workspace_id=workspace_id, reference_id=reference_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -56,8 +56,9 @@ class ReferenceUse(WorkspaceScoped, Base):
     reference_id: Mapped[int] = mapped_column(
         ForeignKey("references.id", ondelete="CASCADE"), index=True
     )
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    # None once the opportunity is deleted: the launch stays, so the cap still counts it.
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
     )
     status: Mapped[UseStatus] = mapped_column(enum_type(UseStatus), default=UseStatus.PLANNED)
     stress_points: Mapped[str | None] = mapped_column(Text)
@@ -67,4 +68,4 @@ class ReferenceUse(WorkspaceScoped, Base):
     outcome: Mapped[str | None] = mapped_column(Text)
 
     reference: Mapped[Reference] = relationship(back_populates="uses")
-    opportunity: Mapped[Opportunity] = relationship()
+    opportunity: Mapped[Opportunity | None] = relationship()

@@ -51,7 +51,8 @@ class ReferenceUseMove(BaseModel):
 class ReferenceUseRead(BaseModel):
     id: int
     reference_id: int
-    opportunity_id: int
+    # None once the opportunity was deleted; the launch still counts toward the cap.
+    opportunity_id: int | None
     status: UseStatus
     stress_points: str | None
     used_on: date

@@ -73,6 +73,15 @@ def list_(session: Session, *, workspace_id: int, active: bool | None = None) ->
     return sorted(rows, key=lambda r: (r.person.sort_name, r.id))
 
 
+def for_person(session: Session, *, workspace_id: int, person_id: int) -> Reference | None:
+    """The person's reference record, or None when they are not one of your references."""
+    return session.scalar(
+        select(Reference)
+        .where(Reference.workspace_id == workspace_id, Reference.person_id == person_id)
+        .options(selectinload(Reference.uses))
+    )
+
+
 def create(
     session: Session, *, workspace_id: int, data: ReferenceCreate, today: date | None = None
 ) -> Reference:
@@ -87,11 +96,7 @@ def create(
             "You cannot be your own reference: choose someone who can speak for you.",
             fields=[FieldError("person_id", "That is you; choose someone else.")],
         )
-    existing = session.scalar(
-        select(Reference).where(
-            Reference.workspace_id == workspace_id, Reference.person_id == person.id
-        )
-    )
+    existing = for_person(session, workspace_id=workspace_id, person_id=person.id)
     if existing is not None:
         raise Conflict(f"{person.display_name} is already one of your references.")
     reference = Reference(workspace_id=workspace_id, person=person)
@@ -116,7 +121,19 @@ def update(
     return reference
 
 
+def set_available(
+    session: Session, *, workspace_id: int, reference_id: int, active: bool
+) -> Reference:
+    """Mark the reference available again, or not: the record and its launches stay."""
+    reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
+    reference.active = active
+    session.flush()
+    return reference
+
+
 def delete(session: Session, *, workspace_id: int, reference_id: int) -> None:
+    """Remove the reference and every launch of it (which the cap then no longer counts);
+    marking it not available keeps them."""
     session.delete(get(session, workspace_id=workspace_id, reference_id=reference_id))
     session.flush()
 

@@ -103,8 +103,17 @@ def _form_page(
 @router.get("/references/new", response_class=HTMLResponse)
 def new_page(
     request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: str = ""
-) -> HTMLResponse:
-    values = _values(None) | {"person_id": person_id.strip()}
+) -> Response:
+    """The form; for someone who already is a reference, their reference page."""
+    chosen = person_id.strip()
+    if is_whole_number(chosen):
+        existing = service.for_person(session, workspace_id=workspace_id, person_id=int(chosen))
+        if existing is not None:
+            return redirect(
+                f"/references/{existing.id}",
+                flash=f"{existing.person.display_name} already is one of your references.",
+            )
+    values = _values(None) | {"person_id": chosen}
     return _form_page(request, session, workspace_id, values=values)
 
 
@@ -188,6 +197,42 @@ async def update(
             status_code=422,
         )
     return redirect(f"/references/{reference_id}", flash="Changes saved.")
+
+
+@router.get("/references/{reference_id}/delete", response_class=HTMLResponse)
+def delete_page(
+    request: Request, reference_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
+    """Confirm the removal: it takes the launches with it, so offer "not available" instead."""
+    reference = service.get(session, workspace_id=workspace_id, reference_id=reference_id)
+    return render(
+        request,
+        "references/delete.html",
+        {
+            "reference": reference,
+            "launches": len(reference.uses),
+            "in_window": len(
+                service.uses_within(reference, today=clock.today(), window_days=service.WINDOW_DAYS)
+            ),
+            "window": service.WINDOW_DAYS,
+            "cap": service.MAX_USES,
+        },
+    )
+
+
+@router.post("/references/{reference_id}/not-available")
+def mark_not_available(
+    reference_id: int, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Keep the reference and its launches, but launch them no more."""
+    reference = service.set_available(
+        session, workspace_id=workspace_id, reference_id=reference_id, active=False
+    )
+    return redirect(
+        f"/references/{reference.id}",
+        flash=f"{reference.person.display_name} is marked as not available; "
+        "their launches stay on record.",
+    )
 
 
 @router.post("/references/{reference_id}/delete")
@@ -343,9 +388,9 @@ async def record_use(
     status_text = str(form.get("status") or "")
     outcome = str(form.get("outcome") or "").strip() or None
     back = (
-        f"/references/{use.reference_id}"
-        if form.get("return_to") == "reference"
-        else f"/opportunities/{use.opportunity_id}#next-moves"
+        f"/opportunities/{use.opportunity_id}#next-moves"
+        if use.opportunity_id is not None and form.get("return_to") != "reference"
+        else f"/references/{use.reference_id}"
     )
     try:
         status = UseStatus(status_text)

@@ -43,20 +43,29 @@ def list_asks(
     status_: Annotated[
         list[AskStatus] | None, Query(alias="status", description="Only asks with these statuses.")
     ] = None,
-    open_only: Annotated[bool, Query(alias="open", description="Only asks still waiting.")] = False,
+    open_only: Annotated[
+        bool,
+        Query(
+            alias="open",
+            description="Only asks that still need something from you: still to make, waiting "
+            "for an answer or an introduction, or introduced (or further) and not yet reported "
+            "back. The web list's Open view.",
+        ),
+    ] = False,
     person_id: Annotated[int | None, Query(description="Only asks of this person.")] = None,
     source_opportunity_id: Annotated[
         int | None, Query(description="Only asks that came from this opportunity.")
     ] = None,
 ) -> list[ReferralAskRead]:
-    """Asks, oldest first."""
-    statuses = frozenset(status_) if status_ else (service.OPEN if open_only else None)
+    """Asks, oldest first; the filters combine (`status` with `open` keeps the open asks
+    with those statuses)."""
     asks = service.list_(
         session,
         workspace_id=workspace_id,
         person_id=person_id,
         source_opportunity_id=source_opportunity_id,
-        statuses=statuses,
+        statuses=frozenset(status_) if status_ else None,
+        open_only=open_only,
     )
     return [service.to_read(a) for a in asks]
 

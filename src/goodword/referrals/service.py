@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
@@ -32,10 +32,25 @@ TRANSITIONS: dict[AskStatus, frozenset[AskStatus]] = {
     AskStatus.CLOSED: frozenset(),
 }
 
-# Asks still waiting on someone: the ones worth following up.
-OPEN = frozenset({AskStatus.TO_ASK, AskStatus.ASKED, AskStatus.AGREED})
+# Asks not yet answered, or agreed and waiting for the introduction.
+WAITING = frozenset({AskStatus.TO_ASK, AskStatus.ASKED, AskStatus.AGREED})
 # Asks that produced something the referrer should hear about.
 PRODUCED = frozenset({AskStatus.INTRODUCED, AskStatus.INTERVIEWING, AskStatus.OFFER})
+
+
+def _open() -> ColumnElement[bool]:
+    """The one definition of an open ask, one that still needs something from the user: it is
+    waiting (still to make, waiting for an answer or for the introduction), or it produced
+    something (introduced, interviewing, offer) that the referrer has not yet heard about.
+
+    Declined and closed asks are finished, and so is one whose latest step was reported back.
+    The list's Open view, the Playbooks and progress pages, the digest, the API and the CLI
+    all count open asks through this (`list_(open_only=True)`, `count(open_only=True)`).
+    """
+    return or_(
+        ReferralAsk.status.in_(sorted(WAITING)),
+        and_(ReferralAsk.status.in_(sorted(PRODUCED)), ReferralAsk.reported_back_on.is_(None)),
+    )
 
 
 def get(session: Session, *, workspace_id: int, ask_id: int) -> ReferralAsk:
@@ -50,8 +65,10 @@ def list_(
     person_id: int | None = None,
     source_opportunity_id: int | None = None,
     statuses: frozenset[AskStatus] | None = None,
+    open_only: bool = False,
 ) -> list[ReferralAsk]:
-    """Asks, oldest first, optionally for one person, one opportunity or some statuses."""
+    """Asks, oldest first, optionally for one person, one opportunity, some statuses, or only
+    the open ones (see `_open`)."""
     statement = (
         select(ReferralAsk)
         .where(ReferralAsk.workspace_id == workspace_id)
@@ -64,7 +81,21 @@ def list_(
         statement = statement.where(ReferralAsk.source_opportunity_id == source_opportunity_id)
     if statuses is not None:
         statement = statement.where(ReferralAsk.status.in_(sorted(statuses)))
+    if open_only:
+        statement = statement.where(_open())
     return list(session.scalars(statement))
+
+
+def count(session: Session, *, workspace_id: int, open_only: bool = False) -> int:
+    """How many asks there are, or how many are open (see `_open`)."""
+    statement = (
+        select(func.count())
+        .select_from(ReferralAsk)
+        .where(ReferralAsk.workspace_id == workspace_id)
+    )
+    if open_only:
+        statement = statement.where(_open())
+    return session.scalar(statement) or 0
 
 
 def find(
@@ -171,6 +202,10 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
         ask.introduced_to = data.introduced_to
     if data.notes and data.notes.strip():
         ask.notes = "\n".join(filter(None, [ask.notes, data.notes.strip()]))
+    if data.status in PRODUCED:
+        # Each step that produced something brings its own report-back (the playbook adds the
+        # task); "reported back" is about the latest step, so the ask is open again until then.
+        ask.reported_back_on = None
     ask.status = data.status
     session.flush()
     return ask
@@ -206,7 +241,7 @@ def mark_asked(
 def mark_reported_back(
     session: Session, *, workspace_id: int, ask_id: int, on: date
 ) -> ReferralAsk:
-    """Record that the user told the referrer what came of it."""
+    """Record that the user told the referrer what came of the ask's latest step."""
     ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
     if ask.status not in PRODUCED and ask.status is not AskStatus.CLOSED:
         raise InvalidInput(

@@ -29,22 +29,25 @@ from goodword.pages import (
 from goodword.people import service as people
 from goodword.playbooks import events, panels, rejection
 from goodword.referrals import service
-from goodword.referrals.models import AskStatus
+from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate
 
 router = APIRouter()
 
 FIELDS = ("person_id", "target_organization_id", "notes")
-# The list's tabs: the asks still waiting on someone, every ask, or one status.
+# The list's tabs: the asks that still need something from the user (see service.list_), every
+# ask, or one status.
 FILTERS = ("open", "all", *(s.value for s in AskStatus))
 
 
-def _statuses(chosen: str) -> frozenset[AskStatus] | None:
+def _asks(session: Session, workspace_id: int, chosen: str) -> list[ReferralAsk]:
     if chosen == "open":
-        return service.OPEN
+        return service.list_(session, workspace_id=workspace_id, open_only=True)
     if chosen == "all":
-        return None
-    return frozenset({AskStatus(chosen)})
+        return service.list_(session, workspace_id=workspace_id)
+    return service.list_(
+        session, workspace_id=workspace_id, statuses=frozenset({AskStatus(chosen)})
+    )
 
 
 def _filter(value: str | None) -> str:
@@ -69,12 +72,14 @@ def _list_page(
     row_errors: Mapping[int, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    asks = service.list_(session, workspace_id=workspace_id, statuses=_statuses(chosen))
+    asks = _asks(session, workspace_id, chosen)
     return render(
         request,
         "referrals/list.html",
         {
             "rows": panels.ask_rows(session, workspace_id=workspace_id, asks=asks),
+            # For the empty view: whether there are asks elsewhere, and how many.
+            "total": service.count(session, workspace_id=workspace_id),
             "chosen": chosen,
             "filters": FILTERS,
             "values": values or {},
@@ -190,12 +195,13 @@ async def reported_back(
     request: Request, ask_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
     """Record that the referrer heard how it went."""
-    values = await form_values(request, ("return_to",))
+    values = await form_values(request, ("return_to", "list"))
+    chosen = values["list"] if values["list"] in FILTERS else "open"
     ask = service.mark_reported_back(
         session, workspace_id=workspace_id, ask_id=ask_id, on=clock.today()
     )
     return redirect(
-        _back(values["return_to"], ask.source_opportunity_id, "all"),
+        _back(values["return_to"], ask.source_opportunity_id, chosen),
         flash=f"Noted: you reported back to {ask.person.display_name}.",
     )
 
