@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from goodword.connections import api as connections
 from goodword.duplicates import api as duplicates
+from goodword.exchange import api as exchange
 from goodword.importers import api as importers
 from goodword.interactions import api as interactions
 from goodword.leads import api as leads
@@ -35,5 +36,6 @@ ROUTERS: list[APIRouter] = [
     references.router,
     leads.router,
     duplicates.router,
+    exchange.router,
     network.router,
 ]

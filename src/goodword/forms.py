@@ -140,10 +140,13 @@ def invalid(exc: ValidationError) -> InvalidInput:
     return InvalidInput("Some fields need attention.", fields=field_errors(exc.errors()))
 
 
-def validate(schema: type[M], data: Mapping[str, Any]) -> M:
-    """Validate input against a schema; failures become InvalidInput with field errors."""
+def validate(
+    schema: type[M], data: Mapping[str, Any], *, context: Mapping[str, Any] | None = None
+) -> M:
+    """Validate input against a schema (with a validation `context` some schemas read);
+    failures become InvalidInput with field errors."""
     try:
-        return schema.model_validate(data)
+        return schema.model_validate(data, context=context)
     except ValidationError as exc:
         raise invalid(exc) from None
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
 from goodword.duplicates import views as duplicates
+from goodword.exchange import views as exchange
 from goodword.importers import views as importers
 from goodword.interactions import views as interactions
 from goodword.leads import views as leads
@@ -36,6 +37,7 @@ ROUTERS: list[APIRouter] = [
     references.router,
     leads.router,
     importers.router,
+    exchange.router,
     duplicates.router,
     network.router,
 ]

@@ -5,15 +5,25 @@ from __future__ import annotations
 import base64
 import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ModelWrapValidatorHandler,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+)
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 from sqlalchemy import Select, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from goodword import clock
 from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput, NotFound
 
@@ -36,6 +46,161 @@ def _within_years(value: T) -> T:
 
 Day = Annotated[date, AfterValidator(_within_years)]
 Moment = Annotated[datetime, AfterValidator(_within_years)]
+
+
+# The time zone furthest ahead (UTC+14, Kiribati's Line Islands): its date is the latest
+# anywhere, so a day that has begun for someone, wherever they are, is never in the future.
+FURTHEST_AHEAD = timezone(timedelta(hours=14))
+
+
+def latest_today() -> date:
+    """Today where the date is furthest ahead: no later day has begun anywhere yet."""
+    return max(clock.today(), clock.now().astimezone(FURTHEST_AHEAD).date())
+
+
+def already_begun(message: str) -> AfterValidator:
+    """A check that a day, or a time by the day written in it, has begun somewhere: what it
+    records (a meeting, a birth, the start of a tie) has happened. Refused with `message`."""
+
+    def check(value: T) -> T:
+        day = value.date() if isinstance(value, datetime) else value
+        if isinstance(day, date) and day > latest_today():
+            raise ValueError(message)
+        return value
+
+    return AfterValidator(check)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule over several fields that a record breaks: said of the whole record (as a
+    ValueError in a model validator would be), or of `field` as an error of type `kind`."""
+
+    message: str
+    field: str | None = None
+    kind: str = "value_error"
+
+
+M = TypeVar("M", bound=BaseModel)
+Rule = Callable[[Any], Problem | None]
+
+
+def check_whole(
+    model: type[M],
+    data: Any,
+    handler: ModelWrapValidatorHandler[M],
+    info: ValidationInfo,
+    rules: Sequence[Rule],
+) -> M:
+    """Validate `data` as `model`, then check `rules` over its fields, reporting every
+    problem at once (for a model_validator(mode="wrap")).
+
+    An "after" model validator runs only when every field is valid, so a form would show the
+    fields' errors first and the rules' on the next submit. Here a rule is judged even then,
+    on the fields that are valid; a rule that reads a field with an error of its own is
+    passed over (that error is reported). Each rule takes the record, reads its fields as
+    attributes and returns the Problem it finds, or None.
+    """
+    try:
+        record = handler(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        if not isinstance(data, Mapping) or any(not error["loc"] for error in errors):
+            raise
+        valid = _ValidFields(model, data, {error["loc"][0] for error in errors}, info.context)
+        problems = _broken(rules, valid, data)
+        if not problems:
+            raise
+        details = [_again(error) for error in errors]
+        raise ValidationError.from_exception_data(exc.title, [*details, *problems]) from None
+    problems = _broken(rules, record, data)
+    if problems:
+        raise ValidationError.from_exception_data(model.__name__, problems)
+    return record
+
+
+class _Unknown(Exception):
+    """A field a rule reads has an error of its own."""
+
+
+class _ValidFields:
+    """The fields of input that failed validation as a whole, each validated on its own as a
+    rule reads it; reading one with an error of its own (or missing) raises _Unknown."""
+
+    def __init__(
+        self, model: type[BaseModel], data: Mapping[str, Any], failed: set[Any], context: Any
+    ) -> None:
+        self._model, self._data, self._failed, self._context = model, data, failed, context
+
+    def __getattr__(self, name: str) -> Any:
+        info = self._model.model_fields.get(name)
+        if info is None or name in self._failed:
+            raise _Unknown(name)
+        if name not in self._data:
+            if info.is_required():
+                raise _Unknown(name)
+            return info.get_default(call_default_factory=True)
+        try:
+            return _field_adapter(self._model, name).validate_python(
+                self._data[name], context=self._context
+            )
+        except ValidationError:
+            raise _Unknown(name) from None
+
+
+@cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    field_type: Any = info.annotation
+    if info.metadata:  # (its constraints: a length, a range, a pattern)
+        field_type = Annotated.__class_getitem__((field_type, *info.metadata))  # type: ignore[attr-defined]
+    return TypeAdapter(field_type)
+
+
+def _broken(rules: Sequence[Rule], record: Any, data: Any) -> list[InitErrorDetails]:
+    found = []
+    for rule in rules:
+        try:
+            problem = rule(record)
+        except _Unknown:
+            continue
+        if problem is None:
+            continue
+        if problem.field is None:
+            error = InitErrorDetails(
+                type="value_error", loc=(), input=data, ctx={"error": ValueError(problem.message)}
+            )
+        else:
+            where = data.get(problem.field) if isinstance(data, Mapping) else None
+            error = InitErrorDetails(
+                type=PydanticCustomError(problem.kind, problem.message),
+                loc=(problem.field,),
+                input=where,
+            )
+        found.append(error)
+    return found
+
+
+def _again(error: ErrorDetails) -> InitErrorDetails:
+    """An error as Pydantic reported it, to report again with others."""
+    again = InitErrorDetails(type=error["type"], loc=error["loc"], input=error["input"])
+    if "ctx" in error:
+        again["ctx"] = error["ctx"]
+    try:
+        ValidationError.from_exception_data("check", [again])
+    except (KeyError, TypeError, ValueError):
+        # Not one of Pydantic's own error types (an e-mail address's, a custom one): its
+        # message as it was, with the context that explains it.
+        message = error["msg"]
+        context = error.get("ctx")
+        if context and any("{" + key + "}" in message for key in context):
+            context = None  # (the message is already filled in; nothing to fill in again)
+        again = InitErrorDetails(
+            type=PydanticCustomError(error["type"], message, context),
+            loc=error["loc"],
+            input=error["input"],
+        )
+    return again
 
 
 # Characters that change how the text around them is shown without showing themselves:

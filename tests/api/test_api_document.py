@@ -50,7 +50,7 @@ def test_the_openapi_document_lists_every_path_with_typed_responses(client: Test
     ):
         assert path in paths, path
     created = paths["/api/v1/people"]["post"]["responses"]["201"]
-    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/PersonRead")
+    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/PersonSavedRead")
     invalid = paths["/api/v1/people"]["post"]["responses"]["422"]
     assert invalid["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
     assert set(paths["/api/v1/tasks/{task_id}"]) == {"get", "put", "delete"}

@@ -29,6 +29,7 @@ def test_it_creates_a_person_and_answers_201_with_the_record(
     assert body["emails"] == ["grace@navy.example"]
     assert body["tags"] == ["compilers"]
     assert body["positions"] == []
+    assert body.pop("possible_duplicates") == []
     assert client.get(f"/api/v1/people/{body['id']}").json() == body
 
 
@@ -196,3 +197,40 @@ def test_it_lists_a_persons_connections(
     assert response.status_code == 200
     [tie] = response.json()
     assert (tie["person_a_name"], tie["person_b_name"], tie["kind"]) == ("Ada", "Bob", "colleague")
+
+
+def test_a_new_person_with_someone_else_s_e_mail_is_saved_and_named_as_a_possible_duplicate(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    alice = factories.person(session, workspace.id, "Alice Chen", emails=["alice@acme.example"])
+
+    response = client.post(
+        "/api/v1/people", json={"display_name": "Alice Chen", "emails": ["Alice@Acme.example"]}
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    [found] = body["possible_duplicates"]
+    assert found["person_id"] == alice.id
+    assert found["message"] == "Alice Chen already has the e-mail address alice@acme.example."
+    pair = client.get(f"/api/v1/duplicates/{found['candidate_id']}").json()
+    assert (pair["person_a"]["id"], pair["person_b"]["id"]) == (alice.id, body["id"])
+    assert pair["status"] == "open"
+
+
+def test_replacing_a_person_s_fields_names_who_already_has_a_new_detail_once(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ravi = factories.person(session, workspace.id, "Ravi Shankar", urls=["linkedin.com/in/ravi"])
+    bob = factories.person(session, workspace.id, "Bob Brown")
+    fields = {"display_name": "Bob Brown", "urls": ["https://www.linkedin.com/in/ravi/"]}
+
+    first = client.put(f"/api/v1/people/{bob.id}", json=fields)
+    again = client.put(f"/api/v1/people/{bob.id}", json=fields)
+
+    assert first.status_code == 200
+    assert [d["person_id"] for d in first.json()["possible_duplicates"]] == [ravi.id]
+    assert first.json()["possible_duplicates"][0]["shared"] == [
+        "the LinkedIn profile https://www.linkedin.com/in/ravi"
+    ]
+    assert again.json()["possible_duplicates"] == []

@@ -44,6 +44,48 @@ def test_a_repeated_organization_name_is_a_409(
     ]
 
 
+def test_an_organization_s_other_names_find_it_wherever_a_name_is_typed(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = factories.organization(
+        session, workspace.id, "Acme Robotics", aliases=["Acme", "Acme Inc."]
+    )
+    person = factories.person(session, workspace.id, "Alice Chen")
+
+    job = client.post(
+        "/api/v1/opportunities", json={"organization_name": "Acme Inc.", "role_title": "Analyst"}
+    )
+    position = client.post(
+        f"/api/v1/people/{person.id}/positions", json={"organization_name": "acme"}
+    )
+
+    assert job.status_code == 201 and position.status_code == 201
+    assert (job.json()["organization_id"], job.json()["organization_name"]) == (
+        acme.id,
+        "Acme Robotics",
+    )
+    assert position.json()["organization_name"] == "Acme Robotics"
+    assert [o["name"] for o in client.get("/api/v1/organizations").json()["items"]] == [
+        "Acme Robotics"
+    ]
+
+
+def test_another_name_that_means_another_organization_is_a_409(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    globex = factories.organization(session, workspace.id, "Globex")
+    acme = factories.organization(session, workspace.id, "Acme Robotics")
+
+    response = client.put(
+        f"/api/v1/organizations/{acme.id}", json={"name": "Acme Robotics", "aliases": ["GLOBEX"]}
+    )
+
+    assert response.status_code == 409
+    [field] = response.json()["error"]["fields"]
+    assert field["field"] == "aliases"
+    assert f"“GLOBEX” is the name of Globex (id {globex.id})" in field["message"]
+
+
 def test_an_organization_in_use_cannot_be_deleted(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

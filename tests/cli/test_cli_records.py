@@ -162,6 +162,32 @@ def test_org_add_list_show_and_a_repeated_name(run, cli_url: str) -> None:
     )
 
 
+def test_an_organization_s_other_names_find_it_from_the_cli(run, cli_url: str) -> None:
+    run("org", "add", "Acme Robotics", "--alias", "Acme", "--alias", "Acme Inc.")
+
+    person = run("person", "add", "Alice CHEN", "--org", "acme", "--json")
+    job = run("opportunity", "add", "Analyst", "--org", "ACME, Inc", "--json")
+    listed = json.loads(run("org", "list", "--json").stdout)
+
+    assert person.exit_code == 0 and job.exit_code == 0, person.output + job.output
+    assert json.loads(person.stdout)["positions"][0]["organization_name"] == "Acme Robotics"
+    assert json.loads(job.stdout)["organization_id"] == 1
+    assert [o["name"] for o in listed["items"]] == ["Acme Robotics"]
+
+
+def test_org_add_refuses_another_name_that_means_another_organization(run, cli_url: str) -> None:
+    run("org", "add", "Globex", "--alias", "Globex Corp")
+
+    taken = run("org", "add", "Initech", "--alias", "Initrode", "--alias", "globex corp")
+    named = run("org", "add", "GLOBEX CORP")
+
+    assert taken.exit_code == 3
+    assert "“globex corp” is another name of Globex (id 1)" in taken.stderr
+    assert named.exit_code == 3
+    assert "“GLOBEX CORP” is one of the other names of Globex (id 1)" in named.stderr
+    assert len(json.loads(run("org", "list", "--json").stdout)["items"]) == 1
+
+
 def test_opportunity_add_move_list_and_show(run, cli_url: str) -> None:
     add_ada(run)
     added = run(
@@ -373,3 +399,41 @@ def test_help_shows_no_value_after_a_flag() -> None:
     assert shown.exit_code == 0
     assert "--json" in shown.stdout and "--kind" in shown.stdout
     assert "<bool>" not in shown.stdout
+
+
+def test_person_add_warns_when_someone_already_has_the_e_mail_address(run, cli_url: str) -> None:
+    run("person", "add", "Alice Chen", "--email", "alice@acme.example")
+
+    result = run("person", "add", "Alice  CHEN", "--email", "ALICE@acme.example")
+    queue = run("people", "duplicates", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Added Alice  CHEN (person 2).\n"
+        "Warning: Alice Chen already has the e-mail address alice@acme.example.\n"
+        "  Pair 1 in `goodword people duplicates`; merge them with `goodword people merge 1 2`, "
+        "or keep them apart with `goodword people not-same 1`.\n"
+    )
+    [pair] = json.loads(queue.stdout)["items"]
+    assert (pair["id"], pair["person_a"]["id"], pair["person_b"]["id"]) == (1, 1, 2)
+
+
+def test_person_add_json_lists_the_possible_duplicates(run, cli_url: str) -> None:
+    run("person", "add", "Ravi Shankar", "--phone", "+1 415 555 0100")
+    alone = json.loads(run("person", "add", "Mei Tanaka", "--json").stdout)
+
+    added = json.loads(
+        run("person", "add", "R. Shankar", "--phone", "(415) 555-0100", "--json").stdout
+    )
+
+    assert alone["possible_duplicates"] == []
+    assert PersonRead.model_validate(added).display_name == "R. Shankar"
+    assert added["possible_duplicates"] == [
+        {
+            "candidate_id": 1,
+            "person_id": 1,
+            "display_name": "Ravi Shankar",
+            "shared": ["the phone number +1 415-555-0100"],
+            "message": "Ravi Shankar already has the phone number +1 415-555-0100.",
+        }
+    ]

@@ -18,7 +18,9 @@ from goodword.importers.records import REFERENCE_TAG, Upload
 from goodword.importers.report import Outcome
 from goodword.importers.service import detect_format, import_files, preview
 from goodword.interactions.models import Direction, Interaction
+from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
+from goodword.organizations.schemas import OrganizationCreate
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource, Position
 from goodword.people.schemas import PositionCreate
@@ -379,10 +381,14 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
     ann = f.person(session, workspace.id, "Ann Acme", given_name="Ann", family_name="Acme")
     kim = f.person(session, workspace.id, "Kim Park", given_name="Kim", family_name="Park",
                    emails=["kim@park.example"])  # fmt: skip
+    # (Made on the organizations page: typed on a position, "Acme Inc." would find Acme.)
     for who, org in ((ann, "Acme"), (kim, "Acme Inc.")):
+        made = organizations.create(
+            session, workspace_id=workspace.id, data=OrganizationCreate(name=org)
+        )
         people.add_position(
             session, workspace_id=workspace.id, person_id=who.id,
-            data=PositionCreate(organization_name=org, title="Engineer", is_current=True),
+            data=PositionCreate(organization_id=made.id, title="Engineer", is_current=True),
         )  # fmt: skip
     card = tmp_path / "kim.vcf"
     card.write_text(

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Opportunity
 from goodword.opportunities.schemas import OpportunityCreate
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
@@ -155,6 +156,7 @@ def test_editing_an_organization(
     acme = _organization(session, workspace, "Acme", aliases=["ACME Ltd"])
     form = client.get(f"/organizations/{acme.id}/edit")
     assert 'value="Acme"' in form.text and "ACME Ltd</textarea>" in form.text
+    assert "Typed anywhere, each finds this organization." in form.text
     response = client.post(f"/organizations/{acme.id}", data={"name": "Acme Group"})
     assert response.status_code == 200
     assert "Saved Acme Group." in response.text
@@ -243,3 +245,61 @@ def test_an_unknown_organization_is_a_404_page(client: TestClient, workspace: Wo
     response = client.get("/organizations/424242")
     assert response.status_code == 404
     assert "No organization with id 424242" in response.text
+
+
+def test_a_position_typed_with_another_name_goes_to_that_organization(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme Robotics", aliases=["Acme", "Acme Inc."])
+    alice = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Alice Chen")
+    )
+    response = client.post(
+        f"/people/{alice.id}/positions", data={"organization_name": "acme", "is_current": "1"}
+    )
+    assert response.status_code == 200
+    assert "Added the position at Acme Robotics." in response.text
+    assert _count(session) == 1
+    page = client.get(f"/organizations/{acme.id}").text
+    assert f'<a href="/people/{alice.id}">Alice Chen</a>' in page.split('id="people-now"')[1]
+
+
+def test_an_opportunity_typed_with_another_name_goes_to_that_organization(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme Robotics", aliases=["Acme Inc."])
+    client.post(
+        "/opportunities",
+        data={"organization_name": "ACME INC.", "role_title": "Analyst", "stage": "target"},
+    )
+    assert _count(session) == 1
+    assert session.scalars(select(Opportunity.organization_id)).all() == [acme.id]
+
+
+def test_another_name_taken_by_another_organization_is_refused_inline(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    globex = _organization(session, workspace, "Globex", aliases=["Globex Corp"])
+    acme = _organization(session, workspace, "Acme Robotics")
+    response = client.post(
+        f"/organizations/{acme.id}", data={"name": "Acme Robotics", "aliases": "Acme\nglobex corp"}
+    )
+    assert response.status_code == 409
+    error = response.text.split('id="e-aliases"')[1].split("</p>")[0]
+    assert f"“globex corp” is another name of Globex (id {globex.id})" in error
+    assert "globex corp</textarea>" in response.text
+    session.expire_all()
+    assert (
+        organizations.get(session, workspace_id=workspace.id, organization_id=acme.id).aliases == []
+    )
+
+
+def test_a_new_organization_named_like_another_s_other_name_is_refused_inline(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme Robotics", aliases=["Acme"])
+    response = client.post("/organizations", data={"name": "acme"})
+    assert response.status_code == 409
+    error = response.text.split('id="e-name"')[1].split("</p>")[0]
+    assert f"Acme Robotics (id {acme.id}) goes by this name" in error
+    assert _count(session) == 1

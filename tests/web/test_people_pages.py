@@ -13,6 +13,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
@@ -503,3 +504,59 @@ def test_the_list_never_shows_another_workspace_s_people(
     _person(session, other_workspace, "Charlie Secret")
     assert "Charlie Secret" not in client.get("/people").text
     assert "Charlie Secret" not in client.get("/people", params={"q": "charlie"}).text
+
+
+def test_adding_someone_with_another_person_s_e_mail_says_so_and_queues_the_pair(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    alice = _person(session, workspace, "Alice Chen", emails=["alice@acme.example"])
+
+    response = client.post(
+        "/people", data={"display_name": "Alice  CHEN", "emails": "ALICE@acme.example"}
+    )
+
+    assert response.status_code == 200
+    again = session.scalar(select(Person).where(Person.display_name == "Alice  CHEN"))
+    assert again is not None
+    assert str(response.url).endswith(f"/people/{again.id}")
+    pair = session.scalar(select(DuplicateCandidate))
+    assert pair is not None
+    assert (pair.person_a_id, pair.person_b_id) == (alice.id, again.id)
+    assert "Alice Chen already has the e-mail address alice@acme.example." in response.text
+    assert f'<a href="/people/{alice.id}">Open Alice Chen</a>' in response.text
+    assert f'<a href="/duplicates/{pair.id}">Review the pair' in response.text
+    queue = client.get("/duplicates").text
+    assert "Nothing to review" not in queue
+    assert f"/duplicates/{pair.id}" in queue
+    # Alice's page says it too, until the pair is decided.
+    assert "Alice  CHEN already has the e-mail address" in client.get(f"/people/{alice.id}").text
+    client.post(f"/duplicates/{pair.id}/not-same")
+    assert "already has" not in client.get(f"/people/{alice.id}").text
+
+
+def test_an_edit_giving_someone_another_person_s_phone_says_so(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Ravi Shankar", phones=["+1 415 555 0100"])
+    bob = _person(session, workspace, "Bob Brown")
+
+    response = client.post(
+        f"/people/{bob.id}", data={"display_name": "Bob Brown", "phones": "(415) 555-0100"}
+    )
+
+    assert response.status_code == 200
+    assert "Saved Bob Brown." in response.text
+    assert "Ravi Shankar already has the phone number +1 415-555-0100." in response.text
+    assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 1
+
+
+def test_a_person_sharing_nothing_shows_no_duplicate_notice(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _person(session, workspace, "Alice Chen", emails=["alice@acme.example"])
+
+    response = client.post("/people", data={"display_name": "Alice Chen", "emails": "a@b.example"})
+
+    assert response.status_code == 200
+    assert "already has" not in response.text
+    assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 0

@@ -57,7 +57,12 @@ def person_add(
     title: Annotated[str | None, typer.Option(help="Their job title there (needs --org).")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add a person, optionally with their current job."""
+    """Add a person, optionally with their current job.
+
+    Someone who already has one of their e-mail addresses, phone numbers or LinkedIn
+    profiles is named in a warning, and the pair waits in `people duplicates`.
+    """
+    from goodword.duplicates import service as duplicates
     from goodword.forms import validate
     from goodword.people import service as people
     from goodword.people.schemas import PersonCreate, PositionCreate
@@ -68,12 +73,25 @@ def person_add(
     data |= fields(phones=phone, urls=url, location=location, tags=tag, interests=interest)
     data |= fields(how_we_met=how_we_met, notes=notes, is_me=me)
     with work(ctx) as (session, ws):
-        person = people.create(session, workspace_id=ws, data=validate(PersonCreate, data))
+        context = people.input_context(session, workspace_id=ws)
+        checked = validate(PersonCreate, data, context=context)
+        person = people.create(session, workspace_id=ws, data=checked)
         if org:
             job = validate(PositionCreate, fields(organization_name=org, title=title))
             people.add_position(session, workspace_id=ws, person_id=person.id, data=job)
+        found = duplicates.queue_shared_details(session, workspace_id=ws, person_id=person.id)
         read = people.to_read(person)
-    saved(f"Added {read.display_name} (person {read.id}).", read, as_json)
+    if as_json:
+        print_json(dump(read) | {"possible_duplicates": [dump(d) for d in found]})
+        return
+    typer.echo(f"Added {read.display_name} (person {read.id}).")
+    for pair in found:
+        typer.echo(f"Warning: {pair.message}")
+        typer.echo(
+            f"  Pair {pair.candidate_id} in `goodword people duplicates`; merge them with "
+            f"`goodword people merge {pair.person_id} {read.id}`, or keep them apart with "
+            f"`goodword people not-same {pair.candidate_id}`."
+        )
 
 
 @person_app.command("list")
@@ -439,7 +457,11 @@ def interaction_add(
     ctx: typer.Context,
     kind: Annotated[InteractionKind, typer.Argument(help="What kind of contact it was.")],
     when: Annotated[
-        str | None, typer.Option(help="When, as YYYY-MM-DD or YYYY-MM-DDTHH:MM. Default: now.")
+        str | None,
+        typer.Option(
+            help="When it happened, as YYYY-MM-DD or YYYY-MM-DDTHH:MM; not after today. "
+            "Default: now."
+        ),
     ] = None,
     with_: Annotated[
         list[str] | None,

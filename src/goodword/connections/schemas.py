@@ -1,12 +1,24 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 from goodword.connections.models import ConnectionKind
-from goodword.records import Day, RecordId
+from goodword.records import Day, Problem, RecordId, already_begun, check_whole
+
+# A tie has a beginning that has happened: a day that has begun nowhere yet is a mistyped one.
+BEGAN_LATER = "That day is still to come: give the day it began."
+Since = Annotated[Day, already_begun(BEGAN_LATER)]
 
 
 class ConnectionCreate(BaseModel):
@@ -16,15 +28,22 @@ class ConnectionCreate(BaseModel):
     person_b_id: RecordId
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
-    since: Day | None = None
+    since: Since | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> ConnectionCreate:
-        if self.person_a_id == self.person_b_id:
-            raise ValueError("A connection joins two different people.")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check(
+        cls, data: Any, handler: ModelWrapValidatorHandler[ConnectionCreate], info: ValidationInfo
+    ) -> ConnectionCreate:
+        return check_whole(cls, data, handler, info, [_two_people])
+
+
+def _two_people(connection: ConnectionCreate) -> Problem | None:
+    if connection.person_a_id == connection.person_b_id:
+        return Problem("A connection joins two different people.")
+    return None
 
 
 class ConnectionUpdate(BaseModel):
@@ -32,7 +51,7 @@ class ConnectionUpdate(BaseModel):
 
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
-    since: Day | None = None
+    since: Since | None = None
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 

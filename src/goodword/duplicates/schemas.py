@@ -56,3 +56,16 @@ class ScanResult(BaseModel):
 
     candidates_created: int
     merged: list[MergeRead]
+
+
+class PossibleDuplicate(BaseModel):
+    """Someone who may be the same person as the one saved; the pair waits in the
+    possible-duplicates queue as `candidate_id`, to be merged or told apart."""
+
+    candidate_id: int
+    person_id: int
+    display_name: str
+    shared: list[str] = Field(
+        description='What both have, in words: "the e-mail address ada@example.org".'
+    )
+    message: str

@@ -19,13 +19,14 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
 from goodword import clock
 from goodword.db import Base
-from goodword.duplicates.matching import Matcher, Scored
+from goodword.duplicates.matching import Matcher, Profile, Scored, score
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import (
     CHOOSABLE,
     CandidateRead,
     MergeChoices,
     MergeRead,
+    PossibleDuplicate,
     ScanResult,
 )
 from goodword.duplicates.snapshot import (
@@ -48,7 +49,8 @@ from goodword.duplicates.snapshot import (
 )
 from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl
+from goodword.people.normalize import phone_text
 from goodword.playbooks.keys import rekey
 from goodword.records import Page, clean_list, get_owned, keyset_page, sort_key
 from goodword.search import service as search
@@ -151,9 +153,8 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
 
     With `auto_merge`, confident pairs (a shared LinkedIn profile; a shared e-mail or phone
     when the names do not clearly differ; a name with agreeing evidence) are merged at
-    once, each merge undoable like any other.
+    once, those already waiting in the queue too, each merge undoable like any other.
     """
-    from goodword.importers.plan import judged_apart, shares_key_apart
     from goodword.importers.state import WorkspaceState
 
     state = WorkspaceState.load(session, workspace_id=workspace_id)
@@ -166,18 +167,25 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     for holders in _exact_groups(matcher):
         for other in holders[1:]:
             pairs.setdefault((holders[0], other), _SHARED_KEY)
-    # A shared e-mail or phone between two clearly different names (a switchboard, a
-    # household address) is asked about, never merged: the import's rule.
     profiles = {profile.ref: profile for profile in matcher.profiles}
-    for a, b in list(pairs):
-        first, second = profiles[a], profiles[b]
-        if shares_key_apart(first, second):
-            pairs[(a, b)] = judged_apart(first, second, min(first.keys & second.keys))
+    for (a, b), judged in list(pairs.items()):
+        pairs[(a, b)] = _unless_apart(profiles[a], profiles[b], judged)
     merged: list[MergeRead] = []
     gone: set[int] = set()
     created = 0
+    # A sure pair already waiting in the queue (a person saved by hand is queued with
+    # whoever has their e-mail address at once) is merged too; a pair told apart never is.
+    apart = {
+        (a, b)
+        for a, b in session.execute(
+            select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
+                DuplicateCandidate.workspace_id == workspace_id,
+                DuplicateCandidate.status != CandidateStatus.OPEN,
+            )
+        )
+    }
     for (a, b), judged in sorted(pairs.items(), key=lambda item: -item[1].score):
-        if (a, b) in state.candidate_pairs or a in gone or b in gone:
+        if (a, b) in apart or a in gone or b in gone:
             continue
         if auto_merge and judged.auto and state.me_id not in (a, b):
             record = merge(
@@ -189,6 +197,8 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
             )
             merged.append(merge_to_read(record))
             gone.add(b)
+            continue
+        if (a, b) in state.candidate_pairs:
             continue
         session.add(
             DuplicateCandidate(
@@ -203,6 +213,158 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
         created += 1
     session.flush()
     return ScanResult(candidates_created=created, merged=merged)
+
+
+def _unless_apart(first: Profile, second: Profile, judged: Scored) -> Scored:
+    """A shared e-mail or phone between two clearly different names (a switchboard, a
+    household address) is asked about, never merged: the import's rule."""
+    from goodword.importers.plan import judged_apart, shares_key_apart
+
+    if shares_key_apart(first, second):
+        return judged_apart(first, second, min(first.keys & second.keys))
+    return judged
+
+
+def queue_shared_details(
+    session: Session, *, workspace_id: int, person_id: int
+) -> list[PossibleDuplicate]:
+    """Queue the person with everyone who already has one of their e-mail addresses, phone
+    numbers or LinkedIn profiles, each pair judged as a scan judges it, and return those
+    pairs: a person added or edited by hand is checked at once, not at the next scan. A
+    pair already queued, merged or told apart is left as it is, and not returned.
+    """
+    from goodword.importers.state import saved_profile
+
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    holders = _holders(session, workspace_id, person)
+    if not holders:
+        return []
+    decided = {
+        (a, b)
+        for a, b in session.execute(
+            select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id).where(
+                DuplicateCandidate.workspace_id == workspace_id,
+                or_(
+                    DuplicateCandidate.person_a_id == person.id,
+                    DuplicateCandidate.person_b_id == person.id,
+                ),
+            )
+        )
+    }
+    profile = saved_profile(person)
+    found = []
+    for other in people.get_many(session, workspace_id=workspace_id, ids=holders):
+        a, b = sorted((person.id, other.id))
+        if (a, b) in decided:
+            continue
+        theirs = saved_profile(other)
+        judged = _unless_apart(profile, theirs, score(profile, theirs))
+        candidate = DuplicateCandidate(
+            workspace_id=workspace_id,
+            person_a_id=a,
+            person_b_id=b,
+            score=judged.score,
+            reasons=list(judged.reasons),
+        )
+        session.add(candidate)
+        session.flush()
+        found.append(_possible(candidate, other, profile.keys & theirs.keys))
+    return found
+
+
+def open_pairs(session: Session, *, workspace_id: int, person: Person) -> list[PossibleDuplicate]:
+    """The possible duplicates of this person waiting in the queue, most likely first."""
+    from goodword.importers.state import saved_profile
+
+    candidates = session.scalars(
+        select(DuplicateCandidate)
+        .where(
+            DuplicateCandidate.workspace_id == workspace_id,
+            DuplicateCandidate.status == CandidateStatus.OPEN,
+            or_(
+                DuplicateCandidate.person_a_id == person.id,
+                DuplicateCandidate.person_b_id == person.id,
+            ),
+        )
+        .order_by(DuplicateCandidate.score.desc(), DuplicateCandidate.id)
+    ).all()
+    if not candidates:
+        return []
+    other_of = {
+        c.id: c.person_b_id if c.person_a_id == person.id else c.person_a_id for c in candidates
+    }
+    others = {
+        other.id: other
+        for other in people.get_many(
+            session, workspace_id=workspace_id, ids=list(other_of.values())
+        )
+    }
+    keys = saved_profile(person).keys
+    return [
+        _possible(c, other, keys & saved_profile(other).keys)
+        for c in candidates
+        if (other := others.get(other_of[c.id])) is not None
+    ]
+
+
+def _holders(session: Session, workspace_id: int, person: Person) -> list[int]:
+    """Everyone else with one of the person's e-mail addresses, phone numbers or LinkedIn
+    profiles (the matcher's exact keys; another web address is no sign), by id."""
+    emails = [e.address for e in person.emails]
+    phones = [p.number for p in person.phones]
+    profiles = [u.url for u in person.urls if u.kind == "linkedin"]
+    asked = []
+    if emails:
+        asked.append(
+            select(PersonEmail.person_id).where(
+                PersonEmail.workspace_id == workspace_id, PersonEmail.address.in_(emails)
+            )
+        )
+    if phones:
+        asked.append(
+            select(PersonPhone.person_id).where(
+                PersonPhone.workspace_id == workspace_id, PersonPhone.number.in_(phones)
+            )
+        )
+    if profiles:
+        asked.append(
+            select(PersonUrl.person_id).where(
+                PersonUrl.workspace_id == workspace_id,
+                PersonUrl.kind == "linkedin",
+                PersonUrl.url.in_(profiles),
+            )
+        )
+    found: set[int] = set()
+    for statement in asked:
+        found.update(session.scalars(statement))
+    found.discard(person.id)
+    return sorted(found)
+
+
+def _possible(
+    candidate: DuplicateCandidate, other: Person, shared: set[str] | frozenset[str]
+) -> PossibleDuplicate:
+    """A queued pair as the person saved sees it: who the other one is, and why."""
+    name = other.display_name
+    details = [_detail(key) for key in sorted(shared)]
+    if details:
+        message = f"{name} already has {' and '.join(details)}."
+    else:
+        message = f"{name} may be the same person ({'; '.join(candidate.reasons)})."
+    return PossibleDuplicate(
+        candidate_id=candidate.id,
+        person_id=other.id,
+        display_name=name,
+        shared=details,
+        message=message,
+    )
+
+
+def _detail(key: str) -> str:
+    """An exact key (`e:ada@example.org`) in words: "the e-mail address ada@example.org"."""
+    kind = {"e": "e-mail address", "u": "LinkedIn profile", "p": "phone number"}[key[0]]
+    value = phone_text(key[2:]) if key[0] == "p" else key[2:]
+    return f"the {kind} {value}"
 
 
 def _exact_groups(matcher: Matcher) -> list[list[int]]:

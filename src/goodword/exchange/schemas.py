@@ -119,6 +119,8 @@ class ExportedPerson(Record):
     tags: list[Tag] = Field(default_factory=list)
     interests: list[Tag] = Field(default_factory=list)
     is_me: bool = False
+    # (No "not after today" check here, unlike the forms: an import may have kept a birthday
+    # as its file gave it, and a backup must come back as it was.)
     birthday: date | None = None
     keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     sources: list[ExportedSource] = Field(default_factory=list)
@@ -266,11 +268,12 @@ class ExportedReference(Record):
 
 
 class ExportedReferenceUse(Record):
-    """One launch of a reference for an opportunity; `created_at` is the launch day."""
+    """One launch of a reference for an opportunity; `created_at` is the launch day. With no
+    `opportunity`, the opportunity was deleted: the launch is kept so the cap still counts it."""
 
     key: Key
     reference: Key
-    opportunity: Key
+    opportunity: Key | None = None
     status: UseStatus = UseStatus.PLANNED
     stress_points: LongText | None = None
     briefed_on: date | None = None

@@ -7,6 +7,7 @@ order, so the numbering survives; timestamps are written as they were, not as "n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -82,6 +83,12 @@ class ImportSummary:
     leads: int = 0
     lead_shares: int = 0
     message_templates: int = 0
+
+
+def export_text(session: Session, *, workspace_id: int) -> str:
+    """The workspace's `goodword-export` document as the file `goodword export` writes."""
+    document = export_workspace(session, workspace_id=workspace_id)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:

@@ -109,6 +109,23 @@ def _split(given: str | None, family: str | None, display: str | None) -> tuple[
     return folded_given, folded_family
 
 
+def saved_profile(person: Person) -> Profile:
+    """The matching profile of a person already saved, as `load_people` indexes them."""
+    given, family = _split(person.given_name, person.family_name, person.display_name)
+    orgs = frozenset(organization_key(p.organization.name) for p in person.positions)
+    return Profile(
+        ref=person.id,
+        given=given,
+        family=family,
+        emails=[e.address for e in person.emails],
+        urls=[u.url for u in person.urls if u.kind == "linkedin"],
+        phones=[p.number for p in person.phones],
+        orgs=orgs or _NO_ORGS,
+        location=fold(person.location),
+        birthday=_iso(person.birthday),
+    )
+
+
 def _read(session: Session, statement: Executable) -> Sequence[Any]:
     # Core, not the ORM, and every row at once: no per-row bookkeeping.
     return session.connection().execute(statement).all()

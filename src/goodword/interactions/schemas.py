@@ -1,24 +1,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
-    ValidationError,
+    ValidationInfo,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from goodword.interactions.models import Direction, InteractionKind, Rapport
-from goodword.records import Moment, RecordId, clean_text
+from goodword.records import Moment, Problem, RecordId, already_begun, check_whole, clean_text
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
 NOTHING_RECORDED = "Add at least one person who took part, or a summary of what happened."
+# An interaction records what happened: a day that has begun nowhere yet is a mistyped date
+# (and counted as recent contact it would raise a tie's strength and quiet keep-in-touch).
+STILL_TO_COME = "That day is still to come: give the day it happened."
 
 
 class ParticipantIn(BaseModel):
@@ -31,7 +34,7 @@ class ParticipantIn(BaseModel):
 class InteractionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    occurred_at: Moment
+    occurred_at: Annotated[Moment, already_begun(STILL_TO_COME)]
     kind: InteractionKind
     summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     opportunity_id: RecordId | None = None
@@ -40,29 +43,43 @@ class InteractionCreate(BaseModel):
     direction: Direction | None = None
     participants: list[ParticipantIn] = Field(default_factory=list, max_length=100)
 
-    @model_validator(mode="after")
-    def _check(self) -> InteractionCreate:
-        ids = [p.person_id for p in self.participants]
-        if len(ids) != len(set(ids)):
-            raise ValueError("A person is listed twice among the participants.")
-        if self.kind is not InteractionKind.INTERVIEW and self.interview_round is not None:
-            raise ValueError("interview_round is only for interviews.")
-        if self.kind not in WRITTEN and self.direction is not None:
-            raise ValueError("direction is only for messages and e-mails.")
-        if not self.participants and clean_text(self.summary) is None:
-            # Said of the participants field (a plain ValueError would be of the whole record),
-            # so the API names it and a form shows it beside the people.
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [
-                    InitErrorDetails(
-                        type=PydanticCustomError("nothing_recorded", NOTHING_RECORDED),
-                        loc=("participants",),
-                        input=self.participants,
-                    )
-                ],
-            )
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check(
+        cls, data: Any, handler: ModelWrapValidatorHandler[InteractionCreate], info: ValidationInfo
+    ) -> InteractionCreate:
+        rules = [_no_one_twice, _round_of_an_interview, _writer_of_a_message, _something_recorded]
+        return check_whole(cls, data, handler, info, rules)
+
+
+def _no_one_twice(interaction: InteractionCreate) -> Problem | None:
+    ids = [p.person_id for p in interaction.participants]
+    if len(ids) != len(set(ids)):
+        return Problem("A person is listed twice among the participants.")
+    return None
+
+
+def _round_of_an_interview(interaction: InteractionCreate) -> Problem | None:
+    if (
+        interaction.interview_round is not None
+        and interaction.kind is not InteractionKind.INTERVIEW
+    ):
+        return Problem("interview_round is only for interviews.")
+    return None
+
+
+def _writer_of_a_message(interaction: InteractionCreate) -> Problem | None:
+    if interaction.direction is not None and interaction.kind not in WRITTEN:
+        return Problem("direction is only for messages and e-mails.")
+    return None
+
+
+def _something_recorded(interaction: InteractionCreate) -> Problem | None:
+    if interaction.participants or clean_text(interaction.summary) is not None:
+        return None
+    # Said of the participants field (not of the whole record), so the API names it and a
+    # form shows it beside the people.
+    return Problem(NOTHING_RECORDED, field="participants", kind="nothing_recorded")
 
 
 class InteractionUpdate(InteractionCreate):

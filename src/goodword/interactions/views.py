@@ -15,7 +15,12 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import InvalidInput
 from goodword.interactions import service
 from goodword.interactions.models import Direction, Interaction, InteractionKind, Rapport
-from goodword.interactions.schemas import NOTHING_RECORDED, InteractionCreate, InteractionUpdate
+from goodword.interactions.schemas import (
+    NOTHING_RECORDED,
+    STILL_TO_COME,
+    InteractionCreate,
+    InteractionUpdate,
+)
 from goodword.opportunities import service as opportunities
 from goodword.pages import (
     enum_options,
@@ -46,6 +51,7 @@ REWRITE = {
     ),
     NOTHING_RECORDED: "Choose at least one person who took part, or write a summary above.",
     OUT_OF_YEARS: OUT_OF_YEARS,  # (a date that is one, in a year out of range)
+    STILL_TO_COME: STILL_TO_COME,  # (a date that is one, after today)
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }
 # Who wrote a message or an e-mail, as the form offers it.

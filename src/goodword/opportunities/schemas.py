@@ -2,19 +2,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
-from goodword.records import Day, RecordId, visible_name
+from goodword.records import Day, Problem, RecordId, check_whole, visible_name
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 OrganizationName = Annotated[Text200, AfterValidator(visible_name)]
@@ -52,13 +54,26 @@ class OpportunityBase(BaseModel):
     next_step_due: Day | None = None
     notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> OpportunityBase:
-        if self.organization_id is None and not self.organization_name:
-            raise ValueError("Name the organization (organization_name) or give its id.")
-        if self.pay_min is not None and self.pay_max is not None and self.pay_max < self.pay_min:
-            raise ValueError("pay_max is below pay_min.")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check(
+        cls, data: Any, handler: ModelWrapValidatorHandler[OpportunityBase], info: ValidationInfo
+    ) -> OpportunityBase:
+        # (Both rules are judged even when another field has an error: one submit lists all.)
+        return check_whole(cls, data, handler, info, [_names_its_organization, _pay_in_order])
+
+
+def _names_its_organization(opportunity: OpportunityBase) -> Problem | None:
+    if opportunity.organization_id is None and not opportunity.organization_name:
+        return Problem("Name the organization (organization_name) or give its id.")
+    return None
+
+
+def _pay_in_order(opportunity: OpportunityBase) -> Problem | None:
+    low, high = opportunity.pay_min, opportunity.pay_max
+    if low is not None and high is not None and high < low:
+        return Problem("pay_max is below pay_min.")
+    return None
 
 
 class OpportunityCreate(OpportunityBase):

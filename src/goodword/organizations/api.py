@@ -47,7 +47,7 @@ def list_organizations(
 def create_organization(
     session: DbSession, workspace_id: WorkspaceId, data: OrganizationCreate
 ) -> OrganizationRead:
-    """Add an organization; a name already in use (case ignored) is a 409."""
+    """Add an organization; a name, or other name, another one goes by (case ignored) is a 409."""
     organization = service.create(session, workspace_id=workspace_id, data=data)
     return OrganizationRead.model_validate(organization)
 
@@ -72,6 +72,7 @@ def get_organization(
 def replace_organization(
     session: DbSession, workspace_id: WorkspaceId, organization_id: int, data: OrganizationUpdate
 ) -> OrganizationRead:
+    """Replace every field; a new name, or other name, another one goes by is a 409."""
     organization = service.update(
         session, workspace_id=workspace_id, organization_id=organization_id, data=data
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import Conflict, FieldError
+from goodword.importers.cleaning import organization_key
 from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
 from goodword.people.models import Person, Position
@@ -25,13 +26,57 @@ def get(session: Session, *, workspace_id: int, organization_id: int) -> Organiz
 
 
 def find_by_name(session: Session, *, workspace_id: int, name: str) -> Organization | None:
-    """Find an organization by its name, case and spacing ignored."""
-    return session.scalar(
+    """Find the organization a typed name means: its name or one of its other names.
+
+    Case and spacing are ignored, and so are legal forms and punctuation, as an import
+    tells organizations apart: "acme inc." finds Acme, or Acme Robotics if one of its other
+    names is "Acme". See `best_match` for which organization wins when several could.
+    """
+    exact = session.scalar(
         select(Organization)
         .where(Organization.workspace_id == workspace_id, Organization.sort_name == sort_key(name))
         .order_by(Organization.id)
         .limit(1)
     )
+    if exact is not None:
+        return exact
+    found = best_match(_spellings(session, workspace_id=workspace_id), name)
+    return None if found is None else session.get(Organization, found)
+
+
+def best_match(spellings: Iterable[tuple[int, str, Sequence[str]]], name: str) -> int | None:
+    """The id of the organization `name` means, among (id, name, other names) rows; or None.
+
+    The first rule that finds any wins: the same name, case and spacing ignored; then the
+    same other name; then the same name but for its legal form and punctuation ("Acme
+    Inc." for Acme); then the same other name but for those. Among several found by one
+    rule, the oldest (lowest id) wins.
+    """
+    typed, key = sort_key(name), organization_key(name)
+    best: tuple[int, int] | None = None
+    for organization_id, main, aliases in spellings:
+        if sort_key(main) == typed:
+            rank = 0
+        elif any(sort_key(alias) == typed for alias in aliases):
+            rank = 1
+        elif key and organization_key(main) == key:
+            rank = 2
+        elif key and any(organization_key(alias) == key for alias in aliases):
+            rank = 3
+        else:
+            continue
+        if best is None or (rank, organization_id) < best:
+            best = (rank, organization_id)
+    return None if best is None else best[1]
+
+
+def _spellings(session: Session, *, workspace_id: int) -> Iterable[tuple[int, str, Sequence[str]]]:
+    rows = session.execute(
+        select(Organization.id, Organization.name, Organization.aliases).where(
+            Organization.workspace_id == workspace_id
+        )
+    )
+    return ((id_, name, aliases or []) for id_, name, aliases in rows)
 
 
 def get_or_create(session: Session, *, workspace_id: int, name: str) -> Organization:
@@ -44,7 +89,7 @@ def get_or_create(session: Session, *, workspace_id: int, name: str) -> Organiza
 
 
 def create(session: Session, *, workspace_id: int, data: OrganizationCreate) -> Organization:
-    _check_name_free(session, workspace_id=workspace_id, name=data.name, own_id=None)
+    _check_names_free(session, workspace_id=workspace_id, data=data, organization=None)
     organization = Organization(workspace_id=workspace_id)
     _apply(organization, data)
     session.add(organization)
@@ -57,7 +102,7 @@ def update(
     session: Session, *, workspace_id: int, organization_id: int, data: OrganizationUpdate
 ) -> Organization:
     organization = get(session, workspace_id=workspace_id, organization_id=organization_id)
-    _check_name_free(session, workspace_id=workspace_id, name=data.name, own_id=organization.id)
+    _check_names_free(session, workspace_id=workspace_id, data=data, organization=organization)
     _apply(organization, data)
     session.flush()
     search.index_organization(session, organization)
@@ -98,12 +143,70 @@ def list_(
     )
 
 
-def _check_name_free(session: Session, *, workspace_id: int, name: str, own_id: int | None) -> None:
-    existing = find_by_name(session, workspace_id=workspace_id, name=name)
-    if existing is not None and existing.id != own_id:
+def _check_names_free(
+    session: Session,
+    *,
+    workspace_id: int,
+    data: OrganizationCreate,
+    organization: Organization | None,
+) -> None:
+    """Refuse a name, or another name, that already means some other organization.
+
+    Such a name, typed anywhere, could then mean either. Only names the organization does
+    not have yet are checked, so older records that already share one can still be edited.
+    """
+    had = {
+        sort_key(s) for s in ([organization.name, *organization.aliases] if organization else [])
+    }
+    own_id = organization.id if organization else None
+    names: dict[str, tuple[int, str]] = {}
+    aliases: dict[str, tuple[int, str]] = {}
+    for other_id, other_name, other_aliases in sorted(
+        _spellings(session, workspace_id=workspace_id)
+    ):
+        if other_id != own_id:
+            names.setdefault(sort_key(other_name), (other_id, other_name))
+            for alias in other_aliases:
+                aliases.setdefault(sort_key(alias), (other_id, other_name))
+    name = sort_key(data.name)
+    if organization is None or name != organization.sort_name:
+        if name in names:
+            other_id, other_name = names[name]
+            raise Conflict(
+                f"There is already an organization called {other_name} (id {other_id}).",
+                fields=[FieldError("name", "An organization with this name exists; use that one.")],
+            )
+        if name in aliases:
+            other_id, other_name = aliases[name]
+            raise Conflict(
+                f"“{data.name}” is one of the other names of {other_name} (id {other_id}).",
+                fields=[
+                    FieldError(
+                        "name",
+                        f"{other_name} (id {other_id}) goes by this name; use that one, or "
+                        "take it off its other names first.",
+                    )
+                ],
+            )
+    taken = []
+    for alias in data.aliases:
+        key = sort_key(alias)
+        if key in had or key == name:
+            continue
+        if key in names:
+            other_id, other_name = names[key]
+            taken.append(f"“{alias}” is the name of {other_name} (id {other_id})")
+        elif key in aliases:
+            other_id, other_name = aliases[key]
+            taken.append(f"“{alias}” is another name of {other_name} (id {other_id})")
+    if taken:
+        why = (
+            "; ".join(taken) + ". A name can mean only one organization: take it off the "
+            "other names here, or off the other organization first."
+        )
         raise Conflict(
-            f"There is already an organization called {existing.name} (id {existing.id}).",
-            fields=[FieldError("name", "An organization with this name exists; use that one.")],
+            "Another organization already goes by one of these other names.",
+            fields=[FieldError("aliases", why)],
         )
 
 

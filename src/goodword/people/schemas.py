@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -10,11 +10,14 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
-from goodword.records import RecordId, visible_name
+from goodword.people import normalize
+from goodword.records import Problem, RecordId, already_begun, check_whole, visible_name
 
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(visible_name)
@@ -27,6 +30,25 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2
 PHONE_PATTERN = (
     r"(?i)^(?:tel:)?[0-9+().\-\s/]+(?:\s*(?:x|#|ext\.?|extension)\s*[0-9]+|;ext=[0-9]+)?$"
 )
+# The validation context's key for the region a number without a country code is read in
+# (the workspace's); see `phone_context`.
+PHONE_REGION = "phone_region"
+
+
+def _readable_phone(value: str, info: ValidationInfo) -> str:
+    """With the region known, a number the service could not read is refused here, with the
+    service's words, so a form lists it with the other fields' problems."""
+    region = (info.context or {}).get(PHONE_REGION)
+    if region:
+        normalize.phone(value, region)
+    return value
+
+
+def _web_address(value: str) -> str:
+    normalize.profile_url(value)  # (the service keeps the normalised form)
+    return value
+
+
 Phone = Annotated[
     str,
     StringConstraints(
@@ -36,11 +58,28 @@ Phone = Annotated[
         max_length=64,
         pattern=PHONE_PATTERN,
     ),
+    AfterValidator(_readable_phone),
 ]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=500)]
+Url = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=4, max_length=500),
+    AfterValidator(_web_address),
+]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 _NAME_HINT = "Give a display name, or a given or family name."
+BORN_LATER = "That day is still to come: give the day they were born."
+
+
+def phone_context(region: str) -> dict[str, str]:
+    """The validation context that has phone numbers read in `region` as the form is checked."""
+    return {PHONE_REGION: region}
+
+
+def _needs_a_name(person: PersonBase) -> Problem | None:
+    if person.display_name or person.given_name or person.family_name:
+        return None
+    return Problem(_NAME_HINT)
 
 
 class PersonBase(BaseModel):
@@ -58,27 +97,24 @@ class PersonBase(BaseModel):
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     interests: list[Tag] = Field(default_factory=list, max_length=50)
     is_me: bool = False
-    birthday: date | None = None
+    birthday: Annotated[date, already_begun(BORN_LATER)] | None = None
     # Keep-in-touch cadence in days for this person (0 turns reminders off); None: the default.
     keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check(
+        cls, data: Any, handler: ModelWrapValidatorHandler[PersonBase], info: ValidationInfo
+    ) -> PersonBase:
+        return check_whole(cls, data, handler, info, [_needs_a_name])
+
 
 class PersonCreate(PersonBase):
-    @model_validator(mode="after")
-    def _needs_a_name(self) -> PersonCreate:
-        if not (self.display_name or self.given_name or self.family_name):
-            raise ValueError(_NAME_HINT)
-        return self
+    pass
 
 
 class PersonUpdate(PersonBase):
     """A full replacement of the person's own fields (positions are edited on their own)."""
-
-    @model_validator(mode="after")
-    def _needs_a_name(self) -> PersonUpdate:
-        if not (self.display_name or self.given_name or self.family_name):
-            raise ValueError(_NAME_HINT)
-        return self
 
 
 class PositionCreate(BaseModel):

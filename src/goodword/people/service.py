@@ -18,6 +18,7 @@ from goodword.people.schemas import (
     PersonUpdate,
     PositionCreate,
     PositionRead,
+    phone_context,
 )
 from goodword.records import (
     Page,
@@ -211,10 +212,21 @@ def with_details() -> tuple[Any, ...]:
     )
 
 
+def phone_region(session: Session, *, workspace_id: int) -> str:
+    """The region the workspace reads a phone number without a country code in."""
+    workspace = session.get(Workspace, workspace_id)
+    return workspace.phone_region if workspace else "US"
+
+
+def input_context(session: Session, *, workspace_id: int) -> dict[str, str]:
+    """The context to validate a person's input in, so a form checks their phone numbers
+    with their other fields (and reports every problem at once); `_apply` checks again."""
+    return phone_context(phone_region(session, workspace_id=workspace_id))
+
+
 def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) -> None:
     """Copy validated fields onto the person, normalising contact details."""
-    workspace = session.get(Workspace, person.workspace_id)
-    region = workspace.phone_region if workspace else "US"
+    region = phone_region(session, workspace_id=person.workspace_id)
     errors: list[FieldError] = []
     phones: list[str] = []
     for index, raw in enumerate(data.phones):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
 from goodword.deps import AppSettings, DbSession, WorkspaceId
+from goodword.duplicates import service as duplicates
 from goodword.duplicates.service import merged_into
 from goodword.errors import GoodwordError, NotFound
 from goodword.forms import form_to_dict, is_whole_number, validate
@@ -22,6 +23,8 @@ from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
 from goodword.records import Page
+from goodword.references import service as references
+from goodword.referrals import service as referrals
 from goodword.search import service as search
 
 router = APIRouter()
@@ -75,8 +78,10 @@ async def create_person(
     form = await request.form()
     values = dict(form)
     try:
-        data = validate(PersonCreate, person_input(form))
+        context = service.input_context(session, workspace_id=workspace_id)
+        data = validate(PersonCreate, person_input(form), context=context)
         person = service.create(session, workspace_id=workspace_id, data=data)
+        duplicates.queue_shared_details(session, workspace_id=workspace_id, person_id=person.id)
     except GoodwordError as exc:
         session.rollback()
         errors = form_errors(exc, general_field="display_name", rewrite=REWRITE)
@@ -131,8 +136,10 @@ async def update_person(
     form = await request.form()
     values = dict(form)
     try:
-        data = validate(PersonUpdate, person_input(form))
+        context = service.input_context(session, workspace_id=workspace_id)
+        data = validate(PersonUpdate, person_input(form), context=context)
         service.update(session, workspace_id=workspace_id, person_id=person_id, data=data)
+        duplicates.queue_shared_details(session, workspace_id=workspace_id, person_id=person_id)
     except GoodwordError as exc:
         session.rollback()
         person = service.get(session, workspace_id=workspace_id, person_id=person_id)
@@ -151,7 +158,12 @@ def confirm_delete_person(
     request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
 ) -> Response:
     person = service.get(session, workspace_id=workspace_id, person_id=person_id)
-    return render(request, "people/delete.html", {"person": person})
+    # What goes with them, so the page can say it: their reference record with its launches,
+    # and the referral asks made of them.
+    reference = references.for_person(session, workspace_id=workspace_id, person_id=person.id)
+    asks = referrals.list_(session, workspace_id=workspace_id, person_id=person.id)
+    context = {"person": person, "reference": reference, "asks": len(asks)}
+    return render(request, "people/delete.html", context)
 
 
 @router.post("/people/{person_id}/delete", name="delete_person")
@@ -223,6 +235,11 @@ def render_detail(
     query = connect_q.strip()
     context = {
         "person": person,
+        # Shown on the page until the user merges them or keeps them apart: right after a
+        # save that gave someone another person's e-mail address, phone or LinkedIn profile.
+        "possible_duplicates": duplicates.open_pairs(
+            session, workspace_id=workspace_id, person=person
+        ),
         "connections": connections.for_person(
             session, workspace_id=workspace_id, person_id=person_id
         ),
@@ -245,6 +262,8 @@ def render_detail(
             None,
         ),
         "cadence": cadence.cadence_for(session, workspace_id=workspace_id, person=person),
+        # Their reference record, if any: the page links to it instead of offering to add one.
+        "reference": references.for_person(session, workspace_id=workspace_id, person_id=person_id),
     }
     return render(request, "people/detail.html", context, status_code=status_code)
 

@@ -1,0 +1,93 @@
+"""The API refuses an interaction, a connection or a birthday dated after today, naming the
+field, and lists a person's or an opportunity's problems all in one answer. The clock is
+pinned."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+import factories as f
+from goodword import clock
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: NOW.date())
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+
+
+def fields(response) -> list[dict[str, str]]:
+    assert response.status_code == 422, response.text
+    return response.json()["error"]["fields"]
+
+
+def test_an_interaction_in_2099_is_refused(client: TestClient, session, workspace) -> None:
+    carol = f.person(session, workspace.id, "Carol Díaz")
+    session.commit()
+    call = {"kind": "call", "participants": [{"person_id": carol.id}]}
+
+    refused = client.post(
+        "/api/v1/interactions", json=call | {"occurred_at": "2099-01-01T10:00:00"}
+    )
+    made = client.post("/api/v1/interactions", json=call | {"occurred_at": "2026-11-25T09:00:00Z"})
+    moved = client.put(
+        f"/api/v1/interactions/{made.json()['id']}",
+        json=call | {"occurred_at": "2031-01-01T10:00:00Z"},
+    )
+
+    message = "That day is still to come: give the day it happened."
+    assert fields(refused) == [{"field": "occurred_at", "message": message}]
+    assert made.status_code == 201
+    assert fields(moved) == [{"field": "occurred_at", "message": message}]
+    assert len(client.get("/api/v1/interactions").json()["items"]) == 1
+
+
+def test_a_connection_since_2099_is_refused(client: TestClient, session, workspace) -> None:
+    alice = f.person(session, workspace.id, "Alice Chen")
+    bob = f.person(session, workspace.id, "Bob Stone")
+    session.commit()
+    tie = {"person_a_id": alice.id, "person_b_id": bob.id, "kind": "friend"}
+
+    refused = client.post("/api/v1/connections", json=tie | {"since": "2099-01-01"})
+
+    assert fields(refused) == [
+        {"field": "since", "message": "That day is still to come: give the day it began."}
+    ]
+
+
+def test_a_birthday_in_2030_is_refused(client: TestClient) -> None:
+    refused = client.post("/api/v1/people", json={"display_name": "Dan", "birthday": "2030-01-01"})
+
+    assert fields(refused) == [
+        {"field": "birthday", "message": "That day is still to come: give the day they were born."}
+    ]
+
+
+def test_a_persons_problems_come_in_one_answer(client: TestClient) -> None:
+    refused = client.post(
+        "/api/v1/people",
+        json={"display_name": "", "emails": ["a@@b"], "urls": ["javascript:x"]},
+    )
+
+    assert [item["field"] for item in fields(refused)] == ["emails.0", "urls.0", "__all__"]
+    assert fields(refused)[2]["message"] == "Give a display name, or a given or family name."
+
+
+def test_an_opportunitys_problems_come_in_one_answer(client: TestClient) -> None:
+    refused = client.post(
+        "/api/v1/opportunities", json={"role_title": "", "pay_min": 5, "pay_max": 1}
+    )
+
+    assert fields(refused) == [
+        {"field": "role_title", "message": "Fill this in."},
+        {
+            "field": "__all__",
+            "message": "Name the organization (organization_name) or give its id.",
+        },
+        {"field": "__all__", "message": "pay_max is below pay_min."},
+    ]

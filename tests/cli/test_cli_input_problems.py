@@ -1,0 +1,62 @@
+"""`goodword person add` and `goodword interaction add`: every problem in one answer, and no
+contact dated after today. The clock is pinned."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from goodword import clock
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: NOW.date())
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+
+
+def test_person_add_reports_the_email_phone_link_and_name_at_once(run, cli_url: str) -> None:
+    result = run(
+        "person", "add", " ", "--email", "a@@b", "--phone", "12345", "--url", "javascript:x"
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: Some fields need attention.",
+        "  emails.0: 'a@@b' is not an e-mail address: it has more than one @.",
+        "  phones.0: '12345' is not a possible phone number for region US; write it with its "
+        "country code, such as +44 20 7946 0000",
+        "  urls.0: 'javascript:x' is not a web address; write it like https://example.com/me",
+        "  __all__: Give a display name, or a given or family name.",
+    ]
+    assert json.loads(run("person", "list", "--json").stdout)["items"] == []
+
+
+def test_an_interaction_dated_after_today_is_refused(run, cli_url: str) -> None:
+    run("person", "add", "Carol Díaz")
+
+    later = run("interaction", "add", "call", "--when", "2031-01-01T10:00", "--with", "1")
+    today = run("interaction", "add", "call", "--when", "2026-11-25T08:00", "--with", "1")
+
+    assert later.exit_code == 2
+    assert later.stderr.splitlines() == [
+        "Error: Some fields need attention.",
+        "  occurred_at: That day is still to come: give the day it happened.",
+    ]
+    assert today.exit_code == 0, today.output
+    assert len(json.loads(run("interaction", "list", "--json").stdout)["items"]) == 1
+
+
+def test_a_future_day_and_no_one_named_are_both_said(run, cli_url: str) -> None:
+    result = run("interaction", "add", "meeting", "--when", "2062-03-01")
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: Say who took part with --with PERSON_ID, or what happened with --summary TEXT "
+        "(or both).",
+        "  occurred_at: That day is still to come: give the day it happened.",
+    ]

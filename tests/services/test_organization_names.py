@@ -1,0 +1,174 @@
+"""A typed organization name finds the organization by its name or any of its other names."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.errors import Conflict
+from goodword.leads import service as leads
+from goodword.leads.schemas import LeadCreate
+from goodword.network import service as network
+from goodword.opportunities import service as opportunities
+from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
+from goodword.organizations.schemas import OrganizationUpdate
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
+from goodword.workspaces.models import Workspace
+
+
+def _count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Organization)) or 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Acme Robotics", 1),
+        ("acme", 1),  # another name, case ignored
+        ("ACME  INC.", 1),  # another name, case and spacing ignored
+        ("Acme, LLC", 1),  # another name but for its legal form and punctuation
+        ("Acme Robotics Ltd", 1),  # the name but for its legal form
+        ("Acme Bakery", None),
+        ("Robotics", None),
+    ],
+)
+def test_best_match_reads_names_and_other_names(typed: str, expected: int | None) -> None:
+    rows = [(1, "Acme Robotics", ["Acme", "Acme Inc."]), (2, "Globex", [])]
+    assert organizations.best_match(rows, typed) == expected
+
+
+def test_best_match_prefers_the_name_then_another_name_then_the_oldest() -> None:
+    rows = [
+        (3, "Acme Inc", []),
+        (1, "Acme Robotics", ["Acme"]),
+        (2, "Acme", []),
+        (4, "Initech", ["Initrode"]),
+        (5, "Initrode Ltd", []),
+    ]
+    assert organizations.best_match(rows, "ACME") == 2  # its name beats another's other name
+    assert organizations.best_match(reversed(rows), "acme") == 2  # whatever the row order
+    assert organizations.best_match(rows[:2], "acme") == 1  # an exact other name beats a near name
+    assert organizations.best_match(rows, "Acme Corp") == 2  # two near names: the oldest
+    assert organizations.best_match(rows, "Initrode") == 4  # an exact other name first
+    assert organizations.best_match(rows, "Initrode Inc") == 5  # a near name before near aliases
+
+
+def test_a_position_at_another_name_is_a_position_at_that_organization(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme", "Acme Inc."])
+    alice = f.person(session, workspace.id, "Alice Chen")
+    for typed in ("acme", "Acme Inc.", "ACME, Inc", "Acme Robotics LLC"):
+        position = people.add_position(
+            session,
+            workspace_id=workspace.id,
+            person_id=alice.id,
+            data=PositionCreate(organization_name=typed, is_current=False),
+        )
+        assert position.organization_id == acme.id, typed
+    assert _count(session) == 1
+
+
+def test_opportunities_and_leads_named_by_another_name_use_that_organization(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme Inc."])
+    job = opportunities.create(
+        session,
+        workspace_id=workspace.id,
+        data=f.OpportunityCreate(organization_name="acme inc.", role_title="Analyst"),
+    )
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind="opportunity", title="Data Analyst", organization_name="Acme"),
+    )
+    assert job.organization_id == acme.id
+    assert lead.organization_id == acme.id
+    assert _count(session) == 1
+
+
+def test_paths_to_an_organization_find_it_by_another_name(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    assert network._organization(session, workspace_id=workspace.id, value="ACME") is acme
+
+
+def test_a_new_name_still_adds_an_organization(session: Session, workspace: Workspace) -> None:
+    f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    globex = organizations.get_or_create(session, workspace_id=workspace.id, name="Globex")
+    assert globex.name == "Globex"
+    assert _count(session) == 2
+
+
+def test_names_are_looked_up_in_this_workspace_only(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    f.organization(session, other_workspace.id, "Acme Robotics", aliases=["Acme"])
+    assert organizations.find_by_name(session, workspace_id=workspace.id, name="Acme") is None
+    mine = organizations.get_or_create(session, workspace_id=workspace.id, name="Acme")
+    assert mine.workspace_id == workspace.id and mine.name == "Acme"
+
+
+def test_another_name_already_used_by_another_organization_is_refused(
+    session: Session, workspace: Workspace
+) -> None:
+    globex = f.organization(session, workspace.id, "Globex", aliases=["Globex Corp"])
+    acme = f.organization(session, workspace.id, "Acme Robotics")
+    with pytest.raises(Conflict) as refused:
+        organizations.update(
+            session,
+            workspace_id=workspace.id,
+            organization_id=acme.id,
+            data=OrganizationUpdate(
+                name="Acme Robotics", aliases=["Acme", "globex", "GLOBEX CORP"]
+            ),
+        )
+    assert [e.field for e in refused.value.fields] == ["aliases"]
+    message = refused.value.fields[0].message
+    assert f"“globex” is the name of Globex (id {globex.id})" in message
+    assert f"“GLOBEX CORP” is another name of Globex (id {globex.id})" in message
+    assert "Acme”" not in message
+    with pytest.raises(Conflict) as refused_again:
+        f.organization(session, workspace.id, "Initech", aliases=["Globex Corp"])
+    assert "another name of Globex" in refused_again.value.fields[0].message
+
+
+def test_a_name_that_is_another_organization_s_other_name_is_refused(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    with pytest.raises(Conflict) as refused:
+        f.organization(session, workspace.id, "ACME")
+    assert [e.field for e in refused.value.fields] == ["name"]
+    assert f"Acme Robotics (id {acme.id}) goes by this name" in refused.value.fields[0].message
+    assert _count(session) == 1
+
+
+def test_an_organization_keeps_its_own_names_and_older_shared_ones_when_edited(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    renamed = organizations.update(
+        session,
+        workspace_id=workspace.id,
+        organization_id=acme.id,
+        data=OrganizationUpdate(name="Acme", aliases=["Acme Robotics", "ACME"]),
+    )
+    assert renamed.name == "Acme"
+    # Two organizations that already share a name (say, from an older version) stay editable.
+    globex = f.organization(session, workspace.id, "Globex")
+    globex.aliases = ["Acme"]
+    session.flush()
+    edited = organizations.update(
+        session,
+        workspace_id=workspace.id,
+        organization_id=globex.id,
+        data=OrganizationUpdate(name="Globex", aliases=["Acme"], location="Springfield"),
+    )
+    assert edited.location == "Springfield"
