@@ -908,6 +908,46 @@ def test_into_nonempty_adds_and_reuses_organizations_by_name(
     assert session.get(Workspace, workspace.id).name == "My job search"
 
 
+@pytest.mark.parametrize(
+    ("here", "aliases", "in_file"),
+    [
+        ("Acme Robotics", ["Acme"], "Acme"),  # another name of the one here
+        ("Acme Robotics", ["Acme"], "ACME Inc."),  # that name but for its legal form
+        ("Acme", [], "Acme, Inc."),  # the name but for its legal form
+    ],
+)
+def test_into_nonempty_reuses_the_organization_a_name_means_as_typed(
+    session: Session, workspace: Workspace, here: str, aliases: list[str], in_file: str
+) -> None:
+    acme = factories.organization(session, workspace.id, here, aliases=aliases)
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    document = minimal_document(organizations=[{"key": "o1", "name": in_file, **stamp}])
+
+    summary = exchange.import_workspace(
+        session, workspace_id=workspace.id, data=document, into_nonempty=True
+    )
+
+    assert (summary.organizations, summary.organizations_matched) == (0, 1)
+    assert count(session, Organization, workspace.id) == 1
+    ada = session.scalar(select(Person).where(Person.display_name == "Ada"))
+    assert [p.organization_id for p in ada.positions] == [acme.id]
+
+
+def test_into_nonempty_adds_an_organization_no_name_here_means(
+    session: Session, workspace: Workspace
+) -> None:
+    factories.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    document = minimal_document(organizations=[{"key": "o1", "name": "Acme Foods", **stamp}])
+
+    summary = exchange.import_workspace(
+        session, workspace_id=workspace.id, data=document, into_nonempty=True
+    )
+
+    assert (summary.organizations, summary.organizations_matched) == (1, 0)
+    assert count(session, Organization, workspace.id) == 2
+
+
 def test_into_nonempty_refuses_a_second_me(session: Session, workspace: Workspace) -> None:
     factories.person(session, workspace.id, "Alice", is_me=True)
     document = minimal_document()

@@ -349,8 +349,12 @@ def test_the_whole_workspace_export_points_to_the_command_that_restores_it():
     with pytest.raises(ImportFileError) as refused:
         parse_bytes("whole.json", whole.encode())
     message = refused.value.message
-    assert message.startswith("whole.json: is a whole Goodword export")
-    assert "goodword import-json whole.json" in message
+    assert message.startswith(
+        "whole.json: is a whole Goodword export (Export everything, or `goodword export`)"
+    )
+    # Restoring is the command line's; the people the web import takes are the other downloads.
+    assert "run `goodword import-json whole.json` on the command line" in message
+    assert "under Take your people with you on the import page" in message
 
 
 # Line numbers -------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from goodword.exchange.schemas import (
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
+from goodword.organizations import service as organizations_service
 from goodword.organizations.models import Organization
 from goodword.people.models import (
     Person,
@@ -307,7 +308,8 @@ def import_workspace(
     all-or-nothing, and nothing is written before the whole document has been checked.
 
     A workspace that already holds records is refused unless `into_nonempty`; then the
-    records are added and organizations with the same name are reused instead of repeated.
+    records are added, and an organization a name of the file means (as a typed name finds
+    it: `organizations.service.find_by_name`) is reused instead of repeated.
     """
     document = data if isinstance(data, ExportFile) else read_document(data)
     workspace = session.get(Workspace, workspace_id)
@@ -393,15 +395,20 @@ def _write(
     ws = workspace_id
     organizations: dict[str, Organization] = {}
     created_organizations: list[Organization] = []
-    for o in document.organizations:
-        found = None
-        if reuse_organizations:
-            found = session.scalar(
-                select(Organization)
-                .where(Organization.workspace_id == ws, Organization.sort_name == sort_key(o.name))
-                .order_by(Organization.id)
-                .limit(1)
+    # An organization of the file is the one already here that its name means, found as a
+    # typed name finds it: by its name or another name, legal form aside ("Acme" is Acme
+    # Robotics when one of its other names is "Acme"). Read once, not once per organization.
+    here: list[tuple[int, str, list[str]]] = []
+    if reuse_organizations:
+        rows = session.execute(
+            select(Organization.id, Organization.name, Organization.aliases).where(
+                Organization.workspace_id == ws
             )
+        )
+        here = [(id_, name, aliases or []) for id_, name, aliases in rows]
+    for o in document.organizations:
+        matched = organizations_service.best_match(here, o.name)
+        found = None if matched is None else session.get(Organization, matched)
         if found is None:
             found = Organization(
                 workspace_id=ws,

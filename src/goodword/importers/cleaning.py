@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from goodword.duplicates.matching import fold
 from goodword.people import normalize
+from goodword.records import latest_today
 
 _PRONOUNS = re.compile(
     r"\(?\s*\b(she|he|they|ze|xe|zie|ey|fae|it)\s*/\s*(her|him|them|hir|xem|zir|em|faer|its|"
@@ -76,6 +77,23 @@ def unread_birthday(said: str) -> str:
     no_year = said.startswith("--") or not re.search(r"\d{4}", said)
     why = "has no year" if no_year else "is not a date"
     return f"birthday '{said}' {why}; kept in the notes"
+
+
+def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date | None, str | None]:
+    """The birthday a file gives as `said`, read as `day` (None when it is not a date):
+    (the birthday, None) when it can be kept. One that cannot, a day without a year, a day
+    no calendar has or a day still to come everywhere (as the forms refuse it; today is
+    `latest_today`, from `goodword.clock`), is added to `notes` as the file gives it
+    ("Birthday: 2031-05-04"): (None, why, for the report). Every format's birthday passes
+    here."""
+    if not said:
+        return None, None
+    if day is not None and day <= latest_today():
+        return day, None
+    notes.append(f"Birthday: {said}")
+    if day is None:
+        return None, unread_birthday(said)
+    return None, f"birthday '{said}' is a day still to come; kept in the notes"
 
 
 def split_suffix(suffix: str) -> tuple[str, str]:

@@ -13,9 +13,9 @@ from goodword.importers.cleaning import (
     looks_like_email,
     parse_date,
     profile_url,
+    read_birthday,
     split_suffix,
     unify_line_breaks,
-    unread_birthday,
 )
 from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
@@ -173,10 +173,9 @@ def parse(table: Table) -> Parsed:
                 person.location = place
                 break
         birthday = get("birthday")
-        person.birthday = parse_date(birthday)
-        if birthday and person.birthday is None:
-            notes.append(f"Birthday: {birthday}")
-            person.warnings.append(unread_birthday(birthday))
+        person.birthday, unkept = read_birthday(birthday, parse_date(birthday), notes)
+        if unkept:
+            person.warnings.append(unkept)
         person.notes = unify_line_breaks("\n".join([*notes, get("notes")]).strip()) or None
         for group in _split(get("labels", "group membership")):
             # Google's own groups are starred ("* myContacts"); a user's label named

@@ -15,6 +15,7 @@ from goodword.importers.cleaning import (
     parse_date,
     parse_datetime,
     profile_url,
+    read_birthday,
 )
 from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import Table, cell, cells_getter, row_getter
@@ -179,9 +180,14 @@ def parse_profile(table: Table) -> Parsed:
         person = _person(table, line, get("first name"), get("last name"), role=Role.ME)
         person.key = "profile"
         person.location = get("geo location", "location") or None
-        person.birthday = parse_date(get("birth date"))
+        birthday = get("birth date")
+        unkept: list[str] = []  # a birthday not kept, for the notes
+        person.birthday, why = read_birthday(birthday, parse_date(birthday), unkept)
+        if why:
+            person.warnings.append(why)
         headline, summary = get("headline"), get("summary")
-        person.notes = "\n\n".join(p for p in (person.notes, headline, summary) if p) or None
+        kept = (person.notes, headline, summary, *unkept)
+        person.notes = "\n\n".join(p for p in kept if p) or None
         # Websites reads like "[PORTFOLIO:alice.example.org,BLOG:https://...]".
         for item in get("websites").strip("[]").split(","):
             label, _, address = item.strip().partition(":")

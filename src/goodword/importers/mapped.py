@@ -18,8 +18,8 @@ from goodword.importers.cleaning import (
     clean_organization,
     looks_like_email,
     profile_url,
+    read_birthday,
     revived,
-    unread_birthday,
 )
 from goodword.importers.reading import Document, Table, cell
 from goodword.importers.records import (
@@ -212,11 +212,11 @@ def parse_mapped(
             person.positions.append(
                 IncomingPosition(clean_organization(one("org")), one("title") or None)
             )
-        if one("birthday"):
-            person.birthday = dateorder.read_date(one("birthday"), order)
-            if person.birthday is None:
-                person.warnings.append(unread_birthday(one("birthday")))
-                notes.append(f"Birthday: {one('birthday')}")
+        birthday = one("birthday")
+        read = dateorder.read_date(birthday, order) if birthday else None
+        person.birthday, unkept = read_birthday(birthday, read, notes)
+        if unkept:
+            person.warnings.append(unkept)
         person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
         person.tags = [t.strip() for v in values.get("tags", []) for t in v.split(",") if t.strip()]
         if not person.name:

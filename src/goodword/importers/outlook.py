@@ -12,7 +12,7 @@ from goodword.importers.cleaning import (
     clean_organization,
     looks_like_email,
     profile_url,
-    unread_birthday,
+    read_birthday,
 )
 from goodword.importers.reading import Table, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
@@ -145,11 +145,10 @@ def parse(table: Table) -> Parsed:
         else:
             person.location = get("location") or None
         birthday = _date(get("birthday"))
-        if birthday:
-            person.birthday = dateorder.read_date(birthday, order)
-            if person.birthday is None:
-                person.warnings.append(unread_birthday(birthday))
-                notes.append(f"Birthday: {birthday}")
+        read = dateorder.read_date(birthday, order) if birthday else None
+        person.birthday, unkept = read_birthday(birthday, read, notes)
+        if unkept:
+            person.warnings.append(unkept)
         anniversary = _date(get("anniversary"))
         if anniversary:
             day = dateorder.read_date(anniversary, order)

@@ -84,11 +84,12 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
             return None
         raise ImportFileError(
             document.name,
-            "is a whole Goodword export (made by `goodword export`), which holds every "
-            "record, not only people. Restore it with `goodword import-json "
-            f"{document.name.rsplit('/', 1)[-1]}` (it brings in all of it, or nothing); "
-            "here, import a people export instead (`goodword people export`, or the "
-            "downloads at the foot of the import page).",
+            "is a whole Goodword export (Export everything, or `goodword export`): it holds "
+            "every record, not only people, and this import takes people only. To bring all "
+            "of it back, run `goodword import-json "
+            f"{document.name.rsplit('/', 1)[-1]}` on the command line (it brings in all of "
+            "it, or nothing). To import people here, use a people export instead: a download "
+            "under Take your people with you on the import page, or `goodword people export`.",
         )
     table = read_table(document, known=SIGNATURES)
     if table is None:
@@ -125,7 +126,8 @@ _NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
 
 
 def _looks_like_whole_export(text: str) -> bool:
-    """Goodword's whole-workspace export (`goodword export`), read back by `import-json`."""
+    """Goodword's whole-workspace export (`goodword export`, the web's Export everything),
+    read back by `import-json`."""
     head = text.lstrip()[:200]
     return head.startswith("{") and '"goodword-export"' in head
 

@@ -22,9 +22,9 @@ from goodword.importers.cleaning import (
     looks_like_email,
     parse_date,
     profile_url,
+    read_birthday,
     split_suffix,
     unify_line_breaks,
-    unread_birthday,
 )
 from goodword.importers.reading import Document, repair
 from goodword.importers.records import (
@@ -354,10 +354,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             own_positions.append(_own_position(text))
         elif name == "BDAY":
             said, day = _date(prop, text)
-            person.birthday = parse_date(day)
-            if person.birthday is None and said:
-                notes.append(f"Birthday: {said}")
-                person.warnings.append(LineWarning(unread_birthday(said), prop.line))
+            person.birthday, unkept = read_birthday(said, parse_date(day), notes)
+            if unkept:
+                person.warnings.append(LineWarning(unkept, prop.line))
         elif name in ("ANNIVERSARY", "X-ABDATE"):
             # Apple's dates carry their label in the group: item1.X-ABLabel:_$!<Anniversary>!$_.
             said = _shown_date(*_date(prop, text))

@@ -3,6 +3,8 @@
 New people, their details, provenance and search documents go in with multi-row inserts
 (a large import is mostly new people); the few people who changed go through the ORM and
 `people.service.add_position`, so job changes follow the same rules as everywhere else.
+The user's LinkedIn ties (`ties.py`) and the messages found (`messages.py`) are written
+after the people, in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
@@ -37,11 +38,12 @@ from goodword.importers.bulk import (
     update_search_documents,
 )
 from goodword.importers.cleaning import organization_key, profile_url, unify_line_breaks
+from goodword.importers.messages import write_interactions
 from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.state import WorkspaceState, phone_key
-from goodword.interactions.models import Interaction, Participant
+from goodword.importers.ties import LinkedInTies
 from goodword.organizations.models import Organization
 from goodword.people import normalize
 from goodword.people.models import (
@@ -150,10 +152,9 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 index = seen_positions[key]
                 out.positions[index] = replace(out.positions[index], department=position.department)
         out.location = out.location or _fit(record.location, 200, "place", record.warnings)
-        if record.birthday and record.birthday > today:
-            record.warnings.append(f"birthday {record.birthday} is in the future; not kept")
-        else:
-            out.birthday = out.birthday or record.birthday
+        # (A day still to come is kept from other formats' files by `read_birthday`;
+        # Goodword's own export brings back what was saved, as `import-json` does.)
+        out.birthday = out.birthday or record.birthday
         note = unify_line_breaks(record.notes or "").strip()
         if note and note not in out.notes:
             out.notes.append(note)
@@ -163,16 +164,6 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         if record.interests:
             out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
     return out
-
-
-def _given_by(record: IncomingPerson, since: date | None, printed: int | None) -> bool:
-    """Whether a LinkedIn tie's date `since` is empty or one its record gave or could have
-    given: the record's date read in the other order, or the date it said when last imported
-    (`printed` is its fingerprint then; this tells only when nothing else changed since). Any
-    other date was set apart from the record (by hand, say) and an import leaves it."""
-    if since is None or since == record.connected_on_otherwise:
-        return True
-    return printed is not None and replace(record, connected_on=since).fingerprint() == printed
 
 
 class Writer:
@@ -199,6 +190,14 @@ class Writer:
         self.record_changes: dict[int, list[str]] = {}
         # id() of a record -> what it left as it was, and why (said when nothing changed too)
         self.record_notes: dict[int, list[str]] = {}
+        self.ties = LinkedInTies(
+            session,
+            workspace_id=self.ws,
+            now=now,
+            report=report,
+            record_changes=self.record_changes,
+            record_notes=self.record_notes,
+        )
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
@@ -232,19 +231,25 @@ class Writer:
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
             # (Read before `_update` brings the fingerprints up to date.)
-            printed = self._connection_prints(plan)
+            self.ties.read_prints(plan, self.state.fingerprints)
             self._update(plan, updates)
-            linked = self._linked_to_me(plan)
+            self.ties.read_linked(plan, self._me(plan))
             with adding_search_documents(
                 self.session, self.ws, "person", len(ids)
             ) as add_documents:
                 self._create(plan, ids, add_documents)
                 # (Each step below is a point where a stop asked for is heard.)
                 self.progress("people", len(ids), len(ids))
-                self._connections(plan, linked, printed)
+                self.ties.link(plan, self._me(plan), self.person_id)
                 self._candidates(plan)
             self.progress("people", len(ids), len(ids))
-            self._interactions(plan)
+            write_interactions(
+                self.session,
+                workspace_id=self.ws,
+                plan=plan,
+                report=self.report,
+                person_id=self.person_id,
+            )
         for row, target in plan.rows:
             if target == 0:
                 continue
@@ -757,105 +762,6 @@ class Writer:
         me_target = plan.me if plan.me is not None else self.state.me_id
         return None if me_target is None else self.person_id(me_target)
 
-    def _linked_to_me(self, plan: Plan) -> dict[int, tuple[int, date | None]]:
-        """Who the user is already linked to on LinkedIn: the tie's id and date by person."""
-        me = self._me(plan)
-        if not plan.connections or me is None:
-            return {}
-        existing = self.session.execute(
-            select(Connection.person_a_id, Connection.person_b_id, Connection.id, Connection.since)
-            .where(
-                Connection.workspace_id == self.ws,
-                Connection.kind == ConnectionKind.LINKEDIN,
-                or_(Connection.person_a_id == me, Connection.person_b_id == me),
-            )
-            .order_by(Connection.id)
-        ).all()
-        linked: dict[int, tuple[int, date | None]] = {}
-        for a, b, tie_id, since in existing:
-            linked.setdefault(b if a == me else a, (tie_id, since))
-        return linked
-
-    def _connection_prints(self, plan: Plan) -> dict[int, int | None]:
-        """The LinkedIn connections that are newer copies of a record imported before (found
-        by its key): id() of the record -> its fingerprint then (None if none was kept)."""
-        newer = {id(r) for records in plan.updates.values() for r, copy in records if copy}
-        held = self.state.fingerprints
-        return {
-            id(record): held.get((record.source, plan.former_keys.get(id(record), record.key)))
-            for _target, record in plan.connections
-            if id(record) in newer and record.key
-        }
-
-    def _connections(
-        self, plan: Plan, linked: dict[int, tuple[int, date | None]], printed: dict[int, int | None]
-    ) -> None:
-        """Link the user to their LinkedIn connections; a newer copy of a record imported
-        before moves its tie's date to the file's (see `_tie_date`)."""
-        me = self._me(plan)
-        if not plan.connections:
-            return
-        if me is None:
-            self.report.notes.append(
-                "LinkedIn connections are not linked to you, because Goodword does not know "
-                "yet which person is you: include Profile.csv, or mark yourself in Goodword, "
-                "and import again."
-            )
-            return
-        rows: list[dict[str, Any]] = []
-        moved: list[dict[str, Any]] = []
-        for target, record in plan.connections:
-            other = self.person_id(target)
-            if other == me:
-                continue
-            if other in linked:
-                if id(record) in printed:
-                    moved += self._tie_date(record, linked, other, printed[id(record)])
-                continue
-            linked[other] = (0, record.connected_on)
-            rows.append(
-                {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
-                 "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
-                 "since": record.connected_on}
-            )  # fmt: skip
-        insert_rows(self.session, Connection, rows)
-        self.report.connections_created += len(rows)
-        if moved:
-            table = table_named("connections")
-            self.session.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values(since=bindparam("b_since"), updated_at=bindparam("b_stamp")),
-                moved,
-            )
-
-    def _tie_date(
-        self,
-        record: IncomingPerson,
-        linked: dict[int, tuple[int, date | None]],
-        other: int,
-        printed: int | None,
-    ) -> list[dict[str, Any]]:
-        """The update (if any) a newer copy of a connection's record makes to the date of
-        the tie to `other`, said in the record's changes (or, left, in its notes)."""
-        tie_id, since = linked[other]
-        day = record.connected_on
-        if not tie_id or day is None or day == since:
-            return []
-        if not _given_by(record, since, printed):
-            self.record_notes.setdefault(id(record), []).append(
-                f"LinkedIn connection date left at {since} (the file says {day}; edit the "
-                "connection to change it)"
-            )
-            return []
-        linked[other] = (tie_id, day)
-        self.record_changes.setdefault(id(record), []).append(
-            f"LinkedIn connection date set to {day}"
-            if since is None
-            else f"LinkedIn connection date now {day} (was {since})"
-        )
-        return [{"b_id": tie_id, "b_since": day, "b_stamp": self.now}]
-
     def _candidates(self, plan: Plan) -> None:
         rows = []
         for a_target, b_target, score, reasons in plan.suggestions:
@@ -869,43 +775,3 @@ class Writer:
             )  # fmt: skip
         insert_rows(self.session, DuplicateCandidate, rows)
         self.report.candidates_created += len(rows)
-
-    def _interactions(self, plan: Plan) -> None:
-        wanted = [p for p in plan.interactions if p.participants]
-        ids = sorted({p.incoming.external_id for p in wanted})
-        existing: set[str] = set()
-        for start in range(0, len(ids), CHUNK):
-            existing.update(
-                self.session.scalars(
-                    select(Interaction.external_id).where(
-                        and_(
-                            Interaction.workspace_id == self.ws,
-                            Interaction.external_id.in_(ids[start : start + CHUNK]),
-                        )
-                    )
-                )
-            )
-        fresh = []
-        for planned in wanted:
-            if planned.incoming.external_id in existing:
-                self.report.interactions_existing += 1
-                continue
-            existing.add(planned.incoming.external_id)
-            fresh.append(planned)
-        rows = [
-            {"workspace_id": self.ws, "occurred_at": p.incoming.occurred_at,
-             "kind": p.incoming.kind, "summary": p.incoming.summary or None,
-             "direction": p.direction, "external_id": p.incoming.external_id[:300]}
-            for p in fresh
-        ]  # fmt: skip
-        new_ids = insert_returning(self.session, Interaction, rows)
-        participants = [
-            {"workspace_id": self.ws, "interaction_id": interaction_id,
-             "person_id": self.person_id(target)}
-            for interaction_id, planned in zip(new_ids, fresh, strict=True)
-            for target in dict.fromkeys(planned.participants)
-        ]  # fmt: skip
-        insert_rows(self.session, Participant, participants)
-        self.report.interactions_created += len(rows)
-        for file in self.report.files:
-            file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)

@@ -1,0 +1,63 @@
+"""Write the messages and invitations an import found as interactions, each once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from goodword.importers.bulk import CHUNK, insert_returning, insert_rows
+from goodword.importers.plan import Plan
+from goodword.importers.report import ImportReport
+from goodword.interactions.models import Interaction, Participant
+
+
+def write_interactions(
+    session: Session,
+    *,
+    workspace_id: int,
+    plan: Plan,
+    report: ImportReport,
+    person_id: Callable[[int], int],
+) -> None:
+    """Add the planned interactions not already held (by external id), with their
+    participants (`person_id` turns a plan's target into a person id), and count them."""
+    wanted = [p for p in plan.interactions if p.participants]
+    ids = sorted({p.incoming.external_id for p in wanted})
+    existing: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        existing.update(
+            session.scalars(
+                select(Interaction.external_id).where(
+                    and_(
+                        Interaction.workspace_id == workspace_id,
+                        Interaction.external_id.in_(ids[start : start + CHUNK]),
+                    )
+                )
+            )
+        )
+    fresh = []
+    for planned in wanted:
+        if planned.incoming.external_id in existing:
+            report.interactions_existing += 1
+            continue
+        existing.add(planned.incoming.external_id)
+        fresh.append(planned)
+    rows = [
+        {"workspace_id": workspace_id, "occurred_at": p.incoming.occurred_at,
+         "kind": p.incoming.kind, "summary": p.incoming.summary or None,
+         "direction": p.direction, "external_id": p.incoming.external_id[:300]}
+        for p in fresh
+    ]  # fmt: skip
+    new_ids = insert_returning(session, Interaction, rows)
+    participants = [
+        {"workspace_id": workspace_id, "interaction_id": interaction_id,
+         "person_id": person_id(target)}
+        for interaction_id, planned in zip(new_ids, fresh, strict=True)
+        for target in dict.fromkeys(planned.participants)
+    ]  # fmt: skip
+    insert_rows(session, Participant, participants)
+    report.interactions_created += len(rows)
+    for file in report.files:
+        file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)
