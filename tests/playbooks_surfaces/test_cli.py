@@ -150,6 +150,22 @@ def test_referrals_list_open_keeps_an_introduction_until_you_report_back(run: Ru
     assert open_ids() == [ask]
 
 
+def test_tasks_done_on_a_report_back_records_it_on_the_ask(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    run("opportunity", "move", str(ids["opportunity"]), "rejected")
+    [listed] = json.loads(run("referrals", "list", "--json").stdout)["items"]
+    ask = str(listed["id"])
+    for step in ("asked", "introduced"):
+        assert run("referrals", "advance", ask, step).exit_code == 0
+    tasks = json.loads(run("tasks", "list", "--status", "open", "--json").stdout)["items"]
+    [report_back] = [t for t in tasks if t["origin"] == "referral:report-back"]
+    finished = run("tasks", "done", str(report_back["id"]))
+    assert finished.exit_code == 0, finished.output
+    shown = json.loads(run("referrals", "list", "--json").stdout)["items"][0]
+    assert shown["reported_back_on"] == "2026-11-25"
+    assert json.loads(run("referrals", "list", "--open", "--json").stdout)["items"] == []
+
+
 def test_references_add_list_and_launch(run: Run, cli_url: str):
     def build(session: Session, ws: int) -> dict[str, int]:
         boss = f.person(session, ws, "Jo Boss")

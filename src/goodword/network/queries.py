@@ -20,7 +20,8 @@ from goodword.network.strength import DEFAULT_MODEL, StrengthModel
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.referrals.models import AskStatus, ReferralAsk
+from goodword.referrals import service as referrals
+from goodword.referrals.models import ReferralAsk
 
 DEFAULT_K = 5
 # The network view draws at most this many ties around a person, strongest first.
@@ -260,7 +261,10 @@ class BlindWarning:
 
 
 def introduced(session: Session, *, workspace_id: int, opportunity: Opportunity) -> bool:
-    """True when an introduction or referral is on record for the opportunity."""
+    """True when an introduction or referral is on record for the opportunity: its route says
+    so, it passed through Introduced, or a referral ask produced it (linked as its result) or
+    reached an introduction at its company. An introduction stays on record as the ask moves
+    on to interviewing or an offer; an ask declined, or closed, records none."""
     if opportunity.route in (Route.INTRODUCTION, Route.REFERRAL):
         return True
     passed = session.scalar(
@@ -278,7 +282,7 @@ def introduced(session: Session, *, workspace_id: int, opportunity: Opportunity)
             (ReferralAsk.result_opportunity_id == opportunity.id)
             | (
                 (ReferralAsk.target_organization_id == opportunity.organization_id)
-                & (ReferralAsk.status == AskStatus.INTRODUCED)
+                & ReferralAsk.status.in_(sorted(referrals.PRODUCED))
             ),
         )
     )

@@ -485,7 +485,7 @@ def advance_ask(
                 workspace_id=workspace_id,
                 playbook=REFERRAL,
                 step="report-back",
-                key=f"{key}:report-back:{status.value}",
+                key=referrals.report_back_key(ask.id, status),
                 title=f"Report back to {person.display_name} on {target}",
                 due_date=due,
                 draft=draft("report_back"),

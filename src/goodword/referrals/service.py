@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from goodword.db import utcnow
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
@@ -14,6 +16,7 @@ from goodword.people import service as people
 from goodword.records import clean_text, get_owned, referenced
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove, ReferralAskRead
+from goodword.tasks.models import Task, TaskStatus
 
 KIND = "referral ask"
 
@@ -34,7 +37,8 @@ TRANSITIONS: dict[AskStatus, frozenset[AskStatus]] = {
 
 # Asks not yet answered, or agreed and waiting for the introduction.
 WAITING = frozenset({AskStatus.TO_ASK, AskStatus.ASKED, AskStatus.AGREED})
-# Asks that produced something the referrer should hear about.
+# Asks that produced something the referrer should hear about: an introduction, and the
+# steps only an introduction leads to. Each keeps the introduction on record.
 PRODUCED = frozenset({AskStatus.INTRODUCED, AskStatus.INTERVIEWING, AskStatus.OFFER})
 
 
@@ -238,10 +242,28 @@ def mark_asked(
     return asks
 
 
+def report_back_key(ask_id: int, status: AskStatus) -> str:
+    """The origin key of the task to report back to the referrer on one step of an ask
+    (introduced, interviewing or offer), which the rejection playbook adds with the step."""
+    return f"referral:ask:{ask_id}:report-back:{status.value}"
+
+
+_REPORT_BACK_KEY = re.compile(r"referral:ask:([0-9]+):report-back:([a-z_]+)")
+
+
+def report_back_step(key: str | None) -> tuple[int, AskStatus] | None:
+    """The ask and step a report-back task's origin key names; None for any other key."""
+    found = _REPORT_BACK_KEY.fullmatch(key or "")
+    if found is None or found[2] not in {s.value for s in PRODUCED}:
+        return None
+    return int(found[1]), AskStatus(found[2])
+
+
 def mark_reported_back(
     session: Session, *, workspace_id: int, ask_id: int, on: date
 ) -> ReferralAsk:
-    """Record that the user told the referrer what came of the ask's latest step."""
+    """Record that the user told the referrer what came of the ask's latest step, and mark
+    the open task to report back on that step done: it is one thing, done once."""
     ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
     if ask.status not in PRODUCED and ask.status is not AskStatus.CLOSED:
         raise InvalidInput(
@@ -249,8 +271,38 @@ def mark_reported_back(
             fields=[FieldError("status", "Report back once the ask is introduced or further.")],
         )
     ask.reported_back_on = on
+    if ask.status in PRODUCED:
+        task = session.scalar(
+            select(Task).where(
+                Task.workspace_id == workspace_id,
+                Task.origin_key == report_back_key(ask.id, ask.status),
+                Task.status.in_([TaskStatus.OPEN, TaskStatus.SNOOZED]),
+            )
+        )
+        if task is not None:
+            # As `tasks.service.set_status` marks a task done (which calls back here).
+            task.status, task.snoozed_until, task.completed_at = TaskStatus.DONE, None, utcnow()
     session.flush()
     return ask
+
+
+def reported_back_by_task(
+    session: Session, *, workspace_id: int, key: str | None, on: date
+) -> ReferralAsk | None:
+    """Record the report-back when the user marks a task to report back done, if that task
+    is about the ask's latest step and the ask has no report-back on it yet; the ask, else
+    None. A task about an earlier step says nothing about the latest one."""
+    step = report_back_step(key)
+    if step is None:
+        return None
+    ask = session.scalar(
+        select(ReferralAsk).where(
+            ReferralAsk.workspace_id == workspace_id, ReferralAsk.id == step[0]
+        )
+    )
+    if ask is None or ask.status is not step[1] or ask.reported_back_on is not None:
+        return None
+    return mark_reported_back(session, workspace_id=workspace_id, ask_id=ask.id, on=on)
 
 
 def to_read(ask: ReferralAsk) -> ReferralAskRead:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, case, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword import clock
 from goodword.db import utcnow
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
@@ -14,6 +15,7 @@ from goodword.opportunities.models import Opportunity
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, referenced
+from goodword.referrals import service as referrals
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
 
@@ -45,11 +47,18 @@ def update(session: Session, *, workspace_id: int, task_id: int, data: TaskUpdat
 def set_status(
     session: Session, *, workspace_id: int, task_id: int, change: TaskStatusChange
 ) -> Task:
-    """Mark a task done, snoozed (until a date), dismissed or open again."""
+    """Mark a task done, snoozed (until a date), dismissed or open again.
+
+    The web page, the API and the CLI all mark tasks done here; a task to report back to a
+    referrer, done, records the report-back on its referral ask too."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     task.status = change.status
     task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
     task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
+    if change.status is TaskStatus.DONE:
+        referrals.reported_back_by_task(
+            session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
+        )
     session.flush()
     return task
 
