@@ -6,10 +6,16 @@ import json
 import re
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from goodword.cli import app
+from goodword.db import make_engine
+from goodword.people import service as people
 from goodword.people.schemas import PersonRead
 from goodword.tasks.schemas import TaskRead
+from goodword.workspaces.models import Workspace
+from person_records import everything_of
 
 
 def add_ada(run) -> None:
@@ -114,11 +120,47 @@ def test_person_delete_asks_first(run, cli_url: str) -> None:
     deleted = run("person", "delete", "1", "--yes")
 
     assert kept.exit_code == 1
-    assert "Delete Ada Lovelace and their connections?" in kept.stdout
+    assert kept.stdout.startswith(
+        "This also deletes:\n  1 position they held\n"
+        "Opportunities where they were the hiring manager stay, with no manager named.\n"
+        "Delete Ada Lovelace? This cannot be undone. [y/N]: "
+    )
     assert still_there.exit_code == 0
     assert deleted.exit_code == 0
     assert deleted.stdout == "Deleted Ada Lovelace.\n"
     assert run("person", "show", "1").exit_code == 4
+
+
+def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
+    run, cli_url: str
+) -> None:
+    assert run("person", "add", "Ada Lovelace").exit_code == 0
+    assert run("person", "add", "Bo Jensen").exit_code == 0
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        workspace_id = session.scalars(select(Workspace.id)).one()
+        ada, bo = (people.get(session, workspace_id=workspace_id, person_id=i) for i in (1, 2))
+        everything_of(session, workspace_id, ada, bo)
+        session.commit()
+    engine.dispose()
+
+    kept = run("person", "delete", "1", input="n\n")
+
+    assert kept.exit_code == 1
+    assert kept.stdout.splitlines()[:8] == [
+        "This also deletes:",
+        "  2 positions they held",
+        "  1 connection with other people",
+        "  their reference record",
+        "  1 referral ask made of them, with how far each got",
+        "  the record of passing 2 leads on to them (the leads stay)",
+        "It takes them off 1 interaction, which stay.",
+        "Opportunities where they were the hiring manager stay, with no manager named.",
+    ]
+    # Without asking, as before.
+    deleted = run("person", "delete", "1", "--yes")
+    assert deleted.exit_code == 0
+    assert deleted.stdout == "Deleted Ada Lovelace.\n"
 
 
 def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:

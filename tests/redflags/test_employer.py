@@ -183,6 +183,16 @@ def test_it_does_not_read_a_state_or_city_employer_into_other_texts(text: str) -
         ("Join the Texas Department of Homeland Security.", "TX"),
         ("Join the Department of Justice of Ohio.", "OH"),
         ("Join the Office of the Attorney General of Ohio.", "OH"),
+        # The attorney general's office, named with the state's name in the ways states do.
+        ("Join the Ohio Attorney General's Office as a paralegal.", "OH"),
+        ("The Ohio Attorney General\u2019s Office is hiring.", "OH"),
+        ("Ohio Attorney General's Office\nJob: Paralegal", "OH"),
+        ("Work for the Ohio Attorney General.", "OH"),
+        ("The Office of the Texas Attorney General is hiring an investigator.", "TX"),
+        ("Employer: Office of the New York State Attorney General", "NY"),
+        ("The New York State Attorney General's Office seeks a paralegal.", "NY"),
+        ("The Office of the Attorney General of Texas is hiring.", "TX"),
+        ("Join the California Department of Justice.", "CA"),
         # A state unit named without "of": a commission, board or department of a public function.
         ("Join the Texas Veterans Commission as a claims counselor.", "TX"),
         ("The Texas Workforce Commission is hiring.", "TX"),
@@ -244,6 +254,15 @@ def test_a_federal_department_named_bare_stays_federal(text: str) -> None:
         "Join the Texas Roadhouse Finance Department.",
         "Our clients include the Texas Workforce Commission.",
         "Acme is a contractor for the Department of Veterans Affairs of Ohio.",
+        # An attorney general's office that names no state, a firm named after the title, the
+        # office as a client, and someone's staff.
+        "Join the Office of the Attorney General.",
+        "Join the Smith Attorney General Counsel LLC.",
+        "The Texas Attorney General Counsel LLC is hiring.",
+        "Join the Georgia Attorney General Group.",
+        "We represent clients before the Texas Attorney General.",
+        "Acme is a contractor for the Ohio Attorney General's Office.",
+        "Join the Ohio Attorney General's team.",
     ],
 )
 def test_a_look_alike_of_a_state_or_federal_department_is_no_government(text: str) -> None:

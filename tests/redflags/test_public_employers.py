@@ -135,6 +135,16 @@ def test_a_federal_posting_keeps_nothing_to_say_when_no_state_law_was_set_aside(
             "Harrisburg, PA",
             "us-pa-public-shb",
         ),
+        (
+            "The Pennsylvania Attorney General's Office is hiring a paralegal.",
+            "Harrisburg, PA",
+            "us-pa-public-shb",
+        ),
+        (
+            "Join the Office of the North Carolina Attorney General.",
+            "Raleigh, NC",
+            "us-nc-public-shb",
+        ),
     ],
 )
 def test_a_public_only_ban_counts_for_a_state_unit_named_as_states_name_them(

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories
 from goodword.opportunities.models import Opportunity
-from goodword.people.models import Person
+from goodword.people.models import Person, Position
+from goodword.people.schemas import PositionCreate
 from goodword.workspaces.models import Workspace
 
 
@@ -108,3 +112,41 @@ def test_the_opportunity_form_lists_the_role_organization_and_pay_problems_at_on
     assert beside["pay_max"] == "The top of the pay range is below the bottom."
     assert len(_summary(response.text)) == 3
     assert _count(session, Opportunity) == 0
+
+
+def test_the_position_form_lists_the_organization_dates_and_title_problems_at_once(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = factories.person(session, workspace.id, "Bob Brown")
+
+    response = client.post(
+        f"/people/{bob.id}/positions",
+        data={
+            "organization_name": "",
+            "title": "x" * 201,
+            "start_date": "2024-05-01",
+            "end_date": "2023-01-01",
+        },
+    )
+
+    assert response.status_code == 422
+    beside = _beside(response.text)
+    # (The rule "name the organization" said beside its field, left blank.)
+    assert beside["organization_name"] == "Fill this in."
+    assert beside["end_date"] == "This is before the day they started."
+    assert set(beside) == {"organization_name", "title", "end_date"}
+    assert _count(session, Position) == 0
+
+
+def test_a_position_reports_both_of_its_rules_at_once_and_may_start_later() -> None:
+    with pytest.raises(ValidationError) as refused:
+        PositionCreate(start_date=date(2024, 5, 1), end_date=date(2023, 1, 1))
+
+    assert sorted(error["msg"] for error in refused.value.errors()) == [
+        "Value error, Name the organization (organization_name) or give its id.",
+        "Value error, end_date is before start_date.",
+    ]
+    # A job taken that starts next month; one with an end is over.
+    later = PositionCreate(organization_name="Initech", start_date=date(2199, 1, 1))
+    ended = PositionCreate(organization_name="Initech", end_date=date(2024, 1, 1))
+    assert later.is_current and not ended.is_current

@@ -17,6 +17,7 @@ from goodword.duplicates.models import DuplicateCandidate
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
+from goodword.leads.models import Lead, LeadShare
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityCreate
 from goodword.organizations import service as organizations
@@ -25,6 +26,7 @@ from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PositionCreate
 from goodword.workspaces.models import Workspace
+from person_records import everything_of
 
 
 def _person(session: Session, workspace: Workspace, name: str, **fields: Any) -> Person:
@@ -560,3 +562,37 @@ def test_a_person_sharing_nothing_shows_no_duplicate_notice(
     assert response.status_code == 200
     assert "already has" not in response.text
     assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 0
+
+
+def test_the_delete_page_counts_everything_that_goes_with_them(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    carol = _person(session, workspace, "Carol Diaz")
+    everything_of(session, workspace.id, bob, carol)
+    session.commit()
+
+    page = client.get(f"/people/{bob.id}/delete").text
+
+    assert "takes them off <strong>1 interaction</strong>, which stay" in page
+    assert "<li><strong>2 positions</strong> they held</li>" in page
+    assert "<li><strong>1 connection</strong> with other people</li>" in page
+    assert "<li>their reference record</li>" in page
+    assert "<strong>1 referral ask</strong> made of them" in page
+    assert "passing <strong>2 leads</strong> on to them (the leads stay)" in page
+    # The lead shares go with them; the leads stay.
+    assert client.post(f"/people/{bob.id}/delete").status_code == 200
+    assert session.scalar(select(func.count()).select_from(LeadShare)) == 0
+    assert session.scalar(select(func.count()).select_from(Lead)) == 2
+
+
+def test_the_delete_page_of_someone_with_nothing_else_lists_nothing_else(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    session.commit()
+
+    page = client.get(f"/people/{bob.id}/delete").text
+
+    assert 'id="also-deleted"' not in page
+    assert "This removes Bob Brown.</p>" in page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,6 +27,9 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.interactions.models import Direction, InteractionKind
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.tasks.models import TaskStatus
+
+if TYPE_CHECKING:
+    from goodword.people.service import GoesWith
 
 person_app = typer.Typer(
     help="People in your network, you included.", no_args_is_help=True, rich_markup_mode="markdown"
@@ -186,16 +189,52 @@ def person_delete(
     person_id: Id,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a person with their jobs, connections and interview ratings."""
+    """Delete a person with their positions, connections, reference record, referral asks and
+    lead shares, taking them off their interactions. It first lists what goes, and asks."""
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
         person = people.get(session, workspace_id=ws, person_id=person_id)
         name = person.display_name
         if not yes:
-            typer.confirm(f"Delete {name} and their connections?", abort=True)
+            goes = people.goes_with(session, workspace_id=ws, person_id=person_id)
+            for line in _what_goes(goes):
+                typer.echo(line)
+            typer.confirm(f"Delete {name}? This cannot be undone.", abort=True)
         people.delete(session, workspace_id=ws, person_id=person_id)
     typer.echo(f"Deleted {name}.")
+
+
+def _what_goes(goes: GoesWith) -> list[str]:
+    """What deleting a person takes with them, as the web's delete page says it
+    (people/delete.html), from the same counts (`people.service.goes_with`)."""
+
+    def some(count: int, thing: str, many: str | None = None) -> str:
+        return f"{count} {thing if count == 1 else many or thing + 's'}"
+
+    lines = []
+    if goes.deletes_more:
+        lines.append("This also deletes:")
+        if goes.positions:
+            lines.append(f"  {some(goes.positions, 'position')} they held")
+        if goes.connections:
+            lines.append(f"  {some(goes.connections, 'connection')} with other people")
+        if goes.reference:
+            record = "  their reference record"
+            if goes.launches:
+                launches = some(goes.launches, "launch", "launches")
+                record += f", with the record of {launches} (where and when they spoke for you)"
+            lines.append(record)
+        if goes.referral_asks:
+            asks = some(goes.referral_asks, "referral ask")
+            lines.append(f"  {asks} made of them, with how far each got")
+        if goes.lead_shares:
+            shared = some(goes.lead_shares, "lead")
+            lines.append(f"  the record of passing {shared} on to them (the leads stay)")
+    if goes.interactions:
+        lines.append(f"It takes them off {some(goes.interactions, 'interaction')}, which stay.")
+    lines.append("Opportunities where they were the hiring manager stay, with no manager named.")
+    return lines
 
 
 org_app = typer.Typer(

@@ -128,15 +128,29 @@ class PositionCreate(BaseModel):
     end_date: date | None = None
     is_current: bool = True
 
-    @model_validator(mode="after")
-    def _check(self) -> PositionCreate:
-        if self.organization_id is None and not self.organization_name:
-            raise ValueError("Name the organization (organization_name) or give its id.")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date is before start_date.")
-        if self.end_date is not None:
-            self.is_current = False
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check(
+        cls, data: Any, handler: ModelWrapValidatorHandler[PositionCreate], info: ValidationInfo
+    ) -> PositionCreate:
+        # (Both rules are judged even when another field has an error: one submit lists all.
+        # No rule against a start still to come: a job can be taken that starts next month.)
+        position = check_whole(cls, data, handler, info, [_names_its_organization, _ends_after])
+        if position.end_date is not None:
+            position.is_current = False  # (a job with an end is over)
+        return position
+
+
+def _names_its_organization(position: PositionCreate) -> Problem | None:
+    if position.organization_id is None and not position.organization_name:
+        return Problem("Name the organization (organization_name) or give its id.")
+    return None
+
+
+def _ends_after(position: PositionCreate) -> Problem | None:
+    if position.start_date and position.end_date and position.end_date < position.start_date:
+        return Problem("end_date is before start_date.")
+    return None
 
 
 class PositionRead(BaseModel):

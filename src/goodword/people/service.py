@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword.connections.models import Connection
 from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.interactions.models import Participant
+from goodword.leads.models import LeadShare
 from goodword.organizations import service as organizations
 from goodword.people import normalize
 from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
@@ -29,6 +33,8 @@ from goodword.records import (
     referenced,
     sort_key,
 )
+from goodword.references.models import Reference, ReferenceUse
+from goodword.referrals.models import ReferralAsk
 from goodword.search import service as search
 from goodword.workspaces.models import Workspace
 
@@ -67,6 +73,69 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)
     session.flush()
+
+
+@dataclass(frozen=True)
+class GoesWith:
+    """What deleting a person takes with them, counted, for the confirmations to say."""
+
+    positions: int
+    connections: int
+    # The interactions they are taken off; the interactions themselves stay.
+    interactions: int
+    reference: bool
+    # The launches recorded on their reference record: where and when they spoke for you.
+    launches: int
+    referral_asks: int
+    # Leads passed on to them, or suggested for them (the leads stay).
+    lead_shares: int
+
+    @property
+    def deletes_more(self) -> bool:
+        """Whether anything of theirs is deleted with them."""
+        return bool(
+            self.positions
+            or self.connections
+            or self.reference
+            or self.referral_asks
+            or self.lead_shares
+        )
+
+
+def goes_with(session: Session, *, workspace_id: int, person_id: int) -> GoesWith:
+    """Count what `delete` deletes with the person (see GoesWith)."""
+
+    def count_of(statement: Any) -> int:
+        return session.scalar(statement) or 0
+
+    def rows(model: Any, *where: Any) -> int:
+        return count_of(
+            select(func.count())
+            .select_from(model)
+            .where(model.workspace_id == workspace_id, *where)
+        )
+
+    reference = session.scalar(
+        select(Reference.id).where(
+            Reference.workspace_id == workspace_id, Reference.person_id == person_id
+        )
+    )
+    return GoesWith(
+        positions=rows(Position, Position.person_id == person_id),
+        connections=rows(
+            Connection,
+            (Connection.person_a_id == person_id) | (Connection.person_b_id == person_id),
+        ),
+        interactions=count_of(
+            select(func.count(func.distinct(Participant.interaction_id))).where(
+                Participant.workspace_id == workspace_id, Participant.person_id == person_id
+            )
+        ),
+        reference=reference is not None,
+        launches=rows(ReferenceUse, ReferenceUse.reference_id == reference) if reference else 0,
+        referral_asks=rows(ReferralAsk, ReferralAsk.person_id == person_id),
+        lead_shares=rows(LeadShare, LeadShare.person_id == person_id),
+    )
 
 
 def list_(

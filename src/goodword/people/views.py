@@ -24,7 +24,6 @@ from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
 from goodword.records import Page
 from goodword.references import service as references
-from goodword.referrals import service as referrals
 from goodword.search import service as search
 
 router = APIRouter()
@@ -158,12 +157,9 @@ def confirm_delete_person(
     request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int
 ) -> Response:
     person = service.get(session, workspace_id=workspace_id, person_id=person_id)
-    # What goes with them, so the page can say it: their reference record with its launches,
-    # and the referral asks made of them.
-    reference = references.for_person(session, workspace_id=workspace_id, person_id=person.id)
-    asks = referrals.list_(session, workspace_id=workspace_id, person_id=person.id)
-    context = {"person": person, "reference": reference, "asks": len(asks)}
-    return render(request, "people/delete.html", context)
+    # What goes with them, so the page can say it (as `goodword person delete` does).
+    goes = service.goes_with(session, workspace_id=workspace_id, person_id=person.id)
+    return render(request, "people/delete.html", {"person": person, "goes": goes})
 
 
 @router.post("/people/{person_id}/delete", name="delete_person")

@@ -101,7 +101,7 @@ _PUBLIC_BODY = (
     + "|".join(body.replace(" ", r"[ \t]+") for body in _PUBLIC_BODIES.split(", "))
     + r")[ \t]+(?:Commission|Board)"
 )
-# A state's own government or one of its units. Each form marks the state's name (s1 to s6),
+# A state's own government or one of its units. Each form marks the state's name (s1 to s7),
 # so whose government it is is read back from the quote.
 _STATE_FORMS = (
     # "State of Oregon", "Commonwealth of Pennsylvania", "State of Oregon, Department of ...".
@@ -124,6 +124,13 @@ _STATE_FORMS = (
     # authority named so is left out: firms are ("the Texas Insurance Agency").
     rf"(?P<s6>{_STATE})(?:[ \t]+State)?[ \t]+(?:{_PUBLIC_BODY}|{_PUBLIC_SUBJECT}[ \t]+"
     r"(?:Commission|Board|Department))(?![\w-])(?![ \t]+(?:of|at)\b)",
+    # "Ohio Attorney General's Office", "Ohio Attorney General", "Office of the Texas Attorney
+    # General" ("Office of the Attorney General of Texas" is a unit of a public function). The
+    # state's name must be there ("Smith Attorney General Counsel" is no state's), and a bare
+    # title ends the employer's name: "Texas Attorney General Counsel LLC" is a firm's.
+    rf"(?:Office[ \t]+of[ \t]+(?:the[ \t]+)?)?(?P<s7>{_STATE})(?:[ \t]+State)?[ \t]+"
+    r"Attorney[ \t]+General(?:['\u2019]s[ \t]+[Oo]ffice(?![\w-])"
+    rf"|(?![\w'\u2019-])(?![ \t]+{_WORD}))",
 )
 _STATE_GOV = "|".join(f"(?:{form})" for form in _STATE_FORMS)
 _STATE_OWNER = re.compile(_STATE_GOV)
