@@ -185,11 +185,20 @@ def details_apart(a: Profile, b: Profile) -> bool:
     return names and all(kinds) and not kinds[0] & kinds[1]
 
 
-def candidates(a: Profile, b: Profile) -> bool:
-    """A block key in common, or one's initial in the block the other looks in."""
+def crossed(a: Profile, b: Profile) -> bool:
+    """One is filed in a block of initials the other looks in."""
     mine, theirs = a.initial_keys(), b.initial_keys()
-    crossed = mine is not None and theirs is not None and mine[0] == theirs[1]
-    return bool(a.block_keys() & b.block_keys()) or crossed
+    return (
+        mine is not None
+        and theirs is not None
+        and bool(set(mine[0]) & set(theirs[1]) or set(theirs[0]) & set(mine[1]))
+    )
+
+
+def candidates(a: Profile, b: Profile) -> bool:
+    """A block key in common, or met in a block of initials (judged whatever the first look
+    says)."""
+    return bool(a.block_keys() & b.block_keys()) or crossed(a, b)
 
 
 @given(st.lists(_profiles, min_size=2, max_size=12))
@@ -203,7 +212,8 @@ def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
         for i in range(j)
         if candidates(found[i], found[j])
         and (
-            fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
+            crossed(found[i], found[j])
+            or fuzz.token_set_ratio(found[i].summary, found[j].summary) >= 60
             or (
                 details_apart(found[i], found[j])
                 and fuzz.token_set_ratio(found[i].full, found[j].full) >= 75
@@ -280,7 +290,8 @@ def test_a_profile_in_a_huge_block_is_compared_with_the_members_just_before_it()
         within = {(e, later) for e, later, _ in matcher.pairs_within()}
         found = {right for _, right, _ in matcher.pairs_with(queries)}
     # Each block a profile is in gives its last three members before it: all Johns
-    # ("njohsm": 8, 9, 10) and the Smiths ("nsmijo", "fsmith": 5, 7, 9).
+    # ("njohsm", and "sjohn s530" for Smith and Smyth alike: 8, 9, 10) and the Smiths
+    # ("nsmijo", "fsmith": 5, 7, 9).
     assert {e for e, later in within if later == 11} == {5, 7, 8, 9, 10}
     assert found == {7, 9, 10, 11}
     assert {e for e, later, _ in matcher.pairs_within() if later == 11} > {1, 2, 3, 5, 7, 8, 9, 10}
@@ -324,22 +335,93 @@ def test_a_family_name_initial_is_compared_with_the_whole_name_whichever_comes_f
 
 
 def test_two_whole_family_names_never_meet_in_the_block_of_initials():
-    # Alike enough to suggest, were they compared, but they share no key of their own:
-    # the block for initials does not bring them together.
-    acme = frozenset({"acme"})
-    shankar, sankar = (
-        profile(1, "Ravi", "Shankar", orgs=acme),
-        profile(2, "Ravi", "Sankar", orgs=acme),
+    # Alike enough to suggest, were they compared, but they share no key of their own
+    # (nor a sound): the block for initials does not bring them together.
+    shankar, stankar = (
+        profile(1, "Ravi", "Shankar", orgs=frozenset({"acme"})),
+        profile(2, "Ravi", "Stankar", orgs=frozenset({"globex"})),
     )
-    assert score(shankar, sankar).suggest
-    assert not shankar.block_keys() & sankar.block_keys()
+    assert score(shankar, stankar).suggest
+    assert not shankar.block_keys() & stankar.block_keys()
     matcher = Matcher()
     matcher.add(shankar)
-    matcher.add(sankar)
+    matcher.add(stankar)
     assert list(matcher.pairs_within()) == []
-    assert list(matcher.pairs_with([profile(3, "Ravi", "Sankar", orgs=acme)])) == [
-        (0, 1, score(sankar, sankar))
-    ]
+    again = profile(3, "Ravi", "Stankar", orgs=frozenset({"globex"}))
+    assert list(matcher.pairs_with([again])) == [(0, 1, score(again, stankar))]
+
+
+def test_soundex_codes_names_as_they_sound():
+    codes = {n: matching._soundex(n) for n in ("shankar", "sankar", "ashcraft", "pfister")}
+    assert codes == {"shankar": "s526", "sankar": "s526", "ashcraft": "a261", "pfister": "p236"}
+    assert matching._soundex("s") == matching._soundex("山田") == ""
+
+
+@pytest.mark.parametrize("orgs", [frozenset(), frozenset({"acme"})])
+def test_a_family_name_spelt_two_ways_meets_the_other_spelling(orgs):
+    shankar = profile(1, "Ravi", "Shankar", orgs=orgs)
+    sankar = profile(2, "Ravi", "Sankar", orgs=orgs)
+    judged = score(shankar, sankar)
+    # A name alone is suggested; at one employer, merged.
+    assert judged.suggest and judged.auto == bool(orgs)
+    for first, second in ((shankar, sankar), (sankar, shankar)):
+        matcher = Matcher()
+        matcher.add(first)
+        matcher.add(second)
+        assert list(matcher.pairs_within()) == [(0, 1, judged)]
+        alone = Matcher()
+        alone.add(first)
+        assert [(q, p) for q, p, _ in alone.pairs_with([second])] == [(0, 0)]
+    # Another given name with the same sound is no reason to compare.
+    assert not profile(3, "Asha", "Sankar").block_keys() & shankar.block_keys()
+
+
+@pytest.mark.parametrize(
+    ("short", "whole"),
+    [
+        (("Bob", "S."), ("Robert", "Smith")),
+        (("Robert", "S."), ("Bobby", "Smith")),
+        (("Liz", "T"), ("Elizabeth", "Taylor")),
+        # A family initial written first, then the given name, as South Indian names often are.
+        (("S.", "Ravi"), ("Ravi", "Shankar")),
+        (("S.", "Bob"), ("Robert", "Smith")),
+    ],
+)
+def test_an_initial_meets_the_whole_name_through_a_nickname_or_swapped(short, whole):
+    initial, named = profile(1, *short), profile(2, *whole)
+    assert not initial.block_keys() & named.block_keys()
+    assert score(initial, named).suggest
+    for first, second in ((initial, named), (named, initial)):
+        matcher = Matcher()
+        matcher.add(first)
+        matcher.add(second)
+        assert [(e, later) for e, later, _ in matcher.pairs_within()] == [(0, 1)]
+        alone = Matcher()
+        alone.add(first)
+        assert [(q, p) for q, p, _ in alone.pairs_with([second])] == [(0, 0)]
+
+
+def test_the_blocks_of_initials_hold_the_nicknames_of_the_initials_side_only():
+    assert profile(1, "Bob", "S").initial_keys() == (("ibobs", "irobs"), ("wbobs", "wrobs"))
+    assert profile(2, "S", "Ravi").initial_keys() == (("iravs",), ("wravs",))
+    # A whole name is filed once, whatever its nicknames: an address book without
+    # initials pays for nothing more.
+    assert profile(3, "Robert", "Smith").initial_keys() == (("wrobs",), ("irobs",))
+    assert profile(4, "Robert", "").initial_keys() is None
+
+
+def test_every_holder_of_an_exact_key_is_known_up_to_a_limit():
+    matcher = Matcher()
+    for ref in range(4):
+        matcher.add(profile(ref, "Anna", "Lee", emails=["lee@example.com"]))
+    matcher.add(profile(9, "Ben", "Lee", emails=["ben@example.com"]))
+    assert matcher.holders("e:lee@example.com") == [0, 1, 2, 3]
+    assert matcher.holders("e:ben@example.com") == [4]
+    assert matcher.holders("e:nobody@example.com") == []
+    assert matcher.exact["e:lee@example.com"] == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching, "KEY_HOLDERS", 2)
+        assert matcher.holders("e:lee@example.com") == [0, 1]
 
 
 def test_a_family_name_initial_looks_among_the_whole_names_just_before_it():

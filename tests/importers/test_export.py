@@ -70,7 +70,7 @@ def ada(session, workspace_id):
     people.add_position(
         session, workspace_id=workspace_id, person_id=person.id,
         data=PositionCreate(organization_name="Analytical Engines", title="Analyst",
-                            start_date=date(1843, 1, 1), end_date=date(1850, 6, 30)),
+                            start_date=date(1943, 1, 1), end_date=date(1950, 6, 30)),
     )  # fmt: skip
     people.add_position(
         session, workspace_id=workspace_id, person_id=person.id,

@@ -373,7 +373,7 @@ def test_nothing_crosses_into_another_workspace(session, workspace, other_worksp
 
 
 def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
-    session, workspace, tmp_path
+    session, workspace, tmp_path, monkeypatch
 ):
     """ "Acme" and "Acme Inc." made by hand are two organizations; the import, which sees one
     name, must still read both (a KeyError once stopped it)."""
@@ -381,7 +381,10 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
     ann = f.person(session, workspace.id, "Ann Acme", given_name="Ann", family_name="Acme")
     kim = f.person(session, workspace.id, "Kim Park", given_name="Kim", family_name="Park",
                    emails=["kim@park.example"])  # fmt: skip
-    # (Made on the organizations page: typed on a position, "Acme Inc." would find Acme.)
+    # (Made on the organizations page before it refused a legal-form variant of a name it
+    # holds, as a database from then may hold them; typed on a position, "Acme Inc." would
+    # find Acme.)
+    monkeypatch.setattr(organizations, "_check_names_free", lambda *args, **kwargs: None)
     for who, org in ((ann, "Acme"), (kim, "Acme Inc.")):
         made = organizations.create(
             session, workspace_id=workspace.id, data=OrganizationCreate(name=org)

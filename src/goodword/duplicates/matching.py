@@ -23,6 +23,7 @@ from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import jellyfish
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
@@ -60,6 +61,10 @@ BLOCK_REACH = 2000
 # A profile with more candidates than this marks its batch as crowded: the first look then
 # compares each distinct pair of summaries once.
 CROWDED = 500
+# A record with an e-mail address, phone number or LinkedIn profile that several people
+# already have is judged against each of them, up to this many (a company's switchboard
+# or a shared inbox may be on hundreds of cards; pairing them all would be a crowd).
+KEY_HOLDERS = 10
 
 _DIGIT = re.compile(r"\d")
 _NO_KEYS: frozenset[str] = frozenset()
@@ -144,6 +149,14 @@ for _full, _short in _NICKNAMES.items():
 
 
 @lru_cache(maxsize=200_000)
+def _soundex(name: str) -> str:
+    """The American Soundex code of a folded name ("shankar" and "sankar": "s526"), or ""
+    for a name of one letter or none in a-z (a name in another script has no code)."""
+    letters = "".join(c for c in name if "a" <= c <= "z")
+    return jellyfish.soundex(letters).lower() if len(letters) > 1 else ""
+
+
+@lru_cache(maxsize=200_000)
 def fold(text: str | None) -> str:
     """Lower-case, fold accents, drop punctuation: "Zoë O'Brien" becomes "zoe obrien"."""
     if not text:
@@ -218,8 +231,15 @@ class Profile:
             keys.add("n" + family[:3] + given[:2])
             keys.add("n" + given[:3] + family[:2])
             keys.add("f" + family)
-            for name in _NICK_GROUPS.get(self.given.split(" ")[0], ()):
+            first = self.given.split(" ")[0]
+            for name in _NICK_GROUPS.get(first, ()):
                 keys.add("n" + family[:3] + name[:2])
+            # A family name spelt two ways ("Shankar", "Sankar") shares none of the keys
+            # above, but sounds alike: the whole given name with the sound of the family
+            # name (not its first letters: blocks would grow by half).
+            sound = _soundex(family)
+            if sound:
+                keys.add("s" + first + " " + sound)
         elif self.full:
             keys.add("o" + self.full.replace(" ", "")[:4])
         if self.birthday:
@@ -230,19 +250,37 @@ class Profile:
                 keys.add("a" + words[0] + " " + words[1][:3])
         return keys
 
-    def initial_keys(self) -> tuple[str, str] | None:
-        """A family name given only as its initial ("Ravi S.") shares no key of
-        `block_keys` with the whole name ("Ravi Shankar"), so these two have a block of
-        their own, one way round: (the key the profile is filed under, the key it looks
-        in). A profile with an initial looks among the whole family names that begin with
-        it, and a whole family name among the initials; two whole names never meet here, so
-        an address book without initials pays for nothing but the filing."""
-        if not (self.given and self.family):
+    def initial_keys(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """A name part given only as its initial shares no key of `block_keys` with the
+        whole name, so these two have blocks of their own, one way round: (the keys the
+        profile is filed under, the keys it looks in). A family name's initial ("Ravi S.")
+        looks among the whole family names that begin with it, under the given name and
+        each of its nicknames ("Bob S." among the Roberts S-); an initial written first
+        ("S. Ravi", family initial then given name, as South Indian names often are) looks
+        the same way with the parts swapped; a whole name looks among the initials. Two
+        whole names never meet here, so an address book without initials pays for nothing
+        but the filing.
+
+        >>> Profile(1, "bob", "s").initial_keys()
+        (('ibobs', 'irobs'), ('wbobs', 'wrobs'))
+        >>> Profile(2, "robert", "smith").initial_keys()
+        (('wrobs',), ('irobs',))
+        """
+        given, family = self.given, self.family
+        if not (given and family):
             return None
-        block = self.given.replace(" ", "")[:3] + self.family[0]
-        if len(self.family) == 1:
-            return "i" + block, "w" + block
-        return "w" + block, "i" + block
+        if len(family) == 1:
+            initial, named = family, given
+        elif len(given) == 1:
+            initial, named = given, family
+        else:
+            block = given.replace(" ", "")[:3] + family[0]
+            return ("w" + block,), ("i" + block,)
+        first = named.split(" ")[0]
+        blocks = sorted(
+            {n.replace(" ", "")[:3] + initial for n in (named, *_NICK_GROUPS.get(first, ()))}
+        )
+        return tuple("i" + b for b in blocks), tuple("w" + b for b in blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,11 +478,14 @@ class Matcher:
         self.summaries: list[str] = []
         # position -> `_kinds` of the profile
         self.kinds: list[int] = []
+        # exact key -> the position of its first holder
         self.exact: dict[str, int] = {}
+        # exact key -> its later holders' positions (only for keys that have some)
+        self._also_held: dict[str, list[int]] = {}
         # block key -> positions, in the order they were added
         self._blocks: dict[str, list[int]] = defaultdict(list)
         # position -> the blocks of its `block_keys` (the lists above, not copies); the
-        # block of its `initial_keys` it is filed under is not one: it looks in another
+        # blocks of its `initial_keys` it is filed under are not: it looks in others
         self._in_blocks: list[list[list[int]]] = []
 
     def add(self, profile: Profile) -> int:
@@ -453,8 +494,10 @@ class Matcher:
         self.profiles.append(profile)
         self.summaries.append(profile.summary)
         self.kinds.append(_kinds(profile))
+        exact = self.exact
         for key in profile.keys:
-            self.exact.setdefault(key, position)
+            if exact.setdefault(key, position) != position:
+                self._also_held.setdefault(key, []).append(position)
         blocks = self._blocks
         found = [blocks[key] for key in profile.block_keys()]
         for members in found:
@@ -462,13 +505,24 @@ class Matcher:
         self._in_blocks.append(found)
         initial = profile.initial_keys()
         if initial is not None:
-            blocks[initial[0]].append(position)
+            for key in initial[0]:
+                blocks[key].append(position)
         return position
 
-    def _looked_in(self, profile: Profile) -> list[int]:
-        """The block of `initial_keys` the profile looks in (its other side)."""
+    def holders(self, key: str) -> list[int]:
+        """The positions of the profiles with this exact key, first added first: every one
+        up to KEY_HOLDERS (`exact` keeps only the first)."""
+        first = self.exact.get(key)
+        if first is None:
+            return []
+        return [first, *self._also_held.get(key, ())][:KEY_HOLDERS]
+
+    def _looked_in(self, profile: Profile) -> list[list[int]]:
+        """The blocks of `initial_keys` the profile looks in (its other side)."""
         initial = profile.initial_keys()
-        return self._blocks.get(initial[1], []) if initial is not None else []
+        if initial is None:
+            return []
+        return [self._blocks[key] for key in initial[1] if key in self._blocks]
 
     def pairs_with(self, queries: Sequence[Profile]) -> Iterator[tuple[int, int, Scored]]:
         """Yield (query index, indexed position, judgement) for every pair worth suggesting."""
@@ -480,8 +534,10 @@ class Matcher:
             found: set[int] = set()
             for key in query.block_keys():
                 found.update(self._blocks.get(key, ())[-BLOCK_REACH:])
-            found.update(self._looked_in(query)[-BLOCK_REACH:])
-            if batch.add(index, found):
+            initials: set[int] = set()
+            for members in self._looked_in(query):
+                initials.update(members[-BLOCK_REACH:])
+            if batch.add(index, found | initials if initials else found, initials):
                 yield from batch.judge()
         yield from batch.judge()
 
@@ -519,10 +575,14 @@ class Matcher:
             if later in skip:
                 continue
             found: set[int] = set()
-            for members in [*self._in_blocks[later], self._looked_in(self.profiles[later])]:
+            for members in self._in_blocks[later]:
                 end = bisect_left(members, later)
                 found.update(members[max(0, end - BLOCK_REACH) : end])
-            if batch.add(later, found):
+            initials: set[int] = set()
+            for members in self._looked_in(self.profiles[later]):
+                end = bisect_left(members, later)
+                initials.update(members[max(0, end - BLOCK_REACH) : end])
+            if batch.add(later, found | initials if initials else found, initials):
                 yield from batch.judge()
         yield from batch.judge()
 
@@ -535,7 +595,9 @@ class _Batch:
     birthday, place and organizations) and lets through anything a careful look might
     still match. A pair it turns away whose details never overlap (each has some, none
     on both sides: nothing to disagree, but the whole reads little alike) gets a second
-    look at its names alone. `score` then judges the few that pass.
+    look at its names alone. A pair met in a block of initials is judged whatever the
+    first look says: "Bob S." and "Robert Smith" read nothing alike as text. `score` then
+    judges the few that pass.
     """
 
     def __init__(
@@ -547,20 +609,28 @@ class _Batch:
         self.right, self.right_summaries, self.right_kinds = right
         self.lefts: list[int] = []
         self.rights: list[int] = []
+        # Indexes (into the two lists above) of the pairs met in a block of initials.
+        self.initials: list[int] = []
         # Whether some left profile has very many candidates (a block of common names).
         self.crowded = False
 
-    def add(self, left: int, rights: set[int]) -> bool:
-        """Add the pairs of `left` with each of `rights`; say whether the batch is full."""
+    def add(self, left: int, rights: set[int], initials: Collection[int] = ()) -> bool:
+        """Add the pairs of `left` with each of `rights` (those also in `initials` met in a
+        block of initials); say whether the batch is full."""
+        start = len(self.rights)
         self.lefts.extend([left] * len(rights))
         self.rights.extend(sorted(rights))
+        if initials:
+            self.initials.extend(
+                start + i for i, right in enumerate(self.rights[start:]) if right in initials
+            )
         self.crowded = self.crowded or len(rights) > CROWDED
         return len(self.lefts) >= PAIRS_PER_BATCH
 
     def judge(self) -> Iterator[tuple[int, int, Scored]]:
         """Yield (left, right, judgement) for the gathered pairs worth suggesting, in order."""
-        lefts, rights, crowded = self.lefts, self.rights, self.crowded
-        self.lefts, self.rights, self.crowded = [], [], False
+        lefts, rights, crowded, initials = self.lefts, self.rights, self.crowded, self.initials
+        self.lefts, self.rights, self.crowded, self.initials = [], [], False, []
         if not lefts:
             return
         if crowded:
@@ -572,6 +642,8 @@ class _Batch:
                 _PREFILTER,
             )
         self._names_alone(lefts, rights, alike)
+        if initials:
+            alike[np.asarray(initials, dtype=np.intp)] = 100
         # Pairs of near-identical records in a crowded batch are judged once per pair of
         # what `score` reads (exact keys aside, which are checked first).
         judged: dict[tuple[tuple[Any, ...], tuple[Any, ...]], Scored | None] = {}

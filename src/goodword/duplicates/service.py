@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
 from goodword import clock
 from goodword.db import Base
-from goodword.duplicates.matching import Matcher, Profile, Scored, score
+from goodword.duplicates.matching import KEY_HOLDERS, Matcher, Profile, Scored, score
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import (
     CHOOSABLE,
@@ -164,9 +164,8 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     for earlier, later, judged in matcher.pairs_within():
         a, b = sorted((refs[earlier], refs[later]))
         pairs[(a, b)] = judged
-    for holders in _exact_groups(matcher):
-        for other in holders[1:]:
-            pairs.setdefault((holders[0], other), _SHARED_KEY)
+    for pair in _exact_pairs(matcher):
+        pairs.setdefault(pair, _SHARED_KEY)
     profiles = {profile.ref: profile for profile in matcher.profiles}
     for (a, b), judged in list(pairs.items()):
         pairs[(a, b)] = _unless_apart(profiles[a], profiles[b], judged)
@@ -367,13 +366,20 @@ def _detail(key: str) -> str:
     return f"the {kind} {value}"
 
 
-def _exact_groups(matcher: Matcher) -> list[list[int]]:
-    """People who share an exact key (the index keeps only the first holder of each)."""
+def _exact_pairs(matcher: Matcher) -> list[tuple[int, int]]:
+    """(smaller id, larger id) of people who share an exact key: each holder of a key with
+    each of its first KEY_HOLDERS holders (a third person with a couple's e-mail address
+    is paired with both), so that a key on hundreds of cards stays in proportion."""
     holders: dict[str, list[int]] = {}
     for profile in matcher.profiles:
         for key in profile.keys:
             holders.setdefault(key, []).append(profile.ref)
-    return [sorted(set(refs)) for refs in holders.values() if len(set(refs)) > 1]
+    pairs: set[tuple[int, int]] = set()
+    for refs in holders.values():
+        ids = sorted(set(refs))
+        for index, later in enumerate(ids[1:], start=1):
+            pairs.update((earlier, later) for earlier in ids[: min(index, KEY_HOLDERS)])
+    return sorted(pairs)
 
 
 def merged_into(

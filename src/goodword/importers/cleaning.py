@@ -69,6 +69,31 @@ def unify_line_breaks(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+# What the report says of a value `lossy_copy` tells apart.
+LOSSY = "its '?' are letters lost when the file was saved in an older character set"
+
+
+def lossy_copy(text: str, of: str | None) -> bool:
+    """Whether `text` is `of` saved in a character set that lacks some of its letters (a
+    spreadsheet's "CSV" saves Windows-1252 or ASCII): each letter it could not hold is
+    "?" and nothing else differs. Then it is no change: "Krak?w" is "Kraków" re-saved.
+
+    >>> lossy_copy("Krak?w", "Kraków"), lossy_copy("Krakow?", "Kraków"), lossy_copy("?", "?")
+    (True, False, False)
+    """
+    if of is None or len(text) != len(of) or text == of or "?" not in text:
+        return False
+    return all(a == b or (a == "?" and not b.isascii()) for a, b in zip(text, of, strict=True))
+
+
+def lossy_part(text: str, within: str) -> bool:
+    """Whether `text` is a `lossy_copy` of some part of `within` (a note among the notes)."""
+    if "?" not in text or within.isascii() or len(text) > len(within):
+        return False
+    pattern = "".join("(?:\\?|[^\\x00-\\x7f])" if c == "?" else re.escape(c) for c in text)
+    return re.search(pattern, within) is not None
+
+
 def unread_birthday(said: str) -> str:
     """Why a birthday as written was not read as a date, for the report: a day without a
     year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so is a day no calendar

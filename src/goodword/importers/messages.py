@@ -1,4 +1,10 @@
-"""Write the messages and invitations an import found as interactions, each once."""
+"""Write the messages and invitations an import found as interactions, each once.
+
+One dated after today (`records.latest_today`) is kept as dated, and the report names its
+line: the forms refuse such a date, but a file's message happened, and its date (even a
+wrong clock's, or one read in the wrong order) is all the file says of when; dropping the
+message, or dating it otherwise, would lose what the file holds.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from goodword.importers.bulk import CHUNK, insert_returning, insert_rows
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport
 from goodword.interactions.models import Interaction, Participant
+from goodword.records import latest_today
 
 
 def write_interactions(
@@ -38,12 +45,22 @@ def write_interactions(
             )
         )
     fresh = []
+    today = latest_today()
     for planned in wanted:
         if planned.incoming.external_id in existing:
             report.interactions_existing += 1
             continue
         existing.add(planned.incoming.external_id)
         fresh.append(planned)
+        incoming = planned.incoming
+        if incoming.occurred_at.date() > today:
+            invited = incoming.external_id.startswith("linkedin-invitation:")
+            report.notes.append(
+                f"{incoming.file_name}, line {incoming.line}: "
+                f"{'an invitation' if invited else 'a message'} dated "
+                f"{incoming.occurred_at.date()}, a day still to come; kept as dated (edit it "
+                "in Goodword if the date is wrong)"
+            )
     rows = [
         {"workspace_id": workspace_id, "occurred_at": p.incoming.occurred_at,
          "kind": p.incoming.kind, "summary": p.incoming.summary or None,

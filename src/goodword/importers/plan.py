@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from goodword.duplicates.matching import SUGGEST, Profile, Scored, fold, score, shared_key_reason
 from goodword.importers.cleaning import organization_key
+from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import (
     IncomingInteraction,
     IncomingPerson,
@@ -95,6 +96,17 @@ def names_differ(a: Profile, b: Profile) -> bool:
     given_a, given_b = _initial(a.given, b.given), _initial(b.given, a.given)
     family_a, family_b = _initial(a.family, b.family), _initial(b.family, a.family)
     return score(Profile(0, given_a, family_a), Profile(0, given_b, family_b)).conflict
+
+
+def name_key(name: str | None) -> str:
+    """The folded full name of someone known only by a whole name, as a saved person known
+    only by theirs is indexed (`state.split_name`), so a message naming them finds them.
+
+    >>> name_key("Müller, José"), name_key("Dr. José Müller")
+    ('jose muller', 'jose muller')
+    """
+    given, family = split_whole_name(name or "")
+    return " ".join(part for part in (fold(given), fold(family)) if part)
 
 
 def _unnamed(profile: Profile) -> bool:
@@ -356,9 +368,9 @@ class Resolver:
         # An exact key shared with someone whose name clearly differs (colleagues on one
         # switchboard, a household's e-mail address) is only a suggestion.
         apart: list[tuple[int, Scored]] = []
-        for key in sorted(profile.keys, key=_key_order):
-            other = state.matcher.exact.get(key)
-            if other is None or other == position:
+        held = state.matcher.holders
+        for key, other in [(k, o) for k in sorted(profile.keys, key=_key_order) for o in held(k)]:
+            if other == position:
                 continue
             target = self.target_at(other)
             if target is None or any(target == t for t, _judged in apart):
@@ -546,7 +558,7 @@ class Resolver:
     def _is_me(ref: PersonRef, urls: set[str], names: set[str]) -> bool:
         if ref.url:
             return ref.url in urls
-        return bool(ref.name) and fold(ref.name) in names
+        return bool(ref.name) and name_key(ref.name) in names
 
     def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int:
         if ref.url:
@@ -560,21 +572,30 @@ class Resolver:
             )
             if known is not None:
                 return known
-        folded = fold(ref.name)
+        by_name = f"name:{(ref.name or '').casefold()}"
+        if ref.name:
+            # Whoever a mention of this name was added as before, whatever their name reads
+            # as now (an earlier import cut "Dr. Jane Doe" at its last word: "Dr. Jane" Doe).
+            pair = (incoming.source, by_name)
+            known = self.seen_keys.get(pair) or self.state.sources.get(pair)
+            if known is not None:
+                return known
+        folded = name_key(ref.name)
         if folded:
             named = self._by_name(folded)
             if named is not None:
                 return named
-        # Someone only met in messages (a recruiter, say): add them.
-        given, _, family = (ref.name or "").rpartition(" ")
+        # Someone only met in messages (a recruiter, say): add them, their name split as a
+        # whole name typed into one column is, and kept whole as the name shown.
+        given, family = split_whole_name(ref.name or "")
         person = IncomingPerson(
             source=incoming.source,
             file_name=incoming.file_name,
             line=incoming.line,
-            key=ref.url or f"name:{(ref.name or '').casefold()}",
+            key=ref.url or by_name,
             given_name=given or None,
             family_name=family or None,
-            display_name=None if ref.name else ref.url,
+            display_name=ref.name or ref.url,
             urls=[Labeled(ref.url, "LinkedIn")] if ref.url else [],
         )
         target = self.plan.draft(person)

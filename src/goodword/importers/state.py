@@ -18,6 +18,7 @@ from goodword.duplicates.matching import Matcher, Profile, fold
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.importers.bulk import driver_rows
 from goodword.importers.cleaning import organization_key, profile_url
+from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
 from goodword.people import normalize
@@ -95,17 +96,16 @@ def _linkedin(raw: str) -> str | None:
 
 
 def split_name(person: IncomingPerson) -> tuple[str, str]:
-    """Folded (given, family); a lone display name is split at its last word."""
+    """Folded (given, family); a lone display name is split as a whole name typed into
+    one column is (`split_whole_name`: "Jane van der Berg", "Müller, José", "山田 太郎")."""
     return _split(person.given_name, person.family_name, person.display_name)
 
 
 def _split(given: str | None, family: str | None, display: str | None) -> tuple[str, str]:
     folded_given, folded_family = fold(given), fold(family)
     if not folded_given and not folded_family and display:
-        words = fold(display).split()
-        if len(words) > 1:
-            return " ".join(words[:-1]), words[-1]
-        return (words[0] if words else ""), ""
+        whole_given, whole_family = split_whole_name(display)
+        return fold(whole_given), fold(whole_family)
     return folded_given, folded_family
 
 

@@ -2,12 +2,13 @@
 
 A connection's record that is a newer copy of one imported before moves its tie's date to
 the file's, unless the date was set apart from the record (by hand, say): see `_given_by`.
+A date still to come is no tie's date: the tie is made without one, the date goes to its
+notes, and the report names the line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,16 +20,24 @@ from goodword.importers.bulk import insert_rows, table_named
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport
+from goodword.records import latest_today
 
 
-def _given_by(record: IncomingPerson, since: date | None, printed: int | None) -> bool:
+def _given_by(record: IncomingPerson, since: date | None, said: frozenset[str] | None) -> bool:
     """Whether a LinkedIn tie's date `since` is empty or one its record gave or could have
     given: the record's date read in the other order, or the date it said when last imported
-    (`printed` is its fingerprint then; this tells only when nothing else changed since). Any
-    other date was set apart from the record (by hand, say) and an import leaves it."""
+    (`said` holds "connected_on" then: see `earlier.said_then`, which tells it whatever
+    else changed, as far as Goodword holds what the record said). Any other date was set
+    apart from the record (by hand, say) and an import leaves it."""
     if since is None or since == record.connected_on_otherwise:
         return True
-    return printed is not None and replace(record, connected_on=since).fingerprint() == printed
+    return said is not None and "connected_on" in said
+
+
+def _still_to_come(record: IncomingPerson) -> bool:
+    """Whether the record's connection date is a day still to come everywhere (a mistyped
+    date, or a date read in the wrong order): the forms refuse it as a tie's date."""
+    return record.connected_on is not None and record.connected_on > latest_today()
 
 
 class LinkedInTies:
@@ -52,26 +61,15 @@ class LinkedInTies:
         # The writer's: id() of a record -> what it changed / what it left, and why.
         self.record_changes = record_changes
         self.record_notes = record_notes
-        # id() of a connection's record -> its fingerprint when last imported
-        self.printed: dict[int, int | None] = {}
+        # id() of a connection's record that is a newer copy of one imported before -> what
+        # it said when last imported (the writer's `_said_then`; None when that is unknown)
+        self.said: dict[int, frozenset[str] | None] = {}
         # person id -> the id and date of the user's LinkedIn tie to them
         self.linked: dict[int, tuple[int, date | None]] = {}
 
-    def read_prints(self, plan: Plan, fingerprints: dict[tuple[str, str], int]) -> None:
-        """Keep the fingerprints of the LinkedIn connections that are newer copies of a record
-        imported before (found by its key), as they were before this import (None if none
-        was kept); read them before the writer brings `fingerprints` up to date."""
-        newer = {id(r) for records in plan.updates.values() for r, copy in records if copy}
-        self.printed = {
-            id(record): fingerprints.get(
-                (record.source, plan.former_keys.get(id(record), record.key))
-            )
-            for _target, record in plan.connections
-            if id(record) in newer and record.key
-        }
-
     def read_linked(self, plan: Plan, me: int | None) -> None:
-        """Read who the user (`me`) is already linked to on LinkedIn."""
+        """Read who the user (`me`) is already linked to on LinkedIn (before the writer
+        applies what changed: the dates tell what a newer copy of a record said before)."""
         if not plan.connections or me is None:
             return
         existing = self.session.execute(
@@ -106,14 +104,21 @@ class LinkedInTies:
             if other == me:
                 continue
             if other in self.linked:
-                if id(record) in self.printed:
-                    moved += self._tie_date(record, other, self.printed[id(record)])
+                if id(record) in self.said:
+                    moved += self._tie_date(record, other, self.said[id(record)])
                 continue
-            self.linked[other] = (0, record.connected_on)
+            since, notes = record.connected_on, None
+            if _still_to_come(record):
+                since, notes = None, f"Connected on: {record.connected_on}"
+                record.warnings.append(
+                    f"connection date {record.connected_on} is a day still to come; the "
+                    "LinkedIn tie is made without it, and the date kept in its notes"
+                )
+            self.linked[other] = (0, since)
             rows.append(
                 {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
                  "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
-                 "since": record.connected_on}
+                 "since": since, "notes": notes}
             )  # fmt: skip
         insert_rows(self.session, Connection, rows)
         self.report.connections_created += len(rows)
@@ -127,7 +132,7 @@ class LinkedInTies:
             )
 
     def _tie_date(
-        self, record: IncomingPerson, other: int, printed: int | None
+        self, record: IncomingPerson, other: int, said: frozenset[str] | None
     ) -> list[dict[str, Any]]:
         """The update (if any) a newer copy of a connection's record makes to the date of
         the tie to `other`, said in the record's changes (or, left, in its notes)."""
@@ -135,7 +140,14 @@ class LinkedInTies:
         day = record.connected_on
         if not tie_id or day is None or day == since:
             return []
-        if not _given_by(record, since, printed):
+        if _still_to_come(record):
+            self.record_notes.setdefault(id(record), []).append(
+                f"LinkedIn connection date left {f'at {since}' if since else 'empty'} (the "
+                f"file says {day}, a day still to come)"
+            )
+            record.warnings.append(f"connection date {day} is a day still to come; not kept")
+            return []
+        if not _given_by(record, since, said):
             self.record_notes.setdefault(id(record), []).append(
                 f"LinkedIn connection date left at {since} (the file says {day}; edit the "
                 "connection to change it)"

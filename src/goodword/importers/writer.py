@@ -3,24 +3,25 @@
 New people, their details, provenance and search documents go in with multi-row inserts
 (a large import is mostly new people); the few people who changed go through the ORM and
 `people.service.add_position`, so job changes follow the same rules as everywhere else.
-The user's LinkedIn ties (`ties.py`) and the messages found (`messages.py`) are written
-after the people, in the same transaction.
+Each person's records are folded by `combine.py`, the organizations they name are found or
+created first (`organizations.py`), a known person's jobs change as `jobs.py` says, and
+what a record imported before said then is told by `earlier.py`. The user's LinkedIn ties
+(`ties.py`) and the messages found (`messages.py`) are written after the people, in the
+same transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
-    CHUNK,
     Changes,
     Document,
     Held,
@@ -28,23 +29,23 @@ from goodword.importers.bulk import (
     adding_search_documents,
     cut,
     graph_changed_once,
-    insert_returning,
     insert_rows,
-    insert_search_documents,
     insert_tuples,
     load_known,
     reserve_ids,
     table_named,
-    update_search_documents,
 )
-from goodword.importers.cleaning import organization_key, profile_url, unify_line_breaks
+from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part, unify_line_breaks
+from goodword.importers.combine import Combined, combine
+from goodword.importers.earlier import held_jobs, said_then
+from goodword.importers.jobs import add_job, held_job
 from goodword.importers.messages import write_interactions
+from goodword.importers.organizations import organization_id, write_organizations
 from goodword.importers.plan import Draft, Plan
-from goodword.importers.records import IncomingPerson, IncomingPosition
+from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport, Outcome
-from goodword.importers.state import WorkspaceState, phone_key
+from goodword.importers.state import WorkspaceState
 from goodword.importers.ties import LinkedInTies
-from goodword.organizations.models import Organization
 from goodword.people import normalize
 from goodword.people.models import (
     Person,
@@ -55,8 +56,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.records import clean_list, sort_key
-from goodword.search.models import SearchDocument
-from goodword.search.service import organization_body, person_body
+from goodword.search.service import person_body
 
 # The columns of the rows `Writer._create_slice` builds, in order.
 _COLUMNS: dict[type, tuple[str, ...]] = {
@@ -73,97 +73,6 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
 # People created per slice: large enough that a statement's own cost is small beside its
 # rows, small enough that the first slice is written while the second is built.
 SLICE = 5000
-
-
-@dataclass
-class Combined:
-    """Several records about one person, folded together (first value wins, lists join)."""
-
-    display_name: str | None = None
-    given_name: str | None = None
-    family_name: str | None = None
-    emails: dict[str, str | None] = field(default_factory=dict)
-    phones: dict[str, str | None] = field(default_factory=dict)
-    urls: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    positions: list[IncomingPosition] = field(default_factory=list)
-    location: str | None = None
-    birthday: date | None = None
-    notes: list[str] = field(default_factory=list)
-    how_we_met: str | None = None
-    tags: list[str] = field(default_factory=list)
-    interests: list[str] = field(default_factory=list)
-
-
-def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str | None:
-    """The text cut to the column's length, saying so when something is cut."""
-    fitted = cut(text, length)
-    if fitted is not None and text is not None and len(fitted) < len(text.strip()):
-        warnings.append(f"the {what} is longer than {length} characters; cut to fit")
-    return fitted
-
-
-def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Combined:
-    out = Combined()
-    seen_positions: dict[tuple[str, str | None, date | None, date | None], int] = {}
-    for record in records:
-        if not (out.given_name or out.family_name or out.display_name):
-            out.given_name = _fit(record.given_name, 100, "given name", record.warnings)
-            out.family_name = _fit(record.family_name, 100, "family name", record.warnings)
-            out.display_name = _fit(record.display_name, 200, "name", record.warnings)
-        for email in record.emails:
-            address = normalize.email(email.value)
-            if len(address) <= 320:
-                out.emails.setdefault(address, cut(email.label, 50))
-            else:
-                record.warnings.append(f"an e-mail address of {len(address)} characters; not kept")
-        for phone in record.phones:
-            number = phone_key(phone.value, region) or phone.value.strip()[:64]
-            if number:
-                out.phones.setdefault(number, cut(phone.label, 50))
-        for url in record.urls:
-            try:
-                value, kind = profile_url(url.value)
-            except ValueError:
-                record.warnings.append(f"'{url.value}' is not a web address; not kept")
-                continue
-            if len(value) <= 500:
-                out.urls.setdefault(value, (kind, cut(url.label, 50)))
-            else:
-                record.warnings.append(
-                    f"a web address of {len(value)} characters (more than 500); not kept"
-                )
-        for position in record.positions:
-            _fit(position.title, 200, "job title", record.warnings)
-            _fit(position.organization, 200, "organization", record.warnings)
-            key = (
-                organization_key(position.organization),
-                position.title,
-                position.start_date,
-                position.end_date,
-            )
-            if not key[0]:
-                continue
-            if key not in seen_positions:
-                seen_positions[key] = len(out.positions)
-                out.positions.append(position)
-            elif position.department and not out.positions[seen_positions[key]].department:
-                # The same job, where this record also knows the department (a vCard's ORG
-                # has it, a Google row may not): a copy, so the records stay as they read.
-                index = seen_positions[key]
-                out.positions[index] = replace(out.positions[index], department=position.department)
-        out.location = out.location or _fit(record.location, 200, "place", record.warnings)
-        # (A day still to come is kept from other formats' files by `read_birthday`;
-        # Goodword's own export brings back what was saved, as `import-json` does.)
-        out.birthday = out.birthday or record.birthday
-        note = unify_line_breaks(record.notes or "").strip()
-        if note and note not in out.notes:
-            out.notes.append(note)
-        out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
-        if record.tags:
-            out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
-        if record.interests:
-            out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
-    return out
 
 
 class Writer:
@@ -190,6 +99,8 @@ class Writer:
         self.record_changes: dict[int, list[str]] = {}
         # id() of a record -> what it left as it was, and why (said when nothing changed too)
         self.record_notes: dict[int, list[str]] = {}
+        # organization id -> its names, when a record's jobs are compared (`_said_then`)
+        self.spellings: dict[int, list[str]] | None = None
         self.ties = LinkedInTies(
             session,
             workspace_id=self.ws,
@@ -216,11 +127,15 @@ class Writer:
             for record in draft.records
             for p in record.positions
         ]
-        self._organizations(
-            [
+        self.org_names = write_organizations(
+            self.session,
+            self.state,
+            self.report,
+            names=[
                 *names,
                 *(p.organization for u in updates.values() for _r, c, _n in u for p in c.positions),
-            ]
+            ],
+            now=self.now,
         )
         # On SQLite the inserts run on a second thread while the next rows are built; what
         # needs reading is read before the first of them is queued, so nothing waits.
@@ -230,10 +145,9 @@ class Writer:
         ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
-            # (Read before `_update` brings the fingerprints up to date.)
-            self.ties.read_prints(plan, self.state.fingerprints)
-            self._update(plan, updates)
+            # (Read before `_update`: what the ties' dates are tells what records said.)
             self.ties.read_linked(plan, self._me(plan))
+            self._update(plan, updates)
             with adding_search_documents(
                 self.session, self.ws, "person", len(ids)
             ) as add_documents:
@@ -278,105 +192,7 @@ class Writer:
         self.session.flush()
 
     def organization_id(self, name: str) -> int:
-        exact = self.state.exact_organizations.get(name.casefold())
-        return exact[0] if exact else self.state.organizations[organization_key(name)][0]
-
-    def _organizations(self, names: list[str]) -> None:
-        """Find or create every organization named; other spellings become aliases."""
-        spellings: dict[str, list[str]] = {}
-        exact = self.state.exact_organizations
-        for name in names:
-            key = organization_key(name)
-            if key and name.casefold() not in exact and name not in spellings.setdefault(key, []):
-                spellings[key].append(name)
-        new: list[tuple[str, str, list[str]]] = []
-        extra: dict[int, list[str]] = {}
-        for key, found_names in spellings.items():
-            known = self.state.organizations.get(key)
-            if known is None:
-                cut = [n[:200] for n in found_names]
-                new.append((key, cut[0], cut[1:]))
-            else:
-                more = [n for n in found_names if n != known[1] and n not in known[2]]
-                if more:
-                    extra[known[0]] = more
-        rows = [
-            {"workspace_id": self.ws, "name": name, "sort_name": sort_key(name),
-             "aliases": aliases, "domains": []}
-            for _key, name, aliases in new
-        ]  # fmt: skip
-        ids = insert_returning(self.session, Organization, rows)
-        for (key, name, aliases), org_id in zip(new, ids, strict=True):
-            self.state.organizations[key] = (org_id, name, aliases)
-            for spelling in [name, *aliases]:
-                exact.setdefault(spelling.casefold(), (org_id, name, aliases))
-        insert_search_documents(
-            self.session,
-            [
-                {"workspace_id": self.ws, "kind": "organization", "record_id": org_id,
-                 "title": name, "body": organization_body(name=name, aliases=aliases,
-                                                          domains=(), location=None)}
-                for (_key, name, aliases), org_id in zip(new, ids, strict=True)
-            ],
-        )  # fmt: skip
-        self.report.organizations_created += len(new)
-        if extra:
-            alias_rows, document_rows = [], []
-            by_id = {v[0]: v for v in self.state.organizations.values()}
-            for org_id, more in extra.items():
-                _org_id, name, aliases = by_id[org_id]
-                aliases = clean_list([*aliases, *more])
-                for spelling in [name, *aliases]:
-                    self.state.organizations[organization_key(spelling)] = (org_id, name, aliases)
-                    exact[spelling.casefold()] = (org_id, name, aliases)
-                alias_rows.append({"id": org_id, "aliases": aliases, "updated_at": self.now})
-                document_rows.append((org_id, name, aliases))
-            session = self.session
-            session.execute(update(table_named("organizations")).where(
-                table_named("organizations").c.id == bindparam("org_id")
-            ).values(aliases=bindparam("new_aliases"), updated_at=bindparam("stamp")),
-                [{"org_id": r["id"], "new_aliases": r["aliases"], "stamp": self.now}
-                 for r in alias_rows])  # fmt: skip
-            self._organization_documents(document_rows)
-        self.org_names = {
-            **self.state.organization_names,
-            **{i: n for i, n, _a in self.state.organizations.values()},
-        }
-
-    def _organization_documents(self, rows: list[tuple[int, str, list[str]]]) -> None:
-        """Rewrite the search text of organizations that gained aliases (as search does)."""
-        ids = {org_id: (name, aliases) for org_id, name, aliases in rows}
-        known: dict[int, tuple[int, str | None, list[str]]] = {}
-        old: dict[int, tuple[str, str]] = {}
-        keys = sorted(ids)
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start : start + CHUNK]
-            statement = (
-                select(
-                    SearchDocument.id,
-                    SearchDocument.record_id,
-                    SearchDocument.title,
-                    SearchDocument.body,
-                    Organization.location,
-                    Organization.domains,
-                )
-                .join(Organization, Organization.id == SearchDocument.record_id)
-                .where(SearchDocument.kind == "organization", SearchDocument.record_id.in_(chunk))
-            )
-            for doc_id, record_id, title, body, location, domains in self.session.execute(
-                statement
-            ):
-                known[record_id] = (doc_id, location, domains)
-                old[doc_id] = (title, body)
-        updates = []
-        for org_id, (name, aliases) in ids.items():
-            if org_id in known:
-                doc_id, location, domains = known[org_id]
-                body = organization_body(
-                    name=name, aliases=aliases, domains=domains, location=location
-                )
-                updates.append({"id": doc_id, "title": name, "body": body})
-        update_search_documents(self.session, updates, old)
+        return organization_id(self.state, name)
 
     def _create(
         self, plan: Plan, ids: list[int], add_documents: Callable[[list[Document]], None]
@@ -536,7 +352,11 @@ class Writer:
             person = known[person_id]
             changed_any = False
             for record, data, newer in records:
-                changes = self._apply(person, data, out, newer=newer)
+                said = self._said_then(plan, person, record) if newer else None
+                if record.linkedin_connection and newer and record.key:
+                    self.ties.said[id(record)] = said
+                left = self.record_notes.setdefault(id(record), [])
+                changes = self._apply(person, data, out, newer=newer, said=said, left=left)
                 if record is plan.make_me_record:
                     person.values["is_me"] = True
                     person.dirty = True
@@ -612,7 +432,50 @@ class Writer:
                      "b_print": fingerprint}
                 )  # fmt: skip
 
-    def _apply(self, person: Known, data: Combined, out: Changes, *, newer: bool) -> list[str]:
+    def _said_then(
+        self, plan: Plan, person: Known, record: IncomingPerson
+    ) -> frozenset[str] | None:
+        """Which of the person's place, birthday, job and LinkedIn tie date a newer copy of
+        a record imported before said when last imported (`earlier.said_then`)."""
+        if not record.key:
+            return None
+        former = plan.former_keys.get(id(record), record.key)
+        printed = self.state.fingerprints.get((record.source, former))
+        held: dict[str, list[object]] = {
+            "location": [person.values["location"]],
+            "birthday": [person.values["birthday"]],
+        }
+        if record.positions or person.positions:
+            held["positions"] = held_jobs(person.positions, self._spellings())
+        tie = self.ties.linked.get(person.id)
+        if record.linkedin_connection and tie is not None:
+            held["connected_on"] = [tie[1]]
+        return said_then(record, printed, held)
+
+    def _spellings(self) -> dict[int, list[str]]:
+        """Every name of every organization, by id (read once, when first needed)."""
+        if self.spellings is None:
+            self.spellings = {}
+            for org_id, name, aliases in self.state.exact_organizations.values():
+                self.spellings.setdefault(org_id, [name, *aliases])
+            for org_id, name in self.state.organization_names.items():
+                self.spellings.setdefault(org_id, [name])
+        return self.spellings
+
+    def _apply(
+        self,
+        person: Known,
+        data: Combined,
+        out: Changes,
+        *,
+        newer: bool,
+        said: frozenset[str] | None = None,
+        left: list[str] | None = None,
+    ) -> list[str]:
+        """Apply one record's values to a known person and say what changed. A newer copy
+        of a record imported before moves the place and birthday the record `said` when last
+        imported (see `_said_then`); one set apart from it (by hand, say) stays, and `left`
+        says what the file holds."""
         changes: list[str] = []
         values = person.values
         base = {"workspace_id": self.ws, "person_id": person.id}
@@ -621,17 +484,34 @@ class Writer:
             changes.append("name filled in")
         for label, attribute in (("location", "location"), ("birthday", "birthday")):
             value, current = getattr(data, attribute), values[attribute]
-            if value and value != current and (newer or current is None):
+            if not value or value == current:
+                continue
+            if isinstance(value, str) and lossy_copy(value, current):
+                if left is not None:
+                    left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
+                continue
+            if current is None or (newer and said is not None and attribute in said):
                 values[attribute] = value
                 changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
+            elif newer and left is not None:
+                left.append(
+                    f"{label} left at {current} (the file says {value}; edit the person to "
+                    "change it)"
+                )
         if data.how_we_met and not values["how_we_met"]:
             values["how_we_met"] = data.how_we_met
             changes.append("how you met filled in")
         for note in data.notes:
             # Notes stored before line breaks were unified may still hold "\r\n".
-            if unify_line_breaks(note) not in unify_line_breaks(values["notes"] or ""):
-                values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
-                changes.append("notes added")
+            kept = unify_line_breaks(values["notes"] or "")
+            if unify_line_breaks(note) in kept:
+                continue
+            if lossy_part(note, kept):
+                if left is not None:
+                    left.append(f"notes left as they were ({LOSSY})")
+                continue
+            values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
+            changes.append("notes added")
         for attribute in ("tags", "interests"):
             before = list(values[attribute] or [])
             after = clean_list([*before, *getattr(data, attribute)])
@@ -663,100 +543,12 @@ class Writer:
             id(held)
             for position in data.positions
             if position.is_current and position.end_date is None
-            for held in [self._held(person, position)]
+            for held in [held_job(self.state, person, position)]
             if held is not None
         }
         for position in data.positions:
-            changes += self._position(person, position, out, own)
+            changes += add_job(self.state, self.org_names, person, position, out, own)
         return changes
-
-    def _held(self, person: Known, incoming: IncomingPosition) -> Held | None:
-        """The job the person is already known to have held that `incoming` is (the same
-        organization and title; for a dated one, the same start), if any."""
-        org_id = self.organization_id(incoming.organization)
-        title = cut(incoming.title, 200)
-        dated = incoming.start_date is not None or incoming.end_date is not None
-        for held in person.positions:
-            if self._elsewhere(held, org_id):
-                continue
-            if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
-                not dated and (held.title == title or not title)
-            ):
-                return held
-        return None
-
-    def _elsewhere(self, held: Held, org_id: int) -> bool:
-        """Whether `held` is at another organization than `org_id` (one whose name only
-        normalises to its name counts as it; one named apart exactly does not)."""
-        same = self.state.same_organization
-        return held.organization_id != org_id and same.get(held.organization_id) != org_id
-
-    def _position(
-        self, person: Known, incoming: IncomingPosition, out: Changes, own: set[int]
-    ) -> list[str]:
-        """Add a job as `people.service.add_position` does, minding dates.
-
-        A new current job at another organization ends the current ones elsewhere that
-        started no later than it (or either is undated); a new title at the same
-        organization keeps the old title as history. Jobs in `own` (the ids of the
-        `Held` this record holds or adds) are not ended: one record's jobs are one set.
-        An end date is never set before the job's start. A job the person is already
-        known to have held (the same organization and title; for a dated one, the same
-        start) adds nothing: a record without dates cannot tell that the person went back
-        to a job that has since ended, and an older copy (an old address book) must not
-        undo the move a newer one recorded.
-        """
-        held_already = self._held(person, incoming)
-        if held_already is not None:
-            return self._department(out, held_already, incoming.department)
-        org_id = self.organization_id(incoming.organization)
-        org_name = self.org_names[org_id]
-        title = cut(incoming.title, 200)
-        start = incoming.start_date
-        dated = start is not None or incoming.end_date is not None
-        current = incoming.is_current and incoming.end_date is None
-        was = []
-        for held in person.positions:
-            moved = self._elsewhere(held, org_id)
-            if not (current and held.is_current and (moved or not dated)) or id(held) in own:
-                continue
-            if start is not None and held.start_date is not None and start < held.start_date:
-                continue  # the job held started later: both stay current (no end before a start)
-            held.is_current = False
-            if moved:
-                was.append(self.org_names[held.organization_id])
-            ended = held.end_date or start
-            if held.id:
-                out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
-            elif held.row is not None:  # started by an earlier record of this import
-                held.row.update(is_current=False, end_date=ended)
-        department = cut(incoming.department, 200)
-        row = {"workspace_id": self.ws, "person_id": person.id, "organization_id": org_id,
-               "title": title, "department": department,
-               "start_date": start, "end_date": incoming.end_date,
-               "is_current": current}  # fmt: skip
-        out.positions.append(row)
-        added = Held(0, org_id, title, start, incoming.end_date, current, row,
-                     department=department)  # fmt: skip
-        person.positions.append(added)
-        own.add(id(added))
-        if not current:
-            return [f"past position added: {title or 'a role'} at {org_name}"]
-        role = f"{title} at {org_name}" if title else org_name
-        return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
-
-    @staticmethod
-    def _department(out: Changes, held: Held, department: str | None) -> list[str]:
-        """The job is held already; fill in its department when only this record knows it."""
-        department = cut(department, 200)
-        if not department or held.department:
-            return []
-        held.department = department
-        if held.id:
-            out.departments.append({"id": held.id, "department": department})
-        elif held.row is not None:  # started by an earlier record of this import
-            held.row["department"] = department
-        return [f"department {department} added to {held.title or 'a role'}"]
 
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id

@@ -1,0 +1,91 @@
+"""What a record imported before said then, as far as its fingerprint tells.
+
+A re-import keeps of each record only its fingerprint (`IncomingPerson.fingerprint`), not
+what it said. A value Goodword holds (a place, a birthday, a job, a tie's date) that the
+record said then came from the file, and a newer copy of the record may move it; one the
+record did not say was set apart from it (by hand, say), and an import leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from itertools import combinations, product
+from typing import Any
+
+from goodword.importers.bulk import Held
+from goodword.importers.records import IncomingPerson, IncomingPosition
+
+# The most records tried per record (each is one fingerprint): enough for every field
+# `said_then` is given to have changed at once, with a job at an organization of many names.
+TRIES = 512
+
+
+def said_then(
+    record: IncomingPerson, printed: int | None, held: dict[str, list[object]]
+) -> frozenset[str] | None:
+    """The fields among `held` whose value in Goodword the record said when last imported,
+    `printed` being its fingerprint then; None when that cannot be told (no fingerprint
+    was kept, or more changed in the file than Goodword holds as it was).
+
+    `held` maps a field of `IncomingPerson` to the values Goodword holds that the record
+    may have said then. The record then is the record now with the fewest fields put back
+    to one of those values that gives `printed`: the fields put back are the answer, and
+    every other field said then what it says now.
+
+    >>> then = IncomingPerson("csv", "a.csv", 2, key="1", location="Leeds", notes="hi")
+    >>> now = replace(then, location="York")
+    >>> said_then(now, then.fingerprint(), {"location": ["Leeds"]})
+    frozenset({'location'})
+    >>> said_then(now, now.fingerprint(), {"location": ["Leeds"]})  # Leeds set apart
+    frozenset()
+    >>> said_then(replace(now, notes="bye"), then.fingerprint(), {"location": ["Leeds"]})
+    """
+    if printed is None:
+        return None
+    fields: list[tuple[str, list[object]]] = []
+    for name, values in held.items():
+        differing = [v for v in _unique(values) if v != getattr(record, name)]
+        if differing:
+            fields.append((name, differing))
+    tries = 0
+    for size in range(len(fields) + 1):
+        for chosen in combinations(fields, size):
+            names = [name for name, _values in chosen]
+            for picked in product(*(values for _name, values in chosen)):
+                tries += 1
+                if tries > TRIES:
+                    return None
+                put_back: dict[str, Any] = dict(zip(names, picked, strict=True))
+                then = replace(record, **put_back)
+                if then.fingerprint() == printed:
+                    return frozenset(names)
+    return None
+
+
+def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> list[object]:
+    """The jobs a record may have said when last imported, as its `positions`, from the
+    jobs Goodword holds (each at every name of its organization, in `spellings`): none,
+    or one of them as a file without dates writes it (a connection's Company and
+    Position) or with all it holds."""
+    found: list[object] = [[]]
+    for held in positions:
+        for spelling in spellings.get(held.organization_id, []):
+            found.append([IncomingPosition(spelling, held.title)])
+            found.append(
+                [
+                    IncomingPosition(
+                        spelling, held.title, held.department, held.start_date, held.end_date,
+                        held.is_current and held.end_date is None,
+                    )
+                ]
+            )  # fmt: skip
+    return found
+
+
+def _unique(values: list[object]) -> list[object]:
+    kept: list[object] = []
+    for value in values:
+        if value not in kept:
+            kept.append(value)
+    return kept

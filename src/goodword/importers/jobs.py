@@ -1,0 +1,104 @@
+"""A known person's jobs as an import changes them: a new job, one held already, one ended."""
+
+from __future__ import annotations
+
+from goodword.importers.bulk import Changes, Held, Known, cut
+from goodword.importers.organizations import organization_id
+from goodword.importers.records import IncomingPosition
+from goodword.importers.state import WorkspaceState
+
+
+def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
+    """The job the person is already known to have held that `incoming` is (the same
+    organization and title; for a dated one, the same start), if any."""
+    org_id = organization_id(state, incoming.organization)
+    title = cut(incoming.title, 200)
+    dated = incoming.start_date is not None or incoming.end_date is not None
+    for held in person.positions:
+        if _elsewhere(state, held, org_id):
+            continue
+        if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
+            not dated and (held.title == title or not title)
+        ):
+            return held
+    return None
+
+
+def _elsewhere(state: WorkspaceState, held: Held, org_id: int) -> bool:
+    """Whether `held` is at another organization than `org_id` (one whose name only
+    normalises to its name counts as it; one named apart exactly does not)."""
+    same = state.same_organization
+    return held.organization_id != org_id and same.get(held.organization_id) != org_id
+
+
+def add_job(
+    state: WorkspaceState,
+    org_names: dict[int, str],
+    person: Known,
+    incoming: IncomingPosition,
+    out: Changes,
+    own: set[int],
+) -> list[str]:
+    """Add a job as `people.service.add_position` does, minding dates.
+
+    A new current job at another organization ends the current ones elsewhere that
+    started no later than it (or either is undated); a new title at the same
+    organization keeps the old title as history. Jobs in `own` (the ids of the
+    `Held` this record holds or adds) are not ended: one record's jobs are one set.
+    An end date is never set before the job's start. A job the person is already
+    known to have held (the same organization and title; for a dated one, the same
+    start) adds nothing: a record without dates cannot tell that the person went back
+    to a job that has since ended, and an older copy (an old address book) must not
+    undo the move a newer one recorded.
+    """
+    held_already = held_job(state, person, incoming)
+    if held_already is not None:
+        return _department(out, held_already, incoming.department)
+    org_id = organization_id(state, incoming.organization)
+    org_name = org_names[org_id]
+    title = cut(incoming.title, 200)
+    start = incoming.start_date
+    dated = start is not None or incoming.end_date is not None
+    current = incoming.is_current and incoming.end_date is None
+    was = []
+    for held in person.positions:
+        moved = _elsewhere(state, held, org_id)
+        if not (current and held.is_current and (moved or not dated)) or id(held) in own:
+            continue
+        if start is not None and held.start_date is not None and start < held.start_date:
+            continue  # the job held started later: both stay current (no end before a start)
+        held.is_current = False
+        if moved:
+            was.append(org_names[held.organization_id])
+        ended = held.end_date or start
+        if held.id:
+            out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
+        elif held.row is not None:  # started by an earlier record of this import
+            held.row.update(is_current=False, end_date=ended)
+    department = cut(incoming.department, 200)
+    row = {"workspace_id": state.workspace_id, "person_id": person.id, "organization_id": org_id,
+           "title": title, "department": department,
+           "start_date": start, "end_date": incoming.end_date,
+           "is_current": current}  # fmt: skip
+    out.positions.append(row)
+    added = Held(0, org_id, title, start, incoming.end_date, current, row,
+                 department=department)  # fmt: skip
+    person.positions.append(added)
+    own.add(id(added))
+    if not current:
+        return [f"past position added: {title or 'a role'} at {org_name}"]
+    role = f"{title} at {org_name}" if title else org_name
+    return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
+
+
+def _department(out: Changes, held: Held, department: str | None) -> list[str]:
+    """The job is held already; fill in its department when only this record knows it."""
+    department = cut(department, 200)
+    if not department or held.department:
+        return []
+    held.department = department
+    if held.id:
+        out.departments.append({"id": held.id, "department": department})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row["department"] = department
+    return [f"department {department} added to {held.title or 'a role'}"]

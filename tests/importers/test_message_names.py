@@ -1,0 +1,135 @@
+"""Someone a LinkedIn message names only by name is found among the people already saved by
+the rule that splits a saved whole name ("Müller, José" is José Müller, "Dr. Jane Doe" is
+Jane Doe), and someone a message adds is split by it too (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.importers.plan import name_key
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.importers.state import saved_profile
+from goodword.interactions.models import Interaction, Participant
+from goodword.people.models import Person, PersonSource
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+HEADER = "From,To,Date,Subject,Content,Direction,Folder\r\n"
+
+
+def messages(*rows: tuple[str, str, str], name: str = "messages.csv") -> Upload:
+    """An old-shape messages.csv, one (from, to, direction) per message, a day apart."""
+    lines = [
+        f'"{sender}","{recipient}","1/{day}/18, 9:00 AM",Hello,Hi there,{direction},INBOX\r\n'
+        for day, (sender, recipient, direction) in enumerate(rows, start=8)
+    ]
+    return Upload(name, (HEADER + "".join(lines)).encode())
+
+
+def run(session: Session, workspace: Workspace, *uploads: Upload) -> ImportReport:
+    return import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=list(uploads), today=TODAY
+    )
+
+
+def participants(session: Session) -> list[set[int]]:
+    found: dict[int, set[int]] = {}
+    for interaction_id, person_id in session.execute(
+        select(Participant.interaction_id, Participant.person_id)
+    ):
+        found.setdefault(interaction_id, set()).add(person_id)
+    order = session.scalars(select(Interaction.id).order_by(Interaction.occurred_at))
+    return [found.get(i, set()) for i in order]
+
+
+def people(session: Session, workspace: Workspace) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Person).where(Person.workspace_id == workspace.id)
+    )
+
+
+@pytest.mark.parametrize(
+    "whole", ["Dr. Jane Doe", "Müller, José", "山田 太郎", "Martin Luther King Jr.", "Cher", ""]
+)
+def test_a_message_name_is_keyed_as_a_saved_whole_name_is(whole):
+    assert name_key(whole) == saved_profile(Person(id=1, workspace_id=1, display_name=whole)).full
+
+
+@pytest.mark.parametrize("whole", ["Dr. Jane Doe", "Müller, José", "山田 太郎"])
+def test_a_message_finds_a_person_saved_with_only_that_whole_name(session, workspace, whole):
+    saved = f.person(session, workspace.id, whole)
+    me = f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(
+        session,
+        workspace,
+        # (From only: the To column lists several people split at commas.)
+        messages((whole, "Alice Example", "INCOMING"), (whole, "Alice Example", "INCOMING")),
+    )
+    assert report.of(Outcome.CREATED) == []
+    assert people(session, workspace) == 2
+    assert participants(session) == [{saved.id}, {saved.id}]
+    assert me.id not in {p for found in participants(session) for p in found}
+
+
+def test_a_message_naming_family_name_first_finds_the_person_saved_in_parts(session, workspace):
+    saved = f.person(session, workspace.id, "José Müller", given_name="José", family_name="Müller")
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(session, workspace, messages(("Müller, José", "Alice Example", "INCOMING")))
+    assert report.of(Outcome.CREATED) == []
+    assert participants(session) == [{saved.id}]
+
+
+def test_someone_a_message_adds_keeps_the_name_shown_and_is_found_by_it_later(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    first = run(session, workspace, messages(("Dr. Jane Doe", "Alice Example", "INCOMING")))
+    (row,) = first.of(Outcome.CREATED)
+    added = session.get(Person, row.person_id)
+    assert added is not None
+    assert (added.display_name, added.given_name, added.family_name) == (
+        "Dr. Jane Doe", "Jane", "Doe",
+    )  # fmt: skip
+    later = run(
+        session,
+        workspace,
+        messages(("Jane Doe", "Alice Example", "INCOMING"), name="messages-2.csv"),
+    )
+    assert later.of(Outcome.CREATED) == []
+    assert participants(session) == [{added.id}, {added.id}]
+
+
+def test_someone_a_message_added_under_the_old_split_is_found_by_that_record(session, workspace):
+    # How an earlier import saved them: the whole name cut at its last word.
+    old = f.person(session, workspace.id, "Dr. Jane Doe", given_name="Dr. Jane", family_name="Doe")
+    session.add(
+        PersonSource(
+            workspace_id=workspace.id,
+            person_id=old.id,
+            source="linkedin",
+            file_name="messages.csv",
+            external_key="name:dr. jane doe",
+        )
+    )
+    session.flush()
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(session, workspace, messages(("Dr. Jane Doe", "Alice Example", "INCOMING")))
+    assert report.of(Outcome.CREATED) == []
+    assert participants(session) == [{old.id}]
+
+
+def test_the_user_saved_with_only_a_whole_name_is_known_in_messages(session, workspace):
+    f.person(session, workspace.id, "Example, Alice", is_me=True)
+    ada = f.person(session, workspace.id, "Ada Lovelace")
+    report = run(
+        session,
+        workspace,
+        messages(("Ada Lovelace", "Dr. Alice Example", "INCOMING")),
+    )
+    assert report.of(Outcome.CREATED) == []
+    assert participants(session) == [{ada.id}]
