@@ -229,6 +229,12 @@ def test_a_department_of_a_state_reads_as_the_state_though_the_nation_has_one_so
         "Join the Department of Veterans Affairs in Ohio.",
         "Join the Department of Veterans Affairs at its Ohio clinic.",
         "Join the Department of Veterans Affairs of Ohio Valley Healthcare.",
+        # A region named after a state is the department's regional office, not the state's.
+        "Join the Department of Veterans Affairs of the Ohio region as a nurse.",
+        "The Department of Veterans Affairs of the Ohio region is hiring nurses.",
+        "Agency: Department of Veterans Affairs of the Ohio regional office",
+        "Join the Department of Homeland Security of the Texas district.",
+        "Join the Department of Veterans Affairs of the Ohio and Kentucky area.",
         # A state's unit named elsewhere leaves a GS grade federal.
         "Join the Department of Veterans Affairs of Ohio. Grade: GS-12.",
     ],

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from goodword.redflags import Finding, Severity, analyze
-from goodword.redflags.pay import pay_ranges
+from goodword.redflags.pay import RecordedPay, pay_ranges
 
 TODAY = date(2026, 11, 25)
 POSTING = (
@@ -36,6 +36,11 @@ def _finding(
         "Our screening form asks: Previous salary (annual, gross):",
         "Kindly share your last drawn salary.",
         "What were you paid in your previous role?",
+        "Can you tell me what you're at comp-wise right now?",
+        "Where are you at compensation-wise these days?",
+        "Please list your compensation at each prior employer on the attached form.",
+        "Please fill in: Full name, Email, Current CTC (LPA), Expected CTC (LPA), Notice period.",
+        "Can you share what your current employer pays you?",
     ],
 )
 def test_it_recognises_questions_about_pay_history(text: str) -> None:
@@ -55,6 +60,7 @@ def test_it_recognises_questions_about_pay_history(text: str) -> None:
         "What are you looking to make?",
         "We will never ask about your salary history.",
         "You don't need to share your current salary with us.",
+        "Our current salary bands, expected to rise next year, are posted internally.",
     ],
 )
 def test_expectations_questions_are_not_history_questions(text: str) -> None:
@@ -165,6 +171,9 @@ def test_salary_history_answers_decline_gracefully_and_give_expectations() -> No
         ("Pay: $20/hr and up", 20, None, "USD", "hour", True),
         ("Salary up to $80,000", 80000, None, "USD", None, True),
         ("$85,000 per year", 85000, None, "USD", "year", False),
+        # A lone figure that a pay label names.
+        ("Compensation: OTE $250,000.", 250000, None, "USD", None, False),
+        ("Salary: $95,000", 95000, None, "USD", None, False),
     ],
 )
 def test_it_parses_pay_ranges(
@@ -201,6 +210,73 @@ def test_a_posting_without_a_range_is_flagged_where_the_law_requires_one(locatio
     assert finding.signal == "cf-missing-pay-range"
     assert finding.laws and all(a.in_force and a.law.range_in_posting for a in finding.laws)
     assert [e.quote for e in finding.evidence] == ["competitive salary"]
+
+
+def test_a_lone_figure_a_pay_label_names_is_no_missing_range() -> None:
+    # The laws allow one figure where the employer expects to pay one amount.
+    text = POSTING.format(pay="Compensation: OTE $250,000.")
+    assert _finding(text, "pay_transparency", "Los Angeles, CA") is None
+    # A figure no pay label names is not read as the job's pay.
+    budget = POSTING.format(pay="The team's budget is $250,000. Competitive salary.")
+    assert _finding(budget, "pay_transparency", "Los Angeles, CA") is not None
+
+
+def test_a_range_on_record_but_not_in_the_posting_is_named_with_what_to_ask() -> None:
+    text = POSTING.format(pay="We offer a competitive salary.")
+    plain = analyze(text, location="Denver, CO", today=TODAY)
+    report = analyze(
+        text,
+        location="Denver, CO",
+        today=TODAY,
+        recorded_pay=RecordedPay(90000, 110000, "USD", "year"),
+    )
+    before = next(f for f in plain.findings if f.signal == "cf-missing-pay-range")
+    finding = next(f for f in report.findings if f.signal == "cf-missing-pay-range")
+    # The law's view stands: the posting must show the range, so the finding keeps its weight.
+    assert (finding.severity, finding.laws) == (before.severity, before.laws)
+    assert finding.title == "Pay range on record here, but not in the posting"
+    assert finding.verdict is not None
+    assert finding.verdict.startswith(
+        "The pay on record for this opportunity ($90,000 to $110,000 a year) is not in the "
+        "posting text. Postings for jobs in Denver, CO"
+    )
+    assert "confirm the range in writing" in finding.verdict
+    assert [a.kind for a in finding.answers] == ["confirm_range"]
+    assert "noted as $90,000 to $110,000 a year" in finding.answers[0].text
+    # A range in the text itself is still what counts.
+    ranged = analyze(
+        POSTING.format(pay="Salary: $95,000 - $105,000 a year."),
+        location="Denver, CO",
+        today=TODAY,
+        recorded_pay=RecordedPay(90000, 110000, "USD", "year"),
+    )
+    assert "pay_transparency" not in ranged.categories
+    # Where the law gives the range on request, the cue says the range is on record too.
+    cue = analyze(
+        text,
+        location="Hartford, CT",
+        today=TODAY,
+        recorded_pay=RecordedPay(90000, 110000, "USD", "year"),
+    )
+    (info,) = [f for f in cue.findings if f.signal == "cf-missing-pay-range"]
+    assert info.verdict is not None and info.verdict.startswith(
+        "The pay on record for this opportunity ($90,000 to $110,000 a year) is not in the "
+        "posting. Here the law gives you the pay or range on request"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pay", "words"),
+    [
+        (RecordedPay(120000, 150000, "USD", "year"), "$120,000 to $150,000 a year"),
+        (RecordedPay(30000, None, "GBP", None), "from \u00a330,000"),
+        (RecordedPay(None, 40, "USD", "hour"), "up to $40 an hour"),
+        (RecordedPay(55000.5, 55000.5, "CAD", "year"), "CAD 55,000.50 a year"),
+        (RecordedPay(None, None), ""),
+    ],
+)
+def test_recorded_pay_reads_in_words(pay: RecordedPay, words: str) -> None:
+    assert pay.words == words
 
 
 @pytest.mark.parametrize("location", ["Houston, TX", "London, UK", "Berlin", "Hartford, CT", None])

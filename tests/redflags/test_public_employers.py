@@ -298,3 +298,42 @@ def test_a_private_employers_pay_range_law_does_not_flag_a_state_agencys_posting
     )
     assert "pay_transparency" not in state.categories
     assert "pay_transparency" in firm.categories
+    assert (
+        state.notes.count(
+            "Not applied to this public employer: the pay-range law of Columbus, OH (Ordinance "
+            "2898-2025 amending Columbus City Code ch. 2335), which covers private employers only. "
+            'The employer reads as an agency of the State of Ohio (the text says "The Ohio '
+            'Department of Transportation is hiring").'
+        )
+        == 1
+    )
+    assert not any("pay-range law" in note for note in firm.notes)
+
+
+def test_a_private_employers_pay_range_law_left_out_is_named_with_the_public_employer() -> None:
+    posting = (
+        "Join the City of Buffalo as a budget analyst.\nResponsibilities: prepare budgets.\n"
+        "Requirements: 3 years of experience.\nBenefits: pension.\nLocation: Buffalo, NY"
+    )
+    report = analyze(posting, today=TODAY)
+    assert "pay_transparency" not in report.categories
+    named = [n for n in report.notes if n.startswith("Not applied to this public employer")]
+    assert named == [
+        "Not applied to this public employer: the pay-range law of New York (State) (N.Y. Labor "
+        "Law § 194-b), which covers private employers only. The employer reads as the City of "
+        'Buffalo (the text says "Join the City of Buffalo").'
+    ]
+    # With a range in the posting there is nothing the law would have said, so no note.
+    ranged = analyze(posting + "\nSalary: $70,000 - $80,000 a year.", today=TODAY)
+    assert not any(n.startswith("Not applied") for n in ranged.notes)
+
+
+def test_a_law_left_out_for_a_city_names_that_city_not_the_laws() -> None:
+    # The State of New York's law has no city of its own; the note names the employer's.
+    text = "Join the City of Buffalo as a budget analyst. " + ASKS
+    lookup = laws_for("Buffalo, NY", TODAY, employer=find_employer(text))
+    assert (
+        "Not counted: New York (State). It covers private employers only; the employer reads as "
+        "the City of Buffalo, a public employer."
+    ) in lookup.notes
+    assert not any("None" in note for note in lookup.notes)

@@ -141,6 +141,20 @@ def test_an_honest_recruiter_on_free_mail_is_not_a_scam() -> None:
     assert any("free mail" in note for note in report.notes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line Cook\nResponsibilities: prep and cook. Requirements: 1 year in a kitchen.\n"
+        "Pay: $17 - $20 per hour. Apply now by emailing joesdiner.austin@gmail.com",
+        "Dog walker needed, we train you! $18/hr. Apply now: pawsandwalks@yahoo.com",
+    ],
+)
+def test_an_ads_apply_now_is_no_pressure_beside_free_mail(text: str) -> None:
+    report = analyze(text, location="Austin, TX", today=TODAY)
+    assert "scam" not in report.categories
+    assert any("free mail" in note for note in report.notes)
+
+
 def test_weak_signals_count_only_together() -> None:
     alone = analyze("Apply now!", today=TODAY)
     assert alone.categories == set()

@@ -30,6 +30,9 @@ def _unpaid(text: str, location: str | None = None) -> Finding | None:
             30,
         ),
         ("Final stage: plan for a full weekend on the coding challenge.", 12, 16),
+        # Spare time in parts of a day, counted as "an evening" is.
+        ("Complete the take-home; most candidates spend 2-3 evenings on it.", 6, 12),
+        ("The design challenge takes two weekends for most people.", 24, 32),
     ],
 )
 def test_it_estimates_hours_from_stated_durations(text: str, low: float, high: float) -> None:
@@ -204,3 +207,29 @@ def test_a_wide_range_in_the_us_cites_no_canadian_source() -> None:
     canada = analyze(text, location="Toronto, ON", today=TODAY)
     wide = next(f for f in canada.findings if f.signal == "cf-open-or-overbroad-range")
     assert _source_countries(wide) <= {None, "CA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next step is a 30-minute phone screen, then a 1-hour technical interview. No take-home.",
+        "We don't do take-home assignments; instead we'll pair for an hour on a small problem.",
+        "Please add me on Telegram to complete your interview.",
+        "To move forward, please submit your application on our careers site.",
+    ],
+)
+def test_a_hiring_step_ruled_out_or_that_is_no_work_is_no_assignment(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert not any("assignment" in note or "exercise" in note for note in report.notes)
+
+
+def test_sample_concepts_asked_for_in_a_posting_are_a_hiring_exercise() -> None:
+    text = (
+        "Copywriter (Freelance)\nAs part of the application, please write two sample ad concepts "
+        "for our client's new sneaker campaign. We may use the winning concepts in the campaign.\n"
+        "Responsibilities: write copy. Requirements: portfolio. Apply now."
+    )
+    finding = _unpaid(text, "New York, NY")
+    assert finding is not None and finding.severity.value == "high"
+    assert [e.quote for e in finding.evidence] == ["two sample ad concepts", "We may use"]

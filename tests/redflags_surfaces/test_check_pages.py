@@ -302,3 +302,30 @@ def test_an_opportunitys_posting_is_checked_with_its_location(
     head, _, body = page.text.partition("</head>")
     assert '<link rel="stylesheet" href="/static/redflags.css">' in head
     assert "redflags.css" not in body and "Red flags in the posting" in body
+
+
+def test_an_opportunitys_pay_range_on_record_is_named_beside_the_postings_missing_one(
+    session: Session, workspace: Workspace
+) -> None:
+    posting = (
+        "Data Analyst\nResponsibilities: build reports.\nRequirements: SQL.\n"
+        "Benefits: health insurance.\nWe offer a competitive salary."
+    )
+    opportunity = f.opportunity(
+        session,
+        workspace.id,
+        posting_text=posting,
+        city="Denver",
+        region="CO",
+        pay_min="90000",
+        pay_max="110000",
+        pay_currency="USD",
+        pay_period="year",
+    )
+
+    checked = findings_for_opportunity(opportunity, today=TODAY)
+
+    assert checked is not None
+    finding = next(x for x in checked.report.findings if x.signal == "cf-missing-pay-range")
+    assert finding.title == "Pay range on record here, but not in the posting"
+    assert "($90,000 to $110,000 a year) is not in the posting text" in finding.explanation

@@ -1,20 +1,19 @@
 """The red-flag analyzer: text and location in, findings with evidence, law and answers out.
 
 `analyze` is pure: no database, no network, no clock (pass `today`). Rules live in
-`scams.py`, `pay.py` and `unpaid.py`; this module weighs what they found and explains it.
+`scams.py`, `pay.py` and `unpaid.py`; this module weighs what they found and explains it, with
+the pay-range findings in `transparency.py` and `Finding` itself in `findings.py`.
 """
 
 from __future__ import annotations
 
-import enum
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from goodword.redflags import answers
-from goodword.redflags.answers import Answer
 from goodword.redflags.employer import Employer, find_employer
+from goodword.redflags.findings import Category, Finding, law_line, lookup_country
 from goodword.redflags.laws import (
     AppliedLaw,
     Kind,
@@ -32,78 +31,19 @@ from goodword.redflags.location import Place, parse_location
 from goodword.redflags.location_text import find_location
 from goodword.redflags.pay import (
     PayRange,
+    RecordedPay,
     looks_like_posting,
     pay_ranges,
     salary_history_questions,
-    vague_pay_phrases,
 )
 from goodword.redflags.scams import WEAK, find_scams
-from goodword.redflags.signals import (
-    Channel,
-    Guidance,
-    Severity,
-    Source,
-    channels_for,
-    signal,
-    unpaid_guidance,
-)
-from goodword.redflags.textspan import Evidence, Sentences, merge_overlaps
-from goodword.redflags.unpaid import Hours, UnpaidWork, find_unpaid_work
+from goodword.redflags.signals import Severity, channels_for, signal, unpaid_guidance
+from goodword.redflags.textspan import Sentences, merge_overlaps
+from goodword.redflags.transparency import held_off_laws, private_only_notes, transparency_findings
+from goodword.redflags.unpaid import UnpaidWork, find_unpaid_work
 
-
-class Category(enum.StrEnum):
-    UNPAID_WORK = "unpaid_work"
-    SALARY_HISTORY = "salary_history"
-    PAY_TRANSPARENCY = "pay_transparency"
-    SCAM = "scam"
-
-
-@dataclass
-class Finding:
-    """One thing the analyzer saw, how serious it is, why, and what to say back."""
-
-    category: Category
-    signal: str
-    severity: Severity
-    title: str
-    explanation: str
-    evidence: list[Evidence]
-    laws: list[AppliedLaw] = field(default_factory=list)
-    verdict: str | None = None
-    hours: Hours | None = None
-    time_allowed: Hours | None = None
-    answers: list[Answer] = field(default_factory=list)
-    report_to: list[Channel] = field(default_factory=list)
-    guidance: Guidance | None = None
-    sources: tuple[Source, ...] = ()
-    verified: bool = True
-    data_compiled: date | None = None
-
-    @property
-    def flagged(self) -> bool:
-        """Info findings are cues, not red flags."""
-        return self.severity is not Severity.INFO
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "category": self.category.value,
-            "signal": self.signal,
-            "severity": self.severity.value,
-            "flagged": self.flagged,
-            "title": self.title,
-            "explanation": self.explanation,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "laws": [law.to_dict() for law in self.laws],
-            "verdict": self.verdict,
-            "estimated_hours": self.hours.to_dict() if self.hours else None,
-            "time_allowed": self.time_allowed.to_dict() if self.time_allowed else None,
-            "answers": [a.to_dict() for a in self.answers],
-            "report_to": [c.to_dict() for c in self.report_to],
-            "guidance": self.guidance.to_dict() if self.guidance else None,
-            "sources": [s.to_dict() for s in self.sources],
-            "verified": self.verified,
-            "data_compiled": self.data_compiled.isoformat() if self.data_compiled else None,
-        }
+# `Category` and `Finding` live in `findings.py`; importing them from here still works.
+__all__ = ["Category", "Finding", "Report", "analyze"]
 
 
 @dataclass
@@ -149,12 +89,19 @@ class Report:
 
 
 def analyze(
-    text: str, *, location: str | None = None, today: date, posting: bool | None = None
+    text: str,
+    *,
+    location: str | None = None,
+    today: date,
+    posting: bool | None = None,
+    recorded_pay: RecordedPay | None = None,
 ) -> Report:
     """Analyse a posting or message; `location` is where the job is, if known.
 
     `posting=True` says the text is a job posting (an opportunity's saved posting is one, short
-    or not); None leaves it to the text (`pay.looks_like_posting`).
+    or not); None leaves it to the text (`pay.looks_like_posting`). `recorded_pay` is the pay
+    kept with the job apart from the text (an opportunity's pay fields): a posting without a
+    range is still one the law faults, and the finding says the range is on record here.
     """
     sents = Sentences(text)
     notes: list[str] = []
@@ -168,19 +115,23 @@ def analyze(
     ranges = pay_ranges(text)
     if posting is None:
         posting = looks_like_posting(text)
-    transparency = _transparency_findings(text, ranges, posting, lookup, compiled)
+    transparency = transparency_findings(
+        text, ranges, posting, lookup, compiled, recorded_pay=recorded_pay
+    )
     if lookup is not None:
-        held_off = _held_off(text, ranges, posting, lookup, transparency, compiled)
+        held_off = held_off_laws(text, ranges, posting, lookup, transparency, compiled)
         notes.extend(_employer_notes(lookup, employer, held_off))
+        if employer is not None and not transparency:
+            notes.extend(private_only_notes(text, ranges, posting, lookup, employer, compiled))
 
     findings: list[Finding] = []
     findings.extend(_scam_findings(text, sents, place, notes))
     history = _salary_history_findings(text, sents, lookup, compiled)
     if history:
-        notes.extend(_left_out_notes(lookup, Kind.SALARY_HISTORY_BAN))
+        notes.extend(_left_out_notes(lookup, Kind.SALARY_HISTORY_BAN, employer))
     findings.extend(history)
     if transparency:
-        notes.extend(_left_out_notes(lookup, Kind.PAY_TRANSPARENCY))
+        notes.extend(_left_out_notes(lookup, Kind.PAY_TRANSPARENCY, employer))
     findings.extend(transparency)
     findings.extend(_unpaid_findings(text, sents, place, notes))
     findings.sort(key=lambda f: -f.severity.rank)
@@ -198,23 +149,6 @@ def analyze(
     )
 
 
-def _held_off(
-    text: str,
-    ranges: list[PayRange],
-    posting: bool,
-    lookup: LawLookup,
-    transparency: list[Finding],
-    compiled: date,
-) -> list[Law]:
-    """The set-aside pay-range laws a finding would have cited, had they bound the employer."""
-    if not lookup.set_aside:
-        return []
-    every = replace(lookup, laws=lookup.laws + lookup.set_aside)
-    would_cite = _transparency_findings(text, ranges, posting, every, compiled)
-    held = _cited_laws(would_cite) - _cited_laws(transparency)
-    return [a.law for a in lookup.set_aside if a.law.id in held]
-
-
 def _employer_notes(lookup: LawLookup, employer: Employer | None, held_off: list[Law]) -> list[str]:
     """The lookup's notes, with what the employer the text shows changes about them.
 
@@ -224,7 +158,9 @@ def _employer_notes(lookup: LawLookup, employer: Employer | None, held_off: list
     finding would have cited named on their own.
     """
     listed = set_aside_list_note(list(lookup.set_aside)) if lookup.set_aside else None
-    asides = {left_out_note(law, lookup.employer) for law in lookup.left_out} | {listed}
+    asides = {left_out_note(law, employer or lookup.employer) for law in lookup.left_out}
+    if listed is not None:
+        asides.add(listed)
     notes = [note for note in lookup.notes if note not in asides]
     if employer is None:
         return notes
@@ -242,15 +178,12 @@ def _employer_notes(lookup: LawLookup, employer: Employer | None, held_off: list
     return notes
 
 
-def _left_out_notes(lookup: LawLookup | None, kind: Kind) -> list[str]:
+def _left_out_notes(lookup: LawLookup | None, kind: Kind, employer: Employer | None) -> list[str]:
     """Notes for the entries of `kind` left out because they bind another kind of employer."""
     if lookup is None:
         return []
-    return [left_out_note(law, lookup.employer) for law in lookup.left_out if law.kind is kind]
-
-
-def _cited_laws(findings: list[Finding]) -> set[str]:
-    return {a.law.id for finding in findings for a in finding.laws}
+    shown = employer or lookup.employer
+    return [left_out_note(law, shown) for law in lookup.left_out if law.kind is kind]
 
 
 def _location_from_text(text: str, sents: Sentences, notes: list[str]) -> str | None:
@@ -319,15 +252,6 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
 # Salary history ------------------------------------------------------------------------------
 
 
-def _country(lookup: LawLookup | None) -> str | None:
-    return lookup.place.country if lookup is not None else None
-
-
-def _law_line(applied: AppliedLaw) -> str:
-    law = applied.law
-    return f"{law.name}, {law.citation}" if law.citation else law.name
-
-
 def _history_verdict(
     lookup: LawLookup | None,
 ) -> tuple[Severity, str, list[AppliedLaw], str | None]:
@@ -389,7 +313,7 @@ def _history_verdict(
                 "into national law (the deadline has passed; national status not checked)."
             )
             severity = Severity.MEDIUM
-        return severity, verdict + f" ({best.summary})", cited, _law_line(best)
+        return severity, verdict + f" ({best.summary})", cited, law_line(best)
     refuse = [a for a in cited if a.in_force and a.law.restricts == "refusing_to_hire"]
     if refuse:
         return (
@@ -447,172 +371,10 @@ def _salary_history_findings(
             laws=cited,
             verdict=verdict,
             answers=answers.salary_history(line),
-            sources=signal("cf-salary-history-question").sources_for(_country(lookup)),
+            sources=signal("cf-salary-history-question").sources_for(lookup_country(lookup)),
             data_compiled=compiled,
         )
     ]
-
-
-# Pay transparency ----------------------------------------------------------------------------
-
-
-def _posting_laws(lookup: LawLookup | None) -> list[AppliedLaw]:
-    if lookup is None:
-        return []
-    order = {"city": 0, "county": 1, "region": 2, "country": 3, "union": 4}
-    laws = [a for a in lookup.pay_transparency if a.in_force and a.law.range_in_posting]
-    return sorted(laws, key=lambda a: (order.get(a.law.level, 9), not a.confirmed))
-
-
-def _shown(r: PayRange) -> str:
-    return r.evidence.quote
-
-
-def _transparency_findings(
-    text: str,
-    ranges: list[PayRange],
-    posting: bool,
-    lookup: LawLookup | None,
-    compiled: date,
-) -> list[Finding]:
-    findings: list[Finding] = []
-    laws = [a for a in _posting_laws(lookup) if a.law.country != "EU"]
-    closed = [r for r in ranges if r.high is not None]
-    salary_words = re.compile(r"\b(?:salary|compensation|base|range|pay\s+band|OTE)\b", re.I)
-    for r in closed:
-        high = r.high if r.high is not None else r.low
-        in_context = salary_words.search(text, max(0, r.evidence.start - 80), r.evidence.end + 40)
-        if not (posting or in_context):
-            continue
-        ratio = r.spread_ratio or 0
-        ontario = next((a for a in laws if a.law.range_rules.get("max_spread")), None)
-        too_wide_on = (
-            ontario is not None
-            and r.period in (None, "year")
-            and high - r.low > ontario.law.range_rules["max_spread"]
-            and high <= ontario.law.range_rules.get("exempt_above", float("inf"))
-        )
-        if ratio <= 2 and not too_wide_on:
-            continue
-        if ratio > 2:
-            why = (
-                f"The top of the range is {ratio:.1f} times the bottom, so it says little about "
-                "what this job pays."
-            )
-        else:
-            why = f"The range spans {high - r.low:,.0f} from bottom to top."
-        cited: list[AppliedLaw] = []
-        severity = Severity.LOW
-        if too_wide_on and ontario is not None:
-            why += (
-                f" {ontario.law.name} limits the spread of a posted range to "
-                f"{ontario.law.range_rules['max_spread']:,} a year ({ontario.summary})."
-            )
-            cited, severity = [ontario], Severity.MEDIUM
-        elif laws:
-            why += f" A good-faith range is required where this job is ({laws[0].summary})."
-            cited, severity = laws[:1], Severity.MEDIUM
-        findings.append(
-            Finding(
-                category=Category.PAY_TRANSPARENCY,
-                signal="cf-open-or-overbroad-range",
-                severity=severity,
-                title="The pay range is too wide to mean much",
-                explanation=why,
-                evidence=[r.evidence],
-                laws=cited,
-                verdict=why,
-                answers=answers.wide_range(_shown(r)),
-                sources=signal("cf-open-or-overbroad-range").sources_for(_country(lookup)),
-                data_compiled=compiled,
-            )
-        )
-    if not posting:
-        return findings
-    if not closed and laws:
-        open_ones = [r for r in ranges if r.open_ended]
-        fixed = [r for r in ranges if not r.open_ended]
-        law = laws[0]
-        if open_ones and not fixed:
-            strict = next(
-                (a for a in laws if a.law.range_rules.get("open_ended_allowed") is False), None
-            )
-            cited_law = strict or law
-            verdict = (
-                f"The posting gives only an open-ended figure; {cited_law.law.name} expects a "
-                f"minimum and a maximum ({cited_law.summary})."
-            )
-            findings.append(
-                Finding(
-                    category=Category.PAY_TRANSPARENCY,
-                    signal="cf-open-or-overbroad-range",
-                    severity=Severity.MEDIUM if strict else Severity.LOW,
-                    title="Open-ended pay instead of a range",
-                    explanation=verdict,
-                    evidence=[r.evidence for r in open_ones],
-                    laws=[cited_law],
-                    verdict=verdict,
-                    answers=answers.missing_range(_law_line(cited_law)),
-                    sources=signal("cf-open-or-overbroad-range").sources_for(_country(lookup)),
-                    data_compiled=compiled,
-                )
-            )
-        elif not ranges:
-            size = law.law.employer_threshold
-            covered = (
-                "any employer"
-                if size is not None and size <= 1
-                else f"employers with {size} or more employees"
-                if size
-                else "covered employers (size threshold not known)"
-            )
-            verdict = (
-                f"Postings for jobs in {lookup.place.label if lookup else 'this place'} must show "
-                f"a pay range (the rule covers {covered}). {law.summary}."
-            )
-            findings.append(
-                Finding(
-                    category=Category.PAY_TRANSPARENCY,
-                    signal="cf-missing-pay-range",
-                    severity=Severity.MEDIUM if law.confirmed else Severity.LOW,
-                    title="No pay range where the law requires one",
-                    explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
-                    evidence=vague_pay_phrases(text),
-                    laws=laws,
-                    verdict=verdict,
-                    answers=answers.missing_range(_law_line(law)),
-                    sources=signal("cf-missing-pay-range").sources_for(_country(lookup)),
-                    verified=law.confirmed,
-                    data_compiled=compiled,
-                )
-            )
-    elif not ranges and lookup is not None:
-        on_request = [
-            a for a in lookup.pay_transparency if a.in_force and not a.law.range_in_posting
-        ]
-        eu = [a for a in lookup.pay_transparency if a.law.country == "EU" and a.in_force]
-        cited = on_request or eu
-        if cited:
-            verdict = (
-                "No range in the posting. Here the law gives you the pay or range on request or "
-                f"before the interview rather than in the posting: {cited[0].summary}."
-            )
-            findings.append(
-                Finding(
-                    category=Category.PAY_TRANSPARENCY,
-                    signal="cf-missing-pay-range",
-                    severity=Severity.INFO,
-                    title="You can ask for the pay range",
-                    explanation=verdict,
-                    evidence=vague_pay_phrases(text),
-                    laws=cited,
-                    verdict=verdict,
-                    answers=answers.missing_range(None),
-                    sources=signal("cf-missing-pay-range").sources_for(_country(lookup)),
-                    data_compiled=compiled,
-                )
-            )
-    return findings
 
 
 # Unpaid work ---------------------------------------------------------------------------------

@@ -134,6 +134,21 @@ def missing_range(law_line: str | None) -> list[Answer]:
     ]
 
 
+def confirm_range(on_record: str, law_line: str | None) -> list[Answer]:
+    """Confirm a range known from elsewhere that the posting itself leaves out."""
+    reason = f" I understand postings there should include it ({law_line})." if law_line else ""
+    return [
+        Answer(
+            "confirm_range",
+            "Confirm the range",
+            f"Thanks for the posting. I have the pay for this role noted as {on_record}; could "
+            "you confirm that range in writing? I don't see it in the posting itself."
+            f"{reason}",
+            1,
+        )
+    ]
+
+
 def wide_range(shown: str) -> list[Answer]:
     return [
         Answer(

@@ -49,6 +49,20 @@ _NOT_SCHOOL = r"(?!\s+(?i:university|college))"
 _UNIT = r"(?:Department|Office|Agency|Commission|Board|Division|Bureau|Authority)"
 _WORD = r"(?!(?:Is|Has|Seeks|Invites|Wants|Needs)\b)[A-Z][\w'-]*"
 
+# A state's name that goes on to name a region is no state's government: "of the Ohio region",
+# "of the Ohio and Kentucky area" is a federal department's regional office.
+_REGION_WORDS = (
+    r"(?i:regions?|regional(?:[ \t]+office)?|area|district|valley|territory|zone|network|market"
+    r"|metro\w*)(?![\w-])"
+)
+_NOT_REGION = rf"(?![ \t]+(?:{_REGION_WORDS}|(?i:and|&)[ \t]+{_STATE}))"
+# The region itself, as part of the federal department's name: "The Department of Veterans
+# Affairs of the Ohio region is hiring".
+_OF_REGION = (
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE}(?:[ \t]+(?i:and|&)[ \t]+{_STATE})?"
+    rf"[ \t]+{_REGION_WORDS})?"
+)
+
 _US = r"(?:U\.\s?S\.|US|United\s+States)"
 _AGENCY = (
     rf"(?:{_US}\s+(?:(?i:federal)\s+)?(?:(?i:government)|Department\s+of\s+(?:{_DEPARTMENTS}))"
@@ -57,7 +71,7 @@ _AGENCY = (
     # same name ("Department of Veterans Affairs of Ohio"); "... of Ohio Valley" does not.
     rf"|Department\s+of\s+(?:{_FEDERAL_DEPARTMENTS})"
     r"(?!,?\s+(?:of\s+(?:the\s+)?)?(?:State|Commonwealth)\s+of\b"
-    rf"|[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE}(?![ \t]+{_WORD}))"
+    rf"|[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE}(?![ \t]+{_WORD}){_NOT_REGION}){_OF_REGION}"
     rf"|(?:{_US}\s+)?(?:{_FEDERAL_AGENCIES}))"
 )
 _THE = r"(?:[Tt]he\s+|[Aa]\s+)?"
@@ -115,7 +129,7 @@ _STATE_FORMS = (
     # "Department of Labor of Illinois", "Railroad Commission of Texas": without "State of",
     # only a unit that names a public function.
     rf"(?:(?!Board[ \t]+of[ \t]+Commerce\b){_UNIT}[ \t]+of[ \t]+{_PUBLIC_SUBJECT}|{_PUBLIC_BODY})"
-    rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s5>{_STATE})(?![ \t]+{_WORD}){_NOT_SCHOOL}",
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s5>{_STATE})(?![ \t]+{_WORD}){_NOT_REGION}{_NOT_SCHOOL}",
     # "Department of Human Services, State of Oregon".
     rf"{_UNIT}[ \t]+of[ \t]+{_UNIT_NAME},[ \t]+{_STATE_OF}(?P<s4>{_STATE}){_NOT_SCHOOL}",
     # "Texas Workforce Commission", "Texas Parks and Wildlife Department": the state's name, then

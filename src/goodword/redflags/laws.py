@@ -411,22 +411,33 @@ EMPLOYER_KINDS = {
 }
 
 
-def _words(text: str, law: Law) -> str:
-    return text.format(state=US_STATES.get(law.region or "", law.region), city=law.city)
+def _words(text: str, law: Law, employer: str | Employer | None = None) -> str:
+    """Fill in `{state}` and `{city}`: the employer's own, when the text shows them, else the
+    entry's (a state's law left out for the City of Buffalo names Buffalo, not no city)."""
+    region, city = law.region, law.city
+    if isinstance(employer, Employer):
+        region, city = employer.region or region, employer.city or city
+    return text.format(state=US_STATES.get(region or "", region), city=city)
 
 
-def left_out_note(law: Law, employer: str | None = None) -> str:
+def _public_employer(employer: str | Employer | None, law: Law) -> str:
+    """The public employer the text shows, in words ("an agency of the State of New York")."""
+    kind = _employer_kind(employer) or ""
+    if kind == US_CITY and not (isinstance(employer, Employer) and employer.city) and not law.city:
+        return "a city's own government"
+    return _words(EMPLOYER_KINDS[kind].one, law, employer)
+
+
+def left_out_note(law: Law, employer: str | Employer | None = None) -> str:
     """Say why an entry for the place was not counted: it binds another kind of employer.
 
-    `employer` is the kind of employer the laws were looked up for: for an entry that covers
-    private employers, the public employer it does not bind.
+    `employer` is the employer the laws were looked up for (an `Employer`, or its kind): for
+    an entry that covers private employers, the public employer it does not bind.
     """
     if law.employer is None:
-        shown = EMPLOYER_KINDS[employer or ""]
-        return _words(
+        return (
             f"Not counted: {law.name}. It covers {law.coverage.split(';')[0]}; the employer "
-            f"reads as {shown.one}, a public employer.",
-            law,
+            f"reads as {_public_employer(employer, law)}, a public employer."
         )
     kind = EMPLOYER_KINDS[law.employer]
     return _words(
@@ -446,6 +457,17 @@ def counted_note(law: Law, quote: str, *, aside: bool = True) -> str:
     note = _words(f"The employer reads as {kind.one}", law)
     note += f' (the text says "{quote}"), so {law.name} is counted.'
     return f"{note} {kind.aside}" if kind.aside and aside else note
+
+
+def private_only_note(laws: list[Law], employer: Employer) -> str:
+    """Name the pay-range laws for private employers that a public employer is not held to."""
+    names = "; ".join(f"{law.name} ({law.citation})" if law.citation else law.name for law in laws)
+    many = len(laws) > 1
+    return (
+        f"Not applied to this public employer: the pay-range law{'s' if many else ''} of "
+        f"{names}, which cover{'' if many else 's'} private employers only. The employer reads "
+        f'as {_public_employer(employer, laws[0])} (the text says "{employer.quote}").'
+    )
 
 
 def set_aside_note(laws: list[Law], quote: str) -> str:
@@ -498,7 +520,7 @@ def _notes_for(
     set_aside: list[AppliedLaw],
     *,
     federal: bool = False,
-    employer: str | None = None,
+    employer: str | Employer | None = None,
 ) -> list[str]:
     notes: list[str] = []
     if not place.known:
@@ -590,7 +612,7 @@ def laws_for_place(
                 left_out,
                 set_aside,
                 federal=federal,
-                employer=_employer_kind(employer),
+                employer=employer,
             )
         ),
         left_out=tuple(left_out),

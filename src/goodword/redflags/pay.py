@@ -52,9 +52,10 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     rx(
         r"\b(?:salary|pay|compensation|earn|earned|earning|make|made|making|paid|package)\b"
-        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+)?"
+        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
+        r"(?:your\s+)?)?"
         + PAST
-        + r"\s+(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)\b"
+        + r"\s+(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)s?\b"
     ),
     rx(
         r"(?m)(?:^|:[ \t]*)[\s*•\-\d.)]*"
@@ -64,6 +65,14 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + r"\s*(?:[:?(]|\*|$)"
     ),
     rx(r"\b" + PAST + r"\s+(?:\w+\s+)?" + PAY_NOUN + r"\s*(?:\([^)\n]{0,40}\)\s*)?[:?]"),
+    # Form fields listed in a line: "Name, Email, Current CTC (LPA), Expected CTC".
+    rx(
+        r"(?<!\bour\s)(?<!\btheir\s)\b"
+        + PAST
+        + r"\s+(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"(?:\s*\([^)\n]{0,40}\))?(?=\s*[,;/]\s*(?:expected|desired|target|notice)\b)"
+    ),
     rx(
         r"\bhow\s+much\s+(?:are|were|do|did)\s+you\s+(?:currently\s+|now\s+)?(?:make|making|earn|"
         r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home)\b(?!\s+to\b)"
@@ -94,6 +103,18 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"|you\s+(?:make|earn|get\s+paid|take\s+home)(?=\s*(?:" + NOW + r"|\?)))\b"
     ),
     rx(r"\blast[-\s]drawn\s+(?:salary|pay|CTC)\b"),
+    # "What does your current employer pay you?", "what your last company paid you".
+    rx(
+        r"\bwhat\s+(?:does\s+|did\s+)?your\s+"
+        + PAST
+        + r"\s+(?:employer|company|firm|job|boss)\s+(?:pays?|paid|is\s+paying|was\s+paying|"
+        r"gives?|gave)\s+you\b"
+    ),
+    # "What are you at comp-wise right now?", "where you're at salary-wise".
+    rx(
+        r"\b(?:what|where)\s+(?:are\s+you|you're|you\u2019re|you\s+are)\s+at,?\s+"
+        r"(?:comp|compensation|salary|pay|money)[- ]?wise\b"
+    ),
     rx(
         r"\b" + PAST + r"\s*(?:and|&|/)\s*(?:expected|desired)\s+(?:salary|CTC|compensation|pay|"
         r"package)\b"
@@ -178,6 +199,10 @@ _OPEN = re.compile(
     + PERIOD.format(n="p", **{})
     + r")?(?P<tail>\s*\+|\s+(?:and\s+up|and\s+above|or\s+more|plus)\b)?",
     re.IGNORECASE,
+)
+_PAY_LABEL = rx(
+    r"\b(?:salary|pay|compensation|wage|OTE|base(?:\s+(?:salary|pay))?)(?:\s+(?:is|of))?"
+    r"\s*[:\-\u2013]?\s*$"
 )
 _PAY_CONTEXT = rx(
     r"\b(?:salary|salaries|pay|paid|compensation|wage|rate|base|range|OTE|earn\w*|income|"
@@ -273,6 +298,45 @@ def _trimmed(text: str, match: re.Match[str]) -> Evidence:
     return evidence(text, match.start(), end)
 
 
+_SYMBOLS = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac"}
+_PER = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+
+
+@dataclass(frozen=True)
+class RecordedPay:
+    """The pay kept in an opportunity's own fields, apart from its posting text."""
+
+    low: float | None
+    high: float | None
+    currency: str | None = None
+    period: str | None = None
+
+    def _amount(self, value: float) -> str:
+        figure = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+        code = (self.currency or "").upper()
+        if code in _SYMBOLS:
+            return _SYMBOLS[code] + figure
+        return f"{code} {figure}" if code else figure
+
+    @property
+    def words(self) -> str:
+        """The pay in words: "$120,000 to $150,000 a year", "from £30,000", "up to $40 an hour".
+
+        >>> RecordedPay(120000, 150000, "USD", "year").words
+        '$120,000 to $150,000 a year'
+        """
+        if self.low is not None and self.high is not None and self.high != self.low:
+            text = f"{self._amount(self.low)} to {self._amount(self.high)}"
+        elif self.low is not None:
+            text = ("" if self.high == self.low else "from ") + self._amount(self.low)
+        elif self.high is not None:
+            text = f"up to {self._amount(self.high)}"
+        else:
+            return ""
+        per = _PER.get(self.period or "")
+        return f"{text} {per}" if per else text
+
+
 def pay_ranges(text: str) -> list[PayRange]:
     """Parse pay ranges and single figures ("$120,000-$150,000", "€55k - €65k", "$25/hr+")."""
     found: list[PayRange] = []
@@ -319,7 +383,9 @@ def pay_ranges(text: str) -> list[PayRange]:
         lead = (match.group("lead") or "").lower()
         open_ended = bool(match.group("tail")) or lead.startswith(("start", "from", "min", "at"))
         is_pay = period or pay_sentence(match.start())
-        if not (period or open_ended or lead == "up to") or not is_pay:
+        # A lone figure counts when a pay label names it: "Salary: $95,000", "OTE $250,000".
+        labelled = _PAY_LABEL.search(text, max(0, match.start() - 30), match.start())
+        if not (period or open_ended or lead == "up to" or labelled) or not is_pay:
             continue
         value = _number(match.group("v1")) * (1000 if match.group("k1") else 1)
         currency = _currency(match.group("c1"), match.group("c1x"))

@@ -478,7 +478,8 @@ RULES: list[Rule] = [
                 r"\b(?:respond|reply|confirm|act|send\s+\w+)\s+" + W + r"{0,3}(?:within|in)\s+"
                 r"(?:the\s+next\s+)?(?:\d+|one|two|a\s+few)\s+(?:hours?|minutes?|mins?)\b"
             ),
-            rx(r"\b(?:act|respond|reply|apply)\s+(?:now|immediately|fast|asap)\b"),
+            # "Apply now" and "apply today" head every ad; only a demand to answer is pressure.
+            rx(r"\b(?:act|respond|reply)\s+(?:now|immediately|fast|asap)\b|\bapply\s+asap\b"),
             rx(r"\blimited\s+(?:slots|spots|seats)\b|\b(?:today|tonight)\s+only\b"),
         ),
     ),

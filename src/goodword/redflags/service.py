@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from goodword.errors import FieldError, InvalidInput
 from goodword.redflags.analyzer import Report, analyze
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
+from goodword.redflags.pay import RecordedPay
 from goodword.redflags.signals import Severity
 
 if TYPE_CHECKING:
@@ -51,9 +52,19 @@ class Checked:
         return sum(1 for f in self.report.findings if f.flagged)
 
 
-def check(text: str, *, location: str | None, today: date, posting: bool | None = None) -> Checked:
-    """Analyse `text` and mark its evidence for display; `posting` as for `analyze`."""
-    report = analyze(text, location=location, today=today, posting=posting)
+def check(
+    text: str,
+    *,
+    location: str | None,
+    today: date,
+    posting: bool | None = None,
+    recorded_pay: RecordedPay | None = None,
+) -> Checked:
+    """Analyse `text` and mark its evidence for display; `posting` and `recorded_pay` as for
+    `analyze`."""
+    report = analyze(
+        text, location=location, today=today, posting=posting, recorded_pay=recorded_pay
+    )
     return Checked(report=report, highlighted=highlight(text, marks_for(report)))
 
 
@@ -61,15 +72,36 @@ def findings_for_opportunity(opportunity: Opportunity, *, today: date) -> Checke
     """Check the opportunity's saved posting text; None when no posting text is saved.
 
     The text is a job posting by definition, however short, so a missing pay range is
-    flagged where the law asks for one. The location is the opportunity's city, region and
-    country; with none recorded, the analyzer reads the location the posting states (see
-    `location_text.find_location`).
+    flagged where the law asks for one, even when the opportunity's pay fields hold one: the
+    finding then says the range is on record here but not in the posting. The location is the
+    opportunity's city, region and country; with none recorded, the analyzer reads the
+    location the posting states (see `location_text.find_location`).
     """
     text = (opportunity.posting_text or "").strip()
     if not text:
         return None
     location = opportunity_location(opportunity)
-    return check(text[:MAX_TEXT], location=location, today=today, posting=True)
+    return check(
+        text[:MAX_TEXT],
+        location=location,
+        today=today,
+        posting=True,
+        recorded_pay=opportunity_pay(opportunity),
+    )
+
+
+def opportunity_pay(opportunity: Opportunity) -> RecordedPay | None:
+    """The pay kept in the opportunity's own fields, or None when none is recorded."""
+    low, high = opportunity.pay_min, opportunity.pay_max
+    if low is None and high is None:
+        return None
+    period = opportunity.pay_period
+    return RecordedPay(
+        low=float(low) if low is not None else None,
+        high=float(high) if high is not None else None,
+        currency=opportunity.pay_currency,
+        period=period.value if period is not None else None,
+    )
 
 
 def laws_document(where: str | None, *, today: date, employer: str | None = None) -> dict[str, Any]:

@@ -41,7 +41,12 @@ NUMBER_WORDS = {
 }
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 8.0, "shift": 8.0, "week": 40.0, "month": 160.0}
-_UNIT = r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h|days?|shifts?|weeks?|months?)"
+# Spare time counted in parts of a day: "2-3 evenings" is 6 to 12 hours, as "an evening" is 3 to 4.
+UNIT_SPAN = {"evening": (3.0, 4.0), "afternoon": (3.0, 4.0), "weekend": (12.0, 16.0)}
+_UNIT = (
+    r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h|days?|shifts?|weeks?|months?|evenings?|afternoons?"
+    r"|weekends?)"
+)
 _DURATION = re.compile(
     r"\b(?:a\s+|an\s+)?(?:couple\s+of\s+|few\s+)?(?P<lo>"
     + _NUM
@@ -72,7 +77,8 @@ ASSIGNMENT_STRONG = rx(
     r"assignment|task|article|piece)|trial\s+(?:shift|day|week|period|project|task|assignment|"
     r"article|run)s?|working\s+interview|work\s+trial|(?:unpaid|free)\s+(?:trial(?:\s+(?:shift|day|week|period)s?)?|work|project|"
     r"assignment|test)|bake[- ]?off|spec(?:ulative)?\s+(?:work|project|piece)|work\s+sample|"
-    r"sample\s+(?:projects?|campaigns?|articles?|pieces?|designs?|posts?|chapters?)|hackathon|"
+    r"sample\s+(?:ad\s+)?(?:projects?|campaigns?|articles?|pieces?|designs?|posts?|chapters?|"
+    r"concepts?)|hackathon|"
     r"(?:\d+|one|two|three|four|five|a)[- ](?:hour|day|week)(?:[- ]long)?\s+(?:\S+\s+){0,2}?"
     r"(?:sprint|project|challenge|assignment|exercise|test|bake-?off)|"
     r"pitch\s+deck\s+for\s+us|(?:\d+|one|two|three|four|five|ten)[- ](?:hour|day|week)\s+"
@@ -86,10 +92,14 @@ ASSIGNMENT_WEAK = rx(
     r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out)"
     r"(?:\s+and\s+\w+)?\s+(?:us\s+|me\s+)?(?:an?|the|our|your|some|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
+    # Steps of hiring itself, not work: "complete your interview", "submit your application".
+    r"(?!\s+(?:(?:short|quick|brief|online|final|phone|video|first|next)\s+)?(?:interview|"
+    r"application|profile|registration|onboarding|paperwork|forms?|background|details|"
+    r"information|availability|questionnaire|survey|references?)\b)"
 )
 HIRING = rx(
     r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
-    r"stage|round)|your\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
+    r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
     r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our)\s+(?:process|assessment)|"
     r"to\s+move\s+forward|to\s+progress)\b"
 )
@@ -259,9 +269,11 @@ def _durations(text: str, lo: int, hi: int) -> list[tuple[str, float, float, Evi
     """(kind, low, high, evidence) for each duration in text[lo:hi]; kind effort|window|bare."""
     found: list[tuple[str, float, float, Evidence]] = []
     for match in _DURATION.finditer(text, lo, hi):
-        per = _unit_hours(match.group("unit"))
-        low = _num(match.group("lo")) * per
-        high = _num(match.group("hi")) * per if match.group("hi") else low
+        unit = match.group("unit").lower().rstrip("s")
+        per = _unit_hours(unit)
+        per_low, per_high = UNIT_SPAN.get(unit, (per, per))
+        low = _num(match.group("lo")) * per_low
+        high = _num(match.group("hi") or match.group("lo")) * per_high
         found.append((_kind(text, match, lo), low, high, from_match(text, match)))
     for match in _PHRASE.finditer(text, lo, hi):
         if any(e.start <= match.start() < e.end for *_, e in found):
@@ -290,7 +302,11 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
 
 def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     """Find an assignment, trial or bake-off in `text`; None when there is none."""
-    assignment = [from_match(text, m) for m in ASSIGNMENT_STRONG.finditer(text)]
+    assignment = [
+        from_match(text, m)
+        for m in ASSIGNMENT_STRONG.finditer(text)
+        if not _DENIED.search(text, max(0, m.start() - 40), m.start())
+    ]
     # In a job ad, "you will build..." describes the job; only a hiring word in the same
     # sentence makes it a hiring step.
     posting = looks_like_posting(text)
@@ -392,6 +408,12 @@ def _has_size(text: str, lo: int, hi: int) -> bool:
     return _scope(text, lo, hi) is not None
 
 
+# "No take-home", "we don't do take-home assignments": the step is ruled out, not asked for.
+_DENIED = rx(
+    r"(?:\b(?:no|not\s+an?|without\s+an?|never\s+an?)|\b(?:don't|do\s+not|won't|will\s+not|"
+    r"never)\s+(?:do|have|use|set|give|send|require|ask\s+for|believe\s+in)(?:\s+(?:an?|any))?)"
+    r"\s+(?:[\w-]+\s+)?$"
+)
 _PAGES = rx(r"\b(?P<n>\d{1,3})[- ]page\b")
 _HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
 _REQUEST = rx(

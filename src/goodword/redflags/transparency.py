@@ -1,0 +1,245 @@
+"""Pay-range findings: the ranges a text shows, or the lack of one, against the pay-transparency
+laws where the job is.
+
+Pure like `analyzer`, which calls these; `pay.py` finds the ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from goodword.redflags import answers
+from goodword.redflags.employer import Employer
+from goodword.redflags.findings import Category, Finding, law_line, lookup_country
+from goodword.redflags.laws import AppliedLaw, Kind, Law, LawLookup, private_only_note
+from goodword.redflags.pay import PayRange, RecordedPay, vague_pay_phrases
+from goodword.redflags.signals import Severity, signal
+
+
+def _posting_laws(lookup: LawLookup | None) -> list[AppliedLaw]:
+    if lookup is None:
+        return []
+    order = {"city": 0, "county": 1, "region": 2, "country": 3, "union": 4}
+    laws = [a for a in lookup.pay_transparency if a.in_force and a.law.range_in_posting]
+    return sorted(laws, key=lambda a: (order.get(a.law.level, 9), not a.confirmed))
+
+
+def _shown(r: PayRange) -> str:
+    return r.evidence.quote
+
+
+def transparency_findings(
+    text: str,
+    ranges: list[PayRange],
+    posting: bool,
+    lookup: LawLookup | None,
+    compiled: date,
+    *,
+    recorded_pay: RecordedPay | None = None,
+) -> list[Finding]:
+    """Findings on the pay: a range too wide to mean much, an open-ended figure, or no range
+    where the law wants one (or lets you ask for it)."""
+    findings: list[Finding] = []
+    laws = [a for a in _posting_laws(lookup) if a.law.country != "EU"]
+    closed = [r for r in ranges if r.high is not None]
+    salary_words = re.compile(r"\b(?:salary|compensation|base|range|pay\s+band|OTE)\b", re.I)
+    for r in closed:
+        high = r.high if r.high is not None else r.low
+        in_context = salary_words.search(text, max(0, r.evidence.start - 80), r.evidence.end + 40)
+        if not (posting or in_context):
+            continue
+        ratio = r.spread_ratio or 0
+        ontario = next((a for a in laws if a.law.range_rules.get("max_spread")), None)
+        too_wide_on = (
+            ontario is not None
+            and r.period in (None, "year")
+            and high - r.low > ontario.law.range_rules["max_spread"]
+            and high <= ontario.law.range_rules.get("exempt_above", float("inf"))
+        )
+        if ratio <= 2 and not too_wide_on:
+            continue
+        if ratio > 2:
+            why = (
+                f"The top of the range is {ratio:.1f} times the bottom, so it says little about "
+                "what this job pays."
+            )
+        else:
+            why = f"The range spans {high - r.low:,.0f} from bottom to top."
+        cited: list[AppliedLaw] = []
+        severity = Severity.LOW
+        if too_wide_on and ontario is not None:
+            why += (
+                f" {ontario.law.name} limits the spread of a posted range to "
+                f"{ontario.law.range_rules['max_spread']:,} a year ({ontario.summary})."
+            )
+            cited, severity = [ontario], Severity.MEDIUM
+        elif laws:
+            why += f" A good-faith range is required where this job is ({laws[0].summary})."
+            cited, severity = laws[:1], Severity.MEDIUM
+        findings.append(
+            Finding(
+                category=Category.PAY_TRANSPARENCY,
+                signal="cf-open-or-overbroad-range",
+                severity=severity,
+                title="The pay range is too wide to mean much",
+                explanation=why,
+                evidence=[r.evidence],
+                laws=cited,
+                verdict=why,
+                answers=answers.wide_range(_shown(r)),
+                sources=signal("cf-open-or-overbroad-range").sources_for(lookup_country(lookup)),
+                data_compiled=compiled,
+            )
+        )
+    if not posting:
+        return findings
+    if not closed and laws:
+        open_ones = [r for r in ranges if r.open_ended]
+        fixed = [r for r in ranges if not r.open_ended]
+        law = laws[0]
+        if open_ones and not fixed:
+            strict = next(
+                (a for a in laws if a.law.range_rules.get("open_ended_allowed") is False), None
+            )
+            cited_law = strict or law
+            verdict = (
+                f"The posting gives only an open-ended figure; {cited_law.law.name} expects a "
+                f"minimum and a maximum ({cited_law.summary})."
+            )
+            findings.append(
+                Finding(
+                    category=Category.PAY_TRANSPARENCY,
+                    signal="cf-open-or-overbroad-range",
+                    severity=Severity.MEDIUM if strict else Severity.LOW,
+                    title="Open-ended pay instead of a range",
+                    explanation=verdict,
+                    evidence=[r.evidence for r in open_ones],
+                    laws=[cited_law],
+                    verdict=verdict,
+                    answers=answers.missing_range(law_line(cited_law)),
+                    sources=signal("cf-open-or-overbroad-range").sources_for(
+                        lookup_country(lookup)
+                    ),
+                    data_compiled=compiled,
+                )
+            )
+        elif not ranges:
+            size = law.law.employer_threshold
+            covered = (
+                "any employer"
+                if size is not None and size <= 1
+                else f"employers with {size} or more employees"
+                if size
+                else "covered employers (size threshold not known)"
+            )
+            verdict = (
+                f"Postings for jobs in {lookup.place.label if lookup else 'this place'} must show "
+                f"a pay range (the rule covers {covered}). {law.summary}."
+            )
+            title = "No pay range where the law requires one"
+            replies = answers.missing_range(law_line(law))
+            on_record = recorded_pay.words if recorded_pay is not None else ""
+            if on_record:
+                # The user knows the range; what is missing is the posting's own.
+                title = "Pay range on record here, but not in the posting"
+                verdict = (
+                    f"The pay on record for this opportunity ({on_record}) is not in the "
+                    f"posting text. {verdict} Ask the employer to confirm the range in writing, "
+                    "and whether the published posting shows it."
+                )
+                replies = answers.confirm_range(on_record, law_line(law))
+            findings.append(
+                Finding(
+                    category=Category.PAY_TRANSPARENCY,
+                    signal="cf-missing-pay-range",
+                    severity=Severity.MEDIUM if law.confirmed else Severity.LOW,
+                    title=title,
+                    explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
+                    evidence=vague_pay_phrases(text),
+                    laws=laws,
+                    verdict=verdict,
+                    answers=replies,
+                    sources=signal("cf-missing-pay-range").sources_for(lookup_country(lookup)),
+                    verified=law.confirmed,
+                    data_compiled=compiled,
+                )
+            )
+    elif not ranges and lookup is not None:
+        on_request = [
+            a for a in lookup.pay_transparency if a.in_force and not a.law.range_in_posting
+        ]
+        eu = [a for a in lookup.pay_transparency if a.law.country == "EU" and a.in_force]
+        cited = on_request or eu
+        if cited:
+            on_record = recorded_pay.words if recorded_pay is not None else ""
+            verdict = (
+                f"The pay on record for this opportunity ({on_record}) is not in the posting."
+                if on_record
+                else "No range in the posting."
+            ) + (
+                " Here the law gives you the pay or range on request or before the interview "
+                f"rather than in the posting: {cited[0].summary}."
+            )
+            findings.append(
+                Finding(
+                    category=Category.PAY_TRANSPARENCY,
+                    signal="cf-missing-pay-range",
+                    severity=Severity.INFO,
+                    title="You can ask for the pay range",
+                    explanation=verdict,
+                    evidence=vague_pay_phrases(text),
+                    laws=cited,
+                    verdict=verdict,
+                    answers=answers.missing_range(None),
+                    sources=signal("cf-missing-pay-range").sources_for(lookup_country(lookup)),
+                    data_compiled=compiled,
+                )
+            )
+    return findings
+
+
+def held_off_laws(
+    text: str,
+    ranges: list[PayRange],
+    posting: bool,
+    lookup: LawLookup,
+    transparency: list[Finding],
+    compiled: date,
+) -> list[Law]:
+    """The set-aside pay-range laws a finding would have cited, had they bound the employer."""
+    if not lookup.set_aside:
+        return []
+    every = replace(lookup, laws=lookup.laws + lookup.set_aside)
+    would_cite = transparency_findings(text, ranges, posting, every, compiled)
+    held = _cited_laws(would_cite) - _cited_laws(transparency)
+    return [a.law for a in lookup.set_aside if a.law.id in held]
+
+
+def private_only_notes(
+    text: str,
+    ranges: list[PayRange],
+    posting: bool,
+    lookup: LawLookup,
+    employer: Employer,
+    compiled: date,
+) -> list[str]:
+    """Name the pay-range laws for private employers that a finding would have cited, had the
+    employer the text shows not been a public one."""
+    private = [
+        law
+        for law in lookup.left_out
+        if law.kind is Kind.PAY_TRANSPARENCY and law.scope == "private_only"
+    ]
+    if not private:
+        return []
+    extra = tuple(AppliedLaw(law=law, status=law.status_on(lookup.today)) for law in private)
+    every = replace(lookup, laws=lookup.laws + extra)
+    cited = _cited_laws(transparency_findings(text, ranges, posting, every, compiled))
+    laws = [law for law in private if law.id in cited]
+    return [private_only_note(laws, employer)] if laws else []
+
+
+def _cited_laws(findings: list[Finding]) -> set[str]:
+    return {a.law.id for finding in findings for a in finding.laws}
