@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
 from goodword.connections.schemas import ConnectionCreate
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
@@ -28,7 +29,8 @@ from goodword.referrals.schemas import ReferralAskCreate
 
 def everything_of(session: Session, workspace_id: int, person: Person, other: Person) -> None:
     """Give `person` two positions, a connection and an interaction with `other`, a reference
-    record (never launched), a referral ask and two lead shares."""
+    record (never launched), a referral ask, a possible-duplicate pair with `other` and two
+    lead shares."""
     for org in ("Initech", "Hooli"):
         people.add_position(
             session,
@@ -64,4 +66,10 @@ def everything_of(session: Session, workspace_id: int, person: Person, other: Pe
             session, workspace_id=workspace_id, data=LeadCreate(kind=LeadKind.LEAD, title=title)
         )
         session.add(LeadShare(workspace_id=workspace_id, lead_id=lead.id, person_id=person.id))
+    low, high = sorted((person.id, other.id))
+    session.add(
+        DuplicateCandidate(
+            workspace_id=workspace_id, person_a_id=low, person_b_id=high, score=0.9, reasons=[]
+        )
+    )
     session.flush()

@@ -10,8 +10,15 @@ uvicorn's always does.
 from __future__ import annotations
 
 import errno
+import os
+import re
+import shutil
 import socket
+import stat
 import sys
+import tempfile
+import time
+from pathlib import Path
 from types import FrameType
 
 import uvicorn
@@ -77,3 +84,53 @@ def serve(app: FastAPI, sock: socket.socket) -> None:
     host, port = sock.getsockname()[:2]
     # No access log: the calendar feed's URL carries its secret token.
     Server(uvicorn.Config(app, host=host, port=port, access_log=False)).run(sockets=[sock])
+
+
+# An upload folder `importers.views.save_uploads` makes: tempfile's prefix and 8 characters.
+UPLOAD_FOLDER = re.compile(r"goodword-import-[a-z0-9_]{8}")
+# No import runs this long, so a folder untouched for longer is no running import's (another
+# Goodword's on this machine included): it was left by a server killed mid-import.
+STALE_AFTER = 6 * 60 * 60  # seconds
+
+
+def sweep_stale_uploads(folder: Path | None = None, *, now: float | None = None) -> int:
+    """Remove the upload folders a Goodword killed mid-import left behind (a clean stop
+    removes its own): each still holds someone's uploaded file. Only folders clearly ours
+    (named and laid out as `save_uploads` makes them, owned by this user, no links) and
+    untouched for STALE_AFTER. Return how many were removed."""
+    folder = Path(tempfile.gettempdir()) if folder is None else folder
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = [p for p in folder.iterdir() if UPLOAD_FOLDER.fullmatch(p.name)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        if _stale_upload(candidate, now=now):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed += not candidate.exists()
+    return removed
+
+
+def _stale_upload(folder: Path, *, now: float) -> bool:
+    """Whether `folder` is an upload folder of ours, untouched for STALE_AFTER: numbered
+    folders (one per file uploaded) each holding plain files."""
+    uid = os.getuid() if hasattr(os, "getuid") else None  # (Windows has no owners here)
+    try:
+        entries = [folder, *folder.iterdir()]
+        entries += [
+            f for sub in entries[1:] if sub.is_dir() and not sub.is_symlink() for f in sub.iterdir()
+        ]
+        for entry in entries:
+            info = entry.lstat()
+            depth = len(entry.relative_to(folder).parts)
+            expected = stat.S_ISDIR if depth < 2 else stat.S_ISREG
+            if not expected(info.st_mode) or (uid is not None and info.st_uid != uid):
+                return False
+            if depth == 1 and not entry.name.isdigit():
+                return False
+            if now - info.st_mtime < STALE_AFTER:
+                return False
+    except OSError:
+        return False
+    return True

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import re
+import socket
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,11 +17,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import __version__, logs
@@ -38,6 +43,16 @@ TOO_LARGE = InvalidInput(
 )
 SQLITE_OVERFLOW = "too large to convert to SQLite INTEGER"
 OUT_OF_RANGE = "22003"  # PostgreSQL's numeric_value_out_of_range
+# Sent with every response. No page may be framed, by another site or by Goodword itself
+# (a framed page's buttons count as Goodword's own, so framing would turn a click on a
+# decoy into a deletion); no content is guessed at; and a link followed to another site
+# (a person's LinkedIn profile) does not tell it which Goodword page it was on.
+SECURITY_HEADERS = (
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+)
 
 
 def create_app(
@@ -74,9 +89,16 @@ def create_app(
     )
     # Requests addressed to any other name are refused (see Settings.trusted_hosts).
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.trusted_hosts())
+    # Added last, so it is outermost: the host check's refusals carry the headers too.
+    app.add_middleware(SecurityHeaders)
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.templates = make_templates()
+    # The footer says where the data is kept, and, served beyond this machine, that there
+    # is no sign-in: "this machine" is the phone or laptop of whoever reads it.
+    app.state.templates.env.globals.update(
+        data_place=data_place(settings), shared=beyond_this_machine(settings.host)
+    )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_favicon(app)
     _add_error_handlers(app)
@@ -93,6 +115,60 @@ def create_app(
     for router in page_routers.ROUTERS:
         app.include_router(router, include_in_schema=False)
     return app
+
+
+def beyond_this_machine(host: str) -> bool:
+    """Whether serving on `host` lets other machines reach Goodword (anything but a
+    loopback address or localhost)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(name).is_loopback
+    except ValueError:  # a host name: it may well be reachable by others
+        return True
+
+
+def data_place(settings: Settings) -> str:
+    """Where the workspace's data is kept, in words for the footer: "this machine" when
+    Goodword is served to this machine only, else the computer or database server by name."""
+    if not settings.database_url.startswith("sqlite"):
+        try:
+            host = make_url(settings.database_url).host or ""
+        except ArgumentError:
+            host = ""
+        # (No host, or a folder: a Unix socket on this machine.)
+        if host and not host.startswith("/") and beyond_this_machine(host):
+            return f"the database server {host}"
+    if beyond_this_machine(settings.host):
+        return f"{socket.gethostname()}, the computer running Goodword"
+    return "this machine"
+
+
+class SecurityHeaders:
+    """Add SECURITY_HEADERS to every response (a plain ASGI middleware, so background
+    tasks and streamed downloads pass through untouched)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": with_security_headers(message["headers"])}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def with_security_headers(headers: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """The headers, plus each of SECURITY_HEADERS the response does not set itself."""
+    present = {name.lower() for name, _ in headers}
+    return [*headers, *((name, value) for name, value in SECURITY_HEADERS if name not in present)]
 
 
 def _add_favicon(app: FastAPI) -> None:
@@ -140,7 +216,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(GoodwordError)
     async def goodword_error(request: Request, exc: GoodwordError) -> Response:
         if wants_json(request):
-            return JSONResponse(exc.to_dict(), status_code=exc.status_code)
+            return JSONResponse(api_error(exc), status_code=exc.status_code)
         # (A page with a form shows these beside its fields instead.)
         return error_page(request, exc.status_code, exc.message, problems=exc.fields)
 
@@ -148,7 +224,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         fields = field_errors(exc.errors(), request=True)
         if wants_json(request):
-            error = InvalidInput("The request is not valid.", fields=fields)
+            error = InvalidInput("The request is not valid.", fields=api_fields(exc.errors()))
             return JSONResponse(error.to_dict(), status_code=422)
         message = "Something in that link or form is not right."
         return error_page(request, 422, message, problems=fields)
@@ -202,12 +278,82 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
+        # Answered by Starlette's outermost layer, outside SecurityHeaders: add them here.
         message = "Something went wrong on our side; nothing was saved. Please try again."
+        response: Response
         if wants_json(request):
-            return JSONResponse(
+            response = JSONResponse(
                 {"error": {"code": "internal", "message": message, "fields": []}}, status_code=500
             )
-        return error_page(request, 500, message)
+        else:
+            response = error_page(request, 500, message)
+        for name, value in SECURITY_HEADERS:
+            response.headers.setdefault(name.decode(), value.decode())
+        return response
+
+
+# The API's field for a problem with the request's body as a whole (not JSON, not an object,
+# or a rule across several fields that names none of them).
+BODY = "body"
+# A field name as the API spells it (pay_max, organization_name), in a whole-record message.
+_FIELD_NAME = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def api_fields(errors: Sequence[Any]) -> list[FieldError]:
+    """FastAPI's validation errors as the API's problems: in our words, each under the
+    field the client sent (or `body`), never a pydantic path or wording."""
+    problems = []
+    for error, plain in zip(errors, field_errors(errors, request=True), strict=True):
+        kind = error.get("type", "")
+        if kind == "json_invalid":
+            where = error.get("loc", ("body", 0))[-1]
+            why = (error.get("ctx") or {}).get("error", "it cannot be read")
+            problems.append(
+                FieldError(
+                    BODY,
+                    f"The body is not valid JSON ({str(why).lower()}, at character {where}).",
+                )
+            )
+        elif kind in ("model_attributes_type", "dict_type", "model_type"):
+            if plain.field == "__all__":
+                problem = FieldError(
+                    BODY,
+                    "Send the record as a JSON object (its fields in braces: {...}), with "
+                    "Content-Type: application/json.",
+                )
+            else:
+                problem = FieldError(plain.field, "Give an object here (fields in braces: {...}).")
+            problems.append(problem)
+        elif kind == "extra_forbidden":
+            problems.append(
+                FieldError(
+                    plain.field,
+                    "There is no field by this name; check its spelling against the API's "
+                    "documentation (/api/v1/docs).",
+                )
+            )
+        else:
+            problems.append(api_field(plain))
+    return problems
+
+
+def api_field(problem: FieldError) -> FieldError:
+    """A problem with the whole record goes under the first field its message names
+    ("pay_max is below pay_min." under pay_max), else under `body`."""
+    if problem.field != "__all__":
+        return problem
+    named = _FIELD_NAME.search(problem.message)
+    return FieldError(named.group(0) if named else BODY, problem.message)
+
+
+def api_error(exc: GoodwordError) -> dict[str, object]:
+    """The error's API shape, each whole-record problem under a field the API has
+    (see api_field)."""
+    shape = exc.to_dict()
+    error = shape["error"]
+    assert isinstance(error, dict)
+    error["fields"] = [{"field": p.field, "message": p.message} for p in map(api_field, exc.fields)]
+    return shape
 
 
 def error_page(

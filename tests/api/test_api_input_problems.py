@@ -74,7 +74,7 @@ def test_a_persons_problems_come_in_one_answer(client: TestClient) -> None:
         json={"display_name": "", "emails": ["a@@b"], "urls": ["javascript:x"]},
     )
 
-    assert [item["field"] for item in fields(refused)] == ["emails.0", "urls.0", "__all__"]
+    assert [item["field"] for item in fields(refused)] == ["emails.0", "urls.0", "body"]
     assert fields(refused)[2]["message"] == "Give a display name, or a given or family name."
 
 
@@ -86,8 +86,37 @@ def test_an_opportunitys_problems_come_in_one_answer(client: TestClient) -> None
     assert fields(refused) == [
         {"field": "role_title", "message": "Fill this in."},
         {
-            "field": "__all__",
+            "field": "organization_name",
             "message": "Name the organization (organization_name) or give its id.",
         },
-        {"field": "__all__", "message": "pay_max is below pay_min."},
+        {"field": "pay_max", "message": "pay_max is below pay_min."},
     ]
+
+
+def test_a_persons_phone_is_read_in_the_workspaces_region_in_the_same_answer(
+    client: TestClient, session, workspace
+) -> None:
+    workspace.phone_region = "DE"
+    session.commit()
+    ada = f.person(session, workspace.id, "Ada Lovelace")
+    session.commit()
+    wrong = {"display_name": "", "emails": ["a@@b"], "phones": ["12345"]}
+
+    refused = client.post("/api/v1/people", json=wrong)
+    replaced = client.put(f"/api/v1/people/{ada.id}", json=wrong)
+    berlin = client.post(
+        "/api/v1/people", json={"display_name": "Jonas", "phones": ["030 1234567"]}
+    )
+
+    phone = (
+        "'12345' is no number in region DE; write it with its country code, "
+        "such as +44 20 7946 0958"
+    )
+    for answer in (refused, replaced):
+        problems = [(item["field"], item["message"]) for item in fields(answer)]
+        assert problems[0][0] == "emails.0" and problems[1] == ("phones.0", phone)
+        assert problems[2][1] == "Give a display name, or a given or family name."
+        assert len(problems) == 3
+    assert berlin.status_code == 201 and berlin.json()["phones"] == ["+49301234567"]
+    assert client.post("/api/v1/people", json=["not", "a", "person"]).status_code == 422
+    assert client.post("/api/v1/people").status_code == 422

@@ -35,6 +35,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("DELETE", "/api/v1/positions/{position}", None),
     ("GET", "/api/v1/organizations/{organization}", None),
     ("PUT", "/api/v1/organizations/{organization}", ORGANIZATION),
+    ("POST", "/api/v1/organizations/{organization}/other-names", {"name": "Elsewhere"}),
     ("DELETE", "/api/v1/organizations/{organization}", None),
     ("GET", "/api/v1/opportunities/{opportunity}", None),
     ("PUT", "/api/v1/opportunities/{opportunity}", OPPORTUNITY),

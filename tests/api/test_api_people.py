@@ -234,3 +234,25 @@ def test_replacing_a_person_s_fields_names_who_already_has_a_new_detail_once(
         "the LinkedIn profile https://www.linkedin.com/in/ravi"
     ]
     assert again.json()["possible_duplicates"] == []
+
+
+def test_a_position_dated_outside_the_years_of_other_dates_is_a_422(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    person = factories.person(session, workspace.id)
+
+    ancient = client.post(
+        f"/api/v1/people/{person.id}/positions",
+        json={"organization_name": "Acme", "start_date": "0201-02-01", "end_date": "9999-01-01"},
+    )
+    next_month = client.post(
+        f"/api/v1/people/{person.id}/positions",
+        json={"organization_name": "Acme", "start_date": "2199-12-01"},
+    )
+
+    assert ancient.status_code == 422
+    problems = [(p["field"], p["message"]) for p in ancient.json()["error"]["fields"]]
+    years = "Give a date from 1900 to 2199: is the year right?"
+    assert problems == [("start_date", years), ("end_date", years)]
+    # A start still to come is allowed: a job can be taken that starts next month.
+    assert next_month.status_code == 201

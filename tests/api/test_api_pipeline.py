@@ -44,6 +44,25 @@ def test_a_repeated_organization_name_is_a_409(
     ]
 
 
+def test_a_name_like_another_but_for_its_legal_form_is_a_409_then_another_name_of_it(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = factories.organization(session, workspace.id, "Acme")
+
+    refused = client.post("/api/v1/organizations", json={"name": "Acme Inc."})
+    added = client.post(f"/api/v1/organizations/{acme.id}/other-names", json={"name": "Acme Inc."})
+    blank = client.post(f"/api/v1/organizations/{acme.id}/other-names", json={"name": " "})
+
+    assert refused.status_code == 409
+    assert refused.json()["error"]["message"] == (
+        f"“Acme Inc.” is Acme (id {acme.id}) but for its legal form: use that one, or add "
+        "“Acme Inc.” to its other names."
+    )
+    assert added.status_code == 200 and added.json()["aliases"] == ["Acme Inc."]
+    assert blank.status_code == 422
+    assert [o["name"] for o in client.get("/api/v1/organizations").json()["items"]] == ["Acme"]
+
+
 def test_an_organization_s_other_names_find_it_wherever_a_name_is_typed(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -31,7 +31,7 @@ def test_person_add_reports_the_email_phone_link_and_name_at_once(run, cli_url: 
         "  phones.0: '12345' is not a possible phone number for region US; write it with its "
         "country code, such as +44 20 7946 0000",
         "  urls.0: 'javascript:x' is not a web address; write it like https://example.com/me",
-        "  __all__: Give a display name, or a given or family name.",
+        "  Give a display name, or a given or family name.",
     ]
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
 

@@ -147,12 +147,13 @@ def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
     kept = run("person", "delete", "1", input="n\n")
 
     assert kept.exit_code == 1
-    assert kept.stdout.splitlines()[:8] == [
+    assert kept.stdout.splitlines()[:9] == [
         "This also deletes:",
         "  2 positions they held",
         "  1 connection with other people",
         "  their reference record",
         "  1 referral ask made of them, with how far each got",
+        "  1 possible-duplicate pair they are in (waiting for your decision, or told apart)",
         "  the record of passing 2 leads on to them (the leads stay)",
         "It takes them off 1 interaction, which stay.",
         "Opportunities where they were the hiring manager stay, with no manager named.",
@@ -215,6 +216,27 @@ def test_an_organization_s_other_names_find_it_from_the_cli(run, cli_url: str) -
     assert json.loads(person.stdout)["positions"][0]["organization_name"] == "Acme Robotics"
     assert json.loads(job.stdout)["organization_id"] == 1
     assert [o["name"] for o in listed["items"]] == ["Acme Robotics"]
+
+
+def test_org_add_refuses_a_legal_form_of_another_and_add_name_adds_it_to_that_one(
+    run, cli_url: str
+) -> None:
+    run("org", "add", "Acme")
+
+    refused = run("org", "add", "Acme Inc.")
+    added = run("org", "add-name", "1", "Acme Inc.")
+    shown = json.loads(run("org", "show", "1", "--json").stdout)
+
+    assert refused.exit_code == 3
+    assert refused.stderr.splitlines()[0] == (
+        "Error: “Acme Inc.” is Acme (id 1) but for its legal form: use that one, or add "
+        "“Acme Inc.” to its other names. To add it: goodword org add-name 1 'Acme Inc.'"
+    )
+    assert added.exit_code == 0
+    assert added.stdout == "Added “Acme Inc.” to the other names of Acme.\n"
+    assert shown["aliases"] == ["Acme Inc."]
+    assert json.loads(run("org", "list", "--json").stdout)["items"][0]["name"] == "Acme"
+    assert run("org", "add-name", "7", "Acme Co").exit_code == 4
 
 
 def test_org_add_refuses_another_name_that_means_another_organization(run, cli_url: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
 import uvicorn
 from fastapi import FastAPI
 
@@ -58,5 +59,31 @@ def test_a_stopped_background_import_saves_nothing(
 
     job.run(session_factory, views.Saved(folder, [upload], upload.stat().st_size), None)
 
-    assert job.finished and job.error == ImportStopped().message
+    assert job.finished and job.error == ImportStopped(shut_down=True).message
+    assert job.error.startswith("Goodword was shut down while importing, so nothing")
     assert count_people() == 0
+
+
+def test_an_import_stopped_by_the_shutdown_says_so_not_that_the_user_stopped_it(
+    app: FastAPI, workspace
+) -> None:
+    jobs = app_jobs(app)
+    job = jobs.claim(workspace.id, dry_run=True)
+    assert job is not None
+    Server(uvicorn.Config(app)).handle_exit(signal.SIGTERM, None)
+
+    with pytest.raises(ImportStopped) as stopped:
+        job.progress("match", 1, 10)  # the request's own import, at its next step
+
+    assert "shut down" in stopped.value.message
+    assert "You stopped" not in stopped.value.message
+
+
+def test_an_import_the_user_stopped_still_says_they_did(app: FastAPI, workspace) -> None:
+    job = app_jobs(app).claim(workspace.id, dry_run=True)
+    assert job is not None and job.request_stop()
+
+    with pytest.raises(ImportStopped) as stopped:
+        job.progress("match", 1, 10)
+
+    assert stopped.value.message == "You stopped the import, so nothing of it was saved."

@@ -73,8 +73,30 @@ def test_paths_to_an_organization_department_and_opportunity(client: TestClient,
 def test_paths_refuse_a_query_without_one_target(client: TestClient, net: Net) -> None:
     none = client.get("/api/v1/paths")
     assert none.status_code == 422
+    give_one = "Give one of to_person_id, to_organization or opportunity_id."
     assert none.json()["error"]["fields"] == [
-        {"field": "target", "message": "Give exactly one target."}
+        {"field": "to_person_id", "message": give_one},
+        {"field": "to_organization", "message": give_one},
+        {"field": "opportunity_id", "message": give_one},
+    ]
+    misspelt = client.get("/api/v1/paths", params={"organization": "Acme"})
+    assert misspelt.status_code == 422
+    assert misspelt.json()["error"] == {
+        "code": "invalid",
+        "message": "Say where you want to get to: give exactly one of to_person_id, "
+        "to_organization and opportunity_id.",
+        "fields": [
+            {
+                "field": "organization",
+                "message": "There is no parameter organization; give to_person_id, "
+                "to_organization or opportunity_id.",
+            }
+        ],
+    }
+    both = client.get("/api/v1/paths", params={"to_person_id": net.dana.id, "opportunity_id": 1})
+    assert [item["field"] for item in both.json()["error"]["fields"]] == [
+        "to_person_id",
+        "opportunity_id",
     ]
     dept = client.get("/api/v1/paths", params={"department": "sales"})
     assert dept.status_code == 422

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
 from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.forms import field_errors
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
@@ -425,3 +428,29 @@ def test_consent_cannot_be_dated_after_today(session: Session, workspace: Worksp
             today=TODAY,
         )
     assert made.consent_on == TODAY
+
+
+def test_consent_on_the_day_that_has_begun_somewhere_is_taken_as_other_dates_are(
+    session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """ "Today" for consent is the latest date anywhere (UTC+14), as for an interaction or a
+    birthday, not this machine's date; a later day is refused by the schema, beside the
+    other fields' problems."""
+    # 10:30 in London on the 25th is 00:30 on the 26th in Kiribati.
+    now = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
+    monkeypatch.setattr(clock, "now", lambda: now)
+    monkeypatch.setattr(clock, "today", lambda: now.date())
+    person = f.person(session, workspace.id, "Ada Lovelace")
+
+    made = references.create(
+        session,
+        workspace_id=workspace.id,
+        data=ReferenceCreate(person_id=person.id, consent_on=date(2026, 11, 26)),
+    )
+    with pytest.raises(ValidationError) as refused:
+        ReferenceUpdate.model_validate({"consent_on": "2026-11-27", "notes": "x" * 5_001})
+
+    assert made.consent_on == date(2026, 11, 26)
+    problems = [(f.field, f.message) for f in field_errors(refused.value.errors())]
+    assert problems[0] == ("consent_on", "That day is still to come: give the day they agreed.")
+    assert [field for field, _ in problems] == ["consent_on", "notes"]

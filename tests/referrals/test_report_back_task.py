@@ -152,11 +152,92 @@ def test_an_earlier_report_back_keeps_its_day(session: Session, workspace: Works
     ask = introduced(session, ws)
     task = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
     referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
-    for status in (TaskStatus.OPEN, TaskStatus.DONE):
-        tasks.set_status(
-            session, workspace_id=ws, task_id=task.id, change=TaskStatusChange(status=status)
-        )
+    done(session, ws, task)
     assert ask.reported_back_on == DAY
+
+
+def test_reopening_the_done_task_takes_the_report_back_back(session: Session, workspace: Workspace):
+    ws = workspace.id
+    ask = introduced(session, ws)
+    task = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    tasks.set_status(
+        session, workspace_id=ws, task_id=task.id, change=TaskStatusChange(status=TaskStatus.OPEN)
+    )
+    assert ask.reported_back_on is None
+    assert referrals.count(session, workspace_id=ws, open_only=True) == 1
+    done(session, ws, task)
+    assert ask.reported_back_on == LATER
+    # Dismissed after all: not reported back either.
+    tasks.set_status(
+        session,
+        workspace_id=ws,
+        task_id=task.id,
+        change=TaskStatusChange(status=TaskStatus.DISMISSED),
+    )
+    assert ask.reported_back_on is None
+
+
+def test_reopening_a_task_about_an_earlier_step_leaves_the_latest_report_back(
+    session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    ask = introduced(session, ws)
+    earlier = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
+    done(session, ws, earlier)
+    advance(session, ws, ask, AskStatus.INTERVIEWING)
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    tasks.set_status(
+        session,
+        workspace_id=ws,
+        task_id=earlier.id,
+        change=TaskStatusChange(status=TaskStatus.OPEN),
+    )
+    assert ask.reported_back_on == DAY
+
+
+def test_moving_on_dismisses_the_report_back_still_owed_on_the_earlier_step(
+    session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    ask = introduced(session, ws)
+    other = introduced(session, ws, "Priya Natarajan")
+    advance(session, ws, ask, AskStatus.INTERVIEWING)
+    earlier = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
+    assert earlier.status is TaskStatus.DISMISSED and earlier.completed_at is None
+    assert report_back_task(session, ws, ask, AskStatus.INTERVIEWING).status is TaskStatus.OPEN
+    assert report_back_task(session, ws, other, AskStatus.INTRODUCED).status is TaskStatus.OPEN
+    # One already done stays done.
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    advance(session, ws, ask, AskStatus.OFFER)
+    assert report_back_task(session, ws, ask, AskStatus.INTERVIEWING).status is TaskStatus.DONE
+
+
+def test_reporting_back_on_a_closed_ask_closes_the_task_still_owed(
+    session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    ask = introduced(session, ws)
+    advance(session, ws, ask, AskStatus.CLOSED)
+    task = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
+    assert task.status is TaskStatus.OPEN
+    referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
+    assert task.status is TaskStatus.DONE and task.completed_at is not None
+
+
+def test_the_task_done_on_a_closed_ask_records_the_report_back(
+    session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    ask = introduced(session, ws)
+    advance(session, ws, ask, AskStatus.CLOSED)
+    task = report_back_task(session, ws, ask, AskStatus.INTRODUCED)
+    done(session, ws, task)
+    assert ask.reported_back_on == LATER
+    tasks.set_status(
+        session, workspace_id=ws, task_id=task.id, change=TaskStatusChange(status=TaskStatus.OPEN)
+    )
+    assert ask.reported_back_on is None
 
 
 def test_other_tasks_and_other_workspaces_are_left_alone(

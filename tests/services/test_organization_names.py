@@ -172,3 +172,60 @@ def test_an_organization_keeps_its_own_names_and_older_shared_ones_when_edited(
         data=OrganizationUpdate(name="Globex", aliases=["Acme"], location="Springfield"),
     )
     assert edited.location == "Springfield"
+
+
+def test_a_new_organization_named_like_another_but_for_its_legal_form_is_refused(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme")
+    robotics = f.organization(session, workspace.id, "Initech Robotics", aliases=["Initech"])
+
+    with pytest.raises(organizations.NameOfAnother) as refused:
+        f.organization(session, workspace.id, "Acme Inc.")
+    with pytest.raises(organizations.NameOfAnother) as by_another_name:
+        f.organization(session, workspace.id, "Initech, LLC")
+
+    assert refused.value.message == (
+        f"“Acme Inc.” is Acme (id {acme.id}) but for its legal form: use that one, or add "
+        "“Acme Inc.” to its other names."
+    )
+    assert [e.field for e in refused.value.fields] == ["name"]
+    assert (refused.value.organization_id, refused.value.name) == (acme.id, "Acme Inc.")
+    assert by_another_name.value.organization_id == robotics.id
+    assert f"“Initech”, another name of Initech Robotics (id {robotics.id})," in (
+        by_another_name.value.message
+    )
+    assert _count(session) == 2
+    # Renaming another organization to it is refused too.
+    globex = f.organization(session, workspace.id, "Globex")
+    with pytest.raises(organizations.NameOfAnother):
+        organizations.update(
+            session,
+            workspace_id=workspace.id,
+            organization_id=globex.id,
+            data=OrganizationUpdate(name="ACME, Ltd"),
+        )
+
+
+def test_the_refused_name_can_be_added_as_another_name_of_that_one(
+    session: Session, workspace: Workspace
+) -> None:
+    acme = f.organization(session, workspace.id, "Acme", aliases=["Acme Labs"])
+
+    organizations.add_other_name(
+        session, workspace_id=workspace.id, organization_id=acme.id, name="Acme Inc."
+    )
+    # Its own names restyled are no new clash, even beside an older record sharing the name.
+    twin = Organization(workspace_id=workspace.id, name="Acme, Inc", sort_name="acme, inc")
+    session.add(twin)
+    session.flush()
+    restyled = organizations.update(
+        session,
+        workspace_id=workspace.id,
+        organization_id=twin.id,
+        data=OrganizationUpdate(name="Acme Incorporated"),
+    )
+
+    assert acme.aliases == ["Acme Labs", "Acme Inc."]
+    assert organizations.find_by_name(session, workspace_id=workspace.id, name="Acme Inc.") == acme
+    assert restyled.name == "Acme Incorporated"

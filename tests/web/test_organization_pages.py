@@ -218,7 +218,14 @@ def test_an_organization_with_opportunities_is_not_deleted_and_says_why(
 
 @pytest.mark.parametrize(
     ("method", "suffix"),
-    [("get", ""), ("get", "/edit"), ("get", "/delete"), ("post", ""), ("post", "/delete")],
+    [
+        ("get", ""),
+        ("get", "/edit"),
+        ("get", "/delete"),
+        ("post", ""),
+        ("post", "/delete"),
+        ("post", "/other-names"),
+    ],
 )
 def test_another_workspace_s_organization_is_not_found(
     client: TestClient,
@@ -303,3 +310,43 @@ def test_a_new_organization_named_like_another_s_other_name_is_refused_inline(
     error = response.text.split('id="e-name"')[1].split("</p>")[0]
     assert f"Acme Robotics (id {acme.id}) goes by this name" in error
     assert _count(session) == 1
+
+
+def test_a_new_organization_named_like_another_but_for_its_legal_form_is_refused_with_an_offer(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme")
+    session.commit()
+
+    response = client.post("/organizations", data={"name": "Acme Inc."})
+
+    assert response.status_code == 409
+    error = response.text.split('id="e-name"')[1].split("</p>")[0]
+    assert f"Acme (id {acme.id}) goes by this name but for its legal form" in error
+    offer = response.text.split('id="other-name-offer"')[1].split("</form>")[0]
+    assert f'<a href="/organizations/{acme.id}">Acme</a>' in offer
+    assert 'name="name" value="Acme Inc."' in offer
+    assert _count(session) == 1
+
+    taken = client.post(f"/organizations/{acme.id}/other-names", data={"name": "Acme Inc."})
+
+    assert taken.status_code == 200
+    assert "Added “Acme Inc.” to the other names of Acme." in taken.text
+    session.expire_all()
+    assert organizations.get(
+        session, workspace_id=workspace.id, organization_id=acme.id
+    ).aliases == ["Acme Inc."]
+
+
+def test_another_name_taken_elsewhere_comes_back_on_the_edit_form(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme")
+    _organization(session, workspace, "Globex")
+    session.commit()
+
+    response = client.post(f"/organizations/{acme.id}/other-names", data={"name": "globex"})
+
+    assert response.status_code == 409
+    assert "“globex” is the name of Globex" in response.text
+    assert "globex</textarea>" in response.text

@@ -579,11 +579,13 @@ def test_the_delete_page_counts_everything_that_goes_with_them(
     assert "<li><strong>1 connection</strong> with other people</li>" in page
     assert "<li>their reference record</li>" in page
     assert "<strong>1 referral ask</strong> made of them" in page
+    assert "<strong>1 possible-duplicate pair</strong> they are in (waiting for your" in page
     assert "passing <strong>2 leads</strong> on to them (the leads stay)" in page
     # The lead shares go with them; the leads stay.
     assert client.post(f"/people/{bob.id}/delete").status_code == 200
     assert session.scalar(select(func.count()).select_from(LeadShare)) == 0
     assert session.scalar(select(func.count()).select_from(Lead)) == 2
+    assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 0
 
 
 def test_the_delete_page_of_someone_with_nothing_else_lists_nothing_else(
@@ -596,3 +598,19 @@ def test_the_delete_page_of_someone_with_nothing_else_lists_nothing_else(
 
     assert 'id="also-deleted"' not in page
     assert "This removes Bob Brown.</p>" in page
+
+
+def test_a_position_dated_in_a_mistyped_year_comes_back_beside_its_date(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.post(
+        f"/people/{bob.id}/positions",
+        data={"organization_name": "Initech", "start_date": "0202-05-01"},
+    )
+    assert response.status_code == 422
+    assert (
+        '<p class="error" id="e-start_date">Give a date from 1900 to 2199: is the year right?</p>'
+        in response.text
+    )
+    assert session.scalar(select(func.count()).select_from(Position)) == 0

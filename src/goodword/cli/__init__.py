@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
@@ -74,7 +75,9 @@ class _Group(TyperGroup):
 def _report(exc: GoodwordError) -> None:
     typer.echo(f"Error: {exc.message}", err=True)
     for item in exc.fields:
-        typer.echo(f"  {item.field}: {item.message}", err=True)
+        # A rule about the whole record ("__all__") names no field of its own.
+        where = "" if item.field == "__all__" else f"{item.field}: "
+        typer.echo(f"  {where}{item.message}", err=True)
 
 
 app = typer.Typer(
@@ -167,12 +170,17 @@ def serve(
     server, a SQLite file elsewhere) is left alone and you are asked to run
     `goodword db upgrade`, so nobody's shared database changes without them saying so.
 
+    Goodword has no sign-in yet: served on an address other than this machine's own
+    (127.0.0.1), anyone who can reach it sees and changes everything in it. That suits your
+    own phone on your home network, not a server for a job club.
+
     Ctrl+C stops the server; an import still running is stopped too and saves nothing.
+    Upload folders left behind by a Goodword killed during an import are removed at start.
     """
     import uvicorn
 
-    from goodword.server import CannotListen, listen
-    from goodword.web import create_app
+    from goodword.server import STALE_AFTER, CannotListen, listen, sweep_stale_uploads
+    from goodword.web import beyond_this_machine, create_app
 
     settings = state(ctx).settings()
     state(ctx).ready_engine().dispose()
@@ -187,6 +195,13 @@ def serve(
         raise typer.Exit(1) from None
     if reload:
         sock.close()  # uvicorn's reloader takes the port itself
+    if swept := sweep_stale_uploads():
+        typer.echo(
+            f"Removed {swept} upload folder{'s' if swept > 1 else ''} that a Goodword stopped "
+            f"during an import left in {tempfile.gettempdir()} over {STALE_AFTER // 3600} "
+            "hours ago (they held uploaded files).",
+            err=True,
+        )
     typer.echo(f"Goodword is running at http://{host}:{port}/ (Ctrl+C stops it).", err=True)
     names = settings.trusted_hosts()
     if names == ["*"]:
@@ -198,8 +213,18 @@ def serve(
     elif host in WILDCARD_ADDRESSES:
         typer.echo(
             f"It answers on every address of this machine, by these names: {', '.join(names)}. "
-            "If people reach it by another name (such as goodword.example.org), add that name "
-            "to GOODWORD_ALLOWED_HOSTS.",
+            "If you reach it by another name (such as mybox.local), add that name to "
+            "GOODWORD_ALLOWED_HOSTS.",
+            err=True,
+        )
+    # Last, so it is what the person starting it reads.
+    if beyond_this_machine(host):
+        typer.echo(
+            "Warning: Goodword has no sign-in yet. Anyone who can reach this address sees "
+            "and changes the whole workspace: every person, note and import, and can export "
+            "or delete it all. Serve it beyond this machine only where everyone who can reach "
+            "it may do that (your own phone on your home network, say), never to a job club's "
+            "members or the internet.",
             err=True,
         )
     if reload:

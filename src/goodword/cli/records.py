@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -189,8 +190,9 @@ def person_delete(
     person_id: Id,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a person with their positions, connections, reference record, referral asks and
-    lead shares, taking them off their interactions. It first lists what goes, and asks."""
+    """Delete a person with their positions, connections, reference record, referral asks,
+    possible-duplicate pairs and lead shares, taking them off their interactions. It first
+    lists what goes, and asks."""
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
@@ -228,6 +230,9 @@ def _what_goes(goes: GoesWith) -> list[str]:
         if goes.referral_asks:
             asks = some(goes.referral_asks, "referral ask")
             lines.append(f"  {asks} made of them, with how far each got")
+        if goes.duplicate_pairs:
+            pairs = some(goes.duplicate_pairs, "possible-duplicate pair")
+            lines.append(f"  {pairs} they are in (waiting for your decision, or told apart)")
         if goes.lead_shares:
             shared = some(goes.lead_shares, "lead")
             lines.append(f"  the record of passing {shared} on to them (the leads stay)")
@@ -254,18 +259,47 @@ def org_add(
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add an organization."""
+    """Add an organization. A name another one goes by, or goes by but for its legal form
+    ("Acme Inc." while Acme exists), is refused: use that one, or `org add-name`."""
+    from goodword.errors import Conflict
     from goodword.forms import validate
     from goodword.organizations import service as organizations
     from goodword.organizations.schemas import OrganizationCreate, OrganizationRead
 
     data = fields(name=name, aliases=alias, domains=domain, location=location, notes=notes)
     with work(ctx) as (session, ws):
-        created = organizations.create(
-            session, workspace_id=ws, data=validate(OrganizationCreate, data)
-        )
+        try:
+            created = organizations.create(
+                session, workspace_id=ws, data=validate(OrganizationCreate, data)
+            )
+        except organizations.NameOfAnother as exc:
+            how = f"goodword org add-name {exc.organization_id} {shlex.quote(exc.name)}"
+            raise Conflict(f"{exc.message} To add it: {how}", fields=exc.fields) from None
         read = OrganizationRead.model_validate(created)
     saved(f"Added {read.name} (organization {read.id}).", read, as_json)
+
+
+@org_app.command("add-name")
+def org_add_name(
+    ctx: typer.Context,
+    organization_id: Id,
+    name: Annotated[str, typer.Argument(help="The other name: a former name, a legal form.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Add another name to an organization, so typed anywhere it finds this one."""
+    from goodword.forms import validate
+    from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationRead, OtherName
+
+    with work(ctx) as (session, ws):
+        updated = organizations.add_other_name(
+            session,
+            workspace_id=ws,
+            organization_id=organization_id,
+            name=validate(OtherName, {"name": name}).name,
+        )
+        read = OrganizationRead.model_validate(updated)
+    saved(f"Added “{name.strip()}” to the other names of {read.name}.", read, as_json)
 
 
 @org_app.command("list")

@@ -36,14 +36,20 @@ class ImportFileError(GoodwordError):
 
 
 class ImportStopped(GoodwordError):
-    """The user stopped the import before it was saved: it rolls back, saving nothing."""
+    """The import was stopped before it was saved, by the user or because the server was
+    shutting down: it rolls back, saving nothing."""
 
     status_code = 409
     exit_code = 3
     code = "import_stopped"
 
-    def __init__(self) -> None:
-        super().__init__("You stopped the import, so nothing of it was saved.")
+    def __init__(self, *, shut_down: bool = False) -> None:
+        super().__init__(
+            "Goodword was shut down while importing, so nothing of it was saved. Import the "
+            "files again once Goodword is running."
+            if shut_down
+            else "You stopped the import, so nothing of it was saved."
+        )
 
 
 class Role(StrEnum):

@@ -419,6 +419,8 @@ class Job:
     # loading the network, at least twice a second while matching, every batch of people
     # saved), or at the latest just before it is committed. Once committing, it cannot be.
     stop_requested: bool = False
+    # Stopped because the server is shutting down, not by the user.
+    shut_down: bool = False
     committing: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -438,16 +440,17 @@ class Job:
 
     def progress(self, stage: str, done: int, total: int) -> None:
         if self.stop_requested:
-            raise ImportStopped
+            raise ImportStopped(shut_down=self.shut_down)
         self.stage, self.done, self.total = stage, done, total
 
-    def request_stop(self) -> bool:
+    def request_stop(self, *, shut_down: bool = False) -> bool:
         """Ask the import to stop: True when it will (it saves nothing), False when it is
         too late (finished, or being committed)."""
         with self._lock:
             if self.finished or self.committing:
                 return False
             self.stop_requested = True
+            self.shut_down = self.shut_down or shut_down
             return True
 
     def last_chance_to_stop(self) -> None:
@@ -455,7 +458,7 @@ class Job:
         stop asked for until now is honoured (ImportStopped); after this, none is."""
         with self._lock:
             if self.stop_requested:
-                raise ImportStopped
+                raise ImportStopped(shut_down=self.shut_down)
             self.committing = True
 
     def run(
@@ -469,7 +472,7 @@ class Job:
         self.queued_at = None
         try:
             if self.stop_requested:  # stopped before it began
-                raise ImportStopped
+                raise ImportStopped(shut_down=self.shut_down)
             with db.transaction(factory) as session:
                 report = service.import_files(
                     session,
@@ -540,7 +543,7 @@ class Jobs:
         """Ask every running import to stop (the app is shutting down): how many will."""
         with self._lock:
             running = [j for j in self._jobs.values() if not j.finished]
-        return sum(job.request_stop() for job in running)
+        return sum(job.request_stop(shut_down=True) for job in running)
 
     def get(self, job_id: str, *, workspace_id: int) -> Job:
         job = self._jobs.get(job_id)

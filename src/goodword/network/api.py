@@ -4,6 +4,7 @@ loading ties in bulk from an edge-list CSV."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -224,6 +225,29 @@ def network_read(ego: EgoNetwork) -> NetworkRead:
     )
 
 
+PATHS_TARGET = (
+    "Say where you want to get to: give exactly one of to_person_id, to_organization "
+    "and opportunity_id."
+)
+
+
+def target_problems(request: Request, *, given: Mapping[str, object]) -> list[FieldError]:
+    """Why /paths has no one target: each parameter it does not know (a misspelling, as
+    often as not), else the targets given together, else that none was."""
+    known = {param.alias for param in request.scope["route"].dependant.query_params}
+    unknown = [name for name in request.query_params if name not in known]
+    choices = "to_person_id, to_organization or opportunity_id"
+    if unknown:
+        return [
+            FieldError(name, f"There is no parameter {name}; give {choices}.")
+            for name in dict.fromkeys(unknown)
+        ]
+    named = [name for name, value in given.items() if value is not None]
+    if named:
+        return [FieldError(name, f"Give only one of {choices}.") for name in named]
+    return [FieldError(name, f"Give one of {choices}.") for name in given]
+
+
 @router.get("/paths", response_model=WaysInRead, summary="Find the ways in to a target")
 def paths(
     request: Request,
@@ -255,6 +279,10 @@ def paths(
             "A department narrows an organization; give `to_organization` too.",
             fields=[FieldError("department", "needs to_organization")],
         )
+    targets = {"to_person_id": to_person_id, "to_organization": to_organization}
+    targets["opportunity_id"] = opportunity_id
+    if sum(value is not None for value in targets.values()) != 1:
+        raise InvalidInput(PATHS_TARGET, fields=target_problems(request, given=targets))
     query = PathQuery(
         to_person_id=to_person_id,
         to_organization=to_organization,

@@ -12,6 +12,7 @@ from goodword.organizations.schemas import (
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
+    OtherName,
 )
 
 router = APIRouter(prefix=API_PREFIX, tags=["organizations"], responses=ERROR_RESPONSES)
@@ -47,7 +48,10 @@ def list_organizations(
 def create_organization(
     session: DbSession, workspace_id: WorkspaceId, data: OrganizationCreate
 ) -> OrganizationRead:
-    """Add an organization; a name, or other name, another one goes by (case ignored) is a 409."""
+    """Add an organization; a name, or other name, another one goes by (case ignored) is a
+    409, and so is a name another one goes by but for its legal form and punctuation ("Acme
+    Inc." while Acme exists): use that one, or add the name to its other names
+    (`POST /organizations/{id}/other-names`)."""
     organization = service.create(session, workspace_id=workspace_id, data=data)
     return OrganizationRead.model_validate(organization)
 
@@ -75,6 +79,22 @@ def replace_organization(
     """Replace every field; a new name, or other name, another one goes by is a 409."""
     organization = service.update(
         session, workspace_id=workspace_id, organization_id=organization_id, data=data
+    )
+    return OrganizationRead.model_validate(organization)
+
+
+@router.post(
+    "/organizations/{organization_id}/other-names",
+    response_model=OrganizationRead,
+    summary="Add another name to an organization",
+)
+def add_other_name(
+    session: DbSession, workspace_id: WorkspaceId, organization_id: int, data: OtherName
+) -> OrganizationRead:
+    """Add a name to the organization's other names, so typed anywhere it finds this one; a
+    name another organization goes by is a 409."""
+    organization = service.add_other_name(
+        session, workspace_id=workspace_id, organization_id=organization_id, name=data.name
     )
     return OrganizationRead.model_validate(organization)
 

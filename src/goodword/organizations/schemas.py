@@ -57,6 +57,14 @@ class OrganizationUpdate(OrganizationCreate):
     pass
 
 
+class OtherName(BaseModel):
+    """One more name for an organization: a former name, an abbreviation, a legal form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+
+
 class OrganizationRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -18,6 +18,26 @@ from goodword.search import service as search
 KIND = "organization"
 
 
+class NameOfAnother(Conflict):
+    """A name refused because it is another organization's but for its legal form and
+    punctuation ("Acme Inc." while Acme exists): the surfaces offer to use that one, or to
+    add the name to its other names (`add_other_name`)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fields: list[FieldError],
+        name: str,
+        organization_id: int,
+        organization_name: str,
+    ) -> None:
+        super().__init__(message, fields=fields)
+        self.name = name
+        self.organization_id = organization_id
+        self.organization_name = organization_name
+
+
 def get(session: Session, *, workspace_id: int, organization_id: int) -> Organization:
     """Return the organization, or NotFound when it is not in this workspace."""
     return get_owned(
@@ -109,6 +129,22 @@ def update(
     return organization
 
 
+def add_other_name(
+    session: Session, *, workspace_id: int, organization_id: int, name: str
+) -> Organization:
+    """Add `name` to the organization's other names, so typed anywhere it finds this one
+    (what the refusal of a legal-form variant as a new organization offers)."""
+    organization = get(session, workspace_id=workspace_id, organization_id=organization_id)
+    data = OrganizationUpdate(
+        name=organization.name,
+        aliases=[*organization.aliases, name],
+        domains=organization.domains,
+        location=organization.location,
+        notes=organization.notes,
+    )
+    return update(session, workspace_id=workspace_id, organization_id=organization.id, data=data)
+
+
 def delete(session: Session, *, workspace_id: int, organization_id: int) -> None:
     """Delete an organization and the positions held there; refuse while opportunities use it."""
     from goodword.opportunities.models import Opportunity
@@ -150,7 +186,8 @@ def _check_names_free(
     data: OrganizationCreate,
     organization: Organization | None,
 ) -> None:
-    """Refuse a name, or another name, that already means some other organization.
+    """Refuse a name, or another name, that already means some other organization; and a
+    name that is another's but for its legal form and punctuation (NameOfAnother).
 
     Such a name, typed anywhere, could then mean either. Only names the organization does
     not have yet are checked, so older records that already share one can still be edited.
@@ -159,15 +196,13 @@ def _check_names_free(
         sort_key(s) for s in ([organization.name, *organization.aliases] if organization else [])
     }
     own_id = organization.id if organization else None
+    others = [row for row in _spellings(session, workspace_id=workspace_id) if row[0] != own_id]
     names: dict[str, tuple[int, str]] = {}
     aliases: dict[str, tuple[int, str]] = {}
-    for other_id, other_name, other_aliases in sorted(
-        _spellings(session, workspace_id=workspace_id)
-    ):
-        if other_id != own_id:
-            names.setdefault(sort_key(other_name), (other_id, other_name))
-            for alias in other_aliases:
-                aliases.setdefault(sort_key(alias), (other_id, other_name))
+    for other_id, other_name, other_aliases in sorted(others):
+        names.setdefault(sort_key(other_name), (other_id, other_name))
+        for alias in other_aliases:
+            aliases.setdefault(sort_key(alias), (other_id, other_name))
     name = sort_key(data.name)
     if organization is None or name != organization.sort_name:
         if name in names:
@@ -188,6 +223,10 @@ def _check_names_free(
                     )
                 ],
             )
+        # (A new spelling of a name it already has, "ACME Corp." for Acme Corp, clashes with
+        # nothing new, even where older records already share the name.)
+        if organization_key(data.name) not in {organization_key(n) for n in had}:
+            _refuse_legal_form_twin(data.name, others)
     taken = []
     for alias in data.aliases:
         key = sort_key(alias)
@@ -208,6 +247,36 @@ def _check_names_free(
             "Another organization already goes by one of these other names.",
             fields=[FieldError("aliases", why)],
         )
+
+
+def _refuse_legal_form_twin(name: str, others: Sequence[tuple[int, str, Sequence[str]]]) -> None:
+    """Refuse `name` when it means one of `others` but for its legal form and punctuation
+    ("Acme Inc." while Acme exists): typed anywhere it finds that one (`best_match`), so a
+    new organization by it would be one nobody could pick by name."""
+    twin = best_match(others, name)
+    if twin is None:
+        return
+    other_name, other_aliases = next((n, a) for i, n, a in others if i == twin)
+    key = organization_key(name)
+    alias = next((a for a in other_aliases if organization_key(a) == key), None)
+    if organization_key(other_name) == key or alias is None:
+        same = f"{other_name} (id {twin})"
+    else:
+        same = f"“{alias}”, another name of {other_name} (id {twin}),"
+    raise NameOfAnother(
+        f"“{name}” is {same} but for its legal form: use that one, or add “{name}” to its "
+        "other names.",
+        fields=[
+            FieldError(
+                "name",
+                f"{other_name} (id {twin}) goes by this name but for its legal form; use that "
+                "one, or add this name to its other names.",
+            )
+        ],
+        name=name,
+        organization_id=twin,
+        organization_name=other_name,
+    )
 
 
 def _apply(organization: Organization, data: OrganizationCreate) -> None:

@@ -15,7 +15,7 @@ from goodword.forms import form_to_dict, validate
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service
 from goodword.organizations.models import Organization
-from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
+from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate, OtherName
 from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
 from goodword.records import Page
 from goodword.search import service as search
@@ -70,10 +70,51 @@ async def create_organization(
         return render(
             request,
             "organizations/form.html",
-            {"organization": None, "values": values, "errors": form_errors(exc)},
+            {
+                "organization": None,
+                "values": values,
+                "errors": form_errors(exc),
+                "twin": exc if isinstance(exc, service.NameOfAnother) else None,
+            },
             status_code=exc.status_code,
         )
     return redirect(f"/organizations/{organization.id}", flash=f"Added {organization.name}.")
+
+
+@router.post("/organizations/{organization_id}/other-names", name="add_other_name")
+async def add_other_name(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, organization_id: int
+) -> Response:
+    """Add a name to the organization's other names (offered when a new organization by
+    that name was refused as this one's but for its legal form)."""
+    organization = service.get(session, workspace_id=workspace_id, organization_id=organization_id)
+    form = await request.form()
+    try:
+        name = validate(OtherName, form_to_dict(form)).name
+        organization = service.add_other_name(
+            session, workspace_id=workspace_id, organization_id=organization.id, name=name
+        )
+    except GoodwordError as exc:
+        session.rollback()
+        organization = service.get(
+            session, workspace_id=workspace_id, organization_id=organization_id
+        )
+        # (The edit form, with the name among the other names, beside what was wrong.)
+        typed = str(form.get("name", "")).strip()
+        values = {
+            **values_of(organization),
+            "aliases": "\n".join(filter(None, [*organization.aliases, typed])),
+        }
+        return render(
+            request,
+            "organizations/form.html",
+            {"organization": organization, "values": values, "errors": form_errors(exc)},
+            status_code=exc.status_code,
+        )
+    return redirect(
+        f"/organizations/{organization.id}",
+        flash=f"Added “{name}” to the other names of {organization.name}.",
+    )
 
 
 @router.get("/organizations/{organization_id}", name="organization")

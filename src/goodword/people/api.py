@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
-from pydantic import BaseModel
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Body, Depends, Response, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
@@ -21,6 +25,31 @@ from goodword.people.schemas import (
 )
 
 router = APIRouter(prefix=API_PREFIX, tags=["people"], responses=ERROR_RESPONSES)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _in_region(schema: type[M]) -> Callable[..., M]:
+    """A dependency that reads the request's body as `schema` with the workspace's phone
+    region, as the forms do: a number written without a country code that cannot be read
+    there is a 422 beside the other fields' problems, not in a second answer."""
+
+    def read(session: DbSession, workspace_id: WorkspaceId, body: Annotated[Any, Body()]) -> M:
+        context = service.input_context(session, workspace_id=workspace_id)
+        try:
+            return schema.model_validate(body, context=context)
+        except ValidationError as exc:
+            # The shape FastAPI gives a body it validates itself.
+            errors = [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
+            raise RequestValidationError(errors) from None
+
+    return read
+
+
+def _body_schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI request body of a route that reads its body with `_in_region`."""
+    shape = schema.model_json_schema(ref_template="#/components/schemas/{model}")
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": shape}}}}
 
 
 class PersonPage(BaseModel):
@@ -56,9 +85,12 @@ def list_people(
     response_model=PersonSavedRead,
     status_code=status.HTTP_201_CREATED,
     summary="Add a person",
+    openapi_extra=_body_schema(PersonCreate),
 )
 def create_person(
-    session: DbSession, workspace_id: WorkspaceId, data: PersonCreate
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    data: Annotated[PersonCreate, Depends(_in_region(PersonCreate))],
 ) -> PersonSavedRead:
     """Add a person; `possible_duplicates` lists anyone who already has one of their
     e-mail addresses, phone numbers or LinkedIn profiles."""
@@ -72,10 +104,16 @@ def get_person(session: DbSession, workspace_id: WorkspaceId, person_id: int) ->
 
 
 @router.put(
-    "/people/{person_id}", response_model=PersonSavedRead, summary="Replace a person's fields"
+    "/people/{person_id}",
+    response_model=PersonSavedRead,
+    summary="Replace a person's fields",
+    openapi_extra=_body_schema(PersonUpdate),
 )
 def replace_person(
-    session: DbSession, workspace_id: WorkspaceId, person_id: int, data: PersonUpdate
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    data: Annotated[PersonUpdate, Depends(_in_region(PersonUpdate))],
 ) -> PersonSavedRead:
     """Replace every field of the person; positions are kept (edit them on their own).
     `possible_duplicates` lists anyone else with one of their e-mail addresses, phone
@@ -97,7 +135,8 @@ def _saved(session: Session, workspace_id: int, person: Person) -> PersonSavedRe
     summary="Delete a person",
 )
 def delete_person(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> Response:
-    """Delete the person with their positions, connections and interview ratings."""
+    """Delete the person with their positions, connections, reference record, referral asks,
+    possible-duplicate pairs and lead shares; they are taken off their interactions."""
     service.delete(session, workspace_id=workspace_id, person_id=person_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from goodword.people import normalize
-from goodword.records import Problem, RecordId, already_begun, check_whole, visible_name
+from goodword.records import Day, Problem, RecordId, already_begun, check_whole, visible_name
 
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(visible_name)
@@ -124,8 +124,10 @@ class PositionCreate(BaseModel):
     organization_name: Name | None = None
     title: ShortText | None = None
     department: ShortText | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    # (In the years every planned or recorded date keeps to, `records.Day`; no rule against a
+    # start still to come: a job can be taken that starts next month.)
+    start_date: Day | None = None
+    end_date: Day | None = None
     is_current: bool = True
 
     @model_validator(mode="wrap")
@@ -133,8 +135,7 @@ class PositionCreate(BaseModel):
     def _check(
         cls, data: Any, handler: ModelWrapValidatorHandler[PositionCreate], info: ValidationInfo
     ) -> PositionCreate:
-        # (Both rules are judged even when another field has an error: one submit lists all.
-        # No rule against a start still to come: a job can be taken that starts next month.)
+        # (Both rules are judged even when another field has an error: one submit lists all.)
         position = check_whole(cls, data, handler, info, [_names_its_organization, _ends_after])
         if position.end_date is not None:
             position.is_current = False  # (a job with an end is over)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
@@ -89,6 +90,9 @@ class GoesWith:
     referral_asks: int
     # Leads passed on to them, or suggested for them (the leads stay).
     lead_shares: int
+    # Pairs in the possible-duplicates queue they are one of, waiting for a decision or
+    # already told apart.
+    duplicate_pairs: int = 0
 
     @property
     def deletes_more(self) -> bool:
@@ -99,6 +103,7 @@ class GoesWith:
             or self.reference
             or self.referral_asks
             or self.lead_shares
+            or self.duplicate_pairs
         )
 
 
@@ -135,6 +140,11 @@ def goes_with(session: Session, *, workspace_id: int, person_id: int) -> GoesWit
         launches=rows(ReferenceUse, ReferenceUse.reference_id == reference) if reference else 0,
         referral_asks=rows(ReferralAsk, ReferralAsk.person_id == person_id),
         lead_shares=rows(LeadShare, LeadShare.person_id == person_id),
+        duplicate_pairs=rows(
+            DuplicateCandidate,
+            (DuplicateCandidate.person_a_id == person_id)
+            | (DuplicateCandidate.person_b_id == person_id),
+        ),
     )
 
 
@@ -288,8 +298,9 @@ def phone_region(session: Session, *, workspace_id: int) -> str:
 
 
 def input_context(session: Session, *, workspace_id: int) -> dict[str, str]:
-    """The context to validate a person's input in, so a form checks their phone numbers
-    with their other fields (and reports every problem at once); `_apply` checks again."""
+    """The context to validate a person's input in, so a form, the API or the CLI checks
+    their phone numbers with their other fields (and reports every problem at once);
+    `_apply` checks again."""
     return phone_context(phone_region(session, workspace_id=workspace_id))
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import FieldError, InvalidInput
+from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_values, is_htmx, redirect, render
@@ -267,7 +267,19 @@ def calendar_download(session: DbSession, workspace_id: WorkspaceId) -> Response
     return ics_response(body, filename=f"goodword-{clock.today().isoformat()}.ics")
 
 
+# A calendar app shows plain text where it would show an HTML page as a broken feed. The
+# same words for every wrong address: they do not tell whether any feed is on.
+NO_FEED = (
+    "There is no Goodword calendar feed at this address. It may have been turned off or "
+    "given a new address: copy the feed's address again from Goodword's Calendar page.\n"
+)
+
+
 @router.get("/calendar/{token}.ics", name="calendar_feed")
 def calendar_feed(token: str, session: DbSession) -> Response:
-    """The subscription feed; only its secret address opens it (404 for any other)."""
-    return ics_response(feeds.feed(session, token=token, stamp=clock.now()))
+    """The subscription feed; only its secret address opens it (a plain 404 for any other)."""
+    try:
+        body = feeds.feed(session, token=token, stamp=clock.now())
+    except NotFound:
+        return PlainTextResponse(NO_FEED, status_code=404, headers={"Cache-Control": "no-store"})
+    return ics_response(body)

@@ -5,10 +5,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from goodword.records import Day, RecordId
+from goodword.records import Day, RecordId, already_begun
 from goodword.references.models import UseStatus
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5_000)]
+AGREED_LATER = "That day is still to come: give the day they agreed."
+# Consent is something that happened: a day that has begun nowhere yet is a mistyped date.
+Consent = Annotated[Day, already_begun(AGREED_LATER)]
 
 
 class ReferenceCreate(BaseModel):
@@ -17,7 +20,7 @@ class ReferenceCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     person_id: RecordId
-    consent_on: Day | None = None
+    consent_on: Consent | None = None
     relationship_text: Text | None = None
     can_speak_to: Text | None = None
     is_current_workplace: bool = False
@@ -30,7 +33,7 @@ class ReferenceUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    consent_on: Day | None = None
+    consent_on: Consent | None = None
     relationship_text: Text | None = None
     can_speak_to: Text | None = None
     is_current_workplace: bool = False

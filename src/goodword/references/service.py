@@ -13,14 +13,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from goodword import clock
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
 from goodword.people import service as people
-from goodword.records import clean_text, get_owned, referenced
+from goodword.records import clean_text, get_owned, latest_today, referenced
 from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.references.schemas import (
+    AGREED_LATER,
     ReferenceCreate,
     ReferenceRead,
     ReferenceUpdate,
@@ -86,7 +86,7 @@ def create(
     session: Session, *, workspace_id: int, data: ReferenceCreate, today: date | None = None
 ) -> Reference:
     """Add a person to the references; the same person twice is a Conflict."""
-    _check_consent(data, today or clock.today())
+    _check_consent(data, today or latest_today())
     person = referenced(
         "person_id",
         lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
@@ -115,7 +115,7 @@ def update(
     today: date | None = None,
 ) -> Reference:
     reference = get(session, workspace_id=workspace_id, reference_id=reference_id)
-    _check_consent(data, today or clock.today())
+    _check_consent(data, today or latest_today())
     _apply(reference, data)
     session.flush()
     return reference
@@ -385,10 +385,11 @@ def to_read(reference: Reference) -> ReferenceRead:
 
 
 def _check_consent(data: ReferenceCreate | ReferenceUpdate, today: date) -> None:
-    """Consent is something that happened: a day still to come is a mistyped date."""
+    """Consent is something that happened: a day still to come is a mistyped date. "Today"
+    is the latest date anywhere (`records.latest_today`), as for every date of what happened;
+    the schema checks the same, so a form lists it with the other fields' problems."""
     if data.consent_on is not None and data.consent_on > today:
-        message = "That day is still to come: give the day they agreed."
-        raise InvalidInput(message, fields=[FieldError("consent_on", message)])
+        raise InvalidInput(AGREED_LATER, fields=[FieldError("consent_on", AGREED_LATER)])
 
 
 def _apply(reference: Reference, data: ReferenceCreate | ReferenceUpdate) -> None:

@@ -208,8 +208,13 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
         ask.notes = "\n".join(filter(None, [ask.notes, data.notes.strip()]))
     if data.status in PRODUCED:
         # Each step that produced something brings its own report-back (the playbook adds the
-        # task); "reported back" is about the latest step, so the ask is open again until then.
+        # task); "reported back" is about the latest step, so the ask is open again until then,
+        # and a report-back still owed on an earlier step is dismissed: the referrer hears the
+        # latest news in one go.
         ask.reported_back_on = None
+        _close_report_backs(
+            session, ask, steps=PRODUCED - {data.status}, status=TaskStatus.DISMISSED
+        )
     ask.status = data.status
     session.flush()
     return ask
@@ -263,7 +268,8 @@ def mark_reported_back(
     session: Session, *, workspace_id: int, ask_id: int, on: date
 ) -> ReferralAsk:
     """Record that the user told the referrer what came of the ask's latest step, and mark
-    the open task to report back on that step done: it is one thing, done once."""
+    the open task to report back on that step done: it is one thing, done once. On a closed
+    ask, whatever report-back task is still open is done."""
     ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
     if ask.status not in PRODUCED and ask.status is not AskStatus.CLOSED:
         raise InvalidInput(
@@ -271,27 +277,67 @@ def mark_reported_back(
             fields=[FieldError("status", "Report back once the ask is introduced or further.")],
         )
     ask.reported_back_on = on
-    if ask.status in PRODUCED:
-        task = session.scalar(
-            select(Task).where(
-                Task.workspace_id == workspace_id,
-                Task.origin_key == report_back_key(ask.id, ask.status),
-                Task.status.in_([TaskStatus.OPEN, TaskStatus.SNOOZED]),
-            )
-        )
-        if task is not None:
-            # As `tasks.service.set_status` marks a task done (which calls back here).
-            task.status, task.snoozed_until, task.completed_at = TaskStatus.DONE, None, utcnow()
+    _close_report_backs(session, ask, steps=_reported_on(ask), status=TaskStatus.DONE)
     session.flush()
     return ask
+
+
+def _reported_on(ask: ReferralAsk) -> frozenset[AskStatus]:
+    """The steps a report-back on the ask is about: its latest; on a closed ask (whose last
+    step is not kept), any."""
+    return PRODUCED if ask.status is AskStatus.CLOSED else frozenset({ask.status})
+
+
+def _close_report_backs(
+    session: Session, ask: ReferralAsk, *, steps: frozenset[AskStatus], status: TaskStatus
+) -> None:
+    """Mark the ask's open (or snoozed) tasks to report back on `steps` done or dismissed,
+    as `tasks.service.set_status` does (which calls back here); a task the user already
+    closed is left as they left it."""
+    keys = [report_back_key(ask.id, step) for step in _ordered(steps & PRODUCED)]
+    if not keys:
+        return
+    for task in session.scalars(
+        select(Task).where(
+            Task.workspace_id == ask.workspace_id,
+            Task.origin_key.in_(keys),
+            Task.status.in_([TaskStatus.OPEN, TaskStatus.SNOOZED]),
+        )
+    ):
+        task.status, task.snoozed_until = status, None
+        task.completed_at = utcnow() if status is TaskStatus.DONE else None
 
 
 def reported_back_by_task(
     session: Session, *, workspace_id: int, key: str | None, on: date
 ) -> ReferralAsk | None:
     """Record the report-back when the user marks a task to report back done, if that task
-    is about the ask's latest step and the ask has no report-back on it yet; the ask, else
-    None. A task about an earlier step says nothing about the latest one."""
+    is about the ask's latest step (any step, once the ask is closed) and the ask has no
+    report-back on it yet; the ask, else None. A task about an earlier step says nothing
+    about the latest one."""
+    ask = _asked_about(session, workspace_id=workspace_id, key=key)
+    if ask is None or ask.reported_back_on is not None:
+        return None
+    return mark_reported_back(session, workspace_id=workspace_id, ask_id=ask.id, on=on)
+
+
+def report_back_undone(
+    session: Session, *, workspace_id: int, key: str | None
+) -> ReferralAsk | None:
+    """Take back the ask's report-back when the user reopens (or snoozes, or dismisses) a
+    task to report back that was done, if that task is about the ask's latest step (any
+    step, once the ask is closed): the ask is owed its report-back again. The ask, else None."""
+    ask = _asked_about(session, workspace_id=workspace_id, key=key)
+    if ask is None or ask.reported_back_on is None:
+        return None
+    ask.reported_back_on = None
+    session.flush()
+    return ask
+
+
+def _asked_about(session: Session, *, workspace_id: int, key: str | None) -> ReferralAsk | None:
+    """The ask a report-back task's key names, when the task is about what a report-back
+    on the ask now means (`_reported_on`); else None."""
     step = report_back_step(key)
     if step is None:
         return None
@@ -300,9 +346,9 @@ def reported_back_by_task(
             ReferralAsk.workspace_id == workspace_id, ReferralAsk.id == step[0]
         )
     )
-    if ask is None or ask.status is not step[1] or ask.reported_back_on is not None:
+    if ask is None or step[1] not in _reported_on(ask):
         return None
-    return mark_reported_back(session, workspace_id=workspace_id, ask_id=ask.id, on=on)
+    return ask
 
 
 def to_read(ask: ReferralAsk) -> ReferralAskRead:

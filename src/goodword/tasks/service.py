@@ -50,8 +50,10 @@ def set_status(
     """Mark a task done, snoozed (until a date), dismissed or open again.
 
     The web page, the API and the CLI all mark tasks done here; a task to report back to a
-    referrer, done, records the report-back on its referral ask too."""
+    referrer, done, records the report-back on its referral ask too, and done no more (open
+    again, snoozed or dismissed) takes it back."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
+    was_done = task.status is TaskStatus.DONE
     task.status = change.status
     task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
     task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
@@ -59,6 +61,8 @@ def set_status(
         referrals.reported_back_by_task(
             session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
         )
+    elif was_done:
+        referrals.report_back_undone(session, workspace_id=workspace_id, key=task.origin_key)
     session.flush()
     return task
 

@@ -1,0 +1,78 @@
+"""The API refuses a body it cannot read, an unknown field and a whole-record rule in our
+words, each under a field the client can act on (never pydantic's paths or wording)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def refusal(response) -> dict:
+    assert response.status_code == 422, response.text
+    return response.json()["error"]
+
+
+def test_a_body_that_is_not_json_is_refused_in_plain_words(client: TestClient) -> None:
+    text = client.post(
+        "/api/v1/people", content="Ana Silva", headers={"Content-Type": "text/plain"}
+    )
+    broken = client.post(
+        "/api/v1/people", content='{"display_name": ', headers={"Content-Type": "application/json"}
+    )
+
+    assert refusal(text)["fields"] == [
+        {
+            "field": "body",
+            "message": "Send the record as a JSON object (its fields in braces: {...}), with "
+            "Content-Type: application/json.",
+        }
+    ]
+    assert refusal(broken)["fields"] == [
+        {
+            "field": "body",
+            "message": "The body is not valid JSON (expecting value, at character 17).",
+        }
+    ]
+    assert client.get("/api/v1/people").json()["items"] == []
+
+
+def test_an_unknown_field_is_named_and_explained(client: TestClient) -> None:
+    refused = client.post("/api/v1/people", json={"display_name": "Ana", "nickname": "x"})
+
+    assert refusal(refused)["fields"] == [
+        {
+            "field": "nickname",
+            "message": "There is no field by this name; check its spelling against the API's "
+            "documentation (/api/v1/docs).",
+        }
+    ]
+
+
+def test_a_list_item_that_is_not_an_object_is_named(client: TestClient) -> None:
+    refused = client.post(
+        "/api/v1/interactions",
+        json={"kind": "call", "occurred_at": "2026-01-02T10:00:00Z", "participants": ["Ana"]},
+    )
+
+    assert refusal(refused)["fields"] == [
+        {"field": "participants.0", "message": "Give an object here (fields in braces: {...})."}
+    ]
+
+
+def test_whole_record_rules_come_under_the_field_they_name_or_the_body(
+    client: TestClient,
+) -> None:
+    person = client.post("/api/v1/people", json={"display_name": ""})
+    job = client.post("/api/v1/opportunities", json={"role_title": "", "pay_min": 5, "pay_max": 1})
+
+    assert refusal(person)["fields"] == [
+        {"field": "body", "message": "Give a display name, or a given or family name."}
+    ]
+    assert refusal(job)["fields"] == [
+        {"field": "role_title", "message": "Fill this in."},
+        {
+            "field": "organization_name",
+            "message": "Name the organization (organization_name) or give its id.",
+        },
+        {"field": "pay_max", "message": "pay_max is below pay_min."},
+    ]
+    assert "__all__" not in person.text + job.text
