@@ -718,9 +718,31 @@ def test_a_wrong_format_header_is_refused() -> None:
     message, fields = problems(minimal_document(format="monica-export"))
 
     assert message == (
-        "This is not a Goodword export: its format is 'monica-export', not 'goodword-export'."
+        'This is not a Goodword export: its format is "monica-export", not "goodword-export".'
     )
-    assert fields == [("format", "Expected 'goodword-export'.")]
+    assert fields == [("format", 'Expected "goodword-export".')]
+
+
+def test_a_missing_format_header_is_named_without_python_words() -> None:
+    message, fields = problems({})
+
+    assert message == (
+        'This is not a Goodword export: it has no "format" field, which a Goodword export '
+        'sets to "goodword-export".'
+    )
+    assert "None" not in message
+    assert fields == [("format", 'Expected "goodword-export".')]
+
+
+def test_a_missing_version_is_named_without_python_words() -> None:
+    document = minimal_document()
+    del document["version"]
+
+    message, _ = problems(document)
+
+    assert message.startswith(
+        'This export names no version (it has no "version" field); this Goodword reads version 1.'
+    )
 
 
 def test_a_newer_version_is_refused_with_advice() -> None:
@@ -866,6 +888,9 @@ def test_into_nonempty_refuses_a_message_template_already_there(
         )
 
     assert [f.field for f in caught.value.fields] == ["message_templates[0].key"]
+    assert caught.value.message == (
+        "A message template in the file is already in this workspace; nothing was imported."
+    )
     assert count(session, Person, workspace.id) == 0
     assert library.get(session, workspace_id=workspace.id, key="favour_thanks").template.body == (
         "Kept"
@@ -975,6 +1000,9 @@ def test_into_nonempty_refuses_a_playbook_task_already_there(
         )
 
     assert [f.field for f in caught.value.fields] == ["tasks[0].origin_key"]
+    assert caught.value.message == (
+        "A task in the file is already in this workspace; nothing was imported."
+    )
 
 
 # Columns an export leaves out on purpose: database identity, values derived from others,

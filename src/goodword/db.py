@@ -6,12 +6,13 @@ import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, MetaData, TypeDecorator, create_engine, event, text
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from goodword.errors import DatabaseUnavailable
@@ -60,37 +61,61 @@ def safe_url(url: str) -> str:
         return "<unparseable database URL>"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    setting: str = "GOODWORD_DATABASE_URL",
+    make_folder: bool = False,
+) -> Engine:
     """Create an engine; SQLite gets foreign keys, WAL and a busy timeout.
+
+    `setting` is where the URL came from (the environment variable or `--database-url`), so
+    a message names what the user set. A SQLite file's missing folder is made only with
+    `make_folder` (Goodword's own data folder); elsewhere it is most likely a mistyped path.
 
     Statement parameters are people's details: they are kept out of error messages and
     logs (`hide_parameters`), so a traceback never carries them.
     """
+    use = "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname."
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseUnavailable(
-            f"GOODWORD_DATABASE_URL is not a database URL ({exc}). "
-            "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname."
-        ) from None
+        raise DatabaseUnavailable(f"{setting} is not a database URL ({exc}). {use}") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:":
-            from pathlib import Path
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:":
+                _sqlite_folder(Path(database).expanduser(), setting, make=make_folder)
+            engine = create_engine(parsed, echo=echo, hide_parameters=True)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            # Let SQLAlchemy, not the sqlite3 module, open transactions, so every transaction
+            # (and savepoint) really begins where SQLAlchemy says (SQLAlchemy's pysqlite recipe).
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True)
+    except (NoSuchModuleError, ImportError):
+        raise DatabaseUnavailable(
+            f"{setting} names a kind of database Goodword cannot use ({parsed.drivername}). {use}"
+        ) from None
 
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo, hide_parameters=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        # Let SQLAlchemy, not the sqlite3 module, open transactions, so every transaction
-        # (and savepoint) really begins where SQLAlchemy says (SQLAlchemy's pysqlite recipe).
-        event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True)
+
+def _sqlite_folder(file: Path, setting: str, *, make: bool) -> None:
+    """Make a SQLite file's missing folder when asked; otherwise refuse it, naming the path."""
+    folder = file.parent
+    if folder.is_dir():
+        return
+    if not make:
+        raise DatabaseUnavailable(
+            f"There is no folder {folder} for the SQLite file {setting} names ({file.name}). "
+            "Check the path, or make the folder first if you meant a new one."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
 
 
-def check_connection(engine: Engine) -> None:
+def check_connection(engine: Engine, *, setting: str = "GOODWORD_DATABASE_URL") -> None:
     """Fail with one clear line, naming the host but never the password."""
     try:
         with engine.connect() as connection:
@@ -101,7 +126,7 @@ def check_connection(engine: Engine) -> None:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "connection failed"
         raise DatabaseUnavailable(
             f"Cannot reach the database at {where} ({url.get_backend_name()}): {reason}. "
-            "Check GOODWORD_DATABASE_URL and that the server is running."
+            f"Check {setting} and that the server is running."
         ) from None
 
 

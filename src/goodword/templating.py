@@ -11,8 +11,10 @@ from goodword import __version__
 from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.opportunities.wording import pay_of
 from goodword.people.normalize import phone_text, phone_uri
 from goodword.tasks.models import TaskStatus
+from goodword.tasks.schemas import origin_words
 
 
 def human_date(value: date | datetime | None) -> str:
@@ -40,6 +42,8 @@ def label(value: Any) -> str:
 def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
+    env.filters["origin_words"] = origin_words
+    env.filters["pay"] = pay_of
     env.filters["thousands"] = thousands
     env.filters["phone"] = phone_text
     env.filters["tel_uri"] = phone_uri

@@ -146,6 +146,28 @@ def test_it_creates_an_opportunity_and_moves_it_to_applied(
     assert history == [(None, "target", None), ("target", "applied", "Sent")]
 
 
+def test_an_organization_name_and_an_id_that_differ_are_a_422_naming_both(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    factories.organization(session, workspace.id, "Contoso")
+    fabrikam = factories.organization(session, workspace.id, "Fabrikam")
+    body = {"role_title": "Analyst", "organization_id": fabrikam.id}
+
+    refused = client.post("/api/v1/opportunities", json=body | {"organization_name": "Contoso"})
+    same = client.post("/api/v1/opportunities", json=body | {"organization_name": "fabrikam"})
+
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert error["message"] == (
+        f"organization_name “Contoso” and organization_id {fabrikam.id} (Fabrikam) name "
+        "different organizations; give one of them."
+    )
+    assert [f["field"] for f in error["fields"]] == ["organization_name", "organization_id"]
+    assert same.status_code == 201
+    assert same.json()["organization_name"] == "Fabrikam"
+    assert client.get("/api/v1/opportunities").json()["items"] == [same.json()]
+
+
 def test_it_filters_opportunities_by_stage_and_shows_the_board(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

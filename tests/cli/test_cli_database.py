@@ -221,3 +221,53 @@ def test_serve_says_when_an_address_is_not_this_machines(run, cli_url: str) -> N
 
     assert result.exit_code == 1
     assert "192.0.2.1 is not an address of this machine" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["bogus://x", "mysql://u@h/d"])
+def test_a_database_kind_goodword_cannot_use_is_explained_naming_the_option(run, url: str) -> None:
+    result = run("--database-url", url, "person", "list")
+
+    assert result.exit_code == 5
+    assert result.stderr.startswith(
+        "Error: --database-url names a kind of database Goodword cannot use ("
+    )
+    assert "Use sqlite:///" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_url_from_the_environment_names_the_variable(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", "not a url")
+
+    result = run("person", "list")
+
+    assert result.exit_code == 5
+    assert result.stderr.startswith("Error: GOODWORD_DATABASE_URL is not a database URL")
+
+
+def test_a_sqlite_file_in_a_missing_folder_is_refused_and_no_folder_made(
+    run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "typo" / "dir"
+    url = f"sqlite:///{folder / 'x.sqlite3'}"
+
+    listed = run("--database-url", url, "person", "list")
+    upgraded = run("--database-url", url, "db", "upgrade")
+
+    for result in (listed, upgraded):
+        assert result.exit_code == 5
+        assert result.stderr == (
+            f"Error: There is no folder {folder} for the SQLite file --database-url names "
+            "(x.sqlite3). Check the path, or make the folder first if you meant a new one.\n"
+        )
+    assert not (tmp_path / "typo").exists()
+
+
+def test_the_data_folder_is_made_for_your_own_database(run, _private_data_dir: Path) -> None:
+    url = f"sqlite:///{_private_data_dir / 'goodword.sqlite3'}"
+
+    result = run("--database-url", url, "person", "list")
+
+    assert result.exit_code == 0, result.output
+    assert (_private_data_dir / "goodword.sqlite3").is_file()

@@ -145,7 +145,7 @@ def test_a_wrong_header_is_refused(run, cli_url: str, tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        "Error: This is not a Goodword export: its format is 'vcard', not 'goodword-export'."
+        'Error: This is not a Goodword export: its format is "vcard", not "goodword-export".'
     )
 
 
@@ -222,3 +222,44 @@ def test_demo_refuses_you_with_records_of_your_own(run, cli_url: str) -> None:
     assert [(p["organization_name"], p["is_current"]) for p in me["positions"]] == [
         ("Acme Real Corp", True)
     ]
+
+
+def test_export_into_a_missing_folder_is_refused_naming_it(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    run("person", "add", "Ada Lovelace")
+    target = tmp_path / "no-such-folder" / "backup.json"
+
+    result = run("export", "-o", str(target))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: Cannot write {target}: there is no folder {target.parent}.\n"
+    assert "Traceback" not in result.output
+    assert not target.parent.exists()
+
+
+def test_import_json_sets_up_a_new_file_to_restore_into(
+    run, small_export: Path, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+
+    result = run("--database-url", url, "import-json", str(small_export))
+    people = json.loads(run("--database-url", url, "person", "list", "--json").stdout)["items"]
+
+    assert result.exit_code == 0, result.output
+    assert "Brought the database at" in result.stderr
+    assert sorted(p["display_name"] for p in people) == ["Ada Lovelace", "Omar Khoury"]
+
+
+def test_a_file_without_a_format_header_is_named_in_plain_words(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "empty.json", {})
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        'Error: This is not a Goodword export: it has no "format" field, which a Goodword '
+        'export sets to "goodword-export".'
+    )

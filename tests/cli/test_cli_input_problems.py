@@ -27,10 +27,10 @@ def test_person_add_reports_the_email_phone_link_and_name_at_once(run, cli_url: 
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Error: Some fields need attention.",
-        "  emails.0: 'a@@b' is not an e-mail address: it has more than one @.",
-        "  phones.0: '12345' is not a possible phone number for region US; write it with its "
+        "  --email: 'a@@b' is not an e-mail address: it has more than one @.",
+        "  --phone: '12345' is not a possible phone number for region US; write it with its "
         "country code, such as +44 20 7946 0000",
-        "  urls.0: 'javascript:x' is not a web address; write it like https://example.com/me",
+        "  --url: 'javascript:x' is not a web address; write it like https://example.com/me",
         "  Give a display name, or a given or family name.",
     ]
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
@@ -45,7 +45,7 @@ def test_an_interaction_dated_after_today_is_refused(run, cli_url: str) -> None:
     assert later.exit_code == 2
     assert later.stderr.splitlines() == [
         "Error: Some fields need attention.",
-        "  occurred_at: That day is still to come: give the day it happened.",
+        "  --when: That day is still to come: give the day it happened.",
     ]
     assert today.exit_code == 0, today.output
     assert len(json.loads(run("interaction", "list", "--json").stdout)["items"]) == 1
@@ -58,5 +58,5 @@ def test_a_future_day_and_no_one_named_are_both_said(run, cli_url: str) -> None:
     assert result.stderr.splitlines() == [
         "Error: Say who took part with --with PERSON_ID, or what happened with --summary TEXT "
         "(or both).",
-        "  occurred_at: That day is still to come: give the day it happened.",
+        "  --when: That day is still to come: give the day it happened.",
     ]

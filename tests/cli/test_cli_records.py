@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from goodword.cli import app
 from goodword.db import make_engine
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
+from goodword.tasks import service as tasks
 from goodword.tasks.schemas import TaskRead
 from goodword.workspaces.models import Workspace
 from person_records import everything_of
@@ -72,7 +74,7 @@ def test_a_too_long_extension_is_exit_2_saying_how_long_it_may_be(run, cli_url: 
 
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1] == (
-        "  phones.0: '(415) 555-0100 x1234567890' has too long an extension; give at most 20 "
+        "  --phone: '(415) 555-0100 x1234567890' has too long an extension; give at most 20 "
         'digits after "ext." (9 after "x" or "#")'
     )
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
@@ -85,7 +87,7 @@ def test_an_invalid_email_is_exit_2_with_the_field_and_nothing_saved(run, cli_ur
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "Error: Some fields need attention."
-    assert lines[1] == "  emails.1: 'nope' is not an e-mail address: it has no @."
+    assert lines[1] == "  --email: 'nope' is not an e-mail address: it has no @."
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
 
 
@@ -94,7 +96,7 @@ def test_a_failure_after_the_first_write_leaves_nothing_behind(run, cli_url: str
     result = run("person", "add", "Ada", "--org", "x" * 300)
 
     assert result.exit_code == 2
-    assert "organization_name" in result.stderr
+    assert "  --org: Keep this to 200 characters or fewer." in result.stderr
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
 
 
@@ -119,16 +121,32 @@ def test_person_delete_asks_first(run, cli_url: str) -> None:
     still_there = run("person", "show", "1")
     deleted = run("person", "delete", "1", "--yes")
 
-    assert kept.exit_code == 1
-    assert kept.stdout.startswith(
+    # Saying no is not an error; the hiring-manager line is only for someone who manages.
+    assert kept.exit_code == 0
+    assert kept.stdout == (
         "This also deletes:\n  1 position they held\n"
-        "Opportunities where they were the hiring manager stay, with no manager named.\n"
-        "Delete Ada Lovelace? This cannot be undone. [y/N]: "
+        "Delete Ada Lovelace? This cannot be undone. [y/N]: n\n"
+        "Nothing deleted.\n"
     )
     assert still_there.exit_code == 0
     assert deleted.exit_code == 0
-    assert deleted.stdout == "Deleted Ada Lovelace.\n"
+    assert deleted.stdout == "Deleted Ada Lovelace.\nThis also deleted:\n  1 position they held\n"
     assert run("person", "show", "1").exit_code == 4
+
+
+def test_person_delete_names_the_opportunities_they_manage(run, cli_url: str) -> None:
+    assert run("person", "add", "Ada Lovelace").exit_code == 0
+    assert run("opportunity", "add", "Analyst", "--org", "Acme", "--manager", "1").exit_code == 0
+
+    kept = run("person", "delete", "1", input="n\n")
+    deleted = run("person", "delete", "1", "--yes")
+
+    manages = "Opportunities where they were the hiring manager stay, with no manager named."
+    assert manages in kept.stdout.splitlines()
+    assert deleted.stdout == (
+        "Deleted Ada Lovelace.\n"
+        "Opportunities where they were the hiring manager stay, with no manager named.\n"
+    )
 
 
 def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
@@ -146,7 +164,7 @@ def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
 
     kept = run("person", "delete", "1", input="n\n")
 
-    assert kept.exit_code == 1
+    assert kept.exit_code == 0
     assert kept.stdout.splitlines()[:9] == [
         "This also deletes:",
         "  2 positions they held",
@@ -156,12 +174,22 @@ def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
         "  1 possible-duplicate pair they are in (waiting for your decision, or told apart)",
         "  the record of passing 2 leads on to them (the leads stay)",
         "It takes them off 1 interaction, which stay.",
-        "Opportunities where they were the hiring manager stay, with no manager named.",
+        "Delete Ada Lovelace? This cannot be undone. [y/N]: n",
     ]
-    # Without asking, as before.
+    # Without asking; then it says what went.
     deleted = run("person", "delete", "1", "--yes")
     assert deleted.exit_code == 0
-    assert deleted.stdout == "Deleted Ada Lovelace.\n"
+    assert deleted.stdout.splitlines() == [
+        "Deleted Ada Lovelace.",
+        "This also deleted:",
+        "  2 positions they held",
+        "  1 connection with other people",
+        "  their reference record",
+        "  1 referral ask made of them, with how far each got",
+        "  1 possible-duplicate pair they are in (waiting for your decision, or told apart)",
+        "  the record of passing 2 leads on to them (the leads stay)",
+        "It took them off 1 interaction, which stay.",
+    ]
 
 
 def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:
@@ -346,14 +374,18 @@ def test_an_unknown_rapport_names_the_participant(run, cli_url: str) -> None:
     result = run("interaction", "add", "interview", "--with", "1:adored")
 
     assert result.exit_code == 2
-    assert "participants.0.rapport" in result.stderr
+    assert "  --with: Choose one of: clicked, good, neutral or poor." in result.stderr
+    assert "participants" not in result.stderr
 
 
 def test_interaction_with_someone_unknown_is_refused(run, cli_url: str) -> None:
     result = run("interaction", "add", "call", "--with", "7")
 
     assert result.exit_code == 2
-    assert "participants.0.person_id" in result.stderr
+    assert result.stderr.splitlines() == [
+        "Error: --with does not name a record in this workspace.",
+        "  --with: No person with id 7 in this workspace.",
+    ]
 
 
 def test_task_add_done_list_and_show(run, cli_url: str) -> None:
@@ -376,7 +408,8 @@ def test_a_bad_due_date_names_the_field(run, cli_url: str) -> None:
     result = run("task", "add", "Thank Ada", "--due", "next tuesday")
 
     assert result.exit_code == 2
-    assert "due_date" in result.stderr
+    assert "  --due: Give a real date, such as 2026-11-02." in result.stderr
+    assert "due_date" not in result.stderr
 
 
 def _commands(command, path=()):
@@ -423,10 +456,15 @@ def test_search_finds_ids_by_name_workplace_or_email_with_or_without_accents(
     nothing = run("search", "grace")
     wrong = run("search", "ada", "--kind", "place")
 
-    assert [(h["kind"], h["id"], h["name"]) for h in by_name] == [("person", 2, "Łukasz Nowak")]
-    assert [h["name"] for h in by_work] == ["Ada Lovelace"]
-    assert "ada@example.org" in by_work[0]["detail"]
-    assert [h["name"] for h in organizations] == ["Żabka Polska"]
+    # The API's shape: {"query", "items"}, each item with its API address.
+    assert by_name["query"] == "lukasz"
+    assert [(h["kind"], h["id"], h["title"]) for h in by_name["items"]] == [
+        ("person", 2, "Łukasz Nowak")
+    ]
+    assert by_name["items"][0]["url"] == "/api/v1/people/2"
+    assert [h["title"] for h in by_work["items"]] == ["Ada Lovelace"]
+    assert "ada@example.org" in by_work["items"][0]["detail"]
+    assert [h["title"] for h in organizations["items"]] == ["Żabka Polska"]
     assert table.exit_code == 0 and "Ada Lovelace" in table.stdout
     assert nothing.exit_code == 0 and nothing.stdout == "Nothing found for 'grace'.\n"
     assert wrong.exit_code == 2 and "--kind takes 'person' or 'organization'" in wrong.stderr
@@ -445,7 +483,7 @@ def test_the_rejection_playbook_runs_when_the_user_confirms_it_came_late(run, cl
     confirmed = run("playbooks", "rejection", "1", "--confirm-late")
     again = json.loads(run("playbooks", "rejection", "1", "--confirm-late", "--json").stdout)
 
-    assert asked.exit_code == 0
+    assert asked.exit_code == 2  # it cannot run until confirmed, as a blocked launch
     assert "Needed: No interview from round two on is recorded" in asked.stdout
     assert confirmed.exit_code == 0, confirmed.output
     assert re.search(r"^Added \d+ tasks?\.$", confirmed.stdout, re.MULTILINE)
@@ -501,3 +539,121 @@ def test_person_add_json_lists_the_possible_duplicates(run, cli_url: str) -> Non
             "message": "Ravi Shankar already has the phone number +1 415-555-0100.",
         }
     ]
+
+
+def test_opportunity_add_refuses_an_org_and_an_org_id_that_differ(run, cli_url: str) -> None:
+    assert run("org", "add", "Contoso").exit_code == 0
+    assert run("org", "add", "Fabrikam").exit_code == 0
+
+    refused = run("opportunity", "add", "Analyst", "--org", "Contoso", "--org-id", "2")
+    same = run("opportunity", "add", "Analyst", "--org", "fabrikam inc.", "--org-id", "2")
+
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "Error: --org “Contoso” and --org-id 2 (Fabrikam) name different organizations; "
+        "give one of them.\n"
+    )
+    assert same.exit_code == 0, same.output
+    assert same.stdout == "Added Analyst at Fabrikam (1).\n"
+    assert json.loads(run("opportunity", "list", "--json").stdout)["items"][0]["id"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("opportunity", "list", "--org-id", "99"), "--org-id"),
+        (("interaction", "list", "--person", "99"), "--person"),
+        (("interaction", "list", "--opportunity", "99"), "--opportunity"),
+        (("task", "list", "--person", "99"), "--person"),
+        (("task", "list", "--opportunity", "99"), "--opportunity"),
+    ],
+)
+def test_a_list_filter_naming_no_record_is_exit_2_naming_the_option(
+    run, cli_url: str, args: tuple[str, ...], option: str
+) -> None:
+    result = run(*args)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {option}: No ")
+    assert "Nothing here yet." not in result.stdout
+
+
+def test_a_list_filter_naming_a_record_with_nothing_says_so(run, cli_url: str) -> None:
+    add_ada(run)
+
+    result = run("task", "list", "--person", "1")
+
+    assert result.exit_code == 0
+    assert result.stdout == "Nothing here yet.\n"
+
+
+def test_person_show_has_the_birthday_and_the_keep_in_touch_rhythm(run, cli_url: str) -> None:
+    run("person", "add", "Sam Okafor", "--url", "https://sam.example")
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        workspace_id = session.scalars(select(Workspace.id)).one()
+        sam = people.get(session, workspace_id=workspace_id, person_id=1)
+        sam.birthday = date(1990, 4, 12)
+        sam.keep_in_touch_days = 45
+        session.commit()
+    engine.dispose()
+
+    shown = run("person", "show", "1")
+
+    assert shown.exit_code == 0
+    lines = [" ".join(line.strip("│ ").split()) for line in shown.stdout.splitlines()]
+    assert "Birthday │ 1990-04-12" in lines
+    assert "Keep in touch │ every 45 days" in lines
+    assert "Web addresses │ https://sam.example" in lines
+
+
+def test_org_show_says_other_names(run, cli_url: str) -> None:
+    run("org", "add", "Contoso", "--alias", "Contoso Ltd")
+
+    shown = run("org", "show", "1")
+
+    assert "Other names" in shown.stdout and "Aliases" not in shown.stdout
+
+
+def test_opportunity_show_writes_pay_as_people_do(run, cli_url: str) -> None:
+    run(
+        "opportunity", "add", "Analyst", "--org", "Acme", "--pay-min", "180000",
+        "--pay-max", "220000", "--currency", "usd", "--period", "year",
+    )  # fmt: skip
+    run("opportunity", "add", "Barista", "--org", "Acme", "--pay-max", "21.50", "--period", "hour")
+
+    first = run("opportunity", "show", "1").stdout
+    second = run("opportunity", "show", "2").stdout
+
+    assert "$180,000 to $220,000 a year" in first
+    assert "up to 21.50 an hour" in second
+
+
+def test_a_move_to_the_stage_it_is_at_says_it_already_was(run, cli_url: str) -> None:
+    run("opportunity", "add", "Analyst", "--org", "Acme")
+
+    moved = run("opportunity", "move", "1", "applied")
+    again = run("opportunity", "move", "1", "applied")
+
+    assert moved.stdout.startswith("Analyst at Acme is now Applied.\n")
+    assert again.exit_code == 0
+    assert again.stdout == "Analyst at Acme was already Applied.\n"
+
+
+def test_task_show_names_the_person_and_where_the_task_came_from(run, cli_url: str) -> None:
+    add_ada(run)
+    run("task", "add", "Thank Ada", "--person", "1", "--org", "1")
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        workspace_id = session.scalars(select(Workspace.id)).one()
+        task = tasks.get(session, workspace_id=workspace_id, task_id=1)
+        task.origin = "referral:report-back"
+        session.commit()
+    engine.dispose()
+
+    shown = run("task", "show", "1")
+
+    lines = [" ".join(line.strip("│ ").split()) for line in shown.stdout.splitlines()]
+    assert "Person │ Ada Lovelace (person 1)" in lines
+    assert "Organization │ Analytical Engines (organization 1)" in lines
+    assert "From │ Referral follow-up: report back" in lines

@@ -225,3 +225,67 @@ def test_reapply_applies_unchanged_records_again(run):
     again = json.loads(reapplied.stdout)
     assert again["counts"]["unchanged"] == passed_over["counts"]["unchanged"] == 2
     assert {r["detail"] for r in again["rows"] if r["outcome"] == "unchanged"} == {""}
+
+
+def test_a_dry_run_names_no_person_ids(run):
+    # A dry run saved nobody, so an id in its report would point at whoever gets it later.
+    as_json = run("import", str(DATA / "Connections.csv"), "--dry-run", "--json")
+    shown = run("import", str(DATA / "Connections.csv"), "--dry-run")
+
+    rows = json.loads(as_json.stdout)["rows"]
+    assert rows and all(row["person_id"] is None for row in rows)
+    assert shown.exit_code == 0
+    assert "(1)" not in shown.stdout
+
+
+def test_people_export_into_a_missing_folder_is_refused_naming_it(run, tmp_path: Path):
+    run("import", str(DATA / "Connections.csv"))
+    target = tmp_path / "no-such-folder" / "people.vcf"
+
+    result = run("people", "export", "-o", str(target))
+
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: Cannot write {target}: there is no folder {target.parent}.\n")
+    assert not target.parent.exists()
+
+
+def test_people_export_writes_the_file_it_is_given(run, tmp_path: Path):
+    run("import", str(DATA / "Connections.csv"))
+    target = tmp_path / "people.json"
+
+    result = run("people", "export", "--format", "json", "-o", str(target))
+
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(target.read_text(encoding="utf-8"))["people"]) == 6
+
+
+def test_counts_of_one_are_said_in_the_singular(run):
+    run("person", "add", "Grace Hopper", "--given", "Grace", "--family", "Hopper",
+        "--email", "grace@old.example")  # fmt: skip
+    imported = run("import", str(DATA / "contacts30.vcf"))
+    run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
+    run("person", "add", "Ada Lovelace", "--email", "ada@b.example")
+
+    scanned = run("people", "duplicates", "--scan")
+
+    assert imported.exit_code == 0, imported.output
+    assert "; 1 possible duplicate queued." in imported.stdout
+    assert "0 connections added;" in imported.stdout
+    assert scanned.exit_code == 0, scanned.output
+    assert "Scanned everyone: 1 new possible duplicate, 0 sure pairs merged." in scanned.stdout
+
+
+def test_merges_name_the_person_kept_with_their_id(run):
+    run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
+    run("person", "add", "Ada King", "--email", "ada@b.example")
+    run("people", "merge", "1", "2")
+
+    listed = run("people", "merges")
+    run("person", "delete", "1", "--yes")
+    after_delete = run("people", "merges")
+
+    assert listed.exit_code == 0, listed.output
+    row = next(line for line in listed.stdout.splitlines() if "Ada King" in line)
+    assert [c.strip() for c in row.split("│")[1:4]] == ["1", "Ada King", "Ada Lovelace (1)"]
+    row = next(line for line in after_delete.stdout.splitlines() if "Ada King" in line)
+    assert row.split("│")[3].strip() == "since deleted"

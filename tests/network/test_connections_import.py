@@ -89,6 +89,67 @@ def test_a_bad_line_means_nothing_is_written_and_the_line_is_named(
     assert count == 0
 
 
+def test_every_problem_of_every_bad_line_is_named_in_line_order(
+    session: Session, workspace: Workspace
+) -> None:
+    text = (
+        "a,b,kind,closeness\n"
+        "m-1,m-2,friend,3\n"
+        "id:999,m-3,friend,9\n"  # an unknown id found late, and a bad closeness
+        "m-4,,cousin,\n"  # an empty key and a bad kind
+        "m-5,m-5,,\n"
+        ",,,\n"
+    )
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, text)
+    assert [(e.field, e.message) for e in raised.value.fields] == [
+        (
+            "line 3",
+            "No person with id 999 in this workspace. "
+            "Closeness '9' must be a whole number from 1 to 5.",
+        ),
+        (
+            "line 4",
+            "Column b is empty: a tie needs a person key in each (an e-mail, a profile URL or "
+            "any other key). Kind 'cousin' is not one of colleague, former_colleague, friend, "
+            "interviewer, recruiter, referred_by, met_at_event, linkedin, knows.",
+        ),
+        ("line 5", "Columns a and b name the same person; a tie joins two people."),
+        (
+            "line 6",
+            "Columns a and b are empty: a tie needs a person key in each (an e-mail, a profile "
+            "URL or any other key).",
+        ),
+    ]
+    assert raised.value.message.startswith(
+        "the file: 4 lines could not be read; nothing was imported. First: line 3: No person "
+    )
+
+
+def test_keys_that_find_one_person_or_cannot_be_read_are_named(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = f.person(session, workspace.id, "Ada Byron", emails=["ada@example.org"])
+    long_key = "m" * 301
+    text = f"a,b\nid:{ada.id},ADA@example.org\nhttp://,{long_key}\n"
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, text)
+    assert [(e.field, e.message) for e in raised.value.fields] == [
+        ("line 2", "Columns a and b name the same person; a tie joins two people."),
+        (
+            "line 3",
+            "'http://' is not a web address; write it like https://example.com/me. "
+            "The person key in column b is longer than 300 characters.",
+        ),
+    ]
+
+
+def test_one_bad_line_is_counted_in_the_singular(session: Session, workspace: Workspace) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        load(session, workspace.id, "a,b\nm-1,m-1\n")
+    assert raised.value.message.startswith("the file: 1 line could not be read;")
+
+
 def test_it_refuses_a_file_without_the_header(session: Session, workspace: Workspace) -> None:
     with pytest.raises(InvalidInput) as raised:
         load(session, workspace.id, "from,to\nm-1,m-2\n")
@@ -101,7 +162,7 @@ def test_an_id_from_another_workspace_is_unknown(
     charlie = f.person(session, other_workspace.id, "Charlie")
     with pytest.raises(InvalidInput) as raised:
         load(session, workspace.id, f"a,b\nid:{charlie.id},m-1\n")
-    assert f"No person with id {charlie.id}" in raised.value.fields[0].message
+    assert raised.value.fields[0].message == (f"No person with id {charlie.id} in this workspace.")
 
 
 def test_imported_ties_show_up_in_paths(session: Session, workspace: Workspace) -> None:

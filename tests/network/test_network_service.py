@@ -97,6 +97,48 @@ def test_it_finds_the_two_ways_to_the_hiring_manager_strongest_first(
     assert found.message is None
 
 
+def test_a_path_from_a_friend_through_you_has_you_make_the_introduction(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    from goodword.network.queries import drafts
+
+    found = service.ways_in(
+        session,
+        workspace_id=workspace.id,
+        to_person_id=network["dana"].id,
+        from_person_id=network["bo"].id,
+        today=TODAY,
+    )
+    through_me = next(w for w in found.paths if w.people[1].name == "Mara Castillo")
+    assert names(through_me) == ["Bo Jensen", "Mara Castillo", "Eve Marsh", "Dana Li"]
+    ask = through_me.first_ask
+    assert ask.contact.name == "Eve Marsh"
+    assert ask.ask == (
+        "Introduce Bo Jensen to Eve Marsh yourself; Eve can introduce them to Dana Li "
+        "(Head of Product, Acme Robotics)."
+    )
+    assert ask.draft.startswith("Hi Eve,\n\nI'd like to introduce you to Bo Jensen,")
+    assert ask.draft.rstrip().endswith("Mara")
+    [message] = drafts(session, workspace_id=workspace.id, ways=[through_me])
+    assert (message.to_name, message.subject) == ("Eve Marsh", "Introducing Bo Jensen")
+    # The path that does not go through you is asked for as before, in the friend's name.
+    other = next(w for w in found.paths if w is not through_me)
+    assert other.first_ask.contact.name == "Cy Okafor"
+    assert other.first_ask.draft.rstrip().endswith("Bo")
+
+    direct = service.ways_in(
+        session,
+        workspace_id=workspace.id,
+        to_person_id=network["eve"].id,
+        from_person_id=network["bo"].id,
+        today=TODAY,
+    )
+    [way] = [w for w in direct.paths if len(w.people) == 3]
+    assert names(way) == ["Bo Jensen", "Mara Castillo", "Eve Marsh"]
+    assert way.first_ask.ask == "Introduce Bo Jensen to Eve Marsh yourself: you know them both."
+    assert way.first_ask.contact.name == "Eve Marsh"
+
+
 def test_a_deleted_tie_never_appears_in_a_path(
     session: Session, workspace: Workspace, network: dict
 ) -> None:

@@ -173,6 +173,27 @@ def test_a_connection_strength_with_its_reasons(
     assert client.get(f"/api/v1/connections/{theirs.id}/strength").status_code == 404
 
 
+def test_a_connection_strength_names_title_and_organization_as_paths_do(
+    client: TestClient, session: Session, workspace: Any, net: Net
+) -> None:
+    [tie] = [
+        c
+        for c in connections.for_person(session, workspace_id=workspace.id, person_id=net.dana.id)
+        if net.cy.id in (c.person_a_id, c.person_b_id)
+    ]
+    body = client.get(f"/api/v1/connections/{tie.id}/strength").json()
+    briefs = {
+        body["person_a"]["name"]: body["person_a"],
+        body["person_b"]["name"]: body["person_b"],
+    }
+    paths = client.get("/api/v1/paths", params={"to_person_id": net.dana.id}).json()
+    dana = paths["paths"][0]["people"][-1]
+    assert briefs["Dana Li"] == dana
+    assert dana["title"] == "Head of Product"
+    assert dana["organization"] == "Acme Robotics"
+    assert briefs["Cy Okafor"]["title"] is None
+
+
 def test_an_edge_list_upload_adds_people_and_ties(
     client: TestClient, session: Session, workspace: Any, net: Net
 ) -> None:

@@ -140,3 +140,12 @@ def test_the_api_move_carries_the_warning(client: TestClient, net: Net) -> None:
         f"/api/v1/opportunities/{net.acme_job.id}/stage", json={"stage": "interviewing"}
     )
     assert again.json()["warning"] is None
+
+
+def test_the_warnings_first_ask_is_the_path_finders_draft(client: TestClient, net: Net) -> None:
+    moved = client.post(f"/api/v1/opportunities/{net.acme_job.id}/stage", json={"stage": "applied"})
+    ask = moved.json()["warning"]["best_path"]["first_ask"]
+    paths = client.get("/api/v1/paths", params={"opportunity_id": net.acme_job.id})
+    assert ask == paths.json()["paths"][0]["first_ask"]
+    assert ask["draft"]["to"] == ["bo@example.org"]
+    assert ask["draft"]["subject"]

@@ -16,7 +16,7 @@ from goodword import migrate
 from goodword.cli import app, common
 from goodword.connections.models import Connection
 from goodword.db import make_engine, make_session_factory, transaction
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonEmail
 from goodword.workspaces import service as workspaces
 from network_surfaces.network_data import build_network
 
@@ -80,10 +80,40 @@ def test_paths_prints_each_way_in_explained_with_the_first_ask_and_draft(
     assert "3 meetings in the past year, last on 20 Oct" in out
     assert "Bo Jensen - Cy Okafor: 0.30 (Former colleague)" in out
     assert "First ask: Ask Bo Jensen to put you in touch with Cy Okafor" in out
-    assert (
-        "Draft to Bo Jensen <bo@example.org>, subject: Would you introduce me to Cy Okafor?" in out
-    )
+    assert "   Draft to Bo Jensen <bo@example.org>\n" in out
+    assert "   Subject: Would you introduce me to Cy Okafor?\n" in out
     assert "Hi Bo," in out
+
+
+def test_paths_says_each_ways_score_once_and_counts_introductions_in_words(
+    run: Run, ids: dict[str, int]
+) -> None:
+    result = run("paths", "--to-person", str(ids["dana"]))
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    first = lines[lines.index("1. Mara Castillo → Bo Jensen → Cy Okafor → Dana Li") + 1]
+    second = lines[lines.index("2. Mara Castillo → Eve Marsh → Dana Li") + 1]
+    assert first.startswith("   2 introductions; tie strengths ")
+    assert second.startswith("   One introduction; tie strengths ")
+    assert [line.count("score") for line in (first, second)] == [1, 1]
+    assert "path strength" not in result.stdout
+    assert "(s)" not in result.stdout
+
+
+def test_a_draft_to_someone_with_two_addresses_is_addressed_as_a_to_line(
+    run: Run, ids: dict[str, int], cli_url: str
+) -> None:
+    def second_address(session: Any, ws: int) -> None:
+        bo = session.scalar(select(Person).where(Person.display_name == "Bo Jensen"))
+        bo.emails.append(PersonEmail(workspace_id=ws, address="bo.jensen@mail.example"))
+
+    on_database(cli_url, second_address)
+
+    result = run("paths", "--to-person", str(ids["dana"]))
+
+    assert result.exit_code == 0, result.output
+    assert "   Draft to Bo Jensen <bo@example.org>, bo.jensen@mail.example\n" in result.stdout
 
 
 def test_paths_as_json_is_the_api_shape(run: Run, ids: dict[str, int]) -> None:
@@ -122,8 +152,15 @@ def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
     dept = run("paths", "--to-person", str(ids["dana"]), "--dept", "sales")
     assert dept.exit_code == 2
     assert "--dept narrows an organization" in dept.stderr
-    assert run("paths", "--to-person", "9999").exit_code == 4
-    assert run("paths", "--to-org", "Nowhere Inc").exit_code == 4
+    # An id or a name given in an option that names nothing is invalid input, as elsewhere.
+    unknown = run("paths", "--to-person", "9999")
+    assert unknown.exit_code == 2
+    assert (
+        unknown.stderr.splitlines()[1] == "  --to-person: No person with id 9999 in this workspace."
+    )
+    assert run("paths", "--to-org", "Nowhere Inc").exit_code == 2
+    assert run("paths", "--to-person", str(ids["dana"]), "--from", "9999").exit_code == 2
+    assert run("paths", "--opportunity", "9999").exit_code == 2
     assert run("paths", "--to-person", str(ids["dana"]), "--k", "0").exit_code == 2
 
 
@@ -161,11 +198,29 @@ def test_connections_import_names_the_bad_line_and_writes_nothing(
     file.write_text(f"a,b,closeness\nid:{ids['me']},new@example.org,3\nx@example.org,y,9\n")
     result = run("connections", "import", str(file))
     assert result.exit_code == 2
-    assert "line 3: closeness '9' must be a whole number from 1 to 5" in result.stderr
+    assert "line 3: Closeness '9' must be a whole number from 1 to 5." in result.stderr
     assert "nothing was imported" in result.stderr
     assert on_database(cli_url, counts) == before
     missing = run("connections", "import", str(tmp_path / "nope.csv"))
     assert missing.exit_code == 2
+
+
+def test_connections_import_lists_every_problem_in_line_order(
+    run: Run, ids: dict[str, int], tmp_path: Path
+) -> None:
+    file = tmp_path / "ties.csv"
+    file.write_text("a,b,kind,closeness\nid:999,x@y.example,friend,9\nm-1,m-2,bestie,2\n")
+
+    result = run("connections", "import", str(file))
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        "  line 2: No person with id 999 in this workspace. "
+        "Closeness '9' must be a whole number from 1 to 5.",
+        "  line 3: Kind 'bestie' is not one of colleague, former_colleague, friend, "
+        "interviewer, recruiter, referred_by, met_at_event, linkedin, knows.",
+    ]
+    assert result.stderr.startswith("Error: ties.csv: 2 lines could not be read;")
 
 
 def test_opportunity_move_to_applied_prints_the_warning(run: Run, ids: dict[str, int]) -> None:

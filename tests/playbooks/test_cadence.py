@@ -181,6 +181,22 @@ def test_reminders_are_made_once_and_close_themselves_when_contact_is_logged(
     assert task.status is TaskStatus.DONE
 
 
+def test_a_reminder_with_no_contact_logged_leaves_the_date_out_not_in_braces(
+    session: Session, workspace: Workspace
+):
+    me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    lena = f.person(session, workspace.id, "Lena Ortiz", given_name="Lena")
+    f.connection(session, workspace.id, me, lena, kind="linkedin", since=date(2020, 1, 1))
+    result = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    [note] = result.drafts
+    assert note.complete
+    assert note.body.splitlines()[2].startswith(
+        "It's been a while since we were last in touch, and you came to mind. How are"
+    )
+    [task] = result.tasks
+    assert "{" not in (task.notes or "")
+
+
 def test_a_snoozed_reminder_also_closes_when_contact_is_logged(
     session: Session, workspace: Workspace
 ):

@@ -215,3 +215,23 @@ def test_preview_fills_an_unsaved_edit_with_sample_values(session: Session, work
     assert draft.subject == "For Priya"
     assert draft.body == f"At {SAMPLE_VALUES['companies']}."
     assert not library.get(session, workspace_id=workspace.id, key="courtesy_ask").customized
+
+
+def test_leave_out_drops_the_brackets_or_else_the_sentence_around_a_placeholder():
+    from dataclasses import replace
+
+    from goodword.playbooks.messages import leave_out
+
+    template = DEFAULTS["keep_in_touch"]
+    body = leave_out(template, "last_contact").body
+    assert "in touch, and you came to mind." in body and "{last_contact}" not in body
+    own = replace(
+        template,
+        subject="Since {last_contact}",
+        body="Hi {first_name},\n\nWe last spoke on {last_contact}. How are you? "
+        "It was {last_contact}, I think.\n\n{my_name}",
+    )
+    left = leave_out(own, "last_contact")
+    assert left.body == "Hi {first_name},\n\nHow are you?\n\n{my_name}"
+    # A subject with nothing left keeps the placeholder, so the gap shows.
+    assert left.subject == "Since {last_contact}"

@@ -317,6 +317,48 @@ def test_no_target_companies_still_thanks_and_asks_for_targets(
     assert referrals.list_(session, workspace_id=workspace.id) == []
 
 
+ALREADY = (
+    "Nothing new to add: the asks from this rejection already exist (Morgan Reyes at "
+    "Jadeway Semiconductors, Bluefen Data Co-op and Lumenfold Optics; Priya Natarajan at "
+    "Lumenfold Optics and Bluefen Data Co-op)."
+)
+
+
+def test_a_rerun_that_adds_nothing_names_the_asks_already_made(
+    session: Session, workspace: Workspace
+):
+    s = build(session, workspace.id)
+    first = run(session, workspace.id, s)
+    assert first.created == 4 and not first.prompts
+    second = run(session, workspace.id, s)
+    assert [p.field for p in second.prompts] == ["asks"]
+    assert second.prompts[0].message == ALREADY
+
+
+def test_a_rerun_after_the_targets_were_applied_to_names_the_asks_not_a_lack_of_companies(
+    session: Session, workspace: Workspace
+):
+    s = build(session, workspace.id)
+    first = run(session, workspace.id, s)
+    made = {a.id for a in first.asks}
+    # The companies named are applied to: they leave the target list.
+    for opportunity in session.scalars(
+        select(Opportunity).where(Opportunity.stage == "target")
+    ).all():
+        opportunity.stage = "applied"
+    for position in list(s.manager.positions):
+        if not position.is_current:
+            people.remove_position(session, workspace_id=workspace.id, position_id=position.id)
+    for connection in session.scalars(select(Connection)).all():
+        session.delete(connection)
+    session.flush()
+    again = run(session, workspace.id, s)
+    assert again.created == 0
+    assert [p.field for p in again.prompts] == ["asks"]
+    assert again.prompts[0].message == ALREADY
+    assert {a.id for a in again.asks} == made
+
+
 def _works_at(session: Session, ws: int, person: Person, organization: str) -> None:
     people.add_position(
         session,

@@ -153,8 +153,22 @@ def test_a_binary_file_named_eml_is_refused_like_any_binary(run: Run, tmp_path: 
     result = run("check", str(binary))
 
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {binary} is not a text file; give a text file")
+    assert result.stderr == (
+        f"Error: {binary} is not a text file; give a text file, a saved e-mail (.eml) or - to "
+        "read the text from standard input.\n"
+    )
+    assert "paste" not in result.stderr  # there is nothing to paste into on the command line
     assert "No red flags found" not in result.stdout
+
+
+def test_binary_standard_input_is_refused_in_command_line_words(run: Run) -> None:
+    result = run("check", "-", input=random.Random(7).randbytes(3000))
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: standard input is not a text file; pipe in text or a saved e-mail (.eml), or "
+        "name the file.\n"
+    )
 
 
 def test_laws_for_a_place_lists_what_applies_and_how_current(run: Run) -> None:

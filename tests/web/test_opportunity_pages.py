@@ -203,7 +203,7 @@ def test_it_creates_an_opportunity_from_the_form(
     assert "Opportunity saved." in page.text
     assert "Opportunity saved." not in client.get(location).text
     assert f'href="/people/{manager.id}"' in page.text
-    assert "EUR 90,000\u2013120,000 a year" in page.text
+    assert "€90,000 to €120,000 a year" in page.text
     assert "Lisbon, Portugal" in page.text
 
 

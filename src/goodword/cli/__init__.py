@@ -23,16 +23,27 @@ from typer.core import TyperGroup
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
 from goodword.cli import network, playbooks, records, redflags
-from goodword.cli.common import State, state, table, where, work
+from goodword.cli.common import (
+    State,
+    option_for,
+    options_in_text,
+    state,
+    table,
+    where,
+    work,
+    write_output,
+)
 from goodword.cli.importing import import_command, imports_app, people_app
 from goodword.config import WILDCARD_ADDRESSES, Settings
 from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
 from goodword.forms import invalid
 
-EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage; 3 conflict with
-existing records; 4 no such record; 5 database unreachable; 6 database needs `goodword db
-upgrade`. Errors are written to stderr; with `--json` they are also printed on stdout in
-the API's shape, `{"error": {"code", "message", "fields"}}`."""
+EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
+option that names no record too (`task add T --person 99`); 3 conflict with existing records;
+4 no such record: the one the command is about (`person show 99`); 5 database unreachable;
+6 database needs `goodword db upgrade`. Errors are written to stderr, naming the options you
+typed; with `--json` they are also printed on stdout in the API's shape, `{"error": {"code",
+"message", "fields"}}`, naming the API's fields."""
 
 
 class _Group(TyperGroup):
@@ -40,17 +51,20 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         # Asked for JSON: the error comes in the API's shape on stdout too.
-        as_json = "--json" in [*getattr(ctx, "protected_args", []), *ctx.args]
+        # Typer's own Click keeps the subcommand's name in `_protected_args`.
+        named = getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", [])
+        words = [*named, *ctx.args]
+        as_json = "--json" in words
         try:
             return super().invoke(ctx)
         except GoodwordError as exc:
-            _report(exc)
+            _report(exc, self._options(ctx, words))
             if as_json:
                 typer.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
             raise typer.Exit(exc.exit_code) from None
         except ValidationError as exc:  # input a command checked with a schema itself
             error = invalid(exc)
-            _report(error)
+            _report(error, self._options(ctx, words))
             if as_json:
                 typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
             raise typer.Exit(error.exit_code) from None
@@ -61,7 +75,7 @@ class _Group(TyperGroup):
             if not too_large:
                 raise
             error = InvalidInput("A number given is larger than any id or value Goodword keeps.")
-            _report(error)
+            _report(error, set())
             if as_json:
                 typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
             raise typer.Exit(error.exit_code) from None
@@ -71,13 +85,31 @@ class _Group(TyperGroup):
             typer.echo("Nothing was saved.", err=True)
             raise typer.Exit(DatabaseUnavailable.exit_code) from None
 
+    def _options(self, ctx: Any, words: list[str]) -> set[str]:
+        """The options of the command that ran (`task add`'s for `goodword task add ...`)."""
+        command: Any = self
+        for word in words:
+            found = command.get_command(ctx, word) if hasattr(command, "get_command") else None
+            if found is None:
+                break
+            command = found
+        return {
+            option
+            for param in command.params
+            if param.param_type_name == "option"
+            for option in param.opts
+        }
 
-def _report(exc: GoodwordError) -> None:
-    typer.echo(f"Error: {exc.message}", err=True)
+
+def _report(exc: GoodwordError, options: set[str]) -> None:
+    """Print an error naming the options the user typed, not the API's field names (the
+    JSON error keeps those, for scripts)."""
+    typer.echo(f"Error: {options_in_text(exc.message, options)}", err=True)
     for item in exc.fields:
         # A rule about the whole record ("__all__") names no field of its own.
-        where = "" if item.field == "__all__" else f"{item.field}: "
-        typer.echo(f"  {where}{item.message}", err=True)
+        name = option_for(item.field, options) or item.field
+        where = "" if item.field == "__all__" else f"{name}: "
+        typer.echo(f"  {where}{options_in_text(item.message, options)}", err=True)
 
 
 app = typer.Typer(
@@ -105,7 +137,13 @@ def _main(
         ),
     ] = None,
 ) -> None:
-    ctx.obj = State(database_url=database_url)
+    # Typer carries its own copy of Click, so its ParameterSource is compared by name.
+    source = ctx.get_parameter_source("database_url")
+    typed = source is not None and source.name == "COMMANDLINE"
+    ctx.obj = State(
+        database_url=database_url,
+        setting="--database-url" if typed else "GOODWORD_DATABASE_URL",
+    )
 
 
 db_app = typer.Typer(
@@ -327,7 +365,7 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    write_output(output, text)
     counts = ", ".join(f"{len(document[k])} {k}" for k in ("people", "organizations"))
     typer.echo(f"Exported {counts} and the rest to {output}.", err=True)
 
@@ -346,7 +384,11 @@ def import_json(
         ),
     ] = False,
 ) -> None:
-    """Import a `goodword export` file: all of it, or (on any problem) nothing."""
+    """Import a `goodword export` file: all of it, or (on any problem) nothing.
+
+    Made for restoring a backup into an empty database: a new file is set up for it. A
+    database that already has records is refused unless you pass --into-nonempty.
+    """
     from goodword.exchange import service as exchange
 
     if not file.is_file():
@@ -362,7 +404,8 @@ def import_json(
             f"{file} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
         ) from None
     document = exchange.read_document(data)
-    with work(ctx) as (session, workspace_id):
+    # A new file is set up, as for `goodword demo`: restoring a backup is what it is for.
+    with work(ctx, set_up_empty=True) as (session, workspace_id):
         if not into_nonempty and not exchange.is_empty(session, workspace_id=workspace_id):
             raise Conflict(
                 "This database already has records, and importing would mix two networks. "

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,6 +40,8 @@ class DatabaseOutOfDate(GoodwordError):
 @dataclass
 class State:
     database_url: str | None = None
+    # Where the URL came from, for messages: the option or the environment variable.
+    setting: str = "GOODWORD_DATABASE_URL"
     _settings: Settings | None = field(default=None, repr=False)
 
     def settings(self) -> Settings:
@@ -57,9 +60,16 @@ class State:
     def engine(self) -> Engine:
         """An engine whose database answers (else one clear line naming the host)."""
         settings = self.settings()
-        engine = db.make_engine(settings.database_url, echo=settings.debug_sql)
+        path = settings.sqlite_path()
+        engine = db.make_engine(
+            settings.database_url,
+            echo=settings.debug_sql,
+            setting=self.setting,
+            # Only Goodword's own data folder is made; elsewhere a missing one is a typo.
+            make_folder=path is not None and in_data_dir(path),
+        )
         try:
-            db.check_connection(engine)
+            db.check_connection(engine, setting=self.setting)
         except GoodwordError:
             engine.dispose()
             raise
@@ -225,13 +235,121 @@ def listed(
     return False
 
 
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write a command's output file, or stop with a short error naming the path.
+
+    A missing folder is refused rather than made, so a mistyped path writes nothing."""
+    if not path.parent.is_dir():
+        raise InvalidInput(f"Cannot write {path}: there is no folder {path.parent}.")
+    if path.is_dir():
+        raise InvalidInput(f"Cannot write {path}: it is a folder; name a file.")
+    try:
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InvalidInput(f"Cannot write {path}: {reason}.") from None
+
+
+# The option a command takes for an API field, where the two names differ. Each field lists
+# the options it may come from, tried in order against the options the command really has
+# (`organization_id` is --org-id in `opportunity add` but --org in `task add`). A field
+# whose option is its own name with dashes (pay_min, --pay-min) needs no entry.
+OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
+    "occurred_at": ("--when",),
+    "participants": ("--with",),
+    "interview_round": ("--round",),
+    "opportunity_id": ("--opportunity",),
+    "person_id": ("--person",),
+    "interaction_id": ("--interaction",),
+    "next_step_due": ("--due",),
+    "due_date": ("--due",),
+    "consent_on": ("--consent",),
+    "relationship_text": ("--relationship",),
+    "is_current_workplace": ("--current-workplace",),
+    "hiring_manager_id": ("--manager",),
+    "organization_name": ("--org",),
+    "organization_id": ("--org-id", "--org"),
+    "pay_currency": ("--currency",),
+    "pay_period": ("--period",),
+    "posting_url": ("--url",),
+    "to_person_id": ("--to-person",),
+    "from_person_id": ("--from",),
+    "to_organization": ("--to-org",),
+    "department": ("--dept",),
+    "given_name": ("--given",),
+    "family_name": ("--family",),
+    "emails": ("--email",),
+    "phones": ("--phone",),
+    "urls": ("--url",),
+    "tags": ("--tag",),
+    "interests": ("--interest",),
+    "aliases": ("--alias",),
+    "domains": ("--domain",),
+    "stress_points": ("--stress",),
+    "introduced_to": ("--introduced-to",),
+    "happens_on": ("--date",),
+}
+
+
+def option_for(field: str, options: Collection[str]) -> str | None:
+    """The option (one of `options`) a field path such as `participants.0.rapport` came from.
+
+    A list's items and their parts (`emails.1`, `participants.0.person_id`) come from the
+    list's option."""
+    name = field.split(".", 1)[0]
+    candidates = (*OPTIONS_FOR_FIELDS.get(name, ()), "--" + name.replace("_", "-"))
+    return next((option for option in candidates if option in options), None)
+
+
+# A field in a message: `quoted`, snake_case, or a list item's path (participants.0.rapport).
+_FIELD_IN_TEXT = re.compile(
+    r"`([a-z][a-z0-9_]*)`"
+    r"|\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.\d+(?:\.[a-z][a-z0-9_]*)?)?"
+    r"|[a-z][a-z0-9]*\.\d+(?:\.[a-z][a-z0-9_]*)?)\b"
+)
+
+
+def options_in_text(text: str, options: Collection[str]) -> str:
+    """A message with the API field names in it as the options they came from."""
+
+    def swap(match: re.Match[str]) -> str:
+        option = option_for(match.group(1) or match.group(2), options)
+        if option is None:
+            return match.group(0)
+        return f"`{option}`" if match.group(1) else option
+
+    return _FIELD_IN_TEXT.sub(swap, text)
+
+
+def addressed(name: str | None, to: Sequence[str]) -> str:
+    """Whom a draft goes to, as an e-mail's To line writes it:
+    "Maria Santos <maria@northwind.example>, maria.santos@mail.example"."""
+    if not to:
+        return name or ""
+    first = f"{name} <{to[0]}>" if name else to[0]
+    return ", ".join([first, *to[1:]])
+
+
 def span(start: date | None, end: date | None, current: bool) -> str:
     if not (start or end or current):
         return ""
     return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
 
 
+def record_id(value: str) -> int:
+    """Read a record id typed on the command line: a whole number from 1 to the largest id."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= LARGEST_ID:
+        raise typer.BadParameter(f"{value!r} is not a record id; give its number, such as 12.")
+    return int(text)
+
+
 Id = Annotated[
     int,
-    typer.Argument(help="The record's id (shown in lists and on its page).", min=1, max=LARGEST_ID),
+    typer.Argument(
+        help="The record's id (shown in lists and on its page).", metavar="ID", parser=record_id
+    ),
 ]

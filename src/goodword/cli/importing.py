@@ -19,9 +19,11 @@ from goodword.cli.common import (
     cell,
     dump,
     print_json,
+    record_id,
     state,
     table,
     work,
+    write_output,
 )
 from goodword.db import LARGEST_ID
 from goodword.errors import InvalidInput
@@ -184,22 +186,33 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
         hidden = len(report.rows) - len(rows)
         typer.echo(f"{hidden} created or unchanged rows not listed; --json lists every row.")
     extras = [
-        ("organizations added", report.organizations_created),
-        ("interactions added", report.interactions_created),
-        ("interactions already here", report.interactions_existing),
-        ("connections added", report.connections_created),
-        ("possible duplicates queued", report.candidates_created),
+        _count(report.organizations_created, "organization added", "organizations added"),
+        _count(report.interactions_created, "interaction added", "interactions added"),
+        _count(
+            report.interactions_existing, "interaction already here", "interactions already here"
+        ),
+        _count(report.connections_created, "connection added", "connections added"),
+        _count(
+            report.candidates_created, "possible duplicate queued", "possible duplicates queued"
+        ),
     ]
-    typer.echo("; ".join(f"{count} {what}" for what, count in extras) + ".")
+    typer.echo("; ".join(extras) + ".")
     for note in report.notes:
         typer.echo(f"Note: {note}")
     if report.candidates_created and not report.dry_run:
         typer.echo("Review the possible duplicates: goodword people duplicates")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """`n` and the words for that many: "1 connection added", "2 connections added"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 ImportId = Annotated[
     int,
-    typer.Argument(help="The import's number (see `imports list`).", min=1, max=LARGEST_ID),
+    typer.Argument(
+        help="The import's number (see `imports list`).", metavar="IMPORT_ID", parser=record_id
+    ),
 ]
 
 
@@ -230,7 +243,7 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             for run in runs
         ],
     )
-    typer.echo("Every row of one: goodword imports show IMPORT")
+    typer.echo("Every row of one: goodword imports show IMPORT_ID")
 
 
 @imports_app.command("show")
@@ -291,10 +304,9 @@ def duplicates(
         print_json({"scan": dump(found), **data} if found else data)
         return
     if found:
-        typer.echo(
-            f"Scanned everyone: {found.candidates_created} new possible duplicates, "
-            f"{len(found.merged)} sure pairs merged."
-        )
+        new = _count(found.candidates_created, "new possible duplicate", "new possible duplicates")
+        sure = _count(len(found.merged), "sure pair merged", "sure pairs merged")
+        typer.echo(f"Scanned everyone: {new}, {sure}.")
     if not reads:
         typer.echo("No possible duplicates to review.")
         return
@@ -454,23 +466,32 @@ def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
 def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> None:
     """List merges, newest first (undone ones too)."""
     from goodword.duplicates import service
-    from goodword.duplicates.views import list_merges
+    from goodword.duplicates.views import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
         reads = [
             service.merge_to_read(m)
             for m in list_merges(session, workspace_id=workspace_id, limit=limit)
         ]
+        ids = {r.survivor_id for r in reads if r.survivor_id is not None}
+        names = names_of(session, workspace_id=workspace_id, ids=ids)
     if as_json:
         print_json({"items": [dump(r) for r in reads]})
         return
     if not reads:
         typer.echo("No merges yet.")
         return
+
+    def into(survivor_id: int | None) -> str:
+        # The person kept may have been deleted since (the merge then names no one).
+        if survivor_id is None:
+            return "since deleted"
+        return f"{names.get(survivor_id, '')} ({survivor_id})".lstrip()
+
     table(
         "Merges",
         ["Merge", "Merged", "Into", "When", "Undone"],
-        [(r.id, r.absorbed_name, r.survivor_id, r.merged_at, r.undone_at) for r in reads],
+        [(r.id, r.absorbed_name, into(r.survivor_id), r.merged_at, r.undone_at) for r in reads],
     )
 
 
@@ -506,7 +527,7 @@ def export(
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8")
+    write_output(output, text)
     typer.echo(f"Exported your people as {format_.value} to {output}.", err=True)
 
 

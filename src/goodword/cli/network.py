@@ -9,10 +9,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from goodword.cli.common import JsonFlag, console, dump, print_json, state, table, work
+from goodword.cli.common import (
+    JsonFlag,
+    addressed,
+    console,
+    dump,
+    print_json,
+    state,
+    table,
+    work,
+)
 
 if TYPE_CHECKING:
+    from goodword.errors import NotFound
     from goodword.network.api import WayInRead
+    from goodword.network.queries import PathQuery
 
 connections_app = typer.Typer(
     help="Connections in bulk: load a list of who knows whom.",
@@ -49,7 +60,7 @@ def paths(
     Each path is explained tie by tie, with the first ask and a draft message. When nothing
     reaches the target, the people around it to approach for advice instead.
     """
-    from goodword.errors import FieldError, InvalidInput
+    from goodword.errors import FieldError, InvalidInput, NotFound
     from goodword.network.api import ways_in_read
     from goodword.network.queries import PathQuery, find
     from goodword.network.strength import model_from_settings
@@ -75,7 +86,16 @@ def paths(
     )
     model = model_from_settings(state(ctx).settings())
     with work(ctx) as (session, ws):
-        found = find(session, workspace_id=ws, query=query, model=model)
+        try:
+            found = find(session, workspace_id=ws, query=query, model=model)
+        except NotFound as exc:
+            # Every id here is given in an option, so one that names nothing is invalid
+            # input (exit 2), as in every other command (see `goodword --help`).
+            field = _field_of(exc, query)
+            raise InvalidInput(
+                f"{field} does not name a record in this workspace.",
+                fields=[FieldError(field, exc.message)],
+            ) from None
         read = ways_in_read(session, workspace_id=ws, found=found)
     if as_json:
         print_json(dump(read))
@@ -99,15 +119,26 @@ def paths(
         _way(point.way_in, heading=False)
 
 
+def _field_of(missing: NotFound, query: PathQuery) -> str:
+    """The query's field (the API's name) that held the id or name that names nothing."""
+    if missing.kind == "opportunity":
+        return "opportunity_id"
+    if missing.kind == "organization":
+        return "to_organization"
+    if query.from_person_id is not None and missing.record_id == query.from_person_id:
+        return "from_person_id"
+    return "to_person_id"
+
+
 def _way(way: WayInRead, *, heading: bool = True) -> None:
     out = console()
     chain = " → ".join(p.name for p in way.people)
-    hops = "direct" if way.introductions == 0 else f"{way.introductions} introduction(s)"
     if heading:
         out.print(f"\n{way.rank}. {escape(chain)}", style="bold")
-        out.print(f"   path strength {way.score:.3f}, {hops}. {escape(way.why)}")
+        # `why` already says how many introductions and the path's score, worked out.
+        out.print(f"   {escape(way.why)}")
     else:
-        out.print(f"   Reach them through {escape(chain)} (path strength {way.score:.3f}).")
+        out.print(f"   Reach them through {escape(chain)} (score {way.score:.2f}).")
     for tie in way.ties:
         out.print(
             f"   {escape(tie.source.name)} - {escape(tie.target.name)}: {tie.strength:.2f} "
@@ -115,8 +146,9 @@ def _way(way: WayInRead, *, heading: bool = True) -> None:
         )
     ask = way.first_ask
     out.print(f"   First ask: {escape(ask.ask)}")
-    to = f"{ask.draft.to_name} <{', '.join(ask.draft.to)}>" if ask.draft.to else ask.draft.to_name
-    out.print(f"   Draft to {escape(to)}, subject: {escape(ask.draft.subject)}")
+    to = addressed(ask.draft.to_name, ask.draft.to)
+    out.print(f"   Draft to {escape(to)}")
+    out.print(f"   Subject: {escape(ask.draft.subject)}")
     for line in ask.draft.body.splitlines():
         out.print(f"     {escape(line)}")
 

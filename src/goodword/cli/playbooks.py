@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from goodword import clock
-from goodword.cli.common import Id, JsonFlag, dump, fields, print_json, table, work
+from goodword.cli.common import (
+    Id,
+    JsonFlag,
+    addressed,
+    dump,
+    fields,
+    print_json,
+    table,
+    work,
+    write_output,
+)
 from goodword.db import LARGEST_ID
 from goodword.errors import InvalidInput
 from goodword.leads.models import LeadKind
@@ -37,6 +47,16 @@ def _show_result(read: object) -> None:
     for draft in read.drafts:
         to = ", ".join(draft.to) or "no address recorded"
         typer.echo(f"Draft to {to}: {draft.subject}")
+
+
+def _stop_if_blocked(read: object) -> None:
+    """A playbook that could not run (a blocking prompt says what it needs) is exit 2, as
+    invalid input is, whichever command ran it."""
+    from goodword.playbooks.schemas import PlaybookResultRead
+
+    assert isinstance(read, PlaybookResultRead)
+    if any(prompt.blocking for prompt in read.prompts):
+        raise typer.Exit(2)
 
 
 playbooks_app = typer.Typer(
@@ -87,7 +107,8 @@ def playbooks_rejection(
     """Run the rejection playbook for an opportunity: thank the interviewers you clicked
     with and ask them for introductions (as moving it to Rejected does).
 
-    Safe to run again: nothing is added twice.
+    Safe to run again: nothing is added twice. When it cannot run (the opportunity is not
+    marked rejected, say), it says what is needed and exits 2.
     """
     from goodword.playbooks.api import RejectionIn, run_rejection
 
@@ -95,10 +116,12 @@ def playbooks_rejection(
         read = run_rejection(session, ws, opportunity_id, RejectionIn(confirm_late=confirm_late))
     if as_json:
         print_json(dump(read))
+        _stop_if_blocked(read)
         return
     if read.created:
         typer.echo(f"Added {read.created} task{'s' if read.created != 1 else ''}.")
     _show_result(read)
+    _stop_if_blocked(read)
     if read.created:
         typer.echo("See them with: goodword tasks list")
 
@@ -139,7 +162,7 @@ def referrals_list(
         reads = [referrals.to_read(a) for a in asks]
         total = referrals.count(session, workspace_id=ws)
     if as_json:
-        print_json({"items": [dump(r) for r in reads]})
+        print_json([dump(r) for r in reads])
         return
     if not reads:
         typer.echo(
@@ -217,7 +240,7 @@ def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     with work(ctx) as (session, ws):
         reads = [references.to_read(r) for r in references.list_(session, workspace_id=ws)]
     if as_json:
-        print_json({"items": [dump(r) for r in reads]})
+        print_json([dump(r) for r in reads])
         return
     if not reads:
         typer.echo("No references yet. Add one: goodword references add PERSON_ID --consent DATE")
@@ -226,7 +249,7 @@ def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         "References",
         ["ID", "Person", "Agreed", "Used", "Last used", "Warnings"],
         [
-            (r.id, r.person_name, r.consent_on, r.uses_count, r.last_used_on, len(r.warnings))
+            (r.id, r.person_name, r.consent_on, r.uses_count, r.last_used_on, "\n".join(r.warnings))
             for r in reads
         ],
     )
@@ -309,12 +332,13 @@ def references_launch(
         print_json(
             {"use": dump(use) if use else None, "warnings": result.warnings, "playbook": dump(read)}
         )
+        _stop_if_blocked(read)
         return
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}")
     if result.blocked:
         _show_result(read)
-        raise typer.Exit(2)
+        _stop_if_blocked(read)
     typer.echo(events.describe(result))
     _show_result(read)
 
@@ -325,43 +349,23 @@ def keep_in_touch(
     as_json: JsonFlag = False,
 ) -> None:
     """Who is due for a catch-up, closest relationships first (or the week's digest)."""
-    from dataclasses import asdict
-
     from goodword.playbooks import cadence
+    from goodword.playbooks.api import DigestRead, DueRead, due_read
+    from goodword.playbooks.api import digest as digest_read
 
-    today = clock.today()
-    summary: list[str] = []
+    week: DigestRead | None = None
     with work(ctx) as (session, ws):
         if digest:
-            d = cadence.weekly_digest(session, workspace_id=ws, today=today)
-            items = d.keep_in_touch
-            document: dict[str, object] = {
-                "week_start": d.week_start.isoformat(),
-                "week_end": d.week_end.isoformat(),
-                "keep_in_touch": [_due_json(asdict(i)) for i in items],
-                "overdue_task_ids": [t.id for t in d.overdue_tasks],
-                "tasks_this_week": [{"id": t.id, "title": t.title} for t in d.tasks_this_week],
-                "open_asks": d.open_asks,
-                "owe_favours": [b.name for b in d.owe_favours],
-                "leads_to_pass_on": [
-                    {"lead": s.lead.title, "person": s.person.display_name}
-                    for s in d.leads_to_pass_on
-                ],
-            }
-            summary = [
-                f"The week of {d.week_start} to {d.week_end}",
-                f"Open referral asks: {d.open_asks}",
-                f"Overdue tasks: {len(d.overdue_tasks)}",
-                f"Tasks due this week: {len(d.tasks_this_week)}",
-            ]
+            week = digest_read(session, ws)
+            items: list[DueRead] = week.keep_in_touch
         else:
-            items = cadence.due_list(session, workspace_id=ws, today=today)
-            document = {"items": [_due_json(asdict(i)) for i in items]}
+            due = cadence.due_list(session, workspace_id=ws, today=clock.today())
+            items = [due_read(i) for i in due]
     if as_json:
-        print_json(document)
+        print_json(dump(week) if week is not None else [dump(i) for i in items])
         return
-    for line in summary:
-        typer.echo(line)
+    if week is not None:
+        _show_week(week)
     if not items:
         typer.echo("No one is due for a catch-up.")
         return
@@ -372,8 +376,19 @@ def keep_in_touch(
     )
 
 
-def _due_json(item: dict[str, object]) -> dict[str, object]:
-    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in item.items()}
+def _show_week(week: object) -> None:
+    """The digest's counts, then the favours you owe and the leads waiting to go out."""
+    from goodword.playbooks.api import DigestRead
+
+    assert isinstance(week, DigestRead)
+    typer.echo(f"The week of {week.week_start} to {week.week_end}")
+    typer.echo(f"Open referral asks: {week.open_asks}")
+    typer.echo(f"Overdue tasks: {len(week.overdue_tasks)}")
+    typer.echo(f"Tasks due this week: {len(week.tasks_this_week)}")
+    if week.owe_favours:
+        typer.echo("You owe a favour to: " + ", ".join(f.name for f in week.owe_favours))
+    for share in week.leads_to_pass_on:
+        typer.echo(f"Pass on: {share['lead_title']} to {share['person_name']}")
 
 
 leads_app = typer.Typer(
@@ -413,26 +428,60 @@ def leads_add(
     )
 
 
+@leads_app.command("list")
+def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List leads, newest first, with their ids and whom each was passed to."""
+    from goodword.leads import service as leads
+    from goodword.leads.models import ShareStatus
+
+    with work(ctx) as (session, ws):
+        reads = [leads.to_read(lead) for lead in leads.list_(session, workspace_id=ws)]
+    if as_json:
+        print_json([dump(r) for r in reads])
+        return
+    if not reads:
+        typer.echo("No leads yet. Add one: goodword leads add TITLE")
+        return
+    table(
+        "Leads",
+        ["ID", "Title", "Kind", "When", "Organization", "Passed to"],
+        [
+            (
+                r.id,
+                r.title,
+                r.kind,
+                r.happens_on,
+                r.organization_name,
+                [s.person_name for s in r.shares if s.status is ShareStatus.SENT],
+            )
+            for r in reads
+        ],
+    )
+    typer.echo("Whom one fits: goodword leads suggest ID")
+
+
 @leads_app.command("suggest")
 def leads_suggest(ctx: typer.Context, lead_id: Id, as_json: JsonFlag = False) -> None:
     """Whom the lead fits, why, and a drafted note and a task for each."""
-    from goodword.playbooks import engine, pass_it_on
+    from goodword.leads.api import run_pass_it_on
 
     with work(ctx) as (session, ws):
-        result = pass_it_on.run(session, workspace_id=ws, lead_id=lead_id, today=clock.today())
-        read = engine.to_read(result)
-        matches = [(m.person_id, m.name, m.reason) for m in result.matches]
+        read = run_pass_it_on(session, ws, lead_id)
     if as_json:
-        print_json(
-            dump(read)
-            | {"suggestions": [{"person_id": p, "name": n, "reason": r} for p, n, r in matches]}
-        )
+        print_json(dump(read))
+        _stop_if_blocked(read)
         return
     for prompt in read.prompts:
         typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
-    if matches:
-        table("It fits", ["Person", "Name", "Why"], matches)
-        typer.echo(f"{result.created} task(s) added with a drafted note each.")
+    _stop_if_blocked(read)
+    if read.suggestions:
+        table(
+            "It fits",
+            ["Person", "Name", "Why"],
+            [(m.person_id, m.name, m.reason) for m in read.suggestions],
+        )
+        added = read.created
+        typer.echo(f"{added} task{'' if added == 1 else 's'} added with a drafted note each.")
 
 
 messages_app = typer.Typer(
@@ -445,16 +494,14 @@ messages_app = typer.Typer(
 @messages_app.command("list")
 def messages_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Every message in the library, marked where you keep your own version."""
-    from goodword.playbooks import library
+    from goodword.playbooks.message_api import list_messages
 
     with work(ctx) as (session, ws):
-        entries = library.list_(session, workspace_id=ws)
-    rows = [
-        (e.template.key, e.template.title, "yours" if e.customized else "ours") for e in entries
-    ]
+        messages = list_messages(session, ws)
     if as_json:
-        print_json({"items": [{"key": k, "title": t, "wording": w} for k, t, w in rows]})
+        print_json(dump(messages))
         return
+    rows = [(m.key, m.title, "yours" if m.customized else "ours") for m in messages.items]
     table("Messages", ["Key", "Title", "Wording"], rows)
 
 
@@ -488,13 +535,14 @@ def messages_show(
         sender = (user.emails[0].address if user.emails else None) if user else None
         name = user.display_name if user else None
     if eml is not None:
-        eml.write_bytes(eml_bytes(drafts[0], from_address=sender, from_name=name, at=clock.now()))
+        mail = eml_bytes(drafts[0], from_address=sender, from_name=name, at=clock.now())
+        write_output(eml, mail)
     if as_json:
         print_json({"key": key, "drafts": [dump(drafting.to_read(d)) for d in drafts]})
         return
     for draft in drafts:
         if draft.to or draft.to_name:
-            typer.echo(f"To: {draft.to_name or ''} {' '.join(draft.to)}".rstrip())
+            typer.echo(f"To: {addressed(draft.to_name, draft.to)}")
         typer.echo(draft.as_text())
         if draft.missing:
             typer.echo(f"\n(Fill in before sending: {', '.join(draft.missing)})")
@@ -521,5 +569,5 @@ def calendar_export(
     with work(ctx) as (session, ws):
         body = calendar.download(session, workspace_id=ws, stamp=clock.now())
         count = len(calendar.items(session, workspace_id=ws))
-    file.write_bytes(body)
+    write_output(file, body)
     typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {file}.")

@@ -27,9 +27,12 @@ from goodword.cli.common import (
 from goodword.errors import FieldError, InvalidInput
 from goodword.interactions.models import Direction, InteractionKind
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.opportunities.wording import pay_of
 from goodword.tasks.models import TaskStatus
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from goodword.people.service import GoesWith
 
 person_app = typer.Typer(
@@ -153,6 +156,8 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
         "phones",
         "urls",
         "location",
+        "birthday",
+        "keep_in_touch_days",
         "tags",
         "interests",
         "how_we_met",
@@ -161,7 +166,9 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
         "created_at",
         "updated_at",
     ]
-    shown = {"phones": [phone_text(n) for n in read.phones]}
+    shown: dict[str, Any] = {"phones": [phone_text(n) for n in read.phones]}
+    if read.keep_in_touch_days:
+        shown["keep_in_touch_days"] = f"every {_some(read.keep_in_touch_days, 'day')}"
     jobs = [
         f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
         f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)}"
@@ -175,13 +182,22 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     details(
         f"{read.display_name} (person {read.id})",
         [
-            (f.replace("_", " ").capitalize(), shown.get(f, getattr(read, f)))
+            (PERSON_LABELS.get(f, f.replace("_", " ").capitalize()), shown.get(f, getattr(read, f)))
             for f in fields
             if f != "is_me"
         ]
         + [("This is you", "yes" if read.is_me else None)],
         {"Positions": jobs, "Connections": knows},
     )
+
+
+# Labels in our own words where the field's name is not one (as the person's page says them).
+PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
+
+
+def _some(count: int, thing: str, many: str | None = None) -> str:
+    """A count with its noun: 1 day, 2 days."""
+    return f"{count} {thing if count == 1 else many or thing + 's'}"
 
 
 @person_app.command("delete")
@@ -192,31 +208,38 @@ def person_delete(
 ) -> None:
     """Delete a person with their positions, connections, reference record, referral asks,
     possible-duplicate pairs and lead shares, taking them off their interactions. It first
-    lists what goes, and asks."""
+    lists what goes, and asks; with --yes it says what went. Saying no deletes nothing (exit
+    0)."""
+    from goodword.opportunities import service as opportunities
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
         person = people.get(session, workspace_id=ws, person_id=person_id)
         name = person.display_name
+        goes = people.goes_with(session, workspace_id=ws, person_id=person_id)
+        managed = opportunities.list_(
+            session, workspace_id=ws, hiring_manager_id=person_id, limit=1
+        ).items
         if not yes:
-            goes = people.goes_with(session, workspace_id=ws, person_id=person_id)
-            for line in _what_goes(goes):
+            for line in _what_goes(goes, manages=bool(managed)):
                 typer.echo(line)
-            typer.confirm(f"Delete {name}? This cannot be undone.", abort=True)
+            if not typer.confirm(f"Delete {name}? This cannot be undone."):
+                typer.echo("Nothing deleted.")
+                return
         people.delete(session, workspace_id=ws, person_id=person_id)
     typer.echo(f"Deleted {name}.")
+    if yes:
+        for line in _what_goes(goes, manages=bool(managed), done=True):
+            typer.echo(line)
 
 
-def _what_goes(goes: GoesWith) -> list[str]:
-    """What deleting a person takes with them, as the web's delete page says it
-    (people/delete.html), from the same counts (`people.service.goes_with`)."""
-
-    def some(count: int, thing: str, many: str | None = None) -> str:
-        return f"{count} {thing if count == 1 else many or thing + 's'}"
-
+def _what_goes(goes: GoesWith, *, manages: bool, done: bool = False) -> list[str]:
+    """What deleting a person takes (or, once `done`, took) with them, as the web's delete
+    page says it (people/delete.html), from the same counts (`people.service.goes_with`)."""
+    some = _some
     lines = []
     if goes.deletes_more:
-        lines.append("This also deletes:")
+        lines.append("This also deleted:" if done else "This also deletes:")
         if goes.positions:
             lines.append(f"  {some(goes.positions, 'position')} they held")
         if goes.connections:
@@ -237,8 +260,12 @@ def _what_goes(goes: GoesWith) -> list[str]:
             shared = some(goes.lead_shares, "lead")
             lines.append(f"  the record of passing {shared} on to them (the leads stay)")
     if goes.interactions:
-        lines.append(f"It takes them off {some(goes.interactions, 'interaction')}, which stay.")
-    lines.append("Opportunities where they were the hiring manager stay, with no manager named.")
+        took = "It took" if done else "It takes"
+        lines.append(f"{took} them off {some(goes.interactions, 'interaction')}, which stay.")
+    if manages:
+        lines.append(
+            "Opportunities where they were the hiring manager stay, with no manager named."
+        )
     return lines
 
 
@@ -335,7 +362,8 @@ def org_show(ctx: typer.Context, organization_id: Id, as_json: JsonFlag = False)
         print_json(dump(read))
         return
     fields = ["aliases", "domains", "location", "notes", "created_at", "updated_at"]
-    rows = [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields]
+    labels = {"aliases": "Other names"}
+    rows = [(labels.get(f, f.replace("_", " ").capitalize()), getattr(read, f)) for f in fields]
     details(f"{read.name} (organization {read.id})", rows, {})
 
 
@@ -349,7 +377,10 @@ def opportunity_add(
     ctx: typer.Context,
     role: Annotated[str, typer.Argument(help="The role's title.")],
     org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
-    org_id: Annotated[int | None, typer.Option(help="Or the organization's id.")] = None,
+    org_id: Annotated[
+        int | None,
+        typer.Option(help="Or the organization's id (with --org too, both must name it)."),
+    ] = None,
     stage: Annotated[Stage, typer.Option(help="Where it stands.")] = Stage.TARGET,
     route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
     city: Annotated[str | None, typer.Option(help="City of the job.")] = None,
@@ -378,9 +409,12 @@ def opportunity_add(
     data |= fields(pay_min=pay_min, pay_max=pay_max, pay_currency=currency, pay_period=period)
     data |= fields(hiring_manager_id=manager, next_step=next_step, next_step_due=due, notes=notes)
     with work(ctx) as (session, ws):
-        created = opportunities.create(
-            session, workspace_id=ws, data=validate(OpportunityCreate, data)
-        )
+        try:
+            created = opportunities.create(
+                session, workspace_id=ws, data=validate(OpportunityCreate, data)
+            )
+        except opportunities.TwoOrganizations as exc:
+            raise InvalidInput(exc.problem("--org", "--org-id")) from None
         read = opportunities.to_read(created)
     saved(f"Added {read.role_title} at {read.organization_name} ({read.id}).", read, as_json)
 
@@ -399,6 +433,7 @@ def opportunity_list(
     from goodword.opportunities import service as opportunities
 
     with work(ctx) as (session, ws):
+        _known(session, ws, org_id=org_id)
         page = opportunities.list_(
             session,
             workspace_id=ws,
@@ -426,16 +461,14 @@ def opportunity_show(ctx: typer.Context, opportunity_id: Id, as_json: JsonFlag =
     if as_json:
         print_json(dump(read))
         return
-    pay = " to ".join(str(v) for v in (read.pay_min, read.pay_max) if v is not None)
-    if pay:
-        pay += f" {read.pay_currency or ''} {f'per {read.pay_period}' if read.pay_period else ''}"
+    pay = pay_of(read)
     place = ", ".join(p for p in (read.city, read.region, read.country) if p)
     rows: list[tuple[str, Any]] = [
         ("Organization", read.organization_name),
         ("Stage", read.stage),
         ("Route", read.route),
         ("Where", place),
-        ("Pay", pay.strip()),
+        ("Pay", pay),
         ("Hiring manager", read.hiring_manager_name),
         ("Next step", read.next_step),
         ("Due", read.next_step_due),
@@ -498,7 +531,8 @@ def opportunity_move(
             | {"warning": dump(warning) if warning else None}
         )
         return
-    typer.echo(f"{read.role_title} at {read.organization_name} is now {cell(read.stage)}.")
+    already = "is now" if read.stage is not before else "was already"
+    typer.echo(f"{read.role_title} at {read.organization_name} {already} {cell(read.stage)}.")
     if warning is not None:
         typer.echo(f"Warning: {warning.message}")
         typer.echo(f"  See every way in: goodword paths --opportunity {read.id}")
@@ -509,6 +543,43 @@ def opportunity_move(
                 typer.echo(f"  Also: {prompt.message}")
         if outcome.created:
             typer.echo("See them with: goodword tasks list")
+
+
+def _known(
+    session: Session,
+    workspace_id: int,
+    *,
+    person: int | None = None,
+    opportunity: int | None = None,
+    org_id: int | None = None,
+) -> None:
+    """Refuse a list filter's id that names no record (exit 2, naming the option), so a typo
+    is not read as an empty list."""
+    from goodword.errors import NotFound
+    from goodword.opportunities import service as opportunities
+    from goodword.organizations import service as organizations
+    from goodword.people import service as people
+
+    checks = [
+        ("--person", person, lambda i: people.get(session, workspace_id=workspace_id, person_id=i)),
+        (
+            "--opportunity",
+            opportunity,
+            lambda i: opportunities.get(session, workspace_id=workspace_id, opportunity_id=i),
+        ),
+        (
+            "--org-id",
+            org_id,
+            lambda i: organizations.get(session, workspace_id=workspace_id, organization_id=i),
+        ),
+    ]
+    for option, record_id, load in checks:
+        if record_id is None:
+            continue
+        try:
+            load(record_id)
+        except NotFound as exc:
+            raise InvalidInput(f"{option}: {exc.message}") from None
 
 
 # An interaction with no one given and no summary, as `interaction add` says it.
@@ -604,6 +675,7 @@ def interaction_list(
     from goodword.interactions import service as interactions
 
     with work(ctx) as (session, ws):
+        _known(session, ws, person=person, opportunity=opportunity)
         page = interactions.list_(
             session,
             workspace_id=ws,
@@ -699,6 +771,7 @@ def task_list(
     from goodword.tasks.schemas import TaskRead
 
     with work(ctx) as (session, ws):
+        _known(session, ws, person=person, opportunity=opportunity)
         page = tasks.list_(
             session,
             workspace_id=ws,
@@ -724,27 +797,33 @@ def task_list(
 def task_show(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> None:
     """Show a task."""
     from goodword.tasks import service as tasks
-    from goodword.tasks.schemas import TaskRead
+    from goodword.tasks.schemas import TaskRead, origin_words
 
     with work(ctx) as (session, ws):
-        read = TaskRead.model_validate(tasks.get(session, workspace_id=ws, task_id=task_id))
+        task = tasks.get(session, workspace_id=ws, task_id=task_id)
+        read = TaskRead.model_validate(task)
+        person = f"{task.person.display_name} (person {task.person_id})" if task.person else None
+        organization = (
+            f"{task.organization.name} (organization {task.organization_id})"
+            if task.organization
+            else None
+        )
     if as_json:
         print_json(dump(read))
         return
-    fields = [
-        "status",
-        "due_date",
-        "snoozed_until",
-        "completed_at",
-        "notes",
-        "origin",
-        "person_id",
-        "organization_id",
-        "opportunity_id",
-        "interaction_id",
-        "created_at",
+    rows: list[tuple[str, Any]] = [
+        ("Status", read.status),
+        ("Due date", read.due_date),
+        ("Snoozed until", read.snoozed_until),
+        ("Completed at", read.completed_at),
+        ("Notes", read.notes),
+        ("From", origin_words(read.origin) or None),
+        ("Person", person),
+        ("Organization", organization),
+        ("Opportunity", read.opportunity_id),
+        ("Interaction", read.interaction_id),
+        ("Created at", read.created_at),
     ]
-    rows = [(f.replace("_", " ").capitalize(), getattr(read, f)) for f in fields]
     details(f"{read.title} (task {read.id})", rows, {})
 
 
@@ -783,24 +862,20 @@ def search_command(
     Each word must start a word ("ali gre" finds Alice Green); one or two letters look at
     names only.
     """
-    from goodword.search import service as search
+    from goodword.search.api import search
 
-    kinds = ("person", "organization")
-    if kind is not None and kind not in kinds:
+    if kind is not None and kind not in ("person", "organization"):
         raise InvalidInput(f"--kind takes 'person' or 'organization', not {kind!r}.")
     with work(ctx) as (session, ws):
-        hits = search.search(
-            session, workspace_id=ws, query=query, kinds=(kind,) if kind else kinds, limit=limit
-        )
-    found = [{"kind": h.kind, "id": h.record_id, "name": h.title, "detail": h.detail} for h in hits]
+        found = search(session, ws, q=query, kind=kind, limit=limit)  # type: ignore[arg-type]
     if as_json:
-        print_json(found)
+        print_json(dump(found))
         return
-    if not found:
+    if not found.items:
         typer.echo(f"Nothing found for {query!r}.")
         return
     table(
         f"Found for {query!r}",
         ["Kind", "ID", "Name", "Details"],
-        [(f["kind"], f["id"], f["name"], f["detail"]) for f in found],
+        [(f.kind, f.id, f.title, f.detail) for f in found.items],
     )

@@ -109,11 +109,16 @@ def laws(
     _print_currency(out)
 
 
+# What to give instead of a file that is not text (the web page says "paste the text").
+INSTEAD = "give a text file, a saved e-mail (.eml) or - to read the text from standard input"
+PIPED = "pipe in text or a saved e-mail (.eml), or name the file"
+
+
 def _read(file: str) -> tuple[str, str]:
     """Return the name to show and the text to check."""
     if file == "-":
         data = typer.get_binary_stream("stdin").read()
-        return "standard input", service.text_from_file(data, name="standard input")
+        return "standard input", service.text_from_file(data, name="standard input", instead=PIPED)
     path = Path(file).expanduser()
     if path.is_dir():
         raise InvalidInput(f"{file} is a folder; give a text file, a saved e-mail or -.")
@@ -124,7 +129,9 @@ def _read(file: str) -> tuple[str, str]:
     except OSError as exc:
         raise InvalidInput(f"Could not read {file}: {exc.strerror or exc}.") from None
     as_email = True if path.suffix.lower() == ".eml" else None
-    return str(file), service.text_from_file(data, name=str(file), as_email=as_email)
+    return str(file), service.text_from_file(
+        data, name=str(file), as_email=as_email, instead=INSTEAD
+    )
 
 
 def _print_report(name: str, report: Report) -> None:

@@ -25,9 +25,12 @@ Global option: `--database-url URL` (or the environment variable `GOODWORD_DATAB
 chooses the database; the default is the SQLite file in your data directory
 (see [configuration.md](configuration.md)).
 
-Exit codes: 0 success; 1 an error; 2 invalid input (the message names the field); 3 a conflict
-(such as a duplicate); 4 not found; 5 the database cannot be reached; 6 the database needs
-`goodword db upgrade`.
+Exit codes: 0 success; 1 an error; 2 invalid input (the message names the option you typed,
+such as `--due`; a `--json` error names the API's field, such as `due_date`), which includes an
+id given in an option that names no record (`task add T --person 99`); 3 a conflict (such as
+a duplicate); 4 not found: the record the command is about (`person show 99`, `task done 99`);
+5 the database cannot be reached (or its URL, or the folder of its SQLite file, is wrong); 6 the
+database needs `goodword db upgrade`.
 
 This page is generated from the commands (`python -m goodword.cli.reference > docs/cli.md`).
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,14 +23,24 @@ def read_document(data: Any) -> ExportFile:
             "not an object with a format header."
         )
     if data.get("format") != FORMAT:
+        said = (
+            f'it has no "format" field, which a Goodword export sets to "{FORMAT}"'
+            if data.get("format") is None
+            else f'its format is {_shown(data["format"])}, not "{FORMAT}"'
+        )
         raise InvalidInput(
-            f"This is not a Goodword export: its format is {data.get('format')!r}, not {FORMAT!r}.",
-            fields=[FieldError("format", f"Expected {FORMAT!r}.")],
+            f"This is not a Goodword export: {said}.",
+            fields=[FieldError("format", f'Expected "{FORMAT}".')],
         )
     if data.get("version") != VERSION:
+        said = (
+            'names no version (it has no "version" field)'
+            if data.get("version") is None
+            else f"is version {_shown(data['version'])}"
+        )
         raise InvalidInput(
-            f"This export is version {data.get('version')!r}; this Goodword reads version "
-            f"{VERSION}. A newer Goodword may read it.",
+            f"This export {said}; this Goodword reads version {VERSION}. "
+            "A newer Goodword may read it.",
             fields=[FieldError("version", f"Expected {VERSION}.")],
         )
     try:
@@ -47,6 +58,11 @@ def read_document(data: Any) -> ExportFile:
     if problems:
         raise _invalid(problems)
     return document
+
+
+def _shown(value: Any) -> str:
+    """A value as the file writes it (JSON), not as Python would."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _reference_problems(document: ExportFile) -> list[FieldError]:

@@ -173,8 +173,12 @@ def check_templates_free(session: Session, workspace_id: int, document: ExportFi
             for k in sorted(taken)
         ]
         raise Conflict(
-            f"{len(fields)} message template(s) in the file are already in this workspace; "
-            "nothing was imported.",
+            (
+                "A message template in the file is already in this workspace"
+                if len(fields) == 1
+                else f"{len(fields)} message templates in the file are already in this workspace"
+            )
+            + "; nothing was imported.",
             fields=fields,
         )
 

@@ -383,8 +383,12 @@ def _check_origin_keys_free(session: Session, workspace_id: int, document: Expor
             for k in sorted(k for k in taken if k is not None)
         ]
         raise Conflict(
-            f"{len(fields)} task(s) in the file are already in this workspace; nothing was "
-            "imported.",
+            (
+                "A task in the file is already in this workspace"
+                if len(fields) == 1
+                else f"{len(fields)} tasks in the file are already in this workspace"
+            )
+            + "; nothing was imported.",
             fields=fields,
         )
 

@@ -19,6 +19,7 @@ from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.network import service
 from goodword.network.queries import (
     BlindWarning,
+    DraftMessage,
     EgoNetwork,
     PathQuery,
     drafts,
@@ -185,10 +186,7 @@ def _entry_read(point: EntryPointRead, draft: DraftRead | None) -> EntryPointOut
 def ways_in_read(session: DbSession, *, workspace_id: int, found: WaysIn) -> WaysInRead:
     """The whole answer, each first ask with its draft addressed to the contact."""
     ways = found.paths + [p.way_in for p in found.entry_points]
-    messages = [
-        DraftRead(to=list(d.to), to_name=d.to_name, subject=d.subject, body=d.body)
-        for d in drafts(session, workspace_id=workspace_id, ways=ways)
-    ]
+    messages = [_draft_read(d) for d in drafts(session, workspace_id=workspace_id, ways=ways)]
     n = len(found.paths)
     return WaysInRead(
         source=brief(found.source),
@@ -205,7 +203,15 @@ def warning_read(warning: BlindWarning | None) -> BlindWarningRead | None:
     return BlindWarningRead(
         message=warning.message,
         path_finder=warning.path_finder,
-        best_path=way_read(warning.best) if warning.best else None,
+        best_path=way_read(warning.best, _draft_read(warning.draft)) if warning.best else None,
+    )
+
+
+def _draft_read(draft: DraftMessage | None) -> DraftRead | None:
+    if draft is None:
+        return None
+    return DraftRead(
+        to=list(draft.to), to_name=draft.to_name, subject=draft.subject, body=draft.body
     )
 
 
@@ -353,8 +359,8 @@ def connection_strength(
     strength, reasons = snap.strength(a, b), snap.explain(a, b)
     return StrengthRead(
         connection_id=connection.id,
-        person_a=PersonBrief(id=connection.person_a_id, name=connection.person_a.display_name),
-        person_b=PersonBrief(id=connection.person_b_id, name=connection.person_b.display_name),
+        person_a=brief(service.person_ref(connection.person_a)),
+        person_b=brief(service.person_ref(connection.person_b)),
         strength=round(strength, 4),
         reasons=reasons,
     )

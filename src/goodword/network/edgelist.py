@@ -76,37 +76,24 @@ def import_edges(
             fields=[FieldError("line 1", "Expected the header a,b[,kind,closeness].")],
         )
     reader.fieldnames = header
+    known = _known_people(session, workspace_id)
+    new_people: dict[_Key, PersonCreate] = {}
     problems: list[FieldError] = []
     rows: list[tuple[int, _Key, _Key, ConnectionKind, int | None]] = []
     for row in reader:
         line = reader.line_num
-        try:
-            rows.append((line, *_parse(row)))
-        except ValueError as exc:
-            problems.append(FieldError(f"line {line}", str(exc)))
-    known = _known_people(session, workspace_id)
-    new_people: dict[_Key, PersonCreate] = {}
-    for line, ka, kb, _kind, _close in rows:
-        if ka in known and known[ka] == known.get(kb):
-            problems.append(FieldError(f"line {line}", "a and b name the same person."))
-        for key in (ka, kb):
-            if key in known or key in new_people:
-                continue
-            if key.kind == "id":
-                problems.append(
-                    FieldError(f"line {line}", f"No person with id {key.value} in this workspace.")
-                )
-                continue
-            try:
-                new_people[key] = key.new_person()
-            except ValidationError as exc:
-                reason = exc.errors()[0]["msg"]
-                problems.append(FieldError(f"line {line}", f"'{key.value}' is unusable: {reason}"))
+        tie, wrong = _parse(row, known=known, new_people=new_people)
+        if wrong:
+            # One entry per line, in line order, saying every problem on it.
+            problems.append(FieldError(f"line {line}", " ".join(wrong)))
+        elif tie is not None:
+            rows.append((line, *tie))
     if problems:
         shown = problems[:MAX_PROBLEMS]
         more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
+        lines = "1 line" if len(problems) == 1 else f"{len(problems)} lines"
         raise InvalidInput(
-            f"{name}: {len(problems)} line(s) could not be read{more}; nothing was imported. "
+            f"{name}: {lines} could not be read{more}; nothing was imported. "
             f"First: {shown[0].field}: {shown[0].message}",
             fields=shown,
         )
@@ -184,45 +171,88 @@ _KIND_NAMES = {k.value: k for k in ConnectionKind} | {
 }
 
 
-def _parse(row: dict[str | None, str | None]) -> tuple[_Key, _Key, ConnectionKind, int | None]:
+def _parse(
+    row: dict[str | None, str | None],
+    *,
+    known: dict[_Key, int],
+    new_people: dict[_Key, PersonCreate],
+) -> tuple[tuple[_Key, _Key, ConnectionKind, int | None] | None, list[str]]:
+    """One line's tie, or every problem with it (a sentence each) in the order of its columns.
+
+    A key that is new is added to `new_people` (nothing is written if any line is bad).
+    """
+    wrong: list[str] = []
     if row.get(None):
-        raise ValueError("has more values than the header has columns")
-    a, b = _key(row.get("a")), _key(row.get("b"))
-    if a == b:
-        raise ValueError("a and b are the same person; a tie joins two people")
+        wrong.append("This line has more values than the header has columns.")
+    empty = [c for c in ("a", "b") if not (row.get(c) or "").strip()]
+    if empty:
+        wrong.append(
+            ("Columns a and b are" if len(empty) == 2 else f"Column {empty[0]} is")
+            + " empty: a tie needs a person key in each"
+            " (an e-mail, a profile URL or any other key)."
+        )
+    keys: list[_Key] = []
+    for column in ("a", "b"):
+        if column in empty:
+            continue
+        try:
+            key = _key(row.get(column) or "", column)
+        except ValueError as exc:
+            wrong.append(f"{str(exc).rstrip('.')}.")
+            continue
+        problem = "" if key in keys else _find(key, known=known, new_people=new_people)
+        if problem:
+            wrong.append(f"{problem}.")
+        keys.append(key)
+    if len(keys) == 2:
+        a, b = keys
+        if a == b or (a in known and known[a] == known.get(b)):
+            wrong.append("Columns a and b name the same person; a tie joins two people.")
     kind_text = (row.get("kind") or "").strip()
-    if not kind_text:
-        kind = ConnectionKind.KNOWS
-    else:
+    kind = ConnectionKind.KNOWS
+    if kind_text:
         kind_name = re.sub(r"[^a-z]+", "_", kind_text.lower()).strip("_")
-        if kind_name not in _KIND_NAMES:
+        if kind_name in _KIND_NAMES:
+            kind = _KIND_NAMES[kind_name]
+        else:
             choices = ", ".join(k.value for k in ConnectionKind)
-            raise ValueError(f"kind '{kind_text}' is not one of {choices}")
-        kind = _KIND_NAMES[kind_name]
+            wrong.append(f"Kind '{kind_text}' is not one of {choices}.")
     closeness_text = (row.get("closeness") or "").strip()
     closeness = None
     if closeness_text:
-        if not is_whole_number(closeness_text) or not 1 <= int(closeness_text) <= 5:
-            raise ValueError(f"closeness '{closeness_text}' must be a whole number from 1 to 5")
-        closeness = int(closeness_text)
-    return a, b, kind, closeness
+        if is_whole_number(closeness_text) and 1 <= int(closeness_text) <= 5:
+            closeness = int(closeness_text)
+        else:
+            wrong.append(f"Closeness '{closeness_text}' must be a whole number from 1 to 5.")
+    if wrong:
+        return None, wrong
+    return (keys[0], keys[1], kind, closeness), []
 
 
-def _key(value: str | None) -> _Key:
-    text = (value or "").strip()
-    if not text:
-        raise ValueError("a and b both need a person key (an e-mail, a profile URL or a key)")
+def _find(key: _Key, *, known: dict[_Key, int], new_people: dict[_Key, PersonCreate]) -> str:
+    """Find the person a key names, or note a new one; what is wrong with the key, if anything."""
+    if key in known or key in new_people:
+        return ""
+    if key.kind == "id":
+        return f"No person with id {key.value} in this workspace"
+    try:
+        new_people[key] = key.new_person()
+    except ValidationError as exc:
+        return f"'{key.value}' is unusable: {str(exc.errors()[0]['msg']).rstrip('.')}"
+    return ""
+
+
+def _key(text: str, column: str) -> _Key:
+    """The key a non-empty cell holds; ValueError says why it holds none."""
+    text = text.strip()
     if re.fullmatch(r"id:\s*\d+", text, re.IGNORECASE):
         return _Key("id", text.split(":", 1)[1].strip())
     if "@" in text and "/" not in text and " " not in text:
         return _Key("email", normalize.email(text))
     if _URL.match(text):
-        try:
-            return _Key("url", normalize.profile_url(text)[0])
-        except ValueError as exc:
-            raise ValueError(str(exc)) from None
+        return _Key("url", normalize.profile_url(text)[0])
     if len(text) > 300:
-        raise ValueError("a person key is longer than 300 characters")
+        raise ValueError(f"The person key in column {column} is longer than 300 characters")
     return _Key("source", text)
 
 

@@ -129,6 +129,8 @@ class DraftMessage:
 
 
 def draft_subject(way: WayIn) -> str:
+    if way.first_ask.subject is not None:
+        return way.first_ask.subject
     target = way.people[-1]
     if len(way.people) == 2:
         return "Twenty minutes of your advice?"
@@ -258,6 +260,8 @@ class BlindWarning:
     message: str
     path_finder: str
     best: WayIn | None = None
+    # The best way's first ask, addressed as the path finder addresses it.
+    draft: DraftMessage | None = None
 
 
 def introduced(session: Session, *, workspace_id: int, opportunity: Opportunity) -> bool:
@@ -350,6 +354,7 @@ def blind_warning(
             "An introduction, even now, makes a reply far likelier.",
             finder,
             best,
+            drafts(session, workspace_id=workspace_id, ways=[best])[0],
         )
     if found.entry_points:
         point = found.entry_points[0]
@@ -358,6 +363,7 @@ def blind_warning(
             f"{point.person.name} works there and is within reach: {point.approach}",
             finder,
             point.way_in,
+            drafts(session, workspace_id=workspace_id, ways=[point.way_in])[0],
         )
     return BlindWarning(f"{lead} {found.message or ''}".strip(), finder)
 

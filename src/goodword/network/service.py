@@ -74,6 +74,8 @@ class FirstAsk:
     contact: PersonRef
     ask: str
     draft: str
+    # Set when the user, not the path's start, writes the first message (see `_way_in`).
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,8 +249,9 @@ def ways_in(
         )
     refs = _refs(session, snap, {start, *(n for p in found for n in p.nodes)}, points)
     me = refs[start]
+    user = None if from_person_id is None else people.get_me(session, workspace_id=workspace_id)
     ways = [
-        _way_in(path, rank, refs, me=me, subject=subject)
+        _way_in(path, rank, refs, me=me, subject=subject, user_id=user.id if user else None)
         for rank, path in enumerate(found, start=1)
     ]
     reads = [
@@ -263,7 +266,9 @@ def ways_in(
             ),
             reachability=point.reachability,
             score=point.score,
-            way_in=_way_in(point.path, rank, refs, me=me, subject=subject),
+            way_in=_way_in(
+                point.path, rank, refs, me=me, subject=subject, user_id=user.id if user else None
+            ),
         )
         for rank, point in enumerate(points, start=1)
     ]
@@ -339,17 +344,19 @@ def _refs(
         .where(Person.id.in_(list(by_person)))
         .options(selectinload(Person.positions).selectinload(Position.organization))
     ).all()
-    refs: dict[int, PersonRef] = {}
-    for person in rows:
-        job = _current_position(person)
-        refs[by_person[person.id]] = PersonRef(
-            id=person.id,
-            name=person.display_name,
-            given_name=person.given_name,
-            title=job.title if job else None,
-            organization=job.organization.name if job else None,
-        )
-    return refs
+    return {by_person[person.id]: person_ref(person) for person in rows}
+
+
+def person_ref(person: Person) -> PersonRef:
+    """A person as paths and tie briefs name them: with their current title and organization."""
+    job = _current_position(person)
+    return PersonRef(
+        id=person.id,
+        name=person.display_name,
+        given_name=person.given_name,
+        title=job.title if job else None,
+        organization=job.organization.name if job else None,
+    )
 
 
 def _way_in(
@@ -359,20 +366,28 @@ def _way_in(
     *,
     me: PersonRef,
     subject: str,
+    user_id: int | None = None,
 ) -> WayIn:
+    """One way in with its first ask. A path from someone else whose first hop is the user
+    does not ask the user for an introduction: the user makes it, writing to the next person
+    on the path."""
     chain = [refs[n] for n in path.nodes]
     hops = [
         Hop(chain[i], chain[i + 1], path.strengths[i], list(path.reasons[i]))
         for i in range(path.hops)
     ]
-    ask, draft = wording.first_ask([p.named() for p in chain[1:]], me=me.named(), subject=subject)
+    if user_id is not None and chain[0].id != user_id and len(chain) > 2 and chain[1].id == user_id:
+        ask, draft, title = wording.introduce(
+            me.named(), [p.named() for p in chain[2:]], me=chain[1].named(), subject=subject
+        )
+        first = FirstAsk(contact=chain[2], ask=ask, draft=draft, subject=title)
+    else:
+        ask, draft = wording.first_ask(
+            [p.named() for p in chain[1:]], me=me.named(), subject=subject
+        )
+        first = FirstAsk(contact=chain[1], ask=ask, draft=draft)
     return WayIn(
-        rank=rank,
-        score=path.score,
-        people=chain,
-        hops=hops,
-        why=path.why,
-        first_ask=FirstAsk(contact=chain[1], ask=ask, draft=draft),
+        rank=rank, score=path.score, people=chain, hops=hops, why=path.why, first_ask=first
     )
 
 

@@ -91,6 +91,38 @@ def first_ask(chain: list[Named], *, me: Named, subject: str) -> tuple[str, str]
     return ask, draft
 
 
+def introduce(
+    friend: Named, chain: list[Named], *, me: Named, subject: str
+) -> tuple[str, str, str]:
+    """Return (what to do, a draft message, its subject) when a path from a friend runs
+    through the user first: the user makes the introduction, writing to the first person
+    after them in `chain` (which ends at the target)."""
+    contact, target = chain[0], chain[-1]
+    sign = f"Thank you,\n{me.first}"
+    if len(chain) == 1:
+        ask = f"Introduce {friend.name} to {target.described} yourself: you know them both."
+        draft = (
+            f"Hi {contact.first},\n\n"
+            f"I'd like to introduce you to {friend.name}, who is looking into {subject}. "
+            f"{friend.first} would value twenty minutes of your time, and I think you'd enjoy "
+            "the conversation. If you're open to it, just reply to us both; and if now isn't "
+            f"a good moment, no problem at all.\n\n{sign}"
+        )
+    else:
+        ask = (
+            f"Introduce {friend.name} to {contact.name} yourself; {contact.first} can "
+            f"introduce them to {target.described}."
+        )
+        draft = (
+            f"Hi {contact.first},\n\n"
+            f"I'd like to introduce you to {friend.name}, who is looking into {subject} and "
+            f"would love to speak with {target.name}. Would you be open to a short "
+            f"conversation with {friend.first}, and, if it feels right, to introducing them "
+            f"to {target.first}? If now isn't a good moment, no problem at all.\n\n{sign}"
+        )
+    return ask, draft, f"Introducing {friend.name}"
+
+
 ROLE_REASONS = {
     "customer": (
         "Works in a customer-facing role ({role}). People who sell or look after customers "

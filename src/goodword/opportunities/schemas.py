@@ -25,8 +25,15 @@ OrganizationName = Annotated[Text200, AfterValidator(visible_name)]
 class OpportunityBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    organization_id: RecordId | None = None
-    organization_name: OrganizationName | None = None
+    organization_id: RecordId | None = Field(
+        default=None,
+        description="The organization's id. Given with organization_name, both must name the "
+        "same organization (422 otherwise).",
+    )
+    organization_name: OrganizationName | None = Field(
+        default=None,
+        description="The organization's name or one of its other names; a new name adds it.",
+    )
     role_title: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
     ]

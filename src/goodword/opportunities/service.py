@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.db import utcnow
+from goodword.errors import FieldError, InvalidInput
 from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.opportunities.schemas import (
     OpportunityCreate,
@@ -22,6 +23,31 @@ from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
 KIND = "opportunity"
+
+
+class TwoOrganizations(InvalidInput):
+    """Both an organization's name and an id were given, and they name different ones: the
+    surfaces name their own two fields (the CLI its --org and --org-id)."""
+
+    def __init__(self, *, name: str, organization: Organization) -> None:
+        self.name = name
+        self.organization_id = organization.id
+        self.organization_name = organization.name
+        problem = self.problem("organization_name", "organization_id")
+        super().__init__(
+            problem,
+            fields=[
+                FieldError("organization_name", problem),
+                FieldError("organization_id", problem),
+            ],
+        )
+
+    def problem(self, by_name: str, by_id: str) -> str:
+        """The refusal, naming the two inputs as the caller calls them."""
+        return (
+            f"{by_name} “{self.name}” and {by_id} {self.organization_id} "
+            f"({self.organization_name}) name different organizations; give one of them."
+        )
 
 
 def get(session: Session, *, workspace_id: int, opportunity_id: int) -> Opportunity:
@@ -194,6 +220,15 @@ def _apply(
                 session, workspace_id=workspace_id, organization_id=organization_id
             ),
         )
+        if data.organization_name:
+            # Both given: they must mean the same organization, or the name would be lost.
+            named = organizations.find_by_name(
+                session, workspace_id=workspace_id, name=data.organization_name
+            )
+            if named is None or named.id != organization_id:
+                raise TwoOrganizations(
+                    name=data.organization_name, organization=opportunity.organization
+                )
     else:
         assert data.organization_name is not None
         opportunity.organization = organizations.get_or_create(

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from sqlalchemy.orm import Session
 
 from goodword.people import service as people
-from goodword.playbooks import library
+from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import emails_of, me, person_values
-from goodword.playbooks.messages import Draft, mailto_url
+from goodword.playbooks.messages import Draft, format_date, mailto_url
 from goodword.playbooks.schemas import DraftRead
 
 
@@ -21,16 +21,20 @@ def for_person(
     person_id: int,
     values: Mapping[str, str | None] | None = None,
 ) -> Draft:
-    """Fill a message for one person from their record; what the records cannot say stays
-    in braces for the user to fill."""
-    library.default_template(key)
+    """Fill a message for one person from their record (and the date of the last contact
+    logged with them); what the records cannot say stays in braces for the user to fill."""
+    template = library.default_template(key)
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     user = me(session, workspace_id=workspace_id)
+    known = person_values(person, user)
+    if "last_contact" in template.fillable:
+        last = cadence.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
+        known["last_contact"] = format_date(last.get(person.id))
     return library.draft(
         session,
         workspace_id=workspace_id,
         key=key,
-        values={**person_values(person, user), **(values or {})},
+        values={**known, **(values or {})},
         to=emails_of(person),
         to_name=person.display_name,
     )

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.playbooks.messages import (
     DEFAULTS,
+    OPTIONAL,
     PLACEHOLDERS,
     SAMPLE_VALUES,
     Draft,
     Template,
     join_names,
+    leave_out,
     placeholders_in,
     render,
 )
@@ -163,8 +165,16 @@ def draft(
     to: Sequence[str] = (),
     to_name: str | None = None,
 ) -> Draft:
-    """Fill the user's version of a message (or the default) from the given values."""
+    """Fill the user's version of a message (or the default) from the given values.
+
+    An optional placeholder with no value (no contact logged for `{last_contact}`) takes the
+    words around it out of the draft rather than staying in braces.
+    """
     template = get(session, workspace_id=workspace_id, key=key).template
+    for name in OPTIONAL:
+        value = values.get(name)
+        if name in template.fillable and (value is None or not value.strip()):
+            template = leave_out(template, name)
     return render(template, values, to=to, to_name=to_name)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -79,7 +79,8 @@ PLACEHOLDERS: dict[str, str] = {
     "can_speak_to": "What your reference knows about your work first-hand.",
     "apply_after": "The date you plan to apply, after the reference has called.",
     "department": "The department or team you would like to learn about.",
-    "last_contact": "When you were last in touch.",
+    "last_contact": "When you were last in touch. With no contact logged, the words in brackets "
+    "around it (or else its sentence) are left out.",
     "lead_title": "The opportunity, lead or event you are passing on.",
     "lead_details": "Its link, date and description, as known.",
     "reason": "Why it made you think of them.",
@@ -363,6 +364,37 @@ def render(
         to_name=to_name,
         missing=tuple(missing),
     )
+
+
+# Placeholders that can rightly have no value: with none, the words around them are left out
+# of the draft instead of leaving the placeholder in braces for the user to fill.
+OPTIONAL = ("last_contact",)
+
+
+def leave_out(template: Template, name: str) -> Template:
+    """The template without the words around `{name}`; a pure function.
+
+    The brackets holding it go first ("in touch (around {last_contact}), and" becomes "in
+    touch, and"); a placeholder outside brackets takes its sentence with it. A subject that
+    would be left empty keeps the placeholder, so the gap shows instead.
+    """
+    subject = _without(template.subject, name)
+    return replace(
+        template,
+        subject=subject if subject.strip() else template.subject,
+        body=_without(template.body, name),
+    )
+
+
+def _without(text: str, name: str) -> str:
+    token = re.escape(f"{{{name}}}")
+    sentence = rf"[^.!?()\n]*{token}[^.!?()\n]*[.!?]?"
+    text = re.sub(rf"[ \t]*\([^()\n]*{token}[^()\n]*\)", "", text)
+    # A sentence first on its line goes with the spaces after it; a later one with the
+    # spaces before it.
+    text = re.sub(rf"(?m)^([ \t]*){sentence}[ \t]*", r"\1", text)
+    text = re.sub(rf"(?<=[.!?])[ \t]+{sentence}", "", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def join_names(names: Sequence[str], conjunction: str = "or") -> str:

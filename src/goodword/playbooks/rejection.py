@@ -243,6 +243,9 @@ def run(
     exclude = {opportunity.organization_id}
     base = {"organization": opportunity.organization.name, "role": opportunity.role_title}
     missing_companies = False
+    # Asks this playbook made on an earlier run, and whether this run made any.
+    already: list[ReferralAsk] = []
+    added_asks = False
     for interviewer in result.clicked:
         person = interviewer.person
         values = {**base, **person_values(person, user)}
@@ -290,10 +293,19 @@ def run(
             )
         result.companies[person.id] = suggestions
         if not suggestions:
-            missing_companies = True
+            # The companies named before may be off the target list by now (applied to, say).
+            earlier = referrals.list_(
+                session,
+                workspace_id=workspace_id,
+                person_id=person.id,
+                source_opportunity_id=opportunity.id,
+            )
+            result.asks.extend(earlier)
+            already.extend(earlier)
+            missing_companies = missing_companies or not earlier
             continue
         for suggestion in suggestions:
-            ask, _ = referrals.get_or_create(
+            ask, created = referrals.get_or_create(
                 session,
                 workspace_id=workspace_id,
                 data=ReferralAskCreate(
@@ -303,6 +315,10 @@ def run(
                 ),
             )
             result.asks.append(ask)
+            if created:
+                added_asks = True
+            else:
+                already.append(ask)
         names = [s.organization.name for s in suggestions]
         request = library.draft(
             session,
@@ -331,6 +347,13 @@ def run(
             opportunity_id=opportunity.id,
         )
         result.add_task(task, created)
+    if already and not added_asks and not result.created:
+        result.ask(
+            "asks",
+            f"Nothing new to add: the asks from this rejection already exist "
+            f"({_asks_named(already)}).",
+            blocking=False,
+        )
     if missing_companies:
         result.ask(
             "target_companies",
@@ -339,6 +362,17 @@ def run(
             blocking=False,
         )
     return result
+
+
+def _asks_named(asks: list[ReferralAsk]) -> str:
+    """'Maria Santos at Contoso and Fabrikam; Lee Park at Initech'."""
+    places: dict[str, list[str]] = {}
+    for ask in asks:
+        where = ask.target_organization.name if ask.target_organization else "no company named"
+        names = places.setdefault(ask.person.display_name, [])
+        if where not in names:
+            names.append(where)
+    return "; ".join(f"{who} at {join_names(where, 'and')}" for who, where in places.items())
 
 
 def mark_asked(

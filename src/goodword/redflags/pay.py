@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from goodword.opportunities.wording import pay_words
 from goodword.redflags.textspan import Evidence, Sentences, evidence, from_match, rx
 
 W = r"(?:[\w'\u2019-]+\s+)"
@@ -298,10 +299,6 @@ def _trimmed(text: str, match: re.Match[str]) -> Evidence:
     return evidence(text, match.start(), end)
 
 
-_SYMBOLS = {"USD": "$", "GBP": "\u00a3", "EUR": "\u20ac"}
-_PER = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
-
-
 @dataclass(frozen=True)
 class RecordedPay:
     """The pay kept in an opportunity's own fields, apart from its posting text."""
@@ -311,13 +308,6 @@ class RecordedPay:
     currency: str | None = None
     period: str | None = None
 
-    def _amount(self, value: float) -> str:
-        figure = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-        code = (self.currency or "").upper()
-        if code in _SYMBOLS:
-            return _SYMBOLS[code] + figure
-        return f"{code} {figure}" if code else figure
-
     @property
     def words(self) -> str:
         """The pay in words: "$120,000 to $150,000 a year", "from £30,000", "up to $40 an hour".
@@ -325,16 +315,7 @@ class RecordedPay:
         >>> RecordedPay(120000, 150000, "USD", "year").words
         '$120,000 to $150,000 a year'
         """
-        if self.low is not None and self.high is not None and self.high != self.low:
-            text = f"{self._amount(self.low)} to {self._amount(self.high)}"
-        elif self.low is not None:
-            text = ("" if self.high == self.low else "from ") + self._amount(self.low)
-        elif self.high is not None:
-            text = f"up to {self._amount(self.high)}"
-        else:
-            return ""
-        per = _PER.get(self.period or "")
-        return f"{text} {per}" if per else text
+        return pay_words(self.low, self.high, self.currency, self.period)
 
 
 def pay_ranges(text: str) -> list[PayRange]:

@@ -199,13 +199,16 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(3, len(head) // 100)
 
 
-def _not_text(name: str) -> InvalidInput:
-    return InvalidInput(
-        f"{name} is not a text file; give a text file, a saved e-mail (.eml) or paste the text."
-    )
+# What to give instead of a file that is not text: the web page has a box to paste into; the
+# command line says its own (it reads standard input).
+PASTE = "give a text file, a saved e-mail (.eml) or paste the text"
 
 
-def decode_text(data: bytes, *, name: str) -> str:
+def _not_text(name: str, instead: str = PASTE) -> InvalidInput:
+    return InvalidInput(f"{name} is not a text file; {instead}.")
+
+
+def decode_text(data: bytes, *, name: str, instead: str = PASTE) -> str:
     """Decode a text file, guessing its encoding when it is not UTF-8."""
     if data.startswith(_UTF16_BOMS):
         try:
@@ -213,7 +216,7 @@ def decode_text(data: bytes, *, name: str) -> str:
         except UnicodeDecodeError:
             pass
     if looks_binary(data):
-        raise _not_text(name)
+        raise _not_text(name, instead)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -226,7 +229,9 @@ def decode_text(data: bytes, *, name: str) -> str:
     return str(best)
 
 
-def text_from_file(data: bytes, *, name: str, as_email: bool | None = None) -> str:
+def text_from_file(
+    data: bytes, *, name: str, as_email: bool | None = None, instead: str = PASTE
+) -> str:
     """The text to check in a file: a saved e-mail's headers and body, or the text itself.
 
     `as_email=None` decides from the content: a file that opens with mail headers is read as
@@ -241,11 +246,11 @@ def text_from_file(data: bytes, *, name: str, as_email: bool | None = None) -> s
     if as_email is None:
         as_email = looks_like_email(data)
     if as_email:
-        return text_from_email(data, name=name)
-    return decode_text(data, name=name)
+        return text_from_email(data, name=name, instead=instead)
+    return decode_text(data, name=name, instead=instead)
 
 
-def text_from_email(data: bytes, *, name: str) -> str:
+def text_from_email(data: bytes, *, name: str, instead: str = PASTE) -> str:
     """The sender, subject and body of a saved e-mail (.eml), as text.
 
     The sender stays in: where a message comes from is part of what gives a scam away. A plain
@@ -253,9 +258,9 @@ def text_from_email(data: bytes, *, name: str) -> str:
     are refused as they are for any other file; a message saved as UTF-16 is read.
     """
     if data.startswith(_UTF16_BOMS):
-        data = decode_text(data, name=name).encode("utf-8")
+        data = decode_text(data, name=name, instead=instead).encode("utf-8")
     if looks_binary(data):
-        raise _not_text(name)
+        raise _not_text(name, instead)
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     lines = []

@@ -9,6 +9,28 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from goodword.records import Day, RecordId
 from goodword.tasks.models import TaskStatus
 
+# The playbooks' names, as a task's page and `goodword task show` say where it came from.
+PLAYBOOK_NAMES = {
+    "rejection": "Rejection playbook",
+    "referral": "Referral follow-up",
+    "reference": "Launch a reference",
+    "reach": "Reach the hiring manager",
+    "keep-in-touch": "Keep in touch",
+    "favours": "Favours",
+    "pass-it-on": "Pass it on",
+}
+
+
+def origin_words(origin: str) -> str:
+    """Where a task came from, in words ("referral:report-back" is "Referral follow-up:
+    report back"); "" for a task the user made."""
+    if origin == "manual":
+        return ""
+    playbook, _, step = origin.partition(":")
+    name = PLAYBOOK_NAMES.get(playbook, playbook.replace("-", " ").capitalize())
+    return f"{name}: {step.replace('-', ' ')}" if step else name
+
+
 SNOOZE_DATE_MISSING = "Pick a date to snooze until."
 
 

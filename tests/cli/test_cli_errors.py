@@ -1,0 +1,92 @@
+"""The CLI's shared error printer: a problem is named by the option the user typed (`--due`),
+not by the API's field (`next_step_due`); `--json` errors keep the API's field names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from goodword.cli.common import option_for, options_in_text
+
+BAD_OPPORTUNITY = (
+    "opportunity", "add", "Analyst", "--org", "Fabrikam", "--due", "2026-13-01",
+    "--pay-min", "5", "--pay-max", "1", "--currency", "dollars",
+)  # fmt: skip
+
+
+def test_an_error_names_the_options_typed_not_the_api_fields(run, cli_url: str) -> None:
+    result = run(*BAD_OPPORTUNITY)
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: Some fields need attention.",
+        "  --currency: Give a three-letter currency code, such as USD or EUR.",
+        "  --due: Give a real date, such as 2026-11-02.",
+        "  --pay-max is below --pay-min.",
+    ]
+
+
+def test_a_json_error_keeps_the_api_field_names(run, cli_url: str) -> None:
+    result = run(*BAD_OPPORTUNITY, "--json")
+
+    error = json.loads(result.stdout)["error"]
+    assert [f["field"] for f in error["fields"]] == ["pay_currency", "next_step_due", "__all__"]
+    assert "--due:" in result.stderr
+
+
+def test_the_same_field_is_named_by_each_commands_own_option(run, cli_url: str) -> None:
+    # organization_id is --org in `task add`, --org-id in `opportunity add`.
+    task = run("task", "add", "Call", "--org", "99")
+    person = run("interaction", "add", "call", "--with", "99")
+
+    assert task.exit_code == 2
+    assert task.stderr.splitlines() == [
+        "Error: --org does not name a record in this workspace.",
+        "  --org: No organization with id 99 in this workspace.",
+    ]
+    assert person.stderr.splitlines() == [
+        "Error: --with does not name a record in this workspace.",
+        "  --with: No person with id 99 in this workspace.",
+    ]
+
+
+def test_a_record_id_that_is_not_a_number_is_said_in_plain_words(run, cli_url: str) -> None:
+    result = run("person", "show", "abc")
+    shown = run("person", "show", "--help")
+
+    assert result.exit_code == 2
+    assert "'abc' is not a record id; give its number" in result.output
+    assert "int range" not in result.output
+    assert "int range" not in shown.output
+
+
+@pytest.mark.parametrize(
+    ("field", "options", "option"),
+    [
+        ("occurred_at", {"--when", "--with"}, "--when"),
+        ("participants.0.person_id", {"--when", "--with"}, "--with"),
+        ("participants.2.rapport", {"--with"}, "--with"),
+        ("organization_id", {"--org", "--org-id"}, "--org-id"),
+        ("organization_id", {"--org", "--person"}, "--org"),
+        ("pay_min", {"--pay-min"}, "--pay-min"),
+        ("emails.1", {"--email"}, "--email"),
+        ("person_id", {"--with"}, None),  # the command has no such option: the field stays
+        ("__all__", {"--with"}, None),
+    ],
+)
+def test_option_for_a_field(field: str, options: set[str], option: str | None) -> None:
+    assert option_for(field, options) == option
+
+
+def test_field_names_in_a_message_become_options_and_other_words_stay() -> None:
+    options = {"--org", "--after", "--pay-min", "--pay-max", "--url"}
+
+    assert options_in_text(
+        "Name the organization (organization_name) or give its id.", options
+    ) == ("Name the organization (--org) or give its id.")
+    assert options_in_text("leave out `after`", options) == "leave out `--after`"
+    assert options_in_text("pay_max is below pay_min.", options) == "--pay-max is below --pay-min."
+    assert options_in_text("see https://urls.example.org and unknown_field", options) == (
+        "see https://urls.example.org and unknown_field"
+    )

@@ -1,0 +1,181 @@
+"""`goodword playbooks|referrals|references|keep-in-touch|leads|messages|calendar`: the API's
+JSON shapes, what the human output says, and the exit codes. The clock is pinned."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from factories import LOCAL
+from goodword import clock
+from goodword.config import Settings
+from goodword.db import make_engine
+from goodword.people import service as people
+from goodword.web import create_app
+from goodword.workspaces.models import Workspace
+from person_records import everything_of
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: NOW.date())
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+
+
+@pytest.fixture
+def api(cli_url: str) -> Iterator[TestClient]:
+    """The JSON API over the database the CLI uses."""
+    with TestClient(create_app(Settings(database_url=cli_url)), base_url=LOCAL) as client:
+        yield client
+
+
+@pytest.fixture
+def network(run, cli_url: str) -> None:
+    """Ada with a reference record, a referral ask and two leads waiting to be passed on to
+    her, a friend (Bo) due a catch-up, and a favour Bo did for you that you have not
+    returned."""
+    assert run("person", "add", "Ada Lovelace", "--email", "ada@example.org").exit_code == 0
+    assert run("person", "add", "Bo Jensen", "--tag", "maths").exit_code == 0
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        workspace_id = session.scalars(select(Workspace.id)).one()
+        ada, bo = (people.get(session, workspace_id=workspace_id, person_id=i) for i in (1, 2))
+        everything_of(session, workspace_id, ada, bo)
+        bo.keep_in_touch_days = 7
+        session.commit()
+    engine.dispose()
+    favour = run("interaction", "add", "favour_received", "--with", "2", "--when", "2026-11-02")
+    assert favour.exit_code == 0, favour.output
+
+
+@pytest.mark.parametrize(
+    ("command", "path"),
+    [
+        (("referrals", "list"), "/api/v1/referrals"),
+        (("references", "list"), "/api/v1/references"),
+        (("keep-in-touch",), "/api/v1/keep-in-touch"),
+        (("keep-in-touch", "--digest"), "/api/v1/keep-in-touch/digest"),
+        (("messages", "list"), "/api/v1/messages"),
+        (("leads", "list"), "/api/v1/leads"),
+        (("search", "ada"), "/api/v1/search?q=ada"),
+    ],
+)
+def test_json_output_is_the_apis_shape(
+    run, network: None, api: TestClient, command: tuple[str, ...], path: str
+) -> None:
+    printed = run(*command, "--json")
+    served = api.get(path)
+
+    assert printed.exit_code == 0, printed.output
+    assert served.status_code == 200
+    assert json.loads(printed.stdout) == served.json()
+    assert served.json()  # something to compare
+
+
+def test_the_digest_names_the_favours_owed_and_the_leads_to_pass_on(run, network: None) -> None:
+    digest = run("keep-in-touch", "--digest")
+
+    assert digest.exit_code == 0
+    lines = digest.stdout.splitlines()
+    assert "You owe a favour to: Bo Jensen" in lines
+    assert "Pass on: A meetup to Ada Lovelace" in lines
+    assert "Pass on: An opening to Ada Lovelace" in lines
+
+
+def test_references_list_shows_the_warnings_in_words(run, network: None) -> None:
+    listed = run("references", "list")
+
+    assert listed.exit_code == 0
+    assert "has not agreed to be your reference yet" in " ".join(listed.stdout.split())
+
+
+def test_leads_list_shows_each_lead_s_id(run, network: None) -> None:
+    listed = run("leads", "list")
+
+    assert listed.exit_code == 0
+    rows = [" ".join(line.strip("│ ").split()) for line in listed.stdout.splitlines()]
+    assert any(row.startswith("2 │ An opening │ Lead") for row in rows)
+    assert any(row.startswith("1 │ A meetup │ Lead") for row in rows)
+    assert listed.stdout.endswith("Whom one fits: goodword leads suggest ID\n")
+
+
+def test_leads_list_with_no_leads_says_how_to_add_one(run, cli_url: str) -> None:
+    listed = run("leads", "list")
+
+    assert (listed.exit_code, listed.stdout) == (
+        0,
+        "No leads yet. Add one: goodword leads add TITLE\n",
+    )
+
+
+def test_a_rejection_playbook_that_cannot_run_exits_2(run, cli_url: str) -> None:
+    run("opportunity", "add", "Analyst", "--org", "Acme")
+
+    shown = run("playbooks", "rejection", "1")
+    as_json = run("playbooks", "rejection", "1", "--json")
+
+    assert shown.exit_code == 2
+    assert shown.stdout.startswith("Needed: Analyst at Acme is not marked rejected.")
+    assert as_json.exit_code == 2
+    assert json.loads(as_json.stdout)["prompts"][0]["blocking"] is True
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("calendar", "export", "{missing}/tasks.ics"),
+        ("messages", "show", "keep_in_touch", "--person", "1", "--eml", "{missing}/ada.eml"),
+    ],
+)
+def test_an_output_file_in_a_missing_folder_is_exit_2_naming_it(
+    run, cli_url: str, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.org")
+    missing = tmp_path / "nowhere"
+
+    result = run(*(part.format(missing=missing) for part in command))
+
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"there is no folder {missing}" in result.stderr
+    assert not missing.exists()
+
+
+def test_a_draft_s_recipient_reads_as_a_mail_program_writes_it(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.org")
+
+    shown = run("messages", "show", "keep_in_touch", "--person", "1")
+
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("To: Ada Lovelace <ada@example.org>\n")
+
+
+def test_leads_suggest_with_no_one_it_fits_exits_2_saying_what_is_needed(run, cli_url: str) -> None:
+    run("leads", "add", "Rust meetup", "--tag", "rust")
+
+    shown = run("leads", "suggest", "1")
+    as_json = run("leads", "suggest", "1", "--json")
+
+    assert shown.exit_code == 2
+    assert shown.stdout.startswith("Needed: No one in your records fits this yet.")
+    assert as_json.exit_code == 2
+    assert json.loads(as_json.stdout)["suggestions"] == []
+
+
+def test_leads_suggest_counts_the_tasks_in_words(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--interest", "rust")
+    run("leads", "add", "Rust meetup", "--tag", "rust")
+
+    shown = run("leads", "suggest", "1")
+
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.endswith("1 task added with a drafted note each.\n")
