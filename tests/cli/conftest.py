@@ -5,13 +5,15 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from goodword import migrate
+from goodword import migrate, server
 from goodword.cli import app, common
 from goodword.db import make_engine
+from goodword.server import Server
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +71,32 @@ def run() -> Iterator[Run]:
         return runner.invoke(app, list(args), input=input)
 
     yield invoke
+
+
+class _Bound:
+    """A stand-in for the listening socket (`server.listen`), so no port is taken."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.address = (host, port)
+
+    def getsockname(self) -> tuple[str, int]:
+        return self.address
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Record what `goodword serve` would run instead of running it."""
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(server, "listen", _Bound)
+
+    def fake_run(server: Server, sockets: Any = None) -> None:
+        config = server.config
+        calls.append(
+            {"app": config.app, "host": config.host, "port": config.port, "log": config.access_log}
+        )
+
+    monkeypatch.setattr(Server, "run", fake_run)
+    return calls

@@ -11,40 +11,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from goodword import migrate, server
+from goodword import migrate
 from goodword.db import make_engine
-from goodword.server import Server
 
 UNREACHABLE = "postgresql://u:secret@127.0.0.1:1/x"
-
-
-class _Bound:
-    """A stand-in for the listening socket (`server.listen`), so no port is taken."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.address = (host, port)
-
-    def getsockname(self) -> tuple[str, int]:
-        return self.address
-
-    def close(self) -> None:
-        pass
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Record what `goodword serve` would run instead of running it."""
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(server, "listen", _Bound)
-
-    def fake_run(server: Server, sockets: Any = None) -> None:
-        config = server.config
-        calls.append(
-            {"app": config.app, "host": config.host, "port": config.port, "log": config.access_log}
-        )
-
-    monkeypatch.setattr(Server, "run", fake_run)
-    return calls
 
 
 def test_db_upgrade_brings_an_empty_database_to_the_latest_version(run, tmp_path: Path) -> None:

@@ -10,37 +10,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from goodword import server
-from goodword.server import STALE_AFTER, Server, sweep_stale_uploads
+from goodword.server import STALE_AFTER, sweep_stale_uploads
 
 NO_SIGN_IN = "Warning: Goodword has no sign-in yet. Anyone who can reach this address sees"
 
 
-class _Bound:
-    """A stand-in for the listening socket (`server.listen`), so no port is taken."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.address = (host, port)
-
-    def getsockname(self) -> tuple[str, int]:
-        return self.address
-
-    def close(self) -> None:
-        pass
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Record the app `goodword serve` would run instead of running it."""
-    apps: list[Any] = []
-    monkeypatch.setattr(server, "listen", _Bound)
-    monkeypatch.setattr(Server, "run", lambda self, sockets=None: apps.append(self.config.app))
-    return apps
-
-
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.5", "::"])
 def test_serving_beyond_this_machine_warns_that_everyone_sees_everything(
-    run, cli_url: str, served: list[Any], host: str
+    run, cli_url: str, served: list[dict[str, Any]], host: str
 ) -> None:
     result = run("serve", "--host", host)
 
@@ -51,22 +28,22 @@ def test_serving_beyond_this_machine_warns_that_everyone_sees_everything(
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1"])
 def test_serving_on_this_machine_only_does_not_warn(
-    run, cli_url: str, served: list[Any], host: str
+    run, cli_url: str, served: list[dict[str, Any]], host: str
 ) -> None:
     result = run("serve", "--host", host)
 
     assert result.exit_code == 0, result.output
     assert "sign-in" not in result.stderr
-    with TestClient(served[0], base_url="http://localhost:8765") as client:
+    with TestClient(served[0]["app"], base_url="http://localhost:8765") as client:
         footer = client.get("/").text.split('<footer class="bottom">')[1]
     assert "your data stays on this machine ·" in footer and "sign-in" not in footer
 
 
 def test_the_footer_says_where_the_data_is_when_served_beyond_this_machine(
-    run, cli_url: str, served: list[Any]
+    run, cli_url: str, served: list[dict[str, Any]]
 ) -> None:
     assert run("serve", "--host", "192.168.1.5").exit_code == 0
-    with TestClient(served[0], base_url="http://192.168.1.5:8765") as phone:
+    with TestClient(served[0]["app"], base_url="http://192.168.1.5:8765") as phone:
         footer = phone.get("/").text.split('<footer class="bottom">')[1]
 
     assert "your data stays on this machine" not in footer
@@ -86,7 +63,7 @@ def _upload_folder(parent: Path, name: str, *, age: float) -> Path:
 
 
 def test_serve_removes_upload_folders_left_by_a_killed_server(
-    run, cli_url: str, served: list[Any], _private_temp_dir: Path
+    run, cli_url: str, served: list[dict[str, Any]], _private_temp_dir: Path
 ) -> None:
     stale = _upload_folder(_private_temp_dir, "goodword-import-2xl8yaza", age=STALE_AFTER + 60)
 
