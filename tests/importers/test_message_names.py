@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.importers.cleaning import split_names
 from goodword.importers.plan import name_key
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
@@ -133,3 +134,120 @@ def test_the_user_saved_with_only_a_whole_name_is_known_in_messages(session, wor
     )
     assert report.of(Outcome.CREATED) == []
     assert participants(session) == [{ada.id}]
+
+
+NEW_HEADER = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\r\n"
+)
+ALICE = "https://www.linkedin.com/in/alice-example"
+
+
+def new_messages(*rows: tuple[str, str]) -> Upload:
+    """A new-shape messages.csv: Alice writes to (To, recipient profile links), a day apart."""
+    lines = [
+        f'c{day},,Alice Example,{ALICE},"{to}","{links}",2025-03-{day:02d} 10:00:00 UTC,'
+        "Hello,Hi there,INBOX\r\n"
+        for day, (to, links) in enumerate(rows, start=1)
+    ]
+    return Upload("messages.csv", (NEW_HEADER + "".join(lines)).encode())
+
+
+def added(session: Session, report: ImportReport) -> dict[str, Person]:
+    found = {}
+    for row in report.of(Outcome.CREATED):
+        person = session.get(Person, row.person_id)
+        assert person is not None
+        found[person.display_name] = person
+    return found
+
+
+@pytest.mark.parametrize(
+    ("to", "names"),
+    [
+        ("Ravi Shankar, PhD, Jo Park", ["Ravi Shankar, PhD", "Jo Park"]),
+        ("Anita Nayak, MSc, MBA", ["Anita Nayak, MSc, MBA"]),
+        ("Sam Okafor, Jr., Jo Park", ["Sam Okafor, Jr.", "Jo Park"]),
+        ("Müller, José", ["Müller, José"]),
+        ("Jo Park, Ann Lee", ["Jo Park", "Ann Lee"]),
+        (" Jo Park ,, ", ["Jo Park"]),
+        ("", []),
+    ],
+)
+def test_a_to_column_is_split_into_people_not_at_every_comma(to, names):
+    assert split_names(to) == names
+
+
+def test_credentials_in_a_to_column_are_no_people_and_links_go_to_the_right_one(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(
+        session,
+        workspace,
+        new_messages(
+            (
+                "Ravi Shankar, PhD, Jo Park",
+                "https://www.linkedin.com/in/ravi-shankar,https://www.linkedin.com/in/jo-park",
+            )
+        ),
+    )
+    made = added(session, report)
+    assert sorted(made) == ["Jo Park", "Ravi Shankar"]
+    ravi, jo = made["Ravi Shankar"], made["Jo Park"]
+    assert [u.url for u in ravi.urls] == ["https://www.linkedin.com/in/ravi-shankar"]
+    assert [u.url for u in jo.urls] == ["https://www.linkedin.com/in/jo-park"]
+    assert (ravi.given_name, ravi.family_name, ravi.notes) == (
+        "Ravi",
+        "Shankar",
+        "Credentials: PhD",
+    )
+    assert participants(session) == [{ravi.id, jo.id, session.scalar(
+        select(Person.id).where(Person.is_me.is_(True))
+    )}]  # fmt: skip
+
+
+def test_one_recipient_link_makes_the_whole_to_column_one_person(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(
+        session,
+        workspace,
+        new_messages(("Nayak, Priya Devi", "https://www.linkedin.com/in/priya-nayak")),
+    )
+    made = added(session, report)
+    assert list(made) == ["Nayak, Priya Devi"]
+    priya = made["Nayak, Priya Devi"]
+    assert (priya.given_name, priya.family_name) == ("Priya Devi", "Nayak")
+    assert [u.url for u in priya.urls] == ["https://www.linkedin.com/in/priya-nayak"]
+
+
+def test_two_single_words_in_an_old_to_column_are_one_person(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(session, workspace, messages(("Alice Example", "Müller, José", "OUTGOING")))
+    made = added(session, report)
+    assert list(made) == ["Müller, José"]
+    assert (made["Müller, José"].given_name, made["Müller, José"].family_name) == ("José", "Müller")
+
+
+@pytest.mark.parametrize("written", ["Anita Nayak, MSc, MBA", "Anita Nayak (she/her)"])
+def test_a_message_name_with_credentials_or_pronouns_finds_the_saved_person(
+    session, workspace, written
+):
+    saved = f.person(session, workspace.id, "Anita Nayak", given_name="Anita", family_name="Nayak")
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(session, workspace, messages((written, "Alice Example", "INCOMING")))
+    assert report.of(Outcome.CREATED) == []
+    assert participants(session) == [{saved.id}]
+
+
+def test_someone_a_message_adds_has_credentials_and_pronouns_in_notes(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(
+        session, workspace, messages(("Anita Nayak, MSc (she/her)", "Alice Example", "INCOMING"))
+    )
+    (row,) = report.of(Outcome.CREATED)
+    person = session.get(Person, row.person_id)
+    assert person is not None
+    assert (person.display_name, person.given_name, person.family_name) == (
+        "Anita Nayak", "Anita", "Nayak",
+    )  # fmt: skip
+    assert person.notes is not None
+    assert "Credentials: MSc" in person.notes and "Pronouns: she/her" in person.notes

@@ -62,6 +62,28 @@ def clean_whole_name(name: str, notes: list[str]) -> str:
     return cleaned or name
 
 
+def split_names(text: str) -> list[str]:
+    """The names in a list of names separated by commas (a LinkedIn message's To): a
+    credential or generational suffix after a comma stays with the name before it, and two
+    single words are one name written family name first.
+
+    >>> split_names("Ravi Shankar, PhD, Jo Park")
+    ['Ravi Shankar, PhD', 'Jo Park']
+    >>> split_names("Müller, José")
+    ['Müller, José']
+    """
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) == 2 and all(" " not in part for part in parts):
+        return [", ".join(parts)]
+    names: list[str] = []
+    for part in parts:
+        if names and (part.strip(".").lower() in _SUFFIXES or _is_credential(part)):
+            names[-1] += ", " + part
+        else:
+            names.append(part)
+    return names
+
+
 def unify_line_breaks(text: str) -> str:
     """The text with every line break written "\\n": a CSV saved on Windows writes "\\r\\n",
     an old Mac "\\r", a vCard "\\n". Notes are kept this way, so the same note read from any

@@ -16,6 +16,7 @@ from goodword.importers.cleaning import (
     parse_datetime,
     profile_url,
     read_birthday,
+    split_names,
 )
 from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import Table, cell, cells_getter, row_getter
@@ -363,11 +364,14 @@ def parse_messages(table: Table) -> Parsed:
         conversation = get("conversation id") or f"line {line}"
         placeholders = placeholders_in.setdefault(conversation, set())
         sender = _ref(get("from"), _linkedin_url(get("sender profile url")), placeholders)
-        names = [n.strip() for n in get("to").split(",") if n.strip()]
         urls = [
             _linkedin_url(u.strip())
             for u in get("recipient profile urls").replace(";", ",").split(",")
         ]
+        names = split_names(get("to"))
+        if len(names) > 1 and len(urls) == 1 and urls[0]:
+            # One recipient, whose name has commas of its own ("Nayak, Priya").
+            names = [" ".join(get("to").split())]
         recipients = [
             _ref(names[i] if i < len(names) else "", urls[i] if i < len(urls) else None,
                  placeholders)

@@ -16,6 +16,7 @@ from goodword.importers import dateorder
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
+    clean_whole_name,
     looks_like_email,
     profile_url,
     read_birthday,
@@ -187,7 +188,7 @@ def parse_mapped(
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
         given, family, notes = clean_name(one("given"), one("family"))
-        whole = _whole_name(one("name"), notes) if one("name") else None
+        whole = clean_whole_name(one("name"), notes) if one("name") else None
         if whole and not (given or family):
             given, family = split_whole_name(whole)
         person = IncomingPerson(
@@ -249,14 +250,6 @@ def _birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateord
     if said:
         parsed.notes.append(said)
     return settled.order
-
-
-def _whole_name(name: str, notes: list[str]) -> str:
-    """A whole name with its credentials, pronouns and nicknames moved to `notes` (read as
-    `clean_name` reads a family name, so "Ann Lee PhD" loses its "PhD" too)."""
-    _given, cleaned, moved = clean_name("", name)
-    notes.extend(note for note in moved if note not in notes)
-    return cleaned or name
 
 
 def split_whole_name(name: str) -> tuple[str, str]:

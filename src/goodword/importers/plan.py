@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.matching import SUGGEST, Profile, Scored, fold, score, shared_key_reason
-from goodword.importers.cleaning import organization_key
+from goodword.importers.cleaning import clean_whole_name, organization_key
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import (
     IncomingInteraction,
@@ -105,7 +105,7 @@ def name_key(name: str | None) -> str:
     >>> name_key("Müller, José"), name_key("Dr. José Müller")
     ('jose muller', 'jose muller')
     """
-    given, family = split_whole_name(name or "")
+    given, family = split_whole_name(clean_whole_name(name or "", []))
     return " ".join(part for part in (fold(given), fold(family)) if part)
 
 
@@ -585,9 +585,11 @@ class Resolver:
             named = self._by_name(folded)
             if named is not None:
                 return named
-        # Someone only met in messages (a recruiter, say): add them, their name split as a
-        # whole name typed into one column is, and kept whole as the name shown.
-        given, family = split_whole_name(ref.name or "")
+        # Someone only met in messages (a recruiter, say): add them, their name cleaned and
+        # split as a whole name typed into one column is, and kept whole as the name shown.
+        notes: list[str] = []
+        name = clean_whole_name(ref.name, notes) if ref.name else None
+        given, family = split_whole_name(name or "")
         person = IncomingPerson(
             source=incoming.source,
             file_name=incoming.file_name,
@@ -595,8 +597,9 @@ class Resolver:
             key=ref.url or by_name,
             given_name=given or None,
             family_name=family or None,
-            display_name=ref.name or ref.url,
+            display_name=name or ref.url,
             urls=[Labeled(ref.url, "LinkedIn")] if ref.url else [],
+            notes="\n".join(notes) or None,
         )
         target = self.plan.draft(person)
         assert person.key is not None

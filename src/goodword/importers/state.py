@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from goodword.duplicates.matching import Matcher, Profile, fold
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.importers.bulk import driver_rows
-from goodword.importers.cleaning import organization_key, profile_url
+from goodword.importers.cleaning import clean_whole_name, organization_key, profile_url
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
@@ -104,7 +104,7 @@ def split_name(person: IncomingPerson) -> tuple[str, str]:
 def _split(given: str | None, family: str | None, display: str | None) -> tuple[str, str]:
     folded_given, folded_family = fold(given), fold(family)
     if not folded_given and not folded_family and display:
-        whole_given, whole_family = split_whole_name(display)
+        whole_given, whole_family = split_whole_name(clean_whole_name(display, []))
         return fold(whole_given), fold(whole_family)
     return folded_given, folded_family
 
