@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
 from goodword import clock
 from goodword.db import Base
+from goodword.duplicates.apart import judged_apart, shares_key_apart
 from goodword.duplicates.matching import KEY_HOLDERS, Matcher, Profile, Scored, score
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import (
@@ -217,8 +218,6 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
 def _unless_apart(first: Profile, second: Profile, judged: Scored) -> Scored:
     """A shared e-mail or phone between two clearly different names (a switchboard, a
     household address) is asked about, never merged: the import's rule."""
-    from goodword.importers.plan import judged_apart, shares_key_apart
-
     if shares_key_apart(first, second):
         return judged_apart(first, second, min(first.keys & second.keys))
     return judged

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from goodword.duplicates.matching import SUGGEST, Profile, Scored, fold, score, shared_key_reason
-from goodword.importers.cleaning import clean_whole_name, organization_key
+from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
+from goodword.duplicates.matching import Profile, Scored, fold, shared_key_reason
+from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import (
     IncomingInteraction,
@@ -75,29 +76,6 @@ class Plan:
             self.updates.setdefault(target, []).append((person, newer_copy))
 
 
-def names_differ(a: Profile, b: Profile) -> bool:
-    """Whether the names of two profiles clearly disagree, as the matcher judges names: a
-    given or a family name plainly different, or one given name the other with another
-    ending (Paul and Paula). A nickname, an initial (of either name: "Ravi S."), a typo or
-    a part missing on either side is no disagreement, and neither is a record known only by
-    its e-mail address or phone number (a card without a name).
-
-    A company's contact (a record named after its organization: "Acme Corp" and its
-    switchboard) is no person: its name disagrees with a person's (one company's number or
-    address is shared by everyone there) and with another organization's, not with a
-    contact of the same organization."""
-    if _unnamed(a) or _unnamed(b):
-        return False
-    business_a, business_b = _business(a), _business(b)
-    if business_a and business_b:
-        return organization_key(a.full) != organization_key(b.full)
-    if business_a or business_b:
-        return a.full != b.full
-    given_a, given_b = _initial(a.given, b.given), _initial(b.given, a.given)
-    family_a, family_b = _initial(a.family, b.family), _initial(b.family, a.family)
-    return score(Profile(0, given_a, family_a), Profile(0, given_b, family_b)).conflict
-
-
 def name_key(name: str | None) -> str:
     """The folded full name of someone known only by a whole name, as a saved person known
     only by theirs is indexed (`state.split_name`), so a message naming them finds them.
@@ -109,54 +87,10 @@ def name_key(name: str | None) -> str:
     return " ".join(part for part in (fold(given), fold(family)) if part)
 
 
-def _unnamed(profile: Profile) -> bool:
-    """Whether the profile has no name but its e-mail address or phone number (or none)."""
-    full = profile.full
-    if not any(char.isalpha() for char in full):
-        return True
-    return any(key.startswith("e:") and fold(key[2:]) == full for key in profile.keys)
-
-
-def _business(profile: Profile) -> bool:
-    """Whether the profile is named after its organization: a company's contact."""
-    return bool(profile.orgs) and organization_key(profile.full) in profile.orgs
-
-
-def _initial(part: str, other: str) -> str:
-    """The other name for a one-letter part that is its initial (else the part)."""
-    return other if len(part) == 1 and other.startswith(part) else part
-
-
-def shares_key_apart(a: Profile, b: Profile) -> bool:
-    """Whether two profiles share an e-mail address or phone number (and no LinkedIn
-    profile) while their names clearly differ: two people, maybe (a shared switchboard or
-    household address), maybe one (a new family name), so the user decides."""
-    return _shared(a, b) and names_differ(a, b)
-
-
-def _shared(a: Profile, b: Profile) -> bool:
-    """Whether two profiles share an e-mail address or phone number, and no LinkedIn profile."""
-    shared = a.keys & b.keys
-    return bool(shared) and not any(k.startswith("u:") for k in shared)
-
-
 def _key_order(key: str) -> tuple[bool, str]:
     # A LinkedIn profile first: it is one person's own, whatever name they go by now
     # (people change their display name), so it settles a record that other keys cannot.
     return (not key.startswith("u:"), key)
-
-
-def judged_apart(a: Profile, b: Profile, key: str) -> Scored:
-    """The suggestion for two records sharing `key` whose names clearly differ, scored on
-    what else they say (at least enough to be queued)."""
-    keyless = score(
-        Profile(0, a.given, a.family, orgs=a.orgs, location=a.location, birthday=a.birthday),
-        Profile(0, b.given, b.family, orgs=b.orgs, location=b.location, birthday=b.birthday),
-    )
-    one_company = _business(a) != _business(b)
-    why = "one is a company's contact" if one_company else "the names differ"
-    reason = f"{shared_key_reason(key)}, but {why}"
-    return Scored(max(SUGGEST, keyless.score), (reason,), conflict=True)
 
 
 def _held(person: IncomingPerson) -> str:
@@ -308,7 +242,7 @@ class Resolver:
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
                 named = self._identity(target)
-                if named is None or (_unnamed(named) and not _unnamed(found)):
+                if named is None or (unnamed(named) and not unnamed(found)):
                     self.identities[target] = found
             if person.says_me and self._me() is None:
                 if target > 0:
@@ -395,7 +329,11 @@ class Resolver:
             if any(target == t for t, _judged in apart):
                 continue
             found = state.matcher.profiles[other]
-            differs = self._differs(profile, found, target) if _shared(profile, found) else None
+            differs = (
+                self._differs(profile, found, target)
+                if shares_contact_key(profile, found)
+                else None
+            )
             if differs is not None:
                 # (`score` stops at a shared key; here the names say otherwise.)
                 key = min(profile.keys & found.keys)
