@@ -427,6 +427,8 @@ class Changes:
     ended: list[dict[str, Any]] = field(default_factory=list)
     # departments filled in on positions already held: id, department
     departments: list[dict[str, Any]] = field(default_factory=list)
+    # titles written out on positions already held: id, title
+    titles: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     # new fingerprints of source records already held: b_source, b_key, b_print
     fingerprints: list[dict[str, Any]] = field(default_factory=list)
@@ -443,8 +445,9 @@ class Changes:
             session.execute(update(Person), self.people)
         if self.ended:
             session.execute(update(Position), self.ended)
-        if self.departments:
-            session.execute(update(Position), self.departments)
+        for changed in (self.departments, self.titles):
+            if changed:
+                session.execute(update(Position), changed)
         for model, rows in (
             (PersonEmail, self.emails),
             (PersonPhone, self.phones),

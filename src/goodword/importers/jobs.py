@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from goodword.duplicates.matching import fold
 from goodword.importers.bulk import Changes, Held, Known, cut
+from goodword.importers.cleaning import organization_key
 from goodword.importers.organizations import organization_id
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
@@ -10,18 +12,60 @@ from goodword.importers.state import WorkspaceState
 
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
-    organization and title; for a dated one, the same start), if any."""
+    organization and title; for a dated one, the same start), if any.
+
+    An address book says less than LinkedIn and says it its own way, so an undated job
+    is also one held already when its title is the held one shortened or written out
+    ("VP Eng", "VP Engineering"), and when it has no title and names the employer of a
+    current job longer or shorter by whole words ("Meta Platforms, Inc." for "Meta")."""
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     dated = incoming.start_date is not None or incoming.end_date is not None
     for held in person.positions:
         if _elsewhere(state, held, org_id):
+            if not (dated or title) and held.is_current and _one_employer(state, held, incoming):
+                return held
             continue
         if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
-            not dated and (held.title == title or not title)
+            not dated and (held.title == title or not title or _one_title(held.title, title))
         ):
             return held
     return None
+
+
+def _one_employer(state: WorkspaceState, held: Held, incoming: IncomingPosition) -> bool:
+    """Whether the incoming organization's name is the held one's with words added or
+    left out at its end ("Meta Platforms" and "Meta")."""
+    held_name = state.organization_names.get(held.organization_id)
+    if held_name is None:
+        return False
+    a, b = organization_key(held_name).split(), organization_key(incoming.organization).split()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _one_title(held: str | None, title: str | None) -> bool:
+    """Whether two titles are one, shortened or written out word by word ("VP Eng" and
+    "VP Engineering", "Sr. Data Sci." and "Sr Data Scientist")."""
+    if not (held and title):
+        return False
+    a, b = fold(held).split(), fold(title).split()
+    return len(a) == len(b) and all(_one_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+# Grades, where a letter more is another job ("Engineer II" after "Engineer I").
+_GRADES = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
+
+
+def _one_word(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    if shorter == longer:
+        return True
+    return (
+        len(shorter) >= 2
+        and longer.startswith(shorter)
+        and not (shorter in _GRADES or shorter.isdigit() or longer.isdigit())
+    )
 
 
 def _elsewhere(state: WorkspaceState, held: Held, org_id: int) -> bool:
@@ -53,7 +97,9 @@ def add_job(
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
-        return _department(out, held_already, incoming.department)
+        return _written_out(out, held_already, incoming.title) + _department(
+            out, held_already, incoming.department
+        )
     org_id = organization_id(state, incoming.organization)
     org_name = org_names[org_id]
     title = cut(incoming.title, 200)
@@ -89,6 +135,20 @@ def add_job(
         return [f"past position added: {title or 'a role'} at {org_name}"]
     role = f"{title} at {org_name}" if title else org_name
     return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
+
+
+def _written_out(out: Changes, held: Held, title: str | None) -> list[str]:
+    """The job is held already; its title written out in full when this record has it so
+    ("VP Engineering" for "VP Eng")."""
+    title = cut(title, 200)
+    if not (title and held.title) or len(title) <= len(held.title):
+        return []
+    was, held.title = held.title, title
+    if held.id:
+        out.titles.append({"id": held.id, "title": title})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row["title"] = title
+    return [f"title {title} (was {was})"]
 
 
 def _department(out: Changes, held: Held, department: str | None) -> list[str]:

@@ -1,0 +1,87 @@
+"""An address book names a job its own way: "Meta Platforms, Inc." with no title for
+LinkedIn's "Recruiter at Meta", "VP Eng" for "VP Engineering". Such a card is the job held
+already, not a move that ends it (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.organizations.models import Organization
+from goodword.people.models import Person, Position
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+CONNECTIONS = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+
+
+def linkedin(company: str, position: str) -> Upload:
+    url = "https://www.linkedin.com/in/jo-park"
+    row = f"Jo,Park,{url},jo@example.org,{company},{position},12 Mar 2024"
+    return Upload("Connections.csv", (CONNECTIONS + row + "\r\n").encode())
+
+
+def card(org: str, title: str | None = None) -> Upload:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", "FN:Jo Park", "N:Park;Jo;;;", f"ORG:{org}"]
+    lines += [f"TITLE:{title}"] if title else []
+    lines += ["EMAIL:jo@example.org", "END:VCARD", ""]
+    return Upload("phone.vcf", "\r\n".join(lines).encode())
+
+
+def run(session: Session, workspace: Workspace, upload: Upload) -> ImportReport:
+    return import_files(session, workspace_id=workspace.id, paths_or_uploads=[upload], today=TODAY)
+
+
+def jobs(session: Session) -> list[tuple[str, str | None, bool]]:
+    """(organization, title, current) of Jo's positions, oldest first."""
+    (jo,) = session.scalars(select(Person)).all()
+    return [
+        (name, title, current)
+        for name, title, current in session.execute(
+            select(Organization.name, Position.title, Position.is_current)
+            .join(Organization, Organization.id == Position.organization_id)
+            .where(Position.person_id == jo.id)
+            .order_by(Position.id)
+        )
+    ]
+
+
+def test_a_card_naming_the_employer_longer_and_no_title_keeps_the_linkedin_job(session, workspace):
+    run(session, workspace, linkedin("Meta", "Recruiter"))
+    report = run(session, workspace, card("Meta Platforms, Inc."))
+    (row,) = report.rows
+    assert (row.outcome, row.detail) == (Outcome.MERGED, "same e-mail address (jo@example.org)")
+    assert jobs(session) == [("Meta", "Recruiter", True)]
+
+
+def test_a_card_naming_another_employer_is_still_a_move(session, workspace):
+    run(session, workspace, linkedin("Meta", "Recruiter"))
+    report = run(session, workspace, card("Metals Group"))
+    (row,) = report.rows
+    assert "now Metals Group (was at Meta)" in row.detail
+    assert jobs(session) == [("Meta", "Recruiter", False), ("Metals Group", None, True)]
+
+
+def test_a_shortened_title_at_the_same_employer_is_the_same_job(session, workspace):
+    run(session, workspace, linkedin("Globex", "VP Engineering"))
+    run(session, workspace, card("Globex Corporation", "VP Eng"))
+    assert jobs(session) == [("Globex", "VP Engineering", True)]
+
+
+def test_a_title_written_out_later_replaces_the_shortened_one(session, workspace):
+    run(session, workspace, card("Globex", "VP Eng"))
+    report = run(session, workspace, linkedin("Globex Corporation", "VP Engineering"))
+    (row,) = report.rows
+    assert "title VP Engineering (was VP Eng)" in row.detail
+    assert jobs(session) == [("Globex", "VP Engineering", True)]
+
+
+def test_another_grade_is_another_job(session, workspace):
+    run(session, workspace, linkedin("Globex", "Engineer I"))
+    run(session, workspace, card("Globex", "Engineer II"))
+    assert jobs(session) == [("Globex", "Engineer I", False), ("Globex", "Engineer II", True)]
