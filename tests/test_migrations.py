@@ -198,3 +198,70 @@ def test_a_reference_launch_outlives_its_opportunity(empty_engine: Engine) -> No
     with empty_engine.connect() as connection:
         rows = connection.execute(text("SELECT origin_key FROM tasks")).scalars()
         assert [key for key in rows if key and ":use:" in key] == []
+
+
+def test_linkedin_links_saved_percent_encoded_are_decoded(empty_engine: Engine) -> None:
+    """0011: a profile link an earlier import kept as LinkedIn's CSV writes it is rewritten
+    to the one address Goodword keeps now, its provenance key too, and a person's second
+    copy of the same profile goes; an import then finds them by that profile."""
+    from datetime import date
+
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.importers.records import Upload
+    from goodword.importers.report import Outcome
+    from goodword.importers.service import import_files
+    from goodword.people.models import PersonSource, PersonUrl
+    from goodword.workspaces import service as workspaces
+
+    encoded = "https://www.linkedin.com/in/jos%c3%a9-m%c3%bcller-4b2a1"
+    decoded = "https://www.linkedin.com/in/josé-müller-4b2a1"
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        jose = f.person(session, ws, "José Müller", given_name="José", family_name="Müller")
+        ada = f.person(session, ws, "Ada Lovelace")
+        session.add_all(
+            [
+                # As the old code saved them: the CSV's link, and the phone's plain one.
+                PersonUrl(workspace_id=ws, person_id=jose.id, url=encoded, kind="linkedin"),
+                PersonUrl(
+                    workspace_id=ws, person_id=jose.id, url=decoded, kind="linkedin", position=1
+                ),
+                PersonUrl(
+                    workspace_id=ws, person_id=ada.id, url="https://example.org/100%25", kind="web"
+                ),
+                PersonSource(
+                    workspace_id=ws, person_id=jose.id, source="linkedin", external_key=encoded
+                ),
+            ]
+        )
+        ids = {"jose": jose.id, "ada": ada.id}
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010")
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        urls = connection.execute(
+            text("SELECT person_id, url FROM person_urls ORDER BY person_id, position")
+        ).all()
+        keys = connection.execute(text("SELECT external_key FROM person_sources")).scalars()
+        assert urls == [(ids["jose"], decoded), (ids["ada"], "https://example.org/100%25")]
+        assert list(keys) == [decoded]
+    row = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "José,Müller,https://www.linkedin.com/in/jos%C3%A9-m%C3%BCller-4b2a1,,,,12 Mar 2024\r\n"
+    )
+    with transaction(sessions) as session:
+        report = import_files(
+            session,
+            workspace_id=ws,
+            paths_or_uploads=[Upload("Connections.csv", row.encode())],
+            today=date(2026, 11, 25),
+        )
+    assert [(r.outcome, r.person_id) for r in report.rows] == [(Outcome.UNCHANGED, ids["jose"])]

@@ -259,7 +259,8 @@ def test_a_vcard_line_ending_in_equals_is_not_joined_unless_quoted_printable():
         "BEGIN:VCARD\nVERSION:3.0\nN:Lovelace;Ada;;;\nTITLE:Analyst\nEND:VCARD\n",
     )
     grace, ada = parsed.people
-    assert (grace.notes, grace.positions) == ("2 + 2 =", [])
+    # (A title without an organization goes to the notes, after the note it was not joined to.)
+    assert (grace.notes, grace.positions) == ("2 + 2 =\n\nJob title: Admiral", [])
     assert (ada.given_name, ada.family_name) == ("Ada", "Lovelace")
 
 

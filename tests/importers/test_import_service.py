@@ -536,7 +536,8 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
     assert rows[("Recommendations_Received.csv", 2)] == (
         Outcome.MERGED,
         "Ada Lovelace",
-        "added to Ada Lovelace (Connections.csv, line 5) — tags added: reference candidate",
+        "added to Ada Lovelace (Connections.csv, line 5) — notes added; tags added: "
+        "reference candidate",
     )
     assert report.counts["unchanged"] == 0
     # A newer Email Addresses.csv: its row says what it added, and only its row.

@@ -5,7 +5,8 @@ them."""
 
 from __future__ import annotations
 
-from goodword.duplicates.matching import SUGGEST, Profile, Scored, fold, score, shared_key_reason
+from goodword.duplicates.matching import SUGGEST, Profile, Scored, score, shared_key_reason
+from goodword.duplicates.names import fold
 from goodword.importers.cleaning import organization_key
 
 

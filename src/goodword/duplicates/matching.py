@@ -15,19 +15,25 @@ from __future__ import annotations
 
 import re
 import time
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
-from functools import lru_cache
+from string import ascii_lowercase
 from typing import Any
 
-import jellyfish
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
+from goodword.duplicates.names import (
+    GENERATION_ENDS,
+    GENERATION_SHOWN,
+    GENERATIONS,
+    NICK_GROUPS,
+    lossy_same,
+    soundex,
+)
 from goodword.people.normalize import phone_text
 
 # A pair at or above AUTO_MERGE (with supporting evidence) is merged without asking; between
@@ -68,111 +74,6 @@ KEY_HOLDERS = 10
 
 _DIGIT = re.compile(r"\d")
 _NO_KEYS: frozenset[str] = frozenset()
-_ASCII_SPACE = re.compile(r"[\s\-/,.]+")
-_ASCII_DROP = re.compile(r"[^a-z0-9 ]+")
-
-_FOLD = str.maketrans(
-    {"\u0131": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
-)
-
-# Common English nicknames, both ways; enough to see "Bob Smith" and "Robert Smith" as close.
-_NICKNAMES = {
-    "robert": {"bob", "rob", "bobby", "robbie"},
-    "william": {"bill", "will", "billy", "liam"},
-    "richard": {"rick", "dick", "rich", "richie"},
-    "elizabeth": {"liz", "beth", "lizzie", "eliza", "betty"},
-    "margaret": {"maggie", "meg", "peggy"},
-    "katherine": {"kate", "kathy", "katie", "kat"},
-    "catherine": {"cathy", "kate", "cat"},
-    "james": {"jim", "jimmy", "jamie"},
-    "john": {"jack", "johnny"},
-    "michael": {"mike", "mikey", "mick"},
-    "jennifer": {"jen", "jenny"},
-    "christopher": {"chris", "kit"},
-    "christine": {"chris", "chrissy", "tina"},
-    "alexander": {"alex", "sasha", "xander"},
-    "alexandra": {"alex", "sasha", "lexi"},
-    "daniel": {"dan", "danny"},
-    "david": {"dave", "davy"},
-    "edward": {"ed", "eddie", "ted", "ned"},
-    "thomas": {"tom", "tommy"},
-    "joseph": {"joe", "joey"},
-    "samuel": {"sam", "sammy"},
-    "samantha": {"sam", "sammy"},
-    "benjamin": {"ben", "benny"},
-    "nicholas": {"nick", "nicky"},
-    "anthony": {"tony"},
-    "matthew": {"matt"},
-    "andrew": {"andy", "drew"},
-    "patricia": {"pat", "patty", "trish"},
-    "patrick": {"pat", "paddy"},
-    "susan": {"sue", "susie"},
-    "deborah": {"deb", "debbie"},
-    "rebecca": {"becky", "becca"},
-    "victoria": {"vicky", "tori"},
-    "jonathan": {"jon", "jonny"},
-    "steven": {"steve"},
-    "stephen": {"steve"},
-    "timothy": {"tim", "timmy"},
-    "gregory": {"greg"},
-    "charles": {"charlie", "chuck"},
-    "frederick": {"fred", "freddie"},
-    "theodore": {"theo", "ted"},
-    "abigail": {"abby"},
-    "jessica": {"jess", "jessie"},
-    "zachary": {"zach", "zack"},
-    # Short forms that are the start of the name: without them here, such a pair would be
-    # taken for two names with another ending (see `_other_ending`) and only suggested.
-    "jeffrey": {"jeff"},
-    "geoffrey": {"geoff"},
-    "philip": {"phil"},
-    "phillip": {"phil"},
-    "stephanie": {"steph"},
-    "maximilian": {"max"},
-    "nathaniel": {"nate", "nat"},
-    "nathan": {"nate"},
-    "kenneth": {"ken", "kenny"},
-    "ronald": {"ron"},
-    "donald": {"don"},
-    "douglas": {"doug"},
-    "gabriel": {"gabe"},
-    "vincent": {"vince"},
-    "leonard": {"len", "leo"},
-    # Two spellings of one name.
-    "sarah": {"sara"},
-    "anna": {"ana"},
-}
-_NICK_GROUPS: dict[str, set[str]] = defaultdict(set)
-for _full, _short in _NICKNAMES.items():
-    for _name in {_full, *_short}:
-        _NICK_GROUPS[_name] |= {_full, *_short}
-
-
-@lru_cache(maxsize=200_000)
-def _soundex(name: str) -> str:
-    """The American Soundex code of a folded name ("shankar" and "sankar": "s526"), or ""
-    for a name of one letter or none in a-z (a name in another script has no code)."""
-    letters = "".join(c for c in name if "a" <= c <= "z")
-    return jellyfish.soundex(letters).lower() if len(letters) > 1 else ""
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str | None) -> str:
-    """Lower-case, fold accents, drop punctuation: "Zoë O'Brien" becomes "zoe obrien"."""
-    if not text:
-        return ""
-    if text.isascii():
-        spaced = _ASCII_SPACE.sub(" ", text.lower())
-        return " ".join(_ASCII_DROP.sub("", spaced).split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    kept = []
-    for char in decomposed:
-        category = unicodedata.category(char)
-        if category[0] in "LN":
-            kept.append(char)
-        elif category[0] == "Z" or char in "-/,.":
-            kept.append(" ")
-    return " ".join("".join(kept).split())
 
 
 @dataclass(slots=True)
@@ -196,6 +97,8 @@ class Profile:
     keys: frozenset[str] = field(init=False)
     # The location reads like a street address (a number and several words), not a city.
     detailed: bool = field(init=False)
+    # The generational suffix the family name ends with ("smith jr": "jr"), or "".
+    generation: str = field(init=False)
 
     def __post_init__(
         self,
@@ -215,6 +118,12 @@ class Profile:
         else:
             self.keys = _NO_KEYS
         self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
+        # (Most family names are one word: told fast.)
+        self.generation = (
+            GENERATIONS[family.rpartition(" ")[2]]
+            if " " in family and family.endswith(GENERATION_ENDS)
+            else ""
+        )
 
     def details(self) -> tuple[Any, ...]:
         """What `score` reads of the profile besides its exact keys."""
@@ -232,12 +141,17 @@ class Profile:
             keys.add("n" + given[:3] + family[:2])
             keys.add("f" + family)
             first = self.given.split(" ")[0]
-            for name in _NICK_GROUPS.get(first, ()):
+            for name in NICK_GROUPS.get(first, ()):
                 keys.add("n" + family[:3] + name[:2])
+            if "?" in family and "?" in family[:2]:
+                # A letter an older character set lost ("?ukasiewicz") leaves no key above
+                # whole: the key of the given name with each letter it may have been.
+                for letter in ascii_lowercase:
+                    keys.add("n" + given[:3] + family[:2].replace("?", letter))
             # A family name spelt two ways ("Shankar", "Sankar") shares none of the keys
             # above, but sounds alike: the whole given name with the sound of the family
             # name (not its first letters: blocks would grow by half).
-            sound = _soundex(family)
+            sound = soundex(family)
             if sound:
                 keys.add("s" + first + " " + sound)
         elif self.full:
@@ -278,7 +192,7 @@ class Profile:
             return ("w" + block,), ("i" + block,)
         first = named.split(" ")[0]
         blocks = sorted(
-            {n.replace(" ", "")[:3] + initial for n in (named, *_NICK_GROUPS.get(first, ()))}
+            {n.replace(" ", "")[:3] + initial for n in (named, *NICK_GROUPS.get(first, ()))}
         )
         return tuple("i" + b for b in blocks), tuple("w" + b for b in blocks)
 
@@ -302,10 +216,10 @@ class Scored:
 
 
 def _given_similarity(a: str, b: str) -> float:
-    if a == b:
+    if a == b or (("?" in a or "?" in b) and lossy_same(a, b)):
         return 1.0
     first_a, first_b = a.split(" ")[0], b.split(" ")[0]
-    if first_a == first_b or first_b in _NICK_GROUPS.get(first_a, ()):
+    if first_a == first_b or first_b in NICK_GROUPS.get(first_a, ()):
         return 0.96
     if len(first_a) == 1 or len(first_b) == 1:
         return 0.9 if first_a[:1] == first_b[:1] else 0.0
@@ -313,7 +227,7 @@ def _given_similarity(a: str, b: str) -> float:
 
 
 def _family_similarity(a: str, b: str) -> float:
-    if a == b:
+    if a == b or (("?" in a or "?" in b) and lossy_same(a, b)):
         return 1.0
     # "Ravi S." (an initial, as a phone or LinkedIn shows some names) is no other family.
     if len(a) == 1 or len(b) == 1:
@@ -328,7 +242,7 @@ def _other_ending(a: str, b: str) -> bool:
     first_a, first_b = a.split(" ")[0], b.split(" ")[0]
     if first_a == first_b or min(len(first_a), len(first_b)) < 2:
         return False
-    if first_b in _NICK_GROUPS.get(first_a, ()):
+    if first_b in NICK_GROUPS.get(first_a, ()):
         return False
     shared = next(
         (i for i, (x, y) in enumerate(zip(first_a, first_b, strict=False)) if x != y),
@@ -354,8 +268,10 @@ _NAME_MAX = 2.5 + 3.0
 def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> tuple[float, bool]:
     points, conflict = 0.0, False
     if given_a and given_b:
-        given = _part_points(_given_similarity(given_a, given_b), 2.5, 1.5)
-        points, conflict = points + given, given < 0 or _other_ending(given_a, given_b)
+        similarity = _given_similarity(given_a, given_b)
+        given = _part_points(similarity, 2.5, 1.5)
+        points = points + given
+        conflict = given < 0 or (similarity < 1.0 and _other_ending(given_a, given_b))
     if family_a and family_b:
         family = _part_points(_family_similarity(family_a, family_b), 3.0, 2.0)
         points, conflict = points + family, conflict or family < 0
@@ -425,6 +341,12 @@ def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[f
     """The points of a pair without an exact key in common, and whether the names
     conflict; the evidence in words goes to `reasons` when one is given."""
     points, conflict = _name_points(a, b)
+    if a.generation and b.generation and a.generation != b.generation:
+        # Sr. and Jr.: two people of one name, whatever else agrees.
+        conflict = True
+        if reasons is not None:
+            shown = GENERATION_SHOWN
+            reasons.append(f"one is {shown[a.generation]}, the other {shown[b.generation]}")
     if a.birthday and b.birthday:
         if a.birthday == b.birthday:
             points += 4.0

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from goodword.duplicates.matching import fold
+from goodword.duplicates.names import fold
 from goodword.people import normalize
 from goodword.records import latest_today
 
@@ -16,21 +16,36 @@ _PRONOUNS = re.compile(
     r"hers|his|theirs|she|he|they)(\s*/\s*\w+)?\b\s*\)?",
     re.IGNORECASE,
 )
+_ANY_PRONOUNS = re.compile(r"\(\s*(?:any|all)\s+pronouns\s*\)", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
+# A birth name in brackets after the family name: "Schmidt (née Müller)".
+_BORN = re.compile(r"(?:née|nee|né)\s+\S", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
-# Post-nominal letters seen on LinkedIn; anything all-capitals of 2-6 letters after a comma too.
+# Post-nominal letters seen on LinkedIn, without their dots ("Ph.D." is "phd"); anything
+# shaped like one after a comma too (`_is_credential`).
 _CREDENTIALS = {
     "mba", "msc", "ms", "ma", "mphil", "phd", "dphil", "md", "jd", "llm", "bsc", "bs", "ba",
     "beng", "meng", "cpa", "cfa", "pmp", "pe", "rn", "np", "pa", "esq", "mpa", "mph", "edd",
     "shrm-cp", "shrm-scp", "sphr", "phr", "cissp", "csm", "cspo", "acca", "aca", "fca", "cma",
     "frm", "caia", "cfp", "dds", "dvm", "psyd", "lcsw", "mfa", "bfa", "ceng", "pgce", "itil",
-    "mcse", "ccna", "faicp", "aicp",
+    "mcse", "ccna", "faicp", "aicp", "med", "peng", "aphr", "bsn", "msn", "msw", "lpc",
     "jr", "sr", "ii", "iii", "iv",
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Names without these characters need no more than trimming (the common case, done fast).
 _SPECIAL = re.compile(r"[,()\"“”«»/]")
-_LOOKS_LIKE_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z]{0,2}(?:[A-Z][A-Za-z]?){1,4}\.?$")
+_LOOKS_LIKE_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z]{0,2}(?:[A-Z][A-Za-z]?){1,4}$")
+# Courtesy titles, which a given name may begin with ("Dr. Jane" in LinkedIn's First Name).
+HONORIFICS = {
+    "dr", "dra", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev", "fr",
+}  # fmt: skip
+# What spreadsheets, address books and CRMs write in a name cell left empty ("N/A", "(no
+# name)"); the second set only when no other part of the name is a name ("Null" and "None"
+# are family names too: Jennifer Null). A name of punctuation alone ("-", "?", ".") is none
+# either. Not "Na" or "Nil" (real names), nor one letter (an initial, as in "Ravi S.").
+_PLACEHOLDERS = {"n/a", "tbd", "no name", "(no name)"}
+_PLACEHOLDERS_ALONE = {"unknown", "anonymous", "none", "null"}
+_PLACEHOLDER_WORDS = {p for p in _PLACEHOLDERS | _PLACEHOLDERS_ALONE if p.isalpha()}
 # Legal forms dropped when telling organizations apart ("Google LLC" is "Google").
 _LEGAL = {
     "inc", "incorporated", "llc", "l l c", "ltd", "limited", "corp", "corporation", "co",
@@ -56,7 +71,10 @@ def strip_symbols(text: str) -> str:
 def clean_whole_name(name: str, notes: list[str]) -> str:
     """A whole name ("Sam Lee (she/her)", "Priya Nayak, MSc, MBA") cleaned as `clean_name`
     cleans its parts; what it moves out is added to `notes` (once). It is read as a family
-    name is, so credentials at its end without a comma ("… O'Neil-Smith PhD") go too."""
+    name is, so credentials at its end without a comma ("… O'Neil-Smith PhD") go too. A
+    placeholder ("N/A", "-") is no name: ""."""
+    if _placeholder(name):
+        return ""
     _given, cleaned, moved = clean_name("", name)
     notes.extend(note for note in moved if note not in notes)
     return cleaned or name
@@ -118,23 +136,29 @@ def lossy_part(text: str, within: str) -> bool:
 
 def unread_birthday(said: str) -> str:
     """Why a birthday as written was not read as a date, for the report: a day without a
-    year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so is a day no calendar
-    has."""
+    year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so are a year alone
+    ("1985") and a day no calendar has."""
     # "--0412" is vCard 4's 12 April (a day without a year), not the year 412.
     no_year = said.startswith("--") or not re.search(r"\d{4}", said)
-    why = "has no year" if no_year else "is not a date"
+    if _YEAR.fullmatch(said.strip()):
+        why = "is a year without a day"
+    else:
+        why = "has no year" if no_year else "is not a date"
     return f"birthday '{said}' {why}; kept in the notes"
 
 
 def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date | None, str | None]:
     """The birthday a file gives as `said`, read as `day` (None when it is not a date):
-    (the birthday, None) when it can be kept. One that cannot, a day without a year, a day
+    (the birthday, None) when it can be kept. One that cannot, a day without a year, a year
+    alone ("1985", which `parse_date` reads as 1 January, as a job's start year is), a day
     no calendar has or a day still to come everywhere (as the forms refuse it; today is
     `latest_today`, from `goodword.clock`), is added to `notes` as the file gives it
     ("Birthday: 2031-05-04"): (None, why, for the report). Every format's birthday passes
     here."""
     if not said:
         return None, None
+    if _YEAR.fullmatch(said.strip()):
+        day = None  # born that year, on a day the file does not say
     if day is not None and day <= latest_today():
         return day, None
     notes.append(f"Birthday: {said}")
@@ -166,27 +190,49 @@ def honorific_name(prefix: str, given: str, family: str, suffix: str = "") -> st
 
 
 def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
-    """Return (given, family, notes): credentials, pronouns and nicknames moved to notes.
+    """Return (given, family, notes): credentials, pronouns, nicknames and a courtesy title
+    before the given name moved to notes; a placeholder ("N/A", "Unknown", "-") is no name.
 
     >>> clean_name("Priya", "Nayak, MSc, MBA")
     ('Priya', 'Nayak', ['Credentials: MSc, MBA'])
+    >>> clean_name("Dr. Pat", "Lee, Ph.D.")
+    ('Pat', 'Lee', ['Name prefix: Dr.', 'Credentials: Ph.D.'])
+    >>> clean_name("N/A", "N/A")
+    ('', '', [])
     """
     notes: list[str] = []
     # Single words of letters only: nothing to strip or move (a credential needs a space).
-    if given.isalpha() and family.isalpha():
+    if (
+        given.isalpha()
+        and family.isalpha()
+        and given.casefold() not in _PLACEHOLDER_WORDS
+        and family.casefold() not in _PLACEHOLDER_WORDS
+    ):
         return given, family, notes
     given, family = strip_symbols(given), strip_symbols(family)
+    gone = _placeholder(given, family), _placeholder(family, given)
+    given, family = ("" if gone[0] else given), ("" if gone[1] else family)
+    words = given.split()
+    titles = []
+    while len(words) > 1 and words[0].strip(".").lower() in HONORIFICS:
+        titles.append(words.pop(0))
+    if titles:
+        # "Dr. Jane" in a First Name column: the title is kept, but not as her given name.
+        notes.append("Name prefix: " + " ".join(titles))
+        given = " ".join(words)
     if not _SPECIAL.search(given) and not _SPECIAL.search(family):
-        last = family.rsplit(" ", 1)[-1].strip(".").lower()
+        last = _credential_key(family.rsplit(" ", 1)[-1])
         if " " not in family or last not in _CREDENTIALS:
             return given, family, notes
     pronouns: list[str] = []
 
     def take_pronouns(text: str) -> str:
-        found = _PRONOUNS.search(text)
-        if not found:
+        if found := _PRONOUNS.search(text):
+            pronouns.append(found.group(0).strip(" ()").replace(" ", ""))
+        elif found := _ANY_PRONOUNS.search(text):
+            pronouns.append(" ".join(found.group(0).strip(" ()").split()))  # "any pronouns"
+        else:
             return text
-        pronouns.append(found.group(0).strip(" ()").replace(" ", ""))
         return " ".join((text[: found.start()] + " " + text[found.end() :]).split())
 
     given, family = take_pronouns(given), take_pronouns(family)
@@ -201,7 +247,9 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
         for text_name in ("given", "family"):
             text = given if text_name == "given" else family
             for found in pattern.findall(text):
-                if found.strip():
+                if _BORN.match(found.strip()):
+                    notes.append(found.strip()[0].upper() + found.strip()[1:])  # "Née Müller"
+                elif found.strip():
                     nicknames.append(found.strip())
             text = " ".join(pattern.sub(" ", text).split())
             if text_name == "given":
@@ -229,7 +277,7 @@ def _take_credentials(text: str, credentials: list[str]) -> str:
     # "RN"): "Ma" and "Ba" are family names.
     while (
         len(words) > 1
-        and words[-1].strip(".").lower() in _CREDENTIALS - _SUFFIXES
+        and _credential_key(words[-1]) in _CREDENTIALS - _SUFFIXES
         and sum(char.isupper() for char in words[-1]) >= 2
     ):
         credentials.insert(0, words.pop())
@@ -237,10 +285,34 @@ def _take_credentials(text: str, credentials: list[str]) -> str:
     return ", ".join(k for k in kept if k)
 
 
+def _credential_key(word: str) -> str:
+    """A word as `_CREDENTIALS` holds it: "Ph.D." is "phd"."""
+    return word.replace(".", "").lower()
+
+
 def _is_credential(part: str) -> bool:
-    if not part:
+    """Whether a part of a name after a comma is post-nominal letters: "PhD", "Ph.D.",
+    "M.Ed.", "SHRM-CP", "CCC-SLP"; not a name ("Smith-Jones", "O'Neil", "Ma") or initials
+    ("J.R.")."""
+    key = _credential_key(part)
+    if not key:
         return False
-    return part.strip(".").lower() in _CREDENTIALS or bool(_LOOKS_LIKE_CREDENTIAL.match(part))
+    if key in _CREDENTIALS - _SUFFIXES:
+        return True
+    if all(len(piece) < 2 for piece in part.split(".")):
+        return False  # "J.R.": initials, not letters after a name
+    return all(_LOOKS_LIKE_CREDENTIAL.match(piece) for piece in part.replace(".", "").split("-"))
+
+
+def _placeholder(text: str, beside: str = "") -> bool:
+    """Whether a name cell says only that there is no name: "N/A", "TBD", "-", "?"; or
+    "Unknown", "None" and the like when the other part of the name (`beside`) is none."""
+    folded = text.strip().casefold()
+    if not folded:
+        return False
+    if folded in _PLACEHOLDERS or not any(c.isalnum() for c in folded):
+        return True
+    return folded in _PLACEHOLDERS_ALONE and (not beside.strip() or _placeholder(beside))
 
 
 @lru_cache(maxsize=100_000)
@@ -373,23 +445,25 @@ def looks_like_email(text: str) -> bool:
 
 
 _LINKEDIN_PROFILE = re.compile(
-    r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:in|pub)/([^/?#\s]+)/?(?:[?#].*)?$",
+    r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(?:mwlite/)?(in|pub)/([^?#\s]+?)/?"
+    r"(?:[?#].*)?$",
     re.IGNORECASE,
 )
 _PROFILE_PREFIX = "https://www.linkedin.com/in/"
 
 
 def profile_url(raw: str) -> tuple[str, str]:
-    """`people.normalize.profile_url`, with a fast path for plain LinkedIn profile links."""
+    """`people.normalize.profile_url`, with fast paths for LinkedIn profile links (one
+    address per profile: `people.normalize.linkedin_profile`)."""
     text = raw.strip()
-    # The link as LinkedIn writes it, its id letters, digits and hyphens: no regex needed.
+    # The link as LinkedIn writes it, its id ASCII letters, digits and hyphens: no regex.
     if text.startswith(_PROFILE_PREFIX):
         profile_id = text[len(_PROFILE_PREFIX) :]
-        if profile_id.replace("-", "").isalnum():
+        if profile_id.isascii() and profile_id.replace("-", "").isalnum():
             return _PROFILE_PREFIX + profile_id.lower(), "linkedin"
     found = _LINKEDIN_PROFILE.match(text)
     if found:
-        return f"https://www.linkedin.com/in/{found[1].lower()}", "linkedin"
+        return normalize.linkedin_profile(found[1], found[2]), "linkedin"
     return normalize.profile_url(raw)
 
 

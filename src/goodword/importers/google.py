@@ -9,6 +9,7 @@ from collections.abc import Callable
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
+    clean_whole_name,
     honorific_name,
     looks_like_email,
     parse_date,
@@ -85,6 +86,27 @@ def _reader(
     return each
 
 
+def _place(
+    table: Table, row: list[str], groups: dict[str, dict[str, dict[str, int]]], notes: list[str]
+) -> str | None:
+    """The place of the first address with a city, region or country. When none has one,
+    an address typed as one line (its street or formatted form alone) goes to the notes."""
+    typed = []
+    for number in sorted(groups.get("address", {}), key=int):
+        columns = groups["address"][number]
+        parts = [cell(table, row, columns.get(p)) for p in ("city", "region", "country")]
+        place = ", ".join(p for p in parts if p)
+        if place:
+            return place
+        written = cell(table, row, columns.get("formatted")) or cell(
+            table, row, columns.get("street")
+        )
+        if written:
+            typed.append(", ".join(line.strip() for line in written.splitlines() if line.strip()))
+    notes += [f"Address: {address}" for address in typed]
+    return None
+
+
 def parse(table: Table) -> Parsed:
     labelled = table.has("first name") or table.has("labels")
     parsed = Parsed(
@@ -99,7 +121,7 @@ def parse(table: Table) -> Parsed:
             kind, number, part = found.groups()
             groups.setdefault(kind, {}).setdefault(number, {})[part] = position
     # The labelled form writes one organization without a number.
-    for part in ("name", "title", "department"):
+    for part in ("name", "title", "department", "location", "job description"):
         if f"organization {part}" in table.index:
             groups.setdefault("organization", {}).setdefault("0", {})[part] = table.index[
                 f"organization {part}"
@@ -123,7 +145,10 @@ def parse(table: Table) -> Parsed:
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
             family_name=family or None,
         )  # fmt: skip
-        full = get("name")
+        # The whole name is cleaned as the parts are ("N/A" is none); the key keeps it as
+        # the file writes it (below).
+        written = get("name")
+        full = clean_whole_name(written, notes) if written else ""
         if full and not (given or family):
             person.display_name = full
         else:
@@ -154,24 +179,39 @@ def parse(table: Table) -> Parsed:
                 person.warnings.append(f"'{raw}' is not a web address; not kept")
                 continue
             person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else _label(label)))
+        titles = []
         for number in sorted(groups.get("organization", {})):
             columns = groups["organization"][number]
             org = clean_organization(cell(table, row, columns.get("name")))
+            title = cell(table, row, columns.get("title"))
             if org:
                 person.positions.append(
                     IncomingPosition(
-                        org,
-                        cell(table, row, columns.get("title")) or None,
-                        cell(table, row, columns.get("department")) or None,
+                        org, title or None, cell(table, row, columns.get("department")) or None
                     )
                 )
-        for number in sorted(groups.get("address", {})):
-            columns = groups["address"][number]
-            parts = [cell(table, row, columns.get(p)) for p in ("city", "region", "country")]
-            place = ", ".join(p for p in parts if p)
-            if place:
-                person.location = place
-                break
+            elif title:
+                titles.append(title)
+            for part, said in (
+                ("location", "Work location"),
+                ("job description", "Job description"),
+            ):
+                if cell(table, row, columns.get(part)):
+                    notes.append(f"{said}: {cell(table, row, columns.get(part))}")
+        # The legacy form's Occupation is a job title: the first job's, when it has none.
+        occupation = get("occupation")
+        if occupation and person.positions and not person.positions[0].title:
+            person.positions[0].title = occupation
+        elif occupation and not person.positions:
+            titles.append(occupation)
+        notes += [f"Job title: {title}" for title in dict.fromkeys(titles)]
+        if occupation and occupation not in {p.title for p in person.positions} | {*titles}:
+            notes.append(f"Occupation: {occupation}")
+        person.location = _place(table, row, groups, notes) or get("location") or None
+        if get("location") and person.location != get("location"):
+            notes.append(f"Location: {get('location')}")
+        if get("maiden name"):
+            notes.append(f"Maiden name: {get('maiden name')}")
         birthday = get("birthday")
         person.birthday, unkept = read_birthday(birthday, parse_date(birthday), notes)
         if unkept:
@@ -205,7 +245,7 @@ def parse(table: Table) -> Parsed:
         # re-import finds what an earlier one made: the name's parts (else the whole name,
         # else the first e-mail) and the first e-mail, as the file orders them.
         first_email = next((a for a, _l, _p in emails if looks_like_email(a)), None)
-        name = " ".join(p for p in (given, family) if p) or full or first_email or person.name
+        name = " ".join(p for p in (given, family) if p) or written or first_email or person.name
         key = "name:" + name.casefold()
         if first_email:
             key += "|" + first_email.lower()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goodword.duplicates.matching import fold
+from goodword.duplicates.names import fold
 from goodword.importers.bulk import Changes, Held, Known, cut
 from goodword.importers.cleaning import organization_key
 from goodword.importers.organizations import organization_id

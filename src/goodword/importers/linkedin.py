@@ -117,6 +117,17 @@ def parse_connections(table: Table) -> Parsed:
         if not person.given_name and not person.family_name:
             parsed.skipped.append(Skipped(table.name, line, "a connection without a name"))
             continue
+        if (person.family_name or "").casefold() == "member" and " ".join(
+            person.name.casefold().split()
+        ) == "linkedin member":
+            parsed.skipped.append(
+                Skipped(
+                    table.name,
+                    line,
+                    "a hidden account (LinkedIn shows it as 'LinkedIn Member'), not a name",
+                )
+            )
+            continue
         person.linkedin_connection = True
         person.connected_on = dateorder.read_date(raw_connected, order)
         otherwise = dateorder.read_date(raw_connected, other_order)
@@ -140,6 +151,9 @@ def parse_connections(table: Table) -> Parsed:
             person.warnings.append(f"'{raw_email}' is not an e-mail address; not kept")
         if org:
             person.positions.append(IncomingPosition(clean_organization(org), job or None))
+        elif job:
+            # A freelancer, someone between jobs, a company kept hidden: a title alone.
+            person.notes = "\n".join(p for p in (person.notes, f"Job title: {job}") if p)
         key = url or person.key
         if not key:
             key = _name_key(person.name, person.connected_on)
@@ -256,8 +270,19 @@ def parse_emails(table: Table) -> Parsed:
 
 
 def parse_recommendations(table: Table) -> Parsed:
-    """Recommendations given or received: flag those people as candidate references."""
+    """Recommendations given or received: flag those people as candidate references, with
+    each recommendation in their notes.
+
+    The Company and Job Title are the person's when the recommendation was written, not
+    now, and not known to have ended: they go with it into the notes, not into their jobs.
+    """
     parsed = Parsed(table.name, "linkedin-recommendations", "LinkedIn recommendations")
+    created = table.getter("creation date")
+    order = _date_order(
+        parsed, [(line, cell(table, row, created)) for line, row in table.rows], "Creation Date"
+    )
+    name = table.name.casefold()
+    kind = "received" if "received" in name else "given" if "given" in name else "written"
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -266,9 +291,16 @@ def parse_recommendations(table: Table) -> Parsed:
             parsed.skipped.append(Skipped(table.name, line, "a recommendation without a name"))
             continue
         person.tags.append(REFERENCE_TAG)
-        org = clean_organization(get("company"))
-        if org:
-            person.positions.append(IncomingPosition(org, get("job title") or None))
+        written = parse_datetime(dateorder.month_first(get("creation date"), order))
+        when = f" on {written.day} {written:%b %Y}" if written else ""
+        if get("creation date") and written is None:
+            when = f" on {get('creation date')}"
+        job, org = get("job title"), clean_organization(get("company"))
+        then = " at ".join(p for p in (job, org) if p)
+        heading = f"Recommendation {kind}{when}" + (f" (then {then})" if then else "")
+        text = get("text")
+        note = f"{heading}:\n{text}" if text else heading
+        person.notes = "\n\n".join(p for p in (person.notes, note) if p)
         person.key = f"name:{person.name.casefold()}"
         parsed.people.append(person)
     return parsed

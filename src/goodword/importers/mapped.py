@@ -14,6 +14,7 @@ from typing import Any
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers import dateorder
 from goodword.importers.cleaning import (
+    HONORIFICS,
     clean_name,
     clean_organization,
     clean_whole_name,
@@ -22,7 +23,7 @@ from goodword.importers.cleaning import (
     read_birthday,
     revived,
 )
-from goodword.importers.reading import Document, Table, cell
+from goodword.importers.reading import Document, Table, cell, header_key
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -43,7 +44,7 @@ FIELDS = {
     "phone": "phone number",
     "url": "web or LinkedIn profile address",
     "org": "organization (current)",
-    "title": "job title at that organization",
+    "title": "job title at that organization (in the notes when there is none)",
     "location": "where they live or work (map it to several columns, such as City and "
     "Country, to join them in that order)",
     "birthday": "birthday (a date)",
@@ -53,7 +54,6 @@ FIELDS = {
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
 # Words before a name that are no part of it, and the particles that begin a family name
 # ("Jane van der Berg", "Jean-Claude Van Damme"), for splitting a whole name.
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev", "fr"}
 _PARTICLES = {
     "van", "von", "vom", "de", "der", "den", "des", "del", "della", "delle", "dei", "degli",
     "da", "di", "du", "la", "le", "los", "las", "dos", "das", "do", "ten", "ter", "'t",
@@ -172,7 +172,10 @@ def parse_mapped(
                     f"has no column '{header}' (mapped to {field}). Its columns are: "
                     + ", ".join(h for h in table.headers if h),
                 )
-            columns.setdefault(field, []).append(table.index[key])
+            # Every column of that name ("E-mail,Name,E-mail"), not only the first.
+            same = [i for i, h in enumerate(table.headers) if header_key(h) == key]
+            kept = columns.setdefault(field, [])
+            kept += [i for i in same if i not in kept]
     order = _birthday_order(table, parsed, columns.get("birthday", []))
     seen: dict[str, int] = {}
     for line, row in table.rows[:limit] if limit else table.rows:
@@ -196,12 +199,18 @@ def parse_mapped(
             given_name=given or None, family_name=family or None,
             location=", ".join(values.get("location", [])) or None,
         )  # fmt: skip
-        for address in values.get("email", []):
+        for field, found in values.items():
+            # A field with one value, mapped to a header two columns share, keeps the first.
+            for value in [] if field in MULTI else list(dict.fromkeys(found))[1:]:
+                person.warnings.append(
+                    f"'{value}' is a second {field} (another column of the same name); not kept"
+                )
+        for address in (a for text in values.get("email", []) for a in _addresses(text)):
             if looks_like_email(address):
                 person.emails.append(Labeled(address))
             else:
                 person.warnings.append(f"'{address}' is not an e-mail address; not kept")
-        person.phones = [Labeled(v) for v in values.get("phone", [])]
+        person.phones = [Labeled(n) for v in values.get("phone", []) for n in _numbers(v)]
         for raw in values.get("url", []):
             try:
                 url, kind = profile_url(raw)
@@ -213,6 +222,8 @@ def parse_mapped(
             person.positions.append(
                 IncomingPosition(clean_organization(one("org")), one("title") or None)
             )
+        elif one("title"):
+            notes.append(f"Job title: {one('title')}")
         birthday = one("birthday")
         read = dateorder.read_date(birthday, order) if birthday else None
         person.birthday, unkept = read_birthday(birthday, read, notes)
@@ -231,6 +242,42 @@ def parse_mapped(
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)
     return parsed
+
+
+_CELL_SEPARATORS = re.compile(r"[\s,;]+")
+_PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*")
+# A whole phone number in a cell of several: digits and the marks written between them.
+_WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+")
+
+
+def _addresses(text: str) -> list[str]:
+    """The e-mail addresses of a cell that holds several ("a@x; b@y", "a@x, b@y", "a@x b@y");
+    the cell as it is unless every part is an address.
+
+    >>> _addresses("jane@berg.nl; jane.vdberg@gmail.com")
+    ['jane@berg.nl', 'jane.vdberg@gmail.com']
+    >>> _addresses("Jane <jane@berg.nl>")
+    ['Jane <jane@berg.nl>']
+    """
+    parts = [p for p in _CELL_SEPARATORS.split(text.strip()) if p]
+    return parts if len(parts) > 1 and all(map(looks_like_email, parts)) else [text]
+
+
+def _numbers(text: str) -> list[str]:
+    """The phone numbers of a cell that holds several, apart at "/", ";" or ","; the cell as
+    it is unless every part is a whole number (seven digits or more), so an extension
+    (";ext=12", ", x123") or an area code before a slash ("030/1234567") stays with it.
+
+    >>> _numbers("+31 6 12345678 / +31 20 1234567")
+    ['+31 6 12345678', '+31 20 1234567']
+    >>> _numbers("+31 20 1234567;ext=12")
+    ['+31 20 1234567;ext=12']
+    >>> _numbers("030/1234567")
+    ['030/1234567']
+    """
+    parts = [p for p in _PHONE_SEPARATORS.split(text.strip()) if p]
+    whole = all(_WHOLE_NUMBER.fullmatch(p) and sum(c.isdigit() for c in p) >= 7 for p in parts)
+    return parts if len(parts) > 1 and whole else [text]
 
 
 def _birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:
@@ -273,7 +320,7 @@ def split_whole_name(name: str) -> tuple[str, str]:
     if comma and family.strip() and given.strip() and not _is_generation(given):
         return " ".join(given.split()), " ".join(family.split())
     words = name.replace(",", " ").split()
-    while len(words) > 1 and words[0].strip(".").lower() in _HONORIFICS:
+    while len(words) > 1 and words[0].strip(".").lower() in HONORIFICS:
         words.pop(0)
     if len(words) < 2:
         return (words[0] if words else ""), ""

@@ -10,9 +10,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
-from goodword.duplicates.matching import Profile, Scored, fold, shared_key_reason
+from goodword.duplicates.matching import Profile, Scored, shared_key_reason
+from goodword.duplicates.names import fold_name, lossy_same
 from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import (
@@ -76,6 +78,7 @@ class Plan:
             self.updates.setdefault(target, []).append((person, newer_copy))
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str | None) -> str:
     """The folded full name of someone known only by a whole name, as a saved person known
     only by theirs is indexed (`state.split_name`), so a message naming them finds them.
@@ -84,7 +87,7 @@ def name_key(name: str | None) -> str:
     ('jose muller', 'jose muller')
     """
     given, family = split_whole_name(clean_whole_name(name or "", []))
-    return " ".join(part for part in (fold(given), fold(family)) if part)
+    return " ".join(part for part in (fold_name(given), fold_name(family)) if part)
 
 
 def _key_order(key: str) -> tuple[bool, str]:
@@ -124,6 +127,9 @@ class Resolver:
         # draft -> the (source, key) of its explicit source records
         self.draft_keys: dict[int, list[tuple[str, str]]] = {}
         self.draft_names: dict[str, list[int]] = {}
+        # The names above, and those of the workspace (once asked), with a "?" in them.
+        self.lossy_draft_names: list[str] = []
+        self._lossy_names: list[str] | None = None
         # target -> the profile it goes by, where this import changed it (a draft, or a
         # nameless person given a name); `_identity` finds everyone else's
         self.identities: dict[int, Profile] = {}
@@ -174,6 +180,9 @@ class Resolver:
             key=lambda i: (
                 people[i].role is not Role.ME,
                 people[i].role is Role.ME and not people[i].name,
+                # The people a recommendation names last: LinkedIn only lets connections
+                # recommend each other, so each is found by name among them.
+                people[i].role is Role.FLAG,
                 i,
             ),
         )
@@ -237,7 +246,7 @@ class Resolver:
                 target = self.plan.draft(person, is_me=person.role is Role.ME)
                 if person.role is Role.ME:
                     self.plan.me = target
-                self.draft_names.setdefault(found.full, []).append(target)
+                self._name_draft(found.full, target)
                 self.identities[target] = found
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
@@ -444,7 +453,31 @@ class Resolver:
 
     def _by_name(self, full: str) -> int | None:
         found = [*self.state.names.get(full, []), *self.draft_names.get(full, [])]
+        if not found and full:
+            found = self._by_lossy_name(full)
         return found[0] if len(found) == 1 else None
+
+    def _by_lossy_name(self, full: str) -> list[int]:
+        """The people whose name has a "?" where `full` has a letter a re-save in an older
+        character set lost ("zoe ?ukasiewicz" for "zoe lukasiewicz"), and is otherwise it."""
+        if self._lossy_names is None:
+            self._lossy_names = [name for name in self.state.names if "?" in name]
+        found: list[int] = []
+        for lossy, held in (
+            (self._lossy_names, self.state.names),
+            (self.lossy_draft_names, self.draft_names),
+        ):
+            for name in lossy:
+                if lossy_same(name, full):
+                    found.extend(held[name])
+        return found
+
+    def _name_draft(self, full: str, target: int) -> None:
+        """Index a draft by its folded full name (`_by_name` finds it)."""
+        named = self.draft_names.setdefault(full, [])
+        if not named and "?" in full:
+            self.lossy_draft_names.append(full)
+        named.append(target)
 
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
         """Settle who took part in each message and which way it went."""
@@ -480,17 +513,83 @@ class Resolver:
             for record in self.plan.drafts[-me - 1].records:
                 urls |= {u.value for u in record.urls}
                 names.add(" ".join(p for p in split_name(record) if p))
-        # Whoever takes part in (nearly) every message is the user.
-        if len(interactions) >= 2:
-            counted: Counter[str] = Counter()
-            for incoming in interactions:
-                refs = [incoming.sender, *incoming.recipients]
-                counted.update({r.url for r in refs if r.url})
-            for url, count in counted.most_common(1):
-                if count >= 0.95 * len(interactions):
-                    urls.add(url)
+        self._directed_me(interactions, urls, names)
+        # Whoever takes part in (nearly) every message is the user; when several do (one
+        # correspondent, and both of you in every message), the user is none of them but
+        # the one named as you, if any: nobody is guessed.
+        counted: Counter[str] = Counter()
+        for incoming in interactions:
+            refs = [incoming.sender, *incoming.recipients]
+            counted.update({r.url for r in refs if r.url})
+        everywhere = [url for url, count in counted.items() if count >= 0.95 * len(interactions)]
+        if len(everywhere) == 1 and len(interactions) >= 2:
+            urls.add(everywhere[0])
+        elif len(everywhere) > 1 and urls.isdisjoint(everywhere):
+            shown = {url: _shown(interactions, url) for url in everywhere}
+            named = [url for url in everywhere if name_key(shown[url]) in names]
+            if len(named) == 1:
+                urls.add(named[0])
+            else:
+                self._unsure_of_me(interactions[0], sorted(shown.values()))
         names.discard("")
         return urls, names
+
+    def _directed_me(
+        self, interactions: list[IncomingInteraction], urls: set[str], names: set[str]
+    ) -> None:
+        """Add to `urls` or `names` the user as the files' Direction column says (the old
+        messages.csv, Invitations.csv): the sender of what went out and a recipient of what
+        came in, when that is one profile, or one name, on every such row. Named so, with
+        nobody known to be the user, they are no contact of theirs (the report says so)."""
+        by_url: set[str] | None = None
+        by_name: set[str] | None = None
+        first: dict[str, tuple[IncomingInteraction, str]] = {}
+        for incoming in interactions:
+            if incoming.direction is None:
+                continue
+            outbound = incoming.direction is Direction.OUTBOUND
+            side = [incoming.sender] if outbound else incoming.recipients
+            with_url = {ref.url for ref in side if ref.url}
+            if with_url:
+                by_url = with_url if by_url is None else by_url & with_url
+                continue
+            named = set()
+            for ref in side:
+                if ref.name and (key := name_key(ref.name)):
+                    named.add(key)
+                    first.setdefault(key, (incoming, ref.name))
+            if named:
+                by_name = named if by_name is None else by_name & named
+        if by_url is not None and len(by_url) == 1:
+            urls |= by_url
+        if by_name is None or len(by_name) != 1:
+            return
+        (key,) = by_name
+        if self._me() is None and key not in names:
+            incoming, name = first[key]
+            detail = (
+                f"the Direction column names {name} as you, so they are not added as a "
+                "contact; import Profile.csv, or mark yourself in Goodword, to link that "
+                "name to you"
+            )
+            self.plan.rows.append(
+                (RowOutcome(incoming.file_name, incoming.line, Outcome.SKIPPED, name, None,
+                            detail), 0)
+            )  # fmt: skip
+        names.add(key)
+
+    def _unsure_of_me(self, incoming: IncomingInteraction, shown: list[str]) -> None:
+        """Say that the messages cannot tell which of the people in all of them is you."""
+        who = ", ".join(shown[:-1]) + " and " + shown[-1]
+        detail = (
+            f"{who} are each in every message, so Goodword could not tell which of them "
+            "is you and adds each as a contact; include Profile.csv in the import, or mark "
+            "yourself in Goodword and import again"
+        )
+        self.plan.rows.append(
+            (RowOutcome(incoming.file_name, incoming.line, Outcome.SKIPPED, "you", None,
+                        detail), 0)
+        )  # fmt: skip
 
     @staticmethod
     def _is_me(ref: PersonRef, urls: set[str], names: set[str]) -> bool:
@@ -542,7 +641,7 @@ class Resolver:
         target = self.plan.draft(person)
         assert person.key is not None
         self.seen_keys[(person.source, person.key)] = target
-        self.draft_names.setdefault(folded, []).append(target)
+        self._name_draft(folded, target)
         self.plan.rows.append(
             (
                 RowOutcome(
@@ -553,3 +652,12 @@ class Resolver:
             )
         )  # fmt: skip
         return target
+
+
+def _shown(interactions: list[IncomingInteraction], url: str) -> str:
+    """The name a LinkedIn profile goes by in the messages (its address, when none)."""
+    for incoming in interactions:
+        for ref in (incoming.sender, *incoming.recipients):
+            if ref.url == url and ref.name:
+                return ref.name
+    return url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from goodword.importers import google, linkedin, mapped, outlook, vcard
+from goodword.importers import google, linkedin, mapped, outlook, vcard, vcard_text
 from goodword.importers.reading import Document, Table, cell, collector_paused, read_table
 from goodword.importers.records import ImportFileError, Parsed
 
@@ -34,7 +34,7 @@ LABELS = {
 
 def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -> str | None:
     """Return the format id of the document, or None when it is none we read."""
-    if vcard.looks_like_vcard(document.text):
+    if vcard_text.looks_like_vcard(document.text):
         return "vcard"
     if mapped.looks_like_people_json(document.text):
         return "goodword-json"
@@ -75,7 +75,7 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     column map is for files named on their own: an archive's other files (a LinkedIn
     export's Learning.csv, say) are never read through it.
     """
-    if vcard.looks_like_vcard(document.text):
+    if vcard_text.looks_like_vcard(document.text):
         return vcard.parse(document)
     if mapped.looks_like_people_json(document.text):
         return mapped.parse_people_json(document)

@@ -14,8 +14,9 @@ import phonenumbers
 from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
-from goodword.duplicates.matching import Matcher, Profile, fold
+from goodword.duplicates.matching import Matcher, Profile
 from goodword.duplicates.models import DuplicateCandidate
+from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers.bulk import driver_rows
 from goodword.importers.cleaning import clean_whole_name, organization_key, profile_url
 from goodword.importers.mapped import split_whole_name
@@ -102,11 +103,29 @@ def split_name(person: IncomingPerson) -> tuple[str, str]:
 
 
 def _split(given: str | None, family: str | None, display: str | None) -> tuple[str, str]:
-    folded_given, folded_family = fold(given), fold(family)
+    folded_given, folded_family = fold_name(given), fold_name(family)
     if not folded_given and not folded_family and display:
         whole_given, whole_family = split_whole_name(clean_whole_name(display, []))
-        return fold(whole_given), fold(whole_family)
+        return fold_name(whole_given), fold_name(whole_family)
+    # (A whole name no longer than the two parts has no suffix: the common case, told fast.)
+    if display and folded_family and len(display) > len(given or "") + len(family or "") + 1:
+        return folded_given, _with_generation(folded_family, display)
     return folded_given, folded_family
+
+
+def _with_generation(family: str, display: str) -> str:
+    """The folded family name with the generational suffix the whole name ends with, when
+    only the whole name has it (a vCard's N and Google's Name Suffix keep "Jr." there, not
+    in the family name, which a LinkedIn "Smith, Jr." keeps it in): matching tells
+    "John Smith Sr." from "John Smith Jr." by it.
+
+    >>> _with_generation("smith", "John Smith Jr."), _with_generation("smith jr", "John Smith Jr.")
+    ('smith jr', 'smith jr')
+    """
+    last = display.rpartition(" ")[2].strip(".,").lower()
+    if last not in GENERATIONS or family.endswith(last):
+        return family
+    return f"{family} {last}"
 
 
 def saved_profile(person: Person) -> Profile:

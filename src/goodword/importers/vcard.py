@@ -7,12 +7,7 @@ Writing (exports) uses vobject, and the tests check this reader against what vob
 
 from __future__ import annotations
 
-import base64
-import binascii
-import quopri
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from goodword.importers.cleaning import (
     clean_name,
@@ -26,7 +21,7 @@ from goodword.importers.cleaning import (
     split_suffix,
     unify_line_breaks,
 )
-from goodword.importers.reading import Document, repair
+from goodword.importers.reading import Document
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -36,230 +31,21 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.importers.vcard_text import (
+    IGNORED,
+    Card,
+    Decoding,
+    Property,
+    card_decoding,
+    cards,
+    split_escaped,
+    text_of,
+)
 
 SOURCE = "vcard"
-_LINE = re.compile(
-    r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)"
-    r'(?P<params>(?:;(?:[^:";]|"[^"]*")*)*):(?P<value>.*)$',
-    re.DOTALL,
-)
-_PARAM_SPLIT = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')
 _GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
-_IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "X-ABUID", "SORT-STRING", "KIND"}
 # Not read in the main pass: VERSION is read by `parse`, X-ABLABEL before the others.
-_NOT_READ = _IGNORED | {"VERSION", "X-ABLABEL"}
-# The properties vCard 2.1, 3.0 and 4.0 (and RFC 6715, 8605) name. A line after a NOTE that
-# starts with another word and a colon ("Re: the job") is the note's, not a property.
-_STANDARD = {
-    "BEGIN", "END", "VERSION", "SOURCE", "NAME", "PROFILE", "KIND", "XML", "FN", "N",
-    "NICKNAME", "PHOTO", "BDAY", "ANNIVERSARY", "GENDER", "ADR", "LABEL", "TEL", "EMAIL",
-    "MAILER", "IMPP", "LANG", "TZ", "GEO", "TITLE", "ROLE", "LOGO", "AGENT", "ORG", "MEMBER",
-    "RELATED", "CATEGORIES", "NOTE", "PRODID", "REV", "SORT-STRING", "SOUND", "UID",
-    "CLIENTPIDMAP", "URL", "KEY", "FBURL", "CALADRURI", "CALURI", "CLASS", "BIRTHPLACE",
-    "DEATHPLACE", "DEATHDATE", "EXPERTISE", "HOBBY", "INTEREST", "ORG-DIRECTORY",
-    "CONTACT-URI", "CREATED", "GRAMGENDER", "LANGUAGE", "PRONOUNS", "SOCIALPROFILE",
-    "JSPROP",
-}  # fmt: skip
-
-
-@dataclass(slots=True)
-class Property:
-    group: str | None
-    name: str
-    params: dict[str, list[str]]
-    value: str
-    line: int
-    # Lines after a NOTE that were not folded as they should be, read as the note's own
-    # (each with its line number, for the report).
-    more: list[tuple[int, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Card:
-    line: int
-    properties: list[Property] = field(default_factory=list)
-
-
-def looks_like_vcard(text: str) -> bool:
-    return text.lstrip("\ufeff \t\r\n")[:11].upper() == "BEGIN:VCARD"
-
-
-# Line breaks str.splitlines knows besides \n and \r; files almost never hold them.
-_RARE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-# A break then a space or tab (a folded line), or "=" then a break (a soft line break).
-_CONTINUATIONS = ("\n ", "\n\t", "\r ", "\r\t", "=\n", "=\r")
-
-
-def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
-    """Unfold continuation lines (and quoted-printable soft breaks); keep each start line."""
-    lines = text.splitlines()
-    if not any(c in text for c in _RARE_BREAKS) and not any(c in text for c in _CONTINUATIONS):
-        # No line can continue the one before it, so every line is whole as it is.
-        return enumerate(lines, 1)
-    return _unfolded(lines)
-
-
-def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """Join each continuation line to the line it continues."""
-    start, current = 0, None
-    for number, raw in enumerate(lines, 1):
-        if current is None:
-            start, current = number, raw
-        elif current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
-            # A soft line break: the "=" and the break go, the next line is the value's
-            # even when a phone also folded it with a space (" ile devam": the space is text).
-            current = current[:-1] + raw
-        elif raw[:1] in (" ", "\t"):
-            current += raw[1:]
-        else:
-            yield start, current
-            start, current = number, raw
-    if current is not None:
-        yield start, current
-
-
-def _cards(document: Document) -> Iterator[Card]:
-    """Split the text into cards, one at a time (a parser can let each go once it is read);
-    a line that is not a property is an error naming it."""
-    card: Card | None = None
-    # What the text before the first colon says (group, name, parameters), by that text.
-    heads: dict[str, tuple[str | None, str, dict[str, list[str]]]] = {}
-    for number, text in _logical_lines(document.text.lstrip("\ufeff")):
-        head, colon, value = text.partition(":")
-        known = heads.get(head) if colon else None
-        if known is None:
-            if not text.strip():
-                continue
-            found = _LINE.match(text)
-            if found is None:
-                if _continues_note(card):
-                    card.properties[-1].more.append((number, text))  # type: ignore[union-attr]
-                    continue
-                raise ImportFileError(
-                    document.name,
-                    f"'{text[:60]}' is not a vCard property (a property reads NAME:value). "
-                    "Fix or delete that line, or export the contacts again.",
-                    line=number,
-                )
-            known = (found["group"], found["name"].upper(), _params(found["params"]))
-            value = found["value"]
-            if '"' not in head:
-                # Only a quoted parameter can hold a colon: without one, the first colon
-                # ends the head, so the same head always reads the same way.
-                heads[head] = known
-        group, name, params = known
-        if (
-            group is None
-            and name not in _STANDARD
-            and not name.startswith("X-")
-            and _continues_note(card)
-        ):
-            card.properties[-1].more.append((number, text))  # type: ignore[union-attr]
-            continue
-        if name == "BEGIN" and value.strip().upper() == "VCARD":
-            if card is not None:
-                raise ImportFileError(
-                    document.name,
-                    f"a new card begins before the card from line {card.line} ends "
-                    "(END:VCARD is missing). The file may have been cut or joined badly.",
-                    line=number,
-                )
-            card = Card(number)
-            continue
-        if name == "END" and value.strip().upper() == "VCARD":
-            if card is None:
-                raise ImportFileError(
-                    document.name, "END:VCARD without a BEGIN:VCARD before it.", line=number
-                )
-            yield card
-            card = None
-            continue
-        if card is None:
-            raise ImportFileError(
-                document.name,
-                f"'{text[:60]}' is outside any card (cards run from BEGIN:VCARD to END:VCARD).",
-                line=number,
-            )
-        card.properties.append(Property(group, name, params, value, number))
-    if card is not None:
-        raise ImportFileError(
-            document.name,
-            f"the card that begins on line {card.line} never ends (END:VCARD is missing); "
-            "the file may be cut short. Export the contacts again.",
-            line=card.line,
-        )
-
-
-def _continues_note(card: Card | None) -> bool:
-    """Whether the card's last property is a NOTE, which a line that is not a property may
-    continue (a note whose line breaks were written as they are, not folded)."""
-    return card is not None and bool(card.properties) and card.properties[-1].name == "NOTE"
-
-
-_PARAMS_SEEN: dict[str, dict[str, list[str]]] = {}
-
-
-def _params(text: str) -> dict[str, list[str]]:
-    """Parse `;TYPE=work,pref;CHARSET=utf-8`; the same few strings recur, so remember them."""
-    if not text:
-        return {}
-    known = _PARAMS_SEEN.get(text)
-    if known is not None:
-        return known
-    params: dict[str, list[str]] = {}
-    for part in _PARAM_SPLIT.split(text.lstrip(";")) if text else ():
-        if not part:
-            continue
-        if "=" in part:
-            key, values = part.split("=", 1)
-        else:
-            key, values = "TYPE", part  # vCard 2.1 writes bare types: TEL;WORK;VOICE:...
-        params.setdefault(key.upper(), []).extend(
-            v.strip('"') for v in values.split(",") if v.strip('"')
-        )
-    if len(_PARAMS_SEEN) < 1000:
-        _PARAMS_SEEN[text] = params
-    return params
-
-
-def _split_escaped(value: str, separator: str) -> list[str]:
-    if "\\" not in value:
-        return value.split(separator)
-    parts, current, escaped = [], [], False
-    for char in value:
-        if escaped:
-            current.append("\n" if char in "nN" else char)
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == separator:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def _text(prop: Property, *, own: bool = False) -> str:
-    """The property's value, decoded (quoted-printable, base64); mis-decoded text repaired
-    unless the card is one of Goodword's own (whose text is exactly as the user wrote it)."""
-    value = prop.value
-    # Without an ENCODING parameter there is nothing to decode (CHARSET alone changes nothing).
-    if "ENCODING" not in prop.params:
-        return value if own or value.isascii() else repair(value)
-    encoding = (prop.params.get("ENCODING") or [""])[0].upper()
-    charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
-    try:
-        if encoding == "QUOTED-PRINTABLE":
-            value = quopri.decodestring(value.encode("latin-1", "replace")).decode(
-                charset, "replace"
-            )
-        elif encoding in ("B", "BASE64"):
-            value = base64.b64decode(value).decode(charset, "replace")
-    except (binascii.Error, LookupError, ValueError):
-        pass
-    return value if own else repair(value)
+_NOT_READ = IGNORED | {"VERSION", "X-ABLABEL"}
 
 
 def _label(prop: Property, labels: dict[str, str]) -> str | None:
@@ -279,7 +65,10 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     # One pass finds both whether the card is our own and its group labels (item1.X-ABLabel).
     own = False
     label_props: list[tuple[str, Property]] = []
+    encoded = False
     for prop in card.properties:
+        # (A photo's or key's encoded bytes are never read as text.)
+        encoded = encoded or ("ENCODING" in prop.params and prop.name not in IGNORED)
         if prop.name == "X-ABLABEL":
             if prop.group:
                 label_props.append((prop.group, prop))
@@ -287,26 +76,30 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             prop.name == "UID" and prop.value.startswith("goodword-")
         ):
             own = True
+    # (Only a card with encoded values needs to know how to read them.)
+    decoding = card_decoding(card, person.warnings) if encoded else None
     labels: dict[str, str] = {}
     for group, prop in label_props:
-        label = _text(prop, own=own).strip()
+        label = text_of(prop, own=own, decoding=decoding).strip()
         if label.startswith("_$!<") and label.endswith(">!$_"):
             label = label[4:-4]
         labels[group.lower()] = label
     notes: list[str] = []
     orgs: list[tuple[str, str | None]] = []
     titles: list[str] = []
+    roles: list[str] = []
+    unplaced: list[str] = []  # addresses with no city, region or country
     own_positions: list[IncomingPosition] = []
     given = family = prefix = generational = ""
     for prop in card.properties:
         name = prop.name
         if name in _NOT_READ:
             continue
-        text = _text(prop, own=own)
+        text = text_of(prop, own=own, decoding=decoding)
         if name == "FN":
-            person.display_name = _split_escaped(text, "\x00")[0].strip() or None
+            person.display_name = split_escaped(text, "\x00")[0].strip() or None
         elif name == "N":
-            parts = [*_split_escaped(text, ";"), "", "", "", "", ""]
+            parts = [*split_escaped(text, ";"), "", "", "", "", ""]
             # Given and additional names, those not blank (filter keeps them unstripped).
             family, given = parts[0].strip(), " ".join(filter(str.strip, parts[1:3]))
             prefix = parts[3].strip()
@@ -315,9 +108,9 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             if credentials:
                 family = f"{family}, {credentials}"
         elif name == "NICKNAME":
-            notes.append("Goes by " + ", ".join(_split_escaped(text, ",")))
+            notes.append("Goes by " + ", ".join(split_escaped(text, ",")))
         elif name == "EMAIL":
-            address = _split_escaped(text, "\x00")[0].strip()
+            address = split_escaped(text, "\x00")[0].strip()
             if address.lower().startswith("mailto:"):
                 address = address[7:]
             if looks_like_email(address):
@@ -327,12 +120,12 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                     LineWarning(f"'{address}' is not an e-mail address; not kept", prop.line)
                 )
         elif name == "TEL":
-            number = _split_escaped(text, "\x00")[0].strip()
+            number = split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
             if number:
                 person.phones.append(Labeled(number, _label(prop, labels)))
         elif name in ("URL", "X-SOCIALPROFILE"):
-            raw = _split_escaped(text, "\x00")[0].strip()
+            raw = split_escaped(text, "\x00")[0].strip()
             try:
                 url, kind = profile_url(raw)
             except ValueError:
@@ -345,11 +138,29 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 url_label = "LinkedIn"
             person.urls.append(Labeled(url, url_label))
         elif name == "ORG":
-            parts = list(map(str.strip, _split_escaped(text, ";")))
+            parts = list(map(str.strip, split_escaped(text, ";")))
             if parts[0]:
                 orgs.append((clean_organization(parts[0]), ", ".join(filter(None, parts[1:]))))
         elif name == "TITLE":
-            titles.append(_split_escaped(text, "\x00")[0].strip())
+            titles.append(split_escaped(text, "\x00")[0].strip())
+        elif name == "ROLE":
+            role = split_escaped(text, "\x00")[0].strip()
+            if role:
+                roles.append(role)
+        elif name == "AGENT":
+            agent, from_card = _agent(document, prop, text, decoding)
+            if agent:
+                notes.append(f"Agent: {agent}")
+            if from_card:
+                person.warnings.append(
+                    LineWarning(
+                        f"the agent's card ({agent}) is another person's; only their name is "
+                        "kept, in the notes"
+                        if agent
+                        else "the agent's card (another person's) gives no name; not kept",
+                        prop.line,
+                    )
+                )
         elif name == "X-GOODWORD-POSITION":
             own_positions.append(_own_position(text))
         elif name == "BDAY":
@@ -365,11 +176,11 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 default = "anniversary" if name == "ANNIVERSARY" else "date"
                 notes.append(f"{_capital(date_label or default)}: {said}")
         elif name in ("RELATED", "X-ABRELATEDNAMES"):
-            related = _split_escaped(text, "\x00")[0].strip()
+            related = split_escaped(text, "\x00")[0].strip()
             if related:
                 notes.append(f"{_capital(_label(prop, labels) or 'related')}: {related}")
         elif name == "IMPP":
-            address = _split_escaped(text, "\x00")[0].strip()
+            address = split_escaped(text, "\x00")[0].strip()
             if address:
                 notes.append(f"IM: {address}")
         elif name == "GENDER":
@@ -378,13 +189,13 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 notes.append(f"Gender: {gender}")
         elif name == "NOTE":
             # (Phones write a quoted-printable line break as =0D=0A: one line break.)
-            note = _split_escaped(text, "\x00")[0]
+            note = split_escaped(text, "\x00")[0]
             for more_line, more in prop.more:
                 # Decoded as the note's first line is (its encoding, then its escapes).
                 piece = Property(prop.group, name, prop.params, more, more_line)
                 # A line ending in an encoded break ("=0D=0A") had its break already.
                 note += "" if note.endswith(("\n", "\r")) else "\n"
-                note += _split_escaped(_text(piece, own=own), "\x00")[0]
+                note += split_escaped(text_of(piece, own=own, decoding=decoding), "\x00")[0]
                 person.warnings.append(
                     LineWarning(
                         f"'{more[:60]}' is not a vCard property (the note before it was not "
@@ -394,19 +205,23 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 )
             notes.append(unify_line_breaks(note))
         elif name == "CATEGORIES":
-            person.tags.extend(t.strip() for t in _split_escaped(text, ",") if t.strip())
+            person.tags.extend(t.strip() for t in split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-LOCATION":
-            person.location = _split_escaped(text, "\x00")[0] or None
-        elif name == "ADR" and not person.location:
-            parts = [*_split_escaped(text, ";"), "", "", "", "", "", "", ""]
+            person.location = split_escaped(text, "\x00")[0] or None
+        elif name == "ADR":
+            parts = [*split_escaped(text, ";"), "", "", "", "", "", "", ""]
             place = ", ".join(filter(None, (parts[3].strip(), parts[4].strip(), parts[6].strip())))
-            person.location = place or None
+            if place:
+                person.location = person.location or place
+            else:
+                lines = (line.strip() for part in parts for line in part.splitlines())
+                unplaced.append(", ".join(filter(None, lines)))
         elif name == "UID":
             person.key = text.strip() or None
         elif name == "X-GOODWORD-INTERESTS":
-            person.interests.extend(t for t in _split_escaped(text, ",") if t.strip())
+            person.interests.extend(t for t in split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-HOW-WE-MET":
-            person.how_we_met = _split_escaped(text, "\x00")[0] or None
+            person.how_we_met = split_escaped(text, "\x00")[0] or None
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
         person.source = "goodword"
@@ -435,6 +250,18 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             )
             for i, (org, dept) in enumerate(orgs)
         ]
+        # A title with no organization to hold it, as the Outlook reader keeps one.
+        notes.extend(f"Job title: {title}" for title in titles[len(orgs) :] if title)
+    if not person.location:
+        # An address typed whole into one field (the street's, mostly): no place can be
+        # told from it for sure, so it is kept as written (as Google's is).
+        notes.extend(f"Address: {address}" for address in unplaced if address)
+    # A role is kept unless it only repeats a title ("CEO" as both).
+    known = {title.casefold() for title in titles}
+    for role in roles:
+        if role.casefold() not in known:
+            notes.append(f"Role: {role}")
+            known.add(role.casefold())
     person.notes = "\n\n".join([*name_notes, *notes]) or None
     # The same test as `not person.name`, without building the name.
     if not (person.display_name or person.given_name or person.family_name):
@@ -455,6 +282,32 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             return None
         person.display_name = known_by[0]
     return person
+
+
+def _agent(
+    document: Document, prop: Property, text: str, decoding: Decoding | None
+) -> tuple[str, bool]:
+    """The name of the person an AGENT property gives (someone who acts for the card's
+    person; "" for no name), and whether it came with a card of its own (vCard 2.1's on the
+    lines after the property, 3.0's escaped in its value) rather than as a name or a link."""
+    card = prop.agent
+    value = split_escaped(text, "\x00")[0].strip()
+    if card is None and value[:11].upper() == "BEGIN:VCARD":
+        try:
+            card = next(cards(Document(document.name, value)), None)
+        except ImportFileError:
+            return "", True
+    if card is None:
+        return value, False
+    names = {
+        p.name: split_escaped(text_of(p, decoding=decoding), "\x00")[0]
+        for p in card.properties
+        if p.name in ("FN", "N")
+    }
+    if names.get("FN", "").strip():
+        return names["FN"].strip(), True
+    parts = [*split_escaped(names.get("N", ""), ";"), "", ""]
+    return " ".join(filter(None, (parts[1].strip(), parts[0].strip()))), True
 
 
 def _date(prop: Property, text: str) -> tuple[str, str]:
@@ -492,7 +345,7 @@ _SEXES = {
 def _gender(text: str) -> str:
     """GENDER in words: "F" is "female", "O;intersex" "other (intersex)", ";it's
     complicated" "it's complicated"; a value of another shape as it is."""
-    sex, *rest = _split_escaped(text, ";")
+    sex, *rest = split_escaped(text, ";")
     sex, identity = sex.strip(), ";".join(rest).strip()
     sex = _SEXES.get(sex.upper(), sex)
     if sex and identity:
@@ -507,7 +360,7 @@ def _capital(label: str) -> str:
 
 def _own_position(text: str) -> IncomingPosition:
     """X-GOODWORD-POSITION:organization;title;department;start;end;current (our exports)."""
-    parts = [*_split_escaped(text, ";"), "", "", "", "", "", ""]
+    parts = [*split_escaped(text, ";"), "", "", "", "", "", ""]
     return IncomingPosition(
         organization=parts[0],
         title=parts[1] or None,
@@ -523,7 +376,7 @@ def parse(document: Document) -> Parsed:
     versions: set[str] = set()
     seen: dict[str, int] = {}
     # Card by card: a malformed line still fails the whole file, just after the cards before it.
-    for card in _cards(document):
+    for card in cards(document):
         parsed.rows += 1
         for prop in card.properties:
             if prop.name == "VERSION":

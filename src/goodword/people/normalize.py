@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+import unicodedata
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import phonenumbers
 
@@ -147,8 +148,27 @@ def phone_uri(stored: str) -> str | None:
     return "tel:" + stored if _STORED_PHONE.match(stored) else None
 
 
+def linkedin_profile(kind: str, path: str) -> str:
+    """The one address of a LinkedIn profile from its kind ("in", or "pub" for an old public
+    profile) and the path after it: the id percent-decoded and lower-cased, so the link as
+    LinkedIn's own CSV writes it and as a browser shows it are one.
+
+    >>> linkedin_profile("in", "Jos%C3%A9-M%C3%BCller-4b2a1/")
+    'https://www.linkedin.com/in/josé-müller-4b2a1'
+    >>> linkedin_profile("pub", "anita-nayak/12/345/678")
+    'https://www.linkedin.com/pub/anita-nayak/12/345/678'
+
+    An old public profile's address is kept whole: "/in/anita-nayak" may be someone else.
+    """
+    decoded = unicodedata.normalize("NFC", unquote(path)).lower().strip("/")
+    if kind.lower() == "in":
+        return "https://www.linkedin.com/in/" + decoded.split("/")[0]
+    return "https://www.linkedin.com/pub/" + decoded
+
+
 def profile_url(raw: str) -> tuple[str, str]:
-    """Return (normalised URL, kind); LinkedIn profiles become https://www.linkedin.com/in/<id>."""
+    """Return (normalised URL, kind); LinkedIn profiles become https://www.linkedin.com/in/<id>
+    (`linkedin_profile`; a mobile "/mwlite/in/<id>" too)."""
     text = raw.strip()
     if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
         text = "https://" + text
@@ -157,9 +177,9 @@ def profile_url(raw: str) -> tuple[str, str]:
         raise ValueError(f"'{raw}' is not a web address; write it like https://example.com/me")
     host = parts.netloc.lower()
     if _LINKEDIN_HOST.match(host):
-        match = re.match(r"^/(in|pub)/([^/?#]+)", parts.path)
-        if match:
-            return f"https://www.linkedin.com/in/{match.group(2).lower()}", "linkedin"
+        match = re.match(r"^/(?:mwlite/)?(in|pub)/([^?#]+)", parts.path)
+        if match and match[2].strip("/"):
+            return linkedin_profile(match[1], match[2]), "linkedin"
         return urlunsplit(("https", "www.linkedin.com", parts.path.rstrip("/"), "", "")), "linkedin"
     path = parts.path.rstrip("/") if parts.path != "/" else ""
     return urlunsplit((parts.scheme.lower(), host, path, parts.query, "")), "web"
