@@ -229,3 +229,17 @@ def test_one_correspondent_with_you_marked_by_name(session, workspace):
     assert participants(session) == [["Anita Nayak"], ["Anita Nayak"]]
     directions = session.scalars(select(Interaction.direction).order_by(Interaction.occurred_at))
     assert [d.value for d in directions] == ["outbound", "inbound"]
+
+
+def test_people_known_only_by_their_numbers_are_not_alike_by_name(session, workspace):
+    # Cards with a phone and no name are named after it; two numbers a digit apart are no
+    # evidence of one person (the same number still is).
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL:{number}\r\nEND:VCARD\r\n"
+        for number in ("+1 415 555 0111", "+1 415 555 0112", "+1 415 555 0111")
+    )
+    report = run(session, workspace, Upload("phone.vcf", cards.encode()))
+    assert [r.outcome for r in report.rows] == [Outcome.CREATED, Outcome.CREATED, Outcome.MERGED]
+    result = duplicates.find_duplicates(session, workspace_id=workspace.id)
+    assert result.candidates_created == 0
+    assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 0

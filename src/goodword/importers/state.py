@@ -105,6 +105,8 @@ def split_name(person: IncomingPerson) -> tuple[str, str]:
 def _split(given: str | None, family: str | None, display: str | None) -> tuple[str, str]:
     folded_given, folded_family = fold_name(given), fold_name(family)
     if not folded_given and not folded_family and display:
+        if not any(char.isalpha() for char in display):
+            return "", ""  # a phone number shown as the name of someone without one
         whole_given, whole_family = split_whole_name(clean_whole_name(display, []))
         return fold_name(whole_given), fold_name(whole_family)
     # (A whole name no longer than the two parts has no suffix: the common case, told fast.)
