@@ -243,3 +243,22 @@ def test_people_known_only_by_their_numbers_are_not_alike_by_name(session, works
     result = duplicates.find_duplicates(session, workspace_id=workspace.id)
     assert result.candidates_created == 0
     assert session.scalar(select(func.count()).select_from(DuplicateCandidate)) == 0
+
+
+def test_self_employed_is_no_employer_in_common(session, workspace):
+    google = (
+        "First Name,Last Name,E-mail 1 - Value,Organization Name,Organization Title\n"
+        "Sam,Lee,sam@lee.example,Self-employed,Designer\n"
+        "Sam,Lee,samlee@other.example,Self-employed,Photographer\n"
+        "Ana,Ruiz,ana@one.example,Acme,Engineer\n"
+        "Ana,Ruiz,ana@two.example,Acme,Engineer\n"
+    )
+    report = run(session, workspace, Upload("contacts.csv", google.encode()))
+    assert [(r.name, r.outcome) for r in report.rows] == [
+        ("Sam Lee", Outcome.CREATED),
+        ("Sam Lee", Outcome.SUGGESTED),  # two freelancers of one name: asked, not merged
+        ("Ana Ruiz", Outcome.CREATED),
+        ("Ana Ruiz", Outcome.MERGED),
+    ]
+    sam = session.scalars(select(Person).where(Person.display_name == "Sam Lee")).all()
+    assert sorted(p.title for s in sam for p in s.positions) == ["Designer", "Photographer"]

@@ -315,6 +315,16 @@ def _placeholder(text: str, beside: str = "") -> bool:
     return folded in _PLACEHOLDERS_ALONE and (not beside.strip() or _placeholder(beside))
 
 
+# What a profile gives as its company when there is none to share (organization keys):
+# kept as the person's job, but two people who both say it have no employer in common.
+NO_EMPLOYER = {
+    "self employed", "selfemployed", "freelance", "freelancer", "independent",
+    "independent consultant", "stealth", "stealth startup", "stealth mode startup",
+    "open to work", "retired", "unemployed", "confidential", "various", "career break",
+    "sabbatical", "looking for new opportunities", "seeking new opportunities",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=100_000)
 def organization_key(name: str) -> str:
     """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -18,7 +18,7 @@ from goodword.duplicates.matching import Matcher, Profile
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers.bulk import driver_rows
-from goodword.importers.cleaning import clean_whole_name, organization_key, profile_url
+from goodword.importers.cleaning import NO_EMPLOYER, clean_whole_name, organization_key, profile_url
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
@@ -130,10 +130,16 @@ def _with_generation(family: str, display: str) -> str:
     return f"{family} {last}"
 
 
+def _employers(names: Iterable[str]) -> frozenset[str]:
+    """The keys of the organizations a person works or worked at that are evidence of who
+    they are: not "Self-employed" or "Stealth Startup" (`NO_EMPLOYER`), which many share."""
+    return frozenset(organization_key(name) for name in names) - NO_EMPLOYER or _NO_ORGS
+
+
 def saved_profile(person: Person) -> Profile:
     """The matching profile of a person already saved, as `load_people` indexes them."""
     given, family = _split(person.given_name, person.family_name, person.display_name)
-    orgs = frozenset(organization_key(p.organization.name) for p in person.positions)
+    orgs = _employers(p.organization.name for p in person.positions)
     return Profile(
         ref=person.id,
         given=given,
@@ -277,7 +283,7 @@ class WorkspaceState:
                 PositionRow.workspace_id == ws
             )
         ):
-            if org_id in org_keys:
+            if org_id in org_keys and org_keys[org_id] not in NO_EMPLOYER:
                 orgs[person_id].add(org_keys[org_id])
         # People at the same organizations share one set.
         shared: dict[frozenset[str], frozenset[str]] = {}
@@ -335,7 +341,7 @@ class WorkspaceState:
             emails=[normalize.email(e.value) for e in person.emails],
             urls=[u for u in urls if u],
             phones=[p for p in phones if p],
-            orgs=frozenset(organization_key(p.organization) for p in person.positions)
+            orgs=_employers(p.organization for p in person.positions)
             if person.positions
             else _NO_ORGS,
             location=fold(person.location),
