@@ -123,7 +123,8 @@ def test_merge_text_output_says_how_to_undo(run):
     result = run("people", "merge", "1", "2")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Merged Ada King (2) into Ada Lovelace (1); e-mails: ada@a.example, ada@b.example.\n"
+        "Merged Ada King (2) into Ada Lovelace (1), who now has the e-mail addresses "
+        "ada@a.example, ada@b.example.\n"
         "Undo with: goodword people unmerge 1\n"
     )
     history = json.loads(run("people", "merges", "--json").stdout)["items"]

@@ -106,6 +106,25 @@ def test_json_export_holds_positions_and_provenance(session, workspace):
     ]  # fmt: skip
 
 
+def test_json_export_lists_each_source_record_with_its_fingerprint(session, workspace):
+    from sqlalchemy import select
+
+    from goodword.people.models import PersonSource
+
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nUID:ada-1\r\nEND:VCARD\r\n"
+    import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[Upload("phone.vcf", card.encode())],
+        today=date(2026, 11, 25),
+    )
+    kept = session.scalar(select(PersonSource.fingerprint))
+    document = json.loads(export_people(session, workspace_id=workspace.id, format="json"))
+    ((source,),) = [p["sources"] for p in document["people"]]
+    assert (source["external_key"], source["fingerprint"]) == ("ada-1", kept)
+    assert isinstance(kept, int)
+
+
 def test_a_json_export_says_who_you_are_where_nobody_is_marked_yet(session, workspace):
     f.person(session, workspace.id, "Alice Example", is_me=True, emails=["alice@example.org"])
     ada(session, workspace.id)

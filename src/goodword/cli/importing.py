@@ -389,9 +389,14 @@ def merge(
     if as_json:
         print_json({"merge": dump(read), "person": dump(person)})
         return
+    held = (
+        f"now has the e-mail addresses {', '.join(person.emails)}"
+        if person.emails
+        else ("has no e-mail address")
+    )
     typer.echo(
-        f"Merged {read.absorbed_name} ({absorbed}) into {person.display_name} ({survivor}); "
-        f"e-mails: {', '.join(person.emails) or 'none'}."
+        f"Merged {read.absorbed_name} ({absorbed}) into {person.display_name} ({survivor}), "
+        f"who {held}."
     )
     typer.echo(f"Undo with: goodword people unmerge {read.id}")
 

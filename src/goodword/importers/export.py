@@ -227,6 +227,7 @@ def to_record(person: Person) -> dict[str, Any]:
                 "file_name": s.file_name,
                 "external_key": s.external_key,
                 "imported_at": s.imported_at.isoformat(),
+                "fingerprint": s.fingerprint,
             }
             for s in person.sources
         ],
