@@ -11,7 +11,7 @@ fields, so `undo_merge` can put it all back.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -56,6 +56,9 @@ from goodword.playbooks.keys import rekey
 from goodword.records import Page, clean_list, get_owned, keyset_page, sort_key
 from goodword.search import service as search
 from goodword.tasks.models import TaskStatus
+
+if TYPE_CHECKING:
+    from goodword.importers.state import WorkspaceState
 
 # A person's child rows, and the columns that make two of them the same thing.
 _SAME_WHEN = {
@@ -154,7 +157,9 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
 
     With `auto_merge`, confident pairs (a shared LinkedIn profile; a shared e-mail or phone
     when the names do not clearly differ; a name with agreeing evidence) are merged at
-    once, those already waiting in the queue too, each merge undoable like any other.
+    once, those already waiting in the queue too, each merge undoable like any other. As in
+    an import, two different records of one source (two LinkedIn profiles, two vCard UIDs)
+    are queued, never merged; so is a pair whose merge the user undid.
     """
     from goodword.importers.state import WorkspaceState
 
@@ -184,10 +189,17 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
             )
         )
     }
+    undone = _undone_pairs(session, workspace_id) if auto_merge else set()
     for (a, b), judged in sorted(pairs.items(), key=lambda item: -item[1].score):
         if (a, b) in apart or a in gone or b in gone:
             continue
-        if auto_merge and judged.auto and state.me_id not in (a, b):
+        if (
+            auto_merge
+            and judged.auto
+            and state.me_id not in (a, b)
+            and (a, b) not in undone
+            and not _distinct_records(state, a, b)
+        ):
             record = merge(
                 session,
                 workspace_id=workspace_id,
@@ -213,6 +225,25 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
         created += 1
     session.flush()
     return ScanResult(candidates_created=created, merged=merged)
+
+
+def _distinct_records(state: WorkspaceState, a: int, b: int) -> bool:
+    """Whether the two came from two different records of one source (two LinkedIn
+    profiles, two vCard UIDs): the import keeps such records two people, and so does a scan.
+    Records known only by a name are no sign, as in the import."""
+    sources = {source for source, _key in state.explicit_keys.get(a, ())}
+    return any(source in sources for source, _key in state.explicit_keys.get(b, ()))
+
+
+def _undone_pairs(session: Session, workspace_id: int) -> set[tuple[int, int]]:
+    """(smaller id, larger id) of the two people of every merge the user undid: an undo
+    says they may not be the same, so a scan asks rather than merging them again."""
+    rows = session.execute(
+        select(Merge.survivor_id, Merge.absorbed_id).where(
+            Merge.workspace_id == workspace_id, Merge.undone_at.is_not(None)
+        )
+    )
+    return {(min(a, b), max(a, b)) for a, b in rows if a is not None and b is not None}
 
 
 def _unless_apart(first: Profile, second: Profile, judged: Scored) -> Scored:
@@ -749,8 +780,13 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         table_name, column = key.split(".")
         table = tables[table_name]
         back = moved_back(session, table, column, survivor.id, ids, snapshot, key)
+        values: dict[str, Any] = {column: restored_id}
+        if table_name == "person_sources":
+            # An import while merged wrote what a record said onto the survivor: forgetting
+            # its fingerprint makes the next import apply the record to the restored person.
+            values["fingerprint"] = None
         if back:
-            session.execute(update(table).where(table.c.id.in_(back)).values({column: restored_id}))
+            session.execute(update(table).where(table.c.id.in_(back)).values(values))
         if key == "tasks.person_id":
             tasks_back = back
     restore_keys(

@@ -1,9 +1,9 @@
 """What a record imported before said then, as far as its fingerprint tells.
 
 A re-import keeps of each record only its fingerprint (`IncomingPerson.fingerprint`), not
-what it said. A value Goodword holds (a place, a birthday, a job, a tie's date) that the
-record said then came from the file, and a newer copy of the record may move it; one the
-record did not say was set apart from it (by hand, say), and an import leaves it.
+what it said. A value Goodword holds (a name, a place, a birthday, a job, a tie's date)
+that the record said then came from the file, and a newer copy of the record may move it;
+one the record did not say was set apart from it (by hand, say), and an import leaves it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations, product
-from typing import Any
+from typing import Any, cast
 
 from goodword.importers.bulk import Held
 from goodword.importers.records import IncomingPerson, IncomingPosition
@@ -19,6 +19,10 @@ from goodword.importers.records import IncomingPerson, IncomingPosition
 # The most records tried per record (each is one fingerprint): enough for every field
 # `said_then` is given to have changed at once, with a job at an organization of many names.
 TRIES = 512
+
+# A name is one value: the name shown, given name and family name are put back together,
+# as the record gave them (the name shown made of the other two when it gave none).
+NAME = ("display_name", "given_name", "family_name")
 
 
 def said_then(
@@ -28,10 +32,10 @@ def said_then(
     `printed` being its fingerprint then; None when that cannot be told (no fingerprint
     was kept, or more changed in the file than Goodword holds as it was).
 
-    `held` maps a field of `IncomingPerson` to the values Goodword holds that the record
-    may have said then. The record then is the record now with the fewest fields put back
-    to one of those values that gives `printed`: the fields put back are the answer, and
-    every other field said then what it says now.
+    `held` maps a field of `IncomingPerson` (or "name": the fields of `NAME` as one) to the
+    values Goodword holds that the record may have said then. The record then is the record
+    now with the fewest fields put back to one of those values that gives `printed`: the
+    fields put back are the answer, and every other field said then what it says now.
 
     >>> then = IncomingPerson("csv", "a.csv", 2, key="1", location="Leeds", notes="hi")
     >>> now = replace(then, location="York")
@@ -45,7 +49,7 @@ def said_then(
         return None
     fields: list[tuple[str, list[object]]] = []
     for name, values in held.items():
-        differing = [v for v in _unique(values) if v != getattr(record, name)]
+        differing = [v for v in _unique(values) if v != _value(record, name)]
         if differing:
             fields.append((name, differing))
     tries = 0
@@ -56,11 +60,37 @@ def said_then(
                 tries += 1
                 if tries > TRIES:
                     return None
-                put_back: dict[str, Any] = dict(zip(names, picked, strict=True))
+                put_back: dict[str, Any] = {}
+                for name, value in zip(names, picked, strict=True):
+                    if name == "name":
+                        put_back.update(zip(NAME, cast(tuple[object, ...], value), strict=True))
+                    else:
+                        put_back[name] = value
                 then = replace(record, **put_back)
                 if then.fingerprint() == printed:
                     return frozenset(names)
     return None
+
+
+def held_names(
+    record: IncomingPerson, display: str, given: str | None, family: str | None
+) -> list[object]:
+    """The names a record may have said when last imported, as `NAME`, from the name
+    Goodword holds: as it is, or without the name shown when that is the given and family
+    names joined (a record that gives no name to show, as a LinkedIn connection); none
+    when the record still gives one of them, as nothing need be put back then.
+
+    >>> now = IncomingPerson("linkedin", "Connections.csv", 6, given_name="Carla",
+    ...                      family_name="Smith")
+    >>> held_names(now, "Carla Jones", "Carla", "Jones")
+    [('Carla Jones', 'Carla', 'Jones'), (None, 'Carla', 'Jones')]
+    >>> held_names(now, "Carla Smith", "Carla", "Smith")
+    []
+    """
+    found: list[object] = [(display, given, family)]
+    if display == " ".join(part for part in (given, family) if part):
+        found.append((None, given, family))
+    return [] if _value(record, "name") in found else found
 
 
 def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> list[object]:
@@ -81,6 +111,13 @@ def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> lis
                 ]
             )  # fmt: skip
     return found
+
+
+def _value(record: IncomingPerson, name: str) -> object:
+    """What the record says of a field of `held` (see `said_then`)."""
+    if name == "name":
+        return tuple(getattr(record, part) for part in NAME)
+    return getattr(record, name)
 
 
 def _unique(values: list[object]) -> list[object]:

@@ -113,6 +113,11 @@ def _held(person: IncomingPerson) -> str:
 # The most candidate pairs a record keeps while matching; `_decide` takes the best one it
 # can use, and only the user or a record passed over can be unusable.
 KEEP_CANDIDATES = 50
+# How close in score another person must come to a record's best candidate for the record
+# to be only a suggestion with both: half a point of the matcher's ten, less than the
+# least it counts for or against (a swapped name, employers that differ), so two people
+# this close are told apart by nothing the record says.
+RIVAL_MARGIN = 0.05
 
 
 class Resolver:
@@ -208,7 +213,7 @@ class Resolver:
         for index in decided:
             profile = self.state.profile(people[index], -(index + 1))
             profiles[index], positions[index] = profile, matcher.add(profile)
-            if self._imported(people[index]) or self._held_key(profile, first_incoming):
+            if self._imported(people[index], profile) or self._held_key(profile, first_incoming):
                 settled.add(positions[index])
         best: dict[int, list[tuple[int, Scored]]] = {}
         compared = None if progress is None else (lambda at: progress(at - first_incoming))
@@ -305,7 +310,7 @@ class Resolver:
                 self.plan.me = me
                 return me, Outcome.UPDATED, "you", []
         if person.key:
-            known = self._known(person)
+            known = self._known(person, profile)
             if known is not None:
                 return known, Outcome.UPDATED, "", []
         # An exact key shared with someone whose name clearly differs (colleagues on one
@@ -331,11 +336,16 @@ class Resolver:
             if named is not None:
                 return named, Outcome.UPDATED, "", []
         ranked = sorted(candidates, key=lambda c: -c[1].score)
-        for other, judged in ranked:
+        # The user is never merged into by name alone (a contact of theirs may share it),
+        # only suggested: their own phone card, say, whose name is short for theirs.
+        me = self._me() if person.role is not Role.ME else None
+        you: tuple[int, Scored] | None = None
+        for at, (other, judged) in enumerate(ranked):
             target = self.target_at(other)
-            if target is None or (target == self._me() and person.role is not Role.ME):
+            if target is None or any(target == t for t, _judged in apart):
                 continue
-            if any(target == t for t, _judged in apart):
+            if target == me:
+                you = you or (target, judged)
                 continue
             found = state.matcher.profiles[other]
             differs = (
@@ -348,19 +358,57 @@ class Resolver:
                 key = min(profile.keys & found.keys)
                 apart.append((target, judged_apart(profile, differs, key)))
                 continue
-            if judged.auto and not self._distinct_records(person, target):
-                return self._merged(person, target, judged)
-            suggested = [(target, judged), *apart]
+            rivals = [] if you is None else [you]
+            if judged.auto:
+                rivals += self._rivals(target, judged, ranked[at + 1 :], [*rivals, *apart])
+                if not rivals and not self._distinct_records(person, target):
+                    return self._merged(person, target, judged)
+            suggested = [(target, judged), *rivals, *apart]
             return None, Outcome.SUGGESTED, "; ".join(judged.reasons), suggested
+        if you is not None:
+            return None, Outcome.SUGGESTED, "; ".join(you[1].reasons), [you, *apart]
         if apart:
             return None, Outcome.SUGGESTED, "; ".join(apart[0][1].reasons), apart
         return None, Outcome.CREATED, "", []
+
+    def _rivals(
+        self,
+        target: int,
+        judged: Scored,
+        rest: list[tuple[int, Scored]],
+        taken: list[tuple[int, Scored]],
+    ) -> list[tuple[int, Scored]]:
+        """The other people (after those `taken` already) a record `judged` sure to be
+        `target` is about as like (the user among them), or would be merged into too while
+        `target` and they are queued as a pair or were told apart: the evidence does not
+        say which one the record is, so it is only suggested with each."""
+        rivals: list[tuple[int, Scored]] = []
+        pairs = self.state.candidate_pairs
+        for other, scored in rest:
+            close = scored.score >= judged.score - RIVAL_MARGIN
+            if not (close or scored.auto):
+                break  # (ranked: nobody after is either)
+            rival = self.target_at(other)
+            if (
+                rival is None
+                or rival == target
+                or scored.conflict
+                or any(rival == t for t, _ in (*taken, *rivals))
+            ):
+                continue
+            if close or (min(target, rival), max(target, rival)) in pairs:
+                rivals.append((rival, scored))
+        return rivals
 
     def _identity(self, target: int) -> Profile | None:
         """The profile a target goes by: the first named record of a draft, or an existing
         person's own (unless a record of this import named them)."""
         if target in self.identities:
             return self.identities[target]
+        return self._person_profile(target)
+
+    def _person_profile(self, target: int) -> Profile | None:
+        """An existing person's own profile, as the workspace holds it (None: no such person)."""
         if target < 0:
             return None
         if self._person_profiles is None:
@@ -390,14 +438,13 @@ class Resolver:
             self.plan.me = target
         return target, Outcome.MERGED, "; ".join(judged.reasons), []
 
-    def _imported(self, person: IncomingPerson) -> bool:
+    def _imported(self, person: IncomingPerson, profile: Profile) -> bool:
         """Whether `_known` finds the record in the workspace whatever else this import
         holds (so `_decide` never gets as far as comparing names)."""
         if not person.key or person.role is Role.ME:
             return False
-        own = self._own_id(person)
-        if own is not None:
-            return own in self.state.person_ids
+        if self._own_id(person, profile) is not None:
+            return True
         return (person.source, person.key) in self.state.sources or bool(self._former(person))
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
@@ -414,11 +461,11 @@ class Resolver:
                 return True
         return False
 
-    def _known(self, person: IncomingPerson) -> int | None:
+    def _known(self, person: IncomingPerson, profile: Profile) -> int | None:
         assert person.key is not None
-        own = self._own_id(person)
+        own = self._own_id(person, profile)
         if own is not None:
-            return own if own in self.state.person_ids else None
+            return own
         found = self.seen_keys.get((person.source, person.key))
         if found is not None:
             return found
@@ -438,10 +485,26 @@ class Resolver:
                 return key
         return None
 
-    def _own_id(self, person: IncomingPerson) -> int | None:
-        """The person id in a key Goodword itself exported from this workspace, if it is one."""
+    def _own_id(self, person: IncomingPerson, profile: Profile) -> int | None:
+        """The person a key Goodword itself exported from this workspace names, if they are
+        still the record's person: their names agree, or they share an e-mail address,
+        LinkedIn profile or phone number (a nameless one counts by those only).
+
+        The key alone says too little: every install's first workspace is 1, and a deleted
+        person's id can be given to someone added after, so an export from another
+        database, or an old one, names strangers. Those records are matched like any other.
+        """
         own = _OWN_KEY.match(person.key or "") if person.source == "goodword" else None
-        return int(own[2]) if own and int(own[1]) == self.state.workspace_id else None
+        if not own or int(own[1]) != self.state.workspace_id:
+            return None
+        held = self._person_profile(int(own[2]))
+        if held is None:
+            return None
+        if profile.keys & held.keys or not (
+            unnamed(profile) or unnamed(held) or names_differ(profile, held)
+        ):
+            return held.ref
+        return None
 
     def _distinct_records(self, person: IncomingPerson, target: int) -> bool:
         """Two different records of one source (two UIDs, two profiles) stay two people."""

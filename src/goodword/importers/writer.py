@@ -37,7 +37,7 @@ from goodword.importers.bulk import (
 )
 from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part, unify_line_breaks
 from goodword.importers.combine import Combined, combine
-from goodword.importers.earlier import held_jobs, said_then
+from goodword.importers.earlier import held_jobs, held_names, said_then
 from goodword.importers.jobs import add_job, held_job
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import organization_id, write_organizations
@@ -435,15 +435,19 @@ class Writer:
     def _said_then(
         self, plan: Plan, person: Known, record: IncomingPerson
     ) -> frozenset[str] | None:
-        """Which of the person's place, birthday, job and LinkedIn tie date a newer copy of
-        a record imported before said when last imported (`earlier.said_then`)."""
+        """Which of the person's name, place, birthday, job and LinkedIn tie date a newer
+        copy of a record imported before said when last imported (`earlier.said_then`)."""
         if not record.key:
             return None
         former = plan.former_keys.get(id(record), record.key)
         printed = self.state.fingerprints.get((record.source, former))
+        values = person.values
         held: dict[str, list[object]] = {
-            "location": [person.values["location"]],
-            "birthday": [person.values["birthday"]],
+            "name": held_names(
+                record, values["display_name"], values["given_name"], values["family_name"]
+            ),
+            "location": [values["location"]],
+            "birthday": [values["birthday"]],
         }
         if record.positions or person.positions:
             held["positions"] = held_jobs(person.positions, self._spellings())
@@ -473,15 +477,17 @@ class Writer:
         left: list[str] | None = None,
     ) -> list[str]:
         """Apply one record's values to a known person and say what changed. A newer copy
-        of a record imported before moves the place and birthday the record `said` when last
-        imported (see `_said_then`); one set apart from it (by hand, say) stays, and `left`
-        says what the file holds."""
+        of a record imported before moves the name, place and birthday the record `said` when
+        last imported (see `_said_then`); one set apart from it (by hand, say) stays, and
+        `left` says what the file holds."""
         changes: list[str] = []
         values = person.values
         base = {"workspace_id": self.ws, "person_id": person.id}
         if data.given_name and not values["given_name"] and not values["family_name"]:
             values["given_name"], values["family_name"] = data.given_name, data.family_name
             changes.append("name filled in")
+        elif newer:
+            self._rename(values, data, said, changes, left)
         for label, attribute in (("location", "location"), ("birthday", "birthday")):
             value, current = getattr(data, attribute), values[attribute]
             if not value or value == current:
@@ -498,9 +504,18 @@ class Writer:
                     f"{label} left at {current} (the file says {value}; edit the person to "
                     "change it)"
                 )
-        if data.how_we_met and not values["how_we_met"]:
-            values["how_we_met"] = data.how_we_met
+        how, held_how = data.how_we_met, values["how_we_met"]
+        if how and not held_how:
+            values["how_we_met"] = how
             changes.append("how you met filled in")
+        elif (
+            how
+            and newer
+            and left is not None
+            and unify_line_breaks(how) != unify_line_breaks(held_how)
+        ):
+            why = f": {LOSSY}" if lossy_copy(how, held_how) else "; edit the person to change it"
+            left.append(f"how you met left as it was (the file says '{how}'{why})")
         for note in data.notes:
             # Notes stored before line breaks were unified may still hold "\r\n".
             kept = unify_line_breaks(values["notes"] or "")
@@ -549,6 +564,51 @@ class Writer:
         for position in data.positions:
             changes += add_job(self.state, self.org_names, person, position, out, own)
         return changes
+
+    def _rename(
+        self,
+        values: dict[str, Any],
+        data: Combined,
+        said: frozenset[str] | None,
+        changes: list[str],
+        left: list[str] | None,
+    ) -> None:
+        """Move the person's name to a newer copy's (a married name, say) when the name
+        Goodword holds is the one the record gave when last imported, keeping the old one in
+        the notes; a name set apart from the record stays, and `left` says the file's.
+
+        The name shown, given name and family name move together: they are one name, and
+        a name shown set by hand beside the record's given and family names is the user's.
+        """
+        given, family = data.given_name, data.family_name
+        shown = (data.display_name or " ".join(p for p in (given, family) if p))[:200]
+        held = (values["display_name"], values["given_name"], values["family_name"])
+        if not shown or (shown, given, family) == held:
+            return
+        current, name = held[0], shown
+        if shown == current:  # the same name, split otherwise
+            name = f"{shown} (given name {given or 'none'}, family name {family or 'none'})"
+        if lossy_copy(name, current):
+            if left is not None:
+                left.append(f"name left at {current} (the file says {name}: {LOSSY})")
+        elif said is None or "name" not in said:
+            if left is not None:
+                left.append(
+                    f"name left at {current} (the file says {name}; edit the person to change it)"
+                )
+        else:
+            values["display_name"], values["given_name"], values["family_name"] = (
+                shown,
+                given,
+                family,
+            )
+            changes.append(f"name now {name} (was {current})")
+            if shown != current:
+                # So the name they were known by stays with them (old letters, referrals).
+                former = f"Formerly {current}"
+                notes = values["notes"]
+                if former not in unify_line_breaks(notes or ""):
+                    values["notes"] = f"{notes}\n\n{former}" if notes else former
 
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id

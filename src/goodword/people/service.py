@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -345,19 +345,67 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
     person.birthday = data.birthday
     person.keep_in_touch_days = data.keep_in_touch_days
 
-    emails = list(dict.fromkeys(normalize.email(e) for e in data.emails))
-    person.emails = [
-        PersonEmail(workspace_id=person.workspace_id, address=a, position=i)
-        for i, a in enumerate(emails)
-    ]
-    person.phones = [
-        PersonPhone(workspace_id=person.workspace_id, number=n, position=i)
-        for i, n in enumerate(dict.fromkeys(phones))
-    ]
-    person.urls = [
-        PersonUrl(workspace_id=person.workspace_id, url=u, kind=k, position=i)
-        for i, (u, k) in enumerate(dict.fromkeys(urls))
-    ]
+    # Rows still given keep their label, kind and id (the form and the API send bare values).
+    workspace_id = person.workspace_id
+    person.emails = _kept(
+        person.emails,
+        dict.fromkeys(normalize.email(e) for e in data.emails),
+        key=lambda row: normalize.email(row.address),
+        field="address",
+        new=lambda a: PersonEmail(workspace_id=workspace_id, address=a),
+    )
+    person.phones = _kept(
+        person.phones,
+        dict.fromkeys(phones),
+        key=lambda row: _or_as_stored(row.number, lambda n: normalize.phone(n, region)),
+        field="number",
+        new=lambda n: PersonPhone(workspace_id=workspace_id, number=n),
+    )
+    kinds = dict(urls)
+    person.urls = _kept(
+        person.urls,
+        kinds,
+        key=lambda row: _or_as_stored(row.url, lambda u: normalize.profile_url(u)[0]),
+        field="url",
+        new=lambda u: PersonUrl(workspace_id=workspace_id, url=u, kind=kinds[u]),
+    )
+
+
+_Detail = TypeVar("_Detail", PersonEmail, PersonPhone, PersonUrl)
+
+
+def _kept(
+    rows: Sequence[_Detail],
+    values: Iterable[str],
+    *,
+    key: Callable[[_Detail], str],
+    field: str,
+    new: Callable[[str], _Detail],
+) -> list[_Detail]:
+    """The rows for the normalised `values`, in their order: a value the person has (a row
+    whose `key` is it) keeps its row, with its label, kind and id; another gets `new(value)`;
+    rows whose value is no longer given go."""
+    had: dict[str, _Detail] = {}
+    for row in rows:
+        had.setdefault(key(row), row)
+    kept: list[_Detail] = []
+    for position, value in enumerate(values):
+        if value in had:
+            row = had.pop(value)
+            setattr(row, field, value)
+        else:
+            row = new(value)
+        row.position = position
+        kept.append(row)
+    return kept
+
+
+def _or_as_stored(stored: str, normalise: Callable[[str], str]) -> str:
+    """`stored` normalised, or as it is when it cannot be (text an import kept as typed)."""
+    try:
+        return normalise(stored)
+    except ValueError:
+        return stored
 
 
 def get_many(session: Session, *, workspace_id: int, ids: Sequence[int]) -> list[Person]:
