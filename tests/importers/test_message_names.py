@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.importers.cleaning import split_names
-from goodword.importers.plan import name_key
+from goodword.importers.mentions import name_key
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files

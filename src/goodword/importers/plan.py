@@ -7,16 +7,15 @@ created, numbered -1, -2, ... in the order the import found them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
 from goodword.duplicates.matching import Profile, Scored, shared_key_reason
-from goodword.duplicates.names import fold_name, lossy_same
+from goodword.duplicates.names import lossy_same
 from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.mapped import split_whole_name
+from goodword.importers.mentions import identity, is_me, name_key
 from goodword.importers.records import (
     IncomingInteraction,
     IncomingPerson,
@@ -25,7 +24,7 @@ from goodword.importers.records import (
     Role,
 )
 from goodword.importers.report import Outcome, RowOutcome
-from goodword.importers.state import WorkspaceState, split_name
+from goodword.importers.state import WorkspaceState
 from goodword.interactions.models import Direction
 
 _OWN_KEY = re.compile(r"^goodword-(\d+)-(\d+)$")
@@ -76,18 +75,6 @@ class Plan:
             self.drafts[-target - 1].records.append(person)
         else:
             self.updates.setdefault(target, []).append((person, newer_copy))
-
-
-@lru_cache(maxsize=65_536)
-def name_key(name: str | None) -> str:
-    """The folded full name of someone known only by a whole name, as a saved person known
-    only by theirs is indexed (`state.split_name`), so a message naming them finds them.
-
-    >>> name_key("Müller, José"), name_key("Dr. José Müller")
-    ('jose muller', 'jose muller')
-    """
-    given, family = split_whole_name(clean_whole_name(name or "", []))
-    return " ".join(part for part in (fold_name(given), fold_name(family)) if part)
 
 
 def _key_order(key: str) -> tuple[bool, str]:
@@ -546,119 +533,21 @@ class Resolver:
         """Settle who took part in each message and which way it went."""
         if interactions and not self.state.people_loaded:
             raise RuntimeError("messages to place, but the workspace's people are not loaded")
-        me_urls, me_names = self._me_identity(interactions)
+        me_urls, me_names = identity(interactions, self.plan, self.state, self._me())
         for incoming in interactions:
             refs = [incoming.sender, *incoming.recipients]
-            mine = [self._is_me(r, me_urls, me_names) for r in refs]
+            mine = [is_me(r, me_urls, me_names) for r in refs]
             direction = incoming.direction
             if direction is None and any(mine):
                 direction = Direction.OUTBOUND if mine[0] else Direction.INBOUND
             participants: list[int] = []
-            for ref, is_me in zip(refs, mine, strict=True):
-                if is_me or not (ref.name or ref.url):
+            for ref, you in zip(refs, mine, strict=True):
+                if you or not (ref.name or ref.url):
                     continue
                 target = self._ref_target(ref, incoming)
                 if target not in participants:
                     participants.append(target)
             self.plan.interactions.append(PlannedInteraction(incoming, direction, participants))
-
-    def _me_identity(self, interactions: list[IncomingInteraction]) -> tuple[set[str], set[str]]:
-        urls: set[str] = set()
-        names: set[str] = set()
-        me = self._me()
-        if me is not None and me > 0:
-            for profile in self.state.matcher.profiles:
-                if profile.ref == me:
-                    urls |= {key[2:] for key in profile.keys if key.startswith("u:")}
-                    names.add(profile.full)
-                    break
-        elif me is not None:
-            for record in self.plan.drafts[-me - 1].records:
-                urls |= {u.value for u in record.urls}
-                names.add(" ".join(p for p in split_name(record) if p))
-        self._directed_me(interactions, urls, names)
-        # Whoever takes part in (nearly) every message is the user; when several do (one
-        # correspondent, and both of you in every message), the user is none of them but
-        # the one named as you, if any: nobody is guessed.
-        counted: Counter[str] = Counter()
-        for incoming in interactions:
-            refs = [incoming.sender, *incoming.recipients]
-            counted.update({r.url for r in refs if r.url})
-        everywhere = [url for url, count in counted.items() if count >= 0.95 * len(interactions)]
-        if len(everywhere) == 1 and len(interactions) >= 2:
-            urls.add(everywhere[0])
-        elif len(everywhere) > 1 and urls.isdisjoint(everywhere):
-            shown = {url: _shown(interactions, url) for url in everywhere}
-            named = [url for url in everywhere if name_key(shown[url]) in names]
-            if len(named) == 1:
-                urls.add(named[0])
-            else:
-                self._unsure_of_me(interactions[0], sorted(shown.values()))
-        names.discard("")
-        return urls, names
-
-    def _directed_me(
-        self, interactions: list[IncomingInteraction], urls: set[str], names: set[str]
-    ) -> None:
-        """Add to `urls` or `names` the user as the files' Direction column says (the old
-        messages.csv, Invitations.csv): the sender of what went out and a recipient of what
-        came in, when that is one profile, or one name, on every such row. Named so, with
-        nobody known to be the user, they are no contact of theirs (the report says so)."""
-        by_url: set[str] | None = None
-        by_name: set[str] | None = None
-        first: dict[str, tuple[IncomingInteraction, str]] = {}
-        for incoming in interactions:
-            if incoming.direction is None:
-                continue
-            outbound = incoming.direction is Direction.OUTBOUND
-            side = [incoming.sender] if outbound else incoming.recipients
-            with_url = {ref.url for ref in side if ref.url}
-            if with_url:
-                by_url = with_url if by_url is None else by_url & with_url
-                continue
-            named = set()
-            for ref in side:
-                if ref.name and (key := name_key(ref.name)):
-                    named.add(key)
-                    first.setdefault(key, (incoming, ref.name))
-            if named:
-                by_name = named if by_name is None else by_name & named
-        if by_url is not None and len(by_url) == 1:
-            urls |= by_url
-        if by_name is None or len(by_name) != 1:
-            return
-        (key,) = by_name
-        if self._me() is None and key not in names:
-            incoming, name = first[key]
-            detail = (
-                f"the Direction column names {name} as you, so they are not added as a "
-                "contact; import Profile.csv, or mark yourself in Goodword, to link that "
-                "name to you"
-            )
-            self.plan.rows.append(
-                (RowOutcome(incoming.file_name, incoming.line, Outcome.SKIPPED, name, None,
-                            detail), 0)
-            )  # fmt: skip
-        names.add(key)
-
-    def _unsure_of_me(self, incoming: IncomingInteraction, shown: list[str]) -> None:
-        """Say that the messages cannot tell which of the people in all of them is you."""
-        who = ", ".join(shown[:-1]) + " and " + shown[-1]
-        detail = (
-            f"{who} are each in every message, so Goodword could not tell which of them "
-            "is you and adds each as a contact; include Profile.csv in the import, or mark "
-            "yourself in Goodword and import again"
-        )
-        self.plan.rows.append(
-            (RowOutcome(incoming.file_name, incoming.line, Outcome.SKIPPED, "you", None,
-                        detail), 0)
-        )  # fmt: skip
-
-    @staticmethod
-    def _is_me(ref: PersonRef, urls: set[str], names: set[str]) -> bool:
-        if ref.url:
-            return ref.url in urls
-        return bool(ref.name) and name_key(ref.name) in names
 
     def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int:
         if ref.url:
@@ -715,12 +604,3 @@ class Resolver:
             )
         )  # fmt: skip
         return target
-
-
-def _shown(interactions: list[IncomingInteraction], url: str) -> str:
-    """The name a LinkedIn profile goes by in the messages (its address, when none)."""
-    for incoming in interactions:
-        for ref in (incoming.sender, *incoming.recipients):
-            if ref.url == url and ref.name:
-                return ref.name
-    return url
