@@ -302,3 +302,27 @@ def test_records_to_decide_need_the_people_loaded(session, workspace):
     resolver = Resolver(WorkspaceState.load_provenance(session, workspace_id=workspace.id))
     with pytest.raises(RuntimeError, match="not loaded"):
         resolver.resolve(parsed[0].people)
+
+
+def test_a_record_changed_at_its_source_with_nothing_new_says_so(session, workspace):
+    from goodword.importers.records import Upload
+
+    header = "First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value\n"
+    for text in (
+        "Anita,Nayak,anita@one.example,anita@two.example\n",
+        "Anita,Nayak,anita@one.example,\n",
+    ):
+        report = import_files(
+            session,
+            workspace_id=workspace.id,
+            paths_or_uploads=[Upload("contacts.csv", (header + text).encode())],
+            today=date(2026, 11, 25),
+        )
+    (row,) = report.rows
+    assert (row.outcome, row.detail) == (
+        Outcome.UNCHANGED,
+        "changed in the file since the last import, with nothing new; what the file no longer "
+        "holds stays",
+    )
+    anita = everyone(session, workspace.id)["Anita Nayak"]
+    assert [e.address for e in anita.emails] == ["anita@one.example", "anita@two.example"]

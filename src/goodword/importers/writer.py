@@ -99,6 +99,8 @@ class Writer:
         self.record_changes: dict[int, list[str]] = {}
         # id() of a record -> what it left as it was, and why (said when nothing changed too)
         self.record_notes: dict[int, list[str]] = {}
+        # id() of a record found by its key whose fingerprint changed since the last import
+        self.changed_at_source: set[int] = set()
         # organization id -> its names, when a record's jobs are compared (`_said_then`)
         self.spellings: dict[int, list[str]] | None = None
         self.ties = LinkedInTies(
@@ -185,6 +187,12 @@ class Writer:
             if row.outcome is Outcome.UPDATED:
                 if changed or notes:
                     row.detail = "; ".join([*changed, *notes])
+                elif not row.detail and id(record) in self.changed_at_source:
+                    # (Found by its key, changed at its source: a value taken out, say.)
+                    row.detail = (
+                        "changed in the file since the last import, with nothing new; what "
+                        "the file no longer holds stays"
+                    )
                 if not changed:
                     row.outcome = Outcome.UNCHANGED
             elif row.outcome is Outcome.MERGED and changed:
@@ -426,6 +434,8 @@ class Writer:
             # kept): what it says now is what the next import compares with.
             held, fingerprint = (record.source, record.key), record.fingerprint()
             if self.state.fingerprints.get(held) != fingerprint:
+                if self.state.fingerprints.get(held) is not None:
+                    self.changed_at_source.add(id(record))
                 self.state.fingerprints[held] = fingerprint
                 out.fingerprints.append(
                     {"b_source": record.source, "b_key": cut(record.key, 300),
