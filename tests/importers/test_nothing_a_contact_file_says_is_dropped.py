@@ -283,3 +283,27 @@ def test_two_mapped_columns_of_one_name_keep_both_values_or_say_so(session, work
         "'Alan Lee' is a second name (another column of the same name); not kept" in note
         for note in report.notes
     )
+
+
+def test_a_mapped_row_without_a_name_is_shown_by_its_address_organization_or_number(
+    session, workspace
+):
+    text = (
+        "ID,Name,Email,Company,Phone\r\n"
+        "1,,,Acme Plumbing,+44 20 7946 0001\r\n"
+        "2,,desk@acme.example,Acme Plumbing,\r\n"
+        "3,,,,+44 20 7946 0003\r\n"
+        "4,,,,\r\n"
+    )
+    report = run(
+        session,
+        workspace,
+        Upload("crm.csv", text.encode()),
+        mapping="key=ID,name=Name,email=Email,org=Company,phone=Phone",
+    )
+    found = everyone(session, workspace)
+    assert sorted(found) == ["+44 20 7946 0003", "Acme Plumbing", "desk@acme.example"]
+    assert [p.number for p in found["Acme Plumbing"].phones] == ["+442079460001"]
+    assert [r.line for r in report.rows if r.outcome is Outcome.SKIPPED] == [5]
+    skipped = next(r for r in report.rows if r.outcome is Outcome.SKIPPED)
+    assert skipped.detail == "a row with no name, e-mail address, organization or phone number"

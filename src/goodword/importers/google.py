@@ -226,12 +226,8 @@ def parse(table: Table) -> Parsed:
         if not person.name:
             # A business ("Acme Plumbing" and its number) is named after itself; a row with an
             # address or number alone is named by it, as a phone's address book shows it.
-            known_by = [
-                *(p.organization for p in person.positions),
-                *(e.value for e in person.emails),
-                *(p.value for p in person.phones),
-            ]
-            if not known_by:
+            person.display_name = person.known_by()
+            if person.display_name is None:
                 parsed.skipped.append(
                     Skipped(
                         table.name,
@@ -240,7 +236,6 @@ def parse(table: Table) -> Parsed:
                     )
                 )
                 continue
-            person.display_name = known_by[0]
         # Keyed as rows were before names kept "Dr." and primary e-mails came first, so a
         # re-import finds what an earlier one made: the name's parts (else the whole name,
         # else the first e-mail) and the first e-mail, as the file orders them.

@@ -232,10 +232,17 @@ def parse_mapped(
         person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
         person.tags = [t.strip() for v in values.get("tags", []) for t in v.split(",") if t.strip()]
         if not person.name:
-            if person.emails:
-                person.display_name = person.emails[0].value
-            else:
-                parsed.skipped.append(Skipped(table.name, line, "a row with no name"))
+            # A row with an address, an organization or a number is named by it (the first
+            # e-mail address first, as before organizations and numbers were).
+            person.display_name = person.known_by(email_first=True)
+            if person.display_name is None:
+                parsed.skipped.append(
+                    Skipped(
+                        table.name,
+                        line,
+                        "a row with no name, e-mail address, organization or phone number",
+                    )
+                )
                 continue
         key = one("key") or "name:" + person.name.casefold()
         count = seen[key] = seen.get(key, 0) + 1

@@ -139,6 +139,17 @@ class IncomingPerson:
         parts = [p for p in (self.given_name, self.family_name) if p]
         return self.display_name or " ".join(parts)
 
+    def known_by(self, email_first: bool = False) -> str | None:
+        """What a record that gives no name is shown as, as an address book shows it: its
+        organization (a business is named after itself), else its first e-mail address,
+        else its first phone number; None when it has none of them. With `email_first`,
+        the address comes before the organization (a CRM's row is a person's).
+        """
+        organizations = [p.organization for p in self.positions]
+        emails = [e.value for e in self.emails]
+        known = [*emails, *organizations] if email_first else [*organizations, *emails]
+        return next(iter([*known, *(p.value for p in self.phones)]), None)
+
     def fingerprint(self) -> int:
         """A digest (64 bits, signed) of everything the record says about the person and
         nothing about where it was found (file, line, warnings), so a re-import can tell a

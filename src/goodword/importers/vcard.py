@@ -266,12 +266,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     # The same test as `not person.name`, without building the name.
     if not (person.display_name or person.given_name or person.family_name):
         # A business is named after itself; a card with an address or number alone by it.
-        known_by = [
-            *(p.organization for p in person.positions),
-            *(e.value for e in person.emails),
-            *(p.value for p in person.phones),
-        ]
-        if not known_by:
+        person.display_name = person.known_by()
+        if person.display_name is None:
             parsed.skipped.append(
                 Skipped(
                     document.name,
@@ -280,7 +276,6 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 )
             )
             return None
-        person.display_name = known_by[0]
     return person
 
 
