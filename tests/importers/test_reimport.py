@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection
 from goodword.exchange import service as exchange
-from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role
+from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role, Upload
 from goodword.importers.report import Outcome
 from goodword.importers.service import import_files
 from goodword.importers.state import WorkspaceState
@@ -131,8 +131,13 @@ def test_linkedin_ties_are_made_when_you_become_known_even_if_nothing_changed(se
     assert first.connections_created == 0
     assert any("not linked to you" in note for note in first.notes)
     again = run(session, workspace.id, "Connections.csv", "Profile.csv")
-    assert again.counts["unchanged"] == 6
     assert again.connections_created == 6
+    # Each row says its person is linked to you now, not "unchanged".
+    linked = {r.name: r.detail for r in again.rows if r.outcome is Outcome.UPDATED}
+    assert again.counts["unchanged"] == 0 and len(linked) == 6
+    assert linked["Ada Lovelace"] == "linked to you on LinkedIn (connected 2025-12-26)"
+    third = run(session, workspace.id, "Connections.csv", "Profile.csv")
+    assert third.counts["unchanged"] == 7 and third.connections_created == 0  # and you
     assert session.scalar(select(func.count()).select_from(Connection)) == 6
 
 
@@ -326,3 +331,17 @@ def test_a_record_changed_at_its_source_with_nothing_new_says_so(session, worksp
     )
     anita = everyone(session, workspace.id)["Anita Nayak"]
     assert [e.address for e in anita.emails] == ["anita@one.example", "anita@two.example"]
+
+
+def test_a_connection_merged_into_someone_known_says_it_is_linked_to_you(session, workspace):
+    run(session, workspace.id, "Profile.csv")
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+        b"EMAIL:ada@analytical.example\r\nEND:VCARD\r\n"
+    )
+    import_files(session, workspace_id=workspace.id, paths_or_uploads=[Upload("ada.vcf", card)],
+                 today=date(2026, 11, 25))  # fmt: skip
+    report = run(session, workspace.id, "Connections.csv")
+    ada = next(r for r in report.rows if r.line == 5)
+    assert ada.outcome is Outcome.MERGED
+    assert ada.detail.endswith("; linked to you on LinkedIn (connected 2025-12-26)")

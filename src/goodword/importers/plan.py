@@ -273,13 +273,11 @@ class Resolver:
         self.seen_keys.setdefault((person.source, person.key), target)
         if person.linkedin_connection:
             self.plan.connections.append((target, person))
-        self.plan.rows.append(
-            (
-                RowOutcome(person.file_name, person.line, Outcome.UNCHANGED, person.name, None,
-                           "unchanged since the last import"),
-                target,
-            )
-        )  # fmt: skip
+        row = RowOutcome(person.file_name, person.line, Outcome.UNCHANGED, person.name, None,
+                         "unchanged since the last import")  # fmt: skip
+        self.plan.rows.append((row, target))
+        # (So the row can say what linking the user to a connection did.)
+        self.plan.records[id(row)] = person
 
     def _decide(
         self,

@@ -66,6 +66,8 @@ class LinkedInTies:
         self.said: dict[int, frozenset[str] | None] = {}
         # person id -> the id and date of the user's LinkedIn tie to them
         self.linked: dict[int, tuple[int, date | None]] = {}
+        # id() of a record whose person this import linked to the user -> the tie's date
+        self.made: dict[int, date | None] = {}
 
     def read_linked(self, plan: Plan, me: int | None) -> None:
         """Read who the user (`me`) is already linked to on LinkedIn (before the writer
@@ -115,6 +117,7 @@ class LinkedInTies:
                     "LinkedIn tie is made without it, and the date kept in its notes"
                 )
             self.linked[other] = (0, since)
+            self.made[id(record)] = since
             rows.append(
                 {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
                  "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
@@ -130,6 +133,13 @@ class LinkedInTies:
                 .values(since=bindparam("b_since"), updated_at=bindparam("b_stamp")),
                 moved,
             )
+
+    def made_words(self, record: IncomingPerson) -> str | None:
+        """What this import's linking did for a record's person, in words (None: nothing)."""
+        if id(record) not in self.made:
+            return None
+        since = self.made[id(record)]
+        return f"linked to you on LinkedIn ({f'connected {since}' if since else 'no date'})"
 
     def _tie_date(
         self, record: IncomingPerson, other: int, said: frozenset[str] | None

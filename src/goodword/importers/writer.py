@@ -184,6 +184,13 @@ class Writer:
                 if row.outcome is Outcome.MERGED and changed:
                     row.detail += " — " + "; ".join(changed)
                 continue
+            linked = self.ties.made_words(record) if record is not None else None
+            if linked is not None:
+                # (Someone known before, linked to you now: after Profile.csv came, say.)
+                changed = [*changed, linked]
+                if row.outcome is Outcome.UNCHANGED:
+                    row.outcome = Outcome.UPDATED
+                    row.detail = ""
             if row.outcome is Outcome.UPDATED:
                 if changed or notes:
                     row.detail = "; ".join([*changed, *notes])
