@@ -172,6 +172,18 @@ def test_a_name_a_resave_lost_letters_of_is_its_right_spelling(session, workspac
     assert names(session, workspace) == ["Björn Ström", "Zoë ?ukasiewicz"]
 
 
+def test_a_message_a_resave_lost_letters_of_finds_the_right_spelling_saved(session, workspace):
+    right = OLD_CONNECTIONS.decode("cp1252").replace("?ukasiewicz", "Łukasiewicz")
+    run(session, workspace, Upload("Connections.csv", right.encode("utf-8")))
+    lossy = OLD_MESSAGES.replace("Łukasiewicz", "?ukasiewicz").replace("Ström", "Str?m")
+    report = run(session, workspace, Upload("messages.csv", lossy.encode("cp1252")))
+    assert report.of(Outcome.CREATED) == []
+    assert names(session, workspace) == ["Björn Ström", "Zoë Łukasiewicz"]
+    assert sorted(p for found in participants(session) for p in found) == [
+        "Björn Ström", "Björn Ström", "Zoë Łukasiewicz"
+    ]  # fmt: skip
+
+
 def test_a_scan_pairs_a_name_with_lost_letters_and_its_right_spelling(session, workspace):
     lossy = f.person(session, workspace.id, "Zoë ?ukasiewicz", given_name="Zoë",
                      family_name="?ukasiewicz")  # fmt: skip

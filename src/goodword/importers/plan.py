@@ -7,7 +7,8 @@ created, numbered -1, -2, ... in the order the import found them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
@@ -122,6 +123,8 @@ class Resolver:
         # The names above, and those of the workspace (once asked), with a "?" in them.
         self.lossy_draft_names: list[str] = []
         self._lossy_names: list[str] | None = None
+        # The saved people's folded names in order, when a name with "?" is looked up.
+        self._sorted_names: list[str] | None = None
         # target -> the profile it goes by, where this import changed it (a draft, or a
         # nameless person given a name); `_identity` finds everyone else's
         self.identities: dict[int, Profile] = {}
@@ -506,18 +509,30 @@ class Resolver:
         return found[0] if len(found) == 1 else None
 
     def _by_lossy_name(self, full: str) -> list[int]:
-        """The people whose name has a "?" where `full` has a letter a re-save in an older
-        character set lost ("zoe ?ukasiewicz" for "zoe lukasiewicz"), and is otherwise it."""
+        """The people whose name and `full` differ only where one of them has a "?", a
+        letter a re-save in an older character set lost ("zoe ?ukasiewicz" and "zoe
+        lukasiewicz"), either way round."""
         if self._lossy_names is None:
             self._lossy_names = [name for name in self.state.names if "?" in name]
-        found: list[int] = []
-        for lossy, held in (
+        lossy: list[tuple[Iterable[str], dict[str, list[int]]]] = [
             (self._lossy_names, self.state.names),
             (self.lossy_draft_names, self.draft_names),
-        ):
-            for name in lossy:
+        ]
+        if "?" in full:
+            # The names spelt right: those that begin as `full` does before its first "?".
+            start = full[: full.index("?")]
+            if self._sorted_names is None:
+                self._sorted_names = sorted(self.state.names)
+            names = self._sorted_names
+            begin = bisect_left(names, start)
+            end = bisect_left(names, start + "\U0010ffff", begin)
+            lossy.append((names[begin:end], self.state.names))
+            lossy.append(([n for n in self.draft_names if n.startswith(start)], self.draft_names))
+        found: list[int] = []
+        for candidates, held in lossy:
+            for name in candidates:
                 if lossy_same(name, full):
-                    found.extend(held[name])
+                    found += [t for t in held[name] if t not in found]
         return found
 
     def _name_draft(self, full: str, target: int) -> None:
