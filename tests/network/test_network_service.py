@@ -450,3 +450,17 @@ def test_who_wrote_the_imported_messages_shapes_the_tie(
     assert snap.strength(you, answered) > snap.strength(you, silent)
     assert "written both ways: 2 from you, 2 from them" in snap.explain(you, answered)
     assert "you wrote 4 times, nothing back yet" in snap.explain(you, silent)
+
+
+def test_two_freelancers_are_no_colleagues(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    for person in (network["bo"], network["cy"]):
+        job(session, w, person, "Self-employed", "Consultant", start_date=date(2019, 1, 1))
+    job(session, w, network["cy"], "Acme Robotics", "Engineer", start_date=date(2019, 1, 1))
+    snap = loader.load(session, workspace_id=w, today=TODAY)
+    bo, cy, dana = (snap.node(network[n].id) for n in ("bo", "cy", "dana"))
+    assert bo is not None and cy is not None and dana is not None
+    assert snap.explain(bo, cy) == ["Former colleague"]  # not "worked together at ..."
+    assert "they work together at Acme Robotics now" in snap.explain(cy, dana)

@@ -216,6 +216,20 @@ def test_someone_working_where_you_work_now_is_found_by_your_positions(
     assert launched.use is not None
 
 
+def test_two_freelancers_do_not_work_at_one_place(session: Session, workspace: Workspace):
+    me = f.person(session, workspace.id, "Robin Castillo", is_me=True)
+    ref = reference(session, workspace.id, "Karim Balogun")
+    for person in (me, ref.person):
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=person.id,
+            data=PositionCreate(organization_name="Self-employed", title="Consultant"),
+        )  # fmt: skip
+    session.expire_all()
+    ref = references.get(session, workspace_id=workspace.id, reference_id=ref.id)
+    assert references.shared_workplace(ref) is None
+    assert not references.works_with_you(ref)
+
+
 def test_you_cannot_be_your_own_reference_nor_launch_for_a_closed_opportunity(
     session: Session, workspace: Workspace
 ):

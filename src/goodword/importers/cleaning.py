@@ -325,6 +325,11 @@ NO_EMPLOYER = {
 }  # fmt: skip
 
 
+def no_employer(name: str) -> bool:
+    """Whether an organization's name says there is none to share ("Self-employed")."""
+    return organization_key(name) in NO_EMPLOYER
+
+
 @lru_cache(maxsize=100_000)
 def organization_key(name: str) -> str:
     """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
+from goodword.importers.cleaning import no_employer
 from goodword.interactions.models import Direction, Interaction, InteractionKind, Participant
 from goodword.network.builder import build
 from goodword.network.snapshot import KINDS, PositionRows, Snapshot
@@ -93,6 +94,14 @@ def load(
     a, b, codes, closeness = read_connections(
         session, workspace_id, max_person_id=int(ids[-1]) if len(ids) else 0
     )
+    organizations = {
+        org_id: name
+        for org_id, name in session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.workspace_id == workspace_id
+            )
+        )
+    }
     return build(
         person_ids=ids,
         a=a,
@@ -100,15 +109,8 @@ def load(
         kind_codes=codes,
         closeness=closeness,
         contacts=_contacts(session, workspace_id, me, today),
-        positions=_positions(session, workspace_id),
-        organizations={
-            org_id: name
-            for org_id, name in session.execute(
-                select(Organization.id, Organization.name).where(
-                    Organization.workspace_id == workspace_id
-                )
-            )
-        },
+        positions=_positions(session, workspace_id, organizations),
+        organizations=organizations,
         me=me,
         today=today,
         model=model,
@@ -263,7 +265,10 @@ def _contacts(
     return {pair: tuple(tallies) for pair, tallies in found.items()}
 
 
-def _positions(session: Session, workspace_id: int) -> PositionRows:
+def _positions(session: Session, workspace_id: int, organizations: dict[int, str]) -> PositionRows:
+    """Every job, but those at no employer to share ("Self-employed", "Freelance"): two
+    freelancers are no colleagues, and nobody works "at" Freelance."""
+    shared_by_nobody = {org_id for org_id, name in organizations.items() if no_employer(name)}
     rows = session.execute(
         select(
             Position.person_id,
@@ -275,6 +280,8 @@ def _positions(session: Session, workspace_id: int) -> PositionRows:
             Position.department,
         ).where(Position.workspace_id == workspace_id)
     ).all()
+    if shared_by_nobody:
+        rows = [r for r in rows if r[1] not in shared_by_nobody]
     return PositionRows(
         person_id=[r[0] for r in rows],
         organization_id=[r[1] for r in rows],

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.importers.cleaning import no_employer
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
 from goodword.people import service as people
@@ -160,7 +161,8 @@ def uses_within(reference: Reference, *, today: date, window_days: int) -> list[
 
 def shared_workplace(reference: Reference) -> str | None:
     """The organization where the reference works now and so do you, by both your current
-    positions; None when there is none (or you are not marked among your people)."""
+    positions; None when there is none (or you are not marked among your people). Two
+    people both "Self-employed" or "Freelance" share no workplace (`no_employer`)."""
     session = object_session(reference)
     if session is None:
         return None
@@ -169,7 +171,7 @@ def shared_workplace(reference: Reference) -> str | None:
         return None
     mine = {p.organization_id for p in me.positions if p.is_current}
     theirs = [p.organization for p in reference.person.positions if p.is_current]
-    return next((org.name for org in theirs if org.id in mine), None)
+    return next((o.name for o in theirs if o.id in mine and not no_employer(o.name)), None)
 
 
 def works_with_you(reference: Reference) -> bool:
