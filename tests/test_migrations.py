@@ -265,3 +265,39 @@ def test_linkedin_links_saved_percent_encoded_are_decoded(empty_engine: Engine) 
             today=date(2026, 11, 25),
         )
     assert [(r.outcome, r.person_id) for r in report.rows] == [(Outcome.UNCHANGED, ids["jose"])]
+
+
+def test_people_are_found_by_the_former_names_their_notes_hold(empty_engine: Engine) -> None:
+    """0012: a search document made before shows the former names in the person's notes
+    after the rest (and the downgrade takes them out), so a search by one finds them."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.search import service as search
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        f.person(session, ws, "Carla Smith", location="Leeds",
+                 notes="Met at PyCon.\n\nFormerly Carla Jones")  # fmt: skip
+        f.person(session, ws, "Dora Jonsson", notes="Formerly at Jones & Co")
+
+    def found(query: str) -> list[tuple[str, str]]:
+        with transaction(sessions) as session:
+            hits = search.search(session, workspace_id=ws, query=query, kinds=("person",))
+            return [(hit.title, hit.detail) for hit in hits]
+
+    carla = [("Carla Smith", "Leeds formerly Carla Jones")]
+    assert found("jones carla") == carla
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+    assert found("jones carla") == []
+    assert found("leeds") == [("Carla Smith", "Leeds")]
+    migrate.upgrade(empty_engine)
+    assert found("jones carla") == carla
+    assert found("dora") == [("Dora Jonsson", "formerly at Jones & Co")]

@@ -87,6 +87,9 @@ def test_a_married_name_follows_the_record_and_the_old_name_is_kept_in_the_notes
     assert carla.sort_name.startswith("smith")
     assert carla.notes == "Formerly Carla Jones"
     assert named(session, workspace, "Smith") == ["Carla Smith"]
+    # Her former name finds her too, and the result says why.
+    (hit,) = search.search(session, workspace_id=workspace.id, query="Jones", kinds=("person",))
+    assert (hit.title, hit.detail.endswith("formerly Carla Jones")) == ("Carla Smith", True)
     # The same newer file again changes nothing, and the old name is not noted twice.
     third = run(session, workspace, newer)
     assert row(third, 6) == (Outcome.UNCHANGED, "unchanged since the last import")
@@ -160,3 +163,17 @@ def test_a_newer_copy_whose_every_change_was_left_says_what_the_file_holds(
         "to change it)",
     )
     assert the_person(session, workspace, "Ada").how_we_met == "Babbage's party"
+
+
+def test_a_birth_name_in_brackets_finds_the_person_a_first_import_makes(
+    session, workspace, tmp_path
+):
+    path = tmp_path / "anna.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt (née Müller)\r\n"
+        "N:Schmidt (née Müller);Anna;;;\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    run(session, workspace, path)
+    assert the_person(session, workspace, "Anna").notes == "Née Müller"
+    assert named(session, workspace, "muller") == ["Anna Schmidt"]

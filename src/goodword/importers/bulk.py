@@ -500,6 +500,7 @@ class Changes:
                                          emails=person.emails, urls=person.urls, current=current,
                                          location=person.values["location"],
                                          tags=person.values["tags"] or [],
-                                         interests=person.values["interests"] or [])}
+                                         interests=person.values["interests"] or [],
+                                         notes=person.values["notes"])}
                 )  # fmt: skip
         update_search_documents(session, rows, old)

@@ -240,10 +240,11 @@ class Writer:
             given, family = person.given_name, person.family_name
             display = (person.display_name or " ".join(p for p in (given, family) if p))[:200]
             sorted_as = f"{family} {given or ''}" if family else display
+            notes = "\n\n".join(person.notes) or None
             people.append(
                 (person_id, display, given, family, sort_key(sorted_as)[:200], person.location,
-                 "\n\n".join(person.notes) or None, person.how_we_met, person.tags,
-                 person.interests, draft.is_me, person.birthday)
+                 notes, person.how_we_met, person.tags, person.interests, draft.is_me,
+                 person.birthday)
             )  # fmt: skip
             for i, (address, label) in enumerate(person.emails.items()):
                 emails.append((person_id, address, label, i))
@@ -264,6 +265,7 @@ class Writer:
             body = person_body(
                 name=display, emails=person.emails, urls=person.urls, current=current,
                 location=person.location, tags=person.tags, interests=person.interests,
+                notes=notes,
             )  # fmt: skip
             documents.append((person_id, display, body))
         self.state.person_ids.update(ids)

@@ -65,6 +65,21 @@ def folded_title(title: str) -> str:
     return " ".join(dict.fromkeys([*_WORD.findall(fold(title)), *together]))
 
 
+# The lines Goodword writes into a person's notes for a name they were known by: a name a
+# newer import moved ("Formerly Carla Smith"), a birth name in brackets ("Née Müller") and
+# Google's maiden name column.
+_FORMER = re.compile(r"^(?:Formerly|N[ée]e|Né|Maiden name:) +(\S.*?)\s*$", re.MULTILINE)
+
+
+def former_names(notes: str | None) -> list[str]:
+    """The names a person's notes say they were known by, so a search by one finds them.
+
+    >>> former_names("Met at PyCon\\n\\nFormerly Carla Smith\\nNée Müller")
+    ['Carla Smith', 'Müller']
+    """
+    return _FORMER.findall(notes) if notes else []
+
+
 def document_body(title: str, parts: Iterable[str]) -> str:
     """A search document's body: the parts shown, then the terms only for finding."""
     shown = " ".join(part for part in parts if part)

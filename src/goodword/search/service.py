@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from goodword.search.folding import document_body, fold, folded_title, shown
+from goodword.search.folding import document_body, fold, folded_title, former_names, shown
 from goodword.search.models import TSVECTOR, SearchDocument
 
 if TYPE_CHECKING:
@@ -48,14 +48,17 @@ def person_body(
     location: str | None,
     tags: Sequence[str],
     interests: Sequence[str],
+    notes: str | None = None,
 ) -> str:
     """A person's searchable text besides the name: e-mails, profile ids, current
-    workplaces and titles, place, tags, interests; then the terms only for finding them
-    (see `folding`: "obr" finds O'Brien, "haeun" Ha-eun, "lukasz" Łukasz)."""
+    workplaces and titles, place, tags, interests and the names their notes say they were
+    known by ("formerly Carla Smith"); then the terms only for finding them (see
+    `folding`: "obr" finds O'Brien, "haeun" Ha-eun, "lukasz" Łukasz)."""
     parts = [*emails, *(url.rsplit("/", 1)[-1] for url in urls)]
     for organization, title in current:
         parts += [organization, title or ""]
     parts += [location or "", " ".join(tags), " ".join(interests)]
+    parts += [f"formerly {name}" for name in former_names(notes)]
     return document_body(name, parts)
 
 
@@ -76,6 +79,7 @@ def index_person(session: Session, person: Person) -> None:
         location=person.location,
         tags=person.tags,
         interests=person.interests,
+        notes=person.notes,
     )
     _upsert(session, person.workspace_id, "person", person.id, person.display_name, [body])
 
