@@ -246,6 +246,29 @@ def test_unreadable_rows_are_reported_not_dropped(session, workspace):
     )
 
 
+def test_a_row_with_more_cells_than_the_header_is_reported_not_read_shifted(session, workspace):
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "Ann,Archer,https://www.linkedin.com/in/annarcher,,Acme, Inc.,Engineer,12 Mar 2024\r\n"
+        "Bo,Berg,https://www.linkedin.com/in/boberg,,Initech,PM,01 Feb 2021,,\r\n"
+        "Cy,Cole,https://www.linkedin.com/in/cycole,,Globex,CTO\r\n"
+    )
+    report = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[Upload("Connections.csv", text.encode())],
+        today=date(2026, 11, 25),
+    )
+    (skipped,) = [r for r in report.rows if r.outcome == "skipped"]
+    assert (skipped.file, skipped.line) == ("Connections.csv", 2)
+    assert skipped.detail.startswith("8 cells where the header has 7 columns")
+    assert "a comma inside a cell, as in 'Acme, Inc.', needs double quotes" in skipped.detail
+    # Empty cells past the last column, and cells left off the end, are read as they are.
+    names = session.scalars(select(Person.display_name).order_by(Person.display_name)).all()
+    assert names == ["Bo Berg", "Cy Cole"]
+    assert report.files[0].rows == 3
+
+
 def test_values_too_long_to_keep_are_reported_not_silently_cut(session, workspace, tmp_path):
     card = tmp_path / "long.vcf"
     card.write_text(

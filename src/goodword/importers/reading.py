@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import chardet
@@ -26,7 +26,7 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
-from goodword.importers.records import ImportFileError, Upload
+from goodword.importers.records import ImportFileError, Skipped, Upload
 
 # 50 MB: a LinkedIn Connections.csv of 200,000 people is a fifth of that.
 MAX_BYTES = 50 * 1024 * 1024
@@ -413,6 +413,9 @@ class Table:
     # Header name, lower-cased and trimmed -> column position.
     index: dict[str, int]
     needs_repair: bool
+    # The rows left out of `rows` for holding more cells than the header has columns (an
+    # unquoted "Acme, Inc.": its cells cannot be told apart), as skipped rows to report.
+    overlong: list[Skipped] = field(default_factory=list)
 
     def has(self, *names: str) -> bool:
         return all(n in self.index for n in names)
@@ -482,13 +485,46 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         index.setdefault(header_key(header), position)
-    return Table(
+    table = Table(
         name=document.name,
         headers=headers,
         rows=rows,
         index=index,
         needs_repair=not text.isascii() and is_bad(text),
     )
+    _set_aside_overlong_rows(table, delimiter)
+    return table
+
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
+    """Take out of the table's rows those with more cells than its header has columns, and
+    say why each is not imported: a cell holding the delimiter without quotes ("Acme,
+    Inc.") shifts every value after it into the next column. (A row with fewer cells, or
+    with empty cells past the last column, is read as it is.)"""
+    width = len(table.headers)
+    if all(len(row) <= width for _line, row in table.rows):
+        return
+    kept: list[tuple[int, list[str]]] = []
+    for line, row in table.rows:
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
+            what = _DELIMITER_NAMES[delimiter]
+            table.overlong.append(
+                Skipped(
+                    table.name,
+                    line,
+                    f"{filled} cells where the header has {width} columns, so which value "
+                    f"is which cannot be told (a {what} inside a cell, as in 'Acme, Inc.', "
+                    "needs double quotes around the cell); not imported: add the quotes, or "
+                    "take out the extra cells, and import the file again",
+                )
+            )
+        else:
+            kept.append((line, row))
+    table.rows = kept
 
 
 def _refuse_swallowed_rows(

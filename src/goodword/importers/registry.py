@@ -103,7 +103,10 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
             and len(linkedin.profile_rows(table)) > 1
         ):
             return None  # a list of people with Profile.csv's columns: no column map here
-        return parser(table)
+        parsed = parser(table)
+        parsed.skipped += table.overlong
+        parsed.rows += len(table.overlong)
+        return parsed
     if document.member:
         return None
     if table is None:
