@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 import factories as f
 from goodword.connections.models import Connection
+from goodword.duplicates import merging
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.errors import Conflict, InvalidInput, NotFound
@@ -51,7 +52,7 @@ def test_merging_keeps_everything_of_both(session, workspace):
     )
     chat = f.interaction(session, workspace.id, participants=[{"person_id": b.id}])
     task = f.task(session, workspace.id, person_id=b.id)
-    record = duplicates.merge(
+    record = merging.merge(
         session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id,
         choices={"location": "b"},
     )  # fmt: skip
@@ -96,9 +97,9 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
     )
     before_a = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
     before_b = people.to_read(people.get(session, workspace_id=workspace.id, person_id=b.id))
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
     assert restored.id == b.id
     session.expire_all()
     after_a = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
@@ -121,19 +122,19 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
     hits = search.search(session, workspace_id=workspace.id, query="countess")
     assert [h.record_id for h in hits] == [b.id]
     with pytest.raises(Conflict):
-        duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+        merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
 
 def test_merging_and_undoing_keep_a_number_and_its_extensions_apart(session, workspace):
     a = f.person(session, workspace.id, "Ravi Shankar", phones=["+1 415 555 0100"])
     b = f.person(session, workspace.id, "Ravi S.", phones=["+1 415 555 0100 ext. 12",
                                                             "+1 415 555 0100"])  # fmt: skip
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     session.expire_all()
     ravi = people.get(session, workspace_id=workspace.id, person_id=a.id)
     assert [p.number for p in ravi.phones] == ["+14155550100", "+14155550100;ext=12"]
-    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
     session.expire_all()
     back = people.get(session, workspace_id=workspace.id, person_id=b.id)
     assert [p.number for p in back.phones] == ["+14155550100;ext=12", "+14155550100"]
@@ -149,14 +150,14 @@ def test_undo_brings_them_back_under_a_new_id_when_theirs_was_given_out_again(se
     f.connection(session, workspace.id, b, friend, kind="friend")
     f.connection(session, workspace.id, a, b, kind="knows")  # the newest tie; removed by the merge
     old_b = b.id
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
     tie = f.connection(session, workspace.id, newcomer, friend, kind="colleague")
     if session.bind.dialect.name == "sqlite":
         assert newcomer.id == old_b  # the id was given out again
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     assert restored.id not in (a.id, newcomer.id)
@@ -185,15 +186,15 @@ def test_undo_keeps_what_was_edited_since_and_finds_details_saved_anew(session, 
     """An edit after the merge saves the survivor's e-mails as new rows and changes a field:
     the undo gives the absorbed person their addresses back and keeps the edit."""
     a, b = pair(session, workspace.id)
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
     merged = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
     edit = merged.model_dump(include=set(PersonUpdate.model_fields) - {"birthday"})
     edit.update(location="Paris", birthday=merged.birthday)
     people.update(session, workspace_id=workspace.id, person_id=a.id,
                   data=PersonUpdate(**edit))  # fmt: skip
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -210,8 +211,8 @@ def test_undo_keeps_what_was_edited_since_and_finds_details_saved_anew(session, 
 
 def test_undo_keeps_the_sort_name_in_step_with_the_name_fields(session, workspace):
     a, b = pair(session, workspace.id)
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id, choices={"family_name": "b"})  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id, choices={"family_name": "b"})  # fmt: skip
     merged = people.to_read(people.get(session, workspace_id=workspace.id, person_id=a.id))
     assert merged.family_name == "King"
     edit = merged.model_dump(include=set(PersonUpdate.model_fields) - {"birthday"})
@@ -219,7 +220,7 @@ def test_undo_keeps_the_sort_name_in_step_with_the_name_fields(session, workspac
     people.update(session, workspace_id=workspace.id, person_id=a.id,
                   data=PersonUpdate(**edit))  # fmt: skip
 
-    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -230,16 +231,16 @@ def test_undo_keeps_the_sort_name_in_step_with_the_name_fields(session, workspac
 def test_merges_into_one_person_are_undone_newest_first(session, workspace):
     a, b = pair(session, workspace.id)
     c = f.person(session, workspace.id, "Ada L.", location="Bath", emails=["al@bath.example"])
-    first = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                             absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
-    second = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=c.id, choices={"location": "b"})  # fmt: skip
+    first = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                          absorbed_id=b.id, choices={"location": "b"})  # fmt: skip
+    second = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=c.id, choices={"location": "b"})  # fmt: skip
     with pytest.raises(Conflict, match=f"merge {second.id}"):
-        duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
+        merging.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
     assert session.get(Merge, first.id).undone_at is None
 
-    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=second.id)
-    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=second.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -251,7 +252,7 @@ def test_merges_into_one_person_are_undone_newest_first(session, workspace):
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")
-    duplicates.merge(session, workspace_id=workspace.id, survivor_id=copy.id, absorbed_id=me.id)
+    merging.merge(session, workspace_id=workspace.id, survivor_id=copy.id, absorbed_id=me.id)
     assert people.get_me(session, workspace_id=workspace.id).id == copy.id
 
 
@@ -318,25 +319,25 @@ def test_marking_not_the_same_keeps_them_apart(session, workspace):
 def test_a_person_cannot_be_merged_with_themself(session, workspace):
     a = f.person(session, workspace.id, "Ada Lovelace")
     with pytest.raises(InvalidInput):
-        duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=a.id)
+        merging.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=a.id)
 
 
 def test_bad_choices_are_field_errors(session, workspace):
     a, b = pair(session, workspace.id)
     with pytest.raises(InvalidInput) as caught:
-        duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                         absorbed_id=b.id, choices={"location": "c"})  # fmt: skip
+        merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                      absorbed_id=b.id, choices={"location": "c"})  # fmt: skip
     assert caught.value.fields[0].field == "location"
 
 
 def test_another_workspace_cannot_merge_or_see_alices_people(session, workspace, other_workspace):
     a, b = pair(session, workspace.id)
     with pytest.raises(NotFound):
-        duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=a.id,
-                         absorbed_id=b.id)  # fmt: skip
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+        merging.merge(session, workspace_id=other_workspace.id, survivor_id=a.id,
+                      absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     with pytest.raises(NotFound):
-        duplicates.undo_merge(session, workspace_id=other_workspace.id, merge_id=record.id)
+        merging.undo_merge(session, workspace_id=other_workspace.id, merge_id=record.id)
     duplicates.find_duplicates(session, workspace_id=workspace.id)
     assert duplicates.list_candidates(session, workspace_id=other_workspace.id).items == []

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword.duplicates import service as duplicates
+from goodword.duplicates import merging
 from goodword.playbooks import launch
 from goodword.references import service as references
 from goodword.references.models import Reference, ReferenceUse
@@ -65,12 +65,12 @@ def test_the_absorbed_references_uses_go_to_the_survivors_and_come_back(
     keys = {t.id: t.origin_key for t in session.scalars(select(Task)) if t.origin_key}
     assert any(f"use:{theirs.id}" in key for key in keys.values())
 
-    merge = duplicates.merge(session, workspace_id=ws, survivor_id=morgan.id, absorbed_id=again.id)
+    merge = merging.merge(session, workspace_id=ws, survivor_id=morgan.id, absorbed_id=again.id)
     assert uses(session) == {theirs.id: kept.id}
     # The use lives on, so the tasks about it still answer to their keys.
     assert {t.id: t.origin_key for t in session.scalars(select(Task)) if t.origin_key} == keys
 
-    duplicates.undo_merge(session, workspace_id=ws, merge_id=merge.id)
+    merging.undo_merge(session, workspace_id=ws, merge_id=merge.id)
     assert uses(session) == {theirs.id: absorbed.id}
     assert session.get(Reference, absorbed.id).person_id == again.id
 
@@ -87,9 +87,9 @@ def test_two_uses_for_one_opportunity_become_one_and_an_undo_brings_both_back(
     ours, repeat = use(session, ws, kept, job), use(session, ws, absorbed, job)
     elsewhere = use(session, ws, absorbed, other_job)
 
-    merge = duplicates.merge(session, workspace_id=ws, survivor_id=morgan.id, absorbed_id=again.id)
+    merge = merging.merge(session, workspace_id=ws, survivor_id=morgan.id, absorbed_id=again.id)
     # One reference, one use per opportunity (a reference is asked once for a job).
     assert uses(session) == {ours.id: kept.id, elsewhere.id: kept.id}
 
-    duplicates.undo_merge(session, workspace_id=ws, merge_id=merge.id)
+    merging.undo_merge(session, workspace_id=ws, merge_id=merge.id)
     assert uses(session) == {ours.id: kept.id, repeat.id: absorbed.id, elsewhere.id: absorbed.id}

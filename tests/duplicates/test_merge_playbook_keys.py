@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword.duplicates import service as duplicates
+from goodword.duplicates import merging
 from goodword.duplicates.models import Merge
 from goodword.opportunities.models import Opportunity
 from goodword.people.models import Person
@@ -86,7 +86,7 @@ def set_status(session: Session, ws: int, task: Task, status: TaskStatus) -> Non
 
 
 def merge(session: Session, ws: int, s: Interviewed) -> Merge:
-    return duplicates.merge(
+    return merging.merge(
         session, workspace_id=ws, survivor_id=s.survivor.id, absorbed_id=s.absorbed.id
     )
 
@@ -146,7 +146,7 @@ def test_of_two_tasks_for_one_step_the_merge_keeps_the_one_further_along_and_und
     ]
     assert run(session, workspace.id, s.opportunity).created == 0
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     assert restored.id == s.absorbed.id
     assert every_task(session) == before
@@ -168,7 +168,7 @@ def test_undo_leaves_out_a_removed_task_whose_step_has_a_task_made_since(
     [since] = run(session, workspace.id, s.opportunity).tasks
     since_id = since.id
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     assert every_task(session) == [
         (since_id, thank_key(s.opportunity, s.survivor.id), s.survivor.id, TaskStatus.OPEN)
@@ -194,7 +194,7 @@ def test_undo_puts_the_keys_back_and_the_restored_persons_playbook_finds_their_t
         f"reach:opp:{s.opportunity.id}:introduction:person:{s.survivor.id}"
     )
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     assert restored.id == s.absorbed.id
     assert every_task(session) == before
@@ -231,7 +231,7 @@ def test_a_newcomer_given_the_absorbed_persons_id_gets_tasks_of_their_own(
         s.survivor.id,
     )
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     assert every_task(session) == [
         (thank.id, thank_key(s.opportunity, restored.id), restored.id, TaskStatus.DONE),

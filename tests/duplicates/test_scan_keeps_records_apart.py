@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.duplicates import merging
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers.records import Upload
@@ -95,10 +96,10 @@ def test_a_scan_still_merges_records_of_different_sources(session, workspace):
 def test_a_scan_does_not_merge_again_a_pair_whose_merge_was_undone(session, workspace):
     ada = f.person(session, workspace.id, "Ada Lovelace", emails=["ada@x.example"])
     other = f.person(session, workspace.id, "Ada L.", emails=["ada@x.example"])
-    record = duplicates.merge(
+    record = merging.merge(
         session, workspace_id=workspace.id, survivor_id=ada.id, absorbed_id=other.id
     )
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     result = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
 

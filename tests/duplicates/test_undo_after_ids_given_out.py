@@ -12,7 +12,7 @@ from sqlalchemy import select
 import factories as f
 from goodword.connections import service as connections
 from goodword.connections.models import Connection
-from goodword.duplicates import service as duplicates
+from goodword.duplicates import merging
 from goodword.duplicates.models import Merge
 from goodword.interactions import service as interactions
 from goodword.interactions.models import Participant
@@ -55,8 +55,8 @@ def test_the_survivor_keeps_an_address_saved_under_the_id_of_one_the_merge_moved
     a = f.person(session, workspace.id, "Ada Lovelace", emails=["ada@analytical.example"])
     b = f.person(session, workspace.id, "Ada King", emails=["countess@lovelace.example"])
     moved_id = b.emails[0].id  # the newest address
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     # Saved with no addresses, then with hers, a new one and the countess's: on SQLite the
     # new one gets the id the countess's address had.
     save_form(session, workspace.id, a.id, emails=[])
@@ -67,7 +67,7 @@ def test_the_survivor_keeps_an_address_saved_under_the_id_of_one_the_merge_moved
         ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
         assert {e.id: e.address for e in ada.emails}[moved_id] == "ada@home.example"
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -94,8 +94,8 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
         session, workspace_id=workspace.id, data=ReferralAskCreate(person_id=b.id)
     )
     old = {"job": job.id, "tie": tie.id, "task": task.id, "ask": ask.id}
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     people.remove_position(session, workspace_id=workspace.id, position_id=job.id)
     connections.delete(session, workspace_id=workspace.id, connection_id=tie.id)
     tasks.delete(session, workspace_id=workspace.id, task_id=task.id)
@@ -115,7 +115,7 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
     if on_sqlite(session):
         assert new == old  # every id was given out again
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -142,8 +142,8 @@ def test_a_removed_row_stays_away_when_what_it_pointed_at_is_gone(session, works
     meeting = f.interaction(
         session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}]
     )
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     interactions.delete(session, workspace_id=workspace.id, interaction_id=meeting.id)
     people.delete(session, workspace_id=workspace.id, person_id=friend.id)
     call = f.interaction(session, workspace.id, participants=[{"person_id": a.id}])
@@ -151,7 +151,7 @@ def test_a_removed_row_stays_away_when_what_it_pointed_at_is_gone(session, works
     if on_sqlite(session):
         assert (call.id, newcomer.id) == (meeting.id, friend.id)
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     assert [(p.interaction_id, p.person_id) for p in session.scalars(select(Participant))] == [
@@ -173,15 +173,15 @@ def test_task_keys_name_the_restored_person_and_the_newcomer_keeps_theirs(sessio
     # About the survivor, but naming the absorbed person as the one to introduce her.
     intro = keyed_task(session, workspace.id, f"reach:opp:7:introduction:person:{b.id}",
                        person_id=a.id)  # fmt: skip
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
     own = keyed_task(session, workspace.id, f"rejection:opp:8:thank:person:{newcomer.id}",
                      person_id=newcomer.id)  # fmt: skip
     if on_sqlite(session):
         assert newcomer.id == old_b
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     assert session.get(Task, thank.id).origin_key == f"rejection:opp:7:thank:person:{restored.id}"
@@ -203,8 +203,8 @@ def test_a_merge_noted_before_rows_carried_their_time_is_undone_as_safely(sessio
     b = f.person(session, workspace.id, "Ada King", emails=["countess@lovelace.example"])
     thank = keyed_task(session, workspace.id, f"rejection:opp:7:thank:person:{b.id}",
                        person_id=b.id)  # fmt: skip
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     earlier = {k: v for k, v in record.snapshot.items() if k not in ("moved_made", "keyed")}
     record.snapshot = {**earlier, "version": 2}
     thank.origin_key = f"rejection:opp:7:thank:person:{b.id}"  # left as merges then left it
@@ -215,7 +215,7 @@ def test_a_merge_noted_before_rows_carried_their_time_is_undone_as_safely(sessio
     ])  # fmt: skip
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
@@ -237,8 +237,8 @@ def test_a_merge_kept_before_keys_were_renamed_is_undone_as_before(session, work
     thank = keyed_task(session, workspace.id, before, person_id=b.id)
     intro = keyed_task(session, workspace.id, f"reach:opp:7:introduction:person:{b.id}",
                        person_id=a.id)  # fmt: skip
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     # As a version 3 merge left it.
     keyed = [entry[:3] for entry in record.snapshot["keyed"]]
     record.snapshot = {**record.snapshot, "version": 3, "keyed": keyed}
@@ -251,7 +251,7 @@ def test_a_merge_kept_before_keys_were_renamed_is_undone_as_before(session, work
     if on_sqlite(session):
         assert newcomer.id == old_b
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     session.expire_all()
     found = session.scalars(select(Task).order_by(Task.id))

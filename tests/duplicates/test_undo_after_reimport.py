@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.duplicates import service as duplicates
+from goodword.duplicates import merging
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -53,14 +53,14 @@ def test_the_restored_person_gets_what_their_record_says_at_the_next_import(sess
     # A new profile address: a second Dev Patel, queued with the first.
     run(session, workspace, connections("dev-patel-ml", "Data Scientist"))
     first, second = holder(session, "devpatel"), holder(session, "dev-patel-ml")
-    record = duplicates.merge(
+    record = merging.merge(
         session, workspace_id=workspace.id, survivor_id=first, absorbed_id=second
     )
     promoted = connections("dev-patel-ml", "Senior Data Scientist")
     run(session, workspace, promoted)  # while merged: the survivor gets the new title
     assert "Senior Data Scientist at Hooli" in current_jobs(session, first)
 
-    restored = duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
     assert restored.id == second
     # The record's provenance went back with its fingerprint forgotten.

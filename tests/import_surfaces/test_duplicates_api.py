@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 import factories as f
+from goodword.duplicates import merging
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.people import service as people
@@ -155,8 +156,8 @@ def test_another_workspaces_pairs_and_merges_are_not_found(
             DuplicateCandidate.person_a_id == a.id, DuplicateCandidate.person_b_id == b.id
         )
     ).one()
-    record = duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=c.id,
-                              absorbed_id=d.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=other_workspace.id, survivor_id=c.id,
+                           absorbed_id=d.id)  # fmt: skip
     ids = {"candidate": candidate.id, "merge": record.id, "a": a.id, "b": b.id}
     url = API + path.format(**ids)
     if body is not None:

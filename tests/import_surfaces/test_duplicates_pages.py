@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 import factories as f
+from goodword.duplicates import merging
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.people import service as people
@@ -183,7 +184,7 @@ def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_
     assert client.get(f"/duplicates/{candidate.id}").status_code == 404
     assert client.post(f"/duplicates/{candidate.id}/merge", data={}).status_code == 404
     assert client.post(f"/duplicates/{candidate.id}/not-same").status_code == 404
-    record = duplicates.merge(
+    record = merging.merge(
         session,
         workspace_id=other_workspace.id,
         survivor_id=candidate.person_a_id,
@@ -208,8 +209,8 @@ def test_a_merged_away_persons_page_leads_to_whom_they_were_merged_into(
     a, b = two_johns(session, workspace.id)
     c = f.person(session, workspace.id, "Johnny Smith", emails=["johnny@example.org"])
     a_id, b_id, c_id = a.id, b.id, c.id
-    duplicates.merge(session, workspace_id=workspace.id, survivor_id=a_id, absorbed_id=b_id)
-    later = duplicates.merge(session, workspace_id=workspace.id, survivor_id=c_id, absorbed_id=a_id)
+    merging.merge(session, workspace_id=workspace.id, survivor_id=a_id, absorbed_id=b_id)
+    later = merging.merge(session, workspace_id=workspace.id, survivor_id=c_id, absorbed_id=a_id)
     session.commit()
 
     for gone in (b_id, a_id):  # merged into A, which later merged into C
@@ -218,7 +219,7 @@ def test_a_merged_away_persons_page_leads_to_whom_they_were_merged_into(
     page = client.get(f"/people/{b_id}")
     assert f"John Smith (number {b_id}) was merged into Johnny Smith (number {c_id})." in page.text
 
-    duplicates.undo_merge(session, workspace_id=workspace.id, merge_id=later.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=later.id)
     session.commit()
     assert client.get(f"/people/{a_id}", follow_redirects=False).status_code == 200
     assert client.get(f"/people/{b_id}", follow_redirects=False).headers["location"] == (
@@ -229,7 +230,7 @@ def test_a_merged_away_persons_page_leads_to_whom_they_were_merged_into(
 
 def test_another_workspaces_merged_person_is_not_found(client, session, other_workspace):
     a, b = two_johns(session, other_workspace.id)
-    duplicates.merge(session, workspace_id=other_workspace.id, survivor_id=a.id, absorbed_id=b.id)
+    merging.merge(session, workspace_id=other_workspace.id, survivor_id=a.id, absorbed_id=b.id)
     session.commit()
     assert client.get(f"/people/{b.id}", follow_redirects=False).status_code == 404
 
@@ -237,8 +238,8 @@ def test_another_workspaces_merged_person_is_not_found(client, session, other_wo
 def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, session, workspace):
     a, b = two_johns(session, workspace.id)  # b is the newest person
     old_b = b.id
-    record = duplicates.merge(session, workspace_id=workspace.id, survivor_id=a.id,
-                              absorbed_id=b.id)  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
     newcomer = f.person(session, workspace.id, "Jane Doe")
     session.commit()
 

@@ -353,7 +353,7 @@ def merge(
     as_json: JsonFlag = False,
 ) -> None:
     """Merge two people, keeping everything of both; undo with `people unmerge`."""
-    from goodword.duplicates import service
+    from goodword.duplicates import merging
     from goodword.duplicates.schemas import MergeChoices
     from goodword.people import service as people
 
@@ -376,7 +376,7 @@ def merge(
             )
         choices[name] = side.lower()
     with work(ctx) as (session, workspace_id):
-        record = service.merge(
+        record = merging.merge(
             session,
             workspace_id=workspace_id,
             survivor_id=survivor,
@@ -384,7 +384,7 @@ def merge(
             choices=choices,
             reason="merged by hand",
         )
-        read = service.merge_to_read(record)
+        read = merging.merge_to_read(record)
         person = people.to_read(people.get(session, workspace_id=workspace_id, person_id=survivor))
     if as_json:
         print_json({"merge": dump(read), "person": dump(person)})
@@ -415,12 +415,12 @@ def unmerge(
     (On SQLite, if someone added since the merge now holds the merged person's old id, the
     merged person comes back under a new one, which this prints.)
     """
-    from goodword.duplicates import service
+    from goodword.duplicates import merging
     from goodword.people import service as people
 
     with work(ctx) as (session, workspace_id):
         restored = people.to_read(
-            service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+            merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
         )
     if as_json:
         print_json(dump(restored))
@@ -470,12 +470,12 @@ def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
 @people_app.command("merges")
 def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> None:
     """List merges, newest first (undone ones too)."""
-    from goodword.duplicates import service
+    from goodword.duplicates import merging
     from goodword.duplicates.views import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
         reads = [
-            service.merge_to_read(m)
+            merging.merge_to_read(m)
             for m in list_merges(session, workspace_id=workspace_id, limit=limit)
         ]
         ids = {r.survivor_id for r in reads if r.survivor_id is not None}

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import service
+from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus
 from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
 from goodword.duplicates.views import list_merges
@@ -116,10 +116,10 @@ def get_duplicate(
 
 
 def _merged(session: DbSession, workspace_id: int, record_id: int) -> MergeResult:
-    record = service.get_merge(session, workspace_id=workspace_id, merge_id=record_id)
+    record = merging.get_merge(session, workspace_id=workspace_id, merge_id=record_id)
     assert record.survivor_id is not None
     person = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
-    return MergeResult(merge=service.merge_to_read(record), person=people.to_read(person))
+    return MergeResult(merge=merging.merge_to_read(record), person=people.to_read(person))
 
 
 @router.post("/duplicates/{candidate_id}/merge", response_model=MergeResult, summary="Merge a pair")
@@ -131,7 +131,7 @@ def merge_duplicate(
     survivor, absorbed = candidate.person_a_id, candidate.person_b_id
     if data.keep == "b":
         survivor, absorbed = absorbed, survivor
-    record = service.merge(
+    record = merging.merge(
         session,
         workspace_id=workspace_id,
         survivor_id=survivor,
@@ -172,7 +172,7 @@ def merges(
 ) -> MergeList:
     """Merges, newest first, including undone ones."""
     found = list_merges(session, workspace_id=workspace_id, limit=limit)
-    return MergeList(items=[service.merge_to_read(m) for m in found])
+    return MergeList(items=[merging.merge_to_read(m) for m in found])
 
 
 @router.post("/merges", response_model=MergeResult, summary="Merge two people")
@@ -180,7 +180,7 @@ def merge_people(
     session: DbSession, workspace_id: WorkspaceId, data: PeopleMergeRequest
 ) -> MergeResult:
     """Merge any two people, queued or not; undo with `POST /merges/{id}/undo`."""
-    record = service.merge(
+    record = merging.merge(
         session,
         workspace_id=workspace_id,
         survivor_id=data.survivor_id,
@@ -193,13 +193,13 @@ def merge_people(
 
 @router.get("/merges/{merge_id}", response_model=MergeRead, summary="Show a merge")
 def get_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> MergeRead:
-    return service.merge_to_read(
-        service.get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    return merging.merge_to_read(
+        merging.get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
     )
 
 
 @router.post("/merges/{merge_id}/undo", response_model=PersonRead, summary="Undo a merge")
 def undo_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> PersonRead:
     """Put both people back as they were; returns the person restored. 409 if already undone."""
-    restored = service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    restored = merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
     return people.to_read(restored)

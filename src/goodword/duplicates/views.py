@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import service
+from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import GoodwordError
@@ -80,7 +80,7 @@ def queue_page(
         {
             "page": page,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
-            "merges": [service.merge_to_read(m) for m in merges],
+            "merges": [merging.merge_to_read(m) for m in merges],
             "apart": apart,
             "first_page": not after,
         },
@@ -211,7 +211,7 @@ async def merge_pair(
         survivor, absorbed = absorbed, survivor
     reason = "; ".join(candidate.reasons) or "reviewed side by side"
     try:
-        record = service.merge(
+        record = merging.merge(
             session,
             workspace_id=workspace_id,
             survivor_id=survivor,
@@ -260,8 +260,8 @@ def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> 
 @router.post("/duplicates/merges/{merge_id}/undo")
 def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Response:
     """Put both people back exactly as they were before the merge."""
-    old_id = service.get_merge(session, workspace_id=workspace_id, merge_id=merge_id).absorbed_id
-    restored = service.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    old_id = merging.get_merge(session, workspace_id=workspace_id, merge_id=merge_id).absorbed_id
+    restored = merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
     flash = f"Undid the merge: {restored.display_name} is their own person again."
     if restored.id != old_id:
         flash += (

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from goodword.connections import service as connections
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
-from goodword.duplicates.service import merged_into
+from goodword.duplicates.merging import merged_into
 from goodword.errors import GoodwordError, NotFound
 from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.interactions import service as interactions

@@ -1,0 +1,508 @@
+"""Merge two people into one, and undo a merge.
+
+A merge keeps everything. Every row that points at the absorbed person (contact details,
+positions, provenance, interactions, connections, tasks, opportunities, and whatever later
+record types point at people) is re-pointed at the survivor; rows that would then repeat
+one the survivor already has are removed. Playbook task keys that name the absorbed person
+name the survivor after, so each playbook finds its tasks for them. The Merge row stores
+which rows moved, every removed row in full, the keys as they were and both people's own
+fields, so `undo_merge` can put it all back; `duplicates.snapshot` writes that record and
+reads it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
+from goodword import clock
+from goodword.db import Base
+from goodword.duplicates.models import Merge
+from goodword.duplicates.schemas import CHOOSABLE, MergeChoices, MergeRead
+from goodword.duplicates.snapshot import (
+    SNAPSHOT_VERSION,
+    TARGETS,
+    decode,
+    decode_row,
+    encode,
+    encode_row,
+    insert_row,
+    key_taken,
+    keyed_tasks,
+    made,
+    moved_back,
+    note_targets,
+    person_columns,
+    read_row,
+    restore_keys,
+    still_linked,
+)
+from goodword.errors import Conflict, InvalidInput
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.playbooks.keys import rekey
+from goodword.records import clean_list, get_owned, sort_key
+from goodword.search import service as search
+from goodword.tasks.models import TaskStatus
+
+# A person's child rows, and the columns that make two of them the same thing.
+_SAME_WHEN = {
+    "person_emails": ("address",),
+    "person_phones": ("number",),
+    "person_urls": ("url",),
+    "positions": ("organization_id", "title", "start_date", "end_date"),
+}
+# Tables that need more than re-pointing (handled one by one below).
+_SPECIAL = {"people", "duplicate_candidates", "connections", "search_documents"}
+_OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name")
+# How far the user has taken a task, least first: of two tasks for one step, a merge keeps
+# the one further along.
+_PROGRESS = (TaskStatus.OPEN, TaskStatus.SNOOZED, TaskStatus.DISMISSED, TaskStatus.DONE)
+
+
+def get_merge(session: Session, *, workspace_id: int, merge_id: int) -> Merge:
+    return get_owned(session, Merge, workspace_id=workspace_id, record_id=merge_id, kind="merge")
+
+
+def merged_into(
+    session: Session, *, workspace_id: int, person_id: int
+) -> tuple[str, Person] | None:
+    """(their name then, whom they live on in) for a person merged away and not brought
+    back: the survivor of their last merge (a later merge of that survivor moves the record
+    on to its own survivor, so this is whoever holds them now). None when nobody does."""
+    record = session.scalar(
+        select(Merge)
+        .where(
+            Merge.workspace_id == workspace_id,
+            Merge.absorbed_id == person_id,
+            Merge.undone_at.is_(None),
+            Merge.survivor_id.is_not(None),
+        )
+        .order_by(Merge.merged_at.desc(), Merge.id.desc())
+        .limit(1)
+    )
+    if record is None or record.survivor_id is None:
+        return None
+    survivor = session.get(Person, record.survivor_id)
+    if survivor is None:
+        return None
+    return str(record.snapshot.get("absorbed", {}).get("display_name", "")), survivor
+
+
+def merge_to_read(record: Merge) -> MergeRead:
+    absorbed = record.snapshot.get("absorbed", {})
+    return MergeRead(
+        id=record.id,
+        survivor_id=record.survivor_id,
+        absorbed_id=record.absorbed_id,
+        absorbed_name=str(absorbed.get("display_name", "")),
+        reason=record.reason,
+        merged_at=record.merged_at,
+        undone_at=record.undone_at,
+    )
+
+
+def merge(
+    session: Session,
+    *,
+    workspace_id: int,
+    survivor_id: int,
+    absorbed_id: int,
+    choices: MergeChoices | dict[str, str] | None = None,
+    reason: str | None = None,
+) -> Merge:
+    """Merge `absorbed` into `survivor`, keeping everything of both; return the undoable Merge."""
+    if survivor_id == absorbed_id:
+        raise InvalidInput("A person cannot be merged with themself; pick two people.")
+    survivor = people.get(session, workspace_id=workspace_id, person_id=survivor_id)
+    absorbed = people.get(session, workspace_id=workspace_id, person_id=absorbed_id)
+    picked = choices if isinstance(choices, MergeChoices) else _choices(choices or {})
+    session.flush()
+    snapshot: dict[str, Any] = {
+        "version": SNAPSHOT_VERSION,
+        "survivor_before": _own(survivor),
+        "absorbed": read_row(Base.metadata.tables["people"], session, absorbed.id),
+        "moved": {},
+        "moved_keys": {},
+        "moved_made": {},
+        "deleted": {},
+        "keyed": keyed_tasks(session, workspace_id=workspace_id, person_id=absorbed.id),
+    }
+    after = _chosen_fields(survivor, absorbed, picked)
+    _rename_in_keys(session, snapshot, workspace_id, survivor.id, absorbed.id)
+    _move_rows(session, snapshot, survivor.id, absorbed.id)
+    search.remove(session, kind=people.KIND, record_id=absorbed.id)
+    session.execute(delete(Person).where(Person.id == absorbed.id))
+    session.expire_all()
+    survivor = people.get(session, workspace_id=workspace_id, person_id=survivor_id)
+    if snapshot["absorbed"]["is_me"]:
+        survivor.is_me = True
+    for name, value in after.items():
+        setattr(survivor, name, value)
+    session.flush()
+    snapshot["survivor_after"] = _own(survivor)
+    record = Merge(
+        workspace_id=workspace_id,
+        survivor_id=survivor.id,
+        absorbed_id=absorbed_id,
+        snapshot=snapshot,
+        merged_at=clock.now(),
+        reason=reason,
+    )
+    session.add(record)
+    session.flush()
+    search.index_person(session, survivor)
+    return record
+
+
+def _choices(raw: dict[str, str]) -> MergeChoices:
+    from goodword.forms import validate
+
+    return validate(MergeChoices, raw)
+
+
+def _own(person: Person) -> dict[str, Any]:
+    return {name: encode(getattr(person, name)) for name in _OWN_FIELDS}
+
+
+def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
+    """The survivor's own fields after the merge: chosen values, both notes, all tags."""
+    after: dict[str, Any] = {}
+    for name in CHOOSABLE:
+        mine, theirs = getattr(survivor, name), getattr(absorbed, name)
+        side = getattr(choices, name)
+        if name == "notes" and side is None and mine and theirs and theirs not in mine:
+            value = f"{mine}\n\n{theirs}"
+        elif side == "b" or (side is None and not mine):
+            value = theirs
+        else:
+            value = mine
+        after[name] = value
+    if not after["display_name"]:
+        after["display_name"] = survivor.display_name
+    given, family = after["given_name"], after["family_name"]
+    after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
+    after["tags"] = clean_list([*survivor.tags, *absorbed.tags])
+    after["interests"] = clean_list([*survivor.interests, *absorbed.interests])
+    return after
+
+
+def _rename_in_keys(
+    session: Session,
+    snapshot: dict[str, Any],
+    workspace_id: int,
+    survivor_id: int,
+    absorbed_id: int,
+) -> None:
+    """Make playbook task keys that name the absorbed person name the survivor, so a run
+    for the survivor finds those tasks (and nobody later given the absorbed person's id
+    does). Two tasks for one step, one made for each record, are then one task: the one
+    further along is kept (done, dismissed, snoozed, open; when alike, the one whose key
+    already named the survivor) and the other removed, to come back with an undo."""
+    tasks = Base.metadata.tables["tasks"]
+    names = {"person": {str(absorbed_id): str(survivor_id)}}
+    renamed = {task_id: rekey(key, names) for task_id, key, _ in snapshot["keyed"]}
+    if not renamed:
+        return
+    rows = session.execute(
+        select(tasks)
+        .where(
+            tasks.c.workspace_id == workspace_id,
+            or_(tasks.c.id.in_(renamed), tasks.c.origin_key.in_(set(renamed.values()))),
+        )
+        .order_by(tasks.c.id)
+    ).mappings()
+    steps: dict[str, list[Any]] = {}
+    for row in rows:
+        steps.setdefault(renamed.get(row["id"], row["origin_key"]), []).append(row)
+    removed: set[int] = set()
+    for same_step in steps.values():
+        kept = max(
+            same_step,
+            key=lambda r: (
+                _PROGRESS.index(TaskStatus(r["status"])),
+                r["id"] not in renamed,
+                -r["id"],
+            ),
+        )
+        for row in same_step:
+            if row is not kept:
+                _remove(session, snapshot, tasks, row)
+                removed.add(row["id"])
+    snapshot["keyed"] = [
+        [*entry, renamed[entry[0]]] for entry in snapshot["keyed"] if entry[0] not in removed
+    ]
+    for task_id, key in renamed.items():
+        if task_id not in removed:
+            session.execute(update(tasks).where(tasks.c.id == task_id).values(origin_key=key))
+
+
+def _references() -> list[tuple[Table, str]]:
+    """Every (table, column) that points at people, except the tables handled specially."""
+    return [
+        (table, column)
+        for table in Base.metadata.sorted_tables
+        if table.name not in _SPECIAL
+        for column in person_columns(table)
+    ]
+
+
+def _move_rows(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point every reference from absorbed to survivor, noting what moved or was removed."""
+    moved: dict[str, list[int]] = snapshot["moved"]
+    moved_keys: dict[str, list[list[Any]]] = snapshot["moved_keys"]  # [row id, {column: value}]
+    moved_made: dict[str, list[list[Any]]] = snapshot["moved_made"]  # [row id, made]
+    for table, column in _references():
+        col = table.c[column]
+        same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
+        rows = session.execute(select(table).where(col == absorbed_id)).mappings().all()
+        if not rows:
+            continue
+        # What the survivor already has: the signature of each row, and the row's id.
+        kept: dict[tuple[Any, ...], int] = {}
+        if same_when:
+            kept = {
+                tuple(r[c] for c in same_when): r["id"]
+                for r in session.execute(select(table).where(col == survivor_id)).mappings()
+            }
+        for row in rows:
+            signature = tuple(row[c] for c in same_when) if same_when else None
+            if signature is not None and signature in kept:
+                _remove(session, snapshot, table, row, kept_instead=kept[signature])
+                continue
+            if signature is not None:
+                kept[signature] = row["id"]
+                same = {c: encode(row[c]) for c in same_when}
+                moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
+            moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
+            moved_made.setdefault(f"{table.name}.{column}", []).append([row["id"], made(row)])
+        ids = moved.get(f"{table.name}.{column}", [])
+        if ids:
+            session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
+    _move_connections(session, snapshot, survivor_id, absorbed_id)
+    candidates = Base.metadata.tables["duplicate_candidates"]
+    for row in session.execute(
+        select(candidates).where(
+            or_(candidates.c.person_a_id == absorbed_id, candidates.c.person_b_id == absorbed_id)
+        )
+    ).mappings():
+        _remove(session, snapshot, candidates, row)
+
+
+def _remove(
+    session: Session,
+    snapshot: dict[str, Any],
+    table: Table,
+    row: Any,
+    *,
+    kept_instead: int | None = None,
+) -> None:
+    """Delete a row the merge makes a repeat, keeping it whole (and when what it points at
+    was made) for an undo. Rows that belong to it (a reference's uses) go to the row kept
+    instead, when there is one, rather than with it."""
+    if kept_instead is not None:
+        _hand_over(session, snapshot, table, row["id"], kept_instead)
+    kept = encode_row(table, row)
+    kept[TARGETS] = note_targets(session, table, row)
+    snapshot["deleted"].setdefault(table.name, []).append(kept)
+    session.execute(delete(table).where(table.c.id == row["id"]))
+
+
+def _hand_over(
+    session: Session, snapshot: dict[str, Any], parent: Table, from_id: int, to_id: int
+) -> None:
+    """Point the rows that belong to one row of `parent` at another (the absorbed person's
+    reference's uses at the survivor's reference); one the other row already has (a use for
+    the same opportunity) is removed as a repeat. Each is noted in "handed" for an undo."""
+    handed: list[list[Any]] = snapshot.setdefault("handed", [])
+    for child in Base.metadata.sorted_tables:
+        for column in child.columns:
+            if child is parent or not any(fk.column.table is parent for fk in column.foreign_keys):
+                continue
+            rows = session.execute(select(child).where(column == from_id)).mappings().all()
+            if not rows:
+                continue
+            partners = _unique_partners(child, column.name)
+            held = {
+                tuple(r[c] for c in partners)
+                for r in session.execute(select(child).where(column == to_id)).mappings()
+            }
+            for row in rows:
+                if partners and tuple(row[c] for c in partners) in held:
+                    _remove(session, snapshot, child, row)
+                    continue
+                handed.append(
+                    [child.name, column.name, row["id"], parent.name, from_id, to_id, made(row)]
+                )
+                session.execute(
+                    update(child).where(child.c.id == row["id"]).values({column.name: to_id})
+                )
+
+
+def _unique_partners(table: Table, column: str) -> tuple[str, ...]:
+    """The other columns of a unique constraint that includes `column` (a participant's
+    interaction, say): a row the survivor already has with them is a repeat."""
+    for constraint in table.constraints:
+        names = [c.name for c in getattr(constraint, "columns", [])]
+        if constraint.__class__.__name__ == "UniqueConstraint" and column in names:
+            return tuple(n for n in names if n != column)
+    return ()
+
+
+def _move_connections(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point ties; a tie between the two, or one the survivor already has, is removed."""
+    table = Base.metadata.tables["connections"]
+    a, b = table.c.person_a_id, table.c.person_b_id
+    existing = {
+        (r["kind"], r["person_b_id"] if r["person_a_id"] == survivor_id else r["person_a_id"])
+        for r in session.execute(
+            select(table).where(or_(a == survivor_id, b == survivor_id))
+        ).mappings()
+    }
+    rows = session.execute(select(table).where(or_(a == absorbed_id, b == absorbed_id))).mappings()
+    for row in rows.all():
+        other = row["person_b_id"] if row["person_a_id"] == absorbed_id else row["person_a_id"]
+        if other == survivor_id or (row["kind"], other) in existing:
+            _remove(session, snapshot, table, row)
+            continue
+        existing.add((row["kind"], other))
+        for column in ("person_a_id", "person_b_id"):
+            if row[column] == absorbed_id:
+                snapshot["moved"].setdefault(f"connections.{column}", []).append(row["id"])
+                snapshot["moved_made"].setdefault(f"connections.{column}", []).append(
+                    [row["id"], made(row)]
+                )
+                session.execute(
+                    update(table).where(table.c.id == row["id"]).values({column: survivor_id})
+                )
+
+
+def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
+    """Restore the absorbed person with everything they had, and the survivor as they were."""
+    record = get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    if record.undone_at is not None:
+        raise Conflict(f"Merge {record.id} was already undone.")
+    if record.survivor_id is None:
+        raise Conflict("The person this merge kept has since been deleted, so it cannot be undone.")
+    survivor = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
+    later = session.scalar(
+        select(func.max(Merge.id)).where(
+            Merge.workspace_id == workspace_id,
+            Merge.survivor_id == record.survivor_id,
+            Merge.id > record.id,
+            Merge.undone_at.is_(None),
+        )
+    )
+    if later is not None:
+        raise Conflict(
+            f"{survivor.display_name} took in someone else after this merge (merge {later}). "
+            "Merges into the same person are undone newest first: undo that one, then this."
+        )
+    snapshot = record.snapshot
+    tables = Base.metadata.tables
+    absorbed_row = decode_row(tables["people"], snapshot["absorbed"])
+    # A field changed since the merge (an edit, a later import) keeps its new value; the
+    # others go back to what the survivor had. (Merges kept before snapshots recorded what
+    # the merge left put every field back.)
+    left = snapshot.get("survivor_after")
+    now = _own(survivor)
+    if survivor.is_me and absorbed_row["is_me"]:
+        survivor.is_me = False
+        session.flush()
+    for name, value in snapshot["survivor_before"].items():
+        if left is None or now.get(name) == left.get(name):
+            setattr(survivor, name, decode(tables["people"].c[name], value))
+    # The sort name follows the name fields as they now stand (some may be kept edits).
+    survivor.sort_name = people.person_sort_name(
+        survivor.display_name, survivor.given_name, survivor.family_name
+    )
+    session.flush()
+    # SQLite gives the largest id again once its row is gone, so someone added since the
+    # merge may hold the absorbed person's old id: they come back under a new one then, and
+    # so does any removed row whose id has been given out again. No other id is trusted
+    # either: see `snapshot`.
+    old_id = absorbed_row["id"]
+    restored_id = insert_row(session, tables["people"], absorbed_row)
+    tasks_back: set[int] = set()
+    for key, ids in snapshot["moved"].items():
+        table_name, column = key.split(".")
+        table = tables[table_name]
+        back = moved_back(session, table, column, survivor.id, ids, snapshot, key)
+        values: dict[str, Any] = {column: restored_id}
+        if table_name == "person_sources":
+            # An import while merged wrote what a record said onto the survivor: forgetting
+            # its fingerprint makes the next import apply the record to the restored person.
+            values["fingerprint"] = None
+        if back:
+            session.execute(update(table).where(table.c.id.in_(back)).values(values))
+        if key == "tasks.person_id":
+            tasks_back = back
+    restore_keys(
+        session,
+        snapshot,
+        workspace_id=workspace_id,
+        old_id=old_id,
+        new_id=restored_id,
+        moved=tasks_back,
+    )
+    # Parents before the rows that belong to them (a reference before its uses).
+    order = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+    put_back: dict[tuple[str, int], int] = {}
+    for table_name, rows in sorted(snapshot["deleted"].items(), key=lambda t: order[t[0]]):
+        for row in rows:
+            new = _put_back(session, tables[table_name], row, old_id=old_id, new_id=restored_id)
+            if new is not None:
+                put_back[(table_name, row["id"])] = new
+    _hand_back(session, snapshot, put_back)
+    record.absorbed_id = restored_id
+    record.undone_at = clock.now()
+    session.flush()
+    session.expire_all()
+    restored = people.get(session, workspace_id=workspace_id, person_id=restored_id)
+    search.index_person(session, restored)
+    search.index_person(
+        session, people.get(session, workspace_id=workspace_id, person_id=survivor.id)
+    )
+    return restored
+
+
+def _hand_back(
+    session: Session, snapshot: dict[str, Any], put_back: dict[tuple[str, int], int]
+) -> None:
+    """Give the rows the merge handed to a kept row back to the row they belonged to, now
+    put back (under its id now): each one still there, made when noted and still the kept
+    row's. One handed over and deleted since stays deleted; one whose row stayed out (what
+    it pointed at is gone) stays with the kept row."""
+    tables = Base.metadata.tables
+    for table_name, column, row_id, parent_name, from_id, to_id, when in snapshot.get("handed", []):
+        table, parent = tables[table_name], put_back.get((parent_name, from_id))
+        row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        if parent is None or row is None or made(row) != when or row[column] != to_id:
+            continue
+        session.execute(update(table).where(table.c.id == row_id).values({column: parent}))
+
+
+def _put_back(
+    session: Session, table: Table, row: dict[str, Any], *, old_id: int, new_id: int
+) -> int | None:
+    """Insert a row the merge removed, pointing at the restored person under their id now;
+    one whose records have gone since goes as their deletion would have taken it. Its id
+    now, or None when it stays out."""
+    values = decode_row(table, row)
+    if not still_linked(session, table, values, row.get(TARGETS, {}), skip=old_id):
+        return None
+    for column in person_columns(table):
+        if values.get(column) == old_id:
+            values[column] = new_id
+    if values.get("origin_key") is not None:  # a task a merge made a repeat of another
+        values["origin_key"] = rekey(values["origin_key"], {"person": {str(old_id): str(new_id)}})
+        if key_taken(session, workspace_id=values["workspace_id"], key=values["origin_key"]):
+            return None  # made for the same step since the merge: that task stands for it
+    return insert_row(session, table, values)
