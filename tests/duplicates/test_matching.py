@@ -94,6 +94,24 @@ def test_a_nickname_or_a_typo_inside_a_given_name_still_merges_with_evidence():
         assert judged.auto, (one, other)
 
 
+@pytest.mark.parametrize(("one", "other"), [("Chris", "Tina"), ("Will", "Liam"), ("Ed", "Ted")])
+def test_two_short_forms_of_one_name_at_one_employer_are_asked_about(one, other):
+    # Chris and Tina may both be a Christine, but two sisters at one company are likelier.
+    at_acme = {"orgs": frozenset({"acme"})}
+    judged = score(profile(1, one, "Pena", **at_acme), profile(2, other, "Pena", **at_acme))
+    assert judged.suggest and not judged.auto
+
+
+def test_colleagues_of_one_family_name_are_not_suggested():
+    at_google = {"orgs": frozenset({"google"})}
+    judged = score(profile(1, "Wei", "Wang", **at_google), profile(2, "Jun", "Wang", **at_google))
+    assert not judged.suggest and "same organization" not in judged.reasons
+    # A birthday both give is evidence the organization is not: then the user is asked.
+    born = {"birthday": "1990-04-02", **at_google}
+    judged = score(profile(1, "Wei", "Wang", **born), profile(2, "Jun", "Wang", **born))
+    assert judged.suggest and judged.conflict and not judged.auto
+
+
 def test_the_matcher_finds_pairs_through_blocks():
     matcher = Matcher()
     matcher.add(profile(10, "Ada", "Lovelace", orgs=frozenset({"analytical engines"})))

@@ -30,6 +30,7 @@ from goodword.duplicates.names import (
     GENERATION_ENDS,
     GENERATION_SHOWN,
     GENERATIONS,
+    NICK_FORMS,
     NICK_GROUPS,
     lossy_same,
     soundex,
@@ -219,8 +220,10 @@ def _given_similarity(a: str, b: str) -> float:
     if a == b or (("?" in a or "?" in b) and lossy_same(a, b)):
         return 1.0
     first_a, first_b = a.split(" ")[0], b.split(" ")[0]
-    if first_a == first_b or first_b in NICK_GROUPS.get(first_a, ()):
+    if first_a == first_b or first_b in NICK_FORMS.get(first_a, ()):
         return 0.96
+    if first_b in NICK_GROUPS.get(first_a, ()):
+        return 0.8  # two short forms of one name: neither for nor against
     if len(first_a) == 1 or len(first_b) == 1:
         return 0.9 if first_a[:1] == first_b[:1] else 0.0
     return JaroWinkler.normalized_similarity(a, b)
@@ -362,10 +365,12 @@ def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[f
     if a.orgs and b.orgs:
         if a.orgs.isdisjoint(b.orgs):
             points -= 0.5
-        else:
+        elif not conflict:
             points += 2.5
             if reasons is not None:
                 reasons.append("same organization")
+        # (Names that clearly disagree at one organization are colleagues or relatives:
+        # Wei and Jun Wang at Google. The organization is no evidence they are one.)
     if a.location and b.location:
         place, said = _place_points(a.location, b.location, a.detailed and b.detailed)
         points += place

@@ -98,10 +98,19 @@ _NICKNAMES = {
     "sarah": {"sara"},
     "anna": {"ana"},
 }
+# Every name of a group, whatever way round: what blocks look under ("Chris" with Tina,
+# both Christine's), so no likely pair is missed.
 NICK_GROUPS: dict[str, set[str]] = defaultdict(set)
+# A name and its own short or whole forms ("Chris": Christopher and Christine, not Tina):
+# what counts as the same given name. Two short forms of one name are less: Chris and Tina
+# Pena are likelier sisters than one Christine.
+NICK_FORMS: dict[str, set[str]] = defaultdict(set)
 for _full, _short in _NICKNAMES.items():
     for _name in {_full, *_short}:
         NICK_GROUPS[_name] |= {_full, *_short}
+    NICK_FORMS[_full] |= _short
+    for _name in _short:
+        NICK_FORMS[_name].add(_full)
 
 
 @lru_cache(maxsize=200_000)
