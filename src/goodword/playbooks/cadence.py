@@ -30,6 +30,7 @@ from goodword.playbooks.engine import (
     playbook_tasks,
 )
 from goodword.playbooks.messages import format_date
+from goodword.records import Page, decode_cursor, encode_cursor
 from goodword.referrals import service as referrals
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
@@ -124,8 +125,7 @@ def due_list(
     clock runs from the last logged contact, or from when the tie began.
     """
     user = me(session, workspace_id=workspace_id)
-    ties = _ties_to(session, workspace_id, user)
-    since = _tie_since(session, workspace_id, user)
+    ties, since = _ties_and_since(session, workspace_id, user)
     overrides = set(
         session.scalars(
             select(Person.id).where(
@@ -137,18 +137,22 @@ def due_list(
     ids = (set(ties) | overrides | interviewed) - ({user.id} if user else set())
     if not ids:
         return []
+    # Columns, not whole records: with thousands of imported connections this list is long.
     people = {
-        p.id: p
-        for p in session.scalars(select(Person).where(Person.id.in_(sorted(ids))))
-        if p.workspace_id == workspace_id
+        person_id: (name, days)
+        for person_id, name, days in session.execute(
+            select(Person.id, Person.display_name, Person.keep_in_touch_days).where(
+                Person.workspace_id == workspace_id, Person.id.in_(sorted(ids))
+            )
+        )
     }
     last = last_contacts(session, workspace_id=workspace_id, person_ids=set(people))
     horizon = today + timedelta(days=within_days)
     items = []
-    for person_id, person in people.items():
+    for person_id, (name, own_days) in people.items():
         cadence = cadence_from(
             ties.get(person_id, []),
-            override=person.keep_in_touch_days,
+            override=own_days,
             interviewed=person_id in interviewed,
         )
         if cadence.days is None:
@@ -160,7 +164,7 @@ def due_list(
             items.append(
                 DueItem(
                     person_id=person_id,
-                    name=person.display_name,
+                    name=name,
                     cadence_days=cadence.days,
                     reason=cadence.reason,
                     last_contact=contact,
@@ -168,8 +172,33 @@ def due_list(
                     days_overdue=max(0, (today - due_on).days),
                 )
             )
-    items.sort(key=lambda i: (i.cadence_days, i.due_on, i.name.casefold(), i.person_id))
+    items.sort(key=_due_order)
     return items
+
+
+def _due_order(item: DueItem) -> tuple[int, str, str, int]:
+    """Where an item stands in the due list (and in a page link's cursor)."""
+    return (item.cadence_days, item.due_on.isoformat(), item.name.casefold(), item.person_id)
+
+
+def due_page(items: list[DueItem], *, cursor: str | None, limit: int) -> Page[DueItem]:
+    """One page of the due list `items` (as `due_list` orders them), after `cursor`.
+
+    The cursor holds the last item's place in the order, not a count, so logging contact
+    with someone on the first page does not skip anyone on the next. A damaged cursor raises
+    ValueError. `total` is the length of the whole list.
+    """
+    start = 0
+    if cursor:
+        days, due_on, name, person_id = decode_cursor(cursor)
+        if not (isinstance(days, int) and isinstance(person_id, int)):
+            raise ValueError("cursor is damaged")
+        after = (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
+        start = next((i for i, item in enumerate(items) if _due_order(item) > after), len(items))
+    shown = items[start : start + limit]
+    more = start + limit < len(items)
+    next_cursor = encode_cursor(*_due_order(shown[-1])) if shown and more else None
+    return Page(items=shown, next_cursor=next_cursor, total=len(items), extra={"start": start})
 
 
 def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
@@ -429,39 +458,35 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
 def _ties_to(
     session: Session, workspace_id: int, user: Person | None
 ) -> dict[int, list[tuple[ConnectionKind, int | None]]]:
-    found: dict[int, list[tuple[ConnectionKind, int | None]]] = defaultdict(list)
+    return _ties_and_since(session, workspace_id, user)[0]
+
+
+def _ties_and_since(
+    session: Session, workspace_id: int, user: Person | None
+) -> tuple[dict[int, list[tuple[ConnectionKind, int | None]]], dict[int, date]]:
+    """The user's ties, as (kind, closeness) per other person, and when the latest began."""
+    ties: dict[int, list[tuple[ConnectionKind, int | None]]] = defaultdict(list)
+    since: dict[int, date] = {}
     if user is None:
-        return found
-    for connection in _connections_of(session, workspace_id, user.id):
-        other = (
-            connection.person_b_id if connection.person_a_id == user.id else connection.person_a_id
-        )
-        found[other].append((connection.kind, connection.closeness))
-    return found
-
-
-def _tie_since(session: Session, workspace_id: int, user: Person | None) -> dict[int, date]:
-    found: dict[int, date] = {}
-    if user is None:
-        return found
-    for connection in _connections_of(session, workspace_id, user.id):
-        other = (
-            connection.person_b_id if connection.person_a_id == user.id else connection.person_a_id
-        )
-        if connection.since is not None:
-            found[other] = max(found.get(other, connection.since), connection.since)
-    return found
-
-
-def _connections_of(session: Session, workspace_id: int, person_id: int) -> list[Connection]:
-    return list(
-        session.scalars(
-            select(Connection).where(
-                Connection.workspace_id == workspace_id,
-                or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
-            )
+        return ties, since
+    rows = session.execute(
+        select(
+            Connection.person_a_id,
+            Connection.person_b_id,
+            Connection.kind,
+            Connection.closeness,
+            Connection.since,
+        ).where(
+            Connection.workspace_id == workspace_id,
+            or_(Connection.person_a_id == user.id, Connection.person_b_id == user.id),
         )
     )
+    for person_a_id, person_b_id, kind, closeness, began in rows:
+        other = person_b_id if person_a_id == user.id else person_a_id
+        ties[other].append((kind, closeness))
+        if began is not None:
+            since[other] = max(since.get(other, began), began)
+    return ties, since
 
 
 def _interviewed(session: Session, workspace_id: int, among: set[int] | None) -> set[int]:

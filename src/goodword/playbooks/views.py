@@ -15,7 +15,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
-from goodword.pages import form_values, is_htmx, redirect, render
+from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
 from goodword.playbooks import cadence, events, library, message_views, reach, rejection
 from goodword.playbooks import calendar as feeds
@@ -30,6 +30,9 @@ router.include_router(message_views.router)
 
 # How many people the dashboard's keep-in-touch card names.
 DASHBOARD_DUE = 5
+# How many people one page of the due list shows, each with a drafted note: after a
+# LinkedIn import thousands can be due at once.
+DUE_PAGE_SIZE = 50
 
 
 @router.get("/playbooks", response_class=HTMLResponse)
@@ -151,19 +154,32 @@ def due_drafts(
 
 
 @router.get("/keep-in-touch", response_class=HTMLResponse)
-def keep_in_touch(request: Request, session: DbSession, workspace_id: WorkspaceId) -> HTMLResponse:
-    """Who is due for a catch-up, closest relationships first, each with a drafted note."""
+def keep_in_touch(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, after: str | None = None
+) -> HTMLResponse:
+    """Who is due for a catch-up, closest relationships first, a page at a time, each with a
+    drafted note; HTMX (the next-page link) gets the list alone."""
     today = clock.today()
     due = cadence.due_list(session, workspace_id=workspace_id, today=today)
+    page = page_or_422(
+        lambda: cadence.due_page(due, cursor=after, limit=DUE_PAGE_SIZE),
+        first_page="the first page of Keep in touch",
+    )
+    # (A page htmx fetches to restore after Back, its cache missed, must be the whole page.)
+    partial = is_htmx(request) and request.headers.get("HX-History-Restore-Request") != "true"
+    template = "playbooks/_due.html" if partial else "playbooks/keep_in_touch.html"
     return render(
         request,
-        "playbooks/keep_in_touch.html",
+        template,
         {
-            "due": due,
-            "drafts": due_drafts(session, workspace_id, due),
+            "page": page,
+            # Notes are drafted for the people on this page only.
+            "drafts": due_drafts(session, workspace_id, page.items),
+            "first_page": not after,
             "today": today,
             "has_me": me(session, workspace_id=workspace_id) is not None,
         },
+        vary_on_htmx=True,
     )
 
 
