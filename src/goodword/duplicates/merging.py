@@ -3,24 +3,25 @@
 A merge keeps everything. Every row that points at the absorbed person (contact details,
 positions, provenance, interactions, connections, tasks, opportunities, and whatever later
 record types point at people) is re-pointed at the survivor; rows that would then repeat
-one the survivor already has are removed. Playbook task keys that name the absorbed person
-name the survivor after, so each playbook finds its tasks for them. The Merge row stores
-which rows moved, every removed row in full, the keys as they were and both people's own
-fields, so `undo_merge` can put it all back; `duplicates.snapshot` writes that record and
-reads it back.
+one the survivor already has are removed. The absorbed person's possible-duplicate pairs
+become the survivor's, so two people the user told apart stay apart. Playbook task keys
+that name the absorbed person name the survivor after, so each playbook finds its tasks
+for them. The Merge row stores which rows moved, every removed row in full, the keys as
+they were and both people's own fields, so `undo_merge` can put it all back;
+`duplicates.snapshot` writes that record and reads it back.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
 from goodword import clock
 from goodword.db import Base
-from goodword.duplicates.models import Merge
+from goodword.duplicates.models import CandidateStatus, Merge
 from goodword.duplicates.schemas import CHOOSABLE, MergeChoices, MergeRead
 from goodword.duplicates.snapshot import (
     SNAPSHOT_VERSION,
@@ -39,6 +40,7 @@ from goodword.duplicates.snapshot import (
     read_row,
     restore_keys,
     still_linked,
+    take_back_pairs,
 )
 from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
@@ -285,13 +287,58 @@ def _move_rows(
         if ids:
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
     _move_connections(session, snapshot, survivor_id, absorbed_id)
-    candidates = Base.metadata.tables["duplicate_candidates"]
-    for row in session.execute(
-        select(candidates).where(
-            or_(candidates.c.person_a_id == absorbed_id, candidates.c.person_b_id == absorbed_id)
-        )
-    ).mappings():
-        _remove(session, snapshot, candidates, row)
+    _carry_pairs(session, snapshot, survivor_id, absorbed_id)
+
+
+def _carry_pairs(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Hand the absorbed person's possible-duplicate pairs to the survivor.
+
+    A pair told apart stays told apart: B "not the same" as C makes the survivor A not the
+    same as C, even when A and C were waiting in the queue (the user's word wins over a
+    suggestion). An open pair (B, C) waits on as (A, C) unless A and C already have a pair.
+    The pair of the two merged, and a stale "merged" one, go. Each pair of the absorbed
+    person is removed whole, as any row a merge removes; the survivor's pairs it makes are
+    noted in "carried" and the ones it told apart in "told_apart", so an undo puts all back.
+    """
+    table = Base.metadata.tables["duplicate_candidates"]
+    a, b = table.c.person_a_id, table.c.person_b_id
+
+    def other(row: Any, person_id: int) -> int:
+        return int(row["person_b_id"] if row["person_a_id"] == person_id else row["person_a_id"])
+
+    held = {
+        other(row, survivor_id): row
+        for row in session.execute(select(table).where(or_(a == survivor_id, b == survivor_id)))
+        .mappings()
+        .all()
+    }
+    carried, told = snapshot.setdefault("carried", []), snapshot.setdefault("told_apart", [])
+    rows = session.execute(select(table).where(or_(a == absorbed_id, b == absorbed_id))).mappings()
+    for row in rows.all():
+        _remove(session, snapshot, table, row)
+        them, status = other(row, absorbed_id), CandidateStatus(row["status"])
+        theirs = held.get(them)
+        if them == survivor_id or status is CandidateStatus.MERGED:
+            continue
+        if theirs is None:
+            low, high = sorted((survivor_id, them))
+            values = {name: row[name] for name in ("workspace_id", "score", "reasons", "status")}
+            new_id = session.execute(
+                insert(table)
+                .values(person_a_id=low, person_b_id=high, **values)
+                .returning(table.c.id)
+            ).scalar_one()
+            new = session.execute(select(table).where(table.c.id == new_id)).mappings().one()
+            carried.append([new_id, made(new), status.value])
+        elif status is CandidateStatus.NOT_SAME and theirs["status"] != CandidateStatus.NOT_SAME:
+            told.append([theirs["id"], made(theirs), encode(theirs["status"])])
+            session.execute(
+                update(table)
+                .where(table.c.id == theirs["id"])
+                .values(status=CandidateStatus.NOT_SAME)
+            )
 
 
 def _remove(
@@ -452,6 +499,8 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         new_id=restored_id,
         moved=tasks_back,
     )
+    # Before the removed pairs come back: a pair the merge made may hold one's id (SQLite).
+    take_back_pairs(session, snapshot)
     # Parents before the rows that belong to them (a reference before its uses).
     order = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
     put_back: dict[tuple[str, int], int] = {}

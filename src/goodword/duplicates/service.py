@@ -159,6 +159,11 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
             )
             merged.append(merge_to_read(record))
             gone.add(b)
+            # The merge handed b's pairs to a: one told apart keeps a apart from them too.
+            for pair, status in _pairs_of(session, workspace_id, a):
+                state.candidate_pairs.add(pair)
+                if status is not CandidateStatus.OPEN:
+                    apart.add(pair)
             continue
         if (a, b) in state.candidate_pairs:
             continue
@@ -175,6 +180,26 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
         created += 1
     session.flush()
     return ScanResult(candidates_created=created, merged=merged)
+
+
+def _pairs_of(
+    session: Session, workspace_id: int, person_id: int
+) -> list[tuple[tuple[int, int], CandidateStatus]]:
+    """((smaller id, larger id), status) of every pair the person is in."""
+    rows = session.execute(
+        select(
+            DuplicateCandidate.person_a_id,
+            DuplicateCandidate.person_b_id,
+            DuplicateCandidate.status,
+        ).where(
+            DuplicateCandidate.workspace_id == workspace_id,
+            or_(
+                DuplicateCandidate.person_a_id == person_id,
+                DuplicateCandidate.person_b_id == person_id,
+            ),
+        )
+    )
+    return [((a, b), status) for a, b, status in rows]
 
 
 def _distinct_records(state: WorkspaceState, a: int, b: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
@@ -25,7 +25,9 @@ from goodword.playbooks.keys import rekey
 # a task that then repeats one of the same step is removed like any other repeated row.
 # 5: rows that belonged to a removed repeat (a reference's uses) are handed to the row kept
 # in its place, and noted in "handed" so an undo gives them back.
-SNAPSHOT_VERSION = 5
+# 6: the absorbed person's possible-duplicate pairs are handed to the survivor: the pairs
+# that makes are noted in "carried", the survivor's pairs it told apart in "told_apart".
+SNAPSHOT_VERSION = 6
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
 
@@ -276,3 +278,26 @@ def restore_keys(
         if key_taken(session, workspace_id=workspace_id, key=wanted):
             continue
         session.execute(update(tasks).where(tasks.c.id == task_id).values(origin_key=wanted))
+
+
+def take_back_pairs(session: Session, snapshot: dict[str, Any]) -> None:
+    """Undo what a merge did to the survivor's possible-duplicate pairs: remove each pair it
+    made, and put back in the queue each pair it told apart. A pair the user has decided on
+    since (or put back in the queue) is their word now and stays as they left it; so does
+    a row under a noted id made since, which is another pair."""
+    table = Base.metadata.tables["duplicate_candidates"]
+
+    def as_merged(row_id: int, when: Any, status: str) -> bool:
+        row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        return (
+            row is not None
+            and _same_moment(table, row["created_at"], when)
+            and encode(row["status"]) == status
+        )
+
+    for row_id, when, status in snapshot.get("carried", []):
+        if as_merged(row_id, when, status):
+            session.execute(delete(table).where(table.c.id == row_id))
+    for row_id, when, before in snapshot.get("told_apart", []):
+        if as_merged(row_id, when, "not_same"):
+            session.execute(update(table).where(table.c.id == row_id).values(status=before))
