@@ -22,7 +22,7 @@ def test_it_imports_a_file_and_prints_the_report(run):
     assert result.stdout.startswith("Imported\n")
     assert "LinkedIn connections" in result.stdout
     assert "an empty row (LinkedIn leaves these for deleted accounts)" in result.stdout
-    assert "4 organizations added" in result.stdout
+    assert "6 people added; 4 organizations added" in result.stdout
     assert len(people(run)) == 6
 
 
@@ -32,6 +32,7 @@ def test_json_gives_the_api_report(run):
     report = json.loads(result.stdout)
     assert report["counts"] == {"created": 7, "updated": 0, "unchanged": 0, "merged": 1,
                                 "suggested": 0, "skipped": 1}  # fmt: skip
+    assert report["people_created"] == 7
     merged = [r for r in report["rows"] if r["outcome"] == "merged"]
     assert [(r["file"], r["name"]) for r in merged] == [("google_legacy.csv", "Ada Lovelace")]
 

@@ -94,6 +94,12 @@ def test_an_uncertain_match_links_to_the_duplicates_queue(client, files, session
     response = client.post("/import", files=files("contacts30.vcf"))
     assert '<a class="button" href="/duplicates">Review 1 possible duplicate</a>' in response.text
     assert '<tr data-outcome="suggested">' in response.text
+    # Both cards made a person, one of them asked about, and its row says with whom.
+    assert "<strong data-people-created>2 new people</strong> (1 of them is added and asked" in (
+        response.text
+    )
+    grace = session.scalar(select(Person.id).where(Person.display_name == "Grace Hopper"))
+    assert f"may be Grace Hopper (person {grace}): names 100% alike" in response.text
 
 
 def test_a_dry_run_reports_but_saves_nothing(client, files, count_people):

@@ -102,15 +102,17 @@ def test_a_company_contact_and_the_people_on_its_switchboard_are_only_suggested(
     for name in ("Acme Corp", "Karen Ito", "Luis Vega"):
         assert [p.number for p in found[name].phones] == ["+12125550199"]
     # Whoever came second is asked about, with the company named as the reason.
+    # (The row names whom: a record of this import by its line, anyone else by their id.)
     if google_first:
-        assert (rows["Karen Ito"].outcome, rows["Karen Ito"].detail) == (
-            Outcome.SUGGESTED, COMPANY,
-        )  # fmt: skip
+        karen = rows["Karen Ito"]
+        assert (karen.outcome, karen.detail.split(": ", 1)[1]) == (Outcome.SUGGESTED, COMPANY)
+        assert karen.detail.startswith("may be Acme Corp (")
         assert rows["Luis Vega"].outcome is Outcome.SUGGESTED
     else:
-        assert (rows["Acme Corp"].outcome, rows["Acme Corp"].detail) == (
-            Outcome.SUGGESTED, COMPANY,
-        )  # fmt: skip
+        acme = rows["Acme Corp"]
+        assert (acme.outcome, acme.detail.split(": ", 1)[1]) == (Outcome.SUGGESTED, COMPANY)
+        assert acme.detail.startswith("may be Karen Ito (")
+        assert " or Luis Vega (" in acme.detail
     # Each record is queued with everyone who had the number before it, whatever the order.
     assert queued(session, workspace.id) == [
         (frozenset({"Acme Corp", "Karen Ito"}), (COMPANY,)),
@@ -187,6 +189,7 @@ def test_a_person_is_not_merged_into_a_company_through_a_nameless_card(session, 
         Outcome.CREATED, Outcome.MERGED, Outcome.SUGGESTED,
     ]  # fmt: skip
     assert report.rows[2].detail == (
+        "may be Acme Corp (cards.vcf, line 1): "
         "same e-mail address (karen@acme.example), but one is a company's contact"
     )
     people_now = everyone(session, workspace.id)

@@ -97,6 +97,7 @@ def test_father_and_son_on_one_home_phone_are_asked_about_not_merged(session, wo
         (
             Outcome.SUGGESTED,
             "John Smith Jr.",
+            "may be John Smith Sr. (family.vcf, line 1): "
             "same phone number (+1 503-555-0144), but the names differ",
         ),
     ]

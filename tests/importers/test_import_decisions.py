@@ -144,6 +144,7 @@ def test_colleagues_sharing_a_switchboard_without_an_extension_are_only_suggeste
     assert [(r.name, r.outcome, r.detail) for r in report.rows] == [
         ("Karen Ito", Outcome.CREATED, ""),
         ("Luis Vega", Outcome.SUGGESTED,
+         "may be Karen Ito (switchboard.vcf, line 1): "
          "same phone number (+1 212-555-0199), but the names differ"),
     ]  # fmt: skip
     found = everyone(session, workspace.id)
@@ -158,8 +159,10 @@ def test_a_key_someone_here_already_has_under_another_name_is_only_suggested(ses
     run(session, workspace.id, cards("karen.vcf", KAREN))
     report = run(session, workspace.id, cards("luis.vcf", LUIS))
     (row,) = report.rows
+    karen = session.scalar(select(Person.id).where(Person.display_name == "Karen Ito"))
     assert (row.outcome, row.detail) == (
         Outcome.SUGGESTED,
+        f"may be Karen Ito (person {karen}): "
         "same phone number (+1 212-555-0199), but the names differ",
     )
     assert sorted(everyone(session, workspace.id)) == ["Karen Ito", "Luis Vega"]

@@ -64,8 +64,10 @@ def test_a_contact_as_like_two_people_of_one_name_is_queued_with_both(session, w
 
     ((row),) = report.rows
     assert (row.outcome.value, row.detail) == (
-        "suggested", "names 100% alike; same organization",
-    )  # fmt: skip
+        "suggested",
+        f"may be John Smith (person {first}) or John Smith (person {second}): "
+        "names 100% alike; same organization",
+    )
     found = by_id(session, workspace.id)
     new = (set(found) - {first, second}).pop()
     assert [e.address for e in found[new].emails] == ["john.smith@acme.example"]
@@ -133,7 +135,9 @@ def test_your_own_phone_card_is_queued_with_you_not_merged_or_added_silently(ses
     report = run(session, workspace.id, Upload("phone.vcf", MY_CARD.encode()))
 
     ((row),) = report.rows
-    assert (row.outcome.value, row.detail) == ("suggested", "names 75% alike; same birthday")
+    assert (row.outcome.value, row.detail) == (
+        "suggested", "may be you: names 75% alike; same birthday",
+    )  # fmt: skip
     found = by_id(session, workspace.id)
     assert found[me.id].emails == [] and found[me.id].is_me
     (card,) = set(found) - {me.id}

@@ -186,6 +186,7 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
         hidden = len(report.rows) - len(rows)
         typer.echo(f"{hidden} created or unchanged rows not listed; --json lists every row.")
     extras = [
+        _count(report.people_created, "person added", "people added"),
         _count(report.organizations_created, "organization added", "organizations added"),
         _count(report.interactions_created, "interaction added", "interactions added"),
         _count(

@@ -71,6 +71,7 @@ class ImportReportOut(BaseModel):
     finished_at: datetime | None
     dry_run: bool
     counts: dict[str, int]
+    people_created: int
     files: list[FileOut]
     interactions_created: int
     interactions_existing: int

@@ -62,6 +62,13 @@ class ImportReport:
         counted = Counter(row.outcome.value for row in self.rows)
         return {outcome.value: counted.get(outcome.value, 0) for outcome in Outcome}
 
+    @property
+    def people_created(self) -> int:
+        """The people the import added: a created row's, and a suggested row's (added as
+        their own person and queued with whom they may be)."""
+        counts = self.counts
+        return counts[Outcome.CREATED.value] + counts[Outcome.SUGGESTED.value]
+
     def of(self, outcome: Outcome) -> list[RowOutcome]:
         return [row for row in self.rows if row.outcome is outcome]
 
@@ -72,6 +79,7 @@ class ImportReport:
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "dry_run": self.dry_run,
             "counts": self.counts,
+            "people_created": self.people_created,
             "files": [asdict(f) for f in self.files],
             "interactions_created": self.interactions_created,
             "interactions_existing": self.interactions_existing,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
@@ -27,6 +27,7 @@ from goodword.importers.bulk import (
     Held,
     Known,
     adding_search_documents,
+    among,
     cut,
     graph_changed_once,
     insert_rows,
@@ -166,10 +167,13 @@ class Writer:
                 report=self.report,
                 person_id=self.person_id,
             )
+        alike = self._alike_names(plan)
         for row, target in plan.rows:
             if target == 0:
                 continue
             row.person_id = self.person_id(target)
+            if row.outcome is Outcome.SUGGESTED and target in alike:
+                row.detail = f"may be {alike[target]}: {row.detail}"
             record = plan.records.get(id(row))
             changed = self.record_changes.get(id(record), []) if record is not None else []
             notes = self.record_notes.get(id(record), []) if record is not None else []
@@ -205,6 +209,39 @@ class Writer:
             elif row.outcome is Outcome.MERGED and changed:
                 row.detail += " — " + "; ".join(changed)
         self.session.flush()
+
+    def _alike_names(self, plan: Plan) -> dict[int, str]:
+        """Plan target of a suggested record -> whom it may be, in words ("Hedy Lamarr
+        (person 8)", or several joined by "or"), for its row."""
+        others: dict[int, list[int]] = {}
+        for target, other, _score, _reasons in plan.suggestions:
+            others.setdefault(target, []).append(other)
+        if not others:
+            return {}
+        known = sorted({t for found in others.values() for t in found if t > 0})
+        names = dict(
+            self.session.execute(
+                select(Person.id, Person.display_name).where(
+                    Person.workspace_id == self.ws, among(self.session, Person.id, known)
+                )
+            ).all()
+        ) if known else {}  # fmt: skip
+
+        me = self._me(plan)
+
+        def named(target: int) -> str:
+            person_id = self.person_id(target)
+            if person_id == me:
+                return "you"
+            if target < 0:
+                first = plan.drafts[-target - 1].records[0]
+                return f"{first.name or 'you'} ({first.file_name}, line {first.line})"
+            return f"{names.get(person_id, 'someone')} (person {person_id})"
+
+        return {
+            target: " or ".join(named(other) for other in dict.fromkeys(found))
+            for target, found in others.items()
+        }
 
     def organization_id(self, name: str) -> int:
         return organization_id(self.state, name)
