@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
@@ -29,6 +29,8 @@ from goodword.records import (
     Page,
     clean_list,
     clean_text,
+    decode_cursor,
+    encode_cursor,
     get_owned,
     keyset_page,
     referenced,
@@ -174,6 +176,46 @@ def count(session: Session, *, workspace_id: int) -> int:
         )
         or 0
     )
+
+
+def connections_page(
+    session: Session, *, workspace_id: int, person_id: int, cursor: str | None, limit: int
+) -> Page[Connection]:
+    """A page of the connections touching the person, closest first (then oldest recorded),
+    with the other person loaded and `total` counted: your own page can list thousands.
+
+    A damaged cursor raises ValueError.
+    """
+    touching = and_(
+        Connection.workspace_id == workspace_id,
+        or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
+    )
+    # Closeness left empty sorts after 1 (as "nulls last" would), in one order for both
+    # databases, so the cursor can seek on it.
+    closeness = func.coalesce(Connection.closeness, 0)
+    statement = (
+        select(Connection)
+        .where(touching)
+        .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
+        .order_by(closeness.desc(), Connection.id)
+    )
+    if cursor:
+        last_closeness, last_id = decode_cursor(cursor)
+        if not (isinstance(last_closeness, int) and isinstance(last_id, int)):
+            raise ValueError("cursor is damaged")
+        statement = statement.where(
+            or_(
+                closeness < last_closeness,
+                and_(closeness == last_closeness, Connection.id > last_id),
+            )
+        )
+    rows = list(session.scalars(statement.limit(limit + 1)))
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(rows[-1].closeness or 0, rows[-1].id)
+    total = session.scalar(select(func.count()).select_from(Connection).where(touching)) or 0
+    return Page(items=rows, next_cursor=next_cursor, total=total)
 
 
 def add_position(

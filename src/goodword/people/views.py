@@ -9,7 +9,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from goodword.connections import service as connections
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.merging import merged_into
@@ -34,6 +33,9 @@ REWRITE = {
     "keep_in_touch_days": "Give a whole number of days up to 3650 (0 turns reminders off).",
     "Give a display name, or a given or family name.": "Give a name, or a given or family name.",
 }
+# How many connections a person's page lists, and one page of the list of them all.
+CONNECTIONS_SHOWN = 50
+CONNECTIONS_PAGE_SIZE = 100
 POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "end_date")
 POSITION_REWRITE = {
     "Name the organization (organization_name) or give its id.": "Name the organization.",
@@ -115,6 +117,33 @@ def show_person(
             flash=f"{name or 'The person you asked for'} (number {person_id}) was merged into "
             f"{survivor.display_name} (number {survivor.id}).",
         )
+
+
+@router.get("/people/{person_id}/connections", name="person_connections")
+def person_connections(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    after: str | None = None,
+) -> Response:
+    """Every connection of the person, closest first, a page at a time."""
+    person = service.get(session, workspace_id=workspace_id, person_id=person_id)
+    page = page_or_422(
+        lambda: service.connections_page(
+            session,
+            workspace_id=workspace_id,
+            person_id=person.id,
+            cursor=after,
+            limit=CONNECTIONS_PAGE_SIZE,
+        ),
+        first_page=f"the first page of {person.display_name}'s connections",
+    )
+    return render(
+        request,
+        "people/connections.html",
+        {"person": person, "page": page, "first_page": not after},
+    )
 
 
 @router.get("/people/{person_id}/edit", name="edit_person")
@@ -236,8 +265,13 @@ def render_detail(
         "possible_duplicates": duplicates.open_pairs(
             session, workspace_id=workspace_id, person=person
         ),
-        "connections": connections.for_person(
-            session, workspace_id=workspace_id, person_id=person_id
+        # The closest first; your own page could otherwise list every LinkedIn connection.
+        "connections": service.connections_page(
+            session,
+            workspace_id=workspace_id,
+            person_id=person_id,
+            cursor=None,
+            limit=CONNECTIONS_SHOWN,
         ),
         "interactions": interactions.list_(
             session, workspace_id=workspace_id, person_id=person_id, limit=20
