@@ -129,3 +129,14 @@ def test_a_column_whose_name_holds_a_comma_is_picked_previewed_and_imported(
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
     expect(page.locator('#import-report dd[data-outcome="created"]')).to_have_text("1")
+
+
+def test_the_preview_of_linkedin_connections_fits_a_desktop_window(live_server, page: Page) -> None:
+    """Its source ids (profile web addresses) wrap, so no column is cut off."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(DATA / "Connections.csv"))
+    page.get_by_role("button", name="Preview").click()
+    box = page.locator("#import-preview .table-scroll").last
+    expect(box).to_contain_text("linkedin.com/in/ada-lovelace")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
