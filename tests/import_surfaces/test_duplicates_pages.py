@@ -256,3 +256,33 @@ def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, 
     assert people.get(session, workspace_id=workspace.id, person_id=newcomer.id).display_name == (
         "Jane Doe"
     )
+
+
+def test_the_queue_says_how_many_pairs_wait(client, session, workspace, other_workspace):
+    hub = f.person(session, workspace.id, "Sam Hub")
+    others = [f.person(session, workspace.id, f"Sam Spoke {n}") for n in range(52)]
+    for n, other in enumerate(others):
+        session.add(
+            DuplicateCandidate(
+                workspace_id=workspace.id, person_a_id=hub.id, person_b_id=other.id,
+                score=0.5, reasons=["same given name"],
+                status=CandidateStatus.NOT_SAME if n == 0 else CandidateStatus.OPEN,
+            )
+        )  # fmt: skip
+    two_johns(session, other_workspace.id)
+    queued(session, other_workspace.id)  # another workspace's pair counts for nobody here
+    session.flush()
+
+    page = client.get("/duplicates").text
+    assert "51 pairs wait for you, the most likely first (50 a page)." in page
+    after = re.search(r'href="/duplicates\?after=([^"]+)"', page).group(1)
+    assert "51 pairs wait for you" in client.get(f"/duplicates?after={after}").text
+
+    for candidate in session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.person_a_id == hub.id)
+    ):
+        if candidate.person_b_id != others[1].id:
+            candidate.status = CandidateStatus.NOT_SAME
+    session.flush()
+    page = client.get("/duplicates").text
+    assert "1 pair waits for you, the most likely first." in page

@@ -300,8 +300,9 @@ def duplicates(
             session, workspace_id=workspace_id, cursor=score_cursor(after), limit=limit
         )
         reads = [service.candidate_to_read(session, c) for c in page.items]
+        waiting = service.count_candidates(session, workspace_id=workspace_id)
     if as_json:
-        data = {"items": [dump(r) for r in reads], "next": page.next_cursor}
+        data = {"items": [dump(r) for r in reads], "next": page.next_cursor, "total": waiting}
         print_json({"scan": dump(found), **data} if found else data)
         return
     if found:
@@ -325,6 +326,7 @@ def duplicates(
             for r in reads
         ],
     )
+    typer.echo(f"{waiting:,} {'pair waits' if waiting == 1 else 'pairs wait'} for you in all.")
     typer.echo(
         "Merge a pair: goodword people merge A B  (B is folded into A); "
         "two different people: goodword people not-same PAIR"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.apart import judged_apart, shares_key_apart
@@ -61,6 +61,16 @@ def list_candidates(
         limit=limit,
         descending=True,
     )
+
+
+def count_candidates(
+    session: Session, *, workspace_id: int, status: CandidateStatus = CandidateStatus.OPEN
+) -> int:
+    """How many pairs have the status (those waiting to be reviewed, by default)."""
+    statement = select(func.count(DuplicateCandidate.id)).where(
+        DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
+    )
+    return int(session.scalar(statement) or 0)
 
 
 def candidate_to_read(session: Session, candidate: DuplicateCandidate) -> CandidateRead:

@@ -79,6 +79,8 @@ def queue_page(
         "duplicates/queue.html",
         {
             "page": page,
+            "waiting": service.count_candidates(session, workspace_id=workspace_id),
+            "page_size": PAGE_SIZE,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
             "merges": [merging.merge_to_read(m) for m in merges],
             "apart": apart,
