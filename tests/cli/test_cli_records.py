@@ -38,7 +38,9 @@ def test_person_add_then_list_and_show(run, cli_url: str) -> None:
     assert result.stdout == "Added Ada Lovelace (person 1).\n"
     assert listed.exit_code == 0
     assert "Ada Lovelace" in listed.stdout and "ada@example.org" in listed.stdout
-    assert "at Acme" in listed.stdout
+    # A job with no title is the organization alone, not "at Acme".
+    assert re.search(r"│ Acme\s+│", listed.stdout), listed.stdout
+    assert "at Acme" not in listed.stdout
     assert shown.exit_code == 0
     assert "Ada Lovelace (person 1)" in shown.stdout
     assert "Works at Acme" in shown.stdout

@@ -120,8 +120,8 @@ def person_list(
             p.id,
             p.display_name + (" (you)" if p.is_me else ""),
             p.location,
-            ", ".join(
-                f"{j.title or ''} at {j.organization_name}".strip()
+            "; ".join(
+                f"{j.title} at {j.organization_name}" if j.title else j.organization_name
                 for j in p.positions
                 if j.is_current
             ),
