@@ -18,10 +18,11 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     clean_whole_name,
+    inert,
     looks_like_email,
+    organization_key,
     profile_url,
     read_birthday,
-    revived,
 )
 from goodword.importers.reading import Document, Table, cell, header_key
 from goodword.importers.records import (
@@ -33,6 +34,7 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.people import normalize
+from goodword.records import latest_today
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
@@ -73,6 +75,7 @@ _FAMILY_FIRST_SCRIPTS = (
 # Generational suffixes, which end a family name ("Martin Luther King Jr.").
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 PEOPLE_JSON = "goodword-people"
+_MONTH_FIRST = dateorder.DateOrder.MONTH_FIRST
 CSV_HEADERS = [
     "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
     "Phones", "Phone Labels", "Websites", "Website Labels", "Location", "Birthday", "Tags",
@@ -386,48 +389,131 @@ def person_preview(person: IncomingPerson) -> dict[str, Any]:
     }
 
 
+class _Unreadable(ValueError):
+    """What part of a person in Goodword's own export cannot be read, in words for the
+    report (never the text of a Python error)."""
+
+
 def _lines(value: str) -> list[str]:
     return [v for v in value.split("\n") if v.strip()]
+
+
+def _items(value: str) -> list[str]:
+    """A Tags or Interests cell: one a line, or, when one of them holds a line break, the
+    JSON list of them (`["Acme\\nalumni", "chess"]`), as the Positions cell is written."""
+    if value.startswith("[") and value.rstrip().endswith("]"):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            return [i for i in items if i.strip()]
+    return _lines(value)
+
+
+def _revived(text: str) -> str:
+    """A cell as it was before the export marked it (`cleaning.inert`): its first
+    apostrophe taken off when what follows the apostrophes is one a spreadsheet would run
+    ("'=Kim" was "=Kim", "''=Kim" was "'=Kim"); "'t Hooft" and other apostrophes stay."""
+    rest = text[1:].lstrip("'")
+    return text[1:] if text.startswith("'") and inert(rest) != rest else text
+
+
+def _listed(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _Unreadable(f"its {key.replace('_', ' ')} are not a list")
+    return value
 
 
 def _labeled(values: list[Any]) -> list[Labeled]:
     out = []
     for value in values:
         if isinstance(value, dict):
-            out.append(Labeled(str(value.get("value", "")), value.get("label")))
+            label = value.get("label")
+            out.append(Labeled(str(value.get("value") or ""), str(label) if label else None))
         else:
             out.append(Labeled(str(value)))
     return [v for v in out if v.value]
 
 
-def _position(data: dict[str, Any]) -> IncomingPosition:
-    def day(key: str) -> date | None:
-        return date.fromisoformat(data[key]) if data.get(key) else None
+def _position(data: Any) -> IncomingPosition:
+    if not isinstance(data, dict):
+        raise _Unreadable("a job in its positions is not a record with an organization")
+    organization = str(data.get("organization") or "").strip()
+
+    def day(key: str, what: str) -> date | None:
+        said = data.get(key)
+        if not said:
+            return None
+        try:
+            return date.fromisoformat(str(said))
+        except ValueError:
+            raise _Unreadable(
+                f"the {what} date '{said}' of its job at {organization or 'no organization'} "
+                "is not a date written as 2019-03-05"
+            ) from None
 
     return IncomingPosition(
-        organization=str(data.get("organization") or ""),
-        title=data.get("title"),
-        department=data.get("department"),
-        start_date=day("start_date"),
-        end_date=day("end_date"),
+        organization=organization,
+        title=str(data["title"]) if data.get("title") else None,
+        department=str(data["department"]) if data.get("department") else None,
+        start_date=day("start_date", "start"),
+        end_date=day("end_date", "end"),
         is_current=bool(data.get("is_current", True)),
     )
 
 
-def _from_record(data: dict[str, Any], file_name: str, line: int) -> IncomingPerson:
-    """One person of Goodword's own export (CSV row or JSON object)."""
-    birthday = data.get("birthday")
+def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
+    """The jobs an import can keep; each it cannot is said in `warnings`, never dropped
+    unsaid: one with no organization, or at one whose name has no letter or digit ("+"),
+    which organizations cannot be told apart by (`organization_key`)."""
+    kept = []
+    for job in positions:
+        title = f" '{job.title}'" if job.title else ""
+        if not job.organization:
+            warnings.append(f"the job{title} has no organization; not kept")
+        elif not organization_key(job.organization):
+            warnings.append(
+                f"the job{title} at '{job.organization}' was not kept: an organization's "
+                "name needs a letter or a digit to be told apart from others; rename the "
+                "organization and export again, or add the job on the person's page"
+            )
+        else:
+            kept.append(job)
+    return kept
+
+
+def _from_record(
+    data: Any, file_name: str, line: int, *, order: dateorder.DateOrder = _MONTH_FIRST
+) -> IncomingPerson:
+    """One person of Goodword's own export (CSV row or JSON object); a numeric birthday
+    ("4/12/1985", as a spreadsheet re-saves one) is read in the file's date `order`."""
+    if not isinstance(data, dict):
+        raise _Unreadable("it is not a record of a person")
+    warnings: list[str] = []
+    notes = [str(data["notes"])] if data.get("notes") else []
+    said = str(data.get("birthday") or "").strip()
+    day = dateorder.read_date(said, order) if said else None
+    if day is not None and day > latest_today():
+        birthday: date | None = day  # kept as Goodword saved it
+    else:
+        birthday, unkept = read_birthday(said, day, notes)
+        warnings += [unkept] if unkept else []
+    positions = [_position(p) for p in _listed(data, "positions")]
     return IncomingPerson(
         source="goodword", file_name=file_name, line=line, key=data.get("id") or None,
         display_name=data.get("display_name") or None, given_name=data.get("given_name") or None,
-        family_name=data.get("family_name") or None, emails=_labeled(data.get("emails", [])),
-        phones=_labeled(data.get("phones", [])), urls=_labeled(data.get("urls", [])),
-        positions=[_position(p) for p in data.get("positions", []) if p.get("organization")],
-        location=data.get("location") or None,
-        birthday=date.fromisoformat(birthday) if birthday else None,
-        notes=data.get("notes") or None, how_we_met=data.get("how_we_met") or None,
-        tags=list(data.get("tags", [])), interests=list(data.get("interests", [])),
-        says_me=data.get("is_me") is True,
+        family_name=data.get("family_name") or None, emails=_labeled(_listed(data, "emails")),
+        phones=_labeled(_listed(data, "phones")), urls=_labeled(_listed(data, "urls")),
+        positions=_kept_jobs(positions, warnings), location=data.get("location") or None,
+        birthday=birthday, notes="\n".join(notes) or None,
+        how_we_met=data.get("how_we_met") or None,
+        tags=[str(t) for t in _listed(data, "tags")],
+        interests=[str(t) for t in _listed(data, "interests")],
+        says_me=data.get("is_me") is True, warnings=warnings,
     )  # fmt: skip
 
 
@@ -455,16 +541,43 @@ def _international(phones: str) -> str:
     return "+" + phones.strip() if bare else phones
 
 
+def _jobs_cell(text: str) -> Any:
+    try:
+        return json.loads(text or "[]")
+    except ValueError:
+        raise _Unreadable(
+            "its Positions cell is not the list of jobs Goodword writes there (JSON, such as "
+            '[{"organization": "Acme", "title": "CTO"}])'
+        ) from None
+
+
+def _skipped(file_name: str, line: int, who: str, problem: str) -> Skipped:
+    """A person that cannot be read, named as the file names them, with what to do."""
+    named = f"{who}: " if who else ""
+    return Skipped(
+        file_name,
+        line,
+        f"{named}{problem}; not imported: correct it in the file (or export the person from "
+        "Goodword again) and import the file again",
+    )
+
+
 def parse_goodword_csv(table: Table) -> Parsed:
-    """Goodword's own people CSV (see export.to_csv)."""
+    """Goodword's own people CSV (see export.to_csv), as exported or re-saved by a
+    spreadsheet (its birthdays then in the computer's date order)."""
     parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
+    column = table.index.get("birthday")
+    order = _birthday_order(table, parsed, [] if column is None else [column])
     for line, row in table.rows:
         parsed.rows += 1
 
         def raw(header: str, row: list[str] = row) -> str:
             column = table.index.get(header)
-            return revived(row[column]) if column is not None and column < len(row) else ""
+            return _revived(row[column]) if column is not None and column < len(row) else ""
 
+        who = raw("display name").strip() or " ".join(
+            n for n in (raw("given name").strip(), raw("family name").strip()) if n
+        )
         try:
             record = {
                 "id": raw("goodword id").strip(),
@@ -476,15 +589,15 @@ def parse_goodword_csv(table: Table) -> Parsed:
                 "urls": _with_labels(raw("websites"), raw("website labels")),
                 "location": raw("location").strip(),
                 "birthday": raw("birthday").strip(),
-                "tags": _lines(raw("tags")),
-                "interests": _lines(raw("interests")),
+                "tags": _items(raw("tags")),
+                "interests": _items(raw("interests")),
                 "how_we_met": raw("how we met"),
                 "notes": raw("notes"),
-                "positions": json.loads(raw("positions") or "[]"),
+                "positions": _jobs_cell(raw("positions")),
             }
-            person = _from_record(record, table.name, line)
-        except (ValueError, TypeError, AttributeError) as exc:
-            parsed.skipped.append(Skipped(table.name, line, f"cannot be read ({exc})"))
+            person = _from_record(record, table.name, line, order=order)
+        except _Unreadable as unreadable:
+            parsed.skipped.append(_skipped(table.name, line, who, str(unreadable)))
             continue
         if not person.name:
             parsed.skipped.append(Skipped(table.name, line, "a row with no name"))
@@ -510,10 +623,12 @@ def parse_people_json(document: Document) -> Parsed:
         ) from None
     for number, record in enumerate(people, 1):
         parsed.rows += 1
+        name = record.get("display_name") if isinstance(record, dict) else None
+        who = f"person {number}" + (f" ({name})" if name and isinstance(name, str) else "")
         try:
             person = _from_record(record, document.name, number)
-        except (ValueError, TypeError, AttributeError) as exc:
-            parsed.skipped.append(Skipped(document.name, number, f"person {number}: {exc}"))
+        except _Unreadable as unreadable:
+            parsed.skipped.append(_skipped(document.name, number, who, str(unreadable)))
             continue
         if not person.name:
             parsed.skipped.append(Skipped(document.name, number, "a person with no name"))

@@ -1,0 +1,244 @@
+"""Goodword's own people CSV and JSON read back in: a CSV a spreadsheet re-saved keeps
+everyone with a birthday; a person that cannot be read is named and said why in words;
+only the apostrophe the export added is taken off; a tag with a line break stays one tag;
+a job at an organization named with punctuation alone is reported, never dropped unsaid."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from goodword.importers import mapped
+from goodword.importers.export import export_people
+from goodword.importers.reading import documents
+from goodword.importers.records import Upload
+from goodword.importers.registry import parse as parse_document
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces import service as workspaces
+
+TODAY = date(2026, 11, 26)
+
+
+def parse(name: str, text: str):
+    (document,) = documents([Upload(name, text.encode())])
+    parsed = parse_document(document)
+    assert parsed is not None
+    return parsed
+
+
+def goodword_csv(*rows: dict[str, str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=mapped.CSV_HEADERS, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def people_json(*records: object) -> str:
+    return json.dumps({"format": mapped.PEOPLE_JSON, "version": 1, "people": list(records)})
+
+
+def resaved(text: str, dates: dict[str, str]) -> str:
+    """The CSV as a spreadsheet saves it again: each birthday in the computer's own order."""
+    header, *rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    column = header.index("Birthday")
+    for row in rows:
+        row[column] = dates.get(row[column], row[column])
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    return "\ufeff" + out.getvalue()
+
+
+# A CSV re-saved by a spreadsheet keeps everyone with a birthday (H2).
+
+
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [
+        # Every date could be either way round: read month first, as a US spreadsheet
+        # writes them, and the report says so.
+        ({"1985-04-12": "4/12/1985", "1990-02-03": "2/3/1990"}, "read month first"),
+        # 26/05 can only be day first, so 12/04 is 12 April too.
+        ({"1985-04-12": "12/04/1985", "1990-02-03": "03/02/1990", "1949-05-26": "26/05/1949"},
+         None),
+    ],
+)  # fmt: skip
+def test_a_resaved_csv_keeps_everyone_with_a_birthday(session, workspace, dates, said):
+    for name, born in [("Zoë Ødegård", "1985-04-12"), ("Priya Nayak", "1990-02-03"),
+                       ("Ward Cunningham", "1949-05-26"), ("Ada Lovelace", None)]:  # fmt: skip
+        people.create(
+            session,
+            workspace_id=workspace.id,
+            data=PersonCreate(
+                display_name=name, birthday=date.fromisoformat(born) if born else None
+            ),
+        )
+    text = resaved(export_people(session, workspace_id=workspace.id, format="csv"), dates)
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    report = import_files(
+        session, workspace_id=target.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", text.encode())],
+    )  # fmt: skip
+    assert report.counts["skipped"] == 0
+    born = dict(
+        session.execute(
+            select(Person.display_name, Person.birthday).where(Person.workspace_id == target.id)
+        ).all()
+    )
+    assert born == {
+        "Zoë Ødegård": date(1985, 4, 12),
+        "Priya Nayak": date(1990, 2, 3),
+        "Ward Cunningham": date(1949, 5, 26),
+        "Ada Lovelace": None,
+    }
+    assert any(said in note for note in report.notes) if said else not report.notes
+
+
+def test_a_birthday_that_is_no_date_keeps_the_person_and_goes_to_the_notes():
+    parsed = parse(
+        "people.csv",
+        goodword_csv(
+            {"Display Name": "Jana Berg", "Birthday": "spring 1985", "Notes": "Met at PyData"}
+        ),
+    )
+    (person,) = parsed.people
+    assert person.name == "Jana Berg"
+    assert person.birthday is None
+    assert person.notes == "Met at PyData\nBirthday: spring 1985"
+    assert person.warnings == ["birthday 'spring 1985' is not a date; kept in the notes"]
+    assert not parsed.skipped
+
+
+def test_a_birthday_saved_in_goodword_comes_back_as_it_was_even_one_still_to_come():
+    parsed = parse("people.csv", goodword_csv({"Display Name": "Jana", "Birthday": "2099-01-02"}))
+    assert parsed.people[0].birthday == date(2099, 1, 2)
+
+
+# A person that cannot be read is named, and the report says what and how to fix it (H2,
+# L9).
+
+
+def test_a_csv_row_that_cannot_be_read_names_the_person_and_says_why_in_words():
+    parsed = parse(
+        "people.csv",
+        goodword_csv(
+            {"Given Name": "Jana", "Family Name": "Berg", "Positions": "[{'organization': "},
+            {
+                "Display Name": "Ada Lovelace",
+                "Positions": json.dumps([{"organization": "Acme", "start_date": "4/12/2019"}]),
+            },
+        ),
+    )
+    assert not parsed.people
+    first, second = (s.reason for s in parsed.skipped)
+    assert first.startswith("Jana Berg: its Positions cell is not the list of jobs")
+    assert second.startswith(
+        "Ada Lovelace: the start date '4/12/2019' of its job at Acme is not a date written "
+        "as 2019-03-05; not imported: correct it in the file"
+    )
+    for reason in (first, second):
+        assert "isoformat" not in reason and "Expecting" not in reason
+
+
+def test_a_json_person_that_cannot_be_read_is_named_with_what_is_wrong():
+    parsed = parse(
+        "people.json",
+        people_json(
+            {"display_name": "Ada Lovelace", "positions": [{"organization": "Acme",
+                                                           "end_date": "soon"}]},
+            {"display_name": "Jana Berg", "emails": "jana@berg.example"},
+            "Grace Hopper",
+            {"display_name": "Kim", "birthday": "sometime"},
+        ),
+    )  # fmt: skip
+    reasons = [(s.line, s.reason.split(";")[0]) for s in parsed.skipped]
+    assert reasons == [
+        (1, "person 1 (Ada Lovelace): the end date 'soon' of its job at Acme is not a date "
+            "written as 2019-03-05"),
+        (2, "person 2 (Jana Berg): its emails are not a list"),
+        (3, "person 3: it is not a record of a person"),
+    ]  # fmt: skip
+    (kim,) = parsed.people
+    assert (kim.birthday, kim.notes) == (None, "Birthday: sometime")
+
+
+# Only the apostrophe the export added is taken off (L4).
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("'=Kim", "=Kim"),  # the export marked "=Kim"
+        ("''=Kim", "'=Kim"),  # the export marked "'=Kim", which the user typed
+        ("'''+1", "''+1"),
+        ("'t Hooft", "'t Hooft"),  # an apostrophe of the name
+        ("''t Hooft", "''t Hooft"),
+    ],
+)
+def test_only_the_apostrophe_the_export_added_is_taken_off(cell, value):
+    parsed = parse("people.csv", goodword_csv({"Display Name": cell, "Family Name": cell}))
+    person = parsed.people[0]
+    assert (person.display_name, person.family_name) == (value, value)
+
+
+# A tag or interest with a line break in it stays one (L6).
+
+
+def test_a_tags_cell_written_as_a_list_keeps_line_breaks_inside_tags():
+    parsed = parse(
+        "people.csv",
+        goodword_csv(
+            {
+                "Display Name": "Jana",
+                "Tags": json.dumps(["Acme\nalumni", "chess"]),
+                "Interests": "go\nchess",
+                "Notes": '["not", "a list of tags"]',
+            }
+        ),
+    )
+    person = parsed.people[0]
+    assert person.tags == ["Acme\nalumni", "chess"]
+    assert person.interests == ["go", "chess"]
+    assert person.notes == '["not", "a list of tags"]'
+
+
+def test_a_tag_that_only_looks_like_a_list_is_a_tag():
+    parsed = parse("people.csv", goodword_csv({"Display Name": "J", "Tags": "[draft]\nvip"}))
+    assert parsed.people[0].tags == ["[draft]", "vip"]
+
+
+# A job at an organization named with punctuation alone is reported, not dropped unsaid
+# (L8).
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_job_at_an_organization_named_with_punctuation_is_reported(session, workspace, fmt):
+    person = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Org Punct")
+    )
+    for name in ("+", "Acme"):
+        people.add_position(
+            session,
+            workspace_id=workspace.id,
+            person_id=person.id,
+            data=PositionCreate(organization_name=name, title="Founder"),
+        )
+    text = export_people(session, workspace_id=workspace.id, format=fmt)
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    report = import_files(
+        session, workspace_id=target.id, today=TODAY,
+        paths_or_uploads=[Upload(f"people.{fmt}", text.encode())],
+    )  # fmt: skip
+    (note,) = report.notes
+    assert note.startswith(f"people.{fmt}, line ")
+    assert "the job 'Founder' at '+' was not kept: an organization's name needs a letter" in note
+    copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
+    assert [p.organization.name for p in copy.positions] == ["Acme"]
