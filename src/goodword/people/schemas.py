@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -16,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from goodword.importers.cleaning import unify_line_breaks
 from goodword.people import normalize
 from goodword.records import Day, Problem, RecordId, already_begun, check_whole, visible_name
 
@@ -65,7 +67,34 @@ Url = Annotated[
     StringConstraints(strip_whitespace=True, min_length=4, max_length=500),
     AfterValidator(_web_address),
 ]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _one_line(value: str) -> str:
+    """A tag is one line: a CSV export keeps several in one cell, a line each."""
+    if len(value.splitlines()) > 1:
+        raise ValueError(
+            "A tag is one line: write it without a line break, or give each line as a tag "
+            "of its own."
+        )
+    return value
+
+
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(_one_line),
+]
+
+
+def _unified(value: Any) -> Any:
+    return unify_line_breaks(value) if isinstance(value, str) else value
+
+
+# Text of several lines, kept with "\n" line breaks however the browser or client wrote them
+# ("\r\n" from a form), as an import keeps them: the same note then reads the same from
+# every export.
+Notes = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=20_000)]
+HowWeMet = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=2_000)]
 
 _NAME_HINT = "Give a display name, or a given or family name."
 BORN_LATER = "That day is still to come: give the day they were born."
@@ -92,8 +121,8 @@ class PersonBase(BaseModel):
     phones: list[Phone] = Field(default_factory=list, max_length=20)
     urls: list[Url] = Field(default_factory=list, max_length=20)
     location: ShortText | None = None
-    notes: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    how_we_met: Annotated[str, StringConstraints(max_length=2_000)] | None = None
+    notes: Notes | None = None
+    how_we_met: HowWeMet | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     interests: list[Tag] = Field(default_factory=list, max_length=50)
     is_me: bool = False
