@@ -4,6 +4,7 @@ by side, keeps one value, merges, sees one person with both e-mails, and undoes 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from goodword.db import make_engine, make_session_factory, transaction
+from goodword.duplicates import service
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate
@@ -94,3 +96,48 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
             ["grace@old.example"], ["grace@navy.example"],
         ]  # fmt: skip
     engine.dispose()
+
+
+def test_the_review_fits_a_phone_without_sideways_scrolling(live_server, page: Page) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        hedy = dict(display_name="Hedy Lamarr", given_name="Hedy", family_name="Lamarr")
+        first = people.create(
+            session,
+            workspace_id=workspace_id,
+            data=PersonCreate(
+                **hedy, tags=["reference", "candidate"],
+                notes="Recommendation given on 20 Nov 2025 (then Inventor at Frequency Hopping "
+                "Inc): Hedy sees the whole system.",
+            ),
+        )  # fmt: skip
+        second = people.create(
+            session,
+            workspace_id=workspace_id,
+            data=PersonCreate(
+                **hedy, location="Vienna, Austria", birthday=date(1914, 11, 9),
+                emails=["hedy.lamarr-kiesler@frequency-hopping-incorporated.example"],
+                phones=["+43 1 5550 1234", "+1 310 555 0100"], tags=["Mentors"],
+                notes="Two patents in one afternoon.",
+            ),
+        )  # fmt: skip
+        pair = service.find_duplicates(session, workspace_id=workspace_id)
+        assert pair.candidates_created == 1
+        (candidate,) = service.list_candidates(session, workspace_id=workspace_id).items
+        assert {candidate.person_a_id, candidate.person_b_id} == {first.id, second.id}
+    engine.dispose()
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/duplicates/{candidate.id}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are these one person?")
+    box = page.locator(".table-scroll:has(#side-by-side)")
+    # Nothing to scroll sideways: the table is no wider than its box, nor the page the screen.
+    assert box.evaluate("b => b.scrollWidth - b.clientWidth") <= 0
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # Both values of a field stay side by side, each choice with its value.
+    a, b = page.get_by_label("Location of A"), page.get_by_label("Location of B")
+    expect(b).to_be_checked()
+    a_box, b_box = a.bounding_box(), b.bounding_box()
+    assert a_box and b_box and a_box["x"] < b_box["x"] and abs(a_box["y"] - b_box["y"]) < 5
+    expect(page.locator("#side-by-side")).to_contain_text("frequency-hopping-incorporated")
