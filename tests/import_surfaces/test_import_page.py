@@ -241,7 +241,7 @@ def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
     assert '<option value="First" selected>First</option>' in mapped.text
     assert "<td>Mae Jemison</td>" in mapped.text
     assert "<td>mae@endeavour.example</td>" in mapped.text
-    assert '<td class="small">C-101</td>' in mapped.text
+    assert '<td class="small long-id">C-101</td>' in mapped.text
 
 
 def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):

@@ -291,3 +291,25 @@ def test_a_family_name_initial_at_the_same_employer_is_found(session, workspace,
     assert report.counts == {**report.counts, "created": 0, "suggested": 1, "merged": 0}
     ((pair, reasons),) = queued(session, workspace.id)
     assert pair == {"Ravi S.", "Ravi Shankar"} and "same organization" in reasons
+
+
+def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(session, workspace):
+    report = run(
+        session,
+        workspace.id,
+        connections(
+            "Jade,Fink,https://www.linkedin.com/in/jadefink,,Hooli,Engineer,01 Jan 2025",
+            "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025",
+            "Bob,Stone,https://www.linkedin.com/in/bobstone,,Hooli,Designer,03 Jan 2025",
+            "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025",
+        ),
+    )
+    # Jade and Jude Fink (names 89% alike, one employer) have a profile each: two people.
+    # Bob and Robert Stone may be one person with two profiles: the user is asked.
+    assert [(r.name, r.outcome.value) for r in report.rows] == [
+        ("Jade Fink", "created"), ("Jude Fink", "created"),
+        ("Bob Stone", "created"), ("Robert Stone", "suggested"),
+    ]  # fmt: skip
+    assert [names for names, _reasons in queued(session, workspace.id)] == [
+        {"Bob Stone", "Robert Stone"}
+    ]

@@ -299,6 +299,12 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
     return straight
 
 
+def names_agree(a: Profile, b: Profile) -> bool:
+    """Whether both parts of the two names are alike: the same, a known short form, a
+    second spelling or a typo inside ("Bob Smith", "Robert Smith"; not "Jade", "Jude")."""
+    return _name_points(a, b)[0] >= _NAME_MAX
+
+
 def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:
     # A street address is rare evidence; a city is shared by many people.
     alike = fuzz.token_set_ratio(a, b)
