@@ -157,6 +157,7 @@ def test_a_json_person_that_cannot_be_read_is_named_with_what_is_wrong():
             {"display_name": "Jana Berg", "emails": "jana@berg.example"},
             "Grace Hopper",
             {"display_name": "Kim", "birthday": "sometime"},
+            {"given_name": "Grace", "location": ["Arlington"]},
         ),
     )  # fmt: skip
     reasons = [(s.line, s.reason.split(";")[0]) for s in parsed.skipped]
@@ -165,6 +166,7 @@ def test_a_json_person_that_cannot_be_read_is_named_with_what_is_wrong():
             "written as 2019-03-05"),
         (2, "person 2 (Jana Berg): its emails are not a list"),
         (3, "person 3: it is not a record of a person"),
+        (5, "person 5: its location is not text"),
     ]  # fmt: skip
     (kim,) = parsed.people
     assert (kim.birthday, kim.notes) == (None, "Birthday: sometime")

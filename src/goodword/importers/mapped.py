@@ -428,6 +428,13 @@ def _listed(data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _Unreadable(f"its {key.replace('_', ' ')} is not text")
+    return value or None
+
+
 def _labeled(values: list[Any]) -> list[Labeled]:
     out = []
     for value in values:
@@ -494,8 +501,8 @@ def _from_record(
     if not isinstance(data, dict):
         raise _Unreadable("it is not a record of a person")
     warnings: list[str] = []
-    notes = [str(data["notes"])] if data.get("notes") else []
-    said = str(data.get("birthday") or "").strip()
+    notes = [note] if (note := _text(data, "notes")) else []
+    said = (_text(data, "birthday") or "").strip()
     day = dateorder.read_date(said, order) if said else None
     if day is not None and day > latest_today():
         birthday: date | None = day  # kept as Goodword saved it
@@ -504,13 +511,13 @@ def _from_record(
         warnings += [unkept] if unkept else []
     positions = [_position(p) for p in _listed(data, "positions")]
     return IncomingPerson(
-        source="goodword", file_name=file_name, line=line, key=data.get("id") or None,
-        display_name=data.get("display_name") or None, given_name=data.get("given_name") or None,
-        family_name=data.get("family_name") or None, emails=_labeled(_listed(data, "emails")),
+        source="goodword", file_name=file_name, line=line, key=_text(data, "id"),
+        display_name=_text(data, "display_name"), given_name=_text(data, "given_name"),
+        family_name=_text(data, "family_name"), emails=_labeled(_listed(data, "emails")),
         phones=_labeled(_listed(data, "phones")), urls=_labeled(_listed(data, "urls")),
-        positions=_kept_jobs(positions, warnings), location=data.get("location") or None,
+        positions=_kept_jobs(positions, warnings), location=_text(data, "location"),
         birthday=birthday, notes="\n".join(notes) or None,
-        how_we_met=data.get("how_we_met") or None,
+        how_we_met=_text(data, "how_we_met"),
         tags=[str(t) for t in _listed(data, "tags")],
         interests=[str(t) for t in _listed(data, "interests")],
         says_me=data.get("is_me") is True, warnings=warnings,
