@@ -217,12 +217,12 @@ def test_a_tag_that_only_looks_like_a_list_is_a_tag():
     assert parsed.people[0].tags == ["[draft]", "vip"]
 
 
-# A job at an organization named with punctuation alone is reported, not dropped unsaid
-# (L8).
+# A job at an organization named with punctuation alone comes back (L8), and a value that
+# starts with apostrophes before "=" comes back exactly (L4).
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_a_job_at_an_organization_named_with_punctuation_is_reported(session, workspace, fmt):
+@pytest.mark.parametrize("fmt", ["csv", "json", "vcard"])
+def test_a_job_at_an_organization_named_with_punctuation_comes_back(session, workspace, fmt):
     person = people.create(
         session, workspace_id=workspace.id, data=PersonCreate(display_name="Org Punct")
     )
@@ -239,8 +239,24 @@ def test_a_job_at_an_organization_named_with_punctuation_is_reported(session, wo
         session, workspace_id=target.id, today=TODAY,
         paths_or_uploads=[Upload(f"people.{fmt}", text.encode())],
     )  # fmt: skip
-    (note,) = report.notes
-    assert note.startswith(f"people.{fmt}, line ")
-    assert "the job 'Founder' at '+' was not kept: an organization's name needs a letter" in note
+    assert report.notes == []
     copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
-    assert [p.organization.name for p in copy.positions] == ["Acme"]
+    assert sorted(p.organization.name for p in copy.positions) == ["+", "Acme"]
+
+
+def test_a_name_typed_with_an_apostrophe_before_a_formula_sign_comes_back_exactly(
+    session, workspace
+):
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="'=Kim", given_name="=Kim", family_name="'t Hooft"),
+    )
+    text = export_people(session, workspace_id=workspace.id, format="csv")
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    import_files(
+        session, workspace_id=target.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", text.encode())],
+    )  # fmt: skip
+    copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
+    assert (copy.display_name, copy.given_name, copy.family_name) == ("'=Kim", "=Kim", "'t Hooft")

@@ -340,7 +340,8 @@ def organization_key(name: str) -> str:
         words.pop(0)
     if len(words) > 2 and " ".join(words[-2:]) in _LEGAL:
         words = words[:-2]
-    return " ".join(words)
+    # A name of punctuation alone ("+") folds to nothing: it is told apart by itself.
+    return " ".join(words) or " ".join(name.casefold().split())
 
 
 @lru_cache(maxsize=100_000)
@@ -488,10 +489,20 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def inert(text: str) -> str:
     """Text a spreadsheet will not run as a formula, for a CSV cell: names come from other
     people's profiles, and "=HYPERLINK(…)" is a name anyone can give themselves. A leading
-    apostrophe marks it; `revived` takes it off again."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    apostrophe marks it, and marks text whose own apostrophes come before such a character
+    ("'=Kim" is written "''=Kim"), so `revived` gives back exactly the text.
+
+    >>> [inert(t) for t in ("=Kim", "'=Kim", "'t Hooft")]
+    ["'=Kim", "''=Kim", "'t Hooft"]
+    """
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
 
 
 def revived(text: str) -> str:
-    """A cell `inert` marked, as it was ("'t Hooft" and other apostrophes stay)."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    """A cell `inert` marked, as it was ("'t Hooft" and other apostrophes stay).
+
+    >>> [revived(t) for t in ("'=Kim", "''=Kim", "'t Hooft")]
+    ['=Kim', "'=Kim", "'t Hooft"]
+    """
+    marked = text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START)
+    return text[1:] if marked else text

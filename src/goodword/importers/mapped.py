@@ -18,11 +18,10 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     clean_whole_name,
-    inert,
     looks_like_email,
-    organization_key,
     profile_url,
     read_birthday,
+    revived,
 )
 from goodword.importers.reading import Document, Table, cell, header_key
 from goodword.importers.records import (
@@ -411,14 +410,6 @@ def _items(value: str) -> list[str]:
     return _lines(value)
 
 
-def _revived(text: str) -> str:
-    """A cell as it was before the export marked it (`cleaning.inert`): its first
-    apostrophe taken off when what follows the apostrophes is one a spreadsheet would run
-    ("'=Kim" was "=Kim", "''=Kim" was "'=Kim"); "'t Hooft" and other apostrophes stay."""
-    rest = text[1:].lstrip("'")
-    return text[1:] if text.startswith("'") and inert(rest) != rest else text
-
-
 def _listed(data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
     if value is None:
@@ -474,22 +465,15 @@ def _position(data: Any) -> IncomingPosition:
 
 
 def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
-    """The jobs an import can keep; each it cannot is said in `warnings`, never dropped
-    unsaid: one with no organization, or at one whose name has no letter or digit ("+"),
-    which organizations cannot be told apart by (`organization_key`)."""
+    """The jobs an import can keep; one with no organization is said in `warnings`, never
+    dropped unsaid."""
     kept = []
     for job in positions:
-        title = f" '{job.title}'" if job.title else ""
-        if not job.organization:
-            warnings.append(f"the job{title} has no organization; not kept")
-        elif not organization_key(job.organization):
-            warnings.append(
-                f"the job{title} at '{job.organization}' was not kept: an organization's "
-                "name needs a letter or a digit to be told apart from others; rename the "
-                "organization and export again, or add the job on the person's page"
-            )
-        else:
+        if job.organization:
             kept.append(job)
+        else:
+            title = f" '{job.title}'" if job.title else ""
+            warnings.append(f"the job{title} has no organization; not kept")
     return kept
 
 
@@ -580,7 +564,7 @@ def parse_goodword_csv(table: Table) -> Parsed:
 
         def raw(header: str, row: list[str] = row) -> str:
             column = table.index.get(header)
-            return _revived(row[column]) if column is not None and column < len(row) else ""
+            return revived(row[column]) if column is not None and column < len(row) else ""
 
         who = raw("display name").strip() or " ".join(
             n for n in (raw("given name").strip(), raw("family name").strip()) if n
