@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -18,6 +18,7 @@ from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport
 from goodword.importers.service import import_files
 from goodword.people import service as people
+from goodword.people.models import Person
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -109,3 +110,22 @@ def test_a_scan_does_not_merge_again_a_pair_whose_merge_was_undone(session, work
     # A second scan leaves the queued pair as it is.
     again = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
     assert again.merged == [] and again.candidates_created == 0
+
+
+def test_a_scan_does_not_queue_two_profiles_under_two_names(session, workspace):
+    """As an import does not: Jade and Jude Fink have a LinkedIn profile each."""
+    rows = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Jade,Fink,https://www.linkedin.com/in/jadefink,,Hooli,Engineer,01 Jan 2025\n"
+        "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025\n"
+        "Bob,Stone,https://www.linkedin.com/in/bobstone,,Hooli,Designer,03 Jan 2025\n"
+        "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025\n"
+    )
+    import_files(session, workspace_id=workspace.id, today=date(2026, 11, 25),
+                 paths_or_uploads=[Upload("Connections.csv", rows.encode())])  # fmt: skip
+    session.execute(delete(DuplicateCandidate))
+    found = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert (found.candidates_created, found.merged) == (1, [])
+    (pair,) = session.scalars(select(DuplicateCandidate))
+    names = {session.get(Person, i).display_name for i in (pair.person_a_id, pair.person_b_id)}
+    assert names == {"Bob Stone", "Robert Stone"}

@@ -29,7 +29,7 @@ def two_johns(session, workspace_id):
 
 def test_a_scan_queues_a_pair_that_the_list_shows_in_full(client, session, workspace):
     a, b = two_johns(session, workspace.id)
-    assert client.get(f"{API}/duplicates").json() == {"items": [], "next": None}
+    assert client.get(f"{API}/duplicates").json() == {"items": [], "next": None, "total": 0}
     scanned = client.post(f"{API}/duplicates/scan")
     assert scanned.status_code == 200
     assert scanned.json() == {"candidates_created": 1, "merged": []}
@@ -132,6 +132,7 @@ def test_the_list_pages_with_its_cursor(client, session, workspace):
     rest = client.get(f"{API}/duplicates", params={"limit": 2, "after": first["next"]}).json()
     ids = [c["id"] for c in first["items"] + rest["items"]]
     assert len(ids) == len(set(ids)) == 3 and rest["next"] is None
+    assert first["total"] == rest["total"] == 3  # every page says how many wait in all
 
 
 @pytest.mark.parametrize(

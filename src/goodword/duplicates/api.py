@@ -24,6 +24,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPO
 class CandidatePage(BaseModel):
     items: list[CandidateRead]
     next: str | None
+    # How many pairs have the status asked for, in all pages.
+    total: int
 
 
 class MergeList(BaseModel):
@@ -74,7 +76,9 @@ def list_duplicates(
         limit=limit,
     )
     return CandidatePage(
-        items=[service.candidate_to_read(session, c) for c in page.items], next=page.next_cursor
+        items=[service.candidate_to_read(session, c) for c in page.items],
+        next=page.next_cursor,
+        total=service.count_candidates(session, workspace_id=workspace_id, status=status),
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.apart import judged_apart, shares_key_apart
-from goodword.duplicates.matching import KEY_HOLDERS, Matcher, Profile, Scored, score
+from goodword.duplicates.matching import KEY_HOLDERS, Matcher, Profile, Scored, names_agree, score
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CandidateRead, MergeRead, PossibleDuplicate, ScanResult
@@ -119,7 +119,8 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     when the names do not clearly differ; a name with agreeing evidence) are merged at
     once, those already waiting in the queue too, each merge undoable like any other. As in
     an import, two different records of one source (two LinkedIn profiles, two vCard UIDs)
-    are queued, never merged; so is a pair whose merge the user undid.
+    are queued, never merged, and not even queued under two names with no key in common;
+    a pair whose merge the user undid is queued, never merged.
     """
     from goodword.importers.state import WorkspaceState
 
@@ -153,6 +154,13 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     for (a, b), judged in sorted(pairs.items(), key=lambda item: -item[1].score):
         if (a, b) in apart or a in gone or b in gone:
             continue
+        first, second = profiles[a], profiles[b]
+        if (
+            first.keys.isdisjoint(second.keys)
+            and not names_agree(first, second)
+            and _distinct_records(state, a, b)
+        ):
+            continue  # two profiles of one source under two names: two people, as imported
         if (
             auto_merge
             and judged.auto
