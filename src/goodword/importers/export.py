@@ -14,6 +14,7 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, Literal
 
 import vobject
@@ -21,8 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
-from goodword.importers.cleaning import inert, unify_line_breaks
+from goodword.importers.cleaning import inert
 from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
+from goodword.importers.vcard import GENERIC_TYPES
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
@@ -35,6 +37,12 @@ MEDIA_TYPES = {
     "json": "application/json",
 }
 EXTENSIONS = {"vcard": "vcf", "vcard4": "vcf", "csv": "csv", "json": "json"}
+
+
+def download_name(format: Format, stem: str = "goodword-people") -> str:
+    """The name a download is saved under; the two vCard versions' differ
+    ("goodword-people.vcf", "goodword-people-vcard4.vcf"), so one does not replace the other."""
+    return f"{stem}{'-vcard4' if format == 'vcard4' else ''}.{EXTENSIONS[format]}"
 
 
 def export_people(
@@ -77,11 +85,25 @@ def person_key(person: Person) -> str:
     return f"goodword-{person.workspace_id}-{person.id}"
 
 
-def _escape(text: str) -> str:
-    # Every line break as an escaped newline: a carriage return (from a Windows file) would
-    # end the card's line.
-    text = unify_line_breaks(text)
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+# Line breaks a value may hold besides CR and LF (Word's manual break is a VT, a page break
+# an FF), written as vCard's escaped newline: a vCard line ends at CRLF alone, and readers
+# that split lines on these (as Python's str.splitlines does) would cut the value there.
+_BREAKS = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
+# Other control characters, which no vCard value may hold (RFC 6350 §3.3, RFC 2426 §4).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _plain(text: str) -> str:
+    """Text as a vCard value may hold it: every line break a LF, no control characters."""
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
+
+
+def _escape(text: str, *, semicolon: bool = True) -> str:
+    """A text value escaped as vCard escapes one. A semicolon is escaped in every value of
+    vCard 3.0 and in compound values (N, ORG ...) of 4.0; 4.0 leaves it bare elsewhere
+    (RFC 6350 §3.4), as readers such as Thunderbird's expect."""
+    text = _plain(text).replace("\\", "\\\\").replace(",", "\\,").replace("\n", "\\n")
+    return text.replace(";", "\\;") if semicolon else text
 
 
 def _structured(*parts: str | None) -> str:
@@ -99,80 +121,152 @@ def _position_value(position: Position) -> str:
     )
 
 
+def _uri(url: str) -> str:
+    """A web address as a vCard URI value: not escaped as text (a comma or semicolon is part
+    of the address); a backslash, which no URI holds and readers would take for an escape,
+    percent-encoded."""
+    return _plain(url).replace("\n", "").replace("\\", "%5C")
+
+
+# Labels vCard names as TYPE values (RFC 2426 §3.3, RFC 6350 §6.4): written as TYPE, which
+# every address book reads; any other label as an Apple-style group label (item1.X-ABLabel).
+_PHONE_TYPES = {
+    "cell": ["cell"], "mobile": ["cell"], "iphone": ["cell"], "work": ["work"],
+    "home": ["home"], "fax": ["fax"], "pager": ["pager"], "voice": ["voice"],
+    "video": ["video"], "work fax": ["work", "fax"], "workfax": ["work", "fax"],
+    "home fax": ["home", "fax"], "homefax": ["home", "fax"],
+}  # fmt: skip
+_EMAIL_TYPES = {"work": ["work"], "home": ["home"]}
+# Apple's own names for its built-in labels, which it writes as _$!<Mobile>!$_.
+_APPLE_LABELS = {"Mobile", "Home", "Work", "Other", "Main", "HomeFAX", "WorkFAX", "Pager",
+                 "iPhone", "HomePage", "School"}  # fmt: skip
+
+
+def _read_back(types: list[str]) -> str | None:
+    """The label Goodword's reader takes from these TYPE values (`vcard._label`)."""
+    return next((t.lower() for t in types if t.lower() not in GENERIC_TYPES), None)
+
+
+def vcard_date(day: date, version: str) -> str:
+    """A date as the version writes one: 3.0 "1985-04-12"; 4.0 "19850412", the only form of
+    a whole date RFC 6350 §4.3.1 allows."""
+    if version.startswith("4"):
+        return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    return day.isoformat()
+
+
 def to_vcard(person: Person, *, version: str = "3.0") -> str:
-    """One card; labels ride on Apple-style groups (item1.EMAIL + item1.X-ABLabel)."""
+    """One card. A label vCard names is a TYPE (TEL;TYPE=cell); any other rides on an
+    Apple-style group (item1.EMAIL + item1.X-ABLabel), as does a standard one Goodword holds
+    in other words ("Mobile"), so that reading the card gives the same label back."""
+    four = version.startswith("4")
     card = vobject.vCard()
     card.add("version").value = version
     card.add("uid").value = person_key(person)
-    card.add("fn").value = person.display_name
-    card.add("n").value = vobject.vcard.Name(
-        family=person.family_name or "", given=person.given_name or ""
-    )
     groups = 0
 
-    def add(
+    def group() -> str:
+        nonlocal groups
+        groups += 1
+        return f"item{groups}"
+
+    def put(
+        name: str,
+        value: str,
+        *,
+        group: str | None = None,
+        params: dict[str, list[str]] | None = None,
+    ) -> None:
+        prop = card.add(name)
+        prop.value = value
+        # Already escaped (or a URI, not to be escaped at all): vobject writes it as it is.
+        prop.encoded, prop.isNative = True, False
+        prop.group = group
+        for key, values in (params or {}).items():
+            prop.params[key] = values
+
+    def text(value: str) -> str:
+        return _escape(value, semicolon=not four)
+
+    def labeled(
         name: str,
         value: str,
         label: str | None,
-        extra: dict[str, list[str]],
+        types: dict[str, list[str]],
         *,
-        encoded: bool = False,
+        first: bool,
+        params: dict[str, list[str]] | None = None,
     ) -> None:
-        nonlocal groups
-        prop = card.add(name)
-        prop.value = value
-        prop.encoded = encoded  # a URI's ";ext=" must not be escaped as text
-        for key, values in extra.items():
-            prop.params[key] = values
-        if label:
-            groups += 1
-            prop.group = f"item{groups}"
-            tag = card.add("x-ablabel")
-            tag.group = prop.group
-            tag.value = label
+        params = dict(params or {})
+        kinds = list(params.pop("TYPE", []))
+        named = types.get(label.strip().casefold(), []) if label else []
+        kinds += named
+        if first:
+            # The first of several is the one to use (Goodword lists it first).
+            if four:
+                params["PREF"] = ["1"]
+            else:
+                kinds.append("pref")
+        if kinds:
+            params["TYPE"] = kinds
+        tagged = group() if label and _read_back(named) != label else None
+        put(name, value, group=tagged, params=params)
+        if label and tagged:
+            shown = f"_$!<{label}>!$_" if label in _APPLE_LABELS else label
+            put("x-ablabel", text(shown), group=tagged)
 
-    four = version.startswith("4")
-    for email in person.emails:
-        add("email", email.address, email.label, {} if four else {"TYPE": ["INTERNET"]})
-    for phone in person.phones:
+    put("fn", text(person.display_name))
+    card.add("n").value = vobject.vcard.Name(
+        family=_plain(person.family_name or ""), given=_plain(person.given_name or "")
+    )
+    several = len(person.emails) > 1
+    for index, email in enumerate(person.emails):
+        labeled(
+            "email", text(email.address), email.label, _EMAIL_TYPES,
+            first=several and index == 0, params={} if four else {"TYPE": ["INTERNET"]},
+        )  # fmt: skip
+    several = len(person.phones) > 1
+    for index, phone in enumerate(person.phones):
         uri = normalize.phone_uri(phone.number)
+        first = several and index == 0
         if four and uri:
             # vCard 4.0 says a number should be a tel: URI: "tel:+14155550100;ext=12".
-            add("tel", uri, phone.label, {"VALUE": ["uri"]}, encoded=True)
+            labeled("tel", uri, phone.label, _PHONE_TYPES, first=first,
+                    params={"VALUE": ["uri"]})  # fmt: skip
         elif uri and ";ext=" in uri:
             # vCard 3.0 holds text; the extension written out is what address books show.
-            add("tel", normalize.phone_text(phone.number), phone.label, {})
+            number = text(normalize.phone_text(phone.number))
+            labeled("tel", number, phone.label, _PHONE_TYPES, first=first)
         else:
-            add("tel", phone.number, phone.label, {})
+            labeled("tel", text(phone.number), phone.label, _PHONE_TYPES, first=first)
     for url in person.urls:
-        add("url", url.url, url.label, {})
+        labeled("url", _uri(url.url), url.label, {}, first=False)
+    current = [p for p in person.positions if p.is_current]
+    for position in current:
+        # Several jobs at once: each job's ORG and TITLE in a group of their own, so that
+        # other address books (and Goodword's reader) can tell which title is whose.
+        job = group() if len(current) > 1 else None
+        put("org", _escape(position.organization.name), group=job)
+        if position.title:
+            put("title", text(position.title), group=job)
     for position in person.positions:
-        if position.is_current:
-            card.add("org").value = [position.organization.name]
-            if position.title:
-                card.add("title").value = position.title
-
-    def add_encoded(name: str, value: str) -> None:
-        prop = card.add(name)
-        prop.value = value
-        prop.encoded = True  # already escaped: a structured value vobject must not touch
-
-    for position in person.positions:
-        add_encoded("x-goodword-position", _position_value(position))
+        put("x-goodword-position", _position_value(position))
     if person.location:
         # Exactly as kept, for Goodword; split into an address's parts for other apps.
-        add_encoded("x-goodword-location", _escape(person.location))
-        card.add("adr").value = address(person.location)
+        put("x-goodword-location", text(person.location))
+        card.add("adr").value = address(_plain(person.location))
     if person.birthday:
-        card.add("bday").value = person.birthday.isoformat()
+        put("bday", vcard_date(person.birthday, version))
     if person.notes:
-        card.add("note").value = person.notes
+        put("note", text(person.notes))
     if person.tags:
-        card.add("categories").value = list(person.tags)
+        put("categories", ",".join(text(t) for t in person.tags))
     if person.interests:
-        add_encoded("x-goodword-interests", ",".join(_escape(t) for t in person.interests))
+        put("x-goodword-interests", ",".join(text(t) for t in person.interests))
     if person.how_we_met:
-        add_encoded("x-goodword-how-we-met", _escape(person.how_we_met))
+        put("x-goodword-how-we-met", text(person.how_we_met))
+    if person.keep_in_touch_days is not None:
+        put("x-goodword-keep-in-touch-days", str(person.keep_in_touch_days))
     return str(card.serialize())
 
 
@@ -210,6 +304,7 @@ def to_record(person: Person) -> dict[str, Any]:
         "tags": list(person.tags),
         "interests": list(person.interests),
         "is_me": person.is_me,
+        "keep_in_touch_days": person.keep_in_touch_days,
         "positions": [
             {
                 "organization": p.organization.name,
@@ -247,37 +342,52 @@ def _phones_cell(text: str) -> str:
     return text if all(_E164.fullmatch(n) for n in numbers if n) else inert(text)
 
 
+# The cadence column, after the columns Goodword's CSV has always had (the CSV import
+# reads it by this header).
+KEEP_IN_TOUCH_HEADER = "Keep in touch days"
+
+
 def to_csv(chosen: Sequence[Person]) -> str:
     """One row per person; several values in a cell one per line, labels in the next column.
-    Every text cell a spreadsheet could take for a formula is made inert (`inert`)."""
+    Every text cell a spreadsheet could take for a formula is made inert (`inert`). The text
+    starts with a byte order mark, by which Excel knows it is UTF-8 (without one it reads the
+    file in the computer's legacy code page, and "Łukasiewicz" or "山田" come out garbled)."""
+    headers = list(CSV_HEADERS)
+    if KEEP_IN_TOUCH_HEADER not in headers:
+        headers.append(KEEP_IN_TOUCH_HEADER)
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
+    writer.writerow(headers)
     for person in chosen:
         record = to_record(person)
 
         def lines(key: str, part: str, record: dict[str, Any] = record) -> str:
             return "\n".join(item[part] or "" for item in record[key])
 
-        writer.writerow(
-            [
-                record["id"],
-                inert(person.display_name),
-                inert(person.given_name or ""),
-                inert(person.family_name or ""),
-                inert(lines("emails", "value")),
-                inert(lines("emails", "label")),
-                _phones_cell(lines("phones", "value")),
-                inert(lines("phones", "label")),
-                inert(lines("urls", "value")),
-                inert(lines("urls", "label")),
-                inert(person.location or ""),
-                record["birthday"] or "",
-                inert("\n".join(person.tags)),
-                inert("\n".join(person.interests)),
-                inert(person.how_we_met or ""),
-                inert(person.notes or ""),
-                json.dumps(record["positions"], ensure_ascii=False) if person.positions else "",
-            ]
-        )
+        cells = {
+            "Goodword ID": record["id"],
+            "Display Name": inert(person.display_name),
+            "Given Name": inert(person.given_name or ""),
+            "Family Name": inert(person.family_name or ""),
+            "E-mails": inert(lines("emails", "value")),
+            "E-mail Labels": inert(lines("emails", "label")),
+            "Phones": _phones_cell(lines("phones", "value")),
+            "Phone Labels": inert(lines("phones", "label")),
+            "Websites": inert(lines("urls", "value")),
+            "Website Labels": inert(lines("urls", "label")),
+            "Location": inert(person.location or ""),
+            "Birthday": record["birthday"] or "",
+            "Tags": inert("\n".join(person.tags)),
+            "Interests": inert("\n".join(person.interests)),
+            "How We Met": inert(person.how_we_met or ""),
+            "Notes": inert(person.notes or ""),
+            "Positions": (
+                json.dumps(record["positions"], ensure_ascii=False) if person.positions else ""
+            ),
+            KEEP_IN_TOUCH_HEADER: (
+                "" if person.keep_in_touch_days is None else str(person.keep_in_touch_days)
+            ),
+        }
+        writer.writerow([cells.get(header, "") for header in headers])
     return out.getvalue()

@@ -43,7 +43,7 @@ from goodword.importers.vcard_text import (
 )
 
 SOURCE = "vcard"
-_GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
+GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 # Not read in the main pass: VERSION is read by `parse`, X-ABLABEL before the others.
 _NOT_READ = IGNORED | {"VERSION", "X-ABLABEL"}
 
@@ -55,7 +55,7 @@ def _label(prop: Property, labels: dict[str, str]) -> str | None:
             return label
     for value in prop.params.get("TYPE", ()):
         lowered = value.lower()
-        if lowered not in _GENERIC_TYPES:
+        if lowered not in GENERIC_TYPES:
             return lowered
     return None
 
@@ -80,13 +80,15 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     decoding = card_decoding(card, person.warnings) if encoded else None
     labels: dict[str, str] = {}
     for group, prop in label_props:
-        label = text_of(prop, own=own, decoding=decoding).strip()
+        # A label is text, escaped as any other ("Work\\, London").
+        label = split_escaped(text_of(prop, own=own, decoding=decoding), "\x00")[0].strip()
         if label.startswith("_$!<") and label.endswith(">!$_"):
             label = label[4:-4]
         labels[group.lower()] = label
     notes: list[str] = []
-    orgs: list[tuple[str, str | None]] = []
-    titles: list[str] = []
+    # Each with its group (item1.ORG + item1.TITLE are one job's), or None.
+    orgs: list[tuple[str | None, str, str | None]] = []
+    titles: list[tuple[str | None, str]] = []
     roles: list[str] = []
     unplaced: list[str] = []  # addresses with no city, region or country
     own_positions: list[IncomingPosition] = []
@@ -140,9 +142,10 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         elif name == "ORG":
             parts = list(map(str.strip, split_escaped(text, ";")))
             if parts[0]:
-                orgs.append((clean_organization(parts[0]), ", ".join(filter(None, parts[1:]))))
+                department = ", ".join(filter(None, parts[1:]))
+                orgs.append((_group(prop), clean_organization(parts[0]), department))
         elif name == "TITLE":
-            titles.append(split_escaped(text, "\x00")[0].strip())
+            titles.append((_group(prop), split_escaped(text, "\x00")[0].strip()))
         elif name == "ROLE":
             role = split_escaped(text, "\x00")[0].strip()
             if role:
@@ -244,20 +247,15 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
     if own_positions:
         person.positions = own_positions
     else:
-        person.positions = [
-            IncomingPosition(
-                org, titles[i] if i < len(titles) and titles[i] else None, dept or None
-            )
-            for i, (org, dept) in enumerate(orgs)
-        ]
+        person.positions, unheld = _jobs(orgs, titles)
         # A title with no organization to hold it, as the Outlook reader keeps one.
-        notes.extend(f"Job title: {title}" for title in titles[len(orgs) :] if title)
+        notes.extend(f"Job title: {title}" for title in unheld if title)
     if not person.location:
         # An address typed whole into one field (the street's, mostly): no place can be
         # told from it for sure, so it is kept as written (as Google's is).
         notes.extend(f"Address: {address}" for address in unplaced if address)
     # A role is kept unless it only repeats a title ("CEO" as both).
-    known = {title.casefold() for title in titles}
+    known = {title.casefold() for _group, title in titles}
     for role in roles:
         if role.casefold() not in known:
             notes.append(f"Role: {role}")
@@ -277,6 +275,30 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             )
             return None
     return person
+
+
+def _group(prop: Property) -> str | None:
+    return prop.group.lower() if prop.group else None
+
+
+def _jobs(
+    orgs: list[tuple[str | None, str, str | None]], titles: list[tuple[str | None, str]]
+) -> tuple[list[IncomingPosition], list[str]]:
+    """The card's jobs, each organization with its title, and the titles no organization
+    holds. A title in an organization's group (item1.ORG, item1.TITLE) is that job's; the
+    others go to the organizations without one, in the order the card gives them."""
+    held = {group for group, _org, _dept in orgs if group}
+    by_group: dict[str, list[str]] = {}
+    for group, title in titles:
+        if group in held:
+            by_group.setdefault(group, []).append(title)
+    loose = [title for group, title in titles if group not in held]
+    jobs = []
+    for group, org, dept in orgs:
+        own = by_group.get(group) if group else None
+        its = own.pop(0) if own else (loose.pop(0) if loose else None)
+        jobs.append(IncomingPosition(org, its or None, dept or None))
+    return jobs, [*loose, *(title for rest in by_group.values() for title in rest)]
 
 
 def _agent(

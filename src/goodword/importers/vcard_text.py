@@ -59,16 +59,26 @@ def looks_like_vcard(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:11].upper() == "BEGIN:VCARD"
 
 
-# Line breaks str.splitlines knows besides \n and \r; files almost never hold them.
+# Line breaks str.splitlines knows besides \n and \r. A vCard line ends at CRLF (LF or CR
+# alone from some programs), never at these: in a value they are text ("a\u2028b").
 _RARE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A break then a space or tab (a folded line), or "=" then a break (a soft line break).
 _CONTINUATIONS = ("\n ", "\n\t", "\r ", "\r\t", "=\n", "=\r")
 
 
+def _physical_lines(text: str) -> list[str]:
+    """The text's lines, split at CRLF, LF or CR only."""
+    if not any(c in text for c in _RARE_BREAKS):
+        return text.splitlines()  # the same lines, sooner
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
 def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
     """Unfold continuation lines (and quoted-printable soft breaks); keep each start line."""
-    lines = text.splitlines()
-    if not any(c in text for c in _RARE_BREAKS) and not any(c in text for c in _CONTINUATIONS):
+    lines = _physical_lines(text)
+    if not any(c in text for c in _CONTINUATIONS):
         # No line can continue the one before it, so every line is whole as it is.
         return enumerate(lines, 1)
     return _unfolded(lines)
