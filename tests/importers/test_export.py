@@ -244,6 +244,7 @@ def person_data(draw, number):
             interests=draw(st.lists(text, max_size=2, unique_by=str.casefold)),
             location=draw(st.none() | text), birthday=draw(st.none() | dates),
             notes=draw(st.none() | lines), how_we_met=draw(st.none() | lines),
+            keep_in_touch_days=draw(st.none() | st.integers(0, 3650)),
         ),
         "labels": [draw(labels) for _ in range(len(emails) + len(phones) + len(urls))],
         "positions": draw(st.lists(

@@ -31,6 +31,7 @@ class Combined:
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
+    keep_in_touch_days: int | None = None
 
 
 def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str | None:
@@ -100,6 +101,8 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         if note and note not in out.notes:
             out.notes.append(note)
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
+        if out.keep_in_touch_days is None:
+            out.keep_in_touch_days = record.keep_in_touch_days
         if record.tags:
             out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
         if record.interests:

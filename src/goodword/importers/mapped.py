@@ -504,8 +504,26 @@ def _from_record(
         how_we_met=_text(data, "how_we_met"),
         tags=[str(t) for t in _listed(data, "tags")],
         interests=[str(t) for t in _listed(data, "interests")],
+        keep_in_touch_days=_days(data.get("keep_in_touch_days"), warnings),
         says_me=data.get("is_me") is True, warnings=warnings,
     )  # fmt: skip
+
+
+def _days(value: Any, warnings: list[str]) -> int | None:
+    """A keep-in-touch cadence in whole days, 0 to 3650 as the person form takes it (0: no
+    reminders); anything else is said in `warnings` and not kept."""
+    if value is None:
+        return None
+    try:
+        days = int(value) if isinstance(value, int | str) and not isinstance(value, bool) else -1
+    except ValueError:
+        days = -1
+    if 0 <= days <= 3650:
+        return days
+    warnings.append(
+        f"keep in touch days '{value}' is not a whole number of days from 0 to 3650; not kept"
+    )
+    return None
 
 
 def _with_labels(values: str, labels: str) -> list[dict[str, str | None]]:
@@ -585,6 +603,7 @@ def parse_goodword_csv(table: Table) -> Parsed:
                 "how_we_met": raw("how we met"),
                 "notes": raw("notes"),
                 "positions": _jobs_cell(raw("positions")),
+                "keep_in_touch_days": raw("keep in touch days").strip() or None,
             }
             person = _from_record(record, table.name, line, order=order)
         except _Unreadable as unreadable:

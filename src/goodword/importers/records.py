@@ -119,6 +119,9 @@ class IncomingPerson:
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
+    # How often to keep in touch, in days (0: no reminders); only Goodword's own exports
+    # say it.
+    keep_in_touch_days: int | None = None
     # Goodword's own JSON export says this is the user (taken when the workspace has no one
     # marked as the user yet).
     says_me: bool = False
@@ -164,6 +167,9 @@ class IncomingPerson:
             self.birthday, self.notes, self.how_we_met, self.linkedin_connection,
             self.connected_on, *(("me",) if self.says_me else ()),
         ]  # fmt: skip
+        if self.keep_in_touch_days is not None:
+            # (Only when said, so the fingerprints kept before it was read stay the same.)
+            parts += ("keep in touch", self.keep_in_touch_days)
         for group in (self.emails, self.phones, self.urls):
             parts.append(len(group))
             for item in group:

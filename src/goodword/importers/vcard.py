@@ -225,6 +225,18 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.interests.extend(t for t in split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-HOW-WE-MET":
             person.how_we_met = split_escaped(text, "\x00")[0] or None
+        elif name == "X-GOODWORD-KEEP-IN-TOUCH-DAYS":
+            days = text.strip()
+            if days.isdigit() and int(days) <= 3650:
+                person.keep_in_touch_days = int(days)
+            elif days:
+                person.warnings.append(
+                    LineWarning(
+                        f"keep in touch days '{days[:20]}' is not a whole number of days from "
+                        "0 to 3650; not kept",
+                        prop.line,
+                    )
+                )
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
         person.source = "goodword"

@@ -703,11 +703,11 @@ def export_response(
 ) -> Response:
     """The workspace's people as a download in the chosen format."""
     text = export.export_people(session, workspace_id=workspace_id, format=format_)
-    extension = export.EXTENSIONS[format_]
+    name = export.download_name(format_, filename)
     return Response(
         text,
         media_type=f"{export.MEDIA_TYPES[format_]}; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}.{extension}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

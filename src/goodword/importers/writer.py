@@ -62,7 +62,8 @@ from goodword.search.service import person_body
 # The columns of the rows `Writer._create_slice` builds, in order.
 _COLUMNS: dict[type, tuple[str, ...]] = {
     Person: ("id", "display_name", "given_name", "family_name", "sort_name", "location",
-             "notes", "how_we_met", "tags", "interests", "is_me", "birthday"),
+             "notes", "how_we_met", "tags", "interests", "is_me", "birthday",
+             "keep_in_touch_days"),
     PersonEmail: ("person_id", "address", "label", "position"),
     PersonPhone: ("person_id", "number", "label", "position"),
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
@@ -281,7 +282,7 @@ class Writer:
             people.append(
                 (person_id, display, given, family, sort_key(sorted_as)[:200], person.location,
                  notes, person.how_we_met, person.tags, person.interests, draft.is_me,
-                 person.birthday)
+                 person.birthday, person.keep_in_touch_days)
             )  # fmt: skip
             for i, (address, label) in enumerate(person.emails.items()):
                 emails.append((person_id, address, label, i))
@@ -351,7 +352,7 @@ class Writer:
             "family_name": person.family_name, "location": person.location,
             "birthday": person.birthday, "notes": "\n\n".join(person.notes) or None,
             "how_we_met": person.how_we_met, "tags": person.tags,
-            "interests": person.interests,
+            "interests": person.interests, "keep_in_touch_days": person.keep_in_touch_days,
         }  # fmt: skip
         known = Known(
             0,
@@ -383,6 +384,7 @@ class Writer:
         person.notes = [values["notes"]] if values["notes"] else []
         person.how_we_met = values["how_we_met"]
         person.tags, person.interests = values["tags"], values["interests"]
+        person.keep_in_touch_days = values["keep_in_touch_days"]
         for row in out.emails:
             person.emails[row["address"]] = row["label"]
         for row in out.phones:
@@ -505,6 +507,8 @@ class Writer:
             "location": [values["location"]],
             "birthday": [values["birthday"]],
         }
+        if record.keep_in_touch_days is not None:
+            held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
         if record.positions or person.positions:
             held["positions"] = held_jobs(person.positions, self._spellings())
         tie = self.ties.linked.get(person.id)
@@ -559,6 +563,19 @@ class Writer:
                 left.append(
                     f"{label} left at {current} (the file says {value}; edit the person to "
                     "change it)"
+                )
+        days, held_days = data.keep_in_touch_days, values["keep_in_touch_days"]
+        if days is not None and days != held_days:
+            every = f"every {days} days" if days else "no reminders"
+            if held_days is None or (newer and said is not None and "keep_in_touch_days" in said):
+                values["keep_in_touch_days"] = days
+                changes.append(f"keep in touch {every}")
+            elif newer and left is not None:
+                left.append(
+                    f"keep in touch left at every {held_days} days (the file says {every}; "
+                    "edit the person to change it)"
+                    if held_days
+                    else f"keep in touch left at no reminders (the file says {every})"
                 )
         how, held_how = data.how_we_met, values["how_we_met"]
         if how and not held_how:
