@@ -306,3 +306,42 @@ def test_a_keep_in_touch_cadence_that_is_no_whole_number_of_days_is_said():
     assert jo.warnings == [
         "keep in touch days 'often' is not a whole number of days from 0 to 3650; not kept"
     ]
+
+
+def test_a_newer_export_moves_how_often_to_keep_in_touch_unless_set_by_hand(session, workspace):
+    ada = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Lovelace", keep_in_touch_days=14),
+    )  # fmt: skip
+    grace = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Grace Hopper", keep_in_touch_days=14),
+    )  # fmt: skip
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+
+    def copy_over() -> dict[str, str]:
+        text = export_people(session, workspace_id=workspace.id, format="json")
+        report = import_files(
+            session, workspace_id=target.id, today=TODAY,
+            paths_or_uploads=[Upload("people.json", text.encode())],
+        )  # fmt: skip
+        return {row.name: row.detail for row in report.rows}
+
+    copy_over()
+    copies = {
+        p.display_name: p
+        for p in session.scalars(select(Person).where(Person.workspace_id == target.id))
+    }
+    copies["Grace Hopper"].keep_in_touch_days = 30  # set by hand in the copy
+    ada.keep_in_touch_days = grace.keep_in_touch_days = 21
+    session.flush()
+    details = copy_over()
+    session.expire_all()
+    assert (copies["Ada Lovelace"].keep_in_touch_days, details["Ada Lovelace"]) == (
+        21, "keep in touch every 21 days",
+    )  # fmt: skip
+    assert copies["Grace Hopper"].keep_in_touch_days == 30
+    assert details["Grace Hopper"] == (
+        "keep in touch left at every 30 days (the file says every 21 days; edit the person to "
+        "change it)"
+    )
