@@ -139,10 +139,11 @@ def test_a_csv_row_that_cannot_be_read_names_the_person_and_says_why_in_words():
         ),
     )
     assert not parsed.people
+    assert [s.name for s in parsed.skipped] == ["Jana Berg", "Ada Lovelace"]
     first, second = (s.reason for s in parsed.skipped)
-    assert first.startswith("Jana Berg: its Positions cell is not the list of jobs")
+    assert first.startswith("its Positions cell is not the list of jobs")
     assert second.startswith(
-        "Ada Lovelace: the start date '4/12/2019' of its job at Acme is not a date written "
+        "the start date '4/12/2019' of its job at Acme is not a date written "
         "as 2019-03-05; not imported: correct it in the file"
     )
     for reason in (first, second):
@@ -161,13 +162,13 @@ def test_a_json_person_that_cannot_be_read_is_named_with_what_is_wrong():
             {"given_name": "Grace", "location": ["Arlington"]},
         ),
     )  # fmt: skip
-    reasons = [(s.line, s.reason.split(";")[0]) for s in parsed.skipped]
+    reasons = [(s.line, s.name, s.reason.split(";")[0]) for s in parsed.skipped]
     assert reasons == [
-        (1, "person 1 (Ada Lovelace): the end date 'soon' of its job at Acme is not a date "
-            "written as 2019-03-05"),
-        (2, "person 2 (Jana Berg): its emails are not a list"),
-        (3, "person 3: it is not a record of a person"),
-        (5, "person 5: its location is not text"),
+        (1, "Ada Lovelace", "the end date 'soon' of its job at Acme is not a date "
+                            "written as 2019-03-05"),
+        (2, "Jana Berg", "its emails are not a list"),
+        (3, "", "it is not a record of a person"),
+        (5, "", "its location is not text"),
     ]  # fmt: skip
     (kim,) = parsed.people
     assert (kim.birthday, kim.notes) == (None, "Birthday: sometime")
@@ -345,3 +346,11 @@ def test_a_newer_export_moves_how_often_to_keep_in_touch_unless_set_by_hand(sess
         "keep in touch left at every 30 days (the file says every 21 days; edit the person to "
         "change it)"
     )
+
+
+def test_the_report_names_a_person_it_could_not_read(session, workspace):
+    text = goodword_csv({"Given Name": "Jana", "Family Name": "Berg", "Positions": "[{"})
+    report = import_files(session, workspace_id=workspace.id, today=TODAY,
+                          paths_or_uploads=[Upload("people.csv", text.encode())])  # fmt: skip
+    (row,) = report.rows
+    assert (row.outcome.value, row.name, row.line) == ("skipped", "Jana Berg", 2)

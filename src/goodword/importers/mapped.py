@@ -562,12 +562,12 @@ def _jobs_cell(text: str) -> Any:
 
 def _skipped(file_name: str, line: int, who: str, problem: str) -> Skipped:
     """A person that cannot be read, named as the file names them, with what to do."""
-    named = f"{who}: " if who else ""
     return Skipped(
         file_name,
         line,
-        f"{named}{problem}; not imported: correct it in the file (or export the person from "
+        f"{problem}; not imported: correct it in the file (or export the person from "
         "Goodword again) and import the file again",
+        name=who,
     )
 
 
@@ -634,7 +634,7 @@ def parse_people_json(document: Document) -> Parsed:
     for number, record in enumerate(people, 1):
         parsed.rows += 1
         name = record.get("display_name") if isinstance(record, dict) else None
-        who = f"person {number}" + (f" ({name})" if name and isinstance(name, str) else "")
+        who = name if isinstance(name, str) else ""
         try:
             person = _from_record(record, document.name, number)
         except _Unreadable as unreadable:

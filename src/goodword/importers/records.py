@@ -217,6 +217,8 @@ class Skipped:
     file_name: str
     line: int | None
     reason: str
+    # Who the row names, when it names someone (a row that cannot be read may still).
+    name: str = ""
 
 
 @dataclass

@@ -144,7 +144,12 @@ def import_files(
         for skipped in parsed.skipped:
             report.rows.append(
                 RowOutcome(
-                    skipped.file_name, skipped.line, Outcome.SKIPPED, "", None, skipped.reason
+                    skipped.file_name,
+                    skipped.line,
+                    Outcome.SKIPPED,
+                    skipped.name,
+                    None,
+                    skipped.reason,
                 )
             )
     report.rows.extend(row for row, _target in plan.rows)
