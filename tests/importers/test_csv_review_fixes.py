@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers import mapped
+from goodword.importers import mapped, own_exports
 from goodword.importers.export import export_people
 from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import documents, read_table
@@ -141,7 +141,7 @@ def test_only_goodword_s_own_csv_puts_back_a_plus():
     assert parsed is not None
     assert parsed.people[0].phones[0].value == "4930123456"
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=mapped.CSV_HEADERS, restval="")
+    writer = csv.DictWriter(out, fieldnames=own_exports.CSV_HEADERS, restval="")
     writer.writeheader()
     writer.writerow({"Display Name": "Jana Berg", "Phones": "4930123456\n5550100"})
     parsed = parse_csv("people.csv", out.getvalue())

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from goodword.importers import mapped
+from goodword.importers import own_exports
 from goodword.importers.export import export_people
 from goodword.importers.reading import documents
 from goodword.importers.records import Upload
@@ -37,14 +37,14 @@ def parse(name: str, text: str):
 
 def goodword_csv(*rows: dict[str, str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=mapped.CSV_HEADERS, restval="")
+    writer = csv.DictWriter(out, fieldnames=own_exports.CSV_HEADERS, restval="")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
 
 
 def people_json(*records: object) -> str:
-    return json.dumps({"format": mapped.PEOPLE_JSON, "version": 1, "people": list(records)})
+    return json.dumps({"format": own_exports.PEOPLE_JSON, "version": 1, "people": list(records)})
 
 
 def resaved(text: str, dates: dict[str, str]) -> str:
@@ -298,8 +298,8 @@ def test_how_often_to_keep_in_touch_comes_back(session, workspace, fmt):
 
 
 def test_a_keep_in_touch_cadence_that_is_no_whole_number_of_days_is_said():
-    header = ",".join([*mapped.CSV_HEADERS, "Keep in touch days"])
-    blank = "," * len(mapped.CSV_HEADERS)
+    header = ",".join([*own_exports.CSV_HEADERS, "Keep in touch days"])
+    blank = "," * len(own_exports.CSV_HEADERS)
     text = f"{header}\r\n,Kim{blank[1:]}21\r\n,Jo{blank[1:]}often\r\n"
     kim, jo = parse("people.csv", text).people
     assert (kim.name, kim.keep_in_touch_days) == ("Kim", 21)

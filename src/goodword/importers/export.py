@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.importers.cleaning import inert
-from goodword.importers.mapped import CSV_HEADERS, PEOPLE_JSON
+from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.vcard import GENERIC_TYPES
 from goodword.people import normalize
 from goodword.people import service as people

@@ -1,14 +1,12 @@
 """Any CSV, read through a column map such as
-`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,phone=Mobile`;
-and Goodword's own CSV and JSON exports, which map themselves."""
+`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,phone=Mobile`
+(Goodword's own CSV and JSON exports, which map themselves, are `own_exports`)."""
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from goodword.errors import FieldError, InvalidInput
@@ -21,9 +19,8 @@ from goodword.importers.cleaning import (
     looks_like_email,
     profile_url,
     read_birthday,
-    revived,
 )
-from goodword.importers.reading import Document, Table, cell, header_key
+from goodword.importers.reading import Table, cell, header_key
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -32,8 +29,6 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
-from goodword.people import normalize
-from goodword.records import latest_today
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
@@ -73,13 +68,6 @@ _FAMILY_FIRST_SCRIPTS = (
 )  # fmt: skip
 # Generational suffixes, which end a family name ("Martin Luther King Jr.").
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
-PEOPLE_JSON = "goodword-people"
-_MONTH_FIRST = dateorder.DateOrder.MONTH_FIRST
-CSV_HEADERS = [
-    "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
-    "Phones", "Phone Labels", "Websites", "Website Labels", "Location", "Birthday", "Tags",
-    "Interests", "How We Met", "Notes", "Positions",
-]  # fmt: skip
 
 
 def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
@@ -178,7 +166,7 @@ def parse_mapped(
             same = [i for i, h in enumerate(table.headers) if header_key(h) == key]
             kept = columns.setdefault(field, [])
             kept += [i for i in same if i not in kept]
-    order = _birthday_order(table, parsed, columns.get("birthday", []))
+    order = birthday_order(table, parsed, columns.get("birthday", []))
     seen: dict[str, int] = {}
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
@@ -289,7 +277,7 @@ def _numbers(text: str) -> list[str]:
     return parts if len(parts) > 1 and whole else [text]
 
 
-def _birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:
+def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:
     """The one order of the file's birthdays ("05/04/1990" is read as its other birthdays
     say); a note when nothing in the file said it and it mattered."""
     dates = [(line, cell(table, row, column)) for line, row in table.rows for column in columns]
@@ -386,267 +374,3 @@ def person_preview(person: IncomingPerson) -> dict[str, Any]:
         "key": person.key,
         "warnings": list(person.warnings),
     }
-
-
-class _Unreadable(ValueError):
-    """What part of a person in Goodword's own export cannot be read, in words for the
-    report (never the text of a Python error)."""
-
-
-def _lines(value: str) -> list[str]:
-    return [v for v in value.split("\n") if v.strip()]
-
-
-def _items(value: str) -> list[str]:
-    """A Tags or Interests cell: one a line, or, when one of them holds a line break, the
-    JSON list of them (`["Acme\\nalumni", "chess"]`), as the Positions cell is written."""
-    if value.startswith("[") and value.rstrip().endswith("]"):
-        try:
-            items = json.loads(value)
-        except ValueError:
-            items = None
-        if isinstance(items, list) and all(isinstance(i, str) for i in items):
-            return [i for i in items if i.strip()]
-    return _lines(value)
-
-
-def _listed(data: dict[str, Any], key: str) -> list[Any]:
-    value = data.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _Unreadable(f"its {key.replace('_', ' ')} are not a list")
-    return value
-
-
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise _Unreadable(f"its {key.replace('_', ' ')} is not text")
-    return value or None
-
-
-def _labeled(values: list[Any]) -> list[Labeled]:
-    out = []
-    for value in values:
-        if isinstance(value, dict):
-            label = value.get("label")
-            out.append(Labeled(str(value.get("value") or ""), str(label) if label else None))
-        else:
-            out.append(Labeled(str(value)))
-    return [v for v in out if v.value]
-
-
-def _position(data: Any) -> IncomingPosition:
-    if not isinstance(data, dict):
-        raise _Unreadable("a job in its positions is not a record with an organization")
-    organization = str(data.get("organization") or "").strip()
-
-    def day(key: str, what: str) -> date | None:
-        said = data.get(key)
-        if not said:
-            return None
-        try:
-            return date.fromisoformat(str(said))
-        except ValueError:
-            raise _Unreadable(
-                f"the {what} date '{said}' of its job at {organization or 'no organization'} "
-                "is not a date written as 2019-03-05"
-            ) from None
-
-    return IncomingPosition(
-        organization=organization,
-        title=str(data["title"]) if data.get("title") else None,
-        department=str(data["department"]) if data.get("department") else None,
-        start_date=day("start_date", "start"),
-        end_date=day("end_date", "end"),
-        is_current=bool(data.get("is_current", True)),
-    )
-
-
-def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
-    """The jobs an import can keep; one with no organization is said in `warnings`, never
-    dropped unsaid."""
-    kept = []
-    for job in positions:
-        if job.organization:
-            kept.append(job)
-        else:
-            title = f" '{job.title}'" if job.title else ""
-            warnings.append(f"the job{title} has no organization; not kept")
-    return kept
-
-
-def _from_record(
-    data: Any, file_name: str, line: int, *, order: dateorder.DateOrder = _MONTH_FIRST
-) -> IncomingPerson:
-    """One person of Goodword's own export (CSV row or JSON object); a numeric birthday
-    ("4/12/1985", as a spreadsheet re-saves one) is read in the file's date `order`."""
-    if not isinstance(data, dict):
-        raise _Unreadable("it is not a record of a person")
-    warnings: list[str] = []
-    notes = [note] if (note := _text(data, "notes")) else []
-    said = (_text(data, "birthday") or "").strip()
-    day = dateorder.read_date(said, order) if said else None
-    if day is not None and day > latest_today():
-        birthday: date | None = day  # kept as Goodword saved it
-    else:
-        birthday, unkept = read_birthday(said, day, notes)
-        warnings += [unkept] if unkept else []
-    positions = [_position(p) for p in _listed(data, "positions")]
-    return IncomingPerson(
-        source="goodword", file_name=file_name, line=line, key=_text(data, "id"),
-        display_name=_text(data, "display_name"), given_name=_text(data, "given_name"),
-        family_name=_text(data, "family_name"), emails=_labeled(_listed(data, "emails")),
-        phones=_labeled(_listed(data, "phones")), urls=_labeled(_listed(data, "urls")),
-        positions=_kept_jobs(positions, warnings), location=_text(data, "location"),
-        birthday=birthday, notes="\n".join(notes) or None,
-        how_we_met=_text(data, "how_we_met"),
-        tags=[str(t) for t in _listed(data, "tags")],
-        interests=[str(t) for t in _listed(data, "interests")],
-        keep_in_touch_days=_days(data.get("keep_in_touch_days"), warnings),
-        says_me=data.get("is_me") is True, warnings=warnings,
-    )  # fmt: skip
-
-
-def _days(value: Any, warnings: list[str]) -> int | None:
-    """A keep-in-touch cadence in whole days, 0 to 3650 as the person form takes it (0: no
-    reminders); anything else is said in `warnings` and not kept."""
-    if value is None:
-        return None
-    try:
-        days = int(value) if isinstance(value, int | str) and not isinstance(value, bool) else -1
-    except ValueError:
-        days = -1
-    if 0 <= days <= 3650:
-        return days
-    warnings.append(
-        f"keep in touch days '{value}' is not a whole number of days from 0 to 3650; not kept"
-    )
-    return None
-
-
-def _with_labels(values: str, labels: str) -> list[dict[str, str | None]]:
-    """Pair the lines of a values cell with the lines of its labels cell."""
-    label_lines = labels.split("\n") if labels else []
-    return [
-        {"value": value, "label": (label_lines[i] if i < len(label_lines) else "") or None}
-        for i, value in enumerate(values.split("\n"))
-        if value.strip()
-    ]
-
-
-# A Phones cell that a spreadsheet read as a number: "4930123456" was "+4930123456". The
-# export writes a cell of numbers it understood in international form, bare; a cell of
-# several lines, or of a number kept as typed, is text that no spreadsheet turns into one.
-_BARE_NUMBER = re.compile(r"\s*[1-9]\d{6,14}\s*")
-
-
-def _international(phones: str) -> str:
-    """The Phones cell with the "+" a spreadsheet dropped put back: bare digits that are a
-    valid number with it (the export wrote every number it could read with its "+"; one it
-    kept as typed, such as "5550100", stays as it is)."""
-    bare = _BARE_NUMBER.fullmatch(phones) and normalize.valid_with_plus(phones)
-    return "+" + phones.strip() if bare else phones
-
-
-def _jobs_cell(text: str) -> Any:
-    try:
-        return json.loads(text or "[]")
-    except ValueError:
-        raise _Unreadable(
-            "its Positions cell is not the list of jobs Goodword writes there (JSON, such as "
-            '[{"organization": "Acme", "title": "CTO"}])'
-        ) from None
-
-
-def _skipped(file_name: str, line: int, who: str, problem: str) -> Skipped:
-    """A person that cannot be read, named as the file names them, with what to do."""
-    return Skipped(
-        file_name,
-        line,
-        f"{problem}; not imported: correct it in the file (or export the person from "
-        "Goodword again) and import the file again",
-        name=who,
-    )
-
-
-def parse_goodword_csv(table: Table) -> Parsed:
-    """Goodword's own people CSV (see export.to_csv), as exported or re-saved by a
-    spreadsheet (its birthdays then in the computer's date order)."""
-    parsed = Parsed(table.name, "goodword-csv", "Goodword people CSV")
-    column = table.index.get("birthday")
-    order = _birthday_order(table, parsed, [] if column is None else [column])
-    for line, row in table.rows:
-        parsed.rows += 1
-
-        def raw(header: str, row: list[str] = row) -> str:
-            column = table.index.get(header)
-            return revived(row[column]) if column is not None and column < len(row) else ""
-
-        who = raw("display name").strip() or " ".join(
-            n for n in (raw("given name").strip(), raw("family name").strip()) if n
-        )
-        try:
-            record = {
-                "id": raw("goodword id").strip(),
-                "display_name": raw("display name").strip(),
-                "given_name": raw("given name").strip(),
-                "family_name": raw("family name").strip(),
-                "emails": _with_labels(raw("e-mails"), raw("e-mail labels")),
-                "phones": _with_labels(_international(raw("phones")), raw("phone labels")),
-                "urls": _with_labels(raw("websites"), raw("website labels")),
-                "location": raw("location").strip(),
-                "birthday": raw("birthday").strip(),
-                "tags": _items(raw("tags")),
-                "interests": _items(raw("interests")),
-                "how_we_met": raw("how we met"),
-                "notes": raw("notes"),
-                "positions": _jobs_cell(raw("positions")),
-                "keep_in_touch_days": raw("keep in touch days").strip() or None,
-            }
-            person = _from_record(record, table.name, line, order=order)
-        except _Unreadable as unreadable:
-            parsed.skipped.append(_skipped(table.name, line, who, str(unreadable)))
-            continue
-        if not person.name:
-            parsed.skipped.append(Skipped(table.name, line, "a row with no name"))
-            continue
-        parsed.people.append(person)
-    return parsed
-
-
-def looks_like_people_json(text: str) -> bool:
-    head = text.lstrip()[:200]
-    return head.startswith("{") and f'"{PEOPLE_JSON}"' in head
-
-
-def parse_people_json(document: Document) -> Parsed:
-    parsed = Parsed(document.name, "goodword-json", "Goodword people JSON")
-    try:
-        data = json.loads(document.text)
-        people = data["people"]
-        assert isinstance(people, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
-        raise ImportFileError(
-            document.name, "is not a Goodword people export (no list of people in it)."
-        ) from None
-    for number, record in enumerate(people, 1):
-        parsed.rows += 1
-        name = record.get("display_name") if isinstance(record, dict) else None
-        who = name if isinstance(name, str) else ""
-        try:
-            person = _from_record(record, document.name, number)
-        except _Unreadable as unreadable:
-            parsed.skipped.append(_skipped(document.name, number, who, str(unreadable)))
-            continue
-        if not person.name:
-            parsed.skipped.append(Skipped(document.name, number, "a person with no name"))
-            continue
-        parsed.people.append(person)
-    return parsed
-
-
-TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
-    ("goodword-csv", frozenset({"goodword id", "display name", "positions"}), parse_goodword_csv),
-]

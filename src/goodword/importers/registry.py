@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from goodword.importers import google, linkedin, mapped, outlook, vcard, vcard_text
+from goodword.importers import google, linkedin, mapped, outlook, own_exports, vcard, vcard_text
 from goodword.importers.reading import Document, Table, cell, collector_paused, read_table
 from goodword.importers.records import ImportFileError, Parsed
 
@@ -12,7 +12,7 @@ TableParser = Callable[[Table], Parsed]
 
 # Most specific first: the first signature whose headers are all present wins.
 TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
-    *mapped.TABLE_FORMATS,
+    *own_exports.TABLE_FORMATS,
     *linkedin.TABLE_FORMATS,
     *google.TABLE_FORMATS,
     *outlook.TABLE_FORMATS,
@@ -36,7 +36,7 @@ def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     """Return the format id of the document, or None when it is none we read."""
     if vcard_text.looks_like_vcard(document.text):
         return "vcard"
-    if mapped.looks_like_people_json(document.text):
+    if own_exports.looks_like_people_json(document.text):
         return "goodword-json"
     table = read_table(document, known=SIGNATURES)
     if table is None:
@@ -77,8 +77,8 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     """
     if vcard_text.looks_like_vcard(document.text):
         return vcard.parse(document)
-    if mapped.looks_like_people_json(document.text):
-        return mapped.parse_people_json(document)
+    if own_exports.looks_like_people_json(document.text):
+        return own_exports.parse_people_json(document)
     if _looks_like_whole_export(document.text):
         if document.member:
             return None
