@@ -186,7 +186,7 @@ def test_a_reminder_with_no_contact_logged_leaves_the_date_out_not_in_braces(
 ):
     me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
     lena = f.person(session, workspace.id, "Lena Ortiz", given_name="Lena")
-    f.connection(session, workspace.id, me, lena, kind="linkedin", since=date(2020, 1, 1))
+    f.connection(session, workspace.id, me, lena, kind="met_at_event", since=date(2020, 1, 1))
     result = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
     [note] = result.drafts
     assert note.complete
@@ -319,3 +319,19 @@ def test_the_weekly_digest_gathers_the_week(session: Session, workspace: Workspa
     assert [b.person_id for b in digest.owe_favours] == [ada.id]
     assert [s.person_id for s in digest.leads_to_pass_on] == [ada.id]
     assert digest.open_asks == 0
+
+
+def test_a_linkedin_connection_is_due_only_once_you_have_been_in_touch(
+    session: Session, workspace: Workspace
+):
+    """An imported archive of thousands is not a backlog "overdue" on the first day."""
+    me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    lena = f.person(session, workspace.id, "Lena Ortiz", given_name="Lena")
+    f.connection(session, workspace.id, me, lena, kind="linkedin", since=date(2020, 1, 1))
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    reason = cadence.cadence_for(session, workspace_id=workspace.id, person=lena).reason
+    assert reason == "a LinkedIn connection you have not been in touch with yet"
+    f.interaction(session, workspace.id, kind="email", occurred_at=at(TODAY - timedelta(days=200)),
+                  participants=[{"person_id": lena.id}])  # fmt: skip
+    [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert (item.person_id, item.cadence_days, item.days_overdue) == (lena.id, 180, 20)

@@ -19,13 +19,14 @@ HTMX = {"HX-Request": "true"}
 
 @pytest.fixture
 def due_people(session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch):
-    """Five LinkedIn contacts due, with three to a page; the list's order is theirs."""
+    """Five people met at events due, with three to a page; the list's order is theirs."""
     monkeypatch.setattr(views, "DUE_PAGE_SIZE", 3)
     me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
     due = []
     for n, name in enumerate(["Ana Ruiz", "Ben Okafor", "Cleo Varga", "Dev Rao", "Eli Stone"]):
         person = f.person(session, workspace.id, name, given_name=name.split()[0])
-        f.connection(session, workspace.id, me, person, kind="linkedin", since=date(2024, 1, 1 + n))
+        f.connection(session, workspace.id, me, person, kind="met_at_event",
+                     since=date(2024, 1, 1 + n))  # fmt: skip
         due.append(person)
     return due
 

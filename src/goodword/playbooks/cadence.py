@@ -1,9 +1,11 @@
 """Stay in touch and do favours: cadences, the due list, the weekly digest, the favour ledger.
 
 A person's cadence comes from the relationship (close friends and colleagues every month or
-two, interviewers every quarter, LinkedIn-only contacts twice a year) unless the user set
-their own on the person. The clock starts again at the last logged contact, so logging a call
-or a coffee is all it takes to reset it.
+two, interviewers every quarter, LinkedIn-only contacts twice a year once you have been in
+touch) unless the user set their own on the person. The clock starts again at the last
+logged contact, so logging a call or a coffee is all it takes to reset it. A LinkedIn
+connection never contacted has no reminder: an imported archive of thousands is not a
+backlog of people "overdue" on the first day.
 """
 
 from __future__ import annotations
@@ -70,11 +72,18 @@ def cadence_from(
     *,
     override: int | None,
     interviewed: bool = False,
+    contacted: bool = True,
 ) -> Cadence:
     """The cadence for a person from their ties to the user; a pure function.
 
     `kinds` holds (kind, closeness) of each tie; `override` is the person's own setting
-    (0 turns reminders off); `interviewed` counts as an interviewer tie.
+    (0 turns reminders off); `interviewed` counts as an interviewer tie; a LinkedIn tie
+    counts only once the user has been in touch (`contacted`).
+
+    >>> cadence_from([(ConnectionKind.LINKEDIN, None)], override=None).days
+    180
+    >>> cadence_from([(ConnectionKind.LINKEDIN, None)], override=None, contacted=False).reason
+    'a LinkedIn connection you have not been in touch with yet'
     """
     if override is not None:
         if override <= 0:
@@ -84,8 +93,11 @@ def cadence_from(
     candidates = list(kinds)
     if interviewed:
         candidates.append((ConnectionKind.INTERVIEWER, None))
+    linked_only = False
     for kind, closeness in candidates:
         days = DEFAULT_DAYS[kind]
+        if kind is ConnectionKind.LINKEDIN and not contacted:
+            linked_only, days = True, None
         if days is None:
             continue
         label = kind.label.lower()
@@ -93,6 +105,8 @@ def cadence_from(
             days, label = CLOSE_DAYS, f"close {label}"
         if best is None or best.days is None or days < best.days:
             best = Cadence(days, f"{label} (every {days} days)")
+    if best is None and linked_only:
+        return Cadence(None, "a LinkedIn connection you have not been in touch with yet")
     return best or Cadence(None, "no relationship with you is recorded")
 
 
@@ -101,7 +115,10 @@ def cadence_for(session: Session, *, workspace_id: int, person: Person) -> Caden
     user = me(session, workspace_id=workspace_id)
     kinds = _ties_to(session, workspace_id, user).get(person.id, [])
     interviewed = person.id in _interviewed(session, workspace_id, {person.id})
-    return cadence_from(kinds, override=person.keep_in_touch_days, interviewed=interviewed)
+    contacted = bool(last_contacts(session, workspace_id=workspace_id, person_ids={person.id}))
+    return cadence_from(
+        kinds, override=person.keep_in_touch_days, interviewed=interviewed, contacted=contacted
+    )
 
 
 @dataclass(frozen=True)
@@ -154,6 +171,7 @@ def due_list(
             ties.get(person_id, []),
             override=own_days,
             interviewed=person_id in interviewed,
+            contacted=person_id in last,
         )
         if cadence.days is None:
             continue
