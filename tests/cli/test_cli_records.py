@@ -659,3 +659,26 @@ def test_task_show_names_the_person_and_where_the_task_came_from(run, cli_url: s
     assert "Person │ Ada Lovelace (person 1)" in lines
     assert "Organization │ Analytical Engines (organization 1)" in lines
     assert "From │ Referral follow-up: report back" in lines
+
+
+def test_person_show_lists_the_closest_connections_and_says_how_many_more(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goodword.cli import records
+
+    monkeypatch.setattr(records, "SHOWN_CONNECTIONS", 2)
+    for name in ("Sam Carter", "Ada Lovelace", "Ben Okafor", "Cleo Varga"):
+        assert run("person", "add", name).exit_code == 0
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        from goodword.connections.models import Connection, ConnectionKind
+
+        for other, closeness in ((2, 5), (3, None), (4, 3)):
+            session.add(Connection(workspace_id=1, person_a_id=1, person_b_id=other,
+                                   kind=ConnectionKind.FRIEND, closeness=closeness))  # fmt: skip
+        session.commit()
+    engine.dispose()
+    shown = run("person", "show", "1").stdout
+    assert "Ada Lovelace (Friend, closeness 5)" in shown
+    assert "Cleo Varga (Friend, closeness 3)" in shown and "Ben Okafor" not in shown
+    assert "and 1 more: all of them, closest first, are on /people/1/connections" in shown

@@ -177,8 +177,14 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     knows = [
         f"{t.person_b_name if t.person_a_id == person_id else t.person_a_name} "
         f"({cell(t.kind)}{f', closeness {t.closeness}' if t.closeness else ''})"
-        for t in ties
+        for t in ties[:SHOWN_CONNECTIONS]
     ]
+    if len(ties) > SHOWN_CONNECTIONS:
+        # (Your own person after a LinkedIn import has thousands.)
+        knows.append(
+            f"and {len(ties) - SHOWN_CONNECTIONS:,} more: all of them, closest first, are on "
+            f"/people/{person_id}/connections in the app"
+        )
     details(
         f"{read.display_name} (person {read.id})",
         [
@@ -191,6 +197,8 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     )
 
 
+# The closest connections `person show` lists (as the person's page does).
+SHOWN_CONNECTIONS = 50
 # Labels in our own words where the field's name is not one (as the person's page says them).
 PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
 
