@@ -12,7 +12,7 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from goodword.importers import own_exports
 from goodword.importers.export import export_people
@@ -354,3 +354,56 @@ def test_the_report_names_a_person_it_could_not_read(session, workspace):
                           paths_or_uploads=[Upload("people.csv", text.encode())])  # fmt: skip
     (row,) = report.rows
     assert (row.outcome.value, row.name, row.line) == ("skipped", "Jana Berg", 2)
+
+
+def test_a_restore_from_the_json_keeps_where_each_person_came_from(session, workspace):
+    """Importing the original files after a restore finds everyone unchanged, as the
+    database the export came from would (not merged as if never seen)."""
+    from pathlib import Path
+
+    from goodword.people.models import PersonSource
+
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    originals = [data / "Connections.csv", data / "google_legacy.csv"]
+    import_files(session, workspace_id=workspace.id, paths_or_uploads=originals, today=TODAY)
+    again_here = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=originals, today=TODAY
+    )
+    text = export_people(session, workspace_id=workspace.id, format="json")
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    import_files(session, workspace_id=target.id, today=TODAY,
+                 paths_or_uploads=[Upload("people.json", text.encode())])  # fmt: skip
+    kept = session.execute(
+        select(PersonSource.source, PersonSource.external_key).where(
+            PersonSource.workspace_id == target.id, PersonSource.source == "linkedin"
+        )
+    ).all()
+    assert ("linkedin", "https://www.linkedin.com/in/ada-lovelace") in kept
+    again_there = import_files(
+        session, workspace_id=target.id, paths_or_uploads=originals, today=TODAY
+    )
+    assert again_there.counts == again_here.counts
+    assert again_there.counts["unchanged"] > 0 and again_there.counts["merged"] == 0
+    # The JSON again changes nothing either, and adds no second provenance row.
+    once = session.scalar(select(func.count()).select_from(PersonSource))
+    import_files(session, workspace_id=target.id, today=TODAY,
+                 paths_or_uploads=[Upload("people.json", text.encode())])  # fmt: skip
+    assert session.scalar(select(func.count()).select_from(PersonSource)) == once
+
+
+def test_a_source_record_the_json_lists_that_cannot_be_read_is_said_not_kept():
+    parsed = parse("people.json", people_json({
+        "display_name": "Ada Lovelace",
+        "sources": [
+            {"source": "linkedin", "external_key": "https://www.linkedin.com/in/ada",
+             "file_name": "Connections.csv", "imported_at": "2026-01-02T03:04:05+00:00",
+             "fingerprint": 42},
+            {"source": "goodword", "external_key": "goodword-1-1"},
+            {"source": 5, "external_key": "x"},
+        ],
+    }))  # fmt: skip
+    (ada,) = parsed.people
+    assert [(s.source, s.key, s.fingerprint) for s in ada.earlier_sources] == [
+        ("linkedin", "https://www.linkedin.com/in/ada", 42)
+    ]
+    assert ada.warnings == ["a source record it lists cannot be read; not kept"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from goodword.importers import dateorder
@@ -15,6 +15,7 @@ from goodword.importers.cleaning import read_birthday, revived
 from goodword.importers.mapped import birthday_order
 from goodword.importers.reading import Document, Table
 from goodword.importers.records import (
+    EarlierSource,
     ImportFileError,
     IncomingPerson,
     IncomingPosition,
@@ -151,8 +152,37 @@ def _from_record(
         tags=[str(t) for t in _listed(data, "tags")],
         interests=[str(t) for t in _listed(data, "interests")],
         keep_in_touch_days=_days(data.get("keep_in_touch_days"), warnings),
+        earlier_sources=_earlier_sources(data.get("sources"), warnings),
         says_me=data.get("is_me") is True, warnings=warnings,
     )  # fmt: skip
+
+
+def _earlier_sources(listed: Any, warnings: list[str]) -> list[EarlierSource]:
+    """The source records the JSON lists for a person (none in the CSV), but Goodword's
+    own: the record's own id says that one. One that cannot be read is said in `warnings`
+    and left out; the person is imported all the same."""
+    found: list[EarlierSource] = []
+    for entry in listed if isinstance(listed, list) else []:
+        try:
+            source, key = entry["source"], entry["external_key"]
+            if source == "goodword":
+                continue
+            name, at, printed = (
+                entry.get("file_name"),
+                entry.get("imported_at"),
+                entry.get("fingerprint"),
+            )
+            assert isinstance(source, str) and 0 < len(source) <= 40
+            assert isinstance(key, str) and key and isinstance(name, str | None)
+            assert printed is None or (isinstance(printed, int) and not isinstance(printed, bool))
+            when = datetime.fromisoformat(at) if isinstance(at, str) else None
+            if when is not None and when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+        except (KeyError, TypeError, ValueError, AssertionError):
+            warnings.append("a source record it lists cannot be read; not kept")
+            continue
+        found.append(EarlierSource(source, name, key[:300], when, printed))
+    return found
 
 
 def _days(value: Any, warnings: list[str]) -> int | None:

@@ -78,6 +78,19 @@ class LineWarning(str):
         return str(self), self.line
 
 
+@dataclass(frozen=True, slots=True)
+class EarlierSource:
+    """A source record that Goodword's people JSON says its person came from (a LinkedIn
+    row, a card): a restore keeps it again, so importing that file later finds the person
+    by it, unchanged, as the database the export came from would."""
+
+    source: str
+    file_name: str | None
+    key: str
+    imported_at: datetime | None
+    fingerprint: int | None
+
+
 @dataclass(slots=True)
 class Labeled:
     """A value with its label as the source wrote it (work, home, mobile ...)."""
@@ -133,6 +146,9 @@ class IncomingPerson:
     # part of what the record says.
     connected_on_otherwise: date | None = None
     former_keys: list[str] = field(default_factory=list)
+    # Where Goodword's own JSON export says the person came from besides it (not part of
+    # what the record says: like the file and line, no part of the fingerprint).
+    earlier_sources: list[EarlierSource] = field(default_factory=list)
     # Things read but not kept (a member id in the e-mail column, a year-less birthday ...);
     # a `LineWarning` names a line of its own.
     warnings: list[str] = field(default_factory=list)

@@ -272,6 +272,7 @@ class Writer:
         urls: list[tuple[Any, ...]] = []
         positions: list[tuple[Any, ...]] = []
         sources: list[tuple[Any, ...]] = []
+        restored: list[dict[str, Any]] = []
         documents: list[Document] = []
         for person_id, draft in zip(ids, drafts, strict=True):
             person, held = self._fold(draft.records)
@@ -300,6 +301,8 @@ class Writer:
                     (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
                      record.fingerprint())
                 )  # fmt: skip
+                if record.earlier_sources:
+                    restored += self._restored_sources(person_id, record)
             body = person_body(
                 name=display, emails=person.emails, urls=person.urls, current=current,
                 location=person.location, tags=person.tags, interests=person.interests,
@@ -318,6 +321,7 @@ class Writer:
             insert_tuples(session, model, _COLUMNS[model], rows, ws)
         insert_tuples(session, PersonSource, _COLUMNS[PersonSource], sources,
                       {**ws, "imported_at": now})  # fmt: skip
+        insert_rows(session, PersonSource, restored)
         add_documents(documents)
 
     def _fold(self, records: list[IncomingPerson]) -> tuple[Combined, list[tuple[Any, ...]]]:
@@ -420,6 +424,8 @@ class Writer:
                 self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
                 self._provenance(person, record, out, plan.former_keys.get(id(record)), rekeyed)
+                if record.earlier_sources:
+                    out.sources += self._restored_sources(person.id, record)
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
@@ -489,6 +495,34 @@ class Writer:
                     {"b_source": record.source, "b_key": cut(record.key, 300),
                      "b_print": fingerprint}
                 )  # fmt: skip
+
+    def _restored_sources(self, person_id: int, record: IncomingPerson) -> list[dict[str, Any]]:
+        """Provenance rows for the source records Goodword's people JSON says the person
+        came from (`earlier_sources`), each with its first import's time and fingerprint,
+        so importing that file again finds them unchanged. One this workspace keeps already
+        is left: the same person's stays as it is; another person's is theirs, and the
+        record says so."""
+        rows = []
+        for earlier in record.earlier_sources:
+            pair = (earlier.source, earlier.key)
+            holder = self.state.sources.get(pair)
+            if holder is not None:
+                if holder != person_id:
+                    record.warnings.append(
+                        f"its {earlier.source} record '{earlier.key}' is another person's "
+                        "here; not linked to this one"
+                    )
+                continue
+            self.state.sources[pair] = person_id
+            if earlier.fingerprint is not None:
+                self.state.fingerprints[pair] = earlier.fingerprint
+            rows.append(
+                {"workspace_id": self.ws, "person_id": person_id, "source": earlier.source,
+                 "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
+                 "imported_at": earlier.imported_at or self.now,
+                 "fingerprint": earlier.fingerprint}
+            )  # fmt: skip
+        return rows
 
     def _said_then(
         self, plan: Plan, person: Known, record: IncomingPerson
