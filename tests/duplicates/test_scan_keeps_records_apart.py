@@ -120,12 +120,17 @@ def test_a_scan_does_not_queue_two_profiles_under_two_names(session, workspace):
         "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025\n"
         "Bob,Stone,https://www.linkedin.com/in/bobstone,,Hooli,Designer,03 Jan 2025\n"
         "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025\n"
+        "Ana,Lopez Garcia,https://www.linkedin.com/in/analg,,Hooli,PM,05 Jan 2025\n"
+        "Ana,Lopez,https://www.linkedin.com/in/analopez,,Hooli,PM,06 Jan 2025\n"
     )
     import_files(session, workspace_id=workspace.id, today=date(2026, 11, 25),
                  paths_or_uploads=[Upload("Connections.csv", rows.encode())])  # fmt: skip
     session.execute(delete(DuplicateCandidate))
     found = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
-    assert (found.candidates_created, found.merged) == (1, [])
-    (pair,) = session.scalars(select(DuplicateCandidate))
-    names = {session.get(Person, i).display_name for i in (pair.person_a_id, pair.person_b_id)}
-    assert names == {"Bob Stone", "Robert Stone"}
+    assert (found.candidates_created, found.merged) == (2, [])
+    pairs = [
+        {session.get(Person, i).display_name for i in (pair.person_a_id, pair.person_b_id)}
+        for pair in session.scalars(select(DuplicateCandidate))
+    ]
+    assert sorted(pairs, key=sorted) == [{"Ana Lopez", "Ana Lopez Garcia"},
+                                         {"Bob Stone", "Robert Stone"}]  # fmt: skip

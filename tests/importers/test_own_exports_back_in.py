@@ -219,12 +219,12 @@ def test_a_tag_that_only_looks_like_a_list_is_a_tag():
     assert parsed.people[0].tags == ["[draft]", "vip"]
 
 
-# A job at an organization named with punctuation alone comes back (L8), and a value that
-# starts with apostrophes before "=" comes back exactly (L4).
+# A job at an organization named with punctuation alone is reported, not dropped unsaid (L8),
+# and a value that starts with apostrophes before "=" comes back exactly (L4).
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "vcard"])
-def test_a_job_at_an_organization_named_with_punctuation_comes_back(session, workspace, fmt):
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_job_at_an_organization_named_with_punctuation_is_reported(session, workspace, fmt):
     person = people.create(
         session, workspace_id=workspace.id, data=PersonCreate(display_name="Org Punct")
     )
@@ -241,9 +241,27 @@ def test_a_job_at_an_organization_named_with_punctuation_comes_back(session, wor
         session, workspace_id=target.id, today=TODAY,
         paths_or_uploads=[Upload(f"people.{fmt}", text.encode())],
     )  # fmt: skip
-    assert report.notes == []
+    (note,) = report.notes
+    assert note.startswith(f"people.{fmt}, line ")
+    assert "the job 'Founder' at '+' was not kept: an organization's name needs a letter" in note
     copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
-    assert sorted(p.organization.name for p in copy.positions) == ["+", "Acme"]
+    assert [p.organization.name for p in copy.positions] == ["Acme"]
+
+
+def test_a_placeholder_company_in_a_linkedin_file_is_no_organization(session, workspace):
+    rows = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "Ann,Archer,https://www.linkedin.com/in/annarcher,,-,Engineer,12 Mar 2024\r\n"
+        "Bob,Berg,https://www.linkedin.com/in/bobberg,,-,Designer,12 Mar 2024\r\n"
+        "Cy,Cole,https://www.linkedin.com/in/cycole,,.,CTO,12 Mar 2024\r\n"
+    )
+    import_files(session, workspace_id=workspace.id, today=TODAY,
+                 paths_or_uploads=[Upload("Connections.csv", rows.encode())])  # fmt: skip
+    from goodword.organizations.models import Organization
+
+    assert session.scalars(select(Organization)).all() == []
+    found = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
+    assert len(found) == 3 and all(p.positions == [] for p in found)
 
 
 def test_a_name_typed_with_an_apostrophe_before_a_formula_sign_comes_back_exactly(
@@ -407,3 +425,19 @@ def test_a_source_record_the_json_lists_that_cannot_be_read_is_said_not_kept():
         ("linkedin", "https://www.linkedin.com/in/ada", 42)
     ]
     assert ada.warnings == ["a source record it lists cannot be read; not kept"]
+
+
+def test_a_vcard_keep_in_touch_cadence_that_is_no_number_is_said_not_a_failed_import(
+    session, workspace
+):
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nX-GOODWORD-KEEP-IN-TOUCH-DAYS:{days}\r\n"
+        "END:VCARD\r\n"
+        for name, days in (("Kim Lee", "21"), ("Jo Park", "²"))
+    )
+    report = import_files(session, workspace_id=workspace.id, today=TODAY,
+                          paths_or_uploads=[Upload("people.vcf", cards.encode())])  # fmt: skip
+    everyone = session.scalars(select(Person).where(Person.workspace_id == workspace.id))
+    found = {p.display_name: p.keep_in_touch_days for p in everyone}
+    assert found == {"Kim Lee": 21, "Jo Park": None}
+    assert any("keep in touch days '²' is not a whole number" in n for n in report.notes)

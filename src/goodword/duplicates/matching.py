@@ -299,10 +299,13 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
     return straight
 
 
-def names_agree(a: Profile, b: Profile) -> bool:
-    """Whether both parts of the two names are alike: the same, a known short form, a
-    second spelling or a typo inside ("Bob Smith", "Robert Smith"; not "Jade", "Jude")."""
-    return _name_points(a, b)[0] >= _NAME_MAX
+def given_names_differ(a: Profile, b: Profile) -> bool:
+    """Whether both give a given name and the two are not one name: the same, a known
+    short form or a second spelling ("Bob" and "Robert", "Ana" and "Anna"; not "Jade" and
+    "Jude", "Dana" and "Diana"). A name given in one part only differs from nothing."""
+    return bool(a.given and b.given and a.family and b.family) and (
+        _given_similarity(a.given, b.given) < 0.95
+    )
 
 
 def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:

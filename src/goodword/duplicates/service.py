@@ -14,7 +14,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.apart import judged_apart, shares_key_apart
-from goodword.duplicates.matching import KEY_HOLDERS, Matcher, Profile, Scored, names_agree, score
+from goodword.duplicates.matching import (
+    KEY_HOLDERS,
+    Matcher,
+    Profile,
+    Scored,
+    given_names_differ,
+    score,
+)
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CandidateRead, MergeRead, PossibleDuplicate, ScanResult
@@ -157,7 +164,7 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
         first, second = profiles[a], profiles[b]
         if (
             first.keys.isdisjoint(second.keys)
-            and not names_agree(first, second)
+            and given_names_differ(first, second)
             and _distinct_records(state, a, b)
         ):
             continue  # two profiles of one source under two names: two people, as imported

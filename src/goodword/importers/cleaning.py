@@ -340,8 +340,9 @@ def organization_key(name: str) -> str:
         words.pop(0)
     if len(words) > 2 and " ".join(words[-2:]) in _LEGAL:
         words = words[:-2]
-    # A name of punctuation alone ("+") folds to nothing: it is told apart by itself.
-    return " ".join(words) or " ".join(name.casefold().split())
+    # (A name of punctuation alone, "-" or ".", folds to nothing: a placeholder, no
+    # organization; every importer leaves such a job out.)
+    return " ".join(words)
 
 
 @lru_cache(maxsize=100_000)
@@ -506,3 +507,18 @@ def revived(text: str) -> str:
     """
     marked = text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START)
     return text[1:] if marked else text
+
+
+def keep_in_touch_days(value: object) -> int | None:
+    """How often to keep in touch, in whole days from 0 (no reminders) to 3650 as the person
+    form takes it, from a file's text or a JSON number; None when it is no such number.
+
+    >>> [keep_in_touch_days(v) for v in ("14", 0, " 30 ", "²", "often", True, 4000)]
+    [14, 0, 30, None, None, None, None]
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if text.isascii() and text.isdigit() else None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value <= 3650 else None

@@ -11,7 +11,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from goodword.importers import dateorder
-from goodword.importers.cleaning import read_birthday, revived
+from goodword.importers.cleaning import (
+    keep_in_touch_days,
+    organization_key,
+    read_birthday,
+    revived,
+)
 from goodword.importers.mapped import birthday_order
 from goodword.importers.reading import Document, Table
 from goodword.importers.records import (
@@ -112,15 +117,22 @@ def _position(data: Any) -> IncomingPosition:
 
 
 def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
-    """The jobs an import can keep; one with no organization is said in `warnings`, never
-    dropped unsaid."""
+    """The jobs an import can keep; each it cannot is said in `warnings`, never dropped
+    unsaid: one with no organization, or at one whose name has no letter or digit ("+"),
+    which every import takes for a placeholder ("-", "."), not an organization."""
     kept = []
     for job in positions:
-        if job.organization:
-            kept.append(job)
-        else:
-            title = f" '{job.title}'" if job.title else ""
+        title = f" '{job.title}'" if job.title else ""
+        if not job.organization:
             warnings.append(f"the job{title} has no organization; not kept")
+        elif not organization_key(job.organization):
+            warnings.append(
+                f"the job{title} at '{job.organization}' was not kept: an organization's "
+                "name needs a letter or a digit to be told from a placeholder such as '-'; "
+                "rename the organization and export again, or add the job on the person's page"
+            )
+        else:
+            kept.append(job)
     return kept
 
 
@@ -186,20 +198,14 @@ def _earlier_sources(listed: Any, warnings: list[str]) -> list[EarlierSource]:
 
 
 def _days(value: Any, warnings: list[str]) -> int | None:
-    """A keep-in-touch cadence in whole days, 0 to 3650 as the person form takes it (0: no
-    reminders); anything else is said in `warnings` and not kept."""
-    if value is None:
-        return None
-    try:
-        days = int(value) if isinstance(value, int | str) and not isinstance(value, bool) else -1
-    except ValueError:
-        days = -1
-    if 0 <= days <= 3650:
-        return days
-    warnings.append(
-        f"keep in touch days '{value}' is not a whole number of days from 0 to 3650; not kept"
-    )
-    return None
+    """A keep-in-touch cadence (`cleaning.keep_in_touch_days`); anything else is said in
+    `warnings` and not kept."""
+    days = keep_in_touch_days(value)
+    if days is None and value is not None:
+        warnings.append(
+            f"keep in touch days '{value}' is not a whole number of days from 0 to 3650; not kept"
+        )
+    return days
 
 
 def _with_labels(values: str, labels: str) -> list[dict[str, str | None]]:

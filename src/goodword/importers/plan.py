@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
-from goodword.duplicates.matching import Profile, Scored, names_agree, shared_key_reason
+from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.duplicates.names import lossy_same
 from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.mapped import split_whole_name
@@ -346,8 +346,8 @@ class Resolver:
                 key = min(profile.keys & found.keys)
                 apart.append((target, judged_apart(profile, differs, key)))
                 continue
-            if not names_agree(profile, found) and self._distinct_records(person, target):
-                continue  # two profiles of one source under two names: two people
+            if given_names_differ(profile, found) and self._distinct_records(person, target):
+                continue  # two profiles of one source under two given names: two people
             rivals = [] if you is None else [you]
             if judged.auto:
                 rivals += self._rivals(target, judged, ranked[at + 1 :], [*rivals, *apart])

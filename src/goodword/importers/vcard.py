@@ -14,6 +14,7 @@ from goodword.importers.cleaning import (
     clean_organization,
     clean_whole_name,
     honorific_name,
+    keep_in_touch_days,
     looks_like_email,
     parse_date,
     profile_url,
@@ -227,9 +228,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.how_we_met = split_escaped(text, "\x00")[0] or None
         elif name == "X-GOODWORD-KEEP-IN-TOUCH-DAYS":
             days = text.strip()
-            if days.isdigit() and int(days) <= 3650:
-                person.keep_in_touch_days = int(days)
-            elif days:
+            person.keep_in_touch_days = keep_in_touch_days(days)
+            if person.keep_in_touch_days is None and days:
                 person.warnings.append(
                     LineWarning(
                         f"keep in touch days '{days[:20]}' is not a whole number of days from "
