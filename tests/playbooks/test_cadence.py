@@ -335,3 +335,29 @@ def test_a_linkedin_connection_is_due_only_once_you_have_been_in_touch(
                   participants=[{"person_id": lena.id}])  # fmt: skip
     [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
     assert (item.person_id, item.cadence_days, item.days_overdue) == (lena.id, 180, 20)
+
+
+def test_the_due_list_sends_its_people_as_one_value_however_many(
+    session: Session, workspace: Workspace
+):
+    """PostgreSQL takes at most 65,535 values a statement: an archive of 70,000 connections
+    must not be 70,000 of them."""
+    from sqlalchemy import event
+
+    me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    for n in range(120):
+        other = f.person(session, workspace.id, f"Friend {n}")
+        f.connection(session, workspace.id, me, other, kind="friend", since=date(2020, 1, 1))
+    sent: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        sent.append(len(parameters or ()))
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(due) == 120
+    assert sent and max(sent) < 20

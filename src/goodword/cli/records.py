@@ -142,10 +142,10 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
 
     with work(ctx) as (session, ws):
         read = people.to_read(people.get(session, workspace_id=ws, person_id=person_id))
-        ties = [
-            connections.to_read(c)
-            for c in connections.for_person(session, workspace_id=ws, person_id=person_id)
-        ]
+        closest = people.connections_page(
+            session, workspace_id=ws, person_id=person_id, cursor=None, limit=SHOWN_CONNECTIONS
+        )
+        ties = [connections.to_read(c) for c in closest.items]
     if as_json:
         print_json(dump(read))
         return
@@ -177,12 +177,13 @@ def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) ->
     knows = [
         f"{t.person_b_name if t.person_a_id == person_id else t.person_a_name} "
         f"({cell(t.kind)}{f', closeness {t.closeness}' if t.closeness else ''})"
-        for t in ties[:SHOWN_CONNECTIONS]
+        for t in ties
     ]
-    if len(ties) > SHOWN_CONNECTIONS:
+    more = (closest.total or 0) - len(ties)
+    if more > 0:
         # (Your own person after a LinkedIn import has thousands.)
         knows.append(
-            f"and {len(ties) - SHOWN_CONNECTIONS:,} more: all of them, closest first, are on "
+            f"and {more:,} more: all of them, closest first, are on "
             f"/people/{person_id}/connections in the app"
         )
     details(

@@ -7,7 +7,6 @@ writes them, so search stays in step; on SQLite large batches are indexed in FTS
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -17,11 +16,8 @@ from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
-    ARRAY,
     Executable,
-    Integer,
     Table,
-    any_,
     bindparam,
     func,
     insert,
@@ -43,7 +39,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.records import sort_key
+from goodword.records import among, sort_key
 from goodword.search.folding import folded_title
 from goodword.search.models import SearchDocument
 from goodword.search.service import person_body
@@ -366,17 +362,6 @@ def driver_rows(session: Session, statement: Executable) -> list[tuple[Any, ...]
         return list(cursor.fetchall())
     finally:
         cursor.close()
-
-
-def among(session: Session, column: Any, ids: list[int]) -> Any:
-    """`column IN ids` as one bound value whatever the number of ids (a JSON array on
-    SQLite, an array on PostgreSQL), so thousands of ids cost no more to send than one."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
-    if session.get_bind().dialect.name == "sqlite":
-        listed = func.json_each(bindparam(None, json.dumps(ids))).table_valued("value")
-        return column.in_(select(listed.c.value))
-    return column.in_(ids)
 
 
 def load_known(session: Session, ids: list[int]) -> dict[int, Known]:

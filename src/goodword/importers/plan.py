@@ -520,9 +520,10 @@ class Resolver:
             (self._lossy_names, self.state.names),
             (self.lossy_draft_names, self.draft_names),
         ]
-        if "?" in full:
-            # The names spelt right: those that begin as `full` does before its first "?".
-            start = full[: full.index("?")]
+        start = full[: full.index("?")] if "?" in full else ""
+        if len(start) >= 2:
+            # The names spelt right: those that begin as `full` does before its first "?"
+            # (not for a lost first letter: every name would be read for each such name).
             if self._sorted_names is None:
                 self._sorted_names = sorted(self.state.names)
             names = self._sorted_names

@@ -27,7 +27,6 @@ from goodword.importers.bulk import (
     Held,
     Known,
     adding_search_documents,
-    among,
     cut,
     graph_changed_once,
     insert_rows,
@@ -56,7 +55,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.records import clean_list, sort_key
+from goodword.records import among, clean_list, sort_key
 from goodword.search.service import person_body
 
 # The columns of the rows `Writer._create_slice` builds, in order.

@@ -32,7 +32,7 @@ from goodword.playbooks.engine import (
     playbook_tasks,
 )
 from goodword.playbooks.messages import format_date
-from goodword.records import Page, decode_cursor, encode_cursor
+from goodword.records import Page, among, decode_cursor, encode_cursor
 from goodword.referrals import service as referrals
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
@@ -159,7 +159,7 @@ def due_list(
         person_id: (name, days)
         for person_id, name, days in session.execute(
             select(Person.id, Person.display_name, Person.keep_in_touch_days).where(
-                Person.workspace_id == workspace_id, Person.id.in_(sorted(ids))
+                Person.workspace_id == workspace_id, among(session, Person.id, sorted(ids))
             )
         )
     }
@@ -228,7 +228,7 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
         .join(Interaction)
         .where(
             Participant.workspace_id == workspace_id,
-            Participant.person_id.in_(sorted(person_ids)),
+            among(session, Participant.person_id, sorted(person_ids)),
             Interaction.kind.not_in(_NOT_CONTACT),
         )
         .group_by(Participant.person_id)
@@ -507,7 +507,7 @@ def _ties_and_since(
     return ties, since
 
 
-def _interviewed(session: Session, workspace_id: int, among: set[int] | None) -> set[int]:
+def _interviewed(session: Session, workspace_id: int, people: set[int] | None) -> set[int]:
     statement = (
         select(Participant.person_id)
         .join(Interaction)
@@ -517,6 +517,6 @@ def _interviewed(session: Session, workspace_id: int, among: set[int] | None) ->
         )
         .distinct()
     )
-    if among is not None:
-        statement = statement.where(Participant.person_id.in_(sorted(among)))
+    if people is not None:
+        statement = statement.where(among(session, Participant.person_id, sorted(people)))
     return set(session.scalars(statement))
