@@ -12,7 +12,7 @@ from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
-from goodword.people.normalize import phone_text, phone_uri
+from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words
 
@@ -47,6 +47,8 @@ def install(env: Environment) -> None:
     env.filters["thousands"] = thousands
     env.filters["phone"] = phone_text
     env.filters["tel_uri"] = phone_uri
+    env.filters["source_name"] = source_name
+    env.globals["source_id"] = source_id
     env.globals.update(
         version=__version__,
         Stage=Stage,

@@ -291,3 +291,12 @@ def test_merges_name_the_person_kept_with_their_id(run):
     assert [c.strip() for c in row.split("│")[1:4]] == ["1", "Ada King", "Ada Lovelace (1)"]
     row = next(line for line in after_delete.stdout.splitlines() if "Ada King" in line)
     assert row.split("│")[3].strip() == "since deleted"
+
+
+def test_provenance_names_sources_and_says_a_key_made_from_the_name_is_none(run):
+    assert run("import", str(DATA / "google_legacy.csv")).exit_code == 0
+    table = run("people", "provenance", "1").stdout
+    assert "Google Contacts" in table and "Id in the file" in table
+    assert "none: matched by name" in table and "name:" not in table
+    (source,) = json.loads(run("people", "provenance", "1", "--json").stdout)["sources"]
+    assert source["external_key"].startswith("name:")  # the JSON keeps the stored key

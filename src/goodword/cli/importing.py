@@ -543,6 +543,7 @@ def export(
 def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
     """Where a person came from: each source record behind them."""
     from goodword.people import service as people
+    from goodword.people.normalize import source_id, source_name
 
     with work(ctx) as (session, workspace_id):
         person = people.get(session, workspace_id=workspace_id, person_id=person_id)
@@ -556,4 +557,7 @@ def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> 
     if not sources:
         typer.echo(f"{name} was added by hand, not imported.")
         return
-    table(f"Where {name} came from", ["Source", "File", "Row or id", "Imported"], sources)
+    shown = [
+        (source_name(source), file, source_id(source, key), at) for source, file, key, at in sources
+    ]
+    table(f"Where {name} came from", ["Source", "File", "Id in the file", "Imported"], shown)

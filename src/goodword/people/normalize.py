@@ -183,3 +183,30 @@ def profile_url(raw: str) -> tuple[str, str]:
         return urlunsplit(("https", "www.linkedin.com", parts.path.rstrip("/"), "", "")), "linkedin"
     path = parts.path.rstrip("/") if parts.path != "/" else ""
     return urlunsplit((parts.scheme.lower(), host, path, parts.query, "")), "web"
+
+
+# Where a person's record came from, as the person page and the command line name it.
+SOURCE_NAMES = {
+    "linkedin": "LinkedIn", "google": "Google Contacts", "outlook": "Outlook",
+    "vcard": "vCard", "csv": "CSV", "goodword": "Goodword export",
+}  # fmt: skip
+
+
+def source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, source)
+
+
+def source_id(source: str, key: str | None) -> str:
+    """A source record's id as a user can find it in the file: the source's own (a profile,
+    a vCard UID, a key column's value), or words for one Goodword made.
+
+    >>> source_id("google", "name:ada lovelace|ada@x.example"), source_id("linkedin", "profile")
+    ('none: matched by name', 'your own LinkedIn profile')
+    """
+    if not key:
+        return ""
+    if key.startswith("name:"):
+        return "none: matched by name"
+    if key == "profile" and source == "linkedin":
+        return "your own LinkedIn profile"
+    return key
