@@ -441,3 +441,19 @@ def test_a_vcard_keep_in_touch_cadence_that_is_no_number_is_said_not_a_failed_im
     found = {p.display_name: p.keep_in_touch_days for p in everyone}
     assert found == {"Kim Lee": 21, "Jo Park": None}
     assert any("keep in touch days '²' is not a whole number" in n for n in report.notes)
+
+
+def test_tags_with_line_breaks_or_a_bracket_come_back_from_the_csv_as_they_were(session, workspace):
+    person = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Kim Lee")
+    )
+    # (Tags with a line break came in before the forms refused them, or from a vCard.)
+    person.tags = ["Acme\nalumni", '["a"]', "ok"]
+    person.interests = ["chess\ngo"]
+    session.flush()
+    text = export_people(session, workspace_id=workspace.id, format="csv")
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    import_files(session, workspace_id=target.id, today=TODAY,
+                 paths_or_uploads=[Upload("people.csv", text.encode())])  # fmt: skip
+    copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
+    assert (copy.tags, copy.interests) == (["Acme\nalumni", '["a"]', "ok"], ["chess\ngo"])

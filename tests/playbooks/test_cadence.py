@@ -350,7 +350,7 @@ def test_the_due_list_sends_its_people_as_one_value_however_many(
         f.connection(session, workspace.id, me, other, kind="friend", since=date(2020, 1, 1))
     sent: list[int] = []
 
-    def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def count(conn, cursor, statement, parameters, context, executemany):
         sent.append(len(parameters or ()))
 
     engine = session.get_bind()

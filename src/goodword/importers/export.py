@@ -347,6 +347,16 @@ def _phones_cell(text: str) -> str:
 KEEP_IN_TOUCH_HEADER = "Keep in touch days"
 
 
+def _items_cell(items: list[str]) -> str:
+    """Tags or interests for one CSV cell: one a line; the JSON list of them when one holds
+    a line break or the cell would start with "[" (so that one reads as the list), which the
+    import reads back as it was."""
+    joined = "\n".join(items)
+    if joined.startswith("[") or any("\n" in i or "\r" in i for i in items):
+        return json.dumps(items, ensure_ascii=False)
+    return inert(joined)
+
+
 def to_csv(chosen: Sequence[Person]) -> str:
     """One row per person; several values in a cell one per line, labels in the next column.
     Every text cell a spreadsheet could take for a formula is made inert (`inert`). The text
@@ -378,8 +388,8 @@ def to_csv(chosen: Sequence[Person]) -> str:
             "Website Labels": inert(lines("urls", "label")),
             "Location": inert(person.location or ""),
             "Birthday": record["birthday"] or "",
-            "Tags": inert("\n".join(person.tags)),
-            "Interests": inert("\n".join(person.interests)),
+            "Tags": _items_cell(person.tags),
+            "Interests": _items_cell(person.interests),
             "How We Met": inert(person.how_we_met or ""),
             "Notes": inert(person.notes or ""),
             "Positions": (

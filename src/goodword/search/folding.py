@@ -74,10 +74,13 @@ _FORMER = re.compile(r"^(?:Formerly|N[ée]e|Né|Maiden name:) +(\S.*?)\s*$", re.
 def former_names(notes: str | None) -> list[str]:
     """The names a person's notes say they were known by, so a search by one finds them.
 
-    >>> former_names("Met at PyCon\\n\\nFormerly Carla Smith\\nNée Müller")
+    Only a name: a line the user wrote about a job ("Formerly at Acme") is no name.
+
+    >>> former_names("Met at PyCon\\n\\nFormerly Carla Smith\\nNée Müller\\nFormerly at Acme")
     ['Carla Smith', 'Müller']
     """
-    return _FORMER.findall(notes) if notes else []
+    found = _FORMER.findall(notes) if notes else []
+    return [name for name in found if not name[0].islower()]
 
 
 def document_body(title: str, parts: Iterable[str]) -> str:

@@ -9,12 +9,23 @@ Revises: 0011
 Create Date: 2026-11-27 01:30:00
 """
 
+import re
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-from goodword.search.folding import SEPARATOR, finding_terms, former_names
+from goodword.search.folding import SEPARATOR, finding_terms
+
+# The lines of a person's notes that name them as they were known before, as this revision
+# reads them (a copy: a later change to `search.folding.former_names` does not change what
+# this migration did).
+_FORMER = re.compile(r"^(?:Formerly|N[ée]e|Né|Maiden name:) +(\S.*?)\s*$", re.MULTILINE)
+
+
+def former_names(notes: str) -> list[str]:
+    return [name for name in _FORMER.findall(notes) if not name[0].islower()]
+
 
 revision: str = "0012"
 down_revision: str | None = "0011"
