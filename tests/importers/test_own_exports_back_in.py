@@ -457,3 +457,19 @@ def test_tags_with_line_breaks_or_a_bracket_come_back_from_the_csv_as_they_were(
                  paths_or_uploads=[Upload("people.csv", text.encode())])  # fmt: skip
     copy = session.scalars(select(Person).where(Person.workspace_id == target.id)).one()
     assert (copy.tags, copy.interests) == (["Acme\nalumni", '["a"]', "ok"], ["chess\ngo"])
+
+
+def test_a_json_person_whose_tags_or_job_flag_are_not_what_the_export_writes_is_said():
+    parsed = parse("people.json", people_json(
+        {"display_name": "Kim Lee", "tags": ["vip", None]},
+        {"display_name": "Jo Park", "tags": [{"a": 1}]},
+        {"display_name": "Al Diaz", "positions": [{"organization": "Acme", "is_current": "false"}]},
+        {"display_name": "Bo Chan", "emails": [{"value": 5}]},
+    ))  # fmt: skip
+    (kim,) = parsed.people
+    assert kim.tags == ["vip"]
+    assert [(s.name, s.reason.split(";")[0]) for s in parsed.skipped] == [
+        ("Jo Park", "one of its tags is not text"),
+        ("Al Diaz", 'a job\'s is_current is "false", not true or false'),
+        ("Bo Chan", "one of its e-mails is not text"),
+    ]

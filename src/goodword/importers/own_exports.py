@@ -78,15 +78,34 @@ def _text(data: dict[str, Any], key: str) -> str | None:
     return value or None
 
 
-def _labeled(values: list[Any]) -> list[Labeled]:
+def _labeled(data: dict[str, Any], key: str) -> list[Labeled]:
+    """E-mails, phones or web addresses: each text, or {"value": text, "label": text}."""
+    what = {"emails": "e-mails", "urls": "web addresses"}.get(key, key)
     out = []
-    for value in values:
+    for value in _listed(data, key):
         if isinstance(value, dict):
-            label = value.get("label")
-            out.append(Labeled(str(value.get("value") or ""), str(label) if label else None))
+            text, label = value.get("value"), value.get("label")
         else:
-            out.append(Labeled(str(value)))
+            text, label = value, None
+        if not isinstance(text, str | None) or not isinstance(label, str | None):
+            raise _Unreadable(f"one of its {what} is not text")
+        out.append(Labeled(text or "", label or None))
     return [v for v in out if v.value]
+
+
+def _texts(data: dict[str, Any], key: str) -> list[str]:
+    """A list of text (tags, interests); an empty entry is left out."""
+    items = _listed(data, key)
+    if not all(isinstance(item, str | None) for item in items):
+        raise _Unreadable(f"one of its {key} is not text")
+    return [item for item in items if item]
+
+
+def _flag(value: Any) -> bool:
+    """A job's "is_current": true or false, as the export writes it."""
+    if not isinstance(value, bool):
+        raise _Unreadable(f"a job's is_current is {json.dumps(value)[:20]}, not true or false")
+    return value
 
 
 def _position(data: Any) -> IncomingPosition:
@@ -112,7 +131,7 @@ def _position(data: Any) -> IncomingPosition:
         department=str(data["department"]) if data.get("department") else None,
         start_date=day("start_date", "start"),
         end_date=day("end_date", "end"),
-        is_current=bool(data.get("is_current", True)),
+        is_current=_flag(data.get("is_current", True)),
     )
 
 
@@ -156,13 +175,13 @@ def _from_record(
     return IncomingPerson(
         source="goodword", file_name=file_name, line=line, key=_text(data, "id"),
         display_name=_text(data, "display_name"), given_name=_text(data, "given_name"),
-        family_name=_text(data, "family_name"), emails=_labeled(_listed(data, "emails")),
-        phones=_labeled(_listed(data, "phones")), urls=_labeled(_listed(data, "urls")),
+        family_name=_text(data, "family_name"), emails=_labeled(data, "emails"),
+        phones=_labeled(data, "phones"), urls=_labeled(data, "urls"),
         positions=_kept_jobs(positions, warnings), location=_text(data, "location"),
         birthday=birthday, notes="\n".join(notes) or None,
         how_we_met=_text(data, "how_we_met"),
-        tags=[str(t) for t in _listed(data, "tags")],
-        interests=[str(t) for t in _listed(data, "interests")],
+        tags=_texts(data, "tags"),
+        interests=_texts(data, "interests"),
         keep_in_touch_days=_days(data.get("keep_in_touch_days"), warnings),
         earlier_sources=_earlier_sources(data.get("sources"), warnings),
         says_me=data.get("is_me") is True, warnings=warnings,
