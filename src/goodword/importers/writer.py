@@ -4,8 +4,9 @@ New people, their details, provenance and search documents go in with multi-row 
 (a large import is mostly new people); the few people who changed go through the ORM and
 `people.service.add_position`, so job changes follow the same rules as everywhere else.
 Each person's records are folded by `combine.py`, the organizations they name are found or
-created first (`organizations.py`), a known person's jobs change as `jobs.py` says, and
-what a record imported before said then is told by `earlier.py`. The user's LinkedIn ties
+created first (`organizations.py`), a record is applied to a known person as `applying.py`
+says (their jobs as `jobs.py` says), and what a record imported before said then is told by
+`earlier.py`. The user's LinkedIn ties
 (`ties.py`) and the messages found (`messages.py`) are written after the people, in the
 same transaction.
 """
@@ -20,6 +21,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers.applying import apply_record
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
     Changes,
@@ -35,10 +37,8 @@ from goodword.importers.bulk import (
     reserve_ids,
     table_named,
 )
-from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part, unify_line_breaks
 from goodword.importers.combine import Combined, combine
 from goodword.importers.earlier import held_jobs, held_names, said_then
-from goodword.importers.jobs import add_job, held_job
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import organization_id, write_organizations
 from goodword.importers.plan import Draft, Plan
@@ -46,7 +46,6 @@ from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.state import WorkspaceState
 from goodword.importers.ties import LinkedInTies
-from goodword.people import normalize
 from goodword.people.models import (
     Person,
     PersonEmail,
@@ -55,7 +54,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.records import among, clean_list, sort_key
+from goodword.records import among, sort_key
 from goodword.search.service import person_body
 
 # The columns of the rows `Writer._create_slice` builds, in order.
@@ -379,7 +378,9 @@ class Writer:
                 values["given_name"] = data.given_name
                 values["family_name"] = data.family_name
                 named.append("name filled in")
-            changed = self._apply(known, data, out, newer=False)
+            changed = apply_record(
+                self.state, self.org_names, self.ws, known, data, out, newer=False
+            )
             self.record_changes[id(record)] = named + changed
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
@@ -415,7 +416,10 @@ class Writer:
                 if record.linkedin_connection and newer and record.key:
                     self.ties.said[id(record)] = said
                 left = self.record_notes.setdefault(id(record), [])
-                changes = self._apply(person, data, out, newer=newer, said=said, left=left)
+                changes = apply_record(
+                    self.state, self.org_names, self.ws, person, data, out,
+                    newer=newer, said=said, left=left,
+                )  # fmt: skip
                 if record is plan.make_me_record:
                     person.values["is_me"] = True
                     person.dirty = True
@@ -558,163 +562,6 @@ class Writer:
             for org_id, name in self.state.organization_names.items():
                 self.spellings.setdefault(org_id, [name])
         return self.spellings
-
-    def _apply(
-        self,
-        person: Known,
-        data: Combined,
-        out: Changes,
-        *,
-        newer: bool,
-        said: frozenset[str] | None = None,
-        left: list[str] | None = None,
-    ) -> list[str]:
-        """Apply one record's values to a known person and say what changed. A newer copy
-        of a record imported before moves the name, place and birthday the record `said` when
-        last imported (see `_said_then`); one set apart from it (by hand, say) stays, and
-        `left` says what the file holds."""
-        changes: list[str] = []
-        values = person.values
-        base = {"workspace_id": self.ws, "person_id": person.id}
-        if data.given_name and not values["given_name"] and not values["family_name"]:
-            values["given_name"], values["family_name"] = data.given_name, data.family_name
-            changes.append("name filled in")
-        elif newer:
-            self._rename(values, data, said, changes, left)
-        for label, attribute in (("location", "location"), ("birthday", "birthday")):
-            value, current = getattr(data, attribute), values[attribute]
-            if not value or value == current:
-                continue
-            if isinstance(value, str) and lossy_copy(value, current):
-                if left is not None:
-                    left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
-                continue
-            if current is None or (newer and said is not None and attribute in said):
-                values[attribute] = value
-                changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
-            elif newer and left is not None:
-                left.append(
-                    f"{label} left at {current} (the file says {value}; edit the person to "
-                    "change it)"
-                )
-        days, held_days = data.keep_in_touch_days, values["keep_in_touch_days"]
-        if days is not None and days != held_days:
-            every = f"every {days} days" if days else "no reminders"
-            if held_days is None or (newer and said is not None and "keep_in_touch_days" in said):
-                values["keep_in_touch_days"] = days
-                changes.append(f"keep in touch {every}")
-            elif newer and left is not None:
-                left.append(
-                    f"keep in touch left at every {held_days} days (the file says {every}; "
-                    "edit the person to change it)"
-                    if held_days
-                    else f"keep in touch left at no reminders (the file says {every})"
-                )
-        how, held_how = data.how_we_met, values["how_we_met"]
-        if how and not held_how:
-            values["how_we_met"] = how
-            changes.append("how you met filled in")
-        elif (
-            how
-            and newer
-            and left is not None
-            and unify_line_breaks(how) != unify_line_breaks(held_how)
-        ):
-            why = f": {LOSSY}" if lossy_copy(how, held_how) else "; edit the person to change it"
-            left.append(f"how you met left as it was (the file says '{how}'{why})")
-        for note in data.notes:
-            # Notes stored before line breaks were unified may still hold "\r\n".
-            kept = unify_line_breaks(values["notes"] or "")
-            if unify_line_breaks(note) in kept:
-                continue
-            if lossy_part(note, kept):
-                if left is not None:
-                    left.append(f"notes left as they were ({LOSSY})")
-                continue
-            values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
-            changes.append("notes added")
-        for attribute in ("tags", "interests"):
-            before = list(values[attribute] or [])
-            after = clean_list([*before, *getattr(data, attribute)])
-            if after != before:
-                values[attribute] = after
-                changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
-        person.dirty = person.dirty or bool(changes)
-        for address, email_label in data.emails.items():
-            if address not in person.emails:
-                person.emails[address] = len(person.emails)
-                out.emails.append({**base, "address": address, "label": email_label,
-                                   "position": person.emails[address]})  # fmt: skip
-                changes.append(f"new e-mail {address}")
-        for number, phone_label in data.phones.items():
-            if number not in person.phones:
-                person.phones[number] = len(person.phones)
-                out.phones.append({**base, "number": number, "label": phone_label,
-                                   "position": person.phones[number]})  # fmt: skip
-                changes.append(f"new phone {normalize.phone_text(number)}")
-        for url, (kind, url_label) in data.urls.items():
-            if url not in person.urls:
-                person.urls[url] = len(person.urls)
-                out.urls.append({**base, "url": url, "kind": kind, "label": url_label,
-                                 "position": person.urls[url]})  # fmt: skip
-                changes.append(f"new web address {url}")
-        # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
-        # first): none of them ends another, nor a job held already that it says is current.
-        own = {
-            id(held)
-            for position in data.positions
-            if position.is_current and position.end_date is None
-            for held in [held_job(self.state, person, position)]
-            if held is not None
-        }
-        for position in data.positions:
-            changes += add_job(self.state, self.org_names, person, position, out, own)
-        return changes
-
-    def _rename(
-        self,
-        values: dict[str, Any],
-        data: Combined,
-        said: frozenset[str] | None,
-        changes: list[str],
-        left: list[str] | None,
-    ) -> None:
-        """Move the person's name to a newer copy's (a married name, say) when the name
-        Goodword holds is the one the record gave when last imported, keeping the old one in
-        the notes; a name set apart from the record stays, and `left` says the file's.
-
-        The name shown, given name and family name move together: they are one name, and
-        a name shown set by hand beside the record's given and family names is the user's.
-        """
-        given, family = data.given_name, data.family_name
-        shown = (data.display_name or " ".join(p for p in (given, family) if p))[:200]
-        held = (values["display_name"], values["given_name"], values["family_name"])
-        if not shown or (shown, given, family) == held:
-            return
-        current, name = held[0], shown
-        if shown == current:  # the same name, split otherwise
-            name = f"{shown} (given name {given or 'none'}, family name {family or 'none'})"
-        if lossy_copy(name, current):
-            if left is not None:
-                left.append(f"name left at {current} (the file says {name}: {LOSSY})")
-        elif said is None or "name" not in said:
-            if left is not None:
-                left.append(
-                    f"name left at {current} (the file says {name}; edit the person to change it)"
-                )
-        else:
-            values["display_name"], values["given_name"], values["family_name"] = (
-                shown,
-                given,
-                family,
-            )
-            changes.append(f"name now {name} (was {current})")
-            if shown != current:
-                # So the name they were known by stays with them (old letters, referrals).
-                former = f"Formerly {current}"
-                notes = values["notes"]
-                if former not in unify_line_breaks(notes or ""):
-                    values["notes"] = f"{notes}\n\n{former}" if notes else former
 
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id

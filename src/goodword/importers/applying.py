@@ -1,0 +1,173 @@
+"""One record applied to a person the workspace knows: what it fills in, adds or moves, and
+what it leaves as the user set it, in words for the report. A newer copy of a record
+imported before moves the name, place, birthday and keep-in-touch rhythm it said then
+(`earlier.said_then`); e-mails, phones, web addresses, notes and tags are only ever added,
+and jobs change as `jobs.py` says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goodword.importers.bulk import Changes, Known
+from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part, unify_line_breaks
+from goodword.importers.combine import Combined
+from goodword.importers.jobs import add_job, held_job
+from goodword.importers.state import WorkspaceState
+from goodword.people import normalize
+from goodword.records import clean_list
+
+
+def apply_record(
+    state: WorkspaceState,
+    org_names: dict[int, str],
+    workspace_id: int,
+    person: Known,
+    data: Combined,
+    out: Changes,
+    *,
+    newer: bool,
+    said: frozenset[str] | None = None,
+    left: list[str] | None = None,
+) -> list[str]:
+    """Apply one record's values to a known person and say what changed. A newer copy
+    of a record imported before moves the name, place and birthday the record `said` when
+    last imported (see `_said_then`); one set apart from it (by hand, say) stays, and
+    `left` says what the file holds."""
+    changes: list[str] = []
+    values = person.values
+    base = {"workspace_id": workspace_id, "person_id": person.id}
+    if data.given_name and not values["given_name"] and not values["family_name"]:
+        values["given_name"], values["family_name"] = data.given_name, data.family_name
+        changes.append("name filled in")
+    elif newer:
+        _rename(values, data, said, changes, left)
+    for label, attribute in (("location", "location"), ("birthday", "birthday")):
+        value, current = getattr(data, attribute), values[attribute]
+        if not value or value == current:
+            continue
+        if isinstance(value, str) and lossy_copy(value, current):
+            if left is not None:
+                left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
+            continue
+        if current is None or (newer and said is not None and attribute in said):
+            values[attribute] = value
+            changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
+        elif newer and left is not None:
+            left.append(
+                f"{label} left at {current} (the file says {value}; edit the person to change it)"
+            )
+    days, held_days = data.keep_in_touch_days, values["keep_in_touch_days"]
+    if days is not None and days != held_days:
+        every = f"every {days} days" if days else "no reminders"
+        if held_days is None or (newer and said is not None and "keep_in_touch_days" in said):
+            values["keep_in_touch_days"] = days
+            changes.append(f"keep in touch {every}")
+        elif newer and left is not None:
+            left.append(
+                f"keep in touch left at every {held_days} days (the file says {every}; "
+                "edit the person to change it)"
+                if held_days
+                else f"keep in touch left at no reminders (the file says {every})"
+            )
+    how, held_how = data.how_we_met, values["how_we_met"]
+    if how and not held_how:
+        values["how_we_met"] = how
+        changes.append("how you met filled in")
+    elif (
+        how and newer and left is not None and unify_line_breaks(how) != unify_line_breaks(held_how)
+    ):
+        why = f": {LOSSY}" if lossy_copy(how, held_how) else "; edit the person to change it"
+        left.append(f"how you met left as it was (the file says '{how}'{why})")
+    for note in data.notes:
+        # Notes stored before line breaks were unified may still hold "\r\n".
+        kept = unify_line_breaks(values["notes"] or "")
+        if unify_line_breaks(note) in kept:
+            continue
+        if lossy_part(note, kept):
+            if left is not None:
+                left.append(f"notes left as they were ({LOSSY})")
+            continue
+        values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
+        changes.append("notes added")
+    for attribute in ("tags", "interests"):
+        before = list(values[attribute] or [])
+        after = clean_list([*before, *getattr(data, attribute)])
+        if after != before:
+            values[attribute] = after
+            changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
+    person.dirty = person.dirty or bool(changes)
+    for address, email_label in data.emails.items():
+        if address not in person.emails:
+            person.emails[address] = len(person.emails)
+            out.emails.append({**base, "address": address, "label": email_label,
+                               "position": person.emails[address]})  # fmt: skip
+            changes.append(f"new e-mail {address}")
+    for number, phone_label in data.phones.items():
+        if number not in person.phones:
+            person.phones[number] = len(person.phones)
+            out.phones.append({**base, "number": number, "label": phone_label,
+                               "position": person.phones[number]})  # fmt: skip
+            changes.append(f"new phone {normalize.phone_text(number)}")
+    for url, (kind, url_label) in data.urls.items():
+        if url not in person.urls:
+            person.urls[url] = len(person.urls)
+            out.urls.append({**base, "url": url, "kind": kind, "label": url_label,
+                             "position": person.urls[url]})  # fmt: skip
+            changes.append(f"new web address {url}")
+    # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
+    # first): none of them ends another, nor a job held already that it says is current.
+    own = {
+        id(held)
+        for position in data.positions
+        if position.is_current and position.end_date is None
+        for held in [held_job(state, person, position)]
+        if held is not None
+    }
+    for position in data.positions:
+        changes += add_job(state, org_names, person, position, out, own)
+    return changes
+
+
+def _rename(
+    values: dict[str, Any],
+    data: Combined,
+    said: frozenset[str] | None,
+    changes: list[str],
+    left: list[str] | None,
+) -> None:
+    """Move the person's name to a newer copy's (a married name, say) when the name
+    Goodword holds is the one the record gave when last imported, keeping the old one in
+    the notes; a name set apart from the record stays, and `left` says the file's.
+
+    The name shown, given name and family name move together: they are one name, and
+    a name shown set by hand beside the record's given and family names is the user's.
+    """
+    given, family = data.given_name, data.family_name
+    shown = (data.display_name or " ".join(p for p in (given, family) if p))[:200]
+    held = (values["display_name"], values["given_name"], values["family_name"])
+    if not shown or (shown, given, family) == held:
+        return
+    current, name = held[0], shown
+    if shown == current:  # the same name, split otherwise
+        name = f"{shown} (given name {given or 'none'}, family name {family or 'none'})"
+    if lossy_copy(name, current):
+        if left is not None:
+            left.append(f"name left at {current} (the file says {name}: {LOSSY})")
+    elif said is None or "name" not in said:
+        if left is not None:
+            left.append(
+                f"name left at {current} (the file says {name}; edit the person to change it)"
+            )
+    else:
+        values["display_name"], values["given_name"], values["family_name"] = (
+            shown,
+            given,
+            family,
+        )
+        changes.append(f"name now {name} (was {current})")
+        if shown != current:
+            # So the name they were known by stays with them (old letters, referrals).
+            former = f"Formerly {current}"
+            notes = values["notes"]
+            if former not in unify_line_breaks(notes or ""):
+                values["notes"] = f"{notes}\n\n{former}" if notes else former
