@@ -24,7 +24,7 @@ from types import FrameType
 import uvicorn
 from fastapi import FastAPI
 
-from goodword.importers.views import app_jobs
+from goodword.importers.running import app_jobs
 
 
 class Server(uvicorn.Server):

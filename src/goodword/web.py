@@ -104,7 +104,7 @@ def create_app(
     _add_error_handlers(app)
     _add_api_explorer(app)
     from goodword import api_routers, page_routers
-    from goodword.importers.views import Jobs
+    from goodword.importers.running import Jobs
 
     # The imports running and lately finished; made here, not on first use, so two first
     # requests at once cannot each make their own.

@@ -204,18 +204,18 @@ def test_reapply_applies_unchanged_records_again(client, files):
 def test_an_import_while_another_runs_in_the_workspace_is_a_409(
     client, app, files, workspace, count_people
 ):
-    from goodword.importers import views
+    from goodword.importers import running
 
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
-    running = jobs.claim(workspace.id, dry_run=False)
-    assert running is not None
+    first = jobs.claim(workspace.id, dry_run=False)
+    assert first is not None
     assert jobs.claim(workspace.id, dry_run=False) is None  # the check and start are one step
     response = client.post(f"{API}/imports", files=files("Connections.csv"))
     assert response.status_code == 409
     assert "already running" in response.json()["error"]["message"]
     assert count_people() == 0
-    running.finished = True
+    first.finished = True
     assert client.post(f"{API}/imports", files=files("Connections.csv")).status_code == 200
     assert count_people() == 6
     assert jobs.running(workspace.id) is None  # the API's import let go of the workspace

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 import factories as f
-from goodword.importers import views
+from goodword.importers import running, views
 from goodword.importers.report import ImportReport
 from goodword.people.models import Person, PersonSource
 
@@ -324,7 +324,7 @@ def test_a_background_import_of_a_bad_file_shows_the_problem(
 
 
 def test_progress_shows_rows_done_of_total_while_the_import_runs(client, app, workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.start(workspace.id, dry_run=False)
     job.progress("people", 1200, 50000)
@@ -347,26 +347,26 @@ def test_progress_shows_rows_done_of_total_while_the_import_runs(client, app, wo
 def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
     client, app, files, workspace, count_people
 ):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
-    running = jobs.start(workspace.id, dry_run=False)
-    running.progress("match", 0, 50000)
+    first = jobs.start(workspace.id, dry_run=False)
+    first.progress("match", 0, 50000)
     for headers in (HTMX, {}):
         response = client.post("/import", files=files("Connections.csv"), headers=headers)
         assert response.status_code == 200
         assert "An import is already running here" in response.text
         assert "<strong>Matching people</strong>: 0 of 50,000" in response.text
-        assert f'hx-get="/import/jobs/{running.id}/status"' in response.text
+        assert f'hx-get="/import/jobs/{first.id}/status"' in response.text
     # The poll reads only the progress, so the notice stays put above it.
-    running.progress("match", 1000, 50000)
-    poll = client.get(f"/import/jobs/{running.id}/status", headers=HTMX)
+    first.progress("match", 1000, 50000)
+    poll = client.get(f"/import/jobs/{first.id}/status", headers=HTMX)
     assert poll.text.lstrip().startswith('<div id="import-progress-status"')
     assert "<strong>Matching people</strong>: 1,000 of 50,000" in poll.text
     assert "already running" not in poll.text and "HX-Retarget" not in poll.headers
     # Coming back to the import page shows it too.
     assert "<strong>Matching people</strong>: 1,000 of 50,000" in client.get("/import").text
     assert count_people() == 0
-    running.finished = True
+    first.finished = True
     # A refused import lets go of the workspace too.
     assert client.post("/import", files=files("malformed.vcf")).status_code == 422
     response = client.post("/import", files=files("Connections.csv"))
@@ -375,7 +375,7 @@ def test_a_second_import_while_one_runs_shows_the_first_and_writes_nothing(
 
 
 def test_another_workspaces_import_is_not_found(client, app, other_workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.start(other_workspace.id, dry_run=False)
     assert client.get(f"/import/jobs/{job.id}").status_code == 404
@@ -474,7 +474,7 @@ def test_the_rows_csv_keeps_a_formula_in_a_name_from_running(client, tmp_path):
 
 
 def test_another_workspaces_report_rows_are_not_found(client, app, other_workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     theirs = jobs.remember(other_workspace.id, ImportReport(dry_run=False))
     assert client.get(f"/import/jobs/{theirs.id}/rows.csv").status_code == 404
@@ -483,10 +483,10 @@ def test_another_workspaces_report_rows_are_not_found(client, app, other_workspa
 def test_an_import_queued_but_never_begun_stops_holding_the_workspace(workspace):
     import time
 
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     queued = jobs.claim(workspace.id, dry_run=False)
     assert queued is not None
     queued.queued_at = time.monotonic()  # handed to the background just now
     assert jobs.claim(workspace.id, dry_run=False) is None
-    queued.queued_at = time.monotonic() - views.ABANDONED_AFTER - 1  # and never begun
+    queued.queued_at = time.monotonic() - running.ABANDONED_AFTER - 1  # and never begun
     assert jobs.claim(workspace.id, dry_run=False) is not None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from goodword.importers import history, service, views
+from goodword.importers import history, running, service, views
 from goodword.importers.models import ImportRun
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
@@ -29,7 +29,7 @@ def _saved(tmp_path: Path, *names: str) -> views.Saved:
     return views.Saved(folder, paths, sum(p.stat().st_size for p in paths))
 
 
-class _StopsWhenSaving(views.Job):
+class _StopsWhenSaving(running.Job):
     """A job whose user presses Stop as soon as the people start being saved."""
 
     def progress(self, stage: str, done: int, total: int) -> None:
@@ -56,19 +56,19 @@ def test_an_import_stopped_while_saving_people_saves_nothing(
 def test_an_import_stopped_before_it_began_never_starts(
     session_factory, workspace, count_people, tmp_path
 ):
-    job = views.Job("job", workspace.id, dry_run=False, stop_requested=True)
+    job = running.Job("job", workspace.id, dry_run=False, stop_requested=True)
     job.run(session_factory, _saved(tmp_path, "Connections.csv"), None)
     assert (job.error, job.finished, job.stage) == (STOPPED, True, "read")
     assert count_people() == 0
 
 
 def test_the_progress_offers_stop_and_stopping_says_so(client, app, workspace, other_workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.claim(workspace.id, dry_run=False)
-    running = client.get(f"/import/jobs/{job.id}", headers=HTMX).text
-    assert f'hx-post="/import/jobs/{job.id}/stop"' in running
-    assert "Stop the import" in running
+    shown = client.get(f"/import/jobs/{job.id}", headers=HTMX).text
+    assert f'hx-post="/import/jobs/{job.id}/stop"' in shown
+    assert "Stop the import" in shown
 
     stopping = client.post(f"/import/jobs/{job.id}/stop", headers=HTMX)
     assert stopping.status_code == 200 and job.stop_requested
@@ -82,7 +82,7 @@ def test_the_progress_offers_stop_and_stopping_says_so(client, app, workspace, o
 
 
 def test_stopping_a_finished_import_changes_nothing(client, app, workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.claim(workspace.id, dry_run=False)
     job.report, job.finished = ImportReport(), True
@@ -95,7 +95,7 @@ def test_stopping_a_finished_import_changes_nothing(client, app, workspace):
 
 def test_the_stop_button_works_without_javascript(client, app, workspace):
     """Stop is a plain form: it posts, and the import's own page then says it is stopping."""
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.claim(workspace.id, dry_run=False)
     page = client.get(f"/import/jobs/{job.id}")
@@ -114,7 +114,7 @@ def test_a_stop_after_the_last_step_still_saves_nothing_not_even_the_report(
 ):
     """Stop pressed once the work is done but before the commit: everything rolls back."""
     session.commit()
-    job = views.Job("job", workspace.id, dry_run=False)
+    job = running.Job("job", workspace.id, dry_run=False)
     real_save = history.save
 
     def save_then_stop(*args, **kwargs):
@@ -130,15 +130,15 @@ def test_a_stop_after_the_last_step_still_saves_nothing_not_even_the_report(
 
 
 def test_once_it_commits_an_import_can_no_longer_be_stopped(workspace):
-    job = views.Job("job", workspace.id, dry_run=False)
+    job = running.Job("job", workspace.id, dry_run=False)
     job.last_chance_to_stop()
     assert job.committing and not job.request_stop() and not job.stop_requested
-    finished = views.Job("done", workspace.id, dry_run=False, finished=True)
+    finished = running.Job("done", workspace.id, dry_run=False, finished=True)
     assert not finished.request_stop()
 
 
 def test_too_late_to_stop_says_so(client, app, workspace):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     job = jobs.claim(workspace.id, dry_run=False)
     job.last_chance_to_stop()
@@ -176,7 +176,7 @@ def test_an_api_import_stopped_from_the_page_is_a_409_and_saves_nothing(
 def test_an_api_import_refused_for_a_bad_file_says_so_on_a_watching_page(
     client, app, files, workspace, monkeypatch
 ):
-    jobs = views.Jobs()
+    jobs = running.Jobs()
     app.state.import_jobs = jobs
     response = client.post("/api/v1/imports", files=files("Connections.csv", "malformed.vcf"))
     assert response.status_code == 422
@@ -188,7 +188,7 @@ def test_an_api_import_refused_for_a_bad_file_says_so_on_a_watching_page(
 def test_a_dry_run_stopped_at_the_end_says_it_was_stopped(
     session_factory, workspace, tmp_path, monkeypatch
 ):
-    job = views.Job("job", workspace.id, dry_run=True)
+    job = running.Job("job", workspace.id, dry_run=True)
     real = service.import_files
 
     def import_then_user_stops(*args, **kwargs):

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from goodword.importers import views
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
-from goodword.importers.views import app_jobs
+from goodword.importers.running import app_jobs
 from goodword.server import Server
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
