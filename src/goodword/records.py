@@ -348,3 +348,10 @@ def among(session: Session, column: Any, ids: Sequence[int]) -> Any:
         listed = func.json_each(bindparam(None, json.dumps(list(ids)))).table_valued("value")
         return column.in_(select(listed.c.value))
     return column.in_(ids)
+
+
+def unify_line_breaks(text: str) -> str:
+    """The text with every line break written "\\n": a CSV saved on Windows writes "\\r\\n",
+    an old Mac "\\r", a vCard "\\n". Notes are kept this way, so the same note read from any
+    format (or from Goodword's own export of it) is the same text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

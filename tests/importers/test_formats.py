@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from goodword.importers import registry
-from goodword.importers.cleaning import clean_name, organization_key, parse_date
+from goodword.importers.cleaning import clean_name, parse_date
 from goodword.importers.reading import documents
 from goodword.importers.records import REFERENCE_TAG, ImportFileError, Parsed, Role, Upload
 from goodword.interactions.models import Direction
+from goodword.organizations.names import organization_key
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 

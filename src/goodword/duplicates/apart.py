@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from goodword.duplicates.matching import SUGGEST, Profile, Scored, score, shared_key_reason
 from goodword.duplicates.names import fold
-from goodword.importers.cleaning import organization_key
+from goodword.organizations.names import organization_key
 
 
 def names_differ(a: Profile, b: Profile) -> bool:

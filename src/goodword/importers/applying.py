@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from goodword.importers.bulk import Changes, Known
-from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part, unify_line_breaks
+from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part
 from goodword.importers.combine import Combined
 from goodword.importers.jobs import add_job, held_job
 from goodword.importers.state import WorkspaceState
 from goodword.people import normalize
-from goodword.records import clean_list
+from goodword.records import clean_list, unify_line_breaks
 
 
 def apply_record(

@@ -7,7 +7,6 @@ import unicodedata
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from goodword.duplicates.names import fold
 from goodword.people import normalize
 from goodword.records import latest_today
 
@@ -46,13 +45,6 @@ HONORIFICS = {
 _PLACEHOLDERS = {"n/a", "tbd", "no name", "(no name)"}
 _PLACEHOLDERS_ALONE = {"unknown", "anonymous", "none", "null"}
 _PLACEHOLDER_WORDS = {p for p in _PLACEHOLDERS | _PLACEHOLDERS_ALONE if p.isalpha()}
-# Legal forms dropped when telling organizations apart ("Google LLC" is "Google").
-_LEGAL = {
-    "inc", "incorporated", "llc", "l l c", "ltd", "limited", "corp", "corporation", "co",
-    "company", "plc", "llp", "lp", "gmbh", "ag", "sa", "s a", "sas", "sarl", "bv", "nv", "oy",
-    "ab", "as", "asa", "spa", "srl", "kk", "pty", "pte", "pvt", "private", "se", "kg", "ohg",
-    "ug", "aps", "oyj", "sl", "sro", "doo", "zrt", "kft", "bhd", "sdn", "the",
-}  # fmt: skip
 
 
 def strip_symbols(text: str) -> str:
@@ -100,13 +92,6 @@ def split_names(text: str) -> list[str]:
         else:
             names.append(part)
     return names
-
-
-def unify_line_breaks(text: str) -> str:
-    """The text with every line break written "\\n": a CSV saved on Windows writes "\\r\\n",
-    an old Mac "\\r", a vCard "\\n". Notes are kept this way, so the same note read from any
-    format (or from Goodword's own export of it) is the same text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # What the report says of a value `lossy_copy` tells apart.
@@ -313,36 +298,6 @@ def _placeholder(text: str, beside: str = "") -> bool:
     if folded in _PLACEHOLDERS or not any(c.isalnum() for c in folded):
         return True
     return folded in _PLACEHOLDERS_ALONE and (not beside.strip() or _placeholder(beside))
-
-
-# What a profile gives as its company when there is none to share (organization keys):
-# kept as the person's job, but two people who both say it have no employer in common.
-NO_EMPLOYER = {
-    "self employed", "selfemployed", "freelance", "freelancer", "independent",
-    "independent consultant", "stealth", "stealth startup", "stealth mode startup",
-    "open to work", "retired", "unemployed", "confidential", "various", "career break",
-    "sabbatical", "looking for new opportunities", "seeking new opportunities",
-}  # fmt: skip
-
-
-def no_employer(name: str) -> bool:
-    """Whether an organization's name says there is none to share ("Self-employed")."""
-    return organization_key(name) in NO_EMPLOYER
-
-
-@lru_cache(maxsize=100_000)
-def organization_key(name: str) -> str:
-    """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""
-    words = fold(name.replace("&", " and ")).split()
-    while len(words) > 1 and words[-1] in _LEGAL:
-        words.pop()
-    while len(words) > 1 and words[0] == "the":
-        words.pop(0)
-    if len(words) > 2 and " ".join(words[-2:]) in _LEGAL:
-        words = words[:-2]
-    # (A name of punctuation alone, "-" or ".", folds to nothing: a placeholder, no
-    # organization; every importer leaves such a job out.)
-    return " ".join(words)
 
 
 @lru_cache(maxsize=100_000)

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from goodword.importers.bulk import cut
-from goodword.importers.cleaning import organization_key, profile_url, unify_line_breaks
+from goodword.importers.cleaning import profile_url
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.state import phone_key
+from goodword.organizations.names import organization_key
 from goodword.people import normalize
-from goodword.records import clean_list
+from goodword.records import clean_list, unify_line_breaks
 
 
 @dataclass

@@ -16,10 +16,10 @@ from goodword.importers.cleaning import (
     profile_url,
     read_birthday,
     split_suffix,
-    unify_line_breaks,
 )
 from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.records import unify_line_breaks
 
 SOURCE = "google"
 SEPARATOR = " ::: "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from goodword.duplicates.names import fold
 from goodword.importers.bulk import Changes, Held, Known, cut
-from goodword.importers.cleaning import organization_key
 from goodword.importers.organizations import organization_id
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
+from goodword.organizations.names import organization_key
 
 
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:

@@ -14,10 +14,10 @@ from goodword.importers.bulk import (
     table_named,
     update_search_documents,
 )
-from goodword.importers.cleaning import organization_key
 from goodword.importers.report import ImportReport
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.models import Organization
+from goodword.organizations.names import organization_key
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
 from goodword.search.service import organization_body

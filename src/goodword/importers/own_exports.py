@@ -11,12 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from goodword.importers import dateorder
-from goodword.importers.cleaning import (
-    keep_in_touch_days,
-    organization_key,
-    read_birthday,
-    revived,
-)
+from goodword.importers.cleaning import keep_in_touch_days, read_birthday, revived
 from goodword.importers.mapped import birthday_order
 from goodword.importers.reading import Document, Table
 from goodword.importers.records import (
@@ -28,6 +23,7 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.records import latest_today
 

@@ -18,10 +18,11 @@ from goodword.duplicates.matching import Matcher, Profile
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers.bulk import driver_rows
-from goodword.importers.cleaning import NO_EMPLOYER, clean_whole_name, organization_key, profile_url
+from goodword.importers.cleaning import clean_whole_name, profile_url
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
+from goodword.organizations.names import NO_EMPLOYER, organization_key
 from goodword.people import normalize
 from goodword.people.models import Person, PersonEmail, PersonPhone, PersonSource, PersonUrl
 from goodword.people.models import Position as PositionRow

@@ -20,7 +20,6 @@ from goodword.importers.cleaning import (
     profile_url,
     read_birthday,
     split_suffix,
-    unify_line_breaks,
 )
 from goodword.importers.reading import Document
 from goodword.importers.records import (
@@ -42,6 +41,7 @@ from goodword.importers.vcard_text import (
     split_escaped,
     text_of,
 )
+from goodword.records import unify_line_breaks
 
 SOURCE = "vcard"
 GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}

@@ -28,12 +28,12 @@ from sqlalchemy.orm import Session, aliased
 
 import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
-from goodword.importers.cleaning import no_employer
 from goodword.interactions.models import Direction, Interaction, InteractionKind, Participant
 from goodword.network.builder import build
 from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
 from goodword.organizations.models import Organization
+from goodword.organizations.names import no_employer
 from goodword.people.models import Person, Position
 from goodword.workspaces.models import Workspace
 

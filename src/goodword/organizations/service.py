@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import Conflict, FieldError
-from goodword.importers.cleaning import organization_key
 from goodword.organizations.models import Organization
+from goodword.organizations.names import organization_key
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
 from goodword.people.models import Person, Position
 from goodword.records import Page, clean_list, clean_text, get_owned, keyset_page, sort_key

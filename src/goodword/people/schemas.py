@@ -17,9 +17,16 @@ from pydantic import (
     model_validator,
 )
 
-from goodword.importers.cleaning import unify_line_breaks
 from goodword.people import normalize
-from goodword.records import Day, Problem, RecordId, already_begun, check_whole, visible_name
+from goodword.records import (
+    Day,
+    Problem,
+    RecordId,
+    already_begun,
+    check_whole,
+    unify_line_breaks,
+    visible_name,
+)
 
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(visible_name)

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
-from goodword.importers.cleaning import no_employer
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
+from goodword.organizations.names import no_employer
 from goodword.people import service as people
 from goodword.records import clean_text, get_owned, latest_today, referenced
 from goodword.references.models import Reference, ReferenceUse, UseStatus
