@@ -34,7 +34,8 @@ from sqlalchemy import func, insert, select
 
 from goodword import migrate
 from goodword.db import make_engine, make_session_factory
-from goodword.duplicates.matching import Matcher, Profile
+from goodword.duplicates.index import Matcher
+from goodword.duplicates.matching import Profile
 from goodword.duplicates.names import fold
 from goodword.importers.service import import_files
 from goodword.models import (

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from goodword.duplicates import matching
+from goodword.duplicates import index
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_crowd.py"
 
@@ -39,9 +39,9 @@ def test_the_crowd_is_one_name_and_the_yardstick_all_different(bench, tmp_path):
 
 def test_a_crowd_is_imported_as_people_asked_about(bench, tmp_path, monkeypatch):
     # Limits low enough for 30 rows to reach them: the crowded path, end to end.
-    monkeypatch.setattr(matching, "CROWDED", 5)
-    monkeypatch.setattr(matching, "JUDGED_PER_PROFILE", 3)
-    monkeypatch.setattr(matching, "BLOCK_REACH", 10)
+    monkeypatch.setattr(index, "CROWDED", 5)
+    monkeypatch.setattr(index, "JUDGED_PER_PROFILE", 3)
+    monkeypatch.setattr(index, "BLOCK_REACH", 10)
     found = bench.measure(tmp_path, 30, crowd=True)
     # Every row is someone (distinct LinkedIn profiles); all but the first of each
     # spelling are queued against someone before them.

@@ -8,11 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from goodword.duplicates import matching
+from goodword.duplicates import index
+from goodword.duplicates.index import Matcher
 from goodword.duplicates.matching import (
     AUTO_MERGE,
     SUGGEST,
-    Matcher,
     Profile,
     score,
 )
@@ -250,7 +250,7 @@ def test_small_batches_find_the_same_pairs(found):
     queries = list(reversed(found))
     whole = (list(matcher.pairs_within()), list(matcher.pairs_with(queries)))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "PAIRS_PER_BATCH", 2)
+        patch.setattr(index, "PAIRS_PER_BATCH", 2)
         assert (list(matcher.pairs_within()), list(matcher.pairs_with(queries))) == whole
 
 
@@ -264,7 +264,7 @@ def test_a_crowded_batch_finds_the_same_pairs(found):
     queries = list(reversed(found))
     whole = (list(matcher.pairs_within()), list(matcher.pairs_with(queries)))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "CROWDED", 0)
+        patch.setattr(index, "CROWDED", 0)
         assert (list(matcher.pairs_within()), list(matcher.pairs_with(queries))) == whole
 
 
@@ -287,7 +287,7 @@ def crowd(size: int) -> Matcher:
 def test_a_profile_in_a_crowd_is_judged_against_its_closest_only():
     matcher = crowd(40)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "JUDGED_PER_PROFILE", 5)
+        patch.setattr(index, "JUDGED_PER_PROFILE", 5)
         pairs = list(matcher.pairs_within())
     partners: dict[int, list[int]] = {}
     for earlier, later, _ in pairs:
@@ -304,7 +304,7 @@ def test_a_profile_in_a_huge_block_is_compared_with_the_members_just_before_it()
     matcher = crowd(12)
     queries = [profile(99, "John", "Smith", orgs=frozenset({"acme"}))]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "BLOCK_REACH", 3)
+        patch.setattr(index, "BLOCK_REACH", 3)
         within = {(e, later) for e, later, _ in matcher.pairs_within()}
         found = {right for _, right, _ in matcher.pairs_with(queries)}
     # Each block a profile is in gives its last three members before it: all Johns
@@ -319,8 +319,8 @@ def test_closest_keeps_each_left_profiles_most_alike_in_order():
     lefts = [1, 1, 1, 1, 2, 2, 3]
     alike = np.array([70, 0, 90, 70, 65, 99, 80], dtype=np.uint8)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "JUDGED_PER_PROFILE", 2)
-        kept = matching._closest(lefts, alike).tolist()
+        patch.setattr(index, "JUDGED_PER_PROFILE", 2)
+        kept = index._closest(lefts, alike).tolist()
     # Left 1 keeps 90 and the first 70; left 2 keeps both; the 0 never passed.
     assert kept == [0, 2, 4, 5, 6]
 
@@ -438,7 +438,7 @@ def test_every_holder_of_an_exact_key_is_known_up_to_a_limit():
     assert matcher.holders("e:nobody@example.com") == []
     assert matcher.exact["e:lee@example.com"] == 0
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "KEY_HOLDERS", 2)
+        patch.setattr(index, "KEY_HOLDERS", 2)
         assert matcher.holders("e:lee@example.com") == [0, 1]
 
 
@@ -448,7 +448,7 @@ def test_a_family_name_initial_looks_among_the_whole_names_just_before_it():
         matcher.add(profile(ref, "Ravi", family))
     matcher.add(profile(4, "Ravi", "S"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching, "BLOCK_REACH", 2)
+        patch.setattr(index, "BLOCK_REACH", 2)
         within = {earlier for earlier, later, _ in matcher.pairs_within() if later == 4}
         found = {right for _, right, _ in matcher.pairs_with([profile(5, "Ravi", "S")])}
     assert within == {2, 3}

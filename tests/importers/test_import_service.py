@@ -471,7 +471,7 @@ def test_progress_names_each_stage_as_it_starts_and_counts_the_matching(
 def test_matching_counts_the_files_records_not_the_people_already_here(
     session, workspace, tmp_path, monkeypatch
 ):
-    from goodword.duplicates import matching
+    from goodword.duplicates import index
 
     for number in range(7):
         f.person(session, workspace.id, f"Already Here {number}")
@@ -491,7 +491,7 @@ def test_matching_counts_the_files_records_not_the_people_already_here(
     assert heard == sorted(heard)
 
     # However slow each record is, the comparing is heard from at least twice a second.
-    monkeypatch.setattr(matching, "PROGRESS_SECONDS", 0.0)
+    monkeypatch.setattr(index, "PROGRESS_SECONDS", 0.0)
     heard.clear()
     connections.write_text("\n".join(rows[:51]).replace("Acme", "Initech") + "\n")
     import_files(

@@ -14,14 +14,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.apart import judged_apart, shares_key_apart
-from goodword.duplicates.matching import (
-    KEY_HOLDERS,
-    Matcher,
-    Profile,
-    Scored,
-    given_names_differ,
-    score,
-)
+from goodword.duplicates.index import KEY_HOLDERS, Matcher
+from goodword.duplicates.matching import Profile, Scored, given_names_differ, score
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CandidateRead, MergeRead, PossibleDuplicate, ScanResult

@@ -14,7 +14,8 @@ import phonenumbers
 from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
-from goodword.duplicates.matching import Matcher, Profile
+from goodword.duplicates.index import Matcher
+from goodword.duplicates.matching import Profile
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers.bulk import driver_rows
