@@ -8,6 +8,7 @@ from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
 from goodword.duplicates import views as duplicates
 from goodword.exchange import views as exchange
+from goodword.importers import split_views as splitting
 from goodword.importers import views as importers
 from goodword.interactions import views as interactions
 from goodword.leads import views as leads
@@ -37,6 +38,7 @@ ROUTERS: list[APIRouter] = [
     references.router,
     leads.router,
     importers.router,
+    splitting.router,
     exchange.router,
     duplicates.router,
     network.router,

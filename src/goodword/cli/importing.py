@@ -1,11 +1,11 @@
 """`goodword import`, `goodword imports list|show|delete` and
-`goodword people duplicates|merge|unmerge|merges|export|provenance`."""
+`goodword people duplicates|merge|unmerge|merges|export|provenance|split`."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from goodword.cli.common import (
 from goodword.db import LARGEST_ID
 from goodword.errors import InvalidInput
 from goodword.importers.report import ImportReport, Outcome
+
+if TYPE_CHECKING:
+    from goodword.importers.splitting import Outcome as SplitOutcome
 
 STAGES = {
     "read": "Reading files",
@@ -541,23 +544,98 @@ def export(
 
 @people_app.command("provenance")
 def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
-    """Where a person came from: each source record behind them."""
+    """Where a person came from: each source record behind them. A record an import
+    matched to them (not one that made them) can be split off: `people split`."""
+    from goodword.importers import splitting
     from goodword.people import service as people
-    from goodword.people.normalize import source_id, source_name
 
     with work(ctx) as (session, workspace_id):
-        person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-        name = person.display_name
-        sources = [(s.source, s.file_name, s.external_key, s.imported_at) for s in person.sources]
+        name = people.get(session, workspace_id=workspace_id, person_id=person_id).display_name
+        sources = splitting.sources(session, workspace_id=workspace_id, person_id=person_id)
     if as_json:
-        keys = ("source", "file_name", "external_key", "imported_at")
-        items = [dict(zip(keys, (*row[:3], row[3].isoformat()), strict=True)) for row in sources]
+        items = [
+            {"id": s.id, "source": s.source, "file_name": s.file_name,
+             "external_key": s.external_key, "imported_at": s.imported_at.isoformat(),
+             "line": s.line, "can_split": s.can_split}
+            for s in sources
+        ]  # fmt: skip
         print_json({"person_id": person_id, "sources": items})
         return
     if not sources:
         typer.echo(f"{name} was added by hand, not imported.")
         return
     shown = [
-        (source_name(source), file, source_id(source, key), at) for source, file, key, at in sources
-    ]
-    table(f"Where {name} came from", ["Source", "File", "Id in the file", "Imported"], shown)
+        (s.id, s.source_name, s.file_name if s.line is None else f"{s.file_name}, line {s.line}",
+         s.shown_key, s.imported_at,
+         f"goodword people split {person_id} {s.id}" if s.can_split else "")
+        for s in sources
+    ]  # fmt: skip
+    table(
+        f"Where {name} came from",
+        ["Record", "Source", "File", "Id in the file", "Imported", "Matched: if wrong, split off"],
+        shown,
+    )
+
+
+@people_app.command("split")
+def split(
+    ctx: typer.Context,
+    person_id: Id,
+    source_id: Annotated[
+        int,
+        typer.Argument(
+            help="The source record's id (the Record column of `people provenance`).",
+            metavar="RECORD",
+            parser=record_id,
+        ),
+    ],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Undo an import's match: split a record matched to the wrong person off as a person
+    of their own. It first says what the new person gets and what comes off this one, and
+    asks (--yes does not). The two are then marked as not the same person; `people merge`
+    puts them together again."""
+    from goodword.importers import splitting
+    from goodword.people import service as people
+
+    with work(ctx) as (session, workspace_id):
+        if not (yes or as_json):
+            outcome = splitting.preview(
+                session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+            )
+            kept = people.get(session, workspace_id=workspace_id, person_id=person_id)
+            for line in _split_words(outcome, kept.display_name):
+                typer.echo(line)
+            if not typer.confirm(f"Split {outcome.name} off {kept.display_name}?"):
+                typer.echo("Nothing changed.")
+                return
+        done = splitting.split_off(
+            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+        )
+        new, kept_read = people.to_read(done.person), people.to_read(done.kept)
+    if as_json:
+        print_json(
+            {"person": dump(new), "kept": dump(kept_read), "gets": done.outcome.gets,
+             "taken_back": done.outcome.taken_back, "left": done.outcome.left}
+        )  # fmt: skip
+        return
+    typer.echo(
+        f"{new.display_name} ({new.id}) is now a person of their own, split off "
+        f"{kept_read.display_name} ({kept_read.id}); the two are marked as not the same person."
+    )
+    if yes:
+        for line in _split_words(done.outcome, kept_read.display_name)[1:]:
+            typer.echo(line)
+
+
+def _split_words(outcome: SplitOutcome, kept: str) -> list[str]:
+    """What a split does, as the web's confirmation page says it."""
+    lines = [f"An import matched this {outcome.source.source_name} record to {kept}."]
+    lines.append(f"{outcome.name} gets: " + ("; ".join(outcome.gets) or "only the name"))
+    lines.append(
+        f"Comes off {kept}: " + ("; ".join(outcome.taken_back) or "nothing (they had it all)")
+    )
+    if outcome.left:
+        lines.append(f"Stays with {kept} (changed since): " + "; ".join(outcome.left))
+    return lines

@@ -115,6 +115,19 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
                 f"people[{index}].is_me", f"Only one person can be you; people[{me[0]}] already is."
             )
         )
+    for index, person in enumerate(document.people):
+        for n, source in enumerate(person.sources):
+            if source.matched is None:
+                continue
+            path = f"people[{index}].sources[{n}].matched"
+            record, added = source.matched.record, source.matched.added
+            for where, held in (
+                ("record.jobs", [job[0] for job in record.jobs]),
+                ("added.jobs", [job[0] for job in added.jobs]),
+                ("added.changed_jobs", [job[0] for job in added.changed_jobs]),
+            ):
+                for j, organization in enumerate(held):
+                    check(f"{path}.{where}[{j}][0]", "organization", str(organization))
     for index, pos in enumerate(document.positions):
         check(f"positions[{index}].person", "person", pos.person)
         check(f"positions[{index}].organization", "organization", pos.organization)

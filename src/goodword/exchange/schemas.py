@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from goodword.connections.models import ConnectionKind
+from goodword.importers.matched import Matched
 from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.leads.models import LeadKind, ShareStatus
 from goodword.opportunities.models import PayPeriod, Route, Stage
@@ -103,6 +104,9 @@ class ExportedSource(Record):
     # A digest of what the record said when last imported; a re-import of the same
     # record passes over it while this is unchanged.
     fingerprint: Annotated[int, Field(ge=-(2**63), lt=2**63)] | None = None
+    # For a record an import matched to the person: what it held and added, so the match
+    # can be undone (`importers/matched.py`), with organizations by their keys here.
+    matched: Matched | None = None
 
 
 class ExportedPerson(Record):

@@ -44,6 +44,7 @@ from goodword.exchange.schemas import (
     ExportedWorkspace,
     ExportFile,
 )
+from goodword.importers.matched import Matched, organizations_as
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
@@ -148,7 +149,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
             )
             for o in organizations
         ],
-        people=[_export_person(p, person_key[p.id]) for p in people],
+        people=[_export_person(p, person_key[p.id], org_key) for p in people],
         positions=[
             ExportedPosition.model_construct(
                 person=person_key[p.person_id],
@@ -263,7 +264,7 @@ def _cents(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
 
-def _export_person(person: Person, key: str) -> ExportedPerson:
+def _export_person(person: Person, key: str, org_key: dict[int, str]) -> ExportedPerson:
     return ExportedPerson.model_construct(
         key=key,
         display_name=person.display_name,
@@ -293,6 +294,11 @@ def _export_person(person: Person, key: str) -> ExportedPerson:
                 external_key=s.external_key,
                 imported_at=utc(s.imported_at),
                 fingerprint=s.fingerprint,
+                matched=(
+                    Matched.model_validate(organizations_as(s.matched, org_key.get))
+                    if s.matched is not None
+                    else None
+                ),
             )
             for s in person.sources
         ],
@@ -432,7 +438,7 @@ def _write(
 
     people: dict[str, Person] = {}
     for p in document.people:
-        person = _new_person(ws, p)
+        person = _new_person(ws, p, {key: o.id for key, o in organizations.items()})
         session.add(person)
         people[p.key] = person
     session.flush()
@@ -560,7 +566,8 @@ def _write(
     )
 
 
-def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
+def _new_person(workspace_id: int, p: ExportedPerson, ids: dict[str, int]) -> Person:
+    """The person as the file has them; `ids` are the organizations' ids, by their keys."""
     # Contact details carry the person's last-written time: they are rewritten with it.
     stamps = {"workspace_id": workspace_id, "created_at": p.updated_at, "updated_at": p.updated_at}
     family, given = p.family_name, p.given_name
@@ -600,6 +607,11 @@ def _new_person(workspace_id: int, p: ExportedPerson) -> Person:
                 external_key=s.external_key,
                 imported_at=s.imported_at,
                 fingerprint=s.fingerprint,
+                matched=(
+                    organizations_as(s.matched.model_dump(mode="json"), lambda k: ids[k])
+                    if s.matched is not None
+                    else None
+                ),
                 workspace_id=workspace_id,
                 created_at=s.imported_at,
                 updated_at=s.imported_at,

@@ -1,4 +1,5 @@
-"""JSON API for imports (upload files, preview them) and for exporting people."""
+"""JSON API for imports (upload files, preview them), for exporting people, and for where a
+person came from (their source records, and splitting off one an import matched wrongly)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.errors import Conflict, GoodwordError
-from goodword.importers import history, service
+from goodword.importers import history, service, splitting
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.views import (
     ExportFormat,
@@ -22,6 +23,8 @@ from goodword.importers.views import (
     preview_files,
     save_uploads,
 )
+from goodword.people import service as people
+from goodword.people.schemas import PersonRead
 
 router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
 
@@ -256,3 +259,110 @@ def export_people(
 ) -> Response:
     """Everyone as vCard 3.0 (the default) or 4.0, CSV or JSON; each imports back losslessly."""
     return export_response(session, workspace_id=workspace_id, format_=format_)
+
+
+class SourceOut(BaseModel):
+    """A source record behind a person."""
+
+    id: int
+    source: str
+    file_name: str | None
+    # The source's own id for the record, or the key Goodword made ("name:…").
+    external_key: str | None
+    imported_at: datetime
+    # Its line or card in the file, for a record an import matched to this person.
+    line: int | None
+    # Whether an import matched it to this person (rather than making them from it), so it
+    # can be split off (`POST …/split`).
+    can_split: bool
+
+
+class SourceList(BaseModel):
+    items: list[SourceOut]
+
+
+def _source_out(source: splitting.SourceRead) -> SourceOut:
+    return SourceOut(
+        id=source.id,
+        source=source.source,
+        file_name=source.file_name,
+        external_key=source.external_key,
+        imported_at=source.imported_at,
+        line=source.line,
+        can_split=source.can_split,
+    )
+
+
+@router.get(
+    "/people/{person_id}/sources", response_model=SourceList, summary="Where a person came from"
+)
+def person_sources(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> SourceList:
+    """The source records behind a person (provenance), oldest first."""
+    found = splitting.sources(session, workspace_id=workspace_id, person_id=person_id)
+    return SourceList(items=[_source_out(s) for s in found])
+
+
+class SplitOut(BaseModel):
+    """What splitting a record off does: what the new person gets, what comes off the
+    person it was matched to, and what stays on them because it changed since."""
+
+    name: str
+    source: SourceOut
+    gets: list[str]
+    taken_back: list[str]
+    left: list[str]
+
+
+class SplitResult(BaseModel):
+    # The person made from the record, and the person it had been matched to.
+    person: PersonRead
+    kept: PersonRead
+    split: SplitOut
+
+
+def _split_out(outcome: splitting.Outcome) -> SplitOut:
+    return SplitOut(
+        name=outcome.name,
+        source=_source_out(outcome.source),
+        gets=outcome.gets,
+        taken_back=outcome.taken_back,
+        left=outcome.left,
+    )
+
+
+@router.get(
+    "/people/{person_id}/sources/{source_id}/split",
+    response_model=SplitOut,
+    summary="What splitting a matched record off would do",
+)
+def split_preview(
+    session: DbSession, workspace_id: WorkspaceId, person_id: int, source_id: int
+) -> SplitOut:
+    """Changes nothing. 409 for a record that made the person (nothing to split it from)."""
+    return _split_out(
+        splitting.preview(
+            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+        )
+    )
+
+
+@router.post(
+    "/people/{person_id}/sources/{source_id}/split",
+    response_model=SplitResult,
+    status_code=201,
+    summary="Split a matched record off as a person of their own",
+)
+def split_source(
+    session: DbSession, workspace_id: WorkspaceId, person_id: int, source_id: int
+) -> SplitResult:
+    """Undo an import's match: make the person the record describes, take back from this
+    one what it added (where unchanged since), and mark the two as not the same person.
+    409 for a record that made the person; merging the two puts them together again."""
+    split = splitting.split_off(
+        session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+    )
+    return SplitResult(
+        person=people.to_read(split.person),
+        kept=people.to_read(split.kept),
+        split=_split_out(split.outcome),
+    )

@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers import matched
 from goodword.importers.applying import apply_record
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
@@ -42,7 +43,7 @@ from goodword.importers.earlier import held_jobs, held_names, said_then
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import organization_id, write_organizations
 from goodword.importers.plan import Draft, Plan
-from goodword.importers.records import IncomingPerson
+from goodword.importers.records import IncomingPerson, Role
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.state import WorkspaceState
 from goodword.importers.ties import LinkedInTies
@@ -101,6 +102,8 @@ class Writer:
         self.record_notes: dict[int, list[str]] = {}
         # id() of a record found by its key whose fingerprint changed since the last import
         self.changed_at_source: set[int] = set()
+        # id() of a later record of a new person -> what it held and added (`matched.py`)
+        self.joined: dict[int, dict[str, Any]] = {}
         # organization id -> its names, when a record's jobs are compared (`_said_then`)
         self.spellings: dict[int, list[str]] | None = None
         self.ties = LinkedInTies(
@@ -270,6 +273,8 @@ class Writer:
         urls: list[tuple[Any, ...]] = []
         positions: list[tuple[Any, ...]] = []
         sources: list[tuple[Any, ...]] = []
+        # (the later records of a person, with what each held and added: `matched.py`)
+        joined: list[tuple[Any, ...]] = []
         restored: list[dict[str, Any]] = []
         documents: list[Document] = []
         for person_id, draft in zip(ids, drafts, strict=True):
@@ -295,9 +300,11 @@ class Writer:
                 if is_current:
                     current.append((org_names[org_id], title))
             for record in draft.records:
-                sources.append(
+                kept = self.joined.pop(id(record), None)
+                (sources if kept is None else joined).append(
                     (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
-                     record.fingerprint())
+                     kept["fingerprint"] if kept else record.fingerprint(),
+                     *((kept,) if kept else ()))
                 )  # fmt: skip
                 if record.earlier_sources:
                     restored += self._restored_sources(person_id, record)
@@ -318,6 +325,8 @@ class Writer:
         ):
             insert_tuples(session, model, _COLUMNS[model], rows, ws)
         insert_tuples(session, PersonSource, _COLUMNS[PersonSource], sources,
+                      {**ws, "imported_at": now})  # fmt: skip
+        insert_tuples(session, PersonSource, (*_COLUMNS[PersonSource], "matched"), joined,
                       {**ws, "imported_at": now})  # fmt: skip
         insert_rows(session, PersonSource, restored)
         add_documents(documents)
@@ -371,6 +380,7 @@ class Writer:
         out = Changes()
         for record in later:
             data = combine([record], self.state.region, self.today)
+            mark = matched.take(known, out) if record.role is not Role.ME else None
             named: list[str] = []
             has_name = values["display_name"] or values["given_name"] or values["family_name"]
             if not has_name and (data.display_name or data.given_name or data.family_name):
@@ -382,6 +392,10 @@ class Writer:
                 self.state, self.org_names, self.ws, known, data, out, newer=False
             )
             self.record_changes[id(record)] = named + changed
+            if mark is not None:
+                self.joined[id(record)] = self._matched(
+                    record, data, matched.added(mark, known, out)
+                )
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
         person.location, person.birthday = values["location"], values["birthday"]
@@ -416,6 +430,9 @@ class Writer:
                 if record.linkedin_connection and newer and record.key:
                     self.ties.said[id(record)] = said
                 left = self.record_notes.setdefault(id(record), [])
+                former = plan.former_keys.get(id(record))
+                joins = self._joins(person, record, former) and record is not plan.make_me_record
+                mark = matched.take(person, out) if joins else None
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left,
@@ -426,7 +443,10 @@ class Writer:
                     changes.append("marked as you")
                 self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
-                self._provenance(person, record, out, plan.former_keys.get(id(record)), rekeyed)
+                kept = None
+                if mark is not None:
+                    kept = self._matched(record, data, matched.added(mark, person, out))
+                self._provenance(person, record, out, former, rekeyed, kept)
                 if record.earlier_sources:
                     out.sources += self._restored_sources(person.id, record)
             if person_id == plan.make_me and not person.values["is_me"]:
@@ -451,6 +471,24 @@ class Writer:
                 rekeyed,
             )
 
+    @staticmethod
+    def _joins(person: Known, record: IncomingPerson, former: str | None) -> bool:
+        """Whether the record joins a person it did not make (not a copy of one of their
+        own records, nor one of yours): its match can be undone, so what it held and
+        added is kept (`matched.py`)."""
+        return (
+            record.role is not Role.ME
+            and (record.source, record.key) not in person.sources
+            and not (former and (record.source, former) in person.sources)
+        )
+
+    def _matched(
+        self, record: IncomingPerson, data: Combined, did: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The JSON kept with the provenance of a record matched to someone else."""
+        organization_ids = [self.organization_id(p.organization) for p in data.positions]
+        return matched.matched(record, data, organization_ids, did, record.fingerprint())
+
     def _provenance(
         self,
         person: Known,
@@ -458,9 +496,11 @@ class Writer:
         out: Changes,
         former: str | None,
         rekeyed: list[dict[str, Any]],
+        match: dict[str, Any] | None = None,
     ) -> None:
         """The record's provenance row, added, or its fingerprint brought up to date; a row
-        kept under the record's `former` key (found by it) takes the record's own key."""
+        kept under the record's `former` key (found by it) takes the record's own key.
+        `match` is what a record matched to someone else held and added (`matched.py`)."""
         pair = (record.source, record.key)
         if pair not in person.sources and former and record.key:
             kept = (record.source, former)
@@ -484,7 +524,8 @@ class Writer:
                 {"workspace_id": self.ws, "person_id": person.id, "source": record.source,
                  "file_name": cut(record.file_name, 300),
                  "external_key": cut(record.key, 300), "imported_at": self.now,
-                 "fingerprint": record.fingerprint()}
+                 "fingerprint": match["fingerprint"] if match else record.fingerprint(),
+                 "matched": match}
             )  # fmt: skip
         elif record.key:
             # Imported before and changed since (or imported before fingerprints were
@@ -523,7 +564,7 @@ class Writer:
                 {"workspace_id": self.ws, "person_id": person_id, "source": earlier.source,
                  "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
                  "imported_at": earlier.imported_at or self.now,
-                 "fingerprint": earlier.fingerprint}
+                 "fingerprint": earlier.fingerprint, "matched": None}
             )  # fmt: skip
         return rows
 

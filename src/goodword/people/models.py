@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -130,5 +130,9 @@ class PersonSource(WorkspaceScoped, Base):
     # passes over a record whose fingerprint is unchanged. None where nothing was imported
     # (a record added by hand, an edge list) or before fingerprints were kept.
     fingerprint: Mapped[int | None] = mapped_column(BigInteger)
+    # For a record an import matched to a person it did not make: what it held and what it
+    # added to them, so the match can be undone (`importers/matched.py`). None for the
+    # record that made the person, one added by hand, or one imported before this was kept.
+    matched: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     person: Mapped[Person] = relationship(back_populates="sources")

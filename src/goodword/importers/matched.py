@@ -1,0 +1,257 @@
+"""What a record matched to someone else held and what it added to them, kept with its
+provenance row (`PersonSource.matched`) so the match can be undone (`splitting.py`).
+
+A record an import applies to a person it did not make (found by an e-mail address, a
+profile, a phone or a name with evidence, or folded into someone made by an earlier
+record of the same import) is written down as JSON:
+
+    {"v": 1,
+     "line": 412,                                   # its line or card in the file
+     "fingerprint": 123,                            # what it said when matched
+     "record": {"display_name": …, "given_name": …, "family_name": …,
+                "emails": [[address, label]], "phones": [[number, label]],
+                "urls": [[url, kind, label]],
+                "jobs": [[organization id, title, department, start, end, current]],
+                "location": …, "birthday": "1985-04-12", "notes": …, "how_we_met": …,
+                "tags": […], "interests": […], "keep_in_touch_days": …,
+                "linkedin": {"since": "2024-01-08"}},   # only for a LinkedIn connection
+     "added": {"fields": {"location": [before, after], …},
+               "emails": […], "phones": […], "urls": […],
+               "jobs": [[organization id, title, start, end]],
+               "changed_jobs": [[organization id, title, start,
+                                 {"end_date": [before, after], …}]]}}
+
+`record` is the record as the import read it (its values normalised, its organizations by
+id), enough to make the person it turns out to be; `added` is what applying it changed,
+each value before and after, so a split takes back only what is still as the record
+left it. Dates are ISO text. The rest of the import does not read this; `Matched` reads
+it back, checked (a workspace restore brings it from a file: `exchange`), with each
+organization as an id here, or as the file's key for it in an exchange file
+(`organizations_as`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from goodword.importers.bulk import Changes, Held, Known, cut
+from goodword.importers.combine import Combined
+from goodword.importers.records import IncomingPerson
+
+VERSION = 1
+
+# The person's own fields a record can change (`applying.apply_record`).
+FIELDS = ("display_name", "given_name", "family_name", "location", "birthday", "notes",
+          "how_we_met", "tags", "interests", "keep_in_touch_days")  # fmt: skip
+
+# What can change about a job held already: ended, its title written out, a department.
+JOB_FIELDS = ("title", "department", "end_date", "is_current")
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def _job(held: Held, ended: dict[int, date | None] | None = None) -> tuple[Any, ...]:
+    """A job's title, department, end and whether current. Ending a job does not change
+    its `Held.end_date`: the end is in the row still to insert, or in `ended` by id."""
+    end = held.end_date
+    if held.row is not None:
+        end = held.row["end_date"]
+    elif ended and held.id in ended:
+        end = ended[held.id]
+    return (held.title, held.department, end, held.is_current)
+
+
+@dataclass
+class Mark:
+    """A known person as they were before one record was applied (`take`)."""
+
+    values: dict[str, Any]
+    jobs: dict[int, tuple[Held, tuple[Any, ...]]]
+    emails: int
+    phones: int
+    urls: int
+    positions: int
+    ended: int
+
+
+def take(person: Known, out: Changes) -> Mark:
+    """Note what `person` holds and how far `out` has come, before a record is applied."""
+    return Mark(
+        values={name: person.values[name] for name in FIELDS},
+        jobs={id(held): (held, _job(held)) for held in person.positions},
+        emails=len(out.emails),
+        phones=len(out.phones),
+        urls=len(out.urls),
+        positions=len(out.positions),
+        ended=len(out.ended),
+    )
+
+
+def added(mark: Mark, person: Known, out: Changes) -> dict[str, Any]:
+    """What applying a record changed about `person` since `mark` (see the module)."""
+    values = person.values
+    fields = {
+        name: [_json(before), _json(values[name])]
+        for name, before in mark.values.items()
+        if values[name] != before
+    }
+    ended = {row["id"]: row["end_date"] for row in out.ended[mark.ended :]}
+    changed_jobs = []
+    for held, before in mark.jobs.values():
+        after = _job(held, ended)
+        if after != before:
+            changes = {
+                name: [_json(old), _json(new)]
+                for name, old, new in zip(JOB_FIELDS, before, after, strict=True)
+                if old != new
+            }
+            changed_jobs.append([held.organization_id, held.title, _json(held.start_date), changes])
+    return {
+        "fields": fields,
+        "emails": [row["address"] for row in out.emails[mark.emails :]],
+        "phones": [row["number"] for row in out.phones[mark.phones :]],
+        "urls": [row["url"] for row in out.urls[mark.urls :]],
+        "jobs": [
+            [row["organization_id"], row["title"], _json(row["start_date"]), _json(row["end_date"])]
+            for row in out.positions[mark.positions :]
+        ],
+        "changed_jobs": changed_jobs,
+    }
+
+
+def matched(
+    record: IncomingPerson,
+    data: Combined,
+    organization_ids: list[int],
+    did: dict[str, Any],
+    fingerprint: int,
+) -> dict[str, Any]:
+    """The JSON kept for a record matched to someone else: what it held (`data`, its jobs'
+    organizations as `organization_ids`), what it `did` (`added`) and its `fingerprint`."""
+    held: dict[str, Any] = {
+        "display_name": data.display_name,
+        "given_name": data.given_name,
+        "family_name": data.family_name,
+        "emails": [[address, label] for address, label in data.emails.items()],
+        "phones": [[number, label] for number, label in data.phones.items()],
+        "urls": [[url, kind, label] for url, (kind, label) in data.urls.items()],
+        "jobs": [
+            [
+                org_id,
+                cut(p.title, 200),
+                cut(p.department, 200),
+                _json(p.start_date),
+                _json(p.end_date),
+                p.is_current and p.end_date is None,
+            ]
+            for org_id, p in zip(organization_ids, data.positions, strict=True)
+        ],
+        "location": data.location,
+        "birthday": _json(data.birthday),
+        "notes": "\n\n".join(data.notes) or None,
+        "how_we_met": data.how_we_met,
+        "tags": list(data.tags),
+        "interests": list(data.interests),
+        "keep_in_touch_days": data.keep_in_touch_days,
+    }
+    if record.linkedin_connection:
+        held["linkedin"] = {"since": _json(record.connected_on)}
+    return {
+        "v": VERSION,
+        "line": record.line,
+        "fingerprint": fingerprint,
+        "record": held,
+        "added": did,
+    }
+
+
+# How a kept record names an organization: its id, or in an exchange file its key there.
+Org = int | str
+Day = date | None
+Text = str | None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LinkedIn(_Strict):
+    since: Day = None
+
+
+class RecordHeld(_Strict):
+    """What the record held, as the import read it."""
+
+    display_name: Text = None
+    given_name: Text = None
+    family_name: Text = None
+    emails: list[tuple[str, Text]] = []
+    phones: list[tuple[str, Text]] = []
+    urls: list[tuple[str, str, Text]] = []
+    # organization, title, department, start, end, current
+    jobs: list[tuple[Org, Text, Text, Day, Day, bool]] = []
+    location: Text = None
+    birthday: Day = None
+    notes: Text = None
+    how_we_met: Text = None
+    tags: list[str] = []
+    interests: list[str] = []
+    keep_in_touch_days: int | None = None
+    # Only for a LinkedIn connection's record.
+    linkedin: LinkedIn | None = None
+
+
+Field = Literal[FIELDS]  # type: ignore[valid-type]
+JobField = Literal[JOB_FIELDS]  # type: ignore[valid-type]
+
+
+class Added(_Strict):
+    """What applying the record changed about the person, each value before and after."""
+
+    fields: dict[Field, tuple[Any, Any]] = {}
+    emails: list[str] = []
+    phones: list[str] = []
+    urls: list[str] = []
+    # organization, title, start, end
+    jobs: list[tuple[Org, Text, Day, Day]] = []
+    # organization, title (as it is now), start, what changed
+    changed_jobs: list[tuple[Org, Text, Day, dict[JobField, tuple[Any, Any]]]] = []
+
+
+class Matched(_Strict):
+    v: Literal[1]
+    line: int
+    fingerprint: int | None
+    record: RecordHeld
+    added: Added
+
+
+def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[str, Any]:
+    """The kept JSON with each organization `to` another way of naming it (an id to an
+    exchange file's key, or back); a job whose organization `to` finds no other name for
+    (None: deleted since, with its jobs) is left out."""
+
+    def jobs(found: list[list[Any]]) -> list[list[Any]]:
+        return [[named, *job[1:]] for job in found if (named := to(job[0])) is not None]
+
+    record, added = matched["record"], matched["added"]
+    return {
+        **matched,
+        "record": {**record, "jobs": jobs(record.get("jobs", []))},
+        "added": {
+            **added,
+            "jobs": jobs(added.get("jobs", [])),
+            "changed_jobs": jobs(added.get("changed_jobs", [])),
+        },
+    }

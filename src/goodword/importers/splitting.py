@@ -1,0 +1,469 @@
+"""Undo an import's match: split a record off the person it was matched to.
+
+An import applies a record to a person it did not make when it is sure they are one (the
+same e-mail address, profile or phone, or a name with evidence), and keeps with the
+record's provenance what the record held and what it added (`matched.py`). When the match
+was wrong, `split_off` makes the person the record describes, with the record's own
+details, jobs and LinkedIn tie, and takes back from the person it was matched to what the
+record added, where that is still as the record left it: a value edited or changed by a
+later import since stays, and the split says so. The record's provenance goes to the new
+person (so the next import of the file finds them, not the other), and the two are marked
+"not the same person", so no scan or import puts them together again. A merge undoes a
+split, as any two people are merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.errors import Conflict, NotFound
+from goodword.importers.matched import Added, Matched, Org, RecordHeld
+from goodword.organizations.models import Organization
+from goodword.people import normalize
+from goodword.people import service as people
+from goodword.people.models import (
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
+from goodword.people.normalize import source_id, source_name
+from goodword.records import latest_today
+from goodword.search import service as search
+
+# Why the pair split apart waits in the queue as "not the same person".
+SPLIT_REASON = "split apart by you: one record had been matched to the other"
+
+
+@dataclass(frozen=True)
+class SourceRead:
+    """One source record behind a person, as the page, the API and the CLI list it."""
+
+    id: int
+    source: str
+    source_name: str
+    file_name: str | None
+    external_key: str | None
+    # The key as shown ("none: matched by name" for a key Goodword made).
+    shown_key: str
+    imported_at: datetime
+    # Its line or card in the file, when it was matched to this person by an import.
+    line: int | None
+    # Whether it was matched to this person by an import, so it can be split off.
+    can_split: bool
+
+
+@dataclass
+class Outcome:
+    """What a split does, in words: what the new person gets, what comes off the person the
+    record was matched to, and what stays on them because it changed since."""
+
+    name: str
+    source: SourceRead
+    gets: list[str] = field(default_factory=list)
+    taken_back: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Split:
+    person: Person  # the person the record describes, made by the split
+    kept: Person  # the person it had been matched to
+    outcome: Outcome
+
+
+def sources(session: Session, *, workspace_id: int, person_id: int) -> list[SourceRead]:
+    """The source records behind a person, oldest first."""
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    return [_source_read(s) for s in person.sources]
+
+
+def _source_read(row: PersonSource) -> SourceRead:
+    return SourceRead(
+        id=row.id,
+        source=row.source,
+        source_name=source_name(row.source),
+        file_name=row.file_name,
+        external_key=row.external_key,
+        shown_key=source_id(row.source, row.external_key),
+        imported_at=row.imported_at,
+        line=row.matched["line"] if row.matched else None,
+        can_split=row.matched is not None,
+    )
+
+
+def _matched_row(
+    session: Session, workspace_id: int, person_id: int, source_id: int
+) -> tuple[Person, PersonSource, Matched]:
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    row = next((s for s in person.sources if s.id == source_id), None)
+    if row is None:
+        raise NotFound(
+            "source record",
+            source_id,
+            message=f"{person.display_name} (person {person.id}) has no source record "
+            f"{source_id}; `goodword people provenance {person.id}` lists theirs.",
+        )
+    if row.matched is None:
+        raise Conflict(
+            f"This {source_name(row.source)} record is not one an import matched to "
+            f"{person.display_name}: it made them, or was imported before Goodword kept what "
+            "matched records added (then edit them by hand), so there is nothing to split off."
+        )
+    return person, row, Matched.model_validate(row.matched)
+
+
+def preview(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Outcome:
+    """What `split_off` would do, in words, changing nothing."""
+    person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
+    outcome = Outcome(name=_name(kept.record), source=_source_read(row))
+    outcome.gets = _gets(session, workspace_id, kept.record)
+    _take_back(person, kept.added, outcome, apply=False)
+    return outcome
+
+
+def split_off(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Split:
+    """Make the person a matched record describes, take back from `person_id` what it added,
+    and mark the two as not the same person (see the module)."""
+    person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
+    record = kept.record
+    outcome = Outcome(name=_name(record), source=_source_read(row))
+    outcome.gets = _gets(session, workspace_id, record)
+    _take_back(person, kept.added, outcome, apply=True)
+    person.sources.remove(row)
+    new = _person(session, workspace_id, record)
+    session.add(new)
+    session.flush()
+    session.add(
+        PersonSource(
+            workspace_id=workspace_id,
+            person_id=new.id,
+            source=row.source,
+            file_name=row.file_name,
+            external_key=row.external_key,
+            imported_at=row.imported_at,
+            # Changed at its source and imported again since the match: the next import
+            # compares it in full and applies what it says now to the new person.
+            fingerprint=row.fingerprint if row.fingerprint == kept.fingerprint else None,
+        )
+    )
+    if record.linkedin is not None:
+        _tie(session, workspace_id, person, new, record.linkedin.since)
+    _apart(session, workspace_id, person.id, new.id)
+    session.flush()
+    session.refresh(person)
+    session.refresh(new)
+    search.index_person(session, person)
+    search.index_person(session, new)
+    return Split(person=new, kept=person, outcome=outcome)
+
+
+def _name(record: RecordHeld) -> str:
+    name = record.display_name or " ".join(p for p in (record.given_name, record.family_name) if p)
+    if not name:
+        # (A card with no name, found by its e-mail address or phone.)
+        if record.emails:
+            return record.emails[0][0]
+        if record.phones:
+            return normalize.phone_text(record.phones[0][0])
+        if record.urls:
+            return record.urls[0][0]
+    return (name or "Someone without a name")[:200]
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _organizations(session: Session, workspace_id: int, record: RecordHeld) -> dict[int, str]:
+    ids = {job[0] for job in record.jobs}
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
+            )
+        ).all()
+    )
+
+
+def _role(title: str | None, organization: str) -> str:
+    return f"{title} at {organization}" if title else organization
+
+
+def _gets(session: Session, workspace_id: int, record: RecordHeld) -> list[str]:
+    """What the person made by the split is given, in words."""
+    gets = [f"e-mail {address}" for address, _label in record.emails]
+    gets += [f"phone {normalize.phone_text(number)}" for number, _label in record.phones]
+    gets += [f"web address {url}" for url, _kind, _label in record.urls]
+    names = _organizations(session, workspace_id, record)
+    for org_id, title, _department, _start, _end, current in record.jobs:
+        if org_id in names:
+            gets.append(("job " if current else "past job ") + _role(title, names[org_id]))
+    if record.location:
+        gets.append(f"location {record.location}")
+    if record.birthday:
+        gets.append(f"birthday {record.birthday.isoformat()}")
+    if record.tags:
+        gets.append("tags " + ", ".join(record.tags))
+    if record.notes:
+        gets.append("notes")
+    if record.linkedin is not None:
+        gets.append("your LinkedIn tie")
+    return gets
+
+
+def _person(session: Session, workspace_id: int, record: RecordHeld) -> Person:
+    """The person the record describes, as an import would have made them."""
+    given, family = record.given_name, record.family_name
+    display = _name(record)
+    person = Person(
+        workspace_id=workspace_id,
+        display_name=display,
+        given_name=given,
+        family_name=family,
+        sort_name=people.person_sort_name(display, given, family)[:200],
+        location=record.location,
+        birthday=record.birthday,
+        notes=record.notes,
+        how_we_met=record.how_we_met,
+        tags=list(record.tags),
+        interests=list(record.interests),
+        keep_in_touch_days=record.keep_in_touch_days,
+        is_me=False,
+    )
+    person.emails = [
+        PersonEmail(workspace_id=workspace_id, address=address, label=label, position=i)
+        for i, (address, label) in enumerate(record.emails)
+    ]
+    person.phones = [
+        PersonPhone(workspace_id=workspace_id, number=number, label=label, position=i)
+        for i, (number, label) in enumerate(record.phones)
+    ]
+    person.urls = [
+        PersonUrl(workspace_id=workspace_id, url=url, kind=kind, label=label, position=i)
+        for i, (url, kind, label) in enumerate(record.urls)
+    ]
+    names = _organizations(session, workspace_id, record)
+    person.positions = [
+        Position(
+            workspace_id=workspace_id,
+            organization_id=org_id,
+            title=title,
+            department=department,
+            start_date=start,
+            end_date=end,
+            is_current=current,
+        )
+        # (An organization deleted since took its jobs with it.)
+        for org_id, title, department, start, end, current in record.jobs
+        if org_id in names
+    ]
+    return person
+
+
+def _take_back(person: Person, added: Added, outcome: Outcome, *, apply: bool) -> None:
+    """Take from `person` what a record added, where it is still as the record left it;
+    say in `outcome` what comes off and what stays (changed since)."""
+    taken = outcome.taken_back
+    emails, phones, urls = set(added.emails), set(added.phones), set(added.urls)
+    taken += [f"e-mail {e.address}" for e in person.emails if e.address in emails]
+    taken += [
+        f"phone {normalize.phone_text(n.number)}" for n in person.phones if n.number in phones
+    ]
+    taken += [f"web address {u.url}" for u in person.urls if u.url in urls]
+    if apply:
+        person.emails = [e for e in person.emails if e.address not in emails]
+        person.phones = [p for p in person.phones if p.number not in phones]
+        person.urls = [u for u in person.urls if u.url not in urls]
+    for org_id, title, start, end in added.jobs:
+        job = _job(person, org_id, title, start)
+        if job is None:
+            continue  # removed since
+        role = _role(title, job.organization.name)
+        if job.end_date != end:
+            outcome.left.append(f"job {role} (changed since)")
+            continue
+        taken.append(f"job {role}")
+        if apply:
+            person.positions.remove(job)
+    for org_id, title, start, changes in added.changed_jobs:
+        job = _job(person, org_id, title, start)
+        if job is None:
+            continue
+        role = _role(job.title, job.organization.name)
+        for attribute, (before, after) in changes.items():
+            if attribute == "end_date":
+                before, after = _day(before), _day(after)
+            if getattr(job, attribute) != after:
+                outcome.left.append(f"job {role}: {_job_words(attribute)} (changed since)")
+                continue
+            taken.append(f"job {role}: {_job_words(attribute, before, after)}")
+            if apply:
+                setattr(job, attribute, before)
+    for attribute, (before, after) in added.fields.items():
+        current = getattr(person, attribute)
+        if attribute == "birthday":
+            before, after = _day(before), _day(after)
+        if attribute in ("tags", "interests"):
+            extra = [v for v in after if v not in (before or []) and v in current]
+            if extra:
+                taken.append(f"{attribute} " + ", ".join(extra))
+                if apply:
+                    setattr(person, attribute, [v for v in current if v not in extra])
+        elif attribute == "notes":
+            _notes(person, before, after, outcome, apply=apply)
+        elif attribute in ("display_name", "given_name", "family_name"):
+            continue  # (below: a name is one)
+        elif current != after:
+            outcome.left.append(f"{_field_words(attribute)} {current} (changed since)")
+        else:
+            taken.append(
+                f"{_field_words(attribute)} {after}"
+                + (f" (back to {before})" if before not in (None, "") else "")
+            )
+            if apply:
+                setattr(person, attribute, before)
+    _name_back(person, added.fields, outcome, apply=apply)
+
+
+def _job(person: Person, org_id: Org, title: str | None, start: date | None) -> Position | None:
+    return next(
+        (
+            p
+            for p in person.positions
+            if (p.organization_id, p.title, p.start_date) == (org_id, title, start)
+        ),
+        None,
+    )
+
+
+def _job_words(attribute: str, before: object = None, after: object = None) -> str:
+    if attribute == "is_current":
+        return "current again" if before else "ended"
+    if attribute == "end_date":
+        return f"end {after} taken back" if after else "end"
+    if attribute == "title":
+        return f"title back to {before}" if before else "title"
+    return f"department {after} taken back" if after else "department"
+
+
+def _field_words(attribute: str) -> str:
+    return {
+        "location": "location",
+        "birthday": "birthday",
+        "how_we_met": "how you met",
+        "keep_in_touch_days": "keep in touch every (days)",
+    }.get(attribute, attribute)
+
+
+def _notes(
+    person: Person, before: str | None, after: str | None, outcome: Outcome, *, apply: bool
+) -> None:
+    """Take back the notes a record added: the text it appended, wherever it still is."""
+    added = (after or "")[len(before or "") :].strip()
+    current = person.notes or ""
+    if not added or not (after or "").startswith(before or ""):
+        return
+    if added not in current:
+        outcome.left.append("notes (changed since)")
+        return
+    outcome.taken_back.append("notes it added")
+    if apply:
+        kept = current.replace(added, "", 1)
+        person.notes = "\n\n".join(p for p in kept.split("\n\n") if p.strip()) or None
+
+
+def _name_back(
+    person: Person, fields: Mapping[str, tuple[Any, Any]], outcome: Outcome, *, apply: bool
+) -> None:
+    """A name the record filled in (the person had none) goes back with it."""
+    parts = ("display_name", "given_name", "family_name")
+    if not any(part in fields for part in parts):
+        return
+    now = tuple(getattr(person, part) for part in parts)
+    after = tuple(fields[part][1] if part in fields else now[i] for i, part in enumerate(parts))
+    before = tuple(fields[part][0] if part in fields else now[i] for i, part in enumerate(parts))
+    if now != after:
+        outcome.left.append(f"name {person.display_name} (changed since)")
+        return
+    display = before[0] or " ".join(p for p in before[1:] if p)
+    if not display:
+        # Nothing to go back to: a person needs a name to be listed.
+        outcome.left.append(f"name {person.display_name} (they had none before)")
+        return
+    outcome.taken_back.append(f"name {person.display_name} (back to {display})")
+    if apply:
+        person.display_name, person.given_name, person.family_name = display, *before[1:]
+        person.sort_name = people.person_sort_name(display, before[1], before[2])[:200]
+
+
+def _tie(
+    session: Session, workspace_id: int, person: Person, new: Person, since: date | None
+) -> None:
+    """Give the new person the record's LinkedIn tie to you. The tie to the person it was
+    matched to goes with it, unless another of their records is a LinkedIn connection."""
+    me = people.get_me(session, workspace_id=workspace_id)
+    if me is None or me.id in (person.id, new.id):
+        return
+    tie = session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == ConnectionKind.LINKEDIN,
+            or_(
+                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
+                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
+            ),
+        )
+    )
+    theirs = any(
+        s.source == "linkedin"
+        and (s.matched is None or s.matched["record"].get("linkedin") is not None)
+        for s in person.sources
+    )
+    day = since
+    if tie is not None and not theirs:
+        if tie.person_a_id == person.id:
+            tie.person_a_id = new.id
+        else:
+            tie.person_b_id = new.id
+        return
+    session.add(
+        Connection(
+            workspace_id=workspace_id, person_a_id=me.id, person_b_id=new.id,
+            kind=ConnectionKind.LINKEDIN, source="LinkedIn",
+            since=day if day is None or day <= latest_today() else None,
+        )
+    )  # fmt: skip
+
+
+def _apart(session: Session, workspace_id: int, one: int, other: int) -> None:
+    """Mark the two as not the same person (the pair, if queued, is decided so)."""
+    a, b = sorted((one, other))
+    candidate = session.scalar(
+        select(DuplicateCandidate).where(
+            DuplicateCandidate.workspace_id == workspace_id,
+            DuplicateCandidate.person_a_id == a,
+            DuplicateCandidate.person_b_id == b,
+        )
+    )
+    if candidate is None:
+        session.add(
+            DuplicateCandidate(
+                workspace_id=workspace_id, person_a_id=a, person_b_id=b, score=0.0,
+                reasons=[SPLIT_REASON], status=CandidateStatus.NOT_SAME,
+            )
+        )  # fmt: skip
+    else:
+        candidate.status = CandidateStatus.NOT_SAME

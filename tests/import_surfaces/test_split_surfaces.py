@@ -1,0 +1,163 @@
+"""Splitting off a record an import matched to the wrong person, from the person's page,
+the API and the CLI; and another workspace's records answer 404."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from goodword.cli import app
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
+from goodword.people.models import Person, PersonSource
+
+API = "/api/v1"
+TODAY = date(2026, 11, 25)
+CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\nORG:Acme Robotics\r\n"
+    "TITLE:Engineer\r\nEMAIL:ada@home.example\r\nEND:VCARD\r\n"
+)
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-l-other,ada.l@acme.example,Acme Robotics,"
+    "Sales Lead,08 Jan 2024\n"
+)
+
+
+def matched_ada(session, workspace_id) -> tuple[Person, PersonSource]:
+    """Ada from a card, and another Ada's LinkedIn record matched to her by name and employer."""
+    for name, body in (("contacts.vcf", CARD), ("Connections.csv", CONNECTIONS)):
+        import_files(session, workspace_id=workspace_id,
+                     paths_or_uploads=[Upload(name, body.encode())], today=TODAY)  # fmt: skip
+    ada = session.scalars(select(Person).where(Person.workspace_id == workspace_id)).one()
+    (source,) = [s for s in ada.sources if s.matched is not None]
+    return ada, source
+
+
+def adas(session, workspace_id) -> list[Person]:
+    session.expire_all()
+    return list(
+        session.scalars(
+            select(Person)
+            .where(Person.workspace_id == workspace_id, Person.display_name == "Ada Lovelace")
+            .order_by(Person.id)
+        )
+    )
+
+
+def test_the_person_page_offers_the_split_and_the_confirmation_says_what_it_does(
+    client, session, workspace
+):
+    ada, source = matched_ada(session, workspace.id)
+    page = client.get(f"/people/{ada.id}")
+    provenance = page.text.split('id="provenance"', 1)[1]
+    link = f"/people/{ada.id}/sources/{source.id}/split"
+    # Only the matched record can be split off; the card made her.
+    assert provenance.count("Split off") == 1 and link in provenance
+    assert 'Connections.csv<span class="muted small">, line 2</span>' in provenance
+
+    confirm = client.get(link)
+    assert confirm.status_code == 200
+    taken = confirm.text.split('id="split-taken"', 1)[1].split("</ul>", 1)[0]
+    assert "e-mail ada.l@acme.example" in taken
+    assert "web address https://www.linkedin.com/in/ada-l-other" in taken
+    assert "ada@home.example" not in taken
+    assert "job Sales Lead at Acme Robotics" in confirm.text
+    assert len(adas(session, workspace.id)) == 1  # (asking changes nothing)
+
+    done = client.post(link, follow_redirects=False)
+    assert done.status_code == 303
+    _first, second = adas(session, workspace.id)
+    assert done.headers["location"] == f"/people/{second.id}"
+    shown = client.get(done.headers["location"])
+    assert "is now a person of their own, split off Ada Lovelace" in shown.text
+    assert "ada.l@acme.example" in shown.text
+    # The record made her now: nothing more to split off.
+    assert "Split off" not in shown.text.split('id="provenance"', 1)[1]
+    assert client.post(link).status_code == 404
+
+
+def test_the_api_lists_sources_previews_and_splits(client, session, workspace):
+    ada, source = matched_ada(session, workspace.id)
+    listed = client.get(f"{API}/people/{ada.id}/sources").json()["items"]
+    assert [(s["source"], s["can_split"], s["line"]) for s in listed] == [
+        ("vcard", False, None),
+        ("linkedin", True, 2),
+    ]
+    made_her = listed[0]["id"]
+    refused = client.post(f"{API}/people/{ada.id}/sources/{made_her}/split")
+    assert refused.status_code == 409
+    assert "not one an import matched to Ada Lovelace" in refused.json()["error"]["message"]
+
+    preview = client.get(f"{API}/people/{ada.id}/sources/{source.id}/split").json()
+    assert preview["name"] == "Ada Lovelace"
+    assert "e-mail ada.l@acme.example" in preview["taken_back"]
+    assert len(adas(session, workspace.id)) == 1
+
+    done = client.post(f"{API}/people/{ada.id}/sources/{source.id}/split")
+    assert done.status_code == 201
+    body = done.json()
+    assert body["kept"]["emails"] == ["ada@home.example"]
+    assert body["person"]["emails"] == ["ada.l@acme.example"]
+    assert body["split"]["taken_back"] == preview["taken_back"]
+    pair = session.scalars(select(DuplicateCandidate)).one()
+    assert pair.status is CandidateStatus.NOT_SAME
+    assert {pair.person_a_id, pair.person_b_id} == {ada.id, body["person"]["id"]}
+
+
+def test_another_workspace_s_records_are_not_found(client, session, workspace, other_workspace):
+    theirs, source = matched_ada(session, other_workspace.id)
+    for method, path in (
+        ("get", f"{API}/people/{theirs.id}/sources"),
+        ("get", f"{API}/people/{theirs.id}/sources/{source.id}/split"),
+        ("post", f"{API}/people/{theirs.id}/sources/{source.id}/split"),
+        ("get", f"/people/{theirs.id}/sources/{source.id}/split"),
+        ("post", f"/people/{theirs.id}/sources/{source.id}/split"),
+    ):
+        assert getattr(client, method)(path).status_code == 404, path
+    assert len(adas(session, other_workspace.id)) == 1
+
+
+def test_people_split_on_the_command_line(run, tmp_path: Path):
+    (tmp_path / "contacts.vcf").write_text(CARD)
+    (tmp_path / "Connections.csv").write_text(CONNECTIONS)
+    assert run("import", str(tmp_path / "contacts.vcf")).exit_code == 0
+    assert run("import", str(tmp_path / "Connections.csv")).exit_code == 0
+    listed = json.loads(run("people", "provenance", "1", "--json").stdout)["sources"]
+    assert [(s["source"], s["can_split"]) for s in listed] == [("vcard", False), ("linkedin", True)]
+    record = str(listed[1]["id"])
+    table = run("people", "provenance", "1").stdout
+    assert f"goodword people split 1 {record}" in table and "Connections.csv, line 2" in table
+
+    # Saying no changes nothing.
+    declined = CliRunner().invoke(app, ["people", "split", "1", record], input="n\n")
+    assert declined.exit_code == 0
+    assert "Comes off Ada Lovelace: e-mail ada.l@acme.example" in declined.stdout
+    assert "Nothing changed." in declined.stdout
+    assert json.loads(run("people", "provenance", "1", "--json").stdout)["sources"] == listed
+
+    done = run("people", "split", "1", record, "--yes")
+    assert done.exit_code == 0, done.output
+    assert (
+        "Ada Lovelace (2) is now a person of their own, split off Ada Lovelace (1)" in done.stdout
+    )
+    again = run("people", "split", "1", record, "--json")
+    assert again.exit_code == 4 and "has no source record" in again.output
+    moved = json.loads(run("people", "provenance", "2", "--json").stdout)["sources"]
+    assert [(s["source"], s["can_split"]) for s in moved] == [("linkedin", False)]
+
+
+def test_the_import_report_says_a_wrong_merge_can_be_split_off(client):
+    card = [("files", ("contacts.vcf", CARD.encode(), "text/vcard"))]
+    first = client.post("/import", files=card)
+    assert first.status_code == 200 and 'id="split-hint"' not in first.text
+    linked = [("files", ("Connections.csv", CONNECTIONS.encode(), "text/csv"))]
+    second = client.post("/import", files=linked)
+    assert second.status_code == 200
+    assert 'data-outcome="merged">1<' in second.text
+    assert 'id="split-hint"' in second.text

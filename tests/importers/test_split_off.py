@@ -1,0 +1,347 @@
+"""Undoing an import's match (SQLite and PostgreSQL): a record matched to the wrong person is
+split off as a person of their own, and what it added to the other comes off them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.exchange import service as exchange
+from goodword.importers import splitting
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person, PersonSource
+from goodword.people.schemas import PersonCreate, PersonUpdate
+from goodword.search import service as search
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+ADA_URL = "https://www.linkedin.com/in/ada-l-other"
+
+
+def run(session: Session, workspace_id: int, *uploads: Upload) -> ImportReport:
+    return import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=list(uploads), today=TODAY
+    )
+
+
+def card(*lines: str, name: str = "contacts.vcf") -> Upload:
+    body = "".join(f"{line}\r\n" for line in ["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"])
+    return Upload(name, body.encode())
+
+
+def connections(*rows: str) -> Upload:
+    return Upload(
+        "Connections.csv", (CONNECTIONS_HEADER + "".join(r + "\n" for r in rows)).encode()
+    )
+
+
+ADA_CARD = card(
+    "FN:Ada Lovelace",
+    "N:Lovelace;Ada;;;",
+    "ORG:Acme Robotics",
+    "TITLE:Engineer",
+    "EMAIL;TYPE=HOME:ada@home.example",
+    "TEL;TYPE=CELL:+44 20 7946 0018",
+)
+# Another Ada Lovelace at Acme: a name and an employer, so the import merges her.
+OTHER_ADA = connections(
+    f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Acme Robotics,Sales Lead,08 Jan 2024"
+)
+
+
+def person_named(session: Session, workspace_id: int, name: str) -> list[Person]:
+    session.expire_all()
+    return list(
+        session.scalars(
+            select(Person)
+            .where(Person.workspace_id == workspace_id, Person.display_name == name)
+            .options(*people.with_details())
+            .order_by(Person.id)
+        )
+    )
+
+
+def matched_source(person: Person) -> PersonSource:
+    (found,) = [s for s in person.sources if s.matched is not None]
+    return found
+
+
+def jobs(person: Person) -> list[tuple[str, str | None, bool]]:
+    return sorted((p.organization.name, p.title, p.is_current) for p in person.positions)
+
+
+def test_a_wrong_match_is_split_off_with_what_it_added(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    report = run(session, workspace.id, OTHER_ADA)
+    assert [r.outcome for r in report.rows] == [Outcome.MERGED]
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert {e.address for e in ada.emails} == {"ada@home.example", "ada.l@acme.example"}
+    source = matched_source(ada)
+    assert source.source == "linkedin"
+    listed = splitting.sources(session, workspace_id=workspace.id, person_id=ada.id)
+    assert [(s.source, s.can_split) for s in listed] == [("vcard", False), ("linkedin", True)]
+
+    preview = splitting.preview(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    assert "e-mail ada.l@acme.example" in preview.taken_back
+    assert f"web address {ADA_URL}" in preview.taken_back
+    assert "job Sales Lead at Acme Robotics" in preview.gets
+    # (A preview changes nothing.)
+    session.expire_all()
+    assert len(person_named(session, workspace.id, "Ada Lovelace")) == 1
+
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert (first.id, second.id) == (ada.id, split.person.id)
+    # The first keeps what was hers: the card's e-mail, phone and job.
+    assert [e.address for e in first.emails] == ["ada@home.example"]
+    assert [p.number for p in first.phones] == ["+442079460018"]
+    assert [u.url for u in first.urls] == []
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert [s.source for s in first.sources] == ["vcard"]
+    # The other is made from her LinkedIn record, with its provenance.
+    assert [e.address for e in second.emails] == ["ada.l@acme.example"]
+    assert [u.url for u in second.urls] == [ADA_URL]
+    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    (moved,) = second.sources
+    assert (moved.source, moved.external_key, moved.matched) == (
+        "linkedin",
+        source.external_key,
+        None,
+    )
+    # They are told apart for good.
+    pair = session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == workspace.id)
+    ).one()
+    assert {pair.person_a_id, pair.person_b_id} == {first.id, second.id}
+    assert pair.status is CandidateStatus.NOT_SAME
+    # Search finds each by what is theirs.
+    hits = search.search(session, workspace_id=workspace.id, query="sales lead")
+    assert [h.record_id for h in hits] == [second.id]
+
+    # The file imported again finds the split-off person by her record: nothing moves.
+    again = run(session, workspace.id, OTHER_ADA)
+    assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
+    assert again.rows[0].person_id == second.id
+    # A scan does not put them together again.
+    duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert len(person_named(session, workspace.id, "Ada Lovelace")) == 2
+
+
+def test_a_job_change_the_record_brought_is_taken_back(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    # Found by her e-mail address, the record says she moved to Globex.
+    run(
+        session,
+        workspace.id,
+        card(
+            "UID:phone-card-1",
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "ORG:Globex",
+            "EMAIL:ada@home.example",
+            "NOTE:Met at the robotics fair",
+            "CATEGORIES:hardware",
+            "ADR;TYPE=HOME:;;;Leeds;;;UK",
+            name="phone.vcf",
+        ),
+    )
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(ada) == [("Acme Robotics", "Engineer", False), ("Globex", None, True)]
+    assert ada.tags == ["hardware"]
+    source = matched_source(ada)
+
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    (acme,) = first.positions
+    assert acme.end_date is None
+    assert (first.notes, first.tags, first.location) == (None, [], None)
+    assert split.outcome.taken_back == [
+        "job Globex",
+        "job Engineer at Acme Robotics: current again",
+        "location Leeds, UK",
+        "notes it added",
+        "tags hardware",
+    ]
+    assert split.outcome.left == []
+    assert jobs(second) == [("Globex", None, True)]
+    assert (second.notes, second.tags) == ("Met at the robotics fair", ["hardware"])
+    assert second.location == "Leeds, UK"
+    # The e-mail she was found by was hers already: both keep it.
+    assert [e.address for e in first.emails] == ["ada@home.example"]
+    assert [e.address for e in second.emails] == ["ada@home.example"]
+
+
+def test_what_changed_since_the_match_stays(session: Session, workspace: Workspace) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(
+        session,
+        workspace.id,
+        card(
+            "UID:phone-card-2",
+            "FN:Ada Lovelace",
+            "EMAIL:ada@home.example",
+            "BDAY:1985-04-12",
+            "NOTE:From the conference",
+            name="phone.vcf",
+        ),
+    )
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert ada.birthday == date(1985, 4, 12)
+    data = people.to_read(ada).model_dump(
+        include=set(PersonUpdate.model_fields) - {"birthday", "notes"}
+    )
+    people.update(
+        session,
+        workspace_id=workspace.id,
+        person_id=ada.id,
+        data=PersonUpdate(**data, birthday=date(1985, 4, 13), notes="My own words"),
+    )
+    source = matched_source(ada)
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    assert "birthday 1985-04-13 (changed since)" in split.outcome.left
+    assert "notes (changed since)" in split.outcome.left
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert (first.birthday, first.notes) == (date(1985, 4, 13), "My own words")
+    assert (second.birthday, second.notes) == (date(1985, 4, 12), "From the conference")
+
+
+def test_a_record_folded_into_someone_new_in_the_same_import(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    source = matched_source(ada)
+    assert source.source == "linkedin"
+    splitting.split_off(session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id)
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert {e.address for e in first.emails} == {"ada@home.example"}
+    assert {e.address for e in second.emails} == {"ada.l@acme.example"}
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+
+
+def test_the_linkedin_tie_goes_with_the_record(session: Session, workspace: Workspace) -> None:
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Sam Rivera", is_me=True),
+    )
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    _first, second = person_named(session, workspace.id, "Ada Lovelace")
+    ties = session.execute(
+        select(Connection.person_b_id, Connection.since).where(
+            Connection.workspace_id == workspace.id, Connection.kind == ConnectionKind.LINKEDIN
+        )
+    ).all()
+    assert ties == [(second.id, date(2024, 1, 8))]
+
+
+def test_only_a_matched_record_can_be_split_off(session: Session, workspace: Workspace) -> None:
+    run(session, workspace.id, ADA_CARD, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (made_her,) = [s for s in ada.sources if s.matched is None]
+    with pytest.raises(Conflict, match="not one an import matched to Ada Lovelace"):
+        splitting.split_off(
+            session, workspace_id=workspace.id, person_id=ada.id, source_id=made_her.id
+        )
+    someone = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Grace Hopper")
+    )
+    with pytest.raises(NotFound, match="has no source record"):
+        splitting.split_off(
+            session,
+            workspace_id=workspace.id,
+            person_id=someone.id,
+            source_id=matched_source(ada).id,
+        )
+    # Nothing changed.
+    assert len(person_named(session, workspace.id, "Ada Lovelace")) == 1
+
+
+def test_a_record_changed_at_its_source_since_is_compared_again(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    # A newer Connections.csv: she is Head of Sales now (applied to the person matched).
+    newer = connections(
+        f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Acme Robotics,Head of Sales,08 Jan 2024"
+    )
+    run(session, workspace.id, newer)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    _first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert second.sources[0].fingerprint is None
+    report = run(session, workspace.id, newer)
+    assert [r.outcome for r in report.rows] == [Outcome.UPDATED]
+    assert report.rows[0].person_id == second.id
+    _first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert ("Acme Robotics", "Head of Sales", True) in jobs(second)
+
+
+def test_a_workspace_restore_keeps_what_a_match_added(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    document = json.loads(json.dumps(exchange.export_workspace(session, workspace_id=workspace.id)))
+    (held,) = [s for p in document["people"] for s in p["sources"] if s["matched"]]
+    # The file names the organization by its key there, not by this database's id.
+    (job,) = held["matched"]["record"]["jobs"]
+    (acme,) = [o for o in document["organizations"] if o["name"] == "Acme Robotics"]
+    assert job[0] == acme["key"]
+    # A key that names no organization of the file is refused, naming where it is.
+    broken = json.loads(json.dumps(document))
+    for person in broken["people"]:
+        for source in person["sources"]:
+            if source["matched"]:
+                source["matched"]["record"]["jobs"][0][0] = "o99"
+    with pytest.raises(InvalidInput) as refused:
+        exchange.import_workspace(session, workspace_id=other_workspace.id, data=broken)
+    assert [f.field for f in refused.value.fields] == [
+        "people[0].sources[1].matched.record.jobs[0][0]"
+    ]
+    assert people.count(session, workspace_id=other_workspace.id) == 0
+
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+    (ada,) = person_named(session, other_workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=other_workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, second = person_named(session, other_workspace.id, "Ada Lovelace")
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert {e.address for e in second.emails} == {"ada.l@acme.example"}
