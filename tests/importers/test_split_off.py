@@ -16,6 +16,7 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.errors import Conflict, InvalidInput, NotFound
 from goodword.exchange import service as exchange
 from goodword.importers import splitting
+from goodword.importers.export import export_people
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -23,6 +24,7 @@ from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
 from goodword.people.schemas import PersonCreate, PersonUpdate
 from goodword.search import service as search
+from goodword.workspaces import service as workspaces
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -345,3 +347,42 @@ def test_a_workspace_restore_keeps_what_a_match_added(
     assert jobs(first) == [("Acme Robotics", "Engineer", True)]
     assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
     assert {e.address for e in second.emails} == {"ada.l@acme.example"}
+
+
+def test_the_people_json_keeps_what_a_match_added(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    text = export_people(session, workspace_id=workspace.id, format="json")
+    (held,) = [s for p in json.loads(text)["people"] for s in p["sources"] if "matched" in s]
+    # The file names organizations by name, not by this database's ids.
+    assert held["matched"]["record"]["jobs"][0][0] == "Acme Robotics"
+
+    # A record of what a match added that cannot be read is said, and the rest comes in.
+    broken = json.loads(text)
+    for person in broken["people"]:
+        for source in person["sources"]:
+            if "matched" in source:
+                source["matched"]["added"]["emails"] = "not a list"
+    report = run(session, other_workspace.id, Upload("people.json", json.dumps(broken).encode()))
+    assert any("cannot be split off" in note for note in report.notes)
+    (ada,) = person_named(session, other_workspace.id, "Ada Lovelace")
+    assert [(s.source, s.matched) for s in ada.sources] == [
+        ("goodword", None),
+        ("vcard", None),
+        ("linkedin", None),
+    ]
+
+    third = workspaces.get_or_create(session, slug="third", name="A third search")
+    run(session, third.id, Upload("people.json", text.encode()))
+    (ada,) = person_named(session, third.id, "Ada Lovelace")
+    assert [s.source for s in ada.sources] == ["goodword", "vcard", "linkedin"]
+    splitting.split_off(
+        session, workspace_id=third.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, second = person_named(session, third.id, "Ada Lovelace")
+    assert {e.address for e in first.emails} == {"ada@home.example"}
+    assert {e.address for e in second.emails} == {"ada.l@acme.example"}
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]

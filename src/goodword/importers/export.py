@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.importers.cleaning import inert
+from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.vcard import GENERIC_TYPES
+from goodword.organizations.models import Organization
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
@@ -68,12 +70,20 @@ def export_people(
     if format == "csv":
         return to_csv(chosen)
     if format == "json":
+        # (What a matched record held names organizations by id; the file by name.)
+        names = dict(
+            session.execute(
+                select(Organization.id, Organization.name).where(
+                    Organization.workspace_id == workspace_id
+                )
+            ).all()
+        ) if any(s.matched for p in chosen for s in p.sources) else {}  # fmt: skip
         return json.dumps(
             {
                 "format": PEOPLE_JSON,
                 "version": 1,
                 "exported_at": clock.now().isoformat(),
-                "people": [to_record(p) for p in chosen],
+                "people": [to_record(p, names) for p in chosen],
             },
             ensure_ascii=False,
             indent=2,
@@ -287,8 +297,10 @@ def address(location: str) -> vobject.vcard.Address:
     return vobject.vcard.Address(city=", ".join(parts[:-2]), region=parts[-2], country=parts[-1])
 
 
-def to_record(person: Person) -> dict[str, Any]:
-    """The person as plain data (the JSON export's shape)."""
+def to_record(person: Person, organizations: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """The person as plain data (the JSON export's shape). A source record an import matched
+    to them keeps what it held and added (`matched.py`), its organizations by their names in
+    `organizations` (by id)."""
     return {
         "id": person_key(person),
         "display_name": person.display_name,
@@ -323,6 +335,11 @@ def to_record(person: Person) -> dict[str, Any]:
                 "external_key": s.external_key,
                 "imported_at": s.imported_at.isoformat(),
                 "fingerprint": s.fingerprint,
+                **(
+                    {"matched": organizations_as(s.matched, (organizations or {}).get)}
+                    if s.matched is not None
+                    else {}
+                ),
             }
             for s in person.sources
         ],

@@ -10,9 +10,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from goodword.importers import dateorder
 from goodword.importers.cleaning import keep_in_touch_days, read_birthday, revived
 from goodword.importers.mapped import birthday_order
+from goodword.importers.matched import Matched
 from goodword.importers.reading import Document, Table
 from goodword.importers.records import (
     EarlierSource,
@@ -208,8 +211,26 @@ def _earlier_sources(listed: Any, warnings: list[str]) -> list[EarlierSource]:
         except (KeyError, TypeError, ValueError, AssertionError):
             warnings.append("a source record it lists cannot be read; not kept")
             continue
-        found.append(EarlierSource(source, name, key[:300], when, printed))
+        found.append(
+            EarlierSource(source, name, key[:300], when, printed, _matched(entry, warnings))
+        )
     return found
+
+
+def _matched(entry: dict[str, Any], warnings: list[str]) -> dict[str, Any] | None:
+    """What a source record an import had matched to the person held and added (so the
+    match can be split off here too), checked; one that cannot be read is said in
+    `warnings` and left out (the source record itself is kept)."""
+    if entry.get("matched") is None:
+        return None
+    try:
+        return Matched.model_validate(entry["matched"]).model_dump(mode="json")
+    except ValidationError:
+        warnings.append(
+            f"what its {entry['source']} record '{entry['external_key']}' added when it was "
+            "matched cannot be read; the record is kept, but cannot be split off"
+        )
+        return None
 
 
 def _days(value: Any, warnings: list[str]) -> int | None:

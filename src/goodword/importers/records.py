@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from hashlib import blake2b
+from typing import Any
 
 from goodword.errors import GoodwordError
 from goodword.interactions.models import Direction, InteractionKind
@@ -89,6 +90,9 @@ class EarlierSource:
     key: str
     imported_at: datetime | None
     fingerprint: int | None
+    # For a record an import had matched to the person: what it held and added
+    # (`matched.Matched`, organizations by name), checked when read.
+    matched: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)

@@ -139,6 +139,7 @@ class Writer:
             names=[
                 *names,
                 *(p.organization for u in updates.values() for _r, c, _n in u for p in c.positions),
+                *_restored_organizations(plan),
             ],
             now=self.now,
         )
@@ -564,7 +565,9 @@ class Writer:
                 {"workspace_id": self.ws, "person_id": person_id, "source": earlier.source,
                  "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
                  "imported_at": earlier.imported_at or self.now,
-                 "fingerprint": earlier.fingerprint, "matched": None}
+                 "fingerprint": earlier.fingerprint,
+                 "matched": None if earlier.matched is None else matched.organizations_as(
+                     earlier.matched, self.organization_id)}
             )  # fmt: skip
         return rows
 
@@ -621,3 +624,21 @@ class Writer:
             )  # fmt: skip
         insert_rows(self.session, DuplicateCandidate, rows)
         self.report.candidates_created += len(rows)
+
+
+def _restored_organizations(plan: Plan) -> list[str]:
+    """The organizations (by name) that what restored source records had added names
+    (Goodword's people JSON: `EarlierSource.matched`), so each has an id to be kept by."""
+    records = [
+        *(record for draft in plan.drafts for record in draft.records),
+        *(record for found in plan.updates.values() for record, _newer in found),
+    ]
+    return [
+        job[0]
+        for record in records
+        for earlier in record.earlier_sources
+        if earlier.matched is not None
+        for part in (earlier.matched["record"]["jobs"], earlier.matched["added"]["jobs"],
+                     earlier.matched["added"]["changed_jobs"])
+        for job in part
+    ]  # fmt: skip
