@@ -161,3 +161,20 @@ def test_the_import_report_says_a_wrong_merge_can_be_split_off(client):
     assert second.status_code == 200
     assert 'data-outcome="merged">1<' in second.text
     assert 'id="split-hint"' in second.text
+
+
+def test_a_record_a_merge_brought_says_to_undo_the_merge_first(client, session, workspace):
+    ada, source = matched_ada(session, workspace.id)
+    other = client.post(f"{API}/people", json={"display_name": "Ada King"}).json()
+    merged = client.post(
+        f"{API}/merges", json={"survivor_id": other["id"], "absorbed_id": ada.id}
+    ).json()
+    merge_id = merged["merge"]["id"]
+    provenance = client.get(f"/people/{other['id']}").text.split('id="provenance"', 1)[1]
+    assert "Split off" not in provenance
+    assert f'came with <a href="/duplicates#merge-history">merge {merge_id}</a>' in provenance
+    listed = client.get(f"{API}/people/{other['id']}/sources").json()["items"]
+    assert [(s["can_split"], s["merge_id"]) for s in listed] == [(False, None), (False, merge_id)]
+    refused = client.post(f"{API}/people/{other['id']}/sources/{source.id}/split")
+    assert refused.status_code == 409
+    assert f"unmerge {merge_id}" in refused.json()["error"]["message"]

@@ -556,7 +556,7 @@ def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> 
         items = [
             {"id": s.id, "source": s.source, "file_name": s.file_name,
              "external_key": s.external_key, "imported_at": s.imported_at.isoformat(),
-             "line": s.line, "can_split": s.can_split}
+             "line": s.line, "can_split": s.can_split, "merge_id": s.merge_id}
             for s in sources
         ]  # fmt: skip
         print_json({"person_id": person_id, "sources": items})
@@ -567,7 +567,7 @@ def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> 
     shown = [
         (s.id, s.source_name, s.file_name if s.line is None else f"{s.file_name}, line {s.line}",
          s.shown_key, s.imported_at,
-         f"goodword people split {person_id} {s.id}" if s.can_split else "")
+         _split_hint(person_id, s.id, s.can_split, s.merge_id))
         for s in sources
     ]  # fmt: skip
     table(
@@ -575,6 +575,14 @@ def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> 
         ["Record", "Source", "File", "Id in the file", "Imported", "Matched: if wrong, split off"],
         shown,
     )
+
+
+def _split_hint(person_id: int, source_id: int, can_split: bool, merge_id: int | None) -> str:
+    if can_split:
+        return f"goodword people split {person_id} {source_id}"
+    if merge_id is not None:
+        return f"came with merge {merge_id}: goodword people unmerge {merge_id} first"
+    return ""
 
 
 @people_app.command("split")
@@ -594,8 +602,8 @@ def split(
 ) -> None:
     """Undo an import's match: split a record matched to the wrong person off as a person
     of their own. It first says what the new person gets and what comes off this one, and
-    asks (--yes does not). The two are then marked as not the same person; `people merge`
-    puts them together again."""
+    asks (--yes does not, nor does --json, which is for scripts). The two are then marked as
+    not the same person; `people merge` puts them together again."""
     from goodword.importers import splitting
     from goodword.people import service as people
 

@@ -275,6 +275,8 @@ class SourceOut(BaseModel):
     # Whether an import matched it to this person (rather than making them from it), so it
     # can be split off (`POST …/split`).
     can_split: bool
+    # The merge that brought it to this person, while in place (undo it to split this off).
+    merge_id: int | None
 
 
 class SourceList(BaseModel):
@@ -290,6 +292,7 @@ def _source_out(source: splitting.SourceRead) -> SourceOut:
         imported_at=source.imported_at,
         line=source.line,
         can_split=source.can_split,
+        merge_id=source.merge_id,
     )
 
 

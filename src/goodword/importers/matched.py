@@ -19,15 +19,19 @@ record of the same import) is written down as JSON:
                "emails": […], "phones": […], "urls": […],
                "jobs": [[organization id, title, start, end]],
                "changed_jobs": [[organization id, title, start,
-                                 {"end_date": [before, after], …}]]}}
+                                 {"end_date": [before, after], …}]],
+               "tie": true},                    # it linked the person to you on LinkedIn
+     "organizations": {"7": "Acme Robotics"},  # the name of each organization named above
+     "restored": [["linkedin", key]]}          # source records a people JSON row brought
 
 `record` is the record as the import read it (its values normalised, its organizations by
 id), enough to make the person it turns out to be; `added` is what applying it changed,
 each value before and after, so a split takes back only what is still as the record
-left it. Dates are ISO text. The rest of the import does not read this; `Matched` reads
-it back, checked (a workspace restore brings it from a file: `exchange`), with each
-organization as an id here, or as the file's key for it in an exchange file
-(`organizations_as`).
+left it. `organizations` says what each organization was called, so an id SQLite has
+given to another organization since is not taken for it. Dates are ISO text. The rest of
+the import does not read this; `Matched` reads it back, checked (a restore brings it from
+a file: `exchange`, `own_exports`), with each organization as an id here, as the file's
+key for it in an exchange file, or by its name in the people JSON (`organizations_as`).
 """
 
 from __future__ import annotations
@@ -136,9 +140,11 @@ def matched(
     organization_ids: list[int],
     did: dict[str, Any],
     fingerprint: int,
+    names: Callable[[int], str | None],
 ) -> dict[str, Any]:
     """The JSON kept for a record matched to someone else: what it held (`data`, its jobs'
-    organizations as `organization_ids`), what it `did` (`added`) and its `fingerprint`."""
+    organizations as `organization_ids`), what it `did` (`added`), its `fingerprint`, and
+    the `names` of the organizations it speaks of."""
     held: dict[str, Any] = {
         "display_name": data.display_name,
         "given_name": data.given_name,
@@ -167,12 +173,16 @@ def matched(
     }
     if record.linkedin_connection:
         held["linkedin"] = {"since": _json(record.connected_on)}
+    ids = {*organization_ids, *(job[0] for job in did["jobs"]),
+           *(job[0] for job in did["changed_jobs"])}  # fmt: skip
     return {
         "v": VERSION,
         "line": record.line,
         "fingerprint": fingerprint,
         "record": held,
         "added": did,
+        "organizations": {str(i): name for i in sorted(ids) if (name := names(i)) is not None},
+        "restored": [],
     }
 
 
@@ -227,6 +237,8 @@ class Added(_Strict):
     jobs: list[tuple[Org, Text, Day, Day]] = []
     # organization, title (as it is now), start, what changed
     changed_jobs: list[tuple[Org, Text, Day, dict[JobField, tuple[Any, Any]]]] = []
+    # Whether it linked the person to you on LinkedIn (they had no tie before).
+    tie: bool = False
 
 
 class Matched(_Strict):
@@ -235,6 +247,10 @@ class Matched(_Strict):
     fingerprint: int | None
     record: RecordHeld
     added: Added
+    # Each organization named above (by its id or key, as text) -> its name then.
+    organizations: dict[str, str] = {}
+    # Source records (source, key) that a row of Goodword's people JSON brought with it.
+    restored: list[tuple[str, str]] = []
 
 
 def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[str, Any]:
@@ -246,8 +262,20 @@ def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[
         return [[named, *job[1:]] for job in found if (named := to(job[0])) is not None]
 
     record, added = matched["record"], matched["added"]
+    # (JSON writes the ids of `organizations` as text: each is read as its jobs write it.)
+    named = {
+        str(job[0]): job[0]
+        for part in (record.get("jobs", []), added.get("jobs", []), added.get("changed_jobs", []))
+        for job in part
+    }
+    names: dict[str, str] = {}
+    for held, name in matched.get("organizations", {}).items():
+        found = to(named[held]) if held in named else None
+        if found is not None:
+            names[str(found)] = name
     return {
         **matched,
+        "organizations": names,
         "record": {**record, "jobs": jobs(record.get("jobs", []))},
         "added": {
             **added,

@@ -23,10 +23,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.errors import Conflict, NotFound
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
 from goodword.organizations.models import Organization
+from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import (
@@ -61,6 +62,9 @@ class SourceRead:
     line: int | None
     # Whether it was matched to this person by an import, so it can be split off.
     can_split: bool
+    # The merge that brought it here from the person it was matched to, while in place:
+    # undo that merge first to split it off.
+    merge_id: int | None = None
 
 
 @dataclass
@@ -85,10 +89,26 @@ class Split:
 def sources(session: Session, *, workspace_id: int, person_id: int) -> list[SourceRead]:
     """The source records behind a person, oldest first."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-    return [_source_read(s) for s in person.sources]
+    merged = _merged_in(session, workspace_id, person.id)
+    return [_source_read(s, merged.get(s.id)) for s in person.sources]
 
 
-def _source_read(row: PersonSource) -> SourceRead:
+def _merged_in(session: Session, workspace_id: int, person_id: int) -> dict[int, Merge]:
+    """Source record id -> the merge (still in place) that moved it to this person."""
+    found: dict[int, Merge] = {}
+    for merge in session.scalars(
+        select(Merge).where(
+            Merge.workspace_id == workspace_id,
+            Merge.survivor_id == person_id,
+            Merge.undone_at.is_(None),
+        )
+    ):
+        for row_id in merge.snapshot.get("moved", {}).get("person_sources.person_id", []):
+            found[row_id] = merge
+    return found
+
+
+def _source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
     return SourceRead(
         id=row.id,
         source=row.source,
@@ -98,7 +118,8 @@ def _source_read(row: PersonSource) -> SourceRead:
         shown_key=source_id(row.source, row.external_key),
         imported_at=row.imported_at,
         line=row.matched["line"] if row.matched else None,
-        can_split=row.matched is not None,
+        can_split=row.matched is not None and merge is None,
+        merge_id=merge.id if merge is not None and row.matched is not None else None,
     )
 
 
@@ -120,15 +141,28 @@ def _matched_row(
             f"{person.display_name}: it made them, or was imported before Goodword kept what "
             "matched records added (then edit them by hand), so there is nothing to split off."
         )
+    merge = _merged_in(session, workspace_id, person.id).get(row.id)
+    if merge is not None:
+        # What it added is on the person merged in, mixed with theirs since: only undoing
+        # the merge tells the two apart again.
+        raise Conflict(
+            f"This {source_name(row.source)} record came to {person.display_name} when "
+            f"{merge.snapshot['absorbed']['display_name']} (person {merge.absorbed_id}) was "
+            f"merged into them (merge {merge.id}). Undo that merge first (`goodword people "
+            f"unmerge {merge.id}`, or Undo in the merge history), then split the record off "
+            "the person it was matched to."
+        )
     return person, row, Matched.model_validate(row.matched)
 
 
 def preview(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Outcome:
     """What `split_off` would do, in words, changing nothing."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
+    names = _organizations(session, workspace_id, kept, row.imported_at)
     outcome = Outcome(name=_name(kept.record), source=_source_read(row))
-    outcome.gets = _gets(session, workspace_id, kept.record)
-    _take_back(person, kept.added, outcome, apply=False)
+    outcome.gets = _gets(kept.record, names)
+    _take_back(person, kept.added, names, outcome, apply=False)
+    _tie(session, workspace_id, person, None, kept, outcome)
     return outcome
 
 
@@ -137,11 +171,12 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
     and mark the two as not the same person (see the module)."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
     record = kept.record
+    names = _organizations(session, workspace_id, kept, row.imported_at)
     outcome = Outcome(name=_name(record), source=_source_read(row))
-    outcome.gets = _gets(session, workspace_id, record)
-    _take_back(person, kept.added, outcome, apply=True)
+    outcome.gets = _gets(record, names)
+    _take_back(person, kept.added, names, outcome, apply=True)
     person.sources.remove(row)
-    new = _person(session, workspace_id, record)
+    new = _person(workspace_id, record, names)
     session.add(new)
     session.flush()
     session.add(
@@ -157,8 +192,12 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
             fingerprint=row.fingerprint if row.fingerprint == kept.fingerprint else None,
         )
     )
-    if record.linkedin is not None:
-        _tie(session, workspace_id, person, new, record.linkedin.since)
+    # Source records a row of Goodword's people JSON brought go with it.
+    brought = {(source, key) for source, key in kept.restored}
+    for other in list(person.sources):
+        if (other.source, other.external_key) in brought:
+            other.person_id = new.id
+    _tie(session, workspace_id, person, new, kept, outcome)
     _apart(session, workspace_id, person.id, new.id)
     session.flush()
     session.refresh(person)
@@ -185,32 +224,43 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _organizations(session: Session, workspace_id: int, record: RecordHeld) -> dict[int, str]:
-    ids = {job[0] for job in record.jobs}
+def _organizations(
+    session: Session, workspace_id: int, kept: Matched, matched_at: datetime
+) -> dict[int, str]:
+    """The organizations the record speaks of that are still there, by id, with their names
+    now. One deleted since took its jobs with it; an id SQLite has given to an organization
+    made since, under another name, is not the one the record meant."""
+    ids = {int(job[0]) for part in (kept.record.jobs, kept.added.jobs, kept.added.changed_jobs)
+           for job in part}  # fmt: skip
     if not ids:
         return {}
-    return dict(
-        session.execute(
-            select(Organization.id, Organization.name).where(
-                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
-            )
-        ).all()
-    )
+    found = session.execute(
+        select(Organization.id, Organization.name, Organization.created_at).where(
+            Organization.workspace_id == workspace_id, Organization.id.in_(ids)
+        )
+    ).all()
+    then = kept.organizations
+    return {
+        org_id: name
+        for org_id, name, created_at in found
+        if str(org_id) not in then
+        or organization_key(then[str(org_id)]) == organization_key(name)
+        or created_at <= matched_at
+    }
 
 
 def _role(title: str | None, organization: str) -> str:
     return f"{title} at {organization}" if title else organization
 
 
-def _gets(session: Session, workspace_id: int, record: RecordHeld) -> list[str]:
+def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
     """What the person made by the split is given, in words."""
     gets = [f"e-mail {address}" for address, _label in record.emails]
     gets += [f"phone {normalize.phone_text(number)}" for number, _label in record.phones]
     gets += [f"web address {url}" for url, _kind, _label in record.urls]
-    names = _organizations(session, workspace_id, record)
     for org_id, title, _department, _start, _end, current in record.jobs:
         if org_id in names:
-            gets.append(("job " if current else "past job ") + _role(title, names[org_id]))
+            gets.append(("job " if current else "past job ") + _role(title, names[int(org_id)]))
     if record.location:
         gets.append(f"location {record.location}")
     if record.birthday:
@@ -219,12 +269,10 @@ def _gets(session: Session, workspace_id: int, record: RecordHeld) -> list[str]:
         gets.append("tags " + ", ".join(record.tags))
     if record.notes:
         gets.append("notes")
-    if record.linkedin is not None:
-        gets.append("your LinkedIn tie")
     return gets
 
 
-def _person(session: Session, workspace_id: int, record: RecordHeld) -> Person:
+def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Person:
     """The person the record describes, as an import would have made them."""
     given, family = record.given_name, record.family_name
     display = _name(record)
@@ -255,7 +303,6 @@ def _person(session: Session, workspace_id: int, record: RecordHeld) -> Person:
         PersonUrl(workspace_id=workspace_id, url=url, kind=kind, label=label, position=i)
         for i, (url, kind, label) in enumerate(record.urls)
     ]
-    names = _organizations(session, workspace_id, record)
     person.positions = [
         Position(
             workspace_id=workspace_id,
@@ -273,7 +320,9 @@ def _person(session: Session, workspace_id: int, record: RecordHeld) -> Person:
     return person
 
 
-def _take_back(person: Person, added: Added, outcome: Outcome, *, apply: bool) -> None:
+def _take_back(
+    person: Person, added: Added, names: dict[int, str], outcome: Outcome, *, apply: bool
+) -> None:
     """Take from `person` what a record added, where it is still as the record left it;
     say in `outcome` what comes off and what stays (changed since)."""
     taken = outcome.taken_back
@@ -287,27 +336,34 @@ def _take_back(person: Person, added: Added, outcome: Outcome, *, apply: bool) -
         person.emails = [e for e in person.emails if e.address not in emails]
         person.phones = [p for p in person.phones if p.number not in phones]
         person.urls = [u for u in person.urls if u.url not in urls]
+    # A job it added that stays (changed since) still ends the ones it ended.
+    still_ended = False
     for org_id, title, start, end in added.jobs:
+        if org_id not in names:
+            continue  # (deleted since, with its jobs)
+        role = _role(title, names[int(org_id)])
         job = _job(person, org_id, title, start)
-        if job is None:
-            continue  # removed since
-        role = _role(title, job.organization.name)
-        if job.end_date != end:
-            outcome.left.append(f"job {role} (changed since)")
+        if job is None or job.end_date != end:
+            outcome.left.append(f"job {role} (changed or removed since)")
+            still_ended = still_ended or (job is not None or _similar_job(person, org_id, start))
             continue
         taken.append(f"job {role}")
         if apply:
             person.positions.remove(job)
     for org_id, title, start, changes in added.changed_jobs:
-        job = _job(person, org_id, title, start)
+        job = _job(person, org_id, title, start) if org_id in names else None
         if job is None:
             continue
-        role = _role(job.title, job.organization.name)
+        role = _role(job.title, names[int(org_id)])
         for attribute, (before, after) in changes.items():
             if attribute == "end_date":
                 before, after = _day(before), _day(after)
             if getattr(job, attribute) != after:
                 outcome.left.append(f"job {role}: {_job_words(attribute)} (changed since)")
+                continue
+            if still_ended and attribute in ("end_date", "is_current"):
+                if attribute == "is_current" or "is_current" not in changes:
+                    outcome.left.append(f"job {role} stays ended (the job that ended it stays)")
                 continue
             taken.append(f"job {role}: {_job_words(attribute, before, after)}")
             if apply:
@@ -336,6 +392,12 @@ def _take_back(person: Person, added: Added, outcome: Outcome, *, apply: bool) -
             if apply:
                 setattr(person, attribute, before)
     _name_back(person, added.fields, outcome, apply=apply)
+
+
+def _similar_job(person: Person, org_id: Org, start: date | None) -> bool:
+    """Whether the person holds a job at the organization from that start (its title
+    edited since, say)."""
+    return any((p.organization_id, p.start_date) == (org_id, start) for p in person.positions)
 
 
 def _job(person: Person, org_id: Org, title: str | None, start: date | None) -> Position | None:
@@ -410,30 +472,46 @@ def _name_back(
 
 
 def _tie(
-    session: Session, workspace_id: int, person: Person, new: Person, since: date | None
+    session: Session,
+    workspace_id: int,
+    person: Person,
+    new: Person | None,
+    kept: Matched,
+    outcome: Outcome,
 ) -> None:
-    """Give the new person the record's LinkedIn tie to you. The tie to the person it was
-    matched to goes with it, unless another of their records is a LinkedIn connection."""
+    """The record's LinkedIn tie to you: the one it made for the person it was matched to
+    (they had none before) goes to the new person while its date is still the record's;
+    otherwise that one stays and the new person is given one of their own. (`new` None:
+    only say so in `outcome`.)"""
+    linked = kept.record.linkedin
     me = people.get_me(session, workspace_id=workspace_id)
-    if me is None or me.id in (person.id, new.id):
+    if linked is None or me is None or me.id == person.id:
         return
-    tie = session.scalar(
-        select(Connection).where(
-            Connection.workspace_id == workspace_id,
-            Connection.kind == ConnectionKind.LINKEDIN,
-            or_(
-                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
-                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
-            ),
+    since = linked.since if linked.since is None or linked.since <= latest_today() else None
+    tie = None
+    if kept.added.tie:
+        tie = session.scalar(
+            select(Connection).where(
+                Connection.workspace_id == workspace_id,
+                Connection.kind == ConnectionKind.LINKEDIN,
+                or_(
+                    (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
+                    (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
+                ),
+            )
         )
+        if tie is None or tie.since != since:
+            if tie is not None:
+                outcome.left.append("your LinkedIn tie (its date changed since)")
+            tie = None
+    if tie is not None:
+        outcome.taken_back.append("your LinkedIn tie (it goes with the record)")
+    outcome.gets.append(
+        "your LinkedIn tie" + (f" (connected {since.isoformat()})" if since else "")
     )
-    theirs = any(
-        s.source == "linkedin"
-        and (s.matched is None or s.matched["record"].get("linkedin") is not None)
-        for s in person.sources
-    )
-    day = since
-    if tie is not None and not theirs:
+    if new is None:
+        return
+    if tie is not None:
         if tie.person_a_id == person.id:
             tie.person_a_id = new.id
         else:
@@ -442,8 +520,7 @@ def _tie(
     session.add(
         Connection(
             workspace_id=workspace_id, person_a_id=me.id, person_b_id=new.id,
-            kind=ConnectionKind.LINKEDIN, source="LinkedIn",
-            since=day if day is None or day <= latest_today() else None,
+            kind=ConnectionKind.LINKEDIN, source="LinkedIn", since=since,
         )
     )  # fmt: skip
 

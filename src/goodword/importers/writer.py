@@ -102,6 +102,8 @@ class Writer:
         self.record_notes: dict[int, list[str]] = {}
         # id() of a record found by its key whose fingerprint changed since the last import
         self.changed_at_source: set[int] = set()
+        # The person who is you, once the people this import makes have their ids.
+        self.me: int | None = None
         # id() of a later record of a new person -> what it held and added (`matched.py`)
         self.joined: dict[int, dict[str, Any]] = {}
         # organization id -> its names, when a record's jobs are compared (`_said_then`)
@@ -151,6 +153,7 @@ class Writer:
         ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
+            self.me = self._me(plan)
             # (Read before `_update`: what the ties' dates are tells what records said.)
             self.ties.read_linked(plan, self._me(plan))
             self._update(plan, updates)
@@ -279,7 +282,7 @@ class Writer:
         restored: list[dict[str, Any]] = []
         documents: list[Document] = []
         for person_id, draft in zip(ids, drafts, strict=True):
-            person, held = self._fold(draft.records)
+            person, held = self._fold(draft.records, person_id)
             given, family = person.given_name, person.family_name
             display = (person.display_name or " ".join(p for p in (given, family) if p))[:200]
             sorted_as = f"{family} {given or ''}" if family else display
@@ -308,7 +311,10 @@ class Writer:
                      *((kept,) if kept else ()))
                 )  # fmt: skip
                 if record.earlier_sources:
-                    restored += self._restored_sources(person_id, record)
+                    brought = self._restored_sources(person_id, record)
+                    if kept is not None:
+                        kept["restored"] = [[row["source"], row["external_key"]] for row in brought]
+                    restored += brought
             body = person_body(
                 name=display, emails=person.emails, urls=person.urls, current=current,
                 location=person.location, tags=person.tags, interests=person.interests,
@@ -332,7 +338,9 @@ class Writer:
         insert_rows(session, PersonSource, restored)
         add_documents(documents)
 
-    def _fold(self, records: list[IncomingPerson]) -> tuple[Combined, list[tuple[Any, ...]]]:
+    def _fold(
+        self, records: list[IncomingPerson], person_id: int
+    ) -> tuple[Combined, list[tuple[Any, ...]]]:
         """A new person from their records, with their positions as rows (organization id,
         title, department, start, end, current).
 
@@ -350,15 +358,21 @@ class Writer:
             for p in person.positions
         ]  # fmt: skip
         if len(records) > 1:
-            self._fold_later(person, rows, records[1:])
+            self._fold_later(person, rows, records, person_id)
         columns = ("organization_id", "title", "department", "start_date", "end_date",
                    "is_current")  # fmt: skip
         return person, [tuple(row[c] for c in columns) for row in rows]
 
     def _fold_later(
-        self, person: Combined, rows: list[dict[str, Any]], later: list[IncomingPerson]
+        self,
+        person: Combined,
+        rows: list[dict[str, Any]],
+        records: list[IncomingPerson],
+        person_id: int,
     ) -> None:
-        """Apply the later records of a new person to what the first one made (`_fold`)."""
+        """Apply the later records of a new person (`person_id`) to what the first one made
+        (`_fold`)."""
+        first, later = records[0], records[1:]
         values: dict[str, Any] = {
             "display_name": person.display_name, "given_name": person.given_name,
             "family_name": person.family_name, "location": person.location,
@@ -379,9 +393,13 @@ class Writer:
             ],
         )  # fmt: skip
         out = Changes()
+        held_records = {(first.source, first.key)}
         for record in later:
             data = combine([record], self.state.region, self.today)
-            mark = matched.take(known, out) if record.role is not Role.ME else None
+            # (A second copy of a record the person was made from is no match to undo.)
+            copy = (record.source, record.key) in held_records
+            held_records.add((record.source, record.key))
+            mark = matched.take(known, out) if record.role is not Role.ME and not copy else None
             named: list[str] = []
             has_name = values["display_name"] or values["given_name"] or values["family_name"]
             if not has_name and (data.display_name or data.given_name or data.family_name):
@@ -395,7 +413,7 @@ class Writer:
             self.record_changes[id(record)] = named + changed
             if mark is not None:
                 self.joined[id(record)] = self._matched(
-                    record, data, matched.added(mark, known, out)
+                    record, data, matched.added(mark, known, out), person_id
                 )
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
@@ -446,10 +464,14 @@ class Writer:
                 changed_any = changed_any or bool(changes)
                 kept = None
                 if mark is not None:
-                    kept = self._matched(record, data, matched.added(mark, person, out))
+                    kept = self._matched(record, data, matched.added(mark, person, out), person.id)
+                restored = (
+                    self._restored_sources(person.id, record) if record.earlier_sources else []
+                )
+                if kept is not None:
+                    kept["restored"] = [[row["source"], row["external_key"]] for row in restored]
                 self._provenance(person, record, out, former, rekeyed, kept)
-                if record.earlier_sources:
-                    out.sources += self._restored_sources(person.id, record)
+                out.sources += restored
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
@@ -484,11 +506,24 @@ class Writer:
         )
 
     def _matched(
-        self, record: IncomingPerson, data: Combined, did: dict[str, Any]
+        self, record: IncomingPerson, data: Combined, did: dict[str, Any], person_id: int
     ) -> dict[str, Any]:
-        """The JSON kept with the provenance of a record matched to someone else."""
+        """The JSON kept with the provenance of a record matched to someone else (the
+        person `person_id`, who has an id reserved if this import makes them)."""
         organization_ids = [self.organization_id(p.organization) for p in data.positions]
-        return matched.matched(record, data, organization_ids, did, record.fingerprint())
+        # A LinkedIn connection's record links its person to you when they had no tie
+        # (`ties.link`, which runs once the people are written, in the same way).
+        did["tie"] = (
+            record.linkedin_connection
+            and self.me is not None
+            and person_id != self.me
+            and person_id not in self.ties.linked
+        )
+        names = self.state.organization_names
+        return matched.matched(
+            record, data, organization_ids, did, record.fingerprint(),
+            lambda org_id: self.org_names.get(org_id) or names.get(org_id),
+        )  # fmt: skip
 
     def _provenance(
         self,

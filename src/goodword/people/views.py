@@ -14,6 +14,7 @@ from goodword.duplicates import service as duplicates
 from goodword.duplicates.merging import merged_into
 from goodword.errors import GoodwordError, NotFound
 from goodword.forms import form_to_dict, is_whole_number, validate
+from goodword.importers import splitting
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
@@ -279,6 +280,8 @@ def render_detail(
         "managed": opportunities.list_(
             session, workspace_id=workspace_id, hiring_manager_id=person_id, limit=50
         ).items,
+        # Where they came from, each record saying whether an import matched it to them.
+        "sources": splitting.sources(session, workspace_id=workspace_id, person_id=person_id),
         "connect_q": query,
         "candidates": candidates(session, workspace_id=workspace_id, person_id=person_id, q=query)
         if query
