@@ -375,6 +375,7 @@ def test_an_empty_workspace_exports_an_empty_document(
         "opportunities": [],
         "interactions": [],
         "connections": [],
+        "duplicate_pairs": [],
         "tasks": [],
         "referral_asks": [],
         "references": [],

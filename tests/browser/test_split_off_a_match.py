@@ -47,12 +47,16 @@ def test_a_wrong_match_is_split_off_from_the_person_page(live_server, page: Page
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Is this LinkedIn record someone else?"
     )
+    expect(page.get_by_role("heading", name="The new Ada Lovelace gets")).to_be_visible()
     expect(page.locator("#split-gets")).to_contain_text("job Sales Lead at Acme Robotics")
     expect(page.locator("#split-taken")).to_contain_text("e-mail ada.l@acme.example")
     page.get_by_role("button", name="Split off as a person of their own").click()
 
     expect(page.locator(".flash")).to_contain_text(
-        re.compile(r"Ada Lovelace is now a person of their own, split off Ada Lovelace \(number")
+        re.compile(
+            r"Ada Lovelace \(number \d+\) is now a person of their own, split off Ada Lovelace "
+            r"\(number \d+\), who lost 4 things"
+        )
     )
     expect(page.get_by_role("link", name="ada.l@acme.example")).to_be_visible()
     expect(page.get_by_role("link", name="ada@home.example")).to_have_count(0)

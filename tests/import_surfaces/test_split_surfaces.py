@@ -72,10 +72,11 @@ def test_the_person_page_offers_the_split_and_the_confirmation_says_what_it_does
 
     done = client.post(link, follow_redirects=False)
     assert done.status_code == 303
-    _first, second = adas(session, workspace.id)
+    first, second = adas(session, workspace.id)
     assert done.headers["location"] == f"/people/{second.id}"
     shown = client.get(done.headers["location"])
-    assert "is now a person of their own, split off Ada Lovelace" in shown.text
+    said = f"(number {second.id}) is now a person of their own, split off Ada Lovelace"
+    assert f"{said} (number {first.id})" in shown.text
     assert "ada.l@acme.example" in shown.text
     # The record made her now: nothing more to split off.
     assert "Split off" not in shown.text.split('id="provenance"', 1)[1]
@@ -84,7 +85,9 @@ def test_the_person_page_offers_the_split_and_the_confirmation_says_what_it_does
 
 def test_the_api_lists_sources_previews_and_splits(client, session, workspace):
     ada, source = matched_ada(session, workspace.id)
-    listed = client.get(f"{API}/people/{ada.id}/sources").json()["items"]
+    body = client.get(f"{API}/people/{ada.id}/sources").json()
+    assert body["person_id"] == ada.id
+    listed = body["sources"]
     assert [(s["source"], s["can_split"], s["line"]) for s in listed] == [
         ("vcard", False, None),
         ("linkedin", True, 2),
@@ -137,7 +140,8 @@ def test_people_split_on_the_command_line(run, tmp_path: Path):
     # Saying no changes nothing.
     declined = CliRunner().invoke(app, ["people", "split", "1", record], input="n\n")
     assert declined.exit_code == 0
-    assert "Comes off Ada Lovelace: e-mail ada.l@acme.example" in declined.stdout
+    assert "Comes off Ada Lovelace (1): e-mail ada.l@acme.example" in declined.stdout
+    assert "Split a new Ada Lovelace off Ada Lovelace (1)?" in declined.stdout
     assert "Nothing changed." in declined.stdout
     assert json.loads(run("people", "provenance", "1", "--json").stdout)["sources"] == listed
 
@@ -173,8 +177,26 @@ def test_a_record_a_merge_brought_says_to_undo_the_merge_first(client, session, 
     provenance = client.get(f"/people/{other['id']}").text.split('id="provenance"', 1)[1]
     assert "Split off" not in provenance
     assert f'came with <a href="/duplicates#merge-history">merge {merge_id}</a>' in provenance
-    listed = client.get(f"{API}/people/{other['id']}/sources").json()["items"]
+    listed = client.get(f"{API}/people/{other['id']}/sources").json()["sources"]
     assert [(s["can_split"], s["merge_id"]) for s in listed] == [(False, None), (False, merge_id)]
     refused = client.post(f"{API}/people/{other['id']}/sources/{source.id}/split")
     assert refused.status_code == 409
     assert f"unmerge {merge_id}" in refused.json()["error"]["message"]
+
+
+def test_people_split_json_is_the_api_s_shape(run, tmp_path: Path):
+    (tmp_path / "contacts.vcf").write_text(CARD)
+    (tmp_path / "Connections.csv").write_text(CONNECTIONS)
+    assert run("import", str(tmp_path / "contacts.vcf"), str(tmp_path / "Connections.csv"))
+    listed = json.loads(run("people", "provenance", "1", "--json").stdout)
+    assert set(listed) == {"person_id", "sources"}
+    assert set(listed["sources"][1]) == {
+        "id", "source", "file_name", "external_key", "imported_at", "line", "can_split",
+        "merge_id",
+    }  # fmt: skip
+    done = run("people", "split", "1", str(listed["sources"][1]["id"]), "--json")
+    assert done.exit_code == 0, done.output
+    body = json.loads(done.stdout)
+    assert set(body) == {"person", "kept", "split"}
+    assert body["person"]["emails"] == ["ada.l@acme.example"]
+    assert "e-mail ada.l@acme.example" in body["split"]["taken_back"]

@@ -295,28 +295,33 @@ def test_only_a_matched_record_can_be_split_off(session: Session, workspace: Wor
     assert len(person_named(session, workspace.id, "Ada Lovelace")) == 1
 
 
-def test_a_record_changed_at_its_source_since_is_compared_again(
+def test_what_newer_copies_of_the_record_added_comes_off_too(
     session: Session, workspace: Workspace
 ) -> None:
     run(session, workspace.id, ADA_CARD)
     run(session, workspace.id, OTHER_ADA)
-    # A newer Connections.csv: she is Head of Sales now (applied to the person matched).
-    newer = connections(
-        f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Acme Robotics,Head of Sales,08 Jan 2024"
-    )
-    run(session, workspace.id, newer)
+    # Newer Connections.csv files: she is Head of Sales now, then moves to Globex; each is
+    # applied to the person she was matched to.
+    for title, company in (("Head of Sales", "Acme Robotics"), ("VP Sales", "Globex")):
+        run(session, workspace.id, connections(
+            f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,{company},{title},08 Jan 2024"
+        ))  # fmt: skip
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")
-    splitting.split_off(
+    assert ("Globex", "VP Sales", True) in jobs(ada)
+    split = splitting.split_off(
         session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
     )
-    _first, second = person_named(session, workspace.id, "Ada Lovelace")
-    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
-    assert second.sources[0].fingerprint is None
-    report = run(session, workspace.id, newer)
-    assert [r.outcome for r in report.rows] == [Outcome.UPDATED]
-    assert report.rows[0].person_id == second.id
-    _first, second = person_named(session, workspace.id, "Ada Lovelace")
-    assert ("Acme Robotics", "Head of Sales", True) in jobs(second)
+    assert split.outcome.left == []
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert [e.address for e in first.emails] == ["ada@home.example"]
+    # The new person is made from the record as it was last imported.
+    assert jobs(second) == [("Globex", "VP Sales", True)]
+    assert second.sources[0].fingerprint is not None
+    again = run(session, workspace.id, connections(
+        f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Globex,VP Sales,08 Jan 2024"
+    ))  # fmt: skip
+    assert [(r.outcome, r.person_id) for r in again.rows] == [(Outcome.UNCHANGED, second.id)]
 
 
 def test_a_workspace_restore_keeps_what_a_match_added(
@@ -544,3 +549,30 @@ def test_source_records_a_people_json_row_brought_go_with_it(
     # Her LinkedIn record now finds her, not the card's Ada.
     again = run(session, workspace.id, OTHER_ADA)
     assert [r.person_id for r in again.rows] == [second.id]
+
+
+def test_a_workspace_restore_keeps_the_two_told_apart(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    document = json.loads(json.dumps(exchange.export_workspace(session, workspace_id=workspace.id)))
+    (pair,) = document["duplicate_pairs"]
+    assert (pair["status"], pair["reasons"]) == ("not_same", [splitting.SPLIT_REASON])
+    # A pair naming one person twice is refused by name.
+    broken = json.loads(json.dumps(document))
+    broken["duplicate_pairs"][0]["person_b"] = broken["duplicate_pairs"][0]["person_a"]
+    with pytest.raises(InvalidInput) as refused:
+        exchange.import_workspace(session, workspace_id=other_workspace.id, data=broken)
+    assert [f.field for f in refused.value.fields] == ["duplicate_pairs[0]"]
+
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+    found = duplicates.find_duplicates(session, workspace_id=other_workspace.id, auto_merge=True)
+    assert found.merged == []
+    assert len(person_named(session, other_workspace.id, "Ada Lovelace")) == 2
+    again = exchange.export_workspace(session, workspace_id=other_workspace.id)
+    assert again["duplicate_pairs"] == document["duplicate_pairs"]

@@ -13,7 +13,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from goodword.cli.common import (
     After,
-    Id,
     JsonFlag,
     Limit,
     cell,
@@ -542,24 +541,31 @@ def export(
     typer.echo(f"Exported your people as {format_.value} to {output}.", err=True)
 
 
+PersonId = Annotated[
+    int,
+    typer.Argument(
+        help="The person's id (shown in lists and on their page).",
+        metavar="PERSON_ID",
+        parser=record_id,
+    ),
+]
+
+
 @people_app.command("provenance")
-def provenance(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
+def provenance(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = False) -> None:
     """Where a person came from: each source record behind them. A record an import
     matched to them (not one that made them) can be split off: `people split`."""
     from goodword.importers import splitting
+    from goodword.importers.schemas import PersonSources, source_out
     from goodword.people import service as people
 
     with work(ctx) as (session, workspace_id):
         name = people.get(session, workspace_id=workspace_id, person_id=person_id).display_name
         sources = splitting.sources(session, workspace_id=workspace_id, person_id=person_id)
     if as_json:
-        items = [
-            {"id": s.id, "source": s.source, "file_name": s.file_name,
-             "external_key": s.external_key, "imported_at": s.imported_at.isoformat(),
-             "line": s.line, "can_split": s.can_split, "merge_id": s.merge_id}
-            for s in sources
-        ]  # fmt: skip
-        print_json({"person_id": person_id, "sources": items})
+        print_json(
+            dump(PersonSources(person_id=person_id, sources=[source_out(s) for s in sources]))
+        )
         return
     if not sources:
         typer.echo(f"{name} was added by hand, not imported.")
@@ -588,12 +594,12 @@ def _split_hint(person_id: int, source_id: int, can_split: bool, merge_id: int |
 @people_app.command("split")
 def split(
     ctx: typer.Context,
-    person_id: Id,
+    person_id: PersonId,
     source_id: Annotated[
         int,
         typer.Argument(
             help="The source record's id (the Record column of `people provenance`).",
-            metavar="RECORD",
+            metavar="SOURCE_ID",
             parser=record_id,
         ),
     ],
@@ -605,6 +611,7 @@ def split(
     asks (--yes does not, nor does --json, which is for scripts). The two are then marked as
     not the same person; `people merge` puts them together again."""
     from goodword.importers import splitting
+    from goodword.importers.schemas import split_result
     from goodword.people import service as people
 
     with work(ctx) as (session, workspace_id):
@@ -613,34 +620,34 @@ def split(
                 session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
             )
             kept = people.get(session, workspace_id=workspace_id, person_id=person_id)
-            for line in _split_words(outcome, kept.display_name):
+            for line in _split_words(outcome, f"{kept.display_name} ({person_id})"):
                 typer.echo(line)
-            if not typer.confirm(f"Split {outcome.name} off {kept.display_name}?"):
+            if not typer.confirm(
+                f"Split a new {outcome.name} off {kept.display_name} ({person_id})?"
+            ):
                 typer.echo("Nothing changed.")
                 return
         done = splitting.split_off(
             session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
         )
-        new, kept_read = people.to_read(done.person), people.to_read(done.kept)
+        result = split_result(done)
+    new, kept_read = result.person, result.kept
     if as_json:
-        print_json(
-            {"person": dump(new), "kept": dump(kept_read), "gets": done.outcome.gets,
-             "taken_back": done.outcome.taken_back, "left": done.outcome.left}
-        )  # fmt: skip
+        print_json(dump(result))
         return
     typer.echo(
         f"{new.display_name} ({new.id}) is now a person of their own, split off "
         f"{kept_read.display_name} ({kept_read.id}); the two are marked as not the same person."
     )
     if yes:
-        for line in _split_words(done.outcome, kept_read.display_name)[1:]:
+        for line in _split_words(done.outcome, f"{kept_read.display_name} ({kept_read.id})")[1:]:
             typer.echo(line)
 
 
 def _split_words(outcome: SplitOutcome, kept: str) -> list[str]:
     """What a split does, as the web's confirmation page says it."""
     lines = [f"An import matched this {outcome.source.source_name} record to {kept}."]
-    lines.append(f"{outcome.name} gets: " + ("; ".join(outcome.gets) or "only the name"))
+    lines.append(f"The new {outcome.name} gets: " + ("; ".join(outcome.gets) or "only the name"))
     lines.append(
         f"Comes off {kept}: " + ("; ".join(outcome.taken_back) or "nothing (they had it all)")
     )

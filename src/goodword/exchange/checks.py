@@ -143,6 +143,23 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
             if part.person in present:
                 problems.append(FieldError(path, f"{part.person!r} is listed twice."))
             present.add(part.person)
+    pairs: dict[frozenset[str], int] = {}
+    for index, pair in enumerate(document.duplicate_pairs):
+        check(f"duplicate_pairs[{index}].person_a", "person", pair.person_a)
+        check(f"duplicate_pairs[{index}].person_b", "person", pair.person_b)
+        both = frozenset((pair.person_a, pair.person_b))
+        if len(both) == 1:
+            problems.append(
+                FieldError(f"duplicate_pairs[{index}]", "A pair is two different people.")
+            )
+        elif both in pairs:
+            problems.append(
+                FieldError(
+                    f"duplicate_pairs[{index}]",
+                    f"The same two people as duplicate_pairs[{pairs[both]}]; list a pair once.",
+                )
+            )
+        pairs.setdefault(both, index)
     for index, c in enumerate(document.connections):
         check(f"connections[{index}].person_a", "person", c.person_a)
         check(f"connections[{index}].person_b", "person", c.person_b)

@@ -222,6 +222,19 @@ class ExportedConnection(Record):
     updated_at: Timestamp
 
 
+class ExportedPair(Record):
+    """Two people who may be one (`open`, waiting in the possible-duplicates queue) or whom
+    the user told apart (`not_same`: no scan or import puts them together)."""
+
+    person_a: Key
+    person_b: Key
+    status: Literal["open", "not_same"]
+    score: Annotated[float, Field(ge=0, le=1)]
+    reasons: list[Annotated[str, StringConstraints(max_length=300)]] = Field(default_factory=list)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
 class ExportedTask(Record):
     title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     notes: LongText | None = None
@@ -335,6 +348,8 @@ class ExportFile(Record):
     opportunities: list[ExportedOpportunity] = Field(default_factory=list)
     interactions: list[ExportedInteraction] = Field(default_factory=list)
     connections: list[ExportedConnection] = Field(default_factory=list)
+    # (Files written before pairs were kept have none: a scan finds the open ones again.)
+    duplicate_pairs: list[ExportedPair] = Field(default_factory=list)
     tasks: list[ExportedTask] = Field(default_factory=list)
     referral_asks: list[ExportedReferralAsk] = Field(default_factory=list)
     references: list[ExportedReference] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.errors import Conflict, FieldError, NotFound
 from goodword.exchange.checks import read_document
 from goodword.exchange.playbook_records import (
@@ -33,6 +34,7 @@ from goodword.exchange.schemas import (
     ExportedInteraction,
     ExportedOpportunity,
     ExportedOrganization,
+    ExportedPair,
     ExportedParticipant,
     ExportedPerson,
     ExportedPhone,
@@ -232,6 +234,19 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 updated_at=utc(c.updated_at),
             )
             for c in rows(Connection)
+        ],
+        duplicate_pairs=[
+            ExportedPair.model_construct(
+                person_a=person_key[c.person_a_id],
+                person_b=person_key[c.person_b_id],
+                status=c.status.value,
+                score=c.score,
+                reasons=list(c.reasons),
+                created_at=utc(c.created_at),
+                updated_at=utc(c.updated_at),
+            )
+            for c in rows(DuplicateCandidate)
+            if c.status is not CandidateStatus.MERGED
         ],
         tasks=[
             ExportedTask.model_construct(
@@ -495,6 +510,16 @@ def _write(
         interactions[i.key] = interaction
     session.flush()
 
+    for pair in document.duplicate_pairs:
+        a, b = sorted((people[pair.person_a].id, people[pair.person_b].id))
+        session.add(
+            DuplicateCandidate(
+                workspace_id=ws, person_a_id=a, person_b_id=b,
+                status=CandidateStatus(pair.status), score=pair.score,
+                reasons=list(pair.reasons), created_at=pair.created_at,
+                updated_at=pair.updated_at,
+            )
+        )  # fmt: skip
     for c in document.connections:
         session.add(
             Connection(

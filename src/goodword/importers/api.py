@@ -16,6 +16,14 @@ from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.errors import Conflict, GoodwordError
 from goodword.importers import history, service, splitting
 from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.schemas import (
+    PersonSources,
+    SplitOut,
+    SplitResult,
+    source_out,
+    split_out,
+    split_result,
+)
 from goodword.importers.views import (
     ExportFormat,
     export_response,
@@ -23,8 +31,6 @@ from goodword.importers.views import (
     preview_files,
     save_uploads,
 )
-from goodword.people import service as people
-from goodword.people.schemas import PersonRead
 
 router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
 
@@ -261,76 +267,15 @@ def export_people(
     return export_response(session, workspace_id=workspace_id, format_=format_)
 
 
-class SourceOut(BaseModel):
-    """A source record behind a person."""
-
-    id: int
-    source: str
-    file_name: str | None
-    # The source's own id for the record, or the key Goodword made ("name:…").
-    external_key: str | None
-    imported_at: datetime
-    # Its line or card in the file, for a record an import matched to this person.
-    line: int | None
-    # Whether an import matched it to this person (rather than making them from it), so it
-    # can be split off (`POST …/split`).
-    can_split: bool
-    # The merge that brought it to this person, while in place (undo it to split this off).
-    merge_id: int | None
-
-
-class SourceList(BaseModel):
-    items: list[SourceOut]
-
-
-def _source_out(source: splitting.SourceRead) -> SourceOut:
-    return SourceOut(
-        id=source.id,
-        source=source.source,
-        file_name=source.file_name,
-        external_key=source.external_key,
-        imported_at=source.imported_at,
-        line=source.line,
-        can_split=source.can_split,
-        merge_id=source.merge_id,
-    )
-
-
 @router.get(
-    "/people/{person_id}/sources", response_model=SourceList, summary="Where a person came from"
+    "/people/{person_id}/sources",
+    response_model=PersonSources,
+    summary="Where a person came from",
 )
-def person_sources(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> SourceList:
+def person_sources(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> PersonSources:
     """The source records behind a person (provenance), oldest first."""
     found = splitting.sources(session, workspace_id=workspace_id, person_id=person_id)
-    return SourceList(items=[_source_out(s) for s in found])
-
-
-class SplitOut(BaseModel):
-    """What splitting a record off does: what the new person gets, what comes off the
-    person it was matched to, and what stays on them because it changed since."""
-
-    name: str
-    source: SourceOut
-    gets: list[str]
-    taken_back: list[str]
-    left: list[str]
-
-
-class SplitResult(BaseModel):
-    # The person made from the record, and the person it had been matched to.
-    person: PersonRead
-    kept: PersonRead
-    split: SplitOut
-
-
-def _split_out(outcome: splitting.Outcome) -> SplitOut:
-    return SplitOut(
-        name=outcome.name,
-        source=_source_out(outcome.source),
-        gets=outcome.gets,
-        taken_back=outcome.taken_back,
-        left=outcome.left,
-    )
+    return PersonSources(person_id=person_id, sources=[source_out(s) for s in found])
 
 
 @router.get(
@@ -342,7 +287,7 @@ def split_preview(
     session: DbSession, workspace_id: WorkspaceId, person_id: int, source_id: int
 ) -> SplitOut:
     """Changes nothing. 409 for a record that made the person (nothing to split it from)."""
-    return _split_out(
+    return split_out(
         splitting.preview(
             session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
         )
@@ -361,11 +306,8 @@ def split_source(
     """Undo an import's match: make the person the record describes, take back from this
     one what it added (where unchanged since), and mark the two as not the same person.
     409 for a record that made the person; merging the two puts them together again."""
-    split = splitting.split_off(
-        session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
-    )
-    return SplitResult(
-        person=people.to_read(split.person),
-        kept=people.to_read(split.kept),
-        split=_split_out(split.outcome),
+    return split_result(
+        splitting.split_off(
+            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+        )
     )

@@ -17,7 +17,7 @@ record of the same import) is written down as JSON:
                 "linkedin": {"since": "2024-01-08"}},   # only for a LinkedIn connection
      "added": {"fields": {"location": [before, after], …},
                "emails": […], "phones": […], "urls": […],
-               "jobs": [[organization id, title, start, end]],
+               "jobs": [[organization id, title, start, end, current]],
                "changed_jobs": [[organization id, title, start,
                                  {"end_date": [before, after], …}]],
                "tie": true},                    # it linked the person to you on LinkedIn
@@ -127,7 +127,13 @@ def added(mark: Mark, person: Known, out: Changes) -> dict[str, Any]:
         "phones": [row["number"] for row in out.phones[mark.phones :]],
         "urls": [row["url"] for row in out.urls[mark.urls :]],
         "jobs": [
-            [row["organization_id"], row["title"], _json(row["start_date"]), _json(row["end_date"])]
+            [
+                row["organization_id"],
+                row["title"],
+                _json(row["start_date"]),
+                _json(row["end_date"]),
+                row["is_current"],
+            ]
             for row in out.positions[mark.positions :]
         ],
         "changed_jobs": changed_jobs,
@@ -233,8 +239,9 @@ class Added(_Strict):
     emails: list[str] = []
     phones: list[str] = []
     urls: list[str] = []
-    # organization, title, start, end
-    jobs: list[tuple[Org, Text, Day, Day]] = []
+    # organization, title, start, end, current (as they are now, if a newer copy of the
+    # record changed them: `compose`)
+    jobs: list[tuple[Org, Text, Day, Day, bool]] = []
     # organization, title (as it is now), start, what changed
     changed_jobs: list[tuple[Org, Text, Day, dict[JobField, tuple[Any, Any]]]] = []
     # Whether it linked the person to you on LinkedIn (they had no tie before).
@@ -282,4 +289,51 @@ def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[
             "jobs": jobs(added.get("jobs", [])),
             "changed_jobs": jobs(added.get("changed_jobs", [])),
         },
+    }
+
+
+def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
+    """What a matched record holds and has added once a newer copy of it (found by its key,
+    changed at its source) has been applied too: the newer copy's values, and everything
+    both added, each value from before the first to after the last. A job the first added
+    and the newer copy changed is a job added as it is now."""
+    first, then = held["added"], newer["added"]
+    fields = {name: list(pair) for name, pair in first["fields"].items()}
+    for name, (before, after) in then["fields"].items():
+        fields[name] = [fields[name][0] if name in fields else before, after]
+    jobs = [list(job) for job in first["jobs"]]
+    changed = [[*job[:3], dict(job[3])] for job in first["changed_jobs"]]
+    for org, title, start, changes in then["changed_jobs"]:
+        was = changes["title"][0] if "title" in changes else title
+        mine = next((j for j in jobs if (j[0], j[1], j[2]) == (org, was, start)), None)
+        if mine is not None:
+            for name, index in (("title", 1), ("end_date", 3), ("is_current", 4)):
+                if name in changes:
+                    mine[index] = changes[name][1]
+            continue
+        earlier = next((j for j in changed if (j[0], j[1], j[2]) == (org, was, start)), None)
+        if earlier is None:
+            changed.append([org, title, start, dict(changes)])
+            continue
+        earlier[1] = title
+        for name, (before, after) in changes.items():
+            earlier[3][name] = [earlier[3][name][0] if name in earlier[3] else before, after]
+    return {
+        **newer,
+        "added": {
+            "fields": fields,
+            "emails": list(dict.fromkeys([*first["emails"], *then["emails"]])),
+            "phones": list(dict.fromkeys([*first["phones"], *then["phones"]])),
+            "urls": list(dict.fromkeys([*first["urls"], *then["urls"]])),
+            "jobs": [*jobs, *then["jobs"]],
+            "changed_jobs": changed,
+            "tie": bool(first.get("tie") or then.get("tie")),
+        },
+        "organizations": {**held.get("organizations", {}), **newer.get("organizations", {})},
+        "restored": [
+            list(pair)
+            for pair in dict.fromkeys(
+                tuple(pair) for pair in [*held.get("restored", []), *newer.get("restored", [])]
+            )
+        ],
     }

@@ -36,7 +36,8 @@ def split_source(
     lost = f", who lost {taken} thing{'s' if taken != 1 else ''} the record had added"
     return redirect(
         f"/people/{split.person.id}",
-        flash=f"{split.person.display_name} is now a person of their own, split off "
-        f"{split.kept.display_name} (number {split.kept.id}){lost if taken else ''}. The two "
+        flash=f"{split.person.display_name} (number {split.person.id}) is now a person of "
+        f"their own, split off {split.kept.display_name} (number {split.kept.id})"
+        f"{lost if taken else ''}. The two "
         "are marked as not the same person; merge them to put them together again.",
     )

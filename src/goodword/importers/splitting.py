@@ -133,7 +133,8 @@ def _matched_row(
             "source record",
             source_id,
             message=f"{person.display_name} (person {person.id}) has no source record "
-            f"{source_id}; `goodword people provenance {person.id}` lists theirs.",
+            f"{source_id} (split off already, or another person's): their page lists theirs, "
+            "under Where they came from.",
         )
     if row.matched is None:
         raise Conflict(
@@ -338,12 +339,12 @@ def _take_back(
         person.urls = [u for u in person.urls if u.url not in urls]
     # A job it added that stays (changed since) still ends the ones it ended.
     still_ended = False
-    for org_id, title, start, end in added.jobs:
+    for org_id, title, start, end, current in added.jobs:
         if org_id not in names:
             continue  # (deleted since, with its jobs)
         role = _role(title, names[int(org_id)])
         job = _job(person, org_id, title, start)
-        if job is None or job.end_date != end:
+        if job is None or (job.end_date, job.is_current) != (end, current):
             outcome.left.append(f"job {role} (changed or removed since)")
             still_ended = still_ended or (job is not None or _similar_job(person, org_id, start))
             continue
@@ -383,7 +384,11 @@ def _take_back(
         elif attribute in ("display_name", "given_name", "family_name"):
             continue  # (below: a name is one)
         elif current != after:
-            outcome.left.append(f"{_field_words(attribute)} {current} (changed since)")
+            outcome.left.append(
+                f"{_field_words(attribute)} {current} (changed since)"
+                if current not in (None, "")
+                else f"{_field_words(attribute)} (emptied since)"
+            )
         else:
             taken.append(
                 f"{_field_words(attribute)} {after}"
@@ -465,7 +470,11 @@ def _name_back(
         # Nothing to go back to: a person needs a name to be listed.
         outcome.left.append(f"name {person.display_name} (they had none before)")
         return
-    outcome.taken_back.append(f"name {person.display_name} (back to {display})")
+    outcome.taken_back.append(
+        f"name {person.display_name} (back to {display})"
+        if display != person.display_name
+        else f"given and family name {' '.join(p for p in after[1:] if p)} (they had none)"
+    )
     if apply:
         person.display_name, person.given_name, person.family_name = display, *before[1:]
         person.sort_name = people.person_sort_name(display, before[1], before[2])[:200]

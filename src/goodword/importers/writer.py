@@ -441,6 +441,9 @@ class Writer:
         known = load_known(self.session, sorted(updates))
         out = Changes()
         rekeyed: list[dict[str, Any]] = []
+        # Matched records that come again, changed at their source: what they added grows.
+        held_matches = self._held_matches(updates)
+        grown: list[dict[str, Any]] = []
         for person_id, records in updates.items():
             person = known[person_id]
             changed_any = False
@@ -451,7 +454,8 @@ class Writer:
                 left = self.record_notes.setdefault(id(record), [])
                 former = plan.former_keys.get(id(record))
                 joins = self._joins(person, record, former) and record is not plan.make_me_record
-                mark = matched.take(person, out) if joins else None
+                held = held_matches.get((person.id, record.source, cut(former or record.key, 300)))
+                mark = matched.take(person, out) if joins or held else None
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left,
@@ -470,6 +474,9 @@ class Writer:
                 )
                 if kept is not None:
                     kept["restored"] = [[row["source"], row["external_key"]] for row in restored]
+                if held is not None and kept is not None:
+                    grown.append({"b_id": held[0], "b_matched": matched.compose(held[1], kept)})
+                    kept = None
                 self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
             if person_id == plan.make_me and not person.values["is_me"]:
@@ -480,6 +487,14 @@ class Writer:
             if changed_any or person.dirty:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
+        if grown:
+            table = table_named("person_sources")
+            self.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(matched=bindparam("b_matched", type_=table.c.matched.type)),
+                grown,
+            )
         if rekeyed:
             table = table_named("person_sources")
             self.session.execute(
@@ -493,6 +508,23 @@ class Writer:
                 .values(external_key=bindparam("b_key"), fingerprint=bindparam("b_print")),
                 rekeyed,
             )
+
+    def _held_matches(
+        self, updates: dict[int, list[tuple[IncomingPerson, Combined, bool]]]
+    ) -> dict[tuple[int, str, str | None], tuple[int, dict[str, Any]]]:
+        """(person, source, key) -> the id and what was kept of each matched record of the
+        people a newer copy of a record comes to (`matched.py`)."""
+        ids = sorted(pid for pid, found in updates.items() if any(n for _r, _d, n in found))
+        if not ids:
+            return {}
+        rows = self.session.execute(
+            select(PersonSource.id, PersonSource.person_id, PersonSource.source,
+                   PersonSource.external_key, PersonSource.matched)
+            .where(PersonSource.workspace_id == self.ws,
+                   among(self.session, PersonSource.person_id, ids),
+                   PersonSource.matched.is_not(None))
+        ).all()  # fmt: skip
+        return {(person, source, key): (row_id, kept) for row_id, person, source, key, kept in rows}
 
     @staticmethod
     def _joins(person: Known, record: IncomingPerson, former: str | None) -> bool:
