@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from itertools import combinations, product
 from typing import Any, cast
 
-from goodword.importers.bulk import Held
+from goodword.importers.bulk import Held, Known
+from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
+from goodword.importers.state import WorkspaceState
 
 # The most records tried per record (each is one fingerprint): enough for every field
 # `said_then` is given to have changed at once, with a job at an organization of many names.
@@ -126,3 +129,47 @@ def _unique(values: list[object]) -> list[object]:
         if value not in kept:
             kept.append(value)
     return kept
+
+
+class SaidThen:
+    """For the writer: which of a known person's name, place, birthday, job and LinkedIn tie
+    date a newer copy of a record imported before said when last imported (`said_then`)."""
+
+    def __init__(self, state: WorkspaceState, linked: dict[int, tuple[int, date | None]]) -> None:
+        self.state = state
+        # person id -> the id and date of the user's LinkedIn tie to them (`ties.read_linked`)
+        self.linked = linked
+        # organization id -> its names, read when first needed
+        self.spellings: dict[int, list[str]] | None = None
+
+    def __call__(self, plan: Plan, person: Known, record: IncomingPerson) -> frozenset[str] | None:
+        if not record.key:
+            return None
+        former = plan.former_keys.get(id(record), record.key)
+        printed = self.state.fingerprints.get((record.source, former))
+        values = person.values
+        held: dict[str, list[object]] = {
+            "name": held_names(
+                record, values["display_name"], values["given_name"], values["family_name"]
+            ),
+            "location": [values["location"]],
+            "birthday": [values["birthday"]],
+        }
+        if record.keep_in_touch_days is not None:
+            held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
+        if record.positions or person.positions:
+            held["positions"] = held_jobs(person.positions, self._spellings())
+        tie = self.linked.get(person.id)
+        if record.linkedin_connection and tie is not None:
+            held["connected_on"] = [tie[1]]
+        return said_then(record, printed, held)
+
+    def _spellings(self) -> dict[int, list[str]]:
+        """Every name of every organization, by id (read once, when first needed)."""
+        if self.spellings is None:
+            self.spellings = {}
+            for org_id, name, aliases in self.state.exact_organizations.values():
+                self.spellings.setdefault(org_id, [name, *aliases])
+            for org_id, name in self.state.organization_names.items():
+                self.spellings.setdefault(org_id, [name])
+        return self.spellings

@@ -39,7 +39,8 @@ from goodword.importers.bulk import (
     table_named,
 )
 from goodword.importers.combine import Combined, combine
-from goodword.importers.earlier import held_jobs, held_names, said_then
+from goodword.importers.earlier import SaidThen
+from goodword.importers.kept_matches import KeptMatches, restored_organizations
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import organization_id, write_organizations
 from goodword.importers.plan import Draft, Plan
@@ -102,12 +103,6 @@ class Writer:
         self.record_notes: dict[int, list[str]] = {}
         # id() of a record found by its key whose fingerprint changed since the last import
         self.changed_at_source: set[int] = set()
-        # The person who is you, once the people this import makes have their ids.
-        self.me: int | None = None
-        # id() of a later record of a new person -> what it held and added (`matched.py`)
-        self.joined: dict[int, dict[str, Any]] = {}
-        # organization id -> its names, when a record's jobs are compared (`_said_then`)
-        self.spellings: dict[int, list[str]] | None = None
         self.ties = LinkedInTies(
             session,
             workspace_id=self.ws,
@@ -115,6 +110,15 @@ class Writer:
             report=report,
             record_changes=self.record_changes,
             record_notes=self.record_notes,
+        )
+        self.said_then = SaidThen(state, self.ties.linked)
+        names = state.organization_names
+        self.kept = KeptMatches(
+            session,
+            state,
+            organization_id=self.organization_id,
+            organization_name=lambda org_id: self.org_names.get(org_id) or names.get(org_id),
+            linked=self.ties.linked,
         )
 
     def person_id(self, target: int) -> int:
@@ -141,7 +145,7 @@ class Writer:
             names=[
                 *names,
                 *(p.organization for u in updates.values() for _r, c, _n in u for p in c.positions),
-                *_restored_organizations(plan),
+                *restored_organizations(plan),
             ],
             now=self.now,
         )
@@ -153,7 +157,7 @@ class Writer:
         ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
-            self.me = self._me(plan)
+            self.kept.me = self._me(plan)
             # (Read before `_update`: what the ties' dates are tells what records said.)
             self.ties.read_linked(plan, self._me(plan))
             self._update(plan, updates)
@@ -304,7 +308,7 @@ class Writer:
                 if is_current:
                     current.append((org_names[org_id], title))
             for record in draft.records:
-                kept = self.joined.pop(id(record), None)
+                kept = self.kept.joined.pop(id(record), None)
                 (sources if kept is None else joined).append(
                     (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
                      kept["fingerprint"] if kept else record.fingerprint(),
@@ -412,9 +416,7 @@ class Writer:
             )
             self.record_changes[id(record)] = named + changed
             if mark is not None:
-                self.joined[id(record)] = self._matched(
-                    record, data, matched.added(mark, known, out), person_id
-                )
+                self.kept.fold(record, data, matched.added(mark, known, out), person_id)
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
         person.location, person.birthday = values["location"], values["birthday"]
@@ -442,20 +444,17 @@ class Writer:
         out = Changes()
         rekeyed: list[dict[str, Any]] = []
         # Matched records that come again, changed at their source: what they added grows.
-        held_matches = self._held_matches(updates)
-        grown: list[dict[str, Any]] = []
+        self.kept.read(updates)
         for person_id, records in updates.items():
             person = known[person_id]
             changed_any = False
             for record, data, newer in records:
-                said = self._said_then(plan, person, record) if newer else None
+                said = self.said_then(plan, person, record) if newer else None
                 if record.linkedin_connection and newer and record.key:
                     self.ties.said[id(record)] = said
                 left = self.record_notes.setdefault(id(record), [])
                 former = plan.former_keys.get(id(record))
-                joins = self._joins(person, record, former) and record is not plan.make_me_record
-                held = held_matches.get((person.id, record.source, cut(former or record.key, 300)))
-                mark = matched.take(person, out) if joins or held else None
+                pending = self.kept.begin(plan, person, record, former, out)
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left,
@@ -466,17 +465,10 @@ class Writer:
                     changes.append("marked as you")
                 self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
-                kept = None
-                if mark is not None:
-                    kept = self._matched(record, data, matched.added(mark, person, out), person.id)
                 restored = (
                     self._restored_sources(person.id, record) if record.earlier_sources else []
                 )
-                if kept is not None:
-                    kept["restored"] = [[row["source"], row["external_key"]] for row in restored]
-                if held is not None and kept is not None:
-                    grown.append({"b_id": held[0], "b_matched": matched.compose(held[1], kept)})
-                    kept = None
+                kept = self.kept.end(pending, person, record, data, out, restored)
                 self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
             if person_id == plan.make_me and not person.values["is_me"]:
@@ -487,14 +479,7 @@ class Writer:
             if changed_any or person.dirty:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
-        if grown:
-            table = table_named("person_sources")
-            self.session.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values(matched=bindparam("b_matched", type_=table.c.matched.type)),
-                grown,
-            )
+        self.kept.write()
         if rekeyed:
             table = table_named("person_sources")
             self.session.execute(
@@ -508,54 +493,6 @@ class Writer:
                 .values(external_key=bindparam("b_key"), fingerprint=bindparam("b_print")),
                 rekeyed,
             )
-
-    def _held_matches(
-        self, updates: dict[int, list[tuple[IncomingPerson, Combined, bool]]]
-    ) -> dict[tuple[int, str, str | None], tuple[int, dict[str, Any]]]:
-        """(person, source, key) -> the id and what was kept of each matched record of the
-        people a newer copy of a record comes to (`matched.py`)."""
-        ids = sorted(pid for pid, found in updates.items() if any(n for _r, _d, n in found))
-        if not ids:
-            return {}
-        rows = self.session.execute(
-            select(PersonSource.id, PersonSource.person_id, PersonSource.source,
-                   PersonSource.external_key, PersonSource.matched)
-            .where(PersonSource.workspace_id == self.ws,
-                   among(self.session, PersonSource.person_id, ids),
-                   PersonSource.matched.is_not(None))
-        ).all()  # fmt: skip
-        return {(person, source, key): (row_id, kept) for row_id, person, source, key, kept in rows}
-
-    @staticmethod
-    def _joins(person: Known, record: IncomingPerson, former: str | None) -> bool:
-        """Whether the record joins a person it did not make (not a copy of one of their
-        own records, nor one of yours): its match can be undone, so what it held and
-        added is kept (`matched.py`)."""
-        return (
-            record.role is not Role.ME
-            and (record.source, record.key) not in person.sources
-            and not (former and (record.source, former) in person.sources)
-        )
-
-    def _matched(
-        self, record: IncomingPerson, data: Combined, did: dict[str, Any], person_id: int
-    ) -> dict[str, Any]:
-        """The JSON kept with the provenance of a record matched to someone else (the
-        person `person_id`, who has an id reserved if this import makes them)."""
-        organization_ids = [self.organization_id(p.organization) for p in data.positions]
-        # A LinkedIn connection's record links its person to you when they had no tie
-        # (`ties.link`, which runs once the people are written, in the same way).
-        did["tie"] = (
-            record.linkedin_connection
-            and self.me is not None
-            and person_id != self.me
-            and person_id not in self.ties.linked
-        )
-        names = self.state.organization_names
-        return matched.matched(
-            record, data, organization_ids, did, record.fingerprint(),
-            lambda org_id: self.org_names.get(org_id) or names.get(org_id),
-        )  # fmt: skip
 
     def _provenance(
         self,
@@ -638,42 +575,6 @@ class Writer:
             )  # fmt: skip
         return rows
 
-    def _said_then(
-        self, plan: Plan, person: Known, record: IncomingPerson
-    ) -> frozenset[str] | None:
-        """Which of the person's name, place, birthday, job and LinkedIn tie date a newer
-        copy of a record imported before said when last imported (`earlier.said_then`)."""
-        if not record.key:
-            return None
-        former = plan.former_keys.get(id(record), record.key)
-        printed = self.state.fingerprints.get((record.source, former))
-        values = person.values
-        held: dict[str, list[object]] = {
-            "name": held_names(
-                record, values["display_name"], values["given_name"], values["family_name"]
-            ),
-            "location": [values["location"]],
-            "birthday": [values["birthday"]],
-        }
-        if record.keep_in_touch_days is not None:
-            held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
-        if record.positions or person.positions:
-            held["positions"] = held_jobs(person.positions, self._spellings())
-        tie = self.ties.linked.get(person.id)
-        if record.linkedin_connection and tie is not None:
-            held["connected_on"] = [tie[1]]
-        return said_then(record, printed, held)
-
-    def _spellings(self) -> dict[int, list[str]]:
-        """Every name of every organization, by id (read once, when first needed)."""
-        if self.spellings is None:
-            self.spellings = {}
-            for org_id, name, aliases in self.state.exact_organizations.values():
-                self.spellings.setdefault(org_id, [name, *aliases])
-            for org_id, name in self.state.organization_names.items():
-                self.spellings.setdefault(org_id, [name])
-        return self.spellings
-
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id
         return None if me_target is None else self.person_id(me_target)
@@ -691,21 +592,3 @@ class Writer:
             )  # fmt: skip
         insert_rows(self.session, DuplicateCandidate, rows)
         self.report.candidates_created += len(rows)
-
-
-def _restored_organizations(plan: Plan) -> list[str]:
-    """The organizations (by name) that what restored source records had added names
-    (Goodword's people JSON: `EarlierSource.matched`), so each has an id to be kept by."""
-    records = [
-        *(record for draft in plan.drafts for record in draft.records),
-        *(record for found in plan.updates.values() for record, _newer in found),
-    ]
-    return [
-        job[0]
-        for record in records
-        for earlier in record.earlier_sources
-        if earlier.matched is not None
-        for part in (earlier.matched["record"]["jobs"], earlier.matched["added"]["jobs"],
-                     earlier.matched["added"]["changed_jobs"])
-        for job in part
-    ]  # fmt: skip
