@@ -576,3 +576,25 @@ def test_a_workspace_restore_keeps_the_two_told_apart(
     assert len(person_named(session, other_workspace.id, "Ada Lovelace")) == 2
     again = exchange.export_workspace(session, workspace_id=other_workspace.id)
     assert again["duplicate_pairs"] == document["duplicate_pairs"]
+
+
+def test_a_card_without_a_name_takes_the_name_a_matched_record_gives(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, card("UID:nameless-1", "EMAIL:Quinn@Nameless.example"))
+    (quinn,) = person_named(session, workspace.id, "Quinn@Nameless.example")
+    report = run(session, workspace.id, connections(
+        "Quinn,Doe,https://www.linkedin.com/in/quinn-doe,quinn@nameless.example,Globex,CTO,"
+        "01 Feb 2023"
+    ))  # fmt: skip
+    assert [(r.outcome, r.person_id) for r in report.rows] == [(Outcome.MERGED, quinn.id)]
+    (quinn,) = person_named(session, workspace.id, "Quinn Doe")
+    assert (quinn.given_name, quinn.family_name) == ("Quinn", "Doe")
+    # Split off again, the card is shown by its address as before.
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=quinn.id, source_id=matched_source(quinn).id
+    )
+    assert "name Quinn Doe (back to Quinn@Nameless.example)" in split.outcome.taken_back
+    (card_person,) = person_named(session, workspace.id, "Quinn@Nameless.example")
+    assert (card_person.given_name, card_person.family_name) == (None, None)
+    assert [p.id for p in person_named(session, workspace.id, "Quinn Doe")] == [split.person.id]

@@ -6,6 +6,7 @@ and jobs change as `jobs.py` says."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from goodword.importers.bulk import Changes, Known
@@ -38,6 +39,12 @@ def apply_record(
     base = {"workspace_id": workspace_id, "person_id": person.id}
     if data.given_name and not values["given_name"] and not values["family_name"]:
         values["given_name"], values["family_name"] = data.given_name, data.family_name
+        if _stands_in(values["display_name"], person):
+            # (A card with no name is shown by its e-mail address or phone, until one says.)
+            shown = data.display_name or " ".join(
+                p for p in (data.given_name, data.family_name) if p
+            )
+            values["display_name"] = shown[:200]
         changes.append("name filled in")
     elif newer:
         _rename(values, data, said, changes, left)
@@ -171,3 +178,16 @@ def _rename(
             notes = values["notes"]
             if former not in unify_line_breaks(notes or ""):
                 values["notes"] = f"{notes}\n\n{former}" if notes else former
+
+
+def _stands_in(shown: str | None, person: Known) -> bool:
+    """Whether the name a person is shown by is only one of their e-mail addresses or phone
+    numbers (what a record without a name is shown as: `IncomingPerson.known_by`)."""
+    if not shown:
+        return True
+    if "@" in shown:
+        return shown.strip().casefold() in person.emails
+    digits = re.sub(r"\D", "", shown)
+    return len(digits) >= 6 and any(
+        re.sub(r"\D", "", n).endswith(digits[-9:]) for n in person.phones
+    )
