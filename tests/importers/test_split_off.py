@@ -27,7 +27,7 @@ from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
-from goodword.people.schemas import PersonCreate, PersonUpdate
+from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.search import service as search
 from goodword.workspaces import service as workspaces
 from goodword.workspaces.models import Workspace
@@ -188,9 +188,9 @@ def test_a_job_change_the_record_brought_is_taken_back(
     assert split.outcome.taken_back == [
         "job Globex",
         "job Engineer at Acme Robotics: current again",
-        "location Leeds, UK",
-        "notes it added",
         "tags hardware",
+        "notes it added",
+        "location Leeds, UK",
     ]
     assert split.outcome.left == []
     assert jobs(second) == [("Globex", None, True)]
@@ -231,7 +231,7 @@ def test_what_changed_since_the_match_stays(session: Session, workspace: Workspa
         session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
     )
     assert "birthday 1985-04-13 (changed since)" in split.outcome.left
-    assert "notes (changed since)" in split.outcome.left
+    assert "notes it added (changed since)" in split.outcome.left
     first, second = person_named(session, workspace.id, "Ada Lovelace")
     assert (first.birthday, first.notes) == (date(1985, 4, 13), "My own words")
     assert (second.birthday, second.notes) == (date(1985, 4, 12), "From the conference")
@@ -598,3 +598,198 @@ def test_a_card_without_a_name_takes_the_name_a_matched_record_gives(
     (card_person,) = person_named(session, workspace.id, "Quinn@Nameless.example")
     assert (card_person.given_name, card_person.family_name) == (None, None)
     assert [p.id for p in person_named(session, workspace.id, "Quinn Doe")] == [split.person.id]
+
+
+# What the second review found.
+
+
+def test_only_the_record_s_own_notes_and_tags_come_off(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    phone = card(
+        "UID:phone-card-5", "FN:Ada Lovelace", "EMAIL:ada@home.example", "NOTE:From v1",
+        "CATEGORIES:v1tag", name="phone.vcf",
+    )  # fmt: skip
+    run(session, workspace.id, phone)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    data = people.to_read(ada).model_dump(
+        include=set(PersonUpdate.model_fields) - {"notes", "tags"}
+    )
+    people.update(
+        session, workspace_id=workspace.id, person_id=ada.id,
+        data=PersonUpdate(**data, notes=f"{ada.notes}\n\nMY OWN NOTE", tags=[*ada.tags, "mytag"]),
+    )  # fmt: skip
+    # A newer copy of the card adds a note and a tag of its own.
+    run(session, workspace.id, card(
+        "UID:phone-card-5", "FN:Ada Lovelace", "EMAIL:ada@home.example",
+        "NOTE:From v1\\n\\nFrom v2", "CATEGORIES:v1tag,v2tag", name="phone.vcf",
+    ))  # fmt: skip
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert ada.tags == ["v1tag", "mytag", "v2tag"]
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, _second = person_named(session, workspace.id, "Ada Lovelace")
+    assert (first.notes, first.tags) == ("MY OWN NOTE", ["mytag"])
+
+
+def test_copies_of_a_record_in_the_same_import_add_to_what_it_did(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    later = Upload(
+        "Connections (1).csv",
+        (CONNECTIONS_HEADER + f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Globex,VP Sales,"
+         "08 Jan 2024\n").encode(),
+    )  # fmt: skip
+    run(session, workspace.id, OTHER_ADA, later)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert ("Globex", "VP Sales", True) in jobs(ada)
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+    assert [s.source for s in first.sources] == ["vcard"]
+    assert all(s.source == "linkedin" for s in second.sources)
+
+
+def test_a_people_json_row_matched_here_brings_no_other_workspace_s_match(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    run(session, other_workspace.id, ADA_CARD)
+    run(session, other_workspace.id, OTHER_ADA)
+    text = export_people(session, workspace_id=other_workspace.id, format="json")
+    # Here, the Ada of the JSON is someone known already, by her LinkedIn e-mail.
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(
+            display_name="Ada Lovelace", emails=["ada.l@acme.example", "ada@home.example"]
+        ),
+    )
+    run(session, workspace.id, Upload("people.json", text.encode()))
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    kept = {s.source: s.matched is not None for s in ada.sources}
+    assert kept == {"goodword": True, "vcard": False, "linkedin": False}
+
+
+def test_an_export_leaves_out_what_a_merge_in_place_brought(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    countess = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Countess")
+    )
+    merge = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=countess.id, absorbed_id=ada.id
+    )
+    whole = exchange.export_workspace(session, workspace_id=workspace.id)
+    assert [s["matched"] for p in whole["people"] for s in p["sources"]] == [None, None]
+    listed = json.loads(export_people(session, workspace_id=workspace.id, format="json"))
+    assert [s for p in listed["people"] for s in p["sources"] if "matched" in s] == []
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=merge.id)
+    whole = exchange.export_workspace(session, workspace_id=workspace.id)
+    assert [bool(s["matched"]) for p in whole["people"] for s in p["sources"]] == [False, True]
+
+
+def test_a_deleted_organization_leaves_what_was_kept_too(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, card(
+        "UID:phone-card-6", "FN:Ada Lovelace", "EMAIL:ada@home.example", "ORG:Globex",
+        name="phone.vcf",
+    ))  # fmt: skip
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (globex,) = [p.organization for p in ada.positions if p.is_current]
+    organizations.delete(session, workspace_id=workspace.id, organization_id=globex.id)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    kept = matched_source(ada).matched
+    assert kept is not None
+    assert (kept["record"]["jobs"], kept["added"]["jobs"]) == ([], [])
+
+
+def test_a_removed_job_lets_the_one_it_ended_be_current_again(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (sales,) = [p for p in ada.positions if p.title == "Sales Lead"]
+    people.remove_position(session, workspace_id=workspace.id, position_id=sales.id)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, _second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(first) == [("Acme Robotics", "Engineer", True)]
+
+
+def test_a_second_row_of_one_connection_does_not_take_the_tie_the_first_made(
+    session: Session, workspace: Workspace
+) -> None:
+    people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Sam", is_me=True)
+    )
+    # No profile address: each row is found by its name and date; the second, with an
+    # e-mail address the first lacks, is folded into the person the first makes.
+    run(session, workspace.id, connections(
+        "Ada,Lovelace,,,Acme Robotics,Engineer,08 Jan 2024",
+        "Ada,Lovelace,,ada@home.example,Acme Robotics,Engineer,09 Jan 2024",
+    ))  # fmt: skip
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    kept = matched_source(ada).matched
+    assert kept is not None and kept["added"]["tie"] is False
+
+
+def test_a_people_json_naming_an_organization_no_import_can_name_comes_back(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    ada = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Lovelace", emails=["ada@home.example"]),
+    )
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=ada.id,
+        data=PositionCreate(organization_name="?", title="Engineer"),
+    )  # fmt: skip
+    # Her phone's card moves her to Globex, ending the job at "?".
+    run(session, workspace.id, card(
+        "UID:phone-card-7", "FN:Ada Lovelace", "EMAIL:ada@home.example", "ORG:Globex",
+        name="phone.vcf",
+    ))  # fmt: skip
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(ada) == [("?", "Engineer", False), ("Globex", None, True)], [
+        (s.source, s.matched) for s in ada.sources
+    ]
+    text = export_people(session, workspace_id=workspace.id, format="json")
+    report = run(session, other_workspace.id, Upload("people.json", text.encode()))
+    assert [r.outcome for r in report.rows] == [Outcome.CREATED]
+    (ada,) = person_named(session, other_workspace.id, "Ada Lovelace")
+    assert ("Globex", None, True) in jobs(ada)
+
+
+def test_a_backup_keeps_a_pair_with_a_long_reason(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    a = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="A"))
+    b = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="B"))
+    reason = f"same e-mail address ({'x' * 240}@example.org), but one is a company's contact"
+    session.add(
+        DuplicateCandidate(
+            workspace_id=workspace.id, person_a_id=a.id, person_b_id=b.id, score=0.5,
+            reasons=[reason], status=CandidateStatus.OPEN,
+        )
+    )  # fmt: skip
+    session.flush()
+    document = json.loads(json.dumps(exchange.export_workspace(session, workspace_id=workspace.id)))
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+    (pair,) = session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == other_workspace.id)
+    )
+    assert (pair.reasons, pair.status) == ([reason], CandidateStatus.OPEN)

@@ -230,7 +230,8 @@ class ExportedPair(Record):
     person_b: Key
     status: Literal["open", "not_same"]
     score: Annotated[float, Field(ge=0, le=1)]
-    reasons: list[Annotated[str, StringConstraints(max_length=300)]] = Field(default_factory=list)
+    # (Reasons name e-mail addresses and phones, which may be long.)
+    reasons: list[Annotated[str, StringConstraints(max_length=2000)]] = Field(default_factory=list)
     created_at: Timestamp
     updated_at: Timestamp
 

@@ -47,6 +47,7 @@ from goodword.exchange.schemas import (
     ExportFile,
 )
 from goodword.importers.matched import Matched, organizations_as
+from goodword.importers.splitting import merged_in
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
@@ -106,6 +107,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
         return session.scalars(statement.options(*options).order_by(model.id)).all()
 
     organizations = rows(Organization)
+    merged = merged_in(session, workspace_id=workspace_id)
     people = rows(
         Person,
         selectinload(Person.emails),
@@ -151,7 +153,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
             )
             for o in organizations
         ],
-        people=[_export_person(p, person_key[p.id], org_key) for p in people],
+        people=[_export_person(p, person_key[p.id], org_key, merged) for p in people],
         positions=[
             ExportedPosition.model_construct(
                 person=person_key[p.person_id],
@@ -279,7 +281,11 @@ def _cents(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"))
 
 
-def _export_person(person: Person, key: str, org_key: dict[int, str]) -> ExportedPerson:
+def _export_person(
+    person: Person, key: str, org_key: dict[int, str], merged: set[int]
+) -> ExportedPerson:
+    """The person as the file has them; `merged` are the source records a merge still in
+    place brought to someone (what was kept of their match is left out: `splitting`)."""
     return ExportedPerson.model_construct(
         key=key,
         display_name=person.display_name,
@@ -311,7 +317,7 @@ def _export_person(person: Person, key: str, org_key: dict[int, str]) -> Exporte
                 fingerprint=s.fingerprint,
                 matched=(
                     Matched.model_validate(organizations_as(s.matched, org_key.get))
-                    if s.matched is not None
+                    if s.matched is not None and s.id not in merged
                     else None
                 ),
             )

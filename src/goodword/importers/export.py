@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from goodword import clock
 from goodword.importers.cleaning import inert
 from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
+from goodword.importers.splitting import merged_in
 from goodword.importers.vcard import GENERIC_TYPES
 from goodword.organizations.models import Organization
 from goodword.people import normalize
@@ -71,19 +72,23 @@ def export_people(
         return to_csv(chosen)
     if format == "json":
         # (What a matched record held names organizations by id; the file by name.)
-        names = dict(
-            session.execute(
-                select(Organization.id, Organization.name).where(
-                    Organization.workspace_id == workspace_id
-                )
-            ).all()
-        ) if any(s.matched for p in chosen for s in p.sources) else {}  # fmt: skip
+        names: dict[int, str] = {}
+        merged: set[int] = set()
+        if any(s.matched for p in chosen for s in p.sources):
+            names = dict(
+                session.execute(
+                    select(Organization.id, Organization.name).where(
+                        Organization.workspace_id == workspace_id
+                    )
+                ).all()
+            )
+            merged = merged_in(session, workspace_id=workspace_id)
         return json.dumps(
             {
                 "format": PEOPLE_JSON,
                 "version": 1,
                 "exported_at": clock.now().isoformat(),
-                "people": [to_record(p, names) for p in chosen],
+                "people": [to_record(p, names, merged) for p in chosen],
             },
             ensure_ascii=False,
             indent=2,
@@ -297,10 +302,15 @@ def address(location: str) -> vobject.vcard.Address:
     return vobject.vcard.Address(city=", ".join(parts[:-2]), region=parts[-2], country=parts[-1])
 
 
-def to_record(person: Person, organizations: Mapping[int, str] | None = None) -> dict[str, Any]:
+def to_record(
+    person: Person,
+    organizations: Mapping[int, str] | None = None,
+    merged: Collection[int] = (),
+) -> dict[str, Any]:
     """The person as plain data (the JSON export's shape). A source record an import matched
     to them keeps what it held and added (`matched.py`), its organizations by their names in
-    `organizations` (by id)."""
+    `organizations` (by id), unless a merge still in place brought it (`merged`: see
+    `splitting.merged_in`)."""
     return {
         "id": person_key(person),
         "display_name": person.display_name,
@@ -337,7 +347,7 @@ def to_record(person: Person, organizations: Mapping[int, str] | None = None) ->
                 "fingerprint": s.fingerprint,
                 **(
                     {"matched": organizations_as(s.matched, (organizations or {}).get)}
-                    if s.matched is not None
+                    if s.matched is not None and s.id not in merged
                     else {}
                 ),
             }

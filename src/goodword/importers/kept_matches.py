@@ -30,10 +30,11 @@ from goodword.records import among
 @dataclass
 class Pending:
     """A record about to be applied: the person as they were, and what was kept of the
-    record when it was matched before (its provenance row's id and JSON), if it was."""
+    record when it was matched before (its provenance row's id, None when this import
+    writes the row, and its JSON), if it was."""
 
     mark: matched.Mark
-    held: tuple[int, dict[str, Any]] | None
+    held: tuple[int | None, dict[str, Any]] | None
 
 
 class KeptMatches:
@@ -43,23 +44,20 @@ class KeptMatches:
         state: WorkspaceState,
         *,
         organization_id: Callable[[str], int],
-        organization_name: Callable[[int], str | None],
-        linked: dict[int, Any],
     ) -> None:
         self.session = session
         self.state = state
         self.organization_id = organization_id
-        self.organization_name = organization_name
-        # The people linked to you on LinkedIn before this import (`ties.read_linked`).
-        self.linked = linked
-        # The person who is you, once the people this import makes have their ids.
-        self.me: int | None = None
+        # id() of each record whose person this import links to you on LinkedIn, as
+        # `ties.LinkedInTies.link` will (`will_link`, said before the people are written).
+        self.will_link: set[int] = set()
         # id() of a later record of a new person -> what it held and added
         self.joined: dict[int, dict[str, Any]] = {}
-        # (person, source, key) -> the row id and JSON of a matched record held already
-        self.held: dict[tuple[int, str, str | None], tuple[int, dict[str, Any]]] = {}
-        # What newer copies of matched records added, to write (`write`)
-        self.grown: list[dict[str, Any]] = []
+        # (person, source, key) -> the row id (None: one this import adds) and the JSON of
+        # a matched record, which a newer copy of it adds to
+        self.held: dict[tuple[int, str, str | None], tuple[int | None, dict[str, Any]]] = {}
+        # Row id -> what newer copies of matched records added, to write (`write`)
+        self.grown: dict[int, dict[str, Any]] = {}
 
     def read(self, updates: dict[int, list[tuple[IncomingPerson, Combined, bool]]]) -> None:
         """Read what was kept of the matched records of the people a newer copy of a
@@ -114,15 +112,39 @@ class KeptMatches:
             return None
         kept = self.note(record, data, matched.added(pending.mark, person, out), person.id)
         kept["restored"] = [[row["source"], row["external_key"]] for row in restored]
+        key = (person.id, record.source, cut(record.key, 300))
         if pending.held is None:
+            self.held[key] = (None, kept)
             return kept
         row_id, before = pending.held
-        self.grown.append({"b_id": row_id, "b_matched": matched.compose(before, kept)})
+        grown = matched.compose(before, kept)
+        if row_id is None:
+            # (Matched earlier in this import: its row, still to be written, holds `before`.)
+            before.clear()
+            before.update(grown)
+            return None
+        self.held[key] = (row_id, grown)
+        self.grown[row_id] = grown
         return None
 
-    def fold(self, record: IncomingPerson, data: Combined, did: dict[str, Any], to: int) -> None:
-        """A later record of a person this import makes (`to`): what it held and added."""
-        self.joined[id(record)] = self.note(record, data, did, to)
+    def fold(
+        self,
+        record: IncomingPerson,
+        data: Combined,
+        did: dict[str, Any],
+        to: int,
+        earlier: IncomingPerson | None = None,
+    ) -> None:
+        """A later record of a person this import makes (`to`): what it held and added; for
+        a newer copy of an `earlier` record of theirs, added to what that one did."""
+        kept = self.note(record, data, did, to)
+        if earlier is None:
+            self.joined[id(record)] = kept
+        elif id(earlier) in self.joined:
+            first = self.joined[id(earlier)]
+            grown = matched.compose(first, kept)
+            first.clear()
+            first.update(grown)
 
     def note(
         self, record: IncomingPerson, data: Combined, did: dict[str, Any], person_id: int
@@ -130,17 +152,8 @@ class KeptMatches:
         """The JSON kept for a record matched to someone else (`person_id`, who has an id
         reserved if this import makes them)."""
         organization_ids = [self.organization_id(p.organization) for p in data.positions]
-        # A LinkedIn connection's record links its person to you when they had no tie
-        # (`ties.link`, which runs once the people are written, decides so in the same way).
-        did["tie"] = (
-            record.linkedin_connection
-            and self.me is not None
-            and person_id != self.me
-            and person_id not in self.linked
-        )
-        return matched.matched(
-            record, data, organization_ids, did, record.fingerprint(), self.organization_name
-        )
+        did["tie"] = id(record) in self.will_link
+        return matched.matched(record, data, organization_ids, did, record.fingerprint())
 
     def write(self) -> None:
         """Write what newer copies of matched records added."""
@@ -151,7 +164,7 @@ class KeptMatches:
             update(table)
             .where(table.c.id == bindparam("b_id"))
             .values(matched=bindparam("b_matched", type_=table.c.matched.type)),
-            self.grown,
+            [{"b_id": row_id, "b_matched": kept} for row_id, kept in self.grown.items()],
         )
 
 

@@ -7,7 +7,7 @@ record of the same import) is written down as JSON:
 
     {"v": 1,
      "line": 412,                                   # its line or card in the file
-     "fingerprint": 123,                            # what it said when matched
+     "fingerprint": 123,                            # what it said when last applied
      "record": {"display_name": …, "given_name": …, "family_name": …,
                 "emails": [[address, label]], "phones": [[number, label]],
                 "urls": [[url, kind, label]],
@@ -16,19 +16,20 @@ record of the same import) is written down as JSON:
                 "tags": […], "interests": […], "keep_in_touch_days": …,
                 "linkedin": {"since": "2024-01-08"}},   # only for a LinkedIn connection
      "added": {"fields": {"location": [before, after], …},
+               "tags": […], "interests": […],   # the ones it added
+               "notes": […],                    # the pieces of text it appended
                "emails": […], "phones": […], "urls": […],
                "jobs": [[organization id, title, start, end, current]],
                "changed_jobs": [[organization id, title, start,
                                  {"end_date": [before, after], …}]],
                "tie": true},                    # it linked the person to you on LinkedIn
-     "organizations": {"7": "Acme Robotics"},  # the name of each organization named above
      "restored": [["linkedin", key]]}          # source records a people JSON row brought
 
 `record` is the record as the import read it (its values normalised, its organizations by
 id), enough to make the person it turns out to be; `added` is what applying it changed,
 each value before and after, so a split takes back only what is still as the record
-left it. `organizations` says what each organization was called, so an id SQLite has
-given to another organization since is not taken for it. Dates are ISO text. The rest of
+left it. An organization deleted since is taken out of it (`forget_organization`), so an
+id SQLite gives out again never means another. Dates are ISO text. The rest of
 the import does not read this; `Matched` reads it back, checked (a restore brings it from
 a file: `exchange`, `own_exports`), with each organization as an id here, as the file's
 key for it in an exchange file, or by its name in the people JSON (`organizations_as`).
@@ -49,9 +50,11 @@ from goodword.importers.records import IncomingPerson
 
 VERSION = 1
 
-# The person's own fields a record can change (`applying.apply_record`).
-FIELDS = ("display_name", "given_name", "family_name", "location", "birthday", "notes",
-          "how_we_met", "tags", "interests", "keep_in_touch_days")  # fmt: skip
+# The person's own fields a record can change (`applying.apply_record`): values it sets,
+# lists it adds to, and notes it appends to.
+FIELDS = ("display_name", "given_name", "family_name", "location", "birthday", "how_we_met",
+          "keep_in_touch_days")  # fmt: skip
+LISTS = ("tags", "interests")
 
 # What can change about a job held already: ended, its title written out, a department.
 JOB_FIELDS = ("title", "department", "end_date", "is_current")
@@ -92,7 +95,7 @@ class Mark:
 def take(person: Known, out: Changes) -> Mark:
     """Note what `person` holds and how far `out` has come, before a record is applied."""
     return Mark(
-        values={name: person.values[name] for name in FIELDS},
+        values={name: person.values[name] for name in (*FIELDS, *LISTS, "notes")},
         jobs={id(held): (held, _job(held)) for held in person.positions},
         emails=len(out.emails),
         phones=len(out.phones),
@@ -104,12 +107,15 @@ def take(person: Known, out: Changes) -> Mark:
 
 def added(mark: Mark, person: Known, out: Changes) -> dict[str, Any]:
     """What applying a record changed about `person` since `mark` (see the module)."""
-    values = person.values
+    values, was = person.values, mark.values
     fields = {
-        name: [_json(before), _json(values[name])]
-        for name, before in mark.values.items()
-        if values[name] != before
+        name: [_json(was[name]), _json(values[name])]
+        for name in FIELDS
+        if values[name] != was[name]
     }
+    lists = {name: [v for v in values[name] or [] if v not in (was[name] or [])] for name in LISTS}
+    notes, before = values["notes"] or "", was["notes"] or ""
+    pieces = [notes[len(before) :].strip()] if notes != before and notes.startswith(before) else []
     ended = {row["id"]: row["end_date"] for row in out.ended[mark.ended :]}
     changed_jobs = []
     for held, before in mark.jobs.values():
@@ -123,6 +129,8 @@ def added(mark: Mark, person: Known, out: Changes) -> dict[str, Any]:
             changed_jobs.append([held.organization_id, held.title, _json(held.start_date), changes])
     return {
         "fields": fields,
+        **lists,
+        "notes": [piece for piece in pieces if piece],
         "emails": [row["address"] for row in out.emails[mark.emails :]],
         "phones": [row["number"] for row in out.phones[mark.phones :]],
         "urls": [row["url"] for row in out.urls[mark.urls :]],
@@ -146,11 +154,9 @@ def matched(
     organization_ids: list[int],
     did: dict[str, Any],
     fingerprint: int,
-    names: Callable[[int], str | None],
 ) -> dict[str, Any]:
     """The JSON kept for a record matched to someone else: what it held (`data`, its jobs'
-    organizations as `organization_ids`), what it `did` (`added`), its `fingerprint`, and
-    the `names` of the organizations it speaks of."""
+    organizations as `organization_ids`), what it `did` (`added`) and its `fingerprint`."""
     held: dict[str, Any] = {
         "display_name": data.display_name,
         "given_name": data.given_name,
@@ -179,15 +185,12 @@ def matched(
     }
     if record.linkedin_connection:
         held["linkedin"] = {"since": _json(record.connected_on)}
-    ids = {*organization_ids, *(job[0] for job in did["jobs"]),
-           *(job[0] for job in did["changed_jobs"])}  # fmt: skip
     return {
         "v": VERSION,
         "line": record.line,
         "fingerprint": fingerprint,
         "record": held,
         "added": did,
-        "organizations": {str(i): name for i in sorted(ids) if (name := names(i)) is not None},
         "restored": [],
     }
 
@@ -236,6 +239,9 @@ class Added(_Strict):
     """What applying the record changed about the person, each value before and after."""
 
     fields: dict[Field, tuple[Any, Any]] = {}
+    tags: list[str] = []
+    interests: list[str] = []
+    notes: list[str] = []
     emails: list[str] = []
     phones: list[str] = []
     urls: list[str] = []
@@ -254,8 +260,6 @@ class Matched(_Strict):
     fingerprint: int | None
     record: RecordHeld
     added: Added
-    # Each organization named above (by its id or key, as text) -> its name then.
-    organizations: dict[str, str] = {}
     # Source records (source, key) that a row of Goodword's people JSON brought with it.
     restored: list[tuple[str, str]] = []
 
@@ -269,20 +273,8 @@ def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[
         return [[named, *job[1:]] for job in found if (named := to(job[0])) is not None]
 
     record, added = matched["record"], matched["added"]
-    # (JSON writes the ids of `organizations` as text: each is read as its jobs write it.)
-    named = {
-        str(job[0]): job[0]
-        for part in (record.get("jobs", []), added.get("jobs", []), added.get("changed_jobs", []))
-        for job in part
-    }
-    names: dict[str, str] = {}
-    for held, name in matched.get("organizations", {}).items():
-        found = to(named[held]) if held in named else None
-        if found is not None:
-            names[str(found)] = name
     return {
         **matched,
-        "organizations": names,
         "record": {**record, "jobs": jobs(record.get("jobs", []))},
         "added": {
             **added,
@@ -290,6 +282,11 @@ def organizations_as(matched: dict[str, Any], to: Callable[[Any], Any]) -> dict[
             "changed_jobs": jobs(added.get("changed_jobs", [])),
         },
     }
+
+
+def forget_organization(matched: dict[str, Any], organization_id: int) -> dict[str, Any]:
+    """The kept JSON without the jobs at an organization being deleted (they go with it)."""
+    return organizations_as(matched, lambda org: None if org == organization_id else org)
 
 
 def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
@@ -302,6 +299,9 @@ def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
     for name, (before, after) in then["fields"].items():
         fields[name] = [fields[name][0] if name in fields else before, after]
     jobs = [list(job) for job in first["jobs"]]
+    # (A job added again, after it was deleted, is one job.)
+    for job in then["jobs"]:
+        jobs = [j for j in jobs if (j[0], j[1], j[2]) != (job[0], job[1], job[2])]
     changed = [[*job[:3], dict(job[3])] for job in first["changed_jobs"]]
     for org, title, start, changes in then["changed_jobs"]:
         was = changes["title"][0] if "title" in changes else title
@@ -322,6 +322,11 @@ def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
         **newer,
         "added": {
             "fields": fields,
+            **{
+                name: list(dict.fromkeys([*first.get(name, []), *then.get(name, [])]))
+                for name in LISTS
+            },
+            "notes": [*first.get("notes", []), *then.get("notes", [])],
             "emails": list(dict.fromkeys([*first["emails"], *then["emails"]])),
             "phones": list(dict.fromkeys([*first["phones"], *then["phones"]])),
             "urls": list(dict.fromkeys([*first["urls"], *then["urls"]])),
@@ -329,7 +334,6 @@ def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
             "changed_jobs": changed,
             "tie": bool(first.get("tie") or then.get("tie")),
         },
-        "organizations": {**held.get("organizations", {}), **newer.get("organizations", {})},
         "restored": [
             list(pair)
             for pair in dict.fromkeys(

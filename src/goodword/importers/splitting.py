@@ -27,7 +27,6 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merg
 from goodword.errors import Conflict, NotFound
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
 from goodword.organizations.models import Organization
-from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import (
@@ -93,19 +92,26 @@ def sources(session: Session, *, workspace_id: int, person_id: int) -> list[Sour
     return [_source_read(s, merged.get(s.id)) for s in person.sources]
 
 
-def _merged_in(session: Session, workspace_id: int, person_id: int) -> dict[int, Merge]:
-    """Source record id -> the merge (still in place) that moved it to this person."""
+def _merged_in(
+    session: Session, workspace_id: int, person_id: int | None = None
+) -> dict[int, Merge]:
+    """Source record id -> the merge (still in place) that moved it to this person (to
+    anyone, without `person_id`)."""
     found: dict[int, Merge] = {}
-    for merge in session.scalars(
-        select(Merge).where(
-            Merge.workspace_id == workspace_id,
-            Merge.survivor_id == person_id,
-            Merge.undone_at.is_(None),
-        )
-    ):
+    statement = select(Merge).where(Merge.workspace_id == workspace_id, Merge.undone_at.is_(None))
+    if person_id is not None:
+        statement = statement.where(Merge.survivor_id == person_id)
+    for merge in session.scalars(statement):
         for row_id in merge.snapshot.get("moved", {}).get("person_sources.person_id", []):
             found[row_id] = merge
     return found
+
+
+def merged_in(session: Session, *, workspace_id: int) -> set[int]:
+    """The source records merges still in place brought to someone. What was kept of such a
+    record's match is left out of exports: a restore has no merge to undo first, and the
+    record's take-back would then take the other person's values too."""
+    return set(_merged_in(session, workspace_id))
 
 
 def _source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
@@ -159,7 +165,7 @@ def _matched_row(
 def preview(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Outcome:
     """What `split_off` would do, in words, changing nothing."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
-    names = _organizations(session, workspace_id, kept, row.imported_at)
+    names = _organizations(session, workspace_id, kept)
     outcome = Outcome(name=_name(kept.record), source=_source_read(row))
     outcome.gets = _gets(kept.record, names)
     _take_back(person, kept.added, names, outcome, apply=False)
@@ -172,27 +178,33 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
     and mark the two as not the same person (see the module)."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
     record = kept.record
-    names = _organizations(session, workspace_id, kept, row.imported_at)
+    names = _organizations(session, workspace_id, kept)
     outcome = Outcome(name=_name(record), source=_source_read(row))
     outcome.gets = _gets(record, names)
     _take_back(person, kept.added, names, outcome, apply=True)
-    person.sources.remove(row)
+    # (Every copy of the record: two copies of one file in one import make two rows.)
+    copies = [
+        s for s in person.sources if (s.source, s.external_key) == (row.source, row.external_key)
+    ]
+    for copy in copies:
+        person.sources.remove(copy)
     new = _person(workspace_id, record, names)
     session.add(new)
     session.flush()
-    session.add(
-        PersonSource(
-            workspace_id=workspace_id,
-            person_id=new.id,
-            source=row.source,
-            file_name=row.file_name,
-            external_key=row.external_key,
-            imported_at=row.imported_at,
-            # Changed at its source and imported again since the match: the next import
-            # compares it in full and applies what it says now to the new person.
-            fingerprint=row.fingerprint if row.fingerprint == kept.fingerprint else None,
+    for copy in copies:
+        session.add(
+            PersonSource(
+                workspace_id=workspace_id,
+                person_id=new.id,
+                source=copy.source,
+                file_name=copy.file_name,
+                external_key=copy.external_key,
+                imported_at=copy.imported_at,
+                # What the record said is not what was kept of it (a merge's undo forgot
+                # it): the next import compares it in full and applies it to the new person.
+                fingerprint=copy.fingerprint if copy.fingerprint == kept.fingerprint else None,
+            )
         )
-    )
     # Source records a row of Goodword's people JSON brought go with it.
     brought = {(source, key) for source, key in kept.restored}
     for other in list(person.sources):
@@ -225,29 +237,20 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _organizations(
-    session: Session, workspace_id: int, kept: Matched, matched_at: datetime
-) -> dict[int, str]:
-    """The organizations the record speaks of that are still there, by id, with their names
-    now. One deleted since took its jobs with it; an id SQLite has given to an organization
-    made since, under another name, is not the one the record meant."""
+def _organizations(session: Session, workspace_id: int, kept: Matched) -> dict[int, str]:
+    """The organizations the record speaks of, by id, with their names now. (One deleted
+    since took its jobs with it, here too: `matched.forget_organization`.)"""
     ids = {int(job[0]) for part in (kept.record.jobs, kept.added.jobs, kept.added.changed_jobs)
            for job in part}  # fmt: skip
     if not ids:
         return {}
-    found = session.execute(
-        select(Organization.id, Organization.name, Organization.created_at).where(
-            Organization.workspace_id == workspace_id, Organization.id.in_(ids)
-        )
-    ).all()
-    then = kept.organizations
-    return {
-        org_id: name
-        for org_id, name, created_at in found
-        if str(org_id) not in then
-        or organization_key(then[str(org_id)]) == organization_key(name)
-        or created_at <= matched_at
-    }
+    return dict(
+        session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
+            )
+        ).all()
+    )
 
 
 def _role(title: str | None, organization: str) -> str:
@@ -346,7 +349,10 @@ def _take_back(
         job = _job(person, org_id, title, start)
         if job is None or (job.end_date, job.is_current) != (end, current):
             outcome.left.append(f"job {role} (changed or removed since)")
-            still_ended = still_ended or (job is not None or _similar_job(person, org_id, start))
+            ended = {(j[0], j[2]) for j in added.changed_jobs}
+            still_ended = still_ended or (
+                job is not None or _similar_job(person, org_id, start, ended)
+            )
             continue
         taken.append(f"job {role}")
         if apply:
@@ -369,21 +375,21 @@ def _take_back(
             taken.append(f"job {role}: {_job_words(attribute, before, after)}")
             if apply:
                 setattr(job, attribute, before)
+    for attribute, extra in (("tags", added.tags), ("interests", added.interests)):
+        current = getattr(person, attribute)
+        gone = [v for v in extra if v in current]
+        if gone:
+            taken.append(f"{attribute} " + ", ".join(gone))
+            if apply:
+                setattr(person, attribute, [v for v in current if v not in gone])
+    _notes(person, added.notes, outcome, apply=apply)
     for attribute, (before, after) in added.fields.items():
         current = getattr(person, attribute)
         if attribute == "birthday":
             before, after = _day(before), _day(after)
-        if attribute in ("tags", "interests"):
-            extra = [v for v in after if v not in (before or []) and v in current]
-            if extra:
-                taken.append(f"{attribute} " + ", ".join(extra))
-                if apply:
-                    setattr(person, attribute, [v for v in current if v not in extra])
-        elif attribute == "notes":
-            _notes(person, before, after, outcome, apply=apply)
-        elif attribute in ("display_name", "given_name", "family_name"):
+        if attribute in ("display_name", "given_name", "family_name"):
             continue  # (below: a name is one)
-        elif current != after:
+        if current != after:
             outcome.left.append(
                 f"{_field_words(attribute)} {current} (changed since)"
                 if current not in (None, "")
@@ -399,10 +405,14 @@ def _take_back(
     _name_back(person, added.fields, outcome, apply=apply)
 
 
-def _similar_job(person: Person, org_id: Org, start: date | None) -> bool:
+def _similar_job(
+    person: Person, org_id: Org, start: date | None, ended: set[tuple[Org, date | None]]
+) -> bool:
     """Whether the person holds a job at the organization from that start (its title
-    edited since, say)."""
-    return any((p.organization_id, p.start_date) == (org_id, start) for p in person.positions)
+    edited since, say), other than one the record `ended` (or otherwise changed)."""
+    return (org_id, start) not in ended and any(
+        (p.organization_id, p.start_date) == (org_id, start) for p in person.positions
+    )
 
 
 def _job(person: Person, org_id: Org, title: str | None, start: date | None) -> Position | None:
@@ -435,21 +445,20 @@ def _field_words(attribute: str) -> str:
     }.get(attribute, attribute)
 
 
-def _notes(
-    person: Person, before: str | None, after: str | None, outcome: Outcome, *, apply: bool
-) -> None:
-    """Take back the notes a record added: the text it appended, wherever it still is."""
-    added = (after or "")[len(before or "") :].strip()
+def _notes(person: Person, pieces: list[str], outcome: Outcome, *, apply: bool) -> None:
+    """Take back the notes a record added: each piece of text it appended, wherever it
+    still is."""
     current = person.notes or ""
-    if not added or not (after or "").startswith(before or ""):
-        return
-    if added not in current:
-        outcome.left.append("notes (changed since)")
+    found = [piece for piece in pieces if piece in current]
+    if len(found) < len(pieces):
+        outcome.left.append("notes it added (changed since)")
+    if not found:
         return
     outcome.taken_back.append("notes it added")
     if apply:
-        kept = current.replace(added, "", 1)
-        person.notes = "\n\n".join(p for p in kept.split("\n\n") if p.strip()) or None
+        for piece in found:
+            current = current.replace(piece, "", 1)
+        person.notes = "\n\n".join(p.strip() for p in current.split("\n\n") if p.strip()) or None
 
 
 def _name_back(

@@ -86,6 +86,21 @@ class LinkedInTies:
         for a, b, tie_id, since in existing:
             self.linked.setdefault(b if a == me else a, (tie_id, since))
 
+    def will_link(self, plan: Plan, me: int | None, person_id: Callable[[int], int]) -> set[int]:
+        """id() of each record whose person `link` will link to you (read before the
+        people are written, after `read_linked`): the first connection's record of each
+        person not linked yet."""
+        if me is None:
+            return set()
+        linking: set[int] = set()
+        people = set(self.linked)
+        for target, record in plan.connections:
+            other = person_id(target)
+            if other != me and other not in people:
+                people.add(other)
+                linking.add(id(record))
+        return linking
+
     def link(self, plan: Plan, me: int | None, person_id: Callable[[int], int]) -> None:
         """Link the user to their LinkedIn connections (`person_id` turns a plan's target
         into a person id); a newer copy of a record imported before moves its tie's date to

@@ -41,6 +41,7 @@ from goodword.importers.bulk import (
 from goodword.importers.combine import Combined, combine
 from goodword.importers.earlier import SaidThen
 from goodword.importers.kept_matches import KeptMatches, restored_organizations
+from goodword.importers.matched import organizations_as
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import organization_id, write_organizations
 from goodword.importers.plan import Draft, Plan
@@ -112,14 +113,7 @@ class Writer:
             record_notes=self.record_notes,
         )
         self.said_then = SaidThen(state, self.ties.linked)
-        names = state.organization_names
-        self.kept = KeptMatches(
-            session,
-            state,
-            organization_id=self.organization_id,
-            organization_name=lambda org_id: self.org_names.get(org_id) or names.get(org_id),
-            linked=self.ties.linked,
-        )
+        self.kept = KeptMatches(session, state, organization_id=self.organization_id)
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
@@ -157,9 +151,9 @@ class Writer:
         ):
             ids = reserve_ids(self.session, Person, len(plan.drafts))
             self.ids = {-(index + 1): person_id for index, person_id in enumerate(ids)}
-            self.kept.me = self._me(plan)
             # (Read before `_update`: what the ties' dates are tells what records said.)
             self.ties.read_linked(plan, self._me(plan))
+            self.kept.will_link = self.ties.will_link(plan, self._me(plan), self.person_id)
             self._update(plan, updates)
             with adding_search_documents(
                 self.session, self.ws, "person", len(ids)
@@ -315,7 +309,8 @@ class Writer:
                      *((kept,) if kept else ()))
                 )  # fmt: skip
                 if record.earlier_sources:
-                    brought = self._restored_sources(person_id, record)
+                    # (Kept for a record that made the person; one matched brings them along.)
+                    brought = self._restored_sources(person_id, record, keep_matches=kept is None)
                     if kept is not None:
                         kept["restored"] = [[row["source"], row["external_key"]] for row in brought]
                     restored += brought
@@ -397,13 +392,18 @@ class Writer:
             ],
         )  # fmt: skip
         out = Changes()
-        held_records = {(first.source, first.key)}
+        seen = {(first.source, first.key): first}
         for record in later:
             data = combine([record], self.state.region, self.today)
-            # (A second copy of a record the person was made from is no match to undo.)
-            copy = (record.source, record.key) in held_records
-            held_records.add((record.source, record.key))
-            mark = matched.take(known, out) if record.role is not Role.ME and not copy else None
+            # A second copy of a record the person was made from is no match to undo; one of
+            # a record matched to them adds to what that one did.
+            earlier = seen.setdefault((record.source, record.key), record)
+            copy = None if earlier is record else earlier
+            mark = (
+                matched.take(known, out)
+                if record.role is not Role.ME and copy is not first
+                else None
+            )
             named: list[str] = []
             has_name = values["display_name"] or values["given_name"] or values["family_name"]
             if not has_name and (data.display_name or data.given_name or data.family_name):
@@ -416,7 +416,7 @@ class Writer:
             )
             self.record_changes[id(record)] = named + changed
             if mark is not None:
-                self.kept.fold(record, data, matched.added(mark, known, out), person_id)
+                self.kept.fold(record, data, matched.added(mark, known, out), person_id, copy)
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
         person.location, person.birthday = values["location"], values["birthday"]
@@ -466,7 +466,9 @@ class Writer:
                 self.record_changes[id(record)] = changes
                 changed_any = changed_any or bool(changes)
                 restored = (
-                    self._restored_sources(person.id, record) if record.earlier_sources else []
+                    self._restored_sources(person.id, record, keep_matches=pending is None)
+                    if record.earlier_sources
+                    else []
                 )
                 kept = self.kept.end(pending, person, record, data, out, restored)
                 self._provenance(person, record, out, former, rekeyed, kept)
@@ -545,14 +547,28 @@ class Writer:
                      "b_print": fingerprint}
                 )  # fmt: skip
 
-    def _restored_sources(self, person_id: int, record: IncomingPerson) -> list[dict[str, Any]]:
+    def _restored_sources(
+        self, person_id: int, record: IncomingPerson, *, keep_matches: bool = True
+    ) -> list[dict[str, Any]]:
         """Provenance rows for the source records Goodword's people JSON says the person
         came from (`earlier_sources`), each with its first import's time and fingerprint,
         so importing that file again finds them unchanged. One this workspace keeps already
         is left: the same person's stays as it is; another person's is theirs, and the
-        record says so."""
+        record says so. What a source record matched to the person added is kept too
+        (`keep_matches`), unless the record bringing it was itself matched to someone here:
+        what it added was another person's."""
+
+        def organization(name: str) -> int | None:
+            try:
+                return self.organization_id(name)
+            except KeyError:  # (a name that names no organization, such as "?")
+                return None
+
         rows = []
         for earlier in record.earlier_sources:
+            earlier_match = None
+            if keep_matches and earlier.matched is not None:
+                earlier_match = organizations_as(earlier.matched, organization)
             pair = (earlier.source, earlier.key)
             holder = self.state.sources.get(pair)
             if holder is not None:
@@ -570,8 +586,7 @@ class Writer:
                  "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
                  "imported_at": earlier.imported_at or self.now,
                  "fingerprint": earlier.fingerprint,
-                 "matched": None if earlier.matched is None else matched.organizations_as(
-                     earlier.matched, self.organization_id)}
+                 "matched": earlier_match}
             )  # fmt: skip
         return rows
 

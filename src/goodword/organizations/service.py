@@ -160,9 +160,27 @@ def delete(session: Session, *, workspace_id: int, organization_id: int) -> None
             f"{organization.name} has {in_use} opportunit{'y' if in_use == 1 else 'ies'}; "
             "delete or move them first."
         )
+    _forget_in_matches(session, workspace_id, organization.id)
     search.remove(session, kind=KIND, record_id=organization.id)
     session.delete(organization)
     session.flush()
+
+
+def _forget_in_matches(session: Session, workspace_id: int, organization_id: int) -> None:
+    """What imports kept of matched records' jobs there goes with the organization, as the
+    jobs do, so its id (which SQLite gives out again) never names another one there."""
+    from goodword.importers.matched import forget_organization
+    from goodword.people.models import PersonSource
+
+    for source in session.scalars(
+        select(PersonSource).where(
+            PersonSource.workspace_id == workspace_id, PersonSource.matched.is_not(None)
+        )
+    ):
+        assert source.matched is not None
+        kept = forget_organization(source.matched, organization_id)
+        if kept != source.matched:
+            source.matched = kept
 
 
 def list_(
