@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
@@ -113,7 +114,9 @@ class Writer:
             record_notes=self.record_notes,
         )
         self.said_then = SaidThen(state, self.ties.linked)
-        self.kept = KeptMatches(session, state, organization_id=self.organization_id)
+        # (Given the state, not this writer: a cycle through the writer would keep the whole
+        # workspace's state alive until the cycle collector, paused meanwhile, got to it.)
+        self.kept = KeptMatches(session, state, organization_id=partial(organization_id, state))
 
     def person_id(self, target: int) -> int:
         return self.ids[target] if target < 0 else target
