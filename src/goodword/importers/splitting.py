@@ -182,34 +182,24 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
     outcome = Outcome(name=_name(record), source=_source_read(row))
     outcome.gets = _gets(record, names)
     _take_back(person, kept.added, names, outcome, apply=True)
-    # (Every copy of the record: two copies of one file in one import make two rows.)
-    copies = [
-        s for s in person.sources if (s.source, s.external_key) == (row.source, row.external_key)
-    ]
-    for copy in copies:
-        person.sources.remove(copy)
     new = _person(workspace_id, record, names)
     session.add(new)
     session.flush()
-    for copy in copies:
-        session.add(
-            PersonSource(
-                workspace_id=workspace_id,
-                person_id=new.id,
-                source=copy.source,
-                file_name=copy.file_name,
-                external_key=copy.external_key,
-                imported_at=copy.imported_at,
+    # The record's provenance goes with the person it describes, and so do the copies of it
+    # (two copies of one file in one import make two rows) and the source records a row of
+    # Goodword's people JSON brought with it.
+    key = (row.source, row.external_key)
+    brought = {tuple(pair) for pair in kept.restored}
+    for source in person.sources:
+        if (source.source, source.external_key) == key:
+            source.matched = None  # (it made the new person)
+            if source.fingerprint != kept.fingerprint:
                 # What the record said is not what was kept of it (a merge's undo forgot
                 # it): the next import compares it in full and applies it to the new person.
-                fingerprint=copy.fingerprint if copy.fingerprint == kept.fingerprint else None,
-            )
-        )
-    # Source records a row of Goodword's people JSON brought go with it.
-    brought = {(source, key) for source, key in kept.restored}
-    for other in list(person.sources):
-        if (other.source, other.external_key) in brought:
-            other.person_id = new.id
+                source.fingerprint = None
+            source.person_id = new.id
+        elif (source.source, source.external_key) in brought:
+            source.person_id = new.id
     _tie(session, workspace_id, person, new, kept, outcome)
     _apart(session, workspace_id, person.id, new.id)
     session.flush()
@@ -350,8 +340,9 @@ def _take_back(
         if job is None or (job.end_date, job.is_current) != (end, current):
             outcome.left.append(f"job {role} (changed or removed since)")
             ended = {(j[0], j[2]) for j in added.changed_jobs}
+            # (A current job it added ended the ones before; a past one ended nothing.)
             still_ended = still_ended or (
-                job is not None or _similar_job(person, org_id, start, ended)
+                current and (job is not None or _similar_job(person, org_id, start, ended))
             )
             continue
         taken.append(f"job {role}")
