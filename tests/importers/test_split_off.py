@@ -627,6 +627,7 @@ def test_only_the_record_s_own_notes_and_tags_come_off(
     ))  # fmt: skip
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")
     assert ada.tags == ["v1tag", "mytag", "v2tag"]
+    assert ada.notes == "From v1\n\nMY OWN NOTE\n\nFrom v1\n\nFrom v2"
     splitting.split_off(
         session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
     )
@@ -793,3 +794,88 @@ def test_a_backup_keeps_a_pair_with_a_long_reason(
         select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == other_workspace.id)
     )
     assert (pair.reasons, pair.status) == ([reason], CandidateStatus.OPEN)
+
+
+# What the final review found.
+
+
+def test_a_goodword_export_of_the_person_imported_back_is_theirs(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    text = export_people(session, workspace_id=workspace.id, format="json")
+    edited = json.loads(text)
+    edited["people"][0]["tags"] = ["mentor"]
+    run(session, workspace.id, Upload("people.json", json.dumps(edited).encode()))
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert ada.tags == ["mentor"]
+    listed = splitting.sources(session, workspace_id=workspace.id, person_id=ada.id)
+    assert [(s.source, s.can_split) for s in listed] == [("vcard", False), ("goodword", False)]
+
+
+def test_notes_the_record_added_come_off_only_as_whole_paragraphs(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, card(
+        "FN:Ada Lovelace", "EMAIL:ada@home.example", "NOTE:Met at the summit",
+    ))  # fmt: skip
+    run(session, workspace.id, card(
+        "UID:phone-card-8", "FN:Ada Lovelace", "EMAIL:ada@home.example", "NOTE:Sales",
+        name="phone.vcf",
+    ))  # fmt: skip
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    assert ada.notes == "Met at the summit\n\nSales"
+    data = people.to_read(ada).model_dump(include=set(PersonUpdate.model_fields) - {"notes"})
+    people.update(
+        session, workspace_id=workspace.id, person_id=ada.id,
+        data=PersonUpdate(**data, notes="Salesforce admin. Met at the summit\n\nSales"),
+    )  # fmt: skip
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    (first, _second) = person_named(session, workspace.id, "Ada Lovelace")
+    assert first.notes == "Salesforce admin. Met at the summit"
+
+
+def test_an_edited_job_at_the_same_organization_keeps_the_one_it_ended_ended(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (sales,) = [p for p in ada.positions if p.title == "Sales Lead"]
+    sales.title = "Sales Lead EMEA"
+    session.flush()
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=matched_source(ada).id
+    )
+    first, _second = person_named(session, workspace.id, "Ada Lovelace")
+    assert jobs(first) == [
+        ("Acme Robotics", "Engineer", False),
+        ("Acme Robotics", "Sales Lead EMEA", True),
+    ]
+
+
+def test_a_linkedin_record_matched_to_you_gives_the_new_person_a_tie(
+    session: Session, workspace: Workspace
+) -> None:
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(
+            display_name="Ada Lovelace", given_name="Ada", family_name="Lovelace",
+            emails=["ada.l@acme.example"], is_me=True,
+        ),
+    )  # fmt: skip
+    run(session, workspace.id, OTHER_ADA)
+    (me,) = person_named(session, workspace.id, "Ada Lovelace")
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=me.id, source_id=matched_source(me).id
+    )
+    _me, other = person_named(session, workspace.id, "Ada Lovelace")
+    ties = session.execute(
+        select(Connection.person_a_id, Connection.person_b_id).where(
+            Connection.workspace_id == workspace.id, Connection.kind == ConnectionKind.LINKEDIN
+        )
+    ).all()
+    assert ties == [(me.id, other.id)]

@@ -84,11 +84,17 @@ class KeptMatches:
         out: Changes,
     ) -> Pending | None:
         """Before a record is applied to a known person: whether anything is to be kept of
-        it (it joins them, not being one of their own records nor one of yours; or it is
-        a newer copy of a record matched to them before)."""
+        it (it joins them, not being one of their own records, a row of Goodword's export
+        of them, nor one of yours; or it is a newer copy of a record matched to them
+        before)."""
+        # (A row of Goodword's own export from this workspace that names them is theirs.)
+        own_export = record.source == "goodword" and record.key == (
+            f"goodword-{self.state.workspace_id}-{person.id}"
+        )
         joins = (
             record.role is not Role.ME
             and record is not plan.make_me_record
+            and not own_export
             and (record.source, record.key) not in person.sources
             and not (former and (record.source, former) in person.sources)
         )

@@ -38,7 +38,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.people.normalize import source_id, source_name
-from goodword.records import latest_today
+from goodword.records import latest_today, unify_line_breaks
 from goodword.search import service as search
 
 # Why the pair split apart waits in the queue as "not the same person".
@@ -339,7 +339,7 @@ def _take_back(
         job = _job(person, org_id, title, start)
         if job is None or (job.end_date, job.is_current) != (end, current):
             outcome.left.append(f"job {role} (changed or removed since)")
-            ended = {(j[0], j[2]) for j in added.changed_jobs}
+            ended = {(j[0], j[1], j[2]) for j in added.changed_jobs}
             # (A current job it added ended the ones before; a past one ended nothing.)
             still_ended = still_ended or (
                 current and (job is not None or _similar_job(person, org_id, start, ended))
@@ -397,12 +397,17 @@ def _take_back(
 
 
 def _similar_job(
-    person: Person, org_id: Org, start: date | None, ended: set[tuple[Org, date | None]]
+    person: Person,
+    org_id: Org,
+    start: date | None,
+    ended: set[tuple[Org, str | None, date | None]],
 ) -> bool:
     """Whether the person holds a job at the organization from that start (its title
     edited since, say), other than one the record `ended` (or otherwise changed)."""
-    return (org_id, start) not in ended and any(
-        (p.organization_id, p.start_date) == (org_id, start) for p in person.positions
+    return any(
+        (p.organization_id, p.start_date) == (org_id, start)
+        and (p.organization_id, p.title, p.start_date) not in ended
+        for p in person.positions
     )
 
 
@@ -437,19 +442,34 @@ def _field_words(attribute: str) -> str:
 
 
 def _notes(person: Person, pieces: list[str], outcome: Outcome, *, apply: bool) -> None:
-    """Take back the notes a record added: each piece of text it appended, wherever it
-    still is."""
-    current = person.notes or ""
-    found = [piece for piece in pieces if piece in current]
-    if len(found) < len(pieces):
+    """Take back the notes a record added: each piece of text it appended, where it still
+    stands as whole paragraphs (the last such place); one edited or woven into other words
+    since stays, and is said to."""
+    paragraphs = [p.strip() for p in unify_line_breaks(person.notes or "").split("\n\n")]
+    paragraphs = [p for p in paragraphs if p]
+    found = 0
+    for piece in reversed(pieces):  # (the last appended is the last in the notes)
+        wanted = [p.strip() for p in unify_line_breaks(piece).split("\n\n") if p.strip()]
+        size = len(wanted)
+        at = next(
+            (
+                i
+                for i in range(len(paragraphs) - size, -1, -1)
+                if paragraphs[i : i + size] == wanted
+            ),
+            None,
+        )
+        if at is None or not wanted:
+            continue
+        found += 1
+        del paragraphs[at : at + size]
+    if found < len(pieces):
         outcome.left.append("notes it added (changed since)")
     if not found:
         return
     outcome.taken_back.append("notes it added")
     if apply:
-        for piece in found:
-            current = current.replace(piece, "", 1)
-        person.notes = "\n\n".join(p.strip() for p in current.split("\n\n") if p.strip()) or None
+        person.notes = "\n\n".join(paragraphs) or None
 
 
 def _name_back(
@@ -494,8 +514,8 @@ def _tie(
     only say so in `outcome`.)"""
     linked = kept.record.linkedin
     me = people.get_me(session, workspace_id=workspace_id)
-    if linked is None or me is None or me.id == person.id:
-        return
+    if linked is None or me is None:
+        return  # (a record matched to you gives the new person a tie to you below)
     since = linked.since if linked.since is None or linked.since <= latest_today() else None
     tie = None
     if kept.added.tie:
