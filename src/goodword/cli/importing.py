@@ -70,8 +70,9 @@ def import_command(
         bool,
         typer.Option(
             "--reapply",
-            help="Apply records unchanged since the last import again too (brings back "
-            "details you deleted since); by default they are passed over.",
+            help="Apply every record in full, unchanged ones too, bringing back details you "
+            "deleted since; by default unchanged records are passed over, and what you took "
+            "off stays off.",
         ),
     ] = False,
     mapping: Annotated[

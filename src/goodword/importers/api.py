@@ -110,8 +110,9 @@ async def create_import(
     reapply: Annotated[
         bool,
         Query(
-            description="Apply records unchanged since the last import again too (brings "
-            "back details deleted since); by default they are passed over."
+            description="Apply every record in full, unchanged ones too, bringing back "
+            "details deleted since; by default unchanged records are passed over, and what "
+            "was taken off stays off."
         ),
     ] = False,
     mapping: Mapping = None,

@@ -2,7 +2,8 @@
 what it leaves as the user set it, in words for the report. A newer copy of a record
 imported before moves the name, place, birthday and keep-in-touch rhythm it said then
 (`earlier.said_then`); e-mails, phones, web addresses, notes and tags are only ever added,
-and jobs change as `jobs.py` says."""
+and jobs change as `jobs.py` says. What such a copy said then and still says, yet the
+person lacks, was taken off by hand since, and is not put back (see `apply_record`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from goodword.importers.bulk import Changes, Known
 from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part
 from goodword.importers.combine import Combined
 from goodword.importers.jobs import add_job, held_job
+from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
 from goodword.people import normalize
 from goodword.records import clean_list, unify_line_breaks
@@ -29,14 +31,22 @@ def apply_record(
     newer: bool,
     said: frozenset[str] | None = None,
     left: list[str] | None = None,
+    keep_off: bool = False,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
     last imported (see `_said_then`); one set apart from it (by hand, say) stays, and
-    `left` says what the file holds."""
+    `left` says what the file holds.
+
+    With `keep_off` (a newer copy whose `said` is known, not imported with reapply), every
+    field outside `said` says what it said when last imported, when all of it was applied:
+    what of it the person lacks now (an e-mail address, a tag, a note, a job, an emptied
+    place) was taken off by hand since, and stays off; `left` names it."""
+    off = keep_off and newer and said is not None
+    told = said or frozenset()
+    taken_off: list[str] = []
     changes: list[str] = []
     values = person.values
-    base = {"workspace_id": workspace_id, "person_id": person.id}
     if data.given_name and not values["given_name"] and not values["family_name"]:
         values["given_name"], values["family_name"] = data.given_name, data.family_name
         if _stands_in(values["display_name"], person):
@@ -56,7 +66,9 @@ def apply_record(
             if left is not None:
                 left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
             continue
-        if current is None or (newer and said is not None and attribute in said):
+        if current is None and off and attribute not in told:
+            taken_off.append(f"{'place' if label == 'location' else label} {value}")
+        elif current is None or (newer and attribute in told):
             values[attribute] = value
             changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
         elif newer and left is not None:
@@ -66,7 +78,9 @@ def apply_record(
     days, held_days = data.keep_in_touch_days, values["keep_in_touch_days"]
     if days is not None and days != held_days:
         every = f"every {days} days" if days else "no reminders"
-        if held_days is None or (newer and said is not None and "keep_in_touch_days" in said):
+        if held_days is None and off and "keep_in_touch_days" not in told:
+            taken_off.append(f"keep in touch {every}")
+        elif held_days is None or (newer and "keep_in_touch_days" in told):
             values["keep_in_touch_days"] = days
             changes.append(f"keep in touch {every}")
         elif newer and left is not None:
@@ -77,7 +91,9 @@ def apply_record(
                 else f"keep in touch left at no reminders (the file says {every})"
             )
     how, held_how = data.how_we_met, values["how_we_met"]
-    if how and not held_how:
+    if how and not held_how and off:
+        taken_off.append("how you met")
+    elif how and not held_how:
         values["how_we_met"] = how
         changes.append("how you met filled in")
     elif (
@@ -94,15 +110,59 @@ def apply_record(
             if left is not None:
                 left.append(f"notes left as they were ({LOSSY})")
             continue
+        if off:
+            taken_off.append("its note")
+            continue
         values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
         changes.append("notes added")
-    for attribute in ("tags", "interests"):
+    for attribute, one in (("tags", "tag"), ("interests", "interest")):
         before = list(values[attribute] or [])
         after = clean_list([*before, *getattr(data, attribute)])
-        if after != before:
+        if after != before and off:
+            taken_off += [f"{one} {value}" for value in after[len(before) :]]
+        elif after != before:
             values[attribute] = after
             changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
     person.dirty = person.dirty or bool(changes)
+    if off:
+        taken_off += [f"e-mail {a}" for a in data.emails if a not in person.emails]
+        taken_off += [
+            f"phone {normalize.phone_text(n)}" for n in data.phones if n not in person.phones
+        ]
+        taken_off += [f"web address {u}" for u in data.urls if u not in person.urls]
+    else:
+        changes += _add_contacts(person, data, out, workspace_id)
+    if off and "positions" not in told:
+        taken_off += [
+            f"job {_job_words(position)}"
+            for position in data.positions
+            if held_job(state, person, position) is None
+        ]
+    else:
+        # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
+        # first): none of them ends another, nor a job held already that it says is current.
+        own = {
+            id(held)
+            for position in data.positions
+            if position.is_current and position.end_date is None
+            for held in [held_job(state, person, position)]
+            if held is not None
+        }
+        for position in data.positions:
+            changes += add_job(state, org_names, person, position, out, own)
+    if taken_off and left is not None:
+        left.append(
+            "not put back, as taken off since the last import: "
+            + ", ".join(taken_off)
+            + " (import with reapply to bring it back)"
+        )
+    return changes
+
+
+def _add_contacts(person: Known, data: Combined, out: Changes, workspace_id: int) -> list[str]:
+    """Add the e-mail addresses, phones and web addresses the person lacks."""
+    changes: list[str] = []
+    base = {"workspace_id": workspace_id, "person_id": person.id}
     for address, email_label in data.emails.items():
         if address not in person.emails:
             person.emails[address] = len(person.emails)
@@ -121,18 +181,15 @@ def apply_record(
             out.urls.append({**base, "url": url, "kind": kind, "label": url_label,
                              "position": person.urls[url]})  # fmt: skip
             changes.append(f"new web address {url}")
-    # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
-    # first): none of them ends another, nor a job held already that it says is current.
-    own = {
-        id(held)
-        for position in data.positions
-        if position.is_current and position.end_date is None
-        for held in [held_job(state, person, position)]
-        if held is not None
-    }
-    for position in data.positions:
-        changes += add_job(state, org_names, person, position, out, own)
     return changes
+
+
+def _job_words(position: IncomingPosition) -> str:
+    return (
+        f"{position.title} at {position.organization}"
+        if position.title
+        else (position.organization)
+    )
 
 
 def _rename(

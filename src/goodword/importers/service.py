@@ -139,7 +139,9 @@ def import_files(
         if row.outcome is Outcome.SKIPPED and row.file in files:
             files[row.file].people -= 1
             files[row.file].skipped += 1
-    Writer(session, state, report, today=today, now=now, progress=progress).write(plan)
+    Writer(session, state, report, today=today, now=now, progress=progress, reapply=reapply).write(
+        plan
+    )
     for parsed in parsed_files:
         for skipped in parsed.skipped:
             report.rows.append(

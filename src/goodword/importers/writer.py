@@ -89,8 +89,11 @@ class Writer:
         today: date,
         now: datetime,
         progress: Callable[[str, int, int], None] | None = None,
+        reapply: bool = False,
     ) -> None:
         self.session = session
+        # (With reapply, what a newer copy of a record said then is put back too.)
+        self.reapply = reapply
         self.state = state
         self.report = report
         self.today = today
@@ -460,7 +463,7 @@ class Writer:
                 pending = self.kept.begin(plan, person, record, former, out)
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
-                    newer=newer, said=said, left=left,
+                    newer=newer, said=said, left=left, keep_off=not self.reapply,
                 )  # fmt: skip
                 if record is plan.make_me_record:
                     person.values["is_me"] = True

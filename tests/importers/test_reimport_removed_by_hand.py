@@ -1,0 +1,154 @@
+"""A newer copy of a record imported before puts back nothing the user took off since: what
+the record said when last imported and still says (an e-mail address, a phone, a tag, a
+note, a job, a place) and the person no longer has was removed by hand, and stays removed;
+the row says so. What the record changed since is applied as before, and `reapply` brings
+back everything."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, update
+from sqlalchemy.orm import Session
+
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person, PersonEmail, PersonPhone
+from goodword.people.schemas import PositionCreate
+from goodword.workspaces.models import Workspace
+
+from .test_reimport_kept_values import ada, row_of
+
+TODAY = date(2026, 11, 25)
+
+
+def card(
+    folder: Path,
+    *,
+    birthday: str = "1815-12-10",
+    email: str = "ada@analytical.example",
+    organization: str = "Analytical Engines",
+) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "ada.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        f"EMAIL;TYPE=work:{email}\r\nEMAIL;TYPE=home:ada@home.example\r\n"
+        "TEL;TYPE=cell:+44 20 7946 0001\r\n"
+        f"ORG:{organization}\r\nTITLE:Mathematician\r\nADR;TYPE=home:;;;London;;;\r\n"
+        f"BDAY:{birthday}\r\n"
+        "CATEGORIES:Salon,Maths\r\nNOTE:Met at the salon\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def run(
+    session: Session, workspace: Workspace, path: Path, *, reapply: bool = False
+) -> ImportReport:
+    return import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[path], today=TODAY, reapply=reapply
+    )
+
+
+def take_off(session: Session, workspace: Workspace) -> None:
+    """What a user might take off Ada by hand: an address, her phone, a tag, the note, her
+    place, and the job (replaced by the one they know she holds)."""
+    person = ada(session, workspace)
+    session.execute(delete(PersonEmail).where(PersonEmail.address == "ada@home.example"))
+    session.execute(delete(PersonPhone).where(PersonPhone.person_id == person.id))
+    session.execute(
+        update(Person)
+        .where(Person.id == person.id)
+        .values(tags=["Salon"], notes=None, location=None)
+    )
+    (job,) = person.positions
+    people.remove_position(session, workspace_id=workspace.id, position_id=job.id)
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=person.id,
+        data=PositionCreate(organization_name="Analytical Engines", title="Countess"),
+    )  # fmt: skip
+    session.flush()
+
+
+def what_she_has(session: Session, workspace: Workspace) -> dict[str, object]:
+    person = ada(session, workspace)
+    return {
+        "emails": sorted(e.address for e in person.emails),
+        "phones": [p.number for p in person.phones],
+        "tags": person.tags,
+        "notes": person.notes,
+        "location": person.location,
+        "jobs": sorted((p.organization.name, p.title, p.is_current) for p in person.positions),
+    }
+
+
+def test_what_you_took_off_stays_off_when_the_record_changes_something_else(
+    session, workspace, tmp_path
+):
+    run(session, workspace, card(tmp_path / "a"))
+    take_off(session, workspace)
+    # The card's birthday changed: a change Goodword tells by putting back the one it holds.
+    again = run(session, workspace, card(tmp_path / "b", birthday="1815-12-11"))
+    row = row_of(again, "Ada Lovelace")
+    assert (row.outcome, row.detail) == (
+        Outcome.UPDATED,
+        "birthday now 1815-12-11; not put back, as taken off since the last import: place "
+        "London, its note, tag Maths, e-mail ada@home.example, phone +44 20 7946 0001, job "
+        "Mathematician at Analytical Engines (import with reapply to bring it back)",
+    )
+    assert what_she_has(session, workspace) == {
+        "emails": ["ada@analytical.example"],
+        "phones": [],
+        "tags": ["Salon"],
+        "notes": None,
+        "location": None,
+        "jobs": [("Analytical Engines", "Countess", True)],
+    }
+    assert ada(session, workspace).birthday == date(1815, 12, 11)
+
+
+def test_reapply_brings_back_what_you_took_off(session, workspace, tmp_path):
+    run(session, workspace, card(tmp_path / "a"))
+    take_off(session, workspace)
+    run(session, workspace, card(tmp_path / "b", birthday="1815-12-11"), reapply=True)
+    has = what_she_has(session, workspace)
+    assert has["emails"] == ["ada@analytical.example", "ada@home.example"]
+    assert has["tags"] == ["Salon", "Maths"] and has["notes"] == "Met at the salon"
+    assert has["location"] == "London" and len(has["phones"]) == 1
+
+
+def test_a_new_job_follows_the_record_and_a_removed_address_stays_off(session, workspace, tmp_path):
+    run(session, workspace, card(tmp_path / "a"))
+    session.execute(delete(PersonEmail).where(PersonEmail.address == "ada@home.example"))
+    session.flush()
+    again = run(session, workspace, card(tmp_path / "b", organization="Babbage & Co"))
+    row = row_of(again, "Ada Lovelace")
+    assert (row.outcome, row.detail) == (
+        Outcome.UPDATED,
+        "now Mathematician at Babbage & Co (was at Analytical Engines); not put back, as "
+        "taken off since the last import: e-mail ada@home.example (import with reapply to "
+        "bring it back)",
+    )
+    has = what_she_has(session, workspace)
+    assert has["emails"] == ["ada@analytical.example"]
+    assert has["jobs"] == [
+        ("Analytical Engines", "Mathematician", False),
+        ("Babbage & Co", "Mathematician", True),
+    ]
+
+
+def test_what_cannot_be_told_apart_is_added_as_before(session, workspace, tmp_path):
+    # A new work address: Goodword cannot put back what the card said before, so it cannot
+    # tell what was taken off by hand; every address the card gives is there again.
+    run(session, workspace, card(tmp_path / "a"))
+    take_off(session, workspace)
+    again = run(session, workspace, card(tmp_path / "b", email="ada@engines.example"))
+    assert "not put back" not in row_of(again, "Ada Lovelace").detail
+    assert what_she_has(session, workspace)["emails"] == [
+        "ada@analytical.example",
+        "ada@engines.example",
+        "ada@home.example",
+    ]
