@@ -297,6 +297,6 @@ def test_provenance_names_sources_and_says_a_key_made_from_the_name_is_none(run)
     assert run("import", str(DATA / "google_legacy.csv")).exit_code == 0
     table = run("people", "provenance", "1").stdout
     assert "Google Contacts" in table and "Id in the file" in table
-    assert "none: matched by name" in table and "name:" not in table
+    assert "none: known by name and e-mail" in table and "name:" not in table
     (source,) = json.loads(run("people", "provenance", "1", "--json").stdout)["sources"]
     assert source["external_key"].startswith("name:")  # the JSON keeps the stored key

@@ -10,7 +10,7 @@ from goodword.people.models import PersonSource
 from goodword.workspaces.models import Workspace
 
 
-def test_provenance_shows_the_source_s_ids_and_says_when_a_row_was_matched_by_name(
+def test_provenance_shows_the_source_s_ids_and_says_when_a_row_is_known_by_its_name(
     client: TestClient, session: Session, workspace: Workspace
 ):
     ada = f.person(session, workspace.id, "Ada Lovelace")
@@ -33,6 +33,6 @@ def test_provenance_shows_the_source_s_ids_and_says_when_a_row_was_matched_by_na
     assert page.status_code == 200
     provenance = page.text.split('id="provenance"', 1)[1]
     assert "name:ada lovelace" not in provenance
-    assert "none: matched by name" in provenance
+    assert "none: known by name and e-mail" in provenance
     assert "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1" in provenance
     assert "https://www.linkedin.com/in/ada-lovelace" in provenance

@@ -54,7 +54,7 @@ class SourceRead:
     source_name: str
     file_name: str | None
     external_key: str | None
-    # The key as shown ("none: matched by name" for a key Goodword made).
+    # The key as shown ("none: known by name and e-mail" for a key Goodword made).
     shown_key: str
     imported_at: datetime
     # Its line or card in the file, when it was matched to this person by an import.

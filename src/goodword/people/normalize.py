@@ -201,12 +201,18 @@ def source_id(source: str, key: str | None) -> str:
     a vCard UID, a key column's value), or words for one Goodword made.
 
     >>> source_id("google", "name:ada lovelace|ada@x.example"), source_id("linkedin", "profile")
-    ('none: matched by name', 'your own LinkedIn profile')
+    ('none: known by name and e-mail', 'your own LinkedIn profile')
+    >>> source_id("linkedin", "name:ada lovelace|2025-12-26"), source_id("csv", "name:ada#2")
+    ('none: known by name and connection date', 'none: known by name')
     """
     if not key:
         return ""
     if key.startswith("name:"):
-        return "none: matched by name"
+        # (Keys Goodword made: the name, then the first e-mail or LinkedIn's Connected On.)
+        _name, _bar, then = key.partition("|")
+        if then.partition("#")[0] and source == "linkedin":
+            return "none: known by name and connection date"
+        return "none: known by name and e-mail" if "@" in then else "none: known by name"
     if key == "profile" and source == "linkedin":
         return "your own LinkedIn profile"
     return key
