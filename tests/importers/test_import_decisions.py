@@ -96,7 +96,8 @@ def test_your_own_rows_apply_whatever_order_the_archive_holds_them_in(session, w
     ]
     rows = {Path(r.file).name: r for r in report.rows if r.name == "you"}
     # The one record of Positions.csv says what both of its rows added.
-    assert (rows["Positions.csv"].line, rows["Positions.csv"].outcome) == (2, Outcome.MERGED)
+    # (Updated, not merged: your own details are no duplicate of you.)
+    assert (rows["Positions.csv"].line, rows["Positions.csv"].outcome) == (2, Outcome.UPDATED)
     assert rows["Positions.csv"].detail == (
         f"added to Alice Example ({archive.name}/Profile.csv, line 2) — now Senior Analyst at "
         "Kestrel Labs; past position added: Analyst at Amber Bank"

@@ -527,12 +527,13 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
     report = run(session, workspace.id, *ARCHIVE_FILES)
     rows = {(r.file, r.line): (r.outcome, r.name, r.detail) for r in report.rows}
     assert rows[("Positions.csv", 2)] == (
-        Outcome.MERGED,
+        Outcome.UPDATED,  # your own details: you are updated, not merged with a duplicate
         "you",
         "added to Alice Example (Profile.csv, line 2) — now Senior Analyst at Kestrel Labs; "
         "past position added: Analyst at Amber Bank",
     )
-    assert rows[("Email Addresses.csv", 2)][:2] == (Outcome.MERGED, "you")
+    assert rows[("Email Addresses.csv", 2)][:2] == (Outcome.UPDATED, "you")
+    assert report.counts["merged"] == 1  # the recommendation of a new connection
     assert rows[("Recommendations_Received.csv", 2)] == (
         Outcome.MERGED,
         "Ada Lovelace",

@@ -81,8 +81,8 @@ def test_two_current_jobs_in_positions_csv_both_stay_current(session, workspace)
         "Open Data Society": (date(2019, 1, 1), None, True),
         "Amber Bank": (date(2016, 6, 1), date(2021, 2, 1), False),
     }
-    (merged,) = report.of(Outcome.MERGED)
-    assert "was at" not in merged.detail
+    (updated,) = report.of(Outcome.UPDATED)
+    assert "was at" not in updated.detail
 
 
 def test_positions_csv_for_someone_known_already_keeps_both_current(session, workspace):

@@ -189,13 +189,17 @@ class Writer:
             notes = self.record_notes.get(id(record), []) if record is not None else []
             if target < 0:
                 first = plan.drafts[-target - 1].records[0]
-                if row.outcome is Outcome.UPDATED and record is not first:
-                    # Found (by key, as you, or by name) in someone this import creates.
-                    row.outcome = Outcome.MERGED
+                folded = row.outcome is Outcome.UPDATED and record is not first
+                if folded:
+                    # Found (by key, as you, or by name) in someone this import creates:
+                    # merged, unless it is more of your own details (your Positions.csv
+                    # beside your Profile.csv), which update you.
+                    if record is None or record.role is not Role.ME:
+                        row.outcome = Outcome.MERGED
                     row.detail = (
                         f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
                     )
-                if row.outcome is Outcome.MERGED and changed:
+                if (folded or row.outcome is Outcome.MERGED) and changed:
                     row.detail += " — " + "; ".join(changed)
                 continue
             linked = self.ties.made_words(record) if record is not None else None
