@@ -1061,3 +1061,16 @@ def test_every_table_is_exported_or_left_out_on_purpose() -> None:
     exported = {model.__tablename__ for model, _, _ in EXPORTED}
 
     assert set(Base.metadata.tables) - exported == OUTSIDE_THE_EXPORT
+
+
+def test_a_tag_with_a_line_break_names_the_record() -> None:
+    # (Exported tags are one line each; a backup edited by hand must keep them so.)
+    document = minimal_document()
+    document["people"][1]["tags"] = ["Mentor", "Met at\nPyCon"]
+
+    message, fields = problems(document)
+
+    assert message == "The file has 1 problem; nothing was imported."
+    [(field, text)] = fields
+    assert field == "people[1].tags[1]"
+    assert text.startswith("A tag is one line: write it without a line break")

@@ -263,6 +263,20 @@ def clean_text(value: str | None) -> str | None:
     return value or None
 
 
+def one_line(value: str) -> str:
+    """A tag is one line: a CSV export keeps several in one cell, a line each.
+
+    >>> one_line("Mentor")
+    'Mentor'
+    """
+    if value and value.splitlines() != [value]:
+        raise ValueError(
+            "A tag is one line: write it without a line break, or give each line as a tag "
+            "of its own."
+        )
+    return value
+
+
 def clean_list(values: Sequence[str]) -> list[str]:
     """Strip, drop blanks and drop case-insensitive repeats, keeping the first spelling."""
     seen: set[str] = set()

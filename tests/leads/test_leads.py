@@ -210,3 +210,11 @@ def test_leads_belong_to_their_workspace(
         leads.record_suggestion(
             session, workspace_id=workspace.id, lead_id=lead.id, person_id=stranger.id, reason=None
         )
+
+
+def test_a_lead_tag_is_one_line() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="A tag is one line"):
+        LeadCreate(kind=LeadKind.EVENT, title="Meetup", tags=["pricing\nsales"])
+    assert LeadCreate(kind=LeadKind.EVENT, title="Meetup", tags=[" pricing "]).tags == ["pricing"]

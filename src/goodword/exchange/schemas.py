@@ -27,6 +27,7 @@ from goodword.importers.matched import Matched
 from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.leads.models import LeadKind, ShareStatus
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.records import one_line
 from goodword.references.models import UseStatus
 from goodword.referrals.models import AskStatus
 from goodword.tasks.models import TaskStatus
@@ -52,7 +53,7 @@ Text50 = Annotated[str, StringConstraints(max_length=50)]
 Text100 = Annotated[str, StringConstraints(max_length=100)]
 Text200 = Annotated[str, StringConstraints(max_length=200)]
 Text500 = Annotated[str, StringConstraints(max_length=500)]
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=60), AfterValidator(one_line)]
 LongText = Annotated[str, StringConstraints(max_length=100_000)]
 
 

@@ -6,9 +6,13 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.records import Day, RecordId, visible_name
+from goodword.records import Day, RecordId, one_line, visible_name
 
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(one_line),
+]
 
 
 class LeadCreate(BaseModel):

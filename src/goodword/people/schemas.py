@@ -24,6 +24,7 @@ from goodword.records import (
     RecordId,
     already_begun,
     check_whole,
+    one_line,
     unify_line_breaks,
     visible_name,
 )
@@ -76,20 +77,10 @@ Url = Annotated[
 ]
 
 
-def _one_line(value: str) -> str:
-    """A tag is one line: a CSV export keeps several in one cell, a line each."""
-    if len(value.splitlines()) > 1:
-        raise ValueError(
-            "A tag is one line: write it without a line break, or give each line as a tag "
-            "of its own."
-        )
-    return value
-
-
 Tag = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
-    AfterValidator(_one_line),
+    AfterValidator(one_line),
 ]
 
 
