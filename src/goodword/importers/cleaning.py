@@ -45,6 +45,19 @@ HONORIFICS = {
 _PLACEHOLDERS = {"n/a", "tbd", "no name", "(no name)"}
 _PLACEHOLDERS_ALONE = {"unknown", "anonymous", "none", "null"}
 _PLACEHOLDER_WORDS = {p for p in _PLACEHOLDERS | _PLACEHOLDERS_ALONE if p.isalpha()}
+# What people write after their name on LinkedIn, or after a contact's name in an address
+# book: a headline or a call for work after a bar, a bullet, a spaced dash or a hashtag
+# ("Jane Doe | Product Leader", "Sam Lee – Hiring", "Jo Park #OpenToWork"). After a spaced
+# hyphen or an emoji, only words such as these, or more than one word ("Marie - Claire" is
+# a name).
+_HEADLINE_MARK = re.compile(r"\s*(?:[|｜]|\s[•·–—]\s|\s-\s|\s#(?=\w))\s*")
+_HEADLINE_WORDS = re.compile(
+    r"\b(?:hiring|open\s*to\s*work|looking\s+for|seeking|available|recruit\w*|talent|"
+    r"co-?founder|founder|ceo|cto|cfo|coo|consult\w*|coach\w*|speaker|author|engineer\w*|"
+    r"manag\w*|develop\w*|design\w*|freelanc\w*|helping|advis\w*|director|investor|"
+    r"student|at)\b",
+    re.IGNORECASE,
+)
 
 
 def strip_symbols(text: str) -> str:
@@ -194,6 +207,10 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
         and family.casefold() not in _PLACEHOLDER_WORDS
     ):
         return given, family, notes
+    headlines: list[str] = []
+    given, family = _take_headline(given, headlines), _take_headline(family, headlines)
+    if headlines:
+        notes.append("Written with the name: " + "; ".join(headlines))
     given, family = strip_symbols(given), strip_symbols(family)
     gone = _placeholder(given, family), _placeholder(family, given)
     given, family = ("" if gone[0] else given), ("" if gone[1] else family)
@@ -234,6 +251,8 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
             for found in pattern.findall(text):
                 if _BORN.match(found.strip()):
                     notes.append(found.strip()[0].upper() + found.strip()[1:])  # "Née Müller"
+                elif _HEADLINE_WORDS.search(found) or len(found.split()) > 2:
+                    notes.append("Written with the name: " + found.strip())  # "(Open to work)"
                 elif found.strip():
                     nicknames.append(found.strip())
             text = " ".join(pattern.sub(" ", text).split())
@@ -244,6 +263,52 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     if nicknames:
         notes.append("Goes by " + ", ".join(nicknames))
     return given.strip(" ,"), family.strip(" ,"), notes
+
+
+def _take_headline(text: str, headlines: list[str]) -> str:
+    """The name in `text` without what follows it that is no name (`_HEADLINE_MARK`), which
+    is added to `headlines`.
+
+    >>> found = []
+    >>> _take_headline("Doe | Product Leader", found), _take_headline("Marie - Claire", found)
+    ('Doe', 'Marie - Claire')
+    >>> _take_headline("Lee 🚀 Helping founders scale", found), found
+    ('Lee', ['Product Leader', 'Helping founders scale'])
+    """
+    cut = _headline_start(text)
+    if cut is None:
+        return text
+    start, end, judged = cut
+    name, rest = text[:start], text[end:]
+    if judged and len(rest.split()) < 2 and not _HEADLINE_WORDS.search(rest):
+        return text
+    if not any(char.isalpha() for char in name):
+        return text  # nothing before it is a name
+    if rest.strip(" |｜•·–—-#"):
+        headlines.append(" ".join(strip_symbols(rest).split()) or rest.strip())
+    return name.rstrip(" ,")
+
+
+def _headline_start(text: str) -> tuple[int, int, bool] | None:
+    """Where the first mark of a headline in `text` begins and ends, and whether what
+    follows it is a headline only when it looks like one (after a spaced hyphen or an
+    emoji): a `_HEADLINE_MARK`, or an emoji with more after it."""
+    found = _HEADLINE_MARK.search(text)
+    end = found.start() if found else len(text)
+    if not text.isascii():
+        for index in range(end):
+            if unicodedata.category(text[index]) == "So" and text[index + 1 :].strip():
+                after = index + 1
+                while after < len(text) and (
+                    text[after].isspace()
+                    or unicodedata.category(text[after]) in ("So", "Mn")
+                    or text[after] in "\u200d\ufe0f"
+                ):
+                    after += 1
+                return index, after, True
+    if found is None:
+        return None
+    return found.start(), found.end(), found.group(0).strip() == "-"
 
 
 def _take_credentials(text: str, credentials: list[str]) -> str:
