@@ -16,10 +16,10 @@ from .test_messy_names_birthdays_and_links import CONNECTIONS, GOOGLE, people, r
     ("family", "kept", "written"),
     [
         ("Doe | Product Leader", "Doe", "Product Leader"),
-        ("Doe｜Hiring", "Doe", "Hiring"),
+        ("Doe\uff5cHiring", "Doe", "Hiring"),  # a full-width bar
         ("Doe • Data • AI", "Doe", "Data • AI"),
-        ("Doe – Talent Partner", "Doe", "Talent Partner"),
-        ("Doe — Founder", "Doe", "Founder"),
+        ("Doe \u2013 Talent Partner", "Doe", "Talent Partner"),  # an en dash
+        ("Doe \u2014 Founder", "Doe", "Founder"),  # an em dash
         ("Doe - Hiring!", "Doe", "Hiring!"),
         ("Doe - Looking for new opportunities", "Doe", "Looking for new opportunities"),
         ("Doe #OpenToWork", "Doe", "OpenToWork"),

@@ -47,10 +47,11 @@ _PLACEHOLDERS_ALONE = {"unknown", "anonymous", "none", "null"}
 _PLACEHOLDER_WORDS = {p for p in _PLACEHOLDERS | _PLACEHOLDERS_ALONE if p.isalpha()}
 # What people write after their name on LinkedIn, or after a contact's name in an address
 # book: a headline or a call for work after a bar, a bullet, a spaced dash or a hashtag
-# ("Jane Doe | Product Leader", "Sam Lee – Hiring", "Jo Park #OpenToWork"). After a spaced
+# ("Jane Doe | Product Leader", "Sam Lee - Hiring!", "Jo Park #OpenToWork"). After a spaced
 # hyphen or an emoji, only words such as these, or more than one word ("Marie - Claire" is
 # a name).
-_HEADLINE_MARK = re.compile(r"\s*(?:[|｜]|\s[•·–—]\s|\s-\s|\s#(?=\w))\s*")
+# (The bars are | and its full-width form; the dashes en and em.)
+_HEADLINE_MARK = re.compile(r"\s*(?:[|\uff5c]|\s[•·\u2013\u2014]\s|\s-\s|\s#(?=\w))\s*")
 _HEADLINE_WORDS = re.compile(
     r"\b(?:hiring|open\s*to\s*work|looking\s+for|seeking|available|recruit\w*|talent|"
     r"co-?founder|founder|ceo|cto|cfo|coo|consult\w*|coach\w*|speaker|author|engineer\w*|"
@@ -284,7 +285,7 @@ def _take_headline(text: str, headlines: list[str]) -> str:
         return text
     if not any(char.isalpha() for char in name):
         return text  # nothing before it is a name
-    if rest.strip(" |｜•·–—-#"):
+    if rest.strip(" |\uff5c•·\u2013\u2014-#"):
         headlines.append(" ".join(strip_symbols(rest).split()) or rest.strip())
     return name.rstrip(" ,")
 
