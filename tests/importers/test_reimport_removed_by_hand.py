@@ -1,22 +1,27 @@
 """A newer copy of a record imported before puts back nothing the user took off since: what
-the record said when last imported and still says (an e-mail address, a phone, a tag, a
-note, a job, a place) and the person no longer has was removed by hand, and stays removed;
-the row says so. What the record changed since is applied as before, and `reapply` brings
-back everything."""
+the record said when last imported and still says (an e-mail address, a phone, a web
+address, a tag, a note, a job) and the person no longer has was removed by hand, and stays
+removed; a place emptied since stays empty. The row says so. What the record changed since
+is applied as before, and `reapply` brings back everything (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+import factories as f
+from goodword.importers import splitting
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
+from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.people import service as people
-from goodword.people.models import Person, PersonEmail, PersonPhone
+from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl
 from goodword.people.schemas import PositionCreate
+from goodword.search.models import SearchDocument
 from goodword.workspaces.models import Workspace
 
 from .test_reimport_kept_values import ada, row_of
@@ -36,7 +41,7 @@ def card(
     path.write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
         f"EMAIL;TYPE=work:{email}\r\nEMAIL;TYPE=home:ada@home.example\r\n"
-        "TEL;TYPE=cell:+44 20 7946 0001\r\n"
+        "TEL;TYPE=cell:+44 20 7946 0001\r\nURL:https://ada.example\r\n"
         f"ORG:{organization}\r\nTITLE:Mathematician\r\nADR;TYPE=home:;;;London;;;\r\n"
         f"BDAY:{birthday}\r\n"
         "CATEGORIES:Salon,Maths\r\nNOTE:Met at the salon\r\nEND:VCARD\r\n",
@@ -59,6 +64,7 @@ def take_off(session: Session, workspace: Workspace) -> None:
     person = ada(session, workspace)
     session.execute(delete(PersonEmail).where(PersonEmail.address == "ada@home.example"))
     session.execute(delete(PersonPhone).where(PersonPhone.person_id == person.id))
+    session.execute(delete(PersonUrl).where(PersonUrl.person_id == person.id))
     session.execute(
         update(Person)
         .where(Person.id == person.id)
@@ -78,6 +84,7 @@ def what_she_has(session: Session, workspace: Workspace) -> dict[str, object]:
     return {
         "emails": sorted(e.address for e in person.emails),
         "phones": [p.number for p in person.phones],
+        "urls": [u.url for u in person.urls],
         "tags": person.tags,
         "notes": person.notes,
         "location": person.location,
@@ -95,13 +102,16 @@ def test_what_you_took_off_stays_off_when_the_record_changes_something_else(
     row = row_of(again, "Ada Lovelace")
     assert (row.outcome, row.detail) == (
         Outcome.UPDATED,
-        "birthday now 1815-12-11; not put back, as taken off since the last import: place "
-        "London, its note, tag Maths, e-mail ada@home.example, phone +44 20 7946 0001, job "
-        "Mathematician at Analytical Engines (import with reapply to bring it back)",
+        "birthday now 1815-12-11; location left empty (the file says London; edit the person "
+        "to change it); not put back, as taken off since the last import: its note, tag "
+        "Maths, e-mail ada@home.example, phone +44 20 7946 0001, web address "
+        "https://ada.example, job Mathematician at Analytical Engines (import with reapply "
+        "to bring them back)",
     )
     assert what_she_has(session, workspace) == {
         "emails": ["ada@analytical.example"],
         "phones": [],
+        "urls": [],
         "tags": ["Salon"],
         "notes": None,
         "location": None,
@@ -118,6 +128,12 @@ def test_reapply_brings_back_what_you_took_off(session, workspace, tmp_path):
     assert has["emails"] == ["ada@analytical.example", "ada@home.example"]
     assert has["tags"] == ["Salon", "Maths"] and has["notes"] == "Met at the salon"
     assert has["location"] == "London" and len(has["phones"]) == 1
+    assert has["urls"] == ["https://ada.example"]
+    # The card's job is current again; the one put in its place is kept as a past title.
+    assert has["jobs"] == [
+        ("Analytical Engines", "Countess", False),
+        ("Analytical Engines", "Mathematician", True),
+    ]
 
 
 def test_a_new_job_follows_the_record_and_a_removed_address_stays_off(session, workspace, tmp_path):
@@ -152,3 +168,86 @@ def test_what_cannot_be_told_apart_is_added_as_before(session, workspace, tmp_pa
         "ada@engines.example",
         "ada@home.example",
     ]
+
+
+def test_an_organization_is_not_made_again_for_a_job_left_off(session, workspace, tmp_path):
+    run(session, workspace, card(tmp_path / "a"))
+    (engines,) = session.scalars(select(Organization)).all()
+    organizations.delete(session, workspace_id=workspace.id, organization_id=engines.id)
+    again = run(session, workspace, card(tmp_path / "b", birthday="1815-12-11"))
+    assert "job Mathematician at Analytical Engines" in row_of(again, "Ada Lovelace").detail
+    assert again.organizations_created == 0
+    assert session.scalars(select(Organization)).all() == []
+    assert (
+        session.scalars(select(SearchDocument).where(SearchDocument.kind == "organization")).all()
+        == []
+    )
+
+
+def test_a_place_a_matched_record_never_set_is_left_empty_in_those_words(
+    session, workspace, tmp_path
+):
+    # Ada was known in Paris when the card (London) was matched to her: London was never
+    # hers. The user empties her place; the card then changes her birthday.
+    f.person(session, workspace.id, "Ada Lovelace", emails=["ada@analytical.example"])
+    set_place(session, workspace, "Paris")
+    run(session, workspace, card(tmp_path / "a"))
+    set_place(session, workspace, None)
+    again = run(session, workspace, card(tmp_path / "b", birthday="1815-12-11"))
+    detail = row_of(again, "Ada Lovelace").detail
+    assert detail.startswith(
+        "birthday now 1815-12-11; location left empty (the file says London; edit the person "
+        "to change it)"
+    )
+    assert "not put back" not in detail
+    assert ada(session, workspace).location is None
+
+
+def test_what_a_split_took_back_comes_back_from_the_person_s_own_record(
+    session, workspace, tmp_path
+):
+    # Her own card gives an e-mail address; a Google row with it (someone else's phone and
+    # tag) is matched to her; later her own card gives that phone and tag too. Splitting the
+    # Google row off takes them back, and her card's next change gives them back.
+    run(session, workspace, own_card(tmp_path / "a"))
+    google = tmp_path / "contacts.csv"
+    google.write_text(
+        "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Labels\n"
+        "Ada,Lovelace,ada@analytical.example,+44 20 7946 0001,Maths\n"
+    )
+    assert row_of(run(session, workspace, google), "Ada Lovelace").outcome is Outcome.MERGED
+    run(session, workspace, own_card(tmp_path / "b", more=True))
+    person = ada(session, workspace)
+    (matched,) = [s for s in person.sources if s.source == "google"]
+    splitting.split_off(
+        session, workspace_id=workspace.id, person_id=person.id, source_id=matched.id
+    )
+    kept = session.get(Person, person.id)
+    session.refresh(kept)
+    assert ([p.number for p in kept.phones], kept.tags) == ([], [])
+    run(session, workspace, own_card(tmp_path / "c", more=True, birthday="1815-12-11"))
+    kept = session.get(Person, person.id)
+    session.refresh(kept)
+    assert [p.number for p in kept.phones] == ["+442079460001"]
+    assert kept.tags == ["Maths"]
+
+
+def own_card(folder: Path, *, more: bool = False, birthday: str = "1815-12-10") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "ada.vcf"
+    extra = "TEL;TYPE=cell:+44 20 7946 0001\r\nCATEGORIES:Maths\r\n" if more else ""
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        f"EMAIL:ada@analytical.example\r\nBDAY:{birthday}\r\n{extra}END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def set_place(session: Session, workspace: Workspace, place: str | None) -> None:
+    session.execute(
+        update(Person)
+        .where(Person.workspace_id == workspace.id, Person.display_name == "Ada Lovelace")
+        .values(location=place)
+    )
+    session.flush()

@@ -39,9 +39,11 @@ def apply_record(
     `left` says what the file holds.
 
     With `keep_off` (a newer copy whose `said` is known, not imported with reapply), every
-    field outside `said` says what it said when last imported, when all of it was applied:
-    what of it the person lacks now (an e-mail address, a tag, a note, a job, an emptied
-    place) was taken off by hand since, and stays off; `left` names it."""
+    field outside `said` says what it said when last imported. What of a list it gave (an
+    e-mail address, a tag, a note, a job) the person lacks now was taken off by hand since
+    (an import adds all of them), and stays off; a place, birthday, how-you-met or rhythm
+    emptied since stays empty (the record may not have set it: someone had one already).
+    `left` names both."""
     off = keep_off and newer and said is not None
     told = said or frozenset()
     taken_off: list[str] = []
@@ -67,7 +69,8 @@ def apply_record(
                 left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
             continue
         if current is None and off and attribute not in told:
-            taken_off.append(f"{'place' if label == 'location' else label} {value}")
+            if left is not None:
+                left.append(_left_empty(label, str(value)))
         elif current is None or (newer and attribute in told):
             values[attribute] = value
             changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
@@ -79,7 +82,8 @@ def apply_record(
     if days is not None and days != held_days:
         every = f"every {days} days" if days else "no reminders"
         if held_days is None and off and "keep_in_touch_days" not in told:
-            taken_off.append(f"keep in touch {every}")
+            if left is not None:
+                left.append(_left_empty("keep in touch", every))
         elif held_days is None or (newer and "keep_in_touch_days" in told):
             values["keep_in_touch_days"] = days
             changes.append(f"keep in touch {every}")
@@ -92,7 +96,8 @@ def apply_record(
             )
     how, held_how = data.how_we_met, values["how_we_met"]
     if how and not held_how and off:
-        taken_off.append("how you met")
+        if left is not None:
+            left.append(_left_empty("how you met", f"'{how}'"))
     elif how and not held_how:
         values["how_we_met"] = how
         changes.append("how you met filled in")
@@ -154,9 +159,13 @@ def apply_record(
         left.append(
             "not put back, as taken off since the last import: "
             + ", ".join(taken_off)
-            + " (import with reapply to bring it back)"
+            + f" (import with reapply to bring {'them' if len(taken_off) > 1 else 'it'} back)"
         )
     return changes
+
+
+def _left_empty(label: str, said: str) -> str:
+    return f"{label} left empty (the file says {said}; edit the person to change it)"
 
 
 def _add_contacts(person: Known, data: Combined, out: Changes, workspace_id: int) -> list[str]:

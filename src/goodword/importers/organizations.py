@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from goodword.importers.bulk import (
@@ -18,6 +18,7 @@ from goodword.importers.report import ImportReport
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.models import Organization
 from goodword.organizations.names import organization_key
+from goodword.people.models import Position
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
 from goodword.search.service import organization_body
@@ -97,6 +98,33 @@ def write_organizations(
         **state.organization_names,
         **{i: n for i, n, _a in state.organizations.values()},
     }
+
+
+def drop_unheld(
+    session: Session, state: WorkspaceState, report: ImportReport, org_ids: set[int]
+) -> None:
+    """Delete the organizations among `org_ids`, made by this import, that no job is at:
+    named only by jobs it then left off (taken off by hand since the record's last import)."""
+    if not org_ids:
+        return
+    held = set(session.scalars(select(Position.organization_id).where(
+        Position.workspace_id == state.workspace_id, Position.organization_id.in_(org_ids)
+    )))  # fmt: skip
+    unheld = sorted(org_ids - held)
+    if not unheld:
+        return
+    session.execute(delete(SearchDocument).where(
+        SearchDocument.workspace_id == state.workspace_id,
+        SearchDocument.kind == "organization", SearchDocument.record_id.in_(unheld),
+    ))  # fmt: skip
+    session.execute(delete(Organization).where(Organization.id.in_(unheld)))
+    report.organizations_created -= len(unheld)
+    for key, (org_id, _name, _aliases) in list(state.organizations.items()):
+        if org_id in unheld:
+            del state.organizations[key]
+    for spelling, (org_id, _name, _aliases) in list(state.exact_organizations.items()):
+        if org_id in unheld:
+            del state.exact_organizations[spelling]
 
 
 def _organization_documents(session: Session, rows: list[tuple[int, str, list[str]]]) -> None:

@@ -44,7 +44,11 @@ from goodword.importers.earlier import SaidThen
 from goodword.importers.kept_matches import KeptMatches, restored_organizations
 from goodword.importers.matched import organizations_as
 from goodword.importers.messages import write_interactions
-from goodword.importers.organizations import organization_id, write_organizations
+from goodword.importers.organizations import (
+    drop_unheld,
+    organization_id,
+    write_organizations,
+)
 from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, Role
 from goodword.importers.report import ImportReport, Outcome
@@ -94,6 +98,8 @@ class Writer:
         self.session = session
         # (With reapply, what a newer copy of a record said then is put back too.)
         self.reapply = reapply
+        # ids of the organizations of jobs a newer copy of a record left off
+        self.left_off: set[int] = set()
         self.state = state
         self.report = report
         self.today = today
@@ -138,6 +144,10 @@ class Writer:
             for record in draft.records
             for p in record.positions
         ]
+        known_organizations = {
+            *self.state.organization_names,
+            *(v[0] for v in self.state.organizations.values()),
+        }
         self.org_names = write_organizations(
             self.session,
             self.state,
@@ -177,6 +187,8 @@ class Writer:
                 report=self.report,
                 person_id=self.person_id,
             )
+        # (An organization made only for jobs left off goes again.)
+        drop_unheld(self.session, self.state, self.report, self.left_off - known_organizations)
         alike = self._alike_names(plan)
         for row, target in plan.rows:
             if target == 0:
@@ -469,6 +481,10 @@ class Writer:
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
                 )  # fmt: skip
+                if newer and said is not None and "positions" not in said and not self.reapply:
+                    self.left_off |= {
+                        organization_id(self.state, p.organization) for p in data.positions
+                    }
                 if record is plan.make_me_record:
                     person.values["is_me"] = True
                     person.dirty = True
