@@ -1,6 +1,7 @@
-"""What people write after their name (a LinkedIn headline, a call for work, a company
-after a contact's name) is no part of it: it goes to the notes, so the name meets the same
-person's name in an address book (SQLite and PostgreSQL)."""
+"""What people write after their name (a LinkedIn headline, a call for work) is no part of
+it: it goes to the notes, so the name meets the same person's name in an address book; a
+key made from the name still holds it, so keys stay as they were and two records told
+apart only by theirs stay apart (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from goodword.importers.cleaning import clean_name
 from goodword.importers.report import Outcome
 
-from .test_messy_names_birthdays_and_links import CONNECTIONS, GOOGLE, people, run
+from .test_messy_names_birthdays_and_links import CONNECTIONS, GOOGLE, parse, people, run
 
 
 @pytest.mark.parametrize(
@@ -18,6 +19,7 @@ from .test_messy_names_birthdays_and_links import CONNECTIONS, GOOGLE, people, r
         ("Doe | Product Leader", "Doe", "Product Leader"),
         ("Doe\uff5cHiring", "Doe", "Hiring"),  # a full-width bar
         ("Doe • Data • AI", "Doe", "Data • AI"),
+        ("Doe|Hiring", "Doe", "Hiring"),
         ("Doe \u2013 Talent Partner", "Doe", "Talent Partner"),  # an en dash
         ("Doe \u2014 Founder", "Doe", "Founder"),  # an em dash
         ("Doe - Hiring!", "Doe", "Hiring!"),
@@ -34,7 +36,18 @@ def test_a_headline_after_the_name_moves_to_the_notes(family: str, kept: str, wr
 
 @pytest.mark.parametrize(
     "family",
-    ["Marie - Claire", "Smith-Jones", "García 🇪🇸", "O'Neil", "#1 Fan"],
+    [
+        "Marie - Claire",
+        "Marie \u2013 Claire",
+        "Lloyd - Van Damme",
+        "Smith - Coachman",
+        "Smith - Acme Plumbing",
+        "Smith-Jones",
+        "García 🇪🇸",
+        "O'Neil",
+        "#1 Fan",
+        "Doe #2",
+    ],
 )
 def test_what_may_be_a_name_stays_in_it(family: str) -> None:
     given, kept, notes = clean_name("Anne", family)
@@ -50,8 +63,53 @@ def test_a_headline_beside_credentials_and_pronouns_goes_too() -> None:
     )
 
 
-def test_a_nickname_in_brackets_is_still_a_nickname() -> None:
-    assert clean_name("William", "Gates (Bill)") == ("William", "Gates", ["Goes by Bill"])
+@pytest.mark.parametrize("nickname", ["Bill", "At", "Mary Jo Ann"])
+def test_a_nickname_in_brackets_is_still_a_nickname(nickname: str) -> None:
+    assert clean_name("Wil", f"Gates ({nickname})") == ("Wil", "Gates", [f"Goes by {nickname}"])
+
+
+def test_a_long_run_of_spaces_in_a_name_is_one_space() -> None:
+    assert clean_name("Ann", "Jane" + " " * 5_000 + "Doe")[:2] == ("Ann", "Jane Doe")
+
+
+def test_keys_made_from_the_name_keep_the_headline() -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe | Design Lead\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe | Hiring\r\nEND:VCARD\r\n"
+    )
+    linkedin = CONNECTIONS + "Jane,Doe | Hiring,,,Acme,PM,12 Mar 2024\n"
+    google = GOOGLE + "Jane,Doe | Hiring,jane@acme.example,Acme,\n"
+    assert [(p.name, p.key) for p in parse("a.vcf", cards).people] == [
+        ("Jane Doe", "name:jane doe | design lead"),
+        ("Jane Doe", "name:jane doe | hiring"),
+    ]
+    assert [p.key for p in parse("Connections.csv", linkedin).people] == [
+        "name:jane doe | hiring|2024-03-12"
+    ]
+    assert [p.key for p in parse("contacts.csv", google).people] == [
+        "name:jane doe | hiring|jane@acme.example"
+    ]
+
+
+def test_two_cards_told_apart_only_by_their_headlines_keep_their_people_in_any_order(
+    session, workspace
+) -> None:
+    def cards(*headlines: str) -> str:
+        return "".join(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe | {h}\r\nTEL:+1415555{n:04}\r\n"
+            "END:VCARD\r\n"
+            for h, n in ((h, {"Design Lead": 100, "Hiring": 222}[h]) for h in headlines)
+        )
+
+    run(session, workspace, "a.vcf", cards("Design Lead", "Hiring"))
+    again = run(session, workspace, "a.vcf", cards("Hiring", "Design Lead"))
+
+    assert [row.outcome for row in again.rows] == [Outcome.UNCHANGED] * 2
+    phones = {p.notes: [n.number for n in p.phones] for p in people(session, workspace)}
+    assert phones == {
+        "Written with the name: Design Lead": ["+14155550100"],
+        "Written with the name: Hiring": ["+14155550222"],
+    }
 
 
 def test_a_connection_with_a_headline_meets_their_address_book_card(session, workspace) -> None:

@@ -45,18 +45,24 @@ HONORIFICS = {
 _PLACEHOLDERS = {"n/a", "tbd", "no name", "(no name)"}
 _PLACEHOLDERS_ALONE = {"unknown", "anonymous", "none", "null"}
 _PLACEHOLDER_WORDS = {p for p in _PLACEHOLDERS | _PLACEHOLDERS_ALONE if p.isalpha()}
-# What people write after their name on LinkedIn, or after a contact's name in an address
-# book: a headline or a call for work after a bar, a bullet, a spaced dash or a hashtag
-# ("Jane Doe | Product Leader", "Sam Lee - Hiring!", "Jo Park #OpenToWork"). After a spaced
-# hyphen or an emoji, only words such as these, or more than one word ("Marie - Claire" is
-# a name).
-# (The bars are | and its full-width form; the dashes en and em.)
-_HEADLINE_MARK = re.compile(r"\s*(?:[|\uff5c]|\s[•·\u2013\u2014]\s|\s-\s|\s#(?=\w))\s*")
+# What people write after their name on LinkedIn: a headline or a call for work after a
+# bar, a spaced bullet or a hashtag ("Jane Doe | Product Leader", "Jo Park #OpenToWork");
+# after a spaced dash or an emoji, or in brackets, only when it has a headline's words
+# ("Sam Lee - Hiring!", "(Open to Work)"): "Marie - Claire" and "Lloyd - Van Damme" are
+# names. (The marks are found without the spaces around them, so a long run of spaces
+# costs no more than its length; the bars are | and its full-width form, the dashes a
+# hyphen, an en dash and an em dash.)
+HEADLINE = "Written with the name: "
+_HEADLINE_MARK = re.compile(
+    r"[|\uff5c]|(?<=\s)(?:\u2022|#(?=[^\W\d_]))|(?<=\s)(?P<dash>[-\u2013\u2014])(?=\s)"
+)
 _HEADLINE_WORDS = re.compile(
-    r"\b(?:hiring|open\s*to\s*work|looking\s+for|seeking|available|recruit\w*|talent|"
-    r"co-?founder|founder|ceo|cto|cfo|coo|consult\w*|coach\w*|speaker|author|engineer\w*|"
-    r"manag\w*|develop\w*|design\w*|freelanc\w*|helping|advis\w*|director|investor|"
-    r"student|at)\b",
+    r"\b(?:hiring|we'?re\s+hiring|open\s*to\s*work|opentowork|looking\s+for|seeking|"
+    r"available|recruit(?:er|ers|ing|ment)?|talent|co-?founder|founder|ceo|cto|cfo|coo|"
+    r"consult(?:ant|ing)|coach(?:ing)?|speaker|author|engineer(?:ing)?|manager|"
+    r"management|developer|designer|design|freelance(?:r)?|helping|advisor|adviser|"
+    r"director|investor|student|entrepreneur|strategist|analyst|marketing|sales|product|"
+    r"leader|leadership)\b",
     re.IGNORECASE,
 )
 
@@ -74,14 +80,14 @@ def strip_symbols(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def clean_whole_name(name: str, notes: list[str]) -> str:
+def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> str:
     """A whole name ("Sam Lee (she/her)", "Priya Nayak, MSc, MBA") cleaned as `clean_name`
     cleans its parts; what it moves out is added to `notes` (once). It is read as a family
     name is, so credentials at its end without a comma ("… O'Neil-Smith PhD") go too. A
     placeholder ("N/A", "-") is no name: ""."""
     if _placeholder(name):
         return ""
-    _given, cleaned, moved = clean_name("", name)
+    _given, cleaned, moved = clean_name("", name, headlines=headlines)
     notes.extend(note for note in moved if note not in notes)
     return cleaned or name
 
@@ -188,9 +194,10 @@ def honorific_name(prefix: str, given: str, family: str, suffix: str = "") -> st
     return " ".join(part for part in (prefix, given, family, suffix) if part)
 
 
-def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
-    """Return (given, family, notes): credentials, pronouns, nicknames and a courtesy title
-    before the given name moved to notes; a placeholder ("N/A", "Unknown", "-") is no name.
+def clean_name(given: str, family: str, *, headlines: bool = True) -> tuple[str, str, list[str]]:
+    """Return (given, family, notes): credentials, pronouns, nicknames, a headline after the
+    name (`_HEADLINE_MARK`; not without `headlines`) and a courtesy title before the given
+    name moved to notes; a placeholder ("N/A", "Unknown", "-") is no name.
 
     >>> clean_name("Priya", "Nayak, MSc, MBA")
     ('Priya', 'Nayak', ['Credentials: MSc, MBA'])
@@ -208,10 +215,11 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
         and family.casefold() not in _PLACEHOLDER_WORDS
     ):
         return given, family, notes
-    headlines: list[str] = []
-    given, family = _take_headline(given, headlines), _take_headline(family, headlines)
     if headlines:
-        notes.append("Written with the name: " + "; ".join(headlines))
+        taken: list[str] = []
+        given, family = _take_headline(given, taken), _take_headline(family, taken)
+        if taken:
+            notes.append(HEADLINE + "; ".join(taken))
     given, family = strip_symbols(given), strip_symbols(family)
     gone = _placeholder(given, family), _placeholder(family, given)
     given, family = ("" if gone[0] else given), ("" if gone[1] else family)
@@ -252,8 +260,8 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
             for found in pattern.findall(text):
                 if _BORN.match(found.strip()):
                     notes.append(found.strip()[0].upper() + found.strip()[1:])  # "Née Müller"
-                elif _HEADLINE_WORDS.search(found) or len(found.split()) > 2:
-                    notes.append("Written with the name: " + found.strip())  # "(Open to work)"
+                elif headlines and _HEADLINE_WORDS.search(found):
+                    notes.append(HEADLINE + found.strip())  # "(Open to work)"
                 elif found.strip():
                     nicknames.append(found.strip())
             text = " ".join(pattern.sub(" ", text).split())
@@ -264,6 +272,15 @@ def clean_name(given: str, family: str) -> tuple[str, str, list[str]]:
     if nicknames:
         notes.append("Goes by " + ", ".join(nicknames))
     return given.strip(" ,"), family.strip(" ,"), notes
+
+
+def name_as_keyed(given: str, family: str, notes: list[str]) -> str | None:
+    """The name `clean_name(given, family)` gives with its headline left in, when it took one
+    out (`IncomingPerson.keyed_name`); else None."""
+    if not any(note.startswith(HEADLINE) for note in notes):
+        return None
+    kept_given, kept_family, _notes = clean_name(given, family, headlines=False)
+    return " ".join(part for part in (kept_given, kept_family) if part) or None
 
 
 def _take_headline(text: str, headlines: list[str]) -> str:
@@ -280,36 +297,30 @@ def _take_headline(text: str, headlines: list[str]) -> str:
     if cut is None:
         return text
     start, end, judged = cut
-    name, rest = text[:start], text[end:]
-    if judged and len(rest.split()) < 2 and not _HEADLINE_WORDS.search(rest):
-        return text
+    name, rest = text[:start].rstrip(), text[end:].strip()
     if not any(char.isalpha() for char in name):
         return text  # nothing before it is a name
-    if rest.strip(" |\uff5c•·\u2013\u2014-#"):
-        headlines.append(" ".join(strip_symbols(rest).split()) or rest.strip())
+    if judged and not _HEADLINE_WORDS.search(rest):
+        return text
+    rest = " ".join(strip_symbols(rest).split())
+    if rest:
+        headlines.append(rest)
     return name.rstrip(" ,")
 
 
 def _headline_start(text: str) -> tuple[int, int, bool] | None:
-    """Where the first mark of a headline in `text` begins and ends, and whether what
-    follows it is a headline only when it looks like one (after a spaced hyphen or an
-    emoji): a `_HEADLINE_MARK`, or an emoji with more after it."""
+    """Where the first mark of a headline in `text` begins and where what follows it starts,
+    and whether that is a headline only when it has a headline's words (after a spaced dash
+    or an emoji); None when there is no mark."""
     found = _HEADLINE_MARK.search(text)
     end = found.start() if found else len(text)
     if not text.isascii():
         for index in range(end):
-            if unicodedata.category(text[index]) == "So" and text[index + 1 :].strip():
-                after = index + 1
-                while after < len(text) and (
-                    text[after].isspace()
-                    or unicodedata.category(text[after]) in ("So", "Mn")
-                    or text[after] in "\u200d\ufe0f"
-                ):
-                    after += 1
-                return index, after, True
+            if unicodedata.category(text[index]) == "So" and not text[index + 1 :].isspace():
+                return index, index + 1, True
     if found is None:
         return None
-    return found.start(), found.end(), found.group(0).strip() == "-"
+    return found.start(), found.end(), found.group("dash") is not None
 
 
 def _take_credentials(text: str, credentials: list[str]) -> str:

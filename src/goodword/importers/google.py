@@ -12,6 +12,7 @@ from goodword.importers.cleaning import (
     clean_whole_name,
     honorific_name,
     looks_like_email,
+    name_as_keyed,
     parse_date,
     profile_url,
     read_birthday,
@@ -136,11 +137,13 @@ def parse(table: Table) -> Parsed:
         # "Jr." is part of the whole name, "PhD" goes to the notes as credentials do.
         family = get("family name", "last name")
         generational, credentials = split_suffix(get("name suffix"))
-        given, family, notes = clean_name(
-            " ".join(p for p in (get("given name", "first name"), get("additional name",
-                                                                     "middle name")) if p),
-            f"{family}, {credentials}" if credentials else family,
+        given_in = " ".join(
+            p for p in (get("given name", "first name"), get("additional name", "middle name"))
+            if p
         )  # fmt: skip
+        family_in = f"{family}, {credentials}" if credentials else family
+        given, family, notes = clean_name(given_in, family_in)
+        keyed = name_as_keyed(given_in, family_in, notes)
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
             family_name=family or None,
@@ -240,7 +243,10 @@ def parse(table: Table) -> Parsed:
         # re-import finds what an earlier one made: the name's parts (else the whole name,
         # else the first e-mail) and the first e-mail, as the file orders them.
         first_email = next((a for a, _l, _p in emails if looks_like_email(a)), None)
-        name = " ".join(p for p in (given, family) if p) or written or first_email or person.name
+        name = (
+            keyed or " ".join(p for p in (given, family) if p) or written or first_email
+            or person.name
+        )  # fmt: skip
         key = "name:" + name.casefold()
         if first_email:
             key += "|" + first_email.lower()

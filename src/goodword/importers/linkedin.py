@@ -12,6 +12,7 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     looks_like_email,
+    name_as_keyed,
     parse_date,
     parse_datetime,
     profile_url,
@@ -59,6 +60,7 @@ def _person(table: Table, line: int, first: str, last: str, **fields: object) ->
     )  # fmt: skip
     if notes:
         person.notes = "\n".join(notes)
+        person.keyed_name = name_as_keyed(first, last, notes)
     return person
 
 
@@ -156,11 +158,11 @@ def parse_connections(table: Table) -> Parsed:
             person.notes = "\n".join(p for p in (person.notes, f"Job title: {job}") if p)
         key = url or person.key
         if not key:
-            key = _name_key(person.name, person.connected_on)
+            key = _name_key(person.key_name, person.connected_on)
             # Read in the other order (by earlier code, or when nothing in the file proved
             # its order), the date made another key: the record may be known by that one.
             read_then = person.connected_on_otherwise or person.connected_on
-            former = _name_key(person.name, read_then)
+            former = _name_key(person.key_name, read_then)
             times = seen_otherwise[former] = seen_otherwise.get(former, 0) + 1
             if person.connected_on_otherwise is not None:
                 person.former_keys.append(former if times == 1 else f"{former}#{times}")
@@ -301,7 +303,7 @@ def parse_recommendations(table: Table) -> Parsed:
         text = get("text")
         note = f"{heading}:\n{text}" if text else heading
         person.notes = "\n\n".join(p for p in (person.notes, note) if p)
-        person.key = f"name:{person.name.casefold()}"
+        person.key = f"name:{person.key_name.casefold()}"
         parsed.people.append(person)
     return parsed
 

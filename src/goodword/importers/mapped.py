@@ -12,11 +12,13 @@ from typing import Any
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers import dateorder
 from goodword.importers.cleaning import (
+    HEADLINE,
     HONORIFICS,
     clean_name,
     clean_organization,
     clean_whole_name,
     looks_like_email,
+    name_as_keyed,
     profile_url,
     read_birthday,
 )
@@ -189,6 +191,10 @@ def parse_mapped(
             given_name=given or None, family_name=family or None,
             location=", ".join(values.get("location", [])) or None,
         )  # fmt: skip
+        if any(note.startswith(HEADLINE) for note in notes):
+            person.keyed_name = (
+                clean_whole_name(one("name"), [], headlines=False) if whole else None
+            ) or name_as_keyed(one("given"), one("family"), notes)
         for field, found in values.items():
             # A field with one value, mapped to a header two columns share, keeps the first.
             for value in [] if field in MULTI else list(dict.fromkeys(found))[1:]:
@@ -234,7 +240,7 @@ def parse_mapped(
                     )
                 )
                 continue
-        key = one("key") or "name:" + person.name.casefold()
+        key = one("key") or "name:" + person.key_name.casefold()
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)

@@ -11,6 +11,7 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     looks_like_email,
+    name_as_keyed,
     profile_url,
     read_birthday,
 )
@@ -98,6 +99,7 @@ def parse(table: Table) -> Parsed:
             continue
         first = " ".join(p for p in (get("first name"), get("middle name")) if p)
         given, family, notes = clean_name(first, get("last name"))
+        keyed = name_as_keyed(first, get("last name"), notes)
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
             family_name=family or None,
@@ -174,7 +176,9 @@ def parse(table: Table) -> Parsed:
                 )
                 continue
         # Keyed by the name's parts, not the whole name with "Dr." (as Google rows are).
-        key = "name:" + (" ".join(p for p in (given, family) if p) or person.name).casefold()
+        key = (
+            "name:" + (keyed or " ".join(p for p in (given, family) if p) or person.name).casefold()
+        )
         if person.emails:
             key += "|" + person.emails[0].value.lower()
         count = seen[key] = seen.get(key, 0) + 1

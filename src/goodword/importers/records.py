@@ -150,6 +150,10 @@ class IncomingPerson:
     # part of what the record says.
     connected_on_otherwise: date | None = None
     former_keys: list[str] = field(default_factory=list)
+    # The name as a key is made of it when a headline was taken out of it ("Jane Doe | Product
+    # Leader"): keys made before headlines were taken out stay the same, and two records
+    # told apart only by theirs keep keys of their own. Not part of what the record says.
+    keyed_name: str | None = None
     # Where Goodword's own JSON export says the person came from besides it (not part of
     # what the record says: like the file and line, no part of the fingerprint).
     earlier_sources: list[EarlierSource] = field(default_factory=list)
@@ -161,6 +165,11 @@ class IncomingPerson:
     def name(self) -> str:
         parts = [p for p in (self.given_name, self.family_name) if p]
         return self.display_name or " ".join(parts)
+
+    @property
+    def key_name(self) -> str:
+        """The name a key made from the name is made of (`keyed_name`, else `name`)."""
+        return self.keyed_name or self.name
 
     def known_by(self, email_first: bool = False) -> str | None:
         """What a record that gives no name is shown as, as an address book shows it: its

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from goodword.importers.cleaning import (
+    HEADLINE,
     clean_name,
     clean_organization,
     clean_whole_name,
     honorific_name,
     keep_in_touch_days,
     looks_like_email,
+    name_as_keyed,
     parse_date,
     profile_url,
     read_birthday,
@@ -237,6 +239,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                         prop.line,
                     )
                 )
+    written = person.display_name  # (the FN as the card gives it)
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
         person.source = "goodword"
@@ -256,6 +259,10 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             # own, so the whole name keeps them.
             person.display_name = honorific_name(prefix, clean_given, clean_family, generational)
     person.given_name, person.family_name = clean_given or None, clean_family or None
+    if not own and any(note.startswith(HEADLINE) for note in name_notes):
+        person.keyed_name = (
+            clean_whole_name(written, [], headlines=False) if written else None
+        ) or name_as_keyed(given, family, name_notes)
     if own_positions:
         person.positions = own_positions
     else:
@@ -413,7 +420,7 @@ def parse(document: Document) -> Parsed:
         person = _person(document, card, parsed)
         if person is None:
             continue
-        key = person.key or "name:" + person.name.casefold() + (
+        key = person.key or "name:" + person.key_name.casefold() + (
             "|" + person.emails[0].value.lower() if person.emails else ""
         )
         count = seen[key] = seen.get(key, 0) + 1
