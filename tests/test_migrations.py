@@ -301,3 +301,49 @@ def test_people_are_found_by_the_former_names_their_notes_hold(empty_engine: Eng
     migrate.upgrade(empty_engine)
     assert found("jones carla") == carla
     assert found("dora") == [("Dora Jonsson", "")]  # "Formerly at …" is about a job, no name
+
+
+def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> None:
+    """0014: a tag or interest an import kept with a line break in it is split into one per
+    line (people's and leads'), so the whole-workspace backup takes them back."""
+    from alembic import command
+    from sqlalchemy import select, update
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.exchange import service as exchange
+    from goodword.leads.models import Lead, LeadKind
+    from goodword.people.models import Person
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ada, bob = f.person(session, ws, "Ada"), f.person(session, ws, "Bob")
+        session.add(Lead(workspace_id=ws, kind=LeadKind.EVENT, title="Meetup",
+                         tags=["Data\nAI", "Data"]))  # fmt: skip
+        session.flush()
+        # As imports kept them before this revision (the forms never took such tags).
+        session.execute(update(Person).where(Person.id == ada.id).values(
+            tags=["Met at\nPyCon", "Maths", "maths\r\nOslo"], interests=["Ski\u2028trip"]
+        ))  # fmt: skip
+        session.execute(update(Person).where(Person.id == bob.id).values(tags=["Kraków"]))
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    migrate.upgrade(empty_engine)
+
+    with transaction(sessions) as session:
+        people = session.execute(
+            select(Person.display_name, Person.tags, Person.interests).order_by(Person.id)
+        ).all()
+        leads = session.scalars(select(Lead.tags)).all()
+        backup = exchange.export_workspace(session, workspace_id=ws)
+    assert [tuple(row) for row in people] == [
+        ("Ada", ["Met at", "PyCon", "Maths", "Oslo"], ["Ski", "trip"]),
+        ("Bob", ["Kraków"], []),
+    ]
+    assert leads == [["Data", "AI"]]
+    exchange.read_document(backup)  # (refused before: a tag is one line)

@@ -104,8 +104,15 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
         if out.keep_in_touch_days is None:
             out.keep_in_touch_days = record.keep_in_touch_days
+        # A tag is one line: one a file wrote over two (a vCard's CATEGORIES with a "\n", a
+        # spreadsheet cell of two lines) is two tags.
         if record.tags:
-            out.tags = clean_list([*out.tags, *(t[:60] for t in record.tags)])
+            out.tags = clean_list([*out.tags, *_lines(record.tags)])
         if record.interests:
-            out.interests = clean_list([*out.interests, *(t[:60] for t in record.interests)])
+            out.interests = clean_list([*out.interests, *_lines(record.interests)])
     return out
+
+
+def _lines(values: list[str]) -> list[str]:
+    """Each value's lines, each cut to a tag's 60 characters."""
+    return [line.strip()[:60] for value in values for line in value.splitlines()]

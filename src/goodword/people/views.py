@@ -166,7 +166,10 @@ async def update_person(
     values = dict(form)
     try:
         context = service.input_context(session, workspace_id=workspace_id)
-        data = validate(PersonUpdate, person_input(form), context=context)
+        read = person_input(form)
+        for field in ("tags", "interests"):
+            read[field] = whole_again(read.get(field, []), getattr(person, field))
+        data = validate(PersonUpdate, read, context=context)
         service.update(session, workspace_id=workspace_id, person_id=person_id, data=data)
         duplicates.queue_shared_details(session, workspace_id=workspace_id, person_id=person_id)
     except GoodwordError as exc:
@@ -312,6 +315,36 @@ def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) ->
         session, workspace_id=workspace_id, query=query, kinds=("person",), limit=limit
     )
     return service.get_many(session, workspace_id=workspace_id, ids=[hit.record_id for hit in hits])
+
+
+def whole_again(values: list[str], held: list[str]) -> list[str]:
+    """The form's list field as read (split on commas), with each value the person holds
+    that has a comma in it ("Stanford, class of 2012", an imported label) put back
+    together, so saving the form leaves it as it was.
+
+    >>> whole_again(["Stanford", "class of 2012", "Maths"], ["Stanford, class of 2012"])
+    ['Stanford, class of 2012', 'Maths']
+    """
+    commas = {_comma_spaced(tag).casefold(): tag for tag in held if "," in tag}
+    if not commas:
+        return values
+    out: list[str] = []
+    index = 0
+    while index < len(values):
+        for end in range(len(values), index + 1, -1):
+            joined = ", ".join(values[index:end]).casefold()
+            if joined in commas:
+                out.append(commas[joined])
+                index = end
+                break
+        else:
+            out.append(values[index])
+            index += 1
+    return out
+
+
+def _comma_spaced(text: str) -> str:
+    return ", ".join(part.strip() for part in text.split(","))
 
 
 def person_input(form: Mapping[str, Any]) -> dict[str, Any]:
