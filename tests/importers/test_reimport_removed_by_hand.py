@@ -203,12 +203,13 @@ def test_a_place_a_matched_record_never_set_is_left_empty_in_those_words(
     assert ada(session, workspace).location is None
 
 
-def test_what_a_split_took_back_comes_back_from_the_person_s_own_record(
+def test_what_a_split_took_back_that_her_own_card_gives_is_named_and_reapply_brings_it(
     session, workspace, tmp_path
 ):
     # Her own card gives an e-mail address; a Google row with it (someone else's phone and
     # tag) is matched to her; later her own card gives that phone and tag too. Splitting the
-    # Google row off takes them back, and her card's next change gives them back.
+    # Google row off takes them back; her card's next change names them, and reapply (or
+    # nothing) decides: nothing the user took off by hand comes back unasked.
     run(session, workspace, own_card(tmp_path / "a"))
     google = tmp_path / "contacts.csv"
     google.write_text(
@@ -222,14 +223,19 @@ def test_what_a_split_took_back_comes_back_from_the_person_s_own_record(
     splitting.split_off(
         session, workspace_id=workspace.id, person_id=person.id, source_id=matched.id
     )
+    changed = own_card(tmp_path / "c", more=True, birthday="1815-12-11")
+    again = run(session, workspace, changed)
+    assert row_of(again, "Ada Lovelace").detail == (
+        "birthday now 1815-12-11; not put back, as taken off since the last import: tag "
+        "Maths, phone +44 20 7946 0001 (import with reapply to bring them back)"
+    )
+    run(session, workspace, changed, reapply=True)
+    session.expire_all()
     kept = session.get(Person, person.id)
-    session.refresh(kept)
-    assert ([p.number for p in kept.phones], kept.tags) == ([], [])
-    run(session, workspace, own_card(tmp_path / "c", more=True, birthday="1815-12-11"))
-    kept = session.get(Person, person.id)
-    session.refresh(kept)
-    assert [p.number for p in kept.phones] == ["+442079460001"]
-    assert kept.tags == ["Maths"]
+    assert kept is not None and ([p.number for p in kept.phones], kept.tags) == (
+        ["+442079460001"],
+        ["Maths"],
+    )
 
 
 def own_card(folder: Path, *, more: bool = False, birthday: str = "1815-12-10") -> Path:
@@ -251,3 +257,23 @@ def set_place(session: Session, workspace: Workspace, place: str | None) -> None
         .values(location=place)
     )
     session.flush()
+
+
+def test_what_was_kept_of_a_matched_record_never_names_an_organization_made_later(
+    session, workspace, tmp_path
+):
+    # The card is matched to Ada (same e-mail); its organization is deleted; the card's
+    # next change leaves the job off, and the organization made for it goes again. One made
+    # later (which SQLite may give the same id) is no part of what the card said.
+    f.person(session, workspace.id, "Ada Lovelace", emails=["ada@analytical.example"])
+    run(session, workspace, card(tmp_path / "a"))
+    (engines,) = session.scalars(select(Organization)).all()
+    organizations.delete(session, workspace_id=workspace.id, organization_id=engines.id)
+    run(session, workspace, card(tmp_path / "b", birthday="1815-12-11"))
+    f.organization(session, workspace.id, "Evil Corp")
+    person = ada(session, workspace)
+    (matched,) = [s for s in person.sources if s.matched is not None]
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=person.id, source_id=matched.id
+    )
+    assert [p.organization.name for p in split.person.positions] == []

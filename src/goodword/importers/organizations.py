@@ -18,6 +18,7 @@ from goodword.importers.report import ImportReport
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.models import Organization
 from goodword.organizations.names import organization_key
+from goodword.organizations.service import forget_in_matches
 from goodword.people.models import Position
 from goodword.records import clean_list, sort_key
 from goodword.search.models import SearchDocument
@@ -117,6 +118,7 @@ def drop_unheld(
         SearchDocument.workspace_id == state.workspace_id,
         SearchDocument.kind == "organization", SearchDocument.record_id.in_(unheld),
     ))  # fmt: skip
+    forget_in_matches(session, state.workspace_id, set(unheld))
     session.execute(delete(Organization).where(Organization.id.in_(unheld)))
     report.organizations_created -= len(unheld)
     for key, (org_id, _name, _aliases) in list(state.organizations.items()):

@@ -200,10 +200,6 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
             source.person_id = new.id
         elif (source.source, source.external_key) in brought:
             source.person_id = new.id
-        elif outcome.taken_back:
-            # What the split took back, the person's own records may give too: compared in
-            # full at their next import, they give it back (not read as taken off by hand).
-            source.fingerprint = None
     _tie(session, workspace_id, person, new, kept, outcome)
     _apart(session, workspace_id, person.id, new.id)
     session.flush()

@@ -160,15 +160,15 @@ def delete(session: Session, *, workspace_id: int, organization_id: int) -> None
             f"{organization.name} has {in_use} opportunit{'y' if in_use == 1 else 'ies'}; "
             "delete or move them first."
         )
-    _forget_in_matches(session, workspace_id, organization.id)
+    forget_in_matches(session, workspace_id, {organization.id})
     search.remove(session, kind=KIND, record_id=organization.id)
     session.delete(organization)
     session.flush()
 
 
-def _forget_in_matches(session: Session, workspace_id: int, organization_id: int) -> None:
-    """What imports kept of matched records' jobs there goes with the organization, as the
-    jobs do, so its id (which SQLite gives out again) never names another one there."""
+def forget_in_matches(session: Session, workspace_id: int, organization_ids: set[int]) -> None:
+    """What imports kept of matched records' jobs at these organizations goes with them, as
+    the jobs do, so their ids (which SQLite gives out again) never name another one there."""
     from goodword.importers.matched import forget_organization
     from goodword.people.models import PersonSource
 
@@ -178,7 +178,9 @@ def _forget_in_matches(session: Session, workspace_id: int, organization_id: int
         )
     ):
         assert source.matched is not None
-        kept = forget_organization(source.matched, organization_id)
+        kept = source.matched
+        for organization_id in organization_ids:
+            kept = forget_organization(kept, organization_id)
         if kept != source.matched:
             source.matched = kept
 
