@@ -191,9 +191,11 @@ def test_people_split_json_is_the_api_s_shape(run, tmp_path: Path):
     listed = json.loads(run("people", "provenance", "1", "--json").stdout)
     assert set(listed) == {"person_id", "sources"}
     assert set(listed["sources"][1]) == {
-        "id", "source", "file_name", "external_key", "imported_at", "line", "can_split",
-        "merge_id",
+        "id", "source", "file_name", "external_key", "shown_key", "imported_at", "line",
+        "can_split", "merge_id",
     }  # fmt: skip
+    assert listed["sources"][1]["shown_key"] == "https://www.linkedin.com/in/ada-l-other"
+    assert listed["sources"][0]["shown_key"] == "none: known by name and e-mail"  # no UID
     done = run("people", "split", "1", str(listed["sources"][1]["id"]), "--json")
     assert done.exit_code == 0, done.output
     body = json.loads(done.stdout)

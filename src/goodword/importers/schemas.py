@@ -20,6 +20,9 @@ class SourceOut(BaseModel):
     file_name: str | None
     # The source's own id for the record, or the key Goodword made ("name:…").
     external_key: str | None
+    # The id as the person page shows it: the source's own, or what Goodword knows the
+    # record by ("none: known by name and e-mail").
+    shown_key: str
     imported_at: datetime
     # Its line or card in the file, for a record an import matched to this person.
     line: int | None
@@ -41,6 +44,7 @@ def source_out(source: splitting.SourceRead) -> SourceOut:
         source=source.source,
         file_name=source.file_name,
         external_key=source.external_key,
+        shown_key=source.shown_key,
         imported_at=source.imported_at,
         line=source.line,
         can_split=source.can_split,
