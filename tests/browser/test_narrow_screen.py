@@ -111,3 +111,45 @@ def test_the_organizations_list_does_not_scroll_sideways_on_a_phone(
     expect(table.locator("tbody tr")).to_have_count(3)
     assert _page_overflow(page) <= 0
     expect(page.locator(".table-scroll > #organizations-table > table")).to_have_count(1)
+
+
+def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
+    live_server, page: Page
+) -> None:
+    from datetime import date
+
+    from goodword.importers.records import Upload
+    from goodword.importers.service import import_files
+
+    connections = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Bartholomew,Featherstonehaugh-Cholmondeley | Principal Internationalisation Engineer,"
+        ",,Donaudampfschifffahrtsgesellschaft,Chief Technology Officer,12 Mar 2024\n"
+    )
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        report = import_files(
+            session, workspace_id=workspace_id, today=date(2026, 11, 25),
+            paths_or_uploads=[Upload("Connections.csv", connections.encode())],
+        )  # fmt: skip
+        person_id = report.rows[0].person_id
+    engine.dispose()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/imports/{report.id}")
+    row = page.locator("table.import-rows tbody tr").first
+    details = row.locator('td[data-label="Person"]')
+    expect(details).to_contain_text("Bartholomew Featherstonehaugh-Cholmondeley")
+    box = details.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert _page_overflow(page) <= 0
+    # The column's name is said in each cell, as its heading is out of sight.
+    label = details.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Person: "'
+
+    page.goto(f"{live_server.url}/people/{person_id}")
+    cell = page.locator('#provenance td[data-label="Id in the file"]')
+    expect(cell).to_contain_text("none: known by name and connection date")
+    box = cell.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
