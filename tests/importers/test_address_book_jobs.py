@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -85,3 +86,20 @@ def test_another_grade_is_another_job(session, workspace):
     run(session, workspace, linkedin("Globex", "Engineer I"))
     run(session, workspace, card("Globex", "Engineer II"))
     assert jobs(session) == [("Globex", "Engineer I", False), ("Globex", "Engineer II", True)]
+
+
+@pytest.mark.parametrize(
+    ("short", "whole"),
+    [("Eng Mgr", "Engineering Manager"), ("Sr Acct Exec", "Senior Account Executive"),
+     ("Mktg Dir", "Marketing Director")],
+)  # fmt: skip
+def test_a_title_written_short_word_by_word_is_the_same_job(session, workspace, short, whole):
+    run(session, workspace, linkedin("Globex", whole))
+    run(session, workspace, card("Globex", short))
+    assert jobs(session) == [("Globex", whole, True)]
+
+
+def test_letters_of_a_title_in_order_are_no_short_form_of_it(session, workspace):
+    run(session, workspace, linkedin("Globex", "Coordinator"))
+    run(session, workspace, card("Globex", "CTO"))
+    assert jobs(session) == [("Globex", "Coordinator", False), ("Globex", "CTO", True)]

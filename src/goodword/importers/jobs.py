@@ -46,7 +46,14 @@ def _one_employer(state: WorkspaceState, held: Held, incoming: IncomingPosition)
 
 def _one_title(held: str | None, title: str | None) -> bool:
     """Whether two titles are one, shortened or written out word by word ("VP Eng" and
-    "VP Engineering", "Sr. Data Sci." and "Sr Data Scientist")."""
+    "VP Engineering", "Sr. Data Sci." and "Sr Data Scientist", "Eng Mgr" and "Engineering
+    Manager").
+
+    >>> _one_title("Engineering Manager", "Eng Mgr"), _one_title("Mktg Dir", "Marketing Director")
+    (True, True)
+    >>> _one_title("Engineer I", "Engineer II"), _one_title("CTO", "Coordinator")
+    (False, False)
+    """
     if not (held and title):
         return False
     a, b = fold(held).split(), fold(title).split()
@@ -57,15 +64,27 @@ def _one_title(held: str | None, title: str | None) -> bool:
 _GRADES = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
 
 
+# Words of titles written short other than by their beginning ("Eng" is "Engineering"'s).
+_SHORT = {
+    "mgr": ("manager",), "mngr": ("manager",), "mgmt": ("management",), "mktg": ("marketing",),
+    "sr": ("senior",), "snr": ("senior",), "jr": ("junior",), "acct": ("account", "accountant"),
+    "acctg": ("accounting",), "asst": ("assistant",), "assoc": ("associate",),
+    "engr": ("engineer", "engineering"), "dept": ("department",), "govt": ("government",),
+    "intl": ("international",), "natl": ("national",), "sw": ("software",),
+    "hw": ("hardware",), "svc": ("service",), "svcs": ("services",), "ops": ("operations",),
+    "devt": ("development",), "sls": ("sales",), "cust": ("customer",),
+}  # fmt: skip
+
+
 def _one_word(a: str, b: str) -> bool:
+    """Whether two words of a title are one, one written short: its beginning ("Eng" for
+    "Engineering") or a short form of `_SHORT` ("Mgr" for "Manager")."""
     shorter, longer = sorted((a, b), key=len)
     if shorter == longer:
         return True
-    return (
-        len(shorter) >= 2
-        and longer.startswith(shorter)
-        and not (shorter in _GRADES or shorter.isdigit() or longer.isdigit())
-    )
+    if len(shorter) < 2 or shorter in _GRADES or shorter.isdigit() or longer.isdigit():
+        return False
+    return longer.startswith(shorter) or longer in _SHORT.get(shorter, ())
 
 
 def _elsewhere(state: WorkspaceState, held: Held, org_id: int) -> bool:
