@@ -59,7 +59,9 @@ def test_each_kind_of_file_imports_through_the_page(
 def test_the_report_shows_every_row_with_its_outcome(client, files):
     response = client.post("/import", files=files("Connections.csv"))
     rows = re.findall(
-        r'<tr data-outcome="(\w+)">\s*<td>Connections.csv</td>\s*<td>(\d+)</td>', response.text
+        r'<tr data-outcome="(\w+)">\s*<td data-label="File">Connections.csv</td>\s*'
+        r'<td data-label="Line">(\d+)</td>',
+        response.text,
     )
     assert rows == [("created", "5"), ("created", "6"), ("created", "7"), ("skipped", "8"),
                     ("created", "9"), ("created", "10"), ("created", "11")]  # fmt: skip
@@ -82,7 +84,8 @@ def test_a_second_source_merges_and_the_report_says_so(client, files):
     client.post("/import", files=files("Connections.csv"))
     response = client.post("/import", files=files("google_legacy.csv"))
     merged = re.search(
-        r'<tr data-outcome="merged">.*?<a href="/people/\d+">Ada Lovelace</a></td>\s*<td>([^<]*)',
+        r'<tr data-outcome="merged">.*?<a href="/people/\d+">Ada Lovelace</a></td>\s*'
+        r'<td data-label="Details">([^<]*)',
         response.text,
         re.S,
     )
@@ -388,7 +391,8 @@ def test_the_person_page_shows_where_they_came_from(client, files, session, work
     mae = session.scalars(select(Person).where(Person.display_name == "Mae Jemison")).one()
     page = client.get(f"/people/{mae.id}")
     assert "Where Mae Jemison came from" in page.text
-    assert re.search(r"<td>CSV</td>\s*<td>crm.csv</td>\s*<td class=\"small\">C-101</td>",
+    assert re.search(r"<td>CSV</td>\s*<td data-label=\"File\">crm.csv</td>\s*"
+                     r"<td class=\"small\" data-label=\"Id in the file\">C-101</td>",
                      page.text)  # fmt: skip
     by_hand = f.person(session, workspace.id, "Hedy Lamarr")
     assert "Added by hand in Goodword, not imported." in client.get(f"/people/{by_hand.id}").text

@@ -259,3 +259,24 @@ def test_unfolded_note_lines_are_decoded_from_quoted_printable():
     )
     (erin,) = parse_text("erin.vcf", card).people
     assert erin.notes == "Call back\nCafé at five"
+
+
+def test_a_newer_positions_csv_ends_a_job_when_it_says_not_at_the_next_one_s_start(
+    session, workspace
+):
+    first = POSITIONS_HEAD + "Amber Bank,Analyst,,Pittsburgh,Jun 2016,\n"
+    run(session, workspace.id, upload("Profile.csv", PROFILE), upload("Positions.csv", first))
+    newer = POSITIONS_HEAD + (
+        "Kestrel Labs,Senior Analyst,,Pittsburgh,Oct 2026,\n"
+        "Amber Bank,Analyst,,Pittsburgh,Jun 2016,Sep 2026\n"
+    )
+    report = run(session, workspace.id, upload("Positions.csv", newer))
+    assert jobs(session, workspace.id) == {
+        "Amber Bank": (date(2016, 6, 1), date(2026, 9, 1), False),
+        "Kestrel Labs": (date(2026, 10, 1), None, True),
+    }
+    (row,) = report.rows
+    # (In the file's order, though the ended job is applied first.)
+    assert (
+        row.detail == "now Senior Analyst at Kestrel Labs; Analyst at Amber Bank ended 2026-09-01"
+    )

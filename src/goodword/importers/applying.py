@@ -153,8 +153,14 @@ def apply_record(
             for held in [held_job(state, person, position)]
             if held is not None
         }
-        for position in data.positions:
-            changes += add_job(state, org_names, person, position, out, own)
+        # The jobs it says ended go first, so a job it says is current ends none of them
+        # at its own start (their own ends are the file's); the report keeps the file's order.
+        done: dict[int, list[str]] = {}
+        for index in sorted(
+            range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
+        ):
+            done[index] = add_job(state, org_names, person, data.positions[index], out, own)
+        changes += [change for index in sorted(done) for change in done[index]]
     if taken_off and left is not None:
         left.append(
             "not put back, as taken off since the last import: "

@@ -116,8 +116,10 @@ def add_job(
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
-        return _written_out(out, held_already, incoming.title) + _department(
-            out, held_already, incoming.department
+        return (
+            _written_out(out, held_already, incoming.title)
+            + _department(out, held_already, incoming.department)
+            + _ended(out, held_already, incoming, org_names)
         )
     org_id = organization_id(state, incoming.organization)
     org_name = org_names[org_id]
@@ -168,6 +170,23 @@ def _written_out(out: Changes, held: Held, title: str | None) -> list[str]:
     elif held.row is not None:  # started by an earlier record of this import
         held.row["title"] = title
     return [f"title {title} (was {was})"]
+
+
+def _ended(
+    out: Changes, held: Held, incoming: IncomingPosition, org_names: dict[int, str]
+) -> list[str]:
+    """The job is held already, with no end; this record says when it ended (a newer
+    Positions.csv gives a Finished On)."""
+    end = incoming.end_date
+    if end is None or held.end_date is not None or (held.start_date and end < held.start_date):
+        return []
+    held.end_date, held.is_current = end, False
+    if held.id:
+        out.ended.append({"id": held.id, "is_current": False, "end_date": end})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row.update(is_current=False, end_date=end)
+    role = held.title or "a role"
+    return [f"{role} at {org_names[held.organization_id]} ended {end.isoformat()}"]
 
 
 def _department(out: Changes, held: Held, department: str | None) -> list[str]:
