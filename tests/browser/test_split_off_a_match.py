@@ -55,7 +55,7 @@ def test_a_wrong_match_is_split_off_from_the_person_page(live_server, page: Page
     expect(page.locator(".flash")).to_contain_text(
         re.compile(
             r"Ada Lovelace \(number \d+\) is now a person of their own, split off Ada Lovelace "
-            r"\(number \d+\), who lost 4 things"
+            r"\(number \d+\), taking back the 4 changes the record made to them"
         )
     )
     expect(page.get_by_role("link", name="ada.l@acme.example")).to_be_visible()

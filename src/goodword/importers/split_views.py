@@ -33,7 +33,7 @@ def split_source(
         session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
     )
     taken = len(split.outcome.taken_back)
-    lost = f", who lost {taken} thing{'s' if taken != 1 else ''} the record had added"
+    lost = f", taking back the {taken} change{'s' if taken != 1 else ''} the record made to them"
     return redirect(
         f"/people/{split.person.id}",
         flash=f"{split.person.display_name} (number {split.person.id}) is now a person of "
