@@ -280,3 +280,26 @@ def test_a_newer_positions_csv_ends_a_job_when_it_says_not_at_the_next_one_s_sta
     assert (
         row.detail == "now Senior Analyst at Kestrel Labs; Analyst at Amber Bank ended 2026-09-01"
     )
+
+
+def test_a_job_retitled_in_a_newer_positions_csv_is_the_same_job(session, workspace):
+    first = POSITIONS_HEAD + "Kestrel Labs,Product Analyst,,Pittsburgh,Oct 2026,\n"
+    run(session, workspace.id, upload("Profile.csv", PROFILE), upload("Positions.csv", first))
+    newer = POSITIONS_HEAD + "Kestrel Labs,Senior Product Analyst,,Pittsburgh,Oct 2026,\n"
+    report = run(session, workspace.id, upload("Positions.csv", newer))
+    (row,) = report.rows
+    assert row.detail == "title Senior Product Analyst at Kestrel Labs (was Product Analyst)"
+    titles = session.execute(select(Position.title, Position.is_current)).all()
+    assert [tuple(t) for t in titles] == [("Senior Product Analyst", True)]
+
+
+def test_two_current_jobs_at_one_organization_from_one_start_both_stay(session, workspace):
+    both = POSITIONS_HEAD + (
+        "Kestrel Labs,Product Analyst,,Pittsburgh,Oct 2026,\n"
+        "Kestrel Labs,Data Steward,,Pittsburgh,Oct 2026,\n"
+    )
+    run(session, workspace.id, upload("Profile.csv", PROFILE), upload("Positions.csv", both))
+    newer = both + "Amber Bank,Analyst,,Pittsburgh,Jun 2016,Feb 2021\n"
+    run(session, workspace.id, upload("Positions.csv", newer))
+    titles = session.execute(select(Position.title).order_by(Position.title)).scalars().all()
+    assert titles == ["Analyst", "Data Steward", "Product Analyst"]

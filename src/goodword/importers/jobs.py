@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from goodword.duplicates.names import fold
 from goodword.importers.bulk import Changes, Held, Known, cut
 from goodword.importers.organizations import organization_id
@@ -112,7 +114,9 @@ def add_job(
     known to have held (the same organization and title; for a dated one, the same
     start) adds nothing: a record without dates cannot tell that the person went back
     to a job that has since ended, and an older copy (an old address book) must not
-    undo the move a newer one recorded.
+    undo the move a newer one recorded. A dated record lists every job (Positions.csv, an
+    export), so a current job it gives with the start of a current one held at the same
+    organization, which it does not list, is that job retitled.
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
@@ -127,6 +131,13 @@ def add_job(
     start = incoming.start_date
     dated = start is not None or incoming.end_date is not None
     current = incoming.is_current and incoming.end_date is None
+    if current and start is not None:
+        retitled = _retitled(state, person, org_id, start, own)
+        if retitled is not None:
+            was_title = retitled.title
+            _set_title(out, retitled, title)
+            own.add(id(retitled))
+            return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
     was = []
     for held in person.positions:
         moved = _elsewhere(state, held, org_id)
@@ -158,17 +169,38 @@ def add_job(
     return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
 
 
+def _retitled(
+    state: WorkspaceState, person: Known, org_id: int, start: date, own: set[int]
+) -> Held | None:
+    """The current job held at the organization since `start` that the record does not
+    list (not in `own`), if any: the one a job of the record with another title is."""
+    for held in person.positions:
+        if (
+            held.is_current
+            and held.start_date == start
+            and id(held) not in own
+            and not _elsewhere(state, held, org_id)
+        ):
+            return held
+    return None
+
+
+def _set_title(out: Changes, held: Held, title: str | None) -> None:
+    held.title = title
+    if held.id:
+        out.titles.append({"id": held.id, "title": title})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row["title"] = title
+
+
 def _written_out(out: Changes, held: Held, title: str | None) -> list[str]:
     """The job is held already; its title written out in full when this record has it so
     ("VP Engineering" for "VP Eng")."""
     title = cut(title, 200)
     if not (title and held.title) or len(title) <= len(held.title):
         return []
-    was, held.title = held.title, title
-    if held.id:
-        out.titles.append({"id": held.id, "title": title})
-    elif held.row is not None:  # started by an earlier record of this import
-        held.row["title"] = title
+    was = held.title
+    _set_title(out, held, title)
     return [f"title {title} (was {was})"]
 
 
