@@ -198,7 +198,9 @@ def test_reapply_applies_unchanged_records_again(client, files):
     assert {r["detail"] for r in passed_over["rows"] if r["outcome"] == "unchanged"} == {
         "unchanged since the last import"
     }
-    assert {r["detail"] for r in reapplied["rows"] if r["outcome"] == "unchanged"} == {""}
+    assert {r["detail"] for r in reapplied["rows"] if r["outcome"] == "unchanged"} == {
+        "nothing new in the file"
+    }
 
 
 def test_an_import_while_another_runs_in_the_workspace_is_a_409(

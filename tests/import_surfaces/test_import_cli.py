@@ -226,7 +226,9 @@ def test_reapply_applies_unchanged_records_again(run):
     # Compared in full again (and nothing was missing, so still unchanged).
     again = json.loads(reapplied.stdout)
     assert again["counts"]["unchanged"] == passed_over["counts"]["unchanged"] == 2
-    assert {r["detail"] for r in again["rows"] if r["outcome"] == "unchanged"} == {""}
+    assert {r["detail"] for r in again["rows"] if r["outcome"] == "unchanged"} == {
+        "nothing new in the file"
+    }
 
 
 def test_a_dry_run_names_no_person_ids(run):

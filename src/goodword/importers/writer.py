@@ -232,6 +232,9 @@ class Writer:
                     )
                 if not changed:
                     row.outcome = Outcome.UNCHANGED
+                    if not row.detail:
+                        # (Compared in full: applied again, or never fingerprinted.)
+                        row.detail = "nothing new in the file"
             elif row.outcome is Outcome.MERGED and changed:
                 row.detail += " — " + "; ".join(changed)
         self.session.flush()
