@@ -303,3 +303,25 @@ def test_two_current_jobs_at_one_organization_from_one_start_both_stay(session, 
     run(session, workspace.id, upload("Positions.csv", newer))
     titles = session.execute(select(Position.title).order_by(Position.title)).scalars().all()
     assert titles == ["Analyst", "Data Steward", "Product Analyst"]
+
+
+def test_a_job_typed_by_hand_from_the_same_start_is_not_retitled(session, workspace):
+    from goodword.people import service as people
+    from goodword.people.schemas import PersonCreate, PositionCreate
+
+    me = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Alice Example", is_me=True),
+    )  # fmt: skip
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=me.id,
+        data=PositionCreate(organization_name="Kestrel Labs", title="Mentor",
+                            start_date=date(2021, 3, 1)),
+    )  # fmt: skip
+    first = POSITIONS_HEAD + "Kestrel Labs,Analyst,,Pittsburgh,Mar 2021,\n"
+    run(session, workspace.id, upload("Profile.csv", PROFILE), upload("Positions.csv", first))
+    newer = POSITIONS_HEAD + "Kestrel Labs,Senior Analyst,,Pittsburgh,Mar 2021,\n"
+    run(session, workspace.id, upload("Positions.csv", newer))
+    # (The newer copy does not say which of the two it retitled: neither is renamed.)
+    titles = session.execute(select(Position.title).order_by(Position.title)).scalars().all()
+    assert titles == ["Analyst", "Mentor", "Senior Analyst"]

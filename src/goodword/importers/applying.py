@@ -32,6 +32,7 @@ def apply_record(
     said: frozenset[str] | None = None,
     left: list[str] | None = None,
     keep_off: bool = False,
+    again: bool = False,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
@@ -43,7 +44,8 @@ def apply_record(
     e-mail address, a tag, a note, a job) the person lacks now was taken off by hand since
     (an import adds all of them), and stays off; a place, birthday, how-you-met or rhythm
     emptied since stays empty (the record may not have set it: someone had one already).
-    `left` names both."""
+    `left` names both. `again` (a copy of a record imported before, found by its key) may
+    retitle a job (`jobs.add_job`)."""
     off = keep_off and newer and said is not None
     told = said or frozenset()
     taken_off: list[str] = []
@@ -159,7 +161,9 @@ def apply_record(
         for index in sorted(
             range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
         ):
-            done[index] = add_job(state, org_names, person, data.positions[index], out, own)
+            done[index] = add_job(
+                state, org_names, person, data.positions[index], out, own, retitle=again
+            )
         changes += [change for index in sorted(done) for change in done[index]]
     if taken_off and left is not None:
         left.append(

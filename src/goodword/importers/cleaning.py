@@ -303,8 +303,9 @@ def _take_headline(text: str, headlines: list[str]) -> str:
     if judged and not _HEADLINE_WORDS.search(rest):
         return text
     rest = " ".join(strip_symbols(rest).split())
-    if rest:
-        headlines.append(rest)
+    if not rest:
+        return text  # a mark with nothing after it ("Doe |"): left as it is
+    headlines.append(rest)
     return name.rstrip(" ,")
 
 

@@ -103,6 +103,8 @@ def add_job(
     incoming: IncomingPosition,
     out: Changes,
     own: set[int],
+    *,
+    retitle: bool = False,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -114,9 +116,11 @@ def add_job(
     known to have held (the same organization and title; for a dated one, the same
     start) adds nothing: a record without dates cannot tell that the person went back
     to a job that has since ended, and an older copy (an old address book) must not
-    undo the move a newer one recorded. A dated record lists every job (Positions.csv, an
-    export), so a current job it gives with the start of a current one held at the same
-    organization, which it does not list, is that job retitled.
+    undo the move a newer one recorded. With `retitle` (a newer copy of a record), a dated
+    current job at the organization and from the start of the one current job held there
+    that the record does not list is that job retitled: a dated record lists every job
+    (Positions.csv, an export). Two such jobs, or a first import, add the job as a new one
+    (the held one may be a job typed in by hand).
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
@@ -131,7 +135,7 @@ def add_job(
     start = incoming.start_date
     dated = start is not None or incoming.end_date is not None
     current = incoming.is_current and incoming.end_date is None
-    if current and start is not None:
+    if retitle and current and start is not None:
         retitled = _retitled(state, person, org_id, start, own)
         if retitled is not None:
             was_title = retitled.title
@@ -172,17 +176,18 @@ def add_job(
 def _retitled(
     state: WorkspaceState, person: Known, org_id: int, start: date, own: set[int]
 ) -> Held | None:
-    """The current job held at the organization since `start` that the record does not
-    list (not in `own`), if any: the one a job of the record with another title is."""
-    for held in person.positions:
-        if (
-            held.is_current
-            and held.start_date == start
-            and id(held) not in own
-            and not _elsewhere(state, held, org_id)
-        ):
-            return held
-    return None
+    """The one current job held at the organization since `start` that the record does not
+    list (not in `own`), if there is exactly one: the job a job of the record with another
+    title is."""
+    found = [
+        held
+        for held in person.positions
+        if held.is_current
+        and held.start_date == start
+        and id(held) not in own
+        and not _elsewhere(state, held, org_id)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _set_title(out: Changes, held: Held, title: str | None) -> None:

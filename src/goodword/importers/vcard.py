@@ -260,9 +260,14 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.display_name = honorific_name(prefix, clean_given, clean_family, generational)
     person.given_name, person.family_name = clean_given or None, clean_family or None
     if not own and any(note.startswith(HEADLINE) for note in name_notes):
+        # (The name keys were made of before headlines were taken out: as shown, else N's
+        # parts with their prefix and suffix, else the parts.)
+        kept_given, kept_family, _notes = clean_name(given, family, headlines=False)
         person.keyed_name = (
-            clean_whole_name(written, [], headlines=False) if written else None
-        ) or name_as_keyed(given, family, name_notes)
+            (clean_whole_name(written, [], headlines=False) if written else None)
+            or honorific_name(prefix, kept_given, kept_family, generational)
+            or name_as_keyed(given, family, name_notes)
+        )
     if own_positions:
         person.positions = own_positions
     else:

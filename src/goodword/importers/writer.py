@@ -480,9 +480,16 @@ class Writer:
                 left = self.record_notes.setdefault(id(record), [])
                 former = plan.former_keys.get(id(record))
                 pending = self.kept.begin(plan, person, record, former, out)
+                # (A copy of a record imported before, found by its key: it may retitle a job.)
+                key = former or record.key
+                again = (
+                    key is not None
+                    and self.state.fingerprints.get((record.source, key)) is not None
+                )
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
+                    again=newer and again,
                 )  # fmt: skip
                 if newer and said is not None and "positions" not in said and not self.reapply:
                     self.left_off |= {

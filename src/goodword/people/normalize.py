@@ -204,13 +204,18 @@ def source_id(source: str, key: str | None) -> str:
     ('none: known by name and e-mail', 'your own LinkedIn profile')
     >>> source_id("linkedin", "name:ada lovelace|2025-12-26"), source_id("csv", "name:ada#2")
     ('none: known by name and connection date', 'none: known by name')
+    >>> source_id("linkedin", "name:jo park #opentowork|2024-03-12#2")
+    'none: known by name and connection date'
+    >>> source_id("linkedin", "name:jane doe | hiring")  # a recommendation's
+    'none: known by name'
     """
     if not key:
         return ""
     if key.startswith("name:"):
-        # (Keys Goodword made: the name, then the first e-mail or LinkedIn's Connected On.)
-        _name, _bar, then = key.partition("|")
-        if then.partition("#")[0] and source == "linkedin":
+        # (Keys Goodword made: the name, then the first e-mail or LinkedIn's Connected On;
+        # a name may hold a "|" of its own, "jane doe | hiring".)
+        _name, _bar, then = re.sub(r"#\d+$", "", key).rpartition("|")
+        if source == "linkedin" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", then):
             return "none: known by name and connection date"
         return "none: known by name and e-mail" if "@" in then else "none: known by name"
     if key == "profile" and source == "linkedin":
