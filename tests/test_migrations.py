@@ -311,9 +311,10 @@ def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> 
 
     import factories as f
     from goodword.db import make_session_factory, transaction
+    from goodword.duplicates.models import Merge
     from goodword.exchange import service as exchange
     from goodword.leads.models import Lead, LeadKind
-    from goodword.people.models import Person
+    from goodword.people.models import Person, PersonSource
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
@@ -329,6 +330,14 @@ def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> 
             tags=["Met at\nPyCon", "Maths", "maths\r\nOslo"], interests=["Ski\u2028trip"]
         ))  # fmt: skip
         session.execute(update(Person).where(Person.id == bob.id).values(tags=["Kraków"]))
+        # What was kept of a matched record and a merge's snapshot hold such tags too.
+        kept = {"v": 1, "line": 2, "fingerprint": 1,
+                "record": {"tags": ["Met at\nPyCon"], "notes": "a\nb"},
+                "added": {"tags": ["Met at\nPyCon"], "interests": []}}  # fmt: skip
+        session.add(PersonSource(workspace_id=ws, person_id=ada.id, source="vcard",
+                                 external_key="ada-1", matched=kept))  # fmt: skip
+        session.add(Merge(workspace_id=ws, survivor_id=ada.id, absorbed_id=99,
+                          snapshot={"people": [{"id": 99, "tags": ["x\ny"]}]}))  # fmt: skip
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -340,10 +349,16 @@ def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> 
             select(Person.display_name, Person.tags, Person.interests).order_by(Person.id)
         ).all()
         leads = session.scalars(select(Lead.tags)).all()
+        matched = session.scalars(select(PersonSource.matched)).one()
+        snapshot = session.scalars(select(Merge.snapshot)).one()
         backup = exchange.export_workspace(session, workspace_id=ws)
     assert [tuple(row) for row in people] == [
         ("Ada", ["Met at", "PyCon", "Maths", "Oslo"], ["Ski", "trip"]),
         ("Bob", ["Kraków"], []),
     ]
     assert leads == [["Data", "AI"]]
+    assert matched == {"v": 1, "line": 2, "fingerprint": 1,
+                       "record": {"tags": ["Met at", "PyCon"], "notes": "a\nb"},
+                       "added": {"tags": ["Met at", "PyCon"], "interests": []}}  # fmt: skip
+    assert snapshot == {"people": [{"id": 99, "tags": ["x", "y"]}]}
     exchange.read_document(backup)  # (refused before: a tag is one line)

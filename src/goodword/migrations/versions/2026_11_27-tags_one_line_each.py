@@ -1,8 +1,10 @@
 """Tags one line each: a tag or interest an import kept with a line break in it (a vCard's
 `CATEGORIES:Met at\nPyCon`, a Google label or a mapped CSV cell of two lines) becomes one
 tag per line, as the forms, the API and the whole-workspace backup take them. People's
-tags and interests and leads' tags are split; nothing else changes. The downgrade leaves
-them split (which tags were one is not kept).
+tags and interests and leads' tags are split, and so are the lists of tags and interests
+inside what imports kept of matched records (`person_sources.matched`, which a split
+gives back) and inside merges' snapshots (which an undo gives back); nothing else
+changes. The downgrade leaves them split (which tags were one is not kept).
 
 Revision ID: 0014
 Revises: 0013
@@ -38,8 +40,45 @@ def _one_line_each(values: list[str]) -> list[str]:
     return kept
 
 
+# JSON columns holding whole records, with lists of tags and interests somewhere inside.
+_DOCUMENTS = {"person_sources": "matched", "merges": "snapshot"}
+
+
+def _split_inside(value: object) -> object:
+    """`value` with every list under a "tags" or "interests" key split into lines."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                _one_line_each(item)
+                if key in ("tags", "interests")
+                and isinstance(item, list)
+                and all(isinstance(v, str) for v in item)
+                else _split_inside(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_split_inside(item) for item in value]
+    return value
+
+
 def upgrade() -> None:
     connection = op.get_bind()
+    for table, column in _DOCUMENTS.items():
+        rows = connection.execute(
+            sa.text(
+                f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL "
+                f"AND CAST({column} AS TEXT) LIKE '%\\%' ESCAPE '!' ORDER BY id"
+            )
+        ).all()
+        for row_id, stored in rows:
+            document = json.loads(stored) if isinstance(stored, str) else stored
+            split = _split_inside(document)
+            if split != document:
+                connection.execute(
+                    sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
+                    {"id": row_id, "value": json.dumps(split)},
+                )
     for table, columns in _LISTS.items():
         escaped = " OR ".join(f"CAST({c} AS TEXT) LIKE '%\\%' ESCAPE '!'" for c in columns)
         rows = connection.execute(
