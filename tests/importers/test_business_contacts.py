@@ -223,3 +223,22 @@ def test_the_duplicates_scan_asks_about_a_company_contact_and_merges_one_company
     assert {candidate.person_a_id, candidate.person_b_id} == {acme.id, karen.id}
     assert candidate.reasons == [COMPANY]
     assert jobs(everyone(session, workspace.id)["Karen Ito"]) == [("Initrode", True)]
+
+
+def test_a_record_like_two_people_for_two_reasons_says_each_one_s(session, workspace):
+    connections = Upload(
+        "Connections.csv",
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Karen,Ito,https://www.linkedin.com/in/karenito,,Initrode,Buyer,12 Mar 2024\n",
+    )
+    run(session, workspace.id, GOOGLE, connections)
+    report = run(session, workspace.id, Upload("phone.vcf", card(
+        "FN:Karen Ito", "N:Ito;Karen;;;", "TEL;TYPE=WORK:+1 212 555 0199"
+    )))  # fmt: skip
+    (row,) = report.rows
+    assert row.outcome is Outcome.SUGGESTED
+    assert row.detail.startswith("may be ")
+    whom = row.detail.removeprefix("may be ").split(" or ")
+    assert sorted(whom) == sorted(
+        [f"Acme Corp (person 2) ({COMPANY})", "Karen Ito (person 3) (names 100% alike)"]
+    )

@@ -195,7 +195,9 @@ class Writer:
                 continue
             row.person_id = self.person_id(target)
             if row.outcome is Outcome.SUGGESTED and target in alike:
-                row.detail = f"may be {alike[target]}: {row.detail}"
+                whom, several = alike[target]
+                # (Several: each with its own reasons, not the first one's.)
+                row.detail = f"may be {whom}" if several else f"may be {whom}: {row.detail}"
             record = plan.records.get(id(row))
             changed = self.record_changes.get(id(record), []) if record is not None else []
             notes = self.record_notes.get(id(record), []) if record is not None else []
@@ -239,12 +241,14 @@ class Writer:
                 row.detail += " — " + "; ".join(changed)
         self.session.flush()
 
-    def _alike_names(self, plan: Plan) -> dict[int, str]:
+    def _alike_names(self, plan: Plan) -> dict[int, tuple[str, bool]]:
         """Plan target of a suggested record -> whom it may be, in words ("Hedy Lamarr
-        (person 8)", or several joined by "or"), for its row."""
-        others: dict[int, list[int]] = {}
-        for target, other, _score, _reasons in plan.suggestions:
-            others.setdefault(target, []).append(other)
+        (person 8)", or several joined by "or", each with its reasons when theirs differ:
+        "Hedy Lamarr (person 8) (names 91% alike) or …"), and whether the reasons are said
+        there (else the row's own reasons follow), for its row."""
+        others: dict[int, dict[int, list[str]]] = {}
+        for target, other, _score, reasons in plan.suggestions:
+            others.setdefault(target, {}).setdefault(other, reasons)
         if not others:
             return {}
         known = sorted({t for found in others.values() for t in found if t > 0})
@@ -267,10 +271,14 @@ class Writer:
                 return f"{first.name or 'you'} ({first.file_name}, line {first.line})"
             return f"{names.get(person_id, 'someone')} (person {person_id})"
 
-        return {
-            target: " or ".join(named(other) for other in dict.fromkeys(found))
-            for target, found in others.items()
-        }
+        alike: dict[int, tuple[str, bool]] = {}
+        for target, found in others.items():
+            if len({tuple(why) for why in found.values()}) == 1:
+                alike[target] = (" or ".join(named(other) for other in found), False)
+            else:  # (each for reasons of its own)
+                whom = [f"{named(other)} ({'; '.join(why)})" for other, why in found.items()]
+                alike[target] = (" or ".join(whom), True)
+        return alike
 
     def organization_id(self, name: str) -> int:
         return organization_id(self.state, name)
