@@ -85,12 +85,28 @@ def test_invitations_and_messages_are_read_in_their_files_order_too():
     assert parse("Invitations.csv").notes == []
 
 
-def test_an_order_nothing_proves_is_kept_as_linkedin_writes_it_and_said():
+def test_dates_as_linkedin_wrote_them_are_month_first_and_need_no_note():
+    # ("1/8/18, 6:14 PM": LinkedIn's older exports; a spreadsheet saving it again drops
+    # the comma and the AM or PM.)
     parsed = parse("messages_old.csv")
+    assert parsed.interactions[0].occurred_at == datetime(2018, 1, 8, 18, 14, tzinfo=UTC)
+    assert parsed.notes == []
+
+
+def test_an_order_nothing_proves_is_kept_as_linkedin_writes_it_and_said(tmp_path: Path):
+    resaved = tmp_path / "messages_old.csv"
+    resaved.write_text(
+        (DATA / "messages_old.csv").read_text()
+        .replace('"1/8/18, 6:14 PM"', "1/8/2018 18:14")
+        .replace('"1/9/18, 9:00 AM"', "1/9/2018 09:00")
+    )  # fmt: skip
+    (document,) = documents([resaved])
+    parsed = registry.parse(document)
+    assert parsed is not None
     assert parsed.interactions[0].occurred_at == datetime(2018, 1, 8, 18, 14, tzinfo=UTC)
     assert parsed.notes == [
         "messages_old.csv: no date in it shows whether its dates are written day or month "
-        "first, so they were read month first, as LinkedIn writes them: '1/8/18, 6:14 PM' "
+        "first, so they were read month first, as LinkedIn writes them: '1/8/2018 18:14' "
         "(line 2) is 8 January 2018. If they are day first, import the file as it was "
         "exported, before a spreadsheet saved it."
     ]
@@ -143,4 +159,5 @@ def test_the_import_stores_connections_on_their_days_and_reports_an_assumed_orde
         paths_or_uploads=[DATA / "messages_old.csv"],
         today=TODAY,
     )
-    assert [n for n in report.notes if n.startswith("messages_old.csv: no date in it")]
+    # (Dates as LinkedIn wrote them, "1/8/18, 6:14 PM": month first, nothing to say.)
+    assert not [n for n in report.notes if n.startswith("messages_old.csv: no date in it")]

@@ -4,6 +4,7 @@ addresses and recommendations. Columns are found by header name, never by positi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -69,13 +70,20 @@ def _name_key(name: str, connected_on: date | None) -> str:
     return f"name:{name.casefold()}|{connected_on or ''}"
 
 
+# How LinkedIn's older exports write a date and time, month first ("1/8/18, 6:14 PM"); a
+# spreadsheet that reads and saves it again writes it without the comma and the AM or PM.
+_AS_LINKEDIN_WROTE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} ?[AP]M\s*", re.I)
+
+
 def _date_order(parsed: Parsed, dates: list[tuple[int, str]], column: str) -> dateorder.DateOrder:
-    """The one order the file's numeric dates are read in; a note when it was assumed."""
+    """The one order the file's numeric dates are read in; a note when it was assumed (not
+    for dates all as LinkedIn wrote them: those are month first)."""
     settled = dateorder.settle(parsed.file_name, dates, column=column)
     example = settled.example
     read_as = dateorder.read_date(example[1], settled.order) if example else None
     note = dateorder.note(parsed.file_name, settled, read_as=read_as)
-    if note:
+    as_written = all(_AS_LINKEDIN_WROTE.fullmatch(text) for _line, text in dates if text.strip())
+    if note and not (as_written and settled.order is dateorder.DateOrder.MONTH_FIRST):
         parsed.notes.append(note)
     return settled.order
 
