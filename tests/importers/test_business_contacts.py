@@ -242,3 +242,18 @@ def test_a_record_like_two_people_for_two_reasons_says_each_one_s(session, works
     assert sorted(whom) == sorted(
         [f"Acme Corp (person 2) ({COMPANY})", "Karen Ito (person 3) (names 100% alike)"]
     )
+
+
+def test_two_cards_with_ids_of_their_own_on_one_number_are_two_people_asked_about(
+    session, workspace
+):
+    # (A couple's landline, a switchboard: each card has its UID, as phones write them.)
+    report = run(session, workspace.id, Upload("phone.vcf", card(
+        "UID:a-1", "FN:Raj Nowak", "N:Nowak;Raj;;;", "TEL:+1 415 555 1999",
+    ) + card("UID:a-2", "FN:Noah Tanaka", "N:Tanaka;Noah;;;", "TEL:+1 415 555 1999")))  # fmt: skip
+    reason = "same phone number (+1 415-555-1999), but the names differ"
+    assert [row.outcome for row in report.rows] == [Outcome.CREATED, Outcome.SUGGESTED]
+    assert report.rows[1].detail == f"may be Raj Nowak (phone.vcf, line 1): {reason}"
+    assert queued(session, workspace.id) == [(frozenset({"Raj Nowak", "Noah Tanaka"}), (reason,))]
+    (pair,) = session.scalars(select(DuplicateCandidate)).all()
+    assert pair.score < 0.5  # (not "100% alike" at the top of the queue)

@@ -312,10 +312,14 @@ class Resolver:
             if target is None or any(target == t for t, _judged in apart):
                 continue
             judged = Scored(1.0, (shared_key_reason(key),))
-            if self._distinct_records(person, target):
-                return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
             holder = state.matcher.profiles[other]
             differs = None if key.startswith("u:") else self._differs(profile, holder, target)
+            if self._distinct_records(person, target):
+                # (Two records of one source, each with an id of its own: asked about, and
+                # as two people when their names say so, a couple or a switchboard.)
+                if differs is not None:
+                    judged = judged_apart(profile, differs, key)
+                return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
             if differs is None:
                 return self._merged(person, target, judged)
             apart.append((target, judged_apart(profile, differs, key)))
