@@ -148,6 +148,14 @@ def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
     label = details.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Person: "'
 
+    # So is the list of earlier imports, whose counts would sit out of sight.
+    page.goto(f"{live_server.url}/import")
+    created = page.locator('#history td[data-label="Created"]').first
+    expect(created).to_have_text("1")
+    box = created.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    assert _page_overflow(page) <= 0
+
     page.goto(f"{live_server.url}/people/{person_id}")
     cell = page.locator('#provenance td[data-label="Id in the file"]')
     expect(cell).to_contain_text("none: known by name and connection date")

@@ -199,9 +199,12 @@ def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, fil
     page = client.get("/import")
     assert "Earlier imports" in page.text
     link = f'<a href="/imports/{run_id}">Import {run_id}</a></td>'
-    row = re.search(rf"{link}\s*<td>[^<]+</td>\s*<td>([^<]*)</td>", page.text)
+    row = re.search(
+        rf'{link}\s*<td data-label="Imported">[^<]+</td>\s*<td data-label="Files">([^<]*)</td>',
+        page.text,
+    )
     assert row.group(1) == "Connections.csv"
-    assert '<td data-outcome="created">6</td>' in page.text
+    assert '<td data-outcome="created" data-label="Created">6</td>' in page.text
 
     report = client.get(f"/imports/{run_id}")
     assert report.status_code == 200

@@ -153,7 +153,7 @@ def test_the_preview_shows_an_archives_people_and_offers_no_map_for_its_other_fi
         headers=HTMX,
     )  # fmt: skip
     assert "No format knows these columns" not in response.text
-    assert "<td>Ada Lovelace</td>" in response.text
+    assert '<td data-label="Name">Ada Lovelace</td>' in response.text
     assert re.search(r"<h3>export.zip/Connections.csv .*?</h3>\s*<p[^>]*>6 people\.", response.text)
     assert re.search(r"messages.csv .*?</h3>\s*<p[^>]*>0 people, \d+ messages", response.text)
     assert "not for files inside an archive or folder" in response.text
@@ -229,9 +229,12 @@ def test_the_preview_names_the_format_and_shows_the_first_rows(client, files):
         response.text
     )
     assert '<h3>contacts30.vcf <span class="tag">vCard 3.0</span></h3>' in response.text
-    assert "<td>Ada Lovelace</td>" in response.text and "<td>Grace Hopper</td>" in response.text
+    assert (
+        '<td data-label="Name">Ada Lovelace</td>' in response.text
+        and '<td data-label="Name">Grace Hopper</td>' in response.text
+    )
     assert "Choose the files again" not in response.text  # HTMX keeps the chosen files
-    assert "<td>Analytical Engines Ltd</td>" in response.text
+    assert '<td data-label="Organization">Analytical Engines Ltd</td>' in response.text
 
 
 def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
@@ -243,9 +246,9 @@ def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
     assert "Mae Jemison" not in first.text
     mapped = client.post("/import/preview", files=files("crm.csv"), data=CRM_MAP, headers=HTMX)
     assert '<option value="First" selected>First</option>' in mapped.text
-    assert "<td>Mae Jemison</td>" in mapped.text
-    assert "<td>mae@endeavour.example</td>" in mapped.text
-    assert '<td class="small long-id">C-101</td>' in mapped.text
+    assert '<td data-label="Name">Mae Jemison</td>' in mapped.text
+    assert '<td data-label="E-mail">mae@endeavour.example</td>' in mapped.text
+    assert '<td class="small long-id" data-label="Source id">C-101</td>' in mapped.text
 
 
 def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):
@@ -265,7 +268,7 @@ def test_the_preview_without_javascript_is_the_whole_page(client, files):
     )
     assert "<h1>Import your network</h1>" in response.text
     assert "Choose the files again above before you import" in response.text
-    assert "<td>Chien-Shiung Wu</td>" in response.text
+    assert '<td data-label="Name">Chien-Shiung Wu</td>' in response.text
     assert 'value="given=First,family=Surname"' in response.text
 
 
