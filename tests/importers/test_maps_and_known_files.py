@@ -381,3 +381,20 @@ def test_a_file_sharing_only_the_name_columns_is_not_said_to_be_a_known_one():
     with pytest.raises(ImportFileError) as refused:
         parse_bytes("crm.csv", b"Given Name,Family Name,Stage,Owner\nAda,L,Lead,Kim\n")
     assert "looks like" not in refused.value.message
+
+
+def test_a_map_given_for_a_file_a_format_knows_is_said_to_be_unused():
+    connections = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada,,Acme,Engineer,12 Mar 2024\n"
+    )
+    (document,) = documents([Upload("Connections.csv", connections.encode())])
+    parsed = registry.parse(document, mapping=mapped.parse_mapping("given=Position"))
+    assert parsed is not None and parsed.format == "linkedin-connections"
+    assert [p.given_name for p in parsed.people] == ["Ada"]
+    assert parsed.notes == [
+        "Connections.csv: read as LinkedIn connections, by its own columns; the column map "
+        "was not used (it is for a CSV no format knows)."
+    ]
+    (unmapped,) = documents([Upload("Connections.csv", connections.encode())])
+    assert registry.parse(unmapped).notes == []  # (no map given: nothing to say)

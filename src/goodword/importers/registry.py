@@ -106,6 +106,11 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
         parsed = parser(table)
         parsed.skipped += table.overlong
         parsed.rows += len(table.overlong)
+        if mapping is not None and not document.member and parsed.format != "csv":
+            parsed.notes.append(
+                f"{document.name}: read as {parsed.label}, by its own columns; the column map "
+                "was not used (it is for a CSV no format knows)."
+            )
         return parsed
     if document.member:
         return None
