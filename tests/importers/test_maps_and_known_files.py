@@ -398,3 +398,11 @@ def test_a_map_given_for_a_file_a_format_knows_is_said_to_be_unused():
     ]
     (unmapped,) = documents([Upload("Connections.csv", connections.encode())])
     assert registry.parse(unmapped).notes == []  # (no map given: nothing to say)
+
+
+def test_a_tags_cell_is_split_on_commas_semicolons_and_lines():
+    text = 'Name,Tags\nAda Lovelace,"referral;python, maths"\n'
+    (document,) = documents([Upload("crm.csv", text.encode())])
+    parsed = registry.parse(document, mapping=mapped.parse_mapping("name=Name,tags=Tags"))
+    assert parsed is not None
+    assert parsed.people[0].tags == ["referral", "python", "maths"]

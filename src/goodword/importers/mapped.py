@@ -47,7 +47,7 @@ FIELDS = {
     "Country, to join them in that order)",
     "birthday": "birthday (a date)",
     "notes": "notes",
-    "tags": "tags, separated by commas",
+    "tags": "tags, separated by commas or semicolons",
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
 # Words before a name that are no part of it, and the particles that begin a family name
@@ -226,7 +226,10 @@ def parse_mapped(
         if unkept:
             person.warnings.append(unkept)
         person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
-        person.tags = [t.strip() for v in values.get("tags", []) for t in v.split(",") if t.strip()]
+        # (Separated by commas, or by semicolons as CRMs write a multi-select field.)
+        person.tags = [
+            t.strip() for v in values.get("tags", []) for t in re.split(r"[,;]", v) if t.strip()
+        ]
         if not person.name:
             # A row with an address, an organization or a number is named by it (the first
             # e-mail address first, as before organizations and numbers were).
