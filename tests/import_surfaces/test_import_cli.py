@@ -88,7 +88,7 @@ def test_a_missing_path_or_bad_map_exits_2(run, tmp_path):
     bad_map = run("import", str(DATA / "crm.csv"), "--map", "shoe=Size")
     assert bad_map.exit_code == 2
     assert "The column map cannot be used." in bad_map.stderr
-    assert "mapping: 'shoe=Size' is not field=Column" in bad_map.stderr
+    assert "mapping: 'shoe=Size': 'shoe' is no field a column map knows" in bad_map.stderr
 
 
 def test_duplicates_merge_and_unmerge(run):

@@ -221,7 +221,7 @@ def test_a_bad_column_map_is_a_field_error(session, workspace):
             today=date(2026, 11, 25),
         )
     assert caught.value.fields[0].field == "mapping"
-    assert "'shoe=Size' is not field=Column" in caught.value.fields[0].message
+    assert "'shoe=Size': 'shoe' is no field a column map knows" in caught.value.fields[0].message
 
 
 def test_a_mapped_column_missing_from_the_file_is_named(session, workspace):

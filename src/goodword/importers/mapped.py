@@ -98,13 +98,12 @@ def check_mapping(
     for field, header in pairs:
         field, header = field.strip().lower(), header.strip()
         if field not in FIELDS or not header:
-            errors.append(
-                FieldError(
-                    "mapping",
-                    f"'{field}={header}' is not field=Column; fields are "
-                    + ", ".join(sorted(FIELDS)),
-                )
-            )
+            fields = "; fields are " + ", ".join(sorted(FIELDS))
+            if field and header:  # (in the form, but the field is unknown)
+                message = f"'{field}={header}': '{field}' is no field a column map knows{fields}"
+            else:
+                message = f"'{field}={header}' is not field=Column{fields}"
+            errors.append(FieldError("mapping", message))
             continue
         if field not in MULTI and field in mapping:
             errors.append(FieldError("mapping", f"{field} is mapped twice"))
