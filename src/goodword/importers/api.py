@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -41,6 +41,16 @@ Mapping = Annotated[
         "`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role`. A column "
         'whose name holds a comma goes in double quotes: `given="Name, first"`. `location` '
         "may be given more than once (City, then Country): the parts are joined in order.",
+        max_length=2000,
+    ),
+]
+# The same map sent as a field of the multipart form, as the import page sends it.
+MappingField = Annotated[
+    str | None,
+    Form(
+        alias="mapping",
+        description="The column map as a field of the form instead of the query (the query's "
+        "wins when both are given).",
         max_length=2000,
     ),
 ]
@@ -116,6 +126,7 @@ async def create_import(
         ),
     ] = False,
     mapping: Mapping = None,
+    mapping_field: MappingField = None,
 ) -> ImportReportOut:
     """Import the files in one transaction; a file that cannot be read saves nothing (422);
     while another import runs in the workspace (from the page, say), 409 and nothing done;
@@ -134,7 +145,7 @@ async def create_import(
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,
-                mapping=mapping or None,
+                mapping=mapping or mapping_field or None,
                 dry_run=dry_run,
                 reapply=reapply,
                 today=clock.today(),
@@ -229,13 +240,15 @@ class PreviewOut(BaseModel):
 
 @router.post("/imports/preview", response_model=PreviewOut, summary="Preview files")
 async def preview_import(
-    settings: AppSettings, files: Files, mapping: Mapping = None
+    settings: AppSettings, files: Files, mapping: Mapping = None, mapping_field: MappingField = None
 ) -> PreviewOut:
     """Each file's detected format, its CSV headers and first rows as they would be imported."""
     saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
     try:
         previews = preview_files(
-            saved.paths, mapping=mapping or None, max_bytes=settings.import_max_bytes
+            saved.paths,
+            mapping=mapping or mapping_field or None,
+            max_bytes=settings.import_max_bytes,
         )
     finally:
         saved.remove()
