@@ -265,3 +265,31 @@ def test_two_cards_with_ids_of_their_own_on_one_number_are_two_people_asked_abou
     assert queued(session, workspace.id) == [(frozenset({"Raj Nowak", "Noah Tanaka"}), (reason,))]
     (pair,) = session.scalars(select(DuplicateCandidate)).all()
     assert pair.score < 0.5  # (not "100% alike" at the top of the queue)
+
+
+def test_a_crm_row_with_only_its_organization_s_own_address_is_the_company_s_contact(
+    session, workspace
+):
+    crm = Upload(
+        "crm.csv",
+        b"Email,Phone,Company\nfrontdesk@acme.example,+1 212 555 0199,Acme Robotics\n",
+    )
+    first = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[crm],
+        today=TODAY,
+        mapping="email=Email,phone=Phone,org=Company",
+    )
+    first_row = first.rows[0]
+    assert first_row.name == "Acme Robotics"
+    assert first_row.outcome is Outcome.CREATED
+    report = run(session, workspace.id, Upload("karen.vcf", card(
+        "FN:Karen Ito", "N:Ito;Karen;;;", "ORG:Acme Robotics", "TEL;TYPE=WORK:+1 212 555 0199"
+    )))  # fmt: skip
+    (row,) = report.rows
+    assert row.outcome is Outcome.SUGGESTED
+    assert row.detail.endswith(COMPANY)
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Acme Robotics", "Karen Ito"]
+    assert [e.address for e in found["Karen Ito"].emails] == []

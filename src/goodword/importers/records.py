@@ -113,6 +113,15 @@ class IncomingPosition:
     is_current: bool = True
 
 
+# The parts before the "@" of addresses an organization keeps for itself, not a person's.
+ROLE_ADDRESSES = frozenset({
+    "info", "contact", "contacts", "hello", "office", "admin", "reception", "frontdesk",
+    "front.desk", "front-desk", "enquiries", "inquiries", "enquiry", "inquiry", "sales",
+    "support", "team", "hr", "jobs", "careers", "recruiting", "billing", "accounts",
+    "press", "help", "mail", "service", "customerservice", "bookings", "general",
+})  # fmt: skip
+
+
 @dataclass(slots=True)
 class IncomingPerson:
     """One person as a source describes them; `line` is where the record starts."""
@@ -175,11 +184,21 @@ class IncomingPerson:
         """What a record that gives no name is shown as, as an address book shows it: its
         organization (a business is named after itself), else its first e-mail address,
         else its first phone number; None when it has none of them. With `email_first`,
-        the address comes before the organization (a CRM's row is a person's).
+        the address comes before the organization (a CRM's row is a person's), unless it is
+        an organization's own ("frontdesk@acme.example", `ROLE_ADDRESSES`): that row is
+        the company's contact.
+
+        >>> row = IncomingPerson("csv", "crm.csv", 2, emails=[Labeled("info@acme.example")],
+        ...                      positions=[IncomingPosition("Acme Robotics")])
+        >>> row.known_by(email_first=True)
+        'Acme Robotics'
         """
         organizations = [p.organization for p in self.positions]
         emails = [e.value for e in self.emails]
-        known = [*emails, *organizations] if email_first else [*organizations, *emails]
+        person_first = email_first and not (
+            emails and emails[0].partition("@")[0].casefold() in ROLE_ADDRESSES
+        )
+        known = [*emails, *organizations] if person_first else [*organizations, *emails]
         return next(iter([*known, *(p.value for p in self.phones)]), None)
 
     def fingerprint(self) -> int:
