@@ -60,8 +60,20 @@ def test_an_empty_file_is_refused(session, workspace, tmp_path):
 def test_a_truncated_zip_is_refused(session, workspace):
     data = zip_bytes({"Connections.csv": (DATA / "Connections.csv").read_bytes()})
     message = refused(session, workspace, [Upload("export.zip", data[: len(data) // 2])])
-    assert message.startswith("export.zip: is a damaged or incomplete ZIP archive.")
-    assert "Download the archive again" in message
+    assert message == (
+        "export.zip: is a damaged or incomplete ZIP archive: it holds LinkedIn's files, but "
+        "not whole. Download the archive again (LinkedIn: Settings, Data privacy, Get a copy "
+        "of your data)."
+    )
+
+
+def test_a_truncated_zip_of_other_files_is_not_sent_to_linkedin(session, workspace):
+    data = zip_bytes({"phone/contacts.vcf": (DATA / "contacts30.vcf").read_bytes()})
+    message = refused(session, workspace, [Upload("cards.zip", data[: len(data) // 2])])
+    assert message == (
+        "cards.zip: is a damaged or incomplete ZIP archive. Make or download it again, or "
+        "import the files in it unpacked (vCards, CSV files)."
+    )
 
 
 def test_a_zip_whose_packed_data_is_damaged_is_refused(session, workspace):
@@ -134,7 +146,32 @@ def test_a_zip_bomb_is_refused_before_unpacking(session, workspace):
     bomb = zip_bytes({"Connections.csv": b"0" * (12 * 1024 * 1024)})
     assert len(bomb) < 100_000
     message = refused(session, workspace, [Upload("export.zip", bomb)])
-    assert "expands far beyond its size" in message
+    assert message.startswith(
+        "export.zip: expands far beyond its size, as a ZIP bomb does: Connections.csv would be "
+        "12 MB from "
+    )
+    # The advice names the member to import unpacked, whatever kind of file it is.
+    cards = zip_bytes({"backup/all.vcf": b"BEGIN:VCARD\r\n" * 1_000_000})
+    message = refused(session, workspace, [Upload("cards.zip", cards)])
+    assert "backup/all.vcf would be 12.4 MB from " in message
+    assert message.endswith("If you trust the archive, unpack it and import all.vcf itself.")
+
+
+def test_an_archive_too_big_unpacked_says_which_limit(session, workspace):
+    one = zip_bytes({"Connections.csv": b"0" * 5000})
+    message = refused(session, workspace, [Upload("export.zip", one)], max_bytes=4096)
+    assert message == (
+        "export.zip: holds Connections.csv, which is 5 KB, more than the 4 KB an import "
+        "takes. Split it into smaller files, or, if you trust it, raise the limit "
+        "(GOODWORD_IMPORT_MAX_BYTES)."
+    )
+    # Each member within the limit, all of them beyond four times it.
+    many = zip_bytes({f"part{n}.vcf": b"x" * 4000 for n in range(5)})
+    message = refused(session, workspace, [Upload("export.zip", many)], max_bytes=4096)
+    assert message == (
+        "export.zip: would unpack to more than 16 KB in all, the most an import takes from "
+        "one archive. Unpack it and import the files you need."
+    )
 
 
 def test_a_path_escaping_the_archive_is_refused(session, workspace):

@@ -215,11 +215,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError):
-        raise ImportFileError(
-            name,
-            "is a damaged or incomplete ZIP archive. Download the archive again "
-            "(LinkedIn: Settings, Data privacy, Get a copy of your data).",
-        ) from None
+        raise ImportFileError(name, _damaged(data)) from None
     if len(infos) > MAX_MEMBERS:
         raise ImportFileError(name, f"holds {len(infos)} files; an import takes {MAX_MEMBERS}.")
     total = 0
@@ -229,7 +225,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             raise ImportFileError(
                 name,
                 f"has a member that points outside the archive ({info.filename}); "
-                "it was refused. Unpack the archive yourself and import the CSV files.",
+                "it was refused. Unpack the archive yourself and import the files in it.",
             )
         if info.flag_bits & 0x1:
             raise ImportFileError(
@@ -238,17 +234,22 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
                 "Unpack it with its password and import the folder or the files.",
             )
         total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if (
-            info.file_size > max_bytes
-            or total > max_bytes * ARCHIVE_FACTOR
-            or (info.file_size > 1_048_576 and ratio > MAX_RATIO)
-        ):
+        if info.file_size > max_bytes:
+            raise ImportFileError(
+                name, f"holds {info.filename}, which {_too_big(info.file_size, max_bytes)}"
+            )
+        if total > max_bytes * ARCHIVE_FACTOR:
             raise ImportFileError(
                 name,
-                "expands far beyond its size (a ZIP bomb, or an archive too big to import): "
-                f"{info.filename} would be {_size(info.file_size)}. "
-                "Import the CSV files you need one by one.",
+                f"would unpack to more than {_size(max_bytes * ARCHIVE_FACTOR)} in all, the "
+                "most an import takes from one archive. Unpack it and import the files you need.",
+            )
+        if info.file_size > 1_048_576 and info.file_size > MAX_RATIO * info.compress_size:
+            raise ImportFileError(
+                name,
+                f"expands far beyond its size, as a ZIP bomb does: {info.filename} would be "
+                f"{_size(info.file_size)} from {_size(info.compress_size)}. If you trust the "
+                f"archive, unpack it and import {path.name} itself.",
             )
     for info in infos:
         if info.is_dir():
@@ -274,6 +275,48 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             yield _not_read(member_name, content)  # listed in the report as not read
             continue
         yield Document(member_name, decode(content), member=True)
+
+
+# The files of a LinkedIn data archive, by which a damaged one is known.
+_LINKEDIN_MEMBERS = frozenset(
+    {
+        "connections.csv",
+        "messages.csv",
+        "invitations.csv",
+        "profile.csv",
+        "positions.csv",
+        "email addresses.csv",
+        "recommendations_given.csv",
+        "recommendations_received.csv",
+        "education.csv",
+        "skills.csv",
+        "registration.csv",
+    }
+)
+
+
+def _damaged(data: bytes) -> str:
+    """What to say of a ZIP that cannot be opened: the advice fits the archive, whose
+    members' names can still be read from their own headers when only its end is lost."""
+    names = []
+    start = data.find(b"PK\x03\x04")
+    while start != -1 and len(names) < MAX_MEMBERS:
+        header = data[start + 26 : start + 30]
+        if len(header) < 4:
+            break
+        length = int.from_bytes(header[:2], "little")
+        names.append(data[start + 30 : start + 30 + length].decode("utf-8", "replace"))
+        start = data.find(b"PK\x03\x04", start + 30 + length)
+    message = "is a damaged or incomplete ZIP archive"
+    if any(PurePosixPath(n.replace("\\", "/")).name.lower() in _LINKEDIN_MEMBERS for n in names):
+        return (
+            f"{message}: it holds LinkedIn's files, but not whole. Download the archive again "
+            "(LinkedIn: Settings, Data privacy, Get a copy of your data)."
+        )
+    return (
+        f"{message}. Make or download it again, or import the files in it unpacked "
+        "(vCards, CSV files)."
+    )
 
 
 def decode(data: bytes) -> str:
