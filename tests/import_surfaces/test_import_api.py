@@ -138,6 +138,19 @@ def test_the_preview_shows_headers_and_first_rows_mapped(client, files):
     assert mapped["rows"][0]["emails"] == ["mae@endeavour.example"]
 
 
+def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client):
+    for name, data in [
+        ("crm.csv", b"ID,First,Surname\n"),
+        ("Connections.csv", b"First Name,Last Name,URL,Email Address,Company,Position\n"),
+    ]:
+        body = client.post(f"{API}/imports/preview", files=[("files", (name, data, "text/csv"))])
+        (item,) = body.json()["files"]
+        assert item["problem"].startswith(
+            f"{name}: has its column names but no rows below them: there is nobody in it"
+        )
+        assert item["needs_mapping"] is False and item["rows"] == []
+
+
 def test_the_preview_of_known_formats_names_them(client, files):
     body = client.post(f"{API}/imports/preview", files=files("contacts30.vcf", "Connections.csv"))
     formats = {x["name"]: (x["format"], len(x["rows"])) for x in body.json()["files"]}

@@ -103,6 +103,8 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
             and len(linkedin.profile_rows(table)) > 1
         ):
             return None  # a list of people with Profile.csv's columns: no column map here
+        if not document.member:
+            refuse_header_alone(document, table)
         parsed = parser(table)
         parsed.skipped += table.overlong
         parsed.rows += len(table.overlong)
@@ -131,6 +133,18 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
 
 
 _NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
+
+
+def refuse_header_alone(document: Document, table: Table) -> None:
+    """A file named on its own that is its column names alone (an export of an empty list)
+    holds nobody: said, rather than reported as an import of no one."""
+    if table.overlong or any(any(map(str.strip, cells)) for _, cells in table.rows):
+        return
+    raise ImportFileError(
+        document.name,
+        "has its column names but no rows below them: there is nobody in it to import. "
+        "Export it again from where it came, with the contacts in it.",
+    )
 
 
 def _looks_like_whole_export(text: str) -> bool:

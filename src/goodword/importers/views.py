@@ -171,6 +171,8 @@ def preview_files(
             if format_id is None and table is None:
                 registry.parse(document)  # says what the file is and what to do instead
             elif format_id is None and table is not None:
+                if not document.member:
+                    registry.refuse_header_alone(document, table)
                 item.needs_mapping = True
                 if columns is not None:
                     item.rows = mapped.preview(table, columns, rows=PREVIEW_ROWS)
