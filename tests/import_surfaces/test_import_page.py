@@ -262,6 +262,24 @@ def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):
     assert typed.status_code == 422 and "is no field a column map knows" in typed.text
 
 
+def test_a_mapped_file_the_preview_cannot_read_asks_for_no_name_columns(client):
+    two_orders = b"ID,First,Surname,DOB\n1,Ann,Lee,26/12/1985\n2,Bo,Kim,12/26/1985\n"
+    response = client.post(
+        "/import/preview",
+        files=[("files", ("two.csv", two_orders, "text/csv"))],
+        data={
+            "map_key": "ID",
+            "map_given": "First",
+            "map_family": "Surname",
+            "map_birthday": "DOB",
+        },
+        headers=HTMX,
+    )
+    assert "two.csv: its birthday dates are written in two orders" in response.text
+    assert "Pick at least the name columns" not in response.text
+    assert '<option value="DOB" selected>DOB</option>' in response.text  # the pickers stay
+
+
 def test_the_preview_without_javascript_is_the_whole_page(client, files):
     response = client.post(
         "/import/preview", files=files("crm.csv"), data={"mapping": "given=First,family=Surname"}
