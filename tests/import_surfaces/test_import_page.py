@@ -244,6 +244,8 @@ def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
     for header in ("ID", "First", "Surname", "E-mail", "Company", "Role", "Stage"):
         assert f'<option value="{header}" >{header}</option>' in first.text
     assert "Mae Jemison" not in first.text
+    # A picker takes one column: joining several is the typed map's.
+    assert "to join several columns, such as City and Country, type a column map" in first.text
     mapped = client.post("/import/preview", files=files("crm.csv"), data=CRM_MAP, headers=HTMX)
     assert '<option value="First" selected>First</option>' in mapped.text
     assert '<td data-label="Name">Mae Jemison</td>' in mapped.text

@@ -43,8 +43,9 @@ FIELDS = {
     "url": "web or LinkedIn profile address",
     "org": "organization (current)",
     "title": "job title at that organization (in the notes when there is none)",
-    "location": "where they live or work (map it to several columns, such as City and "
-    "Country, to join them in that order)",
+    # (The text is the column picker's label; a picker takes one column.)
+    "location": "where they live or work (to join several columns, such as City and "
+    "Country, type a column map below)",
     "birthday": "birthday (a date)",
     "notes": "notes",
     "tags": "tags, separated by commas or semicolons",
