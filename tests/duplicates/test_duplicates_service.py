@@ -249,6 +249,30 @@ def test_merges_into_one_person_are_undone_newest_first(session, workspace):
     assert people.count(session, workspace_id=workspace.id) == 3
 
 
+def test_an_undone_merge_keeps_naming_whom_it_kept_when_they_are_merged_the_other_way(
+    session, workspace
+):
+    a, b = pair(session, workspace.id)
+    first = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=first.id)
+    b_again = session.get(Merge, first.id).absorbed_id
+    second = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=b_again, absorbed_id=a.id
+    )
+    session.expire_all()
+    old = merging.merge_to_read(session.get(Merge, first.id))
+    # Not "b into b": the person it kept is gone, and named as they were.
+    assert (old.survivor_id, old.absorbed_id, old.survivor_name) == (None, b_again, a.display_name)
+
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=second.id)
+    session.expire_all()
+    back = session.get(Merge, second.id).absorbed_id
+    assert session.get(Merge, first.id).survivor_id == back
+    assert people.get(session, workspace_id=workspace.id, person_id=back).display_name == (
+        old.survivor_name
+    )
+
+
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")

@@ -292,7 +292,7 @@ def test_merges_name_the_person_kept_with_their_id(run):
     row = next(line for line in listed.stdout.splitlines() if "Ada King" in line)
     assert [c.strip() for c in row.split("│")[1:4]] == ["1", "Ada King", "Ada Lovelace (1)"]
     row = next(line for line in after_delete.stdout.splitlines() if "Ada King" in line)
-    assert row.split("│")[3].strip() == "since deleted"
+    assert row.split("│")[3].strip() == "Ada Lovelace, no longer here"
 
 
 def test_provenance_names_sources_and_says_a_key_made_from_the_name_is_none(run):

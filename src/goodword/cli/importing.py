@@ -477,6 +477,7 @@ def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
 def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> None:
     """List merges, newest first (undone ones too)."""
     from goodword.duplicates import merging
+    from goodword.duplicates.schemas import MergeRead
     from goodword.duplicates.views import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
@@ -493,16 +494,16 @@ def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> 
         typer.echo("No merges yet.")
         return
 
-    def into(survivor_id: int | None) -> str:
-        # The person kept may have been deleted since (the merge then names no one).
-        if survivor_id is None:
-            return "since deleted"
-        return f"{names.get(survivor_id, '')} ({survivor_id})".lstrip()
+    def into(read: MergeRead) -> str:
+        # The person kept may be gone since (deleted, or merged on after an undo).
+        if read.survivor_id is None:
+            return ", ".join(filter(None, (read.survivor_name, "no longer here")))
+        return f"{names.get(read.survivor_id, '')} ({read.survivor_id})".lstrip()
 
     table(
         "Merges",
         ["Merge", "Merged", "Into", "When", "Undone"],
-        [(r.id, r.absorbed_name, into(r.survivor_id), r.merged_at, r.undone_at) for r in reads],
+        [(r.id, r.absorbed_name, into(r), r.merged_at, r.undone_at) for r in reads],
     )
 
 

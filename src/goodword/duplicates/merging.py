@@ -101,6 +101,7 @@ def merge_to_read(record: Merge) -> MergeRead:
         survivor_id=record.survivor_id,
         absorbed_id=record.absorbed_id,
         absorbed_name=str(absorbed.get("display_name", "")),
+        survivor_name=str(record.snapshot.get("survivor_before", {}).get("display_name", "")),
         reason=record.reason,
         merged_at=record.merged_at,
         undone_at=record.undone_at,
@@ -262,7 +263,14 @@ def _move_rows(
     for table, column in _references():
         col = table.c[column]
         same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
-        rows = session.execute(select(table).where(col == absorbed_id)).mappings().all()
+        where = [col == absorbed_id]
+        if table.name == "merges":
+            # An undone merge that kept the absorbed person is history: it keeps naming
+            # them (emptied while they are gone, given back by an undo), not the survivor.
+            undone = (Merge.survivor_id == absorbed_id, Merge.undone_at.is_not(None))
+            snapshot["unlinked"] = list(session.scalars(select(Merge.id).where(*undone)))
+            where.append(table.c.undone_at.is_(None))
+        rows = session.execute(select(table).where(*where)).mappings().all()
         if not rows:
             continue
         # What the survivor already has: the signature of each row, and the row's id.
@@ -510,6 +518,9 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
             if new is not None:
                 put_back[(table_name, row["id"])] = new
     _hand_back(session, snapshot, put_back)
+    if snapshot.get("unlinked"):
+        unlinked = Merge.id.in_(snapshot["unlinked"]), Merge.survivor_id.is_(None)
+        session.execute(update(Merge).where(*unlinked).values(survivor_id=restored_id))
     record.absorbed_id = restored_id
     record.undone_at = clock.now()
     session.flush()

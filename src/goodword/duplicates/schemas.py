@@ -46,6 +46,9 @@ class MergeRead(BaseModel):
     survivor_id: int | None
     absorbed_id: int
     absorbed_name: str
+    # The person kept as they were named at the merge (survivor_id is None once they are
+    # gone: deleted, or merged into someone else after this merge was undone).
+    survivor_name: str
     reason: str | None
     merged_at: datetime
     undone_at: datetime | None
