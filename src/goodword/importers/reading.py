@@ -298,7 +298,7 @@ _LINKEDIN_MEMBERS = frozenset(
 def _damaged(data: bytes) -> str:
     """What to say of a ZIP that cannot be opened: the advice fits the archive, whose
     members' names can still be read from their own headers when only its end is lost."""
-    names = []
+    names: list[str] = []
     start = data.find(b"PK\x03\x04")
     while start != -1 and len(names) < MAX_MEMBERS:
         header = data[start + 26 : start + 30]
