@@ -134,6 +134,29 @@ def test_an_unclosed_quote_is_refused_at_its_line_not_read_as_one_long_cell(
     assert "Close or remove that quotation mark" in message
 
 
+def test_a_quote_never_closed_in_a_narrow_file_is_refused_too(session, workspace, tmp_path):
+    rows = [
+        "First Name,Last Name,E-mail 1 - Value,Notes",
+        'Ann,Lee,ann@x.example,"Met at PyCon 2024, talked about SRE',
+        "Bob,Ray,bob@x.example,ok",
+        "Cat,Sun,cat@x.example,ok",
+    ]
+    broken = tmp_path / "contacts.csv"
+    broken.write_text("\n".join(rows) + "\n")
+    message = refused(session, workspace, [broken])
+    assert message.startswith("contacts.csv, line 2: has a quotation mark that opens a cell")
+    assert "lines 2 to 4 would be read as one row" in message
+    # Closed, the same note over several lines, one of them a row's worth of commas, is
+    # one cell.
+    rows[1] += '\nthen Bob, Ray, and Cat, all at once"'
+    whole = tmp_path / "whole.csv"
+    whole.write_text("\n".join(rows) + "\n")
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[whole], today=date(2026, 11, 25)
+    )
+    assert report.counts["created"] == 3
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r"])
 def test_a_stray_quote_closing_rows_later_is_refused_too(session, workspace, tmp_path, newline):
     rows = [

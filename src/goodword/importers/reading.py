@@ -583,12 +583,15 @@ def _refuse_swallowed_rows(
 
     A cell over several lines is fine (an address, a note); one with a line holding nearly
     a whole row's worth of delimiters (all but two of them, and at least four) is rows
-    read as one cell.
+    read as one cell. So is, in a narrow file, a last cell running to the end of a file
+    whose quotation marks do not pair up, when one of its lines is a whole row's worth.
     """
     enough = max(width - 2, 4)
     for number, (line, row) in enumerate(rows):
         end = rows[number + 1][0] - 1 if number + 1 < len(rows) else last_line
         if end > line:
+            if end == last_line and document.text.count('"') % 2:
+                enough = min(enough, max(width - 1, 1))  # a quotation mark never closed
             for value in row:
                 if ("\n" in value or "\r" in value) and any(
                     part.count(delimiter) >= enough for part in value.splitlines()
