@@ -499,6 +499,8 @@ def test_the_rows_csv_keeps_a_formula_in_a_name_from_running(client, tmp_path):
     link = re.search(r'href="(/import/jobs/[\w-]+/rows\.csv)"', response.text).group(1)
     text = client.get(link).text
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+    # A byte order mark first, so that Excel reads the names as UTF-8.
+    assert client.get(link).content.startswith(b"\xef\xbb\xbffile,line,outcome,")
 
 
 def test_another_workspaces_report_rows_are_not_found(client, app, other_workspace):

@@ -426,7 +426,8 @@ def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Res
 
 def _rows_csv(report: ImportReport) -> Response:
     out = io.StringIO()
-    writer = csv.writer(out)
+    out.write("\ufeff")  # so a spreadsheet reads the names as UTF-8, as the people export
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["file", "line", "outcome", "person", "person id", "detail"])
     for row in report.rows:
         writer.writerow(
