@@ -55,6 +55,8 @@ def plain_message(error: Mapping[str, Any]) -> str:
         if ctx.get("min_length") == 1:
             return REQUIRED
         return f"Give at least {ctx['min_length']:,} characters."
+    if kind == "too_long" and isinstance(error.get("input"), str):  # (text after a validator)
+        return f"Keep this to {ctx['max_length']:,} characters or fewer."
     if kind == "too_long":
         return f"Give at most {ctx['max_length']:,} of these."
     if kind == "string_pattern_mismatch":

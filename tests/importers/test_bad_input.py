@@ -185,7 +185,8 @@ def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, 
         mapping="name=Name,email=E-mail,notes=Notes",
     )  # fmt: skip
     mae, sam = session.scalars(select(Person).order_by(Person.id)).all()
-    assert mae.notes == notes and sam.display_name == 'Sam x"y'
+    # (Read whole; kept to the 100,000 characters a person's notes hold.)
+    assert mae.notes == notes[:100_000] and sam.display_name == 'Sam x"y'
 
 
 def test_an_encrypted_zip_is_refused(session, workspace):
@@ -360,6 +361,38 @@ def test_a_row_with_more_cells_than_the_header_is_reported_not_read_shifted(sess
     names = session.scalars(select(Person.display_name).order_by(Person.display_name)).all()
     assert names == ["Bo Berg", "Cy Cole"]
     assert report.files[0].rows == 3
+
+
+def test_a_note_longer_than_the_person_form_takes_is_cut_to_it_saying_so(
+    session, workspace, tmp_path
+):
+    from goodword.people.schemas import NOTES_MAX, PersonUpdate
+
+    contacts = tmp_path / "contacts.csv"
+    long_note = ("Thread pasted from mail. " * 5000).strip()  # 124,999 characters
+    contacts.write_text(
+        f'First Name,Last Name,E-mail 1 - Value,Notes\nAnn,Lee,a@x.example,"{long_note}"\n'
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[contacts], today=date(2026, 11, 25)
+    )
+    assert report.notes == [
+        "contacts.csv, line 2: the note is longer than 100,000 characters; cut to fit"
+    ]
+    ann = session.scalars(select(Person)).one()
+    assert ann.notes == long_note[:NOTES_MAX]
+    PersonUpdate(display_name=ann.display_name, notes=ann.notes)  # the person's form takes it back as it is
+
+
+def test_a_text_too_long_for_the_form_is_said_in_characters():
+    from pydantic import ValidationError
+
+    from goodword.forms import plain_message
+    from goodword.people.schemas import PersonUpdate
+
+    with pytest.raises(ValidationError) as caught:
+        PersonUpdate(display_name="Ann Lee", notes="x" * 100_001)
+    assert plain_message(caught.value.errors()[0]) == ("Keep this to 100,000 characters or fewer.")
 
 
 def test_values_too_long_to_keep_are_reported_not_silently_cut(session, workspace, tmp_path):

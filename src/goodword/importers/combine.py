@@ -12,6 +12,7 @@ from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.state import phone_key
 from goodword.organizations.names import organization_key
 from goodword.people import normalize
+from goodword.people.schemas import NOTES_MAX
 from goodword.records import clean_list, unify_line_breaks
 
 
@@ -39,7 +40,7 @@ def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str |
     """The text cut to the column's length, saying so when something is cut."""
     fitted = cut(text, length)
     if fitted is not None and text is not None and len(fitted) < len(text.strip()):
-        warnings.append(f"the {what} is longer than {length} characters; cut to fit")
+        warnings.append(f"the {what} is longer than {length:,} characters; cut to fit")
     return fitted
 
 
@@ -98,7 +99,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         # (A day still to come is kept from other formats' files by `read_birthday`;
         # Goodword's own export brings back what was saved, as `import-json` does.)
         out.birthday = out.birthday or record.birthday
-        note = unify_line_breaks(record.notes or "").strip()
+        note = _fit(unify_line_breaks(record.notes or ""), NOTES_MAX, "note", record.warnings)
         if note and note not in out.notes:
             out.notes.append(note)
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)

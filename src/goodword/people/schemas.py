@@ -91,7 +91,10 @@ def _unified(value: Any) -> Any:
 # Text of several lines, kept with "\n" line breaks however the browser or client wrote them
 # ("\r\n" from a form), as an import keeps them: the same note then reads the same from
 # every export.
-Notes = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=20_000)]
+# A person's notes: long enough for pasted letters and threads, short enough for a form to
+# send back (an import cuts a longer note to this, saying so).
+NOTES_MAX = 100_000
+Notes = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=NOTES_MAX)]
 HowWeMet = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=2_000)]
 
 _NAME_HINT = "Give a display name, or a given or family name."
