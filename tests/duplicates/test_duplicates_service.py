@@ -70,7 +70,10 @@ def test_merging_keeps_everything_of_both(session, workspace):
     assert ada.tags == ["mentor", "math"]
     assert ada.location == "London"
     assert ada.birthday == date(1815, 12, 10)
-    assert ada.notes == "Met at the Babbage salon.\n\nWrites about engines."
+    # The name not kept stays, so a search by it still finds her.
+    assert ada.notes == (
+        "Met at the Babbage salon.\n\nWrites about engines.\n\nAlso known as Ada King"
+    )
     assert ada.display_name == "Ada Lovelace"
     assert [(s.source, s.external_key) for s in ada.sources] == [("vcard", "uid-1")]
     ties = session.scalars(select(Connection)).all()
@@ -271,6 +274,29 @@ def test_an_undone_merge_keeps_naming_whom_it_kept_when_they_are_merged_the_othe
     assert people.get(session, workspace_id=workspace.id, person_id=back).display_name == (
         old.survivor_name
     )
+
+
+def test_a_name_in_another_script_is_still_found_after_the_merge_and_gone_after_undo(
+    session, workspace
+):
+    aiko = f.person(session, workspace.id, "Aiko Tanaka", notes="Met in Osaka.")
+    kanji = f.person(session, workspace.id, "田中 愛子")
+    record = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=aiko.id, absorbed_id=kanji.id
+    )
+    session.expire_all()
+    kept = people.get(session, workspace_id=workspace.id, person_id=aiko.id)
+    assert kept.notes == "Met in Osaka.\n\nAlso known as 田中 愛子"
+    hits = search.search(session, workspace_id=workspace.id, query="田中", kinds=("person",))
+    assert [h.record_id for h in hits] == [aiko.id]
+
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    session.expire_all()
+    assert people.get(session, workspace_id=workspace.id, person_id=aiko.id).notes == (
+        "Met in Osaka."
+    )
+    hits = search.search(session, workspace_id=workspace.id, query="田中", kinds=("person",))
+    assert [h.title for h in hits] == ["田中 愛子"]
 
 
 def test_merging_the_user_keeps_the_user(session, workspace):

@@ -118,6 +118,15 @@ def test_duplicates_merge_and_unmerge(run):
     assert again.stderr == f"Error: Merge {merge_id} was already undone.\n"
 
 
+def test_merge_text_output_says_one_address_in_the_singular(run):
+    run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
+    run("person", "add", "Ada L.")
+    result = run("people", "merge", "1", "2")
+    assert result.stdout.startswith(
+        "Merged Ada L. (2) into Ada Lovelace (1), who now has the e-mail address ada@a.example.\n"
+    )
+
+
 def test_merge_text_output_says_how_to_undo(run):
     run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
     run("person", "add", "Ada King", "--email", "ada@b.example")

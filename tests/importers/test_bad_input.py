@@ -381,7 +381,8 @@ def test_a_note_longer_than_the_person_form_takes_is_cut_to_it_saying_so(
     ]
     ann = session.scalars(select(Person)).one()
     assert ann.notes == long_note[:NOTES_MAX]
-    PersonUpdate(display_name=ann.display_name, notes=ann.notes)  # the person's form takes it back as it is
+    # The person's form takes it back as it is.
+    PersonUpdate(display_name=ann.display_name, notes=ann.notes)
 
 
 def test_a_text_too_long_for_the_form_is_said_in_characters():

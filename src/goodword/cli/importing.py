@@ -395,10 +395,11 @@ def merge(
     if as_json:
         print_json({"merge": dump(read), "person": dump(person)})
         return
+    addresses = "address" if len(person.emails) == 1 else "addresses"
     held = (
-        f"now has the e-mail addresses {', '.join(person.emails)}"
+        f"now has the e-mail {addresses} {', '.join(person.emails)}"
         if person.emails
-        else ("has no e-mail address")
+        else "has no e-mail address"
     )
     typer.echo(
         f"Merged {read.absorbed_name} ({absorbed}) into {person.display_name} ({survivor}), "

@@ -869,7 +869,7 @@ def search_command(
     """Find people and organizations by name, workplace or e-mail, to get their ids.
 
     Each word must start a word ("ali gre" finds Alice Green); one or two letters look at
-    names only.
+    names only (two Chinese, Japanese or Korean characters look everywhere).
     """
     from goodword.search.api import search
 

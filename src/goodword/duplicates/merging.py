@@ -48,6 +48,7 @@ from goodword.people.models import Person
 from goodword.playbooks.keys import rekey
 from goodword.records import clean_list, get_owned, sort_key
 from goodword.search import service as search
+from goodword.search.folding import ALSO_KNOWN_AS, fold
 from goodword.tasks.models import TaskStatus
 
 # A person's child rows, and the columns that make two of them the same thing.
@@ -186,6 +187,12 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
         after[name] = value
     if not after["display_name"]:
         after["display_name"] = survivor.display_name
+    # The name not kept stays in the notes, so a search by it still finds the person.
+    for other in (survivor.display_name, absorbed.display_name):
+        line = f"{ALSO_KNOWN_AS}{other}"
+        notes = after["notes"] or ""
+        if fold(other) != fold(after["display_name"]) and line not in notes.splitlines():
+            after["notes"] = f"{notes}\n\n{line}" if notes else line
     given, family = after["given_name"], after["family_name"]
     after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
     after["tags"] = clean_list([*survivor.tags, *absorbed.tags])

@@ -67,8 +67,10 @@ def folded_title(title: str) -> str:
 
 # The lines Goodword writes into a person's notes for a name they were known by: a name a
 # newer import moved ("Formerly Carla Smith"), a birth name in brackets ("Née Müller") and
-# Google's maiden name column.
+# Google's maiden name column; and the name a merge did not keep ("Also known as 田中 愛子").
 _FORMER = re.compile(r"^(?:Formerly|N[ée]e|Né|Maiden name:) +(\S.*?)\s*$", re.MULTILINE)
+_ALSO = re.compile(r"^Also known as +(\S.*?)\s*$", re.MULTILINE)
+ALSO_KNOWN_AS = "Also known as "
 
 
 def former_names(notes: str | None) -> list[str]:
@@ -81,6 +83,15 @@ def former_names(notes: str | None) -> list[str]:
     """
     found = _FORMER.findall(notes) if notes else []
     return [name for name in found if not name[0].islower()]
+
+
+def other_names(notes: str | None) -> list[str]:
+    """The names a person's notes say they are also known by (a merge writes them).
+
+    >>> other_names("Met at PyCon\\nAlso known as 田中 愛子")
+    ['田中 愛子']
+    """
+    return _ALSO.findall(notes) if notes else []
 
 
 def document_body(title: str, parts: Iterable[str]) -> str:

@@ -6,11 +6,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from unicodedata import east_asian_width
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from goodword.search.folding import document_body, fold, folded_title, former_names, shown
+from goodword.search.folding import (
+    document_body,
+    fold,
+    folded_title,
+    former_names,
+    other_names,
+    shown,
+)
 from goodword.search.models import TSVECTOR, SearchDocument
 
 if TYPE_CHECKING:
@@ -52,13 +60,15 @@ def person_body(
 ) -> str:
     """A person's searchable text besides the name: e-mails, profile ids, current
     workplaces and titles, place, tags, interests and the names their notes say they were
-    known by ("formerly Carla Smith"); then the terms only for finding them (see
-    `folding`: "obr" finds O'Brien, "haeun" Ha-eun, "lukasz" Łukasz)."""
+    or are also known by ("formerly Carla Smith", "also known as Aiko Tanaka"); then the
+    terms only for finding them (see `folding`: "obr" finds O'Brien, "haeun" Ha-eun,
+    "lukasz" Łukasz)."""
     parts = [*emails, *(url.rsplit("/", 1)[-1] for url in urls)]
     for organization, title in current:
         parts += [organization, title or ""]
     parts += [location or "", " ".join(tags), " ".join(interests)]
     parts += [f"formerly {name}" for name in former_names(notes)]
+    parts += [f"also known as {name}" for name in other_names(notes)]
     return document_body(name, parts)
 
 
@@ -106,9 +116,17 @@ def remove(session: Session, *, kind: str, record_id: int) -> None:
 
 
 def is_short(query: str) -> bool:
-    """One word of one or two letters: looked up in names only (see `search`)."""
+    """One word of one or two letters: looked up in names only (see `search`). Two
+    Chinese characters, or Japanese or Korean ones, are a whole family name ("田中"), not
+    a word's beginning: looked up everywhere.
+
+    >>> is_short("al"), is_short("田中"), is_short("田")
+    (True, False, True)
+    """
     tokens = _TOKEN.findall(fold(query))
-    return len(tokens) == 1 and len(tokens[0]) <= SHORT_QUERY
+    if len(tokens) != 1 or len(tokens[0]) > SHORT_QUERY:
+        return False
+    return len(tokens[0]) < SHORT_QUERY or not all(east_asian_width(c) == "W" for c in tokens[0])
 
 
 def search(
