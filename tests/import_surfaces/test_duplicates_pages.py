@@ -136,7 +136,7 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     record = session.scalars(select(Merge)).one()
     assert f'action="/duplicates/merges/{record.id}/undo"' in page.text
     # The history does not read "John Smith into John Smith" unexplained.
-    assert "<td>John Smith <span class=\"muted small\">(a second record of the same name)" in (
+    assert '<td>John Smith <span class="muted small">(a second record of the same name)' in (
         page.text
     )
     undone = client.post(f"/duplicates/merges/{record.id}/undo", follow_redirects=False)

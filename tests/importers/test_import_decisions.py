@@ -319,3 +319,31 @@ def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(se
         ("Cher", "created"), ("Cher", "suggested"),
     ]  # fmt: skip
     assert len(session.scalars(select(DuplicateCandidate)).all()) == 3
+
+
+def test_a_record_matched_for_the_first_time_says_the_values_it_could_not_set(
+    session, workspace, other_workspace
+):
+    known = card(
+        "maria.vcf", "FN:Maria Rossi", "N:Rossi;Maria;;;", "EMAIL:maria.rossi@example.com",
+        "ADR:;;;San Francisco;;;", "BDAY:1990-05-17",
+    )  # fmt: skip
+    run(session, workspace.id, known)
+    other = card(
+        "phone.vcf", "FN:Maria Rossi", "N:Rossi;Maria;;;", "UID:phone-1",
+        "EMAIL:MARIA.ROSSI@example.com", "ADR:;;;Oakland;;;", "BDAY:1990-05-18",
+    )  # fmt: skip
+    (merged,) = run(session, workspace.id, other).of(Outcome.MERGED)
+    assert merged.detail.endswith(
+        " — location left at San Francisco (the file says Oakland; edit the person to change "
+        "it); birthday left at 1990-05-17 (the file says 1990-05-18; edit the person to "
+        "change it)"
+    )
+    maria = everyone(session, workspace.id)["Maria Rossi"]
+    assert (maria.location, maria.birthday) == ("San Francisco", date(1990, 5, 17))
+
+    # Two records of one person in one import: the second says what it could not set too.
+    upload = cards("both.vcf", known, other)
+    (folded,) = run(session, other_workspace.id, upload).of(Outcome.MERGED)
+    assert "location left at San Francisco (the file says Oakland;" in folded.detail
+    assert everyone(session, other_workspace.id)["Maria Rossi"].location == "San Francisco"

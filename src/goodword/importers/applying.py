@@ -76,7 +76,7 @@ def apply_record(
         elif current is None or (newer and attribute in told):
             values[attribute] = value
             changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
-        elif newer and left is not None:
+        elif left is not None:
             left.append(
                 f"{label} left at {current} (the file says {value}; edit the person to change it)"
             )
@@ -89,7 +89,7 @@ def apply_record(
         elif held_days is None or (newer and "keep_in_touch_days" in told):
             values["keep_in_touch_days"] = days
             changes.append(f"keep in touch {every}")
-        elif newer and left is not None:
+        elif left is not None:
             left.append(
                 f"keep in touch left at every {held_days} days (the file says {every}; "
                 "edit the person to change it)"
@@ -103,9 +103,7 @@ def apply_record(
     elif how and not held_how:
         values["how_we_met"] = how
         changes.append("how you met filled in")
-    elif (
-        how and newer and left is not None and unify_line_breaks(how) != unify_line_breaks(held_how)
-    ):
+    elif how and left is not None and unify_line_breaks(how) != unify_line_breaks(held_how):
         why = f": {LOSSY}" if lossy_copy(how, held_how) else "; edit the person to change it"
         left.append(f"how you met left as it was (the file says '{how}'{why})")
     for note in data.notes:

@@ -213,8 +213,8 @@ class Writer:
                     row.detail = (
                         f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
                     )
-                if (folded or row.outcome is Outcome.MERGED) and changed:
-                    row.detail += " — " + "; ".join(changed)
+                if (folded or row.outcome is Outcome.MERGED) and (changed or notes):
+                    row.detail += " — " + "; ".join([*changed, *notes])
                 continue
             linked = self.ties.made_words(record) if record is not None else None
             if linked is not None:
@@ -237,8 +237,8 @@ class Writer:
                     if not row.detail:
                         # (Compared in full: applied again, or never fingerprinted.)
                         row.detail = "nothing new in the file"
-            elif row.outcome is Outcome.MERGED and changed:
-                row.detail += " — " + "; ".join(changed)
+            elif row.outcome is Outcome.MERGED and (changed or notes):
+                row.detail += " — " + "; ".join([*changed, *notes])
         self.session.flush()
 
     def _alike_names(self, plan: Plan) -> dict[int, tuple[str, bool]]:
@@ -445,8 +445,9 @@ class Writer:
                 values["family_name"] = data.family_name
                 named.append("name filled in")
             changed = apply_record(
-                self.state, self.org_names, self.ws, known, data, out, newer=False
-            )
+                self.state, self.org_names, self.ws, known, data, out, newer=False,
+                left=self.record_notes.setdefault(id(record), []),
+            )  # fmt: skip
             self.record_changes[id(record)] = named + changed
             if mark is not None:
                 self.kept.fold(record, data, matched.added(mark, known, out), person_id, copy)
