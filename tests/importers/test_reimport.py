@@ -345,3 +345,28 @@ def test_a_connection_merged_into_someone_known_says_it_is_linked_to_you(session
     ada = next(r for r in report.rows if r.line == 5)
     assert ada.outcome is Outcome.MERGED
     assert ada.detail.endswith("; linked to you on LinkedIn (connected 2025-12-26)")
+
+
+def test_a_newer_connections_csv_names_the_connections_it_leaves_out(session, workspace):
+    first = run(session, workspace.id, "Profile.csv", "Connections.csv")
+    assert not [n for n in first.notes if "from earlier imports" in n]
+    text = (DATA / "Connections.csv").read_text()
+    fewer = "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith(("Sam (she/her)", "Yuki,"))
+    )
+    newer = Upload("Connections.csv", fewer.encode())
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "Profile.csv", newer],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert [n for n in report.notes if "from earlier imports" in n] == [
+        "Connections.csv: 2 LinkedIn connections from earlier imports are not in it: Sam Lee, "
+        "Yuki 山田. They may have removed the connection or closed their account; Goodword "
+        "keeps them as they are."
+    ]
+    assert {"Sam Lee", "Yuki 山田"} <= set(everyone(session, workspace.id))
+    # The whole file again leaves out no one.
+    again = run(session, workspace.id, "Profile.csv", "Connections.csv")
+    assert not [n for n in again.notes if "from earlier imports" in n]

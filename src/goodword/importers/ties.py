@@ -20,7 +20,11 @@ from goodword.importers.bulk import insert_rows, table_named
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport
-from goodword.records import latest_today
+from goodword.people.models import Person
+from goodword.records import among, latest_today, sort_key
+
+# How many people the report names whom a newer Connections.csv leaves out.
+SHOWN_LEFT_OUT = 20
 
 
 def _given_by(record: IncomingPerson, since: date | None, said: frozenset[str] | None) -> bool:
@@ -68,6 +72,8 @@ class LinkedInTies:
         self.linked: dict[int, tuple[int, date | None]] = {}
         # id() of a record whose person this import linked to the user -> the tie's date
         self.made: dict[int, date | None] = {}
+        # The people linked to the user before this import whom its connections leave out.
+        self.left_out: set[int] = set()
 
     def read_linked(self, plan: Plan, me: int | None) -> None:
         """Read who the user (`me`) is already linked to on LinkedIn (before the writer
@@ -140,6 +146,11 @@ class LinkedInTies:
             )  # fmt: skip
         insert_rows(self.session, Connection, rows)
         self.report.connections_created += len(rows)
+        # Linked before and not among the connections now (nor perhaps one of them, waiting
+        # in the queue): their connection was removed, or their account closed.
+        here = {person_id(target) for target, _record in plan.connections}
+        asked = {other for _target, other, _score, _why in plan.suggestions}
+        self.left_out = {p for p in self.linked if p not in here and p not in asked} - {me}
         if moved:
             table = table_named("connections")
             self.session.execute(
@@ -148,6 +159,30 @@ class LinkedInTies:
                 .values(since=bindparam("b_since"), updated_at=bindparam("b_stamp")),
                 moved,
             )
+
+    def say_left_out(self, files: list[str]) -> None:
+        """Name in the report's notes the people linked to you before whom this import's
+        Connections.csv leaves out (kept, as nothing an import leaves out is deleted)."""
+        if not self.left_out:
+            return
+        names = sorted(
+            self.session.scalars(
+                select(Person.display_name).where(
+                    Person.workspace_id == self.ws,
+                    among(self.session, Person.id, sorted(self.left_out)),
+                )
+            ),
+            key=sort_key,
+        )
+        count = len(names)
+        shown = ", ".join(names[:SHOWN_LEFT_OUT])
+        more = f", and {count - SHOWN_LEFT_OUT:,} more" if count > SHOWN_LEFT_OUT else ""
+        whom = "connection" if count == 1 else "connections"
+        self.report.notes.append(
+            f"{' and '.join(files)}: {count:,} LinkedIn {whom} from earlier imports "
+            f"{'is' if count == 1 else 'are'} not in it: {shown}{more}. They may have removed "
+            "the connection or closed their account; Goodword keeps them as they are."
+        )
 
     def made_words(self, record: IncomingPerson) -> str | None:
         """What this import's linking did for a record's person, in words (None: nothing)."""

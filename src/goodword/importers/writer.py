@@ -187,6 +187,9 @@ class Writer:
                 report=self.report,
                 person_id=self.person_id,
             )
+        self.ties.say_left_out(
+            list(dict.fromkeys(record.file_name for _target, record in plan.connections))
+        )
         # (An organization made only for jobs left off goes again.)
         drop_unheld(self.session, self.state, self.report, self.left_off - known_organizations)
         alike = self._alike_names(plan)
