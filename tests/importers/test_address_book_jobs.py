@@ -64,7 +64,7 @@ def test_a_card_naming_another_employer_is_still_a_move(session, workspace):
     run(session, workspace, linkedin("Meta", "Recruiter"))
     report = run(session, workspace, card("Metals Group"))
     (row,) = report.rows
-    assert "now Metals Group (was at Meta)" in row.detail
+    assert "now Metals Group (was Recruiter at Meta)" in row.detail
     assert jobs(session) == [("Meta", "Recruiter", False), ("Metals Group", None, True)]
 
 

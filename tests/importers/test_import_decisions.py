@@ -277,7 +277,7 @@ def test_a_new_job_in_a_later_record_of_the_same_import_ends_the_old_one(session
                               "TITLE:CEO")),
     )  # fmt: skip
     (merged,) = report.of(Outcome.MERGED)
-    assert merged.detail.endswith(" — now CEO at Pied Piper (was at Hooli)")
+    assert merged.detail.endswith(" — now CEO at Pied Piper (was CTO at Hooli)")
     robert = everyone(session, workspace.id)["Robert Smith"]
     assert jobs(robert) == [("Hooli", "CTO", False), ("Pied Piper", "CEO", True)]
 

@@ -117,7 +117,7 @@ def test_a_newer_file_turns_a_new_company_into_a_new_current_position(session, w
     (updated,) = report.of(Outcome.UPDATED)
     assert updated.name == "Ada Lovelace"
     assert "now Chief Mathematician at Difference Engines plc" in updated.detail
-    assert "was at Analytical Engines Ltd" in updated.detail
+    assert "was Mathematician at Analytical Engines Ltd" in updated.detail
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     jobs = {(p.organization.name, p.title, p.is_current) for p in ada.positions}
     assert jobs == {
@@ -400,7 +400,7 @@ def test_organizations_named_apart_by_hand_but_alike_to_the_import_still_import(
     )
     report = run(session, workspace.id, card)
     (merged,) = report.of(Outcome.MERGED)
-    assert merged.detail.endswith("now Engineer at Globex (was at Acme Inc.)")
+    assert merged.detail.endswith("now Engineer at Globex (was Engineer at Acme Inc.)")
     # A card that names her old employer the import's way finds the job she holds.
     card.write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Park\r\nN:Park;Kim;;;\r\n"

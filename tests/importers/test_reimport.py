@@ -253,7 +253,7 @@ def test_two_records_that_disagree_about_a_current_job_leave_one_current(
     )  # fmt: skip
     (merged,) = report.of(Outcome.MERGED)
     assert merged.detail.endswith(
-        "now Mathematician at Babbage & Co (was at Difference Engines plc)"
+        "now Mathematician at Babbage & Co (was Chief Mathematician at Difference Engines plc)"
     )
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     current = [(p.organization.name, p.title) for p in ada.positions if p.is_current]

@@ -106,7 +106,7 @@ def test_a_place_and_birthday_the_file_changed_follow_it_with_a_new_job_too(
     assert (row.outcome, row.detail) == (
         Outcome.UPDATED,
         "location now Leeds; birthday now 1815-12-11; now Mathematician at Babbage & Co (was "
-        "at Analytical Engines)",
+        "Mathematician at Analytical Engines)",
     )
     person = ada(session, workspace)
     assert (person.location, person.birthday) == ("Leeds", date(1815, 12, 11))
@@ -132,7 +132,7 @@ def test_a_tie_date_moves_when_the_company_changed_too(session, workspace, tmp_p
     row = row_of(again, "Owen Jones")
     assert (row.outcome, row.detail) == (
         Outcome.UPDATED,
-        "now Producer at S4C (was at BBC); LinkedIn connection date now 2026-03-12 (was "
+        "now Producer at S4C (was Producer at BBC); LinkedIn connection date now 2026-03-12 (was "
         "2024-01-05)",
     )
     assert ties(session, workspace) == [("Owen Jones", date(2026, 3, 12))]
@@ -149,7 +149,7 @@ def test_a_tie_date_set_by_hand_stays_when_the_company_changed_too(session, work
     moved = first.replace("BBC", "S4C").replace("05 Jan 2024", "12 Mar 2026")
     again = run(session, workspace, DATA / "Profile.csv", connections_csv(tmp_path / "b", moved))
     assert row_of(again, "Owen Jones").detail == (
-        "now Producer at S4C (was at BBC); LinkedIn connection date left at 2023-06-01 (the "
+        "now Producer at S4C (was Producer at BBC); LinkedIn connection date left at 2023-06-01 (the "
         "file says 2026-03-12; edit the connection to change it)"
     )
     assert ties(session, workspace) == [("Owen Jones", date(2023, 6, 1))]

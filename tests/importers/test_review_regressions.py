@@ -129,7 +129,7 @@ def test_a_later_connections_file_with_a_new_employer_still_ends_the_old_job(ses
     run(session, workspace.id, "Connections.csv")
     report = run(session, workspace.id, "Connections_newer.csv")
     (ada,) = report.of(Outcome.UPDATED)
-    assert "(was at Analytical Engines Ltd)" in ada.detail
+    assert "(was Mathematician at Analytical Engines Ltd)" in ada.detail
     held = jobs(session, workspace.id)
     assert held["Analytical Engines Ltd"][2] is False
     assert held["Difference Engines plc"][2] is True

@@ -151,7 +151,8 @@ def add_job(
             continue  # the job held started later: both stay current (no end before a start)
         held.is_current = False
         if moved:
-            was.append(org_names[held.organization_id])
+            at = f"at {org_names[held.organization_id]}"
+            was.append(f"{held.title} {at}" if held.title else at)
         ended = held.end_date or start
         if held.id:
             out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
@@ -170,7 +171,7 @@ def add_job(
     if not current:
         return [f"past position added: {title or 'a role'} at {org_name}"]
     role = f"{title} at {org_name}" if title else org_name
-    return [f"now {role}" + (f" (was at {', '.join(was)})" if was else "")]
+    return [f"now {role}" + (f" (was {', '.join(was)})" if was else "")]
 
 
 def _retitled(
