@@ -136,6 +136,18 @@ def test_the_same_name_with_details_on_one_side_only_is_still_suggested():
     assert judged.suggest and not judged.auto
 
 
+def test_a_name_spelt_two_ways_with_a_town_on_one_side_only_is_still_suggested():
+    # "Lena Müller" on LinkedIn with nothing else, "Lena Mueller" in Berlin in an address
+    # book: the town makes them read little alike whole; their names alone are alike.
+    matcher = Matcher()
+    matcher.add(profile(10, "Lena", "Müller"))
+    card = profile(-1, "Lena", "Mueller", location="berlin germany")
+    assert fuzz.token_set_ratio(matcher.profiles[0].summary, card.summary) < 60
+    ((query, position, judged),) = matcher.pairs_with([card])
+    assert (query, matcher.profiles[position].ref) == (0, 10)
+    assert judged.suggest and not judged.auto
+
+
 def test_pairs_within_finds_duplicates_among_indexed_profiles():
     matcher = Matcher()
     for ref, (first, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),

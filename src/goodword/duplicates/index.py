@@ -253,8 +253,9 @@ class _Batch:
                 yield lefts[index], rights[index], found
 
     def _names_alone(self, lefts: list[int], rights: list[int], alike: np.ndarray) -> None:
-        """Let through the turned-away pairs with details on both sides, none shared, and
-        names alike enough to suggest them on their own."""
+        """Let through the turned-away pairs with details on either side (her town on one
+        and nothing but her name on the other reads little alike whole: "Lena Müller" and
+        "Lena Mueller, Berlin"), and names alike enough to suggest them on their own."""
         left_kinds = np.fromiter(self.left_kinds, dtype=np.uint8, count=len(self.left_kinds))
         right_kinds = (
             left_kinds
@@ -264,8 +265,9 @@ class _Batch:
         a = left_kinds[np.fromiter(lefts, dtype=np.intp, count=len(lefts))]
         b = right_kinds[np.fromiter(rights, dtype=np.intp, count=len(rights))]
         apart = np.flatnonzero(
-            (alike == 0) & ((a & b) == _BOTH_NAMES) & ((a & _DETAILS) != 0) & ((b & _DETAILS) != 0)
-        ).tolist()
+            (alike == 0) & ((a & b) == _BOTH_NAMES) & (((a | b) & _DETAILS) != 0)
+        )
+        apart = apart.tolist()
         if not apart:
             return
         left, right = self.left, self.right
