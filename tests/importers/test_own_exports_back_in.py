@@ -248,6 +248,30 @@ def test_a_job_at_an_organization_named_with_punctuation_is_reported(session, wo
     assert [p.organization.name for p in copy.positions] == ["Acme"]
 
 
+def test_an_organization_whose_letters_a_resave_lost_is_said_to_be_so(session, workspace):
+    person = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Aiko Tanaka")
+    )
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=person.id,
+        data=PositionCreate(organization_name="楽天", title="Engineer"),
+    )  # fmt: skip
+    text = export_people(session, workspace_id=workspace.id, format="csv")
+    # A spreadsheet's plain CSV writes each letter it has no code for as "?".
+    resaved = text.lstrip("\ufeff").encode("cp1252", errors="replace")
+    target = workspaces.get_or_create(session, slug="copy", name="Copy")
+    report = import_files(
+        session, workspace_id=target.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", resaved)],
+    )  # fmt: skip
+    (note,) = report.notes
+    assert note.endswith(
+        "the job 'Engineer' at '??' was not kept: the organization's name is question marks "
+        "alone, as letters become when a spreadsheet saves the file in an older character "
+        "set; import the file as Goodword exported it, or save it as CSV UTF-8"
+    )
+
+
 def test_a_placeholder_company_in_a_linkedin_file_is_no_organization(session, workspace):
     rows = (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"

@@ -143,6 +143,13 @@ def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[I
         title = f" '{job.title}'" if job.title else ""
         if not job.organization:
             warnings.append(f"the job{title} has no organization; not kept")
+        elif not organization_key(job.organization) and set(job.organization) <= {"?", " "}:
+            warnings.append(
+                f"the job{title} at '{job.organization}' was not kept: the organization's "
+                "name is question marks alone, as letters become when a spreadsheet saves the "
+                "file in an older character set; import the file as Goodword exported it, or "
+                "save it as CSV UTF-8"
+            )
         elif not organization_key(job.organization):
             warnings.append(
                 f"the job{title} at '{job.organization}' was not kept: an organization's "
