@@ -32,6 +32,26 @@ def thousands(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def uploads(files: Any) -> str:
+    """The files an import was given, an archive's or folder's members counted under its
+    name rather than listed (the list of earlier imports stays narrow).
+
+    >>> from types import SimpleNamespace as F
+    >>> uploads([F(name="export.zip/Connections.csv"), F(name="export.zip/messages.csv"),
+    ...          F(name="phone.vcf")])
+    'export.zip (2 files), phone.vcf'
+    """
+    counted: dict[str, int] = {}
+    for item in files:
+        name = item["name"] if isinstance(item, dict) else item.name  # (a kept report's: dicts)
+        top, inside, _rest = name.partition("/")
+        counted[top] = counted.get(top, 0) + (1 if inside else 0)
+    return ", ".join(
+        f"{name} ({count} file{'s' if count != 1 else ''})" if count else name
+        for name, count in counted.items()
+    )
+
+
 def label(value: Any) -> str:
     """The human label of an enum member (or the text itself)."""
     if value is None:
@@ -45,6 +65,7 @@ def install(env: Environment) -> None:
     env.filters["origin_words"] = origin_words
     env.filters["pay"] = pay_of
     env.filters["thousands"] = thousands
+    env.filters["uploads"] = uploads
     env.filters["phone"] = phone_text
     env.filters["tel_uri"] = phone_uri
     env.filters["source_name"] = source_name

@@ -129,6 +129,12 @@ def test_the_review_fits_a_phone_without_sideways_scrolling(live_server, page: P
     engine.dispose()
 
     page.set_viewport_size({"width": 390, "height": 844})
+    # The queue's pair is read row by row: its reasons and Review button on the screen.
+    page.goto(f"{live_server.url}/duplicates")
+    review = page.locator("#duplicate-queue").get_by_role("link", name="Review")
+    box = review.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     page.goto(f"{live_server.url}/duplicates/{candidate.id}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Are these one person?")
     box = page.locator(".table-scroll:has(#side-by-side)")

@@ -147,6 +147,11 @@ def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
     # The column's name is said in each cell, as its heading is out of sight.
     label = details.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Person: "'
+    # And the table of files, whose counts would sit out of sight too.
+    skipped = page.locator('td[data-label="Skipped"]').first
+    expect(skipped).to_have_text("0")
+    box = skipped.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
 
     # So is the list of earlier imports, whose counts would sit out of sight.
     page.goto(f"{live_server.url}/import")
@@ -157,6 +162,11 @@ def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
     assert _page_overflow(page) <= 0
 
     page.goto(f"{live_server.url}/people/{person_id}")
+    # A job's dates and its Remove button stay on the screen.
+    remove = page.locator("#positions").get_by_role("button", name="Remove the position at")
+    box = remove.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    expect(page.locator('#positions td[data-label="When"]')).to_contain_text("now")
     cell = page.locator('#provenance td[data-label="Id in the file"]')
     expect(cell).to_contain_text("none: known by name and connection date")
     box = cell.bounding_box()

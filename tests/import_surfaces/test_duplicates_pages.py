@@ -70,7 +70,11 @@ def test_a_scan_can_merge_the_sure_pairs(client, session, workspace):
     page = client.post("/duplicates/scan", data={"auto_merge": "1"})
     assert "Merged 1 sure pair; undo below." in page.text
     assert people.count(session, workspace_id=workspace.id) == 1
-    assert re.search(r"<td>Ada L\.</td>\s*<td><a href=\"/people/\d+\">Ada Lovelace</a>", page.text)
+    assert re.search(
+        r"<td data-label=\"Merged\">Ada L\.</td>\s*"
+        r"<td data-label=\"Into\"><a href=\"/people/\d+\">Ada Lovelace</a>",
+        page.text,
+    )
 
 
 def test_the_review_shows_both_people_side_by_side(client, session, workspace):
@@ -136,8 +140,9 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     record = session.scalars(select(Merge)).one()
     assert f'action="/duplicates/merges/{record.id}/undo"' in page.text
     # The history does not read "John Smith into John Smith" unexplained.
-    assert '<td>John Smith <span class="muted small">(a second record of the same name)' in (
-        page.text
+    assert (
+        '<td data-label="Merged">John Smith <span class="muted small">(a second record of the '
+        "same name)" in page.text
     )
     undone = client.post(f"/duplicates/merges/{record.id}/undo", follow_redirects=False)
     assert undone.status_code == 303

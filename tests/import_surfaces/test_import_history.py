@@ -200,7 +200,8 @@ def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, fil
     assert "Earlier imports" in page.text
     link = f'<a href="/imports/{run_id}">Import {run_id}</a></td>'
     row = re.search(
-        rf'{link}\s*<td data-label="Imported">[^<]+</td>\s*<td data-label="Files">([^<]*)</td>',
+        rf'{link}\s*<td data-label="Imported">[^<]+</td>\s*'
+        r'<td class="long-id" data-label="Files">([^<]*)</td>',
         page.text,
     )
     assert row.group(1) == "Connections.csv"

@@ -149,8 +149,8 @@ def test_a_tie_date_set_by_hand_stays_when_the_company_changed_too(session, work
     moved = first.replace("BBC", "S4C").replace("05 Jan 2024", "12 Mar 2026")
     again = run(session, workspace, DATA / "Profile.csv", connections_csv(tmp_path / "b", moved))
     assert row_of(again, "Owen Jones").detail == (
-        "now Producer at S4C (was Producer at BBC); LinkedIn connection date left at 2023-06-01 (the "
-        "file says 2026-03-12; edit the connection to change it)"
+        "now Producer at S4C (was Producer at BBC); LinkedIn connection date left at 2023-06-01 "
+        "(the file says 2026-03-12; edit the connection to change it)"
     )
     assert ties(session, workspace) == [("Owen Jones", date(2023, 6, 1))]
 

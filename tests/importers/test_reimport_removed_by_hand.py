@@ -144,9 +144,9 @@ def test_a_new_job_follows_the_record_and_a_removed_address_stays_off(session, w
     row = row_of(again, "Ada Lovelace")
     assert (row.outcome, row.detail) == (
         Outcome.UPDATED,
-        "now Mathematician at Babbage & Co (was Mathematician at Analytical Engines); not put back, as "
-        "taken off since the last import: e-mail ada@home.example (import with reapply to "
-        "bring it back)",
+        "now Mathematician at Babbage & Co (was Mathematician at Analytical Engines); not put "
+        "back, as taken off since the last import: e-mail ada@home.example (import with "
+        "reapply to bring it back)",
     )
     has = what_she_has(session, workspace)
     assert has["emails"] == ["ada@analytical.example"]
