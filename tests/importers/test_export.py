@@ -328,6 +328,9 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
         "Cy": "Austin, TX",
         "Di": "San Francisco Bay Area",
         "Ed": "Unit 4, 12 Elm St, Springfield,, IL",
+        "Fay": "San Francisco, California",
+        "Gus": "London, UK",
+        "Hal": "Sydney, NSW",
     }
     for name, place in places.items():
         f.person(session, workspace.id, name, location=place)
@@ -343,6 +346,10 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
     assert parts["Cy"] == ("Austin", "TX", "")
     assert parts["Di"] == ("San Francisco Bay Area", "", "")
     assert parts["Ed"] == ("Unit 4, 12 Elm St", "Springfield", "IL")
+    # A state by its name is a state; a country's code that no state has is a country.
+    assert parts["Fay"] == ("San Francisco", "California", "")
+    assert parts["Gus"] == ("London", "", "UK")
+    assert parts["Hal"] == ("Sydney", "NSW", "")
 
     target, _report = round_trip(session, workspace.id, "copy", fmt)
     back = {p.display_name: p.location for p in people.list_(session, workspace_id=target.id).items}

@@ -264,10 +264,8 @@ class _Batch:
         )
         a = left_kinds[np.fromiter(lefts, dtype=np.intp, count=len(lefts))]
         b = right_kinds[np.fromiter(rights, dtype=np.intp, count=len(rights))]
-        apart = np.flatnonzero(
-            (alike == 0) & ((a & b) == _BOTH_NAMES) & (((a | b) & _DETAILS) != 0)
-        )
-        apart = apart.tolist()
+        turned_away = (alike == 0) & ((a & b) == _BOTH_NAMES) & (((a | b) & _DETAILS) != 0)
+        apart = np.flatnonzero(turned_away).tolist()
         if not apart:
             return
         left, right = self.left, self.right

@@ -31,6 +31,13 @@ from goodword.organizations.models import Organization
 from goodword.people import normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
+from goodword.redflags.places import (
+    CA_PROVINCES,
+    COUNTRY_ALIASES,
+    REGION_ALIASES,
+    SAFE_COUNTRY_CODES,
+    US_STATES,
+)
 
 Format = Literal["vcard", "vcard4", "csv", "json"]
 MEDIA_TYPES = {
@@ -288,15 +295,27 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
 _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 
 
+def _is_region(text: str) -> bool:
+    """Whether the last part of a two-part place is a state or province, not a country: a
+    US or Canadian one by its code or name ("CA" is California there, as "City, ST" is
+    written), a country by its name or a code no state has ("UK", "USA"); any other code
+    of two or three capitals is taken for a region ("NSW")."""
+    if text in US_STATES or text in CA_PROVINCES or text.casefold() in REGION_ALIASES:
+        return True
+    if text.casefold() in COUNTRY_ALIASES or text in SAFE_COUNTRY_CODES:
+        return False
+    return bool(_REGION_CODE.match(text))
+
+
 def address(location: str) -> vobject.vcard.Address:
     """A one-line place as an address's parts, as other address books show them: "Berlin,
-    Germany" is a city and a country, "Austin, TX" a city and a region, "Austin, TX, United
-    States" all three; one part is a city."""
+    Germany" is a city and a country, "Austin, TX" and "San Francisco, California" a city
+    and a region, "Austin, TX, United States" all three; one part is a city."""
     parts = [part.strip() for part in location.split(",") if part.strip()]
     if len(parts) <= 1:
         return vobject.vcard.Address(city=location.strip())
     if len(parts) == 2:
-        if _REGION_CODE.match(parts[1]):
+        if _is_region(parts[1]):
             return vobject.vcard.Address(city=parts[0], region=parts[1])
         return vobject.vcard.Address(city=parts[0], country=parts[1])
     return vobject.vcard.Address(city=", ".join(parts[:-2]), region=parts[-2], country=parts[-1])
