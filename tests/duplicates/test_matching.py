@@ -88,7 +88,7 @@ def test_given_names_with_another_ending_at_one_employer_are_asked_about(one, ot
 def test_a_nickname_or_a_typo_inside_a_given_name_still_merges_with_evidence():
     at_acme = {"orgs": frozenset({"acme"})}
     pairs = [("Bob", "Robert"), ("Jeff", "Jeffrey"), ("Sara", "Sarah"), ("Micheal", "Michael"),
-             ("Jhon", "John")]  # fmt: skip
+             ("Jhon", "John"), ("Tom", "Tomasz"), ("Kasia", "Katarzyna")]  # fmt: skip
     for one, other in pairs:
         judged = score(profile(1, one, "Smith", **at_acme), profile(2, other, "Smith", **at_acme))
         assert judged.auto, (one, other)

@@ -31,7 +31,8 @@ _FOLD = str.maketrans(
     {"\u0131": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
 )
 
-# Common English nicknames, both ways; enough to see "Bob Smith" and "Robert Smith" as close.
+# Common nicknames, both ways (English, and a few of other languages); enough to see "Bob
+# Smith" and "Robert Smith" as close.
 _NICKNAMES = {
     "robert": {"bob", "rob", "bobby", "robbie"},
     "william": {"bill", "will", "billy", "liam"},
@@ -97,6 +98,24 @@ _NICKNAMES = {
     # Two spellings of one name.
     "sarah": {"sara"},
     "anna": {"ana"},
+    # Other languages' whole names with the short forms their speakers go by at work abroad
+    # ("Tom Kowalski" on one card, "Tomasz Kowalski" on the other), written folded.
+    "tomasz": {"tom", "tomek"},
+    "tomas": {"tom"},
+    "krzysztof": {"chris", "krzys"},
+    "wojciech": {"wojtek"},
+    "katarzyna": {"kasia", "kate"},
+    "malgorzata": {"gosia"},
+    "aleksander": {"alex", "olek"},
+    "aleksandra": {"alex", "ola"},
+    "aleksandr": {"alex", "sasha"},
+    "ekaterina": {"katya", "kate"},
+    "mikhail": {"misha"},
+    "dmitry": {"dima"},
+    "francesca": {"fran"},
+    "francisco": {"paco", "fran"},
+    "giuseppe": {"beppe"},
+    "alejandro": {"alex"},
 }
 # Every name of a group, whatever way round: what blocks look under ("Chris" with Tina,
 # both Christine's), so no likely pair is missed.
