@@ -18,7 +18,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
@@ -51,7 +51,8 @@ from goodword.importers.organizations import (
 )
 from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, Role
-from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.report import ImportReport
+from goodword.importers.row_words import say_rows
 from goodword.importers.state import WorkspaceState
 from goodword.importers.ties import LinkedInTies
 from goodword.people.models import (
@@ -62,7 +63,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.records import among, sort_key
+from goodword.records import sort_key
 from goodword.search.service import person_body
 
 # The columns of the rows `Writer._create_slice` builds, in order.
@@ -192,96 +193,18 @@ class Writer:
         )
         # (An organization made only for jobs left off goes again.)
         drop_unheld(self.session, self.state, self.report, self.left_off - known_organizations)
-        alike = self._alike_names(plan)
-        for row, target in plan.rows:
-            if target == 0:
-                continue
-            row.person_id = self.person_id(target)
-            if row.outcome is Outcome.SUGGESTED and target in alike:
-                whom, several = alike[target]
-                # (Several: each with its own reasons, not the first one's.)
-                row.detail = f"may be {whom}" if several else f"may be {whom}: {row.detail}"
-            record = plan.records.get(id(row))
-            changed = self.record_changes.get(id(record), []) if record is not None else []
-            notes = self.record_notes.get(id(record), []) if record is not None else []
-            if target < 0:
-                first = plan.drafts[-target - 1].records[0]
-                folded = row.outcome is Outcome.UPDATED and record is not first
-                if folded:
-                    # Found (by key, as you, or by name) in someone this import creates:
-                    # merged, unless it is more of your own details (your Positions.csv
-                    # beside your Profile.csv), which update you.
-                    if record is None or record.role is not Role.ME:
-                        row.outcome = Outcome.MERGED
-                    row.detail = (
-                        f"added to {first.name or 'you'} ({first.file_name}, line {first.line})"
-                    )
-                if (folded or row.outcome is Outcome.MERGED) and (changed or notes):
-                    row.detail += " — " + "; ".join([*changed, *notes])
-                continue
-            linked = self.ties.made_words(record) if record is not None else None
-            if linked is not None:
-                # (Someone known before, linked to you now: after Profile.csv came, say.)
-                changed = [*changed, linked]
-                if row.outcome is Outcome.UNCHANGED:
-                    row.outcome = Outcome.UPDATED
-                    row.detail = ""
-            if row.outcome is Outcome.UPDATED:
-                if changed or notes:
-                    row.detail = "; ".join([*changed, *notes])
-                elif not row.detail and id(record) in self.changed_at_source:
-                    # (Found by its key, changed at its source: a value taken out, say.)
-                    row.detail = (
-                        "changed in the file since the last import, with nothing new; what "
-                        "the file no longer holds stays"
-                    )
-                if not changed:
-                    row.outcome = Outcome.UNCHANGED
-                    if not row.detail:
-                        # (Compared in full: applied again, or never fingerprinted.)
-                        row.detail = "nothing new in the file"
-            elif row.outcome is Outcome.MERGED and (changed or notes):
-                row.detail += " — " + "; ".join([*changed, *notes])
+        say_rows(
+            self.session,
+            plan,
+            workspace_id=self.ws,
+            me=self._me(plan),
+            person_id=self.person_id,
+            changes=self.record_changes,
+            notes=self.record_notes,
+            linked=self.ties.made_words,
+            changed_at_source=self.changed_at_source,
+        )
         self.session.flush()
-
-    def _alike_names(self, plan: Plan) -> dict[int, tuple[str, bool]]:
-        """Plan target of a suggested record -> whom it may be, in words ("Hedy Lamarr
-        (person 8)", or several joined by "or", each with its reasons when theirs differ:
-        "Hedy Lamarr (person 8) (names 91% alike) or …"), and whether the reasons are said
-        there (else the row's own reasons follow), for its row."""
-        others: dict[int, dict[int, list[str]]] = {}
-        for target, other, _score, reasons in plan.suggestions:
-            others.setdefault(target, {}).setdefault(other, reasons)
-        if not others:
-            return {}
-        known = sorted({t for found in others.values() for t in found if t > 0})
-        names = dict(
-            self.session.execute(
-                select(Person.id, Person.display_name).where(
-                    Person.workspace_id == self.ws, among(self.session, Person.id, known)
-                )
-            ).all()
-        ) if known else {}  # fmt: skip
-
-        me = self._me(plan)
-
-        def named(target: int) -> str:
-            person_id = self.person_id(target)
-            if person_id == me:
-                return "you"
-            if target < 0:
-                first = plan.drafts[-target - 1].records[0]
-                return f"{first.name or 'you'} ({first.file_name}, line {first.line})"
-            return f"{names.get(person_id, 'someone')} (person {person_id})"
-
-        alike: dict[int, tuple[str, bool]] = {}
-        for target, found in others.items():
-            if len({tuple(why) for why in found.values()}) == 1:
-                alike[target] = (" or ".join(named(other) for other in found), False)
-            else:  # (each for reasons of its own)
-                whom = [f"{named(other)} ({'; '.join(why)})" for other, why in found.items()]
-                alike[target] = (" or ".join(whom), True)
-        return alike
 
     def organization_id(self, name: str) -> int:
         return organization_id(self.state, name)
