@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from goodword.importers import mapped, own_exports
 from goodword.importers.export import export_people
 from goodword.importers.plaintext import plain_text
-from goodword.importers.reading import documents, read_table
+from goodword.importers.reading import documents
 from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.registry import SIGNATURES, detect
 from goodword.importers.registry import parse as parse_document
 from goodword.importers.service import import_files
+from goodword.importers.tables import read_table
 from goodword.people.models import Person, PersonPhone
 from goodword.workspaces.models import Workspace
 

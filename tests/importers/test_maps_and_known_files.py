@@ -13,8 +13,9 @@ import pytest
 
 from goodword.errors import InvalidInput
 from goodword.importers import mapped, registry
-from goodword.importers.reading import documents, read_table
+from goodword.importers.reading import documents
 from goodword.importers.records import ImportFileError, Parsed, Upload
+from goodword.importers.tables import read_table
 
 OUTLOOK_HEADERS = [
     "First Name",

@@ -18,8 +18,8 @@ from goodword.importers.cleaning import (
     read_birthday,
     split_suffix,
 )
-from goodword.importers.reading import Table, cell, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.importers.tables import Table, cell, row_getter
 from goodword.records import unify_line_breaks
 
 SOURCE = "google"

@@ -21,7 +21,6 @@ from goodword.importers.cleaning import (
     split_names,
 )
 from goodword.importers.plaintext import plain_text
-from goodword.importers.reading import Table, cell, cells_getter, row_getter
 from goodword.importers.records import (
     REFERENCE_TAG,
     ImportFileError,
@@ -34,6 +33,7 @@ from goodword.importers.records import (
     Role,
     Skipped,
 )
+from goodword.importers.tables import Table, cell, cells_getter, row_getter
 from goodword.interactions.models import Direction, InteractionKind
 
 SOURCE = "linkedin"

@@ -22,7 +22,6 @@ from goodword.importers.cleaning import (
     profile_url,
     read_birthday,
 )
-from goodword.importers.reading import Table, cell, header_key
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -31,6 +30,7 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.importers.tables import Table, cell, header_key
 
 FIELDS = {
     "key": "the source's own record id, kept as provenance",

@@ -15,8 +15,8 @@ from goodword.importers.cleaning import (
     profile_url,
     read_birthday,
 )
-from goodword.importers.reading import Table, row_getter
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.importers.tables import Table, row_getter
 
 SOURCE = "outlook"
 EMAILS = ["e-mail address", "e-mail 2 address", "e-mail 3 address"]

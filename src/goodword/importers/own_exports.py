@@ -16,7 +16,7 @@ from goodword.importers import dateorder
 from goodword.importers.cleaning import keep_in_touch_days, read_birthday, revived
 from goodword.importers.mapped import birthday_order
 from goodword.importers.matched import Matched
-from goodword.importers.reading import Document, Table
+from goodword.importers.reading import Document
 from goodword.importers.records import (
     EarlierSource,
     ImportFileError,
@@ -26,6 +26,7 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.importers.tables import Table
 from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.records import latest_today

@@ -8,17 +8,15 @@ members are read with a hard cap, so a crafted archive cannot exhaust memory or 
 from __future__ import annotations
 
 import codecs
-import csv
 import gc
 import io
 import lzma
-import operator
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import chardet
@@ -26,7 +24,7 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
-from goodword.importers.records import ImportFileError, Skipped, Upload
+from goodword.importers.records import ImportFileError, Upload
 
 # 50 MB: a LinkedIn Connections.csv of 200,000 people is a fifth of that.
 MAX_BYTES = 50 * 1024 * 1024
@@ -35,9 +33,6 @@ MAX_BYTES = 50 * 1024 * 1024
 ARCHIVE_FACTOR = 4
 MAX_RATIO = 100
 MAX_MEMBERS = 2_000
-# A cell may be as long as a file may be (long notes; the csv module's own limit, 128 KB,
-# would make such a file look broken).
-csv.field_size_limit(1024 * 1024 * 1024)
 
 _KINDS = [
     (b"%PDF", "a PDF document"),
@@ -444,202 +439,6 @@ def repair(text: str) -> str:
         return text
     # Only undo the wrong decoding; leave ligatures, widths and quotes as they were.
     return ftfy.fix_encoding(text)
-
-
-@dataclass
-class Table:
-    """A CSV file: its header (as written and normalised) and its rows with line numbers."""
-
-    name: str
-    headers: list[str]
-    rows: list[tuple[int, list[str]]]
-    # Header name, lower-cased and trimmed -> column position.
-    index: dict[str, int]
-    needs_repair: bool
-    # The rows left out of `rows` for holding more cells than the header has columns (an
-    # unquoted "Acme, Inc.": its cells cannot be told apart), as skipped rows to report.
-    overlong: list[Skipped] = field(default_factory=list)
-
-    def has(self, *names: str) -> bool:
-        return all(n in self.index for n in names)
-
-    def getter(self, *names: str) -> int | None:
-        for name in names:
-            if name in self.index:
-                return self.index[name]
-        return None
-
-
-def header_key(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").strip().strip('"').lower().split())
-
-
-def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> Table | None:
-    """Read a CSV; skip a preamble (LinkedIn's "Notes:" lines) before the first real header.
-
-    The header is the first row (of the first ten) that matches one of `known`, else the
-    first row with two or more cells. None when the text is not a table at all.
-    """
-    text = document.text
-    first_line = text.lstrip().split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    if first_line.count(delimiter) == 0 and not first_line.lower().startswith("notes:"):
-        return None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    # Each row with the line it starts on (a quoted cell may run over several lines, and
-    # the reader counts to the row's last one).
-    head: list[tuple[int, list[str]]] = []
-    ends: list[int] = []  # the line each row of `head` ends on
-    try:
-        for row in reader:
-            head.append(((ends[-1] if ends else 0) + 1, row))
-            ends.append(reader.line_num)
-            if len(head) >= 10:
-                break
-    except csv.Error:
-        return None
-    header_at = None
-    for position, (_line, row) in enumerate(head):
-        keys = {header_key(c) for c in row}
-        if any(signature <= keys for signature in known):
-            header_at = position
-            break
-    if header_at is None:
-        header_at = next(
-            (i for i, (_l, row) in enumerate(head) if sum(1 for c in row if c.strip()) >= 2),
-            None,
-        )
-        if header_at is None:
-            return None
-    headers = [c.replace("\ufeff", "").strip() for c in head[header_at][1]]
-    rows = head[header_at + 1 :]
-    last = ends[-1]
-    try:
-        for row in reader:
-            rows.append((last + 1, row))
-            last = reader.line_num
-    except csv.Error as exc:
-        raise ImportFileError(
-            document.name,
-            f"is not a well-formed CSV ({exc}). Open it in a spreadsheet and save it as CSV again.",
-            line=last + 1,
-        ) from None
-    _refuse_swallowed_rows(document, delimiter, len(headers), rows, last)
-    index: dict[str, int] = {}
-    for position, header in enumerate(headers):
-        index.setdefault(header_key(header), position)
-    table = Table(
-        name=document.name,
-        headers=headers,
-        rows=rows,
-        index=index,
-        needs_repair=not text.isascii() and is_bad(text),
-    )
-    _set_aside_overlong_rows(table, delimiter)
-    return table
-
-
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-
-
-def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
-    """Take out of the table's rows those with more cells than its header has columns, and
-    say why each is not imported: a cell holding the delimiter without quotes ("Acme,
-    Inc.") shifts every value after it into the next column. (A row with fewer cells, or
-    with empty cells past the last column, is read as it is.)"""
-    width = len(table.headers)
-    if all(len(row) <= width for _line, row in table.rows):
-        return
-    kept: list[tuple[int, list[str]]] = []
-    for line, row in table.rows:
-        if len(row) > width and any(c.strip() for c in row[width:]):
-            filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
-            what = _DELIMITER_NAMES[delimiter]
-            table.overlong.append(
-                Skipped(
-                    table.name,
-                    line,
-                    f"{filled} cells where the header has {width} columns, so which value "
-                    f"is which cannot be told (a {what} inside a cell, as in 'Acme, Inc.', "
-                    "needs double quotes around the cell); not imported: add the quotes, or "
-                    "take out the extra cells, and import the file again",
-                )
-            )
-        else:
-            kept.append((line, row))
-    table.rows = kept
-
-
-def _refuse_swallowed_rows(
-    document: Document,
-    delimiter: str,
-    width: int,
-    rows: list[tuple[int, list[str]]],
-    last_line: int,
-) -> None:
-    """Refuse a file where a quotation mark opens a cell that swallows whole rows (one that
-    never closes, or closes rows later), naming the line where that cell's row begins.
-    `rows` are the rows with the lines they start on; the last ends on `last_line`.
-
-    A cell over several lines is fine (an address, a note); one with a line holding nearly
-    a whole row's worth of delimiters (all but two of them, and at least four) is rows
-    read as one cell. So is, in a narrow file, a last cell running to the end of a file
-    whose quotation marks do not pair up, when one of its lines is a whole row's worth.
-    """
-    enough = max(width - 2, 4)
-    for number, (line, row) in enumerate(rows):
-        end = rows[number + 1][0] - 1 if number + 1 < len(rows) else last_line
-        if end > line:
-            if end == last_line and document.text.count('"') % 2:
-                enough = min(enough, max(width - 1, 1))  # a quotation mark never closed
-            for value in row:
-                if ("\n" in value or "\r" in value) and any(
-                    part.count(delimiter) >= enough for part in value.splitlines()
-                ):
-                    raise ImportFileError(
-                        document.name,
-                        "has a quotation mark that opens a cell and does not close where the "
-                        f"row ends, so lines {line} to {end} would be read as one "
-                        "row. Close or remove that quotation mark and save the file again.",
-                        line=line,
-                    )
-
-
-def cell(table: Table, row: list[str], column: int | None) -> str:
-    """The trimmed cell (repaired if the file has mis-decoded text), or "" when absent."""
-    if column is None or column >= len(row):
-        return ""
-    value = row[column].strip()
-    if table.needs_repair and value and not value.isascii():
-        value = repair(value)
-    return value
-
-
-def cells_getter(table: Table, columns: Sequence[int | None]) -> Callable[[list[str]], list[str]]:
-    """A function of a row giving `cell` for each of the columns (the inner loop of large
-    files); a table with all the columns and no mis-decoded text takes a fast path."""
-    wanted = list(columns)
-    present = [c for c in wanted if c is not None]
-    fast = not table.needs_repair and len(present) == len(wanted) > 1
-    pick = operator.itemgetter(*present) if fast else None
-    width = max(present, default=0) + 1
-
-    def get(row: list[str]) -> list[str]:
-        if pick is not None and len(row) >= width:
-            # Every cell is there and none needs repair: `cell` is just a strip.
-            return list(map(str.strip, pick(row)))
-        return [cell(table, row, c) for c in wanted]
-
-    return get
-
-
-def row_getter(table: Table, row: list[str]) -> Callable[..., str]:
-    """get("first name", "given name") -> the first of those columns the table has, cleaned."""
-
-    def get(*names: str) -> str:
-        return cell(table, row, table.getter(*names))
-
-    return get
 
 
 @contextmanager

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import google, linkedin, mapped, outlook, own_exports, vcard, vcard_text
-from goodword.importers.reading import Document, Table, cell, collector_paused, read_table
+from goodword.importers.reading import Document, collector_paused
 from goodword.importers.records import ImportFileError, Parsed
+from goodword.importers.tables import Table, cell, read_table
 
 TableParser = Callable[[Table], Parsed]
 

@@ -23,11 +23,11 @@ from goodword.importers.reading import (
     Document,
     collector_paused,
     documents,
-    read_table,
 )
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.importers.state import WorkspaceState
+from goodword.importers.tables import read_table
 from goodword.importers.writer import Writer
 
 Progress = Callable[[str, int, int], None]

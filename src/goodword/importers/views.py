@@ -30,10 +30,11 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
-from goodword.importers.reading import MAX_BYTES, documents, read_table
+from goodword.importers.reading import MAX_BYTES, documents
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import Saved, jobs_of, message
+from goodword.importers.tables import read_table
 from goodword.pages import is_htmx, redirect, render
 
 router = APIRouter()
