@@ -138,7 +138,7 @@ def test_the_preview_shows_headers_and_first_rows_mapped(client, files):
     assert mapped["rows"][0]["emails"] == ["mae@endeavour.example"]
 
 
-def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client):
+def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client, files):
     for name, data in [
         ("crm.csv", b"ID,First,Surname\n"),
         ("Connections.csv", b"First Name,Last Name,URL,Email Address,Company,Position\n"),
@@ -146,9 +146,18 @@ def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client):
         body = client.post(f"{API}/imports/preview", files=[("files", (name, data, "text/csv"))])
         (item,) = body.json()["files"]
         assert item["problem"].startswith(
-            f"{name}: has its column names but no rows below them: there is nobody in it"
+            f"{name}: has its column names but no rows below them, so there is nothing in it"
         )
         assert item["needs_mapping"] is False and item["rows"] == []
+    # Beside a file with rows, it is counted as the import counts it: no problem.
+    empty = ("Invitations.csv", b"From,To,Sent At,Message,Direction\n", "text/csv")
+    body = client.post(
+        f"{API}/imports/preview", files=[("files", empty), *files("Connections.csv")]
+    ).json()
+    assert [(f["name"], f["problem"]) for f in body["files"]] == [
+        ("Invitations.csv", None),
+        ("Connections.csv", None),
+    ]
 
 
 def test_the_preview_of_known_formats_names_them(client, files):

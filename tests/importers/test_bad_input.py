@@ -57,37 +57,37 @@ def test_an_empty_file_is_refused(session, workspace, tmp_path):
         assert refused(session, workspace, [upload]).startswith(f"{upload.name}: is empty.")
 
 
-def test_a_file_of_column_names_alone_is_refused_but_passed_over_in_an_archive(
+def test_files_of_column_names_alone_are_refused_but_counted_beside_others(
     session, workspace, tmp_path
 ):
     header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
     alone = tmp_path / "Connections.csv"
     alone.write_text(header + "\r\n")
     expected = (
-        "has its column names but no rows below them: there is nobody in it to import. "
-        "Export it again from where it came, with the contacts in it."
+        "has its column names but no rows below them, so there is nothing in it to import. If "
+        "it should hold more, export it again from where it came."
     )
     assert refused(session, workspace, [alone]) == f"Connections.csv: {expected}"
     crm = Upload("crm.csv", b"ID,First,Surname\n")
     mapping = {"key": ["ID"], "given": ["First"], "family": ["Surname"]}
     assert refused(session, workspace, [crm], mapping=mapping) == f"crm.csv: {expected}"
-    # In an archive, a file of column names alone (LinkedIn writes them) is only counted.
-    archive = zip_bytes(
-        {
-            "Invitations.csv": b"From,To,Sent At,Message,Direction\n",
-            "Connections.csv": (DATA / "Connections.csv").read_bytes(),
-        }
-    )
-    report = import_files(
-        session,
-        workspace_id=workspace.id,
-        paths_or_uploads=[Upload("export.zip", archive)],
-        today=date(2026, 11, 25),
-    )
-    assert [(f.name, f.rows) for f in report.files if f.rows == 0] == [
-        ("export.zip/Invitations.csv", 0)
-    ]
-    assert session.scalar(select(func.count()).select_from(Person)) > 0
+    invitations = Upload("Invitations.csv", b"From,To,Sent At,Message,Direction\n")
+    assert refused(session, workspace, [invitations, alone]) == f"Invitations.csv: {expected}"
+    # Beside a file with rows, one of column names alone (LinkedIn writes them for what you
+    # have none of) is only counted: picked one by one, or in an archive.
+    connections = (DATA / "Connections.csv").read_bytes()
+    picked = [invitations, Upload("Connections.csv", connections)]
+    archive = zip_bytes({"Invitations.csv": invitations.data, "Connections.csv": connections})
+    for items, name in [(picked, "Invitations.csv"), ([Upload("export.zip", archive)],
+                                                      "export.zip/Invitations.csv")]:  # fmt: skip
+        report = import_files(
+            session,
+            workspace_id=workspace.id,
+            paths_or_uploads=items,
+            today=date(2026, 11, 25),
+        )
+        assert [(f.name, f.rows) for f in report.files if f.rows == 0] == [(name, 0)]
+        assert sum(f.people for f in report.files) == 6
 
 
 def test_a_truncated_zip_is_refused(session, workspace):

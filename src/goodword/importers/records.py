@@ -282,6 +282,8 @@ class Parsed:
     rows: int = 0
     # What the report should say about the file as a whole (how its dates were read ...).
     notes: list[str] = field(default_factory=list)
+    # A table of column names alone (blank lines below them at most).
+    header_alone: bool = False
 
 
 @dataclass(frozen=True)

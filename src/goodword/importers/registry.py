@@ -104,9 +104,8 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
             and len(linkedin.profile_rows(table)) > 1
         ):
             return None  # a list of people with Profile.csv's columns: no column map here
-        if not document.member:
-            refuse_header_alone(document, table)
         parsed = parser(table)
+        parsed.header_alone = header_alone(table)
         parsed.skipped += table.overlong
         parsed.rows += len(table.overlong)
         if mapping is not None and not document.member and parsed.format != "csv":
@@ -136,16 +135,17 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
 _NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
 
 
-def refuse_header_alone(document: Document, table: Table) -> None:
-    """A file named on its own that is its column names alone (an export of an empty list)
-    holds nobody: said, rather than reported as an import of no one."""
-    if table.overlong or any(any(map(str.strip, cells)) for _, cells in table.rows):
-        return
-    raise ImportFileError(
-        document.name,
-        "has its column names but no rows below them: there is nobody in it to import. "
-        "Export it again from where it came, with the contacts in it.",
-    )
+# Said of a file of column names alone when nothing else came with it (LinkedIn writes such
+# files for what you have none of: beside others, they are only counted).
+HEADER_ALONE = (
+    "has its column names but no rows below them, so there is nothing in it to import. If "
+    "it should hold more, export it again from where it came."
+)
+
+
+def header_alone(table: Table) -> bool:
+    """Whether the table is its column names alone (blank lines below them at most)."""
+    return not table.overlong and not any(any(map(str.strip, cells)) for _, cells in table.rows)
 
 
 def _looks_like_whole_export(text: str) -> bool:

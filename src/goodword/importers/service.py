@@ -66,6 +66,8 @@ def read_files(
         )
         if progress:
             progress("read", len(parsed_files), 0)
+    if parsed_files and all(f.header_alone for f in parsed_files):
+        raise ImportFileError(parsed_files[0].file_name, registry.HEADER_ALONE)
     if not parsed_files:
         names = ", ".join(str(getattr(i, "name", i)) for i in paths_or_uploads) or "nothing"
         if found:

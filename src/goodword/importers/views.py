@@ -158,7 +158,8 @@ def preview_files(
         else:
             raise
     found: list[FilePreview] = []
-    for document in documents(list(paths), max_bytes=max_bytes):
+    read = list(documents(list(paths), max_bytes=max_bytes))
+    for document in read:
         format_id = registry.detect(document)
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
         item = FilePreview(document.name, format_id, label, member=document.member)
@@ -171,9 +172,10 @@ def preview_files(
         try:
             if format_id is None and table is None:
                 registry.parse(document)  # says what the file is and what to do instead
+            elif table is not None and len(read) == 1 and registry.header_alone(table):
+                # (Beside other files, such a file is only counted, as the import does.)
+                raise ImportFileError(document.name, registry.HEADER_ALONE)
             elif format_id is None and table is not None:
-                if not document.member:
-                    registry.refuse_header_alone(document, table)
                 item.needs_mapping = True
                 if columns is not None:
                     item.rows = mapped.preview(table, columns, rows=PREVIEW_ROWS)
