@@ -134,27 +134,37 @@ def test_an_unclosed_quote_is_refused_at_its_line_not_read_as_one_long_cell(
     assert "Close or remove that quotation mark" in message
 
 
-def test_a_quote_never_closed_in_a_narrow_file_is_refused_too(session, workspace, tmp_path):
+@pytest.mark.parametrize("stray", ["", "Pat,Ng,pat@x.example,6'1\" tall\n"])
+def test_a_quote_never_closed_in_a_narrow_file_is_refused_too(session, workspace, tmp_path, stray):
+    # (A quotation mark inside a cell that does not begin with one is only a letter.)
     rows = [
-        "First Name,Last Name,E-mail 1 - Value,Notes",
-        'Ann,Lee,ann@x.example,"Met at PyCon 2024, talked about SRE',
-        "Bob,Ray,bob@x.example,ok",
-        "Cat,Sun,cat@x.example,ok",
+        "First Name,Last Name,E-mail 1 - Value,Notes\n" + stray,
+        'Ann,Lee,ann@x.example,"Met at PyCon 2024, talked about SRE\n',
+        "Bob,Ray,bob@x.example,ok\n",
+        "Cat,Sun,cat@x.example,ok\n",
     ]
     broken = tmp_path / "contacts.csv"
-    broken.write_text("\n".join(rows) + "\n")
+    broken.write_text("".join(rows))
+    line = 3 if stray else 2
     message = refused(session, workspace, [broken])
-    assert message.startswith("contacts.csv, line 2: has a quotation mark that opens a cell")
-    assert "lines 2 to 4 would be read as one row" in message
-    # Closed, the same note over several lines, one of them a row's worth of commas, is
-    # one cell.
-    rows[1] += '\nthen Bob, Ray, and Cat, all at once"'
+    assert message.startswith(f"contacts.csv, line {line}: has a quotation mark that opens")
+    assert f"lines {line} to {line + 2} would be read as one row" in message
+
+
+@pytest.mark.parametrize("stray", ["", 'Pat x"y,ok\n'])
+def test_a_closed_note_over_lines_ending_a_narrow_file_is_one_cell(
+    session, workspace, tmp_path, stray
+):
+    # The last row's note runs over lines, one of them a row's worth of commas, and closes.
     whole = tmp_path / "whole.csv"
-    whole.write_text("\n".join(rows) + "\n")
+    whole.write_text("Name,Notes\n" + stray + 'Mae Lee,"Line one, with a comma\nthen Bob, Ray"\n')
     report = import_files(
-        session, workspace_id=workspace.id, paths_or_uploads=[whole], today=date(2026, 11, 25)
-    )
-    assert report.counts["created"] == 3
+        session, workspace_id=workspace.id, paths_or_uploads=[whole],
+        mapping="name=Name,notes=Notes", today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert report.counts["created"] == (2 if stray else 1)
+    mae = session.scalars(select(Person).where(Person.display_name == "Mae Lee")).one()
+    assert mae.notes == "Line one, with a comma\nthen Bob, Ray"
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -157,15 +158,16 @@ def _refuse_swallowed_rows(
 
     A cell over several lines is fine (an address, a note); one with a line holding nearly
     a whole row's worth of delimiters (all but two of them, and at least four) is rows
-    read as one cell. So is, in a narrow file, a last cell running to the end of a file
-    whose quotation marks do not pair up, when one of its lines is a whole row's worth.
+    read as one cell. So is, in a narrow file too, the last row's cell whose quotation
+    mark never closes (read strictly, the file ends inside it), when one of its lines is
+    a whole row's worth.
     """
     enough = max(width - 2, 4)
     for number, (line, row) in enumerate(rows):
         end = rows[number + 1][0] - 1 if number + 1 < len(rows) else last_line
         if end > line:
-            if end == last_line and document.text.count('"') % 2:
-                enough = min(enough, max(width - 1, 1))  # a quotation mark never closed
+            if end == last_line and _never_closed(document.text, line, delimiter):
+                enough = min(enough, max(width - 1, 1))
             for value in row:
                 if ("\n" in value or "\r" in value) and any(
                     part.count(delimiter) >= enough for part in value.splitlines()
@@ -177,6 +179,18 @@ def _refuse_swallowed_rows(
                         "row. Close or remove that quotation mark and save the file again.",
                         line=line,
                     )
+
+
+def _never_closed(text: str, line: int, delimiter: str) -> bool:
+    """Whether a quoted cell of the row beginning on `line` (the last) runs to the end of
+    the text unclosed: the csv module, read strictly, finds the data ending inside it."""
+    rest = "".join(itertools.islice(io.StringIO(text, newline=""), line - 1, None))
+    try:
+        for _row in csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def cell(table: Table, row: list[str], column: int | None) -> str:
