@@ -299,6 +299,23 @@ def test_a_name_in_another_script_is_still_found_after_the_merge_and_gone_after_
     assert [h.title for h in hits] == ["田中 愛子"]
 
 
+def test_undo_takes_out_the_name_it_wrote_even_when_the_notes_changed_since(session, workspace):
+    aiko = f.person(session, workspace.id, "Aiko Tanaka", notes="Met in Osaka.")
+    kanji = f.person(session, workspace.id, "田中 愛子")
+    record = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=aiko.id, absorbed_id=kanji.id
+    )
+    session.expire_all()
+    kept = people.get(session, workspace_id=workspace.id, person_id=aiko.id)
+    kept.notes += "\n\nCalled on 3 May."
+    session.flush()
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    session.expire_all()
+    assert people.get(session, workspace_id=workspace.id, person_id=aiko.id).notes == (
+        "Met in Osaka.\n\nCalled on 3 May."
+    )
+
+
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")

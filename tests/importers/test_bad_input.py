@@ -395,6 +395,29 @@ def test_a_note_longer_than_the_person_form_takes_is_cut_to_it_saying_so(
     PersonUpdate(display_name=ann.display_name, notes=ann.notes)
 
 
+def test_a_note_that_would_take_someones_notes_past_the_limit_is_not_added(
+    session, workspace, tmp_path
+):
+    first, second = "a" * 60_000, "b" * 60_000
+    card = tmp_path / "ann.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nUID:one\r\nEMAIL:ann@x.example\r\n"
+        f"NOTE:{first}\r\nEND:VCARD\r\n"
+    )
+    crm = tmp_path / "crm.csv"
+    crm.write_text(f"Name,Email,Notes\nAnn Lee,ann@x.example,{second}\n")
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[card, crm],
+        mapping="name=Name,email=Email,notes=Notes", today=date(2026, 11, 25),
+    )  # fmt: skip
+    ann = session.scalars(select(Person)).one()
+    assert ann.notes == first
+    (merged,) = [row for row in report.rows if row.outcome.value == "merged"]
+    assert merged.detail.endswith(
+        "its note not added: the person's notes would pass the 100,000 characters they hold"
+    )
+
+
 def test_a_text_too_long_for_the_form_is_said_in_characters():
     from pydantic import ValidationError
 

@@ -136,6 +136,7 @@ def merge(
         "keyed": keyed_tasks(session, workspace_id=workspace_id, person_id=absorbed.id),
     }
     after = _chosen_fields(survivor, absorbed, picked)
+    snapshot["also_known_as"] = _also_known_as(after, survivor, absorbed)
     _rename_in_keys(session, snapshot, workspace_id, survivor.id, absorbed.id)
     _move_rows(session, snapshot, survivor.id, absorbed.id)
     search.remove(session, kind=people.KIND, record_id=absorbed.id)
@@ -187,17 +188,44 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
         after[name] = value
     if not after["display_name"]:
         after["display_name"] = survivor.display_name
-    # The name not kept stays in the notes, so a search by it still finds the person.
-    for other in (survivor.display_name, absorbed.display_name):
-        line = f"{ALSO_KNOWN_AS}{other}"
-        notes = after["notes"] or ""
-        if fold(other) != fold(after["display_name"]) and line not in notes.splitlines():
-            after["notes"] = f"{notes}\n\n{line}" if notes else line
     given, family = after["given_name"], after["family_name"]
     after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
     after["tags"] = clean_list([*survivor.tags, *absorbed.tags])
     after["interests"] = clean_list([*survivor.interests, *absorbed.interests])
     return after
+
+
+def _also_known_as(after: dict[str, Any], survivor: Person, absorbed: Person) -> list[str]:
+    """Write the name the merge does not keep into the notes ("Also known as 田中 愛子"), so
+    a search by it still finds the person; return the lines written (undo takes them out)."""
+    written = []
+    for other in (survivor.display_name, absorbed.display_name):
+        line = f"{ALSO_KNOWN_AS}{other}"
+        notes = after["notes"] or ""
+        if fold(other) != fold(after["display_name"]) and line not in notes.split("\n"):
+            after["notes"] = f"{notes}\n\n{line}" if notes else line
+            written.append(line)
+    return written
+
+
+def _without_line(notes: str | None, line: str) -> str | None:
+    """The notes without that whole line and the blank line that set it apart.
+
+    >>> _without_line("Met in Osaka.\\n\\nAlso known as Aiko\\n\\nCalled.", "Also known as Aiko")
+    'Met in Osaka.\\n\\nCalled.'
+    >>> _without_line("Also known as Aiko\\n\\nCalled.", "Also known as Aiko")
+    'Called.'
+    """
+    lines = (notes or "").split("\n")
+    if line not in lines:
+        return notes
+    at = lines.index(line)
+    del lines[at]
+    if at > 0 and lines[at - 1] == "" and (at == len(lines) or lines[at] == ""):
+        del lines[at - 1]
+    elif at == 0 and lines and lines[0] == "":
+        del lines[0]
+    return "\n".join(lines) or None
 
 
 def _rename_in_keys(
@@ -481,6 +509,9 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     for name, value in snapshot["survivor_before"].items():
         if left is None or now.get(name) == left.get(name):
             setattr(survivor, name, decode(tables["people"].c[name], value))
+    # A name the merge wrote into notes changed since goes as it came.
+    for line in snapshot.get("also_known_as", []):
+        survivor.notes = _without_line(survivor.notes, line)
     # The sort name follows the name fields as they now stand (some may be kept edits).
     survivor.sort_name = people.person_sort_name(
         survivor.display_name, survivor.given_name, survivor.family_name

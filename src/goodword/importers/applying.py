@@ -17,6 +17,7 @@ from goodword.importers.jobs import add_job, held_job
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
 from goodword.people import normalize
+from goodword.people.schemas import NOTES_MAX
 from goodword.records import clean_list, unify_line_breaks
 
 
@@ -118,7 +119,15 @@ def apply_record(
         if off:
             taken_off.append("its note")
             continue
-        values["notes"] = f"{values['notes']}\n\n{note}" if values["notes"] else note
+        joined = f"{values['notes']}\n\n{note}" if values["notes"] else note
+        if len(joined) > NOTES_MAX:
+            if left is not None:
+                left.append(
+                    f"its note not added: the person's notes would pass the {NOTES_MAX:,} "
+                    "characters they hold"
+                )
+            continue
+        values["notes"] = joined
         changes.append("notes added")
     for attribute, one in (("tags", "tag"), ("interests", "interest")):
         before = list(values[attribute] or [])
