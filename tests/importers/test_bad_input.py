@@ -100,6 +100,15 @@ def test_a_truncated_zip_is_refused(session, workspace):
     )
 
 
+def test_a_truncated_workbook_is_told_to_be_saved_as_csv(session, workspace):
+    book = zip_bytes({"[Content_Types].xml": b"<Types/>" * 2000, "xl/workbook.xml": b"<w/>"})
+    message = refused(session, workspace, [Upload("people.xlsx", book[: len(book) // 2])])
+    assert message == (
+        "people.xlsx: is a damaged or incomplete ZIP archive: an Office or OpenDocument file "
+        "cut short. Save it again where it was made, as CSV (UTF-8), and import that file."
+    )
+
+
 def test_a_truncated_zip_of_other_files_is_not_sent_to_linkedin(session, workspace):
     data = zip_bytes({"phone/contacts.vcf": (DATA / "contacts30.vcf").read_bytes()})
     message = refused(session, workspace, [Upload("cards.zip", data[: len(data) // 2])])
@@ -222,6 +231,9 @@ def test_a_zip_bomb_is_refused_before_unpacking(session, workspace):
     message = refused(session, workspace, [Upload("cards.zip", cards)])
     assert "backup/all.vcf would be 12.4 MB from " in message
     assert message.endswith("If you trust the archive, unpack it and import all.vcf itself.")
+    # Past the size an import takes too, it is still told as a bomb, not a file to allow.
+    message = refused(session, workspace, [Upload("cards.zip", cards)], max_bytes=2_000_000)
+    assert "as a ZIP bomb does" in message and "GOODWORD_IMPORT_MAX_BYTES" not in message
 
 
 def test_an_archive_too_big_unpacked_says_which_limit(session, workspace):

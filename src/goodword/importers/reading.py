@@ -229,6 +229,13 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
                 "Unpack it with its password and import the folder or the files.",
             )
         total += info.file_size
+        if info.file_size > 1_048_576 and info.file_size > MAX_RATIO * info.compress_size:
+            raise ImportFileError(
+                name,
+                f"expands far beyond its size, as a ZIP bomb does: {info.filename} would be "
+                f"{_size(info.file_size)} from {_size(info.compress_size)}. If you trust the "
+                f"archive, unpack it and import {path.name} itself.",
+            )
         if info.file_size > max_bytes:
             raise ImportFileError(
                 name, f"holds {info.filename}, which {_too_big(info.file_size, max_bytes)}"
@@ -238,13 +245,6 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
                 name,
                 f"would unpack to more than {_size(max_bytes * ARCHIVE_FACTOR)} in all, the "
                 "most an import takes from one archive. Unpack it and import the files you need.",
-            )
-        if info.file_size > 1_048_576 and info.file_size > MAX_RATIO * info.compress_size:
-            raise ImportFileError(
-                name,
-                f"expands far beyond its size, as a ZIP bomb does: {info.filename} would be "
-                f"{_size(info.file_size)} from {_size(info.compress_size)}. If you trust the "
-                f"archive, unpack it and import {path.name} itself.",
             )
     for info in infos:
         if info.is_dir():
@@ -272,20 +272,28 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         yield Document(member_name, decode(content), member=True)
 
 
-# The files of a LinkedIn data archive, by which a damaged one is known.
+# Files only a LinkedIn data archive holds, by which a damaged one is known.
 _LINKEDIN_MEMBERS = frozenset(
     {
         "connections.csv",
-        "messages.csv",
         "invitations.csv",
-        "profile.csv",
         "positions.csv",
         "email addresses.csv",
+        "phonenumbers.csv",
         "recommendations_given.csv",
         "recommendations_received.csv",
-        "education.csv",
-        "skills.csv",
+        "endorsement_given_info.csv",
+        "endorsement_received_info.csv",
+        "ad_targeting.csv",
+        "company follows.csv",
+        "member_follows.csv",
+        "rich_media.csv",
+        "learning.csv",
         "registration.csv",
+        "searchqueries.csv",
+        "inferences_about_you.csv",
+        "job applications.csv",
+        "saved_jobs.csv",
     }
 )
 
@@ -303,6 +311,11 @@ def _damaged(data: bytes) -> str:
         names.append(data[start + 30 : start + 30 + length].decode("utf-8", "replace"))
         start = data.find(b"PK\x03\x04", start + 30 + length)
     message = "is a damaged or incomplete ZIP archive"
+    if "[Content_Types].xml" in names or "mimetype" in names:
+        return (
+            f"{message}: an Office or OpenDocument file cut short. Save it again where it was "
+            "made, as CSV (UTF-8), and import that file."
+        )
     if any(PurePosixPath(n.replace("\\", "/")).name.lower() in _LINKEDIN_MEMBERS for n in names):
         return (
             f"{message}: it holds LinkedIn's files, but not whole. Download the archive again "
