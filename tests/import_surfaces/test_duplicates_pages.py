@@ -156,6 +156,16 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     assert f'action="/duplicates/merges/{record.id}/undo"' not in history
 
 
+def test_the_history_says_same_name_only_of_records_that_bore_one(client, session, workspace):
+    bob = f.person(session, workspace.id, "Bob Smith", emails=["bob@x.example"])
+    robert = f.person(session, workspace.id, "Robert Smith", emails=["rs@x.example"])
+    merging.merge(session, workspace_id=workspace.id, survivor_id=bob.id,
+                  absorbed_id=robert.id, choices={"display_name": "b"})  # fmt: skip
+    page = client.get("/duplicates").text
+    assert '<td data-label="Merged">Robert Smith</td>' in page
+    assert "(a second record of the same name)" not in page
+
+
 def test_keeping_b_keeps_its_record_and_reads_the_choices_as_shown(client, session, workspace):
     _a, b = two_johns(session, workspace.id)
     candidate = queued(session, workspace.id)
