@@ -38,18 +38,26 @@ def uploads(files: Any) -> str:
 
     >>> from types import SimpleNamespace as F
     >>> uploads([F(name="export.zip/Connections.csv"), F(name="export.zip/messages.csv"),
-    ...          F(name="phone.vcf")])
-    'export.zip (2 files), phone.vcf'
+    ...          F(name="phone.vcf"), F(name="phone.vcf")])
+    'export.zip (2 files), phone.vcf, phone.vcf'
     """
-    counted: dict[str, int] = {}
+    shown: list[str] = []
+    members: dict[str, int] = {}  # an archive or folder -> its place in `shown`
+    counts: dict[str, int] = {}
     for item in files:
         name = item["name"] if isinstance(item, dict) else item.name  # (a kept report's: dicts)
         top, inside, _rest = name.partition("/")
-        counted[top] = counted.get(top, 0) + (1 if inside else 0)
-    return ", ".join(
-        f"{name} ({count} file{'s' if count != 1 else ''})" if count else name
-        for name, count in counted.items()
-    )
+        if not inside:
+            shown.append(name)
+            continue
+        if top not in members:
+            members[top] = len(shown)
+            shown.append(top)
+        counts[top] = counts.get(top, 0) + 1
+    for top, at in members.items():
+        count = counts[top]
+        shown[at] = f"{top} ({count} file{'s' if count != 1 else ''})"
+    return ", ".join(shown)
 
 
 def label(value: Any) -> str:

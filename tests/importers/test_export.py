@@ -331,6 +331,7 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
         "Fay": "San Francisco, California",
         "Gus": "London, UK",
         "Hal": "Sydney, NSW",
+        "Ida": "Amsterdam, NL",
     }
     for name, place in places.items():
         f.person(session, workspace.id, name, location=place)
@@ -350,6 +351,7 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
     assert parts["Fay"] == ("San Francisco", "California", "")
     assert parts["Gus"] == ("London", "", "UK")
     assert parts["Hal"] == ("Sydney", "NSW", "")
+    assert parts["Ida"] == ("Amsterdam", "", "NL")
 
     target, _report = round_trip(session, workspace.id, "copy", fmt)
     back = {p.display_name: p.location for p in people.list_(session, workspace_id=target.id).items}

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from goodword.connections.models import Connection
+from goodword.connections.models import Connection, ConnectionKind
 from goodword.exchange import service as exchange
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role, Upload
 from goodword.importers.report import Outcome
@@ -21,6 +21,7 @@ from goodword.importers.service import import_files
 from goodword.importers.state import WorkspaceState
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonSource
+from goodword.people.schemas import PersonCreate
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
@@ -350,6 +351,12 @@ def test_a_connection_merged_into_someone_known_says_it_is_linked_to_you(session
 def test_a_newer_connections_csv_names_the_connections_it_leaves_out(session, workspace):
     first = run(session, workspace.id, "Profile.csv", "Connections.csv")
     assert not [n for n in first.notes if "from earlier imports" in n]
+    # A LinkedIn tie you added by hand came from no import: not named.
+    me = people.get_me(session, workspace_id=workspace.id)
+    zoe = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Zoe"))
+    session.add(Connection(workspace_id=workspace.id, person_a_id=me.id, person_b_id=zoe.id,
+                           kind=ConnectionKind.LINKEDIN))  # fmt: skip
+    session.flush()
     text = (DATA / "Connections.csv").read_text()
     fewer = "".join(
         line

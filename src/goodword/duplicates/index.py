@@ -185,8 +185,8 @@ class _Batch:
 
     The first look, one `cpdist` call over the batch, compares everything at once (name,
     birthday, place and organizations) and lets through anything a careful look might
-    still match. A pair it turns away whose details never overlap (each has some, none
-    on both sides: nothing to disagree, but the whole reads little alike) gets a second
+    still match. A pair it turns away whose details never overlap (some on either side,
+    no kind on both: nothing to disagree, but the whole reads little alike) gets a second
     look at its names alone. A pair met in a block of initials is judged whatever the
     first look says: "Bob S." and "Robert Smith" read nothing alike as text. `score` then
     judges the few that pass.

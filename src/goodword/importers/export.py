@@ -297,14 +297,15 @@ _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 
 def _is_region(text: str) -> bool:
     """Whether the last part of a two-part place is a state or province, not a country: a
-    US or Canadian one by its code or name ("CA" is California there, as "City, ST" is
-    written), a country by its name or a code no state has ("UK", "USA"); any other code
-    of two or three capitals is taken for a region ("NSW")."""
+    country's code taken for it whatever else it may be ("UK", "USA", "NL"), then a US or
+    Canadian region by its code or name ("CA" is California there, as "City, ST" is written;
+    "Georgia" the state), then a country by its name; any other code of two or three
+    capitals is taken for a region ("NSW")."""
+    if text in SAFE_COUNTRY_CODES:
+        return False
     if text in US_STATES or text in CA_PROVINCES or text.casefold() in REGION_ALIASES:
         return True
-    if text.casefold() in COUNTRY_ALIASES or text in SAFE_COUNTRY_CODES:
-        return False
-    return bool(_REGION_CODE.match(text))
+    return text.casefold() not in COUNTRY_ALIASES and bool(_REGION_CODE.match(text))
 
 
 def address(location: str) -> vobject.vcard.Address:

@@ -23,6 +23,8 @@ from goodword.importers.report import ImportReport
 from goodword.people.models import Person
 from goodword.records import among, latest_today, sort_key
 
+# The source of the ties an import makes.
+IMPORTED = "LinkedIn"
 # How many people the report names whom a newer Connections.csv leaves out.
 SHOWN_LEFT_OUT = 20
 
@@ -72,7 +74,9 @@ class LinkedInTies:
         self.linked: dict[int, tuple[int, date | None]] = {}
         # id() of a record whose person this import linked to the user -> the tie's date
         self.made: dict[int, date | None] = {}
-        # The people linked to the user before this import whom its connections leave out.
+        # The people an earlier import linked to the user (not a tie added by hand), and
+        # those of them this import's connections leave out.
+        self.imported: set[int] = set()
         self.left_out: set[int] = set()
 
     def read_linked(self, plan: Plan, me: int | None) -> None:
@@ -81,7 +85,13 @@ class LinkedInTies:
         if not plan.connections or me is None:
             return
         existing = self.session.execute(
-            select(Connection.person_a_id, Connection.person_b_id, Connection.id, Connection.since)
+            select(
+                Connection.person_a_id,
+                Connection.person_b_id,
+                Connection.id,
+                Connection.since,
+                Connection.source,
+            )
             .where(
                 Connection.workspace_id == self.ws,
                 Connection.kind == ConnectionKind.LINKEDIN,
@@ -89,8 +99,11 @@ class LinkedInTies:
             )
             .order_by(Connection.id)
         ).all()
-        for a, b, tie_id, since in existing:
-            self.linked.setdefault(b if a == me else a, (tie_id, since))
+        for a, b, tie_id, since, source in existing:
+            other = b if a == me else a
+            self.linked.setdefault(other, (tie_id, since))
+            if source == IMPORTED:
+                self.imported.add(other)
 
     def will_link(self, plan: Plan, me: int | None, person_id: Callable[[int], int]) -> set[int]:
         """id() of each record whose person `link` will link to you (read before the
@@ -141,7 +154,7 @@ class LinkedInTies:
             self.made[id(record)] = since
             rows.append(
                 {"workspace_id": self.ws, "person_a_id": me, "person_b_id": other,
-                 "kind": ConnectionKind.LINKEDIN, "source": "LinkedIn",
+                 "kind": ConnectionKind.LINKEDIN, "source": IMPORTED,
                  "since": since, "notes": notes}
             )  # fmt: skip
         insert_rows(self.session, Connection, rows)
@@ -150,7 +163,7 @@ class LinkedInTies:
         # in the queue): their connection was removed, or their account closed.
         here = {person_id(target) for target, _record in plan.connections}
         asked = {other for _target, other, _score, _why in plan.suggestions}
-        self.left_out = {p for p in self.linked if p not in here and p not in asked} - {me}
+        self.left_out = {p for p in self.imported if p not in here and p not in asked} - {me}
         if moved:
             table = table_named("connections")
             self.session.execute(
