@@ -323,6 +323,23 @@ def test_merging_the_user_keeps_the_user(session, workspace):
     assert people.get_me(session, workspace_id=workspace.id).id == copy.id
 
 
+def test_a_scan_brings_a_waiting_pairs_reasons_up_to_date(session, workspace):
+    ann = f.person(session, workspace.id, "Ann Lee", given_name="Ann", family_name="Lee")
+    other = f.person(session, workspace.id, "Ann Lee", given_name="Ann", family_name="Lee",
+                     location="London")  # fmt: skip
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    (pair,) = session.scalars(select(DuplicateCandidate)).all()
+    before = (pair.score, list(pair.reasons))
+    assert not any("phone" in why for why in before[1])
+    for person in (ann, other):
+        people.update(session, workspace_id=workspace.id, person_id=person.id,
+                      data=PersonUpdate(display_name="Ann Lee", phones=["+44 20 7946 0001"]))  # fmt: skip
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    session.expire_all()
+    (pair,) = session.scalars(select(DuplicateCandidate)).all()
+    assert any("phone" in why for why in pair.reasons) and pair.score > before[0]
+
+
 def test_find_duplicates_queues_pairs_once(session, workspace):
     f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")
     f.person(session, workspace.id, "John Smith", given_name="John", family_name="Smith")

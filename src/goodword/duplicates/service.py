@@ -8,11 +8,12 @@ merges the sure pairs through it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from goodword.db import Base
 from goodword.duplicates.apart import judged_apart, shares_key_apart
 from goodword.duplicates.index import KEY_HOLDERS, Matcher
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, score
@@ -140,6 +141,7 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     merged: list[MergeRead] = []
     gone: set[int] = set()
     created = 0
+    refreshed: list[dict[str, Any]] = []
     # A sure pair already waiting in the queue (a person saved by hand is queued with
     # whoever has their e-mail address at once) is merged too; a pair told apart never is.
     apart = {
@@ -185,6 +187,10 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
                     apart.add(pair)
             continue
         if (a, b) in state.candidate_pairs:
+            # Waiting already: its likeness and reasons as they read now (a phone added
+            # since, say), not as when it was queued.
+            refreshed.append({"b_a": a, "b_b": b, "b_score": judged.score,
+                              "b_reasons": list(judged.reasons)})  # fmt: skip
             continue
         session.add(
             DuplicateCandidate(
@@ -197,6 +203,19 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
         )
         state.candidate_pairs.add((a, b))
         created += 1
+    if refreshed:
+        table = Base.metadata.tables[DuplicateCandidate.__tablename__]
+        session.execute(
+            update(table)
+            .where(
+                table.c.workspace_id == workspace_id,
+                table.c.person_a_id == bindparam("b_a"),
+                table.c.person_b_id == bindparam("b_b"),
+                table.c.status == CandidateStatus.OPEN,
+            )
+            .values(score=bindparam("b_score"), reasons=bindparam("b_reasons")),
+            refreshed,
+        )
     session.flush()
     return ScanResult(candidates_created=created, merged=merged)
 
