@@ -337,6 +337,19 @@ def test_phone_extensions_go_out_and_come_back(
     assert [p.number for p in copied.phones] == ["+14155550100;ext=12", "+14155550100"]
 
 
+def test_notes_longer_than_a_form_takes_still_restore(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    # (Versions before the forms' 100,000 characters kept an imported note of any length.)
+    pat = factories.person(session, workspace.id, "Pat One")
+    pat.notes = "N" * 150_000
+    session.flush()
+    document = exchange.export_workspace(session, workspace_id=workspace.id)
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+    copied = session.scalar(select(Person).where(Person.workspace_id == other_workspace.id))
+    assert copied.notes == "N" * 150_000
+
+
 def test_imported_records_keep_their_times_and_are_searchable(
     session: Session, workspace: Workspace, other_workspace: Workspace
 ) -> None:

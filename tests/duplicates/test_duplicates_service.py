@@ -316,6 +316,23 @@ def test_undo_takes_out_the_name_it_wrote_even_when_the_notes_changed_since(sess
     )
 
 
+def test_a_merge_whose_notes_together_pass_what_notes_hold_is_refused_or_asked(session, workspace):
+    one = f.person(session, workspace.id, "Pat One", emails=["pat@x.example"], notes="N" * 60_000)
+    two = f.person(session, workspace.id, "Pat One", phones=["+1 415 555 0100"],
+                   notes="M" * 60_000)  # fmt: skip
+    with pytest.raises(InvalidInput, match="Their notes together are 120,002 characters"):
+        merging.merge(session, workspace_id=workspace.id, survivor_id=one.id, absorbed_id=two.id)
+    assert people.count(session, workspace_id=workspace.id) == 2
+    # Keeping one side's notes only fits.
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=one.id,
+                           absorbed_id=two.id, choices={"notes": "a"})  # fmt: skip
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    # A scan that would merge them without asking asks instead.
+    found = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
+    assert found.merged == [] and people.count(session, workspace_id=workspace.id) == 2
+    assert session.scalars(select(DuplicateCandidate)).all()
+
+
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")

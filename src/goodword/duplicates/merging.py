@@ -45,6 +45,7 @@ from goodword.duplicates.snapshot import (
 from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.people.schemas import NOTES_MAX
 from goodword.playbooks.keys import rekey
 from goodword.records import clean_list, get_owned, sort_key
 from goodword.search import service as search
@@ -136,6 +137,13 @@ def merge(
         "keyed": keyed_tasks(session, workspace_id=workspace_id, person_id=absorbed.id),
     }
     after = _chosen_fields(survivor, absorbed, picked)
+    notes = len(after["notes"] or "")
+    if notes > max(NOTES_MAX, len(survivor.notes or ""), len(absorbed.notes or "")):
+        raise InvalidInput(
+            f"Their notes together are {notes:,} characters, more than the {NOTES_MAX:,} a "
+            "person's notes hold. Shorten one person's notes, or keep one person's notes "
+            "only, and merge again."
+        )
     snapshot["also_known_as"] = _also_known_as(after, survivor, absorbed)
     _rename_in_keys(session, snapshot, workspace_id, survivor.id, absorbed.id)
     _move_rows(session, snapshot, survivor.id, absorbed.id)
@@ -202,8 +210,13 @@ def _also_known_as(after: dict[str, Any], survivor: Person, absorbed: Person) ->
     for other in (survivor.display_name, absorbed.display_name):
         line = f"{ALSO_KNOWN_AS}{other}"
         notes = after["notes"] or ""
-        if fold(other) != fold(after["display_name"]) and line not in notes.split("\n"):
-            after["notes"] = f"{notes}\n\n{line}" if notes else line
+        joined = f"{notes}\n\n{line}" if notes else line
+        if (
+            fold(other) != fold(after["display_name"])
+            and line not in notes.split("\n")
+            and len(joined) <= NOTES_MAX
+        ):
+            after["notes"] = joined
             written.append(line)
     return written
 

@@ -8,6 +8,7 @@ merges the sure pairs through it.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, or_, select, update
@@ -20,7 +21,7 @@ from goodword.duplicates.matching import Profile, Scored, given_names_differ, sc
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CandidateRead, MergeRead, PossibleDuplicate, ScanResult
-from goodword.errors import Conflict
+from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl
 from goodword.people.normalize import phone_text
@@ -164,6 +165,7 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
             and _distinct_records(state, a, b)
         ):
             continue  # two profiles of one source under two names: two people, as imported
+        record = None
         if (
             auto_merge
             and judged.auto
@@ -171,13 +173,16 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
             and (a, b) not in undone
             and not _distinct_records(state, a, b)
         ):
-            record = merge(
-                session,
-                workspace_id=workspace_id,
-                survivor_id=a,
-                absorbed_id=b,
-                reason="; ".join(judged.reasons),
-            )
+            # (Refused when their notes together are too long to keep: asked about instead.)
+            with suppress(InvalidInput):
+                record = merge(
+                    session,
+                    workspace_id=workspace_id,
+                    survivor_id=a,
+                    absorbed_id=b,
+                    reason="; ".join(judged.reasons),
+                )
+        if record is not None:
             merged.append(merge_to_read(record))
             gone.add(b)
             # The merge handed b's pairs to a: one told apart keeps a apart from them too.

@@ -54,7 +54,10 @@ Text100 = Annotated[str, StringConstraints(max_length=100)]
 Text200 = Annotated[str, StringConstraints(max_length=200)]
 Text500 = Annotated[str, StringConstraints(max_length=500)]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=60), AfterValidator(one_line)]
-LongText = Annotated[str, StringConstraints(max_length=100_000)]
+# Long text as Goodword may hold it: the forms take notes up to 100,000 characters, but
+# versions before that limit kept an imported note of any length, and a backup of them
+# must load again (the cap is an import file's size).
+LongText = Annotated[str, StringConstraints(max_length=50 * 1024 * 1024)]
 
 
 class Record(BaseModel):
