@@ -347,3 +347,27 @@ def test_a_record_matched_for_the_first_time_says_the_values_it_could_not_set(
     (folded,) = run(session, other_workspace.id, upload).of(Outcome.MERGED)
     assert "location left at San Francisco (the file says Oakland;" in folded.detail
     assert everyone(session, other_workspace.id)["Maria Rossi"].location == "San Francisco"
+
+
+def test_two_people_of_one_name_in_two_mapped_files_stay_two_records(session, workspace):
+    mapping = "name=Name,email=Email,org=Company"
+
+    def crm(name: str, text: str) -> Upload:
+        return Upload(name, ("Name,Email,Company\n" + text).encode())
+
+    import_files(session, workspace_id=workspace.id, today=TODAY, mapping=mapping,
+                 paths_or_uploads=[crm("js1.csv", "John Smithers,js1@alpha.example,Alpha Corp\n")])  # fmt: skip
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY, mapping=mapping,
+        paths_or_uploads=[crm("js2.csv", "John Smithers,js2@beta.example,Beta Corp\n")],
+    )  # fmt: skip
+    (row,) = report.rows
+    # Not taken for the first file's row (a key of the name alone was shared by both).
+    assert row.outcome in (Outcome.CREATED, Outcome.SUGGESTED), row
+    first = session.scalars(
+        select(Person)
+        .join(Person.emails)
+        .where(Person.workspace_id == workspace.id)
+        .where(Person.emails.any(address="js1@alpha.example"))
+    ).one()
+    assert [(p.organization.name, p.is_current) for p in first.positions] == [("Alpha Corp", True)]

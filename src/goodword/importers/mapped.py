@@ -243,7 +243,11 @@ def parse_mapped(
                     )
                 )
                 continue
-        key = one("key") or "name:" + person.key_name.casefold()
+        # Without the source's own id, a row is keyed by its name and first e-mail address,
+        # as an address book's are: two people of one name in two files stay two records.
+        key = one("key") or "name:" + person.key_name.casefold() + (
+            "|" + person.emails[0].value.lower() if person.emails else ""
+        )
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)
