@@ -333,6 +333,20 @@ def test_a_merge_whose_notes_together_pass_what_notes_hold_is_refused_or_asked(s
     assert session.scalars(select(DuplicateCandidate)).all()
 
 
+def test_the_person_kept_keeps_their_first_email_phone_and_web_address_first(session, workspace):
+    old = f.person(session, workspace.id, "Old Rec", emails=["old@x.example"],
+                   phones=["+1 415 555 0100"], urls=["https://old.example"])  # fmt: skip
+    new = f.person(session, workspace.id, "New Rec", emails=["new@x.example"],
+                   phones=["+1 415 555 0199"], urls=["https://new.example"])  # fmt: skip
+    merging.merge(session, workspace_id=workspace.id, survivor_id=new.id, absorbed_id=old.id)
+    session.expire_all()
+    kept = people.get(session, workspace_id=workspace.id, person_id=new.id)
+    assert [e.address for e in kept.emails] == ["new@x.example", "old@x.example"]
+    assert [p.number for p in kept.phones] == ["+14155550199", "+14155550100"]
+    assert [u.url for u in kept.urls] == ["https://new.example", "https://old.example"]
+    assert [e.position for e in kept.emails] == [0, 1]
+
+
 def test_merging_the_user_keeps_the_user(session, workspace):
     me = f.person(session, workspace.id, "Alice Example", is_me=True)
     copy = f.person(session, workspace.id, "Alice E.")
@@ -348,9 +362,9 @@ def test_a_scan_brings_a_waiting_pairs_reasons_up_to_date(session, workspace):
     (pair,) = session.scalars(select(DuplicateCandidate)).all()
     before = (pair.score, list(pair.reasons))
     assert not any("phone" in why for why in before[1])
+    phone = PersonUpdate(display_name="Ann Lee", phones=["+44 20 7946 0001"])
     for person in (ann, other):
-        people.update(session, workspace_id=workspace.id, person_id=person.id,
-                      data=PersonUpdate(display_name="Ann Lee", phones=["+44 20 7946 0001"]))  # fmt: skip
+        people.update(session, workspace_id=workspace.id, person_id=person.id, data=phone)
     duplicates.find_duplicates(session, workspace_id=workspace.id)
     session.expire_all()
     (pair,) = session.scalars(select(DuplicateCandidate)).all()

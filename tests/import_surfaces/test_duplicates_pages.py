@@ -96,7 +96,9 @@ def test_the_review_shows_both_people_side_by_side(client, session, workspace):
     assert (
         '<td class="long-id">john@work.example</td><td class="long-id">john@home.example</td>'
     ) in page.text
-    assert 'name="given_name" value="a"' in page.text  # the same on both sides: nothing to pick
+    # The name is one choice, the same on both sides here: nothing to pick.
+    assert 'name="name" value="a"' in page.text and 'name="given_name"' not in page.text
+    assert "John Smith (given John, family Smith)" in page.text
     assert (
         f"A: John Smith (number {a.id})" in page.text
         and f"B: John Smith (number {b.id})" in page.text
@@ -154,6 +156,34 @@ def test_merging_keeps_both_emails_and_the_chosen_values_then_undo_restores(
     history = client.get("/duplicates").text
     assert "is their own person again." in history and "undone" in history
     assert f'action="/duplicates/merges/{record.id}/undo"' not in history
+
+
+def test_the_name_is_taken_whole_from_the_side_chosen(client, session, workspace):
+    a = f.person(session, workspace.id, "Wen Voduru", given_name="Wen", family_name="Voduru",
+                 emails=["wen@x.example"])  # fmt: skip
+    b = f.person(session, workspace.id, "Wen Vomicuru", given_name="Wen", family_name="Vomicuru",
+                 emails=["wen@x.example"])  # fmt: skip
+    candidate = queued(session, workspace.id)
+    swapped = candidate.person_a_id != a.id
+    form = {"keep": "a", "name": "a" if swapped else "b"}  # Vomicuru's name, Voduru's record
+    response = client.post(f"/duplicates/{candidate.id}/merge", data=form)
+    assert response.status_code in (200, 303)
+    session.expire_all()
+    (kept,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
+    assert (kept.display_name, kept.given_name, kept.family_name) == ("Wen Vomicuru", "Wen",
+                                                                      "Vomicuru")  # fmt: skip
+    # So does a merge that chooses only the name shown (the API's, the CLI's --prefer).
+    merging.undo_merge(session, workspace_id=workspace.id,
+                       merge_id=session.scalars(select(Merge)).one().id)  # fmt: skip
+    ids = sorted(p.id for p in session.scalars(select(Person)))
+    first = people.get(session, workspace_id=workspace.id, person_id=ids[0])
+    other = people.get(session, workspace_id=workspace.id, person_id=ids[1])
+    merging.merge(session, workspace_id=workspace.id, survivor_id=first.id,
+                  absorbed_id=other.id, choices={"display_name": "b"})  # fmt: skip
+    session.expire_all()
+    kept = people.get(session, workspace_id=workspace.id, person_id=first.id)
+    assert kept.family_name == kept.display_name.split()[-1]
+    del b
 
 
 def test_the_history_says_same_name_only_of_records_that_bore_one(client, session, workspace):

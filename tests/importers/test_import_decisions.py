@@ -355,8 +355,9 @@ def test_two_people_of_one_name_in_two_mapped_files_stay_two_records(session, wo
     def crm(name: str, text: str) -> Upload:
         return Upload(name, ("Name,Email,Company\n" + text).encode())
 
+    first = crm("js1.csv", "John Smithers,js1@alpha.example,Alpha Corp\n")
     import_files(session, workspace_id=workspace.id, today=TODAY, mapping=mapping,
-                 paths_or_uploads=[crm("js1.csv", "John Smithers,js1@alpha.example,Alpha Corp\n")])  # fmt: skip
+                 paths_or_uploads=[first])  # fmt: skip
     report = import_files(
         session, workspace_id=workspace.id, today=TODAY, mapping=mapping,
         paths_or_uploads=[crm("js2.csv", "John Smithers,js2@beta.example,Beta Corp\n")],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
@@ -52,6 +52,8 @@ from goodword.search import service as search
 from goodword.search.folding import ALSO_KNOWN_AS, fold
 from goodword.tasks.models import TaskStatus
 
+# A person's details kept in order, the first the preferred one.
+_ORDERED = {"person_emails", "person_phones", "person_urls"}
 # A person's child rows, and the columns that make two of them the same thing.
 _SAME_WHEN = {
     "person_emails": ("address",),
@@ -182,7 +184,16 @@ def _own(person: Person) -> dict[str, Any]:
 
 
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
-    """The survivor's own fields after the merge: chosen values, both notes, all tags."""
+    """The survivor's own fields after the merge: chosen values, both notes, all tags. A
+    name is one value: the given and family names follow the name shown chosen, unless
+    chosen themselves."""
+    if choices.display_name is not None:
+        choices = choices.model_copy(
+            update={
+                "given_name": choices.given_name or choices.display_name,
+                "family_name": choices.family_name or choices.display_name,
+            }
+        )
     after: dict[str, Any] = {}
     for name in CHOOSABLE:
         mine, theirs = getattr(survivor, name), getattr(absorbed, name)
@@ -340,10 +351,37 @@ def _move_rows(
             moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
             moved_made.setdefault(f"{table.name}.{column}", []).append([row["id"], made(row)])
         ids = moved.get(f"{table.name}.{column}", [])
+        if ids and table.name in _ORDERED:
+            _after_survivors(session, table, column, survivor_id, ids)
         if ids:
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
     _move_connections(session, snapshot, survivor_id, absorbed_id)
     _carry_pairs(session, snapshot, survivor_id, absorbed_id)
+
+
+def _after_survivors(
+    session: Session, table: Table, column: str, survivor_id: int, ids: list[int]
+) -> None:
+    """Number the rows moving to the survivor after their own, in their order, so the
+    survivor's first e-mail address, phone and web address stay first (the preferred)."""
+    start = session.scalar(select(func.max(table.c.position)).where(table.c[column] == survivor_id))
+    ordered = (
+        session.execute(
+            select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.position, table.c.id)
+        )
+        .scalars()
+        .all()
+    )
+    renumbered = [
+        {"b_id": row_id, "b_position": (start if start is not None else -1) + 1 + index}
+        for index, row_id in enumerate(ordered)
+    ]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(position=bindparam("b_position")),
+        renumbered,
+    )
 
 
 def _carry_pairs(

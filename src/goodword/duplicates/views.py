@@ -23,6 +23,7 @@ router = APIRouter()
 PAGE_SIZE = 50
 HISTORY_SIZE = 50
 FIELD_LABELS = {
+    "name": "Name",
     "display_name": "Name shown",
     "given_name": "Given name",
     "family_name": "Family name",
@@ -107,12 +108,30 @@ async def scan(request: Request, session: DbSession, workspace_id: WorkspaceId) 
     return redirect("/duplicates", flash=message)
 
 
+# The fields the review page offers: the name is one choice (the name shown with its given
+# and family names), not three that could be mixed.
+_NAME_PARTS = ("display_name", "given_name", "family_name")
+_OFFERED = ("name", *(name for name in CHOOSABLE if name not in _NAME_PARTS))
+
+
+def _whole_name(person: PersonRead) -> str:
+    """A name as the review page shows it: "Wen Voduru (given Wen, family Voduru)"."""
+    parts = [f"given {person.given_name}" if person.given_name else "",
+             f"family {person.family_name}" if person.family_name else ""]  # fmt: skip
+    said = ", ".join(part for part in parts if part)
+    return f"{person.display_name} ({said})" if said else person.display_name
+
+
+def _offered(person: PersonRead, name: str) -> object:
+    return _whole_name(person) if name == "name" else getattr(person, name)
+
+
 def _default_choices(candidate: CandidateRead) -> dict[str, str]:
     """Keep A's value unless only B has one; notes default to keeping both."""
     chosen = {}
-    for name in CHOOSABLE:
-        mine = getattr(candidate.person_a, name)
-        theirs = getattr(candidate.person_b, name)
+    for name in _OFFERED:
+        mine = _offered(candidate.person_a, name)
+        theirs = _offered(candidate.person_b, name)
         if name == "notes" and mine and theirs:
             chosen[name] = "both"
         else:
@@ -132,8 +151,8 @@ def _review_page(
 ) -> HTMLResponse:
     shown = service.candidate_to_read(session, candidate)
     rows = [
-        (name, FIELD_LABELS[name], getattr(shown.person_a, name), getattr(shown.person_b, name))
-        for name in CHOOSABLE
+        (name, FIELD_LABELS[name], _offered(shown.person_a, name), _offered(shown.person_b, name))
+        for name in _OFFERED
     ]
     return render(
         request,
@@ -189,13 +208,14 @@ def choices_from(values: dict[str, str]) -> tuple[bool, dict[str, str]]:
     """
     keep_b = values.get("keep") == "b"
     choices: dict[str, str] = {}
-    for name in CHOOSABLE:
+    for name in _OFFERED:
         side = values.get(name, "")
         if side in ("", "both"):
             continue
         if side in ("a", "b") and keep_b:
             side = "a" if side == "b" else "b"
-        choices[name] = side
+        for field in _NAME_PARTS if name == "name" else (name,):
+            choices[field] = side
     return keep_b, choices
 
 
