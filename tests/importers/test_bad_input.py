@@ -160,6 +160,24 @@ def test_a_quote_never_closed_in_a_narrow_file_is_refused_too(session, workspace
     assert f"lines {line} to {line + 2} would be read as one row" in message
 
 
+@pytest.mark.parametrize("width", [3, 4])
+def test_a_quote_closing_rows_later_in_a_narrow_file_is_refused(
+    session, workspace, tmp_path, width
+):
+    cells = ["Name", "Email", "Phone", "Notes"][-width:]
+    rows = [",".join(cells)]
+    for n, note in enumerate(['"Note starts', "ok", 'closes here"', "fine"]):
+        row = [f"P{n} Q", f"p{n}@x.example", f"+1 415 555 010{n}", note][-width:]
+        rows.append(",".join(row))
+    broken = tmp_path / "crm.csv"
+    broken.write_text("\n".join(rows) + "\n")
+    message = refused(session, workspace, [broken], mapping=",".join(
+        f"{f}={c}" for f, c in zip(["name", "email", "phone", "notes"][-width:], cells, strict=True)
+    ))  # fmt: skip
+    assert message.startswith("crm.csv, line 2: has a quotation mark that opens a cell")
+    assert "lines 2 to 4 would be read as one row" in message
+
+
 @pytest.mark.parametrize("stray", ["", 'Pat x"y,ok\n'])
 def test_a_closed_note_over_lines_ending_a_narrow_file_is_one_cell(
     session, workspace, tmp_path, stray

@@ -158,9 +158,10 @@ def _refuse_swallowed_rows(
 
     A cell over several lines is fine (an address, a note); one with a line holding nearly
     a whole row's worth of delimiters (all but two of them, and at least four) is rows
-    read as one cell. So is, in a narrow file too, the last row's cell whose quotation
-    mark never closes (read strictly, the file ends inside it), when one of its lines is
-    a whole row's worth.
+    read as one cell. In a narrow file of three or four columns, so is a cell with two
+    lines of a whole row's worth each; and in any file, the last row's cell whose
+    quotation mark never closes (read strictly, the file ends inside it), when one of its
+    lines is a whole row's worth.
     """
     enough = max(width - 2, 4)
     for number, (line, row) in enumerate(rows):
@@ -169,8 +170,11 @@ def _refuse_swallowed_rows(
             if end == last_line and _never_closed(document.text, line, delimiter):
                 enough = min(enough, max(width - 1, 1))
             for value in row:
-                if ("\n" in value or "\r" in value) and any(
-                    part.count(delimiter) >= enough for part in value.splitlines()
+                if "\n" not in value and "\r" not in value:
+                    continue
+                counts = [part.count(delimiter) for part in value.splitlines()]
+                if any(count >= enough for count in counts) or (
+                    3 <= width <= 4 and counts.count(width - 1) >= 2
                 ):
                     raise ImportFileError(
                         document.name,
