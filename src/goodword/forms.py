@@ -73,8 +73,9 @@ def plain_message(error: Mapping[str, Any]) -> str:
         return "Give a number, such as 2.5."
     if kind == "value_error" and message.startswith("value is not a valid email address"):
         return email_problem(error.get("input"), str(ctx.get("reason", "")))
-    if (
-        kind == "enum"
+    if kind in (
+        "enum",
+        "literal_error",
     ):  # (the values as they must be given: former_colleague, not "former colleague")
         return f"Choose one of: {str(ctx.get('expected', '')).replace(chr(39), '')}."
     if kind in ("int_parsing", "int_from_float", "int_type"):

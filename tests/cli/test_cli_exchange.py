@@ -30,7 +30,9 @@ def small_export(run, cli_url: str, tmp_path: Path) -> Path:
     run("person", "add", "Ada Lovelace", "--email", "ada@example.org", "--org", "Acme")
     run("person", "add", "Omar Khoury")
     path = tmp_path / "small.json"
-    assert run("export", "--output", str(path)).exit_code == 0
+    exported = run("export", "--output", str(path))
+    assert exported.exit_code == 0
+    assert exported.stderr.startswith("Exported 2 people, 1 organization and the rest to ")
     return path
 
 

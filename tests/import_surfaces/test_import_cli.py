@@ -88,7 +88,7 @@ def test_a_missing_path_or_bad_map_exits_2(run, tmp_path):
     bad_map = run("import", str(DATA / "crm.csv"), "--map", "shoe=Size")
     assert bad_map.exit_code == 2
     assert "The column map cannot be used." in bad_map.stderr
-    assert "mapping: 'shoe=Size': 'shoe' is no field a column map knows" in bad_map.stderr
+    assert "--map: 'shoe=Size': 'shoe' is no field a column map knows" in bad_map.stderr
 
 
 def test_duplicates_merge_and_unmerge(run):
@@ -299,7 +299,7 @@ def test_merges_name_the_person_kept_with_their_id(run):
 
     assert listed.exit_code == 0, listed.output
     row = next(line for line in listed.stdout.splitlines() if "Ada King" in line)
-    assert [c.strip() for c in row.split("│")[1:4]] == ["1", "Ada King", "Ada Lovelace (1)"]
+    assert [c.strip() for c in row.split("│")[1:4]] == ["1", "Ada King (2)", "Ada Lovelace (1)"]
     row = next(line for line in after_delete.stdout.splitlines() if "Ada King" in line)
     assert row.split("│")[3].strip() == "Ada Lovelace, no longer here"
 

@@ -230,7 +230,7 @@ def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, fil
     assert "Earlier imports" not in client.get("/import").text
 
 
-def test_the_cli_lists_shows_and_deletes_kept_imports(run):
+def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     assert run("imports", "list").stdout == "No imports kept yet.\n"
     made = run("import", str(DATA / "Connections.csv"))
     assert made.exit_code == 0
@@ -239,6 +239,14 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run):
 
     listed = json.loads(run("imports", "list", "--json").stdout)["items"]
     assert [(i["id"], i["counts"]["created"]) for i in listed] == [(1, 6)]
+    # A folder's files are counted under its name, as on the import page.
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    (folder / "a.vcf").write_bytes((DATA / "contacts30.vcf").read_bytes())
+    (folder / "b.vcf").write_bytes((DATA / "contact40.vcf").read_bytes())
+    assert run("import", str(folder)).exit_code == 0
+    assert "phone (2 files)" in run("imports", "list").stdout
+    run("imports", "delete", "2")
     shown = run("imports", "show", "1")
     assert shown.exit_code == 0 and shown.stdout.startswith("Import 1, ")
     assert "an empty row (LinkedIn leaves these for deleted accounts)" in shown.stdout

@@ -90,6 +90,17 @@ def test_files_of_column_names_alone_are_refused_but_counted_beside_others(
         assert sum(f.people for f in report.files) == 6
 
 
+def test_blank_lines_at_the_end_of_a_file_are_no_rows(session, workspace, tmp_path):
+    trailing = tmp_path / "Connections.csv"
+    trailing.write_bytes((DATA / "Connections.csv").read_bytes() + b"\r\n\r\n")
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[trailing], today=date(2026, 11, 25)
+    )
+    # Only the row of empty cells LinkedIn leaves for a deleted account is skipped.
+    (read,) = report.files
+    assert (read.rows, read.skipped) == (7, 1)
+
+
 def test_a_truncated_zip_is_refused(session, workspace):
     data = zip_bytes({"Connections.csv": (DATA / "Connections.csv").read_bytes()})
     message = refused(session, workspace, [Upload("export.zip", data[: len(data) // 2])])
@@ -446,6 +457,16 @@ def test_a_note_that_would_take_someones_notes_past_the_limit_is_not_added(
     assert merged.detail.endswith(
         "its note not added: the person's notes would pass the 100,000 characters they hold"
     )
+
+
+def test_a_merge_choice_that_is_no_side_is_said_in_plain_words():
+    from goodword.duplicates.schemas import MergeChoices
+    from goodword.errors import InvalidInput
+    from goodword.forms import validate
+
+    with pytest.raises(InvalidInput) as caught:
+        validate(MergeChoices, {"location": "c"})
+    assert [f.message for f in caught.value.fields] == ["Choose one of: a or b."]
 
 
 def test_a_text_too_long_for_the_form_is_said_in_characters():

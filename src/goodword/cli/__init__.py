@@ -366,7 +366,11 @@ def export(
         typer.echo(text, nl=False)
         return
     write_output(output, text)
-    counts = ", ".join(f"{len(document[k])} {k}" for k in ("people", "organizations"))
+    people, organizations = len(document["people"]), len(document["organizations"])
+    counts = (
+        f"{people:,} {'person' if people == 1 else 'people'}, {organizations:,} "
+        f"{'organization' if organizations == 1 else 'organizations'}"
+    )
     typer.echo(f"Exported {counts} and the rest to {output}.", err=True)
 
 

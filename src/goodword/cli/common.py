@@ -272,6 +272,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "hiring_manager_id": ("--manager",),
     "organization_name": ("--org",),
     "organization_id": ("--org-id", "--org"),
+    "mapping": ("--map",),
     "pay_currency": ("--currency",),
     "pay_period": ("--period",),
     "posting_url": ("--url",),

@@ -241,7 +241,7 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             (
                 run.id,
                 run.finished_at,
-                ", ".join(f["name"] for f in run.files),
+                history.files_in_words(run.files),
                 *(run.counts.get(o, 0) for o in outcomes),
             )
             for run in runs
@@ -504,7 +504,10 @@ def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> 
     table(
         "Merges",
         ["Merge", "Merged", "Into", "When", "Undone"],
-        [(r.id, r.absorbed_name, into(r), r.merged_at, r.undone_at) for r in reads],
+        [
+            (r.id, f"{r.absorbed_name} ({r.absorbed_id})", into(r), r.merged_at, r.undone_at)
+            for r in reads
+        ],
     )
 
 

@@ -9,6 +9,7 @@ stored compressed: they name the people the files held, as the files spelt them.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -139,3 +140,31 @@ def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
     )
     if not deleted.rowcount:  # type: ignore[attr-defined]
         raise NotFound("import", run_id)
+
+
+def files_in_words(files: Iterable[Any]) -> str:
+    """The files an import was given, an archive's or folder's members counted under its
+    name rather than listed (the list of earlier imports stays narrow).
+
+    >>> from types import SimpleNamespace as F
+    >>> files_in_words([F(name="export.zip/Connections.csv"), F(name="export.zip/messages.csv"),
+    ...          F(name="phone.vcf"), F(name="phone.vcf")])
+    'export.zip (2 files), phone.vcf, phone.vcf'
+    """
+    shown: list[str] = []
+    members: dict[str, int] = {}  # an archive or folder -> its place in `shown`
+    counts: dict[str, int] = {}
+    for item in files:
+        name = item["name"] if isinstance(item, dict) else item.name  # (a kept report's: dicts)
+        top, inside, _rest = name.partition("/")
+        if not inside:
+            shown.append(name)
+            continue
+        if top not in members:
+            members[top] = len(shown)
+            shown.append(top)
+        counts[top] = counts.get(top, 0) + 1
+    for top, at in members.items():
+        count = counts[top]
+        shown[at] = f"{top} ({count} file{'s' if count != 1 else ''})"
+    return ", ".join(shown)

@@ -100,6 +100,9 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
             line=last + 1,
         ) from None
     _refuse_swallowed_rows(document, delimiter, len(headers), rows, last)
+    # A line with nothing on it (one a spreadsheet leaves at the end) is no row; a row of
+    # empty cells (",,,": a deleted account in LinkedIn's files) is one, and is reported.
+    rows = [(line, row) for line, row in rows if row]
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         index.setdefault(header_key(header), position)
