@@ -276,23 +276,28 @@ def test_an_undone_merge_keeps_naming_whom_it_kept_when_they_are_merged_the_othe
     )
 
 
-def test_a_name_in_another_script_is_still_found_after_the_merge_and_gone_after_undo(
-    session, workspace
-):
+def aiko_merged(session, workspace) -> tuple[Person, Merge]:
+    """Aiko Tanaka, with her name in kanji (a card of its own) merged into her."""
     aiko = f.person(session, workspace.id, "Aiko Tanaka", notes="Met in Osaka.")
     kanji = f.person(session, workspace.id, "田中 愛子")
     record = merging.merge(
         session, workspace_id=workspace.id, survivor_id=aiko.id, absorbed_id=kanji.id
     )
     session.expire_all()
-    kept = people.get(session, workspace_id=workspace.id, person_id=aiko.id)
+    return people.get(session, workspace_id=workspace.id, person_id=aiko.id), record
+
+
+def test_a_name_in_another_script_is_still_found_after_the_merge_and_gone_after_undo(
+    session, workspace
+):
+    kept, record = aiko_merged(session, workspace)
     assert kept.notes == "Met in Osaka.\n\nAlso known as 田中 愛子"
     hits = search.search(session, workspace_id=workspace.id, query="田中", kinds=("person",))
-    assert [h.record_id for h in hits] == [aiko.id]
+    assert [h.record_id for h in hits] == [kept.id]
 
     merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
     session.expire_all()
-    assert people.get(session, workspace_id=workspace.id, person_id=aiko.id).notes == (
+    assert people.get(session, workspace_id=workspace.id, person_id=kept.id).notes == (
         "Met in Osaka."
     )
     hits = search.search(session, workspace_id=workspace.id, query="田中", kinds=("person",))
@@ -300,18 +305,12 @@ def test_a_name_in_another_script_is_still_found_after_the_merge_and_gone_after_
 
 
 def test_undo_takes_out_the_name_it_wrote_even_when_the_notes_changed_since(session, workspace):
-    aiko = f.person(session, workspace.id, "Aiko Tanaka", notes="Met in Osaka.")
-    kanji = f.person(session, workspace.id, "田中 愛子")
-    record = merging.merge(
-        session, workspace_id=workspace.id, survivor_id=aiko.id, absorbed_id=kanji.id
-    )
-    session.expire_all()
-    kept = people.get(session, workspace_id=workspace.id, person_id=aiko.id)
+    kept, record = aiko_merged(session, workspace)
     kept.notes += "\n\nCalled on 3 May."
     session.flush()
     merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
     session.expire_all()
-    assert people.get(session, workspace_id=workspace.id, person_id=aiko.id).notes == (
+    assert people.get(session, workspace_id=workspace.id, person_id=kept.id).notes == (
         "Met in Osaka.\n\nCalled on 3 May."
     )
 
