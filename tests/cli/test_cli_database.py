@@ -4,6 +4,7 @@ ready, and never a password in them."""
 from __future__ import annotations
 
 import socket
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +242,22 @@ def test_the_data_folder_is_made_for_your_own_database(run, _private_data_dir: P
 
     assert result.exit_code == 0, result.output
     assert (_private_data_dir / "goodword.sqlite3").is_file()
+
+
+def test_a_database_busy_with_another_programs_write_is_said_so(run, cli_url: str) -> None:
+    # Another program holds SQLite's one write lock (the web app importing, say), past the
+    # five seconds a command waits for it.
+    path = cli_url.removeprefix("sqlite:///")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("person", "add", "Ada Lovelace")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 5
+    assert result.stderr == (
+        "Error: the database is busy: another program is saving something big (Goodword's "
+        "web app importing, probably). Nothing was saved; try again in a minute.\n"
+    )
+    assert "Ada Lovelace" not in run("people", "list").stdout

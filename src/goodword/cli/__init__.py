@@ -40,7 +40,8 @@ from goodword.forms import invalid
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
 option that names no record too (`task add T --person 99`); 3 conflict with existing records;
-4 no such record: the one the command is about (`person show 99`); 5 database unreachable;
+4 no such record: the one the command is about (`person show 99`); 5 database unreachable
+or busy (another program saving);
 6 database needs `goodword db upgrade`. Errors are written to stderr, naming the options you
 typed; with `--json` they are also printed on stdout in the API's shape, `{"error": {"code",
 "message", "fields"}}`, naming the API's fields."""
@@ -81,8 +82,16 @@ class _Group(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
-            typer.echo(f"Error: the database failed during the command ({reason}).", err=True)
-            typer.echo("Nothing was saved.", err=True)
+            if reason == "database is locked":  # SQLite: another program is writing
+                typer.echo(
+                    "Error: the database is busy: another program is saving something big "
+                    "(Goodword's web app importing, probably). Nothing was saved; try again "
+                    "in a minute.",
+                    err=True,
+                )
+            else:
+                typer.echo(f"Error: the database failed during the command ({reason}).", err=True)
+                typer.echo("Nothing was saved.", err=True)
             raise typer.Exit(DatabaseUnavailable.exit_code) from None
 
     def _options(self, ctx: Any, words: list[str]) -> set[str]:

@@ -29,7 +29,8 @@ Exit codes: 0 success; 1 an error; 2 invalid input (the message names the option
 such as `--due`; a `--json` error names the API's field, such as `due_date`), which includes an
 id given in an option that names no record (`task add T --person 99`); 3 a conflict (such as
 a duplicate); 4 not found: the record the command is about (`person show 99`, `task done 99`);
-5 the database cannot be reached (or its URL, or the folder of its SQLite file, is wrong); 6 the
+5 the database cannot be reached (or its URL, or the folder of its SQLite file, is wrong), or is
+busy with another program's writing (the web app's import, say: try again in a minute); 6 the
 database needs `goodword db upgrade`.
 
 This page is generated from the commands (`python -m goodword.cli.reference > docs/cli.md`).
