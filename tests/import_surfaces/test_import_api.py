@@ -160,6 +160,19 @@ def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client, file
     ]
 
 
+def test_the_preview_says_a_file_it_cannot_read_beside_the_others(client, files):
+    pdf = ("files", ("resume.pdf", b"%PDF-1.7\n%binary\x00\x01", "application/pdf"))
+    body = client.post(f"{API}/imports/preview", files=[pdf, *files("contacts30.vcf")])
+    assert body.status_code == 200
+    (bad, good) = body.json()["files"]
+    assert (bad["name"], bad["format"]) == ("resume.pdf", None)
+    assert bad["problem"].startswith("resume.pdf: is a PDF document, not a contacts file.")
+    assert (good["format"], len(good["rows"]), good["problem"]) == ("vcard", 2, None)
+    # On its own, it is the request's error, as an import of it is.
+    alone = client.post(f"{API}/imports/preview", files=[pdf])
+    assert alone.status_code == 422 and "is a PDF document" in alone.text
+
+
 def test_the_preview_of_known_formats_names_them(client, files):
     body = client.post(f"{API}/imports/preview", files=files("contacts30.vcf", "Connections.csv"))
     formats = {x["name"]: (x["format"], len(x["rows"])) for x in body.json()["files"]}

@@ -30,7 +30,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
-from goodword.importers.reading import MAX_BYTES, documents
+from goodword.importers.reading import MAX_BYTES, Document, documents
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import Saved, jobs_of, message
@@ -158,8 +158,24 @@ def preview_files(
         else:
             raise
     found: list[FilePreview] = []
-    read = list(documents(list(paths), max_bytes=max_bytes))
-    for document in read:
+    # Each file's documents, in order; a file that cannot be read at all (a PDF, a damaged
+    # ZIP) is said in its place beside the others, unless no file can be read.
+    entries: list[Document | FilePreview] = []
+    refused: list[ImportFileError] = []
+    for path in paths:
+        try:
+            entries += list(documents([path], max_bytes=max_bytes))
+        except ImportFileError as error:
+            refused.append(error)
+            entries.append(FilePreview(Path(path).name, None, "not read", problem=error.message))
+    read = [entry for entry in entries if isinstance(entry, Document)]
+    if refused and not read:
+        raise refused[0]
+    for entry in entries:
+        if isinstance(entry, FilePreview):
+            found.append(entry)
+            continue
+        document = entry
         format_id = registry.detect(document)
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
         item = FilePreview(document.name, format_id, label, member=document.member)
