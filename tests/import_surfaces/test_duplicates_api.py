@@ -175,3 +175,19 @@ def test_another_workspaces_pairs_and_merges_are_not_found(
         ).status.value
         == "open"
     )
+
+
+def test_merges_come_a_page_at_a_time(client, session, workspace):
+    made = []
+    for n in range(3):
+        a = f.person(session, workspace.id, f"Kept {n}")
+        b = f.person(session, workspace.id, f"Merged {n}")
+        made.append(
+            merging.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id)
+        )
+    session.commit()
+    first = client.get(f"{API}/merges", params={"limit": 2}).json()
+    assert [m["id"] for m in first["items"]] == [made[2].id, made[1].id]
+    rest = client.get(f"{API}/merges", params={"limit": 2, "after": first["next"]}).json()
+    assert ([m["id"] for m in rest["items"]], rest["next"]) == ([made[0].id], None)
+    assert client.get(f"{API}/merges", params={"after": "nonsense"}).status_code == 422

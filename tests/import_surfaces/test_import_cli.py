@@ -311,3 +311,25 @@ def test_provenance_names_sources_and_says_a_key_made_from_the_name_is_none(run)
     assert "none: known by name and e-mail" in table and "name:" not in table
     (source,) = json.loads(run("people", "provenance", "1", "--json").stdout)["sources"]
     assert source["external_key"].startswith("name:")  # the JSON keeps the stored key
+
+
+def test_merges_are_listed_a_page_at_a_time(run):
+    for n in range(3):
+        run("person", "add", f"Kept {n}")
+        run("person", "add", f"Merged {n}")
+    people = {
+        p["display_name"]: p["id"]
+        for p in json.loads(run("person", "list", "--json").stdout)["items"]
+    }
+    for n in range(3):
+        assert (
+            run("people", "merge", str(people[f"Kept {n}"]), str(people[f"Merged {n}"])).exit_code
+            == 0
+        )
+    first = run("people", "merges", "--limit", "2")
+    more = next(line for line in first.stdout.splitlines() if line.startswith("More: "))
+    rest = run(*more.removeprefix("More: goodword ").split())
+    assert "Merged 2" in first.stdout and "Merged 1" in first.stdout
+    assert (
+        "Merged 0" in rest.stdout and "Merged 2" not in rest.stdout and "More:" not in rest.stdout
+    )

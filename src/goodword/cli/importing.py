@@ -17,6 +17,7 @@ from goodword.cli.common import (
     Limit,
     cell,
     dump,
+    more_hint,
     print_json,
     record_id,
     state,
@@ -475,24 +476,26 @@ def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
 
 
 @people_app.command("merges")
-def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> None:
+def merges(
+    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+) -> None:
     """List merges, newest first (undone ones too)."""
+    from goodword.api import checked_cursor
     from goodword.duplicates import merging
     from goodword.duplicates.schemas import MergeRead
     from goodword.duplicates.views import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
-        reads = [
-            merging.merge_to_read(m)
-            for m in list_merges(session, workspace_id=workspace_id, limit=limit)
-        ]
+        cursor = checked_cursor(after, sort="time")
+        page = list_merges(session, workspace_id=workspace_id, limit=limit, cursor=cursor)
+        reads = [merging.merge_to_read(m) for m in page.items]
         ids = {r.survivor_id for r in reads if r.survivor_id is not None}
         names = names_of(session, workspace_id=workspace_id, ids=ids)
     if as_json:
-        print_json({"items": [dump(r) for r in reads]})
+        print_json({"items": [dump(r) for r in reads], "next": page.next_cursor})
         return
     if not reads:
-        typer.echo("No merges yet.")
+        typer.echo("No merges yet." if after is None else "No more merges.")
         return
 
     def into(read: MergeRead) -> str:
@@ -509,6 +512,7 @@ def merges(ctx: typer.Context, limit: Limit = 50, as_json: JsonFlag = False) -> 
             for r in reads
         ],
     )
+    more_hint("people merges", page.next_cursor)
 
 
 class PeopleFormat(StrEnum):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus
@@ -30,6 +30,7 @@ class CandidatePage(BaseModel):
 
 class MergeList(BaseModel):
     items: list[MergeRead]
+    next: str | None = None
 
 
 class MergeRequest(BaseModel):
@@ -172,11 +173,17 @@ def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> 
 def merges(
     session: DbSession,
     workspace_id: WorkspaceId,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    after: After = None,
+    limit: Limit = 50,
 ) -> MergeList:
-    """Merges, newest first, including undone ones."""
-    found = list_merges(session, workspace_id=workspace_id, limit=limit)
-    return MergeList(items=[merging.merge_to_read(m) for m in found])
+    """Merges, newest first, including undone ones; pass `next` back as `after` for more."""
+    page = list_merges(
+        session,
+        workspace_id=workspace_id,
+        limit=limit,
+        cursor=checked_cursor(after, sort="time"),
+    )
+    return MergeList(items=[merging.merge_to_read(m) for m in page.items], next=page.next_cursor)
 
 
 @router.post("/merges", response_model=MergeResult, summary="Merge two people")

@@ -3,6 +3,8 @@ and undo a merge from the history."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person
 from goodword.people.normalize import phone_text
 from goodword.people.schemas import PersonRead
+from goodword.records import Page, keyset_page
 
 router = APIRouter()
 
@@ -34,15 +37,21 @@ FIELD_LABELS = {
 }
 
 
-def list_merges(session: Session, *, workspace_id: int, limit: int = HISTORY_SIZE) -> list[Merge]:
-    """The workspace's merges, newest first."""
-    statement = (
-        select(Merge)
-        .where(Merge.workspace_id == workspace_id)
-        .order_by(Merge.merged_at.desc(), Merge.id.desc())
-        .limit(limit)
+def list_merges(
+    session: Session, *, workspace_id: int, limit: int = HISTORY_SIZE, cursor: str | None = None
+) -> Page[Merge]:
+    """The workspace's merges, newest first, a page at a time (`cursor`: the last page's
+    `next_cursor`)."""
+    return keyset_page(
+        session,
+        select(Merge).where(Merge.workspace_id == workspace_id),
+        sort_column=Merge.merged_at,
+        id_column=Merge.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+        decode_sort=datetime.fromisoformat,
     )
-    return list(session.scalars(statement))
 
 
 def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
@@ -68,7 +77,7 @@ def queue_page(
         ),
         first_page="the first page of possible duplicates",
     )
-    merges = list_merges(session, workspace_id=workspace_id)
+    merges = list_merges(session, workspace_id=workspace_id).items
     apart = service.list_candidates(
         session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, limit=HISTORY_SIZE
     ).items
