@@ -78,8 +78,8 @@ def run(cli_url: str) -> Iterator[Run]:
     """Invoke `goodword ARGS...` in process against the test's database."""
     runner = CliRunner()
 
-    def invoke(*args: str) -> Result:
-        return runner.invoke(app, list(args))
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input)
 
     yield invoke
 

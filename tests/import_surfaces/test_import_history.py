@@ -246,7 +246,7 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     (folder / "b.vcf").write_bytes((DATA / "contact40.vcf").read_bytes())
     assert run("import", str(folder)).exit_code == 0
     assert "phone (2 files)" in run("imports", "list").stdout
-    run("imports", "delete", "2")
+    assert json.loads(run("imports", "delete", "2", "--json").stdout) == {"deleted": 2}
     shown = run("imports", "show", "1")
     assert shown.exit_code == 0 and shown.stdout.startswith("Import 1, ")
     assert "an empty row (LinkedIn leaves these for deleted accounts)" in shown.stdout
@@ -256,6 +256,9 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     assert run("imports", "show", "99999999999").exit_code == 2  # no id is that large
     too_large = run("tasks", "list", "--person", "99999999999999999999")
     assert too_large.exit_code == 2 and "larger than any id" in too_large.output
-    assert run("imports", "delete", "1").exit_code == 0
+    kept = run("imports", "delete", "1", input="n\n")
+    assert kept.exit_code == 0 and "Nothing deleted." in kept.stdout
+    assert run("imports", "show", "1").exit_code == 0
+    assert run("imports", "delete", "1", "--yes").exit_code == 0
     missing = run("imports", "show", "1")
     assert missing.exit_code == 4 and "No import with id 1" in missing.output

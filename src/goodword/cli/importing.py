@@ -265,12 +265,28 @@ def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = Fal
 
 
 @imports_app.command("delete")
-def delete_import(ctx: typer.Context, import_id: ImportId) -> None:
-    """Delete an earlier import's report; the people and changes it brought in stay."""
+def delete_import(
+    ctx: typer.Context,
+    import_id: ImportId,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Delete an earlier import's report; the people and changes it brought in stay. It asks
+    first (the report is the only account of what the import did); --yes, or --json for a
+    script, does not ask. Saying no deletes nothing (exit 0)."""
     from goodword.importers import history
 
     with work(ctx) as (session, workspace_id):
+        history.get(session, workspace_id=workspace_id, run_id=import_id)  # (not found: 4)
+        if not (yes or as_json) and not typer.confirm(
+            f"Delete the report of import {import_id}? The people it brought in stay."
+        ):
+            typer.echo("Nothing deleted.")
+            return
         history.forget(session, workspace_id=workspace_id, run_id=import_id)
+    if as_json:
+        print_json({"deleted": import_id})
+        return
     typer.echo(f"Deleted the report of import {import_id}. The people it brought in stay.")
 
 
