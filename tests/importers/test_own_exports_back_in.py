@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 
 import pytest
@@ -151,24 +152,25 @@ def test_a_csv_row_that_cannot_be_read_names_the_person_and_says_why_in_words():
 
 
 def test_a_json_person_that_cannot_be_read_is_named_with_what_is_wrong():
-    parsed = parse(
-        "people.json",
-        people_json(
-            {"display_name": "Ada Lovelace", "positions": [{"organization": "Acme",
-                                                           "end_date": "soon"}]},
-            {"display_name": "Jana Berg", "emails": "jana@berg.example"},
-            "Grace Hopper",
-            {"display_name": "Kim", "birthday": "sometime"},
-            {"given_name": "Grace", "location": ["Arlington"]},
-        ),
-    )  # fmt: skip
+    text = json.dumps(json.loads(people_json(
+        {"display_name": "Ada Lovelace", "positions": [{"organization": "Acme",
+                                                       "end_date": "soon"}]},
+        {"display_name": "Jana Berg", "emails": "jana@berg.example"},
+        "Grace Hopper",
+        {"display_name": "Kim", "birthday": "sometime"},
+        {"given_name": "Grace", "location": ["Arlington"]},
+    )), indent=2)  # fmt: skip
+    # Each person is named by the line their record begins on, as written with an indent.
+    begins = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r'    [{"]', line)]
+    assert len(begins) == 5 and begins[0] > 1
+    parsed = parse("people.json", text)
     reasons = [(s.line, s.name, s.reason.split(";")[0]) for s in parsed.skipped]
     assert reasons == [
-        (1, "Ada Lovelace", "the end date 'soon' of its job at Acme is not a date "
-                            "written as 2019-03-05"),
-        (2, "Jana Berg", "its emails are not a list"),
-        (3, "", "it is not a record of a person"),
-        (5, "", "its location is not text"),
+        (begins[0], "Ada Lovelace", "the end date 'soon' of its job at Acme is not a date "
+                                    "written as 2019-03-05"),
+        (begins[1], "Jana Berg", "its emails are not a list"),
+        (begins[2], "", "it is not a record of a person"),
+        (begins[4], "", "its location is not text"),
     ]  # fmt: skip
     (kim,) = parsed.people
     assert (kim.birthday, kim.notes) == (None, "Birthday: sometime")

@@ -357,20 +357,56 @@ def parse_people_json(document: Document) -> Parsed:
         raise ImportFileError(
             document.name, "is not a Goodword people export (no list of people in it)."
         ) from None
-    for number, record in enumerate(people, 1):
+    # Each person named by the line their record begins on (by their place in the list
+    # when the text cannot be followed, which `json` read all the same).
+    lines = _record_lines(document.text)
+    if len(lines) != len(people):
+        lines = list(range(1, len(people) + 1))
+    for line, record in zip(lines, people, strict=True):
         parsed.rows += 1
         name = record.get("display_name") if isinstance(record, dict) else None
         who = name if isinstance(name, str) else ""
         try:
-            person = _from_record(record, document.name, number)
+            person = _from_record(record, document.name, line)
         except _Unreadable as unreadable:
-            parsed.skipped.append(_skipped(document.name, number, who, str(unreadable)))
+            parsed.skipped.append(_skipped(document.name, line, who, str(unreadable)))
             continue
         if not person.name:
-            parsed.skipped.append(Skipped(document.name, number, "a person with no name"))
+            parsed.skipped.append(Skipped(document.name, line, "a person with no name"))
             continue
         parsed.people.append(person)
     return parsed
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line each item of the "people" list begins on (none when the list is not found).
+
+    >>> _record_lines('{"format": "x",\\n "people": [\\n  {"a": "[{"},\\n  {"b": 1}]}')
+    [3, 4]
+    """
+    opening = _PEOPLE_LIST.search(text)
+    if opening is None:
+        return []
+    decoder = json.JSONDecoder()
+    found: list[int] = []
+    at, line, counted = opening.end(), 1, 0
+    while True:
+        between = _BETWEEN_ITEMS.match(text, at)
+        at = between.end() if between else at
+        if at >= len(text) or text[at] == "]":
+            return found
+        line += text.count("\n", counted, at)
+        counted = at
+        found.append(line)
+        try:
+            at = decoder.raw_decode(text, at)[1]
+        except ValueError:
+            return []
+
+
+# Where the list of people opens, and what may stand between its items.
+_PEOPLE_LIST = re.compile(r'"people"\s*:\s*\[')
+_BETWEEN_ITEMS = re.compile(r"[\s,]*")
 
 
 TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
