@@ -719,6 +719,19 @@ def test_a_minimal_hand_written_file_imports(session: Session, workspace: Worksp
     assert people.to_read(ada).positions[0].organization_name == "Acme"
 
 
+def test_a_large_restore_makes_everyone_findable(session: Session, workspace: Workspace) -> None:
+    # Past a thousand people their search documents are written together (see bulk.py).
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    many = [{"key": f"p{n}", "display_name": f"Person {n:04d} Kowalczyk", **stamp,
+             "emails": [{"address": f"p{n}@example.org"}]} for n in range(1, 1203)]  # fmt: skip
+    document = minimal_document(people=many, positions=[])
+    exchange.import_workspace(session, workspace_id=workspace.id, data=document)
+    hits = search.search(session, workspace_id=workspace.id, query="1202 kowal", limit=5)
+    assert [h.title for h in hits] == ["Person 1202 Kowalczyk"]
+    found = search.search(session, workspace_id=workspace.id, query="kowalczyk", limit=2000)
+    assert len(found) == 1202
+
+
 def test_a_file_that_is_not_an_object_is_refused() -> None:
     message, _ = problems(["people"])
 

@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Iterator
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
@@ -362,3 +363,40 @@ def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> 
                        "added": {"tags": ["Met at", "PyCon"], "interests": []}}  # fmt: skip
     assert snapshot == {"people": [{"id": 99, "tags": ["x", "y"]}]}
     exchange.read_document(backup)  # (refused before: a tag is one line)
+
+
+def test_people_are_found_by_their_email_address_on_each_backend(empty_engine: Engine) -> None:
+    """0015: a search document made before keeps its e-mail addresses' words among its
+    terms, so PostgreSQL (which keeps an address whole) finds a person by one too."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.search import service as search
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0014")
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        f.person(session, ws, "Zed Quill", emails=["zed@nowhere.example"])
+    # Written as before this revision: the address without its words.
+    with empty_engine.begin() as connection:
+        body = connection.execute(sa.text("SELECT body FROM search_documents")).scalar_one()
+        shown = body.split("\x1f")[0]
+        connection.execute(sa.text("UPDATE search_documents SET body = :b"), {"b": shown})
+
+    def found(query: str) -> list[str]:
+        with transaction(sessions) as session:
+            return [hit.title for hit in search.search(session, workspace_id=ws, query=query)]
+
+    migrate.upgrade(empty_engine)
+    assert found("zed@nowhere") == ["Zed Quill"]
+    assert found("nowhere") == ["Zed Quill"]
+    with transaction(sessions) as session:  # one saved now is written so too
+        f.person(session, ws, "Yan Vo", emails=["yan@elsewhere.example"])
+    assert found("elsewhere") == ["Yan Vo"]

@@ -176,6 +176,14 @@ def test_a_damaged_cursor_is_refused(session, workspace):
         people.list_(session, workspace_id=workspace.id, cursor="!!not-a-cursor")
 
 
+def test_search_finds_a_person_by_their_email_address_alone(session, workspace):
+    # (PostgreSQL's text search keeps an address whole; its words are kept to find it.)
+    zed = f.person(session, workspace.id, "Zed Quill", emails=["zed@nowhere.example"])
+    for query in ("zed@nowhere", "zed@nowhere.example", "nowhere", "nowh"):
+        hits = search.search(session, workspace_id=workspace.id, query=query)
+        assert [h.record_id for h in hits] == [zed.id], query
+
+
 def test_search_matches_word_prefixes_of_name_workplace_and_email(session, workspace):
     person = f.person(session, workspace.id, "Amara Nwosu", emails=["amara@lumen.example"])
     people.add_position(

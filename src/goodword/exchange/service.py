@@ -46,6 +46,7 @@ from goodword.exchange.schemas import (
     ExportedWorkspace,
     ExportFile,
 )
+from goodword.importers.bulk import CHUNK, adding_search_documents
 from goodword.importers.matched import Matched, organizations_as
 from goodword.importers.splitting import merged_in
 from goodword.interactions.models import Interaction, Participant
@@ -61,10 +62,11 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.people.service import person_sort_name
+from goodword.people.service import KIND as PERSON
+from goodword.people.service import person_sort_name, with_details
 from goodword.playbooks.keys import rekey
 from goodword.playbooks.models import MessageTemplate
-from goodword.records import sort_key
+from goodword.records import among, sort_key
 from goodword.search import service as search
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
@@ -328,6 +330,21 @@ def _export_person(
     )
 
 
+def _index_people(session: Session, workspace_id: int, ids: list[int]) -> None:
+    """The restored people's search documents, all new, written together (one at a time,
+    each a query for its details and one for its document, they took most of a restore)."""
+    session.flush()
+    restored = session.scalars(
+        select(Person)
+        .where(Person.workspace_id == workspace_id, among(session, Person.id, ids))
+        .options(*with_details())
+    ).all()
+    documents = [(p.id, p.display_name, search.body_of(p)) for p in restored]
+    with adding_search_documents(session, workspace_id, PERSON, len(documents)) as add:
+        for start in range(0, len(documents), CHUNK):
+            add(documents[start : start + CHUNK])
+
+
 def import_workspace(
     session: Session, *, workspace_id: int, data: Any, into_nonempty: bool = False
 ) -> ImportSummary:
@@ -458,8 +475,9 @@ def _write(
     session.flush()
 
     people: dict[str, Person] = {}
+    organization_ids = {key: o.id for key, o in organizations.items()}
     for p in document.people:
-        person = _new_person(ws, p, {key: o.id for key, o in organizations.items()})
+        person = _new_person(ws, p, organization_ids)
         session.add(person)
         people[p.key] = person
     session.flush()
@@ -577,8 +595,7 @@ def _write(
 
     for organization in created_organizations:
         search.index_organization(session, organization)
-    for person in people.values():
-        search.index_person(session, person)
+    _index_people(session, ws, [person.id for person in people.values()])
     return ImportSummary(
         organizations=len(created_organizations),
         organizations_matched=len(document.organizations) - len(created_organizations),

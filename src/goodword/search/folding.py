@@ -46,9 +46,18 @@ def run_together(name: str) -> str:
 
 
 def finding_terms(title: str, shown: str) -> str:
-    """The terms kept only for finding a document with this title and shown text."""
+    """The terms kept only for finding a document with this title and shown text: an
+    e-mail address's words too, as PostgreSQL's parser keeps an address whole.
+
+    >>> finding_terms("Zed Quill", "zed@nowhere.example Acme")
+    'zed nowhere example'
+    """
     together = run_together(title)
     terms = dict.fromkeys(together.split())
+    if "@" in shown:
+        for token in shown.split():
+            if "@" in token:
+                terms.update(dict.fromkeys(_WORD.findall(fold(token))))
     if not (title.isascii() and shown.isascii()):
         for word in _WORD.findall(f"{title} {shown} {together}"):
             if not word.isascii() and (plain := fold(word)) != word.lower() and plain:

@@ -81,7 +81,13 @@ def organization_body(
 
 def index_person(session: Session, person: Person) -> None:
     """Write the person's searchable text (see person_body)."""
-    body = person_body(
+    body = body_of(person)
+    _upsert(session, person.workspace_id, "person", person.id, person.display_name, [body])
+
+
+def body_of(person: Person) -> str:
+    """A person's searchable text (see person_body), from their loaded details."""
+    return person_body(
         name=person.display_name,
         emails=[e.address for e in person.emails],
         urls=[u.url for u in person.urls],
@@ -91,7 +97,6 @@ def index_person(session: Session, person: Person) -> None:
         interests=person.interests,
         notes=person.notes,
     )
-    _upsert(session, person.workspace_id, "person", person.id, person.display_name, [body])
 
 
 def index_organization(session: Session, organization: Organization) -> None:
