@@ -33,8 +33,11 @@ def test_a_documents_body_keeps_what_shows_apart_from_what_finds() -> None:
     terms = body.split(SEPARATOR, 1)[1].split()
     # (An address's words are kept too: PostgreSQL's parser keeps an address whole.)
     assert terms == ["OBrien", "lukasz", "example", "org", "societe", "generale", "zurich"]
-    # Plain names and details need nothing kept apart.
-    assert document_body("Ada Lovelace", ["ada@example.org", "Acme"]) == "ada@example.org Acme"
+    # Plain names and details need nothing kept apart; an address, its words.
+    assert document_body("Ada Lovelace", ["Acme", "London"]) == "Acme London"
+    assert document_body("Ada Lovelace", ["ada@example.org"]) == (
+        f"ada@example.org{SEPARATOR}ada example org"
+    )
 
 
 @pytest.mark.parametrize(
