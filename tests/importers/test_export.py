@@ -332,6 +332,8 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
         "Gus": "London, UK",
         "Hal": "Sydney, NSW",
         "Ida": "Amsterdam, NL",
+        "Jo": "Tbilisi, Georgia",
+        "Kit": "Macon, Georgia",
     }
     for name, place in places.items():
         f.person(session, workspace.id, name, location=place)
@@ -352,6 +354,9 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
     assert parts["Gus"] == ("London", "", "UK")
     assert parts["Hal"] == ("Sydney", "NSW", "")
     assert parts["Ida"] == ("Amsterdam", "", "NL")
+    # Georgia is a state and a country: the city before it tells which.
+    assert parts["Jo"] == ("Tbilisi", "", "Georgia")
+    assert parts["Kit"] == ("Macon", "Georgia", "")
 
     target, _report = round_trip(session, workspace.id, "copy", fmt)
     back = {p.display_name: p.location for p in people.list_(session, workspace_id=target.id).items}

@@ -294,14 +294,22 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
 
 _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 
+# The country Georgia's largest cities: "Tbilisi, Georgia" is the country, any other town
+# before "Georgia" the US state ("Macon, Georgia").
+_GEORGIAN_CITIES = frozenset(
+    {"tbilisi", "batumi", "kutaisi", "rustavi", "zugdidi", "gori", "poti", "telavi"}
+)
 
-def _is_region(text: str) -> bool:
+
+def _is_region(text: str, city: str = "") -> bool:
     """Whether the last part of a two-part place is a state or province, not a country: a
     country's code taken for it whatever else it may be ("UK", "USA", "NL"), then a US or
     Canadian region by its code or name ("CA" is California there, as "City, ST" is written;
-    "Georgia" the state), then a country by its name; any other code of two or three
-    capitals is taken for a region ("NSW")."""
+    "Georgia" the state, unless `city` is one of the country's), then a country by its name;
+    any other code of two or three capitals is taken for a region ("NSW")."""
     if text in SAFE_COUNTRY_CODES:
+        return False
+    if text.casefold() == "georgia" and city.casefold() in _GEORGIAN_CITIES:
         return False
     if text in US_STATES or text in CA_PROVINCES or text.casefold() in REGION_ALIASES:
         return True
@@ -316,7 +324,7 @@ def address(location: str) -> vobject.vcard.Address:
     if len(parts) <= 1:
         return vobject.vcard.Address(city=location.strip())
     if len(parts) == 2:
-        if _is_region(parts[1]):
+        if _is_region(parts[1], city=parts[0]):
             return vobject.vcard.Address(city=parts[0], region=parts[1])
         return vobject.vcard.Address(city=parts[0], country=parts[1])
     return vobject.vcard.Address(city=", ".join(parts[:-2]), region=parts[-2], country=parts[-1])
