@@ -7,13 +7,12 @@ created, numbered -1, -2, ... in the order the import found them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
-from goodword.duplicates.names import lossy_same
+from goodword.importers.by_name import NameLookup
 from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.mentions import identity, is_me, name_key
@@ -119,12 +118,7 @@ class Resolver:
         self.position_target: dict[int, int] = {}
         # draft -> the (source, key) of its explicit source records
         self.draft_keys: dict[int, list[tuple[str, str]]] = {}
-        self.draft_names: dict[str, list[int]] = {}
-        # The names above, and those of the workspace (once asked), with a "?" in them.
-        self.lossy_draft_names: list[str] = []
-        self._lossy_names: list[str] | None = None
-        # The saved people's folded names in order, when a name with "?" is looked up.
-        self._sorted_names: list[str] | None = None
+        self.names = NameLookup(state.names)
         # target -> the profile it goes by, where this import changed it (a draft, or a
         # nameless person given a name); `_identity` finds everyone else's
         self.identities: dict[int, Profile] = {}
@@ -241,7 +235,7 @@ class Resolver:
                 target = self.plan.draft(person, is_me=person.role is Role.ME)
                 if person.role is Role.ME:
                     self.plan.me = target
-                self._name_draft(found.full, target)
+                self.names.add_draft(found.full, target)
                 self.identities[target] = found
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
@@ -324,7 +318,7 @@ class Resolver:
                 return self._merged(person, target, judged)
             apart.append((target, judged_apart(profile, differs, key)))
         if person.role is Role.FLAG:
-            named = self._by_name(profile.full)
+            named = self.names.only(profile.full)
             if named is not None:
                 return named, Outcome.UPDATED, "", []
         ranked = sorted(candidates, key=lambda c: -c[1].score)
@@ -508,47 +502,6 @@ class Resolver:
         known = [key for source, key in held.get(target, ()) if source == person.source]
         return bool(known) and person.key not in known
 
-    def _by_name(self, full: str) -> int | None:
-        found = [*self.state.names.get(full, []), *self.draft_names.get(full, [])]
-        if not found and full:
-            found = self._by_lossy_name(full)
-        return found[0] if len(found) == 1 else None
-
-    def _by_lossy_name(self, full: str) -> list[int]:
-        """The people whose name and `full` differ only where one of them has a "?", a
-        letter a re-save in an older character set lost ("zoe ?ukasiewicz" and "zoe
-        lukasiewicz"), either way round."""
-        if self._lossy_names is None:
-            self._lossy_names = [name for name in self.state.names if "?" in name]
-        lossy: list[tuple[Iterable[str], dict[str, list[int]]]] = [
-            (self._lossy_names, self.state.names),
-            (self.lossy_draft_names, self.draft_names),
-        ]
-        start = full[: full.index("?")] if "?" in full else ""
-        if len(start) >= 2:
-            # The names spelt right: those that begin as `full` does before its first "?"
-            # (not for a lost first letter: every name would be read for each such name).
-            if self._sorted_names is None:
-                self._sorted_names = sorted(self.state.names)
-            names = self._sorted_names
-            begin = bisect_left(names, start)
-            end = bisect_left(names, start + "\U0010ffff", begin)
-            lossy.append((names[begin:end], self.state.names))
-            lossy.append(([n for n in self.draft_names if n.startswith(start)], self.draft_names))
-        found: list[int] = []
-        for candidates, held in lossy:
-            for name in candidates:
-                if lossy_same(name, full):
-                    found += [t for t in held[name] if t not in found]
-        return found
-
-    def _name_draft(self, full: str, target: int) -> None:
-        """Index a draft by its folded full name (`_by_name` finds it)."""
-        named = self.draft_names.setdefault(full, [])
-        if not named and "?" in full:
-            self.lossy_draft_names.append(full)
-        named.append(target)
-
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
         """Settle who took part in each message and which way it went."""
         if interactions and not self.state.people_loaded:
@@ -591,7 +544,7 @@ class Resolver:
                 return known
         folded = name_key(ref.name)
         if folded:
-            named = self._by_name(folded)
+            named = self.names.only(folded)
             if named is not None:
                 return named
         # Someone only met in messages (a recruiter, say): add them, their name cleaned and
@@ -613,7 +566,7 @@ class Resolver:
         target = self.plan.draft(person)
         assert person.key is not None
         self.seen_keys[(person.source, person.key)] = target
-        self._name_draft(folded, target)
+        self.names.add_draft(folded, target)
         self.plan.rows.append(
             (
                 RowOutcome(
