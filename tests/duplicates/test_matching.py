@@ -209,10 +209,11 @@ def test_pairs_since_a_position_are_the_pairs_whose_later_side_is_there(found, s
 
 
 def details_apart(a: Profile, b: Profile) -> bool:
-    """Both have both names and some details beyond them, and no kind of detail in common."""
+    """Both have both names, some details beyond them on either side, and no kind of detail
+    in common."""
     kinds = [{k for k in ("orgs", "birthday", "location") if getattr(p, k)} for p in (a, b)]
     names = all(p.given and p.family for p in (a, b))
-    return names and all(kinds) and not kinds[0] & kinds[1]
+    return names and any(kinds) and not kinds[0] & kinds[1]
 
 
 def crossed(a: Profile, b: Profile) -> bool:
