@@ -24,6 +24,7 @@ from goodword.interactions.models import Direction, Interaction, Participant
 from goodword.leads import service as leads
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.leads.schemas import LeadCreate
+from goodword.network.loader import graph_version
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.organizations.models import Organization
@@ -48,6 +49,7 @@ from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
 from goodword.search import service as search
+from goodword.search.models import SearchDocument
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskStatusChange
@@ -730,6 +732,76 @@ def test_a_large_restore_makes_everyone_findable(session: Session, workspace: Wo
     assert [h.title for h in hits] == ["Person 1202 Kowalczyk"]
     found = search.search(session, workspace_id=workspace.id, query="kowalczyk", limit=2000)
     assert len(found) == 1202
+
+
+def test_a_large_restore_changes_the_graphs_version(session: Session, workspace: Workspace) -> None:
+    # Past a thousand rows the per-row triggers are set aside and the version changed once.
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    many = [{"key": f"p{n}", "display_name": f"P{n}", **stamp} for n in range(1, 1101)]
+    before = graph_version(session, workspace_id=workspace.id)
+    exchange.import_workspace(
+        session, workspace_id=workspace.id, data=minimal_document(people=many, positions=[])
+    )
+    assert graph_version(session, workspace_id=workspace.id) != before
+
+
+@pytest.mark.parametrize("into_nonempty", [False, True])
+def test_a_restored_persons_search_document_is_the_one_their_details_make(
+    session: Session, workspace: Workspace, into_nonempty: bool
+) -> None:
+    # Restored people's documents are made from the file, not from saved details: they must
+    # read as the people service writes them, jobs in the person's order, an organization
+    # reused by its name here.
+    if into_nonempty:
+        factories.organization(session, workspace.id, "Acme Robotics", aliases=["Acme"])
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    organizations = [
+        {"key": f"o{n}", "name": name, **stamp}
+        for n, name in enumerate(["Acme", "Globex", "Initech", "Hooli"], 1)
+    ]
+    jobs = [
+        ("o1", "Engineer", None, True),
+        ("o2", "Advisor", "2019-03-01", True),
+        ("o3", "Founder", "2022-05-01", True),
+        ("o4", "Intern", "2010-01-01", False),
+        ("o4", "Mentor", None, True),
+    ]
+    positions = [
+        {"person": "p1", "organization": o, "title": title, "start_date": start,
+         "is_current": current, **stamp}
+        for o, title, start, current in jobs
+    ]  # fmt: skip
+    person = {
+        "key": "p1", "display_name": "Ada Lovelace", "given_name": "Ada",
+        "family_name": "Lovelace", "location": "London, UK", "tags": ["maths"],
+        "interests": ["engines"], "notes": "Also known as Augusta Byron",
+        "emails": [{"address": "ada@example.org"}, {"address": "al@engines.test"}],
+        "urls": [{"url": "https://www.linkedin.com/in/ada-l", "kind": "linkedin"}], **stamp,
+    }  # fmt: skip
+    document = minimal_document(organizations=organizations, people=[person], positions=positions)
+    exchange.import_workspace(
+        session, workspace_id=workspace.id, data=document, into_nonempty=into_nonempty
+    )
+
+    ada = session.scalar(
+        select(Person)
+        .where(Person.workspace_id == workspace.id, Person.display_name == "Ada Lovelace")
+        .options(*people.with_details())
+    )
+    kept = session.scalar(
+        select(SearchDocument.body).where(
+            SearchDocument.kind == "person", SearchDocument.record_id == ada.id
+        )
+    )
+    assert kept == search.body_of(ada)
+    assert [p.title for p in ada.positions] == [
+        "Founder", "Advisor", "Engineer", "Mentor", "Intern"
+    ]  # fmt: skip
+    employer = "Acme Robotics" if into_nonempty else "Acme"
+    assert search.search(session, workspace_id=workspace.id, query="augusta")[0].title == (
+        "Ada Lovelace"
+    )
+    assert employer in kept
 
 
 def test_a_file_that_is_not_an_object_is_refused() -> None:

@@ -27,7 +27,6 @@ from goodword.exchange.schemas import (
 from goodword.leads.models import Lead, LeadShare
 from goodword.opportunities.models import Opportunity
 from goodword.organizations.models import Organization
-from goodword.people.models import Person
 from goodword.playbooks.models import MessageTemplate
 from goodword.references.models import Reference, ReferenceUse
 from goodword.referrals.models import ReferralAsk
@@ -188,7 +187,7 @@ def write_playbook_records(
     workspace_id: int,
     document: ExportFile,
     *,
-    people: dict[str, Person],
+    people: dict[str, int],
     organizations: dict[str, Organization],
     opportunities: dict[str, Opportunity],
 ) -> dict[str, dict[str, int]]:
@@ -206,7 +205,7 @@ def write_playbook_records(
     for a in document.referral_asks:
         ask = ReferralAsk(
             workspace_id=ws,
-            person_id=people[a.person].id,
+            person_id=people[a.person],
             source_opportunity_id=opportunity_id(a.source_opportunity),
             target_organization_id=org_id(a.target_organization),
             result_opportunity_id=opportunity_id(a.result_opportunity),
@@ -224,7 +223,7 @@ def write_playbook_records(
     for r in document.references:
         reference = Reference(
             workspace_id=ws,
-            person_id=people[r.person].id,
+            person_id=people[r.person],
             consent_on=r.consent_on,
             relationship_text=r.relationship_text,
             can_speak_to=r.can_speak_to,
@@ -269,7 +268,7 @@ def write_playbook_records(
             shares=[
                 LeadShare(
                     workspace_id=ws,
-                    person_id=people[s.person].id,
+                    person_id=people[s.person],
                     status=s.status,
                     reason=s.reason,
                     sent_on=s.sent_on,

@@ -20,6 +20,7 @@ from goodword.connections.models import Connection
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.errors import Conflict, FieldError, NotFound
 from goodword.exchange.checks import read_document
+from goodword.exchange.people_rows import index_people, write_people, write_positions
 from goodword.exchange.playbook_records import (
     check_templates_free,
     export_playbook_records,
@@ -46,7 +47,7 @@ from goodword.exchange.schemas import (
     ExportedWorkspace,
     ExportFile,
 )
-from goodword.importers.bulk import CHUNK, adding_search_documents
+from goodword.importers.bulk import graph_changed_once
 from goodword.importers.matched import Matched, organizations_as
 from goodword.importers.splitting import merged_in
 from goodword.interactions.models import Interaction, Participant
@@ -56,17 +57,11 @@ from goodword.organizations import service as organizations_service
 from goodword.organizations.models import Organization
 from goodword.people.models import (
     Person,
-    PersonEmail,
-    PersonPhone,
-    PersonSource,
-    PersonUrl,
     Position,
 )
-from goodword.people.service import KIND as PERSON
-from goodword.people.service import person_sort_name, with_details
 from goodword.playbooks.keys import rekey
 from goodword.playbooks.models import MessageTemplate
-from goodword.records import among, sort_key
+from goodword.records import sort_key
 from goodword.search import service as search
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
@@ -330,21 +325,6 @@ def _export_person(
     )
 
 
-def _index_people(session: Session, workspace_id: int, ids: list[int]) -> None:
-    """The restored people's search documents, all new, written together (one at a time,
-    each a query for its details and one for its document, they took most of a restore)."""
-    session.flush()
-    restored = session.scalars(
-        select(Person)
-        .where(Person.workspace_id == workspace_id, among(session, Person.id, ids))
-        .options(*with_details())
-    ).all()
-    documents = [(p.id, p.display_name, search.body_of(p)) for p in restored]
-    with adding_search_documents(session, workspace_id, PERSON, len(documents)) as add:
-        for start in range(0, len(documents), CHUNK):
-            add(documents[start : start + CHUNK])
-
-
 def import_workspace(
     session: Session, *, workspace_id: int, data: Any, into_nonempty: bool = False
 ) -> ImportSummary:
@@ -474,30 +454,11 @@ def _write(
         organizations[o.key] = found
     session.flush()
 
-    people: dict[str, Person] = {}
     organization_ids = {key: o.id for key, o in organizations.items()}
-    for p in document.people:
-        person = _new_person(ws, p, organization_ids)
-        session.add(person)
-        people[p.key] = person
-    session.flush()
-
-    for pos in document.positions:
-        session.add(
-            Position(
-                workspace_id=ws,
-                person=people[pos.person],
-                organization=organizations[pos.organization],
-                title=pos.title,
-                department=pos.department,
-                start_date=pos.start_date,
-                end_date=pos.end_date,
-                is_current=pos.is_current,
-                created_at=pos.created_at,
-                updated_at=pos.updated_at,
-            )
-        )
-    session.flush()
+    count = len(document.people) + len(document.positions)
+    with graph_changed_once(session, ws, count):
+        people = write_people(session, ws, document.people, organization_ids)
+        write_positions(session, ws, document.positions, people, organization_ids)
 
     opportunities: dict[str, Opportunity] = {}
     for op in document.opportunities:
@@ -522,7 +483,7 @@ def _write(
             participants=[
                 Participant(
                     workspace_id=ws,
-                    person_id=people[part.person].id,
+                    person_id=people[part.person],
                     rapport=part.rapport,
                     created_at=i.created_at,
                     updated_at=i.updated_at,
@@ -535,7 +496,7 @@ def _write(
     session.flush()
 
     for pair in document.duplicate_pairs:
-        a, b = sorted((people[pair.person_a].id, people[pair.person_b].id))
+        a, b = sorted((people[pair.person_a], people[pair.person_b]))
         session.add(
             DuplicateCandidate(
                 workspace_id=ws, person_a_id=a, person_b_id=b,
@@ -548,8 +509,8 @@ def _write(
         session.add(
             Connection(
                 workspace_id=ws,
-                person_a_id=people[c.person_a].id,
-                person_b_id=people[c.person_b].id,
+                person_a_id=people[c.person_a],
+                person_b_id=people[c.person_b],
                 kind=c.kind,
                 source=c.source,
                 since=c.since,
@@ -570,7 +531,7 @@ def _write(
     )
     # The records tasks' origin keys name are known by their new ids now.
     names = _origin_names(
-        {"person": people, "opp": opportunities, "interaction": interactions}, playbook_ids
+        {"opp": opportunities, "interaction": interactions}, {"person": people, **playbook_ids}
     )
     for t in document.tasks:
         session.add(
@@ -584,7 +545,7 @@ def _write(
                 completed_at=t.completed_at,
                 origin=t.origin,
                 origin_key=None if t.origin_key is None else rekey(t.origin_key, names),
-                person_id=people[t.person].id if t.person else None,
+                person_id=people[t.person] if t.person else None,
                 organization_id=organizations[t.organization].id if t.organization else None,
                 opportunity_id=opportunities[t.opportunity].id if t.opportunity else None,
                 interaction_id=interactions[t.interaction].id if t.interaction else None,
@@ -595,7 +556,8 @@ def _write(
 
     for organization in created_organizations:
         search.index_organization(session, organization)
-    _index_people(session, ws, [person.id for person in people.values()])
+    organization_names = {key: o.name for key, o in organizations.items()}
+    index_people(session, ws, document.people, people, document.positions, organization_names)
     return ImportSummary(
         organizations=len(created_organizations),
         organizations_matched=len(document.organizations) - len(created_organizations),
@@ -614,66 +576,11 @@ def _write(
     )
 
 
-def _new_person(workspace_id: int, p: ExportedPerson, ids: dict[str, int]) -> Person:
-    """The person as the file has them; `ids` are the organizations' ids, by their keys."""
-    # Contact details carry the person's last-written time: they are rewritten with it.
-    stamps = {"workspace_id": workspace_id, "created_at": p.updated_at, "updated_at": p.updated_at}
-    family, given = p.family_name, p.given_name
-    return Person(
-        workspace_id=workspace_id,
-        display_name=p.display_name,
-        given_name=given,
-        family_name=family,
-        # The same ordering key the people service writes.
-        sort_name=person_sort_name(p.display_name, given, family),
-        location=p.location,
-        notes=p.notes,
-        how_we_met=p.how_we_met,
-        tags=list(p.tags),
-        interests=list(p.interests),
-        is_me=p.is_me,
-        birthday=p.birthday,
-        keep_in_touch_days=p.keep_in_touch_days,
-        created_at=p.created_at,
-        updated_at=p.updated_at,
-        emails=[
-            PersonEmail(address=e.address, label=e.label, position=n, **stamps)
-            for n, e in enumerate(p.emails)
-        ],
-        phones=[
-            PersonPhone(number=ph.number, label=ph.label, position=n, **stamps)
-            for n, ph in enumerate(p.phones)
-        ],
-        urls=[
-            PersonUrl(url=u.url, kind=u.kind, label=u.label, position=n, **stamps)
-            for n, u in enumerate(p.urls)
-        ],
-        sources=[
-            PersonSource(
-                source=s.source,
-                file_name=s.file_name,
-                external_key=s.external_key,
-                imported_at=s.imported_at,
-                fingerprint=s.fingerprint,
-                matched=(
-                    organizations_as(s.matched.model_dump(mode="json"), lambda k: ids[k])
-                    if s.matched is not None
-                    else None
-                ),
-                workspace_id=workspace_id,
-                created_at=s.imported_at,
-                updated_at=s.imported_at,
-            )
-            for s in p.sources
-        ],
-    )
-
-
 def _new_opportunity(
     workspace_id: int,
     op: ExportedOpportunity,
     organizations: dict[str, Organization],
-    people: dict[str, Person],
+    people: dict[str, int],
 ) -> Opportunity:
     return Opportunity(
         workspace_id=workspace_id,
@@ -690,7 +597,7 @@ def _new_opportunity(
         pay_period=op.pay_period,
         stage=op.stage,
         route=op.route,
-        hiring_manager_id=people[op.hiring_manager].id if op.hiring_manager else None,
+        hiring_manager_id=people[op.hiring_manager] if op.hiring_manager else None,
         next_step=op.next_step,
         next_step_due=op.next_step_due,
         notes=op.notes,
