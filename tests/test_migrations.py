@@ -400,3 +400,56 @@ def test_people_are_found_by_their_email_address_on_each_backend(empty_engine: E
     with transaction(sessions) as session:  # one saved now is written so too
         f.person(session, ws, "Yan Vo", emails=["yan@elsewhere.example"])
     assert found("elsewhere") == ["Yan Vo"]
+
+
+def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None:
+    """0016: Positions.csv's and Email Addresses.csv's rows take keys of their own; where
+    one person held several "profile" rows, the fingerprints (another file's) are forgotten."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.people.models import PersonSource
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015")
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        you, other = f.person(session, ws, "Alice Example"), f.person(session, ws, "Bo Lin")
+        rows = [
+            (you, "export.zip/Profile.csv", "profile", 7),
+            (you, "export.zip/Positions.csv", "profile", 7),
+            (you, "export.zip/Email Addresses.csv", "profile", 7),
+            (you, "export.zip/Connections.csv", "https://www.linkedin.com/in/al", 3),
+            # Someone else's workspace history: Positions.csv imported on its own.
+            (other, "Positions.csv", "profile", 5),
+        ]
+        for person, file_name, key, fingerprint in rows:
+            session.add(PersonSource(workspace_id=ws, person_id=person.id, source="linkedin",
+                                     file_name=file_name, external_key=key,
+                                     fingerprint=fingerprint))  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with transaction(sessions) as session:
+        found = session.execute(
+            sa.select(PersonSource.file_name, PersonSource.external_key, PersonSource.fingerprint)
+            .order_by(PersonSource.id)
+        ).all()
+    assert [tuple(row) for row in found] == [
+        ("export.zip/Profile.csv", "profile", None),
+        ("export.zip/Positions.csv", "profile:positions", None),
+        ("export.zip/Email Addresses.csv", "profile:emails", None),
+        ("export.zip/Connections.csv", "https://www.linkedin.com/in/al", 3),
+        ("Positions.csv", "profile:positions", 5),
+    ]
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015")
+        keys = connection.execute(sa.text("SELECT external_key FROM person_sources")).scalars()
+        assert sorted(set(keys)) == ["https://www.linkedin.com/in/al", "profile"]

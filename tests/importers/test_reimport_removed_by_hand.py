@@ -277,3 +277,36 @@ def test_what_was_kept_of_a_matched_record_never_names_an_organization_made_late
         session, workspace_id=workspace.id, person_id=person.id, source_id=matched.id
     )
     assert [p.organization.name for p in split.person.positions] == []
+
+
+def test_your_own_linkedin_records_keep_off_what_you_took_off(session, workspace, tmp_path):
+    # Profile.csv, Positions.csv and Email Addresses.csv are three records of you, each
+    # compared with what it said itself (they were one record, and the last one written
+    # gave all three its fingerprint: the others then put everything back).
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    files = [data / name for name in ("Profile.csv", "Positions.csv", "Email Addresses.csv")]
+    import_files(session, workspace_id=workspace.id, paths_or_uploads=files, today=TODAY)
+    me = session.scalar(select(Person).where(Person.workspace_id == workspace.id, Person.is_me))
+    (bank,) = [p for p in me.positions if p.organization.name == "Amber Bank"]
+    people.remove_position(session, workspace_id=workspace.id, position_id=bank.id)
+    session.execute(delete(PersonEmail).where(PersonEmail.person_id == me.id))
+    session.execute(update(Person).where(Person.id == me.id).values(notes="My own notes"))
+    session.flush()
+
+    again = import_files(session, workspace_id=workspace.id, paths_or_uploads=files, today=TODAY)
+
+    session.expire_all()
+    me = session.get(Person, me.id)
+    assert [p.organization.name for p in me.positions] == ["Kestrel Labs"]
+    assert me.emails == []
+    assert me.notes == "My own notes"
+    assert [(r.file, r.outcome) for r in again.rows] == [
+        ("Profile.csv", Outcome.UNCHANGED),
+        ("Positions.csv", Outcome.UNCHANGED),
+        ("Email Addresses.csv", Outcome.UNCHANGED),
+    ]
+    assert "not put back, as taken off since the last import: job Analyst at Amber Bank" in (
+        again.rows[1].detail
+    )
+    keys = sorted(s.external_key for s in me.sources)
+    assert keys == ["profile", "profile:emails", "profile:positions"]

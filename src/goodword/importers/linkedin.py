@@ -180,6 +180,13 @@ def parse_connections(table: Table) -> Parsed:
     return parsed
 
 
+# The keys of your own records, one for each file (each is compared with what it said the
+# last time on its own: "what you took off stays off").
+PROFILE_KEY = "profile"
+POSITIONS_KEY = "profile:positions"
+EMAILS_KEY = "profile:emails"
+
+
 def profile_rows(table: Table) -> list[tuple[int, list[str]]]:
     """The rows of a Profile.csv-shaped table that hold something (LinkedIn's holds one)."""
     return [(line, row) for line, row in table.rows if any(v.strip() for v in row)]
@@ -203,7 +210,7 @@ def parse_profile(table: Table) -> Parsed:
         parsed.rows += 1
         get = row_getter(table, row)
         person = _person(table, line, get("first name"), get("last name"), role=Role.ME)
-        person.key = "profile"
+        person.key = PROFILE_KEY
         person.location = get("geo location", "location") or None
         birthday = get("birth date")
         unkept: list[str] = []  # a birthday not kept, for the notes
@@ -237,7 +244,7 @@ def parse_positions(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-positions", "LinkedIn positions (your career)")
     first = table.rows[0][0] if table.rows else 1
     me = IncomingPerson(
-        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key="profile"
+        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key=POSITIONS_KEY
     )
     for line, row in table.rows:
         parsed.rows += 1
@@ -265,7 +272,7 @@ def parse_emails(table: Table) -> Parsed:
     parsed = Parsed(table.name, "linkedin-emails", "LinkedIn e-mail addresses (yours)")
     first = table.rows[0][0] if table.rows else 1
     me = IncomingPerson(
-        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key="profile"
+        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key=EMAILS_KEY
     )
     for line, row in table.rows:
         parsed.rows += 1

@@ -196,6 +196,14 @@ def source_name(source: str) -> str:
     return SOURCE_NAMES.get(source, source)
 
 
+# Your own records in a LinkedIn archive (`importers/linkedin.py`), by their keys.
+_OWN_RECORDS = {
+    "profile": "your own LinkedIn profile",
+    "profile:positions": "your own LinkedIn positions",
+    "profile:emails": "your own LinkedIn e-mail addresses",
+}
+
+
 def source_id(source: str, key: str | None) -> str:
     """A source record's id as a user can find it in the file: the source's own (a profile,
     a vCard UID, a key column's value), or words for one Goodword made.
@@ -218,6 +226,6 @@ def source_id(source: str, key: str | None) -> str:
         if source == "linkedin" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", then):
             return "none: known by name and connection date"
         return "none: known by name and e-mail" if "@" in then else "none: known by name"
-    if key == "profile" and source == "linkedin":
-        return "your own LinkedIn profile"
+    if source == "linkedin" and key in _OWN_RECORDS:
+        return _OWN_RECORDS[key]
     return key
