@@ -438,8 +438,9 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
 
     with transaction(sessions) as session:
         found = session.execute(
-            sa.select(PersonSource.file_name, PersonSource.external_key, PersonSource.fingerprint)
-            .order_by(PersonSource.id)
+            sa.select(
+                PersonSource.file_name, PersonSource.external_key, PersonSource.fingerprint
+            ).order_by(PersonSource.id)
         ).all()
     assert [tuple(row) for row in found] == [
         ("export.zip/Profile.csv", "profile", None),

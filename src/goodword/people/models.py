@@ -52,7 +52,9 @@ class Person(WorkspaceScoped, Base):
     positions: Mapped[list[Position]] = relationship(
         back_populates="person",
         cascade="all, delete-orphan",
-        order_by="(Position.is_current.desc(), Position.start_date.desc().nulls_last(), Position.id)",
+        order_by=(
+            "(Position.is_current.desc(), Position.start_date.desc().nulls_last(), Position.id)"
+        ),
     )
     sources: Mapped[list[PersonSource]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonSource.id"
