@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 import factories as f
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import DuplicateCandidate
+from goodword.importers import splitting
 from goodword.importers.records import REFERENCE_TAG, Upload
 from goodword.importers.report import Outcome
 from goodword.importers.service import detect_format, import_files, preview
@@ -232,6 +233,44 @@ def test_recommendations_flag_people_as_reference_candidates(session, workspace,
     found = everyone(session, workspace.id)
     assert REFERENCE_TAG in found["Ada Lovelace"].tags
     assert REFERENCE_TAG in found["Hedy Lamarr"].tags
+
+
+def test_each_recommendation_is_a_record_of_its_own(session, workspace, tmp_path):
+    # Ada gave you one and you gave her one: two records, each compared with itself (they
+    # were one, known by her name, each import keeping the other's fingerprint).
+    head = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+    given = tmp_path / "Recommendations_Given.csv"
+    given.write_text(head + "Ada,Lovelace,Engines Ltd,Analyst,Ada is great.,11/20/25,VISIBLE\n")
+    received = tmp_path / "Recommendations_Received.csv"
+    received.write_text(head + "Ada,Lovelace,Engines Ltd,Analyst,Careful work.,01/02/26,VISIBLE\n")
+    run(session, workspace.id, "Connections.csv", "Profile.csv")
+    run(session, workspace.id, given, received)
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    assert ada.notes.count("Recommendation") == 2
+
+    again = run(session, workspace.id, given, received)
+    assert [(r.file, r.outcome) for r in again.rows] == [
+        ("Recommendations_Given.csv", Outcome.UNCHANGED),
+        ("Recommendations_Received.csv", Outcome.UNCHANGED),
+    ]
+    # What you took off stays off.
+    ada.tags, ada.notes = [], None
+    session.flush()
+    run(session, workspace.id, given, received)
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    assert (ada.tags, ada.notes) == ([], None)
+
+    # Split off, the received one takes back its own note only.
+    run(session, workspace.id, given, received, reapply=True)
+    ada = everyone(session, workspace.id)["Ada Lovelace"]
+    (row,) = [s for s in ada.sources if "received" in (s.external_key or "")]
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=row.id
+    )
+    session.expire_all()
+    assert "Ada is great." in session.get(Person, ada.id).notes
+    assert "Careful work." not in session.get(Person, ada.id).notes
+    assert "Careful work." in session.get(Person, split.person.id).notes
 
 
 def test_it_imports_an_unpacked_archive_folder(session, workspace, tmp_path):

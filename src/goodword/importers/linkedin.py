@@ -300,6 +300,7 @@ def parse_recommendations(table: Table) -> Parsed:
     )
     name = table.name.casefold()
     kind = "received" if "received" in name else "given" if "given" in name else "written"
+    seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -318,7 +319,14 @@ def parse_recommendations(table: Table) -> Parsed:
         text = get("text")
         note = f"{heading}:\n{text}" if text else heading
         person.notes = "\n\n".join(p for p in (person.notes, note) if p)
-        person.key = f"name:{person.key_name.casefold()}"
+        # Each recommendation a record of its own (one person may have given you one and
+        # received another), known by its name, kind and date; before, by the name alone.
+        named = f"name:{person.key_name.casefold()}"
+        dated = written.date().isoformat() if written else get("creation date") or "undated"
+        key = f"{named}|recommendation {kind} {dated}"
+        count = seen[key] = seen.get(key, 0) + 1
+        person.key = key if count == 1 else f"{key}#{count}"
+        person.former_keys.append(named)
         parsed.people.append(person)
     return parsed
 
