@@ -3,10 +3,11 @@ and HTML text (InMail) is stored as plain text."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from goodword.importers import registry
@@ -99,3 +100,123 @@ def test_importing_messages_adds_no_placeholder_people_and_no_draft(
     assert "messages_placeholders.csv: 3 drafts left out (never sent)" in report.notes
     files = {f.name: (f.rows, f.skipped) for f in report.files}
     assert files["messages_placeholders.csv"] == (10, 7)
+
+
+NEW_SHAPE = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n"
+)
+ALICE = "Alice Example,https://www.linkedin.com/in/alice-example"
+
+
+def carla(name: str, when: str, text: str, *, outbound: bool = False) -> str:
+    her = f"{name},https://www.linkedin.com/in/carla"
+    sender, recipient = (ALICE, her) if outbound else (her, ALICE)
+    return f"2-abc,,{sender},{recipient},{when},,{text},INBOX,No\n"
+
+
+def import_messages(session: Session, workspace: Workspace, path: Path):
+    return import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[DATA / "Profile.csv", path],
+        today=TODAY,
+    )
+
+
+def test_a_newer_archive_finds_the_messages_of_someone_who_changed_their_name(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "a" / "messages.csv"
+    first.parent.mkdir()
+    first.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+        + carla("Carla Jones", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+        # The same words twice in one second are two messages.
+        + carla("Carla Jones", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+    )
+    assert import_messages(session, workspace, first).interactions_created == 3
+    newer = tmp_path / "b" / "messages.csv"
+    newer.parent.mkdir()
+    newer.write_text(
+        NEW_SHAPE
+        + carla("Carla Smith", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+        + carla("Carla Smith", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+        + carla("Carla Smith", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+        + carla("Carla Smith", "2026-02-01 09:00:00 UTC", "Congrats on the new job")
+    )
+
+    report = import_messages(session, workspace, newer)
+
+    assert (report.interactions_created, report.interactions_existing) == (1, 3)
+    assert session.scalar(select(func.count()).select_from(Interaction)) == 4
+
+
+def test_a_re_saved_old_messages_file_adds_no_message_twice(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # A spreadsheet writes LinkedIn's "1/8/18, 6:14 PM" as "1/8/2018 18:14": the same time.
+    head = "From,To,Date,Subject,Content,Direction\n"
+    rows = [
+        ("1/8/18, 6:14 PM", "1/8/2018 18:14"),
+        ("1/9/18, 9:00 AM", "1/9/2018 9:00"),
+    ]
+    original, resaved = tmp_path / "a.csv", tmp_path / "b.csv"
+    original.write_text(head + "".join(
+        f'Ada Lovelace,Alice Example,"{then}",Coffee?,Shall we talk {n}?,INCOMING\n'
+        for n, (then, _) in enumerate(rows)
+    ))  # fmt: skip
+    resaved.write_text(head + "".join(
+        f"Ada Lovelace,Alice Example,{again},Coffee?,Shall we talk {n}?,INCOMING\r\n"
+        for n, (_, again) in enumerate(rows)
+    ))  # fmt: skip
+    assert import_messages(session, workspace, original).interactions_created == 2
+
+    report = import_messages(session, workspace, resaved)
+
+    assert (report.interactions_created, report.interactions_existing) == (0, 2)
+
+
+def test_messages_an_earlier_version_imported_are_found_by_their_old_ids(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Ids were made from the names and dates as written: such a message is found by that
+    # id, and takes its id of now.
+    path = tmp_path / "messages.csv"
+    path.write_text(NEW_SHAPE + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Hi there"))
+    import_messages(session, workspace, path)
+    (message,) = session.scalars(select(Interaction)).all()
+    now = message.external_id
+    digest = hashlib.sha1(
+        "\x1f".join(
+            ["Carla Jones", "Alice Example", "2025-12-27 10:15:00 UTC", "", "Hi there"]
+        ).encode()
+    ).hexdigest()[:20]
+    message.external_id = f"linkedin-message:2-abc:{digest}"
+    session.flush()
+
+    report = import_messages(session, workspace, path)
+
+    assert (report.interactions_created, report.interactions_existing) == (0, 1)
+    session.refresh(message)
+    assert message.external_id == now
+
+
+def test_a_message_that_names_no_one_but_you_is_reported_skipped(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "messages.csv"
+    path.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Hi")
+        + f"2-xyz,,,,{ALICE},2025-12-28 10:00:00 UTC,,From nobody,INBOX,No\n"
+    )
+
+    report = import_messages(session, workspace, path)
+
+    assert [(r.line, r.detail) for r in report.of(Outcome.SKIPPED)] == [
+        (3, "a message that names no one but you: no one to add it to")
+    ]
+    files = {f.name: (f.rows, f.interactions, f.skipped) for f in report.files}
+    assert files["messages.csv"] == (2, 1, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from goodword.importers import dateorder
 from goodword.importers.cleaning import (
@@ -41,6 +41,33 @@ SOURCE = "linkedin"
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def _who(ref: PersonRef) -> str:
+    """A person a message names, as its id takes them: by profile, which outlives a change
+    of name; else by name, however spaced or capitalised."""
+    return ref.url or " ".join((ref.name or "").casefold().split())
+
+
+def _stable_id(
+    kind: str, when: datetime, sender: PersonRef, others: Sequence[PersonRef], *text: str
+) -> str:
+    """A message's or invitation's id from what stays the same in a newer archive or a
+    re-saved file: who (`_who`), the time as read (not as written: a spreadsheet writes
+    "1/8/18, 6:14 PM" as "1/8/2018 18:14"), and the text with its spacing evened out."""
+    return kind + _digest(
+        _who(sender),
+        *sorted(_who(r) for r in others),
+        when.isoformat(),
+        *(" ".join(t.split()) for t in text),
+    )
+
+
+def _numbered(seen: dict[str, int], external_id: str) -> str:
+    """The id, numbered from the second time a file holds it (the same words sent twice in
+    one minute are two messages)."""
+    count = seen[external_id] = seen.get(external_id, 0) + 1
+    return external_id if count == 1 else f"{external_id}#{count}"
 
 
 def _linkedin_url(raw: str) -> str | None:
@@ -338,6 +365,7 @@ def parse_invitations(table: Table) -> Parsed:
     order = _date_order(
         parsed, [(line, cell(table, row, sent_column)) for line, row in table.rows], "Sent At"
     )
+    seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -355,7 +383,10 @@ def parse_invitations(table: Table) -> Parsed:
         parsed.interactions.append(
             IncomingInteraction(
                 source=SOURCE, file_name=table.name, line=line,
-                external_id="linkedin-invitation:" + _digest(
+                external_id=_numbered(seen, _stable_id(
+                    "linkedin-invitation:", sent_at, sender, [invitee], message
+                )),
+                former_id="linkedin-invitation:" + _digest(
                     get("from"), get("to"), get("sent at"), message
                 ),
                 occurred_at=sent_at, kind=InteractionKind.MESSAGE, summary=summary,
@@ -410,6 +441,7 @@ def parse_messages(table: Table) -> Parsed:
     people_in: dict[str, set[str]] = {}
     placeholders_in: dict[str, set[str]] = {}
     kept: list[tuple[str, IncomingInteraction]] = []
+    seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -457,8 +489,11 @@ def parse_messages(table: Table) -> Parsed:
                 conversation,
                 IncomingInteraction(
                     source=SOURCE, file_name=table.name, line=line,
-                    # From the text as written, so an earlier import's id still matches.
-                    external_id=f"linkedin-message:{get('conversation id')}:" + _digest(
+                    external_id=_numbered(seen, _stable_id(
+                        f"linkedin-message:{get('conversation id')}:", when, sender,
+                        recipients, subject, raw_content,
+                    )),
+                    former_id=f"linkedin-message:{get('conversation id')}:" + _digest(
                         get("from"), get("to"), get("date"), subject, raw_content
                     ),
                     occurred_at=when, kind=InteractionKind.MESSAGE,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from goodword.importers.bulk import CHUNK, insert_returning, insert_rows
+from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport
 from goodword.interactions.models import Interaction, Participant
@@ -28,10 +28,11 @@ def write_interactions(
     report: ImportReport,
     person_id: Callable[[int], int],
 ) -> None:
-    """Add the planned interactions not already held (by external id), with their
-    participants (`person_id` turns a plan's target into a person id), and count them."""
-    wanted = [p for p in plan.interactions if p.participants]
-    ids = sorted({p.incoming.external_id for p in wanted})
+    """Add the planned interactions not already held (by external id, or the id an earlier
+    version gave them: such a one takes its id of now), with their participants
+    (`person_id` turns a plan's target into a person id), and count them."""
+    wanted = plan.interactions
+    ids = sorted({i for p in wanted for i in (p.incoming.external_id, p.incoming.former_id) if i})
     existing: set[str] = set()
     for start in range(0, len(ids), CHUNK):
         existing.update(
@@ -45,14 +46,21 @@ def write_interactions(
             )
         )
     fresh = []
+    renamed: list[dict[str, str]] = []
     today = latest_today()
     for planned in wanted:
-        if planned.incoming.external_id in existing:
+        incoming = planned.incoming
+        if incoming.external_id in existing:
             report.interactions_existing += 1
             continue
-        existing.add(planned.incoming.external_id)
+        if incoming.former_id in existing:
+            report.interactions_existing += 1
+            renamed.append({"b_former": incoming.former_id, "b_id": incoming.external_id[:300]})
+            existing.discard(incoming.former_id)
+            existing.add(incoming.external_id)
+            continue
+        existing.add(incoming.external_id)
         fresh.append(planned)
-        incoming = planned.incoming
         if incoming.occurred_at.date() > today:
             invited = incoming.external_id.startswith("linkedin-invitation:")
             report.notes.append(
@@ -61,6 +69,17 @@ def write_interactions(
                 f"{incoming.occurred_at.date()}, a day still to come; kept as dated (edit it "
                 "in Goodword if the date is wrong)"
             )
+    if renamed:
+        table = table_named("interactions")
+        session.execute(
+            update(table)
+            .where(
+                table.c.workspace_id == workspace_id,
+                table.c.external_id == bindparam("b_former"),
+            )
+            .values(external_id=bindparam("b_id")),
+            renamed,
+        )
     rows = [
         {"workspace_id": workspace_id, "occurred_at": p.incoming.occurred_at,
          "kind": p.incoming.kind, "summary": p.incoming.summary or None,

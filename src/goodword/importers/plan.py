@@ -62,6 +62,8 @@ class Plan:
     make_me_record: IncomingPerson | None = None
     # id() of a row -> the record it reports on (what the writer says each one changed)
     records: dict[int, IncomingPerson] = field(default_factory=dict)
+    # Messages and invitations that name no one but you: no one to add them to.
+    unplaced: list[IncomingInteraction] = field(default_factory=list)
     # id() of a record -> the former key it was found by (its provenance takes its own)
     former_keys: dict[int, str] = field(default_factory=dict)
     me: int | None = None
@@ -520,7 +522,10 @@ class Resolver:
                 target = self._ref_target(ref, incoming)
                 if target not in participants:
                     participants.append(target)
-            self.plan.interactions.append(PlannedInteraction(incoming, direction, participants))
+            if participants:
+                self.plan.interactions.append(PlannedInteraction(incoming, direction, participants))
+            else:
+                self.plan.unplaced.append(incoming)
 
     def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int:
         if ref.url:

@@ -256,6 +256,9 @@ class IncomingInteraction:
     recipients: list[PersonRef]
     # What the file says, when it says it (the old messages shape has a Direction column).
     direction: Direction | None = None
+    # The id an earlier version gave it (from the names and date as written), by which an
+    # earlier import may hold it.
+    former_id: str | None = None
 
 
 @dataclass(slots=True)

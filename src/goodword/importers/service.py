@@ -128,6 +128,18 @@ def import_files(
     )
     resolved = len(plan.rows)
     resolver.resolve_interactions(interactions)
+    for unplaced in plan.unplaced:
+        what = (
+            "an invitation"
+            if unplaced.external_id.startswith("linkedin-invitation:")
+            else ("a message")
+        )
+        plan.rows.append(
+            (RowOutcome(unplaced.file_name, unplaced.line, Outcome.SKIPPED, "", None,
+                        f"{what} that names no one but you: no one to add it to"), 0)
+        )  # fmt: skip
+        if unplaced.file_name in files:
+            files[unplaced.file_name].skipped += 1
     # People a message or invitation named and this import added count in its file.
     for row, _target in plan.rows[resolved:]:
         if row.outcome is not Outcome.SKIPPED and row.file in files:
