@@ -220,3 +220,33 @@ def test_a_message_that_names_no_one_but_you_is_reported_skipped(
     ]
     files = {f.name: (f.rows, f.interactions, f.skipped) for f in report.files}
     assert files["messages.csv"] == (2, 1, 1)
+
+
+def test_you_are_found_in_the_messages_beside_an_invitations_file_without_profiles(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # An older Invitations.csv gives names only: the profile in every message that gives
+    # profiles is still you (it was counted against the invitations too, and fell short).
+    messages = tmp_path / "messages.csv"
+    messages.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Hi")
+        + carla("Carla Jones", "2025-12-27 10:16:00 UTC", "Hello", outbound=True)
+    )
+    invitations = tmp_path / "Invitations.csv"
+    invitations.write_text(
+        "From,To,Sent At,Message,Direction\n"
+        + "".join(f'Alice Example,Person {n},"12/2{n}/25, 9:14 AM",,OUTGOING\n' for n in range(4))
+    )
+    import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[DATA / "Profile.csv", messages, invitations],
+        today=TODAY,
+    )
+    alice = session.scalar(select(Person.id).where(Person.is_me))
+    stored = session.scalars(
+        select(Interaction).where(Interaction.summary.in_(["Hi", "Hello"]))
+    ).all()
+    assert sorted(i.direction for i in stored) == [Direction.INBOUND, Direction.OUTBOUND]
+    assert all(alice not in [p.person_id for p in i.participants] for i in stored)

@@ -54,12 +54,16 @@ def identity(
     # Whoever takes part in (nearly) every message is the user; when several do (one
     # correspondent, and both of you in every message), the user is none of them but
     # the one named as you, if any: nobody is guessed.
+    # (Among those that give profiles: an old Invitations.csv gives names only.)
     counted: Counter[str] = Counter()
+    with_profiles = 0
     for incoming in interactions:
         refs = [incoming.sender, *incoming.recipients]
-        counted.update({r.url for r in refs if r.url})
-    everywhere = [url for url, count in counted.items() if count >= 0.95 * len(interactions)]
-    if len(everywhere) == 1 and len(interactions) >= 2:
+        profiles = {r.url for r in refs if r.url}
+        with_profiles += bool(profiles)
+        counted.update(profiles)
+    everywhere = [url for url, count in counted.items() if count >= 0.95 * with_profiles]
+    if len(everywhere) == 1 and with_profiles >= 2:
         urls.add(everywhere[0])
     elif len(everywhere) > 1 and urls.isdisjoint(everywhere):
         shown = {url: _shown(interactions, url) for url in everywhere}
@@ -136,8 +140,9 @@ def _unsure(incoming: IncomingInteraction, shown: list[str], plan: Plan) -> None
 
 
 def is_me(ref: PersonRef, urls: set[str], names: set[str]) -> bool:
-    """Whether a person a message names is the user (`identity`'s profiles and names)."""
-    if ref.url:
+    """Whether a person a message names is the user (`identity`'s profiles and names): by
+    profile when the user's is known, else by name."""
+    if ref.url and urls:
         return ref.url in urls
     return bool(ref.name) and name_key(ref.name) in names
 
