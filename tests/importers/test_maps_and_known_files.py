@@ -283,6 +283,22 @@ def test_outlook_dates_are_read_in_one_order_per_file():
     ]
 
 
+def test_a_nameless_outlook_row_is_a_person_by_address_or_the_companys_contact():
+    parsed = parse_bytes(
+        "contacts.csv",
+        outlook_bytes(
+            {"Company": "Contoso Staffing", "Company Main Phone": "+1 (206) 555-0100",
+             "E-mail Address": "jobs@contoso.example"},
+            {"Company": "Contoso Staffing", "E-mail Address": "quinn@contoso.example"},
+            {"Company": "Fabrikam", "Business Phone": "+1 (206) 555-0199"},
+        ),
+    )  # fmt: skip
+    # An address an organization keeps for itself (jobs@) makes the row the company's.
+    assert [p.name for p in parsed.people] == [
+        "Contoso Staffing", "quinn@contoso.example", "Fabrikam",
+    ]  # fmt: skip
+
+
 def test_a_file_sharing_a_few_columns_with_linkedin_is_not_said_to_be_linkedin():
     headers = "First Name,Last Name,Company,Nickname,E-mail Address,Home Phone,Job Title,Notes"
     with pytest.raises(ImportFileError) as refused:

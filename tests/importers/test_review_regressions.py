@@ -5,6 +5,7 @@ gave them; a note's unfolded lines are decoded as its first line is."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -235,6 +236,35 @@ def test_outlook_keys_are_the_name_parts_and_the_first_email():
     (maria,) = parse_text("contacts.csv", OUTLOOK).people
     assert maria.display_name == "Dr. Maria Rossi PhD"
     assert maria.key == "name:maria rossi|maria@globex.com"
+
+
+def test_a_company_contact_outlook_row_imported_as_its_address_is_found_and_renamed(
+    session, workspace
+):
+    # Earlier versions named a nameless row after its address, jobs@ included, and keyed it
+    # so: the row is found by that key, takes the company's name, and no "Formerly" note.
+    row = "Company,E-mail Address,Business Phone\nContoso Staffing,jobs@contoso.example,\n"
+    head = "First Name,Middle Name,Last Name,"
+    text = head + row.replace("\n", "\n,,,", 1)
+    run(session, workspace.id, upload("contacts.csv", text))
+    (contoso,) = session.scalars(select(Person)).all()
+    assert contoso.display_name == "Contoso Staffing"
+    key = "name:jobs@contoso.example|jobs@contoso.example"
+    (record,) = parse_text("contacts.csv", text).people
+    then = replace(record, display_name="jobs@contoso.example", key=key, former_keys=[])
+    session.execute(update(Person).values(display_name="jobs@contoso.example"))
+    session.execute(update(PersonSource).values(external_key=key, fingerprint=then.fingerprint()))
+
+    report = run(session, workspace.id, upload("contacts.csv", text))
+
+    assert [(r.outcome, r.detail) for r in report.rows] == [
+        (Outcome.UPDATED, "name now Contoso Staffing (was jobs@contoso.example)")
+    ]
+    session.expire_all()
+    (contoso,) = session.scalars(select(Person)).all()
+    assert (contoso.display_name, contoso.notes) == ("Contoso Staffing", None)
+    (source,) = contoso.sources
+    assert source.external_key == "name:contoso staffing|jobs@contoso.example"
 
 
 # --- D: a note's unfolded lines decoded -------------------------------------------------

@@ -62,7 +62,9 @@ def apply_record(
             values["display_name"] = shown[:200]
         changes.append("name filled in")
     elif newer:
-        _rename(values, data, said, changes, left)
+        _rename(
+            values, data, said, changes, left, stood_in=_stands_in(values["display_name"], person)
+        )
     for label, attribute in (("location", "location"), ("birthday", "birthday")):
         value, current = getattr(data, attribute), values[attribute]
         if not value or value == current:
@@ -224,10 +226,13 @@ def _rename(
     said: frozenset[str] | None,
     changes: list[str],
     left: list[str] | None,
+    *,
+    stood_in: bool = False,
 ) -> None:
     """Move the person's name to a newer copy's (a married name, say) when the name
     Goodword holds is the one the record gave when last imported, keeping the old one in
-    the notes; a name set apart from the record stays, and `left` says the file's.
+    the notes (unless it only `stood_in` for a name: their e-mail address or phone); a
+    name set apart from the record stays, and `left` says the file's.
 
     The name shown, given name and family name move together: they are one name, and
     a name shown set by hand beside the record's given and family names is the user's.
@@ -255,7 +260,7 @@ def _rename(
             family,
         )
         changes.append(f"name now {name} (was {current})")
-        if shown != current:
+        if shown != current and not stood_in:
             # So the name they were known by stays with them (old letters, referrals).
             former = f"Formerly {current}"
             notes = values["notes"]

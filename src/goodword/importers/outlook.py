@@ -166,10 +166,10 @@ def parse(table: Table) -> Parsed:
         categories = (c.strip() for c in get("categories").split(";"))
         person.tags = [tag for tag in dict.fromkeys(categories) if tag]
         if not person.name:
-            if person.emails:
-                person.display_name = person.emails[0].value
-            elif organization and (person.phones or person.urls):
-                person.display_name = organization
+            # Named after its address, as a person's row is, unless that is one an
+            # organization keeps for itself (jobs@): then it is the company's contact.
+            if person.emails or (organization and (person.phones or person.urls)):
+                person.display_name = person.known_by(email_first=True)
             else:
                 parsed.skipped.append(
                     Skipped(table.name, line, "a contact with no name and no e-mail address")
@@ -183,6 +183,12 @@ def parse(table: Table) -> Parsed:
             key += "|" + person.emails[0].value.lower()
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
+        if not keyed and not (given or family) and person.emails:
+            # (Named after its address before, whatever the address: keyed by it then.)
+            address = person.emails[0].value
+            former = f"name:{address.casefold()}|{address.lower()}"
+            if former != key:
+                person.former_keys.append(former if count == 1 else f"{former}#{count}")
         parsed.people.append(person)
     return parsed
 
