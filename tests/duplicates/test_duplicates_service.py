@@ -455,3 +455,42 @@ def test_another_workspace_cannot_merge_or_see_alices_people(session, workspace,
         merging.undo_merge(session, workspace_id=other_workspace.id, merge_id=record.id)
     duplicates.find_duplicates(session, workspace_id=workspace.id)
     assert duplicates.list_candidates(session, workspace_id=other_workspace.id).items == []
+
+
+def test_a_job_of_the_absorbed_person_the_survivor_holds_already_is_one_job(session, workspace):
+    # "Northwind" with no title is "Recruiter at Northwind"; "Analyst" is "Data Analyst";
+    # a job the survivor has left (for Globex) is not made current again by the other's
+    # undated copy of it. The undo gives each copy back. (Globex ended the Initech job.)
+    ws = workspace.id
+
+    def job(person, org, title=None, **dates):
+        people.add_position(
+            session, workspace_id=ws, person_id=person.id,
+            data=PositionCreate(organization_name=org, title=title, **dates),
+        )  # fmt: skip
+
+    marcus, webb = f.person(session, ws, "Marcus Webb Jr."), f.person(session, ws, "Marcus Webb")
+    job(marcus, "Northwind", "Recruiter", start_date=date(2019, 1, 1), end_date=date(2024, 5, 1),
+        is_current=False)  # fmt: skip
+    job(marcus, "Initech", "Data Analyst")
+    job(marcus, "Globex", "Talent Lead", start_date=date(2024, 5, 1))
+    job(webb, "Northwind")
+    job(webb, "Initech", "Analyst")
+    job(webb, "Hooli", "Advisor")
+    before = people.to_read(people.get(session, workspace_id=ws, person_id=webb.id))
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=marcus.id, absorbed_id=webb.id)
+
+    session.expire_all()
+    kept = people.get(session, workspace_id=ws, person_id=marcus.id)
+    jobs = sorted((p.organization.name, p.title, p.is_current) for p in kept.positions)
+    assert jobs == [
+        ("Globex", "Talent Lead", True), ("Hooli", "Advisor", True),
+        ("Initech", "Data Analyst", False), ("Northwind", "Recruiter", False),
+    ]  # fmt: skip
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    session.expire_all()
+    after = people.to_read(people.get(session, workspace_id=ws, person_id=webb.id))
+    assert after.positions == before.positions
+    survivor = people.get(session, workspace_id=ws, person_id=marcus.id)
+    assert len(survivor.positions) == 3

@@ -103,3 +103,34 @@ def test_letters_of_a_title_in_order_are_no_short_form_of_it(session, workspace)
     run(session, workspace, linkedin("Globex", "Coordinator"))
     run(session, workspace, card("Globex", "CTO"))
     assert jobs(session) == [("Globex", "Coordinator", False), ("Globex", "CTO", True)]
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [("Director of Data Science", "Director, Data Science"),
+     ("Head of Sales & Marketing", "Marketing and Sales Head"),
+     ("Data Analyst", "Analyst"), ("Senior Product Designer", "Designer")],
+)  # fmt: skip
+def test_a_title_written_otherwise_or_with_words_left_out_is_the_same_job(
+    session, workspace, held, said
+):
+    run(session, workspace, linkedin("Globex", held))
+    report = run(session, workspace, card("Globex", said))
+    (row,) = report.rows
+    assert "now" not in row.detail
+    assert jobs(session) == [("Globex", held, True)]
+
+
+def test_a_new_title_at_the_same_employer_says_the_one_before(session, workspace):
+    run(session, workspace, linkedin("Globex", "Recruiter"))
+    report = run(session, workspace, card("Globex", "Talent Partner"))
+    (row,) = report.rows
+    assert "now Talent Partner at Globex (was Recruiter)" in row.detail
+    assert jobs(session) == [("Globex", "Recruiter", False), ("Globex", "Talent Partner", True)]
+
+
+def test_a_title_saying_more_is_still_a_new_title(session, workspace):
+    # (A promotion keeps the job before as history: "Senior Engineer" after "Engineer".)
+    run(session, workspace, linkedin("Globex", "Engineer"))
+    run(session, workspace, card("Globex", "Senior Engineer"))
+    assert jobs(session) == [("Globex", "Engineer", False), ("Globex", "Senior Engineer", True)]

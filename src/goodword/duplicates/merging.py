@@ -46,6 +46,7 @@ from goodword.errors import Conflict, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import NOTES_MAX
+from goodword.people.titles import narrower, same_title
 from goodword.playbooks.keys import rekey
 from goodword.records import clean_list, get_owned, sort_key
 from goodword.search import service as search
@@ -334,15 +335,18 @@ def _move_rows(
             continue
         # What the survivor already has: the signature of each row, and the row's id.
         kept: dict[tuple[Any, ...], int] = {}
+        theirs: list[Any] = []
         if same_when:
-            kept = {
-                tuple(r[c] for c in same_when): r["id"]
-                for r in session.execute(select(table).where(col == survivor_id)).mappings()
-            }
+            theirs = list(session.execute(select(table).where(col == survivor_id)).mappings())
+            kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
         for row in rows:
             signature = tuple(row[c] for c in same_when) if same_when else None
             if signature is not None and signature in kept:
                 _remove(session, snapshot, table, row, kept_instead=kept[signature])
+                continue
+            held = _job_held(row, theirs) if table.name == "positions" else None
+            if held is not None:
+                _remove(session, snapshot, table, row, kept_instead=held)
                 continue
             if signature is not None:
                 kept[signature] = row["id"]
@@ -433,6 +437,27 @@ def _carry_pairs(
                 .where(table.c.id == theirs["id"])
                 .values(status=CandidateStatus.NOT_SAME)
             )
+
+
+def _job_held(job: Any, held: list[Any]) -> int | None:
+    """The survivor's job (id) that an undated job of the absorbed person is, as an import
+    finds a job held already: at the same organization, and untitled, or titled as it or
+    as less of it ("Recruiter at Northwind" for "Northwind"; "Eng Mgr" and "Engineering
+    Manager"; "Analyst" for "Data Analyst"), ended since or not."""
+    if job["start_date"] is not None or job["end_date"] is not None:
+        return None
+    title = job["title"]
+    for theirs in held:
+        if theirs["organization_id"] != job["organization_id"]:
+            continue
+        if (
+            not title
+            or theirs["title"] == title
+            or (same_title(theirs["title"], title) and len(title) <= len(theirs["title"]))
+            or narrower(title, theirs["title"])
+        ):
+            return int(theirs["id"])
+    return None
 
 
 def _remove(

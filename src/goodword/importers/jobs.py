@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from goodword.duplicates.names import fold
 from goodword.importers.bulk import Changes, Held, Known, cut
 from goodword.importers.organizations import organization_id
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.names import organization_key
+from goodword.people.titles import narrower, same_title
 
 
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
@@ -17,9 +17,11 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
     organization and title; for a dated one, the same start), if any.
 
     An address book says less than LinkedIn and says it its own way, so an undated job
-    is also one held already when its title is the held one shortened or written out
-    ("VP Eng", "VP Engineering"), and when it has no title and names the employer of a
-    current job longer or shorter by whole words ("Meta Platforms, Inc." for "Meta")."""
+    is also one held already when its title is the held one written otherwise, shortened
+    or written out ("Director, Data Science", "VP Eng": `titles.same_title`) or with words
+    left out ("Analyst" for "Data Analyst": `titles.narrower`), and when it has no title
+    and names the employer of a current job longer or shorter by whole words ("Meta
+    Platforms, Inc." for "Meta")."""
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     dated = incoming.start_date is not None or incoming.end_date is not None
@@ -29,7 +31,13 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
                 return held
             continue
         if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
-            not dated and (held.title == title or not title or _one_title(held.title, title))
+            not dated
+            and (
+                held.title == title
+                or not title
+                or same_title(held.title, title)
+                or narrower(title, held.title)
+            )
         ):
             return held
     return None
@@ -44,49 +52,6 @@ def _one_employer(state: WorkspaceState, held: Held, incoming: IncomingPosition)
     a, b = organization_key(held_name).split(), organization_key(incoming.organization).split()
     shorter, longer = sorted((a, b), key=len)
     return bool(shorter) and longer[: len(shorter)] == shorter
-
-
-def _one_title(held: str | None, title: str | None) -> bool:
-    """Whether two titles are one, shortened or written out word by word ("VP Eng" and
-    "VP Engineering", "Sr. Data Sci." and "Sr Data Scientist", "Eng Mgr" and "Engineering
-    Manager").
-
-    >>> _one_title("Engineering Manager", "Eng Mgr"), _one_title("Mktg Dir", "Marketing Director")
-    (True, True)
-    >>> _one_title("Engineer I", "Engineer II"), _one_title("CTO", "Coordinator")
-    (False, False)
-    """
-    if not (held and title):
-        return False
-    a, b = fold(held).split(), fold(title).split()
-    return len(a) == len(b) and all(_one_word(x, y) for x, y in zip(a, b, strict=True))
-
-
-# Grades, where a letter more is another job ("Engineer II" after "Engineer I").
-_GRADES = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
-
-
-# Words of titles written short other than by their beginning ("Eng" is "Engineering"'s).
-_SHORT = {
-    "mgr": ("manager",), "mngr": ("manager",), "mgmt": ("management",), "mktg": ("marketing",),
-    "sr": ("senior",), "snr": ("senior",), "jr": ("junior",), "acct": ("account", "accountant"),
-    "acctg": ("accounting",), "asst": ("assistant",), "assoc": ("associate",),
-    "engr": ("engineer", "engineering"), "dept": ("department",), "govt": ("government",),
-    "intl": ("international",), "natl": ("national",), "sw": ("software",),
-    "hw": ("hardware",), "svc": ("service",), "svcs": ("services",), "ops": ("operations",),
-    "devt": ("development",), "sls": ("sales",), "cust": ("customer",),
-}  # fmt: skip
-
-
-def _one_word(a: str, b: str) -> bool:
-    """Whether two words of a title are one, one written short: its beginning ("Eng" for
-    "Engineering") or a short form of `_SHORT` ("Mgr" for "Manager")."""
-    shorter, longer = sorted((a, b), key=len)
-    if shorter == longer:
-        return True
-    if len(shorter) < 2 or shorter in _GRADES or shorter.isdigit() or longer.isdigit():
-        return False
-    return longer.startswith(shorter) or longer in _SHORT.get(shorter, ())
 
 
 def _elsewhere(state: WorkspaceState, held: Held, org_id: int) -> bool:
@@ -153,6 +118,8 @@ def add_job(
         if moved:
             at = f"at {org_names[held.organization_id]}"
             was.append(f"{held.title} {at}" if held.title else at)
+        else:  # a new title at the same organization
+            was.append(held.title or "no title")
         ended = held.end_date or start
         if held.id:
             out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
