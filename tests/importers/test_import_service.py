@@ -129,6 +129,16 @@ def test_a_newer_file_turns_a_new_company_into_a_new_current_position(session, w
     assert [h.title for h in hits] == ["Ada Lovelace"]
 
 
+def test_a_person_an_import_changes_is_updated_then_and_no_one_else(session, workspace):
+    run(session, workspace.id, "Connections.csv")
+    before = {name: p.updated_at for name, p in everyone(session, workspace.id).items()}
+    run(session, workspace.id, "Connections_newer.csv")
+    after = {name: p.updated_at for name, p in everyone(session, workspace.id).items()}
+    # Ada's new job is a change to Ada, though her own row's values are as they were.
+    assert after["Ada Lovelace"] > before["Ada Lovelace"]
+    assert after["Priya Nayak"] == before["Priya Nayak"]
+
+
 def test_the_same_person_in_two_sources_is_merged_by_email(session, workspace):
     run(session, workspace.id, "Connections.csv")
     report = run(session, workspace.id, "google_legacy.csv")

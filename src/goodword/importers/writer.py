@@ -447,7 +447,8 @@ class Writer:
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
-            if person.dirty:
+            if person.dirty or changed_any:
+                # (A new e-mail or job changes the person too: they were updated now.)
                 out.people.append({"id": person_id, **person.values, "updated_at": self.now})
             if changed_any or person.dirty:
                 out.documents.append(person)
