@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -409,7 +411,6 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
 
     import factories as f
     from goodword.db import make_session_factory, transaction
-    from goodword.people.models import PersonSource
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
@@ -429,18 +430,23 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
             # Someone else's workspace history: Positions.csv imported on its own.
             (other, "Positions.csv", "profile", 5),
         ]
+        # (As rows were then: the model has columns added by later revisions.)
         for person, file_name, key, fingerprint in rows:
-            session.add(PersonSource(workspace_id=ws, person_id=person.id, source="linkedin",
-                                     file_name=file_name, external_key=key,
-                                     fingerprint=fingerprint))  # fmt: skip
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_sources (workspace_id, person_id, source, file_name,"
+                    " external_key, fingerprint, imported_at, created_at, updated_at) VALUES"
+                    " (:ws, :person, 'linkedin', :file, :key, :print, :at, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "file": file_name, "key": key,
+                 "print": fingerprint, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
 
     migrate.upgrade(empty_engine)
 
-    with transaction(sessions) as session:
-        found = session.execute(
-            sa.select(
-                PersonSource.file_name, PersonSource.external_key, PersonSource.fingerprint
-            ).order_by(PersonSource.id)
+    with empty_engine.begin() as connection:
+        found = connection.execute(
+            sa.text("SELECT file_name, external_key, fingerprint FROM person_sources ORDER BY id")
         ).all()
     assert [tuple(row) for row in found] == [
         ("export.zip/Profile.csv", "profile", None),
@@ -454,3 +460,43 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
         command.downgrade(config, "0015")
         keys = connection.execute(sa.text("SELECT external_key FROM person_sources")).scalars()
         assert sorted(set(keys)) == ["https://www.linkedin.com/in/al", "profile"]
+
+
+def test_a_matched_records_line_is_kept_in_its_own_column(empty_engine: Engine) -> None:
+    """0017: the line a source record was first read from has a column; a matched record's,
+    kept in what it held and added, is copied into it."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0016")
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ada = f.person(session, ws, "Ada Lovelace")
+        kept = {"v": 1, "line": 7, "fingerprint": 1, "record": {}, "added": {}}
+        for key, matched in (("a", kept), ("b", None)):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_sources (workspace_id, person_id, source, external_key,"
+                    " matched, imported_at, created_at, updated_at) VALUES"
+                    " (:ws, :person, 'vcard', :key, :matched, :at, :at, :at)"
+                ),
+                {"ws": ws, "person": ada.id, "key": key,
+                 "matched": None if matched is None else json.dumps(matched),
+                 "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        lines = connection.execute(
+            sa.text("SELECT external_key, line FROM person_sources ORDER BY external_key")
+        ).all()
+    assert [tuple(row) for row in lines] == [("a", 7), ("b", None)]

@@ -427,7 +427,9 @@ def test_the_person_page_shows_where_they_came_from(client, files, session, work
     mae = session.scalars(select(Person).where(Person.display_name == "Mae Jemison")).one()
     page = client.get(f"/people/{mae.id}")
     assert "Where Mae Jemison came from" in page.text
-    assert re.search(r"<td>CSV</td>\s*<td data-label=\"File\">crm.csv</td>\s*"
+    # (The line a record was read from is named, the record that made her too.)
+    assert re.search(r"<td>CSV</td>\s*<td data-label=\"File\">crm.csv<span "
+                     r"class=\"muted small\">, line 2</span></td>\s*"
                      r"<td class=\"small\" data-label=\"Id in the file\">C-101</td>",
                      page.text)  # fmt: skip
     by_hand = f.person(session, workspace.id, "Hedy Lamarr")

@@ -89,7 +89,7 @@ def test_the_api_lists_sources_previews_and_splits(client, session, workspace):
     assert body["person_id"] == ada.id
     listed = body["sources"]
     assert [(s["source"], s["can_split"], s["line"]) for s in listed] == [
-        ("vcard", False, None),
+        ("vcard", False, 1),  # (the card that made her, the first in its file)
         ("linkedin", True, 2),
     ]
     made_her = listed[0]["id"]

@@ -125,6 +125,33 @@ def test_json_export_lists_each_source_record_with_its_fingerprint(session, work
     assert isinstance(kept, int)
 
 
+def test_the_line_a_record_came_from_is_kept_and_comes_back_from_an_export(session, workspace):
+    # A Google row has no id of its own: its line is what names it in its file.
+    from sqlalchemy import select
+
+    from goodword.exchange import service as exchange
+    from goodword.people.models import PersonSource
+
+    rows = "Given Name,Family Name,E-mail 1 - Value\nAda,Lovelace,ada@x.example\nBo,Lin,\n"
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("google.csv", rows.encode())],
+    )  # fmt: skip
+    lines = session.execute(
+        select(PersonSource.external_key, PersonSource.line).order_by(PersonSource.line)
+    ).all()
+    assert [line for _key, line in lines] == [2, 3]
+    copy, _report = round_trip(session, workspace.id, "copy", "json")
+    again = session.scalars(
+        select(PersonSource.line)
+        .where(PersonSource.workspace_id == copy.id, PersonSource.source == "google")
+        .order_by(PersonSource.line)
+    ).all()
+    assert again == [2, 3]
+    backup = exchange.export_workspace(session, workspace_id=workspace.id)
+    assert sorted(s["line"] for p in backup["people"] for s in p["sources"]) == [2, 3]
+
+
 def test_a_json_export_says_who_you_are_where_nobody_is_marked_yet(session, workspace):
     f.person(session, workspace.id, "Alice Example", is_me=True, emails=["alice@example.org"])
     ada(session, workspace.id)

@@ -93,6 +93,7 @@ def write_people(
                 "file_name": s.file_name,
                 "external_key": s.external_key,
                 "imported_at": s.imported_at,
+                "line": s.line,
                 "fingerprint": s.fingerprint,
                 "matched": (
                     organizations_as(

@@ -105,6 +105,8 @@ class ExportedSource(Record):
     file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
     external_key: Annotated[str, StringConstraints(max_length=300)] | None = None
     imported_at: Timestamp
+    # The line of the file it was first read from.
+    line: Annotated[int, Field(ge=1, lt=2**31)] | None = None
     # A digest of what the record said when last imported; a re-import of the same
     # record passes over it while this is unchanged.
     fingerprint: Annotated[int, Field(ge=-(2**63), lt=2**63)] | None = None

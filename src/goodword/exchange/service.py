@@ -311,6 +311,7 @@ def _export_person(
                 file_name=s.file_name,
                 external_key=s.external_key,
                 imported_at=utc(s.imported_at),
+                line=s.line,
                 fingerprint=s.fingerprint,
                 matched=(
                     Matched.model_validate(organizations_as(s.matched, org_key.get))

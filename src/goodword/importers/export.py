@@ -372,6 +372,7 @@ def to_record(
                 "file_name": s.file_name,
                 "external_key": s.external_key,
                 "imported_at": s.imported_at.isoformat(),
+                "line": s.line,
                 "fingerprint": s.fingerprint,
                 **(
                     {"matched": organizations_as(s.matched, (organizations or {}).get)}

@@ -205,14 +205,17 @@ def _earlier_sources(listed: Any, warnings: list[str]) -> list[EarlierSource]:
             source, key = entry["source"], entry["external_key"]
             if source == "goodword":
                 continue
-            name, at, printed = (
+            name, at, printed, line = (
                 entry.get("file_name"),
                 entry.get("imported_at"),
                 entry.get("fingerprint"),
+                entry.get("line"),
             )
             assert isinstance(source, str) and 0 < len(source) <= 40
             assert isinstance(key, str) and key and isinstance(name, str | None)
             assert printed is None or (isinstance(printed, int) and not isinstance(printed, bool))
+            if not (isinstance(line, int) and not isinstance(line, bool) and 0 < line < 2**31):
+                line = None  # (an export from before lines were kept, or one edited by hand)
             when = datetime.fromisoformat(at) if isinstance(at, str) else None
             if when is not None and when.tzinfo is None:
                 when = when.replace(tzinfo=UTC)
@@ -220,7 +223,7 @@ def _earlier_sources(listed: Any, warnings: list[str]) -> list[EarlierSource]:
             warnings.append("a source record it lists cannot be read; not kept")
             continue
         found.append(
-            EarlierSource(source, name, key[:300], when, printed, _matched(entry, warnings))
+            EarlierSource(source, name, key[:300], when, printed, _matched(entry, warnings), line)
         )
     return found
 

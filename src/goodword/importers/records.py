@@ -93,6 +93,8 @@ class EarlierSource:
     # For a record an import had matched to the person: what it held and added
     # (`matched.Matched`, organizations by name), checked when read.
     matched: dict[str, Any] | None = None
+    # The line of its file it was first read from.
+    line: int | None = None
 
 
 @dataclass(slots=True)

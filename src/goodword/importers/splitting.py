@@ -123,7 +123,7 @@ def _source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
         external_key=row.external_key,
         shown_key=source_id(row.source, row.external_key),
         imported_at=row.imported_at,
-        line=row.matched["line"] if row.matched else None,
+        line=row.line or (row.matched["line"] if row.matched else None),
         can_split=row.matched is not None and merge is None,
         merge_id=merge.id if merge is not None and row.matched is not None else None,
     )

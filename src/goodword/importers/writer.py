@@ -76,7 +76,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
     Position: ("person_id", "organization_id", "title", "department", "start_date", "end_date",
                "is_current"),
-    PersonSource: ("person_id", "source", "file_name", "external_key", "fingerprint"),
+    PersonSource: ("person_id", "source", "file_name", "external_key", "line", "fingerprint"),
 }  # fmt: skip
 
 # People created per slice: large enough that a statement's own cost is small beside its
@@ -264,7 +264,7 @@ class Writer:
                 kept = self.kept.joined.pop(id(record), None)
                 (sources if kept is None else joined).append(
                     (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
-                     kept["fingerprint"] if kept else record.fingerprint(),
+                     record.line, kept["fingerprint"] if kept else record.fingerprint(),
                      *((kept,) if kept else ()))
                 )  # fmt: skip
                 if record.earlier_sources:
@@ -503,6 +503,7 @@ class Writer:
                 {"workspace_id": self.ws, "person_id": person.id, "source": record.source,
                  "file_name": cut(record.file_name, 300),
                  "external_key": cut(record.key, 300), "imported_at": self.now,
+                 "line": record.line,
                  "fingerprint": match["fingerprint"] if match else record.fingerprint(),
                  "matched": match}
             )  # fmt: skip
@@ -557,7 +558,7 @@ class Writer:
                 {"workspace_id": self.ws, "person_id": person_id, "source": earlier.source,
                  "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
                  "imported_at": earlier.imported_at or self.now,
-                 "fingerprint": earlier.fingerprint,
+                 "line": earlier.line, "fingerprint": earlier.fingerprint,
                  "matched": earlier_match}
             )  # fmt: skip
         return rows

@@ -128,6 +128,9 @@ class PersonSource(WorkspaceScoped, Base):
     # The source's own id for the record, or its row/line number when it has none.
     external_key: Mapped[str | None] = mapped_column(String(300))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The line of the file the record was first read from (its first line, for one of
+    # several); None for one added by hand or imported before this was kept.
+    line: Mapped[int | None]
     # What the record said when last imported (`IncomingPerson.fingerprint`): a re-import
     # passes over a record whose fingerprint is unchanged. None where nothing was imported
     # (a record added by hand, an edge list) or before fingerprints were kept.
