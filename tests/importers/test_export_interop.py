@@ -225,6 +225,24 @@ def test_each_current_job_pairs_its_organization_and_title(session, workspace, f
     assert plain.notes == "Job title: TC"
 
 
+@pytest.mark.parametrize("fmt", VERSIONS)
+def test_a_jobs_department_is_the_second_part_of_its_org(session, workspace, fmt):
+    person = f.person(session, workspace.id, "Ada Lovelace")
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=person.id,
+        data=PositionCreate(organization_name="Trinity College; Dublin", title="Lecturer",
+                            department="School of Computer Science"),
+    )  # fmt: skip
+    text = export_people(session, workspace_id=workspace.id, format=fmt)
+    (vcard,) = vobject.readComponents(text, validate=True)
+    assert vcard.org.value == ["Trinity College; Dublin", "School of Computer Science"]
+    # Another app reads it so too (Goodword's own reader takes X-GOODWORD-POSITION).
+    (job,) = read_card(text).positions
+    assert (job.organization, job.department) == (
+        "Trinity College; Dublin", "School of Computer Science",
+    )  # fmt: skip
+
+
 def test_the_csv_tells_a_spreadsheet_it_is_utf_8(session, workspace):
     f.person(session, workspace.id, "山田 太郎", emails=["taro@x.example"])
     text = export_people(session, workspace_id=workspace.id, format="csv")

@@ -268,7 +268,14 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         # Several jobs at once: each job's ORG and TITLE in a group of their own, so that
         # other address books (and Goodword's reader) can tell which title is whose.
         job = group() if len(current) > 1 else None
-        put("org", _escape(position.organization.name), group=job)
+        # ORG's second part is the department, as other address books read it.
+        put(
+            "org",
+            _structured(position.organization.name, position.department)
+            if position.department
+            else _escape(position.organization.name),
+            group=job,
+        )
         if position.title:
             put("title", text(position.title), group=job)
     for position in person.positions:
