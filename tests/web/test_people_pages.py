@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -616,3 +617,27 @@ def test_a_position_dated_in_a_mistyped_year_comes_back_beside_its_date(
         in response.text
     )
     assert session.scalar(select(func.count()).select_from(Position)) == 0
+
+
+def test_the_person_page_shows_each_address_and_numbers_label(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    from goodword.importers.records import Upload
+    from goodword.importers.service import import_files
+
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+        "EMAIL;TYPE=WORK:ada@engines.example\r\nEMAIL:ada@home.example\r\n"
+        "item1.TEL:+44 20 7946 0001\r\nitem1.X-ABLabel:Personal\\, old\r\n"
+        "URL;TYPE=blog:https://ada.example\r\nEND:VCARD\r\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("ada.vcf", card.encode())],
+    )  # fmt: skip
+    ada = session.scalars(select(Person).where(Person.display_name == "Ada Lovelace")).one()
+    page = client.get(f"/people/{ada.id}").text
+    assert 'ada@engines.example</a> <span class="muted small">work</span>' in page
+    assert re.search(r"ada@home.example</a>(?! <span)", page)  # (no label, none shown)
+    assert '</a> <span class="muted small">Personal, old</span>' in page
+    assert 'https://ada.example</a> <span class="muted small">blog</span>' in page
