@@ -14,6 +14,7 @@ from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.people.schemas import PositionCreate
 
 
 def two_johns(session, workspace_id):
@@ -47,6 +48,22 @@ def test_the_queue_is_empty_until_a_scan_finds_a_pair(client, session, workspace
     assert f'<a href="/people/{b.id}">John Smith</a>' in page.text
     assert "names 100% alike" in page.text
     assert "No new possible duplicates." in client.post("/duplicates/scan").text
+
+
+def test_the_queue_tells_two_people_of_one_name_apart(client, session, workspace):
+    # Their current job, else their place, else their first e-mail address, under the name.
+    a, b = two_johns(session, workspace.id)
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=b.id,
+        data=PositionCreate(organization_name="Globex", title="Recruiter"),
+    )  # fmt: skip
+    c = f.person(session, workspace.id, "John Smith", emails=["js@third.example"])
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    page = client.get("/duplicates").text
+    small = '</a><br><span class="muted small">{}</span>'
+    assert f'<a href="/people/{a.id}">John Smith' + small.format("Leeds") in page
+    assert f'<a href="/people/{b.id}">John Smith' + small.format("Recruiter at Globex") in page
+    assert f'<a href="/people/{c.id}">John Smith' + small.format("js@third.example") in page
 
 
 def test_a_pair_told_apart_can_be_put_back_in_the_queue(client, session, workspace):

@@ -15,8 +15,9 @@ from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import GoodwordError
+from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonEmail, Position
 from goodword.people.normalize import phone_text
 from goodword.people.schemas import PersonRead
 from goodword.records import Page, keyset_page
@@ -66,6 +67,45 @@ def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int,
     return {row.id: row.display_name for row in rows}
 
 
+def details_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
+    """A few words that tell a person from another of the same name, by id: their
+    current job ("Recruiter at Acme"), else their place, else their first e-mail address;
+    none when they have none of these."""
+    if not ids:
+        return {}
+    found: dict[int, str] = {}
+    jobs = session.execute(
+        select(Position.person_id, Position.title, Organization.name)
+        .join(Organization, Organization.id == Position.organization_id)
+        .where(
+            Position.workspace_id == workspace_id,
+            Position.person_id.in_(ids),
+            Position.is_current.is_(True),
+        )
+        .order_by(Position.person_id, Position.start_date.desc().nulls_last(), Position.id)
+    )
+    for person_id, title, organization in jobs:
+        found.setdefault(person_id, f"{title} at {organization}" if title else organization)
+    rest = ids - set(found)
+    if rest:
+        places = session.execute(
+            select(Person.id, Person.location).where(
+                Person.workspace_id == workspace_id, Person.id.in_(rest), Person.location != ""
+            )
+        )
+        found |= {person_id: location for person_id, location in places if location}
+    rest -= set(found)
+    if rest:
+        addresses = session.execute(
+            select(PersonEmail.person_id, PersonEmail.address)
+            .where(PersonEmail.workspace_id == workspace_id, PersonEmail.person_id.in_(rest))
+            .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id)
+        )
+        for person_id, address in addresses:
+            found.setdefault(person_id, address)
+    return found
+
+
 @router.get("/duplicates", response_class=HTMLResponse)
 def queue_page(
     request: Request, session: DbSession, workspace_id: WorkspaceId, after: str | None = None
@@ -92,6 +132,7 @@ def queue_page(
             "waiting": service.count_candidates(session, workspace_id=workspace_id),
             "page_size": PAGE_SIZE,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
+            "details": details_of(session, workspace_id=workspace_id, ids=ids),
             "merges": [merging.merge_to_read(m) for m in merges],
             "apart": apart,
             "first_page": not after,
