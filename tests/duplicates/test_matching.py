@@ -51,6 +51,21 @@ def test_a_name_with_the_same_employer_merges():
     assert "same organization" in judged.reasons
 
 
+@pytest.mark.parametrize("suffix", ["Jr", "III"])
+def test_a_generational_suffix_on_one_side_only_is_no_disagreement(suffix):
+    # ("Marcus Webb Jr." in Outlook, "Marcus Webb" in a spreadsheet, at one employer.)
+    at = frozenset({"northwind traders"})
+    plain = score(profile(1, "Marcus", "Webb", orgs=at), profile(2, "Marcus", "Webb", orgs=at))
+    one = score(
+        profile(1, "Marcus", f"Webb {suffix}", orgs=at), profile(2, "Marcus", "Webb", orgs=at)
+    )
+    assert one.auto and one.score == plain.score
+    both = score(
+        profile(1, "Marcus", f"Webb {suffix}", orgs=at), profile(2, "Marcus", "Webb Sr", orgs=at)
+    )
+    assert not both.auto and both.conflict
+
+
 def test_nicknames_typos_and_swapped_names_are_still_close():
     assert score(profile(1, "Bob", "Smith"), profile(2, "Robert", "Smith")).suggest
     assert score(profile(1, "Catherine", "Zeta"), profile(2, "Catherine", "Zetaa")).suggest
@@ -468,3 +483,11 @@ def test_a_family_name_initial_looks_among_the_whole_names_just_before_it():
     # The query finds the other Ravi S. through their shared keys, as before.
     assert found == {2, 3, 4}
     assert {earlier for earlier, later, _ in matcher.pairs_within() if later == 4} == {0, 1, 2, 3}
+
+
+def test_places_that_disagree_are_among_the_reasons():
+    judged = score(
+        profile(1, "John", "Smith", location="leeds"),
+        profile(2, "John", "Smith", location="san francisco"),
+    )
+    assert judged.reasons == ("names 100% alike", "different places")

@@ -245,15 +245,22 @@ def _parts_points(given_a: str, family_a: str, given_b: str, family_b: str) -> t
 
 def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
     """Points for the names (given and family judged apart, also swapped), and whether
-    they clearly disagree. A part missing on either side counts neither way."""
-    straight = _parts_points(a.given, a.family, b.given, b.family)
+    they clearly disagree. A part missing on either side counts neither way, and so does a
+    generational suffix on one side only ("Webb Jr." and "Webb")."""
+    a_family, b_family = a.family, b.family
+    if (a.generation or b.generation) and not (a.generation and b.generation):
+        if a.generation:
+            a_family = a_family.rpartition(" ")[0]
+        else:
+            b_family = b_family.rpartition(" ")[0]
+    straight = _parts_points(a.given, a_family, b.given, b_family)
     if straight[0] >= _NAME_MAX - 0.5:
         return straight  # a swapped reading, half a point down, cannot beat it
     # Swapped either way round (so that score(a, b) is score(b, a)); on a tie, the
     # reading without a conflict.
     crossed = max(
-        _parts_points(a.given, a.family, b.family, b.given),
-        _parts_points(b.given, b.family, a.family, a.given),
+        _parts_points(a.given, a_family, b_family, b.given),
+        _parts_points(b.given, b_family, a_family, a.given),
         key=lambda parts: (parts[0], not parts[1]),
     )
     if crossed[0] - 0.5 > straight[0]:
@@ -280,7 +287,7 @@ def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:
     if alike >= 70 and detailed:
         return 1.5, "similar address"
     if alike < 50:
-        return -1.0, None
+        return -1.0, "different places"
     return 0.0, None
 
 
