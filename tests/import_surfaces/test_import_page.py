@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -250,10 +251,14 @@ def test_the_preview_names_the_format_and_shows_the_first_rows(client, files):
 
 
 def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
-    first = client.post("/import/preview", files=files("crm.csv"), headers=HTMX)
+    unknown = b"Who,Where\nMae Jemison,Houston\n"
+    first = client.post(
+        "/import/preview", files=[("files", ("odd.csv", unknown, "text/csv"))], headers=HTMX
+    )
     assert "No format knows these columns" in first.text
+    assert "Goodword picked" not in first.text  # (no column's name says what it holds)
     assert '<select id="f-map_given" name="map_given">' in first.text
-    for header in ("ID", "First", "Surname", "E-mail", "Company", "Role", "Stage"):
+    for header in ("Who", "Where"):
         assert f'<option value="{header}" >{header}</option>' in first.text
     assert "Mae Jemison" not in first.text
     # A picker takes one column: joining several is the typed map's.
@@ -263,6 +268,27 @@ def test_any_csv_gets_column_pickers_then_a_mapped_preview(client, files):
     assert '<td data-label="Name">Mae Jemison</td>' in mapped.text
     assert '<td data-label="E-mail">mae@endeavour.example</td>' in mapped.text
     assert '<td class="small long-id" data-label="Source id">C-101</td>' in mapped.text
+
+
+def test_columns_whose_names_say_what_they_hold_are_picked_for_you(client, files, session):
+    # ID, First, Surname, E-mail, Company, Role, City, DOB, Mobile, Profile, Notes, Stage
+    first = client.post("/import/preview", files=files("crm.csv"), headers=HTMX)
+    assert "Goodword picked the columns whose names say it: check them" in first.text
+    picked = {"key": "ID", "given": "First", "family": "Surname", "email": "E-mail",
+              "phone": "Mobile", "org": "Company", "title": "Role", "location": "City",
+              "birthday": "DOB", "notes": "Notes"}  # fmt: skip
+    for field, header in picked.items():
+        assert re.search(
+            rf'<select id="f-map_{field}" name="map_{field}">.*?'
+            rf'<option value="{header}" selected>', first.text, re.S
+        ), field  # fmt: skip
+    assert '<option value="Stage" selected>' not in first.text
+    assert '<td data-label="Name">Mae Jemison</td>' in first.text
+    # What was picked is what the import takes (the pickers are the form's fields).
+    chosen = {f"map_{field}": header for field, header in picked.items()}
+    client.post("/import", files=files("crm.csv"), data=chosen)
+    mae = session.scalars(select(Person).where(Person.display_name == "Mae Jemison")).one()
+    assert (mae.birthday, mae.emails[0].address) == (date(1956, 10, 17), "mae@endeavour.example")
 
 
 def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):

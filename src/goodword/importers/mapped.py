@@ -116,6 +116,57 @@ def check_mapping(
     return mapping
 
 
+# Column names that say plainly what a column holds (folded: lower case, spaced), most
+# telling first: the import page picks these for a file no format knows, for you to check.
+_SAID_BY = {
+    "key": ("id", "record id", "contact id", "uid", "external id"),
+    "given": ("first name", "given name", "firstname", "first", "forename", "vorname",
+              "prenom"),
+    "family": ("last name", "surname", "family name", "lastname", "last", "nachname"),
+    "name": ("name", "full name", "display name", "contact name", "contact"),
+    "email": ("email", "e mail", "email address", "e mail address", "primary email",
+              "mail", "work email", "personal email", "secondary email"),
+    "phone": ("phone", "mobile", "mobile phone", "mobile number", "cell", "cell phone",
+              "telephone", "phone number", "work phone", "home phone"),
+    "url": ("linkedin", "linkedin url", "linkedin profile", "profile url", "website",
+            "web page", "web page 1", "url", "homepage", "web site"),
+    "org": ("company", "organization", "organisation", "employer", "company name",
+            "organization name"),
+    "title": ("job title", "position", "role", "title", "job"),
+    "location": ("location", "city", "town", "place"),
+    "birthday": ("birthday", "date of birth", "dob", "birth date", "birthdate"),
+    "notes": ("notes", "note", "comments", "comment"),
+    "tags": ("tags", "labels", "categories", "groups"),
+}  # fmt: skip
+
+
+def guess_columns(headers: Iterable[str]) -> list[tuple[str, str]]:
+    """(field, column) for each column whose name says what it holds ("Primary Email",
+    "Organization"), a column to one field and one column to a field; none without a
+    name column among them (a map needs one).
+
+    >>> guess_columns(["First Name", "Last Name", "Primary Email", "Org"])
+    [('given', 'First Name'), ('family', 'Last Name'), ('email', 'Primary Email')]
+    >>> guess_columns(["Size", "Colour"])
+    []
+    """
+    folded = {" ".join(re.sub(r"[^\w]+", " ", h.casefold()).split()): h for h in headers}
+    found: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for field, said in _SAID_BY.items():
+        if field == "name" and any(f in ("given", "family") for f, _ in found):
+            continue  # (a whole name beside first and last names would be read twice)
+        for words in said:
+            header = folded.get(words)
+            if header is not None and header not in taken:
+                found.append((field, header))
+                taken.add(header)
+                break
+    if not {"name", "given", "family"} & {field for field, _ in found}:
+        return []
+    return found
+
+
 # One `field=Header` of a typed map: the header in double quotes (commas allowed, a
 # quotation mark doubled inside), or bare up to the next comma (`\,` for a comma in it).
 _PAIR = re.compile(r'\s*([^=,"]*?)\s*=\s*(?:"((?:[^"]|"")*)"|((?:[^,"\\]|\\.)*?))\s*(?:,|$)')

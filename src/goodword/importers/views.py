@@ -278,20 +278,27 @@ async def preview_page(request: Request) -> HTMLResponse:
             request, "Choose one or more files to preview.", values, [], heading=NO_PREVIEW
         )
     saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
+    limit = request.app.state.settings.import_max_bytes
+    guessed: list[tuple[str, str]] = []
     try:
-        previews = preview_files(
-            saved.paths,
-            mapping=typed_map(values),
-            picked=picked,
-            max_bytes=request.app.state.settings.import_max_bytes,
-        )
+        mapping = typed_map(values)
+        previews = preview_files(saved.paths, mapping=mapping, picked=picked, max_bytes=limit)
+        headers = next((p.headers for p in previews if p.needs_mapping), None)
+        if headers and not (mapping or picked):
+            # Columns whose names say what they hold are picked for you to check.
+            guessed = mapped.guess_columns(headers)
+            if guessed:
+                previews = preview_files(saved.paths, mapping=None, picked=guessed, max_bytes=limit)
+                values = {**values, **{f"map_{field}": header for field, header in guessed}}
     except GoodwordError as exc:
         return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
     finally:
         saved.remove()
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
     # Without JavaScript the whole page comes back, and browsers forget chosen files.
-    context = _form_context(request, values=values, previews=previews, choose_again=True)
+    context = _form_context(
+        request, values=values, previews=previews, choose_again=True, guessed=bool(guessed)
+    )
     return render(request, template, context, vary_on_htmx=True)
 
 
