@@ -138,6 +138,25 @@ def test_the_preview_shows_headers_and_first_rows_mapped(client, files):
     assert mapped["rows"][0]["emails"] == ["mae@endeavour.example"]
 
 
+def test_the_preview_shows_phone_numbers_as_they_would_be_stored(client):
+    # In the workspace's region (US here): "(415) 555-0100" is +14155550100, and a number
+    # that is none of the region's is kept as written, as the import keeps it.
+    rows = "Name,Mobile\nAnn Lee,(415) 555-0100\nBo Kim,+33-6-12-34-56-78\nCy Ng,07700 900123\n"
+    sent = [("files", ("club.csv", rows.encode(), "text/csv"))]
+    body = client.post(
+        f"{API}/imports/preview", params={"mapping": "name=Name,phone=Mobile"}, files=sent
+    ).json()
+    assert [r["phones"] for r in body["files"][0]["rows"]] == [
+        ["+14155550100"], ["+33612345678"], ["07700 900123"],
+    ]  # fmt: skip
+    page = client.post(
+        "/import/preview", data={"mapping": "name=Name,phone=Mobile"}, files=sent,
+        headers={"HX-Request": "true"},
+    ).text  # fmt: skip
+    assert '<td data-label="Phone">+33 6 12 34 56 78</td>' in page
+    assert '<td data-label="Phone">07700 900123</td>' in page
+
+
 def test_the_preview_says_a_file_of_column_names_alone_holds_nobody(client, files):
     for name, data in [
         ("crm.csv", b"ID,First,Surname\n"),

@@ -28,6 +28,7 @@ from goodword.importers.views import (
     ExportFormat,
     export_response,
     jobs_of,
+    phone_region,
     preview_files,
     save_uploads,
 )
@@ -240,15 +241,22 @@ class PreviewOut(BaseModel):
 
 @router.post("/imports/preview", response_model=PreviewOut, summary="Preview files")
 async def preview_import(
-    settings: AppSettings, files: Files, mapping: Mapping = None, mapping_field: MappingField = None
+    settings: AppSettings,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    files: Files,
+    mapping: Mapping = None,
+    mapping_field: MappingField = None,
 ) -> PreviewOut:
-    """Each file's detected format, its CSV headers and first rows as they would be imported."""
+    """Each file's detected format, its CSV headers and first rows as they would be
+    imported (each phone number as it would be stored: E.164 when it can be read)."""
     saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
     try:
         previews = preview_files(
             saved.paths,
             mapping=mapping or mapping_field or None,
             max_bytes=settings.import_max_bytes,
+            region=phone_region(session, workspace_id),
         )
     finally:
         saved.remove()

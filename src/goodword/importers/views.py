@@ -34,8 +34,10 @@ from goodword.importers.reading import MAX_BYTES, Document, documents
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import Saved, jobs_of, message
+from goodword.importers.state import phone_key
 from goodword.importers.tables import read_table
 from goodword.pages import is_htmx, redirect, render
+from goodword.workspaces.models import Workspace
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -146,10 +148,12 @@ def preview_files(
     mapping: str | None,
     picked: Sequence[tuple[str, str]] = (),
     max_bytes: int = MAX_BYTES,
+    region: str | None = None,
 ) -> list[FilePreview]:
-    """Name each file's format and show its first rows as they would be imported. A map
-    still being picked (no name column yet) shows the pickers without rows, not an error;
-    a map typed wrong is an error."""
+    """Name each file's format and show its first rows as they would be imported (with
+    `region`, the workspace's, each phone number as it would be stored). A map still being
+    picked (no name column yet) shows the pickers without rows, not an error; a map typed
+    wrong is an error."""
     try:
         columns = columns_from(mapping, picked)
     except InvalidInput as exc:
@@ -205,7 +209,16 @@ def preview_files(
                     item.counts = (len(parsed.people), len(parsed.interactions))
         except ImportFileError as exc:
             item.problem = exc.message
+        if region:
+            for row in item.rows:
+                row["phones"] = [phone_key(raw, region) or raw for raw in row["phones"]]
     return found
+
+
+def phone_region(session: Session, workspace_id: int) -> str:
+    """The region the workspace reads phone numbers written without a country code in."""
+    workspace = session.get(Workspace, workspace_id)
+    return workspace.phone_region if workspace is not None else "US"
 
 
 def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
@@ -270,7 +283,9 @@ def _problem(
 
 
 @router.post("/import/preview", response_class=HTMLResponse)
-async def preview_page(request: Request) -> HTMLResponse:
+async def preview_page(
+    request: Request, session: DbSession, workspace_id: WorkspaceId
+) -> HTMLResponse:
     """Show each file's detected format and first rows (and column pickers for any CSV)."""
     uploads, values, picked = await _read_form(request)
     if not uploads:
@@ -279,16 +294,21 @@ async def preview_page(request: Request) -> HTMLResponse:
         )
     saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
     limit = request.app.state.settings.import_max_bytes
+    region = phone_region(session, workspace_id)
     guessed: list[tuple[str, str]] = []
     try:
         mapping = typed_map(values)
-        previews = preview_files(saved.paths, mapping=mapping, picked=picked, max_bytes=limit)
+        previews = preview_files(
+            saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
+        )
         headers = next((p.headers for p in previews if p.needs_mapping), None)
         if headers and not (mapping or picked):
             # Columns whose names say what they hold are picked for you to check.
             guessed = mapped.guess_columns(headers)
             if guessed:
-                previews = preview_files(saved.paths, mapping=None, picked=guessed, max_bytes=limit)
+                previews = preview_files(
+                    saved.paths, mapping=None, picked=guessed, max_bytes=limit, region=region
+                )
                 values = {**values, **{f"map_{field}": header for field, header in guessed}}
     except GoodwordError as exc:
         return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
