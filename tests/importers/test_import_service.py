@@ -323,6 +323,18 @@ def test_it_imports_vcards_3_and_4(session, workspace):
     assert grace.tags == ["Mentors", "Navy"]
 
 
+def test_it_imports_a_thunderbird_address_book_and_again_changes_nothing(session, workspace):
+    report = run(session, workspace.id, "thunderbird.csv")
+    assert report.counts["created"] == 3 and report.counts["skipped"] == 1
+    aoife = everyone(session, workspace.id)["Aoife Ní Bhriain"]
+    assert [(p.number, p.label) for p in aoife.phones] == [
+        ("+353875550102", "mobile"), ("+35315550101", "work"),
+    ]  # fmt: skip
+    assert [s.source for s in aoife.sources] == ["thunderbird"]
+    again = run(session, workspace.id, "thunderbird.csv")
+    assert again.counts["unchanged"] == 3 and again.counts["created"] == 0
+
+
 def test_it_keeps_phone_extensions_from_google_contacts(session, workspace):
     # Four colleagues on one switchboard: an extension each ("ext. 12", "x34", "#56") and the
     # main line. Each extension is a number of its own, so nobody is merged by the main number.

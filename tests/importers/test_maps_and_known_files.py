@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,9 @@ OUTLOOK_HEADERS = [
     "Anniversary",
     "Notes",
 ]
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 
 def outlook_row(**cells: str) -> str:
@@ -297,6 +301,42 @@ def test_a_nameless_outlook_row_is_a_person_by_address_or_the_companys_contact()
     assert [p.name for p in parsed.people] == [
         "Contoso Staffing", "quinn@contoso.example", "Fabrikam",
     ]  # fmt: skip
+
+
+# Thunderbird --------------------------------------------------------------------------
+
+
+def test_thunderbirds_address_book_is_read_with_every_detail():
+    data = (DATA / "thunderbird.csv").read_bytes()
+    parsed = parse_bytes("thunderbird.csv", data)
+    assert (parsed.format, parsed.label) == ("thunderbird-contacts", "Thunderbird address book CSV")
+    aoife, tomas, lukas = parsed.people
+    assert (aoife.given_name, aoife.family_name, aoife.name) == (
+        "Aoife", "Ní Bhriain", "Aoife Ní Bhriain",
+    )  # fmt: skip
+    assert [e.value for e in aoife.emails] == ["aoife@brightpath.example", "aoife.nb@home.example"]
+    assert [(p.value, p.label) for p in aoife.phones] == [
+        ("+353 87 555 0102", "mobile"), ("+353 1 555 0101", "work"),
+    ]  # fmt: skip
+    assert [(u.value, u.label) for u in aoife.urls] == [
+        ("https://www.linkedin.com/in/aoife-nb", "LinkedIn"), ("https://aoife.example", "home"),
+    ]  # fmt: skip
+    (job,) = aoife.positions
+    assert (job.organization, job.title, job.department) == (
+        "BrightPath", "Talent Partner", "Engineering hiring",
+    )  # fmt: skip
+    assert aoife.location == "Dublin, Ireland"
+    assert aoife.birthday == date(1990, 7, 3)
+    assert aoife.notes == (
+        "Goes by Eefa\nChat: aoife_nb\nCustom 1: Met at PyCon\nRecruiter, friendly"
+    )
+    # A birthday without a year goes to the notes, as every format's does.
+    assert (tomas.birthday, tomas.notes, tomas.location) == (
+        None, "Birthday: 14 March", "Seville, Spain",
+    )  # fmt: skip
+    assert lukas.name == "Lukas Novák" and lukas.positions[0].organization == "Vltava Software"
+    assert [s.reason for s in parsed.skipped] == ["an empty row"]
+    assert aoife.key == "name:aoife ní bhriain|aoife@brightpath.example"
 
 
 def test_a_file_sharing_a_few_columns_with_linkedin_is_not_said_to_be_linkedin():

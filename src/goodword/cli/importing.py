@@ -59,8 +59,8 @@ def import_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders: a LinkedIn archive (ZIP or folder) or its CSVs, Google "
-            "Contacts CSV, vCard files, or any CSV with --map.",
+            help="Files or folders: a LinkedIn archive (ZIP or folder) or its CSVs, a Google "
+            "Contacts, Outlook or Thunderbird CSV, vCard files, or any CSV with --map.",
             show_default=False,
         ),
     ],

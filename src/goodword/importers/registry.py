@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from goodword.importers import google, linkedin, mapped, outlook, own_exports, vcard, vcard_text
+from goodword.importers import (
+    google,
+    linkedin,
+    mapped,
+    outlook,
+    own_exports,
+    thunderbird,
+    vcard,
+    vcard_text,
+)
 from goodword.importers.reading import Document, collector_paused
 from goodword.importers.records import ImportFileError, Parsed
 from goodword.importers.tables import Table, cell, read_table
@@ -17,6 +26,7 @@ TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
     *linkedin.TABLE_FORMATS,
     *google.TABLE_FORMATS,
     *outlook.TABLE_FORMATS,
+    *thunderbird.TABLE_FORMATS,
 ]
 SIGNATURES = [signature for _id, signature, _parse in TABLE_FORMATS]
 LABELS = {
@@ -29,6 +39,7 @@ LABELS = {
     "linkedin-recommendations": "LinkedIn Recommendations_Given.csv or _Received.csv",
     "google-contacts": "Google Contacts CSV",
     "outlook-contacts": "Outlook contacts CSV",
+    "thunderbird-contacts": "Thunderbird address book CSV",
     "goodword-csv": "Goodword people CSV",
 }
 

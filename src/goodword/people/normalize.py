@@ -188,6 +188,7 @@ def profile_url(raw: str) -> tuple[str, str]:
 # Where a person's record came from, as the person page and the command line name it.
 SOURCE_NAMES = {
     "linkedin": "LinkedIn", "google": "Google Contacts", "outlook": "Outlook",
+    "thunderbird": "Thunderbird",
     "vcard": "vCard", "csv": "CSV", "goodword": "Goodword export",
 }  # fmt: skip
 

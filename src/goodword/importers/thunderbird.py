@@ -1,0 +1,160 @@
+"""Thunderbird's address book as CSV (the address book's Tools, Export):
+English headers such as "First Name", "Display Name", "Primary Email", "Mobile Number",
+"Organization", and the birthday in three columns, "Birth Year", "Birth Month" and "Birth
+Day". (Thunderbird writes the headers in the language of its menus: a file from another
+language is read with a column map.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from goodword.importers.cleaning import (
+    clean_name,
+    clean_organization,
+    looks_like_email,
+    name_as_keyed,
+    profile_url,
+    read_birthday,
+)
+from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.importers.tables import Table, row_getter
+
+SOURCE = "thunderbird"
+EMAILS = ["primary email", "secondary email"]
+# Thunderbird's phone columns and the label each number is kept with.
+PHONES = [
+    ("mobile number", "mobile"),
+    ("work phone", "work"),
+    ("home phone", "home"),
+    ("fax number", "fax"),
+    ("pager number", "pager"),
+]
+WEB: list[tuple[str, str | None]] = [("web page 1", "work"), ("web page 2", "home")]
+# Where someone is: their work address first, then their home.
+PLACES = ["work", "home"]
+# Columns kept in the notes, as "Chat: ada_l".
+NOTED = [
+    ("screen name", "Chat"),
+    ("custom 1", "Custom 1"),
+    ("custom 2", "Custom 2"),
+    ("custom 3", "Custom 3"),
+    ("custom 4", "Custom 4"),
+]
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+def birthday_of(year: str, month: str, day: str) -> tuple[str, date | None]:
+    """The birthday the three columns give, as text for the notes and as a date (None when
+    they make no whole date: a day without a year, or one no calendar has).
+
+    >>> birthday_of("1990", "7", "3"), birthday_of("", "7", "3")
+    (('1990-07-03', datetime.date(1990, 7, 3)), ('3 July', None))
+    >>> birthday_of("", "", ""), birthday_of("1990", "2", "30")
+    (('', None), ('1990-2-30', None))
+    """
+    if not (year or month or day):
+        return "", None
+    try:
+        y, m, d = (int(year) if year else None), int(month), int(day)
+    except ValueError:
+        return "-".join(p for p in (year, month, day) if p), None
+    if y is None:
+        return (f"{d} {MONTHS[m - 1]}" if 1 <= m <= 12 else f"{month}/{day}"), None
+    try:
+        born = date(y, m, d)
+    except ValueError:
+        return f"{year}-{month}-{day}", None
+    return born.isoformat(), born
+
+
+def parse(table: Table) -> Parsed:
+    parsed = Parsed(table.name, "thunderbird-contacts", "Thunderbird address book CSV")
+    seen: dict[str, int] = {}
+    for line, row in table.rows:
+        parsed.rows += 1
+        get = row_getter(table, row)
+        if not any(v.strip() for v in row):
+            parsed.skipped.append(Skipped(table.name, line, "an empty row"))
+            continue
+        given, family, notes = clean_name(get("first name"), get("last name"))
+        keyed = name_as_keyed(get("first name"), get("last name"), notes)
+        person = IncomingPerson(
+            source=SOURCE, file_name=table.name, line=line, given_name=given or None,
+            family_name=family or None, display_name=get("display name") or None,
+        )  # fmt: skip
+        if get("nickname"):
+            notes.append(f"Goes by {get('nickname')}")
+        for column in EMAILS:
+            address = get(column)
+            if not address:
+                continue
+            if looks_like_email(address):
+                person.emails.append(Labeled(address))
+            else:
+                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+        for column, label in PHONES:
+            number = get(column)
+            if number:
+                person.phones.append(Labeled(number, label))
+        for column, web_label in WEB:
+            raw = get(column)
+            if not raw:
+                continue
+            try:
+                url, kind = profile_url(raw)
+            except ValueError:
+                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                continue
+            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
+        organization = clean_organization(get("organization"))
+        if organization:
+            person.positions.append(
+                IncomingPosition(organization, get("job title") or None, get("department") or None)
+            )
+        elif get("job title"):
+            notes.append(f"Job title: {get('job title')}")
+        for place in PLACES:
+            parts = [get(f"{place} {part}") for part in ("city", "state", "country")]
+            if any(parts):
+                person.location = ", ".join(p for p in parts if p)
+                break
+        said, born = birthday_of(get("birth year"), get("birth month"), get("birth day"))
+        person.birthday, unkept = read_birthday(said, born, notes)
+        if unkept:
+            person.warnings.append(unkept)
+        for column, label in NOTED:
+            value = get(column)
+            if value:
+                notes.append(f"{label}: {value}")
+        person.notes = "\n".join([*notes, get("notes")]).strip() or None
+        if not person.name:
+            # Named after its address, unless that is one an organization keeps for itself
+            # (jobs@): then it is the company's contact, named after the company.
+            if person.emails or (organization and (person.phones or person.urls)):
+                person.display_name = person.known_by(email_first=True)
+            else:
+                parsed.skipped.append(
+                    Skipped(table.name, line, "a contact with no name and no e-mail address")
+                )
+                continue
+        # Keyed by the name's parts and the first address, as Google and Outlook rows are.
+        key = (
+            "name:" + (keyed or " ".join(p for p in (given, family) if p) or person.name).casefold()
+        )
+        if person.emails:
+            key += "|" + person.emails[0].value.lower()
+        count = seen[key] = seen.get(key, 0) + 1
+        person.key = key if count == 1 else f"{key}#{count}"
+        parsed.people.append(person)
+    return parsed
+
+
+TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
+    (
+        "thunderbird-contacts",
+        frozenset({"first name", "last name", "display name", "primary email", "birth year"}),
+        parse,
+    ),
+]
