@@ -310,3 +310,24 @@ def test_your_own_linkedin_records_keep_off_what_you_took_off(session, workspace
     )
     keys = sorted(s.external_key for s in me.sources)
     assert keys == ["profile", "profile:emails", "profile:positions"]
+
+
+def test_a_newer_headline_adds_the_headline_not_the_summary_again(session, workspace, tmp_path):
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[data / "Profile.csv"], today=TODAY
+    )
+    newer = tmp_path / "Profile.csv"
+    newer.write_text(
+        (data / "Profile.csv")
+        .read_text()
+        .replace("Data analyst looking for her next team", "Senior data analyst open to work")
+    )
+    report = import_files(session, workspace_id=workspace.id, paths_or_uploads=[newer], today=TODAY)
+    me = session.scalar(select(Person).where(Person.workspace_id == workspace.id, Person.is_me))
+    assert me.notes == (
+        "Data analyst looking for her next team\n\n"
+        "Ten years of turning numbers into decisions.\n\n"
+        "Senior data analyst open to work"
+    )
+    assert "notes added" in report.rows[0].detail

@@ -112,8 +112,17 @@ def apply_record(
     for note in data.notes:
         # Notes stored before line breaks were unified may still hold "\r\n".
         kept = unify_line_breaks(values["notes"] or "")
-        if unify_line_breaks(note) in kept:
+        note = unify_line_breaks(note)
+        if note in kept:
             continue
+        # Of a note in paragraphs, those the person's notes hold already are not added
+        # twice (a newer headline above the same summary adds the headline).
+        paragraphs = [p for p in note.split("\n\n") if p.strip()]
+        held = set(kept.split("\n\n"))
+        new = [p for p in paragraphs if p not in held]
+        if not new:
+            continue
+        note = "\n\n".join(new)
         if lossy_part(note, kept):
             if left is not None:
                 left.append(f"notes left as they were ({LOSSY})")
