@@ -452,6 +452,41 @@ def test_who_wrote_the_imported_messages_shapes_the_tie(
     assert "you wrote 4 times, nothing back yet" in snap.explain(you, silent)
 
 
+def test_a_message_to_a_group_counts_as_written_by_none_of_them(session, workspace, tmp_path):
+    # The record gives who was in a group conversation, not who wrote each message in it:
+    # each of them was in it, none is counted as having written back.
+    (tmp_path / "Profile.csv").write_text(
+        "First Name,Last Name,Headline\nAlice,Example,Analyst\n", encoding="utf-8"
+    )
+    me = ("Alice Example", "https://www.linkedin.com/in/alice-example")
+    ben = ("Ben Ortiz", "https://www.linkedin.com/in/ben-ortiz")
+    chen = ("Chen Wei", "https://www.linkedin.com/in/chen-wei")
+    head = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT"
+    )
+
+    def line(n, sender, *to):
+        names, urls = ", ".join(t[0] for t in to), ", ".join(t[1] for t in to)
+        return (
+            f'{"g-1" if len(to) > 1 else f"c-{n}"},,{sender[0]},{sender[1]},"{names}","{urls}",'
+            f"2026-11-{n + 1:02d} 10:00:00 UTC,,Hello {n},INBOX,No"
+        )
+
+    lines = [head, line(0, ben, me, chen), line(1, ben, me, chen), line(2, me, ben, chen),
+             line(3, chen, me)]  # fmt: skip
+    (tmp_path / "messages.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / n for n in ("Profile.csv", "messages.csv")],
+    )  # fmt: skip
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
+    you, b, c = (snap.node(ids[n]) for n in ("Alice Example", "Ben Ortiz", "Chen Wei"))
+    assert "you wrote once; 2 more with no writer known" in snap.explain(you, b)
+    assert "written both ways: 1 from you, 1 from them" in snap.explain(you, c)
+
+
 def test_two_freelancers_are_no_colleagues(
     session: Session, workspace: Workspace, network: dict
 ) -> None:

@@ -218,21 +218,36 @@ def _contacts(
     recent = func.sum(case((Interaction.occurred_at >= cutoff, 1), else_=0))
     found: dict[tuple[int, int], list[ContactTally]] = {}
     if me is not None:
+        # A message that came in to several people at once (a group conversation) was
+        # written by one of them, which the record does not say: none of them is counted
+        # as having written it, only as having been in it.
+        crowd = (
+            select(Participant.interaction_id, func.count().label("people"))
+            .where(Participant.workspace_id == workspace_id, Participant.person_id != me)
+            .group_by(Participant.interaction_id)
+            .subquery()
+        )
+        direction = case(
+            (
+                (Interaction.direction == Direction.INBOUND) & (crowd.c.people > 1),
+                type_coerce(None, Interaction.direction.type),
+            ),
+            else_=Interaction.direction,
+        )
         rows = session.execute(
             select(
                 Participant.person_id,
                 Interaction.kind,
                 Participant.rapport,
-                Interaction.direction,
+                direction,
                 func.count(),
                 recent,
                 func.max(Interaction.occurred_at),
             )
             .join(Interaction, Interaction.id == Participant.interaction_id)
+            .join(crowd, crowd.c.interaction_id == Interaction.id)
             .where(Interaction.workspace_id == workspace_id, Participant.person_id != me)
-            .group_by(
-                Participant.person_id, Interaction.kind, Participant.rapport, Interaction.direction
-            )
+            .group_by(Participant.person_id, Interaction.kind, Participant.rapport, direction)
         ).all()
         for person_id, kind, rapport, direction, count, in_year, last in rows:
             found.setdefault((me, person_id), []).append(

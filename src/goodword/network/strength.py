@@ -333,13 +333,26 @@ def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | N
         return None
     out = sum(t.count for t in contacts if t.direction == "out")
     back = sum(t.count for t in contacts if t.direction == "in")
+    # Messages whose writer is not known (one of several in a group conversation): no
+    # side can be said to have gone unanswered.
+    unknown = sum(
+        t.count for t in contacts if t.direction is None and t.kind in _WRITTEN and t.count
+    )
     if out and back:
         return f"written both ways: {out} from you, {back} from them"
+    if out and unknown:
+        return f"you wrote {_often(out)}; {unknown} more with no writer known"
     if out:
         return f"you wrote {_often(out)}, nothing back yet"
+    if back and unknown:
+        return f"they wrote {_often(back)}; {unknown} more with no writer known"
     if back:
         return f"they wrote {_often(back)}, no answer from you yet"
     return None
+
+
+# Kinds of contact someone writes (a LinkedIn export says who, for one-to-one messages).
+_WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
 
 
 def _often(n: int) -> str:
