@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport
-from goodword.interactions.models import Interaction, Participant
+from goodword.interactions.models import INVITATION_ID, Interaction, Participant
 from goodword.records import latest_today
 
 
@@ -62,7 +62,7 @@ def write_interactions(
         existing.add(incoming.external_id)
         fresh.append(planned)
         if incoming.occurred_at.date() > today:
-            invited = incoming.external_id.startswith("linkedin-invitation:")
+            invited = incoming.external_id.startswith(INVITATION_ID)
             report.notes.append(
                 f"{incoming.file_name}, line {incoming.line}: "
                 f"{'an invitation' if invited else 'a message'} dated "

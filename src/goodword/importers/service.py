@@ -29,6 +29,7 @@ from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutc
 from goodword.importers.state import WorkspaceState
 from goodword.importers.tables import read_table
 from goodword.importers.writer import Writer
+from goodword.interactions.models import INVITATION_ID
 
 Progress = Callable[[str, int, int], None]
 
@@ -129,11 +130,7 @@ def import_files(
     resolved = len(plan.rows)
     resolver.resolve_interactions(interactions)
     for unplaced in plan.unplaced:
-        what = (
-            "an invitation"
-            if unplaced.external_id.startswith("linkedin-invitation:")
-            else ("a message")
-        )
+        what = "an invitation" if unplaced.external_id.startswith(INVITATION_ID) else ("a message")
         plan.rows.append(
             (RowOutcome(unplaced.file_name, unplaced.line, Outcome.SKIPPED, "", None,
                         f"{what} that names no one but you: no one to add it to"), 0)

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, UniqueConstraint, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
@@ -86,3 +86,22 @@ class Participant(WorkspaceScoped, Base):
 
     interaction: Mapped[Interaction] = relationship(back_populates="participants")
     person: Mapped[Person] = relationship()
+
+
+# What an import kept of a LinkedIn invitation to connect begins its external id so
+# (`importers/linkedin.py`): how a connection began, not contact with the person.
+INVITATION_ID = "linkedin-invitation:"
+
+
+def not_invitation() -> ColumnElement[bool]:
+    """SQL: the interaction is no invitation to connect that an import kept."""
+    return or_(
+        Interaction.external_id.is_(None),
+        ~Interaction.external_id.startswith(INVITATION_ID, autoescape=True),
+    )
+
+
+def is_contact() -> ColumnElement[bool]:
+    """SQL: the interaction is contact with its people: not a note, nor an invitation to
+    connect (importing an archive does not make every connection "in touch", nor overdue)."""
+    return and_(Interaction.kind != InteractionKind.NOTE, not_invitation())

@@ -28,7 +28,13 @@ from sqlalchemy.orm import Session, aliased
 
 import goodword.models  # noqa: F401  (every mapper, so relationships resolve)
 from goodword.connections.models import Connection
-from goodword.interactions.models import Direction, Interaction, InteractionKind, Participant
+from goodword.interactions.models import (
+    Direction,
+    Interaction,
+    InteractionKind,
+    Participant,
+    not_invitation,
+)
 from goodword.network.builder import build
 from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
@@ -246,7 +252,11 @@ def _contacts(
             )
             .join(Interaction, Interaction.id == Participant.interaction_id)
             .join(crowd, crowd.c.interaction_id == Interaction.id)
-            .where(Interaction.workspace_id == workspace_id, Participant.person_id != me)
+            .where(
+                Interaction.workspace_id == workspace_id,
+                Participant.person_id != me,
+                not_invitation(),  # (how the tie began, not contact)
+            )
             .group_by(Participant.person_id, Interaction.kind, Participant.rapport, direction)
         ).all()
         for person_id, kind, rapport, direction, count, in_year, last in rows:

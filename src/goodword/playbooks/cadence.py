@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.interactions.models import Interaction, InteractionKind, Participant
+from goodword.interactions.models import Interaction, InteractionKind, Participant, is_contact
 from goodword.leads.models import LeadShare, ShareStatus
 from goodword.people.models import Person
 from goodword.playbooks import library
@@ -57,8 +57,6 @@ CLOSE_DAYS = 30
 INTERVIEWED_DAYS = 90
 # Closeness (1-5) from which friends and colleagues count as close.
 CLOSE = 4
-# Kinds of interaction that are not contact with the person.
-_NOT_CONTACT = (InteractionKind.NOTE,)
 
 
 @dataclass(frozen=True)
@@ -229,7 +227,7 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
         .where(
             Participant.workspace_id == workspace_id,
             among(session, Participant.person_id, sorted(person_ids)),
-            Interaction.kind.not_in(_NOT_CONTACT),
+            is_contact(),
         )
         .group_by(Participant.person_id)
     )

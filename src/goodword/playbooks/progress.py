@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from goodword.interactions.models import Interaction, InteractionKind
+from goodword.interactions.models import Interaction, InteractionKind, is_contact
 from goodword.network.queries import went_in_blind
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.referrals import service as referrals
@@ -116,7 +116,7 @@ def activity(
     rows = session.scalars(
         select(Interaction).where(
             Interaction.workspace_id == workspace_id,
-            Interaction.kind != InteractionKind.NOTE,
+            is_contact(),
         )
     )
     for interaction in rows:
