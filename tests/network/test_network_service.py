@@ -21,6 +21,7 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
+from goodword.playbooks import cadence
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 20)
@@ -485,6 +486,37 @@ def test_a_message_to_a_group_counts_as_written_by_none_of_them(session, workspa
     you, b, c = (snap.node(ids[n]) for n in ("Alice Example", "Ben Ortiz", "Chen Wei"))
     assert "you wrote once; 2 more with no writer known" in snap.explain(you, b)
     assert "written both ways: 1 from you, 1 from them" in snap.explain(you, c)
+
+
+def test_an_imported_invitation_is_how_a_tie_began_not_contact(session, workspace, tmp_path):
+    # An archive's invitations must not make every connection "in touch" (and overdue on
+    # the first day), nor read as a message nobody answered.
+    (tmp_path / "Profile.csv").write_text(
+        "First Name,Last Name,Headline\nAlice,Example,Analyst\n", encoding="utf-8"
+    )
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Grace,Lin,https://www.linkedin.com/in/grace-lin,,Kestrel Labs,Analyst,18 Jan 2024\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Invitations.csv").write_text(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        'Alice Example,Grace Lin,"1/18/24, 10:02 AM",Great to meet you,OUTGOING,'
+        "https://www.linkedin.com/in/alice-example,https://www.linkedin.com/in/grace-lin\n",
+        encoding="utf-8",
+    )
+    names = ("Profile.csv", "Connections.csv", "Invitations.csv")
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / n for n in names],
+    )  # fmt: skip
+    assert report.interactions_created == 1
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
+    said = snap.explain(snap.node(ids["Alice Example"]), snap.node(ids["Grace Lin"]))
+    assert "LinkedIn connection, no contact logged" in said
+    assert not any("wrote" in phrase for phrase in said)
 
 
 def test_two_freelancers_are_no_colleagues(
