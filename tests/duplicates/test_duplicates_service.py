@@ -494,3 +494,17 @@ def test_a_job_of_the_absorbed_person_the_survivor_holds_already_is_one_job(sess
     assert after.positions == before.positions
     survivor = people.get(session, workspace_id=ws, person_id=marcus.id)
     assert len(survivor.positions) == 3
+
+
+def test_a_job_of_the_absorbed_person_that_is_another_job_is_kept(session, workspace):
+    ws = workspace.id
+    vp, president = f.person(session, ws, "Ann Lee"), f.person(session, ws, "Ann Lee")
+    for person, title in ((vp, "Vice President"), (president, "President")):
+        people.add_position(
+            session, workspace_id=ws, person_id=person.id,
+            data=PositionCreate(organization_name="Acme", title=title),
+        )  # fmt: skip
+    merging.merge(session, workspace_id=ws, survivor_id=vp.id, absorbed_id=president.id)
+    session.expire_all()
+    kept = people.get(session, workspace_id=ws, person_id=vp.id)
+    assert sorted(p.title for p in kept.positions) == ["President", "Vice President"]

@@ -134,3 +134,18 @@ def test_a_title_saying_more_is_still_a_new_title(session, workspace):
     run(session, workspace, linkedin("Globex", "Engineer"))
     run(session, workspace, card("Globex", "Senior Engineer"))
     assert jobs(session) == [("Globex", "Engineer", False), ("Globex", "Senior Engineer", True)]
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [("Vice President", "President"), ("Deputy Director", "Director"),
+     ("Software Engineer Intern", "Software Engineer"), ("Sales Director", "Sales"),
+     ("Engineer 2", "Engineer"), ("Assistant to the Director", "Assistant Director"),
+     ("Accounting Manager", "Account Manager")],
+)  # fmt: skip
+def test_a_title_that_is_another_job_is_a_new_title(session, workspace, held, said):
+    # Words that make another job (vice, deputy, intern; the word it names the job by; a
+    # grade) are never left out of "the same job", nor is a whole word taken for a short one.
+    run(session, workspace, linkedin("Globex", held))
+    run(session, workspace, card("Globex", said))
+    assert jobs(session) == [("Globex", held, False), ("Globex", said, True)]

@@ -19,14 +19,36 @@ _SHORT = {
     "intl": ("international",), "natl": ("national",), "sw": ("software",),
     "hw": ("hardware",), "svc": ("service",), "svcs": ("services",), "ops": ("operations",),
     "devt": ("development",), "sls": ("sales",), "cust": ("customer",),
+    "admin": ("administrator", "administrative", "administration"),
+    "coord": ("coordinator",), "mngmt": ("management",),
 }  # fmt: skip
 
-# Words that only join a title's others ("Head of Sales", "Sales and Marketing Lead").
-_JOINING = {"of", "the", "and", "for", "at", "in", "to", "a", "an", "y", "de", "du", "des", "et"}
+# Words that only join a title's others ("Head of Sales", "Sales and Marketing Lead"). Not
+# "to": "Assistant to the Director" is no "Assistant Director".
+_JOINING = {"of", "the", "and", "for", "at", "in", "a", "an", "y", "de", "du", "des", "et"}
+
+# Words that make another job of the title they are in: a title without them is not the
+# same job said shortly ("President" is not "Vice President", nor "Director" "Managing
+# Director", nor "Software Engineer" "Software Engineer Intern").
+_ANOTHER_JOB = {
+    "vice", "vp", "deputy", "assistant", "asst", "associate", "assoc", "intern", "internship",
+    "trainee", "apprentice", "student", "former", "ex", "acting", "interim", "managing",
+    "chief", "co", "sub", "under", "executive", "exec", "emeritus", "retired", "volunteer",
+    "temporary", "temp", "contract", "contractor", "freelance", "honorary", "board", "to",
+}  # fmt: skip
 
 
 def _words(title: str) -> list[str]:
     return [w for w in fold(title.replace("&", " and ")).split() if w not in _JOINING]
+
+
+def _head(title: str) -> str:
+    """The word a title names the job by: the last, or the one before "of" ("Head of
+    Sales" is a head, "Sales Head" too)."""
+    words = fold(title.replace("&", " and ")).split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
 
 
 def same_title(held: str | None, title: str | None) -> bool:
@@ -42,6 +64,10 @@ def same_title(held: str | None, title: str | None) -> bool:
     True
     >>> same_title("Engineer I", "Engineer II"), same_title("CTO", "Coordinator")
     (False, False)
+    >>> same_title("Assistant Director", "Assistant to the Director")
+    False
+    >>> same_title("Account Manager", "Accounting Manager")
+    False
     """
     if not (held and title):
         return False
@@ -53,28 +79,42 @@ def same_title(held: str | None, title: str | None) -> bool:
 
 def narrower(title: str | None, held: str | None) -> bool:
     """Whether `title` says less of the job `held` says: some of its words and no other,
-    none of them a grade ("Analyst" of "Data Analyst", "Designer" of "Senior Product
-    Designer"; not "Engineer" of "Engineer II", where the grade is the job).
+    the word it names the job by among them, and none of those left out a grade or a word
+    that makes another job ("Analyst" of "Data Analyst", "Designer" of "Senior Product
+    Designer"; not "Engineer" of "Engineer II" or "Engineer 2", "President" of "Vice
+    President", nor "Sales" of "Sales Director").
 
     >>> narrower("Analyst", "Data Analyst"), narrower("Data Analyst", "Analyst")
     (True, False)
-    >>> narrower("Engineer", "Engineer II"), narrower("Talent acquisition", "Recruiter")
+    >>> narrower("Engineer", "Engineer II"), narrower("President", "Vice President")
     (False, False)
+    >>> narrower("Sales", "Sales Director"), narrower("Director", "Director of Sales")
+    (False, True)
     """
     if not (held and title):
         return False
     mine, theirs = _words(title), _words(held)
-    if not mine or len(mine) >= len(theirs) or _GRADES & set(theirs):
+    if not mine or len(mine) >= len(theirs) or not set(mine) <= set(theirs):
         return False
-    return set(mine) <= set(theirs)
+    left_out = set(theirs) - set(mine)
+    if left_out & (_GRADES | _ANOTHER_JOB) or any(w.isdigit() for w in theirs):
+        return False
+    return _head(held) in mine
 
 
 def _one_word(a: str, b: str) -> bool:
-    """Whether two words of a title are one, one written short: its beginning ("Eng" for
-    "Engineering") or a short form of `_SHORT` ("Mgr" for "Manager")."""
+    """Whether two words of a title are one, one written short: its beginning, of up to
+    four letters ("Eng" for "Engineering"; not "Account" for "Accounting"), or a short form
+    of `_SHORT` ("Mgr" for "Manager")."""
     shorter, longer = sorted((a, b), key=len)
     if shorter == longer:
         return True
     if len(shorter) < 2 or shorter in _GRADES or shorter.isdigit() or longer.isdigit():
         return False
-    return longer.startswith(shorter) or longer in _SHORT.get(shorter, ())
+    if longer in _SHORT.get(shorter, ()):
+        return True
+    return len(shorter) <= _SHORTENED and longer.startswith(shorter)
+
+
+# The most letters a title's word written short by its beginning keeps ("Mktg" is `_SHORT`'s).
+_SHORTENED = 4
