@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -405,8 +405,8 @@ def test_people_are_found_by_their_email_address_on_each_backend(empty_engine: E
 
 
 def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None:
-    """0016: Positions.csv's and Email Addresses.csv's rows take keys of their own; where
-    one person held several "profile" rows, the fingerprints (another file's) are forgotten."""
+    """0016: Positions.csv's and Email Addresses.csv's rows take keys of their own, and the
+    fingerprints of all three are forgotten (any may be another file's)."""
     from alembic import command
 
     import factories as f
@@ -453,7 +453,7 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
         ("export.zip/Positions.csv", "profile:positions", None),
         ("export.zip/Email Addresses.csv", "profile:emails", None),
         ("export.zip/Connections.csv", "https://www.linkedin.com/in/al", 3),
-        ("Positions.csv", "profile:positions", 5),
+        ("Positions.csv", "profile:positions", None),
     ]
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -500,3 +500,57 @@ def test_a_matched_records_line_is_kept_in_its_own_column(empty_engine: Engine) 
             sa.text("SELECT external_key, line FROM person_sources ORDER BY external_key")
         ).all()
     assert [tuple(row) for row in lines] == [("a", 7), ("b", None)]
+
+
+def test_recommendations_kept_by_name_alone_are_found_by_their_kind(
+    empty_engine: Engine, tmp_path
+) -> None:
+    """0018: a recommendation's row keyed by the name alone takes its file's kind, so the
+    next import finds each (given and received) as its own record, none twice."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.importers.service import import_files
+    from goodword.people.models import PersonSource
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    sessions = make_session_factory(empty_engine)
+    head = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+    files = []
+    for kind, said in (("Given", "Hedy is sharp."), ("Received", "Careful work.")):
+        path = tmp_path / f"Recommendations_{kind}.csv"
+        path.write_text(head + f'Hedy,Lamarr,Acme,Engineer,{said},"11/20/25, 9:00 AM",VISIBLE\n')
+        files.append(path)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        hedy = f.person(session, ws, "Hedy Lamarr", tags=["reference candidate"],
+                        notes="Recommendation given …\n\nRecommendation received …")  # fmt: skip
+        # As imports kept them before: one key, the name, for both files.
+        for path in files:
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_sources (workspace_id, person_id, source, file_name,"
+                    " external_key, fingerprint, imported_at, created_at, updated_at) VALUES"
+                    " (:ws, :person, 'linkedin', :file, 'name:hedy lamarr', 7, :at, :at, :at)"
+                ),
+                {"ws": ws, "person": hedy.id, "file": path.name,
+                 "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+    with transaction(sessions) as session:
+        import_files(session, workspace_id=ws, paths_or_uploads=files, today=date(2026, 11, 27))
+    with transaction(sessions) as session:
+        rows = session.execute(
+            sa.select(PersonSource.file_name, PersonSource.external_key).order_by(PersonSource.id)
+        ).all()
+    assert [(name, key.rsplit(" ", 1)[0]) for name, key in rows] == [
+        ("Recommendations_Given.csv", "recommendation given 2025-11-20"),
+        ("Recommendations_Received.csv", "recommendation received 2025-11-20"),
+    ]

@@ -283,6 +283,35 @@ def test_each_recommendation_is_a_record_of_its_own(session, workspace, tmp_path
     assert "Careful work." in session.get(Person, split.person.id).notes
 
 
+def test_the_recommendation_of_a_connection_who_changed_their_name_finds_them(
+    session, workspace, tmp_path
+):
+    head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rec_head = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+
+    def archive(folder: str, family: str) -> list[Path]:
+        (tmp_path / folder).mkdir()
+        connections = tmp_path / folder / "Connections.csv"
+        connections.write_text(
+            head + f"Carla,{family},https://www.linkedin.com/in/carla-5510,,Orbit,Lead,"
+            "14 Feb 2021\n"
+        )
+        received = tmp_path / folder / "Recommendations_Received.csv"
+        received.write_text(
+            rec_head + f'Carla,{family},Orbit,Lead,Made the data make sense.,"02/14/21, 1:00 PM"'
+            ",VISIBLE\n"
+        )
+        return [connections, received]
+
+    run(session, workspace.id, *archive("a", "Jones"))
+    report = run(session, workspace.id, *archive("b", "Smith"))
+
+    assert report.counts["created"] == report.counts["suggested"] == 0
+    (carla,) = everyone(session, workspace.id).values()
+    assert carla.display_name == "Carla Smith"
+    assert carla.notes.count("Made the data make sense.") == 1
+
+
 def test_it_imports_an_unpacked_archive_folder(session, workspace, tmp_path):
     folder = tmp_path / "Basic_LinkedInDataExport"
     folder.mkdir()

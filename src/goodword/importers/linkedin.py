@@ -347,13 +347,14 @@ def parse_recommendations(table: Table) -> Parsed:
         note = f"{heading}:\n{text}" if text else heading
         person.notes = "\n\n".join(p for p in (person.notes, note) if p)
         # Each recommendation a record of its own (one person may have given you one and
-        # received another), known by its name, kind and date; before, by the name alone.
-        named = f"name:{person.key_name.casefold()}"
+        # received another), known by its kind, date and text, not by the name, which the
+        # person may change; before, by the name alone (migration 0018 gave such a row its
+        # kind: found by that key).
         dated = written.date().isoformat() if written else get("creation date") or "undated"
-        key = f"{named}|recommendation {kind} {dated}"
+        key = f"recommendation {kind} {dated} " + _digest(" ".join(text.split()))[:12]
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
-        person.former_keys.append(named)
+        person.former_keys.append(f"name:{person.key_name.casefold()}|recommendation {kind}")
         parsed.people.append(person)
     return parsed
 

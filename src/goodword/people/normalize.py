@@ -215,8 +215,10 @@ def source_id(source: str, key: str | None) -> str:
     ('none: known by name and connection date', 'none: known by name')
     >>> source_id("linkedin", "name:jo park #opentowork|2024-03-12#2")
     'none: known by name and connection date'
-    >>> source_id("linkedin", "name:jane doe | hiring")  # a recommendation's
+    >>> source_id("linkedin", "name:jane doe | hiring")  # a name with a bar of its own
     'none: known by name'
+    >>> source_id("linkedin", "recommendation given 2025-11-20 0123456789ab")
+    'none: known by its date and text'
     """
     if not key:
         return ""
@@ -229,4 +231,6 @@ def source_id(source: str, key: str | None) -> str:
         return "none: known by name and e-mail" if "@" in then else "none: known by name"
     if source == "linkedin" and key in _OWN_RECORDS:
         return _OWN_RECORDS[key]
+    if source == "linkedin" and key.startswith("recommendation "):
+        return "none: known by its date and text"
     return key

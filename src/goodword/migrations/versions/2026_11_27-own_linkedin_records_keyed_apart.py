@@ -1,11 +1,11 @@
 """Your own LinkedIn records keyed apart: Profile.csv, Positions.csv and Email Addresses.csv
 were one source record ("profile"), so each import kept the fingerprint of whichever was
-written last on all three, and the next import could not tell what each had said: what you
-had taken off came back. Positions.csv's and Email Addresses.csv's provenance rows take
-their own keys ("profile:positions", "profile:emails"), found by their file names; where
-one person held several such rows, their fingerprints are forgotten (they were another
-file's), so the next import applies each file once more as Goodword cannot tell what it
-said before, and compares each with its own from then on.
+written last, and the next import could not tell what each had said: what you had taken
+off came back. Positions.csv's and Email Addresses.csv's provenance rows take their own keys
+("profile:positions", "profile:emails"), found by their file names, and the fingerprints of
+all three are forgotten (any of them may be another file's): the next import applies each
+file once more, as Goodword cannot tell what it said before, and compares each with its own
+from then on.
 
 Revision ID: 0016
 Revises: 0015
@@ -22,11 +22,9 @@ down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_FORGET_MIXED = sa.text(
+_FORGET = sa.text(
     "UPDATE person_sources SET fingerprint = NULL "
-    "WHERE source = 'linkedin' AND external_key = 'profile' AND person_id IN ("
-    " SELECT person_id FROM person_sources WHERE source = 'linkedin' AND external_key = 'profile'"
-    " GROUP BY person_id HAVING COUNT(*) > 1)"
+    "WHERE source = 'linkedin' AND external_key = 'profile'"
 )
 _OWN_ROWS = sa.text(
     "SELECT id, file_name FROM person_sources "
@@ -52,7 +50,7 @@ def _key(file_name: str | None) -> str:
 
 def upgrade() -> None:
     connection = op.get_bind()
-    connection.execute(_FORGET_MIXED)
+    connection.execute(_FORGET)
     rekeyed = [
         {"id": row_id, "key": key}
         for row_id, file_name in connection.execute(_OWN_ROWS)
