@@ -639,8 +639,8 @@ def test_each_row_of_an_archive_reports_what_it_did_itself(session, workspace, t
     changed = [(r.file, r.outcome, r.detail) for r in again.rows]
     # (In the order the files were given.)
     assert changed == [
-        ("Profile.csv", Outcome.UNCHANGED, "you"),
-        ("Positions.csv", Outcome.UNCHANGED, "you"),
+        ("Profile.csv", Outcome.UNCHANGED, "nothing new in the file"),
+        ("Positions.csv", Outcome.UNCHANGED, "nothing new in the file"),
         ("Email Addresses.csv", Outcome.UPDATED, "new e-mail alice.new@example.org"),
     ]
 

@@ -23,7 +23,7 @@ from goodword.importers.records import (
     PersonRef,
     Role,
 )
-from goodword.importers.report import Outcome, RowOutcome
+from goodword.importers.report import YOU, Outcome, RowOutcome
 from goodword.importers.state import WorkspaceState
 from goodword.interactions.models import Direction
 
@@ -292,7 +292,7 @@ class Resolver:
             me = self._me()
             if me is not None:
                 self.plan.me = me
-                return me, Outcome.UPDATED, "you", []
+                return me, Outcome.UPDATED, YOU, []
         if person.key:
             known = self._known(person, profile)
             if known is not None:

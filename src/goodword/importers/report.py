@@ -8,6 +8,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+# A row's detail for a record of your own, found as you (`plan.Resolver._decide`).
+YOU = "you"
+
 
 class Outcome(StrEnum):
     CREATED = "created"

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, Role
-from goodword.importers.report import Outcome
+from goodword.importers.report import YOU, Outcome
 from goodword.people.models import Person
 from goodword.records import among
 
@@ -78,8 +78,9 @@ def say_rows(
                 )
             if not changed:
                 row.outcome = Outcome.UNCHANGED
-                if not row.detail:
-                    # (Compared in full: applied again, or never fingerprinted.)
+                if not row.detail or row.detail == YOU:
+                    # (Compared in full: applied again, or never fingerprinted. Your own
+                    # records are found as you: the row names you already.)
                     row.detail = "nothing new in the file"
         elif row.outcome is Outcome.MERGED and (changed or left):
             row.detail += " — " + "; ".join([*changed, *left])
