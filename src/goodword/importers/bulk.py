@@ -405,6 +405,9 @@ class Changes:
     """Rows to write for known people, gathered so each table is written once."""
 
     people: list[dict[str, Any]] = field(default_factory=list)
+    # people whose own row is as it was but who were changed (a new e-mail, a job): id,
+    # updated_at
+    touched: list[dict[str, Any]] = field(default_factory=list)
     emails: list[dict[str, Any]] = field(default_factory=list)
     phones: list[dict[str, Any]] = field(default_factory=list)
     urls: list[dict[str, Any]] = field(default_factory=list)
@@ -428,6 +431,8 @@ class Changes:
                         f"{family} {given or ''}" if family else row["display_name"]
                     )[:200]
             session.execute(update(Person), self.people)
+        if self.touched:
+            session.execute(update(Person), self.touched)
         if self.ended:
             session.execute(update(Position), self.ended)
         for changed in (self.departments, self.titles):

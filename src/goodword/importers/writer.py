@@ -447,9 +447,11 @@ class Writer:
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
-            if person.dirty or changed_any:
-                # (A new e-mail or job changes the person too: they were updated now.)
+            if person.dirty:
                 out.people.append({"id": person_id, **person.values, "updated_at": self.now})
+            elif changed_any:
+                # (A new e-mail or job changes the person too: they were updated now.)
+                out.touched.append({"id": person_id, "updated_at": self.now})
             if changed_any or person.dirty:
                 out.documents.append(person)
         out.write(self.session, self.ws, self.org_names)
