@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import dateorder
+from goodword.importers.address_book import name_and_key, read_details, read_job
 from goodword.importers.cleaning import (
     clean_name,
-    clean_organization,
-    looks_like_email,
     name_as_keyed,
-    profile_url,
     read_birthday,
 )
-from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.importers.records import IncomingPerson, Parsed, Skipped
 from goodword.importers.tables import Table, row_getter
 
 SOURCE = "outlook"
@@ -110,35 +108,8 @@ def parse(table: Table) -> Parsed:
             person.display_name = " ".join(p for p in (title, given, family, suffix) if p)
         if get("nickname"):
             notes.append(f"Goes by {get('nickname')}")
-        for column in EMAILS:
-            address = get(column)
-            if not address:
-                continue
-            if looks_like_email(address):
-                person.emails.append(Labeled(address))
-            else:
-                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
-        for column, label in PHONES:
-            number = get(column)
-            if number:
-                person.phones.append(Labeled(number, label))
-        for column, web_label in WEB:
-            raw = get(column)
-            if not raw:
-                continue
-            try:
-                url, kind = profile_url(raw)
-            except ValueError:
-                person.warnings.append(f"'{raw}' is not a web address; not kept")
-                continue
-            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
-        organization = clean_organization(get("company"))
-        if organization:
-            person.positions.append(
-                IncomingPosition(organization, get("job title") or None, get("department") or None)
-            )
-        elif get("job title"):
-            notes.append(f"Job title: {get('job title')}")
+        read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
+        organization = read_job(person, get, notes, company="company")
         for place in PLACES:
             parts = [get(f"{place} {part}") for part in ("city", "state", "country/region")]
             if any(parts):
@@ -165,30 +136,11 @@ def parse(table: Table) -> Parsed:
         person.notes = "\n".join([*notes, get("notes")]).strip() or None
         categories = (c.strip() for c in get("categories").split(";"))
         person.tags = [tag for tag in dict.fromkeys(categories) if tag]
-        if not person.name:
-            # Named after its address, as a person's row is, unless that is one an
-            # organization keeps for itself (jobs@): then it is the company's contact.
-            if person.emails or (organization and (person.phones or person.urls)):
-                person.display_name = person.known_by(email_first=True)
-            else:
-                parsed.skipped.append(
-                    Skipped(table.name, line, "a contact with no name and no e-mail address")
-                )
-                continue
-        # Keyed by the name's parts, not the whole name with "Dr." (as Google rows are).
-        key = (
-            "name:" + (keyed or " ".join(p for p in (given, family) if p) or person.name).casefold()
-        )
-        if person.emails:
-            key += "|" + person.emails[0].value.lower()
-        count = seen[key] = seen.get(key, 0) + 1
-        person.key = key if count == 1 else f"{key}#{count}"
-        if not keyed and not (given or family) and person.emails:
-            # (Named after its address before, whatever the address: keyed by it then.)
-            address = person.emails[0].value
-            former = f"name:{address.casefold()}|{address.lower()}"
-            if former != key:
-                person.former_keys.append(former if count == 1 else f"{former}#{count}")
+        if not name_and_key(person, organization, keyed, seen):
+            parsed.skipped.append(
+                Skipped(table.name, line, "a contact with no name and no e-mail address")
+            )
+            continue
         parsed.people.append(person)
     return parsed
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from goodword.importers.address_book import name_and_key, read_details, read_job
 from goodword.importers.cleaning import (
     clean_name,
-    clean_organization,
-    looks_like_email,
     name_as_keyed,
-    profile_url,
     read_birthday,
 )
-from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
+from goodword.importers.records import IncomingPerson, Parsed, Skipped
 from goodword.importers.tables import Table, row_getter
 
 SOURCE = "thunderbird"
@@ -86,35 +84,8 @@ def parse(table: Table) -> Parsed:
         )  # fmt: skip
         if get("nickname"):
             notes.append(f"Goes by {get('nickname')}")
-        for column in EMAILS:
-            address = get(column)
-            if not address:
-                continue
-            if looks_like_email(address):
-                person.emails.append(Labeled(address))
-            else:
-                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
-        for column, label in PHONES:
-            number = get(column)
-            if number:
-                person.phones.append(Labeled(number, label))
-        for column, web_label in WEB:
-            raw = get(column)
-            if not raw:
-                continue
-            try:
-                url, kind = profile_url(raw)
-            except ValueError:
-                person.warnings.append(f"'{raw}' is not a web address; not kept")
-                continue
-            person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
-        organization = clean_organization(get("organization"))
-        if organization:
-            person.positions.append(
-                IncomingPosition(organization, get("job title") or None, get("department") or None)
-            )
-        elif get("job title"):
-            notes.append(f"Job title: {get('job title')}")
+        read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
+        organization = read_job(person, get, notes, company="organization")
         for place in PLACES:
             parts = [get(f"{place} {part}") for part in ("city", "state", "country")]
             if any(parts):
@@ -129,24 +100,11 @@ def parse(table: Table) -> Parsed:
             if value:
                 notes.append(f"{label}: {value}")
         person.notes = "\n".join([*notes, get("notes")]).strip() or None
-        if not person.name:
-            # Named after its address, unless that is one an organization keeps for itself
-            # (jobs@): then it is the company's contact, named after the company.
-            if person.emails or (organization and (person.phones or person.urls)):
-                person.display_name = person.known_by(email_first=True)
-            else:
-                parsed.skipped.append(
-                    Skipped(table.name, line, "a contact with no name and no e-mail address")
-                )
-                continue
-        # Keyed by the name's parts and the first address, as Google and Outlook rows are.
-        key = (
-            "name:" + (keyed or " ".join(p for p in (given, family) if p) or person.name).casefold()
-        )
-        if person.emails:
-            key += "|" + person.emails[0].value.lower()
-        count = seen[key] = seen.get(key, 0) + 1
-        person.key = key if count == 1 else f"{key}#{count}"
+        if not name_and_key(person, organization, keyed, seen):
+            parsed.skipped.append(
+                Skipped(table.name, line, "a contact with no name and no e-mail address")
+            )
+            continue
         parsed.people.append(person)
     return parsed
 

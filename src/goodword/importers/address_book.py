@@ -1,0 +1,91 @@
+"""What the address books with fixed columns (Outlook's and Thunderbird's CSV) share: their
+e-mail, phone and web columns read into a record, its job, and the name and key of a row,
+with or without a name of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from goodword.importers.cleaning import clean_organization, looks_like_email, profile_url
+from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled
+
+Getter = Callable[[str], str]
+
+
+def read_details(
+    person: IncomingPerson,
+    get: Getter,
+    *,
+    emails: Sequence[str],
+    phones: Sequence[tuple[str, str]],
+    web: Sequence[tuple[str, str | None]],
+) -> None:
+    """The e-mail addresses, phone numbers (each labelled after its column) and web
+    addresses (a LinkedIn profile labelled so) of the row; one that cannot be read is
+    said in the record's warnings, not kept."""
+    for column in emails:
+        address = get(column)
+        if not address:
+            continue
+        if looks_like_email(address):
+            person.emails.append(Labeled(address))
+        else:
+            person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+    for column, label in phones:
+        number = get(column)
+        if number:
+            person.phones.append(Labeled(number, label))
+    for column, web_label in web:
+        raw = get(column)
+        if not raw:
+            continue
+        try:
+            url, kind = profile_url(raw)
+        except ValueError:
+            person.warnings.append(f"'{raw}' is not a web address; not kept")
+            continue
+        person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
+
+
+def read_job(person: IncomingPerson, get: Getter, notes: list[str], *, company: str) -> str:
+    """The row's job (its `company` column, job title and department), or its title alone
+    in the notes; the organization's name, cleaned ("" without one)."""
+    organization = clean_organization(get(company))
+    if organization:
+        person.positions.append(
+            IncomingPosition(organization, get("job title") or None, get("department") or None)
+        )
+    elif get("job title"):
+        notes.append(f"Job title: {get('job title')}")
+    return organization
+
+
+def name_and_key(
+    person: IncomingPerson, organization: str, keyed: str | None, seen: dict[str, int]
+) -> bool:
+    """Name a row without one and key the row; False when it is no one (no name, no
+    address, and no company's number or web address).
+
+    Such a row is named after its address, as a person's is, unless that is one an
+    organization keeps for itself (jobs@): then it is the company's contact, named after
+    the company. A row is keyed by its name's parts (`keyed`, else given and family), not
+    the whole name with "Dr.", and its first e-mail address, as Google rows are; one named
+    after its address is also found by the key it had when every nameless row was."""
+    given, family = person.given_name, person.family_name
+    nameless = not person.name
+    if nameless:
+        if not (person.emails or (organization and (person.phones or person.urls))):
+            return False
+        person.display_name = person.known_by(email_first=True)
+    name = keyed or " ".join(p for p in (given, family) if p) or person.name
+    key = "name:" + name.casefold()
+    if person.emails:
+        key += "|" + person.emails[0].value.lower()
+    count = seen[key] = seen.get(key, 0) + 1
+    person.key = key if count == 1 else f"{key}#{count}"
+    if nameless and person.emails:
+        address = person.emails[0].value
+        former = f"name:{address.casefold()}|{address.lower()}"
+        if former != key:
+            person.former_keys.append(former if count == 1 else f"{former}#{count}")
+    return True
