@@ -151,3 +151,18 @@ def test_the_preview_of_linkedin_connections_fits_a_desktop_window(live_server, 
     box = page.locator("#import-preview .table-scroll").last
     expect(box).to_contain_text("linkedin.com/in/ada-lovelace")
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+
+
+def test_choosing_files_previews_them_and_another_file_its_own_columns(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(DATA / "crm.csv"))
+    expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
+    expect(page.locator("#f-map_given")).to_have_value("First")
+    club = tmp_path / "club.csv"
+    club.write_text("Full name,E-mail\nGrace Hopper,grace@navy.example\n", encoding="utf-8")
+    page.get_by_label("Files").set_input_files(str(club))
+    expect(page.locator("#import-preview td", has_text="Grace Hopper")).to_be_visible()
+    expect(page.locator("#f-map_name")).to_have_value("Full name")
+    expect(page.locator("#f-map_given")).to_have_value("")

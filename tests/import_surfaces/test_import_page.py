@@ -291,6 +291,23 @@ def test_columns_whose_names_say_what_they_hold_are_picked_for_you(client, files
     assert (mae.birthday, mae.emails[0].address) == (date(1956, 10, 17), "mae@endeavour.example")
 
 
+def test_a_new_files_columns_are_guessed_anew_not_read_with_the_last_files_picks(client, files):
+    # The pickers come back with the form: picks of a file chosen before, which this one has
+    # no columns for, give way to this file's own guess.
+    stale = {"map_name": "Full name", "map_email": "E-mail", "map_org": "Works at"}
+    page = client.post("/import/preview", files=files("crm.csv"), data=stale, headers=HTMX).text
+    assert "has no column" not in page
+    assert "Goodword picked the columns whose names say it: check them" in page
+    assert re.search(r'<select id="f-map_given".*?<option value="First" selected>', page, re.S)
+    assert '<option value="Full name"' not in page
+    assert '<td data-label="Name">Mae Jemison</td>' in page
+    # Picks this file has every column of are kept as they are.
+    kept = {"map_given": "First", "map_family": "Surname"}
+    page = client.post("/import/preview", files=files("crm.csv"), data=kept, headers=HTMX).text
+    assert "Goodword picked" not in page
+    assert '<option value="E-mail" selected>' not in page  # (not picked: not guessed)
+
+
 def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):
     response = client.post("/import/preview", files=files("crm.csv"), data={"map_key": "ID"},
                            headers=HTMX)  # fmt: skip

@@ -302,14 +302,21 @@ async def preview_page(
             saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
         )
         headers = next((p.headers for p in previews if p.needs_mapping), None)
+        if headers and picked and any(header not in headers for _field, header in picked):
+            # Picked for a file chosen before (the pickers came with the form): this one's
+            # columns are guessed anew.
+            picked = []
+            values = {k: v for k, v in values.items() if not k.startswith("map_")}
+            previews = []
         if headers and not (mapping or picked):
             # Columns whose names say what they hold are picked for you to check.
             guessed = mapped.guess_columns(headers)
-            if guessed:
-                previews = preview_files(
-                    saved.paths, mapping=None, picked=guessed, max_bytes=limit, region=region
-                )
-                values = {**values, **{f"map_{field}": header for field, header in guessed}}
+            picked = guessed
+            values = {**values, **{f"map_{field}": header for field, header in guessed}}
+        if guessed or not previews:
+            previews = preview_files(
+                saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
+            )
     except GoodwordError as exc:
         return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
     finally:
