@@ -51,19 +51,33 @@ def test_the_queue_is_empty_until_a_scan_finds_a_pair(client, session, workspace
 
 
 def test_the_queue_tells_two_people_of_one_name_apart(client, session, workspace):
-    # Their current job, else their place, else their first e-mail address, under the name.
+    # Under each name, the first of job, place and e-mail address the two both have and
+    # differ in (else one has): Leeds and York, not a job one of them lacks.
     a, b = two_johns(session, workspace.id)
     people.add_position(
         session, workspace_id=workspace.id, person_id=b.id,
         data=PositionCreate(organization_name="Globex", title="Recruiter"),
     )  # fmt: skip
-    c = f.person(session, workspace.id, "John Smith", emails=["js@third.example"])
+    c = f.person(session, workspace.id, "John Smith", emails=["js@third.example"],
+                 location="Leeds")  # fmt: skip
     duplicates.find_duplicates(session, workspace_id=workspace.id)
     page = client.get("/duplicates").text
-    small = '</a><br><span class="muted small">{}</span>'
-    assert f'<a href="/people/{a.id}">John Smith' + small.format("Leeds") in page
-    assert f'<a href="/people/{b.id}">John Smith' + small.format("Recruiter at Globex") in page
-    assert f'<a href="/people/{c.id}">John Smith' + small.format("js@third.example") in page
+
+    def shown(one, other) -> tuple[str, str]:
+        row = re.search(
+            rf'<td data-label="One"><a href="/people/{one.id}">John Smith</a>((?:(?!</td>).)*)</td>'
+            rf'\s*<td data-label="The other"><a href="/people/{other.id}">John Smith</a>'
+            r"((?:(?!</td>).)*)</td>",
+            page, re.S,
+        )  # fmt: skip
+        assert row, (one.id, other.id)
+        small = r'<br><span class="muted small">(.*?)</span>'
+        return tuple((m.group(1) if (m := re.search(small, cell)) else "") for cell in row.groups())
+
+    assert shown(a, b) == ("Leeds", "York")
+    # Both in Leeds: their e-mail addresses tell them apart.
+    assert shown(a, c) == ("john@work.example", "js@third.example")
+    assert 'aria-label="Review John Smith (Leeds) and John Smith (York)"' in page
 
 
 def test_a_pair_told_apart_can_be_put_back_in_the_queue(client, session, workspace):

@@ -3,6 +3,7 @@ and undo a merge from the history."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from fastapi import APIRouter, Request
@@ -67,13 +68,12 @@ def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int,
     return {row.id: row.display_name for row in rows}
 
 
-def details_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
-    """A few words that tell a person from another of the same name, by id: their
-    current job ("Recruiter at Acme"), else their place, else their first e-mail address;
-    none when they have none of these."""
+def details_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, dict[str, str]]:
+    """What may tell a person from another of the same name, by id: their current job
+    ("Recruiter at Acme"), their place and their first e-mail address, those they have."""
     if not ids:
         return {}
-    found: dict[int, str] = {}
+    found: dict[int, dict[str, str]] = {person_id: {} for person_id in ids}
     jobs = session.execute(
         select(Position.person_id, Position.title, Organization.name)
         .join(Organization, Organization.id == Position.organization_id)
@@ -85,25 +85,47 @@ def details_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[in
         .order_by(Position.person_id, Position.start_date.desc().nulls_last(), Position.id)
     )
     for person_id, title, organization in jobs:
-        found.setdefault(person_id, f"{title} at {organization}" if title else organization)
-    rest = ids - set(found)
-    if rest:
-        places = session.execute(
-            select(Person.id, Person.location).where(
-                Person.workspace_id == workspace_id, Person.id.in_(rest), Person.location != ""
-            )
+        found[person_id].setdefault("job", f"{title} at {organization}" if title else organization)
+    places = session.execute(
+        select(Person.id, Person.location).where(
+            Person.workspace_id == workspace_id, Person.id.in_(ids), Person.location != ""
         )
-        found |= {person_id: location for person_id, location in places if location}
-    rest -= set(found)
-    if rest:
-        addresses = session.execute(
-            select(PersonEmail.person_id, PersonEmail.address)
-            .where(PersonEmail.workspace_id == workspace_id, PersonEmail.person_id.in_(rest))
-            .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id)
-        )
-        for person_id, address in addresses:
-            found.setdefault(person_id, address)
+    )
+    for person_id, location in places:
+        if location:
+            found[person_id]["place"] = location
+    addresses = session.execute(
+        select(PersonEmail.person_id, PersonEmail.address)
+        .where(PersonEmail.workspace_id == workspace_id, PersonEmail.person_id.in_(ids))
+        .order_by(PersonEmail.person_id, PersonEmail.position, PersonEmail.id)
+    )
+    for person_id, address in addresses:
+        found[person_id].setdefault("email", address)
     return found
+
+
+def told_apart(
+    pairs: Sequence[DuplicateCandidate], details: dict[int, dict[str, str]]
+) -> dict[int, tuple[str, str]]:
+    """Under each name of each pair (by the pair's id), the first of job, place and e-mail
+    address that both have and differ in, else the first in which they differ, else the
+    first either has.
+
+    >>> from types import SimpleNamespace as P
+    >>> told_apart([P(id=1, person_a_id=7, person_b_id=8)],
+    ...            {7: {"place": "Seattle", "email": "a@x"}, 8: {"place": "Seattle"}})
+    {1: ('a@x', '')}
+    """
+    shown: dict[int, tuple[str, str]] = {}
+    for pair in pairs:
+        a, b = details.get(pair.person_a_id, {}), details.get(pair.person_b_id, {})
+        kinds = [kind for kind in ("job", "place", "email") if a.get(kind) or b.get(kind)]
+        differing = [kind for kind in kinds if a.get(kind) != b.get(kind)]
+        both = [kind for kind in differing if a.get(kind) and b.get(kind)]
+        if kinds:
+            kind = (both or differing or kinds)[0]
+            shown[pair.id] = (a.get(kind, ""), b.get(kind, ""))
+    return shown
 
 
 @router.get("/duplicates", response_class=HTMLResponse)
@@ -132,7 +154,9 @@ def queue_page(
             "waiting": service.count_candidates(session, workspace_id=workspace_id),
             "page_size": PAGE_SIZE,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
-            "details": details_of(session, workspace_id=workspace_id, ids=ids),
+            "details": told_apart(
+                [*page.items, *apart], details_of(session, workspace_id=workspace_id, ids=ids)
+            ),
             "merges": [merging.merge_to_read(m) for m in merges],
             "apart": apart,
             "first_page": not after,
