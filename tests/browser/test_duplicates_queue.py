@@ -51,7 +51,9 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
 
     report.get_by_role("link", name="Review 1 possible duplicate").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Possible duplicates")
-    page.get_by_role("link", name=re.compile(r"^Review Grace Hopper( \(.*?\))? and Grace Hopper")).click()
+    page.get_by_role(
+        "link", name=re.compile(r"^Review Grace Hopper( \(.*?\))? and Grace Hopper")
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Are these one person?")
     side_by_side = page.locator("#side-by-side")
     expect(side_by_side).to_contain_text("grace@old.example")

@@ -491,3 +491,11 @@ def test_places_that_disagree_are_among_the_reasons():
         profile(2, "John", "Smith", location="san francisco"),
     )
     assert judged.reasons == ("names 100% alike", "different places")
+
+
+def test_organizations_that_disagree_are_among_the_reasons():
+    judged = score(
+        profile(1, "Alex", "Morgan", orgs=frozenset({"acme"})),
+        profile(2, "Alex", "Morgan", orgs=frozenset({"globex"})),
+    )
+    assert judged.reasons == ("names 100% alike", "different organizations")

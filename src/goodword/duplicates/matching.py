@@ -343,6 +343,8 @@ def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[f
     if a.orgs and b.orgs:
         if a.orgs.isdisjoint(b.orgs):
             points -= 0.5
+            if reasons is not None:
+                reasons.append("different organizations")
         elif not conflict:
             points += 2.5
             if reasons is not None:
