@@ -484,7 +484,7 @@ def test_a_message_to_a_group_counts_as_written_by_none_of_them(session, workspa
     snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
     ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
     you, b, c = (snap.node(ids[n]) for n in ("Alice Example", "Ben Ortiz", "Chen Wei"))
-    assert "you wrote once; 2 more with no writer known" in snap.explain(you, b)
+    assert "you wrote once, and 2 more with no writer known" in snap.explain(you, b)
     assert "written both ways: 1 from you, 1 from them" in snap.explain(you, c)
 
 

@@ -341,11 +341,11 @@ def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | N
     if out and back:
         return f"written both ways: {out} from you, {back} from them"
     if out and unknown:
-        return f"you wrote {_often(out)}; {unknown} more with no writer known"
+        return f"you wrote {_often(out)}, and {unknown} more with no writer known"
     if out:
         return f"you wrote {_often(out)}, nothing back yet"
     if back and unknown:
-        return f"they wrote {_often(back)}; {unknown} more with no writer known"
+        return f"they wrote {_often(back)}, and {unknown} more with no writer known"
     if back:
         return f"they wrote {_often(back)}, no answer from you yet"
     return None
