@@ -55,6 +55,11 @@ def test_cadence_says_why():
         30, "close friend (every 30 days)"
     )
     assert cadence_from([], override=None).reason == "no relationship with you is recorded"
+    # "LinkedIn" keeps its capitals; a page that shows the days already says why alone.
+    linked = cadence_from([(ConnectionKind.LINKEDIN, None)], override=None)
+    assert (linked.reason, linked.why) == (
+        "LinkedIn connection (every 180 days)", "LinkedIn connection",
+    )  # fmt: skip
 
 
 def _me_and(session: Session, ws: int, kind: str, **tie: object) -> tuple[Person, Person]:

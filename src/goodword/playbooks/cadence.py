@@ -64,6 +64,15 @@ class Cadence:
     days: int | None
     reason: str
 
+    @property
+    def why(self) -> str:
+        """The reason without the rhythm it gives, for a page that shows the days already.
+
+        >>> Cadence(180, "LinkedIn connection (every 180 days)").why
+        'LinkedIn connection'
+        """
+        return self.reason.removesuffix(f" (every {self.days} days)")
+
 
 def cadence_from(
     kinds: list[tuple[ConnectionKind, int | None]],
@@ -98,7 +107,8 @@ def cadence_from(
             linked_only, days = True, None
         if days is None:
             continue
-        label = kind.label.lower()
+        # ("LinkedIn" keeps its capitals.)
+        label = kind.label if kind is ConnectionKind.LINKEDIN else kind.label.lower()
         if kind in (ConnectionKind.FRIEND, ConnectionKind.COLLEAGUE) and (closeness or 0) >= CLOSE:
             days, label = CLOSE_DAYS, f"close {label}"
         if best is None or best.days is None or days < best.days:
