@@ -465,6 +465,19 @@ def test_another_workspaces_import_is_not_found(client, app, other_workspace):
     assert client.get("/import/jobs/no-such-job").status_code == 404
 
 
+def test_a_report_of_messages_alone_counts_them_by_file_and_lists_no_empty_rows(client, files):
+    client.post("/import", files=files("Profile.csv"))
+    first = client.post("/import", files=files("messages.csv")).text
+    new = re.search(r'<td data-label="New messages">(\d+)</td>', first)
+    assert new and int(new[1]) > 0
+    # Again: every message already here, and everyone they name known.
+    page = client.post("/import", files=files("messages.csv")).text
+    assert '<td data-label="New messages">0</td>' in page
+    assert f"({new[1]} already here)" in page
+    assert "No row of these files names a person to add or to update" in page
+    assert "<caption>Every row" not in page
+
+
 def test_the_person_page_shows_where_they_came_from(client, files, session, workspace):
     client.post("/import", files=files("crm.csv"), data=CRM_MAP)
     mae = session.scalars(select(Person).where(Person.display_name == "Mae Jemison")).one()
