@@ -335,6 +335,8 @@ def test_thunderbirds_address_book_is_read_with_every_detail():
         None, "Birthday: 14 March", "Seville, Spain",
     )  # fmt: skip
     assert lukas.name == "Lukas Novák" and lukas.positions[0].organization == "Vltava Software"
+    # (A whole name alone is read in parts: he sorts and matches by his family name.)
+    assert (lukas.given_name, lukas.family_name) == ("Lukas", "Novák")
     assert [s.reason for s in parsed.skipped] == ["an empty row"]
     assert aoife.key == "name:aoife ní bhriain|aoife@brightpath.example"
 

@@ -12,9 +12,11 @@ from datetime import date
 from goodword.importers.address_book import name_and_key, read_details, read_job
 from goodword.importers.cleaning import (
     clean_name,
+    clean_whole_name,
     name_as_keyed,
     read_birthday,
 )
+from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson, Parsed, Skipped
 from goodword.importers.tables import Table, row_getter
 
@@ -78,6 +80,10 @@ def parse(table: Table) -> Parsed:
             continue
         given, family, notes = clean_name(get("first name"), get("last name"))
         keyed = name_as_keyed(get("first name"), get("last name"), notes)
+        if not (given or family) and get("display name"):
+            # A card with its whole name only ("Lukas Novák"): read in parts, as a whole
+            # name in one column is, so it sorts and matches by its family name.
+            given, family = split_whole_name(clean_whole_name(get("display name"), notes))
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
             family_name=family or None, display_name=get("display name") or None,
