@@ -84,7 +84,6 @@ def test_a_picker_chosen_before_the_name_columns_keeps_the_pickers(
 ) -> None:
     page.goto(f"{live_server.url}/import")
     page.get_by_label("Files").set_input_files(str(unnamed_columns(tmp_path)))
-    page.get_by_role("button", name="Preview").click()
     key = page.locator("#f-map_key")
     key.focus()  # as a keyboard user does
     key.select_option("Ref")
@@ -132,7 +131,6 @@ def test_a_column_whose_name_holds_a_comma_is_picked_previewed_and_imported(
     )
     page.goto(f"{live_server.url}/import")
     page.get_by_label("Files").set_input_files(str(odd))
-    page.get_by_role("button", name="Preview").click()
     page.locator("#f-map_given").select_option("Name, first")
     page.locator("#f-map_family").select_option("Surname")
     expect(page.locator("#import-preview td", has_text="Hiro Nakamura")).to_be_visible()
@@ -147,7 +145,6 @@ def test_the_preview_of_linkedin_connections_fits_a_desktop_window(live_server, 
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/import")
     page.get_by_label("Files").set_input_files(str(DATA / "Connections.csv"))
-    page.get_by_role("button", name="Preview").click()
     box = page.locator("#import-preview .table-scroll").last
     expect(box).to_contain_text("linkedin.com/in/ada-lovelace")
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth")

@@ -23,7 +23,7 @@ CONNECTIONS = "First Name,Last Name,URL,Email Address,Company,Position,Connected
 
 def linkedin(company: str, position: str) -> Upload:
     url = "https://www.linkedin.com/in/jo-park"
-    row = f"Jo,Park,{url},jo@example.org,{company},{position},12 Mar 2024"
+    row = f'Jo,Park,{url},jo@example.org,{company},"{position}",12 Mar 2024'
     return Upload("Connections.csv", (CONNECTIONS + row + "\r\n").encode())
 
 
@@ -109,7 +109,9 @@ def test_letters_of_a_title_in_order_are_no_short_form_of_it(session, workspace)
     ("held", "said"),
     [("Director of Data Science", "Director, Data Science"),
      ("Head of Sales & Marketing", "Marketing and Sales Head"),
-     ("Data Analyst", "Analyst"), ("Senior Product Designer", "Designer")],
+     ("Data Analyst", "Analyst"), ("Senior Product Designer", "Designer"),
+     ("Director, Data Science", "Director"), ("Founder & CEO", "Founder"),
+     ("Analyst at Google", "Analyst")],
 )  # fmt: skip
 def test_a_title_written_otherwise_or_with_words_left_out_is_the_same_job(
     session, workspace, held, said

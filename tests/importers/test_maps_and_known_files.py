@@ -335,10 +335,31 @@ def test_thunderbirds_address_book_is_read_with_every_detail():
         None, "Birthday: 14 March", "Seville, Spain",
     )  # fmt: skip
     assert lukas.name == "Lukas Novák" and lukas.positions[0].organization == "Vltava Software"
-    # (A whole name alone is read in parts: he sorts and matches by his family name.)
+    # (A whole name alone is read in parts: he sorts and matches by his family name; the
+    # key is the name as written, as before it was read so.)
     assert (lukas.given_name, lukas.family_name) == ("Lukas", "Novák")
+    assert lukas.key == "name:lukas novák|lukas.novak@vltava.example"
     assert [s.reason for s in parsed.skipped] == ["an empty row"]
     assert aoife.key == "name:aoife ní bhriain|aoife@brightpath.example"
+
+
+def test_a_thunderbird_display_name_that_is_an_address_or_the_company_is_no_whole_name():
+    head = (DATA / "thunderbird.csv").read_text(encoding="utf-8").splitlines()[0]
+    width = head.count(",") + 1
+    columns = head.split(",")
+
+    def row(**cells: str) -> str:
+        return ",".join(cells.get(c, "") for c in columns[:width])
+
+    data = "\n".join([
+        head,
+        row(**{"Display Name": "zed@nowhere.example", "Primary Email": "zed@nowhere.example"}),
+        row(**{"Display Name": "Vltava s.r.o.", "Organization": "Vltava s.r.o.",
+               "Work Phone": "+420 222 333 444"}),
+    ]) + "\n"  # fmt: skip
+    zed, vltava = parse_bytes("tb.csv", data.encode()).people
+    assert (zed.given_name, zed.family_name, zed.name) == (None, None, "zed@nowhere.example")
+    assert (vltava.given_name, vltava.family_name) == (None, None)
 
 
 def test_a_file_sharing_a_few_columns_with_linkedin_is_not_said_to_be_linkedin():

@@ -331,3 +331,23 @@ def test_a_newer_headline_adds_the_headline_not_the_summary_again(session, works
         "Senior data analyst open to work"
     )
     assert "notes added" in report.rows[0].detail
+
+
+def test_a_notes_paragraphs_are_matched_whatever_blank_lines_stand_between(
+    session, workspace, tmp_path
+):
+    # A newer card's note with a line of spaces or two blank lines between its paragraphs
+    # adds only the paragraph that is new.
+    def card_with(note: str) -> Path:
+        tmp_path.joinpath("c").mkdir(exist_ok=True)
+        path = tmp_path / "c" / "ada.vcf"
+        path.write_text(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada-1\r\nFN:Ada Lovelace\r\n"
+            f"NOTE:{note}\r\nEND:VCARD\r\n",
+            encoding="utf-8",
+        )
+        return path
+
+    run(session, workspace, card_with("Summary line\\n\\nHeadline"))
+    run(session, workspace, card_with("New headline\\n\\n\\nSummary line\\n \\nHeadline"))
+    assert ada(session, workspace).notes == "Summary line\n\nHeadline\n\nNew headline"

@@ -198,3 +198,20 @@ def test_it_says_who_wrote_when_the_messages_say() -> None:
     assert "they wrote twice, no answer from you yet" in explain(waiting, today=TODAY)
     between_others = TieEvidence(contacts=both.contacts, with_user=False)
     assert not any("from you" in p for p in explain(between_others, today=TODAY))
+
+
+def test_messages_of_no_known_writer_keep_a_tie_from_reading_one_sided() -> None:
+    # Three from you and ten in a group conversation (no writer known): the answers may be
+    # among them, so neither the words nor the score treat the tie as unanswered.
+    message = InteractionKind.MESSAGE
+    out = met(3, 3, kind=message, direction="out")
+    group = met(3, 10, kind=message)
+    alone = TieEvidence(with_user=True, contacts=(out,))
+    with_group = TieEvidence(with_user=True, contacts=(out, group))
+    all_known = TieEvidence(
+        with_user=True, contacts=(out, met(3, 10, kind=message, direction="out"))
+    )
+    assert "you wrote 3 times, and 10 more with no writer known" in explain(with_group, today=TODAY)
+    # (Thirteen known to be yours are one-sided; three of yours and ten unknown are not.)
+    assert score(with_group, today=TODAY) > score(all_known, today=TODAY)
+    assert score(with_group, today=TODAY) > score(alone, today=TODAY)

@@ -20,6 +20,9 @@ from goodword.people import normalize
 from goodword.people.schemas import NOTES_MAX
 from goodword.records import clean_list, unify_line_breaks
 
+# Between a note's paragraphs: a blank line, or a line of spaces.
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+
 
 def apply_record(
     state: WorkspaceState,
@@ -117,12 +120,13 @@ def apply_record(
             continue
         # Of a note in paragraphs, those the person's notes hold already are not added
         # twice (a newer headline above the same summary adds the headline).
-        paragraphs = [p for p in note.split("\n\n") if p.strip()]
-        held = set(kept.split("\n\n"))
+        paragraphs = [p.strip() for p in _PARAGRAPHS.split(note) if p.strip()]
+        held = {p.strip() for p in _PARAGRAPHS.split(kept)}
         new = [p for p in paragraphs if p not in held]
         if not new:
             continue
-        note = "\n\n".join(new)
+        if len(new) < len(paragraphs):
+            note = "\n\n".join(new)
         if lossy_part(note, kept):
             if left is not None:
                 left.append(f"notes left as they were ({LOSSY})")

@@ -354,7 +354,9 @@ def parse_recommendations(table: Table) -> Parsed:
         key = f"recommendation {kind} {dated} " + _digest(" ".join(text.split()))[:12]
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
-        person.former_keys.append(f"name:{person.key_name.casefold()}|recommendation {kind}")
+        named = f"name:{person.key_name.casefold()}|recommendation {kind}"
+        # (And by the name, kind and date, as this version's first days kept it.)
+        person.former_keys += [named, f"{named} {dated}"]
         parsed.people.append(person)
     return parsed
 

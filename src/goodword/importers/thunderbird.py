@@ -69,6 +69,19 @@ def birthday_of(year: str, month: str, day: str) -> tuple[str, date | None]:
     return born.isoformat(), born
 
 
+def _whole_name(shown: str, organization: str) -> bool:
+    """Whether a card's display name is a person's whole name to read in parts: not an
+    e-mail address (what Thunderbird shows for an address it collected), nor the
+    organization's own name (a company's card).
+
+    >>> _whole_name("Lukas Novák", ""), _whole_name("lukas@vltava.example", "")
+    (True, False)
+    >>> _whole_name("Vltava Software s.r.o.", "Vltava Software s.r.o.")
+    False
+    """
+    return bool(shown) and "@" not in shown and shown.casefold() != organization.casefold()
+
+
 def parse(table: Table) -> Parsed:
     parsed = Parsed(table.name, "thunderbird-contacts", "Thunderbird address book CSV")
     seen: dict[str, int] = {}
@@ -80,10 +93,13 @@ def parse(table: Table) -> Parsed:
             continue
         given, family, notes = clean_name(get("first name"), get("last name"))
         keyed = name_as_keyed(get("first name"), get("last name"), notes)
-        if not (given or family) and get("display name"):
+        shown = get("display name").strip().strip('"').strip()
+        if not (given or family) and _whole_name(shown, get("organization")):
             # A card with its whole name only ("Lukas Novák"): read in parts, as a whole
-            # name in one column is, so it sorts and matches by its family name.
-            given, family = split_whole_name(clean_whole_name(get("display name"), notes))
+            # name in one column is, so it sorts and matches by its family name; keyed by
+            # that name as written, as it was before it was read so.
+            given, family = split_whole_name(clean_whole_name(shown, notes))
+            keyed = keyed or shown
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,
             family_name=family or None, display_name=get("display name") or None,

@@ -212,7 +212,13 @@ def _contact_term(
     recency = 0.5 ** (days / model.recency_half_life_days)
     frequency = 1.0 - math.exp(-volume / model.frequency_scale)
     out, back = _directed(contacts)
-    one_sided = model.one_sided_factor if back == 0 and out >= model.one_sided_after else 1.0
+    # (Not one-sided where messages of no known writer may be the answers: a group's.)
+    unknown = any(t.direction is None and t.kind in _WRITTEN and t.count for t in contacts)
+    one_sided = (
+        model.one_sided_factor
+        if back == 0 and out >= model.one_sided_after and not unknown
+        else 1.0
+    )
     return model.contact_weight * frequency * recency * one_sided
 
 

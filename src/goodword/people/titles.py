@@ -5,6 +5,8 @@ imports (a job held already adds nothing) and merges (two copies of one job are 
 
 from __future__ import annotations
 
+import re
+
 from goodword.duplicates.names import fold
 
 # Grades, where a letter more is another job ("Engineer II" after "Engineer I").
@@ -43,12 +45,25 @@ def _words(title: str) -> list[str]:
 
 
 def _head(title: str) -> str:
-    """The word a title names the job by: the last, or the one before "of" ("Head of
-    Sales" is a head, "Sales Head" too)."""
-    words = fold(title.replace("&", " and ")).split()
+    """The word a title names the job by: in its first part (before a comma, a dash, a
+    bracket, a slash, "&", "and", "at", "in", "for" or "de": "Director, Data Science",
+    "President & CEO", "Analyst at Google", "Jefe de Ventas"), the last word, or the one
+    before "of" ("Head of Sales" is a head, "Sales Head" too).
+
+    >>> _head("Director, Data Science"), _head("Head of Sales"), _head("Jefe de Ventas")
+    ('director', 'head', 'jefe')
+    """
+    first = _FIRST_PART.split(title, maxsplit=1)[0] or title
+    words = fold(first).split() or fold(title).split()
     if "of" in words[1:]:
         return words[words.index("of", 1) - 1]
     return words[-1] if words else ""
+
+
+# Where a title's first part ends.
+_FIRST_PART = re.compile(
+    r"\s*[,(/&|]\s*|\s+[-\u2013\u2014]\s+|\s+(?:and|at|in|for|de|du|des)\s+", re.IGNORECASE
+)
 
 
 def same_title(held: str | None, title: str | None) -> bool:

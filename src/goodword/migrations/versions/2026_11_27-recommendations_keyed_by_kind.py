@@ -1,10 +1,10 @@
 """LinkedIn recommendations keyed by kind: a recommendation was known by the name of the
 person alone ("name:hedy lamarr"), so one given and one received were one source record,
-each import keeping the other's fingerprint. Each is now a record of its own, known by the
-name, whether given or received, and its date. A row kept before takes the name and kind
-its file says ("name:hedy lamarr|recommendation given"), by which the next import finds it
-and gives it the record's whole key; its fingerprint is forgotten (it may be the other
-file's).
+each import keeping the other's fingerprint. Each is now a record of its own, known by
+whether it was given or received, its date and its text. A row kept before takes the name
+and kind its file says ("name:hedy lamarr|recommendation given"), by which the next import
+finds it and gives it the record's whole key; its fingerprint is forgotten (it may be the
+other file's).
 
 Revision ID: 0018
 Revises: 0017
