@@ -130,7 +130,7 @@ def import_files(
     resolved = len(plan.rows)
     resolver.resolve_interactions(interactions)
     for unplaced in plan.unplaced:
-        what = "an invitation" if unplaced.external_id.startswith(INVITATION_ID) else ("a message")
+        what = "an invitation" if unplaced.external_id.startswith(INVITATION_ID) else "a message"
         plan.rows.append(
             (RowOutcome(unplaced.file_name, unplaced.line, Outcome.SKIPPED, "", None,
                         f"{what} that names no one but you: no one to add it to"), 0)
