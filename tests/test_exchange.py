@@ -597,6 +597,12 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
         )
         for who, rapport in plan["meetings"]
     ]
+    if len(made) >= 2:
+        # A message that came in to a group, and the one of them who wrote it.
+        factories.interaction(
+            session, ws, kind="message", direction="inbound", writer_id=made[1].id,
+            participants=[{"person_id": made[0].id}, {"person_id": made[1].id}],
+        )  # fmt: skip
     for a, b, kind in plan["ties"]:
         factories.connection(session, ws, made[a], made[b], kind=kind)
     for linked, done in plan["tasks"]:
@@ -870,6 +876,31 @@ def test_a_dangling_reference_names_the_record() -> None:
     _, fields = problems(document)
 
     assert fields == [("positions[0].organization", "'o9' names no organization in this file.")]
+
+
+def test_a_writer_outside_the_interaction_names_the_record() -> None:
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    message = {"key": "i1", "occurred_at": "2026-11-01T10:00:00Z", "kind": "message", **stamp}
+    document = minimal_document(
+        interactions=[
+            message | {"direction": "inbound", "writer": "p2", "participants": [{"person": "p1"}]},
+            message | {"key": "i2", "writer": "p1", "participants": [{"person": "p1"}]},
+        ]
+    )
+
+    _, fields = problems(document)
+
+    assert fields == [
+        (
+            "interactions[0].writer",
+            "'p2' is not among the interaction's participants: name one of them, or leave the "
+            "writer out.",
+        ),
+        (
+            "interactions[1].writer",
+            'A writer is named only for a message that came in (direction "inbound").',
+        ),
+    ]
 
 
 def test_repeated_keys_two_mes_and_self_ties_are_all_reported() -> None:

@@ -554,3 +554,30 @@ def test_recommendations_kept_by_name_alone_are_found_by_their_kind(
         ("Recommendations_Given.csv", "recommendation given 2025-11-20"),
         ("Recommendations_Received.csv", "recommendation received 2025-11-20"),
     ]
+
+
+def test_deleting_the_writer_of_a_message_keeps_the_message(empty_engine: Engine) -> None:
+    """0019: deleting the person who wrote a message forgets the writer, not the message
+    (on SQLite too, where the column's foreign key is added with it, in place)."""
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.people import service as people
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ben, chen = (f.person(session, ws, name) for name in ("Ben Ortiz", "Chen Wei"))
+        message = f.interaction(
+            session, ws, kind="message", direction="inbound", writer_id=ben.id,
+            participants=[{"person_id": ben.id}, {"person_id": chen.id}],
+        )  # fmt: skip
+        ids = (message.id, ben.id, chen.id)
+    with transaction(sessions) as session:
+        people.delete(session, workspace_id=ws, person_id=ids[1])
+    with empty_engine.connect() as connection:
+        left = connection.execute(text("SELECT id, writer_id FROM interactions")).all()
+        who = connection.execute(text("SELECT person_id FROM interaction_participants")).all()
+    assert [tuple(row) for row in left] == [(ids[0], None)]
+    assert [tuple(row) for row in who] == [(ids[2],)]

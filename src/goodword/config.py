@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     allowed_hosts: str = ""
     page_size: int = Field(default=50, ge=5, le=500)
     phone_region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
-    import_max_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
+    import_max_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)  # (reading.MAX_BYTES)
     debug_sql: bool = False
     # Relationship strength (docs/strength.md explains each); the defaults suit most people.
     strength_recency_half_life_days: float = Field(default=180.0, gt=0)

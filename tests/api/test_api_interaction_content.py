@@ -34,3 +34,32 @@ def test_a_summary_alone_is_enough(client: TestClient) -> None:
     made = client.post("/api/v1/interactions", json=CALL | {"summary": "Left a voicemail."})
     assert made.status_code == 201
     assert made.json()["participants"] == []
+
+
+def test_the_writer_of_a_group_message_is_one_of_its_people(
+    client: TestClient, session, workspace
+) -> None:
+    ben, chen, dora = (f.person(session, workspace.id, n) for n in ("Ben", "Chen", "Dora"))
+    session.commit()
+    message = {
+        "kind": "message", "occurred_at": "2026-11-02T10:00:00Z", "direction": "inbound",
+        "participants": [{"person_id": ben.id}, {"person_id": chen.id}],
+    }  # fmt: skip
+    outside = client.post("/api/v1/interactions", json=message | {"writer_id": dora.id})
+    assert outside.status_code == 422
+    assert outside.json()["error"]["fields"] == [
+        {"field": "writer_id", "message": "writer_id must be one of the participants."}
+    ]
+    mine = client.post(
+        "/api/v1/interactions", json=message | {"direction": "outbound", "writer_id": ben.id}
+    )
+    assert mine.status_code == 422
+    assert mine.json()["error"]["fields"][0]["field"] == "writer_id"
+    assert client.get("/api/v1/interactions").json()["items"] == []
+    made = client.post("/api/v1/interactions", json=message | {"writer_id": chen.id})
+    assert made.status_code == 201
+    assert made.json()["writer_id"] == chen.id
+    # Deleting the writer leaves the message, its writer no longer known.
+    assert client.delete(f"/api/v1/people/{chen.id}").status_code == 204
+    kept = client.get(f"/api/v1/interactions/{made.json()['id']}").json()
+    assert (kept["writer_id"], [p["person_id"] for p in kept["participants"]]) == (None, [ben.id])

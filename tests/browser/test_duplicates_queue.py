@@ -64,6 +64,12 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
     assert radio_box and label_box and radio_box["width"] < 40
     assert 0 <= label_box["x"] - (radio_box["x"] + radio_box["width"]) < 20
     page.get_by_label("Old friend from the Navy.").check()
+    # Enter on a choice is no merge: the page keeps the browser from sending the form.
+    sent = page.get_by_label("Old friend from the Navy.").evaluate(
+        "choice => choice.dispatchEvent(new KeyboardEvent('keydown', "
+        "{key: 'Enter', bubbles: true, cancelable: true}))"
+    )
+    assert sent is False, "Enter on a choice would send the merge"
     page.get_by_role("button", name="Merge them").click()
 
     expect(page.locator(".flash")).to_contain_text(
@@ -71,6 +77,8 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
             r"Merged Grace Hopper \(number \d+\) into Grace Hopper \(number \d+\), who stays"
         )
     )
+    # What the action did is read first, not the menu again.
+    expect(page.locator(".flash")).to_be_focused()
     page.locator("#merge-history").get_by_role("link", name="Grace Hopper").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Grace Hopper")
     expect(page.get_by_role("link", name="grace@old.example")).to_be_visible()

@@ -13,7 +13,7 @@ from goodword.duplicates import merging
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.errors import Conflict, InvalidInput, NotFound
-from goodword.interactions.models import Participant
+from goodword.interactions.models import Interaction, Participant
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
 from goodword.people.schemas import PersonUpdate, PositionCreate
@@ -126,6 +126,35 @@ def test_undo_restores_the_absorbed_person_and_what_moved(session, workspace):
     assert [h.record_id for h in hits] == [b.id]
     with pytest.raises(Conflict):
         merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+
+def test_the_writer_of_a_group_message_follows_a_merge_and_its_undo(session, workspace):
+    a, b = pair(session, workspace.id)
+    grace = f.person(session, workspace.id, "Grace Hopper")
+    message = f.interaction(
+        session, workspace.id, kind="message", direction="inbound", writer_id=b.id,
+        participants=[{"person_id": b.id}, {"person_id": grace.id}],
+    )  # fmt: skip
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
+    session.expire_all()
+    assert session.get(Interaction, message.id).writer_id == a.id
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    session.expire_all()
+    assert session.get(Interaction, message.id).writer_id == b.id
+
+
+def test_a_keep_in_touch_rhythm_set_on_either_is_kept_and_undone(session, workspace):
+    a, b = pair(session, workspace.id)
+    b.keep_in_touch_days = 30
+    session.flush()
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
+    assert people.get(session, workspace_id=workspace.id, person_id=a.id).keep_in_touch_days == 30
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+    session.expire_all()
+    assert session.get(Person, a.id).keep_in_touch_days is None
+    assert session.get(Person, b.id).keep_in_touch_days == 30
 
 
 def test_merging_and_undoing_keep_a_number_and_its_extensions_apart(session, workspace):

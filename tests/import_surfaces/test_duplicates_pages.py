@@ -251,7 +251,10 @@ def test_not_the_same_takes_the_pair_off_the_queue_for_good(client, session, wor
     two_johns(session, workspace.id)
     candidate = queued(session, workspace.id)
     page = client.post(f"/duplicates/{candidate.id}/not-same")
-    assert "Marked John Smith and John Smith as two different people" in page.text
+    assert (
+        f"Marked John Smith (number {candidate.person_a_id}) and John Smith (number "
+        f"{candidate.person_b_id}) as two different people" in page.text
+    )
     assert "Nothing to review." in page.text
     assert f'action="/duplicates/{candidate.id}/reopen"' in page.text  # under Told apart
     session.expire_all()

@@ -179,6 +179,34 @@ def test_a_preview_problem_does_not_speak_of_importing(client):
     assert "Nothing was imported" not in response.text
 
 
+def test_a_file_over_the_size_cap_is_said_in_the_preview_not_as_a_page(client, monkeypatch):
+    small = client.app.state.settings.model_copy(update={"import_max_bytes": 10})
+    monkeypatch.setattr(client.app.state, "settings", small)
+    big = [("files", ("Connections.csv", b"First Name,Last Name\n" * 10, "text/csv"))]
+    response = client.post("/import/preview", files=big, headers=HTMX)
+    assert response.status_code == 422
+    assert "<html" not in response.text
+    assert "The files could not be previewed." in response.text
+    assert "Connections.csv: is 210 bytes, more than the 10 bytes an import takes." in (
+        response.text
+    )
+
+
+def test_a_csv_cut_by_an_open_quote_is_said_beside_the_files_previewed(client, files):
+    broken = ("broken.csv", b'First,Last,Mail\nAnn,"Arbor,ann@x.example\nBen,Bay,b@x.example\n')
+    response = client.post(
+        "/import/preview",
+        files=[*files("contacts30.vcf"), ("files", (*broken, "text/csv"))],
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert 'aria-label="Preview of contacts30.vcf"' in response.text
+    assert "The first 2 rows as they would be imported" in response.text
+    assert re.search(
+        r'Preview of broken\.csv.*?class="error">broken\.csv, line', response.text, re.S
+    )
+
+
 def test_htmx_gets_the_report_as_a_fragment(client, files):
     response = client.post("/import", files=files("contacts30.vcf"), headers=HTMX)
     assert response.status_code == 200

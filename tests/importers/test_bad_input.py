@@ -288,6 +288,64 @@ def test_a_path_escaping_the_archive_is_refused(session, workspace):
     assert "points outside the archive (../../etc/Connections.csv)" in message
 
 
+def test_an_archive_of_too_many_files_says_what_to_do(session, workspace):
+    data = zip_bytes({f"card{n}.vcf": b"" for n in range(2_001)})
+    message = refused(session, workspace, [Upload("cards.zip", data)])
+    assert message == (
+        "cards.zip: holds 2,001 files, more than the 2,000 an import takes. Unpack it and "
+        "import the files you need."
+    )
+
+
+def test_a_row_cut_in_two_by_a_line_break_is_reported_not_made_a_person(session, workspace):
+    connections = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,Arbor,,,Acme,Analyst,26 Dec 2025\n"
+        "Ben,Bay,,,Co,Senior\n"
+        "Engineer,26 Dec 2025\n"
+        "Cy,Cole,,,Initech,Manager,26 Dec 2025\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("Connections.csv", connections.encode())],
+    )  # fmt: skip
+    names = set(session.scalars(select(Person.display_name)))
+    assert names == {"Ann Arbor", "Cy Cole"}
+    skipped = [(r.line, r.detail) for r in report.rows if r.outcome.value == "skipped"]
+    assert [line for line, _ in skipped] == [3, 4]
+    assert skipped[0][1].startswith(
+        "6 cells where the header has 7 columns: a line break inside a cell seems to have cut "
+        "the row of lines 3 and 4 in two; not imported: join the two lines"
+    )
+    assert skipped[1][1].startswith("2 cells where the header has 7 columns")
+
+
+def test_an_archive_inside_an_archive_is_named(session, workspace):
+    inner = zip_bytes({"Connections.csv": b"First Name,Last Name\nAnn,Lee\n"})
+    data = zip_bytes({"export/full.zip": inner, "README.txt": b"hello"})
+    message = refused(session, workspace, [Upload("download.zip", data)])
+    assert message == (
+        "download.zip: holds no file Goodword can import, but an archive inside it "
+        "(download.zip/export/full.zip): unpack that one, and import it or its files."
+    )
+
+
+def test_short_rows_of_a_sheet_that_leaves_empty_cells_off_are_read_as_they_are(session, workspace):
+    # A tool that writes no empty cells at the ends of rows: short rows are its way, and two
+    # of them in a row are no row cut in two.
+    sheet = (
+        "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name,Notes\n"
+        "Ann,Arbor,ann@x.example\n"
+        "Ben,Bay,ben@x.example,+1 650 555 0100\n"
+        "Cy,Cole\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", sheet.encode())],
+    )  # fmt: skip
+    assert [r.outcome.value for r in report.rows] == ["created"] * 3
+
+
 def test_a_csv_whose_header_matches_nothing_says_what_was_expected(session, workspace):
     message = refused(session, workspace, [DATA / "inventory.csv"])
     assert message.startswith("inventory.csv: has columns no import recognises (SKU,")
@@ -310,7 +368,7 @@ def test_a_file_over_the_size_cap_is_refused_without_reading_it(session, workspa
     with big.open("wb") as handle:
         handle.truncate(101 * 1024 * 1024)  # sparse: large on paper, nothing written to disk
     message = refused(session, workspace, [big])
-    assert message.startswith("Connections.csv: is 101 MB, more than the 50 MB an import takes.")
+    assert message.startswith("Connections.csv: is 101 MB, more than the 100 MB an import takes.")
     assert "raise the limit" in message
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from goodword.importers import registry
 from goodword.importers.cleaning import clean_name, parse_date
-from goodword.importers.reading import documents
+from goodword.importers.reading import Document, documents
 from goodword.importers.records import REFERENCE_TAG, ImportFileError, Parsed, Role, Upload
 from goodword.interactions.models import Direction
 from goodword.organizations.names import organization_key
@@ -178,6 +178,19 @@ def test_it_reads_google_contacts_legacy_form_with_multiple_values():
     ada = by_name(parsed)["Ada Lovelace"]
     assert ada.birthday is None
     assert ada.warnings == ["birthday '--12-10' has no year; kept in the notes"]
+
+
+def test_google_organizations_in_one_cell_are_a_job_each_with_its_title():
+    header = "First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value\n"
+    rows = "Ada,Lovelace,Acme ::: Beta Labs,CEO ::: CTO,ada@x.example\n"
+    rows += "Bo,Kim,Acme ::: Beta Labs,Adviser,bo@x.example\n"
+    parsed = registry.parse(Document("contacts.csv", header + rows))
+    assert parsed is not None
+    jobs = {p.name: [(j.organization, j.title) for j in p.positions] for p in parsed.people}
+    assert jobs == {
+        "Ada Lovelace": [("Acme", "CEO"), ("Beta Labs", "CTO")],
+        "Bo Kim": [("Acme", "Adviser"), ("Beta Labs", None)],
+    }
 
 
 def test_it_reads_google_contacts_labelled_form():

@@ -130,6 +130,18 @@ def test_your_own_rows_without_anyone_known_as_you_count_as_skipped_in_their_fil
     assert everyone(session, workspace.id) == {}
 
 
+def test_your_profile_found_again_marks_you_again_when_nobody_is_marked(session, workspace):
+    run(session, workspace.id, "Profile.csv")
+    everyone(session, workspace.id)["Alice Example"].is_me = False
+    session.flush()
+    report = run(session, workspace.id, "Profile.csv", "Positions.csv", "Email Addresses.csv")
+    assert report.of(Outcome.SKIPPED) == []
+    alice = everyone(session, workspace.id)["Alice Example"]
+    assert alice.is_me
+    assert len(alice.positions) == 2
+    assert [e.address for e in alice.emails] == ["alice@example.org"]
+
+
 # An exact key shared by people whose names clearly differ.
 
 KAREN = card("karen", "FN:Karen Ito", "N:Ito;Karen;;;", "ORG:Initrode",
@@ -236,6 +248,37 @@ def test_a_shared_linkedin_profile_merges_whatever_name_it_goes_by_now(session, 
     assert merged.detail.startswith("same LinkedIn profile (https://www.linkedin.com/in/kimpark)")
     (kim,) = everyone(session, workspace.id).values()
     assert [p.number for p in kim.phones] == ["+16505550101"]
+
+
+def test_a_linkedin_profile_named_by_two_records_of_one_source_is_one_person(session, workspace):
+    # A row repeated in Connections.csv (a spreadsheet's copy), and a work card and a home
+    # card of one phone book naming one profile: one person, merged, not asked about.
+    tomas = (
+        "Tomás,Ibarra,https://www.linkedin.com/in/tomas-ibarra,,Brightline,Recruiter,15 Jan 2025"
+    )
+    report = run(
+        session, workspace.id,
+        connections(tomas, tomas.replace("Recruiter", "Senior Recruiter")),
+        cards("phone.vcf",
+              card("w", "UID:work-1", "FN:Priya Raman", "N:Raman;Priya;;;",
+                   "URL:https://www.linkedin.com/in/priya-raman", "TEL:+1 650 555 0130"),
+              card("h", "UID:home-1", "FN:Priya Raman", "N:Raman;Priya;;;",
+                   "URL:https://www.linkedin.com/in/priya-raman", "TEL:+1 650 555 0131")),
+    )  # fmt: skip
+    assert [(r.line, r.outcome) for r in report.rows] == [
+        (5, Outcome.CREATED), (6, Outcome.MERGED), (1, Outcome.CREATED), (9, Outcome.MERGED),
+    ]  # fmt: skip
+    found = everyone(session, workspace.id)
+    assert sorted(found) == ["Priya Raman", "Tomás Ibarra"]
+    assert sorted(p.number for p in found["Priya Raman"].phones) == [
+        "+16505550130", "+16505550131",
+    ]  # fmt: skip
+    assert queued(session, workspace.id) == []
+    again = run(
+        session, workspace.id,
+        connections(tomas, tomas.replace("Recruiter", "Senior Recruiter")),
+    )  # fmt: skip
+    assert {r.outcome for r in again.rows} == {Outcome.UNCHANGED}
 
 
 # A record found in someone this import creates gets what a later import would give it.

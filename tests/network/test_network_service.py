@@ -6,6 +6,7 @@ import random
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -14,6 +15,7 @@ from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.errors import InvalidInput, NotFound
 from goodword.importers.service import import_files
+from goodword.interactions.models import Interaction
 from goodword.network import loader, service
 from goodword.network.snapshot import KINDS, Snapshot
 from goodword.network.strength import score
@@ -453,9 +455,10 @@ def test_who_wrote_the_imported_messages_shapes_the_tie(
     assert "you wrote 4 times, nothing back yet" in snap.explain(you, silent)
 
 
-def test_a_message_to_a_group_counts_as_written_by_none_of_them(session, workspace, tmp_path):
-    # The record gives who was in a group conversation, not who wrote each message in it:
-    # each of them was in it, none is counted as having written back.
+def test_a_message_to_a_group_counts_for_its_writer_alone(session, workspace, tmp_path):
+    # An archive names who wrote each message of a group conversation: the writer wrote
+    # back, the others of the group were only in it. A message kept without its writer (by
+    # an earlier version) counts for none of them, and a re-import names its writer.
     (tmp_path / "Profile.csv").write_text(
         "First Name,Last Name,Headline\nAlice,Example,Analyst\n", encoding="utf-8"
     )
@@ -481,11 +484,64 @@ def test_a_message_to_a_group_counts_as_written_by_none_of_them(session, workspa
         session, workspace_id=workspace.id, today=TODAY,
         paths_or_uploads=[tmp_path / n for n in ("Profile.csv", "messages.csv")],
     )  # fmt: skip
+    paths = [tmp_path / n for n in ("Profile.csv", "messages.csv")]
     snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
     ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
     you, b, c = (snap.node(ids[n]) for n in ("Alice Example", "Ben Ortiz", "Chen Wei"))
-    assert "you wrote once, and 2 more with no writer known" in snap.explain(you, b)
+    assert "written both ways: 1 from you, 2 from them" in snap.explain(you, b)
     assert "written both ways: 1 from you, 1 from them" in snap.explain(you, c)
+    # Chen never wrote in the group: the group's messages are the others'.
+    alone = import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=paths)
+    assert alone.notes == []
+    session.execute(update(Interaction).values(writer_id=None))
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    assert "you wrote once, and 2 more with no writer known" in snap.explain(you, b)
+    # One the user since said is of no known writer keeps what they said.
+    session.execute(
+        update(Interaction).where(Interaction.summary == "Hello 1").values(direction=None)
+    )
+    again = import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=paths)
+    assert "1 group message imported before now names who wrote it" in again.notes
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    assert "written both ways: 1 from you, 1 from them" in snap.explain(you, b)
+    writers = session.execute(
+        select(Interaction.summary, Interaction.writer_id).order_by(Interaction.summary)
+    ).all()
+    assert writers == [
+        ("Hello 0", ids["Ben Ortiz"]), ("Hello 1", None), ("Hello 2", None),
+        ("Hello 3", ids["Chen Wei"]),
+    ]  # fmt: skip
+
+
+def test_a_group_member_who_never_wrote_is_told_apart_from_the_writer(session, workspace, tmp_path):
+    # You wrote once to a group; Ben answered twice. Chen, in it but silent, is not
+    # "nothing back yet" (others answered), nor credited with Ben's answers.
+    (tmp_path / "Profile.csv").write_text(
+        "First Name,Last Name,Headline\nAlice,Example,Analyst\n", encoding="utf-8"
+    )
+    head = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT"
+    )
+    url = "https://www.linkedin.com/in/"
+    group = f'"Alice Example, Chen Wei","{url}alice-example, {url}chen-wei"'
+    lines = [
+        head,
+        f'g,,Alice Example,{url}alice-example,"Ben Ortiz, Chen Wei","{url}ben-ortiz, '
+        f'{url}chen-wei",2026-11-01 10:00:00 UTC,,Hi both,INBOX,No',
+        f"g,,Ben Ortiz,{url}ben-ortiz,{group},2026-11-02 10:00:00 UTC,,Hi,INBOX,No",
+        f"g,,Ben Ortiz,{url}ben-ortiz,{group},2026-11-03 10:00:00 UTC,,Again,INBOX,No",
+    ]
+    (tmp_path / "messages.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / n for n in ("Profile.csv", "messages.csv")],
+    )  # fmt: skip
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
+    you, b, c = (snap.node(ids[n]) for n in ("Alice Example", "Ben Ortiz", "Chen Wei"))
+    assert "written both ways: 1 from you, 2 from them" in snap.explain(you, b)
+    assert "you wrote once, and 2 more from others in a group conversation" in snap.explain(you, c)
 
 
 def test_an_imported_invitation_is_how_a_tie_began_not_contact(session, workspace, tmp_path):

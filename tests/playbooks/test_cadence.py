@@ -366,3 +366,47 @@ def test_the_due_list_sends_its_people_as_one_value_however_many(
         event.remove(engine, "before_cursor_execute", count)
     assert len(due) == 120
     assert sent and max(sent) < 20
+
+
+def test_someone_in_touch_both_ways_has_a_rhythm_without_a_tie(
+    session: Session, workspace: Workspace
+):
+    """A recruiter's InMail you answered is a relationship, though no tie is recorded; a
+    message one way is not, nor are the messages of a group another of them wrote."""
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    rita, ben, chen, dora = (
+        f.person(session, workspace.id, name)
+        for name in ("Rita Recruiter", "Ben Ortiz", "Chen Wei", "Dora Diaz")
+    )
+
+    def message(way: str, *who: Person, days: int, writer: Person | None = None) -> None:
+        f.interaction(
+            session, workspace.id, kind="message", direction=way,
+            occurred_at=at(TODAY - timedelta(days=days)),
+            participants=[{"person_id": p.id} for p in who],
+            writer_id=writer.id if writer else None,
+        )  # fmt: skip
+
+    message("inbound", rita, days=200)
+    message("outbound", rita, days=190)
+    message("outbound", ben, chen, days=300)
+    message("inbound", ben, chen, days=299, writer=ben)
+    message("outbound", dora, days=250)
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.person_id, i.cadence_days, i.days_overdue) for i in due] == [
+        (ben.id, 180, 119), (rita.id, 180, 10),
+    ]  # fmt: skip
+    assert due[0].reason == "in touch both ways, with no tie recorded (every 180 days)"
+    for person, reason in (
+        (chen, "no relationship with you is recorded"),
+        (dora, "no relationship with you is recorded"),
+        (rita, "in touch both ways, with no tie recorded (every 180 days)"),
+    ):
+        assert cadence.cadence_for(session, workspace_id=workspace.id, person=person).reason == (
+            reason
+        )
+    # A call is contact both ways at once.
+    f.interaction(session, workspace.id, kind="call", occurred_at=at(TODAY - timedelta(days=181)),
+                  participants=[{"person_id": dora.id}])  # fmt: skip
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert dora.id in {i.person_id for i in due}

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -251,6 +251,10 @@ def test_the_form_says_who_wrote_a_message_and_keeps_it_on_edit(
     assert "They did" in client.get(f"/interactions/{message.id}").text
     form = client.get(f"/interactions/{message.id}/edit")
     assert '<option value="inbound" selected>' in form.text
+    # One imported with its writer, the one person of it, reads as "They" too.
+    session.execute(update(Interaction).values(writer_id=ada.id))
+    form = client.get(f"/interactions/{message.id}/edit")
+    assert '<option value="inbound" selected>' in form.text
     client.post(
         f"/interactions/{message.id}",
         data=_form(kind="message", direction="inbound", summary="Edited"),
@@ -258,6 +262,54 @@ def test_the_form_says_who_wrote_a_message_and_keeps_it_on_edit(
     )
     session.expire_all()
     assert session.get(Interaction, message.id).direction is Direction.INBOUND
+
+
+def test_the_form_names_which_of_a_group_wrote_and_keeps_it_on_edit(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ben = factories.person(session, workspace.id, "Ben Ortiz")
+    chen = factories.person(session, workspace.id, "Chen Wei")
+    people = {"participant_person_id": [str(ben.id), str(chen.id)]}
+    client.post(
+        "/interactions", data=_form(kind="message", direction="inbound") | people,
+        follow_redirects=False,
+    )  # fmt: skip
+    message = session.scalars(select(Interaction)).one()
+    assert (
+        "One of them (the record does not say which)"
+        in client.get(f"/interactions/{message.id}").text
+    )
+    assert "from one of them" in client.get("/interactions").text
+    form = client.get(f"/interactions/{message.id}/edit").text
+    assert f'<option value="inbound:{chen.id}" >Chen Wei</option>' in form
+    saved = client.post(
+        f"/interactions/{message.id}",
+        data=_form(kind="message", direction=f"inbound:{chen.id}") | people,
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    session.expire_all()
+    assert session.get(Interaction, message.id).writer_id == chen.id
+    assert (
+        f'<a href="/people/{chen.id}">Chen Wei</a>'
+        in client.get(f"/interactions/{message.id}").text
+    )
+    assert "from Chen Wei" in client.get("/interactions").text
+    assert (
+        f'<option value="inbound:{chen.id}" selected>'
+        in client.get(f"/interactions/{message.id}/edit").text
+    )
+    # Chen taken off the people while named as the writer: said beside who wrote it.
+    refused = client.post(
+        f"/interactions/{message.id}",
+        data=_form(kind="message", direction=f"inbound:{chen.id}")
+        | {"participant_person_id": [str(ben.id)]},
+        follow_redirects=False,
+    )
+    assert refused.status_code == 422
+    assert 'id="e-direction">The person you chose as the writer is no longer among' in refused.text
+    session.expire_all()
+    assert session.get(Interaction, message.id).writer_id == chen.id
 
 
 def test_it_deletes_after_a_confirm_page(

@@ -109,6 +109,18 @@ def test_choices_are_sorted_and_capped(session: Session, workspace: Workspace) -
     assert orgs == ["Alpha", "Zeta"]
 
 
+def test_two_people_of_one_name_are_told_apart_in_a_picker(
+    session: Session, workspace: Workspace
+) -> None:
+    first, second = (factories.person(session, workspace.id, "Sam Lee") for _ in range(2))
+    third = factories.person(session, workspace.id, "Sam Lees")
+    assert people.choices(session, workspace_id=workspace.id) == [
+        (first.id, f"Sam Lee (number {first.id})"),
+        (second.id, f"Sam Lee (number {second.id})"),
+        (third.id, "Sam Lees"),
+    ]
+
+
 def test_interactions_come_with_their_opportunity_and_its_organization(
     session: Session, workspace: Workspace
 ) -> None:

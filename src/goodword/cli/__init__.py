@@ -358,7 +358,8 @@ class ExportFormat(StrEnum):
 def export(
     ctx: typer.Context,
     format_: Annotated[
-        ExportFormat, typer.Option("--format", help="File format; json keeps everything.")
+        ExportFormat,
+        typer.Option("--format", help="File format: json, the one format that keeps everything."),
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None,

@@ -632,6 +632,13 @@ def interaction_add(
             help="For a message or an e-mail, who wrote it: outbound (you) or inbound (they)."
         ),
     ] = None,
+    writer: Annotated[
+        int | None,
+        typer.Option(
+            help="For a message that came in to a group (--direction inbound), the id of "
+            "the one of them who wrote it; they must be given with --with too."
+        ),
+    ] = None,
     summary: Annotated[
         str | None,
         typer.Option(help="What happened (needed when no one is given with --with)."),
@@ -652,6 +659,7 @@ def interaction_add(
         participants.append(fields(person_id=person_id.strip(), rapport=rapport.strip() or None))
     data = fields(occurred_at=when or utcnow().isoformat(), kind=kind, summary=summary)
     data |= fields(opportunity_id=opportunity, interview_round=round_, direction=direction)
+    data |= fields(writer_id=writer)
     data |= fields(participants=participants)
     try:
         checked = validate(InteractionCreate, data)
@@ -720,7 +728,7 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
         ("Kind", read.kind),
         ("Opportunity", read.opportunity_id),
         ("Round", read.interview_round),
-        ("Who wrote", WRITER.get(read.direction) if read.direction else None),
+        ("Who wrote", _writer(read)),
         ("Summary", read.summary),
     ]
     people = [
@@ -728,6 +736,16 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
         for p in read.participants
     ]
     details(f"Interaction {read.id}", rows, {"People": people})
+
+
+def _writer(read: Any) -> str | None:
+    """Who wrote a message, as `interaction show` says it."""
+    if read.writer_id is not None:
+        names = [p.person_name for p in read.participants if p.person_id == read.writer_id]
+        return f"{names[0]} (person {read.writer_id})" if names else f"person {read.writer_id}"
+    if read.direction is Direction.INBOUND and len(read.participants) > 1:
+        return "One of them (the record does not say which)"
+    return WRITER.get(read.direction) if read.direction else None
 
 
 task_app = typer.Typer(

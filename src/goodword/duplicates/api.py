@@ -63,7 +63,11 @@ def list_duplicates(
     session: DbSession,
     workspace_id: WorkspaceId,
     status: Annotated[
-        CandidateStatus, Query(description="open (the default), merged or not_same.")
+        CandidateStatus,
+        Query(
+            description="open (the default) or not_same (pairs told apart). A pair merged "
+            "leaves the queue: the merge is listed by `GET /merges`."
+        ),
     ] = CandidateStatus.OPEN,
     after: After = None,
     limit: Limit = 50,
@@ -211,6 +215,8 @@ def get_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> M
 
 @router.post("/merges/{merge_id}/undo", response_model=PersonRead, summary="Undo a merge")
 def undo_merge(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> PersonRead:
-    """Put both people back as they were; returns the person restored. 409 if already undone."""
+    """Put both people back as they were; returns the person restored. 409 if already undone,
+    if a later merge into the same person must be undone first, or if the person kept has
+    since been deleted."""
     restored = merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
     return people.to_read(restored)

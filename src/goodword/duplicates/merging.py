@@ -64,7 +64,7 @@ _SAME_WHEN = {
 }
 # Tables that need more than re-pointing (handled one by one below).
 _SPECIAL = {"people", "duplicate_candidates", "connections", "search_documents"}
-_OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name")
+_OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name", "keep_in_touch_days")
 # How far the user has taken a task, least first: of two tasks for one step, a merge keeps
 # the one further along.
 _PROGRESS = (TaskStatus.OPEN, TaskStatus.SNOOZED, TaskStatus.DISMISSED, TaskStatus.DONE)
@@ -185,9 +185,9 @@ def _own(person: Person) -> dict[str, Any]:
 
 
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
-    """The survivor's own fields after the merge: chosen values, both notes, all tags. A
-    name is one value: the given and family names follow the name shown chosen, unless
-    chosen themselves."""
+    """The survivor's own fields after the merge: chosen values, both notes, all tags, a
+    keep-in-touch rhythm either has. A name is one value: the given and family names follow
+    the name shown chosen, unless chosen themselves."""
     if choices.display_name is not None:
         choices = choices.model_copy(
             update={
@@ -212,6 +212,12 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
     after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
     after["tags"] = clean_list([*survivor.tags, *absorbed.tags])
     after["interests"] = clean_list([*survivor.interests, *absorbed.interests])
+    # A keep-in-touch rhythm set on either is kept (the survivor's, when both have one).
+    after["keep_in_touch_days"] = (
+        survivor.keep_in_touch_days
+        if survivor.keep_in_touch_days is not None
+        else absorbed.keep_in_touch_days
+    )
     return after
 
 

@@ -335,13 +335,14 @@ async def merge_pair(
 def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
     """Keep the two apart; they will not be suggested again."""
     candidate = service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
-    names = names_of(
-        session, workspace_id=workspace_id, ids={candidate.person_a_id, candidate.person_b_id}
-    )
+    a, b = candidate.person_a_id, candidate.person_b_id
+    names = names_of(session, workspace_id=workspace_id, ids={a, b})
+    first, second = names.get(a, ""), names.get(b, "")
+    if first == second:  # (two people of one name: told apart by their numbers)
+        first, second = f"{first} (number {a})", f"{second} (number {b})"
     return redirect(
         "/duplicates",
-        flash=f"Marked {names.get(candidate.person_a_id, '')} and "
-        f"{names.get(candidate.person_b_id, '')} as two different people; they will not be "
+        flash=f"Marked {first} and {second} as two different people; they will not be "
         "suggested again. Changed your mind? Put them back under Told apart below.",
     )
 

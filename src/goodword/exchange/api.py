@@ -19,7 +19,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["export"], responses=ERROR_RESPONSES
 )
 def export_everything(session: DbSession, workspace_id: WorkspaceId) -> Response:
     """The whole workspace as one `goodword-export` document (people, organizations,
-    opportunities, interactions, connections, tasks, referral asks, references, leads and
-    message templates), the file `goodword export` writes; `goodword import-json` reads it
-    back unchanged."""
+    opportunities, interactions, connections, tasks, referral asks, references and their
+    launches, leads, message templates, and the possible-duplicate pairs waiting and told
+    apart), the file `goodword export` writes; `goodword import-json` reads it back
+    unchanged."""
     return download(session, workspace_id=workspace_id)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.exchange.schemas import FORMAT, VERSION, ExportFile
+from goodword.interactions.models import Direction
 from goodword.records import sort_key
 
 MAX_REPORTED = 25
@@ -143,6 +144,21 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
             if part.person in present:
                 problems.append(FieldError(path, f"{part.person!r} is listed twice."))
             present.add(part.person)
+        if i.writer is not None and i.writer not in present:
+            problems.append(
+                FieldError(
+                    f"interactions[{index}].writer",
+                    f"{i.writer!r} is not among the interaction's participants: name one of "
+                    "them, or leave the writer out.",
+                )
+            )
+        if i.writer is not None and i.direction is not Direction.INBOUND:
+            problems.append(
+                FieldError(
+                    f"interactions[{index}].writer",
+                    'A writer is named only for a message that came in (direction "inbound").',
+                )
+            )
     pairs: dict[frozenset[str], int] = {}
     for index, pair in enumerate(document.duplicate_pairs):
         check(f"duplicate_pairs[{index}].person_a", "person", pair.person_a)

@@ -210,6 +210,8 @@ class ExportedInteraction(Record):
     opportunity: Key | None = None
     interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
     direction: Direction | None = None
+    # Which of the participants wrote a message that came in, where that is known.
+    writer: Key | None = None
     external_id: Annotated[str, StringConstraints(max_length=300)] | None = None
     participants: list[ExportedParticipant] = Field(default_factory=list)
     created_at: Timestamp

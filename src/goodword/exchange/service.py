@@ -208,6 +208,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 opportunity=key(opportunity_key, i.opportunity_id),
                 interview_round=i.interview_round,
                 direction=i.direction,
+                writer=key(person_key, i.writer_id),
                 external_id=i.external_id,
                 participants=[
                     ExportedParticipant.model_construct(
@@ -478,6 +479,7 @@ def _write(
             opportunity_id=opportunities[i.opportunity].id if i.opportunity else None,
             interview_round=i.interview_round,
             direction=i.direction,
+            writer_id=people[i.writer] if i.writer else None,
             external_id=i.external_id,
             created_at=i.created_at,
             updated_at=i.updated_at,

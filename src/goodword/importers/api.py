@@ -40,8 +40,10 @@ Mapping = Annotated[
     Query(
         description="A column map for any other CSV, such as "
         "`key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role`. A column "
-        'whose name holds a comma goes in double quotes: `given="Name, first"`. `location` '
-        "may be given more than once (City, then Country): the parts are joined in order.",
+        'whose name holds a comma goes in double quotes: `given="Name, first"`. `email`, '
+        "`phone`, `url`, `notes`, `tags` and `location` may each be given more than once "
+        "(`location=City,location=Country`: the parts are joined in order, empty ones left "
+        "out); `name=` takes a whole name and splits it into given and family names.",
         max_length=2000,
     ),
 ]
@@ -58,7 +60,8 @@ MappingField = Annotated[
 Files = Annotated[
     list[UploadFile],
     File(
-        description="LinkedIn ZIP or CSVs, Google Contacts or Outlook CSV, vCard files, or any CSV."
+        description="LinkedIn ZIP or CSVs, Google Contacts, Outlook or Thunderbird CSV, vCard "
+        "files, or any CSV."
     ),
 ]
 

@@ -418,7 +418,7 @@ class Changes:
     # titles written out on positions already held: id, title
     titles: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
-    # new fingerprints of source records already held: b_source, b_key, b_print
+    # new fingerprints of source records already held: b_person, b_source, b_key, b_print
     fingerprints: list[dict[str, Any]] = field(default_factory=list)
     documents: list[Known] = field(default_factory=list)
 
@@ -452,6 +452,7 @@ class Changes:
                 update(table)
                 .where(
                     table.c.workspace_id == workspace_id,
+                    table.c.person_id == bindparam("b_person"),
                     table.c.source == bindparam("b_source"),
                     table.c.external_key == bindparam("b_key"),
                 )

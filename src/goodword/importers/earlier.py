@@ -146,7 +146,9 @@ class SaidThen:
         if not record.key:
             return None
         former = plan.former_keys.get(id(record), record.key)
-        printed = self.state.fingerprints.get((record.source, former))
+        pair = (record.source, former)
+        shared = self.state.shared.get(pair)  # (held by several: this person's own)
+        printed = shared.get(person.id) if shared else self.state.fingerprints.get(pair)
         values = person.values
         held: dict[str, list[object]] = {
             "name": held_names(

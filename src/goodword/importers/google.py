@@ -185,16 +185,19 @@ def parse(table: Table) -> Parsed:
         titles = []
         for number in sorted(groups.get("organization", {})):
             columns = groups["organization"][number]
-            org = clean_organization(cell(table, row, columns.get("name")))
-            title = cell(table, row, columns.get("title"))
-            if org:
-                person.positions.append(
-                    IncomingPosition(
-                        org, title or None, cell(table, row, columns.get("department")) or None
+            # Several in one cell, " ::: " between them: a job each, with the title and
+            # department in turn when there are as many (else those go whole with the first).
+            orgs = cell(table, row, columns.get("name")).split(SEPARATOR)
+            jobs = _in_turn(cell(table, row, columns.get("title")), len(orgs))
+            departments = _in_turn(cell(table, row, columns.get("department")), len(orgs))
+            for written, title, department in zip(orgs, jobs, departments, strict=True):
+                org = clean_organization(written)
+                if org:
+                    person.positions.append(
+                        IncomingPosition(org, title or None, department or None)
                     )
-                )
-            elif title:
-                titles.append(title)
+                elif title:
+                    titles.append(title)
             for part, said in (
                 ("location", "Work location"),
                 ("job description", "Job description"),
@@ -263,3 +266,14 @@ TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
     ("google-contacts", frozenset({"first name", "last name", "labels"}), parse),
     ("google-contacts", frozenset({"first name", "last name", "phone 1 - value"}), parse),
 ]
+
+
+def _in_turn(value: str, count: int) -> list[str]:
+    """A cell's values for `count` organizations: one each when it holds as many (" ::: "
+    between them), else all of it for the first.
+
+    >>> _in_turn("CEO ::: CTO", 2), _in_turn("Adviser", 2), _in_turn("CEO ::: CTO", 1)
+    (['CEO', 'CTO'], ['Adviser', ''], ['CEO ::: CTO'])
+    """
+    parts = [part.strip() for part in value.split(SEPARATOR)]
+    return parts if len(parts) == count else [value, *[""] * (count - 1)]

@@ -32,6 +32,10 @@ from goodword.importers.records import (
 )
 from goodword.importers.tables import Table, cell, header_key
 
+# The source of a mapped CSV's records: their ids are the spreadsheet's own, which another
+# spreadsheet may give too (see `Resolver._still_theirs`).
+SOURCE = "csv"
+
 FIELDS = {
     "key": "the source's own record id, kept as provenance",
     "name": "the whole name, when there are no separate name columns (split into given "
@@ -78,13 +82,31 @@ def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[
     or the parts of a location). A header with a comma in it is written in double quotes:
     `given="Name, first"` (a quotation mark inside the quotes is written twice), or with
     the comma after a backslash. `picked` are (field, header) pairs chosen apart (the import
-    page's pickers, one form field each), taken whole before the typed ones."""
-    pairs: list[tuple[str, str]] = list(picked)
+    page's pickers, one form field each), taken whole before the typed ones; a field of one
+    column that is typed replaces the picker's, and a column named in both counts once.
+
+    >>> parse_mapping("given=Vorname,email=Work", picked=[("given", "First"), ("email", "Mail")])
+    {'email': ['Mail', 'Work'], 'given': ['Vorname']}
+    >>> parse_mapping("given=First", picked=[("given", "First"), ("family", "Last")])
+    {'given': ['First'], 'family': ['Last']}
+    """
+    typed: list[tuple[str, str]] = []
     errors: list[FieldError] = []
     for field, header in _split_mapping(text):
         if field is None:
             errors.append(FieldError("mapping", header))
         else:
+            typed.append((field, header))
+    # What is typed adds to the pickers' choices; for a field of one column it replaces
+    # theirs, and a column named in both counts once.
+    replaced = {field.strip().lower() for field, _ in typed} - MULTI
+    pairs: list[tuple[str, str]] = []
+    for field, header in [*picked, *typed]:
+        if field.strip().lower() in replaced and (field, header) not in typed:
+            continue
+        if (field.strip().lower(), header.strip()) not in {
+            (f.strip().lower(), h.strip()) for f, h in pairs
+        }:
             pairs.append((field, header))
     return check_mapping(pairs, errors=errors)
 
@@ -238,7 +260,7 @@ def parse_mapped(
         if whole and not (given or family):
             given, family = split_whole_name(whole)
         person = IncomingPerson(
-            source="csv", file_name=table.name, line=line, display_name=whole,
+            source=SOURCE, file_name=table.name, line=line, display_name=whole,
             given_name=given or None, family_name=family or None,
             location=", ".join(values.get("location", [])) or None,
         )  # fmt: skip

@@ -8,6 +8,7 @@ message, or dating it otherwise, would lose what the file holds.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from sqlalchemy import and_, bindparam, select, update
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport
-from goodword.interactions.models import INVITATION_ID, Interaction, Participant
+from goodword.interactions.models import INVITATION_ID, Direction, Interaction, Participant
 from goodword.records import latest_today
 
 
@@ -34,17 +35,29 @@ def write_interactions(
     wanted = plan.interactions
     ids = sorted({i for p in wanted for i in (p.incoming.external_id, p.incoming.former_id) if i})
     existing: set[str] = set()
+    # Messages kept before with no writer (an earlier version kept none), still saying they
+    # came in (the user may have changed that since): id by external id.
+    writerless: dict[str, int] = {}
     for start in range(0, len(ids), CHUNK):
-        existing.update(
-            session.scalars(
-                select(Interaction.external_id).where(
-                    and_(
-                        Interaction.workspace_id == workspace_id,
-                        Interaction.external_id.in_(ids[start : start + CHUNK]),
-                    )
+        for row_id, external_id, writer_id, direction in session.execute(
+            select(
+                Interaction.id,
+                Interaction.external_id,
+                Interaction.writer_id,
+                Interaction.direction,
+            ).where(
+                and_(
+                    Interaction.workspace_id == workspace_id,
+                    Interaction.external_id.in_(ids[start : start + CHUNK]),
                 )
             )
-        )
+        ):
+            if external_id is None:  # (not asked for; for the type checker)
+                continue
+            existing.add(external_id)
+            if writer_id is None and direction is Direction.INBOUND:
+                writerless[external_id] = row_id
+    writers: list[tuple[int, int]] = []  # (interaction, person) to fill in
     fresh = []
     renamed: list[dict[str, str]] = []
     today = latest_today()
@@ -52,9 +65,13 @@ def write_interactions(
         incoming = planned.incoming
         if incoming.external_id in existing:
             report.interactions_existing += 1
+            if planned.writer is not None and incoming.external_id in writerless:
+                writers.append((writerless.pop(incoming.external_id), person_id(planned.writer)))
             continue
         if incoming.former_id in existing:
             report.interactions_existing += 1
+            if planned.writer is not None and incoming.former_id in writerless:
+                writers.append((writerless.pop(incoming.former_id), person_id(planned.writer)))
             renamed.append({"b_former": incoming.former_id, "b_id": incoming.external_id[:300]})
             existing.discard(incoming.former_id)
             existing.add(incoming.external_id)
@@ -83,7 +100,8 @@ def write_interactions(
     rows = [
         {"workspace_id": workspace_id, "occurred_at": p.incoming.occurred_at,
          "kind": p.incoming.kind, "summary": p.incoming.summary or None,
-         "direction": p.direction, "external_id": p.incoming.external_id[:300]}
+         "direction": p.direction, "external_id": p.incoming.external_id[:300],
+         "writer_id": None if p.writer is None else person_id(p.writer)}
         for p in fresh
     ]  # fmt: skip
     new_ids = insert_returning(session, Interaction, rows)
@@ -95,5 +113,45 @@ def write_interactions(
     ]  # fmt: skip
     insert_rows(session, Participant, participants)
     report.interactions_created += len(rows)
+    _fill_in_writers(session, workspace_id, writers, report)
     for file in report.files:
         file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)
+
+
+def _fill_in_writers(
+    session: Session, workspace_id: int, writers: list[tuple[int, int]], report: ImportReport
+) -> None:
+    """Name the writer of messages kept before without one (their import kept none), where
+    the writer is still among the message's people (one the user took off stays off)."""
+    if not writers:
+        return
+    taking_part: set[tuple[int, int]] = set()
+    for start in range(0, len(writers), CHUNK):
+        chunk = [interaction_id for interaction_id, _ in writers[start : start + CHUNK]]
+        rows = session.execute(
+            select(Participant.interaction_id, Participant.person_id).where(
+                Participant.workspace_id == workspace_id, Participant.interaction_id.in_(chunk)
+            )
+        )
+        taking_part.update((interaction_id, person) for interaction_id, person in rows)
+    filled = [
+        {"b_id": interaction_id, "b_writer": person}
+        for interaction_id, person in writers
+        if (interaction_id, person) in taking_part
+    ]
+    if not filled:
+        return
+    table = table_named("interactions")
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(writer_id=bindparam("b_writer")),
+        filled,
+    )
+    people = Counter(interaction_id for interaction_id, _ in taking_part)
+    groups = sum(1 for row in filled if people[row["b_id"]] > 1)
+    if groups:
+        report.notes.append(
+            f"{groups} group message{'s' if groups != 1 else ''} imported before now "
+            f"name{'' if groups != 1 else 's'} who wrote {'them' if groups != 1 else 'it'}"
+        )

@@ -14,6 +14,7 @@ from goodword.duplicates.apart import judged_apart, names_differ, shares_contact
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
 from goodword.importers.cleaning import clean_whole_name
+from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.mentions import identity, is_me, name_key
 from goodword.importers.records import (
@@ -43,6 +44,8 @@ class PlannedInteraction:
     incoming: IncomingInteraction
     direction: Direction | None
     participants: list[int]
+    # Which participant wrote a message that came in (the sender), when the file says.
+    writer: int | None = None
 
 
 @dataclass
@@ -116,6 +119,9 @@ class Resolver:
         self.state = state
         self.plan = Plan()
         self.seen_keys: dict[tuple[str, str], int] = {}
+        # (a mapped CSV's record id, the person a row of it went to) -> the files of those
+        # rows, in this import
+        self.seen_files: dict[tuple[str, int], set[str]] = {}
         # matcher position -> target, for incoming records (existing ones map to their id)
         self.position_target: dict[int, int] = {}
         # draft -> the (source, key) of its explicit source records
@@ -145,6 +151,14 @@ class Resolver:
         for index, person in enumerate(people):
             if person.key and person.role is not Role.ME:
                 pair = (person.source, person.key)
+                if pair in self.state.shared:
+                    # (Whichever of the people holding the key has this very record.)
+                    printed = person.fingerprint()
+                    holders = self.state.shared[pair].items()
+                    same = [holder for holder, kept in holders if kept == printed]
+                    if same:
+                        found[index] = same[0]
+                    continue
                 known = fingerprints.get(pair)
                 if known is not None and known == person.fingerprint():
                     found[index] = sources[pair]
@@ -253,6 +267,8 @@ class Resolver:
             self.position_target[positions[index]] = target
             if person.key:
                 self.seen_keys.setdefault((person.source, person.key), target)
+                if person.source == MAPPED_SOURCE:
+                    self.seen_files.setdefault((person.key, target), set()).add(person.file_name)
                 if target < 0 and not person.key.startswith("name:"):
                     self.draft_keys.setdefault(target, []).append((person.source, person.key))
             for other, judged in suggested:
@@ -296,6 +312,12 @@ class Resolver:
         if person.key:
             known = self._known(person, profile)
             if known is not None:
+                if person.role is Role.ME and known > 0 and self._me() is None:
+                    # (Your profile, imported before, on someone no longer marked as you,
+                    # and nobody else is: they are marked again, and your other records
+                    # of this import are theirs.)
+                    self.plan.make_me, self.plan.make_me_record = known, person
+                    self.plan.me = known
                 return known, Outcome.UPDATED, "", []
         # An exact key shared with someone whose name clearly differs (colleagues on one
         # switchboard, a household's e-mail address) is only a suggestion.
@@ -310,9 +332,11 @@ class Resolver:
             judged = Scored(1.0, (shared_key_reason(key),))
             holder = state.matcher.profiles[other]
             differs = None if key.startswith("u:") else self._differs(profile, holder, target)
-            if self._distinct_records(person, target):
+            if not key.startswith("u:") and self._distinct_records(person, target):
                 # (Two records of one source, each with an id of its own: asked about, and
-                # as two people when their names say so, a couple or a switchboard.)
+                # as two people when their names say so, a couple or a switchboard. A
+                # LinkedIn profile is one person's, however many records name it: a row
+                # repeated in a file, a work card and a home card.)
                 if differs is not None:
                     judged = judged_apart(profile, differs, key)
                 return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
@@ -435,7 +459,10 @@ class Resolver:
             return False
         if self._own_id(person, profile) is not None:
             return True
-        return (person.source, person.key) in self.state.sources or bool(self._former(person))
+        if (person.source, person.key) in self.state.sources:
+            return self._holder(person, profile, person.key) is not None
+        former = self._former(person)
+        return former is not None and self._holder(person, profile, former) is not None
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
         """Whether an exact key of the profile belongs to someone already in the workspace
@@ -457,14 +484,47 @@ class Resolver:
         if own is not None:
             return own
         found = self.seen_keys.get((person.source, person.key))
-        if found is not None:
+        if found is not None and self._still_theirs(person, profile, found):
             return found
-        found = self.state.sources.get((person.source, person.key))
-        former = self._former(person) if found is None else None
-        if former is None:
-            return found
-        self.plan.former_keys[id(person)] = former
-        return self.state.sources[(person.source, former)]
+        if (person.source, person.key) in self.state.sources:
+            return self._holder(person, profile, person.key)
+        former = self._former(person)
+        holder = None if former is None else self._holder(person, profile, former)
+        if former is not None and holder is not None:
+            self.plan.former_keys[id(person)] = former
+        return holder
+
+    def _holder(self, person: IncomingPerson, profile: Profile, key: str) -> int | None:
+        """The person holding `key` (the record's, or one it was kept under before) who is
+        still the record's (the first, when several hold it), or None."""
+        pair = (person.source, key)
+        holders = self.state.shared.get(pair) or [self.state.sources[pair]]
+        return next((h for h in holders if self._still_theirs(person, profile, h)), None)
+
+    def _still_theirs(self, person: IncomingPerson, profile: Profile, target: int) -> bool:
+        """Whether the person a mapped CSV's record id names is the record's. Two
+        spreadsheets (two CRMs, a club's list) may both number their rows 1, 2, 3: a row of
+        another file than the one the id came from is the same record only when their
+        names do not clearly differ, or they share an e-mail address, phone or profile. (A
+        row of the same file is, whatever it is called now.) Other sources' ids are their
+        own (a LinkedIn profile, a vCard's UID)."""
+        if person.source != MAPPED_SOURCE:
+            return True
+        came_from = self._csv_files(person.key or "", target)
+        if not came_from or person.file_name in came_from:
+            return True
+        held = self._identity(target)
+        if held is None or profile.keys & held.keys:
+            return True
+        # (A row without a name counts by its e-mail address, phone or profile only.)
+        return not (unnamed(profile) or unnamed(held) or names_differ(profile, held))
+
+    def _csv_files(self, key: str, target: int) -> set[str]:
+        """The files rows of a mapped CSV's record id that went to `target` came from: in
+        this import, and in the imports before."""
+        return self.seen_files.get((key, target), set()) | self.state.csv_files.get(key, {}).get(
+            target, set()
+        )
 
     def _former(self, person: IncomingPerson) -> str | None:
         """The key an earlier import gave the record, when it is known by that one only (a
@@ -502,6 +562,9 @@ class Resolver:
             return False
         held = self.draft_keys if target < 0 else self.state.explicit_keys
         known = [key for source, key in held.get(target, ()) if source == person.source]
+        if person.source == MAPPED_SOURCE:
+            # (Another spreadsheet's ids are no other records of this one.)
+            known = [key for key in known if person.file_name in self._csv_files(key, target)]
         return bool(known) and person.key not in known
 
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
@@ -516,14 +579,19 @@ class Resolver:
             if direction is None and any(mine):
                 direction = Direction.OUTBOUND if mine[0] else Direction.INBOUND
             participants: list[int] = []
-            for ref, you in zip(refs, mine, strict=True):
+            writer: int | None = None
+            for index, (ref, you) in enumerate(zip(refs, mine, strict=True)):
                 if you or not (ref.name or ref.url):
                     continue
                 target = self._ref_target(ref, incoming)
                 if target not in participants:
                     participants.append(target)
+                if index == 0 and direction is Direction.INBOUND:
+                    writer = target
             if participants:
-                self.plan.interactions.append(PlannedInteraction(incoming, direction, participants))
+                self.plan.interactions.append(
+                    PlannedInteraction(incoming, direction, participants, writer)
+                )
             else:
                 self.plan.unplaced.append(incoming)
 

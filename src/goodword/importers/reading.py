@@ -26,8 +26,9 @@ from ftfy.badness import is_bad
 
 from goodword.importers.records import ImportFileError, Upload
 
-# 50 MB: a LinkedIn Connections.csv of 200,000 people is a fifth of that.
-MAX_BYTES = 50 * 1024 * 1024
+# 100 MB, the default of GOODWORD_IMPORT_MAX_BYTES (`config.Settings`), for callers that give
+# none: a LinkedIn Connections.csv of 200,000 people is a tenth of that.
+MAX_BYTES = 100 * 1024 * 1024
 # A ZIP may hold this many times MAX_BYTES in all, and no member may expand more than
 # MAX_RATIO times (text compresses about 5 to 10 times; bombs a thousand times or more).
 ARCHIVE_FACTOR = 4
@@ -47,7 +48,8 @@ _KINDS = [
 ]
 WHAT_WE_READ = (
     "Goodword reads a LinkedIn data archive (the ZIP, its folder or its CSV files), a Google "
-    "Contacts or Outlook contacts CSV, vCard files (.vcf) and any CSV with a column map."
+    "Contacts, Outlook contacts or Thunderbird address book CSV, vCard files (.vcf) and any "
+    "CSV with a column map."
 )
 
 
@@ -212,7 +214,11 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise ImportFileError(name, _damaged(data)) from None
     if len(infos) > MAX_MEMBERS:
-        raise ImportFileError(name, f"holds {len(infos)} files; an import takes {MAX_MEMBERS}.")
+        raise ImportFileError(
+            name,
+            f"holds {len(infos):,} files, more than the {MAX_MEMBERS:,} an import takes. Unpack "
+            "it and import the files you need.",
+        )
     total = 0
     for info in infos:
         path = PurePosixPath(info.filename.replace("\\", "/"))

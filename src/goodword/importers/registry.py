@@ -16,7 +16,7 @@ from goodword.importers import (
 )
 from goodword.importers.reading import Document, collector_paused
 from goodword.importers.records import ImportFileError, Parsed
-from goodword.importers.tables import Table, cell, read_table
+from goodword.importers.tables import Table, cell, read_table, set_aside_split_rows
 
 TableParser = Callable[[Table], Parsed]
 
@@ -107,7 +107,10 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     if table is None:
         parser = None
     else:
-        parser = _table_format(table, None if document.member else mapping)[1]
+        format_id, parser = _table_format(table, None if document.member else mapping)
+        if parser is not None and format_id != "csv":
+            # (A known export writes every column; a hand-made sheet may leave some out.)
+            set_aside_split_rows(table)
     if table is not None and parser is not None:
         if (
             document.member
@@ -193,7 +196,8 @@ def _nearest(table: Table, text: str) -> str:
         )
     return (
         "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), Outlook "
-        "contacts CSV, vCards and its own exports, each by the columns it was exported with. "
+        "contacts CSV, Thunderbird address book CSV, vCards and its own exports, each by the "
+        "columns it was exported with. "
     )
 
 

@@ -46,8 +46,11 @@ def read_files(
     parsed_files: list[Parsed] = []
     reports: list[FileReport] = []
     found = 0
+    archives: list[str] = []  # (archives inside an archive or folder, not opened)
     for document in documents(paths_or_uploads, max_bytes=max_bytes):
         found += 1
+        if document.member and document.name.lower().endswith(".zip"):
+            archives.append(document.name)
         parsed = registry.parse(document, mapping=columns)
         if parsed is None:
             why = document.unread or "not read (not contact data)"
@@ -71,6 +74,12 @@ def read_files(
         raise ImportFileError(parsed_files[0].file_name, registry.HEADER_ALONE)
     if not parsed_files:
         names = ", ".join(str(getattr(i, "name", i)) for i in paths_or_uploads) or "nothing"
+        if archives:
+            raise ImportFileError(
+                names,
+                f"holds no file Goodword can import, but an archive inside it "
+                f"({', '.join(archives)}): unpack that one, and import it or its files.",
+            )
         if found:
             raise ImportFileError(names, f"holds no file Goodword can import. {WHAT_WE_READ}")
         raise ImportFileError(names, f"holds no files at all. {WHAT_WE_READ}")

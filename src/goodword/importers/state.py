@@ -20,6 +20,7 @@ from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers.bulk import driver_rows
 from goodword.importers.cleaning import clean_whole_name, profile_url
+from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
 from goodword.organizations.models import Organization
@@ -178,6 +179,12 @@ class WorkspaceState:
     sources: dict[tuple[str, str], int] = field(default_factory=dict)
     # (source, external key) -> the record's fingerprint when it was last imported
     fingerprints: dict[tuple[str, str], int] = field(default_factory=dict)
+    # A key several people hold (row 2 of two spreadsheets): (source, key) -> {person id:
+    # fingerprint or None}
+    shared: dict[tuple[str, str], dict[int, int | None]] = field(default_factory=dict)
+    # A mapped CSV's record id -> {person id: the files it came from} (another spreadsheet's
+    # row of the same id is another record: `Resolver._still_theirs`)
+    csv_files: dict[str, dict[int, set[str]]] = field(default_factory=dict)
     # person id -> the (source, key) of the explicit (not name-only) records behind it
     explicit_keys: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # organization key -> (id, name, aliases)
@@ -224,11 +231,22 @@ class WorkspaceState:
         ):
             if key:
                 pair = (source, key)
+                held = state.sources.get(pair)
+                if held is not None and held != person_id:
+                    shared = state.shared.setdefault(pair, {held: state.fingerprints.get(pair)})
+                    shared[person_id] = printed
                 state.sources[pair] = person_id
                 if printed is not None:
                     state.fingerprints[pair] = printed
                 if not key.startswith("name:"):
                     state.explicit_keys.setdefault(person_id, []).append(pair)
+        for key, person_id, file_name in session.execute(
+            select(PersonSource.external_key, PersonSource.person_id, PersonSource.file_name).where(
+                PersonSource.workspace_id == ws, PersonSource.source == MAPPED_SOURCE
+            )
+        ):
+            if key and file_name:
+                state.csv_files.setdefault(key, {}).setdefault(person_id, set()).add(file_name)
         state.me_id = session.scalar(
             select(Person.id).where(Person.workspace_id == ws, Person.is_me.is_(True))
         )

@@ -148,6 +148,51 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
     table.rows = kept
 
 
+def set_aside_split_rows(table: Table) -> None:
+    """Take out of a known export's rows (one that writes every column of every row) each
+    row a line break without quotes cut in two: two lines in a row, each short of the
+    header's columns, whose cells together make one row's (a "Senior" at the end of one
+    line, "Engineer,26 Dec 2025" on the next, would be someone named Engineer). Both are
+    said as not imported, with what to do. (Only where the other rows are nearly all whole:
+    a tool that leaves empty cells off the end of a row makes short rows of its own.)"""
+    width = len(table.headers)
+    rows = table.rows
+    if width < 4:
+        return
+    pairs: list[int] = []
+    at = 0
+    while at < len(rows) - 1:
+        (line, first), (next_line, second) = rows[at], rows[at + 1]
+        if (
+            next_line == line + 1
+            and len(first) < width
+            and len(second) < width
+            and len(first) + len(second) - 1 == width
+        ):
+            pairs.append(at)
+            at += 2
+        else:
+            at += 1
+    split = {n for at in pairs for n in (at, at + 1)}
+    others = [row for n, (_line, row) in enumerate(rows) if n not in split]
+    if not pairs or sum(len(row) < width for row in others) > 0.1 * len(others):
+        return
+    for at in pairs:
+        (line, first), (next_line, second) = rows[at], rows[at + 1]
+        for cut_line, cells in ((line, first), (next_line, second)):
+            table.overlong.append(
+                Skipped(
+                    table.name,
+                    cut_line,
+                    f"{len(cells)} cells where the header has {width} columns: a line break "
+                    f"inside a cell seems to have cut the row of lines {line} and {next_line} "
+                    "in two; not imported: join the two lines (or put the cell in double "
+                    "quotes) and import the file again",
+                )
+            )
+    table.rows = [row for n, row in enumerate(rows) if n not in split]
+
+
 def _refuse_swallowed_rows(
     document: Document,
     delimiter: str,

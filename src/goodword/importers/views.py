@@ -180,16 +180,27 @@ def preview_files(
             found.append(entry)
             continue
         document = entry
-        format_id = registry.detect(document)
+        try:
+            format_id = registry.detect(document)
+        except ImportFileError as error:  # (a quote never closed: said in its place)
+            found.append(
+                FilePreview(
+                    document.name, None, "not read", problem=error.message, member=document.member
+                )
+            )
+            continue
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
         item = FilePreview(document.name, format_id, label, member=document.member)
         found.append(item)
         if format_id is None and document.member:
             continue  # inside an archive, a file of no known format is passed over
-        table = None if format_id == "vcard" else read_table(document, known=registry.SIGNATURES)
-        if table is not None:
-            item.headers = list(table.headers)
         try:
+            # (A table that cannot be read, a quote never closed, is said in its place.)
+            table = (
+                None if format_id == "vcard" else read_table(document, known=registry.SIGNATURES)
+            )
+            if table is not None:
+                item.headers = list(table.headers)
             if format_id is None and table is None:
                 registry.parse(document)  # says what the file is and what to do instead
             elif table is not None and len(read) == 1 and registry.header_alone(table):
@@ -292,8 +303,11 @@ async def preview_page(
         return _problem(
             request, "Choose one or more files to preview.", values, [], heading=NO_PREVIEW
         )
-    saved = await save_uploads(uploads, max_bytes=request.app.state.settings.import_max_bytes)
     limit = request.app.state.settings.import_max_bytes
+    try:
+        saved = await save_uploads(uploads, max_bytes=limit)
+    except GoodwordError as exc:  # (a file over the size cap: said where the preview goes)
+        return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
     region = phone_region(session, workspace_id)
     guessed: list[tuple[str, str]] = []
     try:

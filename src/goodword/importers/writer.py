@@ -490,7 +490,8 @@ class Writer:
                 own = (record.source, record.key)
                 person.sources.discard(kept)
                 person.sources.add(own)
-                self.state.sources[own] = self.state.sources.pop(kept)
+                self.state.sources.pop(kept, None)  # (two people may have held it)
+                self.state.sources[own] = person.id
                 self.state.fingerprints.pop(kept, None)
                 self.state.fingerprints[own] = fingerprint
                 rekeyed.append(
@@ -513,13 +514,17 @@ class Writer:
             # Imported before and changed since (or imported before fingerprints were
             # kept): what it says now is what the next import compares with.
             held, fingerprint = (record.source, record.key), record.fingerprint()
-            if self.state.fingerprints.get(held) != fingerprint:
-                if self.state.fingerprints.get(held) is not None:
+            shared = self.state.shared.get(held)
+            before = shared.get(person.id) if shared else self.state.fingerprints.get(held)
+            if before != fingerprint:
+                if before is not None:
                     self.changed_at_source.add(id(record))
                 self.state.fingerprints[held] = fingerprint
+                if shared:
+                    shared[person.id] = fingerprint
                 out.fingerprints.append(
-                    {"b_source": record.source, "b_key": cut(record.key, 300),
-                     "b_print": fingerprint}
+                    {"b_person": person.id, "b_source": record.source,
+                     "b_key": cut(record.key, 300), "b_print": fingerprint}
                 )  # fmt: skip
 
     def _restored_sources(

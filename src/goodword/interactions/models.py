@@ -63,10 +63,17 @@ class Interaction(WorkspaceScoped, Base):
     )
     interview_round: Mapped[int | None]
     direction: Mapped[Direction | None] = mapped_column(enum_type(Direction))
+    # Which of its people wrote a message that came in, where that is known: one of
+    # several in a group conversation (an export says which; the one person of a
+    # conversation of two wrote it anyway).
+    writer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     # The source's id (e.g. a message id from an import), so re-imports never duplicate.
     external_id: Mapped[str | None] = mapped_column(String(300))
 
     opportunity: Mapped[Opportunity | None] = relationship()
+    writer: Mapped[Person | None] = relationship()
     participants: Mapped[list[Participant]] = relationship(
         back_populates="interaction", cascade="all, delete-orphan", order_by="Participant.id"
     )

@@ -18,6 +18,8 @@ from goodword.records import Moment, Problem, RecordId, already_begun, check_who
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
+WRITER_CAME_IN = 'writer_id is only for a message that came in (direction "inbound").'
+WRITER_AMONG = "writer_id must be one of the participants."
 NOTHING_RECORDED = "Add at least one person who took part, or a summary of what happened."
 # An interaction records what happened: a day that has begun nowhere yet is a mistyped date
 # (and counted as recent contact it would raise a tie's strength and quiet keep-in-touch).
@@ -41,6 +43,9 @@ class InteractionCreate(BaseModel):
     interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
     # Who wrote it (messages and e-mails): "outbound" you, "inbound" them.
     direction: Direction | None = None
+    # Which of the participants wrote a message that came in (direction "inbound"), for a
+    # group conversation; the one person of a conversation of two wrote it anyway.
+    writer_id: RecordId | None = None
     participants: list[ParticipantIn] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="wrap")
@@ -48,7 +53,13 @@ class InteractionCreate(BaseModel):
     def _check(
         cls, data: Any, handler: ModelWrapValidatorHandler[InteractionCreate], info: ValidationInfo
     ) -> InteractionCreate:
-        rules = [_no_one_twice, _round_of_an_interview, _writer_of_a_message, _something_recorded]
+        rules = [
+            _no_one_twice,
+            _round_of_an_interview,
+            _writer_of_a_message,
+            _writer_among_them,
+            _something_recorded,
+        ]
         return check_whole(cls, data, handler, info, rules)
 
 
@@ -71,6 +82,16 @@ def _round_of_an_interview(interaction: InteractionCreate) -> Problem | None:
 def _writer_of_a_message(interaction: InteractionCreate) -> Problem | None:
     if interaction.direction is not None and interaction.kind not in WRITTEN:
         return Problem("direction is only for messages and e-mails.")
+    return None
+
+
+def _writer_among_them(interaction: InteractionCreate) -> Problem | None:
+    if interaction.writer_id is None:
+        return None
+    if interaction.direction is not Direction.INBOUND:
+        return Problem(WRITER_CAME_IN, field="writer_id")
+    if interaction.writer_id not in {p.person_id for p in interaction.participants}:
+        return Problem(WRITER_AMONG, field="writer_id")
     return None
 
 
@@ -100,6 +121,7 @@ class InteractionRead(BaseModel):
     opportunity_id: int | None
     interview_round: int | None
     direction: Direction | None
+    writer_id: int | None
     participants: list[ParticipantRead]
     created_at: datetime
     updated_at: datetime

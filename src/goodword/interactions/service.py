@@ -71,6 +71,7 @@ def list_(
         .options(
             selectinload(Interaction.participants).selectinload(Participant.person),
             selectinload(Interaction.opportunity).selectinload(Opportunity.organization),
+            selectinload(Interaction.writer),
         )
     )
     if person_id is not None:
@@ -102,6 +103,7 @@ def to_read(interaction: Interaction) -> InteractionRead:
         opportunity_id=interaction.opportunity_id,
         interview_round=interaction.interview_round,
         direction=interaction.direction,
+        writer_id=interaction.writer_id,
         participants=[
             ParticipantRead(
                 person_id=p.person_id, person_name=p.person.display_name, rapport=p.rapport
@@ -145,3 +147,4 @@ def _apply(session: Session, interaction: Interaction, data: InteractionCreate) 
         participant.rapport = item.rapport
         participants.append(participant)
     interaction.participants = participants
+    interaction.writer_id = data.writer_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,8 @@ from goodword.interactions.models import Direction, Interaction, InteractionKind
 from goodword.interactions.schemas import (
     NOTHING_RECORDED,
     STILL_TO_COME,
+    WRITER_AMONG,
+    WRITER_CAME_IN,
     InteractionCreate,
     InteractionUpdate,
 )
@@ -50,12 +53,17 @@ REWRITE = {
         'Who wrote it is only for messages and e-mails: choose "Not said", or change the kind.'
     ),
     NOTHING_RECORDED: "Choose at least one person who took part, or write a summary above.",
+    WRITER_AMONG: "The person you chose as the writer is no longer among the people below: "
+    "choose again.",
+    WRITER_CAME_IN: "A writer among the people is only for a message that came in.",
     OUT_OF_YEARS: OUT_OF_YEARS,  # (a date that is one, in a year out of range)
     STILL_TO_COME: STILL_TO_COME,  # (a date that is one, after today)
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
 }
-# Who wrote a message or an e-mail, as the form offers it.
+# Who wrote a message or an e-mail, as the form offers it; then each of the people (a
+# message that came in, written by that one of them: "inbound:<person id>").
 DIRECTION_OPTIONS = [(Direction.OUTBOUND.value, "You"), (Direction.INBOUND.value, "They")]
+WRITTEN_BY = f"{Direction.INBOUND.value}:"
 
 
 def now() -> datetime:
@@ -92,6 +100,9 @@ def _text(value: object) -> str:
 def _payload(values: Mapping[str, str], rows: Sequence[Mapping[str, str]]) -> dict[str, Any]:
     """The schema's input; rows without a person are skipped."""
     data: dict[str, Any] = dict(filled(values))
+    direction = data.get("direction", "")
+    if isinstance(direction, str) and direction.startswith(WRITTEN_BY):
+        data["direction"], data["writer_id"] = Direction.INBOUND.value, direction[len(WRITTEN_BY) :]
     participants = []
     for row in rows:
         if not row["person_id"].strip():
@@ -109,7 +120,9 @@ def _errors(error: InvalidInput) -> tuple[dict[str, str], dict[int, str]]:
 
     The form shows the filled rows first, in order, so participant N is shown in row N.
     """
-    errors = form_errors(error, fields=(*FIELDS, "participants"), rewrite=REWRITE)
+    errors = form_errors(error, fields=(*FIELDS, "participants", "writer_id"), rewrite=REWRITE)
+    if "writer_id" in errors:  # (chosen with who wrote it)
+        errors.setdefault("direction", errors.pop("writer_id"))
     by_row: dict[int, str] = {}
     for item in error.fields:
         parts = item.field.split(".")
@@ -148,9 +161,25 @@ def _form_page(
             "kind_options": enum_options(InteractionKind),
             "rapport_options": enum_options(Rapport),
             "direction_options": DIRECTION_OPTIONS,
+            "writer_options": _writer_options(session, workspace_id, kept),
         },
         status_code=status_code,
     )
+
+
+def _writer_options(
+    session: Session, workspace_id: int, kept: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Each of the people listed, as the one who wrote a message that came in (two of one
+    name told apart by their numbers)."""
+    ids = [int(person) for person, _ in kept if person.strip().isdigit()]
+    names = people.names(session, workspace_id=workspace_id, person_ids=ids)
+    listed = [i for i in dict.fromkeys(ids) if i in names]
+    repeated = {n for n, count in Counter(names[i] for i in listed).items() if count > 1}
+    return [
+        (f"{WRITTEN_BY}{i}", f"{names[i]} (number {i})" if names[i] in repeated else names[i])
+        for i in listed
+    ]
 
 
 def _id_or_none(raw: str | None) -> int | None:
@@ -271,7 +300,14 @@ def edit_page(
         "summary": interaction.summary or "",
         "opportunity_id": str(interaction.opportunity_id or ""),
         "interview_round": str(interaction.interview_round or ""),
-        "direction": interaction.direction.value if interaction.direction else "",
+        "direction": (
+            # (Which of them: of a group; the one person of a conversation of two is "They".)
+            f"{WRITTEN_BY}{interaction.writer_id}"
+            if interaction.writer_id is not None and len(interaction.participants) > 1
+            else interaction.direction.value
+            if interaction.direction
+            else ""
+        ),
     }
     rows = [
         {"person_id": str(p.person_id), "rapport": p.rapport.value if p.rapport else ""}

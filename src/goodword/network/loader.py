@@ -224,28 +224,30 @@ def _contacts(
     recent = func.sum(case((Interaction.occurred_at >= cutoff, 1), else_=0))
     found: dict[tuple[int, int], list[ContactTally]] = {}
     if me is not None:
-        # A message that came in to several people at once (a group conversation) was
-        # written by one of them, which the record does not say: none of them is counted
-        # as having written it, only as having been in it.
+        # A message that came in was written by its writer, where the record names one, or
+        # by the one person of a conversation of two. Came in to a group and kept without
+        # its writer, it was written by one of them, which the record does not say: none of
+        # them is counted as having written it, only as having been in it.
         crowd = (
             select(Participant.interaction_id, func.count().label("people"))
             .where(Participant.workspace_id == workspace_id, Participant.person_id != me)
             .group_by(Participant.interaction_id)
             .subquery()
         )
-        direction = case(
-            (
-                (Interaction.direction == Direction.INBOUND) & (crowd.c.people > 1),
-                type_coerce(None, Interaction.direction.type),
-            ),
-            else_=Interaction.direction,
+        came_in = Interaction.direction == Direction.INBOUND
+        wrote = case(
+            (came_in & (Interaction.writer_id == Participant.person_id), "in"),
+            (came_in & Interaction.writer_id.is_not(None), "others"),
+            (came_in & (crowd.c.people == 1), "in"),
+            else_=None,
         )
         rows = session.execute(
             select(
                 Participant.person_id,
                 Interaction.kind,
                 Participant.rapport,
-                direction,
+                Interaction.direction,
+                wrote,
                 func.count(),
                 recent,
                 func.max(Interaction.occurred_at),
@@ -257,13 +259,18 @@ def _contacts(
                 Participant.person_id != me,
                 not_invitation(),  # (how the tie began, not contact)
             )
-            .group_by(Participant.person_id, Interaction.kind, Participant.rapport, direction)
-        ).all()
-        for person_id, kind, rapport, direction, count, in_year, last in rows:
+            .group_by(
+                Participant.person_id, Interaction.kind, Participant.rapport,
+                Interaction.direction, wrote,
+            )
+        ).all()  # fmt: skip
+        for person_id, kind, rapport, direction, heading, count, in_year, last in rows:
+            if direction is not Direction.INBOUND:
+                heading = _HEADINGS.get(direction)
             found.setdefault((me, person_id), []).append(
                 ContactTally(
                     kind, int(count), int(in_year or 0), last.date(),
-                    direction=_HEADINGS.get(direction), rapport=rapport,
+                    direction=heading, rapport=rapport,
                 )
             )  # fmt: skip
     one, two = aliased(Participant), aliased(Participant)

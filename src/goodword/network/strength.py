@@ -106,7 +106,8 @@ def model_from_settings(settings: Settings) -> StrengthModel:
 class ContactTally:
     """Contacts of one kind between the two people: how many, how many in the past year, last.
 
-    `direction` is "out" (from the user or from the tie's first person), "in", or None when
+    `direction` is "out" (from the user or from the tie's first person), "in", "others"
+    (a message that came in to a group, written by another of its people), or None when
     unknown; favours carry their own direction. `rapport` is the best rating among interviews.
     """
 
@@ -212,8 +213,11 @@ def _contact_term(
     recency = 0.5 ** (days / model.recency_half_life_days)
     frequency = 1.0 - math.exp(-volume / model.frequency_scale)
     out, back = _directed(contacts)
-    # (Not one-sided where messages of no known writer may be the answers: a group's.)
-    unknown = any(t.direction is None and t.kind in _WRITTEN and t.count for t in contacts)
+    # (Not one-sided where a group's messages of no known writer may be the answers, nor
+    # where others of the group answered.)
+    unknown = any(
+        t.direction in (None, "others") and t.kind in _WRITTEN and t.count for t in contacts
+    )
     one_sided = (
         model.one_sided_factor
         if back == 0 and out >= model.one_sided_after and not unknown
@@ -344,14 +348,23 @@ def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | N
     unknown = sum(
         t.count for t in contacts if t.direction is None and t.kind in _WRITTEN and t.count
     )
+    others = sum(t.count for t in contacts if t.direction == "others" and t.kind in _WRITTEN)
+    more = ", and ".join(
+        text
+        for count, text in (
+            (unknown, f"{unknown} more with no writer known"),
+            (others, f"{others} more from others in a group conversation"),
+        )
+        if count
+    )
     if out and back:
         return f"written both ways: {out} from you, {back} from them"
-    if out and unknown:
-        return f"you wrote {_often(out)}, and {unknown} more with no writer known"
+    if out and more:
+        return f"you wrote {_often(out)}, and {more}"
     if out:
         return f"you wrote {_often(out)}, nothing back yet"
-    if back and unknown:
-        return f"they wrote {_often(back)}, and {unknown} more with no writer known"
+    if back and more:
+        return f"they wrote {_often(back)}, and {more}"
     if back:
         return f"they wrote {_often(back)}, no answer from you yet"
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -468,12 +469,26 @@ def get_many(session: Session, *, workspace_id: int, ids: Sequence[int]) -> list
     return [found[i] for i in dict.fromkeys(ids) if i in found]
 
 
+def names(session: Session, *, workspace_id: int, person_ids: Sequence[int]) -> dict[int, str]:
+    """The name of each of these people (ids not in this workspace are left out)."""
+    if not person_ids:
+        return {}
+    rows = session.execute(
+        select(Person.id, Person.display_name).where(
+            Person.workspace_id == workspace_id, Person.id.in_(sorted(set(person_ids)))
+        )
+    )
+    return {id_: name for id_, name in rows}
+
+
 def choices(session: Session, *, workspace_id: int, limit: int = 500) -> list[tuple[int, str]]:
-    """(id, name) pairs A to Z, for a picker; at most `limit` of them."""
+    """(id, name) pairs A to Z, for a picker; at most `limit` of them. Two people of one
+    name are told apart by their numbers ("Sam Lee (number 12)")."""
     rows = session.execute(
         select(Person.id, Person.display_name)
         .where(Person.workspace_id == workspace_id)
         .order_by(Person.sort_name, Person.id)
         .limit(limit)
-    )
-    return [(id_, name) for id_, name in rows]
+    ).all()
+    repeated = {name for name, count in Counter(name for _, name in rows).items() if count > 1}
+    return [(id_, f"{name} (number {id_})" if name in repeated else name) for id_, name in rows]

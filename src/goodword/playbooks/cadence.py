@@ -14,11 +14,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.interactions.models import Interaction, InteractionKind, Participant, is_contact
+from goodword.interactions.models import (
+    Direction,
+    Interaction,
+    InteractionKind,
+    Participant,
+    is_contact,
+    not_invitation,
+)
+from goodword.interactions.schemas import WRITTEN
 from goodword.leads.models import LeadShare, ShareStatus
 from goodword.people.models import Person
 from goodword.playbooks import library
@@ -55,6 +63,10 @@ DEFAULT_DAYS: dict[ConnectionKind, int | None] = {
 }
 CLOSE_DAYS = 30
 INTERVIEWED_DAYS = 90
+# Someone you have met or called, or written to and heard from, with no tie recorded (a
+# recruiter's InMail you answered): as a LinkedIn connection you have been in touch with.
+TWO_WAY_DAYS = 180
+TWO_WAY = f"in touch both ways, with no tie recorded (every {TWO_WAY_DAYS} days)"
 # Closeness (1-5) from which friends and colleagues count as close.
 CLOSE = 4
 
@@ -80,12 +92,15 @@ def cadence_from(
     override: int | None,
     interviewed: bool = False,
     contacted: bool = True,
+    two_way: bool = False,
 ) -> Cadence:
     """The cadence for a person from their ties to the user; a pure function.
 
     `kinds` holds (kind, closeness) of each tie; `override` is the person's own setting
     (0 turns reminders off); `interviewed` counts as an interviewer tie; a LinkedIn tie
-    counts only once the user has been in touch (`contacted`).
+    counts only once the user has been in touch (`contacted`); contact both ways
+    (`two_way`: met, called, or written to and heard from) gives a rhythm to someone with
+    no tie.
 
     >>> cadence_from([(ConnectionKind.LINKEDIN, None)], override=None).days
     180
@@ -115,6 +130,8 @@ def cadence_from(
             best = Cadence(days, f"{label} (every {days} days)")
     if best is None and linked_only:
         return Cadence(None, "a LinkedIn connection you have not been in touch with yet")
+    if best is None and two_way:
+        return Cadence(TWO_WAY_DAYS, TWO_WAY)
     return best or Cadence(None, "no relationship with you is recorded")
 
 
@@ -124,8 +141,13 @@ def cadence_for(session: Session, *, workspace_id: int, person: Person) -> Caden
     kinds = _ties_to(session, workspace_id, user).get(person.id, [])
     interviewed = person.id in _interviewed(session, workspace_id, {person.id})
     contacted = bool(last_contacts(session, workspace_id=workspace_id, person_ids={person.id}))
+    two_way = person.id in _two_way(session, workspace_id, {person.id}, user)
     return cadence_from(
-        kinds, override=person.keep_in_touch_days, interviewed=interviewed, contacted=contacted
+        kinds,
+        override=person.keep_in_touch_days,
+        interviewed=interviewed,
+        contacted=contacted,
+        two_way=two_way,
     )
 
 
@@ -146,8 +168,9 @@ def due_list(
     """People due for contact by `today + within_days`: closest relationships first, then the
     most overdue.
 
-    Tracked: people with their own setting, people tied to the user, and interviewers. The
-    clock runs from the last logged contact, or from when the tie began.
+    Tracked: people with their own setting, people tied to the user, interviewers, and
+    people in touch with the user both ways. The clock runs from the last logged contact, or
+    from when the tie began.
     """
     user = me(session, workspace_id=workspace_id)
     ties, since = _ties_and_since(session, workspace_id, user)
@@ -159,7 +182,8 @@ def due_list(
         )
     )
     interviewed = _interviewed(session, workspace_id, None)
-    ids = (set(ties) | overrides | interviewed) - ({user.id} if user else set())
+    two_way = _two_way(session, workspace_id, None, user)
+    ids = (set(ties) | overrides | interviewed | two_way) - ({user.id} if user else set())
     if not ids:
         return []
     # Columns, not whole records: with thousands of imported connections this list is long.
@@ -180,6 +204,7 @@ def due_list(
             override=own_days,
             interviewed=person_id in interviewed,
             contacted=person_id in last,
+            two_way=person_id in two_way,
         )
         if cadence.days is None:
             continue
@@ -528,3 +553,55 @@ def _interviewed(session: Session, workspace_id: int, people: set[int] | None) -
     if people is not None:
         statement = statement.where(among(session, Participant.person_id, sorted(people)))
     return set(session.scalars(statement))
+
+
+def _two_way(
+    session: Session, workspace_id: int, people: set[int] | None, user: Person | None
+) -> set[int]:
+    """People the user has met or called, or written to and heard from (a message that
+    came in counts for its writer: the one person of a conversation of two, or the writer a
+    group's record names)."""
+    spoken = (
+        select(Participant.person_id)
+        .join(Interaction)
+        .where(
+            Participant.workspace_id == workspace_id,
+            Interaction.kind.in_((InteractionKind.MEETING, InteractionKind.CALL)),
+        )
+        .distinct()
+    )
+    crowd = (
+        select(Participant.interaction_id, func.count().label("people"))
+        .where(
+            Participant.workspace_id == workspace_id,
+            Participant.person_id != (user.id if user else None),
+        )
+        .group_by(Participant.interaction_id)
+        .subquery()
+    )
+    theirs = and_(
+        Interaction.direction == Direction.INBOUND,
+        or_(
+            Interaction.writer_id == Participant.person_id,
+            and_(Interaction.writer_id.is_(None), crowd.c.people == 1),
+        ),
+    )
+    written = (
+        select(Participant.person_id)
+        .join(Interaction, Interaction.id == Participant.interaction_id)
+        .join(crowd, crowd.c.interaction_id == Interaction.id)
+        .where(
+            Participant.workspace_id == workspace_id,
+            Interaction.kind.in_(WRITTEN),
+            not_invitation(),
+        )
+        .group_by(Participant.person_id)
+        .having(
+            func.max(case((Interaction.direction == Direction.OUTBOUND, 1), else_=0)) == 1,
+            func.max(case((theirs, 1), else_=0)) == 1,
+        )
+    )
+    if people is not None:
+        spoken = spoken.where(among(session, Participant.person_id, sorted(people)))
+        written = written.where(among(session, Participant.person_id, sorted(people)))
+    return set(session.scalars(spoken)) | set(session.scalars(written))

@@ -2,8 +2,22 @@
 // its button, a report arriving by polling), move the focus there, so keyboard and
 // screen-reader users land on it. News is marked `data-focus`; each piece gets the focus
 // once. A preview refreshed by a column picker leaves the focus on the picker.
+// A page that opens with what the last action did (a flash: "Merged…", "Changes saved.")
+// puts the focus on it, so it is read first, not the menu again.
 const seen = (root) => root.querySelectorAll("[data-focus]").forEach((el) => { el.dataset.focused = ""; });
-document.addEventListener("DOMContentLoaded", () => seen(document));
+document.addEventListener("DOMContentLoaded", () => {
+  seen(document);
+  const flash = document.querySelector("[data-flash]");
+  if (flash && document.activeElement === document.body) flash.focus({ preventScroll: true });
+});
+// In a form marked `data-submit-by-button` (a merge's choices), Enter on a choice does not
+// send the form, as browsers otherwise do: only its buttons do.
+document.addEventListener("keydown", (event) => {
+  const field = event.target;
+  if (event.key !== "Enter" || !(field instanceof HTMLInputElement)) return;
+  if (!["radio", "checkbox"].includes(field.type)) return;
+  if (field.form && field.form.hasAttribute("data-submit-by-button")) event.preventDefault();
+});
 document.addEventListener("htmx:afterSwap", (event) => {
   const fresh = document.querySelector("[data-focus]:not([data-focused])");
   const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
