@@ -63,3 +63,22 @@ def test_the_writer_of_a_group_message_is_one_of_its_people(
     assert client.delete(f"/api/v1/people/{chen.id}").status_code == 204
     kept = client.get(f"/api/v1/interactions/{made.json()['id']}").json()
     assert (kept["writer_id"], [p["person_id"] for p in kept["participants"]]) == (None, [ben.id])
+
+
+def test_the_one_person_of_a_message_that_came_in_wrote_it_and_you_are_no_writer(
+    client: TestClient, session, workspace
+) -> None:
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ben = f.person(session, workspace.id, "Ben")
+    session.commit()
+    one = {"kind": "message", "occurred_at": "2026-11-02T10:00:00Z", "direction": "inbound"}
+    made = client.post("/api/v1/interactions", json=one | {"participants": [{"person_id": ben.id}]})
+    assert made.json()["writer_id"] == ben.id
+    mine = client.post(
+        "/api/v1/interactions",
+        json=one
+        | {"writer_id": me.id, "participants": [{"person_id": me.id}, {"person_id": ben.id}]},
+    )
+    assert mine.status_code == 422
+    assert mine.json()["error"]["fields"][0]["field"] == "writer_id"
+    assert len(client.get("/api/v1/interactions").json()["items"]) == 1

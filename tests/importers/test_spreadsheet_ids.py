@@ -179,3 +179,21 @@ def test_two_holders_of_one_id_merged_keep_both_sheets_rows(session, workspace):
                 club_rows.replace("liz@club.example", "liz@new.example"), CLUB)  # fmt: skip
     assert [r.outcome for r in again.rows] == [Outcome.UPDATED]
     assert len(everyone(session, workspace.id)) == 1
+
+
+def test_a_namesake_at_another_employer_under_the_same_number_is_not_taken_for_them(
+    session, workspace
+):
+    crm = "key=ID,given=First,family=Surname,email=Mail,org=Company"
+    run(session, workspace.id, "crm.csv",
+        "ID,First,Surname,Mail,Company\n9,John,Smith,john.smith@initech.example,Initech\n",
+        crm)  # fmt: skip
+    club = run(session, workspace.id, "club.csv",
+               "Member No,Given,Last,Email,Employer\n9,John,Smith,jsmith77@mail.example,Hooli\n",
+               CLUB)  # fmt: skip
+    assert [r.outcome for r in club.rows] != [Outcome.UPDATED]
+    johns = session.scalars(select(Person).where(Person.display_name == "John Smith")).all()
+    assert len(johns) == 2
+    initech = next(p for p in johns if any(e.address.endswith("initech.example") for e in p.emails))
+    assert [e.address for e in initech.emails] == ["john.smith@initech.example"]
+    assert [(j.organization.name, j.is_current) for j in initech.positions] == [("Initech", True)]

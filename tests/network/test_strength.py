@@ -215,3 +215,22 @@ def test_messages_of_no_known_writer_keep_a_tie_from_reading_one_sided() -> None
     # (Thirteen known to be yours are one-sided; three of yours and ten unknown are not.)
     assert score(with_group, today=TODAY) > score(all_known, today=TODAY)
     assert score(with_group, today=TODAY) > score(alone, today=TODAY)
+
+
+def test_messages_others_of_a_group_wrote_are_said_whatever_else_was_written() -> None:
+    message = InteractionKind.MESSAGE
+    others = met(3, 2, kind=message, direction="others")
+    both = TieEvidence(
+        with_user=True,
+        contacts=(
+            met(3, 2, kind=message, direction="out"),
+            met(4, 1, kind=message, direction="in"),
+            others,
+        ),
+    )
+    assert (
+        "written both ways: 2 from you, 1 from them, and 2 more from others in a group "
+        "conversation" in explain(both, today=TODAY)
+    )
+    silent = TieEvidence(with_user=True, contacts=(others,))
+    assert "2 written by others in a group conversation" in explain(silent, today=TODAY)

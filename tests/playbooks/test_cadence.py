@@ -410,3 +410,23 @@ def test_someone_in_touch_both_ways_has_a_rhythm_without_a_tie(
                   participants=[{"person_id": dora.id}])  # fmt: skip
     due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
     assert dora.id in {i.person_id for i in due}
+
+
+def test_a_group_message_another_wrote_is_no_contact_with_its_silent_members(
+    session: Session, workspace: Workspace
+):
+    """One big LinkedIn group chat must not put every silent connection in it on the list."""
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ben, eve = (f.person(session, workspace.id, name) for name in ("Ben Ortiz", "Eve Moreno"))
+    for other in (ben, eve):
+        f.connection(session, workspace.id, me, other, kind="linkedin", since=date(2020, 1, 1))
+    f.interaction(
+        session, workspace.id, kind="message", direction="inbound", writer_id=ben.id,
+        occurred_at=at(TODAY - timedelta(days=200)),
+        participants=[{"person_id": ben.id}, {"person_id": eve.id}],
+    )  # fmt: skip
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.person_id, i.days_overdue) for i in due] == [(ben.id, 20)]
+    assert cadence.cadence_for(session, workspace_id=workspace.id, person=eve).reason == (
+        "a LinkedIn connection you have not been in touch with yet"
+    )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -247,14 +247,26 @@ def test_the_form_says_who_wrote_a_message_and_keeps_it_on_edit(
     assert created.status_code == 303
     message = session.scalars(select(Interaction)).one()
     assert message.direction is Direction.INBOUND
-    assert "from them" in client.get("/interactions").text
-    assert "They did" in client.get(f"/interactions/{message.id}").text
+    # Its one person wrote it.
+    assert "from Ada Lovelace" in client.get("/interactions").text
+    assert (
+        f'<dd><a href="/people/{ada.id}">Ada Lovelace</a></dd>'
+        in client.get(f"/interactions/{message.id}").text
+    )
     form = client.get(f"/interactions/{message.id}/edit")
     assert '<option value="inbound" selected>' in form.text
-    # One imported with its writer, the one person of it, reads as "They" too.
-    session.execute(update(Interaction).values(writer_id=ada.id))
-    form = client.get(f"/interactions/{message.id}/edit")
-    assert '<option value="inbound" selected>' in form.text
+    # Its one person wrote it, which the form shows as "They"; with someone added, saved
+    # as it stands, Ada stays the writer.
+    assert session.get(Interaction, message.id).writer_id == ada.id
+    grace = factories.person(session, workspace.id, "Grace Hopper")
+    client.post(
+        f"/interactions/{message.id}",
+        data=_form(kind="message", direction="inbound")
+        | {"participant_person_id": [str(ada.id), str(grace.id)]},
+        follow_redirects=False,
+    )
+    session.expire_all()
+    assert session.get(Interaction, message.id).writer_id == ada.id
     client.post(
         f"/interactions/{message.id}",
         data=_form(kind="message", direction="inbound", summary="Edited"),

@@ -14,7 +14,6 @@ from goodword.duplicates.apart import judged_apart, names_differ, shares_contact
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
 from goodword.importers.cleaning import clean_whole_name
-from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.mentions import identity, is_me, name_key
 from goodword.importers.records import (
@@ -25,6 +24,7 @@ from goodword.importers.records import (
     Role,
 )
 from goodword.importers.report import YOU, Outcome, RowOutcome
+from goodword.importers.spreadsheet_ids import SpreadsheetIds
 from goodword.importers.state import WorkspaceState
 from goodword.interactions.models import Direction
 
@@ -119,9 +119,7 @@ class Resolver:
         self.state = state
         self.plan = Plan()
         self.seen_keys: dict[tuple[str, str], int] = {}
-        # (a mapped CSV's record id, the person a row of it went to) -> the files of those
-        # rows, in this import
-        self.seen_files: dict[tuple[str, int], set[str]] = {}
+        self.spreadsheet_ids = SpreadsheetIds(state)
         # matcher position -> target, for incoming records (existing ones map to their id)
         self.position_target: dict[int, int] = {}
         # draft -> the (source, key) of its explicit source records
@@ -267,8 +265,7 @@ class Resolver:
             self.position_target[positions[index]] = target
             if person.key:
                 self.seen_keys.setdefault((person.source, person.key), target)
-                if person.source == MAPPED_SOURCE:
-                    self.seen_files.setdefault((person.key, target), set()).add(person.file_name)
+                self.spreadsheet_ids.saw(person, target)
                 if target < 0 and not person.key.startswith("name:"):
                     self.draft_keys.setdefault(target, []).append((person.source, person.key))
             for other, judged in suggested:
@@ -502,29 +499,9 @@ class Resolver:
         return next((h for h in holders if self._still_theirs(person, profile, h)), None)
 
     def _still_theirs(self, person: IncomingPerson, profile: Profile, target: int) -> bool:
-        """Whether the person a mapped CSV's record id names is the record's. Two
-        spreadsheets (two CRMs, a club's list) may both number their rows 1, 2, 3: a row of
-        another file than the one the id came from is the same record only when their
-        names do not clearly differ, or they share an e-mail address, phone or profile. (A
-        row of the same file is, whatever it is called now.) Other sources' ids are their
-        own (a LinkedIn profile, a vCard's UID)."""
-        if person.source != MAPPED_SOURCE:
-            return True
-        came_from = self._csv_files(person.key or "", target)
-        if not came_from or person.file_name in came_from:
-            return True
-        held = self._identity(target)
-        if held is None or profile.keys & held.keys:
-            return True
-        # (A row without a name counts by its e-mail address, phone or profile only.)
-        return not (unnamed(profile) or unnamed(held) or names_differ(profile, held))
-
-    def _csv_files(self, key: str, target: int) -> set[str]:
-        """The files rows of a mapped CSV's record id that went to `target` came from: in
-        this import, and in the imports before."""
-        return self.seen_files.get((key, target), set()) | self.state.csv_files.get(key, {}).get(
-            target, set()
-        )
+        """Whether `target`, who holds the record's id, is the record's person: another
+        spreadsheet's row of the same id is not (`importers/spreadsheet_ids.py`)."""
+        return self.spreadsheet_ids.still_theirs(person, profile, target, self._identity)
 
     def _former(self, person: IncomingPerson) -> str | None:
         """The key an earlier import gave the record, when it is known by that one only (a
@@ -562,9 +539,7 @@ class Resolver:
             return False
         held = self.draft_keys if target < 0 else self.state.explicit_keys
         known = [key for source, key in held.get(target, ()) if source == person.source]
-        if person.source == MAPPED_SOURCE:
-            # (Another spreadsheet's ids are no other records of this one.)
-            known = [key for key in known if person.file_name in self._csv_files(key, target)]
+        known = self.spreadsheet_ids.of_this_file(person, target, known)
         return bool(known) and person.key not in known
 
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:

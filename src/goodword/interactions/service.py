@@ -8,7 +8,8 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from goodword.interactions.models import Interaction, Participant
+from goodword.errors import FieldError, InvalidInput
+from goodword.interactions.models import Direction, Interaction, Participant
 from goodword.interactions.schemas import (
     InteractionCreate,
     InteractionRead,
@@ -21,6 +22,7 @@ from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 
 KIND = "interaction"
+YOU_WROTE = "writer_id is you: a message you wrote goes out (direction outbound)."
 
 
 def get(session: Session, *, workspace_id: int, interaction_id: int) -> Interaction:
@@ -147,4 +149,12 @@ def _apply(session: Session, interaction: Interaction, data: InteractionCreate) 
         participant.rapport = item.rapport
         participants.append(participant)
     interaction.participants = participants
-    interaction.writer_id = data.writer_id
+    writer = next((p.person for p in participants if p.person.id == data.writer_id), None)
+    if writer is not None and writer.is_me:
+        raise InvalidInput(
+            "That is you: a message you wrote goes out (direction outbound).",
+            fields=[FieldError("writer_id", YOU_WROTE)],
+        )
+    if writer is None and data.direction is Direction.INBOUND and len(participants) == 1:
+        writer = participants[0].person  # (the one person of a conversation of two)
+    interaction.writer_id = writer.id if writer is not None else None

@@ -56,6 +56,7 @@ REWRITE = {
     WRITER_AMONG: "The person you chose as the writer is no longer among the people below: "
     "choose again.",
     WRITER_CAME_IN: "A writer among the people is only for a message that came in.",
+    service.YOU_WROTE: "That is you: choose You as who wrote it.",
     OUT_OF_YEARS: OUT_OF_YEARS,  # (a date that is one, in a year out of range)
     STILL_TO_COME: STILL_TO_COME,  # (a date that is one, after today)
     "occurred_at": "Give the date and time, such as 2026-11-02 15:00.",
@@ -322,9 +323,19 @@ def edit_page(
 async def update(
     request: Request, interaction_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
-    service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
+    before = service.get(session, workspace_id=workspace_id, interaction_id=interaction_id)
     values, rows = await _read_form(request)
     data = _payload(values, rows)
+    if (
+        data.get("direction") == Direction.INBOUND.value
+        and "writer_id" not in data
+        and len(before.participants) == 1
+        and before.writer_id is not None
+        and str(before.writer_id) in {p["person_id"] for p in data["participants"]}
+    ):
+        # (The writer of a conversation of two, which the form shows as "They", stays the
+        # writer when people are added.)
+        data["writer_id"] = str(before.writer_id)
     try:
         service.update(
             session,

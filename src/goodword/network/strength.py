@@ -358,7 +358,9 @@ def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | N
         if count
     )
     if out and back:
-        return f"written both ways: {out} from you, {back} from them"
+        return f"written both ways: {out} from you, {back} from them" + (
+            f", and {more}" if more else ""
+        )
     if out and more:
         return f"you wrote {_often(out)}, and {more}"
     if out:
@@ -367,6 +369,8 @@ def _written_phrase(contacts: tuple[ContactTally, ...], *, you: bool) -> str | N
         return f"they wrote {_often(back)}, and {more}"
     if back:
         return f"they wrote {_often(back)}, no answer from you yet"
+    if others:
+        return f"{others} written by others in a group conversation"
     return None
 
 

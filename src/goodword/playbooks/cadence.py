@@ -253,7 +253,8 @@ def due_page(items: list[DueItem], *, cursor: str | None, limit: int) -> Page[Du
 
 
 def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
-    """The date of the last logged contact with each person (notes do not count)."""
+    """The date of the last logged contact with each person (notes do not count, nor does
+    a message that came in to a group written by another of its people)."""
     if not person_ids:
         return {}
     rows = session.execute(
@@ -263,6 +264,12 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
             Participant.workspace_id == workspace_id,
             among(session, Participant.person_id, sorted(person_ids)),
             is_contact(),
+            or_(
+                Interaction.direction.is_(None),
+                Interaction.direction != Direction.INBOUND,
+                Interaction.writer_id.is_(None),
+                Interaction.writer_id == Participant.person_id,
+            ),
         )
         .group_by(Participant.person_id)
     )
