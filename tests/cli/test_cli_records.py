@@ -356,6 +356,17 @@ def test_interaction_add_says_who_wrote_a_message(run, cli_url: str) -> None:
     assert "only for messages and e-mails" in refused.stderr
 
 
+def test_a_writer_not_among_the_people_is_said_in_the_commands_options(run, cli_url: str) -> None:
+    add_ada(run)
+    args = ("interaction", "add", "message", "--with", "1", "--direction", "inbound")
+    refused = run(*args, "--writer", "2")
+    assert refused.exit_code == 2
+    assert "--writer: give one of the people given with --with" in refused.stderr
+    assert "writer_id" not in refused.stderr
+    made = json.loads(run(*args, "--writer", "1", "--json").stdout)
+    assert made["writer_id"] == 1 and made["direction"] == "inbound"
+
+
 def test_an_interaction_with_no_one_and_no_summary_names_the_options(run, cli_url: str) -> None:
     result = run("interaction", "add", "meeting")
     as_json = run("interaction", "add", "meeting", "--json")

@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+import factories
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind
@@ -641,3 +642,26 @@ def test_the_person_page_shows_each_address_and_numbers_label(
     assert re.search(r"ada@home.example</a>(?! <span)", page)  # (no label, none shown)
     assert '</a> <span class="muted small">Personal, old</span>' in page
     assert 'https://ada.example</a> <span class="muted small">blog</span>' in page
+
+
+def test_the_person_page_says_who_wrote_each_message(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ben = factories.person(session, workspace.id, "Ben Ortiz")
+    chen = factories.person(session, workspace.id, "Chen Wei")
+    for direction, who, writer in (
+        ("outbound", [ben], None),
+        ("inbound", [ben], None),
+        ("inbound", [ben, chen], chen),
+        ("inbound", [ben, chen], None),
+    ):
+        factories.interaction(
+            session, workspace.id, kind="message", direction=direction,
+            writer_id=writer.id if writer else None,
+            participants=[{"person_id": p.id} for p in who],
+        )  # fmt: skip
+    page = client.get(f"/people/{ben.id}").text
+    said = re.findall(r">Message</a>(, from [^<\n]*)", page)
+    assert sorted(said) == sorted(
+        [", from you", ", from Ben Ortiz", ", from Chen Wei", ", from one of them"]
+    )

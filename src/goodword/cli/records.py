@@ -667,10 +667,10 @@ def interaction_add(
         # The API says this of `participants`; here it is about the whole command, which
         # needs one of two options.
         nothing = FieldError("participants", NOTHING_RECORDED)
+        problems = [_in_options(f) for f in error.fields if f != nothing]
         if nothing not in error.fields:
-            raise
-        others = [f for f in error.fields if f != nothing]
-        raise InvalidInput(NOTHING_GIVEN, fields=others) from None
+            raise InvalidInput(error.message, fields=problems) from None
+        raise InvalidInput(NOTHING_GIVEN, fields=problems) from None
     with work(ctx) as (session, ws):
         created = interactions.create(session, workspace_id=ws, data=checked)
         cadence.settle(session, workspace_id=ws, today=clock.today())
@@ -736,6 +736,17 @@ def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag =
         for p in read.participants
     ]
     details(f"Interaction {read.id}", rows, {"People": people})
+
+
+def _in_options(problem: FieldError) -> FieldError:
+    """A problem with who wrote a message, said in the command's options."""
+    if problem.field != "writer_id":
+        return problem
+    return FieldError(
+        "--writer",
+        "give one of the people given with --with, for a message that came in "
+        "(--direction inbound); a message you wrote is --direction outbound, with no --writer",
+    )
 
 
 def _writer(read: Any) -> str | None:
