@@ -64,6 +64,13 @@ def test_a_column_map_reads_any_csv(run):
     assert table.startswith("Where Mae Jemison came from\n") and "C-101" in table
 
 
+def test_a_second_column_map_is_refused_not_silently_used_for_every_file(run):
+    result = run("import", str(DATA / "crm.csv"), "--map", CRM_MAP, "--map", "given=Given")
+    assert result.exit_code == 2
+    assert "--map is given more than once" in result.stderr
+    assert people(run) == []
+
+
 def test_a_bad_file_exits_2_naming_the_file_and_line_and_saves_nothing(run):
     result = run("import", str(DATA / "Connections.csv"), str(DATA / "malformed.vcf"))
     assert result.exit_code == 2

@@ -172,6 +172,26 @@ def test_the_dashboard_shows_the_ten_latest_interactions(
     assert f'<a href="/people/{bob.id}">Bob Brown</a>' in recent
 
 
+def test_the_dashboards_recent_messages_say_who_wrote_them(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    for direction in ("outbound", "inbound"):
+        interactions.create(
+            session,
+            workspace_id=workspace.id,
+            data=InteractionCreate(
+                occurred_at=datetime(2026, 3, 1, 9, tzinfo=UTC),
+                kind=InteractionKind.MESSAGE,
+                direction=direction,
+                participants=[ParticipantIn(person_id=bob.id)],
+            ),
+        )
+    recent = client.get("/").text.split('id="recent-interactions"')[1].split("</ul>")[0]
+    assert re.search(r">Message</a>, from you\s", recent)
+    assert re.search(r">Message</a>, from Bob Brown\s", recent)
+
+
 def test_the_demo_is_not_loaded_over_existing_records(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

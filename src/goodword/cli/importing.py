@@ -77,7 +77,7 @@ def import_command(
         ),
     ] = False,
     mapping: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--map",
             help="Column map for any other CSV named on its own (not for files inside a "
@@ -87,7 +87,8 @@ def import_command(
             """--map 'given="Name, first",family=Surname'. email, phone, url, notes, tags and """
             "location may be mapped to several columns (location's parts are joined in that "
             "order, empty ones left out); name= takes a whole name and splits it into given "
-            'and family names ("Müller, José" too).',
+            'and family names ("Müller, José" too). One map for every such CSV: files of '
+            "other columns are imported one command each.",
         ),
     ] = None,
     as_json: JsonFlag = False,
@@ -100,12 +101,17 @@ def import_command(
     from goodword import clock
     from goodword.importers import service
 
+    if mapping and len(mapping) > 1:
+        raise InvalidInput(
+            "--map is given more than once: one column map is read for every CSV named on "
+            "its own. Import files of other columns one command each, each with its map."
+        )
     with work(ctx) as (session, workspace_id), _progress(as_json) as progress:
         report = service.import_files(
             session,
             workspace_id=workspace_id,
             paths_or_uploads=list(paths),
-            mapping=mapping,
+            mapping=mapping[0] if mapping else None,
             dry_run=dry_run,
             reapply=reapply,
             today=clock.today(),
