@@ -247,15 +247,26 @@ def test_reapply_applies_unchanged_records_again(run):
     }
 
 
-def test_a_dry_run_names_no_person_ids(run):
-    # A dry run saved nobody, so an id in its report would point at whoever gets it later.
-    as_json = run("import", str(DATA / "Connections.csv"), "--dry-run", "--json")
-    shown = run("import", str(DATA / "Connections.csv"), "--dry-run")
+def test_a_dry_run_names_only_people_already_there(run, tmp_path: Path):
+    # A dry run saved nobody, so an id for someone it would create would point at whoever
+    # gets it later; someone already there that a row would update is named.
+    card = tmp_path / "new.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zia Quell\r\nN:Quell;Zia;;;\r\nEND:VCARD\r\n")
+    run("import", str(DATA / "Connections.csv"))
+    here = {
+        p["display_name"]: p["id"]
+        for p in json.loads(run("person", "list", "--json").stdout)["items"]
+    }
+    as_json = run("import", str(DATA / "Connections.csv"), str(card), "--dry-run", "--json")
+    shown = run("import", str(card), "--dry-run")
 
     rows = json.loads(as_json.stdout)["rows"]
-    assert rows and all(row["person_id"] is None for row in rows)
+    [created] = [row for row in rows if row["outcome"] == "created"]
+    assert (created["name"], created["person_id"]) == ("Zia Quell", None)
+    again = [row for row in rows if row["outcome"] == "unchanged"]
+    assert again and all(row["person_id"] == here[row["name"]] for row in again)
     assert shown.exit_code == 0
-    assert "(1)" not in shown.stdout
+    assert "Zia Quell (" not in shown.stdout
 
 
 def test_people_export_into_a_missing_folder_is_refused_naming_it(run, tmp_path: Path):

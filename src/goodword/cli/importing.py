@@ -186,7 +186,7 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
                     r.file,
                     r.line or "",
                     r.outcome.value,
-                    f"{r.name} ({r.person_id})" if r.person_id and not report.dry_run else r.name,
+                    f"{r.name} ({r.person_id})" if r.person_id else r.name,
                     r.detail,
                 )
                 for r in rows

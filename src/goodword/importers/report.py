@@ -90,10 +90,5 @@ class ImportReport:
             "organizations_created": self.organizations_created,
             "candidates_created": self.candidates_created,
             "notes": list(self.notes),
-            # A dry run saved nobody, so its rows name no person's id.
-            "rows": [
-                {**asdict(r), "outcome": r.outcome.value}
-                | ({"person_id": None} if self.dry_run else {})
-                for r in self.rows
-            ],
+            "rows": [{**asdict(r), "outcome": r.outcome.value} for r in self.rows],
         }

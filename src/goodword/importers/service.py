@@ -174,6 +174,11 @@ def import_files(
                     skipped.reason,
                 )
             )
+    if dry_run:
+        # A dry run saves nobody: a row names a person only when they were already here.
+        for row, target in plan.rows:
+            if target <= 0:
+                row.person_id = None
     report.rows.extend(row for row, _target in plan.rows)
     report.notes.extend(note for parsed in parsed_files for note in parsed.notes)
     for person in incoming:

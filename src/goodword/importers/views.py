@@ -499,7 +499,7 @@ def _rows_csv(report: ImportReport) -> Response:
     for row in report.rows:
         writer.writerow(
             [inert(row.file), row.line or "", row.outcome.value, inert(row.name),
-             "" if report.dry_run else row.person_id or "", inert(row.detail)]
+             row.person_id or "", inert(row.detail)]
         )  # fmt: skip
     name = f"goodword-import-{report.id}" if report.id else "goodword-import-report"
     return Response(
