@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.importers import history, mapped, registry
+from goodword.importers.left_out import LeftOut
 from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
     MAX_BYTES,
@@ -159,6 +160,7 @@ def import_files(
         if row.outcome is Outcome.SKIPPED and row.file in files:
             files[row.file].people -= 1
             files[row.file].skipped += 1
+    left_out = LeftOut(session, plan, workspace_id=workspace_id)
     Writer(session, state, report, today=today, now=now, progress=progress, reapply=reapply).write(
         plan
     )
@@ -180,6 +182,7 @@ def import_files(
             if target <= 0:
                 row.person_id = None
     report.rows.extend(row for row, _target in plan.rows)
+    left_out.say(report)
     report.notes.extend(note for parsed in parsed_files for note in parsed.notes)
     for person in incoming:
         for warning in person.warnings:

@@ -17,16 +17,14 @@ from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.importers.bulk import insert_rows, table_named
+from goodword.importers.left_out import named
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport
-from goodword.people.models import Person
-from goodword.records import among, latest_today, sort_key
+from goodword.records import latest_today
 
 # The source of the ties an import makes.
 IMPORTED = "LinkedIn"
-# How many people the report names whom a newer Connections.csv leaves out.
-SHOWN_LEFT_OUT = 20
 
 
 def _given_by(record: IncomingPerson, since: date | None, said: frozenset[str] | None) -> bool:
@@ -178,22 +176,11 @@ class LinkedInTies:
         Connections.csv leaves out (kept, as nothing an import leaves out is deleted)."""
         if not self.left_out:
             return
-        names = sorted(
-            self.session.scalars(
-                select(Person.display_name).where(
-                    Person.workspace_id == self.ws,
-                    among(self.session, Person.id, sorted(self.left_out)),
-                )
-            ),
-            key=sort_key,
-        )
-        count = len(names)
-        shown = ", ".join(names[:SHOWN_LEFT_OUT])
-        more = f", and {count - SHOWN_LEFT_OUT:,} more" if count > SHOWN_LEFT_OUT else ""
+        count, shown = named(self.session, self.ws, self.left_out)
         whom = "connection" if count == 1 else "connections"
         self.report.notes.append(
             f"{' and '.join(files)}: {count:,} LinkedIn {whom} from earlier imports "
-            f"{'is' if count == 1 else 'are'} not in it: {shown}{more}. They may have removed "
+            f"{'is' if count == 1 else 'are'} not in it: {shown}. They may have removed "
             "the connection or closed their account; Goodword keeps them as they are."
         )
 

@@ -1,0 +1,110 @@
+"""Who a newer copy of a file leaves out: the people its earlier import brought whose
+records are no longer in it (deleted where it was exported from, most likely).
+
+The report names them and Goodword keeps them as they are: nothing an import leaves out is
+deleted. LinkedIn's Connections.csv has its own, sharper rule (`ties.LinkedInTies`); this
+one is for the other sources whose records keep a key from one export to the next (a
+spreadsheet's id column, a card's UID, else the name the record gives).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.importers import google, mapped, outlook, thunderbird, vcard
+from goodword.importers.plan import Plan
+from goodword.importers.report import ImportReport, Outcome
+from goodword.people.models import Person, PersonSource
+from goodword.records import among, sort_key
+
+# How many people a note names before saying how many more there are.
+SHOWN = 20
+WATCHED = frozenset(
+    {mapped.SOURCE, vcard.SOURCE, google.SOURCE, outlook.SOURCE, thunderbird.SOURCE}
+)
+
+
+def named(session: Session, workspace_id: int, person_ids: set[int]) -> tuple[int, str]:
+    """How many people, and the first `SHOWN` of them by name ("Sam Lee, Yuki 山田, and
+    3 more")."""
+    names = sorted(
+        session.scalars(
+            select(Person.display_name).where(
+                Person.workspace_id == workspace_id,
+                among(session, Person.id, sorted(person_ids)),
+            )
+        ),
+        key=sort_key,
+    )
+    count = len(names)
+    more = f", and {count - SHOWN:,} more" if count > SHOWN else ""
+    return count, ", ".join(names[:SHOWN]) + more
+
+
+class LeftOut:
+    """The keys each watched file's earlier import left, read before this import writes
+    (`read`), and the notes naming who is no longer in the file, once it has (`say`)."""
+
+    def __init__(self, session: Session, plan: Plan, *, workspace_id: int) -> None:
+        self.session, self.plan, self.ws = session, plan, workspace_id
+        # (source, file name) -> the keys this import read from it
+        self.now: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for record in plan.records.values():
+            if record.source in WATCHED:
+                pair = (record.source, record.file_name)
+                self.now[pair].update(k for k in (record.key, *record.former_keys) if k)
+        # (source, file name) -> key -> the people holding it, from imports before this one
+        self.before: dict[tuple[str, str], dict[str, set[int]]] = {}
+        for source, file_name in self.now:
+            held: dict[str, set[int]] = defaultdict(set)
+            for key, person_id in session.execute(
+                select(PersonSource.external_key, PersonSource.person_id).where(
+                    PersonSource.workspace_id == workspace_id,
+                    PersonSource.source == source,
+                    PersonSource.file_name == file_name,
+                )
+            ):
+                if key:
+                    held[key].add(person_id)
+            self.before[(source, file_name)] = held
+
+    def say(self, report: ImportReport) -> None:
+        """Add a note to the report for each file that is a newer copy of one imported
+        before and leaves out people that one brought. Call it once the rows carry their
+        people's ids and the rows skipped are in the report.
+
+        A file is taken for a newer copy of one imported under its name when at least half
+        the records of the smaller of the two are in both (two tools can export under one
+        name). Someone a row of the file went to, or whom a row is suggested to be, is not
+        named: their record is there under another key (a new name, say)."""
+        touched: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for row, _target in self.plan.rows:
+            record = self.plan.records.get(id(row))
+            if record is not None and row.person_id is not None:
+                touched[(record.source, record.file_name)].add(row.person_id)
+        asked = {other for _target, other, _score, _why in self.plan.suggestions if other > 0}
+        skipped: dict[str, int] = defaultdict(int)
+        for row in report.rows:
+            if row.outcome is Outcome.SKIPPED:
+                skipped[row.file] += 1
+        for pair, now in self.now.items():
+            before = self.before[pair]
+            earlier = set(before) - now
+            in_both = len(before) - len(earlier)
+            if not earlier or 2 * in_both < min(len(before), len(now)):
+                continue
+            gone = {p for key in earlier for p in before[key]} - touched[pair] - asked
+            if not gone:
+                continue
+            count, shown = named(self.session, self.ws, gone)
+            file_name = pair[1]
+            among_skipped = " (unless among its rows skipped)" if skipped[file_name] else ""
+            report.notes.append(
+                f"{file_name}: {count:,} {'person' if count == 1 else 'people'} imported from "
+                f"it before {'is' if count == 1 else 'are'} not in it now{among_skipped}: "
+                f"{shown}. They may have been deleted where the file was exported from; "
+                "Goodword keeps them as they are."
+            )
