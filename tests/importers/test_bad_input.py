@@ -553,3 +553,34 @@ def test_values_too_long_to_keep_are_reported_not_silently_cut(session, workspac
         "long.vcf, line 1: a web address of 620 characters (more than 500); not kept",
         "long.vcf, line 1: the job title is longer than 200 characters; cut to fit",
     ]
+
+
+def test_a_column_a_format_reads_named_twice_says_what_of_the_second_is_not_read(
+    session, workspace
+):
+    # A spreadsheet user added a second "Email Address" column to Connections.csv.
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Email Address\n"
+        "Ana,Bel,,ana@x.example,Acme,Engineer,26 Dec 2025,ana@home.example\n"
+        "Bo,Cy,,bo@x.example,Acme,Engineer,26 Dec 2025,bo@x.example\n"
+        "Di,Eck,,,Acme,Engineer,26 Dec 2025,\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id,
+        paths_or_uploads=[Upload("Connections.csv", text.encode())], today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert (
+        'Connections.csv: the header names "Email Address" twice (columns 4 and 8); only the '
+        "first is read, so what column 8 holds on line 2 is not imported: add what you need "
+        "of it to those people by hand." in report.notes
+    )
+    # A column no format reads may repeat unremarked.
+    unread = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Tag,Tag\n"
+        "Ana,Bel,,ana@x.example,Acme,Engineer,26 Dec 2025,a,b\n"
+    )
+    again = import_files(
+        session, workspace_id=workspace.id,
+        paths_or_uploads=[Upload("Connections.csv", unread.encode())], today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert not [note for note in again.notes if "twice" in note]

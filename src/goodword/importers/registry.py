@@ -16,7 +16,13 @@ from goodword.importers import (
 )
 from goodword.importers.reading import Document, collector_paused
 from goodword.importers.records import ImportFileError, Parsed
-from goodword.importers.tables import Table, cell, read_table, set_aside_split_rows
+from goodword.importers.tables import (
+    Table,
+    cell,
+    read_table,
+    set_aside_split_rows,
+    unread_repeats,
+)
 
 TableParser = Callable[[Table], Parsed]
 
@@ -122,6 +128,7 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
         parsed.header_alone = header_alone(table)
         parsed.skipped += table.overlong
         parsed.rows += len(table.overlong)
+        parsed.notes.extend(unread_repeats(table))
         if mapping is not None and not document.member and parsed.format != "csv":
             parsed.notes.append(
                 f"{document.name}: read as {parsed.label}, by its own columns; the column map "

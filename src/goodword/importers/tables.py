@@ -34,6 +34,9 @@ class Table:
     # The rows left out of `rows` for holding more cells than the header has columns (an
     # unquoted "Acme, Inc.": its cells cannot be told apart), as skipped rows to report.
     overlong: list[Skipped] = field(default_factory=list)
+    # The columns a format asked for and read (header keys), so that one named twice, whose
+    # second column is not read, can be said (`unread_repeats`).
+    asked: set[str] = field(default_factory=set)
 
     def has(self, *names: str) -> bool:
         return all(n in self.index for n in names)
@@ -41,8 +44,36 @@ class Table:
     def getter(self, *names: str) -> int | None:
         for name in names:
             if name in self.index:
+                self.asked.add(name)
                 return self.index[name]
         return None
+
+
+def unread_repeats(table: Table) -> list[str]:
+    """Notes on the columns a format read whose name the header gives again: only the first
+    of them is read, so what the others hold (on the lines named) is not imported."""
+    notes = []
+    for name in sorted(table.asked, key=table.index.__getitem__):
+        first = table.index[name]
+        for position in range(first + 1, len(table.headers)):
+            if header_key(table.headers[position]) != name:
+                continue
+            lines = [
+                line
+                for line, row in table.rows
+                if position < len(row) and row[position].strip() and row[position] != row[first]
+            ]
+            if not lines:
+                continue
+            shown = ", ".join(str(line) for line in lines[:5])
+            more = f" and {len(lines) - 5:,} more" if len(lines) > 5 else ""
+            notes.append(
+                f'{table.name}: the header names "{table.headers[first]}" twice (columns '
+                f"{first + 1} and {position + 1}); only the first is read, so what column "
+                f"{position + 1} holds on line{'s' if len(lines) > 1 else ''} {shown}{more} "
+                "is not imported: add what you need of it to those people by hand."
+            )
+    return notes
 
 
 def header_key(text: str) -> str:
