@@ -30,6 +30,7 @@ from goodword.opportunities.models import Opportunity, Stage, StageChange
 from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import (
+    DeletedSource,
     Person,
     PersonEmail,
     PersonPhone,
@@ -269,6 +270,19 @@ def build_playbook_records(
         key="favour_thanks",
         data=MessageTemplateIn(subject="Thanks, {first_name}", body="Thank you.\n{my_name}"),
     )
+    # Someone imported and then deleted: an import reading their record again passes over it.
+    gone = factories.person(session, ws, "Gus Gone")
+    gone.sources.append(
+        PersonSource(
+            workspace_id=ws,
+            source="vcard",
+            file_name="phone.vcf",
+            external_key="uid-gus",
+            imported_at=datetime(2026, 10, 2, tzinfo=UTC),
+        )
+    )
+    session.flush()
+    people.delete(session, workspace_id=ws, person_id=gone.id)
 
 
 def count(session: Session, model: Any, ws: int) -> int:
@@ -280,6 +294,8 @@ def test_an_imported_workspace_exports_to_the_same_document(
 ) -> None:
     build_network(session, workspace.id)
     document = exchange.export_workspace(session, workspace_id=workspace.id)
+    [gone] = document["deleted_sources"]
+    assert (gone["source"], gone["external_key"], gone["name"]) == ("vcard", "uid-gus", "Gus Gone")
 
     summary = exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
 
@@ -397,6 +413,7 @@ def test_an_empty_workspace_exports_an_empty_document(
         "reference_uses": [],
         "leads": [],
         "message_templates": [],
+        "deleted_sources": [],
     }
 
 
@@ -1165,6 +1182,7 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
     (Lead, schemas.ExportedLead, set()),
     (LeadShare, schemas.ExportedLeadShare, {"lead_id"}),
     (MessageTemplate, schemas.ExportedMessageTemplate, set()),
+    (DeletedSource, schemas.ExportedDeletedSource, {"created_at", "updated_at"}),
 ]
 # Tables outside the export: search text is rebuilt on import; duplicate candidates, merge
 # snapshots and kept import reports hold database ids.

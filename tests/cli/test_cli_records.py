@@ -693,3 +693,18 @@ def test_person_show_lists_the_closest_connections_and_says_how_many_more(
     assert "Ada Lovelace (Friend, closeness 5)" in shown
     assert "Cleo Varga (Friend, closeness 3)" in shown and "Ben Okafor" not in shown
     assert "and 1 more: all of them, closest first, are on /people/1/connections" in shown
+
+
+def test_person_delete_says_an_imported_person_stays_deleted(run, cli_url: str, tmp_path) -> None:
+    card = tmp_path / "one.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-9\r\nFN:Ida Ray\r\nEND:VCARD\r\n")
+    assert run("import", str(card)).exit_code == 0
+
+    deleted = run("person", "delete", "1", "--yes")
+    again = run("import", str(card), "--json")
+
+    assert deleted.stdout.splitlines()[-1] == (
+        "Goodword remembers the record they were imported from, so importing it again does "
+        "not add them back (goodword import --reapply does)."
+    )
+    assert [row["outcome"] for row in json.loads(again.stdout)["rows"]] == ["skipped"]

@@ -72,8 +72,8 @@ def import_command(
         typer.Option(
             "--reapply",
             help="Apply every record in full, unchanged ones too, bringing back details you "
-            "deleted since; by default unchanged records are passed over, and what you took "
-            "off stays off.",
+            "deleted since and people you deleted; by default unchanged records are passed "
+            "over, and what you took off stays off.",
         ),
     ] = False,
     mapping: Annotated[

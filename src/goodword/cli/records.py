@@ -218,7 +218,8 @@ def person_delete(
     """Delete a person with their positions, connections, reference record, referral asks,
     possible-duplicate pairs and lead shares, taking them off their interactions. It first
     lists what goes, and asks; with --yes it says what went. Saying no deletes nothing (exit
-    0)."""
+    0). The records they were imported from are remembered, so importing them again does
+    not add them back (goodword import --reapply does)."""
     from goodword.opportunities import service as opportunities
     from goodword.people import service as people
 
@@ -274,6 +275,13 @@ def _what_goes(goes: GoesWith, *, manages: bool, done: bool = False) -> list[str
     if manages:
         lines.append(
             "Opportunities where they were the hiring manager stay, with no manager named."
+        )
+    if goes.imported_records:
+        records = "record" if goes.imported_records == 1 else f"{goes.imported_records} records"
+        again = "it" if goes.imported_records == 1 else "them"
+        lines.append(
+            f"Goodword remembers the {records} they were imported from, so importing {again} "
+            "again does not add them back (goodword import --reapply does)."
         )
     return lines
 

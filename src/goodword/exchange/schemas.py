@@ -345,6 +345,17 @@ class ExportedMessageTemplate(Record):
     updated_at: Timestamp
 
 
+class ExportedDeletedSource(Record):
+    """A source record of someone the user deleted: an import that reads it again does not
+    add them back."""
+
+    source: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
+    external_key: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    name: Annotated[str, StringConstraints(max_length=300)]
+    deleted_at: Timestamp
+
+
 class ExportFile(Record):
     """The whole document; `format` and `version` say what it is before anything else."""
 
@@ -365,3 +376,5 @@ class ExportFile(Record):
     reference_uses: list[ExportedReferenceUse] = Field(default_factory=list)
     leads: list[ExportedLead] = Field(default_factory=list)
     message_templates: list[ExportedMessageTemplate] = Field(default_factory=list)
+    # (Files written before deleted people were remembered have none.)
+    deleted_sources: list[ExportedDeletedSource] = Field(default_factory=list)

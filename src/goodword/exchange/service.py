@@ -31,6 +31,7 @@ from goodword.exchange.schemas import (
     FORMAT,
     VERSION,
     ExportedConnection,
+    ExportedDeletedSource,
     ExportedEmail,
     ExportedInteraction,
     ExportedOpportunity,
@@ -55,10 +56,7 @@ from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
 from goodword.organizations import service as organizations_service
 from goodword.organizations.models import Organization
-from goodword.people.models import (
-    Person,
-    Position,
-)
+from goodword.people.models import DeletedSource, Person, Position
 from goodword.playbooks.keys import rekey
 from goodword.playbooks.models import MessageTemplate
 from goodword.records import sort_key
@@ -268,6 +266,16 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
             for t in rows(Task)
         ],
         **playbook_lists,
+        deleted_sources=[
+            ExportedDeletedSource.model_construct(
+                source=d.source,
+                file_name=d.file_name,
+                external_key=d.external_key,
+                name=d.name,
+                deleted_at=utc(d.deleted_at),
+            )
+            for d in rows(DeletedSource)
+        ],
     )
     return document.model_dump(mode="json")
 
@@ -557,6 +565,17 @@ def _write(
             )
         )
 
+    session.add_all(
+        DeletedSource(
+            workspace_id=ws,
+            source=d.source,
+            file_name=d.file_name,
+            external_key=d.external_key,
+            name=d.name,
+            deleted_at=d.deleted_at,
+        )
+        for d in document.deleted_sources
+    )
     for organization in created_organizations:
         search.index_organization(session, organization)
     organization_names = {key: o.name for key, o in organizations.items()}

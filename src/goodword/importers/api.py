@@ -125,8 +125,8 @@ async def create_import(
         bool,
         Query(
             description="Apply every record in full, unchanged ones too, bringing back "
-            "details deleted since; by default unchanged records are passed over, and what "
-            "was taken off stays off."
+            "details deleted since and people deleted; by default unchanged records are "
+            "passed over, and what was taken off stays off."
         ),
     ] = False,
     mapping: Mapping = None,

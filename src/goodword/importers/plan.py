@@ -14,6 +14,7 @@ from goodword.duplicates.apart import judged_apart, names_differ, shares_contact
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
 from goodword.importers.cleaning import clean_whole_name
+from goodword.importers.deleted import Deleted, deleted_as
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.mentions import identity, is_me, name_key
 from goodword.importers.records import (
@@ -67,6 +68,8 @@ class Plan:
     records: dict[int, IncomingPerson] = field(default_factory=dict)
     # Messages and invitations that name no one but you: no one to add them to.
     unplaced: list[IncomingInteraction] = field(default_factory=list)
+    # Messages and invitations that name no one but you and people you deleted (their names).
+    with_deleted: list[tuple[IncomingInteraction, list[str]]] = field(default_factory=list)
     # id() of a record -> the former key it was found by (its provenance takes its own)
     former_keys: dict[int, str] = field(default_factory=dict)
     me: int | None = None
@@ -555,10 +558,14 @@ class Resolver:
                 direction = Direction.OUTBOUND if mine[0] else Direction.INBOUND
             participants: list[int] = []
             writer: int | None = None
+            gone: list[str] = []
             for index, (ref, you) in enumerate(zip(refs, mine, strict=True)):
                 if you or not (ref.name or ref.url):
                     continue
                 target = self._ref_target(ref, incoming)
+                if isinstance(target, Deleted):
+                    gone.append(target.name)
+                    continue
                 if target not in participants:
                     participants.append(target)
                 if index == 0 and direction is Direction.INBOUND:
@@ -567,10 +574,14 @@ class Resolver:
                 self.plan.interactions.append(
                     PlannedInteraction(incoming, direction, participants, writer)
                 )
+            elif gone:
+                self.plan.with_deleted.append((incoming, gone))
             else:
                 self.plan.unplaced.append(incoming)
 
-    def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int:
+    def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int | Deleted:
+        """Who a message's sender or recipient is: someone known, someone this import
+        adds, or someone the user deleted (not added again)."""
         if ref.url:
             position = self.state.matcher.exact.get("u:" + ref.url)
             if position is not None:
@@ -595,6 +606,10 @@ class Resolver:
             named = self.names.only(folded)
             if named is not None:
                 return named
+        for source, key in (("linkedin", ref.url), (incoming.source, by_name)):
+            entry = key and deleted_as(self.state.deleted, source, key, incoming.file_name)
+            if entry:
+                return entry
         # Someone only met in messages (a recruiter, say): add them, their name cleaned and
         # split as a whole name typed into one column is, and kept whole as the name shown.
         notes: list[str] = []

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from goodword import clock
-from goodword.importers import history, mapped, registry
+from goodword.importers import deleted, history, mapped, registry
 from goodword.importers.left_out import LeftOut
 from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
@@ -121,6 +121,25 @@ def import_files(
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
+    # Records of people the user deleted: passed over, or with reapply brought back.
+    returning: list[IncomingPerson] = []
+    if state.deleted:
+        remembered, kept = state.deleted, []
+        for person in incoming:
+            entry = deleted.of_record(remembered, person)
+            if entry is None:
+                kept.append(person)
+            elif reapply:
+                kept.append(person)
+                returning.append(person)
+            else:
+                report.rows.append(deleted.passed_over(person, entry))
+                if person.file_name in files:
+                    files[person.file_name].people -= 1
+                    files[person.file_name].skipped += 1
+        incoming = kept
+        if reapply:
+            state.deleted = {}
     resolver = Resolver(state)
     # Records imported before and unchanged since need no matching: when that is all
     # there is (a re-import of the same file), the people are not even loaded.
@@ -139,14 +158,19 @@ def import_files(
     )
     resolved = len(plan.rows)
     resolver.resolve_interactions(interactions)
-    for unplaced in plan.unplaced:
-        what = "an invitation" if unplaced.external_id.startswith(INVITATION_ID) else "a message"
+    unplaced = [(one, "that names no one but you: no one to add it to") for one in plan.unplaced]
+    unplaced += [
+        (one, f"with {', '.join(names)} (deleted by you) and no one else: not added "
+              f"({deleted.REAPPLY})")
+        for one, names in plan.with_deleted
+    ]  # fmt: skip
+    for one, why in unplaced:
+        what = "an invitation" if one.external_id.startswith(INVITATION_ID) else "a message"
         plan.rows.append(
-            (RowOutcome(unplaced.file_name, unplaced.line, Outcome.SKIPPED, "", None,
-                        f"{what} that names no one but you: no one to add it to"), 0)
-        )  # fmt: skip
-        if unplaced.file_name in files:
-            files[unplaced.file_name].skipped += 1
+            (RowOutcome(one.file_name, one.line, Outcome.SKIPPED, "", None, f"{what} {why}"), 0)
+        )
+        if one.file_name in files:
+            files[one.file_name].skipped += 1
     # People a message or invitation named and this import added count in its file.
     for row, _target in plan.rows[resolved:]:
         if row.outcome is not Outcome.SKIPPED and row.file in files:
@@ -161,6 +185,7 @@ def import_files(
             files[row.file].people -= 1
             files[row.file].skipped += 1
     left_out = LeftOut(session, plan, workspace_id=workspace_id)
+    deleted.forget(session, workspace_id=workspace_id, records=returning)
     Writer(session, state, report, today=today, now=now, progress=progress, reapply=reapply).write(
         plan
     )

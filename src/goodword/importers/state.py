@@ -18,8 +18,10 @@ from goodword.duplicates.index import Matcher
 from goodword.duplicates.matching import Profile
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
+from goodword.importers import deleted
 from goodword.importers.bulk import driver_rows
 from goodword.importers.cleaning import clean_whole_name, profile_url
+from goodword.importers.deleted import Remembered
 from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.records import IncomingPerson
@@ -205,6 +207,8 @@ class WorkspaceState:
     candidate_pairs: set[tuple[int, int]] = field(default_factory=set)
     # Whether `load_people` ran (the fields above it fills are empty until it does).
     people_loaded: bool = False
+    # The records of people the user deleted (`importers/deleted.py`)
+    deleted: Remembered = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, *, workspace_id: int) -> WorkspaceState:
@@ -250,6 +254,7 @@ class WorkspaceState:
         state.me_id = session.scalar(
             select(Person.id).where(Person.workspace_id == ws, Person.is_me.is_(True))
         )
+        state.deleted = deleted.load(session, workspace_id=ws)
         return state
 
     def load_people(self, session: Session, step: Callable[[], None] | None = None) -> None:

@@ -136,7 +136,9 @@ def _saved(session: Session, workspace_id: int, person: Person) -> PersonSavedRe
 )
 def delete_person(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> Response:
     """Delete the person with their positions, connections, reference record, referral asks,
-    possible-duplicate pairs and lead shares; they are taken off their interactions."""
+    possible-duplicate pairs and lead shares; they are taken off their interactions. The
+    records they were imported from are remembered, so an import reading them again does not
+    add them back (one with `reapply` does)."""
     service.delete(session, workspace_id=workspace_id, person_id=person_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

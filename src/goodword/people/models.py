@@ -141,3 +141,20 @@ class PersonSource(WorkspaceScoped, Base):
     matched: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     person: Mapped[Person] = relationship(back_populates="sources")
+
+
+class DeletedSource(WorkspaceScoped, Base):
+    """A source record of a person the user deleted: an import that reads it again passes
+    over it rather than adding them back (unless asked to reapply)."""
+
+    __tablename__ = "deleted_sources"
+    __table_args__ = (
+        Index("ix_deleted_sources_workspace_key", "workspace_id", "source", "external_key"),
+    )
+
+    source: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    external_key: Mapped[str] = mapped_column(String(300))
+    # The name the person went by, and when they were deleted: what an import's report says.
+    name: Mapped[str] = mapped_column(String(300))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

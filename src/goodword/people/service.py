@@ -17,7 +17,15 @@ from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
 from goodword.organizations import service as organizations
 from goodword.people import normalize
-from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl, Position
+from goodword.people.models import (
+    DeletedSource,
+    Person,
+    PersonEmail,
+    PersonPhone,
+    PersonSource,
+    PersonUrl,
+    Position,
+)
 from goodword.people.schemas import (
     PersonCreate,
     PersonRead,
@@ -72,8 +80,31 @@ def update(session: Session, *, workspace_id: int, person_id: int, data: PersonU
     return person
 
 
+# The source records remembered of a person deleted: those an import of contacts reads
+# (an edge list of who knows whom names people by its own keys, and is not one).
+_REMEMBERED = (PersonSource.external_key.is_not(None), PersonSource.source != "edge-list")
+
+
 def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
+    """Delete the person. Their source records are remembered (`DeletedSource`), so an
+    import that reads one again does not add them back."""
     person = get(session, workspace_id=workspace_id, person_id=person_id)
+    session.add_all(
+        DeletedSource(
+            workspace_id=workspace_id,
+            source=source,
+            file_name=file_name,
+            external_key=key,
+            name=person.display_name[:300],
+        )
+        for source, file_name, key in session.execute(
+            select(PersonSource.source, PersonSource.file_name, PersonSource.external_key).where(
+                PersonSource.workspace_id == workspace_id,
+                PersonSource.person_id == person_id,
+                *_REMEMBERED,
+            )
+        )
+    )
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)
     session.flush()
@@ -96,6 +127,9 @@ class GoesWith:
     # Pairs in the possible-duplicates queue they are one of, waiting for a decision or
     # already told apart.
     duplicate_pairs: int = 0
+    # The imported records behind them, which are remembered: an import that reads one of
+    # them again does not add them back.
+    imported_records: int = 0
 
     @property
     def deletes_more(self) -> bool:
@@ -148,6 +182,7 @@ def goes_with(session: Session, *, workspace_id: int, person_id: int) -> GoesWit
             (DuplicateCandidate.person_a_id == person_id)
             | (DuplicateCandidate.person_b_id == person_id),
         ),
+        imported_records=rows(PersonSource, PersonSource.person_id == person_id, *_REMEMBERED),
     )
 
 

@@ -1,0 +1,128 @@
+"""A person the user deleted stays deleted: an import reading their record again passes over
+it, saying so, and one with reapply brings them back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import factories
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.interactions.models import Interaction
+from goodword.people import service as people
+from goodword.people.models import DeletedSource, Person
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+TODAY = date(2026, 11, 25)
+
+
+def run(session: Session, ws: int, *items: Path | Upload, **options: object) -> ImportReport:
+    return import_files(
+        session, workspace_id=ws, paths_or_uploads=list(items), today=TODAY, **options
+    )  # type: ignore[arg-type]
+
+
+def person_named(session: Session, ws: int, name: str) -> Person | None:
+    return session.scalar(
+        select(Person).where(Person.workspace_id == ws, Person.display_name == name)
+    )
+
+
+def delete(session: Session, ws: int, name: str) -> None:
+    person = person_named(session, ws, name)
+    assert person is not None
+    people.delete(session, workspace_id=ws, person_id=person.id)
+
+
+def test_a_deleted_connection_is_not_added_again_and_reapply_brings_them_back(session, workspace):
+    ws = workspace.id
+    run(session, ws, DATA / "Connections.csv")
+    delete(session, ws, "Ada Lovelace")
+
+    again = run(session, ws, DATA / "Connections.csv")
+    [row] = [r for r in again.rows if r.name == "Ada Lovelace"]
+    assert row.outcome is Outcome.SKIPPED
+    assert row.detail.startswith("you deleted Ada Lovelace on ")
+    assert row.detail.endswith(
+        ", so they are not added again (import with Reapply to bring them back)"
+    )
+    assert person_named(session, ws, "Ada Lovelace") is None
+    [file] = again.files
+    assert file.skipped == 2  # Ada, and the row of a deleted account
+
+    back = run(session, ws, DATA / "Connections.csv", reapply=True)
+    [row] = [r for r in back.rows if r.name == "Ada Lovelace"]
+    assert row.outcome is Outcome.CREATED
+    assert person_named(session, ws, "Ada Lovelace") is not None
+    assert session.scalar(select(func.count()).select_from(DeletedSource)) == 0
+    # Brought back, they are imported as before: the next import finds them unchanged.
+    later = run(session, ws, DATA / "Connections.csv")
+    [row] = [r for r in later.rows if r.name == "Ada Lovelace"]
+    assert row.outcome is Outcome.UNCHANGED
+
+
+def test_messages_with_only_a_deleted_person_are_skipped_and_others_keep_the_rest(
+    session, workspace
+):
+    ws = workspace.id
+    text = (DATA / "messages.csv").read_text(encoding="utf-8")
+    run(session, ws, DATA / "Connections.csv", Upload("messages.csv", text.encode()))
+    delete(session, ws, "Marcus Reid")  # named in messages.csv only, by his profile
+    report = run(session, ws, DATA / "Connections.csv", Upload("messages.csv", text.encode()))
+    skipped = [r for r in report.rows if r.file == "messages.csv" and r.outcome is Outcome.SKIPPED]
+    assert [r.detail for r in skipped] == [
+        "a message with Marcus Reid (deleted by you) and no one else: not added (import with "
+        "Reapply to bring them back)"
+    ]
+    assert person_named(session, ws, "Marcus Reid") is None
+    assert session.scalar(select(func.count()).select_from(Interaction)) > 0
+
+
+def test_a_spreadsheet_row_is_remembered_in_its_own_file_only(session, workspace):
+    ws = workspace.id
+    mapping = "key=ID,given=First,family=Last"
+    crm = Upload("crm.csv", b"ID,First,Last\n7,Sam,Lee\n8,Ola,Nord\n")
+    run(session, ws, crm, mapping=mapping)
+    delete(session, ws, "Sam Lee")
+    # Row 7 of another list is someone else; Sam Lee in a card is not the spreadsheet's row.
+    club = Upload("club.csv", b"ID,First,Last\n7,Tia,Moss\n")
+    card = Upload(
+        "sam.vcf", b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nN:Lee;Sam;;;\r\nEND:VCARD\r\n"
+    )
+    report = run(session, ws, club, card, mapping=mapping)
+    assert {(r.name, r.outcome) for r in report.rows} == {
+        ("Tia Moss", Outcome.CREATED),
+        ("Sam Lee", Outcome.CREATED),
+    }
+    again = run(session, ws, crm, mapping=mapping)
+    assert {(r.name, r.outcome) for r in again.rows} == {
+        ("Sam Lee", Outcome.SKIPPED),
+        ("Ola Nord", Outcome.UNCHANGED),
+    }
+
+
+def test_a_card_by_its_uid_is_remembered_in_any_file(session, workspace):
+    ws = workspace.id
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nEND:VCARD\r\n"
+    run(session, ws, Upload("phone.vcf", card.format(uid="u-1", name="Rui Sá").encode()))
+    delete(session, ws, "Rui Sá")
+    later = Upload("phone-2026.vcf", card.format(uid="u-1", name="Rui Sá Costa").encode())
+    [row] = run(session, ws, later).rows
+    assert (row.outcome, row.name) == (Outcome.SKIPPED, "Rui Sá Costa")
+    assert row.detail.startswith("you deleted Rui Sá on ")
+
+
+def test_the_delete_page_and_command_say_they_stay_deleted(session, workspace, client):
+    run(session, workspace.id, DATA / "Connections.csv")
+    ada = person_named(session, workspace.id, "Ada Lovelace")
+    assert ada is not None
+    plain = factories.person(session, workspace.id, "Hand Made")
+    session.commit()
+    page = client.get(f"/people/{ada.id}/delete").text
+    assert "Goodword remembers the record they were imported from, so importing it again" in page
+    assert 'id="stays-deleted"' not in client.get(f"/people/{plain.id}/delete").text
