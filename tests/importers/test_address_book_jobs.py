@@ -151,3 +151,32 @@ def test_a_title_that_is_another_job_is_a_new_title(session, workspace, held, sa
     run(session, workspace, linkedin("Globex", held))
     run(session, workspace, card("Globex", said))
     assert jobs(session) == [("Globex", held, False), ("Globex", said, True)]
+
+
+@pytest.mark.parametrize(
+    ("held", "written"),
+    [
+        ("Product Manager", "PM"),
+        ("Chief Technology Officer", "CTO"),
+        ("Head of Human Resources", "Head of HR"),
+    ],
+)
+def test_a_card_giving_the_title_by_its_initials_keeps_the_linkedin_job(
+    session, workspace, held: str, written: str
+):
+    run(session, workspace, linkedin("Google", held))
+    report = run(session, workspace, card("Google", written))
+    (row,) = report.rows
+    assert row.outcome is Outcome.MERGED
+    assert jobs(session) == [("Google", held, True)]
+    # A newer LinkedIn title is then a new job, the one held before kept as history.
+    run(session, workspace, linkedin("Google", f"Senior {held}"))
+    assert jobs(session) == [("Google", held, False), ("Google", f"Senior {held}", True)]
+
+
+def test_a_title_by_its_initials_is_written_out_by_a_record_that_spells_it(session, workspace):
+    run(session, workspace, card("Google", "PM"))
+    report = run(session, workspace, linkedin("Google", "Product Manager"))
+    (row,) = report.rows
+    assert "title Product Manager (was PM)" in row.detail
+    assert jobs(session) == [("Google", "Product Manager", True)]

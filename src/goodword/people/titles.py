@@ -83,10 +83,19 @@ def same_title(held: str | None, title: str | None) -> bool:
     False
     >>> same_title("Account Manager", "Accounting Manager")
     False
+
+    A word in capitals may stand for words of the other title by their initials ("PM" for
+    "Product Manager", "Head of HR" for "Head of Human Resources"):
+
+    >>> same_title("PM", "Product Manager"), same_title("CTO", "Chief Technology Officer")
+    (True, True)
+    >>> same_title("Pm", "Product Manager"), same_title("PM", "Product Marketing Manager")
+    (False, False)
     """
     if not (held and title):
         return False
     a, b = _words(held), _words(title)
+    a, b = _spelled_out(a, held, b), _spelled_out(b, title, a)
     if not (a and b) or len(a) != len(b):
         return False
     return sorted(a) == sorted(b) or all(_one_word(x, y) for x, y in zip(a, b, strict=True))
@@ -105,16 +114,49 @@ def narrower(title: str | None, held: str | None) -> bool:
     (False, False)
     >>> narrower("Sales", "Sales Director"), narrower("Director", "Director of Sales")
     (False, True)
+    >>> narrower("PM", "Senior Product Manager")
+    True
     """
     if not (held and title):
         return False
     mine, theirs = _words(title), _words(held)
+    mine = _spelled_out(mine, title, theirs)
     if not mine or len(mine) >= len(theirs) or not set(mine) <= set(theirs):
         return False
     left_out = set(theirs) - set(mine)
     if left_out & (_GRADES | _ANOTHER_JOB) or any(w.isdigit() for w in theirs):
         return False
     return _head(held) in mine
+
+
+# A word of a title written in capitals, which may stand for words by their initials.
+_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _spelled_out(words: list[str], title: str, other: list[str]) -> list[str]:
+    """`words` (of `title`) with each word the title writes in capitals that is not among
+    the `other` title's words, but the initials of a run of them, replaced by that run
+    ("pm" by "product", "manager" when the other title is "Senior Product Manager")."""
+    acronyms = {fold(a) for a in _CAPITALS.findall(title)}
+    if not acronyms:
+        return words
+    out: list[str] = []
+    for word in words:
+        if word in acronyms and word not in other:
+            size = len(word)
+            run = next(
+                (
+                    other[at : at + size]
+                    for at in range(len(other) - size + 1)
+                    if "".join(w[0] for w in other[at : at + size]) == word
+                ),
+                None,
+            )
+            if run is not None:
+                out.extend(run)
+                continue
+        out.append(word)
+    return out
 
 
 def _one_word(a: str, b: str) -> bool:
