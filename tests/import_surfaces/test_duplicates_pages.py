@@ -121,8 +121,14 @@ def test_the_review_shows_both_people_side_by_side(client, session, workspace):
     assert re.search(r'id="f-location-b" name="location" value="b" >\s*'
                      r'<label for="f-location-b"><span class="visually-hidden">Location of B: '
                      r'</span>York</label>', page.text)  # fmt: skip
-    # Only B has a birthday, so B's is chosen unless the user says otherwise.
-    assert 'id="f-birthday-b" name="birthday" value="b" checked' in page.text
+    # Only B has a birthday: it is kept, with no empty value to pick instead.
+    assert re.search(
+        r'<td colspan="2" class="long-id" data-only="b">\d{4}-\d\d-\d\d <span class="muted '
+        r'small">\(only B has one: kept\)</span>\s*<input type="hidden" name="birthday" '
+        r'value="b"></td>',
+        page.text,
+    )
+    assert 'name="birthday" value="a"' not in page.text
     assert 'id="f-notes-both" name="notes" value="both" checked' in page.text
     assert (
         '<td class="long-id">john@work.example</td><td class="long-id">john@home.example</td>'
@@ -373,3 +379,18 @@ def test_the_queue_says_how_many_pairs_wait(client, session, workspace, other_wo
     session.flush()
     page = client.get("/duplicates").text
     assert "1 pair waits for you, the most likely first." in page
+
+
+def test_a_merge_from_the_review_page_keeps_a_note_only_one_has(client, session, workspace):
+    f.person(session, workspace.id, "Daniel Kim", notes="Old climbing buddy")
+    f.person(session, workspace.id, "Daniel Kim")
+    session.commit()
+    client.post("/duplicates/scan")
+    candidate = queued(session, workspace.id)
+    page = client.get(f"/duplicates/{candidate.id}").text
+    assert 'name="notes" value="b"' not in page  # no empty note to pick over it
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="(\w+)">', page))
+    client.post(f"/duplicates/{candidate.id}/merge", data=fields | {"keep": "b"})
+    session.expire_all()
+    (daniel,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
+    assert daniel.notes == "Old climbing buddy"
