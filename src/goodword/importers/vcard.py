@@ -63,7 +63,11 @@ def _label(prop: Property, labels: dict[str, str]) -> str | None:
     return None
 
 
-def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | None:
+def _person(
+    document: Document, card: Card, parsed: Parsed, unread: dict[str, int]
+) -> IncomingPerson | None:
+    """The card's person (None for one with nothing to name them by, reported as skipped);
+    `unread` counts the properties with a value that no field or note keeps."""
     person = IncomingPerson(source=SOURCE, file_name=document.name, line=card.line)
     # One pass finds both whether the card is our own and its group labels (item1.X-ABLabel).
     own = False
@@ -128,7 +132,7 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             number = split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
             if number:
-                person.phones.append(Labeled(number, _label(prop, labels)))
+                person.phones.append(Labeled(number, _phone_label(prop, labels)))
         elif name in ("URL", "X-SOCIALPROFILE"):
             raw = split_escaped(text, "\x00")[0].strip()
             try:
@@ -211,6 +215,12 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                 )
             notes.append(unify_line_breaks(note))
         elif name == "CATEGORIES":
+            categories = [t.strip() for t in split_escaped(text, ",") if t.strip()]
+            if "myContacts" in categories:
+                # Google's own groups, not the user's labels (as its CSV's "* myContacts").
+                categories = [t for t in categories if t not in _GOOGLE_GROUPS]
+            person.tags.extend(categories)
+        elif name == "X-GROUP-MEMBERSHIP":
             person.tags.extend(t.strip() for t in split_escaped(text, ",") if t.strip())
         elif name == "X-GOODWORD-LOCATION":
             person.location = split_escaped(text, "\x00")[0] or None
@@ -226,6 +236,18 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
             person.key = text.strip() or None
         elif name == "X-GOODWORD-INTERESTS":
             person.interests.extend(t for t in split_escaped(text, ",") if t.strip())
+        elif name in ("INTEREST", "HOBBY", "EXPERTISE"):
+            person.interests.extend(t.strip() for t in split_escaped(text, ",") if t.strip())
+        elif name in _NOTED:
+            value = split_escaped(text, "\x00")[0].strip()
+            if value and _NOTED[name] == "Anniversary":
+                value = _shown_date(*_date(prop, value))
+            if value:
+                notes.append(f"{_NOTED[name]}: {value}")
+        elif name == "X-ANDROID-CUSTOM":
+            extra = _android(text)
+            if extra:
+                notes.append(extra)
         elif name == "X-GOODWORD-HOW-WE-MET":
             person.how_we_met = split_escaped(text, "\x00")[0] or None
         elif name == "X-GOODWORD-KEEP-IN-TOUCH-DAYS":
@@ -239,6 +261,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
                         prop.line,
                     )
                 )
+        elif name not in _QUIET and not name.startswith(_QUIET_PREFIXES) and prop.value.strip():
+            unread[name] = unread.get(name, 0) + 1
     written = person.display_name  # (the FN as the card gives it)
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
@@ -284,7 +308,8 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
         if role.casefold() not in known:
             notes.append(f"Role: {role}")
             known.add(role.casefold())
-    person.notes = "\n\n".join([*name_notes, *notes]) or None
+    # (A nickname given twice, as NICKNAME and as Android's own, is said once.)
+    person.notes = "\n\n".join(dict.fromkeys([*name_notes, *notes])) or None
     # The same test as `not person.name`, without building the name.
     if not (person.display_name or person.given_name or person.family_name):
         # A business is named after itself; a card with an address or number alone by it.
@@ -303,6 +328,66 @@ def _person(document: Document, card: Card, parsed: Parsed) -> IncomingPerson | 
 
 def _group(prop: Property) -> str | None:
     return prop.group.lower() if prop.group else None
+
+
+def _phone_label(prop: Property, labels: dict[str, str]) -> str | None:
+    """A number's label; a fax says so beside where it is ("work fax"), as Goodword's own
+    exports label one."""
+    label = _label(prop, labels)
+    types = {value.lower() for value in prop.params.get("TYPE", ())}
+    if "fax" not in types or (label and "fax" in label.lower()):
+        return label
+    where = next((t for t in ("work", "home") if t in types), None)
+    return f"{where} fax" if where else "fax"
+
+
+# Google's own groups in its vCards' CATEGORIES: every contact it keeps is in myContacts.
+_GOOGLE_GROUPS = {"myContacts", "starred"}
+
+# Outlook's and others' properties kept in the notes, as its CSV's columns are: "Spouse: Kim".
+_NOTED = {
+    "X-MS-SPOUSE": "Spouse",
+    "X-MS-CHILD": "Child",
+    "X-MS-MANAGER": "Manager",
+    "X-MS-ASSISTANT": "Assistant",
+    "X-MS-ANNIVERSARY": "Anniversary",
+    "X-ANNIVERSARY": "Anniversary",
+    "X-SPOUSE": "Spouse",
+    "X-MANAGER": "Manager",
+    "X-ASSISTANT": "Assistant",
+    "X-MS-IMADDRESS": "IM",
+    "X-SIP": "SIP",
+    "BIRTHPLACE": "Birthplace",
+    "PRONOUNS": "Pronouns",
+    "EXPERTISE-LEVEL": "Expertise",
+}
+
+# Android's X-ANDROID-CUSTOM: a kind, then the value, then its type by number.
+_ANDROID_RELATIONS = {
+    "1": "Assistant", "2": "Brother", "3": "Child", "4": "Domestic partner", "5": "Father",
+    "6": "Friend", "7": "Manager", "8": "Mother", "9": "Parent", "10": "Partner",
+    "11": "Referred by", "12": "Relative", "13": "Sister", "14": "Spouse",
+}  # fmt: skip
+_ANDROID_EVENTS = {"1": "Anniversary", "2": "Date", "3": "Birthday"}
+
+
+def _android(text: str) -> str | None:
+    """An Android contact's extra (X-ANDROID-CUSTOM) as a note: a nickname, a relation
+    ("Spouse: Giovanni Rossi") or an event ("Anniversary: 2008-09-20"), its custom label
+    when it has one; None for a kind Goodword has no words for."""
+    parts = [*split_escaped(text, ";"), "", "", ""]
+    kind, value, number, custom = parts[0].strip(), parts[1].strip(), parts[2].strip(), parts[3]
+    if not value:
+        return None
+    if kind.endswith("/nickname"):
+        return f"Goes by {value}"
+    if kind.endswith("/relation"):
+        label = custom.strip() if number == "0" else _ANDROID_RELATIONS.get(number, "")
+        return f"{_capital(label or 'Related')}: {value}"
+    if kind.endswith("/contact_event"):
+        label = custom.strip() if number == "0" else _ANDROID_EVENTS.get(number, "")
+        return f"{_capital(label or 'Date')}: {value}"
+    return None
 
 
 def _jobs(
@@ -412,17 +497,86 @@ def _own_position(text: str) -> IncomingPosition:
     )
 
 
+# Properties with nothing for a person's record: how a card is sorted, shown or synced,
+# where on earth or in which time zone, its printed address (ADR says it), and a group's
+# members (read by `parse`).
+_QUIET = {
+    "SOURCE", "NAME", "PROFILE", "MAILER", "LANG", "TZ", "GEO", "CLASS", "CLIENTPIDMAP",
+    "LABEL", "MEMBER", "FBURL", "CALURI", "CALADRURI", "CREATED", "XML", "X-ABSHOWAS",
+    "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER", "X-IMAGETYPE", "X-IMAGEHASH",
+    "X-ABADR", "X-ANDROID-CUSTOM", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-CARDPICTURE",
+    "X-MS-OL-DESIGN", "X-MS-TEL", "X-SHAREDPHOTODISPLAYPREF", "X-ABORIGINAL-UID",
+    # Apple's own instant-messaging properties, which repeat its IMPP.
+    "X-AIM", "X-JABBER", "X-SKYPE", "X-SKYPE-USERNAME", "X-MSN", "X-ICQ", "X-YAHOO",
+    "X-QQ", "X-GADUGADU", "X-GOOGLE-TALK",
+}  # fmt: skip
+_QUIET_PREFIXES = ("X-PHONETIC-", "X-GOODWORD-", "X-EVOLUTION-", "X-MOZILLA-", "X-APPLE-")
+# A card that is no one: a group of others (vCard 4, and Apple's), or a place.
+_GROUP_KINDS = {"group"}
+_PLACE_KINDS = {"location"}
+
+
+def _uid(text: str) -> str:
+    """A card's UID as a MEMBER or RELATED names it ("urn:uuid:" or not, any case)."""
+    text = text.strip().lower()
+    return text[9:] if text.startswith("urn:uuid:") else text
+
+
+def _not_a_person(
+    document: Document, card: Card, groups: list[tuple[Card, str, list[str]]]
+) -> Skipped | None:
+    """A group's or a place's card, reported as skipped (a group's after its members are
+    known: `groups`); None for a card of a person or an organization."""
+    kind = next(
+        (
+            p.value.strip().lower()
+            for p in card.properties
+            if p.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND")
+        ),
+        "",
+    )
+    if kind not in _GROUP_KINDS | _PLACE_KINDS:
+        return None
+    name = next(
+        (split_escaped(text_of(p), "\x00")[0].strip() for p in card.properties if p.name == "FN"),
+        "",
+    ) or next(
+        (
+            " ".join(filter(None, (x.strip() for x in split_escaped(text_of(p), ";"))))
+            for p in card.properties
+            if p.name == "N"
+        ),
+        "",
+    )
+    if kind in _PLACE_KINDS:
+        return Skipped(document.name, card.line, "a place's card, not a person", name)
+    members = [
+        _uid(p.value)
+        for p in card.properties
+        if p.name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER") and p.value.strip()
+    ]
+    groups.append((card, name, members))
+    return Skipped(document.name, card.line, "", name)
+
+
 def parse(document: Document) -> Parsed:
     parsed = Parsed(document.name, "vcard", "vCard")
     versions: set[str] = set()
     seen: dict[str, int] = {}
+    unread: dict[str, int] = {}
+    groups: list[tuple[Card, str, list[str]]] = []
+    group_rows: list[Skipped] = []
     # Card by card: a malformed line still fails the whole file, just after the cards before it.
     for card in cards(document):
         parsed.rows += 1
         for prop in card.properties:
             if prop.name == "VERSION":
                 versions.add(prop.value.strip())
-        person = _person(document, card, parsed)
+        no_one = _not_a_person(document, card, groups)
+        if no_one is not None:
+            (group_rows if not no_one.reason else parsed.skipped).append(no_one)
+            continue
+        person = _person(document, card, parsed, unread)
         if person is None:
             continue
         key = person.key or "name:" + person.key_name.casefold() + (
@@ -431,6 +585,48 @@ def parse(document: Document) -> Parsed:
         count = seen[key] = seen.get(key, 0) + 1
         person.key = key if count == 1 else f"{key}#{count}"
         parsed.people.append(person)
+    _settle_groups(parsed, groups, group_rows)
+    if unread:
+        said = ", ".join(
+            f"{name} ({count:,} card{'s' if count > 1 else ''})"
+            for name, count in sorted(unread.items())
+        )
+        parsed.notes.append(
+            f"{document.name}: not imported, as Goodword has no field for them: {said}. "
+            "Add what you need of them to those people by hand."
+        )
     if versions:
         parsed.label = "vCard " + " and ".join(sorted(versions))
     return parsed
+
+
+def _settle_groups(
+    parsed: Parsed, groups: list[tuple[Card, str, list[str]]], rows: list[Skipped]
+) -> None:
+    """Each group card's members in the file get its name as a tag, and the card's row says
+    so; a RELATED that names a card of the file by its UID names that card's person."""
+    by_uid = {_uid(p.key): p for p in parsed.people if p.key}
+    for (_card, name, members), row in zip(groups, rows, strict=True):
+        found = [by_uid[m] for m in members if m in by_uid]
+        for person in found:
+            if name and name not in person.tags:
+                person.tags.append(name)
+        reason = "a group's card, not a person"
+        if name and found:
+            some = f"{len(found)} of its members" if len(found) < len(members) else "its members"
+            reason += f": {some} in this file are tagged {name}"
+        elif len(members) == 1:
+            reason += ": its one member is not in this file"
+        elif members:
+            reason += f": its {len(members)} members are not in this file"
+        row.reason = reason
+        parsed.skipped.append(row)
+    for person in parsed.people:
+        if person.notes and "urn:uuid:" in person.notes:
+            person.notes = _RELATED_UID.sub(
+                lambda m: by_uid[_uid(m[0])].name or m[0] if _uid(m[0]) in by_uid else m[0],
+                person.notes,
+            )
+
+
+_RELATED_UID = re.compile(r"urn:uuid:[0-9A-Za-z-]+")
