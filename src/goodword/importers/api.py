@@ -236,6 +236,8 @@ class FilePreviewOut(BaseModel):
     rows: list[PreviewRow]
     needs_mapping: bool
     problem: str | None
+    # How its text was read when that was a guess: its code page, as the report's notes say.
+    read_as: str | None = None
 
 
 class PreviewOut(BaseModel):
@@ -273,6 +275,7 @@ async def preview_import(
                 rows=[PreviewRow(**row) for row in p.rows],
                 needs_mapping=p.needs_mapping,
                 problem=p.problem,
+                read_as=p.read_as,
             )
             for p in previews
         ]

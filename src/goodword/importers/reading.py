@@ -64,6 +64,9 @@ class Document:
     # Why such a file passed on without text was not read, as the report says it (None:
     # it holds no contact data).
     unread: str | None = None
+    # How its text was read when it was not plain UTF-8, for the report's notes ("read as
+    # Windows-1250"); None for UTF-8 or a file marked with its encoding.
+    read_as: str | None = None
 
 
 def _not_read(name: str, data: bytes = b"") -> Document:
@@ -151,7 +154,8 @@ def _from_bytes(
     kind = _binary_kind(data)
     if kind:
         raise ImportFileError(name, f"is {kind}, not a contacts file. {WHAT_WE_READ}")
-    yield Document(name, decode(data), member=member)
+    text, read_as = read_text(data)
+    yield Document(name, text, member=member, read_as=_said(name, read_as))
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -159,10 +163,25 @@ def _binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     head = data[:4096]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16(head):
         return None
-    if b"\x00" in head:
+    # A stray NUL or two in text (a tool's slip) is dropped when it is read; a file of them
+    # is no text.
+    if head.count(b"\x00") * 100 > len(head):
         return "a binary file"
+    return None
+
+
+def _utf16(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text in UTF-16 written without its byte-order mark
+    (mostly Latin text: every other byte a zero), else None."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) * 10 >= len(odd) * 6 and even.count(0) * 10 < len(even):
+        return "utf-16-le"
+    if even.count(0) * 10 >= len(even) * 6 and odd.count(0) * 10 < len(odd):
+        return "utf-16-be"
     return None
 
 
@@ -275,7 +294,8 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
         if not content.strip() or _binary_kind(content) or content[:4] == b"PK\x03\x04":
             yield _not_read(member_name, content)  # listed in the report as not read
             continue
-        yield Document(member_name, decode(content), member=True)
+        text, read_as = read_text(content)
+        yield Document(member_name, text, member=True, read_as=_said(member_name, read_as))
 
 
 # Files only a LinkedIn data archive holds, by which a damaged one is known.
@@ -335,26 +355,126 @@ def _damaged(data: bytes) -> str:
 
 def decode(data: bytes) -> str:
     """Decode text in whatever encoding it came in (BOMs, UTF-8, legacy code pages)."""
+    return read_text(data)[0]
+
+
+def read_text(data: bytes) -> tuple[str, str | None]:
+    """The text in whatever encoding it came in (BOMs, UTF-16 without one, UTF-8, legacy
+    code pages, a UTF-8 file with a few lines in a legacy one), and how it was read when
+    that was a guess (None for UTF-8 and text marked with its encoding). A stray NUL is
+    dropped, as is the end-of-file mark (Ctrl-Z) old tools write."""
+    text, read_as = _read_text(data)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text.rstrip("\x1a"), read_as
+
+
+def _read_text(data: bytes) -> tuple[str, str | None]:
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            return data.decode(encoding, errors="replace"), None
+    unmarked = _utf16(data[:4096])
+    if unmarked is not None:
+        return data.decode(unmarked, errors="replace"), "UTF-16 (it has no byte-order mark)"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
         # A UTF-8 mark before text in a legacy code page (a spreadsheet's doing) is
         # dropped, and the text read for what it is.
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
+    return _legacy_text(data)
+
+
+def _legacy_text(data: bytes) -> tuple[str, str]:
+    """Text in a legacy code page, and which (`_PAGE_NAMES`)."""
     western = _western(data)
     if western is not None:
-        return western
+        return western, _PAGE_NAMES["cp1252"]
     windows = _windows(data)
     if windows is not None:
         return windows
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    return data.decode(encoding, errors="replace")
+    return data.decode(encoding, errors="replace"), _PAGE_NAMES.get(encoding, encoding)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with some lines in a legacy code page (rows pasted in from another
+    file, say): each such line read in the page those lines read as, the rest as UTF-8.
+    None unless the file shows it is UTF-8: some line holds UTF-8 beyond ASCII, and most
+    lines beyond ASCII are UTF-8."""
+    lines = data.split(b"\n")
+    good = bad = 0
+    broken: list[int] = []
+    for number, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+            broken.append(number)
+    if bad >= good:
+        return None
+    legacy, page = _legacy_text(b"\n".join(lines[n] for n in broken))
+    read = dict(zip(broken, legacy.split("\n"), strict=True))
+    text = "\n".join(read[n] if n in read else line.decode("utf-8") for n, line in enumerate(lines))
+    shown = ", ".join(str(n + 1) for n in broken[:5]) + (
+        f" and {len(broken) - 5:,} more" if len(broken) > 5 else ""
+    )
+    where = f"line {shown} is" if len(broken) == 1 else f"lines {shown} are"
+    return text, f"UTF-8, but {where} not: read as {page}"
+
+
+def _said(name: str, read_as: str | None) -> str | None:
+    """The report's note on how a file's text was read, if it was a guess."""
+    if read_as is None:
+        return None
+    if read_as.startswith(("UTF-8, but", "UTF-16")):
+        return f"{name}: read as {read_as}."
+    return (
+        f"{name}: not UTF-8, so read as {read_as}, the code page its letters read as. If "
+        "names look wrong, save it again as CSV UTF-8 (or vCard in UTF-8) and import that."
+    )
+
+
+# How the report names the code pages a guess may find.
+_PAGE_NAMES = {
+    "cp1252": "Windows-1252 (Western European)",
+    "cp1250": "Windows-1250 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)",
+    "cp1253": "Windows-1253 (Greek)",
+    "cp1254": "Windows-1254 (Turkish)",
+    "cp1257": "Windows-1257 (Baltic)",
+    "mac_roman": "Mac Roman",
+    "shift_jis": "Shift JIS (Japanese)",
+    "cp932": "Shift JIS (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)",
+    "gb2312": "GB2312 (Simplified Chinese)",
+    "gbk": "GBK (Simplified Chinese)",
+    "gb18030": "GB18030 (Chinese)",
+    "big5": "Big5 (Traditional Chinese)",
+    "euc_kr": "EUC-KR (Korean)",
+    "cp949": "EUC-KR (Korean)",
+    "koi8_r": "KOI8-R (Russian)",
+    "koi8_u": "KOI8-U (Ukrainian)",
+    "cp866": "DOS Cyrillic (866)",
+    "cp1125": "DOS Cyrillic (866)",
+    "euc_jis_2004": "EUC-JP (Japanese)",
+    "euc_jisx0213": "EUC-JP (Japanese)",
+    "cp1255": "Windows-1255 (Hebrew)",
+    "cp1256": "Windows-1256 (Arabic)",
+    "cp874": "Windows-874 (Thai)",
+    "iso8859_15": "ISO 8859-15 (Western European)",
+    "latin_1": "Latin-1",
+    "iso8859_2": "ISO 8859-2 (Central European)",
+}
 
 
 # What text in a Western European language holds beyond ASCII when read as Windows-1252:
@@ -404,15 +524,42 @@ _WINDOWS_LETTERS = {
     # Baltic: Lithuanian, Latvian, Estonian
     "cp1257": "ąčęėįšųūžĄČĘĖĮŠŲŪŽāēģīķļņōŗĀĒĢĪĶĻŅŌŖõäöüÕÄÖÜéÉ",
 }
+# A Mac's spreadsheet ("CSV (Macintosh)") writes Western text in Mac Roman, and old Unix
+# systems Russian and Ukrainian in KOI8.
+_WINDOWS_LETTERS["mac_roman"] = _WINDOWS_LETTERS["cp1252"]
+_WINDOWS_LETTERS["koi8_r"] = _WINDOWS_LETTERS["koi8_u"] = _WINDOWS_LETTERS["cp1251"]
 _WINDOWS_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026€«»°·§\u00a0"
+# The letters beyond ASCII that one language of a page writes (lower case): a word of a
+# file in that page holds letters of one language, so a reading whose words mix languages'
+# letters ("Jiøí": Norwegian ø, Czech í) is another page's text.
+_LANGUAGES = {
+    "cp1252": (
+        "àâæçéèêëîïôœùûüÿ", "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "åæøäöéü",
+        "áéíóúýþðæö", "àçèéíïòóúü", "éëïöüè", "šž",
+    ),
+    "cp1250": (
+        "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "ăâîşţ", "čćđšž",
+        "ëç", "äöüß",
+    ),
+    "cp1257": ("ąčęėįšųūž", "āčēģīķļņšūž", "äöõüšž", "äöüß"),
+    "cp1254": ("çğıöşüâîû",),
+}  # fmt: skip
+_LANGUAGES["mac_roman"] = _LANGUAGES["cp1252"]
+# Letters a page can read that its languages seldom write: of two readings that both fit,
+# the one with fewer of them is the file's ("Szőke", not "Szõke").
+_RARE = {"cp1252": "õðþýìòùûÿ", "mac_roman": "õðþýìòùûÿ", "cp1250": "ŕĺ", "cp1257": "ŗ"}
 _WINDOWS_ALLOWED = {
     page: frozenset(letters + _WINDOWS_PUNCTUATION) for page, letters in _WINDOWS_LETTERS.items()
 }
-_OWN_SCRIPT = {"cp1251": re.compile("[\u0400-\u04ff]"), "cp1253": re.compile("[\u0370-\u03ff]")}
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_OWN_SCRIPT = {
+    "cp1251": _CYRILLIC, "koi8_r": _CYRILLIC, "koi8_u": _CYRILLIC,
+    "cp1253": re.compile("[\u0370-\u03ff]"),
+}  # fmt: skip
 _WORD = re.compile(r"\w+")
 
 
-def _windows(data: bytes) -> str | None:
+def _windows(data: bytes) -> tuple[str, str] | None:
     """The text in the Windows code page it reads as a language of, when one does. Each
     page's reading must hold no letter beyond ASCII that its languages do not write, and
     must look like their script: Cyrillic or Greek words without Latin letters in them, and
@@ -431,16 +578,47 @@ def _windows(data: bytes) -> str | None:
             passing.append(page)
     if not passing:
         return None
+    if len(passing) > 1:
+        # The readings whose words best keep to one language each, with fewest rare letters.
+        scores = {page: _fit(sample.decode(page), page) for page in passing}
+        best = max(scores.values())
+        passing = [page for page in passing if scores[page] == best]
     page = passing[0]
     if len(passing) > 1:
         guess = chardet.detect(sample, include_encodings=passing)["encoding"] or ""
-        named = guess.lower().replace("windows-", "cp")
+        named = guess.lower().replace("windows-", "cp").replace("macroman", "mac_roman")
         page = named if named in passing else page
-    return data.decode(page, errors="replace")
+    return data.decode(page, errors="replace"), _PAGE_NAMES[page]
+
+
+def _fit(text: str, page: str) -> tuple[float, int]:
+    """How well a reading keeps to its page's languages: the share of its words beyond
+    ASCII whose letters are one language's, and (negated) how many rare letters it has."""
+    languages = [frozenset(letters) for letters in _LANGUAGES.get(page, ())]
+    words = [w.lower() for w in _WORD.findall(text) if not w.isascii()]
+    if not words or not languages:
+        return 1.0, 0
+    fits = sum(
+        1
+        for word in words
+        if any(set(_BEYOND_ASCII.findall(word)) <= language for language in languages)
+    )
+    rare = sum(1 for word in words for ch in word if ch in _RARE.get(page, ""))
+    return fits / len(words), -rare
+
+
+def _cased(word: str) -> bool:
+    """Whether a word is cased as words are: all small, all capitals, or a capital first."""
+    return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
 
 
 def _looks_written(text: str, page: str) -> bool:
     words = _WORD.findall(text)
+    # Text in another encoding read in this page is cased at random ("йЧБО" is KOI8-R's
+    # "Иван", "JosŽ" Mac Roman's "José"): most words beyond ASCII must be cased as words are.
+    beyond = [w for w in words if not w.isascii() and any(ch.isalpha() for ch in w)]
+    if beyond and sum(1 for w in beyond if not _cased(w)) * 3 > len(beyond):
+        return False
     own = _OWN_SCRIPT.get(page)
     if own is not None:
         return not any(own.search(w) and _ASCII_LETTER.search(w) for w in words)

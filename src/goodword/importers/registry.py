@@ -86,6 +86,15 @@ def _table_format(
 
 @collector_paused()
 def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
+    """Parse the document in its detected format; the report's notes say how its text was
+    read when that was a guess (`Document.read_as`)."""
+    parsed = _parse(document, mapping=mapping)
+    if parsed is not None and document.read_as:
+        parsed.notes.insert(0, document.read_as)
+    return parsed
+
+
+def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
     """Parse the document in its detected format.
 
     A file named on its own that is no known format is an error that says what was
@@ -126,8 +135,8 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
             return None  # a list of people with Profile.csv's columns: no column map here
         parsed = parser(table)
         parsed.header_alone = header_alone(table)
-        parsed.skipped += table.overlong
-        parsed.rows += len(table.overlong)
+        parsed.skipped += table.set_aside
+        parsed.rows += len(table.set_aside)
         parsed.notes.extend(unread_repeats(table))
         if mapping is not None and not document.member and parsed.format != "csv":
             parsed.notes.append(
@@ -166,7 +175,7 @@ HEADER_ALONE = (
 
 def header_alone(table: Table) -> bool:
     """Whether the table is its column names alone (blank lines below them at most)."""
-    return not table.overlong and not any(any(map(str.strip, cells)) for _, cells in table.rows)
+    return not table.set_aside and not any(any(map(str.strip, cells)) for _, cells in table.rows)
 
 
 def _looks_like_whole_export(text: str) -> bool:

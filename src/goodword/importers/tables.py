@@ -31,9 +31,10 @@ class Table:
     # Header name, lower-cased and trimmed -> column position.
     index: dict[str, int]
     needs_repair: bool
-    # The rows left out of `rows` for holding more cells than the header has columns (an
-    # unquoted "Acme, Inc.": its cells cannot be told apart), as skipped rows to report.
-    overlong: list[Skipped] = field(default_factory=list)
+    # The rows left out of `rows`, as skipped rows to report: those holding more cells than
+    # the header has columns (an unquoted "Acme, Inc.": its cells cannot be told apart),
+    # cut in two by a line break, or the column names again (two files joined into one).
+    set_aside: list[Skipped] = field(default_factory=list)
     # The columns a format asked for and read (header keys), so that one named twice, whose
     # second column is not read, can be said (`unread_repeats`).
     asked: set[str] = field(default_factory=set)
@@ -88,7 +89,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     """
     text = document.text
     first_line = text.lstrip().split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+    delimiter = _delimiter(text)
     if first_line.count(delimiter) == 0 and not first_line.lower().startswith("notes:"):
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -144,8 +145,57 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
         index=index,
         needs_repair=not text.isascii() and is_bad(text),
     )
+    _set_aside_headers_again(table)
     _set_aside_overlong_rows(table, delimiter)
     return table
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of a CSV's cells: the comma, semicolon or tab its first line holds most
+    of, unless another splits more of its first rows into the same number of cells (a
+    semicolon file under LinkedIn's "Notes:" lines, whose sentence holds commas)."""
+    head = text.lstrip()[:20_000]
+    first_line = head.split("\n", 1)[0]
+    by_first_line = max((",", ";", "\t"), key=first_line.count)
+
+    def votes(delimiter: str) -> int:
+        rows = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
+        try:
+            lengths = [len(row) for row in itertools.islice(rows, 12) if row]
+        except csv.Error:
+            return 0
+        shared = max((n for n in lengths if n > 1), key=lengths.count, default=0)
+        return lengths.count(shared) if shared else 0
+
+    best = max((",", ";", "\t"), key=votes)
+    return best if votes(best) > votes(by_first_line) else by_first_line
+
+
+def _set_aside_headers_again(table: Table) -> None:
+    """Take out of the rows the header's column names given again (two exports joined into
+    one file), with the lines of one cell and no delimiter just above such a row (the notes
+    LinkedIn writes above its header), and say why each is not imported."""
+    header = [header_key(c) for c in table.headers]
+    again = {
+        n for n, (_line, row) in enumerate(table.rows) if [header_key(c) for c in row] == header
+    }
+    if not again:
+        return
+    notes = set()
+    for n in again:
+        at = n - 1
+        while at >= 0 and at not in again and len(table.rows[at][1]) == 1:
+            notes.add(at)
+            at -= 1
+    for n, (line, _row) in enumerate(table.rows):
+        if n in again:
+            reason = "the column names again (two files joined into one?); not a person"
+        elif n in notes:
+            reason = "a note above the column names given again; not a person"
+        else:
+            continue
+        table.set_aside.append(Skipped(table.name, line, reason))
+    table.rows = [row for n, row in enumerate(table.rows) if n not in again | notes]
 
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -164,7 +214,7 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
         if len(row) > width and any(c.strip() for c in row[width:]):
             filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
             what = _DELIMITER_NAMES[delimiter]
-            table.overlong.append(
+            table.set_aside.append(
                 Skipped(
                     table.name,
                     line,
@@ -211,7 +261,7 @@ def set_aside_split_rows(table: Table) -> None:
     for at in pairs:
         (line, first), (next_line, second) = rows[at], rows[at + 1]
         for cut_line, cells in ((line, first), (next_line, second)):
-            table.overlong.append(
+            table.set_aside.append(
                 Skipped(
                     table.name,
                     cut_line,

@@ -67,6 +67,8 @@ class FilePreview:
     needs_mapping: bool = False
     problem: str | None = None
     member: bool = False  # inside an archive or folder
+    # How its text was read, when that was a guess (`Document.read_as`)
+    read_as: str | None = None
     # (people, messages or invitations) the file holds, once read
     counts: tuple[int, int] | None = None
 
@@ -190,7 +192,9 @@ def preview_files(
             )
             continue
         label = FORMAT_LABELS.get(format_id or "", format_id or "not recognised")
-        item = FilePreview(document.name, format_id, label, member=document.member)
+        item = FilePreview(
+            document.name, format_id, label, member=document.member, read_as=document.read_as
+        )
         found.append(item)
         if format_id is None and document.member:
             continue  # inside an archive, a file of no known format is passed over
