@@ -502,3 +502,19 @@ def test_a_json_person_whose_tags_or_job_flag_are_not_what_the_export_writes_is_
         ("Al Diaz", 'a job\'s is_current is "false", not true or false'),
         ("Bo Chan", "one of its e-mails is not text"),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "vcard4", "csv", "json"])
+def test_people_with_placeholder_names_come_back_as_themselves(session, workspace, fmt):
+    # "Unknown" and "TBD" are no names matching can compare; the export's own id, with the
+    # name shown as it was, still finds each.
+    for name in ("Unknown", "TBD", "(no name)", "?"):
+        people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name=name))
+    text = export_people(session, workspace_id=workspace.id, format=fmt)
+    extension = {"vcard": "vcf", "vcard4": "vcf"}.get(fmt, fmt)
+    report = import_files(
+        session, workspace_id=workspace.id,
+        paths_or_uploads=[Upload(f"people.{extension}", text.encode())], today=TODAY,
+    )  # fmt: skip
+    assert {r.outcome.value for r in report.rows} == {"unchanged"}
+    assert session.scalar(select(func.count()).select_from(Person)) == 4

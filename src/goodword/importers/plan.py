@@ -534,6 +534,14 @@ class Resolver:
             unnamed(profile) or unnamed(held) or names_differ(profile, held)
         ):
             return held.ref
+        # Two with no name matching compares ("Unknown", "TBD"): by the name shown.
+        shown = self.state.shown_names.get(held.ref)
+        if (
+            shown
+            and not profile.full
+            and shown.casefold() == (person.display_name or "").casefold()
+        ):
+            return held.ref
         return None
 
     def _distinct_records(self, person: IncomingPerson, target: int) -> bool:

@@ -205,6 +205,9 @@ class WorkspaceState:
     me_id: int | None = None
     # (smaller id, larger id) of every pair already queued or decided
     candidate_pairs: set[tuple[int, int]] = field(default_factory=set)
+    # person id -> the name shown, for those with no name matching can compare ("Unknown",
+    # "TBD"): one of Goodword's own exports finds them by it (`Resolver._own_id`)
+    shown_names: dict[int, str] = field(default_factory=dict)
     # Whether `load_people` ran (the fields above it fills are empty until it does).
     people_loaded: bool = False
     # The records of people the user deleted (`importers/deleted.py`)
@@ -352,6 +355,8 @@ class WorkspaceState:
             )
             state.matcher.add(profile)
             state.names[profile.full].append(person_id)
+            if not profile.full and display:
+                state.shown_names[person_id] = display
         state.people_loaded = True
 
     def profile(self, person: IncomingPerson, ref: int) -> Profile:
