@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -366,6 +367,17 @@ def among(session: Session, column: Any, ids: Sequence[int]) -> Any:
 
 def unify_line_breaks(text: str) -> str:
     """The text with every line break written "\\n": a CSV saved on Windows writes "\\r\\n",
-    an old Mac "\\r", a vCard "\\n". Notes are kept this way, so the same note read from any
-    format (or from Goodword's own export of it) is the same text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    an old Mac "\\r", a vCard "\\n", Word a vertical tab for a manual break, and some
+    programs the Unicode line and paragraph separators. Notes are kept this way, so the same
+    note read from any format (or from Goodword's own export of it) is the same text.
+
+    >>> unify_line_breaks("first\\u2028second\\r\\nthird\\vfourth")
+    'first\\nsecond\\nthird\\nfourth'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _RARE_BREAKS.sub("\n", text) if _RARE_BREAKS.search(text) else text
+
+
+# Line breaks besides CR and LF: vertical tab, form feed, NEL, line and paragraph separators.
+_RARE_BREAKS = re.compile("[\v\f\x85\u2028\u2029]")

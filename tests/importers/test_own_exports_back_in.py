@@ -518,3 +518,22 @@ def test_people_with_placeholder_names_come_back_as_themselves(session, workspac
     )  # fmt: skip
     assert {r.outcome.value for r in report.rows} == {"unchanged"}
     assert session.scalar(select(func.count()).select_from(Person)) == 4
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\v", "\f"])
+def test_a_note_with_a_rare_line_break_comes_back_from_a_vcard_unchanged(
+    session, workspace, separator: str
+):
+    # Kept as "\n" when saved, as the vCard export writes it, so the note is not added twice.
+    data = PersonCreate(display_name="Line Sep", notes=f"first{separator}second",
+                        how_we_met=f"met{separator}here")  # fmt: skip
+    person = people.create(session, workspace_id=workspace.id, data=data)
+    assert (person.notes, person.how_we_met) == ("first\nsecond", "met\nhere")
+    text = export_people(session, workspace_id=workspace.id, format="vcard")
+    report = import_files(
+        session, workspace_id=workspace.id,
+        paths_or_uploads=[Upload("people.vcf", text.encode())], today=TODAY,
+    )  # fmt: skip
+    assert [r.outcome.value for r in report.rows] == ["unchanged"]
+    session.expire_all()
+    assert session.get(Person, person.id).notes == "first\nsecond"

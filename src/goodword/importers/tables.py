@@ -152,11 +152,14 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
 
 def _delimiter(text: str) -> str:
     """The delimiter of a CSV's cells: the comma, semicolon or tab its first line holds most
-    of, unless another splits more of its first rows into the same number of cells (a
-    semicolon file under LinkedIn's "Notes:" lines, whose sentence holds commas)."""
+    of; when it holds none (LinkedIn's "Notes:"), the one that splits most of its first rows
+    into the same number of cells (a semicolon file under LinkedIn's notes, whose sentence
+    holds commas)."""
     head = text.lstrip()[:20_000]
     first_line = head.split("\n", 1)[0]
     by_first_line = max((",", ";", "\t"), key=first_line.count)
+    if first_line.count(by_first_line):
+        return by_first_line
 
     def votes(delimiter: str) -> int:
         rows = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
@@ -167,8 +170,7 @@ def _delimiter(text: str) -> str:
         shared = max((n for n in lengths if n > 1), key=lengths.count, default=0)
         return lengths.count(shared) if shared else 0
 
-    best = max((",", ";", "\t"), key=votes)
-    return best if votes(best) > votes(by_first_line) else by_first_line
+    return max((",", ";", "\t"), key=votes)
 
 
 def _set_aside_headers_again(table: Table) -> None:
