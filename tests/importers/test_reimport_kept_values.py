@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from goodword.connections import service as connections
 from goodword.connections.models import Connection
 from goodword.connections.schemas import ConnectionUpdate
-from goodword.importers.records import IncomingPerson, IncomingPosition
+from goodword.importers.records import IncomingPerson, IncomingPosition, Upload
 from goodword.importers.report import ImportReport, Outcome, RowOutcome
 from goodword.importers.service import import_files
 from goodword.interactions.models import Interaction
@@ -237,3 +237,33 @@ def test_what_a_record_said_then_is_told_by_its_fingerprint(held, expected):
     jobs = [[], [IncomingPosition("Acme Inc", "Clerk")], [IncomingPosition("Acme", "Clerk")]]
     assert said_then(now, then.fingerprint(), {**held, "positions": jobs}) == expected
     assert said_then(now, None, {**held, "positions": jobs}) is None
+
+
+def test_a_google_contact_from_its_csv_and_its_vcard_has_its_note_once(session, workspace):
+    # The CSV writes nickname, relation and note a line each; the vCard a paragraph each.
+    csv_text = (
+        "First Name,Last Name,Nickname,Notes,E-mail 1 - Label,E-mail 1 - Value,"
+        "Relation 1 - Label,Relation 1 - Value\n"
+        "Grace,Hopper,Amazing Grace,Navy,Home,grace@home.example,Spouse,Vincent Hopper\n"
+    )
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\n"
+        "NICKNAME:Amazing Grace\r\nEMAIL;TYPE=HOME:grace@home.example\r\n"
+        "item1.X-ABRELATEDNAMES:Vincent Hopper\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\n"
+        "NOTE:Navy\r\nEND:VCARD\r\n"
+    )
+    for first, second in (
+        (("g.csv", csv_text), ("g.vcf", card)),
+        (("h.vcf", card), ("h.csv", csv_text)),
+    ):
+        for name, text in (first, second):
+            report = import_files(
+                session, workspace_id=workspace.id,
+                paths_or_uploads=[Upload(name, text.encode())], today=date(2026, 11, 25),
+            )  # fmt: skip
+        [row] = report.rows
+        assert "notes added" not in row.detail
+        grace = session.scalar(select(Person))
+        assert grace is not None and grace.notes is not None
+        assert grace.notes.count("Navy") == 1 and grace.notes.count("Vincent Hopper") == 1
+        people.delete(session, workspace_id=workspace.id, person_id=grace.id)

@@ -119,10 +119,17 @@ def apply_record(
         if note in kept:
             continue
         # Of a note in paragraphs, those the person's notes hold already are not added
-        # twice (a newer headline above the same summary adds the headline).
+        # twice (a newer headline above the same summary adds the headline), nor is one
+        # whose every line they hold (Google's CSV writes a contact's nickname, relations
+        # and note a line each; its vCard the same a paragraph each).
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(note) if p.strip()]
         held = {p.strip() for p in _PARAGRAPHS.split(kept)}
-        new = [p for p in paragraphs if p not in held]
+        lines = {line.strip() for line in kept.split("\n") if line.strip()}
+        new = [
+            p
+            for p in paragraphs
+            if p not in held and not all(line.strip() in lines for line in p.split("\n"))
+        ]
         if not new:
             continue
         if len(new) < len(paragraphs):
