@@ -275,15 +275,20 @@ def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_
     two_johns(session, other_workspace.id)
     candidate = queued(session, other_workspace.id)
     assert client.get(f"/duplicates/{candidate.id}").status_code == 404
-    assert client.post(f"/duplicates/{candidate.id}/merge", data={}).status_code == 404
-    assert client.post(f"/duplicates/{candidate.id}/not-same").status_code == 404
+    # A button pressed for it is told what a pair gone from this queue is told; nothing changes.
+    for action in ("merge", "not-same"):
+        page = client.post(f"/duplicates/{candidate.id}/{action}", data={}).text
+        assert "That pair is no longer waiting for you" in page
+    session.expire_all()
+    assert candidate.status is CandidateStatus.OPEN
     record = merging.merge(
         session,
         workspace_id=other_workspace.id,
         survivor_id=candidate.person_a_id,
         absorbed_id=candidate.person_b_id,
     )
-    assert client.post(f"/duplicates/merges/{record.id}/undo").status_code == 404
+    undo = client.post(f"/duplicates/merges/{record.id}/undo").text
+    assert f"Nothing was undone: No merge with id {record.id}" in undo
     page = client.get("/duplicates").text
     assert "Nothing to review." in page and "No merges yet." in page
     assert record.undone_at is None
@@ -340,7 +345,7 @@ def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, 
 
     session.expire_all()
     restored_id = session.get(Merge, record.id).absorbed_id
-    assert "Undid the merge: John Smith is their own person again." in page
+    assert f"Undid the merge: John Smith (number {restored_id}) is their own person again." in page
     if newcomer.id == old_b:  # SQLite gave the id out again
         assert restored_id != old_b
         assert f"They are number {restored_id} now: number {old_b} was given to someone" in page
@@ -394,3 +399,21 @@ def test_a_merge_from_the_review_page_keeps_a_note_only_one_has(client, session,
     session.expire_all()
     (daniel,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id)).all()
     assert daniel.notes == "Old climbing buddy"
+
+
+def test_a_pair_gone_in_another_tab_is_said_and_nothing_changes(client, session, workspace):
+    two_johns(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    pair_id = candidate.id
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=candidate.person_a_id,
+                           absorbed_id=candidate.person_b_id)  # fmt: skip
+    session.commit()
+    for action in ("merge", "not-same"):
+        page = client.post(f"/duplicates/{pair_id}/{action}")
+        assert page.status_code == 200
+        assert "That pair is no longer waiting for you: the two were merged" in page.text
+    client.post(f"/duplicates/merges/{record.id}/undo")
+    again = client.post(f"/duplicates/merges/{record.id}/undo")
+    assert again.status_code == 200
+    assert f"Nothing was undone: Merge {record.id} was already undone" in again.text
+    assert people.count(session, workspace_id=workspace.id) == 2

@@ -15,7 +15,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
-from goodword.errors import GoodwordError
+from goodword.errors import Conflict, GoodwordError, NotFound
 from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person, PersonEmail, Position
@@ -182,6 +182,13 @@ async def scan(request: Request, session: DbSession, workspace_id: WorkspaceId) 
     return redirect("/duplicates", flash=message)
 
 
+# What the queue says of a pair that is gone when one of its buttons is pressed.
+GONE = (
+    "That pair is no longer waiting for you: the two were merged, or one of them deleted, "
+    "perhaps in another tab or window. Nothing was changed."
+)
+
+
 # The fields the review page offers: the name is one choice (the name shown with its given
 # and family names), not three that could be mixed.
 _NAME_PARTS = ("display_name", "given_name", "family_name")
@@ -298,7 +305,12 @@ async def merge_pair(
     request: Request, session: DbSession, workspace_id: WorkspaceId, candidate_id: int
 ) -> Response:
     """Merge the two with the chosen values; everything else of both is kept."""
-    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    try:
+        candidate = service.get_candidate(
+            session, workspace_id=workspace_id, candidate_id=candidate_id
+        )
+    except NotFound:
+        return redirect("/duplicates", flash=GONE)
     form = await request.form()
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     keep_b, choices = choices_from(values)
@@ -334,7 +346,12 @@ async def merge_pair(
 @router.post("/duplicates/{candidate_id}/not-same")
 def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
     """Keep the two apart; they will not be suggested again."""
-    candidate = service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    try:
+        candidate = service.mark_not_same(
+            session, workspace_id=workspace_id, candidate_id=candidate_id
+        )
+    except NotFound:
+        return redirect("/duplicates", flash=GONE)
     a, b = candidate.person_a_id, candidate.person_b_id
     names = names_of(session, workspace_id=workspace_id, ids={a, b})
     first, second = names.get(a, ""), names.get(b, "")
@@ -357,9 +374,18 @@ def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> 
 @router.post("/duplicates/merges/{merge_id}/undo")
 def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Response:
     """Put both people back exactly as they were before the merge."""
-    old_id = merging.get_merge(session, workspace_id=workspace_id, merge_id=merge_id).absorbed_id
-    restored = merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
-    flash = f"Undid the merge: {restored.display_name} is their own person again."
+    try:
+        merge = merging.get_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+        old_id = merge.absorbed_id
+        restored = merging.undo_merge(session, workspace_id=workspace_id, merge_id=merge_id)
+    except (NotFound, Conflict) as exc:
+        # (Undone already in another tab, say: said on the queue page, nothing changed.)
+        session.rollback()
+        return redirect("/duplicates", flash=f"Nothing was undone: {exc.message}")
+    flash = (
+        f"Undid the merge: {restored.display_name} (number {restored.id}) is their own "
+        "person again."
+    )
     if restored.id != old_id:
         flash += (
             f" They are number {restored.id} now: number {old_id} was given to someone"
