@@ -154,8 +154,10 @@ def test_the_review_fits_a_phone_without_sideways_scrolling(live_server, page: P
     assert box.evaluate("b => b.scrollWidth - b.clientWidth") <= 0
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     # Both values of a field stay side by side, each choice with its value.
-    a, b = page.get_by_label("Location of A"), page.get_by_label("Location of B")
-    expect(b).to_be_checked()
+    a, b = page.get_by_label("Notes of A"), page.get_by_label("Notes of B")
+    expect(page.get_by_label("Keep both notes")).to_be_checked()
+    # A value only one of them has is kept, with nothing to pick.
+    expect(page.locator('[data-only="b"]').first).to_contain_text("(only B has one: kept)")
     a_box, b_box = a.bounding_box(), b.bounding_box()
     assert a_box and b_box and a_box["x"] < b_box["x"] and abs(a_box["y"] - b_box["y"]) < 5
     expect(page.locator("#side-by-side")).to_contain_text("frequency-hopping-incorporated")
