@@ -266,7 +266,7 @@ def test_not_the_same_takes_the_pair_off_the_queue_for_good(client, session, wor
     session.expire_all()
     assert candidate.status is CandidateStatus.NOT_SAME
     review = client.get(f"/duplicates/{candidate.id}").text
-    assert "You marked these as two different people." in review
+    assert "These are marked as two different people (by you, or by a merge" in review
     assert "Not the same person" not in review
     assert "No new possible duplicates." in client.post("/duplicates/scan").text
 
@@ -417,3 +417,28 @@ def test_a_pair_gone_in_another_tab_is_said_and_nothing_changes(client, session,
     assert again.status_code == 200
     assert f"Nothing was undone: Merge {record.id} was already undone" in again.text
     assert people.count(session, workspace_id=workspace.id) == 2
+
+
+def test_a_merge_says_which_waiting_pairs_it_told_apart(client, session, workspace):
+    dans = [
+        f.person(session, workspace.id, "Dan Kim", given_name="Dan", family_name="Kim")
+        for _ in range(3)
+    ]
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    pairs = {
+        (c.person_a_id, c.person_b_id): c for c in session.scalars(select(DuplicateCandidate)).all()
+    }
+    first, second, third = (d.id for d in dans)
+    duplicates.mark_not_same(
+        session, workspace_id=workspace.id, candidate_id=pairs[(second, third)].id
+    )
+    waiting = pairs[(first, third)].id
+    session.commit()
+    page = client.post(f"/duplicates/{pairs[(first, second)].id}/merge", data={"keep": "a"}).text
+    assert (
+        f"Merged Dan Kim (number {second}) into Dan Kim (number {first}), who stays. 1 pair of "
+        "Dan Kim&#39;s waiting in the queue moved to Told apart, as you had told Dan Kim apart "
+        "from that person."
+    ) in page
+    session.expire_all()
+    assert session.get(DuplicateCandidate, waiting).status is CandidateStatus.NOT_SAME

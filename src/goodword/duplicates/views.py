@@ -336,10 +336,19 @@ async def merge_pair(
     absorbed = record.snapshot.get("absorbed", {})
     name, number = absorbed.get("display_name", ""), absorbed.get("id", "")
     kept = names_of(session, workspace_id=workspace_id, ids={survivor}).get(survivor, "")
+    flash = f"Merged {name} (number {number}) into {kept} (number {survivor}), who stays."
+    told = len(record.snapshot.get("told_apart", []))
+    if told:
+        # A pair of the kept person's that was waiting is now told apart: the user had told
+        # the one merged apart from the other of it.
+        pairs = "pair" if told == 1 else "pairs"
+        flash += (
+            f" {told} {pairs} of {kept}'s waiting in the queue moved to Told apart, as you had "
+            f"told {name} apart from {'that person' if told == 1 else 'those people'}."
+        )
     return redirect(
         "/duplicates",
-        flash=f"Merged {name} (number {number}) into {kept} (number {survivor}), who stays. "
-        "Changed your mind? Undo it under Merge history, at the foot of this page.",
+        flash=flash + " Changed your mind? Undo it under Merge history, at the foot of this page.",
     )
 
 
