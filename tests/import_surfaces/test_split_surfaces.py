@@ -178,7 +178,11 @@ def test_a_record_a_merge_brought_says_to_undo_the_merge_first(client, session, 
     assert "Split off" not in provenance
     assert f'came with <a href="/duplicates#merge-history">merge {merge_id}</a>' in provenance
     listed = client.get(f"{API}/people/{other['id']}/sources").json()["sources"]
-    assert [(s["can_split"], s["merge_id"]) for s in listed] == [(False, None), (False, merge_id)]
+    # Both came with the merge: the record that made Ada, and the one matched to her.
+    assert [(s["can_split"], s["merge_id"]) for s in listed] == [
+        (False, merge_id),
+        (False, merge_id),
+    ]
     refused = client.post(f"{API}/people/{other['id']}/sources/{source.id}/split")
     assert refused.status_code == 409
     assert f"unmerge {merge_id}" in refused.json()["error"]["message"]

@@ -619,7 +619,7 @@ def _split_hint(person_id: int, source_id: int, can_split: bool, merge_id: int |
     if can_split:
         return f"goodword people split {person_id} {source_id}"
     if merge_id is not None:
-        return f"came with merge {merge_id}: goodword people unmerge {merge_id} first"
+        return f"came with merge {merge_id}: goodword people unmerge {merge_id} takes it off again"
     return ""
 
 

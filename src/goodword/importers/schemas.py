@@ -29,7 +29,8 @@ class SourceOut(BaseModel):
     # Whether an import matched it to this person (rather than making them from it), so it
     # can be split off (`POST …/split`).
     can_split: bool
-    # The merge that brought it to this person, while in place (undo it to split this off).
+    # The merge that brought it to this person, while in place (undoing it takes the record
+    # off again, back to the person it was with; a matched one can then be split off there).
     merge_id: int | None
 
 

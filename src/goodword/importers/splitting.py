@@ -125,7 +125,7 @@ def _source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
         imported_at=row.imported_at,
         line=row.line or (row.matched["line"] if row.matched else None),
         can_split=row.matched is not None and merge is None,
-        merge_id=merge.id if merge is not None and row.matched is not None else None,
+        merge_id=merge.id if merge is not None else None,
     )
 
 
