@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.errors import NotFound
 from goodword.importers import history, service
 from goodword.importers.models import ImportRun
@@ -262,3 +263,21 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     assert run("imports", "delete", "1", "--yes").exit_code == 0
     missing = run("imports", "show", "1")
     assert missing.exit_code == 4 and "No import with id 1" in missing.output
+
+
+def test_a_saved_report_counts_the_pairs_waiting_now(client, session, workspace):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Becker\r\nEMAIL:{}\r\nEND:VCARD\r\n"
+    client.post("/import", files=[("files", ("a.vcf", card.format("tom@a.example").encode()))])
+    done = client.post(
+        "/import", files=[("files", ("b.vcf", card.format("tb@b.example").encode()))]
+    )
+    run_id = re.search(r"it is import (\d+) under", done.text).group(1)
+    assert "Review 1 possible duplicate" in done.text
+    saved = client.get(f"/imports/{run_id}").text
+    assert "This import queued 1 possible duplicate; " in saved
+    assert '<a href="/duplicates">1 pair waits in the queue now</a>' in saved
+    pair = session.scalars(select(DuplicateCandidate)).one()
+    client.post(f"/duplicates/{pair.id}/not-same")
+    settled = client.get(f"/imports/{run_id}").text
+    assert 'none wait in <a href="/duplicates">the queue</a> now.' in settled
+    assert "Review 1 possible duplicate" not in settled

@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile
 
 from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
+from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
@@ -520,7 +521,11 @@ def saved_report(
     """An earlier import's report, as it was when the import finished."""
     report = history.get(session, workspace_id=workspace_id, run_id=run_id)
     context = report_context(report, rows_url=f"/imports/{run_id}/rows.csv")
-    return render(request, "importers/report.html", {**context, "saved_page": True})
+    # (Pairs it queued may be settled since: the queue's count now, not the report's.)
+    waiting = duplicates.count_candidates(session, workspace_id=workspace_id)
+    return render(
+        request, "importers/report.html", {**context, "saved_page": True, "waiting": waiting}
+    )
 
 
 @router.get("/imports/{run_id}/rows.csv")
