@@ -135,7 +135,7 @@ def _position(data: Any) -> IncomingPosition:
     )
 
 
-def _kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
+def kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
     """The jobs an import can keep; each it cannot is said in `warnings`, never dropped
     unsaid: one with no organization, or at one whose name has no letter or digit ("+"),
     which every import takes for a placeholder ("-", "."), not an organization."""
@@ -184,7 +184,7 @@ def _from_record(
         display_name=_text(data, "display_name"), given_name=_text(data, "given_name"),
         family_name=_text(data, "family_name"), emails=_labeled(data, "emails"),
         phones=_labeled(data, "phones"), urls=_labeled(data, "urls"),
-        positions=_kept_jobs(positions, warnings), location=_text(data, "location"),
+        positions=kept_jobs(positions, warnings), location=_text(data, "location"),
         birthday=birthday, notes="\n".join(notes) or None,
         how_we_met=_text(data, "how_we_met"),
         tags=_texts(data, "tags"),

@@ -23,6 +23,7 @@ from goodword.importers.cleaning import (
     read_birthday,
     split_suffix,
 )
+from goodword.importers.own_exports import kept_jobs
 from goodword.importers.reading import Document
 from goodword.importers.records import (
     ImportFileError,
@@ -293,7 +294,8 @@ def _person(
             or name_as_keyed(given, family, name_notes)
         )
     if own_positions:
-        person.positions = own_positions
+        # (Read as Goodword's own CSV and JSON read theirs: a job none can keep is said.)
+        person.positions = kept_jobs(own_positions, person.warnings)
     else:
         person.positions, unheld = _jobs(orgs, titles)
         # A title with no organization to hold it, as the Outlook reader keeps one.
