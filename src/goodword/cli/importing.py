@@ -561,7 +561,9 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Export everyone; `goodword import` reads each format back without losing anything."""
+    """Export everyone; `goodword import` reads each format back without losing anything of
+    the people (their interactions, ties and organizations' own details are in `goodword
+    export`'s whole-workspace file)."""
     from goodword.importers import export as exporting
 
     with work(ctx) as (session, workspace_id):
