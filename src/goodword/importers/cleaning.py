@@ -67,14 +67,25 @@ _HEADLINE_WORDS = re.compile(
 )
 
 
+# Marks that join or hide (emoji joiners and variation selectors, the keycap, and the
+# invisible ones a copied name brings along).
+_INVISIBLE = frozenset("\u200d\ufe0f\ufe0e\u20e3\u200b\u2060\ufeff\u00ad")
+
+
 def strip_symbols(text: str) -> str:
-    """Drop emoji, flags and other pictographs; keep letters of every script."""
+    """Drop emoji, flags and other pictographs, and invisible marks pasted in with a name (a
+    zero-width space, a word joiner, a byte-order mark, a soft hyphen); keep letters of
+    every script (and the zero-width non-joiner Persian and Indic names need).
+
+    >>> strip_symbols("Ødegård\u200b 🚀")
+    'Ødegård'
+    """
     if text.isascii():
         return " ".join(text.split())
     kept = []
     for char in text:
         category = unicodedata.category(char)
-        if category in ("So", "Sk", "Cs", "Co", "Cn") or char in "\u200d\ufe0f\ufe0e\u20e3":
+        if category in ("So", "Sk", "Cs", "Co", "Cn") or char in _INVISIBLE:
             continue
         kept.append(char)
     return " ".join("".join(kept).split())
