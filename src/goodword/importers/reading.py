@@ -631,8 +631,15 @@ def _looks_written(text: str, page: str) -> bool:
 
 
 def repair(text: str) -> str:
-    """Undo text that was decoded with the wrong encoding ("JosÃ©" -> "José")."""
-    if text.isascii() or not is_bad(text):
+    """Undo text that was decoded with the wrong encoding ("JosÃ©" -> "José"). Text that
+    also lost bytes on the way ("\ufffd" where one could not be read) is left as it is: a
+    repair of it drops letters without a trace ("Р\ufffdРІР°РЅ", the "Иван" of a file read
+    as Windows-1251, would come out "ван").
+
+    >>> repair("JosÃ©"), repair("Р\ufffdРІР°РЅ")
+    ('José', 'Р\ufffdРІР°РЅ')
+    """
+    if text.isascii() or "\ufffd" in text or not is_bad(text):
         return text
     # Only undo the wrong decoding; leave ligatures, widths and quotes as they were.
     return ftfy.fix_encoding(text)
