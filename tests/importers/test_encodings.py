@@ -5,12 +5,13 @@ column names repeated where two files were joined."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from goodword.importers.records import Upload
+from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
 from goodword.people.models import Person, PersonEmail
@@ -54,6 +55,14 @@ def names(session) -> list[tuple[str, str | None]]:
         (["Søren,Ødegård,,,Nørd AS,Ingeniør,26 Dec 2025",
           "José,Muñoz,,,Café Olé,Jefe,26 Dec 2025"], "mac_roman", "Mac Roman"),
         (["Иван,Петров,,,Яндекс,Разработчик,26 Dec 2025"], "koi8_r", "KOI8-R"),
+        # Western files stay Western: Italian's ò ì ù è are not Czech ň ě ů č.
+        (["Niccolò,Bianchi,,,Forlì Srl,,26 Dec 2025",
+          "Luca,Cantù,,,Caffè Nero,,26 Dec 2025"], "cp1252", "Windows-1252"),
+        (["João,Simões,,,Lisboa,,26 Dec 2025"], "cp1252", "Windows-1252"),
+        # A Mac's é, ö, ñ read as Windows-1252 are Ž, š and a dash: "JosŽ", "Mu\u2013oz".
+        (["José,Muñoz,,,Telefónica,Jefe,26 Dec 2025"], "mac_roman", "Mac Roman"),
+        (["Jürgen,Müller,,,Müller GmbH,,26 Dec 2025"], "mac_roman", "Mac Roman"),
+        (["Γιώργος,Παπαδόπουλος,,,Εθνική,,26 Dec 2025"], "cp1253", "Windows-1253"),
     ],
 )  # fmt: skip
 def test_a_legacy_code_page_is_read_by_its_letters_and_said(
@@ -139,3 +148,24 @@ def test_the_preview_says_how_a_file_was_read(client):
     assert file["read_as"].startswith("Connections.csv: not UTF-8, so read as Windows-1250")
     page = client.post("/import/preview", files=files).text
     assert "data-read-as>Connections.csv: not UTF-8, so read as Windows-1250" in page
+
+
+def test_a_utf8_file_whose_other_lines_read_as_wider_letters_is_guessed_whole(session, workspace):
+    # The legacy lines, read together, came out as fewer lines (UTF-16): no crash, a guess.
+    data = (
+        "First Name,Last Name,Company\nZoë,Ash,Acme\n".encode()
+        + b"\x0b\x97\x1c\r\x85X\x1c\x85|\x00\x95*\r\x85\n\xba\n"
+    )
+    report = run(session, workspace, "list.csv", data, mapping="given=First Name,family=Last Name")
+    assert report.rows
+
+
+def test_a_binary_file_without_a_known_mark_is_refused_and_a_short_text_with_a_nul_is_not(
+    session, workspace
+):
+    noise = b"".join(hashlib.sha256(bytes([i])).digest() for i in range(128))  # 4 KB of it
+    with pytest.raises(ImportFileError, match="is a binary file, not a contacts file"):
+        run(session, workspace, "mystery.csv", noise)
+    short = (HEADER + "Ada,Byron,,,Acme,,26 Dec\x00 2025\r\n").encode()
+    report = run(session, workspace, "Connections.csv", short)
+    assert [r.outcome for r in report.rows] == [Outcome.CREATED]

@@ -416,8 +416,9 @@ def test_a_record_a_merge_brought_is_split_off_only_once_the_merge_is_undone(
         session, workspace_id=workspace.id, survivor_id=countess.id, absorbed_id=ada.id
     )
     listed = splitting.sources(session, workspace_id=workspace.id, person_id=countess.id)
+    # Both came with the merge: the card that made Ada, and the LinkedIn record matched to her.
     assert [(s.source, s.can_split, s.merge_id) for s in listed] == [
-        ("vcard", False, None),
+        ("vcard", False, merge.id),
         ("linkedin", False, merge.id),
     ]
     # Taking back what the record added would take the countess's own profile with it.

@@ -166,10 +166,21 @@ def _binary_kind(data: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16(head):
         return None
     # A stray NUL or two in text (a tool's slip) is dropped when it is read; a file of them
-    # is no text.
-    if head.count(b"\x00") * 100 > len(head):
+    # is no text, and nor is one whose bytes read as control characters (`_unreadable`).
+    if head.count(b"\x00") > max(3, len(head) // 100) or _unreadable(head):
         return "a binary file"
     return None
+
+
+# Control characters no text file writes (not tab, line ends, form feed, or the Ctrl-Z old
+# tools end a file with).
+_CONTROL = re.compile(b"[\x01-\x08\x0e-\x19\x1c-\x1f\x7f]")
+
+
+def _unreadable(head: bytes) -> bool:
+    """Whether the bytes hold more than a few such control characters, over one in a
+    hundred (a compressed or encrypted file of a kind not known by its first bytes)."""
+    return len(_CONTROL.findall(head)) > max(3, len(head) // 100)
 
 
 def _utf16(head: bytes) -> str | None:
@@ -423,7 +434,10 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     if bad >= good:
         return None
     legacy, page = _legacy_text(b"\n".join(lines[n] for n in broken))
-    read = dict(zip(broken, legacy.split("\n"), strict=True))
+    pieces = legacy.split("\n")
+    if len(pieces) != len(broken):
+        return None  # (read as an encoding of wider letters: the whole file is guessed)
+    read = dict(zip(broken, pieces, strict=True))
     text = "\n".join(read[n] if n in read else line.decode("utf-8") for n, line in enumerate(lines))
     shown = ", ".join(str(n + 1) for n in broken[:5]) + (
         f" and {len(broken) - 5:,} more" if len(broken) > 5 else ""
@@ -488,6 +502,8 @@ _NOT_WESTERN = re.compile(
     "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026€«»°·¡\u00a0]"
 )
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+# A dash, a circumflex or a tilde alone between two letters: no Western text writes one.
+_MID_WORD = re.compile("(?<=[^\\W\\d_])[\u2013\u2014\u02c6\u02dc](?=[^\\W\\d_])")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
@@ -501,7 +517,8 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _NOT_WESTERN.search(text):
+    if _NOT_WESTERN.search(text) or _MID_WORD.search(text) or not _looks_written(text, "cp1252"):
+        # (A Mac's text read so: "Mu\u2013oz" is "Muñoz", "JosŽ" "José".)
         return None
     sample = text[:1_000_000]
     beyond = len(_BEYOND_ASCII.findall(sample))
@@ -545,9 +562,9 @@ _LANGUAGES = {
     "cp1254": ("çğıöşüâîû",),
 }  # fmt: skip
 _LANGUAGES["mac_roman"] = _LANGUAGES["cp1252"]
-# Letters a page can read that its languages seldom write: of two readings that both fit,
-# the one with fewer of them is the file's ("Szőke", not "Szõke").
-_RARE = {"cp1252": "õðþýìòùûÿ", "mac_roman": "õðþýìòùûÿ", "cp1250": "ŕĺ", "cp1257": "ŗ"}
+# Letters a page can read that its languages seldom write: of two readings that fit
+# equally well, the one with fewer of them is the file's ("Ştefan", not Latvian "Ŗtefan").
+_RARE = {"cp1252": "ðþ", "mac_roman": "ðþ", "cp1250": "ŕĺ", "cp1257": "ŗ"}
 _WINDOWS_ALLOWED = {
     page: frozenset(letters + _WINDOWS_PUNCTUATION) for page, letters in _WINDOWS_LETTERS.items()
 }
@@ -585,26 +602,36 @@ def _windows(data: bytes) -> tuple[str, str] | None:
         passing = [page for page in passing if scores[page] == best]
     page = passing[0]
     if len(passing) > 1:
-        guess = chardet.detect(sample, include_encodings=passing)["encoding"] or ""
-        named = guess.lower().replace("windows-", "cp").replace("macroman", "mac_roman")
+        # Still a tie: chardet's statistics choose, from the lines beyond ASCII alone (an
+        # English header beside two Italian names is enough to tip them to Czech).
+        lines = b"\n".join(line for line in sample.split(b"\n") if not line.isascii())
+        found = chardet.detect(lines, include_encodings=passing)
+        named = (found["encoding"] or "").lower().replace("windows-", "cp")
+        named = named.replace("macroman", "mac_roman")
         page = named if named in passing else page
     return data.decode(page, errors="replace"), _PAGE_NAMES[page]
 
 
-def _fit(text: str, page: str) -> tuple[float, int]:
+def _fit(text: str, page: str) -> tuple[float, int, int]:
     """How well a reading keeps to its page's languages: the share of its words beyond
-    ASCII whose letters are one language's, and (negated) how many rare letters it has."""
+    ASCII whose letters are one language's; (negated) how few languages cover those words,
+    since a file is mostly of one or two ("Ödön Szőke" is Hungarian in 1250, German and
+    Portuguese in 1252; "Niccolò Cantù" Italian in 1252, Czech and Slovak in 1250); and
+    (negated) how many rare letters it has."""
     languages = [frozenset(letters) for letters in _LANGUAGES.get(page, ())]
-    words = [w.lower() for w in _WORD.findall(text) if not w.isascii()]
+    words = {w.lower() for w in _WORD.findall(text) if not w.isascii()}
     if not words or not languages:
-        return 1.0, 0
-    fits = sum(
-        1
-        for word in words
-        if any(set(_BEYOND_ASCII.findall(word)) <= language for language in languages)
-    )
+        return 1.0, 0, 0
+    letters = {word: set(_BEYOND_ASCII.findall(word)) for word in words}
+    fitting = {word for word in words if any(letters[word] <= lang for lang in languages)}
+    # The fewest languages covering the words that fit, counted greedily.
+    left, cover = set(fitting), 0
+    while left:
+        best = max(languages, key=lambda lang: sum(1 for w in left if letters[w] <= lang))
+        left = {w for w in left if not letters[w] <= best}
+        cover += 1
     rare = sum(1 for word in words for ch in word if ch in _RARE.get(page, ""))
-    return fits / len(words), -rare
+    return len(fitting) / len(words), -cover, -rare
 
 
 def _cased(word: str) -> bool:
@@ -633,11 +660,14 @@ def _looks_written(text: str, page: str) -> bool:
 def repair(text: str) -> str:
     """Undo text that was decoded with the wrong encoding ("JosÃ©" -> "José"). Text that
     also lost bytes on the way ("\ufffd" where one could not be read) is left as it is: a
-    repair of it drops letters without a trace ("Р\ufffdРІР°РЅ", the "Иван" of a file read
-    as Windows-1251, would come out "ван").
+    repair of it drops letters without a trace (the Russian "Ivan" of a UTF-8 file read as
+    Windows-1251, its first byte pair unreadable there, would come out without its "I").
 
-    >>> repair("JosÃ©"), repair("Р\ufffdРІР°РЅ")
-    ('José', 'Р\ufffdРІР°РЅ')
+    >>> repair("JosÃ©")
+    'José'
+    >>> broken = "Ivan".encode("utf-8").replace(b"I", "\u0418".encode()).decode("cp1251", "replace")
+    >>> repair(broken) == broken
+    True
     """
     if text.isascii() or "\ufffd" in text or not is_bad(text):
         return text

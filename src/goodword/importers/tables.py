@@ -178,8 +178,14 @@ def _set_aside_headers_again(table: Table) -> None:
     one file), with the lines of one cell and no delimiter just above such a row (the notes
     LinkedIn writes above its header), and say why each is not imported."""
     header = [header_key(c) for c in table.headers]
+    width, first = len(header), header[0] if header else ""
     again = {
-        n for n, (_line, row) in enumerate(table.rows) if [header_key(c) for c in row] == header
+        n
+        for n, (_line, row) in enumerate(table.rows)
+        # (Cheap checks first: a large file's rows are folded only when they may match.)
+        if len(row) == width
+        and row[0].strip().lower().endswith(first[-3:])
+        and [header_key(c) for c in row] == header
     }
     if not again:
         return
@@ -197,7 +203,8 @@ def _set_aside_headers_again(table: Table) -> None:
         else:
             continue
         table.set_aside.append(Skipped(table.name, line, reason))
-    table.rows = [row for n, row in enumerate(table.rows) if n not in again | notes]
+    dropped = again | notes
+    table.rows = [row for n, row in enumerate(table.rows) if n not in dropped]
 
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
