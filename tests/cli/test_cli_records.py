@@ -704,7 +704,8 @@ def test_person_delete_says_an_imported_person_stays_deleted(run, cli_url: str, 
     again = run("import", str(card), "--json")
 
     assert deleted.stdout.splitlines()[-1] == (
-        "Goodword remembers the record they were imported from, so importing it again does "
-        "not add them back (goodword import --reapply does)."
+        "Goodword remembers the record they were imported from (by a digest, not their "
+        "details), so importing it again does not add them back (goodword import --reapply "
+        "does)."
     )
     assert [row["outcome"] for row in json.loads(again.stdout)["rows"]] == ["skipped"]

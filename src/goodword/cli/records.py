@@ -280,8 +280,9 @@ def _what_goes(goes: GoesWith, *, manages: bool, done: bool = False) -> list[str
         records = "record" if goes.imported_records == 1 else f"{goes.imported_records} records"
         again = "it" if goes.imported_records == 1 else "them"
         lines.append(
-            f"Goodword remembers the {records} they were imported from, so importing {again} "
-            "again does not add them back (goodword import --reapply does)."
+            f"Goodword remembers the {records} they were imported from (by a digest, not "
+            f"their details), so importing {again} again does not add them back (goodword "
+            "import --reapply does)."
         )
     return lines
 

@@ -346,13 +346,13 @@ class ExportedMessageTemplate(Record):
 
 
 class ExportedDeletedSource(Record):
-    """A source record of someone the user deleted: an import that reads it again does not
-    add them back."""
+    """A source record of someone the user deleted, by a digest of its key: an import that
+    reads it again does not add them back. `deletion` groups the records of one deletion."""
 
     source: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
-    external_key: Annotated[str, StringConstraints(min_length=1, max_length=300)]
-    name: Annotated[str, StringConstraints(max_length=300)]
+    key_digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    deletion: Annotated[int, Field(ge=-(2**31), lt=2**31)]
     deleted_at: Timestamp
 
 

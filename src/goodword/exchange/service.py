@@ -270,8 +270,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
             ExportedDeletedSource.model_construct(
                 source=d.source,
                 file_name=d.file_name,
-                external_key=d.external_key,
-                name=d.name,
+                key_digest=d.key_digest,
+                deletion=d.deletion,
                 deleted_at=utc(d.deleted_at),
             )
             for d in rows(DeletedSource)
@@ -570,8 +570,8 @@ def _write(
             workspace_id=ws,
             source=d.source,
             file_name=d.file_name,
-            external_key=d.external_key,
-            name=d.name,
+            key_digest=d.key_digest,
+            deletion=d.deletion,
             deleted_at=d.deleted_at,
         )
         for d in document.deleted_sources

@@ -1,11 +1,14 @@
 """People the user deleted stay deleted: an import that reads one of their source records
 again passes over it, saying so, instead of adding them back.
 
-Deleting a person remembers their source records (`people.service.delete` writes
-`DeletedSource`). A record's own id (a LinkedIn profile, a card's UID) is theirs in any
-file of its source; a spreadsheet's row id and a key made of the name a record gives are
-theirs only in the file they came from (another file's row 7 or "Sam Lee" may be someone
-else). An import with reapply brings them back, and forgets what it brought back.
+Deleting a person remembers their source records, by a digest of each key
+(`people.service.delete` writes `DeletedSource`). A record's own id (a LinkedIn profile, a
+card's UID) is theirs in any file of its source; a spreadsheet's row id and a key made of
+the name a record gives are theirs only in the file they came from (another file's row 7 or
+"Sam Lee" may be someone else). Such a record is passed over only when it would add a
+person: one whose e-mail address, phone or profile someone here has (the user added them
+back by hand, say) goes to them as any record would. An import with reapply brings them
+back, and forgets the deletion (all the records of it).
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import Outcome, RowOutcome
+from goodword.people.deleted import digest
 from goodword.people.models import DeletedSource
 
 REAPPLY = "import with Reapply to bring them back"
@@ -30,34 +34,38 @@ class Deleted:
     """A source record of someone the user deleted."""
 
     file_name: str | None
-    name: str
     on: date
+    # Which deletion (`DeletedSource.deletion`)
+    deletion: int
 
 
+# (source, key digest) -> the deleted records of that key
 Remembered = dict[tuple[str, str], list[Deleted]]
 
 
 def load(session: Session, *, workspace_id: int) -> Remembered:
-    """The workspace's remembered records by (source, key)."""
+    """The workspace's remembered records."""
     remembered: Remembered = {}
-    for source, key, file_name, name, when in session.execute(
+    for source, key, file_name, when, deletion in session.execute(
         select(
             DeletedSource.source,
-            DeletedSource.external_key,
+            DeletedSource.key_digest,
             DeletedSource.file_name,
-            DeletedSource.name,
             DeletedSource.deleted_at,
+            DeletedSource.deletion,
         ).where(DeletedSource.workspace_id == workspace_id)
     ):
         remembered.setdefault((source, key), []).append(
-            Deleted(file_name, name, when.astimezone().date())
+            Deleted(file_name, when.astimezone().date(), deletion)
         )
     return remembered
 
 
-def deleted_as(remembered: Remembered, source: str, key: str, file_name: str) -> Deleted | None:
-    """The deleted person the record (source, key) of the file `file_name` is, if any."""
-    found = remembered.get((source, key))
+def deleted_as(
+    remembered: Remembered, source: str, key: str, file_name: str, name: str | None = None
+) -> Deleted | None:
+    """The deletion the record (source, key) of the file `file_name`, named `name`, is of."""
+    found = remembered.get((source, digest(source, key, name)))
     if not found:
         return None
     only_in_its_file = key.startswith("name:") or source == MAPPED_SOURCE
@@ -68,10 +76,10 @@ def deleted_as(remembered: Remembered, source: str, key: str, file_name: str) ->
 
 
 def of_record(remembered: Remembered, record: IncomingPerson) -> Deleted | None:
-    """The deleted person a record is, by its key or a key it went by before."""
+    """The deletion a record is of, by its key or a key it went by before."""
     for key in (record.key, *record.former_keys):
         if key:
-            entry = deleted_as(remembered, record.source, key, record.file_name)
+            entry = deleted_as(remembered, record.source, key, record.file_name, record.name)
             if entry is not None:
                 return entry
     return None
@@ -79,29 +87,25 @@ def of_record(remembered: Remembered, record: IncomingPerson) -> Deleted | None:
 
 def passed_over(record: IncomingPerson, entry: Deleted) -> RowOutcome:
     """The report's row for a record of someone deleted."""
+    name = record.name or "this person"
     return RowOutcome(
         record.file_name,
         record.line,
         Outcome.SKIPPED,
-        record.name or entry.name,
+        record.name,
         None,
-        f"you deleted {entry.name} on {entry.on.day} {entry.on:%b %Y}, so they are not added again "
+        f"you deleted {name} on {entry.on.day} {entry.on:%b %Y}, so they are not added again "
         f"({REAPPLY})",
     )
 
 
-def forget(session: Session, *, workspace_id: int, records: Iterable[IncomingPerson]) -> None:
-    """Forget that the people these records are were deleted (an import brought them back)."""
-    pairs = {(r.source, k) for r in records for k in (r.key, *r.former_keys) if k}
-    for chunk in _chunks(sorted(pairs), 500):
+def forget(session: Session, *, workspace_id: int, deletions: Iterable[int]) -> None:
+    """Forget these deletions, every record of each (an import brought the people back)."""
+    wanted = sorted(set(deletions))
+    for start in range(0, len(wanted), 500):
         session.execute(
             delete(DeletedSource).where(
                 DeletedSource.workspace_id == workspace_id,
-                tuple_(DeletedSource.source, DeletedSource.external_key).in_(chunk),
+                DeletedSource.deletion.in_(wanted[start : start + 500]),
             )
         )
-
-
-def _chunks(items: list[tuple[str, str]], size: int) -> Iterable[list[tuple[str, str]]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

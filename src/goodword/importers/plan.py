@@ -572,7 +572,7 @@ class Resolver:
                     continue
                 target = self._ref_target(ref, incoming)
                 if isinstance(target, Deleted):
-                    gone.append(target.name)
+                    gone.append(ref.name or ref.url or "someone")
                     continue
                 if target not in participants:
                     participants.append(target)

@@ -121,33 +121,34 @@ def import_files(
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
-    # Records of people the user deleted: passed over, or with reapply brought back.
-    returning: list[IncomingPerson] = []
-    if state.deleted:
-        remembered, kept = state.deleted, []
+    # Records of people the user deleted: passed over when they would add someone, or with
+    # reapply brought back (`importers/deleted.py`).
+    marked = {id(p): e for p in incoming if (e := deleted.of_record(state.deleted, p))}
+    if marked and reapply:
+        returning = {entry.deletion for entry in marked.values()}
+        state.deleted = {}
+    elif marked:
+        returning = set()
+        load_people(state, session, progress)
+        kept = []
         for person in incoming:
-            entry = deleted.of_record(remembered, person)
-            if entry is None:
+            entry = marked.get(id(person))
+            if entry is None or state.held_again(person):
                 kept.append(person)
-            elif reapply:
-                kept.append(person)
-                returning.append(person)
-            else:
-                report.rows.append(deleted.passed_over(person, entry))
-                if person.file_name in files:
-                    files[person.file_name].people -= 1
-                    files[person.file_name].skipped += 1
+                continue
+            report.rows.append(deleted.passed_over(person, entry))
+            if person.file_name in files:
+                files[person.file_name].people -= 1
+                files[person.file_name].skipped += 1
         incoming = kept
-        if reapply:
-            state.deleted = {}
+    else:
+        returning = set()
     resolver = Resolver(state)
     # Records imported before and unchanged since need no matching: when that is all
     # there is (a re-import of the same file), the people are not even loaded.
     unchanged = {} if reapply else resolver.unchanged(incoming)
     if len(unchanged) < len(incoming) or interactions:
-        if progress:
-            progress("load", 0, 0)
-        state.load_people(session, step=(lambda: progress("load", 0, 0)) if progress else None)
+        load_people(state, session, progress)
     total = len(incoming)
     if progress:
         progress("match", 0, total)
@@ -185,7 +186,7 @@ def import_files(
             files[row.file].people -= 1
             files[row.file].skipped += 1
     left_out = LeftOut(session, plan, workspace_id=workspace_id)
-    deleted.forget(session, workspace_id=workspace_id, records=returning)
+    deleted.forget(session, workspace_id=workspace_id, deletions=returning)
     Writer(session, state, report, today=today, now=now, progress=progress, reapply=reapply).write(
         plan
     )
@@ -220,6 +221,15 @@ def import_files(
     if not dry_run:
         history.save(session, workspace_id=workspace_id, report=report, now=now)
     return report
+
+
+def load_people(state: WorkspaceState, session: Session, progress: Progress | None) -> None:
+    """Load the workspace's people for matching, once."""
+    if state.people_loaded:
+        return
+    if progress:
+        progress("load", 0, 0)
+    state.load_people(session, step=(lambda: progress("load", 0, 0)) if progress else None)
 
 
 def detect_format(

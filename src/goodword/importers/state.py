@@ -359,6 +359,11 @@ class WorkspaceState:
                 state.shown_names[person_id] = display
         state.people_loaded = True
 
+    def held_again(self, person: IncomingPerson) -> bool:
+        """Whether someone here has an e-mail address, phone or LinkedIn profile the record
+        gives (a record of someone deleted then goes to them: they were added back)."""
+        return any(key in self.matcher.exact for key in self.profile(person, 0).keys)
+
     def profile(self, person: IncomingPerson, ref: int) -> Profile:
         """The matching profile of an incoming person."""
         given, family = split_name(person)

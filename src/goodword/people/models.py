@@ -145,16 +145,20 @@ class PersonSource(WorkspaceScoped, Base):
 
 class DeletedSource(WorkspaceScoped, Base):
     """A source record of a person the user deleted: an import that reads it again passes
-    over it rather than adding them back (unless asked to reapply)."""
+    over it rather than adding them back (unless asked to reapply). Only a digest of the
+    record's key is kept, never the key (an e-mail address, a profile) or the name."""
 
     __tablename__ = "deleted_sources"
     __table_args__ = (
-        Index("ix_deleted_sources_workspace_key", "workspace_id", "source", "external_key"),
+        Index("ix_deleted_sources_workspace_key", "workspace_id", "source", "key_digest"),
     )
 
     source: Mapped[str] = mapped_column(String(40))
+    # The file the record came from: a spreadsheet's row id and a name key are its alone.
     file_name: Mapped[str | None] = mapped_column(String(300))
-    external_key: Mapped[str] = mapped_column(String(300))
-    # The name the person went by, and when they were deleted: what an import's report says.
-    name: Mapped[str] = mapped_column(String(300))
+    # SHA-256 of the record's key (`importers.deleted.digest`), in hex.
+    key_digest: Mapped[str] = mapped_column(String(64))
+    # Which deletion it was: the records of one person deleted share it (the id they had),
+    # so bringing them back by one of them forgets the others too.
+    deletion: Mapped[int]
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -11,12 +11,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
+from goodword.db import utcnow
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
 from goodword.organizations import service as organizations
-from goodword.people import normalize
+from goodword.people import deleted, normalize
 from goodword.people.models import (
     DeletedSource,
     Person,
@@ -86,16 +87,18 @@ _REMEMBERED = (PersonSource.external_key.is_not(None), PersonSource.source != "e
 
 
 def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
-    """Delete the person. Their source records are remembered (`DeletedSource`), so an
-    import that reads one again does not add them back."""
+    """Delete the person. Their source records are remembered (`DeletedSource`, by a digest
+    of each key), so an import that reads one again does not add them back."""
     person = get(session, workspace_id=workspace_id, person_id=person_id)
+    now = utcnow()
     session.add_all(
         DeletedSource(
             workspace_id=workspace_id,
             source=source,
             file_name=file_name,
-            external_key=key,
-            name=person.display_name[:300],
+            key_digest=deleted.digest(source, key, person.display_name),
+            deletion=person.id,
+            deleted_at=now,
         )
         for source, file_name, key in session.execute(
             select(PersonSource.source, PersonSource.file_name, PersonSource.external_key).where(
@@ -104,6 +107,7 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
                 *_REMEMBERED,
             )
         )
+        if key
     )
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)

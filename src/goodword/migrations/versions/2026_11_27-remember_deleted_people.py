@@ -1,6 +1,7 @@
-"""Remember the source records of people the user deletes (`deleted_sources`), so that an
-import reading one of them again does not add the person back. People deleted before this
-are not remembered: nothing is kept of them.
+"""Remember the source records of people the user deletes (`deleted_sources`: a digest of
+each record's key, never the key or the name), so that an import reading one of them again
+does not add the person back. People deleted before this are not remembered: nothing is
+kept of them.
 
 Revision ID: 0020
 Revises: 0019
@@ -23,8 +24,8 @@ def upgrade() -> None:
         "deleted_sources",
         sa.Column("source", sa.String(length=40), nullable=False),
         sa.Column("file_name", sa.String(length=300), nullable=True),
-        sa.Column("external_key", sa.String(length=300), nullable=False),
-        sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("key_digest", sa.String(length=64), nullable=False),
+        sa.Column("deletion", sa.Integer(), nullable=False),
         sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workspace_id", sa.Integer(), nullable=False),
@@ -44,7 +45,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_deleted_sources_workspace_key",
-            ["workspace_id", "source", "external_key"],
+            ["workspace_id", "source", "key_digest"],
             unique=False,
         )
 
