@@ -105,20 +105,29 @@ def test_a_card_deleted_from_a_phone_is_named_and_a_deleted_person_is_not(sessio
         "contacts.vcf: 1 person imported from it before is not in it now: Hal Oak."
     )
     # A dry run says the same.
-    dry = run(session, workspace.id, "contacts.vcf", cards("Fay Elm"), dry_run=True)
-    assert left_out_notes(dry)[0].startswith("contacts.vcf: 2 people imported from it before")
+    dry = run(session, workspace.id, "contacts.vcf", cards("Fay Elm", "Ivy Yew"), dry_run=True)
+    assert left_out_notes(dry) == [note]
 
 
 GOOGLE = "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value\n"
 
 
 def test_google_contacts_left_out_are_named_past_twenty_as_a_number(session, workspace):
-    rows = [f"P{i:02} Quill,P{i:02},Quill,,p{i}@q.example" for i in range(30)]
+    rows = [f"P{i:02} Quill,P{i:02},Quill,,p{i}@q.example" for i in range(50)]
     run(session, workspace.id, "contacts.csv", GOOGLE + "\n".join(rows) + "\n")
-    report = run(session, workspace.id, "contacts.csv", GOOGLE + "\n".join(rows[:5]) + "\n")
+    report = run(session, workspace.id, "contacts.csv", GOOGLE + "\n".join(rows[:25]) + "\n")
     [note] = left_out_notes(report)
-    shown = ", ".join(f"P{i:02} Quill" for i in range(5, 25))
+    shown = ", ".join(f"P{i:02} Quill" for i in range(25, 45))
     assert f"25 people imported from it before are not in it now: {shown}, and 5 more." in note
+
+
+def test_a_part_of_an_earlier_file_under_its_name_names_nobody(session, workspace):
+    # Google names every export contacts.csv: three contacts of a label, exported alone,
+    # are no newer copy of the hundred exported before.
+    rows = [f"P{i:02} Quill,P{i:02},Quill,,p{i}@q.example" for i in range(100)]
+    run(session, workspace.id, "contacts.csv", GOOGLE + "\n".join(rows) + "\n")
+    report = run(session, workspace.id, "contacts.csv", GOOGLE + "\n".join(rows[:3]) + "\n")
+    assert left_out_notes(report) == []
 
 
 def test_linkedin_connections_keep_their_own_note(session, workspace):

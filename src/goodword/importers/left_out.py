@@ -76,10 +76,12 @@ class LeftOut:
         before and leaves out people that one brought. Call it once the rows carry their
         people's ids and the rows skipped are in the report.
 
-        A file is taken for a newer copy of one imported under its name when at least half
-        the records of the smaller of the two are in both (two tools can export under one
-        name). Someone a row of the file went to, or whom a row is suggested to be, is not
-        named: their record is there under another key (a new name, say)."""
+        A file is taken for a newer copy of one imported under its name when it holds at
+        least half the records that one did: a file with fewer is a part of it (a label's
+        contacts exported on their own, as Google names every export contacts.csv), or
+        another tool's file of the same name, and says nothing. Someone a row of the file
+        went to, or whom a row is suggested to be, is not named: their record is there under
+        another key (a new name, say)."""
         touched: dict[tuple[str, str], set[int]] = defaultdict(set)
         for row, _target in self.plan.rows:
             record = self.plan.records.get(id(row))
@@ -94,7 +96,7 @@ class LeftOut:
             before = self.before[pair]
             earlier = set(before) - now
             in_both = len(before) - len(earlier)
-            if not earlier or 2 * in_both < min(len(before), len(now)):
+            if not earlier or 2 * in_both < len(before):
                 continue
             gone = {p for key in earlier for p in before[key]} - touched[pair] - asked
             if not gone:
