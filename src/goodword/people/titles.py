@@ -91,6 +91,8 @@ def same_title(held: str | None, title: str | None) -> bool:
     (True, True)
     >>> same_title("Pm", "Product Manager"), same_title("PM", "Product Marketing Manager")
     (False, False)
+    >>> same_title("MD", "Marketing Director"), same_title("MD", "Managing Director")
+    (False, True)
     """
     if not (held and title):
         return False
@@ -129,26 +131,62 @@ def narrower(title: str | None, held: str | None) -> bool:
     return _head(held) in mine
 
 
-# A word of a title written in capitals, which may stand for words by their initials.
+# Titles' words written by their initials, and what each stands for (only these: "MD" is a
+# managing director, not a marketing one, and "CEO" no chief engineering officer).
+_ACRONYMS = {
+    "pm": ("product manager", "project manager", "program manager", "programme manager"),
+    "tpm": ("technical program manager", "technical product manager"),
+    "pmm": ("product marketing manager",),
+    "em": ("engineering manager",),
+    "ceo": ("chief executive officer",),
+    "cto": ("chief technology officer", "chief technical officer"),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cmo": ("chief marketing officer",),
+    "cpo": ("chief product officer", "chief people officer"),
+    "cio": ("chief information officer",),
+    "cro": ("chief revenue officer",),
+    "vp": ("vice president",),
+    "svp": ("senior vice president",),
+    "evp": ("executive vice president",),
+    "avp": ("assistant vice president",),
+    "gm": ("general manager",),
+    "md": ("managing director",),
+    "hr": ("human resources",),
+    "it": ("information technology",),
+    "qa": ("quality assurance",),
+    "ux": ("user experience",),
+    "ui": ("user interface",),
+    "bd": ("business development",),
+    "ae": ("account executive",),
+    "sdr": ("sales development representative",),
+    "bdr": ("business development representative",),
+    "swe": ("software engineer",),
+    "sde": ("software development engineer",),
+    "sre": ("site reliability engineer",),
+    "ml": ("machine learning",),
+    "ai": ("artificial intelligence",),
+}
+# A word of a title written in capitals, which may be one of them.
 _CAPITALS = re.compile(r"\b[A-Z]{2,4}\b")
 
 
 def _spelled_out(words: list[str], title: str, other: list[str]) -> list[str]:
-    """`words` (of `title`) with each word the title writes in capitals that is not among
-    the `other` title's words, but the initials of a run of them, replaced by that run
-    ("pm" by "product", "manager" when the other title is "Senior Product Manager")."""
-    acronyms = {fold(a) for a in _CAPITALS.findall(title)}
+    """`words` (of `title`) with each word the title writes in capitals that is one of
+    `_ACRONYMS` and not among the `other` title's words, but whose meaning is a run of them,
+    replaced by that run ("pm" by "product", "manager" when the other title is "Senior
+    Product Manager")."""
+    acronyms = {fold(a) for a in _CAPITALS.findall(title)} & _ACRONYMS.keys()
     if not acronyms:
         return words
     out: list[str] = []
     for word in words:
         if word in acronyms and word not in other:
-            size = len(word)
             run = next(
                 (
-                    other[at : at + size]
-                    for at in range(len(other) - size + 1)
-                    if "".join(w[0] for w in other[at : at + size]) == word
+                    meant
+                    for meaning in _ACRONYMS[word]
+                    if _within(meant := meaning.split(), other)
                 ),
                 None,
             )
@@ -157,6 +195,12 @@ def _spelled_out(words: list[str], title: str, other: list[str]) -> list[str]:
                 continue
         out.append(word)
     return out
+
+
+def _within(run: list[str], words: list[str]) -> bool:
+    """Whether `run` is found in `words`, word after word."""
+    size = len(run)
+    return any(words[at : at + size] == run for at in range(len(words) - size + 1))
 
 
 def _one_word(a: str, b: str) -> bool:
