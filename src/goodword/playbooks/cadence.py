@@ -294,13 +294,21 @@ def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]
     return due
 
 
-def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20) -> Result:
+@dataclass
+class Reminded(Result):
+    """What `remind` produced, and the due list it worked from (which the dashboard shows:
+    worked out once, as it takes a while in a large network)."""
+
+    due: list[DueItem] = field(default_factory=list)
+
+
+def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20) -> Reminded:
     """Make a keep-in-touch task for each person due, with a drafted note.
 
     Open reminders for people who are no longer due (contact was logged since) are marked
     done, so the list resets on its own.
     """
-    result = Result(PLAYBOOK)
+    result = Reminded(PLAYBOOK)
     user = me(session, workspace_id=workspace_id)
     if user is None:
         result.ask(
@@ -308,7 +316,7 @@ def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20)
             "Mark yourself among your people: cadences come from your ties to others.",
             blocking=False,
         )
-    due = settle(session, workspace_id=workspace_id, today=today)
+    due = result.due = settle(session, workspace_id=workspace_id, today=today)
     for item in due[:limit]:
         person = session.get(Person, item.person_id)
         assert person is not None

@@ -54,6 +54,11 @@ class Routines:
     results: list[Result] = field(default_factory=list)
 
     @property
+    def due(self) -> list[cadence.DueItem] | None:
+        """The people due a catch-up, as the keep-in-touch routine found them."""
+        return next((r.due for r in self.results if isinstance(r, cadence.Reminded)), None)
+
+    @property
     def created(self) -> int:
         return sum(r.created for r in self.results)
 

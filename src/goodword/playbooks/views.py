@@ -71,7 +71,9 @@ def run_routines(request: Request, session: DbSession, workspace_id: WorkspaceId
     before = _waiting_tasks(session, workspace_id) if is_htmx(request) else set()
     routines = events.run_routines(session, workspace_id=workspace_id, today=today)
     if is_htmx(request):
-        due = cadence.due_list(session, workspace_id=workspace_id, today=today)
+        due = routines.due
+        if due is None:
+            due = cadence.due_list(session, workspace_id=workspace_id, today=today)
         response = render(
             request,
             "playbooks/_routines.html",
