@@ -49,7 +49,7 @@ def test_a_suggested_duplicate_is_reviewed_merged_and_undone(live_server, page: 
     expect(report.get_by_role("heading", name="Import finished")).to_be_focused()
     expect(report.locator('tr[data-outcome="suggested"]')).to_contain_text("Grace Hopper")
 
-    report.get_by_role("link", name="Review 1 possible duplicate").click()
+    report.get_by_role("link", name="Review 1 new possible duplicate").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Possible duplicates")
     page.get_by_role(
         "link", name=re.compile(r"^Review Grace Hopper( \(.*?\))? and Grace Hopper")

@@ -272,7 +272,7 @@ def test_a_saved_report_counts_the_pairs_waiting_now(client, session, workspace)
         "/import", files=[("files", ("b.vcf", card.format("tb@b.example").encode()))]
     )
     run_id = re.search(r"it is import (\d+) under", done.text).group(1)
-    assert "Review 1 possible duplicate" in done.text
+    assert "Review 1 new possible duplicate" in done.text
     saved = client.get(f"/imports/{run_id}").text
     assert "This import queued 1 possible duplicate; " in saved
     assert '<a href="/duplicates">1 pair waits in the queue now</a>' in saved
@@ -280,4 +280,24 @@ def test_a_saved_report_counts_the_pairs_waiting_now(client, session, workspace)
     client.post(f"/duplicates/{pair.id}/not-same")
     settled = client.get(f"/imports/{run_id}").text
     assert 'none wait in <a href="/duplicates">the queue</a> now.' in settled
-    assert "Review 1 possible duplicate" not in settled
+    assert "Review 1 new possible duplicate" not in settled
+
+
+def test_a_report_says_how_many_pairs_wait_beside_its_new_ones(client):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nEMAIL:{}\r\nEND:VCARD\r\n"
+    first = card.format("Tom Becker", "tom@a.example") + card.format("Ina Vogt", "ina@a.example")
+    client.post("/import", files=[("files", ("a.vcf", first.encode()))])
+    client.post(
+        "/import", files=[("files", ("b.vcf", card.format("Tom Becker", "tb@b.example").encode()))]
+    )
+    nothing_new = client.post(
+        "/import", files=[("files", ("c.vcf", card.format("Al Zed", "al@z.example").encode()))]
+    )
+    assert "none new from this import (1 pair waits from before)." in nothing_new.text
+    more = client.post(
+        "/import", files=[("files", ("d.vcf", card.format("Ina Vogt", "iv@d.example").encode()))]
+    )
+    assert (
+        'Review 1 new possible duplicate</a> <span class="small">(2 pairs wait in the queue in '
+        "all)</span>" in more.text
+    )

@@ -423,6 +423,7 @@ def _report_response(
     request: Request, session: Session, workspace_id: int, report: ImportReport, job_id: str
 ) -> HTMLResponse:
     context = report_context(report, rows_url=f"/import/jobs/{job_id}/rows.csv")
+    context["waiting"] = duplicates.count_candidates(session, workspace_id=workspace_id)
     if not is_htmx(request):
         return render(request, "importers/report.html", context, vary_on_htmx=True)
     # On the import page, the list of earlier imports takes this one in too.
