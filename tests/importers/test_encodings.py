@@ -169,3 +169,9 @@ def test_a_binary_file_without_a_known_mark_is_refused_and_a_short_text_with_a_n
     short = (HEADER + "Ada,Byron,,,Acme,,26 Dec\x00 2025\r\n").encode()
     report = run(session, workspace, "Connections.csv", short)
     assert [r.outcome for r in report.rows] == [Outcome.CREATED]
+
+
+def test_a_utf16_file_cut_off_mid_letter_has_no_phantom_row(session, workspace):
+    text = HEADER + "Ada,Byron,,,Acme,,26 Dec 2025\r\n"
+    report = run(session, workspace, "Connections.csv", text.encode("utf-16") + b"\x00")
+    assert [r.outcome for r in report.rows] == [Outcome.CREATED]

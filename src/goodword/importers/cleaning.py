@@ -395,32 +395,40 @@ def clean_organization(name: str) -> str:
     return strip_symbols(name).strip(" ,")
 
 
+# Month names and their short forms, in English and in the languages a spreadsheet set up
+# for them writes dates in ("26. Dez. 2025", "26-déc.-25", "26 dic 2025").
 _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
+            ("jan", "january", "januar", "janv", "janvier", "ene", "enero", "gen", "gennaio",
+             "januari", "janeiro"),
+            ("feb", "february", "februar", "févr", "fevr", "février", "fevrier", "febrero",
+             "febbraio", "februari", "fev", "fevereiro"),
+            ("mar", "march", "mär", "märz", "maerz", "mrz", "mars", "marzo", "mrt", "maart",
+             "março", "marco"),
+            ("apr", "april", "avr", "avril", "abr", "abril", "aprile"),
+            ("may", "mai", "mayo", "mag", "maggio", "mei", "maio"),
+            ("jun", "june", "juni", "juin", "junio", "giu", "giugno", "junho"),
+            ("jul", "july", "juli", "juil", "juillet", "julio", "lug", "luglio", "julho"),
+            ("aug", "august", "août", "aout", "ago", "agosto", "augustus"),
+            ("sep", "sept", "september", "septembre", "septiembre", "set", "settembre",
+             "setembro"),
+            ("oct", "october", "okt", "oktober", "octobre", "octubre", "ott", "ottobre", "out",
+             "outubro"),
+            ("nov", "november", "novembre", "noviembre", "novembro"),
+            ("dec", "december", "dez", "dezember", "déc", "décembre", "decembre", "dic",
+             "diciembre", "dicembre", "dezembro"),
         ],
         1,
     )
     for m in names
-}
+}  # fmt: skip
 _ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 # Year first with slashes, dots or one-digit parts, as East Asian spreadsheets save dates:
 # "2025/12/26", "2025.1.5", "2025-1-5". Always year, month, day (as ISO orders them).
 _YEAR_FIRST = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
-_DMY_WORDS = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})$")
+_DMY_WORDS = re.compile(r"^(\d{1,2})\.?[\s-]+([^\W\d_]{3,10})\.?,?[\s-]+(\d{4}|\d{2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
@@ -433,7 +441,9 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
 def parse_date(text: str) -> date | None:
     """Read the date shapes the sources use; None when the text is not one of them.
 
-    "26 Dec 2025", "26-Dec-25", "1/8/18, 6:14 PM" (US month first, unless the first
+    "26 Dec 2025", "26-Dec-25" (and a month's name in German, French, Spanish, Italian,
+    Dutch or Portuguese: "26. Dez. 2025", "26-déc.-25"), "1/8/18, 6:14 PM" (US month first,
+    unless the first
     number cannot be a month: "26/12/2025"), "26.12.2025" (day first), "2019-03-05",
     "2019/03/05" and "2019.03.05" (year first is always year, month, day), "Mar 2019",
     "2019", "Dec 10, 1990", "19901210".

@@ -381,12 +381,14 @@ def read_text(data: bytes) -> tuple[str, str | None]:
 
 
 def _read_text(data: bytes) -> tuple[str, str | None]:
+    # (A UTF-16 file cut off mid-letter loses that half letter, not a line to a "\ufffd".)
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), None
+            return data[: len(data) // 2 * 2].decode(encoding, errors="replace"), None
     unmarked = _utf16(data[:4096])
     if unmarked is not None:
-        return data.decode(unmarked, errors="replace"), "UTF-16 (it has no byte-order mark)"
+        whole = data[: len(data) // 2 * 2]
+        return whole.decode(unmarked, errors="replace"), "UTF-16 (it has no byte-order mark)"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
         # A UTF-8 mark before text in a legacy code page (a spreadsheet's doing) is
