@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from goodword.importers.reading import read_text
 from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -175,3 +176,18 @@ def test_a_utf16_file_cut_off_mid_letter_has_no_phantom_row(session, workspace):
     text = HEADER + "Ada,Byron,,,Acme,,26 Dec 2025\r\n"
     report = run(session, workspace, "Connections.csv", text.encode("utf-16") + b"\x00")
     assert [r.outcome for r in report.rows] == [Outcome.CREATED]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Ásgeir,Sigurðsson", "cp1252"),  # Icelandic ð is no rare letter
+        ("İbrahim,Çelik", "cp1254"),  # Turkish İ, lower-cased, is i
+        ("Luca,Vinciguerrà", "mac_roman"),  # no Cyrillic reading without Cyrillic letters
+        ("María,Peña", "mac_roman"),  # a dash inside a word is no Western text
+        ("Björn,Größ", "mac_roman"),
+    ],
+)
+def test_names_the_second_review_found_misread_are_read_as_written(text, encoding):
+    data = (HEADER + text + ",,,,,\r\n").encode(encoding)
+    assert read_text(data)[0] == HEADER + text + ",,,,,\r\n"

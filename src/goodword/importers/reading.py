@@ -566,7 +566,7 @@ _LANGUAGES = {
 _LANGUAGES["mac_roman"] = _LANGUAGES["cp1252"]
 # Letters a page can read that its languages seldom write: of two readings that fit
 # equally well, the one with fewer of them is the file's ("Ştefan", not Latvian "Ŗtefan").
-_RARE = {"cp1252": "ðþ", "mac_roman": "ðþ", "cp1250": "ŕĺ", "cp1257": "ŗ"}
+_RARE = {"cp1250": "ŕĺ", "cp1257": "ŗ"}
 _WINDOWS_ALLOWED = {
     page: frozenset(letters + _WINDOWS_PUNCTUATION) for page, letters in _WINDOWS_LETTERS.items()
 }
@@ -593,7 +593,14 @@ def _windows(data: bytes) -> tuple[str, str] | None:
             text = sample.decode(page)
         except UnicodeDecodeError:
             continue
-        if all(ch in allowed for ch in _BEYOND_ASCII.findall(text)) and _looks_written(text, page):
+        own = _OWN_SCRIPT.get(page)
+        if (
+            all(ch in allowed for ch in _BEYOND_ASCII.findall(text))
+            and _looks_written(text, page)
+            # A Cyrillic or Greek page's reading has its letters; a Latin one no dash or
+            # tilde alone inside a word (a Mac's "Peña" read as 1252 is "Pe\u2013a").
+            and (own.search(text) if own is not None else not _MID_WORD.search(text))
+        ):
             passing.append(page)
     if not passing:
         return None
@@ -621,9 +628,10 @@ def _fit(text: str, page: str) -> tuple[float, int, int]:
     Portuguese in 1252; "Niccolò Cantù" Italian in 1252, Czech and Slovak in 1250); and
     (negated) how many rare letters it has."""
     languages = [frozenset(letters) for letters in _LANGUAGES.get(page, ())]
-    words = {w.lower() for w in _WORD.findall(text) if not w.isascii()}
+    # (Turkish "İ" is a capital i: lower-cased as Python does, it gains a combining dot.)
+    words = {w.replace("İ", "i").lower() for w in _WORD.findall(text) if not w.isascii()}
     if not words or not languages:
-        return 1.0, 0, 0
+        return 1.0, -1, 0  # (one script, as one language: no better than a Latin reading)
     letters = {word: set(_BEYOND_ASCII.findall(word)) for word in words}
     fitting = {word for word in words if any(letters[word] <= lang for lang in languages)}
     # The fewest languages covering the words that fit, counted greedily.
