@@ -137,7 +137,8 @@ def test_only_a_digest_of_a_deleted_records_key_is_kept(session, workspace):
     run(session, ws, DATA / "Connections.csv")
     delete(session, ws, "Ada Lovelace")
     [kept] = session.scalars(select(DeletedSource)).all()
-    assert (kept.source, kept.file_name) == ("linkedin", "Connections.csv")
+    # (A profile is its own in any file: the file's name is not kept.)
+    assert (kept.source, kept.file_name) == ("linkedin", None)
     assert kept.key_digest == digest("linkedin", "https://www.linkedin.com/in/ada-lovelace")
     assert "ada" not in " ".join(str(v).lower() for v in vars(kept).values())
 
@@ -194,3 +195,65 @@ def test_an_own_export_key_given_to_someone_else_is_not_taken_for_the_deleted(se
         session, ws, Upload("new.vcf", text.format(ws=ws, n=40, name="New Person").encode())
     )
     assert [r.outcome for r in newer.rows] == [Outcome.CREATED]
+
+
+def vcards(*cards: str) -> Upload:
+    body = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{c}\r\nEND:VCARD\r\n" for c in cards)
+    return Upload("phone.vcf", body.encode())
+
+
+def test_a_shared_office_phone_does_not_bring_a_deleted_person_back(session, workspace):
+    ws = workspace.id
+    office = vcards("FN:Ann Bo\r\nTEL:+1 212 555 0100", "FN:Carl Dee\r\nTEL:+1 212 555 0100")
+    run(session, ws, office)
+    delete(session, ws, "Ann Bo")
+    report = run(session, ws, office)
+    assert {(r.name, r.outcome) for r in report.rows} == {
+        ("Ann Bo", Outcome.SKIPPED),
+        ("Carl Dee", Outcome.UNCHANGED),
+    }
+
+
+def test_a_deleted_second_card_of_someone_stays_deleted(session, workspace):
+    # Two cards (two UIDs) with one address are two people: deleting one instead of merging
+    # keeps it deleted, though the other has its address.
+    ws = workspace.id
+    cards = vcards(
+        "UID:u-1\r\nFN:Ann Bo\r\nEMAIL:ann@x.example", "UID:u-2\r\nFN:Ann Bo\r\nEMAIL:ann@x.example"
+    )
+    run(session, ws, cards)
+    first = session.scalars(select(Person).order_by(Person.id)).first()
+    assert first is not None
+    people.delete(session, workspace_id=ws, person_id=first.id)
+    report = run(session, ws, cards)
+    assert sorted(r.outcome.value for r in report.rows) == ["skipped", "unchanged"]
+
+
+def test_each_deletion_is_its_own_so_bringing_one_back_keeps_the_other(session, workspace):
+    ws = workspace.id
+    ann = Upload(
+        "ann.vcf", b"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-ann\r\nFN:Ann Bo\r\nEND:VCARD\r\n"
+    )
+    bob = Upload(
+        "bob.vcf", b"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-bob\r\nFN:Bob Cy\r\nEND:VCARD\r\n"
+    )
+    run(session, ws, ann)
+    delete(session, ws, "Ann Bo")
+    run(session, ws, bob)  # (on SQLite Bob may get Ann's old id)
+    delete(session, ws, "Bob Cy")
+    run(session, ws, ann, reapply=True)
+    assert [r.outcome for r in run(session, ws, bob).rows] == [Outcome.SKIPPED]
+    kept = session.scalars(select(DeletedSource)).all()
+    # A card's UID is its own in any file: the file's name (maybe the person's) is not kept.
+    assert [(k.source, k.file_name) for k in kept] == [("vcard", None)]
+
+
+def test_the_spreadsheet_source_is_the_importers():
+    from goodword.importers import mapped
+    from goodword.people import deleted as remembered
+
+    assert remembered.SPREADSHEET_SOURCE == mapped.SOURCE
+    assert remembered.only_in_its_file("csv", "7") and remembered.only_in_its_file(
+        "vcard", "name:x"
+    )
+    assert not remembered.only_in_its_file("vcard", "u-1")

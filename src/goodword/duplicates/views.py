@@ -376,7 +376,10 @@ def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -
 @router.post("/duplicates/{candidate_id}/reopen")
 def reopen(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -> Response:
     """Put a pair marked as two people back in the queue."""
-    service.reopen(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    try:
+        service.reopen(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    except NotFound:
+        return redirect("/duplicates", flash=GONE)
     return redirect("/duplicates", flash="The pair is back in the queue to review.")
 
 

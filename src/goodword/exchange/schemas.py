@@ -352,7 +352,7 @@ class ExportedDeletedSource(Record):
     source: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     file_name: Annotated[str, StringConstraints(max_length=300)] | None = None
     key_digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    deletion: Annotated[int, Field(ge=-(2**31), lt=2**31)]
+    deletion: Annotated[int, Field(ge=1, lt=2**31)]
     deleted_at: Timestamp
 
 

@@ -56,6 +56,7 @@ from goodword.leads.models import Lead
 from goodword.opportunities.models import Opportunity, StageChange
 from goodword.organizations import service as organizations_service
 from goodword.organizations.models import Organization
+from goodword.people.deleted import next_deletion
 from goodword.people.models import DeletedSource, Person, Position
 from goodword.playbooks.keys import rekey
 from goodword.playbooks.models import MessageTemplate
@@ -565,13 +566,15 @@ def _write(
             )
         )
 
+    # (Numbered after the workspace's own deletions: two are never taken for one.)
+    after = next_deletion(session, workspace_id=ws) - 1
     session.add_all(
         DeletedSource(
             workspace_id=ws,
             source=d.source,
             file_name=d.file_name,
             key_digest=d.key_digest,
-            deletion=d.deletion,
+            deletion=after + d.deletion,
             deleted_at=d.deleted_at,
         )
         for d in document.deleted_sources

@@ -20,10 +20,9 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from goodword.importers.mapped import SOURCE as MAPPED_SOURCE
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import Outcome, RowOutcome
-from goodword.people.deleted import digest
+from goodword.people.deleted import digest, only_in_its_file
 from goodword.people.models import DeletedSource
 
 REAPPLY = "import with Reapply to bring them back"
@@ -61,28 +60,33 @@ def load(session: Session, *, workspace_id: int) -> Remembered:
     return remembered
 
 
+def all_deleted_as(
+    remembered: Remembered, source: str, key: str, file_name: str, name: str | None = None
+) -> list[Deleted]:
+    """The deletions the record (source, key) of the file `file_name`, named `name`, is of
+    (a key remembered twice: deleted, imported again, deleted again)."""
+    found = remembered.get((source, digest(source, key, name)), [])
+    if only_in_its_file(source, key):
+        return [entry for entry in found if entry.file_name == file_name]
+    return list(found)
+
+
 def deleted_as(
     remembered: Remembered, source: str, key: str, file_name: str, name: str | None = None
 ) -> Deleted | None:
-    """The deletion the record (source, key) of the file `file_name`, named `name`, is of."""
-    found = remembered.get((source, digest(source, key, name)))
-    if not found:
-        return None
-    only_in_its_file = key.startswith("name:") or source == MAPPED_SOURCE
-    for entry in found:
-        if not only_in_its_file or entry.file_name == file_name:
-            return entry
-    return None
+    """The (first) deletion the record (source, key) of the file `file_name` is of."""
+    found = all_deleted_as(remembered, source, key, file_name, name)
+    return found[0] if found else None
 
 
-def of_record(remembered: Remembered, record: IncomingPerson) -> Deleted | None:
-    """The deletion a record is of, by its key or a key it went by before."""
-    for key in (record.key, *record.former_keys):
-        if key:
-            entry = deleted_as(remembered, record.source, key, record.file_name, record.name)
-            if entry is not None:
-                return entry
-    return None
+def of_record(remembered: Remembered, record: IncomingPerson) -> list[Deleted]:
+    """The deletions a record is of, by its key or a key it went by before."""
+    return [
+        entry
+        for key in (record.key, *record.former_keys)
+        if key
+        for entry in all_deleted_as(remembered, record.source, key, record.file_name, record.name)
+    ]
 
 
 def passed_over(record: IncomingPerson, entry: Deleted) -> RowOutcome:

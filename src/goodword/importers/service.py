@@ -125,18 +125,18 @@ def import_files(
     # reapply brought back (`importers/deleted.py`).
     marked = {id(p): e for p in incoming if (e := deleted.of_record(state.deleted, p))}
     if marked and reapply:
-        returning = {entry.deletion for entry in marked.values()}
+        returning = {entry.deletion for entries in marked.values() for entry in entries}
         state.deleted = {}
     elif marked:
         returning = set()
         load_people(state, session, progress)
         kept = []
         for person in incoming:
-            entry = marked.get(id(person))
-            if entry is None or state.held_again(person):
+            entries = marked.get(id(person))
+            if entries is None or state.held_again(person):
                 kept.append(person)
                 continue
-            report.rows.append(deleted.passed_over(person, entry))
+            report.rows.append(deleted.passed_over(person, entries[0]))
             if person.file_name in files:
                 files[person.file_name].people -= 1
                 files[person.file_name].skipped += 1

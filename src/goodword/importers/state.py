@@ -14,6 +14,7 @@ import phonenumbers
 from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
+from goodword.duplicates.apart import names_differ
 from goodword.duplicates.index import Matcher
 from goodword.duplicates.matching import Profile
 from goodword.duplicates.models import DuplicateCandidate
@@ -360,9 +361,33 @@ class WorkspaceState:
         state.people_loaded = True
 
     def held_again(self, person: IncomingPerson) -> bool:
-        """Whether someone here has an e-mail address, phone or LinkedIn profile the record
-        gives (a record of someone deleted then goes to them: they were added back)."""
-        return any(key in self.matcher.exact for key in self.profile(person, 0).keys)
+        """Whether the record of someone deleted would go to someone here, not make a person
+        (they were added back by hand, say): someone holds the record itself, or has its
+        LinkedIn profile, or an e-mail address or phone it gives under a name that agrees,
+        and no other record of its source (another card's UID: two people, kept apart)."""
+        key = person.key
+        if key and (person.source, key) in self.sources:
+            if person.source == MAPPED_SOURCE:
+                # (A spreadsheet's row id is its file's: row 7 of another list is another.)
+                if any(person.file_name in files for files in self.csv_files.get(key, {}).values()):
+                    return True
+            elif not key.startswith("name:"):
+                return True
+        profile = self.profile(person, 0)
+        for exact in profile.keys:
+            position = self.matcher.exact.get(exact)
+            if position is None:
+                continue
+            held = self.matcher.profiles[position]
+            if not exact.startswith("u:") and names_differ(profile, held):
+                continue  # (an office's shared number, say)
+            theirs = [
+                k for source, k in self.explicit_keys.get(held.ref, ()) if source == person.source
+            ]
+            if theirs and person.key and not person.key.startswith("name:"):
+                continue  # another record of the same source
+            return True
+        return False
 
     def profile(self, person: IncomingPerson, ref: int) -> Profile:
         """The matching profile of an incoming person."""

@@ -5,9 +5,30 @@ from __future__ import annotations
 
 import hashlib
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from goodword.people.models import DeletedSource
+
 # Goodword's own exports number their records by the database's ids, which SQLite may give
 # to someone added after a delete: such a key is remembered with the name it was under.
 OWN_SOURCE = "goodword"
+# A mapped spreadsheet's records (`importers.mapped.SOURCE`): their ids are their file's.
+SPREADSHEET_SOURCE = "csv"
+
+
+def only_in_its_file(source: str, key: str) -> bool:
+    """Whether a key names its record in the file it came from alone: a spreadsheet's row id,
+    or a key made of the name a record gives (the file's name is remembered for these)."""
+    return key.startswith("name:") or source == SPREADSHEET_SOURCE
+
+
+def next_deletion(session: Session, *, workspace_id: int) -> int:
+    """A number for a new deletion, none of the workspace's earlier ones."""
+    latest = session.scalar(
+        select(func.max(DeletedSource.deletion)).where(DeletedSource.workspace_id == workspace_id)
+    )
+    return (latest or 0) + 1
 
 
 def digest(source: str, key: str, name: str | None = None) -> str:

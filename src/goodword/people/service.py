@@ -91,13 +91,17 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
     of each key), so an import that reads one again does not add them back."""
     person = get(session, workspace_id=workspace_id, person_id=person_id)
     now = utcnow()
+    # A number of its own for this deletion (not the person's id, which SQLite may give out
+    # again), so bringing them back forgets this deletion's records and no other's.
+    number = deleted.next_deletion(session, workspace_id=workspace_id)
     session.add_all(
         DeletedSource(
             workspace_id=workspace_id,
             source=source,
-            file_name=file_name,
+            # (Kept only where the key is the file's alone: a file may be named after them.)
+            file_name=file_name if deleted.only_in_its_file(source, key) else None,
             key_digest=deleted.digest(source, key, person.display_name),
-            deletion=person.id,
+            deletion=number,
             deleted_at=now,
         )
         for source, file_name, key in session.execute(

@@ -183,11 +183,7 @@ def _spelled_out(words: list[str], title: str, other: list[str]) -> list[str]:
     for word in words:
         if word in acronyms and word not in other:
             run = next(
-                (
-                    meant
-                    for meaning in _ACRONYMS[word]
-                    if _within(meant := meaning.split(), other)
-                ),
+                (meant for meaning in _ACRONYMS[word] if _within(meant := meaning.split(), other)),
                 None,
             )
             if run is not None:
