@@ -267,3 +267,19 @@ def test_a_google_contact_from_its_csv_and_its_vcard_has_its_note_once(session, 
         assert grace is not None and grace.notes is not None
         assert grace.notes.count("Navy") == 1 and grace.notes.count("Vincent Hopper") == 1
         people.delete(session, workspace_id=workspace.id, person_id=grace.id)
+
+
+def test_a_note_that_grew_a_line_adds_that_line_alone(session, workspace):
+    def crm(note: str) -> None:
+        text = f'ID,First,Last,Notes\nC-1,Ada,Byron,"{note}"\n'
+        import_files(
+            session, workspace_id=workspace.id, paths_or_uploads=[Upload("crm.csv", text.encode())],
+            mapping="key=ID,given=First,family=Last,notes=Notes", today=date(2026, 11, 25),
+        )  # fmt: skip
+
+    crm("Met at PyData")
+    crm("Met at PyData\nAsked about the Babbage role")
+    crm("Met at PyData\nAsked about the Babbage role\nSent CV")
+    ada = session.scalar(select(Person))
+    assert ada is not None
+    assert ada.notes == "Met at PyData\n\nAsked about the Babbage role\n\nSent CV"

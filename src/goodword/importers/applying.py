@@ -125,14 +125,18 @@ def apply_record(
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(note) if p.strip()]
         held = {p.strip() for p in _PARAGRAPHS.split(kept)}
         lines = {line.strip() for line in kept.split("\n") if line.strip()}
+        # Of a paragraph some of whose lines the notes hold, only the other lines are new (a
+        # CRM's note that grew a line; Thunderbird's notes beside a nickname that changed).
         new = [
-            p
+            "\n".join(line for line in p.split("\n") if line.strip() not in lines) or p
+            if p not in held
+            else ""
             for p in paragraphs
-            if p not in held and not all(line.strip() in lines for line in p.split("\n"))
         ]
+        new = [p for p in new if p and not all(line.strip() in lines for line in p.split("\n"))]
         if not new:
             continue
-        if len(new) < len(paragraphs):
+        if new != paragraphs:
             note = "\n\n".join(new)
         if lossy_part(note, kept):
             if left is not None:
