@@ -245,7 +245,8 @@ def test_outlooks_export_is_read_as_outlook_with_every_detail():
     assert soren.location == "København, Denmark"  # the business address first
     assert soren.birthday is None  # "0/0/00" is Outlook's "no birthday"
     assert [u.value for u in soren.urls] == ["https://firma.dk/soren"]
-    assert soren.notes == "Spouse: Regine\nHåndbold"
+    # (The home address's place, not the place, is kept in the notes.)
+    assert soren.notes == "Home address: Roskilde\nSpouse: Regine\nHåndbold"
     assert not soren.warnings
     assert ana.display_name == "Dr. Ana García López Jr."
     assert (ana.given_name, ana.family_name) == ("Ana", "García López")

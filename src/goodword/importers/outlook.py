@@ -54,6 +54,7 @@ NOTED = [
     ("im address", "IM"),
     ("imaddress", "IM"),
 ]
+_PLACE_NAMES = {"business": "Business", "home": "Home", "other": "Other"}
 # Outlook's "no date" ("0/0/00", "00/00/0000").
 _NO_DATE = {"0/0/00", "00/00/00", "0/0/0000", "00/00/0000"}
 
@@ -110,13 +111,27 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Goes by {get('nickname')}")
         read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
         organization = read_job(person, get, notes, company="company")
+        # The first address that gives a place is where they are; the others, and the
+        # Location column when an address gave the place, go to the notes.
         for place in PLACES:
-            parts = [get(f"{place} {part}") for part in ("city", "state", "country/region")]
-            if any(parts):
-                person.location = ", ".join(p for p in parts if p)
-                break
-        else:
-            person.location = get("location") or None
+            parts = [
+                get(f"{place} city"),
+                get(f"{place} state"),
+                # (Google's "Outlook CSV" export writes "Home Country".)
+                get(f"{place} country/region", f"{place} country"),
+            ]
+            if not any(parts):
+                continue
+            where = ", ".join(p for p in parts if p)
+            if person.location is None:
+                person.location = where
+            elif where != person.location:
+                notes.append(f"{_PLACE_NAMES[place]} address: {where}")
+        location = get("location")
+        if person.location is None:
+            person.location = location or None
+        elif location and location != person.location:
+            notes.append(f"Location: {location}")
         birthday = _date(get("birthday"))
         read = dateorder.read_date(birthday, order) if birthday else None
         person.birthday, unkept = read_birthday(birthday, read, notes)
@@ -134,7 +149,10 @@ def parse(table: Table) -> Parsed:
         if hobby:
             person.interests = [h.strip() for h in hobby.replace(";", ",").split(",") if h.strip()]
         person.notes = "\n".join([*notes, get("notes")]).strip() or None
-        categories = (c.strip() for c in get("categories").split(";"))
+        categories = [c.strip() for c in get("categories").split(";")]
+        if "myContacts" in categories:
+            # Google's own groups, in its "Outlook CSV" export: no labels of the user's.
+            categories = [c for c in categories if c not in ("myContacts", "starred")]
         person.tags = [tag for tag in dict.fromkeys(categories) if tag]
         if not name_and_key(person, organization, keyed, seen):
             parsed.skipped.append(
