@@ -3,7 +3,7 @@ it, saying so, and one with reapply brings them back."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,10 +13,13 @@ import factories
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
+from goodword.interactions import service as interactions
 from goodword.interactions.models import Interaction
+from goodword.interactions.schemas import InteractionCreate
 from goodword.people import service as people
 from goodword.people.deleted import digest
 from goodword.people.models import DeletedSource, Person
+from goodword.playbooks.cadence import last_contacts
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 TODAY = date(2026, 11, 25)
@@ -77,8 +80,8 @@ def test_messages_with_only_a_deleted_person_are_skipped_and_others_keep_the_res
     report = run(session, ws, DATA / "Connections.csv", Upload("messages.csv", text.encode()))
     skipped = [r for r in report.rows if r.file == "messages.csv" and r.outcome is Outcome.SKIPPED]
     assert [r.detail for r in skipped] == [
-        "a message with Marcus Reid (deleted by you) and no one else: not added (import with "
-        "Reapply to bring them back)"
+        "a message written by Marcus Reid (deleted by you): not added (import with Reapply "
+        "to bring them back)"
     ]
     assert person_named(session, ws, "Marcus Reid") is None
     assert session.scalar(select(func.count()).select_from(Interaction)) > 0
@@ -257,3 +260,39 @@ def test_the_spreadsheet_source_is_the_importers():
         "vcard", "name:x"
     )
     assert not remembered.only_in_its_file("vcard", "u-1")
+
+
+def test_a_group_message_a_deleted_person_wrote_is_no_contact_with_the_others(session, workspace):
+    ws = workspace.id
+    url = "https://www.linkedin.com/in/"
+    text = (DATA / "messages.csv").read_text(encoding="utf-8")
+    group = (
+        f'g-1,,Marcus Reid,{url}marcus-reid-recruits,"Alice Example, Ada Lovelace",'
+        f'"{url}alice-example, {url}ada-lovelace",2026-01-06 08:00:00 UTC,,Apply both,INBOX,No\n'
+    )
+    run(session, ws, DATA / "Connections.csv", Upload("messages.csv", text.encode()))
+    delete(session, ws, "Marcus Reid")
+    report = run(session, ws, Upload("messages.csv", (text + group).encode()))
+    [row] = [r for r in report.rows if r.file == "messages.csv" and r.line == text.count("\n") + 1]
+    assert row.detail.startswith("a message written by Marcus Reid (deleted by you): not added")
+    ada = person_named(session, ws, "Ada Lovelace")
+    assert ada is not None
+    contact = last_contacts(session, workspace_id=ws, person_ids={ada.id}).get(ada.id)
+    assert contact is None or contact < date(2026, 1, 6)
+
+
+def test_a_group_message_whose_writer_was_deleted_since_is_no_contact_with_the_others(
+    session, workspace
+):
+    ws = workspace.id
+    tom, ben, cy = (factories.person(session, ws, n) for n in ("Tom Becker", "Ben Bay", "Cy Dee"))
+    interactions.create(
+        session, workspace_id=ws,
+        data=InteractionCreate(kind="message", occurred_at=datetime(2026, 9, 1, tzinfo=UTC),
+                               direction="inbound", writer_id=tom.id,
+                               participants=[{"person_id": p.id} for p in (tom, ben, cy)]),
+    )  # fmt: skip
+    assert last_contacts(session, workspace_id=ws, person_ids={ben.id, cy.id}) == {}
+    people.delete(session, workspace_id=ws, person_id=tom.id)
+    # Its writer gone and not known, it is no contact with either of the two left in it.
+    assert last_contacts(session, workspace_id=ws, person_ids={ben.id, cy.id}) == {}

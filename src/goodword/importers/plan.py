@@ -69,7 +69,8 @@ class Plan:
     # Messages and invitations that name no one but you: no one to add them to.
     unplaced: list[IncomingInteraction] = field(default_factory=list)
     # Messages and invitations that name no one but you and people you deleted (their names).
-    with_deleted: list[tuple[IncomingInteraction, list[str]]] = field(default_factory=list)
+    # (Or written by one of them: the message, its names, whether they wrote it.)
+    with_deleted: list[tuple[IncomingInteraction, list[str], bool]] = field(default_factory=list)
     # id() of a record -> the former key it was found by (its provenance takes its own)
     former_keys: dict[int, str] = field(default_factory=dict)
     me: int | None = None
@@ -567,23 +568,28 @@ class Resolver:
             participants: list[int] = []
             writer: int | None = None
             gone: list[str] = []
+            written_by_gone = False
             for index, (ref, you) in enumerate(zip(refs, mine, strict=True)):
                 if you or not (ref.name or ref.url):
                     continue
                 target = self._ref_target(ref, incoming)
                 if isinstance(target, Deleted):
                     gone.append(ref.name or ref.url or "someone")
+                    # (Written by them: no contact with the others it went to either.)
+                    written_by_gone = written_by_gone or (
+                        index == 0 and direction is Direction.INBOUND
+                    )
                     continue
                 if target not in participants:
                     participants.append(target)
                 if index == 0 and direction is Direction.INBOUND:
                     writer = target
-            if participants:
+            if participants and not written_by_gone:
                 self.plan.interactions.append(
                     PlannedInteraction(incoming, direction, participants, writer)
                 )
             elif gone:
-                self.plan.with_deleted.append((incoming, gone))
+                self.plan.with_deleted.append((incoming, gone, written_by_gone))
             else:
                 self.plan.unplaced.append(incoming)
 

@@ -161,9 +161,10 @@ def import_files(
     resolver.resolve_interactions(interactions)
     unplaced = [(one, "that names no one but you: no one to add it to") for one in plan.unplaced]
     unplaced += [
-        (one, f"with {', '.join(names)} (deleted by you) and no one else: not added "
-              f"({deleted.REAPPLY})")
-        for one, names in plan.with_deleted
+        (one, (f"written by {names[0]} (deleted by you): not added" if wrote else
+               f"with {', '.join(names)} (deleted by you) and no one else: not added")
+              + f" ({deleted.REAPPLY})")
+        for one, names, wrote in plan.with_deleted
     ]  # fmt: skip
     for one, why in unplaced:
         what = "an invitation" if one.external_id.startswith(INVITATION_ID) else "a message"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.interactions.models import (
@@ -254,9 +254,18 @@ def due_page(items: list[DueItem], *, cursor: str | None, limit: int) -> Page[Du
 
 def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
     """The date of the last logged contact with each person (notes do not count, nor does
-    a message that came in to a group written by another of its people)."""
+    a message that came in to a group written by another of its people, or by one not known
+    or deleted since: only its writer wrote to you)."""
     if not person_ids:
         return {}
+    others = aliased(Participant)
+    alone = (
+        select(func.count())
+        .select_from(others)
+        .where(others.interaction_id == Interaction.id)
+        .scalar_subquery()
+        == 1
+    )
     rows = session.execute(
         select(Participant.person_id, func.max(Interaction.occurred_at))
         .join(Interaction)
@@ -267,8 +276,8 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
             or_(
                 Interaction.direction.is_(None),
                 Interaction.direction != Direction.INBOUND,
-                Interaction.writer_id.is_(None),
                 Interaction.writer_id == Participant.person_id,
+                and_(Interaction.writer_id.is_(None), alone),
             ),
         )
         .group_by(Participant.person_id)
