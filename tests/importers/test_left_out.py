@@ -138,3 +138,13 @@ def test_linkedin_connections_keep_their_own_note(session, workspace):
     run(session, workspace.id, "Connections.csv", header + "\n".join(rows) + "\n")
     report = run(session, workspace.id, "Connections.csv", header + rows[0] + "\n")
     assert left_out_notes(report) == []
+
+
+def test_a_row_of_someone_deleted_is_no_reason_to_hedge(session, workspace):
+    run(session, workspace.id, "crm.csv", CRM_ROWS, CRM)
+    deleted = session.scalar(select(Person).where(Person.display_name == "Cy Cole"))
+    assert deleted is not None
+    people.delete(session, workspace_id=workspace.id, person_id=deleted.id)
+    newer = CRM_ROWS.replace("4,Di,Dunn,\n", "")
+    [note] = left_out_notes(run(session, workspace.id, "crm.csv", newer, CRM))
+    assert note.startswith("crm.csv: 1 person imported from it before is not in it now: Di Dunn.")

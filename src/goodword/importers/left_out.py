@@ -90,7 +90,8 @@ class LeftOut:
         asked = {other for _target, other, _score, _why in self.plan.suggestions if other > 0}
         skipped: dict[str, int] = defaultdict(int)
         for row in report.rows:
-            if row.outcome is Outcome.SKIPPED:
+            # (A row of someone you deleted is known not to be one of those left out.)
+            if row.outcome is Outcome.SKIPPED and not row.detail.startswith("you deleted "):
                 skipped[row.file] += 1
         for pair, now in self.now.items():
             before = self.before[pair]
