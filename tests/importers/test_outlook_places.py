@@ -35,3 +35,24 @@ def test_every_place_is_kept_and_googles_groups_are_no_tags(session, workspace):
         "Location: Bay Area",
     )
     assert (renee.location, renee.notes) == ("Paris, France", "Home address: Versailles, France")
+
+
+def test_columns_an_address_book_fills_that_goodword_has_no_field_for_are_named(session, workspace):
+    header = (
+        "First Name,Middle Name,Last Name,E-mail Address,E-mail Type,Business Phone,"
+        "Business Street,Business City,Priority,Private,Sensitivity,User 1,Profession\n"
+    )
+    rows = (
+        "Ola,,Nord,ola@x.example,SMTP,,Storgata 1,Oslo,Normal,False,Normal,VIP,Teacher\n"
+        "Kim,,Lee,kim@x.example,SMTP,,,,Normal,False,Normal,,Principal\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", (header + rows).encode())],
+    )  # fmt: skip
+    assert report.files[0].format == "outlook-contacts"
+    assert [n for n in report.notes if "not imported" in n] == [
+        "contacts.csv: not imported, as Goodword has no field for them: Business Street (1 row), "
+        "User 1 (1 row), Profession (2 rows). Add what you need of them to those people by "
+        "hand."
+    ]

@@ -47,6 +47,29 @@ def read_details(
         person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
 
 
+def read_places(
+    person: IncomingPerson,
+    get: Getter,
+    notes: list[str],
+    places: Sequence[tuple[str, str]],
+    parts: Sequence[Sequence[str]],
+) -> None:
+    """The place of the first address (of `places`, each its column prefix and the name a
+    note gives it) that gives one, from its `parts` (each a column's names, the first the
+    file has read); the other addresses' places go to the notes ("Home address: Versailles,
+    France"), so no address's place is dropped unsaid."""
+    for prefix, name in places:
+        where = ", ".join(
+            value for names in parts if (value := get(*(f"{prefix} {n}" for n in names)))
+        )
+        if not where:
+            continue
+        if person.location is None:
+            person.location = where
+        elif where != person.location:
+            notes.append(f"{name} address: {where}")
+
+
 def read_job(person: IncomingPerson, get: Getter, notes: list[str], *, company: str) -> str:
     """The row's job (its `company` column, job title and department), or its title alone
     in the notes; the organization's name, cleaned ("" without one)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import dateorder
-from goodword.importers.address_book import name_and_key, read_details, read_job
+from goodword.importers.address_book import name_and_key, read_details, read_job, read_places
 from goodword.importers.cleaning import (
     clean_name,
     name_as_keyed,
@@ -41,8 +41,9 @@ PHONES = [
     ("other fax", "fax"),
 ]
 WEB: list[tuple[str, str | None]] = [("web page", None), ("personal web page", "personal")]
-# Where someone is: their work address first, then home, then any other.
-PLACES = ["business", "home", "other"]
+# Where someone is: their work address first, then home, then any other (each with the
+# name a note gives it).
+PLACES = [("business", "Business"), ("home", "Home"), ("other", "Other")]
 # Columns kept in the notes, as "Spouse: Kim".
 NOTED = [
     ("spouse", "Spouse"),
@@ -54,7 +55,6 @@ NOTED = [
     ("im address", "IM"),
     ("imaddress", "IM"),
 ]
-_PLACE_NAMES = {"business": "Business", "home": "Home", "other": "Other"}
 # Outlook's "no date" ("0/0/00", "00/00/0000").
 _NO_DATE = {"0/0/00", "00/00/00", "0/0/0000", "00/00/0000"}
 
@@ -112,21 +112,11 @@ def parse(table: Table) -> Parsed:
         read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
         organization = read_job(person, get, notes, company="company")
         # The first address that gives a place is where they are; the others, and the
-        # Location column when an address gave the place, go to the notes.
-        for place in PLACES:
-            parts = [
-                get(f"{place} city"),
-                get(f"{place} state"),
-                # (Google's "Outlook CSV" export writes "Home Country".)
-                get(f"{place} country/region", f"{place} country"),
-            ]
-            if not any(parts):
-                continue
-            where = ", ".join(p for p in parts if p)
-            if person.location is None:
-                person.location = where
-            elif where != person.location:
-                notes.append(f"{_PLACE_NAMES[place]} address: {where}")
+        # Location column when an address gave the place, go to the notes. (Google's
+        # "Outlook CSV" export writes "Home Country".)
+        read_places(
+            person, get, notes, PLACES, [("city",), ("state",), ("country/region", "country")]
+        )
         location = get("location")
         if person.location is None:
             person.location = location or None

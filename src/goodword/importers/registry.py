@@ -21,6 +21,7 @@ from goodword.importers.tables import (
     cell,
     read_table,
     set_aside_split_rows,
+    unread_columns,
     unread_repeats,
 )
 
@@ -138,6 +139,8 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
         parsed.skipped += table.set_aside
         parsed.rows += len(table.set_aside)
         parsed.notes.extend(unread_repeats(table))
+        if parsed.format in _ADDRESS_BOOKS:
+            parsed.notes.extend(unread_columns(table))
         if mapping is not None and not document.member and parsed.format != "csv":
             parsed.notes.append(
                 f"{document.name}: read as {parsed.label}, by its own columns; the column map "
@@ -161,6 +164,10 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
     )
 
+
+# The formats whose every column with something in it is read or named as not read (an
+# address book's export: a LinkedIn file's columns are all read or none of a contact's).
+_ADDRESS_BOOKS = frozenset({"outlook-contacts", "thunderbird-contacts"})
 
 _NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
 

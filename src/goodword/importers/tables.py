@@ -8,6 +8,7 @@ import csv
 import io
 import itertools
 import operator
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +49,43 @@ class Table:
                 self.asked.add(name)
                 return self.index[name]
         return None
+
+
+# Cells an address book writes for "nothing" (Outlook's Priority, Sensitivity, Private,
+# Gender, e-mail types and empty dates), and columns that only repeat what is read.
+_NOTHING = frozenset(
+    {"normal", "false", "unspecified", "smtp", "ex", "0/0/00", "00/00/00", "0/0/0000", "00/00/0000"}
+)
+_REPEATS = re.compile(r"e-?mail( \d)? (type|display name)|e-?mail \d (type|display name)")
+
+
+def unread_columns(table: Table) -> list[str]:
+    """A note naming the columns with something in them that the format did not read (an
+    address book's User 1, Profession, street), with how many rows hold each: what an
+    import leaves out is said, never dropped unsaid."""
+    unread = []
+    for position, header in enumerate(table.headers):
+        key = header_key(header)
+        if not key or key in table.asked or table.index.get(key) != position:
+            continue  # (a column named twice: `unread_repeats` says that one)
+        if _REPEATS.fullmatch(key):
+            continue
+        held = sum(
+            1
+            for _line, row in table.rows
+            if position < len(row)
+            and (value := row[position].strip())
+            and value.lower() not in _NOTHING
+        )
+        if held:
+            unread.append(f"{header.strip()} ({held:,} row{'s' if held > 1 else ''})")
+    if not unread:
+        return []
+    shown = ", ".join(unread[:12]) + (f", and {len(unread) - 12} more" if len(unread) > 12 else "")
+    return [
+        f"{table.name}: not imported, as Goodword has no field for them: {shown}. Add what "
+        "you need of them to those people by hand."
+    ]
 
 
 def unread_repeats(table: Table) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from goodword.importers.address_book import name_and_key, read_details, read_job
+from goodword.importers.address_book import name_and_key, read_details, read_job, read_places
 from goodword.importers.cleaning import (
     clean_name,
     clean_whole_name,
@@ -32,7 +32,7 @@ PHONES = [
 ]
 WEB: list[tuple[str, str | None]] = [("web page 1", "work"), ("web page 2", "home")]
 # Where someone is: their work address first, then their home.
-PLACES = ["work", "home"]
+PLACES = [("work", "Work"), ("home", "Home")]
 # Columns kept in the notes, as "Chat: ada_l".
 NOTED = [
     ("screen name", "Chat"),
@@ -108,11 +108,7 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Goes by {get('nickname')}")
         read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
         organization = read_job(person, get, notes, company="organization")
-        for place in PLACES:
-            parts = [get(f"{place} {part}") for part in ("city", "state", "country")]
-            if any(parts):
-                person.location = ", ".join(p for p in parts if p)
-                break
+        read_places(person, get, notes, PLACES, [("city",), ("state",), ("country",)])
         said, born = birthday_of(get("birth year"), get("birth month"), get("birth day"))
         person.birthday, unkept = read_birthday(said, born, notes)
         if unkept:
