@@ -148,3 +148,21 @@ def test_a_row_of_someone_deleted_is_no_reason_to_hedge(session, workspace):
     newer = CRM_ROWS.replace("4,Di,Dunn,\n", "")
     [note] = left_out_notes(run(session, workspace.id, "crm.csv", newer, CRM))
     assert note.startswith("crm.csv: 1 person imported from it before is not in it now: Di Dunn.")
+
+
+GOOGLE_PHONES = "First Name,Last Name,Notes,Phone 1 - Label,Phone 1 - Value\n"
+
+
+def test_two_contacts_of_one_name_without_addresses_are_told_apart_by_their_phones(
+    session, workspace
+):
+    # A phone book's two "Mike"s: deleting the first at the source leaves the second his own.
+    plumber = "Mike,,Plumber,Mobile,+1 415 555 0131\n"
+    gym = "Mike,,Gym buddy,Mobile,+1 415 555 0132\n"
+    run(session, workspace.id, "contacts.csv", GOOGLE_PHONES + plumber + gym)
+    report = run(session, workspace.id, "contacts.csv", GOOGLE_PHONES + gym + plumber)
+    assert {r.outcome.value for r in report.rows} == {"unchanged"}
+    later = run(session, workspace.id, "contacts.csv", GOOGLE_PHONES + gym)
+    assert [r.outcome.value for r in later.rows] == ["unchanged"]
+    notes = {p.notes for p in session.scalars(select(Person))}
+    assert notes == {"Plumber", "Gym buddy"}

@@ -160,16 +160,18 @@ def test_a_nameless_record_keeps_its_place_among_named_ones(session, workspace):
 
 
 def test_google_keys_are_the_name_parts_and_the_first_email_in_file_order():
-    keys = [p.key for p in parse_text(
+    people = parse_text(
         "google.csv", (DATA / "google_prefixed.csv").read_text(encoding="utf-8")
-    ).people]  # fmt: skip
-    # As they were before prefixes were kept in the name ("Dr. Maria Elena Rossi").
-    assert keys == [
+    ).people  # fmt: skip
+    # As they were before prefixes were kept in the name ("Dr. Maria Elena Rossi"); a row
+    # without an address by its name and first phone, found by its name alone as before.
+    assert [p.key for p in people] == [
         "name:maria elena rossi|maria@globex.com",
         "name:tom nguyen|tom@example.org",
-        "name:acme corp",
+        "name:acme corp|tel:12125550199",
         "name:josé müller|jose@example.com",
     ]
+    assert people[2].former_keys == ["name:acme corp"]
 
 
 STARRED = (

@@ -4,6 +4,7 @@ with or without a name of its own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from goodword.importers.cleaning import clean_organization, looks_like_email, profile_url
@@ -83,6 +84,26 @@ def read_job(person: IncomingPerson, get: Getter, notes: list[str], *, company: 
     return organization
 
 
+def key_by_name(person: IncomingPerson, name: str, email: str | None, seen: dict[str, int]) -> int:
+    """Key a record that has no id of its own by its name and first e-mail address; one
+    without an address, by its name and first phone number (two "Mike"s of a phone book are
+    two records, whichever the source deletes or reorders), with the key of the name alone
+    it had before as a former key. A key met again in the file gets "#2", "#3"... Returns
+    how many times the file gave the name-and-address key so far."""
+    key = "name:" + name.casefold() + (f"|{email.lower()}" if email else "")
+    count = seen[key] = seen.get(key, 0) + 1
+    former = key if count == 1 else f"{key}#{count}"
+    digits = "" if email or not person.phones else re.sub(r"\D", "", person.phones[0].value)
+    if not digits:
+        person.key = former
+        return count
+    phoned = f"{key}|tel:{digits}"
+    times = seen[phoned] = seen.get(phoned, 0) + 1
+    person.key = phoned if times == 1 else f"{phoned}#{times}"
+    person.former_keys.append(former)
+    return count
+
+
 def name_and_key(
     person: IncomingPerson, organization: str, keyed: str | None, seen: dict[str, int]
 ) -> bool:
@@ -101,14 +122,10 @@ def name_and_key(
             return False
         person.display_name = person.known_by(email_first=True)
     name = keyed or " ".join(p for p in (given, family) if p) or person.name
-    key = "name:" + name.casefold()
-    if person.emails:
-        key += "|" + person.emails[0].value.lower()
-    count = seen[key] = seen.get(key, 0) + 1
-    person.key = key if count == 1 else f"{key}#{count}"
+    count = key_by_name(person, name, person.emails[0].value if person.emails else None, seen)
     if nameless and person.emails:
         address = person.emails[0].value
         former = f"name:{address.casefold()}|{address.lower()}"
-        if former != key:
+        if former != person.key and f"{former}#{count}" != person.key:
             person.former_keys.append(former if count == 1 else f"{former}#{count}")
     return True

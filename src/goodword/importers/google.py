@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from goodword.importers.address_book import key_by_name
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
@@ -250,11 +251,7 @@ def parse(table: Table) -> Parsed:
             keyed or " ".join(p for p in (given, family) if p) or written or first_email
             or person.name
         )  # fmt: skip
-        key = "name:" + name.casefold()
-        if first_email:
-            key += "|" + first_email.lower()
-        count = seen[key] = seen.get(key, 0) + 1
-        person.key = key if count == 1 else f"{key}#{count}"
+        key_by_name(person, name, first_email, seen)
         parsed.people.append(person)
     return parsed
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers import dateorder
+from goodword.importers.address_book import key_by_name
 from goodword.importers.cleaning import (
     HEADLINE,
     HONORIFICS,
@@ -316,13 +317,15 @@ def parse_mapped(
                     )
                 )
                 continue
-        # Without the source's own id, a row is keyed by its name and first e-mail address,
-        # as an address book's are: two people of one name in two files stay two records.
-        key = one("key") or "name:" + person.key_name.casefold() + (
-            "|" + person.emails[0].value.lower() if person.emails else ""
-        )
-        count = seen[key] = seen.get(key, 0) + 1
-        person.key = key if count == 1 else f"{key}#{count}"
+        # Without the source's own id, a row is keyed by its name and first e-mail address
+        # (else phone), as an address book's are: two people of one name stay two records.
+        key = one("key")
+        if key:
+            count = seen[key] = seen.get(key, 0) + 1
+            person.key = key if count == 1 else f"{key}#{count}"
+        else:
+            email = person.emails[0].value if person.emails else None
+            key_by_name(person, person.key_name, email, seen)
         parsed.people.append(person)
     return parsed
 

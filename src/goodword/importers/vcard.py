@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from goodword.importers.address_book import key_by_name
 from goodword.importers.cleaning import (
     HEADLINE,
     clean_name,
@@ -581,11 +582,12 @@ def parse(document: Document) -> Parsed:
         person = _person(document, card, parsed, unread)
         if person is None:
             continue
-        key = person.key or "name:" + person.key_name.casefold() + (
-            "|" + person.emails[0].value.lower() if person.emails else ""
-        )
-        count = seen[key] = seen.get(key, 0) + 1
-        person.key = key if count == 1 else f"{key}#{count}"
+        if person.key:
+            count = seen[person.key] = seen.get(person.key, 0) + 1
+            person.key = person.key if count == 1 else f"{person.key}#{count}"
+        else:
+            email = person.emails[0].value if person.emails else None
+            key_by_name(person, person.key_name, email, seen)
         parsed.people.append(person)
     _settle_groups(parsed, groups, group_rows)
     if unread:

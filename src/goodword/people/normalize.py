@@ -215,6 +215,8 @@ def source_id(source: str, key: str | None) -> str:
     ('none: known by name and connection date', 'none: known by name')
     >>> source_id("linkedin", "name:jo park #opentowork|2024-03-12#2")
     'none: known by name and connection date'
+    >>> source_id("google", "name:mike|tel:14155550131#2")
+    'none: known by name and phone'
     >>> source_id("linkedin", "name:jane doe | hiring")  # a name with a bar of its own
     'none: known by name'
     >>> source_id("linkedin", "recommendation given 2025-11-20 0123456789ab")
@@ -228,6 +230,8 @@ def source_id(source: str, key: str | None) -> str:
         _name, _bar, then = re.sub(r"#\d+$", "", key).rpartition("|")
         if source == "linkedin" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", then):
             return "none: known by name and connection date"
+        if re.fullmatch(r"tel:\d+", then):
+            return "none: known by name and phone"
         return "none: known by name and e-mail" if "@" in then else "none: known by name"
     if source == "linkedin" and key in _OWN_RECORDS:
         return _OWN_RECORDS[key]
