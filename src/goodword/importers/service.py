@@ -123,7 +123,11 @@ def import_files(
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
     # Records of people the user deleted: passed over when they would add someone, or with
     # reapply brought back (`importers/deleted.py`).
-    marked = {id(p): e for p in incoming if (e := deleted.of_record(state.deleted, p))}
+    marked = (
+        {id(p): e for p in incoming if (e := deleted.of_record(state.deleted, p))}
+        if state.deleted
+        else {}
+    )
     if marked and reapply:
         returning = {entry.deletion for entries in marked.values() for entry in entries}
         state.deleted = {}
