@@ -104,11 +104,13 @@ def test_a_property_no_field_keeps_is_named_in_the_report():
     parsed = parse(
         cards(
             "VERSION:4.0\r\nFN:Léa Dubois\r\nORG-DIRECTORY:ldap://dir.example\r\n"
-            "X-CUSTOM-THING:42\r\nGEO:geo:48.85,2.35\r\nX-PHONETIC-FIRST-NAME:Lay-ah",
+            "X-CUSTOM-THING:42\r\nGEO:geo:48.85,2.35\r\nX-PHONETIC-FIRST-NAME:Lay-ah\r\n"
+            "X-ANDROID-CUSTOM:vnd.com.example.item/loyalty;Gold;;;;",
             "VERSION:4.0\r\nFN:Pierre Martin\r\nX-CUSTOM-THING:7",
         )
     )
     assert parsed.notes == [
         "phone.vcf: not imported, as Goodword has no field for them: ORG-DIRECTORY (1 card), "
-        "X-CUSTOM-THING (2 cards). Add what you need of them to those people by hand."
+        "X-ANDROID-CUSTOM (1 card), X-CUSTOM-THING (2 cards). Add what you need of them to "
+        "those people by hand."
     ]

@@ -250,6 +250,9 @@ def _person(
             extra = _android(text)
             if extra:
                 notes.append(extra)
+            elif split_escaped(text, ";")[1:2] != [""]:
+                # A kind of Android's Goodword has no words for: named, not dropped unsaid.
+                unread[name] = unread.get(name, 0) + 1
         elif name == "X-GOODWORD-HOW-WE-MET":
             person.how_we_met = split_escaped(text, "\x00")[0] or None
         elif name == "X-GOODWORD-KEEP-IN-TOUCH-DAYS":
