@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from goodword.importers.reading import read_text
+from goodword.importers.encodings import read_text
 from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files

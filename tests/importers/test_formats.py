@@ -396,7 +396,7 @@ def test_a_connection_date_it_cannot_read_is_noted_not_silently_dropped():
     ],
 )
 def test_short_files_in_legacy_code_pages_are_read_as_written(text, encoding, bom):
-    from goodword.importers.reading import decode
+    from goodword.importers.encodings import decode
 
     data = text.encode(encoding)
     assert decode(b"\xef\xbb\xbf" + data if bom else data) == text

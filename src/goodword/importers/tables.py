@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ftfy.badness import is_bad
 
-from goodword.importers.reading import Document, repair
+from goodword.importers.encodings import repair
+from goodword.importers.reading import Document
 from goodword.importers.records import ImportFileError, Skipped
 
 # A cell may be as long as a file may be (long notes; the csv module's own limit, 128 KB,

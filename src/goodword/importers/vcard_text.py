@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from goodword.importers.reading import Document, decode, repair
+from goodword.importers.encodings import decode, repair
+from goodword.importers.reading import Document
 from goodword.importers.records import ImportFileError, LineWarning
 
 _LINE = re.compile(
