@@ -191,3 +191,9 @@ def test_a_utf16_file_cut_off_mid_letter_has_no_phantom_row(session, workspace):
 def test_names_the_second_review_found_misread_are_read_as_written(text, encoding):
     data = (HEADER + text + ",,,,,\r\n").encode(encoding)
     assert read_text(data)[0] == HEADER + text + ",,,,,\r\n"
+
+
+def test_utf16_without_its_mark_holding_cyrillic_is_read(session, workspace):
+    text = HEADER + "Иван,Петров,,,Яндекс,Разработчик,26 Dec 2025\r\n" * 10
+    report = run(session, workspace, "Connections.csv", text.encode("utf-16-le"), dry_run=True)
+    assert [r.name for r in report.rows] == ["Иван Петров"] * 10

@@ -16,14 +16,23 @@ from ftfy.badness import is_bad
 
 
 def utf16_unmarked(head: bytes) -> str | None:
-    """ "utf-16-le" or "utf-16-be" for text in UTF-16 written without its byte-order mark
-    (mostly Latin text: every other byte a zero), else None."""
+    r""""utf-16-le" or "utf-16-be" for text in UTF-16 written without its byte-order mark,
+    else None: a CSV's commas, digits and line ends make every other byte a zero at least
+    a third of the time (Cyrillic or Greek names between them too), and the bytes between
+    are seldom zero.
+
+    >>> names = "Name,Company,Since\n" + "\u0418\u0432\u0430\u043d,\u042f\u043d,2025-12-26\n" * 9
+    >>> utf16_unmarked(names.encode("utf-16-le")), utf16_unmarked(names.encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    >>> utf16_unmarked(names.encode("utf-8")) is None
+    True
+    """
     if len(head) < 8:
         return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) * 10 >= len(odd) * 6 and even.count(0) * 10 < len(even):
+    if odd.count(0) * 3 >= len(odd) and even.count(0) * 10 < len(even):
         return "utf-16-le"
-    if even.count(0) * 10 >= len(even) * 6 and odd.count(0) * 10 < len(odd):
+    if even.count(0) * 3 >= len(even) and odd.count(0) * 10 < len(odd):
         return "utf-16-be"
     return None
 
