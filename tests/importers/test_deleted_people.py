@@ -296,3 +296,20 @@ def test_a_group_message_whose_writer_was_deleted_since_is_no_contact_with_the_o
     people.delete(session, workspace_id=ws, person_id=tom.id)
     # Its writer gone and not known, it is no contact with either of the two left in it.
     assert last_contacts(session, workspace_id=ws, person_ids={ben.id, cy.id}) == {}
+
+
+def test_reapply_puts_someone_brought_back_in_their_messages_again(session, workspace):
+    ws = workspace.id
+    text = (DATA / "messages.csv").read_text(encoding="utf-8")
+    files = (DATA / "Connections.csv", Upload("messages.csv", text.encode()))
+    run(session, ws, *files)
+    delete(session, ws, "Ada Lovelace")  # her two messages are kept, with nobody in them
+    back = run(session, ws, *files, reapply=True)
+    ada = person_named(session, ws, "Ada Lovelace")
+    assert ada is not None
+    theirs = interactions.list_(session, workspace_id=ws, person_id=ada.id).items
+    assert len(theirs) == 2
+    assert (
+        "2 messages kept with nobody in them (their people were deleted) have their people again."
+        in back.notes
+    )

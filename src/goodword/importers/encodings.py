@@ -16,7 +16,7 @@ from ftfy.badness import is_bad
 
 
 def utf16_unmarked(head: bytes) -> str | None:
-    r""""utf-16-le" or "utf-16-be" for text in UTF-16 written without its byte-order mark,
+    r""" "utf-16-le" or "utf-16-be" for text in UTF-16 written without its byte-order mark,
     else None: a CSV's commas, digits and line ends make every other byte a zero at least
     a third of the time (Cyrillic or Greek names between them too), and the bytes between
     are seldom zero.

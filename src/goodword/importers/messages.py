@@ -15,7 +15,7 @@ from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
-from goodword.importers.plan import Plan
+from goodword.importers.plan import Plan, PlannedInteraction
 from goodword.importers.report import ImportReport
 from goodword.interactions.models import INVITATION_ID, Direction, Interaction, Participant
 from goodword.records import latest_today
@@ -57,6 +57,10 @@ def write_interactions(
             existing.add(external_id)
             if writer_id is None and direction is Direction.INBOUND:
                 writerless[external_id] = row_id
+    # Messages kept with nobody in them (their people were deleted since): the people this
+    # import finds for them are put back in them (a deleted person brought back by reapply).
+    empty = _with_nobody(session, workspace_id, existing)
+    given_back: list[tuple[int, PlannedInteraction]] = []
     writers: list[tuple[int, int]] = []  # (interaction, person) to fill in
     fresh = []
     renamed: list[dict[str, str]] = []
@@ -65,7 +69,9 @@ def write_interactions(
         incoming = planned.incoming
         if incoming.external_id in existing:
             report.interactions_existing += 1
-            if planned.writer is not None and incoming.external_id in writerless:
+            if incoming.external_id in empty:
+                given_back.append((empty.pop(incoming.external_id), planned))
+            elif planned.writer is not None and incoming.external_id in writerless:
                 writers.append((writerless.pop(incoming.external_id), person_id(planned.writer)))
             continue
         if incoming.former_id in existing:
@@ -113,9 +119,71 @@ def write_interactions(
     ]  # fmt: skip
     insert_rows(session, Participant, participants)
     report.interactions_created += len(rows)
+    _give_back(session, workspace_id, given_back, person_id, report)
     _fill_in_writers(session, workspace_id, writers, report)
     for file in report.files:
         file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)
+
+
+def _with_nobody(session: Session, workspace_id: int, external_ids: set[str]) -> dict[str, int]:
+    """External id -> interaction id of the messages among these kept with nobody in them."""
+    found: dict[str, int] = {}
+    ids = sorted(external_ids)
+    for start in range(0, len(ids), CHUNK):
+        anyone = select(Participant.id).where(Participant.interaction_id == Interaction.id)
+        found.update(
+            (external_id, row_id)
+            for row_id, external_id in session.execute(
+                select(Interaction.id, Interaction.external_id).where(
+                    Interaction.workspace_id == workspace_id,
+                    Interaction.external_id.in_(ids[start : start + CHUNK]),
+                    ~anyone.exists(),
+                )
+            )
+            if external_id is not None
+        )
+    return found
+
+
+def _give_back(
+    session: Session,
+    workspace_id: int,
+    given_back: list[tuple[int, PlannedInteraction]],
+    person_id: Callable[[int], int],
+    report: ImportReport,
+) -> None:
+    """Put this import's people back in messages kept with nobody in them, and their writer."""
+    if not given_back:
+        return
+    insert_rows(
+        session,
+        Participant,
+        [
+            {"workspace_id": workspace_id, "interaction_id": interaction_id,
+             "person_id": person_id(target)}
+            for interaction_id, planned in given_back
+            for target in dict.fromkeys(planned.participants)
+        ],
+    )  # fmt: skip
+    writers = [
+        {"b_id": interaction_id, "b_writer": person_id(planned.writer)}
+        for interaction_id, planned in given_back
+        if planned.writer is not None
+    ]
+    if writers:
+        table = table_named("interactions")
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(writer_id=bindparam("b_writer")),
+            writers,
+        )
+    count = len(given_back)
+    report.notes.append(
+        f"{count:,} {'message' if count == 1 else 'messages'} kept with nobody in "
+        f"{'it' if count == 1 else 'them'} (their people were deleted) "
+        f"{'has its' if count == 1 else 'have their'} people again."
+    )
 
 
 def _fill_in_writers(
