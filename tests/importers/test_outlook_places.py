@@ -56,3 +56,29 @@ def test_columns_an_address_book_fills_that_goodword_has_no_field_for_are_named(
         "User 1 (1 row), Profession (2 rows). Add what you need of them to those people by "
         "hand."
     ]
+
+
+def test_a_google_contacts_second_address_and_unread_columns_are_kept_or_named(session, workspace):
+    header = (
+        "First Name,Last Name,Phonetic First Name,File As,Photo,Organization 1 - Location,"
+        "E-mail 1 - Label,"
+        "E-mail 1 - Value,IM 1 - Label,IM 1 - Service,IM 1 - Value,Address 1 - Label,"
+        "Address 1 - City,Address 1 - Country,Address 2 - Label,Address 2 - City,"
+        "Address 2 - Country\n"
+    )
+    row = (
+        "Kenji,Sato,Ken-ji,Sato Kenji,https://lh3.example/photo,Umeda,* Work,kenji@x.example,Work,"
+        "Skype,kenji.sato,Home,Osaka,Japan,Work,Tokyo,Japan\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", (header + row).encode())],
+    )  # fmt: skip
+    kenji = session.scalars(select(Person)).one()
+    assert kenji.location == "Osaka, Japan"
+    assert kenji.notes is not None and "Work address: Tokyo, Japan" in kenji.notes
+    assert [n for n in report.notes if "not imported" in n] == [
+        "contacts.csv: not imported, as Goodword has no field for them: Phonetic First Name "
+        "(1 row), File As (1 row), IM 1 - Label (1 row), IM 1 - Service (1 row), IM 1 - Value "
+        "(1 row). Add what you need of them to those people by hand."
+    ]

@@ -91,22 +91,49 @@ def _reader(
 def _place(
     table: Table, row: list[str], groups: dict[str, dict[str, dict[str, int]]], notes: list[str]
 ) -> str | None:
-    """The place of the first address with a city, region or country. When none has one,
-    an address typed as one line (its street or formatted form alone) goes to the notes."""
-    typed = []
+    """The place of the first address with a city, region or country; the other addresses'
+    places go to the notes under their labels ("Work address: Oslo, Norway"). When none has
+    one, an address typed as one line (its street or formatted form alone) goes to the
+    notes."""
+    typed: list[str] = []
+    places: list[tuple[str, str]] = []
     for number in sorted(groups.get("address", {}), key=int):
         columns = groups["address"][number]
         parts = [cell(table, row, columns.get(p)) for p in ("city", "region", "country")]
         place = ", ".join(p for p in parts if p)
         if place:
-            return place
+            label = cell(table, row, columns.get("type", columns.get("label")))
+            places.append((place, _label(label.lstrip("*").strip()) or ""))
+            continue
         written = cell(table, row, columns.get("formatted")) or cell(
             table, row, columns.get("street")
         )
         if written:
             typed.append(", ".join(line.strip() for line in written.splitlines() if line.strip()))
+    if places:
+        first = places[0][0]
+        notes += [
+            f"{(label or 'other').capitalize()} address: {place}"
+            for place, label in places[1:]
+            if place != first
+        ]
+        return first
     notes += [f"Address: {address}" for address in typed]
     return None
+
+
+# The parts of each numbered group of columns the reader reads (the others, an IM or an
+# organization's symbol, are named in the report as not imported).
+_READ_PARTS = {
+    "e-mail": {"type", "label", "value"},
+    "phone": {"type", "label", "value"},
+    "website": {"type", "label", "value"},
+    "relation": {"type", "label", "value"},
+    "event": {"type", "label", "value"},
+    "custom field": {"type", "label", "value"},
+    "organization": {"name", "title", "department", "location", "job description"},
+    "address": {"type", "label", "city", "region", "country", "formatted", "street"},
+}
 
 
 def parse(table: Table) -> Parsed:
@@ -128,6 +155,14 @@ def parse(table: Table) -> Parsed:
             groups.setdefault("organization", {}).setdefault("0", {})[part] = table.index[
                 f"organization {part}"
             ]
+    # (What the groups' columns of `_READ_PARTS` hold is read; a photo's link is passed over.)
+    table.asked.update(
+        header
+        for header in table.index
+        if ((found := _NUMBERED.match(header)) and found[3] in _READ_PARTS.get(found[1], ()))
+        or header in {f"organization {part}" for part in _READ_PARTS["organization"]}
+        or header == "photo"
+    )
     seen: dict[str, int] = {}
     for line, row in table.rows:
         parsed.rows += 1

@@ -167,7 +167,7 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
 
 # The formats whose every column with something in it is read or named as not read (an
 # address book's export: a LinkedIn file's columns are all read or none of a contact's).
-_ADDRESS_BOOKS = frozenset({"outlook-contacts", "thunderbird-contacts"})
+_ADDRESS_BOOKS = frozenset({"outlook-contacts", "thunderbird-contacts", "google-contacts"})
 
 _NAME_COLUMNS = {"first name", "last name", "given name", "family name"}
 
