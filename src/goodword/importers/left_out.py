@@ -45,8 +45,8 @@ def named(session: Session, workspace_id: int, person_ids: set[int]) -> tuple[in
 
 
 class LeftOut:
-    """The keys each watched file's earlier import left, read before this import writes
-    (`read`), and the notes naming who is no longer in the file, once it has (`say`)."""
+    """The keys each watched file's earlier import left, read when made (before this import
+    writes), and the notes naming who is no longer in the file, once it has (`say`)."""
 
     def __init__(self, session: Session, plan: Plan, *, workspace_id: int) -> None:
         self.session, self.plan, self.ws = session, plan, workspace_id
