@@ -37,8 +37,9 @@ class Table:
     # the header has columns (an unquoted "Acme, Inc.": its cells cannot be told apart),
     # cut in two by a line break, or the column names again (two files joined into one).
     set_aside: list[Skipped] = field(default_factory=list)
-    # The columns a format asked for and read (header keys), so that one named twice, whose
-    # second column is not read, can be said (`unread_repeats`).
+    # The columns a format asked for and read (header keys), so that what it did not read
+    # can be said: a column named twice (`unread_repeats`), one it has no field for
+    # (`unread_columns`).
     asked: set[str] = field(default_factory=set)
 
     def has(self, *names: str) -> bool:
@@ -57,7 +58,7 @@ class Table:
 _NOTHING = frozenset(
     {"normal", "false", "unspecified", "smtp", "ex", "0/0/00", "00/00/00", "0/0/0000", "00/00/0000"}
 )
-_REPEATS = re.compile(r"e-?mail( \d)? (type|display name)|e-?mail \d (type|display name)")
+_REPEATS = re.compile(r"e-?mail( \d)? (type|display name)")
 
 
 def unread_columns(table: Table) -> list[str]:
