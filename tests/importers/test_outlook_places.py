@@ -82,3 +82,25 @@ def test_a_google_contacts_second_address_and_unread_columns_are_kept_or_named(s
         "(1 row), File As (1 row), IM 1 - Label (1 row), IM 1 - Service (1 row), IM 1 - Value "
         "(1 row). Add what you need of them to those people by hand."
     ]
+
+
+def test_an_exchange_contact_keeps_the_address_its_display_name_gives(session, workspace):
+    header = (
+        "First Name,Middle Name,Last Name,E-mail Address,E-mail Type,E-mail Display Name,"
+        "Business Phone\n"
+    )
+    rows = (
+        "Kim,,Lee,/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=kim,EX,"
+        "Kim Lee (kim@example.org),\n"
+        "Bo,,Cy,/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=bo,EX,Bo Cy,\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", (header + rows).encode())],
+    )  # fmt: skip
+    found = {p.display_name: [e.address for e in p.emails] for p in session.scalars(select(Person))}
+    assert found == {"Kim Lee": ["kim@example.org"], "Bo Cy": []}
+    assert any(
+        "is an Exchange server's name for a mailbox, not an e-mail address; not kept" in note
+        for note in report.notes
+    )

@@ -13,6 +13,10 @@ from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled
 Getter = Callable[[str], str]
 
 
+# An address in brackets at the end of a display name: "Kim Lee (kim@example.org)".
+_IN_BRACKETS = re.compile(r"\(([^()\s]+@[^()\s]+)\)\s*$")
+
+
 def read_details(
     person: IncomingPerson,
     get: Getter,
@@ -30,6 +34,19 @@ def read_details(
             continue
         if looks_like_email(address):
             person.emails.append(Labeled(address))
+        elif address.lower().startswith("/o="):
+            # An Exchange server's own name for the mailbox (Outlook writes it for a
+            # contact from the organization's directory); the address in its display
+            # name, "Kim Lee (kim@example.org)", is the one mail goes to.
+            shown = get(column.replace("address", "display name"))
+            found = _IN_BRACKETS.search(shown)
+            if found and looks_like_email(found[1]):
+                person.emails.append(Labeled(found[1]))
+            else:
+                person.warnings.append(
+                    f"'{address[:60]}' is an Exchange server's name for a mailbox, not an "
+                    "e-mail address; not kept (add the address by hand)"
+                )
         else:
             person.warnings.append(f"'{address}' is not an e-mail address; not kept")
     for column, label in phones:
