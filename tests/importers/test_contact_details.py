@@ -275,7 +275,25 @@ def test_numbers_a_spreadsheet_saved_without_their_plus_are_not_added_again(sess
     assert report.of(Outcome.CREATED) == []
 
 
-# --- Phone numbers ---------------------------------------------------------------------
+def test_a_number_a_spreadsheet_rounded_is_kept_as_written_and_reported(session, workspace):
+    # European Excel shows 491701234567 as "4,91701E+11" and saves it so: digits are gone.
+    sheet = "Name;Mobile\nAnna Weber;4,91701E+11\nBen Ott;+49 170 7654321\n".encode("cp1252")
+    report = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[Upload("kontakte.csv", sheet)],
+        mapping="given=Name,phone=Mobile",
+        today=TODAY,
+    )
+    found = everyone(session, workspace.id)
+    assert [p.number for p in found["Anna Weber"].phones] == ["4,91701E+11"]
+    assert [p.number for p in found["Ben Ott"].phones] == ["+491707654321"]
+    (note,) = [n for n in report.notes if "rounded" in n]
+    assert note.startswith("kontakte.csv, line 2: the phone number '4,91701E+11'")
+    assert "Format the column as text" in note
+
+
+# --- Phone numbers ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -508,6 +508,20 @@ def parse_datetime(text: str) -> datetime | None:
         return None
 
 
+# A number a spreadsheet showed as a power of ten and saved so ("4,91701E+11" for
+# +49 170 1234567): the digits after the sixth are gone.
+_ROUNDED_NUMBER = re.compile(r"[+-]?[0-9](?:[.,][0-9]+)?E\+?[0-9]{1,2}", re.IGNORECASE)
+
+
+def rounded_by_spreadsheet(text: str) -> bool:
+    """Whether a phone number is one a spreadsheet rounded ("4,91701E+11", "1.41555E+10").
+
+    >>> [rounded_by_spreadsheet(t) for t in ("4,91701E+11", "4.91701e11", "+49 170 1234567")]
+    [True, True, False]
+    """
+    return bool(_ROUNDED_NUMBER.fullmatch(text.strip()))
+
+
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 
 

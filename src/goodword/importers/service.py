@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.importers import deleted, history, mapped, registry
+from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
 from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
@@ -219,6 +220,14 @@ def import_files(
         for warning in person.warnings:
             line = getattr(warning, "line", None) or person.line
             report.notes.append(f"{person.file_name}, line {line}: {warning}")
+        for phone in person.phones:
+            if rounded_by_spreadsheet(phone.value):
+                report.notes.append(
+                    f"{person.file_name}, line {person.line}: the phone number "
+                    f"'{phone.value.strip()}' was rounded by a spreadsheet, so its last digits "
+                    "are lost; it is kept as written. Format the column as text where the file "
+                    "came from and import it again, or correct the number on the person's page"
+                )
     # Files in the order they were read, which is the order records were matched in: a row
     # merged into someone this import created comes after the row that created them.
     order = {f.name: index for index, f in enumerate(file_reports)}
