@@ -84,6 +84,32 @@ def test_a_google_contacts_second_address_and_unread_columns_are_kept_or_named(s
     ]
 
 
+def test_a_google_contacts_street_beside_a_place_is_named_as_not_imported(session, workspace):
+    header = (
+        "First Name,Last Name,Address 1 - Label,Address 1 - Street,Address 1 - City,"
+        "Address 2 - Label,Address 2 - Street,Address 2 - City,Labels\n"
+    )
+    rows = (
+        "Kenji,Sato,Home,1-2-3 Umeda,Osaka,,,,* myContacts\n"
+        "Ana,Ruiz,Home,,Sevilla,Work,Calle Feria 4,,* myContacts\n"
+        "Li,Wei,Home,88 Nanjing Rd,,,,,* myContacts\n"
+        "Ola,Berg,Home,,Oslo,,,,* myContacts\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", (header + rows).encode())],
+    )  # fmt: skip
+    found = {p.display_name: p for p in session.scalars(select(Person))}
+    assert found["Kenji Sato"].location == "Osaka"
+    # A street alone, with no place in any address, is kept in the notes.
+    assert found["Li Wei"].notes == "Address: 88 Nanjing Rd"
+    assert [n for n in report.notes if "street" in n] == [
+        "contacts.csv: not imported, the street of an address with a city, region or country "
+        "(2 rows): Goodword keeps the place. Add a street you need to that person's notes by "
+        "hand."
+    ]
+
+
 def test_an_exchange_contact_keeps_the_address_its_display_name_gives(session, workspace):
     header = (
         "First Name,Middle Name,Last Name,E-mail Address,E-mail Type,E-mail Display Name,"

@@ -90,25 +90,26 @@ def _reader(
 
 def _place(
     table: Table, row: list[str], groups: dict[str, dict[str, dict[str, int]]], notes: list[str]
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The place of the first address with a city, region or country; the other addresses'
     places go to the notes under their labels ("Work address: Oslo, Norway"). When none has
     one, an address typed as one line (its street or formatted form alone) goes to the
-    notes."""
+    notes. Also whether a street was left out (an address with a place keeps only that)."""
     typed: list[str] = []
     places: list[tuple[str, str]] = []
+    streets = False
     for number in sorted(groups.get("address", {}), key=int):
         columns = groups["address"][number]
         parts = [cell(table, row, columns.get(p)) for p in ("city", "region", "country")]
         place = ", ".join(p for p in parts if p)
-        if place:
-            label = cell(table, row, columns.get("type", columns.get("label")))
-            places.append((place, _label(label.lstrip("*").strip()) or ""))
-            continue
         written = cell(table, row, columns.get("formatted")) or cell(
             table, row, columns.get("street")
         )
-        if written:
+        if place:
+            label = cell(table, row, columns.get("type", columns.get("label")))
+            places.append((place, _label(label.lstrip("*").strip()) or ""))
+            streets = streets or bool(cell(table, row, columns.get("street")))
+        elif written:
             typed.append(", ".join(line.strip() for line in written.splitlines() if line.strip()))
     if places:
         first = places[0][0]
@@ -117,9 +118,9 @@ def _place(
             for place, label in places[1:]
             if place != first
         ]
-        return first
+        return first, streets or bool(typed)
     notes += [f"Address: {address}" for address in typed]
-    return None
+    return None, False
 
 
 # The parts of each numbered group of columns the reader reads (the others, an IM or an
@@ -164,6 +165,7 @@ def parse(table: Table) -> Parsed:
         or header == "photo"
     )
     seen: dict[str, int] = {}
+    streets_left = 0
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -249,7 +251,10 @@ def parse(table: Table) -> Parsed:
         notes += [f"Job title: {title}" for title in dict.fromkeys(titles)]
         if occupation and occupation not in {p.title for p in person.positions} | {*titles}:
             notes.append(f"Occupation: {occupation}")
-        person.location = _place(table, row, groups, notes) or get("location") or None
+        place, street_left = _place(table, row, groups, notes)
+        person.location = place or get("location") or None
+        if street_left:
+            streets_left += 1
         if get("location") and person.location != get("location"):
             notes.append(f"Location: {get('location')}")
         if get("maiden name"):
@@ -288,6 +293,12 @@ def parse(table: Table) -> Parsed:
         )  # fmt: skip
         key_by_name(person, name, first_email, seen)
         parsed.people.append(person)
+    if streets_left:
+        parsed.notes.append(
+            f"{table.name}: not imported, the street of an address with a city, region or "
+            f"country ({streets_left:,} row{'s' if streets_left > 1 else ''}): Goodword keeps "
+            "the place. Add a street you need to that person's notes by hand."
+        )
     return parsed
 
 
