@@ -433,6 +433,45 @@ def test_a_mapped_column_missing_from_the_file_is_named(session, workspace):
     assert "Its columns are: ID, First, Surname" in message
 
 
+def test_every_mapped_column_missing_is_named_at_once_with_a_likely_one(session, workspace):
+    message = refused(
+        session, workspace, [DATA / "crm.csv"], mapping="given=First,family=Surnme,email=Email"
+    )
+    assert message.startswith(
+        "crm.csv: has no column 'Surnme' (mapped to family; did you mean 'Surname'?), "
+        "'Email' (mapped to email; did you mean 'E-mail'?)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("mapping", "said"),
+    [
+        (
+            "given=First,family=first",
+            "'First' is mapped to given and family; a column gives one field, so map it to the "
+            "one it holds",
+        ),
+        ("given=First,given=Surname", "given is mapped twice ('First', 'Surname'); map one"),
+        (
+            "org=Company",
+            "map at least a column that tells who each row is (name, given, family or email)",
+        ),
+    ],
+)
+def test_a_column_map_that_cannot_be_meant_is_refused(session, workspace, mapping, said):
+    with pytest.raises(InvalidInput) as caught:
+        import_files(
+            session,
+            workspace_id=workspace.id,
+            paths_or_uploads=[DATA / "crm.csv"],
+            mapping=mapping,
+            today=date(2026, 11, 25),
+        )
+    assert [f.field for f in caught.value.fields] == ["mapping"]
+    assert caught.value.fields[0].message.startswith(said)
+    assert session.scalars(select(Person)).all() == []
+
+
 def test_unreadable_rows_are_reported_not_dropped(session, workspace):
     report = import_files(
         session,

@@ -244,6 +244,9 @@ def test_a_mapped_cell_of_several_addresses_or_numbers_keeps_each(session, works
         '102;Ahmed Khan;ahmed@example.com, ahmed.k@work.example;"+44 20 7946 0000;ext=12"\r\n'
         "103;Lu Wei;lu@example.cn lu.wei@example.org;030/1234567\r\n"
         "104;Ola Lie;Ola <ola@example.no>;+47 22 12 34 56, +47 915 12 345\r\n"
+        "105;Dan Four;dan@four.example (work);\r\n"
+        "106;Fay Six;MAILTO:fay@six.example;\r\n"
+        "107;Gus Seven;gus at seven dot example;\r\n"
     )
     report = run(
         session,
@@ -264,8 +267,15 @@ def test_a_mapped_cell_of_several_addresses_or_numbers_keeps_each(session, works
     assert kept("Ahmed Khan")[0] == ["ahmed@example.com", "ahmed.k@work.example"]
     assert len(kept("Ahmed Khan")[1]) == 1  # the extension stays with its number
     assert kept("Lu Wei") == (["lu@example.cn", "lu.wei@example.org"], ["030/1234567"])
-    assert kept("Ola Lie") == ([], ["+4722123456", "+4791512345"])
-    assert any("'Ola <ola@example.no>' is not an e-mail address; not kept" in n
+    # An address written with a name, a label or "mailto:" is kept; the cell too, when
+    # it says more than the person's name.
+    assert kept("Ola Lie") == (["ola@example.no"], ["+4722123456", "+4791512345"])
+    assert found["Ola Lie"].notes == "E-mail written as: Ola <ola@example.no>"
+    assert kept("Dan Four")[0] == ["dan@four.example"]
+    assert found["Dan Four"].notes == "E-mail written as: dan@four.example (work)"
+    assert kept("Fay Six")[0] == ["fay@six.example"] and found["Fay Six"].notes is None
+    assert kept("Gus Seven")[0] == []
+    assert any("'gus at seven dot example' is not an e-mail address; not kept" in n
                for n in report.notes)  # fmt: skip
 
 

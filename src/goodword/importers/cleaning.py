@@ -91,6 +91,9 @@ def strip_symbols(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+_ONE_WORD = re.compile(r"\s*[^\W\d_][\w'\-]*\s*")
+
+
 def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> str:
     """A whole name ("Sam Lee (she/her)", "Priya Nayak, MSc, MBA") cleaned as `clean_name`
     cleans its parts; what it moves out is added to `notes` (once). It is read as a family
@@ -98,6 +101,16 @@ def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> 
     placeholder ("N/A", "-") is no name: ""."""
     if _placeholder(name):
         return ""
+    family, comma, given = name.partition(",")
+    if (
+        comma
+        and _ONE_WORD.fullmatch(family)
+        and _ONE_WORD.fullmatch(given)
+        and _credential_key(given.strip()) not in _CREDENTIALS
+    ):
+        # "Lee, ANN": a family name then a given name, whatever their case ("Lee, PhD" is
+        # read as below).
+        return f"{family.strip()}, {given.strip()}"
     _given, cleaned, moved = clean_name("", name, headlines=headlines)
     notes.extend(note for note in moved if note not in notes)
     return cleaned or name
@@ -338,11 +351,14 @@ def _headline_start(text: str) -> tuple[int, int, bool] | None:
 def _take_credentials(text: str, credentials: list[str]) -> str:
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]]
+    # A name in capitals ("WEISS, HANNAH", as rosters write it) has every word shaped like
+    # letters after a name: only the letters known to be such are taken.
+    shouted = text.isupper()
     for part in parts[1:]:
         if part.strip(".").lower() in _SUFFIXES:
             # "Okafor, Jr.": a generational suffix is part of the name, not a credential.
             kept[0] = f"{kept[0]} {part}".strip()
-        elif _is_credential(part):
+        elif _is_credential(part, known_only=shouted):
             credentials.append(part)
         elif part:
             kept.append(part)
@@ -364,16 +380,16 @@ def _credential_key(word: str) -> str:
     return word.replace(".", "").lower()
 
 
-def _is_credential(part: str) -> bool:
+def _is_credential(part: str, *, known_only: bool = False) -> bool:
     """Whether a part of a name after a comma is post-nominal letters: "PhD", "Ph.D.",
     "M.Ed.", "SHRM-CP", "CCC-SLP"; not a name ("Smith-Jones", "O'Neil", "Ma") or initials
-    ("J.R.")."""
+    ("J.R."). With `known_only`, only the letters `_CREDENTIALS` holds."""
     key = _credential_key(part)
     if not key:
         return False
     if key in _CREDENTIALS - _SUFFIXES:
         return True
-    if all(len(piece) < 2 for piece in part.split(".")):
+    if known_only or all(len(piece) < 2 for piece in part.split(".")):
         return False  # "J.R.": initials, not letters after a name
     return all(_LOOKS_LIKE_CREDENTIAL.match(piece) for piece in part.replace(".", "").split("-"))
 

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers import dateorder
 from goodword.importers.address_book import key_by_name
@@ -18,7 +20,6 @@ from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
     clean_whole_name,
-    looks_like_email,
     name_as_keyed,
     profile_url,
     read_birthday,
@@ -112,12 +113,18 @@ def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[
     return check_mapping(pairs, errors=errors)
 
 
+# What a map without a column naming the rows is told (the import page shows its pickers).
+NO_NAME_COLUMN = "map at least a column that tells who each row is (name, given, family or email)"
+
+
 def check_mapping(
     pairs: Iterable[tuple[str, str]], *, errors: list[FieldError] | None = None
 ) -> dict[str, list[str]]:
     """The column map of (field, header) pairs, each header as given (commas and all), or
     InvalidInput saying what is wrong with it."""
     mapping: dict[str, list[str]] = {}
+    # Each column (by its folded name), as first written, and the fields it is given.
+    fields_of: dict[str, tuple[str, list[str]]] = {}
     errors = list(errors or [])
     for field, header in pairs:
         field, header = field.strip().lower(), header.strip()
@@ -130,10 +137,25 @@ def check_mapping(
             errors.append(FieldError("mapping", message))
             continue
         if field not in MULTI and field in mapping:
-            errors.append(FieldError("mapping", f"{field} is mapped twice"))
+            columns = ", ".join(f"'{h}'" for h in [*mapping[field], header])
+            errors.append(
+                FieldError("mapping", f"{field} is mapped twice ({columns}); map one column to it")
+            )
         mapping.setdefault(field, []).append(header)
+        given_to = fields_of.setdefault(header_key(header), (header, []))[1]
+        if field not in given_to:
+            given_to.append(field)
+    for header, header_fields in fields_of.values():
+        if len(header_fields) > 1:
+            errors.append(
+                FieldError(
+                    "mapping",
+                    f"'{header}' is mapped to {' and '.join(header_fields)}; a column gives one "
+                    "field, so map it to the one it holds",
+                )
+            )
     if not errors and not ({"name", "given", "family", "email"} & mapping.keys()):
-        errors.append(FieldError("mapping", "map at least a name column (name, given or family)"))
+        errors.append(FieldError("mapping", NO_NAME_COLUMN))
     if errors:
         raise InvalidInput("The column map cannot be used.", fields=errors)
     return mapping
@@ -223,26 +245,44 @@ def _split_mapping(text: str) -> Iterator[tuple[str | None, str]]:
         position = found.end()
 
 
+def _maybe(header: str, headers: list[str]) -> str:
+    """ "; did you mean 'Email'?" for a mapped column the file spells otherwise, else "".
+
+    >>> _maybe("E-mail", ["First Name", "Email", "Company"])
+    "; did you mean 'Email'?"
+    """
+    named = {header_key(h): h for h in headers if h.strip()}
+    found = process.extractOne(header_key(header), list(named), scorer=fuzz.ratio, score_cutoff=75)
+    return f"; did you mean '{named[found[0]]}'?" if found else ""
+
+
 def parse_mapped(
     table: Table, mapping: dict[str, list[str]], *, limit: int | None = None
 ) -> Parsed:
     """Read the table through the map; a mapped header missing from the file is an error."""
     parsed = Parsed(table.name, "csv", "CSV with a column map")
     columns: dict[str, list[int]] = {}
+    missing = [
+        f"'{header}' (mapped to {field}{_maybe(header, table.headers)})"
+        for field, headers in mapping.items()
+        for header in headers
+        if header_key(header) not in table.index
+    ]
+    if missing:
+        raise ImportFileError(
+            table.name,
+            f"has no column {', '.join(missing)}. Its columns are: "
+            + ", ".join(h for h in table.headers if h),
+        )
     for field, headers in mapping.items():
         for header in headers:
-            key = " ".join(header.lower().split())
-            if key not in table.index:
-                raise ImportFileError(
-                    table.name,
-                    f"has no column '{header}' (mapped to {field}). Its columns are: "
-                    + ", ".join(h for h in table.headers if h),
-                )
+            key = header_key(header)
             # Every column of that name ("E-mail,Name,E-mail"), not only the first.
             same = [i for i, h in enumerate(table.headers) if header_key(h) == key]
             kept = columns.setdefault(field, [])
             kept += [i for i in same if i not in kept]
     order = birthday_order(table, parsed, columns.get("birthday", []))
+    repeated = _repeated_keys(table, parsed, columns.get("key", [])[:1], mapping)
     seen: dict[str, int] = {}
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
@@ -275,11 +315,14 @@ def parse_mapped(
                 person.warnings.append(
                     f"'{value}' is a second {field} (another column of the same name); not kept"
                 )
-        for address in (a for text in values.get("email", []) for a in _addresses(text)):
-            if looks_like_email(address):
-                person.emails.append(Labeled(address))
-            else:
-                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+        for text in values.get("email", []):
+            addresses, beside = _addresses(text)
+            person.emails += [Labeled(address) for address in addresses]
+            if not addresses:
+                person.warnings.append(f"'{text}' is not an e-mail address; not kept")
+            elif beside and beside.casefold() != (whole or person.name or "").casefold():
+                # "dan@four.example (work)": the address is kept, and the cell as written.
+                notes.append(f"E-mail written as: {text}")
         person.phones = [Labeled(n) for v in values.get("phone", []) for n in _numbers(v)]
         for raw in values.get("url", []):
             try:
@@ -320,14 +363,51 @@ def parse_mapped(
         # Without the source's own id, a row is keyed by its name and first e-mail address
         # (else phone), as an address book's are: two people of one name stay two records.
         key = one("key")
-        if key:
-            count = seen[key] = seen.get(key, 0) + 1
-            person.key = key if count == 1 else f"{key}#{count}"
+        if key and id_key(key) not in repeated:
+            person.key = id_key(key)
+            if person.key != key:
+                person.former_keys.append(key)  # (as kept before "00124" was 124)
         else:
             email = person.emails[0].value if person.emails else None
             key_by_name(person, person.key_name, email, seen)
         parsed.people.append(person)
     return parsed
+
+
+def id_key(value: str) -> str:
+    """A record id as a key: a number's leading zeros dropped, as a spreadsheet drops them
+    when it saves the file again ("00124" is 124).
+
+    >>> [id_key(v) for v in ("00124", "124", "0", "C-0101")]
+    ['124', '124', '0', 'C-0101']
+    """
+    return (value.lstrip("0") or "0") if value.isdigit() else value
+
+
+def _repeated_keys(
+    table: Table, parsed: Parsed, key_columns: list[int], mapping: dict[str, list[str]]
+) -> set[str]:
+    """The ids the key column gives to more than one row, said in a note: such a column
+    (an account's id, a company's) names no record, so those rows are keyed as rows
+    without one are, by their names, not by where they stand in the file."""
+    lines: dict[str, list[int]] = {}
+    for line, row in table.rows:
+        if key_columns and (value := cell(table, row, key_columns[0])):
+            lines.setdefault(id_key(value), []).append(line)
+    repeated = {key: at for key, at in lines.items() if len(at) > 1}
+    if repeated:
+        shown = "; ".join(
+            f"{key} (lines {', '.join(map(str, at[:5]))}{', …' if len(at) > 5 else ''})"
+            for key, at in list(repeated.items())[:5]
+        )
+        more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
+        parsed.notes.append(
+            f"{table.name}: the key column '{mapping['key'][0]}' gives one id to several "
+            f"rows: {shown}{more}. A key is each record's own id, so those rows were told "
+            "apart by their names and e-mail addresses instead; map a column no two rows "
+            "share, or none."
+        )
+    return set(repeated)
 
 
 _CELL_SEPARATORS = re.compile(r"[\s,;]+")
@@ -336,17 +416,33 @@ _PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*")
 _WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+")
 
 
-def _addresses(text: str) -> list[str]:
-    """The e-mail addresses of a cell that holds several ("a@x; b@y", "a@x, b@y", "a@x b@y");
-    the cell as it is unless every part is an address.
+def _addresses(text: str) -> tuple[list[str], str]:
+    """The e-mail addresses of a cell ("a@x; b@y", "a@x, b@y", "Jane <jane@berg.nl>",
+    "mailto:a@x"), and what else it says ("Jane", "(work)"), or "" when it says nothing
+    else; ([], "") when it holds no address.
 
     >>> _addresses("jane@berg.nl; jane.vdberg@gmail.com")
-    ['jane@berg.nl', 'jane.vdberg@gmail.com']
-    >>> _addresses("Jane <jane@berg.nl>")
-    ['Jane <jane@berg.nl>']
+    (['jane@berg.nl', 'jane.vdberg@gmail.com'], '')
+    >>> _addresses("Jane <mailto:jane@berg.nl>")
+    (['jane@berg.nl'], 'Jane')
+    >>> _addresses("dan@four.example (work), n/a")
+    (['dan@four.example'], '(work)')
     """
-    parts = [p for p in _CELL_SEPARATORS.split(text.strip()) if p]
-    return parts if len(parts) > 1 and all(map(looks_like_email, parts)) else [text]
+    found = [_MAILTO.sub("", address) for address in _EMAIL_IN.findall(text)]
+    if not found:
+        return [], ""
+    rest = _EMAIL_IN.sub(" ", text)
+    words = [w for w in _CELL_SEPARATORS.split(rest) if any(c.isalnum() for c in w)]
+    said = " ".join(w.strip("\"'") for w in words if w.casefold() not in _NOTHING_SAID)
+    return list(dict.fromkeys(found)), said
+
+
+# An e-mail address within a cell, with its "mailto:" when written (taken off).
+_EMAIL_IN = re.compile(
+    r"(?:mailto:)?[^@\s,;<>()\[\]\"'/|:]+@[^@\s,;<>()\[\]\"'/|]+\.[^@\s,;<>()\[\]\"'/|.]+", re.I
+)
+_MAILTO = re.compile("^mailto:", re.IGNORECASE)
+_NOTHING_SAID = {"n/a", "none", "-", "mailto:", "mailto"}
 
 
 def _numbers(text: str) -> list[str]:

@@ -160,7 +160,7 @@ def preview_files(
     try:
         columns = columns_from(mapping, picked)
     except InvalidInput as exc:
-        if any("name column" in f.message for f in exc.fields) and len(exc.fields) == 1:
+        if [f.message for f in exc.fields] == [mapped.NO_NAME_COLUMN]:
             columns = None  # the pickers keep what was chosen; the page asks for a name
         else:
             raise

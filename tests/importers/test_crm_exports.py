@@ -1,0 +1,103 @@
+"""Other CRMs' and spreadsheets' exports read through a column map: names in capitals, a
+key column that is not each row's own, ids a spreadsheet took the zeros off, and rows of
+one name that a newer export sorts otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person
+
+TODAY = date(2026, 11, 25)
+
+
+def run(session: Session, workspace_id: int, name: str, text: str, mapping: str) -> ImportReport:
+    report = import_files(
+        session,
+        workspace_id=workspace_id,
+        paths_or_uploads=[Upload(name, text.encode())],
+        mapping=mapping,
+        today=TODAY,
+    )
+    session.flush()
+    return report
+
+
+def everyone(session: Session, workspace_id: int) -> list[Person]:
+    session.expire_all()
+    return list(
+        session.scalars(
+            select(Person)
+            .where(Person.workspace_id == workspace_id)
+            .options(*people.with_details())
+            .order_by(Person.id)
+        )
+    )
+
+
+def test_a_roster_in_capitals_keeps_given_names_not_credentials(session, workspace):
+    roster = 'Name,Email\n"WEISS, HANNAH",h@x.example\n"Lee, ANN",a@x.example\n'
+    roster += '"NAYAK, PRIYA, MBA",p@x.example\n"Okafor, Jr.",o@x.example\n'
+    run(session, workspace.id, "roster.csv", roster, "name=Name,email=Email")
+    found = {p.emails[0].address: p for p in everyone(session, workspace.id)}
+    assert (found["h@x.example"].given_name, found["h@x.example"].family_name) == (
+        "HANNAH",
+        "WEISS",
+    )
+    assert found["h@x.example"].notes is None
+    assert (found["a@x.example"].given_name, found["a@x.example"].family_name) == ("ANN", "Lee")
+    # A credential Goodword knows is still one, in capitals too.
+    assert (found["p@x.example"].given_name, found["p@x.example"].family_name) == (
+        "PRIYA",
+        "NAYAK",
+    )
+    assert found["p@x.example"].notes == "Credentials: MBA"
+
+
+def test_a_key_column_that_repeats_an_id_keys_those_rows_by_their_names(session, workspace):
+    mapping = "key=Company ID,given=First Name,family=Last Name,email=Email,org=Company"
+    header = "Company ID,First Name,Last Name,Email,Company\n"
+    tom = "900,Tom,Becker,tom@amberbank.example,Amber Bank\n"
+    lisa = "900,Lisa,Kern,lisa@amberbank.example,Amber Bank\n"
+    first = run(session, workspace.id, "crm.csv", header + tom + lisa, mapping)
+    (note,) = [n for n in first.notes if "key column" in n]
+    assert note.startswith(
+        "crm.csv: the key column 'Company ID' gives one id to several rows: 900 (lines 2, 3)."
+    )
+    # A newer export sorted otherwise: each row stays with its own person.
+    again = run(session, workspace.id, "crm.csv", header + lisa + tom, mapping)
+    assert {r.outcome for r in again.rows} == {Outcome.UNCHANGED}
+    found = {p.display_name: [e.address for e in p.emails] for p in everyone(session, workspace.id)}
+    assert found == {
+        "Tom Becker": ["tom@amberbank.example"],
+        "Lisa Kern": ["lisa@amberbank.example"],
+    }
+
+
+def test_two_rows_of_one_name_sorted_otherwise_keep_their_own_jobs(session, workspace):
+    mapping = "name=Name,org=Company,location=City"
+    header = "Name,Company,City\n"
+    initech, hooli = "John Smith,Initech,Austin\n", "John Smith,Hooli,Seattle\n"
+    run(session, workspace.id, "people.csv", header + initech + hooli, mapping)
+    again = run(session, workspace.id, "people.csv", header + hooli + initech, mapping)
+    assert {r.outcome for r in again.rows} == {Outcome.UNCHANGED}
+    found = sorted(
+        (p.location, [job.organization.name for job in p.positions])
+        for p in everyone(session, workspace.id)
+    )
+    assert found == [("Austin", ["Initech"]), ("Seattle", ["Hooli"])]
+
+
+def test_an_id_a_spreadsheet_took_the_zeros_off_is_the_same_record(session, workspace):
+    mapping = "key=ID,name=Name,org=Company"
+    run(session, workspace.id, "crm.csv", "ID,Name,Company\n00124,Ana Silva,Globex\n", mapping)
+    again = run(session, workspace.id, "crm.csv", "ID,Name,Company\n124,Ana Silva,Globex\n", mapping)
+    assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
+    assert len(everyone(session, workspace.id)) == 1
