@@ -97,7 +97,8 @@ def test_two_rows_of_one_name_sorted_otherwise_keep_their_own_jobs(session, work
 
 def test_an_id_a_spreadsheet_took_the_zeros_off_is_the_same_record(session, workspace):
     mapping = "key=ID,name=Name,org=Company"
-    run(session, workspace.id, "crm.csv", "ID,Name,Company\n00124,Ana Silva,Globex\n", mapping)
-    again = run(session, workspace.id, "crm.csv", "ID,Name,Company\n124,Ana Silva,Globex\n", mapping)
+    header = "ID,Name,Company\n"
+    run(session, workspace.id, "crm.csv", header + "00124,Ana Silva,Globex\n", mapping)
+    again = run(session, workspace.id, "crm.csv", header + "124,Ana Silva,Globex\n", mapping)
     assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
     assert len(everyone(session, workspace.id)) == 1
