@@ -153,6 +153,69 @@ def test_a_newer_archive_finds_the_messages_of_someone_who_changed_their_name(
     assert session.scalar(select(func.count()).select_from(Interaction)) == 4
 
 
+def test_a_newer_archive_finds_the_messages_of_someone_whose_profile_link_changed(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    first = tmp_path / "a" / "messages.csv"
+    first.parent.mkdir()
+    first.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+        + carla("Carla Jones", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+    )
+    assert import_messages(session, workspace, first).interactions_created == 2
+    newer = tmp_path / "b" / "messages.csv"
+    newer.parent.mkdir()
+    newer.write_text(
+        (
+            NEW_SHAPE
+            + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+            + carla("Carla Jones", "2025-12-27 11:02:41 UTC", "Likewise.", outbound=True)
+            + carla("Carla Jones", "2026-02-01 09:00:00 UTC", "Congrats on the new job")
+        ).replace("/in/carla", "/in/carlajones")
+        # Another conversation, the same words at the same time as one held: another message.
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+        .replace("2-abc", "2-xyz")
+        .replace(
+            "Carla Jones,https://www.linkedin.com/in/carla", "Bo Li,https://www.linkedin.com/in/bo"
+        )
+    )
+
+    report = import_messages(session, workspace, newer)
+
+    assert (report.interactions_created, report.interactions_existing) == (2, 2)
+
+
+def test_messages_in_an_old_archive_and_a_newer_one_are_kept_once(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # The old shape has no links and its times no seconds; the new one has both.
+    old = tmp_path / "old" / "messages.csv"
+    old.parent.mkdir()
+    old.write_text(
+        "From,To,Date,Subject,Content,Direction\n"
+        'Carla Jones,Alice Example,"12/27/25, 10:15 AM",,Thanks for connecting!,INCOMING\n'
+        'Carla Jones,Alice Example,"12/27/25, 10:15 AM",,Another one,INCOMING\n'
+    )
+    new = tmp_path / "new" / "messages.csv"
+    new.parent.mkdir()
+    new.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:33 UTC", "Thanks for connecting!")
+        + carla("Carla Jones", "2025-12-27 10:16:02 UTC", "Another one")
+    )
+
+    first = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[DATA / "Profile.csv", old, new],
+    )  # fmt: skip
+
+    assert (first.interactions_created, first.interactions_existing) == (3, 1)
+    again = import_messages(session, workspace, new)
+    assert (again.interactions_created, again.interactions_existing) == (0, 2)
+    assert session.scalar(select(func.count()).select_from(Interaction)) == 3
+
+
 def test_a_re_saved_old_messages_file_adds_no_message_twice(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -8,16 +8,24 @@ message, or dating it otherwise, would lose what the file holds.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
 from goodword.importers.plan import Plan, PlannedInteraction
 from goodword.importers.report import ImportReport
-from goodword.interactions.models import INVITATION_ID, Direction, Interaction, Participant
+from goodword.interactions.models import (
+    INVITATION_ID,
+    Direction,
+    Interaction,
+    InteractionKind,
+    Participant,
+)
 from goodword.records import latest_today
 
 
@@ -84,6 +92,11 @@ def write_interactions(
             continue
         existing.add(incoming.external_id)
         fresh.append(planned)
+    held = _held_otherwise(session, workspace_id, fresh, person_id)
+    report.interactions_existing += len(held)
+    fresh = [planned for index, planned in enumerate(fresh) if index not in held]
+    for planned in fresh:
+        incoming = planned.incoming
         if incoming.occurred_at.date() > today:
             invited = incoming.external_id.startswith(INVITATION_ID)
             report.notes.append(
@@ -123,6 +136,106 @@ def write_interactions(
     _fill_in_writers(session, workspace_id, writers, report)
     for file in report.files:
         file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)
+
+
+# A LinkedIn message's id: its conversation's id, then what tells it from the others in it.
+_CONVERSATION = re.compile(r"(linkedin-message:[^:]+:)")
+
+
+def _held_otherwise(
+    session: Session,
+    workspace_id: int,
+    fresh: list[PlannedInteraction],
+    person_id: Callable[[int], int],
+) -> set[int]:
+    """Which of the messages not held by their id are held all the same, imported from
+    another copy of them: the same kind, time and text, and in the same LinkedIn
+    conversation or with one of the same people. A newer archive names someone by a new
+    profile link (they changed it, or LinkedIn gave a member id), and an old archive's
+    shape has no links and its times no seconds, so the same message gets another id."""
+    if not fresh:
+        return set()
+    # Each message held (or kept by this import), by its kind, minute and text: its time,
+    # id and people.
+    held: dict[_Key, list[tuple[datetime, str, set[int]]]] = {}
+    found: dict[int, tuple[datetime, InteractionKind, str, str]] = {}
+    spans = _spans(sorted({planned.incoming.occurred_at for planned in fresh}))
+    for start in range(0, len(spans), _SPANS_PER_QUERY):
+        for row_id, when, kind, summary, external_id in session.execute(
+            select(
+                Interaction.id,
+                Interaction.occurred_at,
+                Interaction.kind,
+                Interaction.summary,
+                Interaction.external_id,
+            ).where(
+                Interaction.workspace_id == workspace_id,
+                Interaction.external_id.is_not(None),
+                or_(
+                    *(
+                        Interaction.occurred_at.between(first, last)
+                        for first, last in spans[start : start + _SPANS_PER_QUERY]
+                    )
+                ),
+            )
+        ):
+            found[row_id] = (when, kind, " ".join((summary or "").split()), external_id or "")
+    people: dict[int, set[int]] = {}
+    ids = sorted(found)
+    for start in range(0, len(ids), CHUNK):
+        for interaction_id, person in session.execute(
+            select(Participant.interaction_id, Participant.person_id).where(
+                Participant.workspace_id == workspace_id,
+                Participant.interaction_id.in_(ids[start : start + CHUNK]),
+            )
+        ):
+            people.setdefault(interaction_id, set()).add(person)
+    for row_id, (when, kind, text, external_id) in found.items():
+        held.setdefault((_minute(when), kind, text), []).append(
+            (when, external_id, people.get(row_id, set()))
+        )
+    same: set[int] = set()
+    for index, planned in enumerate(fresh):
+        incoming = planned.incoming
+        when, text = incoming.occurred_at, " ".join((incoming.summary or "").split())
+        key = (_minute(when), incoming.kind, text)
+        conversation = _CONVERSATION.match(incoming.external_id)
+        mine = {person_id(target) for target in planned.participants}
+        # (A message a file gives twice is two, sent twice: its ids say so, "…#2".)
+        unnumbered = _UNNUMBERED.sub("", incoming.external_id)
+        if any(
+            _UNNUMBERED.sub("", external_id) != unnumbered
+            and (then == when or _minute(then) in (then, when))
+            and ((conversation and external_id.startswith(conversation[1])) or mine & theirs)
+            for then, external_id, theirs in held.get(key, ())
+        ):
+            same.add(index)
+        else:
+            # (Two copies in one import, an old file and a newer one: the first is kept.)
+            held.setdefault(key, []).append((when, incoming.external_id, mine))
+    return same
+
+
+_Key = tuple[datetime, InteractionKind, str]
+_UNNUMBERED = re.compile(r"#[0-9]+$")
+# How many time spans one query asks for.
+_SPANS_PER_QUERY = 100
+
+
+def _minute(when: datetime) -> datetime:
+    return when.replace(second=0, microsecond=0)
+
+
+def _spans(times: list[datetime]) -> list[tuple[datetime, datetime]]:
+    """The minutes the times fall in, as few spans as cover them (sorted times)."""
+    spans: list[tuple[datetime, datetime]] = []
+    for when in times:
+        first, last = _minute(when), _minute(when) + timedelta(seconds=59, microseconds=999_999)
+        if spans and first <= spans[-1][1] + timedelta(microseconds=1):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+        else:
+            spans.append((first, last))
+    return spans
 
 
 def _with_nobody(session: Session, workspace_id: int, external_ids: set[str]) -> dict[str, int]:
