@@ -220,6 +220,25 @@ def test_a_stray_quote_closing_rows_later_is_refused_too(session, workspace, tmp
     assert "lines 2 to 4 would be read as one row" in message
 
 
+def test_a_stray_quote_taking_in_part_of_the_next_row_is_refused(session, workspace, tmp_path):
+    # The mark opens a cell on line 2 that a quotation mark of line 3 closes: line 3 would
+    # be lost inside line 2's row, set aside for its cells.
+    broken = tmp_path / "Invitations.csv"
+    broken.write_text(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        'Kim Example,Ada Lovelace,"12/26/25, 9:14 AM","Hi Ada, loved your talk,OUTGOING,'
+        "https://www.linkedin.com/in/kim,https://www.linkedin.com/in/ada\n"
+        'Rita Ramos,Kim Example,"11/11/25, 4:02 PM","Hi Kim, open to chat?",INCOMING,'
+        "https://www.linkedin.com/in/rita,https://www.linkedin.com/in/kim\n"
+    )
+    message = refused(session, workspace, [broken])
+    assert message.startswith(
+        "Invitations.csv, line 2: lines 2 to 3 are read as one row of 9 cells where the "
+        "header has 7 columns: a quotation mark on line 2 opens a cell"
+    )
+    assert session.scalars(select(Person)).all() == []
+
+
 def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, tmp_path):
     # A line with a row's worth of commas, and longer than the csv module's own field limit.
     notes = "Met at a conference, Berlin, 2019\n" + "x" * 200_000

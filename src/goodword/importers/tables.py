@@ -263,6 +263,19 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
         if len(row) > width and any(c.strip() for c in row[width:]):
             filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
             what = _DELIMITER_NAMES[delimiter]
+            end = line + sum(len(c.splitlines()) - 1 for c in row if "\n" in c or "\r" in c)
+            if end > line:
+                # A quotation mark that closes a line or more later took in the start of
+                # the next row: setting this one aside would lose that one unsaid.
+                raise ImportFileError(
+                    table.name,
+                    f"lines {line} to {end} are read as one row of {filled} cells where the "
+                    f"header has {width} columns: a quotation mark on line {line} opens a "
+                    f"cell that does not close where the row ends (or a {what} inside a cell "
+                    "needs double quotes around it). Fix the quotation marks there and save "
+                    "the file again.",
+                    line=line,
+                )
             table.set_aside.append(
                 Skipped(
                     table.name,
