@@ -216,6 +216,41 @@ def test_messages_in_an_old_archive_and_a_newer_one_are_kept_once(
     assert session.scalar(select(func.count()).select_from(Interaction)) == 3
 
 
+def test_someone_met_by_name_first_gets_the_profile_a_message_names_them_by(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # The second part of a split archive comes first: a recommendation adds Jose by name,
+    # his messages name his profile, and his connection row later finds him by it.
+    (tmp_path / "messages.csv").write_text(
+        NEW_SHAPE + "2-abc,,Jose Ruiz,https://www.linkedin.com/in/jose-ruiz-77,"
+        f"{ALICE},2025-12-27 10:15:33 UTC,,Hola,INBOX,No\n"
+    )
+    (tmp_path / "Recommendations_Received.csv").write_text(
+        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+        'Jose,Ruiz,Kestrel Labs,Data Scientist,Alice is great.,"03/14/24, 10:22 AM",VISIBLE\n'
+    )
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Jose,Ruiz,https://www.linkedin.com/in/jose-ruiz-77,,Kestrel Labs,Data Scientist,"
+        "26 Dec 2025\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[
+            tmp_path / "messages.csv", tmp_path / "Recommendations_Received.csv",
+            DATA / "Profile.csv",
+        ],
+    )  # fmt: skip
+    later = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / "Connections.csv"],
+    )  # fmt: skip
+
+    assert later.of(Outcome.CREATED) == [] and later.of(Outcome.SUGGESTED) == []
+    jose = session.scalars(select(Person).where(Person.display_name == "Jose Ruiz")).one()
+    assert [u.url for u in jose.urls] == ["https://www.linkedin.com/in/jose-ruiz-77"]
+
+
 def test_a_re_saved_old_messages_file_adds_no_message_twice(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:

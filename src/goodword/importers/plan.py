@@ -593,6 +593,22 @@ class Resolver:
             else:
                 self.plan.unplaced.append(incoming)
 
+    def _give_profile(self, target: int, ref: PersonRef, incoming: IncomingInteraction) -> None:
+        """Give the one person of a message's name, known without a LinkedIn profile (a
+        recommendation's row, an address-book card), the profile the message names them
+        by, so their connection row finds them by it."""
+        assert ref.url is not None
+        record = IncomingPerson(
+            source=incoming.source,
+            file_name=incoming.file_name,
+            line=incoming.line,
+            key=ref.url,
+            display_name=ref.name,
+            urls=[Labeled(ref.url, "LinkedIn")],
+        )
+        self.plan.attach(target, record, newer_copy=False)
+        self.seen_keys[(record.source, ref.url)] = target
+
     def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int | Deleted:
         """Who a message's sender or recipient is: someone known, someone this import
         adds, or someone the user deleted (not added again)."""
@@ -616,10 +632,12 @@ class Resolver:
             if known is not None:
                 return known
         folded = name_key(ref.name)
-        if folded:
-            named = self.names.only(folded)
-            if named is not None:
-                return named
+        named = self.names.only(folded) if folded else None
+        if named is not None:
+            profile = self._identity(named)
+            if ref.url and not (profile and any(key.startswith("u:") for key in profile.keys)):
+                self._give_profile(named, ref, incoming)
+            return named
         for source, key in (("linkedin", ref.url), (incoming.source, by_name)):
             entry = key and deleted_as(self.state.deleted, source, key, incoming.file_name)
             if entry:
