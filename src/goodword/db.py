@@ -53,6 +53,16 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def hold_writes(session: Session) -> None:
+    """Take SQLite's write lock now, for a transaction that reads a long time before it
+    writes (an import): another writer then waits for it (or is told the database is
+    busy) instead of committing first, which would leave this transaction's reads out of
+    date and refuse its writes when all its work is done. (PostgreSQL needs no such lock.)
+    A write that changes no row takes the lock."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE workspaces SET id = id WHERE 0"))
+
+
 def safe_url(url: str) -> str:
     """Return the URL with any password hidden, for messages and logs."""
     try:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from goodword import clock
+from goodword import clock, db
 from goodword.importers import deleted, history, mapped, registry
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
@@ -121,6 +121,8 @@ def import_files(
     files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
+    # (Before the workspace is read: another writer waits for the import from here on.)
+    db.hold_writes(session)
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
     # Records of people the user deleted: passed over when they would add someone, or with
     # reapply brought back (`importers/deleted.py`).
