@@ -120,6 +120,25 @@ def test_a_bad_column_map_is_a_field_error(client, files):
     assert error["fields"][0]["field"] == "mapping"
 
 
+@pytest.mark.parametrize(
+    ("given", "saved"),
+    [
+        ("..", "upload-1"),
+        ("C:\\Users\\kim\\contacts.csv", "contacts.csv"),
+        ("é" * 130 + ".csv", "é" * 98 + ".csv"),
+        ("x" * 300 + ".csv", "x" * 196 + ".csv"),
+    ],
+)
+def test_an_upload_is_saved_under_a_name_a_file_system_takes(client, given, saved):
+    text = b"First,Surname,E-mail\nAda,Lovelace,ada@x.example\n"
+    for url in (f"{API}/imports/preview", f"{API}/imports?dry_run=true"):
+        response = client.post(
+            url, files=[("files", (given, text, "text/csv"))], data={"mapping": "given=First"}
+        )
+        assert response.status_code == 200, response.text
+        assert [x["name"] for x in response.json()["files"]] == [saved]
+
+
 def test_uploading_nothing_is_a_422(client):
     assert client.post(f"{API}/imports").status_code == 422
 

@@ -74,6 +74,31 @@ class FilePreview:
     counts: tuple[int, int] | None = None
 
 
+# The longest file name kept on disk, in bytes (file systems take 255).
+_NAME_BYTES = 200
+
+
+def upload_name(given: str | None, number: int) -> str:
+    """The name an upload is saved and reported under: the browser's file name without any
+    folder, shortened to fit a file system (its ending kept); "upload-1" for none, or for
+    one that names no file ("..").
+
+    >>> [upload_name(n, 0) for n in ("../../x.csv", "C:/Users/b.csv", "..", None)]
+    ['x.csv', 'b.csv', 'upload-1', 'upload-1']
+    >>> len(upload_name("é" * 300 + ".csv", 0).encode())
+    200
+    """
+    name = "".join(c for c in Path(given or "").name if c.isprintable()).rsplit("\\", 1)[-1]
+    if name.strip(". ") == "":
+        return f"upload-{number + 1}"
+    if len(name.encode()) <= _NAME_BYTES:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 16 else ""
+    room = _NAME_BYTES - len(suffix.encode())
+    stem = name[: len(name) - len(suffix)].encode()[:room].decode(errors="ignore")
+    return stem + suffix
+
+
 async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None = None) -> Saved:
     """Stream each upload to a temporary file; refuse one over the size cap before copying."""
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
@@ -82,7 +107,7 @@ async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None =
     total = 0
     try:
         for number, upload in enumerate(uploads):
-            name = Path(upload.filename or "").name or f"upload-{number + 1}"
+            name = upload_name(upload.filename, number)
             if upload.size is not None and upload.size > max_bytes:
                 raise ImportFileError(name, _too_big(upload.size, max_bytes))
             target = folder / str(number) / name
