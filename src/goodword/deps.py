@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from goodword.config import Settings
-from goodword.db import LARGEST_ID, transaction
+from goodword.db import LARGEST_ID, hold_writes, transaction
 from goodword.errors import Forbidden, NotFound
 from goodword.workspaces import service as workspaces
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def reads_only(endpoint: F) -> F:
+    """Mark a POST endpoint that saves nothing (a preview): its session takes no write lock."""
+    endpoint.__dict__["goodword_reads_only"] = True
+    return endpoint
 
 
 def _session(request: Request) -> Iterator[Session]:
     with transaction(request.app.state.session_factory) as session:
+        route = request.scope.get("route")
+        endpoint = getattr(route, "endpoint", None)
+        if request.method in _WRITES and not getattr(endpoint, "goodword_reads_only", False):
+            # A request that writes waits for another writer here, before it reads: a
+            # write after reads that another writer changed meanwhile (two clicks on Merge)
+            # is refused by SQLite at once, however long it would have waited.
+            hold_writes(session)
         yield session
 
 

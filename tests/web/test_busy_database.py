@@ -4,6 +4,8 @@ write waits, then is refused with a message that says so, and changes nothing.""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -37,3 +39,38 @@ def test_a_write_while_another_writer_holds_the_database_is_refused_as_busy(tmp_
         assert "nothing was changed" in error["message"]
         names = [p["display_name"] for p in client.get("/api/v1/people").json()["items"]]
         assert names == ["Ada"]
+
+
+def test_a_write_waits_for_another_writer_that_finishes_meanwhile(tmp_path: Path):
+    # Two clicks at once: the first holds the database a moment and commits. The second
+    # waits for it before it reads anything, and is saved; had it read first, SQLite would
+    # have refused its write at once as out of date, however long it could wait.
+    path = tmp_path / "two.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    app = create_app(Settings(database_url=f"sqlite:///{path}"))
+    with TestClient(app, base_url=LOCAL) as client:
+        assert client.post("/api/v1/people", json={"display_name": "Ada"}).status_code == 201
+        holding = threading.Event()
+
+        def other_writer() -> None:
+            holder = sqlite3.connect(path, isolation_level=None)
+            holder.execute("BEGIN IMMEDIATE")
+            holding.set()
+            time.sleep(0.5)
+            holder.execute("UPDATE people SET location = 'Paris'")
+            holder.execute("COMMIT")
+            holder.close()
+
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        holding.wait()
+        response = client.post("/api/v1/people", json={"display_name": "Grace"})
+        thread.join()
+        assert response.status_code == 201, response.text
+        people = client.get("/api/v1/people").json()["items"]
+        assert sorted((p["display_name"], p["location"]) for p in people) == [
+            ("Ada", "Paris"),
+            ("Grace", None),
+        ]

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
-from goodword.deps import AppSettings, DbSession, WorkspaceId
+from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
 from goodword.errors import Conflict, GoodwordError
 from goodword.importers import history, service, splitting
 from goodword.importers.report import ImportReport, Outcome
@@ -245,6 +245,7 @@ class PreviewOut(BaseModel):
 
 
 @router.post("/imports/preview", response_model=PreviewOut, summary="Preview files")
+@reads_only
 async def preview_import(
     settings: AppSettings,
     session: DbSession,

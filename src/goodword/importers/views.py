@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from goodword import clock
-from goodword.deps import DbSession, WorkspaceId
+from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
@@ -324,6 +324,7 @@ def _problem(
 
 
 @router.post("/import/preview", response_class=HTMLResponse)
+@reads_only
 async def preview_page(
     request: Request, session: DbSession, workspace_id: WorkspaceId
 ) -> HTMLResponse:
@@ -374,6 +375,7 @@ async def preview_page(
 
 
 @router.post("/import", response_class=HTMLResponse)
+@reads_only
 async def run_import(
     request: Request,
     session: DbSession,
@@ -499,6 +501,7 @@ def import_progress(
 
 
 @router.post("/import/jobs/{job_id}/stop", response_class=HTMLResponse)
+@reads_only
 def stop_import(
     request: Request, session: DbSession, workspace_id: WorkspaceId, job_id: str
 ) -> Response:

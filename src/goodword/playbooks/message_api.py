@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from goodword.deps import DbSession, WorkspaceId
+from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.playbooks import drafting, library
 from goodword.playbooks.library import LibraryEntry
 from goodword.playbooks.messages import PLACEHOLDERS
@@ -102,6 +102,7 @@ def reset_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> Me
 
 
 @router.post("/messages/{key}/preview", response_model=DraftRead, summary="Preview a message")
+@reads_only
 def preview_message(
     session: DbSession, workspace_id: WorkspaceId, key: str, data: PreviewIn | None = None
 ) -> DraftRead:
@@ -121,6 +122,7 @@ def preview_message(
 
 
 @router.post("/messages/{key}/draft", response_model=DraftRead, summary="Draft it for someone")
+@reads_only
 def draft_message(
     session: DbSession, workspace_id: WorkspaceId, key: str, data: DraftIn
 ) -> DraftRead:

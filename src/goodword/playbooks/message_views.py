@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.orm import Session
 
 from goodword import clock, forms
-from goodword.deps import DbSession, WorkspaceId
+from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.errors import InvalidInput
 from goodword.pages import form_errors, form_of, form_values, is_htmx, redirect, render
 from goodword.playbooks import library
@@ -70,6 +70,7 @@ def eml_download(session: Session, workspace_id: int, data: DraftIn) -> Response
 
 
 @router.post("/messages/eml")
+@reads_only
 async def download_eml(request: Request, session: DbSession, workspace_id: WorkspaceId) -> Response:
     """Download any draft shown on a page as an `.eml` file to open in a mail program."""
     form = await request.form()
@@ -155,6 +156,7 @@ async def save_message(
     response_class=HTMLResponse,
     dependencies=[Depends(form_of(MESSAGE_PAGE))],
 )
+@reads_only
 async def preview_message(
     request: Request, key: str, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
