@@ -107,6 +107,40 @@ def test_not_the_same_closes_the_pair(client, session, workspace):
     assert [c["id"] for c in closed] == [candidate.id]
 
 
+def test_a_pair_told_apart_is_not_merged_until_it_is_back_in_the_queue(client, session, workspace):
+    two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    client.post(f"{API}/duplicates/{candidate.id}/not-same")
+    refused = client.post(f"{API}/duplicates/{candidate.id}/merge", json={})
+    assert refused.status_code == 409
+    assert "marked as two different people" in refused.json()["error"]["message"]
+    assert people.count(session, workspace_id=workspace.id) == 2
+    client.post(f"{API}/duplicates/{candidate.id}/reopen")
+    assert client.post(f"{API}/duplicates/{candidate.id}/merge", json={}).status_code == 200
+
+
+def test_choosing_a_side_with_no_value_over_one_there_is_is_refused(client, session, workspace):
+    two_johns(session, workspace.id)  # only the second has a birthday
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    response = client.post(
+        f"{API}/duplicates/{candidate.id}/merge", json={"keep": "b", "choices": {"birthday": "b"}}
+    )
+    assert response.status_code == 422
+    (field,) = response.json()["error"]["fields"]
+    assert field == {
+        "field": "choices.birthday",
+        "message": "John Smith has no birthday to keep; choose the other's, or leave it out to "
+        "keep the one there is.",
+    }
+    assert people.count(session, workspace_id=workspace.id) == 2
+    kept = client.post(
+        f"{API}/duplicates/{candidate.id}/merge", json={"keep": "b", "choices": {"birthday": "a"}}
+    )
+    assert kept.status_code == 200 and kept.json()["person"]["birthday"] == "1980-02-03"
+
+
 def test_any_two_people_can_be_merged_by_id(client, session, workspace):
     a = f.person(session, workspace.id, "Grace Hopper", emails=["grace@navy.example"])
     b = f.person(session, workspace.id, "Amazing Grace", phones=["+1 412 555 0101"])
@@ -115,6 +149,11 @@ def test_any_two_people_can_be_merged_by_id(client, session, workspace):
     assert body["merge"]["reason"] == "merged by hand"
     same = client.post(f"{API}/merges", json={"survivor_id": a.id, "absorbed_id": a.id})
     assert same.status_code == 422
+    assert [e["field"] for e in same.json()["error"]["fields"]] == ["absorbed_id"]
+    # JSON's true is no person's id (it would be read as 1).
+    truth = client.post(f"{API}/merges", json={"survivor_id": True, "absorbed_id": a.id})
+    assert truth.status_code == 422
+    assert [e["field"] for e in truth.json()["error"]["fields"]] == ["survivor_id"]
 
 
 def test_a_damaged_cursor_is_a_field_error(client):

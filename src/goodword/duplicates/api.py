@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictInt
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
@@ -53,8 +53,9 @@ class PeopleMergeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    survivor_id: int
-    absorbed_id: int
+    # Whole numbers only: JSON's true is not person 1.
+    survivor_id: StrictInt
+    absorbed_id: StrictInt
     choices: MergeChoices = MergeChoices()
 
 
@@ -135,8 +136,11 @@ def _merged(session: DbSession, workspace_id: int, record_id: int) -> MergeResul
 def merge_duplicate(
     session: DbSession, workspace_id: WorkspaceId, candidate_id: int, data: MergeRequest
 ) -> MergeResult:
-    """Merge the pair, keeping `keep`'s record; `choices` picks field values (a = kept one)."""
-    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    """Merge the pair, keeping `keep`'s record; `choices` picks field values (a = kept one).
+    A pair told apart is a 409: put it back in the queue first."""
+    candidate = service.waiting_candidate(
+        session, workspace_id=workspace_id, candidate_id=candidate_id
+    )
     survivor, absorbed = candidate.person_a_id, candidate.person_b_id
     if data.keep == "b":
         survivor, absorbed = absorbed, survivor

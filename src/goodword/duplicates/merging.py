@@ -42,7 +42,7 @@ from goodword.duplicates.snapshot import (
     still_linked,
     take_back_pairs,
 )
-from goodword.errors import Conflict, InvalidInput
+from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import NOTES_MAX
@@ -124,7 +124,10 @@ def merge(
 ) -> Merge:
     """Merge `absorbed` into `survivor`, keeping everything of both; return the undoable Merge."""
     if survivor_id == absorbed_id:
-        raise InvalidInput("A person cannot be merged with themself; pick two people.")
+        raise InvalidInput(
+            "A person cannot be merged with themself; pick two people.",
+            fields=[FieldError("absorbed_id", "Pick someone other than the person kept.")],
+        )
     survivor = people.get(session, workspace_id=workspace_id, person_id=survivor_id)
     absorbed = people.get(session, workspace_id=workspace_id, person_id=absorbed_id)
     picked = choices if isinstance(choices, MergeChoices) else _choices(choices or {})
@@ -187,7 +190,23 @@ def _own(person: Person) -> dict[str, Any]:
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
     """The survivor's own fields after the merge: chosen values, both notes, all tags, a
     keep-in-touch rhythm either has. A name is one value: the given and family names follow
-    the name shown chosen, unless chosen themselves."""
+    the name shown chosen, unless chosen themselves. Choosing a side that has no value
+    where the other has one is refused: it would lose the other's (the review page never
+    offers it)."""
+    empty = [
+        FieldError(
+            f"choices.{name}",
+            f"{(survivor if side == 'a' else absorbed).display_name} has no "
+            f"{name.replace('_', ' ')} to keep; choose the other's, or leave it out to keep "
+            "the one there is.",
+        )
+        for name in CHOOSABLE
+        if (side := getattr(choices, name)) is not None
+        and not getattr(survivor if side == "a" else absorbed, name)
+        and getattr(absorbed if side == "a" else survivor, name)
+    ]
+    if empty:
+        raise InvalidInput("A merge cannot keep an empty value over one there is.", fields=empty)
     if choices.display_name is not None:
         choices = choices.model_copy(
             update={

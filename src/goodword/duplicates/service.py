@@ -94,6 +94,19 @@ def candidate_to_read(session: Session, candidate: DuplicateCandidate) -> Candid
     )
 
 
+def waiting_candidate(
+    session: Session, *, workspace_id: int, candidate_id: int
+) -> DuplicateCandidate:
+    """A pair to merge: one still waiting (409 for a pair told apart, in another tab say)."""
+    candidate = get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    if candidate.status is CandidateStatus.NOT_SAME:
+        raise Conflict(
+            "This pair was marked as two different people. To merge them, put the pair back "
+            "in the queue first (Told apart, on the duplicates page)."
+        )
+    return candidate
+
+
 def mark_not_same(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:
     """Record that the two are different people; they will not be suggested again."""
     candidate = get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)

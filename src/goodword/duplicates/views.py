@@ -306,11 +306,13 @@ async def merge_pair(
 ) -> Response:
     """Merge the two with the chosen values; everything else of both is kept."""
     try:
-        candidate = service.get_candidate(
+        candidate = service.waiting_candidate(
             session, workspace_id=workspace_id, candidate_id=candidate_id
         )
     except NotFound:
         return redirect("/duplicates", flash=GONE)
+    except Conflict as exc:  # (told apart in another tab)
+        return redirect("/duplicates", flash=f"Nothing was merged: {exc.message}")
     form = await request.form()
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     keep_b, choices = choices_from(values)
