@@ -401,6 +401,25 @@ def organization_names(session: Session, *, workspace_id: int, limit: int = 1000
     ]
 
 
+# Records a search page lists.
+SEARCH_PAGE = 50
+
+
+def found_page(
+    find: Callable[[int, int], list[T]], after: str | None, size: int = SEARCH_PAGE
+) -> Page[T]:
+    """A page of what a search finds, best first: `find(limit, offset)` gives the matches
+    after the first `offset`. `after` (the page's cursor) is how many came before; the next
+    page's is given while more are found. ValueError for a cursor that is no count."""
+    offset = 0
+    if after is not None:
+        if not after.isdigit() or len(after) > 9:
+            raise ValueError(after)
+        offset = int(after)
+    found = find(size + 1, offset)
+    return Page(items=found[:size], next_cursor=str(offset + size) if len(found) > size else None)
+
+
 def page_or_422(load: Callable[[], Page[T]], *, first_page: str = "the first page") -> Page[T]:
     """Run a paged query; a damaged `?after=` link is the user's input, not our failure."""
     try:

@@ -139,6 +139,24 @@ def test_the_list_finds_people_with_q_and_serves_htmx_the_table_only(
     assert "Bob Brown" in partial.text and "<h1>" not in partial.text
 
 
+def test_a_search_that_finds_more_than_a_page_goes_on_to_the_next(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    for n in range(53):
+        _person(session, workspace, f"Sam Smith{n:02d}" if n % 2 else f"Jo Smith{n:02d}")
+    session.flush()
+    first = client.get("/people", params={"q": "smith"})
+    shown = set(re.findall(r">((?:Sam|Jo) Smith\d\d)<", first.text))
+    assert len(shown) == 50
+    (link,) = re.findall(r'href="(/people\?q=smith&amp;after=\d+)"', first.text)
+    second = client.get(link.replace("&amp;", "&"))
+    rest = set(re.findall(r">((?:Sam|Jo) Smith\d\d)<", second.text))
+    assert len(rest) == 3 and not rest & shown
+    assert "after=" not in second.text
+    damaged = client.get("/people", params={"q": "smith", "after": "x"})
+    assert damaged.status_code == 422
+
+
 def test_creating_a_person_from_the_form(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

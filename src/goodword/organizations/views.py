@@ -16,8 +16,7 @@ from goodword.opportunities import service as opportunities
 from goodword.organizations import service
 from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate, OtherName
-from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
-from goodword.records import Page
+from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.search import service as search
 
 router = APIRouter()
@@ -37,7 +36,15 @@ def list_organizations(
     """List organizations A to Z, a page at a time; with `q`, the ones matching it."""
     query = q.strip()
     if query:
-        page = Page(items=find(session, workspace_id=workspace_id, query=query))
+        page = page_or_422(
+            lambda: found_page(
+                lambda limit, offset: find(
+                    session, workspace_id=workspace_id, query=query, limit=limit, offset=offset
+                ),
+                after,
+            ),
+            first_page="the first organizations found",
+        )
     else:
         page = page_or_422(
             lambda: service.list_(
@@ -208,10 +215,17 @@ def delete_organization(
     return redirect("/organizations", flash=f"Deleted {name}.")
 
 
-def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) -> list[Organization]:
+def find(
+    session: Session, *, workspace_id: int, query: str, limit: int = 50, offset: int = 0
+) -> list[Organization]:
     """The organizations the search finds for `query`, best match first."""
     hits = search.search(
-        session, workspace_id=workspace_id, query=query, kinds=("organization",), limit=limit
+        session,
+        workspace_id=workspace_id,
+        query=query,
+        kinds=("organization",),
+        limit=limit,
+        offset=offset,
     )
     return service.get_many(session, workspace_id=workspace_id, ids=[hit.record_id for hit in hits])
 

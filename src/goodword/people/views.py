@@ -17,12 +17,11 @@ from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.importers import splitting
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
-from goodword.pages import form_errors, is_htmx, page_or_422, redirect, render
+from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.people import normalize, service
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
-from goodword.records import Page
 from goodword.references import service as references
 from goodword.search import service as search
 
@@ -56,7 +55,15 @@ def list_people(
     """List people A to Z, a page at a time; with `q`, the people matching it."""
     query = q.strip()
     if query:
-        page = Page(items=find(session, workspace_id=workspace_id, query=query))
+        page = page_or_422(
+            lambda: found_page(
+                lambda limit, offset: find(
+                    session, workspace_id=workspace_id, query=query, limit=limit, offset=offset
+                ),
+                after,
+            ),
+            first_page="the first people found",
+        )
     else:
         page = page_or_422(
             lambda: service.list_(
@@ -309,10 +316,17 @@ def candidates(session: Session, *, workspace_id: int, person_id: int, q: str) -
     return [p for p in find(session, workspace_id=workspace_id, query=q) if p.id != person_id][:10]
 
 
-def find(session: Session, *, workspace_id: int, query: str, limit: int = 50) -> list[Person]:
+def find(
+    session: Session, *, workspace_id: int, query: str, limit: int = 50, offset: int = 0
+) -> list[Person]:
     """The people the search finds for `query`, best match first, loaded for listing."""
     hits = search.search(
-        session, workspace_id=workspace_id, query=query, kinds=("person",), limit=limit
+        session,
+        workspace_id=workspace_id,
+        query=query,
+        kinds=("person",),
+        limit=limit,
+        offset=offset,
     )
     return service.get_many(session, workspace_id=workspace_id, ids=[hit.record_id for hit in hits])
 

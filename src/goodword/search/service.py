@@ -141,9 +141,10 @@ def search(
     query: str,
     kinds: tuple[str, ...] = ("person", "organization"),
     limit: int = 20,
+    offset: int = 0,
 ) -> list[Hit]:
-    """Return the best matches; each word must start a word ("ali gre" finds Alice Green),
-    accents or none ("lukasz" finds Łukasz)."""
+    """Return the best matches (after the first `offset` of them); each word must start a
+    word ("ali gre" finds Alice Green), accents or none ("lukasz" finds Łukasz)."""
     tokens = _TOKEN.findall(fold(query))[:8]
     if not tokens:
         return []
@@ -151,6 +152,7 @@ def search(
     params: dict[str, object] = {
         "ws": workspace_id,
         "limit": limit,
+        "offset": offset,
         **{f"k{i}": k for i, k in enumerate(kinds)},
     }
     kind_list = ", ".join(f":k{i}" for i in range(len(kinds)))
@@ -165,7 +167,7 @@ def search(
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
             "AND (folded_title LIKE :start ESCAPE '\\' "
             "OR folded_title LIKE :inside ESCAPE '\\') "
-            "LIMIT :limit"
+            "LIMIT :limit OFFSET :offset"
         )
         hits = [Hit(*row) for row in session.execute(statement, params)]
         return sorted(hits, key=lambda hit: (fold(hit.title), hit.record_id))
@@ -175,7 +177,7 @@ def search(
             "SELECT d.kind, d.record_id, d.title, d.body FROM search_fts "
             "JOIN search_documents d ON d.id = search_fts.rowid "
             f"WHERE search_fts MATCH :q AND d.workspace_id = :ws AND d.kind IN ({kind_list}) "
-            "ORDER BY bm25(search_fts, 4.0, 1.0), d.title LIMIT :limit"
+            "ORDER BY bm25(search_fts, 4.0, 1.0), d.title, d.record_id LIMIT :limit OFFSET :offset"
         )
     else:
         params["q"] = " & ".join(f"{t}:*" for t in tokens)
@@ -184,7 +186,8 @@ def search(
             f"SELECT kind, record_id, title, body FROM search_documents "
             f"WHERE workspace_id = :ws AND kind IN ({kind_list}) "
             f"AND {TSVECTOR} @@ to_tsquery('simple', :q) "
-            f"ORDER BY ts_rank({WEIGHTED}, to_tsquery('simple', :q)) DESC, title LIMIT :limit"
+            f"ORDER BY ts_rank({WEIGHTED}, to_tsquery('simple', :q)) DESC, title, record_id "
+            "LIMIT :limit OFFSET :offset"
         )
     return [Hit(*row) for row in session.execute(statement, params)]
 
