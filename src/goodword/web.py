@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
@@ -239,6 +239,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405 and request.method == "GET" and not wants_json(request):
+            # The address a form was sent to (the page with its problems kept it), opened
+            # again or bookmarked: the page the form is on, one step up.
+            return RedirectResponse(request.url.path.rstrip("/").rsplit("/", 1)[0] or "/", 303)
         message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
         if wants_json(request):
             code = "not_found" if exc.status_code == 404 else "http_error"

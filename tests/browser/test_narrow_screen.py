@@ -171,3 +171,61 @@ def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
     expect(cell).to_contain_text("none: known by name and connection date")
     box = cell.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_a_problem_far_down_a_person_s_page_is_shown_and_its_address_opens_again(
+    live_server, page: Page
+) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        person = people.create(
+            session,
+            workspace_id=workspace_id,
+            data=PersonCreate(display_name="Priya Raman", notes="A long note.\n" * 40),
+        )
+        person_id = person.id
+    engine.dispose()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/people/{person_id}")
+    page.get_by_text("Add a position").click()
+    page.get_by_label("Title").fill("Data Lead")
+    page.get_by_label("Title").press("Enter")
+    problems = page.locator(".form-errors")
+    expect(problems).to_contain_text("Organization")
+    expect(problems).to_be_focused()
+    expect(problems).to_be_in_viewport()
+    # The address the form went to, opened again, is the person's page.
+    assert page.url.endswith(f"/people/{person_id}/positions")
+    page.goto(page.url)
+    assert page.url.endswith(f"/people/{person_id}")
+    expect(page.get_by_role("heading", name="Priya Raman", exact=True)).to_be_visible()
+
+
+def test_a_table_wider_than_a_phone_can_be_scrolled_from_the_keyboard(
+    live_server, page: Page
+) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        for name, _title, _organization, location, tags in PEOPLE:
+            people.create(
+                session,
+                workspace_id=workspace_id,
+                data=PersonCreate(display_name=name, location=location, tags=tags),
+            )
+    engine.dispose()
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/people")
+    box = page.locator(".table-scroll").first
+    expect(box).to_have_attribute("tabindex", "0")
+    expect(box).to_have_attribute("aria-label", "People (scrolls sideways)")
+    expect(box).to_have_class("table-scroll more")
+    box.focus()
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+    assert box.evaluate("b => b.scrollLeft") > 0
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(box).not_to_have_attribute("tabindex", "0")

@@ -5,10 +5,17 @@
 // A page that opens with what the last action did (a flash: "Merged…", "Changes saved.")
 // puts the focus on it, so it is read first, not the menu again.
 const seen = (root) => root.querySelectorAll("[data-focus]").forEach((el) => { el.dataset.focused = ""; });
+// A page that opens with a form's problems (a form sent with something wrong, far down a
+// long page such as a person's) scrolls to them and puts the focus there.
 document.addEventListener("DOMContentLoaded", () => {
   seen(document);
+  if (document.activeElement !== document.body) return;
+  const problems = document.querySelector(".form-errors");
   const flash = document.querySelector("[data-flash]");
-  if (flash && document.activeElement === document.body) flash.focus({ preventScroll: true });
+  if (problems) {
+    problems.focus({ preventScroll: true });
+    problems.scrollIntoView({ block: "center" });
+  } else if (flash) flash.focus({ preventScroll: true });
 });
 // In a form marked `data-submit-by-button` (a merge's choices), Enter on a choice does not
 // send the form, as browsers otherwise do: only its buttons do.
