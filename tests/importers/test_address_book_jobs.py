@@ -180,3 +180,20 @@ def test_a_title_by_its_initials_is_written_out_by_a_record_that_spells_it(sessi
     (row,) = report.rows
     assert "title Product Manager (was PM)" in row.detail
     assert jobs(session) == [("Google", "Product Manager", True)]
+
+
+def test_a_job_given_as_current_that_ended_here_is_said_to_be_left_ended(session, workspace):
+    run(session, workspace, linkedin("Nightjar Labs", "Software Engineer"))
+    job = session.scalars(select(Position)).one()
+    job.is_current, job.end_date = False, date(2026, 8, 23)  # ended by hand since
+    session.flush()
+    report = run(session, workspace, linkedin("Nightjar Labs", "Engineer"))
+    (row,) = report.rows
+    assert row.detail.endswith(
+        "job at Nightjar Labs left as ended 2026-08-23: the file gives it as their job now "
+        "(if they went back, add the job again on their page)"
+    )
+    session.expire_all()
+    assert [(p.is_current, p.end_date) for p in session.scalars(select(Position))] == [
+        (False, date(2026, 8, 23))
+    ]

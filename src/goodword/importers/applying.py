@@ -195,8 +195,9 @@ def apply_record(
             range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
         ):
             done[index] = add_job(
-                state, org_names, person, data.positions[index], out, own, retitle=again
-            )
+                state, org_names, person, data.positions[index], out, own, retitle=again,
+                left=left,
+            )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if taken_off and left is not None:
         left.append(

@@ -70,6 +70,7 @@ def add_job(
     own: set[int],
     *,
     retitle: bool = False,
+    left: list[str] | None = None,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -85,10 +86,18 @@ def add_job(
     current job at the organization and from the start of the one current job held there
     that the record does not list is that job retitled: a dated record lists every job
     (Positions.csv, an export). Two such jobs, or a first import, add the job as a new one
-    (the held one may be a job typed in by hand).
+    (the held one may be a job typed in by hand). A job the record gives as current that
+    ended here is said in `left`, as left ended.
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
+        if left is not None and _still_ended(state, person, held_already, incoming):
+            where = org_names[held_already.organization_id]
+            until = held_already.end_date.isoformat() if held_already.end_date else "earlier"
+            left.append(
+                f"job at {where} left as ended {until}: the file gives it as their job now "
+                "(if they went back, add the job again on their page)"
+            )
         return (
             _written_out(out, held_already, incoming.title)
             + _department(out, held_already, incoming.department)
@@ -175,6 +184,19 @@ def _written_out(out: Changes, held: Held, title: str | None) -> list[str]:
     was = held.title
     _set_title(out, held, title)
     return [f"title {title} (was {was})"]
+
+
+def _still_ended(
+    state: WorkspaceState, person: Known, held: Held, incoming: IncomingPosition
+) -> bool:
+    """Whether a job the record gives as current is one that ended here, with no current
+    job at its organization: the file may be older than the end, or they went back."""
+    if held.is_current or not incoming.is_current or incoming.end_date is not None:
+        return False
+    return not any(
+        job.is_current and not _elsewhere(state, job, held.organization_id)
+        for job in person.positions
+    )
 
 
 def _ended(
