@@ -57,6 +57,37 @@ def test_drafts_and_placeholder_conversations_are_skipped_with_reasons():
     assert everyone == {"Marcus Reid", "Alice Example", "Ada Lovelace"}
 
 
+def test_spam_and_sponsored_messages_are_left_out_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "messages.csv"
+    path.write_text(
+        NEW_SHAPE
+        + "2-p==,,Crypto Guru,https://www.linkedin.com/in/cryptoguru,Alice Example,"
+        "https://www.linkedin.com/in/alice-example,2025-06-11 11:00:00 UTC,,Invest now!!!,"
+        "SPAM,No\n"
+        + "2-s==,Sponsored Conversation,Ada Recruiter,,Alice Example,"
+        "https://www.linkedin.com/in/alice-example,2024-05-01 08:00:00 UTC,,Hi there,INBOX,No\n"
+        + '2-t==,,Bo Ads,,Alice Example,https://www.linkedin.com/in/alice-example,2024-05-02 '
+        '08:00:00 UTC,,"<p class=""spinmail-quill-editor__spin-break"">Hi %FIRSTNAME%,</p>",'
+        "INBOX,No\n"
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+    )
+    (document,) = documents([path])
+    parsed = registry.parse(document)
+    assert parsed is not None
+    assert [i.line for i in parsed.interactions] == [5]
+    assert skipped(parsed) == [
+        (2, "a message LinkedIn filed as spam, not a conversation with someone you know"),
+        (3, "a sponsored message (an advertiser's, sent as if from a person), not a "
+            "conversation with someone you know"),
+        (4, "a sponsored message (an advertiser's, sent as if from a person), not a "
+            "conversation with someone you know"),
+    ]  # fmt: skip
+    assert parsed.notes == [
+        "messages.csv: 1 message LinkedIn filed as spam left out",
+        "messages.csv: 2 messages sponsored (adverts) left out",
+    ]
+
+
 def test_old_messages_skip_drafts_and_deleted_accounts_too():
     parsed = parse("messages_old_drafts.csv")
     assert skipped(parsed) == [(3, "a draft, never sent"), (4, DELETED)]

@@ -421,6 +421,28 @@ def _ref(name: str, url: str | None, placeholders: set[str]) -> PersonRef:
     return PersonRef(name or None, url)
 
 
+# How a sponsored message (an advertiser's, sent as if from a person) shows itself: its
+# conversation's title, its template's markup, or a name left to fill in.
+_SPONSORED = re.compile(r"spinmail|%FIRSTNAME%|%LASTNAME%", re.IGNORECASE)
+# Skipped, with why: messages LinkedIn filed as spam, and sponsored ones.
+_SPAM = "a message LinkedIn filed as spam, not a conversation with someone you know"
+_ADVERT = (
+    "a sponsored message (an advertiser's, sent as if from a person), not a conversation "
+    "with someone you know"
+)
+
+
+def _not_a_conversation(get: Callable[..., str]) -> str | None:
+    """Why a message is no one's conversation with you (spam, an advertisement), or None."""
+    if get("folder").upper() == "SPAM":
+        return _SPAM
+    if get("conversation title").casefold().startswith("sponsored") or _SPONSORED.search(
+        get("content")
+    ):
+        return _ADVERT
+    return None
+
+
 def _is_draft(get: Callable[..., str]) -> bool:
     return get("folder").upper() == "DRAFTS" or get("is message draft").lower() in {
         "yes", "true", "1",
@@ -440,6 +462,7 @@ def parse_messages(table: Table) -> Parsed:
         parsed, [(line, cell(table, row, date_column)) for line, row in table.rows], "Date"
     )
     drafts = 0
+    left_out: dict[str, int] = {}  # spam and sponsored messages, by why
     # Conversation -> the people in it (names or profiles) and the placeholders met in it.
     people_in: dict[str, set[str]] = {}
     placeholders_in: dict[str, set[str]] = {}
@@ -451,6 +474,11 @@ def parse_messages(table: Table) -> Parsed:
         if _is_draft(get):
             drafts += 1
             parsed.skipped.append(Skipped(table.name, line, "a draft, never sent"))
+            continue
+        unwanted = _not_a_conversation(get)
+        if unwanted is not None:
+            left_out[unwanted] = left_out.get(unwanted, 0) + 1
+            parsed.skipped.append(Skipped(table.name, line, unwanted))
             continue
         # Without a conversation id (the old shape), a message is its own conversation.
         conversation = get("conversation id") or f"line {line}"
@@ -519,6 +547,12 @@ def parse_messages(table: Table) -> Parsed:
         parsed.notes.append(
             f"{table.name}: {drafts} draft{'s' if drafts > 1 else ''} left out (never sent)"
         )
+    for why, said in ((_SPAM, "LinkedIn filed as spam"), (_ADVERT, "sponsored (adverts)")):
+        if left_out.get(why):
+            count = left_out[why]
+            parsed.notes.append(
+                f"{table.name}: {count} message{'s' if count > 1 else ''} {said} left out"
+            )
     return parsed
 
 
