@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from sqlalchemy import select
 
@@ -209,6 +212,19 @@ def test_the_preview_says_a_file_it_cannot_read_beside_the_others(client, files)
     # On its own, it is the request's error, as an import of it is.
     alone = client.post(f"{API}/imports/preview", files=[pdf])
     assert alone.status_code == 422 and "is a PDF document" in alone.text
+
+
+def test_the_preview_says_an_archive_holds_no_files(client, files):
+    empty = io.BytesIO()
+    zipfile.ZipFile(empty, "w").close()
+    upload = ("files", ("export.zip", empty.getvalue(), "application/zip"))
+    body = client.post(f"{API}/imports/preview", files=[upload, *files("contacts30.vcf")])
+    assert body.status_code == 200
+    (bad, good) = body.json()["files"]
+    assert bad["problem"].startswith("export.zip: holds no files at all.")
+    assert good["format"] == "vcard"
+    alone = client.post(f"{API}/imports/preview", files=[upload])
+    assert alone.status_code == 422 and "holds no files at all" in alone.text
 
 
 def test_the_preview_of_known_formats_names_them(client, files):

@@ -60,16 +60,13 @@ def test_drafts_and_placeholder_conversations_are_skipped_with_reasons():
 def test_spam_and_sponsored_messages_are_left_out_and_said(tmp_path: Path) -> None:
     path = tmp_path / "messages.csv"
     path.write_text(
-        NEW_SHAPE
-        + "2-p==,,Crypto Guru,https://www.linkedin.com/in/cryptoguru,Alice Example,"
+        NEW_SHAPE + "2-p==,,Crypto Guru,https://www.linkedin.com/in/cryptoguru,Alice Example,"
         "https://www.linkedin.com/in/alice-example,2025-06-11 11:00:00 UTC,,Invest now!!!,"
-        "SPAM,No\n"
-        + "2-s==,Sponsored Conversation,Ada Recruiter,,Alice Example,"
+        "SPAM,No\n" + "2-s==,Sponsored Conversation,Ada Recruiter,,Alice Example,"
         "https://www.linkedin.com/in/alice-example,2024-05-01 08:00:00 UTC,,Hi there,INBOX,No\n"
-        + '2-t==,,Bo Ads,,Alice Example,https://www.linkedin.com/in/alice-example,2024-05-02 '
+        + "2-t==,,Bo Ads,,Alice Example,https://www.linkedin.com/in/alice-example,2024-05-02 "
         '08:00:00 UTC,,"<p class=""spinmail-quill-editor__spin-break"">Hi %FIRSTNAME%,</p>",'
-        "INBOX,No\n"
-        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
+        "INBOX,No\n" + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!")
     )
     (document,) = documents([path])
     parsed = registry.parse(document)

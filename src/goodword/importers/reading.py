@@ -147,11 +147,30 @@ def _from_bytes(
         return
     if not data.lstrip(b"\xef\xbb\xbf\xff\xfe").strip():  # (a byte-order mark alone is empty too)
         raise ImportFileError(name, f"is empty. {WHAT_WE_READ}")
+    if name.lower().endswith(".zip"):
+        # Named as an archive, but no ZIP at all: most often a download that went wrong
+        # (a sign-in or error page saved under the archive's name).
+        page = _HTML.match(data[:1024]) is not None
+        why = "not a ZIP archive" + (
+            ", but a web page (a download that went wrong?)" if page else ""
+        )
+        if member:
+            yield Document(name, "", member=True, unread=why)
+            return
+        raise ImportFileError(
+            name,
+            f"is {why}. Download the archive again (LinkedIn: Settings, Data privacy, Get a "
+            "copy of your data), or import the files in it unpacked.",
+        )
     kind = _binary_kind(data)
     if kind:
         raise ImportFileError(name, f"is {kind}, not a contacts file. {WHAT_WE_READ}")
     text, read_as = read_text(data)
     yield Document(name, text, member=member, read_as=said(name, read_as))
+
+
+# The start of an HTML page (after any byte-order mark and spaces).
+_HTML = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|!--)", re.IGNORECASE)
 
 
 def _binary_kind(data: bytes) -> str | None:

@@ -31,7 +31,7 @@ from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, InvalidInput, NotFound
 from goodword.importers import export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
-from goodword.importers.reading import MAX_BYTES, Document, documents
+from goodword.importers.reading import MAX_BYTES, WHAT_WE_READ, Document, documents
 from goodword.importers.records import ImportFileError
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import Saved, jobs_of, message
@@ -196,10 +196,14 @@ def preview_files(
     refused: list[ImportFileError] = []
     for path in paths:
         try:
-            entries += list(documents([path], max_bytes=max_bytes))
+            found_in = list(documents([path], max_bytes=max_bytes))
+            if not found_in:  # (an archive with no file in it, said as the import says it)
+                raise ImportFileError(Path(path).name, f"holds no files at all. {WHAT_WE_READ}")
         except ImportFileError as error:
             refused.append(error)
             entries.append(FilePreview(Path(path).name, None, "not read", problem=error.message))
+            continue
+        entries += found_in
     read = [entry for entry in entries if isinstance(entry, Document)]
     if refused and not read:
         raise refused[0]
