@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from sqlalchemy import select
 
 from goodword.db import make_engine, make_session_factory, transaction
@@ -161,3 +161,23 @@ def test_the_review_fits_a_phone_without_sideways_scrolling(live_server, page: P
     a_box, b_box = a.bounding_box(), b.bounding_box()
     assert a_box and b_box and a_box["x"] < b_box["x"] and abs(a_box["y"] - b_box["y"]) < 5
     expect(page.locator("#side-by-side")).to_contain_text("frequency-hopping-incorporated")
+
+
+def test_a_scan_says_it_is_working_and_takes_one_click(live_server, page: Page) -> None:
+    sent: list[str] = []
+
+    def no_answer_yet(route: Route) -> None:
+        # The page is still waiting for a scan of many people: an empty answer (204) keeps
+        # it as it is while the scan "runs".
+        sent.append(route.request.method)
+        route.fulfill(status=204)
+
+    page.goto(f"{live_server.url}/duplicates")
+    page.route("**/duplicates/scan", no_answer_yet)
+    button = page.get_by_role("button", name="Scan for duplicates")
+    button.click()
+    expect(button).to_be_disabled()
+    expect(page.get_by_role("status").filter(has_text="Scanning everyone")).to_be_visible()
+    button.click(force=True)  # a second click sends nothing more
+    page.wait_for_timeout(300)
+    assert sent == ["POST"]

@@ -1,0 +1,11 @@
+// A form that takes a while (a scan of everyone for duplicates) is marked `data-busy` with
+// what to say while it works: once sent, its button is disabled, so a second click sends
+// nothing, and its status line says the words.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.busy || event.defaultPrevented) return;
+  const status = form.querySelector("[data-busy-status]");
+  if (status) status.textContent = form.dataset.busy;
+  // (After the browser has taken the form's values: a disabled button sends none.)
+  setTimeout(() => form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; }));
+});
