@@ -103,7 +103,7 @@ def test_a_column_map_imports_any_csv_with_its_keys(client, files, session):
 
 
 def test_a_column_map_may_come_as_a_field_of_the_form(client, files, session):
-    # (As the import page sends it; the query's wins when both come.)
+    # (As the import page sends it.)
     preview = client.post(
         f"{API}/imports/preview", data={"mapping": CRM_MAP}, files=files("crm.csv")
     ).json()
@@ -111,6 +111,24 @@ def test_a_column_map_may_come_as_a_field_of_the_form(client, files, session):
     response = client.post(f"{API}/imports", data={"mapping": CRM_MAP}, files=files("crm.csv"))
     assert response.json()["counts"]["created"] == 2
     assert sorted(session.scalars(select(PersonSource.external_key))) == ["C-101", "C-102"]
+
+
+def test_a_dry_run_may_be_asked_in_the_form_and_a_map_given_twice_is_refused(
+    client, files, count_people
+):
+    dry = client.post(
+        f"{API}/imports", data={"mapping": CRM_MAP, "dry_run": "true"}, files=files("crm.csv")
+    )
+    assert dry.status_code == 200 and dry.json()["dry_run"] is True
+    assert count_people() == 0
+    other = "given=First,family=Surname"
+    for url in (f"{API}/imports", f"{API}/imports/preview"):
+        twice = client.post(
+            url, params={"mapping": CRM_MAP}, data={"mapping": other}, files=files("crm.csv")
+        )
+        assert twice.status_code == 422
+        assert [f["field"] for f in twice.json()["error"]["fields"]] == ["mapping"]
+    assert count_people() == 0
 
 
 def test_a_bad_column_map_is_a_field_error(client, files):

@@ -190,10 +190,22 @@ def test_a_job_given_as_current_that_ended_here_is_said_to_be_left_ended(session
     report = run(session, workspace, linkedin("Nightjar Labs", "Engineer"))
     (row,) = report.rows
     assert row.detail.endswith(
-        "job at Nightjar Labs left as ended 2026-08-23: the file gives it as their job now "
+        "job at Nightjar Labs left as ended 2026-08-23: the file gives it as current "
         "(if they went back, add the job again on their page)"
     )
     session.expire_all()
     assert [(p.is_current, p.end_date) for p in session.scalars(select(Position))] == [
         (False, date(2026, 8, 23))
     ]
+
+
+def test_a_connection_whose_row_gives_no_job_now_is_said_to_keep_the_job(session, workspace):
+    run(session, workspace, linkedin("Globex", "Engineering Manager"))
+    report = run(session, workspace, linkedin("", ""))
+    (row,) = report.rows
+    assert row.detail.endswith(
+        "the file gives no job now; Engineering Manager at Globex left as current (if they "
+        "left, end the job on their page)"
+    )
+    session.expire_all()
+    assert [p.is_current for p in session.scalars(select(Position))] == [True]

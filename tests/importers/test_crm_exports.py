@@ -5,11 +5,13 @@ one name that a newer export sorts otherwise."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers.records import Upload
+from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
 from goodword.people import service as people
@@ -102,3 +104,45 @@ def test_an_id_a_spreadsheet_took_the_zeros_off_is_the_same_record(session, work
     again = run(session, workspace.id, "crm.csv", header + "124,Ana Silva,Globex\n", mapping)
     assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
     assert len(everyone(session, workspace.id)) == 1
+
+
+def test_a_table_under_a_title_line_is_read(session, workspace):
+    # Apple Numbers, with "Include table names", writes the table's name above it.
+    sheet = "Table 1\nName,Email,Company\nPriya Raman,priya@k.example,Kestrel\n"
+    report = run(session, workspace.id, "numbers.csv", sheet, "name=Name,email=Email,org=Company")
+    assert [(r.outcome, r.name) for r in report.rows] == [(Outcome.CREATED, "Priya Raman")]
+
+
+def test_a_map_with_a_folder_says_it_is_for_a_file_named_on_its_own(session, workspace, tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "hubspot.csv").write_text("Record ID,First Name,Last Name\n1,Ada,Lovelace\n")
+    with pytest.raises(ImportFileError) as refused:
+        import_files(
+            session, workspace_id=workspace.id, paths_or_uploads=[folder], today=TODAY,
+            mapping="key=Record ID,given=First Name,family=Last Name",
+        )  # fmt: skip
+    assert "the column map is for a CSV named on its own" in refused.value.message
+    (tmp_path / "export" / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Bo,Li,https://www.linkedin.com/in/bo-li,,Acme,Engineer,26 Dec 2025\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[folder], today=TODAY,
+        mapping="key=Record ID,given=First Name,family=Last Name",
+    )  # fmt: skip
+    files = {Path(f.name).name: f.label for f in report.files}
+    assert files["hubspot.csv"].startswith("not read: a CSV no format knows, in a folder")
+
+
+def test_a_phone_cell_of_words_goes_to_the_notes_and_is_said(session, workspace):
+    sheet = "Name,Phone\nAda Lovelace,ask reception\nBo Li,+44 20 7946 0958\n"
+    report = run(session, workspace.id, "crm.csv", sheet, "name=Name,phone=Phone")
+    found = {p.display_name: p for p in everyone(session, workspace.id)}
+    assert (
+        found["Ada Lovelace"].phones == [] and found["Ada Lovelace"].notes == "Phone: ask reception"
+    )
+    assert [p.number for p in found["Bo Li"].phones] == ["+442079460958"]
+    assert (
+        "crm.csv, line 2: 'ask reception' is not a phone number; kept in the notes" in report.notes
+    )

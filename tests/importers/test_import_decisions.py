@@ -108,6 +108,35 @@ def test_your_own_rows_apply_whatever_order_the_archive_holds_them_in(session, w
     assert files["Email Addresses.csv"] == (1, 1, 0)
 
 
+def test_your_phone_numbers_apply_to_you_and_unread_files_say_what_they_are(
+    session, workspace, tmp_path
+):
+    path = tmp_path / "Complete_LinkedInDataExport_11-25-2026.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(DATA / "Profile.csv", "Profile.csv")
+        archive.writestr(
+            "PhoneNumbers.csv",
+            "Extension,Number,Type\n,+1 412 555 0199,Mobile\n12,+1 412 555 0100,Work\n",
+        )
+        archive.writestr(
+            "Contacts.csv",
+            "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt\n"
+            "GMAIL,Hana,Novak,Skoda,Buyer,hana@example.cz,+420 601 234 567,1/2/24\n",
+        )
+        archive.writestr("Jobs/Job Applications.csv", "Application Date,Company Name,Job Title\n")
+    report = run(session, workspace.id, path)
+    alice = everyone(session, workspace.id)["Alice Example"]
+    assert [(p.number, p.label) for p in alice.phones] == [
+        ("+14125550199", "Mobile"),
+        ("+14125550100;ext=12", "Work"),
+    ]
+    labels = {Path(f.name).name: f.label for f in report.files}
+    assert labels["PhoneNumbers.csv"] == "LinkedIn phone numbers (yours)"
+    assert labels["Contacts.csv"].startswith("not read: LinkedIn's copy of an address book")
+    assert labels["Job Applications.csv"].startswith("not read: your applications on LinkedIn")
+    assert "Hana Novak" not in everyone(session, workspace.id)
+
+
 def test_your_own_rows_given_before_profile_on_the_command_line_apply_too(session, workspace):
     run(session, workspace.id, "Email Addresses.csv", "Positions.csv", "Profile.csv")
     alice = everyone(session, workspace.id)["Alice Example"]

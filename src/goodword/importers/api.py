@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
-from goodword.errors import Conflict, GoodwordError
+from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
 from goodword.importers import history, service, splitting
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.schemas import (
@@ -52,11 +52,30 @@ MappingField = Annotated[
     str | None,
     Form(
         alias="mapping",
-        description="The column map as a field of the form instead of the query (the query's "
-        "wins when both are given).",
+        description="The column map as a field of the form instead of the query (given in "
+        "both, it is refused: 422).",
         max_length=2000,
     ),
 ]
+# `dry_run` and `reapply` as fields of the multipart form, as the import page sends them.
+DryRunField = Annotated[
+    bool | None, Form(alias="dry_run", description="As the query's `dry_run`, in the form.")
+]
+ReapplyField = Annotated[
+    bool | None, Form(alias="reapply", description="As the query's `reapply`, in the form.")
+]
+
+
+def one_mapping(query: str | None, form: str | None) -> str | None:
+    """The column map sent, in the query or the form; both is a 422 (which was meant?)."""
+    if query and form and query != form:
+        raise InvalidInput(
+            "The column map is given twice, in the query and in the form.",
+            fields=[FieldError("mapping", "Give the column map once: in the query or the form.")],
+        )
+    return query or form or None
+
+
 Files = Annotated[
     list[UploadFile],
     File(
@@ -131,10 +150,15 @@ async def create_import(
     ] = False,
     mapping: Mapping = None,
     mapping_field: MappingField = None,
+    dry_run_field: DryRunField = None,
+    reapply_field: ReapplyField = None,
 ) -> ImportReportOut:
     """Import the files in one transaction; a file that cannot be read saves nothing (422);
     while another import runs in the workspace (from the page, say), 409 and nothing done;
-    stopped from the import page while it runs, 409 `import_stopped` and nothing saved."""
+    stopped from the import page while it runs, 409 `import_stopped` and nothing saved.
+    `dry_run`, `reapply` and `mapping` may come in the query or as fields of the form."""
+    dry_run, reapply = dry_run or bool(dry_run_field), reapply or bool(reapply_field)
+    column_map = one_mapping(mapping, mapping_field)
     job = jobs_of(request).claim(workspace_id, dry_run=dry_run, reapply=reapply)
     if job is None:
         raise Conflict(
@@ -149,7 +173,7 @@ async def create_import(
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,
-                mapping=mapping or mapping_field or None,
+                mapping=column_map,
                 dry_run=dry_run,
                 reapply=reapply,
                 today=clock.today(),
@@ -260,7 +284,7 @@ async def preview_import(
     try:
         previews = preview_files(
             saved.paths,
-            mapping=mapping or mapping_field or None,
+            mapping=one_mapping(mapping, mapping_field),
             max_bytes=settings.import_max_bytes,
             region=phone_region(session, workspace_id),
         )

@@ -199,6 +199,22 @@ def apply_record(
                 left=left,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
+    if newer and "positions" in told and not data.positions and left is not None:
+        # The file gave a job when last imported and gives none now (a LinkedIn connection
+        # with no Company any more): they may have left it, or hidden it. Said, not ended.
+        names = {**state.organization_names, **org_names}
+        current = [
+            f"{job.title} at {names[job.organization_id]}"
+            if job.title
+            else names[job.organization_id]
+            for job in person.positions
+            if job.is_current and job.organization_id in names
+        ]
+        if current:
+            left.append(
+                f"the file gives no job now; {', '.join(current)} left as current (if they "
+                "left, end the job on their page)"
+            )
     if taken_off and left is not None:
         left.append(
             "not put back, as taken off since the last import: "

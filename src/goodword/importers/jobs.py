@@ -93,10 +93,10 @@ def add_job(
     if held_already is not None:
         if left is not None and _still_ended(state, person, held_already, incoming):
             where = org_names[held_already.organization_id]
-            until = held_already.end_date.isoformat() if held_already.end_date else "earlier"
+            end = held_already.end_date
             left.append(
-                f"job at {where} left as ended {until}: the file gives it as their job now "
-                "(if they went back, add the job again on their page)"
+                f"job at {where} left as ended{f' {end.isoformat()}' if end else ''}: the file "
+                "gives it as current (if they went back, add the job again on their page)"
             )
         return (
             _written_out(out, held_already, incoming.title)

@@ -212,6 +212,21 @@ def parse_connections(table: Table) -> Parsed:
 PROFILE_KEY = "profile"
 POSITIONS_KEY = "profile:positions"
 EMAILS_KEY = "profile:emails"
+PHONES_KEY = "profile:phones"
+
+# Files of LinkedIn's archive that hold people or your search but are not read, and why, as
+# the report lists them (by their name in the archive, lower case).
+NOT_READ = {
+    "contacts.csv": "not read: LinkedIn's copy of an address book you synced with it; import "
+    "that address book itself (Google Contacts, your phone's vCard), which holds more",
+    "imported contacts.csv": "not read: LinkedIn's copy of an address book you synced with "
+    "it; import that address book itself (Google Contacts, your phone's vCard)",
+    "endorsement_received_info.csv": "not read: endorsements (who vouched for which skill)",
+    "endorsement_given_info.csv": "not read: endorsements (who vouched for which skill)",
+    "job applications.csv": "not read: your applications on LinkedIn (add the ones you "
+    "follow up as opportunities)",
+    "saved jobs.csv": "not read: jobs you saved on LinkedIn",
+}
 
 
 def profile_rows(table: Table) -> list[tuple[int, list[str]]]:
@@ -309,6 +324,27 @@ def parse_emails(table: Table) -> Parsed:
         else:
             parsed.skipped.append(Skipped(table.name, line, f"'{address}' is not an address"))
     if me.emails:
+        parsed.people.append(me)
+    return parsed
+
+
+def parse_phones(table: Table) -> Parsed:
+    """PhoneNumbers.csv: the user's own numbers (with an extension when it gives one)."""
+    parsed = Parsed(table.name, "linkedin-phones", "LinkedIn phone numbers (yours)")
+    first = table.rows[0][0] if table.rows else 1
+    me = IncomingPerson(
+        source=SOURCE, file_name=table.name, line=first, role=Role.ME, key=PHONES_KEY
+    )
+    for line, row in table.rows:
+        parsed.rows += 1
+        number = cell(table, row, table.getter("number"))
+        extension = cell(table, row, table.getter("extension"))
+        if not any(c.isdigit() for c in number):
+            parsed.skipped.append(Skipped(table.name, line, f"'{number}' is not a phone number"))
+            continue
+        label = cell(table, row, table.getter("type")).capitalize() or None
+        me.phones.append(Labeled(f"{number} ext. {extension}" if extension else number, label))
+    if me.phones:
         parsed.people.append(me)
     return parsed
 
@@ -582,4 +618,5 @@ TABLE_FORMATS: list[tuple[str, frozenset[str], Callable[[Table], Parsed]]] = [
     ("linkedin-profile", frozenset({"first name", "last name", "headline"}), parse_profile),
     ("linkedin-positions", frozenset({"company name", "title", "started on"}), parse_positions),
     ("linkedin-emails", frozenset({"email address", "confirmed", "primary"}), parse_emails),
+    ("linkedin-phones", frozenset({"extension", "number", "type"}), parse_phones),
 ]

@@ -323,7 +323,12 @@ def parse_mapped(
             elif beside and beside.casefold() != (whole or person.name or "").casefold():
                 # "dan@four.example (work)": the address is kept, and the cell as written.
                 notes.append(f"E-mail written as: {text}")
-        person.phones = [Labeled(n) for v in values.get("phone", []) for n in _numbers(v)]
+        for number in (n for v in values.get("phone", []) for n in _numbers(v)):
+            if any(c.isdigit() for c in number):
+                person.phones.append(Labeled(number))
+            else:  # "ask reception", "see notes": words, kept as words
+                notes.append(f"Phone: {number}")
+                person.warnings.append(f"'{number}' is not a phone number; kept in the notes")
         for raw in values.get("url", []):
             try:
                 url, kind = profile_url(raw)

@@ -43,6 +43,7 @@ LABELS = {
     "linkedin-profile": "LinkedIn Profile.csv",
     "linkedin-positions": "LinkedIn Positions.csv",
     "linkedin-emails": "LinkedIn Email Addresses.csv",
+    "linkedin-phones": "LinkedIn PhoneNumbers.csv",
     "linkedin-recommendations": "LinkedIn Recommendations_Given.csv or _Received.csv",
     "google-contacts": "Google Contacts CSV",
     "outlook-contacts": "Outlook contacts CSV",

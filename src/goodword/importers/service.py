@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from goodword import clock, db
-from goodword.importers import deleted, history, mapped, registry
+from goodword.importers import deleted, history, linkedin, mapped, registry
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
 from goodword.importers.plan import Resolver
@@ -29,11 +29,26 @@ from goodword.importers.reading import (
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.importers.state import WorkspaceState
-from goodword.importers.tables import read_table
+from goodword.importers.tables import header_key, read_table
 from goodword.importers.writer import Writer
 from goodword.interactions.models import INVITATION_ID
 
 Progress = Callable[[str, int, int], None]
+
+
+_MAP_ALONE = (
+    "not read: a CSV no format knows, in a folder or archive, where the column map is not "
+    "used (it is for a file named on its own); import this file by itself with its map"
+)
+
+
+def _has_columns(document: Document, columns: dict[str, list[str]]) -> bool:
+    """Whether a file in a folder or archive has every column the map names: the CSV the
+    map was meant for, not read as it is not named on its own."""
+    table = read_table(document)
+    return table is not None and all(
+        header_key(header) in table.index for headers in columns.values() for header in headers
+    )
 
 
 def read_files(
@@ -49,13 +64,22 @@ def read_files(
     reports: list[FileReport] = []
     found = 0
     archives: list[str] = []  # (archives inside an archive or folder, not opened)
+    mapped_unread = 0  # CSVs in a folder or archive, not read with the map given
     for document in documents(paths_or_uploads, max_bytes=max_bytes):
         found += 1
         if document.member and document.name.lower().endswith(".zip"):
             archives.append(document.name)
         parsed = registry.parse(document, mapping=columns)
         if parsed is None:
-            why = document.unread or "not read (not contact data)"
+            why = (
+                document.unread
+                or linkedin.NOT_READ.get(PurePosixPath(document.name).name.lower())
+                or "not read (not contact data)"
+            )
+            if columns and document.member and _has_columns(document, columns):
+                # (A column map is read for files named on their own, not an archive's.)
+                why = _MAP_ALONE
+                mapped_unread += 1
             reports.append(FileReport(document.name, None, why))
             continue
         parsed_files.append(parsed)
@@ -81,6 +105,12 @@ def read_files(
                 names,
                 f"holds no file Goodword can import, but an archive inside it "
                 f"({', '.join(archives)}): unpack that one, and import it or its files.",
+            )
+        if found and mapped_unread:
+            raise ImportFileError(
+                names,
+                "holds no file Goodword can import: the column map is for a CSV named on its "
+                "own, not one in a folder or archive. Import the CSV by itself, with its map.",
             )
         if found:
             raise ImportFileError(names, f"holds no file Goodword can import. {WHAT_WE_READ}")

@@ -128,9 +128,13 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     first row with two or more cells. None when the text is not a table at all.
     """
     text = document.text
-    first_line = text.lstrip().split("\n", 1)[0]
+    first_line, _, rest = text.lstrip().partition("\n")
     delimiter = _delimiter(text)
-    if first_line.count(delimiter) == 0 and not first_line.lower().startswith("notes:"):
+    # A title above the table (Apple Numbers' "Table 1", a sheet's name) is passed over as
+    # LinkedIn's notes are; a text whose first two lines are no rows is no table.
+    titled = len(first_line) <= 100 and rest.partition("\n")[0].count(delimiter) > 0
+    notes = first_line.lower().startswith("notes:")
+    if first_line.count(delimiter) == 0 and not notes and not titled:
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Each row with the line it starts on (a quoted cell may run over several lines, and
