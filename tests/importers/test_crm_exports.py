@@ -146,3 +146,13 @@ def test_a_phone_cell_of_words_goes_to_the_notes_and_is_said(session, workspace)
     assert (
         "crm.csv, line 2: 'ask reception' is not a phone number; kept in the notes" in report.notes
     )
+
+
+def test_a_semicolon_sheet_s_birthdays_are_read_day_first(session, workspace):
+    # German Excel: cells apart by semicolons, dates day first, none of them proving it.
+    sheet = "Name;Geburtstag\nAnna Weber;03/04/1985\nBen Ott;01/02/1990\n"
+    report = run(session, workspace.id, "kontakte.csv", sheet, "name=Name,birthday=Geburtstag")
+    found = {p.display_name: p.birthday for p in everyone(session, workspace.id)}
+    assert found == {"Anna Weber": date(1985, 4, 3), "Ben Ott": date(1990, 2, 1)}
+    (note,) = [n for n in report.notes if "day or month first" in n]
+    assert "read day first, as a spreadsheet that separates cells with semicolons" in note

@@ -471,14 +471,24 @@ def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorde
     """The one order of the file's birthdays ("05/04/1990" is read as its other birthdays
     say); a note when nothing in the file said it and it mattered."""
     dates = [(line, cell(table, row, column)) for line, row in table.rows for column in columns]
-    settled = dateorder.settle(parsed.file_name, dates, column="birthday")
+    # Cells separated by semicolons: a spreadsheet of a language that writes numbers with a
+    # decimal comma, and its dates day first (German, French, Spanish, Italian, Dutch…).
+    european = table.delimiter == ";"
+    settled = dateorder.settle(
+        parsed.file_name,
+        dates,
+        column="birthday",
+        default=dateorder.DateOrder.DAY_FIRST if european else dateorder.DateOrder.MONTH_FIRST,
+    )
     example = settled.example
     read_as = dateorder.read_date(example[1], settled.order) if example else None
     said = dateorder.note(
         parsed.file_name,
         settled,
         read_as=read_as,
-        writer="a US spreadsheet",
+        writer="a spreadsheet that separates cells with semicolons (a European one)"
+        if european
+        else "a US spreadsheet",
         fix="correct those birthdays on each person's page",
     )
     if said:

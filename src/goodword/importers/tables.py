@@ -41,6 +41,9 @@ class Table:
     # can be said: a column named twice (`unread_repeats`), one it has no field for
     # (`unread_columns`).
     asked: set[str] = field(default_factory=set)
+    # What separates its cells: a semicolon is a spreadsheet's of a language whose numbers
+    # take a decimal comma (German, French…), which writes its dates day first.
+    delimiter: str = ","
 
     def has(self, *names: str) -> bool:
         return all(n in self.index for n in names)
@@ -188,6 +191,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
         rows=rows,
         index=index,
         needs_repair=not text.isascii() and is_bad(text),
+        delimiter=delimiter,
     )
     _set_aside_headers_again(table)
     _set_aside_overlong_rows(table, delimiter)
