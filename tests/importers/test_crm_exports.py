@@ -156,3 +156,10 @@ def test_a_semicolon_sheet_s_birthdays_are_read_day_first(session, workspace):
     assert found == {"Anna Weber": date(1985, 4, 3), "Ben Ott": date(1990, 2, 1)}
     (note,) = [n for n in report.notes if "day or month first" in n]
     assert "read day first, as a spreadsheet that separates cells with semicolons" in note
+
+
+def test_a_birthday_with_a_two_digit_year_to_come_is_the_last_century_s(session, workspace):
+    sheet = "Name,DOB\nAda Lovelace,3/4/27\nBo Li,3/4/85\n"
+    run(session, workspace.id, "crm.csv", sheet, "name=Name,birthday=DOB")
+    found = {p.display_name: p.birthday for p in everyone(session, workspace.id)}
+    assert found == {"Ada Lovelace": date(1927, 3, 4), "Bo Li": date(1985, 3, 4)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
@@ -188,6 +189,11 @@ def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date |
         return None, None
     if _YEAR.fullmatch(said.strip()):
         day = None  # born that year, on a day the file does not say
+    if day is not None and day > latest_today() and str(day.year) not in said:
+        # A year written in two digits ("3/4/27") read in this century is still to come: a
+        # birthday's is the last century's.
+        with suppress(ValueError):  # (29 February of a year that had none)
+            day = day.replace(year=day.year - 100)
     if day is not None and day <= latest_today():
         return day, None
     notes.append(f"Birthday: {said}")
