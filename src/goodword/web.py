@@ -328,6 +328,15 @@ def api_fields(errors: Sequence[Any]) -> list[FieldError]:
             else:
                 problem = FieldError(plain.field, "Give an object here (fields in braces: {...}).")
             problems.append(problem)
+        elif plain.field.split(".")[0] == "files" and kind in ("missing", "value_error"):
+            # No upload, or text where a file goes (curl's -F files=<x sends the text).
+            problems.append(
+                FieldError(
+                    plain.field,
+                    "Send each file as a file of a multipart/form-data upload (with curl: "
+                    "-F files=@contacts.csv).",
+                )
+            )
         elif kind == "extra_forbidden":
             problems.append(
                 FieldError(

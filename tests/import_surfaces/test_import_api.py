@@ -161,7 +161,15 @@ def test_an_upload_is_saved_under_a_name_a_file_system_takes(client, given, save
 
 
 def test_uploading_nothing_is_a_422(client):
-    assert client.post(f"{API}/imports").status_code == 422
+    how = "Send each file as a file of a multipart/form-data upload (with curl: -F files=@"
+    nothing = client.post(f"{API}/imports")
+    assert nothing.status_code == 422
+    assert nothing.json()["error"]["fields"][0]["message"].startswith(how)
+    # The file's text sent as a plain field of the form (curl's -F files=<contacts.csv).
+    text = client.post(f"{API}/imports", data={"files": "First,Last\nAda,Lovelace\n"})
+    assert text.status_code == 422
+    (field,) = text.json()["error"]["fields"]
+    assert field["message"].startswith(how) and "UploadFile" not in field["message"]
 
 
 def test_the_preview_shows_headers_and_first_rows_mapped(client, files):
