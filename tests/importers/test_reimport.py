@@ -377,3 +377,27 @@ def test_a_newer_connections_csv_names_the_connections_it_leaves_out(session, wo
     # The whole file again leaves out no one.
     again = run(session, workspace.id, "Profile.csv", "Connections.csv")
     assert not [n for n in again.notes if "from earlier imports" in n]
+
+
+def test_an_older_archives_connection_without_a_link_is_found_by_a_newer_one_with_it(
+    session, workspace
+):
+    # The old shape had no URL column: the connection was kept by its name and the day.
+    old = (
+        "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        'Ada,Lovelace,,Analytical Engines,Mathematician,"1/8/18, 6:14 PM"\n'
+    )
+    new = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,,Babbage & Co,"
+        "Chief Scientist,08 Jan 2018\n"
+    )
+    for text in (old, new):
+        report = import_files(
+            session, workspace_id=workspace.id, today=date(2026, 11, 25),
+            paths_or_uploads=[DATA / "Profile.csv", Upload("Connections.csv", text.encode())],
+        )  # fmt: skip
+    ada = [r for r in report.rows if r.name == "Ada Lovelace"]
+    assert [r.outcome for r in ada] == [Outcome.UPDATED]
+    assert ada[0].detail.startswith("new web address https://www.linkedin.com/in/ada-lovelace-1815")
+    assert session.scalar(select(func.count()).select_from(Person)) == 2  # Ada and you

@@ -192,6 +192,10 @@ def parse_connections(table: Table) -> Parsed:
             # A freelancer, someone between jobs, a company kept hidden: a title alone.
             person.notes = "\n".join(p for p in (person.notes, f"Job title: {job}") if p)
         key = url or person.key
+        if key and person.connected_on is not None:
+            # The same connection in an older archive, whose rows had no profile link, was
+            # kept by its name and the day you connected.
+            person.former_keys.append(_name_key(person.key_name, person.connected_on))
         if not key:
             key = _name_key(person.key_name, person.connected_on)
             # Read in the other order (by earlier code, or when nothing in the file proved
