@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.importers import registry
 from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import documents
@@ -277,6 +278,36 @@ def test_someone_met_by_name_first_gets_the_profile_a_message_names_them_by(
     assert later.of(Outcome.CREATED) == [] and later.of(Outcome.SUGGESTED) == []
     jose = session.scalars(select(Person).where(Person.display_name == "Jose Ruiz")).one()
     assert [u.url for u in jose.urls] == ["https://www.linkedin.com/in/jose-ruiz-77"]
+
+
+def test_a_message_from_a_name_two_people_have_waits_beside_both(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        'John,Smith,,Acme,Engineer,"1/8/18, 6:14 PM"\n'
+        'John,Smith,,Hooli,Designer,"1/9/18, 6:14 PM"\n'
+    )
+    messages = tmp_path / "messages.csv"
+    messages.write_text(
+        "From,To,Date,Subject,Content,Direction\n"
+        'John Smith,Alice Example,"1/9/22, 10:00 AM",Hi,Hi from a John,INCOMING\n'
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[DATA / "Profile.csv", connections, messages],
+    )  # fmt: skip
+    (added,) = [r for r in report.rows if r.file.endswith("messages.csv")]
+    assert added.outcome is Outcome.CREATED
+    assert added.detail == (
+        "named in a message or invitation; 2 people here have that name, so they were added "
+        "apart and wait beside them under possible duplicates"
+    )
+    pairs = session.execute(
+        select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id)
+    ).all()
+    assert len([pair for pair in pairs if added.person_id in pair]) == 2
 
 
 def test_a_re_saved_old_messages_file_adds_no_message_twice(

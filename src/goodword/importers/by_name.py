@@ -31,10 +31,15 @@ class NameLookup:
 
     def only(self, full: str) -> int | None:
         """The one target of this name (spelt alike, or but for lost letters), if only one."""
+        found = self.every(full)
+        return found[0] if len(found) == 1 else None
+
+    def every(self, full: str) -> list[int]:
+        """The targets of this name (spelt alike, or but for lost letters)."""
         found = [*self.saved.get(full, []), *self.drafts.get(full, [])]
         if not found and full:
             found = self._lossy(full)
-        return found[0] if len(found) == 1 else None
+        return found
 
     def _lossy(self, full: str) -> list[int]:
         """The targets whose name and `full` differ only where one of them has a "?", a

@@ -632,7 +632,8 @@ class Resolver:
             if known is not None:
                 return known
         folded = name_key(ref.name)
-        named = self.names.only(folded) if folded else None
+        alike = self.names.every(folded) if folded else []
+        named = alike[0] if len(alike) == 1 else None
         if named is not None:
             profile = self._identity(named)
             if ref.url and not (profile and any(key.startswith("u:") for key in profile.keys)):
@@ -662,11 +663,21 @@ class Resolver:
         assert person.key is not None
         self.seen_keys[(person.source, person.key)] = target
         self.names.add_draft(folded, target)
+        detail = "named in a message or invitation"
+        if alike:
+            # Several people have the name: which one is not guessed. The one added waits
+            # beside each of them under possible duplicates.
+            detail += (
+                f"; {len(alike)} people here have that name, so they were added apart and "
+                "wait beside them under possible duplicates"
+            )
+            self.plan.suggestions += [
+                (target, other, 0.5, ["the same name, met in a message"]) for other in alike
+            ]
         self.plan.rows.append(
             (
                 RowOutcome(
-                    person.file_name, person.line, Outcome.CREATED, person.name, None,
-                    "named in a message or invitation",
+                    person.file_name, person.line, Outcome.CREATED, person.name, None, detail
                 ),
                 target,
             )
