@@ -55,3 +55,27 @@ def test_a_click_elsewhere_closes_the_results(live_server, page: Page) -> None:
     box.fill("Stonechat")
     results.get_by_role("link", name="Wilhelmina Stonechat").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wilhelmina Stonechat")
+
+
+def test_after_back_the_people_search_box_shows_the_words_the_list_is_for(
+    live_server, page: Page
+) -> None:
+    engine = make_engine(live_server.database_url)
+    with transaction(make_session_factory(engine)) as session:
+        workspace_id = workspaces.get_or_create(session).id
+        for name in ("Priya Menon", "Priya Raman", "Bo Li"):
+            person(session, workspace_id, name)
+    engine.dispose()
+    page.goto(f"{live_server.url}/people")
+    box = page.get_by_label("Find people")
+    rows = page.locator("#people-table tbody tr")
+    box.fill("priya")
+    expect(rows).to_have_count(2)
+    expect(page).to_have_url(f"{live_server.url}/people?q=priya")
+    box.fill("priya menon")
+    expect(rows).to_have_count(1)
+    expect(page).to_have_url(f"{live_server.url}/people?q=priya%20menon")
+    page.go_back()
+    expect(page).to_have_url(f"{live_server.url}/people?q=priya")
+    expect(rows).to_have_count(2)
+    expect(page.get_by_label("Find people")).to_have_value("priya")

@@ -23,3 +23,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (closed && event.detail.target === results) event.detail.shouldSwap = false;
   });
 });
+// After Back or Forward, HTMX puts back the page as it was shown, but not the words typed
+// in a search box that writes them into the address (the people and organizations lists):
+// the box shows the words of the address, as the list does.
+document.addEventListener("htmx:historyRestore", () => {
+  const words = new URLSearchParams(window.location.search).get("q") || "";
+  document.querySelectorAll("input[name=q][hx-push-url]").forEach((box) => { box.value = words; });
+});
