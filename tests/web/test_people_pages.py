@@ -447,8 +447,23 @@ def test_adding_and_removing_a_position(
     assert position.start_date is not None and position.start_date.isoformat() == "2024-01-15"
     response = client.post(f"/people/{bob.id}/positions/{position.id}/delete")
     assert response.status_code == 200
-    assert "Removed the position at Initech." in response.text
+    assert "Removed Engineer at Initech (since 15 Jan 2024)." in response.text
     assert session.scalar(select(func.count()).select_from(Position)) == 0
+
+
+def test_a_position_without_a_start_reads_without_a_dangling_dash(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    for title, current, end in (("Engineer", True, None), ("Analyst", False, date(2020, 5, 1))):
+        people.add_position(
+            session, workspace_id=workspace.id, person_id=bob.id,
+            data=PositionCreate(organization_name="Initech", title=title, is_current=current,
+                                end_date=end),
+        )  # fmt: skip
+    page = client.get(f"/people/{bob.id}").text
+    cells = re.findall(r'<td data-label="When">(.*?)</td>', page)
+    assert sorted(cells) == ["now", "until 1 May 2020"]
 
 
 def test_an_invalid_position_comes_back_on_the_person_page(

@@ -24,6 +24,7 @@ from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
 from goodword.references import service as references
 from goodword.search import service as search
+from goodword.templating import human_date
 
 router = APIRouter()
 
@@ -248,9 +249,15 @@ def remove_position(
     position = next((p for p in person.positions if p.id == position_id), None)
     if position is None:
         raise NotFound("position", position_id)
-    where = position.organization.name
+    # Which one, in words: a person may have held two positions at one organization.
+    gone = f"{position.title} at " if position.title else "the position at "
+    gone += position.organization.name
+    if position.start_date and position.end_date:
+        gone += f" (from {human_date(position.start_date)} to {human_date(position.end_date)})"
+    elif position.start_date:
+        gone += f" (since {human_date(position.start_date)})"
     service.remove_position(session, workspace_id=workspace_id, position_id=position_id)
-    return redirect(f"/people/{person_id}#positions", flash=f"Removed the position at {where}.")
+    return redirect(f"/people/{person_id}#positions", flash=f"Removed {gone}.")
 
 
 def render_detail(
