@@ -274,7 +274,11 @@ def test_not_the_same_takes_the_pair_off_the_queue_for_good(client, session, wor
 def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_workspace):
     two_johns(session, other_workspace.id)
     candidate = queued(session, other_workspace.id)
-    assert client.get(f"/duplicates/{candidate.id}").status_code == 404
+    # As a pair merged since: the queue, saying it is no longer waiting, and nothing of it.
+    review = client.get(f"/duplicates/{candidate.id}")
+    assert review.url.path == "/duplicates"
+    assert "That pair is no longer waiting for you" in review.text
+    assert "John Smith" not in review.text
     # A button pressed for it is told what a pair gone from this queue is told; nothing changes.
     for action in ("merge", "not-same"):
         page = client.post(f"/duplicates/{candidate.id}/{action}", data={}).text

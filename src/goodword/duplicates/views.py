@@ -275,9 +275,16 @@ def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]
 @router.get("/duplicates/{candidate_id}", response_class=HTMLResponse)
 def review_page(
     request: Request, session: DbSession, workspace_id: WorkspaceId, candidate_id: int
-) -> HTMLResponse:
-    """Both people side by side, with a choice of value for each field that differs."""
-    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+) -> Response:
+    """Both people side by side, with a choice of value for each field that differs. A pair
+    no longer waiting (merged since: the page reloaded, or opened from a bookmark) goes to
+    the queue, which says so."""
+    try:
+        candidate = service.get_candidate(
+            session, workspace_id=workspace_id, candidate_id=candidate_id
+        )
+    except NotFound:
+        return redirect("/duplicates", flash=GONE.replace(" Nothing was changed.", ""))
     return _review_page(request, session, candidate)
 
 
