@@ -229,3 +229,20 @@ def test_a_table_wider_than_a_phone_can_be_scrolled_from_the_keyboard(
     assert box.evaluate("b => b.scrollLeft") > 0
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(box).not_to_have_attribute("tabindex", "0")
+
+
+def test_the_menu_takes_one_line_on_a_phone_and_scrolls_to_its_last_link(
+    live_server, page: Page
+) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/people")
+    header = page.locator("header.top").bounding_box()
+    assert header is not None and header["height"] < 160  # (five lines of links took ~300)
+    assert _page_overflow(page) <= 0
+    last = page.get_by_role("navigation", name="Main").get_by_role("link", name="Duplicates")
+    last.scroll_into_view_if_needed()
+    expect(last).to_be_in_viewport()
+    last.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Possible duplicates")
+    # On that page, its own link is in view, not past the edge.
+    expect(last).to_be_in_viewport()
