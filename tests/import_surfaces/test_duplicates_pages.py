@@ -446,3 +446,19 @@ def test_a_merge_says_which_waiting_pairs_it_told_apart(client, session, workspa
     ) in page
     session.expire_all()
     assert session.get(DuplicateCandidate, waiting).status is CandidateStatus.NOT_SAME
+
+
+def test_a_name_with_no_family_name_is_kept_whole_by_the_page_s_defaults(
+    client, session, workspace
+):
+    f.person(session, workspace.id, "Cher", given_name="Cher", emails=["cher@x.example"])
+    f.person(session, workspace.id, "Cher Sarkisian", given_name="Cher", family_name="Sarkisian",
+             emails=["cher@x.example"])  # fmt: skip
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    # The page's defaults: the name of the one on the left, kept.
+    page = client.post(f"/duplicates/{candidate.id}/merge", data={"keep": "a", "name": "a"})
+    assert page.status_code == 200 and "Merged" in page.text
+    session.expire_all()
+    (kept,) = session.scalars(select(Person)).all()
+    assert (kept.display_name, kept.given_name, kept.family_name) == ("Cher", "Cher", None)

@@ -215,6 +215,30 @@ def test_a_newer_archive_finds_the_messages_of_someone_whose_profile_link_change
     assert (report.interactions_created, report.interactions_existing) == (2, 2)
 
 
+def test_the_same_words_in_another_direction_or_conversation_are_another_message(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "messages.csv"
+    path.write_text(
+        NEW_SHAPE
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks!")
+        + carla("Carla Jones", "2025-12-27 10:15:41 UTC", "Thanks!", outbound=True)
+        # The same words, the same second, to Carla in a group: another conversation.
+        + carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks!").replace("2-abc", "2-grp")
+    )
+    old = tmp_path / "old.csv"
+    old.write_text(
+        "From,To,Date,Subject,Content,Direction\n"
+        'Carla Jones,Alice Example,"12/31/25, 11:59 PM",,Happy new year!,INCOMING\n'
+        'Alice Example,Carla Jones,"12/31/25, 11:59 PM",,Happy new year!,OUTGOING\n'
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[DATA / "Profile.csv", path, old],
+    )  # fmt: skip
+    assert (report.interactions_created, report.interactions_existing) == (5, 0)
+
+
 def test_messages_in_an_old_archive_and_a_newer_one_are_kept_once(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:

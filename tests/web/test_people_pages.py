@@ -157,6 +157,24 @@ def test_a_search_that_finds_more_than_a_page_goes_on_to_the_next(
     assert damaged.status_code == 422
 
 
+def test_a_two_letter_search_goes_on_to_the_next_page_a_to_z(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    names = [f"{given} Wu" for given in (f"{a}{b}" for a in "BDFHK" for b in "aeiouy")][:28]
+    names += [f"Zed Wu{n:02d}" for n in range(25)]
+    for name in reversed(names):  # (added Z to A: the list is A to Z all the same)
+        _person(session, workspace, name)
+    session.flush()
+    seen: list[str] = []
+    link: str | None = "/people?q=wu"
+    while link:
+        page = client.get(link.replace("&amp;", "&")).text
+        seen += re.findall(r">([A-Z][a-z]+ Wu\d*)<", page)
+        found = re.findall(r'href="(/people\?q=wu&amp;after=\d+)"', page)
+        link = found[0] if found else None
+    assert seen == sorted(names, key=str.casefold)
+
+
 def test_creating_a_person_from_the_form(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -190,9 +190,9 @@ def _own(person: Person) -> dict[str, Any]:
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
     """The survivor's own fields after the merge: chosen values, both notes, all tags, a
     keep-in-touch rhythm either has. A name is one value: the given and family names follow
-    the name shown chosen, unless chosen themselves. Choosing a side that has no value
-    where the other has one is refused: it would lose the other's (the review page never
-    offers it)."""
+    the name shown chosen, unless chosen themselves. Choosing a side that has no place,
+    birthday, notes or how-you-met where the other has one is refused: it would lose the
+    other's (the review page never offers it)."""
     empty = [
         FieldError(
             f"choices.{name}",
@@ -201,7 +201,10 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
             "the one there is.",
         )
         for name in CHOOSABLE
-        if (side := getattr(choices, name)) is not None
+        # (The name is one choice, its parts with it: "Cher" over "Cher Sarkisian" is kept
+        # whole, as the review page offers it.)
+        if name not in ("display_name", "given_name", "family_name")
+        and (side := getattr(choices, name)) is not None
         and not getattr(survivor if side == "a" else absorbed, name)
         and getattr(absorbed if side == "a" else survivor, name)
     ]

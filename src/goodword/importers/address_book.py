@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 
 from goodword.importers.cleaning import clean_organization, looks_like_email, profile_url
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled
-from goodword.organizations.names import organization_key
 
 Getter = Callable[[str], str]
 
@@ -104,27 +103,21 @@ def read_job(person: IncomingPerson, get: Getter, notes: list[str], *, company: 
 
 def key_by_name(person: IncomingPerson, name: str, email: str | None, seen: dict[str, int]) -> int:
     """Key a record that has no id of its own by its name and first e-mail address; one
-    without an address, by its name and first phone number, else its first organization
-    (two "Mike"s of a phone book, or two John Smiths of a spreadsheet, are two records,
-    whichever the source deletes or reorders), with the key of the name alone it had
-    before as a former key. A key met again in the file gets "#2", "#3"... Returns how
-    many times the file gave the name-and-address key so far."""
+    without an address, by its name and first phone number (two "Mike"s of a phone book are
+    two records, whichever the source deletes or reorders), with the key of the name alone
+    it had before as a former key. A key met again in the file gets "#2", "#3"... Returns
+    how many times the file gave the name-and-address key so far. (Not by organization:
+    a job change would make the record another.)"""
     key = "name:" + name.casefold() + (f"|{email.lower()}" if email else "")
     count = seen[key] = seen.get(key, 0) + 1
     former = key if count == 1 else f"{key}#{count}"
-    if email:
+    digits = "" if email or not person.phones else re.sub(r"\D", "", person.phones[0].value)
+    if not digits:
         person.key = former
         return count
-    digits = re.sub(r"\D", "", person.phones[0].value) if person.phones else ""
-    if digits:
-        longer = f"{key}|tel:{digits}"
-    elif person.positions and (org := organization_key(person.positions[0].organization)):
-        longer = f"{key}|org:{org}"
-    else:
-        person.key = former
-        return count
-    times = seen[longer] = seen.get(longer, 0) + 1
-    person.key = longer if times == 1 else f"{longer}#{times}"
+    phoned = f"{key}|tel:{digits}"
+    times = seen[phoned] = seen.get(phoned, 0) + 1
+    person.key = phoned if times == 1 else f"{phoned}#{times}"
     person.former_keys.append(former)
     return count
 

@@ -146,7 +146,8 @@ def check_mapping(
         if field not in given_to:
             given_to.append(field)
     for header, header_fields in fields_of.values():
-        if len(header_fields) > 1:
+        # (The record's id may be one of its fields too: key=Email,email=Email.)
+        if len([f for f in header_fields if f != "key"]) > 1:
             errors.append(
                 FieldError(
                     "mapping",
@@ -284,6 +285,7 @@ def parse_mapped(
     order = birthday_order(table, parsed, columns.get("birthday", []))
     repeated = _repeated_keys(table, parsed, columns.get("key", [])[:1], mapping)
     seen: dict[str, int] = {}
+    numbered: dict[str, int] = {}  # (the repeated ids met so far)
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
         values: dict[str, list[str]] = {
@@ -375,6 +377,11 @@ def parse_mapped(
         else:
             email = person.emails[0].value if person.emails else None
             key_by_name(person, person.key_name, email, seen)
+            if key:
+                # As such a row was kept before the repeat was noticed: the id, numbered
+                # in file order ("900", "900#2").
+                times = numbered[key] = numbered.get(key, 0) + 1
+                person.former_keys.append(key if times == 1 else f"{key}#{times}")
         parsed.people.append(person)
     return parsed
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, bindparam, or_, select, update
@@ -149,25 +150,26 @@ def _held_otherwise(
     person_id: Callable[[int], int],
 ) -> set[int]:
     """Which of the messages not held by their id are held all the same, imported from
-    another copy of them: the same kind, time and text, and in the same LinkedIn
-    conversation or with one of the same people. A newer archive names someone by a new
-    profile link (they changed it, or LinkedIn gave a member id), and an old archive's
-    shape has no links and its times no seconds, so the same message gets another id."""
+    another copy of them: the same kind, text and direction (and writer, when both say),
+    and either the same LinkedIn conversation at the same time (a newer archive names
+    someone by a new profile link, so the message gets another id), or, where one of the
+    two says no conversation (an old archive's shape, without links, its times to the
+    minute), the same minute and one of the same people."""
     if not fresh:
         return set()
-    # Each message held (or kept by this import), by its kind, minute and text: its time,
-    # id and people.
-    held: dict[_Key, list[tuple[datetime, str, set[int]]]] = {}
-    found: dict[int, tuple[datetime, InteractionKind, str, str]] = {}
+    held: dict[_Key, list[_Held]] = {}
+    found: dict[int, tuple[_Key, _Held]] = {}
     spans = _spans(sorted({planned.incoming.occurred_at for planned in fresh}))
     for start in range(0, len(spans), _SPANS_PER_QUERY):
-        for row_id, when, kind, summary, external_id in session.execute(
+        for row_id, when, kind, summary, external_id, direction, writer in session.execute(
             select(
                 Interaction.id,
                 Interaction.occurred_at,
                 Interaction.kind,
                 Interaction.summary,
                 Interaction.external_id,
+                Interaction.direction,
+                Interaction.writer_id,
             ).where(
                 Interaction.workspace_id == workspace_id,
                 Interaction.external_id.is_not(None),
@@ -179,8 +181,8 @@ def _held_otherwise(
                 ),
             )
         ):
-            found[row_id] = (when, kind, " ".join((summary or "").split()), external_id or "")
-    people: dict[int, set[int]] = {}
+            key = (_minute(when), kind, " ".join((summary or "").split()), direction)
+            found[row_id] = (key, _Held(when, external_id or "", set(), writer))
     ids = sorted(found)
     for start in range(0, len(ids), CHUNK):
         for interaction_id, person in session.execute(
@@ -189,34 +191,53 @@ def _held_otherwise(
                 Participant.interaction_id.in_(ids[start : start + CHUNK]),
             )
         ):
-            people.setdefault(interaction_id, set()).add(person)
-    for row_id, (when, kind, text, external_id) in found.items():
-        held.setdefault((_minute(when), kind, text), []).append(
-            (when, external_id, people.get(row_id, set()))
-        )
+            found[interaction_id][1].people.add(person)
+    for key, entry in found.values():
+        held.setdefault(key, []).append(entry)
     same: set[int] = set()
     for index, planned in enumerate(fresh):
         incoming = planned.incoming
-        when, text = incoming.occurred_at, " ".join((incoming.summary or "").split())
-        key = (_minute(when), incoming.kind, text)
-        conversation = _CONVERSATION.match(incoming.external_id)
-        mine = {person_id(target) for target in planned.participants}
-        # (A message a file gives twice is two, sent twice: its ids say so, "…#2".)
-        unnumbered = _UNNUMBERED.sub("", incoming.external_id)
-        if any(
-            _UNNUMBERED.sub("", external_id) != unnumbered
-            and (then == when or _minute(then) in (then, when))
-            and ((conversation and external_id.startswith(conversation[1])) or mine & theirs)
-            for then, external_id, theirs in held.get(key, ())
-        ):
+        text = " ".join((incoming.summary or "").split())
+        key = (_minute(incoming.occurred_at), incoming.kind, text, planned.direction)
+        writer = None if planned.writer is None else person_id(planned.writer)
+        mine = _Held(
+            incoming.occurred_at,
+            incoming.external_id,
+            {person_id(target) for target in planned.participants},
+            writer,
+        )
+        if any(mine.copy_of(other) for other in held.get(key, ())):
             same.add(index)
         else:
             # (Two copies in one import, an old file and a newer one: the first is kept.)
-            held.setdefault(key, []).append((when, incoming.external_id, mine))
+            held.setdefault(key, []).append(mine)
     return same
 
 
-_Key = tuple[datetime, InteractionKind, str]
+@dataclass(slots=True)
+class _Held:
+    """A message held, or kept by this import, as `_held_otherwise` compares them."""
+
+    when: datetime
+    external_id: str
+    people: set[int]
+    writer: int | None
+
+    def copy_of(self, other: _Held) -> bool:
+        """Whether this message is `other` (of the same kind, minute, text and direction)
+        from another copy of the archive."""
+        if _UNNUMBERED.sub("", self.external_id) == _UNNUMBERED.sub("", other.external_id):
+            return False  # (a message a file gives twice is two, sent twice: "…#2")
+        if self.writer is not None and other.writer is not None and self.writer != other.writer:
+            return False
+        mine, theirs = _CONVERSATION.match(self.external_id), _CONVERSATION.match(other.external_id)
+        if mine and theirs:
+            return mine[1] == theirs[1] and self.when == other.when
+        on_the_minute = _minute(self.when) in (self.when, other.when)
+        return (self.when == other.when or on_the_minute) and bool(self.people & other.people)
+
+
+_Key = tuple[datetime, InteractionKind, str, Direction | None]
 _UNNUMBERED = re.compile(r"#[0-9]+$")
 # How many time spans one query asks for.
 _SPANS_PER_QUERY = 100
