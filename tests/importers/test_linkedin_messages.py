@@ -304,6 +304,26 @@ def test_someone_met_by_name_first_gets_the_profile_a_message_names_them_by(
     assert [u.url for u in jose.urls] == ["https://www.linkedin.com/in/jose-ruiz-77"]
 
 
+def test_someone_known_before_by_name_alone_is_not_given_a_message_s_profile(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    neighbour = tmp_path / "contacts.vcf"
+    neighbour.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jose Ruiz\r\nN:Ruiz;Jose;;;\r\nEND:VCARD\r\n"
+    )
+    import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=[neighbour])
+    (tmp_path / "messages.csv").write_text(
+        NEW_SHAPE + "2-abc,,Jose Ruiz,https://www.linkedin.com/in/jose-ruiz-77,"
+        f"{ALICE},2025-12-27 10:15:33 UTC,,Hola,INBOX,No\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[tmp_path / "messages.csv", DATA / "Profile.csv"],
+    )  # fmt: skip
+    jose = session.scalars(select(Person).where(Person.display_name == "Jose Ruiz")).one()
+    assert jose.urls == []
+
+
 def test_a_message_from_a_name_two_people_have_waits_beside_both(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:

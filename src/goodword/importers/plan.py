@@ -594,9 +594,10 @@ class Resolver:
                 self.plan.unplaced.append(incoming)
 
     def _give_profile(self, target: int, ref: PersonRef, incoming: IncomingInteraction) -> None:
-        """Give the one person of a message's name, known without a LinkedIn profile (a
-        recommendation's row, an address-book card), the profile the message names them
-        by, so their connection row finds them by it."""
+        """Give the one person of a message's name whom this import adds from the same
+        source without a profile (a LinkedIn recommendation's row), the profile the message
+        names them by, so their connection row finds them by it. (Not someone known before
+        by name alone, a neighbour from an address book, say: the name is only a guess.)"""
         assert ref.url is not None
         record = IncomingPerson(
             source=incoming.source,
@@ -636,7 +637,12 @@ class Resolver:
         named = alike[0] if len(alike) == 1 else None
         if named is not None:
             profile = self._identity(named)
-            if ref.url and not (profile and any(key.startswith("u:") for key in profile.keys)):
+            if (
+                ref.url
+                and named < 0
+                and self.plan.drafts[-named - 1].records[0].source == incoming.source
+                and not (profile and any(key.startswith("u:") for key in profile.keys))
+            ):
                 self._give_profile(named, ref, incoming)
             return named
         for source, key in (("linkedin", ref.url), (incoming.source, by_name)):
