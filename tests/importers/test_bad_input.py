@@ -239,6 +239,22 @@ def test_a_stray_quote_taking_in_part_of_the_next_row_is_refused(session, worksp
     assert session.scalars(select(Person)).all() == []
 
 
+def test_a_row_with_an_unquoted_comma_beside_a_note_over_lines_is_set_aside_alone(
+    session, workspace, tmp_path
+):
+    sheet = tmp_path / "crm.csv"
+    sheet.write_text(
+        "Name,Company,Notes\n"
+        'Ada Lovelace,Acme, Inc,"Met at a fair\nthen again in March"\n'
+        "Bo Li,Globex,\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[sheet],
+        mapping="name=Name,org=Company,notes=Notes", today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert [(r.line, r.outcome.value) for r in report.rows] == [(2, "skipped"), (4, "created")]
+
+
 def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, tmp_path):
     # A line with a row's worth of commas, and longer than the csv module's own field limit.
     notes = "Met at a conference, Berlin, 2019\n" + "x" * 200_000

@@ -289,7 +289,9 @@ def test_a_number_a_spreadsheet_rounded_is_kept_as_written_and_reported(session,
     assert [p.number for p in found["Anna Weber"].phones] == ["4,91701E+11"]
     assert [p.number for p in found["Ben Ott"].phones] == ["+491707654321"]
     (note,) = [n for n in report.notes if "rounded" in n]
-    assert note.startswith("kontakte.csv, line 2: the phone number '4,91701E+11'")
+    assert note.startswith(
+        "kontakte.csv: the phone number was rounded by a spreadsheet (line 2 '4,91701E+11')"
+    )
     assert "Format the column as text" in note
 
 

@@ -248,18 +248,17 @@ def import_files(
     report.rows.extend(row for row, _target in plan.rows)
     left_out.say(report)
     report.notes.extend(note for parsed in parsed_files for note in parsed.notes)
+    rounded: list[tuple[str, int, str]] = []  # phone numbers a spreadsheet rounded
     for person in incoming:
         for warning in person.warnings:
             line = getattr(warning, "line", None) or person.line
             report.notes.append(f"{person.file_name}, line {line}: {warning}")
-        for phone in person.phones:
-            if rounded_by_spreadsheet(phone.value):
-                report.notes.append(
-                    f"{person.file_name}, line {person.line}: the phone number "
-                    f"'{phone.value.strip()}' was rounded by a spreadsheet, so its last digits "
-                    "are lost; it is kept as written. Format the column as text where the file "
-                    "came from and import it again, or correct the number on the person's page"
-                )
+        rounded += [
+            (person.file_name, person.line, phone.value.strip())
+            for phone in person.phones
+            if rounded_by_spreadsheet(phone.value)
+        ]
+    report.notes += _rounded_notes(rounded)
     # Files in the order they were read, which is the order records were matched in: a row
     # merged into someone this import created comes after the row that created them.
     order = {f.name: index for index, f in enumerate(file_reports)}
@@ -267,6 +266,25 @@ def import_files(
     if not dry_run:
         history.save(session, workspace_id=workspace_id, report=report, now=now)
     return report
+
+
+def _rounded_notes(rounded: list[tuple[str, int, str]]) -> list[str]:
+    """One note for each file's phone numbers a spreadsheet rounded, with the first lines."""
+    by_file: dict[str, list[tuple[int, str]]] = {}
+    for file_name, line, value in rounded:
+        by_file.setdefault(file_name, []).append((line, value))
+    notes = []
+    for file_name, found in by_file.items():
+        shown = ", ".join(f"line {line} '{value}'" for line, value in found[:5])
+        more = f" and {len(found) - 5:,} more" if len(found) > 5 else ""
+        which = "number was" if len(found) == 1 else f"{len(found):,} numbers were"
+        notes.append(
+            f"{file_name}: the phone {which} rounded by a spreadsheet ({shown}{more}), so "
+            "their last digits are lost; they are kept as written. Format the column as text "
+            "where the file came from and import it again, or correct the numbers on the "
+            "people's pages"
+        )
+    return notes
 
 
 def load_people(state: WorkspaceState, session: Session, progress: Progress | None) -> None:

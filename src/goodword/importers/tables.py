@@ -272,7 +272,12 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
             filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
             what = _DELIMITER_NAMES[delimiter]
             end = line + sum(len(c.splitlines()) - 1 for c in row if "\n" in c or "\r" in c)
-            if end > line:
+            # A cell whose later lines hold the delimiter took in the start of the next
+            # row (a note over lines is one cell; its own commas are on any line, though).
+            swallowed = any(
+                delimiter in "".join(c.splitlines()[1:]) for c in row if "\n" in c or "\r" in c
+            )
+            if end > line and swallowed:
                 # A quotation mark that closes a line or more later took in the start of
                 # the next row: setting this one aside would lose that one unsaid.
                 raise ImportFileError(
