@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
@@ -241,8 +242,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 405 and request.method == "GET" and not wants_json(request):
             # The address a form was sent to (the page with its problems kept it), opened
-            # again or bookmarked: the page the form is on, one step up.
-            return RedirectResponse(request.url.path.rstrip("/").rsplit("/", 1)[0] or "/", 303)
+            # again or bookmarked: the page the form is on, the nearest one up.
+            page = _page_above(request)
+            if page is not None:
+                return RedirectResponse(page, 303)
         message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
         if wants_json(request):
             code = "not_found" if exc.status_code == 404 else "http_error"
@@ -301,6 +304,25 @@ def _add_error_handlers(app: FastAPI) -> None:
 BODY = "body"
 # A field name as the API spells it (pay_max, organization_name), in a whole-record message.
 _FIELD_NAME = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def _page_above(request: Request) -> str | None:
+    """The nearest address above the request's that is a page (`/people/44` above
+    `/people/44/positions/7/delete`), or None within three steps."""
+    path = request.url.path.rstrip("/")
+    for _ in range(3):
+        path = path.rsplit("/", 1)[0] or "/"
+        # A page is a list ("/people") or a record's page, ending in its number
+        # ("/people/44"): "/leads/shares" would be read as the lead numbered "shares".
+        segments = path.strip("/").split("/")
+        if len(segments) > 1 and not segments[-1].isdigit():
+            continue
+        scope = {**request.scope, "path": path, "method": "GET"}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            return path
+        if path == "/":
+            return None
+    return None
 
 
 def api_fields(errors: Sequence[Any]) -> list[FieldError]:

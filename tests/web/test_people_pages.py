@@ -716,3 +716,22 @@ def test_the_person_page_says_who_wrote_each_message(
     assert sorted(said) == sorted(
         [", from you", ", from Ben Ortiz", ", from Chen Wei", ", from one of them"]
     )
+
+
+@pytest.mark.parametrize(
+    ("sent_to", "page"),
+    [
+        ("/people/{id}/positions", "/people/{id}"),
+        ("/people/{id}/positions/7/delete", "/people/{id}"),
+        ("/leads/shares/3", "/leads"),
+        ("/import/preview", "/import"),
+    ],
+)
+def test_a_form_s_address_opened_again_goes_to_the_page_it_is_on(
+    client: TestClient, session: Session, workspace: Workspace, sent_to: str, page: str
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    response = client.get(sent_to.format(id=bob.id), follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == page.format(id=bob.id)
+    assert client.get(sent_to.format(id=bob.id)).status_code == 200
