@@ -30,10 +30,16 @@ def _session(request: Request) -> Iterator[Session]:
     with transaction(request.app.state.session_factory) as session:
         route = request.scope.get("route")
         endpoint = getattr(route, "endpoint", None)
-        if request.method in _WRITES and not getattr(endpoint, "goodword_reads_only", False):
+        jobs = getattr(request.app.state, "import_jobs", None)
+        if (
+            request.method in _WRITES
+            and not getattr(endpoint, "goodword_reads_only", False)
+            and not (jobs is not None and jobs.any_running())
+        ):
             # A request that writes waits for another writer here, before it reads: a
             # write after reads that another writer changed meanwhile (two clicks on Merge)
-            # is refused by SQLite at once, however long it would have waited.
+            # is refused by SQLite at once, however long it would have waited. (Not while
+            # an import runs: it holds the database, and a second import is told so at once.)
             hold_writes(session)
         yield session
 

@@ -74,3 +74,28 @@ def test_a_write_waits_for_another_writer_that_finishes_meanwhile(tmp_path: Path
             ("Ada", "Paris"),
             ("Grace", None),
         ]
+
+
+def test_an_import_while_another_holds_the_database_is_told_so_at_once(tmp_path: Path):
+    # A big import from the page runs in the background and holds the database: an import
+    # through the API is told at once that one runs (409), not kept waiting to hear "busy".
+    path = tmp_path / "import.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    app = create_app(Settings(database_url=f"sqlite:///{path}"))
+    with TestClient(app, base_url=LOCAL) as client:
+        running = app.state.import_jobs.claim(1, dry_run=False)  # (a new database's one)
+        assert running is not None
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # what the running import holds
+        try:
+            response = client.post(
+                "/api/v1/imports",
+                files=[("files", ("c.csv", b"First Name,Last Name\nAda,Lovelace\n", "text/csv"))],
+            )
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # (Had it waited for the database first, it would have been told "busy": 503.)
+        assert response.status_code == 409

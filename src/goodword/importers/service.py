@@ -144,6 +144,9 @@ def import_files(
     With `reapply`, records unchanged since they were last imported are applied again
     too (bringing back what the user deleted since), instead of being passed over.
     """
+    # First of all: another writer waits for the import from here on (one that wrote while
+    # the files were read would leave the import's reads out of date, refused at the end).
+    db.hold_writes(session)
     parsed_files, file_reports = read_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )
@@ -151,8 +154,6 @@ def import_files(
     files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
-    # (Before the workspace is read: another writer waits for the import from here on.)
-    db.hold_writes(session)
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
     # Records of people the user deleted: passed over when they would add someone, or with
     # reapply brought back (`importers/deleted.py`).

@@ -379,7 +379,6 @@ async def preview_page(
 
 
 @router.post("/import", response_class=HTMLResponse)
-@reads_only
 async def run_import(
     request: Request,
     session: DbSession,
