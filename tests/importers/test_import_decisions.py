@@ -137,6 +137,20 @@ def test_your_phone_numbers_apply_to_you_and_unread_files_say_what_they_are(
     assert "Hana Novak" not in everyone(session, workspace.id)
 
 
+def test_a_folder_s_contacts_csv_beside_no_linkedin_file_is_not_called_linkedin_s(
+    session, workspace, tmp_path
+):
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text("Nom,Courriel\nAda,ada@x.example\n")
+    (folder / "people.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Li\r\nN:Li;Bo;;;\r\nEND:VCARD\r\n"
+    )
+    report = run(session, workspace.id, folder)
+    labels = {Path(f.name).name: f.label for f in report.files}
+    assert labels["contacts.csv"] == "not read (not contact data)"
+
+
 def test_your_own_rows_given_before_profile_on_the_command_line_apply_too(session, workspace):
     run(session, workspace.id, "Email Addresses.csv", "Positions.csv", "Profile.csv")
     alice = everyone(session, workspace.id)["Alice Example"]

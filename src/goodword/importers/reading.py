@@ -147,13 +147,13 @@ def _from_bytes(
         return
     if not data.lstrip(b"\xef\xbb\xbf\xff\xfe").strip():  # (a byte-order mark alone is empty too)
         raise ImportFileError(name, f"is empty. {WHAT_WE_READ}")
-    if name.lower().endswith(".zip"):
-        # Named as an archive, but no ZIP at all: most often a download that went wrong
-        # (a sign-in or error page saved under the archive's name).
-        page = _HTML.match(data[:1024]) is not None
-        why = "not a ZIP archive" + (
-            ", but a web page (a download that went wrong?)" if page else ""
-        )
+    kind = _binary_kind(data)
+    if kind:
+        raise ImportFileError(name, f"is {kind}, not a contacts file. {WHAT_WE_READ}")
+    if name.lower().endswith(".zip") and _HTML.match(data[:1024]):
+        # Named as an archive, but a web page: a download that went wrong (a sign-in or
+        # error page saved under the archive's name). Text of any other kind is read.
+        why = "not a ZIP archive, but a web page (a download that went wrong?)"
         if member:
             yield Document(name, "", member=True, unread=why)
             return
@@ -162,9 +162,6 @@ def _from_bytes(
             f"is {why}. Download the archive again (LinkedIn: Settings, Data privacy, Get a "
             "copy of your data), or import the files in it unpacked.",
         )
-    kind = _binary_kind(data)
-    if kind:
-        raise ImportFileError(name, f"is {kind}, not a contacts file. {WHAT_WE_READ}")
     text, read_as = read_text(data)
     yield Document(name, text, member=member, read_as=said(name, read_as))
 

@@ -96,6 +96,12 @@ def read_files(
         )
         if progress:
             progress("read", len(parsed_files), 0)
+    if not any(f.format.startswith("linkedin") for f in parsed_files):
+        # (What a LinkedIn archive's file is, said only beside LinkedIn's files: another
+        # folder's "contacts.csv" is no copy of an address book LinkedIn made.)
+        for file in reports:
+            if file.format is None and file.label in linkedin.NOT_READ.values():
+                file.label = "not read (not contact data)"
     if parsed_files and all(f.header_alone for f in parsed_files):
         raise ImportFileError(parsed_files[0].file_name, registry.HEADER_ALONE)
     if not parsed_files:
