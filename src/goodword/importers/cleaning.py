@@ -108,9 +108,10 @@ def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> 
         and _ONE_WORD.fullmatch(family)
         and _ONE_WORD.fullmatch(given)
         and _credential_key(given.strip()) not in _CREDENTIALS
+        and not (given.isupper() and not family.isupper())
     ):
-        # "Lee, ANN": a family name then a given name, whatever their case ("Lee, PhD" is
-        # read as below).
+        # "Lee, Ann", "WEISS, HANNAH": a family name then a given name ("Diaz, LMFT" and
+        # "Lee, PhD", letters in capitals after a name that is not, are read as below).
         return f"{family.strip()}, {given.strip()}"
     _given, cleaned, moved = clean_name("", name, headlines=headlines)
     notes.extend(note for note in moved if note not in notes)

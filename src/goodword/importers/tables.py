@@ -135,7 +135,14 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     delimiter = _delimiter(text)
     # A title above the table (Apple Numbers' "Table 1", a sheet's name) is passed over as
     # LinkedIn's notes are; a text whose first two lines are no rows is no table.
-    titled = len(first_line) <= 100 and rest.partition("\n")[0].count(delimiter) > 0
+    # (Its next two lines alike: rows of three cells or more, not sentences with commas.)
+    second, _, after = rest.partition("\n")
+    cells = second.count(delimiter)
+    titled = (
+        len(first_line) <= 60
+        and cells >= 2
+        and after.partition("\n")[0].count(delimiter) in (cells, 0)
+    )
     notes = first_line.lower().startswith("notes:")
     if first_line.count(delimiter) == 0 and not notes and not titled:
         return None
