@@ -63,6 +63,15 @@ def hold_writes(session: Session) -> None:
         session.execute(text("UPDATE workspaces SET id = id WHERE 0"))
 
 
+def begin_writing(session: Session) -> None:
+    """End the session's reads so far (committing what it holds) and take SQLite's write
+    lock in a transaction of its own: the edges call it before an import, whose session
+    has read already (the workspace), since a transaction that has read cannot wait for
+    the lock (SQLite refuses it at once while another writer holds it)."""
+    session.commit()
+    hold_writes(session)
+
+
 def safe_url(url: str) -> str:
     """Return the URL with any password hidden, for messages and logs."""
     try:

@@ -21,7 +21,9 @@ _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def reads_only(endpoint: F) -> F:
-    """Mark a POST endpoint that saves nothing (a preview): its session takes no write lock."""
+    """Mark a POST endpoint whose session takes no write lock first: one that saves nothing
+    (a preview), or takes the lock itself when it is ready to write (an import, which says
+    at once that another runs, and reads its upload before it holds anyone up)."""
     endpoint.__dict__["goodword_reads_only"] = True
     return endpoint
 
@@ -30,16 +32,10 @@ def _session(request: Request) -> Iterator[Session]:
     with transaction(request.app.state.session_factory) as session:
         route = request.scope.get("route")
         endpoint = getattr(route, "endpoint", None)
-        jobs = getattr(request.app.state, "import_jobs", None)
-        if (
-            request.method in _WRITES
-            and not getattr(endpoint, "goodword_reads_only", False)
-            and not (jobs is not None and jobs.any_running())
-        ):
+        if request.method in _WRITES and not getattr(endpoint, "goodword_reads_only", False):
             # A request that writes waits for another writer here, before it reads: a
             # write after reads that another writer changed meanwhile (two clicks on Merge)
-            # is refused by SQLite at once, however long it would have waited. (Not while
-            # an import runs: it holds the database, and a second import is told so at once.)
+            # is refused by SQLite at once, however long it would have waited.
             hold_writes(session)
         yield session
 

@@ -94,11 +94,19 @@ def test_an_id_a_spreadsheet_took_the_zeros_off_is_the_same_record(session, work
     assert len(everyone(session, workspace.id)) == 1
 
 
-def test_a_table_under_a_title_line_is_read(session, workspace):
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        "Table 1\nName,Email,Company\nPriya Raman,priya@k.example,Kestrel\n",
+        "Table 1\nName,Email\nPriya Raman,priya@k.example\n",
+        'Table 1\nName,Email\n"Raman, Priya",priya@k.example\n',
+    ],
+)
+def test_a_table_under_a_title_line_is_read(session, workspace, sheet):
     # Apple Numbers, with "Include table names", writes the table's name above it.
-    sheet = "Table 1\nName,Email,Company\nPriya Raman,priya@k.example,Kestrel\n"
-    report = run(session, workspace.id, "numbers.csv", sheet, "name=Name,email=Email,org=Company")
-    assert [(r.outcome, r.name) for r in report.rows] == [(Outcome.CREATED, "Priya Raman")]
+    report = run(session, workspace.id, "numbers.csv", sheet, "name=Name,email=Email")
+    assert [r.outcome for r in report.rows] == [Outcome.CREATED]
+    assert [p.emails[0].address for p in everyone(session, workspace.id)] == ["priya@k.example"]
 
 
 def test_a_map_with_a_folder_says_it_is_for_a_file_named_on_its_own(session, workspace, tmp_path):

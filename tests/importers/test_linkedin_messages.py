@@ -7,6 +7,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -215,6 +216,24 @@ def test_a_newer_archive_finds_the_messages_of_someone_whose_profile_link_change
     assert (report.interactions_created, report.interactions_existing) == (2, 2)
 
 
+def test_messages_imported_without_you_known_are_found_in_an_old_archive_after(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Without your profile an import cannot tell which way a message went: it says none.
+    new = tmp_path / "new" / "messages.csv"
+    new.parent.mkdir()
+    new.write_text(NEW_SHAPE + carla("Carla Jones", "2025-12-27 10:15:33 UTC", "Thanks!"))
+    first = import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=[new])
+    assert first.interactions_created == 1
+    old = tmp_path / "old.csv"
+    old.write_text(
+        "From,To,Date,Subject,Content,Direction\n"
+        'Carla Jones,Alice Example,"12/27/25, 10:15 AM",,Thanks!,INCOMING\n'
+    )
+    again = import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=[old])
+    assert (again.interactions_created, again.interactions_existing) == (0, 1)
+
+
 def test_the_same_words_in_another_direction_or_conversation_are_another_message(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -269,8 +288,9 @@ def test_messages_in_an_old_archive_and_a_newer_one_are_kept_once(
     assert session.scalar(select(func.count()).select_from(Interaction)) == 3
 
 
+@pytest.mark.parametrize("together", [True, False])
 def test_someone_met_by_name_first_gets_the_profile_a_message_names_them_by(
-    session: Session, workspace: Workspace, tmp_path: Path
+    session: Session, workspace: Workspace, tmp_path: Path, together: bool
 ) -> None:
     # The second part of a split archive comes first: a recommendation adds Jose by name,
     # his messages name his profile, and his connection row later finds him by it.
@@ -292,8 +312,13 @@ def test_someone_met_by_name_first_gets_the_profile_a_message_names_them_by(
         paths_or_uploads=[
             tmp_path / "messages.csv", tmp_path / "Recommendations_Received.csv",
             DATA / "Profile.csv",
-        ],
+        ] if together else [tmp_path / "Recommendations_Received.csv", DATA / "Profile.csv"],
     )  # fmt: skip
+    if not together:  # (the archive's other part, imported on another day)
+        import_files(
+            session, workspace_id=workspace.id, today=TODAY,
+            paths_or_uploads=[tmp_path / "messages.csv"],
+        )  # fmt: skip
     later = import_files(
         session, workspace_id=workspace.id, today=TODAY,
         paths_or_uploads=[tmp_path / "Connections.csv"],

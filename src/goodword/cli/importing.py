@@ -98,7 +98,7 @@ def import_command(
     Formats are recognised from what the files hold. A file that cannot be read stops
     the import before anything is saved; rows that cannot be imported are listed with why.
     """
-    from goodword import clock
+    from goodword import clock, db
     from goodword.importers import service
 
     if mapping and len(mapping) > 1:
@@ -107,6 +107,7 @@ def import_command(
             "its own. Import files of other columns one command each, each with its map."
         )
     with work(ctx) as (session, workspace_id), _progress(as_json) as progress:
+        db.begin_writing(session)  # (before the files are read: another writer waits)
         report = service.import_files(
             session,
             workspace_id=workspace_id,

@@ -14,7 +14,7 @@ from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
-from goodword.importers import history, service, splitting
+from goodword.importers import history, splitting
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.schemas import (
     PersonSources,
@@ -27,6 +27,7 @@ from goodword.importers.schemas import (
 from goodword.importers.views import (
     ExportFormat,
     export_response,
+    import_writing,
     jobs_of,
     phone_region,
     preview_files,
@@ -131,6 +132,7 @@ def report_out(report: ImportReport) -> ImportReportOut:
 
 
 @router.post("/imports", response_model=ImportReportOut, summary="Import files")
+@reads_only
 async def create_import(
     request: Request,
     session: DbSession,
@@ -169,7 +171,7 @@ async def create_import(
         try:
             # In a worker thread: the app goes on answering other requests meanwhile.
             report = await run_in_threadpool(
-                service.import_files,
+                import_writing,
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,

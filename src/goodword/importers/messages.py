@@ -150,11 +150,9 @@ def _held_otherwise(
     person_id: Callable[[int], int],
 ) -> set[int]:
     """Which of the messages not held by their id are held all the same, imported from
-    another copy of them: the same kind, text and direction (and writer, when both say),
-    and either the same LinkedIn conversation at the same time (a newer archive names
-    someone by a new profile link, so the message gets another id), or, where one of the
-    two says no conversation (an old archive's shape, without links, its times to the
-    minute), the same minute and one of the same people."""
+    another copy of them (a newer archive names someone by a new profile link, an old
+    archive's shape has no links and its times no seconds, so the same message gets
+    another id): of the same kind and text, as `_Held.copy_of` compares them."""
     if not fresh:
         return set()
     held: dict[_Key, list[_Held]] = {}
@@ -172,6 +170,10 @@ def _held_otherwise(
                 Interaction.writer_id,
             ).where(
                 Interaction.workspace_id == workspace_id,
+                # (The whole stretch too: the database then reads by the time index.)
+                Interaction.occurred_at.between(
+                    spans[start][0], spans[min(start + _SPANS_PER_QUERY, len(spans)) - 1][1]
+                ),
                 Interaction.external_id.is_not(None),
                 or_(
                     *(
@@ -181,8 +183,8 @@ def _held_otherwise(
                 ),
             )
         ):
-            key = (_minute(when), kind, " ".join((summary or "").split()), direction)
-            found[row_id] = (key, _Held(when, external_id or "", set(), writer))
+            key = (_minute(when), kind, " ".join((summary or "").split()))
+            found[row_id] = (key, _Held(when, external_id or "", set(), writer, direction))
     ids = sorted(found)
     for start in range(0, len(ids), CHUNK):
         for interaction_id, person in session.execute(
@@ -198,13 +200,14 @@ def _held_otherwise(
     for index, planned in enumerate(fresh):
         incoming = planned.incoming
         text = " ".join((incoming.summary or "").split())
-        key = (_minute(incoming.occurred_at), incoming.kind, text, planned.direction)
+        key = (_minute(incoming.occurred_at), incoming.kind, text)
         writer = None if planned.writer is None else person_id(planned.writer)
         mine = _Held(
             incoming.occurred_at,
             incoming.external_id,
             {person_id(target) for target in planned.participants},
             writer,
+            planned.direction,
         )
         if any(mine.copy_of(other) for other in held.get(key, ())):
             same.add(index)
@@ -222,22 +225,30 @@ class _Held:
     external_id: str
     people: set[int]
     writer: int | None
+    direction: Direction | None
 
     def copy_of(self, other: _Held) -> bool:
-        """Whether this message is `other` (of the same kind, minute, text and direction)
-        from another copy of the archive."""
+        """Whether this message is `other` (of the same kind, minute and text) from another
+        copy of the archive: its direction the same where both say one (an import that
+        cannot tell who you are says none); in one conversation at the same time (or the
+        same minute, when one copy gives no seconds), whoever wrote it as people are found
+        now; else, where one copy names no conversation, by the same writer (where both
+        say) to one of the same people."""
         if _UNNUMBERED.sub("", self.external_id) == _UNNUMBERED.sub("", other.external_id):
             return False  # (a message a file gives twice is two, sent twice: "…#2")
-        if self.writer is not None and other.writer is not None and self.writer != other.writer:
+        if None not in (self.direction, other.direction) and self.direction != other.direction:
             return False
-        mine, theirs = _CONVERSATION.match(self.external_id), _CONVERSATION.match(other.external_id)
+        same_time = self.when == other.when or _minute(self.when) in (self.when, other.when)
+        mine = _CONVERSATION.match(self.external_id)
+        theirs = _CONVERSATION.match(other.external_id)
         if mine and theirs:
-            return mine[1] == theirs[1] and self.when == other.when
-        on_the_minute = _minute(self.when) in (self.when, other.when)
-        return (self.when == other.when or on_the_minute) and bool(self.people & other.people)
+            return mine[1] == theirs[1] and same_time
+        if None not in (self.writer, other.writer) and self.writer != other.writer:
+            return False
+        return same_time and bool(self.people & other.people)
 
 
-_Key = tuple[datetime, InteractionKind, str, Direction | None]
+_Key = tuple[datetime, InteractionKind, str]
 _UNNUMBERED = re.compile(r"#[0-9]+$")
 # How many time spans one query asks for.
 _SPANS_PER_QUERY = 100

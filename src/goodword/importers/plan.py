@@ -593,11 +593,19 @@ class Resolver:
             else:
                 self.plan.unplaced.append(incoming)
 
+    def _from_source_alone(self, target: int, source: str) -> bool:
+        """Whether the person is known from the source's records only (a draft of this
+        import from it; someone an earlier import added from it alone, a recommendation)."""
+        if target < 0:
+            return self.plan.drafts[-target - 1].records[0].source == source
+        keys = self.state.explicit_keys.get(target, [])
+        return bool(keys) and all(key_source == source for key_source, _key in keys)
+
     def _give_profile(self, target: int, ref: PersonRef, incoming: IncomingInteraction) -> None:
-        """Give the one person of a message's name whom this import adds from the same
-        source without a profile (a LinkedIn recommendation's row), the profile the message
-        names them by, so their connection row finds them by it. (Not someone known before
-        by name alone, a neighbour from an address book, say: the name is only a guess.)"""
+        """Give the one person of a message's name known from the same source alone without
+        a profile (a LinkedIn recommendation's row, in this import or an earlier one), the
+        profile the message names them by, so their connection row finds them by it. (Not
+        someone from an address book: the name is only a guess.)"""
         assert ref.url is not None
         record = IncomingPerson(
             source=incoming.source,
@@ -639,8 +647,7 @@ class Resolver:
             profile = self._identity(named)
             if (
                 ref.url
-                and named < 0
-                and self.plan.drafts[-named - 1].records[0].source == incoming.source
+                and self._from_source_alone(named, incoming.source)
                 and not (profile and any(key.startswith("u:") for key in profile.keys))
             ):
                 self._give_profile(named, ref, incoming)

@@ -133,18 +133,8 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     text = document.text
     first_line, _, rest = text.lstrip().partition("\n")
     delimiter = _delimiter(text)
-    # A title above the table (Apple Numbers' "Table 1", a sheet's name) is passed over as
-    # LinkedIn's notes are; a text whose first two lines are no rows is no table.
-    # (Its next two lines alike: rows of three cells or more, not sentences with commas.)
-    second, _, after = rest.partition("\n")
-    cells = second.count(delimiter)
-    titled = (
-        len(first_line) <= 60
-        and cells >= 2
-        and after.partition("\n")[0].count(delimiter) in (cells, 0)
-    )
     notes = first_line.lower().startswith("notes:")
-    if first_line.count(delimiter) == 0 and not notes and not titled:
+    if first_line.count(delimiter) == 0 and not notes and not _titled(first_line, rest, delimiter):
         return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Each row with the line it starts on (a quoted cell may run over several lines, and
@@ -203,6 +193,20 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     _set_aside_headers_again(table)
     _set_aside_overlong_rows(table, delimiter)
     return table
+
+
+def _titled(first_line: str, rest: str, delimiter: str) -> bool:
+    """Whether a line without the delimiter is a title above a table (Apple Numbers' "Table
+    1", a sheet's name), passed over as LinkedIn's notes are: its next two lines are rows of
+    one width, two cells or more (not sentences with commas)."""
+    if len(first_line) > 60:
+        return False
+    try:
+        rows = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter)
+        below = [len(row) for row in itertools.islice(rows, 2)]
+    except csv.Error:
+        return False
+    return bool(below) and below[0] >= 2 and len(set(below)) == 1
 
 
 def _delimiter(text: str) -> str:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from goodword import clock
+from goodword import clock, db
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, InvalidInput, NotFound
@@ -97,6 +97,14 @@ def upload_name(given: str | None, number: int) -> str:
     room = _NAME_BYTES - len(suffix.encode())
     stem = name[: len(name) - len(suffix)].encode()[:room].decode(errors="ignore")
     return stem + suffix
+
+
+def import_writing(session: Session, **options: Any) -> ImportReport:
+    """`service.import_files` in a transaction that holds the write lock from its start (the
+    request's session has read the workspace already: `db.begin_writing`). For a worker
+    thread: waiting for another writer does not hold up the app."""
+    db.begin_writing(session)
+    return service.import_files(session, **options)
 
 
 async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None = None) -> Saved:
@@ -379,6 +387,7 @@ async def preview_page(
 
 
 @router.post("/import", response_class=HTMLResponse)
+@reads_only
 async def run_import(
     request: Request,
     session: DbSession,
@@ -420,7 +429,7 @@ async def run_import(
             # In a worker thread, so the app goes on answering (other pages, this
             # workspace's "already running" notice) while the files are imported.
             report = await run_in_threadpool(
-                service.import_files,
+                import_writing,
                 session,
                 workspace_id=workspace_id,
                 paths_or_uploads=saved.paths,
