@@ -3,6 +3,7 @@ ready, and never a password in them."""
 
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 from pathlib import Path
@@ -261,3 +262,18 @@ def test_a_database_busy_with_another_programs_write_is_said_so(run, cli_url: st
         "web app importing, probably). Nothing was saved; try again in a minute.\n"
     )
     assert "Ada Lovelace" not in run("people", "list").stdout
+
+
+def test_a_busy_database_is_said_on_stdout_too_with_json(run, cli_url: str) -> None:
+    path = cli_url.removeprefix("sqlite:///")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("person", "add", "Ada Lovelace", "--json")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 5
+    error = json.loads(result.stdout)["error"]
+    assert (error["code"], error["fields"]) == ("busy", [])
+    assert error["message"].startswith("The database is busy: another program is saving")

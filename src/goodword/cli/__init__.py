@@ -83,15 +83,22 @@ class _Group(TyperGroup):
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
             if reason == "database is locked":  # SQLite: another program is writing
-                typer.echo(
-                    "Error: the database is busy: another program is saving something big "
-                    "(Goodword's web app importing, probably). Nothing was saved; try again "
-                    "in a minute.",
-                    err=True,
+                code, message = (
+                    "busy",
+                    "the database is busy: another program is saving something big (Goodword's "
+                    "web app importing, probably). Nothing was saved; try again in a minute.",
                 )
+                typer.echo(f"Error: {message}", err=True)
             else:
+                code, message = (
+                    "database_unavailable",
+                    f"the database failed during the command ({reason}). Nothing was saved.",
+                )
                 typer.echo(f"Error: the database failed during the command ({reason}).", err=True)
                 typer.echo("Nothing was saved.", err=True)
+            if as_json:  # (as the API says it: scripts read stdout)
+                shape = {"error": {"code": code, "message": message[0].upper() + message[1:]}}
+                typer.echo(json.dumps({"error": {**shape["error"], "fields": []}}))
             raise typer.Exit(DatabaseUnavailable.exit_code) from None
 
     def _options(self, ctx: Any, words: list[str]) -> set[str]:
