@@ -537,3 +537,20 @@ def test_a_note_with_a_rare_line_break_comes_back_from_a_vcard_unchanged(
     assert [r.outcome.value for r in report.rows] == ["unchanged"]
     session.expire_all()
     assert session.get(Person, person.id).notes == "first\nsecond"
+
+
+def test_a_people_export_cut_short_or_broken_by_hand_says_which(session, workspace):
+    from goodword.importers.records import ImportFileError
+
+    people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Ada"))
+    whole = export_people(session, workspace_id=workspace.id, format="json")
+    for text, said in (
+        (whole[: len(whole) // 2], "is a Goodword people export cut short (it ends in the middle)"),
+        (whole.replace('"Ada"', '"Ada",,'), "is a Goodword people export that is no longer valid"),
+    ):
+        with pytest.raises(ImportFileError) as refused:
+            import_files(
+                session, workspace_id=workspace.id, today=date(2026, 11, 25),
+                paths_or_uploads=[Upload("people.json", text.encode())],
+            )  # fmt: skip
+        assert re.match(rf"people\.json(, line \d+)?: {re.escape(said)}", refused.value.message)

@@ -354,12 +354,25 @@ def parse_people_json(document: Document) -> Parsed:
     parsed = Parsed(document.name, "goodword-json", "Goodword people JSON")
     try:
         data = json.loads(document.text)
-        people = data["people"]
-        assert isinstance(people, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
+    except json.JSONDecodeError as exc:
+        # It begins as one (`looks_like_people_json`): cut short, or changed by hand.
+        end = exc.pos >= len(document.text.rstrip())
+        raise ImportFileError(
+            document.name,
+            (
+                "is a Goodword people export cut short (it ends in the middle): export it "
+                "again, or download it again whole."
+                if end
+                else f"is a Goodword people export that is no longer valid JSON ({exc.msg}). "
+                "Export it again rather than editing it."
+            ),
+            line=None if end else exc.lineno,
+        ) from None
+    people = data.get("people") if isinstance(data, dict) else None
+    if not isinstance(people, list):
         raise ImportFileError(
             document.name, "is not a Goodword people export (no list of people in it)."
-        ) from None
+        )
     # Each person named by the line their record begins on (by their place in the list
     # when the text cannot be followed, which `json` read all the same).
     lines = _record_lines(document.text)
