@@ -156,6 +156,15 @@ def test_any_two_people_can_be_merged_by_id(client, session, workspace):
     assert [e["field"] for e in truth.json()["error"]["fields"]] == ["survivor_id"]
 
 
+def test_the_list_offers_only_the_states_a_listed_pair_can_be_in(client):
+    # (A merged pair leaves the queue: its merge is listed under /merges.)
+    response = client.get(f"{API}/duplicates", params={"status": "merged"})
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == [
+        {"field": "status", "message": "Choose one of: open or not_same."}
+    ]
+
+
 def test_a_damaged_cursor_is_a_field_error(client):
     response = client.get(f"{API}/duplicates", params={"after": "not-a-cursor"})
     assert response.status_code == 422

@@ -64,12 +64,12 @@ def list_duplicates(
     session: DbSession,
     workspace_id: WorkspaceId,
     status: Annotated[
-        CandidateStatus,
+        Literal["open", "not_same"],
         Query(
             description="open (the default) or not_same (pairs told apart). A pair merged "
             "leaves the queue: the merge is listed by `GET /merges`."
         ),
-    ] = CandidateStatus.OPEN,
+    ] = "open",
     after: After = None,
     limit: Limit = 50,
 ) -> CandidatePage:
@@ -77,14 +77,16 @@ def list_duplicates(
     page = service.list_candidates(
         session,
         workspace_id=workspace_id,
-        status=status,
+        status=CandidateStatus(status),
         cursor=score_cursor(after),
         limit=limit,
     )
     return CandidatePage(
         items=[service.candidate_to_read(session, c) for c in page.items],
         next=page.next_cursor,
-        total=service.count_candidates(session, workspace_id=workspace_id, status=status),
+        total=service.count_candidates(
+            session, workspace_id=workspace_id, status=CandidateStatus(status)
+        ),
     )
 
 
