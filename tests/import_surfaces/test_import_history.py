@@ -253,6 +253,10 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     assert "an empty row (LinkedIn leaves these for deleted accounts)" in shown.stdout
     as_json = json.loads(run("imports", "show", "1", "--json").stdout)
     assert as_json["id"] == 1 and as_json["counts"]["skipped"] == 1
+    # The API's shape: its link to the queue, and times in UTC written with a Z.
+    assert as_json["duplicates_url"] == "/api/v1/duplicates"
+    assert as_json["finished_at"].endswith("Z")
+    assert listed[0]["finished_at"].endswith("Z")
 
     assert run("imports", "show", "99999999999").exit_code == 2  # no id is that large
     too_large = run("tasks", "list", "--person", "99999999999999999999")

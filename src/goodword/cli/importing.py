@@ -122,7 +122,9 @@ def import_command(
         if dry_run:
             session.rollback()
     if as_json:
-        print_json(report.to_dict())
+        from goodword.importers.api import report_out
+
+        print_json(dump(report_out(report)))  # (the API's shape)
         return
     _print_report(report)
     if report.id is not None:
@@ -236,7 +238,9 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     with work(ctx) as (session, workspace_id):
         runs = history.recent(session, workspace_id=workspace_id)
     if as_json:
-        print_json({"items": [run.to_dict() for run in runs]})
+        from goodword.importers.api import ImportList, ImportSummaryOut
+
+        print_json(dump(ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])))
         return
     if not runs:
         typer.echo("No imports kept yet.")
@@ -266,7 +270,9 @@ def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = Fal
     with work(ctx) as (session, workspace_id):
         report = history.get(session, workspace_id=workspace_id, run_id=import_id)
     if as_json:
-        print_json(report.to_dict())
+        from goodword.importers.api import report_out
+
+        print_json(dump(report_out(report)))  # (the API's shape)
         return
     _print_report(report, title=f"Import {report.id}, {cell(report.finished_at)}")
 
