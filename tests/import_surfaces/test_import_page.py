@@ -368,6 +368,16 @@ def test_a_mapped_file_the_preview_cannot_read_asks_for_no_name_columns(client):
     assert '<option value="DOB" selected>DOB</option>' in response.text  # the pickers stay
 
 
+def test_a_refused_upload_without_javascript_still_lists_the_earlier_imports(client, files):
+    assert client.post("/import", files=files("Connections.csv")).status_code == 200
+    refused = client.post(
+        "/import", files=[("files", ("cv.pdf", b"%PDF-1.7\n", "application/pdf"))]
+    )
+    assert refused.status_code == 422
+    assert "is a PDF document" in refused.text
+    assert 'href="/imports/1"' in refused.text  # (the earlier import, listed as always)
+
+
 def test_the_preview_without_javascript_is_the_whole_page(client, files):
     response = client.post(
         "/import/preview", files=files("crm.csv"), data={"mapping": "given=First,family=Surname"}

@@ -321,16 +321,20 @@ async def _read_form(
 
 def _problem(
     request: Request,
+    session: Session,
+    workspace_id: int,
     message: str,
     values: Mapping[str, str],
     previews: list[FilePreview],
     *,
     heading: str = "Nothing was imported.",
 ) -> HTMLResponse:
-    """The import page (or, for HTMX, its result area) with the message; 422."""
+    """The import page (or, for HTMX, its result area) with the message; 422. The whole
+    page (without JavaScript) lists the earlier imports, as it always does."""
     template = "importers/_problem.html" if is_htmx(request) else "importers/import.html"
+    runs = [] if is_htmx(request) else history.recent(session, workspace_id=workspace_id)
     context = _form_context(
-        request, error=message, heading=heading, values=values, previews=previews
+        request, error=message, heading=heading, values=values, previews=previews, runs=runs
     )
     return render(request, template, context, status_code=422, vary_on_htmx=True)
 
@@ -344,13 +348,21 @@ async def preview_page(
     uploads, values, picked = await _read_form(request)
     if not uploads:
         return _problem(
-            request, "Choose one or more files to preview.", values, [], heading=NO_PREVIEW
+            request,
+            session,
+            workspace_id,
+            "Choose one or more files to preview.",
+            values,
+            [],
+            heading=NO_PREVIEW,
         )
     limit = request.app.state.settings.import_max_bytes
     try:
         saved = await save_uploads(uploads, max_bytes=limit)
     except GoodwordError as exc:  # (a file over the size cap: said where the preview goes)
-        return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
+        return _problem(
+            request, session, workspace_id, message(exc), values, [], heading=NO_PREVIEW
+        )
     region = phone_region(session, workspace_id)
     guessed: list[tuple[str, str]] = []
     try:
@@ -375,7 +387,9 @@ async def preview_page(
                 saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
             )
     except GoodwordError as exc:
-        return _problem(request, message(exc), values, [], heading=NO_PREVIEW)
+        return _problem(
+            request, session, workspace_id, message(exc), values, [], heading=NO_PREVIEW
+        )
     finally:
         saved.remove()
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
@@ -397,7 +411,9 @@ async def run_import(
     """Import the uploaded files in one transaction and show what happened to every row."""
     uploads, values, picked = await _read_form(request)
     if not uploads:
-        return _problem(request, "Choose one or more files to import.", values, [])
+        return _problem(
+            request, session, workspace_id, "Choose one or more files to import.", values, []
+        )
     dry_run = values.get("dry_run", "") not in ("", "0")
     reapply = values.get("reapply", "") not in ("", "0")
     started, job = jobs_of(request).claim_or_running(workspace_id, dry_run=dry_run, reapply=reapply)
@@ -413,7 +429,7 @@ async def run_import(
             )
         except GoodwordError as exc:
             job.error = message(exc)
-            return _problem(request, job.error, values, [])
+            return _problem(request, session, workspace_id, job.error, values, [])
         if is_htmx(request) and saved.size > BACKGROUND_BYTES:
             in_background = True
             job.queued_at = time.monotonic()
@@ -444,7 +460,7 @@ async def run_import(
         except GoodwordError as exc:
             session.rollback()  # nothing of a refused or stopped import is kept
             job.error = message(exc)
-            return _problem(request, job.error, values, [])
+            return _problem(request, session, workspace_id, job.error, values, [])
         finally:
             saved.remove()
         if dry_run:
@@ -490,7 +506,7 @@ def import_status(
     """How far a background import is; its report (or its problem) once it is done."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.error is not None:
-        return _problem(request, job.error, {}, [])
+        return _problem(request, session, workspace_id, job.error, {}, [])
     if job.report is not None:
         return _report_response(request, session, workspace_id, job.report, job.id)
     template = "importers/_progress.html" if is_htmx(request) else "importers/progress.html"
