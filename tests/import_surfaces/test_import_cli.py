@@ -69,6 +69,8 @@ def test_a_second_column_map_is_refused_not_silently_used_for_every_file(run):
     assert result.exit_code == 2
     assert "--map is given more than once" in result.stderr
     assert people(run) == []
+    as_json = run("import", str(DATA / "crm.csv"), "--map", CRM_MAP, "--map", "x=Y", "--json")
+    assert [f["field"] for f in json.loads(as_json.stdout)["error"]["fields"]] == ["mapping"]
 
 
 def test_a_bad_file_exits_2_naming_the_file_and_line_and_saves_nothing(run):
@@ -178,6 +180,9 @@ def test_merge_refuses_bad_input_with_exit_codes(run):
     side = run("people", "merge", "1", "2", "--prefer", "location=c")
     assert side.exit_code == 2
     assert "write location=a to keep person 1's value or location=b" in side.stderr
+    # With --json, the API's field: the choice's.
+    named = run("people", "merge", "1", "2", "--prefer", "location=c", "--json")
+    assert [f["field"] for f in json.loads(named.stdout)["error"]["fields"]] == ["choices.location"]
     # A field a merge does not choose between is named, with the ones it does.
     tags = run("people", "merge", "1", "2", "--prefer", "tags=b")
     assert tags.exit_code == 2 and "Extra inputs" not in tags.stderr

@@ -26,7 +26,7 @@ from goodword.cli.common import (
     write_output,
 )
 from goodword.db import LARGEST_ID
-from goodword.errors import InvalidInput
+from goodword.errors import FieldError, InvalidInput
 from goodword.importers.report import ImportReport, Outcome
 
 if TYPE_CHECKING:
@@ -102,10 +102,11 @@ def import_command(
     from goodword.importers import service
 
     if mapping and len(mapping) > 1:
-        raise InvalidInput(
+        message = (
             "--map is given more than once: one column map is read for every CSV named on "
             "its own. Import files of other columns one command each, each with its map."
         )
+        raise InvalidInput(message, fields=[FieldError("mapping", "Give one column map.")])
     with work(ctx) as (session, workspace_id), _progress(as_json) as progress:
         db.begin_writing(session)  # (before the files are read: another writer waits)
         report = service.import_files(
@@ -397,19 +398,23 @@ def merge(
     choices: dict[str, str] = {}
     for item in prefer or []:
         name, _, side = (part.strip() for part in item.partition("="))
+        # (A --json error names the API's field: choices, or choices.<field>.)
         if not side:
-            raise InvalidInput(f"--prefer takes FIELD=a or FIELD=b, not {item!r}.")
+            message = f"--prefer takes FIELD=a or FIELD=b, not {item!r}."
+            raise InvalidInput(message, fields=[FieldError("choices", "Write FIELD=a or FIELD=b.")])
         if name not in fields:
-            raise InvalidInput(
+            message = (
                 f"--prefer {item}: '{name}' is not a field a merge chooses between; "
                 f"choose from {', '.join(fields)} (every e-mail, phone, job, tag and "
                 "interest of both is kept anyway)."
             )
+            raise InvalidInput(message, fields=[FieldError("choices", f"No field {name!r}.")])
         if side.lower() not in ("a", "b"):
-            raise InvalidInput(
+            message = (
                 f"--prefer {item}: write {name}=a to keep person {survivor}'s value or "
                 f"{name}=b to take person {absorbed}'s."
             )
+            raise InvalidInput(message, fields=[FieldError(f"choices.{name}", "Choose a or b.")])
         choices[name] = side.lower()
     with work(ctx) as (session, workspace_id):
         record = merging.merge(
