@@ -4,6 +4,7 @@ place."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -163,3 +164,22 @@ def test_choosing_files_previews_them_and_another_file_its_own_columns(
     expect(page.locator("#import-preview td", has_text="Grace Hopper")).to_be_visible()
     expect(page.locator("#f-map_name")).to_have_value("Full name")
     expect(page.locator("#f-map_given")).to_have_value("")
+
+
+def test_a_refused_file_marks_the_file_box_and_a_good_one_clears_it(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%binary\x00\x01")
+    page.goto(f"{live_server.url}/import")
+    box = page.get_by_label("Files")
+    box.set_input_files(str(pdf))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#import-problem")).to_contain_text("is a PDF document")
+    expect(page.locator("#preview-problem")).to_contain_text("is a PDF document")
+    expect(box).to_have_attribute("aria-invalid", "true")
+    expect(box).to_have_accessible_description(re.compile("is a PDF document"))
+    box.set_input_files(str(DATA / "Connections.csv"))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
+    expect(box).not_to_have_attribute("aria-invalid", "true")

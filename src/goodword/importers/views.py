@@ -334,8 +334,9 @@ def _problem(
     template = "importers/_problem.html" if is_htmx(request) else "importers/import.html"
     runs = [] if is_htmx(request) else history.recent(session, workspace_id=workspace_id)
     context = _form_context(
-        request, error=message, heading=heading, values=values, previews=previews, runs=runs
-    )
+        request, error=message, heading=heading, values=values, previews=previews, runs=runs,
+        problem_id="preview-problem" if heading == NO_PREVIEW else "import-problem",
+    )  # fmt: skip
     return render(request, template, context, status_code=422, vary_on_htmx=True)
 
 

@@ -9,3 +9,14 @@ document.addEventListener("submit", (event) => {
   // (After the browser has taken the form's values: a disabled button sends none.)
   setTimeout(() => form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; }));
 });
+// The import page's file box is marked invalid, and points at the problem, while the
+// page shows why its files were refused, by the preview or the import (the whole page does
+// it without JavaScript).
+document.addEventListener("htmx:afterSettle", () => {
+  const box = document.getElementById("f-files");
+  if (!box) return;
+  const problems = ["preview-problem", "import-problem"].filter((id) => document.getElementById(id));
+  if (problems.length) box.setAttribute("aria-invalid", "true");
+  else box.removeAttribute("aria-invalid");
+  box.setAttribute("aria-describedby", ["h-files", ...problems].join(" "));
+});
