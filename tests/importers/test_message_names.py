@@ -220,6 +220,21 @@ def test_one_recipient_link_makes_the_whole_to_column_one_person(session, worksp
     assert [u.url for u in priya.urls] == ["https://www.linkedin.com/in/priya-nayak"]
 
 
+def test_two_whole_names_with_one_link_are_two_people(session, workspace):
+    f.person(session, workspace.id, "Alice Example", is_me=True)
+    report = run(
+        session,
+        workspace,
+        new_messages(("Ada Lovelace, Priya Nayak", "https://www.linkedin.com/in/ada-lovelace")),
+    )
+    made = added(session, report)
+    assert sorted(made) == ["Ada Lovelace", "Priya Nayak"]
+    assert [u.url for u in made["Ada Lovelace"].urls] == [
+        "https://www.linkedin.com/in/ada-lovelace"
+    ]
+    assert made["Priya Nayak"].urls == []
+
+
 def test_two_single_words_in_an_old_to_column_are_one_person(session, workspace):
     f.person(session, workspace.id, "Alice Example", is_me=True)
     report = run(session, workspace, messages(("Alice Example", "Müller, José", "OUTGOING")))

@@ -529,8 +529,9 @@ def parse_messages(table: Table) -> Parsed:
             for u in get("recipient profile urls").replace(";", ",").split(",")
         ]
         names = split_names(get("to"))
-        if len(names) > 1 and len(urls) == 1 and urls[0]:
-            # One recipient, whose name has commas of its own ("Nayak, Priya").
+        if len(names) == 2 and len(urls) == 1 and urls[0] and " " not in names[0].strip():
+            # One recipient, whose name has a comma of its own ("Nayak, Priya Devi"); not
+            # two people, one of them linked ("Kim Example, Priya Nayak").
             names = [" ".join(get("to").split())]
         recipients = [
             _ref(names[i] if i < len(names) else "", urls[i] if i < len(urls) else None,
