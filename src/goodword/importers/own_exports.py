@@ -356,7 +356,9 @@ def parse_people_json(document: Document) -> Parsed:
         data = json.loads(document.text)
     except json.JSONDecodeError as exc:
         # It begins as one (`looks_like_people_json`): cut short, or changed by hand.
-        end = exc.pos >= len(document.text.rstrip())
+        end = exc.pos >= len(document.text.rstrip()) or (
+            exc.msg.startswith("Unterminated string") and '"' not in document.text[exc.pos + 1 :]
+        )  # (at its end, or in a text that runs to its end)
         raise ImportFileError(
             document.name,
             (
