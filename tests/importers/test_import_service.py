@@ -679,3 +679,17 @@ def test_a_later_import_fills_in_the_department_of_a_job_already_held(session, w
     assert job.department == "Computing"
     (grace,) = [r for r in report.rows if r.name == "Grace Hopper"]
     assert "department Computing" in grace.detail
+
+
+def test_a_mapped_department_is_kept_on_the_job_or_in_the_notes(session, workspace):
+    text = (
+        "Name,Company,Role,Dept\n"
+        "Mae Jemison,Endeavour Labs,Founder,Research\n"
+        "Ola Nordmann,,,Platform team\n"
+    )
+    mapping = "name=Name,org=Company,title=Role,department=Dept"
+    run(session, workspace.id, Upload("crm.csv", text.encode()), mapping=mapping)
+    found = everyone(session, workspace.id)
+    (job,) = found["Mae Jemison"].positions
+    assert (job.title, job.department) == ("Founder", "Research")
+    assert found["Ola Nordmann"].notes == "Department: Platform team"

@@ -481,6 +481,22 @@ def test_a_map_given_for_a_file_a_format_knows_is_said_to_be_unused():
     assert registry.parse(unmapped).notes == []  # (no map given: nothing to say)
 
 
+def test_a_department_column_is_picked_for_a_file_no_format_knows():
+    picked = mapped.guess_columns(["Full Name", "Company", "Department"])
+    assert picked == [("name", "Full Name"), ("org", "Company"), ("department", "Department")]
+
+
+def test_columns_with_text_the_map_leaves_out_are_named_in_the_notes():
+    text = "ID,Name,Owner,Lead Source,Empty,\n1,Ada Lovelace,Sam,Web,,\n2,Bob Byte,,,,\n"
+    parsed = mapped_csv(text, "key=ID,name=Name")
+    assert parsed.notes == [
+        "crm.csv: not imported, as the column map does not name them: 'Owner', "
+        "'Lead Source'. To keep a column's text, map it to notes (notes=Column); notes may "
+        "be given several columns."
+    ]
+    assert mapped_csv(text, "key=ID,name=Name,notes=Owner,notes=Lead Source").notes == []
+
+
 def test_a_tags_cell_is_split_on_commas_semicolons_and_lines():
     text = 'Name,Tags\nAda Lovelace,"referral;python, maths"\n'
     (document,) = documents([Upload("crm.csv", text.encode())])

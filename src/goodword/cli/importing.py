@@ -82,7 +82,8 @@ def import_command(
             "--map",
             help="Column map for any other CSV named on its own (not for files inside a "
             'ZIP or folder): "key=ID,given=First,family=Surname,email=E-mail,org=Company,'
-            "title=Role,location=City,location=Country,birthday=DOB,phone=Mobile,url=Profile,"
+            "title=Role,department=Team,location=City,location=Country,birthday=DOB,"
+            "phone=Mobile,url=Profile,"
             'notes=Notes". A column whose name holds a comma goes in double quotes: '
             """--map 'given="Name, first",family=Surname'. email, phone, url, notes, tags and """
             "location may be mapped to several columns (location's parts are joined in that "

@@ -49,6 +49,7 @@ FIELDS = {
     "url": "web or LinkedIn profile address",
     "org": "organization (current)",
     "title": "job title at that organization (in the notes when there is none)",
+    "department": "department at that organization (in the notes when there is none)",
     # (The text is the column picker's label; a picker takes one column.)
     "location": "where they live or work (to join several columns, such as City and "
     "Country, type a column map below)",
@@ -179,6 +180,7 @@ _SAID_BY = {
     "org": ("company", "organization", "organisation", "employer", "company name",
             "organization name", "works at", "workplace", "current company"),
     "title": ("job title", "position", "role", "title", "job"),
+    "department": ("department", "dept", "division", "team"),
     "location": ("location", "city", "town", "place"),
     "birthday": ("birthday", "date of birth", "dob", "birth date", "birthdate"),
     "notes": ("notes", "note", "comments", "comment"),
@@ -282,6 +284,7 @@ def parse_mapped(
             same = [i for i, h in enumerate(table.headers) if header_key(h) == key]
             kept = columns.setdefault(field, [])
             kept += [i for i in same if i not in kept]
+    _say_unmapped(table, parsed, {c for cols in columns.values() for c in cols}, limit)
     order = birthday_order(table, parsed, columns.get("birthday", []))
     repeated = _repeated_keys(table, parsed, columns.get("key", [])[:1], mapping)
     seen: dict[str, int] = {}
@@ -340,10 +343,17 @@ def parse_mapped(
             person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else None))
         if one("org"):
             person.positions.append(
-                IncomingPosition(clean_organization(one("org")), one("title") or None)
+                IncomingPosition(
+                    clean_organization(one("org")),
+                    one("title") or None,
+                    one("department") or None,
+                )
             )
-        elif one("title"):
-            notes.append(f"Job title: {one('title')}")
+        else:
+            if one("title"):
+                notes.append(f"Job title: {one('title')}")
+            if one("department"):
+                notes.append(f"Department: {one('department')}")
         birthday = one("birthday")
         read = dateorder.read_date(birthday, order) if birthday else None
         person.birthday, unkept = read_birthday(birthday, read, notes)
@@ -420,6 +430,26 @@ def _repeated_keys(
             "share, or none."
         )
     return set(repeated)
+
+
+def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | None) -> None:
+    """Name the columns with something in them that the map leaves out: what they hold is
+    not imported, and the report should not let that pass unsaid."""
+    rows = [row for _, row in (table.rows[:limit] if limit else table.rows)]
+    left = [
+        header
+        for i, header in enumerate(table.headers)
+        if i not in mapped and header.strip() and any(cell(table, row, i) for row in rows)
+    ]
+    if left:
+        shown = ", ".join(f"'{h}'" for h in left[:10]) + (
+            f" and {len(left) - 10:,} more" if len(left) > 10 else ""
+        )
+        parsed.notes.append(
+            f"{table.name}: not imported, as the column map does not name "
+            f"{'it' if len(left) == 1 else 'them'}: {shown}. To keep a column's text, map it "
+            "to notes (notes=Column); notes may be given several columns."
+        )
 
 
 _CELL_SEPARATORS = re.compile(r"[\s,;]+")
@@ -576,6 +606,7 @@ def person_preview(person: IncomingPerson) -> dict[str, Any]:
         "urls": [u.value for u in person.urls],
         "organization": person.positions[0].organization if person.positions else None,
         "title": person.positions[0].title if person.positions else None,
+        "department": person.positions[0].department if person.positions else None,
         "location": person.location,
         "birthday": person.birthday.isoformat() if person.birthday else None,
         "key": person.key,
