@@ -336,6 +336,12 @@ def test_single_word_names_in_any_script_pass_through_unchanged():
         ("26 Dec 2025", date(2025, 12, 26)),
         ("1/8/18, 6:14 PM", date(2018, 1, 8)),
         ("Mar 2019", date(2019, 3, 1)),
+        # A spreadsheet's month-and-year and long date forms.
+        ("Apr-85", date(1985, 4, 1)),
+        ("Wednesday, April 3, 1985", date(1985, 4, 3)),
+        ("Wednesday, 3 April 1985", date(1985, 4, 3)),
+        ("mercredi 3 avril 1985", date(1985, 4, 3)),
+        ("Mar 19", None),
         ("Dec 10, 1990", date(1990, 12, 10)),
         ("19901210", date(1990, 12, 10)),
         # A Connections.csv re-saved by a spreadsheet in a day-first locale.

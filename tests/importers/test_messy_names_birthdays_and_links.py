@@ -223,6 +223,24 @@ def test_a_year_alone_is_no_birthday_and_is_kept_in_the_notes(
     ]
 
 
+@pytest.mark.parametrize("said", ["Apr-85", "Apr 1985"])
+def test_a_month_and_year_is_no_birthday_and_is_kept_in_the_notes(said: str) -> None:
+    text = f"Name,Born,Email\nAda Lovelace,{said},ada@example.com\n"
+    mapping = {"name": ["Name"], "birthday": ["Born"], "email": ["Email"]}
+    (person,) = parse("crm.csv", text, mapping).people
+
+    assert person.birthday is None
+    assert person.notes == f"Birthday: {said}"
+    assert person.warnings == [f"birthday '{said}' is a month without a day; kept in the notes"]
+
+
+def test_a_long_date_led_by_its_weekday_is_a_birthday() -> None:
+    text = 'Name,Born\nAda Lovelace,"Wednesday, April 3, 1985"\n'
+    (person,) = parse("crm.csv", text, {"name": ["Name"], "birthday": ["Born"]}).people
+
+    assert (person.birthday, person.notes) == (date(1985, 4, 3), None)
+
+
 def test_a_year_alone_is_still_a_jobs_start_year() -> None:
     assert parse_date("2019") == date(2019, 1, 1)
 

@@ -170,9 +170,11 @@ def unread_birthday(said: str) -> str:
     year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so are a year alone
     ("1985") and a day no calendar has."""
     # "--0412" is vCard 4's 12 April (a day without a year), not the year 412.
-    no_year = said.startswith("--") or not re.search(r"\d{4}", said)
+    no_year = said.startswith("--") or not re.search(r"\d{4}|[^\W\d_]-\d{2}$", said)
     if _YEAR.fullmatch(said.strip()):
         why = "is a year without a day"
+    elif _MONTH_YEAR.fullmatch(said.strip()):
+        why = "is a month without a day"
     else:
         why = "has no year" if no_year else "is not a date"
     return f"birthday '{said}' {why}; kept in the notes"
@@ -188,8 +190,8 @@ def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date |
     here."""
     if not said:
         return None, None
-    if _YEAR.fullmatch(said.strip()):
-        day = None  # born that year, on a day the file does not say
+    if _YEAR.fullmatch(said.strip()) or _MONTH_YEAR.fullmatch(said.strip()):
+        day = None  # born that year (or month), on a day the file does not say
     if day is not None and day > latest_today() and str(day.year) not in said:
         # A year written in two digits ("3/4/27") read in this century is still to come: a
         # birthday's is the last century's.
@@ -454,7 +456,11 @@ _YEAR_FIRST = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DMY_WORDS = re.compile(r"^(\d{1,2})\.?[\s-]+([^\W\d_]{3,10})\.?,?[\s-]+(\d{4}|\d{2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
 _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{4})$")
+# "Mar 2019", and "Apr-85" as a spreadsheet shows a date formatted as month and year.
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?(?:\s+(\d{4})|-(\d{4}|\d{2}))$")
+# A long date led by its weekday, as spreadsheets write one ("Wednesday, April 3, 1985",
+# "mercredi 3 avril 1985"): the date is what follows.
+_WEEKDAY_FIRST = re.compile(r"^([^\W\d_]{2,12})\.?,?\s+")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
@@ -469,11 +475,15 @@ def parse_date(text: str) -> date | None:
     unless the first
     number cannot be a month: "26/12/2025"), "26.12.2025" (day first), "2019-03-05",
     "2019/03/05" and "2019.03.05" (year first is always year, month, day), "Mar 2019",
-    "2019", "Dec 10, 1990", "19901210".
+    "Apr-85", "2019", "Dec 10, 1990", "Wednesday, April 3, 1985", "19901210".
     """
     text = text.strip()
     if not text:
         return None
+    if (found := _WEEKDAY_FIRST.match(text)) and found[1].lower() not in _MONTHS:
+        rest = text[found.end() :]
+        if _DMY_WORDS.match(rest) or _MDY_WORDS.match(rest):
+            text = rest
     try:
         if found := _ISO.match(text):
             return date(int(found[1]), int(found[2]), int(found[3]))
@@ -486,7 +496,7 @@ def parse_date(text: str) -> date | None:
         if found := _MDY_WORDS.match(text):
             return date(int(found[3]), _month(found[1]), int(found[2]))
         if found := _MONTH_YEAR.match(text):
-            return date(int(found[2]), _month(found[1]), 1)
+            return date(_full_year(found[2] or found[3]), _month(found[1]), 1)
         if found := _SLASHED.match(text):
             first, second = int(found[1]), int(found[2])
             if first > 12 >= second:  # a spreadsheet's day-first date
