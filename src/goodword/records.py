@@ -15,6 +15,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ModelWrapValidatorHandler,
     TypeAdapter,
     ValidationError,
@@ -229,10 +230,17 @@ def _within_ids(value: int) -> int:
     return value
 
 
+def _no_truth_value(value: object) -> object:
+    # (JSON's true would otherwise be read as the id 1, and false as 0.)
+    if isinstance(value, bool):
+        raise ValueError("Give a record's id as a number, not true or false.")
+    return value
+
+
 # An input field naming a record by its id. A number no id can reach is refused as that
 # field's error, before it gets to the database (which would refuse it less helpfully);
 # any other unknown id is the service's "no such record" for the field.
-RecordId = Annotated[int, AfterValidator(_within_ids)]
+RecordId = Annotated[int, BeforeValidator(_no_truth_value), AfterValidator(_within_ids)]
 
 
 def get_owned(

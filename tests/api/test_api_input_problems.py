@@ -120,3 +120,21 @@ def test_a_persons_phone_is_read_in_the_workspaces_region_in_the_same_answer(
     assert berlin.status_code == 201 and berlin.json()["phones"] == ["+49301234567"]
     assert client.post("/api/v1/people", json=["not", "a", "person"]).status_code == 422
     assert client.post("/api/v1/people").status_code == 422
+
+
+def test_true_is_no_record_id(client: TestClient, session, workspace) -> None:
+    f.person(session, workspace.id, "Carol Díaz")  # (whom `true`, read as 1, could name)
+    session.commit()
+
+    refused = client.post("/api/v1/tasks", json={"title": "Call her", "person_id": True})
+    wrong_way = client.post(
+        "/api/v1/connections", json={"person_a_id": True, "person_b_id": False, "kind": "friend"}
+    )
+
+    message = "Give a record's id as a number, not true or false."
+    assert fields(refused) == [{"field": "person_id", "message": message}]
+    assert fields(wrong_way) == [
+        {"field": "person_a_id", "message": message},
+        {"field": "person_b_id", "message": message},
+    ]
+    assert client.get("/api/v1/tasks").json()["items"] == []
