@@ -462,3 +462,28 @@ def test_a_name_with_no_family_name_is_kept_whole_by_the_page_s_defaults(
     session.expire_all()
     (kept,) = session.scalars(select(Person)).all()
     assert (kept.display_name, kept.given_name, kept.family_name) == ("Cher", "Cher", None)
+
+
+def test_the_review_page_says_when_their_linkedin_profiles_differ(client, session, workspace):
+    ann = "https://www.linkedin.com/in/christina-jones"
+    other = "https://www.linkedin.com/in/christian-jones-8"
+    a = f.person(session, workspace.id, "Christina Jones", urls=[ann])
+    b = f.person(session, workspace.id, "Christian Jones", urls=[other, "https://cj.example"])
+    c = f.person(session, workspace.id, "Christina Jones", urls=[ann])
+    pairs = [(a, b), (a, c)]
+    differ, same = (
+        DuplicateCandidate(
+            workspace_id=workspace.id, person_a_id=one.id, person_b_id=other.id, score=0.9,
+            reasons=["names alike"],
+        )
+        for one, other in pairs
+    )
+    session.query(DuplicateCandidate).delete()  # (the shared profile queued a and c)
+    session.add_all([differ, same])
+    session.commit()
+
+    page = client.get(f"/duplicates/{differ.id}").text
+    assert (
+        f"Their LinkedIn profiles differ (A: {ann}; B: {other}). That is usually two people"
+    ) in page
+    assert "profiles-differ" not in client.get(f"/duplicates/{same.id}").text

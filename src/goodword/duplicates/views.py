@@ -244,6 +244,7 @@ def _review_page(
             "b": shown.person_b,
             "rows": rows,
             "lists": _lists(shown.person_a, shown.person_b),
+            "profiles": _other_profiles(shown.person_a, shown.person_b),
             "chosen": chosen or _default_choices(shown),
             "errors": errors or {},
             "open": candidate.status is CandidateStatus.OPEN,
@@ -270,6 +271,19 @@ def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]
         ("Tags", list(a.tags), list(b.tags)),
         ("Interests", list(a.interests), list(b.interests)),
     ]
+
+
+_PROFILE = "https://www.linkedin.com/in/"
+
+
+def _other_profiles(a: PersonRead, b: PersonRead) -> tuple[list[str], list[str]] | None:
+    """Each one's LinkedIn profiles, when both have one and they share none: a sign of two
+    people (one person may keep two accounts, so it is said, not decided)."""
+    mine = [u for u in a.urls if u.startswith(_PROFILE)]
+    theirs = [u for u in b.urls if u.startswith(_PROFILE)]
+    if mine and theirs and not set(mine) & set(theirs):
+        return mine, theirs
+    return None
 
 
 @router.get("/duplicates/{candidate_id}", response_class=HTMLResponse)
