@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from goodword.db import make_engine, make_session_factory, transaction
 from goodword.duplicates import service
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PersonCreate
@@ -181,3 +182,36 @@ def test_a_scan_says_it_is_working_and_takes_one_click(live_server, page: Page) 
     button.click(force=True)  # a second click sends nothing more
     page.wait_for_timeout(300)
     assert sent == ["POST"]
+
+
+def test_ticked_pairs_are_told_apart_with_one_button(live_server, page: Page) -> None:
+    engine = make_engine(live_server.database_url)
+    factory = make_session_factory(engine)
+    with transaction(factory) as session:
+        workspace_id = workspaces.get_or_create(session).id
+
+        def named(name: str) -> int:
+            data = PersonCreate(display_name=name)
+            return people.create(session, workspace_id=workspace_id, data=data).id
+
+        hub = named("Sam Hub")
+        session.add_all(
+            DuplicateCandidate(
+                workspace_id=workspace_id, person_a_id=hub, person_b_id=named(name),
+                score=0.5, reasons=["names alike"],
+            )
+            for name in ("Sam Spoke", "Kim Spoke", "Kit Spoke")
+        )  # fmt: skip
+
+    page.goto(f"{live_server.url}/duplicates")
+    boxes = page.get_by_role("checkbox", name=re.compile(r"^Choose Sam Hub and Ki[mt] Spoke"))
+    expect(boxes).to_have_count(2)
+    for box in boxes.all():
+        box.check()
+    page.get_by_role("button", name="Not the same: the ticked pairs").click()
+
+    expect(page.locator(".flash")).to_contain_text("Marked 2 pairs as two different people")
+    expect(page.locator("#duplicate-queue tbody tr")).to_have_count(1)
+    expect(page.locator("#duplicate-queue")).to_contain_text("Sam Spoke")
+    expect(page.locator("#told-apart tbody tr")).to_have_count(2)
+    engine.dispose()

@@ -107,6 +107,38 @@ def test_not_the_same_closes_the_pair(client, session, workspace):
     assert [c["id"] for c in closed] == [candidate.id]
 
 
+def three_pairs(session, workspace_id) -> list[int]:
+    hub = f.person(session, workspace_id, "Sam Hub")
+    pairs = [
+        DuplicateCandidate(
+            workspace_id=workspace_id, person_a_id=hub.id, score=0.5, reasons=["names alike"],
+            person_b_id=f.person(session, workspace_id, f"Sam Spoke {n}").id,
+        )
+        for n in range(3)
+    ]
+    session.add_all(pairs)
+    session.flush()
+    return [p.id for p in pairs]
+
+
+def test_several_pairs_are_told_apart_at_once_or_none(client, session, workspace, other_workspace):
+    first, second, third = three_pairs(session, workspace.id)
+    (theirs, *_) = three_pairs(session, other_workspace.id)
+
+    refused = client.post(f"{API}/duplicates/not-same", json={"ids": [first, theirs, 10**6]})
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["error"]["fields"]] == ["ids.1", "ids.2"]
+    assert client.get(f"{API}/duplicates").json()["total"] == 3  # nothing was marked
+    assert client.post(f"{API}/duplicates/not-same", json={"ids": []}).status_code == 422
+    assert client.post(f"{API}/duplicates/not-same", json={"ids": [True]}).status_code == 422
+
+    marked = client.post(f"{API}/duplicates/not-same", json={"ids": [third, first, third]})
+    assert marked.status_code == 200 and marked.json() == {"marked": [third, first]}
+    assert [c["id"] for c in client.get(f"{API}/duplicates").json()["items"]] == [second]
+    apart = client.get(f"{API}/duplicates", params={"status": "not_same"}).json()["items"]
+    assert sorted(c["id"] for c in apart) == sorted([first, third])
+
+
 def test_a_pair_told_apart_is_not_merged_until_it_is_back_in_the_queue(client, session, workspace):
     two_johns(session, workspace.id)
     duplicates.find_duplicates(session, workspace_id=workspace.id)

@@ -487,3 +487,33 @@ def test_the_review_page_says_when_their_linkedin_profiles_differ(client, sessio
         f"Their LinkedIn profiles differ (A: {ann}; B: {other}). That is usually two people"
     ) in page
     assert "profiles-differ" not in client.get(f"/duplicates/{same.id}").text
+
+
+def test_the_queue_tells_the_ticked_pairs_apart_at_once(client, session, workspace):
+    hub = f.person(session, workspace.id, "Sam Hub")
+    pairs = [
+        DuplicateCandidate(
+            workspace_id=workspace.id, person_a_id=hub.id, score=0.5, reasons=["names alike"],
+            person_b_id=f.person(session, workspace.id, f"Sam Spoke {n}").id,
+        )
+        for n in range(3)
+    ]
+    session.add_all(pairs)
+    session.commit()
+    first, second, third = (p.id for p in pairs)
+    page = client.get("/duplicates").text
+    assert f'name="pair" value="{first}" form="tell-apart"' in page
+
+    told = client.post("/duplicates/not-same", data={"pair": [str(first), str(third)]})
+    assert "Marked 2 pairs as two different people" in told.text
+    session.expire_all()
+    assert {p.id: p.status for p in session.scalars(select(DuplicateCandidate))} == {
+        first: CandidateStatus.NOT_SAME,
+        second: CandidateStatus.OPEN,
+        third: CandidateStatus.NOT_SAME,
+    }
+    gone = client.post("/duplicates/not-same", data={"pair": [str(second), "999999"]})
+    assert "One of the ticked pairs is no longer waiting" in gone.text
+    session.expire_all()
+    assert session.get(DuplicateCandidate, second).status is CandidateStatus.OPEN
+    assert "Tick the pairs" in client.post("/duplicates/not-same", data={}).text

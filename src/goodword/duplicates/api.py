@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
@@ -16,7 +16,7 @@ from goodword.duplicates.views import list_merges
 from goodword.errors import FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
-from goodword.records import decode_cursor
+from goodword.records import RecordId, decode_cursor
 
 router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPONSES)
 
@@ -166,6 +166,30 @@ def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -
     """The two are different people; they will not be suggested again."""
     candidate = service.mark_not_same(session, workspace_id=workspace_id, candidate_id=candidate_id)
     return service.candidate_to_read(session, candidate)
+
+
+class NotSameRequest(BaseModel):
+    """The pairs to tell apart, by their ids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: Annotated[list[RecordId], Field(min_length=1, max_length=500)]
+
+
+class NotSameResult(BaseModel):
+    marked: list[int]
+
+
+@router.post(
+    "/duplicates/not-same", response_model=NotSameResult, summary="Mark several pairs as two people"
+)
+def not_same_many(
+    session: DbSession, workspace_id: WorkspaceId, body: NotSameRequest
+) -> NotSameResult:
+    """Each pair is two different people; none is suggested again. All or none: an id that
+    is not a pair in this workspace is a 422 on `ids.<n>`, and nothing is marked."""
+    marked = service.mark_many_not_same(session, workspace_id=workspace_id, candidate_ids=body.ids)
+    return NotSameResult(marked=[c.id for c in marked])
 
 
 @router.post(

@@ -21,7 +21,7 @@ from goodword.duplicates.matching import Profile, Scored, given_names_differ, sc
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CandidateRead, MergeRead, PossibleDuplicate, ScanResult
-from goodword.errors import Conflict, InvalidInput
+from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl
 from goodword.people.normalize import phone_text
@@ -113,6 +113,35 @@ def mark_not_same(session: Session, *, workspace_id: int, candidate_id: int) -> 
     candidate.status = CandidateStatus.NOT_SAME
     session.flush()
     return candidate
+
+
+def mark_many_not_same(
+    session: Session, *, workspace_id: int, candidate_ids: list[int]
+) -> list[DuplicateCandidate]:
+    """Tell several pairs apart at once (the queue's ticked rows): all of them or, when one
+    is not in this workspace (merged in another tab, say), none, and InvalidInput names it
+    by its place in `candidate_ids`."""
+    wanted = list(dict.fromkeys(candidate_ids))
+    found = {
+        c.id: c
+        for c in session.scalars(
+            select(DuplicateCandidate).where(
+                DuplicateCandidate.workspace_id == workspace_id,
+                DuplicateCandidate.id.in_(wanted),
+            )
+        )
+    }
+    missing = [
+        FieldError(f"ids.{n}", f"No possible duplicate {i} waits here (merged meanwhile?).")
+        for n, i in enumerate(candidate_ids)
+        if i not in found
+    ]
+    if missing:
+        raise InvalidInput("Nothing was marked: a pair is no longer here.", fields=missing)
+    for candidate in found.values():
+        candidate.status = CandidateStatus.NOT_SAME
+    session.flush()
+    return [found[i] for i in wanted]
 
 
 def reopen(session: Session, *, workspace_id: int, candidate_id: int) -> DuplicateCandidate:

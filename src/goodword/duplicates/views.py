@@ -15,7 +15,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
-from goodword.errors import Conflict, GoodwordError, NotFound
+from goodword.errors import Conflict, GoodwordError, InvalidInput, NotFound
 from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person, PersonEmail, Position
@@ -394,6 +394,36 @@ def not_same(session: DbSession, workspace_id: WorkspaceId, candidate_id: int) -
         flash=f"Marked {first} and {second} as two different people; they will not be "
         "suggested again. Changed your mind? Put them back under Told apart below.",
     )
+
+
+@router.post("/duplicates/not-same")
+async def not_same_many(
+    request: Request, session: DbSession, workspace_id: WorkspaceId
+) -> Response:
+    """Tell apart the pairs ticked in the queue, all of them or (one being gone) none."""
+    ticked = (await request.form()).getlist("pair")
+    ids = [int(value) for value in ticked if isinstance(value, str) and value.isdigit()]
+    if not ids or len(ids) != len(ticked):
+        return redirect(
+            "/duplicates",
+            flash="Tick the pairs that are two different people first, then press the button.",
+        )
+    try:
+        marked = service.mark_many_not_same(session, workspace_id=workspace_id, candidate_ids=ids)
+    except InvalidInput:
+        return redirect("/duplicates", flash=_GONE_SOME)
+    count = "the pair" if len(marked) == 1 else f"{len(marked)} pairs"
+    return redirect(
+        "/duplicates",
+        flash=f"Marked {count} as two different people; they will not be suggested again. "
+        "Changed your mind? Put a pair back under Told apart below.",
+    )
+
+
+_GONE_SOME = (
+    "One of the ticked pairs is no longer waiting for you: merged, or one of the two "
+    "deleted, perhaps in another tab or window. Nothing was changed; tick them again."
+)
 
 
 @router.post("/duplicates/{candidate_id}/reopen")
