@@ -216,6 +216,28 @@ def test_a_newer_archive_finds_the_messages_of_someone_whose_profile_link_change
     assert (report.interactions_created, report.interactions_existing) == (2, 2)
 
 
+def test_held_messages_months_apart_are_each_found_under_a_changed_link(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    rows = [
+        carla("Carla Jones", "2025-03-01 08:00:59 UTC", "Coffee?"),
+        carla("Carla Jones", "2025-07-14 17:30:00 UTC", "Lunch?", outbound=True),
+        carla("Carla Jones", "2025-12-27 10:15:00 UTC", "Thanks for connecting!"),
+    ]
+    first = tmp_path / "a" / "messages.csv"
+    first.parent.mkdir()
+    first.write_text(NEW_SHAPE + rows[0] + rows[2])
+    assert import_messages(session, workspace, first).interactions_created == 2
+    newer = tmp_path / "b" / "messages.csv"
+    newer.parent.mkdir()
+    newer.write_text((NEW_SHAPE + "".join(rows)).replace("/in/carla", "/in/carlajones"))
+
+    report = import_messages(session, workspace, newer)
+
+    # The first and last were held; July's, between them, was not.
+    assert (report.interactions_created, report.interactions_existing) == (1, 2)
+
+
 def test_messages_imported_without_you_known_are_found_in_an_old_archive_after(
     session: Session, workspace: Workspace, tmp_path: Path
 ) -> None:

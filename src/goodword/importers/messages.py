@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
@@ -157,8 +157,8 @@ def _held_otherwise(
         return set()
     held: dict[_Key, list[_Held]] = {}
     found: dict[int, tuple[_Key, _Held]] = {}
-    spans = _spans(sorted({planned.incoming.occurred_at for planned in fresh}))
-    for start in range(0, len(spans), _SPANS_PER_QUERY):
+    minutes = {_minute(planned.incoming.occurred_at) for planned in fresh}
+    for first, last in _stretches(sorted(minutes)):
         for row_id, when, kind, summary, external_id, direction, writer in session.execute(
             select(
                 Interaction.id,
@@ -170,19 +170,14 @@ def _held_otherwise(
                 Interaction.writer_id,
             ).where(
                 Interaction.workspace_id == workspace_id,
-                # (The whole stretch too: the database then reads by the time index.)
-                Interaction.occurred_at.between(
-                    spans[start][0], spans[min(start + _SPANS_PER_QUERY, len(spans)) - 1][1]
-                ),
+                # (Read by the time index; the minutes wanted are picked out here, as one
+                # condition a minute would cost more to build and check than it saves.)
+                Interaction.occurred_at.between(first, last),
                 Interaction.external_id.is_not(None),
-                or_(
-                    *(
-                        Interaction.occurred_at.between(first, last)
-                        for first, last in spans[start : start + _SPANS_PER_QUERY]
-                    )
-                ),
             )
         ):
+            if _minute(when) not in minutes:
+                continue
             key = (_minute(when), kind, " ".join((summary or "").split()))
             found[row_id] = (key, _Held(when, external_id or "", set(), writer, direction))
     ids = sorted(found)
@@ -250,24 +245,26 @@ class _Held:
 
 _Key = tuple[datetime, InteractionKind, str]
 _UNNUMBERED = re.compile(r"#[0-9]+$")
-# How many time spans one query asks for.
-_SPANS_PER_QUERY = 100
+# Minutes further apart than this are read by queries of their own (not the held messages
+# between them).
+_APART = timedelta(days=1)
 
 
 def _minute(when: datetime) -> datetime:
     return when.replace(second=0, microsecond=0)
 
 
-def _spans(times: list[datetime]) -> list[tuple[datetime, datetime]]:
-    """The minutes the times fall in, as few spans as cover them (sorted times)."""
-    spans: list[tuple[datetime, datetime]] = []
-    for when in times:
-        first, last = _minute(when), _minute(when) + timedelta(seconds=59, microseconds=999_999)
-        if spans and first <= spans[-1][1] + timedelta(microseconds=1):
-            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+def _stretches(minutes: list[datetime]) -> list[tuple[datetime, datetime]]:
+    """The stretches of time that hold the (sorted) minutes, each from the first minute's
+    start to the last one's end, a new one wherever two are more than `_APART` apart."""
+    stretches: list[tuple[datetime, datetime]] = []
+    for minute in minutes:
+        end = minute + timedelta(seconds=59, microseconds=999_999)
+        if stretches and minute - stretches[-1][1] <= _APART:
+            stretches[-1] = (stretches[-1][0], end)
         else:
-            spans.append((first, last))
-    return spans
+            stretches.append((minute, end))
+    return stretches
 
 
 def _with_nobody(session: Session, workspace_id: int, external_ids: set[str]) -> dict[str, int]:
