@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -11,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from goodword.config import Settings
 from goodword.db import LARGEST_ID, hold_writes, transaction
-from goodword.errors import Forbidden, NotFound
+from goodword.errors import FieldError, Forbidden, InvalidInput, NotFound
 from goodword.workspaces import service as workspaces
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,6 +59,76 @@ def ids_in_range(request: Request) -> None:
             if len(significant) > len(str(LARGEST_ID)) or int(significant or "0") > LARGEST_ID:
                 kind = "import" if name == "run_id" else name.removesuffix("_id").replace("_", " ")
                 raise NotFound(kind, value)
+
+
+# A character no text can keep: NUL (which PostgreSQL refuses in any text) or half of a
+# surrogate pair (JSON can write one, "\ud800", but no encoding can store it).
+_UNKEEPABLE = re.compile("[\x00\ud800-\udfff]")
+# What in a JSON body's bytes may be one of those, or an id no record could have.
+_MAYBE_UNKEEPABLE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|[0-9]{10,}")
+_FORM = "application/x-www-form-urlencoded"
+
+
+def _unkept(text: str) -> str | None:
+    found = _UNKEEPABLE.search(text)
+    if found is None:
+        return None
+    if found[0] == "\x00":
+        return "This holds an invisible NUL character, which cannot be kept; remove it."
+    return (
+        "This holds half of a character (a lone surrogate, as when text is cut in the middle "
+        "of an emoji), which cannot be kept; write it again."
+    )
+
+
+def _walk(value: object, path: str, problems: list[FieldError], *, an_id: bool = False) -> None:
+    """Add the problems of a JSON value at `path`; `an_id` for the value of a field naming
+    records by their ids (`person_id`, `ids`)."""
+    if isinstance(value, str):
+        if (said := _unkept(value)) is not None:
+            problems.append(FieldError(path or "body", said))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if an_id and not -LARGEST_ID <= value <= LARGEST_ID:
+            problems.append(
+                FieldError(path, f"No record has an id this large; ids go up to {LARGEST_ID:,}.")
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _walk(key, path, problems)
+            named = f"{path}.{key}" if path else str(key)
+            _walk(
+                item, named, problems, an_id=str(key) == "ids" or str(key).endswith(("_id", "_ids"))
+            )
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk(item, f"{path}.{index}" if path else str(index), problems, an_id=an_id)
+
+
+async def keepable_input(request: Request) -> None:
+    """Refuse a request whose address, query, form or JSON body holds what no record can
+    keep, naming each field: a NUL character (PostgreSQL refuses it, which would be a 500),
+    half a surrogate pair, or an id beyond any record's (the database would fail on it
+    without saying where). The routes' own checks then see only keepable input."""
+    problems: list[FieldError] = []
+    for name, value in [*request.path_params.items(), *request.query_params.multi_items()]:
+        if isinstance(value, str) and (said := _unkept(value)) is not None:
+            problems.append(FieldError(name, said))
+    for name, value in request.query_params.multi_items():
+        number = value.removeprefix("-")
+        if name.endswith("_id") and number.isascii() and number.isdigit():
+            _walk(int(number), name, problems, an_id=True)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if request.method not in SAFE_METHODS and content_type == _FORM:
+        for name, value in (await request.form()).multi_items():
+            if isinstance(value, str) and (said := _unkept(value)) is not None:
+                problems.append(FieldError(name, said))
+    elif request.method not in SAFE_METHODS and content_type.endswith("json"):
+        body = await request.body()
+        if _MAYBE_UNKEEPABLE.search(body):
+            with suppress(ValueError):  # (a body that is no JSON is the route's to refuse)
+                _walk(json.loads(body), "", problems)
+    if problems:
+        raise InvalidInput("Some of what was sent cannot be kept.", fields=problems)
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

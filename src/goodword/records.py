@@ -237,6 +237,17 @@ def _no_truth_value(value: object) -> object:
     return value
 
 
+def _no_truth_number(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError("Give a number, not true or false.")
+    return value
+
+
+# A count or a rating (a closeness, days between catch-ups): a number, and JSON's true is
+# not 1.
+Number = Annotated[int, BeforeValidator(_no_truth_number)]
+
+
 # An input field naming a record by its id. A number no id can reach is refused as that
 # field's error, before it gets to the database (which would refuse it less helpfully);
 # any other unknown id is the service's "no such record" for the field.

@@ -30,7 +30,7 @@ from goodword import __version__, logs
 from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
-from goodword.deps import ids_in_range, same_origin
+from goodword.deps import ids_in_range, keepable_input, same_origin
 from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.forms import field_errors, invalid
 from goodword.workspaces import service as workspaces
@@ -86,7 +86,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        dependencies=[Depends(same_origin), Depends(ids_in_range)],
+        dependencies=[Depends(same_origin), Depends(ids_in_range), Depends(keepable_input)],
     )
     # Requests addressed to any other name are refused (see Settings.trusted_hosts).
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.trusted_hosts())

@@ -138,3 +138,57 @@ def test_true_is_no_record_id(client: TestClient, session, workspace) -> None:
         {"field": "person_b_id", "message": message},
     ]
     assert client.get("/api/v1/tasks").json()["items"] == []
+
+
+def test_a_number_field_takes_no_true_and_a_task_no_record_zero(
+    client: TestClient, session, workspace
+) -> None:
+    alice = f.person(session, workspace.id, "Alice Chen")
+    bob = f.person(session, workspace.id, "Bob Stone")
+    session.commit()
+
+    tie = client.post(
+        "/api/v1/connections",
+        json={"person_a_id": alice.id, "person_b_id": bob.id, "kind": "friend", "closeness": True},
+    )
+    rhythm = client.put(
+        f"/api/v1/people/{alice.id}",
+        json={"display_name": "Alice Chen", "keep_in_touch_days": True},
+    )
+    nobody = client.post("/api/v1/tasks", json={"title": "Call", "person_id": 0})
+
+    assert fields(tie) == [{"field": "closeness", "message": "Give a number, not true or false."}]
+    assert fields(rhythm)[0]["field"] == "keep_in_touch_days"
+    assert fields(nobody) == [
+        {"field": "person_id", "message": "No person with id 0 in this workspace."}
+    ]
+    assert client.get("/api/v1/tasks").json()["items"] == []
+    assert client.get("/api/v1/connections").json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/v1/keep-in-touch?within_days=3000000", "within_days"),
+        ("/api/v1/keep-in-touch?within_days=-1", "within_days"),
+        ("/api/v1/progress?weeks=0", "weeks"),
+        ("/api/v1/progress?weeks=53", "weeks"),
+        ("/api/v1/leads/1/suggestions?limit=51", "limit"),
+    ],
+)
+def test_a_count_out_of_its_range_is_refused_not_bent(client: TestClient, url, field) -> None:
+    assert [item["field"] for item in fields(client.get(url))] == [field]
+
+
+def test_the_playbooks_take_no_true_for_an_id(client: TestClient, session, workspace) -> None:
+    opportunity = f.opportunity(session, workspace.id)
+    session.commit()
+    base = f"/api/v1/opportunities/{opportunity.id}/playbooks"
+
+    reach = client.post(f"{base}/reach", json={"entry_person_id": True})
+    rejection = client.post(f"{base}/rejection", json={"target_organization_ids": [True]})
+
+    message = "Give a record's id as a number, not true or false."
+    assert fields(reach) == [{"field": "entry_person_id", "message": message}]
+    assert fields(rejection) == [{"field": "target_organization_ids.0", "message": message}]
+    assert client.get("/api/v1/tasks").json()["items"] == []

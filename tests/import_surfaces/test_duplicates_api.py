@@ -111,7 +111,10 @@ def three_pairs(session, workspace_id) -> list[int]:
     hub = f.person(session, workspace_id, "Sam Hub")
     pairs = [
         DuplicateCandidate(
-            workspace_id=workspace_id, person_a_id=hub.id, score=0.5, reasons=["names alike"],
+            workspace_id=workspace_id,
+            person_a_id=hub.id,
+            score=0.5,
+            reasons=["names alike"],
             person_b_id=f.person(session, workspace_id, f"Sam Spoke {n}").id,
         )
         for n in range(3)

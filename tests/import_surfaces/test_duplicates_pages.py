@@ -473,7 +473,10 @@ def test_the_review_page_says_when_their_linkedin_profiles_differ(client, sessio
     pairs = [(a, b), (a, c)]
     differ, same = (
         DuplicateCandidate(
-            workspace_id=workspace.id, person_a_id=one.id, person_b_id=other.id, score=0.9,
+            workspace_id=workspace.id,
+            person_a_id=one.id,
+            person_b_id=other.id,
+            score=0.9,
             reasons=["names alike"],
         )
         for one, other in pairs
@@ -493,7 +496,10 @@ def test_the_queue_tells_the_ticked_pairs_apart_at_once(client, session, workspa
     hub = f.person(session, workspace.id, "Sam Hub")
     pairs = [
         DuplicateCandidate(
-            workspace_id=workspace.id, person_a_id=hub.id, score=0.5, reasons=["names alike"],
+            workspace_id=workspace.id,
+            person_a_id=hub.id,
+            score=0.5,
+            reasons=["names alike"],
             person_b_id=f.person(session, workspace.id, f"Sam Spoke {n}").id,
         )
         for n in range(3)

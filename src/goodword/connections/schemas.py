@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from goodword.connections.models import ConnectionKind
-from goodword.records import Day, Problem, RecordId, already_begun, check_whole
+from goodword.records import Day, Number, Problem, RecordId, already_begun, check_whole
 
 # A tie has a beginning that has happened: a day that has begun nowhere yet is a mistyped one.
 BEGAN_LATER = "That day is still to come: give the day it began."
@@ -29,7 +29,7 @@ class ConnectionCreate(BaseModel):
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     since: Since | None = None
-    closeness: Annotated[int, Field(ge=1, le=5)] | None = None
+    closeness: Annotated[Number, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 
     @model_validator(mode="wrap")
@@ -52,7 +52,7 @@ class ConnectionUpdate(BaseModel):
     kind: ConnectionKind
     source: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     since: Since | None = None
-    closeness: Annotated[int, Field(ge=1, le=5)] | None = None
+    closeness: Annotated[Number, Field(ge=1, le=5)] | None = None
     notes: Annotated[str, StringConstraints(max_length=5_000)] | None = None
 
 

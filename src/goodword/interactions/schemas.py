@@ -14,7 +14,15 @@ from pydantic import (
 )
 
 from goodword.interactions.models import Direction, InteractionKind, Rapport
-from goodword.records import Moment, Problem, RecordId, already_begun, check_whole, clean_text
+from goodword.records import (
+    Moment,
+    Number,
+    Problem,
+    RecordId,
+    already_begun,
+    check_whole,
+    clean_text,
+)
 
 # The kinds that have a writer: who wrote a message or an e-mail.
 WRITTEN = (InteractionKind.MESSAGE, InteractionKind.EMAIL)
@@ -40,7 +48,7 @@ class InteractionCreate(BaseModel):
     kind: InteractionKind
     summary: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     opportunity_id: RecordId | None = None
-    interview_round: Annotated[int, Field(ge=1, le=20)] | None = None
+    interview_round: Annotated[Number, Field(ge=1, le=20)] | None = None
     # Who wrote it (messages and e-mails): "outbound" you, "inbound" them.
     direction: Direction | None = None
     # Which of the participants wrote a message that came in (direction "inbound"), for a

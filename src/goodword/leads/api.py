@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from goodword import clock
@@ -77,12 +79,13 @@ def delete_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> 
     summary="Whom a lead fits",
 )
 def suggestions(
-    session: DbSession, workspace_id: WorkspaceId, lead_id: int, limit: int = 5
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    lead_id: int,
+    limit: Annotated[int, Query(ge=1, le=50, description="1 to 50 people")] = 5,
 ) -> list[SuggestionRead]:
     """The people the lead fits best, with the reasons; writes nothing."""
-    matches = service.suggest(
-        session, workspace_id=workspace_id, lead_id=lead_id, limit=min(max(limit, 1), 50)
-    )
+    matches = service.suggest(session, workspace_id=workspace_id, lead_id=lead_id, limit=limit)
     return [
         SuggestionRead(person_id=m.person_id, name=m.name, score=m.score, reason=m.reason)
         for m in matches

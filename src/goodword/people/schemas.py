@@ -20,6 +20,7 @@ from pydantic import (
 from goodword.people import normalize
 from goodword.records import (
     Day,
+    Number,
     Problem,
     RecordId,
     already_begun,
@@ -129,7 +130,7 @@ class PersonBase(BaseModel):
     is_me: bool = False
     birthday: Annotated[date, already_begun(BORN_LATER)] | None = None
     # Keep-in-touch cadence in days for this person (0 turns reminders off); None: the default.
-    keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    keep_in_touch_days: Annotated[Number, Field(ge=0, le=3650)] | None = None
 
     @model_validator(mode="wrap")
     @classmethod

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from goodword import clock
@@ -18,6 +19,7 @@ from goodword.playbooks import cadence, engine, events, message_api, reach, reje
 from goodword.playbooks import calendar as feeds
 from goodword.playbooks import progress as progress_data
 from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.records import RecordId
 from goodword.referrals import service as referrals
 from goodword.referrals.schemas import ReferralAskRead
 from goodword.tasks.schemas import TaskRead
@@ -34,7 +36,7 @@ class RejectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     confirm_late: bool = False
-    target_organization_ids: list[int] | None = None
+    target_organization_ids: list[RecordId] | None = None
 
 
 class CompanyRead(BaseModel):
@@ -101,7 +103,7 @@ def run_rejection(
 class ReachIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    entry_person_id: int | None = None
+    entry_person_id: RecordId | None = None
     even_with_warm_path: bool = False
 
 
@@ -198,11 +200,13 @@ def due_read(item: cadence.DueItem) -> DueRead:
 
 @router.get("/keep-in-touch", response_model=list[DueRead], summary="Who is due a catch-up")
 def keep_in_touch(
-    session: DbSession, workspace_id: WorkspaceId, within_days: int = 0
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    within_days: Annotated[int, Query(ge=0, le=3660, description="0 to 3,660 days")] = 0,
 ) -> list[DueRead]:
     """People due by today (plus `within_days`), closest relationships first."""
     items = cadence.due_list(
-        session, workspace_id=workspace_id, today=clock.today(), within_days=max(0, within_days)
+        session, workspace_id=workspace_id, today=clock.today(), within_days=within_days
     )
     return [due_read(i) for i in items]
 
@@ -312,11 +316,13 @@ class ProgressRead(BaseModel):
 
 
 @router.get("/progress", response_model=ProgressRead, summary="How the search is going")
-def progress(session: DbSession, workspace_id: WorkspaceId, weeks: int = 8) -> ProgressRead:
+def progress(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    weeks: Annotated[int, Query(ge=1, le=52, description="1 to 52 weeks of activity")] = 8,
+) -> ProgressRead:
     """Per route: opportunities, interviews, offers; open asks; what is late; weekly activity."""
-    p = progress_data.progress(
-        session, workspace_id=workspace_id, today=clock.today(), weeks=min(max(weeks, 1), 52)
-    )
+    p = progress_data.progress(session, workspace_id=workspace_id, today=clock.today(), weeks=weeks)
     return ProgressRead(
         routes=[
             RouteRead(

@@ -13,6 +13,7 @@ from goodword.playbooks import drafting, library
 from goodword.playbooks.library import LibraryEntry
 from goodword.playbooks.messages import PLACEHOLDERS
 from goodword.playbooks.schemas import DraftRead, MessageTemplateIn
+from goodword.records import RecordId
 
 router = APIRouter(tags=["messages"])
 
@@ -55,7 +56,7 @@ class DraftIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    person_id: int
+    person_id: RecordId
     values: dict[str, Value] = Field(default_factory=dict, max_length=50)
 
 

@@ -12,6 +12,7 @@ from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, launch
 from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.records import RecordId
 from goodword.references import service
 from goodword.references.models import UseStatus
 from goodword.references.schemas import (
@@ -30,7 +31,7 @@ class LaunchIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    opportunity_id: int
+    opportunity_id: RecordId
     stress_points: (
         Annotated[str, StringConstraints(max_length=service.STRESS_POINTS_LENGTH)] | None
     ) = None

@@ -12,6 +12,7 @@ from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, rejection
 from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.records import RecordId
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskRead
@@ -28,7 +29,7 @@ class AdvanceIn(BaseModel):
     introduced_to: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
-    result_opportunity_id: int | None = None
+    result_opportunity_id: RecordId | None = None
 
 
 class AdvanceRead(BaseModel):

@@ -153,7 +153,7 @@ def _apply(session: Session, task: Task, data: TaskCreate) -> None:
     )
     task.person = (
         referenced("person_id", lambda: people.get(session, workspace_id=ws, person_id=pid))
-        if pid
+        if pid is not None
         else None
     )
     task.organization = (
@@ -161,7 +161,7 @@ def _apply(session: Session, task: Task, data: TaskCreate) -> None:
             "organization_id",
             lambda: organizations.get(session, workspace_id=ws, organization_id=oid),
         )
-        if oid
+        if oid is not None
         else None
     )
     task.opportunity = (
@@ -169,13 +169,13 @@ def _apply(session: Session, task: Task, data: TaskCreate) -> None:
             "opportunity_id",
             lambda: opportunities.get(session, workspace_id=ws, opportunity_id=opid),
         )
-        if opid
+        if opid is not None
         else None
     )
     task.interaction = (
         referenced(
             "interaction_id", lambda: interactions.get(session, workspace_id=ws, interaction_id=iid)
         )
-        if iid
+        if iid is not None
         else None
     )

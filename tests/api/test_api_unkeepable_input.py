@@ -1,0 +1,94 @@
+"""What no record can keep is refused before any route sees it, naming the field: a NUL
+character (PostgreSQL refuses any text holding one), half of a surrogate pair (no encoding
+stores it), and an id beyond any record's. Nothing is written."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+
+import factories as f
+
+
+def send(client: TestClient, method: str, url: str, body: object):
+    # (Written by hand: a lone surrogate must reach the app as JSON writes it, "\ud800".)
+    return client.request(
+        method, url, content=json.dumps(body), headers={"Content-Type": "application/json"}
+    )
+
+
+def problems(response) -> list[tuple[str, str]]:
+    assert response.status_code == 422, response.text
+    return [(e["field"], e["message"]) for e in response.json()["error"]["fields"]]
+
+
+NUL = "This holds an invisible NUL character, which cannot be kept; remove it."
+HALF = (
+    "This holds half of a character (a lone surrogate, as when text is cut in the middle of "
+    "an emoji), which cannot be kept; write it again."
+)
+
+
+def test_a_nul_character_is_refused_wherever_it_is(client: TestClient) -> None:
+    task = send(client, "POST", "/api/v1/tasks", {"title": "Call\u0000 Ana", "notes": "ok"})
+    person = send(
+        client,
+        "POST",
+        "/api/v1/people",
+        {"display_name": "Ana", "tags": ["fine", "b\u0000d"], "urls": ["https://a\u0000.example"]},
+    )
+    found = client.get("/api/v1/paths", params={"to_organization": "Acme\u0000"})
+
+    assert problems(task) == [("title", NUL)]
+    assert problems(person) == [("tags.1", NUL), ("urls.0", NUL)]
+    assert problems(found) == [("to_organization", NUL)]
+    assert client.get("/api/v1/tasks").json()["items"] == []
+    assert client.get("/api/v1/people").json()["items"] == []
+
+
+def test_half_a_character_is_refused_on_every_text(client: TestClient, session, workspace) -> None:
+    ana = f.person(session, workspace.id, "Ana Silva")
+    session.commit()
+
+    notes = send(client, "POST", "/api/v1/people", {"display_name": "X", "notes": "a\ud800b"})
+    email = send(
+        client, "POST", "/api/v1/people", {"display_name": "X", "emails": ["\ud800@x.example"]}
+    )
+    edit = send(
+        client, "PUT", f"/api/v1/people/{ana.id}", {"display_name": "Ana", "how_we_met": "\udfff"}
+    )
+    # A whole character written as its two halves is a character like any other.
+    emoji = send(client, "POST", "/api/v1/people", {"display_name": "Bo \U0001f600"})
+
+    assert problems(notes) == [("notes", HALF)]
+    assert problems(email) == [("emails.0", HALF)]
+    assert problems(edit) == [("how_we_met", HALF)]
+    assert emoji.status_code == 201 and emoji.json()["display_name"] == "Bo \U0001f600"
+    names = [p["display_name"] for p in client.get("/api/v1/people").json()["items"]]
+    assert sorted(names) == ["Ana Silva", "Bo \U0001f600"]
+
+
+def test_an_id_beyond_any_record_is_refused_naming_its_field(client: TestClient) -> None:
+    message = "No record has an id this large; ids go up to 2,147,483,647."
+    merge = send(client, "POST", "/api/v1/merges", {"survivor_id": 2**63, "absorbed_id": 1})
+    many = send(client, "POST", "/api/v1/duplicates/not-same", {"ids": [1, -(2**40)]})
+    listed = client.get("/api/v1/interactions", params={"person_id": str(2**31)})
+    # A large number that is no id (pay, in a currency of large numbers) is the field's own.
+    pay = send(
+        client, "POST", "/api/v1/opportunities",
+        {"organization_name": "Acme", "role_title": "Engineer", "pay_min": 3_000_000_000},
+    )  # fmt: skip
+
+    assert problems(merge) == [("survivor_id", message)]
+    assert problems(many) == [("ids.1", message)]
+    assert problems(listed) == [("person_id", message)]
+    assert pay.status_code == 201, pay.text
+
+
+def test_a_form_with_a_nul_character_saves_nothing(client: TestClient) -> None:
+    page = client.post("/tasks", data={"title": "Call\u0000 Ana"})
+
+    assert page.status_code == 422
+    assert "invisible NUL character" in page.text
+    assert client.get("/api/v1/tasks").json()["items"] == []
