@@ -110,6 +110,46 @@ def test_a_spreadsheet_row_is_remembered_in_its_own_file_only(session, workspace
     }
 
 
+def test_a_newer_spreadsheet_under_a_new_name_gives_the_id_with_their_address(session, workspace):
+    ws = workspace.id
+    mapping = "key=ID,name=Name,email=Email"
+    run(
+        session,
+        ws,
+        Upload("crm.csv", b"ID,Name,Email\n7,Sam Lee,sam@lee.example\n"),
+        mapping=mapping,
+    )
+    delete(session, ws, "Sam Lee")
+    december = Upload(
+        "crm-december.csv",
+        b"ID,Name,Email\n7,Samuel Lee,SAM@lee.example\n8,Tia Moss,tia@moss.example\n"
+        b"9,Ola Nord,sam@lee.example\n",
+    )
+    report = run(session, ws, december, mapping=mapping)
+    # Row 7 with an address Sam had is Sam; another row with it, under another id, is not
+    # his record (it goes to whoever has the address, as any row would: here no one).
+    assert {(r.name, r.outcome) for r in report.rows} == {
+        ("Samuel Lee", Outcome.SKIPPED),
+        ("Tia Moss", Outcome.CREATED),
+        ("Ola Nord", Outcome.CREATED),
+    }
+
+
+def test_a_name_with_its_address_is_remembered_in_a_newer_file_of_another_name(session, workspace):
+    ws = workspace.id
+    header = b"First Name,Last Name,E-mail 1 - Value\n"
+    first = header + b"Katherine,Johnson,kj@nasa.example\nMary,Jackson,mj@nasa.example\n"
+    run(session, ws, Upload("contacts.csv", first))
+    delete(session, ws, "Katherine Johnson")
+    # A browser saves a second download beside the first under a new name.
+    report = run(session, ws, Upload("contacts (1).csv", first + b"Dorothy,Vaughan,\n"))
+    assert {(r.name, r.outcome) for r in report.rows} == {
+        ("Katherine Johnson", Outcome.SKIPPED),
+        ("Mary Jackson", Outcome.UNCHANGED),
+        ("Dorothy Vaughan", Outcome.CREATED),
+    }
+
+
 def test_a_card_by_its_uid_is_remembered_in_any_file(session, workspace):
     ws = workspace.id
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nEND:VCARD\r\n"

@@ -3,12 +3,14 @@ again passes over it, saying so, instead of adding them back.
 
 Deleting a person remembers their source records, by a digest of each key
 (`people.service.delete` writes `DeletedSource`). A record's own id (a LinkedIn profile, a
-card's UID) is theirs in any file of its source; a spreadsheet's row id and a key made of
-the name a record gives are theirs only in the file they came from (another file's row 7 or
-"Sam Lee" may be someone else). Such a record is passed over only when it would add a
-person: one whose e-mail address, phone or profile someone here has (the user added them
-back by hand, say) goes to them as any record would. An import with reapply brings them
-back, and forgets the deletion (all the records of it).
+card's UID) and a key of a name with an e-mail address, phone or day beside it are theirs in
+any file of its source; a spreadsheet's row id and a key of a name alone are theirs only in
+the file they came from (another file's row 7 or "Sam Lee" may be someone else), or, for
+the row id, in another file giving it beside an e-mail address or profile they had. Such a
+record is passed over only when it would add a person: one whose e-mail address, phone or
+profile someone here has (the user added them back by hand, say) goes to them as any record
+would. An import with reapply brings them back, and forgets the deletion (all the records
+of it).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import Outcome, RowOutcome
-from goodword.people.deleted import digest, only_in_its_file
+from goodword.people.deleted import SPREADSHEET_SOURCE, digest, only_in_its_file, row_id_with
 from goodword.people.models import DeletedSource
 
 REAPPLY = "import with Reapply to bring them back"
@@ -80,12 +82,25 @@ def deleted_as(
 
 
 def of_record(remembered: Remembered, record: IncomingPerson) -> list[Deleted]:
-    """The deletions a record is of, by its key or a key it went by before."""
+    """The deletions a record is of, by its key or a key it went by before (a spreadsheet
+    row of another file, by its id with an e-mail address or profile they had)."""
+    keys = [key for key in (record.key, *record.former_keys) if key]
+    found = [
+        entry
+        for key in keys
+        for entry in all_deleted_as(remembered, record.source, key, record.file_name, record.name)
+    ]
+    if found or record.source != SPREADSHEET_SOURCE:
+        return found
+    identities = [e.value for e in record.emails]
+    identities += [u.value for u in record.urls if u.label == "LinkedIn"]
     return [
         entry
-        for key in (record.key, *record.former_keys)
-        if key
-        for entry in all_deleted_as(remembered, record.source, key, record.file_name, record.name)
+        for key in keys
+        for identity in identities
+        for entry in remembered.get(
+            (SPREADSHEET_SOURCE, digest(SPREADSHEET_SOURCE, row_id_with(key, identity))), []
+        )
     ]
 
 

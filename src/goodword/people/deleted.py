@@ -19,8 +19,27 @@ SPREADSHEET_SOURCE = "csv"
 
 def only_in_its_file(source: str, key: str) -> bool:
     """Whether a key names its record in the file it came from alone: a spreadsheet's row id,
-    or a key made of the name a record gives (the file's name is remembered for these)."""
-    return key.startswith("name:") or source == SPREADSHEET_SOURCE
+    or a key made of a name alone (the file's name is remembered for these). A name with
+    the e-mail address, phone or day of connection beside it finds the record in any file
+    of its source, as it does for a record not deleted (a newer export saved as
+    "contacts (1).csv", or inside another archive's folder).
+
+    >>> [only_in_its_file("google", k) for k in ("name:sam lee", "name:sam lee|s@lee.example")]
+    [True, False]
+    >>> only_in_its_file("linkedin", "name:sam lee|")  # (a connection of no known day)
+    True
+    """
+    if source == SPREADSHEET_SOURCE:
+        return True
+    return key.startswith("name:") and not key.partition("|")[2].split("#")[0]
+
+
+def row_id_with(key: str, identity: str) -> str:
+    """A spreadsheet row id with an e-mail address or LinkedIn profile its person had, as
+    remembered: another spreadsheet's row of that id is theirs when it gives one of them
+    (as a row of a person not deleted is, `importers/spreadsheet_ids.py`), so a newer
+    export saved under a new name ("crm-december.csv") does not bring them back."""
+    return f"{key}\x00{identity.casefold()}"
 
 
 def next_deletion(session: Session, *, workspace_id: int) -> int:

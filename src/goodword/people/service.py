@@ -113,6 +113,30 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
         )
         if key
     )
+    identities = [e.address for e in person.emails]
+    identities += [u.url for u in person.urls if u.kind == "linkedin"]
+    session.add_all(
+        DeletedSource(
+            workspace_id=workspace_id,
+            source=deleted.SPREADSHEET_SOURCE,
+            file_name=None,
+            key_digest=deleted.digest(
+                deleted.SPREADSHEET_SOURCE, deleted.row_id_with(key, identity)
+            ),
+            deletion=number,
+            deleted_at=now,
+        )
+        for key in session.scalars(
+            select(PersonSource.external_key).where(
+                PersonSource.workspace_id == workspace_id,
+                PersonSource.person_id == person_id,
+                PersonSource.source == deleted.SPREADSHEET_SOURCE,
+                *_REMEMBERED,
+            )
+        )
+        if key
+        for identity in identities
+    )
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)
     session.flush()
