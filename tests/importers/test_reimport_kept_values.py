@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,8 @@ from goodword.importers.report import ImportReport, Outcome, RowOutcome
 from goodword.importers.service import import_files
 from goodword.interactions.models import Interaction
 from goodword.people import service as people
-from goodword.people.models import Person
+from goodword.people.models import DeletedSource, Person
+from goodword.people.schemas import PositionCreate
 from goodword.workspaces.models import Workspace
 
 from .test_reimport_dates import OWEN, connections_csv, ties
@@ -267,6 +269,8 @@ def test_a_google_contact_from_its_csv_and_its_vcard_has_its_note_once(session, 
         assert grace is not None and grace.notes is not None
         assert grace.notes.count("Navy") == 1 and grace.notes.count("Vincent Hopper") == 1
         people.delete(session, workspace_id=workspace.id, person_id=grace.id)
+        # (Forgotten too, so the next pair of files adds her again.)
+        session.execute(sa_delete(DeletedSource))
 
 
 def test_a_note_that_grew_a_line_adds_that_line_alone(session, workspace):
@@ -283,3 +287,58 @@ def test_a_note_that_grew_a_line_adds_that_line_alone(session, workspace):
     ada = session.scalar(select(Person))
     assert ada is not None
     assert ada.notes == "Met at PyData\n\nAsked about the Babbage role\n\nSent CV"
+
+
+def test_an_address_the_file_added_since_still_tells_what_it_said_before(
+    session, workspace, tmp_path
+):
+    # The card gained an e-mail address and moved city: the place follows the file, as it
+    # would without the new address.
+    run(session, workspace, card(tmp_path / "a"))
+    email = "ada@analytical.example"
+    grown = (
+        card(tmp_path / "b", city="Leeds")
+        .read_bytes()
+        .decode()
+        .replace(
+            f"EMAIL;TYPE=work:{email}\r\n",
+            f"EMAIL;TYPE=work:{email}\r\nEMAIL;TYPE=home:ada@home.example\r\n",
+        )
+    )
+    (tmp_path / "b" / "ada.vcf").write_text(grown)
+    again = run(session, workspace, tmp_path / "b" / "ada.vcf")
+    assert row_of(again, "Ada Lovelace").detail == (
+        "location now Leeds; new e-mail ada@home.example"
+    )
+    person = ada(session, workspace)
+    assert person.location == "Leeds"
+    assert [e.address for e in person.emails] == [email, "ada@home.example"]
+
+
+def test_a_job_replaced_by_hand_stays_when_the_file_adds_an_address(session, workspace, tmp_path):
+    run(session, workspace, card(tmp_path / "a"))
+    person = ada(session, workspace)
+    (job,) = person.positions
+    people.remove_position(session, workspace_id=workspace.id, position_id=job.id)
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=person.id,
+        data=PositionCreate(organization_name="Analytical Engines", title="Chief Mathematician",
+                            start_date=date(2026, 6, 1)),
+    )  # fmt: skip
+    again = run(session, workspace, card(tmp_path / "b"))
+    # (The same card: nothing changed.)
+    assert row_of(again, "Ada Lovelace").outcome is Outcome.UNCHANGED
+    grown = (
+        (tmp_path / "b" / "ada.vcf")
+        .read_text()
+        .replace("END:VCARD", "EMAIL;TYPE=home:ada@home.example\r\nEND:VCARD")
+    )
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "ada.vcf").write_text(grown)
+    later = run(session, workspace, tmp_path / "c" / "ada.vcf")
+
+    row = row_of(later, "Ada Lovelace")
+    assert row.detail.startswith("new e-mail ada@home.example")
+    assert "now Mathematician" not in row.detail
+    jobs = [(p.title, p.is_current) for p in ada(session, workspace).positions]
+    assert jobs == [("Chief Mathematician", True)]

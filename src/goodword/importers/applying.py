@@ -164,14 +164,18 @@ def apply_record(
             values[attribute] = after
             changes.append(f"{attribute} added: " + ", ".join(after[len(before) :]))
     person.dirty = person.dirty or bool(changes)
-    if off:
+    # A list the file added to since (in `told`) gives its new ones; of the others, one
+    # the person lacks was taken off by hand.
+    contacts = {"emails", "phones", "urls"} & told if off else {"emails", "phones", "urls"}
+    if "emails" not in contacts:
         taken_off += [f"e-mail {a}" for a in data.emails if a not in person.emails]
+    if "phones" not in contacts:
         taken_off += [
             f"phone {normalize.phone_text(n)}" for n in data.phones if n not in person.phones
         ]
+    if "urls" not in contacts:
         taken_off += [f"web address {u}" for u in data.urls if u not in person.urls]
-    else:
-        changes += _add_contacts(person, data, out, workspace_id)
+    changes += _add_contacts(person, data, out, workspace_id, contacts)
     if off and "positions" not in told:
         taken_off += [
             f"job {_job_words(position)}"
@@ -228,23 +232,29 @@ def _left_empty(label: str, said: str) -> str:
     return f"{label} left empty (the file says {said}; edit the person to change it)"
 
 
-def _add_contacts(person: Known, data: Combined, out: Changes, workspace_id: int) -> list[str]:
-    """Add the e-mail addresses, phones and web addresses the person lacks."""
+def _add_contacts(
+    person: Known, data: Combined, out: Changes, workspace_id: int, lists: set[str]
+) -> list[str]:
+    """Add the e-mail addresses, phones and web addresses the person lacks, of the `lists`
+    named ("emails", "phones", "urls")."""
     changes: list[str] = []
     base = {"workspace_id": workspace_id, "person_id": person.id}
-    for address, email_label in data.emails.items():
+    emails = data.emails if "emails" in lists else {}
+    phones = data.phones if "phones" in lists else {}
+    urls = data.urls if "urls" in lists else {}
+    for address, email_label in emails.items():
         if address not in person.emails:
             person.emails[address] = len(person.emails)
             out.emails.append({**base, "address": address, "label": email_label,
                                "position": person.emails[address]})  # fmt: skip
             changes.append(f"new e-mail {address}")
-    for number, phone_label in data.phones.items():
+    for number, phone_label in phones.items():
         if number not in person.phones:
             person.phones[number] = len(person.phones)
             out.phones.append({**base, "number": number, "label": phone_label,
                                "position": person.phones[number]})  # fmt: skip
             changes.append(f"new phone {normalize.phone_text(number)}")
-    for url, (kind, url_label) in data.urls.items():
+    for url, (kind, url_label) in urls.items():
         if url not in person.urls:
             person.urls[url] = len(person.urls)
             out.urls.append({**base, "url": url, "kind": kind, "label": url_label,

@@ -173,11 +173,17 @@ def unread_birthday(said: str) -> str:
     no_year = said.startswith("--") or not re.search(r"\d{4}|[^\W\d_]-\d{2}$", said)
     if _YEAR.fullmatch(said.strip()):
         why = "is a year without a day"
-    elif _MONTH_YEAR.fullmatch(said.strip()):
+    elif _month_and_year(said):
         why = "is a month without a day"
     else:
         why = "has no year" if no_year else "is not a date"
     return f"birthday '{said}' {why}; kept in the notes"
+
+
+def _month_and_year(said: str) -> bool:
+    """Whether a date is a month's name and a year alone ("Apr 1985", "Apr-85")."""
+    found = _MONTH_YEAR.fullmatch(said.strip())
+    return found is not None and found[1].lower() in _MONTHS
 
 
 def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date | None, str | None]:
@@ -190,7 +196,7 @@ def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date |
     here."""
     if not said:
         return None, None
-    if _YEAR.fullmatch(said.strip()) or _MONTH_YEAR.fullmatch(said.strip()):
+    if _YEAR.fullmatch(said.strip()) or _month_and_year(said):
         day = None  # born that year (or month), on a day the file does not say
     if day is not None and day > latest_today() and str(day.year) not in said:
         # A year written in two digits ("3/4/27") read in this century is still to come: a

@@ -17,7 +17,9 @@ from typing import Any, cast
 from goodword.importers.bulk import Held, Known
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
-from goodword.importers.state import WorkspaceState
+from goodword.importers.state import WorkspaceState, phone_key
+from goodword.people import normalize
+from goodword.people.normalize import profile_url
 
 # The most records tried per record (each is one fingerprint): enough for every field
 # `said_then` is given to have changed at once, with a job at an organization of many names.
@@ -116,6 +118,13 @@ def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> lis
     return found
 
 
+def _url(value: str) -> str | None:
+    try:
+        return profile_url(value)[0]
+    except ValueError:
+        return None
+
+
 def _value(record: IncomingPerson, name: str) -> object:
     """What the record says of a field of `held` (see `said_then`)."""
     if name == "name":
@@ -161,6 +170,18 @@ class SaidThen:
             held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
         if record.positions or person.positions:
             held["positions"] = held_jobs(person.positions, self._spellings())
+        # An address, number or web address the file gave since: the record then was the
+        # record now without those Goodword does not hold (they are only ever added, so
+        # one held is one it may have said then).
+        for name, kept in (
+            ("emails", lambda v: normalize.email(v) in person.emails),
+            ("phones", lambda v: (phone_key(v, self.state.region) or v) in person.phones),
+            ("urls", lambda v: _url(v) in person.urls),
+        ):
+            given = getattr(record, name)
+            then = [item for item in given if kept(item.value)]
+            if len(then) < len(given):
+                held[name] = [then]
         tie = self.linked.get(person.id)
         if record.linkedin_connection and tie is not None:
             held["connected_on"] = [tie[1]]
