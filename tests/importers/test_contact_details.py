@@ -195,6 +195,36 @@ def test_a_quoted_printable_soft_break_then_a_folding_space_is_read():
     assert second.startswith("ikinci sat")
 
 
+def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
+    # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
+    # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=9A=D0=B0=D0=BF=D1=83=D1=81=D1=82=D0=B8"
+        "=D0=BD;=D0=92=\r\n =D0=BB=D0=B0=D0=B4=D0=B8=D0=BC=D0=B8=D1=80;;;\r\n"
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=92=D0=BB=D0=B0=D0=B4=D0=B8=D0=BC=D0=B8"
+        "=D1=80 =D0=9A=D0=B0=D0=\r\n =BF=D1=83=D1=81=D1=82=D0=B8=D0=BD\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("samsung.vcf", text.encode())])
+    (person,) = parse_document(document).people
+    assert (person.display_name, person.given_name, person.family_name) == (
+        "Владимир Капустин", "Владимир", "Капустин",
+    )  # fmt: skip
+    assert person.warnings == []
+
+
+def test_a_fold_through_a_character_keeps_the_character_whole():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amélie Poulain\r\nN:Poulain;Amélie;;;\r\n"
+        "NOTE:Rencontrée à la conférence\r\nEND:VCARD\r\n"
+    ).encode()
+    cut = text.index("conférence".encode()) + len("confé".encode()) - 1  # inside the é
+    (document,) = documents([Upload("amelie.vcf", text[:cut] + b"\r\n " + text[cut:])])
+    (person,) = parse_document(document).people
+    assert person.notes == "Rencontrée à la conférence"
+    assert document.read_as is None  # (read as UTF-8: no guess to report)
+
+
 def test_a_company_only_card_without_fn_is_named_after_the_company():
     text = "BEGIN:VCARD\r\nVERSION:2.1\r\nORG:Luigi's Pizza\r\nTEL;WORK:2125550123\r\nEND:VCARD\r\n"
     (document,) = documents([Upload("pizza.vcf", text.encode())])

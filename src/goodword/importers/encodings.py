@@ -70,10 +70,22 @@ def _read_text(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    # A vCard folded by bytes, through a character: its bytes after the fold are moved
+    # before it (the line count stays), so the character is whole when the lines are joined.
+    data = _SPLIT_BY_FOLD.sub(rb"\1\3\2", data)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed
     return _legacy_text(data)
+
+
+# A UTF-8 character's first bytes, a fold (a line break and the space that continues the
+# line), and its last bytes: as a writer folding at 75 bytes cuts "é" in two.
+_SPLIT_BY_FOLD = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80-\xbf]{1,3})")
 
 
 def _legacy_text(data: bytes) -> tuple[str, str]:

@@ -87,14 +87,16 @@ def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
 
 def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
     """Join each continuation line to the line it continues."""
+    folds = _soft_breaks_fold(lines)
     start, current = 0, None
     for number, raw in enumerate(lines, 1):
         if current is None:
             start, current = number, raw
         elif current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
             # A soft line break: the "=" and the break go, the next line is the value's
-            # even when a phone also folded it with a space (" ile devam": the space is text).
-            current = current[:-1] + raw
+            # even when a phone also folded it with a space (" ile devam": the space is
+            # text), unless the file's writer folds every one so (`_soft_breaks_fold`).
+            current = current[:-1] + (raw[1:] if folds and raw[:1] in (" ", "\t") else raw)
         elif raw[:1] in (" ", "\t"):
             current += raw[1:]
         else:
@@ -102,6 +104,46 @@ def _unfolded(lines: list[str]) -> Iterator[tuple[int, str]]:
             start, current = number, raw
     if current is not None:
         yield start, current
+
+
+def _soft_breaks_fold(lines: list[str]) -> bool:
+    """Whether the file's writer also folds quoted-printable text after its soft line
+    breaks, as ez-vcard does (a Samsung phone's export): every line after a soft break
+    begins with a space, and one of them cuts a character in two ("=D0=" then " =BF"), so
+    that space cannot be the text's. Then the space after each soft break goes."""
+    if not any("QUOTED-PRINTABLE" in line.upper() for line in lines):
+        return False
+    spaced, proven, current = True, False, None
+    for raw in lines:
+        if current is not None and current.endswith("=") and "QUOTED-PRINTABLE" in current.upper():
+            if raw[:1] not in (" ", "\t"):
+                spaced = False
+            elif _ESCAPED.match(raw, 1) and _cut_character(current[:-1]):
+                proven = True
+            current = current[:-1] + raw
+        elif current is not None and raw[:1] in (" ", "\t"):
+            current += raw[1:]
+        else:
+            current = raw
+    return spaced and proven
+
+
+_ESCAPED = re.compile(r"=[0-9A-Fa-f]{2}")
+_ESCAPES_AT_END = re.compile(r"(?:=[0-9A-Fa-f]{2})+$")
+
+
+def _cut_character(text: str) -> bool:
+    """Whether quoted-printable text ends in the middle of a UTF-8 character ("=D0")."""
+    found = _ESCAPES_AT_END.search(text)
+    if found is None:
+        return False
+    data = bytes.fromhex(found[0].replace("=", ""))
+    trailing = len(data) - len(data.rstrip(bytes(range(0x80, 0xC0))))
+    if trailing == len(data):
+        return False  # (no first byte in sight)
+    first = data[-trailing - 1]
+    needs = 2 if 0xC0 <= first < 0xE0 else 3 if 0xE0 <= first < 0xF0 else 4 if first >= 0xF0 else 1
+    return trailing + 1 < needs
 
 
 def cards(document: Document) -> Iterator[Card]:
