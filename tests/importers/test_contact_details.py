@@ -213,6 +213,19 @@ def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces
     assert person.warnings == []
 
 
+def test_a_bare_quoted_printable_parameter_is_decoded():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen\r\n"
+        "FN;CHARSET=UTF-8;QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BCller\r\n"
+        "NOTE;QUOTED-PRINTABLE:Zeile eins=0D=0AZeile zwei\r\nTEL;WORK;VOICE:+49 30 1234567\r\n"
+        "END:VCARD\r\n"
+    )
+    (document,) = documents([Upload("nokia.vcf", text.encode())])
+    (person,) = parse_document(document).people
+    assert (person.display_name, person.notes) == ("Jürgen Müller", "Zeile eins\nZeile zwei")
+    assert [(p.value, p.label) for p in person.phones] == [("+49 30 1234567", "work")]
+
+
 def test_a_fold_through_a_character_keeps_the_character_whole():
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amélie Poulain\r\nN:Poulain;Amélie;;;\r\n"

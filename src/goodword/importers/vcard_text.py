@@ -247,6 +247,10 @@ def _continues_note(card: Card | None) -> bool:
 _PARAMS_SEEN: dict[str, dict[str, list[str]]] = {}
 
 
+# Encodings vCard 2.1 lets a property name without "ENCODING=".
+_BARE_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"})
+
+
 def _params(text: str) -> dict[str, list[str]]:
     """Parse `;TYPE=work,pref;CHARSET=utf-8`; the same few strings recur, so remember them."""
     if not text:
@@ -260,6 +264,8 @@ def _params(text: str) -> dict[str, list[str]]:
             continue
         if "=" in part:
             key, values = part.split("=", 1)
+        elif part.upper() in _BARE_ENCODINGS:
+            key, values = "ENCODING", part  # vCard 2.1: NOTE;QUOTED-PRINTABLE:...
         else:
             key, values = "TYPE", part  # vCard 2.1 writes bare types: TEL;WORK;VOICE:...
         params.setdefault(key.upper(), []).extend(
