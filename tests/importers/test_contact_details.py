@@ -195,6 +195,24 @@ def test_a_quoted_printable_soft_break_then_a_folding_space_is_read():
     assert second.startswith("ikinci sat")
 
 
+def test_note_lines_led_by_a_property_name_written_as_a_word_stay_in_the_note():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+        "NOTE:Call notes from our chat\r\nSource: a friend at PyCon\r\n"
+        "Title: she hopes to become Head of Talent\r\nOrg: moving to Initech next year\r\n"
+        "EMAIL:ann@lee.example\r\nTITLE:Recruiter\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("ann.vcf", text.encode())])
+    (ann,) = parse_document(document).people
+    assert ann.notes == (
+        "Call notes from our chat\nSource: a friend at PyCon\n"
+        "Title: she hopes to become Head of Talent\nOrg: moving to Initech next year\n\n"
+        "Job title: Recruiter"
+    )
+    assert ann.positions == [] and [e.value for e in ann.emails] == ["ann@lee.example"]
+    assert len(ann.warnings) == 3
+
+
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
     # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
     # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.
