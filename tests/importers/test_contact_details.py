@@ -213,6 +213,30 @@ def test_note_lines_led_by_a_property_name_written_as_a_word_stay_in_the_note():
     assert len(ann.warnings) == 3
 
 
+def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okoro;Helen\r\nFN:Helen Okoro\r\n"
+        "TEL;WORK;VOICE:+1 212 555 0100\r\nX-MS-TEL;VOICE;ASSISTANT:+1 212 555 0177\r\n"
+        "X-MS-TEL;VOICE;CALLBACK:+1 212 555 0188\r\nX-SKYPE-USERNAME:helen.okoro\r\n"
+        "X-JABBER;WORK:helen@jabber.example\r\nEND:VCARD\r\n"
+        # Apple writes a handle twice, as IMPP and as its own property: said once.
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jin Park\r\nN:Park;Jin;;;\r\n"
+        "IMPP;X-SERVICE-TYPE=Jabber:xmpp:jin@jabber.example\r\n"
+        "X-JABBER;type=HOME:jin@jabber.example\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("outlook.vcf", text.encode())])
+    parsed = parse_document(document)
+    helen, jin = parsed.people
+    assert [(p.value, p.label) for p in helen.phones] == [
+        ("+1 212 555 0100", "work"),
+        ("+1 212 555 0177", "assistant"),
+        ("+1 212 555 0188", "callback"),
+    ]
+    assert helen.notes == "IM (Skype): helen.okoro\n\nIM (Jabber): helen@jabber.example"
+    assert jin.notes == "IM: xmpp:jin@jabber.example"
+    assert parsed.notes == []  # (nothing left unread to name)
+
+
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
     # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
     # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.

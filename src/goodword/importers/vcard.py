@@ -95,6 +95,8 @@ def _person(
             label = label[4:-4]
         labels[group.lower()] = label
     notes: list[str] = []
+    impp: list[str] = []  # (IMPP addresses, folded)
+    chats: list[tuple[str, str]] = []  # (service, handle) of X-JABBER and the like
     # Each with its group (item1.ORG + item1.TITLE are one job's), or None.
     orgs: list[tuple[str | None, str, str | None]] = []
     titles: list[tuple[str | None, str]] = []
@@ -130,7 +132,7 @@ def _person(
                 person.warnings.append(
                     LineWarning(f"'{address}' is not an e-mail address; not kept", prop.line)
                 )
-        elif name == "TEL":
+        elif name in ("TEL", "X-MS-TEL"):  # (Outlook's assistant, company, callback...)
             number = split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
             if number:
@@ -195,6 +197,11 @@ def _person(
             address = split_escaped(text, "\x00")[0].strip()
             if address:
                 notes.append(f"IM: {address}")
+                impp.append(address.casefold())
+        elif name in _IM_SERVICES:
+            handle = split_escaped(text, "\x00")[0].strip()
+            if handle:
+                chats.append((_IM_SERVICES[name], handle))
         elif name == "GENDER":
             gender = _gender(text)
             if gender:
@@ -268,6 +275,13 @@ def _person(
                 )
         elif name not in _QUIET and not name.startswith(_QUIET_PREFIXES) and prop.value.strip():
             unread[name] = unread.get(name, 0) + 1
+    # Apple writes each handle twice (IMPP and its own X-JABBER...), Android and
+    # Evolution their own alone: a handle no IMPP gives is kept too.
+    notes.extend(
+        f"IM ({service}): {handle}"
+        for service, handle in chats
+        if not any(handle.casefold() in address for address in impp)
+    )
     written = person.display_name  # (the FN as the card gives it)
     if own:
         # One of Goodword's own exports: names are exactly as the user keeps them.
@@ -511,10 +525,13 @@ _QUIET = {
     "LABEL", "MEMBER", "FBURL", "CALURI", "CALADRURI", "CREATED", "XML", "X-ABSHOWAS",
     "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER", "X-IMAGETYPE", "X-IMAGEHASH",
     "X-ABADR", "X-ANDROID-CUSTOM", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-CARDPICTURE",
-    "X-MS-OL-DESIGN", "X-MS-TEL", "X-SHAREDPHOTODISPLAYPREF", "X-ABORIGINAL-UID",
-    # Apple's own instant-messaging properties, which repeat its IMPP.
-    "X-AIM", "X-JABBER", "X-SKYPE", "X-SKYPE-USERNAME", "X-MSN", "X-ICQ", "X-YAHOO",
-    "X-QQ", "X-GADUGADU", "X-GOOGLE-TALK",
+    "X-MS-OL-DESIGN", "X-SHAREDPHOTODISPLAYPREF", "X-ABORIGINAL-UID",
+}  # fmt: skip
+# Instant-messaging handles in properties of their own, by the service each names.
+_IM_SERVICES = {
+    "X-AIM": "AIM", "X-JABBER": "Jabber", "X-SKYPE": "Skype", "X-SKYPE-USERNAME": "Skype",
+    "X-MSN": "MSN", "X-ICQ": "ICQ", "X-YAHOO": "Yahoo", "X-QQ": "QQ",
+    "X-GADUGADU": "Gadu-Gadu", "X-GOOGLE-TALK": "Google Talk",
 }  # fmt: skip
 _QUIET_PREFIXES = ("X-PHONETIC-", "X-GOODWORD-", "X-EVOLUTION-", "X-MOZILLA-", "X-APPLE-")
 # A card that is no one: a group of others (vCard 4, and Apple's), or a place.
