@@ -5,6 +5,7 @@ cite the line they are about."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -235,6 +236,20 @@ def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
     assert helen.notes == "IM (Skype): helen.okoro\n\nIM (Jabber): helen@jabber.example"
     assert jin.notes == "IM: xmpp:jin@jabber.example"
     assert parsed.notes == []  # (nothing left unread to name)
+
+
+def test_outlooks_contact_picture_is_passed_over_without_a_word():
+    picture = base64.b64encode(bytes(range(256)) * 3).decode()
+    folded = "\r\n ".join(picture[i : i + 74] for i in range(0, len(picture), 74))
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Okoro;Helen\r\nFN:Helen Okoro\r\n"
+        f"X-MS-CARDPICTURE;TYPE=JPEG;ENCODING=BASE64:\r\n {folded}\r\n\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("outlook.vcf", text.encode())])
+    parsed = parse_document(document)
+    (helen,) = parsed.people
+    assert (helen.display_name, helen.warnings, helen.notes) == ("Helen Okoro", [], None)
+    assert parsed.notes == []
 
 
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():

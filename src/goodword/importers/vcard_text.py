@@ -21,7 +21,11 @@ _LINE = re.compile(
     re.DOTALL,
 )
 _PARAM_SPLIT = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')
-IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "X-ABUID", "SORT-STRING", "KIND"}
+# (Outlook's X-MS-CARDPICTURE is the contact's photo too.)
+IGNORED = {
+    "PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "X-ABUID", "SORT-STRING", "KIND",
+    "X-MS-CARDPICTURE",
+}  # fmt: skip
 # The properties vCard 2.1, 3.0 and 4.0 (and RFC 6715, 8605) name. A line after a NOTE that
 # starts with another word and a colon ("Re: the job") is the note's, not a property.
 _STANDARD = {
