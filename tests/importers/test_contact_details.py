@@ -252,6 +252,17 @@ def test_outlooks_contact_picture_is_passed_over_without_a_word():
     assert parsed.notes == []
 
 
+def test_rfc_6350s_own_name_keeps_every_part_where_it_belongs():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dr. John Stevenson\r\n"
+        "N:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("rfc.vcf", text.encode())])
+    (john,) = parse_document(document).people
+    assert (john.given_name, john.family_name) == ("John Philip Paul", "Stevenson")
+    assert john.notes == "Name suffix: Jr.\n\nCredentials: M.D., A.C.P."
+
+
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
     # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
     # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.

@@ -114,12 +114,15 @@ def _person(
         elif name == "N":
             parts = [*split_escaped(text, ";"), "", "", "", "", ""]
             # Given and additional names, those not blank (filter keeps them unstripped).
-            family, given = parts[0].strip(), " ".join(filter(str.strip, parts[1:3]))
+            # (Several additional names are separated by commas: "Philip,Paul".)
+            extra = " ".join(n.strip() for n in parts[2].split(",") if n.strip())
+            family, given = parts[0].strip(), " ".join(filter(str.strip, (parts[1], extra)))
             prefix = parts[3].strip()
-            # "Jr." is part of the whole name, "PhD" goes to the notes (`clean_name`).
+            # "Jr." is part of the whole name; the rest of N's suffix ("M.D.,A.C.P.") is
+            # credentials, known or not, which go to the notes.
             generational, credentials = split_suffix(parts[4])
             if credentials:
-                family = f"{family}, {credentials}"
+                notes.append(f"Credentials: {credentials}")
         elif name == "NICKNAME":
             notes.append("Goes by " + ", ".join(split_escaped(text, ",")))
         elif name == "EMAIL":
