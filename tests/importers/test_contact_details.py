@@ -263,6 +263,16 @@ def test_rfc_6350s_own_name_keeps_every_part_where_it_belongs():
     assert john.notes == "Name suffix: Jr.\n\nCredentials: M.D., A.C.P."
 
 
+def test_an_apple_social_profile_without_a_web_address_keeps_its_handle():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ngozi Okafor\r\nN:Okafor;Ngozi;;;\r\n"
+        "X-SOCIALPROFILE;type=twitter;x-user=ngozi_data:x-apple:ngozi_data\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("apple.vcf", text.encode())])
+    (ngozi,) = parse_document(document).people
+    assert (ngozi.notes, ngozi.urls, ngozi.warnings) == ("Twitter: ngozi_data", [], [])
+
+
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
     # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
     # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.

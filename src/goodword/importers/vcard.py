@@ -145,6 +145,12 @@ def _person(
             try:
                 url, kind = profile_url(raw)
             except ValueError:
+                handle = next(iter(prop.params.get("X-USER", ())), "").strip()
+                if name == "X-SOCIALPROFILE" and handle:
+                    # Apple's "x-apple:ngozi_data", the handle in its x-user parameter.
+                    network = _label(prop, labels) or "social profile"
+                    notes.append(f"{_capital(network)}: {handle}")
+                    continue
                 person.warnings.append(
                     LineWarning(f"'{raw}' is not a web address; not kept", prop.line)
                 )
