@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from goodword.connections import service as connections
 from goodword.connections.models import Connection
 from goodword.connections.schemas import ConnectionUpdate
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.importers.records import IncomingPerson, IncomingPosition, Upload
 from goodword.importers.report import ImportReport, Outcome, RowOutcome
 from goodword.importers.service import import_files
@@ -342,3 +343,30 @@ def test_a_job_replaced_by_hand_stays_when_the_file_adds_an_address(session, wor
     assert "now Mathematician" not in row.detail
     jobs = [(p.title, p.is_current) for p in ada(session, workspace).positions]
     assert jobs == [("Chief Mathematician", True)]
+
+
+def test_a_newer_copy_that_gains_someone_elses_address_queues_the_pair(
+    session, workspace, tmp_path
+):
+    google = tmp_path / "contacts.csv"
+    google.write_text("First Name,Last Name,E-mail 1 - Value\nKatie,Jay,kj@home.example\n")
+    row = (
+        "Katherine,Johnson,https://www.linkedin.com/in/kjohnson,{email},NASA,Analyst,05 Jan 2024\n"
+    )
+    run(session, workspace, google, connections_csv(tmp_path / "a", row.format(email="")))
+    again = run(
+        session, workspace, connections_csv(tmp_path / "b", row.format(email="kj@home.example"))
+    )
+
+    updated = row_of(again, "Katherine Johnson")
+    assert (updated.outcome, updated.detail) == (Outcome.UPDATED, "new e-mail kj@home.example")
+    (pair,) = session.scalars(select(DuplicateCandidate)).all()
+    names = {
+        session.get(Person, pair.person_a_id).display_name,
+        session.get(Person, pair.person_b_id).display_name,
+    }
+    assert names == {"Katie Jay", "Katherine Johnson"}
+    assert pair.reasons[0].startswith("same e-mail address (kj@home.example)")
+    # Imported again, the pair is not queued twice.
+    run(session, workspace, connections_csv(tmp_path / "c", row.format(email="kj@home.example")))
+    assert len(session.scalars(select(DuplicateCandidate)).all()) == 1

@@ -319,7 +319,7 @@ class Resolver:
                     # of this import are theirs.)
                     self.plan.make_me, self.plan.make_me_record = known, person
                     self.plan.me = known
-                return known, Outcome.UPDATED, "", []
+                return known, Outcome.UPDATED, "", self._sharing(profile, position, known)
         # An exact key shared with someone whose name clearly differs (colleagues on one
         # switchboard, a household's e-mail address) is only a suggestion.
         apart: list[tuple[int, Scored]] = []
@@ -385,6 +385,26 @@ class Resolver:
         if apart:
             return None, Outcome.SUGGESTED, "; ".join(apart[0][1].reasons), apart
         return None, Outcome.CREATED, "", []
+
+    def _sharing(self, profile: Profile, position: int, known: int) -> list[tuple[int, Scored]]:
+        """The others holding an e-mail address, phone or LinkedIn profile of a record
+        imported before (a newer copy that gained an address someone else has): asked
+        about with each, as an edit by hand is, never merged (both are people already)."""
+        found: list[tuple[int, Scored]] = []
+        held = self.state.matcher.holders
+        for key, other in [(k, o) for k in sorted(profile.keys, key=_key_order) for o in held(k)]:
+            target = None if other == position else self.target_at(other)
+            if target is None or target == known or any(target == t for t, _ in found):
+                continue
+            holder = self.state.matcher.profiles[other]
+            differs = self._differs(profile, holder, target)
+            judged = (
+                Scored(1.0, (shared_key_reason(key),))
+                if differs is None
+                else judged_apart(profile, differs, key)
+            )
+            found.append((target, judged))
+        return found
 
     def _rivals(
         self,

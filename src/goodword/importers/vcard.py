@@ -115,8 +115,8 @@ def _person(
             parts = [*split_escaped(text, ";"), "", "", "", "", ""]
             # Given and additional names, those not blank (filter keeps them unstripped).
             # (Several additional names are separated by commas: "Philip,Paul".)
-            extra = " ".join(n.strip() for n in parts[2].split(",") if n.strip())
-            family, given = parts[0].strip(), " ".join(filter(str.strip, (parts[1], extra)))
+            additional = " ".join(n.strip() for n in parts[2].split(",") if n.strip())
+            family, given = parts[0].strip(), " ".join(filter(str.strip, (parts[1], additional)))
             prefix = parts[3].strip()
             # "Jr." is part of the whole name; the rest of N's suffix ("M.D.,A.C.P.") is
             # credentials, known or not, which go to the notes.
