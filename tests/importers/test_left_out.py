@@ -166,3 +166,19 @@ def test_two_contacts_of_one_name_without_addresses_are_told_apart_by_their_phon
     assert [r.outcome.value for r in later.rows] == ["unchanged"]
     notes = {p.notes for p in session.scalars(select(Person))}
     assert notes == {"Plumber", "Gym buddy"}
+
+
+def test_someone_whose_pair_still_waits_is_not_named_on_the_next_import(session, workspace):
+    header = "First Name,Last Name,E-mail 1 - Value\n"
+    run(
+        session,
+        workspace.id,
+        "contacts.csv",
+        header + "Katherine,Johnson,kj@nasa.example\nMary,Jackson,\n",
+    )
+    # Renamed at the source: her new name and her address are asked about, not merged.
+    renamed = header + "Katherine,Goble,kj@nasa.example\nMary,Jackson,\n"
+    first = run(session, workspace.id, "contacts.csv", renamed)
+    assert left_out_notes(first) == []
+    # The pair still waits: the same file again names nobody either.
+    assert left_out_notes(run(session, workspace.id, "contacts.csv", renamed)) == []

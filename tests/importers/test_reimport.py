@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates.models import DuplicateCandidate
 from goodword.exchange import service as exchange
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Role, Upload
 from goodword.importers.report import Outcome
@@ -377,6 +378,30 @@ def test_a_newer_connections_csv_names_the_connections_it_leaves_out(session, wo
     # The whole file again leaves out no one.
     again = run(session, workspace.id, "Profile.csv", "Connections.csv")
     assert not [n for n in again.notes if "from earlier imports" in n]
+
+
+def test_a_connection_whose_pair_still_waits_is_not_named_as_left_out(session, workspace):
+    run(session, workspace.id, "Profile.csv", "Connections.csv")
+    sam = everyone(session, workspace.id)["Sam Lee"]
+    yuki = everyone(session, workspace.id)["Yuki 山田"]
+    # Sam waits in the queue beside someone (her record may be theirs, under a new key).
+    session.add(
+        DuplicateCandidate(
+            workspace_id=workspace.id, person_a_id=min(sam.id, yuki.id),
+            person_b_id=max(sam.id, yuki.id), score=0.5, reasons=["names alike"],
+        )
+    )  # fmt: skip
+    session.flush()
+    text = (DATA / "Connections.csv").read_text()
+    fewer = "".join(
+        line for line in text.splitlines(keepends=True) if not line.startswith("Sam (she/her)")
+    )
+    report = import_files(
+        session, workspace_id=workspace.id,
+        paths_or_uploads=[DATA / "Profile.csv", Upload("Connections.csv", fewer.encode())],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert not [n for n in report.notes if "from earlier imports" in n]
 
 
 def test_an_older_archives_connection_without_a_link_is_found_by_a_newer_one_with_it(

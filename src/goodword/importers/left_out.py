@@ -14,6 +14,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers import google, mapped, outlook, thunderbird, vcard
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport, Outcome
@@ -25,6 +26,26 @@ SHOWN = 20
 WATCHED = frozenset(
     {mapped.SOURCE, vcard.SOURCE, google.SOURCE, outlook.SOURCE, thunderbird.SOURCE}
 )
+
+
+def waiting(session: Session, workspace_id: int, person_ids: set[int]) -> set[int]:
+    """Those of the people in a pair waiting in the possible-duplicates queue: their record
+    may be there under another key (a new name), the pair waiting for the user to say."""
+    if not person_ids:
+        return set()
+    ids = sorted(person_ids)
+    found: set[int] = set()
+    for column in (DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id):
+        found.update(
+            session.scalars(
+                select(column).where(
+                    DuplicateCandidate.workspace_id == workspace_id,
+                    DuplicateCandidate.status == CandidateStatus.OPEN,
+                    among(session, column, ids),
+                )
+            )
+        )
+    return found
 
 
 def named(session: Session, workspace_id: int, person_ids: set[int]) -> tuple[int, str]:
@@ -81,7 +102,8 @@ class LeftOut:
         contacts exported on their own, as Google names every export contacts.csv), or
         another tool's file of the same name, and says nothing. Someone a row of the file
         went to, or whom a row is suggested to be, is not named: their record is there under
-        another key (a new name, say)."""
+        another key (a new name, say); nor is one in a pair an earlier import queued, still
+        waiting."""
         touched: dict[tuple[str, str], set[int]] = defaultdict(set)
         for row, _target in self.plan.rows:
             record = self.plan.records.get(id(row))
@@ -100,6 +122,7 @@ class LeftOut:
             if not earlier or 2 * in_both < len(before):
                 continue
             gone = {p for key in earlier for p in before[key]} - touched[pair] - asked
+            gone -= waiting(self.session, self.ws, gone)
             if not gone:
                 continue
             count, shown = named(self.session, self.ws, gone)

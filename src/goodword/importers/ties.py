@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.importers.bulk import insert_rows, table_named
-from goodword.importers.left_out import named
+from goodword.importers.left_out import named, waiting
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import ImportReport
@@ -161,7 +161,8 @@ class LinkedInTies:
         # in the queue): their connection was removed, or their account closed.
         here = {person_id(target) for target, _record in plan.connections}
         asked = {other for _target, other, _score, _why in plan.suggestions}
-        self.left_out = {p for p in self.imported if p not in here and p not in asked} - {me}
+        left_out = {p for p in self.imported if p not in here and p not in asked} - {me}
+        self.left_out = left_out - waiting(self.session, self.ws, left_out)
         if moved:
             table = table_named("connections")
             self.session.execute(
