@@ -182,3 +182,15 @@ def test_someone_whose_pair_still_waits_is_not_named_on_the_next_import(session,
     assert left_out_notes(first) == []
     # The pair still waits: the same file again names nobody either.
     assert left_out_notes(run(session, workspace.id, "contacts.csv", renamed)) == []
+
+
+def test_a_contact_whose_export_puts_a_new_address_first_is_the_same_record(session, workspace):
+    header = "First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value\n"
+    run(session, workspace.id, "contacts.csv", header + "Hedy,Lamarr,hedy@hopping.example,\n")
+    newer = header + "Hedy,Lamarr,hedy@new.example,hedy@hopping.example\n"
+    (row,) = run(session, workspace.id, "contacts.csv", newer).rows
+    assert (row.outcome.value, row.detail) == ("updated", "new e-mail hedy@new.example")
+    (hedy,) = session.scalars(select(Person)).all()
+    session.refresh(hedy)
+    assert [s.external_key for s in hedy.sources] == ["name:hedy lamarr|hedy@new.example"]
+    assert left_out_notes(run(session, workspace.id, "contacts.csv", newer)) == []

@@ -111,6 +111,14 @@ def key_by_name(person: IncomingPerson, name: str, email: str | None, seen: dict
     key = "name:" + name.casefold() + (f"|{email.lower()}" if email else "")
     count = seen[key] = seen.get(key, 0) + 1
     former = key if count == 1 else f"{key}#{count}"
+    if email and count == 1:
+        # Keyed before by another of its addresses, then first (a newer export that put a
+        # new address first): still this record.
+        person.former_keys += [
+            f"name:{name.casefold()}|{other.value.lower()}"
+            for other in person.emails
+            if other.value.lower() != email.lower()
+        ]
     digits = "" if email or not person.phones else re.sub(r"\D", "", person.phones[0].value)
     if not digits:
         person.key = former
