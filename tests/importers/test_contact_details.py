@@ -273,6 +273,20 @@ def test_an_apple_social_profile_without_a_web_address_keeps_its_handle():
     assert (ngozi.notes, ngozi.urls, ngozi.warnings) == ("Twitter: ngozi_data", [], [])
 
 
+def test_a_vcard_21_photo_whose_lines_are_not_indented_runs_to_the_blank_line():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Hopper;Grace\r\nFN:Grace Hopper\r\n"
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n"
+        "2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4n\r\n"
+        "ICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL==\r\n\r\n"
+        "TEL;CELL:+1 202 555 0100\r\nEND:VCARD\r\n"
+    )
+    (document,) = documents([Upload("palm.vcf", text.encode())])
+    (grace,) = parse_document(document).people
+    assert grace.display_name == "Grace Hopper" and grace.warnings == []
+    assert [p.value for p in grace.phones] == ["+1 202 555 0100"]
+
+
 def test_quoted_printable_folded_after_every_soft_break_loses_the_folding_spaces():
     # As ez-vcard writes it (a Samsung phone's export): a space after each soft break, one
     # of them inside a character ("=D0=" then " =BF"), so the spaces are no part of the text.

@@ -170,6 +170,12 @@ def cards(document: Document) -> Iterator[Card]:
                 if _continues_note(current):
                     current.properties[-1].more.append((number, text))  # type: ignore[union-attr]
                     continue
+                if _continues_base64(current):
+                    # vCard 2.1's base64 runs to a blank line, its lines not always
+                    # indented (a photo, never read as text).
+                    last = current.properties[-1]  # type: ignore[union-attr]
+                    last.value += text.strip()
+                    continue
                 raise ImportFileError(
                     document.name,
                     f"'{text[:60]}' is not a vCard property (a property reads NAME:value). "
@@ -240,6 +246,15 @@ def _awaits_agent(card: Card) -> bool:
         and card.properties[-1].name == "AGENT"
         and not (card.properties[-1].value.strip())
     )
+
+
+def _continues_base64(card: Card | None) -> bool:
+    """Whether the card's last property holds base64 (a photo), which vCard 2.1 lets run on
+    over lines that are not indented, to a blank line."""
+    if card is None or not card.properties:
+        return False
+    encodings = card.properties[-1].params.get("ENCODING", ())
+    return any(e.upper() in ("BASE64", "B") for e in encodings)
 
 
 def _continues_note(card: Card | None) -> bool:
