@@ -189,11 +189,15 @@ def cards(document: Document) -> Iterator[Card]:
                 # ends the head, so the same head always reads the same way.
                 heads[head] = known
         group, name, params = known
-        if _continues_note(current) and group is None and (
-            (name not in _STANDARD and not name.startswith("X-"))
-            # "Title: she hopes to lead": a property's name as a person writes a word, a
-            # space after its colon, is the note's text (writers write names in capitals).
-            or (";" not in head and head != head.upper() and value[:1] == " ")
+        if (
+            _continues_note(current)
+            and group is None
+            and (
+                (name not in _STANDARD and not name.startswith("X-"))
+                # "Title: she hopes to lead": a property's name as a person writes a word, a
+                # space after its colon, is the note's text (writers write names in capitals).
+                or (";" not in head and head != head.upper() and value[:1] == " ")
+            )
         ):
             current.properties[-1].more.append((number, text))  # type: ignore[union-attr]
             continue
