@@ -84,6 +84,8 @@ def deleted_as(
 def of_record(remembered: Remembered, record: IncomingPerson) -> list[Deleted]:
     """The deletions a record is of, by its key or a key it went by before (a spreadsheet
     row of another file, by its id with an e-mail address or profile they had)."""
+    if not remembered:
+        return []  # (nobody deleted: no digest to work out)
     keys = [key for key in (record.key, *record.former_keys) if key]
     found = [
         entry
