@@ -67,6 +67,8 @@ _UNKEEPABLE = re.compile("[\x00\ud800-\udfff]")
 # What in a JSON body's bytes may be one of those, or an id no record could have.
 _MAYBE_UNKEEPABLE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|[0-9]{10,}")
 _FORM = "application/x-www-form-urlencoded"
+# The largest form read here: Starlette's own limit for a field, below every route's.
+_FORM_READ = 1024 * 1024
 
 
 def _unkept(text: str) -> str | None:
@@ -118,7 +120,10 @@ async def keepable_input(request: Request) -> None:
         if name.endswith("_id") and number.isascii() and number.isdigit():
             _walk(int(number), name, problems, an_id=True)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if request.method not in SAFE_METHODS and content_type == _FORM:
+    length = request.headers.get("content-length", "")
+    small = length.isascii() and length.isdigit() and int(length) <= _FORM_READ
+    if request.method not in SAFE_METHODS and content_type == _FORM and small:
+        # (A larger form is left to its route, which reads it with limits of its own.)
         for name, value in (await request.form()).multi_items():
             if isinstance(value, str) and (said := _unkept(value)) is not None:
                 problems.append(FieldError(name, said))

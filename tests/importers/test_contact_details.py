@@ -212,6 +212,11 @@ def test_note_lines_led_by_a_property_name_written_as_a_word_stay_in_the_note():
     )
     assert ann.positions == [] and [e.value for e in ann.emails] == ["ann@lee.example"]
     assert len(ann.warnings) == 3
+    # A writer of lower-case names writes properties so: "email:" is one, not the note's.
+    lower = text.replace("EMAIL:ann@lee.example", "email: ann@lee.example")
+    (document,) = documents([Upload("ann.vcf", lower.encode())])
+    (ann,) = parse_document(document).people
+    assert [e.value for e in ann.emails] == ["ann@lee.example"]
 
 
 def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
@@ -223,7 +228,8 @@ def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
         # Apple writes a handle twice, as IMPP and as its own property: said once.
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jin Park\r\nN:Park;Jin;;;\r\n"
         "IMPP;X-SERVICE-TYPE=Jabber:xmpp:jin@jabber.example\r\n"
-        "X-JABBER;type=HOME:jin@jabber.example\r\nEND:VCARD\r\n"
+        "X-JABBER;type=HOME:jin@jabber.example\r\nX-SKYPE:jin\r\n"
+        "IMPP;X-SERVICE-TYPE=Skype:skype:jinny\r\nEND:VCARD\r\n"
     )
     (document,) = documents([Upload("outlook.vcf", text.encode())])
     parsed = parse_document(document)
@@ -234,8 +240,16 @@ def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
         ("+1 212 555 0188", "callback"),
     ]
     assert helen.notes == "IM (Skype): helen.okoro\n\nIM (Jabber): helen@jabber.example"
-    assert jin.notes == "IM: xmpp:jin@jabber.example"
+    # (Another handle that only begins the same is another.)
+    assert jin.notes == "IM: xmpp:jin@jabber.example\n\nIM: skype:jinny\n\nIM (Skype): jin"
     assert parsed.notes == []  # (nothing left unread to name)
+
+
+def test_a_legacy_file_with_a_line_beginning_with_a_space_is_read_as_it_is():
+    text = 'Name,Notes\r\nAnn,"Rencontré\r\n • à relancer"\r\n'
+    (document,) = documents([Upload("outlook.csv", text.encode("cp1252"))])
+    # (The bullet stays where it was written, at the start of the cell's second line.)
+    assert document.text.split("\r\n")[2].startswith(" • ")
 
 
 def test_outlooks_contact_picture_is_passed_over_without_a_word():

@@ -396,12 +396,25 @@ def test_a_connection_whose_pair_still_waits_is_not_named_as_left_out(session, w
     fewer = "".join(
         line for line in text.splitlines(keepends=True) if not line.startswith("Sam (she/her)")
     )
+    newer = [DATA / "Profile.csv", Upload("Connections.csv", fewer.encode())]
     report = import_files(
-        session, workspace_id=workspace.id,
-        paths_or_uploads=[DATA / "Profile.csv", Upload("Connections.csv", fewer.encode())],
-        today=date(2026, 11, 25),
-    )  # fmt: skip
+        session, workspace_id=workspace.id, paths_or_uploads=newer, today=date(2026, 11, 25)
+    )
     assert not [n for n in report.notes if "from earlier imports" in n]
+    # Waiting beside someone the file does not name is no reason to leave her unnamed.
+    zoe = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Zoe"))
+    session.execute(
+        update(DuplicateCandidate).values(person_a_id=min(sam.id, zoe.id),
+                                          person_b_id=max(sam.id, zoe.id))
+    )  # fmt: skip
+    again = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=newer, today=date(2026, 11, 25)
+    )
+    assert [n for n in again.notes if "from earlier imports" in n] == [
+        "Connections.csv: 1 LinkedIn connection from earlier imports is not in it: Sam Lee. "
+        "They may have removed the connection or closed their account; Goodword keeps them "
+        "as they are."
+    ]
 
 
 def test_an_older_archives_connection_without_a_link_is_found_by_a_newer_one_with_it(

@@ -107,7 +107,7 @@ class Matcher:
         first = self.exact.get(key)
         if first is None:
             return []
-        return [first, *self._also_held.get(key, ())][:KEY_HOLDERS]
+        return [first, *self._also_held.get(key, ())[: KEY_HOLDERS - 1]]
 
     def _looked_in(self, profile: Profile) -> list[list[int]]:
         """The blocks of `initial_keys` the profile looks in (its other side)."""

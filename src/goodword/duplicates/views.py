@@ -402,7 +402,11 @@ async def not_same_many(
 ) -> Response:
     """Tell apart the pairs ticked in the queue, all of them or (one being gone) none."""
     ticked = (await request.form()).getlist("pair")
-    ids = [int(value) for value in ticked if isinstance(value, str) and value.isdigit()]
+    ids = [
+        int(value)
+        for value in ticked
+        if isinstance(value, str) and value.isascii() and value.isdigit()
+    ]
     if not ids or len(ids) != len(ticked):
         return redirect(
             "/duplicates",

@@ -465,8 +465,23 @@ _MDY_WORDS = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$")
 # "Mar 2019", and "Apr-85" as a spreadsheet shows a date formatted as month and year.
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?(?:\s+(\d{4})|-(\d{4}|\d{2}))$")
 # A long date led by its weekday, as spreadsheets write one ("Wednesday, April 3, 1985",
-# "mercredi 3 avril 1985"): the date is what follows.
+# "mercredi 3 avril 1985"): the date is what follows. (Only a weekday: "Circa April 3,
+# 1985" is no date.)
 _WEEKDAY_FIRST = re.compile(r"^([^\W\d_]{2,12})\.?,?\s+")
+# Weekdays in English (and their short forms), German, French, Spanish, Italian, Dutch and
+# Portuguese.
+_WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi",
+    "do", "fr", "sa", "so", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lunes", "martes",
+    "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo", "lunedì",
+    "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì",
+    "venerdi", "domenica", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag", "ma", "wo", "vr", "za", "zo", "segunda", "terça", "terca", "quarta",
+    "quinta", "sexta",
+}  # fmt: skip
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
@@ -486,7 +501,7 @@ def parse_date(text: str) -> date | None:
     text = text.strip()
     if not text:
         return None
-    if (found := _WEEKDAY_FIRST.match(text)) and found[1].lower() not in _MONTHS:
+    if (found := _WEEKDAY_FIRST.match(text)) and found[1].lower() in _WEEKDAYS:
         rest = text[found.end() :]
         if _DMY_WORDS.match(rest) or _MDY_WORDS.match(rest):
             text = rest

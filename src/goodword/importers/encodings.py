@@ -72,11 +72,12 @@ def _read_text(data: bytes) -> tuple[str, str | None]:
         pass
     # A vCard folded by bytes, through a character: its bytes after the fold are moved
     # before it (the line count stays), so the character is whole when the lines are joined.
-    data = _SPLIT_BY_FOLD.sub(rb"\1\3\2", data)
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    mended = _SPLIT_BY_FOLD.sub(rb"\1\3\2", data)
+    if mended != data:
+        try:
+            return mended.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass  # (not UTF-8 after all: the file is read as it is)
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed

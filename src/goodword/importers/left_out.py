@@ -28,22 +28,30 @@ WATCHED = frozenset(
 )
 
 
-def waiting(session: Session, workspace_id: int, person_ids: set[int]) -> set[int]:
-    """Those of the people in a pair waiting in the possible-duplicates queue: their record
-    may be there under another key (a new name), the pair waiting for the user to say."""
-    if not person_ids:
+def waiting(
+    session: Session, workspace_id: int, person_ids: set[int], beside: set[int]
+) -> set[int]:
+    """Those of the people in a pair waiting in the possible-duplicates queue with someone
+    `beside` (a person this import's rows went to): their record may be that one's, under
+    another key (a new name), the pair waiting for the user to say."""
+    if not person_ids or not beside:
         return set()
     ids = sorted(person_ids)
     found: set[int] = set()
-    for column in (DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id):
+    for mine, theirs in (
+        (DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id),
+        (DuplicateCandidate.person_b_id, DuplicateCandidate.person_a_id),
+    ):
         found.update(
-            session.scalars(
-                select(column).where(
+            person
+            for person, other in session.execute(
+                select(mine, theirs).where(
                     DuplicateCandidate.workspace_id == workspace_id,
                     DuplicateCandidate.status == CandidateStatus.OPEN,
-                    among(session, column, ids),
+                    among(session, mine, ids),
                 )
             )
+            if other in beside
         )
     return found
 
@@ -102,8 +110,8 @@ class LeftOut:
         contacts exported on their own, as Google names every export contacts.csv), or
         another tool's file of the same name, and says nothing. Someone a row of the file
         went to, or whom a row is suggested to be, is not named: their record is there under
-        another key (a new name, say); nor is one in a pair an earlier import queued, still
-        waiting."""
+        another key (a new name, say); nor is one in a pair an earlier import queued with
+        someone a row of the file went to, still waiting."""
         touched: dict[tuple[str, str], set[int]] = defaultdict(set)
         for row, _target in self.plan.rows:
             record = self.plan.records.get(id(row))
@@ -122,7 +130,7 @@ class LeftOut:
             if not earlier or 2 * in_both < len(before):
                 continue
             gone = {p for key in earlier for p in before[key]} - touched[pair] - asked
-            gone -= waiting(self.session, self.ws, gone)
+            gone -= waiting(self.session, self.ws, gone, touched[pair])
             if not gone:
                 continue
             count, shown = named(self.session, self.ws, gone)

@@ -158,6 +158,7 @@ def _held_otherwise(
     held: dict[_Key, list[_Held]] = {}
     found: dict[int, tuple[_Key, _Held]] = {}
     minutes = {_minute(planned.incoming.occurred_at) for planned in fresh}
+    kinds = {planned.incoming.kind for planned in fresh}
     for first, last in _stretches(sorted(minutes)):
         for row_id, when, kind, summary, external_id, direction, writer in session.execute(
             select(
@@ -173,6 +174,7 @@ def _held_otherwise(
                 # (Read by the time index; the minutes wanted are picked out here, as one
                 # condition a minute would cost more to build and check than it saves.)
                 Interaction.occurred_at.between(first, last),
+                Interaction.kind.in_(kinds),
                 Interaction.external_id.is_not(None),
             )
         ):

@@ -392,7 +392,9 @@ class Resolver:
         about with each, as an edit by hand is, never merged (both are people already)."""
         found: list[tuple[int, Scored]] = []
         held = self.state.matcher.holders
-        for key, other in [(k, o) for k in sorted(profile.keys, key=_key_order) for o in held(k)]:
+        own = self._person_profile(known)
+        gained = profile.keys - own.keys if own is not None else profile.keys
+        for key, other in [(k, o) for k in sorted(gained, key=_key_order) for o in held(k)]:
             target = None if other == position else self.target_at(other)
             if target is None or target == known or any(target == t for t, _ in found):
                 continue

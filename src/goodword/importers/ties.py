@@ -162,7 +162,7 @@ class LinkedInTies:
         here = {person_id(target) for target, _record in plan.connections}
         asked = {other for _target, other, _score, _why in plan.suggestions}
         left_out = {p for p in self.imported if p not in here and p not in asked} - {me}
-        self.left_out = left_out - waiting(self.session, self.ws, left_out)
+        self.left_out = left_out - waiting(self.session, self.ws, left_out, here)
         if moved:
             table = table_named("connections")
             self.session.execute(

@@ -95,7 +95,7 @@ def _person(
             label = label[4:-4]
         labels[group.lower()] = label
     notes: list[str] = []
-    impp: list[str] = []  # (IMPP addresses, folded)
+    impp: list[str] = []  # (IMPP handles, their scheme left out, folded)
     chats: list[tuple[str, str]] = []  # (service, handle) of X-JABBER and the like
     # Each with its group (item1.ORG + item1.TITLE are one job's), or None.
     orgs: list[tuple[str | None, str, str | None]] = []
@@ -206,7 +206,7 @@ def _person(
             address = split_escaped(text, "\x00")[0].strip()
             if address:
                 notes.append(f"IM: {address}")
-                impp.append(address.casefold())
+                impp.append(address.partition(":")[2].casefold() or address.casefold())
         elif name in _IM_SERVICES:
             handle = split_escaped(text, "\x00")[0].strip()
             if handle:
@@ -287,9 +287,7 @@ def _person(
     # Apple writes each handle twice (IMPP and its own X-JABBER...), Android and
     # Evolution their own alone: a handle no IMPP gives is kept too.
     notes.extend(
-        f"IM ({service}): {handle}"
-        for service, handle in chats
-        if not any(handle.casefold() in address for address in impp)
+        f"IM ({service}): {handle}" for service, handle in chats if handle.casefold() not in impp
     )
     written = person.display_name  # (the FN as the card gives it)
     if own:

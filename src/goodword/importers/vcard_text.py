@@ -196,7 +196,12 @@ def cards(document: Document) -> Iterator[Card]:
                 (name not in _STANDARD and not name.startswith("X-"))
                 # "Title: she hopes to lead": a property's name as a person writes a word, a
                 # space after its colon, is the note's text (writers write names in capitals).
-                or (";" not in head and head != head.upper() and value[:1] == " ")
+                or (
+                    ";" not in head
+                    and head[:1].isupper()
+                    and head[1:].islower()
+                    and value[:1] == " "
+                )
             )
         ):
             current.properties[-1].more.append((number, text))  # type: ignore[union-attr]
