@@ -46,7 +46,7 @@ def everyone(session: Session, workspace_id: int) -> list[Person]:
 
 def test_a_roster_in_capitals_keeps_given_names_not_credentials(session, workspace):
     roster = 'Name,Email\n"WEISS, HANNAH",h@x.example\n"Diaz, LMFT",a@x.example\n'
-    roster += '"NAYAK, PRIYA, MBA",p@x.example\n"Okafor, Jr.",o@x.example\n'
+    roster += '"NAYAK, PRIYA, MBA",p@x.example\n"Okafor, Jr.",o@x.example\n"Smith, JOHN",j@x.example\n'
     run(session, workspace.id, "roster.csv", roster, "name=Name,email=Email")
     found = {p.emails[0].address: p for p in everyone(session, workspace.id)}
     assert (found["h@x.example"].given_name, found["h@x.example"].family_name) == (
@@ -57,6 +57,11 @@ def test_a_roster_in_capitals_keeps_given_names_not_credentials(session, workspa
     # Letters in capitals after a name that is not are credentials, known or not.
     assert (found["a@x.example"].given_name, found["a@x.example"].family_name) == ("Diaz", None)
     assert found["a@x.example"].notes == "Credentials: LMFT"
+    # ...unless they are a given name Goodword knows.
+    assert (found["j@x.example"].given_name, found["j@x.example"].family_name) == (
+        "JOHN",
+        "Smith",
+    )
     # A credential Goodword knows is still one, in capitals too.
     assert (found["p@x.example"].given_name, found["p@x.example"].family_name) == (
         "PRIYA",

@@ -8,6 +8,7 @@ from contextlib import suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from goodword.duplicates.names import NICK_GROUPS
 from goodword.people import normalize
 from goodword.records import latest_today
 
@@ -108,10 +109,14 @@ def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> 
         and _ONE_WORD.fullmatch(family)
         and _ONE_WORD.fullmatch(given)
         and _credential_key(given.strip()) not in _CREDENTIALS
-        and not (given.isupper() and not family.isupper())
+        and (
+            not (given.isupper() and not family.isupper())
+            or given.strip().casefold() in NICK_GROUPS
+        )
     ):
-        # "Lee, Ann", "WEISS, HANNAH": a family name then a given name ("Diaz, LMFT" and
-        # "Lee, PhD", letters in capitals after a name that is not, are read as below).
+        # "Lee, Ann", "WEISS, HANNAH", "Smith, JOHN" (a given name Goodword knows): a
+        # family name then a given name ("Diaz, LMFT" and "Lee, PhD", other letters in
+        # capitals after a name that is not, are read as below).
         return f"{family.strip()}, {given.strip()}"
     _given, cleaned, moved = clean_name("", name, headlines=headlines)
     notes.extend(note for note in moved if note not in notes)
