@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from typing import Annotated, Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -67,8 +67,7 @@ _UNKEEPABLE = re.compile("[\x00\ud800-\udfff]")
 # What in a JSON body's bytes may be one of those, or an id no record could have.
 _MAYBE_UNKEEPABLE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|[0-9]{10,}")
 _FORM = "application/x-www-form-urlencoded"
-# The largest form read here: Starlette's own limit for a field, below every route's.
-_FORM_READ = 1024 * 1024
+_FORM_NUL = re.compile(rb"%00|\x00")
 
 
 def _unkept(text: str) -> str | None:
@@ -116,17 +115,21 @@ async def keepable_input(request: Request) -> None:
         if isinstance(value, str) and (said := _unkept(value)) is not None:
             problems.append(FieldError(name, said))
     for name, value in request.query_params.multi_items():
-        number = value.removeprefix("-")
+        number = value.removeprefix("-").lstrip("0") or "0"
         if name.endswith("_id") and number.isascii() and number.isdigit():
-            _walk(int(number), name, problems, an_id=True)
+            # (Its length first: `int` refuses a number of thousands of digits.)
+            too_long = len(number) > len(str(LARGEST_ID))
+            _walk(LARGEST_ID + 1 if too_long else int(number), name, problems, an_id=True)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    length = request.headers.get("content-length", "")
-    small = length.isascii() and length.isdigit() and int(length) <= _FORM_READ
-    if request.method not in SAFE_METHODS and content_type == _FORM and small:
-        # (A larger form is left to its route, which reads it with limits of its own.)
-        for name, value in (await request.form()).multi_items():
-            if isinstance(value, str) and (said := _unkept(value)) is not None:
-                problems.append(FieldError(name, said))
+    if request.method not in SAFE_METHODS and content_type == _FORM:
+        # Read as bytes (kept for the route, which reads its form with limits of its own);
+        # only NUL can be written in such a form, "%00".
+        body = await request.body()
+        if _FORM_NUL.search(body):
+            text = body.decode("utf-8", "replace")
+            for name, value in parse_qsl(text, keep_blank_values=True):
+                if (said := _unkept(value)) is not None:
+                    problems.append(FieldError(name, said))
     elif request.method not in SAFE_METHODS and content_type.endswith("json"):
         body = await request.body()
         if _MAYBE_UNKEEPABLE.search(body):

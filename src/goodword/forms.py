@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput
 from goodword.people.schemas import PHONE_PATTERN
 
@@ -136,6 +137,20 @@ def is_whole_number(text: str) -> bool:
     """Whether `text` is a whole number written in ASCII digits. (`str.isdigit()` also
     takes "²" and "①", which `int()` refuses.)"""
     return text.isascii() and text.isdigit()
+
+
+def record_id(text: str) -> int | None:
+    """A form's record id: a whole number no larger than any id ("00042" is 42), else None
+    ("²", a number of 5,000 digits, one beyond every record's).
+
+    >>> [record_id(t) for t in ("42", "00042", "²", "9" * 20, "")]
+    [42, 42, None, None, None]
+    """
+    text = text.strip()
+    if not is_whole_number(text) or len(text.lstrip("0")) > len(str(LARGEST_ID)):
+        return None
+    number = int(text)
+    return number if number <= LARGEST_ID else None
 
 
 def invalid(exc: ValidationError) -> InvalidInput:

@@ -92,3 +92,25 @@ def test_a_form_with_a_nul_character_saves_nothing(client: TestClient) -> None:
     assert page.status_code == 422
     assert "invisible NUL character" in page.text
     assert client.get("/api/v1/tasks").json()["items"] == []
+
+
+def test_a_form_sent_in_chunks_is_checked_too(client: TestClient) -> None:
+    def chunks():
+        yield b"title=Call"
+        yield b"%00+Ana"
+
+    page = client.post(
+        "/tasks", content=chunks(), headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+
+    assert page.status_code == 422
+    assert "invisible NUL character" in page.text
+    assert client.get("/api/v1/tasks").json()["items"] == []
+
+
+def test_an_id_of_thousands_of_digits_in_a_query_is_refused_naming_it(client: TestClient) -> None:
+    listed = client.get("/api/v1/interactions", params={"person_id": "1" * 5000})
+
+    assert problems(listed) == [
+        ("person_id", "No record has an id this large; ids go up to 2,147,483,647.")
+    ]

@@ -523,4 +523,5 @@ def test_the_queue_tells_the_ticked_pairs_apart_at_once(client, session, workspa
     session.expire_all()
     assert session.get(DuplicateCandidate, second).status is CandidateStatus.OPEN
     assert "Tick the pairs" in client.post("/duplicates/not-same", data={}).text
-    assert "Tick the pairs" in client.post("/duplicates/not-same", data={"pair": "²"}).text
+    for odd in ("²", "1" * 5000, "9" * 20):
+        assert "Tick the pairs" in client.post("/duplicates/not-same", data={"pair": odd}).text

@@ -228,8 +228,9 @@ def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
         # Apple writes a handle twice, as IMPP and as its own property: said once.
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jin Park\r\nN:Park;Jin;;;\r\n"
         "IMPP;X-SERVICE-TYPE=Jabber:xmpp:jin@jabber.example\r\n"
-        "X-JABBER;type=HOME:jin@jabber.example\r\nX-SKYPE:jin\r\n"
-        "IMPP;X-SERVICE-TYPE=Skype:skype:jinny\r\nEND:VCARD\r\n"
+        "X-JABBER;type=HOME:xmpp:jin@jabber.example\r\nX-SKYPE:jin\r\n"
+        "IMPP;X-SERVICE-TYPE=Skype:skype:jinny\r\nIMPP:aim:goim?screenname=jinpark\r\n"
+        "X-AIM:jinpark\r\nEND:VCARD\r\n"
     )
     (document,) = documents([Upload("outlook.vcf", text.encode())])
     parsed = parse_document(document)
@@ -241,8 +242,26 @@ def test_outlooks_extra_phones_and_chat_handles_without_impp_are_kept():
     ]
     assert helen.notes == "IM (Skype): helen.okoro\n\nIM (Jabber): helen@jabber.example"
     # (Another handle that only begins the same is another.)
-    assert jin.notes == "IM: xmpp:jin@jabber.example\n\nIM: skype:jinny\n\nIM (Skype): jin"
+    assert jin.notes == (
+        "IM: xmpp:jin@jabber.example\n\nIM: skype:jinny\n\nIM: aim:goim?screenname=jinpark"
+        "\n\nIM (Skype): jin"
+    )
     assert parsed.notes == []  # (nothing left unread to name)
+
+
+def test_a_fold_through_a_character_in_a_file_with_a_legacy_line_keeps_the_rest_utf8():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Brontë\r\nN:Brontë;Zoë;;;\r\nORG:Société\r\n"
+        "NOTE:Ren".encode()
+        + b"\xc3\r\n \xa9e caf\xc3\xa9\r\n"
+        + "TITLE:Directrice générale\r\nEND:VCARD\r\n".encode("cp1252")
+    )
+    (document,) = documents([Upload("zoe.vcf", card)])
+    (zoe,) = parse_document(document).people
+    assert (zoe.display_name, zoe.notes) == ("Zoë Brontë", "Renée café")
+    assert [(p.organization, p.title) for p in zoe.positions] == [
+        ("Société", "Directrice générale")
+    ]
 
 
 def test_a_legacy_file_with_a_line_beginning_with_a_space_is_read_as_it_is():

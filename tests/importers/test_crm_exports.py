@@ -46,7 +46,9 @@ def everyone(session: Session, workspace_id: int) -> list[Person]:
 
 def test_a_roster_in_capitals_keeps_given_names_not_credentials(session, workspace):
     roster = 'Name,Email\n"WEISS, HANNAH",h@x.example\n"Diaz, LMFT",a@x.example\n'
-    roster += '"NAYAK, PRIYA, MBA",p@x.example\n"Okafor, Jr.",o@x.example\n"Smith, JOHN",j@x.example\n'
+    roster += (
+        '"NAYAK, PRIYA, MBA",p@x.example\n"Okafor, Jr.",o@x.example\n"Smith, JOHN",j@x.example\n'
+    )
     run(session, workspace.id, "roster.csv", roster, "name=Name,email=Email")
     found = {p.emails[0].address: p for p in everyone(session, workspace.id)}
     assert (found["h@x.example"].given_name, found["h@x.example"].family_name) == (

@@ -341,6 +341,8 @@ def test_single_word_names_in_any_script_pass_through_unchanged():
         ("Wednesday, April 3, 1985", date(1985, 4, 3)),
         ("Wednesday, 3 April 1985", date(1985, 4, 3)),
         ("mercredi 3 avril 1985", date(1985, 4, 3)),
+        ("sabato 3 aprile 1985", date(1985, 4, 3)),
+        ("mié 3 abr 1985", date(1985, 4, 3)),
         ("Circa April 3, 1985", None),  # (a weekday leads a long date; no other word does)
         ("Mar 19", None),
         ("Dec 10, 1990", date(1990, 12, 10)),

@@ -73,3 +73,15 @@ def test_an_edit_that_removes_everyone_and_the_summary_is_refused(
     assert SAID in response.text
     session.expire_all()
     assert [p.person_id for p in session.get(Interaction, logged.id).participants] == [ada.id]
+
+
+def test_a_person_number_no_record_can_have_is_refused_not_a_crash(
+    client: TestClient, session: Session
+) -> None:
+    for odd in ("²", "1" * 5000):
+        response = client.post(
+            "/interactions",
+            data={"occurred_at": "2026-11-25T10:00", "kind": "call", "participant_person_id": odd},
+        )
+        assert response.status_code == 422
+    assert _count(session) == 0

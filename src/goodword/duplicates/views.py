@@ -16,6 +16,7 @@ from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import Conflict, GoodwordError, InvalidInput, NotFound
+from goodword.forms import record_id
 from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person, PersonEmail, Position
@@ -402,11 +403,7 @@ async def not_same_many(
 ) -> Response:
     """Tell apart the pairs ticked in the queue, all of them or (one being gone) none."""
     ticked = (await request.form()).getlist("pair")
-    ids = [
-        int(value)
-        for value in ticked
-        if isinstance(value, str) and value.isascii() and value.isdigit()
-    ]
+    ids = [i for value in ticked if isinstance(value, str) and (i := record_id(value)) is not None]
     if not ids or len(ids) != len(ticked):
         return redirect(
             "/duplicates",

@@ -8,7 +8,6 @@ from contextlib import suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from goodword.duplicates.names import NICK_GROUPS
 from goodword.people import normalize
 from goodword.records import latest_today
 
@@ -109,18 +108,25 @@ def clean_whole_name(name: str, notes: list[str], *, headlines: bool = True) -> 
         and _ONE_WORD.fullmatch(family)
         and _ONE_WORD.fullmatch(given)
         and _credential_key(given.strip()) not in _CREDENTIALS
-        and (
-            not (given.isupper() and not family.isupper())
-            or given.strip().casefold() in NICK_GROUPS
-        )
+        and (not (given.isupper() and not family.isupper()) or _name_like(given.strip()))
     ):
-        # "Lee, Ann", "WEISS, HANNAH", "Smith, JOHN" (a given name Goodword knows): a
-        # family name then a given name ("Diaz, LMFT" and "Lee, PhD", other letters in
-        # capitals after a name that is not, are read as below).
+        # "Lee, Ann", "WEISS, HANNAH", "Smith, JOHN": a family name then a given name
+        # ("Diaz, LMFT" and "Lee, PhD", letters Goodword knows as credentials, or capitals
+        # without a vowel after a name that is not, are read as below).
         return f"{family.strip()}, {given.strip()}"
     _given, cleaned, moved = clean_name("", name, headlines=headlines)
     notes.extend(note for note in moved if note not in notes)
     return cleaned or name
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word in capitals reads as a name rather than letters after one: it has a
+    vowel ("JOHN", "WEI"), or letters beyond ASCII ("ИВАН"); "LMFT" and "LCSW" have none.
+
+    >>> [_name_like(w) for w in ("JOHN", "ANN", "LMFT", "ИВАН")]
+    [True, True, False, True]
+    """
+    return not word.isascii() or any(c in "AEIOUY" for c in word.upper())
 
 
 def split_names(text: str) -> list[str]:
@@ -485,7 +491,8 @@ _WEEKDAYS = {
     "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì",
     "venerdi", "domenica", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
     "zaterdag", "zondag", "ma", "wo", "vr", "za", "zo", "segunda", "terça", "terca", "quarta",
-    "quinta", "sexta",
+    "quinta", "sexta", "sabato", "th", "tu", "mié", "mie", "jue", "vie", "sáb", "dom", "gio",
+    "sab", "seg", "ter", "qua", "qui", "sex",
 }  # fmt: skip
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _YEAR = re.compile(r"\d{4}")

@@ -72,12 +72,11 @@ def _read_text(data: bytes) -> tuple[str, str | None]:
         pass
     # A vCard folded by bytes, through a character: its bytes after the fold are moved
     # before it (the line count stays), so the character is whole when the lines are joined.
-    mended = _SPLIT_BY_FOLD.sub(rb"\1\3\2", data)
-    if mended != data:
-        try:
-            return mended.decode("utf-8"), None
-        except UnicodeDecodeError:
-            pass  # (not UTF-8 after all: the file is read as it is)
+    data = _SPLIT_BY_FOLD.sub(_mend_fold, data)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed
@@ -87,6 +86,16 @@ def _read_text(data: bytes) -> tuple[str, str | None]:
 # A UTF-8 character's first bytes, a fold (a line break and the space that continues the
 # line), and its last bytes: as a writer folding at 75 bytes cuts "é" in two.
 _SPLIT_BY_FOLD = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80-\xbf]{1,3})")
+
+
+def _mend_fold(found: re.Match[bytes]) -> bytes:
+    """The fold's bytes with the character it cut moved whole before it, when they make one
+    UTF-8 character; else as they are (a legacy page's "é" then " •" is two characters)."""
+    try:
+        (found[1] + found[3]).decode("utf-8")
+    except UnicodeDecodeError:
+        return found[0]
+    return found[1] + found[3] + found[2]
 
 
 def _legacy_text(data: bytes) -> tuple[str, str]:

@@ -206,7 +206,7 @@ def _person(
             address = split_escaped(text, "\x00")[0].strip()
             if address:
                 notes.append(f"IM: {address}")
-                impp.append(address.partition(":")[2].casefold() or address.casefold())
+                impp.append(_handle(address))
         elif name in _IM_SERVICES:
             handle = split_escaped(text, "\x00")[0].strip()
             if handle:
@@ -287,7 +287,7 @@ def _person(
     # Apple writes each handle twice (IMPP and its own X-JABBER...), Android and
     # Evolution their own alone: a handle no IMPP gives is kept too.
     notes.extend(
-        f"IM ({service}): {handle}" for service, handle in chats if handle.casefold() not in impp
+        f"IM ({service}): {handle}" for service, handle in chats if _handle(handle) not in impp
     )
     written = person.display_name  # (the FN as the card gives it)
     if own:
@@ -504,6 +504,14 @@ def _gender(text: str) -> str:
     if sex and identity:
         return f"{sex} ({identity})"
     return sex or identity
+
+
+def _handle(text: str) -> str:
+    """A chat address as a handle to compare: without its scheme ("xmpp:", "skype:") and
+    AIM's query ("aim:goim?screenname=jin" is jin), folded."""
+    scheme, colon, rest = text.partition(":")
+    handle = rest if colon and "@" not in scheme else text
+    return handle.rpartition("screenname=")[2].partition("&")[0].strip().casefold()
 
 
 def _capital(label: str) -> str:

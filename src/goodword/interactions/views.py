@@ -173,7 +173,7 @@ def _writer_options(
 ) -> list[tuple[str, str]]:
     """Each of the people listed, as the one who wrote a message that came in (two of one
     name told apart by their numbers)."""
-    ids = [int(person) for person, _ in kept if person.strip().isdigit()]
+    ids = [i for person, _ in kept if (i := forms.record_id(person)) is not None]
     names = people.names(session, workspace_id=workspace_id, person_ids=ids)
     listed = [i for i in dict.fromkeys(ids) if i in names]
     repeated = {n for n, count in Counter(names[i] for i in listed).items() if count > 1}
