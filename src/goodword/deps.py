@@ -124,14 +124,22 @@ async def keepable_input(request: Request) -> None:
     if request.method not in SAFE_METHODS and content_type == _FORM:
         # Read as bytes (kept for the route, which reads its form with limits of its own);
         # only NUL can be written in such a form, "%00".
-        body = await request.body()
-        if _FORM_NUL.search(body):
-            text = body.decode("utf-8", "replace")
-            for name, value in parse_qsl(text, keep_blank_values=True):
-                if (said := _unkept(value)) is not None:
-                    problems.append(FieldError(name, said))
+        try:
+            body = await request.body()
+        except RuntimeError:  # (a route's form parameters have read it already)
+            form = (await request.form()).multi_items()
+            fields = [(k, v) for k, v in form if isinstance(v, str)]
+        else:
+            text = body.decode("utf-8", "replace") if _FORM_NUL.search(body) else ""
+            fields = parse_qsl(text, keep_blank_values=True)
+        for name, value in fields:
+            if (said := _unkept(value)) is not None:
+                problems.append(FieldError(name, said))
     elif request.method not in SAFE_METHODS and content_type.endswith("json"):
-        body = await request.body()
+        try:
+            body = await request.body()
+        except RuntimeError:  # (read as a form by the route's parameters: none to check)
+            body = b""
         if _MAYBE_UNKEEPABLE.search(body):
             with suppress(ValueError):  # (a body that is no JSON is the route's to refuse)
                 _walk(json.loads(body), "", problems)
