@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ModelWrapValidatorHandler,
+    StringConstraints,
     TypeAdapter,
     ValidationError,
     ValidationInfo,
@@ -222,6 +224,44 @@ def visible_name(value: str) -> str:
     if value and not any(unicodedata.category(c)[0] in "LNSPM" for c in value):
         raise ValueError("Give a name with letters or digits in it.")
     return value
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as a message quotes it: whole when short, else its start (a cell or a field
+    can hold pages of text).
+
+    >>> shown("ana@example")
+    'ana@example'
+    >>> shown("x" * 100, limit=10)
+    'xxxxxxxxx…'
+    """
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# A scheme at the start of an address ("https:", "javascript:"), not a host and its port
+# ("example.com:8080").
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?![0-9])", re.IGNORECASE)
+
+
+def _web_address(value: str) -> str:
+    """A link the pages can open: a web address, "https://" added when it has no scheme.
+    Any other scheme ("javascript:", "file:") is refused: a link is followed by a click."""
+    if not value:
+        return value
+    text = value if _SCHEME.match(value) else "https://" + value
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or "." not in host or " " in parts.netloc:
+        raise ValueError(
+            f"'{shown(value)}' is not a web address; write it like https://example.com/jobs/42"
+        )
+    return text
+
+
+# A link to a page on the web (a job posting, an event's page), as given or with https://.
+WebAddress = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=1000), AfterValidator(_web_address)
+]
 
 
 def _within_ids(value: int) -> int:

@@ -192,3 +192,33 @@ def test_the_playbooks_take_no_true_for_an_id(client: TestClient, session, works
     assert fields(reach) == [{"field": "entry_person_id", "message": message}]
     assert fields(rejection) == [{"field": "target_organization_ids.0", "message": message}]
     assert client.get("/api/v1/tasks").json()["items"] == []
+
+
+def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
+    script = client.post(
+        "/api/v1/opportunities",
+        json={
+            "organization_name": "Acme",
+            "role_title": "Engineer",
+            "posting_url": "javascript:alert(document.cookie)",
+        },
+    )
+    lead = client.post(
+        "/api/v1/leads", json={"kind": "event", "title": "Meetup", "url": "file:///etc/passwd"}
+    )
+    # An address written without its scheme is a web address all the same.
+    bare = client.post(
+        "/api/v1/leads", json={"kind": "event", "title": "Meetup", "url": "meetup.com/py-ldn"}
+    )
+
+    assert fields(script) == [
+        {
+            "field": "posting_url",
+            "message": "'javascript:alert(document.cookie)' is not a web address; write it "
+            "like https://example.com/jobs/42",
+        }
+    ]
+    assert [e["field"] for e in fields(lead)] == ["url"]
+    assert bare.status_code == 201, bare.text
+    assert bare.json()["url"] == "https://meetup.com/py-ldn"
+    assert client.get("/api/v1/opportunities").json()["items"] == []

@@ -103,6 +103,39 @@ def test_open_asks_through_the_api_include_introductions_not_yet_reported_back(
     assert open_ids() == [introduced, waiting] and counts() == (2, 2)
 
 
+def test_an_unknown_id_in_a_body_is_that_fields_error_and_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    unused = 987_654
+    rejection = client.post(
+        f"/api/v1/opportunities/{search.opportunity.id}/playbooks/rejection",
+        json={
+            "confirm_late": True,
+            "target_organization_ids": [search.target.organization_id, unused],
+        },
+    )
+    reference = client.post(
+        "/api/v1/references", json={"person_id": search.recruiter.id, "consent_on": "2026-10-01"}
+    ).json()
+    launch = client.post(
+        f"/api/v1/references/{reference['id']}/launch", json={"opportunity_id": unused}
+    )
+    merge = client.post(
+        "/api/v1/merges", json={"survivor_id": search.recruiter.id, "absorbed_id": unused}
+    )
+
+    def fields(response: Any) -> list[str]:
+        assert response.status_code == 422, response.text
+        return [e["field"] for e in response.json()["error"]["fields"]]
+
+    assert fields(rejection) == ["target_organization_ids.1"]
+    assert fields(launch) == ["opportunity_id"]
+    assert fields(merge) == ["absorbed_id"]
+    assert client.get("/api/v1/referrals").json() == []
+    assert client.get(f"/api/v1/references/{reference['id']}/uses").json() == []
+    assert client.get("/api/v1/merges").json()["items"] == []
+
+
 def test_references_crud_launch_and_record_through_the_api(
     client: TestClient, session: Session, workspace: Workspace, search: Any
 ):
@@ -310,7 +343,6 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/api/v1/opportunities/{opportunity}/playbooks/rejection", None),
     ("POST", "/api/v1/opportunities/{opportunity}/playbooks/reach", None),
     ("GET", "/api/v1/people/{person}/favours", None),
-    ("POST", "/api/v1/messages/keep_in_touch/draft", {"person_id": "{person}"}),
     ("GET", "/api/v1/referrals/{ask}", None),
     ("POST", "/api/v1/referrals/{ask}/advance", {"status": "asked"}),
     ("POST", "/api/v1/referrals/{ask}/reported-back", None),
@@ -355,6 +387,25 @@ def test_another_workspaces_records_are_not_found(
     assert references.get(
         session, workspace_id=other_workspace.id, reference_id=ids["reference"]
     ).consent_on == date(2026, 1, 1)
+
+
+def test_another_workspaces_person_named_in_a_body_is_no_record_here(
+    client: TestClient, session: Session, other_workspace: Workspace
+):
+    # As any unknown id in a body: the field's error, saying no more than for an id unused.
+    theirs = _theirs(session, other_workspace.id)["person"]
+    unused = theirs + 1000
+
+    drafts = [
+        client.post("/api/v1/messages/keep_in_touch/draft", json={"person_id": person_id})
+        for person_id in (theirs, unused)
+    ]
+
+    assert [d.status_code for d in drafts] == [422, 422]
+    assert [d.json()["error"]["fields"] for d in drafts] == [
+        [{"field": "person_id", "message": f"No person with id {person_id} in this workspace."}]
+        for person_id in (theirs, unused)
+    ]
 
 
 def test_lists_never_show_another_workspaces_records(

@@ -81,6 +81,32 @@ def test_an_ask_walks_the_whole_way_to_an_offer(session: Session, workspace: Wor
     assert ask.notes == "First round on Friday."
 
 
+def test_at_the_status_it_has_an_ask_still_keeps_what_is_told(
+    session: Session, workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    result = f.opportunity(session, workspace.id, organization_name="Lumenfold Optics")
+    for status in (AskStatus.ASKED, AskStatus.AGREED):
+        move(session, workspace.id, ask.id, status)
+    move(session, workspace.id, ask.id, AskStatus.INTRODUCED, introduced_to="Dana")
+    # Told again at "introduced", with the whole name, the opportunity and a note; the same
+    # request sent twice adds its note once.
+    for _ in range(2):
+        move(
+            session,
+            workspace.id,
+            ask.id,
+            AskStatus.INTRODUCED,
+            introduced_to="Dana Whit",
+            result_opportunity_id=result.id,
+            notes="Coffee on Monday.",
+        )
+
+    assert ask.status is AskStatus.INTRODUCED
+    assert (ask.introduced_to, ask.result_opportunity_id) == ("Dana Whit", result.id)
+    assert ask.notes == "Coffee on Monday."
+
+
 @pytest.mark.parametrize(
     ("path", "refused"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -16,7 +17,7 @@ from goodword.duplicates.views import list_merges
 from goodword.errors import FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
-from goodword.records import RecordId, decode_cursor
+from goodword.records import RecordId, decode_cursor, referenced
 
 router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPONSES)
 
@@ -225,6 +226,10 @@ def merge_people(
     session: DbSession, workspace_id: WorkspaceId, data: PeopleMergeRequest
 ) -> MergeResult:
     """Merge any two people, queued or not; undo with `POST /merges/{id}/undo`."""
+    for field, person_id in (("survivor_id", data.survivor_id), ("absorbed_id", data.absorbed_id)):
+        referenced(
+            field, partial(people.get, session, workspace_id=workspace_id, person_id=person_id)
+        )
     record = merging.merge(
         session,
         workspace_id=workspace_id,

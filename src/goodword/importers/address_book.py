@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from goodword.importers.cleaning import clean_organization, looks_like_email, profile_url
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled
+from goodword.records import shown
 
 Getter = Callable[[str], str]
 
@@ -38,17 +39,17 @@ def read_details(
             # An Exchange server's own name for the mailbox (Outlook writes it for a
             # contact from the organization's directory); the address in its display
             # name, "Kim Lee (kim@example.org)", is the one mail goes to.
-            shown = get(column.replace("address", "display name"))
-            found = _IN_BRACKETS.search(shown)
+            display = get(column.replace("address", "display name"))
+            found = _IN_BRACKETS.search(display)
             if found and looks_like_email(found[1]):
                 person.emails.append(Labeled(found[1]))
             else:
                 person.warnings.append(
-                    f"'{address[:60]}' is an Exchange server's name for a mailbox, not an "
+                    f"'{shown(address)}' is an Exchange server's name for a mailbox, not an "
                     "e-mail address; not kept (add the address by hand)"
                 )
         else:
-            person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+            person.warnings.append(f"'{shown(address)}' is not an e-mail address; not kept")
     for column, label in phones:
         number = get(column)
         if number:
@@ -60,7 +61,7 @@ def read_details(
         try:
             url, kind = profile_url(raw)
         except ValueError:
-            person.warnings.append(f"'{raw}' is not a web address; not kept")
+            person.warnings.append(f"'{shown(raw)}' is not a web address; not kept")
             continue
         person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
 

@@ -13,7 +13,7 @@ from goodword.importers.state import phone_key
 from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.people.schemas import NOTES_MAX
-from goodword.records import clean_list, unify_line_breaks
+from goodword.records import clean_list, shown, unify_line_breaks
 
 
 @dataclass
@@ -68,7 +68,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             try:
                 value, kind = profile_url(url.value)
             except ValueError:
-                record.warnings.append(f"'{url.value}' is not a web address; not kept")
+                record.warnings.append(f"'{shown(url.value)}' is not a web address; not kept")
                 continue
             if len(value) <= 500:
                 out.urls.setdefault(value, (kind, cut(url.label, 50)))

@@ -21,7 +21,7 @@ from goodword.importers.cleaning import (
 )
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
 from goodword.importers.tables import Table, cell, row_getter
-from goodword.records import unify_line_breaks
+from goodword.records import shown, unify_line_breaks
 
 SOURCE = "google"
 SEPARATOR = " ::: "
@@ -205,7 +205,7 @@ def parse(table: Table) -> Parsed:
             if looks_like_email(address):
                 person.emails.append(Labeled(address, _label(label)))
             else:
-                person.warnings.append(f"'{address}' is not an e-mail address; not kept")
+                person.warnings.append(f"'{shown(address)}' is not an e-mail address; not kept")
         person.phones.extend(
             Labeled(value, _label(label)) for value, label, _ in _primary_first(each("phone"))
         )
@@ -217,7 +217,7 @@ def parse(table: Table) -> Parsed:
             try:
                 url, kind = profile_url(raw)
             except ValueError:
-                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                person.warnings.append(f"'{shown(raw)}' is not a web address; not kept")
                 continue
             person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else _label(label)))
         titles = []

@@ -35,6 +35,7 @@ from goodword.importers.records import (
 )
 from goodword.importers.tables import Table, cell, cells_getter, row_getter
 from goodword.interactions.models import Direction, InteractionKind
+from goodword.records import shown
 
 SOURCE = "linkedin"
 
@@ -178,14 +179,16 @@ def parse_connections(table: Table) -> Parsed:
         if url:
             person.urls.append(Labeled(url, "LinkedIn"))
         elif raw_url:
-            person.warnings.append(f"'{raw_url}' is not a LinkedIn profile address; not kept")
+            person.warnings.append(
+                f"'{shown(raw_url)}' is not a LinkedIn profile address; not kept"
+            )
         if raw_email.lower().startswith("urn:li:"):
             # A member id, not an address: still a stable key for this connection.
             person.key = raw_email
         elif raw_email and looks_like_email(raw_email):
             person.emails.append(Labeled(raw_email))
         elif raw_email:
-            person.warnings.append(f"'{raw_email}' is not an e-mail address; not kept")
+            person.warnings.append(f"'{shown(raw_email)}' is not an e-mail address; not kept")
         if org:
             person.positions.append(IncomingPosition(clean_organization(org), job or None))
         elif job:
@@ -326,7 +329,9 @@ def parse_emails(table: Table) -> Parsed:
         if looks_like_email(address):
             me.emails.append(Labeled(address))
         else:
-            parsed.skipped.append(Skipped(table.name, line, f"'{address}' is not an address"))
+            parsed.skipped.append(
+                Skipped(table.name, line, f"'{shown(address)}' is not an address")
+            )
     if me.emails:
         parsed.people.append(me)
     return parsed
@@ -344,7 +349,9 @@ def parse_phones(table: Table) -> Parsed:
         number = cell(table, row, table.getter("number"))
         extension = cell(table, row, table.getter("extension"))
         if not any(c.isdigit() for c in number):
-            parsed.skipped.append(Skipped(table.name, line, f"'{number}' is not a phone number"))
+            parsed.skipped.append(
+                Skipped(table.name, line, f"'{shown(number)}' is not a phone number")
+            )
             continue
         label = cell(table, row, table.getter("type")).capitalize() or None
         me.phones.append(Labeled(f"{number} ext. {extension}" if extension else number, label))
@@ -415,7 +422,9 @@ def parse_invitations(table: Table) -> Parsed:
         sent_at = parse_datetime(dateorder.month_first(get("sent at"), order))
         if sent_at is None:
             parsed.skipped.append(
-                Skipped(table.name, line, f"'{get('sent at')}' is not a date this reader knows")
+                Skipped(
+                    table.name, line, f"'{shown(get('sent at'))}' is not a date this reader knows"
+                )
             )
             continue
         sender = PersonRef(get("from") or None, _linkedin_url(get("inviterprofileurl")))
@@ -547,7 +556,7 @@ def parse_messages(table: Table) -> Parsed:
         when = parse_datetime(dateorder.month_first(get("date"), order))
         if when is None:
             parsed.skipped.append(
-                Skipped(table.name, line, f"'{get('date')}' is not a date this reader knows")
+                Skipped(table.name, line, f"'{shown(get('date'))}' is not a date this reader knows")
             )
             continue
         subject, raw_content = get("subject"), get("content")

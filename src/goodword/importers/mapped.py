@@ -33,6 +33,7 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.importers.tables import Table, cell, header_key
+from goodword.records import shown
 
 # The source of a mapped CSV's records: their ids are the spreadsheet's own, which another
 # spreadsheet may give too (see `Resolver._still_theirs`).
@@ -239,7 +240,10 @@ def _split_mapping(text: str) -> Iterator[tuple[str | None, str]]:
                 )
                 yield None, message
                 return
-            yield None, f"'{rest}' is not field=Column; fields are " + ", ".join(sorted(FIELDS))
+            yield (
+                None,
+                f"'{shown(rest)}' is not field=Column; fields are " + ", ".join(sorted(FIELDS)),
+            )
             position += len(text[position:].split(",", 1)[0]) + 1
             continue
         field, quoted, bare = found.group(1), found.group(2), found.group(3)
@@ -318,13 +322,14 @@ def parse_mapped(
             # A field with one value, mapped to a header two columns share, keeps the first.
             for value in [] if field in MULTI else list(dict.fromkeys(found))[1:]:
                 person.warnings.append(
-                    f"'{value}' is a second {field} (another column of the same name); not kept"
+                    f"'{shown(value)}' is a second {field} (another column of the same name); "
+                    "not kept"
                 )
         for text in values.get("email", []):
             addresses, beside = _addresses(text)
             person.emails += [Labeled(address) for address in addresses]
             if not addresses:
-                person.warnings.append(f"'{text}' is not an e-mail address; not kept")
+                person.warnings.append(f"'{shown(text)}' is not an e-mail address; not kept")
             elif beside and beside.casefold() != (whole or person.name or "").casefold():
                 # "dan@four.example (work)": the address is kept, and the cell as written.
                 notes.append(f"E-mail written as: {text}")
@@ -333,12 +338,14 @@ def parse_mapped(
                 person.phones.append(Labeled(number))
             else:  # "ask reception", "see notes": words, kept as words
                 notes.append(f"Phone: {number}")
-                person.warnings.append(f"'{number}' is not a phone number; kept in the notes")
+                person.warnings.append(
+                    f"'{shown(number)}' is not a phone number; kept in the notes"
+                )
         for raw in values.get("url", []):
             try:
                 url, kind = profile_url(raw)
             except ValueError:
-                person.warnings.append(f"'{raw}' is not a web address; not kept")
+                person.warnings.append(f"'{shown(raw)}' is not a web address; not kept")
                 continue
             person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else None))
         if one("org"):
@@ -418,14 +425,14 @@ def _repeated_keys(
             lines.setdefault(id_key(value), []).append(line)
     repeated = {key: at for key, at in lines.items() if len(at) > 1}
     if repeated:
-        shown = "; ".join(
+        listed = "; ".join(
             f"{key} (lines {', '.join(map(str, at[:5]))}{', …' if len(at) > 5 else ''})"
             for key, at in list(repeated.items())[:5]
         )
         more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
         parsed.notes.append(
             f"{table.name}: the key column '{mapping['key'][0]}' gives one id to several "
-            f"rows: {shown}{more}. A key is each record's own id, so those rows were told "
+            f"rows: {listed}{more}. A key is each record's own id, so those rows were told "
             "apart by their names and e-mail addresses instead; map a column no two rows "
             "share, or none."
         )
@@ -442,12 +449,12 @@ def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | N
         if i not in mapped and header.strip() and any(cell(table, row, i) for row in rows)
     ]
     if left:
-        shown = ", ".join(f"'{h}'" for h in left[:10]) + (
+        listed = ", ".join(f"'{h}'" for h in left[:10]) + (
             f" and {len(left) - 10:,} more" if len(left) > 10 else ""
         )
         parsed.notes.append(
             f"{table.name}: not imported, as the column map does not name "
-            f"{'it' if len(left) == 1 else 'them'}: {shown}. To keep a column's text, map it "
+            f"{'it' if len(left) == 1 else 'them'}: {listed}. To keep a column's text, map it "
             "to notes (notes=Column); notes may be given several columns."
         )
 

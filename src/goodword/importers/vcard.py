@@ -45,7 +45,7 @@ from goodword.importers.vcard_text import (
     split_escaped,
     text_of,
 )
-from goodword.records import unify_line_breaks
+from goodword.records import shown, unify_line_breaks
 
 SOURCE = "vcard"
 GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
@@ -133,7 +133,7 @@ def _person(
                 person.emails.append(Labeled(address, _label(prop, labels)))
             elif address:
                 person.warnings.append(
-                    LineWarning(f"'{address}' is not an e-mail address; not kept", prop.line)
+                    LineWarning(f"'{shown(address)}' is not an e-mail address; not kept", prop.line)
                 )
         elif name in ("TEL", "X-MS-TEL"):  # (Outlook's assistant, company, callback...)
             number = split_escaped(text, "\x00")[0].strip()
@@ -152,7 +152,7 @@ def _person(
                     notes.append(f"{_capital(network)}: {handle}")
                     continue
                 person.warnings.append(
-                    LineWarning(f"'{raw}' is not a web address; not kept", prop.line)
+                    LineWarning(f"'{shown(raw)}' is not a web address; not kept", prop.line)
                 )
                 continue
             url_label = _label(prop, labels)

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.records import Day, RecordId, one_line, visible_name
+from goodword.records import Day, RecordId, WebAddress, one_line, visible_name
 
 Tag = Annotated[
     str,
@@ -23,7 +23,7 @@ class LeadCreate(BaseModel):
     kind: LeadKind
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
+    url: WebAddress | None = None
     happens_on: Day | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     organization_id: RecordId | None = None

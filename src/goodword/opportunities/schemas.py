@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
-from goodword.records import Day, Problem, RecordId, check_whole, visible_name
+from goodword.records import Day, Problem, RecordId, WebAddress, check_whole, visible_name
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 OrganizationName = Annotated[Text200, AfterValidator(visible_name)]
@@ -40,9 +40,7 @@ class OpportunityBase(BaseModel):
     city: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
     region: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
     country: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
-    posting_url: (
-        Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None
-    ) = None
+    posting_url: WebAddress | None = None
     posting_text: Annotated[str, StringConstraints(max_length=100_000)] | None = None
     pay_min: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None
     pay_max: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None

@@ -11,6 +11,7 @@ from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import emails_of, me, person_values
 from goodword.playbooks.messages import Draft, format_date, mailto_url
 from goodword.playbooks.schemas import DraftRead
+from goodword.records import referenced
 
 
 def for_person(
@@ -24,7 +25,9 @@ def for_person(
     """Fill a message for one person from their record (and the date of the last contact
     logged with them); what the records cannot say stays in braces for the user to fill."""
     template = library.default_template(key)
-    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    person = referenced(
+        "person_id", lambda: people.get(session, workspace_id=workspace_id, person_id=person_id)
+    )
     user = me(session, workspace_id=workspace_id)
     known = person_values(person, user)
     if "last_contact" in template.fillable:

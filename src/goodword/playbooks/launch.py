@@ -27,6 +27,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import format_date
+from goodword.records import referenced
 from goodword.references import service as references
 from goodword.references.models import ReferenceUse, UseStatus
 from goodword.references.schemas import ReferenceUseMove
@@ -62,8 +63,11 @@ def launch(
     references with a clear message.
     """
     reference = references.get(session, workspace_id=workspace_id, reference_id=reference_id)
-    opportunity = opportunities.get(
-        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    opportunity = referenced(
+        "opportunity_id",
+        lambda: opportunities.get(
+            session, workspace_id=workspace_id, opportunity_id=opportunity_id
+        ),
     )
     result = LaunchResult(PLAYBOOK, warnings=references.warnings(reference))
     manager = opportunity.hiring_manager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -36,6 +37,7 @@ from goodword.playbooks.engine import (
 )
 from goodword.playbooks.messages import Draft, format_date, join_names
 from goodword.playbooks.ties import organization_ties, user_side
+from goodword.records import referenced
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
@@ -650,10 +652,13 @@ def _chosen_targets(
 ) -> list[Organization] | None:
     if ids is None:
         return None
-    return [
-        organizations.get(session, workspace_id=workspace_id, organization_id=org_id)
-        for org_id in dict.fromkeys(ids)
-    ]
+    chosen: dict[int, Organization] = {}
+    load = partial(organizations.get, session, workspace_id=workspace_id)
+    for index, org_id in enumerate(ids):
+        if org_id not in chosen:
+            named = f"target_organization_ids.{index}"
+            chosen[org_id] = referenced(named, partial(load, organization_id=org_id))
+    return list(chosen.values())
 
 
 def _as_suggestion(

@@ -182,11 +182,11 @@ def can_move(current: AskStatus, to: AskStatus) -> bool:
 
 
 def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskMove) -> ReferralAsk:
-    """Move an ask to its next status, refusing moves that skip or reverse the story."""
+    """Move an ask to its next status, refusing moves that skip or reverse the story. At the
+    status it has, the details (who it led to, the opportunity, a note) are still kept."""
     ask = get(session, workspace_id=workspace_id, ask_id=ask_id)
-    if ask.status == data.status:
-        return ask
-    if not can_move(ask.status, data.status):
+    moved = ask.status != data.status
+    if moved and not can_move(ask.status, data.status):
         allowed = ", ".join(s.label.lower() for s in _ordered(TRANSITIONS[ask.status]))
         hint = f"From there it can become: {allowed}." if allowed else "It is finished."
         now = "not made yet" if ask.status is AskStatus.TO_ASK else ask.status.label.lower()
@@ -204,9 +204,11 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
         ask.asked_on = ask.asked_on or data.on
     if data.introduced_to:
         ask.introduced_to = data.introduced_to
-    if data.notes and data.notes.strip():
-        ask.notes = "\n".join(filter(None, [ask.notes, data.notes.strip()]))
-    if data.status in PRODUCED:
+    note = (data.notes or "").strip()
+    kept = ask.notes or ""
+    if note and kept != note and not kept.endswith("\n" + note):  # (sent twice: added once)
+        ask.notes = "\n".join(filter(None, [kept, note]))
+    if moved and data.status in PRODUCED:
         # Each step that produced something brings its own report-back (the playbook adds the
         # task); "reported back" is about the latest step, so the ask is open again until then,
         # and a report-back still owed on an earlier step is dismissed: the referrer hears the
