@@ -162,6 +162,7 @@ def test_a_reference_launch_outlives_its_opportunity(empty_engine: Engine) -> No
                 reference_id=reference.id,
                 opportunity_id=job.id,
                 today=today,
+                stress_points="calm under pressure",
             )
         ids = {"reference": reference.id, "gone": jobs[0].id, "kept": jobs[1].id}
 

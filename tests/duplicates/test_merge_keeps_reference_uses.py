@@ -58,8 +58,9 @@ def test_the_absorbed_references_uses_go_to_the_survivors_and_come_back(
     job = f.opportunity(session, ws, role_title="PM", hiring_manager_id=boss.id)
     # The launch playbook: a use, and tasks whose keys name it.
     launched = launch.launch(
-        session, workspace_id=ws, reference_id=absorbed.id, opportunity_id=job.id, today=TODAY
-    )
+        session, workspace_id=ws, reference_id=absorbed.id, opportunity_id=job.id, today=TODAY,
+        stress_points="calm under pressure",
+    )  # fmt: skip
     theirs = launched.use
     assert theirs is not None
     keys = {t.id: t.origin_key for t in session.scalars(select(Task)) if t.origin_key}

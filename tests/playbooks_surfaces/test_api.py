@@ -164,8 +164,14 @@ def test_references_crud_launch_and_record_through_the_api(
         json={"consent_on": "2026-10-01", "can_speak_to": "hiring"},
     ).json()
     assert replaced["consent_on"] == "2026-10-01" and replaced["warnings"] == []
-    launched = client.post(
+    unsaid = client.post(
         f"/api/v1/references/{reference['id']}/launch", json={"opportunity_id": search.target.id}
+    ).json()
+    assert unsaid["use"] is None and unsaid["playbook"]["created"] == 0
+    assert [p["field"] for p in unsaid["playbook"]["prompts"]] == ["stress_points"]
+    launched = client.post(
+        f"/api/v1/references/{reference['id']}/launch",
+        json={"opportunity_id": search.target.id, "stress_points": "shipping with small teams"},
     ).json()
     assert launched["use"]["status"] == "planned"
     assert launched["playbook"]["created"] == 2

@@ -185,12 +185,13 @@ def test_references_add_list_and_launch(run: Run, cli_url: str):
     reference = str(listed[0]["id"])
     long = run("references", "launch", reference, str(ids["opportunity"]), "--stress", "x" * 5001)
     assert long.exit_code == 2 and "--stress:" in long.stderr
-    refused = run("references", "launch", reference, str(ids["opportunity"]))
+    refused = run("references", "launch", reference, str(ids["opportunity"]), "--stress", "care")
     assert refused.exit_code == 3
     assert "confirm that you accept the risk" in refused.stderr
     launched = run(
-        "references", "launch", reference, str(ids["opportunity"]), "--confirm-current-workplace"
-    )
+        "references", "launch", reference, str(ids["opportunity"]), "--confirm-current-workplace",
+        "--stress", "care",
+    )  # fmt: skip
     assert launched.exit_code == 0, launched.output
     assert "2 follow-up tasks added from the reference playbook." in launched.stdout
     assert (

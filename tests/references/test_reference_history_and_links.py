@@ -46,6 +46,7 @@ def _launched(session: Session, ws: int, reference: Reference, org: str = "North
         reference_id=reference.id,
         opportunity_id=job.id,
         today=clock.today(),
+        stress_points="calm under pressure",
         confirm_current_workplace=True,
     )
     assert result.use is not None
@@ -243,7 +244,8 @@ def test_the_launch_page_warns_about_your_current_workplace_once(
     assert 'name="confirm_current_workplace"' in page.text
     # Refused without the box ticked, the reason shows once, as the form's error.
     refused = client.post(
-        f"/opportunities/{job.id}/references/launch", data={"reference_id": reference.id}
+        f"/opportunities/{job.id}/references/launch",
+        data={"reference_id": reference.id, "stress_points": "calm under pressure"},
     )
     assert refused.status_code == 409
     assert refused.text.count("can cost you your present job") == 1

@@ -23,6 +23,7 @@ from goodword.tasks.models import TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
+STRESS = "calm under pressure"
 
 
 def reference(session: Session, ws: int, name: str = "Ada Lovelace", **fields: object) -> Reference:
@@ -115,6 +116,7 @@ def test_launching_twice_for_the_same_opening_reuses_the_launch(
         reference_id=ref.id,
         opportunity_id=opportunity.id,
         today=TODAY,
+        stress_points=STRESS,
     )
     second = launch.launch(
         session,
@@ -122,6 +124,7 @@ def test_launching_twice_for_the_same_opening_reuses_the_launch(
         reference_id=ref.id,
         opportunity_id=opportunity.id,
         today=TODAY,
+        stress_points=STRESS,
     )
     assert second.use is first.use
     assert second.created == 0
@@ -138,21 +141,41 @@ def test_without_a_hiring_manager_it_asks_whom_to_call(session: Session, workspa
         opportunity_id=opportunity.id,
         today=TODAY,
     )
-    assert [p.field for p in result.prompts] == ["hiring_manager"]
+    # (Both things missing are asked for at once.)
+    assert [p.field for p in result.prompts] == ["hiring_manager", "stress_points"]
     assert result.blocked and result.use is None and ref.uses == []
 
 
-def test_missing_stress_points_are_a_gentle_prompt(session: Session, workspace: Workspace):
+def test_what_to_stress_is_asked_for_before_anything_is_launched(
+    session: Session, workspace: Workspace
+):
     ref = reference(session, workspace.id)
-    result = launch.launch(
-        session,
-        workspace_id=workspace.id,
-        reference_id=ref.id,
-        opportunity_id=opening(session, workspace.id).id,
-        today=TODAY,
-    )
-    assert [(p.field, p.blocking) for p in result.prompts] == [("stress_points", False)]
-    assert "stress_points" in result.drafts[0].missing
+    opportunity = opening(session, workspace.id)
+
+    def launched(stress: str | None = None) -> launch.LaunchResult:
+        return launch.launch(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opportunity.id,
+            today=TODAY,
+            stress_points=stress,
+        )
+
+    blank = launched("   ")
+    assert [(p.field, p.blocking) for p in blank.prompts] == [("stress_points", True)]
+    assert "should stress for Product Lead" in blank.prompts[0].message
+    assert blank.use is None and ref.uses == [] and not blank.tasks
+    # (The briefing shows its gap, to say what it needs.)
+    assert "stress_points" in blank.drafts[0].missing
+    first = launched(STRESS)
+    # Launched again, it keeps what was said; said anew, the briefing says the new words.
+    again = launched()
+    anew = launched("roadmaps for robot fleets")
+    assert first.use is again.use is anew.use and first.use is not None
+    assert "calm under pressure" in again.drafts[0].body
+    assert "roadmaps for robot fleets" in anew.drafts[0].body
+    assert first.use.stress_points == "roadmaps for robot fleets"
 
 
 def test_a_current_boss_or_coworker_needs_confirmation_and_carries_a_warning(
@@ -170,6 +193,7 @@ def test_a_current_boss_or_coworker_needs_confirmation_and_carries_a_warning(
             reference_id=ref.id,
             opportunity_id=opportunity.id,
             today=TODAY,
+            stress_points=STRESS,
         )
     assert [b.field for b in caught.value.fields] == ["confirm_current_workplace"]
     result = launch.launch(
@@ -178,6 +202,7 @@ def test_a_current_boss_or_coworker_needs_confirmation_and_carries_a_warning(
         reference_id=ref.id,
         opportunity_id=opportunity.id,
         today=TODAY,
+        stress_points=STRESS,
         confirm_current_workplace=True,
     )
     assert result.warnings == [warning]
@@ -203,16 +228,28 @@ def test_someone_working_where_you_work_now_is_found_by_your_positions(
     assert warning.startswith("Karim Balogun works at Quillstone, where you work now.")
     opportunity = opening(session, workspace.id)
     with pytest.raises(Conflict) as caught:
-        launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
-                      opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+        launch.launch(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opportunity.id,
+            today=TODAY,
+            stress_points=STRESS,
+        )
     assert [b.field for b in caught.value.fields] == ["confirm_current_workplace"]
     # Once either of them has moved on, it is an old colleague, which is what references are.
     [mine] = me.positions
     mine.is_current = False
     session.flush()
     assert references.shared_workplace(ref) is None
-    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
-                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    launched = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+        stress_points=STRESS,
+    )
     assert launched.use is not None
 
 
@@ -243,8 +280,14 @@ def test_you_cannot_be_your_own_reference_nor_launch_for_a_closed_opportunity(
     opportunity.stage = Stage.REJECTED
     session.flush()
     with pytest.raises(Conflict, match="This opportunity is rejected"):
-        launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
-                      opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+        launch.launch(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opportunity.id,
+            today=TODAY,
+            stress_points=STRESS,
+        )
 
 
 def test_a_reference_without_consent_cannot_be_launched(session: Session, workspace: Workspace):
@@ -343,8 +386,14 @@ def test_each_recorded_step_closes_the_task_that_waited_for_it(
     f.person(session, workspace.id, "Sam Carter", is_me=True)
     ref = reference(session, workspace.id)
     opportunity = opening(session, workspace.id)
-    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
-                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    launched = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+        stress_points=STRESS,
+    )
     assert launched.use is not None
     by_step = {t.origin: t for t in launched.tasks}
 
@@ -370,8 +419,14 @@ def test_a_cancelled_launch_dismisses_its_open_tasks(session: Session, workspace
     f.person(session, workspace.id, "Sam Carter", is_me=True)
     ref = reference(session, workspace.id)
     opportunity = opening(session, workspace.id)
-    launched = launch.launch(session, workspace_id=workspace.id, reference_id=ref.id,
-                             opportunity_id=opportunity.id, today=TODAY)  # fmt: skip
+    launched = launch.launch(
+        session,
+        workspace_id=workspace.id,
+        reference_id=ref.id,
+        opportunity_id=opportunity.id,
+        today=TODAY,
+        stress_points=STRESS,
+    )
     assert launched.use is not None and launched.tasks
     launch.record(session, workspace_id=workspace.id, use_id=launched.use.id,
                   status=UseStatus.CANCELLED, today=TODAY)  # fmt: skip

@@ -27,7 +27,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import format_date
-from goodword.records import referenced
+from goodword.records import clean_text, referenced
 from goodword.references import service as references
 from goodword.references.models import ReferenceUse, UseStatus
 from goodword.references.schemas import ReferenceUseMove
@@ -58,9 +58,9 @@ def launch(
 ) -> LaunchResult:
     """Launch a reference for an opportunity: the briefing, the call, the follow-up.
 
-    Without a hiring manager on the opportunity there is no one to call: the result asks for
-    one instead. The reference service refuses overuse and unconfirmed current-workplace
-    references with a clear message.
+    Without a hiring manager on the opportunity there is no one to call, and without what to
+    stress nothing to say: the result asks for them instead. The reference service refuses
+    overuse and unconfirmed current-workplace references with a clear message.
     """
     reference = references.get(session, workspace_id=workspace_id, reference_id=reference_id)
     opportunity = referenced(
@@ -77,28 +77,18 @@ def launch(
             f"Record the hiring manager for {opportunity.role_title} at "
             f"{opportunity.organization.name}: your reference needs to know whom to call.",
         )
-        return result
-    use, _ = references.start_use(
-        session,
-        workspace_id=workspace_id,
-        reference_id=reference.id,
-        opportunity_id=opportunity.id,
-        today=today,
-        stress_points=stress_points,
-        max_uses=max_uses,
-        window_days=window_days,
-        force=force,
-        confirm_current_workplace=confirm_current_workplace,
-    )
-    result.use = use
-    stress = use.stress_points
+    # What to stress is the briefing: without it the call is a favour spent on nothing said.
+    launched = references.open_use(reference, opportunity.id)
+    stress = clean_text(stress_points) or (launched.stress_points if launched else None)
     if not stress:
         result.ask(
             "stress_points",
-            "Say what your reference should stress for this role; the briefing leaves a gap "
-            "for it until you do.",
-            blocking=False,
+            f"Say what {reference.person.display_name} should stress for "
+            f"{opportunity.role_title}: the briefing tells them, and the call is worth "
+            "little without it.",
         )
+    if manager is None:
+        return result
     if not reference.can_speak_to:
         result.ask(
             "can_speak_to",
@@ -128,6 +118,33 @@ def launch(
         to_name=person.display_name,
     )
     result.drafts.append(briefing)
+    if not stress:
+        # The briefing with its gap shows what it needs; what would refuse the launch once
+        # it is filled in is said now.
+        if launched is None:
+            references.refuse_launch(
+                reference,
+                opportunity,
+                today=today,
+                max_uses=max_uses,
+                window_days=window_days,
+                force=force,
+                confirm_current_workplace=confirm_current_workplace,
+            )
+        return result
+    use, _ = references.start_use(
+        session,
+        workspace_id=workspace_id,
+        reference_id=reference.id,
+        opportunity_id=opportunity.id,
+        today=today,
+        stress_points=stress,
+        max_uses=max_uses,
+        window_days=window_days,
+        force=force,
+        confirm_current_workplace=confirm_current_workplace,
+    )
+    result.use = use
     key = f"{PLAYBOOK}:use:{use.id}"
     links: Links = {"person_id": person.id, "opportunity_id": opportunity.id}
     result.add_task(

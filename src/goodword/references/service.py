@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
-from goodword.opportunities.models import Stage
+from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations.names import no_employer
 from goodword.people import service as people
 from goodword.records import clean_text, get_owned, latest_today, referenced
@@ -250,6 +250,43 @@ def check_launch(
     return check
 
 
+def open_use(reference: Reference, opportunity_id: int) -> ReferenceUse | None:
+    """The reference's launch for this opportunity, unless it was cancelled."""
+    use = next((u for u in reference.uses if u.opportunity_id == opportunity_id), None)
+    return use if use is not None and use.status is not UseStatus.CANCELLED else None
+
+
+def refuse_launch(
+    reference: Reference,
+    opportunity: Opportunity,
+    *,
+    today: date,
+    max_uses: int = MAX_USES,
+    window_days: int = WINDOW_DAYS,
+    force: bool = False,
+    confirm_current_workplace: bool = False,
+) -> None:
+    """Refuse (Conflict) a new launch for a closed opportunity, without consent, for an
+    unavailable reference, for a current boss or co-worker unless confirmed, and past the
+    cap unless forced."""
+    if opportunity.stage in CLOSED_STAGES:
+        raise Conflict(
+            f"This opportunity is {opportunity.stage.label.lower()}: there is nothing left for "
+            "a reference to call about. Launch references for opportunities still open.",
+            fields=[FieldError("opportunity_id", "This opportunity is closed.")],
+        )
+    check = check_launch(
+        reference,
+        today=today,
+        max_uses=max_uses,
+        window_days=window_days,
+        force=force,
+        confirm_current_workplace=confirm_current_workplace,
+    )
+    if not check.ok:
+        raise Conflict(" ".join(b.message for b in check.blockers), fields=check.blockers)
+
+
 def start_use(
     session: Session,
     *,
@@ -265,9 +302,8 @@ def start_use(
 ) -> tuple[ReferenceUse, bool]:
     """Record that the reference is being launched for an opportunity; True when new.
 
-    Launching the same reference for the same opportunity again returns the earlier use.
-    Refuses (Conflict) without consent, for an unavailable reference, for a current boss or
-    co-worker unless confirmed, and past the cap unless forced.
+    Launching the same reference for the same opportunity again returns the earlier use
+    (with what to stress, when said anew); a new launch may be refused (`refuse_launch`).
     """
     if stress_points is not None and len(stress_points) > STRESS_POINTS_LENGTH:
         raise InvalidInput(
@@ -289,23 +325,18 @@ def start_use(
     )
     existing = next((u for u in reference.uses if u.opportunity_id == opportunity.id), None)
     if existing is not None and existing.status is not UseStatus.CANCELLED:
+        if stress := clean_text(stress_points):  # (said again, or said at last)
+            existing.stress_points = stress
         return existing, False
-    if opportunity.stage in CLOSED_STAGES:
-        raise Conflict(
-            f"This opportunity is {opportunity.stage.label.lower()}: there is nothing left for "
-            "a reference to call about. Launch references for opportunities still open.",
-            fields=[FieldError("opportunity_id", "This opportunity is closed.")],
-        )
-    check = check_launch(
+    refuse_launch(
         reference,
+        opportunity,
         today=today,
         max_uses=max_uses,
         window_days=window_days,
         force=force,
         confirm_current_workplace=confirm_current_workplace,
     )
-    if not check.ok:
-        raise Conflict(" ".join(b.message for b in check.blockers), fields=check.blockers)
     launched = datetime.combine(today, time(12), tzinfo=UTC)
     if existing is not None:
         existing.status = UseStatus.PLANNED
