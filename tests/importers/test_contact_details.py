@@ -579,3 +579,58 @@ def test_a_birthday_no_calendar_has_is_said_to_be_no_date_not_yearless(tmp_path)
     assert [str(w) for w in parsed.people[0].warnings] == [
         "birthday '1990-02-30' is not a date; kept in the notes"
     ]
+
+
+def _import(session: Session, workspace_id: int, name: str, sheet: str, mapping: str):
+    return import_files(
+        session,
+        workspace_id=workspace_id,
+        paths_or_uploads=[Upload(name, sheet.encode())],
+        mapping=mapping,
+        today=TODAY,
+    )
+
+
+def test_a_spreadsheets_rounding_of_a_number_the_person_has_adds_nothing(session, workspace):
+    first = "Name,Email,Phone\nAnna Weber,anna@x.example,+48 601 234 567\n"
+    resaved = "Name,Email,Phone\nAnna Weber,anna@x.example,4.86012E+10\n"
+    _import(session, workspace.id, "network.csv", first, "name=Name,email=Email,phone=Phone")
+
+    again = _import(
+        session, workspace.id, "network.csv", resaved, "name=Name,email=Email,phone=Phone"
+    )
+
+    assert [p.number for p in everyone(session, workspace.id)["Anna Weber"].phones] == [
+        "+48601234567"
+    ]
+    assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
+
+
+def test_a_cell_of_labelled_numbers_gives_each_with_its_label(session, workspace):
+    sheet = (
+        "Name,Phone\n"
+        '"Ann Lee","Mobile: 415-555-0123, Work: 415-555-0124"\n'
+        '"Bo Chen","415-555-0125 or 415-555-0126"\n'
+        '"Cy Diaz","+1 415 555 0127 (mobile)"\n'
+        # Abroad as most of the world dials it, and a spreadsheet's apostrophe before it.
+        '"Di Eze",0049 30 1234567\n"Ed Fox",\'00 44 20 7946 0958\n'
+        '"Flo Gil",\'030 1234567\n'
+    )
+
+    report = _import(session, workspace.id, "phones.csv", sheet, "name=Name,phone=Phone")
+
+    found = everyone(session, workspace.id)
+    numbers = {name: [(p.number, p.label) for p in person.phones] for name, person in found.items()}
+    assert numbers == {
+        "Ann Lee": [("+14155550123", "Mobile"), ("+14155550124", "Work")],
+        "Bo Chen": [("+14155550125", None), ("+14155550126", None)],
+        "Cy Diaz": [("+14155550127", "Mobile")],
+        "Di Eze": [("+49301234567", None)],
+        "Ed Fox": [("+442079460958", None)],
+        # No number with region US: kept as written, without the apostrophe, and said.
+        "Flo Gil": [("030 1234567", None)],
+    }
+    assert [n for n in report.notes if "phone number" in n] == [
+        "phones.csv, line 7: '030 1234567' could not be read as a phone number (is its "
+        "country code missing?); kept as written"
+    ]

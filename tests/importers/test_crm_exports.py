@@ -166,3 +166,75 @@ def test_a_birthday_with_a_two_digit_year_to_come_is_the_last_century_s(session,
     run(session, workspace.id, "crm.csv", sheet, "name=Name,birthday=DOB")
     found = {p.display_name: p.birthday for p in everyone(session, workspace.id)}
     assert found == {"Ada Lovelace": date(1927, 3, 4), "Bo Li": date(1985, 3, 4)}
+
+
+def test_notions_pages_after_related_names_are_left_out(session, workspace):
+    page = "https://www.notion.so/Acme-Corp-4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f?pvs=21"
+    export = (
+        "\ufeffName,Company,Email,Tags\n"
+        f'Hannah Weiss,Acme Corp ({page}),hannah@acme.example,"Python ({page}), Remote"\n'
+    )
+
+    run(session, workspace.id, "Networking 8c1f.csv", export,
+        "name=Name,org=Company,email=Email,tags=Tags")  # fmt: skip
+
+    [hannah] = everyone(session, workspace.id)
+    assert [p.organization.name for p in hannah.positions] == ["Acme Corp"]
+    assert hannah.tags == ["Python", "Remote"]
+
+
+def test_several_note_columns_keep_their_names(session, workspace):
+    sheet = (
+        "Name,Email,Introduced by,Notes,Last contacted\n"
+        'Lena Fischer,lena@x.example,"Priya Nayak","Coffee chat went well.",1/5/2024\n'
+    )
+    # As a map of one note column kept it; then all three, each but "Notes" under its name.
+    run(session, workspace.id, "grid.csv", sheet, "name=Name,email=Email,notes=Last contacted")
+    three = "name=Name,email=Email,notes=Introduced by,notes=Notes,notes=Last contacted"
+    again = run(session, workspace.id, "grid.csv", sheet, three)
+
+    [lena] = everyone(session, workspace.id)
+    # The date the notes hold already is not added again under its column's name.
+    assert lena.notes == "1/5/2024\n\nIntroduced by: Priya Nayak\nCoffee chat went well."
+    assert [r.detail for r in again.rows] == ["notes added"]
+
+
+def test_ids_a_spreadsheet_rounded_are_said_to_be_so(session, workspace):
+    sheet = (
+        "Record ID,First Name,Last Name,Email\n"
+        "1.01235E+11,Ann,Lee,ann@x.example\n1.01235E+11,Bo,Chen,\n"
+    )
+
+    report = run(session, workspace.id, "contacts-hs.csv", sheet,
+                 "key=Record ID,given=First Name,family=Last Name,email=Email")  # fmt: skip
+
+    assert [n for n in report.notes if "Record ID" in n] == [
+        "contacts-hs.csv: the ids in 'Record ID' were rounded by a spreadsheet, so several "
+        "rows have one: 1.01235E+11 (lines 2, 3). Those rows were told apart by their names "
+        "and e-mail addresses instead; format the column as text where the file came from "
+        "and export it again, to keep each record's own id."
+    ]
+    assert len(everyone(session, workspace.id)) == 2
+
+
+def test_text_in_a_column_with_no_name_is_said_not_to_be_imported(session, workspace):
+    sheet = "Name,Email,,\nAnn Lee,ann@x.example,call her Monday,\n"
+
+    report = run(session, workspace.id, "list.csv", sheet, "name=Name,email=Email")
+
+    assert report.notes == [
+        "list.csv: not imported, as the column map does not name it: column 3. To keep a "
+        "column's text, map it to notes (notes=Column); notes may be given several columns. "
+        "A column with no name (a number here) can be mapped once its first row names it."
+    ]
+
+
+def test_a_link_saved_as_its_formula_gives_its_address(session, workspace):
+    sheet = (
+        'Name,LinkedIn\nAnn Lee,"=HYPERLINK(""https://www.linkedin.com/in/annlee"",""Profile"")"\n'
+    )
+
+    run(session, workspace.id, "sheet.csv", sheet, "name=Name,url=LinkedIn")
+
+    [ann] = everyone(session, workspace.id)
+    assert [u.url for u in ann.urls] == ["https://www.linkedin.com/in/annlee"]

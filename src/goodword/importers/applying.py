@@ -11,7 +11,13 @@ import re
 from typing import Any
 
 from goodword.importers.bulk import Changes, Known
-from goodword.importers.cleaning import LOSSY, lossy_copy, lossy_part
+from goodword.importers.cleaning import (
+    LOSSY,
+    lossy_copy,
+    lossy_part,
+    rounded_by_spreadsheet,
+    rounded_from,
+)
 from goodword.importers.combine import Combined
 from goodword.importers.jobs import add_job, held_job
 from goodword.importers.records import IncomingPosition
@@ -128,12 +134,12 @@ def apply_record(
         # Of a paragraph some of whose lines the notes hold, only the other lines are new (a
         # CRM's note that grew a line; Thunderbird's notes beside a nickname that changed).
         new = [
-            "\n".join(line for line in p.split("\n") if line.strip() not in lines) or p
+            "\n".join(line for line in p.split("\n") if not _held(line, lines)) or p
             if p not in held
             else ""
             for p in paragraphs
         ]
-        new = [p for p in new if p and not all(line.strip() in lines for line in p.split("\n"))]
+        new = [p for p in new if p and not all(_held(line, lines) for line in p.split("\n"))]
         if not new:
             continue
         if new != paragraphs:
@@ -228,6 +234,15 @@ def apply_record(
     return changes
 
 
+def _held(line: str, lines: set[str]) -> bool:
+    """Whether the notes' lines say this line already: as written, or its value under a
+    label ("Last contacted: 1/5/2024" where the notes hold "1/5/2024", as a column map of
+    several note columns wrote them before each was labelled)."""
+    text = line.strip()
+    label, colon, value = text.partition(": ")
+    return text in lines or bool(colon and label and value.strip() in lines)
+
+
 def _left_empty(label: str, said: str) -> str:
     return f"{label} left empty (the file says {said}; edit the person to change it)"
 
@@ -249,6 +264,8 @@ def _add_contacts(
                                "position": person.emails[address]})  # fmt: skip
             changes.append(f"new e-mail {address}")
     for number, phone_label in phones.items():
+        if rounded_by_spreadsheet(number) and any(rounded_from(number, n) for n in person.phones):
+            continue  # (the number the person has, as a spreadsheet re-saved it: rounded)
         if number not in person.phones:
             person.phones[number] = len(person.phones)
             out.phones.append({**base, "number": number, "label": phone_label,

@@ -588,6 +588,23 @@ def rounded_by_spreadsheet(text: str) -> bool:
     return bool(_ROUNDED_NUMBER.fullmatch(text.strip()))
 
 
+def rounded_from(text: str, number: str) -> bool:
+    """Whether a spreadsheet's rounding of a number (`text`, "4.86012E+10") is what it makes
+    of a stored one (`number`, "+48601234567"): the same count of digits, and the digits
+    rounded to as many as the rounding kept.
+
+    >>> rounded_from("4.86012E+10", "+48601234567"), rounded_from("4,86012E+10", "+48601299999")
+    (True, False)
+    """
+    found = re.fullmatch(r"[+]?([0-9])(?:[.,]([0-9]+))?E\+?([0-9]{1,2})", text.strip(), re.I)
+    digits = number.split(";", 1)[0].lstrip("+")
+    if found is None or not digits.isdigit() or len(digits) != int(found[3]) + 1:
+        return False
+    kept = found[1] + (found[2] or "")
+    cut = len(digits) - len(kept)
+    return cut >= 0 and round(int(digits) / 10**cut) == int(kept)
+
+
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers import dateorder
 from goodword.importers.address_book import key_by_name
+from goodword.importers.around import set_aside_around
 from goodword.importers.cleaning import (
     HEADLINE,
     HONORIFICS,
@@ -23,6 +24,7 @@ from goodword.importers.cleaning import (
     name_as_keyed,
     profile_url,
     read_birthday,
+    rounded_by_spreadsheet,
 )
 from goodword.importers.records import (
     ImportFileError,
@@ -288,15 +290,18 @@ def parse_mapped(
             same = [i for i, h in enumerate(table.headers) if header_key(h) == key]
             kept = columns.setdefault(field, [])
             kept += [i for i in same if i not in kept]
+    set_aside_around(table)
     _say_unmapped(table, parsed, {c for cols in columns.values() for c in cols}, limit)
     order = birthday_order(table, parsed, columns.get("birthday", []))
     repeated = _repeated_keys(table, parsed, columns.get("key", [])[:1], mapping)
+    notes_from = columns.get("notes", [])
     seen: dict[str, int] = {}
     numbered: dict[str, int] = {}  # (the repeated ids met so far)
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
         values: dict[str, list[str]] = {
-            f: [v for c in cols if (v := cell(table, row, c))] for f, cols in columns.items()
+            f: [v for c in cols if (v := _unlinked(cell(table, row, c)))]
+            for f, cols in columns.items()
         }
 
         def one(field: str, values: dict[str, list[str]] = values) -> str:
@@ -333,17 +338,18 @@ def parse_mapped(
             elif beside and beside.casefold() != (whole or person.name or "").casefold():
                 # "dan@four.example (work)": the address is kept, and the cell as written.
                 notes.append(f"E-mail written as: {text}")
-        for number in (n for v in values.get("phone", []) for n in _numbers(v)):
-            if any(c.isdigit() for c in number):
-                person.phones.append(Labeled(number))
-            else:  # "ask reception", "see notes": words, kept as words
-                notes.append(f"Phone: {number}")
-                person.warnings.append(
-                    f"'{shown(number)}' is not a phone number; kept in the notes"
-                )
+        for text in values.get("phone", []):
+            for number, label in _numbers(text):
+                if any(c.isdigit() for c in number):
+                    person.phones.append(Labeled(number, label))
+                else:  # "ask reception", "see notes": words, kept as words
+                    notes.append(f"Phone: {text}")
+                    person.warnings.append(
+                        f"'{shown(text)}' is not a phone number; kept in the notes"
+                    )
         for raw in values.get("url", []):
             try:
-                url, kind = profile_url(raw)
+                url, kind = profile_url(_HYPERLINK.sub(r"\1", raw))
             except ValueError:
                 person.warnings.append(f"'{shown(raw)}' is not a web address; not kept")
                 continue
@@ -366,7 +372,7 @@ def parse_mapped(
         person.birthday, unkept = read_birthday(birthday, read, notes)
         if unkept:
             person.warnings.append(unkept)
-        person.notes = "\n".join([*notes, *values.get("notes", [])]) or None
+        person.notes = "\n".join([*notes, *_labelled_notes(table, row, notes_from)]) or None
         # (Separated by commas, or by semicolons as CRMs write a multi-select field.)
         person.tags = [
             t.strip() for v in values.get("tags", []) for t in re.split(r"[,;]", v) if t.strip()
@@ -403,6 +409,30 @@ def parse_mapped(
     return parsed
 
 
+# Columns whose name says no more than that they hold notes.
+_NOTES_NAMES = frozenset({"notes", "note", "comments", "comment", "description"})
+
+
+def _labelled_notes(table: Table, row: list[str], columns: list[int]) -> list[str]:
+    """The notes of a row: one column's as written; of several, each under its column's
+    name ("Last contacted: 1/5/2024"), unless the name only says it holds notes."""
+    found = [(table.headers[c], v) for c in columns if (v := _unlinked(cell(table, row, c)))]
+    if len(columns) == 1:
+        return [v for _header, v in found]
+    return [v if header_key(h) in _NOTES_NAMES else f"{h}: {v}" for h, v in found]
+
+
+# The page Notion writes after a related record's name: "Acme Corp (https://www.notion.so/
+# Acme-Corp-4f1c…?pvs=21)".
+_NOTION_LINK = re.compile(r"\s*\(https?://(?:www\.)?notion\.so/[^\s)]*\)")
+
+
+def _unlinked(text: str) -> str:
+    """A cell without the Notion pages after the names it relates to (a link to one's own
+    workspace, not a fact about the person)."""
+    return _NOTION_LINK.sub("", text) if "notion.so/" in text else text
+
+
 def id_key(value: str) -> str:
     """A record id as a key: a number's leading zeros dropped, as a spreadsheet drops them
     when it saves the file again ("00124" is 124).
@@ -430,12 +460,22 @@ def _repeated_keys(
             for key, at in list(repeated.items())[:5]
         )
         more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
-        parsed.notes.append(
-            f"{table.name}: the key column '{mapping['key'][0]}' gives one id to several "
-            f"rows: {listed}{more}. A key is each record's own id, so those rows were told "
-            "apart by their names and e-mail addresses instead; map a column no two rows "
-            "share, or none."
-        )
+        column = mapping["key"][0]
+        if all(rounded_by_spreadsheet(key) for key in repeated):
+            # ("1.01235E+11": a spreadsheet showed long ids so, and saved them as shown.)
+            why = (
+                f"the ids in '{column}' were rounded by a spreadsheet, so several rows have "
+                f"one: {listed}{more}. Those rows were told apart by their names and e-mail "
+                "addresses instead; format the column as text where the file came from and "
+                "export it again, to keep each record's own id."
+            )
+        else:
+            why = (
+                f"the key column '{column}' gives one id to several rows: {listed}{more}. A "
+                "key is each record's own id, so those rows were told apart by their names "
+                "and e-mail addresses instead; map a column no two rows share, or none."
+            )
+        parsed.notes.append(f"{table.name}: {why}")
     return set(repeated)
 
 
@@ -443,24 +483,34 @@ def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | N
     """Name the columns with something in them that the map leaves out: what they hold is
     not imported, and the report should not let that pass unsaid."""
     rows = [row for _, row in (table.rows[:limit] if limit else table.rows)]
-    left = [
-        header
-        for i, header in enumerate(table.headers)
-        if i not in mapped and header.strip() and any(cell(table, row, i) for row in rows)
+    unread = [
+        i
+        for i in range(len(table.headers))
+        if i not in mapped and any(cell(table, row, i) for row in rows)
     ]
+    left = [f"'{h}'" if (h := table.headers[i]).strip() else f"column {i + 1}" for i in unread]
     if left:
-        listed = ", ".join(f"'{h}'" for h in left[:10]) + (
-            f" and {len(left) - 10:,} more" if len(left) > 10 else ""
+        listed = ", ".join(left[:10]) + (f" and {len(left) - 10:,} more" if len(left) > 10 else "")
+        unnamed = (
+            " A column with no name (a number here) can be mapped once its first row names it."
+            if any(not table.headers[i].strip() for i in unread)
+            else ""
         )
         parsed.notes.append(
             f"{table.name}: not imported, as the column map does not name "
             f"{'it' if len(left) == 1 else 'them'}: {listed}. To keep a column's text, map it "
-            "to notes (notes=Column); notes may be given several columns."
+            f"to notes (notes=Column); notes may be given several columns.{unnamed}"
         )
 
 
 _CELL_SEPARATORS = re.compile(r"[\s,;]+")
-_PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*")
+_PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*|\s+or\s+", re.IGNORECASE)
+# A word or two beside a number that says which it is: "Mobile: …", "… (work)".
+_LABEL = r"(?P<label>[^\W\d_][^\W\d]{0,19}(?: [^\W\d]{1,20})?)"
+_LABEL_BEFORE = re.compile(_LABEL + r":\s*(?P<number>.+)")
+_LABEL_AFTER = re.compile(r"(?P<number>.+?)\s*\(" + _LABEL + r"\)")
+# Written before a number's colon without saying which number it is: a URI's scheme.
+_NO_LABELS = frozenset({"tel", "phone", "sip", "callto"})
 # A whole phone number in a cell of several: digits and the marks written between them.
 _WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+")
 
@@ -491,24 +541,40 @@ _EMAIL_IN = re.compile(
     r"(?:mailto:)?[^@\s,;<>()\[\]\"'/|:]+@[^@\s,;<>()\[\]\"'/|]+\.[^@\s,;<>()\[\]\"'/|.]+", re.I
 )
 _MAILTO = re.compile("^mailto:", re.IGNORECASE)
+# A link a spreadsheet saved as its formula: =HYPERLINK("https://…", "Profile").
+_HYPERLINK = re.compile(r'^=\s*HYPERLINK\(\s*"([^"]*)".*$', re.IGNORECASE | re.DOTALL)
 _NOTHING_SAID = {"n/a", "none", "-", "mailto:", "mailto"}
 
 
-def _numbers(text: str) -> list[str]:
-    """The phone numbers of a cell that holds several, apart at "/", ";" or ","; the cell as
-    it is unless every part is a whole number (seven digits or more), so an extension
-    (";ext=12", ", x123") or an area code before a slash ("030/1234567") stays with it.
+def _numbers(text: str) -> list[tuple[str, str | None]]:
+    """The phone numbers of a cell, each with the label written beside it ("Mobile: …",
+    "… (work)"): apart at "/", ";", "," or "or" when every part is a whole number (seven
+    digits or more), else the cell as one number, so an extension (";ext=12", ", x123") or
+    an area code before a slash ("030/1234567") stays with it.
 
     >>> _numbers("+31 6 12345678 / +31 20 1234567")
-    ['+31 6 12345678', '+31 20 1234567']
+    [('+31 6 12345678', None), ('+31 20 1234567', None)]
+    >>> _numbers("Mobile: 415-555-0123, Work: 415-555-0124")
+    [('415-555-0123', 'Mobile'), ('415-555-0124', 'Work')]
+    >>> _numbers("+1 415 555 0123 (mobile)")
+    [('+1 415 555 0123', 'Mobile')]
     >>> _numbers("+31 20 1234567;ext=12")
-    ['+31 20 1234567;ext=12']
+    [('+31 20 1234567;ext=12', None)]
     >>> _numbers("030/1234567")
-    ['030/1234567']
+    [('030/1234567', None)]
     """
-    parts = [p for p in _PHONE_SEPARATORS.split(text.strip()) if p]
-    whole = all(_WHOLE_NUMBER.fullmatch(p) and sum(c.isdigit() for c in p) >= 7 for p in parts)
-    return parts if len(parts) > 1 and whole else [text]
+    parts = [_labelled(p) for p in _PHONE_SEPARATORS.split(text.strip()) if p]
+    whole = all(_WHOLE_NUMBER.fullmatch(n) and sum(c.isdigit() for c in n) >= 7 for n, _ in parts)
+    return parts if len(parts) > 1 and whole else [_labelled(text.strip())]
+
+
+def _labelled(text: str) -> tuple[str, str | None]:
+    """A number and the label written before it ("Work: …") or after it in brackets."""
+    found = _LABEL_BEFORE.fullmatch(text) or _LABEL_AFTER.fullmatch(text)
+    if found is None or found["label"].strip().lower() in _NO_LABELS:
+        return text, None
+    label = found["label"].strip()
+    return found["number"].strip(), label[:1].upper() + label[1:]
 
 
 def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:

@@ -19,6 +19,7 @@ from goodword.importers.records import ImportFileError, Parsed
 from goodword.importers.tables import (
     Table,
     cell,
+    header_key,
     read_table,
     set_aside_split_rows,
     unread_columns,
@@ -36,6 +37,16 @@ TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
     *thunderbird.TABLE_FORMATS,
 ]
 SIGNATURES = [signature for _id, signature, _parse in TABLE_FORMATS]
+
+
+def signatures(mapping: dict[str, list[str]] | None) -> list[frozenset[str]]:
+    """The headers that mark a table's column names: a known format's, and the column map's
+    (below a report's title lines, the row naming every mapped column)."""
+    if not mapping:
+        return SIGNATURES
+    return [*SIGNATURES, frozenset(header_key(h) for hs in mapping.values() for h in hs)]
+
+
 LABELS = {
     "linkedin-connections": "LinkedIn Connections.csv",
     "linkedin-messages": "LinkedIn messages.csv",
@@ -58,10 +69,11 @@ def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -
         return "vcard"
     if own_exports.looks_like_people_json(document.text):
         return "goodword-json"
-    table = read_table(document, known=SIGNATURES)
+    mapping = None if document.member else mapping
+    table = read_table(document, known=signatures(mapping))
     if table is None:
         return None
-    format_id = _table_format(table, None if document.member else mapping)[0]
+    format_id = _table_format(table, mapping)[0]
     if format_id == "linkedin-profile" and len(linkedin.profile_rows(table)) > 1:
         return None  # a list of people with Profile.csv's columns: it needs a column map
     return format_id
@@ -120,11 +132,12 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
             "it, or nothing). To import people here, use a people export instead: a download "
             "under Take your people with you on the import page, or `goodword people export`.",
         )
-    table = read_table(document, known=SIGNATURES)
+    mapping = None if document.member else mapping
+    table = read_table(document, known=signatures(mapping))
     if table is None:
         parser = None
     else:
-        format_id, parser = _table_format(table, None if document.member else mapping)
+        format_id, parser = _table_format(table, mapping)
         if parser is not None and format_id != "csv":
             # (A known export writes every column; a hand-made sheet may leave some out.)
             set_aside_split_rows(table)

@@ -45,7 +45,7 @@ _MAP_ALONE = (
 def _has_columns(document: Document, columns: dict[str, list[str]]) -> bool:
     """Whether a file in a folder or archive has every column the map names: the CSV the
     map was meant for, not read as it is not named on its own."""
-    table = read_table(document)
+    table = read_table(document, known=registry.signatures(columns))
     return table is not None and all(
         header_key(header) in table.index for headers in columns.values() for header in headers
     )
@@ -287,9 +287,9 @@ def _rounded_notes(rounded: list[tuple[str, int, str]]) -> list[str]:
         which = "number was" if len(found) == 1 else f"{len(found):,} numbers were"
         notes.append(
             f"{file_name}: the phone {which} rounded by a spreadsheet ({shown}{more}), so "
-            "their last digits are lost; they are kept as written. Format the column as text "
-            "where the file came from and import it again, or correct the numbers on the "
-            "people's pages"
+            "their last digits are lost: a person who has the number already keeps it as it "
+            "was, anyone else gets it as written. Format the column as text where the file "
+            "came from and import it again, or correct the numbers on the people's pages"
         )
     return notes
 
@@ -332,7 +332,7 @@ def preview(
     """The headers and first rows of a CSV as they would be imported (with its map, if any)."""
     columns = mapped.parse_mapping(mapping) if isinstance(mapping, str) else mapping
     document: Document = next(iter(documents([upload], max_bytes=max_bytes)))
-    table = read_table(document, known=registry.SIGNATURES)
+    table = read_table(document, known=registry.signatures(columns))
     if table is None:
         raise ImportFileError(document.name, "is not a CSV table; a column map needs one.")
     if columns is not None:

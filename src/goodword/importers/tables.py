@@ -156,10 +156,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
             header_at = position
             break
     if header_at is None:
-        header_at = next(
-            (i for i, (_l, row) in enumerate(head) if sum(1 for c in row if c.strip()) >= 2),
-            None,
-        )
+        header_at = _header_at(head)
         if header_at is None:
             return None
     headers = [c.replace("\ufeff", "").strip() for c in head[header_at][1]]
@@ -195,18 +192,44 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
     return table
 
 
+def _filled(row: list[str]) -> int:
+    return sum(1 for c in row if c.strip())
+
+
+# A cell only a row of values holds, never a column's name: an address, a link, a number.
+_VALUE = re.compile(r"@|://|^[^A-Za-z]*[0-9][^A-Za-z]*$")
+
+
+def _header_at(head: list[tuple[int, list[str]]]) -> int | None:
+    """The position of the column names among a table's first rows, when no format knows
+    them: the first row of two cells or more, unless the row below it names more columns (a
+    title with a comma above the header, "Report: Contacts, all owners", or a row grouping
+    the columns, "Contact,,,Work,")."""
+    for position, (_line, row) in enumerate(head):
+        if _filled(row) < 2:
+            continue
+        below = head[position + 1][1] if position + 1 < len(head) else []
+        if _filled(below) > _filled(row) and not any(_VALUE.search(c.strip()) for c in below):
+            continue
+        return position
+    return None
+
+
 def _titled(first_line: str, rest: str, delimiter: str) -> bool:
     """Whether a line without the delimiter is a title above a table (Apple Numbers' "Table
-    1", a sheet's name), passed over as LinkedIn's notes are: its next two lines are rows of
-    one width, two cells or more (not sentences with commas)."""
+    1", a sheet's name), passed over as LinkedIn's notes are: after it and up to four more
+    such lines or empty ones ("Exported 2024-01-05"), two rows of one width, two cells or
+    more (not sentences with commas)."""
     if len(first_line) > 60:
         return False
     try:
         rows = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter)
-        below = [len(row) for row in itertools.islice(rows, 2)]
+        first = list(itertools.islice(rows, 7))
     except csv.Error:
         return False
-    return bool(below) and below[0] >= 2 and len(set(below)) == 1
+    titles = next((n for n, row in enumerate(first) if _filled(row) >= 2), len(first))
+    below = [len(row) for row in first[titles : titles + 2]]
+    return titles <= 4 and bool(below) and below[0] >= 2 and len(set(below)) == 1
 
 
 def _delimiter(text: str) -> str:

@@ -239,7 +239,9 @@ def preview_files(
         try:
             # (A table that cannot be read, a quote never closed, is said in its place.)
             table = (
-                None if format_id == "vcard" else read_table(document, known=registry.SIGNATURES)
+                None
+                if format_id == "vcard"
+                else read_table(document, known=registry.signatures(columns))
             )
             if table is not None:
                 item.headers = list(table.headers)
