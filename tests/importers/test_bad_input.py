@@ -388,6 +388,36 @@ def test_a_csv_whose_header_matches_nothing_says_what_was_expected(session, work
     assert "Preview offers a picker per column" in message and "column map" in message
 
 
+def test_an_address_book_in_another_language_is_offered_a_column_map(session, workspace):
+    header = (
+        "Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,"
+        "Telefon geschäftlich,Mobiltelefon,Telefon privat,E-Mail-Typ,E-Mail-Adresse,"
+        "Geburtstag,Kategorien,Notizen\n"
+    )
+    row = ",Jürgen,,Weiß,,Bauhaus AG,,,,,,SMTP,juergen@bauhaus.example,,,\n"
+
+    message = refused(session, workspace, [Upload("Kontakte.CSV", (header + row).encode())])
+
+    # Every column is counted, and a map to read it with is offered.
+    assert "Telefon privat, E-Mail-Typ and 4 more)" in message
+    assert (
+        "Its columns look like a contacts export in another language; map them: "
+        "given=Vorname,family=Nachname,email=E-Mail-Adresse,org=Firma." in message
+    )
+
+
+def test_a_mapped_column_named_with_more_words_is_offered(session, workspace):
+    sheet = "Name,Phone Number,Company Name\nAnn Lee,(415) 555-0100,Acme\n"
+
+    message = refused(session, workspace, [Upload("contacts.csv", sheet.encode())],
+                      mapping="name=Name,phone=Phone,org=Company")  # fmt: skip
+
+    assert message.startswith(
+        "contacts.csv: has no column 'Phone' (mapped to phone; did you mean 'Phone Number'?), "
+        "'Company' (mapped to org; did you mean 'Company Name'?)."
+    )
+
+
 def test_a_malformed_vcard_line_is_named(session, workspace):
     message = refused(session, workspace, [DATA / "Connections.csv", DATA / "malformed.vcf"])
     assert message.startswith("malformed.vcf, line 9: 'this line has no colon at all'")

@@ -259,9 +259,16 @@ def _maybe(header: str, headers: list[str]) -> str:
 
     >>> _maybe("E-mail", ["First Name", "Email", "Company"])
     "; did you mean 'Email'?"
+    >>> _maybe("Phone", ["Phone Number", "Company Name"])
+    "; did you mean 'Phone Number'?"
     """
     named = {header_key(h): h for h in headers if h.strip()}
-    found = process.extractOne(header_key(header), list(named), scorer=fuzz.ratio, score_cutoff=75)
+    key = header_key(header)
+    # A column named with more words around it ("Phone" for "Phone Number"), when only one is.
+    wider = [n for n in named if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", n)] if key else []
+    if len(wider) == 1:
+        return f"; did you mean '{named[wider[0]]}'?"
+    found = process.extractOne(key, list(named), scorer=fuzz.ratio, score_cutoff=75)
     return f"; did you mean '{named[found[0]]}'?" if found else ""
 
 

@@ -169,7 +169,9 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
             "is neither a CSV table, a vCard nor a Goodword export. "
             "Export your contacts as CSV or vCard and import that file.",
         )
-    found = ", ".join(h for h in table.headers[:12] if h) or "none"
+    named = [h for h in table.headers if h.strip()]
+    more = f" and {len(named) - 12:,} more" if len(named) > 12 else ""
+    found = ", ".join(named[:12]) + more if named else "none"
     raise ImportFileError(
         document.name,
         f"has columns no import recognises ({found}). {_nearest(table, document.text)}"
@@ -234,8 +236,33 @@ def _nearest(table: Table, text: str) -> str:
     return (
         "Goodword reads LinkedIn's export files, Google Contacts CSV (either form), Outlook "
         "contacts CSV, Thunderbird address book CSV, vCards and its own exports, each by the "
-        "columns it was exported with. "
+        "columns it was exported with (Outlook's in English). " + _map_for_another_language(table)
     )
+
+
+# Column names of an address book exported in another language (Outlook names its columns
+# in the language it is set to), by the field they map to.
+_NAMES_ELSEWHERE = {
+    "given": ("vorname", "prénom", "prenom", "nombre", "voornaam", "nome", "förnamn"),
+    "family": ("nachname", "nom", "apellidos", "achternaam", "cognome", "efternamn"),
+    "org": ("firma", "société", "societe", "organización", "empresa", "bedrijf", "società"),
+}
+
+
+def _map_for_another_language(table: Table) -> str:
+    """A column map to offer for a contacts file whose names and e-mail columns are named
+    in another language ("Vorname", "Nachname", "E-Mail-Adresse"), else ""."""
+    named = {header_key(h): h for h in table.headers if h.strip()}
+    found = {
+        field: next((named[n] for n in names if n in named), None)
+        for field, names in _NAMES_ELSEWHERE.items()
+    }
+    email = next((h for k, h in named.items() if "mail" in k and "typ" not in k), None)
+    if not (found["given"] and found["family"] and email):
+        return ""
+    given, family, org = found["given"], found["family"], found["org"]
+    mapping = f"given={given},family={family},email={email}" + (f",org={org}" if org else "")
+    return f"Its columns look like a contacts export in another language; map them: {mapping}. "
 
 
 # Columns only LinkedIn's export files have. "Company", "Position", "URL" and "Email
