@@ -238,3 +238,23 @@ def test_a_link_saved_as_its_formula_gives_its_address(session, workspace):
 
     [ann] = everyone(session, workspace.id)
     assert [u.url for u in ann.urls] == ["https://www.linkedin.com/in/annlee"]
+
+
+def test_a_middle_name_and_the_labels_column_names_give(session, workspace):
+    # Pipedrive's and Copper's columns: a middle name, and each number's kind in its name.
+    sheet = (
+        "First Name,Middle Name,Last Name,Person - Phone - Mobile,Phone,Email (Work)\n"
+        "Mary,Ann,Jones,+1 415 555 0100,+1 415 555 0101,mary@x.example\n"
+    )
+
+    run(session, workspace.id, "people.csv", sheet,
+        "given=First Name,middle=Middle Name,family=Last Name,phone=Person - Phone - Mobile,"
+        "phone=Phone,email=Email (Work)")  # fmt: skip
+
+    [mary] = everyone(session, workspace.id)
+    assert (mary.given_name, mary.family_name) == ("Mary Ann", "Jones")
+    assert [(p.number, p.label) for p in mary.phones] == [
+        ("+14155550100", "Mobile"),
+        ("+14155550101", None),
+    ]
+    assert [(e.address, e.label) for e in mary.emails] == [("mary@x.example", "Work")]

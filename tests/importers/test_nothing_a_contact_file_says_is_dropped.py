@@ -247,6 +247,7 @@ def test_a_mapped_cell_of_several_addresses_or_numbers_keeps_each(session, works
         "105;Dan Four;dan@four.example (work);\r\n"
         "106;Fay Six;MAILTO:fay@six.example;\r\n"
         "107;Gus Seven;gus at seven dot example;\r\n"
+        "108;Hal Eight;Hal <hal@eight.example> old;\r\n"
     )
     report = run(
         session,
@@ -268,11 +269,13 @@ def test_a_mapped_cell_of_several_addresses_or_numbers_keeps_each(session, works
     assert len(kept("Ahmed Khan")[1]) == 1  # the extension stays with its number
     assert kept("Lu Wei") == (["lu@example.cn", "lu.wei@example.org"], ["030/1234567"])
     # An address written with a name, a label or "mailto:" is kept; the cell too, when
-    # it says more than the person's name.
+    # it says more than the person's name; a label in brackets is the address's label.
     assert kept("Ola Lie") == (["ola@example.no"], ["+4722123456", "+4791512345"])
-    assert found["Ola Lie"].notes == "E-mail written as: Ola <ola@example.no>"
+    assert found["Ola Lie"].notes is None
     assert kept("Dan Four")[0] == ["dan@four.example"]
-    assert found["Dan Four"].notes == "E-mail written as: dan@four.example (work)"
+    assert [e.label for e in found["Dan Four"].emails] == ["Work"]
+    assert found["Dan Four"].notes is None
+    assert found["Hal Eight"].notes == "E-mail written as: Hal <hal@eight.example> old"
     assert kept("Fay Six")[0] == ["fay@six.example"] and found["Fay Six"].notes is None
     assert kept("Gus Seven")[0] == []
     assert any("'gus at seven dot example' is not an e-mail address; not kept" in n

@@ -46,6 +46,7 @@ FIELDS = {
     "name": "the whole name, when there are no separate name columns (split into given "
     'and family names; "Family, Given" is understood)',
     "given": "given (first) name",
+    "middle": "middle name (kept with the given name)",
     "family": "family (last) name",
     "email": "e-mail address",
     "phone": "phone number",
@@ -173,6 +174,7 @@ _SAID_BY = {
     "given": ("first name", "given name", "firstname", "first", "forename", "vorname",
               "prenom"),
     "family": ("last name", "surname", "family name", "lastname", "last", "nachname"),
+    "middle": ("middle name", "middle names", "middle", "weitere vornamen"),
     "name": ("name", "full name", "display name", "contact name", "contact"),
     "email": ("email", "e mail", "email address", "e mail address", "primary email",
               "mail", "work email", "personal email", "secondary email"),
@@ -302,6 +304,10 @@ def parse_mapped(
     order = birthday_order(table, parsed, columns.get("birthday", []))
     repeated = _repeated_keys(table, parsed, columns.get("key", [])[:1], mapping)
     notes_from = columns.get("notes", [])
+    # What a phone or e-mail column's name says of its numbers ("Mobile", "Email (Work)").
+    labels = {
+        c: _column_label(table.headers[c]) for f in ("email", "phone") for c in columns.get(f, [])
+    }
     seen: dict[str, int] = {}
     numbered: dict[str, int] = {}  # (the repeated ids met so far)
     for line, row in table.rows[:limit] if limit else table.rows:
@@ -317,7 +323,8 @@ def parse_mapped(
         if not any(values.values()):
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
-        given, family, notes = clean_name(one("given"), one("family"))
+        given_cell = " ".join(filter(None, (one("given"), one("middle"))))
+        given, family, notes = clean_name(given_cell, one("family"))
         whole = clean_whole_name(one("name"), notes) if one("name") else None
         if whole and not (given or family):
             given, family = split_whole_name(whole)
@@ -329,7 +336,7 @@ def parse_mapped(
         if any(note.startswith(HEADLINE) for note in notes):
             person.keyed_name = (
                 clean_whole_name(one("name"), [], headlines=False) if whole else None
-            ) or name_as_keyed(one("given"), one("family"), notes)
+            ) or name_as_keyed(given_cell, one("family"), notes)
         for field, found in values.items():
             # A field with one value, mapped to a header two columns share, keeps the first.
             for value in [] if field in MULTI else list(dict.fromkeys(found))[1:]:
@@ -337,18 +344,21 @@ def parse_mapped(
                     f"'{shown(value)}' is a second {field} (another column of the same name); "
                     "not kept"
                 )
-        for text in values.get("email", []):
+        for column, text in _cells(table, row, columns.get("email", [])):
             addresses, beside = _addresses(text)
-            person.emails += [Labeled(address) for address in addresses]
+            bracketed = _BRACKETED.fullmatch(text.replace(" ".join(addresses), "").strip())
+            label = _capital(bracketed[1]) if bracketed else labels[column]
+            person.emails += [Labeled(address, label) for address in addresses]
             if not addresses:
                 person.warnings.append(f"'{shown(text)}' is not an e-mail address; not kept")
-            elif beside and beside.casefold() != (whole or person.name or "").casefold():
-                # "dan@four.example (work)": the address is kept, and the cell as written.
+            elif beside and not bracketed and not _words(beside) <= _words(whole or person.name):
+                # "Dan <dan@four.example> (old)": the address is kept, and the cell as written
+                # when it says more than the person's name ("Four, Dan <dan@…>" does not).
                 notes.append(f"E-mail written as: {text}")
-        for text in values.get("phone", []):
+        for column, text in _cells(table, row, columns.get("phone", [])):
             for number, label in _numbers(text):
                 if any(c.isdigit() for c in number):
-                    person.phones.append(Labeled(number, label))
+                    person.phones.append(Labeled(number, label or labels[column]))
                 else:  # "ask reception", "see notes": words, kept as words
                     notes.append(f"Phone: {text}")
                     person.warnings.append(
@@ -414,6 +424,41 @@ def parse_mapped(
                 person.former_keys.append(key if times == 1 else f"{key}#{times}")
         parsed.people.append(person)
     return parsed
+
+
+def _cells(table: Table, row: list[str], columns: list[int]) -> Iterator[tuple[int, str]]:
+    """The row's cells with something in them of the columns, with their columns."""
+    for column in columns:
+        if text := _unlinked(cell(table, row, column)):
+            yield column, text
+
+
+# Words a phone or e-mail column's name holds besides which one it is.
+_NO_LABEL_WORDS = frozenset(
+    {"phone", "telephone", "tel", "number", "no", "email", "e", "mail", "address", "person",
+     "contact", "value", "primary", "main", "default", "the", "of"}
+)  # fmt: skip
+# A label written after an address in brackets: "dan@four.example (work)".
+_BRACKETED = re.compile(r"\(([^\W\d_]{2,20})\)")
+
+
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"[^\W_]+", (text or "").casefold()))
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _column_label(header: str) -> str | None:
+    """The label a phone or e-mail column's name gives its values: "Mobile" of "Mobile",
+    "Person - Phone - Mobile" and "Email (Work)"; None of "Phone", "E-mail 2".
+
+    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "E-mail 2")]
+    ['Mobile', 'Work', None, None]
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", header) if w.casefold() not in _NO_LABEL_WORDS]
+    return _capital(" ".join(words)) if 0 < len(words) <= 2 else None
 
 
 # Columns whose name says no more than that they hold notes.
