@@ -258,3 +258,14 @@ def test_a_middle_name_and_the_labels_column_names_give(session, workspace):
         ("+14155550101", None),
     ]
     assert [(e.address, e.label) for e in mary.emails] == [("mary@x.example", "Work")]
+
+
+def test_a_title_written_over_two_lines_is_one_line(session, workspace):
+    sheet = 'Name,Company,Title\nAnn Lee,"Beta\nLabs","Senior\nEngineer"\n'
+
+    run(session, workspace.id, "sheet.csv", sheet, "name=Name,org=Company,title=Title")
+
+    [ann] = everyone(session, workspace.id)
+    assert [(p.organization.name, p.title) for p in ann.positions] == [
+        ("Beta Labs", "Senior Engineer")
+    ]

@@ -375,8 +375,8 @@ def parse_mapped(
             person.positions.append(
                 IncomingPosition(
                     clean_organization(one("org")),
-                    one("title") or None,
-                    one("department") or None,
+                    " ".join(one("title").split()) or None,  # (one line, as the name is)
+                    " ".join(one("department").split()) or None,
                 )
             )
         else:
