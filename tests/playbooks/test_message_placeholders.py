@@ -163,6 +163,11 @@ def _run_every_playbook(session: Session, ws: int) -> None:
     assert launched.use is not None
     for status in (UseStatus.BRIEFED, UseStatus.CALLED):
         launch.record(session, workspace_id=ws, use_id=launched.use.id, status=status, today=TODAY)
+    # And once the application is in.
+    weighed = f.opportunity(session, ws, organization_name="Quillstone", stage="interviewing",
+                            hiring_manager_id=manager.id)  # fmt: skip
+    assert launch.launch(session, workspace_id=ws, reference_id=reference.id,
+                         opportunity_id=weighed.id, today=TODAY, stress_points="x").use  # fmt: skip
 
     # Reaching the hiring manager through a side door.
     grace = _staff(session, ws, "Grace Hopper", "Tidewell Energy", "Group PM", "Product")

@@ -33,6 +33,7 @@ EXPECTED_KEYS = {
     "report_back",
     "graceful_close",
     "reference_request",
+    "reference_request_applied",
     "reference_thanks",
     "advice_call",
     "keep_in_touch",

@@ -216,7 +216,7 @@ def test_leads_suggestions_and_shares_through_the_api(
 def test_messages_through_the_api(client: TestClient, session: Session, workspace: Workspace):
     person = f.person(session, workspace.id, "Ana Ruiz", given_name="Ana", emails=["a@x.org"])
     library = client.get("/api/v1/messages").json()
-    assert len(library["items"]) == 11 and "first_name" in library["placeholders"]
+    assert len(library["items"]) == 12 and "first_name" in library["placeholders"]
     saved = client.put(
         "/api/v1/messages/keep_in_touch", json={"subject": "Hi {first_name}", "body": "Coffee?"}
     )

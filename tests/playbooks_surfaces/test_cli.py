@@ -234,7 +234,7 @@ def test_messages_list_show_and_eml(run: Run, cli_url: str, tmp_path: Path):
         cli_url, lambda s, ws: f.person(s, ws, "Ana Ruiz", given_name="Ana", emails=["a@x.org"]).id
     )
     listed = json.loads(run("messages", "list", "--json").stdout)["items"]
-    assert len(listed) == 11 and listed[0]["key"] == "thank_and_release"
+    assert len(listed) == 12 and listed[0]["key"] == "thank_and_release"
     raw = run("messages", "show", "keep_in_touch")
     assert raw.exit_code == 0 and "Hi {first_name}," in raw.stdout
     eml = tmp_path / "note.eml"

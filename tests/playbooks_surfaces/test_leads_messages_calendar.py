@@ -76,7 +76,7 @@ def test_the_library_lists_every_message_and_keeps_your_version(
 ):
     page = client.get("/messages")
     assert page.status_code == 200
-    assert page.text.count('<tr id="message-') == 11
+    assert page.text.count('<tr id="message-') == 12
     saved = client.post(
         "/messages/keep_in_touch",
         data={"subject": "Long time, {first_name}", "body": "Hi {first_name}, coffee soon?"},

@@ -523,3 +523,27 @@ def test_consent_on_the_day_that_has_begun_somewhere_is_taken_as_other_dates_are
     problems = [(f.field, f.message) for f in field_errors(refused.value.errors())]
     assert problems[0] == ("consent_on", "That day is still to come: give the day they agreed.")
     assert [field for field, _ in problems] == ["consent_on", "notes"]
+
+
+def test_once_the_application_is_in_the_briefing_asks_for_a_call_while_it_is_weighed(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    opportunity.stage = Stage.INTERVIEWING
+    session.flush()
+
+    result = launch.launch(
+        session, workspace_id=workspace.id, reference_id=ref.id,
+        opportunity_id=opportunity.id, today=TODAY, stress_points=STRESS,
+    )  # fmt: skip
+
+    [briefing] = result.drafts
+    assert briefing.complete
+    assert "My application for the Product Lead role at Northbeam Robotics is in" in briefing.body
+    assert "apply" not in briefing.body.replace("application", "")
+    steps = {t.origin: t for t in result.tasks}
+    check = steps["reference:before-applying"]
+    assert check.title == "Check that Ada Lovelace has called Hiring Manager at Northbeam Robotics"
+    assert "apply" not in (check.notes or "") + steps["reference:brief"].notes

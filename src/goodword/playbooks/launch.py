@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from goodword.forms import validate
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Stage
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Links,
@@ -34,6 +35,12 @@ from goodword.references.schemas import ReferenceUseMove
 from goodword.tasks.models import TaskStatus
 
 PLAYBOOK = "reference"
+
+
+# The stages at which the application is in: a reference's call is asked for while it is
+# weighed, not before applying.
+APPLIED_STAGES = frozenset({Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER})
+APPLY_AFTER = "Apply only after the call, so your name arrives already known."
 
 
 @dataclass
@@ -97,6 +104,8 @@ def launch(
         )
     user = me(session, workspace_id=workspace_id)
     person = reference.person
+    # Launched once the application is in, the call is asked for while it is weighed.
+    applied = opportunity.stage in APPLIED_STAGES
     apply_on = today + timedelta(days=apply_after_days)
     contact = emails_of(manager)
     manager_text = manager.display_name + (f" ({contact[0]})" if contact else "")
@@ -107,12 +116,12 @@ def launch(
         "hiring_manager": manager_text,
         "stress_points": stress,
         "can_speak_to": reference.can_speak_to,
-        "apply_after": format_date(apply_on),
+        **({} if applied else {"apply_after": format_date(apply_on)}),
     }
     briefing = library.draft(
         session,
         workspace_id=workspace_id,
-        key="reference_request",
+        key="reference_request_applied" if applied else "reference_request",
         values=values,
         to=emails_of(person),
         to_name=person.display_name,
@@ -160,7 +169,7 @@ def launch(
             notes=checklist(
                 *result.warnings,
                 f"Send the briefing and ask {first_name(person)} to call "
-                f"{manager.display_name} before you apply.",
+                f"{manager.display_name} {'soon' if applied else 'before you apply'}.",
                 "Mark the reference as briefed once it is sent.",
             ),
             draft=briefing,
@@ -172,13 +181,16 @@ def launch(
             session,
             workspace_id=workspace_id,
             playbook=PLAYBOOK,
+            # (Its step keeps its name once the application is in: the call is what it waits
+            # for either way.)
             step="before-applying",
             key=f"{key}:before-applying",
-            title=f"Check that {person.display_name} has called {manager.display_name}, then apply",
+            title=f"Check that {person.display_name} has called {manager.display_name}"
+            + ("" if applied else ", then apply"),
             due_date=apply_on,
             notes=checklist(
                 f"Ask {first_name(person)} whether the call happened and how it went.",
-                "Apply only after the call, so your name arrives already known.",
+                *([] if applied else [APPLY_AFTER]),
                 "Mark the reference as called, with what came of it.",
             ),
             **links,

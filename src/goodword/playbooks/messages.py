@@ -214,6 +214,38 @@ Thank you,
         ),
     ),
     Template(
+        key="reference_request_applied",
+        title="Reference request, once you have applied",
+        purpose="Ask a reference to call the hiring manager while your application is "
+        "weighed, with what to say.",
+        subject="Would you speak for me at {organization}?",
+        body="""Hi {first_name},
+
+My application for the {role} role at {organization} is in, and I'd be grateful if you would \
+speak for me. A short call to {hiring_manager} while they weigh it would mean they hear \
+about me from someone they can trust, not only from my own papers.
+
+A short briefing, to make it easy:
+- The role: {role} at {organization}.
+- What matters most for it: {stress_points}
+- What you have seen of my work first-hand: {can_speak_to}
+- Whom to call: {hiring_manager}
+
+If the timing or the request doesn't suit you, please just say so; I'll understand \
+completely.
+
+Thank you,
+{my_name}""",
+        fillable=(
+            *PERSON,
+            "organization",
+            "role",
+            "hiring_manager",
+            "stress_points",
+            "can_speak_to",
+        ),
+    ),
+    Template(
         key="reference_thanks",
         title="Thank a reference",
         purpose="Thank a reference after they have spoken for you.",
