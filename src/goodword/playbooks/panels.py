@@ -29,6 +29,8 @@ from goodword.tasks.models import Task
 T = TypeVar("T")
 
 FINISHED = (Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN)
+# Stages at which the hiring manager is reached already: the interviews, the offer.
+REACHED = (Stage.INTERVIEWING, Stage.OFFER)
 # What the user can record next for one launch of a reference.
 USE_NEXT: dict[UseStatus, tuple[UseStatus, ...]] = {
     UseStatus.PLANNED: (UseStatus.BRIEFED, UseStatus.CALLED, UseStatus.CANCELLED),
@@ -264,7 +266,7 @@ def next_moves(
         "reach_panel": reach_panel(
             session, workspace_id=workspace_id, opportunity=opportunity, today=today
         )
-        if opportunity.stage not in FINISHED
+        if opportunity.stage not in (*FINISHED, *REACHED)
         else None,
         "reference_options": reference_options(session, workspace_id=workspace_id, today=today),
         "reference_uses": use_rows(
