@@ -250,8 +250,14 @@ def _web_address(value: str) -> str:
         return value
     text = value if _SCHEME.match(value) else "https://" + value
     parts = urlsplit(text)
-    host = parts.hostname or ""
-    if parts.scheme.lower() not in ("http", "https") or "." not in host or " " in parts.netloc:
+    # (A host without a dot is an intranet's, "intranet/jobs/42"; one with a name and "@"
+    # before it is an e-mail address, "ann@acme.com", or hides where a link goes.)
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or " " in parts.netloc
+        or parts.username is not None
+    ):
         raise ValueError(
             f"'{shown(value)}' is not a web address; write it like https://example.com/jobs/42"
         )

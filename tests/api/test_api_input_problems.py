@@ -206,9 +206,16 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     lead = client.post(
         "/api/v1/leads", json={"kind": "event", "title": "Meetup", "url": "file:///etc/passwd"}
     )
-    # An address written without its scheme is a web address all the same.
+    # An address written without its scheme is a web address all the same, an intranet's
+    # too; an e-mail address is none.
     bare = client.post(
         "/api/v1/leads", json={"kind": "event", "title": "Meetup", "url": "meetup.com/py-ldn"}
+    )
+    intranet = client.post(
+        "/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": "intranet/jobs/42"}
+    )
+    mail = client.post(
+        "/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": "ann@acme.example"}
     )
 
     assert fields(script) == [
@@ -221,4 +228,6 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     assert [e["field"] for e in fields(lead)] == ["url"]
     assert bare.status_code == 201, bare.text
     assert bare.json()["url"] == "https://meetup.com/py-ldn"
+    assert intranet.json()["url"] == "https://intranet/jobs/42"
+    assert [e["field"] for e in fields(mail)] == ["url"]
     assert client.get("/api/v1/opportunities").json()["items"] == []

@@ -634,3 +634,26 @@ def test_a_cell_of_labelled_numbers_gives_each_with_its_label(session, workspace
         "phones.csv, line 7: '030 1234567' could not be read as a phone number (is its "
         "country code missing?); kept as written"
     ]
+
+
+def test_a_number_an_older_reading_kept_as_written_is_the_number_it_reads_as_now(
+    session, workspace
+):
+    mapping = "key=ID,name=Name,email=Email,phone=Phone"
+    rows = ["1,Di Eze,di@x.example,0049 30 1234567", "2,Ed Fox,ed@x.example,'07700 900123"]
+    _import(session, workspace.id, "crm.csv", "\n".join(["ID,Name,Email,Phone", *rows]), mapping)
+    # As Goodword stored them before it read "00" and a spreadsheet's apostrophe.
+    written = {"Di Eze": "0049 30 1234567", "Ed Fox": "'07700 900123"}
+    for name, person in everyone(session, workspace.id).items():
+        person.phones[0].number = written[name]
+    session.flush()
+
+    # The file again, with a column more: a changed record, its number the same.
+    grown = "\n".join(["ID,Name,Email,Phone,Company", *(row + ",Acme" for row in rows)])
+    again = _import(session, workspace.id, "crm.csv", grown, mapping + ",org=Company")
+
+    found = everyone(session, workspace.id)
+    assert {name: [p.number for p in found[name].phones] for name in written} == {
+        name: [number] for name, number in written.items()
+    }
+    assert not any("taken off" in r.detail for r in again.rows)

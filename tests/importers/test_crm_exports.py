@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from goodword.importers.records import ImportFileError, Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
+from goodword.organizations.names import organization_key
 from goodword.people import service as people
 from goodword.people.models import Person
 
@@ -185,17 +186,19 @@ def test_notions_pages_after_related_names_are_left_out(session, workspace):
 
 def test_several_note_columns_keep_their_names(session, workspace):
     sheet = (
-        "Name,Email,Introduced by,Notes,Last contacted\n"
-        'Lena Fischer,lena@x.example,"Priya Nayak","Coffee chat went well.",1/5/2024\n'
+        "Name,Email,Introduced by,Notes,Met at,Referred me to\n"
+        'Lena Fischer,lena@x.example,"Priya Nayak","Coffee chat went well.",Acme,Acme\n'
     )
-    # As a map of one note column kept it; then all three, each but "Notes" under its name.
-    run(session, workspace.id, "grid.csv", sheet, "name=Name,email=Email,notes=Last contacted")
-    three = "name=Name,email=Email,notes=Introduced by,notes=Notes,notes=Last contacted"
-    again = run(session, workspace.id, "grid.csv", sheet, three)
+    three = "name=Name,email=Email,notes=Introduced by,notes=Notes,notes=Met at"
+
+    run(session, workspace.id, "grid.csv", sheet, three)
+    # A column mapped later adds its line, though the notes say its value under another.
+    again = run(session, workspace.id, "grid.csv", sheet, three + ",notes=Referred me to")
 
     [lena] = everyone(session, workspace.id)
-    # The date the notes hold already is not added again under its column's name.
-    assert lena.notes == "1/5/2024\n\nIntroduced by: Priya Nayak\nCoffee chat went well."
+    assert lena.notes == (
+        "Introduced by: Priya Nayak\nCoffee chat went well.\nMet at: Acme\n\nReferred me to: Acme"
+    )
     assert [r.detail for r in again.rows] == ["notes added"]
 
 
@@ -269,3 +272,45 @@ def test_a_title_written_over_two_lines_is_one_line(session, workspace):
     assert [(p.organization.name, p.title) for p in ann.positions] == [
         ("Beta Labs", "Senior Engineer")
     ]
+
+
+def test_a_middle_name_mapped_later_is_the_same_record(session, workspace):
+    sheet = "First Name,Middle Name,Last Name\nCy,Jo,Diaz\n"
+    run(session, workspace.id, "people.csv", sheet, "given=First Name,family=Last Name")
+
+    again = run(session, workspace.id, "people.csv", sheet,
+                "given=First Name,middle=Middle Name,family=Last Name")  # fmt: skip
+
+    # One record, which now says its middle name.
+    [cy] = everyone(session, workspace.id)
+    assert (cy.given_name, cy.family_name) == ("Cy Jo", "Diaz")
+    assert [r.outcome for r in again.rows] == [Outcome.UPDATED]
+
+
+def test_an_organization_kept_under_its_notion_link_is_the_organization_it_names():
+    # As an import kept it before it left Notion's link out: a re-import's "Acme Corp" is it.
+    page = "https://www.notion.so/Acme-Corp-4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f?pvs=21"
+
+    assert organization_key(f"Acme Corp ({page})") == organization_key("Acme Corp") == "acme"
+
+
+def test_only_words_for_a_kind_of_number_are_labels(session, workspace):
+    sheet = (
+        "Name,Emails,Phone Numbers\n"
+        'Ann Lee,ann@x.example (Ann),"Phone: +1 415 555 0100 / Mobile: +1 415 555 0101"\n'
+        'Bo Chen,bo@x.example,"Work: 415-555-0102 x12, Mobile: 415-555-0103"\n'
+    )
+
+    run(session, workspace.id, "sheet.csv", sheet, "name=Name,email=Emails,phone=Phone Numbers")
+
+    found = {p.display_name: p for p in everyone(session, workspace.id)}
+    assert [(e.address, e.label) for e in found["Ann Lee"].emails] == [("ann@x.example", None)]
+    assert [(p.number, p.label) for p in found["Ann Lee"].phones] == [
+        ("+14155550100", None),
+        ("+14155550101", "Mobile"),
+    ]
+    assert [(p.number, p.label) for p in found["Bo Chen"].phones] == [
+        ("+14155550102;ext=12", "Work"),
+        ("+14155550103", "Mobile"),
+    ]
+    assert found["Ann Lee"].notes is None

@@ -328,8 +328,8 @@ def test_a_record_changed_at_its_source_with_nothing_new_says_so(session, worksp
     (row,) = report.rows
     assert (row.outcome, row.detail) == (
         Outcome.UNCHANGED,
-        "changed in the file since the last import, with nothing new; what the file no longer "
-        "holds stays",
+        "changed since the last import (in the file, or in how Goodword reads it), with nothing "
+        "new; what the file no longer holds stays",
     )
     anita = everyone(session, workspace.id)["Anita Nayak"]
     assert [e.address for e in anita.emails] == ["anita@one.example", "anita@two.example"]

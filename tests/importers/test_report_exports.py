@@ -118,3 +118,13 @@ def test_title_lines_above_the_column_names_are_passed_over(session: Session, wo
         assert row.line == text.count("\n") and row.outcome is not Outcome.SKIPPED, name
     [ann] = session.scalars(select(Person).where(Person.workspace_id == workspace.id))
     assert ann.positions[0].title == "Engineer"
+
+
+def test_a_header_naming_no_column_as_wide_as_the_rows_is_the_header(session, workspace):
+    # The row below names more columns only as its values fill them: it is a person.
+    sheet = b"Name,Company,\r\nAnn Lee,Acme,VIP\r\nBo Chen,Initech,\r\n"
+
+    report = run(session, workspace.id, "list.csv", sheet, "name=Name,org=Company")
+
+    assert names(session, workspace.id) == ["Ann Lee", "Bo Chen"]
+    assert skipped(report) == []

@@ -21,7 +21,7 @@ from goodword.importers.cleaning import (
 from goodword.importers.combine import Combined
 from goodword.importers.jobs import add_job, held_job
 from goodword.importers.records import IncomingPosition
-from goodword.importers.state import WorkspaceState
+from goodword.importers.state import WorkspaceState, holds_phone
 from goodword.people import normalize
 from goodword.people.schemas import NOTES_MAX
 from goodword.records import clean_list, unify_line_breaks
@@ -134,12 +134,12 @@ def apply_record(
         # Of a paragraph some of whose lines the notes hold, only the other lines are new (a
         # CRM's note that grew a line; Thunderbird's notes beside a nickname that changed).
         new = [
-            "\n".join(line for line in p.split("\n") if not _held(line, lines)) or p
+            "\n".join(line for line in p.split("\n") if line.strip() not in lines) or p
             if p not in held
             else ""
             for p in paragraphs
         ]
-        new = [p for p in new if p and not all(_held(line, lines) for line in p.split("\n"))]
+        new = [p for p in new if p and not all(line.strip() in lines for line in p.split("\n"))]
         if not new:
             continue
         if new != paragraphs:
@@ -177,11 +177,13 @@ def apply_record(
         taken_off += [f"e-mail {a}" for a in data.emails if a not in person.emails]
     if "phones" not in contacts:
         taken_off += [
-            f"phone {normalize.phone_text(n)}" for n in data.phones if n not in person.phones
+            f"phone {normalize.phone_text(n)}"
+            for n in data.phones
+            if not holds_phone(person.phones, n, state.region)
         ]
     if "urls" not in contacts:
         taken_off += [f"web address {u}" for u in data.urls if u not in person.urls]
-    changes += _add_contacts(person, data, out, workspace_id, contacts)
+    changes += _add_contacts(person, data, out, workspace_id, contacts, state.region)
     if off and "positions" not in told:
         taken_off += [
             f"job {_job_words(position)}"
@@ -234,21 +236,12 @@ def apply_record(
     return changes
 
 
-def _held(line: str, lines: set[str]) -> bool:
-    """Whether the notes' lines say this line already: as written, or its value under a
-    label ("Last contacted: 1/5/2024" where the notes hold "1/5/2024", as a column map of
-    several note columns wrote them before each was labelled)."""
-    text = line.strip()
-    label, colon, value = text.partition(": ")
-    return text in lines or bool(colon and label and value.strip() in lines)
-
-
 def _left_empty(label: str, said: str) -> str:
     return f"{label} left empty (the file says {said}; edit the person to change it)"
 
 
 def _add_contacts(
-    person: Known, data: Combined, out: Changes, workspace_id: int, lists: set[str]
+    person: Known, data: Combined, out: Changes, workspace_id: int, lists: set[str], region: str
 ) -> list[str]:
     """Add the e-mail addresses, phones and web addresses the person lacks, of the `lists`
     named ("emails", "phones", "urls")."""
@@ -266,7 +259,7 @@ def _add_contacts(
     for number, phone_label in phones.items():
         if rounded_by_spreadsheet(number) and any(rounded_from(number, n) for n in person.phones):
             continue  # (the number the person has, as a spreadsheet re-saved it: rounded)
-        if number not in person.phones:
+        if not holds_phone(person.phones, number, region):
             person.phones[number] = len(person.phones)
             out.phones.append({**base, "number": number, "label": phone_label,
                                "position": person.phones[number]})  # fmt: skip

@@ -595,6 +595,8 @@ def rounded_from(text: str, number: str) -> bool:
 
     >>> rounded_from("4.86012E+10", "+48601234567"), rounded_from("4,86012E+10", "+48601299999")
     (True, False)
+    >>> rounded_from("4.86013E+10", "+48601250000")
+    True
     """
     found = re.fullmatch(r"[+]?([0-9])(?:[.,]([0-9]+))?E\+?([0-9]{1,2})", text.strip(), re.I)
     digits = number.split(";", 1)[0].lstrip("+")
@@ -602,7 +604,11 @@ def rounded_from(text: str, number: str) -> bool:
         return False
     kept = found[1] + (found[2] or "")
     cut = len(digits) - len(kept)
-    return cut >= 0 and round(int(digits) / 10**cut) == int(kept)
+    if cut < 0:
+        return False
+    # Rounded half up, as a spreadsheet rounds (4.860125E+10 shows as 4.86013E+10).
+    whole, rest = divmod(int(digits), 10**cut)
+    return whole + (2 * rest >= 10**cut) == int(kept)
 
 
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")

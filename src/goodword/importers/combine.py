@@ -9,7 +9,7 @@ from datetime import date
 from goodword.importers.bulk import cut
 from goodword.importers.cleaning import profile_url, rounded_by_spreadsheet
 from goodword.importers.records import IncomingPerson, IncomingPosition
-from goodword.importers.state import phone_key
+from goodword.importers.state import phone_form, phone_key
 from goodword.organizations.names import organization_key
 from goodword.people import normalize
 from goodword.people.schemas import NOTES_MAX
@@ -61,15 +61,15 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             else:
                 record.warnings.append(f"an e-mail address of {len(address)} characters; not kept")
         for phone in record.phones:
-            number = phone_key(phone.value, region)
-            if number is None:
-                # Kept as written (without a spreadsheet's apostrophe), to be dialled by hand.
-                number = phone.value.strip().removeprefix("'").strip()[:64]
-                if number and not rounded_by_spreadsheet(number):  # (said of those apart)
-                    record.warnings.append(
-                        f"'{shown(number)}' could not be read as a phone number (is its "
-                        "country code missing?); kept as written"
-                    )
+            number = phone_form(phone.value, region)
+            # One that cannot be read is kept as written, to be dialled by hand (a number a
+            # spreadsheet rounded is said of apart).
+            unread = number and phone_key(phone.value, region) is None
+            if unread and not rounded_by_spreadsheet(number):
+                record.warnings.append(
+                    f"'{shown(number)}' could not be read as a phone number (is its "
+                    "country code missing?); kept as written"
+                )
             if number:
                 out.phones.setdefault(number, cut(phone.label, 50))
         for url in record.urls:

@@ -17,7 +17,7 @@ from typing import Any, cast
 from goodword.importers.bulk import Held, Known
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
-from goodword.importers.state import WorkspaceState, phone_key
+from goodword.importers.state import WorkspaceState, holds_phone, phone_form
 from goodword.people import normalize
 from goodword.people.normalize import profile_url
 
@@ -173,9 +173,10 @@ class SaidThen:
         # An address, number or web address the file gave since: the record then was the
         # record now without those Goodword does not hold (they are only ever added, so
         # one held is one it may have said then).
+        region = self.state.region
         for name, kept in (
             ("emails", lambda v: normalize.email(v) in person.emails),
-            ("phones", lambda v: (phone_key(v, self.state.region) or v) in person.phones),
+            ("phones", lambda v: holds_phone(person.phones, phone_form(v, region), region)),
             ("urls", lambda v: _url(v) in person.urls),
         ):
             given = getattr(record, name)

@@ -35,6 +35,7 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.importers.tables import Table, cell, header_key
+from goodword.organizations.names import NOTION_LINK
 from goodword.records import shown
 
 # The source of a mapped CSV's records: their ids are the spreadsheet's own, which another
@@ -174,7 +175,6 @@ _SAID_BY = {
     "given": ("first name", "given name", "firstname", "first", "forename", "vorname",
               "prenom"),
     "family": ("last name", "surname", "family name", "lastname", "last", "nachname"),
-    "middle": ("middle name", "middle names", "middle", "weitere vornamen"),
     "name": ("name", "full name", "display name", "contact name", "contact"),
     "email": ("email", "e mail", "email address", "e mail address", "primary email",
               "mail", "work email", "personal email", "secondary email"),
@@ -263,15 +263,18 @@ def _maybe(header: str, headers: list[str]) -> str:
     "; did you mean 'Email'?"
     >>> _maybe("Phone", ["Phone Number", "Company Name"])
     "; did you mean 'Phone Number'?"
+    >>> _maybe("Email", ["E-mail", "Email Opt Out"])
+    "; did you mean 'E-mail'?"
     """
     named = {header_key(h): h for h in headers if h.strip()}
     key = header_key(header)
-    # A column named with more words around it ("Phone" for "Phone Number"), when only one is.
-    wider = [n for n in named if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", n)] if key else []
-    if len(wider) == 1:
-        return f"; did you mean '{named[wider[0]]}'?"
     found = process.extractOne(key, list(named), scorer=fuzz.ratio, score_cutoff=75)
-    return f"; did you mean '{named[found[0]]}'?" if found else ""
+    if found:
+        return f"; did you mean '{named[found[0]]}'?"
+    # Else a column named with more words around it ("Phone" for "Phone Number"), when only
+    # one is.
+    wider = [n for n in named if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", n)] if key else []
+    return f"; did you mean '{named[wider[0]]}'?" if len(wider) == 1 else ""
 
 
 def parse_mapped(
@@ -347,11 +350,12 @@ def parse_mapped(
         for column, text in _cells(table, row, columns.get("email", [])):
             addresses, beside = _addresses(text)
             bracketed = _BRACKETED.fullmatch(text.replace(" ".join(addresses), "").strip())
-            label = _capital(bracketed[1]) if bracketed else labels[column]
+            kind = _KINDS.get(bracketed[1].casefold()) if bracketed else None
+            label = kind or labels[column]
             person.emails += [Labeled(address, label) for address in addresses]
             if not addresses:
                 person.warnings.append(f"'{shown(text)}' is not an e-mail address; not kept")
-            elif beside and not bracketed and not _words(beside) <= _words(whole or person.name):
+            elif beside and not kind and not _words(beside) <= _words(whole or person.name):
                 # "Dan <dan@four.example> (old)": the address is kept, and the cell as written
                 # when it says more than the person's name ("Four, Dan <dan@…>" does not).
                 notes.append(f"E-mail written as: {text}")
@@ -417,6 +421,10 @@ def parse_mapped(
         else:
             email = person.emails[0].value if person.emails else None
             key_by_name(person, person.key_name, email, seen)
+            if middle := one("middle").casefold():
+                # As the row was keyed when no middle name could be mapped ("Cy Diaz").
+                name, bar, rest = (person.key or "").partition("|")
+                person.former_keys.append(name.replace(f" {middle}", "", 1) + bar + rest)
             if key:
                 # As such a row was kept before the repeat was noticed: the id, numbered
                 # in file order ("900", "900#2").
@@ -433,32 +441,35 @@ def _cells(table: Table, row: list[str], columns: list[int]) -> Iterator[tuple[i
             yield column, text
 
 
-# Words a phone or e-mail column's name holds besides which one it is.
-_NO_LABEL_WORDS = frozenset(
-    {"phone", "telephone", "tel", "number", "no", "email", "e", "mail", "address", "person",
-     "contact", "value", "primary", "main", "default", "the", "of"}
-)  # fmt: skip
+# The kinds of number or address a label says, by the words (and letters) written for them:
+# "Mobile: …", "… (c)", "Person - Phone - Mobile", "Email (Work)".
+_KINDS = {
+    "mobile": "Mobile", "cell": "Mobile", "cellphone": "Mobile", "m": "Mobile", "c": "Mobile",
+    "work": "Work", "business": "Work", "office": "Work", "w": "Work", "o": "Work",
+    "home": "Home", "private": "Home", "h": "Home", "personal": "Personal", "main": "Main",
+    "other": "Other", "fax": "Fax", "f": "Fax", "pager": "Pager", "direct": "Direct",
+    "assistant": "Assistant", "school": "School", "iphone": "iPhone",
+}  # fmt: skip
+# Written before a number's colon without saying which number it is.
+_UNSAID_KINDS = frozenset({"tel", "t", "phone", "p", "telephone", "number", "sip", "callto"})
 # A label written after an address in brackets: "dan@four.example (work)".
-_BRACKETED = re.compile(r"\(([^\W\d_]{2,20})\)")
+_BRACKETED = re.compile(r"\(([^\W\d_]{1,20})\)")
 
 
 def _words(text: str | None) -> set[str]:
     return set(re.findall(r"[^\W_]+", (text or "").casefold()))
 
 
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
 def _column_label(header: str) -> str | None:
     """The label a phone or e-mail column's name gives its values: "Mobile" of "Mobile",
-    "Person - Phone - Mobile" and "Email (Work)"; None of "Phone", "E-mail 2".
+    "Person - Phone - Mobile" and "Mobile Phone", "Work" of "Email (Work)"; None of "Phone",
+    "E-mail 2", "Emails" or "Phone Type".
 
-    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "E-mail 2")]
+    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "Phone Type")]
     ['Mobile', 'Work', None, None]
     """
-    words = [w for w in re.findall(r"[^\W\d_]+", header) if w.casefold() not in _NO_LABEL_WORDS]
-    return _capital(" ".join(words)) if 0 < len(words) <= 2 else None
+    words = re.findall(r"[^\W\d_]{2,}", header.casefold())
+    return next((_KINDS[w] for w in words if w in _KINDS), None)
 
 
 # Columns whose name says no more than that they hold notes.
@@ -474,15 +485,10 @@ def _labelled_notes(table: Table, row: list[str], columns: list[int]) -> list[st
     return [v if header_key(h) in _NOTES_NAMES else f"{h}: {v}" for h, v in found]
 
 
-# The page Notion writes after a related record's name: "Acme Corp (https://www.notion.so/
-# Acme-Corp-4f1c…?pvs=21)".
-_NOTION_LINK = re.compile(r"\s*\(https?://(?:www\.)?notion\.so/[^\s)]*\)")
-
-
 def _unlinked(text: str) -> str:
     """A cell without the Notion pages after the names it relates to (a link to one's own
     workspace, not a fact about the person)."""
-    return _NOTION_LINK.sub("", text) if "notion.so/" in text else text
+    return NOTION_LINK.sub("", text) if "notion.so/" in text else text
 
 
 def id_key(value: str) -> str:
@@ -557,14 +563,12 @@ def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | N
 
 _CELL_SEPARATORS = re.compile(r"[\s,;]+")
 _PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*|\s+or\s+", re.IGNORECASE)
-# A word or two beside a number that says which it is: "Mobile: …", "… (work)".
-_LABEL = r"(?P<label>[^\W\d_][^\W\d]{0,19}(?: [^\W\d]{1,20})?)"
-_LABEL_BEFORE = re.compile(_LABEL + r":\s*(?P<number>.+)")
-_LABEL_AFTER = re.compile(r"(?P<number>.+?)\s*\(" + _LABEL + r"\)")
-# Written before a number's colon without saying which number it is: a URI's scheme.
-_NO_LABELS = frozenset({"tel", "phone", "sip", "callto"})
-# A whole phone number in a cell of several: digits and the marks written between them.
-_WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+")
+# A word beside a number that may say which it is: "Mobile: …", "… (work)".
+_LABEL_BEFORE = re.compile(r"(?P<label>[^\W\d_]{1,20}):\s*(?P<number>.+)")
+_LABEL_AFTER = re.compile(r"(?P<number>.+?)\s*\((?P<label>[^\W\d_]{1,20})\)")
+# A whole phone number in a cell of several: digits and the marks written between them,
+# and an extension.
+_WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+(?:(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
 
 
 def _addresses(text: str) -> tuple[list[str], str]:
@@ -610,6 +614,8 @@ def _numbers(text: str) -> list[tuple[str, str | None]]:
     [('415-555-0123', 'Mobile'), ('415-555-0124', 'Work')]
     >>> _numbers("+1 415 555 0123 (mobile)")
     [('+1 415 555 0123', 'Mobile')]
+    >>> _numbers("Tel: 415-555-0123 x12, Fax: 415-555-0124")
+    [('415-555-0123 x12', None), ('415-555-0124', 'Fax')]
     >>> _numbers("+31 20 1234567;ext=12")
     [('+31 20 1234567;ext=12', None)]
     >>> _numbers("030/1234567")
@@ -621,12 +627,13 @@ def _numbers(text: str) -> list[tuple[str, str | None]]:
 
 
 def _labelled(text: str) -> tuple[str, str | None]:
-    """A number and the label written before it ("Work: …") or after it in brackets."""
+    """A number and the kind of number written before it ("Work: …", "Tel: …" saying none)
+    or after it in brackets ("… (mobile)"); other words stay with the number."""
     found = _LABEL_BEFORE.fullmatch(text) or _LABEL_AFTER.fullmatch(text)
-    if found is None or found["label"].strip().lower() in _NO_LABELS:
+    word = found["label"].casefold() if found else ""
+    if found is None or (word not in _KINDS and word not in _UNSAID_KINDS):
         return text, None
-    label = found["label"].strip()
-    return found["number"].strip(), label[:1].upper() + label[1:]
+    return found["number"].strip(), _KINDS.get(word)
 
 
 def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:

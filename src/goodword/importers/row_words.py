@@ -73,8 +73,8 @@ def say_rows(
             elif not row.detail and id(record) in changed_at_source:
                 # (Found by its key, changed at its source: a value taken out, say.)
                 row.detail = (
-                    "changed in the file since the last import, with nothing new; what "
-                    "the file no longer holds stays"
+                    "changed since the last import (in the file, or in how Goodword reads "
+                    "it), with nothing new; what the file no longer holds stays"
                 )
             if not changed:
                 row.outcome = Outcome.UNCHANGED

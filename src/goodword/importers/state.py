@@ -57,6 +57,27 @@ def phone_key(raw: str, region: str) -> str | None:
         return None
 
 
+def phone_form(raw: str, region: str) -> str:
+    """The number as an import stores it: its key, else the text as written (without the
+    apostrophe a spreadsheet puts before a number kept as text), cut to the column."""
+    return phone_key(raw, region) or raw.strip().removeprefix("'").strip()[:64]
+
+
+def holds_phone(held: Iterable[str], number: str, region: str) -> bool:
+    """Whether a person's stored numbers (`held`) hold `number` (as `phone_form` gives it):
+    one stored as written by an older reading ("0049 30 1234567", "'07700 900123") is the
+    number it reads as now."""
+    if number in held:
+        return True
+    return any(
+        phone_form(stored, region) == number for stored in held if not _STORED.fullmatch(stored)
+    )
+
+
+# A number as an import stores one it reads: "+", digits, and its extension.
+_STORED = re.compile(r"\+[0-9]+(?:;ext=[0-9]+)?")
+
+
 def _plainly_whole(digits: str) -> bool:
     """Whether "+" and `digits` is a whole number as written: a country code, then a national
     number of a length that country's numbers have (not one only dialled locally) and not

@@ -202,14 +202,19 @@ _VALUE = re.compile(r"@|://|^[^A-Za-z]*[0-9][^A-Za-z]*$")
 
 def _header_at(head: list[tuple[int, list[str]]]) -> int | None:
     """The position of the column names among a table's first rows, when no format knows
-    them: the first row of two cells or more, unless the row below it names more columns (a
-    title with a comma above the header, "Report: Contacts, all owners", or a row grouping
-    the columns, "Contact,,,Work,")."""
+    them: the first row of two cells or more, unless it is narrower than the row below,
+    which names more columns (a title with a comma above the header, "Report: Contacts, all
+    owners"). (A row as wide as the one below is the header: "Name,Company," above "Ann
+    Lee,Acme,VIP" names a column no more.)"""
     for position, (_line, row) in enumerate(head):
         if _filled(row) < 2:
             continue
         below = head[position + 1][1] if position + 1 < len(head) else []
-        if _filled(below) > _filled(row) and not any(_VALUE.search(c.strip()) for c in below):
+        if (
+            len(row) < len(below)
+            and _filled(below) > _filled(row)
+            and not any(_VALUE.search(c.strip()) for c in below)
+        ):
             continue
         return position
     return None

@@ -4,6 +4,7 @@ one organization (`organization_key`), and a company such as "Self-employed" or
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from goodword.duplicates.names import fold
@@ -32,9 +33,17 @@ def no_employer(name: str) -> bool:
     return organization_key(name) in NO_EMPLOYER
 
 
+# The page Notion writes after a related record's name: "Acme Corp (https://www.notion.so/
+# Acme-Corp-4f1c…?pvs=21)". (An import leaves it out; an organization kept under such a
+# name before is the organization the name says.)
+NOTION_LINK = re.compile(r"\s*\(https?://(?:www\.)?notion\.so/[^\s)]*\)")
+
+
 @lru_cache(maxsize=100_000)
 def organization_key(name: str) -> str:
     """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""
+    if "notion.so/" in name:
+        name = NOTION_LINK.sub("", name)
     words = fold(name.replace("&", " and ")).split()
     while len(words) > 1 and words[-1] in _LEGAL:
         words.pop()
