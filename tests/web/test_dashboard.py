@@ -311,7 +311,7 @@ def test_the_first_dashboard_after_the_demo_keeps_the_story_s_tasks_in_view(
     assert "from keep-in-touch" in run.text
     card = client.get("/dashboard/tasks", headers={"HX-Request": "true"}).text
     coming = card.split('id="tasks-coming"')[1].split("</ul>")[0]
-    assert "Send thank-you notes to" in coming
+    assert "what tipped the decision" in coming
     assert card.count("Get back in touch with") == 3
     assert re.search(r"And \d+ more keep-in-touch reminders", card)
-    assert card.index("Send thank-you notes to") < card.index("Get back in touch with")
+    assert card.index("what tipped the decision") < card.index("Get back in touch with")

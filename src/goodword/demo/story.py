@@ -378,11 +378,13 @@ def _rejection(s: _Story) -> Opportunity:
         [c["larkspur_recruiter"]],
         opportunity=opportunity,
     )
+    # (Not the thank-you notes: the rejection playbook drafts those, one for each.)
+    recruiter = c["larkspur_recruiter"]
     s.task(
-        f"Send thank-you notes to {hm.display_name} and {engineer.display_name}",
+        f"Ask {recruiter.display_name} what tipped the decision",
         1,
         opportunity_id=opportunity.id,
-        person_id=hm.id,
+        person_id=recruiter.id,
     )
     return opportunity
 
