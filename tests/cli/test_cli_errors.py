@@ -90,3 +90,41 @@ def test_field_names_in_a_message_become_options_and_other_words_stay() -> None:
     assert options_in_text("see https://urls.example.org and unknown_field", options) == (
         "see https://urls.example.org and unknown_field"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "message"),
+    [
+        (["person", "show", "0"], "ID", "'0' is not a record id; give its number, such as 12."),
+        (
+            ["task", "list", "--status", "bogus"],
+            "--status",
+            "'bogus' is not one of 'open', 'done', 'snoozed', 'dismissed'.",
+        ),
+        (
+            ["person", "list", "--limit", "abc"],
+            "--limit",
+            "'abc' is not a number from 1 to 500; give how many to show.",
+        ),
+        (["person", "list", "--bogus"], "--bogus", "No such option: --bogus"),
+        (["--bogus", "person", "list"], "--bogus", "No such option: --bogus"),
+    ],
+)
+def test_a_value_click_refuses_is_printed_in_the_api_shape_too_with_json(
+    run, cli_url: str, args: list[str], field: str, message: str
+) -> None:
+    result = run(*args, "--json")
+
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid"
+    assert error["fields"] == [{"field": field, "message": message}]
+    assert field in result.stderr  # said on stderr too, for a person
+
+
+def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str) -> None:
+    result = run("task", "list", "--status", "bogus")
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "'bogus' is not one of" in result.stderr

@@ -18,6 +18,13 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from sqlalchemy.exc import DataError, OperationalError
+from typer._click.exceptions import (  # Typer's own copy of Click
+    BadOptionUsage,
+    BadParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
@@ -35,7 +42,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.importing import import_command, imports_app, people_app
 from goodword.config import WILDCARD_ADDRESSES, Settings
-from goodword.errors import Conflict, DatabaseUnavailable, GoodwordError, InvalidInput
+from goodword.errors import Conflict, DatabaseUnavailable, FieldError, GoodwordError, InvalidInput
 from goodword.forms import invalid
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
@@ -50,6 +57,13 @@ typed; with `--json` they are also printed on stdout in the API's shape, `{"erro
 class _Group(TyperGroup):
     """Report expected errors as one message on stderr and an exit code, never a traceback."""
 
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:  # an option of `goodword` itself, such as --database-url
+            _usage_error_as_json(exc, args)
+            raise
+
     def invoke(self, ctx: Any) -> Any:
         # Asked for JSON: the error comes in the API's shape on stdout too.
         # Typer's own Click keeps the subcommand's name in `_protected_args`.
@@ -58,6 +72,9 @@ class _Group(TyperGroup):
         as_json = "--json" in words
         try:
             return super().invoke(ctx)
+        except UsageError as exc:  # refused by Click before the command ran
+            _usage_error_as_json(exc, words)
+            raise
         except GoodwordError as exc:
             _report(exc, self._options(ctx, words))
             if as_json:
@@ -115,6 +132,23 @@ class _Group(TyperGroup):
             if param.param_type_name == "option"
             for option in param.opts
         }
+
+
+def _usage_error_as_json(exc: UsageError, words: list[str]) -> None:
+    """Under --json, print an error Click raised (a bad value, an unknown option) on stdout in
+    the API's shape too, naming the option; Typer then prints it on stderr and exits with 2."""
+    if "--json" not in words or isinstance(exc, NoArgsIsHelpError):
+        return
+    field: str | None = None
+    if isinstance(exc, BadParameter) and exc.param is not None:
+        opts = getattr(exc.param, "opts", [])
+        longest = max(opts, key=len) if exc.param.param_type_name == "option" and opts else None
+        field = longest or exc.param.human_readable_name
+    elif isinstance(exc, NoSuchOption | BadOptionUsage):
+        field = exc.option_name
+    fields = [FieldError(field, exc.message or exc.format_message())] if field else []
+    error = InvalidInput(exc.format_message(), fields=fields)
+    typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
 
 
 def _report(exc: GoodwordError, options: set[str]) -> None:

@@ -204,7 +204,17 @@ def cell(value: Any) -> str:
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
-Limit = Annotated[int, typer.Option(min=1, max=500, help="How many to show.")]
+
+
+def limit(value: str | int) -> int:
+    """Read --limit: a whole number from 1 to 500 (the default comes in as a number)."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 500:
+        raise typer.BadParameter(f"{value!r} is not a number from 1 to 500; give how many to show.")
+    return int(text)
+
+
+Limit = Annotated[int, typer.Option(help="How many to show (1 to 500).", metavar="N", parser=limit)]
 After = Annotated[
     str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")
 ]
