@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from typer.testing import Result
 
 from goodword.cli import app
 from goodword.db import make_engine
@@ -200,7 +203,9 @@ def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:
 
     first = run("person", "list", "--limit", "2")
     cursor = (
-        first.stdout.strip().splitlines()[-1].removeprefix("More: goodword person list --after ")
+        first.stdout.strip()
+        .splitlines()[-1]
+        .removeprefix("More: goodword person list --limit 2 --after ")
     )
     rest = json.loads(run("person", "list", "--after", cursor, "--json").stdout)
     damaged = run("person", "list", "--after", "garbage")
@@ -209,6 +214,48 @@ def test_lists_page_with_the_after_cursor(run, cli_url: str) -> None:
     assert [p["display_name"] for p in rest["items"]] == ["Cleo"]
     assert damaged.exit_code == 2
     assert "after:" in damaged.stderr
+
+
+def more(result: Result) -> list[str]:
+    """The words of a list's "More:" line, as a shell would split them."""
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("More: goodword "), result.stdout
+    return shlex.split(line.removeprefix("More: goodword "))
+
+
+def test_the_next_page_hint_repeats_the_filters_and_limit(run, cli_url: str) -> None:
+    for role in ("Analyst", "Engineer", "Designer"):
+        run("opportunity", "add", role, "--org", "Acme & Sons")
+        run("opportunity", "add", f"Other {role}", "--org", "Acme & Sons")
+    for n in (1, 2, 3):
+        run("opportunity", "move", str(2 * n - 1), "applied")
+
+    first = run("opportunity", "list", "--stage", "applied", "--limit", "2")
+    words = more(first)
+    rest = run(*words)
+
+    assert words[:6] == ["opportunity", "list", "--stage", "applied", "--limit", "2"]
+    assert words[6] == "--after"
+    assert rest.exit_code == 0, rest.output
+    assert "Other" not in rest.stdout and "Analyst" in rest.stdout
+    assert "More:" not in rest.stdout
+
+
+def test_the_next_page_hint_quotes_what_a_shell_would_split(run, tmp_path: Path) -> None:
+    folder = tmp_path / "my data"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'a b.sqlite3'}"
+    assert run("--database-url", url, "db", "upgrade").exit_code == 0
+    for name in ("Ann", "Ben"):
+        run("--database-url", url, "person", "add", name)
+    run("--database-url", url, "task", "add", "Call Ann", "--person", "1")
+    run("--database-url", url, "task", "add", "Call Ben", "--person", "2")
+    first = run("--database-url", url, "tasks", "list", "--status", "open", "--limit", "1")
+
+    assert more(first)[:8] == [
+        "--database-url", url, "tasks", "list", "--status", "open", "--limit", "1"
+    ]  # fmt: skip
+    assert "Call Ben" in run(*more(first)).stdout
 
 
 def test_an_empty_list_says_so(run, cli_url: str) -> None:

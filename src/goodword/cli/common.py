@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import sys
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -186,9 +187,53 @@ def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, lis
     console().print(grid)
 
 
-def more_hint(command: str, next_cursor: str | None) -> None:
-    if next_cursor:
-        typer.echo(f"More: goodword {command} --after {next_cursor}")
+def more_hint(
+    ctx: typer.Context, next_cursor: str | None, *, leave_out: Collection[str] = ()
+) -> None:
+    """Say how to get the next page: the same command with every option typed (but those
+    named in `leave_out`, actions not to repeat), then --after."""
+    if not next_cursor:
+        return
+    levels: list[Any] = []
+    level: Any = ctx
+    while level is not None:
+        levels.insert(0, level)
+        level = level.parent
+    words = ["goodword"]
+    for level in levels:
+        if level.parent is not None:
+            words.append(level.info_name)
+        words += typed_options(level, leave_out=leave_out)
+    typer.echo(f"More: {shlex.join([*words, '--after', next_cursor])}")
+
+
+def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
+    """The options and arguments of one command as typed on the command line (not --after)."""
+    options: list[str] = []
+    arguments: list[str] = []
+    for param in ctx.command.params:
+        source = ctx.get_parameter_source(param.name)
+        # Typer carries its own copy of Click, so its ParameterSource is compared by name.
+        if param.name in ("after", *leave_out) or source is None or source.name != "COMMANDLINE":
+            continue
+        value = ctx.params[param.name]
+        if param.name == "database_url" and db.safe_url(value) != value:
+            continue  # never a password on the screen; it comes from where it came from
+        if param.param_type_name == "argument":
+            arguments += [_word(v) for v in (value if param.multiple else [value])]
+            continue
+        name = max(param.opts, key=len)
+        if param.is_flag:
+            flag = name if value else max(param.secondary_opts, key=len, default=None)
+            options += [flag] if flag else []
+            continue
+        for item in value if param.multiple else [value]:
+            options += [name, _word(item)]
+    return options + arguments
+
+
+def _word(value: Any) -> str:
+    return str(value.value if isinstance(value, Enum) else value)
 
 
 def cell(value: Any) -> str:

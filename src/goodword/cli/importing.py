@@ -366,8 +366,8 @@ def duplicates(
         "Merge a pair: goodword people merge A B  (B is folded into A); "
         "two different people: goodword people not-same PAIR"
     )
-    if page.next_cursor:
-        typer.echo(f"More: goodword people duplicates --after {page.next_cursor}")
+    # The next page is the same list: not another scan.
+    more_hint(ctx, page.next_cursor, leave_out=("scan", "auto_merge"))
 
 
 @people_app.command("merge")
@@ -547,7 +547,7 @@ def merges(
             for r in reads
         ],
     )
-    more_hint("people merges", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 class PeopleFormat(StrEnum):

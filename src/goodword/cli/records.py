@@ -130,7 +130,7 @@ def person_list(
         for p in reads
     ]
     table("People", ["ID", "Name", "Location", "Works at", "E-mail"], rows)
-    more_hint("person list", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 @person_app.command("show")
@@ -364,7 +364,7 @@ def org_list(
         return
     rows = [(o.id, o.name, o.location, o.domains) for o in reads]
     table("Organizations", ["ID", "Name", "Location", "Domains"], rows)
-    more_hint("org list", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 @org_app.command("show")
@@ -465,7 +465,7 @@ def opportunity_list(
         return
     rows = [(o.id, o.role_title, o.organization_name, o.stage, o.route, o.next_step) for o in reads]
     table("Opportunities", ["ID", "Role", "Organization", "Stage", "Route", "Next step"], rows)
-    more_hint("opportunity list", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 @opportunity_app.command("show")
@@ -718,7 +718,7 @@ def interaction_list(
         for i in reads
     ]
     table("Interactions", ["ID", "When", "Kind", "With", "Summary"], rows)
-    more_hint("interaction list", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 @interaction_app.command("show")
@@ -837,7 +837,7 @@ def task_list(
         ["ID", "Due", "Status", "Title"],
         [(t.id, t.due_date, t.status, t.title) for t in reads],
     )
-    more_hint("task list", page.next_cursor)
+    more_hint(ctx, page.next_cursor)
 
 
 @task_app.command("show")
