@@ -91,10 +91,18 @@ def test_a_url_that_is_not_a_url_is_explained(run) -> None:
     assert "Traceback" not in result.output
 
 
+def older(url: str) -> str:
+    """A database set up by an older Goodword: at the version before the latest."""
+    engine = make_engine(url)
+    migrate.upgrade(engine, "head-1")
+    engine.dispose()
+    return url
+
+
 def test_serve_refuses_a_database_that_needs_an_upgrade(
     run, tmp_path: Path, served: list[dict[str, Any]]
 ) -> None:
-    result = run("--database-url", f"sqlite:///{tmp_path / 'old.sqlite3'}", "serve")
+    result = run("--database-url", older(f"sqlite:///{tmp_path / 'old.sqlite3'}"), "serve")
 
     assert result.exit_code == 6
     assert "Run `goodword db upgrade` first." in result.stderr
@@ -102,10 +110,41 @@ def test_serve_refuses_a_database_that_needs_an_upgrade(
 
 
 def test_record_commands_refuse_a_database_that_needs_an_upgrade(run, tmp_path: Path) -> None:
-    result = run("--database-url", f"sqlite:///{tmp_path / 'old.sqlite3'}", "person", "list")
+    url = older(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+
+    result = run("--database-url", url, "person", "list")
 
     assert result.exit_code == 6
     assert "goodword db upgrade" in result.stderr
+    engine = make_engine(url)
+    assert migrate.current_revision(engine) != migrate.head_revision(engine)  # left alone
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["person", "add", "Ada Lovelace"], ["person", "list"], ["serve"], ["export"]],
+)
+def test_every_command_sets_up_a_new_sqlite_file_itself(
+    run, tmp_path: Path, served: list[dict[str, Any]], command: list[str]
+) -> None:
+    path = tmp_path / "new.sqlite3"
+
+    result = run("--database-url", f"sqlite:///{path}", *command)
+
+    assert result.exit_code == 0, result.output
+    assert f"Brought the database at {path} to the latest version." in result.stderr
+    assert run("--database-url", f"sqlite:///{path}", "person", "list").exit_code == 0
+
+
+def test_a_new_postgresql_database_is_left_for_db_upgrade(run, empty_database_url: str) -> None:
+    if not empty_database_url.startswith("postgresql"):
+        pytest.skip("a new SQLite file is set up by any command")
+
+    result = run("--database-url", empty_database_url, "person", "list")
+
+    assert result.exit_code == 6
+    assert "Run `goodword db upgrade` first." in result.stderr
 
 
 def test_serve_upgrades_the_users_own_database_by_itself(

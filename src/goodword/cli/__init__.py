@@ -254,8 +254,9 @@ def serve(
     """Start the web app and the API.
 
     Checks first that the database answers and is at the latest version. Your own database
-    in Goodword's data folder is upgraded automatically; any other database (a PostgreSQL
-    server, a SQLite file elsewhere) is left alone and you are asked to run
+    in Goodword's data folder is upgraded automatically, and a new SQLite file anywhere is
+    set up (as every command does); any other database (a PostgreSQL server, a SQLite file
+    elsewhere that already holds records) is left alone and you are asked to run
     `goodword db upgrade`, so nobody's shared database changes without them saying so.
 
     Goodword has no sign-in yet: served on an address other than this machine's own

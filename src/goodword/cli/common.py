@@ -79,8 +79,9 @@ class State:
     def ready_engine(self, *, set_up_empty: bool = False) -> Engine:
         """An engine whose database is at the latest migration (see `goodword serve --help`).
 
-        With `set_up_empty`, a database that holds nothing at all (a new file) is set up too,
-        as `goodword demo` asks for a separate file to try the demo in."""
+        A SQLite file that holds nothing at all (a new file) is set up for every command;
+        with `set_up_empty`, so is any empty database (a new PostgreSQL database for
+        `goodword demo`)."""
         engine = self.engine()
         try:
             return self._upgraded_if_ours(engine, set_up_empty=set_up_empty)
@@ -94,7 +95,8 @@ class State:
             return engine
         path = self.settings().sqlite_path()
         empty = current is None and not inspect(engine).get_table_names()
-        if (path is not None and in_data_dir(path)) or (set_up_empty and empty):
+        # A new SQLite file was made by this command (or another Goodword's): nobody else's.
+        if (path is not None and (in_data_dir(path) or empty)) or (set_up_empty and empty):
             migrate.upgrade(engine)
             typer.echo(f"Brought the database at {where(engine)} to the latest version.", err=True)
             return engine
