@@ -265,3 +265,16 @@ def test_a_file_without_a_format_header_is_named_in_plain_words(
         'Error: This is not a Goodword export: it has no "format" field, which a Goodword '
         'export sets to "goodword-export".'
     )
+
+
+def test_export_to_dash_prints_the_file_on_the_screen(
+    run, cli_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("person", "add", "Ada Lovelace")
+
+    result = run("export", "-o", "-")
+
+    assert result.exit_code == 0, result.output
+    assert [p["display_name"] for p in json.loads(result.stdout)["people"]] == ["Ada Lovelace"]
+    assert not (tmp_path / "-").exists()

@@ -179,3 +179,34 @@ def test_leads_suggest_counts_the_tasks_in_words(run, cli_url: str) -> None:
 
     assert shown.exit_code == 0, shown.output
     assert shown.stdout.endswith("1 task added with a drafted note each.\n")
+
+
+def test_calendar_export_to_dash_prints_the_ics_on_the_screen(
+    run, cli_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("task", "add", "Call Ada", "--due", "2026-11-27")
+
+    result = run("calendar", "export", "-")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("BEGIN:VCALENDAR")
+    assert "SUMMARY:Call Ada" in result.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_draft_to_dash_prints_the_mail_file_on_the_screen(
+    run, cli_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.org")
+
+    result = run("messages", "show", "keep_in_touch", "--person", "1", "--eml", "-")
+    both = run("messages", "show", "keep_in_touch", "--person", "1", "--eml", "-", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert "To: Ada Lovelace <ada@example.org>" in result.stdout
+    assert "Subject: Catching up" in result.stdout
+    assert not (tmp_path / "-").exists()
+    assert both.exit_code == 2
+    assert both.stderr == "Error: --eml - and --json both print on the screen: leave out one.\n"

@@ -36,6 +36,7 @@ from goodword.cli.common import (
     options_in_text,
     state,
     table,
+    to_screen,
     where,
     work,
     write_output,
@@ -405,7 +406,12 @@ def export(
     ] = ExportFormat.JSON,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of the screen."),
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write here instead of the screen (- is the screen).",
+        ),
     ] = None,
 ) -> None:
     """Export every record to one file that `goodword import-json` reads back unchanged."""
@@ -414,7 +420,7 @@ def export(
     with work(ctx) as (session, workspace_id):
         document = exchange.export_workspace(session, workspace_id=workspace_id)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if output is None:
+    if output is None or to_screen(output):
         typer.echo(text, nl=False)
         return
     write_output(output, text)

@@ -292,10 +292,18 @@ def listed(
     return False
 
 
+def to_screen(path: Path | None) -> bool:
+    """Whether an output path is `-`, which means the screen (stdout), as for most tools."""
+    return path is not None and str(path) == "-"
+
+
 def write_output(path: Path, data: bytes | str) -> None:
-    """Write a command's output file, or stop with a short error naming the path.
+    """Write a command's output file (`-`: stdout), or stop with a short error naming the path.
 
     A missing folder is refused rather than made, so a mistyped path writes nothing."""
+    if to_screen(path):
+        typer.echo(data, nl=False)
+        return
     if not path.parent.is_dir():
         raise InvalidInput(f"Cannot write {path}: there is no folder {path.parent}.")
     if path.is_dir():

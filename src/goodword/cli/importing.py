@@ -22,6 +22,7 @@ from goodword.cli.common import (
     record_id,
     state,
     table,
+    to_screen,
     work,
     write_output,
 )
@@ -581,7 +582,7 @@ def export(
 
     with work(ctx) as (session, workspace_id):
         text = exporting.export_people(session, workspace_id=workspace_id, format=format_.value)
-    if output is None or str(output) == "-":
+    if output is None or to_screen(output):
         typer.echo(text, nl=False)
         return
     write_output(output, text)

@@ -17,6 +17,7 @@ from goodword.cli.common import (
     fields,
     print_json,
     table,
+    to_screen,
     work,
     write_output,
 )
@@ -514,7 +515,11 @@ def messages_show(
     ] = None,
     eml: Annotated[
         Path | None,
-        typer.Option(dir_okay=False, help="Also write the draft to this .eml file (one person)."),
+        typer.Option(
+            dir_okay=False,
+            help="Also write the draft to this .eml file (one person); - prints the mail file "
+            "instead of the draft.",
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -525,6 +530,8 @@ def messages_show(
 
     if eml is not None and len(person or []) > 1:
         raise InvalidInput("--eml writes one draft: give at most one --person with it.")
+    if to_screen(eml) and as_json:
+        raise InvalidInput("--eml - and --json both print on the screen: leave out one.")
     with work(ctx) as (session, ws):
         entry = library.get(session, workspace_id=ws, key=key)
         drafts: list[Draft] = [
@@ -537,6 +544,8 @@ def messages_show(
     if eml is not None:
         mail = eml_bytes(drafts[0], from_address=sender, from_name=name, at=clock.now())
         write_output(eml, mail)
+        if to_screen(eml):
+            return
     if as_json:
         print_json({"key": key, "drafts": [dump(drafting.to_read(d)) for d in drafts]})
         return
@@ -561,7 +570,10 @@ calendar_app = typer.Typer(
 @calendar_app.command("export")
 def calendar_export(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(dir_okay=False, help="Where to write the .ics file.")],
+    file: Annotated[
+        Path,
+        typer.Argument(dir_okay=False, help="Where to write the .ics file (- is the screen)."),
+    ],
 ) -> None:
     """Write open tasks with a date and each opportunity's next step to an .ics file."""
     from goodword.playbooks import calendar
@@ -570,4 +582,5 @@ def calendar_export(
         body = calendar.download(session, workspace_id=ws, stamp=clock.now())
         count = len(calendar.items(session, workspace_id=ws))
     write_output(file, body)
-    typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {file}.")
+    if not to_screen(file):
+        typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {file}.")
