@@ -210,3 +210,27 @@ def test_a_draft_to_dash_prints_the_mail_file_on_the_screen(
     assert not (tmp_path / "-").exists()
     assert both.exit_code == 2
     assert both.stderr == "Error: --eml - and --json both print on the screen: leave out one.\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (("leads", "add", "Rust meetup", "--date", "2026-02-30"), "--date"),
+        (("references", "add", "1", "--consent", "2026-02-30"), "--consent"),
+        (("demo", "--today", "2026-02-30"), "--today"),
+    ],
+)
+def test_a_date_that_is_not_a_real_day_is_said_so(
+    run, cli_url: str, command: tuple[str, ...], option: str
+) -> None:
+    result = run(*command)
+    mistyped = run(*command[:-1], "30/02/2026")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {option} takes a real date, and '2026-02-30' is not one: give a real date, "
+        "such as 2026-11-02.\n"
+    )
+    assert mistyped.stderr == (
+        f"Error: {option} takes a date written as YYYY-MM-DD, not '30/02/2026'.\n"
+    )

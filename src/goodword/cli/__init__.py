@@ -34,6 +34,7 @@ from goodword.cli.common import (
     State,
     option_for,
     options_in_text,
+    parse_day,
     state,
     table,
     to_screen,
@@ -362,7 +363,7 @@ def demo(
     from goodword import demo as demo_network
     from goodword.people import service as people
 
-    day = _parse_day(today, "--today")
+    day = _demo_day(today)
     with work(ctx, set_up_empty=True) as (session, workspace_id):
         # You alone do not count: the demo keeps you as its job seeker.
         if not demo_network.fits(session, workspace_id=workspace_id):
@@ -384,13 +385,8 @@ def demo(
         )
 
 
-def _parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
+def _demo_day(value: str | None) -> date | None:
+    return None if value is None else parse_day(value, "--today")
 
 
 class ExportFormat(StrEnum):

@@ -405,6 +405,19 @@ def span(start: date | None, end: date | None, current: bool) -> str:
     return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
 
 
+def parse_day(value: str, option: str) -> date:
+    """Read a date option written as YYYY-MM-DD, saying whether the form or the day is wrong."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise InvalidInput(
+                f"{option} takes a real date, and {value!r} is not one: give a real date, "
+                "such as 2026-11-02."
+            ) from None
+        raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
+
+
 def record_id(value: str) -> int:
     """Read a record id typed on the command line: a whole number from 1 to the largest id."""
     text = value.strip()

@@ -15,6 +15,7 @@ from goodword.cli.common import (
     addressed,
     dump,
     fields,
+    parse_day,
     print_json,
     table,
     to_screen,
@@ -28,14 +29,7 @@ from goodword.referrals.models import AskStatus
 
 
 def _day(value: str | None, option: str) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
+    return None if value is None else parse_day(value, option).isoformat()
 
 
 def _show_result(read: object) -> None:
