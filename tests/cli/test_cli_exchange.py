@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from goodword import clock
 
 
 def exported(run) -> dict[str, Any]:
@@ -278,3 +281,19 @@ def test_export_to_dash_prints_the_file_on_the_screen(
     assert result.exit_code == 0, result.output
     assert [p["display_name"] for p in json.loads(result.stdout)["people"]] == ["Ada Lovelace"]
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("day", ["2026-11-26", "2099-01-01", "1999-12-31"])
+def test_demo_refuses_a_day_it_cannot_tell_its_story_as_of(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch, day: str
+) -> None:
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 25))
+
+    result = run("demo", "--today", day)
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: --today takes a day from 2000-01-01 to today (2026-11-25), not {day}: "
+        "the demo tells what has happened by then.\n"
+    )
+    assert json.loads(run("person", "list", "--json").stdout)["items"] == []

@@ -28,7 +28,7 @@ from typer._click.exceptions import (  # Typer's own copy of Click
 from typer.core import TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
-from goodword import db, migrate
+from goodword import clock, db, migrate
 from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import (
     State,
@@ -351,7 +351,10 @@ def demo(
     ),
     today: Annotated[
         str | None,
-        typer.Option(help="Tell the story as of this day (YYYY-MM-DD). Default: today."),
+        typer.Option(
+            help="Tell the story as of this day (YYYY-MM-DD, from 2000-01-01 to today). "
+            "Default: today."
+        ),
     ] = None,
 ) -> None:
     """Load a believable demo network: people, organizations, a job search under way.
@@ -385,8 +388,21 @@ def demo(
         )
 
 
+# The demo's careers go back some twenty years, and its story is of what has happened by
+# `--today`: a day after the real today would date contact still to come.
+DEMO_EARLIEST_DAY = date(2000, 1, 1)
+
+
 def _demo_day(value: str | None) -> date | None:
-    return None if value is None else parse_day(value, "--today")
+    if value is None:
+        return None
+    day, today = parse_day(value, "--today"), clock.today()
+    if not DEMO_EARLIEST_DAY <= day <= today:
+        raise InvalidInput(
+            f"--today takes a day from {DEMO_EARLIEST_DAY} to today ({today}), not {value}: "
+            "the demo tells what has happened by then."
+        )
+    return day
 
 
 class ExportFormat(StrEnum):
