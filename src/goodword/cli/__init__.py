@@ -31,6 +31,7 @@ import goodword.models  # noqa: F401  (every mapper registered before the first 
 from goodword import clock, db, migrate
 from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import (
+    DatabaseOutOfDate,
     State,
     option_for,
     options_in_text,
@@ -223,7 +224,10 @@ def db_upgrade(ctx: typer.Context) -> None:
 
 @db_app.command("current")
 def db_current(ctx: typer.Context) -> None:
-    """Show the database's version and whether it needs `goodword db upgrade`."""
+    """Show the database's version and whether it needs `goodword db upgrade`.
+
+    Exits with 0 when it is up to date and 6 when it is not, as other commands do for a
+    database that needs an upgrade, so a script can test it."""
     engine = state(ctx).engine()
     try:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
@@ -234,8 +238,9 @@ def db_current(ctx: typer.Context) -> None:
     typer.echo(f"Latest:   {head}")
     if current == head:
         typer.echo("Up to date.")
-    else:
-        typer.echo("Behind: run `goodword db upgrade`.")
+        return
+    typer.echo("Behind: run `goodword db upgrade`.")
+    raise typer.Exit(DatabaseOutOfDate.exit_code)
 
 
 @app.command()
