@@ -234,3 +234,38 @@ def test_a_date_that_is_not_a_real_day_is_said_so(
     assert mistyped.stderr == (
         f"Error: {option} takes a date written as YYYY-MM-DD, not '30/02/2026'.\n"
     )
+
+
+def test_a_reference_added_without_consent_can_be_given_it_and_launched(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.org")
+    run("person", "add", "Bo Jensen")
+    run("opportunity", "add", "Analyst", "--org", "Acme", "--manager", "2")
+    added = run("references", "add", "1", "--relationship", "My manager at Fabrikam")
+    again = run("references", "add", "1", "--consent", "2026-11-01")
+
+    refused = run("references", "launch", "1", "1", "--stress", "rigour")
+    later = run("references", "consent", "1", "2026-12-01")
+    agreed = run("references", "consent", "1", "2026-11-01", "--json")
+    launched = run("references", "launch", "1", "1", "--stress", "rigour")
+
+    assert added.stdout.endswith("Once they agree: goodword references consent 1 YYYY-MM-DD\n")
+    assert again.exit_code == 3
+    assert again.stderr == (
+        "Error: Ada Lovelace is already one of your references. To record the day they agreed: "
+        "goodword references consent 1 YYYY-MM-DD\n"
+    )
+    assert refused.exit_code == 3
+    assert refused.stderr.startswith(
+        "Error: Record when Ada Lovelace agreed to be your reference. Record it with: "
+        "goodword references consent 1 YYYY-MM-DD\n"
+    )
+    assert later.exit_code == 2
+    assert later.stderr.splitlines()[1:] == [
+        "  DATE: That day is still to come: give the day they agreed."
+    ]
+    assert agreed.exit_code == 0, agreed.output
+    assert json.loads(agreed.stdout)["consent_on"] == "2026-11-01"
+    assert launched.exit_code == 0, launched.output
+    [reference] = json.loads(run("references", "list", "--json").stdout)
+    assert (reference["consent_on"], reference["uses_count"]) == ("2026-11-01", 1)
+    assert reference["relationship_text"] == "My manager at Fabrikam"  # the rest is kept

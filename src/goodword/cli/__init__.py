@@ -129,11 +129,13 @@ class _Group(TyperGroup):
             if found is None:
                 break
             command = found
+        # An argument is named as its help shows it (DATE).
         return {
-            option
+            name
             for param in command.params
-            if param.param_type_name == "option"
-            for option in param.opts
+            for name in (
+                param.opts if param.param_type_name == "option" else [param.human_readable_name]
+            )
         }
 
 

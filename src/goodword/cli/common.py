@@ -318,10 +318,11 @@ def write_output(path: Path, data: bytes | str) -> None:
         raise InvalidInput(f"Cannot write {path}: {reason}.") from None
 
 
-# The option a command takes for an API field, where the two names differ. Each field lists
-# the options it may come from, tried in order against the options the command really has
-# (`organization_id` is --org-id in `opportunity add` but --org in `task add`). A field
-# whose option is its own name with dashes (pay_min, --pay-min) needs no entry.
+# The option (or argument, by its metavar) a command takes for an API field, where the two
+# names differ. Each field lists the options it may come from, tried in order against the
+# options the command really has (`organization_id` is --org-id in `opportunity add` but
+# --org in `task add`). A field whose option is its own name with dashes (pay_min,
+# --pay-min) needs no entry.
 OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "occurred_at": ("--when",),
     "participants": ("--with",),
@@ -331,7 +332,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "interaction_id": ("--interaction",),
     "next_step_due": ("--due",),
     "due_date": ("--due",),
-    "consent_on": ("--consent",),
+    "consent_on": ("--consent", "DATE"),
     "relationship_text": ("--relationship",),
     "is_current_workplace": ("--current-workplace",),
     "hiring_manager_id": ("--manager",),

@@ -17,13 +17,14 @@ from goodword.cli.common import (
     fields,
     parse_day,
     print_json,
+    saved,
     table,
     to_screen,
     work,
     write_output,
 )
 from goodword.db import LARGEST_ID
-from goodword.errors import InvalidInput
+from goodword.errors import Conflict, InvalidInput
 from goodword.leads.models import LeadKind
 from goodword.referrals.models import AskStatus
 
@@ -274,9 +275,19 @@ def references_add(
     data |= fields(relationship_text=relationship, can_speak_to=can_speak_to)
     data["is_current_workplace"] = current_workplace
     with work(ctx) as (session, ws):
-        reference = references.create(
-            session, workspace_id=ws, data=validate(ReferenceCreate, data)
-        )
+        try:
+            reference = references.create(
+                session, workspace_id=ws, data=validate(ReferenceCreate, data)
+            )
+        except Conflict as exc:
+            existing = references.for_person(session, workspace_id=ws, person_id=person_id)
+            if existing is None:
+                raise
+            raise Conflict(
+                f"{exc.message} To record the day they agreed: "
+                f"goodword references consent {existing.id} YYYY-MM-DD",
+                fields=exc.fields,
+            ) from None
         read = references.to_read(reference)
     if as_json:
         print_json(dump(read))
@@ -284,6 +295,42 @@ def references_add(
     typer.echo(f"Added {read.person_name} as a reference (reference {read.id}).")
     for warning in read.warnings:
         typer.echo(f"Warning: {warning}")
+    if read.consent_on is None:
+        typer.echo(f"Once they agree: goodword references consent {read.id} YYYY-MM-DD")
+
+
+@references_app.command("consent")
+def references_consent(
+    ctx: typer.Context,
+    reference_id: Annotated[
+        int,
+        typer.Argument(
+            help="The reference (id; see `goodword references list`).", min=1, max=LARGEST_ID
+        ),
+    ],
+    day: Annotated[str, typer.Argument(help="The day they agreed (YYYY-MM-DD).", metavar="DATE")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Record the day a reference agreed to speak for you (launching them needs it)."""
+    from goodword.forms import validate
+    from goodword.references import service as references
+    from goodword.references.schemas import ReferenceUpdate
+
+    consent_on = parse_day(day, "DATE")
+    with work(ctx) as (session, ws):
+        kept = references.to_read(
+            references.get(session, workspace_id=ws, reference_id=reference_id)
+        ).model_dump(include=set(ReferenceUpdate.model_fields))
+        data = validate(ReferenceUpdate, kept | {"consent_on": consent_on})
+        reference = references.update(
+            session, workspace_id=ws, reference_id=reference_id, data=data
+        )
+        read = references.to_read(reference)
+    saved(
+        f"Recorded that {read.person_name} agreed on {read.consent_on} to be your reference.",
+        read,
+        as_json,
+    )
 
 
 @references_app.command("launch")
@@ -311,16 +358,25 @@ def references_launch(
     from goodword.references import service as references
 
     with work(ctx) as (session, ws):
-        result = launch.launch(
-            session,
-            workspace_id=ws,
-            reference_id=reference_id,
-            opportunity_id=opportunity_id,
-            today=clock.today(),
-            stress_points=stress,
-            force=force,
-            confirm_current_workplace=confirm_current_workplace,
-        )
+        try:
+            result = launch.launch(
+                session,
+                workspace_id=ws,
+                reference_id=reference_id,
+                opportunity_id=opportunity_id,
+                today=clock.today(),
+                stress_points=stress,
+                force=force,
+                confirm_current_workplace=confirm_current_workplace,
+            )
+        except Conflict as exc:
+            if not any(f.field == "consent_on" for f in exc.fields):
+                raise
+            raise Conflict(
+                f"{exc.message} Record it with: "
+                f"goodword references consent {reference_id} YYYY-MM-DD",
+                fields=exc.fields,
+            ) from None
         read = engine.to_read(result)
         use = references.use_to_read(result.use) if result.use else None
     if as_json:
