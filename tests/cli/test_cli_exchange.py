@@ -136,6 +136,30 @@ def test_a_file_that_is_not_text_is_refused(run, cli_url: str, tmp_path: Path) -
     assert "is not a text file" in result.stderr
 
 
+def test_a_file_cut_short_is_said_without_a_doubled_word(run, cli_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "cut.json"
+    path.write_text('{"people": [\n  {"display_name": "Ada Lo', encoding="utf-8")
+
+    result = run("import-json", str(path))
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path} is not JSON (Unterminated string starting at line 2, column 20).\n"
+    )
+
+
+def test_a_folder_is_said_to_be_one(run, cli_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+
+    result = run("import-json", str(folder))
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {folder} is a folder; give the file `goodword export` made.\n"
+    )
+
+
 def test_a_missing_file_is_named(run, cli_url: str, tmp_path: Path) -> None:
     result = run("import-json", str(tmp_path / "nowhere.json"))
 

@@ -472,6 +472,8 @@ def import_json(
     """
     from goodword.exchange import service as exchange
 
+    if file.is_dir():
+        raise InvalidInput(f"{file} is a folder; give the file `goodword export` made.")
     if not file.is_file():
         raise InvalidInput(f"There is no file at {file}.")
     try:
@@ -482,7 +484,9 @@ def import_json(
         ) from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(
-            f"{file} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+            # (Some of json's messages end with "at" already: "Unterminated string starting at".)
+            f"{file} is not JSON ({exc.msg.removesuffix(' at')} at line {exc.lineno}, "
+            f"column {exc.colno})."
         ) from None
     document = exchange.read_document(data)
     # A new file is set up, as for `goodword demo`: restoring a backup is what it is for.
