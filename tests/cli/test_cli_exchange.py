@@ -40,8 +40,9 @@ def small_export(run, cli_url: str, tmp_path: Path) -> Path:
 
 
 def test_demo_export_import_export_gives_the_same_document(
-    run, cli_url: str, empty_database_url: str, tmp_path: Path
+    run, cli_url: str, empty_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 25))  # (--today is no later)
     loaded = run("demo", "--seed", "7", "--today", "2026-11-20")
     path = tmp_path / "demo.json"
     first = run("export", "--format", "json", "--output", str(path))
