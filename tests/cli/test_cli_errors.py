@@ -51,6 +51,20 @@ def test_the_same_field_is_named_by_each_commands_own_option(run, cli_url: str) 
     ]
 
 
+def test_an_argument_is_named_as_its_help_shows_it(run, cli_url: str) -> None:
+    run("person", "add", "Ada")
+    untitled = run("task", "add", " ")
+    twice = run("people", "merge", "1", "1")
+    stranger = run("references", "add", "99")
+
+    assert untitled.stderr.splitlines()[1:] == ["  TITLE: Fill this in."]
+    assert twice.stderr.splitlines()[1:] == ["  ABSORBED: Pick someone other than the person kept."]
+    assert stranger.stderr.splitlines() == [
+        "Error: PERSON_ID does not name a record in this workspace.",
+        "  PERSON_ID: No person with id 99 in this workspace.",
+    ]
+
+
 def test_a_record_id_that_is_not_a_number_is_said_in_plain_words(run, cli_url: str) -> None:
     result = run("person", "show", "abc")
     shown = run("person", "show", "--help")

@@ -36,6 +36,7 @@ from goodword.cli.common import (
     option_for,
     options_in_text,
     parse_day,
+    shown_as,
     state,
     table,
     to_screen,
@@ -162,8 +163,8 @@ def _report(exc: GoodwordError, options: set[str]) -> None:
     typer.echo(f"Error: {options_in_text(exc.message, options)}", err=True)
     for item in exc.fields:
         # A rule about the whole record ("__all__") names no field of its own.
-        name = option_for(item.field, options) or item.field
-        where = "" if item.field == "__all__" else f"{name}: "
+        name = option_for(item.field, options)
+        where = "" if item.field == "__all__" else f"{shown_as(name) if name else item.field}: "
         typer.echo(f"  {where}{options_in_text(item.message, options)}", err=True)
 
 

@@ -358,6 +358,12 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "stress_points": ("--stress",),
     "introduced_to": ("--introduced-to",),
     "happens_on": ("--date",),
+    "display_name": ("name",),
+    "role_title": ("role",),
+    "survivor_id": ("survivor",),
+    "absorbed_id": ("absorbed",),
+    "is_me": ("--me",),
+    "choices": ("--prefer",),
 }
 
 
@@ -367,7 +373,8 @@ def option_for(field: str, options: Collection[str]) -> str | None:
     A list's items and their parts (`emails.1`, `participants.0.person_id`) come from the
     list's option."""
     name = field.split(".", 1)[0]
-    candidates = (*OPTIONS_FOR_FIELDS.get(name, ()), "--" + name.replace("_", "-"))
+    # (Else the option of the field's name, or the argument: `task add`'s title.)
+    candidates = (*OPTIONS_FOR_FIELDS.get(name, ()), "--" + name.replace("_", "-"), name)
     return next((option for option in candidates if option in options), None)
 
 
@@ -386,9 +393,15 @@ def options_in_text(text: str, options: Collection[str]) -> str:
         option = option_for(match.group(1) or match.group(2), options)
         if option is None:
             return match.group(0)
-        return f"`{option}`" if match.group(1) else option
+        shown = shown_as(option)
+        return f"`{shown}`" if match.group(1) else shown
 
     return _FIELD_IN_TEXT.sub(swap, text)
+
+
+def shown_as(option: str) -> str:
+    """An option as typed (--org), an argument as its help shows it (TITLE)."""
+    return option if option.startswith("-") else option.upper()
 
 
 def addressed(name: str | None, to: Sequence[str]) -> str:
