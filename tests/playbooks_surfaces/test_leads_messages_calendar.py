@@ -16,6 +16,7 @@ import factories as f
 from goodword.leads.models import Lead, LeadShare, ShareStatus
 from goodword.playbooks import calendar as feeds
 from goodword.playbooks.models import MessageTemplate
+from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 HTMX = {"HX-Request": "true"}
@@ -303,3 +304,33 @@ def test_lead_pages_of_another_workspace_are_not_found(
     assert client.post(f"/leads/{lead.id}/delete").status_code == 404
     assert client.post(f"/leads/shares/{share.id}", data={"status": "sent"}).status_code == 404
     assert "Theirs" not in client.get("/leads").text
+
+
+def _lead_for_ana(client: TestClient, session: Session, workspace: Workspace) -> LeadShare:
+    f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    f.person(session, workspace.id, "Ana Ruiz", given_name="Ana", interests=["pricing"])
+    client.post("/leads", data={"kind": "article", "title": "On pricing", "tags": "pricing"})
+    return session.scalars(select(LeadShare)).one()
+
+
+def test_marking_a_lead_sent_finishes_its_task_and_takes_it_off_today(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    share = _lead_for_ana(client, session, workspace)
+    task_title = "Pass “On pricing” on to Ana Ruiz"
+    assert task_title in client.get("/").text
+    client.post(f"/leads/shares/{share.id}", data={"status": "sent"})
+    session.expire_all()
+    task = session.scalars(select(Task)).one()
+    assert task.title == task_title and task.status is TaskStatus.DONE
+    assert task_title not in client.get("/").text
+
+
+def test_skipping_a_lead_through_the_api_dismisses_its_task(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    share = _lead_for_ana(client, session, workspace)
+    marked = client.post(f"/api/v1/lead-shares/{share.id}", json={"status": "skipped"})
+    assert marked.status_code == 200
+    session.expire_all()
+    assert session.scalars(select(Task)).one().status is TaskStatus.DISMISSED

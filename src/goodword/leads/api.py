@@ -113,7 +113,7 @@ def run_pass_it_on(session: DbSession, workspace_id: WorkspaceId, lead_id: int) 
 def mark_share(
     session: DbSession, workspace_id: WorkspaceId, share_id: int, data: ShareIn
 ) -> LeadShareRead:
-    share = service.mark_share(
+    share = pass_it_on.mark_share(
         session, workspace_id=workspace_id, share_id=share_id, status=data.status, on=clock.today()
     )
     return service.share_to_read(share)

@@ -215,7 +215,7 @@ async def mark_share(
         raise InvalidInput(
             "Choose sent or skipped.", fields=[FieldError("status", "is not sent or skipped")]
         ) from None
-    service.mark_share(
+    pass_it_on.mark_share(
         session, workspace_id=workspace_id, share_id=share.id, status=status, on=clock.today()
     )
     done = "passed on to" if status is ShareStatus.SENT else "not for"

@@ -13,12 +13,26 @@ from sqlalchemy.orm import Session
 
 from goodword.leads import service as leads
 from goodword.leads.matching import Match
+from goodword.leads.models import LeadShare, ShareStatus
 from goodword.people import service as people
 from goodword.playbooks import library
-from goodword.playbooks.engine import Result, emails_of, ensure_task, me, person_values
+from goodword.playbooks.engine import (
+    Result,
+    emails_of,
+    ensure_task,
+    finish_task,
+    me,
+    person_values,
+)
 from goodword.playbooks.messages import format_date
+from goodword.tasks.models import TaskStatus
 
 PLAYBOOK = "pass-it-on"
+
+
+def share_key(lead_id: int, person_id: int) -> str:
+    """The key of the task to pass a lead on to one person."""
+    return f"{PLAYBOOK}:lead:{lead_id}:person:{person_id}"
 
 
 @dataclass
@@ -82,7 +96,7 @@ def run(
                 workspace_id=workspace_id,
                 playbook=PLAYBOOK,
                 step="share",
-                key=f"{PLAYBOOK}:lead:{lead.id}:person:{person.id}",
+                key=share_key(lead.id, person.id),
                 title=f"Pass “{lead.title}” on to {person.display_name}",
                 due_date=due,
                 notes=f"Why it fits: {match.reason}.",
@@ -92,3 +106,22 @@ def run(
             )
         )
     return result
+
+
+def mark_share(
+    session: Session, *, workspace_id: int, share_id: int, status: ShareStatus, on: date
+) -> LeadShare:
+    """Mark a suggestion sent (on a date) or skipped, and close its task to pass the lead on:
+    done once sent, dismissed when skipped."""
+    share = leads.mark_share(
+        session, workspace_id=workspace_id, share_id=share_id, status=status, on=on
+    )
+    closing = {ShareStatus.SENT: TaskStatus.DONE, ShareStatus.SKIPPED: TaskStatus.DISMISSED}
+    if status in closing:
+        finish_task(
+            session,
+            workspace_id=workspace_id,
+            key=share_key(share.lead_id, share.person_id),
+            status=closing[status],
+        )
+    return share
