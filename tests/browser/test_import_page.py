@@ -183,3 +183,19 @@ def test_a_refused_file_marks_the_file_box_and_a_good_one_clears_it(
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
     expect(box).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_choosing_other_files_clears_the_refusal_of_the_last_ones(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01 not a contact file")
+    page.goto(f"{live_server.url}/import")
+    box = page.get_by_label("Files")
+    box.set_input_files(str(bad))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#import-result")).to_contain_text("Nothing was imported. bad.txt")
+    box.set_input_files(str(DATA / "Connections.csv"))
+    expect(page.locator("#import-preview td", has_text="Ada Lovelace")).to_be_visible()
+    expect(page.locator("#import-result")).to_be_empty()
+    expect(box).not_to_have_attribute("aria-invalid", "true")

@@ -20,3 +20,11 @@ document.addEventListener("htmx:afterSettle", () => {
   else box.removeAttribute("aria-invalid");
   box.setAttribute("aria-describedby", ["h-files", ...problems].join(" "));
 });
+// Other files chosen on the import page are a fresh start: the refusal or report of the
+// last ones goes (their report stays under earlier imports). An import still running keeps
+// its progress in view.
+document.addEventListener("change", (event) => {
+  if (!(event.target instanceof HTMLInputElement) || event.target.id !== "f-files") return;
+  const result = document.getElementById("import-result");
+  if (result && !result.querySelector("#import-progress")) result.replaceChildren();
+});
