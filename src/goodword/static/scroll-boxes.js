@@ -34,12 +34,3 @@ document.addEventListener("scroll", (event) => {
     box.classList.toggle("more", hidden(box));
   }
 }, true);
-// On a phone the main menu is one line that scrolls sideways: the page's own link is
-// brought into view, not left past the edge.
-document.addEventListener("DOMContentLoaded", () => {
-  const nav = document.querySelector(".top nav");
-  const here = nav && nav.querySelector("[aria-current=page]");
-  if (here && nav.scrollWidth > nav.clientWidth) {
-    nav.scrollLeft = here.offsetLeft - (nav.clientWidth - here.offsetWidth) / 2;
-  }
-});
