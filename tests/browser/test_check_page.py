@@ -55,3 +55,19 @@ def test_without_javascript_the_form_still_checks_and_hides_the_copy_button(
         expect(page.locator(".rf-copy").first).to_be_hidden()
     finally:
         context.close()
+
+
+def test_the_results_heading_takes_the_focus_when_the_results_arrive(
+    live_server, page: Page
+) -> None:
+    page.goto(f"{live_server.url}/check")
+    page.get_by_label("The posting or message").fill(SCAM)
+    page.get_by_role("button", name="Check").click()
+    heading = page.get_by_role("heading", name="What Goodword found")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    # Checked again, the new results' heading takes it again.
+    page.get_by_label("The posting or message").fill("Thanks for your time today!")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_text("No red flags found.")).to_be_visible()
+    expect(heading).to_be_focused()

@@ -292,7 +292,7 @@ def test_an_opportunitys_posting_is_checked_with_its_location(
     assert findings_for_opportunity(bare, today=TODAY) is None
     partial = app.state.templates.get_template("redflags/_findings.html")
     shown = partial.render(checked=checked, findings_heading="Red flags in the posting")
-    assert '<h2 id="rf-heading">Red flags in the posting</h2>' in shown
+    assert '<h2 id="rf-heading" tabindex="-1" data-focus>Red flags in the posting</h2>' in shown
     assert "<mark" in shown and "rf-unconfirmed" in shown
     none_yet = partial.render(checked=None, opportunity=bare)
     assert "No posting text is saved for this opportunity" in none_yet
