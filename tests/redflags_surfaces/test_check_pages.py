@@ -329,3 +329,34 @@ def test_an_opportunitys_pay_range_on_record_is_named_beside_the_postings_missin
     finding = next(x for x in checked.report.findings if x.signal == "cf-missing-pay-range")
     assert finding.title == "Pay range on record here, but not in the posting"
     assert "($90,000 to $110,000 a year) is not in the posting text" in finding.explanation
+
+
+MANY_SCAM_SIGNS = (
+    "From: talent.team.hiring@gmail.com\n"
+    "Congratulations, you have been selected for the remote data entry role! To start, pay the "
+    "$85 registration fee for your training kit. Interview over Telegram. Send a copy of your "
+    "passport.\n"
+)
+
+
+def test_where_to_report_and_the_answers_several_findings_share_are_shown_once(
+    client: TestClient,
+) -> None:
+    page = client.post("/check", data={"text": MANY_SCAM_SIGNS}, headers=HTMX).text
+
+    assert page.count('<h3><span class="rf-badge') >= 4
+    assert page.count("<h4>Where to report it</h4>") == 1
+    assert page.count("<h4>Suggested answers</h4>") == 1
+    assert page.count(">Stop and report</p>") == 1
+    assert page.count('href="#rf-shared-1">Where to report it and suggested answers</a>') >= 4
+    shared = page[page.index('id="rf-shared-1"') :]
+    assert "Where to report it and what to say" in shared and "FTC" in shared
+
+
+def test_a_findings_own_answers_stay_with_it(client: TestClient) -> None:
+    page = client.post("/check", data={"text": SCAM_AND_HISTORY}, headers=HTMX).text
+
+    history = page[page.index('<li class="card rf-finding sev-medium">') :]
+    history = history[: history.index("</li>")]
+    assert "<h4>Suggested answers</h4>" in history and "rf-shared" not in history
+    assert "The same for these findings: “You are asked to pay before you can start”;" in page

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +20,11 @@ from markupsafe import Markup, escape
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.redflags.analyzer import Report, analyze
+from goodword.redflags.answers import Answer
+from goodword.redflags.findings import Finding
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 from goodword.redflags.pay import RecordedPay
-from goodword.redflags.signals import Severity
+from goodword.redflags.signals import Channel, Severity
 
 if TYPE_CHECKING:
     from goodword.opportunities.models import Opportunity
@@ -40,6 +43,15 @@ def opportunity_location(opportunity: Opportunity) -> str | None:
 
 
 @dataclass(frozen=True)
+class SharedHelp:
+    """Where to report and what to say, the same for several findings: a page shows it once."""
+
+    titles: tuple[str, ...]
+    report_to: tuple[Channel, ...]
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
 class Checked:
     """A report with its text ready to show: the evidence marked up for a page."""
 
@@ -50,6 +62,30 @@ class Checked:
     def flagged(self) -> int:
         """How many findings are red flags (information-only findings are not counted)."""
         return sum(1 for f in self.report.findings if f.flagged)
+
+    @cached_property
+    def shared_help(self) -> list[SharedHelp]:
+        """The places to report and the answers that two findings or more have alike (the
+        scam signals of one message all point to the same), in the findings' order."""
+        groups: dict[tuple[tuple[Channel, ...], tuple[Answer, ...]], list[str]] = {}
+        for finding in self.report.findings:
+            key = (tuple(finding.report_to), tuple(finding.answers))
+            if key != ((), ()):
+                groups.setdefault(key, []).append(finding.title)
+        return [
+            SharedHelp(titles=tuple(titles), report_to=report_to, answers=answers)
+            for (report_to, answers), titles in groups.items()
+            if len(titles) > 1
+        ]
+
+    def help_shared_by(self, finding: Finding) -> int | None:
+        """The number (from 1) of the shared help that covers this finding, or None when the
+        finding's own help is shown with it."""
+        key = (tuple(finding.report_to), tuple(finding.answers))
+        for number, shared in enumerate(self.shared_help, start=1):
+            if (shared.report_to, shared.answers) == key:
+                return number
+        return None
 
 
 def check(
