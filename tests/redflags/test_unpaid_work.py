@@ -233,3 +233,44 @@ def test_sample_concepts_asked_for_in_a_posting_are_a_hiring_exercise() -> None:
     finding = _unpaid(text, "New York, NY")
     assert finding is not None and finding.severity.value == "high"
     assert [e.quote for e in finding.evidence] == ["two sample ad concepts", "We may use"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam, please prepare a complete 30-page marketing strategy for our Q3 launch, for free.",
+        "Could you write three blog posts for our site free of charge? We'll decide after that.",
+        "We'd like you to design a new logo and ten social posts for us, unpaid.",
+    ],
+)
+def test_finished_work_asked_for_free_is_unpaid_work(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None and finding.severity.value in ("medium", "high")
+    assert finding.hours is not None and finding.hours.basis.startswith("scope")
+
+
+def test_a_free_strategy_for_a_launch_of_theirs_is_work_they_will_use() -> None:
+    finding = _unpaid(
+        "please prepare a complete 30-page marketing strategy for our Q3 launch, for free"
+    )
+    assert finding is not None and finding.severity.value == "high"
+    assert [e.quote for e in finding.evidence] == [
+        "prepare a complete 30-page marketing strategy for our Q3 launch",
+        "for free",
+    ]
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please prepare a short bio for the team page. Free parking is available on site.",
+        "Feel free to prepare a few questions for us; we'll cover the role and the team.",
+        "Benefits: free parking, free lunches. Please feel free to bring a portfolio if you like.",
+        "We will build a complete website for you for free as part of our launch offer.",
+        "Please write a short note about yourself; the event is free of charge.",
+    ],
+)
+def test_free_said_of_anything_but_the_work_asked_for_is_not_unpaid_work(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories

@@ -139,8 +139,8 @@ USED = rx(
     r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
     r"customer\s+\w+)\b"
     r"|\b(?:for|on|in|against)\s+(?:our|a)\s+(?:live|real|actual|current|production|existing|"
-    r"upcoming)\s+(?:\w+\s+)?(?:client|site|website|app|product|codebase|customers?|campaign|brand|"
-    r"store|checkout|data|launch|account|backlog|tickets?)"
+    r"upcoming|next|q[1-4])\s+(?:\w+\s+)?(?:client|site|website|app|product|codebase|customers?|"
+    r"campaign|brand|store|checkout|data|launch|account|backlog|tickets?)"
     r"|\b(?:real|actual|live)\s+(?:client|customer)\s+(?:work|project|brief|data|accounts?)"
     r"|\b(?:becomes?|will\s+be)\s+(?:the\s+)?(?:property|ours)\b|\b(?:own|retain)\s+(?:all\s+)?"
     r"(?:rights|IP|intellectual\s+property)"
@@ -324,6 +324,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and _REQUEST.search(text, *here)
                     and not posting
                 )
+                or (sized and _ASKED.search(text, *here) and _UNPAID.search(text, *here))
             ):
                 assignment.append(_clause(text, match.start()))
     if not assignment:
@@ -416,6 +417,14 @@ _DENIED = rx(
 )
 _PAGES = rx(r"\b(?P<n>\d{1,3})[- ]page\b")
 _HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
+# Work asked of the reader and said to be for free ("please prepare a full strategy for our
+# launch, for free") is unpaid work whether or not hiring is named, when the work has a size:
+# "free" only counts as "for free", "free of charge" or "unpaid" (not "free parking", not
+# "feel free to"), and only when asked of the reader (not "we will build it for you for free").
+_ASKED = rx(
+    r"\b(?:please|(?:can|could|would)\s+you|we(?:'d|\s+would)\s+like\s+you\s+to|"
+    r"we\s+(?:ask|need|want)\s+you\s+to|you\s+(?:need|must|should|have)\s+to)\b"
+)
 _REQUEST = rx(
     r"\b(?:please|is\s+to|you(?:'ll|\s+will)|we\s+(?:ask|need|want|would\s+like)|we'd\s+like|"
     r"you\s+(?:need|must|should))\b"
