@@ -27,6 +27,9 @@ from goodword.organizations.schemas import OrganizationCreate
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.tasks import service as tasks
+from goodword.tasks.models import TaskStatus
+from goodword.tasks.schemas import TaskStatusChange
 from goodword.workspaces.models import Workspace
 from person_records import everything_of
 
@@ -268,6 +271,39 @@ def test_the_detail_page_shows_everything_about_a_person(
     assert "Coffee about the sales team" in text
     assert f'<a href="/people/{carol.id}">Carol Diaz</a>' in text
     assert f'<a href="/opportunities/{job.id}">Account Manager</a>' in text
+
+
+def test_a_persons_page_lists_their_open_tasks_and_offers_to_add_one(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    bob = _person(session, workspace, "Bob Brown")
+    carol = _person(session, workspace, "Carol Diaz")
+    call = factories.task(
+        session, workspace.id, "Call Bob about the sales team", person_id=bob.id,
+        due_date=date(2026, 12, 1),
+    )  # fmt: skip
+    done = factories.task(session, workspace.id, "Thank Bob", person_id=bob.id)
+    tasks.set_status(
+        session,
+        workspace_id=workspace.id,
+        task_id=done.id,
+        change=TaskStatusChange(status=TaskStatus.DONE),
+    )
+    factories.task(session, workspace.id, "Write to Carol", person_id=carol.id)
+
+    text = client.get(f"/people/{bob.id}").text
+
+    tasks_section = text[text.index('<h2 id="tasks-heading">Open tasks</h2>') :]
+    tasks_section = tasks_section[: tasks_section.index("</section>")]
+    assert f'<a href="/tasks/{call.id}">Call Bob about the sales team</a>' in tasks_section
+    assert "due 1 Dec 2026" in tasks_section
+    assert "Thank Bob" not in tasks_section and "Write to Carol" not in tasks_section
+    assert f'href="/tasks/new?person_id={bob.id}">Add a task</a>' in text
+    form = client.get(f"/tasks/new?person_id={bob.id}").text
+    assert re.search(rf'<option value="{bob.id}" selected>Bob Brown</option>', form)
+    assert "Write to Carol" in client.get(f"/people/{carol.id}").text
+    dan = _person(session, workspace, "Dan Ek")
+    assert "No open tasks about Dan Ek." in client.get(f"/people/{dan.id}").text
 
 
 def test_editing_a_person_replaces_their_fields(

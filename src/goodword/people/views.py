@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from goodword import clock
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.merging import merged_into
@@ -24,6 +25,8 @@ from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
 from goodword.references import service as references
 from goodword.search import service as search
+from goodword.tasks import service as tasks
+from goodword.tasks.models import TaskStatus
 from goodword.templating import human_date
 
 router = APIRouter()
@@ -294,6 +297,14 @@ def render_detail(
         "interactions": interactions.list_(
             session, workspace_id=workspace_id, person_id=person_id, limit=20
         ),
+        "tasks": tasks.list_(
+            session,
+            workspace_id=workspace_id,
+            today=clock.today(),
+            person_id=person_id,
+            status=TaskStatus.OPEN,
+            limit=50,
+        ).items,
         "managed": opportunities.list_(
             session, workspace_id=workspace_id, hiring_manager_id=person_id, limit=50
         ).items,
