@@ -264,7 +264,12 @@ async def change_status(
         task = service.get(session, workspace_id=workspace_id, task_id=task_id)
         message = _status_error(error)
         if is_htmx(request):
-            context = {"t": task, "row_error": message, **_row_context(today, back)}
+            context = {
+                "t": task,
+                "row_error": message,
+                "swapped": True,
+                **_row_context(today, back),
+            }
             return render(request, "tasks/_row.html", context, status_code=422, vary_on_htmx=True)
         if back == "detail":
             context = {"t": task, "row_error": message, **_row_context(today, back)}
@@ -278,7 +283,7 @@ async def change_status(
             status_code=422,
         )
     if is_htmx(request):
-        context = {"t": task, **_row_context(today, back)}
+        context = {"t": task, "swapped": True, **_row_context(today, back)}
         return render(request, "tasks/_row.html", context, vary_on_htmx=True)
     if back == "detail":
         return redirect(f"/tasks/{task.id}", flash="Task updated.", vary_on_htmx=True)
