@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -14,7 +15,10 @@ from goodword.connections import service as connections
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
 from goodword.demo import build as build_demo
+from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
+from goodword.organizations.schemas import OrganizationCreate
+from goodword.workspaces.models import Workspace
 from network_surfaces.network_data import TODAY, Net
 
 HTMX = {"HX-Request": "true"}
@@ -253,3 +257,32 @@ def test_a_name_that_matches_no_organization_is_explained_beside_the_field(
     assert 'name="to_organization"' in page.text and 'value="Stonechat"' in page.text
     api = client.get("/api/v1/paths", params={"to_organization": "Stonechat"})
     assert api.status_code == 404 and "called “Stonechat”" in api.json()["error"]["message"]
+
+
+def test_a_name_that_starts_an_organizations_name_is_offered_as_did_you_mean(
+    client: TestClient, net: Net, session: Session, workspace: Workspace
+) -> None:
+    page = client.get("/paths", params={"to_organization": "Borealis", "department": "sales"})
+    assert page.status_code == 404
+    link = "/paths?to_organization=Borealis+Freight&amp;department=sales"
+    assert (
+        '<p class="error" id="e-to_organization">No organization in this workspace is called '
+        f'“Borealis”. Did you mean <a href="{link}">Borealis Freight</a>?</p>'
+    ) in page.text
+    assert "Ways in to Borealis Freight" in text(client.get(html.unescape(link)).text)
+    # A word inside a name, or in another name one goes by, is offered too; several, each.
+    organizations.create(
+        session,
+        workspace_id=workspace.id,
+        data=OrganizationCreate(name="Northwind", aliases=["Acme North"]),
+    )
+    page = client.get("/paths", params={"to_organization": "robot"}).text
+    assert 'Did you mean <a href="/paths?to_organization=Acme+Robotics">Acme Robotics</a>?' in page
+    page = client.get("/paths", params={"to_organization": "nort"}).text
+    assert re.search(r"Did you mean <a [^>]+>Northwind</a>\?", page)
+    page = client.get("/paths", params={"to_organization": "ac"}).text
+    assert re.search(r"Did you mean <a [^>]+>Acme Robotics</a> or <a [^>]+>Northwind</a>\?", page)
+    api = client.get("/api/v1/paths", params={"to_organization": "wind"})
+    assert api.json()["error"]["message"] == (
+        "No organization in this workspace is called “wind”. Did you mean “Northwind”?"
+    )

@@ -315,11 +315,18 @@ def _organization(session: Session, *, workspace_id: int, value: int | str) -> O
     text = value.strip()
     if is_whole_number(text):
         return organizations.get(session, workspace_id=workspace_id, organization_id=int(text))
-    raise NotFound(
-        "organization",
-        text,
-        message=f"No organization in this workspace is called “{text}”; check the spelling.",
-    )
+    near = organizations.similar(session, workspace_id=workspace_id, name=text)
+    if not near:
+        message = f"No organization in this workspace is called “{text}”; check the spelling."
+        raise NotFound("organization", text, message=message)
+    names = " or ".join(f"“{organization.name}”" for organization in near)
+    message = f"{no_organization_called(text)} Did you mean {names}?"
+    raise NotFound("organization", text, message=message)
+
+
+def no_organization_called(text: str) -> str:
+    """What a search for an organization no name or other name finds says first."""
+    return f"No organization in this workspace is called “{text}”."
 
 
 def _node(snap: Snapshot, person_id: int) -> int:

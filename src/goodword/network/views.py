@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -24,7 +25,7 @@ from goodword.network.queries import (
     find,
     read_query,
 )
-from goodword.network.service import SnapshotCache, WaysIn
+from goodword.network.service import SnapshotCache, WaysIn, no_organization_called
 from goodword.network.strength import StrengthModel, model_from_settings
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
@@ -92,6 +93,7 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
     errors: dict[str, str] = {}
     found: WaysIn | None = None
     messages: list[DraftMessage] = []
+    suggestions: list[tuple[str, str]] = []
     status = 200
     try:
         query = read_query(values)
@@ -113,6 +115,14 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
             raise
         errors = {"to_organization": error.message}  # shown beside the field, the form kept
         status = 404
+        typed = values["to_organization"].strip()
+        near = organizations.similar(session, workspace_id=workspace_id, name=typed)
+        if near:  # said with a link to each, to search again for it
+            errors = {"to_organization": no_organization_called(typed)}
+            kept = {name: value for name, value in values.items() if value}
+            suggestions = [
+                (o.name, "/paths?" + urlencode(kept | {"to_organization": o.name})) for o in near
+            ]
     return render(
         request,
         "network/paths.html",
@@ -121,6 +131,7 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
             "errors": errors,
             "found": found,
             "drafts": messages,
+            "organization_suggestions": suggestions,
             **_targets(session, workspace_id),
         },
         status_code=status,

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword.duplicates.names import fold
 from goodword.errors import Conflict, FieldError
 from goodword.organizations.models import Organization
 from goodword.organizations.names import organization_key
@@ -88,6 +89,47 @@ def best_match(spellings: Iterable[tuple[int, str, Sequence[str]]], name: str) -
         if best is None or (rank, organization_id) < best:
             best = (rank, organization_id)
     return None if best is None else best[1]
+
+
+def similar(
+    session: Session, *, workspace_id: int, name: str, limit: int = 5
+) -> list[Organization]:
+    """The organizations a name that finds none may have been meant for (`close_matches`)."""
+    ids = close_matches(_spellings(session, workspace_id=workspace_id), name, limit=limit)
+    return get_many(session, workspace_id=workspace_id, ids=ids)
+
+
+def close_matches(
+    spellings: Iterable[tuple[int, str, Sequence[str]]], name: str, *, limit: int = 5
+) -> list[int]:
+    """The ids of the organizations whose name or other name starts with, or holds, `name`
+    (case, accents and punctuation ignored), best first: those that start with it as whole
+    words ("Tidewell" in "Tidewell Energy"), then those with a word that starts with it, then
+    those that merely hold it; `limit` at most.
+
+    >>> rows = [(1, "Tidewell Energy", []), (2, "Stonewell", []), (3, "Acme", ["Tide Co"])]
+    >>> close_matches(rows, "tidewell"), close_matches(rows, "tide"), close_matches(rows, "well")
+    ([1], [3, 1], [2, 1])
+    """
+    typed = fold(name)
+    if len(typed) < 2:
+        return []
+    ranked: dict[int, tuple[int, str]] = {}
+    for organization_id, main, aliases in spellings:
+        for spelling in (main, *aliases):
+            folded = fold(spelling)
+            if folded == typed or folded.startswith(typed + " "):
+                rank = 0
+            elif folded.startswith(typed) or f" {typed}" in f" {folded}":
+                rank = 1
+            elif len(typed) >= 3 and typed in folded:
+                rank = 2
+            else:
+                continue
+            best = ranked.get(organization_id)
+            if best is None or rank < best[0]:
+                ranked[organization_id] = (rank, fold(main))
+    return sorted(ranked, key=lambda id_: (*ranked[id_], id_))[:limit]
 
 
 def _spellings(session: Session, *, workspace_id: int) -> Iterable[tuple[int, str, Sequence[str]]]:
