@@ -8,17 +8,23 @@ import pytest
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
 from goodword.errors import InvalidInput, NotFound
 from goodword.leads import service as leads
 from goodword.leads.matching import Candidate, LeadFacts, best_matches, score
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.leads.schemas import LeadCreate
+from goodword.leads.schemas import LeadCreate, LeadUpdate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
 from goodword.playbooks import pass_it_on
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
 
 
 def test_interests_matching_a_tag_score_highest():
@@ -218,3 +224,29 @@ def test_a_lead_tag_is_one_line() -> None:
     with pytest.raises(ValidationError, match="A tag is one line"):
         LeadCreate(kind=LeadKind.EVENT, title="Meetup", tags=["pricing\nsales"])
     assert LeadCreate(kind=LeadKind.EVENT, title="Meetup", tags=[" pricing "]).tags == ["pricing"]
+
+
+def test_an_event_on_a_day_gone_by_is_refused_but_an_article_of_then_is_kept(
+    session: Session, workspace: Workspace
+):
+    past = TODAY - timedelta(days=1)
+    with pytest.raises(InvalidInput) as refused:
+        leads.create(
+            session,
+            workspace_id=workspace.id,
+            data=LeadCreate(kind=LeadKind.EVENT, title="Meetup", happens_on=past),
+        )
+    assert [e.field for e in refused.value.fields] == ["happens_on"]
+    article = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.ARTICLE, title="Essay", happens_on=past),
+    )
+    assert article.happens_on == past
+    with pytest.raises(InvalidInput):
+        leads.update(
+            session,
+            workspace_id=workspace.id,
+            lead_id=article.id,
+            data=LeadUpdate(kind=LeadKind.EVENT, title="Essay", happens_on=past),
+        )

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword.leads.models import Lead, LeadShare, ShareStatus
+from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.playbooks import calendar as feeds
 from goodword.playbooks.models import MessageTemplate
 from goodword.tasks.models import Task, TaskStatus
@@ -334,3 +334,54 @@ def test_skipping_a_lead_through_the_api_dismisses_its_task(
     assert marked.status_code == 200
     session.expire_all()
     assert session.scalars(select(Task)).one().status is TaskStatus.DISMISSED
+
+
+def test_an_event_on_a_day_gone_by_is_refused_and_nothing_is_drafted(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Ana Ruiz", interests=["pricing"])
+    page = client.post(
+        "/leads",
+        data={"kind": "event", "title": "Pricing meetup", "tags": "pricing",
+              "happens_on": "2020-01-01"},
+    )  # fmt: skip
+    assert page.status_code == 422
+    assert (
+        '<p class="error" id="e-happens_on">This day has passed: give the day the event happens, '
+        "or choose another kind.</p>"
+    ) in page.text
+    assert session.scalar(select(func.count()).select_from(Lead)) == 0
+    assert session.scalar(select(func.count()).select_from(Task)) == 0
+    api = client.post(
+        "/api/v1/leads", json={"kind": "event", "title": "Meetup", "happens_on": "2026-11-24"}
+    )
+    assert api.status_code == 422
+    assert api.json()["error"]["message"].startswith("That event was on 24 Nov 2026, which has")
+    assert api.json()["error"]["fields"][0]["field"] == "happens_on"
+    # Today is still to come; an article's day is the day it came out, past as a rule.
+    assert (
+        client.post(
+            "/api/v1/leads", json={"kind": "event", "title": "Meetup", "happens_on": "2026-11-25"}
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/leads", json={"kind": "article", "title": "Essay", "happens_on": "2020-01-01"}
+        ).status_code
+        == 201
+    )
+
+
+def test_an_event_whose_day_has_gone_by_can_still_be_edited(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    lead = Lead(
+        workspace_id=workspace.id, kind=LeadKind.EVENT, title="Meetup", happens_on=date(2026, 11, 1)
+    )
+    session.add(lead)
+    session.flush()
+    kept = {"kind": "event", "title": "Pricing meetup", "happens_on": "2026-11-01"}
+    assert client.post(f"/leads/{lead.id}", data=kept, follow_redirects=False).status_code == 303
+    moved = kept | {"happens_on": "2026-10-01"}
+    assert client.post(f"/leads/{lead.id}", data=moved).status_code == 422

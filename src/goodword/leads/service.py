@@ -7,9 +7,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from goodword import clock
 from goodword.errors import FieldError, InvalidInput
 from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
-from goodword.leads.models import Lead, LeadShare, ShareStatus
+from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
 from goodword.organizations import service as organizations
 from goodword.people import service as people
@@ -179,6 +180,7 @@ def to_read(lead: Lead) -> LeadRead:
 
 
 def _apply(session: Session, lead: Lead, data: LeadCreate) -> None:
+    _refuse_a_past_event(lead, data)
     workspace_id = lead.workspace_id
     lead.kind = data.kind
     lead.title = data.title
@@ -200,3 +202,25 @@ def _apply(session: Session, lead: Lead, data: LeadCreate) -> None:
         )
     else:
         lead.organization = None
+
+
+def _refuse_a_past_event(lead: Lead, data: LeadCreate) -> None:
+    """An event is passed on so that people can go to it: a day already over is refused (the
+    notes would invite them to it). Other kinds keep any date: an article's is the day it
+    came out, an opening's or a tip's the day you heard of it, both often past. An event
+    kept unchanged on its day, once that day has gone by, can still be edited."""
+    day = data.happens_on
+    if data.kind is not LeadKind.EVENT or day is None or day >= clock.today():
+        return
+    if lead.kind is LeadKind.EVENT and lead.happens_on == day:
+        return
+    raise InvalidInput(
+        f"That event was on {day.day} {day:%b %Y}, which has passed, so there is no one to invite "
+        "to it. Give the day it happens, or record it as another kind (an article, say).",
+        fields=[
+            FieldError(
+                "happens_on",
+                "This day has passed: give the day the event happens, or choose another kind.",
+            )
+        ],
+    )
