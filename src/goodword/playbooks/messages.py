@@ -91,6 +91,13 @@ PLACEHOLDERS: dict[str, str] = {
 PERSON = ("first_name", "full_name", "my_name")
 # A referral ask: whom it was for, where, when it was made and the opportunity it came from.
 ASK = ("organization", "role", "target_organization", "introduced_to", "asked_on")
+# What a reference is told, before applying or after.
+_BRIEFING = """A short briefing, to make it easy:
+- The role: {role} at {organization}.
+- What matters most for it: {stress_points}
+- What you have seen of my work first-hand: {can_speak_to}
+- Whom to call: {hiring_manager}
+"""
 
 _LIBRARY = [
     Template(
@@ -192,12 +199,9 @@ I'm about to apply for the {role} role at {organization}, and I'd be grateful if
 speak for me. What would help most is a short call to {hiring_manager} before my application \
 goes in, so that they hear about me first from someone they can trust.
 
-A short briefing, to make it easy:
-- The role: {role} at {organization}.
-- What matters most for it: {stress_points}
-- What you have seen of my work first-hand: {can_speak_to}
-- Whom to call: {hiring_manager}
-
+"""
+        + _BRIEFING
+        + """
 I plan to apply on or after {apply_after}. If the timing or the request doesn't suit you, \
 please just say so; I'll understand completely.
 
@@ -225,12 +229,9 @@ My application for the {role} role at {organization} is in, and I'd be grateful 
 speak for me. A short call to {hiring_manager} while they weigh it would mean they hear \
 about me from someone they can trust, not only from my own papers.
 
-A short briefing, to make it easy:
-- The role: {role} at {organization}.
-- What matters most for it: {stress_points}
-- What you have seen of my work first-hand: {can_speak_to}
-- Whom to call: {hiring_manager}
-
+"""
+        + _BRIEFING
+        + """
 If the timing or the request doesn't suit you, please just say so; I'll understand \
 completely.
 
