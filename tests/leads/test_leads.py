@@ -150,6 +150,27 @@ def test_an_event_soon_is_due_now(session: Session, workspace: Workspace):
     assert {t.due_date for t in result.tasks} == {TODAY}
 
 
+def test_an_event_that_has_happened_since_is_passed_on_to_no_one(
+    session: Session, workspace: Workspace
+):
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(
+            kind=LeadKind.EVENT, title="Pricing talk", tags=["pricing"], happens_on=TODAY
+        ),
+    )
+
+    later = pass_it_on.run(
+        session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY + timedelta(days=1)
+    )
+
+    assert [(p.field, p.blocking) for p in later.prompts] == [("happens_on", True)]
+    assert later.prompts[0].message.startswith("Pricing talk was on 25 Nov 2026:")
+    assert not later.drafts and not later.tasks
+
+
 def test_a_lead_that_fits_no_one_asks_for_more_to_go_on(session: Session, workspace: Workspace):
     _network(session, workspace.id)
     lead = leads.create(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from goodword.leads import service as leads
 from goodword.leads.matching import Match
-from goodword.leads.models import LeadShare, ShareStatus
+from goodword.leads.models import LeadKind, LeadShare, ShareStatus
 from goodword.people import service as people
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -46,6 +46,14 @@ def run(
     """Suggest the people a lead fits, keep the suggestions and draft a note to each."""
     lead = leads.get(session, workspace_id=workspace_id, lead_id=lead_id)
     result = PassItOnResult(PLAYBOOK)
+    if lead.kind is LeadKind.EVENT and lead.happens_on is not None and lead.happens_on < today:
+        # (Saved before it happened: no one can go to it now.)
+        result.ask(
+            "happens_on",
+            f"{lead.title} was on {format_date(lead.happens_on)}: there is no one to invite to "
+            "it now. Pass on the next one.",
+        )
+        return result
     if not lead.tags and not lead.description and lead.organization_id is None:
         result.ask(
             "tags",
