@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -73,11 +74,29 @@ def begin_writing(session: Session) -> None:
 
 
 def safe_url(url: str) -> str:
-    """Return the URL with any password hidden, for messages and logs."""
+    """Return the URL with any password hidden, for messages and logs: the one before the
+    host, and one given as a query parameter (`?password=…`)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except ArgumentError:
         return "<unparseable database URL>"
+    if not holds_secret(url):
+        return url  # (as written: "café.sqlite3", not "caf%C3%A9.sqlite3")
+    hidden = {k: "hidden" for k in parsed.query if _SECRET_PARAMETER.search(k)}
+    return parsed.update_query_dict(hidden).render_as_string(hide_password=True)
+
+
+def holds_secret(url: str) -> bool:
+    """Whether a database URL holds a password (before the host, or as a query parameter)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return True  # (unread, it may)
+    return parsed.password is not None or any(_SECRET_PARAMETER.search(k) for k in parsed.query)
+
+
+# A query parameter of a database URL that holds a secret (libpq's `password`, a token).
+_SECRET_PARAMETER = re.compile(r"pass|secret|token|key", re.IGNORECASE)
 
 
 def make_engine(

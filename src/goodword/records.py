@@ -255,13 +255,19 @@ def _web_address(value: str) -> str:
     if (
         parts.scheme.lower() not in ("http", "https")
         or not parts.hostname
+        or not any(c.isalnum() for c in parts.hostname)
         or " " in parts.netloc
         or parts.username is not None
+        or value.casefold() in _NO_ADDRESS
     ):
         raise ValueError(
             f"'{shown(value)}' is not a web address; write it like https://example.com/jobs/42"
         )
     return text
+
+
+# What a form's or a file's field says for no address at all.
+_NO_ADDRESS = frozenset({"n/a", "na", "tbd", "tba", "none", "unknown", "null", "nil", "no"})
 
 
 # A link to a page on the web (a job posting, an event's page), as given or with https://.

@@ -217,6 +217,10 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     mail = client.post(
         "/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": "ann@acme.example"}
     )
+    none = [
+        client.post("/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": said})
+        for said in ("N/A", "TBD", "-")
+    ]
 
     assert fields(script) == [
         {
@@ -230,4 +234,5 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     assert bare.json()["url"] == "https://meetup.com/py-ldn"
     assert intranet.json()["url"] == "https://intranet/jobs/42"
     assert [e["field"] for e in fields(mail)] == ["url"]
+    assert [[e["field"] for e in fields(r)] for r in none] == [["url"]] * 3
     assert client.get("/api/v1/opportunities").json()["items"] == []

@@ -92,5 +92,5 @@ def test_the_first_dashboard_after_adding_yourself_and_loading_the_demo_agrees_w
     expect(
         card.get_by_role("link", name=re.compile(r"^And \d+ more keep-in-touch"))
     ).to_be_visible()
-    expect(card.locator("#tasks-coming")).to_contain_text("Send thank-you notes to")
+    expect(card.locator("#tasks-coming")).to_contain_text("what tipped the decision")
     expect(page.locator("#get-started")).to_have_count(0)

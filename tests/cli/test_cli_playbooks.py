@@ -269,3 +269,6 @@ def test_a_reference_added_without_consent_can_be_given_it_and_launched(run, cli
     [reference] = json.loads(run("references", "list", "--json").stdout)
     assert (reference["consent_on"], reference["uses_count"]) == ("2026-11-01", 1)
     assert reference["relationship_text"] == "My manager at Fabrikam"  # the rest is kept
+    # Once they have agreed, adding them again says so and no more.
+    thrice = run("references", "add", "1", "--consent", "2026-11-01")
+    assert thrice.stderr == "Error: Ada Lovelace is already one of your references.\n"

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import Result
 
+from goodword import db
 from goodword.cli import app
 from goodword.db import make_engine
 from goodword.people import service as people
@@ -256,6 +257,38 @@ def test_the_next_page_hint_quotes_what_a_shell_would_split(run, tmp_path: Path)
         "--database-url", url, "tasks", "list", "--status", "open", "--limit", "1"
     ]  # fmt: skip
     assert "Call Ben" in run(*more(first)).stdout
+
+
+# (SQLite ignores the parameter, and SQLAlchemy says so.)
+@pytest.mark.filterwarnings("ignore:Query string argument")
+def test_the_next_page_hint_keeps_the_database_as_typed_but_never_a_password(
+    run, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'café@home.sqlite3'}"
+    for name in ("Ann", "Ben"):
+        run("--database-url", url, "person", "add", name)
+    first = run("--database-url", url, "person", "list", "--limit", "1")
+    # (A password given as a query parameter, as libpq takes one: the URL is not shown.)
+    hidden = run("--database-url", url + "?password=S3cret", "person", "list", "--limit", "1")
+
+    assert more(first)[:2] == ["--database-url", url]
+    assert "Ben" in run(*more(first)).stdout
+    last = hidden.stdout.strip().splitlines()[-1]
+    assert last.startswith("More: goodword --database-url <your-database-url> person list")
+    assert last.endswith("(put your database URL in its place: it holds a password, never shown)")
+    assert "café" not in hidden.stdout and "S3cret" not in hidden.output
+
+
+def test_a_database_url_s_password_is_hidden_wherever_it_is_written() -> None:
+    before_host = "postgresql+psycopg://gw:S3cret@db.example/gw"
+    in_query = "postgresql+psycopg://gw@db.example/gw?password=S3cret&sslmode=require"
+
+    assert db.safe_url(before_host) == "postgresql+psycopg://gw:***@db.example/gw"
+    assert db.safe_url(in_query) == (
+        "postgresql+psycopg://gw@db.example/gw?password=hidden&sslmode=require"
+    )
+    assert db.holds_secret(in_query) and not db.holds_secret("sqlite:////tmp/café.sqlite3")
+    assert db.safe_url("sqlite:////tmp/café.sqlite3") == "sqlite:////tmp/café.sqlite3"
 
 
 def test_an_empty_list_says_so(run, cli_url: str) -> None:

@@ -275,16 +275,16 @@ def test_a_title_written_over_two_lines_is_one_line(session, workspace):
 
 
 def test_a_middle_name_mapped_later_is_the_same_record(session, workspace):
-    sheet = "First Name,Middle Name,Last Name\nCy,Jo,Diaz\n"
+    sheet = "First Name,Middle Name,Last Name\nCy,Jo,Diaz\nMary Ann,A,Lee\n"
     run(session, workspace.id, "people.csv", sheet, "given=First Name,family=Last Name")
 
     again = run(session, workspace.id, "people.csv", sheet,
                 "given=First Name,middle=Middle Name,family=Last Name")  # fmt: skip
 
-    # One record, which now says its middle name.
-    [cy] = everyone(session, workspace.id)
-    assert (cy.given_name, cy.family_name) == ("Cy Jo", "Diaz")
-    assert [r.outcome for r in again.rows] == [Outcome.UPDATED]
+    # One record each, which now says its middle name.
+    found = [(p.given_name, p.family_name) for p in everyone(session, workspace.id)]
+    assert found == [("Cy Jo", "Diaz"), ("Mary Ann A", "Lee")]
+    assert [r.outcome for r in again.rows] == [Outcome.UPDATED] * 2
 
 
 def test_an_organization_kept_under_its_notion_link_is_the_organization_it_names():
@@ -296,12 +296,13 @@ def test_an_organization_kept_under_its_notion_link_is_the_organization_it_names
 
 def test_only_words_for_a_kind_of_number_are_labels(session, workspace):
     sheet = (
-        "Name,Emails,Phone Numbers\n"
-        'Ann Lee,ann@x.example (Ann),"Phone: +1 415 555 0100 / Mobile: +1 415 555 0101"\n'
-        'Bo Chen,bo@x.example,"Work: 415-555-0102 x12, Mobile: 415-555-0103"\n'
+        "Name,Emails,Phone Numbers,Business Fax\n"
+        'Ann Lee,ann@x.example (Ann),"Phone: +1 415 555 0100 / Mobile: +1 415 555 0101",\n'
+        'Bo Chen,bo@x.example,"Work: 415-555-0102 x12, Mobile: 415-555-0103",415-555-0199\n'
     )
 
-    run(session, workspace.id, "sheet.csv", sheet, "name=Name,email=Emails,phone=Phone Numbers")
+    run(session, workspace.id, "sheet.csv", sheet,
+        "name=Name,email=Emails,phone=Phone Numbers,phone=Business Fax")  # fmt: skip
 
     found = {p.display_name: p for p in everyone(session, workspace.id)}
     assert [(e.address, e.label) for e in found["Ann Lee"].emails] == [("ann@x.example", None)]
@@ -312,5 +313,6 @@ def test_only_words_for_a_kind_of_number_are_labels(session, workspace):
     assert [(p.number, p.label) for p in found["Bo Chen"].phones] == [
         ("+14155550102;ext=12", "Work"),
         ("+14155550103", "Mobile"),
+        ("+14155550199", "Fax"),
     ]
     assert found["Ann Lee"].notes is None

@@ -10,9 +10,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.importers.reading import Document
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
+from goodword.importers.tables import read_table
 from goodword.people.models import Person
 
 DATA = Path(__file__).parent.parent / "data" / "importers"
@@ -128,3 +130,12 @@ def test_a_header_naming_no_column_as_wide_as_the_rows_is_the_header(session, wo
 
     assert names(session, workspace.id) == ["Ann Lee", "Bo Chen"]
     assert skipped(report) == []
+
+
+def test_a_padded_title_and_a_grouping_row_are_passed_over_without_a_map_too() -> None:
+    header = "Name,Email,Phone,Company,Title\r\n"
+    row = "Ann Lee,ann@x.example,(415) 555-0100,Acme,Engineer\r\n"
+    for above in ("Report: Contacts, all owners,,,\r\n", "Contact,,,Work,\r\n"):
+        table = read_table(Document("report.csv", above + header + row))
+
+        assert table is not None and table.headers == header.strip().split(","), above

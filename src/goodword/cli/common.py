@@ -206,7 +206,15 @@ def more_hint(
         if level.parent is not None:
             words.append(level.info_name)
         words += typed_options(level, leave_out=leave_out)
-    typer.echo(f"More: {shlex.join([*words, '--after', next_cursor])}")
+    hint = shlex.join([*words, "--after", next_cursor])
+    if SECRET_URL in words:  # (shown bare, for the user to put their URL in its place)
+        hint = hint.replace(shlex.quote(SECRET_URL), SECRET_URL)
+        hint += "  (put your database URL in its place: it holds a password, never shown)"
+    typer.echo(f"More: {hint}")
+
+
+# Where the "More:" line puts a database URL holding a password, which it never shows.
+SECRET_URL = "<your-database-url>"
 
 
 def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
@@ -219,8 +227,10 @@ def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
         if param.name in ("after", *leave_out) or source is None or source.name != "COMMANDLINE":
             continue
         value = ctx.params[param.name]
-        if param.name == "database_url" and db.safe_url(value) != value:
-            continue  # never a password on the screen; it comes from where it came from
+        if param.name == "database_url" and db.holds_secret(value):
+            # Never a password on the screen: the hint says to give it again.
+            options += ["--database-url", SECRET_URL]
+            continue
         if param.param_type_name == "argument":
             arguments += [_word(v) for v in (value if param.multiple else [value])]
             continue

@@ -281,7 +281,7 @@ def references_add(
             )
         except Conflict as exc:
             existing = references.for_person(session, workspace_id=ws, person_id=person_id)
-            if existing is None:
+            if existing is None or existing.consent_on is not None:
                 raise
             raise Conflict(
                 f"{exc.message} To record the day they agreed: "

@@ -421,10 +421,16 @@ def parse_mapped(
         else:
             email = person.emails[0].value if person.emails else None
             key_by_name(person, person.key_name, email, seen)
-            if middle := one("middle").casefold():
+            if middle := one("middle").casefold().split():
                 # As the row was keyed when no middle name could be mapped ("Cy Diaz").
                 name, bar, rest = (person.key or "").partition("|")
-                person.former_keys.append(name.replace(f" {middle}", "", 1) + bar + rest)
+                words = name.split(" ")
+                at = next(
+                    (i for i in range(1, len(words)) if words[i : i + len(middle)] == middle), None
+                )
+                if at is not None:
+                    left = words[:at] + words[at + len(middle) :]
+                    person.former_keys.append(" ".join(left) + bar + rest)
             if key:
                 # As such a row was kept before the repeat was noticed: the id, numbered
                 # in file order ("900", "900#2").
@@ -465,11 +471,12 @@ def _column_label(header: str) -> str | None:
     "Person - Phone - Mobile" and "Mobile Phone", "Work" of "Email (Work)"; None of "Phone",
     "E-mail 2", "Emails" or "Phone Type".
 
-    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "Phone Type")]
-    ['Mobile', 'Work', None, None]
+    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "Business Fax")]
+    ['Mobile', 'Work', None, 'Fax']
     """
-    words = re.findall(r"[^\W\d_]{2,}", header.casefold())
-    return next((_KINDS[w] for w in words if w in _KINDS), None)
+    kinds = [_KINDS[w] for w in re.findall(r"[^\W\d_]{2,}", header.casefold()) if w in _KINDS]
+    # (A business fax is a fax, a work mobile a mobile: the kind of line first.)
+    return next((k for k in ("Fax", "Pager", "Mobile") if k in kinds), kinds[0] if kinds else None)
 
 
 # Columns whose name says no more than that they hold notes.

@@ -202,16 +202,20 @@ _VALUE = re.compile(r"@|://|^[^A-Za-z]*[0-9][^A-Za-z]*$")
 
 def _header_at(head: list[tuple[int, list[str]]]) -> int | None:
     """The position of the column names among a table's first rows, when no format knows
-    them: the first row of two cells or more, unless it is narrower than the row below,
-    which names more columns (a title with a comma above the header, "Report: Contacts, all
-    owners"). (A row as wide as the one below is the header: "Name,Company," above "Ann
-    Lee,Acme,VIP" names a column no more.)"""
+    them: the first row of two cells or more, unless it is narrower than the row below or
+    less than half filled, and the row below names more columns (a title with a comma above
+    the header, "Report: Contacts, all owners", padded or not; a row grouping the columns,
+    "Contact,,,Work,"). ("Name,Company," above "Ann Lee,Acme,VIP" is the header: it names
+    a column no more.)"""
     for position, (_line, row) in enumerate(head):
         if _filled(row) < 2:
             continue
         below = head[position + 1][1] if position + 1 < len(head) else []
+        # Narrower, or filled less than half (a title padded with commas, a row grouping
+        # the columns: "Contact,,,Work,")
+        sparse = len(row) < len(below) or 2 * _filled(row) < len(row)
         if (
-            len(row) < len(below)
+            sparse
             and _filled(below) > _filled(row)
             and not any(_VALUE.search(c.strip()) for c in below)
         ):
