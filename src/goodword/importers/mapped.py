@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from goodword.errors import FieldError, InvalidInput
-from goodword.importers import dateorder
+from goodword.importers import cells, dateorder
 from goodword.importers.address_book import key_by_name
 from goodword.importers.around import set_aside_around
 from goodword.importers.cleaning import (
@@ -35,7 +35,6 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.importers.tables import Table, cell, header_key
-from goodword.organizations.names import NOTION_LINK
 from goodword.records import shown
 
 # The source of a mapped CSV's records: their ids are the spreadsheet's own, which another
@@ -309,14 +308,16 @@ def parse_mapped(
     notes_from = columns.get("notes", [])
     # What a phone or e-mail column's name says of its numbers ("Mobile", "Email (Work)").
     labels = {
-        c: _column_label(table.headers[c]) for f in ("email", "phone") for c in columns.get(f, [])
+        c: cells.column_label(table.headers[c])
+        for f in ("email", "phone")
+        for c in columns.get(f, [])
     }
     seen: dict[str, int] = {}
     numbered: dict[str, int] = {}  # (the repeated ids met so far)
     for line, row in table.rows[:limit] if limit else table.rows:
         parsed.rows += 1
         values: dict[str, list[str]] = {
-            f: [v for c in cols if (v := _unlinked(cell(table, row, c)))]
+            f: [v for c in cols if (v := cells.unlinked(cell(table, row, c)))]
             for f, cols in columns.items()
         }
 
@@ -348,19 +349,21 @@ def parse_mapped(
                     "not kept"
                 )
         for column, text in _cells(table, row, columns.get("email", [])):
-            addresses, beside = _addresses(text)
-            bracketed = _BRACKETED.fullmatch(text.replace(" ".join(addresses), "").strip())
-            kind = _KINDS.get(bracketed[1].casefold()) if bracketed else None
+            addresses, beside = cells.addresses(text)
+            bracketed = cells.BRACKETED.fullmatch(text.replace(" ".join(addresses), "").strip())
+            kind = cells.KINDS.get(bracketed[1].casefold()) if bracketed else None
             label = kind or labels[column]
             person.emails += [Labeled(address, label) for address in addresses]
             if not addresses:
                 person.warnings.append(f"'{shown(text)}' is not an e-mail address; not kept")
-            elif beside and not kind and not _words(beside) <= _words(whole or person.name):
+            elif (
+                beside and not kind and not cells.words(beside) <= cells.words(whole or person.name)
+            ):
                 # "Dan <dan@four.example> (old)": the address is kept, and the cell as written
                 # when it says more than the person's name ("Four, Dan <dan@…>" does not).
                 notes.append(f"E-mail written as: {text}")
         for column, text in _cells(table, row, columns.get("phone", [])):
-            for number, label in _numbers(text):
+            for number, label in cells.numbers(text):
                 if any(c.isdigit() for c in number):
                     person.phones.append(Labeled(number, label or labels[column]))
                 else:  # "ask reception", "see notes": words, kept as words
@@ -370,7 +373,7 @@ def parse_mapped(
                     )
         for raw in values.get("url", []):
             try:
-                url, kind = profile_url(_HYPERLINK.sub(r"\1", raw))
+                url, kind = profile_url(cells.HYPERLINK.sub(r"\1", raw))
             except ValueError:
                 person.warnings.append(f"'{shown(raw)}' is not a web address; not kept")
                 continue
@@ -443,40 +446,8 @@ def parse_mapped(
 def _cells(table: Table, row: list[str], columns: list[int]) -> Iterator[tuple[int, str]]:
     """The row's cells with something in them of the columns, with their columns."""
     for column in columns:
-        if text := _unlinked(cell(table, row, column)):
+        if text := cells.unlinked(cell(table, row, column)):
             yield column, text
-
-
-# The kinds of number or address a label says, by the words (and letters) written for them:
-# "Mobile: …", "… (c)", "Person - Phone - Mobile", "Email (Work)".
-_KINDS = {
-    "mobile": "Mobile", "cell": "Mobile", "cellphone": "Mobile", "m": "Mobile", "c": "Mobile",
-    "work": "Work", "business": "Work", "office": "Work", "w": "Work", "o": "Work",
-    "home": "Home", "private": "Home", "h": "Home", "personal": "Personal", "main": "Main",
-    "other": "Other", "fax": "Fax", "f": "Fax", "pager": "Pager", "direct": "Direct",
-    "assistant": "Assistant", "school": "School", "iphone": "iPhone",
-}  # fmt: skip
-# Written before a number's colon without saying which number it is.
-_UNSAID_KINDS = frozenset({"tel", "t", "phone", "p", "telephone", "number", "sip", "callto"})
-# A label written after an address in brackets: "dan@four.example (work)".
-_BRACKETED = re.compile(r"\(([^\W\d_]{1,20})\)")
-
-
-def _words(text: str | None) -> set[str]:
-    return set(re.findall(r"[^\W_]+", (text or "").casefold()))
-
-
-def _column_label(header: str) -> str | None:
-    """The label a phone or e-mail column's name gives its values: "Mobile" of "Mobile",
-    "Person - Phone - Mobile" and "Mobile Phone", "Work" of "Email (Work)"; None of "Phone",
-    "E-mail 2", "Emails" or "Phone Type".
-
-    >>> [_column_label(h) for h in ("Mobile", "Email (Work)", "Phone Number", "Business Fax")]
-    ['Mobile', 'Work', None, 'Fax']
-    """
-    kinds = [_KINDS[w] for w in re.findall(r"[^\W\d_]{2,}", header.casefold()) if w in _KINDS]
-    # (A business fax is a fax, a work mobile a mobile: the kind of line first.)
-    return next((k for k in ("Fax", "Pager", "Mobile") if k in kinds), kinds[0] if kinds else None)
 
 
 # Columns whose name says no more than that they hold notes.
@@ -486,16 +457,10 @@ _NOTES_NAMES = frozenset({"notes", "note", "comments", "comment", "description"}
 def _labelled_notes(table: Table, row: list[str], columns: list[int]) -> list[str]:
     """The notes of a row: one column's as written; of several, each under its column's
     name ("Last contacted: 1/5/2024"), unless the name only says it holds notes."""
-    found = [(table.headers[c], v) for c in columns if (v := _unlinked(cell(table, row, c)))]
+    found = [(table.headers[c], v) for c in columns if (v := cells.unlinked(cell(table, row, c)))]
     if len(columns) == 1:
         return [v for _header, v in found]
     return [v if header_key(h) in _NOTES_NAMES else f"{h}: {v}" for h, v in found]
-
-
-def _unlinked(text: str) -> str:
-    """A cell without the Notion pages after the names it relates to (a link to one's own
-    workspace, not a fact about the person)."""
-    return NOTION_LINK.sub("", text) if "notion.so/" in text else text
 
 
 def id_key(value: str) -> str:
@@ -566,81 +531,6 @@ def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | N
             f"{'it' if len(left) == 1 else 'them'}: {listed}. To keep a column's text, map it "
             f"to notes (notes=Column); notes may be given several columns.{unnamed}"
         )
-
-
-_CELL_SEPARATORS = re.compile(r"[\s,;]+")
-_PHONE_SEPARATORS = re.compile(r"\s*[/;,]\s*|\s+or\s+", re.IGNORECASE)
-# A word beside a number that may say which it is: "Mobile: …", "… (work)".
-_LABEL_BEFORE = re.compile(r"(?P<label>[^\W\d_]{1,20}):\s*(?P<number>.+)")
-_LABEL_AFTER = re.compile(r"(?P<number>.+?)\s*\((?P<label>[^\W\d_]{1,20})\)")
-# A whole phone number in a cell of several: digits and the marks written between them,
-# and an extension.
-_WHOLE_NUMBER = re.compile(r"\+?[\d\s().-]+(?:(?:x|ext\.?|#)\s*\d+)?", re.IGNORECASE)
-
-
-def _addresses(text: str) -> tuple[list[str], str]:
-    """The e-mail addresses of a cell ("a@x; b@y", "a@x, b@y", "Jane <jane@berg.nl>",
-    "mailto:a@x"), and what else it says ("Jane", "(work)"), or "" when it says nothing
-    else; ([], "") when it holds no address.
-
-    >>> _addresses("jane@berg.nl; jane.vdberg@gmail.com")
-    (['jane@berg.nl', 'jane.vdberg@gmail.com'], '')
-    >>> _addresses("Jane <mailto:jane@berg.nl>")
-    (['jane@berg.nl'], 'Jane')
-    >>> _addresses("dan@four.example (work), n/a")
-    (['dan@four.example'], '(work)')
-    """
-    found = [_MAILTO.sub("", address) for address in _EMAIL_IN.findall(text)]
-    if not found:
-        return [], ""
-    rest = _EMAIL_IN.sub(" ", text)
-    words = [w for w in _CELL_SEPARATORS.split(rest) if any(c.isalnum() for c in w)]
-    said = " ".join(w.strip("\"'") for w in words if w.casefold() not in _NOTHING_SAID)
-    return list(dict.fromkeys(found)), said
-
-
-# An e-mail address within a cell, with its "mailto:" when written (taken off).
-_EMAIL_IN = re.compile(
-    r"(?:mailto:)?[^@\s,;<>()\[\]\"'/|:]+@[^@\s,;<>()\[\]\"'/|]+\.[^@\s,;<>()\[\]\"'/|.]+", re.I
-)
-_MAILTO = re.compile("^mailto:", re.IGNORECASE)
-# A link a spreadsheet saved as its formula: =HYPERLINK("https://…", "Profile").
-_HYPERLINK = re.compile(r'^=\s*HYPERLINK\(\s*"([^"]*)".*$', re.IGNORECASE | re.DOTALL)
-_NOTHING_SAID = {"n/a", "none", "-", "mailto:", "mailto"}
-
-
-def _numbers(text: str) -> list[tuple[str, str | None]]:
-    """The phone numbers of a cell, each with the label written beside it ("Mobile: …",
-    "… (work)"): apart at "/", ";", "," or "or" when every part is a whole number (seven
-    digits or more), else the cell as one number, so an extension (";ext=12", ", x123") or
-    an area code before a slash ("030/1234567") stays with it.
-
-    >>> _numbers("+31 6 12345678 / +31 20 1234567")
-    [('+31 6 12345678', None), ('+31 20 1234567', None)]
-    >>> _numbers("Mobile: 415-555-0123, Work: 415-555-0124")
-    [('415-555-0123', 'Mobile'), ('415-555-0124', 'Work')]
-    >>> _numbers("+1 415 555 0123 (mobile)")
-    [('+1 415 555 0123', 'Mobile')]
-    >>> _numbers("Tel: 415-555-0123 x12, Fax: 415-555-0124")
-    [('415-555-0123 x12', None), ('415-555-0124', 'Fax')]
-    >>> _numbers("+31 20 1234567;ext=12")
-    [('+31 20 1234567;ext=12', None)]
-    >>> _numbers("030/1234567")
-    [('030/1234567', None)]
-    """
-    parts = [_labelled(p) for p in _PHONE_SEPARATORS.split(text.strip()) if p]
-    whole = all(_WHOLE_NUMBER.fullmatch(n) and sum(c.isdigit() for c in n) >= 7 for n, _ in parts)
-    return parts if len(parts) > 1 and whole else [_labelled(text.strip())]
-
-
-def _labelled(text: str) -> tuple[str, str | None]:
-    """A number and the kind of number written before it ("Work: …", "Tel: …" saying none)
-    or after it in brackets ("… (mobile)"); other words stay with the number."""
-    found = _LABEL_BEFORE.fullmatch(text) or _LABEL_AFTER.fullmatch(text)
-    word = found["label"].casefold() if found else ""
-    if found is None or (word not in _KINDS and word not in _UNSAID_KINDS):
-        return text, None
-    return found["number"].strip(), _KINDS.get(word)
 
 
 def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorder.DateOrder:
