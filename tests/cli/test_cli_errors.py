@@ -65,6 +65,23 @@ def test_an_argument_is_named_as_its_help_shows_it(run, cli_url: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["people", "merge", "1", "abc"],
+        ["people", "unmerge", "abc"],
+        ["references", "launch", "abc", "1"],
+        ["references", "consent", "abc", "2026-11-01"],
+    ],
+)
+def test_every_id_argument_is_read_as_a_record_id(run, cli_url: str, command: list[str]) -> None:
+    result = run(*command)
+
+    assert result.exit_code == 2
+    assert "'abc' is not a record id; give its number" in result.output
+    assert "int range" not in result.output
+
+
 def test_a_record_id_that_is_not_a_number_is_said_in_plain_words(run, cli_url: str) -> None:
     result = run("person", "show", "abc")
     shown = run("person", "show", "--help")

@@ -26,7 +26,6 @@ from goodword.cli.common import (
     work,
     write_output,
 )
-from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers.report import ImportReport, Outcome
 
@@ -375,11 +374,11 @@ def duplicates(
 def merge(
     ctx: typer.Context,
     survivor: Annotated[
-        int, typer.Argument(help="The person to keep (their id).", min=1, max=LARGEST_ID)
+        int, typer.Argument(help="The person to keep (their id).", parser=record_id)
     ],
     absorbed: Annotated[
         int,
-        typer.Argument(help="The person folded into them (their id).", min=1, max=LARGEST_ID),
+        typer.Argument(help="The person folded into them (their id).", parser=record_id),
     ],
     prefer: Annotated[
         list[str] | None,
@@ -450,7 +449,7 @@ def unmerge(
     ctx: typer.Context,
     merge_id: Annotated[
         int,
-        typer.Argument(help="The merge's id (see `people merges`).", min=1, max=LARGEST_ID),
+        typer.Argument(help="The merge's id (see `people merges`).", parser=record_id),
     ],
     as_json: JsonFlag = False,
 ) -> None:
@@ -474,7 +473,7 @@ def unmerge(
 
 Pair = Annotated[
     int,
-    typer.Argument(help="The pair's number (see `people duplicates`).", min=1, max=LARGEST_ID),
+    typer.Argument(help="The pair's number (see `people duplicates`).", parser=record_id),
 ]
 
 

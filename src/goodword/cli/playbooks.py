@@ -17,13 +17,13 @@ from goodword.cli.common import (
     fields,
     parse_day,
     print_json,
+    record_id,
     saved,
     table,
     to_screen,
     work,
     write_output,
 )
-from goodword.db import LARGEST_ID
 from goodword.errors import Conflict, InvalidInput
 from goodword.leads.models import LeadKind
 from goodword.referrals.models import AskStatus
@@ -256,7 +256,7 @@ def references_add(
     ctx: typer.Context,
     person_id: Annotated[
         int,
-        typer.Argument(help="The person (id) who agreed to speak for you.", min=1, max=LARGEST_ID),
+        typer.Argument(help="The person (id) who agreed to speak for you.", parser=record_id),
     ],
     consent: Annotated[str | None, typer.Option(help="The day they agreed (YYYY-MM-DD).")] = None,
     relationship: Annotated[str | None, typer.Option(help="How you know them.")] = None,
@@ -305,7 +305,7 @@ def references_consent(
     reference_id: Annotated[
         int,
         typer.Argument(
-            help="The reference (id; see `goodword references list`).", min=1, max=LARGEST_ID
+            help="The reference (id; see `goodword references list`).", parser=record_id
         ),
     ],
     day: Annotated[str, typer.Argument(help="The day they agreed (YYYY-MM-DD).", metavar="DATE")],
@@ -336,10 +336,8 @@ def references_consent(
 @references_app.command("launch")
 def references_launch(
     ctx: typer.Context,
-    reference_id: Annotated[int, typer.Argument(help="The reference (id).", min=1, max=LARGEST_ID)],
-    opportunity_id: Annotated[
-        int, typer.Argument(help="The opportunity (id).", min=1, max=LARGEST_ID)
-    ],
+    reference_id: Annotated[int, typer.Argument(help="The reference (id).", parser=record_id)],
+    opportunity_id: Annotated[int, typer.Argument(help="The opportunity (id).", parser=record_id)],
     stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
     confirm_current_workplace: Annotated[
         bool,
