@@ -406,6 +406,27 @@ def test_an_address_book_in_another_language_is_offered_a_column_map(session, wo
     )
 
 
+def test_a_french_or_spanish_address_book_is_offered_a_column_map(session, workspace):
+    french = (
+        "Titre,Prénom,Deuxième prénom,Nom,Suffixe,Société,Service,Adresse de messagerie,"
+        "Type de messagerie,Nom complet de l'adresse de messagerie\n"
+        ",Élodie,,Martin,,Renault,,elodie@renault.example,SMTP,Élodie Martin\n"
+    )
+    spanish = (
+        "Nombre,Segundo nombre,Apellidos,Compañía,Dirección de correo electrónico\n"
+        "Lucía,,García,Iberia,lucia@iberia.example\n"
+    )
+
+    for name, sheet, mapping in [
+        ("Contacts.CSV", french,
+         "given=Prénom,family=Nom,email=Adresse de messagerie,org=Société."),
+        ("Contactos.CSV", spanish,
+         "given=Nombre,family=Apellidos,email=Dirección de correo electrónico,org=Compañía."),
+    ]:  # fmt: skip
+        message = refused(session, workspace, [Upload(name, sheet.encode())])
+        assert f"another language; map them: {mapping}" in message
+
+
 def test_a_mapped_column_named_with_more_words_is_offered(session, workspace):
     sheet = "Name,Phone Number,Company Name\nAnn Lee,(415) 555-0100,Acme\n"
 

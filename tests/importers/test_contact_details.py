@@ -27,7 +27,7 @@ from goodword.importers.service import import_files
 from goodword.importers.state import phone_key
 from goodword.people import normalize
 from goodword.people import service as people
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonSource
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 TODAY = date(2026, 11, 25)
@@ -657,3 +657,33 @@ def test_a_number_an_older_reading_kept_as_written_is_the_number_it_reads_as_now
         name: [number] for name, number in written.items()
     }
     assert not any("taken off" in r.detail for r in again.rows)
+
+
+def test_a_row_keyed_by_its_number_is_the_same_record_however_the_number_is_written(
+    session, workspace
+):
+    # Rows without an id or e-mail address are keyed by their name and first number.
+    mapping = "name=Name,phone=Phone,org=Company"
+    first = "Name,Phone,Company\nAnn Lee,(415) 555-0123,\n"
+    _import(session, workspace.id, "book.csv", first, mapping)
+    # As imports before kept it: by the digits as written. The same file finds it still.
+    (source,) = session.scalars(select(PersonSource)).all()
+    source.external_key = "name:ann lee|tel:4155550123"
+    session.flush()
+    assert [r.outcome for r in _import(session, workspace.id, "book.csv", first, mapping).rows] == [
+        Outcome.UNCHANGED
+    ]
+
+    again = _import(
+        session, workspace.id, "book.csv",
+        "Name,Phone,Company\nAnn Lee,+1 415-555-0123,Acme\nAnn Lee,+1 415 555 0199,Initech\n",
+        mapping,
+    )  # fmt: skip
+
+    sources = session.scalars(
+        select(PersonSource.external_key).where(PersonSource.workspace_id == workspace.id)
+    ).all()
+    # The first row is the record kept before (re-keyed by the number as stored), not a
+    # second record of the source beside it; the second row, another number, is another.
+    assert sorted(sources) == ["name:ann lee|tel:+14155550123", "name:ann lee|tel:+14155550199"]
+    assert again.rows[0].outcome is Outcome.UPDATED

@@ -245,8 +245,12 @@ def _nearest(table: Table, text: str) -> str:
 _NAMES_ELSEWHERE = {
     "given": ("vorname", "prénom", "prenom", "nombre", "voornaam", "nome", "förnamn"),
     "family": ("nachname", "nom", "apellidos", "achternaam", "cognome", "efternamn"),
-    "org": ("firma", "société", "societe", "organización", "empresa", "bedrijf", "società"),
-}
+    "org": ("firma", "société", "societe", "organización", "empresa", "compañía", "compania",
+            "bedrijf", "società"),
+}  # fmt: skip
+# Words of an e-mail address column's name in those languages ("Adresse de messagerie",
+# "Dirección de correo electrónico", "Indirizzo posta elettronica", "E-postadress").
+_MAIL_WORDS = ("mail", "messagerie", "courriel", "correo", "posta elettronica", "e-post")
 
 
 def _map_for_another_language(table: Table) -> str:
@@ -257,7 +261,10 @@ def _map_for_another_language(table: Table) -> str:
         field: next((named[n] for n in names if n in named), None)
         for field, names in _NAMES_ELSEWHERE.items()
     }
-    email = next((h for k, h in named.items() if "mail" in k and "typ" not in k), None)
+    email = next(
+        (h for k, h in named.items() if any(w in k for w in _MAIL_WORDS) and "typ" not in k),
+        None,
+    )
     if not (found["given"] and found["family"] and email):
         return ""
     given, family, org = found["given"], found["family"], found["org"]

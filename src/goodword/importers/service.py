@@ -28,7 +28,7 @@ from goodword.importers.reading import (
 )
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
-from goodword.importers.state import WorkspaceState
+from goodword.importers.state import WorkspaceState, key_numbers
 from goodword.importers.tables import header_key, read_table
 from goodword.importers.writer import Writer
 from goodword.interactions.models import INVITATION_ID
@@ -161,6 +161,7 @@ def import_files(
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
+    key_numbers(incoming, state.region)
     # Records of people the user deleted: passed over when they would add someone, or with
     # reapply brought back (`importers/deleted.py`).
     marked = (

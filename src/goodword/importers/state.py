@@ -74,6 +74,31 @@ def holds_phone(held: Iterable[str], number: str, region: str) -> bool:
     )
 
 
+# A key of a record without an id or e-mail address: its name and its first number's
+# digits as written (`address_book.key_by_name`), maybe with "#2", "#3"...
+_PHONED_KEY = re.compile(r"(name:.*)\|tel:[0-9]+(?:#[0-9]+)?")
+
+
+def key_numbers(people: Iterable[IncomingPerson], region: str) -> None:
+    """Key the records keyed by a phone number by the number as stored, not its digits as
+    written: "(415) 555-0123" and "+1 415-555-0123" are then one record of the source
+    whichever way the file writes it next. The key by the digits, which imports before
+    this one kept, stays a former key (the record is re-keyed the next time it comes)."""
+    seen: dict[str, int] = {}
+    for person in people:
+        key = person.key or ""
+        phoned = _PHONED_KEY.fullmatch(key) if person.phones else None
+        number = phoned and phone_key(person.phones[0].value, region)
+        if not phoned or not number:
+            continue
+        base = f"{phoned[1]}|tel:{number}"
+        times = seen[base] = seen.get(base, 0) + 1
+        keyed = base if times == 1 else f"{base}#{times}"
+        if keyed != key:
+            person.key = keyed
+            person.former_keys.insert(0, key)
+
+
 # A number as an import stores one it reads: "+", digits, and its extension.
 _STORED = re.compile(r"\+[0-9]+(?:;ext=[0-9]+)?")
 

@@ -221,6 +221,8 @@ def source_id(source: str, key: str | None) -> str:
     'none: known by name and connection date'
     >>> source_id("google", "name:mike|tel:14155550131#2")
     'none: known by name and phone'
+    >>> source_id("vcard", "name:mike|tel:+14155550131;ext=12")
+    'none: known by name and phone'
     >>> source_id("linkedin", "name:jane doe | hiring")  # a name with a bar of its own
     'none: known by name'
     >>> source_id("linkedin", "recommendation given 2025-11-20 0123456789ab")
@@ -234,7 +236,7 @@ def source_id(source: str, key: str | None) -> str:
         _name, _bar, then = re.sub(r"#\d+$", "", key).rpartition("|")
         if source == "linkedin" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", then):
             return "none: known by name and connection date"
-        if re.fullmatch(r"tel:\d+", then):
+        if re.fullmatch(r"tel:\+?\d+(?:;ext=\d+)?", then):
             return "none: known by name and phone"
         return "none: known by name and e-mail" if "@" in then else "none: known by name"
     if source == "linkedin" and key in _OWN_RECORDS:
