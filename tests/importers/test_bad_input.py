@@ -412,6 +412,11 @@ def test_a_french_or_spanish_address_book_is_offered_a_column_map(session, works
         "Type de messagerie,Nom complet de l'adresse de messagerie\n"
         ",Élodie,,Martin,,Renault,,elodie@renault.example,SMTP,Élodie Martin\n"
     )
+    thunderbird = (
+        "Prénom,Nom de famille,Nom à afficher,Surnom,Adresse électronique principale,"
+        "Adresse électronique secondaire\n"
+        "Élodie,Martin,Élodie Martin,,elodie@renault.example,\n"
+    )
     spanish = (
         "Nombre,Segundo nombre,Apellidos,Compañía,Dirección de correo electrónico\n"
         "Lucía,,García,Iberia,lucia@iberia.example\n"
@@ -420,6 +425,8 @@ def test_a_french_or_spanish_address_book_is_offered_a_column_map(session, works
     for name, sheet, mapping in [
         ("Contacts.CSV", french,
          "given=Prénom,family=Nom,email=Adresse de messagerie,org=Société."),
+        ("Thunderbird.csv", thunderbird,
+         "given=Prénom,family=Nom de famille,email=Adresse électronique principale."),
         ("Contactos.CSV", spanish,
          "given=Nombre,family=Apellidos,email=Dirección de correo electrónico,org=Compañía."),
     ]:  # fmt: skip

@@ -244,13 +244,16 @@ def _nearest(table: Table, text: str) -> str:
 # in the language it is set to), by the field they map to.
 _NAMES_ELSEWHERE = {
     "given": ("vorname", "prénom", "prenom", "nombre", "voornaam", "nome", "förnamn"),
-    "family": ("nachname", "nom", "apellidos", "achternaam", "cognome", "efternamn"),
+    "family": ("nachname", "nom", "nom de famille", "apellidos", "achternaam", "cognome",
+               "efternamn"),
     "org": ("firma", "société", "societe", "organización", "empresa", "compañía", "compania",
             "bedrijf", "società"),
 }  # fmt: skip
-# Words of an e-mail address column's name in those languages ("Adresse de messagerie",
-# "Dirección de correo electrónico", "Indirizzo posta elettronica", "E-postadress").
-_MAIL_WORDS = ("mail", "messagerie", "courriel", "correo", "posta elettronica", "e-post")
+# Words of an e-mail address column's name in those languages (Outlook's "Adresse de
+# messagerie", Thunderbird's "Adresse électronique principale", "Dirección de correo
+# electrónico", "Indirizzo posta elettronica", "E-postadress").
+_MAIL_WORDS = ("mail", "messagerie", "courriel", "électronique", "electronique", "correo",
+               "posta elettronica", "e-post")  # fmt: skip
 
 
 def _map_for_another_language(table: Table) -> str:
