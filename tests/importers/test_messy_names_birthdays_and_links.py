@@ -69,6 +69,11 @@ def test_dotted_and_hyphenated_credentials_move_to_the_notes(
     assert clean_name("Pat", family) == ("Pat", kept, [f"Credentials: {credentials}"])
 
 
+@pytest.mark.parametrize("letters", ["CISA", "CISM", "CISSP", "PharmD", "LMFT", "CCIE"])
+def test_known_letters_after_a_family_name_without_a_comma_are_credentials(letters: str) -> None:
+    assert clean_name("Pat", f"Lee {letters}") == ("Pat", "Lee", [f"Credentials: {letters}"])
+
+
 @pytest.mark.parametrize(
     "family",
     ["Ma", "Ba", "Do", "Le", "Ng", "Yu", "O'Neil", "Smith-Jones", "Garcia-Lopez", "Smith, J.R."],

@@ -29,6 +29,9 @@ _CREDENTIALS = {
     "shrm-cp", "shrm-scp", "sphr", "phr", "cissp", "csm", "cspo", "acca", "aca", "fca", "cma",
     "frm", "caia", "cfp", "dds", "dvm", "psyd", "lcsw", "mfa", "bfa", "ceng", "pgce", "itil",
     "mcse", "ccna", "faicp", "aicp", "med", "peng", "aphr", "bsn", "msn", "msw", "lpc",
+    "cisa", "cism", "crisc", "cgeit", "ccsp", "oscp", "gsec", "ceh", "ccnp", "ccie", "cfe",
+    "cpcu", "chfc", "lmft", "lcpc", "pharmd", "dnp", "fnp", "aprn", "crna", "gphr", "cpsm",
+    "cscp", "cpim", "cipp", "cams",
     "jr", "sr", "ii", "iii", "iv",
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
