@@ -163,7 +163,12 @@ def test_a_place_mapped_to_several_columns_joins_them_in_the_maps_order():
 @pytest.mark.parametrize(
     ("whole", "shown", "given", "family"),
     [
-        ("Müller, José", "Müller, José", "José", "Müller"),
+        # Shown given name first; a company's legal form or a name in Han script is no
+        # "Family, Given".
+        ("Müller, José", "José Müller", "José", "Müller"),
+        ("Lee, Ann Marie", "Ann Marie Lee", "Ann Marie", "Lee"),
+        ("Acme, Inc.", "Acme, Inc.", "Acme, Inc.", None),
+        ("山田, 太郎", "山田, 太郎", "太郎", "山田"),
         ("Dr. Jane van der Berg", "Dr. Jane van der Berg", "Jane", "van der Berg"),
         ("Mary Ann O'Neil-Smith PhD", "Mary Ann O'Neil-Smith", "Mary Ann", "O'Neil-Smith"),
         ("Cher", "Cher", "Cher", None),
@@ -173,6 +178,17 @@ def test_a_whole_name_column_is_split_into_given_and_family_names(whole, shown, 
     text = f'Full Name,Email\n"{whole}",someone@example.com\n'
     (person,) = mapped_csv(text, "name=Full Name,email=Email").people
     assert (person.display_name, person.given_name, person.family_name) == (shown, given, family)
+
+
+def test_a_family_given_name_is_shown_given_name_first_and_keyed_as_before():
+    text = 'Full Name,Email\n"Müller, José",jose@example.com\n"Müller, José",\n'
+    with_email, without = mapped_csv(text, "name=Full Name,email=Email").people
+    assert with_email.name == without.name == "José Müller"
+    # The key the row had when it was shown as written: a newer import finds it still.
+    assert (with_email.key, without.key) == (
+        "name:müller, josé|jose@example.com",
+        "name:müller, josé",
+    )
 
 
 def test_separate_name_columns_win_over_the_whole_name():

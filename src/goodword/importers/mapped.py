@@ -35,6 +35,7 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.importers.tables import Table, cell, header_key
+from goodword.organizations.names import ends_in_legal_form
 from goodword.records import shown
 
 # The source of a mapped CSV's records: their ids are the spreadsheet's own, which another
@@ -330,12 +331,16 @@ def parse_mapped(
         given_cell = " ".join(filter(None, (one("given"), one("middle"))))
         given, family, notes = clean_name(given_cell, one("family"))
         whole = clean_whole_name(one("name"), notes) if one("name") else None
+        keyed = None
         if whole and not (given or family):
             given, family = split_whole_name(whole)
+            if "," in whole and family and not _family_first([whole]):
+                # "Lee, Ann" is shown as Ann Lee, and keyed as written, as before.
+                whole, keyed = f"{given} {family}", whole
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, display_name=whole,
             given_name=given or None, family_name=family or None,
-            location=", ".join(values.get("location", [])) or None,
+            location=", ".join(values.get("location", [])) or None, keyed_name=keyed,
         )  # fmt: skip
         if any(note.startswith(HEADLINE) for note in notes):
             person.keyed_name = (
@@ -568,7 +573,8 @@ def split_whole_name(name: str) -> tuple[str, str]:
     Van Damme"; never the first word: "Van Morrison" is given name Van) and a generational
     suffix after it ("King Jr."), and a courtesy title in front ("Dr.") is no part of
     either. A name in Chinese, Japanese or Korean script is family name first ("山田 太郎");
-    one word, in any script, is a given name (its syllables are not guessed apart).
+    one word, in any script, is a given name (its syllables are not guessed apart), and so
+    is a company's name with its legal form ("Acme, Inc.").
 
     >>> split_whole_name("Müller, José")
     ('José', 'Müller')
@@ -579,6 +585,8 @@ def split_whole_name(name: str) -> tuple[str, str]:
     >>> split_whole_name("山田 太郎")
     ('太郎', '山田')
     """
+    if ends_in_legal_form(name):
+        return " ".join(name.split()), ""  # a company's name ("Acme, Inc."): not split
     family, comma, given = name.partition(",")
     if comma and family.strip() and given.strip() and not _is_generation(given):
         return " ".join(given.split()), " ".join(family.split())

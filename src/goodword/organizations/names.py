@@ -39,6 +39,16 @@ def no_employer(name: str) -> bool:
 NOTION_LINK = re.compile(r"\s*\(https?://(?:www\.)?notion\.so/[^\s)]*\)")
 
 
+def ends_in_legal_form(name: str) -> bool:
+    """Whether the name ends in a company's legal form ("Acme, Inc.", "Globex GmbH").
+
+    >>> ends_in_legal_form("Acme, Inc."), ends_in_legal_form("Lee, Ann")
+    (True, False)
+    """
+    words = fold(name).split()
+    return len(words) > 1 and words[-1] in _LEGAL
+
+
 @lru_cache(maxsize=100_000)
 def organization_key(name: str) -> str:
     """The key organizations are told apart by: "Google Inc." and "Google, LLC" -> "google"."""
