@@ -458,21 +458,3 @@ def test_two_people_of_one_name_in_two_mapped_files_stay_two_records(session, wo
         .where(Person.emails.any(address="js1@alpha.example"))
     ).one()
     assert [(p.organization.name, p.is_current) for p in first.positions] == [("Alpha Corp", True)]
-
-
-def test_two_rows_of_one_connections_file_with_two_profiles_are_two_people(session, workspace):
-    url = "https://www.linkedin.com/in/"
-    christina = f"Christina,Lee,{url}christina-lee-1,,Acme,Engineer,26 Dec 2025"
-    christian = f"Christian,Lee,{url}christian-lee-2,,Acme,Engineer,27 Dec 2025"
-
-    report = run(session, workspace.id, connections(christina, christian))
-
-    # LinkedIn lists each connection once: nothing to ask about.
-    assert [r.outcome for r in report.rows] == [Outcome.CREATED, Outcome.CREATED]
-    assert session.scalars(select(DuplicateCandidate)).all() == []
-
-    # A newer export where one profile's address changed (and the other is gone) may
-    # well be the same member: still asked about.
-    renamed = christian.replace("christian-lee-2", "christian-lee-acme")
-    again = run(session, workspace.id, connections(renamed))
-    assert again.rows[0].outcome is Outcome.SUGGESTED

@@ -136,8 +136,6 @@ class Resolver:
         # (source, key) of every record being resolved: no record is found by a former key
         # that another record of this import holds as its own
         self.own_keys: set[tuple[str, str]] = set()
-        # (file, profile) of every LinkedIn connection of this import with a profile
-        self.listed: set[tuple[str, str]] = set()
 
     def target_at(self, position: int) -> int | None:
         ref = self.state.matcher.profiles[position].ref
@@ -181,11 +179,6 @@ class Resolver:
         if unchanged is None:
             unchanged = self.unchanged(people)
         self.own_keys = {(p.source, p.key) for p in people if p.key}
-        self.listed = {
-            (p.file_name, p.key)
-            for p in people
-            if p.linkedin_connection and p.key and not p.key.startswith("name:")
-        }
         # The user's own records first, the named one (Profile.csv) before the nameless
         # (Positions.csv, Email Addresses.csv), whatever order the files came in: those
         # need to know who the user is.
@@ -380,8 +373,6 @@ class Resolver:
                 continue
             if given_names_differ(profile, found) and self._distinct_records(person, target):
                 continue  # two profiles of one source under two given names: two people
-            if self._listed_apart(person, target):
-                continue
             rivals = [] if you is None else [you]
             if judged.auto:
                 rivals += self._rivals(target, judged, ranked[at + 1 :], [*rivals, *apart])
@@ -584,18 +575,6 @@ class Resolver:
         known = [key for source, key in held.get(target, ()) if source == person.source]
         known = self.spreadsheet_ids.of_this_file(person, target, known)
         return bool(known) and person.key not in known
-
-    def _listed_apart(self, person: IncomingPerson, target: int) -> bool:
-        """Whether the record and `target` are two rows of one `Connections.csv` with two
-        profiles: LinkedIn lists each connection once, so they are two people, however
-        alike their names ("Christina Lee" and "Christian Lee" at one company)."""
-        if not person.linkedin_connection or (person.file_name, person.key) not in self.listed:
-            return False
-        held = self.draft_keys if target < 0 else self.state.explicit_keys
-        return any(
-            source == person.source and key != person.key and (person.file_name, key) in self.listed
-            for source, key in held.get(target, ())
-        )
 
     def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
         """Settle who took part in each message and which way it went."""
