@@ -91,7 +91,8 @@ def test_twins_are_never_merged_without_asking():
 @pytest.mark.parametrize(
     ("one", "other"),
     [("Paul", "Paula"), ("Daniel", "Daniela"), ("Julian", "Julia"), ("Mark", "Marc"),
-     ("Anna", "Anne"), ("Jon", "John"), ("Ivan", "Ivana")],
+     ("Anna", "Anne"), ("Jon", "John"), ("Ivan", "Ivana"), ("Christian", "Christina"),
+     ("Marian", "Marina")],
 )  # fmt: skip
 def test_given_names_with_another_ending_at_one_employer_are_asked_about(one, other):
     # A brother and sister, or a couple, at the same employer: alike on paper, two people.

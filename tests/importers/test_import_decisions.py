@@ -393,9 +393,14 @@ def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(se
             "Ana,Lopez,https://www.linkedin.com/in/analopez,,Hooli,PM,06 Jan 2025",
             "Cher,,https://www.linkedin.com/in/cher1,,Hooli,Singer,07 Jan 2025",
             "Cher,,https://www.linkedin.com/in/cher2,,Hooli,Singer,08 Jan 2025",
+            "Louis,Roy,https://www.linkedin.com/in/louisroy,,Hooli,Analyst,09 Jan 2025",
+            "Louise,Roy,https://www.linkedin.com/in/louiseroy,,Hooli,Analyst,10 Jan 2025",
+            "Christian,Lee,https://www.linkedin.com/in/clee1,,Hooli,Engineer,11 Jan 2025",
+            "Christina,Lee,https://www.linkedin.com/in/clee2,,Hooli,Engineer,12 Jan 2025",
         ),
     )
-    # Jade and Jude Fink (names 89% alike, one employer) have a profile each: two people.
+    # Jade and Jude Fink (names 89% alike, one employer) have a profile each: two people;
+    # so are one name with another ending (Louis and Louise, Christian and Christina).
     # Bob and Robert Stone, Ana Lopez (Garcia), and Cher twice may each be one person with
     # two profiles: the user is asked.
     assert [(r.name, r.outcome.value) for r in report.rows] == [
@@ -403,6 +408,8 @@ def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(se
         ("Bob Stone", "created"), ("Robert Stone", "suggested"),
         ("Ana Lopez Garcia", "created"), ("Ana Lopez", "suggested"),
         ("Cher", "created"), ("Cher", "suggested"),
+        ("Louis Roy", "created"), ("Louise Roy", "created"),
+        ("Christian Lee", "created"), ("Christina Lee", "created"),
     ]  # fmt: skip
     assert len(session.scalars(select(DuplicateCandidate)).all()) == 3
 

@@ -202,13 +202,17 @@ def _family_similarity(a: str, b: str) -> float:
 
 def _other_ending(a: str, b: str) -> bool:
     """One given name is the other with another ending: Paul and Paula, Daniel and Daniela,
-    Mark and Marc, Jon and John. Often two people (a brother and sister, a couple), so such a
-    pair is never merged without asking, whatever else agrees."""
+    Mark and Marc, Jon and John, Christian and Christina ("-an" and "-na"). Often two
+    people (a brother and sister, a couple), so such a pair is never merged without asking,
+    whatever else agrees."""
     first_a, first_b = a.split(" ")[0], b.split(" ")[0]
     if first_a == first_b or min(len(first_a), len(first_b)) < 2:
         return False
     if first_b in NICK_GROUPS.get(first_a, ()):
         return False
+    swapped = {first_a[-2:], first_b[-2:]} == {"an", "na"} and first_a[:-2] == first_b[:-2]
+    if swapped and len(first_a) > 4:
+        return True  # a man's name and a woman's: Christian and Christina
     shared = next(
         (i for i, (x, y) in enumerate(zip(first_a, first_b, strict=False)) if x != y),
         min(len(first_a), len(first_b)),
@@ -271,10 +275,12 @@ def _name_points(a: Profile, b: Profile) -> tuple[float, bool]:
 def given_names_differ(a: Profile, b: Profile) -> bool:
     """Whether both give a given name and the two are not one name: the same, a known
     short form or a second spelling ("Bob" and "Robert", "Ana" and "Anna"; not "Jade" and
-    "Jude", "Dana" and "Diana"). A name given in one part only differs from nothing."""
-    return bool(a.given and b.given and a.family and b.family) and (
-        _given_similarity(a.given, b.given) < 0.95
-    )
+    "Jude", "Dana" and "Diana", nor one name with another ending, "Louis" and "Louise",
+    "Christian" and "Christina"). A name given in one part only differs from nothing."""
+    if not (a.given and b.given and a.family and b.family):
+        return False
+    similarity = _given_similarity(a.given, b.given)
+    return similarity < 0.95 or (similarity < 1.0 and _other_ending(a.given, b.given))
 
 
 def _place_points(a: str, b: str, detailed: bool) -> tuple[float, str | None]:
