@@ -164,6 +164,26 @@ def test_a_name_spelt_two_ways_with_a_town_on_one_side_only_is_still_suggested()
     assert judged.suggest and not judged.auto
 
 
+def test_the_same_name_at_two_employers_is_still_suggested():
+    # A job changed between an address book and LinkedIn: the employers make the records
+    # read little alike whole, but nothing else both give disagrees.
+    matcher = Matcher()
+    matcher.add(profile(10, "Mateo", "Aquino", orgs=frozenset({"stonechat cloud"}),
+                        location="lisbon portugal"))  # fmt: skip
+    card = profile(-1, "Mateo", "Aquino", orgs=frozenset({"granite sparrow security"}))
+    assert fuzz.token_set_ratio(matcher.profiles[0].summary, card.summary) < 60
+    ((query, position, judged),) = matcher.pairs_with([card])
+    assert (query, matcher.profiles[position].ref) == (0, 10)
+    assert judged.suggest and not judged.auto
+    # With two birthdays as well, the first look is left to decide: they are two people.
+    older = Matcher()
+    older.add(profile(10, "Mateo", "Aquino", orgs=frozenset({"stonechat cloud"}),
+                      birthday="1971-05-06"))  # fmt: skip
+    born = profile(-2, "Mateo", "Aquino", orgs=frozenset({"granite sparrow security"}),
+                   birthday="1990-01-02")  # fmt: skip
+    assert list(older.pairs_with([born])) == []
+
+
 def test_pairs_within_finds_duplicates_among_indexed_profiles():
     matcher = Matcher()
     for ref, (first, family) in enumerate([("Ada", "Lovelace"), ("Grace", "Hopper"),

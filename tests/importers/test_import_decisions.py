@@ -465,3 +465,26 @@ def test_two_people_of_one_name_in_two_mapped_files_stay_two_records(session, wo
         .where(Person.emails.any(address="js1@alpha.example"))
     ).one()
     assert [(p.organization.name, p.is_current) for p in first.positions] == [("Alpha Corp", True)]
+
+
+def test_the_same_name_at_another_employer_is_asked_about(session, workspace):
+    run(session, workspace.id, card(
+        "book.vcf", "FN:Mateo Aquino", "N:Aquino;Mateo;;;", "EMAIL:mateo.a@somewhere.example",
+        "ORG:Stonechat Cloud", "ADR;TYPE=home:;;;Lisbon;;;Portugal",
+    ))  # fmt: skip
+
+    # LinkedIn has the job he has now (or had before): may well be him.
+    report = run(session, workspace.id, connections(
+        "Mateo,Aquino,https://www.linkedin.com/in/mateoaquino,,Granite Sparrow Security,"
+        "Designer,01 Jan 2025"
+    ))  # fmt: skip
+
+    (row,) = report.rows
+    others = select(Person.id).where(
+        Person.workspace_id == workspace.id, Person.id != row.person_id
+    )
+    (known,) = session.scalars(others).all()
+    assert row.outcome is Outcome.SUGGESTED
+    assert row.detail == (
+        f"may be Mateo Aquino (person {known}): names 100% alike; different organizations"
+    )

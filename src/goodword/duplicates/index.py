@@ -25,6 +25,9 @@ _PREFILTER = 60
 # on the other) read little alike whole; the first look gives them a second chance on their
 # names alone, at this similarity.
 _NAMES_PREFILTER = 75
+# And two whose details of one kind differ, on their names alone, when these are one name
+# (token-set similarity 100: the same words, or one's words all in the other's).
+_SAME_NAME = 100
 # The details the first look compares besides names, as bits (see `_kinds`).
 _ORGS, _BIRTHDAY, _PLACE, _DETAILS, _BOTH_NAMES = 1, 2, 4, 7, 8
 # How often `pairs_within` reports its progress: every so many profiles, and at least every
@@ -187,7 +190,8 @@ class _Batch:
     birthday, place and organizations) and lets through anything a careful look might
     still match. A pair it turns away whose details never overlap (some on either side,
     no kind on both: nothing to disagree, but the whole reads little alike) gets a second
-    look at its names alone. A pair met in a block of initials is judged whatever the
+    look at its names alone, and so does one whose only such kind is its employers, when
+    the names are one name (a job changed). A pair met in a block of initials is judged whatever the
     first look says: "Bob S." and "Robert Smith" read nothing alike as text. `score` then
     judges the few that pass.
     """
@@ -264,17 +268,24 @@ class _Batch:
         )
         a = left_kinds[np.fromiter(lefts, dtype=np.intp, count=len(lefts))]
         b = right_kinds[np.fromiter(rights, dtype=np.intp, count=len(rights))]
-        turned_away = (alike == 0) & ((a & b) == _BOTH_NAMES) & (((a | b) & _DETAILS) != 0)
-        apart = np.flatnonzero(turned_away).tolist()
-        if not apart:
-            return
+        named_both = (alike == 0) & ((a & b & _BOTH_NAMES) != 0) & (((a | b) & _DETAILS) != 0)
+        # Two employers read little alike too: one name there ("Mateo Aquino" at Acme and
+        # at Initech, a job changed) is still worth a careful look, when no other detail
+        # both give (a birthday, a town) may disagree.
+        shared = a & b & _DETAILS
         left, right = self.left, self.right
-        named = _alike(
-            [left[lefts[i]].full for i in apart],
-            [right[rights[i]].full for i in apart],
-            _NAMES_PREFILTER,
-        )
-        alike[np.asarray(apart, dtype=np.intp)[named > 0]] = 1
+        for turned_away, cutoff in (
+            (named_both & (shared == 0), _NAMES_PREFILTER),
+            (named_both & (shared == _ORGS), _SAME_NAME),
+        ):
+            apart = np.flatnonzero(turned_away).tolist()
+            if apart:
+                named = _alike(
+                    [left[lefts[i]].full for i in apart],
+                    [right[rights[i]].full for i in apart],
+                    cutoff,
+                )
+                alike[np.asarray(apart, dtype=np.intp)[named > 0]] = 1
 
 
 def _alike(left: list[str], right: list[str], cutoff: int) -> np.ndarray:
