@@ -168,6 +168,7 @@ def test_a_place_mapped_to_several_columns_joins_them_in_the_maps_order():
         ("Müller, José", "José Müller", "José", "Müller"),
         ("Lee, Ann Marie", "Ann Marie Lee", "Ann Marie", "Lee"),
         ("Acme, Inc.", "Acme, Inc.", "Acme, Inc.", None),
+        ("Jennifer Co", "Jennifer Co", "Jennifer", "Co"),
         ("山田, 太郎", "山田, 太郎", "太郎", "山田"),
         ("Dr. Jane van der Berg", "Dr. Jane van der Berg", "Jane", "van der Berg"),
         ("Mary Ann O'Neil-Smith PhD", "Mary Ann O'Neil-Smith", "Mary Ann", "O'Neil-Smith"),

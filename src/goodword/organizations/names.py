@@ -39,14 +39,27 @@ def no_employer(name: str) -> bool:
 NOTION_LINK = re.compile(r"\s*\(https?://(?:www\.)?notion\.so/[^\s)]*\)")
 
 
+# Legal forms no one's name ends with ("Jennifer Co", "Ana Sa" and "Kim As" are people).
+_LEGAL_ALONE = {
+    "inc", "incorporated", "llc", "ltd", "corp", "corporation", "plc", "llp", "gmbh", "sarl",
+    "pty", "pte", "pvt", "oyj", "kft", "bhd", "sdn",
+}  # fmt: skip
+
+
 def ends_in_legal_form(name: str) -> bool:
-    """Whether the name ends in a company's legal form ("Acme, Inc.", "Globex GmbH").
+    """Whether the name ends in a company's legal form: after a comma ("Acme, Inc.",
+    "Smith & Sons, Co."), or one no one's name ends with ("Globex GmbH").
 
     >>> ends_in_legal_form("Acme, Inc."), ends_in_legal_form("Lee, Ann")
     (True, False)
+    >>> ends_in_legal_form("Jennifer Co"), ends_in_legal_form("Globex GmbH")
+    (False, True)
     """
+    before, comma, after = name.rpartition(",")
+    if comma and before.strip() and fold(after) in _LEGAL:
+        return True
     words = fold(name).split()
-    return len(words) > 1 and words[-1] in _LEGAL
+    return len(words) > 1 and words[-1] in _LEGAL_ALONE
 
 
 @lru_cache(maxsize=100_000)
