@@ -134,6 +134,50 @@ def test_where_no_ban_exists_the_question_is_still_flagged_gently() -> None:
     assert finding.verdict is not None and "No ban" in finding.verdict
 
 
+@pytest.mark.parametrize(
+    ("text", "location", "law_id", "name"),
+    [
+        (
+            "Please tell us your current base salary.",
+            "St. Louis, MO",
+            "us-mo-stlouis-shb",
+            "St. Louis, MO",
+        ),
+        ("Please tell us your current base salary.", "Halifax, NS", "ca-ns-shb", "Nova Scotia"),
+        (
+            "Join the City of New Orleans. What is your current salary?",
+            "New Orleans, LA",
+            "us-la-neworleans-public-shb",
+            "New Orleans, LA (city)",
+        ),
+    ],
+)
+def test_a_ban_whose_status_is_not_known_is_named_not_denied(
+    text: str, location: str, law_id: str, name: str
+) -> None:
+    finding = _finding(text, "salary_history", location)
+    assert finding is not None and finding.verdict is not None
+    entry = next(a for a in finding.laws if a.law.id == law_id)
+    assert "No ban" not in finding.verdict
+    assert f"A ban on this question is recorded for {name}" in finding.verdict
+    assert "does not know whether it is in force" in finding.verdict
+    assert "unconfirmed" in finding.verdict
+    assert entry.law.source_url is not None and entry.law.source_url in finding.verdict
+    assert finding.severity is Severity.LOW
+    assert not any(a.kind == "point_to_law" for a in finding.answers)
+
+
+def test_a_ban_without_a_known_size_threshold_says_so_plainly() -> None:
+    finding = _finding("What is your current salary?", "salary_history", "Seattle, WA")
+    assert finding is not None and finding.verdict is not None
+    assert finding.verdict.startswith(
+        "Asking about pay history is unlawful in Seattle, WA, United States (the data does not "
+        "say from what size of employer)."
+    )
+    assert "enough" not in finding.verdict
+    assert "threshold is not known" not in finding.verdict
+
+
 def test_without_a_location_it_says_the_law_could_not_be_checked() -> None:
     finding = _finding("What is your current salary?", "salary_history")
     assert finding is not None

@@ -294,13 +294,17 @@ def _history_verdict(
         size = best.law.employer_threshold
         if best.confirmed and size is not None and size <= 1:
             severity, verdict = Severity.HIGH, f"Asking about pay history is unlawful in {where}."
+        elif best.confirmed and size is not None:
+            severity = Severity.MEDIUM
+            verdict = (
+                f"Asking about pay history is unlawful in {where} for employers with {size} or "
+                "more employees."
+            )
         elif best.confirmed:
             severity = Severity.MEDIUM
             verdict = (
-                f"Asking about pay history is unlawful in {where} for employers with "
-                f"{size or 'enough'} or more employees"
-                + ("" if size else " (the size threshold is not known)")
-                + "."
+                f"Asking about pay history is unlawful in {where} (the data does not say from "
+                "what size of employer)."
             )
         else:
             severity = Severity.MEDIUM
@@ -314,6 +318,10 @@ def _history_verdict(
             )
             severity = Severity.MEDIUM
         return severity, verdict + f" ({best.summary})", cited, law_line(best)
+    unknown = [a for a in cited if a.status is Status.UNKNOWN and a.law.restricts == "asking"]
+    if unknown:
+        # Never deny an entry the data holds: say it is there, and that its status is not known.
+        return Severity.LOW, _unknown_ban_verdict(unknown), cited, None
     refuse = [a for a in cited if a.in_force and a.law.restricts == "refusing_to_hire"]
     if refuse:
         return (
@@ -346,6 +354,28 @@ def _history_verdict(
         "decline to answer.",
         [*cited, *[a for a in lookup.salary_history if a.status is Status.NO_LAW]],
         None,
+    )
+
+
+def _unknown_ban_verdict(unknown: list[AppliedLaw]) -> str:
+    """Say that a ban is recorded whose status the data does not know, and where to check it.
+
+    Such an entry (St. Louis, Nova Scotia) is listed under the finding's law, so the verdict
+    must not say that no ban is recorded.
+    """
+    law = unknown[0].law
+    not_known = "whether it is in force"
+    if law.scope == "unknown":
+        not_known += " or which employers it covers"
+    source = law.source_url or ""
+    check = (
+        f" Check the source ({source}) before relying on it."
+        if source.startswith(("http://", "https://"))
+        else ""
+    )
+    return (
+        f"A ban on this question is recorded for {law.name}, but Goodword's data does not know "
+        f"{not_known}; the entry is unconfirmed.{check} You may decline to answer either way."
     )
 
 
