@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from goodword.redflags import all_laws, data_compiled, every_law, laws_for
-from goodword.redflags.laws import Kind, Law, Status, laws_for_place
+from goodword.redflags.laws import AppliedLaw, Kind, Law, Status, laws_for_place
 from goodword.redflags.location import Place
 
 COMPILED = date(2026, 11, 25)
@@ -206,3 +206,26 @@ def test_every_law_still_lists_the_federal_rule_with_who_it_covers() -> None:
     # Entries with no recorded start date still say plainly that the status is not known.
     albany = next(a for a in every_law(COMPILED) if a.law.id == "us-ny-albany-shb")
     assert albany.status_text == "status not known"
+
+
+def test_a_law_enforced_later_than_it_took_effect_says_so_until_enforcement_starts() -> None:
+    def columbus(today: date) -> AppliedLaw:
+        lookup = laws_for("Columbus, OH", today)
+        return next(a for a in lookup.laws if a.law.id == "us-oh-cbus-pt")
+
+    before, on_the_day = columbus(date(2026, 11, 27)), columbus(date(2027, 1, 1))
+    assert before.law.enforced_from == date(2027, 1, 1)
+    assert (before.law.enforced_from_source or "").startswith("https://")
+    assert before.in_force and before.enforcement_pending
+    assert before.status_text == "in force since 2025-12-03, but not enforced until 2027-01-01"
+    assert "not enforced until 2027-01-01" in before.summary
+    assert before.to_dict()["enforcement_pending"] is True
+    assert before.to_dict()["enforced_from"] == "2027-01-01"
+    assert not on_the_day.enforcement_pending
+    assert on_the_day.status_text == "in force since 2025-12-03"
+
+
+def test_only_entries_with_an_enforcement_date_are_ever_pending() -> None:
+    pending = {a.law.id for a in every_law(date(2026, 11, 27)) if a.enforcement_pending}
+    assert pending == {"us-oh-cbus-pt"}
+    assert not any(a.enforcement_pending for a in every_law(date(2027, 1, 1)))

@@ -475,3 +475,19 @@ def test_a_text_said_to_be_a_posting_is_one_however_short() -> None:
     report = analyze(text, location="New York, NY", today=TODAY, posting=True)
     assert report.is_posting
     assert "pay_transparency" in report.categories
+
+
+def test_a_missing_range_under_a_law_not_yet_enforced_says_when_enforcement_starts() -> None:
+    text = POSTING.format(pay="Benefits: health and dental.")
+    before = _finding(text, "pay_transparency", "Columbus, OH", date(2026, 11, 27))
+    after = _finding(text, "pay_transparency", "Columbus, OH", date(2027, 1, 2))
+
+    assert before is not None and after is not None
+    assert before.severity is Severity.LOW
+    assert "but the rule is not enforced until 2027-01-01" in before.explanation
+    assert "in force since 2025-12-03, but not enforced until 2027-01-01" in before.explanation
+    ask = next(a for a in before.answers if a.kind == "ask_for_range")
+    assert "enforced from 2027-01-01" in ask.text
+    assert after.severity is Severity.MEDIUM
+    assert "enforced" not in after.explanation
+    assert all("enforced" not in a.text for a in after.answers)

@@ -182,6 +182,18 @@ def test_laws_for_a_place_lists_what_applies_and_how_current(run: Run) -> None:
     assert f"Law data compiled {TODAY.isoformat()}" in out
 
 
+def test_laws_for_a_place_say_when_a_law_is_enforced_later(run: Run) -> None:
+    result = run("laws", "--where", "Columbus, OH")
+    data = json.loads(run("laws", "--where", "Columbus, OH", "--json").stdout)
+
+    assert result.exit_code == 0
+    assert "not enforced until" in result.stdout and "2027-01-01" in result.stdout
+    ranges = next(law for law in data["laws"] if law["id"] == "us-oh-cbus-pt")
+    assert ranges["enforcement_pending"] is True
+    assert ranges["enforced_from"] == "2027-01-01"
+    assert ranges["status_text"].endswith("but not enforced until 2027-01-01")
+
+
 def test_laws_without_a_place_lists_every_entry(run: Run) -> None:
     result = run("laws")
     data = json.loads(run("laws", "--json").stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,18 @@ def salary_history(law_line: str | None) -> list[Answer]:
     return answers
 
 
-def missing_range(law_line: str | None) -> list[Answer]:
-    reason = f" I understand postings there should include one ({law_line})." if law_line else ""
+def _enforced(enforced_from: date | None) -> str:
+    return f", enforced from {enforced_from.isoformat()}" if enforced_from else ""
+
+
+def missing_range(law_line: str | None, *, enforced_from: date | None = None) -> list[Answer]:
+    """Ask for the range; `enforced_from` is when the law that asks for it starts to be
+    enforced, where that is still to come."""
+    reason = (
+        f" I understand postings there should include one ({law_line}{_enforced(enforced_from)})."
+        if law_line
+        else ""
+    )
     return [
         Answer(
             "ask_for_range",
@@ -134,9 +145,15 @@ def missing_range(law_line: str | None) -> list[Answer]:
     ]
 
 
-def confirm_range(on_record: str, law_line: str | None) -> list[Answer]:
+def confirm_range(
+    on_record: str, law_line: str | None, *, enforced_from: date | None = None
+) -> list[Answer]:
     """Confirm a range known from elsewhere that the posting itself leaves out."""
-    reason = f" I understand postings there should include it ({law_line})." if law_line else ""
+    reason = (
+        f" I understand postings there should include it ({law_line}{_enforced(enforced_from)})."
+        if law_line
+        else ""
+    )
     return [
         Answer(
             "confirm_range",

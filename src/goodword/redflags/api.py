@@ -123,6 +123,10 @@ class LawOut(_Out):
     employer: str | None = Field(
         description='Set when the entry binds one kind of employer only ("us_federal").'
     )
+    enforced_from: date | None = Field(
+        description="When enforcement starts, where it starts later than the law took effect."
+    )
+    enforced_from_source: str | None = Field(description="Where `enforced_from` was read.")
     own_government: bool = Field(
         description="For an entry that covers private employers only: true when it also binds "
         "the government that made it (Columbus's ordinance binds the City of Columbus), so it "
@@ -131,6 +135,10 @@ class LawOut(_Out):
     status: str
     status_text: str
     in_force: bool
+    enforcement_pending: bool = Field(
+        description="True when the law is in force but not enforced yet on `today` "
+        "(see `enforced_from`)."
+    )
     confirmed: bool
     summary: str
 

@@ -85,6 +85,10 @@ class Law:
     # A private-only entry that also binds the government that made it: Columbus's ordinance
     # covers the City of Columbus, not the State of Ohio.
     own_government: bool = False
+    # When enforcement starts later than the law took effect (Columbus's pay-range ordinance
+    # took effect on 2025-12-03; the city enforces it from 2027-01-01), with the source.
+    enforced_from: date | None = None
+    enforced_from_source: str | None = None
 
     def status_on(self, today: date) -> Status:
         """Judge the entry's status on `today` from its recorded status and effective date."""
@@ -200,6 +204,8 @@ class Law:
             "restricts": self.restricts,
             "employer": self.employer,
             "own_government": self.own_government,
+            "enforced_from": self.enforced_from.isoformat() if self.enforced_from else None,
+            "enforced_from_source": self.enforced_from_source,
         }
 
 
@@ -209,10 +215,24 @@ class AppliedLaw:
 
     law: Law
     status: Status
+    # The day asked about; None only where an entry is built without one (then enforcement
+    # is taken to have started with the law).
+    today: date | None = None
+
+    @classmethod
+    def on(cls, law: Law, today: date) -> AppliedLaw:
+        """The entry with its status on `today`."""
+        return cls(law=law, status=law.status_on(today), today=today)
 
     @property
     def in_force(self) -> bool:
         return self.status in (Status.IN_FORCE, Status.EU_DEADLINE_PASSED)
+
+    @property
+    def enforcement_pending(self) -> bool:
+        """In force, but not enforced yet on the day asked about."""
+        start = self.law.enforced_from
+        return self.in_force and start is not None and self.today is not None and start > self.today
 
     @property
     def confirmed(self) -> bool:
@@ -222,6 +242,10 @@ class AppliedLaw:
     def status_text(self) -> str:
         eff = self.law.effective.isoformat() if self.law.effective else None
         match self.status:
+            case Status.IN_FORCE if self.enforcement_pending:
+                assert self.law.enforced_from is not None
+                since = f"in force since {eff}" if eff else "in force"
+                return f"{since}, but not enforced until {self.law.enforced_from.isoformat()}"
             case Status.IN_FORCE:
                 return f"in force since {eff}" if eff else "in force (start date not known)"
             case Status.NOT_YET_IN_FORCE:
@@ -260,6 +284,7 @@ class AppliedLaw:
             status=self.status.value,
             status_text=self.status_text,
             in_force=self.in_force,
+            enforcement_pending=self.enforcement_pending,
             confirmed=self.confirmed,
             summary=self.summary,
         )
@@ -358,6 +383,8 @@ def all_laws() -> tuple[Law, ...]:
                 restricts=entry.get("restricts"),
                 employer=entry.get("employer"),
                 own_government=bool(entry.get("own_government", False)),
+                enforced_from=_as_date(entry.get("enforced_from")),
+                enforced_from_source=entry.get("enforced_from_source"),
             )
         )
     return tuple(laws)
@@ -590,14 +617,10 @@ def laws_for_place(
     covering = [law for law in all_laws() if place.known and law.covers_place(place)]
     apart = {law.id for law in covering if federal and not binds_federal_agencies(law)}
     found = [
-        AppliedLaw(law=law, status=law.status_on(today))
-        for law in covering
-        if law.id not in apart and law.binds(employer)
+        AppliedLaw.on(law, today) for law in covering if law.id not in apart and law.binds(employer)
     ]
     left_out = [law for law in covering if law.id not in apart and not law.binds(employer)]
-    set_aside = [
-        AppliedLaw(law=law, status=law.status_on(today)) for law in covering if law.id in apart
-    ]
+    set_aside = [AppliedLaw.on(law, today) for law in covering if law.id in apart]
     found.sort(key=_listing_order)
     set_aside.sort(key=_listing_order)
     return LawLookup(
@@ -635,4 +658,4 @@ def laws_for(where: str, today: date, *, employer: str | Employer | None = None)
 
 def every_law(today: date) -> list[AppliedLaw]:
     """Every entry with its status on `today` (for listing the whole data set)."""
-    return [AppliedLaw(law=law, status=law.status_on(today)) for law in all_laws()]
+    return [AppliedLaw.on(law, today) for law in all_laws()]

@@ -23,7 +23,19 @@ def _posting_laws(lookup: LawLookup | None) -> list[AppliedLaw]:
         return []
     order = {"city": 0, "county": 1, "region": 2, "country": 3, "union": 4}
     laws = [a for a in lookup.pay_transparency if a.in_force and a.law.range_in_posting]
-    return sorted(laws, key=lambda a: (order.get(a.law.level, 9), not a.confirmed))
+    # A law already enforced comes before one whose enforcement starts later.
+    return sorted(
+        laws,
+        key=lambda a: (a.enforcement_pending, order.get(a.law.level, 9), not a.confirmed),
+    )
+
+
+def _not_enforced_yet(applied: AppliedLaw) -> str:
+    """A clause for a law in force whose enforcement starts later; empty otherwise."""
+    start = applied.law.enforced_from
+    if not applied.enforcement_pending or start is None:
+        return ""
+    return f", but the rule is not enforced until {start.isoformat()}"
 
 
 def _shown(r: PayRange) -> str:
@@ -77,7 +89,8 @@ def transparency_findings(
             cited, severity = [ontario], Severity.MEDIUM
         elif laws:
             why += f" A good-faith range is required where this job is ({laws[0].summary})."
-            cited, severity = laws[:1], Severity.MEDIUM
+            cited = laws[:1]
+            severity = Severity.LOW if laws[0].enforcement_pending else Severity.MEDIUM
         findings.append(
             Finding(
                 category=Category.PAY_TRANSPARENCY,
@@ -136,10 +149,11 @@ def transparency_findings(
             )
             verdict = (
                 f"Postings for jobs in {lookup.place.label if lookup else 'this place'} must show "
-                f"a pay range (the rule covers {covered}). {law.summary}."
+                f"a pay range (the rule covers {covered}){_not_enforced_yet(law)}. {law.summary}."
             )
             title = "No pay range where the law requires one"
-            replies = answers.missing_range(law_line(law))
+            enforced_from = law.law.enforced_from if law.enforcement_pending else None
+            replies = answers.missing_range(law_line(law), enforced_from=enforced_from)
             on_record = recorded_pay.words if recorded_pay is not None else ""
             if on_record:
                 # The user knows the range; what is missing is the posting's own.
@@ -149,12 +163,18 @@ def transparency_findings(
                     f"posting text. {verdict} Ask the employer to confirm the range in writing, "
                     "and whether the published posting shows it."
                 )
-                replies = answers.confirm_range(on_record, law_line(law))
+                replies = answers.confirm_range(
+                    on_record, law_line(law), enforced_from=enforced_from
+                )
             findings.append(
                 Finding(
                     category=Category.PAY_TRANSPARENCY,
                     signal="cf-missing-pay-range",
-                    severity=Severity.MEDIUM if law.confirmed else Severity.LOW,
+                    severity=(
+                        Severity.MEDIUM
+                        if law.confirmed and not law.enforcement_pending
+                        else Severity.LOW
+                    ),
                     title=title,
                     explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
                     evidence=vague_pay_phrases(text),
@@ -234,7 +254,7 @@ def private_only_notes(
     ]
     if not private:
         return []
-    extra = tuple(AppliedLaw(law=law, status=law.status_on(lookup.today)) for law in private)
+    extra = tuple(AppliedLaw.on(law, lookup.today) for law in private)
     every = replace(lookup, laws=lookup.laws + extra)
     cited = _cited_laws(transparency_findings(text, ranges, posting, every, compiled))
     laws = [law for law in private if law.id in cited]
