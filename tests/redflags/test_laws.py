@@ -229,3 +229,10 @@ def test_only_entries_with_an_enforcement_date_are_ever_pending() -> None:
     pending = {a.law.id for a in every_law(date(2026, 11, 27)) if a.enforcement_pending}
     assert pending == {"us-oh-cbus-pt"}
     assert not any(a.enforcement_pending for a in every_law(date(2027, 1, 1)))
+
+
+def test_every_law_that_gives_the_range_outside_postings_says_when() -> None:
+    for law in LAWS:
+        asks_in_postings = law.range_in_posting and law.country != "EU"
+        if law.kind is Kind.PAY_TRANSPARENCY and law.status != "no_law" and not asks_in_postings:
+            assert law.range_given, law.id

@@ -305,7 +305,8 @@ def test_a_range_on_record_but_not_in_the_posting_is_named_with_what_to_ask() ->
     (info,) = [f for f in cue.findings if f.signal == "cf-missing-pay-range"]
     assert info.verdict is not None and info.verdict.startswith(
         "The pay on record for this opportunity ($90,000 to $110,000 a year) is not in the "
-        "posting. Here the law gives you the pay or range on request"
+        "posting. The law here does not require one in postings, but gives you the pay or "
+        "range on request, or before any offer of pay"
     )
 
 
@@ -491,3 +492,29 @@ def test_a_missing_range_under_a_law_not_yet_enforced_says_when_enforcement_star
     assert after.severity is Severity.MEDIUM
     assert "enforced" not in after.explanation
     assert all("enforced" not in a.text for a in after.answers)
+
+
+@pytest.mark.parametrize(
+    ("location", "when"),
+    [
+        ("Cincinnati, OH", "gives you the pay or range on request, after a conditional offer."),
+        ("Toledo, OH", "gives you the pay or range on request, after a conditional offer."),
+        (
+            "Hartford, CT",
+            "gives you the pay or range on request, or before any offer of pay, whichever comes "
+            "first.",
+        ),
+        ("Las Vegas, NV", "gives you the pay or range once you have completed an interview."),
+        ("Providence, RI", "gives you the pay or range on request, before pay is discussed."),
+        ("Berlin", "gives you the pay or range in the vacancy notice or before the interview."),
+    ],
+)
+def test_where_you_can_ask_for_the_range_it_says_when_that_law_gives_it(
+    location: str, when: str
+) -> None:
+    report = analyze(POSTING.format(pay="Benefits: health."), location=location, today=TODAY)
+    finding = next(f for f in report.findings if f.category.value == "pay_transparency")
+    assert finding.title == "You can ask for the pay range"
+    assert finding.severity is Severity.INFO
+    assert when in finding.explanation
+    assert "on request or before the interview" not in finding.explanation

@@ -119,6 +119,10 @@ class LawOut(_Out):
     notes: str | None
     range_in_posting: bool
     range_rules: dict[str, Any]
+    range_given: str | None = Field(
+        description='When the law gives an applicant the pay or range ("on request, after a '
+        'conditional offer"); null for a law that only asks for it in postings.'
+    )
     restricts: str | None
     employer: str | None = Field(
         description='Set when the entry binds one kind of employer only ("us_federal").'

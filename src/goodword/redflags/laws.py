@@ -79,6 +79,9 @@ class Law:
     notes: str | None = None
     range_in_posting: bool = False
     range_rules: dict[str, Any] = field(default_factory=dict)
+    # When the law gives an applicant the pay or range, in words that follow "gives you the
+    # pay or range" ("on request, after a conditional offer"); None for a posting rule alone.
+    range_given: str | None = None
     restricts: str | None = None
     # Set when the entry binds one kind of employer only, such as "us_federal".
     employer: str | None = None
@@ -201,6 +204,7 @@ class Law:
             "notes": self.notes,
             "range_in_posting": self.range_in_posting,
             "range_rules": dict(self.range_rules),
+            "range_given": self.range_given,
             "restricts": self.restricts,
             "employer": self.employer,
             "own_government": self.own_government,
@@ -380,6 +384,7 @@ def all_laws() -> tuple[Law, ...]:
                 notes=entry.get("notes"),
                 range_in_posting=bool(entry.get("range_in_posting", False)),
                 range_rules=dict(entry.get("range_rules") or {}),
+                range_given=entry.get("range_given"),
                 restricts=entry.get("restricts"),
                 employer=entry.get("employer"),
                 own_government=bool(entry.get("own_government", False)),

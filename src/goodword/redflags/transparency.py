@@ -199,8 +199,8 @@ def transparency_findings(
                 if on_record
                 else "No range in the posting."
             ) + (
-                " Here the law gives you the pay or range on request or before the interview "
-                f"rather than in the posting: {cited[0].summary}."
+                " The law here does not require one in postings, but gives you the pay or range "
+                f"{_when_given(cited[0])}. {cited[0].summary}."
             )
             findings.append(
                 Finding(
@@ -218,6 +218,11 @@ def transparency_findings(
                 )
             )
     return findings
+
+
+def _when_given(applied: AppliedLaw) -> str:
+    """When the law gives you the pay or range, as its entry says (every such entry says)."""
+    return applied.law.range_given or "at a stage the law sets"
 
 
 def held_off_laws(
