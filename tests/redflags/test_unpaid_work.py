@@ -274,3 +274,42 @@ def test_a_free_strategy_for_a_launch_of_theirs_is_work_they_will_use() -> None:
 def test_free_said_of_anything_but_the_work_asked_for_is_not_unpaid_work(text: str) -> None:
     report = analyze(text, today=TODAY)
     assert "unpaid_work" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next, we'd like you to write three blog posts for our website as a writing sample. "
+        "We may publish the best ones.",
+        "Before the panel, please prepare a full marketing plan for our Q1 product launch, "
+        "including budget and channel strategy. There's no payment for this.",
+        "Great talking to you! We'd like you to create three landing pages for our new product "
+        "line. We may launch the best one.",
+        "We'd like you to draft two email newsletters for our subscriber list before we meet "
+        "again. We might send one of them out.",
+    ],
+)
+def test_work_asked_for_that_they_may_use_or_do_not_pay_for_is_caught_without_a_hiring_opener(
+    text: str,
+) -> None:
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None
+    assert finding.severity.value == "high"
+    assert finding.hours is not None and finding.hours.basis.startswith("scope")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi team, please write three blog posts for the website this sprint. We will publish "
+        "them next week.",
+        "We'd like you to write three blog posts a month as our new freelance columnist, at $150 "
+        "each. We may publish them on Fridays.",
+        "Could you design five logos for the rebrand? We'll use the winning one on the new "
+        "site. Invoice us at your usual rate.",
+        "Please send us a writing sample and links to three blog posts you've published.",
+        "There's no payment required for the interview and we cover your travel costs.",
+    ],
+)
+def test_work_for_a_colleague_or_paid_work_is_not_an_unpaid_hiring_step(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories

@@ -101,7 +101,8 @@ HIRING = rx(
     r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
     r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
     r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our)\s+(?:process|assessment)|"
-    r"to\s+move\s+forward|to\s+progress)\b"
+    r"to\s+move\s+forward|to\s+progress|as\s+(?:an?\s+|your\s+)?(?:writing|work|design|coding|"
+    r"code|portfolio)\s+samples?)\b"
 )
 # A pay rate for the work itself: "$40/hr", "£12.50 per hour", "$300 a day".
 _RATE = (
@@ -126,9 +127,16 @@ _PAID = rx(
 _NOT_PAID = rx(
     r"\bunpaid\b|(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+){0,2}(?:paid|pay|compensat\w*)\b"
 )
-_UNPAID = rx(r"\bunpaid\b|\bwithout\s+(?:pay|compensation)\b|\bfor\s+free\b|\bfree\s+of\s+charge\b")
+_UNPAID = rx(
+    r"\bunpaid\b|\bwithout\s+(?:pay|payment|compensation)\b|\bfor\s+free\b|\bfree\s+of\s+charge\b"
+    # "There's no payment for this", not "no payment is required from you" (a fee not asked).
+    r"|\bno\s+(?:pay|payment|compensation|fee)\s+for\s+(?:this|it|the|your)\b"
+    r"(?![^.!?\n]{0,40}\b(?:required|needed|necessary|from\s+you)\b)"
+    r"|\b(?:(?:is|are|will\s+be)\s+not|isn't|aren't|won't\s+be)\s+(?:paid|compensated)\b"
+)
 USED = rx(
-    r"\b(?:may|might|will|could|intend\s+to|plan\s+to|reserve\s+the\s+right\s+to|would\s+like\s+to)"
+    r"\b(?:may|might|will|could|intend\s+to|plan\s+to|reserve\s+the\s+right\s+to|would\s+like\s+to|"
+    r"(?<=[a-z]['\u2019])d\s+like\s+to)"
     r"\s+(?:\w+\s+){0,2}(?:use|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|"
     r"present\s+to\s+(?:the\s+)?client)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
@@ -136,6 +144,8 @@ USED = rx(
     r"|\b(?:we|they|the\s+client)\s+(?:may|might|will|could|would)\s+(?:\w+\s+){0,2}(?:use|ship|"
     r"publish|release|implement|launch|run|adopt|keep)\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
+    r"|\b(?:may|might|will|could)\s+send\s+(?:it|them|one|some|the\s+best\s+\w+)(?:\s+of\s+them)?"
+    r"\s+out\b"
     r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
     r"customer\s+\w+)\b"
     r"|\b(?:for|on|in|against)\s+(?:our|a)\s+(?:live|real|actual|current|production|existing|"
@@ -205,7 +215,8 @@ SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
         rx(
             r"\b(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:\S+\s+){0,2}(?:blog\s+posts|articles"
             r"|designs|mockups|screens|videos|lesson\s+plans|landing\s+pages|illustrations|"
-            r"ad\s+concepts|case\s+studies|translations|pages\s+of\s+copy|posts)\b"
+            r"ad\s+concepts|case\s+studies|translations|pages\s+of\s+copy|posts|newsletters|"
+            r"graphics|logos|banners|scripts|press\s+releases|product\s+descriptions)\b"
         ),
         6,
         20,
@@ -311,6 +322,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     # sentence makes it a hiring step.
     posting = looks_like_posting(text)
     if not assignment:
+        about_hiring = _HIRING_CONTEXT.search(text) is not None  # once, not per match
         for match in ASSIGNMENT_WEAK.finditer(text):
             lo, hi = sents.window(match.start(), 1)
             here = sents.window(match.start())
@@ -325,6 +337,17 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and not posting
                 )
                 or (sized and _ASKED.search(text, *here) and _UNPAID.search(text, *here))
+                # Work of some size asked of the reader, said next to it to be unpaid or to be
+                # work the employer may use ("We may publish the best ones"), in a message
+                # about hiring, is unpaid work even when no hiring word is in its sentence.
+                or (
+                    sized
+                    and not posting
+                    and _ASKED.search(text, *here)
+                    and (_UNPAID.search(text, lo, hi) or USED.search(text, lo, hi))
+                    and not _MONEY_OFFERED.search(text, lo, hi)
+                    and about_hiring
+                )
             ):
                 assignment.append(_clause(text, match.start()))
     if not assignment:
@@ -424,6 +447,19 @@ _HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
 _ASKED = rx(
     r"\b(?:please|(?:can|could|would)\s+you|we(?:'d|\s+would)\s+like\s+you\s+to|"
     r"we\s+(?:ask|need|want)\s+you\s+to|you\s+(?:need|must|should|have)\s+to)\b"
+)
+# A message about hiring: what makes work asked of the reader a step of it, not a task for a
+# colleague or a client's brief.
+_HIRING_CONTEXT = rx(
+    HIRING.pattern
+    + r"|\b(?:panel|role|position|vacancy|opening|hiring|recruit\w*|applicants?|apply\w*|"
+    r"process|shortlist\w*|meet\s+again|(?:great|nice|good|lovely)\s+(?:talking|speaking|"
+    r"chatting|meeting)|(?:our|the|your)\s+(?:call|chat|conversation))\b"
+)
+# Money offered for the work ("at $150 each", "we'll pay $200 per article") makes it a paid
+# piece of work, not an unpaid step, whatever is then done with it.
+_MONEY_OFFERED = rx(
+    r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros?|pounds|USD|EUR|GBP)\b|" + _PAID.pattern
 )
 _REQUEST = rx(
     r"\b(?:please|is\s+to|you(?:'ll|\s+will)|we\s+(?:ask|need|want|would\s+like)|we'd\s+like|"
