@@ -40,6 +40,7 @@ def test_every_signal_the_rules_can_raise_is_in_the_catalogue() -> None:
         "rf-spoofed-site-or-offsite-application",
         "rf-brand-or-government-impersonation",
         "rf-offer-without-interview",
+        "rf-payment-app",
     }
     assert raised <= set(catalogue())
     for signal in catalogue().values():

@@ -191,7 +191,7 @@ def test_severity_comes_from_the_signal_data() -> None:
         ("Please pay via Bitcoin for the equipment.", {"rf-crypto-payment-to-employer"}),
         (
             "Send the remaining funds to our vendor via Zelle or Bitcoin.",
-            {"rf-gift-cards-or-wire", "rf-crypto-payment-to-employer"},
+            {"rf-payment-app", "rf-crypto-payment-to-employer"},
         ),
         (
             "You will need to pay for the starter laptop with USDT.",
@@ -201,10 +201,14 @@ def test_severity_comes_from_the_signal_data() -> None:
         ("Pay the $300 setup cost with Apple gift cards.", {"rf-gift-cards-or-wire"}),
         (
             "Transfer $450, minus your commission, to the supplier over Venmo today.",
-            {"rf-gift-cards-or-wire"},
+            {"rf-payment-app"},
         ),
         ("Kindly pay the onboarding balance by wire transfer.", {"rf-gift-cards-or-wire"}),
-        ("Make the payment for your headset through Cash App.", {"rf-gift-cards-or-wire"}),
+        ("Make the payment for your headset through Cash App.", {"rf-payment-app"}),
+        (
+            "Pay the training deposit through PayPal friends and family or a wire transfer.",
+            {"rf-payment-app", "rf-gift-cards-or-wire"},
+        ),
     ],
 )
 def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: set[str]) -> None:
@@ -228,6 +232,8 @@ def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: 
         "We will never ask you to pay via gift cards, Zelle or crypto.",
         "Don't send money via Cash App to anyone who offers you a job.",
         "Please send your CV via the Crypto Careers portal by Friday.",
+        "We pay our contractors through PayPal at the end of each month.",
+        "Send your invoice via PayPal and we'll settle it within a week.",
     ],
 )
 def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:
@@ -278,3 +284,21 @@ def test_hiring_moved_to_a_messaging_app_is_flagged(text: str, signals: set[str]
 )
 def test_a_messaging_app_offered_beside_other_ways_is_not_a_scam(text: str) -> None:
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deposit the check we mailed you and send the remaining funds to our equipment vendor via "
+        "Zelle.",
+        "Send the $300 for your starter kit by Venmo today.",
+        "Please make the payment for your laptop through Cash App.",
+    ],
+)
+def test_a_payment_app_has_its_own_finding_not_the_gift_card_one(text: str) -> None:
+    report = analyze(text, location="Denver, CO", today=TODAY)
+    app = next(f for f in report.findings if f.signal == "rf-payment-app")
+    assert app.title == "You are asked to send money through a payment app"
+    assert "payment app" in app.explanation and "gift card" not in app.explanation
+    assert app.sources and app.report_to
+    assert "rf-gift-cards-or-wire" not in _signals(report)

@@ -47,12 +47,17 @@ COIN = (
     r"sector|space|portals?|boards?|community|conferences?|meetups?|events?|projects?|firms?|"
     r"desks?|engineers?|developers?|roles?|positions?|clients?|customers?|users?)\b)"
 )
-# Other ways money leaves for good once sent: instant-payment apps, wires, gift cards.
+# Other ways money leaves for good once sent: instant-payment apps between people, and wires,
+# money-transfer services and gift cards.
+PAYMENT_APP = (
+    r"(?:zelle|venmo|cash\s*app|apple\s+cash|paypal(?:\s+(?:friends\s+(?:and|&)\s+family|"
+    r"f&f))?)\b"
+)
 CASH_CHANNEL = (
-    r"(?:zelle|venmo|cash\s*app|western\s+union|money\s*gram|(?:bank\s+|international\s+)?"
+    r"(?:western\s+union|money\s*gram|(?:bank\s+|international\s+)?"
     r"wire(?:\s+transfer)?|(?:[\w'-]+\s+)?gift\s*cards?)\b"
 )
-CHANNEL = r"(?:" + COIN + r"|" + CASH_CHANNEL + r")"
+CHANNEL = r"(?:" + COIN + r"|" + PAYMENT_APP + r"|" + CASH_CHANNEL + r")"
 # Someone told not to pay ("never send money via...", "we will never ask you to pay..."),
 # but not "don't forget to send...".
 DONT_PAY = (
@@ -610,6 +615,7 @@ _NOT_MONEY = rx(
 )
 _CONNECTED = rx(_CONNECT)
 _COIN = rx(COIN)
+_PAYMENT_APP = rx(PAYMENT_APP)
 _CASH_CHANNEL = rx(CASH_CHANNEL)
 _CRYPTO_WORK = rx(CRYPTO_WORK)
 _CASH_WORK = rx(CASH_WORK)
@@ -618,8 +624,9 @@ _CASH_WORK = rx(CASH_WORK)
 def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
     """Add a hit for each request to pay or send money through a coin, app, wire or gift card.
 
-    The channel decides the signal: a coin is `rf-crypto-payment-to-employer`, the others
-    `rf-gift-cards-or-wire`; "via Zelle or Bitcoin" is both.
+    The channel decides the signal: a coin is `rf-crypto-payment-to-employer`, a payment app
+    (Zelle, Venmo, Cash App, PayPal) `rf-payment-app`, a wire, a money-transfer service or
+    gift cards `rf-gift-cards-or-wire`; "via Zelle or Bitcoin" is two.
     """
     work: dict[int, tuple[bool, bool]] = {}  # by sentence: about crypto work, cash work
     for pattern in _PAY_OUT:
@@ -648,6 +655,8 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
             wanted = []
             if _COIN.search(named) and not crypto_work:
                 wanted.append("rf-crypto-payment-to-employer")
+            if _PAYMENT_APP.search(named) and not cash_work:
+                wanted.append("rf-payment-app")
             if _CASH_CHANNEL.search(named) and not cash_work:
                 wanted.append("rf-gift-cards-or-wire")
             for signal in wanted:
