@@ -518,3 +518,16 @@ def test_where_you_can_ask_for_the_range_it_says_when_that_law_gives_it(
     assert finding.severity is Severity.INFO
     assert when in finding.explanation
     assert "on request or before the interview" not in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("location", "state"),
+    [("Berlin, Germany", "Germany"), ("Amsterdam", "the Netherlands"), ("Paris", "France")],
+)
+def test_the_eu_ban_waits_on_the_member_state_not_the_city(location: str, state: str) -> None:
+    finding = _finding("What is your current gross salary?", "salary_history", location)
+    assert finding is not None and finding.verdict is not None
+    assert finding.verdict.startswith(
+        f"EU law bars this question once {state} has put the Pay Transparency Directive into "
+        "national law"
+    )

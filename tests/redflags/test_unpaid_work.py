@@ -313,3 +313,42 @@ def test_work_asked_for_that_they_may_use_or_do_not_pay_for_is_caught_without_a_
 )
 def test_work_for_a_colleague_or_paid_work_is_not_an_unpaid_hiring_step(text: str) -> None:
     assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "hours", "words"),
+    [
+        (
+            "Please complete our take-home: build a complete web app for our booking flow. Send "
+            "it back within a week.",
+            168,
+            "Time allowed: up to 7 days.",
+        ),
+        (
+            "Complete the take-home assignment, about 10 hours of work; submit within 5 days.",
+            120,
+            "Time allowed: up to 5 days.",
+        ),
+        (
+            "Take-home: redesign our checkout flow, roughly 12 hours. You have a couple of weeks "
+            "if you need.",
+            336,
+            "Time allowed: up to 14 days.",
+        ),
+    ],
+)
+def test_time_allowed_is_calendar_time_in_days_not_hours_of_work(
+    text: str, hours: float, words: str
+) -> None:
+    finding = _unpaid(text)
+    assert finding is not None and finding.time_allowed is not None
+    assert finding.time_allowed.high == hours
+    assert finding.time_allowed.basis == "calendar time allowed"
+    assert words in finding.explanation
+    assert "hours of calendar time" not in finding.explanation
+
+
+def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
+    finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
+    assert finding is not None and finding.hours is not None
+    assert (finding.hours.low, finding.hours.high) == (40, 40)

@@ -36,6 +36,7 @@ from goodword.redflags.pay import (
     pay_ranges,
     salary_history_questions,
 )
+from goodword.redflags.places import COUNTRY_NAMES, EU_MEMBERS
 from goodword.redflags.scams import WEAK, find_scams
 from goodword.redflags.signals import Severity, channels_for, signal, unpaid_guidance
 from goodword.redflags.textspan import Sentences, merge_overlaps
@@ -312,8 +313,10 @@ def _history_verdict(
                 f"A ban on this question is recorded for {where}, but the entry is unconfirmed."
             )
         if best.status is Status.EU_DEADLINE_PASSED:
+            # A member state puts the directive into its law, not a city in it.
+            state = _member_state(lookup.place)
             verdict = (
-                f"EU law bars this question once {where} has put the Pay Transparency Directive "
+                f"EU law bars this question once {state} has put the Pay Transparency Directive "
                 "into national law (the deadline has passed; national status not checked)."
             )
             severity = Severity.MEDIUM
@@ -355,6 +358,14 @@ def _history_verdict(
         [*cited, *[a for a in lookup.salary_history if a.status is Status.NO_LAW]],
         None,
     )
+
+
+def _member_state(place: Place) -> str:
+    """The EU member state the job is in, named as a sentence's subject."""
+    name = COUNTRY_NAMES.get(place.country or "")
+    if name is None or place.country not in EU_MEMBERS:
+        return "the member state where the work is done"
+    return f"the {name}" if name == "Netherlands" else name
 
 
 def _unknown_ban_verdict(unknown: list[AppliedLaw]) -> str:
@@ -425,6 +436,14 @@ def _unpaid_severity(work: UnpaidWork) -> Severity | None:
     return None
 
 
+def _calendar_words(hours: float) -> str:
+    """Calendar time in words: days from a day up ("7 days"), hours below."""
+    if hours >= 24:
+        days = hours / 24
+        return f"{days:.3g} day{'s' if days != 1 else ''}"
+    return f"{hours:.3g} hour{'s' if hours != 1 else ''}"
+
+
 def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]) -> list[Finding]:
     work = find_unpaid_work(text, sents)
     if work is None:
@@ -457,7 +476,7 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
     else:
         parts.append("How long the work takes is not stated.")
     if work.time_allowed is not None:
-        parts.append(f"Time allowed: up to {work.time_allowed.high:g} hours of calendar time.")
+        parts.append(f"Time allowed: up to {_calendar_words(work.time_allowed.high)}.")
     if work.used:
         parts.append("The wording suggests the employer may use what you produce.")
     parts.append(

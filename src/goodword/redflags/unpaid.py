@@ -43,6 +43,18 @@ _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=Tru
 UNIT_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 8.0, "shift": 8.0, "week": 40.0, "month": 160.0}
 # Spare time counted in parts of a day: "2-3 evenings" is 6 to 12 hours, as "an evening" is 3 to 4.
 UNIT_SPAN = {"evening": (3.0, 4.0), "afternoon": (3.0, 4.0), "weekend": (12.0, 16.0)}
+# A deadline is calendar time, not work: "within a week" allows 7 days (168 hours), not 40.
+CALENDAR_HOURS = {
+    "minute": 1 / 60,
+    "hour": 1.0,
+    "day": 24.0,
+    "shift": 24.0,
+    "week": 168.0,
+    "month": 720.0,
+    "evening": 24.0,
+    "afternoon": 24.0,
+    "weekend": 48.0,
+}
 _UNIT = (
     r"(?P<unit>min(?:ute)?s?|hours?|hrs?|h|days?|shifts?|weeks?|months?|evenings?|afternoons?"
     r"|weekends?)"
@@ -67,6 +79,10 @@ _PHRASES: dict[str, tuple[float, float]] = {
     r"(?:a|one|the\s+whole|a\s+full|one\s+full)\s+(?:working\s+)?week": (30, 40),
 }
 _PHRASE = re.compile(r"\b(?:" + "|".join(_PHRASES) + r")\b", re.IGNORECASE)
+# The same phrases as calendar time, for a deadline ("over the weekend", "within a week").
+_PHRASE_CALENDAR: dict[str, float] = dict(
+    zip(_PHRASES, (24.0, 12.0, 48.0, 24.0, 48.0, 168.0), strict=True)
+)
 
 ASSIGNMENT_STRONG = rx(
     r"\b(?:take[- ]?home(?:\s+(?:assignment|project|test|exercise|challenge|task|"
@@ -267,31 +283,39 @@ def _num(raw: str) -> float:
     return NUMBER_WORDS.get(raw) or float(raw)
 
 
-def _unit_hours(unit: str) -> float:
+def _unit_name(unit: str) -> str:
+    """The unit's name as the tables key it: "hrs" is "hour", "mins" is "minute"."""
     unit = unit.lower().rstrip("s")
     if unit in ("h", "hr", "hour"):
-        return 1.0
+        return "hour"
     if unit.startswith("min"):
-        return 1 / 60
-    return UNIT_HOURS.get(unit, 1.0)
+        return "minute"
+    return unit
 
 
 def _durations(text: str, lo: int, hi: int) -> list[tuple[str, float, float, Evidence]]:
     """(kind, low, high, evidence) for each duration in text[lo:hi]; kind effort|window|bare."""
     found: list[tuple[str, float, float, Evidence]] = []
     for match in _DURATION.finditer(text, lo, hi):
-        unit = match.group("unit").lower().rstrip("s")
-        per = _unit_hours(unit)
-        per_low, per_high = UNIT_SPAN.get(unit, (per, per))
+        unit = _unit_name(match.group("unit"))
+        kind = _kind(text, match, lo)
+        if kind == "window":
+            per_low = per_high = CALENDAR_HOURS.get(unit, 1.0)
+        else:
+            per = UNIT_HOURS.get(unit, 1.0)
+            per_low, per_high = UNIT_SPAN.get(unit, (per, per))
         low = _num(match.group("lo")) * per_low
         high = _num(match.group("hi") or match.group("lo")) * per_high
-        found.append((_kind(text, match, lo), low, high, from_match(text, match)))
+        found.append((kind, low, high, from_match(text, match)))
     for match in _PHRASE.finditer(text, lo, hi):
         if any(e.start <= match.start() < e.end for *_, e in found):
             continue
         key = next(k for k in _PHRASES if re.fullmatch(k, match.group(0), re.IGNORECASE))
+        kind = _kind(text, match, lo)
         low, high = _PHRASES[key]
-        found.append((_kind(text, match, lo), low, high, from_match(text, match)))
+        if kind == "window":
+            low = high = _PHRASE_CALENDAR[key]
+        found.append((kind, low, high, from_match(text, match)))
     return found
 
 
@@ -390,7 +414,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         time_allowed = Hours(
             max(w[0] for w in window),
             max(w[1] for w in window),
-            "time allowed",
+            "calendar time allowed",
             [w[2] for w in window],
         )
 
