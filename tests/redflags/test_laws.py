@@ -236,3 +236,16 @@ def test_every_law_that_gives_the_range_outside_postings_says_when() -> None:
         asks_in_postings = law.range_in_posting and law.country != "EU"
         if law.kind is Kind.PAY_TRANSPARENCY and law.status != "no_law" and not asks_in_postings:
             assert law.range_given, law.id
+
+
+def test_every_law_has_a_short_name_for_replies() -> None:
+    assert laws_for("Denver, CO", COMPILED).laws[0].law.short_name == (
+        "Colorado's Equal Pay for Equal Work Act"
+    )
+    names = {law.id: law.short_name for law in LAWS}
+    assert names["us-ca-shb"] == "California law"
+    assert names["us-ny-shb"] == "New York State law"
+    assert names["us-oh-cbus-pt"] == "Columbus law"
+    assert names["us-mi-public-shb"] == "Michigan's rule for its state agencies"
+    for law in LAWS:
+        assert "(" not in law.short_name and "\u00a7" not in law.short_name, law.id

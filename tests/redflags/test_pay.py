@@ -531,3 +531,31 @@ def test_the_eu_ban_waits_on_the_member_state_not_the_city(location: str, state:
         f"EU law bars this question once {state} has put the Pay Transparency Directive into "
         "national law"
     )
+
+
+def test_a_reply_names_the_law_briefly_and_leaves_the_citation_to_the_finding() -> None:
+    finding = _finding("What is your current salary?", "salary_history", "Denver, CO")
+    assert finding is not None
+    reply = next(a for a in finding.answers if a.kind == "point_to_law")
+    assert reply.text == (
+        "I understand that Colorado's Equal Pay for Equal Work Act bars questions about pay "
+        "history, so I'll leave that question aside. I'm glad to talk about expectations instead."
+    )
+    colorado = next(a for a in finding.laws if a.law.id == "us-co-shb")
+    assert colorado.law.citation is not None and "C.R.S." in colorado.law.citation
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["Denver, CO", "Seattle, WA", "New York, NY", "Baltimore, MD", "Berlin", "Vancouver, BC"],
+)
+def test_replies_to_an_employer_carry_no_citations_or_notes(location: str) -> None:
+    history = _finding("What is your current salary?", "salary_history", location)
+    missing = _finding(POSTING.format(pay="Benefits: health."), "pay_transparency", location)
+    replies = [a.text for f in (history, missing) if f is not None for a in f.answers]
+    cited = [a.law for f in (history, missing) if f is not None for a in f.laws]
+    assert replies and cited
+    for text in replies:
+        assert "\u00a7" not in text and "et seq" not in text
+        for law in cited:
+            assert not law.citation or law.citation not in text

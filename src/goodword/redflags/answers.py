@@ -114,8 +114,8 @@ def salary_history(law_line: str | None) -> list[Answer]:
             Answer(
                 "point_to_law",
                 "Mention the rule where the job is",
-                f"I understand employers there may not ask about pay history ({law_line}), so "
-                "I'll leave that question aside. I'm glad to talk about expectations instead.",
+                f"I understand that {law_line} bars questions about pay history, so I'll leave "
+                "that question aside. I'm glad to talk about expectations instead.",
                 3,
             )
         )
@@ -123,14 +123,15 @@ def salary_history(law_line: str | None) -> list[Answer]:
 
 
 def _enforced(enforced_from: date | None) -> str:
-    return f", enforced from {enforced_from.isoformat()}" if enforced_from else ""
+    return f" (enforced from {enforced_from.isoformat()})" if enforced_from else ""
 
 
 def missing_range(law_line: str | None, *, enforced_from: date | None = None) -> list[Answer]:
     """Ask for the range; `enforced_from` is when the law that asks for it starts to be
     enforced, where that is still to come."""
     reason = (
-        f" I understand postings there should include one ({law_line}{_enforced(enforced_from)})."
+        f" I understand postings there should include one under {law_line}"
+        f"{_enforced(enforced_from)}."
         if law_line
         else ""
     )
@@ -150,7 +151,8 @@ def confirm_range(
 ) -> list[Answer]:
     """Confirm a range known from elsewhere that the posting itself leaves out."""
     reason = (
-        f" I understand postings there should include it ({law_line}{_enforced(enforced_from)})."
+        f" I understand postings there should include it under {law_line}"
+        f"{_enforced(enforced_from)}."
         if law_line
         else ""
     )

@@ -119,6 +119,10 @@ class LawOut(_Out):
     notes: str | None
     range_in_posting: bool
     range_rules: dict[str, Any]
+    reply_name: str | None = Field(
+        description="How a suggested reply names the law to the employer, where the data gives "
+        'a name; without one, a reply says "<place> law".'
+    )
     range_given: str | None = Field(
         description='When the law gives an applicant the pay or range ("on request, after a '
         'conditional offer"); null for a law that only asks for it in postings.'

@@ -76,6 +76,6 @@ def lookup_country(lookup: LawLookup | None) -> str | None:
 
 
 def law_line(applied: AppliedLaw) -> str:
-    """The law's name and citation, as a reply quotes it."""
-    law = applied.law
-    return f"{law.name}, {law.citation}" if law.citation else law.name
+    """The law named as a reply to an employer names it: briefly, without the citation and
+    the data's notes, which the finding's law shows the user."""
+    return applied.law.short_name

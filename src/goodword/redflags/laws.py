@@ -8,6 +8,7 @@ entry, it marks it unconfirmed.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -82,6 +83,9 @@ class Law:
     # When the law gives an applicant the pay or range, in words that follow "gives you the
     # pay or range" ("on request, after a conditional offer"); None for a posting rule alone.
     range_given: str | None = None
+    # How a reply to an employer names the law ("Colorado's Equal Pay for Equal Work Act");
+    # None: `short_name` says "<place> law".
+    reply_name: str | None = None
     restricts: str | None = None
     # Set when the entry binds one kind of employer only, such as "us_federal".
     employer: str | None = None
@@ -165,6 +169,25 @@ class Law:
         return True
 
     @property
+    def short_name(self) -> str:
+        """The law named briefly, for a message to an employer: its `reply_name`, or the
+        place's law ("California law"; "Michigan's rule for its state agencies")."""
+        if self.reply_name:
+            return self.reply_name
+        if self.level == "city":
+            place = self.city or self.name
+        elif self.level == "county":
+            place = self.county or self.name
+        elif self.level == "union":
+            place = "EU"
+        else:
+            place = re.sub(r"\s*\((?!State\))[^)]*\)", "", self.name).replace(" (State)", " State")
+        if self.employer in (US_STATE, US_CITY):
+            own = "state agencies" if self.employer == US_STATE else "own agencies"
+            return f"{place}'s rule for its {own}"
+        return f"{place} law"
+
+    @property
     def coverage(self) -> str:
         """Who the law covers, in plain words."""
         scope = SCOPE_WORDS.get(self.scope, self.scope)
@@ -205,6 +228,7 @@ class Law:
             "range_in_posting": self.range_in_posting,
             "range_rules": dict(self.range_rules),
             "range_given": self.range_given,
+            "reply_name": self.reply_name,
             "restricts": self.restricts,
             "employer": self.employer,
             "own_government": self.own_government,
@@ -385,6 +409,7 @@ def all_laws() -> tuple[Law, ...]:
                 range_in_posting=bool(entry.get("range_in_posting", False)),
                 range_rules=dict(entry.get("range_rules") or {}),
                 range_given=entry.get("range_given"),
+                reply_name=entry.get("reply_name"),
                 restricts=entry.get("restricts"),
                 employer=entry.get("employer"),
                 own_government=bool(entry.get("own_government", False)),
