@@ -56,6 +56,27 @@ def test_it_prints_each_finding_with_evidence_law_and_answers(run: Run, tmp_path
     assert out.index("CRITICAL") < out.index("MEDIUM")
 
 
+def test_help_shared_by_several_findings_is_printed_once_after_them(
+    run: Run, tmp_path: Path
+) -> None:
+    text = (
+        "Congrats on the job! We mailed you a check for $3,000. Deposit it, keep $200, and send "
+        "the remaining funds to our equipment vendor via Zelle. Also, what is your current "
+        "salary?\n"
+    )
+    result = run("check", _file(tmp_path, text), "--location", "Denver, CO")
+
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.count("Report it:") == 1
+    assert out.count("Stop and report:") == 1
+    assert out.count("below, the same for findings 1 and 2.") == 2
+    shared = out.index("Where to report it and what to say, the same for findings 1 and 2:")
+    assert out.index("3.  HIGH ") < shared < out.index("Report it:")
+    # A finding with its own help keeps it in place.
+    assert out.index("Mention the rule where the job is:") < shared
+
+
 def test_a_clean_message_says_so_and_exits_zero(run: Run, tmp_path: Path) -> None:
     result = run("check", _file(tmp_path, CLEAN))
 

@@ -20,8 +20,9 @@ from goodword.cli.common import JsonFlag, console, print_json
 from goodword.errors import InvalidInput
 from goodword.redflags import service
 from goodword.redflags.analyzer import Finding, Report, analyze
+from goodword.redflags.answers import Answer
 from goodword.redflags.laws import AppliedLaw, data_caveat, data_compiled, every_law, laws_for
-from goodword.redflags.signals import Severity
+from goodword.redflags.signals import Channel, Severity
 
 _STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -146,9 +147,24 @@ def _print_report(name: str, report: Report) -> None:
         out.print(Text(f"{flagged} red flag{'s' if flagged != 1 else ''} found.", style="bold"))
     else:
         out.print(Text("No red flags found.", style="bold"))
+    # Where to report and what to say, when several findings share them (the signs of one
+    # scam), is printed once after the findings, as the check page shows it.
+    shared = service.shared_help(report.findings)
+    members: dict[int, list[int]] = {}
+    for number, finding in enumerate(report.findings, start=1):
+        group = service.help_shared_by(shared, finding)
+        if group is not None:
+            members.setdefault(group, []).append(number)
     for number, finding in enumerate(report.findings, start=1):
         out.print()
-        _print_finding(out, number, finding)
+        group = service.help_shared_by(shared, finding)
+        _print_finding(out, number, finding, shared_with=members.get(group or 0))
+    for group, item in enumerate(shared, start=1):
+        out.print()
+        everyone = len(members[group]) == len(report.findings)
+        which = "all the findings above" if everyone else f"findings {_numbers(members[group])}"
+        out.print(Text(f"Where to report it and what to say, the same for {which}:", style="bold"))
+        _print_help(out, list(item.report_to), list(item.answers))
     if report.notes:
         out.print()
         for note in report.notes:
@@ -157,7 +173,17 @@ def _print_report(name: str, report: Report) -> None:
     _print_currency(out, compiled=report.compiled)
 
 
-def _print_finding(out: Console, number: int, finding: Finding) -> None:
+def _numbers(numbers: list[int]) -> str:
+    """1, 2 and 3."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _print_finding(
+    out: Console, number: int, finding: Finding, *, shared_with: list[int] | None = None
+) -> None:
+    """Print one finding; `shared_with` lists the findings whose help it shares, printed once
+    after them all."""
     heading = Text(f"{number}. ")
     heading.append(
         f" {service.severity_words(finding.severity).upper()} ", _STYLE[finding.severity]
@@ -181,20 +207,32 @@ def _print_finding(out: Console, number: int, finding: Finding) -> None:
         if not finding.guidance.verified:
             line += " (unconfirmed)"
         out.print(_indented(line + (f" Source: {source}" if source else "")))
-    if finding.report_to:
-        out.print(Text("   Report it:", style="bold"))
-        for channel in finding.report_to:
-            out.print(Text(f"     {channel.name}: {channel.url}"))
-    if finding.answers:
-        out.print(Text("   Suggested answers:", style="bold"))
-        for answer in finding.answers:
-            out.print(Text(f"     - {answer.label}:", style="bold"))
-            out.print(_indented(answer.text, indent=7))
+    if shared_with:
+        out.print(
+            _indented(
+                "Where to report it and suggested answers: below, the same for findings "
+                f"{_numbers(shared_with)}."
+            )
+        )
+    else:
+        _print_help(out, finding.report_to, finding.answers)
     urls = [s.url for s in finding.sources if s.url.startswith(("http://", "https://"))]
     if urls:
         out.print(Text("   Sources:", style="bold"))
         for url in urls:
             out.print(Text(f"     {url}"), overflow="ignore", crop=False)
+
+
+def _print_help(out: Console, report_to: list[Channel], answers: list[Answer]) -> None:
+    if report_to:
+        out.print(Text("   Report it:", style="bold"))
+        for channel in report_to:
+            out.print(Text(f"     {channel.name}: {channel.url}"))
+    if answers:
+        out.print(Text("   Suggested answers:", style="bold"))
+        for answer in answers:
+            out.print(Text(f"     - {answer.label}:", style="bold"))
+            out.print(_indented(answer.text, indent=7))
 
 
 def _law_lines(applied: AppliedLaw) -> Text:

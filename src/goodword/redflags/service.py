@@ -67,25 +67,37 @@ class Checked:
     def shared_help(self) -> list[SharedHelp]:
         """The places to report and the answers that two findings or more have alike (the
         scam signals of one message all point to the same), in the findings' order."""
-        groups: dict[tuple[tuple[Channel, ...], tuple[Answer, ...]], list[str]] = {}
-        for finding in self.report.findings:
-            key = (tuple(finding.report_to), tuple(finding.answers))
-            if key != ((), ()):
-                groups.setdefault(key, []).append(finding.title)
-        return [
-            SharedHelp(titles=tuple(titles), report_to=report_to, answers=answers)
-            for (report_to, answers), titles in groups.items()
-            if len(titles) > 1
-        ]
+        return shared_help(self.report.findings)
 
     def help_shared_by(self, finding: Finding) -> int | None:
         """The number (from 1) of the shared help that covers this finding, or None when the
         finding's own help is shown with it."""
+        return help_shared_by(self.shared_help, finding)
+
+
+def shared_help(findings: Iterable[Finding]) -> list[SharedHelp]:
+    """The places to report and the answers that two findings or more have alike, in the
+    findings' order: a page, or the command line, shows each of them once."""
+    groups: dict[tuple[tuple[Channel, ...], tuple[Answer, ...]], list[str]] = {}
+    for finding in findings:
         key = (tuple(finding.report_to), tuple(finding.answers))
-        for number, shared in enumerate(self.shared_help, start=1):
-            if (shared.report_to, shared.answers) == key:
-                return number
-        return None
+        if key != ((), ()):
+            groups.setdefault(key, []).append(finding.title)
+    return [
+        SharedHelp(titles=tuple(titles), report_to=report_to, answers=answers)
+        for (report_to, answers), titles in groups.items()
+        if len(titles) > 1
+    ]
+
+
+def help_shared_by(shared: list[SharedHelp], finding: Finding) -> int | None:
+    """The number (from 1) of the shared help in `shared` that covers this finding, or None
+    when the finding's own help is shown with it."""
+    key = (tuple(finding.report_to), tuple(finding.answers))
+    for number, item in enumerate(shared, start=1):
+        if (item.report_to, item.answers) == key:
+            return number
+    return None
 
 
 def check(
