@@ -48,6 +48,8 @@ LONG_TEXTS = {
     "send the rest back in gift cards; message our hiring team on WhatsApp ",
     "unpaid work": "Complete a take-home assignment, build a complete app in about 10 hours, "
     "unpaid, and we may use your work ",
+    "unpaid work, one run-on sentence": "Please write three blog posts for our website as a "
+    "writing sample, we may publish them and there is no payment for this ",
     "stated location": "This role is based in Toronto, ON and we're hiring in Austin, TX ",
     "e-mail addresses and sites": "Write to jane.doe@example.com or see careers.example.com ",
 }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goodword.redflags.textspan import Rule, Sentences, run_rules, rx
+from goodword.redflags.textspan import LONGEST_SENTENCE, Rule, Sentences, run_rules, rx
 
 
 class _Counted:
@@ -32,8 +33,25 @@ def test_each_sentence_is_searched_once_however_many_triggers_it_holds() -> None
 
     hits = run_rules(text, [rule])
 
-    assert len(hits["s"].spans) == 2000 + 1  # every trigger, and the near word quoted once
-    assert near.searches == 1 and unless.searches == 1
+    # Every trigger, and the near word quoted once per part the sentence is cut in.
+    parts = Sentences(text).spans
+    assert len(hits["s"].spans) == 2000 + len(parts)
+    assert near.searches == unless.searches == len(parts) < 2000 / 10
+
+
+def test_a_sentence_longer_than_the_longest_is_cut_after_a_comma_or_a_space() -> None:
+    # A run-on text (no full stops) is read in parts, each looked at around its matches,
+    # instead of one sentence as long as the text looked at whole for every match.
+    text = "write three blog posts for us, we may publish them " * 100
+    parts = Sentences(text).spans
+
+    assert all(end - start <= LONGEST_SENTENCE for start, end in parts)
+    assert all(text[end - 1] == "," for _, end in parts[:-1])  # after a comma
+    # Nothing is lost between the parts but the space after each cut.
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(text[end:start] == " " for (_, end), (start, _) in pairwise(parts))
+    spaced = "word " * 1000  # no comma at all: at a space
+    assert all(spaced[end] == " " for _, end in Sentences(spaced).spans[:-1])
 
 
 def test_triggers_in_different_sentences_are_judged_on_their_own_sentence() -> None:

@@ -40,19 +40,42 @@ def from_match(text: str, match: re.Match[str]) -> Evidence:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+# No sentence is longer: a text without full stops (run on, or pasted without line breaks)
+# is cut after a comma or semicolon, else a space, so that the rules, which look a sentence
+# or two around each match, stay in proportion to the text.
+LONGEST_SENTENCE = 1000
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Split `text` into (start, end) sentence spans; newlines always end a sentence."""
+    """Split `text` into (start, end) sentence spans; newlines always end a sentence, and
+    one longer than `LONGEST_SENTENCE` is cut in parts (`_cut`)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for found in _SENTENCE_END.finditer(text):
         if found.start() > start:
-            spans.append((start, found.start()))
+            spans += _cut(text, start, found.start())
         start = found.end()
     if start < len(text):
-        spans.append((start, len(text)))
+        spans += _cut(text, start, len(text))
     return spans or [(0, len(text))]
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end] in parts of at most `LONGEST_SENTENCE` characters, each
+    ending after the last comma or semicolon in it (else at its last space)."""
+    parts: list[tuple[int, int]] = []
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        cut = max(text.rfind(",", start, limit), text.rfind(";", start, limit)) + 1
+        if cut <= start + LONGEST_SENTENCE // 2:
+            cut = max(text.rfind(" ", start, limit), start + LONGEST_SENTENCE // 2)
+        parts.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        parts.append((start, end))
+    return parts
 
 
 class Sentences:
