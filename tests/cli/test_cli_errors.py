@@ -92,6 +92,59 @@ def test_a_record_id_that_is_not_a_number_is_said_in_plain_words(run, cli_url: s
     assert "int range" not in shown.output
 
 
+NUMBERS_OUT_OF_RANGE = [
+    (
+        ["serve", "--port", "0"],
+        "--port",
+        "'0' is not a whole number from 1 to 65535; give the port to listen on, such as 8765.",
+    ),
+    (
+        ["serve", "--port", "70000"],
+        "--port",
+        "'70000' is not a whole number from 1 to 65535; give the port to listen on, such as 8765.",
+    ),
+    (
+        ["paths", "--k", "51"],
+        "--k",
+        "'51' is not a whole number from 1 to 50; give how many ways in.",
+    ),
+    (
+        ["paths", "--k", "0"],
+        "--k",
+        "'0' is not a whole number from 1 to 50; give how many ways in.",
+    ),
+    (
+        ["search", "Ada", "--limit", "101"],
+        "--limit",
+        "'101' is not a whole number from 1 to 100; give how many to show at most.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "option", "message"), NUMBERS_OUT_OF_RANGE)
+def test_a_number_out_of_range_is_refused_saying_what_is_allowed(
+    run, cli_url: str, args: list[str], option: str, message: str
+) -> None:
+    result = run(*args)
+    as_json = run(*args, "--json") if args[0] != "serve" else None
+
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.replace("│", " ").split())
+    assert "range" not in result.output and "<=" not in result.output
+    if as_json is not None:
+        assert as_json.exit_code == 2
+        error = json.loads(as_json.stdout)["error"]
+        assert error["fields"] == [{"field": option, "message": message}]
+        assert "<=" not in error["message"]
+
+
+def test_a_number_option_says_its_bounds_in_help_not_clicks_range(run) -> None:
+    for args in (["serve", "--help"], ["paths", "--help"], ["search", "--help"]):
+        shown = run(*args).stdout
+
+        assert "int range" not in shown and "<=x<=" not in shown
+
+
 @pytest.mark.parametrize(
     ("field", "options", "option"),
     [
@@ -135,7 +188,7 @@ def test_field_names_in_a_message_become_options_and_other_words_stay() -> None:
         (
             ["person", "list", "--limit", "abc"],
             "--limit",
-            "'abc' is not a number from 1 to 500; give how many to show.",
+            "'abc' is not a whole number from 1 to 500; give how many to show.",
         ),
         (["person", "list", "--bogus"], "--bogus", "No such option: --bogus"),
         (["--bogus", "person", "list"], "--bogus", "No such option: --bogus"),

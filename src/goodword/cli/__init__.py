@@ -41,6 +41,7 @@ from goodword.cli.common import (
     table,
     to_screen,
     where,
+    whole_number,
     work,
     write_output,
 )
@@ -254,7 +255,11 @@ def serve(
     ] = None,
     port: Annotated[
         int | None,
-        typer.Option(min=1, max=65535, help="Port to listen on. Default: GOODWORD_PORT or 8765."),
+        typer.Option(
+            help="Port to listen on (1 to 65535). Default: GOODWORD_PORT or 8765.",
+            metavar="PORT",
+            parser=whole_number(1, 65535, "the port to listen on, such as 8765"),
+        ),
     ] = None,
     reload: Annotated[
         bool,

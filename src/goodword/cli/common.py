@@ -6,7 +6,7 @@ import json
 import re
 import shlex
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -263,14 +263,26 @@ def cell(value: Any) -> str:
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
 
 
-def limit(value: str | int) -> int:
-    """Read --limit: a whole number from 1 to 500 (the default comes in as a number)."""
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 500:
-        raise typer.BadParameter(f"{value!r} is not a number from 1 to 500; give how many to show.")
-    return int(text)
+def whole_number(low: int, high: int, what: str) -> Callable[[str | int], int]:
+    """A parser for an option that takes a whole number from `low` to `high`, refusing any
+    other in plain words that say `what` to give ("how many to show"), not Click's "not in
+    the range 1<=x<=500". (A default comes in as a number.)"""
+
+    def integer(value: str | int) -> int:
+        text = str(value).strip()
+        # (Twenty digits at most: Python refuses to read a number of thousands.)
+        if not (text.isascii() and text.isdigit() and len(text) <= 20) or not (
+            low <= int(text) <= high
+        ):
+            raise typer.BadParameter(
+                f"{value!r} is not a whole number from {low} to {high}; give {what}."
+            )
+        return int(text)
+
+    return integer
 
 
+limit = whole_number(1, 500, "how many to show")
 Limit = Annotated[int, typer.Option(help="How many to show (1 to 500).", metavar="N", parser=limit)]
 After = Annotated[
     str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")

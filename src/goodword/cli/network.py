@@ -17,6 +17,7 @@ from goodword.cli.common import (
     print_json,
     state,
     table,
+    whole_number,
     work,
 )
 
@@ -52,7 +53,15 @@ def paths(
         int | None,
         typer.Option("--from", help="Start from this person's id (default: you)."),
     ] = None,
-    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many ways in.")] = 5,
+    k: Annotated[
+        int,
+        typer.Option(
+            "--k",
+            help="How many ways in (1 to 50).",
+            metavar="N",
+            parser=whole_number(1, 50, "how many ways in"),
+        ),
+    ] = 5,
     as_json: JsonFlag = False,
 ) -> None:
     """The best ways in to a person, an organization or an opportunity's hiring manager.

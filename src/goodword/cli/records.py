@@ -22,6 +22,7 @@ from goodword.cli.common import (
     saved,
     span,
     table,
+    whole_number,
     work,
 )
 from goodword.errors import FieldError, InvalidInput
@@ -901,7 +902,14 @@ def search_command(
             help="Only people ('person') or only organizations ('organization').",
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=100, help="At most this many.")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option(
+            help="At most this many (1 to 100).",
+            metavar="N",
+            parser=whole_number(1, 100, "how many to show at most"),
+        ),
+    ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Find people and organizations by name, workplace or e-mail, to get their ids.
