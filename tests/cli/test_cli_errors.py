@@ -212,3 +212,33 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "'bogus' is not one of" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "command"),
+    [
+        (
+            ["person", "show", "abc"],
+            "Error: ID: 'abc' is not a record id; give its number, such as 12.",
+            "goodword person show",
+        ),
+        (["person", "show"], "Error: Missing argument 'ID'.", "goodword person show"),
+        (["person", "list", "--bogus"], "Error: No such option: --bogus", "goodword person list"),
+        (
+            ["paths", "--k", "x"],
+            "Error: --k: 'x' is not a whole number from 1 to 50; give how many ways in.",
+            "goodword paths",
+        ),
+        (["nosuch"], "Error: No such command 'nosuch'.", "goodword"),
+        (["--bogus", "person", "list"], "Error: No such option: --bogus", "goodword"),
+    ],
+)
+def test_a_refused_command_line_is_said_plainly_as_other_errors_are(
+    run, cli_url: str, args: list[str], said: str, command: str
+) -> None:
+    result = run(*args)
+
+    # One "Error:" line as for every other error (no boxed panel), then where the help is.
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [said, f"Try '{command} --help' for help."]
+    assert result.stdout == ""

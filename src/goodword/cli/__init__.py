@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -21,6 +21,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from typer._click.exceptions import (  # Typer's own copy of Click
     BadOptionUsage,
     BadParameter,
+    MissingParameter,
     NoArgsIsHelpError,
     NoSuchOption,
     UsageError,
@@ -63,11 +64,11 @@ class _Group(TyperGroup):
     """Report expected errors as one message on stderr and an exit code, never a traceback."""
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        typed = list(args)  # (Click takes the words out of `args` as it reads them.)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:  # an option of `goodword` itself, such as --database-url
-            _usage_error_as_json(exc, args)
-            raise
+            _refused(exc, typed)
 
     def invoke(self, ctx: Any) -> Any:
         # Asked for JSON: the error comes in the API's shape on stdout too.
@@ -78,8 +79,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as exc:  # refused by Click before the command ran
-            _usage_error_as_json(exc, words)
-            raise
+            _refused(exc, words)
         except GoodwordError as exc:
             _report(exc, self._options(ctx, words))
             if as_json:
@@ -141,21 +141,38 @@ class _Group(TyperGroup):
         }
 
 
-def _usage_error_as_json(exc: UsageError, words: list[str]) -> None:
-    """Under --json, print an error Click raised (a bad value, an unknown option) on stdout in
-    the API's shape too, naming the option; Typer then prints it on stderr and exits with 2."""
-    if "--json" not in words or isinstance(exc, NoArgsIsHelpError):
-        return
-    field: str | None = None
+def _refused(exc: UsageError, words: list[str]) -> NoReturn:
+    """Say why Click refused the command line (a bad value, an unknown option, a missing
+    argument) as the CLI's own errors are said: one plain "Error: ..." line on stderr, naming
+    the option or argument as the help shows it, then where the help is; exit code 2. Under
+    --json the error is printed on stdout in the API's shape too."""
+    if isinstance(exc, NoArgsIsHelpError):  # `goodword person`: Typer shows the help
+        raise exc
+    field = _refused_field(exc)
+    message = exc.format_message()
+    if isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter):
+        # Click's "Invalid value for '--k': ..." said as a field's problem is said.
+        message = f"{field}: {exc.message}" if field else exc.message
+    if "--json" in words:
+        fields = [FieldError(field, exc.message or message)] if field else []
+        error = InvalidInput(message, fields=fields)
+        typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
+    typer.echo(f"Error: {message}", err=True)
+    ctx = exc.ctx
+    if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+        typer.echo(f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help.", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def _refused_field(exc: UsageError) -> str | None:
+    """The option (--k) or argument (PERSON_ID) Click refused, as the help shows it."""
     if isinstance(exc, BadParameter) and exc.param is not None:
         opts = getattr(exc.param, "opts", [])
         longest = max(opts, key=len) if exc.param.param_type_name == "option" and opts else None
-        field = longest or exc.param.human_readable_name
-    elif isinstance(exc, NoSuchOption | BadOptionUsage):
-        field = exc.option_name
-    fields = [FieldError(field, exc.message or exc.format_message())] if field else []
-    error = InvalidInput(exc.format_message(), fields=fields)
-    typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
+        return longest or exc.param.human_readable_name
+    if isinstance(exc, NoSuchOption | BadOptionUsage):
+        return exc.option_name
+    return None
 
 
 def _report(exc: GoodwordError, options: set[str]) -> None:
