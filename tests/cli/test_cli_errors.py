@@ -242,3 +242,47 @@ def test_a_refused_command_line_is_said_plainly_as_other_errors_are(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [said, f"Try '{command} --help' for help."]
     assert result.stdout == ""
+
+
+def test_json_before_the_command_is_the_commands_own_json(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace")
+
+    before = run("--json", "person", "list")
+    between = run("person", "--json", "list")
+    after = run("person", "list", "--json")
+
+    assert before.exit_code == 0, before.output
+    assert json.loads(before.stdout) == json.loads(after.stdout) == json.loads(between.stdout)
+    assert json.loads(before.stdout)["items"][0]["display_name"] == "Ada Lovelace"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "exit_code"),
+    [
+        (["--json", "person", "list", "--limit", "0"], "invalid", 2),  # refused by Click
+        (["--json", "person", "show", "99"], "not_found", 4),  # failed in the command
+        (["--json", "--bogus", "person", "list"], "invalid", 2),  # an unknown global option
+    ],
+)
+def test_an_error_under_json_before_the_command_is_printed_in_the_api_shape(
+    run, cli_url: str, args: list[str], code: str, exit_code: int
+) -> None:
+    result = run(*args)
+    after = run(*args[1:], "--json")
+
+    assert result.exit_code == after.exit_code == exit_code
+    assert json.loads(result.stdout) == json.loads(after.stdout)
+    assert json.loads(result.stdout)["error"]["code"] == code
+    assert result.stderr.startswith("Error: ")
+
+
+def test_json_given_to_a_command_that_prints_none_is_refused_saying_so(run, cli_url: str) -> None:
+    result = run("--json", "db", "upgrade")
+
+    assert result.exit_code == 2
+    message = "`goodword db upgrade` prints no JSON: it takes no --json."
+    fields = [{"field": "--json", "message": message}]
+    assert json.loads(result.stdout) == {
+        "error": {"code": "invalid", "message": message, "fields": fields}
+    }
+    assert result.stderr.splitlines()[0] == f"Error: {message}"

@@ -64,6 +64,8 @@ class _Group(TyperGroup):
     """Report expected errors as one message on stderr and an exit code, never a traceback."""
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        if parent is None:  # `goodword --json person list` is `goodword person list --json`
+            args = _json_after_command(self, list(args))
         typed = list(args)  # (Click takes the words out of `args` as it reads them.)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
@@ -141,6 +143,31 @@ class _Group(TyperGroup):
         }
 
 
+def _json_after_command(group: Any, words: list[str]) -> list[str]:
+    """Move a --json typed before the command (`goodword --json person list`) to just after
+    the command's name, where every command that prints JSON takes it; a command without
+    --json then says so. Words after the command's name are left as typed."""
+    rest, command, at, asked = list(words), group, 0, False
+    while at < len(rest) and hasattr(command, "commands"):
+        word = rest[at]
+        if word == "--":
+            break
+        if word == "--json":
+            del rest[at]
+            asked = True
+        elif word.startswith("-"):  # an option of `goodword` itself, with its value
+            name = word.split("=", 1)[0]
+            option = next((p for p in command.params if name in p.opts), None)
+            takes_value = option is not None and not option.is_flag and "=" not in word
+            at += 2 if takes_value else 1
+        else:  # a command's name (or a word that names none: Click says so)
+            command = command.commands.get(word)
+            at += 1
+    if not asked or at == 0 or at > len(rest):
+        return list(words)
+    return [*rest[:at], "--json", *rest[at:]]
+
+
 def _refused(exc: UsageError, words: list[str]) -> NoReturn:
     """Say why Click refused the command line (a bad value, an unknown option, a missing
     argument) as the CLI's own errors are said: one plain "Error: ..." line on stderr, naming
@@ -149,12 +176,15 @@ def _refused(exc: UsageError, words: list[str]) -> NoReturn:
     if isinstance(exc, NoArgsIsHelpError):  # `goodword person`: Typer shows the help
         raise exc
     field = _refused_field(exc)
-    message = exc.format_message()
-    if isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter):
+    message = detail = exc.format_message()
+    if isinstance(exc, NoSuchOption) and exc.option_name == "--json" and exc.ctx is not None:
+        message = detail = f"`{exc.ctx.command_path}` prints no JSON: it takes no --json."
+    elif isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter):
         # Click's "Invalid value for '--k': ..." said as a field's problem is said.
-        message = f"{field}: {exc.message}" if field else exc.message
+        detail = exc.message
+        message = f"{field}: {detail}" if field else detail
     if "--json" in words:
-        fields = [FieldError(field, exc.message or message)] if field else []
+        fields = [FieldError(field, detail)] if field else []
         error = InvalidInput(message, fields=fields)
         typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
     typer.echo(f"Error: {message}", err=True)
@@ -189,7 +219,9 @@ def _report(exc: GoodwordError, options: set[str]) -> None:
 app = typer.Typer(
     cls=_Group,
     name="goodword",
-    help="Goodword: find the warm path to the hiring manager, and keep track of it.",
+    help="Goodword: find the warm path to the hiring manager, and keep track of it.\n\n"
+    "Lists, shows and the commands that save print the API's JSON with `--json`, typed after "
+    "the command or before it (`goodword --json person list`).",
     epilog=EXIT_CODES,
     no_args_is_help=True,
     rich_markup_mode="markdown",

@@ -19,7 +19,8 @@ opportunities, importing, the playbooks, warm paths, checking messages and expor
 things are only on the web pages and in the API, such as editing a record's fields, snoozing a
 task and reviewing possible duplicates side by side. `goodword search` finds the ids other
 commands take. Run `goodword --help`, or `goodword COMMAND --help`, for the same text as
-below. Lists and shows take `--json` and print the API's shape.
+below. Lists and shows take `--json` and print the API's shape; `--json` may come before the
+command too (`goodword --json person list`), and a command that prints no JSON says so.
 
 Global option: `--database-url URL` (or the environment variable `GOODWORD_DATABASE_URL`)
 chooses the database; the default is the SQLite file in your data directory
