@@ -4,10 +4,14 @@ not by the API's field (`next_step_due`); `--json` errors keep the API's field n
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import typer
 
+from goodword.cli import app
 from goodword.cli.common import option_for, options_in_text
+from goodword.cli.reference import _commands, render
 
 BAD_OPPORTUNITY = (
     "opportunity", "add", "Analyst", "--org", "Fabrikam", "--due", "2026-13-01",
@@ -58,7 +62,9 @@ def test_an_argument_is_named_as_its_help_shows_it(run, cli_url: str) -> None:
     stranger = run("references", "add", "99")
 
     assert untitled.stderr.splitlines()[1:] == ["  TITLE: Fill this in."]
-    assert twice.stderr.splitlines()[1:] == ["  ABSORBED: Pick someone other than the person kept."]
+    assert twice.stderr.splitlines()[1:] == [
+        "  ABSORBED_ID: Pick someone other than the person kept."
+    ]
     assert stranger.stderr.splitlines() == [
         "Error: PERSON_ID does not name a record in this workspace.",
         "  PERSON_ID: No person with id 99 in this workspace.",
@@ -179,7 +185,11 @@ def test_field_names_in_a_message_become_options_and_other_words_stay() -> None:
 @pytest.mark.parametrize(
     ("args", "field", "message"),
     [
-        (["person", "show", "0"], "ID", "'0' is not a record id; give its number, such as 12."),
+        (
+            ["person", "show", "0"],
+            "PERSON_ID",
+            "'0' is not a record id; give its number, such as 12.",
+        ),
         (
             ["task", "list", "--status", "bogus"],
             "--status",
@@ -219,10 +229,10 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
     [
         (
             ["person", "show", "abc"],
-            "Error: ID: 'abc' is not a record id; give its number, such as 12.",
+            "Error: PERSON_ID: 'abc' is not a record id; give its number, such as 12.",
             "goodword person show",
         ),
-        (["person", "show"], "Error: Missing argument 'ID'.", "goodword person show"),
+        (["person", "show"], "Error: Missing argument 'PERSON_ID'.", "goodword person show"),
         (["person", "list", "--bogus"], "Error: No such option: --bogus", "goodword person list"),
         (
             ["paths", "--k", "x"],
@@ -286,3 +296,43 @@ def test_json_given_to_a_command_that_prints_none_is_refused_saying_so(run, cli_
         "error": {"code": "invalid", "message": message, "fields": fields}
     }
     assert result.stderr.splitlines()[0] == f"Error: {message}"
+
+
+def test_every_argument_is_named_in_upper_case_in_usage_help_and_the_reference() -> None:
+    root = typer.main.get_command(app)
+    reference = render()
+
+    for path, command in _commands(root):
+        ctx = typer.Context(command, info_name=f"goodword {' '.join(path)}")
+        usage = command.get_usage(ctx)
+        for argument in (p for p in command.params if p.param_type_name == "argument"):
+            name = argument.human_readable_name
+            assert name == name.upper() and name[0].isalpha(), (path, name)
+            assert name in usage, (path, name, usage)
+            assert f"- `{name}`" in reference, (path, name)
+        # (No lower-case name, and no type glued on: `{kind}:<meeting|...>`.)
+        assert not re.search(r"\{[a-z]", usage), usage
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "said"),
+    [
+        (["people", "merge", "1", "abc"], "ABSORBED_ID", "ABSORBED_ID: 'abc' is not a record id"),
+        (
+            ["references", "launch", "1", "x"],
+            "OPPORTUNITY_ID",
+            "OPPORTUNITY_ID: 'x' is not a record id",
+        ),
+        (["interaction", "add", "bogus"], "KIND", "KIND: 'bogus' is not one of 'meeting'"),
+        (["task", "add"], "TITLE", "Missing argument 'TITLE'."),
+    ],
+)
+def test_a_refused_argument_is_named_as_usage_shows_it(
+    run, cli_url: str, args: list[str], name: str, said: str
+) -> None:
+    result = run(*args)
+    usage = run(*args[:2], "--help").stdout.splitlines()[1]
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {said}")
+    assert f"{{{name}}}" in usage

@@ -105,7 +105,7 @@ def test_leads_list_shows_each_lead_s_id(run, network: None) -> None:
     rows = [" ".join(line.strip("│ ").split()) for line in listed.stdout.splitlines()]
     assert any(row.startswith("2 │ An opening │ Lead") for row in rows)
     assert any(row.startswith("1 │ A meetup │ Lead") for row in rows)
-    assert listed.stdout.endswith("Whom one fits: goodword leads suggest ID\n")
+    assert listed.stdout.endswith("Whom one fits: goodword leads suggest LEAD_ID\n")
 
 
 def test_leads_list_with_no_leads_says_how_to_add_one(run, cli_url: str) -> None:

@@ -511,7 +511,7 @@ def import_json(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(help="A file made by `goodword export`."),
+        typer.Argument(help="A file made by `goodword export`.", metavar="FILE"),
     ],
     into_nonempty: Annotated[
         bool,

@@ -340,8 +340,8 @@ def write_output(path: Path, data: bytes | str) -> None:
         raise InvalidInput(f"Cannot write {path}: {reason}.") from None
 
 
-# The option (or argument, by its metavar) a command takes for an API field, where the two
-# names differ. Each field lists the options it may come from, tried in order against the
+# The option (or argument, by its metavar: upper case) a command takes for an API field, where
+# the two names differ. Each field lists the options it may come from, tried in order against the
 # options the command really has (`organization_id` is --org-id in `opportunity add` but
 # --org in `task add`). A field whose option is its own name with dashes (pay_min,
 # --pay-min) needs no entry.
@@ -359,7 +359,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "is_current_workplace": ("--current-workplace",),
     "hiring_manager_id": ("--manager",),
     "organization_name": ("--org",),
-    "organization_id": ("--org-id", "--org"),
+    "organization_id": ("--org-id", "--org", "ORG_ID"),
     "mapping": ("--map",),
     "pay_currency": ("--currency",),
     "pay_period": ("--period",),
@@ -380,10 +380,8 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "stress_points": ("--stress",),
     "introduced_to": ("--introduced-to",),
     "happens_on": ("--date",),
-    "display_name": ("name",),
-    "role_title": ("role",),
-    "survivor_id": ("survivor",),
-    "absorbed_id": ("absorbed",),
+    "display_name": ("NAME",),
+    "role_title": ("ROLE",),
     "is_me": ("--me",),
     "choices": ("--prefer",),
 }
@@ -395,8 +393,8 @@ def option_for(field: str, options: Collection[str]) -> str | None:
     A list's items and their parts (`emails.1`, `participants.0.person_id`) come from the
     list's option."""
     name = field.split(".", 1)[0]
-    # (Else the option of the field's name, or the argument: `task add`'s title.)
-    candidates = (*OPTIONS_FOR_FIELDS.get(name, ()), "--" + name.replace("_", "-"), name)
+    # (Else the option of the field's name, or the argument: `task add`'s TITLE.)
+    candidates = (*OPTIONS_FOR_FIELDS.get(name, ()), "--" + name.replace("_", "-"), name.upper())
     return next((option for option in candidates if option in options), None)
 
 
@@ -462,9 +460,22 @@ def record_id(value: str) -> int:
     return int(text)
 
 
-Id = Annotated[
-    int,
-    typer.Argument(
-        help="The record's id (shown in lists and on its page).", metavar="ID", parser=record_id
-    ),
+def id_argument(metavar: str, help: str) -> Any:
+    """An argument that takes a record's id, named `metavar` (PERSON_ID) in usage, help and
+    errors alike; every argument's name is upper case, as Click writes them."""
+    return typer.Argument(help=help, metavar=metavar, parser=record_id)
+
+
+PersonId = Annotated[
+    int, id_argument("PERSON_ID", "The person's id (shown in lists and on their page).")
 ]
+OrgId = Annotated[
+    int, id_argument("ORG_ID", "The organization's id (shown in lists and on its page).")
+]
+OpportunityId = Annotated[
+    int, id_argument("OPPORTUNITY_ID", "The opportunity's id (shown in lists and on its page).")
+]
+InteractionId = Annotated[
+    int, id_argument("INTERACTION_ID", "The interaction's id (shown in lists and on its page).")
+]
+TaskId = Annotated[int, id_argument("TASK_ID", "The task's id (shown in lists).")]

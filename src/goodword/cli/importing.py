@@ -15,11 +15,12 @@ from goodword.cli.common import (
     After,
     JsonFlag,
     Limit,
+    PersonId,
     cell,
     dump,
+    id_argument,
     more_hint,
     print_json,
-    record_id,
     state,
     table,
     to_screen,
@@ -61,6 +62,7 @@ def import_command(
         typer.Argument(
             help="Files or folders: a LinkedIn archive (ZIP or folder) or its CSVs, a Google "
             "Contacts, Outlook or Thunderbird CSV, vCard files, or any CSV with --map.",
+            metavar="PATH...",
             show_default=False,
         ),
     ],
@@ -224,12 +226,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-ImportId = Annotated[
-    int,
-    typer.Argument(
-        help="The import's number (see `imports list`).", metavar="IMPORT_ID", parser=record_id
-    ),
-]
+ImportId = Annotated[int, id_argument("IMPORT_ID", "The import's number (see `imports list`).")]
 
 
 @imports_app.command("list")
@@ -373,13 +370,8 @@ def duplicates(
 @people_app.command("merge")
 def merge(
     ctx: typer.Context,
-    survivor: Annotated[
-        int, typer.Argument(help="The person to keep (their id).", parser=record_id)
-    ],
-    absorbed: Annotated[
-        int,
-        typer.Argument(help="The person folded into them (their id).", parser=record_id),
-    ],
+    survivor: Annotated[int, id_argument("SURVIVOR_ID", "The person to keep (their id).")],
+    absorbed: Annotated[int, id_argument("ABSORBED_ID", "The person folded into them (their id).")],
     prefer: Annotated[
         list[str] | None,
         typer.Option(
@@ -447,10 +439,7 @@ def merge(
 @people_app.command("unmerge")
 def unmerge(
     ctx: typer.Context,
-    merge_id: Annotated[
-        int,
-        typer.Argument(help="The merge's id (see `people merges`).", parser=record_id),
-    ],
+    merge_id: Annotated[int, id_argument("MERGE_ID", "The merge's id (see `people merges`).")],
     as_json: JsonFlag = False,
 ) -> None:
     """Undo a merge: both people come back as they were, with their ids.
@@ -471,10 +460,7 @@ def unmerge(
     typer.echo(f"Undid merge {merge_id}: {restored.display_name} ({restored.id}) is back.")
 
 
-Pair = Annotated[
-    int,
-    typer.Argument(help="The pair's number (see `people duplicates`).", parser=record_id),
-]
+Pair = Annotated[int, id_argument("PAIR_ID", "The pair's number (see `people duplicates`).")]
 
 
 @people_app.command("not-same")
@@ -588,16 +574,6 @@ def export(
     typer.echo(f"Exported your people as {format_.value} to {output}.", err=True)
 
 
-PersonId = Annotated[
-    int,
-    typer.Argument(
-        help="The person's id (shown in lists and on their page).",
-        metavar="PERSON_ID",
-        parser=record_id,
-    ),
-]
-
-
 @people_app.command("provenance")
 def provenance(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = False) -> None:
     """Where a person came from: each source record behind them. A record an import
@@ -644,10 +620,8 @@ def split(
     person_id: PersonId,
     source_id: Annotated[
         int,
-        typer.Argument(
-            help="The source record's id (the Record column of `people provenance`).",
-            metavar="SOURCE_ID",
-            parser=record_id,
+        id_argument(
+            "SOURCE_ID", "The source record's id (the Record column of `people provenance`)."
         ),
     ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,

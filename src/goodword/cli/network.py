@@ -166,7 +166,10 @@ def _way(way: WayInRead, *, heading: bool = True) -> None:
 def connections_import(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="A CSV with the header a,b[,kind,closeness], one tie a line.")
+        Path,
+        typer.Argument(
+            help="A CSV with the header a,b[,kind,closeness], one tie a line.", metavar="FILE"
+        ),
     ],
     as_json: JsonFlag = False,
 ) -> None:

@@ -10,14 +10,14 @@ import typer
 
 from goodword import clock
 from goodword.cli.common import (
-    Id,
     JsonFlag,
+    OpportunityId,
     addressed,
     dump,
     fields,
+    id_argument,
     parse_day,
     print_json,
-    record_id,
     saved,
     table,
     to_screen,
@@ -27,6 +27,11 @@ from goodword.cli.common import (
 from goodword.errors import Conflict, InvalidInput
 from goodword.leads.models import LeadKind
 from goodword.referrals.models import AskStatus
+
+AskId = Annotated[
+    int, id_argument("ASK_ID", "The referral ask's id (see `goodword referrals list`).")
+]
+LeadId = Annotated[int, id_argument("LEAD_ID", "The lead's id (see `goodword leads list`).")]
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -90,7 +95,7 @@ def playbooks_run(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @playbooks_app.command("rejection")
 def playbooks_rejection(
     ctx: typer.Context,
-    opportunity_id: Id,
+    opportunity_id: OpportunityId,
     confirm_late: Annotated[
         bool,
         typer.Option(
@@ -177,8 +182,10 @@ def referrals_list(
 @referrals_app.command("advance")
 def referrals_advance(
     ctx: typer.Context,
-    ask_id: Id,
-    status: Annotated[AskStatus, typer.Argument(help="What happened: asked, agreed, ...")],
+    ask_id: AskId,
+    status: Annotated[
+        AskStatus, typer.Argument(help="What happened: asked, agreed, ...", metavar="STATUS")
+    ],
     introduced_to: Annotated[str | None, typer.Option(help="Whom they introduced you to.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -206,7 +213,7 @@ def referrals_advance(
 
 
 @referrals_app.command("reported-back")
-def referrals_reported_back(ctx: typer.Context, ask_id: Id, as_json: JsonFlag = False) -> None:
+def referrals_reported_back(ctx: typer.Context, ask_id: AskId, as_json: JsonFlag = False) -> None:
     """Record that you told the referrer how the latest step went; the ask is then no longer
     open."""
     from goodword.referrals import service as referrals
@@ -255,8 +262,7 @@ def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def references_add(
     ctx: typer.Context,
     person_id: Annotated[
-        int,
-        typer.Argument(help="The person (id) who agreed to speak for you.", parser=record_id),
+        int, id_argument("PERSON_ID", "The person (id) who agreed to speak for you.")
     ],
     consent: Annotated[str | None, typer.Option(help="The day they agreed (YYYY-MM-DD).")] = None,
     relationship: Annotated[str | None, typer.Option(help="How you know them.")] = None,
@@ -303,10 +309,7 @@ def references_add(
 def references_consent(
     ctx: typer.Context,
     reference_id: Annotated[
-        int,
-        typer.Argument(
-            help="The reference (id; see `goodword references list`).", parser=record_id
-        ),
+        int, id_argument("REFERENCE_ID", "The reference (id; see `goodword references list`).")
     ],
     day: Annotated[str, typer.Argument(help="The day they agreed (YYYY-MM-DD).", metavar="DATE")],
     as_json: JsonFlag = False,
@@ -336,8 +339,8 @@ def references_consent(
 @references_app.command("launch")
 def references_launch(
     ctx: typer.Context,
-    reference_id: Annotated[int, typer.Argument(help="The reference (id).", parser=record_id)],
-    opportunity_id: Annotated[int, typer.Argument(help="The opportunity (id).", parser=record_id)],
+    reference_id: Annotated[int, id_argument("REFERENCE_ID", "The reference (id).")],
+    opportunity_id: Annotated[int, id_argument("OPPORTUNITY_ID", "The opportunity (id).")],
     stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
     confirm_current_workplace: Annotated[
         bool,
@@ -450,7 +453,7 @@ leads_app = typer.Typer(
 @leads_app.command("add")
 def leads_add(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="What it is, in a few words.")],
+    title: Annotated[str, typer.Argument(help="What it is, in a few words.", metavar="TITLE")],
     kind: Annotated[LeadKind, typer.Option(help="What kind of lead.")] = LeadKind.LEAD,
     description: Annotated[str | None, typer.Option(help="What it is about.")] = None,
     url: Annotated[str | None, typer.Option(help="A link.")] = None,
@@ -459,7 +462,7 @@ def leads_add(
     org: Annotated[str | None, typer.Option(help="The organization (found or added).")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record a lead; then `goodword leads suggest ID` finds whom it fits."""
+    """Record a lead; then `goodword leads suggest LEAD_ID` finds whom it fits."""
     from goodword.forms import validate
     from goodword.leads import service as leads
     from goodword.leads.schemas import LeadCreate
@@ -506,11 +509,11 @@ def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             for r in reads
         ],
     )
-    typer.echo("Whom one fits: goodword leads suggest ID")
+    typer.echo("Whom one fits: goodword leads suggest LEAD_ID")
 
 
 @leads_app.command("suggest")
-def leads_suggest(ctx: typer.Context, lead_id: Id, as_json: JsonFlag = False) -> None:
+def leads_suggest(ctx: typer.Context, lead_id: LeadId, as_json: JsonFlag = False) -> None:
     """Whom the lead fits, why, and a drafted note and a task for each."""
     from goodword.leads.api import run_pass_it_on
 
@@ -557,7 +560,9 @@ def messages_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @messages_app.command("show")
 def messages_show(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="The message's key (see `goodword messages list`).")],
+    key: Annotated[
+        str, typer.Argument(help="The message's key (see `goodword messages list`).", metavar="KEY")
+    ],
     person: Annotated[
         list[int] | None, typer.Option(help="Fill it for this person (id; repeatable).")
     ] = None,
@@ -620,7 +625,9 @@ def calendar_export(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(dir_okay=False, help="Where to write the .ics file (- is the screen)."),
+        typer.Argument(
+            dir_okay=False, help="Where to write the .ics file (- is the screen).", metavar="FILE"
+        ),
     ],
 ) -> None:
     """Write open tasks with a date and each opportunity's next step to an .ics file."""

@@ -9,9 +9,13 @@ import typer
 
 from goodword.cli.common import (
     After,
-    Id,
+    InteractionId,
     JsonFlag,
     Limit,
+    OpportunityId,
+    OrgId,
+    PersonId,
+    TaskId,
     cell,
     details,
     dump,
@@ -44,7 +48,9 @@ person_app = typer.Typer(
 @person_app.command("add")
 def person_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The name to show, such as 'Ada Lovelace'.")],
+    name: Annotated[
+        str, typer.Argument(help="The name to show, such as 'Ada Lovelace'.", metavar="NAME")
+    ],
     given: Annotated[str | None, typer.Option(help="Given name.")] = None,
     family: Annotated[str | None, typer.Option(help="Family name.")] = None,
     email: Annotated[list[str] | None, typer.Option(help="E-mail address (repeatable).")] = None,
@@ -135,7 +141,7 @@ def person_list(
 
 
 @person_app.command("show")
-def person_show(ctx: typer.Context, person_id: Id, as_json: JsonFlag = False) -> None:
+def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = False) -> None:
     """Show a person with their jobs and connections."""
     from goodword.connections import service as connections
     from goodword.people import service as people
@@ -213,7 +219,7 @@ def _some(count: int, thing: str, many: str | None = None) -> str:
 @person_app.command("delete")
 def person_delete(
     ctx: typer.Context,
-    person_id: Id,
+    person_id: PersonId,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a person with their positions, connections, reference record, referral asks,
@@ -298,7 +304,7 @@ org_app = typer.Typer(
 @org_app.command("add")
 def org_add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The organization's name.")],
+    name: Annotated[str, typer.Argument(help="The organization's name.", metavar="NAME")],
     alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
     domain: Annotated[list[str] | None, typer.Option(help="Web domain (repeatable).")] = None,
     location: Annotated[str | None, typer.Option(help="Where it is.")] = None,
@@ -328,8 +334,10 @@ def org_add(
 @org_app.command("add-name")
 def org_add_name(
     ctx: typer.Context,
-    organization_id: Id,
-    name: Annotated[str, typer.Argument(help="The other name: a former name, a legal form.")],
+    organization_id: OrgId,
+    name: Annotated[
+        str, typer.Argument(help="The other name: a former name, a legal form.", metavar="NAME")
+    ],
     as_json: JsonFlag = False,
 ) -> None:
     """Add another name to an organization, so typed anywhere it finds this one."""
@@ -369,7 +377,7 @@ def org_list(
 
 
 @org_app.command("show")
-def org_show(ctx: typer.Context, organization_id: Id, as_json: JsonFlag = False) -> None:
+def org_show(ctx: typer.Context, organization_id: OrgId, as_json: JsonFlag = False) -> None:
     """Show an organization."""
     from goodword.organizations import service as organizations
     from goodword.organizations.schemas import OrganizationRead
@@ -394,7 +402,7 @@ opportunity_app = typer.Typer(
 @opportunity_app.command("add")
 def opportunity_add(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(help="The role's title.")],
+    role: Annotated[str, typer.Argument(help="The role's title.", metavar="ROLE")],
     org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
     org_id: Annotated[
         int | None,
@@ -470,7 +478,9 @@ def opportunity_list(
 
 
 @opportunity_app.command("show")
-def opportunity_show(ctx: typer.Context, opportunity_id: Id, as_json: JsonFlag = False) -> None:
+def opportunity_show(
+    ctx: typer.Context, opportunity_id: OpportunityId, as_json: JsonFlag = False
+) -> None:
     """Show an opportunity with its stage history."""
     from goodword.opportunities import service as opportunities
 
@@ -505,8 +515,8 @@ def opportunity_show(ctx: typer.Context, opportunity_id: Id, as_json: JsonFlag =
 @opportunity_app.command("move")
 def opportunity_move(
     ctx: typer.Context,
-    opportunity_id: Id,
-    stage: Annotated[Stage, typer.Argument(help="The stage to move it to.")],
+    opportunity_id: OpportunityId,
+    stage: Annotated[Stage, typer.Argument(help="The stage to move it to.", metavar="STAGE")],
     note: Annotated[str | None, typer.Option(help="Why, or what happened.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -618,7 +628,9 @@ interaction_app = typer.Typer(
 @interaction_app.command("add")
 def interaction_add(
     ctx: typer.Context,
-    kind: Annotated[InteractionKind, typer.Argument(help="What kind of contact it was.")],
+    kind: Annotated[
+        InteractionKind, typer.Argument(help="What kind of contact it was.", metavar="KIND")
+    ],
     when: Annotated[
         str | None,
         typer.Option(
@@ -723,7 +735,9 @@ def interaction_list(
 
 
 @interaction_app.command("show")
-def interaction_show(ctx: typer.Context, interaction_id: Id, as_json: JsonFlag = False) -> None:
+def interaction_show(
+    ctx: typer.Context, interaction_id: InteractionId, as_json: JsonFlag = False
+) -> None:
     """Show an interaction and who took part."""
     from goodword.interactions import service as interactions
 
@@ -777,7 +791,7 @@ task_app = typer.Typer(
 @task_app.command("add")
 def task_add(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="What to do.")],
+    title: Annotated[str, typer.Argument(help="What to do.", metavar="TITLE")],
     due: Annotated[str | None, typer.Option(help="Due date (YYYY-MM-DD).")] = None,
     notes: Annotated[str | None, typer.Option(help="Details.")] = None,
     person: Annotated[int | None, typer.Option(help="The person it concerns (id).")] = None,
@@ -842,7 +856,7 @@ def task_list(
 
 
 @task_app.command("show")
-def task_show(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> None:
+def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
     """Show a task."""
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead, origin_words
@@ -876,7 +890,7 @@ def task_show(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> Non
 
 
 @task_app.command("done")
-def task_done(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> None:
+def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
     """Mark a task done."""
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead, TaskStatusChange
@@ -894,7 +908,9 @@ def task_done(ctx: typer.Context, task_id: Id, as_json: JsonFlag = False) -> Non
 
 def search_command(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words the names start with, accents or none.")],
+    query: Annotated[
+        str, typer.Argument(help="Words the names start with, accents or none.", metavar="QUERY")
+    ],
     kind: Annotated[
         str | None,
         typer.Option(

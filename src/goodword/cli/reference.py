@@ -54,7 +54,7 @@ def _parameter(param: Any) -> str | None:
         return None
     help_text = (getattr(param, "help", None) or "").strip()
     if param.param_type_name == "argument":
-        return f"- `{param.name.upper()}`{' — ' + help_text if help_text else ''}"
+        return f"- `{param.human_readable_name}`{' — ' + help_text if help_text else ''}"
     names = ", ".join(f"`{opt}`" for opt in [*param.opts, *param.secondary_opts])
     default = param.default
     shown = ""
