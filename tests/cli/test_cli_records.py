@@ -497,6 +497,41 @@ def test_task_add_done_list_and_show(run, cli_url: str) -> None:
     assert "2026-11-10" in table.stdout and "Done" in table.stdout
 
 
+def test_task_add_takes_the_organization_by_name_as_other_commands_do(run, cli_url: str) -> None:
+    run("org", "add", "Acme Robotics")
+    run("org", "add", "Fabrikam", "--alias", "Fabrikam Group")
+
+    def organization_of(*org: str) -> int:
+        added = run("task", "add", "Call them", *org, "--json")
+        assert added.exit_code == 0, added.output
+        return json.loads(added.stdout)["organization_id"]
+
+    # Its name, any case and legal form, another of its names, or its id.
+    assert organization_of("--org", "Acme Robotics") == 1
+    assert organization_of("--org", "acme robotics inc.") == 1
+    assert organization_of("--org", "fabrikam group") == 2
+    assert organization_of("--org", "2") == 2
+
+
+def test_task_add_names_the_organizations_a_name_could_mean(run, cli_url: str) -> None:
+    run("org", "add", "Acme Robotics")
+    run("org", "add", "Acme Foods")
+
+    unsure = run("task", "add", "Call them", "--org", "Acme")
+    unknown = run("task", "add", "Call them", "--org", "Contoso")
+
+    assert unsure.exit_code == unknown.exit_code == 2
+    assert unsure.stderr.splitlines() == [
+        "Error: --org does not name a record in this workspace.",
+        "  --org: No organization in this workspace is called “Acme”. Did you mean “Acme Foods” "
+        "or “Acme Robotics”?",
+    ]
+    assert unknown.stderr.splitlines()[1] == (
+        "  --org: No organization in this workspace is called “Contoso”; check the spelling."
+    )
+    assert json.loads(run("task", "list", "--json").stdout)["items"] == []  # nothing saved
+
+
 def test_a_bad_due_date_names_the_field(run, cli_url: str) -> None:
     result = run("task", "add", "Thank Ada", "--due", "next tuesday")
 

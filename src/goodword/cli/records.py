@@ -795,20 +795,40 @@ def task_add(
     due: Annotated[str | None, typer.Option(help="Due date (YYYY-MM-DD).")] = None,
     notes: Annotated[str | None, typer.Option(help="Details.")] = None,
     person: Annotated[int | None, typer.Option(help="The person it concerns (id).")] = None,
-    org: Annotated[int | None, typer.Option(help="The organization it concerns (id).")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            help="The organization it concerns: its name (or another of its names, or its id)."
+        ),
+    ] = None,
     opportunity: Annotated[int | None, typer.Option(help="The opportunity (id).")] = None,
     interaction: Annotated[int | None, typer.Option(help="The interaction (id).")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add a task."""
+    """Add a task.
+
+    --org takes the organization by name, as `paths --to-org` does: case, legal form ("Acme
+    Inc.") and its other names are all found. A name that finds none is refused, naming the
+    organizations it could mean."""
     from goodword.forms import validate
+    from goodword.organizations import service as organizations
+    from goodword.records import referenced
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskCreate, TaskRead
 
-    data = fields(title=title, due_date=due, notes=notes, person_id=person, organization_id=org)
+    if org is not None and not org.strip():
+        raise InvalidInput("--org needs the organization's name (or its id).")
+    data = fields(title=title, due_date=due, notes=notes, person_id=person)
     data |= fields(opportunity_id=opportunity, interaction_id=interaction)
     with work(ctx) as (session, ws):
-        task = tasks.create(session, workspace_id=ws, data=validate(TaskCreate, data))
+        checked = validate(TaskCreate, data)
+        if org is not None:
+            named = referenced(
+                "organization_id",
+                lambda: organizations.named(session, workspace_id=ws, text=org),
+            )
+            checked = checked.model_copy(update={"organization_id": named.id})
+        task = tasks.create(session, workspace_id=ws, data=checked)
         read = TaskRead.model_validate(task)
     saved(f"Added task {read.id}: {read.title}", read, as_json)
 

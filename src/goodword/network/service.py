@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.errors import FieldError, InvalidInput, NotFound
-from goodword.forms import is_whole_number
 from goodword.network import loader, wording
 from goodword.network.edgelist import ImportReport, import_edges
 from goodword.network.paths import EntryPoint, Path, entry_points, find_paths
@@ -305,28 +304,10 @@ def _source(session: Session, *, workspace_id: int, from_person_id: int | None) 
 
 
 def _organization(session: Session, *, workspace_id: int, value: int | str) -> Organization:
-    """The organization an id, or a name, means. A name comes first: an organization may be
-    called "3"; a number that names none is taken as an id."""
+    """The organization an id, or a name (or an id typed as text), means."""
     if isinstance(value, int):
         return organizations.get(session, workspace_id=workspace_id, organization_id=value)
-    found = organizations.find_by_name(session, workspace_id=workspace_id, name=value)
-    if found is not None:
-        return found
-    text = value.strip()
-    if is_whole_number(text):
-        return organizations.get(session, workspace_id=workspace_id, organization_id=int(text))
-    near = organizations.similar(session, workspace_id=workspace_id, name=text)
-    if not near:
-        message = f"No organization in this workspace is called “{text}”; check the spelling."
-        raise NotFound("organization", text, message=message)
-    names = " or ".join(f"“{organization.name}”" for organization in near)
-    message = f"{no_organization_called(text)} Did you mean {names}?"
-    raise NotFound("organization", text, message=message)
-
-
-def no_organization_called(text: str) -> str:
-    """What a search for an organization no name or other name finds says first."""
-    return f"No organization in this workspace is called “{text}”."
+    return organizations.named(session, workspace_id=workspace_id, text=value)
 
 
 def _node(snap: Snapshot, person_id: int) -> int:

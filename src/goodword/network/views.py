@@ -25,7 +25,7 @@ from goodword.network.queries import (
     find,
     read_query,
 )
-from goodword.network.service import SnapshotCache, WaysIn, no_organization_called
+from goodword.network.service import SnapshotCache, WaysIn
 from goodword.network.strength import StrengthModel, model_from_settings
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
@@ -118,7 +118,7 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
         typed = values["to_organization"].strip()
         near = organizations.similar(session, workspace_id=workspace_id, name=typed)
         if near:  # said with a link to each, to search again for it
-            errors = {"to_organization": no_organization_called(typed)}
+            errors = {"to_organization": organizations.no_organization_called(typed)}
             kept = {name: value for name, value in values.items() if value}
             suggestions = [
                 (o.name, "/paths?" + urlencode(kept | {"to_organization": o.name})) for o in near

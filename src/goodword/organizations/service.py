@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.duplicates.names import fold
-from goodword.errors import Conflict, FieldError
+from goodword.errors import Conflict, FieldError, NotFound
+from goodword.forms import is_whole_number
 from goodword.organizations.models import Organization
 from goodword.organizations.names import organization_key
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
@@ -63,6 +64,34 @@ def find_by_name(session: Session, *, workspace_id: int, name: str) -> Organizat
         return exact
     found = best_match(_spellings(session, workspace_id=workspace_id), name)
     return None if found is None else session.get(Organization, found)
+
+
+def named(session: Session, *, workspace_id: int, text: str) -> Organization:
+    """The organization a typed name or id means (`goodword paths --to-org`, `task add
+    --org`): its name or another of its names, as `find_by_name` reads them; else, for a whole
+    number, the organization with that id. A name comes first: one may be called "3".
+
+    Names nothing: NotFound, saying which names come close ("Did you mean “Acme Robotics”
+    or “Acme Foods”?"), or to check the spelling when none does.
+    """
+    found = find_by_name(session, workspace_id=workspace_id, name=text)
+    if found is not None:
+        return found
+    text = text.strip()
+    if is_whole_number(text):
+        return get(session, workspace_id=workspace_id, organization_id=int(text))
+    near = similar(session, workspace_id=workspace_id, name=text)
+    if not near:
+        message = f"No organization in this workspace is called “{text}”; check the spelling."
+        raise NotFound(KIND, text, message=message)
+    names = " or ".join(f"“{organization.name}”" for organization in near)
+    message = f"{no_organization_called(text)} Did you mean {names}?"
+    raise NotFound(KIND, text, message=message)
+
+
+def no_organization_called(text: str) -> str:
+    """What a search for an organization no name or other name finds says first."""
+    return f"No organization in this workspace is called “{text}”."
 
 
 def best_match(spellings: Iterable[tuple[int, str, Sequence[str]]], name: str) -> int | None:
