@@ -47,12 +47,80 @@ def test_db_upgrade_works_on_both_backends(run, empty_database_url: str) -> None
     assert current.stdout.endswith("Up to date.\n")
 
 
+def test_db_current_says_a_new_sqlite_file_is_set_up_by_the_first_command(
+    run, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+
+    new = run("--database-url", url, "db", "current")
+    used = run("--database-url", url, "person", "list")
+    then = run("--database-url", url, "db", "current")
+
+    # Not "Behind": every command sets a new SQLite file up itself.
+    assert new.exit_code == 0, new.output
+    assert "Version:  none (empty database)" in new.stdout
+    assert new.stdout.endswith(
+        "New: nothing is set up in it yet. The first command that uses it sets it up "
+        "(`goodword db upgrade` does it now).\n"
+    )
+    assert "Brought the database at" in used.stderr  # (db current changed nothing)
+    assert then.exit_code == 0
+    assert then.stdout.endswith("Up to date.\n")
+
+
 def test_db_current_says_when_an_upgrade_is_needed(run, tmp_path: Path) -> None:
-    result = run("--database-url", f"sqlite:///{tmp_path / 'new.sqlite3'}", "db", "current")
+    url = older(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+
+    result = run("--database-url", url, "db", "current")
 
     assert result.exit_code == 6  # as for any command that needs the upgrade
-    assert "Version:  none (empty database)" in result.stdout
     assert result.stdout.endswith("Behind: run `goodword db upgrade`.\n")
+
+
+def test_db_current_says_an_empty_postgresql_database_needs_db_upgrade(
+    run, empty_database_url: str
+) -> None:
+    result = run("--database-url", empty_database_url, "db", "current")
+
+    if empty_database_url.startswith("postgresql"):  # (commands leave it to its owner)
+        assert result.exit_code == 6
+        assert result.stdout.endswith("Behind: run `goodword db upgrade`.\n")
+    else:
+        assert result.exit_code == 0
+        assert "New: nothing is set up in it yet." in result.stdout
+
+
+def test_db_current_says_the_users_own_database_is_upgraded_by_the_next_command(
+    run, _private_data_dir: Path
+) -> None:
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    url = older(f"sqlite:///{_private_data_dir / 'goodword.sqlite3'}")
+
+    result = run("--database-url", url, "db", "current")
+
+    assert result.exit_code == 6
+    assert result.stdout.endswith(
+        "Behind: the next command that uses it upgrades it first, as it is your own (in "
+        "Goodword's data folder); or run `goodword db upgrade`.\n"
+    )
+
+
+def test_db_current_says_a_database_a_newer_goodword_set_up_is_ahead(run, tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed2099'")
+
+    result = run("--database-url", url, "db", "current")
+
+    assert result.exit_code == 6
+    assert "Version:  f00dfeed2099" in result.stdout
+    assert result.stdout.endswith(
+        "Ahead: a newer Goodword set it up; upgrade Goodword to use it.\n"
+    )
 
 
 @pytest.mark.parametrize(

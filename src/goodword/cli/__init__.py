@@ -34,6 +34,7 @@ from goodword.cli import network, playbooks, records, redflags
 from goodword.cli.common import (
     DatabaseOutOfDate,
     State,
+    known_revision,
     option_for,
     options_in_text,
     parse_day,
@@ -279,11 +280,15 @@ def db_upgrade(ctx: typer.Context) -> None:
 def db_current(ctx: typer.Context) -> None:
     """Show the database's version and whether it needs `goodword db upgrade`.
 
-    Exits with 0 when it is up to date and 6 when it is not, as other commands do for a
-    database that needs an upgrade, so a script can test it."""
+    Exits with 0 when it is up to date, or is a new SQLite file that holds nothing yet (the
+    first command that uses it sets it up, as every command does); with 6 when it is behind
+    (or was set up by a newer Goodword), as other commands do for such a database, so a
+    script can test it. It changes nothing itself."""
     engine = state(ctx).engine()
     try:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
+        newer = current not in (None, head) and not known_revision(engine, current)
+        upgrades_itself = current != head and state(ctx).upgrades_itself(engine, current)
     finally:
         engine.dispose()
     typer.echo(f"Database: {db.safe_url(state(ctx).settings().database_url)}")
@@ -292,7 +297,21 @@ def db_current(ctx: typer.Context) -> None:
     if current == head:
         typer.echo("Up to date.")
         return
-    typer.echo("Behind: run `goodword db upgrade`.")
+    if current is None and upgrades_itself:
+        typer.echo(
+            "New: nothing is set up in it yet. The first command that uses it sets it up "
+            "(`goodword db upgrade` does it now)."
+        )
+        return
+    if newer:
+        typer.echo("Ahead: a newer Goodword set it up; upgrade Goodword to use it.")
+    elif upgrades_itself:  # your own database, in Goodword's data folder
+        typer.echo(
+            "Behind: the next command that uses it upgrades it first, as it is your own "
+            "(in Goodword's data folder); or run `goodword db upgrade`."
+        )
+    else:
+        typer.echo("Behind: run `goodword db upgrade`.")
     raise typer.Exit(DatabaseOutOfDate.exit_code)
 
 

@@ -89,14 +89,22 @@ class State:
             engine.dispose()
             raise
 
+    def upgrades_itself(
+        self, engine: Engine, current: str | None, *, set_up_empty: bool = False
+    ) -> bool:
+        """Whether a command brings this database (at version `current`) to the latest itself:
+        a SQLite file in Goodword's data folder (the user's own) or one that holds nothing at
+        all (a new file, made by this command or another Goodword's: nobody else's); with
+        `set_up_empty`, any empty database."""
+        path = self.settings().sqlite_path()
+        empty = current is None and not inspect(engine).get_table_names()
+        return (path is not None and (in_data_dir(path) or empty)) or (set_up_empty and empty)
+
     def _upgraded_if_ours(self, engine: Engine, *, set_up_empty: bool) -> Engine:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
         if current == head:
             return engine
-        path = self.settings().sqlite_path()
-        empty = current is None and not inspect(engine).get_table_names()
-        # A new SQLite file was made by this command (or another Goodword's): nobody else's.
-        if (path is not None and (in_data_dir(path) or empty)) or (set_up_empty and empty):
+        if self.upgrades_itself(engine, current, set_up_empty=set_up_empty):
             migrate.upgrade(engine)
             typer.echo(f"Brought the database at {where(engine)} to the latest version.", err=True)
             return engine
