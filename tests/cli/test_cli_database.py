@@ -123,6 +123,29 @@ def test_db_current_says_a_database_a_newer_goodword_set_up_is_ahead(run, tmp_pa
     )
 
 
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["person", "list"], ["serve"]])
+def test_a_database_a_newer_goodword_set_up_is_refused_in_words_even_your_own(
+    run, _private_data_dir: Path, served: list[dict[str, Any]], command: list[str]
+) -> None:
+    # Your own database (which commands upgrade by themselves) set up by a newer Goodword:
+    # neither used nor "upgraded", and said so without a traceback.
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    path = _private_data_dir / "goodword.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed2099'")
+
+    result = run("--database-url", f"sqlite:///{path}", *command)
+
+    assert result.exit_code == 6
+    assert "was set up by a newer Goodword (version f00dfeed2099); upgrade Goodword to use it." in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output and served == []
+
+
 @pytest.mark.parametrize(
     "command", [["db", "upgrade"], ["db", "current"], ["serve"], ["person", "list"]]
 )

@@ -35,6 +35,7 @@ from goodword.cli.common import (
     DatabaseOutOfDate,
     State,
     known_revision,
+    newer_database,
     option_for,
     options_in_text,
     parse_day,
@@ -263,13 +264,15 @@ app.add_typer(db_app, name="db")
 def db_upgrade(ctx: typer.Context) -> None:
     """Bring the database to the latest version (safe to run again)."""
     engine = state(ctx).engine()
+    place = where(engine)
     try:
         before = migrate.current_revision(engine)
+        if before is not None and not known_revision(engine, before):
+            raise newer_database(place, before)
         migrate.upgrade(engine)
         after = migrate.current_revision(engine)
     finally:
         engine.dispose()
-    place = where(engine)
     if before == after:
         typer.echo(f"The database at {place} is already at the latest version ({after}).")
     else:

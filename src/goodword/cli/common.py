@@ -104,21 +104,27 @@ class State:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
         if current == head:
             return engine
-        if self.upgrades_itself(engine, current, set_up_empty=set_up_empty):
-            migrate.upgrade(engine)
-            typer.echo(f"Brought the database at {where(engine)} to the latest version.", err=True)
-            return engine
         place = where(engine)
         if current is not None and not known_revision(engine, current):
-            raise DatabaseOutOfDate(
-                f"The database at {place} was set up by a newer Goodword (version {current}); "
-                "upgrade Goodword to use it."
-            )
+            raise newer_database(place, current)
+        if self.upgrades_itself(engine, current, set_up_empty=set_up_empty):
+            migrate.upgrade(engine)
+            typer.echo(f"Brought the database at {place} to the latest version.", err=True)
+            return engine
         status = f"at version {current}" if current else "empty"
         raise DatabaseOutOfDate(
             f"The database at {place} is {status}, but this Goodword needs version {head}. "
             "Run `goodword db upgrade` first."
         )
+
+
+def newer_database(place: str, current: str) -> DatabaseOutOfDate:
+    """The error for a database a newer Goodword set up (at version `current`), which this
+    one can neither use nor upgrade."""
+    return DatabaseOutOfDate(
+        f"The database at {place} was set up by a newer Goodword (version {current}); "
+        "upgrade Goodword to use it."
+    )
 
 
 def data_dir() -> Path:
