@@ -88,6 +88,14 @@ def test_every_id_argument_is_read_as_a_record_id(run, cli_url: str, command: li
     assert "int range" not in result.output
 
 
+def test_a_record_id_of_thousands_of_digits_is_refused_quoting_its_start(run, cli_url: str) -> None:
+    result = run("person", "show", "9" * 5000)
+
+    assert result.exit_code == 2
+    assert f"'{'9' * 59}…' is not a record id; give its number" in result.output
+    assert "Traceback" not in result.output and "9" * 61 not in result.output
+
+
 def test_a_record_id_that_is_not_a_number_is_said_in_plain_words(run, cli_url: str) -> None:
     result = run("person", "show", "abc")
     shown = run("person", "show", "--help")

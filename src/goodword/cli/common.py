@@ -29,6 +29,7 @@ from goodword import db, migrate
 from goodword.config import Settings
 from goodword.db import LARGEST_ID
 from goodword.errors import GoodwordError, InvalidInput
+from goodword.records import shown
 
 
 class DatabaseOutOfDate(GoodwordError):
@@ -469,8 +470,12 @@ def parse_day(value: str, option: str) -> date:
 def record_id(value: str) -> int:
     """Read a record id typed on the command line: a whole number from 1 to the largest id."""
     text = value.strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= LARGEST_ID:
-        raise typer.BadParameter(f"{value!r} is not a record id; give its number, such as 12.")
+    if not (text.isascii() and text.isdigit() and len(text) <= 20) or not (
+        1 <= int(text) <= LARGEST_ID
+    ):
+        raise typer.BadParameter(
+            f"'{shown(value)}' is not a record id; give its number, such as 12."
+        )
     return int(text)
 
 
