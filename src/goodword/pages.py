@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -30,6 +30,11 @@ from goodword.templating import label
 T = TypeVar("T")
 
 FLASH_COOKIE = "goodword_flash"
+# Pages show records as they are now, so the browser keeps none to show again: Back opens a
+# page afresh, not a form with problems since fixed or a record's values since changed.
+# (A page answering a form that was taken, such as a check's findings, may be kept: without
+# it, Back would ask to send the form again.)
+NOT_KEPT = "no-store"
 # Above this many records a picker becomes a number box: a select of thousands helps no one.
 CHOICE_LIMIT = 500
 
@@ -59,12 +64,28 @@ def render(
     flash = None if is_htmx(request) else request.cookies.get(FLASH_COOKIE)
     data = {"flash": unquote(flash) if flash else None, **(context or {})}
     data.update(finished_errors(templates.env, form or template, data))
+    refused = request.method == "POST" and status_code >= 400
+    if refused and not is_htmx(request):
+        data.setdefault("form_page", form_page(request))
     response = templates.TemplateResponse(request, template, data, status_code=status_code)
+    if request.method != "POST" or refused:
+        response.headers["Cache-Control"] = NOT_KEPT
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
     if vary_on_htmx:
         response.headers["Vary"] = "HX-Request"
     return response
+
+
+def form_page(request: Request) -> str | None:
+    """The address of the page a form was sent from (its Referer, on this site), which the
+    page showing the form's problems takes as its own in the browser's history
+    (static/form-page.js): Back or Reload then opens that page afresh, rather than this
+    copy with its problems, or a prompt to send the form again."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    if not referer.path.startswith("/") or referer.netloc.lower() != request.url.netloc.lower():
+        return None
+    return referer.path + (f"?{referer.query}" if referer.query else "")
 
 
 def redirect(url: str, *, flash: str | None = None, vary_on_htmx: bool = False) -> RedirectResponse:

@@ -196,9 +196,10 @@ def test_a_problem_far_down_a_person_s_page_is_shown_and_its_address_opens_again
     expect(problems).to_contain_text("Organization")
     expect(problems).to_be_focused()
     expect(problems).to_be_in_viewport()
-    # The address the form went to, opened again, is the person's page.
-    assert page.url.endswith(f"/people/{person_id}/positions")
-    page.goto(page.url)
+    # The page with the problems goes by the address of the page the form was sent from.
+    expect(page).to_have_url(f"{live_server.url}/people/{person_id}")
+    # The address the form went to, opened again (bookmarked, say), is the person's page.
+    page.goto(f"{live_server.url}/people/{person_id}/positions")
     assert page.url.endswith(f"/people/{person_id}")
     expect(page.get_by_role("heading", name="Priya Raman", exact=True)).to_be_visible()
 
