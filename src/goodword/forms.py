@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput
 from goodword.people.schemas import PHONE_PATTERN
+from goodword.records import shown
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -129,8 +130,31 @@ def field_errors(errors: Iterable[Mapping[str, Any]], *, request: bool = False) 
         loc = [str(part) for part in error.get("loc", ())]
         if request and loc and loc[0] in REQUEST_PARTS:
             loc = loc[1:]
-        result.append(FieldError(".".join(loc) or "__all__", plain_message(error)))
+        message = plain_message(error)
+        value = error.get("input")
+        if loc and loc[-1].isdigit() and isinstance(value, str):
+            message = about_value(value, message)
+        result.append(FieldError(".".join(loc) or "__all__", message))
     return result
+
+
+def about_value(value: str, message: str) -> str:
+    """A problem with one value of a list (the third of someone's phone numbers), saying
+    which value it is, unless it already does: several may have problems of their own.
+
+    >>> about_value("abc", "Give a phone number in digits.")
+    "'abc': Give a phone number in digits."
+    >>> about_value("bob.example", "'bob.example' is not an e-mail address: it has no @.")
+    "'bob.example' is not an e-mail address: it has no @."
+    """
+    value = said(value)
+    return message if value in message else f"{value}: {message}"
+
+
+def said(value: str) -> str:
+    """A value quoted in a message about it: on one line, as the message is, and its start
+    when long ("'+1 415…'")."""
+    return quoted(shown(" ".join(value.split())))
 
 
 def is_whole_number(text: str) -> bool:

@@ -19,7 +19,7 @@ from jinja2 import Environment, TemplateNotFound, nodes
 from sqlalchemy.orm import Session
 
 from goodword.errors import FieldError, GoodwordError, InvalidInput
-from goodword.forms import REQUIRED, quoted
+from goodword.forms import REQUIRED, quoted, said
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.people import service as people
@@ -116,22 +116,22 @@ def filled(values: Mapping[str, str]) -> dict[str, str]:
 class FormErrors(dict[str, str]):
     """Inline messages by top-level field name, and what `render` needs to finish them.
 
-    `positions` holds, per list field, which of its values the message is about (emails.1 is
-    the second); `general` the fields holding a message about the whole record; `labels` each
-    field's label on the form, for the summary at its top (`render` fills them in from the
-    page's template; None until then).
+    `positions` holds, per list field, the values with a problem and the problem of each
+    (emails.1 is the second), so the message can name them all; `general` the fields holding
+    a message about the whole record; `labels` each field's label on the form, for the
+    summary at its top (`render` fills them in from the page's template; None until then).
     """
 
     def __init__(
         self,
         messages: Mapping[str, str] | None = None,
         *,
-        positions: Mapping[str, int] | None = None,
+        positions: Mapping[str, list[tuple[int, str]]] | None = None,
         general: Iterable[str] = (),
         labels: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(messages or {})
-        self.positions = dict(positions or {})
+        self.positions = {name: list(values) for name, values in (positions or {}).items()}
         self.general = set(general)
         self.labels = None if labels is None else dict(labels)
 
@@ -168,14 +168,18 @@ def form_errors(
         message = REQUIRED if item.message == "Field required" else item.message
         top, _, rest = field.partition(".")
         message = rewrite.get(item.message) or rewrite.get(top, message)
+        index = rest.split(".")[0]
+        about_a_value = index.isdigit() and message == item.message
         if top in found:
+            # (Every value of a list with a problem is named: the phones on lines 1 and 3.)
+            if about_a_value and top in found.positions:
+                found.positions[top].append((int(index), message))
             continue
         found[top] = message
         if item.field == "__all__":
             found.general.add(top)
-        index = rest.split(".")[0]
-        if index.isdigit() and message == item.message:
-            found.positions[top] = int(index)
+        if about_a_value:
+            found.positions[top] = [(int(index), message)]
     if not found:
         where = _named_field(error.message, known) or general_field or "__all__"
         found[where] = rewrite.get(error.message, error.message)
@@ -295,25 +299,50 @@ def _finish(
         if field is not None and field.required and blank and name in general:
             message = REQUIRED
         if name in positions and isinstance(value, str):
-            message = _about_value(message, value, positions[name])
+            message = about_values(value, positions[name])
         result[name] = message
     return result
 
 
-def _about_value(message: str, text: str, index: int) -> str:
-    """The message about the `index`th value of a list field typed as `text`, saying which."""
+def about_values(text: str, problems: Iterable[tuple[int, str]]) -> str:
+    """One message naming every value of a list field typed as `text` that has a problem
+    (its `index`, the problem), quoted, with its line when the values are one a line; values
+    with the same problem share it.
+
+    >>> about_values("abc\\n+1 415 555 0100\\nxyz\\n12", [(0, "Give digits."),
+    ...     (2, "'xyz': Give digits."), (3, "'12' is too short.")])
+    "'abc' (line 1) and 'xyz' (line 3): Give digits. '12' (line 4) is too short."
+    """
     lines = text.splitlines()
-    seen = 0
-    for number, line in enumerate(lines, start=1):
-        values = split_lines(line)
-        if index < seen + len(values):
-            value = quoted(values[index - seen])
-            where = f" (line {number})" if len([x for x in lines if x.strip()]) > 1 else ""
-            if message.startswith(value):
-                return value + where + message[len(value) :]
-            return f"{value}{where}: {message}"
-        seen += len(values)
-    return message
+    several = len([line for line in lines if line.strip()]) > 1
+    values = [
+        (value, f" (line {number})" if several else "")
+        for number, line in enumerate(lines, start=1)
+        for value in split_lines(line)
+    ]
+    # Each problem, with the values that have it; a message that reads on from the value
+    # ("'x' is not an e-mail address…") is that value's alone.
+    named: dict[str, list[str]] = {}
+    for index, message in problems:
+        if index >= len(values):
+            named.setdefault(message, [])
+            continue
+        typed, where = values[index]
+        value = quoted(typed)
+        if message.startswith(said(typed) + ": "):  # (as `forms.about_value` wrote it)
+            message = message[len(said(typed)) + 2 :]
+        elif message.startswith(value):
+            named.setdefault(value + where + message[len(value) :], [])
+            continue
+        named.setdefault(message, []).append(value + where)
+    parts = []
+    for message, which in named.items():
+        if not which:
+            parts.append(message)
+            continue
+        listed = which[0] if len(which) == 1 else ", ".join(which[:-1]) + " and " + which[-1]
+        parts.append(f"{listed}: {message}")
+    return " ".join(parts)
 
 
 # Names the error page gives fields that are no form's (a list's `?after=`), where the

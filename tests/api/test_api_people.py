@@ -104,6 +104,25 @@ def test_the_longest_extension_fits_and_a_longer_one_is_refused(
     )
 
 
+def test_every_phone_that_cannot_be_read_is_named_with_its_value(
+    client: TestClient, workspace: Workspace
+) -> None:
+    response = client.post(
+        "/api/v1/people",
+        json={"display_name": "Ravi", "phones": ["abc", "+1 415 555 0100", "xyz", "12"]},
+    )
+    assert response.status_code == 422
+    digits = (
+        "Give a phone number in digits, such as +44 20 7946 0001 (an extension may follow, "
+        "as in ext. 12)."
+    )
+    assert response.json()["error"]["fields"] == [
+        {"field": "phones.0", "message": f"'abc': {digits}"},
+        {"field": "phones.2", "message": f"'xyz': {digits}"},
+        {"field": "phones.3", "message": "'12': Give at least 3 characters."},
+    ]
+
+
 def test_it_deletes_a_person(client: TestClient, session: Session, workspace: Workspace) -> None:
     person_id = factories.person(session, workspace.id).id
 

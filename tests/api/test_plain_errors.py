@@ -22,11 +22,11 @@ def test_the_messages_name_what_to_give(client, session, workspace):
     )
     assert person == {
         "display_name": "Keep this to 200 characters or fewer.",
-        "phones.0": "Give a phone number in digits, such as +44 20 7946 0001 (an extension may "
-        "follow, as in ext. 12).",
+        "phones.0": "'call me': Give a phone number in digits, such as +44 20 7946 0001 (an "
+        "extension may follow, as in ext. 12).",
     }
     org = _problems(client.post("/api/v1/organizations", json={"name": "A", "domains": ["a b"]}))
-    assert org == {"domains.0": "Give a web domain, such as example.com."}
+    assert org == {"domains.0": "'a b': Give a web domain, such as example.com."}
     tie = _problems(
         client.post(
             "/api/v1/connections",

@@ -222,4 +222,31 @@ def test_form_errors_remember_which_value_of_a_list_was_wrong() -> None:
     )
     found = pages.form_errors(error)
     assert found == {"emails": "'x' is not an e-mail address: it has no @."}
-    assert found.positions == {"emails": 2}
+    assert found.positions == {"emails": [(2, "'x' is not an e-mail address: it has no @.")]}
+
+
+def test_form_errors_remember_every_value_of_a_list_that_was_wrong() -> None:
+    digits = "Give a phone number in digits."
+    error = InvalidInput(
+        "Some fields need attention.",
+        fields=[
+            FieldError("phones.0", f"'abc': {digits}"),
+            FieldError("phones.2", f"'xyz': {digits}"),
+            FieldError("phones.3", "'12': Give at least 3 characters."),
+        ],
+    )
+    found = pages.form_errors(error)
+    assert found.positions == {
+        "phones": [
+            (0, f"'abc': {digits}"),
+            (2, f"'xyz': {digits}"),
+            (3, "'12': Give at least 3 characters."),
+        ]
+    }
+    typed = {"phones": "abc\n+1 415 555 0100\nxyz\n12"}
+    finished = pages.finished_errors(
+        make_templates().env, "people/form.html", {"errors": found, "values": typed}
+    )
+    assert finished["errors"]["phones"] == (
+        f"'abc' (line 1) and 'xyz' (line 3): {digits} '12' (line 4): Give at least 3 characters."
+    )

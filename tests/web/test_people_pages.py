@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -419,6 +420,30 @@ def test_a_phone_extension_typed_in_the_form_is_kept_shown_and_dialled(
     session.expire_all()
     assert [p.number for p in people.get(session, workspace_id=workspace.id,
                                          person_id=ravi.id).phones] == numbers  # fmt: skip
+
+
+def test_every_phone_line_that_cannot_be_read_is_named_in_one_message(
+    client: TestClient, session: Session
+) -> None:
+    response = client.post(
+        "/people",
+        data={"display_name": "Ravi Shankar", "phones": "abc\n+1 415 555 0100\nxyz\n12\n555-0100"},
+    )
+    assert response.status_code == 422
+    digits = (
+        "Give a phone number in digits, such as +44 20 7946 0001 (an extension may follow, "
+        "as in ext. 12)."
+    )
+    message = (
+        f"'abc' (line 1) and 'xyz' (line 3): {digits} '12' (line 4): Give at least 3 "
+        "characters. '555-0100' (line 5) is too short for a whole phone number (is its area "
+        "code missing?); write it with its country and area code, such as +1 415 555 0100"
+    )
+    text = html.unescape(response.text)
+    assert re.findall(r'<p class="error" id="e-phones">(.*?)</p>', text) == [message]
+    # The list at the top of the form says the same.
+    assert f'<a href="#f-phones">Phone numbers</a>: {message}</li>' in text
+    assert _count_people(session) == 0
 
 
 def test_a_number_kept_as_typed_is_shown_as_text_not_as_a_link(
