@@ -571,6 +571,15 @@ def test_every_record_group_can_add_list_and_show(group: str) -> None:
     assert any(p.opts == ["--json"] for p in commands["show"].params)
 
 
+def test_search_finds_a_person_by_phone_number(run, cli_url: str) -> None:
+    assert run("person", "add", "Ravi Shankar", "--phone", "+1 415 555 0123").exit_code == 0
+    assert run("person", "add", "Mei Chen", "--phone", "+1 415 555 0124").exit_code == 0
+
+    for query in ("415 555 0123", "+14155550123", "(415) 555-0123"):
+        found = json.loads(run("search", query, "--json").stdout)
+        assert [h["title"] for h in found["items"]] == ["Ravi Shankar"], query
+
+
 def test_search_finds_ids_by_name_workplace_or_email_with_or_without_accents(
     run, cli_url: str
 ) -> None:

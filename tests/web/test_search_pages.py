@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -148,3 +149,66 @@ def test_a_picker_search_refuses_what_it_does_not_look_up(client: TestClient) ->
     # The target becomes an element id in the page: only plain ids are taken.
     bad = client.get("/pick/person", params={"q": "x", "target": 'x" onclick="alert(1)'})
     assert bad.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "query", ["415 555 0123", "+14155550123", "(415) 555-0123", "+1-415-555-0123", "4155550123"]
+)
+def test_a_person_is_found_by_their_phone_number_however_it_is_written(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    other_workspace: Workspace,
+    query: str,
+) -> None:
+    ravi = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ravi Shankar", phones=["+1 (415) 555-0123"]),
+    )
+    desk = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Front Desk", phones=["415-555-0123 ext. 7"]),
+    )
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Mei Chen", phones=["+1 415 555 0124"]),
+    )
+    people.create(
+        session,
+        workspace_id=other_workspace.id,
+        data=PersonCreate(display_name="Ravi Secret", phones=["+1 415 555 0123"]),
+    )
+    session.commit()
+
+    page = client.get("/search", params={"q": query}).text
+    assert f'<a href="/people/{ravi.id}">Ravi Shankar</a>' in page
+    assert f'<a href="/people/{desk.id}">Front Desk</a>' in page  # (its switchboard's number)
+    assert "Mei Chen" not in page and "Secret" not in page
+    api = client.get("/api/v1/search", params={"q": query}).json()
+    assert [(hit["kind"], hit["id"]) for hit in api["items"]] == [
+        ("person", desk.id),
+        ("person", ravi.id),
+    ]
+    listed = client.get("/people", params={"q": query}).text
+    assert f'<a href="/people/{ravi.id}">Ravi Shankar</a>' in listed
+    assert "Mei Chen" not in listed
+
+
+def test_a_phone_number_without_its_country_code_is_read_in_the_workspace_s_region(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    workspace.phone_region = "GB"
+    ada = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Lovelace", phones=["+44 20 7946 0001"]),
+    )
+    session.commit()
+    for query in ("020 7946 0001", "+44 20 7946 0001", "0044 20 7946 0001"):
+        found = client.get("/api/v1/search", params={"q": query}).json()["items"]
+        assert [hit["id"] for hit in found] == [ada.id], query
+    # Digits too few to be a whole number are looked up as words, as before.
+    assert client.get("/api/v1/search", params={"q": "0001"}).json()["items"] == []

@@ -929,7 +929,11 @@ def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
 def search_command(
     ctx: typer.Context,
     query: Annotated[
-        str, typer.Argument(help="Words the names start with, accents or none.", metavar="QUERY")
+        str,
+        typer.Argument(
+            help="Words the names start with, accents or none; or a phone number.",
+            metavar="QUERY",
+        ),
     ],
     kind: Annotated[
         str | None,
@@ -951,7 +955,9 @@ def search_command(
     """Find people and organizations by name, workplace or e-mail, to get their ids.
 
     Each word must start a word ("ali gre" finds Alice Green); one or two letters look at
-    names only (two Chinese, Japanese or Korean characters look everywhere).
+    names only (two Chinese, Japanese or Korean characters look everywhere). A phone
+    number finds the people who have it, however either is written: "(415) 555-0123",
+    "415 555 0123" and "+14155550123" all find +1 415-555-0123.
     """
     from goodword.search.api import search
 

@@ -34,14 +34,23 @@ router = APIRouter(prefix=API_PREFIX, tags=["search"], responses=ERROR_RESPONSES
 def search(
     session: DbSession,
     workspace_id: WorkspaceId,
-    q: Annotated[str, Query(max_length=200, description="Words to look for; prefixes match.")],
+    q: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Words to look for; prefixes match. A phone number finds the people "
+            "with that number, however it is written.",
+        ),
+    ],
     kind: Annotated[
         Literal["person", "organization"] | None,
         Query(description="Only this kind of record."),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> SearchResults:
-    """Find people and organizations whose words start with the words of `q`."""
+    """Find people and organizations whose words start with the words of `q`; a `q` that
+    reads as a phone number ("(415) 555-0123", "+14155550123") finds the people with that
+    number first."""
     kinds: tuple[str, ...] = (kind,) if kind else ("person", "organization")
     hits = service.search(session, workspace_id=workspace_id, query=q, kinds=kinds, limit=limit)
     return SearchResults(

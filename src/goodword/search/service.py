@@ -11,6 +11,8 @@ from unicodedata import east_asian_width
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from goodword.people import normalize
+from goodword.people.schemas import PHONE_PATTERN
 from goodword.search.folding import (
     document_body,
     fold,
@@ -20,6 +22,7 @@ from goodword.search.folding import (
     shown,
 )
 from goodword.search.models import TSVECTOR, SearchDocument
+from goodword.workspaces.models import Workspace
 
 if TYPE_CHECKING:
     from goodword.organizations.models import Organization
@@ -144,7 +147,114 @@ def search(
     offset: int = 0,
 ) -> list[Hit]:
     """Return the best matches (after the first `offset` of them); each word must start a
-    word ("ali gre" finds Alice Green), accents or none ("lukasz" finds Łukasz)."""
+    word ("ali gre" finds Alice Green), accents or none ("lukasz" finds Łukasz). A query
+    that reads as a phone number finds the people with that number first, however either
+    is written ("(415) 555-0123" finds +1 415-555-0123)."""
+    by_phone = (
+        _by_phone(session, workspace_id=workspace_id, query=query) if "person" in kinds else []
+    )
+    if not by_phone:
+        return _matching(
+            session, workspace_id=workspace_id, query=query, kinds=kinds, limit=limit,
+            offset=offset,
+        )  # fmt: skip
+    # (Rare and few: the words' matches are found from the first, after the number's.)
+    found = {hit.record_id for hit in by_phone}
+    words = _matching(
+        session, workspace_id=workspace_id, query=query, kinds=kinds,
+        limit=offset + limit + len(by_phone), offset=0,
+    )  # fmt: skip
+    rest = [hit for hit in words if hit.kind != "person" or hit.record_id not in found]
+    return [*by_phone, *rest][offset : offset + limit]
+
+
+@dataclass(frozen=True)
+class PhoneQuery:
+    """How a query that reads as a phone number is looked up: as the number is stored
+    (`stored`, E.164 with any extension, when it can be read in the workspace's region), and
+    by its digits without leading zeros (`ending`), which a stored number ends with however
+    the query was written: with or without its country code, or a trunk 0 ("020 7946 0001"
+    ends "+442079460001")."""
+
+    stored: str | None
+    ending: str | None
+
+
+# Digits enough for a whole number without its area code; fewer match too much to be meant.
+PHONE_DIGITS = 7
+# Only what a phone number is written with: digits, "+", brackets, dots, dashes, slashes.
+_PHONE_WRITING = re.compile(r"^\+?[0-9().\-\s/]+$")
+
+
+def phone_query(query: str, region: str) -> PhoneQuery | None:
+    """How to look `query` up among stored phone numbers, or None when it reads as no
+    phone number. (An extension is looked up by the whole number only.)
+
+    >>> phone_query("(415) 555-0123", "US")
+    PhoneQuery(stored='+14155550123', ending='4155550123')
+    >>> phone_query("+1 415 555 0123 ext. 12", "US")
+    PhoneQuery(stored='+14155550123;ext=12', ending=None)
+    >>> phone_query("020 7946 0001", "US")
+    PhoneQuery(stored=None, ending='2079460001')
+    >>> phone_query("2026", "US") is None, phone_query("Ada 415", "US") is None
+    (True, True)
+    """
+    text = query.strip()
+    if not re.match(PHONE_PATTERN, text):
+        return None
+    digits = "".join(c for c in text if c.isdigit())
+    try:
+        stored: str | None = normalize.phone(text, region)
+    except ValueError:
+        stored = None
+    ending = None
+    if _PHONE_WRITING.match(text) and len(digits.lstrip("0")) >= PHONE_DIGITS:
+        ending = digits.lstrip("0")
+    if stored is None and ending is None:
+        return None
+    return PhoneQuery(stored, ending)
+
+
+def _by_phone(session: Session, *, workspace_id: int, query: str) -> list[Hit]:
+    """The people with a phone number `query` reads as, A to Z (see `phone_query`)."""
+    if not re.match(PHONE_PATTERN, query.strip()):
+        return []  # (most queries: no need to ask the workspace's region)
+    region = session.scalar(select(Workspace.phone_region).where(Workspace.id == workspace_id))
+    wanted = phone_query(query, region or "US")
+    if wanted is None:
+        return []
+    # (Stored numbers hold only "+", digits and ";ext=": no LIKE wildcards to escape.)
+    same: list[str] = []
+    params: dict[str, object] = {"ws": workspace_id}
+    if wanted.stored is not None:
+        params["stored"] = wanted.stored
+        same.append("number = :stored")
+        if ";" not in wanted.stored:  # (the number with any extension: a switchboard's)
+            params["stored_ext"] = wanted.stored + ";ext=%"
+            same.append("number LIKE :stored_ext")
+    if wanted.ending is not None:
+        params["ending"], params["ending_ext"] = "%" + wanted.ending, "%" + wanted.ending + ";%"
+        same += ["number LIKE :ending", "number LIKE :ending_ext"]
+    statement = text(
+        "SELECT kind, record_id, title, body FROM search_documents "
+        "WHERE workspace_id = :ws AND kind = 'person' AND record_id IN ("
+        "SELECT person_id FROM person_phones WHERE workspace_id = :ws "
+        f"AND ({' OR '.join(same)})) "
+        "ORDER BY folded_title, record_id LIMIT 100"
+    )
+    return [Hit(*row) for row in session.execute(statement, params)]
+
+
+def _matching(
+    session: Session,
+    *,
+    workspace_id: int,
+    query: str,
+    kinds: tuple[str, ...],
+    limit: int,
+    offset: int,
+) -> list[Hit]:
+    """The records whose words the query's words start (see `search`)."""
     tokens = _TOKEN.findall(fold(query))[:8]
     if not tokens:
         return []

@@ -19,7 +19,8 @@ router = APIRouter()
 def search_page(
     request: Request, session: DbSession, workspace_id: WorkspaceId, q: str = ""
 ) -> Response:
-    """Find people and organizations by name, workplace, e-mail, place or tag."""
+    """Find people and organizations by name, workplace, e-mail, place or tag, and people
+    by phone number."""
     query = q.strip()
     hits = (
         service.search(session, workspace_id=workspace_id, query=query, limit=40) if query else []
