@@ -241,8 +241,8 @@ def test_every_menu_link_is_in_view_on_a_phone_without_scrolling_sideways(
     nav = page.get_by_role("navigation", name="Main")
     assert nav.evaluate("n => n.scrollWidth <= n.clientWidth")
     links = nav.get_by_role("link")
-    expect(links).to_have_count(12)
-    for index in range(12):
+    expect(links).to_have_count(15)
+    for index in range(15):
         box = links.nth(index).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         assert box["height"] >= 24  # (big enough to tap)
@@ -251,3 +251,13 @@ def test_every_menu_link_is_in_view_on_a_phone_without_scrolling_sideways(
     nav.get_by_role("link", name="Duplicates").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Possible duplicates")
     assert _page_overflow(page) <= 0
+    # References, referral asks and leads have their place in it too, marked when open.
+    for name, heading in (
+        ("Referrals", "Referral asks"),
+        ("References", "References"),
+        ("Leads", "Leads to pass on"),
+    ):
+        nav.get_by_role("link", name=name, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(nav.locator('[aria-current="page"]')).to_have_text(name)
+        assert _page_overflow(page) <= 0

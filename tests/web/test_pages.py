@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -171,6 +173,34 @@ def test_a_number_box_picker_comes_with_a_search_box(
     # The search box belongs to no form, so it never reaches the form's handler.
     assert 'form="finder-only"' in page
     assert "/static/picker.js" in page
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/referrals", "Referrals"),
+        ("/references", "References"),
+        ("/references/new", "References"),
+        ("/leads", "Leads"),
+        ("/people", "People"),
+    ],
+)
+def test_the_main_menu_has_references_referrals_and_leads_marking_the_one_open(
+    client: TestClient, url: str, name: str
+) -> None:
+    page = client.get(url)
+    assert page.status_code == 200
+    menu = re.search(r'<nav aria-label="Main">(.*?)</nav>', page.text, re.S)
+    assert menu is not None
+    links = re.findall(r'<a href="([^"]+)"\s*(aria-current="page")?>([^<]+)</a>', menu.group(1))
+    assert [(href, text) for href, _, text in links][4:9] == [
+        ("/interactions", "Interactions"),
+        ("/tasks", "Tasks"),
+        ("/referrals", "Referrals"),
+        ("/references", "References"),
+        ("/leads", "Leads"),
+    ]
+    assert [text for _, current, text in links if current] == [name]
 
 
 def test_a_damaged_page_link_names_where_to_start_again() -> None:
