@@ -37,6 +37,9 @@ FLASH_COOKIE = "goodword_flash"
 NOT_KEPT = "no-store"
 # Above this many records a picker becomes a number box: a select of thousands helps no one.
 CHOICE_LIMIT = 500
+# Above this many, a picker of people or organizations has a search box beside its list too,
+# as a long list is slow to look through (on a phone, a scroll through all of it).
+FIND_FROM = 20
 
 
 def is_htmx(request: Request) -> bool:
@@ -416,6 +419,12 @@ class Choices:
 
     options: list[tuple[int, str]] | None
     kind: str | None = None
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the picker has a search box: too many records to list, or too many to
+        look through (`FIND_FROM`), of a kind search holds."""
+        return self.kind is not None and (self.options is None or len(self.options) > FIND_FROM)
 
 
 def _choices(rows: list[tuple[int, str]], kind: str | None = None) -> Choices:

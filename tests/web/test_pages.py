@@ -176,6 +176,60 @@ def test_a_number_box_picker_comes_with_a_search_box(
 
 
 @pytest.mark.parametrize(
+    ("url", "finders"),
+    [
+        ("/tasks/new", ["f-person_id", "f-organization_id"]),
+        ("/interactions/new", ["p-person-1", "p-person-2"]),
+        ("/opportunities/new", ["f-hiring_manager_id"]),
+        ("/references/new", ["f-person_id"]),
+        ("/referrals", ["f-person_id", "f-target_organization_id"]),
+        ("/paths", ["f-to_person_id", "f-from_person_id"]),
+    ],
+)
+def test_a_long_list_picker_comes_with_a_search_box_that_chooses_in_it(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    finders: list[str],
+) -> None:
+    monkeypatch.setattr(pages, "FIND_FROM", 1)
+    for name in ("Ada Lovelace", "Grace Hopper"):
+        factories.person(session, workspace.id, name)
+    for name in ("Northwind", "Acme"):
+        factories.organization(session, workspace.id, name)
+    page = client.get(url).text
+    for target in finders:
+        # The list itself, with everyone in it: without JavaScript it works alone…
+        select = re.search(rf'<select id="{target}" name="[a-z_]+"[^>]*>(.*?)</select>', page, re.S)
+        assert select is not None, target
+        assert "Grace Hopper" in select.group(1) or "Northwind" in select.group(1)
+        # …and with it, a search box whose matches choose in the list.
+        kind = "organization" if "organization" in target else "person"
+        finder = re.search(
+            rf'<div class="finder" data-with-script hidden>\s*<label for="{target}-find">'
+            rf'.*?hx-get="/pick/{kind}\?target={target}".*?id="{target}-found"',
+            page,
+            re.S,
+        )
+        assert finder is not None, target
+    assert 'form="finder-only"' in page
+    assert "/static/picker.js" in page
+
+
+def test_a_short_list_picker_has_no_search_box(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    for name in ("Ada Lovelace", "Grace Hopper"):
+        factories.person(session, workspace.id, name)
+    page = client.get("/tasks/new").text
+    assert '<select id="f-person_id"' in page
+    assert 'class="finder"' not in page
+    assert pages.FIND_FROM == 20
+
+
+@pytest.mark.parametrize(
     ("url", "name"),
     [
         ("/referrals", "Referrals"),
