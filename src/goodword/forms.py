@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from goodword.db import LARGEST_ID
 from goodword.errors import FieldError, InvalidInput
 from goodword.people.schemas import PHONE_PATTERN
-from goodword.records import shown
+from goodword.records import FROM_A_FORM, shown
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -185,10 +185,13 @@ def invalid(exc: ValidationError) -> InvalidInput:
 def validate(
     schema: type[M], data: Mapping[str, Any], *, context: Mapping[str, Any] | None = None
 ) -> M:
-    """Validate input against a schema (with a validation `context` some schemas read);
-    failures become InvalidInput with field errors."""
+    """Validate a form's input (or the CLI's) against a schema, with a validation `context`
+    some schemas read; failures become InvalidInput with field errors.
+
+    A form's values are text, so its ids are read from text ("12"), which the JSON API
+    refuses (`records.RecordId`)."""
     try:
-        return schema.model_validate(data, context=context)
+        return schema.model_validate(data, context={**(context or {}), FROM_A_FORM: True})
     except ValidationError as exc:
         raise invalid(exc) from None
 

@@ -282,11 +282,30 @@ def _within_ids(value: int) -> int:
     return value
 
 
-def _no_truth_value(value: object) -> object:
-    # (JSON's true would otherwise be read as the id 1, and false as 0.)
+# The validation context's key that says the input is a web form's, whose every value is
+# text (see `forms.validate`).
+FROM_A_FORM = "from_a_form"
+
+
+def _a_whole_number(value: object, info: ValidationInfo) -> object:
+    """An id is given as a whole number: the text "12" or the number 1.0 is refused, as a
+    client that sends one has mixed up its types (and JSON's true, read as 1, would name a
+    record it never meant). A web form's input is text: its ids are read from it."""
     if isinstance(value, bool):
         raise ValueError("Give a record's id as a number, not true or false.")
-    return value
+    if isinstance(value, int) or (isinstance(value, str) and (info.context or {}).get(FROM_A_FORM)):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = shown(value.strip(), 30)
+        raise ValueError(
+            f'Give a record\'s id as a number, without quotes: {number}, not "{number}".'
+        )
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        raise ValueError(
+            f"Give a record's id as a whole number, without a decimal point: {int(value)}, "
+            f"not {value}."
+        )
+    raise ValueError("Give a record's id as a whole number, such as 12.")
 
 
 def _no_truth_number(value: object) -> object:
@@ -300,10 +319,11 @@ def _no_truth_number(value: object) -> object:
 Number = Annotated[int, BeforeValidator(_no_truth_number)]
 
 
-# An input field naming a record by its id. A number no id can reach is refused as that
-# field's error, before it gets to the database (which would refuse it less helpfully);
-# any other unknown id is the service's "no such record" for the field.
-RecordId = Annotated[int, BeforeValidator(_no_truth_value), AfterValidator(_within_ids)]
+# An input field naming a record by its id: a whole number, strictly (see
+# `_a_whole_number`). A number no id can reach is refused as that field's error, before it
+# gets to the database (which would refuse it less helpfully); any other unknown id is the
+# service's "no such record" for the field.
+RecordId = Annotated[int, BeforeValidator(_a_whole_number), AfterValidator(_within_ids)]
 
 
 def get_owned(

@@ -140,6 +140,61 @@ def test_true_is_no_record_id(client: TestClient, session, workspace) -> None:
     assert client.get("/api/v1/tasks").json()["items"] == []
 
 
+def test_an_id_given_as_text_or_with_a_decimal_point_is_refused_naming_the_field(
+    client: TestClient, session, workspace
+) -> None:
+    carol = f.person(session, workspace.id, "Carol Díaz")
+    dan = f.person(session, workspace.id, "Dan Ek")
+    opportunity = f.opportunity(session, workspace.id)
+    session.commit()
+    text = f'Give a record\'s id as a number, without quotes: {carol.id}, not "{carol.id}".'
+    decimal = (
+        f"Give a record's id as a whole number, without a decimal point: {carol.id}, "
+        f"not {float(carol.id)}."
+    )
+
+    for given, message in ((str(carol.id), text), (float(carol.id), decimal)):
+        task = client.post("/api/v1/tasks", json={"title": "Call her", "person_id": given})
+        assert fields(task) == [{"field": "person_id", "message": message}]
+        tie = client.post(
+            "/api/v1/connections",
+            json={"person_a_id": given, "person_b_id": dan.id, "kind": "friend"},
+        )
+        assert fields(tie) == [{"field": "person_a_id", "message": message}]
+        call = client.post(
+            "/api/v1/interactions",
+            json={
+                "kind": "call",
+                "occurred_at": "2026-11-25T09:00:00Z",
+                "participants": [{"person_id": given}],
+            },
+        )
+        assert fields(call) == [{"field": "participants.0.person_id", "message": message}]
+        merge = client.post("/api/v1/merges", json={"survivor_id": dan.id, "absorbed_id": given})
+        assert fields(merge) == [{"field": "absorbed_id", "message": message}]
+        reach = client.post(
+            f"/api/v1/opportunities/{opportunity.id}/playbooks/reach",
+            json={"entry_person_id": given},
+        )
+        assert fields(reach) == [{"field": "entry_person_id", "message": message}]
+    assert client.get("/api/v1/tasks").json()["items"] == []
+    assert client.get("/api/v1/connections").json()["items"] == []
+    # The same ids as numbers are taken.
+    made = client.post("/api/v1/tasks", json={"title": "Call her", "person_id": carol.id})
+    assert made.status_code == 201 and made.json()["person_id"] == carol.id
+
+
+def test_a_form_still_gives_its_ids_as_text(client: TestClient, session, workspace) -> None:
+    carol = f.person(session, workspace.id, "Carol Díaz")
+    session.commit()
+    made = client.post(
+        "/tasks", data={"title": "Call her", "person_id": str(carol.id)}, follow_redirects=False
+    )
+    assert made.status_code == 303
+    [task] = client.get("/api/v1/tasks").json()["items"]
+    assert task["person_id"] == carol.id
+
+
 def test_a_number_field_takes_no_true_and_a_task_no_record_zero(
     client: TestClient, session, workspace
 ) -> None:

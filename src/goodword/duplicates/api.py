@@ -6,7 +6,7 @@ from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
@@ -54,9 +54,8 @@ class PeopleMergeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    # Whole numbers only: JSON's true is not person 1.
-    survivor_id: StrictInt
-    absorbed_id: StrictInt
+    survivor_id: RecordId
+    absorbed_id: RecordId
     choices: MergeChoices = MergeChoices()
 
 
