@@ -35,6 +35,9 @@ FLASH_COOKIE = "goodword_flash"
 # (A page answering a form that was taken, such as a check's findings, may be kept: without
 # it, Back would ask to send the form again.)
 NOT_KEPT = "no-store"
+# Set beside the flash when it warns (a playbook that needs more first, a blind application):
+# the page shows it as a warning, not as a success.
+FLASH_WARNING_COOKIE = "goodword_flash_warning"
 # Above this many records a picker becomes a number box: a select of thousands helps no one.
 CHOICE_LIMIT = 500
 # Above this many, a picker of people or organizations has a search box beside its list too,
@@ -65,7 +68,8 @@ def render(
     """
     templates: Jinja2Templates = request.app.state.templates
     flash = None if is_htmx(request) else request.cookies.get(FLASH_COOKIE)
-    data = {"flash": unquote(flash) if flash else None, **(context or {})}
+    warns = bool(flash) and request.cookies.get(FLASH_WARNING_COOKIE) == "1"
+    data = {"flash": unquote(flash) if flash else None, "flash_warns": warns, **(context or {})}
     data.update(finished_errors(templates.env, form or template, data))
     refused = request.method == "POST" and status_code >= 400
     if refused and not is_htmx(request):
@@ -75,6 +79,7 @@ def render(
         response.headers["Cache-Control"] = NOT_KEPT
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
+        response.delete_cookie(FLASH_WARNING_COOKIE, path="/")
     if vary_on_htmx:
         response.headers["Vary"] = "HX-Request"
     return response
@@ -91,11 +96,18 @@ def form_page(request: Request) -> str | None:
     return referer.path + (f"?{referer.query}" if referer.query else "")
 
 
-def redirect(url: str, *, flash: str | None = None, vary_on_htmx: bool = False) -> RedirectResponse:
-    """Redirect after a form post (303, so the browser follows with GET), with a message."""
+def redirect(
+    url: str, *, flash: str | None = None, warns: bool = False, vary_on_htmx: bool = False
+) -> RedirectResponse:
+    """Redirect after a form post (303, so the browser follows with GET), with a message;
+    `warns` shows the message as a warning."""
     response = RedirectResponse(url, status_code=303)
     if flash:
         response.set_cookie(FLASH_COOKIE, quote(flash), path="/", httponly=True, samesite="lax")
+        if warns:
+            response.set_cookie(FLASH_WARNING_COOKIE, "1", path="/", httponly=True, samesite="lax")
+        else:
+            response.delete_cookie(FLASH_WARNING_COOKIE, path="/")
     if vary_on_htmx:
         response.headers["Vary"] = "HX-Request"
     return response

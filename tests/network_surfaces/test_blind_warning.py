@@ -53,11 +53,14 @@ def test_a_plain_form_move_from_the_board_flashes_the_warning(
     assert moved.status_code == 303
     assert moved.headers["location"] == "/opportunities/board"
     flash = unquote(moved.cookies[FLASH_COOKIE])
-    assert flash.startswith("No introduction or referral is recorded")
+    assert flash.startswith(
+        "Moved Product Manager at Acme Robotics to Applied. No introduction or referral is recorded"
+    )
     assert BEST in flash
     assert flash.endswith("Every way in is on the Ways in page.")
     board = client.get("/opportunities/board")
     assert BEST in text(board.text)
+    assert 'class="flash warns"' in board.text
     assert stage_of(session, workspace, net.acme_job.id) is Stage.APPLIED
 
 

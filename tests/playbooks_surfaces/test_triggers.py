@@ -98,18 +98,20 @@ def test_moving_on_the_board_with_htmx_shows_a_note_with_a_link(
     )
     assert response.status_code == 200
     assert 'id="board"' in response.text
-    assert 'hx-swap-oob="beforebegin:#board"' in response.text
+    assert '<div id="board-news" hx-swap-oob="innerHTML">' in response.text
     assert "4 follow-up tasks added from the rejection playbook." in response.text
     assert f'href="/opportunities/{search.opportunity.id}#next-moves"' in response.text
     assert len(_tasks(session, workspace.id)) == 4
 
 
-def test_a_board_move_that_starts_no_playbook_shows_no_note(client: TestClient, search: Any):
+def test_a_board_move_that_starts_no_playbook_says_only_the_move(client: TestClient, search: Any):
     response = client.post(
         f"/opportunities/{search.opportunity.id}/stage", data={"stage": "offer"}, headers=HTMX
     )
     assert response.status_code == 200
-    assert "hx-swap-oob" not in response.text
+    news = response.text[response.text.index('<div id="board-news"') :]
+    assert "Moved " in news and " to Offer." in news
+    assert "playbook" not in news
 
 
 def test_an_early_rejection_on_the_board_stays_on_the_board_with_the_prompt(
@@ -122,6 +124,7 @@ def test_an_early_rejection_on_the_board_stays_on_the_board_with_the_prompt(
     assert response.headers["location"] == "/opportunities/board"
     page = client.get("/opportunities/board")
     assert "needs more first" in page.text
+    assert 'class="flash warns"' in page.text
     assert _tasks(session, workspace.id) == []
 
 

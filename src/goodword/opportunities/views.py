@@ -345,29 +345,47 @@ async def move(
             cache=network.cache_of(request),
             model=network.model_of(request),
         )
+    note = events.describe(outcome) if outcome is not None else None
+    blocked = outcome is not None and outcome.blocked
     if is_htmx(request):
-        note = events.describe(outcome) if outcome is not None else None
-        context = _board(session, workspace_id) | {"playbook_note": note, "moved": moved}
-        context["blind_warning"] = warning
-        return render(request, "network/_board_move.html", context, vary_on_htmx=True)
+        context = _board(session, workspace_id) | {
+            "moved": moved,
+            "moved_from": before,
+            "playbook_note": note,
+            "playbook_blocked": blocked,
+            "blind_warning": warning,
+            "swap_news": True,
+        }
+        return render(request, "opportunities/_board.html", context, vary_on_htmx=True)
+    warns = blocked or warning is not None
     if outcome is not None:
         where = "detail" if outcome.created or values["return_to"] == "detail" else "board"
         return redirect(
             f"/opportunities/{opportunity_id}#next-moves"
             if where == "detail"
             else "/opportunities/board",
-            flash=queries.warned(
-                f"Moved to {moved.stage.label}. {events.describe(outcome)}", warning
-            ),
+            flash=queries.warned(f"Moved to {moved.stage.label}. {note}", warning),
+            warns=warns,
             vary_on_htmx=True,
         )
     if values["return_to"] == "detail":
         return redirect(
             f"/opportunities/{opportunity_id}",
             flash=queries.warned("Stage changed; the move is in the history below.", warning),
+            warns=warns,
             vary_on_htmx=True,
         )
-    return redirect("/opportunities/board", flash=queries.warned(None, warning), vary_on_htmx=True)
+    said = (
+        f"Moved {moved.role_title} at {moved.organization.name} to {moved.stage.label}."
+        if moved.stage is not before
+        else f"{moved.role_title} at {moved.organization.name} was already at {moved.stage.label}."
+    )
+    return redirect(
+        "/opportunities/board",
+        flash=queries.warned(said, warning),
+        warns=warns,
+        vary_on_htmx=True,
+    )
 
 
 def _move_refused(
@@ -399,6 +417,7 @@ def _move_refused(
     context = _board(session, workspace_id) | {
         "refused": opportunity,
         "refusal": errors.get("stage") or next(iter(errors.values())),
+        "swap_news": is_htmx(request),
     }
     template = "opportunities/_board.html" if is_htmx(request) else "opportunities/board.html"
     return render(request, template, context, status_code=422, vary_on_htmx=True)
