@@ -15,7 +15,21 @@ document.addEventListener("DOMContentLoaded", () => {
   if (problems) {
     problems.focus({ preventScroll: true });
     problems.scrollIntoView({ block: "center" });
-  } else if (flash) flash.focus({ preventScroll: true });
+  } else if (flash) {
+    // After a redirect to a part of a page (`/opportunities/9#next-moves`), the message goes
+    // there, under the part's heading, where the eyes and the focus land.
+    const part = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (part && part !== flash && !part.contains(flash)) {
+      const heading = part.querySelector(":scope > h2, :scope > h3");
+      if (heading) heading.after(flash);
+      else part.prepend(flash);
+      // (The browser's jump to the part, once the page has loaded, resets the focus.)
+      flash.focus();
+      window.addEventListener("load", () => {
+        if (document.activeElement === document.body) flash.focus();
+      }, { once: true });
+    } else flash.focus({ preventScroll: true });
+  }
 });
 // In a form marked `data-submit-by-button` (a merge's choices), Enter on a choice does not
 // send the form, as browsers otherwise do: only its buttons do.

@@ -1,0 +1,59 @@
+"""After a form sends the browser to a part of a page (`…#next-moves`), the message of what it
+did is there, under the part's heading, with the focus, not at the top off the screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import factories as f
+from goodword.db import make_engine, make_session_factory
+from goodword.workspaces import service as workspaces
+
+pytestmark = pytest.mark.browser
+
+
+def _seed(database_url: str) -> tuple[int, int]:
+    engine = make_engine(database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            ws = workspaces.get_or_create(session).id
+            job = f.opportunity(
+                session, ws, role_title="Data Lead", organization_name="Globex", stage="applied"
+            )
+            # (A long page: the part the form sends the browser to is far below the top.)
+            person = f.person(session, ws, "Ada Byron", notes="A note.\n" * 80)
+            session.commit()
+            return job.id, person.id
+    finally:
+        engine.dispose()
+
+
+def test_a_stage_move_says_what_it_did_in_next_moves(page: Page, live_server) -> None:
+    job, _ = _seed(live_server.database_url)
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(f"{live_server.url}/opportunities/{job}")
+    page.get_by_label("Move to").select_option("rejected")
+    page.get_by_role("button", name="Move", exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/opportunities/{job}#next-moves$"))
+    message = page.locator("#next-moves [data-flash]")
+    expect(message).to_contain_text("Moved to Rejected.")
+    expect(message).to_be_focused()
+    expect(message).to_be_in_viewport()
+
+
+def test_adding_a_position_says_so_in_the_positions(page: Page, live_server) -> None:
+    _, person = _seed(live_server.database_url)
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(f"{live_server.url}/people/{person}")
+    positions = page.locator("#positions")
+    positions.get_by_text("Add a position").click()
+    positions.get_by_label("Organization").fill("Initech")
+    positions.get_by_role("button", name="Add position").click()
+    expect(page).to_have_url(re.compile(rf"/people/{person}#positions$"))
+    message = page.locator("#positions [data-flash]")
+    expect(message).to_have_text("Added the position at Initech.")
+    expect(message).to_be_focused()
+    expect(message).to_be_in_viewport()
