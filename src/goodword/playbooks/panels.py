@@ -92,6 +92,10 @@ class ReachPanel:
     tasks: list[Task]
     preview: ReachPreview | None
     error: str | None = None
+    # Whom the advice-call plan is for (the latest), so the page offers that person again.
+    planned_for: int | None = None
+    # Each side door's request for the call, so the page shows the one for the person chosen.
+    entry_drafts: dict[int, list[Draft]] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,6 +185,10 @@ def _rejection_preview(
     )
 
 
+# The tasks of an advice call's plan, each about the person the plan goes through.
+ADVICE_CALL_STEPS = {f"{reach.PLAYBOOK}:{step}" for step in ("prepare", "advice-call", "call-plan")}
+
+
 def reach_panel(
     session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
 ) -> ReachPanel:
@@ -194,7 +202,26 @@ def reach_panel(
         )
     except GoodwordError as error:
         return ReachPanel(tasks=tasks, preview=None, error=error.message)
-    return ReachPanel(tasks=tasks, preview=preview)
+    planned = [t for t in tasks if t.origin in ADVICE_CALL_STEPS and t.person_id is not None]
+    planned_for = max(planned, key=lambda t: t.id).person_id if planned else None
+
+    def drafts_for(person_id: int) -> list[Draft]:
+        return reach.plan(
+            session,
+            workspace_id=workspace_id,
+            opportunity_id=opportunity.id,
+            today=today,
+            entry_person_id=person_id,
+            even_with_warm_path=True,
+        ).drafts
+
+    entry_drafts = {
+        person_id: dry_run(session, lambda: drafts_for(person_id))  # noqa: B023 (run at once)
+        for person_id, _, _ in (preview.entry_points if preview else [])
+    }
+    return ReachPanel(
+        tasks=tasks, preview=preview, planned_for=planned_for, entry_drafts=entry_drafts
+    )
 
 
 def _reach_preview(
