@@ -283,3 +283,26 @@ def test_next_moves_of_another_workspace_are_not_found(
     assert client.get(f"/opportunities/{theirs.id}/references/launch").status_code == 404
     assert client.post(f"/opportunities/{theirs.id}/playbooks/rejection").status_code == 404
     assert client.post(f"/opportunities/{theirs.id}/playbooks/reach").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("stage", "said", "not_said"),
+    [
+        ("target", "before</em> you apply", "Your application is in"),
+        ("applied", "Your application is in", "before</em> you apply"),
+        ("interviewing", "Your application is in", "before</em> you apply"),
+    ],
+)
+def test_the_reference_launch_words_fit_the_stage(
+    client: TestClient, session: Session, workspace: Workspace, stage: str, said: str, not_said: str
+):
+    """Once the application is in, the briefing asks for a call while it is weighed: the pages
+    say so too, not "before you apply"."""
+    opportunity = f.opportunity(session, workspace.id, stage=stage)
+    for url in (
+        f"/opportunities/{opportunity.id}",
+        f"/opportunities/{opportunity.id}/references/launch",
+    ):
+        page = client.get(url).text
+        assert said in page
+        assert not_said not in page

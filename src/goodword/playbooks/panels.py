@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import GoodwordError
 from goodword.opportunities.models import Opportunity, Stage
-from goodword.playbooks import reach, rejection
+from goodword.playbooks import launch, reach, rejection
 from goodword.playbooks.engine import Prompt, playbook_tasks
 from goodword.playbooks.messages import Draft
 from goodword.references import service as references
@@ -299,6 +299,7 @@ def next_moves(
         "reference_uses": use_rows(
             session, workspace_id=workspace_id, opportunity_id=opportunity.id
         ),
+        "application_in": opportunity.stage in launch.APPLIED_STAGES,
         "redflags": _red_flags(opportunity, today),
         "today": today,
     }

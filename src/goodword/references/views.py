@@ -309,6 +309,8 @@ def _launch_page(
             "errors": errors or {},
             "cap": service.MAX_USES,
             "window": service.WINDOW_DAYS,
+            # (Once the application is in, the call is asked for while it is weighed.)
+            "application_in": opportunity.stage in launch.APPLIED_STAGES,
         },
         status_code=status_code,
     )
