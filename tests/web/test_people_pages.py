@@ -524,6 +524,16 @@ def test_adding_and_removing_a_position(
         True,
     )
     assert position.start_date is not None and position.start_date.isoformat() == "2024-01-15"
+    # Remove asks first, as removing a person, an organization or a connection does.
+    page = client.get(f"/people/{bob.id}").text
+    remove = f'<a class="small" href="/people/{bob.id}/positions/{position.id}/delete"'
+    assert remove in page
+    assert f'action="/people/{bob.id}/positions/{position.id}/delete"' not in page
+    asked = client.get(f"/people/{bob.id}/positions/{position.id}/delete")
+    assert asked.status_code == 200
+    assert "<h1>Remove Engineer at Initech (since 15 Jan 2024) from Bob Brown?</h1>" in asked.text
+    assert f'<a href="/people/{bob.id}#positions">Keep it</a>' in asked.text
+    assert session.scalar(select(func.count()).select_from(Position)) == 1
     response = client.post(f"/people/{bob.id}/positions/{position.id}/delete")
     assert response.status_code == 200
     assert "Removed Engineer at Initech (since 15 Jan 2024)." in response.text
@@ -573,6 +583,8 @@ def test_a_position_of_another_person_cannot_be_removed_through_this_one(
         person_id=carol.id,
         data=PositionCreate(organization_name="Acme"),
     )
+    asked = client.get(f"/people/{bob.id}/positions/{position.id}/delete")
+    assert asked.status_code == 404
     response = client.post(f"/people/{bob.id}/positions/{position.id}/delete")
     assert response.status_code == 404
     assert session.scalar(select(func.count()).select_from(Position)) == 1
@@ -783,7 +795,6 @@ def test_the_person_page_says_who_wrote_each_message(
     ("sent_to", "page"),
     [
         ("/people/{id}/positions", "/people/{id}"),
-        ("/people/{id}/positions/7/delete", "/people/{id}"),
         ("/leads/shares/3", "/leads"),
         ("/import/preview", "/import"),
     ],

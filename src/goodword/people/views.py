@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from goodword import clock
@@ -20,7 +20,7 @@ from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.people import normalize, service
-from goodword.people.models import Person
+from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
 from goodword.references import service as references
@@ -244,21 +244,47 @@ async def add_position(
     return redirect(f"/people/{person_id}#positions", flash=f"Added the position at {where}.")
 
 
-@router.post("/people/{person_id}/positions/{position_id}/delete", name="remove_position")
-def remove_position(
-    session: DbSession, workspace_id: WorkspaceId, person_id: int, position_id: int
-) -> Response:
+def _position(session: Session, workspace_id: int, person_id: int, position_id: int) -> Position:
+    """One of the person's positions, or 404."""
     person = service.get(session, workspace_id=workspace_id, person_id=person_id)
     position = next((p for p in person.positions if p.id == position_id), None)
     if position is None:
         raise NotFound("position", position_id)
-    # Which one, in words: a person may have held two positions at one organization.
-    gone = f"{position.title} at " if position.title else "the position at "
-    gone += position.organization.name
+    return position
+
+
+def _which(position: Position) -> str:
+    """A position in words: a person may have held two positions at one organization."""
+    which = f"{position.title} at " if position.title else "the position at "
+    which += position.organization.name
     if position.start_date and position.end_date:
-        gone += f" (from {human_date(position.start_date)} to {human_date(position.end_date)})"
+        which += f" (from {human_date(position.start_date)} to {human_date(position.end_date)})"
     elif position.start_date:
-        gone += f" (since {human_date(position.start_date)})"
+        which += f" (since {human_date(position.start_date)})"
+    return which
+
+
+@router.get("/people/{person_id}/positions/{position_id}/delete", name="confirm_remove_position")
+def confirm_remove_position(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    position_id: int,
+) -> HTMLResponse:
+    """Ask before a position is removed."""
+    position = _position(session, workspace_id, person_id, position_id)
+    return render(
+        request, "people/remove_position.html", {"position": position, "which": _which(position)}
+    )
+
+
+@router.post("/people/{person_id}/positions/{position_id}/delete", name="remove_position")
+def remove_position(
+    session: DbSession, workspace_id: WorkspaceId, person_id: int, position_id: int
+) -> Response:
+    position = _position(session, workspace_id, person_id, position_id)
+    gone = _which(position)
     service.remove_position(session, workspace_id=workspace_id, position_id=position_id)
     return redirect(f"/people/{person_id}#positions", flash=f"Removed {gone}.")
 
