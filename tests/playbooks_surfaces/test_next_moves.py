@@ -306,3 +306,26 @@ def test_the_reference_launch_words_fit_the_stage(
         page = client.get(url).text
         assert said in page
         assert not_said not in page
+
+
+@pytest.mark.parametrize("sent", ["", "  ", "first"])
+def test_showing_the_briefing_with_no_reference_chosen_says_so_on_the_menu(
+    client: TestClient, session: Session, workspace: Workspace, make_reference: Any, sent: str
+):
+    opportunity = f.opportunity(session, workspace.id, stage="target")
+    make_reference(f.person(session, workspace.id, "Jo Boss"))
+    page = client.get(
+        f"/opportunities/{opportunity.id}/references/launch", params={"reference_id": sent}
+    )
+    assert page.status_code == 422
+    assert re.search(
+        r'<select id="f-reference_id" name="reference_id" aria-invalid="true" '
+        r'aria-describedby="e-reference_id">',
+        page.text,
+    )
+    assert '<p class="error" id="e-reference_id">Choose a reference.</p>' in page.text
+    assert '<a href="#f-reference_id">' in page.text
+    # Opened without a choice, the page asks nothing yet.
+    fresh = client.get(f"/opportunities/{opportunity.id}/references/launch")
+    assert fresh.status_code == 200
+    assert "aria-invalid" not in fresh.text

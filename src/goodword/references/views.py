@@ -17,7 +17,7 @@ from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
-from goodword.pages import filled, form_errors, person_choices, redirect, render
+from goodword.pages import FormErrors, filled, form_errors, person_choices, redirect, render
 from goodword.playbooks import events, launch, panels
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft
@@ -30,6 +30,7 @@ router = APIRouter()
 FIELDS = ("person_id", "consent_on", "relationship_text", "can_speak_to", "notes")
 CHECKBOXES = ("is_current_workplace", "active")
 LAUNCH_FIELDS = ("reference_id", "stress_points")
+CHOOSE_A_REFERENCE = "Choose a reference."
 LAUNCH_CHECKBOXES = ("confirm_current_workplace", "force")
 
 
@@ -322,13 +323,22 @@ def launch_page(
     opportunity_id: int,
     session: DbSession,
     workspace_id: WorkspaceId,
-    reference_id: str = "",
+    reference_id: str | None = None,
 ) -> HTMLResponse:
-    """Pick a reference, see the warnings and the briefing, then launch."""
+    """Pick a reference, see the warnings and the briefing, then launch.
+
+    The menu sent with no reference chosen (`?reference_id=`) says so beside it.
+    """
     opportunity = opportunities.get(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
     )
-    values = {"reference_id": reference_id.strip(), "stress_points": ""}
+    values = {"reference_id": (reference_id or "").strip(), "stress_points": ""}
+    if reference_id is not None and not is_whole_number(values["reference_id"]):
+        errors = FormErrors({"reference_id": CHOOSE_A_REFERENCE})
+        return _launch_page(
+            request, session, workspace_id, opportunity, values=values, errors=errors,
+            status_code=422,
+        )  # fmt: skip
     return _launch_page(request, session, workspace_id, opportunity, values=values)
 
 
@@ -344,7 +354,7 @@ async def launch_reference(
         if not is_whole_number(values["reference_id"]):
             raise InvalidInput(
                 "Choose the reference to launch.",
-                fields=[FieldError("reference_id", "Choose one of your references.")],
+                fields=[FieldError("reference_id", CHOOSE_A_REFERENCE)],
             )
         result = launch.launch(
             session,
