@@ -32,7 +32,16 @@ def test_logging_nothing_is_refused_beside_the_people(client: TestClient, sessio
     )
     assert response.status_code == 422
     assert f'<p class="error" id="e-participants">{SAID}</p>' in response.text
-    assert '<a href="#f-participants">People involved</a>' in response.text
+    # The summary leads to the first person's menu; each menu is marked and described by it.
+    assert '<a href="#p-person-1">People involved</a>' in response.text
+    menus = re.findall(
+        r'<select id="p-person-\d+" name="participant_person_id"[^>]*>', response.text
+    )
+    assert menus
+    assert all('aria-invalid="true" aria-describedby="e-participants"' in menu for menu in menus)
+    assert '<fieldset id="f-participants" class="has-error" aria-describedby="e-participants">' in (
+        response.text
+    )
     assert "Interaction logged." not in response.text
     assert _count(session) == 0
 
