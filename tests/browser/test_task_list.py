@@ -52,3 +52,27 @@ def test_a_snooze_refused_puts_the_focus_on_its_date(page: Page, live_server) ->
     row.get_by_role("button", name="Snooze").press("Enter")
     expect(row.get_by_role("alert")).to_contain_text("Pick a day after today.")
     expect(row.get_by_label("Snooze “Write to Ada” until")).to_be_focused()
+
+
+def test_on_a_phone_each_task_reads_as_a_block_with_its_buttons_in_view(
+    page: Page, live_server
+) -> None:
+    _seed_tasks(live_server.database_url)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/tasks")
+    box = page.locator(".table-scroll")
+    # Nothing hides sideways: the list needs no scrolling of its own.
+    assert box.evaluate("b => b.scrollWidth - b.clientWidth") <= 0
+    edge = box.evaluate("b => b.getBoundingClientRect().right")
+    row = page.get_by_role("row").filter(has_text="Write to Ada")
+    for control in (
+        row.get_by_role("button", name="Done"),
+        row.get_by_label("Snooze “Write to Ada” until"),
+        row.get_by_role("button", name="Snooze"),
+        row.get_by_role("button", name="Dismiss"),
+    ):
+        expect(control).to_be_in_viewport(ratio=1)
+        place = control.bounding_box()
+        assert place is not None and place["x"] + place["width"] <= edge
+    # Each cell says which column it is.
+    expect(row.locator("td[data-label=Due]")).to_be_visible()
