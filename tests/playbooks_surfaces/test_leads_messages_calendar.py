@@ -128,7 +128,9 @@ def test_a_placeholder_the_message_never_gets_is_refused_and_the_text_kept(
         "braces. This message can use {first_name}, {full_name}, {my_name}, {organization} "
         "and {role}."
     )
-    assert f'aria-invalid="true" aria-describedby="e-body">{body}</textarea>' in response.text
+    assert (
+        f'aria-invalid="true" aria-describedby="e-body h-body">{body}</textarea>' in response.text
+    )
     assert 'value="Thanks, {first_name}"' in response.text
     assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
     preview = client.post(
