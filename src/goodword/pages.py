@@ -488,7 +488,13 @@ def found_page(
             raise ValueError(after)
         offset = int(after)
     found = find(size + 1, offset)
-    return Page(items=found[:size], next_cursor=str(offset + size) if len(found) > size else None)
+    return Page(
+        items=found[:size],
+        next_cursor=str(offset + size) if len(found) > size else None,
+        # (The page before is the matches after the ones before it: "" for the first.)
+        prev_cursor=(str(offset - size) if offset > size else "") if offset else None,
+        prev_param="after",
+    )
 
 
 def page_or_422(load: Callable[[], Page[T]], *, first_page: str = "the first page") -> Page[T]:

@@ -387,12 +387,16 @@ def sort_key(text: str) -> str:
 
 @dataclass
 class Page(Generic[T]):
-    """One page of a list, with the cursor for the next page (None on the last)."""
+    """One page of a list, with the cursor for the next page (None on the last), and the one
+    for the page before it, sent as `?{prev_param}=` ("" when that is the first page; None
+    on the first page itself)."""
 
     items: list[T]
     next_cursor: str | None = None
     total: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    prev_cursor: str | None = None
+    prev_param: str = "before"
 
 
 def encode_cursor(*values: Any) -> str:
@@ -422,27 +426,49 @@ def keyset_page(
     limit: int,
     descending: bool = False,
     decode_sort: Any = None,
+    before: str | None = None,
 ) -> Page[Any]:
     """Return one page ordered by (sort_column, id), fast at any depth (no OFFSET).
 
-    `statement` selects the records; the cursor holds the last row's sort value and id.
+    `statement` selects the records; the cursor holds the last row's sort value and id, and
+    `before` (a page's `prev_cursor`) the first row's of the page after the one wanted: the
+    rows are then sought backwards, as fast.
     """
-    if cursor:
-        value, last_id = decode_cursor(cursor)
+
+    def key(row: Any) -> str:
+        return encode_cursor(getattr(row, sort_column.key), getattr(row, id_column.key))
+
+    def seek(where: str, *, backwards: bool) -> Select[Any]:
+        value, last_id = decode_cursor(where)
         if decode_sort is not None:
             value = decode_sort(value)
         # A row-value comparison: both SQLite and PostgreSQL seek straight to it in the index.
-        after = tuple_(sort_column, id_column)
+        rows = tuple_(sort_column, id_column)
         bound = tuple_(literal(value, sort_column.type), literal(last_id, id_column.type))
-        statement = statement.where(after < bound if descending else after > bound)
-    order = (sort_column.desc(), id_column.desc()) if descending else (sort_column, id_column)
-    rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)))
+        return statement.where(rows < bound if descending != backwards else rows > bound)
+
+    forward = (sort_column.desc(), id_column.desc()) if descending else (sort_column, id_column)
+    if before:
+        backward = (
+            (sort_column, id_column) if descending else (sort_column.desc(), id_column.desc())
+        )
+        rows = list(
+            session.scalars(seek(before, backwards=True).order_by(*backward).limit(limit + 1))
+        )
+        if len(rows) > limit:
+            rows = rows[:limit][::-1]
+            return Page(items=rows, next_cursor=key(rows[-1]), prev_cursor=key(rows[0]))
+        # Back at the start: the first page, whole.
+        cursor = None
+    if cursor:
+        statement = seek(cursor, backwards=False)
+    rows = list(session.scalars(statement.order_by(*forward).limit(limit + 1)))
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = encode_cursor(getattr(last, sort_column.key), getattr(last, id_column.key))
-    return Page(items=rows, next_cursor=next_cursor)
+        next_cursor = key(rows[-1])
+    prev_cursor = key(rows[0]) if cursor and rows else None
+    return Page(items=rows, next_cursor=next_cursor, prev_cursor=prev_cursor)
 
 
 def among(session: Session, column: Any, ids: Sequence[int]) -> Any:

@@ -257,8 +257,14 @@ def forget_in_matches(session: Session, workspace_id: int, organization_ids: set
 
 
 def list_(
-    session: Session, *, workspace_id: int, cursor: str | None = None, limit: int = 50
+    session: Session,
+    *,
+    workspace_id: int,
+    cursor: str | None = None,
+    limit: int = 50,
+    before: str | None = None,
 ) -> Page[Organization]:
+    """List organizations by name; keyset-paginated, forwards or (`before`) backwards."""
     statement = select(Organization).where(Organization.workspace_id == workspace_id)
     return keyset_page(
         session,
@@ -267,6 +273,7 @@ def list_(
         id_column=Organization.id,
         cursor=cursor,
         limit=limit,
+        before=before,
     )
 
 

@@ -32,6 +32,7 @@ def list_organizations(
     settings: AppSettings,
     q: str = "",
     after: str | None = None,
+    before: str | None = None,
 ) -> Response:
     """List organizations A to Z, a page at a time; with `q`, the ones matching it."""
     query = q.strip()
@@ -48,7 +49,11 @@ def list_organizations(
     else:
         page = page_or_422(
             lambda: service.list_(
-                session, workspace_id=workspace_id, cursor=after, limit=settings.page_size
+                session,
+                workspace_id=workspace_id,
+                cursor=after,
+                limit=settings.page_size,
+                before=before,
             ),
             first_page="the first page of organizations",
         )

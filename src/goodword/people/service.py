@@ -224,8 +224,10 @@ def list_(
     workspace_id: int,
     cursor: str | None = None,
     limit: int = 50,
+    before: str | None = None,
 ) -> Page[Person]:
-    """List people by family name, then given name; keyset-paginated."""
+    """List people by family name, then given name; keyset-paginated (`before`: the page
+    before the one whose `prev_cursor` it is)."""
     statement = select(Person).where(Person.workspace_id == workspace_id).options(*with_details())
     return keyset_page(
         session,
@@ -234,6 +236,7 @@ def list_(
         id_column=Person.id,
         cursor=cursor,
         limit=limit,
+        before=before,
     )
 
 

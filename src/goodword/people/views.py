@@ -55,6 +55,7 @@ def list_people(
     settings: AppSettings,
     q: str = "",
     after: str | None = None,
+    before: str | None = None,
 ) -> Response:
     """List people A to Z, a page at a time; with `q`, the people matching it."""
     query = q.strip()
@@ -71,7 +72,11 @@ def list_people(
     else:
         page = page_or_422(
             lambda: service.list_(
-                session, workspace_id=workspace_id, cursor=after, limit=settings.page_size
+                session,
+                workspace_id=workspace_id,
+                cursor=after,
+                limit=settings.page_size,
+                before=before,
             ),
             first_page="the first page of people",
         )

@@ -93,14 +93,15 @@ def _list_page(
         limit=PAGE_SIZE,
         offset=offset,
     )
+    # The page before: the tasks after the ones before it ("" for the first page).
+    page.prev_cursor = (str(offset - PAGE_SIZE) if offset > PAGE_SIZE else "") if offset else None
+    page.prev_param = "after"
     return render(
         request,
         "tasks/list.html",
         {
             "tasks": page.items,
-            "next_url": f"/tasks?status={chosen}&after={page.next_cursor}"
-            if page.next_cursor
-            else None,
+            "page": page,
             "chosen": chosen,
             "filters": FILTERS,
             "first_page": offset == 0,
