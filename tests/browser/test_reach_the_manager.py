@@ -25,7 +25,9 @@ def _seed(database_url: str) -> int:
             job = f.opportunity(
                 session, ws, role_title="Product Manager", organization_name="Halcyon"
             )
-            for name, title in zip(NAMES, ("Account Executive", "Director of Product")):
+            for name, title in zip(
+                NAMES, ("Account Executive", "Director of Product"), strict=True
+            ):
                 person = f.person(
                     session, ws, name, emails=[f"{name.split()[0].lower()}@halcyon.example"]
                 )

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 MACROS = """{% import "_macros.html" as m %}
 {{ m.field("days", "Every N days", "x", {"days": "Give a whole number."}, hint="0 turns it off.") }}
-{{ m.textarea("stress", "Stress", "", {"stress": "Say what to stress."}, hint="It fills the gap.") }}
+{{ m.textarea("stress", "Stress", "", {"stress": "Say what to stress."}, hint="It fills a gap.") }}
 {{ m.field("plain", "Plain", "", {}, hint="Only a hint.") }}
 {{ m.field("bare", "Bare", "", {"bare": "Wrong."}) }}"""
 

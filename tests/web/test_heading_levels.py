@@ -4,6 +4,7 @@ screen reader's outline of it has no holes, with notes and everything shown."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,7 +17,7 @@ from goodword.workspaces.models import Workspace
 def _skips(html: str) -> list[tuple[int, int]]:
     levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
     assert levels[:1] == [1]
-    return [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return [(a, b) for a, b in pairwise(levels) if b > a + 1]
 
 
 @pytest.mark.parametrize("kind", ["organization", "person", "opportunity", "interaction"])
