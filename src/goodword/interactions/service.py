@@ -62,6 +62,7 @@ def list_(
     opportunity_id: int | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    before: str | None = None,
 ) -> Page[Interaction]:
     """List interactions, newest first, optionally for one person or one opportunity.
 
@@ -93,6 +94,7 @@ def list_(
         limit=limit,
         descending=True,
         decode_sort=datetime.fromisoformat,
+        before=before,
     )
 
 

@@ -200,6 +200,7 @@ def list_page(
     after: str | None = None,
     person_id: str | None = None,
     opportunity_id: str | None = None,
+    before: str | None = None,
 ) -> HTMLResponse:
     person = _id_or_none(person_id)
     opportunity = _id_or_none(opportunity_id)
@@ -211,6 +212,7 @@ def list_page(
             opportunity_id=opportunity,
             cursor=after,
             limit=request.app.state.settings.page_size,
+            before=before,
         )
     )
     about_person = (
@@ -235,7 +237,7 @@ def list_page(
             "opportunity": about_opportunity,
             "base_url": f"/interactions?{query}" if query else "/interactions",
             "new_url": f"/interactions/new?{query}" if query else "/interactions/new",
-            "first_page": after is None,
+            "first_page": after is None and page.prev_cursor is None,
         },
     )
 

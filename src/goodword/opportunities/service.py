@@ -128,6 +128,7 @@ def list_(
     hiring_manager_id: int | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    before: str | None = None,
 ) -> Page[Opportunity]:
     """List opportunities, most recently changed first."""
     statement = (
@@ -150,6 +151,7 @@ def list_(
         limit=limit,
         descending=True,
         decode_sort=datetime.fromisoformat,
+        before=before,
     )
 
 

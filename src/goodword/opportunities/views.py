@@ -188,13 +188,14 @@ def list_page(
     workspace_id: WorkspaceId,
     stage: str | None = None,
     after: str | None = None,
+    before: str | None = None,
 ) -> HTMLResponse:
     errors: Mapping[str, str] = {}
     try:
         chosen = stage_or_none(stage)
     except InvalidInput as error:
         # The filter's menu says what went wrong; the list shows every stage meanwhile.
-        chosen, after = None, None
+        chosen, after, before = None, None, None
         errors = form_errors(error, fields=("stage",))
     page = page_or_422(
         lambda: service.list_(
@@ -203,6 +204,7 @@ def list_page(
             stage=chosen,
             cursor=after,
             limit=request.app.state.settings.page_size,
+            before=before,
         )
     )
     base_url = f"/opportunities?stage={chosen.value}" if chosen else "/opportunities"
@@ -213,7 +215,7 @@ def list_page(
             "page": page,
             "stage": chosen,
             "base_url": base_url,
-            "first_page": after is None,
+            "first_page": after is None and page.prev_cursor is None,
             "errors": errors,
         },
         status_code=422 if errors else 200,
