@@ -163,7 +163,7 @@ def test_an_import_s_rows_and_a_person_s_sources_are_read_row_by_row_on_a_phone(
 
     page.goto(f"{live_server.url}/people/{person_id}")
     # A job's dates and its Remove button stay on the screen.
-    remove = page.locator("#positions").get_by_role("button", name="Remove the position at")
+    remove = page.locator("#positions").get_by_role("link", name="Remove the position at")
     box = remove.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
     expect(page.locator('#positions td[data-label="When"]')).to_contain_text("now")
