@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
+from goodword.demo import build
+from goodword.opportunities.models import Opportunity
+from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PositionCreate
 from goodword.playbooks import reach
+from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -159,3 +167,86 @@ def test_without_a_hiring_manager_the_department_comes_from_the_role(
     # Grace (in Product) is now an ordinary member of staff and the only door.
     assert [e.person.display_name for e in result.entry_points] == ["Grace Hopper"]
     assert "whom in the Product team" in result.tasks[-1].title
+
+
+def test_without_a_hiring_manager_it_looks_for_warm_paths_into_the_company(
+    session: Session, workspace: Workspace
+):
+    me, _, opportunity = setting(session, workspace.id, with_manager=False)
+    seller = staff(session, workspace.id, "Sol Vega", "Account Executive", "Sales")
+    friend = staff(session, workspace.id, "Nia Long", "Director of Product", "Product")
+    f.connection(session, workspace.id, me, friend, closeness=5)
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [path] = result.warm_paths
+    assert (path.via, path.to) == (None, friend)
+    assert path.reason == "You know Nia Long (Director of Product) yourself."
+    # Someone you know comes before a stranger in sales, however good a door sales is.
+    entries = [e.person.id for e in result.entry_points]
+    assert entries[:2] == [friend.id, seller.id]
+    assert result.entry_points[0].reason == "Director of Product (Product); you know them"
+    # No one to be introduced to yet: the advice call goes to the friend.
+    assert {t.origin for t in result.tasks} == {
+        "reach:prepare",
+        "reach:advice-call",
+        "reach:call-plan",
+    }
+    assert {t.person_id for t in result.tasks} == {friend.id}
+    assert [p.field for p in result.prompts] == ["hiring_manager"]
+
+
+def test_a_path_into_the_company_through_a_friend_names_who_can_introduce_you(
+    session: Session, workspace: Workspace
+):
+    me, _, opportunity = setting(session, workspace.id, with_manager=False)
+    engineer = staff(session, workspace.id, "Ed Kim", "Engineer", "Engineering")
+    friend = f.person(session, workspace.id, "Lin Wu")
+    f.connection(session, workspace.id, me, friend)
+    f.connection(session, workspace.id, friend, engineer, kind="colleague")
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [path] = result.warm_paths
+    assert (path.via, path.to) == (friend, engineer)
+    assert path.reason == "You know Lin Wu, who knows Ed Kim (Engineer)."
+    assert result.entry_points[0].person == engineer
+    assert result.entry_points[0].reason == "Engineer (Engineering); Lin Wu can introduce you"
+
+
+def test_among_the_doors_someone_the_user_knows_comes_first(session: Session, workspace: Workspace):
+    me, manager, opportunity = setting(session, workspace.id)
+    engineer = staff(session, workspace.id, "Ed Kim", "Engineer", "Engineering")
+    seller = staff(session, workspace.id, "Sol Vega", "Account Executive", "Sales")
+    f.connection(session, workspace.id, me, engineer)
+    found = reach.entry_points(
+        session,
+        workspace_id=workspace.id,
+        organization_id=opportunity.organization_id,
+        user=me,
+        manager=manager,
+    )
+    assert [e.person.id for e in found] == [engineer.id, seller.id]
+    assert found[0].reason == "Engineer (Engineering); you know them"
+
+
+def test_on_the_demo_halcyon_with_no_manager_goes_through_nour_not_a_stranger(
+    session: Session, workspace: Workspace, client: TestClient, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    build(session, workspace_id=workspace.id, today=TODAY)
+    halcyon = session.scalars(
+        select(Opportunity)
+        .join(Organization)
+        .where(Opportunity.workspace_id == workspace.id, Organization.name.startswith("Halcyon"))
+    ).one()
+    assert halcyon.hiring_manager is None
+    body = client.post(f"/api/v1/opportunities/{halcyon.id}/playbooks/reach", json={}).json()
+    first = body["warm_paths"][0]
+    assert (first["via_person_id"], first["to_name"]) == (None, "Nour Nasser")
+    assert body["entry_points"][0]["name"] == "Nour Nasser"
+    assert "you know them" in body["entry_points"][0]["reason"]
+    tasks = [session.get(Task, task_id) for task_id in body["task_ids"]]
+    assert {t.person.display_name for t in tasks if t is not None} == {"Nour Nasser"}
+    [draft] = body["drafts"]
+    assert draft["body"].startswith("Hi Nour,")

@@ -108,8 +108,13 @@ class ReachIn(BaseModel):
 
 
 class WarmPathRead(BaseModel):
+    """A way in: through `via` (null when you know the person yourself) to `to`, the hiring
+    manager, or someone at the company when no manager is recorded."""
+
     via_person_id: int | None
     via_name: str | None
+    to_person_id: int | None
+    to_name: str | None
     reason: str
 
 
@@ -134,7 +139,9 @@ class ReachRead(PlaybookResultRead):
 def run_reach(
     session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: ReachIn | None = None
 ) -> ReachRead:
-    """A warm path if there is one; else an advice call through a side door."""
+    """A warm path to the hiring manager if there is one; else an advice call through a
+    side door, someone you know at the company first (with no hiring manager recorded, the
+    warm paths lead into the company)."""
     data = data or ReachIn()
     result = reach.plan(
         session,
@@ -150,6 +157,8 @@ def run_reach(
             WarmPathRead(
                 via_person_id=p.via.id if p.via else None,
                 via_name=p.via.display_name if p.via else None,
+                to_person_id=p.to.id if p.to else None,
+                to_name=p.to.display_name if p.to else None,
                 reason=p.reason,
             )
             for p in result.warm_paths

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -29,15 +30,20 @@ from goodword.playbooks.engine import (
 )
 from goodword.playbooks.ties import current_staff, is_peripheral, is_personnel, neighbours
 
+if TYPE_CHECKING:
+    from goodword.network.service import WayIn
+
 PLAYBOOK = "reach"
 
 
 @dataclass(frozen=True)
 class WarmPath:
-    """A way to the hiring manager through people: the user knows `via`, who knows them."""
+    """A way in through people: the user knows `via` (None: they know `to` themselves), who
+    leads to `to`, the hiring manager, or, when none is recorded, someone at the company."""
 
     via: Person | None
     reason: str
+    to: Person | None = None
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,14 @@ def warm_paths(
     mine = neighbours(session, workspace_id=workspace_id, person_id=user.id)
     paths = []
     if manager.id in mine:
-        paths.append(WarmPath(None, f"You know {manager.display_name} yourself."))
+        paths.append(WarmPath(None, f"You know {manager.display_name} yourself.", manager))
     theirs = neighbours(session, workspace_id=workspace_id, person_id=manager.id)
     for person_id in sorted(set(mine) & set(theirs) - {user.id, manager.id}):
         via = mine[person_id]
         paths.append(
-            WarmPath(via, f"You know {via.display_name}, who knows {manager.display_name}.")
+            WarmPath(
+                via, f"You know {via.display_name}, who knows {manager.display_name}.", manager
+            )
         )
     return paths
 
@@ -82,8 +90,9 @@ def entry_points(
 ) -> list[EntryPoint]:
     """People at the organization to ask for advice, best doors first.
 
-    People near customers (sales, support, partnerships) come first, then anyone the user
-    knows; the personnel office and the hiring manager are left out.
+    People the user knows come first (a friend's call is always answered), then people near
+    customers (sales, support, partnerships), then everyone else; the personnel office and
+    the hiring manager are left out.
     """
     known = neighbours(session, workspace_id=workspace_id, person_id=user.id) if user else {}
     skip = {p.id for p in (user, manager) if p is not None}
@@ -100,7 +109,7 @@ def entry_points(
         knows = person.id in known
         ranked.append(
             (
-                (0 if door else 1, 0 if knows else 1, person.sort_name),
+                (0 if knows else 1, 0 if door else 1, person.sort_name),
                 EntryPoint(
                     person, position.title, position.department, _reason(position, door, knows)
                 ),
@@ -146,16 +155,21 @@ def plan(
         )
     reachable: list[EntryPoint] = []
     if manager is not None and user is not None:
-        found = _from_network(session, workspace_id, opportunity.id, today)
+        found = _from_network(session, workspace_id, opportunity.id, today, manager=manager)
         if found is not None:
             result.warm_paths, reachable = found
         else:
             result.warm_paths = warm_paths(
                 session, workspace_id=workspace_id, user=user, manager=manager
             )
+    elif user is not None:
+        # No one to introduce the user to yet: the paths into the company lead to the people
+        # to ask for advice, and the advice call is where to learn who is hiring.
+        found = _from_network(session, workspace_id, opportunity.id, today, manager=None)
+        if found is not None:
+            result.warm_paths, reachable = found
     base = f"{PLAYBOOK}:opp:{opportunity.id}"
-    if result.warm_paths and not even_with_warm_path:
-        assert manager is not None
+    if manager is not None and result.warm_paths and not even_with_warm_path:
         path = result.warm_paths[0]
         if path.via is not None:
             result.add_task(
@@ -290,10 +304,17 @@ def plan(
 
 
 def _from_network(
-    session: Session, workspace_id: int, opportunity_id: int, today: date
+    session: Session,
+    workspace_id: int,
+    opportunity_id: int,
+    today: date,
+    *,
+    manager: Person | None,
 ) -> tuple[list[WarmPath], list[EntryPoint]] | None:
     """Warm paths and reachable entry points from the network's path search, when it answers.
 
+    With a hiring manager the paths lead to them; without one they lead into the company,
+    and the people at their ends are the entry points (those the user knows first).
     Returns None when the search is unavailable or cannot run on these records, so the
     playbook falls back to reading direct ties itself.
     """
@@ -307,13 +328,18 @@ def _from_network(
         )
     except GoodwordError:
         return None
+    if manager is None:
+        organization_id = opportunities.get(
+            session, workspace_id=workspace_id, opportunity_id=opportunity_id
+        ).organization_id
+        return _into_organization(session, ways.paths, organization_id)
     paths = []
     for way in ways.paths:
         chain = [session.get(Person, ref.id) for ref in way.people]
         if any(p is None for p in chain):
             continue
         via = chain[1] if len(chain) > 2 else None
-        paths.append(WarmPath(via, way.why))
+        paths.append(WarmPath(via, way.why, manager))
     entries = []
     for point in ways.entry_points:
         person = session.get(Person, point.person.id)
@@ -322,6 +348,50 @@ def _from_network(
         ):
             entries.append(EntryPoint(person, point.person.title, None, point.reason))
     return paths, entries
+
+
+def _into_organization(
+    session: Session, ways: list[WayIn], organization_id: int
+) -> tuple[list[WarmPath], list[EntryPoint]]:
+    """The paths into a company with no hiring manager recorded, and the people at their
+    ends as doors: those the user knows themselves first, then those an introduction
+    reaches, each in the order the search ranked them (never the personnel office)."""
+    paths: list[WarmPath] = []
+    known: list[EntryPoint] = []
+    introduced: list[EntryPoint] = []
+    seen: set[int] = set()
+    for way in ways:
+        found = [session.get(Person, ref.id) for ref in way.people]
+        chain = [p for p in found if p is not None]
+        if len(chain) < 2 or len(chain) != len(found):
+            continue
+        to, via = chain[-1], (chain[1] if len(chain) > 2 else None)
+        position = next(
+            (p for p in to.positions if p.is_current and p.organization_id == organization_id),
+            None,
+        )
+        title = position.title if position else None
+        who = f"{to.display_name} ({title})" if title else to.display_name
+        if via is None:
+            reason = f"You know {who} yourself."
+        elif len(chain) == 3:
+            reason = f"You know {via.display_name}, who knows {who}."
+        else:
+            between = ", then ".join(p.display_name for p in chain[2:-1])
+            reason = f"You know {via.display_name}; through {between} you can reach {who}."
+        paths.append(WarmPath(via, reason, to))
+        if to.id in seen or position is None or is_personnel(position):
+            continue
+        seen.add(to.id)
+        if via is None:
+            how = "you know them"
+        elif len(chain) == 3:
+            how = f"{via.display_name} can introduce you"
+        else:
+            how = f"reached through {' and '.join(p.display_name for p in chain[1:-1])}"
+        entry = EntryPoint(to, title, position.department, f"{_role(position)}; {how}")
+        (known if via is None else introduced).append(entry)
+    return paths, known + introduced
 
 
 def _choose(entries: list[EntryPoint], person_id: int | None) -> EntryPoint | None:
@@ -359,11 +429,14 @@ def _area(role_title: str) -> str | None:
     return next((area for word, area in _AREAS if word in text), None)
 
 
+def _role(position: Position) -> str:
+    """'Account Executive (Sales)', or 'works there' when the records say neither."""
+    department = f"({position.department})" if position.department else None
+    return " ".join(filter(None, [position.title, department])) or "works there"
+
+
 def _reason(position: Position, door: bool, knows: bool) -> str:
-    role = " ".join(
-        filter(None, [position.title, f"({position.department})" if position.department else None])
-    )
-    parts = [role or "works there"]
+    parts = [_role(position)]
     if door:
         parts.append("close to customers and far from the hiring decision")
     if knows:
