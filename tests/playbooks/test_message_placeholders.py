@@ -49,7 +49,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "playbooks.md"
 # here: it fills a message from the person's record plus whatever values the user gives.
 CALLERS = {
     "playbooks/rejection.py": {"run", "advance_ask", "_close_gracefully"},
-    "playbooks/launch.py": {"launch", "record"},
+    "playbooks/launch.py": {"_briefing", "record"},
     "playbooks/reach.py": {"plan"},
     "playbooks/cadence.py": {"remind", "thank_for_favours"},
     "playbooks/views.py": {"due_drafts"},

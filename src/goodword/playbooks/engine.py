@@ -56,6 +56,9 @@ class Result:
     created: int = 0
     drafts: list[Draft] = field(default_factory=list)
     prompts: list[Prompt] = field(default_factory=list)
+    # What the run changed besides adding tasks (a launch cancelled, a task redrafted), or
+    # what the user should know now, each in a sentence.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def blocked(self) -> bool:
@@ -111,18 +114,25 @@ def ensure_task(
     organization_id: int | None = None,
     opportunity_id: int | None = None,
     interaction_id: int | None = None,
+    redraft: bool = False,
 ) -> tuple[Task, bool]:
     """Return the task with this key, creating it first if it does not exist yet.
 
     An existing task is returned as it is, even if the user has edited, snoozed, finished or
-    dismissed it: a playbook never undoes the user's own decisions.
+    dismissed it: a playbook never undoes the user's own decisions. With `redraft` (what it
+    is about has changed since: what a reference should stress, say), an existing task
+    still open or snoozed takes the new title, notes and draft; its date and status stay.
     """
-    existing = find_task(session, workspace_id=workspace_id, key=key)
-    if existing is not None:
-        return existing, False
     text = notes or ""
     if draft is not None:
         text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
+    existing = find_task(session, workspace_id=workspace_id, key=key)
+    if existing is not None:
+        if redraft and existing.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
+            existing.title = _clip(title, _TITLE_LIMIT)
+            existing.notes = _clip(text, _NOTES_LIMIT) or None
+            session.flush()
+        return existing, False
     task = tasks.create(
         session,
         workspace_id=workspace_id,
@@ -212,4 +222,5 @@ def to_read(result: Result) -> PlaybookResultRead:
             PromptRead(field=p.field, message=p.message, blocking=p.blocking)
             for p in result.prompts
         ],
+        notes=list(result.notes),
     )

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from goodword.opportunities.models import Opportunity, Stage
-from goodword.playbooks import cadence, rejection
+from goodword.playbooks import cadence, launch, rejection
 from goodword.playbooks.engine import Prompt, Result
 
 
@@ -23,19 +23,35 @@ def after_stage_change(
 ) -> Result | None:
     """Run the playbook an opportunity's new stage calls for; None when there is none.
 
-    Today only a rejection has one. A rejection that does not qualify (an early round, no
-    interviewer recorded, nobody marked as clicked) comes back with the prompts that say what
-    is missing, and nothing written.
+    A rejection runs the rejection playbook. A rejection that does not qualify (an early
+    round, no interviewer recorded, nobody marked as clicked) comes back with the prompts that
+    say what is missing, and nothing written. References launched for the opportunity and not
+    called yet are cancelled once it is over (accepted, rejected, withdrawn), and said to
+    have not called yet once the application is in: the result's notes say so.
     """
+    launches = launch.after_stage_change(
+        session, workspace_id=workspace_id, opportunity=opportunity, today=today
+    )
     if opportunity.stage is not Stage.REJECTED:
-        return None
-    return rejection.run(
+        return launches
+    result = rejection.run(
         session, workspace_id=workspace_id, opportunity_id=opportunity.id, today=today
     )
+    if launches is not None:
+        result.notes.extend(launches.notes)
+    return result
 
 
 def describe(result: Result) -> str:
-    """One sentence for a flash message or the command line."""
+    """One sentence for a flash message or the command line (with what else the run did
+    after it)."""
+    if result.notes and not result.created and not result.blocked:
+        # (Nothing added and nothing needed: what it did is all there is to say.)
+        return " ".join(result.notes)
+    return " ".join([_said(result), *result.notes])
+
+
+def _said(result: Result) -> str:
     if result.created:
         tasks = "task" if result.created == 1 else "tasks"
         return f"{result.created} follow-up {tasks} added from the {_name(result)} playbook."

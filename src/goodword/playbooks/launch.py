@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.forms import validate
 from goodword.opportunities import service as opportunities
-from goodword.opportunities.models import Stage
+from goodword.opportunities.models import Opportunity, Stage
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Links,
@@ -27,10 +28,10 @@ from goodword.playbooks.engine import (
     me,
     person_values,
 )
-from goodword.playbooks.messages import format_date
+from goodword.playbooks.messages import Draft, format_date, join_names
 from goodword.records import clean_text, referenced
 from goodword.references import service as references
-from goodword.references.models import ReferenceUse, UseStatus
+from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.references.schemas import ReferenceUseMove
 from goodword.tasks.models import TaskStatus
 
@@ -86,7 +87,8 @@ def launch(
         )
     # What to stress is the briefing: without it the call is a favour spent on nothing said.
     launched = references.open_use(reference, opportunity.id)
-    stress = clean_text(stress_points) or (launched.stress_points if launched else None)
+    said_before = launched.stress_points if launched else None
+    stress = clean_text(stress_points) or said_before
     if not stress:
         result.ask(
             "stress_points",
@@ -102,29 +104,17 @@ def launch(
             f"Note what {reference.person.display_name} can speak to first-hand.",
             blocking=False,
         )
-    user = me(session, workspace_id=workspace_id)
-    person = reference.person
     # Launched once the application is in, the call is asked for while it is weighed.
     applied = opportunity.stage in APPLIED_STAGES
     apply_on = today + timedelta(days=apply_after_days)
-    contact = emails_of(manager)
-    manager_text = manager.display_name + (f" ({contact[0]})" if contact else "")
-    values = {
-        **person_values(person, user),
-        "organization": opportunity.organization.name,
-        "role": opportunity.role_title,
-        "hiring_manager": manager_text,
-        "stress_points": stress,
-        "can_speak_to": reference.can_speak_to,
-        **({} if applied else {"apply_after": format_date(apply_on)}),
-    }
-    briefing = library.draft(
+    briefing = _briefing(
         session,
         workspace_id=workspace_id,
-        key="reference_request_applied" if applied else "reference_request",
-        values=values,
-        to=emails_of(person),
-        to_name=person.display_name,
+        reference=reference,
+        opportunity=opportunity,
+        stress=stress,
+        applied=applied,
+        apply_on=apply_on,
     )
     result.drafts.append(briefing)
     if not stress:
@@ -154,7 +144,81 @@ def launch(
         confirm_current_workplace=confirm_current_workplace,
     )
     result.use = use
-    key = f"{PLAYBOOK}:use:{use.id}"
+    # Launched again with something new to stress: the open tasks carry the new briefing.
+    redraft = launched is not None and said_before != use.stress_points
+    _add_tasks(
+        session,
+        workspace_id=workspace_id,
+        result=result,
+        use=use,
+        briefing=briefing,
+        applied=applied,
+        apply_on=apply_on,
+        today=today,
+        redraft=redraft,
+    )
+    if redraft:
+        result.notes.append(
+            f"The briefing for {reference.person.display_name} says what to stress anew, in "
+            "its open tasks too."
+        )
+    return result
+
+
+def _briefing(
+    session: Session,
+    *,
+    workspace_id: int,
+    reference: Reference,
+    opportunity: Opportunity,
+    stress: str | None,
+    applied: bool,
+    apply_on: date,
+) -> Draft:
+    """The briefing to send the reference: before applying, or while the application is
+    weighed (`applied`). The opportunity has a hiring manager."""
+    manager = opportunity.hiring_manager
+    assert manager is not None
+    user = me(session, workspace_id=workspace_id)
+    person = reference.person
+    contact = emails_of(manager)
+    manager_text = manager.display_name + (f" ({contact[0]})" if contact else "")
+    values = {
+        **person_values(person, user),
+        "organization": opportunity.organization.name,
+        "role": opportunity.role_title,
+        "hiring_manager": manager_text,
+        "stress_points": stress,
+        "can_speak_to": reference.can_speak_to,
+        **({} if applied else {"apply_after": format_date(apply_on)}),
+    }
+    return library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="reference_request_applied" if applied else "reference_request",
+        values=values,
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+
+
+def _add_tasks(
+    session: Session,
+    *,
+    workspace_id: int,
+    result: Result,
+    use: ReferenceUse,
+    briefing: Draft,
+    applied: bool,
+    apply_on: date,
+    today: date,
+    redraft: bool = False,
+) -> None:
+    """The launch's tasks: send the briefing, and check that the call happened (before
+    applying, unless the application is in). With `redraft`, open ones are written anew."""
+    reference, opportunity = use.reference, use.opportunity
+    assert opportunity is not None and opportunity.hiring_manager is not None
+    manager, person = opportunity.hiring_manager, reference.person
     links: Links = {"person_id": person.id, "opportunity_id": opportunity.id}
     result.add_task(
         *ensure_task(
@@ -162,17 +226,18 @@ def launch(
             workspace_id=workspace_id,
             playbook=PLAYBOOK,
             step="brief",
-            key=f"{key}:brief",
+            key=references.use_task_key(use.id, "brief"),
             title=f"Brief {person.display_name} on {opportunity.role_title} at "
             f"{opportunity.organization.name}",
             due_date=today,
             notes=checklist(
-                *result.warnings,
+                *references.warnings(reference),
                 f"Send the briefing and ask {first_name(person)} to call "
                 f"{manager.display_name} {'soon' if applied else 'before you apply'}.",
                 "Mark the reference as briefed once it is sent.",
             ),
             draft=briefing,
+            redraft=redraft,
             **links,
         )
     )
@@ -184,7 +249,7 @@ def launch(
             # (Its step keeps its name once the application is in: the call is what it waits
             # for either way.)
             step="before-applying",
-            key=f"{key}:before-applying",
+            key=references.use_task_key(use.id, "before-applying"),
             title=f"Check that {person.display_name} has called {manager.display_name}"
             + ("" if applied else ", then apply"),
             due_date=apply_on,
@@ -193,10 +258,111 @@ def launch(
                 *([] if applied else [APPLY_AFTER]),
                 "Mark the reference as called, with what came of it.",
             ),
+            redraft=redraft,
             **links,
         )
     )
+
+
+# Launches that have not led to a call yet.
+PENDING = (UseStatus.PLANNED, UseStatus.BRIEFED)
+
+
+def after_stage_change(
+    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+) -> Result | None:
+    """What a stage move means for the references launched for the opportunity and not yet
+    called; None when there are none, or the move means nothing for them.
+
+    Over (accepted, rejected, withdrawn): their launches are cancelled, as by hand (their
+    tasks dismissed), and no longer count toward the limit. The application in (applied,
+    interviewing, offer): the user hears that the call has not happened yet, and, when it
+    just went in, the open tasks no longer say to apply after the call.
+    """
+    uses = list(
+        session.scalars(
+            select(ReferenceUse)
+            .where(
+                ReferenceUse.workspace_id == workspace_id,
+                ReferenceUse.opportunity_id == opportunity.id,
+                ReferenceUse.status.in_(PENDING),
+            )
+            .order_by(ReferenceUse.id)
+        )
+    )
+    if not uses:
+        return None
+    result = Result(PLAYBOOK)
+    names = join_names([u.reference.person.display_name for u in uses], "and")
+    several = len(uses) > 1
+    if opportunity.stage in references.CLOSED_STAGES:
+        for use in uses:
+            record(
+                session,
+                workspace_id=workspace_id,
+                use_id=use.id,
+                status=UseStatus.CANCELLED,
+                today=today,
+            )
+        launches = "launches" if several else "launch"
+        count = "they no longer count" if several else "it no longer counts"
+        result.notes.append(
+            f"The reference {launches} of {names} (not called yet) "
+            f"{'were' if several else 'was'} cancelled, with {'their' if several else 'its'} "
+            f"tasks: {count} toward the limit of {references.MAX_USES} in "
+            f"{references.WINDOW_DAYS} days."
+        )
+        return result
+    if opportunity.stage not in APPLIED_STAGES:
+        return None
+    manager = opportunity.hiring_manager
+    whom = manager.display_name if manager else "the hiring manager"
+    entered = _entered_applied(opportunity)
+    for use in uses:
+        person = use.reference.person
+        if use.status is UseStatus.PLANNED:
+            said = (
+                f"Warning: {person.display_name} has not been briefed yet, nor called {whom}: "
+                "your application is in before the call. Send the briefing now, asking for a "
+                "call while it is weighed."
+            )
+        else:
+            said = (
+                f"Warning: {person.display_name} has not called {whom} yet: your application "
+                "is in before the call. Ask them to call while it is weighed."
+            )
+        if entered and manager is not None and use.stress_points:
+            _add_tasks(
+                session,
+                workspace_id=workspace_id,
+                result=Result(PLAYBOOK),
+                use=use,
+                briefing=_briefing(
+                    session,
+                    workspace_id=workspace_id,
+                    reference=use.reference,
+                    opportunity=opportunity,
+                    stress=use.stress_points,
+                    applied=True,
+                    apply_on=today,
+                ),
+                applied=True,
+                apply_on=today,
+                today=today,
+                redraft=True,
+            )
+            said += " Its open tasks now fit: the check is only that the call happened."
+        result.notes.append(said)
     return result
+
+
+def _entered_applied(opportunity: Opportunity) -> bool:
+    """Whether the opportunity's latest move took it from before applying to applied or
+    beyond (not from one such stage to another)."""
+    if not opportunity.stage_changes:
+        return False
+    latest = max(opportunity.stage_changes, key=lambda change: change.id)
+    return latest.from_stage is None or latest.from_stage not in APPLIED_STAGES
 
 
 def record(
@@ -217,18 +383,20 @@ def record(
     )
     result = Result(PLAYBOOK)
     # What the earlier steps' tasks waited for is now on record.
-    key = f"{PLAYBOOK}:use:{use.id}"
     done_steps = {
         UseStatus.BRIEFED: ("brief",),
         UseStatus.CALLED: ("brief", "before-applying"),
         UseStatus.THANKED: ("brief", "before-applying", "thank"),
     }
     for step in done_steps.get(status, ()):
-        finish_task(session, workspace_id=workspace_id, key=f"{key}:{step}")
+        finish_task(session, workspace_id=workspace_id, key=references.use_task_key(use.id, step))
     if status is UseStatus.CANCELLED:
         for step in ("brief", "before-applying", "thank"):
             finish_task(
-                session, workspace_id=workspace_id, key=f"{key}:{step}", status=TaskStatus.DISMISSED
+                session,
+                workspace_id=workspace_id,
+                key=references.use_task_key(use.id, step),
+                status=TaskStatus.DISMISSED,
             )
     if status is not UseStatus.CALLED:
         return result
@@ -257,7 +425,7 @@ def record(
             workspace_id=workspace_id,
             playbook=PLAYBOOK,
             step="thank",
-            key=f"{key}:thank",
+            key=references.use_task_key(use.id, "thank"),
             title=f"Thank {person.display_name} for speaking for you",
             due_date=today + timedelta(days=1),
             notes=checklist(

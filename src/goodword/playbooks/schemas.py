@@ -38,3 +38,5 @@ class PlaybookResultRead(BaseModel):
     task_ids: list[int]
     drafts: list[DraftRead]
     prompts: list[PromptRead]
+    # What the run changed besides adding tasks, or what to know now, a sentence each.
+    notes: list[str] = []

@@ -383,6 +383,12 @@ def move_use(
     return use
 
 
+def use_task_key(use_id: int, step: str) -> str:
+    """The origin key of the launch playbook's task for one step of a launch: "brief",
+    "before-applying" or "thank"."""
+    return f"reference:use:{use_id}:{step}"
+
+
 def use_to_read(use: ReferenceUse) -> ReferenceUseRead:
     return ReferenceUseRead(
         id=use.id,
