@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import select
@@ -148,6 +149,37 @@ def mark_share(
     share.sent_on = on if status is ShareStatus.SENT else None
     session.flush()
     return share
+
+
+def share_key(lead_id: int, person_id: int) -> str:
+    """The origin key of the pass-it-on playbook's task to pass a lead on to one person."""
+    return f"pass-it-on:lead:{lead_id}:person:{person_id}"
+
+
+_SHARE_KEY = re.compile(r"pass-it-on:lead:([0-9]+):person:([0-9]+)")
+
+
+def shared_by_task(
+    session: Session, *, workspace_id: int, key: str | None, on: date
+) -> LeadShare | None:
+    """Mark the lead passed on (sent, on `on`) when the user marks its task to pass it on
+    done, as marking it sent marks the task done. The share, else None (another task, or
+    a share already sent)."""
+    found = _SHARE_KEY.fullmatch(key or "")
+    if found is None:
+        return None
+    share = session.scalar(
+        select(LeadShare).where(
+            LeadShare.workspace_id == workspace_id,
+            LeadShare.lead_id == int(found[1]),
+            LeadShare.person_id == int(found[2]),
+        )
+    )
+    if share is None or share.status is ShareStatus.SENT:
+        return None
+    return mark_share(
+        session, workspace_id=workspace_id, share_id=share.id, status=ShareStatus.SENT, on=on
+    )
 
 
 def share_to_read(share: LeadShare) -> LeadShareRead:

@@ -32,7 +32,7 @@ PLAYBOOK = "pass-it-on"
 
 def share_key(lead_id: int, person_id: int) -> str:
     """The key of the task to pass a lead on to one person."""
-    return f"{PLAYBOOK}:lead:{lead_id}:person:{person_id}"
+    return leads.share_key(lead_id, person_id)
 
 
 @dataclass

@@ -7,6 +7,7 @@ and co-workers, and refuses to wear out one person unless the user insists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -387,6 +388,38 @@ def use_task_key(use_id: int, step: str) -> str:
     """The origin key of the launch playbook's task for one step of a launch: "brief",
     "before-applying" or "thank"."""
     return f"reference:use:{use_id}:{step}"
+
+
+_USE_TASK_KEY = re.compile(r"reference:use:([0-9]+):(brief|thank)")
+
+
+def done_by_task(
+    session: Session, *, workspace_id: int, key: str | None, on: date
+) -> ReferenceUse | None:
+    """Record what a launch's task was for when the user marks it done: the briefing sent
+    (a launch still planned) or the thank-you said (a launch called), as recording them
+    marks the task done. The launch, else None (another task, or a step already past).
+
+    The check that the call happened is not the call: marking it done records nothing."""
+    found = _USE_TASK_KEY.fullmatch(key or "")
+    if found is None:
+        return None
+    use = session.scalar(
+        select(ReferenceUse).where(
+            ReferenceUse.workspace_id == workspace_id, ReferenceUse.id == int(found[1])
+        )
+    )
+    step = {"brief": (UseStatus.PLANNED, UseStatus.BRIEFED)}.get(
+        found[2], (UseStatus.CALLED, UseStatus.THANKED)
+    )
+    if use is None or use.status is not step[0]:
+        return None
+    return move_use(
+        session,
+        workspace_id=workspace_id,
+        use_id=use.id,
+        data=ReferenceUseMove(status=step[1], on=on),
+    )
 
 
 def use_to_read(use: ReferenceUse) -> ReferenceUseRead:

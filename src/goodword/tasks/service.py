@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 from goodword import clock
 from goodword.db import utcnow
 from goodword.interactions import service as interactions
+from goodword.leads import service as leads
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, referenced
+from goodword.references import service as references
 from goodword.referrals import service as referrals
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
@@ -47,20 +49,23 @@ def update(session: Session, *, workspace_id: int, task_id: int, data: TaskUpdat
 def set_status(
     session: Session, *, workspace_id: int, task_id: int, change: TaskStatusChange
 ) -> Task:
-    """Mark a task done, snoozed (until a date), dismissed or open again.
+    """Mark a task done, snoozed (until a day after today), dismissed or open again.
 
-    The web page, the API and the CLI all mark tasks done here; a task to report back to a
-    referrer, done, records the report-back on its referral ask too, and done no more (open
-    again, snoozed or dismissed) takes it back."""
+    The web page, the API and the CLI all mark tasks done here, so a playbook's task done
+    records what it was for: a task to report back to a referrer records the report-back
+    on its referral ask (and done no more, open again, snoozed or dismissed, takes it
+    back); a task to pass a lead on marks it sent; a task to brief a reference marks the
+    launch briefed, and the thank-you task marks it thanked."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
     task.status = change.status
     task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
     task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
     if change.status is TaskStatus.DONE:
-        referrals.reported_back_by_task(
-            session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
-        )
+        key, on = task.origin_key, clock.today()
+        referrals.reported_back_by_task(session, workspace_id=workspace_id, key=key, on=on)
+        leads.shared_by_task(session, workspace_id=workspace_id, key=key, on=on)
+        references.done_by_task(session, workspace_id=workspace_id, key=key, on=on)
     elif was_done:
         referrals.report_back_undone(session, workspace_id=workspace_id, key=task.origin_key)
     session.flush()
