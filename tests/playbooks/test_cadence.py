@@ -13,7 +13,7 @@ from goodword.leads import service as leads
 from goodword.leads.models import LeadKind
 from goodword.leads.schemas import LeadCreate
 from goodword.people.models import Person
-from goodword.playbooks import cadence, pass_it_on
+from goodword.playbooks import cadence, events, pass_it_on
 from goodword.playbooks.cadence import Cadence, cadence_from
 from goodword.tasks.models import TaskStatus
 from goodword.workspaces.models import Workspace
@@ -184,6 +184,30 @@ def test_reminders_are_made_once_and_close_themselves_when_contact_is_logged(
     after = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
     assert after.tasks == []
     assert task.status is TaskStatus.DONE
+
+
+def test_everyone_due_gets_a_reminder_so_up_to_date_means_up_to_date(
+    session: Session, workspace: Workspace
+):
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    for n in range(27):
+        other = f.person(session, workspace.id, f"Friend {n:02}")
+        f.connection(session, workspace.id, me, other, kind="met_at_event", since=date(2020, 1, 1))
+
+    first = events.run_routines(session, workspace_id=workspace.id, today=TODAY)
+    again = events.run_routines(session, workspace_id=workspace.id, today=TODAY)
+
+    assert first.created == 27
+    assert first.summary() == "27 new tasks (27 from keep-in-touch)."
+    assert (again.created, again.summary()) == (
+        0,
+        "Your playbooks are up to date: nothing new to add.",
+    )
+    reminded = {t.person_id for t in again.results[1].tasks}
+    assert len(reminded) == 27
+    assert reminded == {item.person_id for item in again.due or []}
+    # A reminder made before is not drafted again.
+    assert again.results[1].drafts == []
 
 
 def test_a_reminder_with_no_contact_logged_leaves_the_date_out_not_in_braces(

@@ -311,8 +311,10 @@ class Reminded(Result):
     due: list[DueItem] = field(default_factory=list)
 
 
-def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20) -> Reminded:
-    """Make a keep-in-touch task for each person due, with a drafted note.
+def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
+    """Make a keep-in-touch task for each person due, with a drafted note: everyone due,
+    so a run that says it is up to date is. The result's drafts are those of the tasks it
+    added (a reminder made on an earlier run keeps its own).
 
     Open reminders for people who are no longer due (contact was logged since) are marked
     done, so the list resets on its own.
@@ -326,7 +328,23 @@ def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20)
             blocking=False,
         )
     due = result.due = settle(session, workspace_id=workspace_id, today=today)
-    for item in due[:limit]:
+    # The reminders made before, read at once: after an import hundreds can be due, and the
+    # dashboard runs this on every visit.
+    made = {
+        task.origin_key: task
+        for task in session.scalars(
+            select(Task).where(
+                Task.workspace_id == workspace_id,
+                Task.origin == f"{PLAYBOOK}:due",
+                among(session, Task.person_id, sorted({item.person_id for item in due})),
+            )
+        )
+    }
+    for item in due:
+        key = f"{PLAYBOOK}:person:{item.person_id}:due:{item.due_on.isoformat()}"
+        if key in made:
+            result.add_task(made[key], False)
+            continue
         person = session.get(Person, item.person_id)
         assert person is not None
         note = library.draft(
@@ -347,7 +365,7 @@ def remind(session: Session, *, workspace_id: int, today: date, limit: int = 20)
                 workspace_id=workspace_id,
                 playbook=PLAYBOOK,
                 step="due",
-                key=f"{PLAYBOOK}:person:{person.id}:due:{item.due_on.isoformat()}",
+                key=key,
                 title=f"Get back in touch with {person.display_name}",
                 due_date=max(item.due_on, today),
                 notes=checklist(
