@@ -306,9 +306,56 @@ def test_recent_favours_received_get_a_thank_you_task(session: Session, workspac
     assert task.person_id == ada.id
     assert task.origin == "favours:thank"
     assert "favour_received 3" in (task.notes or "")
-    assert task.due_date == TODAY - timedelta(days=1)
+    # Two days after the favour was yesterday: a task made today is due today, never before.
+    assert task.due_date == TODAY
     again = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
     assert again.created == 0
+
+
+def _received(session: Session, ws: int, summary: str | None, days_ago: int = 0) -> Person:
+    f.person(session, ws, "Sam Carter", is_me=True)
+    nour = f.person(session, ws, "Nour Nasser", given_name="Nour")
+    f.interaction(
+        session,
+        ws,
+        kind="favour_received",
+        occurred_at=at(TODAY - timedelta(days=days_ago)),
+        summary=summary,
+        participants=[{"person_id": nour.id}],
+    )
+    return nour
+
+
+def test_the_thank_you_says_what_the_favour_was(session: Session, workspace: Workspace):
+    _received(session, workspace.id, "Nour sent me the Halcyon org chart.", days_ago=5)
+    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    [draft] = result.drafts
+    assert draft.complete
+    assert draft.body.splitlines()[2].startswith(
+        "Thank you for sending me the Halcyon org chart. It helped"
+    )
+    [task] = result.tasks
+    assert task.due_date == TODAY
+
+
+def test_a_favour_done_today_is_thanked_within_two_days(session: Session, workspace: Workspace):
+    _received(session, workspace.id, "Nour reviewed my case study")
+    [task] = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY).tasks
+    assert task.due_date == TODAY + timedelta(days=2)
+    assert "Thank you for reviewing my case study." in (task.notes or "")
+
+
+def test_a_summary_the_draft_cannot_reword_leaves_the_favour_to_fill(
+    session: Session, workspace: Workspace
+):
+    _received(session, workspace.id, "Org chart for Halcyon")
+    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    [draft] = result.drafts
+    assert draft.missing == ("favour",)
+    assert "Thank you for {favour}." in draft.body
+    [task] = result.tasks
+    assert "What they did: Org chart for Halcyon" in (task.notes or "")
+    assert "where the draft shows {favour}" in (task.notes or "")
 
 
 def test_the_weekly_digest_gathers_the_week(session: Session, workspace: Workspace):

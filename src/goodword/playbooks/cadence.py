@@ -35,11 +35,12 @@ from goodword.playbooks.engine import (
     checklist,
     emails_of,
     ensure_task,
+    first_name,
     me,
     person_values,
     playbook_tasks,
 )
-from goodword.playbooks.messages import format_date
+from goodword.playbooks.messages import favour_phrase, format_date
 from goodword.records import Page, among, decode_cursor, encode_cursor
 from goodword.referrals import service as referrals
 from goodword.tasks import service as tasks
@@ -455,11 +456,17 @@ def thank_for_favours(
         for entry in balance.entries:
             if entry.kind is not InteractionKind.FAVOUR_RECEIVED or not start <= entry.on <= today:
                 continue
+            # Their favour in the summary's words; one the words cannot be read from stays
+            # `{favour}` in the draft, with the summary beside it in the task's notes.
+            favour = favour_phrase(entry.summary, [person.display_name, first_name(person)])
             note = library.draft(
                 session,
                 workspace_id=workspace_id,
                 key="favour_thanks",
-                values={**person_values(person, user), "favour": "your help"},
+                values={
+                    **person_values(person, user),
+                    "favour": favour if entry.summary else "your help",
+                },
                 to=emails_of(person),
                 to_name=person.display_name,
             )
@@ -472,9 +479,15 @@ def thank_for_favours(
                     step="thank",
                     key=f"{FAVOURS}:interaction:{entry.interaction_id}:thank:person:{person.id}",
                     title=f"Thank {person.display_name} for the favour",
-                    due_date=min(today, entry.on + timedelta(days=2)),
+                    # Two days after the favour, or today once that has gone by.
+                    due_date=max(today, entry.on + timedelta(days=2)),
                     notes=checklist(
                         f"What they did: {entry.summary or 'see the logged favour'}",
+                        *(
+                            []
+                            if favour or not entry.summary
+                            else ["Say what they did for you where the draft shows {favour}."]
+                        ),
                         "Say what it made possible; offer to return it.",
                     ),
                     draft=note,

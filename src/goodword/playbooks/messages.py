@@ -430,6 +430,81 @@ def _without(text: str, name: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+# What people do for each other, as a favour's summary says it ("Nour sent me the org chart")
+# and as a thank-you does ("Thank you for sending me the org chart").
+_DOING = {
+    "answered": "answering",
+    "arranged": "arranging",
+    "bought": "buying",
+    "brought": "bringing",
+    "called": "calling",
+    "checked": "checking",
+    "coached": "coaching",
+    "connected": "connecting",
+    "covered": "covering",
+    "drove": "driving",
+    "edited": "editing",
+    "endorsed": "endorsing",
+    "explained": "explaining",
+    "forwarded": "forwarding",
+    "found": "finding",
+    "gave": "giving",
+    "got": "getting",
+    "helped": "helping",
+    "hosted": "hosting",
+    "introduced": "introducing",
+    "invited": "inviting",
+    "lent": "lending",
+    "looked": "looking",
+    "made": "making",
+    "mentioned": "mentioning",
+    "met": "meeting",
+    "offered": "offering",
+    "paid": "paying",
+    "passed": "passing",
+    "proofread": "proofreading",
+    "put": "putting",
+    "read": "reading",
+    "recommended": "recommending",
+    "referred": "referring",
+    "reviewed": "reviewing",
+    "sent": "sending",
+    "set": "setting",
+    "shared": "sharing",
+    "showed": "showing",
+    "spoke": "speaking",
+    "talked": "talking",
+    "taught": "teaching",
+    "told": "telling",
+    "took": "taking",
+    "vouched": "vouching",
+    "walked": "walking",
+    "wrote": "writing",
+}
+
+
+def favour_phrase(summary: str | None, names: Sequence[str]) -> str | None:
+    """What a thank-you thanks someone for, from the summary of the favour they did, written
+    about them by one of their `names` (or they, she, he); None when the summary does not
+    read that way, so the draft leaves `{favour}` for the user to fill.
+
+    >>> favour_phrase("Nour sent me the Halcyon org chart.", ["Nour Nasser", "Nour"])
+    'sending me the Halcyon org chart'
+    >>> favour_phrase("She reviewed my portfolio case study", ["Ada"])
+    'reviewing my portfolio case study'
+    >>> favour_phrase("Org chart from Nour", ["Nour"]) is None
+    True
+    """
+    text = " ".join((summary or "").split()).rstrip(".!;, ")
+    folded = text.casefold()
+    for name in sorted({*names, "they", "she", "he"}, key=len, reverse=True):
+        if name and folded.startswith(name.casefold() + " "):
+            verb, _, rest = text[len(name) + 1 :].partition(" ")
+            doing = _DOING.get(verb.casefold())
+            return f"{doing} {rest}".strip() if doing else None
+    return None
+
+
 def join_names(names: Sequence[str], conjunction: str = "or") -> str:
     """'X', 'X or Y', 'X, Y or Z'."""
     names = [n for n in names if n]
