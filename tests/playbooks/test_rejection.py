@@ -257,6 +257,55 @@ def test_the_user_can_name_the_companies(session: Session, workspace: Workspace)
     assert "I'm now looking at Oxbow Civic Tech." in ask.body
 
 
+def test_one_company_named_reads_as_one(session: Session, workspace: Workspace):
+    s = build(session, workspace.id)
+    chosen = f.organization(session, workspace.id, "Oxbow Civic Tech")
+    result = run(session, workspace.id, s, target_organization_ids=[chosen.id])
+    ask = next(d for d in result.drafts if d.key == "courtesy_ask")
+    assert "any of them" not in ask.body
+    assert "I'm now looking at Oxbow Civic Tech. If you know someone there and feel" in " ".join(
+        ask.body.split()
+    )
+
+
+def test_named_companies_leave_out_your_employer_and_the_one_that_said_no_and_say_so(
+    session: Session, workspace: Workspace
+):
+    s = build(session, workspace.id)
+    mine = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=s.me.id,
+        data=PositionCreate(organization_name="Quillstone Software", title="PM"),
+    ).organization
+    other = f.organization(session, workspace.id, "Oxbow Civic Tech")
+    result = run(
+        session,
+        workspace.id,
+        s,
+        target_organization_ids=[mine.id, s.opportunity.organization_id, other.id],
+    )
+    assert [c.organization.name for c in result.companies[s.manager.id]] == ["Oxbow Civic Tech"]
+    assert {a.target_organization_id for a in result.asks} == {other.id}
+    ask = next(d for d in result.drafts if d.key == "courtesy_ask")
+    assert "Quillstone" not in ask.body
+    said = [(p.field, p.message, p.blocking) for p in result.prompts]
+    assert said == [
+        (
+            "target_organization_ids",
+            "Larkspur Health was left out: it is the company that turned you down. Name others "
+            "where the people you clicked with could recommend you.",
+            False,
+        ),
+        (
+            "target_organization_ids",
+            "Quillstone Software was left out: you work there now. A recommendation there is "
+            "no way in, and asking for one can tell your employer you are looking.",
+            False,
+        ),
+    ]
+
+
 def test_an_opportunity_not_yet_rejected_asks_for_the_stage(session: Session, workspace: Workspace):
     s = build(session, workspace.id, stage="interviewing")
     result = run(session, workspace.id, s)

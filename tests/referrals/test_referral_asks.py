@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.errors import Conflict, InvalidInput, NotFound
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove
@@ -218,3 +221,60 @@ def test_declined_and_closed_asks_are_not_open(
         move(session, workspace.id, ask.id, status)
     assert _open_ids(session, workspace.id) == []
     assert referrals.count(session, workspace_id=workspace.id, open_only=True) == 0
+
+
+def test_the_api_refuses_asking_yourself_naming_the_field(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    org = f.organization(session, workspace.id, "Lumenfold Optics")
+    answer = client.post(
+        "/api/v1/referrals", json={"person_id": me.id, "target_organization_id": org.id}
+    )
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["message"] == (
+        "You cannot ask yourself for a referral: choose someone who can recommend you."
+    )
+    assert error["fields"] == [
+        {"field": "person_id", "message": "That is you; choose someone else."}
+    ]
+
+
+def test_the_api_refuses_a_referral_to_where_you_work_now(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    mine = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=me.id,
+        data=PositionCreate(organization_name="Quillstone Software", title="PM"),
+    ).organization
+    morgan = f.person(session, workspace.id, "Morgan Reyes")
+    answer = client.post(
+        "/api/v1/referrals", json={"person_id": morgan.id, "target_organization_id": mine.id}
+    )
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["message"].startswith(
+        "You work at Quillstone Software now: a recommendation there is no way in, and asking "
+        "for one can tell your employer you are looking."
+    )
+    assert [e["field"] for e in error["fields"]] == ["target_organization_id"]
+    # A place you worked before is a door like any other.
+    before = people.add_position(
+        session,
+        workspace_id=workspace.id,
+        person_id=me.id,
+        data=PositionCreate(
+            organization_name="Brightwater Analytics",
+            title="PM",
+            start_date=date(2019, 1, 1),
+            end_date=date(2021, 1, 1),
+        ),
+    ).organization
+    made = client.post(
+        "/api/v1/referrals", json={"person_id": morgan.id, "target_organization_id": before.id}
+    )
+    assert made.status_code == 201

@@ -128,9 +128,9 @@ With thanks,
 Thank you again for the time you spent with me during the {role} process at {organization}. \
 I came away with a lot of respect for you and the team.
 
-May I ask a professional courtesy? I'm now looking at {companies}. If you know someone at any \
-of them and feel comfortable doing it, would you recommend me to them, or let me mention that \
-we spoke? A short note from you would carry more weight than anything I could send.
+May I ask a professional courtesy? I'm now looking at {companies}. If you know someone there \
+and feel comfortable doing it, would you recommend me to them, or let me mention that we \
+spoke? A short note from you would carry more weight than anything I could send.
 
 If it doesn't feel right, just say so; no explanation needed.
 

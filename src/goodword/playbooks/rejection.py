@@ -241,8 +241,10 @@ def run(
             "me", "Mark yourself among your people so drafts carry your name.", blocking=False
         )
     chosen = _chosen_targets(session, workspace_id, target_organization_ids)
-    targets = chosen if chosen is not None else target_list(session, workspace_id=workspace_id)
     exclude = {opportunity.organization_id}
+    if chosen is not None:
+        chosen = _leave_out(session, workspace_id, result, chosen, rejected=opportunity)
+    targets = chosen if chosen is not None else target_list(session, workspace_id=workspace_id)
     base = {"organization": opportunity.organization.name, "role": opportunity.role_title}
     missing_companies = False
     # Asks this playbook made on an earlier run, and whether this run made any.
@@ -283,7 +285,6 @@ def run(
             suggestions = [
                 _as_suggestion(session, workspace_id, person, o, exclude) for o in chosen
             ]
-            suggestions = [s for s in suggestions if s.organization.id not in exclude]
         else:
             suggestions = suggest_companies(
                 session,
@@ -659,6 +660,37 @@ def _chosen_targets(
             named = f"target_organization_ids.{index}"
             chosen[org_id] = referenced(named, partial(load, organization_id=org_id))
     return list(chosen.values())
+
+
+def _leave_out(
+    session: Session,
+    workspace_id: int,
+    result: RejectionResult,
+    chosen: list[Organization],
+    *,
+    rejected: Opportunity,
+) -> list[Organization]:
+    """The companies the user named, less the one that turned them down and their own
+    employer; the result says which were left out, and why."""
+    employers = user_side(session, workspace_id=workspace_id).employers
+    kept = [o for o in chosen if o.id != rejected.organization_id and o.id not in employers]
+    if any(o.id == rejected.organization_id for o in chosen):
+        result.ask(
+            "target_organization_ids",
+            f"{rejected.organization.name} was left out: it is the company that turned you "
+            "down. Name others where the people you clicked with could recommend you.",
+            blocking=False,
+        )
+    mine = [o.name for o in chosen if o.id in employers and o.id != rejected.organization_id]
+    if mine:
+        result.ask(
+            "target_organization_ids",
+            f"{join_names(mine, 'and')} {'was' if len(mine) == 1 else 'were'} left out: you "
+            "work there now. A recommendation there is no way in, and asking for one can tell "
+            "your employer you are looking.",
+            blocking=False,
+        )
+    return kept
 
 
 def _as_suggestion(

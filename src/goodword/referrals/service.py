@@ -12,6 +12,7 @@ from goodword.db import utcnow
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.records import clean_text, get_owned, referenced
 from goodword.referrals.models import AskStatus, ReferralAsk
@@ -127,14 +128,20 @@ def create(session: Session, *, workspace_id: int, data: ReferralAskCreate) -> R
         "person_id",
         lambda: people.get(session, workspace_id=workspace_id, person_id=data.person_id),
     )
+    if person.is_me:
+        raise InvalidInput(
+            "You cannot ask yourself for a referral: choose someone who can recommend you.",
+            fields=[FieldError("person_id", "That is you; choose someone else.")],
+        )
     target_id, source_id = data.target_organization_id, data.source_opportunity_id
     if target_id is not None:
-        referenced(
+        target = referenced(
             "target_organization_id",
             lambda: organizations.get(
                 session, workspace_id=workspace_id, organization_id=target_id
             ),
         )
+        _refuse_your_employer(session, workspace_id=workspace_id, target=target)
     if source_id is not None:
         referenced(
             "source_opportunity_id",
@@ -159,6 +166,21 @@ def create(session: Session, *, workspace_id: int, data: ReferralAskCreate) -> R
     session.add(ask)
     session.flush()
     return ask
+
+
+def _refuse_your_employer(session: Session, *, workspace_id: int, target: Organization) -> None:
+    """Refuse an ask for a recommendation where the user works now: it is no way in, and
+    can tell their employer they are looking."""
+    user = people.get_me(session, workspace_id=workspace_id)
+    if user is None or not any(
+        p.is_current and p.organization_id == target.id for p in user.positions
+    ):
+        return
+    raise InvalidInput(
+        f"You work at {target.name} now: a recommendation there is no way in, and asking for "
+        "one can tell your employer you are looking. Choose another company.",
+        fields=[FieldError("target_organization_id", f"You work at {target.name} now.")],
+    )
 
 
 def get_or_create(
