@@ -323,11 +323,40 @@ def test_the_cap_refuses_overuse_with_a_clear_message_unless_forced(
     with pytest.raises(Conflict) as caught:
         _use_on(session, workspace.id, ref, "D Co", TODAY)
     message = caught.value.message
-    assert "Ada Lovelace has already spoken for you 3 times in the last 90 days" in message
-    assert "the limit is 3" in message
+    # Launched three times, called none: "spoken for you" would not be true.
+    assert message.startswith(
+        "Ada Lovelace has been launched 3 times in the last 90 days, none of them called yet "
+        "(the limit is 3 launches)."
+    )
     use, created = _use_on(session, workspace.id, ref, "D Co", TODAY, force=True)
     assert created and use.status is UseStatus.PLANNED
     assert references.to_read(ref).uses_count == 4
+
+
+def test_the_limit_message_counts_the_calls_made_and_the_launches_waiting(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    for i, org in enumerate(["A Co", "B Co", "C Co"]):
+        use, _ = _use_on(session, workspace.id, ref, org, TODAY - timedelta(days=10 * i))
+        if i == 0:
+            launch.record(session, workspace_id=workspace.id, use_id=use.id,
+                          status=UseStatus.CALLED, today=TODAY)  # fmt: skip
+    with pytest.raises(Conflict) as caught:
+        _use_on(session, workspace.id, ref, "D Co", TODAY)
+    assert caught.value.message.startswith(
+        "Ada Lovelace has been launched 3 times in the last 90 days: they have spoken for you "
+        "once, and 2 launches still wait for the call (the limit is 3 launches)."
+    )
+    for use in ref.uses[1:]:
+        launch.record(session, workspace_id=workspace.id, use_id=use.id,
+                      status=UseStatus.CALLED, today=TODAY)  # fmt: skip
+    with pytest.raises(Conflict) as again:
+        _use_on(session, workspace.id, ref, "D Co", TODAY)
+    assert again.value.message.startswith(
+        "Ada Lovelace has already spoken for you 3 times in the last 90 days (the limit is 3 "
+        "launches)."
+    )
 
 
 def test_the_cap_is_configurable_and_counts_only_the_window(session: Session, workspace: Workspace):

@@ -240,15 +240,40 @@ def check_launch(
             )
         )
     if check.uses_in_window >= max_uses and not force:
+        used = uses_within(reference, today=today, window_days=window_days)
         check.blockers.append(
             FieldError(
                 "force",
-                f"{name} has already spoken for you {check.uses_in_window} times in the last "
-                f"{window_days} days (the limit is {max_uses}). Give them a rest, choose another "
-                "reference, or insist if this one matters more.",
+                f"{_times_used(name, used, window_days)} (the limit is {max_uses} launches). "
+                "Give them a rest, choose another reference, or insist if this one matters "
+                "more.",
             )
         )
     return check
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _times_used(name: str, uses: list[ReferenceUse], window_days: int) -> str:
+    """How often the reference was used in the window, as it happened: the calls made, and
+    the launches still waiting for theirs.
+
+    Each is counted, as the limit counts launches, but only a call is "spoken for you"."""
+    spoken = sum(u.status in (UseStatus.CALLED, UseStatus.THANKED) for u in uses)
+    waiting = len(uses) - spoken
+    within = f"in the last {window_days} days"
+    if not waiting:
+        return f"{name} has already spoken for you {_times(spoken)} {within}"
+    launched = f"{name} has been launched {_times(len(uses))} {within}"
+    still = "still waits" if waiting == 1 else "still wait"
+    if not spoken:
+        return f"{launched}, none of them called yet"
+    return (
+        f"{launched}: they have spoken for you {_times(spoken)}, and {waiting} "
+        f"launch{'' if waiting == 1 else 'es'} {still} for the call"
+    )
 
 
 def open_use(reference: Reference, opportunity_id: int) -> ReferenceUse | None:
