@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
 from goodword.errors import NotFound
 from goodword.interactions.schemas import InteractionCreate
 from goodword.playbooks import calendar
@@ -79,7 +80,11 @@ def test_dates_out_of_any_plan_are_refused_at_the_door():
     assert TaskStatusChange(status=TaskStatus.SNOOZED, snoozed_until=date(2199, 12, 31))
 
 
-def test_open_tasks_and_next_steps_are_in_the_download(session: Session, workspace: Workspace):
+def test_open_tasks_and_next_steps_are_in_the_download(
+    session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    # (A snooze must end after today: the clock says when today is.)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
     due = f.task(session, workspace.id, "Write to Ada", due_date=TODAY + timedelta(days=2))
     snoozed = f.task(session, workspace.id, "Later", due_date=TODAY)
     tasks.set_status(

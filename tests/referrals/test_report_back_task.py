@@ -104,7 +104,7 @@ def test_a_snoozed_report_back_is_marked_done_too(session: Session, workspace: W
         session,
         workspace_id=ws,
         task_id=task.id,
-        change=TaskStatusChange(status=TaskStatus.SNOOZED, snoozed_until=LATER),
+        change=TaskStatusChange(status=TaskStatus.SNOOZED, snoozed_until=LATER + timedelta(3)),
     )
     referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=DAY)
     assert task.status is TaskStatus.DONE and task.snoozed_until is None

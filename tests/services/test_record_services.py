@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 import factories as f
+from goodword import clock
 from goodword.errors import Conflict, InvalidInput
 from goodword.interactions import service as interactions
 from goodword.interactions.models import Direction, Interaction, Participant, Rapport
@@ -203,7 +204,8 @@ def test_connections_are_refused_twice_in_either_direction(session, workspace):
         f.ConnectionCreate(person_a_id=a.id, person_b_id=a.id, kind="friend")
 
 
-def test_tasks_can_be_done_snoozed_and_reopened(session, workspace):
+def test_tasks_can_be_done_snoozed_and_reopened(session, workspace, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 25))
     task = f.task(session, workspace.id, due_date=date(2026, 11, 20))
     tasks.set_status(
         session, workspace_id=workspace.id, task_id=task.id, change=TaskStatusChange(status="done")
@@ -220,8 +222,10 @@ def test_tasks_can_be_done_snoozed_and_reopened(session, workspace):
     assert task.completed_at is None and task.snoozed_until == date(2026, 12, 1)
 
 
-def test_due_tasks_include_overdue_and_expired_snoozes_only(session, workspace):
+def test_due_tasks_include_overdue_and_expired_snoozes_only(session, workspace, monkeypatch):
     today = date(2026, 11, 25)
+    # Snoozed a while ago (a snooze must end after the day it is set), and it has ended.
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 10))
     overdue = f.task(session, workspace.id, "Overdue", due_date=date(2026, 11, 1))
     f.task(session, workspace.id, "Later", due_date=date(2026, 12, 1))
     f.task(session, workspace.id, "Undated")
@@ -238,8 +242,9 @@ def test_due_tasks_include_overdue_and_expired_snoozes_only(session, workspace):
     ]
 
 
-def test_a_snooze_ends_by_itself_in_the_lists(session, workspace):
+def test_a_snooze_ends_by_itself_in_the_lists(session, workspace, monkeypatch):
     today = date(2026, 11, 25)
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 10))
     back, asleep = (f.task(session, workspace.id, title) for title in ("Back", "Asleep"))
     for task, until in ((back, date(2026, 11, 25)), (asleep, date(2026, 11, 26))):
         change = TaskStatusChange(status="snoozed", snoozed_until=until)

@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from goodword import clock
 from goodword.records import Day, RecordId
 from goodword.tasks.models import TaskStatus
 
@@ -32,6 +33,7 @@ def origin_words(origin: str) -> str:
 
 
 SNOOZE_DATE_MISSING = "Pick a date to snooze until."
+SNOOZE_DATE_PAST = "Pick a day after today."
 
 
 class TaskCreate(BaseModel):
@@ -58,20 +60,21 @@ class TaskStatusChange(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> TaskStatusChange:
-        if self.status is TaskStatus.SNOOZED and self.snoozed_until is None:
-            # Said of the date field (a plain ValueError would be of the whole record), so
-            # the API names it and a page shows it beside the snooze date.
-            raise ValidationError.from_exception_data(
-                type(self).__name__,
-                [
-                    InitErrorDetails(
-                        type=PydanticCustomError("snooze_date_missing", SNOOZE_DATE_MISSING),
-                        loc=("snoozed_until",),
-                        input=None,
-                    )
-                ],
-            )
-        return self
+        if self.status is not TaskStatus.SNOOZED:
+            return self
+        # Said of the date field (a plain ValueError would be of the whole record), so the
+        # API names it and a page shows it beside the snooze date.
+        if self.snoozed_until is None:
+            problem = PydanticCustomError("snooze_date_missing", SNOOZE_DATE_MISSING)
+        elif self.snoozed_until <= clock.today():
+            # (A snooze until today or before would be over before it began.)
+            problem = PydanticCustomError("snooze_date_past", SNOOZE_DATE_PAST)
+        else:
+            return self
+        raise ValidationError.from_exception_data(
+            type(self).__name__,
+            [InitErrorDetails(type=problem, loc=("snoozed_until",), input=self.snoozed_until)],
+        )
 
 
 class TaskRead(BaseModel):

@@ -253,12 +253,6 @@ async def change_status(
         change = forms.validate(
             TaskStatusChange, filled({k: values[k] for k in ("status", "snoozed_until")})
         )
-        until = change.snoozed_until
-        if change.status is TaskStatus.SNOOZED and until is not None and until <= today:
-            raise InvalidInput(
-                "Snooze until a later day.",
-                fields=[FieldError("snoozed_until", "Pick a day after today.")],
-            )
         service.set_status(session, workspace_id=workspace_id, task_id=task.id, change=change)
     except InvalidInput as error:
         session.rollback()
