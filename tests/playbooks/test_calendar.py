@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from icalendar import Calendar
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -167,3 +168,26 @@ def test_the_feed_needs_its_token_and_rotating_it_retires_the_old_url(
         calendar.feed(session, token=rotated, stamp=STAMP)
     with pytest.raises(NotFound):
         calendar.feed(session, token="", stamp=STAMP)
+
+
+def test_a_feed_turned_off_is_not_turned_back_on_by_a_new_address(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    assert client.post("/api/v1/calendar/feed").status_code == 200
+    assert client.delete("/api/v1/calendar/feed").status_code == 204
+
+    answer = client.post("/api/v1/calendar/feed/rotate")
+
+    assert answer.status_code == 409
+    assert answer.json()["error"]["message"] == (
+        "The calendar feed is off, so it has no address to replace. Turn the feed on to get a "
+        "new private address."
+    )
+    assert client.get("/api/v1/calendar/feed").json() == {"enabled": False, "url": None}
+    # The page's button, sent from a page shown before the feed was turned off elsewhere.
+    page = client.post("/calendar/feed", data={"action": "rotate"}, follow_redirects=False)
+    assert page.status_code == 409
+    assert "<h1>Calendar</h1>" in page.text and "The feed is off." in page.text
+    assert "it has no address to replace" in page.text
+    session.expire_all()
+    assert session.get(Workspace, workspace.id).calendar_token is None  # type: ignore[union-attr]

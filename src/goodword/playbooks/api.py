@@ -382,7 +382,8 @@ def enable_feed(request: Request, session: DbSession, workspace_id: WorkspaceId)
     "/calendar/feed/rotate", response_model=FeedRead, summary="Give the feed a new address"
 )
 def rotate_feed(request: Request, session: DbSession, workspace_id: WorkspaceId) -> FeedRead:
-    """A new secret address; the old one stops working at once."""
+    """A new secret address; the old one stops working at once. A feed that is off stays
+    off: 409 (turn it on with `POST /calendar/feed`)."""
     return _feed(request, feeds.rotate_feed(session, workspace_id=workspace_id))
 
 

@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from goodword.errors import NotFound
+from goodword.errors import Conflict, NotFound
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
@@ -151,9 +151,18 @@ def enable_feed(session: Session, *, workspace_id: int) -> str:
     return workspace.calendar_token
 
 
+FEED_OFF = (
+    "The calendar feed is off, so it has no address to replace. Turn the feed on to get a "
+    "new private address."
+)
+
+
 def rotate_feed(session: Session, *, workspace_id: int) -> str:
-    """Replace the token: the old feed URL stops working at once."""
+    """Replace the token: the old feed URL stops working at once. A feed turned off stays
+    off (Conflict): giving it a new address is not turning it on."""
     workspace = _workspace(session, workspace_id)
+    if workspace.calendar_token is None:
+        raise Conflict(FEED_OFF)
     workspace.calendar_token = new_token()
     session.flush()
     return workspace.calendar_token

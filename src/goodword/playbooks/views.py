@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import FieldError, InvalidInput, NotFound
+from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
@@ -264,7 +264,14 @@ async def calendar_feed_switch(
     if action == "on":
         feeds.enable_feed(session, workspace_id=workspace_id)
     elif action == "rotate":
-        feeds.rotate_feed(session, workspace_id=workspace_id)
+        try:
+            feeds.rotate_feed(session, workspace_id=workspace_id)
+        except Conflict as error:
+            # (Turned off since the page was shown, in another tab, say.)
+            errors = {"action": error.message}
+            return _calendar_page(
+                request, session, workspace_id, feed_errors=errors, status_code=error.status_code
+            )
     else:
         feeds.disable_feed(session, workspace_id=workspace_id)
     note = " The old address no longer works." if action != "on" else ""
