@@ -648,13 +648,17 @@ def make_playbook_records(
     orgs: list[Organization],
     jobs: list[Opportunity],
 ) -> None:
+    # (No one asks themselves for a referral, nor for one where they work now.)
+    mine = {p.organization_id for who in made if who.is_me for p in who.positions if p.is_current}
     for index in plan["asks"]:
+        if made[index].is_me:
+            continue
         referrals.create(
             session,
             workspace_id=ws,
             data=ReferralAskCreate(
                 person_id=made[index].id,
-                target_organization_id=orgs[-1].id if orgs else None,
+                target_organization_id=orgs[-1].id if orgs and orgs[-1].id not in mine else None,
                 source_opportunity_id=jobs[0].id if jobs else None,
             ),
         )
