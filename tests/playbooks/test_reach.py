@@ -250,3 +250,5 @@ def test_on_the_demo_halcyon_with_no_manager_goes_through_nour_not_a_stranger(
     assert {t.person.display_name for t in tasks if t is not None} == {"Nour Nasser"}
     [draft] = body["drafts"]
     assert draft["body"].startswith("Hi Nour,")
+    page = client.get(f"/opportunities/{halcyon.id}").text
+    assert "<h4>Warm paths into Halcyon Transit Systems</h4>" in page
