@@ -388,3 +388,19 @@ def test_a_place_is_an_address_for_other_apps_and_exact_for_goodword(session, wo
     target, _report = round_trip(session, workspace.id, "copy", fmt)
     back = {p.display_name: p.location for p in people.list_(session, workspace_id=target.id).items}
     assert back == places
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "vcard4"])
+def test_no_line_is_longer_than_75_octets_and_a_letter_is_never_cut(session, workspace, fmt):
+    # 60 letters, 120 octets: a line under 75 letters is still over 75 octets.
+    note = "Çiçekçi, görüştük " + "ğ" * 42
+    f.person(session, workspace.id, "Şükrü Ağaoğlu", notes=note, tags=["🌷" * 30])
+    raw = export_people(session, workspace_id=workspace.id, format=fmt).encode()
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # (folded, not cut)
+    for line in lines:
+        line.decode()  # each folded line is whole UTF-8: no letter cut in two
+    card = vobject.readOne(raw.decode())
+    assert card.note.value == note
+    assert card.categories.value == ["🌷" * 30]

@@ -2,7 +2,8 @@
 
 Reading is a small streaming line reader rather than vobject: vobject builds an object per
 property and reads about 2,000 cards a second, a tenth of what a large address book needs.
-Writing (exports) uses vobject, and the tests check this reader against what vobject writes.
+Writing (exports, in `importers/export.py`) is Goodword's own too; the tests read what it
+writes with vobject, and check this reader against what vobject writes.
 """
 
 from __future__ import annotations
