@@ -18,6 +18,13 @@ SCAM_AND_HISTORY = (
     "Before we start, pay the $40 registration fee for your training kit.\n"
     "Also, what is your current salary?\n"
 )
+# Two signs of one scam (a fake cheque, a payment app) share where to report and what to say;
+# the pay-history question has its own answers.
+SHARED_HELP = (
+    "Congrats on the job! We mailed you a check for $3,000. Deposit it, keep $200, and send "
+    "the remaining funds to our equipment vendor via Zelle. Also, what is your current "
+    "salary?\n"
+)
 CLEAN = "Thanks for your time today. The team enjoyed the conversation; talk next week!"
 
 # `goodword ARGS...` run in process (the `run` fixture).

@@ -14,6 +14,7 @@ from redflags_surfaces.samples import (
     NEW_YORK_STATE_AND_CITY,
     NOT_BINDING,
     SCAM_AND_HISTORY,
+    SHARED_HELP,
     TODAY,
 )
 
@@ -34,11 +35,35 @@ def test_it_checks_a_message_and_returns_findings_with_evidence_and_law(
     fee = next(x for x in report["findings"] if x["signal"] == "rf-pay-to-get-job")
     quote = fee["evidence"][0]
     assert SCAM_AND_HISTORY[quote["start"] : quote["end"]] == quote["quote"] == "registration fee"
-    assert fee["answers"] and fee["report_to"]
+    # The scam's signs share where to report and what to say, given once.
+    help_ = (
+        fee if fee["shared_help_index"] is None else report["shared_help"][fee["shared_help_index"]]
+    )
+    assert help_["answers"] and help_["report_to"]
     history = next(x for x in report["findings"] if x["category"] == "salary_history")
     delaware = next(law for law in history["laws"] if law["name"] == "Delaware")
     assert delaware["confirmed"] is False and delaware["source_url"].startswith("http")
     assert report["data_compiled"] == history["data_compiled"]
+
+
+def test_help_shared_by_several_findings_is_given_once(client: TestClient) -> None:
+    report = client.post(
+        "/api/v1/check", json={"text": SHARED_HELP, "location": "Denver, CO"}
+    ).json()
+
+    findings = report["findings"]
+    assert [f["shared_help_index"] for f in findings] == [0, 0, None]
+    assert [f["report_to"] for f in findings[:2]] == [[], []]
+    assert [f["answers"] for f in findings[:2]] == [[], []]
+    [shared] = report["shared_help"]
+    assert shared["findings"] == [0, 1]
+    assert {c["name"] for c in shared["report_to"]} == {"FTC", "FBI IC3", "BBB Scam Tracker"}
+    assert "Stop and report" in [a["label"] for a in shared["answers"]]
+    # A finding with its own help keeps it in place.
+    history = findings[2]
+    assert history["category"] == "salary_history" and history["answers"]
+    assert '"Stop and report"' not in str(history)
+    assert str(report).count("'Stop and report'") == 1
 
 
 def test_a_check_without_a_location_reads_it_from_the_text(client: TestClient) -> None:
@@ -283,4 +308,7 @@ def test_the_openapi_document_describes_the_red_flag_responses(client: TestClien
         "/ErrorResponse"
     )
     finding = document["components"]["schemas"]["FindingOut"]["properties"]
-    assert {"severity", "evidence", "laws", "answers"} <= set(finding)
+    assert {"severity", "evidence", "laws", "answers", "shared_help_index"} <= set(finding)
+    assert "shared_help_index" in finding["report_to"]["description"]
+    report = document["components"]["schemas"]["ReportOut"]["properties"]
+    assert report["shared_help"]["items"]["$ref"].endswith("/SharedHelpOut")

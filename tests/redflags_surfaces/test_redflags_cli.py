@@ -17,6 +17,7 @@ from redflags_surfaces.samples import (
     NEW_YORK_STATE_AND_CITY,
     NOT_BINDING,
     SCAM_AND_HISTORY,
+    SHARED_HELP,
     TODAY,
     Run,
 )
@@ -75,6 +76,21 @@ def test_help_shared_by_several_findings_is_printed_once_after_them(
     assert out.index("3.  HIGH ") < shared < out.index("Report it:")
     # A finding with its own help keeps it in place.
     assert out.index("Mention the rule where the job is:") < shared
+
+
+def test_json_gives_help_shared_by_several_findings_once(run: Run, tmp_path: Path) -> None:
+    result = run("check", _file(tmp_path, SHARED_HELP), "--location", "Denver, CO", "--json")
+
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [f["shared_help_index"] for f in data["findings"]] == [0, 0, None]
+    assert [(len(f["report_to"]), len(f["answers"]) > 0) for f in data["findings"]] == [
+        (0, False),
+        (0, False),
+        (0, True),
+    ]
+    assert [item["findings"] for item in data["shared_help"]] == [[0, 1]]
+    assert result.stdout.count('"Stop and report"') == 1
 
 
 def test_a_clean_message_says_so_and_exits_zero(run: Run, tmp_path: Path) -> None:

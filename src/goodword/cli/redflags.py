@@ -21,6 +21,7 @@ from goodword.errors import InvalidInput
 from goodword.redflags import service
 from goodword.redflags.analyzer import Finding, Report, analyze
 from goodword.redflags.answers import Answer
+from goodword.redflags.findings import help_shared_by, shared_help
 from goodword.redflags.laws import AppliedLaw, data_caveat, data_compiled, every_law, laws_for
 from goodword.redflags.signals import Channel, Severity
 
@@ -149,15 +150,15 @@ def _print_report(name: str, report: Report) -> None:
         out.print(Text("No red flags found.", style="bold"))
     # Where to report and what to say, when several findings share them (the signs of one
     # scam), is printed once after the findings, as the check page shows it.
-    shared = service.shared_help(report.findings)
+    shared = shared_help(report.findings)
     members: dict[int, list[int]] = {}
     for number, finding in enumerate(report.findings, start=1):
-        group = service.help_shared_by(shared, finding)
+        group = help_shared_by(shared, finding)
         if group is not None:
             members.setdefault(group, []).append(number)
     for number, finding in enumerate(report.findings, start=1):
         out.print()
-        group = service.help_shared_by(shared, finding)
+        group = help_shared_by(shared, finding)
         _print_finding(out, number, finding, shared_with=members.get(group or 0))
     for group, item in enumerate(shared, start=1):
         out.print()

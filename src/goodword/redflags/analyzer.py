@@ -13,7 +13,7 @@ from typing import Any
 
 from goodword.redflags import answers
 from goodword.redflags.employer import Employer, find_employer
-from goodword.redflags.findings import Category, Finding, law_line, lookup_country
+from goodword.redflags.findings import Category, Finding, law_line, lookup_country, shared_help
 from goodword.redflags.laws import (
     AppliedLaw,
     Kind,
@@ -73,7 +73,14 @@ class Report:
         return max(flagged, key=lambda s: s.rank) if flagged else None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (dates as ISO strings)."""
+        """A JSON-ready dict (dates as ISO strings).
+
+        Where to report and what to say, when several findings have them alike, is given once
+        in `shared_help`; those findings point to it by `shared_help_index` and leave their own
+        `report_to` and `answers` empty, as the check page and the command line show it once.
+        """
+        shared = shared_help(self.findings)
+        index = {position: n for n, item in enumerate(shared) for position in item.findings}
         return {
             "location": self.location,
             "place": self.place.to_dict(),
@@ -82,7 +89,11 @@ class Report:
             "categories": sorted(self.categories),
             "worst": self.worst.value if self.worst else None,
             "is_posting": self.is_posting,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [
+                f.to_dict(shared_help_index=index.get(position))
+                for position, f in enumerate(self.findings)
+            ],
+            "shared_help": [item.to_dict() for item in shared],
             "notes": list(self.notes),
             "pay_ranges": [r.to_dict() for r in self.pay_ranges],
             "laws": self.laws.to_dict() if self.laws else None,

@@ -200,12 +200,33 @@ class FindingOut(_Out):
     verdict: str | None
     estimated_hours: HoursOut | None
     time_allowed: HoursOut | None
-    answers: list[AnswerOut]
-    report_to: list[ChannelOut]
+    answers: list[AnswerOut] = Field(
+        description="Replies to send, mild to firm. Empty when `shared_help_index` is set: "
+        "the finding's answers are then the shared help's."
+    )
+    report_to: list[ChannelOut] = Field(
+        description="Where to report it (scams). Empty when `shared_help_index` is set: the "
+        "finding's places to report are then the shared help's."
+    )
+    shared_help_index: int | None = Field(
+        description="Where this finding's places to report and answers are, when other "
+        "findings have the same (the signs of one scam): the index, from 0, of the report's "
+        "`shared_help`. Null when the finding has its own, in `report_to` and `answers`."
+    )
     guidance: GuidanceOut | None
     sources: list[SourceOut]
     verified: bool
     data_compiled: date | None
+
+
+class SharedHelpOut(_Out):
+    """Where to report and what to say, alike for several findings, given once."""
+
+    findings: list[int] = Field(
+        description="The findings it is for: their indexes, from 0, in the report's `findings`."
+    )
+    report_to: list[ChannelOut]
+    answers: list[AnswerOut]
 
 
 class ReportOut(_Out):
@@ -219,6 +240,10 @@ class ReportOut(_Out):
     worst: Severity | None
     is_posting: bool
     findings: list[FindingOut]
+    shared_help: list[SharedHelpOut] = Field(
+        description="Places to report and answers that two findings or more have alike, each "
+        "given once; those findings point here by `shared_help_index`."
+    )
     notes: list[str]
     pay_ranges: list[PayRangeOut]
     laws: LawLookupOut | None

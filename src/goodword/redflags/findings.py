@@ -4,6 +4,7 @@ share."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,7 +49,10 @@ class Finding:
         """Info findings are cues, not red flags."""
         return self.severity is not Severity.INFO
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, shared_help_index: int | None = None) -> dict[str, Any]:
+        """A JSON-ready dict. With `shared_help_index` (the finding's help is given once, in
+        the report's `shared_help` at that index) `report_to` and `answers` are left empty."""
+        shared = shared_help_index is not None
         return {
             "category": self.category.value,
             "signal": self.signal,
@@ -61,13 +65,62 @@ class Finding:
             "verdict": self.verdict,
             "estimated_hours": self.hours.to_dict() if self.hours else None,
             "time_allowed": self.time_allowed.to_dict() if self.time_allowed else None,
-            "answers": [a.to_dict() for a in self.answers],
-            "report_to": [c.to_dict() for c in self.report_to],
+            "answers": [] if shared else [a.to_dict() for a in self.answers],
+            "report_to": [] if shared else [c.to_dict() for c in self.report_to],
+            "shared_help_index": shared_help_index,
             "guidance": self.guidance.to_dict() if self.guidance else None,
             "sources": [s.to_dict() for s in self.sources],
             "verified": self.verified,
             "data_compiled": self.data_compiled.isoformat() if self.data_compiled else None,
         }
+
+
+@dataclass(frozen=True)
+class SharedHelp:
+    """Where to report and what to say, the same for several findings: shown once."""
+
+    titles: tuple[str, ...]
+    report_to: tuple[Channel, ...]
+    answers: tuple[Answer, ...]
+    # The positions (from 0) of the findings it covers, in the report's order.
+    findings: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "findings": list(self.findings),
+            "report_to": [c.to_dict() for c in self.report_to],
+            "answers": [a.to_dict() for a in self.answers],
+        }
+
+
+def shared_help(findings: Iterable[Finding]) -> list[SharedHelp]:
+    """The places to report and the answers that two findings or more have alike, in the
+    findings' order: a page, the command line and the JSON give each of them once."""
+    groups: dict[tuple[tuple[Channel, ...], tuple[Answer, ...]], list[tuple[int, str]]] = {}
+    for position, finding in enumerate(findings):
+        key = (tuple(finding.report_to), tuple(finding.answers))
+        if key != ((), ()):
+            groups.setdefault(key, []).append((position, finding.title))
+    return [
+        SharedHelp(
+            titles=tuple(title for _, title in members),
+            report_to=report_to,
+            answers=answers,
+            findings=tuple(position for position, _ in members),
+        )
+        for (report_to, answers), members in groups.items()
+        if len(members) > 1
+    ]
+
+
+def help_shared_by(shared: list[SharedHelp], finding: Finding) -> int | None:
+    """The number (from 1) of the shared help in `shared` that covers this finding, or None
+    when the finding's own help is shown with it."""
+    key = (tuple(finding.report_to), tuple(finding.answers))
+    for number, item in enumerate(shared, start=1):
+        if (item.report_to, item.answers) == key:
+            return number
+    return None
 
 
 def lookup_country(lookup: LawLookup | None) -> str | None:

@@ -20,11 +20,10 @@ from markupsafe import Markup, escape
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.redflags.analyzer import Report, analyze
-from goodword.redflags.answers import Answer
-from goodword.redflags.findings import Finding
+from goodword.redflags.findings import Finding, SharedHelp, help_shared_by, shared_help
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 from goodword.redflags.pay import RecordedPay
-from goodword.redflags.signals import Channel, Severity
+from goodword.redflags.signals import Severity
 
 if TYPE_CHECKING:
     from goodword.opportunities.models import Opportunity
@@ -40,15 +39,6 @@ def opportunity_location(opportunity: Opportunity) -> str | None:
     parts = [p.strip() for p in (opportunity.city, opportunity.region, opportunity.country) if p]
     joined = ", ".join(p for p in parts if p)
     return joined or None
-
-
-@dataclass(frozen=True)
-class SharedHelp:
-    """Where to report and what to say, the same for several findings: a page shows it once."""
-
-    titles: tuple[str, ...]
-    report_to: tuple[Channel, ...]
-    answers: tuple[Answer, ...]
 
 
 @dataclass(frozen=True)
@@ -73,31 +63,6 @@ class Checked:
         """The number (from 1) of the shared help that covers this finding, or None when the
         finding's own help is shown with it."""
         return help_shared_by(self.shared_help, finding)
-
-
-def shared_help(findings: Iterable[Finding]) -> list[SharedHelp]:
-    """The places to report and the answers that two findings or more have alike, in the
-    findings' order: a page, or the command line, shows each of them once."""
-    groups: dict[tuple[tuple[Channel, ...], tuple[Answer, ...]], list[str]] = {}
-    for finding in findings:
-        key = (tuple(finding.report_to), tuple(finding.answers))
-        if key != ((), ()):
-            groups.setdefault(key, []).append(finding.title)
-    return [
-        SharedHelp(titles=tuple(titles), report_to=report_to, answers=answers)
-        for (report_to, answers), titles in groups.items()
-        if len(titles) > 1
-    ]
-
-
-def help_shared_by(shared: list[SharedHelp], finding: Finding) -> int | None:
-    """The number (from 1) of the shared help in `shared` that covers this finding, or None
-    when the finding's own help is shown with it."""
-    key = (tuple(finding.report_to), tuple(finding.answers))
-    for number, item in enumerate(shared, start=1):
-        if (item.report_to, item.answers) == key:
-            return number
-    return None
 
 
 def check(
