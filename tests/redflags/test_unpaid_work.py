@@ -352,3 +352,67 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
     finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
     assert finding is not None and finding.hours is not None
     assert (finding.hours.low, finding.hours.high) == (40, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "use"),
+    [
+        (
+            "Thanks for applying to the designer role. Please create five poster designs for our "
+            "summer campaign. We'll publish them on our site.",
+            "We'll publish",
+        ),
+        (
+            "Thanks for applying to the designer role. Please create five poster designs. We'll "
+            "use the best designs in our campaign.",
+            "We'll use",
+        ),
+        (
+            "Great chatting today about the social media role. Could you put together ten "
+            "Instagram posts for our autumn launch? We're going to use the strongest ones.",
+            "We're going to use",
+        ),
+        (
+            "As the next part of the process for the marketing role, please design three banners "
+            "for our website. We plan on using the best one.",
+            "We plan on using",
+        ),
+        (
+            "Thanks for applying to the illustrator role. Please draw four illustrations for our "
+            "children's book series. The winning illustrations will be printed in the next "
+            "edition.",
+            "illustrations will be printed",
+        ),
+        (
+            "Hi Jordan, great speaking with you. Could you write two press releases for our "
+            "product launch? We'll send them out to our media list.",
+            "We'll send them out",
+        ),
+    ],
+)
+def test_work_they_say_they_will_publish_or_use_in_any_wording_is_work_they_use(
+    text: str, use: str
+) -> None:
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None and finding.severity.value == "high"
+    assert use in [e.quote for e in finding.evidence]
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "We will run through your solution together in the technical interview.",
+        "Thanks for applying to the analyst role. The next step is a 90-minute case study. We "
+        "will use it to see how you approach problems.",
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "We will keep your submission confidential and delete it once we have decided.",
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "We'll use your solution as the starting point for the technical interview.",
+    ],
+)
+def test_a_short_exercise_they_only_read_talk_over_or_keep_safe_is_not_work_they_use(
+    text: str,
+) -> None:
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories

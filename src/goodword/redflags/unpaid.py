@@ -105,7 +105,8 @@ ASSIGNMENT_STRONG = rx(
 ASSIGNMENT_WEAK = rx(
     r"\b(?:assignment|exercise|project|task|challenge|brief)\b|\b(?:build|create|design|develop|"
     r"write|prepare|produce|redesign|rebuild|draft|put\s+together|code|implement|deliver|film|"
-    r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out)"
+    r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out|draw|"
+    r"sketch|illustrate|edit|shoot|cut)"
     r"(?:\s+and\s+\w+)?\s+(?:us\s+|me\s+)?(?:an?|the|our|your|some|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
     # Steps of hiring itself, not work: "complete your interview", "submit your application".
@@ -150,18 +151,35 @@ _UNPAID = rx(
     r"(?![^.!?\n]{0,40}\b(?:required|needed|necessary|from\s+you)\b)"
     r"|\b(?:(?:is|are|will\s+be)\s+not|isn't|aren't|won't\s+be)\s+(?:paid|compensated)\b"
 )
+# What the employer says it will do with the work: "we may use", "we'll publish them", "we're
+# going to run the strongest ones", "the winning designs will be printed".
+_WE_WILL = (
+    r"(?:may|might|will|could|intend\s+to|plan\s+(?:to|on)|(?:are|['\u2019]re)\s+going\s+to|"
+    r"reserve\s+the\s+right\s+to|would\s+like\s+to|(?<=[a-z]['\u2019])d\s+like\s+to|"
+    r"(?<=\bwe['\u2019])ll|(?<=\bthey['\u2019])ll)"
+)
+_PUT_TO_USE = (
+    r"use|using|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|feature|"
+    r"showcase|print"
+)
 USED = rx(
-    r"\b(?:may|might|will|could|intend\s+to|plan\s+to|reserve\s+the\s+right\s+to|would\s+like\s+to|"
-    r"(?<=[a-z]['\u2019])d\s+like\s+to)"
-    r"\s+(?:\w+\s+){0,2}(?:use|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|"
+    r"\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:" + _PUT_TO_USE + r"|"
     r"present\s+to\s+(?:the\s+)?client)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
     r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts)"
-    r"|\b(?:we|they|the\s+client)\s+(?:may|might|will|could|would)\s+(?:\w+\s+){0,2}(?:use|ship|"
-    r"publish|release|implement|launch|run|adopt|keep)\b"
+    r"|\b(?:(?:we|they|the\s+client)\s+(?:may|might|will|could|would|intend\s+to|plan\s+(?:to|on)|"
+    r"are\s+going\s+to)|(?:we|they)['\u2019](?:ll|re\s+going\s+to))\s+(?:\w+\s+){0,2}"
+    + r"(?:"
+    + _PUT_TO_USE
+    + r")\b"
+    # The work itself said to be put to use: "the winning illustrations will be printed".
+    r"|\b(?:designs?|entries|entry|submissions?|pieces|posts|articles|concepts|ideas|videos|"
+    r"graphics|illustrations|drafts|ones|one|copy|work)\s+(?:will|may|might|could|would)\s+"
+    r"(?:then\s+|also\s+)?be\s+(?:used|published|featured|posted|aired|launched|printed|shipped|"
+    r"deployed|implemented|adopted|released|showcased|sent\s+out)\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
-    r"|\b(?:may|might|will|could)\s+send\s+(?:it|them|one|some|the\s+best\s+\w+)(?:\s+of\s+them)?"
-    r"\s+out\b"
+    r"|(?:\b(?:may|might|will|could)|\b(?:we|they)['\u2019]ll)\s+send\s+(?:it|them|one|some|the\s+best\s+\w+)"
+    r"(?:\s+of\s+them)?\s+out\b"
     r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
     r"customer\s+\w+)\b"
     r"|\b(?:for|on|in|against)\s+(?:our|a)\s+(?:live|real|actual|current|production|existing|"
@@ -171,6 +189,31 @@ USED = rx(
     r"|\b(?:becomes?|will\s+be)\s+(?:the\s+)?(?:property|ours)\b|\b(?:own|retain)\s+(?:all\s+)?"
     r"(?:rights|IP|intellectual\s+property)"
 )
+# What the words after such a phrase may say instead: that the work is only read, talked over
+# or kept safe in hiring ("We will use it to see how you approach problems", "We'll run through
+# your solution in the interview", "We will keep your submission confidential"), not put to use.
+_ONLY_ASSESSED = rx(
+    r"\s*(?:through|over)\b"
+    r"|[^.!?;\n]{0,60}?\b(?:to\s+(?:see|assess|evaluate|judge|gauge|understand|discuss|learn|"
+    r"get\s+a\s+sense|review|score|compare|decide|guide|structure|prepare\s+for)|as\s+(?:a|the|"
+    r"our)\s+(?:\w+\s+)?(?:basis|starting\s+point|springboard|talking\s+point|reference)|"
+    r"for\s+(?:(?:the|our|your)\s+)?(?:\w+\s+)?(?:discussion|interview|debrief|assessment|"
+    r"evaluation|review|follow-up|conversation)|(?:in|during|at)\s+(?:the|your|our)\s+"
+    r"(?:\w+\s+)?(?:interview|discussion|call|debrief|panel|round|conversation|meeting)|"
+    r"confidential|private|on\s+file|secure(?:ly)?)\b"
+)
+
+
+def uses_of_work(text: str, lo: int, hi: int) -> list[Evidence]:
+    """What in text[lo:hi] says the employer may put the work to use, leaving out uses that
+    only assess it or keep it safe."""
+    return [
+        from_match(text, m)
+        for m in USED.finditer(text, lo, hi)
+        if not _ONLY_ASSESSED.match(text, m.end(), min(len(text), m.end() + 120))
+    ]
+
+
 _WINDOW_BEFORE = rx(
     r"(?:within|in\s+the\s+next|deadline|due\s+in|due\s+within|turnaround|return\s+(?:it\s+)?"
     r"within|you(?:'ll|\s+will)?\s+have|have|give\s+(?:you|candidates|people|applicants)|by|allow\w*|submit\w*\s+(?:it\s+)?(?:within|"
@@ -368,7 +411,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     sized
                     and not posting
                     and _ASKED.search(text, *here)
-                    and (_UNPAID.search(text, lo, hi) or USED.search(text, lo, hi))
+                    and (_UNPAID.search(text, lo, hi) or uses_of_work(text, lo, hi))
                     and not _MONEY_OFFERED.search(text, lo, hi)
                     and about_hiring
                 )
@@ -431,7 +474,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if said_unpaid and sents.index(match.start()) not in asked:
             continue
         paid.append(from_match(text, match))
-    used = [from_match(text, m) for m in USED.finditer(text, lo, hi)]
+    used = uses_of_work(text, lo, hi)
     return UnpaidWork(
         assignment=assignment,
         hours=hours,
