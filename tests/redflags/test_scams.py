@@ -302,3 +302,43 @@ def test_a_payment_app_has_its_own_finding_not_the_gift_card_one(text: str) -> N
     assert "payment app" in app.explanation and "gift card" not in app.explanation
     assert app.sources and app.report_to
     assert "rf-gift-cards-or-wire" not in _signals(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A teller's duties: other people's deposits, cheques and wires.
+        "What you'll do:\n- Process deposits, withdrawals, cheques and wire transfer requests for "
+        "members at the counter\n- Balance your cash drawer at the end of each shift",
+        # A job that watches for scams names them; it does not ask for them.
+        "- Balance your cash drawer at the end of each shift\n- Spot and report possible fraud, "
+        "such as fake cheques or gift card scams targeting members",
+        # Relabelling parcels on a warehouse dock is the job.
+        "- Receive inbound packages, check them against the packing list and relabel them for "
+        "outbound shipping\n- Load and unload trucks; keep the dock clean and safe",
+    ],
+)
+def test_duties_of_a_teller_a_fraud_watcher_or_a_warehouse_are_not_a_scam(text: str) -> None:
+    assert not _signals(analyze(text, location="Denver, CO", today=TODAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("You will relabel packages at home and drop them at the post office.", "rf-reshipping"),
+        (
+            "This is not a scam: deposit the check we mailed you and send the balance to our "
+            "vendor.",
+            "rf-fake-check-send-back",
+        ),
+        (
+            "We mailed you a check. Deposit it, keep $300 and send the rest to our supplier. Our "
+            "bank will process deposits within a day.",
+            "rf-fake-check-send-back",
+        ),
+    ],
+)
+def test_relabelling_at_home_and_a_cheque_to_pass_on_are_still_scams(
+    text: str, signal: str
+) -> None:
+    assert signal in _signals(analyze(text, today=TODAY))

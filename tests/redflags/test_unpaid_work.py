@@ -416,3 +416,13 @@ def test_a_short_exercise_they_only_read_talk_over_or_keep_safe_is_not_work_they
     text: str,
 ) -> None:
     assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
+def test_a_paid_take_home_with_its_length_between_is_paid() -> None:
+    text = (
+        "Interview process: a 30-minute recruiter call, a 60-minute technical conversation, and a "
+        "paid 4-hour take-home ($300) that we review together in the final round."
+    )
+    report = analyze(text, location="Seattle, WA", today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert "The exercise is paid: not a red flag." in report.notes

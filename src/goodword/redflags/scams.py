@@ -88,6 +88,24 @@ CASH_WORK = (
     r"|\b(?:for|help|assist|serve|enable|allow)\w*\s+(?:our\s+)?(?:customers|users|clients)\b"
 )
 
+# A job whose duties are to watch for fraud ("spot and report fraud, such as fake cheques or
+# gift card scams targeting members"): the scam is named, not asked of you.
+FRAUD_WATCH = (
+    r"\b(?:spot|report|detect|recogni[sz]e|identify|prevent|flag|investigat\w*|protect\w*|"
+    r"watch\s+for)\w*\b[^.!?\n]{0,60}\b(?:scams?|fraud\w*)\b|\b(?:scams?|fraud)\s+(?:targeting|"
+    r"against|aimed\s+at)\b"
+)
+# A teller's or a cashier's duties: handling other people's deposits and cheques.
+TELLER_WORK = (
+    r"\b(?:process|handl|accept|post|count|verif)\w*\s+(?:[\w'-]+,?\s+){0,3}?(?:deposits|"
+    r"withdrawals|cheques|checks|transactions)\b|\bcash\s+drawers?\b"
+)
+# Warehouse work on site: relabelling parcels at a dock is the job, not reshipping from home.
+WAREHOUSE_WORK = (
+    r"\b(?:inbound|outbound|loading\s+dock|forklift|pallets?|trucks?|distribution\s+cent(?:er|re)|"
+    r"fulfil+ment\s+cent(?:er|re))\b"
+)
+
 RULES: list[Rule] = [
     Rule(
         "rf-pay-to-get-job",
@@ -138,7 +156,12 @@ RULES: list[Rule] = [
             ),
         ),
         around=2,
-        unless=rx(r"\b(?:payroll|direct\s+deposit\s+or\s+(?:paper\s+)?check)\b"),
+        unless=rx(
+            r"\b(?:payroll|direct\s+deposit\s+or\s+(?:paper\s+)?check)\b|"
+            + FRAUD_WATCH
+            + "|"
+            + TELLER_WORK
+        ),
     ),
     Rule(
         "rf-buy-equipment-from-employer",
@@ -217,7 +240,7 @@ RULES: list[Rule] = [
             ),
         ),
         around=1,
-        unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD),
+        unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD + "|" + FRAUD_WATCH),
     ),
     Rule(
         "rf-money-mule",
@@ -263,7 +286,6 @@ RULES: list[Rule] = [
                 r"|parcels?|shipments?|goods|merchandise|items|boxes|orders)\s+" + W + r"{0,3}"
                 r"(?:at|to|in)\s+(?:your\s+)?(?:home|house|residence|apartment|address)\b"
             ),
-            rx(r"\bre-?label\w*\b"),
             rx(
                 r"\b(?:remove|discard|throw\s+away|take\s+out)\s+" + W + r"{0,3}(?:invoices?|"
                 r"receipts?|packing\s+slips?|original\s+(?:labels?|packaging)|price\s+tags?)\b"
@@ -275,6 +297,11 @@ RULES: list[Rule] = [
                 r"(?:we|our|that\s+we|provided|given|in\s+the)"
             ),
         ),
+    ),
+    Rule(
+        "rf-reshipping",
+        find=(rx(r"\bre-?label\w*\b"),),
+        unless=rx(WAREHOUSE_WORK),
     ),
     Rule(
         "rf-reshipping",

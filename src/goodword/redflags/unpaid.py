@@ -127,9 +127,10 @@ _RATE = (
     r"(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h|day|shift|session)\b"
 )
 _PAID = rx(
-    r"\bpaid\s+(?:take[- ]?home|assignment|exercise|project|trial|test|task|challenge|"
-    r"work\s+(?:sample|trial)|working\s+(?:interview|day)|interview\s+day|case\s+study|shift|"
-    r"day|week|bake[- ]?off)"
+    # "a paid take-home", "a paid 4-hour take-home"
+    r"\bpaid\s+(?:\d+(?:\.\d+)?-(?:hour|hr|day|minute|min)\s+)?(?:take[- ]?home|assignment|"
+    r"exercise|project|trial|test|task|challenge|work\s+(?:sample|trial)|working\s+(?:interview|"
+    r"day)|interview\s+day|case\s+study|shift|day|week|bake[- ]?off)"
     r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
     r"(?:\w+\s+){0,2}(?:pay|paid|compensat\w+|reimburs\w+)\s+(?:\w+\s+){0,4}(?:for\s+(?:your|the|"
     r"this|it|their|all)|at\s+(?:a|an|our|your|the|\$|€|£)|[$€£]\d|an?\s+(?:hourly|flat|fixed|"
