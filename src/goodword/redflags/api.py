@@ -137,7 +137,8 @@ class LawOut(_Out):
     enforced_from_source: str | None = Field(description="Where `enforced_from` was read.")
     own_government: bool = Field(
         description="For an entry that covers private employers only: true when it also binds "
-        "the government that made it (Columbus's ordinance binds the City of Columbus), so it "
+        "the government that made it (Columbus's pay-history ban binds the City of Columbus; its "
+        "pay-range ordinance is recorded for private employers only), so it "
         "counts for that employer; it never counts for another public employer the text shows."
     )
     status: str

@@ -89,8 +89,9 @@ class Law:
     restricts: str | None = None
     # Set when the entry binds one kind of employer only, such as "us_federal".
     employer: str | None = None
-    # A private-only entry that also binds the government that made it: Columbus's ordinance
-    # covers the City of Columbus, not the State of Ohio.
+    # A private-only entry that also binds the government that made it: Columbus's pay-history
+    # ban covers the City of Columbus, not the State of Ohio. (The research data says so of the
+    # ban only; the city's pay-range ordinance is recorded for private employers only.)
     own_government: bool = False
     # When enforcement starts later than the law took effect (Columbus's pay-range ordinance
     # took effect on 2025-12-03; the city enforces it from 2027-01-01), with the source.
