@@ -342,3 +342,26 @@ def test_relabelling_at_home_and_a_cheque_to_pass_on_are_still_scams(
     text: str, signal: str
 ) -> None:
     assert signal in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome to the team! Your first task: please buy three $100 gift cards for our clients "
+        "and send photos of the codes.",
+        "Hi Jamie, the CEO needs you to pick up four Apple gift cards for our customers today "
+        "and text me the codes.",
+    ],
+)
+def test_gift_cards_bought_and_their_codes_sent_on_are_a_scam_whoever_they_are_for(
+    text: str,
+) -> None:
+    assert "rf-gift-cards-or-wire" in _signals(analyze(text, today=TODAY))
+
+
+def test_a_shop_that_sells_gift_cards_to_its_customers_is_not_a_scam() -> None:
+    text = (
+        "Our store sells gift cards. Help customers buy gift cards at the register and email the "
+        "codes to them on request."
+    )
+    assert not _signals(analyze(text, location="Austin, TX", today=TODAY))

@@ -95,6 +95,8 @@ FRAUD_WATCH = (
     r"watch\s+for)\w*\b[^.!?\n]{0,60}\b(?:scams?|fraud\w*)\b|\b(?:scams?|fraud)\s+(?:targeting|"
     r"against|aimed\s+at)\b"
 )
+# A shop that sells gift cards: "Our store sells gift cards."
+SELLS = r"\b(?:sell|sells|selling|sold)\b"
 # A teller's or a cashier's duties: handling other people's deposits and cheques.
 TELLER_WORK = (
     r"\b(?:process|handl|accept|post|count|verif)\w*\s+(?:[\w'-]+,?\s+){0,3}?(?:deposits|"
@@ -240,7 +242,29 @@ RULES: list[Rule] = [
             ),
         ),
         around=1,
-        unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD + "|" + FRAUD_WATCH),
+        unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD + "|" + FRAUD_WATCH + "|" + SELLS),
+    ),
+    # Gift cards bought and their codes sent on are the cash-out, whoever they are said to be
+    # for ("buy three gift cards for our clients and send photos of the codes").
+    Rule(
+        "rf-gift-cards-or-wire",
+        find=(
+            rx(
+                r"\b(?:buy|purchase|pick\s+up|get)\s+(?:\S+\s+){0,4}?gift\s*cards?\b[^.!?\n]{0,80}?"
+                r"\b(?:send|text|e-?mail|share|upload)\w*\s+" + W + r"{0,4}?(?:photos?|pictures?|"
+                r"codes?|pins?|(?:the\s+)?backs?)\b"
+            ),
+        ),
+        unless=rx(
+            DONT_PAY
+            + PAY_WORD
+            + "|"
+            + FRAUD_WATCH
+            + "|"
+            + SELLS
+            + r"|\b(?:thank[- ]you|survey|raffle|prize)\b"
+            r"|\b(?:help|assist|serve)\w*\s+(?:our\s+)?(?:customers|shoppers|guests|members)\b"
+        ),
     ),
     Rule(
         "rf-money-mule",
