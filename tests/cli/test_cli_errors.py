@@ -88,6 +88,42 @@ def test_every_id_argument_is_read_as_a_record_id(run, cli_url: str, command: li
     assert "int range" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["task", "add", "Call", "--person"], "--person"),
+        (["task", "add", "Call", "--opportunity"], "--opportunity"),
+        (["task", "add", "Call", "--interaction"], "--interaction"),
+        (["task", "list", "--person"], "--person"),
+        (["task", "list", "--opportunity"], "--opportunity"),
+        (["opportunity", "add", "Analyst", "--org-id"], "--org-id"),
+        (["opportunity", "add", "Analyst", "--manager"], "--manager"),
+        (["opportunity", "list", "--org-id"], "--org-id"),
+        (["interaction", "add", "call", "--opportunity"], "--opportunity"),
+        (["interaction", "add", "call", "--writer"], "--writer"),
+        (["interaction", "list", "--person"], "--person"),
+        (["interaction", "list", "--opportunity"], "--opportunity"),
+        (["paths", "--to-person"], "--to-person"),
+        (["paths", "--opportunity"], "--opportunity"),
+        (["paths", "--from"], "--from"),
+        (["messages", "show", "intro", "--person"], "--person"),
+    ],
+)
+def test_every_id_option_is_read_as_a_record_id_naming_the_option(
+    run, cli_url: str, command: list[str], option: str
+) -> None:
+    result = run(*command, "abc")
+    as_json = run(*command, "0", "--json")
+
+    message = "is not a record id; give its number, such as 12."
+    assert result.exit_code == as_json.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"Error: {option}: 'abc' {message}"
+    assert "valid int" not in result.output
+    assert json.loads(as_json.stdout)["error"]["fields"] == [
+        {"field": option, "message": f"'0' {message}"}
+    ]
+
+
 def test_a_record_id_of_thousands_of_digits_is_refused_quoting_its_start(run, cli_url: str) -> None:
     result = run("person", "show", "9" * 5000)
 

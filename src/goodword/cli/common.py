@@ -23,6 +23,7 @@ from rich.table import Table
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from typer._click.types import ParamType  # Typer's own copy of Click
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
@@ -479,10 +480,29 @@ def record_id(value: str) -> int:
     return int(text)
 
 
+class RecordIdType(ParamType):
+    """A record id, for an argument or an option: refused as `record_id` says, in our words
+    (naming the option: "--person: 'abc' is not a record id"), not Click's "'abc' is not a
+    valid integer"; shown as <id> in the help."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        return value if isinstance(value, int) else record_id(str(value))
+
+
+RECORD_ID = RecordIdType()
+
+
 def id_argument(metavar: str, help: str) -> Any:
     """An argument that takes a record's id, named `metavar` (PERSON_ID) in usage, help and
     errors alike; every argument's name is upper case, as Click writes them."""
-    return typer.Argument(help=help, metavar=metavar, parser=record_id)
+    return typer.Argument(help=help, metavar=metavar, click_type=RECORD_ID)
+
+
+def id_option(*names: str, help: str) -> Any:
+    """An option that takes a record's id (or, for a list, ids), refused as an id argument is."""
+    return typer.Option(*names, help=help, click_type=RECORD_ID)
 
 
 PersonId = Annotated[

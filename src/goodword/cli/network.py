@@ -14,6 +14,7 @@ from goodword.cli.common import (
     addressed,
     console,
     dump,
+    id_option,
     print_json,
     state,
     table,
@@ -35,7 +36,7 @@ connections_app = typer.Typer(
 
 def paths(
     ctx: typer.Context,
-    to_person: Annotated[int | None, typer.Option("--to-person", help="A person's id.")] = None,
+    to_person: Annotated[int | None, id_option("--to-person", help="A person's id.")] = None,
     to_org: Annotated[
         str | None, typer.Option("--to-org", help="Anyone at this organization (name or id).")
     ] = None,
@@ -45,13 +46,13 @@ def paths(
     ] = None,
     opportunity: Annotated[
         int | None,
-        typer.Option(
+        id_option(
             "--opportunity", help="An opportunity's id: its hiring manager, else its organization."
         ),
     ] = None,
     from_person: Annotated[
         int | None,
-        typer.Option("--from", help="Start from this person's id (default: you)."),
+        id_option("--from", help="Start from this person's id (default: you)."),
     ] = None,
     k: Annotated[
         int,

@@ -16,6 +16,7 @@ from goodword.cli.common import (
     dump,
     fields,
     id_argument,
+    id_option,
     parse_day,
     print_json,
     saved,
@@ -564,7 +565,7 @@ def messages_show(
         str, typer.Argument(help="The message's key (see `goodword messages list`).", metavar="KEY")
     ],
     person: Annotated[
-        list[int] | None, typer.Option(help="Fill it for this person (id; repeatable).")
+        list[int] | None, id_option(help="Fill it for this person (id; repeatable).")
     ] = None,
     eml: Annotated[
         Path | None,

@@ -20,6 +20,7 @@ from goodword.cli.common import (
     details,
     dump,
     fields,
+    id_option,
     listed,
     more_hint,
     print_json,
@@ -406,7 +407,7 @@ def opportunity_add(
     org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
     org_id: Annotated[
         int | None,
-        typer.Option(help="Or the organization's id (with --org too, both must name it)."),
+        id_option(help="Or the organization's id (with --org too, both must name it)."),
     ] = None,
     stage: Annotated[Stage, typer.Option(help="Where it stands.")] = Stage.TARGET,
     route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
@@ -418,7 +419,7 @@ def opportunity_add(
     pay_max: Annotated[str | None, typer.Option(help="Highest pay stated.")] = None,
     currency: Annotated[str | None, typer.Option(help="Pay currency, such as EUR.")] = None,
     period: Annotated[PayPeriod | None, typer.Option(help="Pay per what.")] = None,
-    manager: Annotated[int | None, typer.Option(help="The hiring manager's person id.")] = None,
+    manager: Annotated[int | None, id_option(help="The hiring manager's person id.")] = None,
     next_step: Annotated[str | None, typer.Option(help="Your next move.")] = None,
     due: Annotated[str | None, typer.Option(help="When the next move is due (YYYY-MM-DD).")] = (
         None
@@ -450,7 +451,7 @@ def opportunity_add(
 def opportunity_list(
     ctx: typer.Context,
     stage: Annotated[Stage | None, typer.Option(help="Only at this stage.")] = None,
-    org_id: Annotated[int | None, typer.Option(help="Only at this organization.")] = None,
+    org_id: Annotated[int | None, id_option(help="Only at this organization (id).")] = None,
     limit: Limit = 50,
     after: After = None,
     as_json: JsonFlag = False,
@@ -646,7 +647,7 @@ def interaction_add(
             "(clicked, good, neutral, poor). Repeatable. Give someone, or a --summary.",
         ),
     ] = None,
-    opportunity: Annotated[int | None, typer.Option(help="The opportunity's id.")] = None,
+    opportunity: Annotated[int | None, id_option(help="The opportunity's id.")] = None,
     round_: Annotated[int | None, typer.Option("--round", help="Interview round.")] = None,
     direction: Annotated[
         Direction | None,
@@ -656,7 +657,7 @@ def interaction_add(
     ] = None,
     writer: Annotated[
         int | None,
-        typer.Option(
+        id_option(
             help="For a message that came in to a group (--direction inbound), the id of "
             "the one of them who wrote it; they must be given with --with too."
         ),
@@ -703,8 +704,8 @@ def interaction_add(
 @interaction_app.command("list")
 def interaction_list(
     ctx: typer.Context,
-    person: Annotated[int | None, typer.Option(help="Only with this person.")] = None,
-    opportunity: Annotated[int | None, typer.Option(help="Only about this opportunity.")] = None,
+    person: Annotated[int | None, id_option(help="Only with this person (id).")] = None,
+    opportunity: Annotated[int | None, id_option(help="Only about this opportunity (id).")] = None,
     limit: Limit = 50,
     after: After = None,
     as_json: JsonFlag = False,
@@ -794,15 +795,15 @@ def task_add(
     title: Annotated[str, typer.Argument(help="What to do.", metavar="TITLE")],
     due: Annotated[str | None, typer.Option(help="Due date (YYYY-MM-DD).")] = None,
     notes: Annotated[str | None, typer.Option(help="Details.")] = None,
-    person: Annotated[int | None, typer.Option(help="The person it concerns (id).")] = None,
+    person: Annotated[int | None, id_option(help="The person it concerns (id).")] = None,
     org: Annotated[
         str | None,
         typer.Option(
             help="The organization it concerns: its name (or another of its names, or its id)."
         ),
     ] = None,
-    opportunity: Annotated[int | None, typer.Option(help="The opportunity (id).")] = None,
-    interaction: Annotated[int | None, typer.Option(help="The interaction (id).")] = None,
+    opportunity: Annotated[int | None, id_option(help="The opportunity (id).")] = None,
+    interaction: Annotated[int | None, id_option(help="The interaction (id).")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Add a task.
@@ -840,8 +841,8 @@ def task_list(
         TaskStatus | None,
         typer.Option(help="Only tasks with this status (open includes snoozes that have ended)."),
     ] = None,
-    person: Annotated[int | None, typer.Option(help="Only about this person.")] = None,
-    opportunity: Annotated[int | None, typer.Option(help="Only about this opportunity.")] = None,
+    person: Annotated[int | None, id_option(help="Only about this person (id).")] = None,
+    opportunity: Annotated[int | None, id_option(help="Only about this opportunity (id).")] = None,
     limit: Limit = 50,
     after: After = None,
     as_json: JsonFlag = False,
