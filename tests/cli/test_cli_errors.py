@@ -283,6 +283,24 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
             "Error: --k: 'x' is not a whole number from 1 to 50; give how many ways in.",
             "goodword paths",
         ),
+        (
+            ["person", "show", "1", "extra"],
+            "Error: 'extra' is a word too many: `goodword person show` takes PERSON_ID and "
+            "options. Put a value with spaces in quotes.",
+            "goodword person show",
+        ),
+        (
+            ["task", "add", "Call", "Ada", "Lovelace"],
+            "Error: 'Ada', 'Lovelace' are words too many: `goodword task add` takes TITLE and "
+            "options. Put a value with spaces in quotes.",
+            "goodword task add",
+        ),
+        (
+            ["person", "list", "ada"],
+            "Error: 'ada' is a word too many: `goodword person list` takes options only. Put a "
+            "value with spaces in quotes.",
+            "goodword person list",
+        ),
         (["nosuch"], "Error: No such command 'nosuch'.", "goodword"),
         (["--bogus", "person", "list"], "Error: No such option: --bogus", "goodword"),
     ],
@@ -354,8 +372,9 @@ def test_every_argument_is_named_in_upper_case_in_usage_help_and_the_reference()
             assert name == name.upper() and name[0].isalpha(), (path, name)
             assert name in usage, (path, name, usage)
             assert f"- `{name}`" in reference, (path, name)
-        # (No lower-case name, and no type glued on: `{kind}:<meeting|...>`.)
-        assert not re.search(r"\{[a-z]", usage), usage
+        # (Plain names, as the help and errors write them: no {PERSON_ID}, no lower-case
+        # name, and no type glued on: `{kind}:<meeting|...>`.)
+        assert "{" not in usage and not re.search(r"\b[a-z_]+:<", usage), usage
 
 
 @pytest.mark.parametrize(
@@ -379,4 +398,4 @@ def test_a_refused_argument_is_named_as_usage_shows_it(
 
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {said}")
-    assert f"{{{name}}}" in usage
+    assert f" {name}" in usage and "{" not in usage

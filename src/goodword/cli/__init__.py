@@ -26,7 +26,7 @@ from typer._click.exceptions import (  # Typer's own copy of Click
     NoSuchOption,
     UsageError,
 )
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import clock, db, migrate
@@ -52,6 +52,7 @@ from goodword.cli.importing import import_command, imports_app, people_app
 from goodword.config import WILDCARD_ADDRESSES, Settings
 from goodword.errors import Conflict, DatabaseUnavailable, FieldError, GoodwordError, InvalidInput
 from goodword.forms import invalid
+from goodword.records import shown
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
 option that names no record too (`task add T --person 99`); 3 conflict with existing records;
@@ -143,6 +144,53 @@ class _Group(TyperGroup):
                 param.opts if param.param_type_name == "option" else [param.human_readable_name]
             )
         }
+
+
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments as its help does (PERSON_ID, not
+    Typer's {PERSON_ID}), and which refuses words past its arguments in our own words."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            name = param.human_readable_name + ("..." if param.nargs != 1 else "")
+            pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # (to say which words were extra ourselves)
+        try:
+            rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise UsageError(self._too_many(ctx, rest), ctx)
+        return rest
+
+    def _too_many(self, ctx: Any, rest: list[str]) -> str:
+        words = ", ".join(f"'{shown(word)}'" for word in rest)
+        names = [
+            p.human_readable_name for p in self.get_params(ctx) if p.param_type_name == "argument"
+        ]
+        takes = f"takes {' and '.join(names)} and options" if names else "takes options only"
+        many = "is a word" if len(rest) == 1 else "are words"
+        return (
+            f"{words} {many} too many: `{ctx.command_path}` {takes}. "
+            "Put a value with spaces in quotes."
+        )
+
+
+def _plain_commands(group: typer.Typer) -> None:
+    """Make every command of `group` and of its sub-groups a `_Command`."""
+    for info in group.registered_commands:
+        if info.cls in (None, TyperCommand):  # (Typer's default)
+            info.cls = _Command
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _plain_commands(sub.typer_instance)
 
 
 def _json_after_command(group: Any, words: list[str]) -> list[str]:
@@ -601,6 +649,9 @@ app.command("check")(redflags.check)
 app.command("laws")(redflags.laws)
 app.command("paths")(network.paths)
 app.add_typer(network.connections_app, name="connections")
+
+
+_plain_commands(app)
 
 
 def main() -> None:
