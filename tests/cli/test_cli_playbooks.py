@@ -178,7 +178,7 @@ def test_leads_suggest_counts_the_tasks_in_words(run, cli_url: str) -> None:
     shown = run("leads", "suggest", "1")
 
     assert shown.exit_code == 0, shown.output
-    assert shown.stdout.endswith("1 task added with a drafted note each.\n")
+    assert shown.stdout.splitlines()[-2] == "1 task added with a drafted note each."
 
 
 def test_calendar_export_to_dash_prints_the_ics_on_the_screen(

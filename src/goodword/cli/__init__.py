@@ -30,7 +30,7 @@ from typer.core import TyperCommand, TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import clock, db, migrate
-from goodword.cli import network, playbooks, records, redflags
+from goodword.cli import network, playbooks, records, redflags, steps
 from goodword.cli.common import (
     DatabaseOutOfDate,
     State,
@@ -641,8 +641,13 @@ app.add_typer(records.task_app, name="tasks", help="Tasks (the same as `goodword
 app.add_typer(playbooks.playbooks_app, name="playbooks")
 app.add_typer(playbooks.referrals_app, name="referrals")
 app.add_typer(playbooks.references_app, name="references")
+playbooks.references_app.command("briefed")(steps.references_briefed)
+playbooks.references_app.command("called")(steps.references_called)
+playbooks.references_app.command("thanked")(steps.references_thanked)
 app.command("keep-in-touch")(playbooks.keep_in_touch)
 app.add_typer(playbooks.leads_app, name="leads")
+playbooks.leads_app.command("sent")(steps.leads_sent)
+playbooks.leads_app.command("skipped")(steps.leads_skipped)
 app.add_typer(playbooks.messages_app, name="messages")
 app.add_typer(playbooks.calendar_app, name="calendar")
 app.command("check")(redflags.check)

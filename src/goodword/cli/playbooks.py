@@ -394,6 +394,10 @@ def references_launch(
         _stop_if_blocked(read)
     typer.echo(events.describe(result))
     _show_result(read)
+    typer.echo(
+        f"As it goes: goodword references briefed {reference_id} {opportunity_id}, "
+        "then called, then thanked."
+    )
 
 
 def keep_in_touch(
@@ -535,6 +539,10 @@ def leads_suggest(ctx: typer.Context, lead_id: LeadId, as_json: JsonFlag = False
         )
         added = read.created
         typer.echo(f"{added} task{'' if added == 1 else 's'} added with a drafted note each.")
+        typer.echo(
+            f"Once you pass it on: goodword leads sent {lead_id} PERSON_ID "
+            "(or skipped, if it is not for them)."
+        )
 
 
 messages_app = typer.Typer(
