@@ -471,9 +471,12 @@ def parse_day(value: str, option: str) -> date:
 def record_id(value: str) -> int:
     """Read a record id typed on the command line: a whole number from 1 to the largest id."""
     text = value.strip()
-    if not (text.isascii() and text.isdigit() and len(text) <= 20) or not (
-        1 <= int(text) <= LARGEST_ID
-    ):
+    digits = text.isascii() and text.isdigit()
+    if digits and text.lstrip("0") and (len(text) > 20 or int(text) > LARGEST_ID):
+        raise typer.BadParameter(
+            f"'{shown(value)}' is larger than any id; give its number, such as 12."
+        )
+    if not digits or not 1 <= int(text) <= LARGEST_ID:
         raise typer.BadParameter(
             f"'{shown(value)}' is not a record id; give its number, such as 12."
         )
