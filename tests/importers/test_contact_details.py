@@ -516,6 +516,20 @@ def test_a_number_without_its_country_code_that_is_no_number_of_the_region_is_re
     assert phone_key(written, region) is None
 
 
+@pytest.mark.parametrize(
+    "written",
+    # Moscow, Rostov and St Petersburg as dialled within Russia, after its trunk prefix 8:
+    # with a "+" in front they would be Vietnamese and Taiwanese numbers.
+    ["8 (495) 987-65-43", "8 (863) 234-56-78", "8-812-987-65-43", "8 495 987 65 43"],
+)
+def test_a_number_written_as_dialled_at_home_is_not_moved_to_another_country(written):
+    with pytest.raises(ValueError, match="write it with its country code"):
+        normalize.phone(written, "US")
+    assert phone_key(written, "US") is None
+    assert normalize.phone(written, "RU").startswith("+7")
+    assert normalize.phone("0049 30 1234567", "US") == "+49301234567"  # ("00" for the "+")
+
+
 def test_the_refusal_says_how_to_write_the_number():
     with pytest.raises(ValueError) as refused:
         normalize.phone("030 1234567", "US")

@@ -95,15 +95,20 @@ def phone(raw: str, region: str) -> str:
 
 
 def _with_its_plus(raw: str) -> phonenumbers.PhoneNumber | None:
-    """`raw` read as an international number, when it was written without its "+" and
-    is a valid number with it ("79161234567" is +7 916 123-45-67), or with "00" for it, as
-    most of the world dials abroad ("0049 30 1234567"); else None. (A spreadsheet's
-    apostrophe before it, which keeps a number as text, is passed over.)"""
+    """`raw` read as an international number, when it is bare digits a spreadsheet saved
+    without their "+" and a valid number with it ("79161234567" is +7 916 123-45-67), or
+    written with "00" for it, as most of the world dials abroad ("0049 30 1234567"); else
+    None. A number written out with spaces, brackets or dashes but no "+" was written as
+    dialled at home: "8 (495) 987-65-43" is a Moscow number after Russia's trunk prefix 8,
+    not +84 in Viet Nam. (A spreadsheet's apostrophe before it, which keeps a number as
+    text, is passed over.)"""
     text = raw.strip().removeprefix("'")
-    if not text[:1].isdigit():
-        return None
     if text.startswith("00"):
         text = text[2:].lstrip()
+    elif not text.isdigit():
+        return None
+    if not text[:1].isdigit():
+        return None
     try:
         number = phonenumbers.parse("+" + text, None)
     except phonenumbers.NumberParseException:
