@@ -381,6 +381,13 @@ def test_vcard_report_notes_cite_the_line_of_the_property(session, workspace):
     )
 
 
+def test_an_unread_phone_number_on_a_card_is_cited_by_its_own_line(session, workspace):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Weber\r\nN:Weber;Anna;;;\r\n"
+    card += "EMAIL:anna@example.org\r\nTEL;TYPE=cell:030 1234567\r\nEND:VCARD\r\n"
+    report = run(session, workspace.id, Upload("android.vcf", card.encode()))
+    assert any(n.startswith("android.vcf, line 6: '030 1234567' could not") for n in report.notes)
+
+
 # --- Round trips -----------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from goodword.importers.bulk import cut
 from goodword.importers.cleaning import profile_url, rounded_by_spreadsheet
-from goodword.importers.records import IncomingPerson, IncomingPosition
+from goodword.importers.records import IncomingPerson, IncomingPosition, LineWarning
 from goodword.importers.state import phone_form, phone_key
 from goodword.organizations.names import organization_key
 from goodword.people import normalize
@@ -66,10 +66,11 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             # spreadsheet rounded is said of apart).
             unread = number and phone_key(phone.value, region) is None
             if unread and not rounded_by_spreadsheet(number):
-                record.warnings.append(
+                said = (
                     f"'{shown(number)}' could not be read as a phone number (is its "
                     "country code missing?); kept as written"
                 )
+                record.warnings.append(LineWarning(said, phone.line) if phone.line else said)
             if number:
                 out.phones.setdefault(number, cut(phone.label, 50))
         for url in record.urls:

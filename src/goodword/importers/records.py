@@ -99,10 +99,13 @@ class EarlierSource:
 
 @dataclass(slots=True)
 class Labeled:
-    """A value with its label as the source wrote it (work, home, mobile ...)."""
+    """A value with its label as the source wrote it (work, home, mobile ...), and the line
+    it is on where that is not the line its record starts on (a vCard property's), for the
+    report's notes about it."""
 
     value: str
     label: str | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)

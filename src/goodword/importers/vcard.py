@@ -140,7 +140,7 @@ def _person(
             number = split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
             if number:
-                person.phones.append(Labeled(number, _phone_label(prop, labels)))
+                person.phones.append(Labeled(number, _phone_label(prop, labels), prop.line))
         elif name in ("URL", "X-SOCIALPROFILE"):
             raw = split_escaped(text, "\x00")[0].strip()
             try:
