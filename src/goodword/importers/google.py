@@ -19,6 +19,7 @@ from goodword.importers.cleaning import (
     read_birthday,
     split_suffix,
 )
+from goodword.importers.particles import with_middle
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
 from goodword.importers.tables import Table, cell, row_getter
 from goodword.records import shown, unify_line_breaks
@@ -180,7 +181,14 @@ def parse(table: Table) -> Parsed:
             if p
         )  # fmt: skip
         family_in = f"{family}, {credentials}" if credentials else family
-        given, family, notes = clean_name(given_in, family_in)
+        # A middle name of particles ("van der") begins the family name; the key is made of
+        # the name as the columns give it, as before.
+        given_parts, family_parts = with_middle(
+            get("given name", "first name"), get("additional name", "middle name"), family
+        )
+        if credentials:
+            family_parts = f"{family_parts}, {credentials}"
+        given, family, notes = clean_name(given_parts, family_parts)
         keyed = name_as_keyed(given_in, family_in, notes)
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,

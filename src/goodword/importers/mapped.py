@@ -26,6 +26,7 @@ from goodword.importers.cleaning import (
     read_birthday,
     rounded_by_spreadsheet,
 )
+from goodword.importers.particles import is_particle, with_middle
 from goodword.importers.records import (
     ImportFileError,
     IncomingPerson,
@@ -63,19 +64,6 @@ FIELDS = {
     "tags": "tags, separated by commas or semicolons",
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
-# Words before a name that are no part of it, and the particles that begin a family name
-# ("Jane van der Berg", "Jean-Claude Van Damme"), for splitting a whole name.
-_PARTICLES = {
-    "van", "von", "vom", "de", "der", "den", "des", "del", "della", "delle", "dei", "degli",
-    "da", "di", "du", "la", "le", "los", "las", "dos", "das", "do", "ten", "ter", "'t",
-    "bin", "ibn", "al", "el", "zu", "zum", "zur", "af", "av",
-}  # fmt: skip
-# Before one of these family names a capitalised "Van" (or "Le", "Do") is a Vietnamese
-# middle name written without its accents ("Minh Van Nguyen" is Văn), not a particle.
-_VIETNAMESE_FAMILIES = {
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
-    "do", "ho", "ngo", "duong", "ly", "truong", "dinh",
-}  # fmt: skip
 # Scripts whose names are written family name first ("山田 太郎", "김 민준").
 _FAMILY_FIRST_SCRIPTS = (
     "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC", "HIRAGANA",
@@ -329,7 +317,8 @@ def parse_mapped(
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
         given_cell = " ".join(filter(None, (one("given"), one("middle"))))
-        given, family, notes = clean_name(given_cell, one("family"))
+        # (A middle name of particles, "van der", begins the family name.)
+        given, family, notes = clean_name(*with_middle(one("given"), one("middle"), one("family")))
         whole = clean_whole_name(one("name"), notes) if one("name") else None
         keyed = None
         if whole and not (given or family):
@@ -601,18 +590,9 @@ def split_whole_name(name: str) -> tuple[str, str]:
     if start > 1 and _is_generation(words[start]):
         start -= 1  # "King Jr.": the suffix ends the family name, it is not all of it
     last = words[start]
-    while start > 1 and _is_particle(words[start - 1], last):
+    while start > 1 and is_particle(words[start - 1], last):
         start -= 1
     return " ".join(words[:start]), " ".join(words[start:])
-
-
-def _is_particle(word: str, family: str) -> bool:
-    """Whether the word before the family name `family` is a particle of it: "van" or
-    "Van" in "Van Damme", but not the Vietnamese middle name in "Minh Van Nguyen"."""
-    key = word.lower()
-    if key not in _PARTICLES:
-        return False
-    return word == key or family.lower() not in _VIETNAMESE_FAMILIES
 
 
 def _family_first(words: list[str]) -> bool:

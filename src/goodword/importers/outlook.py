@@ -13,6 +13,7 @@ from goodword.importers.cleaning import (
     name_as_keyed,
     read_birthday,
 )
+from goodword.importers.particles import with_middle
 from goodword.importers.records import IncomingPerson, Parsed, Skipped
 from goodword.importers.tables import Table, row_getter
 
@@ -97,7 +98,10 @@ def parse(table: Table) -> Parsed:
             parsed.skipped.append(Skipped(table.name, line, "an empty row"))
             continue
         first = " ".join(p for p in (get("first name"), get("middle name")) if p)
-        given, family, notes = clean_name(first, get("last name"))
+        # A middle name of particles ("van der") begins the family name; the key is made of
+        # the name as the columns give it, as before.
+        given_in, family_in = with_middle(get("first name"), get("middle name"), get("last name"))
+        given, family, notes = clean_name(given_in, family_in)
         keyed = name_as_keyed(first, get("last name"), notes)
         person = IncomingPerson(
             source=SOURCE, file_name=table.name, line=line, given_name=given or None,

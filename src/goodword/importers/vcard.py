@@ -26,6 +26,7 @@ from goodword.importers.cleaning import (
     split_suffix,
 )
 from goodword.importers.own_exports import kept_jobs
+from goodword.importers.particles import with_middle
 from goodword.importers.reading import Document
 from goodword.importers.records import (
     ImportFileError,
@@ -117,7 +118,9 @@ def _person(
             # Given and additional names, those not blank (filter keeps them unstripped).
             # (Several additional names are separated by commas: "Philip,Paul".)
             additional = " ".join(n.strip() for n in parts[2].split(",") if n.strip())
-            family, given = parts[0].strip(), " ".join(filter(str.strip, (parts[1], additional)))
+            given, family = (parts[1] if parts[1].strip() else ""), parts[0].strip()
+            if additional:  # (only particles, "van der", they begin the family name)
+                given, family = with_middle(given, additional, family)
             prefix = parts[3].strip()
             # "Jr." is part of the whole name; the rest of N's suffix ("M.D.,A.C.P.") is
             # credentials, known or not, which go to the notes.
