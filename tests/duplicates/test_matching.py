@@ -164,6 +164,24 @@ def test_a_name_spelt_two_ways_with_a_town_on_one_side_only_is_still_suggested()
     assert judged.suggest and not judged.auto
 
 
+@pytest.mark.parametrize(
+    ("marked", "typed"),
+    [
+        (("Jürgen", "Müller"), ("Juergen", "Mueller")),
+        (("Søren", "Åkesson"), ("Soeren", "Aakesson")),
+    ],
+)
+def test_a_name_typed_without_its_marks_the_german_or_nordic_way_is_asked_about(marked, typed):
+    # "ü" typed "ue", "ø" "oe", "å" "aa" in both names: no first letters nor whole family
+    # name in common once folded ("muller", "mueller"), yet one person at one employer.
+    matcher = Matcher()
+    matcher.add(profile(10, *marked, orgs=frozenset({"stahlwerk"}), location="berlin"))
+    card = profile(-1, *typed, orgs=frozenset({"stahlwerk"}), location="berlin")
+    ((query, position, judged),) = matcher.pairs_with([card])
+    assert (query, matcher.profiles[position].ref) == (0, 10)
+    assert judged.suggest
+
+
 def test_the_same_name_at_two_employers_is_still_suggested():
     # A job changed between an address book and LinkedIn: the employers make the records
     # read little alike whole, but nothing else both give disagrees.

@@ -39,6 +39,10 @@ _DIGIT = re.compile(r"\d")
 _NO_KEYS: frozenset[str] = frozenset()
 
 
+# "ae", "oe", "ue" and "aa": how "ä", "ö", "ü" and "å" are typed without them.
+_DIGRAPHS = re.compile(r"([aou])e|(?<=a)a")
+
+
 @dataclass(slots=True)
 class Profile:
     """What matching looks at for one person; `ref` is the caller's own id for it."""
@@ -117,6 +121,11 @@ class Profile:
             sound = soundex(family)
             if sound:
                 keys.add("s" + first + " " + sound)
+                # A name typed without its letters' marks the German or Nordic way ("Juergen
+                # Mueller", "Soeren Aakesson") meets it written with them, which folds to
+                # "jurgen muller": the given name without "e" after a, o, u, nor a second "a".
+                if "ae" in first or "oe" in first or "ue" in first or "aa" in first:
+                    keys.add("s" + _DIGRAPHS.sub(r"\1", first) + " " + sound)
         elif self.full:
             keys.add("o" + self.full.replace(" ", "")[:4])
         if self.birthday:
