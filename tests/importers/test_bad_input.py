@@ -616,6 +616,21 @@ def test_a_row_with_more_cells_than_the_header_is_reported_not_read_shifted(sess
     assert report.files[0].rows == 3
 
 
+def test_a_semicolon_file_with_an_extra_cell_gives_a_semicolon_as_its_example(session, workspace):
+    text = (
+        "Vorname;Nachname;E-Mail\r\nJana;Novak;jana@x.example\r\nPetr;Dvorak;Vertrieb; Einkauf\r\n"
+    )
+    report = import_files(
+        session,
+        workspace_id=workspace.id,
+        paths_or_uploads=[Upload("kontakte.csv", text.encode())],
+        mapping="given=Vorname,family=Nachname,email=E-Mail",
+        today=date(2026, 11, 25),
+    )
+    (skipped,) = [r for r in report.rows if r.outcome == "skipped"]
+    assert "a semicolon inside a cell, as in 'Sales; Marketing', needs double" in skipped.detail
+
+
 def test_a_note_longer_than_the_person_form_takes_is_cut_to_it_saying_so(
     session, workspace, tmp_path
 ):

@@ -465,7 +465,8 @@ def test_a_number_a_spreadsheet_rounded_is_kept_as_written_and_reported(session,
     assert [p.number for p in found["Ben Ott"].phones] == ["+491707654321"]
     (note,) = [n for n in report.notes if "rounded" in n]
     assert note.startswith(
-        "kontakte.csv: the phone number was rounded by a spreadsheet (line 2 '4,91701E+11')"
+        "kontakte.csv: the phone number was rounded by a spreadsheet (line 2 '4,91701E+11'), "
+        "so its last digits are lost"
     )
     assert "Format the column as text" in note
 

@@ -286,9 +286,10 @@ def _rounded_notes(rounded: list[tuple[str, int, str]]) -> list[str]:
         shown = ", ".join(f"line {line} '{value}'" for line, value in found[:5])
         more = f" and {len(found) - 5:,} more" if len(found) > 5 else ""
         which = "number was" if len(found) == 1 else f"{len(found):,} numbers were"
+        its = "its" if len(found) == 1 else "their"
         notes.append(
             f"{file_name}: the phone {which} rounded by a spreadsheet ({shown}{more}), so "
-            "their last digits are lost: a person who has the number already keeps it as it "
+            f"{its} last digits are lost: a person who has the number already keeps it as it "
             "was, anyone else gets it as written. Format the column as text where the file "
             "came from and import it again, or correct the numbers on the people's pages"
         )

@@ -299,6 +299,11 @@ def _set_aside_headers_again(table: Table) -> None:
 
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+_EXAMPLES = {
+    ",": "as in 'Acme, Inc.'",
+    ";": "as in 'Sales; Marketing'",
+    "\t": "as in a note with a tab typed into it",
+}
 
 
 def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
@@ -337,7 +342,8 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
                     table.name,
                     line,
                     f"{filled} cells where the header has {width} columns, so which value "
-                    f"is which cannot be told (a {what} inside a cell, as in 'Acme, Inc.', "
+                    f"is which cannot be told (a {what} inside a cell, "
+                    f"{_EXAMPLES[delimiter]}, "
                     "needs double quotes around the cell); not imported: add the quotes, or "
                     "take out the extra cells, and import the file again",
                 )
