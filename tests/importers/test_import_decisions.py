@@ -335,7 +335,10 @@ def test_a_card_matched_in_the_same_import_adds_no_second_job_and_says_what_it_a
 ):
     report = run(session, workspace.id, connections(ROBERT), cards("bob.vcf", BOB))
     (merged,) = report.of(Outcome.MERGED)
-    assert merged.detail == "names 76% alike; same organization — new phone +1 650-555-0177"
+    assert merged.detail == (
+        "names 76% alike; same organization — new phone +1 650-555-0177; name left at Robert "
+        "Smith (the file says Bob Smith; edit the person to change it)"
+    )
     robert = everyone(session, workspace.id)["Robert Smith"]
     assert jobs(robert) == [("Hooli", "CTO", True)]
     assert [p.number for p in robert.phones] == ["+16505550177"]
@@ -348,7 +351,10 @@ def test_one_import_and_two_imports_one_after_the_other_give_the_same_person(
     run(session, workspace.id, connections(ROBERT), cards("bob.vcf", BOB))
     run(session, other.id, connections(ROBERT))
     (merged,) = run(session, other.id, cards("bob.vcf", BOB)).of(Outcome.MERGED)
-    assert merged.detail.endswith(" — new phone +1 650-555-0177")
+    assert merged.detail.endswith(
+        " — new phone +1 650-555-0177; name left at Robert Smith (the file says Bob Smith; edit "
+        "the person to change it)"
+    )
     together = everyone(session, workspace.id)["Robert Smith"]
     apart = everyone(session, other.id)["Robert Smith"]
     assert jobs(together) == jobs(apart) == [("Hooli", "CTO", True)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from goodword.duplicates.names import fold
 from goodword.importers.bulk import Changes, Known
 from goodword.importers.cleaning import (
     LOSSY,
@@ -74,6 +75,23 @@ def apply_record(
         _rename(
             values, data, said, changes, left, stood_in=_stands_in(values["display_name"], person)
         )
+    elif left is not None:
+        # Another source's record, matched: the name stays, and the report says the file's
+        # when it says more or otherwise ("Chiamaka Ada Okafor", "Bob Smith").
+        name = data.display_name or " ".join(p for p in (data.given_name, data.family_name) if p)
+        current = values["display_name"] or " ".join(
+            p for p in (values["given_name"], values["family_name"]) if p
+        )
+        if (
+            name
+            and name != current
+            and not _stands_in(current, person)
+            and not lossy_copy(name, current)
+            and not _says_less(name, current)
+        ):
+            left.append(
+                f"name left at {current} (the file says {name}; edit the person to change it)"
+            )
     for label, attribute in (("location", "location"), ("birthday", "birthday")):
         value, current = getattr(data, attribute), values[attribute]
         if not value or value == current:
@@ -327,6 +345,20 @@ def _rename(
             notes = values["notes"]
             if former not in unify_line_breaks(notes or ""):
                 values["notes"] = f"{notes}\n\n{former}" if notes else former
+
+
+def _says_less(name: str, current: str) -> bool:
+    """Whether a file's name says nothing the name held does not: the same letters but for
+    case and marks ("jose muller" beside "José Müller"), or initials of its words ("C.
+    Okafor" beside "Chidi Okafor").
+
+    >>> _says_less("C. Okafor", "Chidi Okafor"), _says_less("Bob Smith", "Robert Smith")
+    (True, False)
+    """
+    said, held = fold(name).split(), fold(current).split()
+    return len(said) == len(held) and all(
+        s == h or (len(s) == 1 and h.startswith(s)) for s, h in zip(said, held, strict=True)
+    )
 
 
 def _stands_in(shown: str | None, person: Known) -> bool:
