@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from pydantic import BaseModel
 
 from goodword.errors import FieldError, InvalidInput
-from goodword.forms import is_whole_number
 from goodword.records import decode_cursor
 
 API_PREFIX = "/api/v1"
@@ -47,7 +46,7 @@ Limit = Annotated[int, Query(ge=1, le=500, description="How many items per page.
 _DAMAGED = "This cursor is damaged; start again from the first page (leave out `after`)."
 
 
-def checked_cursor(after: str | None, *, sort: Literal["text", "time", "id"]) -> str | None:
+def checked_cursor(after: str | None, *, sort: Literal["text", "time", "date", "id"]) -> str | None:
     """Return a keyset cursor once it is known to be well formed, else a 422 on `after`.
 
     Services trust their cursors; a hand-edited one must not reach the database.
@@ -63,6 +62,8 @@ def checked_cursor(after: str | None, *, sort: Literal["text", "time", "id"]) ->
             raise ValueError
         if sort == "time":
             datetime.fromisoformat(value)
+        if sort == "date":
+            date.fromisoformat(value)
         if sort == "id" and (not isinstance(value, int) or isinstance(value, bool)):
             raise ValueError
     except (ValueError, TypeError):
@@ -70,12 +71,3 @@ def checked_cursor(after: str | None, *, sort: Literal["text", "time", "id"]) ->
             "The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)]
         ) from None
     return after
-
-
-def checked_offset(after: str | None) -> int:
-    """Return the offset an offset-paged list handed out as its `next` value."""
-    if not after:
-        return 0
-    if not is_whole_number(after):
-        raise InvalidInput("The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)])
-    return int(after)

@@ -24,7 +24,18 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
-from sqlalchemy import ARRAY, Integer, Select, any_, bindparam, func, literal, select, tuple_
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    func,
+    literal,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from goodword import clock
@@ -420,23 +431,26 @@ def keyset_page(
     session: Session,
     statement: Select[Any],
     *,
-    sort_column: InstrumentedAttribute[Any],
+    sort_column: InstrumentedAttribute[Any] | ColumnElement[Any],
     id_column: InstrumentedAttribute[int],
     cursor: str | None,
     limit: int,
     descending: bool = False,
     decode_sort: Any = None,
     before: str | None = None,
+    sort_value: Callable[[Any], Any] | None = None,
 ) -> Page[Any]:
     """Return one page ordered by (sort_column, id), fast at any depth (no OFFSET).
 
     `statement` selects the records; the cursor holds the last row's sort value and id, and
     `before` (a page's `prev_cursor`) the first row's of the page after the one wanted: the
-    rows are then sought backwards, as fast.
+    rows are then sought backwards, as fast. A sort column that is an expression, not a
+    column (`coalesce(due_date, …)`), needs `sort_value`: its value for a row.
     """
 
     def key(row: Any) -> str:
-        return encode_cursor(getattr(row, sort_column.key), getattr(row, id_column.key))
+        value = sort_value(row) if sort_value else getattr(row, str(sort_column.key))
+        return encode_cursor(value, getattr(row, id_column.key))
 
     def seek(where: str, *, backwards: bool) -> Select[Any]:
         value, last_id = decode_cursor(where)

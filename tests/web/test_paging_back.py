@@ -1,5 +1,5 @@
-"""People, organizations and tasks lists page back as well as forward: the first page, the
-page before, by the same keyset seek (no OFFSET) for people and organizations."""
+"""People, organizations, opportunities, interactions and tasks lists page back as well as
+forward: the first page, the page before, by the same keyset seek (no OFFSET)."""
 
 from __future__ import annotations
 
@@ -111,20 +111,31 @@ def test_a_search_pages_back(client: TestClient, session: Session, workspace: Wo
     assert _names(back, "people") == _names(second, "people")
 
 
-def test_the_task_list_pages_back(
-    client: TestClient, session: Session, workspace: Workspace
+def test_the_task_list_pages_back_by_the_same_seek(
+    client: TestClient, session: Session, workspace: Workspace, connection: Connection
 ) -> None:
+    # Undated tasks come last: pages cross from dated to undated ones and back.
     for n in range(205):
-        f.task(session, workspace.id, f"Task {n:03d}", due_date=date(2027, 1, 1) + timedelta(n))
+        due = date(2027, 1, 1) + timedelta(n) if n < 150 else None
+        f.task(session, workspace.id, f"Task {n:03d}", due_date=due)
     first = client.get("/tasks").text
     assert "Previous page" not in first
-    second = client.get(_links(first)["Next page →"]).text
-    third = client.get(_links(second)["Next page →"]).text
-    assert "Task 200" in third and "Next page →" not in _links(third)
-    assert _links(third)["First page"] == "/tasks?status=open"
-    back = client.get(_links(third)["← Previous page"]).text
-    assert "Task 100" in back and "Task 199" in back and "Task 099" not in back
-    assert _links(second)["← Previous page"] == "/tasks?status=open"
+    pages = [_names(first, "tasks")]
+    with skipped_rows(connection) as skipped:
+        second = client.get(_links(first)["Next page →"]).text
+        third = client.get(_links(second)["Next page →"]).text
+        pages += [_names(second, "tasks"), _names(third, "tasks")]
+        assert "Task 200" in third and "Next page →" not in _links(third)
+        assert _links(third)["First page"] == "/tasks?status=open"
+        back = client.get(_links(third)["← Previous page"]).text
+        assert "Task 100" in back and "Task 199" in back and "Task 099" not in back
+        assert _names(back, "tasks") == pages[1]
+        again = client.get(_links(back)["← Previous page"]).text
+    assert [len(p) for p in pages] == [100, 100, 5]
+    assert _names(again, "tasks") == pages[0]
+    assert "Previous page" not in again
+    # Each page sought by its neighbour's task, none by counting past the ones before.
+    assert all(n == 0 for n in skipped)
 
 
 def test_paging_back_from_a_damaged_link_is_a_clear_error(client: TestClient) -> None:

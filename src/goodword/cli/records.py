@@ -849,7 +849,7 @@ def task_list(
 ) -> None:
     """List tasks, soonest due first."""
     from goodword import clock
-    from goodword.api import checked_offset
+    from goodword.api import checked_cursor
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead
 
@@ -863,7 +863,7 @@ def task_list(
             person_id=person,
             opportunity_id=opportunity,
             limit=limit,
-            offset=checked_offset(after),
+            cursor=checked_cursor(after, sort="date"),
         )
         reads = [TaskRead.model_validate(t) for t in page.items]
     if listed("task list", reads, page.next_cursor, as_json):

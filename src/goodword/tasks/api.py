@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_offset
+from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
 from goodword.deps import DbSession, WorkspaceId
 from goodword.tasks import service
 from goodword.tasks.models import TaskStatus
@@ -49,7 +49,7 @@ def list_tasks(
         person_id=person_id,
         opportunity_id=opportunity_id,
         limit=limit,
-        offset=checked_offset(after),
+        cursor=checked_cursor(after, sort="date"),
     )
     return TaskPage(items=[TaskRead.model_validate(t) for t in page.items], next=page.next_cursor)
 

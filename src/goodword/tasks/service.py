@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, not_, or_, select
+from sqlalchemy import ColumnElement, Date, and_, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
@@ -15,7 +15,7 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
 from goodword.organizations import service as organizations
 from goodword.people import service as people
-from goodword.records import Page, clean_text, get_owned, referenced
+from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 from goodword.references import service as references
 from goodword.referrals import service as referrals
 from goodword.tasks.models import Task, TaskStatus
@@ -82,6 +82,12 @@ def back_by(today: date) -> ColumnElement[bool]:
     return and_(Task.status == TaskStatus.SNOOZED, Task.snoozed_until <= today)
 
 
+# An undated task sorts as if due on the last day there is: after every dated one, in one
+# order for both databases, so a page's cursor can seek on it.
+NO_DUE_DATE = date.max
+_DUE_OR_LAST = func.coalesce(Task.due_date, literal(NO_DUE_DATE, Date), type_=Date)
+
+
 def list_(
     session: Session,
     *,
@@ -91,9 +97,11 @@ def list_(
     person_id: int | None = None,
     opportunity_id: int | None = None,
     limit: int = 200,
-    offset: int = 0,
+    cursor: str | None = None,
+    before: str | None = None,
 ) -> Page[Task]:
-    """List tasks: undated last, soonest due first. Open ones include those snoozed until
+    """List tasks: undated last, soonest due first; keyset-paginated, forwards or
+    (`before`: a page's `prev_cursor`) backwards. Open ones include those snoozed until
     `today` or before: a snooze ends by itself.
 
     Each comes with the person, organization and opportunity it concerns loaded.
@@ -117,15 +125,17 @@ def list_(
         statement = statement.where(Task.person_id == person_id)
     if opportunity_id is not None:
         statement = statement.where(Task.opportunity_id == opportunity_id)
-    rows = list(
-        session.scalars(
-            statement.order_by(case((Task.due_date.is_(None), 1), else_=0), Task.due_date, Task.id)
-            .offset(offset)
-            .limit(limit + 1)
-        )
+    return keyset_page(
+        session,
+        statement,
+        sort_column=_DUE_OR_LAST,
+        id_column=Task.id,
+        cursor=cursor,
+        limit=limit,
+        decode_sort=date.fromisoformat,
+        before=before,
+        sort_value=lambda task: task.due_date or NO_DUE_DATE,
     )
-    more = len(rows) > limit
-    return Page(items=rows[:limit], next_cursor=str(offset + limit) if more else None)
 
 
 def due(session: Session, *, workspace_id: int, today: date) -> list[Task]:

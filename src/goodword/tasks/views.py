@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
-from goodword.forms import is_whole_number
 from goodword.pages import (
     filled,
     form_errors,
@@ -22,6 +21,7 @@ from goodword.pages import (
     is_htmx,
     opportunity_choices,
     organization_choices,
+    page_or_422,
     person_choices,
     redirect,
     render,
@@ -60,17 +60,6 @@ def _filter(value: str | None) -> str:
     return value
 
 
-def _offset(after: str | None) -> int:
-    if not after:
-        return 0
-    if not is_whole_number(after):
-        raise InvalidInput(
-            "That page link is damaged; start again from the first page.",
-            fields=[FieldError("after", "is not a page link Goodword made")],
-        )
-    return int(after)
-
-
 def _row_context(today: date, back: str) -> dict[str, Any]:
     return {"today": today, "back": back, "snooze_default": today + timedelta(days=SNOOZE_DAYS)}
 
@@ -81,21 +70,23 @@ def _list_page(
     workspace_id: int,
     *,
     chosen: str,
-    offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
     row_errors: Mapping[int, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    page = service.list_(
-        session,
-        workspace_id=workspace_id,
-        today=clock.today(),
-        status=None if chosen == "all" else TaskStatus(chosen),
-        limit=PAGE_SIZE,
-        offset=offset,
+    page = page_or_422(
+        lambda: service.list_(
+            session,
+            workspace_id=workspace_id,
+            today=clock.today(),
+            status=None if chosen == "all" else TaskStatus(chosen),
+            limit=PAGE_SIZE,
+            cursor=after,
+            before=before,
+        ),
+        first_page="the first page of tasks",
     )
-    # The page before: the tasks after the ones before it ("" for the first page).
-    page.prev_cursor = (str(offset - PAGE_SIZE) if offset > PAGE_SIZE else "") if offset else None
-    page.prev_param = "after"
     return render(
         request,
         "tasks/list.html",
@@ -104,7 +95,7 @@ def _list_page(
             "page": page,
             "chosen": chosen,
             "filters": FILTERS,
-            "first_page": offset == 0,
+            "first_page": not after and page.prev_cursor is None,
             "row_errors": row_errors or {},
             **_row_context(clock.today(), chosen),
         },
@@ -145,8 +136,13 @@ def list_page(
     workspace_id: WorkspaceId,
     status: str | None = None,
     after: str | None = None,
+    before: str | None = None,
 ) -> HTMLResponse:
-    return _list_page(request, session, workspace_id, chosen=_filter(status), offset=_offset(after))
+    """The tasks of one list, soonest due first, a page at a time (`after` the page's last
+    task, `before` its first: the page before)."""
+    return _list_page(
+        request, session, workspace_id, chosen=_filter(status), after=after, before=before
+    )
 
 
 @router.get("/tasks/new", response_class=HTMLResponse)
