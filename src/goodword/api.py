@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.records import decode_cursor
@@ -41,13 +41,31 @@ After = Annotated[
     str | None,
     Query(description="The `next` value of the previous page; leave out for the first page."),
 ]
+Before = Annotated[
+    str | None,
+    Query(
+        description="The `prev` value of a page: gives the page before that one. "
+        "Give `after` or `before`, not both."
+    ),
+]
 Limit = Annotated[int, Query(ge=1, le=500, description="How many items per page.")]
+# A list's links to its neighbours, as every paged list answers with them.
+Next = Annotated[
+    str | None,
+    Field(description="Pass back as `after` for the next page; null on the last page."),
+]
+Prev = Annotated[
+    str | None,
+    Field(
+        description="Pass back as `before` for the page before this one; null on the first page."
+    ),
+]
 
-_DAMAGED = "This cursor is damaged; start again from the first page (leave out `after`)."
+Sort = Literal["text", "time", "date", "id"]
 
 
-def checked_cursor(after: str | None, *, sort: Literal["text", "time", "date", "id"]) -> str | None:
-    """Return a keyset cursor once it is known to be well formed, else a 422 on `after`.
+def checked_cursor(after: str | None, *, sort: Sort, field: str = "after") -> str | None:
+    """Return a keyset cursor once it is known to be well formed, else a 422 on `field`.
 
     Services trust their cursors; a hand-edited one must not reach the database.
     """
@@ -68,6 +86,31 @@ def checked_cursor(after: str | None, *, sort: Literal["text", "time", "date", "
             raise ValueError
     except (ValueError, TypeError):
         raise InvalidInput(
-            "The page cursor is not valid.", fields=[FieldError("after", _DAMAGED)]
+            "The page cursor is not valid.",
+            fields=[
+                FieldError(
+                    field,
+                    f"This cursor is damaged; start again from the first page "
+                    f"(leave out `{field}`).",
+                )
+            ],
         ) from None
     return after
+
+
+def one_way(after: str | None, before: str | None) -> None:
+    """Refuse a request for the page after one and the page before one at once (422)."""
+    if after and before:
+        raise InvalidInput(
+            "Ask for the page after one or the page before one, not both.",
+            fields=[FieldError("before", "leave out `after` when you give `before`")],
+        )
+
+
+def checked_cursors(
+    after: str | None, before: str | None, *, sort: Sort
+) -> tuple[str | None, str | None]:
+    """The cursors of a request for the page after one (`after`) or before one (`before`),
+    each checked as `checked_cursor` does; both at once is a 422 on `before`."""
+    one_way(after, before)
+    return checked_cursor(after, sort=sort), checked_cursor(before, sort=sort, field="before")

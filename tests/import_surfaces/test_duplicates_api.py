@@ -29,7 +29,12 @@ def two_johns(session, workspace_id):
 
 def test_a_scan_queues_a_pair_that_the_list_shows_in_full(client, session, workspace):
     a, b = two_johns(session, workspace.id)
-    assert client.get(f"{API}/duplicates").json() == {"items": [], "next": None, "total": 0}
+    assert client.get(f"{API}/duplicates").json() == {
+        "items": [],
+        "next": None,
+        "prev": None,
+        "total": 0,
+    }
     scanned = client.post(f"{API}/duplicates/scan")
     assert scanned.status_code == 200
     assert scanned.json() == {"candidates_created": 1, "merged": []}

@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.connections import service
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
@@ -19,7 +28,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESP
 
 class ConnectionPage(BaseModel):
     items: list[ConnectionRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 @router.get("/connections", response_model=ConnectionPage, summary="List connections")
@@ -29,18 +39,26 @@ def list_connections(
     person_id: Annotated[int | None, Query(description="Only connections of this person.")] = None,
     kind: Annotated[ConnectionKind | None, Query(description="Only this kind of tie.")] = None,
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> ConnectionPage:
-    """Connections, oldest recorded first; pass `next` back as `after` for more."""
+    """Connections, oldest recorded first; pass `next` back as `after` for more, and
+    `prev` as `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="id")
     page = service.list_(
         session,
         workspace_id=workspace_id,
         person_id=person_id,
         kind=kind,
-        cursor=checked_cursor(after, sort="id"),
+        cursor=cursor,
         limit=limit,
+        before=before,
     )
-    return ConnectionPage(items=[service.to_read(c) for c in page.items], next=page.next_cursor)
+    return ConnectionPage(
+        items=[service.to_read(c) for c in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

@@ -94,8 +94,10 @@ def list_(
     kind: ConnectionKind | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    before: str | None = None,
 ) -> Page[Connection]:
-    """Connections in the order they were recorded, optionally one person's or one kind."""
+    """Connections in the order they were recorded, optionally one person's or one kind;
+    `before` (a page's `prev_cursor`) gives the page before."""
     statement = (
         select(Connection)
         .where(Connection.workspace_id == workspace_id)
@@ -114,6 +116,7 @@ def list_(
         id_column=Connection.id,
         cursor=cursor,
         limit=limit,
+        before=before,
     )
 
 

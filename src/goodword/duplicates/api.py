@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+    one_way,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import merging, service
 from goodword.duplicates.models import CandidateStatus
@@ -24,14 +34,16 @@ router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPO
 
 class CandidatePage(BaseModel):
     items: list[CandidateRead]
-    next: str | None
+    next: Next
+    prev: Prev
     # How many pairs have the status asked for, in all pages.
     total: int
 
 
 class MergeList(BaseModel):
     items: list[MergeRead]
-    next: str | None = None
+    next: Next = None
+    prev: Prev = None
 
 
 class MergeRequest(BaseModel):
@@ -71,27 +83,33 @@ def list_duplicates(
         ),
     ] = "open",
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> CandidatePage:
-    """Pairs that may be one person, most likely first, with both people in full."""
+    """Pairs that may be one person, most likely first, with both people in full; pass
+    `next` back as `after` for more, and `prev` as `before` for the page before."""
+    one_way(after, before)
     page = service.list_candidates(
         session,
         workspace_id=workspace_id,
         status=CandidateStatus(status),
         cursor=score_cursor(after),
         limit=limit,
+        before=score_cursor(before, field="before"),
     )
     return CandidatePage(
         items=[service.candidate_to_read(session, c) for c in page.items],
         next=page.next_cursor,
+        prev=page.prev_cursor,
         total=service.count_candidates(
             session, workspace_id=workspace_id, status=CandidateStatus(status)
         ),
     )
 
 
-def score_cursor(after: str | None) -> str | None:
-    """The list is ordered by score (a number): check the cursor has that shape."""
+def score_cursor(after: str | None, *, field: str = "after") -> str | None:
+    """The list is ordered by score (a number): check the cursor (sent as `field`) has that
+    shape."""
     if not after:
         return None
     try:
@@ -102,7 +120,7 @@ def score_cursor(after: str | None) -> str | None:
     except (ValueError, TypeError):
         raise InvalidInput(
             "The page cursor is not valid.",
-            fields=[FieldError("after", "start again from the first page (leave out `after`)")],
+            fields=[FieldError(field, f"start again from the first page (leave out `{field}`)")],
         ) from None
     return after
 
@@ -208,16 +226,20 @@ def merges(
     session: DbSession,
     workspace_id: WorkspaceId,
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> MergeList:
-    """Merges, newest first, including undone ones; pass `next` back as `after` for more."""
+    """Merges, newest first, including undone ones; pass `next` back as `after` for more,
+    and `prev` as `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="time")
     page = list_merges(
-        session,
-        workspace_id=workspace_id,
-        limit=limit,
-        cursor=checked_cursor(after, sort="time"),
+        session, workspace_id=workspace_id, limit=limit, cursor=cursor, before=before
     )
-    return MergeList(items=[merging.merge_to_read(m) for m in page.items], next=page.next_cursor)
+    return MergeList(
+        items=[merging.merge_to_read(m) for m in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post("/merges", response_model=MergeResult, summary="Merge two people")

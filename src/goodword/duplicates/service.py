@@ -50,8 +50,10 @@ def list_candidates(
     status: CandidateStatus = CandidateStatus.OPEN,
     cursor: str | None = None,
     limit: int = 50,
+    before: str | None = None,
 ) -> Page[DuplicateCandidate]:
-    """List possible duplicates, most likely first."""
+    """List possible duplicates, most likely first; `before` (a page's `prev_cursor`)
+    gives the page before."""
     statement = select(DuplicateCandidate).where(
         DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
     )
@@ -63,6 +65,7 @@ def list_candidates(
         cursor=cursor,
         limit=limit,
         descending=True,
+        before=before,
     )
 
 

@@ -41,10 +41,15 @@ FIELD_LABELS = {
 
 
 def list_merges(
-    session: Session, *, workspace_id: int, limit: int = HISTORY_SIZE, cursor: str | None = None
+    session: Session,
+    *,
+    workspace_id: int,
+    limit: int = HISTORY_SIZE,
+    cursor: str | None = None,
+    before: str | None = None,
 ) -> Page[Merge]:
     """The workspace's merges, newest first, a page at a time (`cursor`: the last page's
-    `next_cursor`)."""
+    `next_cursor`; `before`: a page's `prev_cursor`, for the page before it)."""
     return keyset_page(
         session,
         select(Merge).where(Merge.workspace_id == workspace_id),
@@ -54,6 +59,7 @@ def list_merges(
         limit=limit,
         descending=True,
         decode_sort=datetime.fromisoformat,
+        before=before,
     )
 
 

@@ -8,7 +8,16 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.interactions import service
 from goodword.interactions.schemas import InteractionCreate, InteractionRead, InteractionUpdate
@@ -19,7 +28,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["interactions"], responses=ERROR_RES
 
 class InteractionPage(BaseModel):
     items: list[InteractionRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 @router.get("/interactions", response_model=InteractionPage, summary="List interactions")
@@ -33,18 +43,26 @@ def list_interactions(
         int | None, Query(description="Only those about this opportunity.")
     ] = None,
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> InteractionPage:
-    """Interactions, newest first; pass `next` back as `after` for more."""
+    """Interactions, newest first; pass `next` back as `after` for more, and `prev` as
+    `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="time")
     page = service.list_(
         session,
         workspace_id=workspace_id,
         person_id=person_id,
         opportunity_id=opportunity_id,
-        cursor=checked_cursor(after, sort="time"),
+        cursor=cursor,
         limit=limit,
+        before=before,
     )
-    return InteractionPage(items=[service.to_read(i) for i in page.items], next=page.next_cursor)
+    return InteractionPage(
+        items=[service.to_read(i) for i in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

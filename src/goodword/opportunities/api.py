@@ -8,7 +8,16 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.network.api import BlindWarningRead, warning_read
 from goodword.network.queries import blind_warning
@@ -29,7 +38,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RE
 
 class OpportunityPage(BaseModel):
     items: list[OpportunityRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 class StageMoveRead(OpportunityRead):
@@ -62,19 +72,27 @@ def list_opportunities(
         int | None, Query(description="Only those this person is hiring for.")
     ] = None,
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> OpportunityPage:
-    """Opportunities, most recently changed first; pass `next` back as `after` for more."""
+    """Opportunities, most recently changed first; pass `next` back as `after` for more,
+    and `prev` as `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="time")
     page = service.list_(
         session,
         workspace_id=workspace_id,
         stage=stage,
         organization_id=organization_id,
         hiring_manager_id=hiring_manager_id,
-        cursor=checked_cursor(after, sort="time"),
+        cursor=cursor,
         limit=limit,
+        before=before,
     )
-    return OpportunityPage(items=[service.to_read(o) for o in page.items], next=page.next_cursor)
+    return OpportunityPage(
+        items=[service.to_read(o) for o in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.get("/opportunities/board", response_model=Board, summary="The pipeline board")

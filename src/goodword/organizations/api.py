@@ -5,7 +5,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.organizations import service
 from goodword.organizations.schemas import (
@@ -20,22 +29,28 @@ router = APIRouter(prefix=API_PREFIX, tags=["organizations"], responses=ERROR_RE
 
 class OrganizationPage(BaseModel):
     items: list[OrganizationRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 @router.get("/organizations", response_model=OrganizationPage, summary="List organizations")
 def list_organizations(
-    session: DbSession, workspace_id: WorkspaceId, after: After = None, limit: Limit = 50
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
 ) -> OrganizationPage:
-    """Organizations by name; pass `next` back as `after` for more."""
+    """Organizations by name; pass `next` back as `after` for more, and `prev` as `before`
+    for the page before."""
+    cursor, before = checked_cursors(after, before, sort="text")
     page = service.list_(
-        session,
-        workspace_id=workspace_id,
-        cursor=checked_cursor(after, sort="text"),
-        limit=limit,
+        session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
     )
     return OrganizationPage(
-        items=[OrganizationRead.model_validate(o) for o in page.items], next=page.next_cursor
+        items=[OrganizationRead.model_validate(o) for o in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
     )
 
 

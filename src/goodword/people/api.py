@@ -10,7 +10,16 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.schemas import PossibleDuplicate
@@ -54,7 +63,8 @@ def _body_schema(schema: type[BaseModel]) -> dict[str, Any]:
 
 class PersonPage(BaseModel):
     items: list[PersonRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 class PersonSavedRead(PersonRead):
@@ -68,16 +78,23 @@ class PersonSavedRead(PersonRead):
 
 @router.get("/people", response_model=PersonPage, summary="List people")
 def list_people(
-    session: DbSession, workspace_id: WorkspaceId, after: After = None, limit: Limit = 50
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
 ) -> PersonPage:
-    """People by family name, then given name; pass `next` back as `after` for more."""
+    """People by family name, then given name; pass `next` back as `after` for more, and
+    `prev` as `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="text")
     page = service.list_(
-        session,
-        workspace_id=workspace_id,
-        cursor=checked_cursor(after, sort="text"),
-        limit=limit,
+        session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
     )
-    return PersonPage(items=[service.to_read(p) for p in page.items], next=page.next_cursor)
+    return PersonPage(
+        items=[service.to_read(p) for p in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

@@ -8,7 +8,16 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES, After, Limit, checked_cursor
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.tasks import service
 from goodword.tasks.models import TaskStatus
@@ -19,7 +28,8 @@ router = APIRouter(prefix=API_PREFIX, tags=["tasks"], responses=ERROR_RESPONSES)
 
 class TaskPage(BaseModel):
     items: list[TaskRead]
-    next: str | None
+    next: Next
+    prev: Prev
 
 
 @router.get("/tasks", response_model=TaskPage, summary="List tasks")
@@ -38,9 +48,12 @@ def list_tasks(
         int | None, Query(description="Only tasks about this opportunity.")
     ] = None,
     after: After = None,
+    before: Before = None,
     limit: Limit = 50,
 ) -> TaskPage:
-    """Tasks, soonest due first and undated last; pass `next` back as `after` for more."""
+    """Tasks, soonest due first and undated last; pass `next` back as `after` for more,
+    and `prev` as `before` for the page before."""
+    cursor, before = checked_cursors(after, before, sort="date")
     page = service.list_(
         session,
         workspace_id=workspace_id,
@@ -49,9 +62,14 @@ def list_tasks(
         person_id=person_id,
         opportunity_id=opportunity_id,
         limit=limit,
-        cursor=checked_cursor(after, sort="date"),
+        cursor=cursor,
+        before=before,
     )
-    return TaskPage(items=[TaskRead.model_validate(t) for t in page.items], next=page.next_cursor)
+    return TaskPage(
+        items=[TaskRead.model_validate(t) for t in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

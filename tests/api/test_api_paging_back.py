@@ -1,0 +1,145 @@
+"""Every paged list of the JSON API pages back as well as forward: each page gives `prev`,
+passed back as `before`, beside `next`, passed back as `after`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.duplicates import merging
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.workspaces.models import Workspace
+
+API = "/api/v1"
+COUNT = 5
+
+
+def _people(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        f.person(session, ws, f"Person {n}")
+
+
+def _organizations(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        f.organization(session, ws, f"Org {n}")
+
+
+def _opportunities(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        f.opportunity(session, ws, role_title=f"Role {n}")
+
+
+def _interactions(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        f.interaction(session, ws, summary=f"Talk {n}")
+
+
+def _tasks(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        # Two undated: the pages cross from dated tasks to undated ones.
+        due = date(2027, 1, 1) + timedelta(n) if n < 3 else None
+        f.task(session, ws, f"Task {n}", due_date=due)
+
+
+def _connections(session: Session, ws: int) -> None:
+    hub = f.person(session, ws, "Hub")
+    for n in range(COUNT):
+        f.connection(session, ws, hub, f.person(session, ws, f"Spoke {n}"))
+
+
+def _duplicates(session: Session, ws: int) -> None:
+    hub = f.person(session, ws, "Sam Hub")
+    for n in range(COUNT):
+        spoke = f.person(session, ws, f"Sam Spoke {n}")
+        session.add(
+            DuplicateCandidate(
+                workspace_id=ws,
+                person_a_id=hub.id,
+                person_b_id=spoke.id,
+                score=0.5 + n / 100,
+                reasons=["names alike"],
+            )
+        )
+    session.flush()
+
+
+def _merges(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        kept = f.person(session, ws, f"Kept {n}")
+        gone = f.person(session, ws, f"Merged {n}")
+        merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=gone.id)
+
+
+LISTS: dict[str, Callable[[Session, int], None]] = {
+    "people": _people,
+    "organizations": _organizations,
+    "opportunities": _opportunities,
+    "interactions": _interactions,
+    "tasks": _tasks,
+    "connections": _connections,
+    "duplicates": _duplicates,
+    "merges": _merges,
+}
+
+
+@pytest.mark.parametrize("path", list(LISTS))
+def test_a_list_pages_forward_then_back_to_the_same_pages(
+    client: TestClient, session: Session, workspace: Workspace, path: str
+) -> None:
+    LISTS[path](session, workspace.id)
+    session.commit()
+
+    def ids(page: dict[str, Any]) -> list[int]:
+        return [item["id"] for item in page["items"]]
+
+    page = client.get(f"{API}/{path}", params={"limit": 2}).json()
+    assert page["prev"] is None
+    forward = [page]
+    while page["next"]:
+        page = client.get(f"{API}/{path}", params={"limit": 2, "after": page["next"]}).json()
+        forward.append(page)
+    everything = [i for p in forward for i in ids(p)]
+    assert len(everything) == len(set(everything)) and len(forward) >= 3
+
+    back = [page]
+    while page["prev"]:
+        page = client.get(f"{API}/{path}", params={"limit": 2, "before": page["prev"]}).json()
+        back.append(page)
+    assert [ids(p) for p in back[::-1]] == [ids(p) for p in forward]
+    # The first page, reached going back, leads on as it did.
+    assert page["prev"] is None and page["next"] == forward[0]["next"]
+
+
+@pytest.mark.parametrize("path", list(LISTS))
+def test_a_damaged_before_or_both_directions_at_once_are_refused(
+    client: TestClient, session: Session, workspace: Workspace, path: str
+) -> None:
+    LISTS[path](session, workspace.id)
+    session.commit()
+    first = client.get(f"{API}/{path}", params={"limit": 2}).json()
+
+    damaged = client.get(f"{API}/{path}", params={"before": "nonsense"})
+    both = client.get(f"{API}/{path}", params={"after": first["next"], "before": first["next"]})
+
+    assert damaged.status_code == 422
+    assert [p["field"] for p in damaged.json()["error"]["fields"]] == ["before"]
+    assert both.status_code == 422
+    assert "not both" in both.json()["error"]["message"]
+
+
+def test_the_api_document_describes_prev_and_before(client: TestClient) -> None:
+    document = client.get(f"{API}/openapi.json").json()
+    for path in LISTS:
+        operation = document["paths"][f"{API}/{path}"]["get"]
+        names = [p["name"] for p in operation["parameters"]]
+        assert "before" in names and "after" in names, path
+        reference = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        shape = document["components"]["schemas"][reference["$ref"].rsplit("/", 1)[-1]]
+        assert "`before`" in shape["properties"]["prev"]["description"], path
+        assert "`after`" in shape["properties"]["next"]["description"], path
