@@ -1,7 +1,10 @@
 """Helpers every HTML view shares: render, redirect with a flash, read forms, map errors, pickers.
 
 A flash message travels in a short-lived cookie from the redirect to the next full page, which
-shows it once. It never goes into a URL, so nothing a user typed is echoed in a link.
+shows it once. It never goes into a URL, so nothing a user typed is echoed in a link. A redirect
+to a part of a page (`/opportunities/9#next-moves`) names the part in a cookie beside it, as
+the browser never sends the `#…` of an address: the page shows the message under the part's
+heading, where the browser jumps, with or without JavaScript.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
@@ -38,6 +42,8 @@ NOT_KEPT = "no-store"
 # Set beside the flash when it warns (a playbook that needs more first, a blind application):
 # the page shows it as a warning, not as a success.
 FLASH_WARNING_COOKIE = "goodword_flash_warning"
+# Set beside the flash when the redirect goes to a part of the page: the part's id.
+FLASH_PART_COOKIE = "goodword_flash_part"
 # Above this many records a picker becomes a number box: a select of thousands helps no one.
 CHOICE_LIMIT = 500
 # Above this many, a picker of people or organizations has a search box beside its list too,
@@ -69,20 +75,117 @@ def render(
     templates: Jinja2Templates = request.app.state.templates
     flash = None if is_htmx(request) else request.cookies.get(FLASH_COOKIE)
     warns = bool(flash) and request.cookies.get(FLASH_WARNING_COOKIE) == "1"
+    part = unquote(request.cookies.get(FLASH_PART_COOKIE, "")) if flash else ""
     data = {"flash": unquote(flash) if flash else None, "flash_warns": warns, **(context or {})}
     data.update(finished_errors(templates.env, form or template, data))
     refused = request.method == "POST" and status_code >= 400
     if refused and not is_htmx(request):
         data.setdefault("form_page", form_page(request))
     response = templates.TemplateResponse(request, template, data, status_code=status_code)
+    if part:
+        response.body = flash_under_heading(bytes(response.body).decode(), part).encode()
+        response.headers["content-length"] = str(len(response.body))
     if request.method != "POST" or refused:
         response.headers["Cache-Control"] = NOT_KEPT
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
         response.delete_cookie(FLASH_WARNING_COOKIE, path="/")
+        response.delete_cookie(FLASH_PART_COOKIE, path="/")
     if vary_on_htmx:
         response.headers["Vary"] = "HX-Request"
     return response
+
+
+# The flash as base.html writes it (its text is escaped, so holds no tag).
+_FLASH = re.compile(r'[ \t]*<p class="flash[^"]*"[^>]*\bdata-flash>[^<]*</p>\n?')
+# Elements with no end tag.
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+class _PartHeading(HTMLParser):
+    """Finds, in a page, where the element with the id `part` opens and where its heading
+    (an h2 or h3 among its children) ends, as offsets into the page."""
+
+    def __init__(self, page: str, part: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.part = part
+        # Where each line starts: the parser counts lines by "\n" alone (not by the other
+        # breaks `splitlines` knows, which a name or note may hold).
+        self.lines = [0, *(found.end() for found in re.finditer("\n", page))]
+        self.open: list[str] = []
+        self.depth: int | None = None  # how deep the part is, once found
+        self.inside: int | None = None  # after the part's opening tag
+        self.heading: str | None = None  # the heading's tag while in it
+        self.after_heading: int | None = None
+
+    def here(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth is None and ("id", self.part) in attrs and tag not in _VOID:
+            self.depth = len(self.open)
+            self.inside = self.here() + len(self.get_starttag_text() or "")
+        elif (
+            self.depth is not None
+            and self.after_heading is None
+            and self.heading is None
+            and tag in ("h2", "h3")
+            and len(self.open) == self.depth + 1
+        ):
+            self.heading = tag
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:
+            return
+        while self.open and self.open.pop() != tag:
+            pass
+        if self.heading == tag and self.depth is not None and len(self.open) == self.depth + 1:
+            self.heading = None
+            self.after_heading = self.page.index(">", self.here()) + 1
+        if self.depth is not None and len(self.open) == self.depth and self.after_heading is None:
+            self.depth = -1  # the part ended with no heading: nothing more to look for
+
+
+def flash_under_heading(page: str, part: str) -> str:
+    """The page with its flash moved under the heading of the element whose id is `part`
+    (at the element's start if it has none); unchanged if the page has no such element.
+
+    >>> flash_under_heading('<p class="flash" data-flash>Saved.</p>'
+    ...     '<div id="notes"><h2>Notes</h2><p>…</p></div>', "notes")
+    '<div id="notes"><h2>Notes</h2><p class="flash" data-flash>Saved.</p><p>…</p></div>'
+    """
+    found = _FLASH.search(page)
+    if not found:
+        return page
+    rest = page[: found.start()] + page[found.end() :]
+    finder = _PartHeading(rest, part)
+    finder.feed(rest)
+    finder.close()
+    at = finder.after_heading if finder.after_heading is not None else finder.inside
+    if at is None:
+        return page
+    return rest[:at] + found.group(0).strip() + rest[at:]
 
 
 def form_page(request: Request) -> str | None:
@@ -104,6 +207,13 @@ def redirect(
     response = RedirectResponse(url, status_code=303)
     if flash:
         response.set_cookie(FLASH_COOKIE, quote(flash), path="/", httponly=True, samesite="lax")
+        part = urlsplit(url).fragment
+        if part:
+            response.set_cookie(
+                FLASH_PART_COOKIE, quote(part), path="/", httponly=True, samesite="lax"
+            )
+        else:
+            response.delete_cookie(FLASH_PART_COOKIE, path="/")
         if warns:
             response.set_cookie(FLASH_WARNING_COOKIE, "1", path="/", httponly=True, samesite="lax")
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 import factories as f
 from goodword.db import make_engine, make_session_factory
@@ -57,3 +57,26 @@ def test_adding_a_position_says_so_in_the_positions(page: Page, live_server) -> 
     expect(message).to_have_text("Added the position at Initech.")
     expect(message).to_be_focused()
     expect(message).to_be_in_viewport()
+
+
+def test_without_javascript_the_message_is_under_the_parts_heading(
+    browser: Browser, live_server
+) -> None:
+    _, person = _seed(live_server.database_url)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.set_viewport_size({"width": 1000, "height": 600})
+        page.goto(f"{live_server.url}/people/{person}")
+        positions = page.locator("#positions")
+        positions.get_by_text("Add a position").click()
+        positions.get_by_label("Organization").fill("Initech")
+        positions.get_by_role("button", name="Add position").click()
+        expect(page).to_have_url(re.compile(rf"/people/{person}#positions$"))
+        message = page.locator("#positions-heading + [data-flash]")
+        expect(message).to_have_text("Added the position at Initech.")
+        expect(message).to_be_in_viewport()
+        expect(page.locator("[data-flash]")).to_have_count(1)
+    finally:
+        context.close()

@@ -16,12 +16,14 @@ document.addEventListener("DOMContentLoaded", () => {
     problems.focus({ preventScroll: true });
     problems.scrollIntoView({ block: "center" });
   } else if (flash) {
-    // After a redirect to a part of a page (`/opportunities/9#next-moves`), the message goes
-    // there, under the part's heading, where the eyes and the focus land.
+    // After a redirect to a part of a page (`/opportunities/9#next-moves`), the message is
+    // there, under the part's heading, where the eyes and the focus land: the server puts
+    // it there (pages.flash_under_heading); a part it could not tell moves it here.
     const part = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (part && part !== flash && !part.contains(flash)) {
+    if (part && part !== flash) {
       const heading = part.querySelector(":scope > h2, :scope > h3");
-      if (heading) heading.after(flash);
+      if (part.contains(flash)) { /* already in place */ }
+      else if (heading) heading.after(flash);
       else part.prepend(flash);
       // (The browser's jump to the part, once the page has loaded, resets the focus.)
       flash.focus();
