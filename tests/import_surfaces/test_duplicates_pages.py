@@ -3,13 +3,15 @@ not the same; and other workspaces' pairs and merges are not found."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 import factories as f
-from goodword.duplicates import merging
+from goodword.duplicates import merging, views
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.people import service as people
@@ -525,3 +527,65 @@ def test_the_queue_tells_the_ticked_pairs_apart_at_once(client, session, workspa
     assert "Tick the pairs" in client.post("/duplicates/not-same", data={}).text
     for odd in ("²", "1" * 5000, "9" * 20):
         assert "Tick the pairs" in client.post("/duplicates/not-same", data={"pair": odd}).text
+
+
+def _pager(page: str, label: str) -> dict[str, str]:
+    """The links of the pager so labelled, by their words."""
+    nav = re.search(rf'<nav class="pager" aria-label="{label}">(.*?)</nav>', page, re.S)
+    if not nav:
+        return {}
+    return {
+        words: html.unescape(href)
+        for href, words in re.findall(r'<a (?:rel="\w+" )?href="([^"]*)">([^<]*)</a>', nav[1])
+    }
+
+
+def _section_rows(page: str, table: str) -> list[str]:
+    body = page.split(f'id="{table}"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r"<tr>(.*?)</tr>", body, re.S)[1:]
+
+
+@pytest.mark.parametrize(
+    ("label", "table"),
+    [
+        ("Pages of pairs to review", "duplicate-queue"),
+        ("Pages of pairs told apart", "told-apart"),
+        ("Pages of the merge history", "merge-history"),
+    ],
+)
+def test_each_list_of_the_queue_pages_forward_and_back(
+    client, session, workspace, monkeypatch, label, table
+):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "HISTORY_SIZE", 2)
+    hub = f.person(session, workspace.id, "Sam Hub")
+    for n in range(5):
+        for status in (CandidateStatus.OPEN, CandidateStatus.NOT_SAME):
+            spoke = f.person(session, workspace.id, f"Sam Spoke {status.value} {n}")
+            session.add(
+                DuplicateCandidate(
+                    workspace_id=workspace.id, person_a_id=hub.id, person_b_id=spoke.id,
+                    score=0.5 + n / 100, reasons=["same given name"], status=status,
+                )
+            )  # fmt: skip
+        kept = f.person(session, workspace.id, f"Kept {n}")
+        gone = f.person(session, workspace.id, f"Merged {n}")
+        merging.merge(session, workspace_id=workspace.id, survivor_id=kept.id, absorbed_id=gone.id)
+    session.flush()
+
+    page = client.get("/duplicates").text
+    assert "Previous page" not in _pager(page, label)
+    pages = [_section_rows(page, table)]
+    while "Next page →" in _pager(page, label):
+        page = client.get(_pager(page, label)["Next page →"]).text
+        pages.append(_section_rows(page, table))
+    assert [len(rows) for rows in pages] == [2, 2, 1]
+    assert len({row for rows in pages for row in rows}) == 5
+    back = [pages[-1]]
+    while "← Previous page" in _pager(page, label):
+        page = client.get(_pager(page, label)["← Previous page"]).text
+        back.append(_section_rows(page, table))
+    assert back[::-1] == pages
+    # A list's links go to its own part of the page.
+    part = {"duplicate-queue": "", "told-apart": "#apart-heading"}.get(table, "#history-heading")
+    assert _pager(page, label)["Next page →"].endswith(part)

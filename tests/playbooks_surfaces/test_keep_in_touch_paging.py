@@ -104,3 +104,28 @@ def test_a_damaged_page_link_is_refused_with_the_way_back(
         page = client.get(f"/keep-in-touch?after={damaged}")
         assert page.status_code == 422
         assert "start again from the first page of Keep in touch" in page.text
+
+
+def test_the_due_list_pages_back_to_the_same_pages(
+    client: TestClient, due_people: list[Person], monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(views, "DUE_PAGE_SIZE", 2)
+    page = client.get("/keep-in-touch").text
+    assert "Previous page" not in page
+    pages = [_rows(page)]
+    while link := _next(page):
+        page = client.get(link).text
+        pages.append(_rows(page))
+    assert pages == [[p.id for p in due_people[i : i + 2]] for i in (0, 2, 4)]
+
+    back = [pages[-1]]
+    while found := re.search(r'<a rel="prev" href="([^"]+)"', page):
+        link = found.group(1).replace("&amp;", "&")
+        assert link.startswith("/keep-in-touch?before=")
+        # The link is followed in place with htmx too; its page is the same.
+        fragment = client.get(link, headers=HTMX).text
+        page = client.get(link).text
+        assert _rows(fragment) == _rows(page)
+        back.append(_rows(page))
+    assert back[::-1] == pages
+    assert "Previous page" not in page and "First page" not in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -85,3 +86,24 @@ def test_another_workspace_s_connections_are_not_found(
 ):
     charlie = f.person(session, other_workspace.id, "Charlie Secret")
     assert client.get(f"/people/{charlie.id}/connections").status_code == 404
+
+
+def test_the_connections_page_back_to_the_same_pages(
+    client: TestClient, me_and_five: tuple[Person, list[Person]]
+):
+    me, closest_first = me_and_five
+    first = client.get(f"/people/{me.id}/connections").text
+    assert "Previous page" not in first and "First page" not in first
+    pages, page = [_listed(first)], first
+    while found := re.search(r'<a rel="next" href="([^"]+)"', page):
+        page = client.get(html.unescape(found.group(1))).text
+        pages.append(_listed(page))
+    assert pages == [[p.id for p in closest_first[i : i + 2]] for i in (0, 2, 4)]
+    assert f'<a href="/people/{me.id}/connections">First page</a>' in page
+
+    back = [pages[-1]]
+    while found := re.search(r'<a rel="prev" href="([^"]+)"', page):
+        page = client.get(html.unescape(found.group(1))).text
+        back.append(_listed(page))
+    assert back[::-1] == pages
+    assert "Previous page" not in page and "Next page" in page

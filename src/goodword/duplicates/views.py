@@ -137,19 +137,50 @@ def told_apart(
 
 @router.get("/duplicates", response_class=HTMLResponse)
 def queue_page(
-    request: Request, session: DbSession, workspace_id: WorkspaceId, after: str | None = None
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: str | None = None,
+    before: str | None = None,
+    apart_after: str | None = None,
+    apart_before: str | None = None,
+    merges_after: str | None = None,
+    merges_before: str | None = None,
 ) -> HTMLResponse:
-    """Open pairs, most likely first, and the merge history with undo."""
+    """Open pairs, most likely first, the pairs told apart, and the merge history with
+    undo: each a page at a time, by its own cursors (`after` a page's last, `before` its
+    first: the page before)."""
     page = page_or_422(
         lambda: service.list_candidates(
-            session, workspace_id=workspace_id, cursor=after, limit=PAGE_SIZE
+            session, workspace_id=workspace_id, cursor=after, limit=PAGE_SIZE, before=before
         ),
         first_page="the first page of possible duplicates",
     )
-    merges = list_merges(session, workspace_id=workspace_id).items
-    apart = service.list_candidates(
-        session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, limit=HISTORY_SIZE
-    ).items
+    merges_page = page_or_422(
+        lambda: list_merges(
+            session,
+            workspace_id=workspace_id,
+            limit=HISTORY_SIZE,
+            cursor=merges_after,
+            before=merges_before,
+        ),
+        first_page="the first page of the merge history",
+    )
+    merges_page.prev_param = "merges_before"
+    merges = merges_page.items
+    apart_page = page_or_422(
+        lambda: service.list_candidates(
+            session,
+            workspace_id=workspace_id,
+            status=CandidateStatus.NOT_SAME,
+            limit=HISTORY_SIZE,
+            cursor=apart_after,
+            before=apart_before,
+        ),
+        first_page="the first page of pairs told apart",
+    )
+    apart_page.prev_param = "apart_before"
+    apart = apart_page.items
     ids = {c.person_a_id for c in [*page.items, *apart]}
     ids |= {c.person_b_id for c in [*page.items, *apart]}
     ids |= {m.survivor_id for m in merges if m.survivor_id is not None}
@@ -165,8 +196,10 @@ def queue_page(
                 [*page.items, *apart], details_of(session, workspace_id=workspace_id, ids=ids)
             ),
             "merges": [merging.merge_to_read(m) for m in merges],
+            "merges_page": merges_page,
             "apart": apart,
-            "first_page": not after,
+            "apart_page": apart_page,
+            "first_page": not after and page.prev_cursor is None,
         },
     )
 

@@ -250,10 +250,17 @@ def count(session: Session, *, workspace_id: int) -> int:
 
 
 def connections_page(
-    session: Session, *, workspace_id: int, person_id: int, cursor: str | None, limit: int
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    cursor: str | None,
+    limit: int,
+    before: str | None = None,
 ) -> Page[Connection]:
     """A page of the connections touching the person, closest first (then oldest recorded),
     with the other person loaded and `total` counted: your own page can list thousands.
+    `before` (a page's `prev_cursor`) gives the page before it, sought backwards.
 
     A damaged cursor raises ValueError.
     """
@@ -268,25 +275,47 @@ def connections_page(
         select(Connection)
         .where(touching)
         .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
-        .order_by(closeness.desc(), Connection.id)
     )
-    if cursor:
-        last_closeness, last_id = decode_cursor(cursor)
-        if not (isinstance(last_closeness, int) and isinstance(last_id, int)):
+
+    def place(where: str) -> tuple[int, int]:
+        value, row_id = decode_cursor(where)
+        if not (isinstance(value, int) and isinstance(row_id, int)):
             raise ValueError("cursor is damaged")
-        statement = statement.where(
-            or_(
-                closeness < last_closeness,
-                and_(closeness == last_closeness, Connection.id > last_id),
+        return value, row_id
+
+    def key(row: Connection) -> str:
+        return encode_cursor(row.closeness or 0, row.id)
+
+    total = session.scalar(select(func.count()).select_from(Connection).where(touching)) or 0
+    if before:
+        # The same seek the other way: the rows before the place, nearest it first.
+        value, row_id = place(before)
+        earlier = or_(closeness > value, and_(closeness == value, Connection.id < row_id))
+        rows = list(
+            session.scalars(
+                statement.where(earlier).order_by(closeness, Connection.id.desc()).limit(limit + 1)
             )
         )
-    rows = list(session.scalars(statement.limit(limit + 1)))
+        if len(rows) > limit:
+            rows = rows[:limit][::-1]
+            return Page(
+                items=rows, next_cursor=key(rows[-1]), total=total, prev_cursor=key(rows[0])
+            )
+        cursor = None  # back at the start: the first page, whole
+    if cursor:
+        value, row_id = place(cursor)
+        statement = statement.where(
+            or_(closeness < value, and_(closeness == value, Connection.id > row_id))
+        )
+    rows = list(
+        session.scalars(statement.order_by(closeness.desc(), Connection.id).limit(limit + 1))
+    )
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1].closeness or 0, rows[-1].id)
-    total = session.scalar(select(func.count()).select_from(Connection).where(touching)) or 0
-    return Page(items=rows, next_cursor=next_cursor, total=total)
+        next_cursor = key(rows[-1])
+    prev_cursor = key(rows[0]) if cursor and rows else None
+    return Page(items=rows, next_cursor=next_cursor, total=total, prev_cursor=prev_cursor)
 
 
 def add_position(

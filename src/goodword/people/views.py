@@ -143,8 +143,10 @@ def person_connections(
     workspace_id: WorkspaceId,
     person_id: int,
     after: str | None = None,
+    before: str | None = None,
 ) -> Response:
-    """Every connection of the person, closest first, a page at a time."""
+    """Every connection of the person, closest first, a page at a time (`after` a page's
+    last, `before` its first: the page before)."""
     person = service.get(session, workspace_id=workspace_id, person_id=person_id)
     page = page_or_422(
         lambda: service.connections_page(
@@ -153,13 +155,14 @@ def person_connections(
             person_id=person.id,
             cursor=after,
             limit=CONNECTIONS_PAGE_SIZE,
+            before=before,
         ),
         first_page=f"the first page of {person.display_name}'s connections",
     )
     return render(
         request,
         "people/connections.html",
-        {"person": person, "page": page, "first_page": not after},
+        {"person": person, "page": page, "first_page": not after and page.prev_cursor is None},
     )
 
 

@@ -233,24 +233,43 @@ def _due_order(item: DueItem) -> tuple[int, str, str, int]:
     return (item.cadence_days, item.due_on.isoformat(), item.name.casefold(), item.person_id)
 
 
-def due_page(items: list[DueItem], *, cursor: str | None, limit: int) -> Page[DueItem]:
-    """One page of the due list `items` (as `due_list` orders them), after `cursor`.
+def due_page(
+    items: list[DueItem], *, cursor: str | None, limit: int, before: str | None = None
+) -> Page[DueItem]:
+    """One page of the due list `items` (as `due_list` orders them), after `cursor`, or
+    the page before `before` (a page's `prev_cursor`).
 
-    The cursor holds the last item's place in the order, not a count, so logging contact
-    with someone on the first page does not skip anyone on the next. A damaged cursor raises
+    A cursor holds an item's place in the order, not a count, so logging contact with
+    someone on the first page does not skip anyone on the next. A damaged cursor raises
     ValueError. `total` is the length of the whole list.
     """
-    start = 0
-    if cursor:
-        days, due_on, name, person_id = decode_cursor(cursor)
+
+    def place(where: str) -> tuple[int, str, str, int]:
+        days, due_on, name, person_id = decode_cursor(where)
         if not (isinstance(days, int) and isinstance(person_id, int)):
             raise ValueError("cursor is damaged")
-        after = (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
+        return (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
+
+    start = 0
+    if before:
+        first = place(before)
+        end = next((i for i, item in enumerate(items) if _due_order(item) >= first), len(items))
+        # (Near the start, the first page, whole.)
+        start = max(0, end - limit) if end > limit else 0
+    elif cursor:
+        after = place(cursor)
         start = next((i for i, item in enumerate(items) if _due_order(item) > after), len(items))
     shown = items[start : start + limit]
     more = start + limit < len(items)
     next_cursor = encode_cursor(*_due_order(shown[-1])) if shown and more else None
-    return Page(items=shown, next_cursor=next_cursor, total=len(items), extra={"start": start})
+    prev_cursor = encode_cursor(*_due_order(shown[0])) if shown and start else None
+    return Page(
+        items=shown,
+        next_cursor=next_cursor,
+        total=len(items),
+        extra={"start": start},
+        prev_cursor=prev_cursor,
+    )
 
 
 def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:

@@ -157,14 +157,18 @@ def due_drafts(
 
 @router.get("/keep-in-touch", response_class=HTMLResponse)
 def keep_in_touch(
-    request: Request, session: DbSession, workspace_id: WorkspaceId, after: str | None = None
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: str | None = None,
+    before: str | None = None,
 ) -> HTMLResponse:
     """Who is due for a catch-up, closest relationships first, a page at a time, each with a
     drafted note; HTMX (the next-page link) gets the list alone."""
     today = clock.today()
     due = cadence.due_list(session, workspace_id=workspace_id, today=today)
     page = page_or_422(
-        lambda: cadence.due_page(due, cursor=after, limit=DUE_PAGE_SIZE),
+        lambda: cadence.due_page(due, cursor=after, limit=DUE_PAGE_SIZE, before=before),
         first_page="the first page of Keep in touch",
     )
     # (A page htmx fetches to restore after Back, its cache missed, must be the whole page.)
@@ -177,7 +181,7 @@ def keep_in_touch(
             "page": page,
             # Notes are drafted for the people on this page only.
             "drafts": due_drafts(session, workspace_id, page.items),
-            "first_page": not after,
+            "first_page": not after and page.prev_cursor is None,
             "today": today,
             "has_me": me(session, workspace_id=workspace_id) is not None,
         },
