@@ -177,3 +177,79 @@ def test_the_demo_rejection_run_from_its_page_covers_exactly_the_two_clicked(
     page = client.get(f"/opportunities/{summary.rejected_opportunity_id}")
     assert "Run the rejection playbook" not in page.text
     assert page.text.count("I sent the ask to") == 2
+
+
+def _edit_form(opportunity: Any, **changes: str) -> dict[str, str]:
+    return {
+        "organization_name": opportunity.organization.name,
+        "role_title": opportunity.role_title,
+        "stage": opportunity.stage.value,
+    } | changes
+
+
+def test_a_rejection_chosen_on_the_edit_form_runs_the_playbook_and_says_so(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    response = client.post(
+        f"/opportunities/{search.opportunity.id}",
+        data=_edit_form(search.opportunity, stage="rejected"),
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/opportunities/{search.opportunity.id}#next-moves"
+    page = client.get(response.headers["location"])
+    assert (
+        "Changes saved; moved to Rejected. 4 follow-up tasks added from the rejection playbook."
+        in page.text
+    )
+    assert len(_tasks(session, workspace.id)) == 4
+    again = client.post(
+        f"/opportunities/{search.opportunity.id}",
+        data=_edit_form(search.opportunity, stage="rejected", notes="Kind words."),
+        follow_redirects=False,
+    )
+    assert again.headers["location"] == f"/opportunities/{search.opportunity.id}"
+    assert "Changes saved." in client.get(again.headers["location"]).text
+    assert len(_tasks(session, workspace.id)) == 4
+
+
+def test_an_application_chosen_on_the_edit_form_warns_it_went_in_blind(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    response = client.post(
+        f"/opportunities/{search.target.id}",
+        data=_edit_form(search.target, stage="applied"),
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert "Changes saved; moved to Applied." in page.text
+    assert "a blind application" in page.text
+    assert 'class="flash warns"' in page.text
+
+
+def test_the_api_put_with_a_new_stage_reports_what_a_move_reports(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    body = {
+        "organization_name": "Larkspur Health",
+        "role_title": "Senior PM",
+        "stage": "rejected",
+    }
+    response = client.put(f"/api/v1/opportunities/{search.opportunity.id}", json=body)
+    assert response.status_code == 200
+    moved = response.json()
+    assert moved["stage"] == "rejected"
+    assert moved["playbook"]["playbook"] == "rejection"
+    assert moved["playbook"]["created"] == 4
+    assert len(_tasks(session, workspace.id)) == 4
+    same = client.put(f"/api/v1/opportunities/{search.opportunity.id}", json=body)
+    assert same.json()["playbook"] is None and same.json()["warning"] is None
+    target = {
+        "organization_name": search.target.organization.name,
+        "role_title": search.target.role_title,
+        "stage": "applied",
+    }
+    applied = client.put(f"/api/v1/opportunities/{search.target.id}", json=target).json()
+    assert applied["stage"] == "applied"
+    assert "a blind application" in applied["warning"]["message"]

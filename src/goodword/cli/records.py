@@ -526,7 +526,6 @@ def opportunity_move(
     from goodword.cli.common import state
     from goodword.forms import validate
     from goodword.network.api import warning_read
-    from goodword.network.queries import blind_warning
     from goodword.network.strength import model_from_settings
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
@@ -534,25 +533,18 @@ def opportunity_move(
 
     move = validate(StageMove, fields(stage=stage, note=note))
     with work(ctx) as (session, ws):
-        before = opportunities.get(session, workspace_id=ws, opportunity_id=opportunity_id).stage
-        moved = opportunities.move(
+        result = events.move(
             session,
             workspace_id=ws,
             opportunity_id=opportunity_id,
             stage=move.stage,
             note=move.note,
+            today=clock.today(),
+            model=model_from_settings(state(ctx).settings()),
         )
-        outcome = None
-        warning = None
-        if moved.stage is not before:
-            outcome = events.after_stage_change(
-                session, workspace_id=ws, opportunity=moved, today=clock.today()
-            )
-            model = model_from_settings(state(ctx).settings())
-            warning = warning_read(
-                blind_warning(session, workspace_id=ws, opportunity=moved, model=model)
-            )
-        read = opportunities.to_read(moved)
+        before, outcome = result.before, result.outcome
+        warning = warning_read(result.warning)
+        read = opportunities.to_read(result.opportunity)
         played = engine.to_read(outcome) if outcome is not None else None
     if as_json:
         print_json(

@@ -20,7 +20,6 @@ from goodword.api import (
 )
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.network.api import BlindWarningRead, warning_read
-from goodword.network.queries import blind_warning
 from goodword.network.strength import model_from_settings
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
@@ -43,7 +42,8 @@ class OpportunityPage(BaseModel):
 
 
 class StageMoveRead(OpportunityRead):
-    """The moved opportunity, and what the move's playbook did (null when none ran).
+    """The moved or edited opportunity, and what its change of stage's playbook did (null when
+    the stage did not change or none ran).
 
     `warning` is set when the move to applied has no introduction or referral on record.
     """
@@ -135,17 +135,27 @@ def get_opportunity(
 
 @router.put(
     "/opportunities/{opportunity_id}",
-    response_model=OpportunityRead,
+    response_model=StageMoveRead,
     summary="Replace an opportunity's fields",
 )
 def replace_opportunity(
-    session: DbSession, workspace_id: WorkspaceId, opportunity_id: int, data: OpportunityUpdate
-) -> OpportunityRead:
-    """Replace the fields; a different `stage` is recorded as a dated move."""
-    opportunity = service.update(
-        session, workspace_id=workspace_id, opportunity_id=opportunity_id, data=data
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    settings: AppSettings,
+    opportunity_id: int,
+    data: OpportunityUpdate,
+) -> StageMoveRead:
+    """Replace the fields; a different `stage` is recorded as a dated move and does what a
+    move does: `playbook` and `warning` say what it set off, as the stage move's do."""
+    moved = events.update(
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity_id,
+        data=data,
+        today=clock.today(),
+        model=model_from_settings(settings),
     )
-    return service.to_read(opportunity)
+    return _moved_read(moved)
 
 
 @router.delete(
@@ -178,29 +188,22 @@ def move_opportunity(
     A move to rejected runs the rejection playbook: `playbook` says what it added, or what
     it needs first.
     """
-    before = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id).stage
-    opportunity = service.move(
+    moved = events.move(
         session,
         workspace_id=workspace_id,
         opportunity_id=opportunity_id,
         stage=data.stage,
         note=data.note,
+        today=clock.today(),
+        model=model_from_settings(settings),
     )
-    outcome = None
-    warning = None
-    if opportunity.stage is not before:
-        outcome = events.after_stage_change(
-            session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
-        )
-        warning = blind_warning(
-            session,
-            workspace_id=workspace_id,
-            opportunity=opportunity,
-            model=model_from_settings(settings),
-        )
-    read = service.to_read(opportunity)
+    return _moved_read(moved)
+
+
+def _moved_read(moved: events.Moved) -> StageMoveRead:
+    read = service.to_read(moved.opportunity)
     return StageMoveRead(
         **read.model_dump(),
-        playbook=engine.to_read(outcome) if outcome is not None else None,
-        warning=warning_read(warning),
+        playbook=engine.to_read(moved.outcome) if moved.outcome is not None else None,
+        warning=warning_read(moved.warning),
     )

@@ -294,7 +294,15 @@ async def update(
     values = await form_values(request, FIELDS)
     try:
         data = forms.validate(OpportunityUpdate, _payload(values))
-        service.update(session, workspace_id=workspace_id, opportunity_id=opportunity.id, data=data)
+        moved = events.update(
+            session,
+            workspace_id=workspace_id,
+            opportunity_id=opportunity.id,
+            data=data,
+            today=clock.today(),
+            cache=network.cache_of(request),
+            model=network.model_of(request),
+        )
     except InvalidInput as error:
         session.rollback()
         opportunity = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
@@ -308,7 +316,20 @@ async def update(
             errors=errors,
             status_code=422,
         )
-    return redirect(f"/opportunities/{opportunity_id}", flash="Changes saved.")
+    if not moved.changed:
+        return redirect(f"/opportunities/{opportunity_id}", flash="Changes saved.")
+    # A new stage chosen on the form does what a move does, and says so as a move does.
+    said = f"Changes saved; moved to {moved.opportunity.stage.label}."
+    if moved.outcome is not None:
+        said = f"{said} {events.describe(moved.outcome)}"
+    created = moved.outcome is not None and moved.outcome.created
+    return redirect(
+        f"/opportunities/{opportunity_id}#next-moves"
+        if created
+        else f"/opportunities/{opportunity_id}",
+        flash=queries.warned(said, moved.warning),
+        warns=moved.warns,
+    )
 
 
 @router.post("/opportunities/{opportunity_id}/stage", response_class=HTMLResponse)
@@ -320,33 +341,28 @@ async def move(
     A problem comes back on the form it was sent from, beside the stage's menu or the note.
     """
     values = await form_values(request, ("stage", "note", "return_to"))
-    before = service.get(session, workspace_id=workspace_id, opportunity_id=opportunity_id).stage
     try:
         change = forms.validate(
             StageMove, filled({"stage": values["stage"], "note": values["note"]})
         )
     except InvalidInput as error:
         return _move_refused(request, session, workspace_id, opportunity_id, values, error)
-    moved = service.move(
+    result = events.move(
         session,
         workspace_id=workspace_id,
         opportunity_id=opportunity_id,
         stage=change.stage,
         note=change.note,
+        today=clock.today(),
+        cache=network.cache_of(request),
+        model=network.model_of(request),
     )
-    outcome = None
-    warning = None
-    if moved.stage is not before:
-        outcome = events.after_stage_change(
-            session, workspace_id=workspace_id, opportunity=moved, today=clock.today()
-        )
-        warning = queries.blind_warning(
-            session,
-            workspace_id=workspace_id,
-            opportunity=moved,
-            cache=network.cache_of(request),
-            model=network.model_of(request),
-        )
+    moved, before, outcome, warning = (
+        result.opportunity,
+        result.before,
+        result.outcome,
+        result.warning,
+    )
     note = events.describe(outcome) if outcome is not None else None
     blocked = outcome is not None and outcome.blocked
     if is_htmx(request):
@@ -359,7 +375,7 @@ async def move(
             "swap_news": True,
         }
         return render(request, "opportunities/_board.html", context, vary_on_htmx=True)
-    warns = blocked or warning is not None
+    warns = result.warns
     if outcome is not None:
         where = "detail" if outcome.created or values["return_to"] == "detail" else "board"
         return redirect(

@@ -1,9 +1,11 @@
 """Events in, playbooks out: what runs when something happens, and the daily routines.
 
-Every caller that moves an opportunity (the board, the API, the command line) calls
-`after_stage_change` after the move, so a rejection starts the rejection playbook the same way
-everywhere. The routines (quiet asks, keep-in-touch reminders, thanks for favours) are cheap
-and idempotent: pages and `goodword playbooks run` call them whenever they like.
+Every caller that changes an opportunity's stage (the board, the edit form, the API's move and
+its PUT, the command line) goes through `move` or `update`, which run `after_stage_change` and
+look for the blind-application warning once the stage has changed, so a rejection starts the
+rejection playbook the same way everywhere. The routines (quiet asks, keep-in-touch reminders,
+thanks for favours) are cheap and idempotent: pages and `goodword playbooks run` call them
+whenever they like.
 """
 
 from __future__ import annotations
@@ -13,9 +15,96 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from goodword.network.queries import BlindWarning, blind_warning
+from goodword.network.service import SnapshotCache
+from goodword.network.strength import DEFAULT_MODEL, StrengthModel
+from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
+from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.playbooks import cadence, launch, rejection
 from goodword.playbooks.engine import Prompt, Result
+
+
+@dataclass
+class Moved:
+    """An opportunity after a move or an edit, with what a change of stage set off."""
+
+    opportunity: Opportunity
+    before: Stage
+    # What the new stage's playbook did; None when the stage did not change or none ran.
+    outcome: Result | None = None
+    # Set when the change put the application in with nobody carrying it.
+    warning: BlindWarning | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.opportunity.stage is not self.before
+
+    @property
+    def warns(self) -> bool:
+        return self.warning is not None or (self.outcome is not None and self.outcome.blocked)
+
+
+def move(
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity_id: int,
+    stage: Stage,
+    note: str | None = None,
+    today: date,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
+) -> Moved:
+    """Move the opportunity and, when its stage changed, do what a change of stage does."""
+    before = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    ).stage
+    moved = opportunities.move(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id, stage=stage, note=note
+    )
+    return _settled(session, workspace_id, moved, before, today=today, cache=cache, model=model)
+
+
+def update(
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity_id: int,
+    data: OpportunityUpdate,
+    today: date,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
+) -> Moved:
+    """Replace the opportunity's fields; a new stage there does what a move does."""
+    before = opportunities.get(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id
+    ).stage
+    updated = opportunities.update(
+        session, workspace_id=workspace_id, opportunity_id=opportunity_id, data=data
+    )
+    return _settled(session, workspace_id, updated, before, today=today, cache=cache, model=model)
+
+
+def _settled(
+    session: Session,
+    workspace_id: int,
+    opportunity: Opportunity,
+    before: Stage,
+    *,
+    today: date,
+    cache: SnapshotCache | None,
+    model: StrengthModel,
+) -> Moved:
+    moved = Moved(opportunity, before)
+    if moved.changed:
+        moved.outcome = after_stage_change(
+            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+        )
+        moved.warning = blind_warning(
+            session, workspace_id=workspace_id, opportunity=opportunity, cache=cache, model=model
+        )
+    return moved
 
 
 def after_stage_change(
