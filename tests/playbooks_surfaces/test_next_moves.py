@@ -329,3 +329,38 @@ def test_showing_the_briefing_with_no_reference_chosen_says_so_on_the_menu(
     fresh = client.get(f"/opportunities/{opportunity.id}/references/launch")
     assert fresh.status_code == 200
     assert "aria-invalid" not in fresh.text
+
+
+def test_the_page_plans_every_side_door_from_one_snapshot_of_the_network(
+    client: TestClient,
+    session: Session,
+    workspace: Workspace,
+    search: Any,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from goodword.network import loader
+
+    for name in ("Dana Sales", "Eli Support", "Fran Partners"):
+        door = f.person(session, workspace.id, name, given_name=name.split()[0])
+        people.add_position(
+            session,
+            workspace_id=workspace.id,
+            person_id=door.id,
+            data=PositionCreate(
+                organization_name="Lumenfold Optics", title="Account Executive", department="Sales"
+            ),
+        )
+    loads: list[int] = []
+    real_load = loader.load
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        loads.append(1)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load", counted)
+    page = client.get(f"/opportunities/{search.target.id}")
+    assert all(name in page.text for name in ("Dana Sales", "Eli Support", "Fran Partners"))
+    # The preview and each of the three doors' drafts search the same network once.
+    assert len(loads) == 1
+    client.get(f"/opportunities/{search.target.id}")
+    assert len(loads) == 1

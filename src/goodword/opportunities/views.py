@@ -150,7 +150,12 @@ def detail_response(
     """The opportunity's page; `forms_on_page` gives one of its forms back with its problems
     (`stage_values` and `stage_errors` for the stage's, `ask_errors` for marking asks)."""
     moves = panels.next_moves(
-        session, workspace_id=workspace_id, opportunity=opportunity, today=clock.today()
+        session,
+        workspace_id=workspace_id,
+        opportunity=opportunity,
+        today=clock.today(),
+        cache=network.cache_of(request),
+        model=network.model_of(request),
     )
     about = interactions.list_(
         session, workspace_id=workspace_id, opportunity_id=opportunity.id, limit=20

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +25,10 @@ from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.tasks.models import Task
+
+if TYPE_CHECKING:
+    from goodword.network.service import SnapshotCache
+    from goodword.network.strength import StrengthModel
 
 T = TypeVar("T")
 
@@ -190,15 +194,28 @@ ADVICE_CALL_STEPS = {f"{reach.PLAYBOOK}:{step}" for step in ("prepare", "advice-
 
 
 def reach_panel(
-    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity: Opportunity,
+    today: date,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel | None = None,
 ) -> ReachPanel:
-    """The way in to the hiring manager: the tasks made, or a preview of the plan."""
+    """The way in to the hiring manager: the tasks made, or a preview of the plan.
+
+    The preview and each side door's drafts plan once each; give the app's `cache` so they
+    share one snapshot of the network.
+    """
     tasks = playbook_tasks(
         session, workspace_id=workspace_id, key_prefix=f"{reach.PLAYBOOK}:opp:{opportunity.id}:"
     )
     try:
         preview = dry_run(
-            session, lambda: _reach_preview(session, workspace_id, opportunity.id, today)
+            session,
+            lambda: _reach_preview(
+                session, workspace_id, opportunity.id, today, cache=cache, model=model
+            ),
         )
     except GoodwordError as error:
         return ReachPanel(tasks=tasks, preview=None, error=error.message)
@@ -213,6 +230,8 @@ def reach_panel(
             today=today,
             entry_person_id=person_id,
             even_with_warm_path=True,
+            cache=cache,
+            model=model,
         ).drafts
 
     entry_drafts = {
@@ -225,10 +244,21 @@ def reach_panel(
 
 
 def _reach_preview(
-    session: Session, workspace_id: int, opportunity_id: int, today: date
+    session: Session,
+    workspace_id: int,
+    opportunity_id: int,
+    today: date,
+    *,
+    cache: SnapshotCache | None,
+    model: StrengthModel | None,
 ) -> ReachPreview:
     result = reach.plan(
-        session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity_id,
+        today=today,
+        cache=cache,
+        model=model,
     )
     return ReachPreview(
         prompts=list(result.prompts),
@@ -281,9 +311,16 @@ def use_rows(session: Session, *, workspace_id: int, opportunity_id: int) -> lis
 
 
 def next_moves(
-    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity: Opportunity,
+    today: date,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel | None = None,
 ) -> dict[str, Any]:
-    """Everything the "Next moves" section of an opportunity's page needs."""
+    """Everything the "Next moves" section of an opportunity's page needs (the network's
+    snapshot from `cache`, when given)."""
     return {
         "rejection_panel": rejection_panel(
             session, workspace_id=workspace_id, opportunity=opportunity, today=today
@@ -291,7 +328,12 @@ def next_moves(
         if opportunity.stage is Stage.REJECTED
         else None,
         "reach_panel": reach_panel(
-            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+            session,
+            workspace_id=workspace_id,
+            opportunity=opportunity,
+            today=today,
+            cache=cache,
+            model=model,
         )
         if opportunity.stage not in (*FINISHED, *REACHED)
         else None,

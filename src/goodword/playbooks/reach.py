@@ -31,7 +31,8 @@ from goodword.playbooks.engine import (
 from goodword.playbooks.ties import current_staff, is_peripheral, is_personnel, neighbours
 
 if TYPE_CHECKING:
-    from goodword.network.service import WayIn
+    from goodword.network.service import SnapshotCache, WayIn
+    from goodword.network.strength import StrengthModel
 
 PLAYBOOK = "reach"
 
@@ -127,12 +128,17 @@ def plan(
     today: date,
     entry_person_id: int | None = None,
     even_with_warm_path: bool = False,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel | None = None,
 ) -> ReachResult:
     """Plan an advice call into the opportunity's organization; re-running adds nothing twice.
 
     When a warm path to the hiring manager exists, the result names it and suggests asking
-    for an introduction instead (unless `even_with_warm_path`).
+    for an introduction instead (unless `even_with_warm_path`). The path search reads the
+    network's snapshot from `cache` when given (a page planning several times loads it once)
+    and weighs ties by `model` (the default model when None).
     """
+    search = _Search(cache, model)
     opportunity = opportunities.get(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
     )
@@ -155,7 +161,9 @@ def plan(
         )
     reachable: list[EntryPoint] = []
     if manager is not None and user is not None:
-        found = _from_network(session, workspace_id, opportunity.id, today, manager=manager)
+        found = _from_network(
+            session, workspace_id, opportunity.id, today, manager=manager, search=search
+        )
         if found is not None:
             result.warm_paths, reachable = found
         else:
@@ -165,7 +173,9 @@ def plan(
     elif user is not None:
         # No one to introduce the user to yet: the paths into the company lead to the people
         # to ask for advice, and the advice call is where to learn who is hiring.
-        found = _from_network(session, workspace_id, opportunity.id, today, manager=None)
+        found = _from_network(
+            session, workspace_id, opportunity.id, today, manager=None, search=search
+        )
         if found is not None:
             result.warm_paths, reachable = found
     base = f"{PLAYBOOK}:opp:{opportunity.id}"
@@ -303,6 +313,14 @@ def plan(
     return result
 
 
+@dataclass(frozen=True)
+class _Search:
+    """Where the path search gets its snapshot and how it weighs ties."""
+
+    cache: SnapshotCache | None = None
+    model: StrengthModel | None = None
+
+
 def _from_network(
     session: Session,
     workspace_id: int,
@@ -310,6 +328,7 @@ def _from_network(
     today: date,
     *,
     manager: Person | None,
+    search: _Search,
 ) -> tuple[list[WarmPath], list[EntryPoint]] | None:
     """Warm paths and reachable entry points from the network's path search, when it answers.
 
@@ -320,11 +339,18 @@ def _from_network(
     """
     try:
         from goodword.network import service as network
+        from goodword.network.strength import DEFAULT_MODEL
     except ImportError:
         return None
     try:
         ways = network.ways_in(
-            session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today, k=5
+            session,
+            workspace_id=workspace_id,
+            opportunity_id=opportunity_id,
+            today=today,
+            k=5,
+            cache=search.cache,
+            model=search.model or DEFAULT_MODEL,
         )
     except GoodwordError:
         return None

@@ -14,6 +14,7 @@ from goodword import clock
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
+from goodword.network import views as network
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
@@ -131,6 +132,8 @@ async def run_reach(
         today=clock.today(),
         entry_person_id=int(chosen) if chosen else None,
         even_with_warm_path=values["even_with_warm_path"] not in ("", "0"),
+        cache=network.cache_of(request),
+        model=network.model_of(request),
     )
     return redirect(_next_moves_url(opportunity.id), flash=events.describe(result))
 
