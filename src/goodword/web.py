@@ -227,6 +227,14 @@ def _add_error_handlers(app: FastAPI) -> None:
         if wants_json(request):
             error = InvalidInput("The request is not valid.", fields=api_fields(exc.errors()))
             return JSONResponse(error.to_dict(), status_code=422)
+        if _new_in_place_of_a_number(exc.errors()):
+            # "/leads/new" where leads are added on their list: an address other records have,
+            # not a damaged number, so no such page rather than a number to fix.
+            above = _page_above(request)
+            where = (
+                f" Add or find one from the page at {above}." if above not in (None, "/") else ""
+            )
+            return error_page(request, 404, f"There is no such page.{where}")
         message = "Something in that link or form is not right."
         return error_page(request, 422, message, problems=fields)
 
@@ -304,6 +312,14 @@ def _add_error_handlers(app: FastAPI) -> None:
 BODY = "body"
 # A field name as the API spells it (pay_max, organization_name), in a whole-record message.
 _FIELD_NAME = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def _new_in_place_of_a_number(errors: Sequence[Any]) -> bool:
+    """True when the only problem is a record's number in the address given as "new"."""
+    return bool(errors) and all(
+        tuple(error.get("loc", ()))[:1] == ("path",) and error.get("input") == "new"
+        for error in errors
+    )
 
 
 def _page_above(request: Request) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -271,3 +272,22 @@ def test_an_event_on_a_day_gone_by_is_refused_but_an_article_of_then_is_kept(
             lead_id=article.id,
             data=LeadUpdate(kind=LeadKind.EVENT, title="Essay", happens_on=past),
         )
+
+
+@pytest.mark.parametrize(
+    ("address", "above"),
+    [("/leads/new", "/leads"), ("/duplicates/new", "/duplicates"), ("/imports/new", None)],
+)
+def test_a_new_page_where_there_is_none_is_not_found_not_a_number_to_fix(
+    client: TestClient, address: str, above: str | None
+):
+    page = client.get(address)
+    assert page.status_code == 404
+    assert "There is no such page." in page.text
+    assert "whole number" not in page.text
+    if above is not None:
+        assert f"Add or find one from the page at {above}." in page.text
+    else:
+        assert "Add or find one" not in page.text
+    # A damaged number is still a number to fix.
+    assert client.get("/leads/12a").status_code == 422
