@@ -67,19 +67,6 @@ def test_through_the_api_too(session: Session, workspace: Workspace, client: Tes
     assert share.status is ShareStatus.SENT
 
 
-def test_a_pass_it_on_task_dismissed_leaves_the_suggestion_as_it_was(
-    session: Session, workspace: Workspace
-):
-    share, task = shared(session, workspace.id)
-    tasks.set_status(
-        session,
-        workspace_id=workspace.id,
-        task_id=task.id,
-        change=TaskStatusChange(status=TaskStatus.DISMISSED),
-    )
-    assert share.status is ShareStatus.SUGGESTED
-
-
 def launched(session: Session, ws: int):
     person = f.person(session, ws, "Bo Zhou", given_name="Bo")
     reference = references.create(
@@ -131,3 +118,28 @@ def test_a_briefing_task_of_a_cancelled_launch_done_changes_nothing(
     )
     done(session, workspace.id, steps["reference:brief"])
     assert use.status is UseStatus.CANCELLED
+
+
+def test_dismissing_the_task_to_pass_a_lead_on_marks_it_skipped(
+    session: Session, workspace: Workspace
+):
+    share, task = shared(session, workspace.id)
+    tasks.set_status(
+        session,
+        workspace_id=workspace.id,
+        task_id=task.id,
+        change=TaskStatusChange(status=TaskStatus.DISMISSED),
+    )
+    assert (share.status, share.sent_on) == (ShareStatus.SKIPPED, None)
+
+
+def test_dismissing_it_on_the_tasks_page_skips_the_lead_too(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    share, task = shared(session, workspace.id)
+    response = client.post(
+        f"/tasks/{task.id}/status", data={"status": "dismissed"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    session.expire_all()
+    assert session.get(LeadShare, share.id).status is ShareStatus.SKIPPED

@@ -165,20 +165,38 @@ def shared_by_task(
     """Mark the lead passed on (sent, on `on`) when the user marks its task to pass it on
     done, as marking it sent marks the task done. The share, else None (another task, or
     a share already sent)."""
+    share = _share_of(session, workspace_id, key)
+    if share is None or share.status is ShareStatus.SENT:
+        return None
+    return mark_share(
+        session, workspace_id=workspace_id, share_id=share.id, status=ShareStatus.SENT, on=on
+    )
+
+
+def skipped_by_task(
+    session: Session, *, workspace_id: int, key: str | None, on: date
+) -> LeadShare | None:
+    """Mark the suggestion skipped when the user dismisses its task to pass the lead on, as
+    skipping it dismisses the task. The share, else None (another task, or a share already
+    sent or skipped)."""
+    share = _share_of(session, workspace_id, key)
+    if share is None or share.status is not ShareStatus.SUGGESTED:
+        return None
+    return mark_share(
+        session, workspace_id=workspace_id, share_id=share.id, status=ShareStatus.SKIPPED, on=on
+    )
+
+
+def _share_of(session: Session, workspace_id: int, key: str | None) -> LeadShare | None:
     found = _SHARE_KEY.fullmatch(key or "")
     if found is None:
         return None
-    share = session.scalar(
+    return session.scalar(
         select(LeadShare).where(
             LeadShare.workspace_id == workspace_id,
             LeadShare.lead_id == int(found[1]),
             LeadShare.person_id == int(found[2]),
         )
-    )
-    if share is None or share.status is ShareStatus.SENT:
-        return None
-    return mark_share(
-        session, workspace_id=workspace_id, share_id=share.id, status=ShareStatus.SENT, on=on
     )
 
 

@@ -55,7 +55,8 @@ def set_status(
     records what it was for: a task to report back to a referrer records the report-back
     on its referral ask (and done no more, open again, snoozed or dismissed, takes it
     back); a task to pass a lead on marks it sent; a task to brief a reference marks the
-    launch briefed, and the thank-you task marks it thanked."""
+    launch briefed, and the thank-you task marks it thanked. Dismissing a task to pass a lead
+    on marks the suggestion skipped."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
     task.status = change.status
@@ -68,6 +69,10 @@ def set_status(
         references.done_by_task(session, workspace_id=workspace_id, key=key, on=on)
     elif was_done:
         referrals.report_back_undone(session, workspace_id=workspace_id, key=task.origin_key)
+    if change.status is TaskStatus.DISMISSED:
+        leads.skipped_by_task(
+            session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
+        )
     session.flush()
     return task
 
