@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -15,7 +16,8 @@ from goodword.leads.schemas import LeadCreate
 from goodword.people.models import Person
 from goodword.playbooks import cadence, events, pass_it_on
 from goodword.playbooks.cadence import Cadence, cadence_from
-from goodword.tasks.models import TaskStatus
+from goodword.playbooks.engine import ensure_task
+from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -501,3 +503,56 @@ def test_a_group_message_another_wrote_is_no_contact_with_its_silent_members(
     assert cadence.cadence_for(session, workspace_id=workspace.id, person=eve).reason == (
         "a LinkedIn connection you have not been in touch with yet"
     )
+
+
+def _reminders(session: Session, ws: int) -> list[Task]:
+    return list(
+        session.scalars(
+            select(Task).where(Task.workspace_id == ws, Task.origin == "keep-in-touch:due")
+        )
+    )
+
+
+def test_a_new_rhythm_while_a_reminder_waits_makes_no_second_reminder(
+    session: Session, workspace: Workspace
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    ada.keep_in_touch_days = 20
+    session.flush()
+    again = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    assert (again.created, again.tasks) == (0, [task])
+    assert _reminders(session, workspace.id) == [task]
+
+
+def test_a_reminder_keyed_by_its_day_before_still_counts(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    old, _ = ensure_task(
+        session,
+        workspace_id=workspace.id,
+        playbook="keep-in-touch",
+        step="due",
+        key=f"keep-in-touch:person:{ada.id}:due:{(TODAY - timedelta(days=5)).isoformat()}",
+        title="Get back in touch with Ada Lovelace",
+        due_date=TODAY,
+        person_id=ada.id,
+    )
+    old.status = TaskStatus.DISMISSED
+    session.flush()
+    # Dismissed, with nothing logged since: a run does not bring it back as a new one.
+    assert cadence.remind(session, workspace_id=workspace.id, today=TODAY).created == 0
+    assert _reminders(session, workspace.id) == [old]

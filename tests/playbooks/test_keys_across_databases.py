@@ -46,7 +46,7 @@ def test_an_imported_reminder_is_not_made_twice(
     document = exchange.export_workspace(session, workspace_id=workspace.id)
     [task] = [t for t in document["tasks"] if t["origin"] == "keep-in-touch:due"]
     ada_key = next(p["key"] for p in document["people"] if p["display_name"] == "Ada Lovelace")
-    assert task["origin_key"].startswith(f"keep-in-touch:person:{ada_key}:due:")
+    assert task["origin_key"].startswith(f"keep-in-touch:person:{ada_key}:since:")
 
     exchange.import_workspace(
         session, workspace_id=other_workspace.id, data=document, into_nonempty=True
@@ -58,7 +58,7 @@ def test_an_imported_reminder_is_not_made_twice(
     )
     assert moved is not None and moved.id != ada.id
     [key] = keep_in_touch_keys(session, other_workspace.id)
-    assert key is not None and key.startswith(f"keep-in-touch:person:{moved.id}:due:")
+    assert key is not None and key.startswith(f"keep-in-touch:person:{moved.id}:since:")
 
     again = cadence.remind(session, workspace_id=other_workspace.id, today=TODAY)
     assert again.created == 0

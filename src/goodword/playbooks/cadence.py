@@ -323,6 +323,24 @@ def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]
     return due
 
 
+def reminder_key(person_id: int, last_contact: date | None) -> str:
+    """The key of the reminder to get back in touch with a person since their last contact
+    (or ever): logging contact starts the next one, a new rhythm keeps it.
+
+    >>> reminder_key(12, date(2026, 9, 1))
+    'keep-in-touch:person:12:since:2026-09-01'
+    >>> reminder_key(12, None)
+    'keep-in-touch:person:12:since:never'
+    """
+    since = last_contact.isoformat() if last_contact else "never"
+    return f"{PLAYBOOK}:person:{person_id}:since:{since}"
+
+
+def _dated_key(person_id: int, due_on: date) -> str:
+    """The key reminders had before `reminder_key`: by the day the person was due."""
+    return f"{PLAYBOOK}:person:{person_id}:due:{due_on.isoformat()}"
+
+
 @dataclass
 class Reminded(Result):
     """What `remind` produced, and the due list it worked from (which the dashboard shows:
@@ -350,20 +368,28 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
     due = result.due = settle(session, workspace_id=workspace_id, today=today)
     # The reminders made before, read at once: after an import hundreds can be due, and the
     # dashboard runs this on every visit.
-    made = {
-        task.origin_key: task
-        for task in session.scalars(
-            select(Task).where(
-                Task.workspace_id == workspace_id,
-                Task.origin == f"{PLAYBOOK}:due",
-                among(session, Task.person_id, sorted({item.person_id for item in due})),
-            )
+    made: dict[str | None, Task] = {}
+    waiting: dict[int, Task] = {}
+    for task in session.scalars(
+        select(Task)
+        .where(
+            Task.workspace_id == workspace_id,
+            Task.origin == f"{PLAYBOOK}:due",
+            among(session, Task.person_id, sorted({item.person_id for item in due})),
         )
-    }
+        .order_by(Task.id)
+    ):
+        made[task.origin_key] = task
+        if task.person_id is not None and task.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
+            waiting.setdefault(task.person_id, task)
     for item in due:
-        key = f"{PLAYBOOK}:person:{item.person_id}:due:{item.due_on.isoformat()}"
-        if key in made:
-            result.add_task(made[key], False)
+        key = reminder_key(item.person_id, item.last_contact)
+        # One reminder waits per person: a new rhythm moves the day they are due, not the
+        # reminder. (Reminders made before were keyed by that day: they still count.)
+        earlier = made.get(key) or made.get(_dated_key(item.person_id, item.due_on))
+        found = waiting.get(item.person_id) or earlier
+        if found is not None:
+            result.add_task(found, False)
             continue
         person = session.get(Person, item.person_id)
         assert person is not None
