@@ -272,3 +272,24 @@ def test_a_reference_added_without_consent_can_be_given_it_and_launched(run, cli
     # Once they have agreed, adding them again says so and no more.
     thrice = run("references", "add", "1", "--consent", "2026-11-01")
     assert thrice.stderr == "Error: Ada Lovelace is already one of your references.\n"
+
+
+def test_task_done_on_a_catch_up_logs_the_contact_and_says_so(run, network: None) -> None:
+    assert run("playbooks", "run").exit_code == 0
+    listed = json.loads(run("task", "list", "--json").stdout)["items"]
+    [reminder] = [
+        t for t in listed if t["origin"] == "keep-in-touch:due" and t["title"].endswith("Bo Jensen")
+    ]
+
+    done = run("task", "done", str(reminder["id"]))
+
+    assert done.exit_code == 0, done.output
+    interaction_id = json.loads(run("task", "show", str(reminder["id"]), "--json").stdout)[
+        "interaction_id"
+    ]
+    assert done.stdout == (
+        "Done: Get back in touch with Bo Jensen\n"
+        f"Contact with Bo Jensen logged today (interaction {interaction_id}).\n"
+    )
+    due = json.loads(run("keep-in-touch", "--json").stdout)
+    assert all(item["name"] != "Bo Jensen" for item in due)

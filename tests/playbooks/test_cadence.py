@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.connections.models import ConnectionKind
+from goodword.interactions.models import Interaction, InteractionKind
 from goodword.leads import service as leads
 from goodword.leads.models import LeadKind
 from goodword.leads.schemas import LeadCreate
@@ -17,7 +18,9 @@ from goodword.people.models import Person
 from goodword.playbooks import cadence, events, pass_it_on
 from goodword.playbooks.cadence import Cadence, cadence_from
 from goodword.playbooks.engine import ensure_task
+from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskStatusChange
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -556,3 +559,54 @@ def test_a_reminder_keyed_by_its_day_before_still_counts(session: Session, works
     # Dismissed, with nothing logged since: a run does not bring it back as a new one.
     assert cadence.remind(session, workspace_id=workspace.id, today=TODAY).created == 0
     assert _reminders(session, workspace.id) == [old]
+
+
+def test_a_reminder_marked_done_logs_the_contact_so_the_person_is_no_longer_due(
+    session: Session, workspace: Workspace
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    tasks.set_status(
+        session,
+        workspace_id=workspace.id,
+        task_id=task.id,
+        change=TaskStatusChange(status=TaskStatus.DONE),
+    )
+    assert task.interaction_id is not None
+    logged = session.get(Interaction, task.interaction_id)
+    assert logged is not None and logged.kind is InteractionKind.MESSAGE
+    assert [p.person_id for p in logged.participants] == [ada.id]
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    # Opened and marked done again: the contact is on record already, not logged twice.
+    for status in (TaskStatus.OPEN, TaskStatus.DONE):
+        tasks.set_status(
+            session,
+            workspace_id=workspace.id,
+            task_id=task.id,
+            change=TaskStatusChange(status=status),
+        )
+    assert session.scalar(select(func.count()).select_from(Interaction)) == 2
+
+
+def test_a_reminder_closed_by_a_new_rhythm_logs_no_contact(session: Session, workspace: Workspace):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    ada.keep_in_touch_days = 90
+    session.flush()
+    cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    assert task.status is TaskStatus.DONE and task.interaction_id is None
+    assert session.scalar(select(func.count()).select_from(Interaction)) == 1

@@ -218,3 +218,24 @@ def test_a_playbook_task_shows_its_origin_links_and_its_draft(
     )
     assert 'action="/messages/eml"' in page.text
     assert "data-copy=" in page.text
+
+
+def test_a_reminder_done_on_the_tasks_page_logs_the_contact_and_says_so(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    from goodword.playbooks import cadence
+
+    friend = _friend(session, workspace.id)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=datetime(2026, 8, 1, 10, tzinfo=UTC),
+        participants=[{"person_id": friend.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=date(2026, 11, 25)).tasks
+    response = client.post(f"/tasks/{task.id}/status", data={"status": "done"})
+    assert response.status_code == 200
+    assert "your contact with Ana Ruiz is logged today" in response.text
+    page = client.get("/keep-in-touch")
+    assert f'id="due-{friend.id}"' not in page.text

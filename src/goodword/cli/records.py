@@ -909,6 +909,7 @@ def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
     from goodword.tasks.schemas import TaskRead, TaskStatusChange
 
     with work(ctx) as (session, ws):
+        before = tasks.get(session, workspace_id=ws, task_id=task_id).interaction_id
         task = tasks.set_status(
             session,
             workspace_id=ws,
@@ -916,7 +917,13 @@ def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
             change=TaskStatusChange(status=TaskStatus.DONE),
         )
         read = TaskRead.model_validate(task)
-    saved(f"Done: {read.title}", read, as_json)
+        said = f"Done: {read.title}"
+        if task.person and task.interaction_id != before and tasks.logs_contact(task):
+            said += (
+                f"\nContact with {task.person.display_name} logged today "
+                f"(interaction {read.interaction_id})."
+            )
+    saved(said, read, as_json)
 
 
 def search_command(

@@ -319,6 +319,7 @@ def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]
                 workspace_id=workspace_id,
                 task_id=task.id,
                 change=TaskStatusChange(status=TaskStatus.DONE),
+                records_step=False,
             )
     return due
 
@@ -416,7 +417,8 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
                 due_date=max(item.due_on, today),
                 notes=checklist(
                     f"Cadence: {item.reason}.",
-                    "Log the contact afterwards; that resets the reminder.",
+                    "Marking this done logs the contact (a message, today) and resets the "
+                    "reminder; log a call or a coffee yourself to say what it was.",
                 ),
                 draft=note,
                 person_id=person.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import ColumnElement, Date, and_, func, literal, not_, or_, select
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 from goodword import clock
 from goodword.db import utcnow
 from goodword.interactions import service as interactions
+from goodword.interactions.models import Direction, InteractionKind
+from goodword.interactions.schemas import InteractionCreate, ParticipantIn
 from goodword.leads import service as leads
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
@@ -47,7 +50,12 @@ def update(session: Session, *, workspace_id: int, task_id: int, data: TaskUpdat
 
 
 def set_status(
-    session: Session, *, workspace_id: int, task_id: int, change: TaskStatusChange
+    session: Session,
+    *,
+    workspace_id: int,
+    task_id: int,
+    change: TaskStatusChange,
+    records_step: bool = True,
 ) -> Task:
     """Mark a task done, snoozed (until a day after today), dismissed or open again.
 
@@ -56,12 +64,20 @@ def set_status(
     on its referral ask (and done no more, open again, snoozed or dismissed, takes it
     back); a task to pass a lead on marks it sent; a task to brief a reference marks the
     launch briefed, and the thank-you task marks it thanked. Dismissing a task to pass a lead
-    on marks the suggestion skipped."""
+    on marks the suggestion skipped. A reminder to get back in touch marked done logs the
+    contact (a message to them, now, linked as the task's interaction), unless contact was
+    logged since the reminder was made. `records_step=False` changes the status alone (the
+    keep-in-touch routine closing reminders once contact is logged)."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
     task.status = change.status
     task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
     task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
+    if not records_step:
+        session.flush()
+        return task
+    if change.status is TaskStatus.DONE and not was_done:
+        _log_contact(session, task)
     if change.status is TaskStatus.DONE:
         key, on = task.origin_key, clock.today()
         referrals.reported_back_by_task(session, workspace_id=workspace_id, key=key, on=on)
@@ -75,6 +91,44 @@ def set_status(
         )
     session.flush()
     return task
+
+
+# The keep-in-touch routine's reminders, as `cadence.reminder_key` (and the keys before it)
+# name them: "keep-in-touch:person:12:since:2026-09-01".
+_REMINDER_KEY = re.compile(r"keep-in-touch:person:([0-9]+):.*")
+
+
+def logs_contact(task: Task) -> bool:
+    """True when marking the task done logs contact with its person: a keep-in-touch reminder."""
+    found = _REMINDER_KEY.fullmatch(task.origin_key or "")
+    return found is not None and task.person_id == int(found[1])
+
+
+def _log_contact(session: Session, task: Task) -> None:
+    """Log the contact a reminder to get back in touch was for, as done, unless contact with
+    the person was logged since the reminder was made."""
+    if not logs_contact(task) or task.person_id is None:
+        return
+    # (Imported here: the keep-in-touch playbook itself marks tasks through this module.)
+    from goodword.playbooks.cadence import last_contacts
+
+    person_id = task.person_id
+    last = last_contacts(session, workspace_id=task.workspace_id, person_ids={person_id})
+    made = task.created_at.date() if task.created_at else clock.today()
+    if person_id in last and last[person_id] >= made:
+        return
+    interaction = interactions.create(
+        session,
+        workspace_id=task.workspace_id,
+        data=InteractionCreate(
+            occurred_at=clock.now(),
+            kind=InteractionKind.MESSAGE,
+            direction=Direction.OUTBOUND,
+            summary=f"Got back in touch (the task “{task.title}” marked done).",
+            participants=[ParticipantIn(person_id=person_id)],
+        ),
+    )
+    task.interaction_id = interaction.id
 
 
 def delete(session: Session, *, workspace_id: int, task_id: int) -> None:

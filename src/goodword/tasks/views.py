@@ -249,6 +249,7 @@ async def change_status(
         change = forms.validate(
             TaskStatusChange, filled({k: values[k] for k in ("status", "snoozed_until")})
         )
+        logged = task.interaction_id
         service.set_status(session, workspace_id=workspace_id, task_id=task.id, change=change)
     except InvalidInput as error:
         session.rollback()
@@ -276,9 +277,15 @@ async def change_status(
     if is_htmx(request):
         context = {"t": task, "swapped": True, **_row_context(today, back)}
         return render(request, "tasks/_row.html", context, vary_on_htmx=True)
+    said = "Task updated."
+    if task.person is not None and task.interaction_id != logged and service.logs_contact(task):
+        said = (
+            f"Task done, and your contact with {task.person.display_name} is logged today: "
+            "their keep-in-touch clock starts again."
+        )
     if back == "detail":
-        return redirect(f"/tasks/{task.id}", flash="Task updated.", vary_on_htmx=True)
-    return redirect(f"/tasks?status={back}", flash="Task updated.", vary_on_htmx=True)
+        return redirect(f"/tasks/{task.id}", flash=said, vary_on_htmx=True)
+    return redirect(f"/tasks?status={back}", flash=said, vary_on_htmx=True)
 
 
 def _status_error(error: InvalidInput) -> str:
