@@ -152,3 +152,19 @@ def test_the_warnings_first_ask_is_the_path_finders_draft(client: TestClient, ne
     assert ask == paths.json()["paths"][0]["first_ask"]
     assert ask["draft"]["to"] == ["bo@example.org"]
     assert ask["draft"]["subject"]
+
+
+def test_the_warning_asks_for_no_introduction_when_you_know_the_manager_yourself(
+    client: TestClient, session: Session, workspace: Any
+) -> None:
+    me = f.person(session, workspace.id, "Sam Carter", given_name="Sam", is_me=True)
+    manager = f.person(session, workspace.id, "Morgan Reyes", given_name="Morgan")
+    f.connection(session, workspace.id, me, manager, kind="former_colleague", closeness=4)
+    job = f.opportunity(session, workspace.id, hiring_manager_id=manager.id)
+
+    moved = client.post(f"/api/v1/opportunities/{job.id}/stage", json={"stage": "applied"})
+
+    warning = moved.json()["warning"]["message"]
+    assert "The best way in is Sam Carter → Morgan Reyes" in warning
+    assert "A word with Morgan Reyes yourself, even now, makes a reply far likelier." in warning
+    assert "introduction, even now" not in warning

@@ -349,9 +349,15 @@ def blind_warning(
     if found.paths:
         best = found.paths[0]
         chain = " → ".join(p.name for p in best.people)
+        # You know the one at the end yourself: nobody to introduce you, so no introduction.
+        nudge = (
+            f"A word with {best.people[-1].name} yourself, even now,"
+            if best.introductions == 0
+            else "An introduction, even now,"
+        )
         return BlindWarning(
             f"{lead} The best way in is {chain}: {best.first_ask.ask} "
-            "An introduction, even now, makes a reply far likelier.",
+            f"{nudge} makes a reply far likelier.",
             finder,
             best,
             drafts(session, workspace_id=workspace_id, ways=[best])[0],
