@@ -182,6 +182,25 @@ def test_a_name_typed_without_its_marks_the_german_or_nordic_way_is_asked_about(
     assert judged.suggest
 
 
+def test_one_name_at_one_employer_with_unlike_job_titles_is_asked_about_not_merged():
+    # Two Alex Chens at Amazon: a software engineer and a warehouse manager.
+    linkedin = profile(10, "Alex", "Chen", orgs=frozenset({"amazon"}), titles="sde ii")
+    card = profile(-1, "Alex", "Chen", orgs=frozenset({"amazon"}), titles="warehouse manager")
+    judged = score(linkedin, card)
+    assert judged.suggest and not judged.auto
+    assert judged.reasons == ("names 100% alike", "same organization, different job titles")
+    # A title within the other, or a word in common, is one person's: merged as before.
+    senior = profile(-2, "Alex", "Chen", orgs=frozenset({"amazon"}), titles="senior sde ii")
+    assert score(linkedin, senior).auto
+    # So is a pair where only one side gives a title, and more evidence outweighs titles.
+    assert score(linkedin, profile(-3, "Alex", "Chen", orgs=frozenset({"amazon"}))).auto
+    born = profile(
+        -4, "Alex", "Chen", orgs=frozenset({"amazon"}), titles="cto", birthday="1980-01-02"
+    )
+    assert score(profile(11, "Alex", "Chen", orgs=frozenset({"amazon"}), titles="sde",
+                         birthday="1980-01-02"), born).auto  # fmt: skip
+
+
 def test_the_same_name_at_two_employers_is_still_suggested():
     # A job changed between an address book and LinkedIn: the employers make the records
     # read little alike whole, but nothing else both give disagrees.

@@ -25,7 +25,7 @@ CARD = (
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     "Ada,Lovelace,https://www.linkedin.com/in/ada-l-other,ada.l@acme.example,Acme Robotics,"
-    "Sales Lead,08 Jan 2024\n"
+    "Engineering Lead,08 Jan 2024\n"
 )
 
 
@@ -67,7 +67,7 @@ def test_the_person_page_offers_the_split_and_the_confirmation_says_what_it_does
     assert "e-mail ada.l@acme.example" in taken
     assert "web address https://www.linkedin.com/in/ada-l-other" in taken
     assert "ada@home.example" not in taken
-    assert "job Sales Lead at Acme Robotics" in confirm.text
+    assert "job Engineering Lead at Acme Robotics" in confirm.text
     assert len(adas(session, workspace.id)) == 1  # (asking changes nothing)
 
     done = client.post(link, follow_redirects=False)

@@ -62,9 +62,10 @@ ADA_CARD = card(
     "EMAIL;TYPE=HOME:ada@home.example",
     "TEL;TYPE=CELL:+44 20 7946 0018",
 )
-# Another Ada Lovelace at Acme: a name and an employer, so the import merges her.
+# Another Ada Lovelace at Acme: a name, an employer and a title alike, so the import
+# merges her.
 OTHER_ADA = connections(
-    f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Acme Robotics,Sales Lead,08 Jan 2024"
+    f"Ada,Lovelace,{ADA_URL},ada.l@acme.example,Acme Robotics,Engineering Lead,08 Jan 2024"
 )
 
 
@@ -114,7 +115,7 @@ def test_a_wrong_match_is_split_off_with_what_it_added(
     )
     assert "e-mail ada.l@acme.example" in preview.taken_back
     assert f"web address {ADA_URL}" in preview.taken_back
-    assert "job Sales Lead at Acme Robotics" in preview.gets
+    assert "job Engineering Lead at Acme Robotics" in preview.gets
     # (A preview changes nothing.)
     session.expire_all()
     assert len(person_named(session, workspace.id, "Ada Lovelace")) == 1
@@ -133,7 +134,7 @@ def test_a_wrong_match_is_split_off_with_what_it_added(
     # The other is made from her LinkedIn record, with its provenance.
     assert [e.address for e in second.emails] == ["ada.l@acme.example"]
     assert [u.url for u in second.urls] == [ADA_URL]
-    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert jobs(second) == [("Acme Robotics", "Engineering Lead", True)]
     (moved,) = second.sources
     assert (moved.source, moved.external_key, moved.matched) == (
         "linkedin",
@@ -147,7 +148,7 @@ def test_a_wrong_match_is_split_off_with_what_it_added(
     assert {pair.person_a_id, pair.person_b_id} == {first.id, second.id}
     assert pair.status is CandidateStatus.NOT_SAME
     # Search finds each by what is theirs.
-    hits = search.search(session, workspace_id=workspace.id, query="sales lead")
+    hits = search.search(session, workspace_id=workspace.id, query="engineering lead")
     assert [h.record_id for h in hits] == [second.id]
 
     # The file imported again finds the split-off person by her record: nothing moves.
@@ -256,7 +257,7 @@ def test_a_record_folded_into_someone_new_in_the_same_import(
     assert {e.address for e in first.emails} == {"ada@home.example"}
     assert {e.address for e in second.emails} == {"ada.l@acme.example"}
     assert jobs(first) == [("Acme Robotics", "Engineer", True)]
-    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert jobs(second) == [("Acme Robotics", "Engineering Lead", True)]
 
 
 def test_the_linkedin_tie_goes_with_the_record(session: Session, workspace: Workspace) -> None:
@@ -356,7 +357,7 @@ def test_a_workspace_restore_keeps_what_a_match_added(
     split_one(session, other_workspace.id, ada)
     first, second = person_named(session, other_workspace.id, "Ada Lovelace")
     assert jobs(first) == [("Acme Robotics", "Engineer", True)]
-    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert jobs(second) == [("Acme Robotics", "Engineering Lead", True)]
     assert {e.address for e in second.emails} == {"ada.l@acme.example"}
 
 
@@ -394,7 +395,7 @@ def test_the_people_json_keeps_what_a_match_added(
     assert {e.address for e in first.emails} == {"ada@home.example"}
     assert {e.address for e in second.emails} == {"ada.l@acme.example"}
     assert jobs(first) == [("Acme Robotics", "Engineer", True)]
-    assert jobs(second) == [("Acme Robotics", "Sales Lead", True)]
+    assert jobs(second) == [("Acme Robotics", "Engineering Lead", True)]
 
 
 # What the review of the first version found.
@@ -692,7 +693,7 @@ def test_a_removed_job_lets_the_one_it_ended_be_current_again(
     run(session, workspace.id, ADA_CARD)
     run(session, workspace.id, OTHER_ADA)
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")
-    (sales,) = [p for p in ada.positions if p.title == "Sales Lead"]
+    (sales,) = [p for p in ada.positions if p.title == "Engineering Lead"]
     people.remove_position(session, workspace_id=workspace.id, position_id=sales.id)
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")
     split_one(session, workspace.id, ada)
@@ -811,14 +812,14 @@ def test_an_edited_job_at_the_same_organization_keeps_the_one_it_ended_ended(
     run(session, workspace.id, ADA_CARD)
     run(session, workspace.id, OTHER_ADA)
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")
-    (sales,) = [p for p in ada.positions if p.title == "Sales Lead"]
-    sales.title = "Sales Lead EMEA"
+    (sales,) = [p for p in ada.positions if p.title == "Engineering Lead"]
+    sales.title = "Engineering Lead EMEA"
     session.flush()
     split_one(session, workspace.id, ada)
     first, _second = person_named(session, workspace.id, "Ada Lovelace")
     assert jobs(first) == [
         ("Acme Robotics", "Engineer", False),
-        ("Acme Robotics", "Sales Lead EMEA", True),
+        ("Acme Robotics", "Engineering Lead EMEA", True),
     ]
 
 

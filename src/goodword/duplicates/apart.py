@@ -68,8 +68,24 @@ def judged_apart(a: Profile, b: Profile, key: str) -> Scored:
     """The suggestion for two records sharing `key` whose names clearly differ, scored on
     what else they say (at least enough to be queued)."""
     keyless = score(
-        Profile(0, a.given, a.family, orgs=a.orgs, location=a.location, birthday=a.birthday),
-        Profile(0, b.given, b.family, orgs=b.orgs, location=b.location, birthday=b.birthday),
+        Profile(
+            0,
+            a.given,
+            a.family,
+            orgs=a.orgs,
+            location=a.location,
+            birthday=a.birthday,
+            titles=a.titles,
+        ),
+        Profile(
+            0,
+            b.given,
+            b.family,
+            orgs=b.orgs,
+            location=b.location,
+            birthday=b.birthday,
+            titles=b.titles,
+        ),
     )
     one_company = _business(a) != _business(b)
     why = "one is a company's contact" if one_company else "the names differ"

@@ -12,7 +12,7 @@ Nothing here touches a database; the import and the duplicates scan feed it `Pro
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import InitVar, dataclass, field
 from string import ascii_lowercase
 from typing import Any
@@ -26,6 +26,7 @@ from goodword.duplicates.names import (
     GENERATIONS,
     NICK_FORMS,
     NICK_GROUPS,
+    fold,
     lossy_same,
     soundex,
 )
@@ -58,6 +59,9 @@ class Profile:
     orgs: frozenset[str] = frozenset()
     location: str = ""
     birthday: str = ""
+    # The job titles the person holds or held, folded and joined by "|" (`job_titles`); one
+    # string, not a set: only a pair at one organization reads them.
+    titles: str = ""
     full: str = field(init=False)
     # Everything at once, for the cheap first look at a candidate pair.
     summary: str = field(init=False)
@@ -94,7 +98,7 @@ class Profile:
 
     def details(self) -> tuple[Any, ...]:
         """What `score` reads of the profile besides its exact keys."""
-        return (self.given, self.family, self.orgs, self.location, self.birthday)
+        return (self.given, self.family, self.orgs, self.location, self.birthday, self.titles)
 
     def block_keys(self) -> set[str]:
         """Short keys that any likely duplicate shares with this profile (at least one)."""
@@ -360,6 +364,13 @@ def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[f
             points -= 0.5
             if reasons is not None:
                 reasons.append("different organizations")
+        elif not conflict and a.titles and b.titles and not titles_alike(a.titles, b.titles):
+            # Two people of one name at one large employer ("SDE II" and "Warehouse
+            # Operations Manager" at Amazon): the employer is weaker evidence, so such a
+            # pair is asked about unless more agrees (a birthday, an address).
+            points += 1.0
+            if reasons is not None:
+                reasons.append("same organization, different job titles")
         elif not conflict:
             points += 2.5
             if reasons is not None:
@@ -372,6 +383,22 @@ def _points(a: Profile, b: Profile, reasons: list[str] | None = None) -> tuple[f
         if said and reasons is not None:
             reasons.append(said)
     return points, conflict
+
+
+def job_titles(titles: Iterable[str | None]) -> str:
+    """Job titles as a profile holds them: folded, each once, joined by "|".
+
+    >>> job_titles(["SDE II", None, "Sde II", "Staff Engineer"])
+    'sde ii|staff engineer'
+    """
+    return "|".join(sorted({fold(t) for t in titles if t} - {""}))
+
+
+def titles_alike(a: str, b: str) -> bool:
+    """Whether two profiles' job titles (`job_titles`) could be one person's: a word in
+    common ("Product Manager", "Director of Product"), one within the other ("Engineer",
+    "Senior Engineer") or much alike; "CTO" and "Chief Technology Officer" are not."""
+    return any(fuzz.token_set_ratio(x, y) >= 50 for x in a.split("|") for y in b.split("|"))
 
 
 def worth_suggesting(a: Profile, b: Profile) -> bool:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from goodword.duplicates.apart import names_differ
 from goodword.duplicates.index import Matcher
-from goodword.duplicates.matching import Profile
+from goodword.duplicates.matching import Profile, job_titles
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.duplicates.names import GENERATIONS, fold, fold_name
 from goodword.importers import deleted
@@ -202,6 +202,7 @@ def saved_profile(person: Person) -> Profile:
         orgs=orgs or _NO_ORGS,
         location=fold(person.location),
         birthday=_iso(person.birthday),
+        titles=job_titles(p.title for p in person.positions),
     )
 
 
@@ -353,13 +354,24 @@ class WorkspaceState:
             if known is not None and known[0] != org_id:
                 state.same_organization[org_id] = known[0]
         orgs: dict[int, set[str]] = defaultdict(set)
-        for person_id, org_id in read(
-            select(PositionRow.person_id, PositionRow.organization_id).where(
+        titles: dict[int, list[str]] = defaultdict(list)
+        for person_id, org_id, title in read(
+            select(PositionRow.person_id, PositionRow.organization_id, PositionRow.title).where(
                 PositionRow.workspace_id == ws
             )
         ):
             if org_id in org_keys and org_keys[org_id] not in NO_EMPLOYER:
                 orgs[person_id].add(org_keys[org_id])
+            if title:
+                titles[person_id].append(title)
+        # People of one title share one string.
+        title_strings: dict[str, str] = {}
+        held_titles = {
+            person_id: title_strings.setdefault(joined, joined)
+            for person_id, said in titles.items()
+            if (joined := job_titles(said))
+        }
+        del titles
         # People at the same organizations share one set.
         shared: dict[frozenset[str], frozenset[str]] = {}
         org_sets = {
@@ -399,6 +411,7 @@ class WorkspaceState:
                 orgs=org_sets.get(person_id, _NO_ORGS),
                 location=fold(location),
                 birthday=_iso(birthday),
+                titles=held_titles.get(person_id, ""),
             )
             state.matcher.add(profile)
             state.names[profile.full].append(person_id)
@@ -452,4 +465,5 @@ class WorkspaceState:
             else _NO_ORGS,
             location=fold(person.location),
             birthday=person.birthday.isoformat() if person.birthday else "",
+            titles=job_titles(p.title for p in person.positions),
         )
