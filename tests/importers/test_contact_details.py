@@ -381,6 +381,27 @@ def test_vcard_report_notes_cite_the_line_of_the_property(session, workspace):
     )
 
 
+def test_android_s_own_phone_labels_are_read_and_come_back_from_an_export(session, workspace):
+    # Samsung and other Android phones write a label of one's own as X-Custom(...), in
+    # quoted-printable when it is not ASCII, and vCard 2.1's own as an "X-" type.
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ruiz;Marta;;;\r\nFN:Marta Ruiz\r\n"
+        "TEL;X-Custom(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=E5=B7=A5=E4=BD=9C)"
+        ":+34 600 111 222\r\n"
+        "TEL;X-Oficina:+34 600 111 333\r\nTEL;X-Custom(Despacho):+34 600 111 444\r\n"
+        "END:VCARD\r\n"
+    )
+    run(session, workspace.id, Upload("samsung.vcf", card.encode()))
+    marta = everyone(session, workspace.id)["Marta Ruiz"]
+    assert [(p.number, p.label) for p in marta.phones] == [
+        ("+34600111222", "工作"),
+        ("+34600111333", "Oficina"),
+        ("+34600111444", "Despacho"),
+    ]
+    exported = export_people(session, workspace_id=workspace.id)
+    assert "X-ABLABEL:Oficina" in exported and "X-ABLABEL:工作" in exported
+
+
 def test_an_unread_phone_number_on_a_card_is_cited_by_its_own_line(session, workspace):
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Weber\r\nN:Weber;Anna;;;\r\n"
     card += "EMAIL:anna@example.org\r\nTEL;TYPE=cell:030 1234567\r\nEND:VCARD\r\n"

@@ -38,6 +38,7 @@ from goodword.importers.records import (
     Skipped,
 )
 from goodword.importers.vcard_text import (
+    ANDROID_LABEL,
     IGNORED,
     Card,
     Decoding,
@@ -60,10 +61,13 @@ def _label(prop: Property, labels: dict[str, str]) -> str | None:
         label = labels.get(prop.group.lower())
         if label is not None:
             return label
+    if custom := prop.params.get(ANDROID_LABEL):
+        return custom[0]
     for value in prop.params.get("TYPE", ()):
         lowered = value.lower()
         if lowered not in GENERIC_TYPES:
-            return lowered
+            # A label of one's own in vCard 2.1 is an "X-" type (TEL;X-Oficina): its words.
+            return value[2:] if lowered.startswith("x-") and len(value) > 2 else lowered
     return None
 
 

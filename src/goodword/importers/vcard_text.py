@@ -290,6 +290,11 @@ def _params(text: str) -> dict[str, list[str]]:
     for part in _PARAM_SPLIT.split(text.lstrip(";")) if text else ():
         if not part:
             continue
+        if part[:9].upper() == "X-CUSTOM(" and part.endswith(")"):
+            # Android's own label: TEL;X-Custom(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=E5=B7=A5)
+            if label := _android_label(part[9:-1]):
+                params[ANDROID_LABEL] = [label]
+            continue
         if "=" in part:
             key, values = part.split("=", 1)
         elif part.upper() in _BARE_ENCODINGS:
@@ -302,6 +307,34 @@ def _params(text: str) -> dict[str, list[str]]:
     if len(_PARAMS_SEEN) < 1000:
         _PARAMS_SEEN[text] = params
     return params
+
+
+# The parameter an Android custom label (`X-Custom(...)`) is read into.
+ANDROID_LABEL = "X-ANDROID-LABEL"
+
+
+def _android_label(inside: str) -> str:
+    """The label in Android's `X-Custom(...)`: the text after its settings, decoded as they
+    say ("CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=E5=B7=A5=E4=BD=9C" is 工作).
+
+    >>> _android_label("CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=E5=B7=A5=E4=BD=9C")
+    '工作'
+    >>> _android_label("Despacho")
+    'Despacho'
+    """
+    settings: dict[str, str] = {}
+    parts = inside.split(",")
+    while parts and parts[0].partition("=")[0].upper() in ("CHARSET", "ENCODING"):
+        key, _, value = parts.pop(0).partition("=")
+        settings[key.upper()] = value
+    label = ",".join(parts)
+    if settings.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
+        charset = settings.get("CHARSET", "UTF-8")
+        try:
+            label = quopri.decodestring(label.encode("ascii", "replace")).decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return ""
+    return label.strip()
 
 
 def split_escaped(value: str, separator: str) -> list[str]:
