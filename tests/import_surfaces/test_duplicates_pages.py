@@ -589,3 +589,39 @@ def test_each_list_of_the_queue_pages_forward_and_back(
     # A list's links go to its own part of the page.
     part = {"duplicate-queue": "", "told-apart": "#apart-heading"}.get(table, "#history-heading")
     assert _pager(page, label)["Next page →"].endswith(part)
+
+
+def test_paging_one_list_of_the_queue_keeps_the_others_where_they_are(
+    client, session, workspace, monkeypatch
+):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "HISTORY_SIZE", 2)
+    hub = f.person(session, workspace.id, "Sam Hub")
+    for n in range(5):
+        for status in (CandidateStatus.OPEN, CandidateStatus.NOT_SAME):
+            spoke = f.person(session, workspace.id, f"Sam Spoke {status.value} {n}")
+            session.add(
+                DuplicateCandidate(
+                    workspace_id=workspace.id, person_a_id=hub.id, person_b_id=spoke.id,
+                    score=0.5 + n / 100, reasons=["same given name"], status=status,
+                )
+            )  # fmt: skip
+        kept = f.person(session, workspace.id, f"Kept {n}")
+        gone = f.person(session, workspace.id, f"Merged {n}")
+        merging.merge(session, workspace_id=workspace.id, survivor_id=kept.id, absorbed_id=gone.id)
+    session.flush()
+
+    first = client.get("/duplicates").text
+    queue_second = client.get(_pager(first, "Pages of pairs to review")["Next page →"]).text
+    apart_second = client.get(_pager(queue_second, "Pages of pairs told apart")["Next page →"]).text
+    history_second = client.get(
+        _pager(apart_second, "Pages of the merge history")["Next page →"]
+    ).text
+    # Each list moved on once, and the two others stayed where they were.
+    for table, page in (
+        ("duplicate-queue", queue_second),
+        ("told-apart", apart_second),
+        ("merge-history", history_second),
+    ):
+        assert _section_rows(history_second, table) == _section_rows(page, table)
+        assert _section_rows(history_second, table) != _section_rows(first, table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -200,8 +201,20 @@ def queue_page(
             "apart": apart,
             "apart_page": apart_page,
             "first_page": not after and page.prev_cursor is None,
+            # Each list's pager keeps the other two lists where they are.
+            "queue_url": _keeping(request, "apart", "merges"),
+            "apart_url": _keeping(request, "", "merges"),
+            "merges_url": _keeping(request, "", "apart"),
         },
     )
+
+
+def _keeping(request: Request, *lists: str) -> str:
+    """The queue's address with the cursors of `lists` ("" the pairs to review, "apart",
+    "merges") the page was opened with."""
+    names = {f"{p}_{way}" if p else way for p in lists for way in ("after", "before")}
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k in names and v]
+    return "/duplicates" + (f"?{urlencode(kept)}" if kept else "")
 
 
 @router.post("/duplicates/scan")
