@@ -168,6 +168,11 @@ NUMBERS_OUT_OF_RANGE = [
         "--limit",
         "'101' is not a whole number from 1 to 100; give how many to show at most.",
     ),
+    (
+        ["interaction", "add", "interview", "--summary", "Panel", "--round", "two"],
+        "--round",
+        "'two' is not a whole number from 1 to 20; give the interview's round, such as 2.",
+    ),
 ]
 
 

@@ -640,7 +640,15 @@ def interaction_add(
         ),
     ] = None,
     opportunity: Annotated[int | None, id_option(help="The opportunity's id.")] = None,
-    round_: Annotated[int | None, typer.Option("--round", help="Interview round.")] = None,
+    round_: Annotated[
+        int | None,
+        typer.Option(
+            "--round",
+            help="Interview round (1 to 20).",
+            metavar="N",
+            parser=whole_number(1, 20, "the interview's round, such as 2"),
+        ),
+    ] = None,
     direction: Annotated[
         Direction | None,
         typer.Option(
