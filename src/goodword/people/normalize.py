@@ -35,15 +35,16 @@ def phone(raw: str, region: str) -> str:
     a `tel:` URI); ValueError when it is not a possible number, or only the local part of one
     ("+1-555-0100", "555-0100": no area code).
 
-    A number written without "+" is read in `region`, unless it cannot be a number there
-    (or is bare digits that are no valid number there) but is a valid one with a "+" in
-    front: a spreadsheet re-save turns "+79161234567" into 79161234567, and that is still
-    +7 916 123-45-67 with region US or FR. Otherwise a number written without "+" must be a
-    valid number of the region: "030 1234567" is a Berlin number with region DE and refused
-    with region US (not made into +1 030 123 4567), as is "653-282-1001", whose area code is
-    not given out. A number written with its country code ("+", or "011" with region US) is
-    kept when it is a possible one, valid or not yet: number ranges are given out faster
-    than phonenumbers learns of them.
+    A number written without "+" is read in `region`, unless it is bare digits that cannot
+    be a number there, or are no valid number there, but are a valid one with a "+" in
+    front: a spreadsheet re-save turns "+79161234567" into 79161234567, and that is still +7
+    916 123-45-67 with region US or FR ("8 (495) 987-65-43", written out as dialled within
+    Russia, is not made into +84 in Viet Nam). Otherwise a number written without "+" must
+    be a valid number of the region: "030 1234567" is a Berlin number with region DE and
+    refused with region US (not made into +1 030 123 4567), as is "653-282-1001", whose area
+    code is not given out. A number written with its country code ("+", or "011" with region
+    US) is kept when it is a possible one, valid or not yet: number ranges are given out
+    faster than phonenumbers learns of them.
 
     "+1 415 555 0100 ext. 12", "(415) 555-0100 x12", "(415) 555-0100 #12" and
     "tel:+1-415-555-0100;ext=12" all give "+14155550100;ext=12": the extension is part of
