@@ -295,7 +295,8 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
 class _Card:
     """A vCard being written, as content lines (RFC 6350 §3.3): `group.NAME;PARAM=v:value`,
     each value already escaped as its property needs. Written here, not by vobject, which
-    took about 3 ms a card; the tests read the cards back with vobject."""
+    took six times as long a card (`benchmarks/bench_export.py`); the tests read the cards
+    back with vobject."""
 
     def __init__(self, version: str, uid: str) -> None:
         self.head = [f"VERSION:{version}", f"UID:{_escape(uid)}"]
