@@ -306,6 +306,13 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
             "value with spaces in quotes.",
             "goodword person list",
         ),
+        (
+            # A control character typed or pasted is shown, never sent to the terminal.
+            ["person", "list", "\x1b[31mred"],
+            "Error: '\\x1b[31mred' is a word too many: `goodword person list` takes options "
+            "only. Put a value with spaces in quotes.",
+            "goodword person list",
+        ),
         (["nosuch"], "Error: No such command 'nosuch'.", "goodword"),
         (["--bogus", "person", "list"], "Error: No such option: --bogus", "goodword"),
     ],

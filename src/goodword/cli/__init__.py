@@ -171,7 +171,9 @@ class _Command(TyperCommand):
         return rest
 
     def _too_many(self, ctx: Any, rest: list[str]) -> str:
-        words = ", ".join(f"'{shown(word)}'" for word in rest)
+        # (Quoted as Python writes a string: a control character is shown, not sent to the
+        # terminal.)
+        words = ", ".join(repr(shown(word)) for word in rest)
         names = [
             p.human_readable_name for p in self.get_params(ctx) if p.param_type_name == "argument"
         ]
