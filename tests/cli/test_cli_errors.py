@@ -411,3 +411,13 @@ def test_a_refused_argument_is_named_as_usage_shows_it(
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {said}")
     assert f" {name}" in usage and "{" not in usage
+
+
+def test_a_record_id_with_a_control_character_is_shown_not_sent_to_the_terminal(
+    run, cli_url: str
+) -> None:
+    result = run("person", "show", "\x1b[2J12")
+
+    assert result.exit_code == 2
+    assert "'\\x1b[2J12' is not a record id" in result.stderr
+    assert "\x1b" not in result.output

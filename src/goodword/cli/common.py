@@ -474,11 +474,11 @@ def record_id(value: str) -> int:
     digits = text.isascii() and text.isdigit()
     if digits and text.lstrip("0") and (len(text) > 20 or int(text) > LARGEST_ID):
         raise typer.BadParameter(
-            f"'{shown(value)}' is larger than any id; give its number, such as 12."
+            f"{shown(value)!r} is larger than any id; give its number, such as 12."
         )
     if not digits or not 1 <= int(text) <= LARGEST_ID:
         raise typer.BadParameter(
-            f"'{shown(value)}' is not a record id; give its number, such as 12."
+            f"{shown(value)!r} is not a record id; give its number, such as 12."
         )
     return int(text)
 
