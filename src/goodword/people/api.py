@@ -23,7 +23,7 @@ from goodword.api import (
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.schemas import PossibleDuplicate
-from goodword.people import service
+from goodword.people import positions, service
 from goodword.people.models import Person
 from goodword.people.schemas import (
     PersonCreate,
@@ -172,6 +172,19 @@ def add_position(
     """Record a job; a new current job elsewhere ends the person's earlier current ones."""
     position = service.add_position(
         session, workspace_id=workspace_id, person_id=person_id, data=data
+    )
+    return service.position_to_read(position)
+
+
+@router.put("/positions/{position_id}", response_model=PositionRead, summary="Change a position")
+def update_position(
+    session: DbSession, workspace_id: WorkspaceId, position_id: int, data: PositionCreate
+) -> PositionRead:
+    """Replace what a job says (every field; `is_current` defaults to true, and a job with an
+    `end_date` is over). A job made current ends the person's current jobs elsewhere that
+    began before it, as adding one does."""
+    position = positions.update_position(
+        session, workspace_id=workspace_id, position_id=position_id, data=data
     )
     return service.position_to_read(position)
 

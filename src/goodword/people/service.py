@@ -16,8 +16,7 @@ from goodword.duplicates.models import DuplicateCandidate
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
-from goodword.organizations import service as organizations
-from goodword.people import deleted, normalize
+from goodword.people import deleted, normalize, positions
 from goodword.people.models import (
     DeletedSource,
     Person,
@@ -43,7 +42,6 @@ from goodword.records import (
     encode_cursor,
     get_owned,
     keyset_page,
-    referenced,
     sort_key,
 )
 from goodword.references.models import Reference, ReferenceUse
@@ -321,37 +319,14 @@ def connections_page(
 def add_position(
     session: Session, *, workspace_id: int, person_id: int, data: PositionCreate
 ) -> Position:
-    """Record a job; a new current job at another organization ends the current ones that
-    started before it (or whose start, or its own, is not known): a side role added with an
-    older start date (a board seat since 2019) leaves a newer current job alone, so no job
-    ends before it began."""
+    """Record a job; a current one ends the current jobs elsewhere that it follows
+    (`positions.end_earlier`)."""
     person = get(session, workspace_id=workspace_id, person_id=person_id)
-    if data.organization_id is not None:
-        organization_id = data.organization_id
-        organization = referenced(
-            "organization_id",
-            lambda: organizations.get(
-                session, workspace_id=workspace_id, organization_id=organization_id
-            ),
-        )
-    else:
-        assert data.organization_name is not None
-        organization = organizations.get_or_create(
-            session, workspace_id=workspace_id, name=data.organization_name
-        )
+    organization = positions.organization_for(session, workspace_id, data)
     if data.is_current:
-        for earlier in person.positions:
-            if (
-                earlier.is_current
-                and earlier.organization_id != organization.id
-                and (
-                    data.start_date is None
-                    or earlier.start_date is None
-                    or earlier.start_date <= data.start_date
-                )
-            ):
-                earlier.is_current = False
-                earlier.end_date = earlier.end_date or data.start_date
+        positions.end_earlier(
+            person.positions, organization_id=organization.id, start=data.start_date, keep=None
+        )
     position = Position(
         workspace_id=workspace_id,
         person=person,

@@ -19,7 +19,7 @@ from goodword.importers import splitting
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
-from goodword.people import normalize, service
+from goodword.people import normalize, positions, service
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence
@@ -270,6 +270,67 @@ def _which(position: Position) -> str:
     elif position.start_date:
         which += f" (since {human_date(position.start_date)})"
     return which
+
+
+@router.get("/people/{person_id}/positions/{position_id}/edit", name="edit_position_form")
+def edit_position_form(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    position_id: int,
+) -> HTMLResponse:
+    """The form that changes a job: its title, dates, and whether they still work there."""
+    position = _position(session, workspace_id, person_id, position_id)
+    values = {
+        "organization_name": position.organization.name,
+        "title": position.title,
+        "department": position.department,
+        "start_date": position.start_date,
+        "end_date": position.end_date,
+        "is_current": "1" if position.is_current else "",
+    }
+    return _edit_position_page(request, position, values, {})
+
+
+def _edit_position_page(
+    request: Request,
+    position: Position,
+    values: Mapping[str, Any],
+    errors: Mapping[str, str],
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {"position": position, "which": _which(position), "values": values}
+    return render(
+        request, "people/edit_position.html", {**context, "errors": errors},
+        status_code=status_code,
+    )  # fmt: skip
+
+
+@router.post("/people/{person_id}/positions/{position_id}/edit", name="edit_position")
+async def edit_position(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    position_id: int,
+) -> Response:
+    _position(session, workspace_id, person_id, position_id)
+    form = await request.form()
+    values = dict(form)
+    try:
+        position = positions.update_position(
+            session,
+            workspace_id=workspace_id,
+            position_id=position_id,
+            data=validate(PositionCreate, form_to_dict(form, booleans=["is_current"])),
+        )
+    except GoodwordError as exc:
+        session.rollback()
+        errors = form_errors(exc, fields=POSITION_FIELDS, rewrite=POSITION_REWRITE)
+        position = _position(session, workspace_id, person_id, position_id)
+        return _edit_position_page(request, position, values, errors, exc.status_code)
+    return redirect(f"/people/{person_id}#positions", flash=f"Saved {_which(position)}.")
 
 
 @router.get("/people/{person_id}/positions/{position_id}/delete", name="confirm_remove_position")

@@ -1,0 +1,148 @@
+"""A job changed in place, on the person's page and by the API: its title and dates, or
+whether they still work there (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.people import service as people
+from goodword.people.models import Person, Position
+from goodword.people.schemas import PersonCreate, PositionCreate
+from goodword.workspaces.models import Workspace
+
+
+def _jo(session: Session, workspace: Workspace) -> tuple[Person, Position, Position]:
+    """Jo, a recruiter at Meta now, and a buyer at Metals Group before."""
+    jo = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Jo"))
+    meta = people.add_position(
+        session, workspace_id=workspace.id, person_id=jo.id,
+        data=PositionCreate(organization_name="Meta", title="Recruiter"),
+    )  # fmt: skip
+    metals = people.add_position(
+        session, workspace_id=workspace.id, person_id=jo.id,
+        data=PositionCreate(organization_name="Metals Group", title="Buyer", is_current=False),
+    )  # fmt: skip
+    session.commit()
+    return jo, meta, metals
+
+
+def _jobs(session: Session, jo: Person) -> list[tuple[str, str | None, bool, date | None]]:
+    session.expire_all()
+    mine = select(Position).where(Position.person_id == jo.id)
+    rows = session.scalars(mine.order_by(Position.id))
+    return [(p.organization.name, p.title, p.is_current, p.end_date) for p in rows]
+
+
+def test_the_edit_form_holds_what_the_job_says(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, metals = _jo(session, workspace)
+    page = client.get(f"/people/{jo.id}").text
+    assert f'href="/people/{jo.id}/positions/{metals.id}/edit"' in page
+    form = client.get(f"/people/{jo.id}/positions/{metals.id}/edit")
+    assert form.status_code == 200
+    assert "<h1>Edit Buyer at Metals Group of Jo</h1>" in form.text
+    assert 'value="Metals Group"' in form.text and 'value="Buyer"' in form.text
+    assert 'name="is_current" type="checkbox" value="1" >' in form.text  # not ticked
+    ticked = client.get(f"/people/{jo.id}/positions/{meta.id}/edit").text
+    assert 'name="is_current" type="checkbox" value="1" checked>' in ticked
+
+
+def test_a_past_job_made_current_ends_the_one_now(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, _, metals = _jo(session, workspace)
+    response = client.post(
+        f"/people/{jo.id}/positions/{metals.id}/edit",
+        data={"organization_name": "Metals Group", "title": "Head Buyer", "is_current": "1"},
+    )
+    assert response.status_code == 200
+    assert "Saved Head Buyer at Metals Group." in response.text
+    assert _jobs(session, jo) == [
+        ("Meta", "Recruiter", False, None),
+        ("Metals Group", "Head Buyer", True, None),
+    ]
+
+
+def test_a_job_ended_on_the_form_keeps_its_end_and_ends_nothing_else(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    client.post(
+        f"/people/{jo.id}/positions/{meta.id}/edit",
+        data={"organization_name": "Meta", "title": "Recruiter", "end_date": "2026-10-31",
+              "is_current": "1"},
+    )  # fmt: skip
+    assert _jobs(session, jo) == [
+        ("Meta", "Recruiter", False, date(2026, 10, 31)),
+        ("Metals Group", "Buyer", False, None),
+    ]
+
+
+def test_a_wrong_edit_comes_back_with_what_was_typed_and_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    response = client.post(
+        f"/people/{jo.id}/positions/{meta.id}/edit",
+        data={"organization_name": "", "title": "Lead Recruiter", "start_date": "2025-05-01",
+              "end_date": "2024-01-01"},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert '<p class="error" id="e-end_date">This is before the day they started.</p>' in (
+        response.text
+    )
+    assert '<p class="error" id="e-organization_name">Fill this in.</p>' in response.text
+    assert 'value="Lead Recruiter"' in response.text
+    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", True, None)
+
+
+def test_another_person_s_job_is_not_edited_through_this_one(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    kim = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Kim"))
+    session.commit()
+    assert client.get(f"/people/{kim.id}/positions/{meta.id}/edit").status_code == 404
+    changed = client.post(
+        f"/people/{kim.id}/positions/{meta.id}/edit", data={"organization_name": "Elsewhere"}
+    )
+    assert changed.status_code == 404
+    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", True, None)
+
+
+def test_the_api_replaces_a_job(client: TestClient, session: Session, workspace: Workspace) -> None:
+    jo, _, metals = _jo(session, workspace)
+    response = client.put(
+        f"/api/v1/positions/{metals.id}",
+        json={"organization_name": "Metals Group", "title": "Head Buyer",
+              "start_date": "2026-09-01"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": metals.id, "organization_id": metals.organization_id,
+        "organization_name": "Metals Group", "title": "Head Buyer", "department": None,
+        "start_date": "2026-09-01", "end_date": None, "is_current": True,
+    }  # fmt: skip
+    # (Made current, it ends the job now elsewhere; one without a start ends with no end date.)
+    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", False, date(2026, 9, 1))
+
+
+def test_the_api_refuses_a_wrong_job_and_changes_nothing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    response = client.put(
+        f"/api/v1/positions/{meta.id}", json={"title": "Lead", "organization_id": 999999}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == [
+        {"field": "organization_id", "message": "No organization with id 999999 in this workspace."}
+    ]
+    missing = client.put("/api/v1/positions/999999", json={"organization_name": "Meta"})
+    assert missing.status_code == 404
+    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", True, None)
