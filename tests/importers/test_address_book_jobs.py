@@ -60,12 +60,55 @@ def test_a_card_naming_the_employer_longer_and_no_title_keeps_the_linkedin_job(s
     assert jobs(session) == [("Meta", "Recruiter", True)]
 
 
-def test_a_card_naming_another_employer_is_still_a_move(session, workspace):
+def test_a_card_naming_another_employer_adds_a_past_job_beside_the_linkedin_one(session, workspace):
+    # An address book's job may be years old; a LinkedIn connection's is the one they keep
+    # up to date. With no dates to go by, the card's job is kept as a past one.
     run(session, workspace, linkedin("Meta", "Recruiter"))
     report = run(session, workspace, card("Metals Group"))
     (row,) = report.rows
-    assert "now Metals Group (was Recruiter at Meta)" in row.detail
-    assert jobs(session) == [("Meta", "Recruiter", False), ("Metals Group", None, True)]
+    assert row.detail == (
+        "same e-mail address (jo@example.org) — past position added: a role at Metals Group; "
+        "Metals Group not made current: the file gives no dates, and LinkedIn gives Recruiter "
+        "at Meta (if they have moved since, edit their jobs on their page)"
+    )
+    assert jobs(session) == [("Meta", "Recruiter", True), ("Metals Group", None, False)]
+
+
+def test_a_linkedin_job_moves_a_card_s_job_whichever_came_first(session, workspace):
+    run(session, workspace, card("Metals Group", "Buyer"))
+    report = run(session, workspace, linkedin("Meta", "Recruiter"))
+    (row,) = report.rows
+    assert row.detail.endswith("now Recruiter at Meta (was Buyer at Metals Group)")
+    assert jobs(session) == [("Metals Group", "Buyer", False), ("Meta", "Recruiter", True)]
+
+
+def test_in_one_import_the_order_of_the_files_does_not_decide_the_current_job(session, workspace):
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[card("Metals Group", "Buyer"), linkedin("Meta", "Recruiter")],
+    )  # fmt: skip
+    assert [job for job in jobs(session) if job[2]] == [("Meta", "Recruiter", True)]
+
+
+def test_a_card_s_job_ends_no_current_job_of_a_linkedin_connection_in_the_same_import(
+    session, workspace
+):
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[linkedin("Meta", "Recruiter"), card("Metals Group", "Buyer")],
+    )  # fmt: skip
+    assert "Buyer at Metals Group not made current" in report.rows[-1].detail
+    assert jobs(session) == [("Meta", "Recruiter", True), ("Metals Group", "Buyer", False)]
+
+
+def test_a_card_still_moves_a_job_no_linkedin_connection_gave(session, workspace):
+    run(session, workspace, card("Metals Group", "Buyer"))
+    # (Another address book's card: its own UID, the same e-mail address.)
+    other = card("Initech", "Buyer").data.replace(b"VERSION:3.0", b"VERSION:3.0\r\nUID:w-1")
+    report = run(session, workspace, Upload("work.vcf", other))
+    assert report.rows[0].outcome is Outcome.MERGED
+    (row,) = report.rows
+    assert row.detail.endswith("now Buyer at Initech (was Buyer at Metals Group)")
 
 
 def test_a_shortened_title_at_the_same_employer_is_the_same_job(session, workspace):
@@ -83,8 +126,8 @@ def test_a_title_written_out_later_replaces_the_shortened_one(session, workspace
 
 
 def test_another_grade_is_another_job(session, workspace):
-    run(session, workspace, linkedin("Globex", "Engineer I"))
-    run(session, workspace, card("Globex", "Engineer II"))
+    run(session, workspace, card("Globex", "Engineer I"))
+    run(session, workspace, linkedin("Globex", "Engineer II"))
     assert jobs(session) == [("Globex", "Engineer I", False), ("Globex", "Engineer II", True)]
 
 
@@ -100,8 +143,8 @@ def test_a_title_written_short_word_by_word_is_the_same_job(session, workspace, 
 
 
 def test_letters_of_a_title_in_order_are_no_short_form_of_it(session, workspace):
-    run(session, workspace, linkedin("Globex", "Coordinator"))
-    run(session, workspace, card("Globex", "CTO"))
+    run(session, workspace, card("Globex", "Coordinator"))
+    run(session, workspace, linkedin("Globex", "CTO"))
     assert jobs(session) == [("Globex", "Coordinator", False), ("Globex", "CTO", True)]
 
 
@@ -124,8 +167,8 @@ def test_a_title_written_otherwise_or_with_words_left_out_is_the_same_job(
 
 
 def test_a_new_title_at_the_same_employer_says_the_one_before(session, workspace):
-    run(session, workspace, linkedin("Globex", "Recruiter"))
-    report = run(session, workspace, card("Globex", "Talent Partner"))
+    run(session, workspace, card("Globex", "Recruiter"))
+    report = run(session, workspace, linkedin("Globex", "Talent Partner"))
     (row,) = report.rows
     assert "now Talent Partner at Globex (was Recruiter)" in row.detail
     assert jobs(session) == [("Globex", "Recruiter", False), ("Globex", "Talent Partner", True)]
@@ -133,8 +176,8 @@ def test_a_new_title_at_the_same_employer_says_the_one_before(session, workspace
 
 def test_a_title_saying_more_is_still_a_new_title(session, workspace):
     # (A promotion keeps the job before as history: "Senior Engineer" after "Engineer".)
-    run(session, workspace, linkedin("Globex", "Engineer"))
-    run(session, workspace, card("Globex", "Senior Engineer"))
+    run(session, workspace, card("Globex", "Engineer"))
+    run(session, workspace, linkedin("Globex", "Senior Engineer"))
     assert jobs(session) == [("Globex", "Engineer", False), ("Globex", "Senior Engineer", True)]
 
 
@@ -148,8 +191,8 @@ def test_a_title_saying_more_is_still_a_new_title(session, workspace):
 def test_a_title_that_is_another_job_is_a_new_title(session, workspace, held, said):
     # Words that make another job (vice, deputy, intern; the word it names the job by; a
     # grade) are never left out of "the same job", nor is a whole word taken for a short one.
-    run(session, workspace, linkedin("Globex", held))
-    run(session, workspace, card("Globex", said))
+    run(session, workspace, card("Globex", held))
+    run(session, workspace, linkedin("Globex", said))
     assert jobs(session) == [("Globex", held, False), ("Globex", said, True)]
 
 
@@ -191,7 +234,7 @@ def test_a_job_given_as_current_that_ended_here_is_said_to_be_left_ended(session
     (row,) = report.rows
     assert row.detail.endswith(
         "job at Nightjar Labs left as ended 2026-08-23: the file gives it as current "
-        "(if they went back, add the job again on their page)"
+        "(if they went back, edit the job on their page)"
     )
     session.expire_all()
     assert [(p.is_current, p.end_date) for p in session.scalars(select(Position))] == [

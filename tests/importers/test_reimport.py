@@ -247,21 +247,24 @@ def test_two_records_that_disagree_about_a_current_job_leave_one_current(
 ):
     run(session, workspace.id, "Connections.csv")  # Ada at Analytical Engines
     # The newer Connections.csv has her at Difference Engines; a card with her e-mail has
-    # her at a third place. Applied in turn, the card's job ends the one the newer file
-    # just started, and the report says so: the database agrees.
+    # her at a third place, with no dates. LinkedIn's job stays the current one (whichever
+    # comes first), the card's is kept as a past job, and the report says so: the database
+    # agrees.
     report = import_files(
         session, workspace_id=workspace.id, today=date(2026, 11, 25),
         paths_or_uploads=[DATA / "Connections_newer.csv", ada_card(tmp_path, "Babbage & Co")],
     )  # fmt: skip
     (merged,) = report.of(Outcome.MERGED)
     assert merged.detail.endswith(
-        "now Mathematician at Babbage & Co (was Chief Mathematician at Difference Engines plc)"
+        "past position added: Mathematician at Babbage & Co; Mathematician at Babbage & Co "
+        "not made current: the file gives no dates, and LinkedIn gives Chief Mathematician at "
+        "Difference Engines plc (if they have moved since, edit their jobs on their page)"
     )
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     current = [(p.organization.name, p.title) for p in ada.positions if p.is_current]
-    assert current == [("Babbage & Co", "Mathematician")]
+    assert current == [("Difference Engines plc", "Chief Mathematician")]
     ended = {p.organization.name for p in ada.positions if not p.is_current}
-    assert ended == {"Analytical Engines Ltd", "Difference Engines plc"}
+    assert ended == {"Analytical Engines Ltd", "Babbage & Co"}
 
 
 @pytest.mark.parametrize("reapply", [False, True])

@@ -71,6 +71,7 @@ def add_job(
     *,
     retitle: bool = False,
     left: list[str] | None = None,
+    keep_current: bool = False,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -88,6 +89,11 @@ def add_job(
     (Positions.csv, an export). Two such jobs, or a first import, add the job as a new one
     (the held one may be a job typed in by hand). A job the record gives as current that
     ended here is said in `left`, as left ended.
+
+    With `keep_current` (another source's record matched to someone LinkedIn knows: an
+    address book's job is often years old, while a connection's is the one they keep up to
+    date), an undated job that would end a current one is added as a past job instead, and
+    `left` says so: which job is current no longer depends on the order of the imports.
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
@@ -96,7 +102,7 @@ def add_job(
             end = held_already.end_date
             left.append(
                 f"job at {where} left as ended{f' {end.isoformat()}' if end else ''}: the file "
-                "gives it as current (if they went back, add the job again on their page)"
+                "gives it as current (if they went back, edit the job on their page)"
             )
         return (
             _written_out(out, held_already, incoming.title)
@@ -116,13 +122,29 @@ def add_job(
             _set_title(out, retitled, title)
             own.add(id(retitled))
             return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
+    ending = [
+        held
+        for held in person.positions
+        if current
+        and held.is_current
+        and (_elsewhere(state, held, org_id) or not dated)
+        and id(held) not in own
+        # (A job held that started later stays current: no end before a start.)
+        and not (start is not None and held.start_date is not None and start < held.start_date)
+    ]
+    if keep_current and ending and not dated:
+        current, kept = False, ending
+        ending = []
+        if left is not None:
+            role = f"{title} at {org_name}" if title else org_name
+            stays = ", ".join(_role(job, org_names) for job in kept)
+            left.append(
+                f"{role} not made current: the file gives no dates, and LinkedIn gives "
+                f"{stays} (if they have moved since, edit their jobs on their page)"
+            )
     was = []
-    for held in person.positions:
+    for held in ending:
         moved = _elsewhere(state, held, org_id)
-        if not (current and held.is_current and (moved or not dated)) or id(held) in own:
-            continue
-        if start is not None and held.start_date is not None and start < held.start_date:
-            continue  # the job held started later: both stay current (no end before a start)
         held.is_current = False
         if moved:
             at = f"at {org_names[held.organization_id]}"
@@ -148,6 +170,11 @@ def add_job(
         return [f"past position added: {title or 'a role'} at {org_name}"]
     role = f"{title} at {org_name}" if title else org_name
     return [f"now {role}" + (f" (was {', '.join(was)})" if was else "")]
+
+
+def _role(held: Held, org_names: dict[int, str]) -> str:
+    where = org_names[held.organization_id]
+    return f"{held.title} at {where}" if held.title else where
 
 
 def _retitled(

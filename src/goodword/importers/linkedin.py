@@ -221,6 +221,13 @@ POSITIONS_KEY = "profile:positions"
 EMAILS_KEY = "profile:emails"
 PHONES_KEY = "profile:phones"
 
+
+def connection_source(source: str, key: str | None) -> bool:
+    """Whether a person's source record is a LinkedIn connection (not your own profile's
+    records, nor a recommendation)."""
+    return source == SOURCE and not (key or "profile").startswith(("profile", "recommendation "))
+
+
 # Files of LinkedIn's archive that hold people or your search but are not read, and why, as
 # the report lists them (by their name in the archive, lower case).
 NOT_READ = {

@@ -42,6 +42,7 @@ from goodword.importers.bulk import (
 from goodword.importers.combine import Combined, combine
 from goodword.importers.earlier import SaidThen
 from goodword.importers.kept_matches import KeptMatches, restored_organizations
+from goodword.importers.linkedin import connection_source
 from goodword.importers.matched import organizations_as
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import (
@@ -352,6 +353,9 @@ class Writer:
         )  # fmt: skip
         out = Changes()
         seen = {(first.source, first.key): first}
+        # (Whether a LinkedIn connection gave the person: another source's undated job then
+        # does not end theirs, `jobs.add_job`.)
+        linkedin = first.linkedin_connection
         for record in later:
             data = combine([record], self.state.region, self.today)
             # A second copy of a record the person was made from is no match to undo; one of
@@ -373,7 +377,9 @@ class Writer:
             changed = apply_record(
                 self.state, self.org_names, self.ws, known, data, out, newer=False,
                 left=self.record_notes.setdefault(id(record), []),
+                keep_current=linkedin and not record.linkedin_connection,
             )  # fmt: skip
+            linkedin = linkedin or record.linkedin_connection
             self.record_changes[id(record)] = named + changed
             if mark is not None:
                 self.kept.fold(record, data, matched.added(mark, known, out), person_id, copy)
@@ -408,6 +414,7 @@ class Writer:
         for person_id, records in updates.items():
             person = known[person_id]
             changed_any = False
+            linkedin = any(connection_source(*source) for source in person.sources)
             for record, data, newer in records:
                 said = self.said_then(plan, person, record) if newer else None
                 if record.linkedin_connection and newer and record.key:
@@ -425,7 +432,9 @@ class Writer:
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
                     again=newer and again,
+                    keep_current=linkedin and not (newer or record.linkedin_connection),
                 )  # fmt: skip
+                linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
                     self.left_off |= {
                         organization_id(self.state, p.organization) for p in data.positions
