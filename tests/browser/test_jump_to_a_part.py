@@ -80,3 +80,24 @@ def test_without_javascript_the_message_is_under_the_parts_heading(
         expect(page.locator("[data-flash]")).to_have_count(1)
     finally:
         context.close()
+
+
+def test_editing_a_position_makes_it_their_job_now_and_says_so(page: Page, live_server) -> None:
+    _, person = _seed(live_server.database_url)
+    page.goto(f"{live_server.url}/people/{person}")
+    positions = page.locator("#positions")
+    positions.get_by_text("Add a position").click()
+    positions.get_by_label("Organization").fill("Initech")
+    positions.get_by_label("Works there now").uncheck()
+    positions.get_by_role("button", name="Add position").click()
+    expect(positions.get_by_role("cell", name="ended")).to_be_visible()
+    positions.get_by_role("link", name="Edit the position at Initech").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Edit the position at Initech of Ada Byron"
+    )
+    page.get_by_label("Title").fill("Analyst")
+    page.get_by_label("Works there now").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(rf"/people/{person}#positions$"))
+    expect(page.locator("#positions [data-flash]")).to_have_text("Saved Analyst at Initech.")
+    expect(positions.get_by_role("row", name=re.compile("Initech Analyst now"))).to_be_visible()
