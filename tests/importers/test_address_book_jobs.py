@@ -68,8 +68,9 @@ def test_a_card_naming_another_employer_adds_a_past_job_beside_the_linkedin_one(
     (row,) = report.rows
     assert row.detail == (
         "same e-mail address (jo@example.org) — past position added: a role at Metals Group; "
-        "Metals Group not made current: the file gives no dates, and LinkedIn gives Recruiter "
-        "at Meta (if they have moved since, edit their jobs on their page)"
+        "Metals Group not made current: a record without dates does not move a LinkedIn "
+        "connection's job (Recruiter at Meta stays; if they have moved since, edit their jobs "
+        "on their page)"
     )
     assert jobs(session) == [("Meta", "Recruiter", True), ("Metals Group", None, False)]
 
@@ -252,3 +253,18 @@ def test_a_connection_whose_row_gives_no_job_now_is_said_to_keep_the_job(session
     )
     session.expire_all()
     assert [p.is_current for p in session.scalars(select(Position))] == [True]
+
+
+def test_two_current_jobs_a_card_would_end_are_both_named(session, workspace):
+    run(session, workspace, linkedin("Meta", "Recruiter"))
+    for job in session.scalars(select(Position)):
+        session.add(
+            Position(workspace_id=workspace.id, person_id=job.person_id,
+                     organization_id=job.organization_id, title="Mentor", is_current=True)
+        )  # fmt: skip
+    session.flush()
+    report = run(session, workspace, card("Metals Group", "Buyer"))
+    assert report.rows[0].detail.endswith(
+        "connection's job (Recruiter at Meta, Mentor at Meta stay; if they have moved since, "
+        "edit their jobs on their page)"
+    )

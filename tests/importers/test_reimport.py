@@ -257,8 +257,9 @@ def test_two_records_that_disagree_about_a_current_job_leave_one_current(
     (merged,) = report.of(Outcome.MERGED)
     assert merged.detail.endswith(
         "past position added: Mathematician at Babbage & Co; Mathematician at Babbage & Co "
-        "not made current: the file gives no dates, and LinkedIn gives Chief Mathematician at "
-        "Difference Engines plc (if they have moved since, edit their jobs on their page)"
+        "not made current: a record without dates does not move a LinkedIn connection's job "
+        "(Chief Mathematician at Difference Engines plc stays; if they have moved since, edit "
+        "their jobs on their page)"
     )
     ada = everyone(session, workspace.id)["Ada Lovelace"]
     current = [(p.organization.name, p.title) for p in ada.positions if p.is_current]

@@ -139,8 +139,9 @@ def add_job(
             role = f"{title} at {org_name}" if title else org_name
             stays = ", ".join(_role(job, org_names) for job in kept)
             left.append(
-                f"{role} not made current: the file gives no dates, and LinkedIn gives "
-                f"{stays} (if they have moved since, edit their jobs on their page)"
+                f"{role} not made current: a record without dates does not move a LinkedIn "
+                f"connection's job ({stays} {'stay' if len(kept) > 1 else 'stays'}; if they "
+                "have moved since, edit their jobs on their page)"
             )
     was = []
     for held in ending:
