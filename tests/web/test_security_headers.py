@@ -12,7 +12,11 @@ from factories import LOCAL
 
 EXPECTED = {
     "x-frame-options": "DENY",
-    "content-security-policy": "frame-ancestors 'none'",
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
 }
