@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
 from goodword.organizations import service as organizations
 from goodword.organizations.schemas import OrganizationCreate
 from goodword.people import service as people
+from goodword.people.models import PersonPhone
 from goodword.people.schemas import PersonCreate, PositionCreate
 from goodword.workspaces.models import Workspace
 
@@ -212,3 +218,33 @@ def test_a_phone_number_without_its_country_code_is_read_in_the_workspace_s_regi
         assert [hit["id"] for hit in found] == [ada.id], query
     # Digits too few to be a whole number are looked up as words, as before.
     assert client.get("/api/v1/search", params={"q": "0001"}).json()["items"] == []
+
+
+def test_a_number_an_import_kept_as_written_is_found_by_its_digits(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    # With region US these cannot be read, so the import keeps them as they were written.
+    rows = (
+        "Name,Mobile\nIvan Petrov,8 (495) 987-65-43\nCy Ng,07700 900123\n"
+        "Desk Four,07700 900123 ext 4\nAnn Lee,(415) 555-0100\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, mapping="name=Name,phone=Mobile",
+        paths_or_uploads=[Upload("club.csv", rows.encode())], today=date(2026, 11, 28),
+    )  # fmt: skip
+    session.commit()
+    kept = set(session.scalars(select(PersonPhone.number)))
+    assert {"8 (495) 987-65-43", "07700 900123", "07700 900123 ext 4"} <= kept
+
+    def found(query: str) -> list[str]:
+        items = client.get("/api/v1/search", params={"q": query}).json()["items"]
+        return [hit["title"] for hit in items]
+
+    for query in ("8 (495) 987-65-43", "84959876543", "495 987 65 43", "4959876543"):
+        assert found(query) == ["Ivan Petrov"], query
+    for query in ("07700 900123", "07700900123", "7700 900123", "+44 7700 900123"):
+        assert found(query) == ["Cy Ng", "Desk Four"], query
+    assert found("07700 900123 ext 4") == ["Desk Four"]
+    assert found("07700 900123 x5") == []
+    page = client.get("/search", params={"q": "8 (495) 987-65-43"}).text
+    assert "Ivan Petrov" in page

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
 
-from sqlalchemy import delete, select, text
+import phonenumbers
+from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
 from goodword.people import normalize
+from goodword.people.models import PersonPhone
 from goodword.people.schemas import PHONE_PATTERN
+from goodword.records import among
 from goodword.search.folding import (
     document_body,
     fold,
@@ -174,16 +177,40 @@ class PhoneQuery:
     (`stored`, E.164 with any extension, when it can be read in the workspace's region), and
     by its digits without leading zeros (`ending`), which a stored number ends with however
     the query was written: with or without its country code, or a trunk 0 ("020 7946 0001"
-    ends "+442079460001")."""
+    ends "+442079460001"). A number an import kept as written, because it could not be read,
+    is compared by its digits: it is found when they end with one of `endings` (the query's
+    digits, and the number's own without its country code), with the query's `extension`
+    when it gives one ("07700 900123" finds "07700 900123 ext 4", "+44 7700 900123" finds
+    "07700 900123")."""
 
     stored: str | None
     ending: str | None
+    endings: tuple[str, ...] = ()
+    extension: str = ""
 
 
 # Digits enough for a whole number without its area code; fewer match too much to be meant.
 PHONE_DIGITS = 7
 # Only what a phone number is written with: digits, "+", brackets, dots, dashes, slashes.
 _PHONE_WRITING = re.compile(r"^\+?[0-9().\-\s/]+$")
+# A number as written, from its first digit up to any extension ("x", "ext.", "#", "доб.").
+_WRITTEN_NUMBER = re.compile(r"[0-9][0-9().\-\s/]*")
+
+
+def written_digits(text: str) -> tuple[str, str]:
+    """The digits of a number as written, and those of its extension (all after the
+    number: "x 12", "ext. 12", "#12", ";ext=12", "доб. 12").
+
+    >>> written_digits("8 (495) 987-65-43 доб. 12")
+    ('84959876543', '12')
+    >>> written_digits("'07700 900123"), written_digits("+14155550123;ext=7")
+    (('07700900123', ''), ('14155550123', '7'))
+    """
+    match = _WRITTEN_NUMBER.search(text)
+    if match is None:
+        return "", ""
+    digits = "".join(c for c in match.group() if c.isdigit())
+    return digits, "".join(c for c in text[match.end() :] if c.isdigit())
 
 
 def phone_query(query: str, region: str) -> PhoneQuery | None:
@@ -191,14 +218,14 @@ def phone_query(query: str, region: str) -> PhoneQuery | None:
     phone number. (An extension is looked up by the whole number only.)
 
     >>> phone_query("(415) 555-0123", "US")
-    PhoneQuery(stored='+14155550123', ending='4155550123')
+    PhoneQuery(stored='+14155550123', ending='4155550123', endings=('4155550123',), extension='')
     >>> phone_query("+1 415 555 0123 ext. 12", "US")
-    PhoneQuery(stored='+14155550123;ext=12', ending=None)
+    PhoneQuery(stored='+14155550123;ext=12', ending=None, endings=('14155550123', '4155550123'), extension='12')
     >>> phone_query("020 7946 0001", "US")
-    PhoneQuery(stored=None, ending='2079460001')
+    PhoneQuery(stored=None, ending='2079460001', endings=('2079460001',), extension='')
     >>> phone_query("2026", "US") is None, phone_query("Ada 415", "US") is None
     (True, True)
-    """
+    """  # noqa: E501
     text = query.strip()
     if not re.match(PHONE_PATTERN, text):
         return None
@@ -210,9 +237,14 @@ def phone_query(query: str, region: str) -> PhoneQuery | None:
     ending = None
     if _PHONE_WRITING.match(text) and len(digits.lstrip("0")) >= PHONE_DIGITS:
         ending = digits.lstrip("0")
-    if stored is None and ending is None:
+    main, extension = written_digits(text)
+    endings = [main.lstrip("0")]
+    if stored is not None:
+        endings.append(str(phonenumbers.parse(stored.split(";")[0]).national_number))
+    endings = [e for e in dict.fromkeys(endings) if len(e) >= PHONE_DIGITS]
+    if stored is None and ending is None and not endings:
         return None
-    return PhoneQuery(stored, ending)
+    return PhoneQuery(stored, ending, tuple(endings), extension)
 
 
 def _by_phone(session: Session, *, workspace_id: int, query: str) -> list[Hit]:
@@ -235,14 +267,59 @@ def _by_phone(session: Session, *, workspace_id: int, query: str) -> list[Hit]:
     if wanted.ending is not None:
         params["ending"], params["ending_ext"] = "%" + wanted.ending, "%" + wanted.ending + ";%"
         same += ["number LIKE :ending", "number LIKE :ending_ext"]
-    statement = text(
-        "SELECT kind, record_id, title, body FROM search_documents "
-        "WHERE workspace_id = :ws AND kind = 'person' AND record_id IN ("
-        "SELECT person_id FROM person_phones WHERE workspace_id = :ws "
-        f"AND ({' OR '.join(same)})) "
-        "ORDER BY folded_title, record_id LIMIT 100"
+    people: set[int] = set()
+    if same:
+        people.update(
+            session.scalars(
+                text(
+                    "SELECT person_id FROM person_phones WHERE workspace_id = :ws "
+                    f"AND ({' OR '.join(same)})"
+                ),
+                params,
+            )
+        )
+    if wanted.endings:
+        people.update(_kept_as_written(session, workspace_id=workspace_id, wanted=wanted))
+    if not people:
+        return []
+    statement = (
+        select(
+            SearchDocument.kind, SearchDocument.record_id, SearchDocument.title,
+            SearchDocument.body,
+        )
+        .where(
+            SearchDocument.workspace_id == workspace_id, SearchDocument.kind == "person",
+            among(session, SearchDocument.record_id, sorted(people)),
+        )
+        .order_by(SearchDocument.folded_title, SearchDocument.record_id)
+        .limit(100)
+    )  # fmt: skip
+    return [Hit(*row) for row in session.execute(statement)]
+
+
+def _kept_as_written(session: Session, *, workspace_id: int, wanted: PhoneQuery) -> set[int]:
+    """The people with a number an import kept as written (not E.164: "8 (495) 987-65-43",
+    "07700 900123") whose digits end as the query's do (see `PhoneQuery`). Few in a
+    workspace, they are compared here; every stored number starts "+" and has no space."""
+    rows = session.execute(
+        select(PersonPhone.person_id, PersonPhone.number).where(
+            PersonPhone.workspace_id == workspace_id,
+            or_(
+                PersonPhone.number.not_like("+%"),
+                *(PersonPhone.number.contains(c) for c in " -()/."),
+            ),
+        )
     )
-    return [Hit(*row) for row in session.execute(statement, params)]
+    found = set()
+    for person_id, number in rows:
+        if normalize.phone_uri(number) is not None:
+            continue  # (stored as E.164: looked up above)
+        digits, extension = written_digits(number)
+        if any(digits.endswith(e) for e in wanted.endings) and (
+            not wanted.extension or extension == wanted.extension
+        ):
+            found.add(person_id)
+    return found
 
 
 def _matching(
