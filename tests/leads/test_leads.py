@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -291,3 +291,69 @@ def test_a_new_page_where_there_is_none_is_not_found_not_a_number_to_fix(
         assert "Add or find one" not in page.text
     # A damaged number is still a number to fix.
     assert client.get("/leads/12a").status_code == 422
+
+
+def test_among_people_a_lead_fits_as_well_the_warmer_tie_comes_first():
+    lead = LeadFacts(kind="event", title="Pricing night", tags=("pricing",))
+    people_ = [
+        Candidate(1, "Amy", interests=("pricing",)),
+        Candidate(2, "Zed", interests=("pricing",), closeness=4),
+        Candidate(3, "Bea", interests=("pricing",), last_contact=date(2026, 1, 5)),
+        Candidate(4, "Cy", interests=("pricing",), last_contact=date(2026, 10, 1)),
+        Candidate(5, "Dee", interests=("pricing",), closeness=2, last_contact=date(2025, 1, 1)),
+    ]
+    assert [m.name for m in best_matches(lead, people_)] == ["Zed", "Dee", "Cy", "Bea", "Amy"]
+    assert len(best_matches(lead, people_ * 3, limit=None)) == 15
+
+
+def _pricing_fans(session: Session, ws: int, count: int):
+    me = f.person(session, ws, "Sam Carter", is_me=True, interests=["pricing"])
+    fans = [f.person(session, ws, f"Fan {n:02}", interests=["pricing"]) for n in range(count)]
+    # The last two are the warmest: one the user is close to, one they saw this week.
+    f.connection(session, ws, me, fans[-1], closeness=5)
+    f.interaction(
+        session, ws, occurred_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC), summary=None,
+        participants=[{"person_id": fans[-2].id}],
+    )  # fmt: skip
+    return fans
+
+
+def test_the_page_says_how_many_people_a_lead_fits_and_shows_them_all_on_asking(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    fans = _pricing_fans(session, workspace.id, 21)
+    session.commit()
+    saved = client.post("/leads", data={"kind": "event", "title": "Pricing night",
+                                         "tags": "pricing"})  # fmt: skip
+    assert saved.status_code == 200
+    assert "It fits 21 people; the 5 it fits best are suggested below." in saved.text
+    lead_id = int(str(saved.url).rsplit("/", 1)[-1])
+    shares = leads.get(session, workspace_id=workspace.id, lead_id=lead_id).shares
+    suggested = [s.person.display_name for s in shares]
+    assert suggested == ["Fan 20", "Fan 19", "Fan 00", "Fan 01", "Fan 02"]
+    assert f'<a href="/leads/{lead_id}?fits=1#everyone-h">show all 21</a>' in saved.text
+    assert "Fan 10" not in saved.text
+    everyone = client.get(f"/leads/{lead_id}", params={"fits": 1}).text
+    assert all(f'<a href="/people/{fan.id}">' in everyone for fan in fans)
+    assert "show all 21" not in everyone
+    # The JSON: how many in all, and the rest after the first few.
+    api = client.get(f"/api/v1/leads/{lead_id}/suggestions", params={"limit": 50, "offset": 5})
+    assert api.headers["X-Total-Count"] == "21"
+    assert [s["name"] for s in api.json()] == [f"Fan {n:02}" for n in range(3, 19)]
+
+
+def test_the_page_of_everyone_a_lead_fits_pages_fifty_at_a_time(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _pricing_fans(session, workspace.id, 60)
+    session.commit()
+    ran = client.post("/api/v1/leads", json={"kind": "event", "title": "Pricing night",
+                                             "tags": ["pricing"]}).json()  # fmt: skip
+    passed = client.post(f"/api/v1/leads/{ran['id']}/pass-it-on").json()
+    assert (len(passed["suggestions"]), passed["fits"]) == (5, 60)
+    first = client.get(f"/leads/{ran['id']}", params={"fits": 1}).text
+    assert "Fan 47" in first and "Fan 48" not in first
+    assert f'href="/leads/{ran["id"]}?fits=2#everyone-h">Next page' in first
+    second = client.get(f"/leads/{ran['id']}", params={"fits": 2}).text
+    assert "Fan 48" in second and "Fan 57" in second and "Fan 47" not in second
+    assert f'href="/leads/{ran["id"]}?fits=1#everyone-h">← Previous page' in second

@@ -11,6 +11,7 @@ from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.leads import service
+from goodword.leads.matching import Match
 from goodword.leads.models import ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
 from goodword.playbooks import engine, pass_it_on
@@ -28,6 +29,8 @@ class SuggestionRead(BaseModel):
 
 class PassItOnRead(PlaybookResultRead):
     suggestions: list[SuggestionRead]
+    # How many people the lead fits in all; the suggestions are the best of them.
+    fits: int = 0
 
 
 class ShareIn(BaseModel):
@@ -77,33 +80,53 @@ def delete_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> 
     "/leads/{lead_id}/suggestions",
     response_model=list[SuggestionRead],
     summary="Whom a lead fits",
+    responses={
+        200: {
+            "headers": {
+                "X-Total-Count": {
+                    "description": "How many people the lead fits in all",
+                    "schema": {"type": "integer"},
+                }
+            }
+        }
+    },
 )
 def suggestions(
+    response: Response,
     session: DbSession,
     workspace_id: WorkspaceId,
     lead_id: int,
     limit: Annotated[int, Query(ge=1, le=50, description="1 to 50 people")] = 5,
+    offset: Annotated[
+        int, Query(ge=0, le=100_000, description="How many of the best to pass over")
+    ] = 0,
 ) -> list[SuggestionRead]:
-    """The people the lead fits best, with the reasons; writes nothing."""
-    matches = service.suggest(session, workspace_id=workspace_id, lead_id=lead_id, limit=limit)
-    return [
-        SuggestionRead(person_id=m.person_id, name=m.name, score=m.score, reason=m.reason)
-        for m in matches
-    ]
+    """The people the lead fits best, with the reasons; writes nothing. The header
+    `X-Total-Count` says how many it fits in all: pass `offset` for the ones after the
+    first `limit`."""
+    matches = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
+    response.headers["X-Total-Count"] = str(len(matches))
+    return [_suggestion(m) for m in matches[offset : offset + limit]]
+
+
+def _suggestion(match: Match) -> SuggestionRead:
+    return SuggestionRead(
+        person_id=match.person_id, name=match.name, score=match.score, reason=match.reason
+    )
 
 
 @router.post("/leads/{lead_id}/pass-it-on", response_model=PassItOnRead, summary="Pass a lead on")
 def run_pass_it_on(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> PassItOnRead:
-    """Keep the suggestions, and add a task with a drafted note for each person."""
+    """Keep the suggestions, and add a task with a drafted note for each person; `fits`
+    says how many people the lead fits in all (see `suggestions` for the rest)."""
     result = pass_it_on.run(
         session, workspace_id=workspace_id, lead_id=lead_id, today=clock.today()
     )
+    everyone = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
     return PassItOnRead(
         **engine.to_read(result).model_dump(),
-        suggestions=[
-            SuggestionRead(person_id=m.person_id, name=m.name, score=m.score, reason=m.reason)
-            for m in result.matches
-        ],
+        suggestions=[_suggestion(m) for m in result.matches],
+        fits=len(everyone) if result.matches else 0,
     )
 
 

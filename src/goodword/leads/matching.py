@@ -1,7 +1,9 @@
 """Whom a lead fits: a pure scoring of people against an opportunity, lead or event.
 
 Interests and tags count most, then the work someone does, then their history with the
-organization the lead is about. Every match carries its reasons in plain words.
+organization the lead is about. Every match carries its reasons in plain words. Among
+people it fits as well, the warmer tie comes first: the closeness the user gave it, then the
+most recent contact, then the name.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 INTEREST = 3
 INTEREST_IN_TEXT = 2
@@ -59,6 +62,10 @@ class Candidate:
     current_titles: tuple[str, ...] = ()
     current_organization_ids: frozenset[int] = frozenset()
     past_organization_ids: frozenset[int] = frozenset()
+    # How close the user said their tie is (1 to 5; 0 unknown), and when they were last in
+    # touch: which of two people a lead fits as well comes first.
+    closeness: int = 0
+    last_contact: date | None = None
 
 
 @dataclass(frozen=True)
@@ -138,9 +145,18 @@ def score(lead: LeadFacts, candidate: Candidate) -> Match:
 
 
 def best_matches(
-    lead: LeadFacts, candidates: Iterable[Candidate], *, limit: int = 5
+    lead: LeadFacts, candidates: Iterable[Candidate], *, limit: int | None = 5
 ) -> list[Match]:
-    """The people the lead fits best, strongest first; people with no reason are left out."""
-    matches = [m for m in (score(lead, c) for c in candidates) if m.score > 0]
-    matches.sort(key=lambda m: (-m.score, m.name.casefold(), m.person_id))
-    return matches[:limit]
+    """The people the lead fits best, strongest first, then the warmer tie (closer, then
+    in touch more recently), then by name; people with no reason are left out. All of them
+    when `limit` is None."""
+    ranked: list[tuple[tuple[int, int, int, str, int], Match]] = []
+    for candidate in candidates:
+        match = score(lead, candidate)
+        if match.score <= 0:
+            continue
+        last = candidate.last_contact.toordinal() if candidate.last_contact else 0
+        key = (-match.score, -candidate.closeness, -last, match.name.casefold(), match.person_id)
+        ranked.append((key, match))
+    ranked.sort(key=lambda pair: pair[0])
+    return [match for _key, match in ranked][:limit]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
+from goodword.connections.models import Connection
 from goodword.errors import FieldError, InvalidInput
-from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
+from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches, score
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
 from goodword.organizations import service as organizations
@@ -106,10 +108,49 @@ def candidates(session: Session, *, workspace_id: int) -> list[Candidate]:
 def suggest(session: Session, *, workspace_id: int, lead_id: int, limit: int = 5) -> list[Match]:
     """The people the lead fits best, with reasons; people it was already passed to are left
     out. Writes nothing."""
+    return fits(session, workspace_id=workspace_id, lead_id=lead_id)[:limit]
+
+
+def fits(session: Session, *, workspace_id: int, lead_id: int) -> list[Match]:
+    """Everyone the lead fits, best first (see `matching.best_matches`), but those it was
+    passed to or is not for (sent or skipped). Writes nothing."""
     lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
     done = {s.person_id for s in lead.shares if s.status is not ShareStatus.SUGGESTED}
-    pool = [c for c in candidates(session, workspace_id=workspace_id) if c.person_id not in done]
-    return best_matches(facts(lead), pool, limit=limit)
+    about = facts(lead)
+    pool = [
+        c
+        for c in candidates(session, workspace_id=workspace_id)
+        if c.person_id not in done and score(about, c).score > 0
+    ]
+    return best_matches(about, _with_warmth(session, workspace_id, pool), limit=None)
+
+
+def _with_warmth(session: Session, workspace_id: int, pool: list[Candidate]) -> list[Candidate]:
+    """The candidates with how close the user is to each and when they were last in touch
+    (read for the few a lead fits, not for everyone)."""
+    from goodword.playbooks.cadence import last_contacts  # (cadence reads leads' models)
+
+    if not pool:
+        return pool
+    ids = {c.person_id for c in pool}
+    last = last_contacts(session, workspace_id=workspace_id, person_ids=ids)
+    closeness: dict[int, int] = {}
+    user = people.get_me(session, workspace_id=workspace_id)
+    if user is not None:
+        rows = session.execute(
+            select(Connection.person_a_id, Connection.person_b_id, Connection.closeness).where(
+                Connection.workspace_id == workspace_id,
+                Connection.closeness.is_not(None),
+                or_(Connection.person_a_id == user.id, Connection.person_b_id == user.id),
+            )
+        )
+        for a, b, close in rows:
+            other = b if a == user.id else a
+            closeness[other] = max(closeness.get(other, 0), close or 0)
+    return [
+        replace(c, closeness=closeness.get(c.person_id, 0), last_contact=last.get(c.person_id))
+        for c in pool
+    ]
 
 
 def record_suggestion(

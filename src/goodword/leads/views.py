@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,9 @@ from goodword.playbooks.messages import Draft
 from goodword.playbooks.panels import dry_run
 
 router = APIRouter()
+
+# Everyone a lead fits is shown this many to a page.
+FITS_PAGE = 50
 
 FIELDS = ("kind", "title", "description", "url", "happens_on", "tags", "organization_name")
 
@@ -92,9 +95,27 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         session, workspace_id=workspace_id, lead_id=lead.id, today=clock.today()
     )
     found = len(result.matches)
-    people = "person" if found == 1 else "people"
-    message = f"Lead saved. It fits {found} {people}." if found else "Lead saved."
-    return redirect(f"/leads/{lead.id}", flash=message)
+    total = len(service.fits(session, workspace_id=workspace_id, lead_id=lead.id)) if found else 0
+    return redirect(f"/leads/{lead.id}", flash=saved_message(found, total))
+
+
+def saved_message(suggested: int, total: int) -> str:
+    """What the page says once a lead is saved: how many people it fits, all of them, and
+    how many of those are suggested when that is fewer.
+
+    >>> saved_message(5, 21)
+    'Lead saved. It fits 21 people; the 5 it fits best are suggested below.'
+    >>> saved_message(1, 1), saved_message(0, 0)
+    ('Lead saved. It fits 1 person.', 'Lead saved.')
+    """
+    if not total:
+        return "Lead saved."
+    people = "person" if total == 1 else "people"
+    if suggested >= total:
+        return f"Lead saved. It fits {total} {people}."
+    return (
+        f"Lead saved. It fits {total} {people}; the {suggested} it fits best are suggested below."
+    )
 
 
 def share_drafts(
@@ -118,16 +139,34 @@ def share_drafts(
 
 @router.get("/leads/{lead_id}", response_class=HTMLResponse)
 def detail_page(
-    request: Request, lead_id: int, session: DbSession, workspace_id: WorkspaceId
+    request: Request,
+    lead_id: int,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    fits: Annotated[int | None, Query(ge=1, le=100_000)] = None,
 ) -> HTMLResponse:
     """The lead, the people it fits with the reasons, and a note for each."""
     lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
     drafts, prompts = share_drafts(session, workspace_id, lead)
     lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    everyone = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
+    page = max(1, fits or 1)
+    start = (page - 1) * FITS_PAGE
     return render(
         request,
         "leads/detail.html",
-        {"lead": lead, "drafts": drafts, "prompts": prompts},
+        {
+            "lead": lead,
+            "drafts": drafts,
+            "prompts": prompts,
+            "fit_count": len(everyone),
+            "suggested": {s.person_id for s in lead.shares if s.status is ShareStatus.SUGGESTED},
+            # (Everyone it fits, a page at a time, once asked for: "Show all 21".)
+            "fits": everyone[start : start + FITS_PAGE] if fits else None,
+            "fits_page": page,
+            "fits_start": start,
+            "fits_more": len(everyone) > start + FITS_PAGE,
+        },
     )
 
 
