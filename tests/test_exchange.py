@@ -244,6 +244,8 @@ def build_playbook_records(
             description="Demo night",
             url="https://example.org/meetup",
             happens_on=date(2026, 12, 1),
+            place="Berlin",
+            in_person=True,
             tags=["robotics", "product"],
             organization_name="Globex",
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -357,3 +358,54 @@ def test_the_page_of_everyone_a_lead_fits_pages_fifty_at_a_time(
     second = client.get(f"/leads/{ran['id']}", params={"fits": 2}).text
     assert "Fan 48" in second and "Fan 57" in second and "Fan 47" not in second
     assert f'href="/leads/{ran["id"]}?fits=1#everyone-h">← Previous page' in second
+
+
+def test_an_in_person_lead_goes_to_the_people_there_never_to_those_elsewhere():
+    berlin = LeadFacts(kind="event", title="Meetup", tags=("pricing",), place="Berlin",
+                       in_person=True)  # fmt: skip
+    people_ = [
+        Candidate(1, "Amy", location="Lyon, France", interests=("pricing",), closeness=5),
+        Candidate(2, "Bea", interests=("pricing",), closeness=5),
+        Candidate(3, "Cy", location="Greater Berlin Area", interests=("pricing",)),
+        Candidate(4, "Dee", location="Berlin, Germany", interests=("cycling",)),
+        Candidate(5, "Eve", location="Remote", interests=("pricing",)),
+    ]
+    found = best_matches(berlin, people_)
+    assert [m.name for m in found] == ["Cy", "Bea", "Eve"]
+    assert found[0].reason == "interested in pricing; in Berlin"
+    assert found[0].reasons[0].phrase == "since you're interested in pricing"
+    # Not in person (a talk streamed from Berlin, say): everyone it fits, wherever they are.
+    online = replace(berlin, in_person=False)
+    assert [m.name for m in best_matches(online, people_)] == ["Amy", "Bea", "Cy", "Eve"]
+
+
+def test_a_lead_keeps_its_place_and_an_in_person_one_needs_one(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Ana Lima", location="Lisbon, Portugal", interests=["ux"])
+    f.person(session, workspace.id, "Ben Ode", location="Berlin", interests=["ux"])
+    session.commit()
+    refused = client.post(
+        "/leads", data={"kind": "event", "title": "UX night", "tags": "ux", "in_person": "1"}
+    )
+    assert refused.status_code == 422
+    assert "Give the town or city, or untick In person." in refused.text
+    saved = client.post("/leads", data={"kind": "event", "title": "UX night", "tags": "ux",
+                                        "in_person": "1", "place": "Berlin"})  # fmt: skip
+    assert "It fits 1 person." in saved.text
+    assert "<dd>Berlin (in person)</dd>" in saved.text
+    lead_id = int(str(saved.url).rsplit("/", 1)[-1])
+    shown = client.get(f"/api/v1/leads/{lead_id}").json()
+    assert (shown["place"], shown["in_person"]) == ("Berlin", True)
+    assert [s["person_name"] for s in shown["shares"]] == ["Ben Ode"]
+    form = client.get(f"/leads/{lead_id}/edit").text
+    assert 'name="place" type="text" value="Berlin"' in form
+    assert 'name="in_person" type="checkbox" value="1" checked' in form
+    # Through the API: a place is one line, and in person needs one.
+    api = "/api/v1/leads"
+    bad = client.post(api, json={"kind": "event", "title": "X", "in_person": True})
+    assert bad.status_code == 422 and "untick In person" in bad.text
+    two_lines = client.post(api, json={"kind": "event", "title": "X", "place": "Berlin\nMitte"})
+    assert two_lines.status_code == 422 and "A place is one line" in two_lines.text
+    online = client.post(api, json={"kind": "event", "title": "X", "place": "Berlin"}).json()
+    assert (online["place"], online["in_person"]) == ("Berlin", False)

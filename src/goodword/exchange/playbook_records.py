@@ -121,6 +121,8 @@ def export_playbook_records(
                 description=lead.description,
                 url=lead.url,
                 happens_on=lead.happens_on,
+                place=lead.place,
+                in_person=lead.in_person,
                 tags=list(lead.tags or []),
                 organization=key(org_key, lead.organization_id),
                 shares=[
@@ -261,6 +263,8 @@ def write_playbook_records(
             description=lead.description,
             url=lead.url,
             happens_on=lead.happens_on,
+            place=lead.place,
+            in_person=lead.in_person,
             tags=list(lead.tags),
             organization_id=org_id(lead.organization),
             created_at=lead.created_at,

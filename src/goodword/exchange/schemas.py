@@ -328,6 +328,8 @@ class ExportedLead(Record):
     description: LongText | None = None
     url: Annotated[str, StringConstraints(max_length=1000)] | None = None
     happens_on: date | None = None
+    place: Annotated[str, StringConstraints(max_length=200)] | None = None
+    in_person: bool = False
     tags: list[Tag] = Field(default_factory=list)
     organization: Key | None = None
     shares: list[ExportedLeadShare] = Field(default_factory=list)

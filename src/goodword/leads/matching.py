@@ -3,15 +3,19 @@
 Interests and tags count most, then the work someone does, then their history with the
 organization the lead is about. Every match carries its reasons in plain words. Among
 people it fits as well, the warmer tie comes first: the closeness the user gave it, then the
-most recent contact, then the name.
+most recent contact, then the name. An in-person lead with a place (an event in Berlin) is
+offered to the people there first, then to those whose place is not known; people known to
+be elsewhere are left out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+
+from goodword.search.folding import fold
 
 INTEREST = 3
 INTEREST_IN_TEXT = 2
@@ -51,12 +55,15 @@ class LeadFacts:
     tags: tuple[str, ...] = ()
     organization_id: int | None = None
     organization_name: str | None = None
+    place: str | None = None
+    in_person: bool = False
 
 
 @dataclass(frozen=True)
 class Candidate:
     person_id: int
     name: str
+    location: str | None = None
     interests: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     current_titles: tuple[str, ...] = ()
@@ -101,6 +108,62 @@ def _contains_phrase(text_words: list[str], phrase: str) -> bool:
 
 def _core(text: str) -> set[str]:
     return {w for w in words(text) if len(w) > 2 and w not in _FILLER}
+
+
+# What a place is called around it ("Greater Boston Area", "Berlin Metropolitan Area", "San
+# Francisco Bay Area", as LinkedIn writes them) and a few short names of cities.
+_AROUND = re.compile(
+    r"^(?:greater|metro|metropolitan)\s+|\s+(?:bay area|metropolitan area|metro area|"
+    r"metropolitan region|area|region|city)$"
+)
+_SHORT_NAMES = {
+    "nyc": "new york",
+    "ny": "new york",
+    "sf": "san francisco",
+    "la": "los angeles",
+    "dc": "washington",
+    "washington dc": "washington",
+    "washington d c": "washington",
+    "uk": "united kingdom",
+    "usa": "united states",
+    "us": "united states",
+}
+# Places that say nothing of where someone can be.
+_NOWHERE = {"remote", "anywhere", "worldwide", "online", "virtual", "earth"}
+
+
+def _parts(place: str) -> list[str]:
+    """A place's parts, town first, as compared: folded, without what is around it.
+
+    >>> _parts("Greater München Area, Germany"), _parts("NYC")
+    (['munchen', 'germany'], ['new york'])
+    """
+    parts = []
+    for part in place.split(","):
+        words = " ".join(re.findall(r"\w+", fold(part)))
+        while (shorter := _AROUND.sub("", words).strip()) != words:
+            words = shorter  # ("greater new york city area": twice)
+        words = _SHORT_NAMES.get(words, words)
+        if words and words not in _NOWHERE:
+            parts.append(words)
+    return parts
+
+
+def same_place(place: str, location: str | None) -> bool | None:
+    """Whether someone whose place is `location` is in `place` (the town, or one part the
+    other names: "Berlin" and "Berlin, Germany", "Greater Boston Area" and "Boston, MA");
+    None when their place is not known ("Remote" says none).
+
+    >>> same_place("Berlin", "Berlin, Germany"), same_place("Berlin", "Lyon, France")
+    (True, False)
+    >>> same_place("New York", "Greater New York City Area"), same_place("Berlin", "Remote")
+    (True, None)
+    """
+    theirs = _parts(location or "")
+    here = _parts(place)
+    if not theirs or not here:
+        return None
+    return here[0] in theirs or theirs[0] in here
 
 
 def score(lead: LeadFacts, candidate: Candidate) -> Match:
@@ -149,14 +212,25 @@ def best_matches(
 ) -> list[Match]:
     """The people the lead fits best, strongest first, then the warmer tie (closer, then
     in touch more recently), then by name; people with no reason are left out. All of them
-    when `limit` is None."""
-    ranked: list[tuple[tuple[int, int, int, str, int], Match]] = []
+    when `limit` is None. An in-person lead with a place goes to the people there first,
+    then to those whose place is not known, never to people known to be elsewhere."""
+    ranked: list[tuple[tuple[int, int, int, int, str, int], Match]] = []
+    place = lead.place if lead.in_person and lead.place else None
     for candidate in candidates:
         match = score(lead, candidate)
         if match.score <= 0:
             continue
+        there = None if place is None else same_place(place, candidate.location)
+        if there is False:
+            continue  # (an in-person lead elsewhere: they cannot be there)
+        if there:
+            here = Reason(f"in {place}", f"since you're in {place}")
+            match = replace(match, reasons=(*match.reasons, here))
         last = candidate.last_contact.toordinal() if candidate.last_contact else 0
-        key = (-match.score, -candidate.closeness, -last, match.name.casefold(), match.person_id)
+        key = (
+            0 if there or place is None else 1,
+            -match.score, -candidate.closeness, -last, match.name.casefold(), match.person_id,
+        )  # fmt: skip
         ranked.append((key, match))
     ranked.sort(key=lambda pair: pair[0])
     return [match for _key, match in ranked][:limit]

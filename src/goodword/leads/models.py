@@ -4,7 +4,7 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, WorkspaceScoped, enum_type
@@ -35,6 +35,10 @@ class Lead(WorkspaceScoped, Base):
     description: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(1000))
     happens_on: Mapped[date | None] = mapped_column(Date)
+    # Where it happens or is ("Berlin", "Lyon, France"); an in-person lead with a place is
+    # offered to the people there, never to those known to be elsewhere.
+    place: Mapped[str | None] = mapped_column(String(200))
+    in_person: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True

@@ -15,6 +15,17 @@ Tag = Annotated[
 ]
 
 
+def _place_line(value: str) -> str:
+    if value.splitlines() != [value] and value:
+        raise ValueError("A place is one line: a town or city, and its country if you like.")
+    return value
+
+
+Place = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_place_line)
+]
+
+
 class LeadCreate(BaseModel):
     """Something the user heard of that could help someone else."""
 
@@ -25,6 +36,9 @@ class LeadCreate(BaseModel):
     description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     url: WebAddress | None = None
     happens_on: Day | None = None
+    place: Place | None = None
+    # Only for the people who can be there: needs a place.
+    in_person: bool = False
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     organization_id: RecordId | None = None
     organization_name: (
@@ -58,6 +72,8 @@ class LeadRead(BaseModel):
     description: str | None
     url: str | None
     happens_on: date | None
+    place: str | None
+    in_person: bool
     tags: list[str]
     organization_id: int | None
     organization_name: str | None

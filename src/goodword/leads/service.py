@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from goodword import clock
 from goodword.connections.models import Connection
 from goodword.errors import FieldError, InvalidInput
-from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches, score
+from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
 from goodword.organizations import service as organizations
@@ -76,6 +76,8 @@ def facts(lead: Lead) -> LeadFacts:
         tags=tuple(lead.tags or ()),
         organization_id=lead.organization_id,
         organization_name=lead.organization.name if lead.organization else None,
+        place=lead.place,
+        in_person=lead.in_person,
     )
 
 
@@ -91,6 +93,7 @@ def candidates(session: Session, *, workspace_id: int) -> list[Candidate]:
         Candidate(
             person_id=p.id,
             name=p.display_name,
+            location=p.location,
             interests=tuple(p.interests or ()),
             tags=tuple(p.tags or ()),
             current_titles=tuple(pos.title for pos in p.positions if pos.is_current and pos.title),
@@ -117,11 +120,9 @@ def fits(session: Session, *, workspace_id: int, lead_id: int) -> list[Match]:
     lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
     done = {s.person_id for s in lead.shares if s.status is not ShareStatus.SUGGESTED}
     about = facts(lead)
-    pool = [
-        c
-        for c in candidates(session, workspace_id=workspace_id)
-        if c.person_id not in done and score(about, c).score > 0
-    ]
+    pool = [c for c in candidates(session, workspace_id=workspace_id) if c.person_id not in done]
+    fitting = {m.person_id for m in best_matches(about, pool, limit=None)}
+    pool = [c for c in pool if c.person_id in fitting]
     return best_matches(about, _with_warmth(session, workspace_id, pool), limit=None)
 
 
@@ -261,6 +262,8 @@ def to_read(lead: Lead) -> LeadRead:
         description=lead.description,
         url=lead.url,
         happens_on=lead.happens_on,
+        place=lead.place,
+        in_person=lead.in_person,
         tags=list(lead.tags or []),
         organization_id=lead.organization_id,
         organization_name=lead.organization.name if lead.organization else None,
@@ -278,6 +281,14 @@ def _apply(session: Session, lead: Lead, data: LeadCreate) -> None:
     lead.description = clean_text(data.description)
     lead.url = clean_text(data.url)
     lead.happens_on = data.happens_on
+    lead.place = clean_text(data.place)
+    if data.in_person and not lead.place:
+        raise InvalidInput(
+            "Say where it happens, so Goodword can offer it to the people there, or untick "
+            "In person.",
+            fields=[FieldError("place", "Give the town or city, or untick In person.")],
+        )
+    lead.in_person = data.in_person
     lead.tags = clean_list(data.tags)
     if data.organization_id is not None:
         organization_id = data.organization_id

@@ -26,13 +26,23 @@ router = APIRouter()
 # Everyone a lead fits is shown this many to a page.
 FITS_PAGE = 50
 
-FIELDS = ("kind", "title", "description", "url", "happens_on", "tags", "organization_name")
+FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "url",
+    "happens_on",
+    "place",
+    "in_person",
+    "tags",
+    "organization_name",
+)
 
 
 async def _read(request: Request) -> tuple[dict[str, str], dict[str, Any]]:
     form = await request.form()
     values = {name: str(form.get(name) or "") for name in FIELDS}
-    return values, forms.form_to_dict(values, lists=["tags"])
+    return values, forms.form_to_dict(values, lists=["tags"], booleans=["in_person"])
 
 
 def _values(lead: Lead | None) -> dict[str, str]:
@@ -44,6 +54,8 @@ def _values(lead: Lead | None) -> dict[str, str]:
         "description": lead.description or "",
         "url": lead.url or "",
         "happens_on": lead.happens_on.isoformat() if lead.happens_on else "",
+        "place": lead.place or "",
+        "in_person": "1" if lead.in_person else "",
         "tags": ", ".join(lead.tags or []),
         "organization_name": lead.organization.name if lead.organization else "",
     }
