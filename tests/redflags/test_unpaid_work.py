@@ -426,3 +426,31 @@ def test_a_paid_take_home_with_its_length_between_is_paid() -> None:
     report = analyze(text, location="Seattle, WA", today=TODAY)
     assert "unpaid_work" not in report.categories
     assert "The exercise is paid: not a red flag." in report.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for applying to the designer role. Please create three logo designs for our "
+        "rebrand. We may use your designs, and you'll present them at the interview.",
+        "Thanks for applying to the designer role. Please create three logo designs for our "
+        "rebrand. We may use your designs and you will walk us through them in the interview.",
+    ],
+)
+def test_a_use_beside_an_interview_in_another_clause_is_still_a_use(text: str) -> None:
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None and finding.severity.value == "high"
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "We will use your code, but only to discuss it in the interview.",
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "We will use your solution in the technical interview.",
+    ],
+)
+def test_a_use_in_the_interview_itself_only_assesses_the_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories

@@ -193,11 +193,18 @@ USED = rx(
 # What the words after such a phrase may say instead: that the work is only read, talked over
 # or kept safe in hiring ("We will use it to see how you approach problems", "We'll run through
 # your solution in the interview", "We will keep your submission confidential"), not put to use.
+# The words between stay in the use's own clause: "We may use your designs, and you'll present
+# them at the interview" is a use (the interview is where the reader presents them), as is
+# "we may use them and you will walk us through them in the interview".
+_SAME_CLAUSE = (
+    r"(?:(?!\b(?:and|but|then|plus|so)\s+(?:\w+\s+)?(?:you|we|they|i)\b)[^.!?;,\n]"
+    r"|,\s*(?:but\s+)?only\b)"
+)
 _ONLY_ASSESSED = rx(
     r"\s*(?:through|over)\b"
-    r"|[^.!?;\n]{0,60}?\b(?:to\s+(?:see|assess|evaluate|judge|gauge|understand|discuss|learn|"
-    r"get\s+a\s+sense|review|score|compare|decide|guide|structure|prepare\s+for)|as\s+(?:a|the|"
-    r"our)\s+(?:\w+\s+)?(?:basis|starting\s+point|springboard|talking\s+point|reference)|"
+    r"|" + _SAME_CLAUSE + r"{0,60}?\b(?:to\s+(?:see|assess|evaluate|judge|gauge|understand|"
+    r"discuss|learn|get\s+a\s+sense|review|score|compare|decide|guide|structure|prepare\s+for)|"
+    r"as\s+(?:a|the|our)\s+(?:\w+\s+)?(?:basis|starting\s+point|springboard|talking\s+point|reference)|"
     r"for\s+(?:(?:the|our|your)\s+)?(?:\w+\s+)?(?:discussion|interview|debrief|assessment|"
     r"evaluation|review|follow-up|conversation)|(?:in|during|at)\s+(?:the|your|our)\s+"
     r"(?:\w+\s+)?(?:interview|discussion|call|debrief|panel|round|conversation|meeting)|"
