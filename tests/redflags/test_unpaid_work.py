@@ -454,3 +454,22 @@ def test_a_use_beside_an_interview_in_another_clause_is_still_a_use(text: str) -
 )
 def test_a_use_in_the_interview_itself_only_assesses_the_work(text: str) -> None:
     assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "You will use our code from the starter repo and it should feel familiar.",
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "Candidates will use our codebase and our test data for it.",
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        "In it you may use our code samples and any library you like.",
+    ],
+)
+def test_the_reader_using_the_employers_code_is_not_the_employer_using_the_work(
+    text: str,
+) -> None:
+    report = analyze(text, location="Denver, CO", today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert any("short exercise" in note for note in report.notes)

@@ -212,6 +212,11 @@ _ONLY_ASSESSED = rx(
 )
 
 
+# "You will use our code", "candidates will use our codebase": the reader uses the employer's
+# things, the employer does not use the reader's work.
+_READER_USES = rx(r"\b(?:you|candidates?|applicants?)\s+$")
+
+
 def uses_of_work(text: str, lo: int, hi: int) -> list[Evidence]:
     """What in text[lo:hi] says the employer may put the work to use, leaving out uses that
     only assess it or keep it safe."""
@@ -219,6 +224,7 @@ def uses_of_work(text: str, lo: int, hi: int) -> list[Evidence]:
         from_match(text, m)
         for m in USED.finditer(text, lo, hi)
         if not _ONLY_ASSESSED.match(text, m.end(), min(len(text), m.end() + 120))
+        and not _READER_USES.search(text, max(0, m.start() - 20), m.start())
     ]
 
 
