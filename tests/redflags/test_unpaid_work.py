@@ -232,7 +232,10 @@ def test_sample_concepts_asked_for_in_a_posting_are_a_hiring_exercise() -> None:
     )
     finding = _unpaid(text, "New York, NY")
     assert finding is not None and finding.severity.value == "high"
-    assert [e.quote for e in finding.evidence] == ["two sample ad concepts", "We may use"]
+    assert [e.quote for e in finding.evidence] == [
+        "two sample ad concepts",
+        "We may use the winning concepts in the campaign.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -360,37 +363,37 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
         (
             "Thanks for applying to the designer role. Please create five poster designs for our "
             "summer campaign. We'll publish them on our site.",
-            "We'll publish",
+            "We'll publish them on our site.",
         ),
         (
             "Thanks for applying to the designer role. Please create five poster designs. We'll "
             "use the best designs in our campaign.",
-            "We'll use",
+            "We'll use the best designs in our campaign.",
         ),
         (
             "Great chatting today about the social media role. Could you put together ten "
             "Instagram posts for our autumn launch? We're going to use the strongest ones.",
-            "We're going to use",
+            "We're going to use the strongest ones.",
         ),
         (
             "As the next part of the process for the marketing role, please design three banners "
             "for our website. We plan on using the best one.",
-            "We plan on using",
+            "We plan on using the best one.",
         ),
         (
             "Thanks for applying to the illustrator role. Please draw four illustrations for our "
             "children's book series. The winning illustrations will be printed in the next "
             "edition.",
-            "illustrations will be printed",
+            "The winning illustrations will be printed in the next edition.",
         ),
         (
             "Hi Jordan, great speaking with you. Could you write two press releases for our "
             "product launch? We'll send them out to our media list.",
-            "We'll send them out",
+            "We'll send them out to our media list.",
         ),
     ],
 )
-def test_work_they_say_they_will_publish_or_use_in_any_wording_is_work_they_use(
+def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_sentence(
     text: str, use: str
 ) -> None:
     finding = _unpaid(text, "Denver, CO")
@@ -426,6 +429,23 @@ def test_a_paid_take_home_with_its_length_between_is_paid() -> None:
     report = analyze(text, location="Seattle, WA", today=TODAY)
     assert "unpaid_work" not in report.categories
     assert "The exercise is paid: not a red flag." in report.notes
+
+
+def test_a_use_in_a_very_long_sentence_is_quoted_by_its_clause() -> None:
+    text = (
+        "Thanks for applying to the illustrator role. Please draw four illustrations for our "
+        "children's book series. Once the panel, which includes our art director, our head of "
+        "publishing, two senior editors from the picture-book team and a guest author, has read "
+        "every entry, the winning illustrations will be printed in the spring edition that goes "
+        "out to schools, libraries and bookshops across the country, with your name in the "
+        "credits."
+    )
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None
+    assert [e.quote for e in finding.evidence][1] == (
+        "the winning illustrations will be printed in the spring edition that goes out to schools"
+    )
+    assert all(text[e.start : e.end] == e.quote for e in finding.evidence)
 
 
 @pytest.mark.parametrize(

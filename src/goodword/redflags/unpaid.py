@@ -488,7 +488,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if said_unpaid and sents.index(match.start()) not in asked:
             continue
         paid.append(from_match(text, match))
-    used = uses_of_work(text, lo, hi)
+    used = _quoted_uses(text, sents, uses_of_work(text, lo, hi), assignment)
     return UnpaidWork(
         assignment=assignment,
         hours=hours,
@@ -498,6 +498,52 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         used=used,
         is_trial=is_trial,
     )
+
+
+# A use is quoted as its sentence, so the reader knows it again ("The winning designs will be
+# printed and hung in all our stores", not "designs will be printed"); a sentence longer than
+# this is cut to the clause that holds the use.
+LONGEST_USE_QUOTE = 200
+
+
+def _quoted_uses(
+    text: str, sents: Sentences, uses: list[Evidence], assignment: list[Evidence]
+) -> list[Evidence]:
+    """Each use widened to its sentence, once a sentence; a use in the sentence that asks for
+    the work is left as it is, since the request's own quote shows that sentence."""
+    asked = {sents.index(e.start) for e in assignment}
+    seen: set[int] = set()
+    quoted: list[Evidence] = []
+    for use in uses:
+        index = sents.index(use.start)
+        if index in asked:
+            quoted.append(use)
+        elif index not in seen:
+            seen.add(index)
+            quoted.append(_sentence_quote(text, sents, use))
+    return quoted
+
+
+def _sentence_quote(text: str, sents: Sentences, use: Evidence) -> Evidence:
+    """The sentence holding `use`, without a list bullet; cut to the use's clause when the
+    sentence is longer than `LONGEST_USE_QUOTE`, and to the words around it if that is too."""
+    lo, hi = sents.window(use.start)
+    while lo < use.start and text[lo] in " \t-*\u2022":
+        lo += 1
+    if hi - lo > LONGEST_USE_QUOTE:
+        breaks = [m.end() for m in re.finditer(r"[,;:\u2013\u2014]", text[lo : use.start])]
+        lo += breaks[-1] if breaks else 0
+        after = re.compile(r"[,;:\u2013\u2014]").search(text, use.end, hi)
+        hi = after.start() if after else hi
+    if hi - lo > LONGEST_USE_QUOTE:
+        half = max(0, (LONGEST_USE_QUOTE - (use.end - use.start)) // 2)
+        if use.start - half > lo:
+            space = text.find(" ", use.start - half, use.start)
+            lo = space + 1 if space != -1 else use.start
+        if use.end + half < hi:
+            space = text.rfind(" ", use.end, use.end + half)
+            hi = space if space != -1 else use.end
+    return evidence(text, lo, hi)
 
 
 def _clause(text: str, start: int) -> Evidence:
