@@ -365,3 +365,19 @@ def test_a_shop_that_sells_gift_cards_to_its_customers_is_not_a_scam() -> None:
         "codes to them on request."
     )
     assert not _signals(analyze(text, location="Austin, TX", today=TODAY))
+
+
+def test_a_cheque_sent_to_buy_equipment_from_their_vendor_is_not_equipment_sent() -> None:
+    text = (
+        "Welcome aboard as a remote data entry clerk! Please buy the starter equipment from our "
+        "approved vendor; we will send you a cheque to cover it."
+    )
+    assert "rf-buy-equipment-from-employer" in _signals(analyze(text, today=TODAY))
+
+
+def test_equipment_they_send_is_still_not_equipment_to_buy() -> None:
+    text = (
+        "No need to buy equipment from our approved vendor for this role: we will send you a "
+        "laptop and a headset before your first day."
+    )
+    assert "rf-buy-equipment-from-employer" not in _signals(analyze(text, today=TODAY))

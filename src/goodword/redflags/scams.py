@@ -187,7 +187,9 @@ RULES: list[Rule] = [
         unless=rx(
             r"\b(?:stipend|allowance|budget|expense\s+(?:report|system|policy)|company[- ]issued|"
             r"at\s+no\s+cost|free\s+of\s+charge|no\s+cost\s+to\s+you|"
-            r"we\s+(?:will\s+)?(?:ship|send|provide|supply)\s+(?:you\s+)?(?:a|the|with|all))\b"
+            # Equipment sent, not a cheque to buy it with ("we will send you a cheque to cover it").
+            r"we\s+(?:will\s+)?(?:ship|send|provide|supply)\s+(?:you\s+)?(?:a|the|with|all)\b"
+            r"(?!\s+(?:\w+\s+)?(?:check|cheque|payment|refund|reimbursement|funds|money)s?\b))\b"
         ),
     ),
     Rule(
