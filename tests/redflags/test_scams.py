@@ -125,6 +125,8 @@ def test_it_recognises_each_kind_of_scam(text: str, signal: str) -> None:
         "You can message me on WhatsApp to schedule the video call.",
         "We offer relocation to Berlin with flights and visa sponsorship.",
         "Search engine optimization tasks: keyword research and link building.",
+        "A reminder from our security team: we will never ask you to deposit a check, buy "
+        "equipment or send money to anyone as part of hiring.",
     ],
 )
 def test_it_does_not_cry_scam_at_ordinary_hiring_messages(text: str) -> None:

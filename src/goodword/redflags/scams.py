@@ -163,6 +163,10 @@ RULES: list[Rule] = [
             + FRAUD_WATCH
             + "|"
             + TELLER_WORK
+            # A warning: "we will never ask you to deposit a check or send money".
+            + "|"
+            + DONT_PAY
+            + PAY_WORD
         ),
     ),
     Rule(
