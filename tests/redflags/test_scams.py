@@ -383,3 +383,31 @@ def test_equipment_they_send_is_still_not_equipment_to_buy() -> None:
         "laptop and a headset before your first day."
     )
     assert "rf-buy-equipment-from-employer" not in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Moving costs paid back against receipts, in the first paycheck.
+        "Relocation package\nWe cover moving costs up to $5,000. Any costs you pay up front are "
+        "reimbursed in your first paycheck once you send the receipts.",
+        # The members' fee, which the job helps them with.
+        "Responsibilities:\n- Help our members with questions about the annual membership fee "
+        "and renewals\n- Process refunds",
+    ],
+)
+def test_a_fee_that_is_not_the_readers_to_pay_is_not_a_fee_to_get_the_job(text: str) -> None:
+    assert "rf-pay-to-get-job" not in _signals(analyze(text, location="Austin, TX", today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before your start date, pay the $95 training fee; it is reimbursed in your first "
+        "paycheck.",
+        "Welcome aboard! Your onboarding fee of $120 is due today and comes back to you in your "
+        "first paycheck.",
+    ],
+)
+def test_a_fee_to_start_paid_back_in_the_first_paycheck_is_still_a_fee(text: str) -> None:
+    assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))

@@ -88,6 +88,14 @@ CASH_WORK = (
     r"|\b(?:for|help|assist|serve|enable|allow)\w*\s+(?:our\s+)?(?:customers|users|clients)\b"
 )
 
+# A fee that is not the reader's to pay: costs of a move paid back against receipts ("costs
+# you pay up front are reimbursed in your first paycheck once you send the receipts"), and
+# fees the customers pay that the job helps with ("help our members with the membership fee").
+FEE_NOT_YOURS = (
+    r"\b(?:relocation|moving|travel)\s+(?:costs?|expenses?|package)\b|\breceipts?\b"
+    r"|\b(?:help|assist|serve|support|answer|advise|guide)\w*\s+(?:\w+\s+){0,2}?(?:members|"
+    r"customers|clients|guests|patients|students|users|tenants|callers)\b"
+)
 # A job whose duties are to watch for fraud ("spot and report fraud, such as fake cheques or
 # gift card scams targeting members"): the scam is named, not asked of you.
 FRAUD_WATCH = (
@@ -138,7 +146,7 @@ RULES: list[Rule] = [
             ),
             rx(r"\b(?:to|you\s+must|please)\s+(?:first\s+)?pay\s+" + MONEY),
         ),
-        unless=NO_PAY,
+        unless=rx(NO_PAY.pattern + "|" + FEE_NOT_YOURS),
     ),
     Rule(
         "rf-fake-check-send-back",
