@@ -99,6 +99,30 @@ def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str
     assert _finding(text, "salary_history", "New York, NY") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your current salary will not affect our offer; everyone in this role is paid from the "
+        "same published range.",
+        "Our offer is based on the role's range, not on your previous pay.",
+        "We set pay from the posted range rather than what you earn now.",
+    ],
+)
+def test_pay_history_said_not_to_count_is_not_a_question(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is your current salary (it won't affect the offer)?",
+        "Your current salary won't change anything, but what is it?",
+    ],
+)
+def test_a_question_that_says_the_answer_will_not_count_still_asks(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is not None
+
+
 def test_it_says_the_question_is_unlawful_in_new_york_city_and_cites_the_law() -> None:
     finding = _finding("What is your current salary?", "salary_history", "New York, NY")
     assert finding is not None

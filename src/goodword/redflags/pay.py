@@ -140,6 +140,16 @@ _NEGATED = rx(
     r"|\b(?:don't|do\s+not)\s+(?:include|send|share|attach|upload|list)\b"
     r"|\binstead\s+of\s+(?:asking|your)\b"
 )
+# Pay history said not to count, in a sentence that asks nothing: "Your current salary will not
+# affect our offer", "based on the role's range, not on your previous pay", "rather than what
+# you earn now". With a question mark the sentence still asks ("What is your current salary?
+# (It won't affect the offer.)" is two sentences; "...salary (it won't matter)?" is one).
+_NOT_COUNTED = rx(
+    r"(?:\bnot|\bnever|n't)\s+" + W + r"{0,3}(?:affect|change|influence|factor|matter|count"
+    r"|play\s+a\s+(?:part|role))\w*\b"
+    r"|,\s*(?:and\s+)?not\s+(?:on\s+|by\s+|from\s+)?(?:your|what\s+you)\b"
+    r"|\brather\s+than\s+(?:on\s+)?(?:your|what\s+you)\b"
+)
 
 
 def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
@@ -158,7 +168,11 @@ def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
                 end -= 1
             index = sents.index(start)
             if index not in negated:
-                negated[index] = bool(_NEGATED.search(sents.sentence(start)))
+                sentence = sents.sentence(start)
+                negated[index] = bool(
+                    _NEGATED.search(sentence)
+                    or ("?" not in sentence and _NOT_COUNTED.search(sentence))
+                )
             if negated[index]:
                 continue
             item = evidence(text, start, end)
