@@ -41,6 +41,9 @@ def _finding(
         "Please list your compensation at each prior employer on the attached form.",
         "Please fill in: Full name, Email, Current CTC (LPA), Expected CTC (LPA), Notice period.",
         "Can you share what your current employer pays you?",
+        "Before I pass your CV on, what does your comp look like right now, base and bonus?",
+        "Can you tell me what your compensation looks like today?",
+        "To see if we're in the same ballpark: how's your current package looking?",
     ],
 )
 def test_it_recognises_questions_about_pay_history(text: str) -> None:
@@ -93,6 +96,8 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "We love what you're making with open-source tools.",
         "How much you earn here is up to you: commission is uncapped.",
         "Once you start, we will send your pay stubs by e-mail every two weeks.",
+        "We've sent over the offer. How does the package look? Happy to talk it through.",
+        "What would you like your package to look like in your next role?",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

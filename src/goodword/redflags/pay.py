@@ -111,6 +111,18 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + r"\s+(?:employer|company|firm|job|boss)\s+(?:pays?|paid|is\s+paying|was\s+paying|"
         r"gives?|gave)\s+you\b"
     ),
+    # "What does your comp look like right now?", "how's your current package looking?": pay
+    # now, not the offer ("How does the package look?") nor a wish ("what you'd like it to be").
+    rx(
+        r"\b(?:what|how)(?:'s|\u2019s|\s+is|\s+does|\s+do)?\s+your\s+(?:(?:current|present|"
+        r"existing)\s+(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"\s+(?:looks?|looking)\b|(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"\s+(?:looks?|looking)(?:\s+like)?,?\s+"
+        + NOW
+        + r")"
+    ),
     # "What are you at comp-wise right now?", "where you're at salary-wise".
     rx(
         r"\b(?:what|where)\s+(?:are\s+you|you're|you\u2019re|you\s+are)\s+at,?\s+"
