@@ -127,6 +127,8 @@ def test_it_recognises_each_kind_of_scam(text: str, signal: str) -> None:
         "Search engine optimization tasks: keyword research and link building.",
         "A reminder from our security team: we will never ask you to deposit a check, buy "
         "equipment or send money to anyone as part of hiring.",
+        "Thanks for the interview. HR will send your offer letter through DocuSign, and after "
+        "you sign it they'll ask for your bank details for direct deposit.",
     ],
 )
 def test_it_does_not_cry_scam_at_ordinary_hiring_messages(text: str) -> None:

@@ -616,6 +616,9 @@ _POST_OFFER = re.compile(
     + W
     + r"{0,3}offer|after\s+(?:an?\s+|the\s+|"
     r"your\s+)?(?:written\s+|formal\s+|signed\s+|conditional\s+)?offer|first\s+day|I-9|in\s+person|"
+    # "HR will send your offer letter; after you sign it they'll ask for your bank details".
+    r"(?:after|once)\s+(?:you\s+)?(?:have\s+)?(?:accept|sign|return)\w*\s+(?:it|them|the\s+"
+    r"contract|your\s+contract)|"
     r"never\s+(?:ask|request)|will\s+not\s+ask|won't\s+ask|do\s+not\s+send|don't\s+send|"
     r"never\s+(?:send|share)|valid\s+driver'?s?\s+licen[cs]e|clean\s+driving\s+record|"
     r"passport\s+(?:holders?|eligible)|right\s+to\s+work)\b",
