@@ -391,6 +391,16 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
             "product launch? We'll send them out to our media list.",
             "We'll send them out to our media list.",
         ),
+        (
+            "Thanks for applying to the analyst role. Please prepare a full market research "
+            "report on our competitors. The report will be shared with our board.",
+            "The report will be shared with our board.",
+        ),
+        (
+            "Thanks for applying to the copywriter role. Could you write four product "
+            "descriptions for our spring range? The best descriptions will go live on our store.",
+            "The best descriptions will go live on our store.",
+        ),
     ],
 )
 def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_sentence(
@@ -413,6 +423,8 @@ def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_s
         "We will keep your submission confidential and delete it once we have decided.",
         "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
         "We'll use your solution as the starting point for the technical interview.",
+        "Thanks for applying to the analyst role. The next step is a 90-minute case study. Your "
+        "report will be shared with the hiring panel before the interview.",
     ],
 )
 def test_a_short_exercise_they_only_read_talk_over_or_keep_safe_is_not_work_they_use(
