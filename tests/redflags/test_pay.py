@@ -44,6 +44,7 @@ def _finding(
         "Before I pass your CV on, what does your comp look like right now, base and bonus?",
         "Can you tell me what your compensation looks like today?",
         "To see if we're in the same ballpark: how's your current package looking?",
+        "For our records, please list your salary at each of your last three jobs.",
     ],
 )
 def test_it_recognises_questions_about_pay_history(text: str) -> None:
@@ -98,6 +99,7 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "Once you start, we will send your pay stubs by e-mail every two weeks.",
         "We've sent over the offer. How does the package look? Happy to talk it through.",
         "What would you like your package to look like in your next role?",
+        "Please list your last three jobs and why you left each one.",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

@@ -56,7 +56,9 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
-        + r"\s+(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)s?\b"
+        # "at each of your last three jobs"
+        + r"\s+(?:(?:two|three|four|five|few|several|\d)\s+)?"
+        r"(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)s?\b"
     ),
     rx(
         r"(?m)(?:^|:[ \t]*)[\s*•\-\d.)]*"
