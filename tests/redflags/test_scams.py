@@ -413,3 +413,17 @@ def test_a_fee_that_is_not_the_readers_to_pay_is_not_a_fee_to_get_the_job(text: 
 )
 def test_a_fee_to_start_paid_back_in_the_first_paycheck_is_still_a_fee(text: str) -> None:
     assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))
+
+
+def test_a_count_of_review_tasks_a_day_in_an_hourly_job_is_not_a_task_scam() -> None:
+    text = (
+        "Data Annotation Specialist\nResponsibilities:\n- Rate search results and review product "
+        "listings for accuracy\n- Complete about 40 review tasks per day in our tool\n"
+        "Requirements: attention to detail\nPay: $21 - $24 per hour"
+    )
+    assert "rf-task-scam-pay-to-earn" not in _signals(analyze(text, today=TODAY))
+
+
+def test_rating_products_for_money_by_the_day_is_still_a_task_scam() -> None:
+    text = "Rate products from your phone, $150 a day. No experience needed."
+    assert "rf-task-scam-pay-to-earn" in _signals(analyze(text, today=TODAY))

@@ -221,8 +221,10 @@ RULES: list[Rule] = [
         ),
         near=(
             rx(
-                r"\b(?:commissions?|earn\w*|income|per\s+day|daily|withdraw\w*|USDT|deposit\w*|"
+                r"\b(?:commissions?|earn\w*|income|withdraw\w*|USDT|deposit\w*|"
                 r"recharge|vip|unlock\w*|profit)\b"
+                # Money by the day, not a count of tasks by the day ("40 review tasks per day").
+                r"|\b(?:paid|pays?)\s+daily\b|" + MONEY + r"\s*(?:(?:per|a|/)\s*day|daily)\b"
             ),
         ),
         around=1,
