@@ -505,3 +505,21 @@ def test_the_reader_using_the_employers_code_is_not_the_employer_using_the_work(
     report = analyze(text, location="Denver, CO", today=TODAY)
     assert "unpaid_work" not in report.categories
     assert any("short exercise" in note for note in report.notes)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "We will not publish your work or use it in our products.",
+        "We'll never use your code.",
+        "We don't plan to use it anywhere.",
+    ],
+)
+def test_a_use_ruled_out_is_not_a_use(use: str) -> None:
+    text = (
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        + use
+    )
+    report = analyze(text, location="Denver, CO", today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert any("short exercise" in note for note in report.notes)

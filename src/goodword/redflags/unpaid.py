@@ -218,6 +218,10 @@ _ONLY_ASSESSED = rx(
 # "You will use our code", "candidates will use our codebase": the reader uses the employer's
 # things, the employer does not use the reader's work.
 _READER_USES = rx(r"\b(?:you|candidates?|applicants?)\s+$")
+# A use ruled out: "We will not publish your work", "we'll never use your code", "we don't
+# plan to use it".
+_USE_DENIED = rx(r"\b(?:not|never)\b|n['\u2019]t\b")
+_USE_DENIED_BEFORE = rx(r"(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+)?$")
 
 
 def uses_of_work(text: str, lo: int, hi: int) -> list[Evidence]:
@@ -228,6 +232,8 @@ def uses_of_work(text: str, lo: int, hi: int) -> list[Evidence]:
         for m in USED.finditer(text, lo, hi)
         if not _ONLY_ASSESSED.match(text, m.end(), min(len(text), m.end() + 120))
         and not _READER_USES.search(text, max(0, m.start() - 20), m.start())
+        and not _USE_DENIED.search(m.group(0))
+        and not _USE_DENIED_BEFORE.search(text, max(0, m.start() - 20), m.start())
     ]
 
 
