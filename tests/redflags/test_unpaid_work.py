@@ -523,3 +523,21 @@ def test_a_use_ruled_out_is_not_a_use(use: str) -> None:
     report = analyze(text, location="Denver, CO", today=TODAY)
     assert "unpaid_work" not in report.categories
     assert any("short exercise" in note for note in report.notes)
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "We'll keep you posted.",
+        "We will keep you in mind for other roles too.",
+        "Then we will run a short call with the team.",
+    ],
+)
+def test_what_they_will_do_next_that_is_not_with_the_work_is_not_a_use(then: str) -> None:
+    text = (
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        + then
+    )
+    report = analyze(text, location="Denver, CO", today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert any("short exercise" in note for note in report.notes)
