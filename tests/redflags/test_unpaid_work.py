@@ -541,3 +541,23 @@ def test_what_they_will_do_next_that_is_not_with_the_work_is_not_a_use(then: str
     report = analyze(text, location="Denver, CO", today=TODAY)
     assert "unpaid_work" not in report.categories
     assert any("short exercise" in note for note in report.notes)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "We might repurpose parts of it for our own plan.",
+        "We may incorporate the best ideas into our campaign.",
+        "Any brief you submit may be used by our marketing team.",
+        "We may pitch the strongest brief to our client next month.",
+        "We'd like to reuse the best parts in our launch.",
+    ],
+)
+def test_reusing_repurposing_or_pitching_the_work_is_a_use(use: str) -> None:
+    text = (
+        "Thanks for applying to the marketing role. The next step is a 2-hour exercise: write "
+        "a short campaign brief for our spring launch. " + use
+    )
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None and finding.severity.value == "high"
+    assert use in [e.quote for e in finding.evidence]

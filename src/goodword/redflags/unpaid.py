@@ -161,15 +161,15 @@ _WE_WILL = (
 )
 _PUT_TO_USE = (
     r"use|using|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|feature|"
-    r"showcase|print"
+    r"showcase|print|reuse|re-use|repurpose|incorporate"
 )
 USED = rx(
     r"\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:" + _PUT_TO_USE + r"|"
-    r"present\s+to\s+(?:the\s+)?client)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
+    r"present\s+to\s+(?:the\s+)?client|pitch)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
-    r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts)\b"
+    r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts|briefs?)\b"
     r"|\b(?:(?:we|they|the\s+client)\s+(?:may|might|will|could|would|intend\s+to|plan\s+(?:to|on)|"
-    r"are\s+going\s+to)|(?:we|they)['\u2019](?:ll|re\s+going\s+to))\s+"
+    r"are\s+going\s+to)|(?:we|they)['\u2019](?:ll|re\s+going\s+to|d\s+like\s+to))\s+"
     r"(?:\w+\s+){0,2}" + r"(?:" + _PUT_TO_USE + r")\b"
     # ...of some of what was made ("use the strongest", "publish some of them"), or with
     # nothing after: not "we'll keep you posted", "we will run a short call".
@@ -178,10 +178,13 @@ USED = rx(
     # The work itself said to be put to use: "the winning illustrations will be printed".
     r"|\b(?:designs?|entries|entry|submissions?|pieces|posts|articles|concepts|ideas|videos|"
     r"graphics|illustrations|drafts|ones|one|copy|work|reports?|plans?|decks?|strateg(?:y|ies)|"
-    r"pages|descriptions|logos|banners|scripts|newsletters|mockups)"
+    r"pages|descriptions|logos|banners|scripts|newsletters|mockups|briefs?)"
+    # "Any strategy you submit may be used by our team."
+    r"(?:\s+(?:that\s+)?(?:you|candidates)\s+(?:submit|send|create|write|make|produce|share|"
+    r"deliver)\w*)?"
     r"\s+(?:will|may|might|could|would)\s+(?:then\s+|also\s+)?(?:be\s+(?:used|published|"
     r"featured|posted|aired|launched|printed|shipped|deployed|implemented|adopted|released|"
-    r"showcased|sent\s+out|(?:shared\s+"
+    r"showcased|reused|repurposed|incorporated|sent\s+out|(?:shared\s+"
     r"with|presented\s+to)\s+(?:our|the)\s+(?:board|clients?|customers|investors|leadership|"
     r"partners|readers|subscribers|followers))|go\s+live)\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
