@@ -561,3 +561,22 @@ def test_reusing_repurposing_or_pitching_the_work_is_a_use(use: str) -> None:
     finding = _unpaid(text, "Denver, CO")
     assert finding is not None and finding.severity.value == "high"
     assert use in [e.quote for e in finding.evidence]
+
+
+def test_work_of_unknown_size_they_say_they_may_use_is_unpaid_work() -> None:
+    text = (
+        "Thanks for applying for the packaging designer role. Please design two label concepts "
+        "for our new cold brew line. We may use your designs on the final cans."
+    )
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None and finding.severity.value == "high"
+    assert finding.hours is None
+    assert "We may use your designs on the final cans." in [e.quote for e in finding.evidence]
+
+
+def test_work_of_unknown_size_they_only_talk_over_is_not_unpaid_work() -> None:
+    text = (
+        "Thanks for applying for the packaging designer role. Please design two label concepts "
+        "for our new cold brew line. We'll talk them through at the interview."
+    )
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories

@@ -433,14 +433,14 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and not posting
                 )
                 or (sized and _ASKED.search(text, *here) and _UNPAID.search(text, *here))
-                # Work of some size asked of the reader, said next to it to be unpaid or to be
-                # work the employer may use ("We may publish the best ones"), in a message
-                # about hiring, is unpaid work even when no hiring word is in its sentence.
+                # Work of some size asked of the reader and said next to it to be unpaid, or
+                # work of any size said to be work the employer may use ("We may publish the
+                # best ones", "We may use your designs on the final cans"), in a message about
+                # hiring, is unpaid work even when no hiring word is in its sentence.
                 or (
-                    sized
-                    and not posting
+                    not posting
                     and _ASKED.search(text, *here)
-                    and (_UNPAID.search(text, lo, hi) or uses_of_work(text, lo, hi))
+                    and ((sized and _UNPAID.search(text, lo, hi)) or uses_of_work(text, lo, hi))
                     and not _MONEY_OFFERED.search(text, lo, hi)
                     and about_hiring
                 )
