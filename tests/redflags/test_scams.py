@@ -129,6 +129,8 @@ def test_it_recognises_each_kind_of_scam(text: str, signal: str) -> None:
         "equipment or send money to anyone as part of hiring.",
         "Thanks for the interview. HR will send your offer letter through DocuSign, and after "
         "you sign it they'll ask for your bank details for direct deposit.",
+        "Payroll will collect your bank details through our HR portal once you have signed. "
+        "We will never ask you to buy equipment or software from a vendor.",
     ],
 )
 def test_it_does_not_cry_scam_at_ordinary_hiring_messages(text: str) -> None:

@@ -202,6 +202,10 @@ RULES: list[Rule] = [
             # Equipment sent, not a cheque to buy it with ("we will send you a cheque to cover it").
             r"we\s+(?:will\s+)?(?:ship|send|provide|supply)\s+(?:you\s+)?(?:a|the|with|all)\b"
             r"(?!\s+(?:\w+\s+)?(?:check|cheque|payment|refund|reimbursement|funds|money)s?\b))\b"
+            # A warning: "we will never ask you to buy equipment".
+            + "|"
+            + DONT_PAY
+            + PAY_WORD
         ),
     ),
     Rule(
