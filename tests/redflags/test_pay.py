@@ -45,6 +45,8 @@ def _finding(
         "Can you tell me what your compensation looks like today?",
         "To see if we're in the same ballpark: how's your current package looking?",
         "For our records, please list your salary at each of your last three jobs.",
+        "Quick one before I put you forward: what's your base at the moment?",
+        "And what bonus did you get last year?",
     ],
 )
 def test_it_recognises_questions_about_pay_history(text: str) -> None:
@@ -100,6 +102,8 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "We've sent over the offer. How does the package look? Happy to talk it through.",
         "What would you like your package to look like in your next role?",
         "Please list your last three jobs and why you left each one.",
+        "What's your salary expectation right now, roughly?",
+        "What bonus did you get to choose from in our benefits survey?",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

@@ -125,6 +125,12 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + NOW
         + r")"
     ),
+    # "What's your base at the moment?", "what bonus did you get last year?"
+    rx(r"\bwhat(?:'s|\u2019s|\s+is)\s+your\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+" + NOW),
+    rx(
+        r"\b(?:what|how\s+much)\s+(?:bonus|raise|salary|pay|commission|equity|increase)\s+did\s+"
+        r"you\s+(?:get|receive|earn|make|take\s+home)\b(?!\s+to\b)"
+    ),
     # "What are you at comp-wise right now?", "where you're at salary-wise".
     rx(
         r"\b(?:what|where)\s+(?:are\s+you|you're|you\u2019re|you\s+are)\s+at,?\s+"
