@@ -234,7 +234,7 @@ def test_sample_concepts_asked_for_in_a_posting_are_a_hiring_exercise() -> None:
     assert finding is not None and finding.severity.value == "high"
     assert [e.quote for e in finding.evidence] == [
         "two sample ad concepts",
-        "We may use the winning concepts in the campaign.",
+        "We may use the winning concepts in the campaign",
     ]
 
 
@@ -363,43 +363,43 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
         (
             "Thanks for applying to the designer role. Please create five poster designs for our "
             "summer campaign. We'll publish them on our site.",
-            "We'll publish them on our site.",
+            "We'll publish them on our site",
         ),
         (
             "Thanks for applying to the designer role. Please create five poster designs. We'll "
             "use the best designs in our campaign.",
-            "We'll use the best designs in our campaign.",
+            "We'll use the best designs in our campaign",
         ),
         (
             "Great chatting today about the social media role. Could you put together ten "
             "Instagram posts for our autumn launch? We're going to use the strongest ones.",
-            "We're going to use the strongest ones.",
+            "We're going to use the strongest ones",
         ),
         (
             "As the next part of the process for the marketing role, please design three banners "
             "for our website. We plan on using the best one.",
-            "We plan on using the best one.",
+            "We plan on using the best one",
         ),
         (
             "Thanks for applying to the illustrator role. Please draw four illustrations for our "
             "children's book series. The winning illustrations will be printed in the next "
             "edition.",
-            "The winning illustrations will be printed in the next edition.",
+            "The winning illustrations will be printed in the next edition",
         ),
         (
             "Hi Jordan, great speaking with you. Could you write two press releases for our "
             "product launch? We'll send them out to our media list.",
-            "We'll send them out to our media list.",
+            "We'll send them out to our media list",
         ),
         (
             "Thanks for applying to the analyst role. Please prepare a full market research "
             "report on our competitors. The report will be shared with our board.",
-            "The report will be shared with our board.",
+            "The report will be shared with our board",
         ),
         (
             "Thanks for applying to the copywriter role. Could you write four product "
             "descriptions for our spring range? The best descriptions will go live on our store.",
-            "The best descriptions will go live on our store.",
+            "The best descriptions will go live on our store",
         ),
     ],
 )
@@ -560,7 +560,7 @@ def test_reusing_repurposing_or_pitching_the_work_is_a_use(use: str) -> None:
     )
     finding = _unpaid(text, "Denver, CO")
     assert finding is not None and finding.severity.value == "high"
-    assert use in [e.quote for e in finding.evidence]
+    assert use.rstrip(".") in [e.quote for e in finding.evidence]
 
 
 def test_work_of_unknown_size_they_say_they_may_use_is_unpaid_work() -> None:
@@ -571,7 +571,7 @@ def test_work_of_unknown_size_they_say_they_may_use_is_unpaid_work() -> None:
     finding = _unpaid(text, "Denver, CO")
     assert finding is not None and finding.severity.value == "high"
     assert finding.hours is None
-    assert "We may use your designs on the final cans." in [e.quote for e in finding.evidence]
+    assert "We may use your designs on the final cans" in [e.quote for e in finding.evidence]
 
 
 def test_work_of_unknown_size_they_only_talk_over_is_not_unpaid_work() -> None:

@@ -540,8 +540,9 @@ def _quoted_uses(
 
 
 def _sentence_quote(text: str, sents: Sentences, use: Evidence) -> Evidence:
-    """The sentence holding `use`, without a list bullet; cut to the use's clause when the
-    sentence is longer than `LONGEST_USE_QUOTE`, and to the words around it if that is too."""
+    """The sentence holding `use`, without a list bullet or its closing stop; cut to the use's
+    clause when the sentence is longer than `LONGEST_USE_QUOTE`, and to the words around it if
+    that is too."""
     lo, hi = sents.window(use.start)
     while lo < use.start and text[lo] in " \t-*\u2022":
         lo += 1
@@ -558,6 +559,9 @@ def _sentence_quote(text: str, sents: Sentences, use: Evidence) -> Evidence:
         if use.end + half < hi:
             space = text.rfind(" ", use.end, use.end + half)
             hi = space if space != -1 else use.end
+    # Without its closing stop, as a request's own quote is ("write three blog posts").
+    while hi > use.end and text[hi - 1] in " \t\r\n.!?;:,":
+        hi -= 1
     return evidence(text, lo, hi)
 
 
