@@ -215,6 +215,11 @@ def test_severity_comes_from_the_signal_data() -> None:
             "Pay the training deposit through PayPal friends and family or a wire transfer.",
             {"rf-payment-app", "rf-gift-cards-or-wire"},
         ),
+        (
+            "Hi, this is the CFO. I'm in a meeting; please wire $4,800 to the vendor account "
+            "below right away and keep this between us.",
+            {"rf-gift-cards-or-wire"},
+        ),
     ],
 )
 def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: set[str]) -> None:
@@ -240,6 +245,9 @@ def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: 
         "Please send your CV via the Crypto Careers portal by Friday.",
         "We pay our contractors through PayPal at the end of each month.",
         "Send your invoice via PayPal and we'll settle it within a week.",
+        "We will wire $500 to your account on Friday for the relocation.",
+        "Accounts payable: wire payment to suppliers once invoices are approved.",
+        "Never wire $500 to anyone who contacts you about a job.",
     ],
 )
 def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:

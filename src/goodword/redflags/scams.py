@@ -666,6 +666,9 @@ _PAY_OUT = (
         r"(?:only\s+)?be\s+(?:made|sent|paid|settled|transferred|wired|done)\s+(?:only\s+)?"
         r"(?:via|through|by|using|with|in|on|over)\s+(?:an?\s+|the\s+)?" + _CHANNELS
     ),
+    # The verb is the channel, with a sum: "please wire $4,800 to the vendor account below"
+    # (not a duty, "wire payment to suppliers once invoices are approved").
+    rx(r"\bwire\s+" + MONEY + r"\s+to\b"),
 )
 # The one paying is the employer or its customers: "we pay our freelancers via Zelle",
 # "our customers pay with Bitcoin", "let users pay in USDT".
