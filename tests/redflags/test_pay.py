@@ -128,6 +128,7 @@ def test_pay_history_said_not_to_count_is_not_a_question(text: str) -> None:
     [
         "What is your current salary (it won't affect the offer)?",
         "Your current salary won't change anything, but what is it?",
+        "Please tell us your current salary, not your expected salary.",
     ],
 )
 def test_a_question_that_says_the_answer_will_not_count_still_asks(text: str) -> None:

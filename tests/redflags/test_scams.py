@@ -419,6 +419,7 @@ def test_a_fee_that_is_not_the_readers_to_pay_is_not_a_fee_to_get_the_job(text: 
         "paycheck.",
         "Welcome aboard! Your onboarding fee of $120 is due today and comes back to you in your "
         "first paycheck.",
+        "You will help our customers online after you pay the $99 registration fee.",
     ],
 )
 def test_a_fee_to_start_paid_back_in_the_first_paycheck_is_still_a_fee(text: str) -> None:

@@ -167,8 +167,9 @@ _NEGATED = rx(
 _NOT_COUNTED = rx(
     r"(?:\bnot|\bnever|n't)\s+" + W + r"{0,3}(?:affect|change|influence|factor|matter|count"
     r"|play\s+a\s+(?:part|role))\w*\b"
-    r"|,\s*(?:and\s+)?not\s+(?:on\s+|by\s+|from\s+)?(?:your|what\s+you)\b"
-    r"|\brather\s+than\s+(?:on\s+)?(?:your|what\s+you)\b"
+    r"|(?:,\s*(?:and\s+)?not|\brather\s+than)\s+(?:on\s+|by\s+|from\s+)?(?:your|what\s+you)\b"
+    # "your current salary, not your expected one" still asks for it.
+    r"(?!\s+(?:expected|desired|target|ideal|hoped)\b)"
 )
 
 

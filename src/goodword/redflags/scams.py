@@ -94,7 +94,7 @@ CASH_WORK = (
 FEE_NOT_YOURS = (
     r"\b(?:relocation|moving|travel)\s+(?:costs?|expenses?|package)\b|\breceipts?\b"
     r"|\b(?:help|assist|serve|support|answer|advise|guide)\w*\s+(?:\w+\s+){0,2}?(?:members|"
-    r"customers|clients|guests|patients|students|users|tenants|callers)\b"
+    r"customers|clients|guests|patients|students|users|tenants|callers)\s+(?:with|about|on)\b"
 )
 # A job whose duties are to watch for fraud ("spot and report fraud, such as fake cheques or
 # gift card scams targeting members"): the scam is named, not asked of you.
