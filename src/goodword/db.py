@@ -162,9 +162,16 @@ def check_connection(engine: Engine, *, setting: str = "GOODWORD_DATABASE_URL") 
         url = engine.url
         where = url.host or url.database or "the database"
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "connection failed"
+        if reason == "database is locked":  # SQLite: another program is writing to the file
+            raise DatabaseUnavailable(
+                f"The database at {where} is busy: another program is saving something big "
+                "to it (Goodword's web app importing, probably). Nothing was changed; try "
+                "again in a minute."
+            ) from None
+        server = "" if url.get_backend_name() == "sqlite" else " and that the server is running"
         raise DatabaseUnavailable(
             f"Cannot reach the database at {where} ({url.get_backend_name()}): {reason}. "
-            f"Check {setting} and that the server is running."
+            f"Check {setting}{server}."
         ) from None
 
 

@@ -410,3 +410,21 @@ def test_a_busy_database_is_said_on_stdout_too_with_json(run, cli_url: str) -> N
     error = json.loads(result.stdout)["error"]
     assert (error["code"], error["fields"]) == ("busy", [])
     assert error["message"].startswith("The database is busy: another program is saving")
+
+
+def test_a_sqlite_file_another_program_holds_is_said_to_be_busy(run, tmp_path: Path) -> None:
+    path = tmp_path / "held.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # (as a long import holds it; Goodword waits 5 s first)
+    try:
+        result = run("--database-url", f"sqlite:///{path}", "person", "list")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert result.exit_code == 5
+    assert result.stderr == (
+        f"Error: The database at {path} is busy: another program is saving something big to "
+        "it (Goodword's web app importing, probably). Nothing was changed; try again in a "
+        "minute.\n"
+    )
