@@ -342,7 +342,7 @@ class Resolver:
                     judged = judged_apart(profile, differs, key)
                 return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
             if differs is None:
-                return self._merged(person, target, judged)
+                return self._merged(person, profile, position, target, judged)
             apart.append((target, judged_apart(profile, differs, key)))
         if person.role is Role.FLAG:
             named = self.names.only(profile.full)
@@ -377,7 +377,7 @@ class Resolver:
             if judged.auto:
                 rivals += self._rivals(target, judged, ranked[at + 1 :], [*rivals, *apart])
                 if not rivals and not self._distinct_records(person, target):
-                    return self._merged(person, target, judged)
+                    return self._merged(person, profile, position, target, judged)
             suggested = [(target, judged), *rivals, *apart]
             return None, Outcome.SUGGESTED, "; ".join(judged.reasons), suggested
         if you is not None:
@@ -386,10 +386,14 @@ class Resolver:
             return None, Outcome.SUGGESTED, "; ".join(apart[0][1].reasons), apart
         return None, Outcome.CREATED, "", []
 
-    def _sharing(self, profile: Profile, position: int, known: int) -> list[tuple[int, Scored]]:
+    def _sharing(
+        self, profile: Profile, position: int, known: int, *, alike_only: bool = False
+    ) -> list[tuple[int, Scored]]:
         """The others holding an e-mail address, phone or LinkedIn profile of a record
         imported before (a newer copy that gained an address someone else has): asked
-        about with each, as an edit by hand is, never merged (both are people already)."""
+        about with each, as an edit by hand is, never merged (both are people already).
+        With `alike_only`, only those whose names do not clearly differ from the person's
+        (not a switchboard's other people, nor a company's contact)."""
         found: list[tuple[int, Scored]] = []
         held = self.state.matcher.holders
         own = self._person_profile(known)
@@ -399,7 +403,12 @@ class Resolver:
             if target is None or target == known or any(target == t for t, _ in found):
                 continue
             holder = self.state.matcher.profiles[other]
-            differs = self._differs(profile, holder, target)
+            # (A record merged just now is judged by the name of the one it went to: a
+            # nameless card says nothing by its own.)
+            who = (self._identity(known) or profile) if alike_only else profile
+            differs = self._differs(who, holder, target)
+            if alike_only and differs is not None:
+                continue
             judged = (
                 Scored(1.0, (shared_key_reason(key),))
                 if differs is None
@@ -468,12 +477,15 @@ class Resolver:
         return self.plan.me if self.plan.me is not None else self.state.me_id
 
     def _merged(
-        self, person: IncomingPerson, target: int, judged: Scored
+        self, person: IncomingPerson, profile: Profile, position: int, target: int, judged: Scored
     ) -> tuple[int | None, Outcome, str, list[tuple[int, Scored]]]:
+        """The record merged into `target`; whoever else holds an e-mail address, phone or
+        profile it brings them, under a name alike, is asked about beside them (`_sharing`)."""
         if person.role is Role.ME and target > 0 and self.state.me_id is None:
             self.plan.make_me, self.plan.make_me_record = target, person
             self.plan.me = target
-        return target, Outcome.MERGED, "; ".join(judged.reasons), []
+        pairs = self._sharing(profile, position, target, alike_only=True)
+        return target, Outcome.MERGED, "; ".join(judged.reasons), pairs
 
     def _imported(self, person: IncomingPerson, profile: Profile) -> bool:
         """Whether `_known` finds the record in the workspace whatever else this import

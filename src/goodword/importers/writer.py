@@ -584,15 +584,39 @@ class Writer:
         return None if me_target is None else self.person_id(me_target)
 
     def _candidates(self, plan: Plan) -> None:
-        rows = []
+        """Queue the pairs the import could not decide. A pair waiting already takes the
+        import's likeness and reasons when they are stronger (a record of one that has the
+        other's phone number: "same phone"), as a scan would give them."""
+        rows: dict[tuple[int, int], dict[str, Any]] = {}
+        stronger: dict[tuple[int, int], dict[str, Any]] = {}
         for a_target, b_target, score, reasons in plan.suggestions:
             a, b = sorted((self.person_id(a_target), self.person_id(b_target)))
-            if a == b or (a, b) in self.state.candidate_pairs:
+            if a == b:
                 continue
-            self.state.candidate_pairs.add((a, b))
-            rows.append(
-                {"workspace_id": self.ws, "person_a_id": a, "person_b_id": b, "score": score,
-                 "reasons": reasons, "status": CandidateStatus.OPEN}
-            )  # fmt: skip
-        insert_rows(self.session, DuplicateCandidate, rows)
+            queued = (a, b) in self.state.candidate_pairs and (a, b) not in rows
+            found = stronger if queued else rows
+            if (a, b) in found and found[(a, b)]["score"] >= score:
+                continue
+            found[(a, b)] = {"workspace_id": self.ws, "person_a_id": a, "person_b_id": b,
+                             "score": score, "reasons": reasons,
+                             "status": CandidateStatus.OPEN}  # fmt: skip
+        self.state.candidate_pairs.update(rows)
+        insert_rows(self.session, DuplicateCandidate, list(rows.values()))
         self.report.candidates_created += len(rows)
+        if stronger:
+            table = DuplicateCandidate.__table__
+            self.session.execute(
+                update(table)
+                .where(
+                    table.c.workspace_id == self.ws,
+                    table.c.person_a_id == bindparam("b_a"),
+                    table.c.person_b_id == bindparam("b_b"),
+                    table.c.status == CandidateStatus.OPEN,
+                    table.c.score < bindparam("b_score"),
+                )
+                .values(score=bindparam("b_score"), reasons=bindparam("b_reasons")),
+                [
+                    {"b_a": a, "b_b": b, "b_score": row["score"], "b_reasons": row["reasons"]}
+                    for (a, b), row in stronger.items()
+                ],
+            )
