@@ -68,7 +68,7 @@ def test_a_card_naming_another_employer_adds_a_past_job_beside_the_linkedin_one(
     (row,) = report.rows
     assert row.detail == (
         "same e-mail address (jo@example.org) — past position added: a role at Metals Group; "
-        "Metals Group not made current: a record without dates does not move a LinkedIn "
+        "not made current: a record without dates does not move a LinkedIn "
         "connection's job (Recruiter at Meta stays; if they have moved since, edit their jobs "
         "on their page)"
     )
@@ -98,7 +98,8 @@ def test_a_card_s_job_ends_no_current_job_of_a_linkedin_connection_in_the_same_i
         session, workspace_id=workspace.id, today=TODAY,
         paths_or_uploads=[linkedin("Meta", "Recruiter"), card("Metals Group", "Buyer")],
     )  # fmt: skip
-    assert "Buyer at Metals Group not made current" in report.rows[-1].detail
+    detail = report.rows[-1].detail
+    assert "past position added: Buyer at Metals Group; not made current" in detail
     assert jobs(session) == [("Meta", "Recruiter", True), ("Metals Group", "Buyer", False)]
 
 
@@ -268,3 +269,21 @@ def test_two_current_jobs_a_card_would_end_are_both_named(session, workspace):
         "connection's job (Recruiter at Meta, Mentor at Meta stay; if they have moved since, "
         "edit their jobs on their page)"
     )
+
+
+def test_a_newer_linkedin_row_makes_the_card_s_past_job_current(session, workspace):
+    run(session, workspace, linkedin("Meta", "Recruiter"))
+    run(session, workspace, card("Metals Group", "Buyer"))  # kept as past
+    report = run(session, workspace, linkedin("Metals Group", "Buyer"))
+    (row,) = report.rows
+    assert row.detail.endswith("now Buyer at Metals Group (was Recruiter at Meta)")
+    assert jobs(session) == [("Meta", "Recruiter", False), ("Metals Group", "Buyer", True)]
+
+
+def test_a_card_giving_a_job_ended_here_leaves_it_ended(session, workspace):
+    # (Only LinkedIn says they moved back: an old card does not.)
+    run(session, workspace, card("Metals Group", "Buyer"))
+    run(session, workspace, linkedin("Meta", "Recruiter"))  # Metals Group ended
+    other = card("Metals Group", "Buyer").data.replace(b"VERSION:3.0", b"VERSION:3.0\r\nUID:o-1")
+    run(session, workspace, Upload("old.vcf", other))
+    assert jobs(session) == [("Metals Group", "Buyer", False), ("Meta", "Recruiter", True)]

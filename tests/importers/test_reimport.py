@@ -256,8 +256,8 @@ def test_two_records_that_disagree_about_a_current_job_leave_one_current(
     )  # fmt: skip
     (merged,) = report.of(Outcome.MERGED)
     assert merged.detail.endswith(
-        "past position added: Mathematician at Babbage & Co; Mathematician at Babbage & Co "
-        "not made current: a record without dates does not move a LinkedIn connection's job "
+        "past position added: Mathematician at Babbage & Co; not made current: a record "
+        "without dates does not move a LinkedIn connection's job "
         "(Chief Mathematician at Difference Engines plc stays; if they have moved since, edit "
         "their jobs on their page)"
     )

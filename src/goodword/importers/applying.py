@@ -45,6 +45,7 @@ def apply_record(
     keep_off: bool = False,
     again: bool = False,
     keep_current: bool = False,
+    reopen: bool = False,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
@@ -57,7 +58,8 @@ def apply_record(
     (an import adds all of them), and stays off; a place, birthday, how-you-met or rhythm
     emptied since stays empty (the record may not have set it: someone had one already).
     `left` names both. `again` (a copy of a record imported before, found by its key) may
-    retitle a job; with `keep_current`, an undated job ends no current one (`jobs.add_job`)."""
+    retitle a job; with `keep_current`, an undated job ends no current one, and with `reopen`
+    one held as past may be current again (`jobs.add_job`)."""
     off = keep_off and newer and said is not None
     told = said or frozenset()
     taken_off: list[str] = []
@@ -227,7 +229,7 @@ def apply_record(
         ):
             done[index] = add_job(
                 state, org_names, person, data.positions[index], out, own, retitle=again,
-                left=left, keep_current=keep_current,
+                left=left, keep_current=keep_current, reopen=reopen,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if newer and "positions" in told and not data.positions and left is not None:

@@ -72,6 +72,7 @@ def add_job(
     retitle: bool = False,
     left: list[str] | None = None,
     keep_current: bool = False,
+    reopen: bool = False,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -94,9 +95,14 @@ def add_job(
     address book's job is often years old, while a connection's is the one they keep up to
     date), an undated job that would end a current one is added as a past job instead, and
     `left` says so: which job is current no longer depends on the order of the imports.
+    With `reopen` (a newer copy of a LinkedIn connection), an undated job it gives as current
+    that is held as past with no end (such an address book's job, say) is their job now
+    again, ending the current ones elsewhere: LinkedIn says they moved.
     """
     held_already = held_job(state, person, incoming)
     if held_already is not None:
+        if reopen and _reopens(held_already, incoming):
+            return _reopened(state, org_names, person, held_already, out, own)
         if left is not None and _still_ended(state, person, held_already, incoming):
             where = org_names[held_already.organization_id]
             end = held_already.end_date
@@ -122,41 +128,18 @@ def add_job(
             _set_title(out, retitled, title)
             own.add(id(retitled))
             return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
-    ending = [
-        held
-        for held in person.positions
-        if current
-        and held.is_current
-        and (_elsewhere(state, held, org_id) or not dated)
-        and id(held) not in own
-        # (A job held that started later stays current: no end before a start.)
-        and not (start is not None and held.start_date is not None and start < held.start_date)
-    ]
+    ending = _to_end(state, person, org_id, start, dated, own) if current else []
     if keep_current and ending and not dated:
         current, kept = False, ending
         ending = []
         if left is not None:
-            role = f"{title} at {org_name}" if title else org_name
             stays = ", ".join(_role(job, org_names) for job in kept)
             left.append(
-                f"{role} not made current: a record without dates does not move a LinkedIn "
+                "not made current: a record without dates does not move a LinkedIn "
                 f"connection's job ({stays} {'stay' if len(kept) > 1 else 'stays'}; if they "
                 "have moved since, edit their jobs on their page)"
             )
-    was = []
-    for held in ending:
-        moved = _elsewhere(state, held, org_id)
-        held.is_current = False
-        if moved:
-            at = f"at {org_names[held.organization_id]}"
-            was.append(f"{held.title} {at}" if held.title else at)
-        else:  # a new title at the same organization
-            was.append(held.title or "no title")
-        ended = held.end_date or start
-        if held.id:
-            out.ended.append({"id": held.id, "is_current": False, "end_date": ended})
-        elif held.row is not None:  # started by an earlier record of this import
-            held.row.update(is_current=False, end_date=ended)
+    was = _end(state, org_names, ending, org_id, start, out)
     department = cut(incoming.department, 200)
     row = {"workspace_id": state.workspace_id, "person_id": person.id, "organization_id": org_id,
            "title": title, "department": department,
@@ -171,6 +154,80 @@ def add_job(
         return [f"past position added: {title or 'a role'} at {org_name}"]
     role = f"{title} at {org_name}" if title else org_name
     return [f"now {role}" + (f" (was {', '.join(was)})" if was else "")]
+
+
+def _to_end(
+    state: WorkspaceState,
+    person: Known,
+    org_id: int,
+    start: date | None,
+    dated: bool,
+    own: set[int],
+) -> list[Held]:
+    """The current jobs a new current job at `org_id` from `start` ends: those elsewhere
+    (and, for an undated one, another title at the same organization), but for the jobs in
+    `own` and a job held that started later (no end before a start)."""
+    return [
+        held
+        for held in person.positions
+        if held.is_current
+        and (_elsewhere(state, held, org_id) or not dated)
+        and id(held) not in own
+        and not (start is not None and held.start_date is not None and start < held.start_date)
+    ]
+
+
+def _end(
+    state: WorkspaceState,
+    org_names: dict[int, str],
+    ending: list[Held],
+    org_id: int,
+    start: date | None,
+    out: Changes,
+) -> list[str]:
+    """End the jobs, each at its own end or the new job's start; what they were, in words."""
+    was = []
+    for held in ending:
+        held.is_current = False
+        if _elsewhere(state, held, org_id):
+            at = f"at {org_names[held.organization_id]}"
+            was.append(f"{held.title} {at}" if held.title else at)
+        else:  # a new title at the same organization
+            was.append(held.title or "no title")
+        _set_current(out, held, False, held.end_date or start)
+    return was
+
+
+def _set_current(out: Changes, held: Held, current: bool, end: date | None) -> None:
+    # (An end written is not kept on `held`: a later record's own end for it still counts.)
+    held.is_current = current
+    if held.id:
+        out.ended.append({"id": held.id, "is_current": current, "end_date": end})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row.update(is_current=current, end_date=end)
+
+
+def _reopens(held: Held, incoming: IncomingPosition) -> bool:
+    """Whether a job held as past with no end is one an undated record gives as current."""
+    return (
+        not held.is_current
+        and held.end_date is None
+        and incoming.is_current
+        and incoming.start_date is None
+        and incoming.end_date is None
+    )
+
+
+def _reopened(
+    state: WorkspaceState, org_names: dict[int, str], person: Known, held: Held, out: Changes,
+    own: set[int],
+) -> list[str]:  # fmt: skip
+    """Make a job held as past their job now again, ending the current ones it follows."""
+    _set_current(out, held, True, None)
+    own.add(id(held))
+    ending = _to_end(state, person, held.organization_id, None, False, own)
+    was = _end(state, org_names, ending, held.organization_id, None, out)
+    return [f"now {_role(held, org_names)}" + (f" (was {', '.join(was)})" if was else "")]
 
 
 def _role(held: Held, org_names: dict[int, str]) -> str:

@@ -433,6 +433,7 @@ class Writer:
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
                     again=newer and again,
                     keep_current=linkedin and not (newer or record.linkedin_connection),
+                    reopen=newer and record.linkedin_connection,
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
