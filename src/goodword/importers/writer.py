@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
+from goodword.db import Base
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers import matched
 from goodword.importers.applying import apply_record
@@ -605,7 +606,7 @@ class Writer:
         insert_rows(self.session, DuplicateCandidate, list(rows.values()))
         self.report.candidates_created += len(rows)
         if stronger:
-            table = DuplicateCandidate.__table__
+            table = Base.metadata.tables[DuplicateCandidate.__tablename__]
             self.session.execute(
                 update(table)
                 .where(
