@@ -92,9 +92,7 @@ def test_editing_a_position_makes_it_their_job_now_and_says_so(page: Page, live_
     positions.get_by_role("button", name="Add position").click()
     expect(positions.get_by_role("cell", name="ended")).to_be_visible()
     positions.get_by_role("link", name="Edit the position at Initech").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Edit the position at Initech of Ada Byron"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Edit a position")
     page.get_by_label("Title").fill("Analyst")
     page.get_by_label("Works there now").check()
     page.get_by_role("button", name="Save").click()

@@ -45,7 +45,8 @@ def test_the_edit_form_holds_what_the_job_says(
     assert f'href="/people/{jo.id}/positions/{metals.id}/edit"' in page
     form = client.get(f"/people/{jo.id}/positions/{metals.id}/edit")
     assert form.status_code == 200
-    assert "<h1>Edit Buyer at Metals Group of Jo</h1>" in form.text
+    assert "<h1>Edit a position</h1>" in form.text
+    assert '<p class="muted">Jo: Buyer at Metals Group</p>' in form.text
     assert 'value="Metals Group"' in form.text and 'value="Buyer"' in form.text
     assert 'name="is_current" type="checkbox" value="1" >' in form.text  # not ticked
     ticked = client.get(f"/people/{jo.id}/positions/{meta.id}/edit").text
@@ -61,11 +62,30 @@ def test_a_past_job_made_current_ends_the_one_now(
         data={"organization_name": "Metals Group", "title": "Head Buyer", "is_current": "1"},
     )
     assert response.status_code == 200
-    assert "Saved Head Buyer at Metals Group." in response.text
+    assert "Saved Head Buyer at Metals Group. Recruiter at Meta ended, as it came before." in (
+        response.text
+    )
     assert _jobs(session, jo) == [
         ("Meta", "Recruiter", False, None),
         ("Metals Group", "Head Buyer", True, None),
     ]
+
+
+def test_a_past_job_ticked_current_beside_its_end_asks_which(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, _, metals = _jo(session, workspace)
+    response = client.post(
+        f"/people/{jo.id}/positions/{metals.id}/edit",
+        data={"organization_name": "Metals Group", "title": "Buyer", "end_date": "2020-05-01",
+              "is_current": "1"},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert (
+        '<p class="error" id="e-end_date">They cannot work there now and have left: clear '
+        "Ended, or untick the box.</p>"
+    ) in response.text
+    assert _jobs(session, jo)[1] == ("Metals Group", "Buyer", False, None)
 
 
 def test_a_job_ended_on_the_form_keeps_its_end_and_ends_nothing_else(
@@ -128,8 +148,8 @@ def test_the_api_replaces_a_job(client: TestClient, session: Session, workspace:
         "organization_name": "Metals Group", "title": "Head Buyer", "department": None,
         "start_date": "2026-09-01", "end_date": None, "is_current": True,
     }  # fmt: skip
-    # (Made current, it ends the job now elsewhere; one without a start ends with no end date.)
-    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", False, date(2026, 9, 1))
+    # (Made current, it ends the job now elsewhere, with no end date made up for it.)
+    assert _jobs(session, jo)[0] == ("Meta", "Recruiter", False, None)
 
 
 def test_the_api_refuses_a_wrong_job_and_changes_nothing(

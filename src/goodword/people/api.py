@@ -182,8 +182,8 @@ def update_position(
 ) -> PositionRead:
     """Replace what a job says (every field; `is_current` defaults to true, and a job with an
     `end_date` is over). A job made current ends the person's current jobs elsewhere that
-    began before it, as adding one does."""
-    position = positions.update_position(
+    began before it, as adding one does, with no end date made up for them."""
+    position, _ended = positions.update_position(
         session, workspace_id=workspace_id, position_id=position_id, data=data
     )
     return service.position_to_read(position)

@@ -22,11 +22,14 @@ def end_earlier(
     organization_id: int,
     start: date | None,
     keep: Position | None,
-) -> None:
+    dated: bool = True,
+) -> list[Position]:
     """End the current jobs at other organizations that a current job at `organization_id`
     from `start` follows: those that started no later than it (or whose start, or its own,
-    is not known). A side role with an older start (a board seat since 2019) leaves a newer
-    current job alone, so no job ends before it began."""
+    is not known), each at the new job's start when `dated`. A side role with an older
+    start (a board seat since 2019) leaves a newer current job alone, so no job ends before
+    it began. The jobs ended, in order."""
+    ended = []
     for earlier in positions:
         if (
             earlier is not keep
@@ -35,7 +38,10 @@ def end_earlier(
             and (start is None or earlier.start_date is None or earlier.start_date <= start)
         ):
             earlier.is_current = False
-            earlier.end_date = earlier.end_date or start
+            if dated:
+                earlier.end_date = earlier.end_date or start
+            ended.append(earlier)
+    return ended
 
 
 def organization_for(session: Session, workspace_id: int, data: PositionCreate) -> Organization:
@@ -56,19 +62,22 @@ def organization_for(session: Session, workspace_id: int, data: PositionCreate) 
 
 def update_position(
     session: Session, *, workspace_id: int, position_id: int, data: PositionCreate
-) -> Position:
+) -> tuple[Position, list[Position]]:
     """Replace what a job says: organization, title, department, dates and whether they work
-    there now. A job made current ends the current jobs elsewhere it follows, as adding one
-    does (`end_earlier`); a job that stays current ends nothing more."""
+    there now; the job, and the jobs its change ended. A job made current ends the current
+    jobs elsewhere it follows, as adding one does (`end_earlier`), but with no end date made
+    up for them (the user says when, if they know); a job that stays current ends nothing
+    more."""
     position = get_owned(
         session, Position, workspace_id=workspace_id, record_id=position_id, kind="position"
     )
     organization = organization_for(session, workspace_id, data)
     person = position.person
+    ended = []
     if data.is_current and not position.is_current:
-        end_earlier(
+        ended = end_earlier(
             person.positions, organization_id=organization.id, start=data.start_date,
-            keep=position,
+            keep=position, dated=False,
         )  # fmt: skip
     position.organization = organization
     position.title = clean_text(data.title)
@@ -79,4 +88,4 @@ def update_position(
     session.flush()
     session.refresh(person, ["positions"])
     search.index_person(session, person)
-    return position
+    return position, ended

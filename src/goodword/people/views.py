@@ -13,7 +13,7 @@ from goodword import clock
 from goodword.deps import AppSettings, DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.merging import merged_into
-from goodword.errors import GoodwordError, NotFound
+from goodword.errors import FieldError, GoodwordError, InvalidInput, NotFound
 from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.importers import splitting
 from goodword.interactions import service as interactions
@@ -315,22 +315,27 @@ async def edit_position(
     person_id: int,
     position_id: int,
 ) -> Response:
-    _position(session, workspace_id, person_id, position_id)
+    was_current = _position(session, workspace_id, person_id, position_id).is_current
     form = await request.form()
     values = dict(form)
     try:
-        position = positions.update_position(
-            session,
-            workspace_id=workspace_id,
-            position_id=position_id,
-            data=validate(PositionCreate, form_to_dict(form, booleans=["is_current"])),
+        data = validate(PositionCreate, form_to_dict(form, booleans=["is_current"]))
+        if form.get("is_current") and data.end_date is not None and not was_current:
+            # (Ticked just now beside an end: which of the two they meant is not guessed.)
+            said = "They cannot work there now and have left: clear Ended, or untick the box."
+            raise InvalidInput(said, fields=[FieldError("end_date", said)])
+        position, ended = positions.update_position(
+            session, workspace_id=workspace_id, position_id=position_id, data=data
         )
     except GoodwordError as exc:
         session.rollback()
         errors = form_errors(exc, fields=POSITION_FIELDS, rewrite=POSITION_REWRITE)
         position = _position(session, workspace_id, person_id, position_id)
         return _edit_position_page(request, position, values, errors, exc.status_code)
-    return redirect(f"/people/{person_id}#positions", flash=f"Saved {_which(position)}.")
+    said = f"Saved {_which(position)}."
+    if ended:
+        said += f" {' and '.join(_which(job) for job in ended)} ended, as it came before."
+    return redirect(f"/people/{person_id}#positions", flash=said)
 
 
 @router.get("/people/{person_id}/positions/{position_id}/delete", name="confirm_remove_position")
