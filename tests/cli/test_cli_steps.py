@@ -1,5 +1,5 @@
-"""`goodword references briefed|called|thanked` and `goodword leads sent|skipped`: the steps
-after a launch and after a lead's suggestions, recorded as the web app and the API record
+"""`goodword references briefed|called|thanked|cancel` and `goodword leads sent|skipped`: the
+steps after a launch and after a lead's suggestions, recorded as the web app and the API record
 them. The clock is pinned."""
 
 from __future__ import annotations
@@ -97,10 +97,86 @@ def test_a_step_out_of_turn_is_refused_saying_where_the_launch_is(run, launched:
     assert json.loads(as_json.stdout)["error"]["code"] == "invalid"
 
 
+def test_a_launch_is_cancelled_its_open_tasks_dismissed(run, launched: None) -> None:
+    run("references", "briefed", "1", "1")
+
+    result = run("references", "cancel", "1", "1")
+
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Cancelled Ada Lovelace's launch for Analyst at Acme; its open tasks are dismissed.\n",
+    )
+    assert _tasks(run) == {
+        "Brief Ada Lovelace on Analyst at Acme": "done",
+        "Check that Ada Lovelace has called Bo Jensen, then apply": "dismissed",
+    }
+    listed = json.loads(run("references", "list", "--json").stdout)
+    assert listed[0]["uses_count"] == 0
+
+
+def test_a_cancel_in_json_prints_what_the_api_answers(run, launched: None, api: TestClient) -> None:
+    assert run("opportunity", "add", "Lead", "--org", "Acme", "--manager", "2").exit_code == 0
+    assert run("references", "launch", "1", "3", "--stress", "rigour").exit_code == 0
+
+    result = run("references", "cancel", "1", "1", "--json")
+    answered = api.post("/api/v1/reference-uses/2", json={"status": "cancelled"})
+
+    assert result.exit_code == 0, result.output
+    assert answered.status_code == 200
+    uses = api.get("/api/v1/references/1/uses").json()
+    assert json.loads(result.stdout) == {"use": uses[0], "playbook": answered.json()["playbook"]}
+    assert answered.json() == {"use": uses[1], "playbook": answered.json()["playbook"]}
+    assert [u["status"] for u in uses] == ["cancelled", "cancelled"]
+
+
+def test_a_launch_cancelled_already_is_refused_saying_how_to_launch_again(
+    run, launched: None
+) -> None:
+    run("references", "cancel", "1", "1")
+
+    again = run("references", "cancel", "1", "1")
+    as_json = run("references", "cancel", "1", "1", "--json")
+    relaunched = run("references", "launch", "1", "1", "--stress", "rigour")
+
+    said = (
+        "Ada Lovelace's launch for Analyst at Acme is already cancelled. To launch them "
+        "again: goodword references launch 1 1"
+    )
+    assert (again.exit_code, again.stderr) == (2, f"Error: {said}\n")
+    assert as_json.exit_code == 2
+    assert json.loads(as_json.stdout)["error"] == {"code": "invalid", "message": said, "fields": []}
+    assert relaunched.exit_code == 0, relaunched.output
+
+
+@pytest.mark.parametrize("steps", [("called",), ("called", "thanked")])
+def test_a_launch_whose_call_was_made_is_not_cancelled(
+    run, launched: None, steps: tuple[str, ...]
+) -> None:
+    for step in steps:
+        assert run("references", step, "1", "1").exit_code == 0
+
+    result = run("references", "cancel", "1", "1")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: Ada Lovelace has already called about Analyst at Acme, so the launch stays on "
+        "record and cannot be cancelled.\n"
+    )
+    uses = json.loads(run("references", "list", "--json").stdout)
+    assert uses[0]["uses_count"] == 1
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
         (("references", "briefed", "9", "1"), "No reference with id 9 in this workspace."),
+        (("references", "cancel", "9", "1"), "No reference with id 9 in this workspace."),
+        (("references", "cancel", "1", "9"), "No opportunity with id 9 in this workspace."),
+        (
+            ("references", "cancel", "1", "2"),
+            "Ada Lovelace (reference 1) was not launched for Tester at Acme (opportunity 2). "
+            "Launch them first: goodword references launch 1 2",
+        ),
         (("references", "called", "1", "9"), "No opportunity with id 9 in this workspace."),
         (
             ("references", "thanked", "1", "2"),

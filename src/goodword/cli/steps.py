@@ -1,5 +1,6 @@
 """Recording the steps that follow a playbook: a launched reference briefed, called and
-thanked (`goodword references briefed|called|thanked`), a lead passed on or not
+thanked, or the launch cancelled (`goodword references briefed|called|thanked|cancel`), a lead
+passed on or not
 (`goodword leads sent|skipped`). Thin callers of the API's own functions, so `--json` prints
 the API's shape."""
 
@@ -67,6 +68,9 @@ def _record(
     with work(ctx) as (session, ws):
         use = _launch(session, ws, reference_id, opportunity_id)
         name = use.reference.person.display_name
+        said = f"Recorded: {name} {status.label.lower()}."
+        if status is UseStatus.CANCELLED:
+            said = _cancelling(use, reference_id, opportunity_id)
         try:
             read = record_use(session, ws, use.id, RecordIn(status=status, outcome=outcome))
         except InvalidInput as exc:  # a step out of turn: said without the API's field
@@ -74,11 +78,30 @@ def _record(
     if as_json:
         print_json(dump(read))
         return
-    typer.echo(f"Recorded: {name} {status.label.lower()}.")
+    typer.echo(said)
     if read.playbook.created:
         added = read.playbook.created
         typer.echo(f"{added} follow-up task{'' if added == 1 else 's'} added.")
     _show_result(read.playbook)
+
+
+def _cancelling(use: ReferenceUse, reference_id: int, opportunity_id: int) -> str:
+    """What cancelling the launch is said as, or InvalidInput when it was already cancelled
+    (the API takes that again quietly; the command says so) or the call was made."""
+    name = use.reference.person.display_name
+    assert use.opportunity is not None  # (found by its id)
+    role = f"{use.opportunity.role_title} at {use.opportunity.organization.name}"
+    if use.status is UseStatus.CANCELLED:
+        raise InvalidInput(
+            f"{name}'s launch for {role} is already cancelled. To launch them again: "
+            f"goodword references launch {reference_id} {opportunity_id}"
+        )
+    if use.status in (UseStatus.CALLED, UseStatus.THANKED):
+        raise InvalidInput(
+            f"{name} has already called about {role}, so the launch stays on record and "
+            "cannot be cancelled."
+        )
+    return f"Cancelled {name}'s launch for {role}; its open tasks are dismissed."
 
 
 def references_briefed(
@@ -114,6 +137,18 @@ def references_thanked(
     """Record that you thanked a reference for their call (their thank-you task is then
     done)."""
     _record(ctx, reference_id, opportunity_id, UseStatus.THANKED, None, as_json)
+
+
+def references_cancel(
+    ctx: typer.Context,
+    reference_id: ReferenceId,
+    opportunity_id: LaunchedFor,
+    as_json: JsonFlag = False,
+) -> None:
+    """Cancel a reference's launch for an opportunity, as long as they have not called yet:
+    its open tasks are dismissed and the overuse cap no longer counts it. You can launch
+    them again later."""
+    _record(ctx, reference_id, opportunity_id, UseStatus.CANCELLED, None, as_json)
 
 
 def _share(session: Session, ws: int, lead_id: int, person_id: int) -> LeadShare:
