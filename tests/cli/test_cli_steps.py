@@ -85,6 +85,36 @@ def test_a_launch_is_briefed_called_and_thanked_step_by_step(
     }
 
 
+def test_a_step_in_json_prints_what_the_api_answers_for_it(
+    run, launched: None, api: TestClient
+) -> None:
+    briefed = run("references", "briefed", "1", "1", "--json")
+    # Said again, the same step changes nothing, so the API answers what it answered then.
+    answered = api.post("/api/v1/reference-uses/1", json={"status": "briefed"})
+
+    assert briefed.exit_code == 0, briefed.output
+    assert answered.status_code == 200
+    assert json.loads(briefed.stdout) == answered.json()
+
+
+def test_an_outcome_too_long_is_refused_naming_the_option(run, launched: None) -> None:
+    outcome = "a" * 5_001
+
+    result = run("references", "called", "1", "1", "--outcome", outcome)
+    as_json = run("references", "called", "1", "1", "--outcome", outcome, "--json")
+
+    assert result.exit_code == as_json.exit_code == 2
+    assert result.stderr == (
+        "Error: Some fields need attention.\n  --outcome: Keep this to 5,000 characters or fewer.\n"
+    )
+    assert json.loads(as_json.stdout)["error"] == {
+        "code": "invalid",
+        "message": "Some fields need attention.",
+        "fields": [{"field": "outcome", "message": "Keep this to 5,000 characters or fewer."}],
+    }
+    assert _tasks(run)["Brief Ada Lovelace on Analyst at Acme"] == "open"
+
+
 def test_a_step_out_of_turn_is_refused_saying_where_the_launch_is(run, launched: None) -> None:
     run("references", "called", "1", "1")
     run("references", "thanked", "1", "1")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from platformdirs import user_data_path
@@ -31,6 +31,9 @@ from goodword.config import Settings
 from goodword.db import LARGEST_ID
 from goodword.errors import GoodwordError, InvalidInput
 from goodword.records import shown
+
+if TYPE_CHECKING:
+    from goodword.playbooks.schemas import PlaybookResultRead
 
 
 class DatabaseOutOfDate(GoodwordError):
@@ -328,6 +331,27 @@ def listed(
         typer.echo("Nothing here yet.")
         return True
     return False
+
+
+def show_prompts(read: PlaybookResultRead) -> None:
+    """Print what a playbook needs before it can run, and what it notes, a line each."""
+    for prompt in read.prompts:
+        typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
+
+
+def show_playbook_result(read: PlaybookResultRead) -> None:
+    """Print a playbook's outcome: what it needs, what it notes, its drafts' subjects."""
+    show_prompts(read)
+    for draft in read.drafts:
+        to = ", ".join(draft.to) or "no address recorded"
+        typer.echo(f"Draft to {to}: {draft.subject}")
+
+
+def stop_if_blocked(read: PlaybookResultRead) -> None:
+    """A playbook that could not run (a blocking prompt says what it needs) is exit 2, as
+    invalid input is, whichever command ran it."""
+    if any(prompt.blocking for prompt in read.prompts):
+        raise typer.Exit(2)
 
 
 def to_screen(path: Path | None) -> bool:

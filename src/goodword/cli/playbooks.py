@@ -20,6 +20,9 @@ from goodword.cli.common import (
     parse_day,
     print_json,
     saved,
+    show_playbook_result,
+    show_prompts,
+    stop_if_blocked,
     table,
     to_screen,
     work,
@@ -37,28 +40,6 @@ LeadId = Annotated[int, id_argument("LEAD_ID", "The lead's id (see `goodword lea
 
 def _day(value: str | None, option: str) -> str | None:
     return None if value is None else parse_day(value, option).isoformat()
-
-
-def _show_result(read: object) -> None:
-    """Print a playbook's outcome: what it added, what it needs, its drafts' subjects."""
-    from goodword.playbooks.schemas import PlaybookResultRead
-
-    assert isinstance(read, PlaybookResultRead)
-    for prompt in read.prompts:
-        typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
-    for draft in read.drafts:
-        to = ", ".join(draft.to) or "no address recorded"
-        typer.echo(f"Draft to {to}: {draft.subject}")
-
-
-def _stop_if_blocked(read: object) -> None:
-    """A playbook that could not run (a blocking prompt says what it needs) is exit 2, as
-    invalid input is, whichever command ran it."""
-    from goodword.playbooks.schemas import PlaybookResultRead
-
-    assert isinstance(read, PlaybookResultRead)
-    if any(prompt.blocking for prompt in read.prompts):
-        raise typer.Exit(2)
 
 
 playbooks_app = typer.Typer(
@@ -118,12 +99,12 @@ def playbooks_rejection(
         read = run_rejection(session, ws, opportunity_id, RejectionIn(confirm_late=confirm_late))
     if as_json:
         print_json(dump(read))
-        _stop_if_blocked(read)
+        stop_if_blocked(read)
         return
     if read.created:
         typer.echo(f"Added {read.created} task{'s' if read.created != 1 else ''}.")
-    _show_result(read)
-    _stop_if_blocked(read)
+    show_playbook_result(read)
+    stop_if_blocked(read)
     if read.created:
         typer.echo("See them with: goodword tasks list")
 
@@ -385,15 +366,15 @@ def references_launch(
         print_json(
             {"use": dump(use) if use else None, "warnings": result.warnings, "playbook": dump(read)}
         )
-        _stop_if_blocked(read)
+        stop_if_blocked(read)
         return
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}")
     if result.blocked:
-        _show_result(read)
-        _stop_if_blocked(read)
+        show_playbook_result(read)
+        stop_if_blocked(read)
     typer.echo(events.describe(result))
-    _show_result(read)
+    show_playbook_result(read)
     typer.echo(
         f"As it goes: goodword references briefed {reference_id} {opportunity_id}, "
         "then called, then thanked."
@@ -526,11 +507,10 @@ def leads_suggest(ctx: typer.Context, lead_id: LeadId, as_json: JsonFlag = False
         read = run_pass_it_on(session, ws, lead_id)
     if as_json:
         print_json(dump(read))
-        _stop_if_blocked(read)
+        stop_if_blocked(read)
         return
-    for prompt in read.prompts:
-        typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
-    _stop_if_blocked(read)
+    show_prompts(read)
+    stop_if_blocked(read)
     if read.suggestions:
         table(
             "It fits",

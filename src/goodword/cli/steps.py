@@ -1,8 +1,7 @@
 """Recording the steps that follow a playbook: a launched reference briefed, called and
 thanked, or the launch cancelled (`goodword references briefed|called|thanked|cancel`), a lead
-passed on or not
-(`goodword leads sent|skipped`). Thin callers of the API's own functions, so `--json` prints
-the API's shape."""
+passed on or not (`goodword leads sent|skipped`). Thin callers of the services the API calls,
+and `--json` prints what the API answers, built with its own schemas."""
 
 from __future__ import annotations
 
@@ -10,8 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from goodword.cli.common import JsonFlag, dump, id_argument, print_json, work
-from goodword.cli.playbooks import _show_result
+from goodword import clock
+from goodword.cli.common import (
+    JsonFlag,
+    dump,
+    id_argument,
+    print_json,
+    show_playbook_result,
+    work,
+)
 from goodword.errors import InvalidInput, NotFound
 from goodword.leads.models import ShareStatus
 from goodword.references.models import UseStatus
@@ -63,7 +69,9 @@ def _record(
     outcome: str | None,
     as_json: bool,
 ) -> None:
-    from goodword.references.api import RecordIn, record_use
+    from goodword.playbooks import engine, launch
+    from goodword.references import service as references
+    from goodword.references.api import RecordRead
 
     with work(ctx) as (session, ws):
         use = _launch(session, ws, reference_id, opportunity_id)
@@ -72,9 +80,21 @@ def _record(
         if status is UseStatus.CANCELLED:
             said = _cancelling(use, reference_id, opportunity_id)
         try:
-            read = record_use(session, ws, use.id, RecordIn(status=status, outcome=outcome))
-        except InvalidInput as exc:  # a step out of turn: said without the API's field
+            result = launch.record(
+                session,
+                workspace_id=ws,
+                use_id=use.id,
+                status=status,
+                today=clock.today(),
+                outcome=outcome,
+            )
+        except InvalidInput as exc:
+            if not any(f.field == "status" for f in exc.fields):
+                raise
+            # A step out of turn: said without the API's field.
             raise InvalidInput(exc.message) from None
+        recorded = references.get_use(session, workspace_id=ws, use_id=use.id)
+        read = RecordRead(use=references.use_to_read(recorded), playbook=engine.to_read(result))
     if as_json:
         print_json(dump(read))
         return
@@ -82,7 +102,7 @@ def _record(
     if read.playbook.created:
         added = read.playbook.created
         typer.echo(f"{added} follow-up task{'' if added == 1 else 's'} added.")
-    _show_result(read.playbook)
+    show_playbook_result(read.playbook)
 
 
 def _cancelling(use: ReferenceUse, reference_id: int, opportunity_id: int) -> str:
@@ -174,15 +194,19 @@ def _share(session: Session, ws: int, lead_id: int, person_id: int) -> LeadShare
 def _mark(
     ctx: typer.Context, lead_id: int, person_id: int, status: ShareStatus, as_json: bool
 ) -> None:
-    from goodword.leads.api import ShareIn, mark_share
+    from goodword.leads import service as leads
+    from goodword.playbooks import pass_it_on
 
     with work(ctx) as (session, ws):
         share = _share(session, ws, lead_id, person_id)
         title = share.lead.title
         try:
-            read = mark_share(session, ws, share.id, ShareIn(status=status))
+            marked = pass_it_on.mark_share(
+                session, workspace_id=ws, share_id=share.id, status=status, on=clock.today()
+            )
         except InvalidInput as exc:  # already passed on: said without the API's field
             raise InvalidInput(exc.message) from None
+        read = leads.share_to_read(marked)
     if as_json:
         print_json(dump(read))
         return
