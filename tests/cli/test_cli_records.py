@@ -799,9 +799,9 @@ def test_task_show_names_the_person_and_where_the_task_came_from(run, cli_url: s
 def test_person_show_lists_the_closest_connections_and_says_how_many_more(
     run, cli_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from goodword.cli import records
+    from goodword.cli import person
 
-    monkeypatch.setattr(records, "SHOWN_CONNECTIONS", 2)
+    monkeypatch.setattr(person, "SHOWN_CONNECTIONS", 2)
     for name in ("Sam Carter", "Ada Lovelace", "Ben Okafor", "Cleo Varga"):
         assert run("person", "add", name).exit_code == 0
     engine = make_engine(cli_url)

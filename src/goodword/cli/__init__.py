@@ -30,7 +30,18 @@ from typer.core import TyperCommand, TyperGroup
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import clock, db, migrate
-from goodword.cli import network, playbooks, records, redflags, steps
+from goodword.cli import (
+    interaction,
+    network,
+    opportunity,
+    org,
+    person,
+    playbooks,
+    records,
+    redflags,
+    steps,
+    task,
+)
 from goodword.cli.common import (
     DatabaseOutOfDate,
     State,
@@ -630,16 +641,16 @@ def import_json(
     table(f"Imported {file.name}", ["Records", "Count"], counts)
 
 
-app.add_typer(records.person_app, name="person")
+app.add_typer(person.person_app, name="person")
 app.add_typer(people_app, name="people")
 app.command("search")(records.search_command)
 app.command("import")(import_command)
 app.add_typer(imports_app, name="imports")
-app.add_typer(records.org_app, name="org")
-app.add_typer(records.opportunity_app, name="opportunity")
-app.add_typer(records.interaction_app, name="interaction")
-app.add_typer(records.task_app, name="task")
-app.add_typer(records.task_app, name="tasks", help="Tasks (the same as `goodword task`).")
+app.add_typer(org.org_app, name="org")
+app.add_typer(opportunity.opportunity_app, name="opportunity")
+app.add_typer(interaction.interaction_app, name="interaction")
+app.add_typer(task.task_app, name="task")
+app.add_typer(task.task_app, name="tasks", help="Tasks (the same as `goodword task`).")
 app.add_typer(playbooks.playbooks_app, name="playbooks")
 app.add_typer(playbooks.referrals_app, name="referrals")
 app.add_typer(playbooks.references_app, name="references")

@@ -1,0 +1,200 @@
+"""Opportunity commands: `goodword opportunity add|list|show|move`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from goodword.cli.common import (
+    After,
+    JsonFlag,
+    Limit,
+    OpportunityId,
+    cell,
+    details,
+    dump,
+    fields,
+    id_option,
+    listed,
+    more_hint,
+    print_json,
+    saved,
+    table,
+    work,
+)
+from goodword.cli.records import known
+from goodword.errors import InvalidInput
+from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.opportunities.wording import pay_of
+
+opportunity_app = typer.Typer(
+    help="Opportunities: the jobs you are after.", no_args_is_help=True, rich_markup_mode="markdown"
+)
+
+
+@opportunity_app.command("add")
+def opportunity_add(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="The role's title.", metavar="ROLE")],
+    org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
+    org_id: Annotated[
+        int | None,
+        id_option(help="Or the organization's id (with --org too, both must name it)."),
+    ] = None,
+    stage: Annotated[Stage, typer.Option(help="Where it stands.")] = Stage.TARGET,
+    route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
+    city: Annotated[str | None, typer.Option(help="City of the job.")] = None,
+    region: Annotated[str | None, typer.Option(help="State, province or region.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country.")] = None,
+    url: Annotated[str | None, typer.Option(help="Link to the posting.")] = None,
+    pay_min: Annotated[str | None, typer.Option(help="Lowest pay stated.")] = None,
+    pay_max: Annotated[str | None, typer.Option(help="Highest pay stated.")] = None,
+    currency: Annotated[str | None, typer.Option(help="Pay currency, such as EUR.")] = None,
+    period: Annotated[PayPeriod | None, typer.Option(help="Pay per what.")] = None,
+    manager: Annotated[int | None, id_option(help="The hiring manager's person id.")] = None,
+    next_step: Annotated[str | None, typer.Option(help="Your next move.")] = None,
+    due: Annotated[str | None, typer.Option(help="When the next move is due (YYYY-MM-DD).")] = (
+        None
+    ),
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add an opportunity."""
+    from goodword.forms import validate
+    from goodword.opportunities import service as opportunities
+    from goodword.opportunities.schemas import OpportunityCreate
+
+    data = fields(role_title=role, organization_name=org, organization_id=org_id, stage=stage)
+    data |= fields(route=route, city=city, region=region, country=country, posting_url=url)
+    data |= fields(pay_min=pay_min, pay_max=pay_max, pay_currency=currency, pay_period=period)
+    data |= fields(hiring_manager_id=manager, next_step=next_step, next_step_due=due, notes=notes)
+    with work(ctx) as (session, ws):
+        try:
+            created = opportunities.create(
+                session, workspace_id=ws, data=validate(OpportunityCreate, data)
+            )
+        except opportunities.TwoOrganizations as exc:
+            raise InvalidInput(exc.problem("--org", "--org-id")) from None
+        read = opportunities.to_read(created)
+    saved(f"Added {read.role_title} at {read.organization_name} ({read.id}).", read, as_json)
+
+
+@opportunity_app.command("list")
+def opportunity_list(
+    ctx: typer.Context,
+    stage: Annotated[Stage | None, typer.Option(help="Only at this stage.")] = None,
+    org_id: Annotated[int | None, id_option(help="Only at this organization (id).")] = None,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List opportunities, most recently changed first."""
+    from goodword.api import checked_cursor
+    from goodword.opportunities import service as opportunities
+
+    with work(ctx) as (session, ws):
+        known(session, ws, org_id=org_id)
+        page = opportunities.list_(
+            session,
+            workspace_id=ws,
+            stage=stage,
+            organization_id=org_id,
+            cursor=checked_cursor(after, sort="time"),
+            limit=limit,
+        )
+        reads = [opportunities.to_read(o) for o in page.items]
+    if listed("opportunity list", reads, page.next_cursor, as_json):
+        return
+    rows = [(o.id, o.role_title, o.organization_name, o.stage, o.route, o.next_step) for o in reads]
+    table("Opportunities", ["ID", "Role", "Organization", "Stage", "Route", "Next step"], rows)
+    more_hint(ctx, page.next_cursor)
+
+
+@opportunity_app.command("show")
+def opportunity_show(
+    ctx: typer.Context, opportunity_id: OpportunityId, as_json: JsonFlag = False
+) -> None:
+    """Show an opportunity with its stage history."""
+    from goodword.opportunities import service as opportunities
+
+    with work(ctx) as (session, ws):
+        found = opportunities.get(session, workspace_id=ws, opportunity_id=opportunity_id)
+        read = opportunities.to_read(found)
+    if as_json:
+        print_json(dump(read))
+        return
+    pay = pay_of(read)
+    place = ", ".join(p for p in (read.city, read.region, read.country) if p)
+    rows: list[tuple[str, Any]] = [
+        ("Organization", read.organization_name),
+        ("Stage", read.stage),
+        ("Route", read.route),
+        ("Where", place),
+        ("Pay", pay),
+        ("Hiring manager", read.hiring_manager_name),
+        ("Next step", read.next_step),
+        ("Due", read.next_step_due),
+        ("Posting", read.posting_url),
+        ("Notes", read.notes),
+    ]
+    history = [
+        f"{cell(c.changed_at)}  {cell(c.from_stage) or 'new'} -> {cell(c.to_stage)}"
+        f"{'  (' + c.note + ')' if c.note else ''}"
+        for c in read.stage_changes
+    ]
+    details(f"{read.role_title} (opportunity {read.id})", rows, {"History": history})
+
+
+@opportunity_app.command("move")
+def opportunity_move(
+    ctx: typer.Context,
+    opportunity_id: OpportunityId,
+    stage: Annotated[Stage, typer.Argument(help="The stage to move it to.", metavar="STAGE")],
+    note: Annotated[str | None, typer.Option(help="Why, or what happened.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an opportunity to another stage (the move is dated and kept)."""
+    from goodword import clock
+    from goodword.cli.common import state
+    from goodword.forms import validate
+    from goodword.network.api import warning_read
+    from goodword.network.strength import model_from_settings
+    from goodword.opportunities import service as opportunities
+    from goodword.opportunities.schemas import StageMove
+    from goodword.playbooks import engine, events
+
+    move = validate(StageMove, fields(stage=stage, note=note))
+    with work(ctx) as (session, ws):
+        result = events.move(
+            session,
+            workspace_id=ws,
+            opportunity_id=opportunity_id,
+            stage=move.stage,
+            note=move.note,
+            today=clock.today(),
+            model=model_from_settings(state(ctx).settings()),
+        )
+        before, outcome = result.before, result.outcome
+        warning = warning_read(result.warning)
+        read = opportunities.to_read(result.opportunity)
+        played = engine.to_read(outcome) if outcome is not None else None
+    if as_json:
+        print_json(
+            dump(read)
+            | {"playbook": dump(played) if played else None}
+            | {"warning": dump(warning) if warning else None}
+        )
+        return
+    already = "is now" if read.stage is not before else "was already"
+    typer.echo(f"{read.role_title} at {read.organization_name} {already} {cell(read.stage)}.")
+    if warning is not None:
+        typer.echo(f"Warning: {warning.message}")
+        typer.echo(f"  See every way in: goodword paths --opportunity {read.id}")
+    if outcome is not None:
+        typer.echo(events.describe(outcome))
+        for prompt in played.prompts if played else []:
+            if not prompt.blocking:
+                typer.echo(f"  Also: {prompt.message}")
+        if outcome.created:
+            typer.echo("See them with: goodword tasks list")

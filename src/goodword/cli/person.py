@@ -1,0 +1,282 @@
+"""Person commands: `goodword person add|list|show|delete`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from goodword.cli.common import (
+    After,
+    JsonFlag,
+    Limit,
+    PersonId,
+    cell,
+    details,
+    dump,
+    fields,
+    listed,
+    more_hint,
+    print_json,
+    span,
+    table,
+    work,
+)
+from goodword.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from goodword.people.service import GoesWith
+
+
+person_app = typer.Typer(
+    help="People in your network, you included.", no_args_is_help=True, rich_markup_mode="markdown"
+)
+
+
+@person_app.command("add")
+def person_add(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="The name to show, such as 'Ada Lovelace'.", metavar="NAME")
+    ],
+    given: Annotated[str | None, typer.Option(help="Given name.")] = None,
+    family: Annotated[str | None, typer.Option(help="Family name.")] = None,
+    email: Annotated[list[str] | None, typer.Option(help="E-mail address (repeatable).")] = None,
+    phone: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Phone number, with any extension: '+1 415 555 0100 ext. 12' (repeatable)."
+        ),
+    ] = None,
+    url: Annotated[list[str] | None, typer.Option(help="Profile or web URL (repeatable).")] = None,
+    location: Annotated[str | None, typer.Option(help="Where they live or work.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
+    interest: Annotated[list[str] | None, typer.Option(help="An interest (repeatable).")] = None,
+    how_we_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    me: Annotated[bool, typer.Option("--me", help="This person is you.")] = False,
+    org: Annotated[str | None, typer.Option(help="Where they work now (found or added).")] = None,
+    title: Annotated[str | None, typer.Option(help="Their job title there (needs --org).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a person, optionally with their current job.
+
+    Someone who already has one of their e-mail addresses, phone numbers or LinkedIn
+    profiles is named in a warning, and the pair waits in `people duplicates`.
+    """
+    from goodword.duplicates import service as duplicates
+    from goodword.forms import validate
+    from goodword.people import service as people
+    from goodword.people.schemas import PersonCreate, PositionCreate
+
+    if title and not org:
+        raise InvalidInput("--title needs --org: say where they hold that title.")
+    data = fields(display_name=name, given_name=given, family_name=family, emails=email)
+    data |= fields(phones=phone, urls=url, location=location, tags=tag, interests=interest)
+    data |= fields(how_we_met=how_we_met, notes=notes, is_me=me)
+    with work(ctx) as (session, ws):
+        context = people.input_context(session, workspace_id=ws)
+        checked = validate(PersonCreate, data, context=context)
+        person = people.create(session, workspace_id=ws, data=checked)
+        if org:
+            job = validate(PositionCreate, fields(organization_name=org, title=title))
+            people.add_position(session, workspace_id=ws, person_id=person.id, data=job)
+        found = duplicates.queue_shared_details(session, workspace_id=ws, person_id=person.id)
+        read = people.to_read(person)
+    if as_json:
+        print_json(dump(read) | {"possible_duplicates": [dump(d) for d in found]})
+        return
+    typer.echo(f"Added {read.display_name} (person {read.id}).")
+    for pair in found:
+        typer.echo(f"Warning: {pair.message}")
+        typer.echo(
+            f"  Pair {pair.candidate_id} in `goodword people duplicates`; merge them with "
+            f"`goodword people merge {pair.person_id} {read.id}`, or keep them apart with "
+            f"`goodword people not-same {pair.candidate_id}`."
+        )
+
+
+@person_app.command("list")
+def person_list(
+    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+) -> None:
+    """List people by family name."""
+    from goodword.api import checked_cursor
+    from goodword.people import service as people
+
+    with work(ctx) as (session, ws):
+        cursor = checked_cursor(after, sort="text")
+        page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
+        reads = [people.to_read(p) for p in page.items]
+    if listed("person list", reads, page.next_cursor, as_json):
+        return
+    rows = [
+        (
+            p.id,
+            p.display_name + (" (you)" if p.is_me else ""),
+            p.location,
+            "; ".join(
+                f"{j.title} at {j.organization_name}" if j.title else j.organization_name
+                for j in p.positions
+                if j.is_current
+            ),
+            p.emails[:1],
+        )
+        for p in reads
+    ]
+    table("People", ["ID", "Name", "Location", "Works at", "E-mail"], rows)
+    more_hint(ctx, page.next_cursor)
+
+
+@person_app.command("show")
+def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = False) -> None:
+    """Show a person with their jobs and connections."""
+    from goodword.connections import service as connections
+    from goodword.people import service as people
+    from goodword.people.normalize import phone_text
+
+    with work(ctx) as (session, ws):
+        read = people.to_read(people.get(session, workspace_id=ws, person_id=person_id))
+        closest = people.connections_page(
+            session, workspace_id=ws, person_id=person_id, cursor=None, limit=SHOWN_CONNECTIONS
+        )
+        ties = [connections.to_read(c) for c in closest.items]
+    if as_json:
+        print_json(dump(read))
+        return
+    fields = [
+        "given_name",
+        "family_name",
+        "emails",
+        "phones",
+        "urls",
+        "location",
+        "birthday",
+        "keep_in_touch_days",
+        "tags",
+        "interests",
+        "how_we_met",
+        "notes",
+        "is_me",
+        "created_at",
+        "updated_at",
+    ]
+    shown: dict[str, Any] = {"phones": [phone_text(n) for n in read.phones]}
+    if read.keep_in_touch_days:
+        shown["keep_in_touch_days"] = f"every {_some(read.keep_in_touch_days, 'day')}"
+    jobs = [
+        f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
+        f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)}"
+        for j in read.positions
+    ]
+    knows = [
+        f"{t.person_b_name if t.person_a_id == person_id else t.person_a_name} "
+        f"({cell(t.kind)}{f', closeness {t.closeness}' if t.closeness else ''})"
+        for t in ties
+    ]
+    more = (closest.total or 0) - len(ties)
+    if more > 0:
+        # (Your own person after a LinkedIn import has thousands.)
+        knows.append(
+            f"and {more:,} more: all of them, closest first, are on "
+            f"/people/{person_id}/connections in the app"
+        )
+    details(
+        f"{read.display_name} (person {read.id})",
+        [
+            (PERSON_LABELS.get(f, f.replace("_", " ").capitalize()), shown.get(f, getattr(read, f)))
+            for f in fields
+            if f != "is_me"
+        ]
+        + [("This is you", "yes" if read.is_me else None)],
+        {"Positions": jobs, "Connections": knows},
+    )
+
+
+# The closest connections `person show` lists (as the person's page does).
+SHOWN_CONNECTIONS = 50
+# Labels in our own words where the field's name is not one (as the person's page says them).
+PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
+
+
+def _some(count: int, thing: str, many: str | None = None) -> str:
+    """A count with its noun: 1 day, 2 days."""
+    return f"{count} {thing if count == 1 else many or thing + 's'}"
+
+
+@person_app.command("delete")
+def person_delete(
+    ctx: typer.Context,
+    person_id: PersonId,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a person with their positions, connections, reference record, referral asks,
+    possible-duplicate pairs and lead shares, taking them off their interactions. It first
+    lists what goes, and asks; with --yes it says what went. Saying no deletes nothing (exit
+    0). The records they were imported from are remembered, so importing them again does
+    not add them back (goodword import --reapply does)."""
+    from goodword.opportunities import service as opportunities
+    from goodword.people import service as people
+
+    with work(ctx) as (session, ws):
+        person = people.get(session, workspace_id=ws, person_id=person_id)
+        name = person.display_name
+        goes = people.goes_with(session, workspace_id=ws, person_id=person_id)
+        managed = opportunities.list_(
+            session, workspace_id=ws, hiring_manager_id=person_id, limit=1
+        ).items
+        if not yes:
+            for line in _what_goes(goes, manages=bool(managed)):
+                typer.echo(line)
+            if not typer.confirm(f"Delete {name}? This cannot be undone."):
+                typer.echo("Nothing deleted.")
+                return
+        people.delete(session, workspace_id=ws, person_id=person_id)
+    typer.echo(f"Deleted {name}.")
+    if yes:
+        for line in _what_goes(goes, manages=bool(managed), done=True):
+            typer.echo(line)
+
+
+def _what_goes(goes: GoesWith, *, manages: bool, done: bool = False) -> list[str]:
+    """What deleting a person takes (or, once `done`, took) with them, as the web's delete
+    page says it (people/delete.html), from the same counts (`people.service.goes_with`)."""
+    some = _some
+    lines = []
+    if goes.deletes_more:
+        lines.append("This also deleted:" if done else "This also deletes:")
+        if goes.positions:
+            lines.append(f"  {some(goes.positions, 'position')} they held")
+        if goes.connections:
+            lines.append(f"  {some(goes.connections, 'connection')} with other people")
+        if goes.reference:
+            record = "  their reference record"
+            if goes.launches:
+                launches = some(goes.launches, "launch", "launches")
+                record += f", with the record of {launches} (where and when they spoke for you)"
+            lines.append(record)
+        if goes.referral_asks:
+            asks = some(goes.referral_asks, "referral ask")
+            lines.append(f"  {asks} made of them, with how far each got")
+        if goes.duplicate_pairs:
+            pairs = some(goes.duplicate_pairs, "possible-duplicate pair")
+            lines.append(f"  {pairs} they are in (waiting for your decision, or told apart)")
+        if goes.lead_shares:
+            shared = some(goes.lead_shares, "lead")
+            lines.append(f"  the record of passing {shared} on to them (the leads stay)")
+    if goes.interactions:
+        took = "It took" if done else "It takes"
+        lines.append(f"{took} them off {some(goes.interactions, 'interaction')}, which stay.")
+    if manages:
+        lines.append(
+            "Opportunities where they were the hiring manager stay, with no manager named."
+        )
+    if goes.imported_records:
+        records = "record" if goes.imported_records == 1 else f"{goes.imported_records} records"
+        again = "it" if goes.imported_records == 1 else "them"
+        lines.append(
+            f"Goodword remembers the {records} they were imported from (by a digest, not "
+            f"their details), so importing {again} again does not add them back (goodword "
+            "import --reapply does)."
+        )
+    return lines

@@ -1,0 +1,176 @@
+"""Task commands: `goodword task add|list|show|done` (`goodword tasks` too)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from goodword.cli.common import (
+    After,
+    JsonFlag,
+    Limit,
+    TaskId,
+    details,
+    dump,
+    fields,
+    id_option,
+    listed,
+    more_hint,
+    print_json,
+    saved,
+    table,
+    work,
+)
+from goodword.cli.records import known
+from goodword.errors import InvalidInput
+from goodword.tasks.models import TaskStatus
+
+task_app = typer.Typer(
+    help="Tasks: your next moves.", no_args_is_help=True, rich_markup_mode="markdown"
+)
+
+
+@task_app.command("add")
+def task_add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What to do.", metavar="TITLE")],
+    due: Annotated[str | None, typer.Option(help="Due date (YYYY-MM-DD).")] = None,
+    notes: Annotated[str | None, typer.Option(help="Details.")] = None,
+    person: Annotated[int | None, id_option(help="The person it concerns (id).")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            help="The organization it concerns: its name (or another of its names, or its id)."
+        ),
+    ] = None,
+    opportunity: Annotated[int | None, id_option(help="The opportunity (id).")] = None,
+    interaction: Annotated[int | None, id_option(help="The interaction (id).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a task.
+
+    --org takes the organization by name, as `paths --to-org` does: case, legal form ("Acme
+    Inc.") and its other names are all found. A name that finds none is refused, naming the
+    organizations it could mean."""
+    from goodword.forms import validate
+    from goodword.organizations import service as organizations
+    from goodword.records import referenced
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskCreate, TaskRead
+
+    if org is not None and not org.strip():
+        raise InvalidInput("--org needs the organization's name (or its id).")
+    data = fields(title=title, due_date=due, notes=notes, person_id=person)
+    data |= fields(opportunity_id=opportunity, interaction_id=interaction)
+    with work(ctx) as (session, ws):
+        checked = validate(TaskCreate, data)
+        if org is not None:
+            named = referenced(
+                "organization_id",
+                lambda: organizations.named(session, workspace_id=ws, text=org),
+            )
+            checked = checked.model_copy(update={"organization_id": named.id})
+        task = tasks.create(session, workspace_id=ws, data=checked)
+        read = TaskRead.model_validate(task)
+    saved(f"Added task {read.id}: {read.title}", read, as_json)
+
+
+@task_app.command("list")
+def task_list(
+    ctx: typer.Context,
+    status: Annotated[
+        TaskStatus | None,
+        typer.Option(help="Only tasks with this status (open includes snoozes that have ended)."),
+    ] = None,
+    person: Annotated[int | None, id_option(help="Only about this person (id).")] = None,
+    opportunity: Annotated[int | None, id_option(help="Only about this opportunity (id).")] = None,
+    limit: Limit = 50,
+    after: After = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List tasks, soonest due first."""
+    from goodword import clock
+    from goodword.api import checked_cursor
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead
+
+    with work(ctx) as (session, ws):
+        known(session, ws, person=person, opportunity=opportunity)
+        page = tasks.list_(
+            session,
+            workspace_id=ws,
+            today=clock.today(),
+            status=status,
+            person_id=person,
+            opportunity_id=opportunity,
+            limit=limit,
+            cursor=checked_cursor(after, sort="date"),
+        )
+        reads = [TaskRead.model_validate(t) for t in page.items]
+    if listed("task list", reads, page.next_cursor, as_json):
+        return
+    table(
+        "Tasks",
+        ["ID", "Due", "Status", "Title"],
+        [(t.id, t.due_date, t.status, t.title) for t in reads],
+    )
+    more_hint(ctx, page.next_cursor)
+
+
+@task_app.command("show")
+def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
+    """Show a task."""
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead, origin_words
+
+    with work(ctx) as (session, ws):
+        task = tasks.get(session, workspace_id=ws, task_id=task_id)
+        read = TaskRead.model_validate(task)
+        person = f"{task.person.display_name} (person {task.person_id})" if task.person else None
+        organization = (
+            f"{task.organization.name} (organization {task.organization_id})"
+            if task.organization
+            else None
+        )
+    if as_json:
+        print_json(dump(read))
+        return
+    rows: list[tuple[str, Any]] = [
+        ("Status", read.status),
+        ("Due date", read.due_date),
+        ("Snoozed until", read.snoozed_until),
+        ("Completed at", read.completed_at),
+        ("Notes", read.notes),
+        ("From", origin_words(read.origin) or None),
+        ("Person", person),
+        ("Organization", organization),
+        ("Opportunity", read.opportunity_id),
+        ("Interaction", read.interaction_id),
+        ("Created at", read.created_at),
+    ]
+    details(f"{read.title} (task {read.id})", rows, {})
+
+
+@task_app.command("done")
+def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
+    """Mark a task done."""
+    from goodword.tasks import service as tasks
+    from goodword.tasks.schemas import TaskRead, TaskStatusChange
+
+    with work(ctx) as (session, ws):
+        before = tasks.get(session, workspace_id=ws, task_id=task_id).interaction_id
+        task = tasks.set_status(
+            session,
+            workspace_id=ws,
+            task_id=task_id,
+            change=TaskStatusChange(status=TaskStatus.DONE),
+        )
+        read = TaskRead.model_validate(task)
+        said = f"Done: {read.title}"
+        if task.person and task.interaction_id != before and tasks.logs_contact(task):
+            said += (
+                f"\nContact with {task.person.display_name} logged today "
+                f"(interaction {read.interaction_id})."
+            )
+    saved(said, read, as_json)
