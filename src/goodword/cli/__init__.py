@@ -59,7 +59,8 @@ from goodword.cli.common import (
     work,
     write_output,
 )
-from goodword.cli.importing import import_command, imports_app, people_app
+from goodword.cli.importing import import_command, imports_app
+from goodword.cli.people import people_app
 from goodword.config import WILDCARD_ADDRESSES, Settings
 from goodword.errors import Conflict, DatabaseUnavailable, FieldError, GoodwordError, InvalidInput
 from goodword.forms import invalid

@@ -333,6 +333,11 @@ def listed(
     return False
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """`n` and the words for that many: "1 connection added", "2 connections added"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def show_prompts(read: PlaybookResultRead) -> None:
     """Print what a playbook needs before it can run, and what it notes, a line each."""
     for prompt in read.prompts:
