@@ -32,6 +32,7 @@ import goodword.models  # noqa: F401  (every mapper registered before the first 
 from goodword import clock, db, migrate
 from goodword.cli import (
     interaction,
+    leads,
     network,
     opportunity,
     org,
@@ -39,7 +40,7 @@ from goodword.cli import (
     playbooks,
     records,
     redflags,
-    steps,
+    references,
     task,
 )
 from goodword.cli.common import (
@@ -654,15 +655,9 @@ app.add_typer(task.task_app, name="task")
 app.add_typer(task.task_app, name="tasks", help="Tasks (the same as `goodword task`).")
 app.add_typer(playbooks.playbooks_app, name="playbooks")
 app.add_typer(playbooks.referrals_app, name="referrals")
-app.add_typer(playbooks.references_app, name="references")
-playbooks.references_app.command("briefed")(steps.references_briefed)
-playbooks.references_app.command("called")(steps.references_called)
-playbooks.references_app.command("thanked")(steps.references_thanked)
-playbooks.references_app.command("cancel")(steps.references_cancel)
+app.add_typer(references.references_app, name="references")
 app.command("keep-in-touch")(playbooks.keep_in_touch)
-app.add_typer(playbooks.leads_app, name="leads")
-playbooks.leads_app.command("sent")(steps.leads_sent)
-playbooks.leads_app.command("skipped")(steps.leads_skipped)
+app.add_typer(leads.leads_app, name="leads")
 app.add_typer(playbooks.messages_app, name="messages")
 app.add_typer(playbooks.calendar_app, name="calendar")
 app.command("check")(redflags.check)

@@ -497,6 +497,11 @@ def parse_day(value: str, option: str) -> date:
         raise InvalidInput(f"{option} takes a date written as YYYY-MM-DD, not {value!r}.") from None
 
 
+def day_given(value: str | None, option: str) -> str | None:
+    """An optional date option read as `parse_day` reads it, as the text a schema takes."""
+    return None if value is None else parse_day(value, option).isoformat()
+
+
 def record_id(value: str) -> int:
     """Read a record id typed on the command line: a whole number from 1 to the largest id."""
     text = value.strip()

@@ -1,5 +1,6 @@
-"""Playbook commands: `goodword playbooks|referrals|references|keep-in-touch|leads|messages|
-calendar ...`. Each is a thin caller of the same functions the web app uses; nothing is sent."""
+"""Playbook commands: `goodword playbooks|referrals|keep-in-touch|messages|calendar ...`. Each
+is a thin caller of the same functions the web app uses; nothing is sent. `goodword references`
+and `goodword leads` have modules of their own."""
 
 from __future__ import annotations
 
@@ -14,33 +15,22 @@ from goodword.cli.common import (
     OpportunityId,
     addressed,
     dump,
-    fields,
     id_argument,
     id_option,
-    parse_day,
     print_json,
-    saved,
     show_playbook_result,
-    show_prompts,
     stop_if_blocked,
     table,
     to_screen,
     work,
     write_output,
 )
-from goodword.errors import Conflict, InvalidInput
-from goodword.leads.models import LeadKind
+from goodword.errors import InvalidInput
 from goodword.referrals.models import AskStatus
 
 AskId = Annotated[
     int, id_argument("ASK_ID", "The referral ask's id (see `goodword referrals list`).")
 ]
-LeadId = Annotated[int, id_argument("LEAD_ID", "The lead's id (see `goodword leads list`).")]
-
-
-def _day(value: str | None, option: str) -> str | None:
-    return None if value is None else parse_day(value, option).isoformat()
-
 
 playbooks_app = typer.Typer(
     help="Playbooks: the method's moves as tasks and drafts.",
@@ -210,177 +200,6 @@ def referrals_reported_back(ctx: typer.Context, ask_id: AskId, as_json: JsonFlag
     typer.echo(f"Noted: you reported back to {ask.person_name}.")
 
 
-references_app = typer.Typer(
-    help="References: people who agreed to speak for you.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-)
-
-
-@references_app.command("list")
-def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List your references with how often and when each was last used."""
-    from goodword.references import service as references
-
-    with work(ctx) as (session, ws):
-        reads = [references.to_read(r) for r in references.list_(session, workspace_id=ws)]
-    if as_json:
-        print_json([dump(r) for r in reads])
-        return
-    if not reads:
-        typer.echo("No references yet. Add one: goodword references add PERSON_ID --consent DATE")
-        return
-    table(
-        "References",
-        ["ID", "Person", "Agreed", "Used", "Last used", "Warnings"],
-        [
-            (r.id, r.person_name, r.consent_on, r.uses_count, r.last_used_on, "\n".join(r.warnings))
-            for r in reads
-        ],
-    )
-
-
-@references_app.command("add")
-def references_add(
-    ctx: typer.Context,
-    person_id: Annotated[
-        int, id_argument("PERSON_ID", "The person (id) who agreed to speak for you.")
-    ],
-    consent: Annotated[str | None, typer.Option(help="The day they agreed (YYYY-MM-DD).")] = None,
-    relationship: Annotated[str | None, typer.Option(help="How you know them.")] = None,
-    can_speak_to: Annotated[str | None, typer.Option(help="What they know first-hand.")] = None,
-    current_workplace: Annotated[
-        bool, typer.Option("--current-workplace", help="Your current boss or a co-worker.")
-    ] = False,
-    as_json: JsonFlag = False,
-) -> None:
-    """Add a reference."""
-    from goodword.forms import validate
-    from goodword.references import service as references
-    from goodword.references.schemas import ReferenceCreate
-
-    data = fields(person_id=person_id, consent_on=_day(consent, "--consent"))
-    data |= fields(relationship_text=relationship, can_speak_to=can_speak_to)
-    data["is_current_workplace"] = current_workplace
-    with work(ctx) as (session, ws):
-        try:
-            reference = references.create(
-                session, workspace_id=ws, data=validate(ReferenceCreate, data)
-            )
-        except Conflict as exc:
-            existing = references.for_person(session, workspace_id=ws, person_id=person_id)
-            if existing is None or existing.consent_on is not None:
-                raise
-            raise Conflict(
-                f"{exc.message} To record the day they agreed: "
-                f"goodword references consent {existing.id} YYYY-MM-DD",
-                fields=exc.fields,
-            ) from None
-        read = references.to_read(reference)
-    if as_json:
-        print_json(dump(read))
-        return
-    typer.echo(f"Added {read.person_name} as a reference (reference {read.id}).")
-    for warning in read.warnings:
-        typer.echo(f"Warning: {warning}")
-    if read.consent_on is None:
-        typer.echo(f"Once they agree: goodword references consent {read.id} YYYY-MM-DD")
-
-
-@references_app.command("consent")
-def references_consent(
-    ctx: typer.Context,
-    reference_id: Annotated[
-        int, id_argument("REFERENCE_ID", "The reference (id; see `goodword references list`).")
-    ],
-    day: Annotated[str, typer.Argument(help="The day they agreed (YYYY-MM-DD).", metavar="DATE")],
-    as_json: JsonFlag = False,
-) -> None:
-    """Record the day a reference agreed to speak for you (launching them needs it)."""
-    from goodword.forms import validate
-    from goodword.references import service as references
-    from goodword.references.schemas import ReferenceUpdate
-
-    consent_on = parse_day(day, "DATE")
-    with work(ctx) as (session, ws):
-        kept = references.to_read(
-            references.get(session, workspace_id=ws, reference_id=reference_id)
-        ).model_dump(include=set(ReferenceUpdate.model_fields))
-        data = validate(ReferenceUpdate, kept | {"consent_on": consent_on})
-        reference = references.update(
-            session, workspace_id=ws, reference_id=reference_id, data=data
-        )
-        read = references.to_read(reference)
-    saved(
-        f"Recorded that {read.person_name} agreed on {read.consent_on} to be your reference.",
-        read,
-        as_json,
-    )
-
-
-@references_app.command("launch")
-def references_launch(
-    ctx: typer.Context,
-    reference_id: Annotated[int, id_argument("REFERENCE_ID", "The reference (id).")],
-    opportunity_id: Annotated[int, id_argument("OPPORTUNITY_ID", "The opportunity (id).")],
-    stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
-    confirm_current_workplace: Annotated[
-        bool,
-        typer.Option(
-            "--confirm-current-workplace",
-            help="Use a current boss or co-worker, accepting the risk to your present job.",
-        ),
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Launch even past the overuse cap.")
-    ] = False,
-    as_json: JsonFlag = False,
-) -> None:
-    """Brief a reference and ask them to call the hiring manager before you apply."""
-    from goodword.playbooks import engine, events, launch
-    from goodword.references import service as references
-
-    with work(ctx) as (session, ws):
-        try:
-            result = launch.launch(
-                session,
-                workspace_id=ws,
-                reference_id=reference_id,
-                opportunity_id=opportunity_id,
-                today=clock.today(),
-                stress_points=stress,
-                force=force,
-                confirm_current_workplace=confirm_current_workplace,
-            )
-        except Conflict as exc:
-            if not any(f.field == "consent_on" for f in exc.fields):
-                raise
-            raise Conflict(
-                f"{exc.message} Record it with: "
-                f"goodword references consent {reference_id} YYYY-MM-DD",
-                fields=exc.fields,
-            ) from None
-        read = engine.to_read(result)
-        use = references.use_to_read(result.use) if result.use else None
-    if as_json:
-        print_json(
-            {"use": dump(use) if use else None, "warnings": result.warnings, "playbook": dump(read)}
-        )
-        stop_if_blocked(read)
-        return
-    for warning in result.warnings:
-        typer.echo(f"Warning: {warning}")
-    if result.blocked:
-        show_playbook_result(read)
-        stop_if_blocked(read)
-    typer.echo(events.describe(result))
-    show_playbook_result(read)
-    typer.echo(
-        f"As it goes: goodword references briefed {reference_id} {opportunity_id}, "
-        "then called, then thanked."
-    )
-
-
 def keep_in_touch(
     ctx: typer.Context,
     digest: Annotated[bool, typer.Option("--digest", help="The whole week instead.")] = False,
@@ -427,102 +246,6 @@ def _show_week(week: object) -> None:
         typer.echo("You owe a favour to: " + ", ".join(f.name for f in week.owe_favours))
     for share in week.leads_to_pass_on:
         typer.echo(f"Pass on: {share['lead_title']} to {share['person_name']}")
-
-
-leads_app = typer.Typer(
-    help="Leads: openings, events and articles to pass on to people they fit.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-)
-
-
-@leads_app.command("add")
-def leads_add(
-    ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="What it is, in a few words.", metavar="TITLE")],
-    kind: Annotated[LeadKind, typer.Option(help="What kind of lead.")] = LeadKind.LEAD,
-    description: Annotated[str | None, typer.Option(help="What it is about.")] = None,
-    url: Annotated[str | None, typer.Option(help="A link.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="When (YYYY-MM-DD).")] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
-    org: Annotated[str | None, typer.Option(help="The organization (found or added).")] = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Record a lead; then `goodword leads suggest LEAD_ID` finds whom it fits."""
-    from goodword.forms import validate
-    from goodword.leads import service as leads
-    from goodword.leads.schemas import LeadCreate
-
-    data = fields(kind=kind, title=title, description=description, url=url, tags=tag)
-    data |= fields(happens_on=_day(on, "--date"), organization_name=org)
-    with work(ctx) as (session, ws):
-        lead = leads.create(session, workspace_id=ws, data=validate(LeadCreate, data))
-        read = leads.to_read(lead)
-    if as_json:
-        print_json(dump(read))
-        return
-    typer.echo(
-        f"Added lead {read.id}: {read.title}. Whom it fits: goodword leads suggest {read.id}"
-    )
-
-
-@leads_app.command("list")
-def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List leads, newest first, with their ids and whom each was passed to."""
-    from goodword.leads import service as leads
-    from goodword.leads.models import ShareStatus
-
-    with work(ctx) as (session, ws):
-        reads = [leads.to_read(lead) for lead in leads.list_(session, workspace_id=ws)]
-    if as_json:
-        print_json([dump(r) for r in reads])
-        return
-    if not reads:
-        typer.echo("No leads yet. Add one: goodword leads add TITLE")
-        return
-    table(
-        "Leads",
-        ["ID", "Title", "Kind", "When", "Organization", "Passed to"],
-        [
-            (
-                r.id,
-                r.title,
-                r.kind,
-                r.happens_on,
-                r.organization_name,
-                [s.person_name for s in r.shares if s.status is ShareStatus.SENT],
-            )
-            for r in reads
-        ],
-    )
-    typer.echo("Whom one fits: goodword leads suggest LEAD_ID")
-
-
-@leads_app.command("suggest")
-def leads_suggest(ctx: typer.Context, lead_id: LeadId, as_json: JsonFlag = False) -> None:
-    """Whom the lead fits, why, and a drafted note and a task for each."""
-    from goodword.leads.api import run_pass_it_on
-
-    with work(ctx) as (session, ws):
-        read = run_pass_it_on(session, ws, lead_id)
-    if as_json:
-        print_json(dump(read))
-        stop_if_blocked(read)
-        return
-    show_prompts(read)
-    stop_if_blocked(read)
-    if read.suggestions:
-        table(
-            "It fits",
-            ["Person", "Name", "Why"],
-            [(m.person_id, m.name, m.reason) for m in read.suggestions],
-        )
-        added = read.created
-        typer.echo(f"{added} task{'' if added == 1 else 's'} added with a drafted note each.")
-        typer.echo(
-            f"Once you pass it on: goodword leads sent {lead_id} PERSON_ID "
-            "(or skipped, if it is not for them)."
-        )
 
 
 messages_app = typer.Typer(
