@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 import factories as f
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
+from goodword.opportunities.schemas import OpportunityCreate
 from goodword.playbooks import events
 from goodword.referrals.models import ReferralAsk
 from goodword.tasks.models import Task
@@ -253,3 +254,77 @@ def test_the_api_put_with_a_new_stage_reports_what_a_move_reports(
     applied = client.put(f"/api/v1/opportunities/{search.target.id}", json=target).json()
     assert applied["stage"] == "applied"
     assert "a blind application" in applied["warning"]["message"]
+
+
+def test_an_opportunity_added_as_rejected_runs_the_playbook_as_a_move_there_would(
+    session: Session, workspace: Workspace
+):
+    data = OpportunityCreate(
+        organization_name="Larkspur Health", role_title="Senior PM", stage=Stage.REJECTED
+    )
+    added = events.create(session, workspace_id=workspace.id, data=data, today=TODAY)
+    assert added.before is None and added.changed
+    assert added.outcome is not None and added.outcome.playbook == "rejection"
+    assert added.outcome.blocked and added.warns
+    assert added.outcome.prompts[0].field == "interview_round"
+    assert _tasks(session, workspace.id) == []
+
+
+def test_an_opportunity_added_on_the_form_as_rejected_says_what_the_playbook_needs(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    response = client.post(
+        "/opportunities",
+        data={
+            "organization_name": "Larkspur Health",
+            "role_title": "Senior PM",
+            "stage": "rejected",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert "Opportunity saved. The rejection playbook needs more first:" in page.text
+    assert 'class="flash warns"' in page.text
+
+
+def test_an_opportunity_added_on_the_form_as_applied_warns_it_went_in_blind(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    response = client.post(
+        "/opportunities",
+        data={
+            "organization_name": "Larkspur Health",
+            "role_title": "Senior PM",
+            "stage": "applied",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"])
+    assert "Opportunity saved." in page.text
+    assert "a blind application" in page.text
+    assert 'class="flash warns"' in page.text
+    plain = client.post(
+        "/opportunities",
+        data={"organization_name": "Larkspur Health", "role_title": "Analyst", "stage": "target"},
+        follow_redirects=False,
+    )
+    after = client.get(plain.headers["location"]).text
+    assert "Opportunity saved." in after and "blind application" not in after
+
+
+def test_the_api_add_reports_what_the_starting_stage_set_off(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    body = {"organization_name": "Larkspur Health", "role_title": "Senior PM"}
+    rejected = client.post("/api/v1/opportunities", json=body | {"stage": "rejected"})
+    assert rejected.status_code == 201
+    assert rejected.json()["stage"] == "rejected"
+    assert rejected.json()["playbook"]["playbook"] == "rejection"
+    assert rejected.json()["playbook"]["prompts"][0]["field"] == "interview_round"
+    applied = client.post("/api/v1/opportunities", json=body | {"stage": "applied"}).json()
+    assert "a blind application" in applied["warning"]["message"]
+    target = client.post("/api/v1/opportunities", json=body).json()
+    assert target["stage"] == "target"
+    assert target["playbook"] is None and target["warning"] is None

@@ -42,8 +42,9 @@ class OpportunityPage(BaseModel):
 
 
 class StageMoveRead(OpportunityRead):
-    """The moved or edited opportunity, and what its change of stage's playbook did (null when
-    the stage did not change or none ran).
+    """The added, moved or edited opportunity, and what its change of stage's playbook did
+    (null when the stage did not change or none ran; an opportunity added starts at its stage
+    as if it had moved there).
 
     `warning` is set when the move to applied has no introduction or referral on record.
     """
@@ -109,16 +110,27 @@ def board(session: DbSession, workspace_id: WorkspaceId) -> Board:
 
 @router.post(
     "/opportunities",
-    response_model=OpportunityRead,
+    response_model=StageMoveRead,
     status_code=status.HTTP_201_CREATED,
     summary="Add an opportunity",
 )
 def create_opportunity(
-    session: DbSession, workspace_id: WorkspaceId, data: OpportunityCreate
-) -> OpportunityRead:
-    """Add an opportunity; `organization_name` finds or creates the organization."""
-    opportunity = service.create(session, workspace_id=workspace_id, data=data)
-    return service.to_read(opportunity)
+    session: DbSession, workspace_id: WorkspaceId, settings: AppSettings, data: OpportunityCreate
+) -> StageMoveRead:
+    """Add an opportunity; `organization_name` finds or creates the organization.
+
+    The stage it starts at does what a move there does: `playbook` and `warning` say what
+    it set off (added as rejected, the rejection playbook; as applied, the blind-application
+    warning), as the stage move's do.
+    """
+    created = events.create(
+        session,
+        workspace_id=workspace_id,
+        data=data,
+        today=clock.today(),
+        model=model_from_settings(settings),
+    )
+    return _moved_read(created)
 
 
 @router.get(

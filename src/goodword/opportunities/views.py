@@ -263,14 +263,31 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     values = await form_values(request, FIELDS)
     try:
         data = forms.validate(OpportunityCreate, _payload(values))
-        opportunity = service.create(session, workspace_id=workspace_id, data=data)
+        created = events.create(
+            session,
+            workspace_id=workspace_id,
+            data=data,
+            today=clock.today(),
+            cache=network.cache_of(request),
+            model=network.model_of(request),
+        )
     except InvalidInput as error:
         session.rollback()
         errors = form_errors(error, fields=FIELDS, rewrite=REWRITE)
         return _form_page(
             request, session, workspace_id, values=values, errors=errors, status_code=422
         )
-    return redirect(f"/opportunities/{opportunity.id}", flash="Opportunity saved.")
+    # The stage it starts at does what a move there does, and says so as a move does.
+    opportunity, said = created.opportunity, "Opportunity saved."
+    if created.outcome is not None:
+        said = f"{said} {events.describe(created.outcome)}"
+    return redirect(
+        f"/opportunities/{opportunity.id}#next-moves"
+        if created.outcome is not None and created.outcome.created
+        else f"/opportunities/{opportunity.id}",
+        flash=queries.warned(said, created.warning),
+        warns=created.warns,
+    )
 
 
 @router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)

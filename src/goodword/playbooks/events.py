@@ -3,15 +3,16 @@
 Every caller that changes an opportunity's stage (the board, the edit form, the API's move and
 its PUT, the command line) goes through `move` or `update`, which run `after_stage_change` and
 look for the blind-application warning once the stage has changed, so a rejection starts the
-rejection playbook the same way everywhere. The routines (quiet asks, keep-in-touch reminders,
-thanks for favours) are cheap and idempotent: pages and `goodword playbooks run` call them
-whenever they like.
+rejection playbook the same way everywhere. Adding an opportunity goes through `create`, which
+does the same for the stage it starts at, as if it had moved there. The routines (quiet asks,
+keep-in-touch reminders, thanks for favours) are cheap and idempotent: pages and `goodword
+playbooks run` call them whenever they like.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -20,17 +21,19 @@ from goodword.network.service import SnapshotCache
 from goodword.network.strength import DEFAULT_MODEL, StrengthModel
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
-from goodword.opportunities.schemas import OpportunityUpdate
+from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate
 from goodword.playbooks import cadence, launch, rejection
 from goodword.playbooks.engine import Prompt, Result
 
 
 @dataclass
 class Moved:
-    """An opportunity after a move or an edit, with what a change of stage set off."""
+    """An opportunity after it was added, moved or edited, with what a change of stage set
+    off."""
 
     opportunity: Opportunity
-    before: Stage
+    # None for an opportunity just added: the stage it starts at is a change of stage.
+    before: Stage | None
     # What the new stage's playbook did; None when the stage did not change or none ran.
     outcome: Result | None = None
     # Set when the change put the application in with nobody carrying it.
@@ -43,6 +46,22 @@ class Moved:
     @property
     def warns(self) -> bool:
         return self.warning is not None or (self.outcome is not None and self.outcome.blocked)
+
+
+def create(
+    session: Session,
+    *,
+    workspace_id: int,
+    data: OpportunityCreate,
+    today: date,
+    at: datetime | None = None,
+    cache: SnapshotCache | None = None,
+    model: StrengthModel = DEFAULT_MODEL,
+) -> Moved:
+    """Add the opportunity and do what a move to the stage it starts at does (a rejection's
+    playbook, the blind-application warning for one added as applied)."""
+    created = opportunities.create(session, workspace_id=workspace_id, data=data, at=at)
+    return _settled(session, workspace_id, created, None, today=today, cache=cache, model=model)
 
 
 def move(
@@ -90,7 +109,7 @@ def _settled(
     session: Session,
     workspace_id: int,
     opportunity: Opportunity,
-    before: Stage,
+    before: Stage | None,
     *,
     today: date,
     cache: SnapshotCache | None,
