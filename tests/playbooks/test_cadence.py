@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
 from goodword.connections.models import ConnectionKind
 from goodword.interactions.models import Interaction, InteractionKind
 from goodword.leads import service as leads
@@ -584,7 +585,7 @@ def test_a_reminder_marked_done_logs_the_contact_so_the_person_is_no_longer_due(
     assert logged is not None and logged.kind is InteractionKind.MESSAGE
     assert [p.person_id for p in logged.participants] == [ada.id]
     assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
-    # Opened and marked done again: the contact is on record already, not logged twice.
+    # Opened and marked done again: the contact is logged once, not twice.
     for status in (TaskStatus.OPEN, TaskStatus.DONE):
         tasks.set_status(
             session,
@@ -593,6 +594,79 @@ def test_a_reminder_marked_done_logs_the_contact_so_the_person_is_no_longer_due(
             change=TaskStatusChange(status=status),
         )
     assert session.scalar(select(func.count()).select_from(Interaction)) == 2
+
+
+@pytest.mark.parametrize("status", [TaskStatus.OPEN, TaskStatus.SNOOZED, TaskStatus.DISMISSED])
+def test_a_reminder_done_no_more_takes_back_the_contact_it_logged(
+    session: Session, workspace: Workspace, status: TaskStatus, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    call = f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    # Another person's message in the same words: only the one the task links to goes.
+    other = f.person(session, workspace.id, "Bo Jensen")
+    same_words = f.interaction(
+        session,
+        workspace.id,
+        kind="message",
+        summary="Got back in touch (the task “Get back in touch with Bo Jensen” marked done).",
+        participants=[{"person_id": other.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    change = TaskStatusChange(status=TaskStatus.DONE)
+    tasks.set_status(session, workspace_id=workspace.id, task_id=task.id, change=change)
+    logged = task.interaction_id
+    assert logged is not None
+
+    undone = TaskStatusChange(
+        status=status,
+        snoozed_until=TODAY + timedelta(days=3) if status is TaskStatus.SNOOZED else None,
+    )
+    tasks.set_status(session, workspace_id=workspace.id, task_id=task.id, change=undone)
+
+    session.expire_all()
+    assert task.interaction_id is None and session.get(Interaction, logged) is None
+    left = session.scalars(select(Interaction.id).order_by(Interaction.id)).all()
+    assert left == [call.id, same_words.id]
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [item.person_id for item in due] == [ada.id]
+
+
+def test_reopening_a_reminder_keeps_an_interaction_the_user_linked_to_it(
+    session: Session, workspace: Workspace
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    done = TaskStatusChange(status=TaskStatus.DONE)
+    tasks.set_status(session, workspace_id=workspace.id, task_id=task.id, change=done)
+    # Linked by hand since to what the contact really was: reopened, that is kept.
+    coffee = f.interaction(
+        session,
+        workspace.id,
+        kind="meeting",
+        summary="Coffee",
+        participants=[{"person_id": ada.id}],
+    )
+    task.interaction = coffee
+    session.flush()
+    reopen = TaskStatusChange(status=TaskStatus.OPEN)
+    tasks.set_status(session, workspace_id=workspace.id, task_id=task.id, change=reopen)
+    session.expire_all()
+    assert session.get(Interaction, coffee.id) is not None
+    assert task.interaction_id == coffee.id
 
 
 def test_a_reminder_closed_by_a_new_rhythm_logs_no_contact(session: Session, workspace: Workspace):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.interactions.models import Interaction
 from goodword.people.models import Person
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
@@ -239,3 +240,58 @@ def test_a_reminder_done_on_the_tasks_page_logs_the_contact_and_says_so(
     assert "your contact with Ana Ruiz is logged today" in response.text
     page = client.get("/keep-in-touch")
     assert f'id="due-{friend.id}"' not in page.text
+
+
+def _reminder(session: Session, ws: int) -> tuple[Person, Task]:
+    from goodword.playbooks import cadence
+
+    friend = _friend(session, ws)
+    f.interaction(
+        session,
+        ws,
+        kind="call",
+        occurred_at=datetime(2026, 8, 1, 10, tzinfo=UTC),
+        participants=[{"person_id": friend.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=ws, today=date(2026, 11, 25)).tasks
+    return friend, task
+
+
+def _interactions(session: Session) -> int:
+    session.expire_all()
+    return session.scalar(select(func.count()).select_from(Interaction)) or 0
+
+
+def test_a_reminder_reopened_on_the_tasks_page_takes_back_the_contact_it_logged(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend, task = _reminder(session, workspace.id)
+    client.post(f"/tasks/{task.id}/status", data={"status": "done"})
+    assert _interactions(session) == 2
+
+    response = client.post(f"/tasks/{task.id}/status", data={"status": "open"})
+
+    assert response.status_code == 200
+    assert "the contact with Ana Ruiz it logged is taken back" in response.text
+    assert _interactions(session) == 1
+    assert session.get(Task, task.id).interaction_id is None
+    assert f'id="due-{friend.id}"' in client.get("/keep-in-touch").text
+
+
+def test_a_reminder_reopened_through_the_api_takes_back_the_contact_it_logged(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _, task = _reminder(session, workspace.id)
+    done = client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "done"}).json()
+    logged = done["interaction_id"]
+    assert logged is not None
+    assert client.get(f"/api/v1/interactions/{logged}").status_code == 200
+
+    reopened = client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "open"})
+
+    assert reopened.status_code == 200
+    assert reopened.json()["interaction_id"] is None
+    assert client.get(f"/api/v1/interactions/{logged}").status_code == 404
+    assert _interactions(session) == 1
+    due = client.get("/api/v1/keep-in-touch").json()
+    assert [item["name"] for item in due] == ["Ana Ruiz"]

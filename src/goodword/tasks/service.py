@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from goodword import clock
 from goodword.db import utcnow
 from goodword.interactions import service as interactions
-from goodword.interactions.models import Direction, InteractionKind
+from goodword.interactions.models import Direction, Interaction, InteractionKind
 from goodword.interactions.schemas import InteractionCreate, ParticipantIn
 from goodword.leads import service as leads
 from goodword.opportunities import service as opportunities
@@ -66,7 +66,8 @@ def set_status(
     launch briefed, and the thank-you task marks it thanked. Dismissing a task to pass a lead
     on marks the suggestion skipped. A reminder to get back in touch marked done logs the
     contact (a message to them, now, linked as the task's interaction), unless contact was
-    logged since the reminder was made. `records_step=False` changes the status alone (the
+    logged since the reminder was made; done no more, it takes that message back, so the
+    person is due again. `records_step=False` changes the status alone (the
     keep-in-touch routine closing reminders once contact is logged)."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
@@ -85,6 +86,7 @@ def set_status(
         references.done_by_task(session, workspace_id=workspace_id, key=key, on=on)
     elif was_done:
         referrals.report_back_undone(session, workspace_id=workspace_id, key=task.origin_key)
+        _unlog_contact(session, task)
     if change.status is TaskStatus.DISMISSED:
         leads.skipped_by_task(
             session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
@@ -124,11 +126,33 @@ def _log_contact(session: Session, task: Task) -> None:
             occurred_at=clock.now(),
             kind=InteractionKind.MESSAGE,
             direction=Direction.OUTBOUND,
-            summary=f"Got back in touch (the task “{task.title}” marked done).",
+            summary=f"{_LOGGED[0]}{task.title}{_LOGGED[1]}",
             participants=[ParticipantIn(person_id=person_id)],
         ),
     )
     task.interaction_id = interaction.id
+
+
+# The words a contact logged by marking a reminder done begins and ends with, around its title.
+_LOGGED = ("Got back in touch (the task “", "” marked done).")
+
+
+def _unlog_contact(session: Session, task: Task) -> None:
+    """Delete the contact a reminder logged when it was marked done: the message it links to,
+    if that is still the one `_log_contact` wrote (an interaction the user linked or made
+    their own, by rewording it, stays)."""
+    if not logs_contact(task) or task.interaction_id is None:
+        return
+    logged = session.get(Interaction, task.interaction_id)
+    if (
+        logged is None
+        or logged.kind is not InteractionKind.MESSAGE
+        or not (logged.summary or "").startswith(_LOGGED[0])
+        or not (logged.summary or "").endswith(_LOGGED[1])
+    ):
+        return
+    task.interaction_id = None
+    interactions.delete(session, workspace_id=task.workspace_id, interaction_id=logged.id)
 
 
 def delete(session: Session, *, workspace_id: int, task_id: int) -> None:

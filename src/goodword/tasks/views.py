@@ -274,18 +274,31 @@ async def change_status(
             row_errors={task.id: message},
             status_code=422,
         )
+    contact = _contact_said(task, logged)
     if is_htmx(request):
         context = {"t": task, "swapped": True, **_row_context(today, back)}
         return render(request, "tasks/_row.html", context, vary_on_htmx=True)
-    said = "Task updated."
-    if task.person is not None and task.interaction_id != logged and service.logs_contact(task):
-        said = (
-            f"Task done, and your contact with {task.person.display_name} is logged today: "
-            "their keep-in-touch clock starts again."
-        )
+    said = contact or "Task updated."
     if back == "detail":
         return redirect(f"/tasks/{task.id}", flash=said, vary_on_htmx=True)
     return redirect(f"/tasks?status={back}", flash=said, vary_on_htmx=True)
+
+
+def _contact_said(task: Task, logged: int | None) -> str | None:
+    """What a catch-up reminder's change of status did to the contact it logs (`logged`, the
+    interaction it linked before), in a sentence; None when it did nothing to it."""
+    if task.person is None or task.interaction_id == logged or not service.logs_contact(task):
+        return None
+    name = task.person.display_name
+    if task.interaction_id is not None:
+        return (
+            f"Task done, and your contact with {name} is logged today: "
+            "their keep-in-touch clock starts again."
+        )
+    return (
+        f"Task updated, and the contact with {name} it logged is taken back: "
+        "they are due a catch-up again."
+    )
 
 
 def _status_error(error: InvalidInput) -> str:
