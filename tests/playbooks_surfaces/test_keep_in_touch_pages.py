@@ -278,6 +278,27 @@ def test_a_reminder_reopened_on_the_tasks_page_takes_back_the_contact_it_logged(
     assert f'id="due-{friend.id}"' in client.get("/keep-in-touch").text
 
 
+def test_with_htmx_the_row_says_the_contact_is_logged_and_then_taken_back(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend, task = _reminder(session, workspace.id)
+
+    done = client.post(f"/tasks/{task.id}/status", data={"status": "done"}, headers=HTMX)
+
+    assert done.status_code == 200
+    assert done.text.lstrip().startswith(f'<tr id="task-{task.id}"')
+    assert "your contact with Ana Ruiz is logged today" in done.text
+    assert _interactions(session) == 2
+    reopened = client.post(f"/tasks/{task.id}/status", data={"status": "open"}, headers=HTMX)
+    assert "the contact with Ana Ruiz it logged is taken back" in reopened.text
+    assert _interactions(session) == 1
+    assert f'id="due-{friend.id}"' in client.get("/keep-in-touch").text
+    # A plain task's row says nothing more than its new status.
+    plain = f.task(session, workspace.id, "Write to Bo")
+    row = client.post(f"/tasks/{plain.id}/status", data={"status": "done"}, headers=HTMX)
+    assert 'role="status"' not in row.text
+
+
 def test_a_reminder_reopened_through_the_api_takes_back_the_contact_it_logged(
     client: TestClient, session: Session, workspace: Workspace
 ):

@@ -276,7 +276,8 @@ async def change_status(
         )
     contact = _contact_said(task, logged)
     if is_htmx(request):
-        context = {"t": task, "swapped": True, **_row_context(today, back)}
+        # The row says what the flash would: the contact logged, or taken back.
+        context = {"t": task, "swapped": True, "row_note": contact, **_row_context(today, back)}
         return render(request, "tasks/_row.html", context, vary_on_htmx=True)
     said = contact or "Task updated."
     if back == "detail":
