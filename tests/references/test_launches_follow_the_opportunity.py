@@ -16,7 +16,9 @@ from goodword.playbooks import calendar, launch
 from goodword.references import service as references
 from goodword.references.models import Reference, UseStatus
 from goodword.references.schemas import ReferenceCreate
+from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskUpdate
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -226,3 +228,85 @@ def test_launching_again_with_the_same_stress_leaves_the_task_as_the_user_left_i
 
     assert brief.notes == "My own notes"
     assert again.notes == []
+
+
+def _edit_notes(session: Session, ws: int, task: Task, notes: str) -> None:
+    """Save the task's form as a person does, with these notes."""
+    tasks.update(
+        session,
+        workspace_id=ws,
+        task_id=task.id,
+        data=TaskUpdate(
+            title=task.title,
+            notes=notes,
+            due_date=task.due_date,
+            person_id=task.person_id,
+            opportunity_id=task.opportunity_id,
+        ),
+    )
+
+
+def test_launching_again_keeps_briefing_notes_edited_by_hand_and_says_so(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    brief = tasks_of(launched(session, workspace.id, ada, opportunity, "pricing"))[
+        "reference:brief"
+    ]
+    _edit_notes(session, workspace.id, brief, "Called Ada already; she wants the deck first.")
+
+    again = launched(session, workspace.id, ada, opportunity, "hiring and coaching a team")
+
+    assert brief.notes == "Called Ada already; she wants the deck first."
+    assert "hiring and coaching a team" in again.drafts[0].body
+    assert again.notes == [
+        "The briefing for Ada Lovelace says what to stress anew, in its open tasks too.",
+        f"The task “{brief.title}” keeps the notes you wrote: take what is new from the "
+        "briefing's draft.",
+    ]
+    # Edited once, kept each time after.
+    launched(session, workspace.id, ada, opportunity, "the launch in Lisbon")
+    assert brief.notes == "Called Ada already; she wants the deck first."
+
+
+def test_notes_saved_back_unchanged_on_the_form_are_still_redrafted(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    brief = tasks_of(launched(session, workspace.id, ada, opportunity, "pricing"))[
+        "reference:brief"
+    ]
+    # A browser sends the text back with its line breaks as "\r\n".
+    _edit_notes(session, workspace.id, brief, (brief.notes or "").replace("\n", "\r\n"))
+
+    again = launched(session, workspace.id, ada, opportunity, "hiring and coaching a team")
+
+    assert "hiring and coaching a team" in (brief.notes or "")
+    assert len(again.notes) == 1
+
+
+def test_applying_keeps_edited_notes_and_refits_the_untouched_ones(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    steps = tasks_of(launched(session, workspace.id, ada, opportunity, "pricing"))
+    brief, check = steps["reference:brief"], steps["reference:before-applying"]
+    _edit_notes(session, workspace.id, brief, "My own plan for the briefing.")
+
+    moved = client.post(f"/api/v1/opportunities/{opportunity.id}/stage", json={"stage": "applied"})
+    session.expire_all()
+
+    assert brief.notes == "My own plan for the briefing."
+    assert "apply" not in (check.notes or "").replace("application", "")
+    [said] = moved.json()["playbook"]["notes"]
+    assert said.endswith(
+        "Its open tasks now fit: the check is only that the call happened. The task “Brief Ada "
+        "Lovelace on Product Lead at Northbeam Robotics” keeps the notes you wrote: take what "
+        "is new from the briefing's draft."
+    )

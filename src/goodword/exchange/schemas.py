@@ -253,6 +253,8 @@ class ExportedTask(Record):
     completed_at: Timestamp | None = None
     origin: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "manual"
     origin_key: Annotated[str, StringConstraints(max_length=300)] | None = None
+    # A digest of the notes a playbook last wrote: notes that differ were edited by hand.
+    drafted_notes_digest: Annotated[str, StringConstraints(max_length=64)] | None = None
     person: Key | None = None
     organization: Key | None = None
     opportunity: Key | None = None

@@ -8,6 +8,7 @@ a playbook again returns the tasks it made before instead of adding new ones.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypedDict
@@ -121,7 +122,8 @@ def ensure_task(
     An existing task is returned as it is, even if the user has edited, snoozed, finished or
     dismissed it: a playbook never undoes the user's own decisions. With `redraft` (what it
     is about has changed since: what a reference should stress, say), an existing task
-    still open or snoozed takes the new title, notes and draft; its date and status stay.
+    still open or snoozed takes the new title, and the new notes and draft unless the user
+    has edited its notes (`hand_edited`); its date and status stay.
     """
     text = notes or ""
     if draft is not None:
@@ -130,7 +132,9 @@ def ensure_task(
     if existing is not None:
         if redraft and existing.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
             existing.title = _clip(title, _TITLE_LIMIT)
-            existing.notes = _clip(text, _NOTES_LIMIT) or None
+            if not hand_edited(existing):
+                existing.notes = _clip(text, _NOTES_LIMIT) or None
+                existing.drafted_notes_digest = _digest(existing.notes)
             session.flush()
         return existing, False
     task = tasks.create(
@@ -148,8 +152,23 @@ def ensure_task(
         origin=origin(playbook, step),
     )
     task.origin_key = key
+    task.drafted_notes_digest = _digest(task.notes)
     session.flush()
     return task, True
+
+
+def hand_edited(task: Task) -> bool:
+    """True when the task's notes are no longer those its playbook last wrote: the user
+    edited them. (A task made before the playbooks kept a digest counts as not edited.)"""
+    if task.drafted_notes_digest is None:
+        return False
+    return _digest(task.notes) != task.drafted_notes_digest
+
+
+def _digest(notes: str | None) -> str:
+    # (Line breaks as a form sends them back, "\r\n", are the same notes.)
+    text = "\n".join((notes or "").strip().splitlines())
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def playbook_tasks(session: Session, *, workspace_id: int, key_prefix: str) -> list[Task]:

@@ -25,6 +25,7 @@ from goodword.playbooks.engine import (
     ensure_task,
     finish_task,
     first_name,
+    hand_edited,
     me,
     person_values,
 )
@@ -33,7 +34,7 @@ from goodword.records import clean_text, referenced
 from goodword.references import service as references
 from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.references.schemas import ReferenceUseMove
-from goodword.tasks.models import TaskStatus
+from goodword.tasks.models import Task, TaskStatus
 
 PLAYBOOK = "reference"
 
@@ -162,7 +163,18 @@ def launch(
             f"The briefing for {reference.person.display_name} says what to stress anew, in "
             "its open tasks too."
         )
+        result.notes.extend(_kept_notes(result.tasks))
     return result
+
+
+def _kept_notes(tasks: list[Task]) -> list[str]:
+    """A sentence for each open task whose notes a redraft left as the user wrote them."""
+    return [
+        f"The task “{task.title}” keeps the notes you wrote: take what is new from the "
+        "briefing's draft."
+        for task in tasks
+        if task.status in (TaskStatus.OPEN, TaskStatus.SNOOZED) and hand_edited(task)
+    ]
 
 
 def _briefing(
@@ -332,10 +344,11 @@ def after_stage_change(
                 "is in before the call. Ask them to call while it is weighed."
             )
         if entered and manager is not None and use.stress_points:
+            redrafted = Result(PLAYBOOK)
             _add_tasks(
                 session,
                 workspace_id=workspace_id,
-                result=Result(PLAYBOOK),
+                result=redrafted,
                 use=use,
                 briefing=_briefing(
                     session,
@@ -352,6 +365,8 @@ def after_stage_change(
                 redraft=True,
             )
             said += " Its open tasks now fit: the check is only that the call happened."
+            kept = _kept_notes(redrafted.tasks)
+            said = " ".join([said, *kept])
         result.notes.append(said)
     return result
 

@@ -40,6 +40,9 @@ class Task(WorkspaceScoped, Base):
     origin: Mapped[str] = mapped_column(String(100), default="manual")
     # For tasks a playbook made: playbook, step and records, so re-running never duplicates.
     origin_key: Mapped[str | None] = mapped_column(String(300))
+    # A digest of the notes the playbook last wrote (SHA-256, hex): notes that no longer match
+    # were edited by hand, and a redraft leaves them as the user wrote them.
+    drafted_notes_digest: Mapped[str | None] = mapped_column(String(64))
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
