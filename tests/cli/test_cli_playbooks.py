@@ -62,7 +62,6 @@ def network(run, cli_url: str) -> None:
     [
         (("referrals", "list"), "/api/v1/referrals"),
         (("references", "list"), "/api/v1/references"),
-        (("keep-in-touch",), "/api/v1/keep-in-touch"),
         (("keep-in-touch", "--digest"), "/api/v1/keep-in-touch/digest"),
         (("messages", "list"), "/api/v1/messages"),
         (("leads", "list"), "/api/v1/leads"),
@@ -79,6 +78,18 @@ def test_json_output_is_the_apis_shape(
     assert served.status_code == 200
     assert json.loads(printed.stdout) == served.json()
     assert served.json()  # something to compare
+
+
+def test_keep_in_touch_json_is_the_whole_of_the_apis_pages(
+    run, network: None, api: TestClient
+) -> None:
+    # The API pages the due list; the command prints all of it, as a list of the same items.
+    printed = run("keep-in-touch", "--json")
+    served = api.get("/api/v1/keep-in-touch", params={"limit": 500}).json()
+
+    assert printed.exit_code == 0, printed.output
+    assert served["items"] and served["next"] is None
+    assert json.loads(printed.stdout) == served["items"]
 
 
 def test_the_digest_names_the_favours_owed_and_the_leads_to_pass_on(run, network: None) -> None:

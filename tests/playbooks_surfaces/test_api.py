@@ -275,7 +275,11 @@ def test_keep_in_touch_progress_routines_and_calendar_through_the_api(
     friend = f.person(session, workspace.id, "Ana Ruiz")
     f.connection(session, workspace.id, me, friend, kind="friend", since=date(2026, 1, 1))
     due = client.get("/api/v1/keep-in-touch").json()
-    assert [d["person_id"] for d in due] == [friend.id]
+    assert [d["person_id"] for d in due["items"]] == [friend.id]
+    assert due["total"] == 1 and due["next"] is None and due["prev"] is None
+    damaged = client.get("/api/v1/keep-in-touch", params={"after": "WzEsMiwzXQ"})
+    assert damaged.status_code == 422
+    assert [p["field"] for p in damaged.json()["error"]["fields"]] == ["after"]
     run = client.post("/api/v1/playbooks/run").json()
     assert run["created"] == 1
     assert client.post("/api/v1/playbooks/run").json()["created"] == 0
@@ -423,7 +427,7 @@ def test_lists_never_show_another_workspaces_records(
     assert client.get("/api/v1/referrals").json() == []
     assert client.get("/api/v1/references").json() == []
     assert client.get("/api/v1/leads").json() == []
-    assert client.get("/api/v1/keep-in-touch").json() == []
+    assert client.get("/api/v1/keep-in-touch").json()["items"] == []
     assert client.get("/api/v1/progress").json()["open_asks"] == []
     assert client.get("/api/v1/referrals", params={"open": True}).json() == []
     assert client.get("/api/v1/keep-in-touch/digest").json()["open_asks"] == 0

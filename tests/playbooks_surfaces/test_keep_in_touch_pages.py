@@ -315,4 +315,4 @@ def test_a_reminder_reopened_through_the_api_takes_back_the_contact_it_logged(
     assert client.get(f"/api/v1/interactions/{logged}").status_code == 404
     assert _interactions(session) == 1
     due = client.get("/api/v1/keep-in-touch").json()
-    assert [item["name"] for item in due] == ["Ana Ruiz"]
+    assert [item["name"] for item in due["items"]] == ["Ana Ruiz"]

@@ -11,8 +11,18 @@ from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    one_way,
+)
 from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import FieldError, InvalidInput
 from goodword.opportunities.models import Route
 from goodword.people import service as people
 from goodword.playbooks import cadence, engine, events, message_api, reach, rejection
@@ -207,17 +217,50 @@ def due_read(item: cadence.DueItem) -> DueRead:
     return DueRead(**asdict(item))
 
 
-@router.get("/keep-in-touch", response_model=list[DueRead], summary="Who is due a catch-up")
+class DuePage(BaseModel):
+    items: list[DueRead]
+    next: Next
+    prev: Prev
+    # How many people are due in all, in all pages.
+    total: int
+
+
+@router.get("/keep-in-touch", response_model=DuePage, summary="Who is due a catch-up")
 def keep_in_touch(
     session: DbSession,
     workspace_id: WorkspaceId,
     within_days: Annotated[int, Query(ge=0, le=3660, description="0 to 3,660 days")] = 0,
-) -> list[DueRead]:
-    """People due by today (plus `within_days`), closest relationships first."""
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
+) -> DuePage:
+    """People due by today (plus `within_days`), closest relationships first, then the most
+    overdue; pass `next` back as `after` for more, and `prev` as `before` for the page
+    before."""
+    one_way(after, before)
     items = cadence.due_list(
         session, workspace_id=workspace_id, today=clock.today(), within_days=within_days
     )
-    return [due_read(i) for i in items]
+    try:
+        page = cadence.due_page(items, cursor=after, limit=limit, before=before)
+    except (ValueError, TypeError):
+        field = "before" if before else "after"
+        raise InvalidInput(
+            "The page cursor is not valid.",
+            fields=[
+                FieldError(
+                    field,
+                    f"This cursor is damaged; start again from the first page "
+                    f"(leave out `{field}`).",
+                )
+            ],
+        ) from None
+    return DuePage(
+        items=[due_read(i) for i in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+        total=page.total or 0,
+    )
 
 
 class FavourEntryRead(BaseModel):
