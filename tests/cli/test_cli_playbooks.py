@@ -304,3 +304,17 @@ def test_task_done_on_a_catch_up_logs_the_contact_and_says_so(run, network: None
     )
     due = json.loads(run("keep-in-touch", "--json").stdout)
     assert all(item["name"] != "Bo Jensen" for item in due)
+
+
+def test_an_opportunity_added_at_rejected_runs_what_a_move_there_runs(run, cli_url: str) -> None:
+    added = run("opportunity", "add", "Analyst", "--org", "Acme", "--stage", "rejected")
+    as_json = run("opportunity", "add", "Planner", "--org", "Acme", "--stage", "rejected", "--json")
+
+    assert added.exit_code == 0
+    assert added.stdout.startswith(
+        "Added Analyst at Acme (1).\nThe rejection playbook needs more first: No interview "
+        "from round two on is recorded"
+    )
+    answer = json.loads(as_json.stdout)
+    assert answer["stage"] == "rejected" and answer["warning"] is None
+    assert answer["playbook"]["prompts"][0]["blocking"] is True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,7 +20,6 @@ from goodword.cli.common import (
     listed,
     more_hint,
     print_json,
-    saved,
     table,
     work,
 )
@@ -27,6 +27,9 @@ from goodword.cli.records import known
 from goodword.errors import InvalidInput
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
+
+if TYPE_CHECKING:
+    from goodword.opportunities.schemas import OpportunityRead
 
 opportunity_app = typer.Typer(
     help="Opportunities: the jobs you are after.", no_args_is_help=True, rich_markup_mode="markdown"
@@ -60,10 +63,15 @@ def opportunity_add(
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add an opportunity."""
+    """Add an opportunity; one added at applied or rejected does what a move there does
+    (the blind-application warning, the rejection playbook)."""
+    from goodword import clock
+    from goodword.cli.common import state
     from goodword.forms import validate
+    from goodword.network.strength import model_from_settings
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import OpportunityCreate
+    from goodword.playbooks import events
 
     data = fields(role_title=role, organization_name=org, organization_id=org_id, stage=stage)
     data |= fields(route=route, city=city, region=region, country=country, posting_url=url)
@@ -71,13 +79,17 @@ def opportunity_add(
     data |= fields(hiring_manager_id=manager, next_step=next_step, next_step_due=due, notes=notes)
     with work(ctx) as (session, ws):
         try:
-            created = opportunities.create(
-                session, workspace_id=ws, data=validate(OpportunityCreate, data)
-            )
+            result = events.create(
+                session, workspace_id=ws, data=validate(OpportunityCreate, data),
+                today=clock.today(), model=model_from_settings(state(ctx).settings()),
+            )  # fmt: skip
         except opportunities.TwoOrganizations as exc:
             raise InvalidInput(exc.problem("--org", "--org-id")) from None
-        read = opportunities.to_read(created)
-    saved(f"Added {read.role_title} at {read.organization_name} ({read.id}).", read, as_json)
+        shown = _shown(result)
+    if not as_json:
+        read = shown.read
+        typer.echo(f"Added {read.role_title} at {read.organization_name} ({read.id}).")
+    _say_what_followed(shown, as_json)
 
 
 @opportunity_app.command("list")
@@ -158,11 +170,9 @@ def opportunity_move(
     from goodword import clock
     from goodword.cli.common import state
     from goodword.forms import validate
-    from goodword.network.api import warning_read
     from goodword.network.strength import model_from_settings
-    from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import StageMove
-    from goodword.playbooks import engine, events
+    from goodword.playbooks import events
 
     move = validate(StageMove, fields(stage=stage, note=note))
     with work(ctx) as (session, ws):
@@ -175,10 +185,43 @@ def opportunity_move(
             today=clock.today(),
             model=model_from_settings(state(ctx).settings()),
         )
-        before, outcome = result.before, result.outcome
-        warning = warning_read(result.warning)
-        read = opportunities.to_read(result.opportunity)
-        played = engine.to_read(outcome) if outcome is not None else None
+        shown = _shown(result)
+    if not as_json:
+        read = shown.read
+        already = "is now" if read.stage is not result.before else "was already"
+        typer.echo(f"{read.role_title} at {read.organization_name} {already} {cell(read.stage)}.")
+    _say_what_followed(shown, as_json)
+
+
+@dataclass
+class _Shown:
+    """What a move (or an opportunity added at a stage) did, as the API says it."""
+
+    read: OpportunityRead
+    warning: Any
+    outcome: Any
+    played: Any
+
+
+def _shown(result: Any) -> _Shown:
+    from goodword.network.api import warning_read
+    from goodword.opportunities import service as opportunities
+    from goodword.playbooks import engine
+
+    outcome = result.outcome
+    return _Shown(
+        opportunities.to_read(result.opportunity),
+        warning_read(result.warning),
+        outcome,
+        engine.to_read(outcome) if outcome is not None else None,
+    )
+
+
+def _say_what_followed(shown: _Shown, as_json: bool) -> None:
+    """The warning and the playbook a stage set off (the JSON: the API's answer)."""
+    from goodword.playbooks import events
+
+    read, warning, played = shown.read, shown.warning, shown.played
     if as_json:
         print_json(
             dump(read)
@@ -186,15 +229,13 @@ def opportunity_move(
             | {"warning": dump(warning) if warning else None}
         )
         return
-    already = "is now" if read.stage is not before else "was already"
-    typer.echo(f"{read.role_title} at {read.organization_name} {already} {cell(read.stage)}.")
     if warning is not None:
         typer.echo(f"Warning: {warning.message}")
         typer.echo(f"  See every way in: goodword paths --opportunity {read.id}")
-    if outcome is not None:
-        typer.echo(events.describe(outcome))
+    if shown.outcome is not None:
+        typer.echo(events.describe(shown.outcome))
         for prompt in played.prompts if played else []:
             if not prompt.blocking:
                 typer.echo(f"  Also: {prompt.message}")
-        if outcome.created:
+        if shown.outcome.created:
             typer.echo("See them with: goodword tasks list")
