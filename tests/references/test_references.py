@@ -462,6 +462,31 @@ def test_a_cancelled_launch_dismisses_its_open_tasks(session: Session, workspace
     assert {t.status for t in launched.tasks} == {TaskStatus.DISMISSED}
 
 
+def test_a_launch_started_again_after_a_cancel_brings_its_tasks_back(
+    session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ref = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    ids = {"reference_id": ref.id, "opportunity_id": opportunity.id}
+    first = launch.launch(
+        session, workspace_id=workspace.id, today=TODAY, stress_points=STRESS, **ids
+    )
+    assert first.use is not None
+    launch.record(session, workspace_id=workspace.id, use_id=first.use.id,
+                  status=UseStatus.CANCELLED, today=TODAY)  # fmt: skip
+    later = TODAY + timedelta(days=9)
+    again = launch.launch(
+        session, workspace_id=workspace.id, today=later, stress_points="Shipping on time", **ids
+    )
+    assert again.created == 2
+    assert [(t.status, t.due_date) for t in again.tasks] == [
+        (TaskStatus.OPEN, later),
+        (TaskStatus.OPEN, later + timedelta(days=3)),
+    ]
+    assert "Shipping on time" in (again.tasks[0].notes or "")
+
+
 def test_use_moves_that_go_backwards_are_refused(session: Session, workspace: Workspace):
     ref = reference(session, workspace.id)
     use, _ = _use_on(session, workspace.id, ref, "A Co", TODAY)

@@ -116,6 +116,7 @@ def ensure_task(
     opportunity_id: int | None = None,
     interaction_id: int | None = None,
     redraft: bool = False,
+    revive: bool = False,
 ) -> tuple[Task, bool]:
     """Return the task with this key, creating it first if it does not exist yet.
 
@@ -123,12 +124,22 @@ def ensure_task(
     dismissed it: a playbook never undoes the user's own decisions. With `redraft` (what it
     is about has changed since: what a reference should stress, say), an existing task
     still open or snoozed takes the new title, and the new notes and draft unless the user
-    has edited its notes (`hand_edited`); its date and status stay.
+    has edited its notes (`hand_edited`); its date and status stay. With `revive` (the user
+    started again what they had called off: a reference launched anew after a cancel), a
+    dismissed task is open again, written and dated anew, and counts as added.
     """
     text = notes or ""
     if draft is not None:
         text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
     existing = find_task(session, workspace_id=workspace_id, key=key)
+    if existing is not None and revive and existing.status is TaskStatus.DISMISSED:
+        existing.status, existing.snoozed_until = TaskStatus.OPEN, None
+        existing.title = _clip(title, _TITLE_LIMIT)
+        existing.notes = _clip(text, _NOTES_LIMIT) or None
+        existing.drafted_notes_digest = _digest(existing.notes)
+        existing.due_date = due_date
+        session.flush()
+        return existing, True
     if existing is not None:
         if redraft and existing.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
             existing.title = _clip(title, _TITLE_LIMIT)

@@ -132,7 +132,7 @@ def launch(
                 confirm_current_workplace=confirm_current_workplace,
             )
         return result
-    use, _ = references.start_use(
+    use, started = references.start_use(
         session,
         workspace_id=workspace_id,
         reference_id=reference.id,
@@ -157,6 +157,8 @@ def launch(
         apply_on=apply_on,
         today=today,
         redraft=redraft,
+        # (Launched again after a cancel: the tasks the cancel dismissed come back.)
+        revive=started and launched is None,
     )
     if redraft:
         result.notes.append(
@@ -225,9 +227,11 @@ def _add_tasks(
     apply_on: date,
     today: date,
     redraft: bool = False,
+    revive: bool = False,
 ) -> None:
     """The launch's tasks: send the briefing, and check that the call happened (before
-    applying, unless the application is in). With `redraft`, open ones are written anew."""
+    applying, unless the application is in). With `redraft`, open ones are written anew;
+    with `revive`, dismissed ones are open again (`engine.ensure_task`)."""
     reference, opportunity = use.reference, use.opportunity
     assert opportunity is not None and opportunity.hiring_manager is not None
     manager, person = opportunity.hiring_manager, reference.person
@@ -250,6 +254,7 @@ def _add_tasks(
             ),
             draft=briefing,
             redraft=redraft,
+            revive=revive,
             **links,
         )
     )
@@ -271,6 +276,7 @@ def _add_tasks(
                 "Mark the reference as called, with what came of it.",
             ),
             redraft=redraft,
+            revive=revive,
             **links,
         )
     )
