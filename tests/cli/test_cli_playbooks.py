@@ -318,3 +318,18 @@ def test_an_opportunity_added_at_rejected_runs_what_a_move_there_runs(run, cli_u
     answer = json.loads(as_json.stdout)
     assert answer["stage"] == "rejected" and answer["warning"] is None
     assert answer["playbook"]["prompts"][0]["blocking"] is True
+
+
+def test_a_lead_added_with_a_place_in_person_is_listed_so(run, cli_url: str) -> None:
+    added = run(
+        "leads", "add", "Data meetup", "--kind", "event", "--place", "Berlin", "--in-person",
+        "--json",
+    )  # fmt: skip
+    refused = run("leads", "add", "Data meetup", "--in-person")
+    listed = run("leads", "list")
+
+    assert added.exit_code == 0
+    lead = json.loads(added.stdout)
+    assert (lead["place"], lead["in_person"]) == ("Berlin", True)
+    assert refused.exit_code == 2 and "--place" in refused.stderr
+    assert "Berlin (in person)" in listed.stdout

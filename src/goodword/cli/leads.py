@@ -51,6 +51,17 @@ def leads_add(
     on: Annotated[str | None, typer.Option("--date", help="When (YYYY-MM-DD).")] = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag (repeatable).")] = None,
     org: Annotated[str | None, typer.Option(help="The organization (found or added).")] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Where it is: a town or city, and its country if you like.")
+    ] = None,
+    in_person: Annotated[
+        bool,
+        typer.Option(
+            "--in-person",
+            help="Only for people who can be there (needs --place): those in that place come "
+            "first, those whose place is not known after, those known to be elsewhere never.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Record a lead; then `goodword leads suggest LEAD_ID` finds whom it fits."""
@@ -59,7 +70,8 @@ def leads_add(
     from goodword.leads.schemas import LeadCreate
 
     data = fields(kind=kind, title=title, description=description, url=url, tags=tag)
-    data |= fields(happens_on=day_given(on, "--date"), organization_name=org)
+    data |= fields(happens_on=day_given(on, "--date"), organization_name=org, place=place)
+    data |= fields(in_person=in_person or None)
     with work(ctx) as (session, ws):
         lead = leads.create(session, workspace_id=ws, data=validate(LeadCreate, data))
         read = leads.to_read(lead)
@@ -86,13 +98,14 @@ def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         return
     table(
         "Leads",
-        ["ID", "Title", "Kind", "When", "Organization", "Passed to"],
+        ["ID", "Title", "Kind", "When", "Where", "Organization", "Passed to"],
         [
             (
                 r.id,
                 r.title,
                 r.kind,
                 r.happens_on,
+                f"{r.place} (in person)" if r.in_person else r.place,
                 r.organization_name,
                 [s.person_name for s in r.shares if s.status is ShareStatus.SENT],
             )
