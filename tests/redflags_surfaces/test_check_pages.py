@@ -64,7 +64,7 @@ def test_posting_a_message_marks_the_evidence_in_the_text(client: TestClient) ->
     assert 'rel="noopener noreferrer" target="_blank">Source</a>' in page.text
     assert "Decline and give your expectations" in page.text
     assert 'class="secondary small rf-copy" data-copy="rf-answer-' in page.text
-    assert "navigator.clipboard.writeText" in page.text
+    assert '<script src="/static/copy-answers.js"></script>' in page.text
     # What was pasted is kept in the box.
     assert "Also, what is your current salary?" in page.text
 
