@@ -1,7 +1,8 @@
 """The red-flag analyzer: text and location in, findings with evidence, law and answers out.
 
 `analyze` is pure: no database, no network, no clock (pass `today`). Rules live in
-`scams.py`, `pay.py` and `unpaid.py` (with `uses.py`, what the employer will do with the work);
+`scams.py` (with `scam_rules.py` and the words they share in `scam_words.py`), `pay.py` and
+`unpaid.py` (with `uses.py`, what the employer will do with the work);
 this module weighs what they found and explains it, with the pay-range findings in
 `transparency.py` and `Finding` itself in `findings.py`.
 """
