@@ -44,6 +44,7 @@ def _finding(
         "Before I pass your CV on, what does your comp look like right now, base and bonus?",
         "Can you tell me what your compensation looks like today?",
         "To see if we're in the same ballpark: how's your current package looking?",
+        "Before we go further, how's the current package looking?",
         "For our records, please list your salary at each of your last three jobs.",
         "Quick one before I put you forward: what's your base at the moment?",
         "And what bonus did you get last year?",
@@ -132,6 +133,29 @@ def test_pay_history_said_not_to_count_is_not_a_question(text: str) -> None:
     ],
 )
 def test_a_question_that_says_the_answer_will_not_count_still_asks(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our payroll team will confirm your current salary band after you join.",
+        "Once you're on board, HR will review your current pay grade every April.",
+    ],
+)
+def test_pay_once_hired_is_the_new_jobs_not_a_history_question(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is your current salary? We will confirm the band after you join.",
+        "Once you start the application, enter your current salary and notice period.",
+        "Please share your current CTC and when you can join.",
+    ],
+)
+def test_a_history_question_beside_talk_of_joining_still_asks(text: str) -> None:
     assert _finding(text, "salary_history", "New York, NY") is not None
 
 
@@ -595,3 +619,14 @@ def test_replies_to_an_employer_carry_no_citations_or_notes(location: str) -> No
         assert "\u00a7" not in text and "et seq" not in text
         for law in cited:
             assert not law.citation or law.citation not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What does the current salary band look like for this role?",
+        "How is the current pay range looking for the team lead position?",
+    ],
+)
+def test_the_current_pay_of_the_job_itself_is_not_a_history_question(text: str) -> None:
+    assert _finding(text, "salary_history", "New York, NY") is None

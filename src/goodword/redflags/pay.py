@@ -125,6 +125,16 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + NOW
         + r")"
     ),
+    # "How's the current package looking?" is the reader's pay too; "what does the current band
+    # look like for this role?" is the job's.
+    rx(
+        r"\b(?:what|how)(?:'s|\u2019s|\s+is|\s+does|\s+do)?\s+the\s+(?:current|present|existing)"
+        r"\s+(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"\s+(?:looks?|looking)\b(?!(?:\s+like)?\s+(?:for|in|on|at)\s+"
+        r"(?:the|this|that|our|each|every)\s+(?:\w+\s+)?(?:role|position|job|team|post|opening|grade|"
+        r"level|band)s?\b)"
+    ),
     # "What's your base at the moment?", "what bonus did you get last year?"
     rx(r"\bwhat(?:'s|\u2019s|\s+is)\s+your\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+" + NOW),
     rx(
@@ -171,6 +181,16 @@ _NOT_COUNTED = rx(
     # "your current salary, not your expected one" still asks for it.
     r"(?!\s+(?:expected|desired|target|ideal|hoped)\b)"
 )
+# Pay once the reader is hired, in a sentence that asks nothing, is the new job's: "Our payroll
+# team will confirm your current salary band after you join", "once you're on board, HR will
+# review your current pay grade". Not "once you start the application, enter your current
+# salary", nor "your current CTC and when you can join".
+_ONCE_HIRED = rx(
+    r"\b(?:after|once|when)\s+you(?:(?:'ve|\u2019ve|\s+have)?\s+(?:(?:join|start)(?:ed)?|been\s+"
+    r"hired|are\s+hired|are\s+on\s*board)|(?:'re|\u2019re)\s+on\s*board)\b(?!\s+(?:the|your|this|our|an?)\s+"
+    r"(?:\w+\s+)?(?:application|form|process|assessment|test|call|interview|survey|quiz)\b)"
+    r"|\bon\s+your\s+first\s+day\b|\bafter\s+your\s+start\s+date\b"
+)
 
 
 def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
@@ -192,7 +212,10 @@ def salary_history_questions(text: str, sents: Sentences) -> list[Evidence]:
                 sentence = sents.sentence(start)
                 negated[index] = bool(
                     _NEGATED.search(sentence)
-                    or ("?" not in sentence and _NOT_COUNTED.search(sentence))
+                    or (
+                        "?" not in sentence
+                        and (_NOT_COUNTED.search(sentence) or _ONCE_HIRED.search(sentence))
+                    )
                 )
             if negated[index]:
                 continue
