@@ -531,6 +531,8 @@ def test_a_use_ruled_out_is_not_a_use(use: str) -> None:
         "We'll keep you posted.",
         "We will keep you in mind for other roles too.",
         "Then we will run a short call with the team.",
+        "We'll post the results by Friday.",
+        "We'll post all the results on our careers page next week.",
     ],
 )
 def test_what_they_will_do_next_that_is_not_with_the_work_is_not_a_use(then: str) -> None:
@@ -551,6 +553,7 @@ def test_what_they_will_do_next_that_is_not_with_the_work_is_not_a_use(then: str
         "Any brief you submit may be used by our marketing team.",
         "We may pitch the strongest brief to our client next month.",
         "We'd like to reuse the best parts in our launch.",
+        "We may use the results in our spring campaign.",
     ],
 )
 def test_reusing_repurposing_or_pitching_the_work_is_a_use(use: str) -> None:

@@ -27,14 +27,19 @@ USED = rx(
     r"present\s+to\s+(?:the\s+)?client|pitch)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|"
     r"code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
-    r"ideas?)|it|them|results?|pieces|entries|ones|samples|concepts|briefs?)\b"
+    r"ideas?)|it|them|pieces|entries|ones|samples|concepts|briefs?)\b"
+    # Results are the work when used ("we may use the results in our report"), but posting or
+    # sharing them is telling candidates the outcome ("We'll post the results by Friday").
+    r"|\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:use|using|reuse|re-use|repurpose|incorporate)\w*\s+"
+    r"(?:\w+\s+){0,4}results?\b"
     r"|\b(?:(?:we|they|the\s+client)\s+(?:may|might|will|could|would|intend\s+to|plan\s+(?:to|on)|"
     r"are\s+going\s+to)|(?:we|they)['\u2019](?:ll|re\s+going\s+to|d\s+like\s+to))\s+"
     r"(?:\w+\s+){0,2}" + r"(?:" + _PUT_TO_USE + r")\b"
     # ...of some of what was made ("use the strongest", "publish some of them"), or with
     # nothing after: not "we'll keep you posted", "we will run a short call".
     r"(?=\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:best|strongest|winning|top|favou?rites?|most|some|"
-    r"any|all|one|parts?|elements|bits|few|these|those|it|them)\b|\s*(?:[.!?,;]|$))"
+    r"any|all|one|parts?|elements|bits|few|these|those|it|them)\b(?!\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:results|scores|outcomes?|decisions?|shortlist)\b)|\s*(?:[.!?,;]|$))"
     # The work itself said to be put to use: "the winning illustrations will be printed".
     r"|\b(?:designs?|entries|entry|submissions?|pieces|posts|articles|concepts|ideas|videos|"
     r"graphics|illustrations|drafts|ones|one|copy|work|reports?|plans?|decks?|strateg(?:y|ies)|"
