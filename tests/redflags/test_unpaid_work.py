@@ -489,6 +489,33 @@ def test_a_use_in_the_interview_itself_only_assesses_the_work(text: str) -> None
 
 
 @pytest.mark.parametrize(
+    "use",
+    [
+        "We will use your code, if any, to structure the interview.",
+        "We'll use them, where helpful, to guide the conversation.",
+        "We will use it, along with your CV, to prepare for the interview.",
+    ],
+)
+def test_an_aside_between_commas_does_not_end_the_use_that_only_assesses(use: str) -> None:
+    text = (
+        "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "
+        + use
+    )
+    report = analyze(text, location="Denver, CO", today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert any("short exercise" in note for note in report.notes)
+
+
+def test_a_use_with_an_aside_between_commas_is_still_a_use() -> None:
+    text = (
+        "Thanks for applying to the designer role. Please create three logo designs for our "
+        "rebrand. We may use your designs, if they fit, on our new packaging."
+    )
+    finding = _unpaid(text, "Denver, CO")
+    assert finding is not None and finding.severity.value == "high"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Thanks for applying to the backend role. The next step is a 2-hour take-home exercise. "

@@ -72,7 +72,9 @@ USED = rx(
 # "we may use them and you will walk us through them in the interview".
 _SAME_CLAUSE = (
     r"(?:(?!\b(?:and|but|then|plus|so)\s+(?:\w+\s+)?(?:you|we|they|i)\b)[^.!?;,\n]"
-    r"|,\s*(?:but\s+)?only\b)"
+    r"|,\s*(?:but\s+)?only\b"
+    # An aside between commas: "We will use your code, if any, to structure the interview".
+    r"|,\s*(?:if|where|when|as|along\s+with|together\s+with)\b[^,.!?;\n]{0,30},)"
 )
 _ONLY_ASSESSED = rx(
     r"\s*(?:through|over)\b"
