@@ -330,6 +330,8 @@ def test_a_payment_app_has_its_own_finding_not_the_gift_card_one(text: str) -> N
         # Relabelling parcels on a warehouse dock is the job.
         "- Receive inbound packages, check them against the packing list and relabel them for "
         "outbound shipping\n- Load and unload trucks; keep the dock clean and safe",
+        # Sending returns back to vendors from the warehouse is the job too.
+        "Duties: scan inbound pallets, relabel and reship returned parcels to vendors",
     ],
 )
 def test_duties_of_a_teller_a_fraud_watcher_or_a_warehouse_are_not_a_scam(text: str) -> None:
@@ -340,6 +342,7 @@ def test_duties_of_a_teller_a_fraud_watcher_or_a_warehouse_are_not_a_scam(text: 
     ("text", "signal"),
     [
         ("You will relabel packages at home and drop them at the post office.", "rf-reshipping"),
+        ("Reship the parcels we send you to our buyers abroad from home.", "rf-reshipping"),
         (
             "This is not a scam: deposit the check we mailed you and send the balance to our "
             "vendor.",

@@ -260,7 +260,11 @@ RULES: list[Rule] = [
     Rule(
         "rf-reshipping",
         find=(rx(r"\bre-?ship\w*\b"),),
-        unless=rx(r"\b(?:customers?'?|returns?\s+(?:desk|process)|damaged|replacement)\b"),
+        # A store's or a warehouse's returns: "reship returned parcels to vendors from the dock".
+        unless=rx(
+            r"\b(?:customers?'?|returns?\s+(?:desk|process)|returned|damaged|replacement)\b|"
+            + WAREHOUSE_WORK
+        ),
     ),
     Rule(
         "rf-credit-card-request",
