@@ -45,6 +45,8 @@ def _finding(
         "Can you tell me what your compensation looks like today?",
         "To see if we're in the same ballpark: how's your current package looking?",
         "Before we go further, how's the current package looking?",
+        "What's the salary you're on right now? Just need it for the client's form.",
+        "And how much is the base you are currently getting?",
         "For our records, please list your salary at each of your last three jobs.",
         "Quick one before I put you forward: what's your base at the moment?",
         "And what bonus did you get last year?",
@@ -105,6 +107,8 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "Please list your last three jobs and why you left each one.",
         "What's your salary expectation right now, roughly?",
         "What bonus did you get to choose from in our benefits survey?",
+        "What's the salary you're looking for?",
+        "What is the pay you are hoping to get in this role?",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

@@ -135,6 +135,12 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:the|this|that|our|each|every)\s+(?:\w+\s+)?(?:role|position|job|team|post|opening|grade|"
         r"level|band)s?\b)"
     ),
+    # "What's the salary you're on right now?", "how much is the base you are currently getting?"
+    rx(
+        r"\b(?:what|how\s+much)(?:'s|\u2019s|\s+is|\s+was)\s+the\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+"
+        r"(?:that\s+)?you(?:'re|\u2019re|\s+are|\s+were)\s+(?:currently\s+|now\s+)?(?:on|making|"
+        r"earning|getting|paid|taking\s+home)\b(?!\s+(?:to|for|in\s+(?:this|the|our|your\s+new)))"
+    ),
     # "What's your base at the moment?", "what bonus did you get last year?"
     rx(r"\bwhat(?:'s|\u2019s|\s+is)\s+your\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+" + NOW),
     rx(
