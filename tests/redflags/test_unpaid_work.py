@@ -610,3 +610,28 @@ def test_work_of_unknown_size_they_only_talk_over_is_not_unpaid_work() -> None:
         "for our new cold brew line. We'll talk them through at the interview."
     )
     assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a trial, please work a full unpaid shift in the kitchen this Saturday from 10am to "
+        "6pm so the head chef can see you in action.",
+        "Before we decide, we ask every applicant to do two unpaid shifts on the shop floor.",
+    ],
+)
+def test_an_unpaid_shift_is_an_unpaid_trial(text: str) -> None:
+    finding = _unpaid(text, "Manchester, UK")
+    assert finding is not None
+    assert finding.hours is not None and finding.hours.low >= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never ask for unpaid shifts.",
+        "No unpaid shifts: every trial day is paid at $22 an hour.",
+    ],
+)
+def test_unpaid_shifts_ruled_out_are_not_unpaid_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories

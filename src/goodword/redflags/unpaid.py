@@ -93,7 +93,8 @@ ASSIGNMENT_STRONG = rx(
     r"assignment|exercise|test|project|task|case(?:\s+study)?)|case\s+stud(?:y|ies)|test\s+(?:project|"
     r"assignment|task|article|piece)|trial\s+(?:shift|day|week|period|project|task|assignment|"
     r"article|run)s?|working\s+interview|work\s+trial|(?:unpaid|free)\s+(?:trial(?:\s+(?:shift|day|week|period)s?)?|work|project|"
-    r"assignment|test)|bake[- ]?off|spec(?:ulative)?\s+(?:work|project|piece)|work\s+sample|"
+    r"assignment|test|shifts?)|bake[- ]?off|spec(?:ulative)?\s+(?:work|project|piece)|"
+    r"work\s+sample|"
     r"sample\s+(?:ad\s+)?(?:projects?|campaigns?|articles?|pieces?|designs?|posts?|chapters?|"
     r"concepts?)|hackathon|"
     r"(?:\d+|one|two|three|four|five|a)[- ](?:hour|day|week)(?:[- ]long)?\s+(?:\S+\s+){0,2}?"
@@ -368,7 +369,9 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if kind != "horizon":
             {"effort": effort, "window": window, "bare": bare}[kind].append((low, high, item))
     is_trial = bool(
-        re.search(r"trial|working\s+interview", " ".join(e.quote for e in assignment), re.I)
+        re.search(
+            r"trial|working\s+interview|unpaid\s+shift", " ".join(e.quote for e in assignment), re.I
+        )
     )
 
     hours: Hours | None = None
