@@ -635,3 +635,35 @@ def test_an_unpaid_shift_is_an_unpaid_trial(text: str) -> None:
 )
 def test_unpaid_shifts_ruled_out_are_not_unpaid_work(text: str) -> None:
     assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "Hi Lena, our client would like you to build a working prototype of their booking "
+            "app over the next two weeks as a test project. It's unpaid, but a great portfolio "
+            "piece.",
+            "build a working prototype",
+        ),
+        (
+            "Hi Ana, before we book the panel, please design a complete brand identity for our "
+            "new bakery: logo, colour palette, menu, signage and packaging. There is no payment "
+            "for this stage.",
+            "brand identity",
+        ),
+    ],
+)
+def test_a_prototype_or_a_brand_identity_has_a_size(text: str, scope: str) -> None:
+    finding = _unpaid(text, "Austin, TX")
+    assert finding is not None and finding.severity.value == "high"
+    assert finding.hours is not None and finding.hours.basis.startswith("scope")
+    assert any(scope in e.quote for e in finding.hours.evidence)
+
+
+def test_a_brand_identity_mentioned_not_made_gives_no_size() -> None:
+    text = (
+        "Thanks for applying to the copywriter role. As the next step, please write a short "
+        "post about our new brand identity."
+    )
+    assert "unpaid_work" not in analyze(text, location="Austin, TX", today=TODAY).categories

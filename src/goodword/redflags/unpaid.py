@@ -183,7 +183,7 @@ SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
             r"(?:full|complete|entire|working|fully[- ]functional|functioning|production[- ]ready|"
             r"end[- ]to[- ]end|full[- ]stack|whole|new)\s+" + W + r"{0,2}(?:apps?|applications?|"
             r"websites?|sites?|platforms?|products?|mvp|systems?|stores?|services?|features?|"
-            r"integrations?)\b"
+            r"integrations?|prototypes?)\b"
         ),
         24,
         60,
@@ -220,6 +220,18 @@ SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
         6,
         20,
         "several finished pieces of work",
+    ),
+    (
+        # Made, not mentioned: "design a complete brand identity for our bakery", not "a post
+        # about our new brand identity".
+        rx(
+            r"\b(?:design|create|develop|build|produce|put\s+together|deliver|come\s+up\s+with)\s+"
+            r"(?:us\s+)?(?:an?\s+|the\s+|our\s+|your\s+)?(?:(?:full|complete|whole|entire|new)\s+)?"
+            r"(?:brand|visual|corporate)\s+identit(?:y|ies)\b"
+        ),
+        10,
+        30,
+        "a whole brand identity",
     ),
     (
         rx(r"\b(?:financial\s+model|business\s+plan|market\s+research\s+report|investor\s+deck)\b"),
