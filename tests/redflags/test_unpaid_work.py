@@ -667,3 +667,12 @@ def test_a_brand_identity_mentioned_not_made_gives_no_size() -> None:
         "post about our new brand identity."
     )
     assert "unpaid_work" not in analyze(text, location="Austin, TX", today=TODAY).categories
+
+
+def test_work_asked_as_part_of_your_assessment_is_a_hiring_step() -> None:
+    text = (
+        "Hi Omar, we'd like you to translate our full 80-page employee handbook into Arabic as "
+        "part of your assessment."
+    )
+    finding = _unpaid(text, "Austin, TX")
+    assert finding is not None and finding.severity.value == "high"

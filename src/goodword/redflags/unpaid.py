@@ -119,7 +119,7 @@ ASSIGNMENT_WEAK = rx(
 HIRING = rx(
     r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
     r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
-    r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our)\s+(?:process|assessment)|"
+    r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our|your)\s+(?:process|assessment)|"
     r"to\s+move\s+forward|to\s+progress|as\s+(?:an?\s+|your\s+)?(?:writing|work|design|coding|"
     r"code|portfolio)\s+samples?)\b"
 )
