@@ -676,3 +676,26 @@ def test_work_asked_as_part_of_your_assessment_is_a_hiring_step() -> None:
     )
     finding = _unpaid(text, "Austin, TX")
     assert finding is not None and finding.severity.value == "high"
+
+
+def test_your_first_task_on_real_leads_is_work_they_use() -> None:
+    text = (
+        "Thanks for applying for the sales role. Your first task: call 50 of our real leads "
+        "from our CRM this week and book as many demos as you can. This trial is unpaid."
+    )
+    finding = _unpaid(text, "Miami, FL")
+    assert finding is not None and finding.severity.value == "high"
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome to the team, Ben! Your first task: call 50 of our real leads from the CRM this "
+        "week. Your new role starts Monday.",
+        "Welcome aboard! Your first task is to clean up our real customer data in the CRM before "
+        "your role's first review.",
+    ],
+)
+def test_the_first_task_of_someone_already_hired_is_the_job(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Miami, FL", today=TODAY).categories

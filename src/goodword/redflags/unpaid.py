@@ -342,6 +342,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     posting = looks_like_posting(text)
     if not assignment:
         about_hiring = _HIRING_CONTEXT.search(text) is not None  # once, not per match
+        welcomed = _WELCOMED.search(text) is not None
         for match in ASSIGNMENT_WEAK.finditer(text):
             lo, hi = sents.window(match.start(), 1)
             here = sents.window(match.start())
@@ -366,6 +367,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and ((sized and _UNPAID.search(text, lo, hi)) or uses_of_work(text, lo, hi))
                     and not _MONEY_OFFERED.search(text, lo, hi)
                     and about_hiring
+                    and not welcomed
                 )
             ):
                 assignment.append(_clause(text, match.start()))
@@ -468,6 +470,9 @@ _HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
 _ASKED = rx(
     r"\b(?:please|(?:can|could|would)\s+you|we(?:'d|\s+would)\s+like\s+you\s+to|"
     r"we\s+(?:ask|need|want)\s+you\s+to|you\s+(?:need|must|should|have)\s+to)\b"
+    # "Your first task: call 50 of our real leads".
+    r"|\byour\s+(?:first\s+|next\s+|only\s+)?(?:task|assignment|exercise|challenge|brief)\s*"
+    r"(?::|is\s+to\b)"
 )
 # A message about hiring: what makes work asked of the reader a step of it, not a task for a
 # colleague or a client's brief.
@@ -476,6 +481,12 @@ _HIRING_CONTEXT = rx(
     + r"|\b(?:panel|role|position|vacancy|opening|hiring|recruit\w*|applicants?|apply\w*|"
     r"process|shortlist\w*|meet\s+again|(?:great|nice|good|lovely)\s+(?:talking|speaking|"
     r"chatting|meeting)|(?:our|the|your)\s+(?:call|chat|conversation))\b"
+)
+# Someone already hired: their first task is the job's ("Welcome to the team! Your first task:
+# call our real leads"), not a hiring step.
+_WELCOMED = rx(
+    r"\bwelcome\s+(?:to\s+the\s+team|aboard|on\s*board)\b|\bnow\s+that\s+you(?:'ve|\u2019ve|\s+have)"
+    r"\s+(?:joined|started)\b"
 )
 # Money offered for the work ("at $150 each", "we'll pay $200 per article") makes it a paid
 # piece of work, not an unpaid step, whatever is then done with it.
