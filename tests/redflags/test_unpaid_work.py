@@ -699,3 +699,22 @@ def test_your_first_task_on_real_leads_is_work_they_use() -> None:
 )
 def test_the_first_task_of_someone_already_hired_is_the_job(text: str) -> None:
     assert "unpaid_work" not in analyze(text, location="Miami, FL", today=TODAY).categories
+
+
+def test_work_asked_as_part_of_the_selection_process_is_a_hiring_step() -> None:
+    text = (
+        "As part of the selection process, please translate the 12 attached product pages from "
+        "German into English. We may publish your translations on our website."
+    )
+    finding = _unpaid(text, "Berlin, Germany")
+    assert finding is not None and finding.severity.value == "high"
+    assert "We may publish your translations on our website" in [e.quote for e in finding.evidence]
+
+
+def test_a_survey_of_their_customers_whose_results_they_may_use_is_unpaid_work() -> None:
+    text = (
+        "Thanks for applying to the research assistant role. Please survey 40 of our customers "
+        "by phone and write up what they said. We may use the results in our spring campaign."
+    )
+    finding = _unpaid(text, "Portland, OR")
+    assert finding is not None and finding.severity.value == "high"

@@ -107,7 +107,7 @@ ASSIGNMENT_STRONG = rx(
 ASSIGNMENT_WEAK = rx(
     r"\b(?:assignment|exercise|project|task|challenge|brief)\b|\b(?:build|create|design|develop|"
     r"write|prepare|produce|redesign|rebuild|draft|put\s+together|code|implement|deliver|film|"
-    r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out|draw|"
+    r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out|draw|survey|"
     r"sketch|illustrate|edit|shoot|cut)"
     r"(?:\s+and\s+\w+)?\s+(?:us\s+|me\s+)?(?:an?|the|our|your|some|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
@@ -119,7 +119,8 @@ ASSIGNMENT_WEAK = rx(
 HIRING = rx(
     r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
     r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
-    r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our|your)\s+(?:process|assessment)|"
+    r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our|your)\s+(?:(?:selection|hiring|recruitment|interview)\s+)?"
+    r"(?:process|assessment)|"
     r"to\s+move\s+forward|to\s+progress|as\s+(?:an?\s+|your\s+)?(?:writing|work|design|coding|"
     r"code|portfolio)\s+samples?)\b"
 )

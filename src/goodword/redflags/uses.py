@@ -27,7 +27,7 @@ USED = rx(
     r"present\s+to\s+(?:the\s+)?client|pitch)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|"
     r"code|"
     r"articles?|ideas?|campaigns?|posts?|copy|plans?|strateg\w+|best\s+(?:one|entry|submission|"
-    r"ideas?)|it|them|pieces|entries|ones|samples|concepts|briefs?)\b"
+    r"ideas?)|it|them|pieces|entries|ones|samples|concepts|briefs?|translations?)\b"
     # Results are the work when used ("we may use the results in our report"), but posting or
     # sharing them is telling candidates the outcome ("We'll post the results by Friday").
     r"|\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:use|using|reuse|re-use|repurpose|incorporate)\w*\s+"
