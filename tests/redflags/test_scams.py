@@ -57,6 +57,10 @@ def _signals(report: Report) -> set[str]:
             "rf-pii-before-offer",
         ),
         (
+            "Reply to this Gmail address with your SSN so we can run a background check today.",
+            "rf-pii-before-offer",
+        ),
+        (
             "Enter your credit card details in our portal to verify your identity.",
             "rf-credit-card-request",
         ),
@@ -441,3 +445,8 @@ def test_a_count_of_review_tasks_a_day_in_an_hourly_job_is_not_a_task_scam() -> 
 def test_rating_products_for_money_by_the_day_is_still_a_task_scam() -> None:
     text = "Rate products from your phone, $150 a day. No experience needed."
     assert "rf-task-scam-pay-to-earn" in _signals(analyze(text, today=TODAY))
+
+
+def test_a_reply_that_says_never_to_send_personal_data_is_no_request() -> None:
+    text = "Reply to book a call; we will never ask for your SSN or bank details by e-mail."
+    assert "rf-pii-before-offer" not in _signals(analyze(text, today=TODAY))
