@@ -47,6 +47,10 @@ def _finding(
         "Before we go further, how's the current package looking?",
         "What's the salary you're on right now? Just need it for the client's form.",
         "And how much is the base you are currently getting?",
+        "Could you tell me your gross annual salary today and the variable part?",
+        "To finalise your offer, we need to know how much you are paid at present.",
+        "What were your earnings in your previous position, including overtime?",
+        "How much were you on in your last job, roughly?",
         "For our records, please list your salary at each of your last three jobs.",
         "Quick one before I put you forward: what's your base at the moment?",
         "And what bonus did you get last year?",
@@ -109,6 +113,9 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "What bonus did you get to choose from in our benefits survey?",
         "What's the salary you're looking for?",
         "What is the pay you are hoping to get in this role?",
+        "You'll receive your pay today if you submit your timesheet by noon.",
+        "How much you are paid depends on the commission you bring in.",
+        "How much are you hoping to be on in your next job?",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

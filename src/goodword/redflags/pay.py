@@ -52,7 +52,8 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + EXPECT_AFTER
     ),
     rx(
-        r"\b(?:salary|pay|compensation|earn|earned|earning|make|made|making|paid|package)\b"
+        r"\b(?:salary|pay|compensation|earn|earned|earning|earnings|income|wages?|make|made|making|"
+        r"paid|package)\b"
         r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
@@ -78,7 +79,7 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     rx(
         r"\bhow\s+much\s+(?:are|were|do|did)\s+you\s+(?:currently\s+|now\s+)?(?:make|making|earn|"
-        r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home)\b(?!\s+to\b)"
+        r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home|on)\b(?!\s+to\b)"
     ),
     rx(
         r"\bwhat\s+(?:are|were)\s+you\s+(?:currently\s+|now\s+)?(?:making|earning|paid|getting\s+"
@@ -141,7 +142,15 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:that\s+)?you(?:'re|\u2019re|\s+are|\s+were)\s+(?:currently\s+|now\s+)?(?:on|making|"
         r"earning|getting|paid|taking\s+home)\b(?!\s+(?:to|for|in\s+(?:this|the|our|your\s+new)))"
     ),
-    # "What's your base at the moment?", "what bonus did you get last year?"
+    # "Could you tell me your gross annual salary today?", "how much you are paid at present".
+    rx(
+        r"\b(?:tell\s+(?:me|us)|share|know|let\s+(?:me|us)\s+know|ask)\s+(?:\w+\s+){0,2}?your\s+"
+        r"(?:\w+\s+){0,2}?" + PAY_NOUN + r"\s+" + NOW
+    ),
+    rx(
+        r"\bhow\s+much\s+you(?:\s+were\s+paid\b|(?:'re|\u2019re|\s+are)\s+(?:currently\s+)?paid"
+        r"(?=\s*(?:\?|" + NOW + r")))"
+    ),
     rx(r"\bwhat(?:'s|\u2019s|\s+is)\s+your\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+" + NOW),
     rx(
         r"\b(?:what|how\s+much)\s+(?:bonus|raise|salary|pay|commission|equity|increase)\s+did\s+"
