@@ -41,6 +41,10 @@ def _signals(report: Report) -> set[str]:
             "rest to our partner.",
             "rf-money-mule",
         ),
+        (
+            "Hi Jess, to continue, please purchase the $89 onboarding kit from our store.",
+            "rf-pay-to-get-job",
+        ),
         ("Send 200 USDT to activate your work account.", "rf-crypto-payment-to-employer"),
         (
             "Pick up five $100 gift cards and send me pictures of the codes.",

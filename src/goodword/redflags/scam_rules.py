@@ -38,7 +38,11 @@ RULES: list[Rule] = [
             ),
             rx(r"\brefundable\s+" + W + r"{0,2}(?:fee|deposit|payment)\b"),
             rx(
-                r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?" + W + r"{0,2}"
+                r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?(?:"
+                + MONEY
+                + r"\s+)?"
+                + W
+                + r"{0,2}"
                 r"(?:starter\s+kit|training\s+(?:course|materials|package|program(?:me)?)|"
                 r"certification|background\s+check|registration|onboarding\s+kit|work\s+permit)\b"
             ),
