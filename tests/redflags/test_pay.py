@@ -51,6 +51,7 @@ def _finding(
         "To finalise your offer, we need to know how much you are paid at present.",
         "What were your earnings in your previous position, including overtime?",
         "How much were you on in your last job, roughly?",
+        "For our records, what was your CTC in your last company?",
         "For our records, please list your salary at each of your last three jobs.",
         "Quick one before I put you forward: what's your base at the moment?",
         "And what bonus did you get last year?",

@@ -53,7 +53,7 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     rx(
         r"\b(?:salary|pay|compensation|earn|earned|earning|earnings|income|wages?|make|made|making|"
-        r"paid|package)\b"
+        r"paid|package|CTC)\b"
         r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
