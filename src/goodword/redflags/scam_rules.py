@@ -38,11 +38,7 @@ RULES: list[Rule] = [
             ),
             rx(r"\brefundable\s+" + W + r"{0,2}(?:fee|deposit|payment)\b"),
             rx(
-                r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?(?:"
-                + MONEY
-                + r"\s+)?"
-                + W
-                + r"{0,2}"
+                r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?" + W + r"{0,2}"
                 r"(?:starter\s+kit|training\s+(?:course|materials|package|program(?:me)?)|"
                 r"certification|background\s+check|registration|onboarding\s+kit|work\s+permit)\b"
             ),
@@ -50,6 +46,12 @@ RULES: list[Rule] = [
                 r"\b(?:reimburs\w+|refund\w*|returned(?:\s+to\s+you)?|paid\s+back)\s+(?:in|with|from|on)"
                 r"\s+your\s+(?:first|next)\s+"
                 r"(?:pay\s*(?:check|cheque)|paycheck|salary|payment|wages?)"
+            ),
+            # A kit with its price before it: "purchase the $89 onboarding kit from our store".
+            rx(
+                r"\b(?:purchase|buy|order)\s+(?:a\s+|the\s+|your\s+)?"
+                + MONEY
+                + r"\s+(?:starter|onboarding|training|welcome)\s+(?:kit|pack)\b"
             ),
             rx(r"\b(?:fee|deposit)\s+of\s+" + MONEY),
             rx(
