@@ -42,6 +42,14 @@ def _signals(report: Report) -> set[str]:
             "rf-money-mule",
         ),
         (
+            "We would like to offer you the position. There is no need for an interview.",
+            "rf-offer-without-interview",
+        ),
+        (
+            "Please confirm your home address and bank account to receive your sign-on bonus.",
+            "rf-pii-before-offer",
+        ),
+        (
             "Hi Jess, to continue, please purchase the $89 onboarding kit from our store.",
             "rf-pay-to-get-job",
         ),

@@ -377,6 +377,9 @@ RULES: list[Rule] = [
                 r"(?:\s+(?:is\s+|are\s+)?(?:needed|required|necessary))?\b"
             ),
             rx(r"\bhired\s+on\s+the\s+spot\b"),
+            rx(
+                r"\bno\s+need\s+for\s+(?:an?\s+)?(?:job\s+|formal\s+)?interviews?\b(?!\s+(?:outfit|suit))"
+            ),
         ),
         unless=rx(
             r"\b(?:prep|preparation|questions\s+about|tips|coaching|internal\s+transfers?)\b"

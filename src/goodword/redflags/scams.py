@@ -44,7 +44,7 @@ PII = (
 )
 _PII_REQUEST = re.compile(
     r"\b(?:send|provide|share|submit|upload|text|e-?mail|forward|fill\s+in|enter|attach|give|"
-    r"need|require|reply)\w*\b[^.!?\n]{0,80}?" + PII,
+    r"need|require|reply|confirm)\w*\b[^.!?\n]{0,80}?" + PII,
     re.IGNORECASE,
 )
 _POST_OFFER = re.compile(
