@@ -718,3 +718,17 @@ def test_a_survey_of_their_customers_whose_results_they_may_use_is_unpaid_work()
     )
     finding = _unpaid(text, "Portland, OR")
     assert finding is not None and finding.severity.value == "high"
+
+
+def test_redesigning_their_onboarding_flow_is_work_not_a_step_of_hiring() -> None:
+    text = (
+        "Thanks for applying to our UX role! Please redesign the onboarding flow of our live app "
+        "and send us the Figma file by Monday. We'll likely ship the best ideas."
+    )
+    finding = _unpaid(text, "San Jose, CA")
+    assert finding is not None and finding.severity.value == "high"
+
+
+def test_completing_the_onboarding_is_still_no_assignment() -> None:
+    text = "Thanks for applying to our UX role! Please complete the onboarding in our portal."
+    assert "unpaid_work" not in analyze(text, location="San Jose, CA", today=TODAY).categories

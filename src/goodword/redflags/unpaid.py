@@ -113,7 +113,9 @@ ASSIGNMENT_WEAK = rx(
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
     # Steps of hiring itself, not work: "complete your interview", "submit your application".
     r"(?!\s+(?:(?:short|quick|brief|online|final|phone|video|first|next)\s+)?(?:interview|"
-    r"application|profile|registration|onboarding|paperwork|forms?|background|details|"
+    # ...but "redesign the onboarding flow" of their product is work.
+    r"application|profile|registration|onboarding(?!\s+(?:flow|screens?|experience|journey|"
+    r"emails?|UX|design))|paperwork|forms?|background|details|"
     r"information|availability|questionnaire|survey|references?)\b)"
 )
 HIRING = rx(
