@@ -50,6 +50,10 @@ def _signals(report: Report) -> set[str]:
             "rf-pii-before-offer",
         ),
         (
+            "Could you buy two $200 Google Play cards for the office and send me the numbers?",
+            "rf-gift-cards-or-wire",
+        ),
+        (
             "Hi Jess, to continue, please purchase the $89 onboarding kit from our store.",
             "rf-pay-to-get-job",
         ),

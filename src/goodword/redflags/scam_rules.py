@@ -181,14 +181,16 @@ RULES: list[Rule] = [
         unless=rx(CASH_WORK + "|" + DONT_PAY + PAY_WORD + "|" + FRAUD_WATCH + "|" + SELLS),
     ),
     # Gift cards bought and their codes sent on are the cash-out, whoever they are said to be
-    # for ("buy three gift cards for our clients and send photos of the codes").
+    # for ("buy three gift cards for our clients and send photos of the codes"), also named by
+    # the store ("buy two $200 Google Play cards for the office and send me the numbers").
     Rule(
         "rf-gift-cards-or-wire",
         find=(
             rx(
-                r"\b(?:buy|purchase|pick\s+up|get)\s+(?:\S+\s+){0,4}?gift\s*cards?\b[^.!?\n]{0,80}?"
+                r"\b(?:buy|purchase|pick\s+up|get)\s+(?:\S+\s+){0,4}?(?:gift|google\s+play|itunes|"
+                r"steam|vanilla(?:\s+visa)?|razer\s+gold)\s*cards?\b[^.!?\n]{0,80}?"
                 r"\b(?:send|text|e-?mail|share|upload)\w*\s+" + W + r"{0,4}?(?:photos?|pictures?|"
-                r"codes?|pins?|(?:the\s+)?backs?)\b"
+                r"codes?|pins?|numbers?|(?:the\s+)?backs?)\b"
             ),
         ),
         unless=rx(
