@@ -53,13 +53,15 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     rx(
         r"\b(?:salary|pay|compensation|earn|earned|earning|earnings|income|wages?|make|made|making|"
-        r"paid|package|CTC)\b"
+        r"paid|package|CTC|(?:hourly|day|daily|billing|pay)\s+rate|rate\s+(?:were|was|did)\s+you)\b"
         r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
         # "at each of your last three jobs"
         + r"\s+(?:(?:two|three|four|five|few|several|\d)\s+)?"
-        r"(?:job|employer|company|role|position|workplace|firm|organi[sz]ation)s?\b"
+        # ...or at the last family or client worked for: "with your last family".
+        r"(?:job|employer|company|role|position|workplace|firm|organi[sz]ation|family|families|"
+        r"client|household)s?\b"
     ),
     rx(
         r"(?m)(?:^|:[ \t]*)[\s*•\-\d.)]*"
