@@ -16,7 +16,7 @@ from goodword.pages import FLASH_COOKIE
 from network_surfaces.network_data import Net
 from network_surfaces.test_pages import HTMX, text
 
-BEST = "The best way in is Mara Castillo → Bo Jensen → Cy Okafor → Dana Li"
+BEST = "The best way in is you → Bo Jensen → Cy Okafor → Dana Li"
 
 
 def stage_of(session: Session, workspace: Any, opportunity_id: int) -> Stage:
@@ -165,6 +165,6 @@ def test_the_warning_asks_for_no_introduction_when_you_know_the_manager_yourself
     moved = client.post(f"/api/v1/opportunities/{job.id}/stage", json={"stage": "applied"})
 
     warning = moved.json()["warning"]["message"]
-    assert "The best way in is Sam Carter → Morgan Reyes" in warning
+    assert "The best way in is you → Morgan Reyes" in warning
     assert "A word with Morgan Reyes yourself, even now, makes a reply far likelier." in warning
     assert "introduction, even now" not in warning

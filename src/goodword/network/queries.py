@@ -348,7 +348,10 @@ def blind_warning(
         return BlindWarning(f"{lead} {error.message}", finder)
     if found.paths:
         best = found.paths[0]
-        chain = " → ".join(p.name for p in best.people)
+        mine = people.get_me(session, workspace_id=workspace_id)
+        chain = " → ".join(
+            "you" if mine is not None and p.id == mine.id else p.name for p in best.people
+        )
         # You know the one at the end yourself: nobody to introduce you, so no introduction.
         nudge = (
             f"A word with {best.people[-1].name} yourself, even now,"
