@@ -248,3 +248,25 @@ def test_a_number_an_import_kept_as_written_is_found_by_its_digits(
     assert found("07700 900123 x5") == []
     page = client.get("/search", params={"q": "8 (495) 987-65-43"}).text
     assert "Ivan Petrov" in page
+
+
+@pytest.mark.parametrize("typed", ["Navy Labs Inc.", "navy labs, llc", "Navy GmbH"])
+def test_an_organization_is_found_with_a_legal_form_it_is_kept_without(
+    client: TestClient, session: Session, workspace: Workspace, typed: str
+) -> None:
+    _, navy_id = _network(session, workspace)
+    response = client.get("/search", params={"q": typed})
+    assert f'<a href="/organizations/{navy_id}">Navy Labs</a>' in response.text
+
+
+def test_an_address_as_a_mail_link_gives_it_finds_its_person(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ann = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ann Lee", emails=["ann@example.org"]),
+    )  # fmt: skip
+    response = client.get("/search", params={"q": "mailto:ann@example.org"})
+    assert f'<a href="/people/{ann.id}">Ann Lee</a>' in response.text
+    nothing = client.get("/search", params={"q": "Zebra Inc."})
+    assert "Nothing matches “Zebra Inc.”: each word you type" in nothing.text

@@ -12,6 +12,7 @@ import phonenumbers
 from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
+from goodword.organizations.names import ends_in_legal_form
 from goodword.people import normalize
 from goodword.people.models import PersonPhone
 from goodword.people.schemas import PHONE_PATTERN
@@ -333,6 +334,12 @@ def _matching(
 ) -> list[Hit]:
     """The records whose words the query's words start (see `search`)."""
     tokens = _TOKEN.findall(fold(query))[:8]
+    # (An address as a mail link gives, "mailto:ann@…"; a company's legal form, which the
+    # name may be kept without: "Acme Inc." finds Acme, as a form's organization field does.)
+    if len(tokens) > 1 and tokens[0] == "mailto":
+        tokens = tokens[1:]
+    if len(tokens) > 1 and ends_in_legal_form(query):
+        tokens = tokens[:-1]
     if not tokens:
         return []
     dialect = session.get_bind().dialect.name
