@@ -205,6 +205,7 @@ def test_it_creates_an_opportunity_from_the_form(
     assert f'href="/people/{manager.id}"' in page.text
     assert "€90,000 to €120,000 a year" in page.text
     assert "Lisbon, Portugal" in page.text
+    assert 'Coffee with Grace <span class="muted">(by 1 Dec 2026)</span>' in page.text
 
 
 def test_it_reuses_an_organization_named_in_the_form(
