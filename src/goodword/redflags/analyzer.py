@@ -9,7 +9,7 @@ this module weighs what they found and explains it, with the pay-range findings 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -39,6 +39,7 @@ from goodword.redflags.pay import (
     salary_history_questions,
 )
 from goodword.redflags.places import COUNTRY_NAMES, EU_MEMBERS
+from goodword.redflags.readable import Readable
 from goodword.redflags.scams import WEAK, find_scams
 from goodword.redflags.signals import Severity, channels_for, signal, unpaid_guidance
 from goodword.redflags.textspan import Sentences, merge_overlaps
@@ -116,7 +117,30 @@ def analyze(
     or not); None leaves it to the text (`pay.looks_like_posting`). `recorded_pay` is the pay
     kept with the job apart from the text (an opportunity's pay fields): a posting without a
     range is still one the law faults, and the finding says the range is on record here.
+    What the text hides (non-breaking spaces, soft hyphens: `readable`) is read as it shows,
+    and the evidence is given as spans of the text as given.
     """
+    plain = Readable(text)
+    report = _analyze(
+        plain.text, location=location, today=today, posting=posting, recorded_pay=recorded_pay
+    )
+    if plain.text is text:
+        return report
+    for finding in report.findings:
+        finding.evidence = [plain.evidence(e) for e in finding.evidence]
+    report.pay_ranges = [replace(r, evidence=plain.evidence(r.evidence)) for r in report.pay_ranges]
+    report.text = text
+    return report
+
+
+def _analyze(
+    text: str,
+    *,
+    location: str | None,
+    today: date,
+    posting: bool | None,
+    recorded_pay: RecordedPay | None,
+) -> Report:
     sents = Sentences(text)
     notes: list[str] = []
     raw_location = location
