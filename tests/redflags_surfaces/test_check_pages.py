@@ -133,6 +133,7 @@ def test_a_private_postings_link_to_the_pay_laws_is_for_any_employer(
     laws = client.get(href)
     assert "rf-set-aside" not in laws.text
     assert OPM_RULE not in _law_names(laws.text)
+
     assert "New York City, NY" in _law_names(laws.text)
     assert '<option value="" selected>Any employer</option>' in laws.text
 
@@ -360,3 +361,8 @@ def test_a_findings_own_answers_stay_with_it(client: TestClient) -> None:
     history = history[: history.index("</li>")]
     assert "<h4>Suggested answers</h4>" in history and "rf-shared" not in history
     assert "The same for these findings: “You are asked to pay before you can start”;" in page
+
+
+def test_a_text_with_no_place_links_to_the_pay_laws_by_place(client: TestClient) -> None:
+    page = client.post("/check", data={"text": "What is your current salary?"})
+    assert _pay_laws_link(page.text) == ("/laws", "See the pay laws by place")
