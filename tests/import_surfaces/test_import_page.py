@@ -631,3 +631,13 @@ def test_an_import_queued_but_never_begun_stops_holding_the_workspace(workspace)
     assert jobs.claim(workspace.id, dry_run=False) is None
     queued.queued_at = time.monotonic() - running.ABANDONED_AFTER - 1  # and never begun
     assert jobs.claim(workspace.id, dry_run=False) is not None
+
+
+def test_one_new_person_asked_about_is_said_once(client, session, workspace):
+    f.person(session, workspace.id, "Grace Hopper", given_name="Grace", family_name="Hopper")
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nN:Hopper;Grace;;;\r\nEND:VCARD\r\n"
+    response = client.post("/import", files={"files": ("grace.vcf", card.encode(), "text/vcard")})
+    assert (
+        "<strong data-people-created>1 new person</strong> (added and asked about: it may be "
+        "someone you have)"
+    ) in response.text
