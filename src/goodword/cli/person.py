@@ -1,4 +1,4 @@
-"""Person commands: `goodword person add|list|show|delete`."""
+"""Person commands: `goodword person add|list|show|job|delete`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from goodword.cli.common import (
     Limit,
     PersonId,
     cell,
+    day_given,
     details,
     dump,
     fields,
+    id_argument,
     listed,
     more_hint,
     print_json,
@@ -166,7 +168,7 @@ def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = Fal
         shown["keep_in_touch_days"] = f"every {_some(read.keep_in_touch_days, 'day')}"
     jobs = [
         f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
-        f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)}"
+        f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)} (job {j.id})"
         for j in read.positions
     ]
     knows = [
@@ -202,6 +204,76 @@ PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
 def _some(count: int, thing: str, many: str | None = None) -> str:
     """A count with its noun: 1 day, 2 days."""
     return f"{count} {thing if count == 1 else many or thing + 's'}"
+
+
+@person_app.command("job")
+def person_job(
+    ctx: typer.Context,
+    job_id: Annotated[
+        int, id_argument("JOB_ID", "The job's id (`goodword person show` gives it).")
+    ],
+    org: Annotated[str | None, typer.Option(help="Where it is (found or added).")] = None,
+    title: Annotated[str | None, typer.Option(help="Its title ('' for none).")] = None,
+    department: Annotated[str | None, typer.Option(help="Its department ('' for none).")] = None,
+    start: Annotated[
+        str | None, typer.Option(help="When it began (YYYY-MM-DD; '' if not known).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option(help="When it ended (YYYY-MM-DD; '' if not known).")
+    ] = None,
+    current: Annotated[
+        bool | None,
+        typer.Option(
+            "--current/--past",
+            help="Whether they work there now. Made current, it ends their current jobs "
+            "elsewhere that began before it.",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change one of a person's jobs: what the options give changes, the rest stays."""
+    from goodword.forms import validate
+    from goodword.people import positions
+    from goodword.people import service as people
+    from goodword.people.models import Position
+    from goodword.people.schemas import PositionCreate
+    from goodword.records import get_owned
+
+    with work(ctx) as (session, ws):
+        job = get_owned(session, Position, workspace_id=ws, record_id=job_id, kind="job")
+        given = {"title": title, "department": department, "start_date": start, "end_date": end}
+        data: dict[str, Any] = {
+            "organization_name": org or job.organization.name,
+            "title": job.title, "department": job.department,
+            "start_date": job.start_date and job.start_date.isoformat(),
+            "end_date": job.end_date and job.end_date.isoformat(),
+            "is_current": job.is_current if current is None else current,
+        }  # fmt: skip
+        for name, value in given.items():
+            if value is not None:
+                option = f"--{name.removesuffix('_date')}"
+                dated = name.endswith("_date") and value.strip()
+                data[name] = day_given(value, option) if dated else (value.strip() or None)
+        if current and end is None:
+            data["end_date"] = None  # (Made current again: the end it had is over.)
+        changed, ended = positions.update_position(
+            session, workspace_id=ws, position_id=job_id,
+            data=validate(PositionCreate, data),
+        )  # fmt: skip
+        read = people.position_to_read(changed)
+        gone = [people.position_to_read(p) for p in ended]
+        name = changed.person.display_name
+    if as_json:
+        print_json(dump(read) | {"ended": [dump(p) for p in gone]})
+        return
+    typer.echo(f"Saved {_job_words(read)} of {name} (job {read.id}).")
+    for other in gone:
+        typer.echo(f"Ended {_job_words(other)} (job {other.id}), as it came before.")
+
+
+def _job_words(job: Any) -> str:
+    at = f"{job.title} at {job.organization_name}" if job.title else job.organization_name
+    return at + span(job.start_date, job.end_date, job.is_current)
 
 
 @person_app.command("delete")

@@ -1,0 +1,66 @@
+"""`goodword person job`: one of a person's jobs changed from the command line, only what the
+options give (SQLite)."""
+
+from __future__ import annotations
+
+import json
+
+from goodword.db import make_engine, make_session_factory
+from goodword.people import service as people
+from goodword.people.schemas import PositionCreate
+from goodword.workspaces import service as workspaces
+
+
+def test_a_job_ended_and_made_current_again(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+    assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout
+
+    ended = run("person", "job", "1", "--past", "--end", "2026-10-01")
+    again = run("person", "job", "1", "--current")
+
+    assert ended.stdout == "Saved Recruiter at Meta (? to 2026-10-01) of Jo Park (job 1).\n"
+    assert again.stdout == "Saved Recruiter at Meta (? to now) of Jo Park (job 1).\n"
+
+
+def test_a_past_job_made_current_ends_the_one_now_and_says_so(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+    engine = make_engine(cli_url)
+    with make_session_factory(engine)() as session:
+        workspace = workspaces.get_or_create(session).id
+        past = PositionCreate(organization_name="Metals Group", title="Buyer", is_current=False)
+        people.add_position(session, workspace_id=workspace, person_id=1, data=past)
+        session.commit()
+    engine.dispose()
+
+    moved = run("person", "job", "2", "--current")
+
+    assert moved.stdout == (
+        "Saved Buyer at Metals Group (? to now) of Jo Park (job 2).\n"
+        "Ended Recruiter at Meta (job 1), as it came before.\n"
+    )
+
+
+def test_only_the_options_given_change(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+    run("person", "job", "1", "--start", "2024-02-01", "--department", "Talent")
+
+    answer = json.loads(run("person", "job", "1", "--title", "", "--json").stdout)
+
+    assert answer == {
+        "id": 1, "organization_id": 1, "organization_name": "Meta", "title": None,
+        "department": "Talent", "start_date": "2024-02-01", "end_date": None,
+        "is_current": True, "ended": [],
+    }  # fmt: skip
+
+
+def test_a_wrong_day_or_job_changes_nothing(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+
+    wrong_day = run("person", "job", "1", "--start", "2027-13-01")
+    no_job = run("person", "job", "99", "--title", "Lead")
+    backwards = run("person", "job", "1", "--start", "2025-01-01", "--end", "2024-01-01")
+
+    assert wrong_day.exit_code == 2 and "--start takes a real date" in wrong_day.stderr
+    assert no_job.exit_code == 4 and "No job with id 99" in no_job.stderr
+    assert backwards.exit_code == 2
+    assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout
