@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
@@ -289,6 +289,13 @@ def details_apart(a: Profile, b: Profile) -> bool:
     return names and any(kinds) and not kinds[0] & kinds[1]
 
 
+def only_employers_shared(a: Profile, b: Profile) -> bool:
+    """Both have both names, and employers are the only kind of detail both give (one name
+    at two employers, or at one with her town on one side and her birthday on the other)."""
+    kinds = [{k for k in ("orgs", "birthday", "location") if getattr(p, k)} for p in (a, b)]
+    return all(p.given and p.family for p in (a, b)) and kinds[0] & kinds[1] == {"orgs"}
+
+
 def crossed(a: Profile, b: Profile) -> bool:
     """One is filed in a block of initials the other looks in."""
     mine, theirs = a.initial_keys(), b.initial_keys()
@@ -306,6 +313,12 @@ def candidates(a: Profile, b: Profile) -> bool:
 
 
 @given(st.lists(_profiles, min_size=2, max_size=12))
+@example(
+    [
+        profile(0, "ada", "ada", location="pittsburgh pa", orgs=frozenset({"acme"})),
+        profile(0, "ada", "ada", birthday="1970-01-01", orgs=frozenset({"acme"})),
+    ]
+)
 def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
     matcher = Matcher()
     for item in found:
@@ -321,6 +334,10 @@ def test_pairs_within_are_every_blocked_pair_worth_suggesting(found):
             or (
                 details_apart(found[i], found[j])
                 and fuzz.token_set_ratio(found[i].full, found[j].full) >= 75
+            )
+            or (
+                only_employers_shared(found[i], found[j])
+                and fuzz.token_set_ratio(found[i].full, found[j].full) >= 100
             )
         )
         and score(found[i], found[j]).suggest
