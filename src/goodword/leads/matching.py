@@ -167,7 +167,10 @@ def same_place(place: str, location: str | None) -> bool | None:
 
 
 def score(lead: LeadFacts, candidate: Candidate) -> Match:
-    """Score one person against one lead, with the reasons."""
+    """Score one person against one lead, with the reasons. An opening at someone's own
+    employer scores nothing, whatever else they share with it: it is rarely news to them."""
+    if lead.kind == "opportunity" and lead.organization_id in candidate.current_organization_ids:
+        return Match(candidate.person_id, candidate.name, 0)
     lead_tags = {t.casefold().strip() for t in lead.tags}
     text_words = words(f"{lead.title} {lead.description or ''}")
     reasons: list[Reason] = []
@@ -200,8 +203,7 @@ def score(lead: LeadFacts, candidate: Candidate) -> Match:
             reasons.append(
                 Reason(f"used to work at {org_name}", f"since you used to work at {org_name}")
             )
-        elif org_id in candidate.current_organization_ids and lead.kind != "opportunity":
-            # An opening at someone's own employer is rarely news to them.
+        elif org_id in candidate.current_organization_ids:
             total += CURRENT_ORGANIZATION
             reasons.append(Reason(f"works at {org_name}", f"since you're at {org_name}"))
     return Match(candidate.person_id, candidate.name, total, tuple(reasons))
