@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from goodword.leads.matching import Candidate, LeadFacts, best_matches, score
+from goodword.leads.places import same_place
 
 
 def test_an_opening_at_someones_own_employer_is_left_out_whatever_they_share_with_it():
@@ -20,3 +25,59 @@ def test_an_opening_at_someones_own_employer_is_left_out_whatever_they_share_wit
     event = LeadFacts(kind="event", title="Photo walk", tags=("photography",), organization_id=7,
                       organization_name="Foxglove")  # fmt: skip
     assert [m.name for m in best_matches(event, [insider, outsider])] == ["In", "Out"]
+
+
+@pytest.mark.parametrize(
+    ("place", "location"),
+    [
+        ("Berlin, Germany", "Berlin, NH"),
+        ("London, UK", "London, ON"),
+        ("Paris, France", "Paris, TX"),
+        ("Portland, OR", "Portland, ME"),
+        ("Germany", "Lyon, France"),
+        ("Frankfurt am Main", "Frankfurt an der Oder"),
+    ],
+)
+def test_a_town_of_the_same_name_in_another_state_or_country_is_elsewhere(place, location):
+    assert same_place(place, location) is False
+
+
+@pytest.mark.parametrize(
+    ("place", "location"),
+    [
+        ("Berlin", "Berlin-Brandenburg Metropolitan Area"),
+        ("Frankfurt", "Frankfurt am Main, Germany"),
+        ("Munich", "München"),
+        ("Köln", "Cologne, Germany"),
+        ("The Hague", "Den Haag, Netherlands"),
+        ("Portland, OR", "Portland, Oregon, United States"),
+        ("Boston, MA", "Boston, United States"),
+        ("London, UK", "London, England, United Kingdom"),
+        ("Berlin, DE", "Berlin, Germany"),
+        ("Wilmington, DE", "Wilmington, Delaware"),
+        ("Berlin", "Mitte, Berlin, Germany"),
+        ("Germany", "Berlin, Germany"),
+    ],
+)
+def test_the_same_town_is_found_however_it_is_written(place, location):
+    assert same_place(place, location) is True
+
+
+def test_someone_known_only_to_be_in_the_country_is_offered_it_with_the_people_not_known():
+    berlin = LeadFacts(kind="event", title="Meetup", tags=("pricing",), place="Berlin, Germany",
+                       in_person=True)  # fmt: skip
+    people_ = [
+        Candidate(1, "Amy", location="Germany", interests=("pricing",), closeness=5),
+        Candidate(2, "Bea", location="Berlin", interests=("pricing",)),
+        Candidate(3, "Cy", interests=("pricing",)),
+        Candidate(4, "Dee", location="Berlin, NH", interests=("pricing",)),
+    ]
+    found = best_matches(berlin, people_)
+    assert [m.name for m in found] == ["Bea", "Amy", "Cy"]
+    assert found[0].reason == "interested in pricing; in Berlin, Germany"
+    assert found[1].reason == "interested in pricing"
+    # A lead in the country itself is for the people said to be in it first ("Berlin"
+    # alone does not say which country).
+    in_germany = best_matches(replace(berlin, place="Germany"), people_)
+    assert [m.name for m in in_germany] == ["Amy", "Bea", "Cy"]
+    assert in_germany[0].reason == "interested in pricing; in Germany"

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from goodword.search.folding import fold
+from goodword.leads.places import same_place
 
 INTEREST = 3
 INTEREST_IN_TEXT = 2
@@ -108,62 +108,6 @@ def _contains_phrase(text_words: list[str], phrase: str) -> bool:
 
 def _core(text: str) -> set[str]:
     return {w for w in words(text) if len(w) > 2 and w not in _FILLER}
-
-
-# What a place is called around it ("Greater Boston Area", "Berlin Metropolitan Area", "San
-# Francisco Bay Area", as LinkedIn writes them) and a few short names of cities.
-_AROUND = re.compile(
-    r"^(?:greater|metro|metropolitan)\s+|\s+(?:bay area|metropolitan area|metro area|"
-    r"metropolitan region|area|region|city)$"
-)
-_SHORT_NAMES = {
-    "nyc": "new york",
-    "ny": "new york",
-    "sf": "san francisco",
-    "la": "los angeles",
-    "dc": "washington",
-    "washington dc": "washington",
-    "washington d c": "washington",
-    "uk": "united kingdom",
-    "usa": "united states",
-    "us": "united states",
-}
-# Places that say nothing of where someone can be.
-_NOWHERE = {"remote", "anywhere", "worldwide", "online", "virtual", "earth"}
-
-
-def _parts(place: str) -> list[str]:
-    """A place's parts, town first, as compared: folded, without what is around it.
-
-    >>> _parts("Greater München Area, Germany"), _parts("NYC")
-    (['munchen', 'germany'], ['new york'])
-    """
-    parts = []
-    for part in place.split(","):
-        words = " ".join(re.findall(r"\w+", fold(part)))
-        while (shorter := _AROUND.sub("", words).strip()) != words:
-            words = shorter  # ("greater new york city area": twice)
-        words = _SHORT_NAMES.get(words, words)
-        if words and words not in _NOWHERE:
-            parts.append(words)
-    return parts
-
-
-def same_place(place: str, location: str | None) -> bool | None:
-    """Whether someone whose place is `location` is in `place` (the town, or one part the
-    other names: "Berlin" and "Berlin, Germany", "Greater Boston Area" and "Boston, MA");
-    None when their place is not known ("Remote" says none).
-
-    >>> same_place("Berlin", "Berlin, Germany"), same_place("Berlin", "Lyon, France")
-    (True, False)
-    >>> same_place("New York", "Greater New York City Area"), same_place("Berlin", "Remote")
-    (True, None)
-    """
-    theirs = _parts(location or "")
-    here = _parts(place)
-    if not theirs or not here:
-        return None
-    return here[0] in theirs or theirs[0] in here
 
 
 def score(lead: LeadFacts, candidate: Candidate) -> Match:
