@@ -82,7 +82,7 @@ PLACEHOLDERS: dict[str, str] = {
     "last_contact": "When you were last in touch. With no contact logged, the words in brackets "
     "around it (or else its sentence) are left out.",
     "lead_title": "The opportunity, lead or event you are passing on.",
-    "lead_details": "Its link, date and description, as known.",
+    "lead_details": "Its date, place (when in person), link and description, as known.",
     "reason": "Why it made you think of them.",
     "favour": "The favour they did you.",
 }

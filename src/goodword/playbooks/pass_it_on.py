@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from goodword.leads import service as leads
 from goodword.leads.matching import Match
-from goodword.leads.models import LeadKind, LeadShare, ShareStatus
+from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.people import service as people
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -70,7 +70,7 @@ def run(
         )
         return result
     user = me(session, workspace_id=workspace_id)
-    details = " · ".join(filter(None, [format_date(lead.happens_on), lead.url, lead.description]))
+    details = note_details(lead)
     # Pass an event on well before it happens; anything else within a couple of days.
     due = today + timedelta(days=2)
     if lead.happens_on is not None:
@@ -114,6 +114,14 @@ def run(
             )
         )
     return result
+
+
+def note_details(lead: Lead) -> str:
+    """What the note says of the lead besides its title: the date, where it happens when
+    it is in person ("in Berlin"), the link and the description, as known."""
+    where = f"in {lead.place}" if lead.in_person and lead.place else None
+    parts = [format_date(lead.happens_on), where, lead.url, lead.description]
+    return " · ".join(filter(None, parts))
 
 
 def mark_share(
