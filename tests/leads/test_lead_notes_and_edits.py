@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories as f
 from goodword import clock
 from goodword.leads import service as leads
-from goodword.leads.models import LeadKind
+from goodword.leads.models import LeadKind, ShareStatus
 from goodword.leads.schemas import LeadCreate
 from goodword.playbooks import pass_it_on
+from goodword.playbooks.engine import find_task
+from goodword.tasks.models import TaskStatus
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -35,3 +38,57 @@ def test_the_note_for_an_in_person_event_says_where_it_is(session: Session, work
     result = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
     [note] = result.drafts
     assert "5 Dec 2026 · in Berlin · https://pricing.example/night" in note.body
+
+
+def test_editing_a_lead_takes_off_the_suggestions_it_no_longer_fits_and_redrafts_the_rest(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    pia = f.person(session, ws, "Pia Novak", location="Pittsburgh, PA", interests=["data"])
+    sal = f.person(session, ws, "Sal Ortiz", location="Pittsburgh", interests=["data"])
+    nora = f.person(session, ws, "Nora Quinn", interests=["data"])
+    hal = f.person(session, ws, "Hal Reyes", interests=["data"])
+    ben = f.person(session, ws, "Ben Ode", location="Berlin, Germany", interests=["data"])
+    session.commit()
+    form = {"kind": "event", "title": "Pittsburgh data meetup", "tags": "data",
+            "happens_on": "2026-12-20", "place": "Pittsburgh", "in_person": "1"}  # fmt: skip
+    saved = client.post("/leads", data=form)
+    lead_id = int(str(saved.url).rsplit("/", 1)[-1])
+    shares = {s.person_id: s for s in leads.get(session, workspace_id=ws, lead_id=lead_id).shares}
+    assert set(shares) == {pia.id, sal.id, nora.id, hal.id}
+    pass_it_on.mark_share(session, workspace_id=ws, share_id=shares[sal.id].id,
+                          status=ShareStatus.SENT, on=TODAY)  # fmt: skip
+    task = {p.id: find_task(session, workspace_id=ws, key=leads.share_key(lead_id, p.id))
+            for p in (pia, nora, hal)}  # fmt: skip
+    task[hal.id].notes = "Call Hal about it first."
+    session.commit()
+
+    edited = client.post(f"/leads/{lead_id}", data=form | {"title": "Berlin data meetup",
+                                                           "place": "Berlin"})  # fmt: skip
+
+    assert "It no longer fits Pia Novak, so they are no longer suggested." in edited.text
+    assert f'href="/people/{pia.id}"' not in edited.text
+    session.expire_all()
+    lead = leads.get(session, workspace_id=ws, lead_id=lead_id)
+    assert {s.person_id: s.status for s in lead.shares} == {
+        sal.id: ShareStatus.SENT, nora.id: ShareStatus.SUGGESTED, hal.id: ShareStatus.SUGGESTED
+    }  # fmt: skip
+    assert task[pia.id].status is TaskStatus.DISMISSED
+    assert task[nora.id].title == "Pass “Berlin data meetup” on to Nora Quinn"
+    assert "Berlin data meetup" in (task[nora.id].notes or "")
+    assert "20 Dec 2026 · in Berlin" in (task[nora.id].notes or "")
+    assert task[hal.id].notes == "Call Hal about it first."
+    assert task[hal.id].title == "Pass “Pittsburgh data meetup” on to Hal Reyes"
+    # Looking again finds the people in Berlin.
+    client.post(f"/leads/{lead_id}/suggest")
+    session.expire_all()
+    assert ben.id in {s.person_id for s in leads.get(session, workspace_id=ws,
+                                                     lead_id=lead_id).shares}  # fmt: skip
+    # Through the API alike: back to Pittsburgh, Ben is no longer suggested.
+    back = client.put(f"/api/v1/leads/{lead_id}", json={
+        "kind": "event", "title": "Pittsburgh data meetup", "tags": ["data"],
+        "happens_on": "2026-12-20", "place": "Pittsburgh", "in_person": True})  # fmt: skip
+    assert back.status_code == 200
+    assert ben.id not in {s["person_id"] for s in back.json()["shares"]}
+    session.expire_all()
+    assert task[nora.id].title == "Pass “Pittsburgh data meetup” on to Nora Quinn"

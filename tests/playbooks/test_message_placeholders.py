@@ -53,7 +53,7 @@ CALLERS = {
     "playbooks/reach.py": {"plan"},
     "playbooks/cadence.py": {"remind", "thank_for_favours"},
     "playbooks/views.py": {"due_drafts"},
-    "playbooks/pass_it_on.py": {"run"},
+    "playbooks/pass_it_on.py": {"_note"},  # (for run and edit)
 }
 USER_DIRECTED = {"playbooks/drafting.py": {"for_person"}}
 

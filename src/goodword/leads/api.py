@@ -61,7 +61,10 @@ def get_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> Lea
 def replace_lead(
     session: DbSession, workspace_id: WorkspaceId, lead_id: int, data: LeadUpdate
 ) -> LeadRead:
-    lead = service.update(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
+    """Change the lead. Suggestions not yet sent or skipped follow it: one to someone it no
+    longer fits is taken off (its open task dismissed), and the open tasks of the others take
+    the new title and note unless edited by hand."""
+    lead, _dropped = pass_it_on.edit(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
     return service.to_read(lead)
 
 

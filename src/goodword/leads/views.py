@@ -231,7 +231,7 @@ async def update(
     lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
     values, data = await _read(request)
     try:
-        service.update(
+        _lead, dropped = pass_it_on.edit(
             session,
             workspace_id=workspace_id,
             lead_id=lead.id,
@@ -244,7 +244,21 @@ async def update(
         return _form_page(
             request, session, workspace_id, lead, values=values, errors=errors, status_code=422
         )
-    return redirect(f"/leads/{lead_id}", flash="Changes saved.")
+    return redirect(f"/leads/{lead_id}", flash=edited_message(dropped))
+
+
+def edited_message(dropped: list[str]) -> str:
+    """What the page says once a lead is changed, naming whom it no longer fits.
+
+    >>> edited_message([])
+    'Changes saved.'
+    >>> edited_message(["Ada", "Bo", "Cy"])
+    'Changes saved. It no longer fits Ada, Bo and Cy, so they are no longer suggested.'
+    """
+    if not dropped:
+        return "Changes saved."
+    names = dropped[0] if len(dropped) == 1 else f"{', '.join(dropped[:-1])} and {dropped[-1]}"
+    return f"Changes saved. It no longer fits {names}, so they are no longer suggested."
 
 
 @router.post("/leads/{lead_id}/delete")

@@ -128,14 +128,11 @@ def ensure_task(
     started again what they had called off: a reference launched anew after a cancel), a
     dismissed task is open again, written and dated anew, and counts as added.
     """
-    text = notes or ""
-    if draft is not None:
-        text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
     existing = find_task(session, workspace_id=workspace_id, key=key)
     if existing is not None and revive and existing.status is TaskStatus.DISMISSED:
         existing.status, existing.snoozed_until = TaskStatus.OPEN, None
         existing.title = _clip(title, _TITLE_LIMIT)
-        existing.notes = _clip(text, _NOTES_LIMIT) or None
+        existing.notes = task_notes(notes, draft)
         existing.drafted_notes_digest = _digest(existing.notes)
         existing.due_date = due_date
         session.flush()
@@ -144,7 +141,7 @@ def ensure_task(
         if redraft and existing.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
             existing.title = _clip(title, _TITLE_LIMIT)
             if not hand_edited(existing):
-                existing.notes = _clip(text, _NOTES_LIMIT) or None
+                existing.notes = task_notes(notes, draft)
                 existing.drafted_notes_digest = _digest(existing.notes)
             session.flush()
         return existing, False
@@ -153,7 +150,7 @@ def ensure_task(
         workspace_id=workspace_id,
         data=TaskCreate(
             title=_clip(title, _TITLE_LIMIT),
-            notes=_clip(text, _NOTES_LIMIT) or None,
+            notes=task_notes(notes, draft),
             due_date=due_date,
             person_id=person_id,
             organization_id=organization_id,
@@ -180,6 +177,14 @@ def _digest(notes: str | None) -> str:
     # (Line breaks as a form sends them back, "\r\n", are the same notes.)
     text = "\n".join((notes or "").strip().splitlines())
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def task_notes(notes: str | None, draft: Draft | None) -> str | None:
+    """A playbook task's notes as `ensure_task` writes them: the notes, then the draft."""
+    text = notes or ""
+    if draft is not None:
+        text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
+    return _clip(text, _NOTES_LIMIT) or None
 
 
 def playbook_tasks(session: Session, *, workspace_id: int, key_prefix: str) -> list[Task]:

@@ -14,17 +14,21 @@ from sqlalchemy.orm import Session
 from goodword.leads import service as leads
 from goodword.leads.matching import Match
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
+from goodword.leads.schemas import LeadUpdate
 from goodword.people import service as people
+from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Result,
     emails_of,
     ensure_task,
+    find_task,
     finish_task,
     me,
     person_values,
+    task_notes,
 )
-from goodword.playbooks.messages import format_date
+from goodword.playbooks.messages import Draft, format_date
 from goodword.tasks.models import TaskStatus
 
 PLAYBOOK = "pass-it-on"
@@ -70,7 +74,6 @@ def run(
         )
         return result
     user = me(session, workspace_id=workspace_id)
-    details = note_details(lead)
     # Pass an event on well before it happens; anything else within a couple of days.
     due = today + timedelta(days=2)
     if lead.happens_on is not None:
@@ -84,19 +87,7 @@ def run(
             reason=match.reason,
         )
         person = people.get(session, workspace_id=workspace_id, person_id=match.person_id)
-        note = library.draft(
-            session,
-            workspace_id=workspace_id,
-            key="pass_it_on",
-            values={
-                **person_values(person, user),
-                "lead_title": lead.title,
-                "lead_details": details or None,
-                "reason": match.reasons[0].phrase if match.reasons else None,
-            },
-            to=emails_of(person),
-            to_name=person.display_name,
-        )
+        note = _note(session, workspace_id, lead, person, match, user)
         result.drafts.append(note)
         result.add_task(
             *ensure_task(
@@ -105,15 +96,111 @@ def run(
                 playbook=PLAYBOOK,
                 step="share",
                 key=share_key(lead.id, person.id),
-                title=f"Pass “{lead.title}” on to {person.display_name}",
+                title=_title(lead, person),
                 due_date=due,
-                notes=f"Why it fits: {match.reason}.",
+                notes=_why(match),
                 draft=note,
                 person_id=person.id,
                 organization_id=lead.organization_id,
             )
         )
     return result
+
+
+def _title(lead: Lead, person: Person) -> str:
+    return f"Pass “{lead.title}” on to {person.display_name}"
+
+
+def _why(match: Match) -> str:
+    return f"Why it fits: {match.reason}."
+
+
+def _note(
+    session: Session,
+    workspace_id: int,
+    lead: Lead,
+    person: Person,
+    match: Match,
+    user: Person | None,
+) -> Draft:
+    """The note passing the lead on to one person."""
+    return library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="pass_it_on",
+        values={
+            **person_values(person, user),
+            "lead_title": lead.title,
+            "lead_details": note_details(lead) or None,
+            "reason": match.reasons[0].phrase if match.reasons else None,
+        },
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+
+
+def edit(
+    session: Session, *, workspace_id: int, lead_id: int, data: LeadUpdate
+) -> tuple[Lead, list[str]]:
+    """Change a lead, and its suggestions with it: a suggestion (not yet sent or skipped)
+    to someone it no longer fits is taken off, its open task dismissed; one it still fits
+    keeps its task, with the new title and note, unless the user has edited the task's
+    title or notes (those stay as they are). Sent and skipped ones stay as history. The
+    lead and the names of the people taken off."""
+    written = _as_written(session, workspace_id, lead_id)
+    lead = leads.update(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
+    fitting = {m.person_id: m for m in leads.fits(session, workspace_id=workspace_id,
+                                                  lead_id=lead.id)}  # fmt: skip
+    user = me(session, workspace_id=workspace_id)
+    dropped: list[str] = []
+    for share in [s for s in lead.shares if s.status is ShareStatus.SUGGESTED]:
+        key = share_key(lead.id, share.person_id)
+        match = fitting.get(share.person_id)
+        if match is None:
+            dropped.append(share.person.display_name)
+            lead.shares.remove(share)
+            session.flush()  # (gone before its task is dismissed: not marked skipped)
+            finish_task(session, workspace_id=workspace_id, key=key, status=TaskStatus.DISMISSED)
+            continue
+        share.reason = match.reason[:500] or None
+        task = find_task(session, workspace_id=workspace_id, key=key)
+        if task is None or (task.title, task.notes) != written.get(key):
+            continue  # (none, or edited by hand: left as the user left it)
+        ensure_task(
+            session,
+            workspace_id=workspace_id,
+            playbook=PLAYBOOK,
+            step="share",
+            key=key,
+            title=_title(lead, share.person),
+            due_date=task.due_date,
+            notes=_why(match),
+            draft=_note(session, workspace_id, lead, share.person, match, user),
+            redraft=True,
+        )
+    session.flush()
+    return lead, dropped
+
+
+def _as_written(
+    session: Session, workspace_id: int, lead_id: int
+) -> dict[str, tuple[str, str | None]]:
+    """The title and notes of each open suggestion's task as the playbook writes them for
+    the lead as it is, by key: a task whose own differ was edited by hand."""
+    lead = leads.get(session, workspace_id=workspace_id, lead_id=lead_id)
+    suggested = {s.person_id for s in lead.shares if s.status is ShareStatus.SUGGESTED}
+    user = me(session, workspace_id=workspace_id)
+    written = {}
+    for match in leads.fits(session, workspace_id=workspace_id, lead_id=lead_id):
+        if match.person_id not in suggested:
+            continue
+        person = people.get(session, workspace_id=workspace_id, person_id=match.person_id)
+        note = _note(session, workspace_id, lead, person, match, user)
+        written[share_key(lead_id, person.id)] = (
+            _title(lead, person),
+            task_notes(_why(match), note),
+        )
+    return written
 
 
 def note_details(lead: Lead) -> str:
