@@ -21,6 +21,8 @@ from goodword.people.models import Person
 from goodword.records import clean_list, clean_text, get_owned, referenced
 
 KIND = "lead"
+# What the place field says when an in-person lead has none (the pages name the box to untick).
+NEEDS_A_PLACE = "Give the town or city, or make it not in person."
 SHARE_KIND = "lead share"
 
 
@@ -284,9 +286,9 @@ def _apply(session: Session, lead: Lead, data: LeadCreate) -> None:
     lead.place = clean_text(data.place)
     if data.in_person and not lead.place:
         raise InvalidInput(
-            "Say where it happens, so Goodword can offer it to the people there, or untick "
-            "In person.",
-            fields=[FieldError("place", "Give the town or city, or untick In person.")],
+            "An in-person lead needs a place, so Goodword can offer it to the people there: "
+            "give place (the town or city), or set in_person to false.",
+            fields=[FieldError("place", NEEDS_A_PLACE)],
         )
     lead.in_person = data.in_person
     lead.tags = clean_list(data.tags)

@@ -23,6 +23,8 @@ from goodword.playbooks.panels import dry_run
 
 router = APIRouter()
 
+# The form's words for what the service says to every client.
+REWRITE = {service.NEEDS_A_PLACE: "Give the town or city, or untick In person."}
 # Everyone a lead fits is shown this many to a page.
 FITS_PAGE = 50
 
@@ -99,7 +101,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         )
     except InvalidInput as error:
         session.rollback()
-        errors = form_errors(error, fields=FIELDS, general_field="title")
+        errors = form_errors(error, fields=FIELDS, general_field="title", rewrite=REWRITE)
         return _list_page(
             request, session, workspace_id, values=values, errors=errors, status_code=422
         )
@@ -240,7 +242,7 @@ async def update(
     except InvalidInput as error:
         session.rollback()
         lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
-        errors = form_errors(error, fields=FIELDS, general_field="title")
+        errors = form_errors(error, fields=FIELDS, general_field="title", rewrite=REWRITE)
         return _form_page(
             request, session, workspace_id, lead, values=values, errors=errors, status_code=422
         )
