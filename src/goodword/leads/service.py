@@ -116,12 +116,15 @@ def suggest(session: Session, *, workspace_id: int, lead_id: int, limit: int = 5
     return fits(session, workspace_id=workspace_id, lead_id=lead_id)[:limit]
 
 
-def fits(session: Session, *, workspace_id: int, lead_id: int) -> list[Match]:
+def fits(
+    session: Session, *, workspace_id: int, lead_id: int, anywhere: bool = False
+) -> list[Match]:
     """Everyone the lead fits, best first (see `matching.best_matches`), but those it was
-    passed to or is not for (sent or skipped). Writes nothing."""
+    passed to or is not for (sent or skipped); `anywhere`, as if it were not in person.
+    Writes nothing."""
     lead = get(session, workspace_id=workspace_id, lead_id=lead_id)
     done = {s.person_id for s in lead.shares if s.status is not ShareStatus.SUGGESTED}
-    about = facts(lead)
+    about = replace(facts(lead), in_person=False) if anywhere else facts(lead)
     pool = [c for c in candidates(session, workspace_id=workspace_id) if c.person_id not in done]
     fitting = {m.person_id for m in best_matches(about, pool, limit=None)}
     pool = [c for c in pool if c.person_id in fitting]

@@ -191,6 +191,10 @@ def suggest(lead_id: int, session: DbSession, workspace_id: WorkspaceId) -> Resp
     result = pass_it_on.run(
         session, workspace_id=workspace_id, lead_id=lead.id, today=clock.today()
     )
+    if result.blocked:
+        # (What it needs, on its own: "No one known to be in Berlin fits this yet…")
+        needed = next(p for p in result.prompts if p.blocking)
+        return redirect(f"/leads/{lead.id}", flash=needed.message, warns=True)
     return redirect(f"/leads/{lead.id}", flash=events.describe(result))
 
 

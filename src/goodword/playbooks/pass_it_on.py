@@ -66,6 +66,19 @@ def run(
             blocking=False,
         )
     result.matches = leads.suggest(session, workspace_id=workspace_id, lead_id=lead.id, limit=limit)
+    if (
+        not result.matches
+        and lead.in_person
+        and lead.place
+        and leads.fits(session, workspace_id=workspace_id, lead_id=lead.id, anywhere=True)
+    ):
+        result.ask(
+            "place",
+            f"No one known to be in {lead.place} fits this yet (people with no place on their "
+            "record are offered it too). Add the Location of the people you know there, or "
+            "make the lead not in person to offer it to everyone it fits, wherever they are.",
+        )
+        return result
     if not result.matches:
         result.ask(
             "people",

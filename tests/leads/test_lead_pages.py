@@ -1,0 +1,36 @@
+"""The lead pages' words: what a lead needs, the in-person box, the list, the pages of fits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword import clock
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+def test_an_in_person_lead_the_place_leaves_no_one_for_says_it_is_the_place(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Pia Novak", location="Pittsburgh, PA", interests=["data"])
+    session.commit()
+    saved = client.post("/leads", data={"kind": "event", "title": "Data meetup", "tags": "data",
+                                        "place": "Berlin", "in_person": "1"})  # fmt: skip
+    said = "No one known to be in Berlin fits this yet (people with no place on their record"
+    assert said in saved.text
+    assert "Add interests or tags" not in saved.text
+    lead_id = int(str(saved.url).rsplit("/", 1)[-1])
+    again = client.post(f"/leads/{lead_id}/suggest")
+    assert said in again.text
+    assert "needs more first" not in again.text
