@@ -34,3 +34,16 @@ def test_an_in_person_lead_the_place_leaves_no_one_for_says_it_is_the_place(
     again = client.post(f"/leads/{lead_id}/suggest")
     assert said in again.text
     assert "needs more first" not in again.text
+
+
+def test_the_in_person_box_says_people_with_no_place_are_offered_it_too(client: TestClient):
+    page = client.get("/leads").text
+    assert "In person: for the people in that place, and those whose place is not known" in page
+    assert "only for people in that place" not in page
+
+
+def test_a_lead_never_passed_on_says_so_in_the_list(client: TestClient):
+    client.post("/api/v1/leads", json={"kind": "article", "title": "On pricing"})
+    page = client.get("/leads").text
+    assert "Not passed on yet" in page
+    assert "0 of 0 suggested" not in page
