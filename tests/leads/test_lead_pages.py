@@ -47,3 +47,17 @@ def test_a_lead_never_passed_on_says_so_in_the_list(client: TestClient):
     page = client.get("/leads").text
     assert "Not passed on yet" in page
     assert "0 of 0 suggested" not in page
+
+
+def test_a_page_of_fits_past_the_last_goes_to_the_last(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    for n in range(60):
+        f.person(session, workspace.id, f"Fan {n:02}", interests=["pricing"])
+    session.commit()
+    lead = client.post("/api/v1/leads", json={"kind": "event", "title": "Pricing night",
+                                              "tags": ["pricing"]}).json()  # fmt: skip
+    page = client.get(f"/leads/{lead['id']}", params={"fits": 99})
+    assert str(page.url).endswith(f"/leads/{lead['id']}?fits=2#everyone-h")
+    assert "Fan 59" in page.text and "Fan 00" not in page.text
+    assert f'href="/leads/{lead["id"]}?fits=1#everyone-h">← Previous page' in page.text

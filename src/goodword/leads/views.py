@@ -158,12 +158,16 @@ def detail_page(
     session: DbSession,
     workspace_id: WorkspaceId,
     fits: Annotated[int | None, Query(ge=1, le=100_000)] = None,
-) -> HTMLResponse:
-    """The lead, the people it fits with the reasons, and a note for each."""
-    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
-    drafts, prompts = share_drafts(session, workspace_id, lead)
+) -> Response:
+    """The lead, the people it fits with the reasons, and a note for each; a page of
+    everyone it fits past the last goes to the last."""
     lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
     everyone = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
+    last = max(1, -(-len(everyone) // FITS_PAGE))
+    if fits is not None and fits > last:
+        return redirect(f"/leads/{lead.id}?fits={last}#everyone-h")
+    drafts, prompts = share_drafts(session, workspace_id, lead)
+    lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
     page = max(1, fits or 1)
     start = (page - 1) * FITS_PAGE
     return render(
