@@ -21,8 +21,6 @@ from typing import Any
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from goodword.db import Base
-from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers import matched
 from goodword.importers.applying import apply_record
 from goodword.importers.background import writes_in_background
@@ -51,6 +49,7 @@ from goodword.importers.organizations import (
     organization_id,
     write_organizations,
 )
+from goodword.importers.pairs import queue_pairs
 from goodword.importers.plan import Draft, Plan
 from goodword.importers.records import IncomingPerson, Role
 from goodword.importers.report import ImportReport
@@ -181,7 +180,9 @@ class Writer:
                 # (Each step below is a point where a stop asked for is heard.)
                 self.progress("people", len(ids), len(ids))
                 self.ties.link(plan, self._me(plan), self.person_id)
-                self._candidates(plan)
+                self.report.candidates_created += queue_pairs(
+                    self.session, self.state, self.ws, plan.suggestions, self.person_id
+                )
             self.progress("people", len(ids), len(ids))
             write_interactions(
                 self.session,
@@ -584,41 +585,3 @@ class Writer:
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id
         return None if me_target is None else self.person_id(me_target)
-
-    def _candidates(self, plan: Plan) -> None:
-        """Queue the pairs the import could not decide. A pair waiting already takes the
-        import's likeness and reasons when they are stronger (a record of one that has the
-        other's phone number: "same phone"), as a scan would give them."""
-        rows: dict[tuple[int, int], dict[str, Any]] = {}
-        stronger: dict[tuple[int, int], dict[str, Any]] = {}
-        for a_target, b_target, score, reasons in plan.suggestions:
-            a, b = sorted((self.person_id(a_target), self.person_id(b_target)))
-            if a == b:
-                continue
-            queued = (a, b) in self.state.candidate_pairs and (a, b) not in rows
-            found = stronger if queued else rows
-            if (a, b) in found and found[(a, b)]["score"] >= score:
-                continue
-            found[(a, b)] = {"workspace_id": self.ws, "person_a_id": a, "person_b_id": b,
-                             "score": score, "reasons": reasons,
-                             "status": CandidateStatus.OPEN}  # fmt: skip
-        self.state.candidate_pairs.update(rows)
-        insert_rows(self.session, DuplicateCandidate, list(rows.values()))
-        self.report.candidates_created += len(rows)
-        if stronger:
-            table = Base.metadata.tables[DuplicateCandidate.__tablename__]
-            self.session.execute(
-                update(table)
-                .where(
-                    table.c.workspace_id == self.ws,
-                    table.c.person_a_id == bindparam("b_a"),
-                    table.c.person_b_id == bindparam("b_b"),
-                    table.c.status == CandidateStatus.OPEN,
-                    table.c.score < bindparam("b_score"),
-                )
-                .values(score=bindparam("b_score"), reasons=bindparam("b_reasons")),
-                [
-                    {"b_a": a, "b_b": b, "b_score": row["score"], "b_reasons": row["reasons"]}
-                    for (a, b), row in stronger.items()
-                ],
-            )
