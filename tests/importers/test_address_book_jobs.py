@@ -287,3 +287,16 @@ def test_a_card_giving_a_job_ended_here_leaves_it_ended(session, workspace):
     other = card("Metals Group", "Buyer").data.replace(b"VERSION:3.0", b"VERSION:3.0\r\nUID:o-1")
     run(session, workspace, Upload("old.vcf", other))
     assert jobs(session) == [("Metals Group", "Buyer", False), ("Meta", "Recruiter", True)]
+
+
+def test_a_job_ended_by_hand_that_linkedin_still_gives_stays_ended(session, workspace):
+    run(session, workspace, linkedin("Meta", "Recruiter"))
+    job = session.scalars(select(Position)).one()
+    job.is_current = False  # ended by hand, the day not known
+    session.flush()
+    # A newer row, changed elsewhere (its e-mail address), still gives the job.
+    newer = linkedin("Meta", "Recruiter").data.replace(b"jo@example.org", b"jo@meta.example")
+    report = run(session, workspace, Upload("Connections.csv", newer))
+    (row,) = report.rows
+    assert "left as ended" in row.detail
+    assert jobs(session) == [("Meta", "Recruiter", False)]

@@ -95,7 +95,8 @@ def add_job(
     address book's job is often years old, while a connection's is the one they keep up to
     date), an undated job that would end a current one is added as a past job instead, and
     `left` says so: which job is current no longer depends on the order of the imports.
-    With `reopen` (a newer copy of a LinkedIn connection), an undated job it gives as current
+    With `reopen` (a newer copy of a LinkedIn connection that gave another job when last
+    imported), an undated job it gives as current
     that is held as past with no end (such an address book's job, say) is their job now
     again, ending the current ones elsewhere: LinkedIn says they moved.
     """

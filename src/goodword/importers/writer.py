@@ -435,7 +435,9 @@ class Writer:
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
                     again=newer and again,
                     keep_current=linkedin and not (newer or record.linkedin_connection),
-                    reopen=newer and record.linkedin_connection,
+                    # (Only when LinkedIn gave another job last time: one you ended by
+                    # hand that it still gives stays ended.)
+                    reopen=record.linkedin_connection and "positions" in (said or ()),
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
