@@ -32,7 +32,7 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("DELETE", "/api/v1/people/{person}", None),
     ("POST", "/api/v1/people/{person}/positions", {"organization_name": "Elsewhere"}),
     ("GET", "/api/v1/people/{person}/connections", None),
-    ("PUT", "/api/v1/positions/{position}", {"organization_name": "Elsewhere"}),
+    ("PUT", "/api/v1/positions/{position}", {"organization_name": "Elsewhere", "is_current": True}),
     ("DELETE", "/api/v1/positions/{position}", None),
     ("GET", "/api/v1/organizations/{organization}", None),
     ("PUT", "/api/v1/organizations/{organization}", ORGANIZATION),

@@ -140,7 +140,7 @@ def test_the_api_replaces_a_job(client: TestClient, session: Session, workspace:
     response = client.put(
         f"/api/v1/positions/{metals.id}",
         json={"organization_name": "Metals Group", "title": "Head Buyer",
-              "start_date": "2026-09-01"},
+              "start_date": "2026-09-01", "is_current": True},
     )  # fmt: skip
     assert response.status_code == 200
     assert response.json() == {
@@ -157,12 +157,19 @@ def test_the_api_refuses_a_wrong_job_and_changes_nothing(
 ) -> None:
     jo, meta, _ = _jo(session, workspace)
     response = client.put(
-        f"/api/v1/positions/{meta.id}", json={"title": "Lead", "organization_id": 999999}
+        f"/api/v1/positions/{meta.id}",
+        json={"title": "Lead", "organization_id": 999999, "is_current": True},
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"] == [
         {"field": "organization_id", "message": "No organization with id 999999 in this workspace."}
     ]
-    missing = client.put("/api/v1/positions/999999", json={"organization_name": "Meta"})
+    missing = client.put(
+        "/api/v1/positions/999999", json={"organization_name": "Meta", "is_current": True}
+    )
     assert missing.status_code == 404
+    # (Whether they work there now is said, never taken as yes: a past job renamed stays past.)
+    unsaid = client.put(f"/api/v1/positions/{meta.id}", json={"organization_name": "Meta"})
+    assert unsaid.status_code == 422
+    assert [f["field"] for f in unsaid.json()["error"]["fields"]] == ["is_current"]
     assert _jobs(session, jo)[0] == ("Meta", "Recruiter", True, None)

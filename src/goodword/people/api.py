@@ -31,6 +31,7 @@ from goodword.people.schemas import (
     PersonUpdate,
     PositionCreate,
     PositionRead,
+    PositionUpdate,
 )
 
 router = APIRouter(prefix=API_PREFIX, tags=["people"], responses=ERROR_RESPONSES)
@@ -178,9 +179,9 @@ def add_position(
 
 @router.put("/positions/{position_id}", response_model=PositionRead, summary="Change a position")
 def update_position(
-    session: DbSession, workspace_id: WorkspaceId, position_id: int, data: PositionCreate
+    session: DbSession, workspace_id: WorkspaceId, position_id: int, data: PositionUpdate
 ) -> PositionRead:
-    """Replace what a job says (every field; `is_current` defaults to true, and a job with an
+    """Replace what a job says (every field; `is_current` must be given, and a job with an
     `end_date` is over). A job made current ends the person's current jobs elsewhere that
     began before it, as adding one does, with no end date made up for them."""
     position, _ended = positions.update_position(

@@ -173,6 +173,13 @@ class PositionCreate(BaseModel):
         return position
 
 
+class PositionUpdate(PositionCreate):
+    """A job replaced whole: whether they work there now is said, never taken as yes (a
+    client renaming a past job would otherwise make it current)."""
+
+    is_current: bool
+
+
 def _names_its_organization(position: PositionCreate) -> Problem | None:
     if position.organization_id is None and not position.organization_name:
         return Problem("Name the organization (organization_name) or give its id.")
