@@ -280,6 +280,13 @@ def cell(value: Any) -> str:
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON, the API's shape.")]
+# Where an export goes: a file, or the screen.
+OutputFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write here instead of the screen (- is the screen)."
+    ),
+]
 
 
 def whole_number(low: int, high: int, what: str) -> Callable[[str | int], int]:

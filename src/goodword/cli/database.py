@@ -14,6 +14,7 @@ import typer
 from goodword import db, migrate
 from goodword.cli.common import (
     DatabaseOutOfDate,
+    OutputFile,
     known_revision,
     newer_database,
     state,
@@ -98,15 +99,7 @@ def export(
         ExportFormat,
         typer.Option("--format", help="File format: json, the one format that keeps everything."),
     ] = ExportFormat.JSON,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write here instead of the screen (- is the screen).",
-        ),
-    ] = None,
+    output: OutputFile = None,
 ) -> None:
     """Export every record to one file that `goodword import-json` reads back unchanged."""
     from goodword.exchange import service as exchange

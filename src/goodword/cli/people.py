@@ -4,7 +4,6 @@ your network as a whole."""
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,6 +12,7 @@ from goodword.cli.common import (
     After,
     JsonFlag,
     Limit,
+    OutputFile,
     PersonId,
     counted,
     dump,
@@ -285,15 +285,7 @@ def export(
         PeopleFormat,
         typer.Option("--format", help="vcard (3.0), vcard4, csv or json."),
     ] = PeopleFormat.VCARD,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write here instead of the screen (- is the screen).",
-        ),
-    ] = None,
+    output: OutputFile = None,
 ) -> None:
     """Export everyone; `goodword import` reads each format back without losing anything of
     the people (their interactions, ties and organizations' own details are in `goodword
