@@ -466,3 +466,34 @@ def test_rating_products_for_money_by_the_day_is_still_a_task_scam() -> None:
 def test_a_reply_that_says_never_to_send_personal_data_is_no_request() -> None:
     text = "Reply to book a call; we will never ask for your SSN or bank details by e-mail."
     assert "rf-pii-before-offer" not in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Congrats on the job! Just pay the $99 starter fee and we'll send your login.",
+            "starter fee",
+        ),
+        ("To confirm your place there is a $50 joining fee, payable today.", "joining fee"),
+        ("The sign-up fee is $30, due before your first shift.", "sign-up fee"),
+        ("You're in! Just pay $45 and you can start tomorrow.", "Just pay $45"),
+    ],
+)
+def test_a_starter_or_joining_fee_or_a_bare_sum_to_pay_is_a_fee_to_get_the_job(
+    text: str, quote: str
+) -> None:
+    report = analyze(text, today=TODAY)
+    [finding] = [f for f in report.findings if f.signal == "rf-pay-to-get-job"]
+    assert [e.quote for e in finding.evidence] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay a $500 starter bonus after your first 90 days.",
+        "Our starter salary is $20 an hour, and there is no joining fee.",
+    ],
+)
+def test_a_starter_bonus_or_a_joining_fee_ruled_out_is_no_fee(text: str) -> None:
+    assert "rf-pay-to-get-job" not in _signals(analyze(text, today=TODAY))

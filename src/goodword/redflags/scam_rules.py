@@ -33,8 +33,9 @@ RULES: list[Rule] = [
             rx(
                 r"\b(?:registration|application|training|certification|onboarding|processing|"
                 r"background[- ]check|screening|placement|enrol?lment|activation|membership|"
-                r"admin(?:istrative|istration)?|uniform|starter[- ]kit|kit|verification|"
-                r"equipment|visa\s+processing|consultation)\s+(?:fee|charge|deposit|cost)s?\b"
+                r"admin(?:istrative|istration)?|uniform|starter(?:[- ](?:kit|pack))?|kit|"
+                r"verification|joining|sign[- ]?up|equipment|visa\s+processing|consultation)\s+"
+                r"(?:fee|charge|deposit|cost)s?\b"
             ),
             rx(r"\brefundable\s+" + W + r"{0,2}(?:fee|deposit|payment)\b"),
             rx(
@@ -60,7 +61,8 @@ RULES: list[Rule] = [
                 + MONEY
                 + r"[^.!?\n]{0,40}?\b(?:payable|pay|due)\b"
             ),
-            rx(r"\b(?:to|you\s+must|please)\s+(?:first\s+)?pay\s+" + MONEY),
+            # "Just pay $45 and you can start": a bare sum asked of you, as an order.
+            rx(r"\b(?:to|you\s+must|please|just|simply)\s+(?:first\s+)?pay\s+" + MONEY),
         ),
         unless=rx(NO_PAY.pattern + "|" + FEE_NOT_YOURS),
     ),
