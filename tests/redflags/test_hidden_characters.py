@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from goodword.redflags.analyzer import analyze
+from goodword.redflags.readable import Readable
 from goodword.redflags.service import check
 
 TODAY = date(2026, 11, 28)
@@ -50,3 +51,42 @@ def test_a_text_with_nothing_hidden_is_read_as_before() -> None:
         ("scam", ["registration fee"]),
         ("salary_history", ["your current salary"]),
     ]
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\n   "])
+def test_a_word_hyphenated_across_a_line_break_is_read_whole(line_break: str) -> None:
+    text = PLAIN.replace("registration", f"regis-{line_break}tration").replace(
+        "salary", f"sal-{line_break}ary"
+    )
+    assert found(text) == [
+        ("scam", [f"regis-{line_break}tration fee"]),
+        ("salary_history", [f"your current sal-{line_break}ary"]),
+    ]
+
+
+def test_a_payment_broken_across_lines_is_read_as_one() -> None:
+    text = "To secure your training seat, send the pay-\nment via Zelle today."
+    assert found(text) == [("scam", ["send the pay-\nment via Zelle"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("This is a full-\ntime role.", "This is a full-time role."),
+        ("Please do the take-\nhome task.", "Please do the take-home task."),
+        # A stem the rules read with any ending, broken after it: a compound again.
+        ("A contract-\nbased role.", "A contract-based role."),
+        # A hyphen that ends a line before a capital, a digit or a list is left as it is.
+        (
+            "Benefits -\n- health\nSee-\nAlso\nsteps 1-\n2",
+            "Benefits -\n- health\nSee-\nAlso\nsteps 1-\n2",
+        ),
+    ],
+)
+def test_a_compound_that_meets_the_lines_end_keeps_its_hyphen(text: str, reads: str) -> None:
+    assert Readable(text).text == reads
+
+
+def test_the_check_marks_a_word_broken_across_lines_in_the_text_as_given() -> None:
+    checked = check("Please pay the $40 regis-\ntration fee today.", location=None, today=TODAY)
+    assert "<mark" in checked.highlighted and "regis-\ntration fee</mark>" in checked.highlighted

@@ -118,6 +118,7 @@ def analyze(
     kept with the job apart from the text (an opportunity's pay fields): a posting without a
     range is still one the law faults, and the finding says the range is on record here.
     What the text hides (non-breaking spaces, soft hyphens: `readable`) is read as it shows,
+    a word hyphenated across a line break whole when the rules read it,
     and the evidence is given as spans of the text as given.
     """
     plain = Readable(text)
