@@ -11,6 +11,8 @@ CASES = [
     ("Remote (US)", "US", None, None, None, True, "US"),
     ("Remote - Canada", "CA", None, None, None, True, "CA"),
     ("US-Remote", "US", None, None, None, True, "US"),
+    ("Anywhere in the US", "US", None, None, None, True, "US"),
+    ("Remote - United States", "US", None, None, None, True, "US"),
     ("Remote (EU)", "EU", None, None, None, True, "EU"),
     ("Remote - Colorado", "US", "CO", None, None, True, "US"),
     ("New York, NY", "US", "NY", "New York City", None, False, None),

@@ -407,6 +407,52 @@ def test_a_posting_without_a_range_is_not_flagged_where_no_posting_law_applies(
     assert _finding(text, "pay_transparency", location) is None
 
 
+@pytest.mark.parametrize(
+    "location", ["Remote (US)", "Remote - United States", "Anywhere in the US"]
+)
+def test_a_remote_posting_open_across_the_us_without_a_range_names_the_laws_that_reach_it(
+    location: str,
+) -> None:
+    text = POSTING.format(pay="We offer a competitive salary.")
+    finding = _finding(text, "pay_transparency", location)
+    assert finding is not None
+    assert finding.signal == "cf-missing-pay-range" and finding.severity is Severity.LOW
+    # Colorado's law covers a remote job that could be done from there; the others reach one
+    # tied to them (Delaware's is not in force yet).
+    assert [a.law.id for a in finding.laws] == ["us-co-pt", "us-il-pt", "us-ny-pt", "us-vt-pt"]
+    assert "could be done from Colorado" in finding.verdict
+    assert "New York (State), when you would report to a supervisor" in finding.verdict
+    assert [e.quote for e in finding.evidence] == ["competitive salary"]
+    [answer] = finding.answers
+    assert "open to people working from Colorado" in answer.text
+    assert "Colorado's Equal Pay for Equal Work Act" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("location", "pay"),
+    [
+        # The posting keeps the job out of Colorado.
+        (
+            "Remote (US)",
+            "We offer a competitive salary. This role is not open to candidates in Colorado.",
+        ),
+        ("Remote (US)", "Salary: $120,000 - $150,000 per year."),
+        # The whole country, but not said to be remote.
+        ("United States", "We offer a competitive salary."),
+        ("Remote - Canada", "We offer a competitive salary."),
+    ],
+)
+def test_a_us_wide_posting_is_not_flagged_when_colorado_is_ruled_out_or_it_is_not_remote(
+    location: str, pay: str
+) -> None:
+    assert _finding(POSTING.format(pay=pay), "pay_transparency", location) is None
+
+
+def test_a_federal_remote_posting_is_not_held_to_the_states_laws() -> None:
+    text = POSTING.format(pay="Pay: GS-12, competitive.") + "\nApply on USAJOBS."
+    assert _finding(text, "pay_transparency", "Remote (US)") is None
+
+
 def test_on_request_laws_give_a_cue_not_a_red_flag() -> None:
     report = analyze(POSTING.format(pay="Benefits: health."), location="Hartford, CT", today=TODAY)
     cue = next(f for f in report.findings if f.category.value == "pay_transparency")

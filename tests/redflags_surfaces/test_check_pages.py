@@ -366,3 +366,21 @@ def test_a_findings_own_answers_stay_with_it(client: TestClient) -> None:
 def test_a_text_with_no_place_links_to_the_pay_laws_by_place(client: TestClient) -> None:
     page = client.post("/check", data={"text": "What is your current salary?"})
     assert _pay_laws_link(page.text) == ("/laws", "See the pay laws by place")
+
+
+def test_a_remote_us_posting_without_a_range_shows_the_laws_that_likely_reach_it(
+    client: TestClient,
+) -> None:
+    text = (
+        "Support Engineer\nAbout the role: help our customers.\nResponsibilities: answer tickets.\n"
+        "Requirements: 2+ years of support.\nCompensation: competitive.\nApply now!"
+    )
+    page = client.post("/check", data={"text": text, "location": "Remote (US)"})
+
+    assert page.status_code == 200
+    assert "No pay range, though the job can be done from a state that requires one" in page.text
+    assert "<h4>The laws that likely reach this remote job</h4>" in page.text
+    laws = page.text.partition("<h4>The laws that likely reach this remote job</h4>")[2]
+    names = re.findall(r"<li><strong>(.*?)</strong>", laws.partition("</ul>")[0])
+    assert names == ["Colorado", "Illinois", "New York (State)", "Vermont"]
+    assert 'rel="noopener noreferrer" target="_blank">Source</a>' in laws

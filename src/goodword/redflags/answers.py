@@ -146,6 +146,21 @@ def missing_range(law_line: str | None, *, enforced_from: date | None = None) ->
     ]
 
 
+def missing_range_remote(law_line: str, state: str) -> list[Answer]:
+    """Ask for the range of a remote job open across the country, naming a state's law that
+    likely reaches it (a job that could be done from Colorado)."""
+    return [
+        Answer(
+            "ask_for_range",
+            "Ask for the range",
+            "Thanks for the posting. Could you tell me the pay range for this role? As it is "
+            f"open to people working from {state}, I understand the posting should include one "
+            f"under {law_line}. Knowing it helps me decide quickly whether to apply.",
+            1,
+        )
+    ]
+
+
 def confirm_range(
     on_record: str, law_line: str | None, *, enforced_from: date | None = None
 ) -> list[Answer]:

@@ -97,6 +97,11 @@ class Law:
     # took effect on 2025-12-03; the city enforces it from 2027-01-01), with the source.
     enforced_from: date | None = None
     enforced_from_source: str | None = None
+    # How a pay-range law reaches a remote job done outside the place: "anywhere" (one that
+    # could be done from the state: Colorado's) or "tied" (when `remote_tie` holds); None for
+    # the job's own place alone, or not known.
+    remote_reach: str | None = None
+    remote_tie: str | None = None
 
     def status_on(self, today: date) -> Status:
         """Judge the entry's status on `today` from its recorded status and effective date."""
@@ -416,6 +421,8 @@ def all_laws() -> tuple[Law, ...]:
                 own_government=bool(entry.get("own_government", False)),
                 enforced_from=_as_date(entry.get("enforced_from")),
                 enforced_from_source=entry.get("enforced_from_source"),
+                remote_reach=entry.get("remote_reach"),
+                remote_tie=entry.get("remote_tie"),
             )
         )
     return tuple(laws)

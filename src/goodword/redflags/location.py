@@ -66,6 +66,8 @@ _REMOTE = re.compile(
     r"\b(?:fully\s+|100%\s+)?(?:remote(?:ly)?|work\s+from\s+home|wfh|telecommute|distributed)\b",
     re.IGNORECASE,
 )
+# "Anywhere in the US": a job that can be done from any place in the country is a remote one.
+_ANYWHERE = re.compile(r"^\W*anywhere\b", re.IGNORECASE)
 _HYBRID = re.compile(r"\bhybrid\b", re.IGNORECASE)
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\b", re.IGNORECASE)
 _POSTCODE = re.compile(
@@ -210,7 +212,7 @@ def parse_location(text: str | None) -> Place:
         # "London, ON" or "Paris, TX": keep the name, trust the stated region and country.
         county = None
 
-    remote = remote or area in {"Anywhere", "Worldwide"}
+    remote = remote or area in {"Anywhere", "Worldwide"} or _ANYWHERE.match(raw) is not None
     return Place(
         raw=raw,
         country=country,

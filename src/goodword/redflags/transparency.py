@@ -13,7 +13,14 @@ from datetime import date
 from goodword.redflags import answers
 from goodword.redflags.employer import Employer
 from goodword.redflags.findings import Category, Finding, law_line, lookup_country
-from goodword.redflags.laws import AppliedLaw, Kind, Law, LawLookup, private_only_note
+from goodword.redflags.laws import (
+    AppliedLaw,
+    Kind,
+    Law,
+    LawLookup,
+    all_laws,
+    private_only_note,
+)
 from goodword.redflags.pay import PayRange, RecordedPay, vague_pay_phrases
 from goodword.redflags.signals import Severity, signal
 
@@ -186,6 +193,8 @@ def transparency_findings(
                     data_compiled=compiled,
                 )
             )
+    elif not ranges and lookup is not None and (remote := _remote_in_the_us(text, lookup)):
+        findings.append(_remote_finding(text, remote, lookup, compiled))
     elif not ranges and lookup is not None:
         on_request = [
             a for a in lookup.pay_transparency if a.in_force and not a.law.range_in_posting
@@ -218,6 +227,96 @@ def transparency_findings(
                 )
             )
     return findings
+
+
+def _remote_in_the_us(text: str, lookup: LawLookup) -> list[AppliedLaw]:
+    """The states' pay-range laws that reach a remote job open anywhere in the United States:
+    those that cover a remote job that could be done from the state (Colorado's) first, then
+    those that reach it when it is tied to the state. Empty when the place is not the whole
+    country and remote, when the text shows a public employer (state laws for private
+    employers may not bind it), or when no law of the first kind is left once the text rules
+    its state out ("not open to candidates in Colorado")."""
+    place = lookup.place
+    if not (place.remote and place.country == "US" and place.region is None):
+        return []
+    if lookup.employer is not None:
+        return []
+    reaching = [
+        AppliedLaw.on(law, lookup.today)
+        for law in all_laws()
+        if law.kind is Kind.PAY_TRANSPARENCY
+        and law.country == "US"
+        and law.range_in_posting
+        and law.remote_reach in ("anywhere", "tied")
+        and law.employer is None
+    ]
+    reaching = [a for a in reaching if a.in_force and not _ruled_out(text, a.law.name)]
+    anywhere = [a for a in reaching if a.law.remote_reach == "anywhere"]
+    if not anywhere:
+        return []
+    return anywhere + [a for a in reaching if a.law.remote_reach == "tied"]
+
+
+def _ruled_out(text: str, state: str) -> bool:
+    """Say whether the text keeps the job out of a state ("excluding Colorado", "not open to
+    candidates in Colorado", "Colorado residents are not eligible")."""
+    name = re.escape(state)
+    return bool(
+        re.search(
+            r"\b(?:exclud\w*|except(?:\s+for)?|outside(?:\s+of)?|other\s+than|not\s+(?:open|"
+            r"available|eligible|hiring|accepting|considering)\b[^.!?\n]{0,40}?|cannot\s+"
+            r"(?:be\s+)?(?:perform|done|work|hire)\w*\s+(?:\w+\s+){0,2}?(?:in|from))\s+"
+            r"(?:\w+\s+){0,3}?" + name + r"\b|\b" + name + r"\s+(?:residents|applicants|"
+            r"candidates)\s+(?:are\s+)?(?:not|ineligible|excluded)\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _remote_finding(
+    text: str, reaching: list[AppliedLaw], lookup: LawLookup, compiled: date
+) -> Finding:
+    """No pay range in a remote posting open across the United States, with the laws that
+    likely reach it: a job that could be done from Colorado is one Colorado's law covers."""
+    anywhere = [a for a in reaching if a.law.remote_reach == "anywhere"]
+    tied = [a for a in reaching if a.law.remote_reach == "tied"]
+    first = anywhere[0]
+    states = _names([a.law.name for a in anywhere])
+    verdict = (
+        "This remote job is open anywhere in the United States, so it could be done from "
+        f"{states}, whose pay-range law{'s' if len(anywhere) > 1 else ''} also cover"
+        f"{'' if len(anywhere) > 1 else 's'} remote jobs that could be done from there: the "
+        f"posting likely needs a range. {first.summary}."
+    )
+    if tied:
+        ties = "; ".join(f"{a.law.name}, when {a.law.remote_tie}" for a in tied)
+        verdict += f" Other states' laws reach a remote job only when it is tied to them: {ties}."
+    verdict += (
+        f" A posting that says the job cannot be done from {states} is outside {_its(anywhere)}."
+    )
+    return Finding(
+        category=Category.PAY_TRANSPARENCY,
+        signal="cf-missing-pay-range",
+        severity=Severity.LOW,
+        title="No pay range, though the job can be done from a state that requires one",
+        explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
+        evidence=vague_pay_phrases(text),
+        laws=reaching,
+        verdict=verdict,
+        answers=answers.missing_range_remote(law_line(first), first.law.name),
+        sources=signal("cf-missing-pay-range").sources_for(lookup_country(lookup)),
+        verified=all(a.confirmed for a in anywhere),
+        data_compiled=compiled,
+    )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _its(laws: list[AppliedLaw]) -> str:
+    return "its law" if len(laws) == 1 else "their laws"
 
 
 def _when_given(applied: AppliedLaw) -> str:
