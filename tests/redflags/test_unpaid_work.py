@@ -732,3 +732,33 @@ def test_redesigning_their_onboarding_flow_is_work_not_a_step_of_hiring() -> Non
 def test_completing_the_onboarding_is_still_no_assignment() -> None:
     text = "Thanks for applying to our UX role! Please complete the onboarding in our portal."
     assert "unpaid_work" not in analyze(text, location="San Jose, CA", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "use"),
+    [
+        (
+            "For the second stage, we ask shortlisted writers to rewrite the five emails of our "
+            "spring sale campaign in their own style. Please send them back within four days. "
+            "The versions we like best may go out to our subscribers.",
+            "The versions we like best may go out to our subscribers",
+        ),
+        (
+            "Thanks for applying to be our newsletter editor. As the next step, please write three "
+            "issues of our weekly newsletter. The best ones may be sent to our subscribers.",
+            "The best ones may be sent to our subscribers",
+        ),
+    ],
+)
+def test_work_the_employer_may_send_to_its_subscribers_is_put_to_use(text: str, use: str) -> None:
+    finding = _unpaid(text, "Dublin, Ireland")
+    assert finding is not None and finding.severity.value == "high"
+    assert use in [e.quote for e in finding.evidence]
+
+
+def test_emails_only_talked_over_in_the_interview_are_not_put_to_use() -> None:
+    text = (
+        "For the next stage, please draft two short emails to a fictional customer (about 45 "
+        "minutes). The emails will be discussed in your interview and won't be sent to anyone."
+    )
+    assert "unpaid_work" not in analyze(text, location="Dublin, Ireland", today=TODAY).categories

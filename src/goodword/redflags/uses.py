@@ -22,6 +22,11 @@ _PUT_TO_USE = (
     r"use|using|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|feature|"
     r"showcase|print|reuse|re-use|repurpose|incorporate"
 )
+# Whom the work may be sent or shown to: "shared with our board", "go out to our subscribers".
+_AUDIENCE = (
+    r"(?:our|the)\s+(?:\w+\s+)?(?:board|clients?|customers|investors|leadership|partners|"
+    r"readers|subscribers|followers|audience|mailing\s+list|members|users)"
+)
 USED = rx(
     r"\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:" + _PUT_TO_USE + r"|"
     r"present\s+to\s+(?:the\s+)?client|pitch)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|"
@@ -43,15 +48,19 @@ USED = rx(
     # The work itself said to be put to use: "the winning illustrations will be printed".
     r"|\b(?:designs?|entries|entry|submissions?|pieces|posts|articles|concepts|ideas|videos|"
     r"graphics|illustrations|drafts|ones|one|copy|work|reports?|plans?|decks?|strateg(?:y|ies)|"
-    r"pages|descriptions|logos|banners|scripts|newsletters|mockups|briefs?)"
+    r"pages|descriptions|logos|banners|scripts|newsletters|mockups|briefs?|versions|e-?mails|"
+    r"variants|headlines|captions|slogans|taglines)"
     # "Any strategy you submit may be used by our team."
     r"(?:\s+(?:that\s+)?(?:you|candidates)\s+(?:submit|send|create|write|make|produce|share|"
-    r"deliver)\w*)?"
+    r"deliver)\w*"
+    # "The versions we like best may go out to our subscribers."
+    r"|\s+(?:that\s+|which\s+)?we\s+(?:like|pick|choose|select|prefer|love)\w*"
+    r"(?:\s+(?:best|most))?)?"
     r"\s+(?:will|may|might|could|would)\s+(?:then\s+|also\s+)?(?:be\s+(?:used|published|"
     r"featured|posted|aired|launched|printed|shipped|deployed|implemented|adopted|released|"
     r"showcased|reused|repurposed|incorporated|sent\s+out|(?:shared\s+"
-    r"with|presented\s+to)\s+(?:our|the)\s+(?:board|clients?|customers|investors|leadership|"
-    r"partners|readers|subscribers|followers))|go\s+live)\b"
+    r"with|presented\s+to|sent\s+(?:out\s+)?to)\s+" + _AUDIENCE + r")|go\s+live"
+    r"|go\s+out\s+to\s+" + _AUDIENCE + r")\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
     r"|(?:\b(?:may|might|will|could)|\b(?:we|they)['\u2019]ll)\s+send\s+(?:it|them|one|some|the\s+best\s+\w+)"
     r"(?:\s+of\s+them)?\s+out\b"
