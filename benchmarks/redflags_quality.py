@@ -37,7 +37,7 @@ CATEGORIES = [c.value for c in Category]
 # Each is repeated to the length timed; between them they reach every rule module: who the
 # employer is (one endless sentence, and short ones), salary-history questions, pay figures,
 # scam rules with words that must be near, unpaid work, a stated location, senders and sites,
-# and every corpus text one after another.
+# words hyphenated across line breaks, and every corpus text one after another.
 LONG_TEXTS = {
     "federal agency, one sentence": "Join the Department of Veterans Affairs of ",
     "federal agency, sentences": "Join the Department of Veterans Affairs. ",
@@ -52,6 +52,7 @@ LONG_TEXTS = {
     "writing sample, we may publish them and there is no payment for this ",
     "stated location": "This role is based in Toronto, ON and we're hiring in Austin, TX ",
     "e-mail addresses and sites": "Write to jane.doe@example.com or see careers.example.com ",
+    "words broken across lines": "Pay the regis-\ntration fee for a full-\ntime job ",
 }
 LONG_SIZES = (25_000, MAX_TEXT)
 LONG_GROWTH_LIMIT = 8.0
