@@ -497,3 +497,12 @@ def test_a_starter_or_joining_fee_or_a_bare_sum_to_pay_is_a_fee_to_get_the_job(
 )
 def test_a_starter_bonus_or_a_joining_fee_ruled_out_is_no_fee(text: str) -> None:
     assert "rf-pay-to-get-job" not in _signals(analyze(text, today=TODAY))
+
+
+def test_a_fee_that_covers_something_is_still_a_fee_to_pay() -> None:
+    # Only a name ("Acme covers the kit") says who pays: "... and covers" is the fee's own use.
+    text = "The sign-up fee is $30 and covers your training portal, due before your first shift."
+    assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))
+    assert "rf-pay-to-get-job" not in _signals(
+        analyze("The kit is $30, which Acme covers before your first shift.", today=TODAY)
+    )

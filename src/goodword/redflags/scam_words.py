@@ -69,7 +69,7 @@ NO_PAY = rx(
     r"|(?:\bnever|\bnot|n't)\s+" + W + r"{0,3}(?:ask|charge|require|request)\w*\s+"
     r"(?:you\s+)?(?:to\s+)?(?:pay|for\s+(?:money|payment|a\s+fee))"
     r"|\b(?:we|we'll|we\s+will|the\s+company\s+will)\s+(?:\w+\s+)?pay\s+(?:you|candidates|an?|the)\b"
-    r"|\b(?:we|the\s+company|employer|[A-Z]\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
+    r"|\b(?:we|the\s+company|employer|(?-i:[A-Z])\w+)\s+(?:will\s+|'ll\s+)?(?:cover|covers|pays?\s+for"
     r"|reimburses?\s+(?:in\s+full|upfront))\b|\bcompany[- ]paid\b|\bat\s+our\s+(?:cost|expense)\b"
     r"|\bpaid\s+(?:for\s+)?by\s+(?:us|the\s+company|the\s+employer)\b"
 )
