@@ -121,6 +121,15 @@ def test_without_a_place_it_lists_every_entry(client: TestClient) -> None:
     assert any(law["verified"] is False for law in data["laws"])
 
 
+def test_each_law_says_how_it_reaches_a_remote_job(client: TestClient) -> None:
+    laws = {law["id"]: law for law in client.get("/api/v1/laws").json()["laws"]}
+
+    assert (laws["us-co-pt"]["remote_reach"], laws["us-co-pt"]["remote_tie"]) == ("anywhere", None)
+    assert laws["us-ny-pt"]["remote_reach"] == "tied"
+    assert "New York" in laws["us-ny-pt"]["remote_tie"]
+    assert laws["us-ca-pt"]["remote_reach"] is None
+
+
 def test_a_place_alone_leaves_out_the_federal_pay_setting_rule(client: TestClient) -> None:
     place = client.get("/api/v1/laws", params={"where": "Denver, CO"}).json()
     every = client.get("/api/v1/laws").json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -135,6 +135,15 @@ class LawOut(_Out):
         description="When enforcement starts, where it starts later than the law took effect."
     )
     enforced_from_source: str | None = Field(description="Where `enforced_from` was read.")
+    remote_reach: Literal["anywhere", "tied"] | None = Field(
+        description='How the law reaches a remote job done from outside the place: "anywhere" '
+        '(a job that could be done from there, so one open across the country), "tied" (only '
+        "when `remote_tie` holds); null for the place's own jobs alone, or not known."
+    )
+    remote_tie: str | None = Field(
+        description='For "tied": what ties a remote job to the place ("you would report to a '
+        'supervisor or an office in New York").'
+    )
     own_government: bool = Field(
         description="For an entry that covers private employers only: true when it also binds "
         "the government that made it (Columbus's pay-history ban binds the City of Columbus; its "

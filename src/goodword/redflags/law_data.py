@@ -240,6 +240,8 @@ class Law:
             "own_government": self.own_government,
             "enforced_from": self.enforced_from.isoformat() if self.enforced_from else None,
             "enforced_from_source": self.enforced_from_source,
+            "remote_reach": self.remote_reach,
+            "remote_tie": self.remote_tie,
         }
 
 
