@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
 from goodword.connections.schemas import ConnectionCreate
+from goodword.duplicates.merging import merge
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.interactions import service as interactions
 from goodword.interactions.models import InteractionKind
@@ -20,7 +21,7 @@ from goodword.organizations import service as organizations
 from goodword.organizations.schemas import OrganizationCreate
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.people.schemas import PositionCreate
+from goodword.people.schemas import PersonCreate, PositionCreate
 from goodword.references import service as references
 from goodword.references.schemas import ReferenceCreate
 from goodword.referrals import service as referrals
@@ -28,9 +29,13 @@ from goodword.referrals.schemas import ReferralAskCreate
 
 
 def everything_of(session: Session, workspace_id: int, person: Person, other: Person) -> None:
-    """Give `person` two positions, a connection and an interaction with `other`, a reference
-    record (never launched), a referral ask, a possible-duplicate pair with `other` and two
-    lead shares."""
+    """Give `person` a merge of someone into them, two positions, a connection and an
+    interaction with `other`, a reference record (never launched), a referral ask, a
+    possible-duplicate pair with `other` and two lead shares."""
+    twin = people.create(
+        session, workspace_id=workspace_id, data=PersonCreate(display_name="Someone Alike")
+    )
+    merge(session, workspace_id=workspace_id, survivor_id=person.id, absorbed_id=twin.id)
     for org in ("Initech", "Hooli"):
         people.add_position(
             session,

@@ -171,13 +171,14 @@ def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
     kept = run("person", "delete", "1", input="n\n")
 
     assert kept.exit_code == 0
-    assert kept.stdout.splitlines()[:9] == [
+    assert kept.stdout.splitlines()[:10] == [
         "This also deletes:",
         "  2 positions they held",
         "  1 connection with other people",
         "  their reference record",
         "  1 referral ask made of them, with how far each got",
         "  1 possible-duplicate pair they are in (waiting for your decision, or told apart)",
+        "  the record of 1 merge of others into them, which could be undone until now",
         "  the record of passing 2 leads on to them (the leads stay)",
         "It takes them off 1 interaction, which stay.",
         "Delete Ada Lovelace? This cannot be undone. [y/N]: n",
@@ -193,6 +194,7 @@ def test_person_delete_lists_what_goes_with_them_as_the_web_page_counts_it(
         "  their reference record",
         "  1 referral ask made of them, with how far each got",
         "  1 possible-duplicate pair they are in (waiting for your decision, or told apart)",
+        "  the record of 1 merge of others into them, which could be undone until now",
         "  the record of passing 2 leads on to them (the leads stay)",
         "It took them off 1 interaction, which stay.",
     ]

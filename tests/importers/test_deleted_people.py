@@ -10,6 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories
+from goodword.duplicates.merging import merge
+from goodword.duplicates.models import Merge
+from goodword.importers import history
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -353,3 +356,41 @@ def test_reapply_puts_someone_brought_back_in_their_messages_again(session, work
         "2 messages kept with nobody in them (their people were deleted) have their people again."
         in back.notes
     )
+
+
+def test_a_deleted_persons_rows_in_kept_reports_keep_no_details(session, workspace):
+    ws = workspace.id
+    kept = run(session, ws, DATA / "Connections.csv")
+    ada = person_named(session, ws, "Ada Lovelace")
+    assert ada is not None
+    [before] = [r for r in kept.rows if r.person_id == ada.id]
+    others = [r for r in kept.rows if r.person_id != ada.id]
+    delete(session, ws, "Ada Lovelace")
+
+    assert kept.id is not None
+    report = history.get(session, workspace_id=ws, run_id=kept.id)
+    [row] = [r for r in report.rows if r.line == before.line]
+    assert (row.file, row.outcome, row.person_id) == (before.file, before.outcome, None)
+    assert row.name == history.DELETED_NAME and "Ada" not in row.detail
+    assert not any("ada" in f"{r.name} {r.detail}".lower() for r in report.rows)
+    assert [r for r in report.rows if r.line != before.line] == others
+
+
+def test_deleting_someone_forgets_the_merges_into_them_and_their_rows(session, workspace):
+    ws = workspace.id
+    kept = run(session, ws, DATA / "Connections.csv")
+    ada = person_named(session, ws, "Ada Lovelace")
+    twin = factories.person(session, ws, "Ada L.")
+    assert ada is not None and kept.id is not None
+    merged_row = next(r for r in kept.rows if r.person_id == ada.id)
+    # Ada, merged into the twin, lives on in them: deleting the twin deletes her too.
+    merge(session, workspace_id=ws, survivor_id=twin.id, absorbed_id=ada.id)
+    session.flush()
+    assert session.scalar(select(func.count()).select_from(Merge)) == 1
+
+    people.delete(session, workspace_id=ws, person_id=twin.id)
+
+    assert session.scalar(select(func.count()).select_from(Merge)) == 0
+    report = history.get(session, workspace_id=ws, run_id=kept.id)
+    [row] = [r for r in report.rows if r.line == merged_row.line]
+    assert (row.name, row.person_id) == (history.DELETED_NAME, None)

@@ -709,6 +709,7 @@ def test_the_delete_page_counts_everything_that_goes_with_them(
     assert "<strong>1 referral ask</strong> made of them" in page
     assert "<strong>1 possible-duplicate pair</strong> they are in (waiting for your" in page
     assert "passing <strong>2 leads</strong> on to them (the leads stay)" in page
+    assert "the record of <strong>1 merge</strong> of others into them, which could be" in page
     # The lead shares go with them; the leads stay.
     assert client.post(f"/people/{bob.id}/delete").status_code == 200
     assert session.scalar(select(func.count()).select_from(LeadShare)) == 0

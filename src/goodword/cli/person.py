@@ -333,6 +333,11 @@ def _what_goes(goes: GoesWith, *, manages: bool, done: bool = False) -> list[str
         if goes.duplicate_pairs:
             pairs = some(goes.duplicate_pairs, "possible-duplicate pair")
             lines.append(f"  {pairs} they are in (waiting for your decision, or told apart)")
+        if goes.merges:
+            merges = some(goes.merges, "merge")
+            lines.append(
+                f"  the record of {merges} of others into them, which could be undone until now"
+            )
         if goes.lead_shares:
             shared = some(goes.lead_shares, "lead")
             lines.append(f"  the record of passing {shared} on to them (the leads stay)")

@@ -9,13 +9,13 @@ stored compressed: they name the people the files held, as the files spelt them.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from goodword.errors import NotFound
@@ -24,6 +24,9 @@ from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutc
 
 KEEP = 20
 _FORMAT = 1  # the layout `encode` writes, for whoever reads it later
+# What a kept report says in a row of someone deleted since (`forget_people`).
+DELETED_NAME = "(someone since deleted)"
+DELETED_DETAIL = "deleted since; what the file said of them is not kept"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,29 @@ def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
     )
     if not deleted.rowcount:  # type: ignore[attr-defined]
         raise NotFound("import", run_id)
+
+
+def forget_people(session: Session, *, workspace_id: int, person_ids: Collection[int]) -> int:
+    """Take deleted people out of the kept reports: a row that named one of them keeps its
+    file, line and outcome, and loses their name, their id and what it said of them (their
+    details, as the file gave them). Returns how many rows were changed."""
+    if not person_ids:
+        return 0
+    changed = 0
+    runs = session.execute(
+        select(ImportRun.id, ImportRun.report).where(ImportRun.workspace_id == workspace_id)
+    )
+    for run_id, blob in runs.all():
+        report = decode(blob)
+        theirs = [row for row in report.rows if row.person_id in person_ids]
+        for row in theirs:
+            row.name, row.person_id, row.detail = DELETED_NAME, None, DELETED_DETAIL
+        if theirs:
+            changed += len(theirs)
+            session.execute(
+                update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report))
+            )
+    return changed
 
 
 def files_in_words(files: Iterable[Any]) -> str:

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
 from goodword.db import utcnow
-from goodword.duplicates.models import DuplicateCandidate
+from goodword.duplicates.models import DuplicateCandidate, Merge
 from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.importers import history
 from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
 from goodword.people import deleted, normalize, positions
@@ -135,6 +136,21 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
         if key
         for identity in identities
     )
+    # Nothing of theirs stays behind: their rows in the kept import reports (and the rows of
+    # those merged into them) lose their details, and the merges into them (whose snapshots
+    # hold both people, and which cannot be undone without them) are forgotten.
+    merges = select(Merge.id, Merge.absorbed_id).where(
+        Merge.workspace_id == workspace_id, Merge.survivor_id == person_id
+    )
+    merged = session.execute(merges).all()
+    history.forget_people(
+        session,
+        workspace_id=workspace_id,
+        person_ids={person_id, *(absorbed for _, absorbed in merged)},
+    )
+    if merged:
+        for merge_id, _ in merged:
+            session.delete(session.get_one(Merge, merge_id))
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)
     session.flush()
@@ -157,6 +173,8 @@ class GoesWith:
     # Pairs in the possible-duplicates queue they are one of, waiting for a decision or
     # already told apart.
     duplicate_pairs: int = 0
+    # The merges of others into them, kept to be undone (which needs them both).
+    merges: int = 0
     # The imported records behind them, which are remembered: an import that reads one of
     # them again does not add them back.
     imported_records: int = 0
@@ -171,6 +189,7 @@ class GoesWith:
             or self.referral_asks
             or self.lead_shares
             or self.duplicate_pairs
+            or self.merges
         )
 
 
@@ -212,6 +231,7 @@ def goes_with(session: Session, *, workspace_id: int, person_id: int) -> GoesWit
             (DuplicateCandidate.person_a_id == person_id)
             | (DuplicateCandidate.person_b_id == person_id),
         ),
+        merges=rows(Merge, Merge.survivor_id == person_id),
         imported_records=rows(PersonSource, PersonSource.person_id == person_id, *_REMEMBERED),
     )
 
