@@ -258,13 +258,24 @@ def _add_error_handlers(app: FastAPI) -> None:
             if page is not None:
                 return RedirectResponse(page, 303)
         message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and (allowed := _methods_taken(request)):
+            headers["Allow"] = ", ".join(allowed)
+            methods = " or ".join(
+                [", ".join(allowed[:-1]), allowed[-1]] if allowed[1:] else allowed
+            )
+            message = f"This address does not take {request.method}; send {methods}."
+        response: Response
         if wants_json(request):
             code = "not_found" if exc.status_code == 404 else "http_error"
-            return JSONResponse(
+            response = JSONResponse(
                 {"error": {"code": code, "message": message, "fields": []}},
                 status_code=exc.status_code,
             )
-        return error_page(request, exc.status_code, message)
+        else:
+            response = error_page(request, exc.status_code, message)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError) -> Response:
@@ -342,6 +353,17 @@ def _page_above(request: Request) -> str | None:
         if path == "/":
             return None
     return None
+
+
+def _methods_taken(request: Request) -> list[str]:
+    """The methods this request's address takes (Starlette's 405 names only the first
+    route's: GET for a list that also takes POST)."""
+    routes = request.app.router.routes
+    return [
+        method
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    ]
 
 
 def api_fields(errors: Sequence[Any]) -> list[FieldError]:

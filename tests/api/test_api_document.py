@@ -88,6 +88,14 @@ def test_a_wrong_method_is_a_405_in_the_same_shape(client: TestClient) -> None:
 
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "http_error"
+    # It says which methods the address takes, in words and in the Allow header.
+    assert response.headers["allow"] == "GET, POST"
+    assert response.json()["error"]["message"] == (
+        "This address does not take PATCH; send GET or POST."
+    )
+    one = client.patch("/api/v1/positions/3")
+    assert one.headers["allow"] == "PUT, DELETE"
+    assert one.json()["error"]["message"] == "This address does not take PATCH; send PUT or DELETE."
 
 
 def test_the_api_explorer_loads_nothing_from_elsewhere(client):
@@ -97,3 +105,11 @@ def test_the_api_explorer_loads_nothing_from_elsewhere(client):
     assert "http://" not in page.text.replace("http://www.w3.org", "")
     assert "https://" not in page.text
     assert client.get("/static/vendor/swagger-ui-5.35.0/swagger-ui.css").status_code == 200
+
+
+def test_a_page_sent_the_wrong_method_says_which_it_takes(client: TestClient) -> None:
+    response = client.delete("/people/new")
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert "This address does not take DELETE; send GET or POST." in response.text
