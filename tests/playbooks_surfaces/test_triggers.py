@@ -14,6 +14,7 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Stage
 from goodword.opportunities.schemas import OpportunityCreate
 from goodword.playbooks import events
+from goodword.playbooks.engine import Result
 from goodword.referrals.models import ReferralAsk
 from goodword.tasks.models import Task
 from goodword.workspaces.models import Workspace
@@ -71,8 +72,18 @@ def test_an_early_rejection_gives_prompts_and_writes_nothing(
     )
     assert result is not None and result.blocked and result.created == 0
     assert result.prompts[0].field == "interview_round"
-    assert events.describe(result).startswith("The rejection playbook needs more first:")
+    assert events.describe(result).startswith("The rejection playbook needs more first.")
     assert _tasks(session, workspace.id) == []
+
+
+def test_what_a_playbook_needs_first_is_a_sentence_of_its_own_keeping_a_name_capital() -> None:
+    result = Result("pass-it-on")
+    result.ask("happens_on", "Berlin Tech Night was on 5 Nov 2026: there is no one to invite.")
+
+    assert events.describe(result) == (
+        "The pass it on playbook needs more first. "
+        "Berlin Tech Night was on 5 Nov 2026: there is no one to invite."
+    )
 
 
 def test_moving_to_rejected_from_the_detail_page_adds_tasks_and_says_so(
@@ -284,7 +295,7 @@ def test_an_opportunity_added_on_the_form_as_rejected_says_what_the_playbook_nee
     )
     assert response.status_code == 303
     page = client.get(response.headers["location"])
-    assert "Opportunity saved. The rejection playbook needs more first:" in page.text
+    assert "Opportunity saved. The rejection playbook needs more first." in page.text
     assert 'class="flash warns"' in page.text
 
 

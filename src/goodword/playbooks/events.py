@@ -165,7 +165,8 @@ def _said(result: Result) -> str:
         return f"{result.created} follow-up {tasks} added from the {_name(result)} playbook."
     if result.blocked:
         first = next(p for p in result.prompts if p.blocking)
-        return f"The {_name(result)} playbook needs more first: {first.message}"
+        # (Two sentences: a message may begin with a name, which keeps its capital.)
+        return f"The {_name(result)} playbook needs more first. {first.message}"
     if result.tasks:
         return f"The {_name(result)} playbook's tasks were already there; nothing new was added."
     return f"The {_name(result)} playbook had nothing to add."
