@@ -143,3 +143,69 @@ def test_dismissing_it_on_the_tasks_page_skips_the_lead_too(
     assert response.status_code == 303
     session.expire_all()
     assert session.get(LeadShare, share.id).status is ShareStatus.SKIPPED
+
+
+def test_reopening_a_dismissed_task_to_pass_a_lead_on_puts_the_lead_back_to_waiting(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    share, task = shared(session, workspace.id)
+    status = f"/api/v1/tasks/{task.id}/status"
+    assert client.post(status, json={"status": "dismissed"}).status_code == 200
+    session.expire_all()
+    assert share.status is ShareStatus.SKIPPED
+
+    answer = client.post(status, json={"status": "open"})
+
+    assert answer.status_code == 200
+    session.expire_all()
+    assert (share.status, share.sent_on) == (ShareStatus.SUGGESTED, None)
+    lead = client.get(f"/api/v1/leads/{share.lead_id}").json()
+    assert [s["status"] for s in lead["shares"]] == ["suggested"]
+
+
+def test_snoozing_a_dismissed_task_to_pass_a_lead_on_puts_the_lead_back_to_waiting_too(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    share, task = shared(session, workspace.id)
+    client.post(f"/tasks/{task.id}/status", data={"status": "dismissed"}, follow_redirects=False)
+
+    response = client.post(
+        f"/tasks/{task.id}/status",
+        data={"status": "snoozed", "snoozed_until": "2026-12-01"},
+        follow_redirects=False,
+    )
+
+    assert response.status_code == 303
+    session.expire_all()
+    assert session.get(LeadShare, share.id).status is ShareStatus.SUGGESTED
+    # Dismissed again, it is skipped again.
+    client.post(f"/tasks/{task.id}/status", data={"status": "dismissed"}, follow_redirects=False)
+    session.expire_all()
+    assert session.get(LeadShare, share.id).status is ShareStatus.SKIPPED
+
+
+def test_a_skipped_lead_suggested_again_opens_its_task_again(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    share, task = shared(session, workspace.id)
+    assert client.post(f"/api/v1/lead-shares/{share.id}", json={"status": "skipped"}).is_success
+    session.expire_all()
+    assert session.get(Task, task.id).status is TaskStatus.DISMISSED
+
+    answer = client.post(f"/api/v1/lead-shares/{share.id}", json={"status": "suggested"})
+
+    assert answer.status_code == 200 and answer.json()["status"] == "suggested"
+    session.expire_all()
+    assert session.get(Task, task.id).status is TaskStatus.OPEN
+
+
+def test_a_task_to_pass_a_lead_on_reopened_after_done_leaves_it_sent(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    share, task = shared(session, workspace.id)
+    client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "done"})
+
+    assert client.post(f"/api/v1/tasks/{task.id}/status", json={"status": "open"}).is_success
+
+    session.expire_all()
+    assert (share.status, share.sent_on) == (ShareStatus.SENT, TODAY)

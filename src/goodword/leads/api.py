@@ -139,6 +139,8 @@ def run_pass_it_on(session: DbSession, workspace_id: WorkspaceId, lead_id: int) 
 def mark_share(
     session: DbSession, workspace_id: WorkspaceId, share_id: int, data: ShareIn
 ) -> LeadShareRead:
+    """`sent` (today) closes its task as done, `skipped` dismisses it; `suggested` puts a
+    skipped one back to waiting and opens its task again. A lead sent stays sent: 422."""
     share = pass_it_on.mark_share(
         session, workspace_id=workspace_id, share_id=share_id, status=data.status, on=clock.today()
     )

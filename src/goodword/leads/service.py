@@ -185,7 +185,8 @@ def record_suggestion(
 def mark_share(
     session: Session, *, workspace_id: int, share_id: int, status: ShareStatus, on: date
 ) -> LeadShare:
-    """Mark a suggestion sent (on a date) or skipped."""
+    """Mark a suggestion sent (on a date), skipped, or suggested again (waiting, after a
+    skip)."""
     share = get_share(session, workspace_id=workspace_id, share_id=share_id)
     if share.status is ShareStatus.SENT and status is not ShareStatus.SENT:
         raise InvalidInput(
@@ -231,6 +232,22 @@ def skipped_by_task(
         return None
     return mark_share(
         session, workspace_id=workspace_id, share_id=share.id, status=ShareStatus.SKIPPED, on=on
+    )
+
+
+def unskipped_by_task(session: Session, *, workspace_id: int, key: str | None) -> LeadShare | None:
+    """Put the suggestion back to waiting (suggested, not passed on) when the user brings
+    back its dismissed task to pass the lead on (reopened or snoozed), as it was before the
+    dismissal skipped it. The share, else None (another task, or a share not skipped)."""
+    share = _share_of(session, workspace_id, key)
+    if share is None or share.status is not ShareStatus.SKIPPED:
+        return None
+    return mark_share(
+        session,
+        workspace_id=workspace_id,
+        share_id=share.id,
+        status=ShareStatus.SUGGESTED,
+        on=clock.today(),
     )
 
 

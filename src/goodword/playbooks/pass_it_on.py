@@ -29,7 +29,9 @@ from goodword.playbooks.engine import (
     task_notes,
 )
 from goodword.playbooks.messages import Draft, format_date
+from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
+from goodword.tasks.schemas import TaskStatusChange
 
 PLAYBOOK = "pass-it-on"
 
@@ -228,16 +230,28 @@ def mark_share(
     session: Session, *, workspace_id: int, share_id: int, status: ShareStatus, on: date
 ) -> LeadShare:
     """Mark a suggestion sent (on a date) or skipped, and close its task to pass the lead on:
-    done once sent, dismissed when skipped."""
+    done once sent, dismissed when skipped. A skipped one suggested again is waiting once
+    more: its dismissed task is open again."""
     share = leads.mark_share(
         session, workspace_id=workspace_id, share_id=share_id, status=status, on=on
     )
+    key = share_key(share.lead_id, share.person_id)
+    if status is ShareStatus.SUGGESTED:
+        task = find_task(session, workspace_id=workspace_id, key=key)
+        if task is not None and task.status is TaskStatus.DISMISSED:
+            tasks.set_status(
+                session,
+                workspace_id=workspace_id,
+                task_id=task.id,
+                change=TaskStatusChange(status=TaskStatus.OPEN),
+            )
+        return share
     closing = {ShareStatus.SENT: TaskStatus.DONE, ShareStatus.SKIPPED: TaskStatus.DISMISSED}
     if status in closing:
         finish_task(
             session,
             workspace_id=workspace_id,
-            key=share_key(share.lead_id, share.person_id),
+            key=key,
             status=closing[status],
         )
     return share

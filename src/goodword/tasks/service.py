@@ -64,13 +64,15 @@ def set_status(
     on its referral ask (and done no more, open again, snoozed or dismissed, takes it
     back); a task to pass a lead on marks it sent; a task to brief a reference marks the
     launch briefed, and the thank-you task marks it thanked. Dismissing a task to pass a lead
-    on marks the suggestion skipped. A reminder to get back in touch marked done logs the
+    on marks the suggestion skipped; bringing it back (open again, or snoozed) puts the
+    suggestion back to waiting. A reminder to get back in touch marked done logs the
     contact (a message to them, now, linked as the task's interaction), unless contact was
     logged since the reminder was made; done no more, it takes that message back, so the
     person is due again. `records_step=False` changes the status alone (the
     keep-in-touch routine closing reminders once contact is logged)."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
+    was_dismissed = task.status is TaskStatus.DISMISSED
     task.status = change.status
     task.snoozed_until = change.snoozed_until if change.status is TaskStatus.SNOOZED else None
     task.completed_at = utcnow() if change.status is TaskStatus.DONE else None
@@ -91,6 +93,8 @@ def set_status(
         leads.skipped_by_task(
             session, workspace_id=workspace_id, key=task.origin_key, on=clock.today()
         )
+    elif was_dismissed and change.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
+        leads.unskipped_by_task(session, workspace_id=workspace_id, key=task.origin_key)
     session.flush()
     return task
 
