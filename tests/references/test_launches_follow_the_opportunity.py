@@ -310,3 +310,34 @@ def test_applying_keeps_edited_notes_and_refits_the_untouched_ones(
         "Lovelace on Product Lead at Northbeam Robotics” keeps the notes you wrote: take what "
         "is new from the briefing's draft."
     )
+
+
+def test_a_title_renamed_by_hand_stays_when_the_tasks_are_redrafted(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada = reference(session, workspace.id)
+    opportunity = opening(session, workspace.id)
+    steps = tasks_of(launched(session, workspace.id, ada, opportunity, "pricing"))
+    brief, check = steps["reference:brief"], steps["reference:before-applying"]
+    renamed = client.put(
+        f"/api/v1/tasks/{check.id}",
+        json={
+            "title": "Ring Ada about Grace",
+            "notes": check.notes,
+            "due_date": check.due_date.isoformat() if check.due_date else None,
+            "person_id": check.person_id,
+            "opportunity_id": check.opportunity_id,
+        },
+    )
+    assert renamed.status_code == 200
+
+    moved = client.post(f"/api/v1/opportunities/{opportunity.id}/stage", json={"stage": "applied"})
+    session.expire_all()
+
+    assert check.title == "Ring Ada about Grace"
+    # Its notes, untouched, are redrafted; the briefing task, untouched, too.
+    assert "then apply" not in (check.notes or "")
+    assert "soon" in (brief.notes or "")
+    [said] = moved.json()["playbook"]["notes"]
+    assert said.endswith("The task “Ring Ada about Grace” keeps the title you gave it.")

@@ -255,6 +255,8 @@ class ExportedTask(Record):
     origin_key: Annotated[str, StringConstraints(max_length=300)] | None = None
     # A digest of the notes a playbook last wrote: notes that differ were edited by hand.
     drafted_notes_digest: Annotated[str, StringConstraints(max_length=64)] | None = None
+    # The same for the title: a title that differs was renamed by hand.
+    drafted_title_digest: Annotated[str, StringConstraints(max_length=64)] | None = None
     person: Key | None = None
     organization: Key | None = None
     opportunity: Key | None = None

@@ -124,7 +124,8 @@ def ensure_task(
     dismissed it: a playbook never undoes the user's own decisions. With `redraft` (what it
     is about has changed since: what a reference should stress, say), an existing task
     still open or snoozed takes the new title, and the new notes and draft unless the user
-    has edited its notes (`hand_edited`); its date and status stay. With `revive` (the user
+    has edited its notes (`hand_edited`), and the new title unless they have edited that
+    (`title_edited`); its date and status stay. With `revive` (the user
     started again what they had called off: a reference launched anew after a cancel), a
     dismissed task is open again, written and dated anew, and counts as added.
     """
@@ -132,6 +133,7 @@ def ensure_task(
     if existing is not None and revive and existing.status is TaskStatus.DISMISSED:
         existing.status, existing.snoozed_until = TaskStatus.OPEN, None
         existing.title = _clip(title, _TITLE_LIMIT)
+        existing.drafted_title_digest = _digest(existing.title)
         existing.notes = task_notes(notes, draft)
         existing.drafted_notes_digest = _digest(existing.notes)
         existing.due_date = due_date
@@ -139,7 +141,9 @@ def ensure_task(
         return existing, True
     if existing is not None:
         if redraft and existing.status in (TaskStatus.OPEN, TaskStatus.SNOOZED):
-            existing.title = _clip(title, _TITLE_LIMIT)
+            if not title_edited(existing):
+                existing.title = _clip(title, _TITLE_LIMIT)
+                existing.drafted_title_digest = _digest(existing.title)
             if not hand_edited(existing):
                 existing.notes = task_notes(notes, draft)
                 existing.drafted_notes_digest = _digest(existing.notes)
@@ -160,6 +164,7 @@ def ensure_task(
         origin=origin(playbook, step),
     )
     task.origin_key = key
+    task.drafted_title_digest = _digest(task.title)
     task.drafted_notes_digest = _digest(task.notes)
     session.flush()
     return task, True
@@ -171,6 +176,14 @@ def hand_edited(task: Task) -> bool:
     if task.drafted_notes_digest is None:
         return False
     return _digest(task.notes) != task.drafted_notes_digest
+
+
+def title_edited(task: Task) -> bool:
+    """True when the task's title is no longer the one its playbook last wrote: the user
+    renamed it. (A task made before the playbooks kept a digest counts as not renamed.)"""
+    if task.drafted_title_digest is None:
+        return False
+    return _digest(task.title) != task.drafted_title_digest
 
 
 def _digest(notes: str | None) -> str:

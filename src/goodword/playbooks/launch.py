@@ -28,6 +28,7 @@ from goodword.playbooks.engine import (
     hand_edited,
     me,
     person_values,
+    title_edited,
 )
 from goodword.playbooks.messages import Draft, format_date, join_names
 from goodword.records import clean_text, referenced
@@ -170,13 +171,22 @@ def launch(
 
 
 def _kept_notes(tasks: list[Task]) -> list[str]:
-    """A sentence for each open task whose notes a redraft left as the user wrote them."""
-    return [
-        f"The task “{task.title}” keeps the notes you wrote: take what is new from the "
-        "briefing's draft."
-        for task in tasks
-        if task.status in (TaskStatus.OPEN, TaskStatus.SNOOZED) and hand_edited(task)
-    ]
+    """A sentence for each open task whose notes or title a redraft left as the user wrote
+    them."""
+    said = []
+    for task in tasks:
+        if task.status not in (TaskStatus.OPEN, TaskStatus.SNOOZED):
+            continue
+        notes, title = hand_edited(task), title_edited(task)
+        if notes:
+            kept = "title and notes" if title else "notes"
+            said.append(
+                f"The task “{task.title}” keeps the {kept} you wrote: take what is new from "
+                "the briefing's draft."
+            )
+        elif title:
+            said.append(f"The task “{task.title}” keeps the title you gave it.")
+    return said
 
 
 def _briefing(

@@ -43,6 +43,8 @@ class Task(WorkspaceScoped, Base):
     # A digest of the notes the playbook last wrote (SHA-256, hex): notes that no longer match
     # were edited by hand, and a redraft leaves them as the user wrote them.
     drafted_notes_digest: Mapped[str | None] = mapped_column(String(64))
+    # The same for the title: a title renamed by hand stays as the user wrote it too.
+    drafted_title_digest: Mapped[str | None] = mapped_column(String(64))
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
