@@ -582,3 +582,52 @@ def test_deleting_the_writer_of_a_message_keeps_the_message(empty_engine: Engine
         who = connection.execute(text("SELECT person_id FROM interaction_participants")).all()
     assert [tuple(row) for row in left] == [(ids[0], None)]
     assert [tuple(row) for row in who] == [(ids[2],)]
+
+
+def test_a_reminder_done_remembers_the_message_it_logged(empty_engine: Engine) -> None:
+    """0024: a keep-in-touch reminder already done whose linked interaction is the message it
+    logged, in its words, remembers it as logged; one linked to anything else does not."""
+    from alembic import command
+
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0023")
+    sessions = make_session_factory(empty_engine)
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        for summary in (
+            "Got back in touch (the task “Get back in touch with Ada Lovelace” marked done).",
+            "Coffee with Ada",
+        ):
+            session.execute(
+                sa.text(
+                    "INSERT INTO interactions (workspace_id, occurred_at, kind, summary,"
+                    " created_at, updated_at) VALUES (:ws, :at, 'message', :summary, :at, :at)"
+                ),
+                {"ws": ws, "at": at, "summary": summary},
+            )
+        ids = session.scalars(sa.text("SELECT id FROM interactions ORDER BY id")).all()
+        for n, interaction_id in enumerate(ids):
+            session.execute(
+                sa.text(
+                    "INSERT INTO tasks (workspace_id, title, status, origin, origin_key,"
+                    " interaction_id, created_at, updated_at) VALUES (:ws, 'Get back in touch',"
+                    " 'done', 'keep-in-touch:due', :key, :interaction, :at, :at)"
+                ),
+                {"ws": ws, "key": f"keep-in-touch:person:{n}:since:never",
+                 "interaction": interaction_id, "at": at},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        rows = connection.execute(
+            sa.text("SELECT interaction_id, logged_interaction_id FROM tasks ORDER BY id")
+        ).all()
+    assert [tuple(row) for row in rows] == [(ids[0], ids[0]), (ids[1], None)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -660,6 +661,7 @@ def test_reopening_a_reminder_keeps_an_interaction_the_user_linked_to_it(
         summary="Coffee",
         participants=[{"person_id": ada.id}],
     )
+    logged = task.interaction_id
     task.interaction = coffee
     session.flush()
     reopen = TaskStatusChange(status=TaskStatus.OPEN)
@@ -667,6 +669,45 @@ def test_reopening_a_reminder_keeps_an_interaction_the_user_linked_to_it(
     session.expire_all()
     assert session.get(Interaction, coffee.id) is not None
     assert task.interaction_id == coffee.id
+    # What done logged is taken back all the same: the coffee is the contact now.
+    assert logged is not None and session.get(Interaction, logged) is None
+
+
+def test_a_reminder_linked_by_hand_keeps_its_interaction_when_done_and_reopened(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    last_call = f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        summary="Her new team",
+        occurred_at=at(TODAY - timedelta(days=35)),
+        participants=[{"person_id": ada.id}],
+    )
+    [task] = cadence.remind(session, workspace_id=workspace.id, today=TODAY).tasks
+    # Linked by hand to the call it follows up on.
+    task.interaction = last_call
+    session.flush()
+    status = f"/api/v1/tasks/{task.id}/status"
+
+    done = client.post(status, json={"status": "done"})
+
+    assert done.status_code == 200 and done.json()["interaction_id"] == last_call.id
+    session.expire_all()
+    logged = task.logged_interaction_id
+    assert logged is not None and logged != last_call.id
+    assert [p.person_id for p in session.get(Interaction, logged).participants] == [ada.id]
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+
+    reopened = client.post(status, json={"status": "open"})
+
+    assert reopened.status_code == 200 and reopened.json()["interaction_id"] == last_call.id
+    session.expire_all()
+    assert session.get(Interaction, last_call.id) is not None
+    assert session.get(Interaction, logged) is None
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [item.person_id for item in due] == [ada.id]
 
 
 def test_a_reminder_closed_by_a_new_rhythm_logs_no_contact(session: Session, workspace: Workspace):

@@ -198,6 +198,7 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
         check(f"tasks[{index}].organization", "organization", t.organization)
         check(f"tasks[{index}].opportunity", "opportunity", t.opportunity)
         check(f"tasks[{index}].interaction", "interaction", t.interaction)
+        check(f"tasks[{index}].logged_interaction", "interaction", t.logged_interaction)
     _playbook_problems(document, check, problems)
     return problems
 

@@ -261,6 +261,8 @@ class ExportedTask(Record):
     organization: Key | None = None
     opportunity: Key | None = None
     interaction: Key | None = None
+    # The message a keep-in-touch reminder logged when marked done: reopened, it is taken back.
+    logged_interaction: Key | None = None
     created_at: Timestamp
     updated_at: Timestamp
 

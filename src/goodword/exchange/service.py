@@ -263,6 +263,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 organization=key(org_key, t.organization_id),
                 opportunity=key(opportunity_key, t.opportunity_id),
                 interaction=key(interaction_key, t.interaction_id),
+                logged_interaction=key(interaction_key, t.logged_interaction_id),
                 created_at=utc(t.created_at),
                 updated_at=utc(t.updated_at),
             )
@@ -565,6 +566,9 @@ def _write(
                 organization_id=organizations[t.organization].id if t.organization else None,
                 opportunity_id=opportunities[t.opportunity].id if t.opportunity else None,
                 interaction_id=interactions[t.interaction].id if t.interaction else None,
+                logged_interaction_id=(
+                    interactions[t.logged_interaction].id if t.logged_interaction else None
+                ),
                 created_at=t.created_at,
                 updated_at=t.updated_at,
             )

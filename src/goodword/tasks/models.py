@@ -57,8 +57,13 @@ class Task(WorkspaceScoped, Base):
     interaction_id: Mapped[int | None] = mapped_column(
         ForeignKey("interactions.id", ondelete="SET NULL"), index=True
     )
+    # The message a keep-in-touch reminder logged when marked done (apart from the interaction
+    # the task is linked to, which the user may have chosen): reopened, only this is taken back.
+    logged_interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
 
     person: Mapped[Person | None] = relationship()
     organization: Mapped[Organization | None] = relationship()
     opportunity: Mapped[Opportunity | None] = relationship()
-    interaction: Mapped[Interaction | None] = relationship()
+    interaction: Mapped[Interaction | None] = relationship(foreign_keys=[interaction_id])

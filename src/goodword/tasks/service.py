@@ -66,10 +66,11 @@ def set_status(
     launch briefed, and the thank-you task marks it thanked. Dismissing a task to pass a lead
     on marks the suggestion skipped; bringing it back (open again, or snoozed) puts the
     suggestion back to waiting. A reminder to get back in touch marked done logs the
-    contact (a message to them, now, linked as the task's interaction), unless contact was
-    logged since the reminder was made; done no more, it takes that message back, so the
-    person is due again. `records_step=False` changes the status alone (the
-    keep-in-touch routine closing reminders once contact is logged)."""
+    contact (a message to them, now, linked as the task's interaction unless the user
+    linked one), unless contact was logged since the reminder was made; done no more, it
+    takes back that message alone, so the person is due again. `records_step=False`
+    changes the status alone (the keep-in-touch routine closing reminders once contact is
+    logged)."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
     was_done = task.status is TaskStatus.DONE
     was_dismissed = task.status is TaskStatus.DISMISSED
@@ -123,7 +124,7 @@ def _log_contact(session: Session, task: Task) -> None:
     made = task.created_at.date() if task.created_at else clock.today()
     if person_id in last and last[person_id] >= made:
         return
-    interaction = interactions.create(
+    logged = interactions.create(
         session,
         workspace_id=task.workspace_id,
         data=InteractionCreate(
@@ -134,7 +135,10 @@ def _log_contact(session: Session, task: Task) -> None:
             participants=[ParticipantIn(person_id=person_id)],
         ),
     )
-    task.interaction_id = interaction.id
+    task.logged_interaction_id = logged.id
+    # (An interaction the user linked by hand stays the task's; the message is logged beside it.)
+    if task.interaction_id is None:
+        task.interaction_id = logged.id
 
 
 # The words a contact logged by marking a reminder done begins and ends with, around its title.
@@ -142,20 +146,24 @@ _LOGGED = ("Got back in touch (the task “", "” marked done).")
 
 
 def _unlog_contact(session: Session, task: Task) -> None:
-    """Delete the contact a reminder logged when it was marked done: the message it links to,
-    if that is still the one `_log_contact` wrote (an interaction the user linked or made
-    their own, by rewording it, stays)."""
-    if not logs_contact(task) or task.interaction_id is None:
+    """Delete the contact a reminder logged when it was marked done: the message
+    `_log_contact` wrote, unless the user has made it their own by rewording it. An
+    interaction the user linked to the task stays linked."""
+    if task.logged_interaction_id is None:
         return
-    logged = session.get(Interaction, task.interaction_id)
+    logged = session.get(Interaction, task.logged_interaction_id)
+    if logged is None:
+        task.logged_interaction_id = None
+        return
     if (
-        logged is None
-        or logged.kind is not InteractionKind.MESSAGE
+        logged.kind is not InteractionKind.MESSAGE
         or not (logged.summary or "").startswith(_LOGGED[0])
         or not (logged.summary or "").endswith(_LOGGED[1])
     ):
         return
-    task.interaction_id = None
+    task.logged_interaction_id = None
+    if task.interaction_id == logged.id:
+        task.interaction_id = None
     interactions.delete(session, workspace_id=task.workspace_id, interaction_id=logged.id)
 
 

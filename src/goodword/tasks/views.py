@@ -249,7 +249,7 @@ async def change_status(
         change = forms.validate(
             TaskStatusChange, filled({k: values[k] for k in ("status", "snoozed_until")})
         )
-        logged = task.interaction_id
+        logged = task.logged_interaction_id
         service.set_status(session, workspace_id=workspace_id, task_id=task.id, change=change)
     except InvalidInput as error:
         session.rollback()
@@ -287,11 +287,15 @@ async def change_status(
 
 def _contact_said(task: Task, logged: int | None) -> str | None:
     """What a catch-up reminder's change of status did to the contact it logs (`logged`, the
-    interaction it linked before), in a sentence; None when it did nothing to it."""
-    if task.person is None or task.interaction_id == logged or not service.logs_contact(task):
+    message it had logged before), in a sentence; None when it did nothing to it."""
+    if (
+        task.person is None
+        or task.logged_interaction_id == logged
+        or not service.logs_contact(task)
+    ):
         return None
     name = task.person.display_name
-    if task.interaction_id is not None:
+    if task.logged_interaction_id is not None:
         return (
             f"Task done, and your contact with {name} is logged today: "
             "their keep-in-touch clock starts again."
