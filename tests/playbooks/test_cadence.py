@@ -17,7 +17,8 @@ from goodword.leads import service as leads
 from goodword.leads.models import LeadKind
 from goodword.leads.schemas import LeadCreate
 from goodword.people.models import Person
-from goodword.playbooks import cadence, events, pass_it_on
+from goodword.playbooks import cadence, events, favours, pass_it_on
+from goodword.playbooks import digest as weekly
 from goodword.playbooks.cadence import Cadence, cadence_from
 from goodword.playbooks.engine import ensure_task
 from goodword.tasks import service as tasks
@@ -260,7 +261,7 @@ def test_the_digest_brings_back_tasks_whose_snooze_has_ended(
     ):
         task.status, task.snoozed_until = TaskStatus.SNOOZED, until
     session.flush()
-    digest = cadence.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
+    digest = weekly.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
     assert sorted(t.title for t in digest.tasks_this_week) == ["Due next month", "Undated"]
     assert digest.overdue_tasks == []
 
@@ -294,7 +295,7 @@ def test_the_favour_ledger_counts_given_and_received_per_person(
     session: Session, workspace: Workspace
 ):
     ada, bo = _favours(session, workspace.id)
-    ledger = {b.person_id: b for b in cadence.favour_ledger(session, workspace_id=workspace.id)}
+    ledger = {b.person_id: b for b in favours.favour_ledger(session, workspace_id=workspace.id)}
     assert (ledger[ada.id].given, ledger[ada.id].received, ledger[ada.id].balance) == (1, 2, -1)
     assert (ledger[bo.id].given, ledger[bo.id].received) == (1, 0)
     assert [e.summary for e in ledger[ada.id].entries] == [
@@ -302,20 +303,20 @@ def test_the_favour_ledger_counts_given_and_received_per_person(
         "favour_given 10",
         "favour_received 40",
     ]
-    only = cadence.favour_ledger(session, workspace_id=workspace.id, person_id=bo.id)
+    only = favours.favour_ledger(session, workspace_id=workspace.id, person_id=bo.id)
     assert [b.person_id for b in only] == [bo.id]
 
 
 def test_recent_favours_received_get_a_thank_you_task(session: Session, workspace: Workspace):
     ada, _ = _favours(session, workspace.id)
-    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    result = favours.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
     [task] = result.tasks
     assert task.person_id == ada.id
     assert task.origin == "favours:thank"
     assert "favour_received 3" in (task.notes or "")
     # Two days after the favour was yesterday: a task made today is due today, never before.
     assert task.due_date == TODAY
-    again = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    again = favours.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
     assert again.created == 0
 
 
@@ -335,7 +336,7 @@ def _received(session: Session, ws: int, summary: str | None, days_ago: int = 0)
 
 def test_the_thank_you_says_what_the_favour_was(session: Session, workspace: Workspace):
     _received(session, workspace.id, "Nour sent me the Halcyon org chart.", days_ago=5)
-    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    result = favours.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
     [draft] = result.drafts
     assert draft.complete
     assert draft.body.splitlines()[2].startswith(
@@ -347,7 +348,7 @@ def test_the_thank_you_says_what_the_favour_was(session: Session, workspace: Wor
 
 def test_a_favour_done_today_is_thanked_within_two_days(session: Session, workspace: Workspace):
     _received(session, workspace.id, "Nour reviewed my case study")
-    [task] = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY).tasks
+    [task] = favours.thank_for_favours(session, workspace_id=workspace.id, today=TODAY).tasks
     assert task.due_date == TODAY + timedelta(days=2)
     assert "Thank you for reviewing my case study." in (task.notes or "")
 
@@ -356,7 +357,7 @@ def test_a_summary_the_draft_cannot_reword_leaves_the_favour_to_fill(
     session: Session, workspace: Workspace
 ):
     _received(session, workspace.id, "Org chart for Halcyon")
-    result = cadence.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
+    result = favours.thank_for_favours(session, workspace_id=workspace.id, today=TODAY)
     [draft] = result.drafts
     assert draft.missing == ("favour",)
     assert "Thank you for {favour}." in draft.body
@@ -392,7 +393,7 @@ def test_the_weekly_digest_gathers_the_week(session: Session, workspace: Workspa
     ada.interests = ["pricing"]
     session.flush()
     pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
-    digest = cadence.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
+    digest = weekly.weekly_digest(session, workspace_id=workspace.id, today=TODAY)
     assert (digest.week_start, digest.week_end) == (date(2026, 11, 23), date(2026, 11, 29))
     # Contact 28 days ago, every 30 days: due on Friday, within this week.
     assert [i.due_on for i in digest.keep_in_touch] == [date(2026, 11, 27)]

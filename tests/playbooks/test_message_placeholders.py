@@ -24,7 +24,17 @@ from goodword.leads.models import LeadKind
 from goodword.leads.schemas import LeadCreate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
-from goodword.playbooks import cadence, launch, library, pass_it_on, reach, rejection, views
+from goodword.playbooks import (
+    cadence,
+    favours,
+    follow_up,
+    launch,
+    library,
+    pass_it_on,
+    reach,
+    rejection,
+    views,
+)
 from goodword.playbooks.messages import (
     DEFAULTS,
     PLACEHOLDERS,
@@ -48,10 +58,12 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "playbooks.md"
 # Every function that drafts a library message from a playbook's values. `for_person` is not
 # here: it fills a message from the person's record plus whatever values the user gives.
 CALLERS = {
-    "playbooks/rejection.py": {"run", "advance_ask", "_close_gracefully"},
+    "playbooks/rejection.py": {"run"},
+    "playbooks/follow_up.py": {"advance_ask", "_close_gracefully"},
     "playbooks/launch.py": {"_briefing", "record"},
     "playbooks/reach.py": {"plan"},
-    "playbooks/cadence.py": {"remind", "thank_for_favours"},
+    "playbooks/cadence.py": {"remind"},
+    "playbooks/favours.py": {"thank_for_favours"},
     "playbooks/views.py": {"due_drafts"},
     "playbooks/pass_it_on.py": {"_note"},  # (for run and edit)
 }
@@ -105,7 +117,7 @@ def _run_every_playbook(session: Session, ws: int) -> None:
     introduced, declined = referrals.mark_asked(
         session, workspace_id=ws, person_id=morgan.id, source_opportunity_id=lost.id, on=TODAY
     )
-    rejection.advance_ask(
+    follow_up.advance_ask(
         session,
         workspace_id=ws,
         ask_id=introduced.id,
@@ -113,7 +125,7 @@ def _run_every_playbook(session: Session, ws: int) -> None:
         today=TODAY,
         introduced_to="Dana Whit",
     )
-    rejection.advance_ask(
+    follow_up.advance_ask(
         session, workspace_id=ws, ask_id=declined.id, status=AskStatus.DECLINED, today=TODAY
     )
 
@@ -134,7 +146,7 @@ def _run_every_playbook(session: Session, ws: int) -> None:
     assert cadence.remind(session, workspace_id=ws, today=TODAY).drafts
     due = cadence.due_list(session, workspace_id=ws, today=TODAY)
     assert views.due_drafts(session, ws, due)
-    assert cadence.thank_for_favours(session, workspace_id=ws, today=TODAY).drafts
+    assert favours.thank_for_favours(session, workspace_id=ws, today=TODAY).drafts
 
     # Launching a reference: the briefing, then the thanks after the call.
     manager = f.person(session, ws, "Lee Park", emails=["lee@northbeam.example"])

@@ -16,7 +16,7 @@ from goodword.opportunities.models import Opportunity
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PositionCreate
-from goodword.playbooks import rejection
+from goodword.playbooks import follow_up, rejection
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.tasks.models import Task, TaskStatus
@@ -194,7 +194,7 @@ def test_the_ask_task_is_done_once_its_asks_are_sent(session: Session, workspace
         return next(t for t in result.tasks if t.origin_key == key)
 
     # Morgan's one message names three companies: "I sent the ask" marks them all.
-    rejection.mark_asked(session, workspace_id=workspace.id, person_id=s.manager.id,
+    follow_up.mark_asked(session, workspace_id=workspace.id, person_id=s.manager.id,
                          source_opportunity_id=o, on=TODAY)  # fmt: skip
     assert ask_task(s.manager).status is TaskStatus.DONE
     assert ask_task(s.engineer).status is TaskStatus.OPEN
@@ -203,7 +203,7 @@ def test_the_ask_task_is_done_once_its_asks_are_sent(session: Session, workspace
     assert others  # (two companies for her)
     for ask in (first, *others):
         assert ask_task(s.engineer).status is TaskStatus.OPEN
-        rejection.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
+        follow_up.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
                               status=AskStatus.ASKED, today=TODAY)  # fmt: skip
     assert ask_task(s.engineer).status is TaskStatus.DONE
 
@@ -214,7 +214,7 @@ def test_asks_closed_without_asking_dismiss_the_ask_task(session: Session, works
     key = f"rejection:opp:{s.opportunity.id}:ask:person:{s.manager.id}"
     task = next(t for t in result.tasks if t.origin_key == key)
     for ask in referrals.list_(session, workspace_id=workspace.id, person_id=s.manager.id):
-        rejection.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
+        follow_up.advance_ask(session, workspace_id=workspace.id, ask_id=ask.id,
                               status=AskStatus.CLOSED, today=TODAY)  # fmt: skip
     assert task.status is TaskStatus.DISMISSED
 
@@ -529,7 +529,7 @@ def test_an_introduction_brings_thanks_preparation_and_a_report_back(
     s = build(session, workspace.id)
     ask = _asked(session, workspace.id, s, s.manager)
     later = TODAY + timedelta(days=10)
-    result = rejection.advance_ask(
+    result = follow_up.advance_ask(
         session,
         workspace_id=workspace.id,
         ask_id=ask.id,
@@ -546,7 +546,7 @@ def test_an_introduction_brings_thanks_preparation_and_a_report_back(
     assert thanks.complete
     assert "Dana Whit at Jadeway Semiconductors" in thanks.body
     assert "I'll let you know how it goes" in thanks.body
-    again = rejection.advance_ask(
+    again = follow_up.advance_ask(
         session,
         workspace_id=workspace.id,
         ask_id=ask.id,
@@ -561,7 +561,7 @@ def test_an_interview_from_the_referral_brings_another_report_back(
 ):
     s = build(session, workspace.id)
     ask = _asked(session, workspace.id, s, s.manager)
-    rejection.advance_ask(
+    follow_up.advance_ask(
         session, workspace_id=workspace.id, ask_id=ask.id, status=AskStatus.INTRODUCED, today=TODAY
     )
     new = f.opportunity(
@@ -572,7 +572,7 @@ def test_an_interview_from_the_referral_brings_another_report_back(
         next_step="Second interview",
         next_step_due=TODAY + timedelta(days=5),
     )
-    result = rejection.advance_ask(
+    result = follow_up.advance_ask(
         session,
         workspace_id=workspace.id,
         ask_id=ask.id,
@@ -592,7 +592,7 @@ def test_asks_refuse_moves_that_skip_the_story(session: Session, workspace: Work
     run(session, workspace.id, s)
     ask = referrals.list_(session, workspace_id=workspace.id)[0]
     with pytest.raises(InvalidInput) as caught:
-        rejection.advance_ask(
+        follow_up.advance_ask(
             session, workspace_id=workspace.id, ask_id=ask.id, status=AskStatus.OFFER, today=TODAY
         )
     assert "cannot become offer" in caught.value.message
@@ -604,7 +604,7 @@ def test_a_decline_brings_a_graceful_close_and_a_keep_in_touch_reminder(
 ):
     s = build(session, workspace.id)
     ask = _asked(session, workspace.id, s, s.engineer)
-    result = rejection.advance_ask(
+    result = follow_up.advance_ask(
         session, workspace_id=workspace.id, ask_id=ask.id, status=AskStatus.DECLINED, today=TODAY
     )
     steps = {t.origin: t for t in result.tasks}
@@ -619,16 +619,16 @@ def test_a_decline_brings_a_graceful_close_and_a_keep_in_touch_reminder(
 def test_quiet_asks_are_closed_gracefully_after_the_wait(session: Session, workspace: Workspace):
     s = build(session, workspace.id)
     _asked(session, workspace.id, s, s.manager)
-    early = rejection.sweep_quiet_asks(
+    early = follow_up.sweep_quiet_asks(
         session, workspace_id=workspace.id, today=TODAY + timedelta(days=20)
     )
     assert early.tasks == []
-    late = rejection.sweep_quiet_asks(
+    late = follow_up.sweep_quiet_asks(
         session, workspace_id=workspace.id, today=TODAY + timedelta(days=21)
     )
     assert {t.origin for t in late.tasks} == {"referral:close", "referral:keep-in-touch"}
     assert {t.person_id for t in late.tasks} == {s.manager.id}
-    again = rejection.sweep_quiet_asks(
+    again = follow_up.sweep_quiet_asks(
         session, workspace_id=workspace.id, today=TODAY + timedelta(days=30)
     )
     assert again.created == 0
@@ -639,10 +639,10 @@ def test_an_ask_that_produced_an_introduction_is_never_closed_as_quiet(
 ):
     s = build(session, workspace.id)
     ask = _asked(session, workspace.id, s, s.manager)
-    rejection.advance_ask(
+    follow_up.advance_ask(
         session, workspace_id=workspace.id, ask_id=ask.id, status=AskStatus.INTRODUCED, today=TODAY
     )
-    result = rejection.sweep_quiet_asks(
+    result = follow_up.sweep_quiet_asks(
         session, workspace_id=workspace.id, today=TODAY + timedelta(days=60)
     )
     assert result.tasks == []

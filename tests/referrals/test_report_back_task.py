@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword import clock
-from goodword.playbooks import rejection
+from goodword.playbooks import follow_up
 from goodword.playbooks.engine import find_task
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
@@ -44,7 +44,7 @@ def introduced(session: Session, ws: int, name: str = "Morgan Reyes") -> Referra
 
 
 def advance(session: Session, ws: int, ask: ReferralAsk, status: AskStatus) -> None:
-    rejection.advance_ask(session, workspace_id=ws, ask_id=ask.id, status=status, today=DAY)
+    follow_up.advance_ask(session, workspace_id=ws, ask_id=ask.id, status=status, today=DAY)
 
 
 def report_back_task(session: Session, ws: int, ask: ReferralAsk, status: AskStatus) -> Task:

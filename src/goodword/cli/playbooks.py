@@ -162,11 +162,11 @@ def referrals_advance(
     as_json: JsonFlag = False,
 ) -> None:
     """Move an ask on; an introduction brings the thank-you, the preparation, a report back."""
-    from goodword.playbooks import engine, events, rejection
+    from goodword.playbooks import engine, events, follow_up
     from goodword.referrals import service as referrals
 
     with work(ctx) as (session, ws):
-        result = rejection.advance_ask(
+        result = follow_up.advance_ask(
             session,
             workspace_id=ws,
             ask_id=ask_id,

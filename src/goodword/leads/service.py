@@ -134,7 +134,7 @@ def fits(
 def _with_warmth(session: Session, workspace_id: int, pool: list[Candidate]) -> list[Candidate]:
     """The candidates with how close the user is to each and when they were last in touch
     (read for the few a lead fits, not for everyone)."""
-    from goodword.playbooks.cadence import last_contacts  # (cadence reads leads' models)
+    from goodword.playbooks.cadence import last_contacts  # (its tasks service reads this one)
 
     if not pool:
         return pool

@@ -22,7 +22,7 @@ from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redire
 from goodword.people import normalize, positions, service
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
-from goodword.playbooks import cadence
+from goodword.playbooks import cadence, favours
 from goodword.references import service as references
 from goodword.search import service as search
 from goodword.tasks import service as tasks
@@ -419,7 +419,7 @@ def render_detail(
         "connection_values": connection_values or {},
         "connection_errors": connection_errors or {},
         "favours": next(
-            iter(cadence.favour_ledger(session, workspace_id=workspace_id, person_id=person_id)),
+            iter(favours.favour_ledger(session, workspace_id=workspace_id, person_id=person_id)),
             None,
         ),
         "cadence": cadence.cadence_for(session, workspace_id=workspace_id, person=person),

@@ -27,6 +27,8 @@ from goodword.opportunities.models import Route
 from goodword.people import service as people
 from goodword.playbooks import cadence, engine, events, message_api, reach, rejection
 from goodword.playbooks import calendar as feeds
+from goodword.playbooks import digest as weekly
+from goodword.playbooks import favours as favours_data
 from goodword.playbooks import progress as progress_data
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import RecordId
@@ -279,7 +281,7 @@ class FavoursRead(BaseModel):
     entries: list[FavourEntryRead]
 
 
-def favours_read(balance: cadence.FavourBalance) -> FavoursRead:
+def favours_read(balance: favours_data.FavourBalance) -> FavoursRead:
     return FavoursRead(
         person_id=balance.person_id,
         name=balance.name,
@@ -308,7 +310,7 @@ class DigestRead(BaseModel):
 
 @router.get("/keep-in-touch/digest", response_model=DigestRead, summary="The weekly digest")
 def digest(session: DbSession, workspace_id: WorkspaceId) -> DigestRead:
-    d = cadence.weekly_digest(session, workspace_id=workspace_id, today=clock.today())
+    d = weekly.weekly_digest(session, workspace_id=workspace_id, today=clock.today())
     return DigestRead(
         week_start=d.week_start,
         week_end=d.week_end,
@@ -334,10 +336,10 @@ def digest(session: DbSession, workspace_id: WorkspaceId) -> DigestRead:
 def favours(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> FavoursRead:
     """Favours given to and received from one person, newest first."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-    found = cadence.favour_ledger(session, workspace_id=workspace_id, person_id=person.id)
+    found = favours_data.favour_ledger(session, workspace_id=workspace_id, person_id=person.id)
     if found:
         return favours_read(found[0])
-    return favours_read(cadence.FavourBalance(person.id, person.display_name))
+    return favours_read(favours_data.FavourBalance(person.id, person.display_name))
 
 
 class RouteRead(BaseModel):

@@ -1,4 +1,5 @@
-"""Stay in touch and do favours: cadences, the due list, the weekly digest, the favour ledger.
+"""Stay in touch: cadences, the due list and the reminders (favours are in `favours.py`, the
+weekly digest in `digest.py`).
 
 A person's cadence comes from the relationship (close friends and colleagues every month or
 two, interviewers every quarter, LinkedIn-only contacts twice a year once you have been in
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.interactions.models import (
@@ -27,7 +28,6 @@ from goodword.interactions.models import (
     not_invitation,
 )
 from goodword.interactions.schemas import WRITTEN
-from goodword.leads.models import LeadShare, ShareStatus
 from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -35,20 +35,17 @@ from goodword.playbooks.engine import (
     checklist,
     emails_of,
     ensure_task,
-    first_name,
     me,
     person_values,
     playbook_tasks,
 )
-from goodword.playbooks.messages import favour_phrase, format_date
+from goodword.playbooks.messages import format_date
 from goodword.records import Page, among, decode_cursor, encode_cursor
-from goodword.referrals import service as referrals
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskStatusChange
 
 PLAYBOOK = "keep-in-touch"
-FAVOURS = "favours"
 
 # Days between contacts by relationship; None: not the user's own tie, so no reminder.
 DEFAULT_DAYS: dict[ConnectionKind, int | None] = {
@@ -425,187 +422,6 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
             )
         )
     return result
-
-
-@dataclass(frozen=True)
-class FavourEntry:
-    interaction_id: int
-    kind: InteractionKind
-    on: date
-    summary: str | None
-
-
-@dataclass
-class FavourBalance:
-    person_id: int
-    name: str
-    given: int = 0
-    received: int = 0
-    entries: list[FavourEntry] = field(default_factory=list)
-
-    @property
-    def balance(self) -> int:
-        """Favours given minus favours received: below zero, the user owes one."""
-        return self.given - self.received
-
-
-def favour_ledger(
-    session: Session, *, workspace_id: int, person_id: int | None = None
-) -> list[FavourBalance]:
-    """Favours given and received, per person, from logged favour interactions."""
-    statement = (
-        select(Interaction)
-        .where(
-            Interaction.workspace_id == workspace_id,
-            Interaction.kind.in_([InteractionKind.FAVOUR_GIVEN, InteractionKind.FAVOUR_RECEIVED]),
-        )
-        .options(selectinload(Interaction.participants).selectinload(Participant.person))
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-    )
-    if person_id is not None:
-        statement = statement.where(
-            Interaction.id.in_(
-                select(Participant.interaction_id).where(Participant.person_id == person_id)
-            )
-        )
-    ledger: dict[int, FavourBalance] = {}
-    for interaction in session.scalars(statement):
-        entry = FavourEntry(
-            interaction.id, interaction.kind, interaction.occurred_at.date(), interaction.summary
-        )
-        for participant in interaction.participants:
-            if person_id is not None and participant.person_id != person_id:
-                continue
-            if participant.person.is_me:
-                continue
-            row = ledger.setdefault(
-                participant.person_id,
-                FavourBalance(participant.person_id, participant.person.display_name),
-            )
-            if interaction.kind is InteractionKind.FAVOUR_GIVEN:
-                row.given += 1
-            else:
-                row.received += 1
-            row.entries.append(entry)
-    return sorted(ledger.values(), key=lambda b: (b.balance, b.name.casefold()))
-
-
-def thank_for_favours(
-    session: Session, *, workspace_id: int, today: date, within_days: int = 14
-) -> Result:
-    """A thank-you task for each favour received in the last `within_days`."""
-    result = Result(FAVOURS)
-    user = me(session, workspace_id=workspace_id)
-    start = today - timedelta(days=within_days)
-    for balance in favour_ledger(session, workspace_id=workspace_id):
-        person = session.get(Person, balance.person_id)
-        assert person is not None
-        for entry in balance.entries:
-            if entry.kind is not InteractionKind.FAVOUR_RECEIVED or not start <= entry.on <= today:
-                continue
-            # Their favour in the summary's words; one the words cannot be read from stays
-            # `{favour}` in the draft, with the summary beside it in the task's notes.
-            favour = favour_phrase(entry.summary, [person.display_name, first_name(person)])
-            note = library.draft(
-                session,
-                workspace_id=workspace_id,
-                key="favour_thanks",
-                values={
-                    **person_values(person, user),
-                    "favour": favour if entry.summary else "your help",
-                },
-                to=emails_of(person),
-                to_name=person.display_name,
-            )
-            result.drafts.append(note)
-            result.add_task(
-                *ensure_task(
-                    session,
-                    workspace_id=workspace_id,
-                    playbook=FAVOURS,
-                    step="thank",
-                    key=f"{FAVOURS}:interaction:{entry.interaction_id}:thank:person:{person.id}",
-                    title=f"Thank {person.display_name} for the favour",
-                    # Two days after the favour, or today once that has gone by.
-                    due_date=max(today, entry.on + timedelta(days=2)),
-                    notes=checklist(
-                        f"What they did: {entry.summary or 'see the logged favour'}",
-                        *(
-                            []
-                            if favour or not entry.summary
-                            else ["Say what they did for you where the draft shows {favour}."]
-                        ),
-                        "Say what it made possible; offer to return it.",
-                    ),
-                    draft=note,
-                    person_id=person.id,
-                    interaction_id=entry.interaction_id,
-                )
-            )
-    return result
-
-
-@dataclass
-class Digest:
-    """The week ahead, as plain data: whom to contact, what is due, what to pass on."""
-
-    week_start: date
-    week_end: date
-    keep_in_touch: list[DueItem]
-    overdue_tasks: list[Task]
-    tasks_this_week: list[Task]
-    open_asks: int
-    owe_favours: list[FavourBalance]
-    leads_to_pass_on: list[LeadShare]
-
-
-def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest:
-    """Monday-to-Sunday view of the week holding `today`."""
-    week_start = today - timedelta(days=today.weekday())
-    week_end = week_start + timedelta(days=6)
-    open_tasks = list(
-        session.scalars(
-            select(Task)
-            .where(
-                Task.workspace_id == workspace_id,
-                or_(
-                    and_(
-                        Task.status == TaskStatus.OPEN,
-                        Task.due_date.is_not(None),
-                        Task.due_date <= week_end,
-                    ),
-                    tasks.back_by(today),
-                ),
-            )
-            .order_by(Task.due_date, Task.id)
-        )
-    )
-    back = [t for t in open_tasks if t.status is TaskStatus.SNOOZED]
-    due = [t for t in open_tasks if t.status is TaskStatus.OPEN]
-    shares = list(
-        session.scalars(
-            select(LeadShare)
-            .where(
-                LeadShare.workspace_id == workspace_id,
-                LeadShare.status == ShareStatus.SUGGESTED,
-            )
-            .options(selectinload(LeadShare.lead), selectinload(LeadShare.person))
-            .order_by(LeadShare.id)
-        )
-    )
-    return Digest(
-        week_start=week_start,
-        week_end=week_end,
-        keep_in_touch=due_list(
-            session, workspace_id=workspace_id, today=today, within_days=(week_end - today).days
-        ),
-        overdue_tasks=[t for t in due if t.due_date is not None and t.due_date < today],
-        # A snooze that has ended brings its task back now, whatever its due date says.
-        tasks_this_week=back + [t for t in due if t.due_date is not None and t.due_date >= today],
-        open_asks=referrals.count(session, workspace_id=workspace_id, open_only=True),
-        owe_favours=[b for b in favour_ledger(session, workspace_id=workspace_id) if b.balance < 0],
-        leads_to_pass_on=shares,
-    )
 
 
 def _ties_to(

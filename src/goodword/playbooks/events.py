@@ -22,7 +22,7 @@ from goodword.network.strength import DEFAULT_MODEL, StrengthModel
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate
-from goodword.playbooks import cadence, launch, rejection
+from goodword.playbooks import cadence, favours, follow_up, launch, rejection
 from goodword.playbooks.engine import Prompt, Result
 
 
@@ -207,18 +207,18 @@ def run_routines(session: Session, *, workspace_id: int, today: date) -> Routine
     """Close quiet referral asks, remind of people due a catch-up, thank for recent favours."""
     return Routines(
         [
-            rejection.sweep_quiet_asks(session, workspace_id=workspace_id, today=today),
+            follow_up.sweep_quiet_asks(session, workspace_id=workspace_id, today=today),
             cadence.remind(session, workspace_id=workspace_id, today=today),
-            cadence.thank_for_favours(session, workspace_id=workspace_id, today=today),
+            favours.thank_for_favours(session, workspace_id=workspace_id, today=today),
         ]
     )
 
 
 _NAMES = {
     rejection.PLAYBOOK: "rejection",
-    rejection.REFERRAL: "referral",
+    follow_up.REFERRAL: "referral",
     cadence.PLAYBOOK: "keep-in-touch",
-    cadence.FAVOURS: "favours",
+    favours.FAVOURS: "favours",
 }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import GoodwordError
 from goodword.opportunities.models import Opportunity, Stage
-from goodword.playbooks import launch, reach, rejection
+from goodword.playbooks import follow_up, launch, reach, rejection
 from goodword.playbooks.engine import Prompt, playbook_tasks
 from goodword.playbooks.messages import Draft
 from goodword.references import service as references
@@ -130,7 +130,7 @@ def ask_rows(session: Session, *, workspace_id: int, asks: list[ReferralAsk]) ->
             ask,
             next_statuses(ask.status),
             playbook_tasks(
-                session, workspace_id=workspace_id, key_prefix=f"{rejection.REFERRAL}:ask:{ask.id}:"
+                session, workspace_id=workspace_id, key_prefix=f"{follow_up.REFERRAL}:ask:{ask.id}:"
             ),
         )
         for ask in asks
@@ -153,7 +153,7 @@ def rejection_panel(
         for task in playbook_tasks(
             session,
             workspace_id=workspace_id,
-            key_prefix=f"{rejection.REFERRAL}:person:{person_id}:opp:{opportunity.id}:",
+            key_prefix=f"{follow_up.REFERRAL}:person:{person_id}:opp:{opportunity.id}:",
         )
     ]
     preview = None

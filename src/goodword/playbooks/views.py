@@ -20,6 +20,7 @@ from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
 from goodword.playbooks import cadence, events, library, message_views, reach, rejection
 from goodword.playbooks import calendar as feeds
+from goodword.playbooks import digest as weekly
 from goodword.playbooks import progress as progress_data
 from goodword.playbooks.engine import me, person_values
 from goodword.playbooks.messages import Draft, format_date
@@ -200,7 +201,7 @@ def digest(request: Request, session: DbSession, workspace_id: WorkspaceId) -> H
         request,
         "playbooks/digest.html",
         {
-            "digest": cadence.weekly_digest(session, workspace_id=workspace_id, today=today),
+            "digest": weekly.weekly_digest(session, workspace_id=workspace_id, today=today),
             "today": today,
         },
     )

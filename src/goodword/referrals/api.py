@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
-from goodword.playbooks import engine, rejection
+from goodword.playbooks import engine, follow_up
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import RecordId
 from goodword.referrals import service
@@ -98,7 +98,7 @@ def advance_ask(
     """Asked, agreed, declined, introduced, interviewing, offer or closed; moves that skip or
     go back are refused (422). Introduced brings the thank-you, the preparation and a report
     back; declined a graceful close."""
-    result = rejection.advance_ask(
+    result = follow_up.advance_ask(
         session,
         workspace_id=workspace_id,
         ask_id=ask_id,

@@ -27,7 +27,7 @@ from goodword.pages import (
     render,
 )
 from goodword.people import service as people
-from goodword.playbooks import events, panels, rejection
+from goodword.playbooks import events, follow_up, panels
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate
@@ -144,7 +144,7 @@ async def advance(
                 "Choose what happened with this ask.",
                 fields=[FieldError("status", "Choose what happened.")],
             ) from None
-        result = rejection.advance_ask(
+        result = follow_up.advance_ask(
             session,
             workspace_id=workspace_id,
             ask_id=ask.id,
@@ -248,7 +248,7 @@ async def mark_asked(request: Request, session: DbSession, workspace_id: Workspa
         )
     person = people.get(session, workspace_id=workspace_id, person_id=int(person_id))
     source_id = opportunity.id if opportunity else None
-    asks = rejection.mark_asked(
+    asks = follow_up.mark_asked(
         session,
         workspace_id=workspace_id,
         person_id=person.id,
