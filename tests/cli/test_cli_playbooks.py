@@ -62,6 +62,7 @@ def network(run, cli_url: str) -> None:
     [
         (("referrals", "list"), "/api/v1/referrals"),
         (("references", "list"), "/api/v1/references"),
+        (("keep-in-touch",), "/api/v1/keep-in-touch"),
         (("keep-in-touch", "--digest"), "/api/v1/keep-in-touch/digest"),
         (("messages", "list"), "/api/v1/messages"),
         (("leads", "list"), "/api/v1/leads"),
@@ -80,16 +81,40 @@ def test_json_output_is_the_apis_shape(
     assert served.json()  # something to compare
 
 
-def test_keep_in_touch_json_is_the_whole_of_the_apis_pages(
-    run, network: None, api: TestClient
-) -> None:
-    # The API pages the due list; the command prints all of it, as a list of the same items.
-    printed = run("keep-in-touch", "--json")
-    served = api.get("/api/v1/keep-in-touch", params={"limit": 500}).json()
+def test_keep_in_touch_json_pages_as_the_api_does(run, network: None, api: TestClient) -> None:
+    served = api.get("/api/v1/keep-in-touch", params={"limit": 1, "within_days": 400}).json()
+    printed = run("keep-in-touch", "--json", "--limit", "1", "--within-days", "400")
 
     assert printed.exit_code == 0, printed.output
-    assert served["items"] and served["next"] is None
-    assert json.loads(printed.stdout) == served["items"]
+    assert served["total"] == 2 and served["next"] is not None
+    assert json.loads(printed.stdout) == served
+    after = ["--after", served["next"], "--limit", "1", "--within-days", "400", "--json"]
+    second = json.loads(run("keep-in-touch", *after).stdout)
+    assert (
+        second
+        == api.get(
+            "/api/v1/keep-in-touch",
+            params={"limit": 1, "within_days": 400, "after": served["next"]},
+        ).json()
+    )
+    back = ["--before", second["prev"], "--limit", "1", "--within-days", "400", "--json"]
+    assert json.loads(run("keep-in-touch", *back).stdout) == served
+
+
+def test_keep_in_touch_says_how_to_see_the_next_page(run, network: None) -> None:
+    shown = run("keep-in-touch", "--limit", "1", "--within-days", "400")
+
+    assert shown.exit_code == 0, shown.output
+    assert "1 of the 2 people due." in shown.stdout
+    assert "More: goodword keep-in-touch --within-days 400 --limit 1 --after " in shown.stdout
+
+
+def test_keep_in_touch_refuses_both_cursors_and_paging_the_digest(run, network: None) -> None:
+    both = run("keep-in-touch", "--after", "x", "--before", "y")
+    digest = run("keep-in-touch", "--digest", "--after", "x")
+
+    assert both.exit_code == 2 and "not both" in both.output
+    assert digest.exit_code == 2 and "--digest shows the whole week" in digest.output
 
 
 def test_the_digest_names_the_favours_owed_and_the_leads_to_pass_on(run, network: None) -> None:
@@ -302,7 +327,7 @@ def test_task_done_on_a_catch_up_logs_the_contact_and_says_so(run, network: None
         "Done: Get back in touch with Bo Jensen\n"
         f"Contact with Bo Jensen logged today (interaction {interaction_id}).\n"
     )
-    due = json.loads(run("keep-in-touch", "--json").stdout)
+    due = json.loads(run("keep-in-touch", "--json").stdout)["items"]
     assert all(item["name"] != "Bo Jensen" for item in due)
 
 

@@ -208,7 +208,7 @@ def test_playbooks_run_and_keep_in_touch(run: Run, cli_url: str):
 
     friend = seed(cli_url, build)
     due = json.loads(run("keep-in-touch", "--json").stdout)
-    assert [d["person_id"] for d in due] == [friend]
+    assert [d["person_id"] for d in due["items"]] == [friend]
     first = json.loads(run("playbooks", "run", "--json").stdout)
     assert first["created"] == 1
     second = run("playbooks", "run")

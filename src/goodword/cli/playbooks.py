@@ -11,21 +11,26 @@ import typer
 
 from goodword import clock
 from goodword.cli.common import (
+    After,
     JsonFlag,
+    Limit,
     OpportunityId,
     addressed,
     dump,
     id_argument,
     id_option,
+    more_hint,
     print_json,
     show_playbook_result,
     stop_if_blocked,
     table,
     to_screen,
+    whole_number,
     work,
     write_output,
 )
 from goodword.errors import InvalidInput
+from goodword.playbooks.schemas import DigestRead
 from goodword.referrals.models import AskStatus
 
 AskId = Annotated[
@@ -83,10 +88,17 @@ def playbooks_rejection(
     Safe to run again: nothing is added twice. When it cannot run (the opportunity is not
     marked rejected, say), it says what is needed and exits 2.
     """
-    from goodword.playbooks.api import RejectionIn, run_rejection
+    from goodword.playbooks import rejection
 
     with work(ctx) as (session, ws):
-        read = run_rejection(session, ws, opportunity_id, RejectionIn(confirm_late=confirm_late))
+        result = rejection.run(
+            session,
+            workspace_id=ws,
+            opportunity_id=opportunity_id,
+            today=clock.today(),
+            confirm_late=confirm_late,
+        )
+        read = rejection.to_read(result)
     if as_json:
         print_json(dump(read))
         stop_if_blocked(read)
@@ -203,26 +215,61 @@ def referrals_reported_back(ctx: typer.Context, ask_id: AskId, as_json: JsonFlag
 def keep_in_touch(
     ctx: typer.Context,
     digest: Annotated[bool, typer.Option("--digest", help="The whole week instead.")] = False,
+    within_days: Annotated[
+        int,
+        typer.Option(
+            help="Also those due within this many days (0 to 3,660).",
+            metavar="DAYS",
+            parser=whole_number(0, 3660, "how many days ahead"),
+        ),
+    ] = 0,
+    limit: Limit = 50,
+    after: After = None,
+    before: Annotated[
+        str | None,
+        typer.Option(help="Go back to the page before the one whose --json gave this `prev`."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Who is due for a catch-up, closest relationships first (or the week's digest)."""
-    from goodword.playbooks import cadence
-    from goodword.playbooks.api import DigestRead, DueRead, due_read
-    from goodword.playbooks.api import digest as digest_read
+    """Who is due for a catch-up, closest relationships first (or the week's digest).
 
-    week: DigestRead | None = None
+    A page at a time, as `GET /api/v1/keep-in-touch` gives it: --json prints its items,
+    `next` and `prev` cursors and the `total` due in all.
+    """
+    from goodword.api import one_way
+    from goodword.playbooks import cadence
+    from goodword.playbooks import digest as weekly
+
+    if digest and (after or before or within_days):
+        raise InvalidInput(
+            "--digest shows the whole week on one page: leave out --within-days, --after "
+            "and --before."
+        )
+    one_way(after, before)
     with work(ctx) as (session, ws):
         if digest:
-            week = digest_read(session, ws)
-            items: list[DueRead] = week.keep_in_touch
+            week = weekly.read(session, workspace_id=ws, today=clock.today())
         else:
-            due = cadence.due_list(session, workspace_id=ws, today=clock.today())
-            items = [due_read(i) for i in due]
-    if as_json:
-        print_json(dump(week) if week is not None else [dump(i) for i in items])
-        return
-    if week is not None:
+            page = cadence.due_page_read(
+                session,
+                workspace_id=ws,
+                today=clock.today(),
+                within_days=within_days,
+                after=after,
+                before=before,
+                limit=limit,
+            )
+    if digest:
+        if as_json:
+            print_json(dump(week))
+            return
         _show_week(week)
+        items = week.keep_in_touch
+    else:
+        if as_json:
+            print_json(dump(page))
+            return
+        items = page.items
     if not items:
         typer.echo("No one is due for a catch-up.")
         return
@@ -231,13 +278,13 @@ def keep_in_touch(
         ["Person", "Rhythm", "Last contact", "Due"],
         [(i.name, i.reason, i.last_contact, i.due_on) for i in items],
     )
+    if not digest and page.total > len(items):
+        typer.echo(f"{len(items)} of the {page.total} people due.")
+        more_hint(ctx, page.next, leave_out=("before",))
 
 
-def _show_week(week: object) -> None:
+def _show_week(week: DigestRead) -> None:
     """The digest's counts, then the favours you owe and the leads waiting to go out."""
-    from goodword.playbooks.api import DigestRead
-
-    assert isinstance(week, DigestRead)
     typer.echo(f"The week of {week.week_start} to {week.week_end}")
     typer.echo(f"Open referral asks: {week.open_asks}")
     typer.echo(f"Overdue tasks: {len(week.overdue_tasks)}")

@@ -3,7 +3,6 @@ favours, progress and the calendar feed. The message library is in `message_api.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
@@ -17,12 +16,9 @@ from goodword.api import (
     After,
     Before,
     Limit,
-    Next,
-    Prev,
     one_way,
 )
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import FieldError, InvalidInput
 from goodword.opportunities.models import Route
 from goodword.people import service as people
 from goodword.playbooks import cadence, engine, events, message_api, reach, rejection
@@ -30,7 +26,13 @@ from goodword.playbooks import calendar as feeds
 from goodword.playbooks import digest as weekly
 from goodword.playbooks import favours as favours_data
 from goodword.playbooks import progress as progress_data
-from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.playbooks.schemas import (
+    DigestRead,
+    DuePage,
+    FavoursRead,
+    PlaybookResultRead,
+    RejectionRead,
+)
 from goodword.records import RecordId
 from goodword.referrals import service as referrals
 from goodword.referrals.schemas import ReferralAskRead
@@ -49,24 +51,6 @@ class RejectionIn(BaseModel):
 
     confirm_late: bool = False
     target_organization_ids: list[RecordId] | None = None
-
-
-class CompanyRead(BaseModel):
-    organization_id: int
-    organization_name: str
-    on_target_list: bool
-    reason: str
-
-
-class InterviewerRead(BaseModel):
-    person_id: int
-    person_name: str
-    companies: list[CompanyRead]
-
-
-class RejectionRead(PlaybookResultRead):
-    clicked: list[InterviewerRead]
-    ask_ids: list[int]
 
 
 @router.post(
@@ -90,26 +74,7 @@ def run_rejection(
         confirm_late=data.confirm_late,
         target_organization_ids=data.target_organization_ids,
     )
-    return RejectionRead(
-        **engine.to_read(result).model_dump(),
-        clicked=[
-            InterviewerRead(
-                person_id=i.person.id,
-                person_name=i.person.display_name,
-                companies=[
-                    CompanyRead(
-                        organization_id=s.organization.id,
-                        organization_name=s.organization.name,
-                        on_target_list=s.on_target_list,
-                        reason=s.reason,
-                    )
-                    for s in result.companies.get(i.person.id, [])
-                ],
-            )
-            for i in result.clicked
-        ],
-        ask_ids=[a.id for a in result.asks],
-    )
+    return rejection.to_read(result)
 
 
 class ReachIn(BaseModel):
@@ -205,28 +170,6 @@ def run_routines(session: DbSession, workspace_id: WorkspaceId) -> RoutinesRead:
     )
 
 
-class DueRead(BaseModel):
-    person_id: int
-    name: str
-    cadence_days: int
-    reason: str
-    last_contact: date | None
-    due_on: date
-    days_overdue: int
-
-
-def due_read(item: cadence.DueItem) -> DueRead:
-    return DueRead(**asdict(item))
-
-
-class DuePage(BaseModel):
-    items: list[DueRead]
-    next: Next
-    prev: Prev
-    # How many people are due in all, in all pages.
-    total: int
-
-
 @router.get("/keep-in-touch", response_model=DuePage, summary="Who is due a catch-up")
 def keep_in_touch(
     session: DbSession,
@@ -240,96 +183,20 @@ def keep_in_touch(
     overdue; pass `next` back as `after` for more, and `prev` as `before` for the page
     before."""
     one_way(after, before)
-    items = cadence.due_list(
-        session, workspace_id=workspace_id, today=clock.today(), within_days=within_days
+    return cadence.due_page_read(
+        session,
+        workspace_id=workspace_id,
+        today=clock.today(),
+        within_days=within_days,
+        after=after,
+        before=before,
+        limit=limit,
     )
-    try:
-        page = cadence.due_page(items, cursor=after, limit=limit, before=before)
-    except (ValueError, TypeError):
-        field = "before" if before else "after"
-        raise InvalidInput(
-            "The page cursor is not valid.",
-            fields=[
-                FieldError(
-                    field,
-                    f"This cursor is damaged; start again from the first page "
-                    f"(leave out `{field}`).",
-                )
-            ],
-        ) from None
-    return DuePage(
-        items=[due_read(i) for i in page.items],
-        next=page.next_cursor,
-        prev=page.prev_cursor,
-        total=page.total or 0,
-    )
-
-
-class FavourEntryRead(BaseModel):
-    interaction_id: int
-    kind: str
-    on: date
-    summary: str | None
-
-
-class FavoursRead(BaseModel):
-    person_id: int
-    name: str
-    given: int
-    received: int
-    balance: int
-    entries: list[FavourEntryRead]
-
-
-def favours_read(balance: favours_data.FavourBalance) -> FavoursRead:
-    return FavoursRead(
-        person_id=balance.person_id,
-        name=balance.name,
-        given=balance.given,
-        received=balance.received,
-        balance=balance.balance,
-        entries=[
-            FavourEntryRead(
-                interaction_id=e.interaction_id, kind=e.kind.value, on=e.on, summary=e.summary
-            )
-            for e in balance.entries
-        ],
-    )
-
-
-class DigestRead(BaseModel):
-    week_start: date
-    week_end: date
-    keep_in_touch: list[DueRead]
-    overdue_tasks: list[TaskRead]
-    tasks_this_week: list[TaskRead]
-    open_asks: int
-    owe_favours: list[FavoursRead]
-    leads_to_pass_on: list[dict[str, int | str | None]]
 
 
 @router.get("/keep-in-touch/digest", response_model=DigestRead, summary="The weekly digest")
 def digest(session: DbSession, workspace_id: WorkspaceId) -> DigestRead:
-    d = weekly.weekly_digest(session, workspace_id=workspace_id, today=clock.today())
-    return DigestRead(
-        week_start=d.week_start,
-        week_end=d.week_end,
-        keep_in_touch=[due_read(i) for i in d.keep_in_touch],
-        overdue_tasks=[TaskRead.model_validate(t) for t in d.overdue_tasks],
-        tasks_this_week=[TaskRead.model_validate(t) for t in d.tasks_this_week],
-        open_asks=d.open_asks,
-        owe_favours=[favours_read(b) for b in d.owe_favours],
-        leads_to_pass_on=[
-            {
-                "share_id": s.id,
-                "lead_id": s.lead_id,
-                "lead_title": s.lead.title,
-                "person_id": s.person_id,
-                "person_name": s.person.display_name,
-            }
-            for s in d.leads_to_pass_on
-        ],
-    )
+    return weekly.read(session, workspace_id=workspace_id, today=clock.today())
 
 
 @router.get("/people/{person_id}/favours", response_model=FavoursRead, summary="Favour ledger")
@@ -338,8 +205,8 @@ def favours(session: DbSession, workspace_id: WorkspaceId, person_id: int) -> Fa
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     found = favours_data.favour_ledger(session, workspace_id=workspace_id, person_id=person.id)
     if found:
-        return favours_read(found[0])
-    return favours_read(favours_data.FavourBalance(person.id, person.display_name))
+        return favours_data.to_read(found[0])
+    return favours_data.to_read(favours_data.FavourBalance(person.id, person.display_name))
 
 
 class RouteRead(BaseModel):

@@ -12,13 +12,14 @@ backlog of people "overdue" on the first day.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from goodword.connections.models import Connection, ConnectionKind
+from goodword.errors import FieldError, InvalidInput
 from goodword.interactions.models import (
     Direction,
     Interaction,
@@ -40,6 +41,7 @@ from goodword.playbooks.engine import (
     playbook_tasks,
 )
 from goodword.playbooks.messages import format_date
+from goodword.playbooks.schemas import DuePage, DueRead
 from goodword.records import Page, among, decode_cursor, encode_cursor
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
@@ -266,6 +268,47 @@ def due_page(
         total=len(items),
         extra={"start": start},
         prev_cursor=prev_cursor,
+    )
+
+
+def due_read(item: DueItem) -> DueRead:
+    return DueRead(**asdict(item))
+
+
+def due_page_read(
+    session: Session,
+    *,
+    workspace_id: int,
+    today: date,
+    within_days: int = 0,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> DuePage:
+    """One page of the people due by `today + within_days` (see `due_list`), after the
+    cursor `after` or before `before`, with how many are due in all: as
+    `GET /api/v1/keep-in-touch` and `goodword keep-in-touch --json` answer. A damaged
+    cursor is invalid input, named by its field."""
+    items = due_list(session, workspace_id=workspace_id, today=today, within_days=within_days)
+    try:
+        page = due_page(items, cursor=after, limit=limit, before=before)
+    except (ValueError, TypeError):
+        field = "before" if before else "after"
+        raise InvalidInput(
+            "The page cursor is not valid.",
+            fields=[
+                FieldError(
+                    field,
+                    f"This cursor is damaged; start again from the first page "
+                    f"(leave out `{field}`).",
+                )
+            ],
+        ) from None
+    return DuePage(
+        items=[due_read(i) for i in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+        total=page.total or 0,
     )
 
 

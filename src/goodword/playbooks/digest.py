@@ -10,11 +10,14 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.leads.models import LeadShare, ShareStatus
-from goodword.playbooks.cadence import DueItem, due_list
+from goodword.playbooks import favours
+from goodword.playbooks.cadence import DueItem, due_list, due_read
 from goodword.playbooks.favours import FavourBalance, favour_ledger
+from goodword.playbooks.schemas import DigestRead
 from goodword.referrals import service as referrals
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import TaskRead
 
 
 @dataclass
@@ -77,4 +80,29 @@ def weekly_digest(session: Session, *, workspace_id: int, today: date) -> Digest
         open_asks=referrals.count(session, workspace_id=workspace_id, open_only=True),
         owe_favours=[b for b in favour_ledger(session, workspace_id=workspace_id) if b.balance < 0],
         leads_to_pass_on=shares,
+    )
+
+
+def read(session: Session, *, workspace_id: int, today: date) -> DigestRead:
+    """The week's digest as `GET /api/v1/keep-in-touch/digest` and
+    `goodword keep-in-touch --digest --json` show it."""
+    d = weekly_digest(session, workspace_id=workspace_id, today=today)
+    return DigestRead(
+        week_start=d.week_start,
+        week_end=d.week_end,
+        keep_in_touch=[due_read(i) for i in d.keep_in_touch],
+        overdue_tasks=[TaskRead.model_validate(t) for t in d.overdue_tasks],
+        tasks_this_week=[TaskRead.model_validate(t) for t in d.tasks_this_week],
+        open_asks=d.open_asks,
+        owe_favours=[favours.to_read(b) for b in d.owe_favours],
+        leads_to_pass_on=[
+            {
+                "share_id": s.id,
+                "lead_id": s.lead_id,
+                "lead_title": s.lead.title,
+                "person_id": s.person_id,
+                "person_name": s.person.display_name,
+            }
+            for s in d.leads_to_pass_on
+        ],
     )

@@ -22,6 +22,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import favour_phrase
+from goodword.playbooks.schemas import FavourEntryRead, FavoursRead
 
 FAVOURS = "favours"
 
@@ -87,6 +88,22 @@ def favour_ledger(
                 row.received += 1
             row.entries.append(entry)
     return sorted(ledger.values(), key=lambda b: (b.balance, b.name.casefold()))
+
+
+def to_read(balance: FavourBalance) -> FavoursRead:
+    return FavoursRead(
+        person_id=balance.person_id,
+        name=balance.name,
+        given=balance.given,
+        received=balance.received,
+        balance=balance.balance,
+        entries=[
+            FavourEntryRead(
+                interaction_id=e.interaction_id, kind=e.kind.value, on=e.on, summary=e.summary
+            )
+            for e in balance.entries
+        ],
+    )
 
 
 def thank_for_favours(

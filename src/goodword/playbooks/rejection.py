@@ -23,7 +23,7 @@ from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.people.models import Person
-from goodword.playbooks import library
+from goodword.playbooks import engine, library
 from goodword.playbooks.engine import (
     Result,
     checklist,
@@ -34,6 +34,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import join_names
+from goodword.playbooks.schemas import CompanyRead, InterviewerRead, RejectionRead
 from goodword.playbooks.ties import organization_ties, user_side
 from goodword.records import referenced
 from goodword.referrals import service as referrals
@@ -430,3 +431,27 @@ def _as_suggestion(
     tie = ties.get(organization.id)
     reason = "your choice" + (f"; {tie.describe(first_name(person))}" if tie else "")
     return CompanySuggestion(organization, True, reason)
+
+
+def to_read(result: RejectionResult) -> RejectionRead:
+    """The result as the JSON API and `goodword playbooks rejection --json` show it."""
+    return RejectionRead(
+        **engine.to_read(result).model_dump(),
+        clicked=[
+            InterviewerRead(
+                person_id=i.person.id,
+                person_name=i.person.display_name,
+                companies=[
+                    CompanyRead(
+                        organization_id=s.organization.id,
+                        organization_name=s.organization.name,
+                        on_target_list=s.on_target_list,
+                        reason=s.reason,
+                    )
+                    for s in result.companies.get(i.person.id, [])
+                ],
+            )
+            for i in result.clicked
+        ],
+        ask_ids=[a.id for a in result.asks],
+    )

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+
+from goodword.api import Next, Prev
+from goodword.tasks.schemas import TaskRead
 
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Body = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
@@ -40,3 +44,66 @@ class PlaybookResultRead(BaseModel):
     prompts: list[PromptRead]
     # What the run changed besides adding tasks, or what to know now, a sentence each.
     notes: list[str] = []
+
+
+class CompanyRead(BaseModel):
+    organization_id: int
+    organization_name: str
+    on_target_list: bool
+    reason: str
+
+
+class InterviewerRead(BaseModel):
+    person_id: int
+    person_name: str
+    companies: list[CompanyRead]
+
+
+class RejectionRead(PlaybookResultRead):
+    clicked: list[InterviewerRead]
+    ask_ids: list[int]
+
+
+class DueRead(BaseModel):
+    person_id: int
+    name: str
+    cadence_days: int
+    reason: str
+    last_contact: date | None
+    due_on: date
+    days_overdue: int
+
+
+class DuePage(BaseModel):
+    items: list[DueRead]
+    next: Next
+    prev: Prev
+    # How many people are due in all, in all pages.
+    total: int
+
+
+class FavourEntryRead(BaseModel):
+    interaction_id: int
+    kind: str
+    on: date
+    summary: str | None
+
+
+class FavoursRead(BaseModel):
+    person_id: int
+    name: str
+    given: int
+    received: int
+    balance: int
+    entries: list[FavourEntryRead]
+
+
+class DigestRead(BaseModel):
+    week_start: date
+    week_end: date
+    keep_in_touch: list[DueRead]
+    overdue_tasks: list[TaskRead]
+    tasks_this_week: list[TaskRead]
+    open_asks: int
+    owe_favours: list[FavoursRead]
+    leads_to_pass_on: list[dict[str, int | str | None]]
