@@ -506,3 +506,15 @@ def test_a_fee_that_covers_something_is_still_a_fee_to_pay() -> None:
     assert "rf-pay-to-get-job" not in _signals(
         analyze("The kit is $30, which Acme covers before your first shift.", today=TODAY)
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Successful candidates must purchase a starter equipment kit ($299), which will be "
+        "reimbursed.",
+        "Before your first day, buy the welcome pack from our partner store.",
+    ],
+)
+def test_a_kit_to_buy_before_starting_is_a_fee_to_get_the_job(text: str) -> None:
+    assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))

@@ -40,8 +40,9 @@ RULES: list[Rule] = [
             rx(r"\brefundable\s+" + W + r"{0,2}(?:fee|deposit|payment)\b"),
             rx(
                 r"\b(?:pay|purchase|buy|cover)\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?" + W + r"{0,2}"
-                r"(?:starter\s+kit|training\s+(?:course|materials|package|program(?:me)?)|"
-                r"certification|background\s+check|registration|onboarding\s+kit|work\s+permit)\b"
+                r"(?:(?:starter|equipment|onboarding|welcome)\s+(?:kit|pack)|"
+                r"training\s+(?:course|materials|package|program(?:me)?)|"
+                r"certification|background\s+check|registration|work\s+permit)\b"
             ),
             rx(
                 r"\b(?:reimburs\w+|refund\w*|returned(?:\s+to\s+you)?|paid\s+back)\s+(?:in|with|from|on)"
