@@ -42,3 +42,12 @@ NOT_BINDING = (
     "Not binding on a federal employer: the pay-history and pay-range laws of New York (State); "
     "the pay-history and pay-range laws of New York City, NY."
 )
+
+# A short ad that reads like a message (one posting marker), with no pay, for a job in
+# Colorado, whose law asks postings for a range.
+SHORT_AD_IN_DENVER = (
+    "Senior Product Manager - Remote\n"
+    "Location: Denver, CO\n"
+    "We are a fast-growing startup building tools for clinics. Reply with your CV if this "
+    "sounds like you.\n"
+)

@@ -20,6 +20,7 @@ from redflags_surfaces.samples import (
     FEDERAL_IN_NEW_YORK,
     NOT_BINDING,
     SCAM_AND_HISTORY,
+    SHORT_AD_IN_DENVER,
     TODAY,
 )
 
@@ -384,3 +385,19 @@ def test_a_remote_us_posting_without_a_range_shows_the_laws_that_likely_reach_it
     names = re.findall(r"<li><strong>(.*?)</strong>", laws.partition("</ul>")[0])
     assert names == ["Colorado", "Illinois", "New York (State)", "Vermont"]
     assert 'rel="noopener noreferrer" target="_blank">Source</a>' in laws
+
+
+def test_ticking_this_is_a_job_posting_checks_a_short_ad_for_its_pay_range(
+    client: TestClient,
+) -> None:
+    guessed = client.post("/check", data={"text": SHORT_AD_IN_DENVER})
+    ticked = client.post("/check", data={"text": SHORT_AD_IN_DENVER, "posting": "1"})
+
+    assert "This was read as a message, not a job posting" in guessed.text
+    assert 'name="posting" type="checkbox" value="1" >' in guessed.text
+    assert ticked.status_code == 200
+    assert "No pay range where the law requires one" not in guessed.text
+    assert "No pay range where the law requires one" in ticked.text
+    assert "This was read as a message" not in ticked.text
+    # The box stays ticked for the next check.
+    assert 'name="posting" type="checkbox" value="1" checked>' in ticked.text

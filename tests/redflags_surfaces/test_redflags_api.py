@@ -15,6 +15,7 @@ from redflags_surfaces.samples import (
     NOT_BINDING,
     SCAM_AND_HISTORY,
     SHARED_HELP,
+    SHORT_AD_IN_DENVER,
     TODAY,
 )
 
@@ -321,3 +322,13 @@ def test_the_openapi_document_describes_the_red_flag_responses(client: TestClien
     assert "shared_help_index" in finding["report_to"]["description"]
     report = document["components"]["schemas"]["ReportOut"]["properties"]
     assert report["shared_help"]["items"]["$ref"].endswith("/SharedHelpOut")
+
+
+def test_posting_true_checks_a_short_ad_for_its_pay_range(client: TestClient) -> None:
+    guessed = client.post("/api/v1/check", json={"text": SHORT_AD_IN_DENVER}).json()
+    said = client.post("/api/v1/check", json={"text": SHORT_AD_IN_DENVER, "posting": True}).json()
+
+    assert guessed["is_posting"] is False
+    assert any("read as a message" in note for note in guessed["notes"])
+    assert said["is_posting"] is True
+    assert "cf-missing-pay-range" in {f["signal"] for f in said["findings"]}

@@ -18,6 +18,7 @@ from redflags_surfaces.samples import (
     NOT_BINDING,
     SCAM_AND_HISTORY,
     SHARED_HELP,
+    SHORT_AD_IN_DENVER,
     TODAY,
     Run,
 )
@@ -268,3 +269,21 @@ def test_the_help_names_the_arguments(run: Run) -> None:
 
     assert "FILE|-" in check.stdout and "--location" in check.stdout
     assert "--where" in laws.stdout and "--json" in laws.stdout
+
+
+def test_a_text_read_as_a_message_says_so_and_posting_checks_its_pay_range(
+    run: Run, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, SHORT_AD_IN_DENVER)
+
+    guessed = json.loads(run("check", path, "--json").stdout)
+    said = json.loads(run("check", path, "--posting", "--json").stdout)
+
+    assert guessed["is_posting"] is False
+    assert "cf-missing-pay-range" not in {f["signal"] for f in guessed["findings"]}
+    assert any(
+        n.startswith("This was read as a message, not a job posting") for n in guessed["notes"]
+    )
+    assert said["is_posting"] is True
+    assert "cf-missing-pay-range" in {f["signal"] for f in said["findings"]}
+    assert not any("read as a message" in n for n in said["notes"])

@@ -52,6 +52,14 @@ def check(
             "'based in Austin, TX'), if it states one clearly.",
         ),
     ] = None,
+    posting: Annotated[
+        bool | None,
+        typer.Option(
+            "--posting/--message",
+            help="Say the text is a job posting (checked for a pay range where the law asks "
+            "postings for one) or a message. Default: told from the text.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Check a job posting or a recruiter's message for red flags.
@@ -62,7 +70,7 @@ def check(
     """
     name, text = _read(file)
     service.check_length(text, field="FILE", source=name)
-    report = analyze(text, location=location, today=clock.today())
+    report = analyze(text, location=location, today=clock.today(), posting=posting)
     if as_json:
         print_json({"file": name, **report.to_dict()})
         return

@@ -134,6 +134,14 @@ def analyze(
     return report
 
 
+# Said when a text read as a message would be faulted, as a posting, for its pay range.
+READ_AS_A_MESSAGE = (
+    "This was read as a message, not a job posting, so it was not checked for a pay range. "
+    "If it is a posting, say so (“This is a job posting” on the check page, --posting with "
+    'goodword check, "posting": true in the API) and check it again.'
+)
+
+
 def _analyze(
     text: str,
     *,
@@ -152,11 +160,18 @@ def _analyze(
     lookup = laws_for_place(place, today=today, employer=employer) if place.known else None
     compiled = data_compiled()
     ranges = pay_ranges(text)
+    guessed = posting is None
     if posting is None:
         posting = looks_like_posting(text)
     transparency = transparency_findings(
         text, ranges, posting, lookup, compiled, recorded_pay=recorded_pay
     )
+    if guessed and not posting and lookup is not None:
+        as_posting = transparency_findings(
+            text, ranges, True, lookup, compiled, recorded_pay=recorded_pay
+        )
+        if as_posting:
+            notes.append(READ_AS_A_MESSAGE)
     if lookup is not None:
         held_off = held_off_laws(text, ranges, posting, lookup, transparency, compiled)
         notes.extend(_employer_notes(lookup, employer, held_off))

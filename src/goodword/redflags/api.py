@@ -41,6 +41,11 @@ class CheckRequest(BaseModel):
         'Left out, Goodword reads a location line ("Location: Denver, CO") or a sentence '
         'that places the job ("This role is based in Toronto, ON") from the text.',
     )
+    posting: bool | None = Field(
+        default=None,
+        description="true: the text is a job posting (checked for a pay range where the law "
+        "asks postings for one), false: a message; left out, Goodword tells from the text.",
+    )
 
     @field_validator("text")
     @classmethod
@@ -297,7 +302,7 @@ class OpportunityFindings(_Out):
 @router.post("/check", response_model=ReportOut, summary="Check a posting or message")
 def check(body: CheckRequest) -> ReportOut:
     """Find red flags in a text: scams, unpaid work, pay-history questions, missing pay ranges."""
-    report = analyze(body.text, location=body.location, today=clock.today())
+    report = analyze(body.text, location=body.location, today=clock.today(), posting=body.posting)
     return ReportOut.model_validate(report.to_dict())
 
 

@@ -49,6 +49,8 @@ async def check_post(request: Request) -> Response:
         return render(request, template, context, status_code=422, vary_on_htmx=True)
     text = _text(form.get("text"))
     location = _text(form.get("location")).strip()[:200]
+    # Ticked, the text is a posting; unticked, Goodword tells (a message is never said so).
+    posting = True if form.get("posting") else None
     upload = form.get("message_file")
     errors: dict[str, str] = {}
     field = "text"
@@ -69,13 +71,15 @@ async def check_post(request: Request) -> Response:
         except InvalidInput as exc:
             errors = {item.field: item.message for item in exc.fields}
     if errors:
-        context = _context(text=text, location=location, errors=errors, fragment=fragment)
+        context = _context(
+            text=text, location=location, posting=bool(posting), errors=errors, fragment=fragment
+        )
         return render(request, template, context, status_code=422, vary_on_htmx=True)
     # A long text takes a moment to analyse; keep the event loop free meanwhile.
     checked = await run_in_threadpool(
-        service.check, text, location=location or None, today=clock.today()
+        service.check, text, location=location or None, today=clock.today(), posting=posting
     )
-    context = _context(text=text, location=location, checked=checked)
+    context = _context(text=text, location=location, posting=bool(posting), checked=checked)
     return render(request, template, context, vary_on_htmx=True)
 
 
@@ -137,6 +141,7 @@ def _context(
     *,
     text: str = "",
     location: str = "",
+    posting: bool = False,
     checked: service.Checked | None = None,
     errors: dict[str, str] | None = None,
     fragment: bool = False,
@@ -144,6 +149,7 @@ def _context(
     return {
         "text": text,
         "location": location,
+        "posting": posting,
         "checked": checked,
         "open_text": True,
         "errors": errors or {},
