@@ -112,13 +112,15 @@ def merge(
         typer.Option(
             help="Take a field's value from A or B, as FIELD=a|b (repeatable): display_name, "
             "given_name, family_name, location, notes, how_we_met, birthday. By default A's "
-            "value is kept unless it is empty, and both notes are kept.",
+            "value is kept unless it is empty, and both notes are kept. When each works now "
+            "somewhere the other does not, current_job=a|b|both says whose job stays current "
+            "(by default a LinkedIn connection's over an undated one, else the later start).",
         ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Merge two people, keeping everything of both; undo with `people unmerge`."""
-    from goodword.duplicates import merging
+    from goodword.duplicates import current_job, merging
     from goodword.duplicates.schemas import MergeChoices
     from goodword.people import service as people
 
@@ -137,7 +139,15 @@ def merge(
                 "interest of both is kept anyway)."
             )
             raise InvalidInput(message, fields=[FieldError("choices", f"No field {name!r}.")])
-        if side.lower() not in ("a", "b"):
+        if name == "current_job" and side.lower() not in ("a", "b", "both"):
+            message = (
+                f"--prefer {item}: write current_job=a to keep person {survivor}'s job "
+                f"current, current_job=b for person {absorbed}'s, or current_job=both."
+            )
+            raise InvalidInput(
+                message, fields=[FieldError(f"choices.{name}", "Choose a, b or both.")]
+            )
+        if name != "current_job" and side.lower() not in ("a", "b"):
             message = (
                 f"--prefer {item}: write {name}=a to keep person {survivor}'s value or "
                 f"{name}=b to take person {absorbed}'s."
@@ -154,9 +164,10 @@ def merge(
             reason="merged by hand",
         )
         read = merging.merge_to_read(record)
+        ended = current_job.words(session, record.snapshot)
         person = people.to_read(people.get(session, workspace_id=workspace_id, person_id=survivor))
     if as_json:
-        print_json({"merge": dump(read), "person": dump(person)})
+        print_json({"merge": dump(read), "person": dump(person), "jobs_ended": ended})
         return
     addresses = "address" if len(person.emails) == 1 else "addresses"
     held = (
@@ -168,6 +179,8 @@ def merge(
         f"Merged {read.absorbed_name} ({absorbed}) into {person.display_name} ({survivor}), "
         f"who {held}."
     )
+    if ended:
+        typer.echo(f"Now a past job: {', '.join(ended)}.")
     typer.echo(f"Undo with: goodword people unmerge {read.id}")
 
 

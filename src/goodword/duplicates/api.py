@@ -20,7 +20,7 @@ from goodword.api import (
     one_way,
 )
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import merging, service
+from goodword.duplicates import current_job, merging, service
 from goodword.duplicates.models import CandidateStatus
 from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
 from goodword.duplicates.views import list_merges
@@ -59,6 +59,11 @@ class MergeRequest(BaseModel):
 class MergeResult(BaseModel):
     merge: MergeRead
     person: PersonRead
+    jobs_ended: list[str] = Field(
+        default=[],
+        description='The current jobs the merge made past jobs ("Buyer at Metals Group"): '
+        "each worked somewhere now the other did not (see `choices.current_job`).",
+    )
 
 
 class PeopleMergeRequest(BaseModel):
@@ -149,7 +154,11 @@ def _merged(session: DbSession, workspace_id: int, record_id: int) -> MergeResul
     record = merging.get_merge(session, workspace_id=workspace_id, merge_id=record_id)
     assert record.survivor_id is not None
     person = people.get(session, workspace_id=workspace_id, person_id=record.survivor_id)
-    return MergeResult(merge=merging.merge_to_read(record), person=people.to_read(person))
+    return MergeResult(
+        merge=merging.merge_to_read(record),
+        person=people.to_read(person),
+        jobs_ended=current_job.words(session, record.snapshot),
+    )
 
 
 @router.post("/duplicates/{candidate_id}/merge", response_model=MergeResult, summary="Merge a pair")

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
 from goodword import clock
 from goodword.db import Base
+from goodword.duplicates import current_job
 from goodword.duplicates.models import CandidateStatus, Merge
 from goodword.duplicates.schemas import CHOOSABLE, MergeChoices, MergeRead
 from goodword.duplicates.snapshot import (
@@ -152,7 +153,12 @@ def merge(
         )
     snapshot["also_known_as"] = _also_known_as(after, survivor, absorbed)
     _rename_in_keys(session, snapshot, workspace_id, survivor.id, absorbed.id)
+    mine, theirs = current_job.side(session, survivor.id), current_job.side(session, absorbed.id)
     _move_rows(session, snapshot, survivor.id, absorbed.id)
+    # (The absorbed person's current jobs that were not repeats of the survivor's.)
+    moved = current_job.side(session, survivor.id, ids=[job.id for job in theirs.jobs])
+    theirs = current_job.Side(moved.jobs, theirs.linkedin)
+    current_job.settle(session, snapshot, mine, theirs, picked.current_job)
     search.remove(session, kind=people.KIND, record_id=absorbed.id)
     session.execute(delete(Person).where(Person.id == absorbed.id))
     session.expire_all()
@@ -616,6 +622,7 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     # A name the merge wrote into notes changed since goes as it came.
     for line in snapshot.get("also_known_as", []):
         survivor.notes = _without_line(survivor.notes, line)
+    current_job.unsettle(session, snapshot)
     # The sort name follows the name fields as they now stand (some may be kept edits).
     survivor.sort_name = people.person_sort_name(
         survivor.display_name, survivor.given_name, survivor.family_name

@@ -27,6 +27,13 @@ class MergeChoices(BaseModel):
     notes: Side | None = Field(default=None, description="Unset keeps both notes.")
     how_we_met: Side | None = None
     birthday: Side | None = None
+    current_job: Literal["a", "b", "both"] | None = Field(
+        default=None,
+        description="When each works now somewhere the other does not: whose current jobs "
+        "stay current (the other's there become past jobs), or both. Unset follows an "
+        "import's rule: an undated job does not end a LinkedIn connection's; else the later "
+        "start, a dated job, or the job recorded last wins.",
+    )
 
 
 class CandidateRead(BaseModel):

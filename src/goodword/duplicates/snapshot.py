@@ -27,7 +27,9 @@ from goodword.playbooks.keys import rekey
 # in its place, and noted in "handed" so an undo gives them back.
 # 6: the absorbed person's possible-duplicate pairs are handed to the survivor: the pairs
 # that makes are noted in "carried", the survivor's pairs it told apart in "told_apart".
-SNAPSHOT_VERSION = 6
+# 7: the current jobs it ended (one side's, when both worked somewhere now) are noted in
+# "jobs_ended" with the end each had, so an undo makes them current again.
+SNAPSHOT_VERSION = 7
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
 

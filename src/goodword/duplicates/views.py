@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import merging, service
+from goodword.duplicates import current_job, merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import Conflict, GoodwordError, InvalidInput, NotFound
@@ -38,6 +38,7 @@ FIELD_LABELS = {
     "notes": "Notes",
     "how_we_met": "How you met",
     "birthday": "Birthday",
+    "current_job": "Current job",
 }
 
 
@@ -288,6 +289,11 @@ def _review_page(
         (name, FIELD_LABELS[name], _offered(shown.person_a, name), _offered(shown.person_b, name))
         for name in _OFFERED
     ]
+    jobs = _current_jobs(session, shown)
+    if chosen is None:
+        chosen = _default_choices(shown)
+        if jobs is not None:
+            chosen["current_job"] = jobs["suggested"]
     return render(
         request,
         "duplicates/review.html",
@@ -298,12 +304,33 @@ def _review_page(
             "rows": rows,
             "lists": _lists(shown.person_a, shown.person_b),
             "profiles": _other_profiles(shown.person_a, shown.person_b),
-            "chosen": chosen or _default_choices(shown),
+            "chosen": chosen,
+            "jobs": jobs,
             "errors": errors or {},
             "open": candidate.status is CandidateStatus.OPEN,
         },
         status_code=status_code,
     )
+
+
+def _current_jobs(session: Session, shown: CandidateRead) -> dict[str, str] | None:
+    """When each works now somewhere the other does not: each one's current jobs in words,
+    the side the merge's rule keeps current ("a", "b" or "both") and why."""
+    a = current_job.side(session, shown.person_a.id)
+    b = current_job.side(session, shown.person_b.id)
+    if not current_job.differ(a, b):
+        return None
+
+    def now(person: PersonRead) -> str:
+        return ", ".join(
+            f"{x.title + ' at ' if x.title else ''}{x.organization_name}"
+            for x in person.positions
+            if x.is_current
+        )
+
+    suggested, why = current_job.rule(a, b)
+    return {"a": now(shown.person_a), "b": now(shown.person_b), "suggested": suggested,
+            "why": why}  # fmt: skip
 
 
 def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]]]:
@@ -363,6 +390,11 @@ def choices_from(values: dict[str, str]) -> tuple[bool, dict[str, str]]:
     """
     keep_b = values.get("keep") == "b"
     choices: dict[str, str] = {}
+    job = values.get("current_job", "")
+    if job in ("a", "b") and keep_b:
+        job = "a" if job == "b" else "b"
+    if job:
+        choices["current_job"] = job
     for name in _OFFERED:
         side = values.get(name, "")
         if side in ("", "both"):
@@ -405,7 +437,7 @@ async def merge_pair(
         )
     except GoodwordError as exc:
         session.rollback()  # a refused merge keeps nothing it had begun
-        errors = form_errors(exc, fields=CHOOSABLE)
+        errors = form_errors(exc, fields=(*CHOOSABLE, "current_job"))
         return _review_page(
             request, session, candidate, chosen=values, errors=errors, status_code=422
         )
@@ -413,6 +445,9 @@ async def merge_pair(
     name, number = absorbed.get("display_name", ""), absorbed.get("id", "")
     kept = names_of(session, workspace_id=workspace_id, ids={survivor}).get(survivor, "")
     flash = f"Merged {name} (number {number}) into {kept} (number {survivor}), who stays."
+    ended = current_job.words(session, record.snapshot)
+    if ended:
+        flash += f" Now a past job: {', '.join(ended)}."
     told = len(record.snapshot.get("told_apart", []))
     if told:
         # A pair of the kept person's that was waiting is now told apart: the user had told

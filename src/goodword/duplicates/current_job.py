@@ -1,0 +1,165 @@
+"""Which current job a merge leaves current, when the two people's current jobs are at
+different organizations, and putting the jobs it ended back at an undo.
+
+Two records of one person often disagree on where they work now: an old address book's
+card says Metals Group, their LinkedIn connection says Meta. A merge keeps one side's current
+jobs current and ends the other's elsewhere (as past jobs, kept as history), by the rule an
+import follows (`importers.jobs.add_job`): an undated job does not end a LinkedIn
+connection's job; otherwise the job that started later wins, then a dated job over an
+undated one, then the job recorded last. When the rule cannot tell (the same start, say),
+both stay current. The user may choose otherwise ("a", "b" or "both"); jobs at an
+organization both sides work at now stay current (one job there, as before).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from goodword.db import Base
+from goodword.duplicates.snapshot import decode, encode, made
+from goodword.importers.linkedin import connection_source
+from goodword.people.models import PersonSource
+
+CurrentJob = Literal["a", "b", "both"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """A current job, as the rule reads it."""
+
+    id: int
+    organization_id: int
+    start_date: date | None
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Side:
+    """One person's current jobs, and whether a LinkedIn connection gave the person."""
+
+    jobs: tuple[Job, ...]
+    linkedin: bool
+
+
+def side(session: Session, person_id: int, *, ids: list[int] | None = None) -> Side:
+    """A person's current jobs (only those among `ids`, when given) and LinkedIn source."""
+    positions = Base.metadata.tables["positions"]
+    query = select(positions).where(
+        positions.c.person_id == person_id, positions.c.is_current.is_(True)
+    )
+    if ids is not None:
+        query = query.where(positions.c.id.in_(ids))
+    jobs = tuple(
+        Job(row["id"], row["organization_id"], row["start_date"], row["created_at"])
+        for row in session.execute(query.order_by(positions.c.id)).mappings()
+    )
+    sources = session.execute(
+        select(PersonSource.source, PersonSource.external_key).where(
+            PersonSource.person_id == person_id
+        )
+    )
+    return Side(jobs, any(connection_source(source, key) for source, key in sources))
+
+
+def differ(a: Side, b: Side) -> bool:
+    """Whether each works now somewhere the other does not: a current job to choose."""
+    mine = {job.organization_id for job in a.jobs}
+    theirs = {job.organization_id for job in b.jobs}
+    return bool(mine - theirs) and bool(theirs - mine)
+
+
+def rule(a: Side, b: Side) -> tuple[CurrentJob, str]:
+    """Whose current jobs stay current, by the import's rule, and why in words. The same
+    answer whichever of the two is kept."""
+    if a.linkedin != b.linkedin:
+        winner: CurrentJob = "a" if a.linkedin else "b"
+        other = b if a.linkedin else a
+        if not any(job.start_date for job in other.jobs):
+            return winner, "a job without dates does not end a LinkedIn connection's job"
+    mine = max((job.start_date for job in a.jobs if job.start_date), default=None)
+    theirs = max((job.start_date for job in b.jobs if job.start_date), default=None)
+    if mine and theirs:
+        if mine == theirs:
+            return "both", "both started then"
+        return ("a" if mine > theirs else "b"), "it started later"
+    if mine or theirs:
+        return ("a" if mine else "b"), "only it has a start date"
+    made_a = max((job.created_at for job in a.jobs if job.created_at), default=None)
+    made_b = max((job.created_at for job in b.jobs if job.created_at), default=None)
+    if made_a is None or made_b is None or made_a == made_b:
+        return "both", "neither is newer"
+    return ("a" if made_a > made_b else "b"), "it was recorded last"
+
+
+def settle(
+    session: Session,
+    snapshot: dict[str, Any],
+    a: Side,
+    b: Side,
+    choice: CurrentJob | None,
+) -> None:
+    """End the current jobs of the side not kept current (`choice`, or the rule's answer)
+    at organizations the other does not work at now, each at the kept side's latest start
+    when it started no later (no job ends before it began). Each is noted in "jobs_ended"
+    ([id, made, end before, end after]) for an undo."""
+    if not differ(a, b):
+        return
+    chosen = choice or rule(a, b)[0]
+    if chosen == "both":
+        return
+    kept, ending = (a, b) if chosen == "a" else (b, a)
+    where = {job.organization_id for job in kept.jobs}
+    start = max((job.start_date for job in kept.jobs if job.start_date), default=None)
+    positions = Base.metadata.tables["positions"]
+    ended = snapshot.setdefault("jobs_ended", [])
+    for job in ending.jobs:
+        if job.organization_id in where:
+            continue
+        row = session.execute(select(positions).where(positions.c.id == job.id)).mappings().one()
+        end = row["end_date"]
+        began = job.start_date
+        if end is None and start is not None and (began is None or began <= start):
+            end = start
+        ended.append([job.id, made(row), encode(row["end_date"]), encode(end)])
+        session.execute(
+            update(positions).where(positions.c.id == job.id).values(is_current=False, end_date=end)
+        )
+
+
+def unsettle(session: Session, snapshot: dict[str, Any]) -> None:
+    """Make the jobs a merge ended current again, with the end they had: each one still
+    there (made when noted) and as the merge left it; one edited since keeps the edit."""
+    positions = Base.metadata.tables["positions"]
+    column = positions.c.end_date
+    for job_id, when, before, after in snapshot.get("jobs_ended", []):
+        row = session.execute(select(positions).where(positions.c.id == job_id)).mappings().first()
+        if row is None or made(row) != when or row["is_current"]:
+            continue
+        if row["end_date"] != decode(column, after):
+            continue
+        session.execute(
+            update(positions)
+            .where(positions.c.id == job_id)
+            .values(is_current=True, end_date=decode(column, before))
+        )
+
+
+def words(session: Session, snapshot: dict[str, Any]) -> list[str]:
+    """The jobs a merge ended, as a page says them ("Buyer at Metals Group")."""
+    ids = [entry[0] for entry in snapshot.get("jobs_ended", [])]
+    if not ids:
+        return []
+    positions = Base.metadata.tables["positions"]
+    organizations = Base.metadata.tables["organizations"]
+    rows = session.execute(
+        select(positions.c.title, organizations.c.name)
+        .join(organizations, organizations.c.id == positions.c.organization_id)
+        .where(positions.c.id.in_(ids))
+        .order_by(positions.c.id)
+    )
+    return [f"{title} at {name}" if title else name for title, name in rows]

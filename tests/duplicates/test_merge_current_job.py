@@ -1,0 +1,150 @@
+"""A merge of two people who each work somewhere now leaves one sensible current job (the
+rule an import follows, or the user's choice), and its undo gives both jobs back exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import factories as f
+from goodword.duplicates import merging
+from goodword.errors import InvalidInput
+from goodword.people import positions
+from goodword.people import service as people
+from goodword.people.models import PersonSource
+from goodword.people.schemas import PositionCreate
+
+
+def job(session, ws, person, org, title=None, **fields):
+    return people.add_position(
+        session, workspace_id=ws, person_id=person.id,
+        data=PositionCreate(organization_name=org, title=title, **fields),
+    )  # fmt: skip
+
+
+def linkedin(session, ws, person):
+    session.add(PersonSource(workspace_id=ws, person_id=person.id, source="linkedin",
+                             external_key="https://www.linkedin.com/in/someone"))  # fmt: skip
+    session.flush()
+
+
+def jobs(session, ws, person_id):
+    session.expire_all()
+    person = people.get(session, workspace_id=ws, person_id=person_id)
+    return sorted((p.organization.name, p.is_current, p.end_date) for p in person.positions)
+
+
+def shown(session, ws, person_id):
+    session.expire_all()
+    return people.to_read(people.get(session, workspace_id=ws, person_id=person_id)).positions
+
+
+@pytest.mark.parametrize("keep_linkedin", [True, False])
+def test_an_address_books_undated_job_does_not_end_a_linkedin_connections(
+    session, workspace, keep_linkedin
+):
+    ws = workspace.id
+    card, connection = f.person(session, ws, "Mia Ruiz"), f.person(session, ws, "Mia Ruiz")
+    job(session, ws, card, "Metals Group", "Buyer")
+    job(session, ws, connection, "Meta", "Recruiter")
+    linkedin(session, ws, connection)
+    survivor, absorbed = (connection, card) if keep_linkedin else (card, connection)
+    merging.merge(session, workspace_id=ws, survivor_id=survivor.id, absorbed_id=absorbed.id)
+    assert jobs(session, ws, survivor.id) == [("Meta", True, None), ("Metals Group", False, None)]
+
+
+def test_the_job_that_started_later_wins_and_the_other_ends_at_its_start(session, workspace):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, old, "Initech", start_date=date(2019, 3, 1))
+    job(session, ws, new, "Globex", start_date=date(2024, 5, 1))
+    merging.merge(session, workspace_id=ws, survivor_id=old.id, absorbed_id=new.id)
+    assert jobs(session, ws, old.id) == [
+        ("Globex", True, None),
+        ("Initech", False, date(2024, 5, 1)),
+    ]
+
+
+def test_a_dated_job_wins_over_an_undated_one_when_neither_is_linkedins(session, workspace):
+    ws = workspace.id
+    dated, undated = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, dated, "Globex", start_date=date(2024, 5, 1))
+    job(session, ws, undated, "Hooli")
+    merging.merge(session, workspace_id=ws, survivor_id=undated.id, absorbed_id=dated.id)
+    assert jobs(session, ws, undated.id) == [
+        ("Globex", True, None), ("Hooli", False, date(2024, 5, 1))
+    ]  # fmt: skip
+
+
+def test_the_choice_overrides_the_rule_and_both_keeps_both(session, workspace):
+    ws = workspace.id
+    card, connection = f.person(session, ws, "Mia Ruiz"), f.person(session, ws, "Mia Ruiz")
+    job(session, ws, card, "Metals Group", "Buyer")
+    job(session, ws, connection, "Meta", "Recruiter")
+    linkedin(session, ws, connection)
+    record = merging.merge(
+        session, workspace_id=ws, survivor_id=connection.id, absorbed_id=card.id,
+        choices={"current_job": "b"},
+    )  # fmt: skip
+    assert jobs(session, ws, connection.id) == [("Meta", False, None), ("Metals Group", True, None)]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    merging.merge(
+        session, workspace_id=ws, survivor_id=connection.id, absorbed_id=card.id,
+        choices={"current_job": "both"},
+    )  # fmt: skip
+    assert jobs(session, ws, connection.id) == [("Meta", True, None), ("Metals Group", True, None)]
+
+
+def test_a_job_at_an_organization_both_work_at_stays_current(session, workspace):
+    ws = workspace.id
+    a, b = f.person(session, ws, "Li Wu"), f.person(session, ws, "Li Wu")
+    # (Each side role began before the other job, so adding it ends nothing.)
+    job(session, ws, a, "Globex", "Lead", start_date=date(2023, 1, 1))
+    job(session, ws, a, "Acme", "Engineer", start_date=date(2020, 1, 1))
+    job(session, ws, b, "Hooli", "Advisor", start_date=date(2018, 1, 1))
+    job(session, ws, b, "Acme", "Board member", start_date=date(2017, 1, 1))
+    merging.merge(session, workspace_id=ws, survivor_id=b.id, absorbed_id=a.id)
+    # a's latest start (Globex, 2023) wins; b's Acme job stays, as a works at Acme now too.
+    assert jobs(session, ws, b.id) == [
+        ("Acme", True, None), ("Acme", True, None), ("Globex", True, None),
+        ("Hooli", False, date(2023, 1, 1)),
+    ]  # fmt: skip
+
+
+def test_undo_gives_both_jobs_back_exactly(session, workspace):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, old, "Initech", "Analyst", start_date=date(2019, 3, 1))
+    job(session, ws, old, "Umbrella", start_date=date(2015, 1, 1), end_date=date(2019, 2, 1),
+        is_current=False)  # fmt: skip
+    job(session, ws, new, "Globex", "Lead", start_date=date(2024, 5, 1))
+    before_old, before_new = shown(session, ws, old.id), shown(session, ws, new.id)
+    record = merging.merge(session, workspace_id=ws, survivor_id=new.id, absorbed_id=old.id)
+    assert ("Initech", False, date(2024, 5, 1)) in jobs(session, ws, new.id)
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert shown(session, ws, old.id) == before_old
+    assert shown(session, ws, new.id) == before_new
+
+
+def test_undo_keeps_a_job_edited_since_the_merge(session, workspace):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    initech = job(session, ws, old, "Initech", start_date=date(2019, 3, 1))
+    job(session, ws, new, "Globex", start_date=date(2024, 5, 1))
+    record = merging.merge(session, workspace_id=ws, survivor_id=new.id, absorbed_id=old.id)
+    positions.update_position(
+        session, workspace_id=ws, position_id=initech.id,
+        data=PositionCreate(organization_name="Initech", start_date=date(2019, 3, 1),
+                            end_date=date(2024, 4, 1), is_current=False),
+    )  # fmt: skip
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert jobs(session, ws, old.id) == [("Initech", False, date(2024, 4, 1))]
+
+
+def test_a_choice_of_current_job_is_a_b_or_both(session, workspace):
+    ws = workspace.id
+    a, b = f.person(session, ws, "Li Wu"), f.person(session, ws, "Li Wu")
+    with pytest.raises(InvalidInput):
+        merging.merge(session, workspace_id=ws, survivor_id=a.id, absorbed_id=b.id,
+                      choices={"current_job": "newest"})  # fmt: skip

@@ -1,0 +1,103 @@
+"""The review page offers whose current job stays current when each works somewhere the
+other does not, the rule's answer chosen; the API and the CLI take and say the same."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+import factories as f
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import DuplicateCandidate
+from goodword.people import service as people
+from goodword.people.models import PersonSource
+from goodword.people.schemas import PositionCreate
+
+API = "/api/v1"
+
+
+def card_and_connection(session, ws):
+    """The same Mia: an address book's card (Metals Group) and a LinkedIn connection (Meta)."""
+    card = f.person(session, ws, "Mia Ruiz", emails=["mia@example.org"])
+    connection = f.person(session, ws, "Mia Ruiz", emails=["mia@example.org"])
+    for person, org, title in ((card, "Metals Group", "Buyer"), (connection, "Meta", "Recruiter")):
+        people.add_position(
+            session, workspace_id=ws, person_id=person.id,
+            data=PositionCreate(organization_name=org, title=title),
+        )  # fmt: skip
+    session.add(PersonSource(workspace_id=ws, person_id=connection.id, source="linkedin",
+                             external_key="https://www.linkedin.com/in/mia"))  # fmt: skip
+    session.flush()
+    return card, connection
+
+
+def queued(session, ws):
+    duplicates.find_duplicates(session, workspace_id=ws)
+    return session.scalars(
+        select(DuplicateCandidate).where(DuplicateCandidate.workspace_id == ws)
+    ).one()
+
+
+def current(session, ws, person_id):
+    session.expire_all()
+    person = people.get(session, workspace_id=ws, person_id=person_id)
+    return sorted((p.organization.name, p.is_current) for p in person.positions)
+
+
+def test_the_review_offers_the_current_job_with_the_rules_answer_chosen(client, session, workspace):
+    card, connection = card_and_connection(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    assert (candidate.person_a_id, candidate.person_b_id) == (card.id, connection.id)
+    page = client.get(f"/duplicates/{candidate.id}").text
+    assert re.search(
+        r'id="f-current_job-b" name="current_job" value="b" checked>\s*<label '
+        r'for="f-current_job-b"><span class="visually-hidden">Current job of B: </span>'
+        r"Recruiter at Meta</label>",
+        page,
+    )
+    assert 'id="f-current_job-a" name="current_job" value="a" >' in page
+    assert 'name="current_job" value="both" >' in page
+    assert (
+        "Suggested: B's (a job without dates does not end a LinkedIn connection&#39;s job)" in page
+    )
+    merged = client.post(
+        f"/duplicates/{candidate.id}/merge", data={"keep": "a", "current_job": "b"}
+    )
+    assert "Now a past job: Buyer at Metals Group." in merged.text
+    assert current(session, workspace.id, card.id) == [("Meta", True), ("Metals Group", False)]
+
+
+def test_keeping_b_reads_the_current_job_as_shown(client, session, workspace):
+    _card, connection = card_and_connection(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    client.post(f"/duplicates/{candidate.id}/merge", data={"keep": "b", "current_job": "a"})
+    # A's job (the card's, on the left) stays current, though B's record is kept.
+    assert current(session, workspace.id, connection.id) == [
+        ("Meta", False), ("Metals Group", True)
+    ]  # fmt: skip
+
+
+def test_the_review_does_not_ask_when_one_job_is_current(client, session, workspace):
+    card, _connection = card_and_connection(session, workspace.id)
+    job = people.get(session, workspace_id=workspace.id, person_id=card.id).positions[0]
+    job.is_current = False
+    session.flush()
+    candidate = queued(session, workspace.id)
+    assert 'name="current_job"' not in client.get(f"/duplicates/{candidate.id}").text
+
+
+def test_the_api_merge_takes_a_current_job_and_says_the_jobs_it_ended(client, session, workspace):
+    card, connection = card_and_connection(session, workspace.id)
+    session.commit()
+    body = {"survivor_id": card.id, "absorbed_id": connection.id}
+    ruled = client.post(f"{API}/merges", json=body).json()
+    assert ruled["jobs_ended"] == ["Buyer at Metals Group"]
+    client.post(f"{API}/merges/{ruled['merge']['id']}/undo")
+    both = client.post(f"{API}/merges", json=body | {"choices": {"current_job": "both"}}).json()
+    assert both["jobs_ended"] == []
+    assert sorted(p["is_current"] for p in both["person"]["positions"]) == [True, True]
+    client.post(f"{API}/merges/{both['merge']['id']}/undo")
+    wrong = client.post(f"{API}/merges", json=body | {"choices": {"current_job": "c"}})
+    assert wrong.status_code == 422
+    assert wrong.json()["error"]["fields"][0]["field"] == "choices.current_job"
