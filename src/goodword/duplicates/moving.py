@@ -1,0 +1,341 @@
+"""What a merge does to the rows of the absorbed person: re-point every row that points at
+them (contact details, positions, provenance, interactions, tasks, and whatever later
+record types point at people) at the survivor, removing the rows that would then repeat
+one the survivor has; hand their possible-duplicate pairs and ties to the survivor; and
+rename the playbook task keys that name them. Each row moved or removed is noted in the
+merge's snapshot (`duplicates.snapshot`) so `merging.undo_merge` can put it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+import goodword.models  # noqa: F401  (every table is known, so every reference to people is)
+from goodword.db import Base
+from goodword.duplicates.models import CandidateStatus, Merge
+from goodword.duplicates.snapshot import (
+    TARGETS,
+    encode,
+    encode_row,
+    made,
+    note_targets,
+    person_columns,
+)
+from goodword.people.titles import narrower, same_title
+from goodword.playbooks.keys import rekey
+from goodword.tasks.models import TaskStatus
+
+# A person's details kept in order, the first the preferred one.
+_ORDERED = {"person_emails", "person_phones", "person_urls"}
+# A person's child rows, and the columns that make two of them the same thing.
+_SAME_WHEN = {
+    "person_emails": ("address",),
+    "person_phones": ("number",),
+    "person_urls": ("url",),
+    "positions": ("organization_id", "title", "start_date", "end_date"),
+}
+# Tables that need more than re-pointing (handled one by one below).
+_SPECIAL = {"people", "duplicate_candidates", "connections", "search_documents"}
+# How far the user has taken a task, least first: of two tasks for one step, a merge keeps
+# the one further along.
+_PROGRESS = (TaskStatus.OPEN, TaskStatus.SNOOZED, TaskStatus.DISMISSED, TaskStatus.DONE)
+
+
+def rename_in_keys(
+    session: Session,
+    snapshot: dict[str, Any],
+    workspace_id: int,
+    survivor_id: int,
+    absorbed_id: int,
+) -> None:
+    """Make playbook task keys that name the absorbed person name the survivor, so a run
+    for the survivor finds those tasks (and nobody later given the absorbed person's id
+    does). Two tasks for one step, one made for each record, are then one task: the one
+    further along is kept (done, dismissed, snoozed, open; when alike, the one whose key
+    already named the survivor) and the other removed, to come back with an undo."""
+    tasks = Base.metadata.tables["tasks"]
+    names = {"person": {str(absorbed_id): str(survivor_id)}}
+    renamed = {task_id: rekey(key, names) for task_id, key, _ in snapshot["keyed"]}
+    if not renamed:
+        return
+    rows = session.execute(
+        select(tasks)
+        .where(
+            tasks.c.workspace_id == workspace_id,
+            or_(tasks.c.id.in_(renamed), tasks.c.origin_key.in_(set(renamed.values()))),
+        )
+        .order_by(tasks.c.id)
+    ).mappings()
+    steps: dict[str, list[Any]] = {}
+    for row in rows:
+        steps.setdefault(renamed.get(row["id"], row["origin_key"]), []).append(row)
+    removed: set[int] = set()
+    for same_step in steps.values():
+        kept = max(
+            same_step,
+            key=lambda r: (
+                _PROGRESS.index(TaskStatus(r["status"])),
+                r["id"] not in renamed,
+                -r["id"],
+            ),
+        )
+        for row in same_step:
+            if row is not kept:
+                _remove(session, snapshot, tasks, row)
+                removed.add(row["id"])
+    snapshot["keyed"] = [
+        [*entry, renamed[entry[0]]] for entry in snapshot["keyed"] if entry[0] not in removed
+    ]
+    for task_id, key in renamed.items():
+        if task_id not in removed:
+            session.execute(update(tasks).where(tasks.c.id == task_id).values(origin_key=key))
+
+
+def _references() -> list[tuple[Table, str]]:
+    """Every (table, column) that points at people, except the tables handled specially."""
+    return [
+        (table, column)
+        for table in Base.metadata.sorted_tables
+        if table.name not in _SPECIAL
+        for column in person_columns(table)
+    ]
+
+
+def move_rows(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point every reference from absorbed to survivor, noting what moved or was removed."""
+    moved: dict[str, list[int]] = snapshot["moved"]
+    moved_keys: dict[str, list[list[Any]]] = snapshot["moved_keys"]  # [row id, {column: value}]
+    moved_made: dict[str, list[list[Any]]] = snapshot["moved_made"]  # [row id, made]
+    for table, column in _references():
+        col = table.c[column]
+        same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
+        where = [col == absorbed_id]
+        if table.name == "merges":
+            # An undone merge that kept the absorbed person is history: it keeps naming
+            # them (emptied while they are gone, given back by an undo), not the survivor.
+            undone = (Merge.survivor_id == absorbed_id, Merge.undone_at.is_not(None))
+            snapshot["unlinked"] = list(session.scalars(select(Merge.id).where(*undone)))
+            where.append(table.c.undone_at.is_(None))
+        rows = session.execute(select(table).where(*where)).mappings().all()
+        if not rows:
+            continue
+        # What the survivor already has: the signature of each row, and the row's id.
+        kept: dict[tuple[Any, ...], int] = {}
+        theirs: list[Any] = []
+        if same_when:
+            theirs = list(session.execute(select(table).where(col == survivor_id)).mappings())
+            kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
+        for row in rows:
+            signature = tuple(row[c] for c in same_when) if same_when else None
+            if signature is not None and signature in kept:
+                _remove(session, snapshot, table, row, kept_instead=kept[signature])
+                continue
+            held = _job_held(row, theirs) if table.name == "positions" else None
+            if held is not None:
+                _remove(session, snapshot, table, row, kept_instead=held)
+                continue
+            if signature is not None:
+                kept[signature] = row["id"]
+                same = {c: encode(row[c]) for c in same_when}
+                moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
+            moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
+            moved_made.setdefault(f"{table.name}.{column}", []).append([row["id"], made(row)])
+        ids = moved.get(f"{table.name}.{column}", [])
+        if ids and table.name in _ORDERED:
+            _after_survivors(session, table, column, survivor_id, ids)
+        if ids:
+            session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
+    _move_connections(session, snapshot, survivor_id, absorbed_id)
+    _carry_pairs(session, snapshot, survivor_id, absorbed_id)
+
+
+def _after_survivors(
+    session: Session, table: Table, column: str, survivor_id: int, ids: list[int]
+) -> None:
+    """Number the rows moving to the survivor after their own, in their order, so the
+    survivor's first e-mail address, phone and web address stay first (the preferred)."""
+    start = session.scalar(select(func.max(table.c.position)).where(table.c[column] == survivor_id))
+    ordered = (
+        session.execute(
+            select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.position, table.c.id)
+        )
+        .scalars()
+        .all()
+    )
+    renumbered = [
+        {"b_id": row_id, "b_position": (start if start is not None else -1) + 1 + index}
+        for index, row_id in enumerate(ordered)
+    ]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(position=bindparam("b_position")),
+        renumbered,
+    )
+
+
+def _carry_pairs(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Hand the absorbed person's possible-duplicate pairs to the survivor.
+
+    A pair told apart stays told apart: B "not the same" as C makes the survivor A not the
+    same as C, even when A and C were waiting in the queue (the user's word wins over a
+    suggestion). An open pair (B, C) waits on as (A, C) unless A and C already have a pair.
+    The pair of the two merged, and a stale "merged" one, go. Each pair of the absorbed
+    person is removed whole, as any row a merge removes; the survivor's pairs it makes are
+    noted in "carried" and the ones it told apart in "told_apart", so an undo puts all back.
+    """
+    table = Base.metadata.tables["duplicate_candidates"]
+    a, b = table.c.person_a_id, table.c.person_b_id
+
+    def other(row: Any, person_id: int) -> int:
+        return int(row["person_b_id"] if row["person_a_id"] == person_id else row["person_a_id"])
+
+    held = {
+        other(row, survivor_id): row
+        for row in session.execute(select(table).where(or_(a == survivor_id, b == survivor_id)))
+        .mappings()
+        .all()
+    }
+    carried, told = snapshot.setdefault("carried", []), snapshot.setdefault("told_apart", [])
+    rows = session.execute(select(table).where(or_(a == absorbed_id, b == absorbed_id))).mappings()
+    for row in rows.all():
+        _remove(session, snapshot, table, row)
+        them, status = other(row, absorbed_id), CandidateStatus(row["status"])
+        theirs = held.get(them)
+        if them == survivor_id or status is CandidateStatus.MERGED:
+            continue
+        if theirs is None:
+            low, high = sorted((survivor_id, them))
+            values = {name: row[name] for name in ("workspace_id", "score", "reasons", "status")}
+            new_id = session.execute(
+                insert(table)
+                .values(person_a_id=low, person_b_id=high, **values)
+                .returning(table.c.id)
+            ).scalar_one()
+            new = session.execute(select(table).where(table.c.id == new_id)).mappings().one()
+            carried.append([new_id, made(new), status.value])
+        elif status is CandidateStatus.NOT_SAME and theirs["status"] != CandidateStatus.NOT_SAME:
+            told.append([theirs["id"], made(theirs), encode(theirs["status"])])
+            session.execute(
+                update(table)
+                .where(table.c.id == theirs["id"])
+                .values(status=CandidateStatus.NOT_SAME)
+            )
+
+
+def _job_held(job: Any, held: list[Any]) -> int | None:
+    """The survivor's job (id) that an undated job of the absorbed person is, as an import
+    finds a job held already: at the same organization, and untitled, or titled as it or
+    as less of it ("Recruiter at Northwind" for "Northwind"; "Eng Mgr" and "Engineering
+    Manager"; "Analyst" for "Data Analyst"), ended since or not."""
+    if job["start_date"] is not None or job["end_date"] is not None:
+        return None
+    title = job["title"]
+    for theirs in held:
+        if theirs["organization_id"] != job["organization_id"]:
+            continue
+        if (
+            not title
+            or theirs["title"] == title
+            or (same_title(theirs["title"], title) and len(title) <= len(theirs["title"]))
+            or narrower(title, theirs["title"])
+        ):
+            return int(theirs["id"])
+    return None
+
+
+def _remove(
+    session: Session,
+    snapshot: dict[str, Any],
+    table: Table,
+    row: Any,
+    *,
+    kept_instead: int | None = None,
+) -> None:
+    """Delete a row the merge makes a repeat, keeping it whole (and when what it points at
+    was made) for an undo. Rows that belong to it (a reference's uses) go to the row kept
+    instead, when there is one, rather than with it."""
+    if kept_instead is not None:
+        _hand_over(session, snapshot, table, row["id"], kept_instead)
+    kept = encode_row(table, row)
+    kept[TARGETS] = note_targets(session, table, row)
+    snapshot["deleted"].setdefault(table.name, []).append(kept)
+    session.execute(delete(table).where(table.c.id == row["id"]))
+
+
+def _hand_over(
+    session: Session, snapshot: dict[str, Any], parent: Table, from_id: int, to_id: int
+) -> None:
+    """Point the rows that belong to one row of `parent` at another (the absorbed person's
+    reference's uses at the survivor's reference); one the other row already has (a use for
+    the same opportunity) is removed as a repeat. Each is noted in "handed" for an undo."""
+    handed: list[list[Any]] = snapshot.setdefault("handed", [])
+    for child in Base.metadata.sorted_tables:
+        for column in child.columns:
+            if child is parent or not any(fk.column.table is parent for fk in column.foreign_keys):
+                continue
+            rows = session.execute(select(child).where(column == from_id)).mappings().all()
+            if not rows:
+                continue
+            partners = _unique_partners(child, column.name)
+            held = {
+                tuple(r[c] for c in partners)
+                for r in session.execute(select(child).where(column == to_id)).mappings()
+            }
+            for row in rows:
+                if partners and tuple(row[c] for c in partners) in held:
+                    _remove(session, snapshot, child, row)
+                    continue
+                handed.append(
+                    [child.name, column.name, row["id"], parent.name, from_id, to_id, made(row)]
+                )
+                session.execute(
+                    update(child).where(child.c.id == row["id"]).values({column.name: to_id})
+                )
+
+
+def _unique_partners(table: Table, column: str) -> tuple[str, ...]:
+    """The other columns of a unique constraint that includes `column` (a participant's
+    interaction, say): a row the survivor already has with them is a repeat."""
+    for constraint in table.constraints:
+        names = [c.name for c in getattr(constraint, "columns", [])]
+        if constraint.__class__.__name__ == "UniqueConstraint" and column in names:
+            return tuple(n for n in names if n != column)
+    return ()
+
+
+def _move_connections(
+    session: Session, snapshot: dict[str, Any], survivor_id: int, absorbed_id: int
+) -> None:
+    """Re-point ties; a tie between the two, or one the survivor already has, is removed."""
+    table = Base.metadata.tables["connections"]
+    a, b = table.c.person_a_id, table.c.person_b_id
+    existing = {
+        (r["kind"], r["person_b_id"] if r["person_a_id"] == survivor_id else r["person_a_id"])
+        for r in session.execute(
+            select(table).where(or_(a == survivor_id, b == survivor_id))
+        ).mappings()
+    }
+    rows = session.execute(select(table).where(or_(a == absorbed_id, b == absorbed_id))).mappings()
+    for row in rows.all():
+        other = row["person_b_id"] if row["person_a_id"] == absorbed_id else row["person_a_id"]
+        if other == survivor_id or (row["kind"], other) in existing:
+            _remove(session, snapshot, table, row)
+            continue
+        existing.add((row["kind"], other))
+        for column in ("person_a_id", "person_b_id"):
+            if row[column] == absorbed_id:
+                snapshot["moved"].setdefault(f"connections.{column}", []).append(row["id"])
+                snapshot["moved_made"].setdefault(f"connections.{column}", []).append(
+                    [row["id"], made(row)]
+                )
+                session.execute(
+                    update(table).where(table.c.id == row["id"]).values({column: survivor_id})
+                )
