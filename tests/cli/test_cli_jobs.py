@@ -64,3 +64,16 @@ def test_a_wrong_day_or_job_changes_nothing(run, cli_url: str) -> None:
     assert no_job.exit_code == 4 and "No job with id 99" in no_job.stderr
     assert backwards.exit_code == 2
     assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout
+
+
+def test_a_day_still_to_come_for_a_job_that_has_ended_is_refused(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+
+    ends_later = run("person", "job", "1", "--end", "2150-01-01")
+    began_later = run("person", "job", "1", "--past", "--start", "2150-01-01")
+
+    assert ends_later.exit_code == 2
+    assert "  --end: That day is still to come: give the day the job ended" in ends_later.stderr
+    assert began_later.exit_code == 2
+    assert "  --start: That day is still to come, and this job has ended" in began_later.stderr
+    assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout

@@ -18,7 +18,7 @@ from goodword.connections.schemas import ConnectionCreate, ConnectionUpdate
 from goodword.exchange import service as exchange
 from goodword.forms import field_errors
 from goodword.interactions.schemas import InteractionCreate, InteractionUpdate
-from goodword.people.schemas import PersonCreate, PersonUpdate
+from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate, PositionUpdate
 from goodword.records import latest_today
 
 # 09:30 in London is 23:30 in Kiribati: the 26th has begun nowhere yet.
@@ -29,6 +29,14 @@ AFTER = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 HAPPENED = "That day is still to come: give the day it happened."
 BEGAN = "That day is still to come: give the day it began."
 BORN = "That day is still to come: give the day they were born."
+ENDED = (
+    "That day is still to come: give the day the job ended, or leave the end empty while "
+    "they still work there."
+)
+STARTED = (
+    "That day is still to come, and this job has ended: give the day it began, or say they "
+    "work there now."
+)
 
 
 def pin(monkeypatch: pytest.MonkeyPatch, now: datetime) -> None:
@@ -112,6 +120,41 @@ def test_a_birthday_in_the_future_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     assert PersonCreate.model_validate(born | {"birthday": "1990-01-01"}).birthday == date(
         1990, 1, 1
     )
+
+
+def job(**fields: Any) -> dict[str, Any]:
+    return {"organization_name": "Kestrel Labs", "title": "Analyst", **fields}
+
+
+def test_a_job_that_ends_after_today_is_refused_beside_its_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pin(monkeypatch, BEFORE)
+
+    assert problems(PositionCreate, job(end_date="2026-11-26")) == [("end_date", ENDED)]
+    assert problems(PositionUpdate, job(end_date="2027-01-01", is_current=False)) == [
+        ("end_date", ENDED)
+    ]
+    assert PositionCreate.model_validate(job(end_date="2026-11-25")).end_date == date(2026, 11, 25)
+    pin(monkeypatch, AFTER)
+    assert PositionCreate.model_validate(job(end_date="2026-11-26")).is_current is False
+
+
+def test_a_job_that_has_ended_cannot_begin_after_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, BEFORE)
+
+    assert problems(PositionCreate, job(start_date="2026-12-01", is_current=False)) == [
+        ("start_date", STARTED)
+    ]
+    backwards = job(start_date="2027-01-01", end_date="2026-11-01", is_current=False)
+    assert problems(PositionUpdate, backwards) == [
+        ("__all__", "end_date is before start_date."),
+        ("start_date", STARTED),
+    ]
+    # A job taken that starts next month is current: its start may be still to come.
+    taken = PositionCreate.model_validate(job(start_date="2026-12-01"))
+    assert (taken.start_date, taken.is_current) == (date(2026, 12, 1), True)
+    assert PositionCreate.model_validate(job(start_date="2026-11-25", is_current=False))
 
 
 def test_an_export_file_brings_back_dates_after_today_as_they_were_saved(

@@ -3,12 +3,13 @@ whether they still work there (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword import clock
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.people.schemas import PersonCreate, PositionCreate
@@ -173,3 +174,51 @@ def test_the_api_refuses_a_wrong_job_and_changes_nothing(
     assert unsaid.status_code == 422
     assert [f["field"] for f in unsaid.json()["error"]["fields"]] == ["is_current"]
     assert _jobs(session, jo)[0] == ("Meta", "Recruiter", True, None)
+
+
+def test_a_day_still_to_come_is_refused_for_a_job_that_has_ended(
+    client: TestClient, session: Session, workspace: Workspace, monkeypatch
+) -> None:
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 25))
+    jo, meta, metals = _jo(session, workspace)
+    ended = client.post(
+        f"/people/{jo.id}/positions/{meta.id}/edit",
+        data={"organization_name": "Meta", "title": "Recruiter", "end_date": "2026-12-31"},
+    )
+    assert ended.status_code == 422
+    assert (
+        '<p class="error" id="e-end_date">That day is still to come: give the day the job '
+        "ended, or leave the end empty while they still work there.</p>"
+    ) in ended.text
+    begun = client.post(
+        f"/people/{jo.id}/positions/{metals.id}/edit",
+        data={"organization_name": "Metals Group", "title": "Buyer", "start_date": "2027-01-01"},
+    )
+    assert begun.status_code == 422
+    assert (
+        '<p class="error" id="e-start_date">That day is still to come, and this job has ended: '
+        "give the day it began, or tick Works there now.</p>"
+    ) in begun.text
+    api = client.put(
+        f"/api/v1/positions/{metals.id}",
+        json={"organization_name": "Metals Group", "start_date": "2027-01-01",
+              "is_current": False},
+    )  # fmt: skip
+    assert api.status_code == 422
+    assert [f["field"] for f in api.json()["error"]["fields"]] == ["start_date"]
+    added = client.post(
+        f"/api/v1/people/{jo.id}/positions",
+        json={"organization_name": "Hooli", "end_date": "2026-11-26"},
+    )
+    assert [f["field"] for f in added.json()["error"]["fields"]] == ["end_date"]
+    # A job taken that starts next month is theirs now: its start may be still to come.
+    taken = client.post(
+        f"/people/{jo.id}/positions/{metals.id}/edit",
+        data={"organization_name": "Metals Group", "title": "Buyer", "start_date": "2027-01-01",
+              "is_current": "1"},
+    )  # fmt: skip
+    assert taken.status_code == 200
+    assert _jobs(session, jo) == [
+        ("Meta", "Recruiter", False, None), ("Metals Group", "Buyer", True, None)
+    ]  # fmt: skip

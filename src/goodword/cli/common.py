@@ -420,6 +420,8 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "from_person_id": ("--from",),
     "to_organization": ("--to-org",),
     "department": ("--dept",),
+    "start_date": ("--start",),
+    "end_date": ("--end",),
     "given_name": ("--given",),
     "family_name": ("--family",),
     "emails": ("--email",),

@@ -25,6 +25,7 @@ from goodword.records import (
     RecordId,
     already_begun,
     check_whole,
+    latest_today,
     one_line,
     unify_line_breaks,
     visible_name,
@@ -100,6 +101,14 @@ HowWeMet = Annotated[str, BeforeValidator(_unified), StringConstraints(max_lengt
 
 _NAME_HINT = "Give a display name, or a given or family name."
 BORN_LATER = "That day is still to come: give the day they were born."
+ENDED_LATER = (
+    "That day is still to come: give the day the job ended, or leave the end empty while "
+    "they still work there."
+)
+STARTED_LATER = (
+    "That day is still to come, and this job has ended: give the day it began, or say they "
+    "work there now."
+)
 
 
 def phone_context(region: str) -> dict[str, str]:
@@ -155,10 +164,11 @@ class PositionCreate(BaseModel):
     organization_name: Name | None = None
     title: ShortText | None = None
     department: ShortText | None = None
-    # (In the years every planned or recorded date keeps to, `records.Day`; no rule against a
-    # start still to come: a job can be taken that starts next month.)
+    # (In the years every planned or recorded date keeps to, `records.Day`. A start still to
+    # come is a job taken that starts next month, so it is refused only for a job that has
+    # ended (`_began_before_it_ended`); an end is a day that has come.)
     start_date: Day | None = None
-    end_date: Day | None = None
+    end_date: Annotated[Day, already_begun(ENDED_LATER)] | None = None
     is_current: bool = True
 
     @model_validator(mode="wrap")
@@ -167,7 +177,10 @@ class PositionCreate(BaseModel):
         cls, data: Any, handler: ModelWrapValidatorHandler[PositionCreate], info: ValidationInfo
     ) -> PositionCreate:
         # (Both rules are judged even when another field has an error: one submit lists all.)
-        position = check_whole(cls, data, handler, info, [_names_its_organization, _ends_after])
+        position = check_whole(
+            cls, data, handler, info,
+            [_names_its_organization, _ends_after, _began_before_it_ended],
+        )  # fmt: skip
         if position.end_date is not None:
             position.is_current = False  # (a job with an end is over)
         return position
@@ -189,6 +202,14 @@ def _names_its_organization(position: PositionCreate) -> Problem | None:
 def _ends_after(position: PositionCreate) -> Problem | None:
     if position.start_date and position.end_date and position.end_date < position.start_date:
         return Problem("end_date is before start_date.")
+    return None
+
+
+def _began_before_it_ended(position: PositionCreate) -> Problem | None:
+    """A job that has ended (an end, or not current) began on a day that has come."""
+    ended = position.end_date is not None or not position.is_current
+    if ended and position.start_date is not None and position.start_date > latest_today():
+        return Problem(STARTED_LATER, field="start_date")
     return None
 
 

@@ -21,7 +21,7 @@ from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.people import normalize, positions, service
 from goodword.people.models import Person, Position
-from goodword.people.schemas import PersonCreate, PersonUpdate, PositionCreate
+from goodword.people.schemas import STARTED_LATER, PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence, favours
 from goodword.references import service as references
 from goodword.search import service as search
@@ -44,6 +44,8 @@ POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "en
 POSITION_REWRITE = {
     "Name the organization (organization_name) or give its id.": "Name the organization.",
     "end_date is before start_date.": "This is before the day they started.",
+    STARTED_LATER: "That day is still to come, and this job has ended: give the day it began, "
+    "or tick Works there now.",
 }
 
 
