@@ -553,11 +553,11 @@ def _choices(rows: list[tuple[int, str]], kind: str | None = None) -> Choices:
     return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None, kind=kind)
 
 
-def person_choices(session: Session, *, workspace_id: int) -> Choices:
-    """The people to pick from, A to Z."""
-    return _choices(
-        people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1), "person"
-    )
+def person_choices(session: Session, *, workspace_id: int, but_me: bool = False) -> Choices:
+    """The people to pick from, A to Z (without the user's own person, when `but_me`)."""
+    found = people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1,
+                           but_me=but_me)  # fmt: skip
+    return _choices(found, "person")
 
 
 def organization_choices(session: Session, *, workspace_id: int) -> Choices:

@@ -211,6 +211,19 @@ def test_your_own_page_offers_no_reference_and_a_reference_links_to_its_record(
     assert old.status_code == 303 and old.headers["location"] == f"/references/{reference.id}"
 
 
+def test_the_reference_form_does_not_offer_you(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    other = f.person(session, workspace.id, "Bo Jensen")
+    session.commit()
+
+    form = client.get("/references/new").text
+
+    assert f'<option value="{other.id}" >Bo Jensen</option>' in form
+    assert f'<option value="{me.id}"' not in form and "Sam Carter" not in form
+
+
 def test_your_own_network_page_offers_no_ways_in_to_you(
     client: TestClient, session: Session, workspace: Workspace
 ):

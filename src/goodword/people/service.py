@@ -575,14 +575,15 @@ def names(session: Session, *, workspace_id: int, person_ids: Sequence[int]) -> 
     return {id_: name for id_, name in rows}
 
 
-def choices(session: Session, *, workspace_id: int, limit: int = 500) -> list[tuple[int, str]]:
-    """(id, name) pairs A to Z, for a picker; at most `limit` of them. Two people of one
-    name are told apart by their numbers ("Sam Lee (number 12)")."""
-    rows = session.execute(
-        select(Person.id, Person.display_name)
-        .where(Person.workspace_id == workspace_id)
-        .order_by(Person.sort_name, Person.id)
-        .limit(limit)
-    ).all()
+def choices(
+    session: Session, *, workspace_id: int, limit: int = 500, but_me: bool = False
+) -> list[tuple[int, str]]:
+    """(id, name) pairs A to Z, for a picker; at most `limit` of them, without the user's
+    own person when `but_me` (for a choice they cannot be: their own reference). Two people
+    of one name are told apart by their numbers ("Sam Lee (number 12)")."""
+    query = select(Person.id, Person.display_name).where(Person.workspace_id == workspace_id)
+    if but_me:
+        query = query.where(Person.is_me.is_(False))
+    rows = session.execute(query.order_by(Person.sort_name, Person.id).limit(limit)).all()
     repeated = {name for name, count in Counter(name for _, name in rows).items() if count > 1}
     return [(id_, f"{name} (number {id_})" if name in repeated else name) for id_, name in rows]

@@ -95,7 +95,8 @@ def _form_page(
             "reference": reference,
             "values": values,
             "errors": errors or {},
-            "people": person_choices(session, workspace_id=workspace_id),
+            # (You cannot be your own reference: you are not offered.)
+            "people": person_choices(session, workspace_id=workspace_id, but_me=True),
         },
         status_code=status_code,
     )
