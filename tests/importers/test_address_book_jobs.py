@@ -300,3 +300,31 @@ def test_a_job_ended_by_hand_that_linkedin_still_gives_stays_ended(session, work
     (row,) = report.rows
     assert "left as ended" in row.detail
     assert jobs(session) == [("Meta", "Recruiter", False)]
+
+
+def test_a_connection_with_a_title_and_no_company_keeps_a_card_s_job_past(session, workspace):
+    # A title alone still says what they do now (a freelancer, between jobs, a company kept
+    # hidden): the card's undated job is kept as a past one, whichever import came first.
+    run(session, workspace, linkedin("", "Freelance UX designer"))
+    report = run(session, workspace, card("Metals Group", "Buyer"))
+    assert report.rows[0].detail.endswith(
+        "past position added: Buyer at Metals Group; not made current: a record without dates "
+        "does not move a LinkedIn connection's job (Freelance UX designer, with no company, "
+        "stays their job now; if they have moved since, edit their jobs on their page)"
+    )
+    assert jobs(session) == [("Metals Group", "Buyer", False)]
+
+
+def test_in_one_import_a_title_alone_keeps_a_card_s_job_past(session, workspace):
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[linkedin("", "Freelance UX designer"), card("Metals Group", "Buyer")],
+    )  # fmt: skip
+    assert jobs(session) == [("Metals Group", "Buyer", False)]
+
+
+def test_a_card_s_job_with_the_connection_s_title_alone_is_their_job_now(session, workspace):
+    # The company kept hidden on LinkedIn may be the card's: the same title says it is.
+    run(session, workspace, linkedin("", "UX Designer"))
+    run(session, workspace, card("Metals Group", "UX designer"))
+    assert jobs(session) == [("Metals Group", "UX designer", True)]

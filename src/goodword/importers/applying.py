@@ -224,12 +224,13 @@ def apply_record(
         # The jobs it says ended go first, so a job it says is current ends none of them
         # at its own start (their own ends are the file's); the report keeps the file's order.
         done: dict[int, list[str]] = {}
+        title_now = _title_alone(values["notes"]) if keep_current else None
         for index in sorted(
             range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
         ):
             done[index] = add_job(
                 state, org_names, person, data.positions[index], out, own, retitle=again,
-                left=left, keep_current=keep_current, reopen=reopen,
+                left=left, keep_current=keep_current, reopen=reopen, title_now=title_now,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if newer and "positions" in told and not data.positions and left is not None:
@@ -255,6 +256,18 @@ def apply_record(
             + f" (import with reapply to bring {'them' if len(taken_off) > 1 else 'it'} back)"
         )
     return changes
+
+
+def _title_alone(notes: str | None) -> str | None:
+    """The title a LinkedIn connection's row gave with no company, as its import keeps it
+    in the notes ("Job title: Freelance UX designer", `linkedin.parse_connections`); the
+    last, when a newer row added another."""
+    said = [line[len(_TITLE_ALONE) :].strip() for line in (notes or "").splitlines()
+            if line.startswith(_TITLE_ALONE)]  # fmt: skip
+    return said[-1] if said and said[-1] else None
+
+
+_TITLE_ALONE = "Job title: "
 
 
 def _left_empty(label: str, said: str) -> str:

@@ -73,6 +73,7 @@ def add_job(
     left: list[str] | None = None,
     keep_current: bool = False,
     reopen: bool = False,
+    title_now: str | None = None,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -95,6 +96,9 @@ def add_job(
     address book's job is often years old, while a connection's is the one they keep up to
     date), an undated job that would end a current one is added as a past job instead, and
     `left` says so: which job is current no longer depends on the order of the imports.
+    So is one when the connection's row gave a title with no company (`title_now`: a
+    freelancer, someone between jobs, a company kept hidden), unless it is that title: the
+    row still says what they do now.
     With `reopen` (a newer copy of a LinkedIn connection that gave another job when last
     imported), an undated job it gives as current
     that is held as past with no end (such an address book's job, say) is their job now
@@ -130,15 +134,22 @@ def add_job(
             own.add(id(retitled))
             return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
     ending = _to_end(state, person, org_id, start, dated, own) if current else []
-    if keep_current and ending and not dated:
+    titled = bool(title_now) and current and not ending and not _that_title(title, title_now)
+    if keep_current and (ending or titled) and not dated:
         current, kept = False, ending
         ending = []
-        if left is not None:
+        if left is not None and kept:
             stays = ", ".join(_role(job, org_names) for job in kept)
             left.append(
                 "not made current: a record without dates does not move a LinkedIn "
                 f"connection's job ({stays} {'stay' if len(kept) > 1 else 'stays'}; if they "
                 "have moved since, edit their jobs on their page)"
+            )
+        elif left is not None:
+            left.append(
+                "not made current: a record without dates does not move a LinkedIn "
+                f"connection's job ({title_now}, with no company, stays their job now; if "
+                "they have moved since, edit their jobs on their page)"
             )
     was = _end(state, org_names, ending, org_id, start, out)
     department = cut(incoming.department, 200)
@@ -155,6 +166,15 @@ def add_job(
         return [f"past position added: {title or 'a role'} at {org_name}"]
     role = f"{title} at {org_name}" if title else org_name
     return [f"now {role}" + (f" (was {', '.join(was)})" if was else "")]
+
+
+def _that_title(title: str | None, title_now: str | None) -> bool:
+    """Whether a job's title is the one a connection gives with no company, written
+    otherwise or with words left out (their company kept hidden: this may be that job)."""
+    if not (title and title_now):
+        return False
+    folded, now = title.casefold(), title_now.casefold()
+    return folded == now or same_title(title, title_now) or narrower(title, title_now)
 
 
 def _to_end(
