@@ -49,7 +49,7 @@ def test_only_the_options_given_change(run, cli_url: str) -> None:
     assert answer == {
         "id": 1, "organization_id": 1, "organization_name": "Meta", "title": None,
         "department": "Talent", "start_date": "2024-02-01", "end_date": None,
-        "is_current": True, "ended": [],
+        "is_current": True, "organization_added": False, "did_you_mean": [], "ended": [],
     }  # fmt: skip
 
 
@@ -77,3 +77,16 @@ def test_a_day_still_to_come_for_a_job_that_has_ended_is_refused(run, cli_url: s
     assert began_later.exit_code == 2
     assert "  --start: That day is still to come, and this job has ended" in began_later.stderr
     assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout
+
+
+def test_person_job_says_an_organization_was_added_and_how_to_fix_it(run, cli_url: str) -> None:
+    kindling, typo = "Kindling Nonprofit Software", "Kindlng Nonprofit Software"
+    run("person", "add", "Jo Park", "--org", kindling)
+    moved = run("person", "job", "1", "--org", typo)
+    assert moved.exit_code == 0, moved.output
+    assert moved.stdout.splitlines()[-1] == (
+        f"{typo} was new, so it was added as an organization. Did you mean {kindling}? If so, "
+        f"change it with: goodword person job 1 --org '{kindling}'."
+    )
+    fixed = json.loads(run("person", "job", "1", "--org", kindling, "--json").stdout)
+    assert (fixed["organization_added"], fixed["did_you_mean"]) == (False, [])

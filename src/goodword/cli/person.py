@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -256,19 +257,26 @@ def person_job(
                 data[name] = day_given(value, option) if dated else (value.strip() or None)
         if current and end is None:
             data["end_date"] = None  # (Made current again: the end it had is over.)
+        checked = validate(PositionCreate, data)
+        near = positions.new_organization(session, ws, checked)
         changed, ended = positions.update_position(
-            session, workspace_id=ws, position_id=job_id,
-            data=validate(PositionCreate, data),
-        )  # fmt: skip
+            session, workspace_id=ws, position_id=job_id, data=checked
+        )
         read = people.position_to_read(changed)
         gone = [people.position_to_read(p) for p in ended]
         name = changed.person.display_name
+        close = [{"id": o.id, "name": o.name} for o in near or []]
     if as_json:
-        print_json(dump(read) | {"ended": [dump(p) for p in gone]})
+        added = {"organization_added": near is not None, "did_you_mean": close}
+        print_json(dump(read) | added | {"ended": [dump(p) for p in gone]})
         return
     typer.echo(f"Saved {_job_words(read)} of {name} (job {read.id}).")
     for other in gone:
         typer.echo(f"Ended {_job_words(other)} (job {other.id}), as it came before.")
+    if near is not None:
+        first = close[0]["name"] if close else ""
+        fix = f"change it with: goodword person job {read.id} --org {shlex.quote(str(first))}"
+        typer.echo(positions.new_organization_words(read.organization_name, near, fix=fix))
 
 
 def _job_words(job: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -159,6 +160,48 @@ def close_matches(
             if best is None or rank < best[0]:
                 ranked[organization_id] = (rank, fold(main))
     return sorted(ranked, key=lambda id_: (*ranked[id_], id_))[:limit]
+
+
+# How alike (rapidfuzz's ratio, 0-100) a typed name and an organization's must be, legal
+# forms and punctuation aside, to ask whether it was meant: one letter left out or swapped
+# in a name of a dozen letters or more.
+_TYPO_SCORE = 90
+
+
+def misspelled(
+    spellings: Iterable[tuple[int, str, Sequence[str]]], name: str, *, limit: int = 3
+) -> list[int]:
+    """The ids of the organizations whose name or other name is very close to `name` without
+    being it (a typo: "Kindlng Nonprofit Software" for Kindling Nonprofit Software), closest
+    first; `limit` at most. Names are compared as `organization_key` reads them; a name of
+    fewer than five letters is too short to tell a typo from another name.
+
+    >>> rows = [(1, "Kindling Nonprofit Software", []), (2, "Kestrel Labs", ["Kestrel"])]
+    >>> misspelled(rows, "Kindlng Nonprofit Software"), misspelled(rows, "Kestrl Labs Inc.")
+    ([1], [2])
+    >>> misspelled(rows, "Kindling Nonprofit Software"), misspelled(rows, "Meta")
+    ([], [])
+    """
+    typed = organization_key(name)
+    if len(typed.replace(" ", "")) < 5:
+        return []
+    scores: dict[int, float] = {}
+    for organization_id, main, aliases in spellings:
+        for spelling in (main, *aliases):
+            other = organization_key(spelling)
+            if other == typed:  # (the name itself: no typo, and no other organization)
+                scores.pop(organization_id, None)
+                break
+            score = fuzz.ratio(typed, other)
+            if score >= _TYPO_SCORE and score > scores.get(organization_id, 0):
+                scores[organization_id] = score
+    return sorted(scores, key=lambda id_: (-scores[id_], id_))[:limit]
+
+
+def near_misses(session: Session, *, workspace_id: int, name: str) -> list[Organization]:
+    """The organizations a name that finds none was perhaps meant for (`misspelled`)."""
+    ids = misspelled(_spellings(session, workspace_id=workspace_id), name)
+    return get_many(session, workspace_id=workspace_id, ids=ids)
 
 
 def _spellings(session: Session, *, workspace_id: int) -> Iterable[tuple[int, str, Sequence[str]]]:

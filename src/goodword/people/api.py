@@ -23,14 +23,16 @@ from goodword.api import (
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.schemas import PossibleDuplicate
+from goodword.organizations.models import Organization
 from goodword.people import positions, service
-from goodword.people.models import Person
+from goodword.people.models import Person, Position
 from goodword.people.schemas import (
+    NearOrganization,
     PersonCreate,
     PersonRead,
     PersonUpdate,
     PositionCreate,
-    PositionRead,
+    PositionSaved,
     PositionUpdate,
 )
 
@@ -163,31 +165,44 @@ def delete_person(session: DbSession, workspace_id: WorkspaceId, person_id: int)
 
 @router.post(
     "/people/{person_id}/positions",
-    response_model=PositionRead,
+    response_model=PositionSaved,
     status_code=status.HTTP_201_CREATED,
     summary="Add a position",
 )
 def add_position(
     session: DbSession, workspace_id: WorkspaceId, person_id: int, data: PositionCreate
-) -> PositionRead:
-    """Record a job; a new current job elsewhere ends the person's earlier current ones."""
+) -> PositionSaved:
+    """Record a job; a new current job elsewhere ends the person's earlier current ones. An
+    organization_name that names none adds one (`organization_added`), with the
+    organizations named very like it in `did_you_mean`."""
+    near = positions.new_organization(session, workspace_id, data)
     position = service.add_position(
         session, workspace_id=workspace_id, person_id=person_id, data=data
     )
-    return service.position_to_read(position)
+    return _position_saved(position, near)
 
 
-@router.put("/positions/{position_id}", response_model=PositionRead, summary="Change a position")
+@router.put("/positions/{position_id}", response_model=PositionSaved, summary="Change a position")
 def update_position(
     session: DbSession, workspace_id: WorkspaceId, position_id: int, data: PositionUpdate
-) -> PositionRead:
+) -> PositionSaved:
     """Replace what a job says (every field; `is_current` must be given, and a job with an
     `end_date` is over). A job made current ends the person's current jobs elsewhere that
-    began before it, as adding one does, with no end date made up for them."""
+    began before it, as adding one does, with no end date made up for them. A new
+    organization is said as when adding a job."""
+    near = positions.new_organization(session, workspace_id, data)
     position, _ended = positions.update_position(
         session, workspace_id=workspace_id, position_id=position_id, data=data
     )
-    return service.position_to_read(position)
+    return _position_saved(position, near)
+
+
+def _position_saved(position: Position, near: list[Organization] | None) -> PositionSaved:
+    return PositionSaved(
+        **service.position_to_read(position).model_dump(),
+        organization_added=near is not None,
+        did_you_mean=[NearOrganization(id=o.id, name=o.name) for o in near or []],
+    )
 
 
 @router.delete(

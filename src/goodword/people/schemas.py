@@ -226,6 +226,25 @@ class PositionRead(BaseModel):
     is_current: bool
 
 
+class NearOrganization(BaseModel):
+    id: int
+    name: str
+
+
+class PositionSaved(PositionRead):
+    """A job as saved, and whether its organization was added for it."""
+
+    organization_added: bool = Field(
+        default=False,
+        description="Whether organization_name named no organization, so one was added.",
+    )
+    did_you_mean: list[NearOrganization] = Field(
+        default_factory=list,
+        description="For an organization added: those whose names are very close to its name "
+        "(a typo?). Give the job one's id as organization_id to use it instead.",
+    )
+
+
 class PersonSummary(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

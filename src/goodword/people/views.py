@@ -233,11 +233,10 @@ async def add_position(
     values = dict(form)
     data = form_to_dict(form, booleans=["is_current"])
     try:
+        checked = validate(PositionCreate, data)
+        near = positions.new_organization(session, workspace_id, checked)
         position = service.add_position(
-            session,
-            workspace_id=workspace_id,
-            person_id=person_id,
-            data=validate(PositionCreate, data),
+            session, workspace_id=workspace_id, person_id=person_id, data=checked
         )
     except GoodwordError as exc:
         session.rollback()
@@ -251,7 +250,14 @@ async def add_position(
             status_code=exc.status_code,
         )
     where = position.organization.name
-    return redirect(f"/people/{person_id}#positions", flash=f"Added the position at {where}.")
+    said = f"Added the position at {where}."
+    if near is not None:
+        said += " " + positions.new_organization_words(where, near, fix=_FIX)
+    return redirect(f"/people/{person_id}#positions", flash=said, warns=bool(near))
+
+
+# How a job saved with a new organization, perhaps mistyped, is put right on the page.
+_FIX = "choose Edit beside the job and give that name"
 
 
 def _position(session: Session, workspace_id: int, person_id: int, position_id: int) -> Position:
@@ -326,6 +332,7 @@ async def edit_position(
             # (Ticked just now beside an end: which of the two they meant is not guessed.)
             said = "They cannot work there now and have left: clear Ended, or untick the box."
             raise InvalidInput(said, fields=[FieldError("end_date", said)])
+        near = positions.new_organization(session, workspace_id, data)
         position, ended = positions.update_position(
             session, workspace_id=workspace_id, position_id=position_id, data=data
         )
@@ -337,7 +344,10 @@ async def edit_position(
     said = f"Saved {_which(position)}."
     if ended:
         said += f" {' and '.join(_which(job) for job in ended)} ended, as it came before."
-    return redirect(f"/people/{person_id}#positions", flash=said)
+    if near is not None:
+        where = position.organization.name
+        said += " " + positions.new_organization_words(where, near, fix=_FIX)
+    return redirect(f"/people/{person_id}#positions", flash=said, warns=bool(near))
 
 
 @router.get("/people/{person_id}/positions/{position_id}/delete", name="confirm_remove_position")
