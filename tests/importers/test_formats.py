@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from goodword.importers import registry
-from goodword.importers.cleaning import clean_name, parse_date
+from goodword.importers.cleaning import clean_name
+from goodword.importers.dates import parse_date
 from goodword.importers.reading import Document, documents
 from goodword.importers.records import REFERENCE_TAG, ImportFileError, Parsed, Role, Upload
 from goodword.interactions.models import Direction

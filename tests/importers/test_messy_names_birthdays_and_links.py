@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers.cleaning import clean_name, parse_date, profile_url
+from goodword.importers.cleaning import clean_name, profile_url
+from goodword.importers.dates import parse_date
 from goodword.importers.reading import documents
 from goodword.importers.records import Parsed, Upload
 from goodword.importers.registry import parse as parse_document

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from goodword.importers import registry
-from goodword.importers.cleaning import parse_date, unread_birthday
+from goodword.importers.dates import parse_date, unread_birthday
 from goodword.importers.reading import documents
 from goodword.importers.records import ImportFileError, Parsed, Upload
 from goodword.importers.service import detect_format, import_files

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from goodword.importers.cleaning import parse_date
+from goodword.importers.dates import parse_date
 from goodword.importers.records import ImportFileError
 
 # A date written as numbers only, day and month in some order: "1/8/18, 6:14 PM",

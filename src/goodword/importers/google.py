@@ -14,11 +14,10 @@ from goodword.importers.cleaning import (
     honorific_name,
     looks_like_email,
     name_as_keyed,
-    parse_date,
     profile_url,
-    read_birthday,
     split_suffix,
 )
+from goodword.importers.dates import parse_date, read_birthday
 from goodword.importers.particles import with_middle
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled, Parsed, Skipped
 from goodword.importers.tables import Table, cell, row_getter

@@ -14,12 +14,10 @@ from goodword.importers.cleaning import (
     clean_organization,
     looks_like_email,
     name_as_keyed,
-    parse_date,
-    parse_datetime,
     profile_url,
-    read_birthday,
     split_names,
 )
+from goodword.importers.dates import parse_date, parse_datetime, read_birthday
 from goodword.importers.plaintext import plain_text
 from goodword.importers.records import (
     REFERENCE_TAG,

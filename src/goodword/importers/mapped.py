@@ -23,9 +23,9 @@ from goodword.importers.cleaning import (
     clean_whole_name,
     name_as_keyed,
     profile_url,
-    read_birthday,
     rounded_by_spreadsheet,
 )
+from goodword.importers.dates import read_birthday
 from goodword.importers.particles import is_particle, with_middle
 from goodword.importers.records import (
     ImportFileError,

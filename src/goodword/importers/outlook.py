@@ -8,11 +8,8 @@ from collections.abc import Callable
 
 from goodword.importers import dateorder
 from goodword.importers.address_book import name_and_key, read_details, read_job, read_places
-from goodword.importers.cleaning import (
-    clean_name,
-    name_as_keyed,
-    read_birthday,
-)
+from goodword.importers.cleaning import clean_name, name_as_keyed
+from goodword.importers.dates import read_birthday
 from goodword.importers.particles import with_middle
 from goodword.importers.records import IncomingPerson, Parsed, Skipped
 from goodword.importers.tables import Table, row_getter

@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from goodword.importers import dateorder
-from goodword.importers.cleaning import keep_in_touch_days, read_birthday, revived
+from goodword.importers.cleaning import keep_in_touch_days, revived
+from goodword.importers.dates import read_birthday
 from goodword.importers.mapped import birthday_order
 from goodword.importers.matched import Matched
 from goodword.importers.reading import Document

@@ -20,11 +20,10 @@ from goodword.importers.cleaning import (
     keep_in_touch_days,
     looks_like_email,
     name_as_keyed,
-    parse_date,
     profile_url,
-    read_birthday,
     split_suffix,
 )
+from goodword.importers.dates import parse_date, read_birthday
 from goodword.importers.own_exports import kept_jobs
 from goodword.importers.particles import with_middle
 from goodword.importers.reading import Document
