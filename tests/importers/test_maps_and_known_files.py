@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from goodword.errors import InvalidInput
-from goodword.importers import mapped, registry
+from goodword.importers import column_map, registry
 from goodword.importers.reading import documents
 from goodword.importers.records import ImportFileError, Parsed, Upload
 from goodword.importers.tables import read_table
@@ -106,26 +106,26 @@ def parse_bytes(name: str, data: bytes, **options: object) -> Parsed:
 
 
 def mapped_csv(text: str, mapping: str) -> Parsed:
-    return parse_bytes("crm.csv", text.encode(), mapping=mapped.parse_mapping(mapping))
+    return parse_bytes("crm.csv", text.encode(), mapping=column_map.parse_mapping(mapping))
 
 
 # Column maps ---------------------------------------------------------------------------
 
 
 def test_a_typed_map_takes_a_column_name_with_a_comma_in_quotes_or_after_a_backslash():
-    assert mapped.parse_mapping('given="Name, first",family=Surname') == {
+    assert column_map.parse_mapping('given="Name, first",family=Surname') == {
         "given": ["Name, first"],
         "family": ["Surname"],
     }
-    assert mapped.parse_mapping(r"given=Name\, first") == {"given": ["Name, first"]}
-    assert mapped.parse_mapping('name="The ""real"" name"') == {"name": ['The "real" name']}
+    assert column_map.parse_mapping(r"given=Name\, first") == {"given": ["Name, first"]}
+    assert column_map.parse_mapping('name="The ""real"" name"') == {"name": ['The "real" name']}
     with pytest.raises(InvalidInput) as unclosed:
-        mapped.parse_mapping('given="Name, first,family=Surname')
+        column_map.parse_mapping('given="Name, first,family=Surname')
     assert "quotation mark that does not close" in unclosed.value.fields[0].message
 
 
 def test_picked_columns_are_taken_whole_beside_a_typed_map():
-    columns = mapped.parse_mapping("email=E-mail", picked=[("given", "Name, first")])
+    columns = column_map.parse_mapping("email=E-mail", picked=[("given", "Name, first")])
     assert columns == {"given": ["Name, first"], "email": ["E-mail"]}
 
 
@@ -468,7 +468,7 @@ def test_a_row_over_several_lines_is_named_by_the_line_it_begins_on():
     table = read_table(document)
     assert table is not None
     assert [line for line, _row in table.rows] == [2, 5]
-    parsed = registry.parse(document, mapping=mapped.parse_mapping("given=First,notes=Notes"))
+    parsed = registry.parse(document, mapping=column_map.parse_mapping("given=First,notes=Notes"))
     assert parsed is not None
     assert [(p.name, p.line) for p in parsed.people] == [("Maria", 2), ("Tom", 5)]
 
@@ -487,7 +487,7 @@ def test_a_map_given_for_a_file_a_format_knows_is_said_to_be_unused():
         "Ada,Lovelace,https://www.linkedin.com/in/ada,,Acme,Engineer,12 Mar 2024\n"
     )
     (document,) = documents([Upload("Connections.csv", connections.encode())])
-    parsed = registry.parse(document, mapping=mapped.parse_mapping("given=Position"))
+    parsed = registry.parse(document, mapping=column_map.parse_mapping("given=Position"))
     assert parsed is not None and parsed.format == "linkedin-connections"
     assert [p.given_name for p in parsed.people] == ["Ada"]
     assert parsed.notes == [
@@ -499,7 +499,7 @@ def test_a_map_given_for_a_file_a_format_knows_is_said_to_be_unused():
 
 
 def test_a_department_column_is_picked_for_a_file_no_format_knows():
-    picked = mapped.guess_columns(["Full Name", "Company", "Department"])
+    picked = column_map.guess_columns(["Full Name", "Company", "Department"])
     assert picked == [("name", "Full Name"), ("org", "Company"), ("department", "Department")]
 
 
@@ -517,6 +517,6 @@ def test_columns_with_text_the_map_leaves_out_are_named_in_the_notes():
 def test_a_tags_cell_is_split_on_commas_semicolons_and_lines():
     text = 'Name,Tags\nAda Lovelace,"referral;python, maths"\n'
     (document,) = documents([Upload("crm.csv", text.encode())])
-    parsed = registry.parse(document, mapping=mapped.parse_mapping("name=Name,tags=Tags"))
+    parsed = registry.parse(document, mapping=column_map.parse_mapping("name=Name,tags=Tags"))
     assert parsed is not None
     assert parsed.people[0].tags == ["referral", "python", "maths"]

@@ -1,17 +1,17 @@
 """Any CSV, read through a column map such as
 `key=ID,given=First,family=Surname,email=E-mail,org=Company,title=Role,phone=Mobile`
-(Goodword's own CSV and JSON exports, which map themselves, are `own_exports`)."""
+(Goodword's own CSV and JSON exports, which map themselves, are `own_exports`; the map
+itself is read, checked and guessed by `column_map`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from goodword.errors import FieldError, InvalidInput
 from goodword.importers import cells, dateorder
 from goodword.importers.address_book import key_by_name
 from goodword.importers.around import set_aside_around
@@ -25,6 +25,7 @@ from goodword.importers.cleaning import (
     profile_url,
     rounded_by_spreadsheet,
 )
+from goodword.importers.column_map import MULTI
 from goodword.importers.dates import read_birthday
 from goodword.importers.particles import is_particle, with_middle
 from goodword.importers.records import (
@@ -43,27 +44,6 @@ from goodword.records import shown
 # spreadsheet may give too (see `Resolver._still_theirs`).
 SOURCE = "csv"
 
-FIELDS = {
-    "key": "the source's own record id, kept as provenance",
-    "name": "the whole name, when there are no separate name columns (split into given "
-    'and family names; "Family, Given" is understood)',
-    "given": "given (first) name",
-    "middle": "middle name (kept with the given name)",
-    "family": "family (last) name",
-    "email": "e-mail address",
-    "phone": "phone number",
-    "url": "web or LinkedIn profile address",
-    "org": "organization (current)",
-    "title": "job title at that organization (in the notes when there is none)",
-    "department": "department at that organization (in the notes when there is none)",
-    # (The text is the column picker's label; a picker takes one column.)
-    "location": "where they live or work (to join several columns, such as City and "
-    "Country, type a column map below)",
-    "birthday": "birthday (a date)",
-    "notes": "notes",
-    "tags": "tags, separated by commas or semicolons",
-}
-MULTI = {"email", "phone", "url", "notes", "tags", "location"}
 # Scripts whose names are written family name first ("山田 太郎", "김 민준").
 _FAMILY_FIRST_SCRIPTS = (
     "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC", "HIRAGANA",
@@ -71,177 +51,6 @@ _FAMILY_FIRST_SCRIPTS = (
 )  # fmt: skip
 # Generational suffixes, which end a family name ("Martin Luther King Jr.").
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
-    """Read `field=Header,field=Header`; a field may be given more than once (two e-mails,
-    or the parts of a location). A header with a comma in it is written in double quotes:
-    `given="Name, first"` (a quotation mark inside the quotes is written twice), or with
-    the comma after a backslash. `picked` are (field, header) pairs chosen apart (the import
-    page's pickers, one form field each), taken whole before the typed ones; a field of one
-    column that is typed replaces the picker's, and a column named in both counts once.
-
-    >>> parse_mapping("given=Vorname,email=Work", picked=[("given", "First"), ("email", "Mail")])
-    {'email': ['Mail', 'Work'], 'given': ['Vorname']}
-    >>> parse_mapping("given=First", picked=[("given", "First"), ("family", "Last")])
-    {'given': ['First'], 'family': ['Last']}
-    """
-    typed: list[tuple[str, str]] = []
-    errors: list[FieldError] = []
-    for field, header in _split_mapping(text):
-        if field is None:
-            errors.append(FieldError("mapping", header))
-        else:
-            typed.append((field, header))
-    # What is typed adds to the pickers' choices; for a field of one column it replaces
-    # theirs, and a column named in both counts once.
-    replaced = {field.strip().lower() for field, _ in typed} - MULTI
-    pairs: list[tuple[str, str]] = []
-    for field, header in [*picked, *typed]:
-        if field.strip().lower() in replaced and (field, header) not in typed:
-            continue
-        if (field.strip().lower(), header.strip()) not in {
-            (f.strip().lower(), h.strip()) for f, h in pairs
-        }:
-            pairs.append((field, header))
-    return check_mapping(pairs, errors=errors)
-
-
-# What a map without a column naming the rows is told (the import page shows its pickers).
-NO_NAME_COLUMN = "map at least a column that tells who each row is (name, given, family or email)"
-
-
-def check_mapping(
-    pairs: Iterable[tuple[str, str]], *, errors: list[FieldError] | None = None
-) -> dict[str, list[str]]:
-    """The column map of (field, header) pairs, each header as given (commas and all), or
-    InvalidInput saying what is wrong with it."""
-    mapping: dict[str, list[str]] = {}
-    # Each column (by its folded name), as first written, and the fields it is given.
-    fields_of: dict[str, tuple[str, list[str]]] = {}
-    errors = list(errors or [])
-    for field, header in pairs:
-        field, header = field.strip().lower(), header.strip()
-        if field not in FIELDS or not header:
-            fields = "; fields are " + ", ".join(sorted(FIELDS))
-            if field and header:  # (in the form, but the field is unknown)
-                message = f"'{field}={header}': '{field}' is no field a column map knows{fields}"
-            else:
-                message = f"'{field}={header}' is not field=Column{fields}"
-            errors.append(FieldError("mapping", message))
-            continue
-        if field not in MULTI and field in mapping:
-            columns = ", ".join(f"'{h}'" for h in [*mapping[field], header])
-            errors.append(
-                FieldError("mapping", f"{field} is mapped twice ({columns}); map one column to it")
-            )
-        mapping.setdefault(field, []).append(header)
-        given_to = fields_of.setdefault(header_key(header), (header, []))[1]
-        if field not in given_to:
-            given_to.append(field)
-    for header, header_fields in fields_of.values():
-        # (The record's id may be one of its fields too: key=Email,email=Email.)
-        if len([f for f in header_fields if f != "key"]) > 1:
-            errors.append(
-                FieldError(
-                    "mapping",
-                    f"'{header}' is mapped to {' and '.join(header_fields)}; a column gives one "
-                    "field, so map it to the one it holds",
-                )
-            )
-    if not errors and not ({"name", "given", "family", "email"} & mapping.keys()):
-        errors.append(FieldError("mapping", NO_NAME_COLUMN))
-    if errors:
-        raise InvalidInput("The column map cannot be used.", fields=errors)
-    return mapping
-
-
-# Column names that say plainly what a column holds (folded: lower case, spaced), most
-# telling first: the import page picks these for a file no format knows, for you to check.
-_SAID_BY = {
-    "key": ("id", "record id", "contact id", "uid", "external id"),
-    "given": ("first name", "given name", "firstname", "first", "forename", "vorname",
-              "prenom"),
-    "family": ("last name", "surname", "family name", "lastname", "last", "nachname"),
-    "name": ("name", "full name", "display name", "contact name", "contact"),
-    "email": ("email", "e mail", "email address", "e mail address", "primary email",
-              "mail", "work email", "personal email", "secondary email"),
-    "phone": ("phone", "mobile", "mobile phone", "mobile number", "cell", "cell phone",
-              "telephone", "phone number", "work phone", "home phone"),
-    "url": ("linkedin", "linkedin url", "linkedin profile", "profile url", "profile",
-            "website", "web page", "web page 1", "url", "homepage", "web site"),
-    "org": ("company", "organization", "organisation", "employer", "company name",
-            "organization name", "works at", "workplace", "current company"),
-    "title": ("job title", "position", "role", "title", "job"),
-    "department": ("department", "dept", "division", "team"),
-    "location": ("location", "city", "town", "place"),
-    "birthday": ("birthday", "date of birth", "dob", "birth date", "birthdate"),
-    "notes": ("notes", "note", "comments", "comment"),
-    "tags": ("tags", "labels", "categories", "groups"),
-}  # fmt: skip
-
-
-def guess_columns(headers: Iterable[str]) -> list[tuple[str, str]]:
-    """(field, column) for each column whose name says what it holds ("Primary Email",
-    "Organization"), a column to one field and one column to a field; none without a
-    name column among them (a map needs one).
-
-    >>> guess_columns(["First Name", "Last Name", "Primary Email", "Org"])
-    [('given', 'First Name'), ('family', 'Last Name'), ('email', 'Primary Email')]
-    >>> guess_columns(["Size", "Colour"])
-    []
-    """
-    folded = {" ".join(re.sub(r"[^\w]+", " ", h.casefold()).split()): h for h in headers}
-    found: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    for field, said in _SAID_BY.items():
-        if field == "name" and any(f in ("given", "family") for f, _ in found):
-            continue  # (a whole name beside first and last names would be read twice)
-        for words in said:
-            header = folded.get(words)
-            if header is not None and header not in taken:
-                found.append((field, header))
-                taken.add(header)
-                break
-    if not {"name", "given", "family"} & {field for field, _ in found}:
-        return []
-    return found
-
-
-# One `field=Header` of a typed map: the header in double quotes (commas allowed, a
-# quotation mark doubled inside), or bare up to the next comma (`\,` for a comma in it).
-_PAIR = re.compile(r'\s*([^=,"]*?)\s*=\s*(?:"((?:[^"]|"")*)"|((?:[^,"\\]|\\.)*?))\s*(?:,|$)')
-
-
-def _split_mapping(text: str) -> Iterator[tuple[str | None, str]]:
-    """Each (field, header) of a typed map; (None, what is wrong) for a part that is not
-    field=Column."""
-    position = 0
-    text = text.strip()
-    while position < len(text):
-        if text[position] in ", ":
-            position += 1
-            continue
-        found = _PAIR.match(text, position)
-        if found is None or found.end() == position:
-            rest = text[position:].split(",", 1)[0].strip()
-            if rest.count('"') % 2 or ('"' in rest and "=" in rest):
-                message = (
-                    f"'{text[position:]}' has a quotation mark that does not close; write a "
-                    'column with a comma in it as given="Name, first"'
-                )
-                yield None, message
-                return
-            yield (
-                None,
-                f"'{shown(rest)}' is not field=Column; fields are " + ", ".join(sorted(FIELDS)),
-            )
-            position += len(text[position:].split(",", 1)[0]) + 1
-            continue
-        field, quoted, bare = found.group(1), found.group(2), found.group(3)
-        unescaped = re.sub(r"\\(.)", r"\1", bare) if quoted is None else ""
-        yield field, quoted.replace('""', '"') if quoted is not None else unescaped
-        position = found.end()
 
 
 def _maybe(header: str, headers: list[str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from goodword import clock, db
-from goodword.importers import deleted, history, linkedin, mapped, registry
+from goodword.importers import column_map, deleted, history, linkedin, mapped, registry
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
 from goodword.importers.plan import Resolver
@@ -59,7 +59,7 @@ def read_files(
     progress: Progress | None = None,
 ) -> tuple[list[Parsed], list[FileReport]]:
     """Read and parse every file; raise ImportFileError on the first file that cannot be."""
-    columns = mapped.parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    columns = column_map.parse_mapping(mapping) if isinstance(mapping, str) else mapping
     parsed_files: list[Parsed] = []
     reports: list[FileReport] = []
     found = 0
@@ -332,7 +332,7 @@ def preview(
     max_bytes: int = MAX_BYTES,
 ) -> dict[str, Any]:
     """The headers and first rows of a CSV as they would be imported (with its map, if any)."""
-    columns = mapped.parse_mapping(mapping) if isinstance(mapping, str) else mapping
+    columns = column_map.parse_mapping(mapping) if isinstance(mapping, str) else mapping
     document: Document = next(iter(documents([upload], max_bytes=max_bytes)))
     table = read_table(document, known=registry.signatures(columns))
     if table is None:

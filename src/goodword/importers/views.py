@@ -29,7 +29,7 @@ from goodword import clock, db
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, InvalidInput, NotFound
-from goodword.importers import export, history, mapped, registry, service
+from goodword.importers import column_map, export, history, mapped, registry, service
 from goodword.importers.cleaning import inert
 from goodword.importers.reading import MAX_BYTES, WHAT_WE_READ, Document, documents
 from goodword.importers.records import ImportFileError
@@ -175,7 +175,7 @@ def columns_from(
     """The column map of a typed map and the pickers' choices; InvalidInput when wrong."""
     if not mapping and not picked:
         return None
-    return mapped.parse_mapping(mapping or "", picked=picked)
+    return column_map.parse_mapping(mapping or "", picked=picked)
 
 
 def preview_files(
@@ -193,7 +193,7 @@ def preview_files(
     try:
         columns = columns_from(mapping, picked)
     except InvalidInput as exc:
-        if [f.message for f in exc.fields] == [mapped.NO_NAME_COLUMN]:
+        if [f.message for f in exc.fields] == [column_map.NO_NAME_COLUMN]:
             columns = None  # the pickers keep what was chosen; the page asks for a name
         else:
             raise
@@ -279,7 +279,7 @@ def phone_region(session: Session, workspace_id: int) -> str:
 def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
     return {
         "upload_limit": _size(request.app.state.settings.import_max_bytes),
-        "fields": mapped.FIELDS,
+        "fields": column_map.FIELDS,
         "formats": [
             ("vcard", "vCard 3.0"),
             ("vcard4", "vCard 4.0"),
@@ -382,7 +382,7 @@ async def preview_page(
             previews = []
         if headers and not (mapping or picked):
             # Columns whose names say what they hold are picked for you to check.
-            guessed = mapped.guess_columns(headers)
+            guessed = column_map.guess_columns(headers)
             picked = guessed
             values = {**values, **{f"map_{field}": header for field, header in guessed}}
         if guessed or not previews:
