@@ -7,6 +7,7 @@ from collections.abc import Callable
 from goodword.importers import (
     google,
     linkedin,
+    linkedin_messages,
     mapped,
     outlook,
     own_exports,
@@ -31,6 +32,7 @@ TableParser = Callable[[Table], Parsed]
 # Most specific first: the first signature whose headers are all present wins.
 TABLE_FORMATS: list[tuple[str, frozenset[str], TableParser]] = [
     *own_exports.TABLE_FORMATS,
+    *linkedin_messages.TABLE_FORMATS,
     *linkedin.TABLE_FORMATS,
     *google.TABLE_FORMATS,
     *outlook.TABLE_FORMATS,

@@ -96,7 +96,7 @@ class Participant(WorkspaceScoped, Base):
 
 
 # What an import kept of a LinkedIn invitation to connect begins its external id so
-# (`importers/linkedin.py`): how a connection began, not contact with the person.
+# (`importers/linkedin_messages.py`): how a connection began, not contact with the person.
 INVITATION_ID = "linkedin-invitation:"
 
 
