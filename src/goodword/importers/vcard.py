@@ -1,4 +1,4 @@
-"""vCard 2.1, 3.0 and 4.0: one file holding many cards, or many files.
+"""vCard 2.1, 3.0 and 4.0: one file holding many cards, or many files (groups: `vcard_groups`).
 
 Reading is a small streaming line reader rather than vobject: vobject builds an object per
 property and reads about 2,000 cards a second, a tenth of what a large address book needs.
@@ -36,6 +36,7 @@ from goodword.importers.records import (
     Parsed,
     Skipped,
 )
+from goodword.importers.vcard_groups import not_a_person, settle_groups
 from goodword.importers.vcard_text import (
     ANDROID_LABEL,
     IGNORED,
@@ -556,52 +557,6 @@ _IM_SERVICES = {
     "X-GADUGADU": "Gadu-Gadu", "X-GOOGLE-TALK": "Google Talk",
 }  # fmt: skip
 _QUIET_PREFIXES = ("X-PHONETIC-", "X-GOODWORD-", "X-EVOLUTION-", "X-MOZILLA-", "X-APPLE-")
-# A card that is no one: a group of others (vCard 4, and Apple's), or a place.
-_GROUP_KINDS = {"group"}
-_PLACE_KINDS = {"location"}
-
-
-def _uid(text: str) -> str:
-    """A card's UID as a MEMBER or RELATED names it ("urn:uuid:" or not, any case)."""
-    text = text.strip().lower()
-    return text[9:] if text.startswith("urn:uuid:") else text
-
-
-def _not_a_person(
-    document: Document, card: Card, groups: list[tuple[Card, str, list[str]]]
-) -> Skipped | None:
-    """A group's or a place's card, reported as skipped (a group's after its members are
-    known: `groups`); None for a card of a person or an organization."""
-    kind = next(
-        (
-            p.value.strip().lower()
-            for p in card.properties
-            if p.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND")
-        ),
-        "",
-    )
-    if kind not in _GROUP_KINDS | _PLACE_KINDS:
-        return None
-    name = next(
-        (split_escaped(text_of(p), "\x00")[0].strip() for p in card.properties if p.name == "FN"),
-        "",
-    ) or next(
-        (
-            " ".join(filter(None, (x.strip() for x in split_escaped(text_of(p), ";"))))
-            for p in card.properties
-            if p.name == "N"
-        ),
-        "",
-    )
-    if kind in _PLACE_KINDS:
-        return Skipped(document.name, card.line, "a place's card, not a person", name)
-    members = [
-        _uid(p.value)
-        for p in card.properties
-        if p.name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER") and p.value.strip()
-    ]
-    groups.append((card, name, members))
-    return Skipped(document.name, card.line, "", name)
 
 
 def parse(document: Document) -> Parsed:
@@ -617,7 +572,7 @@ def parse(document: Document) -> Parsed:
         for prop in card.properties:
             if prop.name == "VERSION":
                 versions.add(prop.value.strip())
-        no_one = _not_a_person(document, card, groups)
+        no_one = not_a_person(document, card, groups)
         if no_one is not None:
             (group_rows if not no_one.reason else parsed.skipped).append(no_one)
             continue
@@ -631,7 +586,7 @@ def parse(document: Document) -> Parsed:
             email = person.emails[0].value if person.emails else None
             key_by_name(person, person.key_name, email, seen)
         parsed.people.append(person)
-    _settle_groups(parsed, groups, group_rows)
+    settle_groups(parsed, groups, group_rows)
     if unread:
         said = ", ".join(
             f"{name} ({count:,} card{'s' if count > 1 else ''})"
@@ -644,35 +599,3 @@ def parse(document: Document) -> Parsed:
     if versions:
         parsed.label = "vCard " + " and ".join(sorted(versions))
     return parsed
-
-
-def _settle_groups(
-    parsed: Parsed, groups: list[tuple[Card, str, list[str]]], rows: list[Skipped]
-) -> None:
-    """Each group card's members in the file get its name as a tag, and the card's row says
-    so; a RELATED that names a card of the file by its UID names that card's person."""
-    by_uid = {_uid(p.key): p for p in parsed.people if p.key}
-    for (_card, name, members), row in zip(groups, rows, strict=True):
-        found = [by_uid[m] for m in members if m in by_uid]
-        for person in found:
-            if name and name not in person.tags:
-                person.tags.append(name)
-        reason = "a group's card, not a person"
-        if name and found:
-            some = f"{len(found)} of its members" if len(found) < len(members) else "its members"
-            reason += f": {some} in this file are tagged {name}"
-        elif len(members) == 1:
-            reason += ": its one member is not in this file"
-        elif members:
-            reason += f": its {len(members)} members are not in this file"
-        row.reason = reason
-        parsed.skipped.append(row)
-    for person in parsed.people:
-        if person.notes and "urn:uuid:" in person.notes:
-            person.notes = _RELATED_UID.sub(
-                lambda m: by_uid[_uid(m[0])].name or m[0] if _uid(m[0]) in by_uid else m[0],
-                person.notes,
-            )
-
-
-_RELATED_UID = re.compile(r"urn:uuid:[0-9A-Za-z-]+")
