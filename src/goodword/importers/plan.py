@@ -1,7 +1,8 @@
 """Decide, for every incoming record, who it is: someone known, someone new, or maybe-someone.
 
 Nothing is written here. A target is a person id (positive) or a draft: a person to be
-created, numbered -1, -2, ... in the order the import found them.
+created, numbered -1, -2, ... in the order the import found them. Who took part in each
+message is settled after the records, by `participants`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,9 @@ from dataclasses import dataclass, field
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
-from goodword.importers.cleaning import clean_whole_name
-from goodword.importers.deleted import Deleted, deleted_as
-from goodword.importers.mapped import split_whole_name
-from goodword.importers.mentions import identity, is_me, name_key
 from goodword.importers.records import (
     IncomingInteraction,
     IncomingPerson,
-    Labeled,
-    PersonRef,
     Role,
 )
 from goodword.importers.report import YOU, Outcome, RowOutcome
@@ -130,7 +125,7 @@ class Resolver:
         self.draft_keys: dict[int, list[tuple[str, str]]] = {}
         self.names = NameLookup(state.names)
         # target -> the profile it goes by, where this import changed it (a draft, or a
-        # nameless person given a name); `_identity` finds everyone else's
+        # nameless person given a name); `profile_of` finds everyone else's
         self.identities: dict[int, Profile] = {}
         self._person_profiles: dict[int, Profile] | None = None
         # (source, key) of every record being resolved: no record is found by a former key
@@ -232,7 +227,7 @@ class Resolver:
             if index in known_unchanged:
                 self._pass_over(person, known_unchanged[index])
                 continue
-            if person.role is Role.ME and not person.name and self._me() is None:
+            if person.role is Role.ME and not person.name and self.me() is None:
                 self.plan.rows.append(
                     (
                         RowOutcome(
@@ -257,10 +252,10 @@ class Resolver:
                 self.identities[target] = found
             else:
                 self.plan.attach(target, person, newer_copy=outcome is Outcome.UPDATED)
-                named = self._identity(target)
+                named = self.profile_of(target)
                 if named is None or (unnamed(named) and not unnamed(found)):
                     self.identities[target] = found
-            if person.says_me and self._me() is None:
+            if person.says_me and self.me() is None:
                 if target > 0:
                     self.plan.make_me, self.plan.make_me_record = target, person
                 else:
@@ -306,14 +301,14 @@ class Resolver:
         to queue as possible duplicates."""
         state = self.state
         if person.role is Role.ME:
-            me = self._me()
+            me = self.me()
             if me is not None:
                 self.plan.me = me
                 return me, Outcome.UPDATED, YOU, []
         if person.key:
             known = self._known(person, profile)
             if known is not None:
-                if person.role is Role.ME and known > 0 and self._me() is None:
+                if person.role is Role.ME and known > 0 and self.me() is None:
                     # (Your profile, imported before, on someone no longer marked as you,
                     # and nobody else is: they are marked again, and your other records
                     # of this import are theirs.)
@@ -351,7 +346,7 @@ class Resolver:
         ranked = sorted(candidates, key=lambda c: -c[1].score)
         # The user is never merged into by name alone (a contact of theirs may share it),
         # only suggested: their own phone card, say, whose name is short for theirs.
-        me = self._me() if person.role is not Role.ME else None
+        me = self.me() if person.role is not Role.ME else None
         you: tuple[int, Scored] | None = None
         for at, (other, judged) in enumerate(ranked):
             target = self.target_at(other)
@@ -405,7 +400,7 @@ class Resolver:
             holder = self.state.matcher.profiles[other]
             # (A record merged just now is judged by the name of the one it went to: a
             # nameless card says nothing by its own.)
-            who = (self._identity(known) or profile) if alike_only else profile
+            who = (self.profile_of(known) or profile) if alike_only else profile
             differs = self._differs(who, holder, target)
             if alike_only and differs is not None:
                 continue
@@ -446,7 +441,7 @@ class Resolver:
                 rivals.append((rival, scored))
         return rivals
 
-    def _identity(self, target: int) -> Profile | None:
+    def profile_of(self, target: int) -> Profile | None:
         """The profile a target goes by: the first named record of a draft, or an existing
         person's own (unless a record of this import named them)."""
         if target in self.identities:
@@ -468,12 +463,13 @@ class Resolver:
         company's contact is no reason to merge a person into it), or None."""
         if names_differ(profile, holder):
             return holder
-        named = self._identity(target)
+        named = self.profile_of(target)
         if named is not None and named is not holder and names_differ(profile, named):
             return named
         return None
 
-    def _me(self) -> int | None:
+    def me(self) -> int | None:
+        """The person or draft who is you, when this import or the workspace knows."""
         return self.plan.me if self.plan.me is not None else self.state.me_id
 
     def _merged(
@@ -539,7 +535,7 @@ class Resolver:
     def _still_theirs(self, person: IncomingPerson, profile: Profile, target: int) -> bool:
         """Whether `target`, who holds the record's id, is the record's person: another
         spreadsheet's row of the same id is not (`importers/spreadsheet_ids.py`)."""
-        return self.spreadsheet_ids.still_theirs(person, profile, target, self._identity)
+        return self.spreadsheet_ids.still_theirs(person, profile, target, self.profile_of)
 
     def _former(self, person: IncomingPerson) -> str | None:
         """The key an earlier import gave the record, when it is known by that one only (a
@@ -587,146 +583,3 @@ class Resolver:
         known = [key for source, key in held.get(target, ()) if source == person.source]
         known = self.spreadsheet_ids.of_this_file(person, target, known)
         return bool(known) and person.key not in known
-
-    def resolve_interactions(self, interactions: list[IncomingInteraction]) -> None:
-        """Settle who took part in each message and which way it went."""
-        if interactions and not self.state.people_loaded:
-            raise RuntimeError("messages to place, but the workspace's people are not loaded")
-        me_urls, me_names = identity(interactions, self.plan, self.state, self._me())
-        for incoming in interactions:
-            refs = [incoming.sender, *incoming.recipients]
-            mine = [is_me(r, me_urls, me_names) for r in refs]
-            direction = incoming.direction
-            if direction is None and any(mine):
-                direction = Direction.OUTBOUND if mine[0] else Direction.INBOUND
-            participants: list[int] = []
-            writer: int | None = None
-            gone: list[str] = []
-            written_by_gone = False
-            for index, (ref, you) in enumerate(zip(refs, mine, strict=True)):
-                if you or not (ref.name or ref.url):
-                    continue
-                target = self._ref_target(ref, incoming)
-                if isinstance(target, Deleted):
-                    gone.append(ref.name or ref.url or "someone")
-                    # (Written by them: no contact with the others it went to either.)
-                    written_by_gone = written_by_gone or (
-                        index == 0 and direction is Direction.INBOUND
-                    )
-                    continue
-                if target not in participants:
-                    participants.append(target)
-                if index == 0 and direction is Direction.INBOUND:
-                    writer = target
-            if participants and not written_by_gone:
-                self.plan.interactions.append(
-                    PlannedInteraction(incoming, direction, participants, writer)
-                )
-            elif gone:
-                self.plan.with_deleted.append((incoming, gone, written_by_gone))
-            else:
-                self.plan.unplaced.append(incoming)
-
-    def _from_source_alone(self, target: int, source: str) -> bool:
-        """Whether the person is known from the source's records only (a draft of this
-        import from it; someone an earlier import added from it alone, a recommendation)."""
-        if target < 0:
-            return self.plan.drafts[-target - 1].records[0].source == source
-        keys = self.state.explicit_keys.get(target, [])
-        return bool(keys) and all(key_source == source for key_source, _key in keys)
-
-    def _give_profile(self, target: int, ref: PersonRef, incoming: IncomingInteraction) -> None:
-        """Give the one person of a message's name known from the same source alone without
-        a profile (a LinkedIn recommendation's row, in this import or an earlier one), the
-        profile the message names them by, so their connection row finds them by it. (Not
-        someone from an address book: the name is only a guess.)"""
-        assert ref.url is not None
-        record = IncomingPerson(
-            source=incoming.source,
-            file_name=incoming.file_name,
-            line=incoming.line,
-            key=ref.url,
-            display_name=ref.name,
-            urls=[Labeled(ref.url, "LinkedIn")],
-        )
-        self.plan.attach(target, record, newer_copy=False)
-        self.seen_keys[(record.source, ref.url)] = target
-
-    def _ref_target(self, ref: PersonRef, incoming: IncomingInteraction) -> int | Deleted:
-        """Who a message's sender or recipient is: someone known, someone this import
-        adds, or someone the user deleted (not added again)."""
-        if ref.url:
-            position = self.state.matcher.exact.get("u:" + ref.url)
-            if position is not None:
-                target = self.target_at(position)
-                if target is not None:
-                    return target
-            known = self.seen_keys.get(("linkedin", ref.url)) or self.state.sources.get(
-                ("linkedin", ref.url)
-            )
-            if known is not None:
-                return known
-        by_name = f"name:{(ref.name or '').casefold()}"
-        if ref.name:
-            # Whoever a mention of this name was added as before, whatever their name reads
-            # as now (an earlier import cut "Dr. Jane Doe" at its last word: "Dr. Jane" Doe).
-            pair = (incoming.source, by_name)
-            known = self.seen_keys.get(pair) or self.state.sources.get(pair)
-            if known is not None:
-                return known
-        folded = name_key(ref.name)
-        alike = self.names.every(folded) if folded else []
-        named = alike[0] if len(alike) == 1 else None
-        if named is not None:
-            profile = self._identity(named)
-            if (
-                ref.url
-                and self._from_source_alone(named, incoming.source)
-                and not (profile and any(key.startswith("u:") for key in profile.keys))
-            ):
-                self._give_profile(named, ref, incoming)
-            return named
-        for source, key in (("linkedin", ref.url), (incoming.source, by_name)):
-            entry = key and deleted_as(self.state.deleted, source, key, incoming.file_name)
-            if entry:
-                return entry
-        # Someone only met in messages (a recruiter, say): add them, their name cleaned and
-        # split as a whole name typed into one column is, and kept whole as the name shown.
-        notes: list[str] = []
-        name = clean_whole_name(ref.name, notes) if ref.name else None
-        given, family = split_whole_name(name or "")
-        person = IncomingPerson(
-            source=incoming.source,
-            file_name=incoming.file_name,
-            line=incoming.line,
-            key=ref.url or by_name,
-            given_name=given or None,
-            family_name=family or None,
-            display_name=name or ref.url,
-            urls=[Labeled(ref.url, "LinkedIn")] if ref.url else [],
-            notes="\n".join(notes) or None,
-        )
-        target = self.plan.draft(person)
-        assert person.key is not None
-        self.seen_keys[(person.source, person.key)] = target
-        self.names.add_draft(folded, target)
-        detail = "named in a message or invitation"
-        if alike:
-            # Several people have the name: which one is not guessed. The one added waits
-            # beside each of them under possible duplicates.
-            detail += (
-                f"; {len(alike)} people here have that name, so they were added apart and "
-                "wait beside them under possible duplicates"
-            )
-            self.plan.suggestions += [
-                (target, other, 0.5, ["the same name, met in a message"]) for other in alike
-            ]
-        self.plan.rows.append(
-            (
-                RowOutcome(
-                    person.file_name, person.line, Outcome.CREATED, person.name, None, detail
-                ),
-                target,
-            )
-        )  # fmt: skip
-        return target

@@ -18,6 +18,7 @@ from goodword import clock, db
 from goodword.importers import column_map, deleted, history, linkedin, mapped, registry
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
+from goodword.importers.participants import resolve_interactions
 from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
     MAX_BYTES,
@@ -203,7 +204,7 @@ def import_files(
         progress=(lambda done: progress("match", done, total)) if progress else None,
     )
     resolved = len(plan.rows)
-    resolver.resolve_interactions(interactions)
+    resolve_interactions(resolver, interactions)
     unplaced = [(one, "that names no one but you: no one to add it to") for one in plan.unplaced]
     unplaced += [
         (one, (f"written by {names[0]} (deleted by you): not added" if wrote else
