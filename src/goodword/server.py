@@ -86,7 +86,7 @@ def serve(app: FastAPI, sock: socket.socket) -> None:
     Server(uvicorn.Config(app, host=host, port=port, access_log=False)).run(sockets=[sock])
 
 
-# An upload folder `importers.views.save_uploads` makes: tempfile's prefix and 8 characters.
+# An upload folder `importers.uploads.save_uploads` makes: tempfile's prefix and 8 characters.
 UPLOAD_FOLDER = re.compile(r"goodword-import-[a-z0-9_]{8}")
 # No import runs this long, so a folder untouched for longer is no running import's (another
 # Goodword's on this machine included): it was left by a server killed mid-import.

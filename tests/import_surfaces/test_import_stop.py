@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from goodword.importers import history, running, service, views
+from goodword.importers import history, running, service
 from goodword.importers.models import ImportRun
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
@@ -19,14 +19,14 @@ HTMX = {"HX-Request": "true"}
 STOPPED = ImportStopped().message
 
 
-def _saved(tmp_path: Path, *names: str) -> views.Saved:
+def _saved(tmp_path: Path, *names: str) -> running.Saved:
     folder = tmp_path / "upload"
     folder.mkdir()
     paths = []
     for name in names:
         (folder / name).write_bytes((DATA / name).read_bytes())
         paths.append(folder / name)
-    return views.Saved(folder, paths, sum(p.stat().st_size for p in paths))
+    return running.Saved(folder, paths, sum(p.stat().st_size for p in paths))
 
 
 class _StopsWhenSaving(running.Job):

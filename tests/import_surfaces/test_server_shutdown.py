@@ -10,7 +10,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from goodword.importers import views
+from goodword.importers import running
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
 from goodword.importers.running import app_jobs
@@ -57,7 +57,7 @@ def test_a_stopped_background_import_saves_nothing(
     assert job is not None
     Server(uvicorn.Config(app)).handle_exit(signal.SIGTERM, None)
 
-    job.run(session_factory, views.Saved(folder, [upload], upload.stat().st_size), None)
+    job.run(session_factory, running.Saved(folder, [upload], upload.stat().st_size), None)
 
     assert job.finished and job.error == ImportStopped(shut_down=True).message
     assert job.error.startswith("Goodword was shut down while importing, so nothing")

@@ -24,15 +24,8 @@ from goodword.importers.schemas import (
     split_out,
     split_result,
 )
-from goodword.importers.views import (
-    ExportFormat,
-    export_response,
-    import_writing,
-    jobs_of,
-    phone_region,
-    preview_files,
-    save_uploads,
-)
+from goodword.importers.uploads import phone_region, preview_files, save_uploads
+from goodword.importers.views import ExportFormat, export_response, import_writing, jobs_of
 
 router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
 
