@@ -3,28 +3,21 @@
 Robin Castillo, a senior product manager, is looking quietly while still employed. Most of the
 pipeline is ordinary; one thread is the reason the demo exists: a final round at Larkspur Health
 where Robin clicked with the hiring manager and a staff engineer, then a rejection a few days
-ago. That is the moment Goodword's method turns into referrals.
+ago. That is the moment Goodword's method turns into referrals. (How a record is made, dated
+and counted: `telling`.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
 
 from goodword.connections.models import ConnectionKind
 from goodword.demo import names
 from goodword.demo.generator import JobSpec, Network
-from goodword.interactions import service as interactions
+from goodword.demo.telling import Story
 from goodword.interactions.models import Direction, InteractionKind, Rapport
-from goodword.interactions.schemas import InteractionCreate, ParticipantIn
-from goodword.opportunities import service as opportunities
-from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
-from goodword.opportunities.schemas import OpportunityCreate
+from goodword.opportunities.models import Opportunity, Route, Stage
 from goodword.people.models import Person
-from goodword.tasks import service as tasks
-from goodword.tasks.schemas import TaskCreate
 
 TOPICS = [
     "roadmapping with small teams",
@@ -135,128 +128,9 @@ def cast(network: Network) -> Cast:
     return Cast(roles)
 
 
-class _Story:
-    def __init__(self, network: Network, cast: Cast) -> None:
-        self.n = network
-        self.c = cast
-        self.interactions = 0
-        self.tasks = 0
-        self.opportunities = 0
-
-    def at(self, days_ago: int, hour: int = 15) -> datetime:
-        return datetime.combine(self.n.days_ago(days_ago), time(hour, 0), tzinfo=UTC)
-
-    def due(self, days_ahead: int) -> date:
-        return self.n.today + timedelta(days=days_ahead)
-
-    def opportunity(
-        self,
-        org: str,
-        role: str,
-        moves: list[tuple[Stage, int, str | None]],
-        *,
-        route: Route | None,
-        manager: str | None = None,
-        place: tuple[str | None, str | None, str | None] = ("Pittsburgh", "PA", "US"),
-        next_step: str | None = None,
-        next_due: int | None = None,
-        pay: tuple[int, int] | None = None,
-        notes: str | None = None,
-    ) -> Opportunity:
-        """Create an opportunity and walk it through dated stage moves (stage, days ago, note)."""
-        first, first_ago, _ = moves[0]
-        city, region, country = place
-        opportunity = opportunities.create(
-            self.n.session,
-            workspace_id=self.n.workspace_id,
-            data=OpportunityCreate(
-                organization_id=self.n.organizations[org].id,
-                role_title=role,
-                city=city,
-                region=region,
-                country=country,
-                posting_url=f"https://{self.n.organizations[org].domains[0]}/careers/"
-                + "-".join(role.lower().replace(",", "").split()),
-                stage=first,
-                route=route,
-                hiring_manager_id=self.c[manager].id if manager else None,
-                next_step=next_step,
-                next_step_due=self.due(next_due) if next_due is not None else None,
-                pay_min=Decimal(pay[0]) if pay else None,
-                pay_max=Decimal(pay[1]) if pay else None,
-                pay_currency="USD" if pay else None,
-                pay_period=PayPeriod.YEAR if pay else None,
-                notes=notes,
-            ),
-            at=self.at(first_ago, 10),
-        )
-        last = self.at(first_ago, 10)
-        for stage, days_ago, note in moves[1:]:
-            last = self.at(days_ago, 16)
-            opportunities.move(
-                self.n.session,
-                workspace_id=self.n.workspace_id,
-                opportunity_id=opportunity.id,
-                stage=stage,
-                note=note,
-                at=last,
-            )
-        # Added and last changed when the story says, not when the demo was loaded: the page
-        # shows "Added" next to a history that starts weeks earlier.
-        opportunity.created_at = self.at(first_ago, 10)
-        opportunity.updated_at = last
-        self.n.session.flush()
-        self.opportunities += 1
-        return opportunity
-
-    def interaction(
-        self,
-        kind: InteractionKind,
-        days_ago: int,
-        summary: str,
-        people: Sequence[Person | tuple[Person, Rapport | None]],
-        *,
-        opportunity: Opportunity | None = None,
-        interview_round: int | None = None,
-        direction: Direction | None = None,
-        hour: int = 15,
-    ) -> None:
-        participants = [
-            ParticipantIn(person_id=p[0].id, rapport=p[1])
-            if isinstance(p, tuple)
-            else ParticipantIn(person_id=p.id)
-            for p in people
-        ]
-        interactions.create(
-            self.n.session,
-            workspace_id=self.n.workspace_id,
-            data=InteractionCreate(
-                occurred_at=self.at(days_ago, hour),
-                kind=kind,
-                summary=summary,
-                opportunity_id=opportunity.id if opportunity else None,
-                interview_round=interview_round,
-                direction=direction,
-                participants=participants,
-            ),
-        )
-        self.interactions += 1
-
-    def task(self, title: str, due_in: int, **links: int) -> None:
-        tasks.create(
-            self.n.session,
-            workspace_id=self.n.workspace_id,
-            data=TaskCreate(title=title, due_date=self.due(due_in), **links),
-        )
-        self.tasks += 1
-
-    def tie(self, a: Person, b: Person, kind: ConnectionKind, **extra: object) -> None:
-        self.n.connect(a, b, kind, **extra)  # type: ignore[arg-type]
-
-
 def tell(network: Network, cast: Cast) -> Counts:
     """Add the opportunities, the interviews, a year of everyday contact and the open tasks."""
-    story = _Story(network, cast)
+    story = Story(network, cast)
     _ties(story)
     rejected = _rejection(story)
     _pipeline(story)
@@ -264,7 +138,7 @@ def tell(network: Network, cast: Cast) -> Counts:
     return Counts(story.opportunities, story.interactions, story.tasks, rejected.id)
 
 
-def _ties(s: _Story) -> None:
+def _ties(s: Story) -> None:
     me, c, d = s.n.me, s.c, s.n.days_ago
     assert me is not None
     friend = c["larkspur_friend"]
@@ -299,7 +173,7 @@ def _ties(s: _Story) -> None:
         s.tie(me, c[role], ConnectionKind.INTERVIEWER, closeness=closeness, source="Interview")
 
 
-def _rejection(s: _Story) -> Opportunity:
+def _rejection(s: Story) -> Opportunity:
     """Introduced, applied, three rounds, clicked with two in the final one, then a no."""
     me, c = s.n.me, s.c
     assert me is not None
@@ -389,7 +263,7 @@ def _rejection(s: _Story) -> Opportunity:
     return opportunity
 
 
-def _pipeline(s: _Story) -> None:
+def _pipeline(s: Story) -> None:
     """The rest of the pipeline: one opportunity or more in every other stage but accepted."""
     me, c, n = s.n.me, s.c, s.n
     assert me is not None
@@ -632,7 +506,7 @@ def _pipeline(s: _Story) -> None:
     )
 
 
-def _closest(s: _Story, *, exclude: set[int]) -> Person:
+def _closest(s: Story, *, exclude: set[int]) -> Person:
     """The person nearest the user by recorded closeness, first created on a tie."""
     by_id = {p.id: p for p in s.n.people}
     ranked = sorted(
@@ -681,7 +555,7 @@ _WRITER = {
 }
 
 
-def _everyday(s: _Story) -> None:
+def _everyday(s: Story) -> None:
     """A year of ordinary contact, mostly with the people closest to the user."""
     rng = s.n.rng
     by_id = {p.id: p for p in s.n.people}
