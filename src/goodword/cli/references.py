@@ -167,6 +167,7 @@ def references_launch(
     """Brief a reference and ask them to call the hiring manager before you apply."""
     from goodword.playbooks import engine, events, launch
     from goodword.references import service as references
+    from goodword.references.schemas import LaunchRead
 
     with work(ctx) as (session, ws):
         try:
@@ -191,9 +192,7 @@ def references_launch(
         read = engine.to_read(result)
         use = references.use_to_read(result.use) if result.use else None
     if as_json:
-        print_json(
-            {"use": dump(use) if use else None, "warnings": result.warnings, "playbook": dump(read)}
-        )
+        print_json(dump(LaunchRead(use=use, warnings=result.warnings, playbook=read)))
         stop_if_blocked(read)
         return
     for warning in result.warnings:
@@ -240,7 +239,7 @@ def _record(
 ) -> None:
     from goodword.playbooks import engine, launch
     from goodword.references import service as references
-    from goodword.references.api import RecordRead
+    from goodword.references.schemas import RecordRead
 
     with work(ctx) as (session, ws):
         use = _launch(session, ws, reference_id, opportunity_id)

@@ -11,11 +11,12 @@ from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, launch
-from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import RecordId
 from goodword.references import service
 from goodword.references.models import UseStatus
 from goodword.references.schemas import (
+    LaunchRead,
+    RecordRead,
     ReferenceCreate,
     ReferenceRead,
     ReferenceUpdate,
@@ -39,12 +40,6 @@ class LaunchIn(BaseModel):
     force: bool = False
 
 
-class LaunchRead(BaseModel):
-    use: ReferenceUseRead | None
-    warnings: list[str]
-    playbook: PlaybookResultRead
-
-
 class RecordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -52,11 +47,6 @@ class RecordIn(BaseModel):
     outcome: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5_000)] | None = (
         None
     )
-
-
-class RecordRead(BaseModel):
-    use: ReferenceUseRead
-    playbook: PlaybookResultRead
 
 
 @router.get("/references", response_model=list[ReferenceRead], summary="List references")

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import Day, RecordId, already_begun
 from goodword.references.models import UseStatus
 
@@ -80,3 +81,14 @@ class ReferenceRead(BaseModel):
     warnings: list[str]
     created_at: datetime
     updated_at: datetime
+
+
+class LaunchRead(BaseModel):
+    use: ReferenceUseRead | None
+    warnings: list[str]
+    playbook: PlaybookResultRead
+
+
+class RecordRead(BaseModel):
+    use: ReferenceUseRead
+    playbook: PlaybookResultRead
