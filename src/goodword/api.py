@@ -9,9 +9,8 @@ from fastapi import Query
 from pydantic import BaseModel, Field
 
 from goodword.errors import FieldError, InvalidInput
+from goodword.records import API_PREFIX as API_PREFIX
 from goodword.records import decode_cursor
-
-API_PREFIX = "/api/v1"
 
 
 class FieldProblem(BaseModel):

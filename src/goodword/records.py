@@ -44,6 +44,9 @@ from goodword.errors import FieldError, InvalidInput, NotFound
 
 T = TypeVar("T")
 
+# Where the JSON API lives; a record's `url` in what it answers points under it.
+API_PREFIX = "/api/v1"
+
 
 # The years a date a user plans or records (a due date, a meeting, a snooze) may fall in:
 # outside them it is a mistyped year, and date arithmetic near year 1 or 9999 overflows.

@@ -3,7 +3,7 @@ is filtered by names one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -19,6 +19,8 @@ from goodword.errors import InvalidInput
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from goodword.search.schemas import Kind
 
 
 def known(
@@ -91,12 +93,13 @@ def search_command(
     number finds the people who have it, however either is written: "(415) 555-0123",
     "415 555 0123" and "+14155550123" all find +1 415-555-0123.
     """
-    from goodword.search.api import search
+    from goodword.search import service
 
     if kind is not None and kind not in ("person", "organization"):
         raise InvalidInput(f"--kind takes 'person' or 'organization', not {kind!r}.")
     with work(ctx) as (session, ws):
-        found = search(session, ws, q=query, kind=kind, limit=limit)  # type: ignore[arg-type]
+        only = cast("Kind | None", kind)  # (checked above)
+        found = service.results(session, workspace_id=ws, query=query, kind=only, limit=limit)
     if as_json:
         print_json(dump(found))
         return

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.search import service
-
-
-class SearchHit(BaseModel):
-    kind: Literal["person", "organization"]
-    id: int
-    title: str
-    detail: str
-    url: str
-
-
-class SearchResults(BaseModel):
-    query: str
-    items: list[SearchHit]
-
-
-_PATHS = {"person": "people", "organization": "organizations"}
+from goodword.search.schemas import Kind, SearchResults
 
 router = APIRouter(prefix=API_PREFIX, tags=["search"], responses=ERROR_RESPONSES)
 
@@ -43,7 +27,7 @@ def search(
         ),
     ],
     kind: Annotated[
-        Literal["person", "organization"] | None,
+        Kind | None,
         Query(description="Only this kind of record."),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -51,18 +35,4 @@ def search(
     """Find people and organizations whose words start with the words of `q`; a `q` that
     reads as a phone number ("(415) 555-0123", "+14155550123") finds the people with that
     number first."""
-    kinds: tuple[str, ...] = (kind,) if kind else ("person", "organization")
-    hits = service.search(session, workspace_id=workspace_id, query=q, kinds=kinds, limit=limit)
-    return SearchResults(
-        query=q,
-        items=[
-            SearchHit(
-                kind=hit.kind,
-                id=hit.record_id,
-                title=hit.title,
-                detail=hit.detail,
-                url=f"{API_PREFIX}/{_PATHS[hit.kind]}/{hit.record_id}",
-            )
-            for hit in hits
-        ],
-    )
+    return service.results(session, workspace_id=workspace_id, query=q, kind=kind, limit=limit)

@@ -16,7 +16,7 @@ from goodword.organizations.names import ends_in_legal_form
 from goodword.people import normalize
 from goodword.people.models import PersonPhone
 from goodword.people.schemas import PHONE_PATTERN
-from goodword.records import among
+from goodword.records import API_PREFIX, among
 from goodword.search.folding import (
     document_body,
     fold,
@@ -26,6 +26,7 @@ from goodword.search.folding import (
     shown,
 )
 from goodword.search.models import TSVECTOR, SearchDocument
+from goodword.search.schemas import Kind, SearchHit, SearchResults
 from goodword.workspaces.models import Workspace
 
 if TYPE_CHECKING:
@@ -170,6 +171,32 @@ def search(
     )  # fmt: skip
     rest = [hit for hit in words if hit.kind != "person" or hit.record_id not in found]
     return [*by_phone, *rest][offset : offset + limit]
+
+
+# Where each kind of record found is in the API.
+_PATHS = {"person": "people", "organization": "organizations"}
+
+
+def results(
+    session: Session, *, workspace_id: int, query: str, kind: Kind | None = None, limit: int = 20
+) -> SearchResults:
+    """What `search` finds for `query` (of one kind, or both), with each record's id and
+    its address in the API, as the API and `goodword search --json` answer."""
+    kinds: tuple[str, ...] = (kind,) if kind else ("person", "organization")
+    hits = search(session, workspace_id=workspace_id, query=query, kinds=kinds, limit=limit)
+    return SearchResults(
+        query=query,
+        items=[
+            SearchHit(
+                kind=hit.kind,
+                id=hit.record_id,
+                title=hit.title,
+                detail=hit.detail,
+                url=f"{API_PREFIX}/{_PATHS[hit.kind]}/{hit.record_id}",
+            )
+            for hit in hits
+        ],
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+Kind = Literal["person", "organization"]
+
+
+class SearchHit(BaseModel):
+    kind: Kind
+    id: int
+    title: str
+    detail: str
+    url: str
+
+
+class SearchResults(BaseModel):
+    query: str
+    items: list[SearchHit]
