@@ -305,10 +305,10 @@ messages_app = typer.Typer(
 @messages_app.command("list")
 def messages_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Every message in the library, marked where you keep your own version."""
-    from goodword.playbooks.message_api import list_messages
+    from goodword.playbooks import library
 
     with work(ctx) as (session, ws):
-        messages = list_messages(session, ws)
+        messages = library.read_all(session, workspace_id=ws)
     if as_json:
         print_json(dump(messages))
         return

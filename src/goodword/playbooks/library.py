@@ -22,7 +22,7 @@ from goodword.playbooks.messages import (
     render,
 )
 from goodword.playbooks.models import MessageTemplate
-from goodword.playbooks.schemas import MessageTemplateIn
+from goodword.playbooks.schemas import MessageLibrary, MessageRead, MessageTemplateIn
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,29 @@ def list_(session: Session, *, workspace_id: int) -> list[LibraryEntry]:
         template = replace(default, subject=mine.subject, body=mine.body) if mine else default
         entries.append(LibraryEntry(template, default, customized=mine is not None))
     return entries
+
+
+def read_all(session: Session, *, workspace_id: int) -> MessageLibrary:
+    """Every message as `list_` gives it, and every placeholder there is, as the API and
+    `goodword messages list --json` show them."""
+    return MessageLibrary(
+        items=[to_read(e) for e in list_(session, workspace_id=workspace_id)],
+        placeholders=PLACEHOLDERS,
+    )
+
+
+def to_read(entry: LibraryEntry) -> MessageRead:
+    return MessageRead(
+        key=entry.template.key,
+        title=entry.template.title,
+        purpose=entry.template.purpose,
+        subject=entry.template.subject,
+        body=entry.template.body,
+        customized=entry.customized,
+        default_subject=entry.default.subject,
+        default_body=entry.default.body,
+        placeholders=usable(entry.default),
+    )
 
 
 def usable(template: Template) -> dict[str, str]:

@@ -10,35 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.playbooks import drafting, library
-from goodword.playbooks.library import LibraryEntry
-from goodword.playbooks.messages import PLACEHOLDERS
-from goodword.playbooks.schemas import DraftRead, MessageTemplateIn
+from goodword.playbooks.schemas import DraftRead, MessageLibrary, MessageRead, MessageTemplateIn
 from goodword.records import RecordId
 
 router = APIRouter(tags=["messages"])
 
 Value = Annotated[str, StringConstraints(max_length=2_000)]
-
-
-class MessageRead(BaseModel):
-    key: str
-    title: str
-    purpose: str
-    subject: str
-    body: str
-    customized: bool
-    default_subject: str
-    default_body: str
-    placeholders: dict[str, str] = Field(
-        description="The placeholders this message can use, with what fills each."
-    )
-
-
-class MessageLibrary(BaseModel):
-    items: list[MessageRead]
-    placeholders: dict[str, str] = Field(
-        description="Every placeholder Goodword knows; each message lists the ones it can use."
-    )
 
 
 class PreviewIn(BaseModel):
@@ -60,32 +37,15 @@ class DraftIn(BaseModel):
     values: dict[str, Value] = Field(default_factory=dict, max_length=50)
 
 
-def message_read(entry: LibraryEntry) -> MessageRead:
-    return MessageRead(
-        key=entry.template.key,
-        title=entry.template.title,
-        purpose=entry.template.purpose,
-        subject=entry.template.subject,
-        body=entry.template.body,
-        customized=entry.customized,
-        default_subject=entry.default.subject,
-        default_body=entry.default.body,
-        placeholders=library.usable(entry.default),
-    )
-
-
 @router.get("/messages", response_model=MessageLibrary, summary="The message library")
 def list_messages(session: DbSession, workspace_id: WorkspaceId) -> MessageLibrary:
     """Every message, your own version where you keep one, and every placeholder there is."""
-    return MessageLibrary(
-        items=[message_read(e) for e in library.list_(session, workspace_id=workspace_id)],
-        placeholders=PLACEHOLDERS,
-    )
+    return library.read_all(session, workspace_id=workspace_id)
 
 
 @router.get("/messages/{key}", response_model=MessageRead, summary="Show one message")
 def get_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> MessageRead:
-    return message_read(library.get(session, workspace_id=workspace_id, key=key))
+    return library.to_read(library.get(session, workspace_id=workspace_id, key=key))
 
 
 @router.put("/messages/{key}", response_model=MessageRead, summary="Keep your own version")
@@ -94,12 +54,12 @@ def save_message(
 ) -> MessageRead:
     """Replace the wording. A placeholder this message is never given a value for is refused
     (422), naming the field and the placeholders the message can use."""
-    return message_read(library.save(session, workspace_id=workspace_id, key=key, data=data))
+    return library.to_read(library.save(session, workspace_id=workspace_id, key=key, data=data))
 
 
 @router.delete("/messages/{key}", response_model=MessageRead, summary="Go back to our wording")
 def reset_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> MessageRead:
-    return message_read(library.reset(session, workspace_id=workspace_id, key=key))
+    return library.to_read(library.reset(session, workspace_id=workspace_id, key=key))
 
 
 @router.post("/messages/{key}/preview", response_model=DraftRead, summary="Preview a message")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.api import Next, Prev
 from goodword.tasks.schemas import TaskRead
@@ -19,6 +19,27 @@ class MessageTemplateIn(BaseModel):
 
     subject: Subject
     body: Body
+
+
+class MessageRead(BaseModel):
+    key: str
+    title: str
+    purpose: str
+    subject: str
+    body: str
+    customized: bool
+    default_subject: str
+    default_body: str
+    placeholders: dict[str, str] = Field(
+        description="The placeholders this message can use, with what fills each."
+    )
+
+
+class MessageLibrary(BaseModel):
+    items: list[MessageRead]
+    placeholders: dict[str, str] = Field(
+        description="Every placeholder Goodword knows; each message lists the ones it can use."
+    )
 
 
 class DraftRead(BaseModel):
