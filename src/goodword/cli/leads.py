@@ -118,10 +118,10 @@ def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 @leads_app.command("suggest")
 def leads_suggest(ctx: typer.Context, lead_id: LeadId, as_json: JsonFlag = False) -> None:
     """Whom the lead fits, why, and a drafted note and a task for each."""
-    from goodword.leads.api import run_pass_it_on
+    from goodword.leads import service as leads
 
     with work(ctx) as (session, ws):
-        read = run_pass_it_on(session, ws, lead_id)
+        read = leads.pass_on(session, workspace_id=ws, lead_id=lead_id, today=clock.today())
     if as_json:
         print_json(dump(read))
         stop_if_blocked(read)

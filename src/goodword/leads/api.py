@@ -11,26 +11,18 @@ from goodword import clock
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.leads import service
-from goodword.leads.matching import Match
 from goodword.leads.models import ShareStatus
-from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
-from goodword.playbooks import engine, pass_it_on
-from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.leads.schemas import (
+    LeadCreate,
+    LeadRead,
+    LeadShareRead,
+    LeadUpdate,
+    PassItOnRead,
+    SuggestionRead,
+)
+from goodword.playbooks import pass_it_on
 
 router = APIRouter(prefix=API_PREFIX, tags=["leads"], responses=ERROR_RESPONSES)
-
-
-class SuggestionRead(BaseModel):
-    person_id: int
-    name: str
-    score: int
-    reason: str
-
-
-class PassItOnRead(PlaybookResultRead):
-    suggestions: list[SuggestionRead]
-    # How many people the lead fits in all; the suggestions are the best of them.
-    fits: int = 0
 
 
 class ShareIn(BaseModel):
@@ -109,28 +101,14 @@ def suggestions(
     first `limit`."""
     matches = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
     response.headers["X-Total-Count"] = str(len(matches))
-    return [_suggestion(m) for m in matches[offset : offset + limit]]
-
-
-def _suggestion(match: Match) -> SuggestionRead:
-    return SuggestionRead(
-        person_id=match.person_id, name=match.name, score=match.score, reason=match.reason
-    )
+    return [service.suggestion_to_read(m) for m in matches[offset : offset + limit]]
 
 
 @router.post("/leads/{lead_id}/pass-it-on", response_model=PassItOnRead, summary="Pass a lead on")
 def run_pass_it_on(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> PassItOnRead:
     """Keep the suggestions, and add a task with a drafted note for each person; `fits`
     says how many people the lead fits in all (see `suggestions` for the rest)."""
-    result = pass_it_on.run(
-        session, workspace_id=workspace_id, lead_id=lead_id, today=clock.today()
-    )
-    everyone = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
-    return PassItOnRead(
-        **engine.to_read(result).model_dump(),
-        suggestions=[_suggestion(m) for m in result.matches],
-        fits=len(everyone) if result.matches else 0,
-    )
+    return service.pass_on(session, workspace_id=workspace_id, lead_id=lead_id, today=clock.today())
 
 
 @router.post(

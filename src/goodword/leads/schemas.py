@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
+from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import Day, RecordId, WebAddress, one_line, visible_name
 
 Tag = Annotated[
@@ -80,3 +81,16 @@ class LeadRead(BaseModel):
     shares: list[LeadShareRead]
     created_at: datetime
     updated_at: datetime
+
+
+class SuggestionRead(BaseModel):
+    person_id: int
+    name: str
+    score: int
+    reason: str
+
+
+class PassItOnRead(PlaybookResultRead):
+    suggestions: list[SuggestionRead]
+    # How many people the lead fits in all; the suggestions are the best of them.
+    fits: int = 0

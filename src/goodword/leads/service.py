@@ -14,7 +14,14 @@ from goodword.connections.models import Connection
 from goodword.errors import FieldError, InvalidInput
 from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
-from goodword.leads.schemas import LeadCreate, LeadRead, LeadShareRead, LeadUpdate
+from goodword.leads.schemas import (
+    LeadCreate,
+    LeadRead,
+    LeadShareRead,
+    LeadUpdate,
+    PassItOnRead,
+    SuggestionRead,
+)
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.people.models import Person
@@ -129,6 +136,26 @@ def fits(
     fitting = {m.person_id for m in best_matches(about, pool, limit=None)}
     pool = [c for c in pool if c.person_id in fitting]
     return best_matches(about, _with_warmth(session, workspace_id, pool), limit=None)
+
+
+def pass_on(session: Session, *, workspace_id: int, lead_id: int, today: date) -> PassItOnRead:
+    """Run pass it on for the lead (see `playbooks.pass_it_on.run`): keep the suggestions
+    with a task and a drafted note for each; `fits` says how many people it fits in all."""
+    from goodword.playbooks import engine, pass_it_on  # (pass_it_on reads this module)
+
+    result = pass_it_on.run(session, workspace_id=workspace_id, lead_id=lead_id, today=today)
+    everyone = fits(session, workspace_id=workspace_id, lead_id=lead_id)
+    return PassItOnRead(
+        **engine.to_read(result).model_dump(),
+        suggestions=[suggestion_to_read(m) for m in result.matches],
+        fits=len(everyone) if result.matches else 0,
+    )
+
+
+def suggestion_to_read(match: Match) -> SuggestionRead:
+    return SuggestionRead(
+        person_id=match.person_id, name=match.name, score=match.score, reason=match.reason
+    )
 
 
 def _with_warmth(session: Session, workspace_id: int, pool: list[Candidate]) -> list[Candidate]:
