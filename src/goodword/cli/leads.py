@@ -4,7 +4,9 @@ what the API answers, built with its own schemas."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,7 +23,7 @@ from goodword.cli.common import (
     table,
     work,
 )
-from goodword.errors import InvalidInput, NotFound
+from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.leads.models import LeadKind, ShareStatus
 
 if TYPE_CHECKING:
@@ -81,6 +83,105 @@ def leads_add(
     typer.echo(
         f"Added lead {read.id}: {read.title}. Whom it fits: goodword leads suggest {read.id}"
     )
+
+
+@leads_app.command("edit")
+def leads_edit(
+    ctx: typer.Context,
+    lead_id: LeadId,
+    title: Annotated[str | None, typer.Option(help="What it is, in a few words.")] = None,
+    kind: Annotated[LeadKind | None, typer.Option(help="What kind of lead.")] = None,
+    description: Annotated[
+        str | None, typer.Option(help="What it is about ('' for nothing).")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="A link ('' for none).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="When (YYYY-MM-DD; '' for no date).")
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(help="A tag, in place of the tags it has (repeatable; --tag '' for none)."),
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option(help="The organization (found or added; '' for none).")
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            help="Where it is: a town or city, and its country if you like ('' for none)."
+        ),
+    ] = None,
+    in_person: Annotated[
+        bool | None,
+        typer.Option(
+            "--in-person/--no-in-person",
+            help="Whether it is only for people who can be there (in person needs a place).",
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change a lead: what the options give changes, the rest stays.
+
+    Its suggestions not yet sent or skipped follow it: one for someone it no longer fits is
+    taken off (its task dismissed), and the others' open tasks take the new title and note,
+    unless you edited them yourself.
+    """
+    from goodword.forms import validate
+    from goodword.leads import service as leads
+    from goodword.leads.schemas import LeadUpdate
+    from goodword.playbooks import pass_it_on
+    from goodword.playbooks.messages import join_names
+
+    with work(ctx) as (session, ws):
+        lead = leads.get(session, workspace_id=ws, lead_id=lead_id)
+        data: dict[str, Any] = {
+            "kind": kind or lead.kind, "title": lead.title if title is None else title,
+            "description": lead.description, "url": lead.url,
+            "happens_on": lead.happens_on and lead.happens_on.isoformat(),
+            "place": lead.place, "tags": list(lead.tags or []),
+            "in_person": lead.in_person if in_person is None else in_person,
+            "organization_id": lead.organization_id,
+        }  # fmt: skip
+        for name, value in {"description": description, "url": url, "place": place}.items():
+            if value is not None:
+                data[name] = value.strip() or None
+        if on is not None:
+            data["happens_on"] = day_given(on, "--date") if on.strip() else None
+        if tag is not None:
+            data["tags"] = [t for t in tag if t.strip()]
+        if org is not None:
+            data |= {"organization_id": None, "organization_name": org.strip() or None}
+        with _in_person_said("give --no-in-person"):
+            changed, dropped = pass_it_on.edit(
+                session, workspace_id=ws, lead_id=lead_id, data=validate(LeadUpdate, data)
+            )
+        read = leads.to_read(changed)
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(f"Saved lead {read.id}: {read.title}.")
+    if dropped:
+        typer.echo(
+            f"It no longer fits {join_names(dropped, 'and')}, so they are no longer suggested "
+            "(their tasks to pass it on are dismissed)."
+        )
+
+
+@contextmanager
+def _in_person_said(undo: str) -> Iterator[None]:
+    """Say what to do about an in-person lead with no place in the command's options
+    (--place, or `undo`: the option that makes it not in person)."""
+    from goodword.leads import service as leads
+
+    try:
+        yield
+    except InvalidInput as exc:
+        if not any(f.field == "place" and f.message == leads.NEEDS_A_PLACE for f in exc.fields):
+            raise
+        raise InvalidInput(
+            "An in-person lead needs a place, so Goodword can offer it to the people there.",
+            fields=[FieldError("place", f"Give the town or city, or {undo}.")],
+        ) from None
 
 
 @leads_app.command("list")
