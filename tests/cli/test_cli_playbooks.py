@@ -358,3 +358,16 @@ def test_a_lead_added_with_a_place_in_person_is_listed_so(run, cli_url: str) -> 
     assert (lead["place"], lead["in_person"]) == ("Berlin", True)
     assert refused.exit_code == 2 and "--place" in refused.stderr
     assert "Berlin (in person)" in listed.stdout
+
+
+def test_a_lead_added_in_person_with_no_place_says_to_give_one_or_leave_out_the_option(
+    run, cli_url: str
+) -> None:
+    refused = run("leads", "add", "Data meetup", "--in-person")
+
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "Error: An in-person lead needs a place, so Goodword can offer it to the people there.\n"
+        "  --place: Give the town or city, or leave out --in-person.\n"
+    )
+    assert run("leads", "list").stdout.startswith("No leads yet.")

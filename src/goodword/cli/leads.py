@@ -74,7 +74,7 @@ def leads_add(
     data = fields(kind=kind, title=title, description=description, url=url, tags=tag)
     data |= fields(happens_on=day_given(on, "--date"), organization_name=org, place=place)
     data |= fields(in_person=in_person or None)
-    with work(ctx) as (session, ws):
+    with work(ctx) as (session, ws), _in_person_said("leave out --in-person"):
         lead = leads.create(session, workspace_id=ws, data=validate(LeadCreate, data))
         read = leads.to_read(lead)
     if as_json:
