@@ -389,6 +389,17 @@ def test_every_argument_is_named_in_upper_case_in_usage_help_and_the_reference()
         assert "{" not in usage and not re.search(r"\b[a-z_]+:<", usage), usage
 
 
+def test_an_argument_taking_several_values_ends_in_one_ellipsis_in_usage() -> None:
+    root = typer.main.get_command(app)
+    usages = {
+        path: command.get_usage(typer.Context(command, info_name=f"goodword {' '.join(path)}"))
+        for path, command in _commands(root)
+    }
+
+    assert usages[("import",)] == "Usage: goodword import [OPTIONS] PATH..."
+    assert not [usage for usage in usages.values() if "...." in usage]
+
+
 @pytest.mark.parametrize(
     ("args", "name", "said"),
     [

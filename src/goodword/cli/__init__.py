@@ -162,7 +162,9 @@ class _Command(TyperCommand):
         for param in self.get_params(ctx):
             if param.param_type_name != "argument":
                 continue
-            name = param.human_readable_name + ("..." if param.nargs != 1 else "")
+            name = param.human_readable_name
+            if param.nargs != 1 and not name.endswith("..."):  # (PATH... says it already)
+                name += "..."
             pieces.append(name if param.required else f"[{name}]")
         return pieces
 
