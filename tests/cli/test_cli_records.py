@@ -58,7 +58,7 @@ def test_person_json_output_has_the_apis_shape(run, cli_url: str) -> None:
 
     assert PersonRead.model_validate(shown).emails == ["ada@example.org", "ada@home.example"]
     assert shown["positions"][0]["organization_name"] == "Analytical Engines"
-    assert listed == {"items": [shown], "next": None}
+    assert listed == {"items": [shown], "next": None, "prev": None}
 
 
 def test_person_add_keeps_a_phone_extension(run, cli_url: str) -> None:

@@ -30,7 +30,7 @@ from goodword import db, migrate
 from goodword.config import Settings
 from goodword.db import LARGEST_ID
 from goodword.errors import GoodwordError, InvalidInput
-from goodword.records import shown
+from goodword.records import Page, shown
 
 if TYPE_CHECKING:
     from goodword.playbooks.schemas import PlaybookResultRead
@@ -327,17 +327,23 @@ def saved(message: str, read: BaseModel, as_json: bool) -> None:
         typer.echo(message)
 
 
-def listed(
-    command: str, reads: Sequence[BaseModel], next_cursor: str | None, as_json: bool
-) -> bool:
-    """Print the page as JSON and return True, or return False for the caller's table."""
+def listed(command: str, reads: Sequence[BaseModel], page: Page[Any], as_json: bool) -> bool:
+    """Print the page as JSON, as the API pages a list (`prev` is its cursor for the page
+    before, which the API takes as `before`), and return True; or return False for the
+    caller's table."""
     if as_json:
-        print_json({"items": [dump(r) for r in reads], "next": next_cursor})
+        print_json(paged(reads, page))
         return True
     if not reads:
         typer.echo("Nothing here yet.")
         return True
     return False
+
+
+def paged(reads: Sequence[BaseModel], page: Page[Any], **more: Any) -> dict[str, Any]:
+    """One page of a list in the API's shape: its items, `next` and `prev`, and any `more`."""
+    items = [dump(r) for r in reads]
+    return {"items": items, "next": page.next_cursor, "prev": page.prev_cursor, **more}
 
 
 def counted(n: int, one: str, many: str) -> str:

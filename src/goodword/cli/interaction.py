@@ -149,7 +149,7 @@ def interaction_list(
             limit=limit,
         )
         reads = [interactions.to_read(i) for i in page.items]
-    if listed("interaction list", reads, page.next_cursor, as_json):
+    if listed("interaction list", reads, page, as_json):
         return
     rows = [
         (i.id, i.occurred_at, i.kind, [p.person_name for p in i.participants], i.summary)

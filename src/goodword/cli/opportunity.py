@@ -116,7 +116,7 @@ def opportunity_list(
             limit=limit,
         )
         reads = [opportunities.to_read(o) for o in page.items]
-    if listed("opportunity list", reads, page.next_cursor, as_json):
+    if listed("opportunity list", reads, page, as_json):
         return
     rows = [(o.id, o.role_title, o.organization_name, o.stage, o.route, o.next_step) for o in reads]
     table("Opportunities", ["ID", "Role", "Organization", "Stage", "Route", "Next step"], rows)

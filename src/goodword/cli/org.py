@@ -98,7 +98,7 @@ def org_list(
         cursor = checked_cursor(after, sort="text")
         page = organizations.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [OrganizationRead.model_validate(o) for o in page.items]
-    if listed("org list", reads, page.next_cursor, as_json):
+    if listed("org list", reads, page, as_json):
         return
     rows = [(o.id, o.name, o.location, o.domains) for o in reads]
     table("Organizations", ["ID", "Name", "Location", "Domains"], rows)

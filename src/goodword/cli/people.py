@@ -18,6 +18,7 @@ from goodword.cli.common import (
     dump,
     id_argument,
     more_hint,
+    paged,
     print_json,
     table,
     to_screen,
@@ -69,7 +70,7 @@ def duplicates(
         reads = [service.candidate_to_read(session, c) for c in page.items]
         waiting = service.count_candidates(session, workspace_id=workspace_id)
     if as_json:
-        data = {"items": [dump(r) for r in reads], "next": page.next_cursor, "total": waiting}
+        data = paged(reads, page, total=waiting)
         print_json({"scan": dump(found), **data} if found else data)
         return
     if found:
@@ -261,7 +262,7 @@ def merges(
         ids = {r.survivor_id for r in reads if r.survivor_id is not None}
         names = names_of(session, workspace_id=workspace_id, ids=ids)
     if as_json:
-        print_json({"items": [dump(r) for r in reads], "next": page.next_cursor})
+        print_json(paged(reads, page))
         return
     if not reads:
         typer.echo("No merges yet." if after is None else "No more merges.")

@@ -111,7 +111,7 @@ def person_list(
         cursor = checked_cursor(after, sort="text")
         page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [people.to_read(p) for p in page.items]
-    if listed("person list", reads, page.next_cursor, as_json):
+    if listed("person list", reads, page, as_json):
         return
     rows = [
         (

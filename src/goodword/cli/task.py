@@ -108,7 +108,7 @@ def task_list(
             cursor=checked_cursor(after, sort="date"),
         )
         reads = [TaskRead.model_validate(t) for t in page.items]
-    if listed("task list", reads, page.next_cursor, as_json):
+    if listed("task list", reads, page, as_json):
         return
     table(
         "Tasks",
