@@ -164,6 +164,26 @@ def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
     assert run("paths", "--to-person", str(ids["dana"]), "--k", "0").exit_code == 2
 
 
+def test_paths_with_no_target_or_more_than_one_names_the_options_not_a_field(
+    run: Run, ids: dict[str, int]
+) -> None:
+    nothing = run("paths")
+    two = run("paths", "--to-person", str(ids["dana"]), "--to-org", "Acme Robotics", "--json")
+    dept = run("paths", "--to-person", str(ids["dana"]), "--dept", "sales", "--json")
+
+    assert nothing.stderr == (
+        "Error: Say where you want to get to: give one of --to-person, --to-org or --opportunity.\n"
+    )
+    assert two.stderr.splitlines()[1:] == [
+        "  --to-person: Give only one target.",
+        "  --to-org: Give only one target.",
+    ]
+    fields = json.loads(two.stdout)["error"]["fields"]
+    assert [f["field"] for f in fields] == ["to_person_id", "to_organization"]
+    assert dept.stderr.splitlines()[1] == "  --dept: Give --to-org too."
+    assert json.loads(dept.stdout)["error"]["fields"][0]["field"] == "department"
+
+
 def test_connections_import_reports_what_it_added(
     run: Run, ids: dict[str, int], cli_url: str, tmp_path: Path
 ) -> None:

@@ -78,13 +78,20 @@ def paths(
     if dept and not to_org:
         raise InvalidInput(
             "--dept narrows an organization; give --to-org too.",
-            fields=[FieldError("--dept", "needs --to-org")],
+            fields=[FieldError("department", "Give --to-org too.")],
         )
-    given = [x for x in (to_person, to_org, opportunity) if x is not None]
-    if len(given) != 1:
+    targets = {"to_person_id": to_person, "to_organization": to_org, "opportunity_id": opportunity}
+    given = [name for name, value in targets.items() if value is not None]
+    if not given:
         raise InvalidInput(
-            "Say where you want to get to: one of --to-person, --to-org or --opportunity.",
-            fields=[FieldError("target", "Give exactly one target.")],
+            "Say where you want to get to: give one of --to-person, --to-org or --opportunity."
+        )
+    if len(given) > 1:
+        # (Named by the API's fields, which the error shows as the options typed.)
+        raise InvalidInput(
+            "Say where you want to get to: one of --to-person, --to-org or --opportunity, "
+            "not more.",
+            fields=[FieldError(name, "Give only one target.") for name in given],
         )
     query = PathQuery(
         to_person_id=to_person,
