@@ -111,9 +111,10 @@ def merge(
     prefer: Annotated[
         list[str] | None,
         typer.Option(
-            help="Take a field's value from A or B, as FIELD=a|b (repeatable): display_name, "
-            "given_name, family_name, location, notes, how_we_met, birthday. By default A's "
-            "value is kept unless it is empty, and both notes are kept. When each works now "
+            help="Take a field's value from the person kept (a: SURVIVOR_ID) or the one folded "
+            "in (b: ABSORBED_ID), as FIELD=a|b (repeatable): display_name, given_name, "
+            "family_name, location, notes, how_we_met, birthday. By default the kept person's "
+            "value stays unless it is empty, and both notes are kept. When each works now "
             "somewhere the other does not, current_job=a|b|both says whose job stays current "
             "(by default a LinkedIn connection's over an undated one, else the later start).",
         ),

@@ -149,8 +149,11 @@ def references_consent(
 @references_app.command("launch")
 def references_launch(
     ctx: typer.Context,
-    reference_id: Annotated[int, id_argument("REFERENCE_ID", "The reference (id).")],
-    opportunity_id: Annotated[int, id_argument("OPPORTUNITY_ID", "The opportunity (id).")],
+    reference_id: ReferenceId,
+    opportunity_id: Annotated[
+        int,
+        id_argument("OPPORTUNITY_ID", "The opportunity (id; see `goodword opportunity list`)."),
+    ],
     stress: Annotated[str | None, typer.Option(help="What they should stress.")] = None,
     confirm_current_workplace: Annotated[
         bool,
