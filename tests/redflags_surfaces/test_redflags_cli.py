@@ -261,6 +261,8 @@ def test_laws_for_an_unknown_place_says_so(run: Run) -> None:
     assert result.exit_code == 0
     assert '"Atlantis" was not recognised as a place.' in result.stdout
     assert data["laws"] == [] and data["place"]["country"] is None
+    # (Not known is not a place with no law: that line is for a place it knows.)
+    assert "No salary-history or pay-range law" not in result.stdout
 
 
 def test_the_help_names_the_arguments(run: Run) -> None:

@@ -112,8 +112,10 @@ def laws(
         out.print(Text(f"Every pay-law entry in Goodword's data ({len(applied)})", style="bold"))
     if applied:
         out.print(_law_table(applied, with_place=not where))
-    elif where and where.strip():
-        out.print("No salary-history or pay-range law is recorded for this place.")
+    elif where and where.strip() and lookup.place.known:
+        # (As the laws page says it; a place not recognised is said once, in its note.)
+        binds = " that binds a US federal agency" if lookup.set_aside else ""
+        out.print(f"No salary-history or pay-range law{binds} is recorded for this place.")
     for note in place_notes:
         out.print(Text(f"Note: {note}"))
     _print_currency(out)
