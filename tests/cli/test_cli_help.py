@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
-from click import Command
 
 from goodword.cli import app
 
 
-def _option_help(path: tuple[str, ...], name: str) -> str:
-    command: Command = typer.main.get_command(app)
+def _command(path: tuple[str, ...]) -> Any:
+    command: Any = typer.main.get_command(app)
     for word in path:
-        command = command.commands[word]  # type: ignore[attr-defined]
-    option = next(p for p in command.params if name in p.opts)
-    return str(option.help)
+        command = command.commands[word]
+    return command
+
+
+def _option_help(path: tuple[str, ...], name: str) -> str:
+    return str(next(p for p in _command(path).params if name in p.opts).help)
 
 
 def _argument_help(path: tuple[str, ...], name: str) -> str:
-    command: Command = typer.main.get_command(app)
-    for word in path:
-        command = command.commands[word]  # type: ignore[attr-defined]
-    argument = next(p for p in command.params if p.human_readable_name == name)
-    return str(getattr(argument, "help", ""))
+    argument = next(p for p in _command(path).params if p.human_readable_name == name)
+    return str(argument.help)
 
 
 def test_merge_prefer_says_which_person_a_and_b_are() -> None:
@@ -38,3 +39,16 @@ def test_references_launch_says_where_to_find_its_two_ids() -> None:
 
     assert reference == "The reference (id; see `goodword references list`)."
     assert opportunity == "The opportunity (id; see `goodword opportunity list`)."
+
+
+def test_referrals_advance_names_the_statuses_it_takes() -> None:
+    said = _argument_help(("referrals", "advance"), "STATUS")
+
+    assert "..." not in said
+    assert said.endswith("asked, agreed, declined, introduced, interviewing, offer or closed.")
+
+
+def test_people_duplicates_names_both_ways_to_settle_a_pair() -> None:
+    said = str(_command(("people", "duplicates")).help)
+
+    assert "`people merge`" in said and "`people not-same`" in said

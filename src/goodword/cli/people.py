@@ -52,7 +52,8 @@ def duplicates(
     after: After = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List possible duplicates, most likely first (review them with `people merge`)."""
+    """List possible duplicates, most likely first: merge a pair with `people merge`, or
+    mark it as two different people with `people not-same`."""
     from goodword.duplicates import service
     from goodword.duplicates.api import score_cursor
 

@@ -168,7 +168,12 @@ def referrals_advance(
     ctx: typer.Context,
     ask_id: AskId,
     status: Annotated[
-        AskStatus, typer.Argument(help="What happened: asked, agreed, ...", metavar="STATUS")
+        AskStatus,
+        typer.Argument(
+            help="Where the ask stands now: asked, agreed, declined, introduced, interviewing, "
+            "offer or closed.",
+            metavar="STATUS",
+        ),
     ],
     introduced_to: Annotated[str | None, typer.Option(help="Whom they introduced you to.")] = None,
     as_json: JsonFlag = False,
