@@ -609,6 +609,22 @@ def test_search_finds_ids_by_name_workplace_or_email_with_or_without_accents(
     assert wrong.exit_code == 2 and "--kind takes 'person' or 'organization'" in wrong.stderr
 
 
+def test_search_refuses_a_query_the_api_would_refuse_as_too_long(run, cli_url: str) -> None:
+    add_ada(run)
+
+    longest = run("search", "ada " + "x" * 196)
+    too_long = run("search", "ada " + "x" * 197)
+    as_json = run("search", "ada " + "x" * 197, "--json")
+
+    assert longest.exit_code == 0
+    assert (too_long.exit_code, too_long.stdout) == (2, "")
+    assert too_long.stderr == (
+        "Error: That is too long to search for: give a few words, or a phone number.\n"
+        "  QUERY: Keep this to 200 characters or fewer.\n"
+    )
+    assert json.loads(as_json.stdout)["error"]["fields"][0]["field"] == "q"
+
+
 def test_the_rejection_playbook_runs_when_the_user_confirms_it_came_late(run, cli_url: str) -> None:
     add_ada(run)
     run("opportunity", "add", "Analyst", "--org", "Acme")

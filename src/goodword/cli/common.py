@@ -444,6 +444,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "role_title": ("ROLE",),
     "is_me": ("--me",),
     "choices": ("--prefer",),
+    "q": ("QUERY",),
 }
 
 

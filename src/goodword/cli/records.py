@@ -15,7 +15,7 @@ from goodword.cli.common import (
     whole_number,
     work,
 )
-from goodword.errors import InvalidInput
+from goodword.errors import FieldError, InvalidInput
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -94,9 +94,15 @@ def search_command(
     "415 555 0123" and "+14155550123" all find +1 415-555-0123.
     """
     from goodword.search import service
+    from goodword.search.schemas import QUERY_LENGTH
 
     if kind is not None and kind not in ("person", "organization"):
         raise InvalidInput(f"--kind takes 'person' or 'organization', not {kind!r}.")
+    if len(query) > QUERY_LENGTH:  # (as the API refuses it)
+        raise InvalidInput(
+            "That is too long to search for: give a few words, or a phone number.",
+            fields=[FieldError("q", f"Keep this to {QUERY_LENGTH} characters or fewer.")],
+        )
     with work(ctx) as (session, ws):
         only = cast("Kind | None", kind)  # (checked above)
         found = service.results(session, workspace_id=ws, query=query, kind=only, limit=limit)

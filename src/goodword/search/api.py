@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import DbSession, WorkspaceId
 from goodword.search import service
-from goodword.search.schemas import Kind, SearchResults
+from goodword.search.schemas import QUERY_LENGTH, Kind, SearchResults
 
 router = APIRouter(prefix=API_PREFIX, tags=["search"], responses=ERROR_RESPONSES)
 
@@ -21,7 +21,7 @@ def search(
     q: Annotated[
         str,
         Query(
-            max_length=200,
+            max_length=QUERY_LENGTH,
             description="Words to look for; prefixes match. A phone number finds the people "
             "with that number, however it is written.",
         ),

@@ -5,6 +5,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 Kind = Literal["person", "organization"]
+# The longest search the API and `goodword search` take (a few words, or a phone number).
+QUERY_LENGTH = 200
 
 
 class SearchHit(BaseModel):
