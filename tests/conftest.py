@@ -27,6 +27,7 @@ from factories import LOCAL
 from goodword import migrate
 from goodword.config import Settings
 from goodword.db import make_engine
+from goodword.people.normalize import reversed_digits
 from goodword.web import create_app
 from goodword.workspaces import service as workspaces
 from goodword.workspaces.models import Workspace
@@ -130,7 +131,21 @@ def connection(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as connection:
         outer = connection.begin()
         yield connection
+        _every_phone_keeps_its_digits(connection)
         outer.rollback()
+
+
+def _every_phone_keeps_its_digits(connection: Connection) -> None:
+    """After each test: every phone number it wrote, by whatever path (the people service,
+    an import, a restore, a merge undone, the demo), keeps its digits reversed for search,
+    as `normalize.reversed_digits` works them out."""
+    raw = connection.connection.dbapi_connection
+    status = getattr(getattr(raw, "info", None), "transaction_status", None)
+    if status is not None and status.name == "INERROR":
+        return  # (a PostgreSQL error ended the test's transaction: nothing more to read)
+    rows = connection.execute(text("SELECT number, reversed_digits FROM person_phones")).all()
+    wrong = [(number, kept) for number, kept in rows if kept != reversed_digits(number)]
+    assert wrong == [], f"phone numbers written without their reversed digits: {wrong[:5]}"
 
 
 @pytest.fixture
@@ -144,6 +159,8 @@ def session_factory(connection: Connection) -> sessionmaker[Session]:
 def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
     session = session_factory()
     yield session
+    if session.is_active:  # (what it wrote, before closing it takes back what it did not commit)
+        _every_phone_keeps_its_digits(session.connection())
     session.close()
 
 

@@ -1176,7 +1176,7 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
     (Organization, schemas.ExportedOrganization, set()),
     (Person, schemas.ExportedPerson, set()),
     (PersonEmail, schemas.ExportedEmail, DETAIL),
-    (PersonPhone, schemas.ExportedPhone, DETAIL),
+    (PersonPhone, schemas.ExportedPhone, DETAIL | {"reversed_digits"}),  # (from the number)
     (PersonUrl, schemas.ExportedUrl, DETAIL),
     (PersonSource, schemas.ExportedSource, {"person_id", "created_at", "updated_at"}),
     (Position, schemas.ExportedPosition, set()),

@@ -631,3 +631,48 @@ def test_a_reminder_done_remembers_the_message_it_logged(empty_engine: Engine) -
             sa.text("SELECT interaction_id, logged_interaction_id FROM tasks ORDER BY id")
         ).all()
     assert [tuple(row) for row in rows] == [(ids[0], ids[0]), (ids[1], None)]
+
+
+def test_phone_numbers_kept_before_are_found_by_their_last_digits(empty_engine: Engine) -> None:
+    """0025: each phone number keeps its digits last first, indexed; the numbers kept before
+    get theirs, E.164 (with an extension) and kept as written alike."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.search import service as search
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0024")
+    sessions = make_session_factory(empty_engine)
+    numbers = {"Ravi Shankar": "+14155550123;ext=7", "Ivan Petrov": "8 (495) 987-65-43"}
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        for name, number in numbers.items():
+            person = f.person(session, ws, name)
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_phones (workspace_id, person_id, number, position,"
+                    " created_at, updated_at) VALUES (:ws, :person, :number, 0, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "number": number,
+                 "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT number, reversed_digits FROM person_phones")).all()
+    assert sorted(tuple(row) for row in kept) == [
+        ("+14155550123;ext=7", "32105555141"),
+        ("8 (495) 987-65-43", "34567895948"),
+    ]
+    with transaction(sessions) as session:
+        for query, name in (("555 0123", "Ravi Shankar"), ("987 65 43", "Ivan Petrov")):
+            assert [hit.title for hit in search.search(session, workspace_id=ws, query=query)] == [
+                name
+            ], query

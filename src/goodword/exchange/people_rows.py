@@ -24,6 +24,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
+from goodword.people.normalize import reversed_digits
 from goodword.people.service import KIND as PERSON
 from goodword.people.service import person_sort_name
 from goodword.search.service import person_body
@@ -78,7 +79,13 @@ def write_people(
             for n, e in enumerate(p.emails)
         ]
         phones += [
-            {**stamps, "number": ph.number, "label": ph.label, "position": n}
+            {
+                **stamps,
+                "number": ph.number,
+                "label": ph.label,
+                "position": n,
+                "reversed_digits": reversed_digits(ph.number),
+            }
             for n, ph in enumerate(p.phones)
         ]
         urls += [

@@ -296,6 +296,7 @@ def _add_contacts(
         if not holds_phone(person.phones, number, region):
             person.phones[number] = len(person.phones)
             out.phones.append({**base, "number": number, "label": phone_label,
+                               "reversed_digits": normalize.reversed_digits(number),
                                "position": person.phones[number]})  # fmt: skip
             changes.append(f"new phone {normalize.phone_text(number)}")
     for url, (kind, url_label) in urls.items():

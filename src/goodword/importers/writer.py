@@ -64,6 +64,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
+from goodword.people.normalize import reversed_digits
 from goodword.records import sort_key
 from goodword.search.service import person_body
 
@@ -73,7 +74,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
              "notes", "how_we_met", "tags", "interests", "is_me", "birthday",
              "keep_in_touch_days"),
     PersonEmail: ("person_id", "address", "label", "position"),
-    PersonPhone: ("person_id", "number", "label", "position"),
+    PersonPhone: ("person_id", "number", "label", "position", "reversed_digits"),
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
     Position: ("person_id", "organization_id", "title", "department", "start_date", "end_date",
                "is_current"),
@@ -255,7 +256,7 @@ class Writer:
             for i, (address, label) in enumerate(person.emails.items()):
                 emails.append((person_id, address, label, i))
             for i, (number, label) in enumerate(person.phones.items()):
-                phones.append((person_id, number, label, i))
+                phones.append((person_id, number, label, i, reversed_digits(number)))
             for i, (url, (kind, label)) in enumerate(person.urls.items()):
                 urls.append((person_id, url, kind, label, i))
             current = []

@@ -4,9 +4,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, utcnow
+from goodword.people import normalize
 
 if TYPE_CHECKING:
     from goodword.organizations.models import Organization
@@ -77,12 +78,24 @@ class PersonEmail(_PersonDetail, Base):
 
 class PersonPhone(_PersonDetail, Base):
     __tablename__ = "person_phones"
-    __table_args__ = (Index("ix_person_phones_workspace_number", "workspace_id", "number"),)
+    __table_args__ = (
+        Index("ix_person_phones_workspace_number", "workspace_id", "number"),
+        Index("ix_person_phones_workspace_reversed", "workspace_id", "reversed_digits"),
+    )
 
     # E.164 when the number could be parsed, with ";ext=12" when it has an extension (a tel:
     # URI without its scheme: normalize.phone), else the text as given.
     number: Mapped[str] = mapped_column(String(64))
+    # The number's digits last first (normalize.reversed_digits), so that search finds a
+    # number by how it ends through the index. Set with the number here; whatever writes
+    # rows without the ORM (imports, restoring a backup) must give it too.
+    reversed_digits: Mapped[str] = mapped_column(String(64), server_default="")
     person: Mapped[Person] = relationship(back_populates="phones")
+
+    @validates("number")
+    def _keep_reversed_digits(self, _key: str, number: str) -> str:
+        self.reversed_digits = normalize.reversed_digits(number)
+        return number
 
 
 class PersonUrl(_PersonDetail, Base):

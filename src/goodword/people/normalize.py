@@ -14,6 +14,8 @@ _LINKEDIN_HOST = re.compile(r"^([a-z]{2,3}\.)?(www\.)?linkedin\.com$")
 _STORED_PHONE = re.compile(r"^\+[1-9][0-9]{1,19}(?:;ext=[0-9]{1,20})?$")
 # A number then an extension, to tell a reader why a number with a long extension is refused.
 _EXTENSION = re.compile(r"^(?P<number>.*?)\s*(?:x|#|ext\.?|extension|;ext=)\s*[0-9]+\s*$", re.I)
+# A number as written, from its first digit up to any extension ("x", "ext.", "#", "доб.").
+_WRITTEN_NUMBER = re.compile(r"[0-9][0-9().\-\s/]*")
 # How phonenumbers says a number was read in the region given: written without a country code
 # ("030 1234567") or with the region's own but no "+" ("14155550100" with region US). The
 # others are a "+" or the region's international prefix ("011 44 …" with region US).
@@ -156,6 +158,33 @@ def phone_uri(stored: str) -> str | None:
     """The `tel:` URI (RFC 3966) of a stored number, such as "tel:+14155550100;ext=12";
     None for text kept as typed, which no phone can dial."""
     return "tel:" + stored if _STORED_PHONE.match(stored) else None
+
+
+def written_digits(text: str) -> tuple[str, str]:
+    """The digits of a number as written, and those of its extension (all after the
+    number: "x 12", "ext. 12", "#12", ";ext=12", "доб. 12").
+
+    >>> written_digits("8 (495) 987-65-43 доб. 12")
+    ('84959876543', '12')
+    >>> written_digits("'07700 900123"), written_digits("+14155550123;ext=7")
+    (('07700900123', ''), ('14155550123', '7'))
+    """
+    match = _WRITTEN_NUMBER.search(text)
+    if match is None:
+        return "", ""
+    digits = "".join(c for c in match.group() if c.isdigit())
+    return digits, "".join(c for c in text[match.end() :] if c.isdigit())
+
+
+def reversed_digits(number: str) -> str:
+    """A stored number's digits before any extension, last first: what phone search looks
+    up, so that "ends with these digits" is a range of an index ("begins with them
+    reversed"). The same for a number stored E.164 and for one kept as written.
+
+    >>> reversed_digits("+14155550123;ext=12"), reversed_digits("07700 900123 ext 4")
+    ('32105555141', '32100900770')
+    """
+    return written_digits(number)[0][::-1]
 
 
 def linkedin_profile(kind: str, path: str) -> str:

@@ -221,24 +221,6 @@ class PhoneQuery:
 PHONE_DIGITS = 7
 # Only what a phone number is written with: digits, "+", brackets, dots, dashes, slashes.
 _PHONE_WRITING = re.compile(r"^\+?[0-9().\-\s/]+$")
-# A number as written, from its first digit up to any extension ("x", "ext.", "#", "доб.").
-_WRITTEN_NUMBER = re.compile(r"[0-9][0-9().\-\s/]*")
-
-
-def written_digits(text: str) -> tuple[str, str]:
-    """The digits of a number as written, and those of its extension (all after the
-    number: "x 12", "ext. 12", "#12", ";ext=12", "доб. 12").
-
-    >>> written_digits("8 (495) 987-65-43 доб. 12")
-    ('84959876543', '12')
-    >>> written_digits("'07700 900123"), written_digits("+14155550123;ext=7")
-    (('07700900123', ''), ('14155550123', '7'))
-    """
-    match = _WRITTEN_NUMBER.search(text)
-    if match is None:
-        return "", ""
-    digits = "".join(c for c in match.group() if c.isdigit())
-    return digits, "".join(c for c in text[match.end() :] if c.isdigit())
 
 
 def phone_query(query: str, region: str) -> PhoneQuery | None:
@@ -265,7 +247,7 @@ def phone_query(query: str, region: str) -> PhoneQuery | None:
     ending = None
     if _PHONE_WRITING.match(text) and len(digits.lstrip("0")) >= PHONE_DIGITS:
         ending = digits.lstrip("0")
-    main, extension = written_digits(text)
+    main, extension = normalize.written_digits(text)
     endings = [main.lstrip("0")]
     if stored is not None:
         endings.append(str(phonenumbers.parse(stored.split(";")[0]).national_number))
@@ -342,7 +324,7 @@ def _kept_as_written(session: Session, *, workspace_id: int, wanted: PhoneQuery)
     for person_id, number in rows:
         if normalize.phone_uri(number) is not None:
             continue  # (stored as E.164: looked up above)
-        digits, extension = written_digits(number)
+        digits, extension = normalize.written_digits(number)
         if any(digits.endswith(e) for e in wanted.endings) and (
             not wanted.extension or extension == wanted.extension
         ):
