@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
 
 import phonenumbers
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import Select, delete, select, text
 from sqlalchemy.orm import Session
 
 from goodword.organizations.names import ends_in_legal_form
@@ -265,31 +265,14 @@ def _by_phone(session: Session, *, workspace_id: int, query: str) -> list[Hit]:
     wanted = phone_query(query, region or "US")
     if wanted is None:
         return []
-    # (Stored numbers hold only "+", digits and ";ext=": no LIKE wildcards to escape.)
-    same: list[str] = []
-    params: dict[str, object] = {"ws": workspace_id}
-    if wanted.stored is not None:
-        params["stored"] = wanted.stored
-        same.append("number = :stored")
-        if ";" not in wanted.stored:  # (the number with any extension: a switchboard's)
-            params["stored_ext"] = wanted.stored + ";ext=%"
-            same.append("number LIKE :stored_ext")
-    if wanted.ending is not None:
-        params["ending"], params["ending_ext"] = "%" + wanted.ending, "%" + wanted.ending + ";%"
-        same += ["number LIKE :ending", "number LIKE :ending_ext"]
-    people: set[int] = set()
-    if same:
-        people.update(
-            session.scalars(
-                text(
-                    "SELECT person_id FROM person_phones WHERE workspace_id = :ws "
-                    f"AND ({' OR '.join(same)})"
-                ),
-                params,
-            )
+    people = {
+        person_id
+        for digits in _endings_looked_up(wanted)
+        for person_id, number in session.execute(
+            numbers_ending(workspace_id=workspace_id, digits=digits)
         )
-    if wanted.endings:
-        people.update(_kept_as_written(session, workspace_id=workspace_id, wanted=wanted))
+        if _is_wanted(number, wanted)
+    }
     if not people:
         return []
     statement = (
@@ -307,29 +290,62 @@ def _by_phone(session: Session, *, workspace_id: int, query: str) -> list[Hit]:
     return [Hit(*row) for row in session.execute(statement)]
 
 
-def _kept_as_written(session: Session, *, workspace_id: int, wanted: PhoneQuery) -> set[int]:
-    """The people with a number an import kept as written (not E.164: "8 (495) 987-65-43",
-    "07700 900123") whose digits end as the query's do (see `PhoneQuery`). Few in a
-    workspace, they are compared here; every stored number starts "+" and has no space."""
-    rows = session.execute(
-        select(PersonPhone.person_id, PersonPhone.number).where(
-            PersonPhone.workspace_id == workspace_id,
-            or_(
-                PersonPhone.number.not_like("+%"),
-                *(PersonPhone.number.contains(c) for c in " -()/."),
-            ),
-        )
+def numbers_ending(*, workspace_id: int, digits: str) -> Select[int, str]:
+    """The workspace's phone numbers (person, number) whose digits before any extension end
+    with `digits`: their reversed digits begin with `digits` reversed, a range of the index
+    `ix_person_phones_workspace_reversed` (the upper end the least digit string past every
+    one that begins so: "3219" is followed by "322")."""
+    start = digits[::-1]
+    found = select(PersonPhone.person_id, PersonPhone.number).where(
+        PersonPhone.workspace_id == workspace_id, PersonPhone.reversed_digits >= start
     )
-    found = set()
-    for person_id, number in rows:
-        if normalize.phone_uri(number) is not None:
-            continue  # (stored as E.164: looked up above)
-        digits, extension = normalize.written_digits(number)
-        if any(digits.endswith(e) for e in wanted.endings) and (
-            not wanted.extension or extension == wanted.extension
-        ):
-            found.add(person_id)
+    below = start.rstrip("9")
+    if below:
+        found = found.where(PersonPhone.reversed_digits < below[:-1] + str(int(below[-1]) + 1))
     return found
+
+
+def _endings_looked_up(wanted: PhoneQuery) -> list[str]:
+    """The digits a number `wanted` finds ends with: the stored number's own (with its
+    country code), the query's without leading zeros, and those of `endings`; only the
+    shortest of those that end alike, as the numbers ending with it end with the others."""
+    found = list(wanted.endings)
+    if wanted.ending is not None:
+        found.append(wanted.ending)
+    if wanted.stored is not None:
+        found.append(normalize.written_digits(wanted.stored)[0])
+    found = sorted(set(found), key=len)
+    return [d for i, d in enumerate(found) if not any(d.endswith(e) for e in found[:i])]
+
+
+def _is_wanted(number: str, wanted: PhoneQuery) -> bool:
+    """Whether a stored number whose digits end as the query's is one `wanted` finds: the
+    number as stored, with any extension when the query gives none; one ending with the
+    query's digits, with any extension; or, kept as written, one whose digits end with one
+    of `endings` and whose extension is the query's when it gives one."""
+    stored = wanted.stored
+    if stored is not None and (
+        number == stored or (";" not in stored and number.startswith(stored + ";ext="))
+    ):
+        return True
+    if wanted.ending is not None and (
+        number.endswith(wanted.ending) or wanted.ending + ";" in number
+    ):
+        return True
+    if not wanted.endings or not _kept_as_written(number):
+        return False
+    digits, extension = normalize.written_digits(number)
+    return any(digits.endswith(e) for e in wanted.endings) and (
+        not wanted.extension or extension == wanted.extension
+    )
+
+
+def _kept_as_written(number: str) -> bool:
+    """Whether a number is text an import kept as written ("8 (495) 987-65-43", "07700
+    900123"), not E.164: every number stored so starts "+" and has no space."""
+    if number.startswith("+") and not any(c in number for c in " -()/."):
+        return False
+    return normalize.phone_uri(number) is None
 
 
 def _matching(
