@@ -14,6 +14,12 @@ All forms are checked to return the same people first.
 `lower(display_name) LIKE '%prefix%'` over the people table, A to Z, first 20.
 (c) the web people list through the real ASGI app (`create_app` + Starlette's TestClient),
 first page and a deep `after=` cursor, plus the web search-as-you-type query.
+(d) search by phone number (the lookup of the people with a number a query reads as) for
+numbers in the workspace: their last 7-9 digits, the whole number as written at home, and
+numbers kept as written; the lookup through the index of reversed digits against the one
+search used before, which compared every number of the workspace with `LIKE '%digits'`
+(`former_by_phone`, kept here). Both are checked to find the same people first.
+`--part phones` runs (d) alone.
 Compared calls are timed alternately, so a busy machine slows both sides alike. Prints a
 Markdown table with wall-clock p50 and p99 and the p50 CPU time of this process (for
 PostgreSQL that leaves out the server's work), all in milliseconds, and the peak memory.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -33,18 +40,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+import phonenumbers
 from fastapi.testclient import TestClient
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from goodword.config import Settings
 from goodword.db import make_engine
+from goodword.people import normalize
 from goodword.people import service as people
-from goodword.people.models import Person
-from goodword.records import decode_cursor, keyset_page
+from goodword.people.models import Person, PersonPhone
+from goodword.people.schemas import PHONE_PATTERN
+from goodword.records import among, decode_cursor, keyset_page
 from goodword.search import service as search
+from goodword.search.models import SearchDocument
 from goodword.web import create_app
 from goodword.workspaces import service as workspaces
+from goodword.workspaces.models import Workspace
 
 PAGE = 50
 DEPTHS = (1, 100, 1000)
@@ -167,10 +179,152 @@ def prefixes(session: Session, workspace_id: int, count: int, rng: random.Random
 SEARCH_GROUPS = (((1,), "1 letter"), ((2,), "2 letters"), ((3, 4), "3-4 letters"))
 
 
-def bench(
-    url: str, label: str, repeat: int, searches: int, seed: int, notes: list[str]
+def former_by_phone(session: Session, *, workspace_id: int, query: str) -> list[search.Hit]:
+    """The phone lookup as `search.service` did it before numbers kept their reversed
+    digits (the twenty-seventh session): every number of the workspace compared with
+    `LIKE '%digits'`, and each one kept as written read in Python."""
+    if not re.match(PHONE_PATTERN, query.strip()):
+        return []
+    region = session.scalar(select(Workspace.phone_region).where(Workspace.id == workspace_id))
+    wanted = search.phone_query(query, region or "US")
+    if wanted is None:
+        return []
+    same: list[str] = []
+    params: dict[str, object] = {"ws": workspace_id}
+    if wanted.stored is not None:
+        params["stored"] = wanted.stored
+        same.append("number = :stored")
+        if ";" not in wanted.stored:
+            params["stored_ext"] = wanted.stored + ";ext=%"
+            same.append("number LIKE :stored_ext")
+    if wanted.ending is not None:
+        params["ending"], params["ending_ext"] = "%" + wanted.ending, "%" + wanted.ending + ";%"
+        same += ["number LIKE :ending", "number LIKE :ending_ext"]
+    found: set[int] = set()
+    if same:
+        found.update(
+            session.scalars(
+                text(
+                    "SELECT person_id FROM person_phones WHERE workspace_id = :ws "
+                    f"AND ({' OR '.join(same)})"
+                ),
+                params,
+            )
+        )
+    if wanted.endings:
+        rows = session.execute(
+            select(PersonPhone.person_id, PersonPhone.number).where(
+                PersonPhone.workspace_id == workspace_id,
+                or_(
+                    PersonPhone.number.not_like("+%"),
+                    *(PersonPhone.number.contains(c) for c in " -()/."),
+                ),
+            )
+        )
+        for person_id, number in rows:
+            if normalize.phone_uri(number) is not None:
+                continue
+            digits, extension = normalize.written_digits(number)
+            if any(digits.endswith(e) for e in wanted.endings) and (
+                not wanted.extension or extension == wanted.extension
+            ):
+                found.add(person_id)
+    if not found:
+        return []
+    statement = (
+        select(
+            SearchDocument.kind, SearchDocument.record_id, SearchDocument.title,
+            SearchDocument.body,
+        )
+        .where(
+            SearchDocument.workspace_id == workspace_id, SearchDocument.kind == "person",
+            among(session, SearchDocument.record_id, sorted(found)),
+        )
+        .order_by(SearchDocument.folded_title, SearchDocument.record_id)
+        .limit(100)
+    )  # fmt: skip
+    return [search.Hit(*row) for row in session.execute(statement)]
+
+
+PHONE_GROUPS = ("last 7-9 digits", "whole number as written at home", "number kept as written")
+
+
+def phone_queries(
+    session: Session, workspace_id: int, count: int, rng: random.Random
+) -> dict[str, list[str]]:
+    """Queries for numbers in the workspace, `count` in each group of `PHONE_GROUPS`: the
+    last 7-9 digits of a stored number ("555 0123"), the whole number as written in its
+    country ("(415) 555-0123"), and a number kept as written, as it was written."""
+    numbers = list(
+        session.scalars(
+            select(PersonPhone.number)
+            .where(PersonPhone.workspace_id == workspace_id)
+            .order_by(PersonPhone.id)  # (not the index's order: "+" before the digits)
+            .limit(20000)
+        )
+    )
+    stored = [n for n in numbers if normalize.phone_uri(n) is not None]
+    written = [n for n in numbers if normalize.phone_uri(n) is None]
+    out: dict[str, list[str]] = {name: [] for name in PHONE_GROUPS}
+    for _ in range(count if stored else 0):
+        digits = normalize.written_digits(rng.choice(stored))[0][-rng.randint(7, 9) :]
+        out[PHONE_GROUPS[0]].append(f"{digits[:-4]} {digits[-4:]}")
+        number = phonenumbers.parse(rng.choice(stored))
+        national = phonenumbers.PhoneNumberFormat.NATIONAL
+        out[PHONE_GROUPS[1]].append(phonenumbers.format_number(number, national))
+    out[PHONE_GROUPS[2]] = [rng.choice(written) for _ in range(count if written else 0)]
+    return out
+
+
+def _phones(
+    session: Session, workspace_id: int, label: str, count: int, rng: random.Random
 ) -> list[Row]:
-    """Time every case on one database; add anything found wrong on the way to `notes`."""
+    """Search by phone number: the lookup through the index against the former LIKE scan,
+    one call each per query, alternately, after checking they find the same people."""
+    rows: list[Row] = []
+    for name, queries in phone_queries(session, workspace_id, count, rng).items():
+        if not queries:
+            continue
+        for query in queries:
+            ours = search._by_phone(session, workspace_id=workspace_id, query=query)
+            if not ours or ours != former_by_phone(session, workspace_id=workspace_id, query=query):
+                raise SystemExit(f"{label}: the phone lookups find other people for {query!r}")
+        mine, base = Times(), Times()
+        for query in queries:
+            a, b = alternate(
+                [
+                    partial(search._by_phone, session, workspace_id=workspace_id, query=query),
+                    partial(former_by_phone, session, workspace_id=workspace_id, query=query),
+                ],
+                1,
+                warmup=0,
+            )
+            mine += a
+            base += b
+        rows.append(
+            Row(
+                label,
+                f"phone search, {len(queries)} queries: {name}",
+                mine,
+                base,
+                "LIKE '%digits' over every number",
+            )
+        )
+    return rows
+
+
+def bench(
+    url: str,
+    label: str,
+    repeat: int,
+    searches: int,
+    seed: int,
+    notes: list[str],
+    part: str = "all",
+    phone_searches: int = 100,
+) -> list[Row]:
+    """Time every case on one database (or, with `part` "phones", phone search alone); add
+    anything found wrong on the way to `notes`."""
     engine = make_engine(url)
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     rows: list[Row] = []
@@ -179,6 +333,11 @@ def bench(
         workspace_id = workspaces.get_or_create(session).id
         total = people.count(session, workspace_id=workspace_id)
         print(f"{label}: {total} people in the local workspace", file=sys.stderr)
+        rows += _phones(session, workspace_id, label, phone_searches, random.Random(seed))
+    if part == "phones":
+        engine.dispose()
+        return rows
+    with factory() as session:
         cursors = cursors_at(session, workspace_id, DEPTHS)
         for depth in DEPTHS:
             rows += _pages(session, workspace_id, label, depth, cursors[depth], repeat)
@@ -354,13 +513,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres-url", help="a generated PostgreSQL database, too")
     parser.add_argument("--repeat", type=int, default=50, help="timed calls per case")
     parser.add_argument("--searches", type=int, default=200, help="prefixes to search for")
+    parser.add_argument(
+        "--phone-searches", type=int, default=100, help="phone queries of each kind"
+    )
+    parser.add_argument("--part", choices=("all", "phones"), default="all")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     load = os.getloadavg()
     notes: list[str] = []
-    rows = bench(args.database_url, "SQLite", args.repeat, args.searches, args.seed, notes)
+    backends = [("SQLite", args.database_url)]
     if args.postgres_url:
-        rows += bench(args.postgres_url, "PostgreSQL", args.repeat, args.searches, args.seed, notes)
+        backends.append(("PostgreSQL", args.postgres_url))
+    rows: list[Row] = []
+    for label, url in backends:
+        rows += bench(
+            url, label, args.repeat, args.searches, args.seed, notes,
+            part=args.part, phone_searches=args.phone_searches,
+        )  # fmt: skip
     print(render(rows))
     for note in notes:
         print(f"\n{note}")

@@ -36,6 +36,7 @@ from goodword.demo import names
 from goodword.demo.generator import slug
 from goodword.importers.bulk import graph_changed_once
 from goodword.models import Base
+from goodword.people.normalize import reversed_digits
 from goodword.records import sort_key
 from goodword.search.folding import document_body, folded_title
 from goodword.search.service import organization_body
@@ -220,14 +221,16 @@ def generate(
             org_ids, org_rows = _load_organizations(connection, workspace_id, rng, org_count)
             say(f"{org_count} organizations")
             person_ids, positions = _load_people(
-                connection, workspace_id, rng, people, org_ids, org_rows, batch, say
-            )
+                connection, workspace_id, rng, people, org_ids, org_rows, batch, say,
+                phones=random.Random(f"phones {seed}"),
+            )  # fmt: skip
             pairs = power_law_edges(people, connections, exponent=exponent, rng=nrng)
             say(f"drew {len(pairs)} distinct pairs after {time.perf_counter() - started:.1f}s")
             _load_connections(connection, workspace_id, nrng, pairs, person_ids, batch * 5, say)
         _fix_sequences(
             connection,
-            [TABLES[n] for n in ("organizations", "people", "person_emails", "positions")]
+            [TABLES[n] for n in ("organizations", "people", "person_emails", "person_phones")]
+            + [TABLES["positions"]]
             + [TABLES[n] for n in ("search_documents", "connections")],
         )
         connection.commit()
@@ -314,10 +317,14 @@ def _load_people(
     orgs: list[tuple[str, str, str]],
     batch: int,
     say: Callable[[str], None],
+    *,
+    phones: random.Random,
 ) -> tuple[list[int], int]:
-    """People with an e-mail, a current job (mostly) and earlier ones, and search documents."""
+    """People with an e-mail, most a phone number (drawn from `phones`, so the rest is what
+    the seed gave before), a current job (mostly) and earlier ones, and search documents."""
     first = _next_id(connection, TABLES["people"])
     next_email = _next_id(connection, TABLES["person_emails"])
+    next_phone = _next_id(connection, TABLES["person_phones"])
     next_position = _next_id(connection, TABLES["positions"])
     next_doc = _next_id(connection, TABLES["search_documents"])
     # Employers' sizes follow a power law too.
@@ -328,7 +335,7 @@ def _load_people(
     today = date.today()
     positions = 0
     for start, stop in _batches(count, batch):
-        person_rows, email_rows, position_rows, doc_rows = [], [], [], []
+        person_rows, email_rows, phone_rows, position_rows, doc_rows = [], [], [], [], []
         for index in range(start, stop):
             pid = first + index
             given_names, family_names = rng.choice(names.NAME_GROUPS)
@@ -367,6 +374,13 @@ def _load_people(
                 }
             )
             next_email += 1
+            number = phone_number(phones)
+            if number is not None:
+                phone_rows.append(
+                    {"id": next_phone, "workspace_id": workspace_id, "person_id": pid,
+                     "number": number, "reversed_digits": reversed_digits(number), "position": 0}
+                )  # fmt: skip
+                next_phone += 1
             jobs: list[tuple[int, str, date, date | None]] = [(org_ids[slot], title, began, None)]
             for _ in range(rng.choice([0, 0, 1, 1, 2])):
                 ended = began - timedelta(days=rng.randint(0, 60))
@@ -404,11 +418,25 @@ def _load_people(
             next_doc += 1
         _insert(connection, TABLES["people"], person_rows)
         _insert(connection, TABLES["person_emails"], email_rows)
+        _insert(connection, TABLES["person_phones"], phone_rows)
         _insert(connection, TABLES["positions"], position_rows)
         _insert(connection, TABLES["search_documents"], doc_rows)
         connection.commit()
         say(f"people {stop}/{count}")
     return list(range(first, first + count)), positions
+
+
+def phone_number(rng: random.Random) -> str | None:
+    """A number for four people in five: stored E.164 as the app stores what it can read
+    (North American, a few British), and one in twenty of them kept as an import keeps a
+    number it cannot read, as written ("07700 900123")."""
+    if rng.random() < 0.2:
+        return None
+    if rng.random() < 0.05:
+        return f"0{rng.randint(1000, 9999)} {rng.randint(0, 999_999):06d}"
+    if rng.random() < 0.1:
+        return f"+4420{rng.randint(0, 99_999_999):08d}"
+    return f"+1{rng.choice(names.PHONE_AREAS)}{rng.randint(200, 999)}{rng.randint(0, 9999):04d}"
 
 
 def _load_connections(
