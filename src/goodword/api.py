@@ -6,10 +6,12 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.records import API_PREFIX as API_PREFIX
+from goodword.records import Next as Next
+from goodword.records import Prev as Prev
 from goodword.records import decode_cursor
 
 
@@ -48,17 +50,6 @@ Before = Annotated[
     ),
 ]
 Limit = Annotated[int, Query(ge=1, le=500, description="How many items per page.")]
-# A list's links to its neighbours, as every paged list answers with them.
-Next = Annotated[
-    str | None,
-    Field(description="Pass back as `after` for the next page; null on the last page."),
-]
-Prev = Annotated[
-    str | None,
-    Field(
-        description="Pass back as `before` for the page before this one; null on the first page."
-    ),
-]
 
 Sort = Literal["text", "time", "date", "id"]
 

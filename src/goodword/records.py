@@ -17,6 +17,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
+    Field,
     ModelWrapValidatorHandler,
     StringConstraints,
     TypeAdapter,
@@ -411,6 +412,19 @@ class Page(Generic[T]):
     extra: dict[str, Any] = field(default_factory=dict)
     prev_cursor: str | None = None
     prev_param: str = "before"
+
+
+# A list's links to its neighbours, as every paged list answers with them.
+Next = Annotated[
+    str | None,
+    Field(description="Pass back as `after` for the next page; null on the last page."),
+]
+Prev = Annotated[
+    str | None,
+    Field(
+        description="Pass back as `before` for the page before this one; null on the first page."
+    ),
+]
 
 
 def encode_cursor(*values: Any) -> str:

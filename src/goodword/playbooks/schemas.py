@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from goodword.api import Next, Prev
+from goodword.records import Next, Prev
 from goodword.tasks.schemas import TaskRead
 
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
