@@ -304,8 +304,8 @@ def export(
     output: OutputFile = None,
 ) -> None:
     """Export everyone; `goodword import` reads each format back without losing anything of
-    the people (their interactions, ties and organizations' own details are in `goodword
-    export`'s whole-workspace file)."""
+    the people, but for which of them is you, which only json keeps (their interactions,
+    ties and organizations' own details are in `goodword export`'s whole-workspace file)."""
     from goodword.importers import export as exporting
 
     with work(ctx) as (session, workspace_id):
