@@ -313,6 +313,18 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
             "only. Put a value with spaces in quotes.",
             "goodword person list",
         ),
+        (
+            # Quoted already, and the value of the command's one option given without it.
+            ["laws", "Denver, CO"],
+            "Error: 'Denver, CO' is a word too many: `goodword laws` takes options only. Did "
+            "you mean --where 'Denver, CO'?",
+            "goodword laws",
+        ),
+        (
+            ["person", "list", "Ann Lee"],
+            "Error: 'Ann Lee' is a word too many: `goodword person list` takes options only.",
+            "goodword person list",
+        ),
         (["nosuch"], "Error: No such command 'nosuch'.", "goodword"),
         (["--bogus", "person", "list"], "Error: No such option: --bogus", "goodword"),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import tempfile
 from dataclasses import asdict
 from datetime import date
@@ -188,10 +189,18 @@ class _Command(TyperCommand):
         ]
         takes = f"takes {' and '.join(names)} and options" if names else "takes options only"
         many = "is a word" if len(rest) == 1 else "are words"
-        return (
-            f"{words} {many} too many: `{ctx.command_path}` {takes}. "
-            "Put a value with spaces in quotes."
-        )
+        said = f"{words} {many} too many: `{ctx.command_path}` {takes}."
+        valued = [
+            p.opts[0]
+            for p in self.get_params(ctx)
+            if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        ]
+        if not names and len(valued) == 1:
+            # `goodword laws "Denver, CO"`: the value of its one option, given without it.
+            return f"{said} Did you mean {valued[0]} {shlex.quote(' '.join(rest))}?"
+        if any(word.split() != [word] for word in rest):
+            return said  # (quoted already: a hint to quote it would be wrong)
+        return f"{said} Put a value with spaces in quotes."
 
 
 def _plain_commands(group: typer.Typer) -> None:
