@@ -1,4 +1,4 @@
-"""Person commands: `goodword person add|list|show|job|delete`."""
+"""Person commands: `goodword person add|list|show|edit|job|delete`."""
 
 from __future__ import annotations
 
@@ -205,6 +205,103 @@ PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
 def _some(count: int, thing: str, many: str | None = None) -> str:
     """A count with its noun: 1 day, 2 days."""
     return f"{count} {thing if count == 1 else many or thing + 's'}"
+
+
+@person_app.command("edit")
+def person_edit(
+    ctx: typer.Context,
+    person_id: PersonId,
+    name: Annotated[str | None, typer.Option(help="The name to show.")] = None,
+    given: Annotated[str | None, typer.Option(help="Given name ('' for none).")] = None,
+    family: Annotated[str | None, typer.Option(help="Family name ('' for none).")] = None,
+    email: Annotated[
+        list[str] | None,
+        typer.Option(help="E-mail address (repeatable; replaces them all, '' for none)."),
+    ] = None,
+    phone: Annotated[
+        list[str] | None,
+        typer.Option(help="Phone number (repeatable; replaces them all, '' for none)."),
+    ] = None,
+    url: Annotated[
+        list[str] | None,
+        typer.Option(help="Profile or web URL (repeatable; replaces them all, '' for none)."),
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option(help="Where they live or work ('' for none).")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(help="A tag (repeatable; replaces them all, '' for none).")
+    ] = None,
+    interest: Annotated[
+        list[str] | None,
+        typer.Option(help="An interest (repeatable; replaces them all, '' for none)."),
+    ] = None,
+    how_we_met: Annotated[str | None, typer.Option(help="How you met ('' for none).")] = None,
+    notes: Annotated[str | None, typer.Option(help="Notes ('' for none).")] = None,
+    birthday: Annotated[
+        str | None, typer.Option(help="Their birthday (YYYY-MM-DD; '' for none).")
+    ] = None,
+    keep_in_touch: Annotated[
+        str | None,
+        typer.Option(
+            "--keep-in-touch",
+            metavar="DAYS",
+            help="How often to be reminded to get in touch, in days (0: never; '' for the "
+            "usual rhythm).",
+        ),
+    ] = None,
+    me: Annotated[
+        bool | None, typer.Option("--me/--not-me", help="Whether this person is you.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change a person: what the options give changes, the rest stays (their jobs are
+    changed with `goodword person job`)."""
+    from goodword.forms import validate
+    from goodword.people import service as people
+    from goodword.people.schemas import PersonUpdate
+
+    given_now: dict[str, Any] = {
+        "display_name": name, "given_name": given, "family_name": family,
+        "location": location, "how_we_met": how_we_met, "notes": notes,
+    }  # fmt: skip
+    lists = {"emails": email, "phones": phone, "urls": url, "tags": tag, "interests": interest}
+    with work(ctx) as (session, ws):
+        read = people.to_read(people.get(session, workspace_id=ws, person_id=person_id))
+        data = read.model_dump(include=set(PersonUpdate.model_fields))
+        for field, value in given_now.items():
+            if value is not None:
+                data[field] = value.strip() or None
+        for field, values in lists.items():
+            if values is not None:
+                data[field] = [v for v in values if v.strip()]
+        if birthday is not None:
+            data["birthday"] = day_given(birthday, "--birthday") if birthday.strip() else None
+        if keep_in_touch is not None:
+            data["keep_in_touch_days"] = _days(keep_in_touch)
+        if me is not None:
+            data["is_me"] = me
+        context = people.input_context(session, workspace_id=ws)
+        checked = validate(PersonUpdate, data, context=context)
+        saved = people.to_read(
+            people.update(session, workspace_id=ws, person_id=person_id, data=checked)
+        )
+    if as_json:
+        print_json(dump(saved))
+        return
+    typer.echo(f"Saved {saved.display_name} (person {saved.id}).")
+
+
+def _days(text: str) -> int | None:
+    """--keep-in-touch: a number of days, or '' for the usual rhythm."""
+    if not text.strip():
+        return None
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        raise InvalidInput(
+            f"--keep-in-touch: {text!r} is not a number of days; give one such as 30 (0 for "
+            "never, '' for the usual rhythm)."
+        )
+    return int(text)
 
 
 @person_app.command("job")

@@ -1,0 +1,71 @@
+"""`goodword person edit`: a person changed from the command line, only what the options give
+(SQLite)."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_only_the_options_given_change(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.com", "--tag", "math",
+        "--notes", "Met at the meetup")  # fmt: skip
+
+    answer = json.loads(
+        run(
+            "person",
+            "edit",
+            "1",
+            "--keep-in-touch",
+            "30",
+            "--tag",
+            "math",
+            "--tag",
+            "poetry",
+            "--given",
+            "Ada",
+            "--json",
+        ).stdout
+    )
+
+    assert answer["keep_in_touch_days"] == 30
+    assert answer["tags"] == ["math", "poetry"]
+    assert answer["given_name"] == "Ada"
+    # What no option named stays as it was.
+    assert answer["emails"] == ["ada@example.com"]
+    assert answer["notes"] == "Met at the meetup"
+    assert answer["display_name"] == "Ada Lovelace"
+
+
+def test_an_empty_value_clears_and_the_usual_rhythm_comes_back(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--email", "ada@example.com", "--location", "London")
+    run("person", "edit", "1", "--keep-in-touch", "0")
+
+    said = run("person", "edit", "1", "--email", "", "--location", "", "--keep-in-touch", "")
+    answer = json.loads(run("person", "show", "1", "--json").stdout)
+
+    assert said.stdout == "Saved Ada Lovelace (person 1).\n"
+    assert (answer["emails"], answer["location"], answer["keep_in_touch_days"]) == ([], None, None)
+
+
+def test_a_wrong_value_changes_nothing_and_names_the_option(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace", "--location", "London")
+
+    days = run("person", "edit", "1", "--keep-in-touch", "often", "--location", "Paris")
+    born = run("person", "edit", "1", "--birthday", "2026-13-01", "--location", "Paris")
+    missing = run("person", "edit", "99", "--location", "Paris")
+
+    assert days.exit_code != 0 and "--keep-in-touch: 'often' is not a number of days" in days.stderr
+    assert born.exit_code != 0 and "--birthday" in born.stderr
+    assert missing.exit_code != 0 and "99" in missing.stderr
+    assert json.loads(run("person", "show", "1", "--json").stdout)["location"] == "London"
+
+
+def test_marking_someone_as_you_while_another_is_refuses(run, cli_url: str) -> None:
+    run("person", "add", "Me Myself", "--me")
+    run("person", "add", "Ada Lovelace")
+
+    refused = run("person", "edit", "2", "--me")
+
+    assert refused.exit_code != 0
+    assert "Me Myself (id 1) is already marked as you" in refused.stderr
+    assert json.loads(run("person", "show", "2", "--json").stdout)["is_me"] is False
