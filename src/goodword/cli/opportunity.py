@@ -1,4 +1,4 @@
-"""Opportunity commands: `goodword opportunity add|list|show|move`."""
+"""Opportunity commands: `goodword opportunity add|list|show|edit|move`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from goodword.cli.common import (
     Limit,
     OpportunityId,
     cell,
+    day_given,
     details,
     dump,
     fields,
@@ -156,6 +157,82 @@ def opportunity_show(
         for c in read.stage_changes
     ]
     details(f"{read.role_title} (opportunity {read.id})", rows, {"History": history})
+
+
+@opportunity_app.command("edit")
+def opportunity_edit(
+    ctx: typer.Context,
+    opportunity_id: OpportunityId,
+    role: Annotated[str | None, typer.Option(help="The role's title.")] = None,
+    org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
+    org_id: Annotated[int | None, id_option(help="Or the organization's id.")] = None,
+    route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
+    city: Annotated[str | None, typer.Option(help="City of the job ('' for none).")] = None,
+    region: Annotated[str | None, typer.Option(help="State or region ('' for none).")] = None,
+    country: Annotated[str | None, typer.Option(help="Country ('' for none).")] = None,
+    url: Annotated[str | None, typer.Option(help="Link to the posting ('' for none).")] = None,
+    pay_min: Annotated[str | None, typer.Option(help="Lowest pay stated ('' for none).")] = None,
+    pay_max: Annotated[str | None, typer.Option(help="Highest pay stated ('' for none).")] = None,
+    currency: Annotated[str | None, typer.Option(help="Pay currency ('' for none).")] = None,
+    period: Annotated[PayPeriod | None, typer.Option(help="Pay per what.")] = None,
+    manager: Annotated[int | None, id_option(help="The hiring manager's person id.")] = None,
+    no_manager: Annotated[
+        bool, typer.Option("--no-manager", help="No hiring manager named.")
+    ] = False,
+    next_step: Annotated[str | None, typer.Option(help="Your next move ('' for none).")] = None,
+    due: Annotated[
+        str | None, typer.Option(help="When the next move is due (YYYY-MM-DD; '' for none).")
+    ] = None,
+    notes: Annotated[str | None, typer.Option(help="Notes ('' for none).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change an opportunity: what the options give changes, the rest stays (its stage is
+    changed with `goodword opportunity move`)."""
+    from goodword import clock
+    from goodword.cli.common import state
+    from goodword.forms import validate
+    from goodword.network.strength import model_from_settings
+    from goodword.opportunities import service as opportunities
+    from goodword.opportunities.schemas import OpportunityUpdate
+    from goodword.playbooks import events
+
+    if manager is not None and no_manager:
+        raise InvalidInput("Give --manager or --no-manager, not both.")
+    texts = {
+        "role_title": role, "city": city, "region": region, "country": country,
+        "posting_url": url, "pay_min": pay_min, "pay_max": pay_max, "pay_currency": currency,
+        "next_step": next_step, "notes": notes,
+    }  # fmt: skip
+    with work(ctx) as (session, ws):
+        now = opportunities.to_read(
+            opportunities.get(session, workspace_id=ws, opportunity_id=opportunity_id)
+        )
+        data = now.model_dump(include=set(OpportunityUpdate.model_fields) - {"stage"})
+        data.pop("organization_name", None)
+        for field, value in texts.items():
+            if value is not None:
+                data[field] = value.strip() or None
+        if org is not None or org_id is not None:
+            data["organization_id"] = org_id
+            data |= fields(organization_name=org)
+        data |= fields(route=route, pay_period=period)
+        if manager is not None or no_manager:
+            data["hiring_manager_id"] = manager
+        if due is not None:
+            data["next_step_due"] = day_given(due, "--due") if due.strip() else None
+        try:
+            result = events.update(
+                session, workspace_id=ws, opportunity_id=opportunity_id,
+                data=validate(OpportunityUpdate, data), today=clock.today(),
+                model=model_from_settings(state(ctx).settings()),
+            )  # fmt: skip
+        except opportunities.TwoOrganizations as exc:
+            raise InvalidInput(exc.problem("--org", "--org-id")) from None
+        read = opportunities.to_read(result.opportunity)
+    if as_json:
+        print_json(dump(read))
+        return
+    typer.echo(f"Saved {read.role_title} at {read.organization_name} ({read.id}).")
 
 
 @opportunity_app.command("move")
