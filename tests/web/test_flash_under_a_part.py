@@ -19,6 +19,7 @@ def test_the_message_is_under_the_heading_of_the_part_redirected_to(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
     bob = f.person(session, workspace.id, "Bob Brown")
+    f.organization(session, workspace.id, "Initech")  # (one there is: no word of a new one)
     session.commit()
     page = client.post(f"/people/{bob.id}/positions", data={"organization_name": "Initech"}).text
 
