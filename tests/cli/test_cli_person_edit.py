@@ -22,14 +22,14 @@ def test_only_the_options_given_change(run, cli_url: str) -> None:
             "--tag",
             "poetry",
             "--given",
-            "Ada",
+            "Augusta",
             "--json",
         ).stdout
     )
 
     assert answer["keep_in_touch_days"] == 30
     assert answer["tags"] == ["math", "poetry"]
-    assert answer["given_name"] == "Ada"
+    assert answer["given_name"] == "Augusta"
     # What no option named stays as it was.
     assert answer["emails"] == ["ada@example.com"]
     assert answer["notes"] == "Met at the meetup"
@@ -69,3 +69,9 @@ def test_marking_someone_as_you_while_another_is_refuses(run, cli_url: str) -> N
     assert refused.exit_code != 0
     assert "Me Myself (id 1) is already marked as you" in refused.stderr
     assert json.loads(run("person", "show", "2", "--json").stdout)["is_me"] is False
+
+
+def test_person_add_splits_a_whole_name(run, cli_url: str) -> None:
+    added = json.loads(run("person", "add", "Alex Walker", "--json").stdout)
+
+    assert (added["given_name"], added["family_name"]) == ("Alex", "Walker")

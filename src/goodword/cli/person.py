@@ -80,7 +80,7 @@ def person_add(
     with work(ctx) as (session, ws):
         context = people.input_context(session, workspace_id=ws)
         checked = validate(PersonCreate, data, context=context)
-        person = people.create(session, workspace_id=ws, data=checked)
+        person = people.create(session, workspace_id=ws, data=people.with_name_parts(checked))
         if org:
             job = validate(PositionCreate, fields(organization_name=org, title=title))
             people.add_position(session, workspace_id=ws, person_id=person.id, data=job)

@@ -114,7 +114,7 @@ def create_person(
 ) -> PersonSavedRead:
     """Add a person; `possible_duplicates` lists anyone who already has one of their
     e-mail addresses, phone numbers or LinkedIn profiles."""
-    person = service.create(session, workspace_id=workspace_id, data=data)
+    person = service.create(session, workspace_id=workspace_id, data=service.with_name_parts(data))
     return _saved(session, workspace_id, person)
 
 

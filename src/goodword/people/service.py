@@ -15,6 +15,7 @@ from goodword.db import utcnow
 from goodword.duplicates.models import DuplicateCandidate, Merge
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.importers import history
+from goodword.importers.mapped import split_whole_name
 from goodword.interactions.models import Participant
 from goodword.leads.models import LeadShare
 from goodword.people import deleted, normalize, positions
@@ -61,6 +62,24 @@ def get(session: Session, *, workspace_id: int, person_id: int) -> Person:
 def get_me(session: Session, *, workspace_id: int) -> Person | None:
     """Return the person who is the user, if one is recorded."""
     return session.scalar(select(Person).where(Person.workspace_id == workspace_id, Person.is_me))
+
+
+def with_name_parts(data: PersonCreate) -> PersonCreate:
+    """A person added by hand with a whole name alone ("Alex Walker") gets its given and
+    family names as an import reads them (`split_whole_name`), so they sort by family name
+    and drafts greet them by their given name; a name given in parts, or one word, is kept.
+
+    >>> with_name_parts(PersonCreate(display_name="Jane van der Berg")).family_name
+    'van der Berg'
+    >>> with_name_parts(PersonCreate(display_name="Prince")).given_name is None
+    True
+    """
+    if data.given_name or data.family_name or not data.display_name:
+        return data
+    given, family = split_whole_name(data.display_name)
+    if not family:
+        return data
+    return data.model_copy(update={"given_name": given or None, "family_name": family})
 
 
 def create(session: Session, *, workspace_id: int, data: PersonCreate) -> Person:

@@ -100,7 +100,9 @@ async def create_person(
     try:
         context = service.input_context(session, workspace_id=workspace_id)
         data = validate(PersonCreate, person_input(form), context=context)
-        person = service.create(session, workspace_id=workspace_id, data=data)
+        person = service.create(
+            session, workspace_id=workspace_id, data=service.with_name_parts(data)
+        )
         duplicates.queue_shared_details(session, workspace_id=workspace_id, person_id=person.id)
     except GoodwordError as exc:
         session.rollback()
