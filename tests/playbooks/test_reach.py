@@ -252,3 +252,39 @@ def test_on_the_demo_halcyon_with_no_manager_goes_through_nour_not_a_stranger(
     assert draft["body"].startswith("Hi Nour,")
     page = client.get(f"/opportunities/{halcyon.id}").text
     assert "<h4>Warm paths into Halcyon Transit Systems</h4>" in page
+
+
+def test_knowing_only_the_recruiter_says_why_no_one_new_was_suggested(
+    session: Session, workspace: Workspace
+):
+    me, manager, opportunity = setting(session, workspace.id, with_manager=False)
+    session.delete(manager.positions[0])
+    recruiter = staff(session, workspace.id, "Rita Moreno", "Recruiter", "People")
+    f.connection(session, workspace.id, me, recruiter, closeness=4)
+    session.flush()
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [path] = result.warm_paths
+    assert path.reason == "You know Rita Moreno (Recruiter) yourself."
+    [prompt] = [p for p in result.prompts if p.field == "entry_points"]
+    assert prompt.message == (
+        f"No one new at {ORG} to ask for advice. Rita Moreno (Recruiter) works in the "
+        "personnel office, which this playbook skips. Your warm path there stands: You know "
+        "Rita Moreno (Recruiter) yourself. Add other people who work there (sales, customer "
+        "support and partnership staff make good doors), then run this again."
+    )
+    assert result.tasks == []
+
+
+def test_when_the_hiring_manager_is_the_only_one_there_it_says_so(
+    session: Session, workspace: Workspace
+):
+    _, _, opportunity = setting(session, workspace.id)
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [prompt] = [p for p in result.prompts if p.field == "entry_points"]
+    assert prompt.message.startswith(
+        f"No one new at {ORG} to ask for advice. Grace Hopper is the hiring manager. Add other"
+    )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import GoodwordError
 from goodword.opportunities import service as opportunities
+from goodword.organizations.models import Organization
 from goodword.people.models import Person, Position
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -233,9 +234,14 @@ def plan(
     if chosen is None:
         result.ask(
             "entry_points",
-            f"No one at {organization.name} is in your records yet. Add people who work there "
-            "(sales, customer support and partnership staff make good doors), then run this "
-            "again.",
+            _no_door(
+                session,
+                workspace_id=workspace_id,
+                organization=organization,
+                user=user,
+                manager=manager,
+                paths=result.warm_paths,
+            ),
         )
         return result
     person = chosen.person
@@ -418,6 +424,60 @@ def _into_organization(
         entry = EntryPoint(to, title, position.department, f"{_role(position)}; {how}")
         (known if via is None else introduced).append(entry)
     return paths, known + introduced
+
+
+def _no_door(
+    session: Session,
+    *,
+    workspace_id: int,
+    organization: Organization,
+    user: Person | None,
+    manager: Person | None,
+    paths: list[WarmPath],
+) -> str:
+    """Why no one at the organization was suggested for an advice call, and what to add.
+
+    "No one" only when no one there is in the records; otherwise the people there are the
+    hiring manager or in the personnel office, and a warm path to them is named.
+    """
+    doors = (
+        "who work there (sales, customer support and partnership staff make good doors), "
+        "then run this again."
+    )
+    staff = [
+        position
+        for position in current_staff(
+            session, workspace_id=workspace_id, organization_id=organization.id
+        )
+        if user is None or position.person_id != user.id
+    ]
+    if not staff:
+        return f"No one at {organization.name} is in your records yet. Add people {doors}"
+    sentences = []
+    if manager is not None and any(p.person_id == manager.id for p in staff):
+        sentences.append(f"{manager.display_name} is the hiring manager.")
+    personnel: list[str] = []
+    for position in staff:
+        who = position.person
+        if is_personnel(position) and (manager is None or who.id != manager.id):
+            named = f"{who.display_name} ({position.title})" if position.title else who.display_name
+            if named not in personnel:
+                personnel.append(named)
+    if personnel:
+        verb = "works" if len(personnel) == 1 else "work"
+        sentences.append(
+            f"{_and(personnel)} {verb} in the personnel office, which this playbook skips."
+        )
+    if paths:
+        sentences.append(f"Your warm path there stands: {paths[0].reason}")
+    return (
+        f"No one new at {organization.name} to ask for advice. {' '.join(sentences)} "
+        f"Add other people {doors}"
+    )
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _choose(entries: list[EntryPoint], person_id: int | None) -> EntryPoint | None:
