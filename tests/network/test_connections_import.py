@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -142,6 +143,27 @@ def test_keys_that_find_one_person_or_cannot_be_read_are_named(
             "The person key in column b is longer than 300 characters.",
         ),
     ]
+
+
+def test_an_email_that_several_people_share_is_refused_as_ambiguous(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    w = workspace.id
+    rob = f.person(session, w, "Rob Smith", emails=["smith@example.org"])
+    robert = f.person(session, w, "Robert Smith", emails=["smith@example.org"])
+    f.person(session, w, "Ada Byron", emails=["ada@example.org"])
+    edges = tmp_path / "e.csv"
+    edges.write_text(f"a,b\nada@example.org,id:{rob.id}\nada@example.org,Smith@example.org\n")
+    with pytest.raises(InvalidInput) as raised:
+        service.connections_import(session, workspace_id=w, path_or_file=edges)
+    first, second = sorted([rob, robert], key=lambda p: p.id)
+    message = (
+        f"'smith@example.org' belongs to 2 people: {first.display_name} (id {first.id}) and "
+        f"{second.display_name} (id {second.id}); write id:<number> instead to say which one."
+    )
+    assert [(e.field, e.message) for e in raised.value.fields] == [("line 3", message)]
+    assert raised.value.message.startswith("e.csv: 1 line could not be read; nothing was")
+    assert ties(session, w) == []
 
 
 def test_one_bad_line_is_counted_in_the_singular(session: Session, workspace: Workspace) -> None:

@@ -76,13 +76,13 @@ def import_edges(
             fields=[FieldError("line 1", "Expected the header a,b[,kind,closeness].")],
         )
     reader.fieldnames = header
-    known = _known_people(session, workspace_id)
+    known, ambiguous = _known_people(session, workspace_id)
     new_people: dict[_Key, PersonCreate] = {}
     problems: list[FieldError] = []
     rows: list[tuple[int, _Key, _Key, ConnectionKind, int | None]] = []
     for row in reader:
         line = reader.line_num
-        tie, wrong = _parse(row, known=known, new_people=new_people)
+        tie, wrong = _parse(row, known=known, ambiguous=ambiguous, new_people=new_people)
         if wrong:
             # One entry per line, in line order, saying every problem on it.
             problems.append(FieldError(f"line {line}", " ".join(wrong)))
@@ -175,6 +175,7 @@ def _parse(
     row: dict[str | None, str | None],
     *,
     known: dict[_Key, int],
+    ambiguous: dict[_Key, list[str]],
     new_people: dict[_Key, PersonCreate],
 ) -> tuple[tuple[_Key, _Key, ConnectionKind, int | None] | None, list[str]]:
     """One line's tie, or every problem with it (a sentence each) in the order of its columns.
@@ -200,7 +201,11 @@ def _parse(
         except ValueError as exc:
             wrong.append(f"{str(exc).rstrip('.')}.")
             continue
-        problem = "" if key in keys else _find(key, known=known, new_people=new_people)
+        problem = (
+            ""
+            if key in keys
+            else _find(key, known=known, ambiguous=ambiguous, new_people=new_people)
+        )
         if problem:
             wrong.append(f"{problem}.")
         keys.append(key)
@@ -229,10 +234,23 @@ def _parse(
     return (keys[0], keys[1], kind, closeness), []
 
 
-def _find(key: _Key, *, known: dict[_Key, int], new_people: dict[_Key, PersonCreate]) -> str:
+def _find(
+    key: _Key,
+    *,
+    known: dict[_Key, int],
+    ambiguous: dict[_Key, list[str]],
+    new_people: dict[_Key, PersonCreate],
+) -> str:
     """Find the person a key names, or note a new one; what is wrong with the key, if anything."""
     if key in known or key in new_people:
         return ""
+    if key in ambiguous:
+        who = ambiguous[key]
+        listed = f"{', '.join(who[:-1])} and {who[-1]}"
+        return (
+            f"'{key.value}' belongs to {len(who)} people: {listed}; write id:<number> "
+            "instead to say which one"
+        )
     if key.kind == "id":
         return f"No person with id {key.value} in this workspace"
     try:
@@ -256,29 +274,45 @@ def _key(text: str, column: str) -> _Key:
     return _Key("source", text)
 
 
-def _known_people(session: Session, workspace_id: int) -> dict[_Key, int]:
-    """Every key this workspace already answers to."""
-    known: dict[_Key, int] = {}
+def _known_people(
+    session: Session, workspace_id: int
+) -> tuple[dict[_Key, int], dict[_Key, list[str]]]:
+    """Every key this workspace already answers to with one person, and the keys several
+    people share, each with those people ("Rob Smith (id 3)"), so a line using one is refused
+    rather than given to either."""
+    found: dict[_Key, set[int]] = {}
     for person_id in session.scalars(select(Person.id).where(Person.workspace_id == workspace_id)):
-        known[_Key("id", str(person_id))] = person_id
+        found[_Key("id", str(person_id))] = {person_id}
     for address, person_id in session.execute(
         select(PersonEmail.address, PersonEmail.person_id).where(
             PersonEmail.workspace_id == workspace_id
         )
     ):
-        known.setdefault(_Key("email", address), person_id)
+        found.setdefault(_Key("email", address), set()).add(person_id)
     for url, person_id in session.execute(
         select(PersonUrl.url, PersonUrl.person_id).where(PersonUrl.workspace_id == workspace_id)
     ):
-        known.setdefault(_Key("url", url), person_id)
+        found.setdefault(_Key("url", url), set()).add(person_id)
     for key, person_id in session.execute(
         select(PersonSource.external_key, PersonSource.person_id).where(
             PersonSource.workspace_id == workspace_id, PersonSource.external_key.is_not(None)
         )
     ):
         if key:
-            known.setdefault(_Key("source", key), person_id)
-    return known
+            found.setdefault(_Key("source", key), set()).add(person_id)
+    known = {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
+    shared = {key: sorted(ids) for key, ids in found.items() if len(ids) > 1}
+    names: dict[int, str] = {}
+    if shared:
+        sharing = {i for ids in shared.values() for i in ids}
+        for person_id, display_name in session.execute(
+            select(Person.id, Person.display_name).where(Person.id.in_(sharing))
+        ):
+            names[person_id] = display_name
+    ambiguous = {
+        key: [f"{names.get(i, 'someone')} (id {i})" for i in ids] for key, ids in shared.items()
+    }
+    return known, ambiguous
 
 
 def _existing_ties(session: Session, workspace_id: int) -> npt.NDArray[np.int64]:
