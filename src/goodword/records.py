@@ -263,14 +263,17 @@ def _web_address(value: str) -> str:
     Any other scheme ("javascript:", "file:") is refused: a link is followed by a click."""
     if not value:
         return value
-    text = value if _SCHEME.match(value) else "https://" + value
+    bare = not _SCHEME.match(value)
+    text = "https://" + value if bare else value
     parts = urlsplit(text)
     # (A host without a dot is an intranet's, "intranet/jobs/42"; one with a name and "@"
-    # before it is an e-mail address, "ann@acme.com", or hides where a link goes.)
+    # before it is an e-mail address, "ann@acme.com", or hides where a link goes. A lone word,
+    # "not-a-url", is no address unless a scheme, a port or a path says it is one.)
     if (
         parts.scheme.lower() not in ("http", "https")
         or not parts.hostname
         or not any(c.isalnum() for c in parts.hostname)
+        or (bare and not re.search(r"[.:]", parts.netloc) and parts.path in ("", "/"))
         or " " in parts.netloc
         or parts.username is not None
         or value.casefold() in _NO_ADDRESS

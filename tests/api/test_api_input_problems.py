@@ -272,6 +272,10 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     mail = client.post(
         "/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": "ann@acme.example"}
     )
+    # A lone word is no address: "not-a-url" names no page, though "intranet/jobs/42" does.
+    word = client.post(
+        "/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": "not-a-url"}
+    )
     none = [
         client.post("/api/v1/leads", json={"kind": "lead", "title": "Opening", "url": said})
         for said in ("N/A", "TBD", "-")
@@ -289,5 +293,11 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     assert bare.json()["url"] == "https://meetup.com/py-ldn"
     assert intranet.json()["url"] == "https://intranet/jobs/42"
     assert [e["field"] for e in fields(mail)] == ["url"]
+    assert fields(word) == [
+        {
+            "field": "url",
+            "message": "'not-a-url' is not a web address; write it like https://example.com/jobs/42",
+        }
+    ]
     assert [[e["field"] for e in fields(r)] for r in none] == [["url"]] * 3
     assert client.get("/api/v1/opportunities").json()["items"] == []

@@ -60,3 +60,16 @@ def test_a_future_day_and_no_one_named_are_both_said(run, cli_url: str) -> None:
         "(or both).",
         "  --when: That day is still to come: give the day it happened.",
     ]
+
+
+def test_a_lead_s_link_that_is_a_lone_word_is_refused_as_the_api_refuses_it(
+    run, cli_url: str
+) -> None:
+    result = run("leads", "add", "Eng manager role", "--kind", "opportunity", "--url", "not-a-url")
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: Some fields need attention.",
+        "  --url: 'not-a-url' is not a web address; write it like https://example.com/jobs/42",
+    ]
+    assert json.loads(run("leads", "list", "--json").stdout) == []
