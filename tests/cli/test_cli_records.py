@@ -351,6 +351,21 @@ def test_org_add_refuses_a_legal_form_of_another_and_add_name_adds_it_to_that_on
     assert run("org", "add-name", "7", "Acme Co").exit_code == 4
 
 
+def test_org_add_name_twice_says_the_second_time_the_name_is_known(run, cli_url: str) -> None:
+    run("org", "add", "Globex")
+
+    first = run("org", "add-name", "1", "Globex Corporation")
+    again = run("org", "add-name", "1", "globex  corporation")
+    own = run("org", "add-name", "1", "Globex")
+
+    assert first.stdout == "Added “Globex Corporation” to the other names of Globex.\n"
+    assert again.exit_code == 0
+    assert again.stdout == "Globex already goes by “globex  corporation”; nothing to add.\n"
+    assert own.stdout == "Globex already goes by “Globex”; nothing to add.\n"
+    shown = json.loads(run("org", "show", "1", "--json").stdout)
+    assert shown["aliases"] == ["Globex Corporation"]
+
+
 def test_org_add_refuses_another_name_that_means_another_organization(run, cli_url: str) -> None:
     run("org", "add", "Globex", "--alias", "Globex Corp")
 

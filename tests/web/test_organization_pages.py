@@ -338,6 +338,24 @@ def test_a_new_organization_named_like_another_but_for_its_legal_form_is_refused
     ).aliases == ["Acme Inc."]
 
 
+def test_another_name_it_already_goes_by_is_said_to_be_known(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    acme = _organization(session, workspace, "Acme")
+    session.commit()
+
+    client.post(f"/organizations/{acme.id}/other-names", data={"name": "Acme Inc."})
+    again = client.post(f"/organizations/{acme.id}/other-names", data={"name": "ACME INC."})
+
+    assert again.status_code == 200
+    assert "Acme already goes by “ACME INC.”; nothing to add." in again.text
+    assert "Added" not in again.text
+    session.expire_all()
+    assert organizations.get(
+        session, workspace_id=workspace.id, organization_id=acme.id
+    ).aliases == ["Acme Inc."]
+
+
 def test_another_name_taken_elsewhere_comes_back_on_the_edit_form(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

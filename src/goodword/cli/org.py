@@ -75,14 +75,18 @@ def org_add_name(
     from goodword.organizations.schemas import OrganizationRead, OtherName
 
     with work(ctx) as (session, ws):
+        other = validate(OtherName, {"name": name}).name
+        known = organizations.goes_by(
+            organizations.get(session, workspace_id=ws, organization_id=organization_id), other
+        )
         updated = organizations.add_other_name(
-            session,
-            workspace_id=ws,
-            organization_id=organization_id,
-            name=validate(OtherName, {"name": name}).name,
+            session, workspace_id=ws, organization_id=organization_id, name=other
         )
         read = OrganizationRead.model_validate(updated)
-    saved(f"Added “{name.strip()}” to the other names of {read.name}.", read, as_json)
+    if known:
+        saved(f"{read.name} already goes by “{other}”; nothing to add.", read, as_json)
+        return
+    saved(f"Added “{other}” to the other names of {read.name}.", read, as_json)
 
 
 @org_app.command("list")

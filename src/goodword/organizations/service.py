@@ -247,8 +247,11 @@ def add_other_name(
     session: Session, *, workspace_id: int, organization_id: int, name: str
 ) -> Organization:
     """Add `name` to the organization's other names, so typed anywhere it finds this one
-    (what the refusal of a legal-form variant as a new organization offers)."""
+    (what the refusal of a legal-form variant as a new organization offers); a name it
+    already goes by (`goes_by`) changes nothing."""
     organization = get(session, workspace_id=workspace_id, organization_id=organization_id)
+    if goes_by(organization, name):
+        return organization
     data = OrganizationUpdate(
         name=organization.name,
         aliases=[*organization.aliases, name],
@@ -257,6 +260,12 @@ def add_other_name(
         notes=organization.notes,
     )
     return update(session, workspace_id=workspace_id, organization_id=organization.id, data=data)
+
+
+def goes_by(organization: Organization, name: str) -> bool:
+    """Whether the organization already has `name`, as its name or another name (case and
+    spacing aside), so adding it again changes nothing."""
+    return sort_key(name) in {sort_key(s) for s in [organization.name, *organization.aliases]}
 
 
 def delete(session: Session, *, workspace_id: int, organization_id: int) -> None:

@@ -103,6 +103,7 @@ async def add_other_name(
     form = await request.form()
     try:
         name = validate(OtherName, form_to_dict(form)).name
+        known = service.goes_by(organization, name)
         organization = service.add_other_name(
             session, workspace_id=workspace_id, organization_id=organization.id, name=name
         )
@@ -123,10 +124,12 @@ async def add_other_name(
             {"organization": organization, "values": values, "errors": form_errors(exc)},
             status_code=exc.status_code,
         )
-    return redirect(
-        f"/organizations/{organization.id}",
-        flash=f"Added “{name}” to the other names of {organization.name}.",
+    said = (
+        f"{organization.name} already goes by “{name}”; nothing to add."
+        if known
+        else f"Added “{name}” to the other names of {organization.name}."
     )
+    return redirect(f"/organizations/{organization.id}", flash=said)
 
 
 @router.get("/organizations/{organization_id}", name="organization")
