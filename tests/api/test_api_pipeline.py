@@ -146,6 +146,31 @@ def test_it_creates_an_opportunity_and_moves_it_to_applied(
     assert history == [(None, "target", None), ("target", "applied", "Sent")]
 
 
+def test_a_move_to_rejected_or_withdrawn_clears_the_next_step(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    step = {"next_step": "Final round prep", "next_step_due": "2026-12-01"}
+    made = [
+        factories.opportunity(session, workspace.id, stage="interviewing", **step) for _ in range(3)
+    ]
+    session.commit()
+
+    rejected = client.post(f"/api/v1/opportunities/{made[0].id}/stage", json={"stage": "rejected"})
+    withdrawn = client.post(
+        f"/api/v1/opportunities/{made[1].id}/stage", json={"stage": "withdrawn"}
+    )
+    offer = client.post(f"/api/v1/opportunities/{made[2].id}/stage", json={"stage": "offer"})
+
+    assert [
+        (r.json()["stage"], r.json()["next_step"], r.json()["next_step_due"])
+        for r in (rejected, withdrawn, offer)
+    ] == [
+        ("rejected", None, None),
+        ("withdrawn", None, None),
+        ("offer", "Final round prep", "2026-12-01"),
+    ]
+
+
 def test_an_organization_name_and_an_id_that_differ_are_a_422_naming_both(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -379,6 +379,18 @@ def test_org_add_refuses_another_name_that_means_another_organization(run, cli_u
     assert len(json.loads(run("org", "list", "--json").stdout)["items"]) == 1
 
 
+def test_opportunity_move_to_rejected_clears_its_next_step(run, cli_url: str) -> None:
+    run(
+        "opportunity", "add", "Analyst", "--org", "Umbrella Corp", "--stage", "interviewing",
+        "--next-step", "Final round prep",
+    )  # fmt: skip
+
+    run("opportunity", "move", "1", "rejected")
+
+    shown = json.loads(run("opportunity", "show", "1", "--json").stdout)
+    assert (shown["stage"], shown["next_step"]) == ("rejected", None)
+
+
 def test_opportunity_add_move_list_and_show(run, cli_url: str) -> None:
     add_ada(run)
     added = run(

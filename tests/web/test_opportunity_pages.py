@@ -396,3 +396,34 @@ def test_the_new_form_takes_the_organization_from_a_link(
     response = client.get(f"/opportunities/new?organization_id={initech.id}")
     assert 'name="organization_name" type="text" value="Initech"' in response.text
     assert client.get(f"/opportunities/new?organization_id={theirs.id}").status_code == 404
+
+
+def test_a_rejection_clears_the_next_step_on_the_board_and_in_the_form(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    step = {"next_step": "Final round prep", "next_step_due": "2026-12-01"}
+    moved = factories.opportunity(session, workspace.id, stage="interviewing", **step)
+    carried = factories.opportunity(session, workspace.id, stage="interviewing", **step)
+    typed = factories.opportunity(session, workspace.id, stage="interviewing", **step)
+    session.commit()
+
+    client.post(f"/opportunities/{moved.id}/stage", data={"stage": "rejected"})
+    # The edit form sends the next step back as it was shown: that one goes; one typed stays.
+    form = _form(organization_name="Acme Robotics", role_title="Product Manager")
+    client.post(f"/opportunities/{carried.id}", data=form | step | {"stage": "rejected"})
+    client.post(
+        f"/opportunities/{typed.id}",
+        data=form | {"stage": "rejected", "next_step": "Ask for feedback"},
+    )
+
+    session.expire_all()
+    steps = [
+        (o.stage, o.next_step, o.next_step_due)
+        for o in (session.get(Opportunity, i) for i in (moved.id, carried.id, typed.id))
+        if o is not None
+    ]
+    assert steps == [
+        (Stage.REJECTED, None, None),
+        (Stage.REJECTED, None, None),
+        (Stage.REJECTED, "Ask for feedback", None),
+    ]

@@ -50,6 +50,10 @@ class TwoOrganizations(InvalidInput):
         )
 
 
+# Stages after which the application has no next step.
+ENDED_WITHOUT_A_JOB = frozenset({Stage.REJECTED, Stage.WITHDRAWN})
+
+
 def get(session: Session, *, workspace_id: int, opportunity_id: int) -> Opportunity:
     """Return the opportunity, or NotFound when it is not in this workspace."""
     return get_owned(
@@ -80,10 +84,16 @@ def update(
     session: Session, *, workspace_id: int, opportunity_id: int, data: OpportunityUpdate
 ) -> Opportunity:
     opportunity = get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
+    # A next step typed with the move is kept; the one the form merely carried over is not.
+    carried = (opportunity.next_step, opportunity.next_step_due)
     _apply(session, opportunity, data)
     session.flush()
     if data.stage is not None and data.stage != opportunity.stage:
+        typed = (opportunity.next_step, opportunity.next_step_due)
         move(session, workspace_id=workspace_id, opportunity_id=opportunity.id, stage=data.stage)
+        if typed != carried:
+            opportunity.next_step, opportunity.next_step_due = typed
+            session.flush()
     return opportunity
 
 
@@ -96,7 +106,11 @@ def move(
     note: str | None = None,
     at: datetime | None = None,
 ) -> Opportunity:
-    """Move the opportunity to another stage and record the move; the same stage is a no-op."""
+    """Move the opportunity to another stage and record the move; the same stage is a no-op.
+
+    Moved to rejected or withdrawn, its next step and that step's date are cleared: there is
+    no next step in that application (the rejection playbook's tasks say what to do now).
+    """
     opportunity = get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
     if opportunity.stage == stage:
         return opportunity
@@ -110,6 +124,8 @@ def move(
         )
     )
     opportunity.stage = stage
+    if stage in ENDED_WITHOUT_A_JOB:
+        opportunity.next_step = opportunity.next_step_due = None
     session.flush()
     return opportunity
 
