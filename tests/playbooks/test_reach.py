@@ -288,3 +288,16 @@ def test_when_the_hiring_manager_is_the_only_one_there_it_says_so(
     assert prompt.message.startswith(
         f"No one new at {ORG} to ask for advice. Grace Hopper is the hiring manager. Add other"
     )
+
+
+def test_the_draft_greets_someone_by_the_name_they_go_by(session: Session, workspace: Workspace):
+    _, _, opportunity = setting(session, workspace.id)
+    seller = staff(session, workspace.id, "Robert Vega", "Account Executive", "Sales")
+    seller.notes = "Met at the PyCon stand\nGoes by Bob"
+    session.flush()
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [draft] = result.drafts
+    assert draft.body.startswith("Hi Bob,")
+    assert "Robert" not in draft.body.split("\n")[0]

@@ -5,16 +5,36 @@ Pure text building from names and roles, so the web page, the CLI and the API sa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
-def first_name(name: str, given_name: str | None = None) -> str:
-    """What to call someone in a greeting: their given name when one is recorded, else the
-    first word of their name ("Dmitri Ivanov" is "Dmitri"), else the name as it is."""
+def first_name(name: str, given_name: str | None = None, notes: str | None = None) -> str:
+    """What to call someone in a greeting: the name they go by when their notes keep one
+    (an import's "Goes by Bob"), else their given name when one is recorded, else the first
+    word of their name ("Dmitri Ivanov" is "Dmitri"), else the name as it is."""
+    called = goes_by(notes)
+    if called:
+        return called
     if given_name and given_name.strip():
         return given_name.strip()
     words = name.split()
     return words[0] if words else name
+
+
+# The line imports write for a nickname ("Goes by Bob", "Goes by Bob, Bobby").
+_GOES_BY = re.compile(r"^\s*Goes by ([^,\n]+?)\s*(?:,|\.?\s*$)", re.MULTILINE)
+
+
+def goes_by(notes: str | None) -> str | None:
+    """The name the person goes by, from a "Goes by …" line of their notes (its first name
+    when it gives several).
+
+    >>> goes_by("Met at PyCon\nGoes by Bob, Bobby")
+    'Bob'
+    """
+    found = _GOES_BY.search(notes or "")
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)

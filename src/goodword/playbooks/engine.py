@@ -222,7 +222,7 @@ def me(session: Session, *, workspace_id: int) -> Person | None:
 
 def first_name(person: Person) -> str:
     """What a draft calls the person: the same guess as the warm-path drafts make."""
-    return wording.first_name(person.display_name, person.given_name)
+    return wording.first_name(person.display_name, person.given_name, person.notes)
 
 
 def emails_of(person: Person | None) -> tuple[str, ...]:
