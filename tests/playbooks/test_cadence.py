@@ -726,3 +726,38 @@ def test_a_reminder_closed_by_a_new_rhythm_logs_no_contact(session: Session, wor
     cadence.remind(session, workspace_id=workspace.id, today=TODAY)
     assert task.status is TaskStatus.DONE and task.interaction_id is None
     assert session.scalar(select(func.count()).select_from(Interaction)) == 1
+
+
+def test_a_keep_in_touch_note_to_someone_contacted_lately_does_not_say_it_has_been_a_while(
+    session: Session, workspace: Workspace
+):
+    from goodword.playbooks import drafting
+
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada, bo, cy = (f.person(session, workspace.id, name) for name in ("Ada", "Bo", "Cy"))
+    for person, days in ((ada, 0), (bo, 6), (cy, 40)):
+        f.interaction(
+            session,
+            workspace.id,
+            kind="call",
+            occurred_at=at(TODAY - timedelta(days=days)),
+            participants=[{"person_id": person.id}],
+        )
+
+    def opening(person: Person) -> str:
+        note = drafting.for_person(
+            session,
+            workspace_id=workspace.id,
+            key="keep_in_touch",
+            person_id=person.id,
+            today=TODAY,
+        )
+        return note.body.split("\n\n")[1].split(" How are")[0]
+
+    assert opening(ada) == "We were in touch today, and you came to mind again."
+    assert opening(bo) == (
+        "We were in touch only recently (on 19 Nov 2026), and you came to mind again."
+    )
+    assert opening(cy) == (
+        "It's been a while since we were last in touch (around 16 Oct 2026), and you came to mind."
+    )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from goodword import clock
 from goodword.people import service as people
 from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import emails_of, me, person_values
@@ -21,26 +25,53 @@ def for_person(
     key: str,
     person_id: int,
     values: Mapping[str, str | None] | None = None,
+    today: date | None = None,
 ) -> Draft:
     """Fill a message for one person from their record (and the date of the last contact
-    logged with them); what the records cannot say stays in braces for the user to fill."""
+    logged with them); what the records cannot say stays in braces for the user to fill.
+    A keep-in-touch note to someone in touch lately says so instead of "it's been a while"."""
     template = library.default_template(key)
     person = referenced(
         "person_id", lambda: people.get(session, workspace_id=workspace_id, person_id=person_id)
     )
     user = me(session, workspace_id=workspace_id)
     known = person_values(person, user)
+    last = None
     if "last_contact" in template.fillable:
-        last = cadence.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
-        known["last_contact"] = format_date(last.get(person.id))
-    return library.draft(
+        contacts = cadence.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
+        last = contacts.get(person.id)
+        known["last_contact"] = format_date(last)
+    filled = {**known, **(values or {})}
+    made = library.draft(
         session,
         workspace_id=workspace_id,
         key=key,
-        values={**known, **(values or {})},
+        values=filled,
         to=emails_of(person),
         to_name=person.display_name,
     )
+    if last is not None and filled.get("last_contact") == known["last_contact"]:
+        return _recently(made, last, today or clock.today())
+    return made
+
+
+# Under this long since the last contact, "it's been a while" is not true.
+RECENT = timedelta(days=28)
+_A_WHILE = re.compile(
+    r"It's been a while since we were last in touch \(around ([^()\n]+)\), and you came to "
+    r"mind\."
+)
+
+
+def _recently(made: Draft, last: date, today: date) -> Draft:
+    """The keep-in-touch note's opening said as it is when the last contact was recent: "We
+    were in touch today" or "only recently (on 20 Nov 2026)", not "It's been a while".
+    A sentence of the user's own wording is left as they wrote it."""
+    if today - last >= RECENT:
+        return made
+    when = "today" if last >= today else f"only recently (on {format_date(last)})"
+    body = _A_WHILE.sub(f"We were in touch {when}, and you came to mind again.", made.body)
+    return replace(made, body=body)
 
 
 def to_read(draft: Draft) -> DraftRead:
