@@ -30,7 +30,7 @@ def goes_by(notes: str | None) -> str | None:
     """The name the person goes by, from a "Goes by …" line of their notes (its first name
     when it gives several).
 
-    >>> goes_by("Met at PyCon\nGoes by Bob, Bobby")
+    >>> goes_by("Met at PyCon\\nGoes by Bob, Bobby")
     'Bob'
     """
     found = _GOES_BY.search(notes or "")
