@@ -526,6 +526,16 @@ def test_task_add_done_list_and_show(run, cli_url: str) -> None:
     assert "2026-11-10" in table.stdout and "Done" in table.stdout
 
 
+def test_task_show_names_its_opportunity(run, cli_url: str) -> None:
+    run("opportunity", "add", "Analyst", "--org", "Umbrella Corp")
+    run("task", "add", "Prepare the case study", "--opportunity", "1")
+
+    shown = run("task", "show", "1")
+
+    assert shown.exit_code == 0, shown.output
+    assert "Analyst at Umbrella Corp (opportunity 1)" in shown.stdout
+
+
 def test_task_add_takes_the_organization_by_name_as_other_commands_do(run, cli_url: str) -> None:
     run("org", "add", "Acme Robotics")
     run("org", "add", "Fabrikam", "--alias", "Fabrikam Group")

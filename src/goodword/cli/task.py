@@ -133,6 +133,10 @@ def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
             if task.organization
             else None
         )
+        job = task.opportunity
+        opportunity = (
+            f"{job.role_title} at {job.organization.name} (opportunity {job.id})" if job else None
+        )
     if as_json:
         print_json(dump(read))
         return
@@ -145,7 +149,7 @@ def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
         ("From", origin_words(read.origin) or None),
         ("Person", person),
         ("Organization", organization),
-        ("Opportunity", read.opportunity_id),
+        ("Opportunity", opportunity),
         ("Interaction", read.interaction_id),
         ("Created at", read.created_at),
     ]
