@@ -14,6 +14,12 @@ from sqlalchemy.orm import Session
 import factories as f
 from goodword.duplicates import merging
 from goodword.duplicates.models import DuplicateCandidate
+from goodword.leads import service as leads
+from goodword.leads.schemas import LeadCreate
+from goodword.references import service as references
+from goodword.references.schemas import ReferenceCreate
+from goodword.referrals import service as referrals
+from goodword.referrals.schemas import ReferralAskCreate
 from goodword.workspaces.models import Workspace
 
 API = "/api/v1"
@@ -83,7 +89,39 @@ def _due(session: Session, ws: int) -> None:
         f.connection(session, ws, me, met, kind="met_at_event", since=date(2024, 1, 1 + n))
 
 
-LISTS: dict[str, Callable[[Session, int], None]] = {
+def _referrals(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        person = f.person(session, ws, f"Referrer {n}")
+        referrals.create(session, workspace_id=ws, data=ReferralAskCreate(person_id=person.id))
+
+
+def _references(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        # Two of the same name: the page breaks between them.
+        person = f.person(session, ws, f"Referee {min(n, 3)}")
+        references.create(
+            session,
+            workspace_id=ws,
+            data=ReferenceCreate(person_id=person.id, consent_on=date(2024, 1, 1)),
+        )
+
+
+def _leads(session: Session, ws: int) -> None:
+    for n in range(COUNT):
+        leads.create(session, workspace_id=ws, data=LeadCreate(kind="event", title=f"Lead {n}"))
+
+
+def _person_connections(session: Session, ws: int) -> str:
+    hub = f.person(session, ws, "Hub")
+    for n in range(COUNT):
+        # Closeness 3, 3, 2, 1 and none: the pages cross ties and the empty ones.
+        closeness = [3, 3, 2, 1, None][n]
+        f.connection(session, ws, hub, f.person(session, ws, f"Spoke {n}"), closeness=closeness)
+    return f"people/{hub.id}/connections"
+
+
+# Each makes a list's records, and gives its address where that names a record.
+LISTS: dict[str, Callable[[Session, int], str | None]] = {
     "people": _people,
     "organizations": _organizations,
     "opportunities": _opportunities,
@@ -93,6 +131,10 @@ LISTS: dict[str, Callable[[Session, int], None]] = {
     "duplicates": _duplicates,
     "merges": _merges,
     "keep-in-touch": _due,
+    "referrals": _referrals,
+    "references": _references,
+    "leads": _leads,
+    "people/{person_id}/connections": _person_connections,
 }
 # What names an item, where it is not its own `id`: the person due a catch-up.
 ID_OF = {"keep-in-touch": "person_id"}
@@ -102,7 +144,7 @@ ID_OF = {"keep-in-touch": "person_id"}
 def test_a_list_pages_forward_then_back_to_the_same_pages(
     client: TestClient, session: Session, workspace: Workspace, path: str
 ) -> None:
-    LISTS[path](session, workspace.id)
+    path = LISTS[path](session, workspace.id) or path
     session.commit()
 
     def ids(page: dict[str, Any]) -> list[int]:
@@ -130,16 +172,18 @@ def test_a_list_pages_forward_then_back_to_the_same_pages(
 def test_a_damaged_before_or_both_directions_at_once_are_refused(
     client: TestClient, session: Session, workspace: Workspace, path: str
 ) -> None:
-    LISTS[path](session, workspace.id)
+    path = LISTS[path](session, workspace.id) or path
     session.commit()
     first = client.get(f"{API}/{path}", params={"limit": 2}).json()
 
     damaged = client.get(f"{API}/{path}", params={"before": "nonsense"})
+    not_a_number = client.get(f"{API}/{path}", params={"limit": "abc"})
     both = client.get(f"{API}/{path}", params={"after": first["next"], "before": first["next"]})
 
     assert damaged.status_code == 422
     assert [p["field"] for p in damaged.json()["error"]["fields"]] == ["before"]
     assert both.status_code == 422
+    assert not_a_number.status_code == 422
     assert "not both" in both.json()["error"]["message"]
 
 

@@ -214,7 +214,7 @@ def test_it_lists_a_persons_connections(
     response = client.get(f"/api/v1/people/{bob.id}/connections")
 
     assert response.status_code == 200
-    [tie] = response.json()
+    [tie] = response.json()["items"]
     assert (tie["person_a_name"], tie["person_b_name"], tie["kind"]) == ("Ada", "Bob", "colleague")
 
 

@@ -66,6 +66,7 @@ def network(run, cli_url: str) -> None:
         (("keep-in-touch", "--digest"), "/api/v1/keep-in-touch/digest"),
         (("messages", "list"), "/api/v1/messages"),
         (("leads", "list"), "/api/v1/leads"),
+        (("person", "connections", "1"), "/api/v1/people/1/connections"),
         (("search", "ada"), "/api/v1/search?q=ada"),
     ],
 )
@@ -302,7 +303,7 @@ def test_a_reference_added_without_consent_can_be_given_it_and_launched(run, cli
     assert agreed.exit_code == 0, agreed.output
     assert json.loads(agreed.stdout)["consent_on"] == "2026-11-01"
     assert launched.exit_code == 0, launched.output
-    [reference] = json.loads(run("references", "list", "--json").stdout)
+    [reference] = json.loads(run("references", "list", "--json").stdout)["items"]
     assert (reference["consent_on"], reference["uses_count"]) == ("2026-11-01", 1)
     assert reference["relationship_text"] == "My manager at Fabrikam"  # the rest is kept
     # Once they have agreed, adding them again says so and no more.

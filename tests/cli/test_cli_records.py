@@ -871,7 +871,38 @@ def test_person_show_lists_the_closest_connections_and_says_how_many_more(
     shown = run("person", "show", "1").stdout
     assert "Ada Lovelace (Friend, closeness 5)" in shown
     assert "Cleo Varga (Friend, closeness 3)" in shown and "Ben Okafor" not in shown
-    assert "and 1 more: all of them, closest first, are on /people/1/connections" in shown
+    assert "and 1 more: all of them, closest first: goodword person connections 1" in shown
+
+
+def test_person_connections_pages_them_closest_first_as_the_api_does(run, cli_url: str) -> None:
+    for name in ("Sam Carter", "Ada Lovelace", "Ben Okafor", "Cleo Varga"):
+        assert run("person", "add", name).exit_code == 0
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        from goodword.connections.models import Connection, ConnectionKind
+
+        for other, closeness in ((2, 5), (3, None), (4, 3)):
+            session.add(Connection(workspace_id=1, person_a_id=1, person_b_id=other,
+                                   kind=ConnectionKind.FRIEND, closeness=closeness))  # fmt: skip
+        session.commit()
+    engine.dispose()
+
+    first = run("person", "connections", "1", "--limit", "2")
+    page = json.loads(run("person", "connections", "1", "--limit", "2", "--json").stdout)
+    rest = json.loads(
+        run("person", "connections", "1", "--limit", "2", "--after", page["next"], "--json").stdout
+    )
+    back = run("person", "connections", "1", "--limit", "2", "--before", rest["prev"], "--json")
+
+    assert first.exit_code == 0, first.output
+    assert "Ada Lovelace" in first.stdout and "Cleo Varga" in first.stdout
+    assert "Ben Okafor" not in first.stdout
+    assert f"More: goodword person connections --limit 2 1 --after {page['next']}" in first.stdout
+    assert [t["person_b_name"] for t in page["items"]] == ["Ada Lovelace", "Cleo Varga"]
+    assert page["prev"] is None
+    assert [t["person_b_name"] for t in rest["items"]] == ["Ben Okafor"] and rest["next"] is None
+    assert json.loads(back.stdout) == page
+    assert run("person", "connections", "9").exit_code == 4
 
 
 def test_person_delete_says_an_imported_person_stays_deleted(run, cli_url: str, tmp_path) -> None:

@@ -140,7 +140,7 @@ def test_a_launch_is_cancelled_its_open_tasks_dismissed(run, launched: None) -> 
         "Brief Ada Lovelace on Analyst at Acme": "done",
         "Check that Ada Lovelace has called Bo Jensen, then apply": "dismissed",
     }
-    listed = json.loads(run("references", "list", "--json").stdout)
+    listed = json.loads(run("references", "list", "--json").stdout)["items"]
     assert listed[0]["uses_count"] == 0
 
 
@@ -192,7 +192,7 @@ def test_a_launch_whose_call_was_made_is_not_cancelled(
         "Error: Ada Lovelace has already called about Analyst at Acme, so the launch stays on "
         "record and cannot be cancelled.\n"
     )
-    uses = json.loads(run("references", "list", "--json").stdout)
+    uses = json.loads(run("references", "list", "--json").stdout)["items"]
     assert uses[0]["uses_count"] == 1
 
 

@@ -41,7 +41,7 @@ def test_the_rejection_and_the_ask_through_the_api(
         "Lumenfold Optics",
     ]
     assert all(d["mailto"].startswith("mailto:") for d in body["drafts"])
-    listed = client.get("/api/v1/referrals", params={"open": True}).json()
+    listed = client.get("/api/v1/referrals", params={"open": True}).json()["items"]
     assert sorted(a["id"] for a in listed) == sorted(body["ask_ids"])
     ask_id = body["ask_ids"][0]
     asked = client.post(f"/api/v1/referrals/{ask_id}/advance", json={"status": "asked"})
@@ -83,7 +83,7 @@ def test_open_asks_through_the_api_include_introductions_not_yet_reported_back(
             ).is_success
 
     def open_ids(**params: object) -> list[int]:
-        listed = client.get("/api/v1/referrals", params={"open": True, **params}).json()
+        listed = client.get("/api/v1/referrals", params={"open": True, **params}).json()["items"]
         return [a["id"] for a in listed]
 
     def counts() -> tuple[int, int]:
@@ -131,7 +131,7 @@ def test_an_unknown_id_in_a_body_is_that_fields_error_and_changes_nothing(
     assert fields(rejection) == ["target_organization_ids.1"]
     assert fields(launch) == ["opportunity_id"]
     assert fields(merge) == ["absorbed_id"]
-    assert client.get("/api/v1/referrals").json() == []
+    assert client.get("/api/v1/referrals").json()["items"] == []
     assert client.get(f"/api/v1/references/{reference['id']}/uses").json() == []
     assert client.get("/api/v1/merges").json()["items"] == []
 
@@ -183,10 +183,10 @@ def test_references_crud_launch_and_record_through_the_api(
     called = client.post(f"/api/v1/reference-uses/{use_id}", json={"status": "called"}).json()
     assert called["use"]["called_on"] == "2026-11-25" and called["playbook"]["created"] == 1
     assert client.get(f"/api/v1/references/{reference['id']}/uses").json()[0]["status"] == "called"
-    listed = client.get("/api/v1/references").json()
+    listed = client.get("/api/v1/references").json()["items"]
     assert listed[0]["uses_count"] == 1 and listed[0]["last_used_on"] == "2026-11-25"
     assert client.delete(f"/api/v1/references/{reference['id']}").status_code == 204
-    assert client.get("/api/v1/references").json() == []
+    assert client.get("/api/v1/references").json()["items"] == []
 
 
 def test_leads_suggestions_and_shares_through_the_api(
@@ -209,7 +209,7 @@ def test_leads_suggestions_and_shares_through_the_api(
         f"/api/v1/leads/{lead['id']}", json={"kind": "article", "title": "Pricing essay, part 2"}
     )
     assert replaced.json()["title"] == "Pricing essay, part 2"
-    assert len(client.get("/api/v1/leads").json()) == 1
+    assert len(client.get("/api/v1/leads").json()["items"]) == 1
     assert client.delete(f"/api/v1/leads/{lead['id']}").status_code == 204
 
 
@@ -424,10 +424,10 @@ def test_lists_never_show_another_workspaces_records(
     _theirs(session, other_workspace.id)
     feeds_token = client.post("/api/v1/calendar/feed").json()
     assert feeds_token["enabled"]
-    assert client.get("/api/v1/referrals").json() == []
-    assert client.get("/api/v1/references").json() == []
-    assert client.get("/api/v1/leads").json() == []
+    assert client.get("/api/v1/referrals").json()["items"] == []
+    assert client.get("/api/v1/references").json()["items"] == []
+    assert client.get("/api/v1/leads").json()["items"] == []
     assert client.get("/api/v1/keep-in-touch").json()["items"] == []
     assert client.get("/api/v1/progress").json()["open_asks"] == []
-    assert client.get("/api/v1/referrals", params={"open": True}).json() == []
+    assert client.get("/api/v1/referrals", params={"open": True}).json()["items"] == []
     assert client.get("/api/v1/keep-in-touch/digest").json()["open_asks"] == 0

@@ -107,7 +107,7 @@ def test_the_move_as_json_carries_the_playbook(run: Run, cli_url: str):
 def test_referrals_list_and_advance(run: Run, cli_url: str):
     ids = seed(cli_url, _late_rejection)
     run("opportunity", "move", str(ids["opportunity"]), "rejected")
-    listed = json.loads(run("referrals", "list", "--json").stdout)
+    listed = json.loads(run("referrals", "list", "--json").stdout)["items"]
     assert [a["target_organization_name"] for a in listed] == ["Lumenfold Optics"]
     ask = str(listed[0]["id"])
     assert run("referrals", "advance", ask, "asked").exit_code == 0
@@ -120,7 +120,7 @@ def test_referrals_list_and_advance(run: Run, cli_url: str):
     assert wrong.exit_code == 2
     assert "cannot become asked" in wrong.stderr
     assert run("referrals", "advance", "999", "asked").exit_code == 4
-    only = json.loads(run("referrals", "list", "--status", "introduced", "--json").stdout)
+    only = json.loads(run("referrals", "list", "--status", "introduced", "--json").stdout)["items"]
     assert len(only) == 1
 
 
@@ -131,7 +131,7 @@ def test_referrals_list_open_keeps_an_introduction_until_you_report_back(run: Ru
     def open_ids() -> list[int]:
         listed = run("referrals", "list", "--open", "--json")
         assert listed.exit_code == 0, listed.output
-        return [a["id"] for a in json.loads(listed.stdout)]
+        return [a["id"] for a in json.loads(listed.stdout)["items"]]
 
     ask = open_ids()[0]
     for step in ("asked", "introduced"):
@@ -153,7 +153,7 @@ def test_referrals_list_open_keeps_an_introduction_until_you_report_back(run: Ru
 def test_tasks_done_on_a_report_back_records_it_on_the_ask(run: Run, cli_url: str):
     ids = seed(cli_url, _late_rejection)
     run("opportunity", "move", str(ids["opportunity"]), "rejected")
-    [listed] = json.loads(run("referrals", "list", "--json").stdout)
+    [listed] = json.loads(run("referrals", "list", "--json").stdout)["items"]
     ask = str(listed["id"])
     for step in ("asked", "introduced"):
         assert run("referrals", "advance", ask, step).exit_code == 0
@@ -161,9 +161,9 @@ def test_tasks_done_on_a_report_back_records_it_on_the_ask(run: Run, cli_url: st
     [report_back] = [t for t in tasks if t["origin"] == "referral:report-back"]
     finished = run("tasks", "done", str(report_back["id"]))
     assert finished.exit_code == 0, finished.output
-    shown = json.loads(run("referrals", "list", "--json").stdout)[0]
+    shown = json.loads(run("referrals", "list", "--json").stdout)["items"][0]
     assert shown["reported_back_on"] == "2026-11-25"
-    assert json.loads(run("referrals", "list", "--open", "--json").stdout) == []
+    assert json.loads(run("referrals", "list", "--open", "--json").stdout)["items"] == []
 
 
 def test_references_add_list_and_launch(run: Run, cli_url: str):
@@ -181,7 +181,7 @@ def test_references_add_list_and_launch(run: Run, cli_url: str):
     assert "can cost you your present job" in added.stdout
     assert run("references", "add", str(ids["boss"])).exit_code == 3
     assert run("references", "add", str(ids["boss"]), "--consent", "soon").exit_code == 2
-    listed = json.loads(run("references", "list", "--json").stdout)
+    listed = json.loads(run("references", "list", "--json").stdout)["items"]
     reference = str(listed[0]["id"])
     long = run("references", "launch", reference, str(ids["opportunity"]), "--stress", "x" * 5001)
     assert long.exit_code == 2 and "--stress:" in long.stderr

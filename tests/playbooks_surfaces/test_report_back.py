@@ -70,4 +70,4 @@ def test_the_task_done_through_the_api_records_the_report_back(
     assert done.json()["status"] == "done"
     read = client.get(f"/api/v1/referrals/{ask.id}").json()
     assert read["reported_back_on"] == "2026-11-25"
-    assert client.get("/api/v1/referrals", params={"open": True}).json() == []
+    assert client.get("/api/v1/referrals", params={"open": True}).json()["items"] == []

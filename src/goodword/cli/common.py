@@ -313,6 +313,10 @@ Limit = Annotated[int, typer.Option(help="How many to show (1 to 500).", metavar
 After = Annotated[
     str | None, typer.Option(help="Continue a list from the cursor a previous page printed.")
 ]
+Before = Annotated[
+    str | None,
+    typer.Option(help="Go back to the page before the one whose --json gave this `prev`."),
+]
 
 
 def fields(**values: Any) -> dict[str, Any]:

@@ -12,11 +12,15 @@ import typer
 
 from goodword import clock
 from goodword.cli.common import (
+    After,
+    Before,
     JsonFlag,
+    Limit,
     day_given,
     dump,
     fields,
     id_argument,
+    more_hint,
     print_json,
     show_prompts,
     stop_if_blocked,
@@ -185,15 +189,26 @@ def _in_person_said(undo: str) -> Iterator[None]:
 
 
 @leads_app.command("list")
-def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List leads, newest first, with their ids and whom each was passed to."""
-    from goodword.leads import service as leads
+def leads_list(
+    ctx: typer.Context,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List leads, newest first, with their ids and whom each was passed to.
+
+    A page at a time, as `GET /api/v1/leads` gives it: --json prints its items and `next`
+    and `prev` cursors.
+    """
+    from goodword.leads.api import leads_page
 
     with work(ctx) as (session, ws):
-        reads = [leads.to_read(lead) for lead in leads.list_(session, workspace_id=ws)]
+        page = leads_page(session, workspace_id=ws, after=after, before=before, limit=limit)
     if as_json:
-        print_json([dump(r) for r in reads])
+        print_json(dump(page))
         return
+    reads = page.items
     if not reads:
         typer.echo("No leads yet. Add one: goodword leads add TITLE")
         return
@@ -213,6 +228,7 @@ def leads_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             for r in reads
         ],
     )
+    more_hint(ctx, page.next, leave_out=("before",))
     typer.echo("Whom one fits: goodword leads suggest LEAD_ID")
 
 

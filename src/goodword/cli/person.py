@@ -9,6 +9,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     PersonId,
@@ -181,8 +182,8 @@ def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = Fal
     if more > 0:
         # (Your own person after a LinkedIn import has thousands.)
         knows.append(
-            f"and {more:,} more: all of them, closest first, are on "
-            f"/people/{person_id}/connections in the app"
+            f"and {more:,} more: all of them, closest first: "
+            f"goodword person connections {person_id}"
         )
     details(
         f"{read.display_name} (person {read.id})",
@@ -198,6 +199,51 @@ def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = Fal
 
 # The closest connections `person show` lists (as the person's page does).
 SHOWN_CONNECTIONS = 50
+
+
+@person_app.command("connections")
+def person_connections(
+    ctx: typer.Context,
+    person_id: PersonId,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List whom a person knows, closest first.
+
+    A page at a time, as `GET /api/v1/people/{person_id}/connections` gives it: --json
+    prints its items and `next` and `prev` cursors.
+    """
+    from goodword.connections.api import person_connections_page
+
+    with work(ctx) as (session, ws):
+        page = person_connections_page(
+            session, workspace_id=ws, person_id=person_id, after=after, before=before, limit=limit
+        )
+    if as_json:
+        print_json(dump(page))
+        return
+    if not page.items:
+        typer.echo("No connections yet. Add them in bulk: goodword connections import FILE")
+        return
+    table(
+        "Connections",
+        ["ID", "Knows", "Kind", "Closeness", "Since"],
+        [
+            (
+                t.id,
+                t.person_b_name if t.person_a_id == person_id else t.person_a_name,
+                t.kind,
+                t.closeness,
+                t.since,
+            )
+            for t in page.items
+        ],
+    )
+    more_hint(ctx, page.next, leave_out=("before",))
+
+
 # Labels in our own words where the field's name is not one (as the person's page says them).
 PERSON_LABELS = {"urls": "Web addresses", "keep_in_touch_days": "Keep in touch"}
 

@@ -12,6 +12,7 @@ import typer
 from goodword import clock
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     OpportunityId,
@@ -132,23 +133,34 @@ def referrals_list(
             "answer or an introduction, or introduced (or further) and not yet reported back.",
         ),
     ] = False,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List referral asks, oldest first."""
+    """List referral asks, oldest first.
+
+    A page at a time, as `GET /api/v1/referrals` gives it: --json prints its items and
+    `next` and `prev` cursors.
+    """
+    from goodword.referrals import api
     from goodword.referrals import service as referrals
 
     with work(ctx) as (session, ws):
-        asks = referrals.list_(
+        page = api.asks_page(
             session,
             workspace_id=ws,
             statuses=frozenset(status) if status else None,
             open_only=open_only,
+            after=after,
+            before=before,
+            limit=limit,
         )
-        reads = [referrals.to_read(a) for a in asks]
         total = referrals.count(session, workspace_id=ws)
     if as_json:
-        print_json([dump(r) for r in reads])
+        print_json(dump(page))
         return
+    reads = page.items
     if not reads:
         typer.echo(
             "No referral asks yet."
@@ -161,6 +173,7 @@ def referrals_list(
         ["ID", "Person", "Where", "Status", "Asked"],
         [(r.id, r.person_name, r.target_organization_name, r.status, r.asked_on) for r in reads],
     )
+    more_hint(ctx, page.next, leave_out=("before",))
 
 
 @referrals_app.command("advance")

@@ -10,11 +10,15 @@ import typer
 
 from goodword import clock
 from goodword.cli.common import (
+    After,
+    Before,
     JsonFlag,
+    Limit,
     day_given,
     dump,
     fields,
     id_argument,
+    more_hint,
     parse_day,
     print_json,
     saved,
@@ -46,15 +50,26 @@ references_app = typer.Typer(
 
 
 @references_app.command("list")
-def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List your references with how often and when each was last used."""
-    from goodword.references import service as references
+def references_list(
+    ctx: typer.Context,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List your references with how often and when each was last used.
+
+    A page at a time, as `GET /api/v1/references` gives it: --json prints its items and
+    `next` and `prev` cursors.
+    """
+    from goodword.references.api import references_page
 
     with work(ctx) as (session, ws):
-        reads = [references.to_read(r) for r in references.list_(session, workspace_id=ws)]
+        page = references_page(session, workspace_id=ws, after=after, before=before, limit=limit)
     if as_json:
-        print_json([dump(r) for r in reads])
+        print_json(dump(page))
         return
+    reads = page.items
     if not reads:
         typer.echo("No references yet. Add one: goodword references add PERSON_ID --consent DATE")
         return
@@ -66,6 +81,7 @@ def references_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             for r in reads
         ],
     )
+    more_hint(ctx, page.next, leave_out=("before",))
 
 
 @references_app.command("add")

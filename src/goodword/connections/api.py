@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from goodword.api import (
     API_PREFIX,
@@ -114,13 +115,52 @@ def delete_connection(
 
 @router.get(
     "/people/{person_id}/connections",
-    response_model=list[ConnectionRead],
+    response_model=ConnectionPage,
     summary="A person's connections",
 )
 def person_connections(
-    session: DbSession, workspace_id: WorkspaceId, person_id: int
-) -> list[ConnectionRead]:
-    """Every connection touching the person, closest first."""
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    person_id: int,
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
+) -> ConnectionPage:
+    """The connections touching the person, closest first (then oldest recorded); pass
+    `next` back as `after` for more, and `prev` as `before` for the page before."""
+    return person_connections_page(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        after=after,
+        before=before,
+        limit=limit,
+    )
+
+
+def person_connections_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ConnectionPage:
+    """The page `GET /people/{person_id}/connections` answers with (and `goodword person
+    connections --json` prints); no such person is a 404, a damaged cursor, or both, a 422."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-    found = service.for_person(session, workspace_id=workspace_id, person_id=person.id)
-    return [service.to_read(c) for c in found]
+    cursor, before = checked_cursors(after, before, sort="id")
+    page = people.connections_page(
+        session,
+        workspace_id=workspace_id,
+        person_id=person.id,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ConnectionPage(
+        items=[service.to_read(c) for c in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )

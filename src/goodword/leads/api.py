@@ -6,9 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.leads import service
 from goodword.leads.models import ShareStatus
@@ -31,10 +41,44 @@ class ShareIn(BaseModel):
     status: ShareStatus
 
 
-@router.get("/leads", response_model=list[LeadRead], summary="List leads")
-def list_leads(session: DbSession, workspace_id: WorkspaceId) -> list[LeadRead]:
-    """Leads, newest first, with whom each was suggested or passed to."""
-    return [service.to_read(lead) for lead in service.list_(session, workspace_id=workspace_id)]
+class LeadPage(BaseModel):
+    items: list[LeadRead]
+    next: Next
+    prev: Prev
+
+
+@router.get("/leads", response_model=LeadPage, summary="List leads")
+def list_leads(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
+) -> LeadPage:
+    """Leads, newest first, with whom each was suggested or passed to; pass `next` back as
+    `after` for more, and `prev` as `before` for the page before."""
+    return leads_page(session, workspace_id=workspace_id, after=after, before=before, limit=limit)
+
+
+def leads_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> LeadPage:
+    """The page `GET /leads` answers with (and `goodword leads list --json` prints); a
+    damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="time")
+    page = service.page(
+        session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
+    )
+    return LeadPage(
+        items=[service.to_read(lead) for lead in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,7 +25,7 @@ from goodword.leads.schemas import (
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.records import clean_list, clean_text, get_owned, referenced
+from goodword.records import Page, clean_list, clean_text, get_owned, keyset_page, referenced
 
 KIND = "lead"
 # What the place field says when an in-person lead has none (the pages name the box to untick).
@@ -46,14 +46,31 @@ def get_share(session: Session, *, workspace_id: int, share_id: int) -> LeadShar
 
 def list_(session: Session, *, workspace_id: int, limit: int = 200) -> list[Lead]:
     """Leads, newest first."""
-    return list(
-        session.scalars(
-            select(Lead)
-            .where(Lead.workspace_id == workspace_id)
-            .options(selectinload(Lead.organization), selectinload(Lead.shares))
-            .order_by(Lead.created_at.desc(), Lead.id.desc())
-            .limit(limit)
-        )
+    return page(session, workspace_id=workspace_id, limit=limit).items
+
+
+def page(
+    session: Session,
+    *,
+    workspace_id: int,
+    cursor: str | None = None,
+    limit: int = 50,
+    before: str | None = None,
+) -> Page[Lead]:
+    """A page of the leads, newest first; keyset-paginated (`before`: the page before the
+    one whose `prev_cursor` it is)."""
+    return keyset_page(
+        session,
+        select(Lead)
+        .where(Lead.workspace_id == workspace_id)
+        .options(selectinload(Lead.organization), selectinload(Lead.shares)),
+        sort_column=Lead.created_at,
+        id_column=Lead.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+        decode_sort=datetime.fromisoformat,
+        before=before,
     )
 
 

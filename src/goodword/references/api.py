@@ -6,9 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from sqlalchemy.orm import Session
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, launch
 from goodword.records import RecordId
@@ -49,13 +59,53 @@ class RecordIn(BaseModel):
     )
 
 
-@router.get("/references", response_model=list[ReferenceRead], summary="List references")
+class ReferencePage(BaseModel):
+    items: list[ReferenceRead]
+    next: Next
+    prev: Prev
+
+
+@router.get("/references", response_model=ReferencePage, summary="List references")
 def list_references(
-    session: DbSession, workspace_id: WorkspaceId, active: bool | None = None
-) -> list[ReferenceRead]:
-    """Your references by name, with how often and when each was last used."""
-    rows = service.list_(session, workspace_id=workspace_id, active=active)
-    return [service.to_read(r) for r in rows]
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    active: bool | None = None,
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
+) -> ReferencePage:
+    """Your references by name, with how often and when each was last used; pass `next`
+    back as `after` for more, and `prev` as `before` for the page before."""
+    return references_page(
+        session, workspace_id=workspace_id, active=active, after=after, before=before, limit=limit
+    )
+
+
+def references_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    active: bool | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ReferencePage:
+    """The page `GET /references` answers with (and `goodword references list --json`
+    prints); a damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="text")
+    page = service.page(
+        session,
+        workspace_id=workspace_id,
+        active=active,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ReferencePage(
+        items=[service.to_read(r) for r in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

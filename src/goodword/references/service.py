@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from goodword.errors import Conflict, FieldError, InvalidInput
@@ -19,7 +20,8 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.organizations.names import no_employer
 from goodword.people import service as people
-from goodword.records import clean_text, get_owned, latest_today, referenced
+from goodword.people.models import Person
+from goodword.records import Page, clean_text, get_owned, keyset_page, latest_today, referenced
 from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.references.schemas import (
     AGREED_LATER,
@@ -64,6 +66,34 @@ def get_use(session: Session, *, workspace_id: int, use_id: int) -> ReferenceUse
 
 def list_(session: Session, *, workspace_id: int, active: bool | None = None) -> list[Reference]:
     """References, by the person's name."""
+    rows = list(session.scalars(_references(workspace_id, active)))
+    return sorted(rows, key=lambda r: (r.person.sort_name, r.id))
+
+
+def page(
+    session: Session,
+    *,
+    workspace_id: int,
+    active: bool | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+    before: str | None = None,
+) -> Page[Reference]:
+    """A page of the references, by the person's name (then the order they were added);
+    keyset-paginated (`before`: the page before the one whose `prev_cursor` it is)."""
+    return keyset_page(
+        session,
+        _references(workspace_id, active).join(Reference.person),
+        sort_column=Person.sort_name,
+        id_column=Reference.id,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+        sort_value=lambda r: r.person.sort_name,
+    )
+
+
+def _references(workspace_id: int, active: bool | None) -> Select[Any]:
     statement = (
         select(Reference)
         .where(Reference.workspace_id == workspace_id)
@@ -71,8 +101,7 @@ def list_(session: Session, *, workspace_id: int, active: bool | None = None) ->
     )
     if active is not None:
         statement = statement.where(Reference.active.is_(active))
-    rows = list(session.scalars(statement))
-    return sorted(rows, key=lambda r: (r.person.sort_name, r.id))
+    return statement
 
 
 def for_person(session: Session, *, workspace_id: int, person_id: int) -> Reference | None:

@@ -6,9 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from sqlalchemy.orm import Session
 
 from goodword import clock
-from goodword.api import API_PREFIX, ERROR_RESPONSES
+from goodword.api import (
+    API_PREFIX,
+    ERROR_RESPONSES,
+    After,
+    Before,
+    Limit,
+    Next,
+    Prev,
+    checked_cursors,
+)
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, follow_up
 from goodword.playbooks.schemas import PlaybookResultRead
@@ -37,7 +47,13 @@ class AdvanceRead(BaseModel):
     playbook: PlaybookResultRead
 
 
-@router.get("/referrals", response_model=list[ReferralAskRead], summary="List referral asks")
+class ReferralAskPage(BaseModel):
+    items: list[ReferralAskRead]
+    next: Next
+    prev: Prev
+
+
+@router.get("/referrals", response_model=ReferralAskPage, summary="List referral asks")
 def list_asks(
     session: DbSession,
     workspace_id: WorkspaceId,
@@ -57,18 +73,57 @@ def list_asks(
     source_opportunity_id: Annotated[
         int | None, Query(description="Only asks that came from this opportunity.")
     ] = None,
-) -> list[ReferralAskRead]:
+    after: After = None,
+    before: Before = None,
+    limit: Limit = 50,
+) -> ReferralAskPage:
     """Asks, oldest first; the filters combine (`status` with `open` keeps the open asks
-    with those statuses)."""
-    asks = service.list_(
+    with those statuses). Pass `next` back as `after` for more, and `prev` as `before` for
+    the page before."""
+    return asks_page(
         session,
         workspace_id=workspace_id,
         person_id=person_id,
         source_opportunity_id=source_opportunity_id,
         statuses=frozenset(status_) if status_ else None,
         open_only=open_only,
+        after=after,
+        before=before,
+        limit=limit,
     )
-    return [service.to_read(a) for a in asks]
+
+
+def asks_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    source_opportunity_id: int | None = None,
+    statuses: frozenset[AskStatus] | None = None,
+    open_only: bool = False,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ReferralAskPage:
+    """The page `GET /referrals` answers with (and `goodword referrals list --json` prints);
+    a damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="id")
+    page = service.page(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_opportunity_id,
+        statuses=statuses,
+        open_only=open_only,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ReferralAskPage(
+        items=[service.to_read(a) for a in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post(

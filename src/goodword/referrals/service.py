@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from goodword.db import utcnow
@@ -14,7 +15,7 @@ from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.people import service as people
-from goodword.records import clean_text, get_owned, referenced
+from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove, ReferralAskRead
 from goodword.tasks.models import Task, TaskStatus
@@ -74,11 +75,46 @@ def list_(
 ) -> list[ReferralAsk]:
     """Asks, oldest first, optionally for one person, one opportunity, some statuses, or only
     the open ones (see `_open`)."""
+    statement = _asks(workspace_id, person_id, source_opportunity_id, statuses, open_only)
+    return list(session.scalars(statement.order_by(ReferralAsk.id)))
+
+
+def page(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    source_opportunity_id: int | None = None,
+    statuses: frozenset[AskStatus] | None = None,
+    open_only: bool = False,
+    cursor: str | None = None,
+    limit: int = 50,
+    before: str | None = None,
+) -> Page[ReferralAsk]:
+    """A page of the asks `list_` gives, oldest first; keyset-paginated (`before`: the page
+    before the one whose `prev_cursor` it is)."""
+    return keyset_page(
+        session,
+        _asks(workspace_id, person_id, source_opportunity_id, statuses, open_only),
+        sort_column=ReferralAsk.id,
+        id_column=ReferralAsk.id,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+
+
+def _asks(
+    workspace_id: int,
+    person_id: int | None,
+    source_opportunity_id: int | None,
+    statuses: frozenset[AskStatus] | None,
+    open_only: bool,
+) -> Select[Any]:
     statement = (
         select(ReferralAsk)
         .where(ReferralAsk.workspace_id == workspace_id)
         .options(selectinload(ReferralAsk.person), selectinload(ReferralAsk.target_organization))
-        .order_by(ReferralAsk.id)
     )
     if person_id is not None:
         statement = statement.where(ReferralAsk.person_id == person_id)
@@ -88,7 +124,7 @@ def list_(
         statement = statement.where(ReferralAsk.status.in_(sorted(statuses)))
     if open_only:
         statement = statement.where(_open())
-    return list(session.scalars(statement))
+    return statement
 
 
 def count(session: Session, *, workspace_id: int, open_only: bool = False) -> int:
