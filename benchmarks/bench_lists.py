@@ -434,6 +434,7 @@ def _pages(
         page = keyset_page(
             session,
             plain,
+            list_name="people",
             sort_column=Person.sort_name,
             id_column=Person.id,
             cursor=cursor,

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 from goodword.errors import FieldError, InvalidInput
 from goodword.records import API_PREFIX as API_PREFIX
 from goodword.records import Next as Next
+from goodword.records import OtherListCursor, decode_cursor
 from goodword.records import Prev as Prev
-from goodword.records import decode_cursor
 
 
 class FieldProblem(BaseModel):
@@ -54,15 +54,18 @@ Limit = Annotated[int, Query(ge=1, le=500, description="How many items per page.
 Sort = Literal["text", "time", "date", "id"]
 
 
-def checked_cursor(after: str | None, *, sort: Sort, field: str = "after") -> str | None:
-    """Return a keyset cursor once it is known to be well formed, else a 422 on `field`.
+def checked_cursor(
+    after: str | None, *, sort: Sort, list_name: str, field: str = "after"
+) -> str | None:
+    """Return a keyset cursor once it is known to be well formed and made by the list named
+    `list_name` (or by no list named, as cursors were made before), else a 422 on `field`.
 
     Services trust their cursors; a hand-edited one must not reach the database.
     """
     if not after:
         return None
     try:
-        values = decode_cursor(after)
+        values = decode_cursor(after, list_name=list_name)
         if len(values) != 2 or not isinstance(values[1], int) or isinstance(values[1], bool):
             raise ValueError
         value = values[0]
@@ -74,18 +77,33 @@ def checked_cursor(after: str | None, *, sort: Sort, field: str = "after") -> st
             date.fromisoformat(value)
         if sort == "id" and (not isinstance(value, int) or isinstance(value, bool)):
             raise ValueError
-    except (ValueError, TypeError):
-        raise InvalidInput(
-            "The page cursor is not valid.",
+    except (ValueError, TypeError) as exc:
+        raise cursor_refused(field, exc) from None
+    return after
+
+
+def cursor_refused(field: str, error: Exception) -> InvalidInput:
+    """The 422 for a cursor (sent as `field`) that is damaged, or that another list made."""
+    if isinstance(error, OtherListCursor):
+        return InvalidInput(
+            "The page cursor is from another list.",
             fields=[
                 FieldError(
                     field,
-                    f"This cursor is damaged; start again from the first page "
-                    f"(leave out `{field}`).",
+                    f"This cursor is from the {error.made_by} list; pass back the `next` or "
+                    f"`prev` of this list's pages, or leave out `{field}` for its first page.",
                 )
             ],
-        ) from None
-    return after
+        )
+    return InvalidInput(
+        "The page cursor is not valid.",
+        fields=[
+            FieldError(
+                field,
+                f"This cursor is damaged; start again from the first page (leave out `{field}`).",
+            )
+        ],
+    )
 
 
 def one_way(after: str | None, before: str | None) -> None:
@@ -98,9 +116,12 @@ def one_way(after: str | None, before: str | None) -> None:
 
 
 def checked_cursors(
-    after: str | None, before: str | None, *, sort: Sort
+    after: str | None, before: str | None, *, sort: Sort, list_name: str
 ) -> tuple[str | None, str | None]:
     """The cursors of a request for the page after one (`after`) or before one (`before`),
     each checked as `checked_cursor` does; both at once is a 422 on `before`."""
     one_way(after, before)
-    return checked_cursor(after, sort=sort), checked_cursor(before, sort=sort, field="before")
+    return (
+        checked_cursor(after, sort=sort, list_name=list_name),
+        checked_cursor(before, sort=sort, list_name=list_name, field="before"),
+    )

@@ -430,18 +430,37 @@ Prev = Annotated[
 ]
 
 
-def encode_cursor(*values: Any) -> str:
-    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+class OtherListCursor(ValueError):
+    """A cursor one list's pages made, given to another list."""
+
+    def __init__(self, made_by: str) -> None:
+        super().__init__(f"the cursor is from the {made_by} list")
+        self.made_by = made_by
+
+
+def encode_cursor(*values: Any, list_name: str | None = None) -> str:
+    """A cursor holding `values` (a row's place in a list's order) and, when given, the
+    name of the list it is a place in, so another list can refuse it."""
+    payload: Any = {"list": list_name, "at": list(values)} if list_name else list(values)
+    raw = json.dumps(payload, default=str, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> list[Any]:
-    """Decode a cursor made by encode_cursor; a damaged one raises ValueError."""
+def decode_cursor(cursor: str, *, list_name: str | None = None) -> list[Any]:
+    """Decode a cursor made by encode_cursor; a damaged one raises ValueError, and one
+    another list made than `list_name` OtherListCursor (a ValueError). A cursor that names
+    no list (as they were made before cursors named theirs) is taken by any."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except Exception as exc:
         raise ValueError("cursor is damaged") from exc
+    if isinstance(values, dict):
+        made_by, values = values.get("list"), values.get("at")
+        if not isinstance(made_by, str):
+            raise ValueError("cursor is damaged")
+        if list_name is not None and made_by != list_name:
+            raise OtherListCursor(made_by)
     if not isinstance(values, list):
         raise ValueError("cursor is damaged")
     return values
@@ -451,6 +470,7 @@ def keyset_page(
     session: Session,
     statement: Select[Any],
     *,
+    list_name: str,
     sort_column: InstrumentedAttribute[Any] | ColumnElement[Any],
     id_column: InstrumentedAttribute[int],
     cursor: str | None,
@@ -465,15 +485,16 @@ def keyset_page(
     `statement` selects the records; the cursor holds the last row's sort value and id, and
     `before` (a page's `prev_cursor`) the first row's of the page after the one wanted: the
     rows are then sought backwards, as fast. A sort column that is an expression, not a
-    column (`coalesce(due_date, …)`), needs `sort_value`: its value for a row.
+    column (`coalesce(due_date, …)`), needs `sort_value`: its value for a row. Cursors
+    name `list_name`, and one another list made raises OtherListCursor.
     """
 
     def key(row: Any) -> str:
         value = sort_value(row) if sort_value else getattr(row, str(sort_column.key))
-        return encode_cursor(value, getattr(row, id_column.key))
+        return encode_cursor(value, getattr(row, id_column.key), list_name=list_name)
 
     def seek(where: str, *, backwards: bool) -> Select[Any]:
-        value, last_id = decode_cursor(where)
+        value, last_id = decode_cursor(where, list_name=list_name)
         if decode_sort is not None:
             value = decode_sort(value)
         # A row-value comparison: both SQLite and PostgreSQL seek straight to it in the index.

@@ -16,6 +16,7 @@ from goodword.duplicates import merging
 from goodword.duplicates.models import DuplicateCandidate
 from goodword.leads import service as leads
 from goodword.leads.schemas import LeadCreate
+from goodword.records import decode_cursor, encode_cursor
 from goodword.references import service as references
 from goodword.references.schemas import ReferenceCreate
 from goodword.referrals import service as referrals
@@ -197,3 +198,41 @@ def test_the_api_document_describes_prev_and_before(client: TestClient) -> None:
         shape = document["components"]["schemas"][reference["$ref"].rsplit("/", 1)[-1]]
         assert "`before`" in shape["properties"]["prev"]["description"], path
         assert "`after`" in shape["properties"]["next"]["description"], path
+
+
+@pytest.mark.parametrize("path", list(LISTS))
+def test_a_cursor_from_another_list_is_refused_naming_its_field(
+    client: TestClient, session: Session, workspace: Workspace, path: str
+) -> None:
+    path = LISTS[path](session, workspace.id) or path
+    other = "people" if path == "tasks" else "tasks"
+    LISTS[other](session, workspace.id)
+    session.commit()
+    theirs = client.get(f"{API}/{other}", params={"limit": 1}).json()["next"]
+
+    for field in ("after", "before"):
+        refused = client.get(f"{API}/{path}", params={field: theirs})
+
+        assert refused.status_code == 422, (path, field)
+        [problem] = refused.json()["error"]["fields"]
+        assert problem["field"] == field
+        assert f"from the {other} list" in problem["message"]
+
+
+def test_a_cursor_made_before_cursors_named_their_list_still_pages(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _people(session, workspace.id)
+    session.commit()
+    first = client.get(f"{API}/people", params={"limit": 2}).json()
+    # The same place, in the old shape: the values alone.
+    old = encode_cursor(*decode_cursor(first["next"]))
+    assert old != first["next"]
+
+    page = client.get(f"{API}/people", params={"limit": 2, "after": old})
+
+    assert page.status_code == 200
+    assert (
+        page.json()["items"]
+        == client.get(f"{API}/people", params={"limit": 2, "after": first["next"]}).json()["items"]
+    )

@@ -145,7 +145,7 @@ def interaction_list(
             workspace_id=ws,
             person_id=person,
             opportunity_id=opportunity,
-            cursor=checked_cursor(after, sort="time"),
+            cursor=checked_cursor(after, sort="time", list_name="interactions"),
             limit=limit,
         )
         reads = [interactions.to_read(i) for i in page.items]

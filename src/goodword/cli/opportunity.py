@@ -113,7 +113,7 @@ def opportunity_list(
             workspace_id=ws,
             stage=stage,
             organization_id=org_id,
-            cursor=checked_cursor(after, sort="time"),
+            cursor=checked_cursor(after, sort="time", list_name="opportunities"),
             limit=limit,
         )
         reads = [opportunities.to_read(o) for o in page.items]

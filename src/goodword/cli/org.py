@@ -99,7 +99,7 @@ def org_list(
     from goodword.organizations.schemas import OrganizationRead
 
     with work(ctx) as (session, ws):
-        cursor = checked_cursor(after, sort="text")
+        cursor = checked_cursor(after, sort="text", list_name="organizations")
         page = organizations.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [OrganizationRead.model_validate(o) for o in page.items]
     if listed("org list", reads, page, as_json):

@@ -258,7 +258,7 @@ def merges(
     from goodword.duplicates.views import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
-        cursor = checked_cursor(after, sort="time")
+        cursor = checked_cursor(after, sort="time", list_name="merges")
         page = list_merges(session, workspace_id=workspace_id, limit=limit, cursor=cursor)
         reads = [merging.merge_to_read(m) for m in page.items]
         ids = {r.survivor_id for r in reads if r.survivor_id is not None}

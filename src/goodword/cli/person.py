@@ -109,7 +109,7 @@ def person_list(
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
-        cursor = checked_cursor(after, sort="text")
+        cursor = checked_cursor(after, sort="text", list_name="people")
         page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
         reads = [people.to_read(p) for p in page.items]
     if listed("person list", reads, page, as_json):

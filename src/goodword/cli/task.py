@@ -105,7 +105,7 @@ def task_list(
             person_id=person,
             opportunity_id=opportunity,
             limit=limit,
-            cursor=checked_cursor(after, sort="date"),
+            cursor=checked_cursor(after, sort="date", list_name="tasks"),
         )
         reads = [TaskRead.model_validate(t) for t in page.items]
     if listed("task list", reads, page, as_json):

@@ -45,7 +45,7 @@ def list_connections(
 ) -> ConnectionPage:
     """Connections, oldest recorded first; pass `next` back as `after` for more, and
     `prev` as `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="id")
+    cursor, before = checked_cursors(after, before, sort="id", list_name="connections")
     page = service.list_(
         session,
         workspace_id=workspace_id,
@@ -150,7 +150,7 @@ def person_connections_page(
     """The page `GET /people/{person_id}/connections` answers with (and `goodword person
     connections --json` prints); no such person is a 404, a damaged cursor, or both, a 422."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-    cursor, before = checked_cursors(after, before, sort="id")
+    cursor, before = checked_cursors(after, before, sort="id", list_name="person-connections")
     page = people.connections_page(
         session,
         workspace_id=workspace_id,

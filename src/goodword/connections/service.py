@@ -112,6 +112,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="connections",
         sort_column=Connection.id,
         id_column=Connection.id,
         cursor=cursor,

@@ -17,6 +17,7 @@ from goodword.api import (
     Next,
     Prev,
     checked_cursors,
+    cursor_refused,
     one_way,
 )
 from goodword.deps import DbSession, WorkspaceId
@@ -24,7 +25,6 @@ from goodword.duplicates import current_job, merging, service
 from goodword.duplicates.models import CandidateStatus
 from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
 from goodword.duplicates.views import list_merges
-from goodword.errors import FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
 from goodword.records import RecordId, decode_cursor, referenced
@@ -118,15 +118,12 @@ def score_cursor(after: str | None, *, field: str = "after") -> str | None:
     if not after:
         return None
     try:
-        values = decode_cursor(after)
+        values = decode_cursor(after, list_name="duplicates")
         numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
         if len(values) != 2 or not numbers or not isinstance(values[1], int):
             raise ValueError
-    except (ValueError, TypeError):
-        raise InvalidInput(
-            "The page cursor is not valid.",
-            fields=[FieldError(field, f"start again from the first page (leave out `{field}`)")],
-        ) from None
+    except (ValueError, TypeError) as exc:
+        raise cursor_refused(field, exc) from None
     return after
 
 
@@ -240,7 +237,7 @@ def merges(
 ) -> MergeList:
     """Merges, newest first, including undone ones; pass `next` back as `after` for more,
     and `prev` as `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="time")
+    cursor, before = checked_cursors(after, before, sort="time", list_name="merges")
     page = list_merges(
         session, workspace_id=workspace_id, limit=limit, cursor=cursor, before=before
     )

@@ -60,6 +60,7 @@ def list_candidates(
     return keyset_page(
         session,
         statement,
+        list_name="duplicates",
         sort_column=DuplicateCandidate.score,
         id_column=DuplicateCandidate.id,
         cursor=cursor,

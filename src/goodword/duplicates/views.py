@@ -55,6 +55,7 @@ def list_merges(
     return keyset_page(
         session,
         select(Merge).where(Merge.workspace_id == workspace_id),
+        list_name="merges",
         sort_column=Merge.merged_at,
         id_column=Merge.id,
         cursor=cursor,

@@ -48,7 +48,7 @@ def list_interactions(
 ) -> InteractionPage:
     """Interactions, newest first; pass `next` back as `after` for more, and `prev` as
     `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="time")
+    cursor, before = checked_cursors(after, before, sort="time", list_name="interactions")
     page = service.list_(
         session,
         workspace_id=workspace_id,

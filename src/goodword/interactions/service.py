@@ -88,6 +88,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="interactions",
         sort_column=Interaction.occurred_at,
         id_column=Interaction.id,
         cursor=cursor,

@@ -70,7 +70,7 @@ def leads_page(
 ) -> LeadPage:
     """The page `GET /leads` answers with (and `goodword leads list --json` prints); a
     damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="time")
+    cursor, before = checked_cursors(after, before, sort="time", list_name="leads")
     page = service.page(
         session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
     )

@@ -64,6 +64,7 @@ def page(
         select(Lead)
         .where(Lead.workspace_id == workspace_id)
         .options(selectinload(Lead.organization), selectinload(Lead.shares)),
+        list_name="leads",
         sort_column=Lead.created_at,
         id_column=Lead.id,
         cursor=cursor,

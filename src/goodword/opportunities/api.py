@@ -78,7 +78,7 @@ def list_opportunities(
 ) -> OpportunityPage:
     """Opportunities, most recently changed first; pass `next` back as `after` for more,
     and `prev` as `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="time")
+    cursor, before = checked_cursors(after, before, sort="time", list_name="opportunities")
     page = service.list_(
         session,
         workspace_id=workspace_id,

@@ -161,6 +161,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="opportunities",
         sort_column=Opportunity.updated_at,
         id_column=Opportunity.id,
         cursor=cursor,

@@ -43,7 +43,7 @@ def list_organizations(
 ) -> OrganizationPage:
     """Organizations by name; pass `next` back as `after` for more, and `prev` as `before`
     for the page before."""
-    cursor, before = checked_cursors(after, before, sort="text")
+    cursor, before = checked_cursors(after, before, sort="text", list_name="organizations")
     page = service.list_(
         session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
     )

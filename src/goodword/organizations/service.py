@@ -321,6 +321,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="organizations",
         sort_column=Organization.sort_name,
         id_column=Organization.id,
         cursor=cursor,

@@ -89,7 +89,7 @@ def list_people(
 ) -> PersonPage:
     """People by family name, then given name; pass `next` back as `after` for more, and
     `prev` as `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="text")
+    cursor, before = checked_cursors(after, before, sort="text", list_name="people")
     page = service.list_(
         session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
     )

@@ -269,6 +269,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="people",
         sort_column=Person.sort_name,
         id_column=Person.id,
         cursor=cursor,
@@ -315,13 +316,13 @@ def connections_page(
     )
 
     def place(where: str) -> tuple[int, int]:
-        value, row_id = decode_cursor(where)
+        value, row_id = decode_cursor(where, list_name="person-connections")
         if not (isinstance(value, int) and isinstance(row_id, int)):
             raise ValueError("cursor is damaged")
         return value, row_id
 
     def key(row: Connection) -> str:
-        return encode_cursor(row.closeness or 0, row.id)
+        return encode_cursor(row.closeness or 0, row.id, list_name="person-connections")
 
     total = session.scalar(select(func.count()).select_from(Connection).where(touching)) or 0
     if before:

@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from goodword.api import cursor_refused
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.errors import FieldError, InvalidInput
 from goodword.interactions.models import (
     Direction,
     Interaction,
@@ -232,6 +232,10 @@ def _due_order(item: DueItem) -> tuple[int, str, str, int]:
     return (item.cadence_days, item.due_on.isoformat(), item.name.casefold(), item.person_id)
 
 
+# The name the due list's cursors give their list.
+KEEP_IN_TOUCH = "keep-in-touch"
+
+
 def due_page(
     items: list[DueItem], *, cursor: str | None, limit: int, before: str | None = None
 ) -> Page[DueItem]:
@@ -244,10 +248,13 @@ def due_page(
     """
 
     def place(where: str) -> tuple[int, str, str, int]:
-        days, due_on, name, person_id = decode_cursor(where)
+        days, due_on, name, person_id = decode_cursor(where, list_name=KEEP_IN_TOUCH)
         if not (isinstance(days, int) and isinstance(person_id, int)):
             raise ValueError("cursor is damaged")
         return (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
+
+    def key(item: DueItem) -> str:
+        return encode_cursor(*_due_order(item), list_name=KEEP_IN_TOUCH)
 
     start = 0
     if before:
@@ -260,8 +267,8 @@ def due_page(
         start = next((i for i, item in enumerate(items) if _due_order(item) > after), len(items))
     shown = items[start : start + limit]
     more = start + limit < len(items)
-    next_cursor = encode_cursor(*_due_order(shown[-1])) if shown and more else None
-    prev_cursor = encode_cursor(*_due_order(shown[0])) if shown and start else None
+    next_cursor = key(shown[-1]) if shown and more else None
+    prev_cursor = key(shown[0]) if shown and start else None
     return Page(
         items=shown,
         next_cursor=next_cursor,
@@ -292,18 +299,8 @@ def due_page_read(
     items = due_list(session, workspace_id=workspace_id, today=today, within_days=within_days)
     try:
         page = due_page(items, cursor=after, limit=limit, before=before)
-    except (ValueError, TypeError):
-        field = "before" if before else "after"
-        raise InvalidInput(
-            "The page cursor is not valid.",
-            fields=[
-                FieldError(
-                    field,
-                    f"This cursor is damaged; start again from the first page "
-                    f"(leave out `{field}`).",
-                )
-            ],
-        ) from None
+    except (ValueError, TypeError) as exc:
+        raise cursor_refused("before" if before else "after", exc) from None
     return DuePage(
         items=[due_read(i) for i in page.items],
         next=page.next_cursor,

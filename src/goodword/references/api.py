@@ -92,7 +92,7 @@ def references_page(
 ) -> ReferencePage:
     """The page `GET /references` answers with (and `goodword references list --json`
     prints); a damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="text")
+    cursor, before = checked_cursors(after, before, sort="text", list_name="references")
     page = service.page(
         session,
         workspace_id=workspace_id,

@@ -84,6 +84,7 @@ def page(
     return keyset_page(
         session,
         _references(workspace_id, active).join(Reference.person),
+        list_name="references",
         sort_column=Person.sort_name,
         id_column=Reference.id,
         cursor=cursor,

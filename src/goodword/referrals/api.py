@@ -107,7 +107,7 @@ def asks_page(
 ) -> ReferralAskPage:
     """The page `GET /referrals` answers with (and `goodword referrals list --json` prints);
     a damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="id")
+    cursor, before = checked_cursors(after, before, sort="id", list_name="referrals")
     page = service.page(
         session,
         workspace_id=workspace_id,

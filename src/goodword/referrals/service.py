@@ -96,6 +96,7 @@ def page(
     return keyset_page(
         session,
         _asks(workspace_id, person_id, source_opportunity_id, statuses, open_only),
+        list_name="referrals",
         sort_column=ReferralAsk.id,
         id_column=ReferralAsk.id,
         cursor=cursor,

@@ -53,7 +53,7 @@ def list_tasks(
 ) -> TaskPage:
     """Tasks, soonest due first and undated last; pass `next` back as `after` for more,
     and `prev` as `before` for the page before."""
-    cursor, before = checked_cursors(after, before, sort="date")
+    cursor, before = checked_cursors(after, before, sort="date", list_name="tasks")
     page = service.list_(
         session,
         workspace_id=workspace_id,

@@ -223,6 +223,7 @@ def list_(
     return keyset_page(
         session,
         statement,
+        list_name="tasks",
         sort_column=_DUE_OR_LAST,
         id_column=Task.id,
         cursor=cursor,
