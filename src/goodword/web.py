@@ -6,7 +6,7 @@ import ipaddress
 import logging
 import re
 import socket
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -228,7 +228,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         fields = field_errors(exc.errors(), request=True)
         if wants_json(request):
-            error = InvalidInput("The request is not valid.", fields=api_fields(exc.errors()))
+            problems = api_fields(exc.errors(), read_only=_answered_fields(request))
+            error = InvalidInput("The request is not valid.", fields=problems)
             return JSONResponse(error.to_dict(), status_code=422)
         if _new_in_place_of_a_number(exc.errors()):
             # "/leads/new" where leads are added on their list: an address other records have,
@@ -366,9 +367,19 @@ def _methods_taken(request: Request) -> list[str]:
     ]
 
 
-def api_fields(errors: Sequence[Any]) -> list[FieldError]:
+def _answered_fields(request: Request) -> frozenset[str]:
+    """The fields of the record the request's route answers with (GET's shape, for a PUT
+    or POST): sent back, they are the API's own, not the client's to change."""
+    model = getattr(request.scope.get("route"), "response_model", None)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return frozenset(model.model_fields)
+    return frozenset()
+
+
+def api_fields(errors: Sequence[Any], *, read_only: Collection[str] = ()) -> list[FieldError]:
     """FastAPI's validation errors as the API's problems: in our words, each under the
-    field the client sent (or `body`), never a pydantic path or wording."""
+    field the client sent (or `body`), never a pydantic path or wording. A field sent that
+    is named in `read_only` (the record as the API gives it) is said to be read-only."""
     problems = []
     for error, plain in zip(errors, field_errors(errors, request=True), strict=True):
         kind = error.get("type", "")
@@ -398,6 +409,14 @@ def api_fields(errors: Sequence[Any]) -> list[FieldError]:
                     plain.field,
                     "Send each file as a file of a multipart/form-data upload (with curl: "
                     "-F files=@contacts.csv).",
+                )
+            )
+        elif kind == "extra_forbidden" and plain.field in read_only:
+            problems.append(
+                FieldError(
+                    plain.field,
+                    "This field is read-only: the API gives it, and you cannot change it. "
+                    "Leave it out of what you send.",
                 )
             )
         elif kind == "extra_forbidden":

@@ -3,6 +3,7 @@ words, each under a field the client can act on (never pydantic's paths or wordi
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -76,3 +77,27 @@ def test_whole_record_rules_come_under_the_field_they_name_or_the_body(
         {"field": "pay_max", "message": "pay_max is below pay_min."},
     ]
     assert "__all__" not in person.text + job.text
+
+
+@pytest.mark.parametrize(
+    ("path", "record"),
+    [
+        ("people", {"display_name": "Ana Silva"}),
+        ("opportunities", {"role_title": "Analyst", "organization_name": "Acme"}),
+        ("organizations", {"name": "Acme"}),
+        ("tasks", {"title": "Write to Ana"}),
+    ],
+)
+def test_a_record_sent_back_as_get_gave_it_names_the_fields_the_api_gives_as_read_only(
+    client: TestClient, path: str, record: dict
+) -> None:
+    made = client.post(f"/api/v1/{path}", json=record)
+    assert made.status_code == 201, made.text
+    shown = client.get(f"/api/v1/{path}/{made.json()['id']}").json()
+
+    refused = refusal(client.put(f"/api/v1/{path}/{shown['id']}", json=shown))
+
+    named = {p["field"]: p["message"] for p in refused["fields"]}
+    assert {"id", "created_at", "updated_at"} <= set(named)
+    assert all(m.startswith("This field is read-only") for m in named.values()), named
+    assert all("Leave it out" in m for m in named.values())
