@@ -101,3 +101,23 @@ def test_a_record_sent_back_as_get_gave_it_names_the_fields_the_api_gives_as_rea
     assert {"id", "created_at", "updated_at"} <= set(named)
     assert all(m.startswith("This field is read-only") for m in named.values()), named
     assert all("Leave it out" in m for m in named.values())
+
+
+def test_a_rule_about_one_field_is_named_by_that_field_not_the_body(client: TestClient) -> None:
+    ana = client.post("/api/v1/people", json={"display_name": "Ana Silva"}).json()
+    call = client.post(
+        "/api/v1/interactions",
+        json={"kind": "call", "occurred_at": "2026-01-02T10:00:00Z", "direction": "inbound",
+              "summary": "A call"},
+    )  # fmt: skip
+    herself = client.post(
+        "/api/v1/connections",
+        json={"person_a_id": ana["id"], "person_b_id": ana["id"], "kind": "friend"},
+    )
+
+    assert refusal(call)["fields"] == [
+        {"field": "direction", "message": "direction is only for messages and e-mails."}
+    ]
+    assert refusal(herself)["fields"] == [
+        {"field": "person_b_id", "message": "A connection joins two different people."}
+    ]

@@ -42,7 +42,7 @@ class ConnectionCreate(BaseModel):
 
 def _two_people(connection: ConnectionCreate) -> Problem | None:
     if connection.person_a_id == connection.person_b_id:
-        return Problem("A connection joins two different people.")
+        return Problem("A connection joins two different people.", field="person_b_id")
     return None
 
 

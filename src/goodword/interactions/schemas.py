@@ -89,7 +89,7 @@ def _round_of_an_interview(interaction: InteractionCreate) -> Problem | None:
 
 def _writer_of_a_message(interaction: InteractionCreate) -> Problem | None:
     if interaction.direction is not None and interaction.kind not in WRITTEN:
-        return Problem("direction is only for messages and e-mails.")
+        return Problem("direction is only for messages and e-mails.", field="direction")
     return None
 
 
