@@ -72,4 +72,25 @@ def test_a_lead_s_link_that_is_a_lone_word_is_refused_as_the_api_refuses_it(
         "Error: Some fields need attention.",
         "  --url: 'not-a-url' is not a web address; write it like https://example.com/jobs/42",
     ]
-    assert json.loads(run("leads", "list", "--json").stdout) == []
+    assert json.loads(run("leads", "list", "--json").stdout)["items"] == []
+
+
+def test_a_problem_names_the_option_typed_where_its_message_names_the_field(
+    run, cli_url: str
+) -> None:
+    run("person", "add", "Carol Díaz")
+    run("org", "add", "Acme")
+    run("org", "add", "Beta")
+
+    interview = run(
+        "interaction", "add", "interview", "--with", "1", "--direction", "inbound",
+        "--when", "2026-11-20",
+    )  # fmt: skip
+    taken = run("org", "add-name", "2", "Acme")
+
+    assert interview.exit_code == 2
+    assert "  --direction: --direction is only for messages and e-mails." in (
+        interview.stderr.splitlines()
+    )
+    assert taken.exit_code == 3
+    assert taken.stderr.splitlines()[1].startswith("  NAME: “Acme” is the name of Acme (id 1).")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import tempfile
 from dataclasses import asdict
@@ -283,7 +284,12 @@ def _report(exc: GoodwordError, options: set[str]) -> None:
         # A rule about the whole record ("__all__") names no field of its own.
         name = option_for(item.field, options)
         where = "" if item.field == "__all__" else f"{shown_as(name) if name else item.field}: "
-        typer.echo(f"  {where}{options_in_text(item.message, options)}", err=True)
+        message = options_in_text(item.message, options)
+        if name:
+            # The field's own name, a plain word ("direction is only for messages."), too.
+            own = re.escape(item.field.split(".", 1)[0])
+            message = re.sub(rf"(?<![\w-]){own}\b", shown_as(name), message)
+        typer.echo(f"  {where}{message}", err=True)
 
 
 app = typer.Typer(

@@ -439,7 +439,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "urls": ("--url",),
     "tags": ("--tag",),
     "interests": ("--interest",),
-    "aliases": ("--alias",),
+    "aliases": ("--alias", "NAME"),
     "domains": ("--domain",),
     "stress_points": ("--stress",),
     "introduced_to": ("--introduced-to",),
