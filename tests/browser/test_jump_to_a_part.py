@@ -54,7 +54,9 @@ def test_adding_a_position_says_so_in_the_positions(page: Page, live_server) -> 
     positions.get_by_role("button", name="Add position").click()
     expect(page).to_have_url(re.compile(rf"/people/{person}#positions$"))
     message = page.locator("#positions [data-flash]")
-    expect(message).to_have_text("Added the position at Initech.")
+    expect(message).to_have_text(
+        "Added the position at Initech. Initech was new, so it was added as an organization."
+    )
     expect(message).to_be_focused()
     expect(message).to_be_in_viewport()
 
@@ -75,7 +77,9 @@ def test_without_javascript_the_message_is_under_the_parts_heading(
         positions.get_by_role("button", name="Add position").click()
         expect(page).to_have_url(re.compile(rf"/people/{person}#positions$"))
         message = page.locator("#positions-heading + [data-flash]")
-        expect(message).to_have_text("Added the position at Initech.")
+        expect(message).to_have_text(
+            "Added the position at Initech. Initech was new, so it was added as an organization."
+        )
         expect(message).to_be_in_viewport()
         expect(page.locator("[data-flash]")).to_have_count(1)
     finally:
