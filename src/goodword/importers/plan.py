@@ -19,6 +19,7 @@ from goodword.importers.records import (
     IncomingPerson,
     Role,
 )
+from goodword.importers.renamed import RenamedKeys
 from goodword.importers.report import YOU, Outcome, RowOutcome
 from goodword.importers.spreadsheet_ids import SpreadsheetIds
 from goodword.importers.state import WorkspaceState
@@ -131,6 +132,9 @@ class Resolver:
         # (source, key) of every record being resolved: no record is found by a former key
         # that another record of this import holds as its own
         self.own_keys: set[tuple[str, str]] = set()
+        self.renamed = RenamedKeys(state.sources)
+        # (source, key) -> id() of the record renamed at its source that had it
+        self.renamed_from: dict[tuple[str, str], int] = {}
 
     def target_at(self, position: int) -> int | None:
         ref = self.state.matcher.profiles[position].ref
@@ -493,7 +497,9 @@ class Resolver:
         if (person.source, person.key) in self.state.sources:
             return self._holder(person, profile, person.key) is not None
         former = self._former(person)
-        return former is not None and self._holder(person, profile, former) is not None
+        if former is not None and self._holder(person, profile, former) is not None:
+            return True
+        return self._renamed(person, profile) is not None
 
     def _held_key(self, profile: Profile, first_incoming: int) -> bool:
         """Whether an exact key of the profile belongs to someone already in the workspace
@@ -521,9 +527,23 @@ class Resolver:
             return self._holder(person, profile, person.key)
         former = self._former(person)
         holder = None if former is None else self._holder(person, profile, former)
+        if holder is None and (former := self._renamed(person, profile)) is not None:
+            holder = self._holder(person, profile, former)
+            self.renamed_from[(person.source, former)] = id(person)
         if former is not None and holder is not None:
             self.plan.former_keys[id(person)] = former
         return holder
+
+    def _renamed(self, person: IncomingPerson, profile: Profile) -> str | None:
+        """The key by name the record had before it was renamed at its source, when one
+        alone fits (`renamed.RenamedKeys.former`) and no other record took it."""
+
+        def holder(key: str) -> Profile | None:
+            claimed = self.renamed_from.get((person.source, key))
+            found = self._holder(person, profile, key) if claimed in (None, id(person)) else None
+            return None if found is None else self._person_profile(found)
+
+        return self.renamed.former(person, profile, self.own_keys, holder)
 
     def _holder(self, person: IncomingPerson, profile: Profile, key: str) -> int | None:
         """The person holding `key` (the record's, or one it was kept under before) who is
