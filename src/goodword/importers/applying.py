@@ -169,7 +169,7 @@ def apply_record(
             if left is not None:
                 left.append(f"notes left as they were ({LOSSY})")
             continue
-        if off:
+        if off and "notes" not in told:
             taken_off.append("its note")
             continue
         joined = f"{values['notes']}\n\n{note}" if values["notes"] else note
@@ -185,7 +185,7 @@ def apply_record(
     for attribute, one in (("tags", "tag"), ("interests", "interest")):
         before = list(values[attribute] or [])
         after = clean_list([*before, *getattr(data, attribute)])
-        if after != before and off:
+        if after != before and off and attribute not in told:
             taken_off += [f"{one} {value}" for value in after[len(before) :]]
         elif after != before:
             values[attribute] = after

@@ -8,6 +8,7 @@ one the record did not say was set apart from it (by hand, say), and an import l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -20,6 +21,10 @@ from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone, phone_form
 from goodword.people import normalize
 from goodword.people.normalize import profile_url
+from goodword.records import unify_line_breaks
+
+# Between a note's paragraphs: a blank line, or a line of spaces (as `applying` reads them).
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 # The most records tried per record (each is one fingerprint): enough for every field
 # `said_then` is given to have changed at once, with a job at an organization of many names.
@@ -96,6 +101,28 @@ def held_names(
     if display == " ".join(part for part in (given, family) if part):
         found.append((None, given, family))
     return [] if _value(record, "name") in found else found
+
+
+# The most notes `held_notes` gives: each is tried beside every other field's values.
+NOTES_TRIED = 16
+
+
+def held_notes(notes: str | None) -> list[object]:
+    r"""The notes a record may have said when last imported, from the notes Goodword holds
+    (an import adds a record's note as paragraphs, after those held: `apply_record`): none,
+    all of them, the first paragraphs (the record that made the person, before a note
+    added since), or one paragraph.
+
+    >>> held = held_notes("Met at the salon\n\nFormerly Ada Lovelace")
+    >>> held[0], held[2:]
+    (None, ['Met at the salon', 'Formerly Ada Lovelace'])
+    """
+    found: list[object] = [None]
+    if notes:
+        paragraphs = [p.strip() for p in _PARAGRAPHS.split(unify_line_breaks(notes)) if p.strip()]
+        runs = ["\n\n".join(paragraphs[:end]) for end in range(len(paragraphs), 0, -1)]
+        found += _unique([notes, *runs, *paragraphs])
+    return found[:NOTES_TRIED]
 
 
 def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> list[object]:
@@ -186,6 +213,15 @@ class SaidThen:
         tie = self.linked.get(person.id)
         if record.linkedin_connection and tie is not None:
             held["connected_on"] = [tie[1]]
+        # Notes and tags are only ever added: what the record said then is among those
+        # held. (Tried last, and only when the record says one not held: a new headline.)
+        notes = held_notes(values["notes"])
+        if record.notes not in notes:
+            held["notes"] = notes
+        for name in ("tags", "interests"):
+            listed: list[str] = list(values[name] or [])
+            if not set(getattr(record, name)) <= set(listed):
+                held[name] = [[], listed]
         return said_then(record, printed, held)
 
     def _spellings(self) -> dict[int, list[str]]:
