@@ -28,6 +28,7 @@ from goodword.importers.reading import (
     documents,
 )
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
+from goodword.importers.repeated import settle_repeated
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.importers.state import WorkspaceState, key_numbers
 from goodword.importers.tables import header_key, read_table
@@ -163,6 +164,7 @@ def import_files(
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
     key_numbers(incoming, state.region)
+    settle_repeated(incoming, state.fingerprints)
     # Records of people the user deleted: passed over when they would add someone, or with
     # reapply brought back (`importers/deleted.py`).
     marked = (
