@@ -115,3 +115,24 @@ def test_a_card_still_in_the_file_is_not_taken_for_renamed(session, workspace, t
     again = run(session, workspace, both)
     assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED, Outcome.SUGGESTED]
     assert ("Ada Lovelace", "London", None) in people(session, workspace)
+
+
+def test_another_address_book_s_card_on_the_address_is_no_rename(session, workspace, tmp_path):
+    # A card of another file (a work address book beside the phone's) is another record of
+    # the person, kept beside the first: neither takes the other's key, import after import.
+    (tmp_path / "phone.vcf").write_text(
+        card(tmp_path / "x", "Bob Smith").read_text("utf-8"), "utf-8"
+    )
+    (tmp_path / "work.vcf").write_text(
+        card(tmp_path / "y", "Robert Smith").read_text("utf-8"), "utf-8"
+    )
+    run(session, workspace, tmp_path / "phone.vcf")
+    second = run(session, workspace, tmp_path / "work.vcf")
+    assert [r.outcome for r in second.rows] == [Outcome.MERGED]
+    again = run(session, workspace, tmp_path / "phone.vcf")
+    assert [r.outcome for r in again.rows] == [Outcome.UNCHANGED]
+    assert sorted(keys(session, workspace)) == [
+        "name:bob smith|ada@analytical.example",
+        "name:robert smith|ada@analytical.example",
+    ]
+    assert [name for name, _place, _notes in people(session, workspace)] == ["Bob Smith"]

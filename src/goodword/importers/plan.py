@@ -132,7 +132,7 @@ class Resolver:
         # (source, key) of every record being resolved: no record is found by a former key
         # that another record of this import holds as its own
         self.own_keys: set[tuple[str, str]] = set()
-        self.renamed = RenamedKeys(state.sources)
+        self.renamed = RenamedKeys(state.name_files)
         # (source, key) -> id() of the record renamed at its source that had it
         self.renamed_from: dict[tuple[str, str], int] = {}
 

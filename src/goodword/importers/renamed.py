@@ -3,9 +3,11 @@
 Such a record (a vCard without UID, an address book's CSV row) is keyed by its name and
 its first e-mail address, or its first phone without one (`address_book.key_by_name`), so
 a new name at the source gives it a new key. The key it had is the one of the same source
-with the same address or phone and another name that no record of this import holds: the
-card was renamed, not another added beside it. Taken for the record's former key, it makes
-the record a newer copy, so its new name follows as any record's does (`applying._rename`).
+and file (a newer copy of it: another address book's card of the same address is another
+record, kept beside it) with the same address or phone and another name that no record of
+this import holds: the card was renamed, not another added beside it. Taken for the
+record's former key, it makes the record a newer copy, so its new name follows as any
+record's does (`applying._rename`).
 """
 
 from __future__ import annotations
@@ -36,28 +38,29 @@ def contact_part(key: str) -> str | None:
 
 
 class RenamedKeys:
-    """The keys by name the workspace holds, by source and address or phone (read once,
-    when a record first asks)."""
+    """The keys by name and address or phone the workspace holds, by source, file and
+    address or phone (read once, when a record first asks)."""
 
-    def __init__(self, sources: dict[tuple[str, str], int]) -> None:
-        self.sources = sources
-        self.by_contact: dict[tuple[str, str], list[str]] | None = None
+    def __init__(self, files: dict[tuple[str, str], str]) -> None:
+        # (source, key by name and address or phone) -> the file it came from
+        self.files = files
+        self.by_contact: dict[tuple[str, str, str], list[str]] | None = None
 
     def candidates(self, person: IncomingPerson, own_keys: set[tuple[str, str]]) -> list[str]:
-        """The keys the record may have had before a rename: of its source, with its
-        address or phone, none held by a record of this import (`own_keys`)."""
+        """The keys the record may have had before a rename: of its source and file, with
+        its address or phone, none held by a record of this import (`own_keys`)."""
         tail = contact_part(person.key or "")
         if tail is None:
             return []
         if self.by_contact is None:
             self.by_contact = defaultdict(list)
-            for source, key in self.sources:
+            for (source, key), file_name in self.files.items():
                 part = contact_part(key)
                 if part is not None:
-                    self.by_contact[(source, part)].append(key)
+                    self.by_contact[(source, file_name, part)].append(key)
         return [
             key
-            for key in self.by_contact.get((person.source, tail), ())
+            for key in self.by_contact.get((person.source, person.file_name, tail), ())
             if key != person.key and (person.source, key) not in own_keys
         ]
 

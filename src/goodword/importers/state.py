@@ -235,6 +235,9 @@ class WorkspaceState:
     # A mapped CSV's record id -> {person id: the files it came from} (another spreadsheet's
     # row of the same id is another record: `Resolver._still_theirs`)
     csv_files: dict[str, dict[int, set[str]]] = field(default_factory=dict)
+    # (source, key by name and address or phone) -> the file it came from (a card renamed
+    # at its source is found in a newer copy of its file: `importers/renamed.py`)
+    name_files: dict[tuple[str, str], str] = field(default_factory=dict)
     # person id -> the (source, key) of the explicit (not name-only) records behind it
     explicit_keys: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # organization key -> (id, name, aliases)
@@ -275,13 +278,14 @@ class WorkspaceState:
         workspace = session.get(Workspace, workspace_id)
         state = cls(workspace_id, workspace.phone_region if workspace else "US")
         ws = workspace_id
-        for source, key, person_id, printed in driver_rows(
+        for source, key, person_id, printed, file_name in driver_rows(
             session,
             select(
                 PersonSource.source,
                 PersonSource.external_key,
                 PersonSource.person_id,
                 PersonSource.fingerprint,
+                PersonSource.file_name,
             ).where(PersonSource.workspace_id == ws),
         ):
             if key:
@@ -295,6 +299,8 @@ class WorkspaceState:
                     state.fingerprints[pair] = printed
                 if not key.startswith("name:"):
                     state.explicit_keys.setdefault(person_id, []).append(pair)
+                elif file_name and "|" in key:
+                    state.name_files[pair] = file_name
         for key, person_id, file_name in session.execute(
             select(PersonSource.external_key, PersonSource.person_id, PersonSource.file_name).where(
                 PersonSource.workspace_id == ws, PersonSource.source == MAPPED_SOURCE
