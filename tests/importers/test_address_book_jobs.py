@@ -14,7 +14,9 @@ from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
 from goodword.organizations.models import Organization
+from goodword.people import service as people
 from goodword.people.models import Person, Position
+from goodword.people.schemas import PersonCreate, PositionCreate
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -328,3 +330,46 @@ def test_a_card_s_job_with_the_connection_s_title_alone_is_their_job_now(session
     run(session, workspace, linkedin("", "UX Designer"))
     run(session, workspace, card("Metals Group", "UX designer"))
     assert jobs(session) == [("Metals Group", "UX designer", True)]
+
+
+def test_a_title_alone_imported_after_a_card_makes_its_job_past(session, workspace):
+    # The other order: the connection's title alone comes after the card's undated job.
+    run(session, workspace, card("Metals Group", "Buyer"))
+    report = run(session, workspace, linkedin("", "Freelance UX designer"))
+    (row,) = report.rows
+    assert row.detail.endswith(
+        "Buyer at Metals Group now a past job (LinkedIn gives Freelance UX designer, with no "
+        "company, as their job now)"
+    )
+    assert jobs(session) == [("Metals Group", "Buyer", False)]
+
+
+def test_in_one_import_a_card_before_a_title_alone_keeps_its_job_past(session, workspace):
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[card("Metals Group", "Buyer"), linkedin("", "Freelance UX designer")],
+    )  # fmt: skip
+    assert jobs(session) == [("Metals Group", "Buyer", False)]
+
+
+def test_a_title_alone_after_a_card_s_job_with_that_title_keeps_it_current(session, workspace):
+    run(session, workspace, card("Metals Group", "UX designer"))
+    run(session, workspace, linkedin("", "UX Designer"))
+    assert jobs(session) == [("Metals Group", "UX designer", True)]
+
+
+def test_a_title_alone_leaves_the_job_of_someone_added_by_hand(session, workspace):
+    # A job you typed in is yours: only a record's undated job is made past.
+    jo = people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(given_name="Jo", family_name="Park", emails=["jo@example.org"]),
+    )
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=jo.id,
+        data=PositionCreate(organization_name="Metals Group", title="Buyer"),
+    )  # fmt: skip
+    session.flush()
+    run(session, workspace, linkedin("", "Freelance UX designer"))
+    session.expire_all()
+    assert jobs(session) == [("Metals Group", "Buyer", True)]

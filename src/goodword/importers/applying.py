@@ -20,7 +20,7 @@ from goodword.importers.cleaning import (
     rounded_from,
 )
 from goodword.importers.combine import Combined
-from goodword.importers.jobs import add_job, held_job
+from goodword.importers.jobs import add_job, held_job, past_beside_title
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone
 from goodword.people import normalize
@@ -46,6 +46,7 @@ def apply_record(
     again: bool = False,
     keep_current: bool = False,
     reopen: bool = False,
+    title_alone: str | None = None,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
@@ -59,7 +60,9 @@ def apply_record(
     emptied since stays empty (the record may not have set it: someone had one already).
     `left` names both. `again` (a copy of a record imported before, found by its key) may
     retitle a job; with `keep_current`, an undated job ends no current one, and with `reopen`
-    one held as past may be current again (`jobs.add_job`)."""
+    one held as past may be current again (`jobs.add_job`). A LinkedIn connection's
+    `title_alone` (matched to the person, not a newer copy) makes their undated current
+    jobs past, unless one is that title (`jobs.past_beside_title`)."""
     off = keep_off and newer and said is not None
     told = said or frozenset()
     taken_off: list[str] = []
@@ -233,6 +236,9 @@ def apply_record(
                 left=left, keep_current=keep_current, reopen=reopen, title_now=title_now,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
+    if title_alone and not newer:
+        names = {**state.organization_names, **org_names}
+        changes += past_beside_title(names, person, out, title_alone)
     if newer and "positions" in told and not data.positions and left is not None:
         # The file gave a job when last imported and gives none now (a LinkedIn connection
         # with no Company any more): they may have left it, or hidden it. Said, not ended.

@@ -168,6 +168,29 @@ def add_job(
     return [f"now {role}" + (f" (was {', '.join(was)})" if was else "")]
 
 
+def past_beside_title(
+    org_names: dict[int, str], person: Known, out: Changes, title_alone: str
+) -> list[str]:
+    """A LinkedIn connection's title given with no company (`title_alone`) says what they
+    do now: the undated current jobs held (an address book's) that are not that title
+    become past jobs, with no end (when they left is not known), as `add_job` adds them
+    when the connection came first (its `title_now`); in words."""
+    said = []
+    for held in person.positions:
+        if (
+            held.is_current
+            and held.start_date is None
+            and held.end_date is None
+            and not _that_title(held.title, title_alone)
+        ):
+            _set_current(out, held, False, None)
+            said.append(
+                f"{_role(held, org_names)} now a past job (LinkedIn gives {title_alone}, "
+                "with no company, as their job now)"
+            )
+    return said
+
+
 def _that_title(title: str | None, title_now: str | None) -> bool:
     """Whether a job's title is the one a connection gives with no company, written
     otherwise or with words left out (their company kept hidden: this may be that job)."""

@@ -163,6 +163,7 @@ def parse_connections(table: Table) -> Parsed:
         elif job:
             # A freelancer, someone between jobs, a company kept hidden: a title alone.
             person.notes = "\n".join(p for p in (person.notes, f"Job title: {job}") if p)
+            person.title_alone = job
         key = url or person.key
         if key and person.connected_on is not None:
             # The same connection in an older archive, whose rows had no profile link, was

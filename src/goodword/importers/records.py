@@ -159,6 +159,10 @@ class IncomingPerson:
     # A LinkedIn connection: the user and this person are connected (since this day).
     linkedin_connection: bool = False
     connected_on: date | None = None
+    # The title a LinkedIn connection's row gives with no company (a freelancer, someone
+    # between jobs, a company kept hidden), which its notes keep as "Job title: ...": what
+    # they do now. Not part of what the record says beyond those notes.
+    title_alone: str | None = None
     # The day Connected On reads as in the other date order, when its text allows both (an
     # earlier import may have read it so), and the keys the record had then; neither is
     # part of what the record says.

@@ -381,6 +381,7 @@ class Writer:
                 self.state, self.org_names, self.ws, known, data, out, newer=False,
                 left=self.record_notes.setdefault(id(record), []),
                 keep_current=linkedin and not record.linkedin_connection,
+                title_alone=record.title_alone if record.linkedin_connection else None,
             )  # fmt: skip
             linkedin = linkedin or record.linkedin_connection
             self.record_changes[id(record)] = named + changed
@@ -439,6 +440,10 @@ class Writer:
                     # (Only when LinkedIn gave another job last time: one you ended by
                     # hand that it still gives stays ended.)
                     reopen=record.linkedin_connection and "positions" in (said or ()),
+                    # (Not for someone added by hand: a job typed in is the user's.)
+                    title_alone=record.title_alone
+                    if record.linkedin_connection and person.sources
+                    else None,
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
