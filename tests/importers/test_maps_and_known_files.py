@@ -346,7 +346,8 @@ def test_thunderbirds_address_book_is_read_with_every_detail():
     assert aoife.location == "Dublin, Ireland"
     assert aoife.birthday == date(1990, 7, 3)
     assert aoife.notes == (
-        "Goes by Eefa\nChat: aoife_nb\nCustom 1: Met at PyCon\nRecruiter, friendly"
+        "Goes by Eefa\nWork address: 12 Dock Rd, Dublin, D02, Ireland\nChat: aoife_nb\n"
+        "Custom 1: Met at PyCon\nRecruiter, friendly"
     )
     # A birthday without a year goes to the notes, as every format's does.
     assert (tomas.birthday, tomas.notes, tomas.location) == (

@@ -209,9 +209,10 @@ def test_a_google_address_typed_as_one_line_is_kept_in_the_notes(session, worksp
     helen, sam = found["Helen Okoro"], found["Sam Reed"]
     assert (helen.location, helen.notes) == (
         None,
-        "Address: 221B Baker Street, London NW1 6XE, UK",
+        "Home address: 221B Baker Street, London NW1 6XE, UK",
     )
-    assert (sam.location, sam.notes) == ("Leeds, UK", None)
+    # A street beside a place is kept too (the place is where they are).
+    assert (sam.location, sam.notes) == ("Leeds, UK", "Home address: 12 High St, Leeds, UK")
 
 
 LEGACY = (

@@ -52,9 +52,8 @@ def test_columns_an_address_book_fills_that_goodword_has_no_field_for_are_named(
     )  # fmt: skip
     assert report.files[0].format == "outlook-contacts"
     assert [n for n in report.notes if "not imported" in n] == [
-        "contacts.csv: not imported, as Goodword has no field for them: Business Street (1 row), "
-        "User 1 (1 row), Profession (2 rows). Add what you need of them to those people by "
-        "hand."
+        "contacts.csv: not imported, as Goodword has no field for them: User 1 (1 row), "
+        "Profession (2 rows). Add what you need of them to those people by hand."
     ]
 
 
@@ -84,7 +83,7 @@ def test_a_google_contacts_second_address_and_unread_columns_are_kept_or_named(s
     ]
 
 
-def test_a_google_contacts_street_beside_a_place_is_named_as_not_imported(session, workspace):
+def test_a_google_contacts_street_beside_a_place_is_kept_in_the_notes(session, workspace):
     header = (
         "First Name,Last Name,Address 1 - Label,Address 1 - Street,Address 1 - City,"
         "Address 2 - Label,Address 2 - Street,Address 2 - City,Labels\n"
@@ -100,14 +99,16 @@ def test_a_google_contacts_street_beside_a_place_is_named_as_not_imported(sessio
         paths_or_uploads=[Upload("contacts.csv", (header + rows).encode())],
     )  # fmt: skip
     found = {p.display_name: p for p in session.scalars(select(Person))}
-    assert found["Kenji Sato"].location == "Osaka"
+    assert (found["Kenji Sato"].location, found["Kenji Sato"].notes) == (
+        "Osaka", "Home address: 1-2-3 Umeda, Osaka",
+    )  # fmt: skip
+    assert (found["Ana Ruiz"].location, found["Ana Ruiz"].notes) == (
+        "Sevilla", "Work address: Calle Feria 4",
+    )  # fmt: skip
     # A street alone, with no place in any address, is kept in the notes.
-    assert found["Li Wei"].notes == "Address: 88 Nanjing Rd"
-    assert [n for n in report.notes if "street" in n] == [
-        "contacts.csv: not imported, the street of an address with a city, region or country "
-        "(2 rows): Goodword keeps the place. Add a street you need to that person's notes by "
-        "hand."
-    ]
+    assert found["Li Wei"].notes == "Home address: 88 Nanjing Rd"
+    assert found["Ola Berg"].notes is None
+    assert not [n for n in report.notes if "street" in n.casefold()]
 
 
 def test_an_exchange_contact_keeps_the_address_its_display_name_gives(session, workspace):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from goodword.importers.cleaning import clean_organization, looks_like_email, profile_url
 from goodword.importers.records import IncomingPerson, IncomingPosition, Labeled
@@ -66,27 +67,59 @@ def read_details(
         person.urls.append(Labeled(url, "LinkedIn" if kind == "linkedin" else web_label))
 
 
+@dataclass(frozen=True)
+class AddressColumns:
+    """The columns of an address after its prefix ("business", "home"): each part's names,
+    the first the file has read."""
+
+    streets: Sequence[Sequence[str]]
+    city: Sequence[str]
+    region: Sequence[str]
+    postal: Sequence[str]
+    country: Sequence[str]
+
+
+def whole_address(streets: Sequence[str], city: str, region: str, postal: str, country: str) -> str:
+    """An address on one line, as a note keeps it: its street lines (a cell's own lines
+    too), city, region with postal code, and country.
+
+    >>> whole_address(["1 Hacker Way", ""], "Menlo Park", "CA", "94025", "USA")
+    '1 Hacker Way, Menlo Park, CA 94025, USA'
+    >>> whole_address(["Storgata 1\\r\\nLeilighet 3"], "Oslo", "", "0155", "Norway")
+    'Storgata 1, Leilighet 3, Oslo, 0155, Norway'
+    """
+    lines = [line.strip() for street in streets for line in street.splitlines()]
+    parts = [*lines, city, f"{region} {postal}".strip(), country]
+    return ", ".join(part for part in parts if part)
+
+
 def read_places(
     person: IncomingPerson,
     get: Getter,
     notes: list[str],
     places: Sequence[tuple[str, str]],
-    parts: Sequence[Sequence[str]],
+    columns: AddressColumns,
 ) -> None:
-    """The place of the first address (of `places`, each its column prefix and the name a
-    note gives it) that gives one, from its `parts` (each a column's names, the first the
-    file has read); the other addresses' places go to the notes ("Home address: Versailles,
-    France"), so no address's place is dropped unsaid."""
+    """The place (city, region, country) of the first address (of `places`, each its column
+    prefix and the name a note gives it) that gives one. Every address that says more than
+    its place (a street, a post office box, a postal code) goes whole to the notes ("Home
+    address: 12 Elm Street, Palo Alto, CA 94301"), and so does another address's place
+    ("Home address: Versailles, France"), so no address is dropped: Goodword keeps one place
+    a person, and the notes give back the rest in every export."""
     for prefix, name in places:
-        where = ", ".join(
-            value for names in parts if (value := get(*(f"{prefix} {n}" for n in names)))
+
+        def part(names: Sequence[str], prefix: str = prefix) -> str:
+            return get(*(f"{prefix} {n}" for n in names))
+
+        city, region, country = part(columns.city), part(columns.region), part(columns.country)
+        where = ", ".join(value for value in (city, region, country) if value)
+        whole = whole_address(
+            [part(names) for names in columns.streets], city, region, part(columns.postal), country
         )
-        if not where:
-            continue
-        if person.location is None:
+        if where and person.location is None:
             person.location = where
-        elif where != person.location:
-            notes.append(f"{name} address: {where}")
+        if whole and whole != person.location:
+            notes.append(f"{name} address: {whole}")
 
 
 def read_job(person: IncomingPerson, get: Getter, notes: list[str], *, company: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from goodword.importers.address_book import key_by_name
+from goodword.importers.address_book import key_by_name, whole_address
 from goodword.importers.cleaning import (
     clean_name,
     clean_organization,
@@ -90,37 +90,37 @@ def _reader(
 
 def _place(
     table: Table, row: list[str], groups: dict[str, dict[str, dict[str, int]]], notes: list[str]
-) -> tuple[str | None, bool]:
-    """The place of the first address with a city, region or country; the other addresses'
-    places go to the notes under their labels ("Work address: Oslo, Norway"). When none has
-    one, an address typed as one line (its street or formatted form alone) goes to the
-    notes. Also whether a street was left out (an address with a place keeps only that)."""
-    typed: list[str] = []
-    places: list[tuple[str, str]] = []
-    streets = False
+) -> str | None:
+    """The place (city, region, country) of the first address that gives one. Every address
+    that says more than its place (a street, a post office box, a postal code) goes whole to
+    the notes under its label, as Google formats it ("Work address: Friedrichstraße 43,
+    10117 Berlin, Deutschland"; "Address: …" without a label), and so does another address's
+    place ("Work address: Tokyo, Japan"), so no address is dropped."""
+    first: str | None = None
     for number in sorted(groups.get("address", {}), key=int):
         columns = groups["address"][number]
-        parts = [cell(table, row, columns.get(p)) for p in ("city", "region", "country")]
-        place = ", ".join(p for p in parts if p)
-        written = cell(table, row, columns.get("formatted")) or cell(
-            table, row, columns.get("street")
-        )
-        if place:
-            label = cell(table, row, columns.get("type", columns.get("label")))
-            places.append((place, _label(label.lstrip("*").strip()) or ""))
-            streets = streets or bool(cell(table, row, columns.get("street")))
-        elif written:
-            typed.append(", ".join(line.strip() for line in written.splitlines() if line.strip()))
-    if places:
-        first = places[0][0]
-        notes += [
-            f"{(label or 'other').capitalize()} address: {place}"
-            for place, label in places[1:]
-            if place != first
-        ]
-        return first, streets or bool(typed)
-    notes += [f"Address: {address}" for address in typed]
-    return None, False
+
+        def part(name: str, columns: dict[str, int] = columns) -> str:
+            return cell(table, row, columns.get(name))
+
+        city, region, country = part("city"), part("region"), part("country")
+        place = ", ".join(p for p in (city, region, country) if p)
+        formatted = part("formatted")
+        whole = (
+            ", ".join(line.strip() for line in formatted.splitlines() if line.strip())
+            if formatted
+            else whole_address(
+                [part("street"), part("extended address"), part("po box")],
+                city, region, part("postal code"), country,
+            )
+        )  # fmt: skip
+        label = _label(cell(table, row, columns.get("type", columns.get("label"))))
+        if whole and whole != place:
+            notes.append(f"{label.capitalize()} address: {whole}" if label else f"Address: {whole}")
+        elif place and first is not None and place != first:
+            notes.append(f"{(label or 'other').capitalize()} address: {place}")
+        first = first or place or None
+    return first
 
 
 # The parts of each numbered group of columns the reader reads (the others, an IM or an
@@ -133,7 +133,18 @@ _READ_PARTS = {
     "event": {"type", "label", "value"},
     "custom field": {"type", "label", "value"},
     "organization": {"name", "title", "department", "location", "job description"},
-    "address": {"type", "label", "city", "region", "country", "formatted", "street"},
+    "address": {
+        "type",
+        "label",
+        "city",
+        "region",
+        "country",
+        "formatted",
+        "street",
+        "po box",
+        "postal code",
+        "extended address",
+    },
 }
 
 
@@ -165,7 +176,6 @@ def parse(table: Table) -> Parsed:
         or header == "photo"
     )
     seen: dict[str, int] = {}
-    streets_left = 0
     for line, row in table.rows:
         parsed.rows += 1
         get = row_getter(table, row)
@@ -258,10 +268,7 @@ def parse(table: Table) -> Parsed:
         notes += [f"Job title: {title}" for title in dict.fromkeys(titles)]
         if occupation and occupation not in {p.title for p in person.positions} | {*titles}:
             notes.append(f"Occupation: {occupation}")
-        place, street_left = _place(table, row, groups, notes)
-        person.location = place or get("location") or None
-        if street_left:
-            streets_left += 1
+        person.location = _place(table, row, groups, notes) or get("location") or None
         if get("location") and person.location != get("location"):
             notes.append(f"Location: {get('location')}")
         if get("maiden name"):
@@ -300,12 +307,6 @@ def parse(table: Table) -> Parsed:
         )  # fmt: skip
         key_by_name(person, name, first_email, seen)
         parsed.people.append(person)
-    if streets_left:
-        parsed.notes.append(
-            f"{table.name}: not imported, the street of an address with a city, region or "
-            f"country ({streets_left:,} row{'s' if streets_left > 1 else ''}): Goodword keeps "
-            "the place. Add a street you need to that person's notes by hand."
-        )
     return parsed
 
 

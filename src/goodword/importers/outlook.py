@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.importers import dateorder
-from goodword.importers.address_book import name_and_key, read_details, read_job, read_places
+from goodword.importers.address_book import (
+    AddressColumns,
+    name_and_key,
+    read_details,
+    read_job,
+    read_places,
+)
 from goodword.importers.cleaning import clean_name, name_as_keyed
 from goodword.importers.dates import read_birthday
 from goodword.importers.particles import with_middle
@@ -42,6 +48,14 @@ WEB: list[tuple[str, str | None]] = [("web page", None), ("personal web page", "
 # Where someone is: their work address first, then home, then any other (each with the
 # name a note gives it).
 PLACES = [("business", "Business"), ("home", "Home"), ("other", "Other")]
+# An address's columns after its prefix ("Business Street 2", "Home Address PO Box").
+ADDRESS = AddressColumns(
+    streets=[("street",), ("street 2",), ("street 3",), ("address po box",)],
+    city=("city",),
+    region=("state",),
+    postal=("postal code",),
+    country=("country/region", "country"),
+)
 # Columns kept in the notes, as "Spouse: Kim".
 NOTED = [
     ("spouse", "Spouse"),
@@ -112,12 +126,10 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Goes by {get('nickname')}")
         read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
         organization = read_job(person, get, notes, company="company")
-        # The first address that gives a place is where they are; the others, and the
-        # Location column when an address gave the place, go to the notes. (Google's
-        # "Outlook CSV" export writes "Home Country".)
-        read_places(
-            person, get, notes, PLACES, [("city",), ("state",), ("country/region", "country")]
-        )
+        # The first address that gives a place is where they are; an address with a street,
+        # the others, and the Location column when an address gave the place, go to the
+        # notes. (Google's "Outlook CSV" export writes "Home Country".)
+        read_places(person, get, notes, PLACES, ADDRESS)
         location = get("location")
         if person.location is None:
             person.location = location or None

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from goodword.importers.address_book import name_and_key, read_details, read_job, read_places
+from goodword.importers.address_book import (
+    AddressColumns,
+    name_and_key,
+    read_details,
+    read_job,
+    read_places,
+)
 from goodword.importers.cleaning import clean_name, clean_whole_name, name_as_keyed
 from goodword.importers.dates import read_birthday
 from goodword.importers.mapped import split_whole_name
@@ -29,6 +35,14 @@ PHONES = [
 WEB: list[tuple[str, str | None]] = [("web page 1", "work"), ("web page 2", "home")]
 # Where someone is: their work address first, then their home.
 PLACES = [("work", "Work"), ("home", "Home")]
+# An address's columns after its prefix ("Work Address 2", "Home ZipCode").
+ADDRESS = AddressColumns(
+    streets=[("address",), ("address 2",)],
+    city=("city",),
+    region=("state",),
+    postal=("zipcode",),
+    country=("country",),
+)
 # Columns kept in the notes, as "Chat: ada_l".
 NOTED = [
     ("screen name", "Chat"),
@@ -104,7 +118,7 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Goes by {get('nickname')}")
         read_details(person, get, emails=EMAILS, phones=PHONES, web=WEB)
         organization = read_job(person, get, notes, company="organization")
-        read_places(person, get, notes, PLACES, [("city",), ("state",), ("country",)])
+        read_places(person, get, notes, PLACES, ADDRESS)
         said, born = birthday_of(get("birth year"), get("birth month"), get("birth day"))
         person.birthday, unkept = read_birthday(said, born, notes)
         if unkept:
