@@ -94,3 +94,17 @@ def imported_text(session, workspace_id, name, text):
     )  # fmt: skip
     people = session.scalars(select(Person).where(Person.workspace_id == workspace_id))
     return report, {p.display_name: p for p in people}
+
+
+def test_a_vcards_streets_and_other_places_are_kept_in_the_notes(session, workspace):
+    report, found = imported(session, workspace.id, "addresses30.vcf")
+    jane, holmes = found["Jane Appleseed"], found["Sherlock Holmes"]
+    assert jane.location == "Cupertino, CA, United States"
+    assert jane.notes == (
+        "Work address: 1 Infinite Loop, Suite 400, Cupertino, CA 95014, United States\n\n"
+        "Home address: 12 Elm Street, Palo Alto, CA 94301, United States\n\n"
+        "Beach house address: Santa Cruz, CA, United States"
+    )
+    # "postal" says what the address is for, not whose it is.
+    assert (holmes.location, holmes.notes) == (None, "Home address: 221B Baker Street, NW1 6XE")
+    assert not [n for n in report.notes if "not imported" in n]

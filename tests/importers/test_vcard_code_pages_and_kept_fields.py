@@ -129,7 +129,7 @@ def test_a_role_and_an_address_on_one_line_are_kept_in_the_notes(session, worksp
         "ADR;TYPE=HOME:;;742 Evergreen Terrace, Springfield, OR 97403;;;;\r\n"
         "EMAIL:luis@example.org\r\nROLE:Hiring manager for the data team\r\n",
         # A role that only repeats the title says nothing more; an address gives the place when
-        # one does (the streets are not kept, as no card's are).
+        # one does, and every street is kept in the notes.
         "VERSION:3.0\r\nN:Park;Jo;;;\r\nFN:Jo Park\r\nORG:Meta\r\nTITLE:Recruiter\r\n"
         "ROLE:recruiter\r\nADR;TYPE=HOME:;;12 Elm Street, Palo Alto;;;;\r\n"
         "ADR;TYPE=WORK:;;1 Hacker Way;Menlo Park;CA;94025;USA\r\n",
@@ -138,10 +138,14 @@ def test_a_role_and_an_address_on_one_line_are_kept_in_the_notes(session, worksp
     luis, jo = people["Luis Ortiz"], people["Jo Park"]
     assert luis.location is None
     assert luis.notes == (
-        "Address: 742 Evergreen Terrace, Springfield, OR 97403\n\n"
+        "Home address: 742 Evergreen Terrace, Springfield, OR 97403\n\n"
         "Role: Hiring manager for the data team"
     )
-    assert (jo.notes, jo.location) == (None, "Menlo Park, CA, USA")
+    assert (jo.notes, jo.location) == (
+        "Home address: 12 Elm Street, Palo Alto\n\n"
+        "Work address: 1 Hacker Way, Menlo Park, CA 94025, USA",
+        "Menlo Park, CA, USA",
+    )
     assert report.notes == []
 
 

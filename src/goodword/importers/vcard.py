@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from goodword.importers.address_book import key_by_name
+from goodword.importers.address_book import key_by_name, whole_address
 from goodword.importers.cleaning import (
     HEADLINE,
     clean_name,
@@ -107,7 +107,8 @@ def _person(
     orgs: list[tuple[str | None, str, str | None]] = []
     titles: list[tuple[str | None, str]] = []
     roles: list[str] = []
-    unplaced: list[str] = []  # addresses with no city, region or country
+    addresses: list[str] = []  # an address's notes ("Home address: 12 Elm Street, …")
+    first_place = ""  # the place of the first address that gives one
     own_positions: list[IncomingPosition] = []
     given = family = prefix = generational = ""
     for prop in card.properties:
@@ -251,13 +252,21 @@ def _person(
         elif name == "X-GOODWORD-LOCATION":
             person.location = split_escaped(text, "\x00")[0] or None
         elif name == "ADR":
-            parts = [*split_escaped(text, ";"), "", "", "", "", "", "", ""]
-            place = ", ".join(filter(None, (parts[3].strip(), parts[4].strip(), parts[6].strip())))
-            if place:
-                person.location = person.location or place
-            else:
-                lines = (line.strip() for part in parts for line in part.splitlines())
-                unplaced.append(", ".join(filter(None, lines)))
+            # Post office box, extended address, street, city, region, postal code, country.
+            parts = [p.strip() for p in [*split_escaped(text, ";"), "", "", "", "", "", "", ""]]
+            place = ", ".join(filter(None, (parts[3], parts[4], parts[6])))
+            whole = whole_address(
+                [parts[2], parts[1], parts[0]], parts[3], parts[4], parts[5], parts[6]
+            )
+            person.location = person.location or place or None
+            # An address that says more than its place goes whole to the notes, and so does
+            # another address's place: Goodword keeps one place a person.
+            if whole != place or (first_place and place and place != first_place):
+                whose = _address_label(prop, labels)
+                addresses.append(
+                    f"{_capital(whose)} address: {whole}" if whose else f"Address: {whole}"
+                )
+            first_place = first_place or place
         elif name == "UID":
             person.key = text.strip() or None
         elif name == "X-GOODWORD-INTERESTS":
@@ -333,10 +342,7 @@ def _person(
         person.positions, unheld = _jobs(orgs, titles)
         # A title with no organization to hold it, as the Outlook reader keeps one.
         notes.extend(f"Job title: {title}" for title in unheld if title)
-    if not person.location:
-        # An address typed whole into one field (the street's, mostly): no place can be
-        # told from it for sure, so it is kept as written (as Google's is).
-        notes.extend(f"Address: {address}" for address in unplaced if address)
+    notes.extend(addresses)
     # A role is kept unless it only repeats a title ("CEO" as both).
     known = {title.casefold() for _group, title in titles}
     for role in roles:
@@ -363,6 +369,20 @@ def _person(
 
 def _group(prop: Property) -> str | None:
     return prop.group.lower() if prop.group else None
+
+
+# What an address's TYPE may say of it besides whose it is (home, work).
+_ADDRESS_USES = {"dom", "intl", "postal", "parcel"}
+
+
+def _address_label(prop: Property, labels: dict[str, str]) -> str | None:
+    """An address's label: its group's, else its first TYPE that says whose it is (not
+    "postal", what it is for)."""
+    label = _label(prop, labels)
+    if label not in _ADDRESS_USES:
+        return label
+    types = (t.lower() for t in prop.params.get("TYPE", ()))
+    return next((t for t in types if t not in GENERIC_TYPES | _ADDRESS_USES), None)
 
 
 def _phone_label(prop: Property, labels: dict[str, str]) -> str | None:
