@@ -25,7 +25,7 @@ from goodword.importers.cleaning import inert
 from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.splitting import merged_in
-from goodword.importers.vcard import GENERIC_TYPES
+from goodword.importers.vcard_values import GENERIC_TYPES
 from goodword.organizations.models import Organization
 from goodword.people import normalize
 from goodword.people import service as people
@@ -172,7 +172,7 @@ _APPLE_LABELS = {"Mobile", "Home", "Work", "Other", "Main", "HomeFAX", "WorkFAX"
 
 
 def _read_back(types: list[str]) -> str | None:
-    """The label Goodword's reader takes from these TYPE values (`vcard._label`)."""
+    """The label Goodword's reader takes from these TYPE values (`vcard_values.label_of`)."""
     return next((t.lower() for t in types if t.lower() not in GENERIC_TYPES), None)
 
 

@@ -8,8 +8,6 @@ writes with vobject, and check this reader against what vobject writes.
 
 from __future__ import annotations
 
-import re
-
 from goodword.importers.address_book import key_by_name, whole_address
 from goodword.importers.cleaning import (
     HEADLINE,
@@ -28,7 +26,6 @@ from goodword.importers.own_exports import kept_jobs
 from goodword.importers.particles import with_middle
 from goodword.importers.reading import Document
 from goodword.importers.records import (
-    ImportFileError,
     IncomingPerson,
     IncomingPosition,
     Labeled,
@@ -38,37 +35,34 @@ from goodword.importers.records import (
 )
 from goodword.importers.vcard_groups import not_a_person, settle_groups
 from goodword.importers.vcard_text import (
-    ANDROID_LABEL,
     IGNORED,
     Card,
-    Decoding,
     Property,
     card_decoding,
     cards,
     split_escaped,
     text_of,
 )
+from goodword.importers.vcard_values import (
+    address_label,
+    agent_name,
+    android_note,
+    capital,
+    chat_handle,
+    date_of,
+    gender_in_words,
+    group_of,
+    jobs_of,
+    label_of,
+    own_position,
+    phone_label,
+    shown_date,
+)
 from goodword.records import shown, unify_line_breaks
 
 SOURCE = "vcard"
-GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 # Not read in the main pass: VERSION is read by `parse`, X-ABLABEL before the others.
 _NOT_READ = IGNORED | {"VERSION", "X-ABLABEL"}
-
-
-def _label(prop: Property, labels: dict[str, str]) -> str | None:
-    if prop.group and labels:
-        label = labels.get(prop.group.lower())
-        if label is not None:
-            return label
-    if custom := prop.params.get(ANDROID_LABEL):
-        return custom[0]
-    for value in prop.params.get("TYPE", ()):
-        lowered = value.lower()
-        if lowered not in GENERIC_TYPES:
-            # A label of one's own in vCard 2.1 is an "X-" type (TEL;X-Oficina): its words.
-            return value[2:] if lowered.startswith("x-") and len(value) > 2 else lowered
-    return None
 
 
 def _person(
@@ -139,7 +133,7 @@ def _person(
             if address.lower().startswith("mailto:"):
                 address = address[7:]
             if looks_like_email(address):
-                person.emails.append(Labeled(address, _label(prop, labels)))
+                person.emails.append(Labeled(address, label_of(prop, labels)))
             elif address:
                 person.warnings.append(
                     LineWarning(f"'{shown(address)}' is not an e-mail address; not kept", prop.line)
@@ -148,7 +142,7 @@ def _person(
             number = split_escaped(text, "\x00")[0].strip()
             number = number[4:] if number.lower().startswith("tel:") else number
             if number:
-                person.phones.append(Labeled(number, _phone_label(prop, labels), prop.line))
+                person.phones.append(Labeled(number, phone_label(prop, labels), prop.line))
         elif name in ("URL", "X-SOCIALPROFILE"):
             raw = split_escaped(text, "\x00")[0].strip()
             try:
@@ -157,14 +151,14 @@ def _person(
                 handle = next(iter(prop.params.get("X-USER", ())), "").strip()
                 if name == "X-SOCIALPROFILE" and handle:
                     # Apple's "x-apple:ngozi_data", the handle in its x-user parameter.
-                    network = _label(prop, labels) or "social profile"
-                    notes.append(f"{_capital(network)}: {handle}")
+                    network = label_of(prop, labels) or "social profile"
+                    notes.append(f"{capital(network)}: {handle}")
                     continue
                 person.warnings.append(
                     LineWarning(f"'{shown(raw)}' is not a web address; not kept", prop.line)
                 )
                 continue
-            url_label = _label(prop, labels)
+            url_label = label_of(prop, labels)
             if kind == "linkedin" and not own:
                 url_label = "LinkedIn"
             person.urls.append(Labeled(url, url_label))
@@ -172,15 +166,15 @@ def _person(
             parts = list(map(str.strip, split_escaped(text, ";")))
             if parts[0]:
                 department = ", ".join(filter(None, parts[1:]))
-                orgs.append((_group(prop), clean_organization(parts[0]), department))
+                orgs.append((group_of(prop), clean_organization(parts[0]), department))
         elif name == "TITLE":
-            titles.append((_group(prop), split_escaped(text, "\x00")[0].strip()))
+            titles.append((group_of(prop), split_escaped(text, "\x00")[0].strip()))
         elif name == "ROLE":
             role = split_escaped(text, "\x00")[0].strip()
             if role:
                 roles.append(role)
         elif name == "AGENT":
-            agent, from_card = _agent(document, prop, text, decoding)
+            agent, from_card = agent_name(document, prop, text, decoding)
             if agent:
                 notes.append(f"Agent: {agent}")
             if from_card:
@@ -194,34 +188,34 @@ def _person(
                     )
                 )
         elif name == "X-GOODWORD-POSITION":
-            own_positions.append(_own_position(text))
+            own_positions.append(own_position(text))
         elif name == "BDAY":
-            said, day = _date(prop, text)
+            said, day = date_of(prop, text)
             person.birthday, unkept = read_birthday(said, parse_date(day), notes)
             if unkept:
                 person.warnings.append(LineWarning(unkept, prop.line))
         elif name in ("ANNIVERSARY", "X-ABDATE"):
             # Apple's dates carry their label in the group: item1.X-ABLabel:_$!<Anniversary>!$_.
-            said = _shown_date(*_date(prop, text))
-            date_label = _label(prop, labels) if name == "X-ABDATE" else None
+            said = shown_date(*date_of(prop, text))
+            date_label = label_of(prop, labels) if name == "X-ABDATE" else None
             if said:
                 default = "anniversary" if name == "ANNIVERSARY" else "date"
-                notes.append(f"{_capital(date_label or default)}: {said}")
+                notes.append(f"{capital(date_label or default)}: {said}")
         elif name in ("RELATED", "X-ABRELATEDNAMES"):
             related = split_escaped(text, "\x00")[0].strip()
             if related:
-                notes.append(f"{_capital(_label(prop, labels) or 'related')}: {related}")
+                notes.append(f"{capital(label_of(prop, labels) or 'related')}: {related}")
         elif name == "IMPP":
             address = split_escaped(text, "\x00")[0].strip()
             if address:
                 notes.append(f"IM: {address}")
-                impp.append(_handle(address))
+                impp.append(chat_handle(address))
         elif name in _IM_SERVICES:
             handle = split_escaped(text, "\x00")[0].strip()
             if handle:
                 chats.append((_IM_SERVICES[name], handle))
         elif name == "GENDER":
-            gender = _gender(text)
+            gender = gender_in_words(text)
             if gender:
                 notes.append(f"Gender: {gender}")
         elif name == "NOTE":
@@ -262,9 +256,9 @@ def _person(
             # An address that says more than its place goes whole to the notes, and so does
             # another address's place: Goodword keeps one place a person.
             if whole != place or (first_place and place and place != first_place):
-                whose = _address_label(prop, labels)
+                whose = address_label(prop, labels)
                 addresses.append(
-                    f"{_capital(whose)} address: {whole}" if whose else f"Address: {whole}"
+                    f"{capital(whose)} address: {whole}" if whose else f"Address: {whole}"
                 )
             first_place = first_place or place
         elif name == "UID":
@@ -276,11 +270,11 @@ def _person(
         elif name in _NOTED:
             value = split_escaped(text, "\x00")[0].strip()
             if value and _NOTED[name] == "Anniversary":
-                value = _shown_date(*_date(prop, value))
+                value = shown_date(*date_of(prop, value))
             if value:
                 notes.append(f"{_NOTED[name]}: {value}")
         elif name == "X-ANDROID-CUSTOM":
-            extra = _android(text)
+            extra = android_note(text)
             if extra:
                 notes.append(extra)
             elif split_escaped(text, ";")[1:2] != [""]:
@@ -304,7 +298,7 @@ def _person(
     # Apple writes each handle twice (IMPP and its own X-JABBER...), Android and
     # Evolution their own alone: a handle no IMPP gives is kept too.
     notes.extend(
-        f"IM ({service}): {handle}" for service, handle in chats if _handle(handle) not in impp
+        f"IM ({service}): {handle}" for service, handle in chats if chat_handle(handle) not in impp
     )
     written = person.display_name  # (the FN as the card gives it)
     if own:
@@ -339,7 +333,7 @@ def _person(
         # (Read as Goodword's own CSV and JSON read theirs: a job none can keep is said.)
         person.positions = kept_jobs(own_positions, person.warnings)
     else:
-        person.positions, unheld = _jobs(orgs, titles)
+        person.positions, unheld = jobs_of(orgs, titles)
         # A title with no organization to hold it, as the Outlook reader keeps one.
         notes.extend(f"Job title: {title}" for title in unheld if title)
     notes.extend(addresses)
@@ -367,35 +361,6 @@ def _person(
     return person
 
 
-def _group(prop: Property) -> str | None:
-    return prop.group.lower() if prop.group else None
-
-
-# What an address's TYPE may say of it besides whose it is (home, work).
-_ADDRESS_USES = {"dom", "intl", "postal", "parcel"}
-
-
-def _address_label(prop: Property, labels: dict[str, str]) -> str | None:
-    """An address's label: its group's, else its first TYPE that says whose it is (not
-    "postal", what it is for)."""
-    label = _label(prop, labels)
-    if label not in _ADDRESS_USES:
-        return label
-    types = (t.lower() for t in prop.params.get("TYPE", ()))
-    return next((t for t in types if t not in GENERIC_TYPES | _ADDRESS_USES), None)
-
-
-def _phone_label(prop: Property, labels: dict[str, str]) -> str | None:
-    """A number's label; a fax says so beside where it is ("work fax"), as Goodword's own
-    exports label one."""
-    label = _label(prop, labels)
-    types = {value.lower() for value in prop.params.get("TYPE", ())}
-    if "fax" not in types or (label and "fax" in label.lower()):
-        return label
-    where = next((t for t in ("work", "home") if t in types), None)
-    return f"{where} fax" if where else "fax"
-
-
 # Google's own groups in its vCards' CATEGORIES: every contact it keeps is in myContacts.
 _GOOGLE_GROUPS = {"myContacts", "starred"}
 
@@ -416,149 +381,6 @@ _NOTED = {
     "PRONOUNS": "Pronouns",
     "EXPERTISE-LEVEL": "Expertise",
 }
-
-# Android's X-ANDROID-CUSTOM: a kind, then the value, then its type by number.
-_ANDROID_RELATIONS = {
-    "1": "Assistant", "2": "Brother", "3": "Child", "4": "Domestic partner", "5": "Father",
-    "6": "Friend", "7": "Manager", "8": "Mother", "9": "Parent", "10": "Partner",
-    "11": "Referred by", "12": "Relative", "13": "Sister", "14": "Spouse",
-}  # fmt: skip
-_ANDROID_EVENTS = {"1": "Anniversary", "2": "Date", "3": "Birthday"}
-
-
-def _android(text: str) -> str | None:
-    """An Android contact's extra (X-ANDROID-CUSTOM) as a note: a nickname, a relation
-    ("Spouse: Giovanni Rossi") or an event ("Anniversary: 2008-09-20"), its custom label
-    when it has one; None for a kind Goodword has no words for."""
-    parts = [*split_escaped(text, ";"), "", "", ""]
-    kind, value, number, custom = parts[0].strip(), parts[1].strip(), parts[2].strip(), parts[3]
-    if not value:
-        return None
-    if kind.endswith("/nickname"):
-        return f"Goes by {value}"
-    if kind.endswith("/relation"):
-        label = custom.strip() if number == "0" else _ANDROID_RELATIONS.get(number, "")
-        return f"{_capital(label or 'Related')}: {value}"
-    if kind.endswith("/contact_event"):
-        label = custom.strip() if number == "0" else _ANDROID_EVENTS.get(number, "")
-        return f"{_capital(label or 'Date')}: {value}"
-    return None
-
-
-def _jobs(
-    orgs: list[tuple[str | None, str, str | None]], titles: list[tuple[str | None, str]]
-) -> tuple[list[IncomingPosition], list[str]]:
-    """The card's jobs, each organization with its title, and the titles no organization
-    holds. A title in an organization's group (item1.ORG, item1.TITLE) is that job's; the
-    others go to the organizations without one, in the order the card gives them."""
-    held = {group for group, _org, _dept in orgs if group}
-    by_group: dict[str, list[str]] = {}
-    for group, title in titles:
-        if group in held:
-            by_group.setdefault(group, []).append(title)
-    loose = [title for group, title in titles if group not in held]
-    jobs = []
-    for group, org, dept in orgs:
-        own = by_group.get(group) if group else None
-        its = own.pop(0) if own else (loose.pop(0) if loose else None)
-        jobs.append(IncomingPosition(org, its or None, dept or None))
-    return jobs, [*loose, *(title for rest in by_group.values() for title in rest)]
-
-
-def _agent(
-    document: Document, prop: Property, text: str, decoding: Decoding | None
-) -> tuple[str, bool]:
-    """The name of the person an AGENT property gives (someone who acts for the card's
-    person; "" for no name), and whether it came with a card of its own (vCard 2.1's on the
-    lines after the property, 3.0's escaped in its value) rather than as a name or a link."""
-    card = prop.agent
-    value = split_escaped(text, "\x00")[0].strip()
-    if card is None and value[:11].upper() == "BEGIN:VCARD":
-        try:
-            card = next(cards(Document(document.name, value)), None)
-        except ImportFileError:
-            return "", True
-    if card is None:
-        return value, False
-    names = {
-        p.name: split_escaped(text_of(p, decoding=decoding), "\x00")[0]
-        for p in card.properties
-        if p.name in ("FN", "N")
-    }
-    if names.get("FN", "").strip():
-        return names["FN"].strip(), True
-    parts = [*split_escaped(names.get("N", ""), ";"), "", ""]
-    return " ".join(filter(None, (parts[1].strip(), parts[0].strip()))), True
-
-
-def _date(prop: Property, text: str) -> tuple[str, str]:
-    """(The date as the card says it, the date to read): Apple's year-less date
-    (X-APPLE-OMIT-YEAR=1604:1604-05-20) is "--05-20", its stand-in year no year at all."""
-    said, day = text.strip(), text.split("T")[0].strip()
-    omitted = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
-    if omitted and day.startswith(omitted):
-        said = day = "--" + day[len(omitted) :].lstrip("-")
-    return said, day
-
-
-def _shown_date(said: str, day: str) -> str:
-    """A date as a note shows it: vCard 4's basic form ("20100101", "--0412") written as
-    ISO writes it ("2010-01-01", "--04-12"); any other text as the card says it."""
-    if said != day:
-        return said  # a date and time, kept whole
-    if re.fullmatch(r"\d{8}", day) and parse_date(day) is not None:
-        return f"{day[:4]}-{day[4:6]}-{day[6:]}"
-    if re.fullmatch(r"--\d{4}", day):
-        return f"--{day[2:4]}-{day[4:]}"
-    return said
-
-
-# vCard 4's GENDER: a sex (one letter), then optionally ";" and the gender identity in words.
-_SEXES = {
-    "M": "male",
-    "F": "female",
-    "O": "other",
-    "N": "none or not applicable",
-    "U": "unknown",
-}
-
-
-def _gender(text: str) -> str:
-    """GENDER in words: "F" is "female", "O;intersex" "other (intersex)", ";it's
-    complicated" "it's complicated"; a value of another shape as it is."""
-    sex, *rest = split_escaped(text, ";")
-    sex, identity = sex.strip(), ";".join(rest).strip()
-    sex = _SEXES.get(sex.upper(), sex)
-    if sex and identity:
-        return f"{sex} ({identity})"
-    return sex or identity
-
-
-def _handle(text: str) -> str:
-    """A chat address as a handle to compare: without its scheme ("xmpp:", "skype:") and
-    AIM's query ("aim:goim?screenname=jin" is jin), folded."""
-    scheme, colon, rest = text.partition(":")
-    handle = rest if colon and "@" not in scheme else text
-    return handle.rpartition("screenname=")[2].partition("&")[0].strip().casefold()
-
-
-def _capital(label: str) -> str:
-    """A label as a note starts with it: "spouse" is "Spouse", "Coach" stays."""
-    return label[:1].upper() + label[1:]
-
-
-def _own_position(text: str) -> IncomingPosition:
-    """X-GOODWORD-POSITION:organization;title;department;start;end;current (our exports)."""
-    parts = [*split_escaped(text, ";"), "", "", "", "", "", ""]
-    return IncomingPosition(
-        organization=parts[0],
-        title=parts[1] or None,
-        department=parts[2] or None,
-        start_date=parse_date(parts[3]),
-        end_date=parse_date(parts[4]),
-        is_current=parts[5].strip().lower() != "false",
-    )
-
 
 # Properties with nothing for a person's record: how a card is sorted, shown or synced,
 # where on earth or in which time zone, its printed address (ADR says it), and a group's
