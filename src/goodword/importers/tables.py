@@ -66,7 +66,7 @@ _REPEATS = re.compile(r"e-?mail( \d)? (type|display name)")
 
 def unread_columns(table: Table) -> list[str]:
     """A note naming the columns with something in them that the format did not read (an
-    address book's User 1, Profession, street), with how many rows hold each: what an
+    address book's User 1, Profession, Schools), with how many rows hold each: what an
     import leaves out is said, never dropped unsaid."""
     unread = []
     for position, header in enumerate(table.headers):
