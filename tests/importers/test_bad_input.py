@@ -255,6 +255,27 @@ def test_a_row_with_an_unquoted_comma_beside_a_note_over_lines_is_set_aside_alon
     assert [(r.line, r.outcome.value) for r in report.rows] == [(2, "skipped"), (4, "created")]
 
 
+def test_a_note_with_a_comma_on_its_later_line_beside_an_unquoted_comma_is_set_aside_alone(
+    session, workspace
+):
+    # A CRM's export, saved by Excel (CRLF): line 2's "Acme, Inc." lacks its quotes, and its
+    # note, properly quoted, has a comma on its second line; so has line 4's note on its first.
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "crm_note_over_lines.csv"],
+        mapping="key=ID,name=Name,org=Company,email=E-mail,notes=Notes", today=date(2026, 11, 25),
+    )  # fmt: skip
+    assert [(r.line, r.outcome.value) for r in report.rows] == [
+        (2, "skipped"),
+        (4, "created"),
+        (6, "created"),
+    ]
+    assert report.rows[0].detail.startswith(
+        "6 cells (on lines 2 to 3, a quoted cell running over them) where the header has 5 "
+    )
+    bo = session.scalars(select(Person).where(Person.display_name == "Bo Li")).one()
+    assert bo.notes == "Referred by Ann,\nwants a data role"
+
+
 def test_a_quoted_cell_over_several_lines_is_still_one_cell(session, workspace, tmp_path):
     # A line with a row's worth of commas, and longer than the csv module's own field limit.
     notes = "Met at a conference, Berlin, 2019\n" + "x" * 200_000

@@ -188,7 +188,7 @@ def read_table(document: Document, *, known: Sequence[frozenset[str]] = ()) -> T
         delimiter=delimiter,
     )
     _set_aside_headers_again(table)
-    _set_aside_overlong_rows(table, delimiter)
+    _set_aside_overlong_rows(table, delimiter, text)
     return table
 
 
@@ -306,7 +306,7 @@ _EXAMPLES = {
 }
 
 
-def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
+def _set_aside_overlong_rows(table: Table, delimiter: str, text: str) -> None:
     """Take out of the table's rows those with more cells than its header has columns, and
     say why each is not imported: a cell holding the delimiter without quotes ("Acme,
     Inc.") shifts every value after it into the next column. (A row with fewer cells, or
@@ -314,18 +314,16 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
     width = len(table.headers)
     if all(len(row) <= width for _line, row in table.rows):
         return
+    physical: list[str] = []  # the text's lines, read only when a row over lines needs them
     kept: list[tuple[int, list[str]]] = []
     for line, row in table.rows:
         if len(row) > width and any(c.strip() for c in row[width:]):
             filled = len(row) - next(i for i, c in enumerate(reversed(row)) if c.strip())
             what = _DELIMITER_NAMES[delimiter]
-            end = line + sum(len(c.splitlines()) - 1 for c in row if "\n" in c or "\r" in c)
-            # A cell whose later lines hold the delimiter took in the start of the next
-            # row (a note over lines is one cell; its own commas are on any line, though).
-            swallowed = any(
-                delimiter in "".join(c.splitlines()[1:]) for c in row if "\n" in c or "\r" in c
-            )
-            if end > line and swallowed:
+            end = line + sum(_breaks(c) for c in row)
+            if end > line and not physical:
+                physical = io.StringIO(text, newline="").readlines()
+            if end > line and not _closed_where_written(physical, line, row, delimiter):
                 # A quotation mark that closes a line or more later took in the start of
                 # the next row: setting this one aside would lose that one unsaid.
                 raise ImportFileError(
@@ -337,12 +335,15 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
                     "the file again.",
                     line=line,
                 )
+            over = ""
+            if end > line:
+                over = f" (on lines {line} to {end}, a quoted cell running over them)"
             table.set_aside.append(
                 Skipped(
                     table.name,
                     line,
-                    f"{filled} cells where the header has {width} columns, so which value "
-                    f"is which cannot be told (a {what} inside a cell, "
+                    f"{filled} cells{over} where the header has {width} columns, so which "
+                    f"value is which cannot be told (a {what} inside a cell, "
                     f"{_EXAMPLES[delimiter]}, "
                     "needs double quotes around the cell); not imported: add the quotes, or "
                     "take out the extra cells, and import the file again",
@@ -351,6 +352,47 @@ def _set_aside_overlong_rows(table: Table, delimiter: str) -> None:
         else:
             kept.append((line, row))
     table.rows = kept
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _breaks(value: str) -> int:
+    """How many line breaks a cell holds, as the reader counts the lines it runs over."""
+    return len(_BREAK.findall(value)) if "\n" in value or "\r" in value else 0
+
+
+def _closed_where_written(physical: list[str], line: int, row: list[str], delimiter: str) -> bool:
+    """Whether each cell of the row beginning on `line` that runs over lines is closed by
+    its quotation mark where its text ends: right after the cell's last letter, followed
+    by the delimiter or the line's end ("then again, in March\"" ends a note). A mark at
+    the start of a cell of its line (after the delimiter, or beginning the line) opens a
+    cell of the next row, which a stray mark above took in ("Rita,\"11/11/25, 4:02 PM\"");
+    so does one that text follows. Only then is the row's own reading in doubt.
+    (`physical` is the text's lines, as the reader counts them.)"""
+    at = line - 1
+    for value in row:
+        breaks = _breaks(value)
+        if not breaks:
+            continue
+        at += breaks
+        if at >= len(physical):
+            return False
+        written, close, position = physical[at], -1, 0
+        while (position := written.find('"', position)) != -1:
+            if written.startswith('""', position):
+                position += 2
+                continue
+            close = position
+            break
+        after = written[close + 1 :].rstrip("\r\n")
+        if (
+            close <= 0
+            or written[close - 1] == delimiter
+            or (after and not after.startswith(delimiter))
+        ):
+            return False
+    return True
 
 
 def set_aside_split_rows(table: Table) -> None:
