@@ -212,10 +212,11 @@ def test_ids_a_spreadsheet_rounded_are_said_to_be_so(session, workspace):
                  "key=Record ID,given=First Name,family=Last Name,email=Email")  # fmt: skip
 
     assert [n for n in report.notes if "Record ID" in n] == [
-        "contacts-hs.csv: the ids in 'Record ID' were rounded by a spreadsheet, so several "
-        "rows have one: 1.01235E+11 (lines 2, 3). Those rows were told apart by their names "
-        "and e-mail addresses instead; format the column as text where the file came from "
-        "and export it again, to keep each record's own id."
+        "contacts-hs.csv: the ids in 'Record ID' were rounded by a spreadsheet (line 2 "
+        "'1.01235E+11', line 3 '1.01235E+11'), so they are no record's own id: those rows "
+        "were matched by their names and e-mail addresses instead, and their ids not kept. "
+        "Format the column as text where the file came from and export it again, to keep "
+        "each record's own id."
     ]
     assert len(everyone(session, workspace.id)) == 2
 

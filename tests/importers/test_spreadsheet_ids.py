@@ -4,6 +4,7 @@ their rows 1, 2, 3 never give one's row to the other's person."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,9 +13,10 @@ from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
 from goodword.people import service as people
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonSource
 
 TODAY = date(2026, 11, 25)
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 CRM = "key=ID,given=First,family=Surname,email=Mail"
 CLUB = "key=Member No,given=Given,family=Last,email=Email,org=Employer"
 
@@ -197,3 +199,32 @@ def test_a_namesake_at_another_employer_under_the_same_number_is_not_taken_for_t
     initech = next(p for p in johns if any(e.address.endswith("initech.example") for e in p.emails))
     assert [e.address for e in initech.emails] == ["john.smith@initech.example"]
     assert [(j.organization.name, j.is_current) for j in initech.positions] == [("Initech", True)]
+
+
+def test_ids_a_spreadsheet_rounded_are_no_records_own_and_are_said_to_be_so_by_line(
+    session, workspace
+):
+    # A CRM's export with its 16-digit ids, then the same file after a spreadsheet showed
+    # them as powers of ten and saved them so: "5.52346E+15" is many ids, none for sure.
+    mapping = "key=Record ID,given=First Name,family=Last Name,email=Email,org=Company"
+    first = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "crm_long_ids.csv"],
+        mapping=mapping, today=TODAY,
+    )  # fmt: skip
+    assert {r.outcome for r in first.rows} == {Outcome.CREATED}
+    resaved = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "crm_long_ids_resaved.csv"],
+        mapping=mapping, today=TODAY,
+    )  # fmt: skip
+    assert [n for n in resaved.notes if "Record ID" in n] == [
+        "crm_long_ids_resaved.csv: the ids in 'Record ID' were rounded by a spreadsheet "
+        "(line 2 '4.41235E+15', line 3 '5.52346E+15', line 4 '6.63457E+15'), so they are no "
+        "record's own id: those rows were matched by their names and e-mail addresses "
+        "instead, and their ids not kept. Format the column as text where the file came "
+        "from and export it again, to keep each record's own id."
+    ]
+    # Nobody is added twice, and no rounded id is kept as a record's.
+    assert len(everyone(session, workspace.id)) == 3
+    keys = session.scalars(select(PersonSource.external_key)).all()
+    assert not [key for key in keys if "E+" in (key or "")]
+    assert [r.outcome for r in resaved.rows] == [Outcome.MERGED] * 3

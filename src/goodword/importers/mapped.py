@@ -279,37 +279,46 @@ def id_key(value: str) -> str:
 def _repeated_keys(
     table: Table, parsed: Parsed, key_columns: list[int], mapping: dict[str, list[str]]
 ) -> set[str]:
-    """The ids the key column gives to more than one row, said in a note: such a column
-    (an account's id, a company's) names no record, so those rows are keyed as rows
-    without one are, by their names, not by where they stand in the file."""
+    """The ids that name no record, said in a note: those the key column gives to more
+    than one row (an account's id, a company's), and those a spreadsheet rounded
+    ("1.23457E+15", a long id shown as a power of ten and saved so: it is many ids, none
+    for sure). Such rows are keyed as rows without one are, by their names, not by where
+    they stand in the file."""
     lines: dict[str, list[int]] = {}
     for line, row in table.rows:
         if key_columns and (value := cell(table, row, key_columns[0])):
             lines.setdefault(id_key(value), []).append(line)
-    repeated = {key: at for key, at in lines.items() if len(at) > 1}
+    if not lines:
+        return set()
+    column = mapping["key"][0]
+    rounded = sorted(
+        (line, key) for key, at in lines.items() if rounded_by_spreadsheet(key) for line in at
+    )
+    if rounded:
+        shown = ", ".join(f"line {line} '{key}'" for line, key in rounded[:5])
+        more = f" and {len(rounded) - 5:,} more" if len(rounded) > 5 else ""
+        parsed.notes.append(
+            f"{table.name}: the ids in '{column}' were rounded by a spreadsheet ({shown}{more}), "
+            "so they are no record's own id: those rows were matched by their names and "
+            "e-mail addresses instead, and their ids not kept. Format the column as text "
+            "where the file came from and export it again, to keep each record's own id."
+        )
+    repeated = {
+        key: at for key, at in lines.items() if len(at) > 1 and not rounded_by_spreadsheet(key)
+    }
     if repeated:
         listed = "; ".join(
             f"{key} (lines {', '.join(map(str, at[:5]))}{', …' if len(at) > 5 else ''})"
             for key, at in list(repeated.items())[:5]
         )
         more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
-        column = mapping["key"][0]
-        if all(rounded_by_spreadsheet(key) for key in repeated):
-            # ("1.01235E+11": a spreadsheet showed long ids so, and saved them as shown.)
-            why = (
-                f"the ids in '{column}' were rounded by a spreadsheet, so several rows have "
-                f"one: {listed}{more}. Those rows were told apart by their names and e-mail "
-                "addresses instead; format the column as text where the file came from and "
-                "export it again, to keep each record's own id."
-            )
-        else:
-            why = (
-                f"the key column '{column}' gives one id to several rows: {listed}{more}. A "
-                "key is each record's own id, so those rows were told apart by their names "
-                "and e-mail addresses instead; map a column no two rows share, or none."
-            )
-        parsed.notes.append(f"{table.name}: {why}")
-    return set(repeated)
+        parsed.notes.append(
+            f"{table.name}: the key column '{column}' gives one id to several rows: "
+            f"{listed}{more}. A key is each record's own id, so those rows were told apart "
+            "by their names and e-mail addresses instead; map a column no two rows share, "
+            "or none."
+        )
+    return set(repeated) | {key for _line, key in rounded}
 
 
 def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | None) -> None:
