@@ -19,6 +19,7 @@ from goodword.people import service as people
 from goodword.people.models import Person
 
 TODAY = date(2026, 11, 25)
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 
 def run(session: Session, workspace_id: int, name: str, text: str, mapping: str) -> ImportReport:
@@ -200,6 +201,42 @@ def test_several_note_columns_keep_their_names(session, workspace):
         "Introduced by: Priya Nayak\nCoffee chat went well.\nMet at: Acme\n\nReferred me to: Acme"
     )
     assert [r.detail for r in again.rows] == ["notes added"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # One column mapped first, kept as written; then more, each under its name.
+        "name=Name,email=Email,notes=Introduced by",
+        # All three, as versions before note columns kept their names wrote them.
+        None,
+    ],
+)
+def test_note_columns_under_their_names_add_no_line_the_notes_hold_unnamed(
+    session, workspace, before
+):
+    sheet = DATA / "crm_note_columns.csv"
+    three = "name=Name,email=Email,notes=Introduced by,notes=Notes,notes=Met at"
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[sheet], today=TODAY,
+        mapping=before or three,
+    )  # fmt: skip
+    if before is None:
+        lena = session.scalars(select(Person).where(Person.display_name == "Lena Fischer")).one()
+        lena.notes = "Priya Nayak\nCoffee chat went well.\nAcme\nBerlin office"
+        for source in lena.sources:
+            source.fingerprint = None  # (kept before fingerprints were)
+        session.flush()
+
+    again = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[sheet], today=TODAY, mapping=three
+    )
+
+    found = {p.display_name: p.notes for p in everyone(session, workspace.id)}
+    assert found["Lena Fischer"] == (
+        "Priya Nayak" if before else "Priya Nayak\nCoffee chat went well.\nAcme\nBerlin office"
+    ) + ("\n\nCoffee chat went well.\nMet at: Acme\nBerlin office" if before else "")
+    assert again.rows[0].detail == ("notes added" if before else "nothing new in the file")
 
 
 def test_ids_a_spreadsheet_rounded_are_said_to_be_so(session, workspace):

@@ -155,6 +155,9 @@ def apply_record(
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(note) if p.strip()]
         held = {p.strip() for p in _PARAGRAPHS.split(kept)}
         lines = {line.strip() for line in kept.split("\n") if line.strip()}
+        # (A line under a column's name is held as written without it: "Acme" for "Met at:
+        # Acme", as one column alone, or a version before the names were kept, wrote it.)
+        lines |= {named for named, bare in data.note_labels.items() if bare in lines}
         # Of a paragraph some of whose lines the notes hold, only the other lines are new (a
         # CRM's note that grew a line; Thunderbird's notes beside a nickname that changed).
         new = [

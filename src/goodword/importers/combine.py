@@ -34,6 +34,9 @@ class Combined:
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
     keep_in_touch_days: int | None = None
+    # A note's lines under a column's name -> as written without it
+    # (`IncomingPerson.note_labels`).
+    note_labels: dict[str, str] = field(default_factory=dict)
 
 
 def _fit(text: str | None, length: int, what: str, warnings: list[str]) -> str | None:
@@ -111,6 +114,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         note = _fit(unify_line_breaks(record.notes or ""), NOTES_MAX, "note", record.warnings)
         if note and note not in out.notes:
             out.notes.append(note)
+        out.note_labels.update(record.note_labels)
         out.how_we_met = out.how_we_met or cut(record.how_we_met, 2000)
         if out.keep_in_touch_days is None:
             out.keep_in_touch_days = record.keep_in_touch_days

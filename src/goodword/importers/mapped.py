@@ -199,7 +199,8 @@ def parse_mapped(
         person.birthday, unkept = read_birthday(birthday, read, notes)
         if unkept:
             person.warnings.append(unkept)
-        person.notes = "\n".join([*notes, *_labelled_notes(table, row, notes_from)]) or None
+        labelled = _labelled_notes(table, row, notes_from, person.note_labels)
+        person.notes = "\n".join([*notes, *labelled]) or None
         # (Separated by commas, or by semicolons as CRMs write a multi-select field.)
         person.tags = [
             t.strip() for v in values.get("tags", []) for t in re.split(r"[,;]", v) if t.strip()
@@ -257,13 +258,24 @@ def _cells(table: Table, row: list[str], columns: list[int]) -> Iterator[tuple[i
 _NOTES_NAMES = frozenset({"notes", "note", "comments", "comment", "description"})
 
 
-def _labelled_notes(table: Table, row: list[str], columns: list[int]) -> list[str]:
+def _labelled_notes(
+    table: Table, row: list[str], columns: list[int], unlabelled: dict[str, str]
+) -> list[str]:
     """The notes of a row: one column's as written; of several, each under its column's
-    name ("Last contacted: 1/5/2024"), unless the name only says it holds notes."""
+    name ("Last contacted: 1/5/2024"), unless the name only says it holds notes. Each
+    named line's first line as written goes in `unlabelled` ("Met at: Acme" -> "Acme")."""
     found = [(table.headers[c], v) for c in columns if (v := cells.unlinked(cell(table, row, c)))]
     if len(columns) == 1:
         return [v for _header, v in found]
-    return [v if header_key(h) in _NOTES_NAMES else f"{h}: {v}" for h, v in found]
+    notes = []
+    for header, value in found:
+        if header_key(header) in _NOTES_NAMES:
+            notes.append(value)
+            continue
+        first = value.split("\n", 1)[0].strip()
+        unlabelled[f"{header}: {first}".strip()] = first
+        notes.append(f"{header}: {value}")
+    return notes
 
 
 def id_key(value: str) -> str:

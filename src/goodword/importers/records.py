@@ -172,6 +172,11 @@ class IncomingPerson:
     # Leader"): keys made before headlines were taken out stay the same, and two records
     # told apart only by theirs keep keys of their own. Not part of what the record says.
     keyed_name: str | None = None
+    # A note's lines under a column's name (a mapped CSV's "Met at: Acme") -> the line as
+    # written without it ("Acme"), as one column alone keeps it and as versions before
+    # the names were kept wrote it: notes that hold that line hold this one. Not part of
+    # what the record says.
+    note_labels: dict[str, str] = field(default_factory=dict)
     # Where Goodword's own JSON export says the person came from besides it (not part of
     # what the record says: like the file and line, no part of the fingerprint).
     earlier_sources: list[EarlierSource] = field(default_factory=list)
