@@ -15,7 +15,7 @@ from goodword.duplicates.models import DuplicateCandidate
 from goodword.importers import registry
 from goodword.importers.plaintext import plain_text
 from goodword.importers.reading import documents
-from goodword.importers.records import Parsed
+from goodword.importers.records import ImportFileError, Parsed
 from goodword.importers.report import Outcome
 from goodword.importers.service import import_files
 from goodword.interactions.models import Direction, Interaction
@@ -498,3 +498,35 @@ def test_you_are_found_in_the_messages_beside_an_invitations_file_without_profil
     ).all()
     assert sorted(i.direction for i in stored) == [Direction.INBOUND, Direction.OUTBOUND]
     assert all(alice not in [p.person_id for p in i.participants] for i in stored)
+
+
+def test_chats_with_linkedins_own_assistant_are_no_one_s_conversation(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    # guide_messages.csv has messages.csv's columns (LinkedIn writes its assistant's chats
+    # with you in that shape): in an archive it is passed over, never someone to add.
+    export = tmp_path / "Basic_LinkedInDataExport_02-10-2026"
+    export.mkdir()
+    for name in ("Profile.csv", "messages.csv", "guide_messages.csv"):
+        (export / name).write_bytes((DATA / name).read_bytes())
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[export], today=TODAY
+    )
+    names = set(session.scalars(select(Person.display_name)))
+    assert "Career Guide" not in names
+    assert not any("referral" in s for s in session.scalars(select(Interaction.summary)))
+    labels = {f.name.rsplit("/", 1)[-1]: f.label for f in report.files}
+    assert labels["guide_messages.csv"] == (
+        "not read: your chats with LinkedIn's own assistant, not conversations with people"
+    )
+    # Named on its own, it is refused, saying which file holds the messages.
+    with pytest.raises(ImportFileError) as refused:
+        import_files(
+            session, workspace_id=workspace.id, paths_or_uploads=[DATA / "guide_messages.csv"],
+            today=TODAY,
+        )  # fmt: skip
+    assert refused.value.message == (
+        "guide_messages.csv: holds your chats with LinkedIn's own assistant, not "
+        "conversations with people, so there is nothing in it to import. To import your "
+        "messages, import messages.csv from the same archive (or the whole archive)."
+    )

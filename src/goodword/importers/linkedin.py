@@ -211,6 +211,22 @@ NOT_READ = {
     "follow up as opportunities)",
     "saved jobs.csv": "not read: jobs you saved on LinkedIn",
 }
+# Your chats with LinkedIn's own assistants (its job-search guide, its Learning coach), which
+# LinkedIn writes with messages.csv's columns: only the name tells them from it, and read as
+# messages they would make the assistant someone you talked with.
+ASSISTANT_CHATS = frozenset(
+    {
+        "guide_messages.csv",
+        "coach_messages.csv",
+        "learning_coach_messages.csv",
+        "learning_role_play_messages.csv",
+        "learningcoachmessages.csv",
+    }
+)
+NOT_READ |= dict.fromkeys(
+    ASSISTANT_CHATS,
+    "not read: your chats with LinkedIn's own assistant, not conversations with people",
+)
 
 
 def profile_rows(table: Table) -> list[tuple[int, list[str]]]:

@@ -76,6 +76,8 @@ def detect(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     if table is None:
         return None
     format_id = _table_format(table, mapping)[0]
+    if format_id == "linkedin-messages" and _assistant_chats(document):
+        return None  # LinkedIn's assistant's chats with you, in messages.csv's columns
     if format_id == "linkedin-profile" and len(linkedin.profile_rows(table)) > 1:
         return None  # a list of people with Profile.csv's columns: it needs a column map
     return format_id
@@ -143,6 +145,15 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
         if parser is not None and format_id != "csv":
             # (A known export writes every column; a hand-made sheet may leave some out.)
             set_aside_split_rows(table)
+    if parser is linkedin_messages.parse_messages and _assistant_chats(document):
+        if document.member:
+            return None  # (listed as not read, saying why: `linkedin.NOT_READ`)
+        raise ImportFileError(
+            document.name,
+            "holds your chats with LinkedIn's own assistant, not conversations with people, "
+            "so there is nothing in it to import. To import your messages, import "
+            "messages.csv from the same archive (or the whole archive).",
+        )
     if table is not None and parser is not None:
         if (
             document.member
@@ -181,6 +192,12 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
         "a picker per column; elsewhere give a column map such as "
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
     )
+
+
+def _assistant_chats(document: Document) -> bool:
+    """Whether the file is your chats with LinkedIn's own assistant (guide_messages.csv),
+    which has messages.csv's columns: told by its name, as nothing in it differs."""
+    return document.name.replace("\\", "/").rsplit("/", 1)[-1].lower() in (linkedin.ASSISTANT_CHATS)
 
 
 # The formats whose every column with something in it is read or named as not read (an
