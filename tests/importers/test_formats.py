@@ -339,6 +339,10 @@ def test_single_word_names_in_any_script_pass_through_unchanged():
         ("Mar 2019", date(2019, 3, 1)),
         # A spreadsheet's month-and-year and long date forms.
         ("Apr-85", date(1985, 4, 1)),
+        # Excel's month and year (mmm-yy) shows December 2010 as "Dec-10"; its day and
+        # month (d-mmm) shows 10 December as "10-Dec", which names no year and is no date.
+        ("Dec-10", date(2010, 12, 1)),
+        ("10-Dec", None),
         ("Wednesday, April 3, 1985", date(1985, 4, 3)),
         ("Wednesday, 3 April 1985", date(1985, 4, 3)),
         ("mercredi 3 avril 1985", date(1985, 4, 3)),

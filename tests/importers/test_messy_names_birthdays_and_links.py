@@ -229,7 +229,7 @@ def test_a_year_alone_is_no_birthday_and_is_kept_in_the_notes(
     ]
 
 
-@pytest.mark.parametrize("said", ["Apr-85", "Apr 1985"])
+@pytest.mark.parametrize("said", ["Apr-85", "Apr 1985", "Dec-10"])
 def test_a_month_and_year_is_no_birthday_and_is_kept_in_the_notes(said: str) -> None:
     text = f"Name,Born,Email\nAda Lovelace,{said},ada@example.com\n"
     mapping = {"name": ["Name"], "birthday": ["Born"], "email": ["Email"]}
