@@ -530,3 +530,34 @@ def test_chats_with_linkedins_own_assistant_are_no_one_s_conversation(
         "conversations with people, so there is nothing in it to import. To import your "
         "messages, import messages.csv from the same archive (or the whole archive)."
     )
+
+
+def test_a_group_conversation_s_title_is_kept_with_its_messages(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    first = import_messages(session, workspace, DATA / "messages_group.csv")
+    assert first.interactions_created == 3
+    summaries = list(session.scalars(select(Interaction.summary).order_by(Interaction.occurred_at)))
+    assert summaries == [
+        "Conversation: PyCon 2026 speakers\n\nSlides are due Friday.",
+        "Conversation: PyCon 2026 speakers\n\nMine are ready.",
+        "Coffee after the talks?",
+    ]
+    # A newer archive where Ada's profile link changed gives the messages other ids: they
+    # are found by their text all the same, the title no part of it.
+    newer = tmp_path / "messages.csv"
+    newer.write_text(
+        (DATA / "messages_group.csv").read_text().replace("in/ada-lovelace", "in/ada-l-1815")
+    )
+    again = import_messages(session, workspace, newer)
+    assert (again.interactions_created, again.interactions_existing) == (0, 3)
+    # So is a copy in an old archive's shape, which names no conversation nor its title.
+    old = tmp_path / "old" / "messages.csv"
+    old.parent.mkdir()
+    old.write_text(
+        "From,To,Date,Subject,Content,Direction\n"
+        'Ada Lovelace,"Alice Example, Grace Hopper","3/2/26, 5:04 PM",,Slides are due Friday.,'
+        "INCOMING\n"
+    )
+    oldest = import_messages(session, workspace, old)
+    assert (oldest.interactions_created, oldest.interactions_existing) == (0, 1)

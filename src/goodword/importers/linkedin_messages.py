@@ -130,6 +130,18 @@ def _not_a_conversation(get: Callable[..., str]) -> str | None:
     return None
 
 
+# How a message's summary names its conversation's title (a group's own name, "PyCon 2026
+# speakers"), before its subject and text; no part of the text two copies are told by.
+TITLED = re.compile(r"\AConversation: [^\n]*\n\n")
+
+
+def _summary(title: str, subject: str, content: str) -> str:
+    """A message's summary: its conversation's title (when it has one, other than its
+    subject), its subject and its text, each a paragraph."""
+    named = f"Conversation: {' '.join(title.split())}" if title and title != subject else ""
+    return "\n\n".join(part for part in (named, subject, content) if part)
+
+
 def _is_draft(get: Callable[..., str]) -> bool:
     return get("folder").upper() == "DRAFTS" or get("is message draft").lower() in {
         "yes", "true", "1",
@@ -216,7 +228,7 @@ def parse_messages(table: Table) -> Parsed:
                         get("from"), get("to"), get("date"), subject, raw_content
                     ),
                     occurred_at=when, kind=InteractionKind.MESSAGE,
-                    summary=f"{subject}\n\n{content}".strip() if subject else content,
+                    summary=_summary(get("conversation title"), subject, content),
                     sender=sender, recipients=recipients,
                     direction={"OUTGOING": Direction.OUTBOUND,
                                "INCOMING": Direction.INBOUND}.get(direction),

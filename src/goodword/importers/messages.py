@@ -18,6 +18,7 @@ from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from goodword.importers.bulk import CHUNK, insert_returning, insert_rows, table_named
+from goodword.importers.linkedin_messages import TITLED
 from goodword.importers.plan import Plan, PlannedInteraction
 from goodword.importers.report import ImportReport
 from goodword.interactions.models import (
@@ -180,7 +181,7 @@ def _held_otherwise(
         ):
             if _minute(when) not in minutes:
                 continue
-            key = (_minute(when), kind, " ".join((summary or "").split()))
+            key = (_minute(when), kind, _text(summary))
             found[row_id] = (key, _Held(when, external_id or "", set(), writer, direction))
     ids = sorted(found)
     for start in range(0, len(ids), CHUNK):
@@ -196,8 +197,7 @@ def _held_otherwise(
     same: set[int] = set()
     for index, planned in enumerate(fresh):
         incoming = planned.incoming
-        text = " ".join((incoming.summary or "").split())
-        key = (_minute(incoming.occurred_at), incoming.kind, text)
+        key = (_minute(incoming.occurred_at), incoming.kind, _text(incoming.summary))
         writer = None if planned.writer is None else person_id(planned.writer)
         mine = _Held(
             incoming.occurred_at,
@@ -212,6 +212,12 @@ def _held_otherwise(
             # (Two copies in one import, an old file and a newer one: the first is kept.)
             held.setdefault(key, []).append(mine)
     return same
+
+
+def _text(summary: str | None) -> str:
+    """A message's text as two copies of it are compared: its spacing evened out, and
+    without its conversation's title (a copy in an old archive's shape names none)."""
+    return " ".join(TITLED.sub("", summary or "").split())
 
 
 @dataclass(slots=True)
