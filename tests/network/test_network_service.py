@@ -100,6 +100,29 @@ def test_it_finds_the_two_ways_to_the_hiring_manager_strongest_first(
     assert found.message is None
 
 
+def test_a_warm_path_draft_calls_everyone_by_the_name_they_go_by(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    network["bo"].notes = "Met at PyCon\nGoes by Bobby, Bob"
+    network["cy"].notes = "Goes by Cyrus"
+    network["me"].notes = "Goes by Mars"
+    session.flush()
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    draft = found.paths[0].first_ask.draft
+    assert draft.startswith("Hi Bobby,")
+    assert "introduce me to Cyrus?" in draft
+    assert draft.rstrip().endswith("Mars")
+
+    network["dana"].notes = "Goes by Dee"
+    session.flush()
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    assert "the work Dee's team does at Acme Robotics" in found.paths[0].first_ask.draft
+
+
 def test_a_path_from_a_friend_through_you_has_you_make_the_introduction(
     session: Session, workspace: Workspace, network: dict
 ) -> None:

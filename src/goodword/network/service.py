@@ -53,9 +53,12 @@ class PersonRef:
     given_name: str | None = None
     title: str | None = None
     organization: str | None = None
+    goes_by: str | None = None
 
     def named(self) -> wording.Named:
-        return wording.Named(self.name, self.given_name, self.title, self.organization)
+        return wording.Named(
+            self.name, self.given_name, self.title, self.organization, self.goes_by
+        )
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ def ways_in(
                 target_person.display_name,
                 target_person.given_name,
                 organization=job.organization.name if job else None,
+                goes_by=wording.goes_by(target_person.notes),
             ),
         )
     else:
@@ -344,6 +348,7 @@ def person_ref(person: Person) -> PersonRef:
         given_name=person.given_name,
         title=job.title if job else None,
         organization=job.organization.name if job else None,
+        goes_by=wording.goes_by(person.notes),
     )
 
 

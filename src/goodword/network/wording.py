@@ -45,10 +45,12 @@ class Named:
     given_name: str | None = None
     title: str | None = None
     organization: str | None = None
+    # The name their notes say they go by (`goes_by`), which a greeting prefers.
+    goes_by: str | None = None
 
     @property
     def first(self) -> str:
-        return first_name(self.name, self.given_name)
+        return self.goes_by or first_name(self.name, self.given_name)
 
     @property
     def described(self) -> str:
