@@ -12,7 +12,7 @@ import factories as f
 from goodword import clock
 from goodword.leads import service as leads
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.leads.schemas import LeadCreate
+from goodword.leads.schemas import LeadCreate, LeadUpdate
 from goodword.playbooks import pass_it_on
 from goodword.playbooks.engine import find_task
 from goodword.tasks.models import TaskStatus
@@ -77,8 +77,9 @@ def test_editing_a_lead_takes_off_the_suggestions_it_no_longer_fits_and_redrafts
     assert task[nora.id].title == "Pass “Berlin data meetup” on to Nora Quinn"
     assert "Berlin data meetup" in (task[nora.id].notes or "")
     assert "20 Dec 2026 · in Berlin" in (task[nora.id].notes or "")
+    # Hal's notes were edited by hand and stay; the title the playbook wrote is redrafted.
     assert task[hal.id].notes == "Call Hal about it first."
-    assert task[hal.id].title == "Pass “Pittsburgh data meetup” on to Hal Reyes"
+    assert task[hal.id].title == "Pass “Berlin data meetup” on to Hal Reyes"
     # Looking again finds the people in Berlin.
     client.post(f"/leads/{lead_id}/suggest")
     session.expire_all()
@@ -92,3 +93,39 @@ def test_editing_a_lead_takes_off_the_suggestions_it_no_longer_fits_and_redrafts
     assert ben.id not in {s["person_id"] for s in back.json()["shares"]}
     session.expire_all()
     assert task[nora.id].title == "Pass “Pittsburgh data meetup” on to Nora Quinn"
+
+
+def test_editing_a_lead_keeps_each_part_of_a_task_edited_by_hand_and_redrafts_the_other(
+    session: Session, workspace: Workspace
+):
+    ws = workspace.id
+    nora = f.person(session, ws, "Nora Quinn", interests=["data"])
+    hal = f.person(session, ws, "Hal Reyes", interests=["data"])
+    ida = f.person(session, ws, "Ida Berg", interests=["data"])
+    lead = leads.create(
+        session,
+        workspace_id=ws,
+        data=LeadCreate(kind=LeadKind.OPPORTUNITY, title="Data analyst", tags=["data"]),
+    )
+    pass_it_on.run(session, workspace_id=ws, lead_id=lead.id, today=TODAY)
+    task = {p.id: find_task(session, workspace_id=ws, key=leads.share_key(lead.id, p.id))
+            for p in (nora, hal, ida)}  # fmt: skip
+    task[nora.id].title = "Nora: ask after her move first"
+    task[hal.id].notes = "Call Hal about it first."
+    # A task from before the playbooks kept what they wrote: its parts are told edited by
+    # comparing them with what the playbook writes for the lead as it was.
+    task[ida.id].title = "Ida, when she is back"
+    task[ida.id].drafted_title_digest = task[ida.id].drafted_notes_digest = None
+    session.flush()
+
+    pass_it_on.edit(
+        session, workspace_id=ws, lead_id=lead.id,
+        data=LeadUpdate(kind=LeadKind.OPPORTUNITY, title="Senior data analyst", tags=["data"]),
+    )  # fmt: skip
+
+    assert task[nora.id].title == "Nora: ask after her move first"
+    assert "Senior data analyst" in (task[nora.id].notes or "")
+    assert task[hal.id].title == "Pass “Senior data analyst” on to Hal Reyes"
+    assert task[hal.id].notes == "Call Hal about it first."
+    assert task[ida.id].title == "Ida, when she is back"
+    assert "Senior data analyst" in (task[ida.id].notes or "")

@@ -128,7 +128,7 @@ def leads_edit(
 
     Its suggestions not yet sent or skipped follow it: one for someone it no longer fits is
     taken off (its task dismissed), and the others' open tasks take the new title and note,
-    unless you edited them yourself.
+    but a title or notes you edited yourself stay as you left them.
     """
     from goodword.forms import validate
     from goodword.leads import service as leads

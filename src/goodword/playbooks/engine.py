@@ -186,6 +186,16 @@ def title_edited(task: Task) -> bool:
     return _digest(task.title) != task.drafted_title_digest
 
 
+def assume_drafted(task: Task, *, title: str, notes: str | None) -> None:
+    """For a task made before the playbooks kept a digest of what they wrote: take `title`
+    and `notes` as what its playbook last wrote, so a part that differs from them counts as
+    edited by hand (`title_edited`, `hand_edited`). A digest kept is left as it is."""
+    if task.drafted_title_digest is None:
+        task.drafted_title_digest = _digest(_clip(title, _TITLE_LIMIT))
+    if task.drafted_notes_digest is None:
+        task.drafted_notes_digest = _digest(notes)
+
+
 def _digest(notes: str | None) -> str:
     # (Line breaks as a form sends them back, "\r\n", are the same notes.)
     text = "\n".join((notes or "").strip().splitlines())

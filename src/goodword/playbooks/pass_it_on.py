@@ -20,6 +20,7 @@ from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Result,
+    assume_drafted,
     emails_of,
     ensure_task,
     find_task,
@@ -159,8 +160,8 @@ def edit(
 ) -> tuple[Lead, list[str]]:
     """Change a lead, and its suggestions with it: a suggestion (not yet sent or skipped)
     to someone it no longer fits is taken off, its open task dismissed; one it still fits
-    keeps its task, with the new title and note, unless the user has edited the task's
-    title or notes (those stay as they are). Sent and skipped ones stay as history. The
+    keeps its task, with the new title and note, but a title or notes the user has edited
+    stay as they are, each apart. Sent and skipped ones stay as history. The
     lead and the names of the people taken off."""
     written = _as_written(session, workspace_id, lead_id)
     lead = leads.update(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
@@ -179,8 +180,12 @@ def edit(
             continue
         share.reason = match.reason[:500] or None
         task = find_task(session, workspace_id=workspace_id, key=key)
-        if task is None or (task.title, task.notes) != written.get(key):
-            continue  # (none, or edited by hand: left as the user left it)
+        if task is None:
+            continue
+        if key in written:
+            assume_drafted(task, title=written[key][0], notes=written[key][1])
+        elif task.drafted_title_digest is None or task.drafted_notes_digest is None:
+            continue  # (what the playbook wrote is unknown: left as it is)
         ensure_task(
             session,
             workspace_id=workspace_id,
@@ -201,7 +206,8 @@ def _as_written(
     session: Session, workspace_id: int, lead_id: int
 ) -> dict[str, tuple[str, str | None]]:
     """The title and notes of each open suggestion's task as the playbook writes them for
-    the lead as it is, by key: a task whose own differ was edited by hand."""
+    the lead as it is, by key: for a task made before the playbooks kept what they wrote,
+    a part whose own differs was edited by hand."""
     lead = leads.get(session, workspace_id=workspace_id, lead_id=lead_id)
     suggested = {s.person_id for s in lead.shares if s.status is ShareStatus.SUGGESTED}
     user = me(session, workspace_id=workspace_id)
