@@ -121,21 +121,6 @@ def list_(
     )
 
 
-def for_person(session: Session, *, workspace_id: int, person_id: int) -> list[Connection]:
-    """Every connection touching the person, closest first."""
-    return list(
-        session.scalars(
-            select(Connection)
-            .where(
-                Connection.workspace_id == workspace_id,
-                or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
-            )
-            .options(selectinload(Connection.person_a), selectinload(Connection.person_b))
-            .order_by(Connection.closeness.desc().nulls_last(), Connection.id)
-        )
-    )
-
-
 def to_read(connection: Connection) -> ConnectionRead:
     return ConnectionRead(
         id=connection.id,
