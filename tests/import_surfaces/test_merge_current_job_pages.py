@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 import factories as f
 from goodword.duplicates import service as duplicates
-from goodword.duplicates.models import DuplicateCandidate
+from goodword.duplicates.models import DuplicateCandidate, Merge
 from goodword.people import service as people
 from goodword.people.models import PersonSource
 from goodword.people.schemas import PositionCreate
@@ -101,3 +101,30 @@ def test_the_api_merge_takes_a_current_job_and_says_the_jobs_it_ended(client, se
     wrong = client.post(f"{API}/merges", json=body | {"choices": {"current_job": "c"}})
     assert wrong.status_code == 422
     assert wrong.json()["error"]["fields"][0]["field"] == "choices.current_job"
+
+
+def test_the_review_asks_about_a_current_job_only_when_the_merge_will_decide_it(
+    client, session, workspace
+):
+    card, _connection = card_and_connection(session, workspace.id)
+    # The card had the connection's job at Meta once: kept as the card, the connection's
+    # undated job there is that past job, so no current job is left to choose.
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=card.id,
+        data=PositionCreate(organization_name="Meta", title="Recruiter", is_current=False),
+    )  # fmt: skip
+    candidate = queued(session, workspace.id)
+    page = client.get(f"/duplicates/{candidate.id}").text
+    assert 'name="current_job"' in page
+    assert "Asked only if you keep B; keeping A, the merge has no current job to choose." in page
+    merged = client.post(f"/duplicates/{candidate.id}/merge", data={"keep": "a"})
+    assert "Now a past job" not in merged.text
+    assert current(session, workspace.id, card.id) == [("Meta", False), ("Metals Group", True)]
+    # Kept as the connection, the card's past job folds into the connection's current one,
+    # and the question is the merge's.
+    client.post(f"{API}/merges/{session.scalars(select(Merge.id)).one()}/undo")
+    session.commit()
+    merged = client.post(
+        f"/duplicates/{candidate.id}/merge", data={"keep": "b", "current_job": "a"}
+    )
+    assert "Now a past job: Recruiter at Meta." in merged.text

@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
+from goodword.duplicates.moving import folded_jobs
 from goodword.duplicates.snapshot import decode, encode, made
 from goodword.importers.linkedin import connection_source
 from goodword.people.models import PersonSource
@@ -46,14 +47,12 @@ class Side:
     linkedin: bool
 
 
-def side(session: Session, person_id: int, *, ids: list[int] | None = None) -> Side:
-    """A person's current jobs (only those among `ids`, when given) and LinkedIn source."""
+def side(session: Session, person_id: int) -> Side:
+    """A person's current jobs and whether a LinkedIn connection gave the person."""
     positions = Base.metadata.tables["positions"]
     query = select(positions).where(
         positions.c.person_id == person_id, positions.c.is_current.is_(True)
     )
-    if ids is not None:
-        query = query.where(positions.c.id.in_(ids))
     jobs = tuple(
         Job(row["id"], row["organization_id"], row["start_date"], row["created_at"])
         for row in session.execute(query.order_by(positions.c.id)).mappings()
@@ -64,6 +63,38 @@ def side(session: Session, person_id: int, *, ids: list[int] | None = None) -> S
         )
     )
     return Side(jobs, any(connection_source(source, key) for source, key in sources))
+
+
+def weighed(session: Session, *, survivor_id: int, absorbed_id: int) -> tuple[Side, Side]:
+    """Both people's current jobs as a merge of `absorbed_id` into `survivor_id` weighs them:
+    the absorbed person's, less those the merge removes as repeats of others (a job the
+    survivor holds already, as a past job, say)."""
+    mine, theirs = side(session, survivor_id), side(session, absorbed_id)
+    folded = folded_jobs(session, survivor_id, absorbed_id)
+    return mine, Side(tuple(job for job in theirs.jobs if job.id not in folded), theirs.linkedin)
+
+
+@dataclass(frozen=True)
+class Question:
+    """Whose current jobs a merge keeps current, to ask: each side's jobs (ids) as the merge
+    weighs them, and the rule's answer ("a", "b" or "both") with why."""
+
+    mine: tuple[int, ...]
+    theirs: tuple[int, ...]
+    suggested: CurrentJob
+    why: str
+
+
+def question(session: Session, *, survivor_id: int, absorbed_id: int) -> Question | None:
+    """What a merge of `absorbed_id` into `survivor_id` has to decide of current jobs ("a"
+    the survivor), or None when each does not work now somewhere the other does not."""
+    mine, theirs = weighed(session, survivor_id=survivor_id, absorbed_id=absorbed_id)
+    if not differ(mine, theirs):
+        return None
+    suggested, why = rule(mine, theirs)
+    return Question(
+        tuple(job.id for job in mine.jobs), tuple(job.id for job in theirs.jobs), suggested, why
+    )
 
 
 def differ(a: Side, b: Side) -> bool:

@@ -132,12 +132,9 @@ def move_rows(
             kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
         for row in rows:
             signature = tuple(row[c] for c in same_when) if same_when else None
-            if signature is not None and signature in kept:
-                _remove(session, snapshot, table, row, kept_instead=kept[signature])
-                continue
-            held = _job_held(row, theirs) if table.name == "positions" else None
-            if held is not None:
-                _remove(session, snapshot, table, row, kept_instead=held)
+            instead = _repeat_of(table, row, signature, kept, theirs)
+            if instead is not None:
+                _remove(session, snapshot, table, row, kept_instead=instead)
                 continue
             if signature is not None:
                 kept[signature] = row["id"]
@@ -228,6 +225,40 @@ def _carry_pairs(
                 .where(table.c.id == theirs["id"])
                 .values(status=CandidateStatus.NOT_SAME)
             )
+
+
+def _repeat_of(
+    table: Table,
+    row: Any,
+    signature: tuple[Any, ...] | None,
+    kept: dict[tuple[Any, ...], int],
+    theirs: list[Any],
+) -> int | None:
+    """The row (id) a row of the absorbed person repeats, which a merge keeps instead of it:
+    one of the same signature already kept, or, for a job, one of the survivor's it is."""
+    if signature is not None and signature in kept:
+        return kept[signature]
+    return _job_held(row, theirs) if table.name == "positions" else None
+
+
+def folded_jobs(session: Session, survivor_id: int, absorbed_id: int) -> set[int]:
+    """The absorbed person's jobs (ids) a merge into the survivor removes as repeats of
+    others (`move_rows`), told before it is made."""
+    positions = Base.metadata.tables["positions"]
+    same_when = _SAME_WHEN["positions"]
+    theirs = list(
+        session.execute(select(positions).where(positions.c.person_id == survivor_id)).mappings()
+    )
+    kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
+    folded = set()
+    rows = session.execute(select(positions).where(positions.c.person_id == absorbed_id))
+    for row in rows.mappings():
+        signature = tuple(row[c] for c in same_when)
+        if _repeat_of(positions, row, signature, kept, theirs) is not None:
+            folded.add(row["id"])
+        else:
+            kept[signature] = row["id"]
+    return folded
 
 
 def _job_held(job: Any, held: list[Any]) -> int | None:

@@ -290,7 +290,7 @@ def _review_page(
         (name, FIELD_LABELS[name], _offered(shown.person_a, name), _offered(shown.person_b, name))
         for name in _OFFERED
     ]
-    jobs = _current_jobs(session, shown)
+    jobs = _current_jobs(session, shown, (chosen or {}).get("keep", "a"))
     if chosen is None:
         chosen = _default_choices(shown)
         if jobs is not None:
@@ -314,24 +314,37 @@ def _review_page(
     )
 
 
-def _current_jobs(session: Session, shown: CandidateRead) -> dict[str, str] | None:
-    """When each works now somewhere the other does not: each one's current jobs in words,
-    the side the merge's rule keeps current ("a", "b" or "both") and why."""
-    a = current_job.side(session, shown.person_a.id)
-    b = current_job.side(session, shown.person_b.id)
-    if not current_job.differ(a, b):
+def _current_jobs(session: Session, shown: CandidateRead, keep: str) -> dict[str, str] | None:
+    """What the merge has to decide of current jobs (`current_job.question`), as the page
+    asks it: each one's current jobs the merge weighs, in words, the side its rule keeps
+    current ("a", "b" or "both") and why, for A kept or B, as `keep` says; when the merge
+    decides only with one of them kept, the page asks that one's question and says so
+    ("only")."""
+    a, b = shown.person_a, shown.person_b
+    keeping_a = current_job.question(session, survivor_id=a.id, absorbed_id=b.id)
+    keeping_b = current_job.question(session, survivor_id=b.id, absorbed_id=a.id)
+    if keeping_a is None and keeping_b is None:
         return None
+    if keeping_b is not None and (keep == "b" or keeping_a is None):
+        # (The merge speaks of the one kept as "a": the sides swap back to A and B.)
+        ids_a, ids_b = keeping_b.theirs, keeping_b.mine
+        swap = {"a": "b", "b": "a", "both": "both"}
+        suggested, why = swap[keeping_b.suggested], keeping_b.why
+    else:
+        assert keeping_a is not None
+        ids_a, ids_b = keeping_a.mine, keeping_a.theirs
+        suggested, why = keeping_a.suggested, keeping_a.why
 
-    def now(person: PersonRead) -> str:
+    def now(person: PersonRead, ids: tuple[int, ...]) -> str:
         return ", ".join(
             f"{x.title + ' at ' if x.title else ''}{x.organization_name}"
             for x in person.positions
-            if x.is_current
+            if x.id in ids
         )
 
-    suggested, why = current_job.rule(a, b)
-    return {"a": now(shown.person_a), "b": now(shown.person_b), "suggested": suggested,
-            "why": why}  # fmt: skip
+    only = "" if keeping_a is not None and keeping_b is not None else ("a" if keeping_a else "b")
+    return {"a": now(a, ids_a), "b": now(b, ids_b), "suggested": suggested, "why": why,
+            "only": only}  # fmt: skip
 
 
 def _lists(a: PersonRead, b: PersonRead) -> list[tuple[str, list[str], list[str]]]:
