@@ -20,13 +20,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, TemplateNotFound, nodes
-from sqlalchemy.orm import Session
 
 from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.forms import REQUIRED, quoted, said
-from goodword.opportunities import service as opportunities
-from goodword.organizations import service as organizations
-from goodword.people import service as people
 from goodword.people.schemas import split_lines
 from goodword.records import Page
 from goodword.templating import label
@@ -44,11 +40,6 @@ NOT_KEPT = "no-store"
 FLASH_WARNING_COOKIE = "goodword_flash_warning"
 # Set beside the flash when the redirect goes to a part of the page: the part's id.
 FLASH_PART_COOKIE = "goodword_flash_part"
-# Above this many records a picker becomes a number box: a select of thousands helps no one.
-CHOICE_LIMIT = 500
-# Above this many, a picker of people or organizations has a search box beside its list too,
-# as a long list is slow to look through (on a phone, a scroll through all of it).
-FIND_FROM = 20
 
 
 def is_htmx(request: Request) -> bool:
@@ -529,57 +520,6 @@ def _named_field(message: str, fields: list[str]) -> str | None:
 def enum_options(members: Iterable[Any]) -> list[tuple[str, str]]:
     """(value, label) pairs for a select of enum members."""
     return [(member.value, label(member)) for member in members]
-
-
-@dataclass(frozen=True)
-class Choices:
-    """Options for a record picker; `options` is None when there are too many to list.
-
-    `kind` is what the picker's search box looks up then ("person", "organization"), or
-    None for records search does not hold.
-    """
-
-    options: list[tuple[int, str]] | None
-    kind: str | None = None
-
-    @property
-    def searchable(self) -> bool:
-        """Whether the picker has a search box: too many records to list, or too many to
-        look through (`FIND_FROM`), of a kind search holds."""
-        return self.kind is not None and (self.options is None or len(self.options) > FIND_FROM)
-
-
-def _choices(rows: list[tuple[int, str]], kind: str | None = None) -> Choices:
-    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None, kind=kind)
-
-
-def person_choices(session: Session, *, workspace_id: int, but_me: bool = False) -> Choices:
-    """The people to pick from, A to Z (without the user's own person, when `but_me`)."""
-    found = people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1,
-                           but_me=but_me)  # fmt: skip
-    return _choices(found, "person")
-
-
-def organization_choices(session: Session, *, workspace_id: int) -> Choices:
-    """The organizations to pick from, A to Z."""
-    return _choices(
-        organizations.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1),
-        "organization",
-    )
-
-
-def opportunity_choices(session: Session, *, workspace_id: int) -> Choices:
-    """The opportunities to pick from, by organization, as "role — organization"."""
-    return _choices(
-        opportunities.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1)
-    )
-
-
-def organization_names(session: Session, *, workspace_id: int, limit: int = 1000) -> list[str]:
-    """Names to suggest while typing an organization; a suggestion list may stop short."""
-    return [
-        name for _, name in organizations.choices(session, workspace_id=workspace_id, limit=limit)
-    ]
 
 
 # Records a search page lists.

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from goodword import pages
+from goodword import pickers
 from goodword.db import make_engine, make_session_factory
 from goodword.people import service as people
 from goodword.people.models import Person
@@ -23,7 +23,7 @@ def test_a_task_is_linked_to_someone_found_by_name(
     page: Page, live_server, monkeypatch: pytest.MonkeyPatch
 ):
     # The server runs in this process: two people are already "too many to list".
-    monkeypatch.setattr(pages, "CHOICE_LIMIT", 1)
+    monkeypatch.setattr(pickers, "CHOICE_LIMIT", 1)
     engine = make_engine(live_server.database_url)
     factory = make_session_factory(engine)
     with factory() as session:
@@ -58,7 +58,7 @@ def test_a_long_list_of_people_is_searched_and_the_list_takes_the_one_found(
     page: Page, live_server, monkeypatch: pytest.MonkeyPatch
 ):
     # Two people are already "a long list": it keeps them all, with a search box beside it.
-    monkeypatch.setattr(pages, "FIND_FROM", 1)
+    monkeypatch.setattr(pickers, "FIND_FROM", 1)
     engine = make_engine(live_server.database_url)
     factory = make_session_factory(engine)
     with factory() as session:
@@ -94,7 +94,7 @@ def test_a_long_list_of_people_is_searched_and_the_list_takes_the_one_found(
 def test_without_javascript_a_long_list_works_alone(
     browser, live_server, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(pages, "FIND_FROM", 1)
+    monkeypatch.setattr(pickers, "FIND_FROM", 1)
     engine = make_engine(live_server.database_url)
     factory = make_session_factory(engine)
     with factory() as session:

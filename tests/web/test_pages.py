@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 import factories
-from goodword import pages
+from goodword import pages, pickers
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities.models import Stage
 from goodword.records import Page
@@ -119,28 +119,28 @@ def test_pickers_list_only_this_workspaces_records(
     factories.opportunity(
         session, other_workspace.id, role_title="Secret Role", organization_name="Hidden Co"
     )
-    assert pages.person_choices(session, workspace_id=workspace.id).options == [
+    assert pickers.person_choices(session, workspace_id=workspace.id).options == [
         (ada.id, "Ada Lovelace")
     ]
-    assert pages.organization_choices(session, workspace_id=workspace.id).options == [
+    assert pickers.organization_choices(session, workspace_id=workspace.id).options == [
         (mine.organization_id, "Northwind")
     ]
-    assert pages.opportunity_choices(session, workspace_id=workspace.id).options == [
+    assert pickers.opportunity_choices(session, workspace_id=workspace.id).options == [
         (mine.id, "Data Lead — Northwind")
     ]
-    assert pages.organization_names(session, workspace_id=workspace.id) == ["Northwind"]
+    assert pickers.organization_names(session, workspace_id=workspace.id) == ["Northwind"]
 
 
 def test_a_picker_with_too_many_records_becomes_a_number_box(
     session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pages, "CHOICE_LIMIT", 2)
+    monkeypatch.setattr(pickers, "CHOICE_LIMIT", 2)
     for name in ("Ada Lovelace", "Grace Hopper"):
         factories.person(session, workspace.id, name)
-    assert pages.person_choices(session, workspace_id=workspace.id).options is not None
+    assert pickers.person_choices(session, workspace_id=workspace.id).options is not None
     factories.person(session, workspace.id, "Katherine Johnson")
-    assert pages.person_choices(session, workspace_id=workspace.id).options is None
-    assert pages.person_choices(session, workspace_id=workspace.id).kind == "person"
+    assert pickers.person_choices(session, workspace_id=workspace.id).options is None
+    assert pickers.person_choices(session, workspace_id=workspace.id).kind == "person"
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_a_number_box_picker_comes_with_a_search_box(
     url: str,
     finders: list[str],
 ) -> None:
-    monkeypatch.setattr(pages, "CHOICE_LIMIT", 1)
+    monkeypatch.setattr(pickers, "CHOICE_LIMIT", 1)
     for name in ("Ada Lovelace", "Grace Hopper"):
         factories.person(session, workspace.id, name)
     for name in ("Northwind", "Acme"):
@@ -194,7 +194,7 @@ def test_a_long_list_picker_comes_with_a_search_box_that_chooses_in_it(
     url: str,
     finders: list[str],
 ) -> None:
-    monkeypatch.setattr(pages, "FIND_FROM", 1)
+    monkeypatch.setattr(pickers, "FIND_FROM", 1)
     for name in ("Ada Lovelace", "Grace Hopper"):
         factories.person(session, workspace.id, name)
     for name in ("Northwind", "Acme"):
@@ -226,7 +226,7 @@ def test_a_short_list_picker_has_no_search_box(
     page = client.get("/tasks/new").text
     assert '<select id="f-person_id"' in page
     assert 'class="finder"' not in page
-    assert pages.FIND_FROM == 20
+    assert pickers.FIND_FROM == 20
 
 
 @pytest.mark.parametrize(

@@ -25,17 +25,9 @@ from goodword.interactions.schemas import (
     InteractionUpdate,
 )
 from goodword.opportunities import service as opportunities
-from goodword.pages import (
-    enum_options,
-    filled,
-    form_errors,
-    opportunity_choices,
-    page_or_422,
-    person_choices,
-    redirect,
-    render,
-)
+from goodword.pages import enum_options, filled, form_errors, page_or_422, redirect, render
 from goodword.people import service as people
+from goodword.pickers import opportunity_choices, person_choices
 from goodword.playbooks import cadence
 from goodword.records import OUT_OF_YEARS
 

@@ -15,7 +15,8 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.leads import service
 from goodword.leads.models import Lead, LeadKind, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadUpdate
-from goodword.pages import enum_options, form_errors, organization_names, redirect, render
+from goodword.pages import enum_options, form_errors, redirect, render
+from goodword.pickers import organization_names
 from goodword.playbooks import events, pass_it_on
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft

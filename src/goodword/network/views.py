@@ -29,15 +29,9 @@ from goodword.network.service import SnapshotCache, WaysIn
 from goodword.network.strength import StrengthModel, model_from_settings
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
-from goodword.pages import (
-    form_errors,
-    is_htmx,
-    opportunity_choices,
-    organization_names,
-    person_choices,
-    render,
-)
+from goodword.pages import form_errors, is_htmx, render
 from goodword.people import service as people
+from goodword.pickers import opportunity_choices, organization_names, person_choices
 
 router = APIRouter()
 

@@ -26,12 +26,11 @@ from goodword.pages import (
     form_errors,
     form_values,
     is_htmx,
-    organization_names,
     page_or_422,
-    person_choices,
     redirect,
     render,
 )
+from goodword.pickers import organization_names, person_choices
 from goodword.playbooks import events, panels
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus

@@ -17,7 +17,8 @@ from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
-from goodword.pages import FormErrors, filled, form_errors, person_choices, redirect, render
+from goodword.pages import FormErrors, filled, form_errors, redirect, render
+from goodword.pickers import person_choices
 from goodword.playbooks import events, launch, panels
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft

@@ -15,18 +15,9 @@ from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.opportunities.views import detail_response
-from goodword.pages import (
-    filled,
-    form_errors,
-    form_of,
-    form_values,
-    is_htmx,
-    organization_choices,
-    person_choices,
-    redirect,
-    render,
-)
+from goodword.pages import filled, form_errors, form_of, form_values, is_htmx, redirect, render
 from goodword.people import service as people
+from goodword.pickers import organization_choices, person_choices
 from goodword.playbooks import events, follow_up, panels
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus, ReferralAsk

@@ -19,13 +19,11 @@ from goodword.pages import (
     form_of,
     form_values,
     is_htmx,
-    opportunity_choices,
-    organization_choices,
     page_or_422,
-    person_choices,
     redirect,
     render,
 )
+from goodword.pickers import opportunity_choices, organization_choices, person_choices
 from goodword.tasks import service
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
