@@ -14,6 +14,7 @@ self-ties are dropped and redrawn, so every pair of people is joined at most onc
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import random
 import sys
@@ -22,11 +23,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 import numpy as np
-from sqlalchemy import Table, func, insert, select, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from goodword import migrate
@@ -42,6 +43,19 @@ from goodword.search.folding import document_body, folded_title
 from goodword.search.service import organization_body
 from goodword.workspaces.models import Workspace
 
+
+def _sibling(name: str) -> ModuleType:
+    """A module beside this script (run as a script, or loaded from its file by a test)."""
+    known = f"goodword_bench_{name}"
+    if known not in sys.modules:
+        spec = importlib.util.spec_from_file_location(known, Path(__file__).with_name(f"{name}.py"))
+        assert spec and spec.loader
+        sys.modules[known] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[known])
+    return sys.modules[known]
+
+
+bulk = _sibling("bulk_rows")
 TABLES = Base.metadata.tables
 ORG_STEMS = [
     "Alder", "Amber", "Aster", "Basalt", "Birch", "Bramble", "Briar", "Cedar", "Cinder", "Clover",
@@ -80,28 +94,6 @@ class Report:
     max_degree: int
     mean_degree: float
     seconds: float
-
-
-def _next_id(connection: Connection, table: Table) -> int:
-    return (connection.scalar(select(func.max(table.c.id))) or 0) + 1
-
-
-def _insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(insert(table), rows)
-
-
-def _fix_sequences(connection: Connection, tables: list[Table]) -> None:
-    """Explicit ids leave PostgreSQL's sequences behind; move them past the largest id."""
-    if connection.dialect.name != "postgresql":
-        return
-    for table in tables:
-        connection.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
-            )
-        )
 
 
 def _workspace(connection: Connection, slug_: str) -> int:
@@ -200,7 +192,7 @@ def generate(
     nrng = np.random.default_rng(seed)
     org_count = organizations if organizations is not None else max(1, people // 50)
     with engine.connect() as connection:
-        _tune(engine, connection)
+        bulk.tune(engine, connection)
         workspace_id = _workspace(connection, workspace)
         person_table = TABLES["people"]
         existing = connection.scalar(
@@ -227,7 +219,7 @@ def generate(
             pairs = power_law_edges(people, connections, exponent=exponent, rng=nrng)
             say(f"drew {len(pairs)} distinct pairs after {time.perf_counter() - started:.1f}s")
             _load_connections(connection, workspace_id, nrng, pairs, person_ids, batch * 5, say)
-        _fix_sequences(
+        bulk.fix_sequences(
             connection,
             [TABLES[n] for n in ("organizations", "people", "person_emails", "person_phones")]
             + [TABLES["positions"]]
@@ -251,17 +243,6 @@ def generate(
     )
 
 
-def _tune(engine: Engine, connection: Connection) -> None:
-    """Loading is a one-off: trade SQLite's crash safety for speed while it runs."""
-    if engine.dialect.name == "sqlite":
-        # On the driver's own connection, before SQLAlchemy begins a transaction: SQLite
-        # refuses to change its safety level inside one.
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        for pragma in ("synchronous=OFF", "cache_size=-262144", "temp_store=MEMORY"):
-            driver.execute(f"PRAGMA {pragma}")
-
-
 def _load_organizations(
     connection: Connection,
     workspace_id: int,
@@ -269,10 +250,10 @@ def _load_organizations(
     count: int,
 ) -> tuple[list[int], list[tuple[str, str, str]]]:
     orgs = _organizations(rng, count)
-    first = _next_id(connection, TABLES["organizations"])
-    first_doc = _next_id(connection, TABLES["search_documents"])
+    first = bulk.next_id(connection, TABLES["organizations"])
+    first_doc = bulk.next_id(connection, TABLES["search_documents"])
     ids = list(range(first, first + count))
-    _insert(
+    bulk.insert_rows(
         connection,
         TABLES["organizations"],
         [
@@ -288,7 +269,7 @@ def _load_organizations(
             for oid, (name, domain, city) in zip(ids, orgs, strict=True)
         ],
     )
-    _insert(
+    bulk.insert_rows(
         connection,
         TABLES["search_documents"],
         [
@@ -322,11 +303,11 @@ def _load_people(
 ) -> tuple[list[int], int]:
     """People with an e-mail, most a phone number (drawn from `phones`, so the rest is what
     the seed gave before), a current job (mostly) and earlier ones, and search documents."""
-    first = _next_id(connection, TABLES["people"])
-    next_email = _next_id(connection, TABLES["person_emails"])
-    next_phone = _next_id(connection, TABLES["person_phones"])
-    next_position = _next_id(connection, TABLES["positions"])
-    next_doc = _next_id(connection, TABLES["search_documents"])
+    first = bulk.next_id(connection, TABLES["people"])
+    next_email = bulk.next_id(connection, TABLES["person_emails"])
+    next_phone = bulk.next_id(connection, TABLES["person_phones"])
+    next_position = bulk.next_id(connection, TABLES["positions"])
+    next_doc = bulk.next_id(connection, TABLES["search_documents"])
     # Employers' sizes follow a power law too.
     org_weights = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(org_ids))))
     slots = range(len(org_ids))
@@ -416,11 +397,11 @@ def _load_people(
                 }
             )
             next_doc += 1
-        _insert(connection, TABLES["people"], person_rows)
-        _insert(connection, TABLES["person_emails"], email_rows)
-        _insert(connection, TABLES["person_phones"], phone_rows)
-        _insert(connection, TABLES["positions"], position_rows)
-        _insert(connection, TABLES["search_documents"], doc_rows)
+        bulk.insert_rows(connection, TABLES["people"], person_rows)
+        bulk.insert_rows(connection, TABLES["person_emails"], email_rows)
+        bulk.insert_rows(connection, TABLES["person_phones"], phone_rows)
+        bulk.insert_rows(connection, TABLES["positions"], position_rows)
+        bulk.insert_rows(connection, TABLES["search_documents"], doc_rows)
         connection.commit()
         say(f"people {stop}/{count}")
     return list(range(first, first + count)), positions
@@ -456,15 +437,15 @@ def _load_connections(
     far quicker than keeping them up to date row by row.
     """
     table = TABLES["connections"]
-    first = _next_id(connection, table)
+    first = bulk.next_id(connection, table)
     kinds = [kind.value for kind in KIND_WEIGHTS]
     p = np.array(list(KIND_WEIGHTS.values()), dtype=np.float64)
     base = np.array(person_ids, dtype=np.int64)
     me = person_ids[0]
     dialect = connection.dialect
-    stamp = _as_stored(table.c.created_at, datetime.now(UTC), dialect)
+    stamp = bulk.as_stored(table.c.created_at, datetime.now(UTC), dialect)
     epoch = date(2010, 1, 1)
-    days = [_as_stored(table.c.since, epoch + timedelta(days=d), dialect) for d in range(5800)]
+    days = [bulk.as_stored(table.c.since, epoch + timedelta(days=d), dialect) for d in range(5800)]
     columns = [
         "id",
         "workspace_id",
@@ -476,7 +457,7 @@ def _load_connections(
         "created_at",
         "updated_at",
     ]
-    indexes = _drop_indexes(connection, table.name)
+    indexes = bulk.drop_indexes(connection, table.name)
     try:
         for start, stop in _batches(len(pairs), batch):
             chunk = pairs[start:stop]
@@ -501,7 +482,7 @@ def _load_connections(
                     zip(a_ids, b_ids, kind_index, since_days, closeness, strict=True)
                 )
             ]
-            _write_rows(connection, table.name, columns, rows)
+            bulk.write_rows(connection, table.name, columns, rows)
             connection.commit()
             say(f"connections {stop}/{len(pairs)}")
     finally:
@@ -509,57 +490,6 @@ def _load_connections(
         for statement in indexes:
             connection.exec_driver_sql(statement)
         connection.commit()
-
-
-def _as_stored(column: Any, value: Any, dialect: Any) -> Any:
-    """The value as SQLAlchemy would hand it to the driver for this column."""
-    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return processor(value) if processor else value
-
-
-def _drop_indexes(connection: Connection, table: str) -> list[str]:
-    """Drop the table's secondary indexes (not the key); return the statements that rebuild them."""
-    if connection.dialect.name == "sqlite":
-        rows = connection.execute(
-            text(
-                "SELECT name, sql FROM sqlite_master "
-                "WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL"
-            ),
-            {"t": table},
-        ).all()
-    else:
-        rows = connection.execute(
-            text(
-                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
-                "JOIN pg_class i ON i.oid = x.indexrelid "
-                "JOIN pg_class t ON t.oid = x.indrelid "
-                "WHERE t.relname = :t AND t.relnamespace = 'public'::regnamespace "
-                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
-            ),
-            {"t": table},
-        ).all()
-    for name, _ in rows:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    connection.commit()
-    return [statement for _, statement in rows]
-
-
-def _write_rows(
-    connection: Connection, table: str, columns: list[str], rows: list[tuple[Any, ...]]
-) -> None:
-    names_sql = ", ".join(columns)
-    if connection.dialect.name == "postgresql":
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        with (
-            driver.cursor() as cursor,
-            cursor.copy(f"COPY {table} ({names_sql}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f"INSERT INTO {table} ({names_sql}) VALUES ({marks})", rows)
 
 
 def main(argv: list[str] | None = None) -> int:
