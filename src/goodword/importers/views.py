@@ -26,7 +26,7 @@ from goodword import clock, db
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import service as duplicates
 from goodword.errors import GoodwordError, NotFound
-from goodword.importers import column_map, export, history, registry, service
+from goodword.importers import column_map, export, history, service
 from goodword.importers.cleaning import inert
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import jobs_of, message
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 BACKGROUND_BYTES = 2 * 1024 * 1024
 # The web report lists at most this many rows; the API and `goodword import --json` give all.
 REPORT_ROWS = 2000
-TABLE_FORMATS = {format_id for format_id, _signature, _parse in registry.TABLE_FORMATS}
 NO_PREVIEW = "The files could not be previewed."
 OUTCOMES = [outcome.value for outcome in Outcome]
 
