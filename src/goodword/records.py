@@ -526,6 +526,47 @@ def keyset_page(
     return Page(items=rows, next_cursor=next_cursor, prev_cursor=prev_cursor)
 
 
+def ranked_page(
+    items: Sequence[T],
+    *,
+    list_name: str,
+    key: Callable[[T], int],
+    cursor: str | None,
+    limit: int,
+    before: str | None = None,
+    offset: int = 0,
+) -> Page[T]:
+    """One page of a list ranked in memory (best first), paged as `keyset_page` pages: the
+    cursor holds the row's place and its `key` (an id), so a page follows the row it
+    was made at even when rows ahead of it have come or gone (its place when it has gone).
+    `offset`, for a first page, passes over that many."""
+
+    def place(where: str, *, after: bool) -> int:
+        """Where the rows after (or before) the cursor's row begin (or end)."""
+        at, wanted = decode_cursor(where, list_name=list_name)
+        found = next((i for i, item in enumerate(items) if key(item) == wanted), None)
+        if found is None:  # (gone: the rows after it have moved up into its place)
+            return min(int(at), len(items))
+        return found + 1 if after else found
+
+    def made(index: int) -> str:
+        return encode_cursor(index, key(items[index]), list_name=list_name)
+
+    start = offset
+    if before:
+        start = max(place(before, after=False) - limit, 0)
+    elif cursor:
+        start = place(cursor, after=True)
+    rows = list(items[start : start + limit])
+    end = start + len(rows)
+    return Page(
+        items=rows,
+        next_cursor=made(end - 1) if rows and end < len(items) else None,
+        prev_cursor=made(start) if rows and start > 0 else None,
+        total=len(items),
+    )
+
+
 def among(session: Session, column: Any, ids: Sequence[int]) -> Any:
     """`column IN ids` as one bound value whatever the number of ids (a JSON array on
     SQLite, an array on PostgreSQL), so thousands of ids cost no more to send than one."""

@@ -19,6 +19,7 @@ from goodword.leads.schemas import LeadCreate, LeadUpdate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
 from goodword.playbooks import pass_it_on
+from goodword.records import encode_cursor
 from goodword.workspaces.models import Workspace
 
 TODAY = date(2026, 11, 25)
@@ -340,7 +341,43 @@ def test_the_page_says_how_many_people_a_lead_fits_and_shows_them_all_on_asking(
     # The JSON: how many in all, and the rest after the first few.
     api = client.get(f"/api/v1/leads/{lead_id}/suggestions", params={"limit": 50, "offset": 5})
     assert api.headers["X-Total-Count"] == "21"
-    assert [s["name"] for s in api.json()] == [f"Fan {n:02}" for n in range(3, 19)]
+    assert [s["name"] for s in api.json()["items"]] == [f"Fan {n:02}" for n in range(3, 19)]
+
+
+def test_the_suggestions_api_pages_by_cursor_as_every_list_does(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    fans = _pricing_fans(session, workspace.id, 21)
+    session.commit()
+    lead_id = client.post("/api/v1/leads", json={"kind": "event", "title": "Pricing night",
+                                                  "tags": ["pricing"]}).json()["id"]  # fmt: skip
+    url = f"/api/v1/leads/{lead_id}/suggestions"
+    first = client.get(url, params={"limit": 8}).json()
+    assert [s["name"] for s in first["items"]] == ["Fan 20", "Fan 19"] + [
+        f"Fan {n:02}" for n in range(6)
+    ]
+    assert first["prev"] is None
+    second = client.get(url, params={"limit": 8, "after": first["next"]}).json()
+    assert [s["name"] for s in second["items"]] == [f"Fan {n:02}" for n in range(6, 14)]
+    last = client.get(url, params={"limit": 8, "after": second["next"]}).json()
+    assert [s["name"] for s in last["items"]] == [f"Fan {n:02}" for n in range(14, 19)]
+    assert last["next"] is None
+    back = client.get(url, params={"limit": 8, "before": last["prev"]}).json()
+    assert back == second
+    assert client.get(url, params={"limit": 8, "before": second["prev"]}).json() == first
+    # `offset` still works (for clients written before), and the same cursors follow it.
+    skipped = client.get(url, params={"limit": 8, "offset": 8}).json()
+    assert skipped["items"] == second["items"] and skipped["next"] == second["next"]
+    both = client.get(url, params={"offset": 8, "after": first["next"]})
+    assert both.status_code == 422
+    assert both.json()["error"]["fields"][0]["field"] == "offset"
+    # The person a cursor was made at gone since, the next page begins where they were.
+    client.delete(f"/api/v1/people/{fans[5].id}")
+    after_gone = client.get(url, params={"limit": 8, "after": first["next"]}).json()
+    assert [s["name"] for s in after_gone["items"]] == [f"Fan {n:02}" for n in range(6, 14)]
+    other = client.get(url, params={"after": encode_cursor(3, 1, list_name="tasks")})
+    assert other.status_code == 422
+    assert "from the tasks list" in other.json()["error"]["fields"][0]["message"]
 
 
 def test_the_page_of_everyone_a_lead_fits_pages_fifty_at_a_time(

@@ -197,7 +197,7 @@ def test_leads_suggestions_and_shares_through_the_api(
     lead = client.post(
         "/api/v1/leads", json={"kind": "article", "title": "Pricing essay", "tags": ["pricing"]}
     ).json()
-    suggestions = client.get(f"/api/v1/leads/{lead['id']}/suggestions").json()
+    suggestions = client.get(f"/api/v1/leads/{lead['id']}/suggestions").json()["items"]
     assert [s["person_id"] for s in suggestions] == [fan.id]
     assert "pricing" in suggestions[0]["reason"]
     passed = client.post(f"/api/v1/leads/{lead['id']}/pass-it-on").json()

@@ -20,6 +20,7 @@ from goodword.api import (
     checked_cursors,
 )
 from goodword.deps import DbSession, WorkspaceId
+from goodword.errors import FieldError, InvalidInput
 from goodword.leads import service
 from goodword.leads.models import ShareStatus
 from goodword.leads.schemas import (
@@ -115,9 +116,15 @@ def delete_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> 
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+class SuggestionPage(BaseModel):
+    items: list[SuggestionRead]
+    next: Next
+    prev: Prev
+
+
 @router.get(
     "/leads/{lead_id}/suggestions",
-    response_model=list[SuggestionRead],
+    response_model=SuggestionPage,
     summary="Whom a lead fits",
     responses={
         200: {
@@ -135,17 +142,43 @@ def suggestions(
     session: DbSession,
     workspace_id: WorkspaceId,
     lead_id: int,
+    after: After = None,
+    before: Before = None,
     limit: Annotated[int, Query(ge=1, le=50, description="1 to 50 people")] = 5,
     offset: Annotated[
-        int, Query(ge=0, le=100_000, description="How many of the best to pass over")
+        int,
+        Query(
+            ge=0,
+            le=100_000,
+            description="How many of the best to pass over, for a first page (as before "
+            "cursors); the cursors follow on from it. Give it or `after`/`before`, not both.",
+        ),
     ] = 0,
-) -> list[SuggestionRead]:
-    """The people the lead fits best, with the reasons; writes nothing. The header
-    `X-Total-Count` says how many it fits in all: pass `offset` for the ones after the
-    first `limit`."""
-    matches = service.fits(session, workspace_id=workspace_id, lead_id=lead_id)
-    response.headers["X-Total-Count"] = str(len(matches))
-    return [service.suggestion_to_read(m) for m in matches[offset : offset + limit]]
+) -> SuggestionPage:
+    """The people the lead fits best, with the reasons, a page at a time; writes nothing.
+    Pass `next` back as `after` for more, and `prev` as `before` for the page before. The
+    header `X-Total-Count` says how many it fits in all."""
+    after, before = checked_cursors(after, before, sort="id", list_name=service.SUGGESTIONS)
+    if offset and (after or before):
+        raise InvalidInput(
+            "Give `offset` or a page cursor, not both.",
+            fields=[FieldError("offset", "leave out `offset` when you give `after` or `before`")],
+        )
+    page = service.suggestions(
+        session,
+        workspace_id=workspace_id,
+        lead_id=lead_id,
+        limit=limit,
+        cursor=after,
+        before=before,
+        offset=offset,
+    )
+    response.headers["X-Total-Count"] = str(page.total)
+    return SuggestionPage(
+        items=[service.suggestion_to_read(m) for m in page.items],
+        next=page.next_cursor,
+        prev=page.prev_cursor,
+    )
 
 
 @router.post("/leads/{lead_id}/pass-it-on", response_model=PassItOnRead, summary="Pass a lead on")

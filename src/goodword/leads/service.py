@@ -25,12 +25,22 @@ from goodword.leads.schemas import (
 from goodword.organizations import service as organizations
 from goodword.people import service as people
 from goodword.people.models import Person
-from goodword.records import Page, clean_list, clean_text, get_owned, keyset_page, referenced
+from goodword.records import (
+    Page,
+    clean_list,
+    clean_text,
+    get_owned,
+    keyset_page,
+    ranked_page,
+    referenced,
+)
 
 KIND = "lead"
 # What the place field says when an in-person lead has none (the pages name the box to untick).
 NEEDS_A_PLACE = "Give the town or city, or make it not in person."
 SHARE_KIND = "lead share"
+# The list whose cursors page a lead's suggestions.
+SUGGESTIONS = "lead suggestions"
 
 
 def get(session: Session, *, workspace_id: int, lead_id: int) -> Lead:
@@ -154,6 +164,31 @@ def fits(
     fitting = {m.person_id for m in best_matches(about, pool, limit=None)}
     pool = [c for c in pool if c.person_id in fitting]
     return best_matches(about, _with_warmth(session, workspace_id, pool), limit=None)
+
+
+def suggestions(
+    session: Session,
+    *,
+    workspace_id: int,
+    lead_id: int,
+    limit: int,
+    cursor: str | None = None,
+    before: str | None = None,
+    offset: int = 0,
+) -> Page[Match]:
+    """A page of the people the lead fits, best first (`fits`), its `total` how many in all:
+    `cursor` (a page's `next_cursor`) gives the page after, `before` (a `prev_cursor`) the
+    page before, `offset` a first page that many in. Writes nothing."""
+    matches = fits(session, workspace_id=workspace_id, lead_id=lead_id)
+    return ranked_page(
+        matches,
+        list_name=SUGGESTIONS,
+        key=lambda match: match.person_id,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+        offset=offset,
+    )
 
 
 def pass_on(session: Session, *, workspace_id: int, lead_id: int, today: date) -> PassItOnRead:
