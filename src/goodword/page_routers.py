@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from goodword.connections import views as connections
 from goodword.dashboard import views as dashboard
+from goodword.duplicates import import_views as duplicate_imports
 from goodword.duplicates import views as duplicates
 from goodword.exchange import views as exchange
 from goodword.importers import split_views as splitting
@@ -40,6 +41,7 @@ ROUTERS: list[APIRouter] = [
     importers.router,
     splitting.router,
     exchange.router,
+    duplicate_imports.router,
     duplicates.router,
     network.router,
 ]

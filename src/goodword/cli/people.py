@@ -17,6 +17,7 @@ from goodword.cli.common import (
     counted,
     dump,
     id_argument,
+    id_option,
     more_hint,
     paged,
     print_json,
@@ -38,6 +39,20 @@ people_app = typer.Typer(
 )
 
 
+OnePair = Annotated[
+    int | None,
+    id_argument("PAIR_ID", "The pair's number (see `people duplicates`); or give --import."),
+]
+ImportFilter = Annotated[
+    int | None,
+    id_option(
+        "--import",
+        help="Only the pairs of this import (see `imports list`): those with someone it "
+        "added and queued.",
+    ),
+]
+
+
 @people_app.command("duplicates")
 def duplicates(
     ctx: typer.Context,
@@ -50,10 +65,12 @@ def duplicates(
     ] = False,
     limit: Limit = 50,
     after: After = None,
+    import_id: ImportFilter = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List possible duplicates, most likely first: merge a pair with `people merge`, or
-    mark it as two different people with `people not-same`."""
+    mark it as two different people with `people not-same` (all of an import's with
+    `people not-same --import IMPORT_ID`)."""
     from goodword.duplicates import service
     from goodword.duplicates.api import score_cursor
 
@@ -66,10 +83,14 @@ def duplicates(
             else None
         )
         page = service.list_candidates(
-            session, workspace_id=workspace_id, cursor=score_cursor(after), limit=limit
+            session,
+            workspace_id=workspace_id,
+            cursor=score_cursor(after),
+            limit=limit,
+            import_id=import_id,
         )
         reads = [service.candidate_to_read(session, c) for c in page.items]
-        waiting = service.count_candidates(session, workspace_id=workspace_id)
+        waiting = service.count_candidates(session, workspace_id=workspace_id, import_id=import_id)
     if as_json:
         data = paged(reads, page, total=waiting)
         print_json({"scan": dump(found), **data} if found else data)
@@ -95,11 +116,14 @@ def duplicates(
             for r in reads
         ],
     )
-    typer.echo(f"{waiting:,} {'pair waits' if waiting == 1 else 'pairs wait'} for you in all.")
+    of = f" from import {import_id}" if import_id is not None else ""
+    typer.echo(f"{waiting:,} {'pair waits' if waiting == 1 else 'pairs wait'} for you{of} in all.")
     typer.echo(
         "Merge a pair: goodword people merge A B  (B is folded into A); "
         "two different people: goodword people not-same PAIR"
     )
+    if import_id is not None:
+        typer.echo(f"All of them two people: goodword people not-same --import {import_id}")
     # The next page is the same list: not another scan.
     more_hint(ctx, page.next_cursor, leave_out=("scan", "auto_merge"))
 
@@ -211,14 +235,53 @@ def unmerge(
     typer.echo(f"Undid merge {merge_id}: {restored.display_name} ({restored.id}) is back.")
 
 
-Pair = Annotated[int, id_argument("PAIR_ID", "The pair's number (see `people duplicates`).")]
+def _one_or_import(pair: int | None, import_id: int | None) -> None:
+    if (pair is None) == (import_id is None):
+        raise InvalidInput(
+            "Give a pair's number (PAIR_ID), or --import IMPORT_ID for all of an import's "
+            "pairs: one of the two.",
+            fields=[FieldError("PAIR_ID", "Give PAIR_ID or --import.")],
+        )
 
 
 @people_app.command("not-same")
-def not_same(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
-    """Mark a possible duplicate as two different people: never suggested again."""
-    from goodword.duplicates import service
+def not_same(
+    ctx: typer.Context,
+    pair: OnePair = None,
+    import_id: ImportFilter = None,
+    yes: Annotated[bool, typer.Option("--yes", help="With --import, do not ask first.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Mark a possible duplicate as two different people: never suggested again. With
+    --import, every pair of that import still waiting (it asks first; --yes or --json does
+    not); `people reopen --import` puts them back."""
+    from goodword.duplicates import by_import, service
 
+    _one_or_import(pair, import_id)
+    if import_id is not None:
+        with work(ctx) as (session, workspace_id):
+            waiting = service.count_candidates(
+                session, workspace_id=workspace_id, import_id=import_id
+            )
+            if not waiting and not as_json:
+                typer.echo(f"No pairs of import {import_id} wait for you; nothing marked.")
+                return
+            if not (yes or as_json) and not typer.confirm(
+                f"Mark {'the 1 waiting pair' if waiting == 1 else f'all {waiting:,} waiting pairs'}"
+                f" of import {import_id} as two different people?"
+            ):
+                typer.echo("Nothing marked.")
+                return
+            changed = by_import.mark_not_same(session, workspace_id=workspace_id, run_id=import_id)
+        if as_json:
+            print_json({"import_id": import_id, "changed": changed})
+            return
+        typer.echo(
+            f"Marked {changed:,} {'pair' if changed == 1 else 'pairs'} of import {import_id} as "
+            f"two people. Changed your mind: goodword people reopen --import {import_id}"
+        )
+        return
+    assert pair is not None
     with work(ctx) as (session, workspace_id):
         read = service.candidate_to_read(
             session, service.mark_not_same(session, workspace_id=workspace_id, candidate_id=pair)
@@ -233,10 +296,29 @@ def not_same(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
 
 
 @people_app.command("reopen")
-def reopen(ctx: typer.Context, pair: Pair, as_json: JsonFlag = False) -> None:
-    """Put a pair marked as two different people back among the possible duplicates."""
-    from goodword.duplicates import service
+def reopen(
+    ctx: typer.Context,
+    pair: OnePair = None,
+    import_id: ImportFilter = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Put a pair marked as two different people back among the possible duplicates; with
+    --import, every pair of that import marked so."""
+    from goodword.duplicates import by_import, service
 
+    _one_or_import(pair, import_id)
+    if import_id is not None:
+        with work(ctx) as (session, workspace_id):
+            changed = by_import.reopen(session, workspace_id=workspace_id, run_id=import_id)
+        if as_json:
+            print_json({"import_id": import_id, "changed": changed})
+            return
+        typer.echo(
+            f"{changed:,} {'pair' if changed == 1 else 'pairs'} of import {import_id} "
+            f"{'is' if changed == 1 else 'are'} back among the possible duplicates to review."
+        )
+        return
+    assert pair is not None
     with work(ctx) as (session, workspace_id):
         read = service.candidate_to_read(
             session, service.reopen(session, workspace_id=workspace_id, candidate_id=pair)

@@ -21,7 +21,7 @@ from goodword.api import (
     one_way,
 )
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import current_job, merging, service
+from goodword.duplicates import by_import, current_job, merging, service
 from goodword.duplicates.models import CandidateStatus
 from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
 from goodword.duplicates.views import list_merges
@@ -90,6 +90,14 @@ def list_duplicates(
     after: After = None,
     before: Before = None,
     limit: Limit = 50,
+    import_id: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            description="Only the pairs of this kept import (`GET /imports`): those with "
+            "someone it added and queued. 404 when the import's report is not kept.",
+        ),
+    ] = None,
 ) -> CandidatePage:
     """Pairs that may be one person, most likely first, with both people in full; pass
     `next` back as `after` for more, and `prev` as `before` for the page before."""
@@ -101,13 +109,14 @@ def list_duplicates(
         cursor=score_cursor(after),
         limit=limit,
         before=score_cursor(before, field="before"),
+        import_id=import_id,
     )
     return CandidatePage(
         items=[service.candidate_to_read(session, c) for c in page.items],
         next=page.next_cursor,
         prev=page.prev_cursor,
         total=service.count_candidates(
-            session, workspace_id=workspace_id, status=CandidateStatus(status)
+            session, workspace_id=workspace_id, status=CandidateStatus(status), import_id=import_id
         ),
     )
 
@@ -214,6 +223,40 @@ def not_same_many(
     is not a pair in this workspace is a 422 on `ids.<n>`, and nothing is marked."""
     marked = service.mark_many_not_same(session, workspace_id=workspace_id, candidate_ids=body.ids)
     return NotSameResult(marked=[c.id for c in marked])
+
+
+class ImportPairsResult(BaseModel):
+    import_id: int
+    # How many pairs changed: told apart (not-same), or put back in the queue (reopen).
+    changed: int
+
+
+@router.post(
+    "/duplicates/imports/{import_id}/not-same",
+    response_model=ImportPairsResult,
+    summary="Mark every waiting pair of an import as two people",
+)
+def not_same_of_import(
+    session: DbSession, workspace_id: WorkspaceId, import_id: int
+) -> ImportPairsResult:
+    """Every pair still waiting with someone the kept import added and queued is two
+    people (`GET /duplicates?import_id=` lists them). Undone by `.../reopen`; 404 when the
+    import's report is not kept."""
+    changed = by_import.mark_not_same(session, workspace_id=workspace_id, run_id=import_id)
+    return ImportPairsResult(import_id=import_id, changed=changed)
+
+
+@router.post(
+    "/duplicates/imports/{import_id}/reopen",
+    response_model=ImportPairsResult,
+    summary="Put an import's pairs marked as two people back in the queue",
+)
+def reopen_of_import(
+    session: DbSession, workspace_id: WorkspaceId, import_id: int
+) -> ImportPairsResult:
+    """Every pair of the kept import told apart waits in the queue again."""
+    changed = by_import.reopen(session, workspace_id=workspace_id, run_id=import_id)
+    return ImportPairsResult(import_id=import_id, changed=changed)
 
 
 @router.post(

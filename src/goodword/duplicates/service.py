@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.db import Base
+from goodword.duplicates import by_import
 from goodword.duplicates.apart import judged_apart, shares_key_apart
 from goodword.duplicates.index import KEY_HOLDERS, Matcher
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, score
@@ -51,12 +52,18 @@ def list_candidates(
     cursor: str | None = None,
     limit: int = 50,
     before: str | None = None,
+    import_id: int | None = None,
 ) -> Page[DuplicateCandidate]:
     """List possible duplicates, most likely first; `before` (a page's `prev_cursor`)
-    gives the page before."""
+    gives the page before; `import_id`, only the pairs of that kept import
+    (`by_import.of_import`; NotFound when it is not kept)."""
     statement = select(DuplicateCandidate).where(
         DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
     )
+    if import_id is not None:
+        statement = statement.where(
+            by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+        )
     return keyset_page(
         session,
         statement,
@@ -71,12 +78,21 @@ def list_candidates(
 
 
 def count_candidates(
-    session: Session, *, workspace_id: int, status: CandidateStatus = CandidateStatus.OPEN
+    session: Session,
+    *,
+    workspace_id: int,
+    status: CandidateStatus = CandidateStatus.OPEN,
+    import_id: int | None = None,
 ) -> int:
-    """How many pairs have the status (those waiting to be reviewed, by default)."""
+    """How many pairs have the status (those waiting to be reviewed, by default), of one
+    kept import with `import_id`."""
     statement = select(func.count(DuplicateCandidate.id)).where(
         DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
     )
+    if import_id is not None:
+        statement = statement.where(
+            by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+        )
     return int(session.scalar(statement) or 0)
 
 

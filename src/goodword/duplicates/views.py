@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merg
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.errors import Conflict, GoodwordError, InvalidInput, NotFound
 from goodword.forms import record_id
+from goodword.importers import history
 from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person, PersonEmail, Position
@@ -149,13 +151,19 @@ def queue_page(
     apart_before: str | None = None,
     merges_after: str | None = None,
     merges_before: str | None = None,
+    import_id: Annotated[int | None, Query(alias="import", ge=1)] = None,
 ) -> HTMLResponse:
-    """Open pairs, most likely first, the pairs told apart, and the merge history with
-    undo: each a page at a time, by its own cursors (`after` a page's last, `before` its
-    first: the page before)."""
+    """Open pairs, most likely first (only those of one kept import with `import`), the
+    pairs told apart, and the merge history with undo: each a page at a time, by its own
+    cursors (`after` a page's last, `before` its first: the page before)."""
     page = page_or_422(
         lambda: service.list_candidates(
-            session, workspace_id=workspace_id, cursor=after, limit=PAGE_SIZE, before=before
+            session,
+            workspace_id=workspace_id,
+            cursor=after,
+            limit=PAGE_SIZE,
+            before=before,
+            import_id=import_id,
         ),
         first_page="the first page of possible duplicates",
     )
@@ -192,7 +200,10 @@ def queue_page(
         "duplicates/queue.html",
         {
             "page": page,
-            "waiting": service.count_candidates(session, workspace_id=workspace_id),
+            "waiting": service.count_candidates(
+                session, workspace_id=workspace_id, import_id=import_id
+            ),
+            **_import_filter(session, workspace_id, import_id),
             "page_size": PAGE_SIZE,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
             "details": told_apart(
@@ -211,10 +222,26 @@ def queue_page(
     )
 
 
+def _import_filter(session: Session, workspace_id: int, import_id: int | None) -> dict[str, Any]:
+    """The kept imports to filter the queue by, the one chosen, and how many of its pairs
+    were told apart (to put back)."""
+    apart = 0
+    if import_id is not None:
+        apart = service.count_candidates(
+            session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, import_id=import_id
+        )
+    return {
+        "imports": history.recent(session, workspace_id=workspace_id),
+        "import_id": import_id,
+        "import_apart": apart,
+    }
+
+
 def _keeping(request: Request, *lists: str) -> str:
     """The queue's address with the cursors of `lists` ("" the pairs to review, "apart",
-    "merges") the page was opened with."""
+    "merges") the page was opened with, and the import it is filtered by."""
     names = {f"{p}_{way}" if p else way for p in lists for way in ("after", "before")}
+    names.add("import")
     kept = [(k, v) for k, v in request.query_params.multi_items() if k in names and v]
     return "/duplicates" + (f"?{urlencode(kept)}" if kept else "")
 

@@ -1,0 +1,88 @@
+"""The possible duplicates an import left: the pairs with someone its report says it
+"suggested" (added as their own person and queued), to list apart or tell apart at once.
+
+A pair keeps no note of what queued it; the import's kept report names the people it
+suggested, which also serves the imports saved before this was asked. A pair of such a
+person queued later by a scan counts too: it is theirs all the same. A report forgotten
+(or beyond the last twenty) can no longer pick its pairs out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, or_, update
+from sqlalchemy.orm import Session
+
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
+from goodword.importers import history
+from goodword.importers.report import Outcome
+
+
+def suggested_people(session: Session, *, workspace_id: int, run_id: int) -> list[int]:
+    """The people a kept import added and queued, by id, in order (NotFound: no such import)."""
+    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+    return sorted(
+        {r.person_id for r in report.rows if r.outcome is Outcome.SUGGESTED and r.person_id}
+    )
+
+
+def _runs(ids: list[int]) -> list[tuple[int, int]]:
+    """Sorted ids as (first, last) of each run of consecutive ones: an import's people are
+    mostly numbered one after another, so a few ranges stand for thousands of ids.
+
+    >>> _runs([3, 4, 5, 9, 11, 12])
+    [(3, 5), (9, 9), (11, 12)]
+    """
+    found: list[tuple[int, int]] = []
+    for person_id in ids:
+        if found and found[-1][1] == person_id - 1:
+            found[-1] = (found[-1][0], person_id)
+        else:
+            found.append((person_id, person_id))
+    return found
+
+
+def _among(column: Any, runs: list[tuple[int, int]]) -> ColumnElement[bool]:
+    if not runs:
+        return false()
+    return or_(*(column == a if a == b else column.between(a, b) for a, b in runs))
+
+
+def of_import(session: Session, *, workspace_id: int, run_id: int) -> ColumnElement[bool]:
+    """A condition on DuplicateCandidate: the pair has someone the import suggested."""
+    runs = _runs(suggested_people(session, workspace_id=workspace_id, run_id=run_id))
+    return or_(
+        _among(DuplicateCandidate.person_a_id, runs), _among(DuplicateCandidate.person_b_id, runs)
+    )
+
+
+def _set_status(
+    session: Session, workspace_id: int, run_id: int, old: CandidateStatus, new: CandidateStatus
+) -> int:
+    done = session.execute(
+        update(DuplicateCandidate)
+        .where(
+            DuplicateCandidate.workspace_id == workspace_id,
+            DuplicateCandidate.status == old,
+            of_import(session, workspace_id=workspace_id, run_id=run_id),
+        )
+        .values(status=new)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire_all()
+    return int(done.rowcount)  # type: ignore[attr-defined]
+
+
+def mark_not_same(session: Session, *, workspace_id: int, run_id: int) -> int:
+    """Tell apart every pair of the import still waiting; how many. Undone by `reopen`."""
+    return _set_status(
+        session, workspace_id, run_id, CandidateStatus.OPEN, CandidateStatus.NOT_SAME
+    )
+
+
+def reopen(session: Session, *, workspace_id: int, run_id: int) -> int:
+    """Put every pair of the import told apart back in the queue; how many."""
+    return _set_status(
+        session, workspace_id, run_id, CandidateStatus.NOT_SAME, CandidateStatus.OPEN
+    )

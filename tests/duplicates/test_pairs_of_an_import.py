@@ -1,0 +1,65 @@
+"""The pairs one import left in the queue: listed apart, told apart at once, put back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.duplicates import by_import
+from goodword.duplicates import service as duplicates
+from goodword.duplicates.models import CandidateStatus
+from goodword.errors import NotFound
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
+
+
+def cards(name: str, *people: tuple[str, str]) -> Upload:
+    body = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{full}\r\nORG:Acme\r\nEND:VCARD\r\n"
+        for uid, full in people
+    )
+    return Upload(name, body.encode())
+
+
+def imported(session, workspace_id: int, upload: Upload) -> int:
+    report = import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=[upload], today=date(2026, 11, 28)
+    )
+    assert report.id is not None
+    return report.id
+
+
+def test_an_imports_pairs_are_listed_told_apart_and_put_back_together(session, workspace):
+    first = imported(
+        session, workspace.id, cards("a.vcf", ("a1", "Maria Garcia"), ("a2", "Maria Garcia"))
+    )
+    second = imported(
+        session,
+        workspace.id,
+        cards("b.vcf", ("b1", "Wei Chen"), ("b2", "Wei Chen"), ("b3", "Wei Chen")),
+    )
+    ws = workspace.id
+    assert duplicates.count_candidates(session, workspace_id=ws) == 4
+    assert duplicates.count_candidates(session, workspace_id=ws, import_id=first) == 1
+    listed = duplicates.list_candidates(session, workspace_id=ws, import_id=second).items
+    assert len(listed) == 3
+    assert by_import.mark_not_same(session, workspace_id=ws, run_id=second) == 3
+    assert duplicates.count_candidates(session, workspace_id=ws) == 1
+    assert duplicates.count_candidates(session, workspace_id=ws, import_id=second) == 0
+    apart = duplicates.count_candidates(
+        session, workspace_id=ws, status=CandidateStatus.NOT_SAME, import_id=second
+    )
+    assert apart == 3
+    # The other import's pair waits still; and the undo puts the three back.
+    assert by_import.reopen(session, workspace_id=ws, run_id=second) == 3
+    assert duplicates.count_candidates(session, workspace_id=ws) == 4
+
+
+def test_an_import_not_kept_is_not_found(session, workspace, other_workspace):
+    theirs = imported(
+        session, other_workspace.id, cards("a.vcf", ("a1", "Maria Garcia"), ("a2", "Maria Garcia"))
+    )
+    with pytest.raises(NotFound):
+        by_import.mark_not_same(session, workspace_id=workspace.id, run_id=theirs)
+    assert duplicates.count_candidates(session, workspace_id=other_workspace.id) == 1
