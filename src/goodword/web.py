@@ -97,7 +97,7 @@ def create_app(
         dependencies=[Depends(same_origin), Depends(ids_in_range), Depends(keepable_input)],
     )
     # Requests addressed to any other name are refused (see Settings.trusted_hosts).
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.trusted_hosts())
+    app.add_middleware(HostCheck, allowed_hosts=settings.trusted_hosts())
     # Added last, so it is outermost: the host check's refusals carry the headers too.
     app.add_middleware(SecurityHeaders)
     app.state.settings = settings
@@ -172,6 +172,51 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HostCheck(TrustedHostMiddleware):
+    """Starlette's host check, whose refusal under /api/ is the API's own error shape
+    (a page's stays its plain 400)."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Sequence[str]) -> None:
+        async def passed(scope: Scope, receive: Receive, send: Send) -> None:
+            scope[_HOST_PASSED] = True
+            await app(scope, receive, send)
+
+        super().__init__(passed, allowed_hosts=allowed_hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+            await super().__call__(scope, receive, send)
+            return
+        refused = False
+
+        async def answer(message: Message) -> None:
+            nonlocal refused
+            if scope.get(_HOST_PASSED):
+                await send(message)
+            elif message["type"] == "http.response.start" and message["status"] == 400:
+                refused = True
+            elif not refused:
+                await send(message)  # (a redirect to the www. name the settings give)
+            elif not message.get("more_body"):
+                await JSONResponse(_UNKNOWN_HOST, status_code=400)(scope, receive, send)
+
+        await super().__call__(scope, receive, answer)
+
+
+_HOST_PASSED = "goodword.host_passed"
+_UNKNOWN_HOST = {
+    "error": {
+        "code": "unknown_host",
+        "message": (
+            "Goodword does not answer to the name this request was sent to (its Host "
+            "header). Send it to an address Goodword is served on, or add the name to "
+            "GOODWORD_ALLOWED_HOSTS."
+        ),
+        "fields": [],
+    }
+}
 
 
 def with_security_headers(headers: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:

@@ -83,6 +83,19 @@ def test_a_request_addressed_to_another_name_is_refused(client, ada):
     assert client.get("/api/v1/people", headers={"Host": "[::1]:8765"}).status_code == 200
 
 
+def test_the_api_refuses_another_name_in_its_own_error_shape(client):
+    refused = client.get("/api/v1/people", headers={"Host": "evil.example:8765"})
+    assert refused.status_code == 400
+    error = refused.json()["error"]
+    assert (error["code"], error["fields"]) == ("unknown_host", [])
+    assert "Host header" in error["message"]
+    assert "GOODWORD_ALLOWED_HOSTS" in error["message"]  # (and how to add it)
+    assert refused.headers["x-frame-options"] == "DENY"
+    # (A page is still refused as it was.)
+    page = client.get("/people", headers={"Host": "evil.example:8765"})
+    assert (page.status_code, page.headers["content-type"][:10]) == (400, "text/plain")
+
+
 def test_the_names_the_app_answers_to(session_factory, monkeypatch) -> None:
     monkeypatch.setattr(config, "this_machine", lambda: ["laptop", "192.168.1.20"])
     assert Settings().trusted_hosts() == ["127.0.0.1", "localhost", "[::1]"]
