@@ -29,6 +29,8 @@ class Choices:
 
     options: list[tuple[int, str]] | None
     kind: str | None = None
+    # Whether the user's own person is left out (their search box leaves them out too).
+    but_me: bool = False
 
     @property
     def searchable(self) -> bool:
@@ -37,15 +39,17 @@ class Choices:
         return self.kind is not None and (self.options is None or len(self.options) > FIND_FROM)
 
 
-def _choices(rows: list[tuple[int, str]], kind: str | None = None) -> Choices:
-    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None, kind=kind)
+def _choices(
+    rows: list[tuple[int, str]], kind: str | None = None, *, but_me: bool = False
+) -> Choices:
+    return Choices(options=rows if len(rows) <= CHOICE_LIMIT else None, kind=kind, but_me=but_me)
 
 
 def person_choices(session: Session, *, workspace_id: int, but_me: bool = False) -> Choices:
     """The people to pick from, A to Z (without the user's own person, when `but_me`)."""
     found = people.choices(session, workspace_id=workspace_id, limit=CHOICE_LIMIT + 1,
                            but_me=but_me)  # fmt: skip
-    return _choices(found, "person")
+    return _choices(found, "person", but_me=but_me)
 
 
 def organization_choices(session: Session, *, workspace_id: int) -> Choices:

@@ -7,6 +7,8 @@ opportunity delete pages say what goes with them; the launch page warns once.
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 from fastapi.testclient import TestClient
@@ -14,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword import clock
+from goodword import clock, pages
 from goodword.exchange import service as exchange
 from goodword.opportunities import service as opportunities
 from goodword.playbooks import launch
@@ -222,6 +224,28 @@ def test_the_reference_form_does_not_offer_you(
 
     assert f'<option value="{other.id}" >Bo Jensen</option>' in form
     assert f'<option value="{me.id}"' not in form and "Sam Carter" not in form
+
+
+def test_the_reference_forms_name_search_does_not_offer_you(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    # Enough people that the form's picker has a search box (FIND_FROM, and past
+    # CHOICE_LIMIT the search box alone): it finds Sam Carters, but not you.
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    namesake = f.person(session, workspace.id, "Sam Carters")
+    for n in range(pages.FIND_FROM + 1):
+        f.person(session, workspace.id, f"Bo Jensen {n}")
+    session.commit()
+
+    form = client.get("/references/new").text
+    finder = re.search(r'hx-get="(/pick/person\?[^"]*target=f-person_id[^"]*)"', form)
+    assert finder is not None
+    found = client.get(html.unescape(finder.group(1)) + "&q=sam+carter").text
+    assert f'data-pick-id="{namesake.id}"' in found
+    assert f'data-pick-id="{me.id}"' not in found
+    # (Other pickers of people still find you: a note of a talk you were in, say.)
+    anyone = client.get("/pick/person", params={"q": "sam carter", "target": "f-person_id"})
+    assert f'data-pick-id="{me.id}"' in anyone.text
 
 
 def test_your_own_network_page_offers_no_ways_in_to_you(

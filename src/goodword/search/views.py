@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from goodword.deps import DbSession, WorkspaceId
 from goodword.pages import is_htmx, render
+from goodword.people import service as people
 from goodword.search import service
 
 router = APIRouter()
@@ -44,13 +45,20 @@ def pick(
     kind: Literal["person", "organization"],
     target: Annotated[str, Query(pattern=r"^[a-z][a-z0-9_-]{0,60}$")],
     q: str = "",
+    but: Literal["me"] | None = None,
 ) -> Response:
     """The records a picker's search box finds, each a button that puts its number into
-    the picker's number box (the element `target`)."""
+    the picker's number box (the element `target`); without the user's own person for
+    `but=me` (a picker of whom they cannot be: their own reference)."""
     query = q.strip()
+    me = people.get_me(session, workspace_id=workspace_id) if but and query else None
     hits = (
-        service.search(session, workspace_id=workspace_id, query=query, kinds=(kind,), limit=8)
+        service.search(
+            session, workspace_id=workspace_id, query=query, kinds=(kind,), limit=9 if me else 8
+        )
         if query
         else []
     )
+    if me is not None:
+        hits = [h for h in hits if h.kind != "person" or h.record_id != me.id][:8]
     return render(request, "search/_pick.html", {"q": query, "hits": hits, "target": target})
