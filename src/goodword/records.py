@@ -466,6 +466,41 @@ def decode_cursor(cursor: str, *, list_name: str | None = None) -> list[Any]:
     return values
 
 
+def _place(values: list[Any], sort_column: Any) -> tuple[Any, int]:
+    """A keyset cursor's sort value and id, once they are of the kinds the list sorts by
+    (a cursor of the values alone, made before cursors named their list, may be another
+    list's, or hand-edited): ValueError for any other shape, never the database's error.
+
+    >>> from sqlalchemy import column, Integer, String
+    >>> _place(["Ada", 7], column("name", String))
+    ('Ada', 7)
+    >>> _place([3, 7], column("name", String))
+    Traceback (most recent call last):
+    ValueError: cursor is damaged
+    >>> _place(["2026-11-01", True], column("name", String))
+    Traceback (most recent call last):
+    ValueError: cursor is damaged
+    """
+    if len(values) != 2:
+        raise ValueError("cursor is damaged")
+    value, row_id = values
+    if not _is_a(row_id, int):
+        raise ValueError("cursor is damaged")
+    try:
+        kind: type = sort_column.type.python_type
+    except NotImplementedError:
+        kind = str
+    if kind is float and _is_a(value, int):
+        return float(value), row_id
+    if not _is_a(value, kind if kind in (int, float) else str):
+        raise ValueError("cursor is damaged")  # (a time or a date is kept as text)
+    return value, row_id
+
+
+def _is_a(value: Any, kind: type) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
 def keyset_page(
     session: Session,
     statement: Select[Any],
@@ -494,9 +529,12 @@ def keyset_page(
         return encode_cursor(value, getattr(row, id_column.key), list_name=list_name)
 
     def seek(where: str, *, backwards: bool) -> Select[Any]:
-        value, last_id = decode_cursor(where, list_name=list_name)
+        value, last_id = _place(decode_cursor(where, list_name=list_name), sort_column)
         if decode_sort is not None:
-            value = decode_sort(value)
+            try:
+                value = decode_sort(value)
+            except TypeError as exc:  # (a number where a time is kept, say)
+                raise ValueError("cursor is damaged") from exc
         # A row-value comparison: both SQLite and PostgreSQL seek straight to it in the index.
         rows = tuple_(sort_column, id_column)
         bound = tuple_(literal(value, sort_column.type), literal(last_id, id_column.type))

@@ -317,7 +317,7 @@ def connections_page(
 
     def place(where: str) -> tuple[int, int]:
         value, row_id = decode_cursor(where, list_name="person-connections")
-        if not (isinstance(value, int) and isinstance(row_id, int)):
+        if not (type(value) is int and type(row_id) is int):  # (true is no closeness)
             raise ValueError("cursor is damaged")
         return value, row_id
 

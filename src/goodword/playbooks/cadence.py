@@ -249,7 +249,7 @@ def due_page(
 
     def place(where: str) -> tuple[int, str, str, int]:
         days, due_on, name, person_id = decode_cursor(where, list_name=KEEP_IN_TOUCH)
-        if not (isinstance(days, int) and isinstance(person_id, int)):
+        if not (type(days) is int and type(person_id) is int):
             raise ValueError("cursor is damaged")
         return (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
 
