@@ -31,6 +31,14 @@ def reads_only(endpoint: F) -> F:
     return endpoint
 
 
+def reads_own_form(endpoint: F) -> F:
+    """Mark a POST endpoint that reads its multipart form itself, with limits of its own (a
+    larger field than the usual 1 MB), and keeps none of its text: `keepable_input` leaves
+    that form to it (the form can be read once)."""
+    endpoint.__dict__["goodword_reads_own_form"] = True
+    return endpoint
+
+
 def _session(request: Request) -> Iterator[Session]:
     with transaction(request.app.state.session_factory) as session:
         route = request.scope.get("route")
@@ -68,6 +76,7 @@ _UNKEEPABLE = re.compile("[\x00\ud800-\udfff]")
 _MAYBE_UNKEEPABLE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|[0-9]{10,}")
 _FORM = "application/x-www-form-urlencoded"
 _FORM_NUL = re.compile(rb"%00|\x00")
+_MULTIPART = "multipart/form-data"
 
 
 def _unkept(text: str) -> str | None:
@@ -106,7 +115,8 @@ def _walk(value: object, path: str, problems: list[FieldError], *, an_id: bool =
 
 
 async def keepable_input(request: Request) -> None:
-    """Refuse a request whose address, query, form or JSON body holds what no record can
+    """Refuse a request whose address, query, form (urlencoded or multipart, but for a
+    route that reads its own, `reads_own_form`) or JSON body holds what no record can
     keep, naming each field: a NUL character (PostgreSQL refuses it, which would be a 500),
     half a surrogate pair, or an id beyond any record's (the database would fail on it
     without saying where). The routes' own checks then see only keepable input."""
@@ -134,6 +144,16 @@ async def keepable_input(request: Request) -> None:
             fields = parse_qsl(text, keep_blank_values=True)
         for name, value in fields:
             if (said := _unkept(value)) is not None:
+                problems.append(FieldError(name, said))
+    elif (
+        request.method not in SAFE_METHODS
+        and content_type == _MULTIPART
+        and not getattr(request.scope.get("endpoint"), "goodword_reads_own_form", False)
+    ):
+        # Read as the route reads it (the form is kept for it), so a field too large
+        # is refused here as it would be there.
+        for name, value in (await request.form()).multi_items():
+            if isinstance(value, str) and (said := _unkept(value)) is not None:
                 problems.append(FieldError(name, said))
     elif request.method not in SAFE_METHODS and content_type.endswith("json"):
         try:

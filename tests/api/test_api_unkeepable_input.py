@@ -122,3 +122,23 @@ def test_a_form_a_routes_parameters_read_first_is_checked_too(client: TestClient
     refused = client.post("/api/v1/imports", data={"mapping": "name=Na\u0000me"})
 
     assert problems(refused) == [("mapping", NUL)]
+
+
+def test_a_multipart_form_with_a_nul_character_saves_nothing_and_names_the_field(
+    client: TestClient,
+) -> None:
+    # A crafted request: the pages' own forms send these fields urlencoded, but a page
+    # reads a multipart form as well (the import and check pages send theirs so).
+    task = client.post("/tasks", files={"title": (None, "Call\u0000 Ana")})
+    person = client.post(
+        "/people", files={"display_name": (None, "Ana"), "notes": (None, "Met\u0000 her")}
+    )
+    api = client.post("/api/v1/imports", files={"mapping": (None, "name=Na\u0000me")})
+
+    for page in (task, person):
+        assert page.status_code == 422
+        assert "invisible NUL character" in page.text
+    assert "Notes" in person.text  # (the field, by its label)
+    assert problems(api) == [("mapping", NUL)]
+    assert client.get("/api/v1/tasks").json()["items"] == []
+    assert client.get("/api/v1/people").json()["items"] == []

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
 from goodword import clock
+from goodword.deps import reads_own_form
 from goodword.errors import FieldError, InvalidInput
 from goodword.pages import is_htmx, render
 from goodword.redflags import service
@@ -39,6 +40,7 @@ def check_page(request: Request) -> Response:
 
 
 @router.post("/check")
+@reads_own_form
 async def check_post(request: Request) -> Response:
     """Check what was pasted or uploaded; the whole page, or only the results for HTMX."""
     fragment = is_htmx(request)
