@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword import clock, pages
+from goodword import clock, pickers
 from goodword.exchange import service as exchange
 from goodword.opportunities import service as opportunities
 from goodword.playbooks import launch
@@ -233,7 +233,7 @@ def test_the_reference_forms_name_search_does_not_offer_you(
     # CHOICE_LIMIT the search box alone): it finds Sam Carters, but not you.
     me = f.person(session, workspace.id, "Sam Carter", is_me=True)
     namesake = f.person(session, workspace.id, "Sam Carters")
-    for n in range(pages.FIND_FROM + 1):
+    for n in range(pickers.FIND_FROM + 1):
         f.person(session, workspace.id, f"Bo Jensen {n}")
     session.commit()
 
