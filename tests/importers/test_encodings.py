@@ -64,6 +64,16 @@ def names(session) -> list[tuple[str, str | None]]:
         (["José,Muñoz,,,Telefónica,Jefe,26 Dec 2025"], "mac_roman", "Mac Roman"),
         (["Jürgen,Müller,,,Müller GmbH,,26 Dec 2025"], "mac_roman", "Mac Roman"),
         (["Γιώργος,Παπαδόπουλος,,,Εθνική,,26 Dec 2025"], "cp1253", "Windows-1253"),
+        # A dash between two words (a spreadsheet's autocorrect) is no Mac letter when the
+        # Mac reading is no text ("HÈlËne"), in either page.
+        (["Hélène,Lefèvre,https://www.linkedin.com/in/helene-l2,,Société Générale,"
+          "Analyste\u2013Risques,2 Jan 2025",
+          "Iñigo,Peña,https://www.linkedin.com/in/inigo-p2,,Telefónica,Ingeniero,3 Jan 2025"],
+         "cp1252", "Windows-1252"),
+        (["Hélène,Lefèvre,,,Société Générale,Analyste\u2013Risques,2 Jan 2025"],
+         "cp1252", "Windows-1252"),
+        (["Jiří,Novák,,,Česká spořitelna,Vývojář\u2013Tester,26 Dec 2025"],
+         "cp1250", "Windows-1250"),
     ],
 )  # fmt: skip
 def test_a_legacy_code_page_is_read_by_its_letters_and_said(

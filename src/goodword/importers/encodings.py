@@ -199,7 +199,9 @@ _NOT_WESTERN = re.compile(
     "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026€«»°·¡\u00a0]"
 )
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
-# A dash, a circumflex or a tilde alone between two letters: no Western text writes one.
+# A dash, a circumflex or a tilde alone between two letters: a Mac's letter read as
+# Windows-1252 ("Mu\u2013oz"), when the Mac reading is text (`_mac_letters`); else a
+# spreadsheet's autocorrect ("Analyste\u2013Risques").
 _MID_WORD = re.compile("(?<=[^\\W\\d_])[\u2013\u2014\u02c6\u02dc](?=[^\\W\\d_])")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
@@ -214,12 +216,24 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _NOT_WESTERN.search(text) or _MID_WORD.search(text) or not _looks_written(text, "cp1252"):
+    if _NOT_WESTERN.search(text) or _mac_letters(data, text) or not _looks_written(text, "cp1252"):
         # (A Mac's text read so: "Mu\u2013oz" is "Muñoz", "JosŽ" "José".)
         return None
     sample = text[:1_000_000]
     beyond = len(_BEYOND_ASCII.findall(sample))
     return text if beyond and beyond * 4 <= len(_ASCII_LETTER.findall(sample)) else None
+
+
+def _mac_letters(data: bytes, text: str) -> bool:
+    """Whether a Latin page's reading `text` of `data` has a dash, a circumflex or a tilde
+    between two letters that a Mac wrote as a letter: the file reads as Mac Roman text."""
+    if not _MID_WORD.search(text):
+        return False
+    mac = data[:200_000].decode("mac_roman")  # (every byte is a Mac Roman character)
+    allowed = _WINDOWS_ALLOWED["mac_roman"]
+    return all(ch in allowed for ch in _BEYOND_ASCII.findall(mac)) and _looks_written(
+        mac, "mac_roman"
+    )
 
 
 # The letters each Windows code page's languages write beyond ASCII (the code pages a
@@ -294,7 +308,7 @@ def _windows(data: bytes) -> tuple[str, str] | None:
             and _looks_written(text, page)
             # A Cyrillic or Greek page's reading has its letters; a Latin one no dash or
             # tilde alone inside a word (a Mac's "Peña" read as 1252 is "Pe\u2013a").
-            and (own.search(text) if own is not None else not _MID_WORD.search(text))
+            and (own.search(text) if own is not None else not _mac_letters(sample, text))
         ):
             passing.append(page)
     if not passing:
