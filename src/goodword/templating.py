@@ -14,6 +14,7 @@ from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
+from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words
 
@@ -43,6 +44,7 @@ def label(value: Any) -> str:
 def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
+    env.filters["full_stop"] = full_stop
     env.filters["origin_words"] = origin_words
     env.filters["pay"] = pay_of
     env.filters["thousands"] = thousands

@@ -29,6 +29,7 @@ from goodword.cli.common import (
 )
 from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.leads.models import LeadKind, ShareStatus
+from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -299,7 +300,7 @@ def _mark(
         print_json(dump(read))
         return
     done = "passed on to" if status is ShareStatus.SENT else "is not for"
-    typer.echo(f"Noted: {title} {done} {read.person_name}.")
+    typer.echo(f"Noted: {title} {done} {full_stop(read.person_name)}")
 
 
 @leads_app.command("sent")

@@ -22,6 +22,7 @@ from goodword.cli.common import (
     table,
     work,
 )
+from goodword.sentences import full_stop
 
 org_app = typer.Typer(
     help="Organizations: employers, targets, past workplaces.",
@@ -86,7 +87,7 @@ def org_add_name(
     if known:
         saved(f"{read.name} already goes by “{other}”; nothing to add.", read, as_json)
         return
-    saved(f"Added “{other}” to the other names of {read.name}.", read, as_json)
+    saved(f"Added “{other}” to the other names of {full_stop(read.name)}", read, as_json)
 
 
 @org_app.command("list")

@@ -27,6 +27,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import InvalidInput
+from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
     from goodword.people.service import GoesWith
@@ -455,7 +456,7 @@ def person_delete(
                 typer.echo("Nothing deleted.")
                 return
         people.delete(session, workspace_id=ws, person_id=person_id)
-    typer.echo(f"Deleted {name}.")
+    typer.echo(f"Deleted {full_stop(name)}")
     if yes:
         for line in _what_goes(goes, manages=bool(managed), done=True):
             typer.echo(line)

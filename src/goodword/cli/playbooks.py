@@ -33,6 +33,7 @@ from goodword.cli.common import (
 from goodword.errors import InvalidInput
 from goodword.playbooks.schemas import DigestRead
 from goodword.referrals.models import AskStatus
+from goodword.sentences import full_stop
 
 AskId = Annotated[
     int, id_argument("ASK_ID", "The referral ask's id (see `goodword referrals list`).")
@@ -227,7 +228,7 @@ def referrals_reported_back(ctx: typer.Context, ask_id: AskId, as_json: JsonFlag
     if as_json:
         print_json(dump(ask))
         return
-    typer.echo(f"Noted: you reported back to {ask.person_name}.")
+    typer.echo(f"Noted: you reported back to {full_stop(ask.person_name)}")
 
 
 def keep_in_touch(

@@ -16,6 +16,7 @@ from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, redirect, render
 from goodword.people import service as people
 from goodword.people.schemas import PersonCreate
+from goodword.sentences import full_stop
 
 router = APIRouter()
 
@@ -102,5 +103,6 @@ async def add_me(request: Request, session: DbSession, workspace_id: WorkspaceId
         )
     return redirect(
         f"/people/{me.id}",
-        flash=f"Welcome, {me.display_name}. Add where you work below, then the people you know.",
+        flash=f"Welcome, {full_stop(me.display_name)} Add where you work below, then the "
+        "people you know.",
     )

@@ -21,6 +21,7 @@ from goodword.playbooks import events, pass_it_on
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft
 from goodword.playbooks.panels import dry_run
+from goodword.sentences import full_stop
 
 router = APIRouter()
 
@@ -295,4 +296,6 @@ async def mark_share(
         session, workspace_id=workspace_id, share_id=share.id, status=status, on=clock.today()
     )
     done = "passed on to" if status is ShareStatus.SENT else "not for"
-    return redirect(f"/leads/{share.lead_id}", flash=f"Noted: {done} {share.person.display_name}.")
+    return redirect(
+        f"/leads/{share.lead_id}", flash=f"Noted: {done} {full_stop(share.person.display_name)}"
+    )

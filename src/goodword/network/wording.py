@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from goodword.sentences import full_stop
+
 
 def first_name(name: str, given_name: str | None = None, notes: str | None = None) -> str:
     """What to call someone in a greeting: the name they go by when their notes keep one
@@ -77,7 +79,7 @@ def first_ask(chain: list[Named], *, me: Named, subject: str) -> tuple[str, str]
     contact, target = chain[0], chain[-1]
     sign = f"Thank you,\n{me.first}"
     if len(chain) == 1:
-        ask = f"Ask {contact.name} for a short conversation about {subject}."
+        ask = f"Ask {contact.name} for a short conversation about {full_stop(subject)}"
         draft = (
             f"Hi {contact.first},\n\n"
             f"I hope all is well. I'm looking into {subject}, and yours is the view I'd "
@@ -87,24 +89,24 @@ def first_ask(chain: list[Named], *, me: Named, subject: str) -> tuple[str, str]
         )
         return ask, draft
     if len(chain) == 2:
-        ask = f"Ask {contact.name} to introduce you to {target.described}."
+        ask = f"Ask {contact.name} to introduce you to {full_stop(target.described)}"
         draft = (
             f"Hi {contact.first},\n\n"
             f"I hope you're well. I'm looking into {subject}, and I see you know "
-            f"{target.name}. Would you be comfortable introducing us? A line on how you know "
-            "me is plenty; I can send you a short note about myself to pass on if that makes "
-            "it easier. And if now isn't a good moment, no problem at all.\n\n"
+            f"{full_stop(target.name)} Would you be comfortable introducing us? A line on how "
+            "you know me is plenty; I can send you a short note about myself to pass on if that "
+            "makes it easier. And if now isn't a good moment, no problem at all.\n\n"
             f"{sign}"
         )
         return ask, draft
     middle = chain[1]
     ask = (
         f"Ask {contact.name} to put you in touch with {middle.name}, "
-        f"who can introduce you to {target.described}."
+        f"who can introduce you to {full_stop(target.described)}"
     )
     draft = (
         f"Hi {contact.first},\n\n"
-        f"I hope you're well. I'm looking into {subject}. I'd love to speak with "
+        f"I hope you're well. I'm looking into {full_stop(subject)} I'd love to speak with "
         f"{target.name}, and I believe {middle.name} knows them. Would you be willing "
         f"to introduce me to {middle.first}? I'd then ask {middle.first}, with no pressure, "
         "whether an introduction onward makes sense. I'm happy to send a short note about "
@@ -125,7 +127,7 @@ def introduce(
         ask = f"Introduce {friend.name} to {target.described} yourself: you know them both."
         draft = (
             f"Hi {contact.first},\n\n"
-            f"I'd like to introduce you to {friend.name}, who is looking into {subject}. "
+            f"I'd like to introduce you to {friend.name}, who is looking into {full_stop(subject)} "
             f"{friend.first} would value twenty minutes of your time, and I think you'd enjoy "
             "the conversation. If you're open to it, just reply to us both; and if now isn't "
             f"a good moment, no problem at all.\n\n{sign}"
@@ -133,12 +135,12 @@ def introduce(
     else:
         ask = (
             f"Introduce {friend.name} to {contact.name} yourself; {contact.first} can "
-            f"introduce them to {target.described}."
+            f"introduce them to {full_stop(target.described)}"
         )
         draft = (
             f"Hi {contact.first},\n\n"
             f"I'd like to introduce you to {friend.name}, who is looking into {subject} and "
-            f"would love to speak with {target.name}. Would you be open to a short "
+            f"would love to speak with {full_stop(target.name)} Would you be open to a short "
             f"conversation with {friend.first}, and, if it feels right, to introducing them "
             f"to {target.first}? If now isn't a good moment, no problem at all.\n\n{sign}"
         )

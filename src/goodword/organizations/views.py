@@ -18,6 +18,7 @@ from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate, OtherName
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.search import service as search
+from goodword.sentences import full_stop
 
 router = APIRouter()
 
@@ -90,7 +91,9 @@ async def create_organization(
             },
             status_code=exc.status_code,
         )
-    return redirect(f"/organizations/{organization.id}", flash=f"Added {organization.name}.")
+    return redirect(
+        f"/organizations/{organization.id}", flash=f"Added {full_stop(organization.name)}"
+    )
 
 
 @router.post("/organizations/{organization_id}/other-names", name="add_other_name")
@@ -127,7 +130,7 @@ async def add_other_name(
     said = (
         f"{organization.name} already goes by “{name}”; nothing to add."
         if known
-        else f"Added “{name}” to the other names of {organization.name}."
+        else f"Added “{name}” to the other names of {full_stop(organization.name)}"
     )
     return redirect(f"/organizations/{organization.id}", flash=said)
 
@@ -190,7 +193,9 @@ async def update_organization(
             {"organization": organization, "values": values, "errors": form_errors(exc)},
             status_code=exc.status_code,
         )
-    return redirect(f"/organizations/{organization.id}", flash=f"Saved {organization.name}.")
+    return redirect(
+        f"/organizations/{organization.id}", flash=f"Saved {full_stop(organization.name)}"
+    )
 
 
 @router.get("/organizations/{organization_id}/delete", name="confirm_delete_organization")
@@ -220,7 +225,7 @@ def delete_organization(
             {"organization": organization, "refusal": exc.message},
             status_code=exc.status_code,
         )
-    return redirect("/organizations", flash=f"Deleted {name}.")
+    return redirect("/organizations", flash=f"Deleted {full_stop(name)}")
 
 
 def find(

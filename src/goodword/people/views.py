@@ -25,6 +25,7 @@ from goodword.people.schemas import STARTED_LATER, PersonCreate, PersonUpdate, P
 from goodword.playbooks import cadence, favours
 from goodword.references import service as references
 from goodword.search import service as search
+from goodword.sentences import full_stop
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
 from goodword.templating import human_date
@@ -113,7 +114,7 @@ async def create_person(
             {"person": None, "values": values, "errors": errors},
             status_code=exc.status_code,
         )
-    return redirect(f"/people/{person.id}", flash=f"Added {person.display_name}.")
+    return redirect(f"/people/{person.id}", flash=f"Added {full_stop(person.display_name)}")
 
 
 @router.get("/people/{person_id}", name="person")
@@ -205,7 +206,7 @@ async def update_person(
             {"person": person, "values": values, "errors": errors},
             status_code=exc.status_code,
         )
-    return redirect(f"/people/{person.id}", flash=f"Saved {person.display_name}.")
+    return redirect(f"/people/{person.id}", flash=f"Saved {full_stop(person.display_name)}")
 
 
 @router.get("/people/{person_id}/delete", name="confirm_delete_person")
@@ -223,7 +224,7 @@ def delete_person(session: DbSession, workspace_id: WorkspaceId, person_id: int)
     person = service.get(session, workspace_id=workspace_id, person_id=person_id)
     name = person.display_name
     service.delete(session, workspace_id=workspace_id, person_id=person_id)
-    return redirect("/people", flash=f"Deleted {name}.")
+    return redirect("/people", flash=f"Deleted {full_stop(name)}")
 
 
 @router.post("/people/{person_id}/positions", name="add_position")

@@ -30,6 +30,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.ties import current_staff, is_peripheral, is_personnel, neighbours
+from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
     from goodword.network.service import SnapshotCache, WayIn
@@ -75,7 +76,9 @@ def warm_paths(
         via = mine[person_id]
         paths.append(
             WarmPath(
-                via, f"You know {via.display_name}, who knows {manager.display_name}.", manager
+                via,
+                f"You know {via.display_name}, who knows {full_stop(manager.display_name)}",
+                manager,
             )
         )
     return paths
@@ -275,7 +278,7 @@ def plan(
             due_date=today + timedelta(days=1),
             notes=checklist(
                 f"Something of value to {name}: an idea, an article, a contact, an observation "
-                f"about the customers of {organization.name}.",
+                f"about the customers of {full_stop(organization.name)}",
                 f"Two questions about how {organization.name} works day to day.",
                 "Write it down before you ask for the call.",
             ),

@@ -25,6 +25,7 @@ from goodword.playbooks.messages import Draft
 from goodword.references import service
 from goodword.references.models import Reference, UseStatus
 from goodword.references.schemas import ReferenceCreate, ReferenceUpdate
+from goodword.sentences import full_stop
 
 router = APIRouter()
 
@@ -388,7 +389,7 @@ async def launch_reference(
     name = result.use.reference.person.display_name if result.use else "The reference"
     return redirect(
         f"/opportunities/{opportunity.id}#next-moves",
-        flash=f"Launched {name}. {events.describe(result)}",
+        flash=f"Launched {full_stop(name)} {events.describe(result)}",
     )
 
 

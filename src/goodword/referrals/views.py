@@ -22,6 +22,7 @@ from goodword.playbooks import events, follow_up, panels
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate
+from goodword.sentences import full_stop
 
 router = APIRouter()
 
@@ -110,7 +111,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
             errors=errors,
             status_code=error.status_code,
         )
-    return redirect("/referrals", flash=f"Added: ask {ask.person.display_name}.")
+    return redirect("/referrals", flash=f"Added: ask {full_stop(ask.person.display_name)}")
 
 
 def _back(return_to: str, source_opportunity_id: int | None, chosen: str) -> str:
@@ -193,7 +194,7 @@ async def reported_back(
     )
     return redirect(
         _back(values["return_to"], ask.source_opportunity_id, chosen),
-        flash=f"Noted: you reported back to {ask.person.display_name}.",
+        flash=f"Noted: you reported back to {full_stop(ask.person.display_name)}",
     )
 
 
