@@ -676,3 +676,40 @@ def test_phone_numbers_kept_before_are_found_by_their_last_digits(empty_engine: 
             assert [hit.title for hit in search.search(session, workspace_id=ws, query=query)] == [
                 name
             ], query
+
+
+def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
+    """0026: a phone label of a well-known kind in any case ("Mobile", "WORK ") is kept in
+    its one form; a label of the user's own stays as written."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0025")
+    sessions = make_session_factory(empty_engine)
+    labels = ["Mobile", "WORK ", "iphone", "Desk, 2nd floor", "mobile"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(labels):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_phones (workspace_id, person_id, number, label, position,"
+                    " reversed_digits, created_at, updated_at)"
+                    " VALUES (:ws, :person, :number, :label, :n, '', :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "number": f"+1415555012{n}", "label": label,
+                 "n": n, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_phones ORDER BY position"))
+        assert [row[0] for row in kept] == ["mobile", "work", "iPhone", "Desk, 2nd floor", "mobile"]

@@ -665,9 +665,9 @@ def test_a_cell_of_labelled_numbers_gives_each_with_its_label(session, workspace
     found = everyone(session, workspace.id)
     numbers = {name: [(p.number, p.label) for p in person.phones] for name, person in found.items()}
     assert numbers == {
-        "Ann Lee": [("+14155550123", "Mobile"), ("+14155550124", "Work")],
+        "Ann Lee": [("+14155550123", "mobile"), ("+14155550124", "work")],
         "Bo Chen": [("+14155550125", None), ("+14155550126", None)],
-        "Cy Diaz": [("+14155550127", "Mobile")],
+        "Cy Diaz": [("+14155550127", "mobile")],
         "Di Eze": [("+49301234567", None)],
         "Ed Fox": [("+442079460958", None)],
         # No number with region US: kept as written, without the apostrophe, and said.

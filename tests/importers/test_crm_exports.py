@@ -295,7 +295,7 @@ def test_a_middle_name_and_the_labels_column_names_give(session, workspace):
     [mary] = everyone(session, workspace.id)
     assert (mary.given_name, mary.family_name) == ("Mary Ann", "Jones")
     assert [(p.number, p.label) for p in mary.phones] == [
-        ("+14155550100", "Mobile"),
+        ("+14155550100", "mobile"),
         ("+14155550101", None),
     ]
     assert [(e.address, e.label) for e in mary.emails] == [("mary@x.example", "Work")]
@@ -346,11 +346,11 @@ def test_only_words_for_a_kind_of_number_are_labels(session, workspace):
     assert [(e.address, e.label) for e in found["Ann Lee"].emails] == [("ann@x.example", None)]
     assert [(p.number, p.label) for p in found["Ann Lee"].phones] == [
         ("+14155550100", None),
-        ("+14155550101", "Mobile"),
+        ("+14155550101", "mobile"),
     ]
     assert [(p.number, p.label) for p in found["Bo Chen"].phones] == [
-        ("+14155550102;ext=12", "Work"),
-        ("+14155550103", "Mobile"),
-        ("+14155550199", "Fax"),
+        ("+14155550102;ext=12", "work"),
+        ("+14155550103", "mobile"),
+        ("+14155550199", "fax"),
     ]
     assert found["Ann Lee"].notes is None

@@ -128,8 +128,8 @@ def test_your_phone_numbers_apply_to_you_and_unread_files_say_what_they_are(
     report = run(session, workspace.id, path)
     alice = everyone(session, workspace.id)["Alice Example"]
     assert [(p.number, p.label) for p in alice.phones] == [
-        ("+14125550199", "Mobile"),
-        ("+14125550100;ext=12", "Work"),
+        ("+14125550199", "mobile"),
+        ("+14125550100;ext=12", "work"),
     ]
     labels = {Path(f.name).name: f.label for f in report.files}
     assert labels["PhoneNumbers.csv"] == "LinkedIn phone numbers (yours)"

@@ -24,7 +24,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.people.normalize import reversed_digits
+from goodword.people.normalize import phone_label, reversed_digits
 from goodword.people.service import KIND as PERSON
 from goodword.people.service import person_sort_name
 from goodword.search.service import person_body
@@ -82,7 +82,7 @@ def write_people(
             {
                 **stamps,
                 "number": ph.number,
-                "label": ph.label,
+                "label": phone_label(ph.label),
                 "position": n,
                 "reversed_digits": reversed_digits(ph.number),
             }

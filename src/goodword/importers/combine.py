@@ -75,7 +75,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 )
                 record.warnings.append(LineWarning(said, phone.line) if phone.line else said)
             if number:
-                out.phones.setdefault(number, cut(phone.label, 50))
+                out.phones.setdefault(number, normalize.phone_label(cut(phone.label, 50)))
         for url in record.urls:
             try:
                 value, kind = profile_url(url.value)

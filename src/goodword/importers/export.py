@@ -169,6 +169,9 @@ _EMAIL_TYPES = {"work": ["work"], "home": ["home"]}
 # Apple's own names for its built-in labels, which it writes as _$!<Mobile>!$_.
 _APPLE_LABELS = {"Mobile", "Home", "Work", "Other", "Main", "HomeFAX", "WorkFAX", "Pager",
                  "iPhone", "HomePage", "School"}  # fmt: skip
+# A phone's label is kept in one form whatever its case (normalize.phone_label), so a
+# phone's "mobile" is written as Apple's "Mobile" and read back as "mobile".
+_APPLE_BY_CASE = {label.casefold(): label for label in _APPLE_LABELS}
 
 
 def _read_back(types: list[str]) -> str | None:
@@ -210,6 +213,7 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         *,
         first: bool,
         params: dict[str, list[str]] | None = None,
+        any_case: bool = False,
     ) -> None:
         params = dict(params or {})
         kinds = list(params.pop("TYPE", []))
@@ -226,7 +230,9 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         tagged = group() if label and _read_back(named) != label else None
         put(name, value, group=tagged, params=params)
         if label and tagged:
-            shown = f"_$!<{label}>!$_" if label in _APPLE_LABELS else label
+            apple = _APPLE_BY_CASE.get(label.casefold()) if any_case else None
+            apple = apple or (label if label in _APPLE_LABELS else None)
+            shown = f"_$!<{apple}>!$_" if apple else label
             put("x-ablabel", text(shown), group=tagged)
 
     put("fn", text(person.display_name))
@@ -245,13 +251,15 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         if four and uri:
             # vCard 4.0 says a number should be a tel: URI: "tel:+14155550100;ext=12".
             labeled("tel", uri, phone.label, _PHONE_TYPES, first=first,
-                    params={"VALUE": ["uri"]})  # fmt: skip
+                    params={"VALUE": ["uri"]}, any_case=True)  # fmt: skip
         elif uri and ";ext=" in uri:
             # vCard 3.0 holds text; the extension written out is what address books show.
             number = text(normalize.phone_text(phone.number))
-            labeled("tel", number, phone.label, _PHONE_TYPES, first=first)
+            labeled("tel", number, phone.label, _PHONE_TYPES, first=first, any_case=True)
         else:
-            labeled("tel", text(phone.number), phone.label, _PHONE_TYPES, first=first)
+            labeled(
+                "tel", text(phone.number), phone.label, _PHONE_TYPES, first=first, any_case=True
+            )
     for url in person.urls:
         labeled("url", _uri(url.url), url.label, {}, first=False)
     current = [p for p in person.positions if p.is_current]
@@ -309,6 +317,7 @@ class _Card:
         *,
         group: str | None = None,
         params: dict[str, list[str]] | None = None,
+        any_case: bool = False,
     ) -> None:
         name = name.upper()
         line = f"{group}.{name}" if group else name

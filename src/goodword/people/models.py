@@ -97,6 +97,10 @@ class PersonPhone(_PersonDetail, Base):
         self.reversed_digits = normalize.reversed_digits(number)
         return number
 
+    @validates("label")
+    def _keep_label_in_its_form(self, _key: str, label: str | None) -> str | None:
+        return normalize.phone_label(label)
+
 
 class PersonUrl(_PersonDetail, Base):
     __tablename__ = "person_urls"

@@ -279,3 +279,27 @@ def source_id(source: str, key: str | None) -> str:
     if source == "linkedin" and key.startswith("recommendation "):
         return "none: known by its date and text"
     return key
+
+
+# The well-known kinds of phone number, each in the one form Goodword keeps it in (the words
+# vCard and the address books write), whatever case a file or form gave it.
+PHONE_KINDS = {
+    kind.casefold(): kind
+    for kind in (
+        "mobile", "cell", "iPhone", "work", "home", "main", "other", "personal", "fax",
+        "work fax", "home fax", "pager", "voice", "video", "text", "direct", "assistant",
+        "company", "car", "callback", "radio", "school", "tty", "telex", "isdn",
+    )
+}  # fmt: skip
+
+
+def phone_label(label: str | None) -> str | None:
+    """A phone number's label in the one form kept for its kind ("Mobile", "MOBILE" and
+    "mobile" are "mobile"); a label of the user's own as written; None for none.
+
+    >>> phone_label("Mobile"), phone_label("Work Fax"), phone_label("Desk, 2nd floor")
+    ('mobile', 'work fax', 'Desk, 2nd floor')
+    """
+    if label is None or not label.strip():
+        return None
+    return PHONE_KINDS.get(" ".join(label.split()).casefold(), label)

@@ -1,0 +1,53 @@
+"""A phone number's label is kept in one form for the well-known kinds ("mobile", "work",
+"home" ...) whichever file or form it came from ("Mobile" from a CRM's column, "MOBILE"
+typed by hand), and as written when it is one of the user's own ("Desk; 2nd floor")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import factories as f
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
+from goodword.people.models import PersonPhone
+from goodword.people.normalize import phone_label
+
+
+def test_the_well_known_kinds_have_one_form_and_others_stay_as_written() -> None:
+    assert [phone_label(x) for x in ("Mobile", "mobile", " MOBILE ", "Work", "HOME", "Fax")] == [
+        "mobile", "mobile", "mobile", "work", "home", "fax",
+    ]  # fmt: skip
+    assert phone_label("Work Fax") == "work fax" and phone_label("IPHONE") == "iPhone"
+    assert phone_label("Desk; 2nd floor") == "Desk; 2nd floor"
+    assert phone_label("Oficina") == "Oficina" and phone_label(None) is None
+    assert phone_label("") is None
+
+
+def test_a_crm_csv_and_google_contacts_label_a_mobile_alike(session, workspace) -> None:
+    crm = "First,Surname,E-mail,Mobile\r\nPriya,Nayak,priya@example.com,+1 415 555 0123\r\n"
+    google = (
+        "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\r\n"
+        "Jon,Doe,* Work,jon@doe.example,mobile,+1 512 555 0100\r\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("crm.csv", crm.encode())],
+        mapping="given=First,family=Surname,email=E-mail,phone=Mobile",
+    )  # fmt: skip
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("contacts.csv", google.encode())],
+    )  # fmt: skip
+    session.expire_all()
+    assert sorted(p.label for p in session.query(PersonPhone)) == ["mobile", "mobile"]
+
+
+def test_a_label_set_by_hand_is_kept_in_the_same_form(session, workspace) -> None:
+    person = f.person(session, workspace.id, "Ada Byron")
+    person.phones.append(PersonPhone(workspace_id=workspace.id, number="+14155550123"))
+    person.phones[0].label = "Mobile"
+    person.phones.append(
+        PersonPhone(workspace_id=workspace.id, number="+14155550124", label="Desk, 2nd floor")
+    )
+    session.flush()
+    assert [p.label for p in person.phones] == ["mobile", "Desk, 2nd floor"]
