@@ -443,3 +443,53 @@ def test_an_older_archives_connection_without_a_link_is_found_by_a_newer_one_wit
     assert [r.outcome for r in ada] == [Outcome.UPDATED]
     assert ada[0].detail.startswith("new web address https://www.linkedin.com/in/ada-lovelace-1815")
     assert session.scalar(select(func.count()).select_from(Person)) == 2  # Ada and you
+
+
+def test_a_connections_csv_holding_fewer_than_it_leaves_out_is_said_to_be_part_of_one(
+    session, workspace
+):
+    whole = run(session, workspace.id, "Profile.csv", "Connections.csv")
+    text = (DATA / "Connections.csv").read_text()
+    lines = text.splitlines(keepends=True)
+    header = next(n for n, line in enumerate(lines) if line.startswith("First Name"))
+    part = Upload("Connections.csv", "".join(lines[: header + 2]).encode())
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "Profile.csv", part],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+    left = whole.connections_created - 1
+    assert [n for n in report.notes if "Connections.csv: " in n and "LinkedIn" in n] == [
+        f"Connections.csv: holds 1 of your LinkedIn connections and leaves out {left} linked "
+        "before, so it looks like part of your export; Goodword keeps them all as they are."
+    ]
+
+
+def test_people_of_one_name_left_out_are_told_apart_by_their_ids(session, workspace):
+    first = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[DATA / "Profile.csv", Upload("Connections.csv", (
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            + "".join(f"Anna,Adams,https://www.linkedin.com/in/anna-{n},,,,1 Jan 2025\r\n"
+                      for n in range(2))
+            + "".join(f"P{n},Q,https://www.linkedin.com/in/p-{n},,,,1 Jan 2025\r\n"
+                      for n in range(3))
+        ).encode())],
+    )  # fmt: skip
+    assert first.connections_created == 5
+    annas = sorted(p.id for name, p in everyone_all(session, workspace.id) if name == "Anna Adams")
+    kept = Upload("Connections.csv", (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        + "".join(f"P{n},Q,https://www.linkedin.com/in/p-{n},,,,1 Jan 2025\r\n" for n in range(3))
+    ).encode())  # fmt: skip
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[DATA / "Profile.csv", kept],
+        today=date(2026, 11, 25),
+    )  # fmt: skip
+    [note] = [n for n in report.notes if "from earlier imports" in n]
+    assert f"Anna Adams (person {annas[0]}), Anna Adams (person {annas[1]})." in note
+
+
+def everyone_all(session, workspace_id):
+    session.expire_all()
+    return [(p.display_name, p) for p in session.scalars(select(Person).where(
+        Person.workspace_id == workspace_id))]  # fmt: skip

@@ -9,7 +9,7 @@ spreadsheet's id column, a card's UID, else the name the record gives).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,19 +58,22 @@ def waiting(
 
 def named(session: Session, workspace_id: int, person_ids: set[int]) -> tuple[int, str]:
     """How many people, and the first `SHOWN` of them by name ("Sam Lee, Yuki 山田, and
-    3 more")."""
-    names = sorted(
-        session.scalars(
-            select(Person.display_name).where(
+    3 more"), a name several of them share told apart by their ids ("Anna Adams (person
+    12)")."""
+    people = sorted(
+        session.execute(
+            select(Person.display_name, Person.id).where(
                 Person.workspace_id == workspace_id,
                 among(session, Person.id, sorted(person_ids)),
             )
-        ),
-        key=sort_key,
+        ).all(),
+        key=lambda row: (sort_key(row[0]), row[1]),
     )
-    count = len(names)
+    shared = Counter(name for name, _id in people)
+    shown = [f"{name} (person {id_})" if shared[name] > 1 else name for name, id_ in people[:SHOWN]]
+    count = len(people)
     more = f", and {count - SHOWN:,} more" if count > SHOWN else ""
-    return count, ", ".join(names[:SHOWN]) + more
+    return count, ", ".join(shown) + more
 
 
 class LeftOut:

@@ -76,6 +76,7 @@ class LinkedInTies:
         # those of them this import's connections leave out.
         self.imported: set[int] = set()
         self.left_out: set[int] = set()
+        self.in_file = 0  # the people the file links to you
 
     def read_linked(self, plan: Plan, me: int | None) -> None:
         """Read who the user (`me`) is already linked to on LinkedIn (before the writer
@@ -163,6 +164,7 @@ class LinkedInTies:
         asked = {other for _target, other, _score, _why in plan.suggestions}
         left_out = {p for p in self.imported if p not in here and p not in asked} - {me}
         self.left_out = left_out - waiting(self.session, self.ws, left_out, here)
+        self.in_file = len(here - {me})
         if moved:
             table = table_named("connections")
             self.session.execute(
@@ -178,6 +180,15 @@ class LinkedInTies:
         if not self.left_out:
             return
         count, shown = named(self.session, self.ws, self.left_out)
+        if self.in_file < count:
+            # A file that holds fewer connections than it leaves out is part of an export
+            # (a filtered or cut-down copy), not a newer one: naming everyone is no news.
+            self.report.notes.append(
+                f"{' and '.join(files)}: holds {self.in_file:,} of your LinkedIn connections "
+                f"and leaves out {count:,} linked before, so it looks like part of your "
+                "export; Goodword keeps them all as they are."
+            )
+            return
         whom = "connection" if count == 1 else "connections"
         self.report.notes.append(
             f"{' and '.join(files)}: {count:,} LinkedIn {whom} from earlier imports "
