@@ -87,7 +87,8 @@ def test_an_opportunitys_problems_come_in_one_answer(client: TestClient) -> None
         {"field": "role_title", "message": "Fill this in."},
         {
             "field": "organization_name",
-            "message": "Name the organization (organization_name) or give its id.",
+            "message": "Name the organization (organization_name) or give its id "
+            "(organization_id).",
         },
         {"field": "pay_max", "message": "pay_max is below pay_min."},
     ]

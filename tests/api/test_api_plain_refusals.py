@@ -72,7 +72,8 @@ def test_whole_record_rules_come_under_the_field_they_name_or_the_body(
         {"field": "role_title", "message": "Fill this in."},
         {
             "field": "organization_name",
-            "message": "Name the organization (organization_name) or give its id.",
+            "message": "Name the organization (organization_name) or give its id "
+            "(organization_id).",
         },
         {"field": "pay_max", "message": "pay_max is below pay_min."},
     ]

@@ -219,11 +219,11 @@ def test_option_for_a_field(field: str, options: set[str], option: str | None) -
 
 
 def test_field_names_in_a_message_become_options_and_other_words_stay() -> None:
-    options = {"--org", "--after", "--pay-min", "--pay-max", "--url"}
+    options = {"--org", "--org-id", "--after", "--pay-min", "--pay-max", "--url"}
 
     assert options_in_text(
-        "Name the organization (organization_name) or give its id.", options
-    ) == ("Name the organization (--org) or give its id.")
+        "Name the organization (organization_name) or give its id (organization_id).", options
+    ) == ("Name the organization (--org) or give its id (--org-id).")
     assert options_in_text("leave out `after`", options) == "leave out `--after`"
     assert options_in_text("pay_max is below pay_min.", options) == "--pay-max is below --pay-min."
     assert options_in_text("see https://urls.example.org and unknown_field", options) == (

@@ -424,7 +424,7 @@ def test_an_opportunity_needs_an_organization(run, cli_url: str) -> None:
     result = run("opportunity", "add", "Analyst")
 
     assert result.exit_code == 2
-    assert "Name the organization" in result.stderr
+    assert "Name the organization (--org) or give its id (--org-id)." in result.stderr
 
 
 def test_interaction_add_with_rapport_list_and_show(run, cli_url: str) -> None:

@@ -143,7 +143,7 @@ def test_a_position_reports_both_of_its_rules_at_once_and_may_start_later() -> N
         PositionCreate(start_date=date(2024, 5, 1), end_date=date(2023, 1, 1))
 
     assert sorted(error["msg"] for error in refused.value.errors()) == [
-        "Value error, Name the organization (organization_name) or give its id.",
+        "Value error, Name the organization (organization_name) or give its id (organization_id).",
         "Value error, end_date is before start_date.",
     ]
     # A job taken that starts next month; one with an end is over.

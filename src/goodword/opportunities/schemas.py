@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.records import Day, Problem, RecordId, WebAddress, check_whole, visible_name
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -70,7 +71,7 @@ class OpportunityBase(BaseModel):
 
 def _names_its_organization(opportunity: OpportunityBase) -> Problem | None:
     if opportunity.organization_id is None and not opportunity.organization_name:
-        return Problem("Name the organization (organization_name) or give its id.")
+        return Problem(NAMES_NO_ORGANIZATION)
     return None
 
 

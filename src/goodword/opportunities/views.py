@@ -20,6 +20,7 @@ from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
 from goodword.organizations import service as organizations
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import (
     enum_options,
     filled,
@@ -74,9 +75,7 @@ FIELDS = (
     "notes",
 )
 REWRITE = {
-    "Name the organization (organization_name) or give its id.": (
-        "Name the organization (pick one or type a new name)."
-    ),
+    NAMES_NO_ORGANIZATION: "Name the organization (pick one or type a new name).",
     "pay_max is below pay_min.": "The top of the pay range is below the bottom.",
     "pay_currency": "Use a three-letter currency code, such as EUR or USD.",
 }

@@ -15,6 +15,11 @@ from pydantic import (
 
 from goodword.records import visible_name
 
+# What a job or an opportunity that names no organization is refused with.
+NAMES_NO_ORGANIZATION = (
+    "Name the organization (organization_name) or give its id (organization_id)."
+)
+
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),

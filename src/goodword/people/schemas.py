@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.people import normalize
 from goodword.records import (
     Day,
@@ -195,7 +196,7 @@ class PositionUpdate(PositionCreate):
 
 def _names_its_organization(position: PositionCreate) -> Problem | None:
     if position.organization_id is None and not position.organization_name:
-        return Problem("Name the organization (organization_name) or give its id.")
+        return Problem(NAMES_NO_ORGANIZATION)
     return None
 
 

@@ -18,6 +18,7 @@ from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.importers import splitting
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.people import normalize, positions, service
 from goodword.people.models import Person, Position
@@ -43,7 +44,7 @@ CONNECTIONS_SHOWN = 50
 CONNECTIONS_PAGE_SIZE = 100
 POSITION_FIELDS = ("organization_name", "title", "department", "start_date", "end_date")
 POSITION_REWRITE = {
-    "Name the organization (organization_name) or give its id.": "Name the organization.",
+    NAMES_NO_ORGANIZATION: "Name the organization.",
     "end_date is before start_date.": "This is before the day they started.",
     STARTED_LATER: "That day is still to come, and this job has ended: give the day it began, "
     "or tick Works there now.",
