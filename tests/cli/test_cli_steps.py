@@ -124,7 +124,11 @@ def test_a_step_out_of_turn_is_refused_saying_where_the_launch_is(run, launched:
 
     assert again.exit_code == as_json.exit_code == 2
     assert again.stderr == "Error: This launch is thanked; it cannot become briefed.\n"
-    assert json.loads(as_json.stdout)["error"]["code"] == "invalid"
+    assert json.loads(as_json.stdout)["error"] == {  # (as the API says it)
+        "code": "invalid",
+        "message": "This launch is thanked; it cannot become briefed.",
+        "fields": [{"field": "status", "message": "Not a next step from the current status."}],
+    }
 
 
 def test_a_launch_is_cancelled_its_open_tasks_dismissed(run, launched: None) -> None:
@@ -273,6 +277,20 @@ def test_a_lead_passed_on_cannot_be_skipped_after(run, suggested: None) -> None:
     result = run("leads", "skipped", "1", "1")
 
     assert result.exit_code == 2
+    assert result.stderr == "Error: This lead was already passed on; it cannot be undone.\n"
+
+
+def test_a_lead_passed_on_refuses_a_skip_under_json_as_the_api_does(
+    run, suggested: None, api: TestClient
+) -> None:
+    run("leads", "sent", "1", "1")
+
+    result = run("leads", "skipped", "1", "1", "--json")
+    refused = api.post("/api/v1/lead-shares/1", json={"status": "skipped"})
+
+    assert (result.exit_code, refused.status_code) == (2, 422)
+    assert json.loads(result.stdout) == refused.json()
+    assert refused.json()["error"]["fields"] == [{"field": "status", "message": "Already sent."}]
     assert result.stderr == "Error: This lead was already passed on; it cannot be undone.\n"
 
 

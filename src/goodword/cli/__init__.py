@@ -46,6 +46,7 @@ from goodword.cli import (
     task,
 )
 from goodword.cli.common import (
+    SaidAlone,
     State,
     option_for,
     options_in_text,
@@ -280,7 +281,7 @@ def _report(exc: GoodwordError, options: set[str]) -> None:
     """Print an error naming the options the user typed, not the API's field names (the
     JSON error keeps those, for scripts)."""
     typer.echo(f"Error: {options_in_text(exc.message, options)}", err=True)
-    for item in exc.fields:
+    for item in [] if isinstance(exc, SaidAlone) else exc.fields:
         # A rule about the whole record ("__all__") names no field of its own.
         name = option_for(item.field, options)
         where = "" if item.field == "__all__" else f"{shown_as(name) if name else item.field}: "

@@ -43,6 +43,14 @@ class DatabaseOutOfDate(GoodwordError):
     code = "database_out_of_date"
 
 
+class SaidAlone(InvalidInput):
+    """A refusal the CLI says by its message alone, as its fields name nothing typed (the
+    API's `status` of a step out of turn); the --json error keeps them, as the API gives them."""
+
+    def __init__(self, exc: InvalidInput) -> None:
+        super().__init__(exc.message, fields=exc.fields)
+
+
 @dataclass
 class State:
     database_url: str | None = None

@@ -16,6 +16,7 @@ from goodword.cli.common import (
     Before,
     JsonFlag,
     Limit,
+    SaidAlone,
     day_given,
     dump,
     fields,
@@ -294,7 +295,7 @@ def _mark(
                 session, workspace_id=ws, share_id=share.id, status=status, on=clock.today()
             )
         except InvalidInput as exc:  # already passed on: said without the API's field
-            raise InvalidInput(exc.message) from None
+            raise SaidAlone(exc) from None
         read = leads.share_to_read(marked)
     if as_json:
         print_json(dump(read))

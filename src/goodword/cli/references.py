@@ -14,6 +14,7 @@ from goodword.cli.common import (
     Before,
     JsonFlag,
     Limit,
+    SaidAlone,
     day_given,
     dump,
     fields,
@@ -279,7 +280,7 @@ def _record(
             if not any(f.field == "status" for f in exc.fields):
                 raise
             # A step out of turn: said without the API's field.
-            raise InvalidInput(exc.message) from None
+            raise SaidAlone(exc) from None
         recorded = references.get_use(session, workspace_id=ws, use_id=use.id)
         read = RecordRead(use=references.use_to_read(recorded), playbook=engine.to_read(result))
     if as_json:
