@@ -232,6 +232,33 @@ def test_calendar_export_to_dash_prints_the_ics_on_the_screen(
     assert not (tmp_path / "-").exists()
 
 
+def test_calendar_export_writes_to_output_as_the_other_exports_do_and_file_still_works(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    run("task", "add", "Call Ada", "--due", "2026-11-27")
+
+    by_option = run("calendar", "export", "--output", str(tmp_path / "new.ics"))
+    by_argument = run("calendar", "export", str(tmp_path / "old.ics"))
+    on_screen = run("calendar", "export")
+
+    assert by_option.exit_code == by_argument.exit_code == on_screen.exit_code == 0
+    assert by_option.stdout == f"Wrote 1 entry to {tmp_path / 'new.ics'}.\n"
+    assert by_argument.stdout == f"Wrote 1 entry to {tmp_path / 'old.ics'}.\n"
+    for name in ("new.ics", "old.ics"):
+        assert b"SUMMARY:Call Ada" in (tmp_path / name).read_bytes()
+    assert on_screen.stdout.startswith("BEGIN:VCALENDAR")
+
+
+def test_calendar_export_given_both_file_and_output_is_refused(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    result = run("calendar", "export", str(tmp_path / "a.ics"), "--output", str(tmp_path / "b.ics"))
+
+    assert result.exit_code == 2
+    assert result.stderr == "Error: Give the file once: with --output, and leave out FILE.\n"
+    assert list(tmp_path.glob("*.ics")) == []
+
+
 def test_a_draft_to_dash_prints_the_mail_file_on_the_screen(
     run, cli_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ from goodword.cli.common import (
     JsonFlag,
     Limit,
     OpportunityId,
+    OutputFile,
     addressed,
     dump,
     id_argument,
@@ -402,18 +403,26 @@ calendar_app = typer.Typer(
 def calendar_export(
     ctx: typer.Context,
     file: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            dir_okay=False, help="Where to write the .ics file (- is the screen).", metavar="FILE"
+            dir_okay=False,
+            help="The older form of --output, kept so scripts that give it still work.",
+            metavar="FILE",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    output: OutputFile = None,
 ) -> None:
-    """Write open tasks with a date and each opportunity's next step to an .ics file."""
+    """Write open tasks with a date and each opportunity's next step as an .ics calendar:
+    to the file --output names, or on the screen."""
     from goodword.playbooks import calendar
 
+    if file is not None and output is not None:
+        raise InvalidInput("Give the file once: with --output, and leave out FILE.")
+    target = output or file or Path("-")
     with work(ctx) as (session, ws):
         body = calendar.download(session, workspace_id=ws, stamp=clock.now())
         count = len(calendar.items(session, workspace_id=ws))
-    write_output(file, body)
-    if not to_screen(file):
-        typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {file}.")
+    write_output(target, body)
+    if not to_screen(target):
+        typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {target}.")
