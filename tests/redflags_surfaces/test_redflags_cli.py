@@ -58,6 +58,16 @@ def test_it_prints_each_finding_with_evidence_law_and_answers(run: Run, tmp_path
     assert out.index("CRITICAL") < out.index("MEDIUM")
 
 
+@pytest.mark.parametrize("option", ["--where", "--location"])
+def test_the_place_is_given_with_where_as_laws_takes_it_or_the_older_location(
+    run: Run, tmp_path: Path, option: str
+) -> None:
+    result = run("check", _file(tmp_path, SCAM_AND_HISTORY), option, "Wilmington, DE", "--json")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["location"] == "Wilmington, DE"
+
+
 def test_help_shared_by_several_findings_is_printed_once_after_them(
     run: Run, tmp_path: Path
 ) -> None:

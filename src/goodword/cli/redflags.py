@@ -25,8 +25,10 @@ def check(
     location: Annotated[
         str | None,
         typer.Option(
+            "--where",
             "--location",
-            help='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin". '
+            help='Where the job is, such as "New York, NY", "Remote (US)" or "Berlin", as '
+            "`goodword laws --where` takes it (--location, the older name, works too). "
             "Default: the place the text states (a Location: line, or a sentence such as "
             "'based in Austin, TX'), if it states one clearly.",
         ),
