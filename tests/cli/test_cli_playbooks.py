@@ -65,6 +65,11 @@ def network(run, cli_url: str) -> None:
         (("keep-in-touch",), "/api/v1/keep-in-touch"),
         (("keep-in-touch", "--digest"), "/api/v1/keep-in-touch/digest"),
         (("messages", "list"), "/api/v1/messages"),
+        (("messages", "show", "keep_in_touch"), "/api/v1/messages/keep_in_touch/drafts"),
+        (
+            ("messages", "show", "keep_in_touch", "--person", "2", "--person", "1"),
+            "/api/v1/messages/keep_in_touch/drafts?person_id=2&person_id=1",
+        ),
         (("leads", "list"), "/api/v1/leads"),
         (("person", "connections", "1"), "/api/v1/people/1/connections"),
         (("search", "ada"), "/api/v1/search?q=ada"),

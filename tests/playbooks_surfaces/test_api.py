@@ -229,6 +229,15 @@ def test_messages_through_the_api(client: TestClient, session: Session, workspac
         "/api/v1/messages/keep_in_touch/draft", json={"person_id": person.id}
     ).json()
     assert drafted["subject"] == "Hi Ana" and drafted["to"] == ["a@x.org"]
+    filled = client.get(
+        "/api/v1/messages/keep_in_touch/drafts", params={"person_id": person.id}
+    ).json()
+    assert filled == {"key": "keep_in_touch", "drafts": [drafted]}
+    wording = client.get("/api/v1/messages/keep_in_touch/drafts").json()["drafts"]
+    assert [d["subject"] for d in wording] == ["Hi {first_name}"]
+    nobody = client.get("/api/v1/messages/keep_in_touch/drafts", params={"person_id": 99_999})
+    assert nobody.status_code == 422
+    assert nobody.json()["error"]["fields"][0]["field"] == "person_id"
     reset = client.delete("/api/v1/messages/keep_in_touch").json()
     assert reset["customized"] is False and reset["subject"] == "Catching up"
     unknown = client.get("/api/v1/messages/nothing_like_it")

@@ -355,21 +355,18 @@ def messages_show(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show a message: the wording, or filled for each --person; --eml writes a mail file."""
-    from goodword.playbooks import drafting, library
+    """Show a message: the wording, or filled for each --person; --eml writes a mail file.
+    --json prints what GET /api/v1/messages/KEY/drafts answers."""
+    from goodword.playbooks import drafting
     from goodword.playbooks.engine import me
-    from goodword.playbooks.messages import Draft, eml_bytes, render
+    from goodword.playbooks.messages import eml_bytes
 
     if eml is not None and len(person or []) > 1:
         raise InvalidInput("--eml writes one draft: give at most one --person with it.")
     if to_screen(eml) and as_json:
         raise InvalidInput("--eml - and --json both print on the screen: leave out one.")
     with work(ctx) as (session, ws):
-        entry = library.get(session, workspace_id=ws, key=key)
-        drafts: list[Draft] = [
-            drafting.for_person(session, workspace_id=ws, key=key, person_id=pid)
-            for pid in person or []
-        ] or [render(entry.template, {})]
+        drafts = drafting.for_people(session, workspace_id=ws, key=key, person_ids=person or [])
         user = me(session, workspace_id=ws)
         sender = (user.emails[0].address if user.emails else None) if user else None
         name = user.display_name if user else None
@@ -379,7 +376,7 @@ def messages_show(
         if to_screen(eml):
             return
     if as_json:
-        print_json({"key": key, "drafts": [dump(drafting.to_read(d)) for d in drafts]})
+        print_json(dump(drafting.drafts_to_read(key, drafts)))
         return
     for draft in drafts:
         if draft.to or draft.to_name:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -13,8 +13,8 @@ from goodword import clock
 from goodword.people import service as people
 from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import emails_of, me, person_values
-from goodword.playbooks.messages import Draft, format_date, mailto_url
-from goodword.playbooks.schemas import DraftRead
+from goodword.playbooks.messages import Draft, format_date, mailto_url, render
+from goodword.playbooks.schemas import DraftRead, MessageDrafts
 from goodword.records import referenced
 
 
@@ -72,6 +72,24 @@ def _recently(made: Draft, last: date, today: date) -> Draft:
     when = "today" if last >= today else f"only recently (on {format_date(last)})"
     body = _A_WHILE.sub(f"We were in touch {when}, and you came to mind again.", made.body)
     return replace(made, body=body)
+
+
+def for_people(
+    session: Session, *, workspace_id: int, key: str, person_ids: Sequence[int]
+) -> list[Draft]:
+    """The message filled for each person (`for_person`), in the order given; for no one,
+    its wording with every placeholder in braces. `goodword messages show` and
+    GET /messages/{key}/drafts."""
+    entry = library.get(session, workspace_id=workspace_id, key=key)
+    filled = [
+        for_person(session, workspace_id=workspace_id, key=key, person_id=person_id)
+        for person_id in person_ids
+    ]
+    return filled or [render(entry.template, {})]
+
+
+def drafts_to_read(key: str, drafts: Sequence[Draft]) -> MessageDrafts:
+    return MessageDrafts(key=key, drafts=[to_read(draft) for draft in drafts])
 
 
 def to_read(draft: Draft) -> DraftRead:

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.playbooks import drafting, library
-from goodword.playbooks.schemas import DraftRead, MessageLibrary, MessageRead, MessageTemplateIn
+from goodword.playbooks.schemas import (
+    DraftRead,
+    MessageDrafts,
+    MessageLibrary,
+    MessageRead,
+    MessageTemplateIn,
+)
 from goodword.records import RecordId
 
 router = APIRouter(tags=["messages"])
@@ -46,6 +52,25 @@ def list_messages(session: DbSession, workspace_id: WorkspaceId) -> MessageLibra
 @router.get("/messages/{key}", response_model=MessageRead, summary="Show one message")
 def get_message(session: DbSession, workspace_id: WorkspaceId, key: str) -> MessageRead:
     return library.to_read(library.get(session, workspace_id=workspace_id, key=key))
+
+
+@router.get("/messages/{key}/drafts", response_model=MessageDrafts, summary="Fill it for people")
+def message_drafts(
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    key: str,
+    person_id: Annotated[
+        list[int] | None,
+        Query(description="Fill it for this person (repeatable), in the order given."),
+    ] = None,
+) -> MessageDrafts:
+    """The message filled for each person_id, as `goodword messages show KEY --person ID
+    --json` prints it; with none, its wording with every placeholder in braces. A person
+    who is not there is refused (422, under person_id). Saves nothing."""
+    drafts = drafting.for_people(
+        session, workspace_id=workspace_id, key=key, person_ids=person_id or []
+    )
+    return drafting.drafts_to_read(key, drafts)
 
 
 @router.put("/messages/{key}", response_model=MessageRead, summary="Keep your own version")

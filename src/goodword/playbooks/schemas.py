@@ -51,6 +51,14 @@ class DraftRead(BaseModel):
     mailto: str
 
 
+class MessageDrafts(BaseModel):
+    """A message filled for each person asked for, in that order; for no one, its wording
+    with every placeholder in braces."""
+
+    key: str
+    drafts: list[DraftRead]
+
+
 class PromptRead(BaseModel):
     field: str
     message: str
