@@ -58,7 +58,10 @@ def test_a_name_like_another_but_for_its_legal_form_is_a_409_then_another_name_o
         f"“Acme Inc.” is Acme (id {acme.id}) but for its legal form: use that one, or add "
         "“Acme Inc.” to its other names."
     )
-    assert added.status_code == 200 and added.json()["aliases"] == ["Acme Inc."]
+    again = client.post(f"/api/v1/organizations/{acme.id}/other-names", json={"name": "ACME INC."})
+    assert added.status_code == again.status_code == 200
+    assert (added.json()["aliases"], added.json()["name_added"]) == (["Acme Inc."], True)
+    assert (again.json()["aliases"], again.json()["name_added"]) == (["Acme Inc."], False)
     assert blank.status_code == 422
     assert [o["name"] for o in client.get("/api/v1/organizations").json()["items"]] == ["Acme"]
 

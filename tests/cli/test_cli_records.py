@@ -364,6 +364,9 @@ def test_org_add_name_twice_says_the_second_time_the_name_is_known(run, cli_url:
     assert own.stdout == "Globex already goes by “Globex”; nothing to add.\n"
     shown = json.loads(run("org", "show", "1", "--json").stdout)
     assert shown["aliases"] == ["Globex Corporation"]
+    # --json says it as POST /api/v1/organizations/{id}/other-names does.
+    assert json.loads(run("org", "add-name", "1", "Globex Corp", "--json").stdout)["name_added"]
+    assert not json.loads(run("org", "add-name", "1", "GLOBEX CORP", "--json").stdout)["name_added"]
 
 
 def test_org_add_refuses_another_name_that_means_another_organization(run, cli_url: str) -> None:

@@ -73,18 +73,14 @@ def org_add_name(
     """Add another name to an organization, so typed anywhere it finds this one."""
     from goodword.forms import validate
     from goodword.organizations import service as organizations
-    from goodword.organizations.schemas import OrganizationRead, OtherName
+    from goodword.organizations.schemas import OtherName
 
     with work(ctx) as (session, ws):
         other = validate(OtherName, {"name": name}).name
-        known = organizations.goes_by(
-            organizations.get(session, workspace_id=ws, organization_id=organization_id), other
-        )
-        updated = organizations.add_other_name(
+        read = organizations.other_name_added(
             session, workspace_id=ws, organization_id=organization_id, name=other
         )
-        read = OrganizationRead.model_validate(updated)
-    if known:
+    if not read.name_added:
         saved(f"{read.name} already goes by “{other}”; nothing to add.", read, as_json)
         return
     saved(f"Added “{other}” to the other names of {full_stop(read.name)}", read, as_json)

@@ -22,6 +22,7 @@ from goodword.organizations.schemas import (
     OrganizationRead,
     OrganizationUpdate,
     OtherName,
+    OtherNameAdded,
 )
 
 router = APIRouter(prefix=API_PREFIX, tags=["organizations"], responses=ERROR_RESPONSES)
@@ -100,18 +101,18 @@ def replace_organization(
 
 @router.post(
     "/organizations/{organization_id}/other-names",
-    response_model=OrganizationRead,
+    response_model=OtherNameAdded,
     summary="Add another name to an organization",
 )
 def add_other_name(
     session: DbSession, workspace_id: WorkspaceId, organization_id: int, data: OtherName
-) -> OrganizationRead:
-    """Add a name to the organization's other names, so typed anywhere it finds this one; a
-    name another organization goes by is a 409."""
-    organization = service.add_other_name(
+) -> OtherNameAdded:
+    """Add a name to the organization's other names, so typed anywhere it finds this one;
+    `name_added` is false when it already went by that name (nothing changed). A name
+    another organization goes by is a 409."""
+    return service.other_name_added(
         session, workspace_id=workspace_id, organization_id=organization_id, name=data.name
     )
-    return OrganizationRead.model_validate(organization)
 
 
 @router.delete(

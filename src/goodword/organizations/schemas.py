@@ -81,3 +81,12 @@ class OrganizationRead(BaseModel):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class OtherNameAdded(OrganizationRead):
+    """An organization after a name was added to its other names, and whether it was new."""
+
+    name_added: bool = Field(
+        description="Whether the name was new to it; false when it already went by that name "
+        "(as its name or another name, case and spacing aside), and nothing changed."
+    )

@@ -13,7 +13,12 @@ from goodword.errors import Conflict, FieldError, NotFound
 from goodword.forms import is_whole_number
 from goodword.organizations.models import Organization
 from goodword.organizations.names import organization_key
-from goodword.organizations.schemas import OrganizationCreate, OrganizationUpdate
+from goodword.organizations.schemas import (
+    OrganizationCreate,
+    OrganizationRead,
+    OrganizationUpdate,
+    OtherNameAdded,
+)
 from goodword.people.models import Person, Position
 from goodword.records import Page, clean_list, clean_text, get_owned, keyset_page, sort_key
 from goodword.search import service as search
@@ -260,6 +265,19 @@ def add_other_name(
         notes=organization.notes,
     )
     return update(session, workspace_id=workspace_id, organization_id=organization.id, data=data)
+
+
+def other_name_added(
+    session: Session, *, workspace_id: int, organization_id: int, name: str
+) -> OtherNameAdded:
+    """`add_other_name`, said as the API and `goodword org add-name --json` give it: the
+    organization, and whether the name was new to it."""
+    known = goes_by(get(session, workspace_id=workspace_id, organization_id=organization_id), name)
+    organization = add_other_name(
+        session, workspace_id=workspace_id, organization_id=organization_id, name=name
+    )
+    read = OrganizationRead.model_validate(organization)
+    return OtherNameAdded(**read.model_dump(), name_added=not known)
 
 
 def goes_by(organization: Organization, name: str) -> bool:
