@@ -110,7 +110,7 @@ def import_command(
         if dry_run:
             session.rollback()
     if as_json:
-        from goodword.importers.api import report_out
+        from goodword.importers.schemas import report_out
 
         print_json(dump(report_out(report)))  # (the API's shape)
         return
@@ -216,9 +216,9 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     with work(ctx) as (session, workspace_id):
         runs = history.recent(session, workspace_id=workspace_id)
     if as_json:
-        from goodword.importers.api import ImportList, ImportSummaryOut
+        from goodword.importers.schemas import import_list
 
-        print_json(dump(ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])))
+        print_json(dump(import_list(runs)))
         return
     if not runs:
         typer.echo("No imports kept yet.")
@@ -248,7 +248,7 @@ def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = Fal
     with work(ctx) as (session, workspace_id):
         report = history.get(session, workspace_id=workspace_id, run_id=import_id)
     if as_json:
-        from goodword.importers.api import report_out
+        from goodword.importers.schemas import report_out
 
         print_json(dump(report_out(report)))  # (the API's shape)
         return

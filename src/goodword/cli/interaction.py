@@ -135,7 +135,7 @@ def interaction_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List interactions, newest first."""
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.interactions import service as interactions
 
     with work(ctx) as (session, ws):

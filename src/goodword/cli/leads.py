@@ -203,7 +203,7 @@ def leads_list(
     A page at a time, as `GET /api/v1/leads` gives it: --json prints its items and `next`
     and `prev` cursors.
     """
-    from goodword.leads.api import leads_page
+    from goodword.leads.service import leads_page
 
     with work(ctx) as (session, ws):
         page = leads_page(session, workspace_id=ws, after=after, before=before, limit=limit)

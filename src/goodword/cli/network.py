@@ -24,8 +24,8 @@ from goodword.cli.common import (
 
 if TYPE_CHECKING:
     from goodword.errors import NotFound
-    from goodword.network.api import WayInRead
     from goodword.network.queries import PathQuery
+    from goodword.network.schemas import WayInRead
 
 connections_app = typer.Typer(
     help="Connections in bulk: load a list of who knows whom.",
@@ -71,8 +71,8 @@ def paths(
     reaches the target, the people around it to approach for advice instead.
     """
     from goodword.errors import FieldError, InvalidInput, NotFound
-    from goodword.network.api import ways_in_read
     from goodword.network.queries import PathQuery, find
+    from goodword.network.schemas import ways_in_read
     from goodword.network.strength import model_from_settings
 
     if dept and not to_org:
@@ -188,7 +188,7 @@ def connections_import(
     nothing is written; every bad line is named.
     """
     from goodword.network import service
-    from goodword.network.api import ImportRead
+    from goodword.network.schemas import ImportRead
 
     with work(ctx) as (session, ws):
         report = service.connections_import(session, workspace_id=ws, path_or_file=file)

@@ -103,7 +103,7 @@ def opportunity_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List opportunities, most recently changed first."""
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.opportunities import service as opportunities
 
     with work(ctx) as (session, ws):
@@ -281,7 +281,7 @@ class _Shown:
 
 
 def _shown(result: Any) -> _Shown:
-    from goodword.network.api import warning_read
+    from goodword.network.schemas import warning_read
     from goodword.opportunities import service as opportunities
     from goodword.playbooks import engine
 

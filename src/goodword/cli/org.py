@@ -91,7 +91,7 @@ def org_list(
     ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
 ) -> None:
     """List organizations by name."""
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.organizations import service as organizations
     from goodword.organizations.schemas import OrganizationRead
 

@@ -72,7 +72,7 @@ def duplicates(
     mark it as two different people with `people not-same` (all of an import's with
     `people not-same --import IMPORT_ID`)."""
     from goodword.duplicates import service
-    from goodword.duplicates.api import score_cursor
+    from goodword.duplicates.service import score_cursor
 
     if auto_merge and not scan:
         raise InvalidInput("--auto-merge works with --scan: say `--scan --auto-merge`.")
@@ -334,10 +334,10 @@ def merges(
     ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
 ) -> None:
     """List merges, newest first (undone ones too)."""
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.duplicates import merging
     from goodword.duplicates.schemas import MergeRead
-    from goodword.duplicates.views import list_merges, names_of
+    from goodword.duplicates.service import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
         cursor = checked_cursor(after, sort="time", list_name="merges")

@@ -106,7 +106,7 @@ def person_list(
     ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
 ) -> None:
     """List people by family name."""
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
@@ -216,7 +216,7 @@ def person_connections(
     A page at a time, as `GET /api/v1/people/{person_id}/connections` gives it: --json
     prints its items and `next` and `prev` cursors.
     """
-    from goodword.connections.api import person_connections_page
+    from goodword.connections.service import person_connections_page
 
     with work(ctx) as (session, ws):
         page = person_connections_page(

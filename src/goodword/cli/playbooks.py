@@ -145,11 +145,10 @@ def referrals_list(
     A page at a time, as `GET /api/v1/referrals` gives it: --json prints its items and
     `next` and `prev` cursors.
     """
-    from goodword.referrals import api
     from goodword.referrals import service as referrals
 
     with work(ctx) as (session, ws):
-        page = api.asks_page(
+        page = referrals.asks_page(
             session,
             workspace_id=ws,
             statuses=frozenset(status) if status else None,
@@ -256,7 +255,7 @@ def keep_in_touch(
     A page at a time, as `GET /api/v1/keep-in-touch` gives it: --json prints its items,
     `next` and `prev` cursors and the `total` due in all.
     """
-    from goodword.api import one_way
+    from goodword.cursors import one_way
     from goodword.playbooks import cadence
     from goodword.playbooks import digest as weekly
 

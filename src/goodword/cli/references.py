@@ -63,7 +63,7 @@ def references_list(
     A page at a time, as `GET /api/v1/references` gives it: --json prints its items and
     `next` and `prev` cursors.
     """
-    from goodword.references.api import references_page
+    from goodword.references.service import references_page
 
     with work(ctx) as (session, ws):
         page = references_page(session, workspace_id=ws, after=after, before=before, limit=limit)

@@ -91,7 +91,7 @@ def task_list(
 ) -> None:
     """List tasks, soonest due first."""
     from goodword import clock
-    from goodword.api import checked_cursor
+    from goodword.cursors import checked_cursor
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
 from goodword.api import (
     API_PREFIX,
@@ -14,23 +12,20 @@ from goodword.api import (
     After,
     Before,
     Limit,
-    Next,
-    Prev,
     checked_cursors,
 )
 from goodword.connections import service
 from goodword.connections.models import ConnectionKind
-from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
+from goodword.connections.schemas import (
+    ConnectionCreate,
+    ConnectionPage,
+    ConnectionRead,
+    ConnectionUpdate,
+)
+from goodword.connections.service import person_connections_page
 from goodword.deps import DbSession, WorkspaceId
-from goodword.people import service as people
 
 router = APIRouter(prefix=API_PREFIX, tags=["connections"], responses=ERROR_RESPONSES)
-
-
-class ConnectionPage(BaseModel):
-    items: list[ConnectionRead]
-    next: Next
-    prev: Prev
 
 
 @router.get("/connections", response_model=ConnectionPage, summary="List connections")
@@ -135,32 +130,4 @@ def person_connections(
         after=after,
         before=before,
         limit=limit,
-    )
-
-
-def person_connections_page(
-    session: Session,
-    *,
-    workspace_id: int,
-    person_id: int,
-    after: str | None = None,
-    before: str | None = None,
-    limit: int = 50,
-) -> ConnectionPage:
-    """The page `GET /people/{person_id}/connections` answers with (and `goodword person
-    connections --json` prints); no such person is a 404, a damaged cursor, or both, a 422."""
-    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
-    cursor, before = checked_cursors(after, before, sort="id", list_name="person-connections")
-    page = people.connections_page(
-        session,
-        workspace_id=workspace_id,
-        person_id=person.id,
-        cursor=cursor,
-        limit=limit,
-        before=before,
-    )
-    return ConnectionPage(
-        items=[service.to_read(c) for c in page.items],
-        next=page.next_cursor,
-        prev=page.prev_cursor,
     )

@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from goodword.connections.models import ConnectionKind
-from goodword.records import Day, Number, Problem, RecordId, already_begun, check_whole
+from goodword.records import Day, Next, Number, Prev, Problem, RecordId, already_begun, check_whole
 
 # A tie has a beginning that has happened: a day that has begun nowhere yet is a mistyped one.
 BEGAN_LATER = "That day is still to come: give the day it began."
@@ -68,3 +68,9 @@ class ConnectionRead(BaseModel):
     closeness: int | None
     notes: str | None
     created_at: datetime
+
+
+class ConnectionPage(BaseModel):
+    items: list[ConnectionRead]
+    next: Next
+    prev: Prev

@@ -6,7 +6,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.connections.schemas import ConnectionCreate, ConnectionRead, ConnectionUpdate
+from goodword.connections.schemas import (
+    ConnectionCreate,
+    ConnectionPage,
+    ConnectionRead,
+    ConnectionUpdate,
+)
+from goodword.cursors import checked_cursors
 from goodword.errors import Conflict
 from goodword.people import service as people
 from goodword.people.models import Person
@@ -143,3 +149,31 @@ def _apply(connection: Connection, data: ConnectionCreate | ConnectionUpdate) ->
     connection.since = data.since
     connection.closeness = data.closeness
     connection.notes = clean_text(data.notes)
+
+
+def person_connections_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ConnectionPage:
+    """The page `GET /people/{person_id}/connections` answers with (and `goodword person
+    connections --json` prints); no such person is a 404, a damaged cursor, or both, a 422."""
+    person = people.get(session, workspace_id=workspace_id, person_id=person_id)
+    cursor, before = checked_cursors(after, before, sort="id", list_name="person-connections")
+    found = people.connections_page(
+        session,
+        workspace_id=workspace_id,
+        person_id=person.id,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ConnectionPage(
+        items=[to_read(c) for c in found.items],
+        next=found.next_cursor,
+        prev=found.prev_cursor,
+    )

@@ -17,17 +17,16 @@ from goodword.api import (
     Next,
     Prev,
     checked_cursors,
-    cursor_refused,
     one_way,
 )
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import by_import, current_job, merging, service
 from goodword.duplicates.models import CandidateStatus
 from goodword.duplicates.schemas import CandidateRead, MergeChoices, MergeRead, ScanResult
-from goodword.duplicates.views import list_merges
+from goodword.duplicates.service import list_merges, score_cursor
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
-from goodword.records import RecordId, decode_cursor, referenced
+from goodword.records import RecordId, referenced
 
 router = APIRouter(prefix=API_PREFIX, tags=["duplicates"], responses=ERROR_RESPONSES)
 
@@ -119,21 +118,6 @@ def list_duplicates(
             session, workspace_id=workspace_id, status=CandidateStatus(status), import_id=import_id
         ),
     )
-
-
-def score_cursor(after: str | None, *, field: str = "after") -> str | None:
-    """The list is ordered by score (a number): check the cursor (sent as `field`) has that
-    shape."""
-    if not after:
-        return None
-    try:
-        values = decode_cursor(after, list_name="duplicates")
-        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
-        if len(values) != 2 or not numbers or not isinstance(values[1], int):
-            raise ValueError
-    except (ValueError, TypeError) as exc:
-        raise cursor_refused(field, exc) from None
-    return after
 
 
 @router.post("/duplicates/scan", response_model=ScanResult, summary="Scan for duplicates")

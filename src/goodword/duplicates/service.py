@@ -9,11 +9,13 @@ merges the sure pairs through it.
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from goodword.cursors import cursor_refused
 from goodword.db import Base
 from goodword.duplicates import by_import
 from goodword.duplicates.apart import judged_apart, shares_key_apart
@@ -26,7 +28,7 @@ from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.people import service as people
 from goodword.people.models import Person, PersonEmail, PersonPhone, PersonUrl
 from goodword.people.normalize import phone_text
-from goodword.records import Page, get_owned, keyset_page
+from goodword.records import Page, decode_cursor, get_owned, keyset_page
 
 if TYPE_CHECKING:
     from goodword.importers.state import WorkspaceState
@@ -490,3 +492,58 @@ def _exact_pairs(matcher: Matcher) -> list[tuple[int, int]]:
         for index, later in enumerate(ids[1:], start=1):
             pairs.update((earlier, later) for earlier in ids[: min(index, KEY_HOLDERS)])
     return sorted(pairs)
+
+
+# The merges a page of the history lists at a time.
+HISTORY_SIZE = 50
+
+
+def list_merges(
+    session: Session,
+    *,
+    workspace_id: int,
+    limit: int = HISTORY_SIZE,
+    cursor: str | None = None,
+    before: str | None = None,
+) -> Page[Merge]:
+    """The workspace's merges, newest first, a page at a time (`cursor`: the last page's
+    `next_cursor`; `before`: a page's `prev_cursor`, for the page before it)."""
+    return keyset_page(
+        session,
+        select(Merge).where(Merge.workspace_id == workspace_id),
+        list_name="merges",
+        sort_column=Merge.merged_at,
+        id_column=Merge.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+        decode_sort=datetime.fromisoformat,
+        before=before,
+    )
+
+
+def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
+    """Display names by id, in one query."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Person.id, Person.display_name).where(
+            Person.workspace_id == workspace_id, Person.id.in_(ids)
+        )
+    )
+    return {row.id: row.display_name for row in rows}
+
+
+def score_cursor(after: str | None, *, field: str = "after") -> str | None:
+    """The list is ordered by score (a number): check the cursor (sent as `field`) has that
+    shape."""
+    if not after:
+        return None
+    try:
+        values = decode_cursor(after, list_name="duplicates")
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+        if len(values) != 2 or not numbers or not isinstance(values[1], int):
+            raise ValueError
+    except (ValueError, TypeError) as exc:
+        raise cursor_refused(field, exc) from None
+    return after

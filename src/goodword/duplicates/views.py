@@ -4,7 +4,6 @@ and undo a merge from the history."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -15,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import current_job, merging, service
-from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
+from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
+from goodword.duplicates.service import HISTORY_SIZE, list_merges, names_of
 from goodword.errors import Conflict, GoodwordError, InvalidInput, NotFound
 from goodword.forms import record_id
 from goodword.importers import history
@@ -25,12 +25,10 @@ from goodword.pages import form_errors, page_or_422, redirect, render
 from goodword.people.models import Person, PersonEmail, Position
 from goodword.people.normalize import phone_text
 from goodword.people.schemas import PersonRead
-from goodword.records import Page, keyset_page
 
 router = APIRouter()
 
 PAGE_SIZE = 50
-HISTORY_SIZE = 50
 FIELD_LABELS = {
     "name": "Name",
     "display_name": "Name shown",
@@ -42,42 +40,6 @@ FIELD_LABELS = {
     "birthday": "Birthday",
     "current_job": "Current job",
 }
-
-
-def list_merges(
-    session: Session,
-    *,
-    workspace_id: int,
-    limit: int = HISTORY_SIZE,
-    cursor: str | None = None,
-    before: str | None = None,
-) -> Page[Merge]:
-    """The workspace's merges, newest first, a page at a time (`cursor`: the last page's
-    `next_cursor`; `before`: a page's `prev_cursor`, for the page before it)."""
-    return keyset_page(
-        session,
-        select(Merge).where(Merge.workspace_id == workspace_id),
-        list_name="merges",
-        sort_column=Merge.merged_at,
-        id_column=Merge.id,
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-        decode_sort=datetime.fromisoformat,
-        before=before,
-    )
-
-
-def names_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, str]:
-    """Display names by id, in one query."""
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Person.id, Person.display_name).where(
-            Person.workspace_id == workspace_id, Person.id.in_(ids)
-        )
-    )
-    return {row.id: row.display_name for row in rows}
 
 
 def details_of(session: Session, *, workspace_id: int, ids: set[int]) -> dict[int, dict[str, str]]:

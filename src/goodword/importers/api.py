@@ -3,11 +3,10 @@ person came from (their source records, and splitting off one an import matched 
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from goodword import clock
@@ -15,11 +14,14 @@ from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
 from goodword.importers import history, splitting
-from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.schemas import (
+    ImportList,
+    ImportReportOut,
     PersonSources,
     SplitOut,
     SplitResult,
+    import_list,
+    report_out,
     source_out,
     split_out,
     split_result,
@@ -77,51 +79,6 @@ Files = Annotated[
         "files, or any CSV."
     ),
 ]
-
-
-class FileOut(BaseModel):
-    name: str
-    format: str | None
-    label: str
-    rows: int
-    people: int
-    interactions: int
-    skipped: int
-
-
-class RowOut(BaseModel):
-    file: str
-    line: int | None
-    outcome: Outcome
-    name: str
-    person_id: int | None
-    detail: str
-
-
-class ImportReportOut(BaseModel):
-    """What the import did (or, for a dry run, would do) with every file and row."""
-
-    id: int | None = Field(
-        description="The kept report's id (`GET /imports/{id}`); null for a dry run."
-    )
-    finished_at: datetime | None
-    dry_run: bool
-    counts: dict[str, int]
-    people_created: int
-    files: list[FileOut]
-    interactions_created: int
-    interactions_existing: int
-    connections_created: int
-    organizations_created: int
-    candidates_created: int
-    notes: list[str]
-    rows: list[RowOut]
-    duplicates_url: str
-
-
-def report_out(report: ImportReport) -> ImportReportOut:
-    data: dict[str, Any] = report.to_dict()
-    return ImportReportOut(**data, duplicates_url=f"{API_PREFIX}/duplicates")
 
 
 @router.post("/imports", response_model=ImportReportOut, summary="Import files")
@@ -194,30 +151,11 @@ async def create_import(
         job.finished = True
 
 
-class FileSummaryOut(BaseModel):
-    name: str
-    label: str
-    people: int
-
-
-class ImportSummaryOut(BaseModel):
-    """One kept import, without its rows."""
-
-    id: int
-    finished_at: datetime
-    files: list[FileSummaryOut]
-    counts: dict[str, int]
-
-
-class ImportList(BaseModel):
-    items: list[ImportSummaryOut]
-
-
 @router.get("/imports", response_model=ImportList, summary="List kept imports")
 def list_imports(session: DbSession, workspace_id: WorkspaceId) -> ImportList:
     """The workspace's last imports (dry runs are not kept), the latest first."""
     runs = history.recent(session, workspace_id=workspace_id)
-    return ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])
+    return import_list(runs)
 
 
 @router.get("/imports/{run_id}", response_model=ImportReportOut, summary="Get a kept import")

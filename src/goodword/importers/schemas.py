@@ -1,15 +1,21 @@
-"""The shapes the API and `--json` give for where a person came from and for splitting off
-a record an import matched to them (`splitting.py`)."""
+"""The shapes the API and `--json` give for an import's report and the kept imports, for
+where a person came from, and for splitting off a record an import matched to them
+(`splitting.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from goodword.importers import splitting
+from goodword.importers.history import RunSummary
+from goodword.importers.report import ImportReport, Outcome
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
+from goodword.records import API_PREFIX
 
 
 class SourceOut(BaseModel):
@@ -87,3 +93,72 @@ def split_result(split: splitting.Split) -> SplitResult:
         kept=people.to_read(split.kept),
         split=split_out(split.outcome),
     )
+
+
+# What an import did, as POST /imports, GET /imports and `goodword import(s) --json` give it.
+class FileOut(BaseModel):
+    name: str
+    format: str | None
+    label: str
+    rows: int
+    people: int
+    interactions: int
+    skipped: int
+
+
+class RowOut(BaseModel):
+    file: str
+    line: int | None
+    outcome: Outcome
+    name: str
+    person_id: int | None
+    detail: str
+
+
+class ImportReportOut(BaseModel):
+    """What the import did (or, for a dry run, would do) with every file and row."""
+
+    id: int | None = Field(
+        description="The kept report's id (`GET /imports/{id}`); null for a dry run."
+    )
+    finished_at: datetime | None
+    dry_run: bool
+    counts: dict[str, int]
+    people_created: int
+    files: list[FileOut]
+    interactions_created: int
+    interactions_existing: int
+    connections_created: int
+    organizations_created: int
+    candidates_created: int
+    notes: list[str]
+    rows: list[RowOut]
+    duplicates_url: str
+
+
+def report_out(report: ImportReport) -> ImportReportOut:
+    data: dict[str, Any] = report.to_dict()
+    return ImportReportOut(**data, duplicates_url=f"{API_PREFIX}/duplicates")
+
+
+class FileSummaryOut(BaseModel):
+    name: str
+    label: str
+    people: int
+
+
+class ImportSummaryOut(BaseModel):
+    """One kept import, without its rows."""
+
+    id: int
+    finished_at: datetime
+    files: list[FileSummaryOut]
+    counts: dict[str, int]
+
+
+class ImportList(BaseModel):
+    items: list[ImportSummaryOut]
+
+
+def import_list(runs: Sequence[RunSummary]) -> ImportList:
+    return ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])

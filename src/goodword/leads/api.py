@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.api import (
@@ -15,9 +14,6 @@ from goodword.api import (
     After,
     Before,
     Limit,
-    Next,
-    Prev,
-    checked_cursors,
 )
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
@@ -25,12 +21,14 @@ from goodword.leads import service
 from goodword.leads.models import ShareStatus
 from goodword.leads.schemas import (
     LeadCreate,
+    LeadPage,
     LeadRead,
     LeadShareRead,
     LeadUpdate,
     PassItOnRead,
     SuggestionRead,
 )
+from goodword.leads.service import leads_page
 from goodword.playbooks import pass_it_on
 
 router = APIRouter(prefix=API_PREFIX, tags=["leads"], responses=ERROR_RESPONSES)
@@ -40,12 +38,6 @@ class ShareIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: ShareStatus
-
-
-class LeadPage(BaseModel):
-    items: list[LeadRead]
-    next: Next
-    prev: Prev
 
 
 @router.get("/leads", response_model=LeadPage, summary="List leads")
@@ -59,27 +51,6 @@ def list_leads(
     """Leads, newest first, with whom each was suggested or passed to; pass `next` back as
     `after` for more, and `prev` as `before` for the page before."""
     return leads_page(session, workspace_id=workspace_id, after=after, before=before, limit=limit)
-
-
-def leads_page(
-    session: Session,
-    *,
-    workspace_id: int,
-    after: str | None = None,
-    before: str | None = None,
-    limit: int = 50,
-) -> LeadPage:
-    """The page `GET /leads` answers with (and `goodword leads list --json` prints); a
-    damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="time", list_name="leads")
-    page = service.page(
-        session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before
-    )
-    return LeadPage(
-        items=[service.to_read(lead) for lead in page.items],
-        next=page.next_cursor,
-        prev=page.prev_cursor,
-    )
 
 
 @router.post(

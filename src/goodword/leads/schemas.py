@@ -7,7 +7,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from goodword.leads.models import LeadKind, ShareStatus
 from goodword.playbooks.schemas import PlaybookResultRead
-from goodword.records import Day, RecordId, WebAddress, one_line, visible_name
+from goodword.records import Day, Next, Prev, RecordId, WebAddress, one_line, visible_name
 
 Tag = Annotated[
     str,
@@ -94,3 +94,9 @@ class PassItOnRead(PlaybookResultRead):
     suggestions: list[SuggestionRead]
     # How many people the lead fits in all; the suggestions are the best of them.
     fits: int = 0
+
+
+class LeadPage(BaseModel):
+    items: list[LeadRead]
+    next: Next
+    prev: Prev

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.connections.models import Connection
+from goodword.cursors import checked_cursors
 from goodword.errors import FieldError, InvalidInput
 from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches
 from goodword.leads.models import Lead, LeadKind, LeadShare, ShareStatus
 from goodword.leads.schemas import (
     LeadCreate,
+    LeadPage,
     LeadRead,
     LeadShareRead,
     LeadUpdate,
@@ -427,4 +429,23 @@ def _refuse_a_past_event(lead: Lead, data: LeadCreate) -> None:
                 "This day has passed: give the day the event happens, or choose another kind.",
             )
         ],
+    )
+
+
+def leads_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> LeadPage:
+    """The page `GET /leads` answers with (and `goodword leads list --json` prints); a
+    damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="time", list_name="leads")
+    found = page(session, workspace_id=workspace_id, cursor=cursor, limit=limit, before=before)
+    return LeadPage(
+        items=[to_read(lead) for lead in found.items],
+        next=found.next_cursor,
+        prev=found.prev_cursor,
     )

@@ -19,7 +19,7 @@ from goodword.api import (
     checked_cursors,
 )
 from goodword.deps import AppSettings, DbSession, WorkspaceId
-from goodword.network.api import BlindWarningRead, warning_read
+from goodword.network.schemas import BlindWarningRead, warning_read
 from goodword.network.strength import model_from_settings
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage

@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from goodword.api import cursor_refused
 from goodword.connections.models import Connection, ConnectionKind
+from goodword.cursors import cursor_refused
 from goodword.interactions.models import (
     Direction,
     Interaction,

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
-from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.api import (
@@ -15,9 +14,6 @@ from goodword.api import (
     After,
     Before,
     Limit,
-    Next,
-    Prev,
-    checked_cursors,
 )
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, launch
@@ -28,10 +24,12 @@ from goodword.references.schemas import (
     LaunchRead,
     RecordRead,
     ReferenceCreate,
+    ReferencePage,
     ReferenceRead,
     ReferenceUpdate,
     ReferenceUseRead,
 )
+from goodword.references.service import references_page
 
 router = APIRouter(prefix=API_PREFIX, tags=["references"], responses=ERROR_RESPONSES)
 
@@ -59,12 +57,6 @@ class RecordIn(BaseModel):
     )
 
 
-class ReferencePage(BaseModel):
-    items: list[ReferenceRead]
-    next: Next
-    prev: Prev
-
-
 @router.get("/references", response_model=ReferencePage, summary="List references")
 def list_references(
     session: DbSession,
@@ -78,33 +70,6 @@ def list_references(
     back as `after` for more, and `prev` as `before` for the page before."""
     return references_page(
         session, workspace_id=workspace_id, active=active, after=after, before=before, limit=limit
-    )
-
-
-def references_page(
-    session: Session,
-    *,
-    workspace_id: int,
-    active: bool | None = None,
-    after: str | None = None,
-    before: str | None = None,
-    limit: int = 50,
-) -> ReferencePage:
-    """The page `GET /references` answers with (and `goodword references list --json`
-    prints); a damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="text", list_name="references")
-    page = service.page(
-        session,
-        workspace_id=workspace_id,
-        active=active,
-        cursor=cursor,
-        limit=limit,
-        before=before,
-    )
-    return ReferencePage(
-        items=[service.to_read(r) for r in page.items],
-        next=page.next_cursor,
-        prev=page.prev_cursor,
     )
 
 

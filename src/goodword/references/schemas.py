@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from goodword.playbooks.schemas import PlaybookResultRead
-from goodword.records import Day, RecordId, already_begun
+from goodword.records import Day, Next, Prev, RecordId, already_begun
 from goodword.references.models import UseStatus
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5_000)]
@@ -92,3 +92,9 @@ class LaunchRead(BaseModel):
 class RecordRead(BaseModel):
     use: ReferenceUseRead
     playbook: PlaybookResultRead
+
+
+class ReferencePage(BaseModel):
+    items: list[ReferenceRead]
+    next: Next
+    prev: Prev

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from goodword.cursors import checked_cursors
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
@@ -26,6 +27,7 @@ from goodword.references.models import Reference, ReferenceUse, UseStatus
 from goodword.references.schemas import (
     AGREED_LATER,
     ReferenceCreate,
+    ReferencePage,
     ReferenceRead,
     ReferenceUpdate,
     ReferenceUseMove,
@@ -526,3 +528,30 @@ def _apply(reference: Reference, data: ReferenceCreate | ReferenceUpdate) -> Non
     reference.is_current_workplace = data.is_current_workplace
     reference.active = data.active
     reference.notes = clean_text(data.notes)
+
+
+def references_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    active: bool | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ReferencePage:
+    """The page `GET /references` answers with (and `goodword references list --json`
+    prints); a damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="text", list_name="references")
+    found = page(
+        session,
+        workspace_id=workspace_id,
+        active=active,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ReferencePage(
+        items=[to_read(r) for r in found.items],
+        next=found.next_cursor,
+        prev=found.prev_cursor,
+    )

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, ConfigDict, StringConstraints
-from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.api import (
@@ -15,9 +14,6 @@ from goodword.api import (
     After,
     Before,
     Limit,
-    Next,
-    Prev,
-    checked_cursors,
 )
 from goodword.deps import DbSession, WorkspaceId
 from goodword.playbooks import engine, follow_up
@@ -25,7 +21,8 @@ from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import RecordId
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus
-from goodword.referrals.schemas import ReferralAskCreate, ReferralAskRead
+from goodword.referrals.schemas import ReferralAskCreate, ReferralAskPage, ReferralAskRead
+from goodword.referrals.service import asks_page
 
 router = APIRouter(prefix=API_PREFIX, tags=["referrals"], responses=ERROR_RESPONSES)
 
@@ -45,12 +42,6 @@ class AdvanceIn(BaseModel):
 class AdvanceRead(BaseModel):
     ask: ReferralAskRead
     playbook: PlaybookResultRead
-
-
-class ReferralAskPage(BaseModel):
-    items: list[ReferralAskRead]
-    next: Next
-    prev: Prev
 
 
 @router.get("/referrals", response_model=ReferralAskPage, summary="List referral asks")
@@ -90,39 +81,6 @@ def list_asks(
         after=after,
         before=before,
         limit=limit,
-    )
-
-
-def asks_page(
-    session: Session,
-    *,
-    workspace_id: int,
-    person_id: int | None = None,
-    source_opportunity_id: int | None = None,
-    statuses: frozenset[AskStatus] | None = None,
-    open_only: bool = False,
-    after: str | None = None,
-    before: str | None = None,
-    limit: int = 50,
-) -> ReferralAskPage:
-    """The page `GET /referrals` answers with (and `goodword referrals list --json` prints);
-    a damaged cursor, or both, is a 422."""
-    cursor, before = checked_cursors(after, before, sort="id", list_name="referrals")
-    page = service.page(
-        session,
-        workspace_id=workspace_id,
-        person_id=person_id,
-        source_opportunity_id=source_opportunity_id,
-        statuses=statuses,
-        open_only=open_only,
-        cursor=cursor,
-        limit=limit,
-        before=before,
-    )
-    return ReferralAskPage(
-        items=[service.to_read(a) for a in page.items],
-        next=page.next_cursor,
-        prev=page.prev_cursor,
     )
 
 

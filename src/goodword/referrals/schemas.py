@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from goodword.records import Day, RecordId
+from goodword.records import Day, Next, Prev, RecordId
 from goodword.referrals.models import AskStatus
 
 Notes = Annotated[str, StringConstraints(max_length=5_000)]
@@ -50,3 +50,9 @@ class ReferralAskRead(BaseModel):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class ReferralAskPage(BaseModel):
+    items: list[ReferralAskRead]
+    next: Next
+    prev: Prev

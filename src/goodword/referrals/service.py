@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from goodword.cursors import checked_cursors
 from goodword.db import utcnow
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.opportunities import service as opportunities
@@ -17,7 +18,12 @@ from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.records import Page, clean_text, get_owned, keyset_page, referenced
 from goodword.referrals.models import AskStatus, ReferralAsk
-from goodword.referrals.schemas import ReferralAskCreate, ReferralAskMove, ReferralAskRead
+from goodword.referrals.schemas import (
+    ReferralAskCreate,
+    ReferralAskMove,
+    ReferralAskPage,
+    ReferralAskRead,
+)
 from goodword.tasks.models import Task, TaskStatus
 
 KIND = "referral ask"
@@ -438,3 +444,36 @@ def _ordered(statuses: frozenset[AskStatus]) -> list[AskStatus]:
 
 def _is(column: InstrumentedAttribute[int | None], value: int | None) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
+
+
+def asks_page(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int | None = None,
+    source_opportunity_id: int | None = None,
+    statuses: frozenset[AskStatus] | None = None,
+    open_only: bool = False,
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> ReferralAskPage:
+    """The page `GET /referrals` answers with (and `goodword referrals list --json` prints);
+    a damaged cursor, or both, is a 422."""
+    cursor, before = checked_cursors(after, before, sort="id", list_name="referrals")
+    found = page(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_opportunity_id,
+        statuses=statuses,
+        open_only=open_only,
+        cursor=cursor,
+        limit=limit,
+        before=before,
+    )
+    return ReferralAskPage(
+        items=[to_read(a) for a in found.items],
+        next=found.next_cursor,
+        prev=found.prev_cursor,
+    )
