@@ -90,3 +90,22 @@ def test_person_job_says_an_organization_was_added_and_how_to_fix_it(run, cli_ur
     )
     fixed = json.loads(run("person", "job", "1", "--org", kindling, "--json").stdout)
     assert (fixed["organization_added"], fixed["did_you_mean"]) == (False, [])
+
+
+def test_person_add_says_its_organization_was_added_and_what_it_may_have_meant(
+    run, cli_url: str
+) -> None:
+    kindling, typo = "Kindling Nonprofit Software", "Kindlng Nonprofit Software"
+
+    first = run("person", "add", "Jo Park", "--org", kindling)
+    mistyped = run("person", "add", "Al Reyes", "--org", typo, "--title", "Engineer")
+    known = run("person", "add", "Bo Chen", "--org", kindling.upper())
+
+    assert first.stdout == (
+        f"Added Jo Park (person 1).\n{kindling} was new, so it was added as an organization.\n"
+    )
+    assert mistyped.stdout == (
+        f"Added Al Reyes (person 2).\n{typo} was new, so it was added as an organization. Did "
+        f"you mean {kindling}? If so, change it with: goodword person job 2 --org '{kindling}'.\n"
+    )
+    assert known.stdout == "Added Bo Chen (person 3).\n"

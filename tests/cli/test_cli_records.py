@@ -39,7 +39,9 @@ def test_person_add_then_list_and_show(run, cli_url: str) -> None:
     shown = run("person", "show", "1")
 
     assert result.exit_code == 0
-    assert result.stdout == "Added Ada Lovelace (person 1).\n"
+    assert result.stdout == (
+        "Added Ada Lovelace (person 1).\nAcme was new, so it was added as an organization.\n"
+    )
     assert listed.exit_code == 0
     assert "Ada Lovelace" in listed.stdout and "ada@example.org" in listed.stdout
     # A job with no title is the organization alone, not "at Acme".

@@ -71,6 +71,7 @@ def person_add(
     """
     from goodword.duplicates import service as duplicates
     from goodword.forms import validate
+    from goodword.organizations import service as organizations
     from goodword.people import service as people
     from goodword.people.schemas import PersonCreate, PositionCreate
 
@@ -83,15 +84,25 @@ def person_add(
         context = people.input_context(session, workspace_id=ws)
         checked = validate(PersonCreate, data, context=context)
         person = people.create(session, workspace_id=ws, data=people.with_name_parts(checked))
+        new_organization = None
         if org:
             job = validate(PositionCreate, fields(organization_name=org, title=title))
-            people.add_position(session, workspace_id=ws, person_id=person.id, data=job)
+            near = organizations.new_name(session, workspace_id=ws, name=job.organization_name)
+            position = people.add_position(session, workspace_id=ws, person_id=person.id, data=job)
+            if near is not None:
+                first = shlex.quote(near[0].name) if near else "NAME"
+                fix = f"change it with: goodword person job {position.id} --org {first}"
+                new_organization = organizations.new_organization_words(
+                    position.organization.name, near, fix=fix
+                )
         found = duplicates.queue_shared_details(session, workspace_id=ws, person_id=person.id)
         read = people.to_read(person)
     if as_json:
         print_json(dump(read) | {"possible_duplicates": [dump(d) for d in found]})
         return
     typer.echo(f"Added {read.display_name} (person {read.id}).")
+    if new_organization:
+        typer.echo(new_organization)
     for pair in found:
         typer.echo(f"Warning: {pair.message}")
         typer.echo(
@@ -378,6 +389,7 @@ def person_job(
 ) -> None:
     """Change one of a person's jobs: what the options give changes, the rest stays."""
     from goodword.forms import validate
+    from goodword.organizations import service as organizations
     from goodword.people import positions
     from goodword.people import service as people
     from goodword.people.models import Position
@@ -420,7 +432,7 @@ def person_job(
     if near is not None:
         first = close[0]["name"] if close else ""
         fix = f"change it with: goodword person job {read.id} --org {shlex.quote(str(first))}"
-        typer.echo(positions.new_organization_words(read.organization_name, near, fix=fix))
+        typer.echo(organizations.new_organization_words(read.organization_name, near, fix=fix))
 
 
 def _job_words(job: Any) -> str:

@@ -209,6 +209,31 @@ def near_misses(session: Session, *, workspace_id: int, name: str) -> list[Organ
     return get_many(session, workspace_id=workspace_id, ids=ids)
 
 
+def new_name(
+    session: Session, *, workspace_id: int, name: str | None, organization_id: int | None = None
+) -> list[Organization] | None:
+    """Asked before a record (a job, an opportunity, a lead) is saved with an organization:
+    None when it names one there is (by id, or a name that finds one, `find_by_name`);
+    else, as saving it adds a new organization, the organizations whose names are very
+    close to the name typed (a typo? `misspelled`), [] when none is."""
+    if organization_id is not None or not name:
+        return None
+    if find_by_name(session, workspace_id=workspace_id, name=name) is not None:
+        return None
+    return near_misses(session, workspace_id=workspace_id, name=name)
+
+
+def new_organization_words(name: str, near: Sequence[Organization], *, fix: str) -> str:
+    """What a page or command says of a record saved with a new organization: that it was
+    added, and which organizations it may have been meant for, with `fix` (how to change
+    the record's organization)."""
+    said = f"{name} was new, so it was added as an organization."
+    if near:
+        names = " or ".join(organization.name for organization in near)
+        said += f" Did you mean {names}? If so, {fix}."
+    return said
+
+
 def _spellings(session: Session, *, workspace_id: int) -> Iterable[tuple[int, str, Sequence[str]]]:
     rows = session.execute(
         select(Organization.id, Organization.name, Organization.aliases).where(

@@ -63,27 +63,13 @@ def organization_for(session: Session, workspace_id: int, data: PositionCreate) 
 def new_organization(
     session: Session, workspace_id: int, data: PositionCreate
 ) -> list[Organization] | None:
-    """Asked before a job is saved: None when its organization is one there is (by id, or a
-    name that finds one, `organizations.find_by_name`); else, as saving it adds a new
-    organization, the organizations whose names are very close to the name typed (a typo?
-    `organizations.misspelled`), [] when none is."""
-    name = data.organization_name
-    if data.organization_id is not None or name is None:
-        return None
-    if organizations.find_by_name(session, workspace_id=workspace_id, name=name) is not None:
-        return None
-    return organizations.near_misses(session, workspace_id=workspace_id, name=name)
-
-
-def new_organization_words(name: str, near: list[Organization], *, fix: str) -> str:
-    """What a page or command says of a job saved with a new organization: that it was
-    added, and which organizations it may have been meant for, with `fix` (how to change
-    the job's organization)."""
-    said = f"{name} was new, so it was added as an organization."
-    if near:
-        names = " or ".join(organization.name for organization in near)
-        said += f" Did you mean {names}? If so, {fix}."
-    return said
+    """Asked before a job is saved: `organizations.new_name` of its organization."""
+    return organizations.new_name(
+        session,
+        workspace_id=workspace_id,
+        name=data.organization_name,
+        organization_id=data.organization_id,
+    )
 
 
 def update_position(

@@ -18,6 +18,7 @@ from goodword.forms import form_to_dict, is_whole_number, validate
 from goodword.importers import splitting
 from goodword.interactions import service as interactions
 from goodword.opportunities import service as opportunities
+from goodword.organizations import service as organizations
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
 from goodword.people import normalize, positions, service
@@ -256,7 +257,7 @@ async def add_position(
     where = position.organization.name
     said = f"Added the position at {where}."
     if near is not None:
-        said += " " + positions.new_organization_words(where, near, fix=_FIX)
+        said += " " + organizations.new_organization_words(where, near, fix=_FIX)
     return redirect(f"/people/{person_id}#positions", flash=said, warns=bool(near))
 
 
@@ -350,7 +351,7 @@ async def edit_position(
         said += f" {' and '.join(_which(job) for job in ended)} ended, as it came before."
     if near is not None:
         where = position.organization.name
-        said += " " + positions.new_organization_words(where, near, fix=_FIX)
+        said += " " + organizations.new_organization_words(where, near, fix=_FIX)
     return redirect(f"/people/{person_id}#positions", flash=said, warns=bool(near))
 
 
