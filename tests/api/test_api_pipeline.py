@@ -419,3 +419,31 @@ def test_tasks_page_with_the_next_value(
     assert rest["next"] is None
     assert broken.status_code == 422
     assert broken.json()["error"]["fields"][0]["field"] == "after"
+
+
+def test_an_opportunity_saved_with_a_new_organization_says_so_and_what_it_may_have_meant(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    kindling = factories.organization(session, workspace.id, "Kindling Nonprofit Software")
+
+    known = client.post(
+        "/api/v1/opportunities",
+        json={"role_title": "Analyst", "organization_name": "kindling nonprofit software"},
+    ).json()
+    mistyped = client.post(
+        "/api/v1/opportunities",
+        json={"role_title": "Tester", "organization_name": "Kindlng Nonprofit Software"},
+    ).json()
+    replaced = client.put(
+        f"/api/v1/opportunities/{known['id']}",
+        json={"role_title": "Analyst", "organization_name": "Initech"},
+    ).json()
+    moved = client.post(f"/api/v1/opportunities/{known['id']}/stage", json={"stage": "applied"})
+
+    assert (known["organization_added"], known["did_you_mean"]) == (False, [])
+    assert (mistyped["organization_added"], mistyped["did_you_mean"]) == (
+        True,
+        [{"id": kindling.id, "name": "Kindling Nonprofit Software"}],
+    )
+    assert (replaced["organization_name"], replaced["organization_added"]) == ("Initech", True)
+    assert moved.json()["organization_added"] is False

@@ -51,3 +51,26 @@ def test_a_wrong_value_changes_nothing_and_names_the_option(run, cli_url: str) -
     assert nobody.exit_code != 0 and "--manager: No person with id 99" in nobody.stderr
     assert both.exit_code != 0 and "Give --manager or --no-manager, not both." in both.stderr
     assert json.loads(run("opportunity", "show", "1", "--json").stdout)["city"] is None
+
+
+def test_a_new_organization_is_said_to_be_added_with_the_names_it_may_have_meant(
+    run, cli_url: str
+) -> None:
+    kindling, typo = "Kindling Nonprofit Software", "Kindlng Nonprofit Software"
+
+    added = run("opportunity", "add", "Analyst", "--org", kindling)
+    edited = run("opportunity", "edit", "1", "--org", typo)
+    known = json.loads(run("opportunity", "add", "Tester", "--org", kindling, "--json").stdout)
+    new = json.loads(run("opportunity", "edit", "2", "--org", "Initech", "--json").stdout)
+
+    assert added.stdout == (
+        f"Added Analyst at {kindling} (1).\n{kindling} was new, so it was added as an "
+        "organization.\n"
+    )
+    assert edited.stdout == (
+        f"Saved Analyst at {typo} (1).\n{typo} was new, so it was added as an organization. "
+        f"Did you mean {kindling}? If so, change it with: goodword opportunity edit 1 --org "
+        f"'{kindling}'.\n"
+    )
+    assert (known["organization_added"], known["did_you_mean"]) == (False, [])
+    assert (new["organization_name"], new["organization_added"]) == ("Initech", True)

@@ -370,7 +370,8 @@ def test_an_opportunity_added_at_rejected_runs_what_a_move_there_runs(run, cli_u
 
     assert added.exit_code == 0
     assert added.stdout.startswith(
-        "Added Analyst at Acme (1).\nThe rejection playbook needs more first. No interview "
+        "Added Analyst at Acme (1).\nAcme was new, so it was added as an organization.\n"
+        "The rejection playbook needs more first. No interview "
         "from round two on is recorded"
     )
     answer = json.loads(as_json.stdout)

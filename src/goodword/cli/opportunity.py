@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,6 +31,7 @@ from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
 
 if TYPE_CHECKING:
+    from goodword.opportunities.moves import StageMoveRead
     from goodword.opportunities.schemas import OpportunityRead
 
 opportunity_app = typer.Typer(
@@ -72,6 +74,7 @@ def opportunity_add(
     from goodword.network.strength import model_from_settings
     from goodword.opportunities import service as opportunities
     from goodword.opportunities.schemas import OpportunityCreate
+    from goodword.organizations import service as organizations
     from goodword.playbooks import events
 
     data = fields(role_title=role, organization_name=org, organization_id=org_id, stage=stage)
@@ -79,17 +82,22 @@ def opportunity_add(
     data |= fields(pay_min=pay_min, pay_max=pay_max, pay_currency=currency, pay_period=period)
     data |= fields(hiring_manager_id=manager, next_step=next_step, next_step_due=due, notes=notes)
     with work(ctx) as (session, ws):
+        checked = validate(OpportunityCreate, data)
+        near = organizations.new_name(
+            session, workspace_id=ws, name=checked.organization_name, organization_id=org_id
+        )
         try:
             result = events.create(
-                session, workspace_id=ws, data=validate(OpportunityCreate, data),
+                session, workspace_id=ws, data=checked,
                 today=clock.today(), model=model_from_settings(state(ctx).settings()),
             )  # fmt: skip
         except opportunities.TwoOrganizations as exc:
             raise InvalidInput(exc.problem("--org", "--org-id")) from None
-        shown = _shown(result)
+        shown = _shown(result, near)
     if not as_json:
         read = shown.read
         typer.echo(f"Added {read.role_title} at {read.organization_name} ({read.id}).")
+        _say_new_organization(shown.read, near)
     _say_what_followed(shown, as_json)
 
 
@@ -193,7 +201,9 @@ def opportunity_edit(
     from goodword.forms import validate
     from goodword.network.strength import model_from_settings
     from goodword.opportunities import service as opportunities
+    from goodword.opportunities.moves import moved_read
     from goodword.opportunities.schemas import OpportunityUpdate
+    from goodword.organizations import service as organizations
     from goodword.playbooks import events
 
     if manager is not None and no_manager:
@@ -220,19 +230,25 @@ def opportunity_edit(
             data["hiring_manager_id"] = manager
         if due is not None:
             data["next_step_due"] = day_given(due, "--due") if due.strip() else None
+        checked = validate(OpportunityUpdate, data)
+        near = organizations.new_name(
+            session, workspace_id=ws, name=checked.organization_name,
+            organization_id=checked.organization_id,
+        )  # fmt: skip
         try:
             result = events.update(
                 session, workspace_id=ws, opportunity_id=opportunity_id,
-                data=validate(OpportunityUpdate, data), today=clock.today(),
+                data=checked, today=clock.today(),
                 model=model_from_settings(state(ctx).settings()),
             )  # fmt: skip
         except opportunities.TwoOrganizations as exc:
             raise InvalidInput(exc.problem("--org", "--org-id")) from None
-        read = opportunities.to_read(result.opportunity)
-    if as_json:
+        read = moved_read(result, near)
+    if as_json:  # (what PUT /api/v1/opportunities/{id} answers)
         print_json(dump(read))
         return
     typer.echo(f"Saved {read.role_title} at {read.organization_name} ({read.id}).")
+    _say_new_organization(read, near)
 
 
 @opportunity_app.command("move")
@@ -272,39 +288,39 @@ def opportunity_move(
 
 @dataclass
 class _Shown:
-    """What a move (or an opportunity added at a stage) did, as the API says it."""
+    """What a move (or an opportunity added at a stage) did, as the API says it (`read`),
+    and the outcome of its playbook, for the words."""
 
-    read: OpportunityRead
-    warning: Any
+    read: StageMoveRead
     outcome: Any
-    played: Any
 
 
-def _shown(result: Any) -> _Shown:
-    from goodword.network.schemas import warning_read
-    from goodword.opportunities import service as opportunities
-    from goodword.playbooks import engine
+def _shown(result: Any, near: Any = None) -> _Shown:
+    from goodword.opportunities.moves import moved_read
 
-    outcome = result.outcome
-    return _Shown(
-        opportunities.to_read(result.opportunity),
-        warning_read(result.warning),
-        outcome,
-        engine.to_read(outcome) if outcome is not None else None,
-    )
+    return _Shown(moved_read(result, near), result.outcome)
+
+
+def _say_new_organization(read: OpportunityRead, near: Any) -> None:
+    """That the organization given was new, so added (`organizations.new_name`), and the
+    known ones very like its name, with how to use one instead."""
+    from goodword.organizations import service as organizations
+
+    if near is None:
+        return
+    first = shlex.quote(near[0].name) if near else "NAME"
+    fix = f"change it with: goodword opportunity edit {read.id} --org {first}"
+    typer.echo(organizations.new_organization_words(read.organization_name, near, fix=fix))
 
 
 def _say_what_followed(shown: _Shown, as_json: bool) -> None:
     """The warning and the playbook a stage set off (the JSON: the API's answer)."""
     from goodword.playbooks import events
 
-    read, warning, played = shown.read, shown.warning, shown.played
+    read = shown.read
+    warning, played = read.warning, read.playbook
     if as_json:
-        print_json(
-            dump(read)
-            | {"playbook": dump(played) if played else None}
-            | {"warning": dump(warning) if warning else None}
-        )
+        print_json(dump(read))
         return
     if warning is not None:
         typer.echo(f"Warning: {warning.message}")

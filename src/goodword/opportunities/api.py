@@ -19,18 +19,18 @@ from goodword.api import (
     checked_cursors,
 )
 from goodword.deps import AppSettings, DbSession, WorkspaceId
-from goodword.network.schemas import BlindWarningRead, warning_read
 from goodword.network.strength import model_from_settings
 from goodword.opportunities import service
 from goodword.opportunities.models import Stage
+from goodword.opportunities.moves import StageMoveRead, moved_read
 from goodword.opportunities.schemas import (
     OpportunityCreate,
     OpportunityRead,
     OpportunityUpdate,
     StageMove,
 )
-from goodword.playbooks import engine, events
-from goodword.playbooks.schemas import PlaybookResultRead
+from goodword.organizations import service as organizations
+from goodword.playbooks import events
 
 router = APIRouter(prefix=API_PREFIX, tags=["opportunities"], responses=ERROR_RESPONSES)
 
@@ -39,18 +39,6 @@ class OpportunityPage(BaseModel):
     items: list[OpportunityRead]
     next: Next
     prev: Prev
-
-
-class StageMoveRead(OpportunityRead):
-    """The added, moved or edited opportunity, and what its change of stage's playbook did
-    (null when the stage did not change or none ran; an opportunity added starts at its stage
-    as if it had moved there).
-
-    `warning` is set when the move to applied has no introduction or referral on record.
-    """
-
-    playbook: PlaybookResultRead | None = None
-    warning: BlindWarningRead | None = None
 
 
 class BoardColumn(BaseModel):
@@ -123,6 +111,12 @@ def create_opportunity(
     it set off (added as rejected, the rejection playbook; as applied, the blind-application
     warning), as the stage move's do.
     """
+    near = organizations.new_name(
+        session,
+        workspace_id=workspace_id,
+        name=data.organization_name,
+        organization_id=data.organization_id,
+    )
     created = events.create(
         session,
         workspace_id=workspace_id,
@@ -130,7 +124,7 @@ def create_opportunity(
         today=clock.today(),
         model=model_from_settings(settings),
     )
-    return _moved_read(created)
+    return moved_read(created, near)
 
 
 @router.get(
@@ -159,6 +153,12 @@ def replace_opportunity(
 ) -> StageMoveRead:
     """Replace the fields; a different `stage` is recorded as a dated move and does what a
     move does: `playbook` and `warning` say what it set off, as the stage move's do."""
+    near = organizations.new_name(
+        session,
+        workspace_id=workspace_id,
+        name=data.organization_name,
+        organization_id=data.organization_id,
+    )
     moved = events.update(
         session,
         workspace_id=workspace_id,
@@ -167,7 +167,7 @@ def replace_opportunity(
         today=clock.today(),
         model=model_from_settings(settings),
     )
-    return _moved_read(moved)
+    return moved_read(moved, near)
 
 
 @router.delete(
@@ -209,13 +209,4 @@ def move_opportunity(
         today=clock.today(),
         model=model_from_settings(settings),
     )
-    return _moved_read(moved)
-
-
-def _moved_read(moved: events.Moved) -> StageMoveRead:
-    read = service.to_read(moved.opportunity)
-    return StageMoveRead(
-        **read.model_dump(),
-        playbook=engine.to_read(moved.outcome) if moved.outcome is not None else None,
-        warning=warning_read(moved.warning),
-    )
+    return moved_read(moved)

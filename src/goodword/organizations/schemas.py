@@ -90,3 +90,10 @@ class OtherNameAdded(OrganizationRead):
         description="Whether the name was new to it; false when it already went by that name "
         "(as its name or another name, case and spacing aside), and nothing changed."
     )
+
+
+class NearOrganization(BaseModel):
+    """An organization whose name is very close to one typed that found none (a typo?)."""
+
+    id: int
+    name: str

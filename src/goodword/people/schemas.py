@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, NearOrganization
 from goodword.people import normalize
 from goodword.records import (
     Day,
@@ -225,11 +225,6 @@ class PositionRead(BaseModel):
     start_date: date | None
     end_date: date | None
     is_current: bool
-
-
-class NearOrganization(BaseModel):
-    id: int
-    name: str
 
 
 class PositionSaved(PositionRead):
