@@ -125,3 +125,23 @@ def test_a_lead_that_is_not_there_is_exit_4(run, cli_url: str) -> None:
 
     assert missing.exit_code == 4
     assert missing.stderr == "Error: No lead with id 9 in this workspace.\n"
+
+
+def test_a_lead_s_new_organization_is_said_to_be_added_with_what_it_may_have_meant(
+    run, cli_url: str
+) -> None:
+    kindling, typo = "Kindling Nonprofit Software", "Kindlng Nonprofit Software"
+
+    added = run("leads", "add", "Grants lead", "--org", kindling)
+    edited = run("leads", "edit", "1", "--org", typo)
+    again = run("leads", "edit", "1", "--org", kindling.lower())
+
+    assert added.stdout == (
+        "Added lead 1: Grants lead. Whom it fits: goodword leads suggest 1\n"
+        f"{kindling} was new, so it was added as an organization.\n"
+    )
+    assert edited.stdout == (
+        f"Saved lead 1: Grants lead.\n{typo} was new, so it was added as an organization. Did "
+        f"you mean {kindling}? If so, change it with: goodword leads edit 1 --org '{kindling}'.\n"
+    )
+    assert again.stdout == "Saved lead 1: Grants lead.\n"

@@ -4,7 +4,8 @@ what the API answers, built with its own schemas."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shlex
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from goodword.leads.models import LeadShare
+    from goodword.leads.schemas import LeadRead
+    from goodword.organizations.models import Organization
 
 LeadId = Annotated[int, id_argument("LEAD_ID", "The lead's id (see `goodword leads list`).")]
 SuggestedTo = Annotated[
@@ -76,12 +79,15 @@ def leads_add(
     from goodword.forms import validate
     from goodword.leads import service as leads
     from goodword.leads.schemas import LeadCreate
+    from goodword.organizations import service as organizations
 
     data = fields(kind=kind, title=title, description=description, url=url, tags=tag)
     data |= fields(happens_on=day_given(on, "--date"), organization_name=org, place=place)
     data |= fields(in_person=in_person or None)
     with work(ctx) as (session, ws), _in_person_said("leave out --in-person"):
-        lead = leads.create(session, workspace_id=ws, data=validate(LeadCreate, data))
+        checked = validate(LeadCreate, data)
+        near = organizations.new_name(session, workspace_id=ws, name=checked.organization_name)
+        lead = leads.create(session, workspace_id=ws, data=checked)
         read = leads.to_read(lead)
     if as_json:
         print_json(dump(read))
@@ -89,6 +95,7 @@ def leads_add(
     typer.echo(
         f"Added lead {read.id}: {read.title}. Whom it fits: goodword leads suggest {read.id}"
     )
+    _say_new_organization(read, near)
 
 
 @leads_app.command("edit")
@@ -135,6 +142,7 @@ def leads_edit(
     from goodword.forms import validate
     from goodword.leads import service as leads
     from goodword.leads.schemas import LeadUpdate
+    from goodword.organizations import service as organizations
     from goodword.playbooks import pass_it_on
     from goodword.playbooks.messages import join_names
 
@@ -158,19 +166,37 @@ def leads_edit(
         if org is not None:
             data |= {"organization_id": None, "organization_name": org.strip() or None}
         with _in_person_said("give --no-in-person"):
+            checked = validate(LeadUpdate, data)
+            near = organizations.new_name(
+                session, workspace_id=ws, name=checked.organization_name,
+                organization_id=checked.organization_id,
+            )  # fmt: skip
             changed, dropped = pass_it_on.edit(
-                session, workspace_id=ws, lead_id=lead_id, data=validate(LeadUpdate, data)
+                session, workspace_id=ws, lead_id=lead_id, data=checked
             )
         read = leads.to_read(changed)
     if as_json:
         print_json(dump(read))
         return
     typer.echo(f"Saved lead {read.id}: {read.title}.")
+    _say_new_organization(read, near)
     if dropped:
         typer.echo(
             f"It no longer fits {join_names(dropped, 'and')}, so they are no longer suggested "
             "(their tasks to pass it on are dismissed)."
         )
+
+
+def _say_new_organization(read: LeadRead, near: Sequence[Organization] | None) -> None:
+    """That the lead's organization was new, so added (`organizations.new_name`), and the
+    known ones very like its name, with how to use one instead."""
+    from goodword.organizations import service as organizations
+
+    if near is None or read.organization_name is None:
+        return
+    first = shlex.quote(near[0].name) if near else "NAME"
+    fix = f"change it with: goodword leads edit {read.id} --org {first}"
+    typer.echo(organizations.new_organization_words(read.organization_name, near, fix=fix))
 
 
 @contextmanager
