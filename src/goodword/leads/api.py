@@ -14,6 +14,9 @@ from goodword.api import (
     After,
     Before,
     Limit,
+    Next,
+    Prev,
+    checked_cursors,
 )
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
