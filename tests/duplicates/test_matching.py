@@ -15,7 +15,6 @@ from goodword.duplicates.matching import (
     SUGGEST,
     Profile,
     score,
-    worth_suggesting,
 )
 from goodword.duplicates.names import fold, soundex
 
@@ -575,29 +574,3 @@ def test_organizations_that_disagree_are_among_the_reasons():
         profile(2, "Alex", "Morgan", orgs=frozenset({"globex"})),
     )
     assert judged.reasons == ("names 100% alike", "different organizations")
-
-
-def test_two_linkedin_members_of_one_name_and_employer_are_not_worth_asking_about():
-    acme = frozenset({"acme"})
-    maria = profile(1, "Maria", "Garcia", urls=["linkedin.com/in/maria-1"], orgs=acme)
-    other = profile(2, "Maria", "Garcia", urls=["linkedin.com/in/maria-2"], orgs=acme)
-    judged = score(maria, other)
-    assert (judged.score, judged.suggest, judged.auto) == (0.0, False, False)
-    assert judged.reasons[-1] == "different LinkedIn profiles"
-    assert not worth_suggesting(maria, other)
-    matcher = Matcher()
-    for each in (maria, other):
-        matcher.add(each)
-    assert list(matcher.pairs_within()) == []
-    # A profile on one side only is no sign either way: a name and employer still merge.
-    card = profile(3, "Maria", "Garcia", orgs=acme)
-    assert score(maria, card).auto
-
-
-def test_two_linkedin_members_sharing_a_phone_are_a_question_not_a_merge():
-    old = profile(1, "Sam", "Okafor", urls=["linkedin.com/in/sam-old"], phones=["+15550100"])
-    new = profile(2, "Sam", "Okafor", urls=["linkedin.com/in/sam"], phones=["+15550100"])
-    judged = score(old, new)
-    assert (judged.score, judged.suggest, judged.auto) == (0.5, True, False)
-    assert judged.reasons[1] == "different LinkedIn profiles"
-    assert worth_suggesting(old, new)

@@ -16,13 +16,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from goodword.duplicates.matching import (
-    Profile,
-    Scored,
-    other_members,
-    score,
-    worth_suggesting,
-)
+from goodword.duplicates.matching import Profile, Scored, score, worth_suggesting
 
 # The cheap first pass (token-set similarity of name, birthday, place and organizations
 # together) lets through anything a careful look might still match.
@@ -251,10 +245,7 @@ class _Batch:
         judged: dict[tuple[tuple[Any, ...], tuple[Any, ...]], Scored | None] = {}
         for index in _closest(lefts, alike).tolist():
             a, b = self.left[lefts[index]], self.right[rights[index]]
-            shared = a.keys and b.keys and not a.keys.isdisjoint(b.keys)
-            if not shared and other_members(a, b):
-                continue  # two LinkedIn members: not even scored
-            if not crowded or shared:
+            if not crowded or (a.keys and b.keys and not a.keys.isdisjoint(b.keys)):
                 if worth_suggesting(a, b):
                     yield lefts[index], rights[index], score(a, b)
                 continue

@@ -70,8 +70,6 @@ class Profile:
     detailed: bool = field(init=False)
     # The generational suffix the family name ends with ("smith jr": "jr"), or "".
     generation: str = field(init=False)
-    # Its LinkedIn profiles (the "u:" keys): each names one member account.
-    members: frozenset[str] = field(init=False)
 
     def __post_init__(
         self,
@@ -88,9 +86,8 @@ class Profile:
                 [*("e:" + e for e in emails or ()), *("u:" + u for u in urls or ())]
                 + ["p:" + p for p in phones or ()]
             )
-            self.members = frozenset("u:" + u for u in urls) if urls else _NO_KEYS
         else:
-            self.keys = self.members = _NO_KEYS
+            self.keys = _NO_KEYS
         self.detailed = bool(_DIGIT.search(location)) and len(location.split()) >= 3
         # (Most family names are one word: told fast.)
         self.generation = (
@@ -321,38 +318,11 @@ def score(a: Profile, b: Profile) -> Scored:
     city 1) push a pair over the merge line; disagreeing ones pull it back.
     """
     for key in sorted(a.keys & b.keys):
-        return shared_key_scored(key, a, b)
+        return Scored(1.0, (shared_key_reason(key),))
     likeness = fuzz.token_set_ratio(a.full, b.full) / 100 if a.full and b.full else 0.0
     reasons = [f"names {round(likeness * 100)}% alike"]
     points, conflict = _points(a, b, reasons)
-    if other_members(a, b):
-        # Two member accounts, and nothing but the rest in common: two people.
-        return Scored(0.0, (*reasons, "different LinkedIn profiles"), True)
     return Scored(_share(points), tuple(reasons), conflict)
-
-
-def other_members(a: Profile, b: Profile) -> bool:
-    """Whether the two are two LinkedIn members: each names a LinkedIn profile, and they
-    share none. A profile names one member account, so such a pair is two people unless
-    an e-mail address or phone number they share says otherwise (one person's old and new
-    account); a name, employer and place in common are no such sign."""
-    return bool(a.members) and bool(b.members) and a.members.isdisjoint(b.members)
-
-
-# A shared e-mail address or phone number between two LinkedIn members: one person with
-# two accounts, or two people on one address; asked about, at half, never merged.
-OTHER_MEMBERS_SHARING = 0.5
-
-
-def shared_key_scored(key: str, a: Profile, b: Profile) -> Scored:
-    """The judgement of two records sharing an exact key: sure, unless they are two
-    LinkedIn members (`other_members`), which a shared e-mail or phone only makes a
-    question ("same e-mail address (x); different LinkedIn profiles")."""
-    if other_members(a, b):
-        return Scored(
-            OTHER_MEMBERS_SHARING, (shared_key_reason(key), "different LinkedIn profiles")
-        )
-    return Scored(1.0, (shared_key_reason(key),))
 
 
 def shared_key_reason(key: str) -> str:
@@ -432,10 +402,7 @@ def titles_alike(a: str, b: str) -> bool:
 
 
 def worth_suggesting(a: Profile, b: Profile) -> bool:
-    """score(a, b).suggest, without putting the reasons into words. Two LinkedIn members
-    (`other_members`) sharing no e-mail address or phone number are never worth it."""
+    """score(a, b).suggest, without putting the reasons into words."""
     if a.keys and b.keys and not a.keys.isdisjoint(b.keys):
         return True
-    if other_members(a, b):
-        return False
     return _share(_points(a, b)[0]) >= SUGGEST

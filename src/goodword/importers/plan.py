@@ -12,13 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
-from goodword.duplicates.matching import (
-    Profile,
-    Scored,
-    given_names_differ,
-    shared_key_reason,
-    shared_key_scored,
-)
+from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
 from goodword.importers.records import (
     IncomingInteraction,
@@ -335,8 +329,8 @@ class Resolver:
             target = self.target_at(other)
             if target is None or any(target == t for t, _judged in apart):
                 continue
+            judged = Scored(1.0, (shared_key_reason(key),))
             holder = state.matcher.profiles[other]
-            judged = shared_key_scored(key, profile, holder)
             differs = None if key.startswith("u:") else self._differs(profile, holder, target)
             if not key.startswith("u:") and self._distinct_records(person, target):
                 # (Two records of one source, each with an id of its own: asked about, and
@@ -346,10 +340,6 @@ class Resolver:
                 if differs is not None:
                     judged = judged_apart(profile, differs, key)
                 return None, Outcome.SUGGESTED, judged.reasons[0], [(target, judged)]
-            if differs is None and not judged.auto:
-                # (Two LinkedIn members sharing an e-mail or phone: one person's two
-                # accounts, or two people on one address. Asked, never merged.)
-                return None, Outcome.SUGGESTED, "; ".join(judged.reasons), [(target, judged)]
             if differs is None:
                 return self._merged(person, profile, position, target, judged)
             apart.append((target, judged_apart(profile, differs, key)))
