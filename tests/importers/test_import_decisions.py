@@ -386,6 +386,22 @@ def test_a_family_name_initial_at_the_same_employer_is_found(session, workspace,
     assert pair == {"Ravi S.", "Ravi Shankar"} and "same organization" in reasons
 
 
+def test_a_connection_whose_profile_address_changed_is_asked_about_not_added_silently(
+    session, workspace
+):
+    # A member can rename their profile's address (/in/jsmith123 to /in/jane-smith): a newer
+    # export then gives the same person under another profile. They are not made a second
+    # person without a word; the user is asked.
+    first = connections("Jane,Smith,https://www.linkedin.com/in/jsmith123,,Hooli,PM,01 Jan 2025")
+    run(session, workspace.id, first)
+    later = connections("Jane,Smith,https://www.linkedin.com/in/jane-smith,,Hooli,PM,01 Jan 2025")
+    report = run(session, workspace.id, later)
+    assert [(r.name, r.outcome.value) for r in report.rows] == [("Jane Smith", "suggested")]
+    janes = session.scalars(select(Person.id).where(Person.workspace_id == workspace.id)).all()
+    (pair,) = session.scalars(select(DuplicateCandidate)).all()
+    assert len(janes) == 2 and {pair.person_a_id, pair.person_b_id} == set(janes)
+
+
 def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(session, workspace):
     report = run(
         session,
