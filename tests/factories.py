@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
+from goodword.connections.models import Connection
 from goodword.connections.schemas import ConnectionCreate
 from goodword.interactions import service as interactions
 from goodword.interactions.schemas import InteractionCreate
@@ -66,3 +68,17 @@ def connection(session: Session, workspace_id: int, a: Person, b: Person, **fiel
 
 def task(session: Session, workspace_id: int, title: str = "Write to Ada", **fields: Any):
     return tasks.create(session, workspace_id=workspace_id, data=TaskCreate(title=title, **fields))
+
+
+def ties_of(session: Session, *, workspace_id: int, person_id: int) -> list[Connection]:
+    """Every connection touching the person, closest first (what a test looks through)."""
+    return list(
+        session.scalars(
+            select(Connection)
+            .where(
+                Connection.workspace_id == workspace_id,
+                or_(Connection.person_a_id == person_id, Connection.person_b_id == person_id),
+            )
+            .order_by(Connection.closeness.desc().nulls_last(), Connection.id)
+        )
+    )

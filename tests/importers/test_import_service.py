@@ -393,7 +393,7 @@ def test_it_keeps_phone_extensions_from_vcards_3_and_4_and_matches_on_them(sessi
         ("+12125550177", "cell"),
     ]
     assert [(p.number, p.label) for p in found["Ines Duarte"].phones] == [
-        ("+12125550140;ext=222", "Work"),
+        ("+12125550140;ext=222", "work"),
     ]
     assert [(p.number, p.label) for p in found["Hana Novak"].phones] == [
         ("+12125550140;ext=223", "work"),

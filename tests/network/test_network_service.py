@@ -198,9 +198,7 @@ def test_an_edited_tie_changes_the_ranking(
         cache=cache,
     )  # fmt: skip
     assert names(first.paths[0])[1] == "Bo Jensen"
-    eve_tie = connections.for_person(
-        session, workspace_id=workspace.id, person_id=network["eve"].id
-    )
+    eve_tie = f.ties_of(session, workspace_id=workspace.id, person_id=network["eve"].id)
     for tie in eve_tie:
         connections.update(
             session,
@@ -360,9 +358,9 @@ def test_a_snapshot_built_by_the_loader_matches_its_version(
     connections.delete(
         session,
         workspace_id=workspace.id,
-        connection_id=connections.for_person(
-            session, workspace_id=workspace.id, person_id=network["eve"].id
-        )[0].id,
+        connection_id=f.ties_of(session, workspace_id=workspace.id, person_id=network["eve"].id)[
+            0
+        ].id,
     )
     assert snap.version != loader.graph_version(session, workspace_id=workspace.id)
 
@@ -427,7 +425,7 @@ def test_no_path_ever_uses_a_tie_deleted_through_the_service(
             break
         hop = rng.choice(found.paths[0].hops)
         gone = {hop.source.id, hop.target.id}
-        for tie in connections.for_person(session, workspace_id=w, person_id=hop.source.id):
+        for tie in f.ties_of(session, workspace_id=w, person_id=hop.source.id):
             if {tie.person_a_id, tie.person_b_id} == gone:
                 connections.delete(session, workspace_id=w, connection_id=tie.id)
         again = service.ways_in(

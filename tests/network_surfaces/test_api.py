@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from factories import LOCAL
-from goodword.connections import service as connections
 from goodword.connections.models import Connection
 from goodword.people.models import Person
 from network_surfaces.network_data import Net
@@ -178,7 +177,7 @@ def test_a_connection_strength_names_title_and_organization_as_paths_do(
 ) -> None:
     [tie] = [
         c
-        for c in connections.for_person(session, workspace_id=workspace.id, person_id=net.dana.id)
+        for c in f.ties_of(session, workspace_id=workspace.id, person_id=net.dana.id)
         if net.cy.id in (c.person_a_id, c.person_b_id)
     ]
     body = client.get(f"/api/v1/connections/{tie.id}/strength").json()
@@ -253,7 +252,7 @@ def test_the_strength_settings_tune_the_model(
 
     me_bo = next(
         c
-        for c in connections.for_person(session, workspace_id=workspace.id, person_id=net.bo.id)
+        for c in f.ties_of(session, workspace_id=workspace.id, person_id=net.bo.id)
         if net.me.id in (c.person_a_id, c.person_b_id)
     )
     strengths = []

@@ -73,7 +73,7 @@ def test_a_deleted_connection_leaves_the_results_at_once(
 def test_an_edited_connection_changes_the_ranking(
     client: TestClient, session: Session, workspace: Any, net: Net
 ) -> None:
-    for tie in connections.for_person(session, workspace_id=workspace.id, person_id=net.eve.id):
+    for tie in f.ties_of(session, workspace_id=workspace.id, person_id=net.eve.id):
         connections.update(
             session,
             workspace_id=workspace.id,
