@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -63,3 +64,22 @@ def test_an_import_not_kept_is_not_found(session, workspace, other_workspace):
     with pytest.raises(NotFound):
         by_import.mark_not_same(session, workspace_id=workspace.id, run_id=theirs)
     assert duplicates.count_candidates(session, workspace_id=other_workspace.id) == 1
+
+
+def test_an_import_whose_suggested_people_are_scattered_still_finds_its_pairs(session, workspace):
+    # Each pair of cards is one person created and one suggested, so the people the import
+    # suggested are numbered apart: a condition naming each alone would be too deep for
+    # SQLite (1,000 levels) with this many.
+    rng = random.Random(5)
+    people = []
+    for n in range(700):
+        name = "Maria " + "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8)).title()
+        people += [(f"a{n}", name), (f"b{n}", name)]
+    run = imported(session, workspace.id, cards("many.vcf", *people))
+    ws = workspace.id
+    # (Every pair is this import's; a few random names are alike enough to be asked too.)
+    queued = duplicates.count_candidates(session, workspace_id=ws)
+    assert queued >= 700
+    assert duplicates.count_candidates(session, workspace_id=ws, import_id=run) == queued
+    assert by_import.mark_not_same(session, workspace_id=ws, run_id=run) == queued
+    assert duplicates.count_candidates(session, workspace_id=ws) == 0

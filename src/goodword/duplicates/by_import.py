@@ -9,14 +9,13 @@ person queued later by a scan counts too: it is theirs all the same. A report fo
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import ColumnElement, false, or_, update
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers import history
 from goodword.importers.report import Outcome
+from goodword.records import among
 
 
 def suggested_people(session: Session, *, workspace_id: int, run_id: int) -> list[int]:
@@ -27,33 +26,15 @@ def suggested_people(session: Session, *, workspace_id: int, run_id: int) -> lis
     )
 
 
-def _runs(ids: list[int]) -> list[tuple[int, int]]:
-    """Sorted ids as (first, last) of each run of consecutive ones: an import's people are
-    mostly numbered one after another, so a few ranges stand for thousands of ids.
-
-    >>> _runs([3, 4, 5, 9, 11, 12])
-    [(3, 5), (9, 9), (11, 12)]
-    """
-    found: list[tuple[int, int]] = []
-    for person_id in ids:
-        if found and found[-1][1] == person_id - 1:
-            found[-1] = (found[-1][0], person_id)
-        else:
-            found.append((person_id, person_id))
-    return found
-
-
-def _among(column: Any, runs: list[tuple[int, int]]) -> ColumnElement[bool]:
-    if not runs:
-        return false()
-    return or_(*(column == a if a == b else column.between(a, b) for a, b in runs))
-
-
 def of_import(session: Session, *, workspace_id: int, run_id: int) -> ColumnElement[bool]:
-    """A condition on DuplicateCandidate: the pair has someone the import suggested."""
-    runs = _runs(suggested_people(session, workspace_id=workspace_id, run_id=run_id))
+    """A condition on DuplicateCandidate: the pair has someone the import suggested. The ids
+    go as one bound value (`records.among`), however many and however scattered they are."""
+    ids = suggested_people(session, workspace_id=workspace_id, run_id=run_id)
+    if not ids:
+        return false()
     return or_(
-        _among(DuplicateCandidate.person_a_id, runs), _among(DuplicateCandidate.person_b_id, runs)
+        among(session, DuplicateCandidate.person_a_id, ids),
+        among(session, DuplicateCandidate.person_b_id, ids),
     )
 
 
