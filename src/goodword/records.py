@@ -488,7 +488,7 @@ def _place(values: list[Any], sort_column: Any) -> tuple[Any, int]:
         raise ValueError("cursor is damaged")
     try:
         kind: type = sort_column.type.python_type
-    except NotImplementedError:
+    except NotImplementedError:  # SQLAlchemy's answer for a type with no Python type
         kind = str
     if kind is float and _is_a(value, int):
         return float(value), row_id
