@@ -88,20 +88,6 @@ def _key_order(key: str) -> tuple[bool, str]:
     return (not key.startswith("u:"), key)
 
 
-def _held(person: IncomingPerson) -> str:
-    """What a record of the user's own holds, in words ("2 positions")."""
-    parts = []
-    for count, one, many in (
-        (len(person.positions), "position", "positions"),
-        (len(person.emails), "e-mail address", "e-mail addresses"),
-        (len(person.phones), "phone number", "phone numbers"),
-        (len(person.urls), "web address", "web addresses"),
-    ):
-        if count:
-            parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts) or "no details"
-
-
 # The most candidate pairs a record keeps while matching; `_decide` takes the best one it
 # can use, and only the user or a record passed over can be unusable.
 KEEP_CANDIDATES = 50
@@ -236,7 +222,7 @@ class Resolver:
                     (
                         RowOutcome(
                             person.file_name, person.line, Outcome.SKIPPED, "you", None,
-                            f"your own details ({_held(person)}) need Profile.csv in the "
+                            f"your own details ({person.held()}) need Profile.csv in the "
                             "same import, or someone marked as you in Goodword",
                         ),
                         0,

@@ -194,6 +194,20 @@ class IncomingPerson:
         """The name a key made from the name is made of (`keyed_name`, else `name`)."""
         return self.keyed_name or self.name
 
+    def held(self) -> str:
+        """What the record holds, in words ("2 positions"), as a record of the user's own
+        that cannot be placed is reported."""
+        parts = []
+        for count, one, many in (
+            (len(self.positions), "position", "positions"),
+            (len(self.emails), "e-mail address", "e-mail addresses"),
+            (len(self.phones), "phone number", "phone numbers"),
+            (len(self.urls), "web address", "web addresses"),
+        ):
+            if count:
+                parts.append(f"{count} {one if count == 1 else many}")
+        return ", ".join(parts) or "no details"
+
     def known_by(self, email_first: bool = False) -> str | None:
         """What a record that gives no name is shown as, as an address book shows it: its
         organization (a business is named after itself), else its first e-mail address,
