@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ from types import ModuleType
 import pytest
 
 from goodword.duplicates import index
+from goodword.importers import registry
+from goodword.importers.reading import Document
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_crowd.py"
 
@@ -27,13 +28,14 @@ def bench() -> ModuleType:
 
 def test_the_crowd_is_one_name_and_the_yardstick_all_different(bench, tmp_path):
     for crowd in (True, False):
-        path = tmp_path / f"{crowd}.csv"
+        path = tmp_path / f"{crowd}.vcf"
         bench.write_file(path, 60, crowd=crowd)
-        with path.open(encoding="utf-8", newline="") as source:
-            rows = list(csv.DictReader(source))
-        names = {(row["First Name"], row["Last Name"]) for row in rows}
-        assert len(rows) == 60
-        assert len({row["URL"] for row in rows}) == 60
+        parsed = registry.parse(Document(path.name, path.read_text(encoding="utf-8")))
+        assert parsed is not None and parsed.format == "vcard"
+        names = {(p.given_name, p.family_name) for p in parsed.people}
+        assert len(parsed.people) == 60
+        assert len({p.key for p in parsed.people}) == 60
+        assert len({p.urls[0].value for p in parsed.people}) == 60
         assert names == {("John", "Smith"), ("John", "Smyth")} if crowd else len(names) == 60
 
 
@@ -43,7 +45,7 @@ def test_a_crowd_is_imported_as_people_asked_about(bench, tmp_path, monkeypatch)
     monkeypatch.setattr(index, "JUDGED_PER_PROFILE", 3)
     monkeypatch.setattr(index, "BLOCK_REACH", 10)
     found = bench.measure(tmp_path, 30, crowd=True)
-    # Every row is someone (distinct LinkedIn profiles); all but the first of each
-    # spelling are queued against someone before them.
+    # Every card is someone (distinct UIDs and LinkedIn profiles); all but the first of
+    # each spelling are queued against someone before them.
     assert found["created"] + found["suggested"] == 30
     assert found["suggested"] >= 28 and found["merged"] == 0
