@@ -403,22 +403,31 @@ def test_a_connection_whose_profile_address_changed_is_asked_about_not_added_sil
 
 
 def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(session, workspace):
+    # One export, then a newer one listing others (rows of one file are never compared:
+    # tests/importers/test_connections_listed_once.py).
+    url = "https://www.linkedin.com/in/"
+    run(
+        session,
+        workspace.id,
+        connections(
+            f"Jade,Fink,{url}jadefink,,Hooli,Engineer,01 Jan 2025",
+            f"Bob,Stone,{url}bobstone,,Hooli,Designer,03 Jan 2025",
+            f"Ana,Lopez Garcia,{url}analg,,Hooli,PM,05 Jan 2025",
+            f"Cher,,{url}cher1,,Hooli,Singer,07 Jan 2025",
+            f"Louis,Roy,{url}louisroy,,Hooli,Analyst,09 Jan 2025",
+            f"Christian,Lee,{url}clee1,,Hooli,Engineer,11 Jan 2025",
+        ),
+    )
     report = run(
         session,
         workspace.id,
         connections(
-            "Jade,Fink,https://www.linkedin.com/in/jadefink,,Hooli,Engineer,01 Jan 2025",
-            "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025",
-            "Bob,Stone,https://www.linkedin.com/in/bobstone,,Hooli,Designer,03 Jan 2025",
-            "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025",
-            "Ana,Lopez Garcia,https://www.linkedin.com/in/analg,,Hooli,PM,05 Jan 2025",
-            "Ana,Lopez,https://www.linkedin.com/in/analopez,,Hooli,PM,06 Jan 2025",
-            "Cher,,https://www.linkedin.com/in/cher1,,Hooli,Singer,07 Jan 2025",
-            "Cher,,https://www.linkedin.com/in/cher2,,Hooli,Singer,08 Jan 2025",
-            "Louis,Roy,https://www.linkedin.com/in/louisroy,,Hooli,Analyst,09 Jan 2025",
-            "Louise,Roy,https://www.linkedin.com/in/louiseroy,,Hooli,Analyst,10 Jan 2025",
-            "Christian,Lee,https://www.linkedin.com/in/clee1,,Hooli,Engineer,11 Jan 2025",
-            "Christina,Lee,https://www.linkedin.com/in/clee2,,Hooli,Engineer,12 Jan 2025",
+            f"Jude,Fink,{url}judefink,,Hooli,Engineer,02 Jan 2025",
+            f"Robert,Stone,{url}robertstone,,Hooli,Designer,04 Jan 2025",
+            f"Ana,Lopez,{url}analopez,,Hooli,PM,06 Jan 2025",
+            f"Cher,,{url}cher2,,Hooli,Singer,08 Jan 2025",
+            f"Louise,Roy,{url}louiseroy,,Hooli,Analyst,10 Jan 2025",
+            f"Christina,Lee,{url}clee2,,Hooli,Engineer,12 Jan 2025",
         ),
     )
     # Jade and Jude Fink (names 89% alike, one employer) have a profile each: two people;
@@ -426,12 +435,8 @@ def test_two_linkedin_profiles_under_two_names_are_two_people_not_asked_about(se
     # Bob and Robert Stone, Ana Lopez (Garcia), and Cher twice may each be one person with
     # two profiles: the user is asked.
     assert [(r.name, r.outcome.value) for r in report.rows] == [
-        ("Jade Fink", "created"), ("Jude Fink", "created"),
-        ("Bob Stone", "created"), ("Robert Stone", "suggested"),
-        ("Ana Lopez Garcia", "created"), ("Ana Lopez", "suggested"),
-        ("Cher", "created"), ("Cher", "suggested"),
-        ("Louis Roy", "created"), ("Louise Roy", "created"),
-        ("Christian Lee", "created"), ("Christina Lee", "created"),
+        ("Jude Fink", "created"), ("Robert Stone", "suggested"), ("Ana Lopez", "suggested"),
+        ("Cher", "suggested"), ("Louise Roy", "created"), ("Christina Lee", "created"),
     ]  # fmt: skip
     assert len(session.scalars(select(DuplicateCandidate)).all()) == 3
 

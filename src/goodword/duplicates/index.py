@@ -3,6 +3,8 @@ their names, birthday and street (blocking), so a record is only compared with t
 that share one, and a cheap first look at each batch of candidate pairs together (one
 rapidfuzz `process.cpdist` call) before the few alike enough are judged one by one
 (`matching.score`). Exact keys (e-mail, profile, phone) find each other whatever the blocks.
+Two records one list names as two (`Listings`: two rows of one Connections.csv, each with
+a LinkedIn profile of its own) are never compared at all.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -52,6 +54,42 @@ CROWDED = 500
 # already have is judged against each of them, up to this many (a company's switchboard
 # or a shared inbox may be on hundreds of cards; pairing them all would be a crowd).
 KEY_HOLDERS = 10
+
+
+class Listings:
+    """Profiles that one list names as different people: LinkedIn lists each of your
+    connections once in a Connections.csv, so two of its rows with two profiles are two
+    members, never a pair (however alike their names: a file of a hundred John Smiths).
+
+    `listed` maps the position of each such profile to its list's number. The profiles of
+    one list are indexed one after another (the rows of one file, in order): positions in
+    its span that it does not name (a row without a profile) are still compared.
+    """
+
+    def __init__(self, listed: Mapping[int, int]) -> None:
+        self.listed = listed
+        named: dict[int, list[int]] = {}
+        for position, number in listed.items():
+            named.setdefault(number, []).append(position)
+        # list -> (its first position, whether every position from there to its last is
+        # one of its own)
+        self._spans = {
+            number: (min(own), len(own) == max(own) - min(own) + 1) for number, own in named.items()
+        }
+
+    def before(self, members: list[int], later: int) -> list[int]:
+        """The members of a block (positions, ascending) added before `later` that it is to
+        be compared with: the last BLOCK_REACH of them, leaving out those its list names."""
+        end = bisect_left(members, later)
+        number = self.listed.get(later)
+        if number is None:
+            return members[max(0, end - BLOCK_REACH) : end]
+        first, whole = self._spans[number]
+        start = bisect_left(members, first, 0, end)
+        # (Its list's span holds its own rows alone, usually: passed over at once.)
+        inside = [] if whole else [m for m in members[start:end] if self.listed.get(m) != number]
+        inside = inside[-BLOCK_REACH:]
+        return members[max(0, start - (BLOCK_REACH - len(inside))) : start] + inside
 
 
 def _kinds(profile: Profile) -> int:
@@ -141,6 +179,7 @@ class Matcher:
         since: int = 0,
         skip: Container[int] = (),
         progress: Callable[[int], None] | None = None,
+        listings: Listings | None = None,
     ) -> Iterator[tuple[int, int, Scored]]:
         """Yield (earlier, later, judgement) for likely duplicates among the indexed profiles.
 
@@ -149,13 +188,20 @@ class Matcher:
         with everything before it, once); with `skip`, none whose later profile is at one
         of those positions. With `progress`, it is told now and then (every thousand
         profiles from `since`, and at least twice a second) which position the comparing
-        has reached.
+        has reached. With `listings`, no pair of two profiles one list names is compared
+        (a block's reach goes past them, to the profiles before the list).
         """
-        for later, earlier, judged in self._pairs_before(since, skip, progress):
+        for later, earlier, judged in self._pairs_before(
+            since, skip, progress, listings or Listings({})
+        ):
             yield earlier, later, judged
 
     def _pairs_before(
-        self, since: int, skip: Container[int], progress: Callable[[int], None] | None
+        self,
+        since: int,
+        skip: Container[int],
+        progress: Callable[[int], None] | None,
+        listings: Listings,
     ) -> Iterator[tuple[int, int, Scored]]:
         """(later, earlier, judgement) for pairs_within."""
         indexed = (self.profiles, self.summaries, self.kinds)
@@ -171,12 +217,10 @@ class Matcher:
                 continue
             found: set[int] = set()
             for members in self._in_blocks[later]:
-                end = bisect_left(members, later)
-                found.update(members[max(0, end - BLOCK_REACH) : end])
+                found.update(listings.before(members, later))
             initials: set[int] = set()
             for members in self._looked_in(self.profiles[later]):
-                end = bisect_left(members, later)
-                initials.update(members[max(0, end - BLOCK_REACH) : end])
+                initials.update(listings.before(members, later))
             if batch.add(later, found | initials if initials else found, initials):
                 yield from batch.judge()
         yield from batch.judge()

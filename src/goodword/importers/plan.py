@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goodword.duplicates.apart import judged_apart, names_differ, shares_contact_key, unnamed
+from goodword.duplicates.index import Listings
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, shared_key_reason
 from goodword.importers.by_name import NameLookup
 from goodword.importers.records import (
@@ -197,14 +198,22 @@ class Resolver:
         # e-mail, profile or phone someone here already has, is settled without comparing
         # names (a re-import compares nothing).
         settled: set[int] = set()
+        # Rows of one Connections.csv with a profile each are never compared with each
+        # other (`index.Listings`); with those of other files and imports they are.
+        listed: dict[int, int] = {}
         for index in decided:
-            profile = self.state.profile(people[index], -(index + 1))
+            person = people[index]
+            profile = self.state.profile(person, -(index + 1))
             profiles[index], positions[index] = profile, matcher.add(profile)
-            if self._imported(people[index], profile) or self._held_key(profile, first_incoming):
+            if self._imported(person, profile) or self._held_key(profile, first_incoming):
                 settled.add(positions[index])
+            if person.listed_in is not None and any(k.startswith("u:") for k in profile.keys):
+                listed[positions[index]] = person.listed_in
         best: dict[int, list[tuple[int, Scored]]] = {}
         compared = None if progress is None else (lambda at: progress(at - first_incoming))
-        pairs = matcher.pairs_within(since=first_incoming, skip=settled, progress=compared)
+        pairs = matcher.pairs_within(
+            since=first_incoming, skip=settled, progress=compared, listings=Listings(listed)
+        )
         for earlier, later, judged in pairs:
             found_for = best.setdefault(decided[later - first_incoming], [])
             found_for.append((earlier, judged))

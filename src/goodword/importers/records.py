@@ -159,6 +159,10 @@ class IncomingPerson:
     # A LinkedIn connection: the user and this person are connected (since this day).
     linkedin_connection: bool = False
     connected_on: date | None = None
+    # Which Connections.csv of the import listed the connection (numbered in the order the
+    # files were read): LinkedIn lists each connection once in one, so two of its rows with
+    # two profiles are two members, never compared. Not part of what the record says.
+    listed_in: int | None = None
     # The title a LinkedIn connection's row gives with no company (a freelancer, someone
     # between jobs, a company kept hidden), which its notes keep as "Job title: ...": what
     # they do now. Not part of what the record says beyond those notes.

@@ -161,6 +161,10 @@ def import_files(
     report = ImportReport(dry_run=dry_run, files=file_reports)
     files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
+    for number, parsed in enumerate(parsed_files, start=1):
+        for person in parsed.people:
+            if person.linkedin_connection:
+                person.listed_in = number
     interactions = [i for f in parsed_files for i in f.interactions]
     state = WorkspaceState.load_provenance(session, workspace_id=workspace_id)
     key_numbers(incoming, state.region)
