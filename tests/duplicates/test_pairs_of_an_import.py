@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 
 from goodword.duplicates import by_import
 from goodword.duplicates import service as duplicates
@@ -31,6 +32,10 @@ def imported(session, workspace_id: int, upload: Upload) -> int:
     return report.id
 
 
+def of(session, workspace_id: int, run_id: int):
+    return by_import.of_import(session, workspace_id=workspace_id, run_id=run_id)
+
+
 def test_an_imports_pairs_are_listed_told_apart_and_put_back_together(session, workspace):
     first = imported(
         session, workspace.id, cards("a.vcf", ("a1", "Maria Garcia"), ("a2", "Maria Garcia"))
@@ -41,15 +46,16 @@ def test_an_imports_pairs_are_listed_told_apart_and_put_back_together(session, w
         cards("b.vcf", ("b1", "Wei Chen"), ("b2", "Wei Chen"), ("b3", "Wei Chen")),
     )
     ws = workspace.id
+    of_first, of_second = of(session, ws, first), of(session, ws, second)
     assert duplicates.count_candidates(session, workspace_id=ws) == 4
-    assert duplicates.count_candidates(session, workspace_id=ws, import_id=first) == 1
-    listed = duplicates.list_candidates(session, workspace_id=ws, import_id=second).items
+    assert duplicates.count_candidates(session, workspace_id=ws, of_import=of_first) == 1
+    listed = duplicates.list_candidates(session, workspace_id=ws, of_import=of_second).items
     assert len(listed) == 3
     assert by_import.mark_not_same(session, workspace_id=ws, run_id=second) == 3
     assert duplicates.count_candidates(session, workspace_id=ws) == 1
-    assert duplicates.count_candidates(session, workspace_id=ws, import_id=second) == 0
+    assert duplicates.count_candidates(session, workspace_id=ws, of_import=of_second) == 0
     apart = duplicates.count_candidates(
-        session, workspace_id=ws, status=CandidateStatus.NOT_SAME, import_id=second
+        session, workspace_id=ws, status=CandidateStatus.NOT_SAME, of_import=of_second
     )
     assert apart == 3
     # The other import's pair waits still; and the undo puts the three back.
@@ -80,6 +86,30 @@ def test_an_import_whose_suggested_people_are_scattered_still_finds_its_pairs(se
     # (Every pair is this import's; a few random names are alike enough to be asked too.)
     queued = duplicates.count_candidates(session, workspace_id=ws)
     assert queued >= 700
-    assert duplicates.count_candidates(session, workspace_id=ws, import_id=run) == queued
+    of_run = of(session, ws, run)
+    assert duplicates.count_candidates(session, workspace_id=ws, of_import=of_run) == queued
     assert by_import.mark_not_same(session, workspace_id=ws, run_id=run) == queued
     assert duplicates.count_candidates(session, workspace_id=ws) == 0
+
+
+def test_the_queue_of_one_import_reads_its_report_once(client, connection, session, workspace):
+    run = imported(
+        session, workspace.id, cards("a.vcf", ("a1", "Maria Garcia"), ("a2", "Maria Garcia"))
+    )
+    session.commit()
+    reads: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        if "import_runs.report" in statement:
+            reads.append(statement)
+
+    event.listen(connection, "before_cursor_execute", seen)
+    try:
+        page = client.get("/duplicates", params={"import": run})
+        listed = client.get("/api/v1/duplicates", params={"import_id": run})
+    finally:
+        event.remove(connection, "before_cursor_execute", seen)
+    assert page.status_code == 200 and "Maria Garcia" in page.text
+    assert listed.json()["total"] == 1
+    # The page's pairs, how many wait and how many were told apart; the API's page and total.
+    assert len(reads) == 2

@@ -71,7 +71,7 @@ def duplicates(
     """List possible duplicates, most likely first: merge a pair with `people merge`, or
     mark it as two different people with `people not-same` (all of an import's with
     `people not-same --import IMPORT_ID`)."""
-    from goodword.duplicates import service
+    from goodword.duplicates import by_import, service
     from goodword.duplicates.service import score_cursor
 
     if auto_merge and not scan:
@@ -82,15 +82,20 @@ def duplicates(
             if scan
             else None
         )
+        of_import = (
+            None
+            if import_id is None
+            else by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+        )
         page = service.list_candidates(
             session,
             workspace_id=workspace_id,
             cursor=score_cursor(after),
             limit=limit,
-            import_id=import_id,
+            of_import=of_import,
         )
         reads = [service.candidate_to_read(session, c) for c in page.items]
-        waiting = service.count_candidates(session, workspace_id=workspace_id, import_id=import_id)
+        waiting = service.count_candidates(session, workspace_id=workspace_id, of_import=of_import)
     if as_json:
         data = paged(reads, page, total=waiting)
         print_json({"scan": dump(found), **data} if found else data)
@@ -261,7 +266,9 @@ def not_same(
     if import_id is not None:
         with work(ctx) as (session, workspace_id):
             waiting = service.count_candidates(
-                session, workspace_id=workspace_id, import_id=import_id
+                session,
+                workspace_id=workspace_id,
+                of_import=by_import.of_import(session, workspace_id=workspace_id, run_id=import_id),
             )
             if not waiting and not as_json:
                 typer.echo(f"No pairs of import {import_id} wait for you; nothing marked.")

@@ -101,6 +101,11 @@ def list_duplicates(
     """Pairs that may be one person, most likely first, with both people in full; pass
     `next` back as `after` for more, and `prev` as `before` for the page before."""
     one_way(after, before)
+    of_import = (
+        None
+        if import_id is None
+        else by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+    )
     page = service.list_candidates(
         session,
         workspace_id=workspace_id,
@@ -108,14 +113,14 @@ def list_duplicates(
         cursor=score_cursor(after),
         limit=limit,
         before=score_cursor(before, field="before"),
-        import_id=import_id,
+        of_import=of_import,
     )
     return CandidatePage(
         items=[service.candidate_to_read(session, c) for c in page.items],
         next=page.next_cursor,
         prev=page.prev_cursor,
         total=service.count_candidates(
-            session, workspace_id=workspace_id, status=CandidateStatus(status), import_id=import_id
+            session, workspace_id=workspace_id, status=CandidateStatus(status), of_import=of_import
         ),
     )
 

@@ -14,22 +14,29 @@ from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.importers import history
-from goodword.importers.report import Outcome
+from goodword.importers.report import ImportReport, Outcome
 from goodword.records import among
 
 
-def suggested_people(session: Session, *, workspace_id: int, run_id: int) -> list[int]:
-    """The people a kept import added and queued, by id, in order (NotFound: no such import)."""
-    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+def suggested_people(report: ImportReport) -> list[int]:
+    """The people a kept import added and queued, by id, in order."""
     return sorted(
         {r.person_id for r in report.rows if r.outcome is Outcome.SUGGESTED and r.person_id}
     )
 
 
 def of_import(session: Session, *, workspace_id: int, run_id: int) -> ColumnElement[bool]:
-    """A condition on DuplicateCandidate: the pair has someone the import suggested. The ids
-    go as one bound value (`records.among`), however many and however scattered they are."""
-    ids = suggested_people(session, workspace_id=workspace_id, run_id=run_id)
+    """A condition on DuplicateCandidate: the pair has someone the import suggested
+    (NotFound: no such import). The report is read here, once: a page that lists and
+    counts the import's pairs builds this once and hands it to each (`service`'s
+    `of_import`)."""
+    return of_report(session, history.get(session, workspace_id=workspace_id, run_id=run_id))
+
+
+def of_report(session: Session, report: ImportReport) -> ColumnElement[bool]:
+    """`of_import` of a report already read. The ids go as one bound value
+    (`records.among`), however many and however scattered they are."""
+    ids = suggested_people(report)
     if not ids:
         return false()
     return or_(

@@ -24,7 +24,8 @@ def confirm_not_same(
 ) -> HTMLResponse:
     """Ask before telling apart every waiting pair of the import."""
     run = history.get(session, workspace_id=workspace_id, run_id=import_id)
-    waiting = service.count_candidates(session, workspace_id=workspace_id, import_id=import_id)
+    of_import = by_import.of_report(session, run)
+    waiting = service.count_candidates(session, workspace_id=workspace_id, of_import=of_import)
     return render(
         request,
         "duplicates/import_not_same.html",

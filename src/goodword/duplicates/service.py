@@ -12,12 +12,11 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.cursors import cursor_refused
 from goodword.db import Base
-from goodword.duplicates import by_import
 from goodword.duplicates.apart import judged_apart, shares_key_apart
 from goodword.duplicates.index import KEY_HOLDERS, Matcher
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, score
@@ -54,18 +53,16 @@ def list_candidates(
     cursor: str | None = None,
     limit: int = 50,
     before: str | None = None,
-    import_id: int | None = None,
+    of_import: ColumnElement[bool] | None = None,
 ) -> Page[DuplicateCandidate]:
     """List possible duplicates, most likely first; `before` (a page's `prev_cursor`)
-    gives the page before; `import_id`, only the pairs of that kept import
-    (`by_import.of_import`; NotFound when it is not kept)."""
+    gives the page before; `of_import`, only the pairs of one kept import
+    (`by_import.of_import`, built once for all a page lists and counts)."""
     statement = select(DuplicateCandidate).where(
         DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
     )
-    if import_id is not None:
-        statement = statement.where(
-            by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
-        )
+    if of_import is not None:
+        statement = statement.where(of_import)
     return keyset_page(
         session,
         statement,
@@ -84,17 +81,15 @@ def count_candidates(
     *,
     workspace_id: int,
     status: CandidateStatus = CandidateStatus.OPEN,
-    import_id: int | None = None,
+    of_import: ColumnElement[bool] | None = None,
 ) -> int:
     """How many pairs have the status (those waiting to be reviewed, by default), of one
-    kept import with `import_id`."""
+    kept import with `of_import` (`by_import.of_import`)."""
     statement = select(func.count(DuplicateCandidate.id)).where(
         DuplicateCandidate.workspace_id == workspace_id, DuplicateCandidate.status == status
     )
-    if import_id is not None:
-        statement = statement.where(
-            by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
-        )
+    if of_import is not None:
+        statement = statement.where(of_import)
     return int(session.scalar(statement) or 0)
 
 

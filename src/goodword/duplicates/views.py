@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from goodword.deps import DbSession, WorkspaceId
-from goodword.duplicates import current_job, merging, service
+from goodword.duplicates import by_import, current_job, merging, service
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
 from goodword.duplicates.schemas import CHOOSABLE, CandidateRead
 from goodword.duplicates.service import HISTORY_SIZE, list_merges, names_of
@@ -118,6 +118,12 @@ def queue_page(
     """Open pairs, most likely first (only those of one kept import with `import`), the
     pairs told apart, and the merge history with undo: each a page at a time, by its own
     cursors (`after` a page's last, `before` its first: the page before)."""
+    # (The import's report is read once, for the page, the count and the pairs told apart.)
+    of_import = (
+        None
+        if import_id is None
+        else by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+    )
     page = page_or_422(
         lambda: service.list_candidates(
             session,
@@ -125,7 +131,7 @@ def queue_page(
             cursor=after,
             limit=PAGE_SIZE,
             before=before,
-            import_id=import_id,
+            of_import=of_import,
         ),
         first_page="the first page of possible duplicates",
     )
@@ -163,9 +169,9 @@ def queue_page(
         {
             "page": page,
             "waiting": service.count_candidates(
-                session, workspace_id=workspace_id, import_id=import_id
+                session, workspace_id=workspace_id, of_import=of_import
             ),
-            **_import_filter(session, workspace_id, import_id),
+            **_import_filter(session, workspace_id, import_id, of_import),
             "page_size": PAGE_SIZE,
             "names": names_of(session, workspace_id=workspace_id, ids=ids),
             "details": told_apart(
@@ -184,13 +190,18 @@ def queue_page(
     )
 
 
-def _import_filter(session: Session, workspace_id: int, import_id: int | None) -> dict[str, Any]:
+def _import_filter(
+    session: Session,
+    workspace_id: int,
+    import_id: int | None,
+    of_import: ColumnElement[bool] | None,
+) -> dict[str, Any]:
     """The kept imports to filter the queue by, the one chosen, and how many of its pairs
-    were told apart (to put back)."""
+    (`of_import`) were told apart (to put back)."""
     apart = 0
-    if import_id is not None:
+    if of_import is not None:
         apart = service.count_candidates(
-            session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, import_id=import_id
+            session, workspace_id=workspace_id, status=CandidateStatus.NOT_SAME, of_import=of_import
         )
     return {
         "imports": history.recent(session, workspace_id=workspace_id),
