@@ -626,6 +626,12 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
             session, ws, kind="message", direction="inbound", writer_id=made[1].id,
             participants=[{"person_id": made[0].id}, {"person_id": made[1].id}],
         )  # fmt: skip
+        # One from someone gone (a deleted account) to a group: no one left in it wrote it.
+        gone = factories.interaction(
+            session, ws, kind="message", direction="inbound", summary="From a deleted account",
+            participants=[{"person_id": made[0].id}],
+        )  # fmt: skip
+        gone.writer_gone = True
     for a, b, kind in plan["ties"]:
         factories.connection(session, ws, made[a], made[b], kind=kind)
     for linked, done in plan["tasks"]:
@@ -1231,3 +1237,23 @@ def test_a_tag_with_a_line_break_names_the_record() -> None:
     [(field, text)] = fields
     assert field == "people[1].tags[1]"
     assert text.startswith("A tag is one line: write it without a line break")
+
+
+def test_a_message_from_someone_gone_stays_no_ones(session: Session) -> None:
+    """A message a deleted account wrote to a group keeps saying so through a restore, so
+    it stays no contact with the one person left in it."""
+    source, target = fresh_workspace(session), fresh_workspace(session)
+    ada = factories.person(session, source.id, "Ada Lovelace")
+    gone = factories.interaction(
+        session, source.id, kind="message", direction="inbound",
+        participants=[{"person_id": ada.id}],
+    )  # fmt: skip
+    gone.writer_gone = True
+    session.flush()
+    document = exchange.export_workspace(session, workspace_id=source.id)
+    assert [i["writer_gone"] for i in document["interactions"]] == [True]
+    exchange.import_workspace(session, workspace_id=target.id, data=copy.deepcopy(document))
+    restored = session.scalars(
+        select(Interaction.writer_gone).where(Interaction.workspace_id == target.id)
+    ).all()
+    assert restored == [True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -612,3 +613,19 @@ def test_two_freelancers_are_no_colleagues(
     assert bo is not None and cy is not None and dana is not None
     assert snap.explain(bo, cy) == ["Former colleague"]  # not "worked together at ..."
     assert "they work together at Acme Robotics now" in snap.explain(cy, dana)
+
+
+def test_a_group_message_from_a_deleted_account_is_not_the_one_left_writing(session, workspace):
+    # LinkedIn shows a deleted account as "LinkedIn Member" with no profile: its messages to
+    # you and Ada are others' in a group, not Ada writing back. A re-import marks such
+    # messages kept before this was known.
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    paths = [data / n for n in ("Profile.csv", "Connections.csv", "messages_deleted_writer.csv")]
+    import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=paths)
+    ids = {p.display_name: p.id for p in people.list_(session, workspace_id=workspace.id).items}
+    snap = loader.load(session, workspace_id=workspace.id, today=TODAY)
+    you, ada = snap.node(ids["Alice Example"]), snap.node(ids["Ada Lovelace"])
+    assert "2 written by others in a group conversation" in snap.explain(you, ada)
+    session.execute(update(Interaction).values(writer_gone=False))
+    import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=paths)
+    assert session.scalars(select(Interaction.writer_gone)).all() == [True, True]

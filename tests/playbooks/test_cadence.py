@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -761,3 +762,51 @@ def test_a_keep_in_touch_note_to_someone_contacted_lately_does_not_say_it_has_be
     assert opening(cy) == (
         "It's been a while since we were last in touch (around 16 Oct 2026), and you came to mind."
     )
+
+
+def test_a_group_message_from_a_deleted_account_is_no_contact_with_the_one_left(
+    session: Session, workspace: Workspace
+):
+    """LinkedIn shows a deleted account as "LinkedIn Member" with no profile: what it wrote
+    to a group of you and Ada is not Ada writing to you, though she is the only one left."""
+    from goodword.importers.service import import_files
+
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[data / n for n in (
+            "Profile.csv", "Connections.csv", "messages_deleted_writer.csv"
+        )],
+    )  # fmt: skip
+    ada = session.scalar(select(Person).where(Person.display_name == "Ada Lovelace"))
+    assert ada is not None
+    assert session.scalar(select(func.count()).select_from(Interaction)) == 2
+    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={ada.id}) == {}
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+    assert cadence.cadence_for(session, workspace_id=workspace.id, person=ada).reason == (
+        "a LinkedIn connection you have not been in touch with yet"
+    )
+
+
+def test_a_group_message_whose_writer_was_deleted_since_is_no_contact_with_the_one_left(
+    session: Session, workspace: Workspace
+):
+    from goodword.people import service as people
+
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    tom, ben = (f.person(session, workspace.id, name) for name in ("Tom Becker", "Ben Bay"))
+    f.interaction(
+        session, workspace.id, kind="message", direction="inbound", writer_id=tom.id,
+        occurred_at=at(TODAY - timedelta(days=200)),
+        participants=[{"person_id": tom.id}, {"person_id": ben.id}],
+    )  # fmt: skip
+    people.delete(session, workspace_id=workspace.id, person_id=tom.id)
+    session.flush()
+    session.expire_all()
+    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={ben.id}) == {}
+    f.interaction(
+        session, workspace.id, kind="message", direction="outbound",
+        occurred_at=at(TODAY - timedelta(days=210)), participants=[{"person_id": ben.id}],
+    )  # fmt: skip
+    # You wrote to Ben once; he never wrote back: no rhythm of two-way contact.
+    assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []

@@ -212,6 +212,8 @@ class ExportedInteraction(Record):
     direction: Direction | None = None
     # Which of the participants wrote a message that came in, where that is known.
     writer: Key | None = None
+    # A message that came in from someone not among its participants (a deleted account).
+    writer_gone: bool = False
     external_id: Annotated[str, StringConstraints(max_length=300)] | None = None
     participants: list[ExportedParticipant] = Field(default_factory=list)
     created_at: Timestamp

@@ -182,6 +182,7 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 interview_round=i.interview_round,
                 direction=i.direction,
                 writer=key(person_key, i.writer_id),
+                writer_gone=i.writer_gone,
                 external_id=i.external_id,
                 participants=[
                     ExportedParticipant.model_construct(

@@ -121,6 +121,7 @@ def write_document(
             interview_round=i.interview_round,
             direction=i.direction,
             writer_id=people[i.writer] if i.writer else None,
+            writer_gone=i.writer_gone,
             external_id=i.external_id,
             created_at=i.created_at,
             updated_at=i.updated_at,

@@ -72,6 +72,7 @@ def write_interactions(
     empty = _with_nobody(session, workspace_id, existing)
     given_back: list[tuple[int, PlannedInteraction]] = []
     writers: list[tuple[int, int]] = []  # (interaction, person) to fill in
+    gone: list[int] = []  # kept before, now known to be from a deleted or hidden account
     fresh = []
     renamed: list[dict[str, str]] = []
     today = latest_today()
@@ -83,11 +84,15 @@ def write_interactions(
                 given_back.append((empty.pop(incoming.external_id), planned))
             elif planned.writer is not None and incoming.external_id in writerless:
                 writers.append((writerless.pop(incoming.external_id), person_id(planned.writer)))
+            elif planned.writer_gone and incoming.external_id in writerless:
+                gone.append(writerless.pop(incoming.external_id))
             continue
         if incoming.former_id in existing:
             report.interactions_existing += 1
             if planned.writer is not None and incoming.former_id in writerless:
                 writers.append((writerless.pop(incoming.former_id), person_id(planned.writer)))
+            elif planned.writer_gone and incoming.former_id in writerless:
+                gone.append(writerless.pop(incoming.former_id))
             renamed.append({"b_former": incoming.former_id, "b_id": incoming.external_id[:300]})
             existing.discard(incoming.former_id)
             existing.add(incoming.external_id)
@@ -122,7 +127,8 @@ def write_interactions(
         {"workspace_id": workspace_id, "occurred_at": p.incoming.occurred_at,
          "kind": p.incoming.kind, "summary": p.incoming.summary or None,
          "direction": p.direction, "external_id": p.incoming.external_id[:300],
-         "writer_id": None if p.writer is None else person_id(p.writer)}
+         "writer_id": None if p.writer is None else person_id(p.writer),
+         "writer_gone": p.writer_gone}
         for p in fresh
     ]  # fmt: skip
     new_ids = insert_returning(session, Interaction, rows)
@@ -136,6 +142,14 @@ def write_interactions(
     report.interactions_created += len(rows)
     _give_back(session, workspace_id, given_back, person_id, report)
     _fill_in_writers(session, workspace_id, writers, report)
+    if gone:
+        table = table_named("interactions")
+        for start in range(0, len(gone), CHUNK):
+            session.execute(
+                update(table)
+                .where(table.c.id.in_(gone[start : start + CHUNK]))
+                .values(writer_gone=True)
+            )
     for file in report.files:
         file.interactions = sum(1 for p in fresh if p.incoming.file_name == file.name)
 

@@ -29,6 +29,10 @@ def resolve_interactions(resolver: Resolver, interactions: list[IncomingInteract
         writer: int | None = None
         gone: list[str] = []
         written_by_gone = False
+        # (A sender LinkedIn names as a placeholder only: someone, but not one of the others.)
+        unknown_writer = direction is Direction.INBOUND and not (
+            mine[0] or incoming.sender.name or incoming.sender.url
+        )
         for index, (ref, you) in enumerate(zip(refs, mine, strict=True)):
             if you or not (ref.name or ref.url):
                 continue
@@ -44,7 +48,9 @@ def resolve_interactions(resolver: Resolver, interactions: list[IncomingInteract
                 writer = target
         if participants and not written_by_gone:
             resolver.plan.interactions.append(
-                PlannedInteraction(incoming, direction, participants, writer)
+                PlannedInteraction(
+                    incoming, direction, participants, writer, writer_gone=unknown_writer
+                )
             )
         elif gone:
             resolver.plan.with_deleted.append((incoming, gone, written_by_gone))

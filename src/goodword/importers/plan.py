@@ -44,6 +44,9 @@ class PlannedInteraction:
     participants: list[int]
     # Which participant wrote a message that came in (the sender), when the file says.
     writer: int | None = None
+    # A message that came in from no one a person can be found for (a deleted or hidden
+    # account): written by none of its participants (`Interaction.writer_gone`).
+    writer_gone: bool = False
 
 
 @dataclass

@@ -4,7 +4,18 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, UniqueConstraint, and_, or_
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    false,
+    or_,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
@@ -69,6 +80,10 @@ class Interaction(WorkspaceScoped, Base):
     writer_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
+    # A message that came in from someone not among its people: an account deleted or
+    # hidden where it was written (LinkedIn's "LinkedIn Member"), or a writer the user
+    # deleted since. It is contact with none of those left in it, even one alone.
+    writer_gone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The source's id (e.g. a message id from an import), so re-imports never duplicate.
     external_id: Mapped[str | None] = mapped_column(String(300))
 

@@ -227,7 +227,8 @@ def _contacts(
         # A message that came in was written by its writer, where the record names one, or
         # by the one person of a conversation of two. Came in to a group and kept without
         # its writer, it was written by one of them, which the record does not say: none of
-        # them is counted as having written it, only as having been in it.
+        # them is counted as having written it, only as having been in it. One from someone
+        # gone (a deleted account, a writer deleted since) is others' even to one left.
         crowd = (
             select(Participant.interaction_id, func.count().label("people"))
             .where(Participant.workspace_id == workspace_id, Participant.person_id != me)
@@ -237,7 +238,7 @@ def _contacts(
         came_in = Interaction.direction == Direction.INBOUND
         wrote = case(
             (came_in & (Interaction.writer_id == Participant.person_id), "in"),
-            (came_in & Interaction.writer_id.is_not(None), "others"),
+            (came_in & (Interaction.writer_id.is_not(None) | Interaction.writer_gone), "others"),
             (came_in & (crowd.c.people == 1), "in"),
             else_=None,
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy import update as update_rows
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.connections.models import Connection
@@ -16,7 +17,7 @@ from goodword.duplicates.models import DuplicateCandidate, Merge
 from goodword.errors import Conflict, FieldError, InvalidInput
 from goodword.importers import history
 from goodword.importers.mapped import split_whole_name
-from goodword.interactions.models import Participant
+from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import LeadShare
 from goodword.people import deleted, normalize, positions
 from goodword.people.models import (
@@ -170,6 +171,9 @@ def delete(session: Session, *, workspace_id: int, person_id: int) -> None:
     if merged:
         for merge_id, _ in merged:
             session.delete(session.get_one(Merge, merge_id))
+    # What they wrote to a group stays, from someone gone: no contact with one left in it.
+    wrote = and_(Interaction.workspace_id == workspace_id, Interaction.writer_id == person_id)
+    session.execute(update_rows(Interaction).where(wrote).values(writer_gone=True))
     search.remove(session, kind=KIND, record_id=person.id)
     session.delete(person)
     session.flush()

@@ -312,7 +312,7 @@ def due_page_read(
 def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
     """The date of the last logged contact with each person (notes do not count, nor does
     a message that came in to a group written by another of its people, or by one not known
-    or deleted since: only its writer wrote to you)."""
+    or deleted since, even to the one person left in it: only its writer wrote to you)."""
     if not person_ids:
         return {}
     others = aliased(Participant)
@@ -334,7 +334,7 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
                 Interaction.direction.is_(None),
                 Interaction.direction != Direction.INBOUND,
                 Interaction.writer_id == Participant.person_id,
-                and_(Interaction.writer_id.is_(None), alone),
+                and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, alone),
             ),
         )
         .group_by(Participant.person_id)
@@ -541,7 +541,7 @@ def _two_way(
         Interaction.direction == Direction.INBOUND,
         or_(
             Interaction.writer_id == Participant.person_id,
-            and_(Interaction.writer_id.is_(None), crowd.c.people == 1),
+            and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, crowd.c.people == 1),
         ),
     )
     written = (
