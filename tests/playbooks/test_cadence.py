@@ -810,3 +810,76 @@ def test_a_group_message_whose_writer_was_deleted_since_is_no_contact_with_the_o
     )  # fmt: skip
     # You wrote to Ben once; he never wrote back: no rhythm of two-way contact.
     assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
+
+
+def _imported(interaction: Interaction, on: date) -> Interaction:
+    """The interaction as an import brought it, on `on` (its id in the file, its time)."""
+    interaction.external_id = f"linkedin-message:c-{interaction.id}:x"
+    interaction.created_at = at(on)
+    return interaction
+
+
+def test_contact_an_import_brought_late_is_due_from_the_import_not_years_overdue(
+    session: Session, workspace: Workspace
+):
+    """A message from March 2024 imported ten days ago: Ada is due, but since Goodword
+    learned of it, not 600 days overdue; the people overdue before the import come first."""
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    ada, cy = (f.person(session, workspace.id, name) for name in ("Ada Lovelace", "Cy Dee"))
+    for other in (ada, cy):
+        f.connection(session, workspace.id, me, other, kind="linkedin", since=date(2020, 1, 1))
+    imported_on = TODAY - timedelta(days=10)
+    old = f.interaction(
+        session, workspace.id, kind="message", direction="outbound",
+        occurred_at=at(date(2024, 3, 4)), participants=[{"person_id": ada.id}],
+    )  # fmt: skip
+    _imported(old, imported_on)
+    f.interaction(
+        session, workspace.id, kind="message", direction="outbound",
+        occurred_at=at(TODAY - timedelta(days=200)), participants=[{"person_id": cy.id}],
+    )  # fmt: skip
+    session.flush()
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.person_id, i.days_overdue, i.imported_on) for i in due] == [
+        (cy.id, 20, None), (ada.id, 10, imported_on),
+    ]  # fmt: skip
+    assert (due[1].last_contact, due[1].due_on) == (date(2024, 3, 4), imported_on)
+    read = cadence.due_read(due[1]).model_dump()
+    assert (read["days_overdue"], read["imported_on"]) == (10, imported_on)
+    # Contact you log starts the usual rhythm again.
+    f.interaction(
+        session, workspace.id, kind="call", occurred_at=at(TODAY - timedelta(days=190)),
+        participants=[{"person_id": ada.id}],
+    )  # fmt: skip
+    [_, again] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert (again.person_id, again.days_overdue, again.imported_on) == (ada.id, 10, None)
+
+
+def test_contact_an_import_brought_in_time_keeps_its_rhythm(session: Session, workspace: Workspace):
+    """Imported before it was due (a weekly archive), a message counts as it happened."""
+    _, ada = _me_and(session, workspace.id, "friend", closeness=5)
+    sent = f.interaction(
+        session, workspace.id, kind="message", direction="outbound",
+        occurred_at=at(TODAY - timedelta(days=40)), participants=[{"person_id": ada.id}],
+    )  # fmt: skip
+    _imported(sent, TODAY - timedelta(days=38))
+    session.flush()
+    [item] = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert (item.days_overdue, item.imported_on) == (10, None)
+
+
+def test_a_first_import_of_old_messages_makes_no_one_overdue_on_the_first_day(
+    session: Session, workspace: Workspace
+):
+    from goodword.importers.service import import_files
+
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[data / n for n in ("Profile.csv", "Connections.csv", "messages.csv")],
+    )  # fmt: skip
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.name, i.last_contact, i.days_overdue, i.imported_on) for i in due] == [
+        ("Ada Lovelace", date(2025, 12, 27), 0, TODAY),
+    ]
+

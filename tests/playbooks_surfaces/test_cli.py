@@ -218,6 +218,26 @@ def test_playbooks_run_and_keep_in_touch(run: Run, cli_url: str):
     assert digest.exit_code == 0 and "Ana Ruiz" in digest.stdout and "The week of" in digest.stdout
 
 
+def test_keep_in_touch_says_when_an_import_brought_a_last_contact_late(run: Run, cli_url: str):
+    def build(session: Session, ws: int) -> int:
+        me = f.person(session, ws, "Sam Carter", is_me=True)
+        friend = f.person(session, ws, "Ana Ruiz")
+        f.connection(session, ws, me, friend, kind="friend", since=date(2020, 1, 1))
+        message = f.interaction(
+            session, ws, kind="message", direction="outbound",
+            occurred_at=datetime(2024, 3, 4, 10, tzinfo=UTC),
+            participants=[{"person_id": friend.id}],
+        )  # fmt: skip
+        message.external_id = "linkedin-message:c-1:x"
+        return friend.id
+
+    seed(cli_url, build)
+    shown = run("keep-in-touch")
+    assert shown.exit_code == 0 and "now (last in touch March 2024)" in shown.stdout
+    [item] = json.loads(run("keep-in-touch", "--json").stdout)["items"]
+    assert item["days_overdue"] == 0 and item["imported_on"] == item["due_on"]
+
+
 def test_leads_add_and_suggest(run: Run, cli_url: str):
     seed(cli_url, lambda s, ws: f.person(s, ws, "Ana Ruiz", interests=["pricing"]).id)
     added = run("leads", "add", "Pricing meetup", "--kind", "event", "--tag", "pricing")

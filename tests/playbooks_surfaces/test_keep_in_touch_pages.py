@@ -316,3 +316,27 @@ def test_a_reminder_reopened_through_the_api_takes_back_the_contact_it_logged(
     assert _interactions(session) == 1
     due = client.get("/api/v1/keep-in-touch").json()
     assert [item["name"] for item in due["items"]] == ["Ana Ruiz"]
+
+
+def test_a_last_contact_an_import_brought_late_says_when_not_how_overdue(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    """A message from March 2024 in an archive imported today: due, in words that say when
+    you were last in touch, not "600 days overdue" on the first day."""
+    friend = _friend(session, workspace.id)
+    message = f.interaction(
+        session, workspace.id, kind="message", direction="outbound",
+        occurred_at=datetime(2024, 3, 4, 10, tzinfo=UTC), participants=[{"person_id": friend.id}],
+    )  # fmt: skip
+    message.external_id = "linkedin-message:c-1:x"
+    message.created_at = datetime(2026, 11, 25, 8, tzinfo=UTC)
+    session.flush()
+    page = client.get("/keep-in-touch").text
+    assert f'id="due-{friend.id}"' in page
+    assert "Due</strong>: last in touch March 2024" in page and "overdue" not in page
+    [item] = client.get("/api/v1/keep-in-touch").json()["items"]
+    assert (item["due_on"], item["days_overdue"], item["imported_on"]) == (
+        "2026-11-25", 0, "2026-11-25",
+    )  # fmt: skip
+    card = client.post("/playbooks/run", headers=HTMX).text
+    assert "last in touch March 2024" in card and "overdue" not in card

@@ -32,7 +32,7 @@ from goodword.cli.common import (
     write_output,
 )
 from goodword.errors import InvalidInput
-from goodword.playbooks.schemas import DigestRead
+from goodword.playbooks.schemas import DigestRead, DueRead
 from goodword.referrals.models import AskStatus
 from goodword.sentences import full_stop
 
@@ -295,11 +295,19 @@ def keep_in_touch(
     table(
         "Due for a catch-up",
         ["Person", "Rhythm", "Last contact", "Due"],
-        [(i.name, i.reason, i.last_contact, i.due_on) for i in items],
+        [(i.name, i.reason, i.last_contact, _due_words(i)) for i in items],
     )
     if not digest and page.total > len(items):
         typer.echo(f"{len(items)} of the {page.total} people due.")
         more_hint(ctx, page.next, leave_out=("before",))
+
+
+def _due_words(item: DueRead) -> str:
+    """When someone is due, as the table says it: a last contact an import brought late is
+    said as the month it was, not counted as overdue since."""
+    if item.imported_on and item.last_contact:
+        return f"now (last in touch {item.last_contact:%B %Y})"
+    return str(item.due_on)
 
 
 def _show_week(week: DigestRead) -> None:

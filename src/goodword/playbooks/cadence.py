@@ -6,7 +6,8 @@ two, interviewers every quarter, LinkedIn-only contacts twice a year once you ha
 touch) unless the user set their own on the person. The clock starts again at the last
 logged contact, so logging a call or a coffee is all it takes to reset it. A LinkedIn
 connection never contacted has no reminder: an imported archive of thousands is not a
-backlog of people "overdue" on the first day.
+backlog of people "overdue" on the first day; nor is one whose last message, years old,
+came in that archive: they are due from the day it was imported (`imported_last`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -160,6 +162,9 @@ class DueItem:
     last_contact: date | None
     due_on: date
     days_overdue: int
+    # The day an import brought the last contact, when they were due by then already: they
+    # count as due from that day, not from years before Goodword knew (None otherwise).
+    imported_on: date | None = None
 
 
 def due_list(
@@ -170,7 +175,8 @@ def due_list(
 
     Tracked: people with their own setting, people tied to the user, interviewers, and
     people in touch with the user both ways. The clock runs from the last logged contact, or
-    from when the tie began.
+    from when the tie began; a last contact Goodword learned of only through an import, past
+    due by then, makes the person due from the day it was imported (`DueItem.imported_on`).
     """
     user = me(session, workspace_id=workspace_id)
     ties, since = _ties_and_since(session, workspace_id, user)
@@ -196,6 +202,7 @@ def due_list(
         )
     }
     last = last_contacts(session, workspace_id=workspace_id, person_ids=set(people))
+    learned = imported_last(session, workspace_id=workspace_id, person_ids=set(last))
     horizon = today + timedelta(days=within_days)
     items = []
     for person_id, (name, own_days) in people.items():
@@ -211,6 +218,12 @@ def due_list(
         contact = last.get(person_id)
         start = contact or since.get(person_id)
         due_on = start + timedelta(days=cadence.days) if start else today
+        # (An import's time of day can be after `today`'s: news today, then.)
+        imported_on = min(learned[person_id], today) if person_id in learned else None
+        if imported_on is not None and imported_on > due_on:
+            due_on = imported_on
+        else:
+            imported_on = None
         if due_on <= horizon:
             items.append(
                 DueItem(
@@ -221,6 +234,7 @@ def due_list(
                     last_contact=contact,
                     due_on=due_on,
                     days_overdue=max(0, (today - due_on).days),
+                    imported_on=imported_on,
                 )
             )
     items.sort(key=_due_order)
@@ -315,6 +329,17 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
     or deleted since, even to the one person left in it: only its writer wrote to you)."""
     if not person_ids:
         return {}
+    rows = session.execute(
+        select(Participant.person_id, func.max(Interaction.occurred_at))
+        .join(Interaction)
+        .where(*_contact_with(session, workspace_id, person_ids))
+        .group_by(Participant.person_id)
+    )
+    return {person_id: when.date() for person_id, when in rows if when is not None}
+
+
+def _contact_with(session: Session, workspace_id: int, person_ids: set[int]) -> list[Any]:
+    """Conditions on a participant row and its interaction: contact with that person."""
     others = aliased(Participant)
     alone = (
         select(func.count())
@@ -323,21 +348,43 @@ def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) 
         .scalar_subquery()
         == 1
     )
-    rows = session.execute(
-        select(Participant.person_id, func.max(Interaction.occurred_at))
+    return [
+        Participant.workspace_id == workspace_id,
+        among(session, Participant.person_id, sorted(person_ids)),
+        is_contact(),
+        or_(
+            Interaction.direction.is_(None),
+            Interaction.direction != Direction.INBOUND,
+            Interaction.writer_id == Participant.person_id,
+            and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, alone),
+        ),
+    ]
+
+
+def imported_last(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
+    """For each person whose last contact Goodword learned of only through an import, the
+    day it was imported (none of that time was logged by hand): an archive's message from
+    2024, imported today, was news today."""
+    if not person_ids:
+        return {}
+    last = (
+        select(Participant.person_id, func.max(Interaction.occurred_at).label("at"))
         .join(Interaction)
-        .where(
-            Participant.workspace_id == workspace_id,
-            among(session, Participant.person_id, sorted(person_ids)),
-            is_contact(),
-            or_(
-                Interaction.direction.is_(None),
-                Interaction.direction != Direction.INBOUND,
-                Interaction.writer_id == Participant.person_id,
-                and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, alone),
-            ),
-        )
+        .where(*_contact_with(session, workspace_id, person_ids))
         .group_by(Participant.person_id)
+        .subquery()
+    )
+    by_hand = func.max(case((Interaction.external_id.is_(None), 1), else_=0))
+    rows = session.execute(
+        select(Participant.person_id, func.min(Interaction.created_at))
+        .join(Interaction)
+        .join(
+            last,
+            and_(last.c.person_id == Participant.person_id, last.c.at == Interaction.occurred_at),
+        )
+        .where(*_contact_with(session, workspace_id, person_ids))
+        .group_by(Participant.person_id)
+        .having(by_hand == 0)
     )
     return {person_id: when.date() for person_id, when in rows if when is not None}
 

@@ -101,6 +101,9 @@ class DueRead(BaseModel):
     last_contact: date | None
     due_on: date
     days_overdue: int
+    # The day an import brought the last contact, when they were due by then: due_on is that
+    # day and days_overdue counts from it (None: the usual rhythm, from the last contact).
+    imported_on: date | None = None
 
 
 class DuePage(BaseModel):
