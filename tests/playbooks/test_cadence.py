@@ -883,3 +883,44 @@ def test_a_first_import_of_old_messages_makes_no_one_overdue_on_the_first_day(
         ("Ada Lovelace", date(2025, 12, 27), 0, TODAY),
     ]
 
+
+def test_reminder_notes_say_how_long_it_has_been(session: Session, workspace: Workspace):
+    """The weekly reminders' notes, as the note for one person does: not "it's been a while"
+    after a fortnight, and "a long time" after years."""
+    from goodword.playbooks.views import due_drafts
+
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    bo = f.person(session, workspace.id, "Bo Berg", keep_in_touch_days=14)
+    cy, di = (f.person(session, workspace.id, name) for name in ("Cy Dee", "Di Eng"))
+    for other in (cy, di):
+        f.connection(session, workspace.id, me, other, kind="friend")
+    for person, day in (
+        (bo, TODAY - timedelta(days=15)),
+        (cy, TODAY - timedelta(days=70)),
+        (di, date(2024, 3, 4)),
+    ):
+        f.interaction(
+            session, workspace.id, kind="call", occurred_at=at(day),
+            participants=[{"person_id": person.id}],
+        )  # fmt: skip
+
+    def opening(body: str) -> str:
+        return body.split("\n\n")[1].split(" How are")[0]
+
+    made = cadence.remind(session, workspace_id=workspace.id, today=TODAY)
+    said = {draft.to_name: opening(draft.body) for draft in made.drafts}
+    assert said == {
+        "Bo Berg": "We were in touch only recently (on 10 Nov 2026), and you came to mind again.",
+        "Cy Dee": (
+            "It's been a while since we were last in touch (around 16 Sep 2026), and you came to "
+            "mind."
+        ),
+        "Di Eng": (
+            "It's been a long time since we were last in touch (around March 2024), and you came "
+            "to mind."
+        ),
+    }
+    page = due_drafts(session, workspace.id, made.due, TODAY)
+    assert {person_id: opening(d.body) for person_id, d in page.items()} == {
+        bo.id: said["Bo Berg"], cy.id: said["Cy Dee"], di.id: said["Di Eng"],
+    }  # fmt: skip

@@ -42,7 +42,7 @@ from goodword.playbooks.engine import (
     person_values,
     playbook_tasks,
 )
-from goodword.playbooks.messages import format_date
+from goodword.playbooks.messages import as_it_was, format_date
 from goodword.playbooks.schemas import DuePage, DueRead
 from goodword.records import Page, among, decode_cursor, encode_cursor
 from goodword.tasks import service as tasks
@@ -489,6 +489,8 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
             to=emails_of(person),
             to_name=person.display_name,
         )
+        if item.last_contact is not None:
+            note = as_it_was(note, item.last_contact, today)
         result.drafts.append(note)
         result.add_task(
             *ensure_task(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -13,7 +11,7 @@ from goodword import clock
 from goodword.people import service as people
 from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import emails_of, me, person_values
-from goodword.playbooks.messages import Draft, format_date, mailto_url, render
+from goodword.playbooks.messages import Draft, as_it_was, format_date, mailto_url, render
 from goodword.playbooks.schemas import DraftRead, MessageDrafts
 from goodword.records import referenced
 
@@ -29,7 +27,7 @@ def for_person(
 ) -> Draft:
     """Fill a message for one person from their record (and the date of the last contact
     logged with them); what the records cannot say stays in braces for the user to fill.
-    A keep-in-touch note to someone in touch lately says so instead of "it's been a while"."""
+    A keep-in-touch note says how long it has been (`as_it_was`)."""
     template = library.default_template(key)
     person = referenced(
         "person_id", lambda: people.get(session, workspace_id=workspace_id, person_id=person_id)
@@ -51,27 +49,8 @@ def for_person(
         to_name=person.display_name,
     )
     if last is not None and filled.get("last_contact") == known["last_contact"]:
-        return _recently(made, last, today or clock.today())
+        return as_it_was(made, last, today or clock.today())
     return made
-
-
-# Under this long since the last contact, "it's been a while" is not true.
-RECENT = timedelta(days=28)
-_A_WHILE = re.compile(
-    r"It's been a while since we were last in touch \(around ([^()\n]+)\), and you came to "
-    r"mind\."
-)
-
-
-def _recently(made: Draft, last: date, today: date) -> Draft:
-    """The keep-in-touch note's opening said as it is when the last contact was recent: "We
-    were in touch today" or "only recently (on 20 Nov 2026)", not "It's been a while".
-    A sentence of the user's own wording is left as they wrote it."""
-    if today - last >= RECENT:
-        return made
-    when = "today" if last >= today else f"only recently (on {format_date(last)})"
-    body = _A_WHILE.sub(f"We were in touch {when}, and you came to mind again.", made.body)
-    return replace(made, body=body)
 
 
 def for_people(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from urllib.parse import quote
@@ -518,6 +518,34 @@ def format_date(value: date | None) -> str | None:
     if value is None:
         return None
     return f"{value.day} {value:%b %Y}"
+
+
+# Under this long since the last contact, "it's been a while" is not true; from this long,
+# it is more than a while.
+RECENT = timedelta(days=28)
+LONG_AGO = timedelta(days=365)
+_A_WHILE = re.compile(
+    r"It's been a while since we were last in touch \(around ([^()\n]+)\), and you came to "
+    r"mind\."
+)
+
+
+def as_it_was(made: Draft, last: date, today: date) -> Draft:
+    """The keep-in-touch note's opening said as long as it has been since `last`: "We were
+    in touch today" or "only recently (on 20 Nov 2026)" within four weeks, "It's been a long
+    time ... (around March 2024)" after a year, else as the note says it. A sentence of the
+    user's own wording is left as they wrote it."""
+    if today - last < RECENT:
+        when = "today" if last >= today else f"only recently (on {format_date(last)})"
+        said = f"We were in touch {when}, and you came to mind again."
+    elif today - last >= LONG_AGO:
+        said = (
+            f"It's been a long time since we were last in touch (around {last:%B %Y}), and "
+            "you came to mind."
+        )
+    else:
+        return made
+    return replace(made, body=_A_WHILE.sub(said, made.body))
 
 
 def mailto_url(draft: Draft) -> str:

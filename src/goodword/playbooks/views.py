@@ -4,6 +4,7 @@ the calendar. The message library's pages live in `message_views.py` and are mou
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -23,7 +24,7 @@ from goodword.playbooks import calendar as feeds
 from goodword.playbooks import digest as weekly
 from goodword.playbooks import progress as progress_data
 from goodword.playbooks.engine import me, person_values
-from goodword.playbooks.messages import Draft, format_date
+from goodword.playbooks.messages import Draft, as_it_was, format_date
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
 
@@ -140,14 +141,17 @@ async def run_reach(
 
 
 def due_drafts(
-    session: Session, workspace_id: int, items: list[cadence.DueItem]
+    session: Session, workspace_id: int, items: list[cadence.DueItem], today: date | None = None
 ) -> dict[int, Draft]:
-    """A keep-in-touch note for each person due, keyed by person id."""
+    """A keep-in-touch note for each person due, keyed by person id, saying how long it
+    has been by `today` (the clock's, unless given: `as_it_was`)."""
+    today = today or clock.today()
     user = me(session, workspace_id=workspace_id)
     found = people.get_many(session, workspace_id=workspace_id, ids=[i.person_id for i in items])
     last = {i.person_id: i.last_contact for i in items}
-    return {
-        person.id: library.draft(
+    drafts = {}
+    for person in found:
+        made = library.draft(
             session,
             workspace_id=workspace_id,
             key="keep_in_touch",
@@ -155,8 +159,9 @@ def due_drafts(
             to=tuple(e.address for e in person.emails[:1]),
             to_name=person.display_name,
         )
-        for person in found
-    }
+        when = last[person.id]
+        drafts[person.id] = as_it_was(made, when, today) if when else made
+    return drafts
 
 
 @router.get("/keep-in-touch", response_class=HTMLResponse)
@@ -184,7 +189,7 @@ def keep_in_touch(
         {
             "page": page,
             # Notes are drafted for the people on this page only.
-            "drafts": due_drafts(session, workspace_id, page.items),
+            "drafts": due_drafts(session, workspace_id, page.items, today),
             "first_page": not after and page.prev_cursor is None,
             "today": today,
             "has_me": me(session, workspace_id=workspace_id) is not None,
