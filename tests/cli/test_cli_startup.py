@@ -1,15 +1,23 @@
 """What `goodword` loads to start: not the web framework nor the red-flag rules, which
-cost about a second of every command's start, help included, and only some commands use."""
+cost about a second of every command's start, help included, and only some commands use;
+nor, for the help, the database's code (SQLAlchemy, the models, Alembic), which a command
+loads when it opens the database."""
 
 from __future__ import annotations
 
 import ast
+import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from alembic.script import ScriptDirectory
+
 import goodword.cli
+from goodword import migrate
+from goodword.db import make_engine
 
 
 def test_starting_the_cli_loads_neither_the_web_framework_nor_the_red_flag_rules() -> None:
@@ -70,3 +78,61 @@ def test_what_the_commands_import_loads_no_web_framework() -> None:
     ).stdout
 
     assert loaded.strip() == "[]"
+
+
+# Helps of the command line, run in one fresh process (any of them builds every command and
+# its options), and what they loaded that is the database's: SQLAlchemy, Alembic,
+# goodword.db or any model.
+SOME_HELPS = """
+import json, sys
+from goodword.cli import app
+
+for words in ([], ["person"], ["people"], ["import"], ["opportunity", "add"], ["db"]):
+    app([*words, "--help"], prog_name="goodword", standalone_mode=False)
+loaded = sorted(
+    m for m in sys.modules
+    if m.split(".")[0] in ("sqlalchemy", "alembic")
+    or m == "goodword.db" or (m.startswith("goodword.") and m.endswith(".models"))
+)
+print(json.dumps(loaded))
+"""
+
+
+def test_help_loads_no_database_code() -> None:
+    """`goodword --help`, `goodword person --help` and the rest are read from the commands'
+    options alone, without SQLAlchemy, the models or Alembic, which were most of a start's
+    second."""
+    shown = subprocess.run(
+        [sys.executable, "-c", SOME_HELPS], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert "Usage: goodword opportunity add [OPTIONS] ROLE" in shown
+    assert json.loads(shown.strip().splitlines()[-1]) == []
+
+
+def test_a_command_in_a_new_process_still_brings_your_own_database_up_to_date(
+    tmp_path: Path,
+) -> None:
+    """The database's code comes in when a command opens the database, so a command run on
+    its own (not in this test process, where everything is loaded) still upgrades the
+    user's own database in Goodword's data folder before using it."""
+    data = tmp_path / "goodword"
+    data.mkdir()
+    engine = make_engine(f"sqlite:///{data / 'goodword.sqlite3'}")
+    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
+    head = script.get_current_head()
+    migrate.upgrade(engine, str(script.get_revision(head).down_revision))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWORD_")}
+
+    ran = subprocess.run(
+        [sys.executable, "-m", "goodword", "person", "list", "--json"],
+        env={**env, "XDG_DATA_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+
+    assert ran.returncode == 0, ran.stderr
+    assert "Brought the database at" in ran.stderr
+    assert json.loads(ran.stdout)["items"] == []
+    assert migrate.current_revision(engine) == head
+    engine.dispose()

@@ -18,7 +18,6 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
-from sqlalchemy.exc import DataError, OperationalError
 from typer._click.exceptions import (  # Typer's own copy of Click
     BadOptionUsage,
     BadParameter,
@@ -29,7 +28,6 @@ from typer._click.exceptions import (  # Typer's own copy of Click
 )
 from typer.core import TyperCommand, TyperGroup
 
-import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import clock
 from goodword.cli import (
     database,
@@ -59,10 +57,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.importing import import_command, imports_app
 from goodword.cli.people import people_app
-from goodword.config import WILDCARD_ADDRESSES, Settings
 from goodword.errors import DatabaseUnavailable, FieldError, GoodwordError, InvalidInput
-from goodword.forms import invalid
-from goodword.records import shown
 
 EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
 option that names no record too (`task add T --person 99`); 3 conflict with existing records;
@@ -101,24 +96,30 @@ class _Group(TyperGroup):
                 typer.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
             raise typer.Exit(exc.exit_code) from None
         except ValidationError as exc:  # input a command checked with a schema itself
+            from goodword.forms import invalid
+
             error = invalid(exc)
             _report(error, self._options(ctx, words))
             if as_json:
                 typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
             raise typer.Exit(error.exit_code) from None
-        except (OverflowError, DataError) as exc:
-            too_large = "too large to convert to SQLite INTEGER" in str(exc) or (
-                isinstance(exc, DataError) and getattr(exc.orig, "sqlstate", None) == "22003"
-            )
-            if not too_large:
+        except (typer.Exit, typer.Abort):  # (the help shown, a command's exit code, Ctrl+C)
+            raise
+        except Exception as exc:
+            # The database's failures: SQLAlchemy's, so told apart where it is loaded.
+            from goodword.cli import opening
+
+            if opening.too_large(exc):
+                error = InvalidInput(
+                    "A number given is larger than any id or value Goodword keeps."
+                )
+                _report(error, set())
+                if as_json:
+                    typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
+                raise typer.Exit(error.exit_code) from None
+            reason = opening.failure(exc)
+            if reason is None:
                 raise
-            error = InvalidInput("A number given is larger than any id or value Goodword keeps.")
-            _report(error, set())
-            if as_json:
-                typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
-            raise typer.Exit(error.exit_code) from None
-        except OperationalError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
             if reason == "database is locked":  # SQLite: another program is writing
                 code, message = (
                     "busy",
@@ -183,6 +184,8 @@ class _Command(TyperCommand):
         return rest
 
     def _too_many(self, ctx: Any, rest: list[str]) -> str:
+        from goodword.records import shown
+
         # (Quoted as Python writes a string: a control character is shown, not sent to the
         # terminal.)
         words = ", ".join(repr(shown(word)) for word in rest)
@@ -368,11 +371,13 @@ def serve(
     """
     import uvicorn
 
+    from goodword.cli.opening import ready_engine
+    from goodword.config import WILDCARD_ADDRESSES
     from goodword.server import STALE_AFTER, CannotListen, listen, sweep_stale_uploads
     from goodword.web import beyond_this_machine, create_app
 
     settings = state(ctx).settings()
-    state(ctx).ready_engine().dispose()
+    ready_engine(state(ctx)).dispose()
     host = host or settings.host
     port = port or settings.port
     # The app answers to the address it is served on (Settings.trusted_hosts).
@@ -436,6 +441,7 @@ def serve(
 
 def app_from_environment() -> Any:
     """Build the web app from the environment's settings (`serve --reload` runs this)."""
+    from goodword.config import Settings
     from goodword.web import create_app
 
     return create_app(Settings())

@@ -1,4 +1,9 @@
-"""What every `goodword` command shares: settings, one transaction per command, output."""
+"""What every `goodword` command shares: settings, one transaction per command, output.
+
+Loaded by every command, `--help` too, so it imports no database code: `work` loads
+opening.py, and with it SQLAlchemy, the models and Alembic, when a command opens the
+database. The command modules keep to the same rule, importing the services they call in the
+command's body."""
 
 from __future__ import annotations
 
@@ -16,24 +21,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from platformdirs import user_data_path
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy import inspect
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 from typer._click.types import ParamType  # Typer's own copy of Click
 
-import goodword.models  # noqa: F401  (every mapper registered before the first query)
-from goodword import db, migrate
-from goodword.config import Settings
-from goodword.db import LARGEST_ID
 from goodword.errors import GoodwordError, InvalidInput
-from goodword.records import Page, shown
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from sqlalchemy.orm import Session
+
+    from goodword.config import Settings
     from goodword.playbooks.schemas import PlaybookResultRead
+    from goodword.records import Page
 
 
 class DatabaseOutOfDate(GoodwordError):
@@ -59,6 +61,8 @@ class State:
     _settings: Settings | None = field(default=None, repr=False)
 
     def settings(self) -> Settings:
+        from goodword.config import Settings  # (pydantic-settings: not for `--help`)
+
         if self._settings is None:
             try:
                 self._settings = (
@@ -71,74 +75,6 @@ class State:
                 raise InvalidInput(f"The settings are not valid ({problems}).") from None
         return self._settings
 
-    def engine(self) -> Engine:
-        """An engine whose database answers (else one clear line naming the host)."""
-        settings = self.settings()
-        path = settings.sqlite_path()
-        engine = db.make_engine(
-            settings.database_url,
-            echo=settings.debug_sql,
-            setting=self.setting,
-            # Only Goodword's own data folder is made; elsewhere a missing one is a typo.
-            make_folder=path is not None and in_data_dir(path),
-        )
-        try:
-            db.check_connection(engine, setting=self.setting)
-        except GoodwordError:
-            engine.dispose()
-            raise
-        return engine
-
-    def ready_engine(self, *, set_up_empty: bool = False) -> Engine:
-        """An engine whose database is at the latest migration (see `goodword serve --help`).
-
-        A SQLite file that holds nothing at all (a new file) is set up for every command;
-        with `set_up_empty`, so is any empty database (a new PostgreSQL database for
-        `goodword demo`)."""
-        engine = self.engine()
-        try:
-            return self._upgraded_if_ours(engine, set_up_empty=set_up_empty)
-        except GoodwordError:
-            engine.dispose()
-            raise
-
-    def upgrades_itself(
-        self, engine: Engine, current: str | None, *, set_up_empty: bool = False
-    ) -> bool:
-        """Whether a command brings this database (at version `current`) to the latest itself:
-        a SQLite file in Goodword's data folder (the user's own) or one that holds nothing at
-        all (a new file, made by this command or another Goodword's: nobody else's); with
-        `set_up_empty`, any empty database."""
-        path = self.settings().sqlite_path()
-        empty = current is None and not inspect(engine).get_table_names()
-        return (path is not None and (in_data_dir(path) or empty)) or (set_up_empty and empty)
-
-    def _upgraded_if_ours(self, engine: Engine, *, set_up_empty: bool) -> Engine:
-        current, head = migrate.current_revision(engine), migrate.head_revision(engine)
-        if current == head:
-            return engine
-        place = where(engine)
-        if current is not None and not known_revision(engine, current):
-            raise newer_database(place, current)
-        if self.upgrades_itself(engine, current, set_up_empty=set_up_empty):
-            migrate.upgrade(engine)
-            typer.echo(f"Brought the database at {place} to the latest version.", err=True)
-            return engine
-        status = f"at version {current}" if current else "empty"
-        raise DatabaseOutOfDate(
-            f"The database at {place} is {status}, but this Goodword needs version {head}. "
-            "Run `goodword db upgrade` first."
-        )
-
-
-def newer_database(place: str, current: str) -> DatabaseOutOfDate:
-    """The error for a database a newer Goodword set up (at version `current`), which this
-    one can neither use nor upgrade."""
-    return DatabaseOutOfDate(
-        f"The database at {place} was set up by a newer Goodword (version {current}); "
-        "upgrade Goodword to use it."
-    )
-
 
 def data_dir() -> Path:
     """Where Goodword keeps the user's own SQLite database."""
@@ -149,33 +85,19 @@ def in_data_dir(path: Path) -> bool:
     return path.expanduser().resolve().is_relative_to(data_dir().resolve())
 
 
-def known_revision(engine: Engine, revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(migrate.alembic_config(engine))
-    return any(r.revision == revision for r in script.walk_revisions())
-
-
-def where(engine: Engine) -> str:
-    return str(engine.url.host or engine.url.database or "the configured database")
-
-
 def state(ctx: typer.Context) -> State:
     return ctx.ensure_object(State)
 
 
 @contextmanager
 def work(ctx: typer.Context, *, set_up_empty: bool = False) -> Iterator[tuple[Session, int]]:
-    """One transaction for one command: committed at the end, rolled back on any error."""
-    from goodword.workspaces import service as workspaces
+    """One transaction for one command: committed at the end, rolled back on any error.
 
-    region = state(ctx).settings().phone_region
-    engine = state(ctx).ready_engine(set_up_empty=set_up_empty)
-    try:
-        with db.transaction(db.make_session_factory(engine)) as session:
-            yield session, workspaces.get_or_create(session, phone_region=region).id
-    finally:
-        engine.dispose()
+    The database's code is loaded here, when the command opens it (see opening.py)."""
+    from goodword.cli import opening
+
+    with opening.transaction(state(ctx), set_up_empty=set_up_empty) as opened:
+        yield opened
 
 
 def console() -> Console:
@@ -246,6 +168,8 @@ SECRET_URL = "<your-database-url>"
 
 def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
     """The options and arguments of one command as typed on the command line (not --after)."""
+    from goodword.db import holds_secret  # (loaded already: the command opened the database)
+
     options: list[str] = []
     arguments: list[str] = []
     for param in ctx.command.params:
@@ -254,7 +178,7 @@ def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
         if param.name in ("after", *leave_out) or source is None or source.name != "COMMANDLINE":
             continue
         value = ctx.params[param.name]
-        if param.name == "database_url" and db.holds_secret(value):
+        if param.name == "database_url" and holds_secret(value):
             # Never a password on the screen: the hint says to give it again.
             options += ["--database-url", SECRET_URL]
             continue
@@ -532,6 +456,9 @@ def day_given(value: str | None, option: str) -> str | None:
 
 def record_id(value: str) -> int:
     """Read a record id typed on the command line: a whole number from 1 to the largest id."""
+    from goodword.db import LARGEST_ID  # (the command that takes an id opens the database)
+    from goodword.records import shown
+
     text = value.strip()
     digits = text.isascii() and text.isdigit()
     if digits and text.lstrip("0") and (len(text) > 20 or int(text) > LARGEST_ID):

@@ -11,16 +11,12 @@ from typing import Annotated
 
 import typer
 
-from goodword import db, migrate
 from goodword.cli.common import (
     DatabaseOutOfDate,
     OutputFile,
-    known_revision,
-    newer_database,
     state,
     table,
     to_screen,
-    where,
     work,
     write_output,
 )
@@ -34,12 +30,15 @@ db_app = typer.Typer(
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Bring the database to the latest version (safe to run again)."""
-    engine = state(ctx).engine()
-    place = where(engine)
+    from goodword import migrate
+    from goodword.cli import opening
+
+    engine = opening.engine(state(ctx))
+    place = opening.where(engine)
     try:
         before = migrate.current_revision(engine)
-        if before is not None and not known_revision(engine, before):
-            raise newer_database(place, before)
+        if before is not None and not opening.known_revision(engine, before):
+            raise opening.newer_database(place, before)
         migrate.upgrade(engine)
         after = migrate.current_revision(engine)
     finally:
@@ -58,11 +57,14 @@ def db_current(ctx: typer.Context) -> None:
     first command that uses it sets it up, as every command does); with 6 when it is behind
     (or was set up by a newer Goodword), as other commands do for such a database, so a
     script can test it. It changes nothing itself."""
-    engine = state(ctx).engine()
+    from goodword import db, migrate
+    from goodword.cli import opening
+
+    engine = opening.engine(state(ctx))
     try:
         current, head = migrate.current_revision(engine), migrate.head_revision(engine)
-        newer = current not in (None, head) and not known_revision(engine, current)
-        upgrades_itself = current != head and state(ctx).upgrades_itself(engine, current)
+        newer = current not in (None, head) and not opening.known_revision(engine, current)
+        upgrades_itself = current != head and opening.upgrades_itself(state(ctx), engine, current)
     finally:
         engine.dispose()
     typer.echo(f"Database: {db.safe_url(state(ctx).settings().database_url)}")

@@ -26,7 +26,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.records import known
 from goodword.errors import FieldError, InvalidInput
-from goodword.interactions.models import Direction, InteractionKind
+from goodword.interactions.enums import Direction, InteractionKind
 
 # An interaction with no one given and no summary, as `interaction add` says it.
 NOTHING_GIVEN = (

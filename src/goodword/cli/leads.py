@@ -30,7 +30,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import FieldError, InvalidInput, NotFound
-from goodword.leads.models import LeadKind, ShareStatus
+from goodword.leads.enums import LeadKind, ShareStatus
 from goodword.sentences import full_stop
 
 if TYPE_CHECKING:

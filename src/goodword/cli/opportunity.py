@@ -27,7 +27,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.records import known
 from goodword.errors import InvalidInput
-from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.opportunities.enums import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ and `goodword leads` have modules of their own."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,9 +32,11 @@ from goodword.cli.common import (
     write_output,
 )
 from goodword.errors import InvalidInput
-from goodword.playbooks.schemas import DigestRead, DueRead
-from goodword.referrals.models import AskStatus
+from goodword.referrals.enums import AskStatus
 from goodword.sentences import full_stop
+
+if TYPE_CHECKING:
+    from goodword.playbooks.schemas import DigestRead, DueRead
 
 AskId = Annotated[
     int, id_argument("ASK_ID", "The referral ask's id (see `goodword referrals list`).")

@@ -29,7 +29,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import Conflict, InvalidInput, NotFound
-from goodword.references.models import UseStatus
+from goodword.references.enums import UseStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -24,7 +24,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.records import known
 from goodword.errors import InvalidInput
-from goodword.tasks.models import TaskStatus
+from goodword.tasks.enums import TaskStatus
 
 task_app = typer.Typer(
     help="Tasks: your next moves.", no_args_is_help=True, rich_markup_mode="markdown"

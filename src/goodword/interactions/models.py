@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -19,44 +18,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
+from goodword.interactions.enums import Direction, InteractionKind, Rapport
 
 if TYPE_CHECKING:
     from goodword.opportunities.models import Opportunity
     from goodword.people.models import Person
-
-
-class InteractionKind(enum.StrEnum):
-    MEETING = "meeting"
-    INTERVIEW = "interview"
-    CALL = "call"
-    EMAIL = "email"
-    MESSAGE = "message"
-    EVENT = "event"
-    FAVOUR_GIVEN = "favour_given"
-    FAVOUR_RECEIVED = "favour_received"
-    NOTE = "note"
-
-    @property
-    def label(self) -> str:
-        return (
-            "E-mail" if self is InteractionKind.EMAIL else self.value.replace("_", " ").capitalize()
-        )
-
-
-class Rapport(enum.StrEnum):
-    """How well the user clicked with someone in an interview, best first."""
-
-    CLICKED = "clicked"
-    GOOD = "good"
-    NEUTRAL = "neutral"
-    POOR = "poor"
-
-
-class Direction(enum.StrEnum):
-    """For messages and e-mails: who wrote."""
-
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
 
 
 class Interaction(WorkspaceScoped, Base):

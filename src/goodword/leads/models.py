@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -8,21 +7,11 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, WorkspaceScoped, enum_type
+from goodword.leads.enums import LeadKind, ShareStatus
 
 if TYPE_CHECKING:
     from goodword.organizations.models import Organization
     from goodword.people.models import Person
-
-
-class LeadKind(enum.StrEnum):
-    OPPORTUNITY = "opportunity"
-    LEAD = "lead"
-    EVENT = "event"
-    ARTICLE = "article"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class Lead(WorkspaceScoped, Base):
@@ -48,12 +37,6 @@ class Lead(WorkspaceScoped, Base):
     shares: Mapped[list[LeadShare]] = relationship(
         back_populates="lead", cascade="all, delete-orphan", order_by="LeadShare.id"
     )
-
-
-class ShareStatus(enum.StrEnum):
-    SUGGESTED = "suggested"
-    SENT = "sent"
-    SKIPPED = "skipped"
 
 
 class LeadShare(WorkspaceScoped, Base):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -9,53 +8,11 @@ from sqlalchemy import Date, ForeignKey, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type, utcnow
+from goodword.opportunities.enums import PayPeriod, Route, Stage
 
 if TYPE_CHECKING:
     from goodword.organizations.models import Organization
     from goodword.people.models import Person
-
-
-class Stage(enum.StrEnum):
-    TARGET = "target"
-    RESEARCHING = "researching"
-    INTRODUCED = "introduced"
-    APPLIED = "applied"
-    INTERVIEWING = "interviewing"
-    OFFER = "offer"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    ON_HOLD = "on_hold"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-
-class Route(enum.StrEnum):
-    INTRODUCTION = "introduction"
-    REFERRAL = "referral"
-    DIRECT = "direct"
-    RECRUITER = "recruiter"
-    BLIND = "blind"
-
-    @property
-    def label(self) -> str:
-        return {
-            "introduction": "Introduction",
-            "referral": "Referral",
-            "direct": "Direct contact",
-            "recruiter": "Recruiter",
-            "blind": "Blind application",
-        }[self.value]
-
-
-class PayPeriod(enum.StrEnum):
-    YEAR = "year"
-    MONTH = "month"
-    WEEK = "week"
-    DAY = "day"
-    HOUR = "hour"
 
 
 class Opportunity(WorkspaceScoped, Base):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -8,6 +7,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, WorkspaceScoped, enum_type
+from goodword.references.enums import UseStatus
 
 if TYPE_CHECKING:
     from goodword.opportunities.models import Opportunity
@@ -33,18 +33,6 @@ class Reference(WorkspaceScoped, Base):
     uses: Mapped[list[ReferenceUse]] = relationship(
         back_populates="reference", cascade="all, delete-orphan", order_by="ReferenceUse.id"
     )
-
-
-class UseStatus(enum.StrEnum):
-    PLANNED = "planned"
-    BRIEFED = "briefed"
-    CALLED = "called"
-    THANKED = "thanked"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class ReferenceUse(WorkspaceScoped, Base):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -8,28 +7,12 @@ from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, WorkspaceScoped, enum_type
+from goodword.referrals.enums import AskStatus
 
 if TYPE_CHECKING:
     from goodword.opportunities.models import Opportunity
     from goodword.organizations.models import Organization
     from goodword.people.models import Person
-
-
-class AskStatus(enum.StrEnum):
-    """Where a request for a referral stands, in the order it usually goes."""
-
-    TO_ASK = "to_ask"
-    ASKED = "asked"
-    AGREED = "agreed"
-    DECLINED = "declined"
-    INTRODUCED = "introduced"
-    INTERVIEWING = "interviewing"
-    OFFER = "offer"
-    CLOSED = "closed"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class ReferralAsk(WorkspaceScoped, Base):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -8,19 +7,13 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, enum_type
+from goodword.tasks.enums import TaskStatus
 
 if TYPE_CHECKING:
     from goodword.interactions.models import Interaction
     from goodword.opportunities.models import Opportunity
     from goodword.organizations.models import Organization
     from goodword.people.models import Person
-
-
-class TaskStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    SNOOZED = "snoozed"
-    DISMISSED = "dismissed"
 
 
 class Task(WorkspaceScoped, Base):
