@@ -592,7 +592,7 @@ def test_matching_counts_the_files_records_not_the_people_already_here(
 
 
 def test_a_record_alike_to_many_keeps_its_best_candidate(session, workspace, monkeypatch):
-    from goodword.importers import plan
+    from goodword.importers import resolver
 
     for number, org in enumerate(["Initech", "Globex", "Acme Robotics", "Hooli", "Umbrella"]):
         person = f.person(session, workspace.id, "John Smith", given_name="John",
@@ -606,7 +606,7 @@ def test_a_record_alike_to_many_keeps_its_best_candidate(session, workspace, mon
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nN:Smith;John;;;\r\n"
         b"ORG:Acme Robotics\r\nADR:;;;Leeds;;;UK\r\nEND:VCARD\r\n",
     )
-    monkeypatch.setattr(plan, "KEEP_CANDIDATES", 1)  # the bound, reached at 3 candidates
+    monkeypatch.setattr(resolver, "KEEP_CANDIDATES", 1)  # the bound, reached at 3 candidates
     (merged,) = run(session, workspace.id, card, dry_run=True).of(Outcome.MERGED)
     acme = session.scalar(select(Organization.id).where(Organization.name == "Acme Robotics"))
     at_acme = session.scalar(select(Position.person_id).where(Position.organization_id == acme))

@@ -306,7 +306,7 @@ def test_reapply_applies_unchanged_records_again(session, workspace):
 
 
 def test_records_to_decide_need_the_people_loaded(session, workspace):
-    from goodword.importers.plan import Resolver
+    from goodword.importers.resolver import Resolver
     from goodword.importers.service import read_files
 
     parsed, _ = read_files([DATA / "Connections.csv"])

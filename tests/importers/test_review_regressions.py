@@ -12,11 +12,11 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from goodword.importers.plan import Resolver
 from goodword.importers.reading import documents
 from goodword.importers.records import IncomingPerson, Labeled, Parsed, Role, Upload
 from goodword.importers.registry import parse as parse_document
 from goodword.importers.report import Outcome
+from goodword.importers.resolver import Resolver
 from goodword.importers.service import import_files
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.models import Organization

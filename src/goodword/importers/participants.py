@@ -8,9 +8,10 @@ from goodword.importers.cleaning import clean_whole_name
 from goodword.importers.deleted import Deleted, deleted_as
 from goodword.importers.mapped import split_whole_name
 from goodword.importers.mentions import identity, is_me, name_key
-from goodword.importers.plan import PlannedInteraction, Resolver
+from goodword.importers.plan import PlannedInteraction
 from goodword.importers.records import IncomingInteraction, IncomingPerson, Labeled, PersonRef
 from goodword.importers.report import Outcome, RowOutcome
+from goodword.importers.resolver import Resolver
 from goodword.interactions.models import Direction
 
 

@@ -19,7 +19,6 @@ from goodword.importers import column_map, deleted, history, linkedin, mapped, r
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
 from goodword.importers.participants import resolve_interactions
-from goodword.importers.plan import Resolver
 from goodword.importers.reading import (
     MAX_BYTES,
     WHAT_WE_READ,
@@ -30,6 +29,7 @@ from goodword.importers.reading import (
 from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
 from goodword.importers.repeated import settle_repeated
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+from goodword.importers.resolver import Resolver
 from goodword.importers.state import WorkspaceState, key_numbers
 from goodword.importers.tables import header_key, read_table
 from goodword.importers.writer import Writer
