@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import factories as f
-from goodword.duplicates import merging
+from goodword.duplicates import current_job, merging
 from goodword.errors import InvalidInput
 from goodword.people import positions
 from goodword.people import service as people
@@ -148,3 +148,30 @@ def test_a_choice_of_current_job_is_a_b_or_both(session, workspace):
     with pytest.raises(InvalidInput):
         merging.merge(session, workspace_id=ws, survivor_id=a.id, absorbed_id=b.id,
                       choices={"current_job": "newest"})  # fmt: skip
+
+
+@pytest.mark.parametrize(("keep_card", "choice"), [(True, None), (True, "b"), (False, None)])
+def test_a_job_both_say_is_current_stays_current_when_one_copy_is_folded_into_the_other(
+    session, workspace, keep_card, choice
+):
+    # Both records say Mia works at Acme now (the same job, so the merge keeps one copy);
+    # the connection also sits on Beta's board. Nothing is to choose: both jobs stay
+    # current, whichever record is kept and whatever was chosen, and the undo gives each
+    # record its jobs back.
+    ws = workspace.id
+    card, connection = f.person(session, ws, "Mia Ruiz"), f.person(session, ws, "Mia Ruiz")
+    job(session, ws, card, "Acme", "Buyer", start_date=date(2020, 1, 1))
+    job(session, ws, connection, "Acme", "Buyer", start_date=date(2020, 1, 1))
+    job(session, ws, connection, "Beta", "Board member", start_date=date(2018, 1, 1))
+    linkedin(session, ws, connection)
+    before_card, before_connection = shown(session, ws, card.id), shown(session, ws, connection.id)
+    survivor, absorbed = (card, connection) if keep_card else (connection, card)
+    assert current_job.question(session, survivor_id=survivor.id, absorbed_id=absorbed.id) is None
+    record = merging.merge(
+        session, workspace_id=ws, survivor_id=survivor.id, absorbed_id=absorbed.id,
+        choices={"current_job": choice} if choice else None,
+    )  # fmt: skip
+    assert jobs(session, ws, survivor.id) == [("Acme", True, None), ("Beta", True, None)]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert shown(session, ws, card.id) == before_card
+    assert shown(session, ws, connection.id) == before_connection

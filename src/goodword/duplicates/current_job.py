@@ -68,10 +68,15 @@ def side(session: Session, person_id: int) -> Side:
 def weighed(session: Session, *, survivor_id: int, absorbed_id: int) -> tuple[Side, Side]:
     """Both people's current jobs as a merge of `absorbed_id` into `survivor_id` weighs them:
     the absorbed person's, less those the merge removes as repeats of others (a job the
-    survivor holds already, as a past job, say)."""
+    survivor holds already, as a past job, say). A repeat at an organization the survivor
+    works at now is weighed still: both say they work there now, so it stays current."""
     mine, theirs = side(session, survivor_id), side(session, absorbed_id)
     folded = folded_jobs(session, survivor_id, absorbed_id)
-    return mine, Side(tuple(job for job in theirs.jobs if job.id not in folded), theirs.linkedin)
+    working = {job.organization_id for job in mine.jobs}
+    weighed = tuple(
+        job for job in theirs.jobs if job.id not in folded or job.organization_id in working
+    )
+    return mine, Side(weighed, theirs.linkedin)
 
 
 @dataclass(frozen=True)
