@@ -4,6 +4,7 @@ other does not, the rule's answer chosen; the API and the CLI take and say the s
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import select
 
@@ -128,3 +129,55 @@ def test_the_review_asks_about_a_current_job_only_when_the_merge_will_decide_it(
         f"/duplicates/{candidate.id}/merge", data={"keep": "b", "current_job": "a"}
     )
     assert "Now a past job: Recruiter at Meta." in merged.text
+
+
+def left_northwind(session, ws):
+    """Two records of Mia whose current-job question depends on which is kept: A left
+    Northwind for Globex; B's undated Northwind is that past job when A is kept (so only
+    Hooli is weighed), and B's own current job when B is kept."""
+    a = f.person(session, ws, "Mia Ruiz", emails=["mia@example.org"])
+    b = f.person(session, ws, "Mia Ruiz", emails=["mia@example.org"])
+    for person, org, title, fields in (
+        (a, "Northwind", "Recruiter", {"start_date": date(2019, 1, 1), "end_date":
+                                       date(2023, 12, 1), "is_current": False}),
+        (a, "Globex", "Talent Lead", {"start_date": date(2024, 1, 1)}),
+        (b, "Northwind", None, {}),
+        (b, "Hooli", "Advisor", {}),
+    ):  # fmt: skip
+        people.add_position(
+            session, workspace_id=ws, person_id=person.id,
+            data=PositionCreate(organization_name=org, title=title, **fields),
+        )  # fmt: skip
+    # (Adding Hooli ended the undated Northwind job; both records say both are current.)
+    for job in people.get(session, workspace_id=ws, person_id=b.id).positions:
+        job.is_current = True
+    session.flush()
+    return a, b
+
+
+def test_the_current_job_question_follows_the_one_kept(client, session, workspace):
+    a, b = left_northwind(session, workspace.id)
+    candidate = queued(session, workspace.id)
+    assert (candidate.person_a_id, candidate.person_b_id) == (a.id, b.id)
+    page = client.get(f"/duplicates/{candidate.id}").text
+    assert f'hx-get="/duplicates/{candidate.id}/current-job"' in page
+    assert "Current job of B: </span>Advisor at Hooli</label>" in page
+    kept_b = client.get(f"/duplicates/{candidate.id}/current-job", params={"keep": "b"})
+    assert kept_b.status_code == 200
+    assert kept_b.text.lstrip().startswith('<tbody id="current-job">')
+    assert "Current job of B: </span>Northwind, Advisor at Hooli</label>" in kept_b.text
+    assert 'value="a" checked' in kept_b.text  # (Globex's dated start: the rule's answer)
+    kept_a = client.get(f"/duplicates/{candidate.id}/current-job", params={"keep": "a"})
+    assert "Current job of B: </span>Advisor at Hooli</label>" in kept_a.text
+
+
+def test_the_current_job_part_is_an_empty_place_when_there_is_nothing_to_ask(
+    client, session, workspace
+):
+    card, _connection = card_and_connection(session, workspace.id)
+    job = people.get(session, workspace_id=workspace.id, person_id=card.id).positions[0]
+    job.is_current = False
+    session.flush()
+    candidate = queued(session, workspace.id)
+    part = client.get(f"/duplicates/{candidate.id}/current-job", params={"keep": "b"}).text
+    assert part.strip() == '<tbody id="current-job" hidden></tbody>'

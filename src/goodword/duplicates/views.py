@@ -396,6 +396,23 @@ def review_page(
     return _review_page(request, session, candidate)
 
 
+@router.get("/duplicates/{candidate_id}/current-job", response_class=HTMLResponse)
+def current_job_part(
+    request: Request,
+    session: DbSession,
+    workspace_id: WorkspaceId,
+    candidate_id: int,
+    keep: Annotated[str, Query()] = "a",
+) -> Response:
+    """The review page's current-job question for the one now chosen to keep ("a" or "b"),
+    the rule's answer chosen: the page swaps it in when the choice changes."""
+    candidate = service.get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
+    shown = service.candidate_to_read(session, candidate)
+    jobs = _current_jobs(session, shown, "b" if keep == "b" else "a")
+    chosen = {"current_job": jobs["suggested"]} if jobs else {}
+    return render(request, "duplicates/_current_job.html", {"jobs": jobs, "chosen": chosen})
+
+
 def choices_from(values: dict[str, str]) -> tuple[bool, dict[str, str]]:
     """Read the review form: whether B is the one kept, and per-field choices for `merge`.
 
