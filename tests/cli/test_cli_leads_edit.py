@@ -78,7 +78,9 @@ def test_json_prints_what_the_api_answers_for_the_lead(run, lead: None, api: Tes
     edited = run("leads", "edit", "1", "--kind", "lead", "--json")
 
     assert edited.exit_code == 0, edited.output
-    assert json.loads(edited.stdout) == _lead(api)
+    # (PUT's answer: the lead, and that its organization was not new.)
+    new = {"organization_added": False, "did_you_mean": []}
+    assert json.loads(edited.stdout) == _lead(api) | new
     assert _lead(api)["kind"] == "lead"
 
 
@@ -145,3 +147,24 @@ def test_a_lead_s_new_organization_is_said_to_be_added_with_what_it_may_have_mea
         f"you mean {kindling}? If so, change it with: goodword leads edit 1 --org '{kindling}'.\n"
     )
     assert again.stdout == "Saved lead 1: Grants lead.\n"
+
+
+def test_leads_add_and_edit_json_say_whether_the_organization_was_new_as_the_api_does(
+    run, cli_url: str, api: TestClient
+) -> None:
+    kindling, typo = "Kindling Nonprofit Software", "Kindlng Nonprofit Software"
+    run("org", "add", kindling)
+
+    added = json.loads(run("leads", "add", "Grants lead", "--org", typo, "--json").stdout)
+    edited = json.loads(run("leads", "edit", "1", "--org", "Initech", "--json").stdout)
+    again = json.loads(run("leads", "edit", "1", "--org", kindling, "--json").stdout)
+
+    assert (added["organization_added"], added["did_you_mean"]) == (
+        True, [{"id": 1, "name": kindling}]
+    )  # fmt: skip
+    assert (edited["organization_name"], edited["organization_added"]) == ("Initech", True)
+    assert (again["organization_added"], again["did_you_mean"]) == (False, [])
+    lead = api.get("/api/v1/leads/1").json()
+    put = api.put("/api/v1/leads/1", json={k: lead[k] for k in ("kind", "title")}
+                  | {"organization_id": 1}).json()  # fmt: skip
+    assert put.keys() == again.keys()

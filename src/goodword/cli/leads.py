@@ -88,7 +88,7 @@ def leads_add(
         checked = validate(LeadCreate, data)
         near = organizations.new_name(session, workspace_id=ws, name=checked.organization_name)
         lead = leads.create(session, workspace_id=ws, data=checked)
-        read = leads.to_read(lead)
+        read = leads.saved_read(lead, near)
     if as_json:
         print_json(dump(read))
         return
@@ -174,7 +174,7 @@ def leads_edit(
             changed, dropped = pass_it_on.edit(
                 session, workspace_id=ws, lead_id=lead_id, data=checked
             )
-        read = leads.to_read(changed)
+        read = leads.saved_read(changed, near)
     if as_json:
         print_json(dump(read))
         return

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.api import (
@@ -26,12 +27,15 @@ from goodword.leads.schemas import (
     LeadCreate,
     LeadPage,
     LeadRead,
+    LeadSaved,
     LeadShareRead,
     LeadUpdate,
     PassItOnRead,
     SuggestionRead,
 )
 from goodword.leads.service import leads_page
+from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.playbooks import pass_it_on
 
 router = APIRouter(prefix=API_PREFIX, tags=["leads"], responses=ERROR_RESPONSES)
@@ -57,10 +61,13 @@ def list_leads(
 
 
 @router.post(
-    "/leads", response_model=LeadRead, status_code=status.HTTP_201_CREATED, summary="Add a lead"
+    "/leads", response_model=LeadSaved, status_code=status.HTTP_201_CREATED, summary="Add a lead"
 )
-def create_lead(session: DbSession, workspace_id: WorkspaceId, data: LeadCreate) -> LeadRead:
-    return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+def create_lead(session: DbSession, workspace_id: WorkspaceId, data: LeadCreate) -> LeadSaved:
+    """Record a lead. An organization_name that names none adds one (`organization_added`),
+    with the organizations named very like it in `did_you_mean`."""
+    near = _new_organization(session, workspace_id, data)
+    return service.saved_read(service.create(session, workspace_id=workspace_id, data=data), near)
 
 
 @router.get("/leads/{lead_id}", response_model=LeadRead, summary="Show a lead")
@@ -68,15 +75,28 @@ def get_lead(session: DbSession, workspace_id: WorkspaceId, lead_id: int) -> Lea
     return service.to_read(service.get(session, workspace_id=workspace_id, lead_id=lead_id))
 
 
-@router.put("/leads/{lead_id}", response_model=LeadRead, summary="Replace a lead")
+@router.put("/leads/{lead_id}", response_model=LeadSaved, summary="Replace a lead")
 def replace_lead(
     session: DbSession, workspace_id: WorkspaceId, lead_id: int, data: LeadUpdate
-) -> LeadRead:
+) -> LeadSaved:
     """Change the lead. Suggestions not yet sent or skipped follow it: one to someone it no
     longer fits is taken off (its open task dismissed), and the open tasks of the others take
-    the new title and note unless edited by hand."""
+    the new title and note unless edited by hand. A new organization is said as when adding
+    a lead."""
+    near = _new_organization(session, workspace_id, data)
     lead, _dropped = pass_it_on.edit(session, workspace_id=workspace_id, lead_id=lead_id, data=data)
-    return service.to_read(lead)
+    return service.saved_read(lead, near)
+
+
+def _new_organization(
+    session: Session, workspace_id: int, data: LeadCreate
+) -> list[Organization] | None:
+    return organizations.new_name(
+        session,
+        workspace_id=workspace_id,
+        name=data.organization_name,
+        organization_id=data.organization_id,
+    )
 
 
 @router.delete(

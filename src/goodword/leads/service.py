@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -19,12 +20,15 @@ from goodword.leads.schemas import (
     LeadCreate,
     LeadPage,
     LeadRead,
+    LeadSaved,
     LeadShareRead,
     LeadUpdate,
     PassItOnRead,
     SuggestionRead,
 )
 from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
+from goodword.organizations.schemas import NearOrganization
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.records import (
@@ -374,6 +378,16 @@ def to_read(lead: Lead) -> LeadRead:
         shares=[share_to_read(s) for s in lead.shares],
         created_at=lead.created_at,
         updated_at=lead.updated_at,
+    )
+
+
+def saved_read(lead: Lead, near: Sequence[Organization] | None) -> LeadSaved:
+    """The lead as saved, with whether its organization was new (`near`, as
+    `organizations.new_name` said before saving) and the ones very like its name."""
+    return LeadSaved(
+        **to_read(lead).model_dump(),
+        organization_added=near is not None,
+        did_you_mean=[NearOrganization(id=o.id, name=o.name) for o in near or []],
     )
 
 

@@ -15,6 +15,8 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.leads import service
 from goodword.leads.models import Lead, LeadKind, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadUpdate
+from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.pages import enum_options, form_errors, redirect, render
 from goodword.pickers import organization_names
 from goodword.playbooks import events, pass_it_on
@@ -98,9 +100,11 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     """Record a lead and find whom it fits straight away."""
     values, data = await _read(request)
     try:
-        lead = service.create(
-            session, workspace_id=workspace_id, data=forms.validate(LeadCreate, data)
+        checked = forms.validate(LeadCreate, data)
+        near = organizations.new_name(
+            session, workspace_id=workspace_id, name=checked.organization_name
         )
+        lead = service.create(session, workspace_id=workspace_id, data=checked)
     except InvalidInput as error:
         session.rollback()
         errors = form_errors(error, fields=FIELDS, general_field="title", rewrite=REWRITE)
@@ -112,7 +116,20 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     )
     found = len(result.matches)
     total = len(service.fits(session, workspace_id=workspace_id, lead_id=lead.id)) if found else 0
-    return redirect(f"/leads/{lead.id}", flash=saved_message(found, total))
+    said = _new_organization(saved_message(found, total), lead, near)
+    return redirect(f"/leads/{lead.id}", flash=said, warns=bool(near))
+
+
+# How a lead saved with a new organization, perhaps mistyped, is put right on the page.
+_FIX = "choose Edit and give that name"
+
+
+def _new_organization(said: str, lead: Lead, near: list[Organization] | None) -> str:
+    """`said`, and that the lead's organization was new, so added (`organizations.new_name`),
+    with the known ones very like its name."""
+    if near is None or lead.organization is None:
+        return said
+    return f"{said} {organizations.new_organization_words(lead.organization.name, near, fix=_FIX)}"
 
 
 def saved_message(suggested: int, total: int) -> str:
@@ -243,11 +260,12 @@ async def update(
     lead = service.get(session, workspace_id=workspace_id, lead_id=lead_id)
     values, data = await _read(request)
     try:
-        _lead, dropped = pass_it_on.edit(
-            session,
-            workspace_id=workspace_id,
-            lead_id=lead.id,
-            data=forms.validate(LeadUpdate, data),
+        checked = forms.validate(LeadUpdate, data)
+        near = organizations.new_name(
+            session, workspace_id=workspace_id, name=checked.organization_name
+        )
+        changed, dropped = pass_it_on.edit(
+            session, workspace_id=workspace_id, lead_id=lead.id, data=checked
         )
     except InvalidInput as error:
         session.rollback()
@@ -256,7 +274,8 @@ async def update(
         return _form_page(
             request, session, workspace_id, lead, values=values, errors=errors, status_code=422
         )
-    return redirect(f"/leads/{lead_id}", flash=edited_message(dropped))
+    said = _new_organization(edited_message(dropped), changed, near)
+    return redirect(f"/leads/{lead_id}", flash=said, warns=bool(near))
 
 
 def edited_message(dropped: list[str]) -> str:
