@@ -924,3 +924,22 @@ def test_person_delete_says_an_imported_person_stays_deleted(run, cli_url: str, 
         "does)."
     )
     assert [row["outcome"] for row in json.loads(again.stdout)["rows"]] == ["skipped"]
+
+
+def test_person_add_json_says_whether_its_organization_was_new(run, cli_url: str) -> None:
+    run("org", "add", "Kindling Nonprofit Software")
+
+    mistyped = json.loads(
+        run("person", "add", "Jo Park", "--org", "Kindlng Nonprofit Software", "--json").stdout
+    )
+    known = json.loads(
+        run("person", "add", "Li Wu", "--org", "kindling nonprofit software", "--json").stdout
+    )
+    jobless = json.loads(run("person", "add", "Mei Tanaka", "--json").stdout)
+
+    assert (mistyped["organization_added"], mistyped["did_you_mean"]) == (
+        True,
+        [{"id": 1, "name": "Kindling Nonprofit Software"}],
+    )
+    assert (known["organization_added"], known["did_you_mean"]) == (False, [])
+    assert (jobless["organization_added"], jobless["did_you_mean"]) == (False, [])

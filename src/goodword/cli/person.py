@@ -84,7 +84,7 @@ def person_add(
         context = people.input_context(session, workspace_id=ws)
         checked = validate(PersonCreate, data, context=context)
         person = people.create(session, workspace_id=ws, data=people.with_name_parts(checked))
-        new_organization = None
+        new_organization, near = None, None
         if org:
             job = validate(PositionCreate, fields(organization_name=org, title=title))
             near = organizations.new_name(session, workspace_id=ws, name=job.organization_name)
@@ -98,7 +98,9 @@ def person_add(
         found = duplicates.queue_shared_details(session, workspace_id=ws, person_id=person.id)
         read = people.to_read(person)
     if as_json:
-        print_json(dump(read) | {"possible_duplicates": [dump(d) for d in found]})
+        close = [{"id": o.id, "name": o.name} for o in near or []]
+        added = {"organization_added": near is not None, "did_you_mean": close}
+        print_json(dump(read) | added | {"possible_duplicates": [dump(d) for d in found]})
         return
     typer.echo(f"Added {read.display_name} (person {read.id}).")
     if new_organization:
