@@ -20,6 +20,7 @@ from goodword.opportunities import service
 from goodword.opportunities.models import Opportunity, PayPeriod, Route, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate, StageMove
 from goodword.organizations import service as organizations
+from goodword.organizations.models import Organization
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import (
     enum_options,
@@ -261,6 +262,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     values = await form_values(request, FIELDS)
     try:
         data = forms.validate(OpportunityCreate, _payload(values))
+        near = _asked(session, workspace_id, data)
         created = events.create(
             session,
             workspace_id=workspace_id,
@@ -279,13 +281,39 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     opportunity, said = created.opportunity, "Opportunity saved."
     if created.outcome is not None:
         said = f"{said} {events.describe(created.outcome)}"
+    said = _new_organization(said, opportunity, near)
     return redirect(
         f"/opportunities/{opportunity.id}#next-moves"
         if created.outcome is not None and created.outcome.created
         else f"/opportunities/{opportunity.id}",
         flash=queries.warned(said, created.warning),
-        warns=created.warns,
+        warns=created.warns or bool(near),
     )
+
+
+# How an opportunity saved with a new organization, perhaps mistyped, is put right.
+_FIX = "choose Edit and give that name"
+
+
+def _asked(
+    session: Session, workspace_id: int, data: OpportunityCreate | OpportunityUpdate
+) -> list[Organization] | None:
+    """`organizations.new_name` of the organization the form names, asked before saving."""
+    return organizations.new_name(
+        session,
+        workspace_id=workspace_id,
+        name=data.organization_name,
+        organization_id=data.organization_id,
+    )
+
+
+def _new_organization(said: str, opportunity: Opportunity, near: list[Organization] | None) -> str:
+    """`said`, and that the opportunity's organization was new, so added, with the known
+    ones very like its name."""
+    if near is None:
+        return said
+    name = opportunity.organization.name
+    return f"{said} {organizations.new_organization_words(name, near, fix=_FIX)}"
 
 
 @router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)
@@ -314,6 +342,7 @@ async def update(
     values = await form_values(request, FIELDS)
     try:
         data = forms.validate(OpportunityUpdate, _payload(values))
+        near = _asked(session, workspace_id, data)
         moved = events.update(
             session,
             workspace_id=workspace_id,
@@ -337,18 +366,20 @@ async def update(
             status_code=422,
         )
     if not moved.changed:
-        return redirect(f"/opportunities/{opportunity_id}", flash="Changes saved.")
+        said = _new_organization("Changes saved.", moved.opportunity, near)
+        return redirect(f"/opportunities/{opportunity_id}", flash=said, warns=bool(near))
     # A new stage chosen on the form does what a move does, and says so as a move does.
     said = f"Changes saved; moved to {moved.opportunity.stage.label}."
     if moved.outcome is not None:
         said = f"{said} {events.describe(moved.outcome)}"
+    said = _new_organization(said, moved.opportunity, near)
     created = moved.outcome is not None and moved.outcome.created
     return redirect(
         f"/opportunities/{opportunity_id}#next-moves"
         if created
         else f"/opportunities/{opportunity_id}",
         flash=queries.warned(said, moved.warning),
-        warns=moved.warns,
+        warns=moved.warns or bool(near),
     )
 
 
