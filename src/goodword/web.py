@@ -175,8 +175,9 @@ class SecurityHeaders:
 
 
 class HostCheck(TrustedHostMiddleware):
-    """Starlette's host check, whose refusal under /api/ is the API's own error shape
-    (a page's stays its plain 400)."""
+    """Starlette's host check, whose refusal is in our words, not its plain-text "Invalid
+    host header": under /api/ the API's own error shape, elsewhere a page saying what to do
+    (`unknown_host.html`)."""
 
     def __init__(self, app: ASGIApp, allowed_hosts: Sequence[str]) -> None:
         async def passed(scope: Scope, receive: Receive, send: Send) -> None:
@@ -186,7 +187,7 @@ class HostCheck(TrustedHostMiddleware):
         super().__init__(passed, allowed_hosts=allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         refused = False
@@ -200,9 +201,26 @@ class HostCheck(TrustedHostMiddleware):
             elif not refused:
                 await send(message)  # (a redirect to the www. name the settings give)
             elif not message.get("more_body"):
-                await JSONResponse(_UNKNOWN_HOST, status_code=400)(scope, receive, send)
+                await _refusal(scope)(scope, receive, send)
 
         await super().__call__(scope, receive, answer)
+
+
+def _refusal(scope: Scope) -> Response:
+    """The answer to a request addressed to a name Goodword does not answer to."""
+    if scope["path"].startswith(API_PREFIX):
+        return JSONResponse(_UNKNOWN_HOST, status_code=400)
+    templates: Jinja2Templates = scope["app"].state.templates
+    host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    shown = name.lower() if _HOST_NAME.fullmatch(name) else ""
+    page = templates.get_template("unknown_host.html").render(name=shown)
+    return HTMLResponse(page, status_code=400)
+
+
+# A name worth showing back on that page (a host name, or an address): one of another shape
+# is not repeated.
+_HOST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]")
 
 
 _HOST_PASSED = "goodword.host_passed"

@@ -91,9 +91,24 @@ def test_the_api_refuses_another_name_in_its_own_error_shape(client):
     assert "Host header" in error["message"]
     assert "GOODWORD_ALLOWED_HOSTS" in error["message"]  # (and how to add it)
     assert refused.headers["x-frame-options"] == "DENY"
-    # (A page is still refused as it was.)
-    page = client.get("/people", headers={"Host": "evil.example:8765"})
-    assert (page.status_code, page.headers["content-type"][:10]) == (400, "text/plain")
+
+
+def test_a_page_refuses_another_name_with_a_page_saying_what_to_do(client):
+    page = client.get("/people", headers={"Host": "mybox.local:8765"})
+    assert (page.status_code, page.headers["content-type"]) == (400, "text/html; charset=utf-8")
+    assert "Invalid host header" not in page.text
+    assert "<title>Goodword does not answer to this name</title>" in page.text
+    assert "This page was asked for as <b>mybox.local</b>" in page.text
+    assert "the address <code>goodword serve</code> (or <code>make run</code>) printed" in page.text
+    assert "add <code>mybox.local</code> to <code>GOODWORD_ALLOWED_HOSTS</code>" in page.text
+    assert page.headers["x-frame-options"] == "DENY"
+    # A name sent as markup is not taken into the page, nor one that is no host name.
+    for name in ("<script>x</script>", "a b.example", "a" * 300):
+        odd = client.get("/people", headers={"Host": name})
+        assert odd.status_code == 400
+        assert "<script>x" not in odd.text and "a b.example" not in odd.text
+        assert "a" * 254 not in odd.text
+        assert "This page was asked for by a name Goodword does not answer to." in odd.text
 
 
 def test_the_names_the_app_answers_to(session_factory, monkeypatch) -> None:
