@@ -379,14 +379,15 @@ def test_people_are_found_by_their_email_address_on_each_backend(empty_engine: E
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        f.person(session, ws, "Zed Quill", emails=["zed@nowhere.example"])
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0014")
-    sessions = make_session_factory(empty_engine)
-    with transaction(sessions) as session:
-        ws = workspaces.get_or_create(session).id
-        f.person(session, ws, "Zed Quill", emails=["zed@nowhere.example"])
     # Written as before this revision: the address without its words.
     with empty_engine.begin() as connection:
         body = connection.execute(sa.text("SELECT body FROM search_documents")).scalar_one()
@@ -415,14 +416,16 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        you, other = f.person(session, ws, "Alice Example").id, f.person(session, ws, "Bo Lin").id
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0015")
-    sessions = make_session_factory(empty_engine)
     with transaction(sessions) as session:
-        ws = workspaces.get_or_create(session).id
-        you, other = f.person(session, ws, "Alice Example"), f.person(session, ws, "Bo Lin")
         rows = [
             (you, "export.zip/Profile.csv", "profile", 7),
             (you, "export.zip/Positions.csv", "profile", 7),
@@ -432,14 +435,14 @@ def test_your_own_linkedin_records_are_keyed_apart(empty_engine: Engine) -> None
             (other, "Positions.csv", "profile", 5),
         ]
         # (As rows were then: the model has columns added by later revisions.)
-        for person, file_name, key, fingerprint in rows:
+        for person_id, file_name, key, fingerprint in rows:
             session.execute(
                 sa.text(
                     "INSERT INTO person_sources (workspace_id, person_id, source, file_name,"
                     " external_key, fingerprint, imported_at, created_at, updated_at) VALUES"
                     " (:ws, :person, 'linkedin', :file, :key, :print, :at, :at, :at)"
                 ),
-                {"ws": ws, "person": person.id, "file": file_name, "key": key,
+                {"ws": ws, "person": person_id, "file": file_name, "key": key,
                  "print": fingerprint, "at": datetime(2026, 11, 1, tzinfo=UTC)},
             )  # fmt: skip
 
@@ -473,14 +476,16 @@ def test_a_matched_records_line_is_kept_in_its_own_column(empty_engine: Engine) 
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ada = f.person(session, ws, "Ada Lovelace").id
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0016")
-    sessions = make_session_factory(empty_engine)
     with transaction(sessions) as session:
-        ws = workspaces.get_or_create(session).id
-        ada = f.person(session, ws, "Ada Lovelace")
         kept = {"v": 1, "line": 7, "fingerprint": 1, "record": {}, "added": {}}
         for key, matched in (("a", kept), ("b", None)):
             session.execute(
@@ -489,7 +494,7 @@ def test_a_matched_records_line_is_kept_in_its_own_column(empty_engine: Engine) 
                     " matched, imported_at, created_at, updated_at) VALUES"
                     " (:ws, :person, 'vcard', :key, :matched, :at, :at, :at)"
                 ),
-                {"ws": ws, "person": ada.id, "key": key,
+                {"ws": ws, "person": ada, "key": key,
                  "matched": None if matched is None else json.dumps(matched),
                  "at": datetime(2026, 11, 1, tzinfo=UTC)},
             )  # fmt: skip
@@ -517,10 +522,6 @@ def test_recommendations_kept_by_name_alone_are_found_by_their_kind(
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
-    config = migrate.alembic_config(empty_engine)
-    with empty_engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0017")
     sessions = make_session_factory(empty_engine)
     head = "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
     files = []
@@ -528,10 +529,16 @@ def test_recommendations_kept_by_name_alone_are_found_by_their_kind(
         path = tmp_path / f"Recommendations_{kind}.csv"
         path.write_text(head + f'Hedy,Lamarr,Acme,Engineer,{said},"11/20/25, 9:00 AM",VISIBLE\n')
         files.append(path)
+    # (People are added at the head, as the models write them, then taken back.)
     with transaction(sessions) as session:
         ws = workspaces.get_or_create(session).id
         hedy = f.person(session, ws, "Hedy Lamarr", tags=["reference candidate"],
-                        notes="Recommendation given …\n\nRecommendation received …")  # fmt: skip
+                        notes="Recommendation given …\n\nRecommendation received …").id  # fmt: skip
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    with transaction(sessions) as session:
         # As imports kept them before: one key, the name, for both files.
         for path in files:
             session.execute(
@@ -540,7 +547,7 @@ def test_recommendations_kept_by_name_alone_are_found_by_their_kind(
                     " external_key, fingerprint, imported_at, created_at, updated_at) VALUES"
                     " (:ws, :person, 'linkedin', :file, 'name:hedy lamarr', 7, :at, :at, :at)"
                 ),
-                {"ws": ws, "person": hedy.id, "file": path.name,
+                {"ws": ws, "person": hedy, "file": path.name,
                  "at": datetime(2026, 11, 1, tzinfo=UTC)},
             )  # fmt: skip
 
@@ -644,22 +651,24 @@ def test_phone_numbers_kept_before_are_found_by_their_last_digits(empty_engine: 
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    numbers = {"Ravi Shankar": "+14155550123;ext=7", "Ivan Petrov": "8 (495) 987-65-43"}
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ids = {name: f.person(session, ws, name).id for name in numbers}
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0024")
-    sessions = make_session_factory(empty_engine)
-    numbers = {"Ravi Shankar": "+14155550123;ext=7", "Ivan Petrov": "8 (495) 987-65-43"}
     with transaction(sessions) as session:
-        ws = workspaces.get_or_create(session).id
         for name, number in numbers.items():
-            person = f.person(session, ws, name)
             session.execute(
                 sa.text(
                     "INSERT INTO person_phones (workspace_id, person_id, number, position,"
                     " created_at, updated_at) VALUES (:ws, :person, :number, 0, :at, :at)"
                 ),
-                {"ws": ws, "person": person.id, "number": number,
+                {"ws": ws, "person": ids[name], "number": number,
                  "at": datetime(2026, 11, 1, tzinfo=UTC)},
             )  # fmt: skip
 
@@ -688,15 +697,17 @@ def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
     from goodword.workspaces import service as workspaces
 
     migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    labels = ["Mobile", "WORK ", "iphone", "Desk, 2nd floor", "mobile"]
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ravi = f.person(session, ws, "Ravi Shankar").id
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0025")
-    sessions = make_session_factory(empty_engine)
-    labels = ["Mobile", "WORK ", "iphone", "Desk, 2nd floor", "mobile"]
     with transaction(sessions) as session:
-        ws = workspaces.get_or_create(session).id
-        person = f.person(session, ws, "Ravi Shankar")
         for n, label in enumerate(labels):
             session.execute(
                 sa.text(
@@ -704,7 +715,7 @@ def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
                     " reversed_digits, created_at, updated_at)"
                     " VALUES (:ws, :person, :number, :label, :n, '', :at, :at)"
                 ),
-                {"ws": ws, "person": person.id, "number": f"+1415555012{n}", "label": label,
+                {"ws": ws, "person": ravi, "number": f"+1415555012{n}", "label": label,
                  "n": n, "at": datetime(2026, 11, 1, tzinfo=UTC)},
             )  # fmt: skip
 

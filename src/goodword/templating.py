@@ -13,6 +13,7 @@ from goodword.importers.history import files_in_words
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
+from goodword.people.birthdays import shown as month_day
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
 from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
@@ -44,6 +45,7 @@ def label(value: Any) -> str:
 def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
+    env.filters["month_day"] = month_day
     env.filters["full_stop"] = full_stop
     env.filters["origin_words"] = origin_words
     env.filters["pay"] = pay_of

@@ -302,3 +302,31 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     ]
     assert [[e["field"] for e in fields(r)] for r in none] == [["url"]] * 3
     assert client.get("/api/v1/opportunities").json()["items"] == []
+
+
+def test_a_birthday_without_its_year_is_kept_and_a_day_no_year_has_refused(
+    client: TestClient,
+) -> None:
+    def born(day: str):
+        return client.post("/api/v1/people", json={"display_name": "Dan", "birthday_no_year": day})
+
+    kept, words, refused = born("--02-29"), born("12 Apr"), born("--02-30")
+    both = client.post(
+        "/api/v1/people",
+        json={"display_name": "Dan", "birthday": "1990-04-12", "birthday_no_year": "--04-12"},
+    )
+
+    assert kept.status_code == 201 and kept.json()["birthday_no_year"] == "--02-29"
+    assert words.json()["birthday_no_year"] == "--04-12"
+    assert fields(refused) == [
+        {
+            "field": "birthday_no_year",
+            "message": "Give the day and month, such as 12 April or --04-12.",
+        }
+    ]
+    assert fields(both) == [
+        {
+            "field": "birthday_no_year",
+            "message": "Give their birthday with its year or without it, not both.",
+        }
+    ]

@@ -75,3 +75,20 @@ def test_person_add_splits_a_whole_name(run, cli_url: str) -> None:
     added = json.loads(run("person", "add", "Alex Walker", "--json").stdout)
 
     assert (added["given_name"], added["family_name"]) == ("Alex", "Walker")
+
+
+def test_a_birthday_without_its_year_is_kept_and_shown_as_a_day(run, cli_url: str) -> None:
+    run("person", "add", "Ada Lovelace")
+
+    typed = run("person", "edit", "1", "--birthday", "10 December", "--json")
+    shown = run("person", "show", "1")
+    iso = json.loads(run("person", "edit", "1", "--birthday", "--12-11", "--json").stdout)
+    whole = json.loads(run("person", "edit", "1", "--birthday", "1815-12-10", "--json").stdout)
+    cleared = json.loads(run("person", "edit", "1", "--birthday", "", "--json").stdout)
+
+    said = json.loads(typed.stdout)
+    assert (said["birthday"], said["birthday_no_year"]) == (None, "--12-10")
+    assert "10 December" in shown.stdout
+    assert (iso["birthday"], iso["birthday_no_year"]) == (None, "--12-11")
+    assert (whole["birthday"], whole["birthday_no_year"]) == ("1815-12-10", None)
+    assert (cleared["birthday"], cleared["birthday_no_year"]) == (None, None)

@@ -808,3 +808,24 @@ def test_a_form_s_address_opened_again_goes_to_the_page_it_is_on(
     assert response.status_code == 303
     assert response.headers["location"] == page.format(id=bob.id)
     assert client.get(sent_to.format(id=bob.id)).status_code == 200
+
+
+def test_a_birthday_without_its_year_is_typed_shown_and_saved_again_unchanged(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    typed = {"display_name": "Ada Lovelace", "birthday_no_year": "10 Dec"}
+    added = client.post("/people", data=typed)
+    ada = session.scalars(select(Person).where(Person.display_name == "Ada Lovelace")).one()
+    form = _Form()
+    form.feed(client.get(f"/people/{ada.id}/edit").text)
+    saved = client.post(f"/people/{ada.id}", data=form.values)
+    wrong = client.post(f"/people/{ada.id}", data={**form.values, "birthday_no_year": "31 Feb"})
+
+    assert added.status_code == 200, added.text
+    assert form.values["birthday_no_year"] == "10 December"
+    assert saved.status_code == 200, saved.text
+    assert "<dt>Birthday</dt><dd>10 December</dd>" in client.get(f"/people/{ada.id}").text
+    assert wrong.status_code == 422
+    assert "Give the day and month, such as 12 April or --04-12." in wrong.text
+    session.expire_all()
+    assert (ada.birthday, ada.birthday_no_year) == (None, "--12-10")

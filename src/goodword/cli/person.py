@@ -27,6 +27,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import InvalidInput
+from goodword.people import birthdays
 from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = Fal
         "updated_at",
     ]
     shown: dict[str, Any] = {"phones": [phone_text(n) for n in read.phones]}
+    if read.birthday_no_year:
+        shown["birthday"] = birthdays.shown(read.birthday_no_year)
     if read.keep_in_touch_days:
         shown["keep_in_touch_days"] = f"every {_some(read.keep_in_touch_days, 'day')}"
     jobs = [
@@ -299,7 +302,11 @@ def person_edit(
     how_we_met: Annotated[str | None, typer.Option(help="How you met ('' for none).")] = None,
     notes: Annotated[str | None, typer.Option(help="Notes ('' for none).")] = None,
     birthday: Annotated[
-        str | None, typer.Option(help="Their birthday (YYYY-MM-DD; '' for none).")
+        str | None,
+        typer.Option(
+            help="Their birthday (YYYY-MM-DD), or the day alone when the year is unknown "
+            "('12 April' or --04-12); '' for none."
+        ),
     ] = None,
     keep_in_touch: Annotated[
         str | None,
@@ -336,7 +343,7 @@ def person_edit(
             if values is not None:
                 data[field] = [v for v in values if v.strip()]
         if birthday is not None:
-            data["birthday"] = day_given(birthday, "--birthday") if birthday.strip() else None
+            data.update(_birthday(birthday))
         if keep_in_touch is not None:
             data["keep_in_touch_days"] = _days(keep_in_touch)
         if me is not None:
@@ -350,6 +357,15 @@ def person_edit(
         print_json(dump(saved))
         return
     typer.echo(f"Saved {saved.display_name} (person {saved.id}).")
+
+
+def _birthday(given: str) -> dict[str, str | None]:
+    """--birthday read: a whole date, or a day and month alone ("12 April", --04-12)."""
+    if not given.strip():
+        return {"birthday": None, "birthday_no_year": None}
+    if no_year := birthdays.read(given):
+        return {"birthday": None, "birthday_no_year": no_year}
+    return {"birthday": day_given(given, "--birthday"), "birthday_no_year": None}
 
 
 def _days(text: str) -> int | None:

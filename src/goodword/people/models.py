@@ -38,6 +38,9 @@ class Person(WorkspaceScoped, Base):
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     birthday: Mapped[date | None] = mapped_column(Date)
+    # A birthday known without its year, as "--04-12" (goodword.people.birthdays); a person
+    # has this or `birthday`, not both.
+    birthday_no_year: Mapped[str | None] = mapped_column(String(7))
     # Keep-in-touch cadence in days, overriding the default for the relationship.
     keep_in_touch_days: Mapped[int | None]
 

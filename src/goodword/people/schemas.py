@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, NearOrganization
-from goodword.people import normalize
+from goodword.people import birthdays, normalize
 from goodword.records import (
     Day,
     Number,
@@ -117,6 +117,14 @@ def phone_context(region: str) -> dict[str, str]:
     return {PHONE_REGION: region}
 
 
+def _one_birthday(person: PersonBase) -> Problem | None:
+    if person.birthday and person.birthday_no_year:
+        return Problem(
+            "Give their birthday with its year or without it, not both.", "birthday_no_year"
+        )
+    return None
+
+
 def _needs_a_name(person: PersonBase) -> Problem | None:
     if person.display_name or person.given_name or person.family_name:
         return None
@@ -139,6 +147,8 @@ class PersonBase(BaseModel):
     interests: list[Tag] = Field(default_factory=list, max_length=50)
     is_me: bool = False
     birthday: Annotated[date, already_begun(BORN_LATER)] | None = None
+    # A birthday without its year, as "--04-12" (12 April; "12 April" is read too).
+    birthday_no_year: Annotated[str, AfterValidator(birthdays.check)] | None = None
     # Keep-in-touch cadence in days for this person (0 turns reminders off); None: the default.
     keep_in_touch_days: Annotated[Number, Field(ge=0, le=3650)] | None = None
 
@@ -147,7 +157,7 @@ class PersonBase(BaseModel):
     def _check(
         cls, data: Any, handler: ModelWrapValidatorHandler[PersonBase], info: ValidationInfo
     ) -> PersonBase:
-        return check_whole(cls, data, handler, info, [_needs_a_name])
+        return check_whole(cls, data, handler, info, [_needs_a_name, _one_birthday])
 
 
 class PersonCreate(PersonBase):
@@ -268,6 +278,9 @@ class PersonRead(BaseModel):
     interests: list[str]
     is_me: bool
     birthday: date | None
+    birthday_no_year: str | None = Field(
+        default=None, description="A birthday without its year, as '--04-12' (12 April)."
+    )
     keep_in_touch_days: int | None = None
     positions: list[PositionRead]
     created_at: datetime

@@ -352,6 +352,7 @@ def to_read(person: Person) -> PersonRead:
         interests=list(person.interests),
         is_me=person.is_me,
         birthday=person.birthday,
+        birthday_no_year=person.birthday_no_year,
         keep_in_touch_days=person.keep_in_touch_days,
         positions=[position_to_read(p) for p in person.positions],
         created_at=person.created_at,
@@ -434,6 +435,7 @@ def _apply(session: Session, person: Person, data: PersonCreate | PersonUpdate) 
     person.interests = clean_list(data.interests)
     person.is_me = data.is_me
     person.birthday = data.birthday
+    person.birthday_no_year = data.birthday_no_year
     person.keep_in_touch_days = data.keep_in_touch_days
 
     # Rows still given keep their label, kind and id (the form and the API send bare values).

@@ -21,7 +21,7 @@ from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
-from goodword.people import normalize, positions, service
+from goodword.people import birthdays, normalize, positions, service
 from goodword.people.models import Person, Position
 from goodword.people.schemas import STARTED_LATER, PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence, favours
@@ -517,6 +517,9 @@ def values_of(person: Person) -> dict[str, Any]:
         "urls": "\n".join(u.url for u in person.urls),
         "location": person.location,
         "birthday": person.birthday.isoformat() if person.birthday else None,
+        "birthday_no_year": birthdays.shown(person.birthday_no_year)
+        if person.birthday_no_year
+        else None,
         "tags": ", ".join(person.tags),
         "interests": ", ".join(person.interests),
         "how_we_met": person.how_we_met,
