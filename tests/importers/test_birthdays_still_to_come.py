@@ -1,7 +1,6 @@
 """A birthday a contacts file dates after today is not kept as the birthday (the forms refuse
-it): it goes to the notes as the file gives it, and the report names its line, as for a
-birthday without a year. "Today" is the date where it is latest (UTC+14); the clock is
-pinned."""
+it): it goes to the notes as the file gives it, and the report names its line. "Today" is
+the date where it is latest (UTC+14); the clock is pinned."""
 
 from __future__ import annotations
 
@@ -121,11 +120,11 @@ def test_a_birthday_today_anywhere_is_kept_as_the_birthday(
     assert "Birthday:" not in (person.notes or "")
 
 
-def test_linkedins_birth_date_without_a_year_is_kept_in_the_notes_too() -> None:
+def test_linkedins_birth_date_without_a_year_is_kept_as_a_day_and_month() -> None:
     (me,) = parse("Profile.csv", PROFILE.format("Mar 4")).people
 
-    assert (me.birthday, me.notes) == (None, "Analyst\n\nBirthday: Mar 4")
-    assert me.warnings == ["birthday 'Mar 4' has no year; kept in the notes"]
+    assert (me.birthday, me.birthday_no_year, me.notes) == (None, "--03-04", "Analyst")
+    assert me.warnings == []
 
 
 def test_the_report_names_the_birthdays_line_and_a_re_import_is_unchanged(

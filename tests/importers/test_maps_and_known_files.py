@@ -349,9 +349,9 @@ def test_thunderbirds_address_book_is_read_with_every_detail():
         "Goes by Eefa\nWork address: 12 Dock Rd, Dublin, D02, Ireland\nChat: aoife_nb\n"
         "Custom 1: Met at PyCon\nRecruiter, friendly"
     )
-    # A birthday without a year goes to the notes, as every format's does.
-    assert (tomas.birthday, tomas.notes, tomas.location) == (
-        None, "Birthday: 14 March", "Seville, Spain",
+    # A birthday without a year is kept as one, as every format's is.
+    assert (tomas.birthday, tomas.birthday_no_year, tomas.notes, tomas.location) == (
+        None, "--03-14", None, "Seville, Spain",
     )  # fmt: skip
     assert lukas.name == "Lukas Novák" and lukas.positions[0].organization == "Vltava Software"
     # (A whole name alone is read in parts: he sorts and matches by his family name; the

@@ -97,19 +97,16 @@ V4 = (
 )
 
 
-def test_a_vcard_4_birthday_without_a_year_is_said_to_have_no_year():
+def test_a_vcard_4_birthday_without_a_year_is_kept_as_a_day_and_month():
     (person,) = parse_bytes("v4.vcf", V4.encode()).people
-    assert person.birthday is None
-    assert [str(w) for w in person.warnings] == ["birthday '--0412' has no year; kept in the notes"]
+    assert (person.birthday, person.birthday_no_year, person.warnings) == (None, "--04-12", [])
     assert unread_birthday("--0412").startswith("birthday '--0412' has no year")
     assert unread_birthday("1990-02-30").startswith("birthday '1990-02-30' is not a date")
 
 
 def test_a_vcard_4_anniversary_im_address_and_gender_are_kept_in_the_notes():
     (person,) = parse_bytes("v4.vcf", V4.encode()).people
-    assert person.notes == (
-        "Birthday: --0412\n\nAnniversary: 2010-01-01\n\nGender: female\n\nIM: xmpp:lea@example.fr"
-    )
+    assert person.notes == ("Anniversary: 2010-01-01\n\nGender: female\n\nIM: xmpp:lea@example.fr")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ person lacks, was taken off by hand since, and is not put back (see `apply_recor
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from goodword.duplicates.names import fold
@@ -23,7 +24,7 @@ from goodword.importers.combine import Combined
 from goodword.importers.jobs import add_job, held_job, past_beside_title
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone
-from goodword.people import normalize
+from goodword.people import birthdays, normalize
 from goodword.people.schemas import NOTES_MAX
 from goodword.records import clean_list, unify_line_breaks
 
@@ -112,10 +113,13 @@ def apply_record(
         elif current is None or (newer and attribute in told):
             values[attribute] = value
             changes.append(f"{label} {'set to' if current is None else 'now'} {value}")
+            if attribute == "birthday":
+                values["birthday_no_year"] = None  # (the whole date says more)
         elif left is not None:
             left.append(
                 f"{label} left at {current} (the file says {value}; edit the person to change it)"
             )
+    _birthday_without_year(values, data.birthday_no_year, changes, left, off=off, told=told)
     days, held_days = data.keep_in_touch_days, values["keep_in_touch_days"]
     if days is not None and days != held_days:
         every = f"every {days} days" if days else "no reminders"
@@ -277,6 +281,35 @@ def _title_alone(notes: str | None) -> str | None:
 
 
 _TITLE_ALONE = "Job title: "
+
+
+def _birthday_without_year(
+    values: dict[str, Any],
+    day: str | None,
+    changes: list[str],
+    left: list[str] | None,
+    *,
+    off: bool,
+    told: frozenset[str],
+) -> None:
+    """A birthday without its year fills in a person who has no birthday; one with a whole
+    birthday keeps it (the file's day is said when it is another day)."""
+    if not day or day == values["birthday_no_year"]:
+        return
+    said, held = birthdays.shown(day), values["birthday"] or values["birthday_no_year"]
+    if isinstance(held, date) and (held.month, held.day) == birthdays.parts(day):
+        return  # the same day, with its year
+    if held is None and off and "birthday" not in told:
+        if left is not None:
+            left.append(_left_empty("birthday", said))
+    elif held is None:
+        values["birthday_no_year"] = day
+        changes.append(f"birthday set to {said}")
+    elif left is not None:
+        shown = held if isinstance(held, date) else birthdays.shown(held)
+        left.append(
+            f"birthday left at {shown} (the file says {said}; edit the person to change it)"
+        )
 
 
 def _left_empty(label: str, said: str) -> str:

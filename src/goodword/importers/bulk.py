@@ -332,7 +332,8 @@ class Known:
 
 
 _FIELDS = ("display_name", "given_name", "family_name", "location", "notes", "how_we_met",
-           "tags", "interests", "is_me", "birthday", "keep_in_touch_days")  # fmt: skip
+           "tags", "interests", "is_me", "birthday", "birthday_no_year",
+           "keep_in_touch_days")  # fmt: skip
 
 
 def driver_rows(session: Session, statement: Executable) -> list[tuple[Any, ...]]:

@@ -29,6 +29,7 @@ class Combined:
     positions: list[IncomingPosition] = field(default_factory=list)
     location: str | None = None
     birthday: date | None = None
+    birthday_no_year: str | None = None  # only without `birthday`
     notes: list[str] = field(default_factory=list)
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -111,6 +112,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         # (A day still to come is kept from other formats' files by `read_birthday`;
         # Goodword's own export brings back what was saved, as `import-json` does.)
         out.birthday = out.birthday or record.birthday
+        out.birthday_no_year = out.birthday_no_year or record.birthday_no_year
         note = _fit(unify_line_breaks(record.notes or ""), NOTES_MAX, "note", record.warnings)
         if note and note not in out.notes:
             out.notes.append(note)
@@ -124,6 +126,8 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
             out.tags = clean_list([*out.tags, *_lines(record.tags)])
         if record.interests:
             out.interests = clean_list([*out.interests, *_lines(record.interests)])
+    if out.birthday:
+        out.birthday_no_year = None  # (a whole birthday says more)
     return out
 
 

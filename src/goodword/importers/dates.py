@@ -9,6 +9,7 @@ from contextlib import suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from goodword.people.birthdays import month_day
 from goodword.records import latest_today
 
 # Month names and their short forms, in English and in the languages a spreadsheet set up
@@ -169,16 +170,52 @@ def _month_and_year(said: str) -> bool:
     return found is not None and found[1].lower() in _MONTHS
 
 
-def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date | None, str | None]:
+# A day and month without a year: "--04-12" (Google, vCard 4 and Apple's year-less date as
+# `vcard_values.date_of` gives it), vCard 4's "--0412"; "12 April", "12. April", "12-Apr",
+# "April 12" (Thunderbird's year-less birthday, a spreadsheet's), in the languages above.
+_NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
+_DAY_MONTH = re.compile(r"(\d{1,2})\.?[\s-]+([^\W\d_]{3,10})\.?")
+_MONTH_DAY = re.compile(r"([^\W\d_]{3,10})\.?\s+(\d{1,2})")
+
+
+def day_without_year(said: str) -> str | None:
+    """A birthday written as a day and month alone, as Goodword keeps one ("--04-12");
+    None when it is not one.
+
+    >>> day_without_year("--0412"), day_without_year("3 July"), day_without_year("12. Apr")
+    ('--04-12', '--07-03', '--04-12')
+    >>> day_without_year("--02-30"), day_without_year("1990-04-12"), day_without_year("4/12")
+    (None, None, None)
+    """
+    text = said.strip()
+    if found := _NO_YEAR.fullmatch(text):
+        return month_day(int(found[1]), int(found[2]))
+    if found := _DAY_MONTH.fullmatch(text):
+        day, name = found[1], found[2]
+    elif found := _MONTH_DAY.fullmatch(text):
+        name, day = found[1], found[2]
+    else:
+        return None
+    month = _MONTHS.get(name.lower())
+    return month_day(month, int(day)) if month else None
+
+
+def read_birthday(
+    said: str, day: date | None, notes: list[str]
+) -> tuple[date | None, str | None, str | None]:
     """The birthday a file gives as `said`, read as `day` (None when it is not a date):
-    (the birthday, None) when it can be kept. One that cannot, a day without a year, a year
+    (the birthday, None, None) when it can be kept; (None, the day, None) for a day without
+    a year (`day_without_year`: "--04-12", kept in `Person.birthday_no_year`). One that
+    cannot be kept, a day and month no one can tell apart ("4/12"), a year
     alone ("1985", which `parse_date` reads as 1 January, as a job's start year is), a day
     no calendar has or a day still to come everywhere (as the forms refuse it; today is
     `latest_today`, from `goodword.clock`), is added to `notes` as the file gives it
-    ("Birthday: 2031-05-04"): (None, why, for the report). Every format's birthday passes
-    here."""
+    ("Birthday: 2031-05-04"): (None, None, why, for the report). Every format's birthday
+    passes here."""
     if not said:
-        return None, None
+        return None, None, None
+    if day is None and (alone := day_without_year(said)):
+        return None, alone, None
     if _YEAR.fullmatch(said.strip()) or _month_and_year(said):
         day = None  # born that year (or month), on a day the file does not say
     if day is not None and day > latest_today() and str(day.year) not in said:
@@ -187,8 +224,8 @@ def read_birthday(said: str, day: date | None, notes: list[str]) -> tuple[date |
         with suppress(ValueError):  # (29 February of a year that had none)
             day = day.replace(year=day.year - 100)
     if day is not None and day <= latest_today():
-        return day, None
+        return day, None, None
     notes.append(f"Birthday: {said}")
     if day is None:
-        return None, unread_birthday(said)
-    return None, f"birthday '{said}' is a day still to come; kept in the notes"
+        return None, None, unread_birthday(said)
+    return None, None, f"birthday '{said}' is a day still to come; kept in the notes"

@@ -274,7 +274,8 @@ def parse(table: Table) -> Parsed:
         if get("maiden name"):
             notes.append(f"Maiden name: {get('maiden name')}")
         birthday = get("birthday")
-        person.birthday, unkept = read_birthday(birthday, parse_date(birthday), notes)
+        born = read_birthday(birthday, parse_date(birthday), notes)
+        person.birthday, person.birthday_no_year, unkept = born
         if unkept:
             person.warnings.append(unkept)
         person.notes = unify_line_breaks("\n".join([*notes, get("notes")]).strip()) or None

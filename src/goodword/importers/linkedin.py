@@ -256,7 +256,8 @@ def parse_profile(table: Table) -> Parsed:
         person.location = get("geo location", "location") or None
         birthday = get("birth date")
         unkept: list[str] = []  # a birthday not kept, for the notes
-        person.birthday, why = read_birthday(birthday, parse_date(birthday), unkept)
+        born = read_birthday(birthday, parse_date(birthday), unkept)
+        person.birthday, person.birthday_no_year, why = born
         if why:
             person.warnings.append(why)
         headline, summary = get("headline"), get("summary")

@@ -196,7 +196,7 @@ def parse_mapped(
                 notes.append(f"Department: {one('department')}")
         birthday = one("birthday")
         read = dateorder.read_date(birthday, order) if birthday else None
-        person.birthday, unkept = read_birthday(birthday, read, notes)
+        person.birthday, person.birthday_no_year, unkept = read_birthday(birthday, read, notes)
         if unkept:
             person.warnings.append(unkept)
         labelled = _labelled_notes(table, row, notes_from, person.note_labels)
@@ -455,7 +455,7 @@ def person_preview(person: IncomingPerson) -> dict[str, Any]:
         "title": person.positions[0].title if person.positions else None,
         "department": person.positions[0].department if person.positions else None,
         "location": person.location,
-        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "birthday": person.birthday.isoformat() if person.birthday else person.birthday_no_year,
         "key": person.key,
         "warnings": list(person.warnings),
     }

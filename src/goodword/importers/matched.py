@@ -13,6 +13,7 @@ record of the same import) is written down as JSON:
                 "urls": [[url, kind, label]],
                 "jobs": [[organization id, title, department, start, end, current]],
                 "location": …, "birthday": "1985-04-12", "notes": …, "how_we_met": …,
+                "birthday_no_year": "--04-12",          # only for a birthday without one
                 "tags": […], "interests": […], "keep_in_touch_days": …,
                 "linkedin": {"since": "2024-01-08"}},   # only for a LinkedIn connection
      "added": {"fields": {"location": [before, after], …},
@@ -52,8 +53,8 @@ VERSION = 1
 
 # The person's own fields a record can change (`applying.apply_record`): values it sets,
 # lists it adds to, and notes it appends to.
-FIELDS = ("display_name", "given_name", "family_name", "location", "birthday", "how_we_met",
-          "keep_in_touch_days")  # fmt: skip
+FIELDS = ("display_name", "given_name", "family_name", "location", "birthday",
+          "birthday_no_year", "how_we_met", "keep_in_touch_days")  # fmt: skip
 LISTS = ("tags", "interests")
 
 # What can change about a job held already: ended, its title written out, a department.
@@ -183,6 +184,8 @@ def matched(
         "interests": list(data.interests),
         "keep_in_touch_days": data.keep_in_touch_days,
     }
+    if data.birthday_no_year:  # (only then, as kept before it was read)
+        held["birthday_no_year"] = data.birthday_no_year
     if record.linkedin_connection:
         held["linkedin"] = {"since": _json(record.connected_on)}
     return {
@@ -222,6 +225,7 @@ class RecordHeld(_Strict):
     jobs: list[tuple[Org, Text, Text, Day, Day, bool]] = []
     location: Text = None
     birthday: Day = None
+    birthday_no_year: Text = None  # "--04-12"
     notes: Text = None
     how_we_met: Text = None
     tags: list[str] = []

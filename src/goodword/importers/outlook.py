@@ -137,7 +137,7 @@ def parse(table: Table) -> Parsed:
             notes.append(f"Location: {location}")
         birthday = _date(get("birthday"))
         read = dateorder.read_date(birthday, order) if birthday else None
-        person.birthday, unkept = read_birthday(birthday, read, notes)
+        person.birthday, person.birthday_no_year, unkept = read_birthday(birthday, read, notes)
         if unkept:
             person.warnings.append(unkept)
         anniversary = _date(get("anniversary"))

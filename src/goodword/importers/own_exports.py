@@ -174,10 +174,11 @@ def _from_record(
     notes = [note] if (note := _text(data, "notes")) else []
     said = (_text(data, "birthday") or "").strip()
     day = dateorder.read_date(said, order) if said else None
+    no_year: str | None = None  # a birthday without its year, written "--04-12"
     if day is not None and day > latest_today():
         birthday: date | None = day  # kept as Goodword saved it
     else:
-        birthday, unkept = read_birthday(said, day, notes)
+        birthday, no_year, unkept = read_birthday(said, day, notes)
         warnings += [unkept] if unkept else []
     positions = [_position(p) for p in _listed(data, "positions")]
     return IncomingPerson(
@@ -186,7 +187,7 @@ def _from_record(
         family_name=_text(data, "family_name"), emails=_labeled(data, "emails"),
         phones=_labeled(data, "phones"), urls=_labeled(data, "urls"),
         positions=kept_jobs(positions, warnings), location=_text(data, "location"),
-        birthday=birthday, notes="\n".join(notes) or None,
+        birthday=birthday, birthday_no_year=no_year, notes="\n".join(notes) or None,
         how_we_met=_text(data, "how_we_met"),
         tags=_texts(data, "tags"),
         interests=_texts(data, "interests"),

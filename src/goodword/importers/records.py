@@ -146,6 +146,7 @@ class IncomingPerson:
     positions: list[IncomingPosition] = field(default_factory=list)
     location: str | None = None
     birthday: date | None = None
+    birthday_no_year: str | None = None  # "--04-12": a birthday without its year
     notes: str | None = None
     how_we_met: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -250,6 +251,8 @@ class IncomingPerson:
         if self.keep_in_touch_days is not None:
             # (Only when said, so the fingerprints kept before it was read stay the same.)
             parts += ("keep in touch", self.keep_in_touch_days)
+        if self.birthday_no_year:
+            parts += ("birthday without a year", self.birthday_no_year)  # (so too)
         for group in (self.emails, self.phones, self.urls):
             parts.append(len(group))
             for item in group:

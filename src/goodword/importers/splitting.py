@@ -27,7 +27,7 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merg
 from goodword.errors import Conflict, NotFound
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
 from goodword.organizations.models import Organization
-from goodword.people import normalize
+from goodword.people import birthdays, normalize
 from goodword.people import service as people
 from goodword.people.models import (
     Person,
@@ -259,6 +259,8 @@ def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
         gets.append(f"location {record.location}")
     if record.birthday:
         gets.append(f"birthday {record.birthday.isoformat()}")
+    if record.birthday_no_year:
+        gets.append(f"birthday {birthdays.shown(record.birthday_no_year)}")
     if record.tags:
         gets.append("tags " + ", ".join(record.tags))
     if record.notes:
@@ -278,6 +280,7 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
         sort_name=people.person_sort_name(display, given, family)[:200],
         location=record.location,
         birthday=record.birthday,
+        birthday_no_year=record.birthday_no_year,
         notes=record.notes,
         how_we_met=record.how_we_met,
         tags=list(record.tags),
@@ -436,6 +439,7 @@ def _field_words(attribute: str) -> str:
     return {
         "location": "location",
         "birthday": "birthday",
+        "birthday_no_year": "birthday without a year",
         "how_we_met": "how you met",
         "keep_in_touch_days": "keep in touch every (days)",
     }.get(attribute, attribute)

@@ -120,7 +120,7 @@ def parse(table: Table) -> Parsed:
         organization = read_job(person, get, notes, company="organization")
         read_places(person, get, notes, PLACES, ADDRESS)
         said, born = birthday_of(get("birth year"), get("birth month"), get("birth day"))
-        person.birthday, unkept = read_birthday(said, born, notes)
+        person.birthday, person.birthday_no_year, unkept = read_birthday(said, born, notes)
         if unkept:
             person.warnings.append(unkept)
         for column, label in NOTED:

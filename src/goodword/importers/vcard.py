@@ -191,7 +191,8 @@ def _person(
             own_positions.append(own_position(text))
         elif name == "BDAY":
             said, day = date_of(prop, text)
-            person.birthday, unkept = read_birthday(said, parse_date(day), notes)
+            born = read_birthday(said, parse_date(day), notes)
+            person.birthday, person.birthday_no_year, unkept = born
             if unkept:
                 person.warnings.append(LineWarning(unkept, prop.line))
         elif name in ("ANNIVERSARY", "X-ABDATE"):

@@ -72,7 +72,7 @@ from goodword.search.service import person_body
 _COLUMNS: dict[type, tuple[str, ...]] = {
     Person: ("id", "display_name", "given_name", "family_name", "sort_name", "location",
              "notes", "how_we_met", "tags", "interests", "is_me", "birthday",
-             "keep_in_touch_days"),
+             "birthday_no_year", "keep_in_touch_days"),
     PersonEmail: ("person_id", "address", "label", "position"),
     PersonPhone: ("person_id", "number", "label", "position", "reversed_digits"),
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
@@ -251,7 +251,7 @@ class Writer:
             people.append(
                 (person_id, display, given, family, sort_key(sorted_as)[:200], person.location,
                  notes, person.how_we_met, person.tags, person.interests, draft.is_me,
-                 person.birthday, person.keep_in_touch_days)
+                 person.birthday, person.birthday_no_year, person.keep_in_touch_days)
             )  # fmt: skip
             for i, (address, label) in enumerate(person.emails.items()):
                 emails.append((person_id, address, label, i))
@@ -338,7 +338,8 @@ class Writer:
         values: dict[str, Any] = {
             "display_name": person.display_name, "given_name": person.given_name,
             "family_name": person.family_name, "location": person.location,
-            "birthday": person.birthday, "notes": "\n\n".join(person.notes) or None,
+            "birthday": person.birthday, "birthday_no_year": person.birthday_no_year,
+            "notes": "\n\n".join(person.notes) or None,
             "how_we_met": person.how_we_met, "tags": person.tags,
             "interests": person.interests, "keep_in_touch_days": person.keep_in_touch_days,
         }  # fmt: skip
@@ -390,6 +391,7 @@ class Writer:
         person.display_name = values["display_name"]
         person.given_name, person.family_name = values["given_name"], values["family_name"]
         person.location, person.birthday = values["location"], values["birthday"]
+        person.birthday_no_year = values["birthday_no_year"]
         person.notes = [values["notes"]] if values["notes"] else []
         person.how_we_met = values["how_we_met"]
         person.tags, person.interests = values["tags"], values["interests"]
