@@ -252,6 +252,8 @@ lines = st.builds(
     st.lists(st.sampled_from(BREAKS), min_size=2, max_size=2),
 )
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
+# A birthday without its year ("--02-29" among them).
+days_alone = dates.map(lambda day: f"--{day.month:02d}-{day.day:02d}")
 
 
 @st.composite
@@ -263,13 +265,16 @@ def person_data(draw, number):
         for i in range(draw(st.integers(0, 2)))
     ]
     urls = [f"https://site{number}-{i}.example/me" for i in range(draw(st.integers(0, 2)))]
+    born = draw(st.none() | dates | days_alone)
     return {
         "data": PersonCreate(
             display_name=draw(text), given_name=draw(st.none() | text),
             family_name=draw(st.none() | text), emails=emails, phones=phones, urls=urls,
             tags=draw(st.lists(text, max_size=3, unique_by=str.casefold)),
             interests=draw(st.lists(text, max_size=2, unique_by=str.casefold)),
-            location=draw(st.none() | text), birthday=draw(st.none() | dates),
+            location=draw(st.none() | text),
+            birthday=born if isinstance(born, date) else None,
+            birthday_no_year=born if isinstance(born, str) else None,
             notes=draw(st.none() | lines), how_we_met=draw(st.none() | lines),
             keep_in_touch_days=draw(st.none() | st.integers(0, 3650)),
         ),
@@ -404,3 +409,30 @@ def test_no_line_is_longer_than_75_octets_and_a_letter_is_never_cut(session, wor
     card = vobject.readOne(raw.decode())
     assert card.note.value == note
     assert card.categories.value == ["🌷" * 30]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("vcard", "BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29"),
+        ("vcard4", "BDAY:--0229"),
+        ("csv", "'--02-29"),
+        ("json", '"birthday": "--02-29"'),
+    ],
+)
+def test_a_birthday_without_its_year_is_written_as_each_format_says_and_read_back(
+    session, workspace, fmt, written
+):
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Leap Day", birthday_no_year="--02-29"),
+    )
+    session.flush()
+
+    text = export_people(session, workspace_id=workspace.id, format=fmt)
+    target, _report = round_trip(session, workspace.id, f"leap-{fmt}", fmt)
+
+    assert written in text
+    (copy,) = comparable(session, target.id)
+    assert (copy["birthday"], copy["birthday_no_year"], copy["notes"]) == (None, "--02-29", None)

@@ -27,7 +27,7 @@ from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.splitting import merged_in
 from goodword.importers.vcard_values import GENERIC_TYPES
 from goodword.organizations.models import Organization
-from goodword.people import normalize
+from goodword.people import birthdays, normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.redflags.places import (
@@ -187,6 +187,16 @@ def vcard_date(day: date, version: str) -> str:
     return day.isoformat()
 
 
+def _day_alone(kept: str, four: bool) -> tuple[str, dict[str, list[str]]]:
+    """A birthday without its year as BDAY's value and parameters: 4.0's own "--0412" (RFC
+    6350 §4.3.1); 3.0 has none, so as Apple's Contacts writes one, in a stand-in year it
+    names as no year (BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12)."""
+    month, day = birthdays.parts(kept)
+    if four:
+        return f"--{month:02d}{day:02d}", {}
+    return f"1604-{month:02d}-{day:02d}", {"X-APPLE-OMIT-YEAR": ["1604"]}
+
+
 def to_vcard(person: Person, *, version: str = "3.0") -> str:
     """One card. A label vCard names is a TYPE (TEL;TYPE=cell); any other rides on an
     Apple-style group (item1.EMAIL + item1.X-ABLabel), as does a standard one Goodword holds
@@ -287,6 +297,9 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         put("adr", _structured("", "", "", city, region, "", country))
     if person.birthday:
         put("bday", vcard_date(person.birthday, version))
+    elif person.birthday_no_year:
+        day, params = _day_alone(person.birthday_no_year, four)
+        put("bday", day, params=params)
     if person.notes:
         put("note", text(person.notes))
     if person.tags:
@@ -424,7 +437,8 @@ def to_record(
         "phones": [{"value": p.number, "label": p.label} for p in person.phones],
         "urls": [{"value": u.url, "label": u.label} for u in person.urls],
         "location": person.location,
-        "birthday": person.birthday.isoformat() if person.birthday else None,
+        # (A birthday without its year as ISO 8601 and Google write one: "--04-12".)
+        "birthday": person.birthday.isoformat() if person.birthday else person.birthday_no_year,
         "notes": person.notes,
         "how_we_met": person.how_we_met,
         "tags": list(person.tags),
@@ -519,7 +533,8 @@ def to_csv(chosen: Sequence[Person]) -> str:
             "Websites": inert(lines("urls", "value")),
             "Website Labels": inert(lines("urls", "label")),
             "Location": inert(person.location or ""),
-            "Birthday": record["birthday"] or "",
+            # (inert: a spreadsheet reads "--04-12", a day without its year, as a sum.)
+            "Birthday": inert(record["birthday"] or ""),
             "Tags": _items_cell(person.tags),
             "Interests": _items_cell(person.interests),
             "How We Met": inert(person.how_we_met or ""),
