@@ -538,3 +538,43 @@ def test_a_job_of_the_absorbed_person_that_is_another_job_is_kept(session, works
     session.expire_all()
     kept = people.get(session, workspace_id=ws, person_id=vp.id)
     assert sorted(p.title for p in kept.positions) == ["President", "Vice President"]
+
+
+def test_a_birthday_without_its_year_is_kept_weighed_against_a_whole_one_and_undone(
+    session, workspace
+):
+    a, b = pair(session, workspace.id)
+    a.birthday_no_year = "--12-10"  # (B has 1815-12-10: the same day, with its year)
+    c = f.person(session, workspace.id, "Ada K.", birthday_no_year="--04-12")
+    d = f.person(session, workspace.id, "Ada L.")
+    session.flush()
+
+    whole = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id)
+    kept = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert (kept.birthday, kept.birthday_no_year) == (date(1815, 12, 10), None)
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=whole.id)
+    session.expire_all()
+    assert (session.get(Person, a.id).birthday, session.get(Person, a.id).birthday_no_year) == (
+        None,
+        "--12-10",
+    )
+    assert session.get(Person, b.id).birthday == date(1815, 12, 10)
+
+    # Only the one absorbed has a day alone: it is kept, and goes back with them on undo.
+    alone = merging.merge(session, workspace_id=workspace.id, survivor_id=d.id, absorbed_id=c.id)
+    assert people.get(session, workspace_id=workspace.id, person_id=d.id).birthday_no_year == (
+        "--04-12"
+    )
+    merging.undo_merge(session, workspace_id=workspace.id, merge_id=alone.id)
+    session.expire_all()
+    assert session.get(Person, d.id).birthday_no_year is None
+    assert session.get(Person, c.id).birthday_no_year == "--04-12"
+
+    # Choosing A's day alone over B's whole birthday is a choice, not an empty value.
+    chosen = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=a.id, absorbed_id=b.id,
+        choices={"birthday": "a"},
+    )  # fmt: skip
+    kept = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert (kept.birthday, kept.birthday_no_year) == (None, "--12-10")
+    assert chosen.snapshot["survivor_after"]["birthday_no_year"] == "--12-10"

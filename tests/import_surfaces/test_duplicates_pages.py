@@ -110,6 +110,21 @@ def test_a_scan_can_merge_the_sure_pairs(client, session, workspace):
     )
 
 
+def test_the_review_shows_a_birthday_without_its_year_as_a_day_to_choose(
+    client, session, workspace
+):
+    a, _b = two_johns(session, workspace.id)
+    a.birthday_no_year = "--02-03"
+    session.flush()
+    candidate = queued(session, workspace.id)
+
+    page = client.get(f"/duplicates/{candidate.id}")
+
+    assert re.search(r'<span class="visually-hidden">Birthday of A: </span>3 February</label>',
+                     page.text)  # fmt: skip
+    assert 'id="f-birthday-b" name="birthday" value="b"' in page.text
+
+
 def test_the_review_shows_both_people_side_by_side(client, session, workspace):
     a, b = two_johns(session, workspace.id)
     candidate = queued(session, workspace.id)

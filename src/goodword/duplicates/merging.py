@@ -14,6 +14,7 @@ and reads it back, and `duplicates.current_job` settles which current job stays 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, delete, func, select, update
@@ -43,6 +44,7 @@ from goodword.duplicates.snapshot import (
     take_back_pairs,
 )
 from goodword.errors import Conflict, FieldError, InvalidInput
+from goodword.people import birthdays
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import NOTES_MAX
@@ -51,7 +53,8 @@ from goodword.records import clean_list, get_owned, sort_key
 from goodword.search import service as search
 from goodword.search.folding import ALSO_KNOWN_AS, fold
 
-_OWN_FIELDS = (*CHOOSABLE, "tags", "interests", "is_me", "sort_name", "keep_in_touch_days")
+_OWN_FIELDS = (*CHOOSABLE, "birthday_no_year", "tags", "interests", "is_me", "sort_name",
+               "keep_in_touch_days")  # fmt: skip
 
 
 def get_merge(session: Session, *, workspace_id: int, merge_id: int) -> Merge:
@@ -174,6 +177,13 @@ def _own(person: Person) -> dict[str, Any]:
     return {name: encode(getattr(person, name)) for name in _OWN_FIELDS}
 
 
+def _field(person: Person, name: str) -> Any:
+    """A field as a merge weighs it: a birthday is the whole date or the day alone."""
+    if name == "birthday":
+        return person.birthday or person.birthday_no_year
+    return getattr(person, name)
+
+
 def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) -> dict[str, Any]:
     """The survivor's own fields after the merge: chosen values, both notes, all tags, a
     keep-in-touch rhythm either has. A name is one value: the given and family names follow
@@ -192,8 +202,8 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
         # whole, as the review page offers it.)
         if name not in ("display_name", "given_name", "family_name")
         and (side := getattr(choices, name)) is not None
-        and not getattr(survivor if side == "a" else absorbed, name)
-        and getattr(absorbed if side == "a" else survivor, name)
+        and not _field(survivor if side == "a" else absorbed, name)
+        and _field(absorbed if side == "a" else survivor, name)
     ]
     if empty:
         raise InvalidInput("A merge cannot keep an empty value over one there is.", fields=empty)
@@ -206,7 +216,7 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
         )
     after: dict[str, Any] = {}
     for name in CHOOSABLE:
-        mine, theirs = getattr(survivor, name), getattr(absorbed, name)
+        mine, theirs = _field(survivor, name), _field(absorbed, name)
         side = getattr(choices, name)
         if name == "notes" and side is None and mine and theirs and theirs not in mine:
             value = f"{mine}\n\n{theirs}"
@@ -217,6 +227,13 @@ def _chosen_fields(survivor: Person, absorbed: Person, choices: MergeChoices) ->
         after[name] = value
     if not after["display_name"]:
         after["display_name"] = survivor.display_name
+    born = after["birthday"]
+    whole = survivor.birthday or absorbed.birthday
+    if choices.birthday is None and isinstance(born, str) and whole:
+        # A day alone and a whole birthday on that day: the whole one says more.
+        born = whole if birthdays.parts(born) == (whole.month, whole.day) else born
+    after["birthday"] = born if isinstance(born, date) else None
+    after["birthday_no_year"] = born if isinstance(born, str) else None
     given, family = after["given_name"], after["family_name"]
     after["sort_name"] = sort_key(f"{family} {given or ''}" if family else after["display_name"])
     after["tags"] = clean_list([*survivor.tags, *absorbed.tags])

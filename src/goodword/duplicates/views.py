@@ -22,6 +22,7 @@ from goodword.forms import record_id
 from goodword.importers import history
 from goodword.organizations.models import Organization
 from goodword.pages import form_errors, page_or_422, redirect, render
+from goodword.people import birthdays
 from goodword.people.models import Person, PersonEmail, Position
 from goodword.people.normalize import phone_text
 from goodword.people.schemas import PersonRead
@@ -259,6 +260,8 @@ def _whole_name(person: PersonRead) -> str:
 
 
 def _offered(person: PersonRead, name: str) -> object:
+    if name == "birthday" and person.birthday_no_year:
+        return birthdays.shown(person.birthday_no_year)  # ("12 April": no year)
     return _whole_name(person) if name == "name" else getattr(person, name)
 
 
