@@ -361,6 +361,20 @@ def test_phone_extensions_go_out_and_come_back(
     assert [p.number for p in copied.phones] == ["+14155550100;ext=12", "+14155550100"]
 
 
+def test_a_birthday_without_its_year_goes_out_and_comes_back(
+    session: Session, workspace: Workspace, other_workspace: Workspace
+) -> None:
+    factories.person(session, workspace.id, "Leap Day", birthday_no_year="--02-29")
+    document = exchange.export_workspace(session, workspace_id=workspace.id)
+    [leap] = document["people"]
+    assert (leap["birthday"], leap["birthday_no_year"]) == (None, "--02-29")
+
+    exchange.import_workspace(session, workspace_id=other_workspace.id, data=document)
+
+    copied = session.scalar(select(Person).where(Person.workspace_id == other_workspace.id))
+    assert (copied.birthday, copied.birthday_no_year) == (None, "--02-29")
+
+
 def test_notes_longer_than_a_form_takes_still_restore(
     session: Session, workspace: Workspace, other_workspace: Workspace
 ) -> None:

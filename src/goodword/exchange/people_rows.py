@@ -55,6 +55,7 @@ def write_people(
             "interests": list(p.interests),
             "is_me": p.is_me,
             "birthday": p.birthday,
+            "birthday_no_year": p.birthday_no_year,
             "keep_in_touch_days": p.keep_in_touch_days,
             "created_at": p.created_at,
             "updated_at": p.updated_at,

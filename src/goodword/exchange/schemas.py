@@ -27,6 +27,7 @@ from goodword.importers.matched import Matched
 from goodword.interactions.models import Direction, InteractionKind, Rapport
 from goodword.leads.models import LeadKind, ShareStatus
 from goodword.opportunities.models import PayPeriod, Route, Stage
+from goodword.people import birthdays
 from goodword.records import one_line
 from goodword.references.models import UseStatus
 from goodword.referrals.models import AskStatus
@@ -132,6 +133,8 @@ class ExportedPerson(Record):
     # (No "not after today" check here, unlike the forms: an import may have kept a birthday
     # as its file gave it, and a backup must come back as it was.)
     birthday: date | None = None
+    # A birthday without its year, "--04-12" (files made before it was kept have none).
+    birthday_no_year: Annotated[str, AfterValidator(birthdays.check)] | None = None
     keep_in_touch_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     sources: list[ExportedSource] = Field(default_factory=list)
     created_at: Timestamp

@@ -292,6 +292,7 @@ def _export_person(
         interests=list(person.interests),
         is_me=person.is_me,
         birthday=person.birthday,
+        birthday_no_year=person.birthday_no_year,
         keep_in_touch_days=person.keep_in_touch_days,
         sources=[
             ExportedSource.model_construct(
