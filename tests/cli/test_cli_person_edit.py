@@ -92,3 +92,15 @@ def test_a_birthday_without_its_year_is_kept_and_shown_as_a_day(run, cli_url: st
     assert (iso["birthday"], iso["birthday_no_year"]) == (None, "--12-11")
     assert (whole["birthday"], whole["birthday_no_year"]) == ("1815-12-10", None)
     assert (cleared["birthday"], cleared["birthday_no_year"]) == (None, None)
+
+
+def test_a_person_added_with_a_birthday_without_its_year_keeps_the_day(run, cli_url: str) -> None:
+    added = json.loads(
+        run("person", "add", "Ada Lovelace", "--birthday", "--12-10", "--json").stdout
+    )
+    whole = json.loads(run("person", "add", "Bo Lin", "--birthday", "1990-04-12", "--json").stdout)
+    wrong = run("person", "add", "Cy Dee", "--birthday", "31 February")
+
+    assert (added["birthday"], added["birthday_no_year"]) == (None, "--12-10")
+    assert (whole["birthday"], whole["birthday_no_year"]) == ("1990-04-12", None)
+    assert wrong.exit_code != 0 and "--birthday" in wrong.stderr

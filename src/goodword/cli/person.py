@@ -60,6 +60,13 @@ def person_add(
     interest: Annotated[list[str] | None, typer.Option(help="An interest (repeatable).")] = None,
     how_we_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
     notes: Annotated[str | None, typer.Option(help="Anything worth remembering.")] = None,
+    birthday: Annotated[
+        str | None,
+        typer.Option(
+            help="Their birthday (YYYY-MM-DD), or the day alone when the year is unknown "
+            "('12 April' or --04-12)."
+        ),
+    ] = None,
     me: Annotated[bool, typer.Option("--me", help="This person is you.")] = False,
     org: Annotated[str | None, typer.Option(help="Where they work now (found or added).")] = None,
     title: Annotated[str | None, typer.Option(help="Their job title there (needs --org).")] = None,
@@ -81,6 +88,8 @@ def person_add(
     data = fields(display_name=name, given_name=given, family_name=family, emails=email)
     data |= fields(phones=phone, urls=url, location=location, tags=tag, interests=interest)
     data |= fields(how_we_met=how_we_met, notes=notes, is_me=me)
+    if birthday and birthday.strip():
+        data |= _birthday(birthday)
     with work(ctx) as (session, ws):
         context = people.input_context(session, workspace_id=ws)
         checked = validate(PersonCreate, data, context=context)
