@@ -1,6 +1,7 @@
 """Dates, timestamps and birthdays read in the shapes the sources write them (month names in
 seven languages, day or month first, year first, a weekday before the date, a time after
-it), and a birthday that cannot be kept said in words."""
+it), a birthday without its year kept as its day and month, and a birthday that cannot be
+kept said in words."""
 
 from __future__ import annotations
 
@@ -150,9 +151,9 @@ def parse_datetime(text: str) -> datetime | None:
 
 
 def unread_birthday(said: str) -> str:
-    """Why a birthday as written was not read as a date, for the report: a day without a
-    year ("--12-10", "--1210", "Dec 10") is kept in the notes, and so are a year alone
-    ("1985") and a day no calendar has."""
+    """Why a birthday as written was not read as a date, for the report: one without a year
+    that is no day and month to keep ("--02-30", "4/12": day or month first?) is kept in the
+    notes, and so are a year alone ("1985") and a day no calendar has."""
     # "--0412" is vCard 4's 12 April (a day without a year), not the year 412.
     no_year = said.startswith("--") or not re.search(r"\d{4}|[^\W\d_]-\d{2}$", said)
     if _YEAR.fullmatch(said.strip()):
