@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from goodword.errors import NotFound
 from goodword.importers.models import ImportRun
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+from goodword.people.models import Person
+from goodword.records import among
 
 KEEP = 20
 _FORMAT = 1  # the layout `encode` writes, for whoever reads it later
@@ -37,6 +39,9 @@ class RunSummary:
     finished_at: datetime
     files: list[dict[str, Any]]
     counts: dict[str, int]
+    # When it was undone, if it was; whether it can be undone now (the latest one only).
+    undone_at: datetime | None = None
+    can_undo: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +49,8 @@ class RunSummary:
             "finished_at": self.finished_at.isoformat(),
             "files": self.files,
             "counts": self.counts,
+            "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+            "can_undo": self.can_undo,
         }
 
 
@@ -100,6 +107,7 @@ def save(session: Session, *, workspace_id: int, report: ImportReport, now: date
     )
     session.add(run)
     session.flush()
+    mark_people(session, workspace_id=workspace_id, report=report, run_id=run.id)
     # By id, the order they were saved in (a clock set back cannot make the newest oldest).
     older = select(ImportRun.id).where(ImportRun.workspace_id == workspace_id)
     kept = older.order_by(ImportRun.id.desc()).limit(KEEP)
@@ -112,20 +120,63 @@ def save(session: Session, *, workspace_id: int, report: ImportReport, now: date
     return run.id
 
 
+def mark_people(session: Session, *, workspace_id: int, report: ImportReport, run_id: int) -> None:
+    """Mark the people the import made as its own (`Person.made_by_import`), for undoing it,
+    and unmark those it changed that another import made: touched since, they stay when
+    that one is undone."""
+    made = {
+        row.person_id
+        for row in report.rows
+        if row.person_id and row.outcome in (Outcome.CREATED, Outcome.SUGGESTED)
+    }
+    changed = {
+        row.person_id
+        for row in report.rows
+        if row.person_id and row.outcome in (Outcome.UPDATED, Outcome.MERGED)
+    } - made
+    for ids, value in ((changed, None), (made, run_id)):
+        if ids:
+            session.execute(
+                update(Person)
+                .where(Person.workspace_id == workspace_id, among(session, Person.id, sorted(ids)))
+                .values(made_by_import=value)
+                .execution_options(synchronize_session=False)
+            )
+
+
 def recent(session: Session, *, workspace_id: int) -> list[RunSummary]:
     """The workspace's kept imports, the last saved first."""
     rows = session.execute(
-        select(ImportRun.id, ImportRun.finished_at, ImportRun.files, ImportRun.counts)
+        select(
+            ImportRun.id,
+            ImportRun.finished_at,
+            ImportRun.files,
+            ImportRun.counts,
+            ImportRun.undone_at,
+            ImportRun.undoable,
+        )
         .where(ImportRun.workspace_id == workspace_id)
         .order_by(ImportRun.id.desc())
-    )
-    return [RunSummary(*row) for row in rows]
+    ).all()
+    # (The latest not undone, as `undoing.undoable_id` finds it.)
+    latest = next((row for row in rows if row.undone_at is None), None)
+    return [
+        RunSummary(
+            row.id,
+            row.finished_at,
+            row.files,
+            row.counts,
+            row.undone_at,
+            can_undo=row is latest and row.undoable,
+        )
+        for row in rows
+    ]
 
 
 def get(session: Session, *, workspace_id: int, run_id: int) -> ImportReport:
     """A kept import's whole report."""
     found = session.execute(
-        select(ImportRun.report, ImportRun.finished_at).where(
+        select(ImportRun.report, ImportRun.finished_at, ImportRun.undone_at).where(
             ImportRun.workspace_id == workspace_id, ImportRun.id == run_id
         )
     ).one_or_none()
@@ -133,6 +184,7 @@ def get(session: Session, *, workspace_id: int, run_id: int) -> ImportReport:
         raise NotFound("import", run_id)
     report = decode(found.report)
     report.id, report.finished_at = run_id, found.finished_at
+    report.undone_at = found.undone_at
     return report
 
 
@@ -143,6 +195,13 @@ def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
     )
     if not deleted.rowcount:  # type: ignore[attr-defined]
         raise NotFound("import", run_id)
+    # (Its people are no longer its: SQLite may give its id to the next import.)
+    session.execute(
+        update(Person)
+        .where(Person.workspace_id == workspace_id, Person.made_by_import == run_id)
+        .values(made_by_import=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def forget_people(session: Session, *, workspace_id: int, person_ids: Collection[int]) -> int:
@@ -166,6 +225,23 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
                 update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report))
             )
     return changed
+
+
+def unlink_people(session: Session, *, workspace_id: int, person_ids: Collection[int]) -> None:
+    """Take the links to people an undone import took away out of the kept reports: their
+    rows keep what the file said, and name no one."""
+    runs = session.execute(
+        select(ImportRun.id, ImportRun.report).where(ImportRun.workspace_id == workspace_id)
+    )
+    for run_id, blob in runs.all():
+        report = decode(blob)
+        theirs = [row for row in report.rows if row.person_id in person_ids]
+        for row in theirs:
+            row.person_id = None
+        if theirs:
+            session.execute(
+                update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report))
+            )
 
 
 def files_in_words(files: Iterable[Any]) -> str:

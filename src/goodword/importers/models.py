@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary
+from sqlalchemy import JSON, Boolean, LargeBinary, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, utcnow
@@ -24,3 +24,7 @@ class ImportRun(WorkspaceScoped, Base):
     # The whole report, every row included, as zlib-compressed JSON (`history.encode`):
     # a 70,000-row report takes about half a megabyte so, against five as JSON text.
     report: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # Whether it can be undone (`importers/undoing.py`): false for one kept before Goodword
+    # marked the people an import made (migration 0027); `undone_at` says when it was.
+    undoable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=false())
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -59,6 +59,8 @@ class ImportReport:
     # Once saved (never for a dry run): its id among the workspace's kept imports.
     id: int | None = None
     finished_at: datetime | None = None
+    # When it was undone (`undoing.py`), if it was.
+    undone_at: datetime | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -80,6 +82,7 @@ class ImportReport:
         return {
             "id": self.id,
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "undone_at": self.undone_at.isoformat() if self.undone_at else None,
             "dry_run": self.dry_run,
             "counts": self.counts,
             "people_created": self.people_created,

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from goodword.importers import splitting
+from goodword.importers import splitting, undoing
 from goodword.importers.history import RunSummary
 from goodword.importers.report import ImportReport, Outcome
 from goodword.people import service as people
@@ -122,6 +122,9 @@ class ImportReportOut(BaseModel):
         description="The kept report's id (`GET /imports/{id}`); null for a dry run."
     )
     finished_at: datetime | None
+    undone_at: datetime | None = Field(
+        default=None, description="When it was undone (`POST /imports/{id}/undo`), if it was."
+    )
     dry_run: bool
     counts: dict[str, int]
     people_created: int
@@ -154,6 +157,9 @@ class ImportSummaryOut(BaseModel):
     finished_at: datetime
     files: list[FileSummaryOut]
     counts: dict[str, int]
+    undone_at: datetime | None
+    # Whether `POST /imports/{id}/undo` can undo it now: the latest import not undone.
+    can_undo: bool
 
 
 class ImportList(BaseModel):
@@ -162,3 +168,41 @@ class ImportList(BaseModel):
 
 def import_list(runs: Sequence[RunSummary]) -> ImportList:
     return ImportList(items=[ImportSummaryOut(**run.to_dict()) for run in runs])
+
+
+class UndoPerson(BaseModel):
+    person_id: int
+    name: str
+
+
+class UndoKept(UndoPerson):
+    # Why the undo leaves them (touched since, matched to someone already here...).
+    reason: str
+
+
+class UndoOut(BaseModel):
+    """What undoing a kept import does (`GET …/undo`) or did (`POST …/undo`)."""
+
+    import_id: int
+    done: bool
+    summary: str
+    # The people it takes away, and what goes with them.
+    removed: list[UndoPerson]
+    positions: int
+    connections: int
+    interactions: int
+    # The people who stay, each with why.
+    kept: list[UndoKept]
+
+
+def undo_out(undo: undoing.Undo) -> UndoOut:
+    return UndoOut(
+        import_id=undo.run_id,
+        done=undo.done,
+        summary=undo.summary(),
+        removed=[UndoPerson(person_id=i, name=name) for i, name in undo.removed],
+        positions=undo.positions,
+        connections=undo.connections,
+        interactions=undo.interactions,
+        kept=[UndoKept(person_id=k.person_id, name=k.name, reason=k.reason) for k in undo.kept],
+    )

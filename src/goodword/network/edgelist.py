@@ -20,7 +20,7 @@ from typing import IO
 import numpy as np
 import numpy.typing as npt
 from pydantic import ValidationError
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
@@ -136,6 +136,15 @@ def import_edges(
         )
     for start in range(0, len(records), 5_000):
         session.execute(insert(Connection), records[start : start + 5_000])
+    # People an import made, tied now to others, stay when that import is undone.
+    tied = sorted({int(r[side]) for r in records for side in ("person_a_id", "person_b_id")})  # type: ignore[call-overload]
+    for start in range(0, len(tied), 5_000):
+        session.execute(
+            update(Person)
+            .where(Person.id.in_(tied[start : start + 5_000]))
+            .values(made_by_import=None)
+            .execution_options(synchronize_session=False)
+        )
     session.flush()
     return ImportReport(
         lines=len(rows),

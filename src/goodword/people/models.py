@@ -3,8 +3,29 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    event,
+    inspect,
+    text,
+    update,
+)
+from sqlalchemy.orm import (
+    Mapped,
+    Mapper,
+    Session,
+    attributes,
+    mapped_column,
+    relationship,
+    validates,
+)
 
 from goodword.db import Base, UTCDateTime, WorkspaceScoped, utcnow
 from goodword.people import normalize
@@ -43,6 +64,13 @@ class Person(WorkspaceScoped, Base):
     birthday_no_year: Mapped[str | None] = mapped_column(String(7))
     # Keep-in-touch cadence in days, overriding the default for the relationship.
     keep_in_touch_days: Mapped[int | None]
+    # The kept import that made them, for as long as nothing else has touched them since
+    # (`touched.py` forgets it): undoing that import takes them away again.
+    # (Deferred, with the database's NULL as its default and not fetched after an insert,
+    # so that writing and reading people leaves it out: the migration tests write people
+    # at schemas without it.)
+    made_by_import: Mapped[int | None] = mapped_column(deferred=True, server_default=text("NULL"))
+    __mapper_args__ = {"eager_defaults": False}
 
     emails: Mapped[list[PersonEmail]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonEmail.position"
@@ -182,3 +210,71 @@ class DeletedSource(WorkspaceScoped, Base):
     # so bringing them back by one of them forgets the others too.
     deletion: Mapped[int]
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# What touching a person is, for `Person.made_by_import`: any record of theirs added,
+# changed or deleted through the ORM (every hand edit, a merge, a split, a message or
+# meeting logged with them, a lead, a task, a reference), and their own row changed. The
+# imports write with Core and say themselves whom they touched (`importers/history.save`).
+_TOUCHED = "people_touched"
+_PEOPLE_COLUMNS: dict[type, tuple[list[str], list[str]]] = {}
+
+
+def _people_columns(cls: type) -> tuple[list[str], list[str]]:
+    """The attributes of a mapped class that name a person: its columns with a foreign key
+    to people.id, and its relationships to a Person."""
+    found = _PEOPLE_COLUMNS.get(cls)
+    if found is None:
+        mapper: Mapper[Any] = inspect(cls)
+        columns = [
+            attribute.key
+            for attribute in mapper.column_attrs
+            if any(
+                key.column.table.name == "people"
+                for column in attribute.columns
+                for key in column.foreign_keys
+            )
+        ]
+        related = [
+            relation.key
+            for relation in mapper.relationships
+            if relation.mapper.class_ is Person and not relation.uselist
+        ]
+        found = _PEOPLE_COLUMNS[cls] = (columns, related)
+    return found
+
+
+@event.listens_for(Session, "before_flush")
+def _note_people_touched(session: Session, _context: Any, _instances: Any) -> None:
+    touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(instance, Person):
+            if instance.id is not None and session.is_modified(instance):
+                touched.add(instance.id)
+            continue
+        columns, related = _people_columns(type(instance))
+        for key in columns:
+            value = getattr(instance, key, None)
+            if value is not None:
+                touched.add(value)
+            history = attributes.get_history(instance, key)
+            touched.update(old for old in history.deleted or () if old is not None)
+        for key in related:
+            person = getattr(instance, key, None)
+            if person is not None and person.id is not None:
+                touched.add(person.id)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_imports_of_people_touched(session: Session, _context: Any) -> None:
+    touched: set[int] = session.info.pop(_TOUCHED, set())
+    if not touched:
+        return
+    ids = sorted(touched)
+    for start in range(0, len(ids), 500):
+        session.connection().execute(
+            update(Person)
+            .where(Person.id.in_(ids[start : start + 500]), Person.made_by_import.is_not(None))
+            .values(made_by_import=None)
+            .execution_options(synchronize_session=False)
+        )

@@ -1,0 +1,291 @@
+"""Undoing a kept import: the people it made that nothing has touched since go again, with
+their jobs, ties and the messages only they were in; whatever the undo cannot take back
+cleanly stays, and is listed with why.
+
+Only the latest import not yet undone can be undone: a later import may have matched its
+records to this one's people, or added messages with them, and only undoing that one
+first tells its changes apart. A person an import made keeps its id
+(`Person.made_by_import`) until anything else touches them: an edit by hand, a merge, a
+message, meeting, task, lead, reference or referral ask with them (`people/models.py`
+notes every change made through the ORM), or a later import's record matched to them
+(`history.mark_people`). Those stay.
+
+People are taken away without being remembered as deleted (`importers/deleted.py`): the
+import never happened, so importing the same file again brings them back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from goodword import clock
+from goodword.connections.models import Connection
+from goodword.duplicates.models import Merge
+from goodword.errors import Conflict, NotFound
+from goodword.importers import history
+from goodword.importers.models import ImportRun
+from goodword.importers.report import Outcome
+from goodword.interactions.models import Interaction, Participant
+from goodword.leads.models import LeadShare
+from goodword.opportunities.models import Opportunity
+from goodword.people.models import Person, Position
+from goodword.records import among
+from goodword.references.models import Reference
+from goodword.referrals.models import ReferralAsk
+from goodword.search.models import SearchDocument
+from goodword.tasks.models import Task
+
+# Why a person the import made stays, for what ties them to the rest of your network.
+_TIES = (
+    (LeadShare.person_id, "a lead is passed on to them"),
+    (Opportunity.hiring_manager_id, "they are an opportunity's hiring manager"),
+    (Reference.person_id, "they are one of your references"),
+    (ReferralAsk.person_id, "you asked them for a referral"),
+    (Task.person_id, "a task is about them"),
+)
+_CHANGED = (Outcome.UPDATED, Outcome.MERGED)
+TOUCHED = "changed since the import (edited by hand, or by another import)"
+LOGGED = "a meeting, call or note was logged with them since"
+MATCHED = (
+    "matched to someone already here, who stays (if it was the wrong person, split the "
+    "record off on their page)"
+)
+UPDATED = "was already here; what the import changed stays"
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A person the undo leaves, and why."""
+
+    person_id: int
+    name: str
+    reason: str
+
+
+@dataclass
+class Undo:
+    """What undoing an import does (or did)."""
+
+    run_id: int
+    finished_at: datetime
+    # The people it takes away: id, name.
+    removed: list[tuple[int, str]] = field(default_factory=list)
+    # People the import made who stay, touched since; and people already here it changed.
+    kept: list[Kept] = field(default_factory=list)
+    # What goes with the people taken away.
+    positions: int = 0
+    connections: int = 0
+    interactions: int = 0
+    done: bool = False
+
+    def summary(self) -> str:
+        """The undo in a sentence, counts first."""
+        goes = _counted(len(self.removed), "person", "people")
+        with_them = [
+            _counted(n, one, many)
+            for n, one, many in (
+                (self.positions, "job", "jobs"),
+                (self.connections, "connection", "connections"),
+                (self.interactions, "message or invitation", "messages and invitations"),
+            )
+            if n
+        ]
+        said = ("Takes away " if not self.done else "Took away ") + goes
+        if with_them:
+            said += " with their " + _and(with_them)
+        if self.kept:
+            said += f"; {_counted(len(self.kept), 'person stays', 'people stay')}, listed with why"
+        return said + "."
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def undoable_id(session: Session, *, workspace_id: int) -> int | None:
+    """The import that can be undone now: the latest one not undone yet, if it can be."""
+    latest = session.execute(
+        select(ImportRun.id, ImportRun.undoable)
+        .where(ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None))
+        .order_by(ImportRun.id.desc())
+        .limit(1)
+    ).one_or_none()
+    return latest.id if latest is not None and latest.undoable else None
+
+
+def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
+    """What undoing the import would do; refused (Conflict) when it cannot be undone."""
+    run = session.get(ImportRun, run_id)
+    if run is None or run.workspace_id != workspace_id:
+        raise NotFound("import", run_id)
+    if run.undone_at is not None:
+        raise Conflict(f"Import {run_id} was already undone.")
+    if not run.undoable:
+        raise Conflict(
+            f"Import {run_id} was made before Goodword could undo imports, so it cannot be "
+            "undone. Delete the people it brought in by hand."
+        )
+    latest = undoable_id(session, workspace_id=workspace_id)
+    if latest != run_id:
+        newer = session.scalar(
+            select(func.max(ImportRun.id)).where(
+                ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None)
+            )
+        )
+        raise Conflict(
+            f"Only the latest import can be undone: undo import {newer} first, as it may "
+            f"have changed the people import {run_id} brought in."
+        )
+    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+    undo = Undo(run_id=run_id, finished_at=run.finished_at)
+    made: dict[int, str] = {}
+    changed: dict[int, Outcome] = {}
+    for row in report.rows:
+        if row.person_id and row.outcome in (Outcome.CREATED, Outcome.SUGGESTED):
+            made.setdefault(row.person_id, row.name)
+    for row in report.rows:
+        if row.person_id and row.person_id not in made and row.outcome in _CHANGED:
+            changed.setdefault(row.person_id, row.outcome)
+    ids = sorted(made)
+    here = {
+        person_id: (name, mark)
+        for person_id, name, mark in session.execute(
+            select(Person.id, Person.display_name, Person.made_by_import).where(
+                Person.workspace_id == workspace_id, among(session, Person.id, ids)
+            )
+        )
+    }
+    reasons = _ties(session, ids=[i for i in ids if i in here])
+    merged_since = dict(
+        session.execute(
+            select(Merge.absorbed_id, Merge.survivor_id).where(
+                Merge.workspace_id == workspace_id,
+                Merge.undone_at.is_(None),
+                among(session, Merge.absorbed_id, [i for i in ids if i not in here]),
+            )
+        ).all()
+    )
+    for person_id in ids:
+        if person_id not in here:
+            if person_id in merged_since:
+                undo.kept.append(
+                    Kept(
+                        person_id,
+                        made[person_id],
+                        f"merged into person {merged_since[person_id]} since; undo that "
+                        "merge first to take them away",
+                    )
+                )
+            continue  # (deleted since: nothing to take back)
+        name, mark = here[person_id]
+        reason = reasons.get(person_id) or (TOUCHED if mark != run_id else None)
+        if reason:
+            undo.kept.append(Kept(person_id, name, reason))
+        else:
+            undo.removed.append((person_id, name))
+    if changed:
+        names = dict(
+            session.execute(
+                select(Person.id, Person.display_name).where(
+                    Person.workspace_id == workspace_id,
+                    among(session, Person.id, sorted(changed)),
+                )
+            ).all()
+        )
+        undo.kept += [
+            Kept(person_id, names[person_id], MATCHED if outcome is Outcome.MERGED else UPDATED)
+            for person_id, outcome in changed.items()
+            if person_id in names
+        ]
+    removed = [person_id for person_id, _name in undo.removed]
+    undo.positions = _count(session, Position.id, among(session, Position.person_id, removed))
+    undo.connections = _count(
+        session,
+        Connection.id,
+        among(session, Connection.person_a_id, removed)
+        | among(session, Connection.person_b_id, removed),
+    )
+    undo.interactions = len(_interactions_only_with(session, removed))
+    return undo
+
+
+def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
+    """Undo the import (see the module's note); the caller commits."""
+    done = preview(session, workspace_id=workspace_id, run_id=run_id)
+    removed = [person_id for person_id, _name in done.removed]
+    interactions = _interactions_only_with(session, removed)
+    for start in range(0, len(interactions), 5_000):
+        chunk = interactions[start : start + 5_000]
+        session.execute(delete(Interaction).where(among(session, Interaction.id, chunk)))
+    if removed:
+        session.execute(
+            delete(SearchDocument).where(
+                SearchDocument.kind == "person", among(session, SearchDocument.record_id, removed)
+            )
+        )
+        # (Their jobs, e-mails, sources, ties and pairs in the duplicates queue go with
+        # them, by the database's cascades; nothing is remembered as deleted.)
+        session.execute(
+            delete(Person)
+            .where(Person.workspace_id == workspace_id, among(session, Person.id, removed))
+            .execution_options(synchronize_session=False)
+        )
+        history.unlink_people(session, workspace_id=workspace_id, person_ids=set(removed))
+    session.execute(update(ImportRun).where(ImportRun.id == run_id).values(undone_at=clock.now()))
+    session.expire_all()
+    done.done = True
+    return done
+
+
+def _count(session: Session, column: object, condition: object) -> int:
+    return session.scalar(select(func.count(column)).where(condition)) or 0  # type: ignore[arg-type]
+
+
+def _ties(session: Session, *, ids: list[int]) -> dict[int, str]:
+    """Why each of these people must stay, if something ties them to the rest of your
+    network (the first such thing found)."""
+    found: dict[int, str] = {}
+    if not ids:
+        return found
+    for column, reason in _TIES:
+        for person_id in session.scalars(select(column).where(among(session, column, ids))):
+            if person_id is not None:
+                found.setdefault(person_id, reason)
+    logged = (
+        select(Participant.person_id)
+        .join(Interaction)
+        .where(among(session, Participant.person_id, ids), Interaction.external_id.is_(None))
+    )
+    for person_id in session.scalars(logged):
+        found.setdefault(person_id, LOGGED)
+    return found
+
+
+def _interactions_only_with(session: Session, removed: list[int]) -> list[int]:
+    """The imported messages and invitations whose people all go (one logged by hand has
+    none of its people taken away: logging it touched them)."""
+    if not removed:
+        return []
+    theirs = select(Participant.interaction_id).where(
+        among(session, Participant.person_id, removed)
+    )
+    others = select(Participant.interaction_id).where(
+        Participant.interaction_id.in_(theirs), ~among(session, Participant.person_id, removed)
+    )
+    return list(
+        session.scalars(
+            select(Interaction.id).where(
+                Interaction.id.in_(theirs),
+                Interaction.id.not_in(others),
+                Interaction.external_id.is_not(None),
+            )
+        )
+    )
