@@ -198,9 +198,11 @@ def test_the_import_page_lists_earlier_imports_and_shows_each_report(client, fil
 
     page = client.get("/import")
     assert "Earlier imports" in page.text
-    link = f'<a href="/imports/{run_id}">Import {run_id}</a></td>'
+    link = f'<a href="/imports/{run_id}">Import {run_id}</a>'
+    # (The latest import can be undone, and says so beside its number.)
+    undo = f' · <a href="/imports/{run_id}/undo" class="small">Undo</a></td>'
     row = re.search(
-        rf'{link}\s*<td data-label="Imported">[^<]+</td>\s*'
+        rf'{link}{undo}\s*<td data-label="Imported">[^<]+</td>\s*'
         r'<td class="long-id" data-label="Files">([^<]*)</td>',
         page.text,
     )

@@ -1,9 +1,9 @@
-"""`goodword import` and `goodword imports list|show|delete`."""
+"""`goodword import` and `goodword imports list|show|undo|delete`."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from goodword.cli.common import (
 )
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers.report import ImportReport, Outcome
+
+if TYPE_CHECKING:
+    from goodword.importers.undoing import Undo
 
 STAGES = {
     "read": "Reading files",
@@ -229,7 +232,7 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         ["Import", "Imported", "Files", *(o.capitalize() for o in outcomes)],
         [
             (
-                run.id,
+                f"{run.id} (undone)" if run.undone_at else run.id,
                 run.finished_at,
                 history.files_in_words(run.files),
                 *(run.counts.get(o, 0) for o in outcomes),
@@ -238,6 +241,8 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         ],
     )
     typer.echo("Every row of one: goodword imports show IMPORT_ID")
+    if undoable := next((run.id for run in runs if run.can_undo), None):
+        typer.echo(f"To undo the latest: goodword imports undo {undoable}")
 
 
 @imports_app.command("show")
@@ -279,3 +284,53 @@ def delete_import(
         print_json({"deleted": import_id})
         return
     typer.echo(f"Deleted the report of import {import_id}. The people it brought in stay.")
+
+
+@imports_app.command("undo")
+def undo_import(
+    ctx: typer.Context,
+    import_id: ImportId,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Undo the latest import: the people it made that nothing has touched since go, with
+    their jobs, ties and messages, all at once (importing the file again brings them back).
+    People edited, merged, logged with or used since stay, each listed with why. It says
+    what it would do and asks first; --yes, or --json for a script, does not ask. Saying no
+    changes nothing (exit 0)."""
+    from goodword import db
+    from goodword.importers import undoing
+
+    with work(ctx) as (session, workspace_id):
+        plan = undoing.preview(session, workspace_id=workspace_id, run_id=import_id)
+        if not (yes or as_json):
+            _print_undo(plan)
+            if not typer.confirm(f"Undo import {import_id}?"):
+                typer.echo("Nothing undone.")
+                return
+        db.begin_writing(session)
+        done = undoing.undo(session, workspace_id=workspace_id, run_id=import_id)
+    if as_json:
+        from goodword.importers.schemas import undo_out
+
+        print_json(dump(undo_out(done)))
+        return
+    typer.echo(f"Import {import_id} undone. {done.summary()}")
+    if done.kept:
+        _print_kept(done)
+
+
+def _print_undo(plan: Undo) -> None:
+    typer.echo(plan.summary())
+    for person_id, name in plan.removed[:50]:
+        typer.echo(f"  goes: {name} (person {person_id})")
+    if len(plan.removed) > 50:
+        typer.echo(f"  and {len(plan.removed) - 50:,} more")
+    _print_kept(plan)
+
+
+def _print_kept(plan: Undo) -> None:
+    for kept in plan.kept[:50]:
+        typer.echo(f"  stays: {kept.name} (person {kept.person_id}): {kept.reason}")
+    if len(plan.kept) > 50:
+        typer.echo(f"  and {len(plan.kept) - 50:,} more stay")

@@ -9,25 +9,33 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from goodword import clock
+from goodword import clock, db
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
-from goodword.importers import history, splitting
+from goodword.importers import history, splitting, undoing
 from goodword.importers.schemas import (
     ImportList,
     ImportReportOut,
     PersonSources,
     SplitOut,
     SplitResult,
+    UndoOut,
     import_list,
     report_out,
     source_out,
     split_out,
     split_result,
+    undo_out,
 )
 from goodword.importers.uploads import phone_region, preview_files, save_uploads
-from goodword.importers.views import ExportFormat, export_response, import_writing, jobs_of
+from goodword.importers.views import (
+    ExportFormat,
+    export_response,
+    import_writing,
+    jobs_of,
+    undoing_allowed,
+)
 
 router = APIRouter(prefix=API_PREFIX, tags=["imports"], responses=ERROR_RESPONSES)
 
@@ -169,6 +177,29 @@ def delete_import(session: DbSession, workspace_id: WorkspaceId, run_id: int) ->
     """Forget the report; the people, messages and changes the import brought in stay."""
     history.forget(session, workspace_id=workspace_id, run_id=run_id)
     return Response(status_code=204)
+
+
+@router.get(
+    "/imports/{run_id}/undo", response_model=UndoOut, summary="What undoing an import would do"
+)
+def undo_preview(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> UndoOut:
+    """Changes nothing: the people it would take away, with their jobs, ties and messages,
+    and the people who would stay, each with why. 409 when it cannot be undone: undone
+    already, not the latest import, or kept before imports could be undone."""
+    return undo_out(undoing.preview(session, workspace_id=workspace_id, run_id=run_id))
+
+
+@router.post("/imports/{run_id}/undo", response_model=UndoOut, summary="Undo an import")
+def undo_import(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
+) -> UndoOut:
+    """Take away the people the latest import made that nothing touched since, with their
+    jobs, ties and messages, all at once; they are not remembered as deleted, so importing
+    the file again brings them back. What stays is listed with why. 409 as for GET, and
+    while an import is running."""
+    undoing_allowed(request, workspace_id)
+    db.begin_writing(session)
+    return undo_out(undoing.undo(session, workspace_id=workspace_id, run_id=run_id))
 
 
 class PreviewRow(BaseModel):

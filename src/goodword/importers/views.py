@@ -25,8 +25,8 @@ from starlette.datastructures import UploadFile
 from goodword import clock, db
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import service as duplicates
-from goodword.errors import GoodwordError, NotFound
-from goodword.importers import column_map, export, history, service
+from goodword.errors import Conflict, GoodwordError, NotFound
+from goodword.importers import column_map, export, history, service, undoing
 from goodword.importers.cleaning import inert
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import jobs_of, message
@@ -369,9 +369,42 @@ def saved_report(
     context = report_context(report, rows_url=f"/imports/{run_id}/rows.csv")
     # (Pairs it queued may be settled since: the queue's count now, not the report's.)
     waiting = duplicates.count_candidates(session, workspace_id=workspace_id)
+    can_undo = undoing.undoable_id(session, workspace_id=workspace_id) == run_id
     return render(
-        request, "importers/report.html", {**context, "saved_page": True, "waiting": waiting}
+        request,
+        "importers/report.html",
+        {**context, "saved_page": True, "waiting": waiting, "can_undo": can_undo},
     )
+
+
+def undoing_allowed(request: Request, workspace_id: int) -> None:
+    """Refuse to undo an import while another runs in the workspace (it may be matching
+    records to the people the undo takes away)."""
+    if jobs_of(request).running(workspace_id):
+        raise Conflict(
+            "An import is running in this workspace: undo this one once it has finished."
+        )
+
+
+@router.get("/imports/{run_id}/undo", response_class=HTMLResponse)
+def confirm_undo(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
+) -> HTMLResponse:
+    """Say what undoing the import would do, before doing it."""
+    plan = undoing.preview(session, workspace_id=workspace_id, run_id=run_id)
+    report = history.get(session, workspace_id=workspace_id, run_id=run_id)
+    return render(request, "importers/undo.html", {"plan": plan, "report": report})
+
+
+@router.post("/imports/{run_id}/undo")
+def undo_import(
+    request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
+) -> Response:
+    """Undo the import, then show its report, marked undone."""
+    undoing_allowed(request, workspace_id)
+    db.begin_writing(session)
+    done = undoing.undo(session, workspace_id=workspace_id, run_id=run_id)
+    return redirect(f"/imports/{run_id}", flash=f"Import {run_id} undone. {done.summary()}")
 
 
 @router.get("/imports/{run_id}/rows.csv")

@@ -1,0 +1,106 @@
+"""Undoing the latest import from its page (a confirmation first, counts first), the API
+(GET says, POST does) and the CLI (asks; --yes and --json do not); and what cannot be
+undone is refused the same way on each."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+API = "/api/v1"
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,"
+    "26 Dec 2025\n"
+    "Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,US Navy,Rear Admiral,03 Nov 2025\n"
+)
+
+
+def _upload(name: str = "Connections.csv", body: str = CONNECTIONS):
+    return [("files", (name, body.encode(), "text/csv"))]
+
+
+def test_the_import_page_asks_then_undoes_the_latest_import(client, count_people):
+    done = client.post("/import", files=_upload())
+    run_id = re.search(r"it is import (\d+) under", done.text).group(1)
+    assert count_people() == 2
+
+    report = client.get(f"/imports/{run_id}")
+    assert f'href="/imports/{run_id}/undo">Undo this import</a>' in report.text
+    ask = client.get(f"/imports/{run_id}/undo")
+    assert ask.status_code == 200 and f"<h1>Undo import {run_id}?</h1>" in ask.text
+    assert (
+        "<strong>Takes away 2 people with their 2 jobs.</strong>" in ask.text
+    )  # (no one to tie them to on LinkedIn: nobody is you)
+    assert ">Ada Lovelace</a></li>" in ask.text and ">Grace Hopper</a></li>" in ask.text
+    assert f'action="/imports/{run_id}/undo"' in ask.text
+    assert count_people() == 2  # asking changes nothing
+
+    undone = client.post(f"/imports/{run_id}/undo", follow_redirects=False)
+    assert undone.status_code == 303 and undone.headers["location"] == f"/imports/{run_id}"
+    assert count_people() == 0
+    shown = client.get(f"/imports/{run_id}").text
+    assert f"Import {run_id} undone. Took away 2 people with their 2 jobs." in shown
+    assert "This import was undone on" in shown and "Undo this import" not in shown
+    listed = client.get("/import").text
+    assert f'Import {run_id}</a> <span class="small muted">(undone)</span>' in listed
+    again = client.get(f"/imports/{run_id}/undo")
+    assert again.status_code == 409 and f"Import {run_id} was already undone." in again.text
+
+
+def test_the_api_says_what_an_undo_would_do_then_does_it(client, session, workspace):
+    first = client.post(f"{API}/imports", files=_upload()).json()
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n"
+    second = client.post(f"{API}/imports", files=_upload("a.vcf", card)).json()
+    listed = client.get(f"{API}/imports").json()["items"]
+    assert [(i["id"], i["can_undo"], i["undone_at"]) for i in listed] == [
+        (second["id"], True, None),
+        (first["id"], False, None),
+    ]
+    refused = client.post(f"{API}/imports/{first['id']}/undo")
+    assert refused.status_code == 409
+    assert f"undo import {second['id']} first" in refused.json()["error"]["message"]
+
+    said = client.get(f"{API}/imports/{second['id']}/undo").json()
+    assert said["done"] is False and said["summary"] == "Takes away 1 person."
+    assert [p["name"] for p in said["removed"]] == ["Alan Turing"] and said["kept"] == []
+    done = client.post(f"{API}/imports/{second['id']}/undo")
+    assert done.status_code == 200
+    assert done.json() == {**said, "done": True, "summary": "Took away 1 person."}
+    assert client.post(f"{API}/imports/{second['id']}/undo").status_code == 409
+    assert client.get(f"{API}/imports/{second['id']}").json()["undone_at"]
+    listed = client.get(f"{API}/imports").json()["items"]
+    assert [(i["id"], i["can_undo"]) for i in listed] == [
+        (second["id"], False),
+        (first["id"], True),
+    ]
+
+
+def test_the_cli_asks_before_undoing_and_json_does_not(run):
+    assert run("import", str(DATA / "Connections.csv")).exit_code == 0
+    asked = run("imports", "undo", "1", input="n\n")
+    assert asked.exit_code == 0 and "Nothing undone." in asked.stdout
+    assert asked.stdout.startswith("Takes away 6 people with their 6 jobs.\n")
+    assert "  goes: Ada Lovelace (person " in asked.stdout
+    assert "To undo the latest: goodword imports undo 1" in run("imports", "list").stdout
+
+    done = json.loads(run("imports", "undo", "1", "--json").stdout)
+    assert done["done"] is True and len(done["removed"]) == 6
+    assert "1 (undone)" in run("imports", "list").stdout
+    again = run("imports", "undo", "1", "--yes")
+    assert again.exit_code != 0 and "Import 1 was already undone." in again.output
+    assert run("people", "list", "--json").stdout.count('"display_name"') == 0
+
+
+def test_an_undo_is_refused_while_an_import_runs(client, app, workspace, count_people):
+    made = client.post(f"{API}/imports", files=_upload()).json()
+    job = app.state.import_jobs.start(workspace.id, dry_run=False)
+    for url in (f"{API}/imports/{made['id']}/undo", f"/imports/{made['id']}/undo"):
+        refused = client.post(url)
+        assert refused.status_code == 409 and "An import is running" in refused.text
+    assert count_people() == 2
+    job.finished = True
+    assert client.post(f"{API}/imports/{made['id']}/undo").status_code == 200
+    assert count_people() == 0
