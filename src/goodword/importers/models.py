@@ -25,6 +25,6 @@ class ImportRun(WorkspaceScoped, Base):
     # a 70,000-row report takes about half a megabyte so, against five as JSON text.
     report: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     # Whether it can be undone (`importers/undoing.py`): false for one kept before Goodword
-    # marked the people an import made (migration 0027); `undone_at` says when it was.
+    # marked the people an import made (migration 0029); `undone_at` says when it was.
     undoable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=false())
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

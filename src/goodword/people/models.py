@@ -65,7 +65,8 @@ class Person(WorkspaceScoped, Base):
     # Keep-in-touch cadence in days, overriding the default for the relationship.
     keep_in_touch_days: Mapped[int | None]
     # The kept import that made them, for as long as nothing else has touched them since
-    # (`touched.py` forgets it): undoing that import takes them away again.
+    # (the flush listeners at the end of this module forget it): undoing that import takes
+    # them away again.
     # (Deferred, with the database's NULL as its default and not fetched after an insert,
     # so that writing and reading people leaves it out: the migration tests write people
     # at schemas without it.)

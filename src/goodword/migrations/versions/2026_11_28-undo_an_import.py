@@ -3,8 +3,8 @@ false for one saved before this, whose people were never marked) and when it was
 (`import_runs.undone_at`), and a person an import made keeps that import's id
 (`people.made_by_import`) until anything else touches them (`people/models.py`).
 
-Revision ID: 0027
-Revises: 0026
+Revision ID: 0029
+Revises: 0028
 Create Date: 2026-11-28 13:00:00
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0027"
-down_revision: str | None = "0026"
+revision: str = "0029"
+down_revision: str | None = "0028"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
