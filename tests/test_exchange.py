@@ -1194,7 +1194,9 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
         {"slug", "created_at", "calendar_token", "phone_region", "graph_version"},
     ),
     (Organization, schemas.ExportedOrganization, set()),
-    (Person, schemas.ExportedPerson, set()),
+    # made_by_import names a kept import, and kept imports stay with their database: a
+    # restored person was made by the restore, so no import's undo takes them away.
+    (Person, schemas.ExportedPerson, {"made_by_import"}),
     (PersonEmail, schemas.ExportedEmail, DETAIL),
     (PersonPhone, schemas.ExportedPhone, DETAIL | {"reversed_digits"}),  # (from the number)
     (PersonUrl, schemas.ExportedUrl, DETAIL),
