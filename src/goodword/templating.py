@@ -13,6 +13,7 @@ from goodword.importers.history import files_in_words
 from goodword.interactions.models import InteractionKind, Rapport
 from goodword.opportunities.models import PayPeriod, Route, Stage
 from goodword.opportunities.wording import pay_of
+from goodword.people import job_dates
 from goodword.people.birthdays import shown as month_day
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
 from goodword.sentences import full_stop
@@ -20,14 +21,15 @@ from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words
 
 
-def human_date(value: date | datetime | None) -> str:
-    """2 Nov 2026; with a time for datetimes shown in the machine's local zone."""
+def human_date(value: date | datetime | None, precision: str | None = None) -> str:
+    """2 Nov 2026; with a time for datetimes shown in the machine's local zone; a job's
+    date in the precision it was given ("Nov 2026", "2026": `job_dates`)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         local = value.astimezone()
         return f"{local.day} {local:%b %Y, %H:%M}"
-    return f"{value.day} {value:%b %Y}"
+    return job_dates.in_words(value, precision)
 
 
 def thousands(value: int | None) -> str:

@@ -4,9 +4,13 @@ options give (SQLite)."""
 from __future__ import annotations
 
 import json
+from datetime import date
+
+from sqlalchemy import update
 
 from goodword.db import make_engine, make_session_factory
 from goodword.people import service as people
+from goodword.people.models import Position
 from goodword.people.schemas import PositionCreate
 from goodword.workspaces import service as workspaces
 
@@ -49,8 +53,31 @@ def test_only_the_options_given_change(run, cli_url: str) -> None:
     assert answer == {
         "id": 1, "organization_id": 1, "organization_name": "Meta", "title": None,
         "department": "Talent", "start_date": "2024-02-01", "end_date": None,
-        "is_current": True, "organization_added": False, "did_you_mean": [], "ended": [],
+        "start_precision": "day", "end_precision": None, "is_current": True,
+        "organization_added": False, "did_you_mean": [], "ended": [],
     }  # fmt: skip
+
+
+def test_a_job_s_month_is_shown_as_the_month(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+    engine = make_engine(cli_url)
+    with engine.begin() as connection:  # (as LinkedIn's "Jan 2020" and "2018" are kept)
+        connection.execute(
+            update(Position).values(
+                start_date=date(2018, 1, 1), start_precision="year",
+                end_date=date(2020, 1, 1), end_precision="month", is_current=False,
+            )
+        )  # fmt: skip
+    engine.dispose()
+
+    shown = run("person", "show", "1").stdout
+    answer = json.loads(run("person", "show", "1", "--json").stdout)
+
+    assert "Recruiter at Meta (2018 to 2020-01) (job 1)" in shown
+    (job,) = answer["positions"]
+    assert (job["start_date"], job["start_precision"], job["end_precision"]) == (
+        "2018-01-01", "year", "month",
+    )  # fmt: skip
 
 
 def test_a_wrong_day_or_job_changes_nothing(run, cli_url: str) -> None:

@@ -147,8 +147,9 @@ def test_the_api_replaces_a_job(client: TestClient, session: Session, workspace:
     assert response.json() == {
         "id": metals.id, "organization_id": metals.organization_id,
         "organization_name": "Metals Group", "title": "Head Buyer", "department": None,
-        "start_date": "2026-09-01", "end_date": None, "is_current": True,
-        "organization_added": False, "did_you_mean": [],
+        "start_date": "2026-09-01", "end_date": None, "start_precision": "day",
+        "end_precision": None, "is_current": True, "organization_added": False,
+        "did_you_mean": [],
     }  # fmt: skip
     # (Made current, it ends the job now elsewhere, with no end date made up for it.)
     assert _jobs(session, jo)[0] == ("Meta", "Recruiter", False, None)

@@ -28,6 +28,7 @@ from rich.table import Table
 from typer._click.types import ParamType  # Typer's own copy of Click
 
 from goodword.errors import GoodwordError, InvalidInput
+from goodword.people import job_dates
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -430,10 +431,13 @@ def addressed(name: str | None, to: Sequence[str]) -> str:
     return ", ".join([first, *to[1:]])
 
 
-def span(start: date | None, end: date | None, current: bool) -> str:
-    if not (start or end or current):
+def span(job: Any) -> str:
+    """A job's dates, each in its precision ("2020-01" for LinkedIn's "Jan 2020")."""
+    start = job_dates.written(job.start_date, job.start_precision)
+    end = job_dates.written(job.end_date, job.end_precision)
+    if not (start or end or job.is_current):
         return ""
-    return f" ({start or '?'} to {'now' if current and not end else end or '?'})"
+    return f" ({start or '?'} to {'now' if job.is_current and not end else end or '?'})"
 
 
 def parse_day(value: str, option: str) -> date:

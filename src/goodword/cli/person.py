@@ -196,7 +196,7 @@ def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = Fal
         shown["keep_in_touch_days"] = f"every {_some(read.keep_in_touch_days, 'day')}"
     jobs = [
         f"{j.title or 'Works'}{', ' + j.department if j.department else ''} at "
-        f"{j.organization_name}{span(j.start_date, j.end_date, j.is_current)} (job {j.id})"
+        f"{j.organization_name}{span(j)} (job {j.id})"
         for j in read.positions
     ]
     knows = [
@@ -464,7 +464,7 @@ def person_job(
 
 def _job_words(job: Any) -> str:
     at = f"{job.title} at {job.organization_name}" if job.title else job.organization_name
-    return at + span(job.start_date, job.end_date, job.is_current)
+    return at + span(job)
 
 
 @person_app.command("delete")

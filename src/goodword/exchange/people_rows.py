@@ -145,6 +145,8 @@ def write_positions(
                 "department": pos.department,
                 "start_date": pos.start_date,
                 "end_date": pos.end_date,
+                "start_precision": pos.start_precision,
+                "end_precision": pos.end_precision,
                 "is_current": pos.is_current,
                 "created_at": pos.created_at,
                 "updated_at": pos.updated_at,

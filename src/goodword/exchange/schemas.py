@@ -161,6 +161,9 @@ class ExportedPosition(Record):
     department: Text200 | None = None
     start_date: date | None = None
     end_date: date | None = None
+    # "month" or "year" where only that much of the date is known (`people.job_dates`).
+    start_precision: Literal["month", "year"] | None = None
+    end_precision: Literal["month", "year"] | None = None
     is_current: bool = True
     created_at: Timestamp
     updated_at: Timestamp

@@ -132,6 +132,8 @@ def export_workspace(session: Session, *, workspace_id: int) -> dict[str, Any]:
                 department=p.department,
                 start_date=p.start_date,
                 end_date=p.end_date,
+                start_precision=p.start_precision,
+                end_precision=p.end_precision,
                 is_current=p.is_current,
                 created_at=utc(p.created_at),
                 updated_at=utc(p.updated_at),

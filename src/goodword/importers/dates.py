@@ -118,6 +118,40 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+# A month of a year written year first, as ISO 8601 shortens a date ("2020-01", "2020/1").
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+
+
+def parse_job_date(text: str) -> tuple[date | None, str | None]:
+    """A job's start or end and how much of it the text gives: "month" for a month of a
+    year ("Jan 2020", "Apr-85", "2020-01"), kept as its 1st, "year" for a year alone
+    ("2020"), kept as 1 January, None for a whole day (or no date).
+
+    >>> parse_job_date("Jan 2020")
+    (datetime.date(2020, 1, 1), 'month')
+    >>> parse_job_date("2020-01")
+    (datetime.date(2020, 1, 1), 'month')
+    >>> parse_job_date("2020")
+    (datetime.date(2020, 1, 1), 'year')
+    >>> parse_job_date("2020-01-15")
+    (datetime.date(2020, 1, 15), None)
+    """
+    text = text.strip()
+    if found := _YEAR_MONTH.match(text):
+        try:
+            return date(int(found[1]), int(found[2]), 1), "month"
+        except ValueError:
+            return None, None
+    day = parse_date(text)
+    if day is None:
+        return None, None
+    if _YEAR.fullmatch(text):
+        return day, "year"
+    if _month_and_year(text):
+        return day, "month"
+    return day, None
+
+
 def _full_year(text: str) -> int:
     year = int(text)
     return year + (2000 if year < 70 else 1900) if year < 100 else year

@@ -27,7 +27,7 @@ from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.splitting import merged_in
 from goodword.importers.vcard_values import GENERIC_TYPES
 from goodword.organizations.models import Organization
-from goodword.people import birthdays, normalize
+from goodword.people import birthdays, job_dates, normalize
 from goodword.people import service as people
 from goodword.people.models import Person, Position
 from goodword.redflags.places import (
@@ -144,8 +144,8 @@ def _position_value(position: Position) -> str:
         position.organization.name,
         position.title,
         position.department,
-        position.start_date.isoformat() if position.start_date else "",
-        position.end_date.isoformat() if position.end_date else "",
+        job_dates.written(position.start_date, position.start_precision),  # ("2020-01")
+        job_dates.written(position.end_date, position.end_precision),
         "true" if position.is_current else "false",
     )
 
@@ -452,6 +452,8 @@ def to_record(
                 "department": p.department,
                 "start_date": p.start_date.isoformat() if p.start_date else None,
                 "end_date": p.end_date.isoformat() if p.end_date else None,
+                "start_precision": job_dates.precision_of(p.start_date, p.start_precision),
+                "end_precision": job_dates.precision_of(p.end_date, p.end_precision),
                 "is_current": p.is_current,
             }
             for p in person.positions

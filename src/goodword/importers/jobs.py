@@ -9,6 +9,7 @@ from goodword.importers.organizations import organization_id
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState
 from goodword.organizations.names import organization_key
+from goodword.people import job_dates
 from goodword.people.titles import narrower, same_title
 
 
@@ -151,11 +152,13 @@ def add_job(
                 f"connection's job ({title_now}, with no company, stays their job now; if "
                 "they have moved since, edit their jobs on their page)"
             )
-    was = _end(state, org_names, ending, org_id, start, out)
+    was = _end(state, org_names, ending, org_id, start, out, incoming.start_precision)
     department = cut(incoming.department, 200)
     row = {"workspace_id": state.workspace_id, "person_id": person.id, "organization_id": org_id,
            "title": title, "department": department,
            "start_date": start, "end_date": incoming.end_date,
+           "start_precision": job_dates.kept(incoming.start_precision) if start else None,
+           "end_precision": job_dates.kept(incoming.end_precision) if incoming.end_date else None,
            "is_current": current}  # fmt: skip
     out.positions.append(row)
     added = Held(0, org_id, title, start, incoming.end_date, current, row,
@@ -228,8 +231,10 @@ def _end(
     org_id: int,
     start: date | None,
     out: Changes,
+    start_precision: str | None = None,
 ) -> list[str]:
-    """End the jobs, each at its own end or the new job's start; what they were, in words."""
+    """End the jobs, each at its own end or the new job's start (in its precision: a job
+    that ended when one from Jan 2020 began ended in Jan 2020); what they were, in words."""
     was = []
     for held in ending:
         held.is_current = False
@@ -238,17 +243,24 @@ def _end(
             was.append(f"{held.title} {at}" if held.title else at)
         else:  # a new title at the same organization
             was.append(held.title or "no title")
-        _set_current(out, held, False, held.end_date or start)
+        if held.end_date is not None or start is None:
+            _set_current(out, held, False, held.end_date)
+        else:
+            _set_current(out, held, False, start, end_precision=job_dates.kept(start_precision))
     return was
 
 
-def _set_current(out: Changes, held: Held, current: bool, end: date | None) -> None:
+def _set_current(
+    out: Changes, held: Held, current: bool, end: date | None, **precision: str | None
+) -> None:
+    """Make a job current or past, with `end`; an `end_precision` given is written with it
+    (none given leaves the one the job has)."""
     # (An end written is not kept on `held`: a later record's own end for it still counts.)
     held.is_current = current
     if held.id:
-        out.ended.append({"id": held.id, "is_current": current, "end_date": end})
+        out.ended.append({"id": held.id, "is_current": current, "end_date": end, **precision})
     elif held.row is not None:  # started by an earlier record of this import
-        held.row.update(is_current=current, end_date=end)
+        held.row.update(is_current=current, end_date=end, **precision)
 
 
 def _reopens(held: Held, incoming: IncomingPosition) -> bool:
@@ -337,10 +349,13 @@ def _ended(
     if end is None or held.end_date is not None or (held.start_date and end < held.start_date):
         return []
     held.end_date, held.is_current = end, False
+    precision = job_dates.kept(incoming.end_precision)
     if held.id:
-        out.ended.append({"id": held.id, "is_current": False, "end_date": end})
+        out.ended.append(
+            {"id": held.id, "is_current": False, "end_date": end, "end_precision": precision}
+        )
     elif held.row is not None:  # started by an earlier record of this import
-        held.row.update(is_current=False, end_date=end)
+        held.row.update(is_current=False, end_date=end, end_precision=precision)
     role = held.title or "a role"
     return [f"{role} at {org_names[held.organization_id]} ended {end.isoformat()}"]
 

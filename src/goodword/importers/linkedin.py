@@ -17,7 +17,7 @@ from goodword.importers.cleaning import (
     name_as_keyed,
     profile_url,
 )
-from goodword.importers.dates import parse_date, parse_datetime, read_birthday
+from goodword.importers.dates import parse_date, parse_datetime, parse_job_date, read_birthday
 from goodword.importers.records import (
     REFERENCE_TAG,
     ImportFileError,
@@ -296,13 +296,20 @@ def parse_positions(table: Table) -> Parsed:
             parsed.skipped.append(Skipped(table.name, line, "a position without a company"))
             continue
         finished = cell(table, row, table.getter("finished on", "end date"))
+        # ("Jan 2020": LinkedIn gives a job's month, kept as the month, `job_dates`.)
+        start, start_precision = parse_job_date(
+            cell(table, row, table.getter("started on", "start date"))
+        )
+        end, end_precision = parse_job_date(finished)
         me.positions.append(
             IncomingPosition(
                 organization=org,
                 title=cell(table, row, table.getter("title")) or None,
-                start_date=parse_date(cell(table, row, table.getter("started on", "start date"))),
-                end_date=parse_date(finished),
+                start_date=start,
+                end_date=end,
                 is_current=not finished,
+                start_precision=start_precision,
+                end_precision=end_precision,
             )
         )
     if me.positions:

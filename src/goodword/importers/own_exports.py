@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from goodword.importers import dateorder
 from goodword.importers.cleaning import keep_in_touch_days, revived
-from goodword.importers.dates import read_birthday
+from goodword.importers.dates import parse_job_date, read_birthday
 from goodword.importers.mapped import birthday_order
 from goodword.importers.matched import Matched
 from goodword.importers.reading import Document
@@ -29,7 +29,7 @@ from goodword.importers.records import (
 )
 from goodword.importers.tables import Table
 from goodword.organizations.names import organization_key
-from goodword.people import normalize
+from goodword.people import job_dates, normalize
 from goodword.records import latest_today
 
 PEOPLE_JSON = "goodword-people"
@@ -114,25 +114,35 @@ def _position(data: Any) -> IncomingPosition:
         raise _Unreadable("a job in its positions is not a record with an organization")
     organization = str(data.get("organization") or "").strip()
 
-    def day(key: str, what: str) -> date | None:
-        said = data.get(key)
+    def day(what: str) -> tuple[date | None, str | None]:
+        """The job's start or end, and its precision: the export's "start_precision"
+        beside "start_date", or a month or year written alone ("2020-01", "2020")."""
+        said = data.get(f"{what}_date")
         if not said:
-            return None
+            return None, None
+        given = data.get(f"{what}_precision")
         try:
-            return date.fromisoformat(str(said))
+            return date.fromisoformat(str(said)), job_dates.kept(str(given))
         except ValueError:
+            found, precision = parse_job_date(str(said))
+            if found is not None and precision is not None and len(str(said).strip()) <= 7:
+                return found, precision
             raise _Unreadable(
                 f"the {what} date '{said}' of its job at {organization or 'no organization'} "
                 "is not a date written as 2019-03-05"
             ) from None
 
+    start, start_precision = day("start")
+    end, end_precision = day("end")
     return IncomingPosition(
         organization=organization,
         title=str(data["title"]) if data.get("title") else None,
         department=str(data["department"]) if data.get("department") else None,
-        start_date=day("start_date", "start"),
-        end_date=day("end_date", "end"),
+        start_date=start,
+        end_date=end,
         is_current=_flag(data.get("is_current", True)),
+        start_precision=start_precision,
+        end_precision=end_precision,
     )
 
 

@@ -116,6 +116,9 @@ class IncomingPosition:
     start_date: date | None = None
     end_date: date | None = None
     is_current: bool = True
+    # "month" or "year" where the source gave only that much of the date (`people.job_dates`).
+    start_precision: str | None = None
+    end_precision: str | None = None
 
 
 # The parts before the "@" of addresses an organization keeps for itself, not a person's.
@@ -261,6 +264,8 @@ class IncomingPerson:
         for p in self.positions:
             parts += (p.organization, p.title, p.department, p.start_date, p.end_date,
                       p.is_current)  # fmt: skip
+            if p.start_precision or p.end_precision:  # (only when said, as above)
+                parts += ("precision", p.start_precision, p.end_precision)
         parts.append(len(self.tags))
         parts += self.tags
         parts += self.interests

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from goodword.importers.dates import parse_date
+from goodword.importers.dates import parse_date, parse_job_date
 from goodword.importers.reading import Document
 from goodword.importers.records import ImportFileError, IncomingPosition
 from goodword.importers.vcard_text import (
@@ -202,11 +202,15 @@ def capital(label: str) -> str:
 def own_position(text: str) -> IncomingPosition:
     """X-GOODWORD-POSITION:organization;title;department;start;end;current (our exports)."""
     parts = [*split_escaped(text, ";"), "", "", "", "", "", ""]
+    start, start_precision = parse_job_date(parts[3])  # ("2020-01": a month, `job_dates`)
+    end, end_precision = parse_job_date(parts[4])
     return IncomingPosition(
         organization=parts[0],
         title=parts[1] or None,
         department=parts[2] or None,
-        start_date=parse_date(parts[3]),
-        end_date=parse_date(parts[4]),
+        start_date=start,
+        end_date=end,
         is_current=parts[5].strip().lower() != "false",
+        start_precision=start_precision,
+        end_precision=end_precision,
     )

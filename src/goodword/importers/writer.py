@@ -56,6 +56,7 @@ from goodword.importers.report import ImportReport
 from goodword.importers.row_words import say_rows
 from goodword.importers.state import WorkspaceState
 from goodword.importers.ties import LinkedInTies
+from goodword.people import job_dates
 from goodword.people.models import (
     Person,
     PersonEmail,
@@ -77,7 +78,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
     PersonPhone: ("person_id", "number", "label", "position", "reversed_digits"),
     PersonUrl: ("person_id", "url", "kind", "label", "position"),
     Position: ("person_id", "organization_id", "title", "department", "start_date", "end_date",
-               "is_current"),
+               "is_current", "start_precision", "end_precision"),
     PersonSource: ("person_id", "source", "file_name", "external_key", "line", "fingerprint"),
 }  # fmt: skip
 
@@ -260,8 +261,10 @@ class Writer:
             for i, (url, (kind, label)) in enumerate(person.urls.items()):
                 urls.append((person_id, url, kind, label, i))
             current = []
-            for org_id, title, department, start, end, is_current in held:
-                positions.append((person_id, org_id, title, department, start, end, is_current))
+            for org_id, title, department, start, end, is_current, *precision in held:
+                positions.append(
+                    (person_id, org_id, title, department, start, end, is_current, *precision)
+                )
                 if is_current:
                     current.append((org_names[org_id], title))
             for record in draft.records:
@@ -304,7 +307,7 @@ class Writer:
         self, records: list[IncomingPerson], person_id: int
     ) -> tuple[Combined, list[tuple[Any, ...]]]:
         """A new person from their records, with their positions as rows (organization id,
-        title, department, start, end, current).
+        title, department, start, end, current, and the start's and end's precisions).
 
         The first record is taken as it reads; each later one is applied the way a later
         import would apply it to the person the first created (`_apply`), so a second
@@ -316,13 +319,15 @@ class Writer:
         rows = [
             {"organization_id": self.organization_id(p.organization), "title": cut(p.title, 200),
              "department": cut(p.department, 200), "start_date": p.start_date,
-             "end_date": p.end_date, "is_current": p.is_current and p.end_date is None}
+             "end_date": p.end_date, "is_current": p.is_current and p.end_date is None,
+             "start_precision": job_dates.kept(p.start_precision) if p.start_date else None,
+             "end_precision": job_dates.kept(p.end_precision) if p.end_date else None}
             for p in person.positions
         ]  # fmt: skip
         if len(records) > 1:
             self._fold_later(person, rows, records, person_id)
         columns = ("organization_id", "title", "department", "start_date", "end_date",
-                   "is_current")  # fmt: skip
+                   "is_current", "start_precision", "end_precision")  # fmt: skip
         return person, [tuple(row[c] for c in columns) for row in rows]
 
     def _fold_later(

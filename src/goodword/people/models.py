@@ -156,6 +156,10 @@ class Position(WorkspaceScoped, Base):
     department: Mapped[str | None] = mapped_column(String(200))
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # How much of each date the source gave: "month" (LinkedIn's "Jan 2020", kept as the
+    # 1st) or "year" ("2020", kept as 1 January); None for a whole day, or no date.
+    start_precision: Mapped[str | None] = mapped_column(String(5))
+    end_precision: Mapped[str | None] = mapped_column(String(5))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
 
     person: Mapped[Person] = relationship(back_populates="positions")

@@ -94,8 +94,11 @@ def update_position(
     position.organization = organization
     position.title = clean_text(data.title)
     position.department = clean_text(data.department)
-    position.start_date = data.start_date
-    position.end_date = data.end_date
+    # (A date kept as it was keeps its precision, "Jan 2020"; one changed is a whole day.)
+    if position.start_date != data.start_date:
+        position.start_date, position.start_precision = data.start_date, None
+    if position.end_date != data.end_date:
+        position.end_date, position.end_precision = data.end_date, None
     position.is_current = data.is_current
     session.flush()
     session.refresh(person, ["positions"])

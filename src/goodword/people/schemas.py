@@ -19,6 +19,7 @@ from pydantic import (
 
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, NearOrganization
 from goodword.people import birthdays, normalize
+from goodword.people.job_dates import Precision
 from goodword.records import (
     Day,
     Number,
@@ -234,6 +235,14 @@ class PositionRead(BaseModel):
     department: str | None
     start_date: date | None
     end_date: date | None
+    start_precision: Precision | None = Field(
+        default=None,
+        description="How much of start_date the source gave: day, month (LinkedIn's "
+        '"Jan 2020", kept as the 1st) or year (kept as 1 January); null without a date.',
+    )
+    end_precision: Precision | None = Field(
+        default=None, description="How much of end_date the source gave, as start_precision."
+    )
     is_current: bool
 
 

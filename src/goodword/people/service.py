@@ -19,7 +19,7 @@ from goodword.importers import history
 from goodword.importers.mapped import split_whole_name
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import LeadShare
-from goodword.people import deleted, normalize, positions
+from goodword.people import deleted, job_dates, normalize, positions
 from goodword.people.connections import connections_page as connections_page
 from goodword.people.models import (
     DeletedSource,
@@ -83,7 +83,7 @@ def with_name_parts(data: PersonCreate) -> PersonCreate:
 
 
 def create(session: Session, *, workspace_id: int, data: PersonCreate) -> Person:
-    person = Person(workspace_id=workspace_id)
+    person = Person(workspace_id=workspace_id, positions=[])  # (new: no jobs to load)
     _apply(session, person, data)
     session.add(person)
     session.flush()
@@ -369,6 +369,8 @@ def position_to_read(position: Position) -> PositionRead:
         department=position.department,
         start_date=position.start_date,
         end_date=position.end_date,
+        start_precision=job_dates.precision_of(position.start_date, position.start_precision),
+        end_precision=job_dates.precision_of(position.end_date, position.end_precision),
         is_current=position.is_current,
     )
 

@@ -278,10 +278,11 @@ def _which(position: Position) -> str:
     """A position in words: a person may have held two positions at one organization."""
     which = f"{position.title} at " if position.title else "the position at "
     which += position.organization.name
+    start = human_date(position.start_date, position.start_precision)
     if position.start_date and position.end_date:
-        which += f" (from {human_date(position.start_date)} to {human_date(position.end_date)})"
+        which += f" (from {start} to {human_date(position.end_date, position.end_precision)})"
     elif position.start_date:
-        which += f" (since {human_date(position.start_date)})"
+        which += f" (since {start})"
     return which
 
 

@@ -1,0 +1,142 @@
+"""A job's month or year (LinkedIn's "Jan 2020", a year alone) is kept as a month or year:
+shown so on the person's page, in the API and the CLI, written back so by each export, read
+back so, and kept by a merge and an edit that leaves the date as it was."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.duplicates import merging
+from goodword.importers.export import export_people
+from goodword.importers.records import Upload
+from goodword.importers.service import import_files
+from goodword.people import positions
+from goodword.people import service as people
+from goodword.people.models import Person, Position
+from goodword.people.schemas import PersonCreate, PositionUpdate
+from goodword.workspaces import service as workspaces
+from goodword.workspaces.models import Workspace
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+TODAY = date(2026, 11, 25)
+POSITIONS = (
+    "Company Name,Title,Description,Location,Started On,Finished On\n"
+    "Kestrel Labs,Senior Analyst,,Pittsburgh,Mar 2021,\n"
+    "Amber Bank,Analyst,,Pittsburgh,2016,Feb 2021\n"
+)
+
+
+def _import(session: Session, workspace_id: int, name: str, text: str, *more: Path) -> None:
+    import_files(
+        session, workspace_id=workspace_id, today=TODAY,
+        paths_or_uploads=[*more, Upload(name, text.encode())],
+    )  # fmt: skip
+    session.expire_all()
+
+
+def _me(session: Session, workspace: Workspace) -> Person:
+    _import(session, workspace.id, "Positions.csv", POSITIONS, DATA / "Profile.csv")
+    me = session.scalar(select(Person).where(Person.workspace_id == workspace.id, Person.is_me))
+    assert me is not None
+    return me
+
+
+def _dates(person: Person) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    return sorted(
+        (
+            p.organization.name,
+            p.start_date and p.start_date.isoformat(),
+            p.start_precision,
+            p.end_date and p.end_date.isoformat(),
+            p.end_precision,
+        )
+        for p in person.positions
+    )
+
+
+KEPT = [
+    ("Amber Bank", "2016-01-01", "year", "2021-02-01", "month"),
+    ("Kestrel Labs", "2021-03-01", "month", None, None),
+]
+
+
+def test_linkedin_months_are_kept_as_months(session: Session, workspace: Workspace) -> None:
+    assert _dates(_me(session, workspace)) == KEPT
+
+
+def test_the_page_and_the_api_show_the_month_not_its_first_day(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    me = _me(session, workspace)
+
+    page = client.get(f"/people/{me.id}").text
+    answer = client.get(f"/api/v1/people/{me.id}").json()
+
+    assert "Mar 2021 \N{EN DASH} now" in page and "2016 \N{EN DASH} Feb 2021" in page
+    assert "1 Mar 2021" not in page
+    jobs = {j["organization_name"]: j for j in answer["positions"]}
+    assert (jobs["Kestrel Labs"]["start_date"], jobs["Kestrel Labs"]["start_precision"]) == (
+        "2021-03-01", "month",
+    )  # fmt: skip
+    assert (jobs["Amber Bank"]["start_precision"], jobs["Amber Bank"]["end_precision"]) == (
+        "year", "month",
+    )  # fmt: skip
+    assert jobs["Kestrel Labs"]["end_precision"] is None
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "vcard4", "csv", "json"])
+def test_each_export_writes_the_month_and_reads_it_back(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    _me(session, workspace)
+    text = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+    copy = workspaces.get_or_create(session, slug="copy", name="Copy")
+
+    _import(session, copy.id, {"csv": "people.csv", "json": "people.json"}.get(fmt, "p.vcf"), text)
+
+    (person,) = session.scalars(select(Person).where(Person.workspace_id == copy.id))
+    assert _dates(person) == KEPT
+    if fmt.startswith("vcard"):
+        assert "Kestrel Labs;Senior Analyst;;2021-03;;true" in text
+    if fmt == "json":
+        (exported,) = json.loads(text)["people"]
+        assert {(p["start_date"], p["start_precision"]) for p in exported["positions"]} == {
+            ("2021-03-01", "month"), ("2016-01-01", "year"),
+        }  # fmt: skip
+
+
+def test_a_merge_keeps_the_month(session: Session, workspace: Workspace) -> None:
+    me = _me(session, workspace)
+    kept = people.create(session, workspace_id=workspace.id, data=PersonCreate(display_name="Me"))
+
+    merging.merge(session, workspace_id=workspace.id, survivor_id=kept.id, absorbed_id=me.id)
+
+    session.expire_all()
+    assert _dates(session.get(Person, kept.id)) == KEPT  # type: ignore[arg-type]
+
+
+def test_an_edit_keeps_the_month_of_a_date_left_as_it_was(
+    session: Session, workspace: Workspace
+) -> None:
+    me = _me(session, workspace)
+    job = session.scalar(select(Position).where(Position.title == "Analyst"))
+    assert job is not None
+
+    positions.update_position(
+        session, workspace_id=workspace.id, position_id=job.id,
+        data=PositionUpdate(organization_id=job.organization_id, title="Lead Analyst",
+                            start_date=date(2016, 1, 1), end_date=date(2021, 2, 14),
+                            is_current=False),
+    )  # fmt: skip
+
+    session.expire_all()
+    assert _dates(session.get(Person, me.id))[0] == (  # type: ignore[arg-type]
+        "Amber Bank", "2016-01-01", "year", "2021-02-14", None,
+    )  # fmt: skip
