@@ -276,3 +276,29 @@ def test_the_two_vcard_versions_download_under_different_names():
         "goodword-people.vcf", "goodword-people-vcard4.vcf", "goodword-people.csv",
         "goodword-people.json",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", VERSIONS)
+def test_a_name_s_prefix_and_suffix_are_n_s_and_come_back_once(session, workspace, fmt):
+    # A card's "Dr." and "Jr." stay in the name shown; "Prof." and "MBA", which its name
+    # shown leaves out, in the notes. Other address books build a name from N's parts.
+    cards = card("FN:Dr. Chidi Okafor Jr.", "N:Okafor;Chidi;;Dr.;Jr.\\,PhD") + card(
+        "FN:Ana Ruiz", "N:Ruiz;Ana;;Prof.;MBA"
+    )
+    imported(session, cards, "first")
+    first = workspaces.get_or_create(session, slug="first", name="Copy")
+
+    text = export_people(session, workspace_id=first.id, format=fmt)
+
+    chidi, ana = vobject.readComponents(text, validate=True)
+    assert (chidi.n.value.prefix, chidi.n.value.suffix) == ("Dr.", ["Jr.", "PhD"])
+    assert (ana.n.value.prefix, ana.n.value.suffix) == ("Prof.", "MBA")
+    assert (chidi.fn.value, chidi.n.value.given, chidi.n.value.family) == (
+        "Dr. Chidi Okafor Jr.", "Chidi", "Okafor",
+    )  # fmt: skip
+    back = {p.display_name: p for p in imported(session, text, "again")}
+    assert (back["Dr. Chidi Okafor Jr."].given_name, back["Ana Ruiz"].family_name) == (
+        "Chidi", "Ruiz",
+    )  # fmt: skip
+    assert back["Dr. Chidi Okafor Jr."].notes == "Credentials: PhD"
+    assert back["Ana Ruiz"].notes == "Name prefix: Prof.\n\nCredentials: MBA"

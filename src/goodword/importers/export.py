@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
-from goodword.importers.cleaning import inert
+from goodword.importers.cleaning import HONORIFICS, inert, split_suffix
 from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.splitting import merged_in
@@ -150,6 +150,30 @@ def _position_value(position: Position) -> str:
     )
 
 
+def name_affixes(person: Person) -> tuple[list[str], list[str]]:
+    """The honorific prefixes and suffixes of N that other address books build a name with:
+    a courtesy title the name shown begins with and a generational suffix it ends with
+    ("Dr. Chidi Okafor Jr."), which the given and family names leave out, then what an
+    import kept of a name in the notes ("Name prefix: Prof.", "Credentials: PhD, MBA").
+    Goodword's own import takes the name from FN and leaves these in the notes, once."""
+    words = person.display_name.split()
+    given = (person.given_name or "").split()
+    family = (person.family_name or "").split()
+    prefixes: list[str] = []
+    while len(words) > 1 and words[0].strip(".").lower() in HONORIFICS and words[:1] != given:
+        prefixes.append(words.pop(0))
+    suffixes = []
+    if len(words) > 1 and words[-1] not in family and split_suffix(words[-1])[0]:
+        suffixes.append(words[-1])
+    for line in (person.notes or "").splitlines():
+        said, _, kept = line.partition(": ")
+        if said == "Name prefix":
+            prefixes += [word for word in kept.split() if word not in prefixes]
+        elif said in ("Name suffix", "Credentials"):
+            suffixes += [p.strip() for p in kept.split(",") if p.strip() not in ("", *suffixes)]
+    return prefixes, suffixes
+
+
 def _uri(url: str) -> str:
     """A web address as a vCard URI value: not escaped as text (a comma or semicolon is part
     of the address); a backslash, which no URI holds and readers would take for an escape,
@@ -247,7 +271,13 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
 
     put("fn", text(person.display_name))
     # N's parts are escaped as in 3.0 whatever the version: a compound value's parts.
-    put("n", _structured(person.family_name, person.given_name, "", "", ""))
+    prefixes, suffixes = name_affixes(person)
+    put(
+        "n",
+        _structured(person.family_name, person.given_name, "")
+        + ";"
+        + ";".join(",".join(_escape(word) for word in part) for part in (prefixes, suffixes)),
+    )
     several = len(person.emails) > 1
     for index, email in enumerate(person.emails):
         labeled(

@@ -124,7 +124,7 @@ def _person(
             # "Jr." is part of the whole name; the rest of N's suffix ("M.D.,A.C.P.") is
             # credentials, known or not, which go to the notes.
             generational, credentials = split_suffix(parts[4])
-            if credentials:
+            if credentials and not own:  # (our export's notes hold them already)
                 notes.append(f"Credentials: {credentials}")
         elif name == "NICKNAME":
             notes.append("Goes by " + ", ".join(split_escaped(text, ",")))
