@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
+from goodword.importers import job_lines
 from goodword.importers.cleaning import HONORIFICS, inert, split_suffix
 from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
@@ -475,19 +476,7 @@ def to_record(
         "interests": list(person.interests),
         "is_me": person.is_me,
         "keep_in_touch_days": person.keep_in_touch_days,
-        "positions": [
-            {
-                "organization": p.organization.name,
-                "title": p.title,
-                "department": p.department,
-                "start_date": p.start_date.isoformat() if p.start_date else None,
-                "end_date": p.end_date.isoformat() if p.end_date else None,
-                "start_precision": job_dates.precision_of(p.start_date, p.start_precision),
-                "end_precision": job_dates.precision_of(p.end_date, p.end_precision),
-                "is_current": p.is_current,
-            }
-            for p in person.positions
-        ],
+        "positions": [job_lines.job_record(p) for p in person.positions],
         "sources": [
             {
                 "source": s.source,
@@ -549,6 +538,7 @@ def to_csv(chosen: Sequence[Person]) -> str:
     writer.writerow(headers)
     for person in chosen:
         record = to_record(person)
+        now = next((p for p in person.positions if p.is_current), None)
 
         def lines(key: str, part: str, record: dict[str, Any] = record) -> str:
             return "\n".join(item[part] or "" for item in record[key])
@@ -571,9 +561,10 @@ def to_csv(chosen: Sequence[Person]) -> str:
             "Interests": _items_cell(person.interests),
             "How We Met": inert(person.how_we_met or ""),
             "Notes": inert(person.notes or ""),
-            "Positions": (
-                json.dumps(record["positions"], ensure_ascii=False) if person.positions else ""
-            ),
+            # (The job now for the eye, and every job a line: `job_lines`.)
+            "Organization": inert(now.organization.name) if now else "",
+            "Title": inert(now.title or "") if now else "",
+            "Positions": job_lines.jobs_cell(person.positions),
             KEEP_IN_TOUCH_HEADER: (
                 "" if person.keep_in_touch_days is None else str(person.keep_in_touch_days)
             ),

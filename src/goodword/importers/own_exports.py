@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from goodword.importers import dateorder
+from goodword.importers import dateorder, job_lines
 from goodword.importers.cleaning import keep_in_touch_days, revived
 from goodword.importers.dates import parse_job_date, read_birthday
 from goodword.importers.mapped import birthday_order
@@ -35,7 +35,8 @@ from goodword.records import latest_today
 PEOPLE_JSON = "goodword-people"
 _MONTH_FIRST = dateorder.DateOrder.MONTH_FIRST
 CSV_HEADERS = [
-    "Goodword ID", "Display Name", "Given Name", "Family Name", "E-mails", "E-mail Labels",
+    "Goodword ID", "Display Name", "Given Name", "Family Name", "Organization", "Title",
+    "E-mails", "E-mail Labels",
     "Phones", "Phone Labels", "Websites", "Website Labels", "Location", "Birthday", "Tags",
     "Interests", "How We Met", "Notes", "Positions",
 ]  # fmt: skip
@@ -291,14 +292,19 @@ def _international(phones: str) -> str:
     return "+" + phones.strip() if bare else phones
 
 
-def _jobs_cell(text: str) -> Any:
-    try:
-        return json.loads(text or "[]")
-    except ValueError:
+def _jobs_cell(text: str, organization: str, title: str) -> Any:
+    """The jobs of a Positions cell (`job_lines`); with none, a job at the Organization and
+    Title columns, which otherwise only show the job now (a row typed into the sheet)."""
+    if not text.strip():
+        return [{"organization": organization, "title": title or None}] if organization else []
+    jobs = job_lines.read_jobs_cell(text)
+    if jobs is None:
         raise _Unreadable(
-            "its Positions cell is not the list of jobs Goodword writes there (JSON, such as "
-            '[{"organization": "Acme", "title": "CTO"}])'
-        ) from None
+            "its Positions cell is not the list of jobs Goodword writes there: a job a line, "
+            "such as "
+            f'"{job_lines.EXAMPLE}"'
+        )
+    return jobs
 
 
 def _skipped(file_name: str, line: int, who: str, problem: str) -> Skipped:
@@ -343,7 +349,9 @@ def parse_goodword_csv(table: Table) -> Parsed:
                 "interests": _items(raw("interests")),
                 "how_we_met": raw("how we met"),
                 "notes": raw("notes"),
-                "positions": _jobs_cell(raw("positions")),
+                "positions": _jobs_cell(
+                    raw("positions"), raw("organization").strip(), raw("title").strip()
+                ),
                 "keep_in_touch_days": raw("keep in touch days").strip() or None,
             }
             person = _from_record(record, table.name, line, order=order)
