@@ -724,3 +724,40 @@ def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
     with empty_engine.begin() as connection:
         kept = connection.execute(text("SELECT label FROM person_phones ORDER BY position"))
         assert [row[0] for row in kept] == ["mobile", "work", "iPhone", "Desk, 2nd floor", "mobile"]
+
+
+def test_email_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
+    """0028: an e-mail label of a well-known kind in any case ("Work", "HOME ") is kept in
+    its one form, as 0026 keeps a phone's; a label of the user's own stays as written."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0027")
+    sessions = make_session_factory(empty_engine)
+    labels = ["Work", "HOME ", "icloud", "Book club", "work"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(labels):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_emails (workspace_id, person_id, address, label,"
+                    " position, created_at, updated_at)"
+                    " VALUES (:ws, :person, :address, :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "address": f"ravi{n}@example.com",
+                 "label": label, "n": n, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_emails ORDER BY position"))
+        assert [row[0] for row in kept] == ["work", "home", "iCloud", "Book club", "work"]

@@ -298,7 +298,7 @@ def test_a_middle_name_and_the_labels_column_names_give(session, workspace):
         ("+14155550100", "mobile"),
         ("+14155550101", None),
     ]
-    assert [(e.address, e.label) for e in mary.emails] == [("mary@x.example", "Work")]
+    assert [(e.address, e.label) for e in mary.emails] == [("mary@x.example", "work")]
 
 
 def test_a_title_written_over_two_lines_is_one_line(session, workspace):

@@ -9,7 +9,7 @@ from datetime import date
 import factories as f
 from goodword.importers.records import Upload
 from goodword.importers.service import import_files
-from goodword.people.models import PersonPhone
+from goodword.people.models import PersonEmail, PersonPhone
 from goodword.people.normalize import phone_label
 
 
@@ -51,3 +51,31 @@ def test_a_label_set_by_hand_is_kept_in_the_same_form(session, workspace) -> Non
     )
     session.flush()
     assert [p.label for p in person.phones] == ["mobile", "Desk, 2nd floor"]
+
+
+def test_an_email_label_of_a_well_known_kind_has_one_form_too(session, workspace) -> None:
+    # vCard's TYPE gives "work"; Apple's label and a CRM's column "Work".
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Do\r\nEMAIL;TYPE=WORK:cy@do.example\r\n"
+        "item1.EMAIL:cy3@do.example\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+        "item2.EMAIL:cy4@do.example\r\nitem2.X-ABLabel:Book club\r\nEND:VCARD\r\n"
+    )
+    crm = "First,Surname,Email (Work)\r\nEd,Fu,ed@fu.example\r\n"
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("cy.vcf", card.encode())],
+    )  # fmt: skip
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("crm.csv", crm.encode())],
+        mapping="given=First,family=Surname,email=Email (Work)",
+    )  # fmt: skip
+    person = f.person(session, workspace.id, "Ada Byron")
+    person.emails.append(PersonEmail(workspace_id=workspace.id, address="a@b.example"))
+    person.emails[0].label = "HOME"
+    session.flush()
+    session.expire_all()
+
+    labels = sorted(e.label for e in session.query(PersonEmail))
+
+    assert labels == ["Book club", "home", "work", "work", "work"]

@@ -24,7 +24,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.people.normalize import phone_label, reversed_digits
+from goodword.people.normalize import email_label, phone_label, reversed_digits
 from goodword.people.service import KIND as PERSON
 from goodword.people.service import person_sort_name
 from goodword.search.service import person_body
@@ -76,7 +76,7 @@ def write_people(
             "updated_at": p.updated_at,
         }
         emails += [
-            {**stamps, "address": e.address, "label": e.label, "position": n}
+            {**stamps, "address": e.address, "label": email_label(e.label), "position": n}
             for n, e in enumerate(p.emails)
         ]
         phones += [

@@ -61,7 +61,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
         for email in record.emails:
             address = normalize.email(email.value)
             if len(address) <= 320:
-                out.emails.setdefault(address, cut(email.label, 50))
+                out.emails.setdefault(address, normalize.email_label(cut(email.label, 50)))
             else:
                 record.warnings.append(f"an e-mail address of {len(address)} characters; not kept")
         for phone in record.phones:

@@ -282,7 +282,7 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     several = len(person.emails) > 1
     for index, email in enumerate(person.emails):
         labeled(
-            "email", text(email.address), email.label, _EMAIL_TYPES,
+            "email", text(email.address), email.label, _EMAIL_TYPES, any_case=True,
             first=several and index == 0, params={} if four else {"TYPE": ["INTERNET"]},
         )  # fmt: skip
     several = len(person.phones) > 1

@@ -107,6 +107,10 @@ class PersonEmail(_PersonDetail, Base):
     address: Mapped[str] = mapped_column(String(320))
     person: Mapped[Person] = relationship(back_populates="emails")
 
+    @validates("label")
+    def _keep_label_in_its_form(self, _key: str, label: str | None) -> str | None:
+        return normalize.email_label(label)
+
 
 class PersonPhone(_PersonDetail, Base):
     __tablename__ = "person_phones"

@@ -293,6 +293,27 @@ PHONE_KINDS = {
 }  # fmt: skip
 
 
+# The well-known kinds of e-mail address, kept in one form as a phone's are: vCard's TYPE
+# writes "work" where Apple's label and a CRM's column write "Work".
+EMAIL_KINDS = {
+    kind.casefold(): kind
+    for kind in ("work", "home", "other", "personal", "school", "main", "iCloud")
+}
+
+
+def email_label(label: str | None) -> str | None:
+    """An e-mail address's label in the one form kept for its kind ("Work", "WORK" and
+    "work" are "work"), as `phone_label` keeps a phone's; a label of the user's own as
+    written; None for none.
+
+    >>> email_label("WORK"), email_label(" Home "), email_label("ICLOUD"), email_label("Club")
+    ('work', 'home', 'iCloud', 'Club')
+    """
+    if label is None or not label.strip():
+        return None
+    return EMAIL_KINDS.get(" ".join(label.split()).casefold(), label)
+
+
 def phone_label(label: str | None) -> str | None:
     """A phone number's label in the one form kept for its kind ("Mobile", "MOBILE" and
     "mobile" are "mobile"); a label of the user's own as written; None for none.
