@@ -48,6 +48,7 @@ def apply_record(
     keep_current: bool = False,
     reopen: bool = False,
     title_alone: str | None = None,
+    older: bool = False,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
@@ -241,6 +242,7 @@ def apply_record(
             done[index] = add_job(
                 state, org_names, person, data.positions[index], out, own, retitle=again,
                 left=left, keep_current=keep_current, reopen=reopen, title_now=title_now,
+                older=older,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if title_alone and not newer:

@@ -101,7 +101,11 @@ def save(session: Session, *, workspace_id: int, report: ImportReport, now: date
     run = ImportRun(
         workspace_id=workspace_id,
         finished_at=now,
-        files=[{"name": f.name, "label": f.label, "people": f.people} for f in report.files],
+        files=[
+            {"name": f.name, "label": f.label, "people": f.people}
+            | ({"as_of": report.as_of[f.name]} if f.name in report.as_of else {})
+            for f in report.files
+        ],
         counts=report.counts,
         report=encode(report),
     )

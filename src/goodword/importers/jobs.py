@@ -75,6 +75,7 @@ def add_job(
     keep_current: bool = False,
     reopen: bool = False,
     title_now: str | None = None,
+    older: bool = False,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -104,7 +105,10 @@ def add_job(
     imported), an undated job it gives as current
     that is held as past with no end (such an address book's job, say) is their job now
     again, ending the current ones elsewhere: LinkedIn says they moved.
+    With `older` (a record of a file older than one imported before, `older_files`),
+    `keep_current` holds as well, and `left` says why: an old export does not undo a move.
     """
+    keep_current = keep_current or older
     held_already = held_job(state, person, incoming)
     if held_already is not None:
         if reopen and _reopens(held_already, incoming):
@@ -139,7 +143,13 @@ def add_job(
     if keep_current and (ending or titled) and not dated:
         current, kept = False, ending
         ending = []
-        if left is not None and kept:
+        if left is not None and kept and older:
+            stays = ", ".join(_role(job, org_names) for job in kept)
+            left.append(
+                "not made current: the file is older than one imported before "
+                f"({stays} {'stay' if len(kept) > 1 else 'stays'} their job now)"
+            )
+        elif left is not None and kept:
             stays = ", ".join(_role(job, org_names) for job in kept)
             left.append(
                 "not made current: a record without dates does not move a LinkedIn "

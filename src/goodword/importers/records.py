@@ -176,6 +176,10 @@ class IncomingPerson:
     # part of what the record says.
     connected_on_otherwise: date | None = None
     former_keys: list[str] = field(default_factory=list)
+    # Read from a file older than one of its kind imported before (`older_files`): applied
+    # as a record that is no newer copy, so it undoes nothing a newer file did. Not part of
+    # what the record says.
+    older_copy: bool = False
     # The name as a key is made of it when a headline was taken out of it ("Jane Doe | Product
     # Leader"): keys made before headlines were taken out stay the same, and two records
     # told apart only by theirs keep keys of their own. Not part of what the record says.

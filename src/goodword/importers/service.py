@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from goodword import clock, db
-from goodword.importers import column_map, deleted, history, linkedin, mapped, registry
+from goodword.importers import column_map, deleted, history, linkedin, mapped, older_files, registry
 from goodword.importers.cleaning import rounded_by_spreadsheet
 from goodword.importers.left_out import LeftOut
 from goodword.importers.participants import resolve_interactions
@@ -159,6 +159,9 @@ def import_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )
     report = ImportReport(dry_run=dry_run, files=file_reports)
+    # (A Connections.csv older than one imported before undoes nothing: `older_files`.)
+    report.as_of, older = older_files.mark_older(session, workspace_id, parsed_files)
+    report.notes += older
     files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]
     for number, parsed in enumerate(parsed_files, start=1):

@@ -426,7 +426,9 @@ class Writer:
             person = known[person_id]
             changed_any = False
             linkedin = any(connection_source(*source) for source in person.sources)
-            for record, data, newer in records:
+            for record, data, copy in records:
+                # (A record of an older file than one imported before is no newer copy.)
+                newer = copy and not record.older_copy
                 said = self.said_then(plan, person, record) if newer else None
                 if record.linkedin_connection and newer and record.key:
                     self.ties.said[id(record)] = said
@@ -449,8 +451,9 @@ class Writer:
                     reopen=record.linkedin_connection and "positions" in (said or ()),
                     # (Not for someone added by hand: a job typed in is the user's.)
                     title_alone=record.title_alone
-                    if record.linkedin_connection and person.sources
+                    if record.linkedin_connection and person.sources and not record.older_copy
                     else None,
+                    older=record.older_copy,
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
