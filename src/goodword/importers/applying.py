@@ -49,6 +49,7 @@ def apply_record(
     reopen: bool = False,
     title_alone: str | None = None,
     older: bool = False,
+    lines_then: dict[str, str] | None = None,
 ) -> list[str]:
     """Apply one record's values to a known person and say what changed. A newer copy
     of a record imported before moves the name, place and birthday the record `said` when
@@ -64,7 +65,9 @@ def apply_record(
     retitle a job; with `keep_current`, an undated job ends no current one, and with `reopen`
     one held as past may be current again (`jobs.add_job`). A LinkedIn connection's
     `title_alone` (matched to the person, not a newer copy) makes their undated current
-    jobs past, unless one is that title (`jobs.past_beside_title`)."""
+    jobs past, unless one is that title (`jobs.past_beside_title`). `lines_then` (a newer
+    copy's labelled note lines that replace one it said then: `SaidThen.lines_then`) changes
+    those lines of the notes in place."""
     off = keep_off and newer and said is not None
     told = said or frozenset()
     taken_off: list[str] = []
@@ -147,6 +150,15 @@ def apply_record(
     elif how and left is not None and unify_line_breaks(how) != unify_line_breaks(held_how):
         why = f": {LOSSY}" if lossy_copy(how, held_how) else "; edit the person to change it"
         left.append(f"how you met left as it was (the file says '{how}'{why})")
+    for line, then in (lines_then or {}).items():
+        # A labelled line the record said otherwise when last imported (a card's RELATED
+        # renamed, `SaidThen.lines_then`) takes the place of the line it added then.
+        written = unify_line_breaks(values["notes"] or "").split("\n")
+        at = next((i for i, held in enumerate(written) if held.strip() == then), None)
+        if at is not None:
+            written[at] = line
+            values["notes"] = "\n".join(written)
+            changes.append(f"note '{then}' now '{line}'")
     for note in data.notes:
         # Notes stored before line breaks were unified may still hold "\r\n".
         kept = unify_line_breaks(values["notes"] or "")

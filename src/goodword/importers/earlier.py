@@ -178,13 +178,46 @@ class SaidThen:
         # organization id -> its names, read when first needed
         self.spellings: dict[int, list[str]] | None = None
 
-    def __call__(self, plan: Plan, person: Known, record: IncomingPerson) -> frozenset[str] | None:
+    def _printed(self, plan: Plan, person: Known, record: IncomingPerson) -> int | None:
+        """The record's fingerprint when last imported, for this person."""
         if not record.key:
             return None
         former = plan.former_keys.get(id(record), record.key)
         pair = (record.source, former)
         shared = self.state.shared.get(pair)  # (held by several: this person's own)
-        printed = shared.get(person.id) if shared else self.state.fingerprints.get(pair)
+        return shared.get(person.id) if shared else self.state.fingerprints.get(pair)
+
+    def lines_then(self, plan: Plan, person: Known, record: IncomingPerson) -> dict[str, str]:
+        """The relation lines of the record's notes (`IncomingPerson.relations`: "Spouse:
+        Jane Smith", from a card's RELATED) that replace one it said when last imported
+        ("Spouse: Jane Doe"), which the person's notes hold: new line -> line then. Known
+        by the record's fingerprint then: the record with that one line put back is the
+        record then (a line of the same label written by hand is no line the record said,
+        and stays)."""
+        printed = self._printed(plan, person, record)
+        held = unify_line_breaks(person.values["notes"] or "")
+        if printed is None or not record.notes or not held:
+            return {}
+        held_lines = {line.strip() for line in held.split("\n") if line.strip()}
+        now_lines = [line.strip() for line in record.notes.split("\n") if line.strip()]
+        found: dict[str, str] = {}
+        for line in now_lines:
+            label, colon, _value = line.partition(": ")
+            if not colon or line in held_lines or line not in record.relations:
+                continue
+            for old in sorted(held_lines - set(now_lines)):
+                if not old.startswith(label + ": ") or old in found.values():
+                    continue
+                then = replace(record, notes=record.notes.replace(line, old, 1))
+                if then.fingerprint() == printed:
+                    found[line] = old
+                    break
+        return found
+
+    def __call__(self, plan: Plan, person: Known, record: IncomingPerson) -> frozenset[str] | None:
+        printed = self._printed(plan, person, record)
+        if printed is None:
+            return None
         values = person.values
         held: dict[str, list[object]] = {
             "name": held_names(

@@ -180,6 +180,9 @@ class IncomingPerson:
     # as a record that is no newer copy, so it undoes nothing a newer file did. Not part of
     # what the record says.
     older_copy: bool = False
+    # The note lines a card's RELATED gave ("Spouse: Jane Doe"): one renamed at the source
+    # changes its line (`SaidThen.lines_then`). Not part of what the record says beyond them.
+    relations: list[str] = field(default_factory=list)
     # The name as a key is made of it when a headline was taken out of it ("Jane Doe | Product
     # Leader"): keys made before headlines were taken out stay the same, and two records
     # told apart only by theirs keep keys of their own. Not part of what the record says.

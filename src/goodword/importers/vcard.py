@@ -206,6 +206,7 @@ def _person(
             related = split_escaped(text, "\x00")[0].strip()
             if related:
                 notes.append(f"{capital(label_of(prop, labels) or 'related')}: {related}")
+                person.relations.append(notes[-1])
         elif name == "IMPP":
             address = split_escaped(text, "\x00")[0].strip()
             if address:

@@ -81,10 +81,13 @@ def settle_groups(
         parsed.skipped.append(row)
     for person in parsed.people:
         if person.notes and "urn:uuid:" in person.notes:
-            person.notes = _RELATED_UID.sub(
-                lambda m: by_uid[_uid(m[0])].name or m[0] if _uid(m[0]) in by_uid else m[0],
-                person.notes,
-            )
+
+            def named(found: re.Match[str]) -> str:
+                uid = _uid(found[0])
+                return by_uid[uid].name or found[0] if uid in by_uid else found[0]
+
+            person.notes = _RELATED_UID.sub(named, person.notes)
+            person.relations = [_RELATED_UID.sub(named, line) for line in person.relations]
 
 
 _RELATED_UID = re.compile(r"urn:uuid:[0-9A-Za-z-]+")

@@ -262,9 +262,8 @@ class Writer:
                 urls.append((person_id, url, kind, label, i))
             current = []
             for org_id, title, department, start, end, is_current, *precision in held:
-                positions.append(
-                    (person_id, org_id, title, department, start, end, is_current, *precision)
-                )
+                positions.append((person_id, org_id, title, department, start, end, is_current,
+                                  *precision))  # fmt: skip
                 if is_current:
                     current.append((org_names[org_id], title))
             for record in draft.records:
@@ -427,8 +426,7 @@ class Writer:
             changed_any = False
             linkedin = any(connection_source(*source) for source in person.sources)
             for record, data, copy in records:
-                # (A record of an older file than one imported before is no newer copy.)
-                newer = copy and not record.older_copy
+                newer = copy and not record.older_copy  # (`older_files`: no newer copy)
                 said = self.said_then(plan, person, record) if newer else None
                 if record.linkedin_connection and newer and record.key:
                     self.ties.said[id(record)] = said
@@ -454,6 +452,7 @@ class Writer:
                     if record.linkedin_connection and person.sources and not record.older_copy
                     else None,
                     older=record.older_copy,
+                    lines_then=self.said_then.lines_then(plan, person, record) if newer else None,
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
