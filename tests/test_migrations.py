@@ -727,7 +727,7 @@ def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
 
 
 def test_email_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
-    """0028: an e-mail label of a well-known kind in any case ("Work", "HOME ") is kept in
+    """0031: an e-mail label of a well-known kind in any case ("Work", "HOME ") is kept in
     its one form, as 0026 keeps a phone's; a label of the user's own stays as written."""
     from alembic import command
 
@@ -739,7 +739,7 @@ def test_email_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
     config = migrate.alembic_config(empty_engine)
     with empty_engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0027")
+        command.downgrade(config, "0030")
     sessions = make_session_factory(empty_engine)
     labels = ["Work", "HOME ", "icloud", "Book club", "work"]
     with transaction(sessions) as session:

@@ -3,8 +3,8 @@ source gave (`positions.start_precision`, `end_precision`: "month" for LinkedIn'
 2020", "year" for "2020"), so it is shown and exported as "Jan 2020", not "1 Jan 2020".
 Jobs kept before have none, and read as whole days, as before.
 
-Revision ID: 0027
-Revises: 0026
+Revision ID: 0030
+Revises: 0029
 Create Date: 2026-11-28 12:40:00
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0027"
-down_revision: str | None = "0026"
+revision: str = "0030"
+down_revision: str | None = "0029"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
