@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import factories as f
-from goodword.errors import Conflict
+from goodword.errors import Conflict, NotFound
 from goodword.leads import service as leads
 from goodword.leads.schemas import LeadCreate
 from goodword.network import service as network
@@ -229,3 +229,46 @@ def test_the_refused_name_can_be_added_as_another_name_of_that_one(
     assert acme.aliases == ["Acme Labs", "Acme Inc."]
     assert organizations.find_by_name(session, workspace_id=workspace.id, name="Acme Inc.") == acme
     assert restyled.name == "Acme Incorporated"
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [
+        ("Fabrikan", "Fabrikam"),  # a letter changed
+        ("Fabrikum", "Fabrikam"),
+        ("Fabricam", "Fabrikam"),
+        ("Fabrikaam", "Fabrikam"),  # a letter too many
+        ("Fabrkam", "Fabrikam"),  # a letter left out
+        ("Fabrikma", "Fabrikam"),  # two letters swapped
+        ("Contosa", "Contoso"),
+        ("Initecj", "Initech"),
+        ("Globex", "Glbex"),  # a typo already saved is found from the right name
+    ],
+)
+def test_a_one_letter_slip_in_a_name_of_five_letters_or_more_is_a_typo(
+    typed: str, known: str
+) -> None:
+    assert organizations.misspelled([(1, known, [])], typed) == [1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [
+        ("Meta", "Beta"),  # too short to tell a typo from another name
+        ("Beta", "Meta"),
+        ("Fabrik", "Fabrikam"),  # two letters away
+        ("Fabrikam", "Fabrik"),
+        ("Contoso", "Contoso Consulting"),
+    ],
+)
+def test_short_or_different_names_are_not_typos_of_each_other(typed: str, known: str) -> None:
+    assert organizations.misspelled([(1, known, [])], typed) == []
+
+
+def test_a_name_a_letter_away_is_named_when_refused(session: Session, workspace: Workspace) -> None:
+    f.organization(session, workspace.id, "Initech")
+
+    with pytest.raises(NotFound) as refused:
+        organizations.named(session, workspace_id=workspace.id, text="Initecj")
+
+    assert "Did you mean “Initech”?" in str(refused.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -78,7 +79,8 @@ def named(session: Session, *, workspace_id: int, text: str) -> Organization:
     number, the organization with that id. A name comes first: one may be called "3".
 
     Names nothing: NotFound, saying which names come close ("Did you mean “Acme Robotics”
-    or “Acme Foods”?"), or to check the spelling when none does.
+    or “Acme Foods”?", and names a letter away, `misspelled`), or to check the spelling
+    when none does.
     """
     found = find_by_name(session, workspace_id=workspace_id, name=text)
     if found is not None:
@@ -87,6 +89,11 @@ def named(session: Session, *, workspace_id: int, text: str) -> Organization:
     if is_whole_number(text):
         return get(session, workspace_id=workspace_id, organization_id=int(text))
     near = similar(session, workspace_id=workspace_id, name=text)
+    near += [
+        organization
+        for organization in near_misses(session, workspace_id=workspace_id, name=text)
+        if organization not in near
+    ]
     if not near:
         message = f"No organization in this workspace is called “{text}”; check the spelling."
         raise NotFound(KIND, text, message=message)
@@ -169,8 +176,11 @@ def close_matches(
 
 # How alike (rapidfuzz's ratio, 0-100) a typed name and an organization's must be, legal
 # forms and punctuation aside, to ask whether it was meant: one letter left out or swapped
-# in a name of a dozen letters or more.
+# in a name of a dozen letters or more. A shorter name is asked about when one letter is
+# wrong, missing, extra or swapped with the next (`_TYPO_EDITS`): "Fabrikan" for Fabrikam
+# scores only 87.
 _TYPO_SCORE = 90
+_TYPO_EDITS = 1
 
 
 def misspelled(
@@ -179,13 +189,15 @@ def misspelled(
     """The ids of the organizations whose name or other name is very close to `name` without
     being it (a typo: "Kindlng Nonprofit Software" for Kindling Nonprofit Software), closest
     first; `limit` at most. Names are compared as `organization_key` reads them; a name of
-    fewer than five letters is too short to tell a typo from another name.
+    fewer than five letters is too short to tell a typo from another name ("Meta", "Beta").
 
     >>> rows = [(1, "Kindling Nonprofit Software", []), (2, "Kestrel Labs", ["Kestrel"])]
     >>> misspelled(rows, "Kindlng Nonprofit Software"), misspelled(rows, "Kestrl Labs Inc.")
     ([1], [2])
     >>> misspelled(rows, "Kindling Nonprofit Software"), misspelled(rows, "Meta")
     ([], [])
+    >>> misspelled([(3, "Fabrikam", [])], "Fabrikan"), misspelled([(3, "Fabrikam", [])], "Fabrik")
+    ([3], [])
     """
     typed = organization_key(name)
     if len(typed.replace(" ", "")) < 5:
@@ -198,7 +210,8 @@ def misspelled(
                 scores.pop(organization_id, None)
                 break
             score = fuzz.ratio(typed, other)
-            if score >= _TYPO_SCORE and score > scores.get(organization_id, 0):
+            slip = OSA.distance(typed, other, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS
+            if (score >= _TYPO_SCORE or slip) and score > scores.get(organization_id, 0):
                 scores[organization_id] = score
     return sorted(scores, key=lambda id_: (-scores[id_], id_))[:limit]
 
