@@ -290,6 +290,24 @@ def test_you_cannot_be_your_own_reference_nor_launch_for_a_closed_opportunity(
         )
 
 
+def test_a_closed_opportunity_is_refused_before_its_hiring_manager_is_asked_for(
+    session: Session, workspace: Workspace
+):
+    ref = reference(session, workspace.id)
+    opportunity = f.opportunity(session, workspace.id)  # (no hiring manager)
+    opportunity.stage = Stage.REJECTED
+    session.flush()
+
+    with pytest.raises(Conflict, match="This opportunity is rejected"):
+        launch.launch(
+            session,
+            workspace_id=workspace.id,
+            reference_id=ref.id,
+            opportunity_id=opportunity.id,
+            today=TODAY,
+        )
+
+
 def test_a_reference_without_consent_cannot_be_launched(session: Session, workspace: Workspace):
     ref = reference(session, workspace.id, consent_on=None)
     with pytest.raises(Conflict) as caught:

@@ -79,6 +79,9 @@ def launch(
             session, workspace_id=workspace_id, opportunity_id=opportunity_id
         ),
     )
+    launched = references.open_use(reference, opportunity.id)
+    if launched is None:
+        references.refuse_closed(opportunity)
     result = LaunchResult(PLAYBOOK, warnings=references.warnings(reference))
     manager = opportunity.hiring_manager
     if manager is None:
@@ -88,7 +91,6 @@ def launch(
             f"{opportunity.organization.name}: your reference needs to know whom to call.",
         )
     # What to stress is the briefing: without it the call is a favour spent on nothing said.
-    launched = references.open_use(reference, opportunity.id)
     said_before = launched.stress_points if launched else None
     stress = clean_text(stress_points) or said_before
     if not stress:

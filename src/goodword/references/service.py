@@ -314,6 +314,17 @@ def open_use(reference: Reference, opportunity_id: int) -> ReferenceUse | None:
     return use if use is not None and use.status is not UseStatus.CANCELLED else None
 
 
+def refuse_closed(opportunity: Opportunity) -> None:
+    """Refuse (Conflict) a new launch for an opportunity that is closed: before anything
+    else is asked for it (a hiring manager, what to stress)."""
+    if opportunity.stage in CLOSED_STAGES:
+        raise Conflict(
+            f"This opportunity is {opportunity.stage.label.lower()}: there is nothing left for "
+            "a reference to call about. Launch references for opportunities still open.",
+            fields=[FieldError("opportunity_id", "This opportunity is closed.")],
+        )
+
+
 def refuse_launch(
     reference: Reference,
     opportunity: Opportunity,
@@ -327,12 +338,7 @@ def refuse_launch(
     """Refuse (Conflict) a new launch for a closed opportunity, without consent, for an
     unavailable reference, for a current boss or co-worker unless confirmed, and past the
     cap unless forced."""
-    if opportunity.stage in CLOSED_STAGES:
-        raise Conflict(
-            f"This opportunity is {opportunity.stage.label.lower()}: there is nothing left for "
-            "a reference to call about. Launch references for opportunities still open.",
-            fields=[FieldError("opportunity_id", "This opportunity is closed.")],
-        )
+    refuse_closed(opportunity)
     check = check_launch(
         reference,
         today=today,
