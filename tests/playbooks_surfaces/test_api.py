@@ -28,6 +28,7 @@ def test_the_rejection_and_the_ask_through_the_api(
     early = client.post(f"/api/v1/opportunities/{search.opportunity.id}/playbooks/rejection")
     assert early.status_code == 200
     assert early.json()["prompts"][0]["field"] == "stage" and early.json()["created"] == 0
+    assert 'send {"confirm_late": true} to run it anyway' in early.json()["prompts"][0]["message"]
     body = client.post(
         f"/api/v1/opportunities/{search.opportunity.id}/playbooks/rejection",
         json={"confirm_late": True},

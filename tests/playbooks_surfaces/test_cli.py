@@ -97,6 +97,21 @@ def test_moving_to_rejected_prints_what_the_playbook_added(run: Run, cli_url: st
     assert {t["opportunity_id"] for t in items} == {ids["opportunity"]}
 
 
+def test_the_rejection_command_names_its_option_when_it_asks_for_a_late_stage(
+    run: Run, cli_url: str
+):
+    ids = seed(cli_url, _late_rejection)
+    opportunity = str(ids["opportunity"])
+
+    early = run("playbooks", "rejection", opportunity)
+
+    assert early.exit_code == 2
+    assert (
+        f"or run goodword playbooks rejection {opportunity} --confirm-late to run it anyway."
+        in " ".join(early.output.split())
+    )
+
+
 def test_the_move_as_json_carries_the_playbook(run: Run, cli_url: str):
     ids = seed(cli_url, _late_rejection)
     moved = run("opportunity", "move", str(ids["opportunity"]), "rejected", "--json")

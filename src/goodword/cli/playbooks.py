@@ -82,7 +82,9 @@ def playbooks_rejection(
         bool,
         typer.Option(
             "--confirm-late",
-            help="It came late (a final round, say), whatever the records show.",
+            help="The rejection came late (a final round, say): run even when the "
+            "opportunity is not marked Rejected yet or no interview from round two on is "
+            "recorded.",
         ),
     ] = False,
     as_json: JsonFlag = False,
@@ -102,6 +104,7 @@ def playbooks_rejection(
             opportunity_id=opportunity_id,
             today=clock.today(),
             confirm_late=confirm_late,
+            confirm=f"run goodword playbooks rejection {opportunity_id} --confirm-late",
         )
         read = rejection.to_read(result)
     if as_json:

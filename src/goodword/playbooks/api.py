@@ -73,6 +73,7 @@ def run_rejection(
         today=clock.today(),
         confirm_late=data.confirm_late,
         target_organization_ids=data.target_organization_ids,
+        confirm='send {"confirm_late": true}',
     )
     return rejection.to_read(result)
 

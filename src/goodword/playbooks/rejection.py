@@ -182,12 +182,14 @@ def run(
     confirm_late: bool = False,
     target_organization_ids: list[int] | None = None,
     companies_per_person: int = 3,
+    confirm: str = "confirm that it came late",
 ) -> RejectionResult:
     """Run the playbook for a rejected opportunity; re-running adds nothing twice.
 
     `confirm_late` is the user saying the rejection came late even when the records do not
-    show it (or before the stage is set). `target_organization_ids` replaces the suggested
-    companies with the user's own choice.
+    show it (or before the stage is set); `confirm` is how to say so where it runs (the
+    command's option, the API's field), for the prompts that ask for it.
+    `target_organization_ids` replaces the suggested companies with the user's own choice.
     """
     opportunity = opportunities.get(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
@@ -198,7 +200,7 @@ def run(
             result.ask(
                 "stage",
                 f"{opportunity.role_title} at {opportunity.organization.name} is not marked "
-                "rejected. Move it to Rejected first, or confirm that the playbook should run.",
+                f"rejected. Move it to Rejected first, or {confirm} to run it anyway.",
             )
             return result
         if not reached_late_round(
@@ -207,8 +209,7 @@ def run(
             result.ask(
                 "interview_round",
                 "No interview from round two on is recorded for this opportunity, so it does "
-                "not look like a late rejection. Record the later rounds, or confirm that you "
-                "reached a late stage.",
+                f"not look like a late rejection. Record the later rounds, or {confirm}.",
             )
             return result
     everyone = interviewers(session, workspace_id=workspace_id, opportunity_id=opportunity.id)
