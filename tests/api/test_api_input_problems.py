@@ -74,7 +74,7 @@ def test_a_persons_problems_come_in_one_answer(client: TestClient) -> None:
         json={"display_name": "", "emails": ["a@@b"], "urls": ["javascript:x"]},
     )
 
-    assert [item["field"] for item in fields(refused)] == ["emails.0", "urls.0", "body"]
+    assert [item["field"] for item in fields(refused)] == ["emails.0", "urls.0", "display_name"]
     assert fields(refused)[2]["message"] == "Give a display name, or a given or family name."
 
 

@@ -66,7 +66,7 @@ def test_whole_record_rules_come_under_the_field_they_name_or_the_body(
     job = client.post("/api/v1/opportunities", json={"role_title": "", "pay_min": 5, "pay_max": 1})
 
     assert refusal(person)["fields"] == [
-        {"field": "body", "message": "Give a display name, or a given or family name."}
+        {"field": "display_name", "message": "Give a display name, or a given or family name."}
     ]
     assert refusal(job)["fields"] == [
         {"field": "role_title", "message": "Fill this in."},

@@ -31,7 +31,11 @@ def test_person_add_reports_the_email_phone_link_and_name_at_once(run, cli_url: 
         "  --phone: '12345' is not a possible phone number for region US; write it with its "
         "country code, such as +44 20 7946 0000",
         "  --url: 'javascript:x' is not a web address; write it like https://example.com/me",
-        "  Give a display name, or a given or family name.",
+        "  NAME: Give a display name, or a given or family name.",
+    ]
+    alone = json.loads(run("person", "add", "", "--json").stdout)["error"]["fields"]
+    assert alone == [
+        {"field": "display_name", "message": "Give a display name, or a given or family name."}
     ]
     assert json.loads(run("person", "list", "--json").stdout)["items"] == []
 

@@ -9,13 +9,13 @@ from goodword import clock
 from goodword.dashboard import service
 from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
-from goodword.forms import form_to_dict, validate
+from goodword.forms import REQUIRED, form_to_dict, validate
 from goodword.interactions import service as interactions
 from goodword.network.queries import count_blind
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, redirect, render
 from goodword.people import service as people
-from goodword.people.schemas import PersonCreate
+from goodword.people.schemas import NAME_HINT, PersonCreate
 from goodword.sentences import full_stop
 
 router = APIRouter()
@@ -94,7 +94,8 @@ async def add_me(request: Request, session: DbSession, workspace_id: WorkspaceId
         me = people.create(session, workspace_id=workspace_id, data=data)
     except GoodwordError as exc:
         session.rollback()
-        errors = form_errors(exc, general_field="display_name")
+        # (The form has one name field: nothing about given or family names.)
+        errors = form_errors(exc, general_field="display_name", rewrite={NAME_HINT: REQUIRED})
         return render(
             request,
             "dashboard/welcome.html",

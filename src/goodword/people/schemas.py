@@ -101,7 +101,7 @@ NOTES_MAX = 100_000
 Notes = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=NOTES_MAX)]
 HowWeMet = Annotated[str, BeforeValidator(_unified), StringConstraints(max_length=2_000)]
 
-_NAME_HINT = "Give a display name, or a given or family name."
+NAME_HINT = "Give a display name, or a given or family name."
 BORN_LATER = "That day is still to come: give the day they were born."
 ENDED_LATER = (
     "That day is still to come: give the day the job ended, or leave the end empty while "
@@ -129,7 +129,7 @@ def _one_birthday(person: PersonBase) -> Problem | None:
 def _needs_a_name(person: PersonBase) -> Problem | None:
     if person.display_name or person.given_name or person.family_name:
         return None
-    return Problem(_NAME_HINT)
+    return Problem(NAME_HINT, field="display_name")
 
 
 class PersonBase(BaseModel):
