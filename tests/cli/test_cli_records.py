@@ -667,6 +667,21 @@ def test_search_refuses_a_query_the_api_would_refuse_as_too_long(run, cli_url: s
     assert json.loads(as_json.stdout)["error"]["fields"][0]["field"] == "q"
 
 
+def test_search_refuses_nothing_to_search_for_as_the_api_does(run, cli_url: str) -> None:
+    add_ada(run)
+
+    empty = run("search", " ")
+    as_json = run("search", "", "--json")
+
+    assert (empty.exit_code, empty.stdout) == (2, "")
+    assert empty.stderr == (
+        "Error: Give something to search for: a name, a workplace, an e-mail address or a "
+        "phone number.\n"
+        "  QUERY: Fill this in.\n"
+    )
+    assert json.loads(as_json.stdout)["error"]["fields"][0]["field"] == "q"
+
+
 def test_the_rejection_playbook_runs_when_the_user_confirms_it_came_late(run, cli_url: str) -> None:
     add_ada(run)
     run("opportunity", "add", "Analyst", "--org", "Acme")

@@ -98,6 +98,12 @@ def search_command(
 
     if kind is not None and kind not in ("person", "organization"):
         raise InvalidInput(f"--kind takes 'person' or 'organization', not {kind!r}.")
+    if not query.strip():  # (the API refuses an empty q too)
+        raise InvalidInput(
+            "Give something to search for: a name, a workplace, an e-mail address or a phone "
+            "number.",
+            fields=[FieldError("q", "Fill this in.")],
+        )
     if len(query) > QUERY_LENGTH:  # (as the API refuses it)
         raise InvalidInput(
             "That is too long to search for: give a few words, or a phone number.",
