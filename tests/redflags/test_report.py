@@ -57,3 +57,16 @@ def test_a_clean_text_gives_an_empty_report() -> None:
     assert report.categories == set()
     assert report.worst is None
     assert report.to_dict()["laws"] is None
+
+
+def test_a_salary_question_says_the_place_given_was_not_recognised_and_what_to_give() -> None:
+    text = "What is your current salary?"
+
+    unknown = analyze(text, location="Atlantis", today=TODAY)
+    missing = analyze(text, today=TODAY)
+
+    [said] = [f.explanation for f in unknown.findings if f.category.value == "salary_history"]
+    [unsaid] = [f.explanation for f in missing.findings if f.category.value == "salary_history"]
+    assert "“Atlantis” was not recognised as a place" in said
+    assert '"Denver, CO"' in said and "was not given" not in said
+    assert "Where the job is was not given" in unsaid

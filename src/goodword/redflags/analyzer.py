@@ -180,7 +180,7 @@ def _analyze(
 
     findings: list[Finding] = []
     findings.extend(_scam_findings(text, sents, place, notes))
-    history = _salary_history_findings(text, sents, lookup, compiled)
+    history = _salary_history_findings(text, sents, lookup, compiled, place)
     if history:
         notes.extend(_left_out_notes(lookup, Kind.SALARY_HISTORY_BAN, employer))
     findings.extend(history)
@@ -307,15 +307,30 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
 
 
 def _history_verdict(
-    lookup: LawLookup | None,
+    lookup: LawLookup | None, place: Place | None = None
 ) -> tuple[Severity, str, list[AppliedLaw], str | None]:
-    """Severity, plain verdict, the laws cited and the line to quote in a reply."""
+    """Severity, plain verdict, the laws cited and the line to quote in a reply; `place` is
+    where the job is, as given (or read from the text)."""
     if lookup is None:
+        unchecked = "so whether this question is lawful could not be checked"
+        if place is not None and place.area:
+            untold = (
+                f"“{place.area}” is not one country, {unchecked}: give the city and country "
+                "where the work is."
+            )
+        elif place is not None and place.remote:
+            untold = f"Remote work is said with no country, {unchecked}: give where you would work."
+        elif place is not None and place.raw.strip():
+            untold = (
+                f"“{place.raw.strip()}” was not recognised as a place, {unchecked}: give a "
+                'city and state or country, such as "Denver, CO" or "Toronto, ON".'
+            )
+        else:
+            untold = f"Where the job is was not given, {unchecked}."
         return (
             Severity.MEDIUM,
-            "Where the job is was not given, so whether this question is lawful could not be "
-            "checked. Many US states and cities, British Columbia, Prince Edward Island and the EU "
-            "restrict it.",
+            f"{untold} Many US states and cities, British Columbia, Prince Edward Island and "
+            "the EU restrict it.",
             [],
             None,
         )
@@ -444,12 +459,12 @@ def _unknown_ban_verdict(unknown: list[AppliedLaw]) -> str:
 
 
 def _salary_history_findings(
-    text: str, sents: Sentences, lookup: LawLookup | None, compiled: date
+    text: str, sents: Sentences, lookup: LawLookup | None, compiled: date, place: Place
 ) -> list[Finding]:
     found = salary_history_questions(text, sents)
     if not found:
         return []
-    severity, verdict, cited, line = _history_verdict(lookup)
+    severity, verdict, cited, line = _history_verdict(lookup, place)
     return [
         Finding(
             category=Category.SALARY_HISTORY,
