@@ -278,3 +278,21 @@ def test_a_result_shows_its_details_not_the_terms_kept_for_finding(session, work
     assert hits["Łukasz O'Brien"].detail == "lukasz@example.org"
     (ana,) = search.search(session, workspace_id=workspace.id, query="strasse")
     assert ana.detail == ""
+
+
+def test_only_the_merges_still_to_undo_are_counted_as_going_with_a_person(session, workspace):
+    from goodword.duplicates.merging import merge, undo_merge
+
+    ada = f.person(session, workspace.id, "Ada Lovelace")
+    twins = [f.person(session, workspace.id, name) for name in ("Ada L.", "A. Lovelace")]
+    first = merge(session, workspace_id=workspace.id, survivor_id=ada.id, absorbed_id=twins[0].id)
+    session.flush()
+    counted = people.goes_with(session, workspace_id=workspace.id, person_id=ada.id).merges
+    second = merge(session, workspace_id=workspace.id, survivor_id=ada.id, absorbed_id=twins[1].id)
+    undo_merge(session, workspace_id=workspace.id, merge_id=second.id)
+    session.flush()
+
+    goes = people.goes_with(session, workspace_id=workspace.id, person_id=ada.id)
+
+    assert (counted, goes.merges) == (1, 1)
+    assert first.undone_at is None

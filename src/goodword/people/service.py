@@ -253,7 +253,8 @@ def goes_with(session: Session, *, workspace_id: int, person_id: int) -> GoesWit
             (DuplicateCandidate.person_a_id == person_id)
             | (DuplicateCandidate.person_b_id == person_id),
         ),
-        merges=rows(Merge, Merge.survivor_id == person_id),
+        # (A merge already undone could not be undone anyway: its record is not counted.)
+        merges=rows(Merge, Merge.survivor_id == person_id, Merge.undone_at.is_(None)),
         imported_records=rows(PersonSource, PersonSource.person_id == person_id, *_REMEMBERED),
     )
 
