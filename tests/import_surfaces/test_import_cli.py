@@ -90,6 +90,28 @@ def test_with_json_a_refusal_is_also_in_the_apis_shape_on_stdout(run):
     assert plain.exit_code == 2 and plain.stdout == ""
 
 
+def test_prose_is_said_not_to_be_a_table_and_an_unknown_csv_names_the_map_option(run, tmp_path):
+    prose = tmp_path / "message.txt"
+    prose.write_text(
+        "I came across your profile, and I think you would be a great fit.\n"
+        "Let me know, if you are interested.\n"
+    )
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Foo,Bar\n1,2\n")
+
+    read_as_prose = run("import", str(prose))
+    unknown = run("import", str(sheet))
+
+    assert read_as_prose.exit_code == 2
+    assert read_as_prose.stderr.startswith(
+        "Error: message.txt: does not look like a table or an export: its first line reads as "
+        "sentences, not column names."
+    )
+    assert "I came across" not in read_as_prose.stderr
+    assert unknown.exit_code == 2
+    assert "elsewhere give a column map (`--map`) such as key=ID," in unknown.stderr
+
+
 def test_a_missing_path_or_bad_map_exits_2(run, tmp_path):
     missing = run("import", str(tmp_path / "nowhere.csv"))
     assert missing.exit_code == 2

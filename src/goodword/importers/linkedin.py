@@ -245,8 +245,8 @@ def parse_profile(table: Table) -> Parsed:
             f"has the columns of LinkedIn's Profile.csv (First Name, Last Name, Headline) "
             f"but {len(rows)} people in it, and LinkedIn's holds one row: yours. Nothing was "
             "imported. To import a list of people, say which column holds what: on the import "
-            "page, Preview offers a picker per column; elsewhere give a column map such as "
-            "given=First Name,family=Last Name,notes=Headline.",
+            "page, Preview offers a picker per column; elsewhere give a column map (`mapping`) "
+            "such as given=First Name,family=Last Name,notes=Headline.",
         )
     for line, row in rows[:1]:
         parsed.rows += 1

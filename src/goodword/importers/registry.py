@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from goodword.importers import (
     google,
@@ -183,15 +183,37 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
             "Export your contacts as CSV or vCard and import that file.",
         )
     named = [h for h in table.headers if h.strip()]
+    if _reads_as_writing(named):
+        raise ImportFileError(
+            document.name,
+            "does not look like a table or an export: its first line reads as sentences, "
+            "not column names. Import a CSV with column names on its first line, a vCard, "
+            "an export from LinkedIn or your address book, or a Goodword export.",
+        )
     more = f" and {len(named) - 12:,} more" if len(named) > 12 else ""
     found = ", ".join(named[:12]) + more if named else "none"
     raise ImportFileError(
         document.name,
         f"has columns no import recognises ({found}). {_nearest(table, document.text)}"
         "For any other CSV, say which column holds what: on the import page, Preview offers "
-        "a picker per column; elsewhere give a column map such as "
+        "a picker per column; elsewhere give a column map (`mapping`) such as "
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
     )
+
+
+def _reads_as_writing(headers: Sequence[str]) -> bool:
+    """Whether a "header" is a line of prose split at its commas (a message saved as .txt):
+    it ends a sentence and its cells run to four words or more on average. (A survey's
+    questions as column names are mostly shorter, beside Timestamp and Email Address.)
+
+    >>> _reads_as_writing(["I came across your profile", " and I think you would fit."])
+    True
+    >>> _reads_as_writing(["Timestamp", "What is your name?", "Email Address", "Anything else?"])
+    False
+    """
+    if not headers or not headers[-1].rstrip().endswith((".", "!", "?")):
+        return False
+    return sum(len(h.split()) for h in headers) / len(headers) >= 4
 
 
 def _assistant_chats(document: Document) -> bool:
