@@ -18,8 +18,10 @@ The everyday work of the web app is also a command: adding and listing records, 
 opportunities, importing, the playbooks, warm paths, checking messages and exporting. Some
 things are only on the web pages and in the API, such as editing an organization, an
 interaction or a task (a person, their jobs, an opportunity and a lead can be changed here:
-`person edit`, `person job`, `opportunity edit`, `leads edit`), snoozing a task and
-reviewing possible duplicates side by side. `goodword search` finds the ids other commands
+`person edit`, `person job`, `opportunity edit`, `leads edit`), snoozing a task,
+reviewing possible duplicates side by side, the playbook that reaches a hiring manager
+through an advice call, and an opportunity's posting text with the red flags found in it
+(`goodword check` reads a posting you give it). `goodword search` finds the ids other commands
 take. Run `goodword --help`, or `goodword COMMAND --help`, for the same text as
 below. Lists and shows take `--json` and print the API's shape; `--json` may come before the
 command too (`goodword --json person list`), and a command that prints no JSON says so. A
