@@ -192,3 +192,62 @@ def test_people_tied_by_a_connection_list_or_a_task_since_stay(session, workspac
     assert [name for _id, name in plan.removed] == ["Alan Turing"]
     reasons = {kept.name: kept.reason for kept in plan.kept}
     assert reasons == {"Ada Lovelace": undoing.TOUCHED, "Grace Hopper": "a task is about them"}
+
+
+CARDS_MARIA = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Garcia;Maria;;;\r\nFN:Maria Garcia\r\n"
+    "ORG:Kestrel Labs\r\nEND:VCARD\r\n"
+)
+CARDS_MARIAH = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Garcia;Mariah;;;\r\nFN:Mariah Garcia\r\n"
+    "ORG:Fabrikam\r\nEND:VCARD\r\n"
+)
+
+
+def test_deciding_about_a_pair_in_the_queue_does_not_keep_the_people_it_names(
+    session, workspace, tmp_path
+):
+    from goodword.duplicates import service as duplicates
+
+    _import(session, workspace.id, _file(tmp_path, "maria.vcf", CARDS_MARIA))
+    report = _import(session, workspace.id, _file(tmp_path, "mariah.vcf", CARDS_MARIAH))
+    (pair,) = duplicates.list_candidates(session, workspace_id=workspace.id).items
+    duplicates.mark_not_same(session, workspace_id=workspace.id, candidate_id=pair.id)
+    session.commit()
+    duplicates.reopen(session, workspace_id=workspace.id, candidate_id=pair.id)
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=report.id)
+    assert [name for _id, name in plan.removed] == ["Mariah Garcia"] and plan.kept == []
+
+
+def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_stays(
+    session, workspace, tmp_path
+):
+    from goodword.playbooks import cadence
+
+    f.person(
+        session, workspace.id, "Me Myself", is_me=True, urls=["https://www.linkedin.com/in/me"]
+    )
+    session.commit()
+    _import(session, workspace.id, _file(tmp_path, "Connections.csv", HEADER + GRACE))
+    group = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT\n"
+        '3-grp,,Carl Gone,https://www.linkedin.com/in/carl-gone,"Grace Hopper,Me Myself",'
+        '"https://www.linkedin.com/in/grace-hopper,https://www.linkedin.com/in/me",'
+        "2025-12-27 10:15:00 UTC,,Hello both!,INBOX,No\n"
+    )
+    report = _import(session, workspace.id, _file(tmp_path, "messages.csv", group))
+    grace = session.scalar(select(Person.id).where(Person.display_name == "Grace Hopper"))
+    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
+
+    plan = undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.commit()
+
+    assert [name for _id, name in plan.removed] == ["Carl Gone"]
+    (message,) = session.scalars(
+        select(Interaction).where(Interaction.workspace_id == workspace.id)
+    )
+    assert message.writer_id is None and message.writer_gone
+    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}

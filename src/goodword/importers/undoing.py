@@ -231,6 +231,16 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
                 SearchDocument.kind == "person", among(session, SearchDocument.record_id, removed)
             )
         )
+        # What they wrote to a group with someone who stays is from someone gone, as when a
+        # person is deleted: no contact with the one left in it (`writer_gone`).
+        session.execute(
+            update(Interaction)
+            .where(
+                Interaction.workspace_id == workspace_id,
+                among(session, Interaction.writer_id, removed),
+            )
+            .values(writer_gone=True)
+        )
         # (Their jobs, e-mails, sources, ties and pairs in the duplicates queue go with
         # them, by the database's cascades; nothing is remembered as deleted.)
         session.execute(

@@ -226,6 +226,9 @@ class DeletedSource(WorkspaceScoped, Base):
 # meeting logged with them, a lead, a task, a reference), and their own row changed. The
 # imports write with Core and say themselves whom they touched (`importers/history.save`).
 _TOUCHED = "people_touched"
+# Records about people that change nothing of theirs: telling a pair in the duplicates
+# queue apart, putting it back, or a scan queueing it (the import's report sends you there).
+_NOT_TOUCHING = {"duplicate_candidates"}
 _PEOPLE_COLUMNS: dict[type, tuple[list[str], list[str]]] = {}
 
 
@@ -233,6 +236,8 @@ def _people_columns(cls: type) -> tuple[list[str], list[str]]:
     """The attributes of a mapped class that name a person: its columns with a foreign key
     to people.id, and its relationships to a Person."""
     found = _PEOPLE_COLUMNS.get(cls)
+    if found is None and inspect(cls).local_table.name in _NOT_TOUCHING:
+        found = _PEOPLE_COLUMNS[cls] = ([], [])
     if found is None:
         mapper: Mapper[Any] = inspect(cls)
         columns = [
