@@ -844,3 +844,28 @@ def test_a_linkedin_record_matched_to_you_gives_the_new_person_a_tie(
         )
     ).all()
     assert ties == [(me.id, other.id)]
+
+
+def test_a_month_the_record_gave_a_job_stays_a_month_on_the_person_split_off(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    # The same e-mail address: matched to Ada, with a job of its own begun in a month.
+    report = run(
+        session,
+        workspace.id,
+        card(
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Senior Analyst;;2021-03;;true",
+            name="other.vcf",
+        ),
+    )
+    assert [r.outcome for r in report.rows] == [Outcome.MERGED]
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+
+    split = split_one(session, workspace.id, ada)
+
+    (job,) = [p for p in split.person.positions if p.organization.name == "Kestrel Labs"]
+    assert (job.start_date, job.start_precision) == (date(2021, 3, 1), "month")

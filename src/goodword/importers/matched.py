@@ -11,7 +11,8 @@ record of the same import) is written down as JSON:
      "record": {"display_name": …, "given_name": …, "family_name": …,
                 "emails": [[address, label]], "phones": [[number, label]],
                 "urls": [[url, kind, label]],
-                "jobs": [[organization id, title, department, start, end, current]],
+                "jobs": [[organization id, title, department, start, end, current,
+                          start precision, end precision]],   # (the two only when said)
                 "location": …, "birthday": "1985-04-12", "notes": …, "how_we_met": …,
                 "birthday_no_year": "--04-12",          # only for a birthday without one
                 "tags": […], "interests": […], "keep_in_touch_days": …,
@@ -48,6 +49,7 @@ from pydantic import BaseModel, ConfigDict
 from goodword.importers.bulk import Changes, Held, Known, cut
 from goodword.importers.combine import Combined
 from goodword.importers.records import IncomingPerson
+from goodword.people.job_dates import Precision
 
 VERSION = 1
 
@@ -59,6 +61,10 @@ LISTS = ("tags", "interests")
 
 # What can change about a job held already: ended, its title written out, a department.
 JOB_FIELDS = ("title", "department", "end_date", "is_current")
+
+
+def _precise(position: Any) -> bool:
+    return bool(position.start_precision or position.end_precision)
 
 
 def _json(value: Any) -> Any:
@@ -173,6 +179,9 @@ def matched(
                 _json(p.start_date),
                 _json(p.end_date),
                 p.is_current and p.end_date is None,
+                # ("Jan 2020" is a month: kept only when said, so a record of whole days
+                # reads as it did before precisions were kept.)
+                *((p.start_precision, p.end_precision) if _precise(p) else ()),
             ]
             for org_id, p in zip(organization_ids, data.positions, strict=True)
         ],
@@ -221,8 +230,12 @@ class RecordHeld(_Strict):
     emails: list[tuple[str, Text]] = []
     phones: list[tuple[str, Text]] = []
     urls: list[tuple[str, str, Text]] = []
-    # organization, title, department, start, end, current
-    jobs: list[tuple[Org, Text, Text, Day, Day, bool]] = []
+    # organization, title, department, start, end, current (and the start's and end's
+    # precision, when one is a month or a year)
+    jobs: list[
+        tuple[Org, Text, Text, Day, Day, bool]
+        | tuple[Org, Text, Text, Day, Day, bool, Precision | None, Precision | None]
+    ] = []
     location: Text = None
     birthday: Day = None
     birthday_no_year: Text = None  # "--04-12"

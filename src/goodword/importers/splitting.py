@@ -252,7 +252,7 @@ def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
     gets = [f"e-mail {address}" for address, _label in record.emails]
     gets += [f"phone {normalize.phone_text(number)}" for number, _label in record.phones]
     gets += [f"web address {url}" for url, _kind, _label in record.urls]
-    for org_id, title, _department, _start, _end, current in record.jobs:
+    for org_id, title, _department, _start, _end, current, *_precision in record.jobs:
         if org_id in names:
             gets.append(("job " if current else "past job ") + _role(title, names[int(org_id)]))
     if record.location:
@@ -309,9 +309,11 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
             start_date=start,
             end_date=end,
             is_current=current,
+            start_precision=precision[0] if precision else None,
+            end_precision=precision[1] if precision else None,
         )
         # (An organization deleted since took its jobs with it.)
-        for org_id, title, department, start, end, current in record.jobs
+        for org_id, title, department, start, end, current, *precision in record.jobs
         if org_id in names
     ]
     return person
