@@ -578,3 +578,22 @@ def test_a_birthday_without_its_year_is_kept_weighed_against_a_whole_one_and_und
     kept = people.get(session, workspace_id=workspace.id, person_id=a.id)
     assert (kept.birthday, kept.birthday_no_year) == (None, "--12-10")
     assert chosen.snapshot["survivor_after"]["birthday_no_year"] == "--12-10"
+
+
+def test_a_birthday_edited_since_the_merge_stays_whole_when_the_merge_is_undone(session, workspace):
+    ws = workspace.id
+    day_alone = f.person(session, ws, "Zed Quinn", birthday_no_year="--04-12")
+    whole = f.person(session, ws, "Zed Quinn", birthday=date(1990, 4, 12))
+    session.flush()
+    merge = merging.merge(session, workspace_id=ws, survivor_id=day_alone.id, absorbed_id=whole.id)
+    people.update(
+        session, workspace_id=ws, person_id=day_alone.id,
+        data=PersonUpdate(display_name="Zed Quinn", birthday=date(1991, 5, 5)),
+    )  # fmt: skip
+
+    merging.undo_merge(session, workspace_id=ws, merge_id=merge.id)
+    session.expire_all()
+
+    # The edit stays, and the day alone does not come back beside it.
+    kept = session.get(Person, day_alone.id)
+    assert (kept.birthday, kept.birthday_no_year) == (date(1991, 5, 5), None)

@@ -55,6 +55,7 @@ from goodword.search.folding import ALSO_KNOWN_AS, fold
 
 _OWN_FIELDS = (*CHOOSABLE, "birthday_no_year", "tags", "interests", "is_me", "sort_name",
                "keep_in_touch_days")  # fmt: skip
+_BIRTHDAY = {"birthday", "birthday_no_year"}
 
 
 def get_merge(session: Session, *, workspace_id: int, merge_id: int) -> Merge:
@@ -317,8 +318,13 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     if survivor.is_me and absorbed_row["is_me"]:
         survivor.is_me = False
         session.flush()
+    changed = {name for name in now if left is not None and now.get(name) != left.get(name)}
+    # A birthday is one field kept two ways (with its year or without): an edit of either
+    # keeps both as they are now, as a person never holds both.
+    if changed & _BIRTHDAY:
+        changed |= _BIRTHDAY
     for name, value in snapshot["survivor_before"].items():
-        if left is None or now.get(name) == left.get(name):
+        if name not in changed:
             setattr(survivor, name, decode(tables["people"].c[name], value))
     # A name the merge wrote into notes changed since goes as it came.
     for line in snapshot.get("also_known_as", []):
