@@ -287,9 +287,10 @@ def _report(exc: GoodwordError, options: set[str]) -> None:
     for item in [] if isinstance(exc, SaidAlone) else exc.fields:
         # A rule about the whole record ("__all__") names no field of its own.
         name = option_for(item.field, options)
-        if name is None and item.message in exc.message:
+        if name is None and item.field.isidentifier() and item.message in exc.message:
             # (A field the command has no option for, saying what the error already says:
-            # a launch refused for the reference's consent_on.)
+            # a launch refused for the reference's consent_on. A file's "line 2" is kept: a
+            # list of every problem names each, the first too.)
             continue
         where = "" if item.field == "__all__" else f"{shown_as(name) if name else item.field}: "
         message = options_in_text(item.message, options)
