@@ -1193,9 +1193,9 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
         # graph_version belongs to the database it is in (triggers keep it).
         {"slug", "created_at", "calendar_token", "phone_region", "graph_version"},
     ),
-    (Organization, schemas.ExportedOrganization, set()),
-    # made_by_import names a kept import, and kept imports stay with their database: a
-    # restored person was made by the restore, so no import's undo takes them away.
+    # made_by_import and import_run_id name a kept import, and kept imports stay with their
+    # database: a restored record was made by the restore, so no import's undo takes it away.
+    (Organization, schemas.ExportedOrganization, {"import_run_id"}),
     (Person, schemas.ExportedPerson, {"made_by_import"}),
     (PersonEmail, schemas.ExportedEmail, DETAIL),
     (PersonPhone, schemas.ExportedPhone, DETAIL | {"reversed_digits"}),  # (from the number)
@@ -1204,7 +1204,7 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
     (Position, schemas.ExportedPosition, set()),
     (Opportunity, schemas.ExportedOpportunity, set()),
     (StageChange, schemas.ExportedStageChange, {"opportunity_id", "created_at", "updated_at"}),
-    (Interaction, schemas.ExportedInteraction, set()),
+    (Interaction, schemas.ExportedInteraction, {"import_run_id"}),
     (Participant, schemas.ExportedParticipant, {"interaction_id", "created_at", "updated_at"}),
     (Connection, schemas.ExportedConnection, set()),
     (Task, schemas.ExportedTask, set()),

@@ -95,21 +95,38 @@ def decode(blob: bytes) -> ImportReport:
     )
 
 
-def save(session: Session, *, workspace_id: int, report: ImportReport, now: datetime) -> int:
-    """Keep the report (in the import's transaction) and forget the workspace's reports
-    beyond the last `KEEP`; the report's `id` and `finished_at` are set."""
-    run = ImportRun(
-        workspace_id=workspace_id,
-        finished_at=now,
-        files=[
-            {"name": f.name, "label": f.label, "people": f.people}
-            | ({"as_of": report.as_of[f.name]} if f.name in report.as_of else {})
-            for f in report.files
-        ],
-        counts=report.counts,
-        report=encode(report),
-    )
+def begin(session: Session, *, workspace_id: int, now: datetime) -> int:
+    """The id the import's report will be kept by (`save`), taken before it writes, so
+    what it adds can name it (`Interaction.import_run_id`, `Organization.import_run_id`)."""
+    run = ImportRun(workspace_id=workspace_id, finished_at=now, report=b"")
     session.add(run)
+    session.flush()
+    return run.id
+
+
+def save(
+    session: Session,
+    *,
+    workspace_id: int,
+    report: ImportReport,
+    now: datetime,
+    run_id: int | None = None,
+) -> int:
+    """Keep the report (in the import's transaction; under `run_id` when `begin` took it)
+    and forget the workspace's reports beyond the last `KEEP`; the report's `id` and
+    `finished_at` are set."""
+    run = session.get(ImportRun, run_id) if run_id is not None else None
+    if run is None:
+        run = ImportRun(workspace_id=workspace_id)
+        session.add(run)
+    run.finished_at = now
+    run.files = [
+        {"name": f.name, "label": f.label, "people": f.people}
+        | ({"as_of": report.as_of[f.name]} if f.name in report.as_of else {})
+        for f in report.files
+    ]
+    run.counts = report.counts
+    run.report = encode(report)
     session.flush()
     mark_people(session, workspace_id=workspace_id, report=report, run_id=run.id)
     # By id, the order they were saved in (a clock set back cannot make the newest oldest).

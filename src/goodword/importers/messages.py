@@ -38,10 +38,12 @@ def write_interactions(
     plan: Plan,
     report: ImportReport,
     person_id: Callable[[int], int],
+    run_id: int | None = None,
 ) -> None:
     """Add the planned interactions not already held (by external id, or the id an earlier
     version gave them: such a one takes its id of now), with their participants
-    (`person_id` turns a plan's target into a person id), and count them."""
+    (`person_id` turns a plan's target into a person id), and count them. Those added name
+    the import (`run_id`), for undoing it."""
     wanted = plan.interactions
     ids = sorted({i for p in wanted for i in (p.incoming.external_id, p.incoming.former_id) if i})
     existing: set[str] = set()
@@ -128,7 +130,7 @@ def write_interactions(
          "kind": p.incoming.kind, "summary": p.incoming.summary or None,
          "direction": p.direction, "external_id": p.incoming.external_id[:300],
          "writer_id": None if p.writer is None else person_id(p.writer),
-         "writer_gone": p.writer_gone}
+         "writer_gone": p.writer_gone, "import_run_id": run_id}
         for p in fresh
     ]  # fmt: skip
     new_ids = insert_returning(session, Interaction, rows)

@@ -38,9 +38,11 @@ def write_organizations(
     *,
     names: list[str],
     now: datetime,
+    run_id: int | None = None,
 ) -> dict[int, str]:
     """Find or create every organization named (other spellings become aliases), and return
-    the name of every organization the workspace holds by id."""
+    the name of every organization the workspace holds by id. Those created name the import
+    (`run_id`), for undoing it."""
     spellings: dict[str, list[str]] = {}
     exact = state.exact_organizations
     for name in names:
@@ -60,7 +62,7 @@ def write_organizations(
                 extra[known[0]] = more
     rows = [
         {"workspace_id": state.workspace_id, "name": name, "sort_name": sort_key(name),
-         "aliases": aliases, "domains": []}
+         "aliases": aliases, "domains": [], "import_run_id": run_id}
         for _key, name, aliases in new
     ]  # fmt: skip
     ids = insert_returning(session, Organization, rows)

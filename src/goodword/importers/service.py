@@ -243,9 +243,12 @@ def import_files(
             files[row.file].skipped += 1
     left_out = LeftOut(session, plan, workspace_id=workspace_id)
     deleted.forget(session, workspace_id=workspace_id, deletions=returning)
-    Writer(session, state, report, today=today, now=now, progress=progress, reapply=reapply).write(
-        plan
-    )
+    # (What it adds names the import it came from, for undoing it: a dry run keeps none.)
+    run_id = None if dry_run else history.begin(session, workspace_id=workspace_id, now=now)
+    Writer(
+        session, state, report, today=today, now=now, progress=progress, reapply=reapply,
+        run_id=run_id,
+    ).write(plan)  # fmt: skip
     for parsed in parsed_files:
         for skipped in parsed.skipped:
             report.rows.append(
@@ -282,7 +285,7 @@ def import_files(
     order = {f.name: index for index, f in enumerate(file_reports)}
     report.rows.sort(key=lambda r: (order.get(r.file, len(order)), r.file, r.line or 0))
     if not dry_run:
-        history.save(session, workspace_id=workspace_id, report=report, now=now)
+        history.save(session, workspace_id=workspace_id, report=report, now=now, run_id=run_id)
     return report
 
 

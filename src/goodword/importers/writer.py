@@ -98,8 +98,11 @@ class Writer:
         now: datetime,
         progress: Callable[[str, int, int], None] | None = None,
         reapply: bool = False,
+        run_id: int | None = None,
     ) -> None:
         self.session = session
+        # The kept import this one is (`history.begin`), named by what it adds; none in a dry run.
+        self.run_id = run_id
         # (With reapply, what a newer copy of a record said then is put back too.)
         self.reapply = reapply
         # ids of the organizations of jobs a newer copy of a record left off
@@ -162,6 +165,7 @@ class Writer:
                 *restored_organizations(plan),
             ],
             now=self.now,
+            run_id=self.run_id,
         )
         # On SQLite the inserts run on a second thread while the next rows are built; what
         # needs reading is read before the first of them is queued, so nothing waits.
@@ -192,6 +196,7 @@ class Writer:
                 plan=plan,
                 report=self.report,
                 person_id=self.person_id,
+                run_id=self.run_id,
             )
         self.ties.say_left_out(
             list(dict.fromkeys(record.file_name for _target, record in plan.connections))

@@ -52,6 +52,11 @@ class Interaction(WorkspaceScoped, Base):
     writer_gone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The source's id (e.g. a message id from an import), so re-imports never duplicate.
     external_id: Mapped[str | None] = mapped_column(String(300))
+    # The import that added it, for undoing that import (`importers/undoing.py`), until it
+    # is changed by hand (`importers/models.py`).
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="SET NULL"), index=True
+    )
 
     opportunity: Mapped[Opportunity | None] = relationship()
     writer: Mapped[Person | None] = relationship()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.db import Base, WorkspaceScoped
@@ -21,6 +21,11 @@ class Organization(WorkspaceScoped, Base):
     domains: Mapped[list[str]] = mapped_column(JSON, default=list)
     location: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+    # The import that made it, for undoing that import (`importers/undoing.py`), until it is
+    # changed by hand (`importers/models.py`).
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="SET NULL"), index=True
+    )
 
     positions: Mapped[list[Position]] = relationship(
         back_populates="organization", passive_deletes=True
