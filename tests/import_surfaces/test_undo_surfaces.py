@@ -32,7 +32,7 @@ def test_the_import_page_asks_then_undoes_the_latest_import(client, count_people
     ask = client.get(f"/imports/{run_id}/undo")
     assert ask.status_code == 200 and f"<h1>Undo import {run_id}?</h1>" in ask.text
     assert (
-        "<strong>Takes away 2 people with their 2 jobs.</strong>" in ask.text
+        "<strong>Takes away 2 people (with their 2 jobs) and 2 organizations.</strong>" in ask.text
     )  # (no one to tie them to on LinkedIn: nobody is you)
     assert ">Ada Lovelace</a></li>" in ask.text and ">Grace Hopper</a></li>" in ask.text
     assert f'action="/imports/{run_id}/undo"' in ask.text
@@ -42,7 +42,10 @@ def test_the_import_page_asks_then_undoes_the_latest_import(client, count_people
     assert undone.status_code == 303 and undone.headers["location"] == f"/imports/{run_id}"
     assert count_people() == 0
     shown = client.get(f"/imports/{run_id}").text
-    assert f"Import {run_id} undone. Took away 2 people with their 2 jobs." in shown
+    assert (
+        f"Import {run_id} undone. Took away 2 people (with their 2 jobs) and 2 organizations."
+        in shown
+    )
     assert "This import was undone on" in shown and "Undo this import" not in shown
     listed = client.get("/import").text
     assert f'Import {run_id}</a> <span class="small muted">(undone)</span>' in listed
@@ -82,7 +85,7 @@ def test_the_cli_asks_before_undoing_and_json_does_not(run):
     assert run("import", str(DATA / "Connections.csv")).exit_code == 0
     asked = run("imports", "undo", "1", input="n\n")
     assert asked.exit_code == 0 and "Nothing undone." in asked.stdout
-    assert asked.stdout.startswith("Takes away 6 people with their 6 jobs.\n")
+    assert asked.stdout.startswith("Takes away 6 people (with their 6 jobs) and 4 organizations.\n")
     assert "  goes: Ada Lovelace (person " in asked.stdout
     assert "To undo the latest: goodword imports undo 1" in run("imports", "list").stdout
 
@@ -104,3 +107,46 @@ def test_an_undo_is_refused_while_an_import_runs(client, app, workspace, count_p
     job.finished = True
     assert client.post(f"{API}/imports/{made['id']}/undo").status_code == 200
     assert count_people() == 0
+
+
+CARD_ADA = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+    "URL:https://www.linkedin.com/in/ada-lovelace\r\nTEL:+44 20 7946 0000\r\nEND:VCARD\r\n"
+)
+
+
+def test_the_page_and_the_api_say_what_comes_off_people_already_here(client):
+    client.post(f"{API}/imports", files=_upload())
+    card = client.post(f"{API}/imports", files=_upload("phone.vcf", CARD_ADA)).json()
+    assert card["counts"]["merged"] == 1
+
+    said = client.get(f"{API}/imports/{card['id']}/undo").json()
+    assert said["summary"] == "Takes back what it added to 1 person already here."
+    ((taken),) = said["taken_back"]
+    assert (taken["name"], taken["records"], taken["taken"], taken["left"]) == (
+        "Ada Lovelace",
+        ["vCard record, line 1 of phone.vcf"],
+        ["phone +44 20 7946 0000"],
+        [],
+    )
+    page = client.get(f"/imports/{card['id']}/undo").text
+    assert "Taken back from people already here (1)" in page
+    assert ">Ada Lovelace</a> (vCard record, line 1 of phone.vcf):" in page
+    assert "phone +44 20 7946 0000" in page
+    done = client.post(f"{API}/imports/{card['id']}/undo").json()
+    assert done["summary"] == "Took back what it added to 1 person already here."
+    person = client.get(f"{API}/people/{taken['person_id']}").json()
+    assert person["phones"] == []
+
+
+def test_the_cli_says_what_comes_off_people_already_here(run, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(CONNECTIONS, encoding="utf-8")
+    card = tmp_path / "phone.vcf"
+    card.write_text(CARD_ADA, encoding="utf-8")
+    assert run("import", str(connections)).exit_code == 0
+    assert run("import", str(card)).exit_code == 0
+
+    asked = run("imports", "undo", "2", input="n\n")
+    assert asked.stdout.startswith("Takes back what it added to 1 person already here.\n")
+    assert "  taken back from Ada Lovelace (person 1): phone +44 20 7946 0000\n" in asked.stdout

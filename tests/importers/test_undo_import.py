@@ -1,6 +1,7 @@
 """Undoing a kept import (SQLite and PostgreSQL): the people it made that nothing touched
-since go, with their jobs, ties and messages, and are not remembered as deleted; whatever
-was touched since stays and is listed with why; only the latest import, and only once."""
+since go, with their jobs and ties, and are not remembered as deleted; the messages and
+organizations it added go; what its matches added to people already here is taken back;
+whatever was touched since stays and is listed with why; only the latest import, once."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 import factories as f
@@ -18,7 +19,9 @@ from goodword.importers import history, undoing
 from goodword.importers.models import ImportRun
 from goodword.importers.report import Outcome
 from goodword.importers.service import import_files
+from goodword.importers.undo_matches import TakenBack
 from goodword.interactions.models import Interaction
+from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import DeletedSource, Person, Position
 from goodword.people.schemas import PersonUpdate
@@ -83,23 +86,25 @@ def test_undo_takes_away_the_people_it_made_with_their_jobs_ties_and_messages(
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=report.id)
     assert sorted(name for _id, name in plan.removed) == ["Ada Lovelace", "Grace Hopper"]
     assert (plan.positions, plan.connections, plan.interactions) == (2, 2, 1)
-    assert plan.kept == []
+    assert plan.organizations == 2  # (Analytical Engines and US Navy, which it made)
+    assert plan.kept == [] and plan.taken_back == []
     assert plan.summary() == (
-        "Takes away 2 people with their 2 jobs, 2 connections and 1 message or invitation."
+        "Takes away 2 people (with their 2 jobs and 2 connections), 1 message or invitation "
+        "and 2 organizations."
     )
     done = undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
     session.commit()
 
     assert done.done and _names(session, workspace.id) == {"Me Myself"}
-    for model in (Position, Connection, Interaction, DeletedSource):
+    for model in (Position, Connection, Interaction, DeletedSource, Organization):
         assert _count(session, model, workspace.id) == 0, model
     assert (
         session.scalar(
             select(func.count())
             .select_from(SearchDocument)
-            .where(SearchDocument.workspace_id == workspace.id, SearchDocument.kind == "person")
+            .where(SearchDocument.workspace_id == workspace.id)
         )
-        == 1
+        == 1  # (yours: no organization's is left)
     )
     (summary,) = history.recent(session, workspace_id=workspace.id)
     assert summary.undone_at is not None and not summary.can_undo
@@ -148,10 +153,19 @@ def test_a_person_a_later_import_matched_to_stays_when_the_earlier_is_undone(
     with pytest.raises(Conflict, match=f"undo import {later.id} first"):
         undoing.preview(session, workspace_id=workspace.id, run_id=first.id)
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=later.id)
-    assert plan.removed == []
-    assert [(kept.name, kept.reason) for kept in plan.kept] == [("Ada Lovelace", undoing.MATCHED)]
+    assert plan.removed == [] and plan.kept == []
+    ada = next(row.person_id for row in first.rows if row.name == "Ada Lovelace")
+    assert plan.taken_back == [
+        TakenBack(ada, "Ada Lovelace", ["vCard record, line 1 of phone.vcf"],
+                  ["phone +44 20 7946 0000"], [])
+    ]  # fmt: skip
+    assert plan.summary() == "Takes back what it added to 1 person already here."
     undoing.undo(session, workspace_id=workspace.id, run_id=later.id)
     session.commit()
+    session.expire_all()
+    person = session.get_one(Person, ada)
+    assert person.phones == [] and [e.address for e in person.emails] == ["ada@analytical.example"]
+    assert [source.file_name for source in person.sources] == ["a.csv"]
 
     # The earlier import can be undone now; Ada, whom the later one changed, stays.
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=first.id)
@@ -242,6 +256,8 @@ def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_s
     grace = session.scalar(select(Person.id).where(Person.display_name == "Grace Hopper"))
     assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
 
+    # (A message kept before Goodword knew which import added it: it stays with who stays.)
+    session.execute(update(Interaction).values(import_run_id=None))
     plan = undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
     session.commit()
 
@@ -251,3 +267,135 @@ def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_s
     )
     assert message.writer_id is None and message.writer_gone
     assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
+
+
+def test_the_messages_it_added_go_with_people_who_stay_unless_changed_by_hand_or_linked(
+    session, workspace, tmp_path
+):
+    f.person(
+        session, workspace.id, "Me Myself", is_me=True, urls=["https://www.linkedin.com/in/me"]
+    )
+    session.commit()
+    _import(session, workspace.id, _file(tmp_path, "Connections.csv", HEADER + GRACE))
+    later = (
+        "2-def,,Grace Hopper,https://www.linkedin.com/in/grace-hopper,Me,"
+        "https://www.linkedin.com/in/me,2025-12-28 10:15:00 UTC,,Again!,INBOX,No\n"
+        "2-ghi,,Grace Hopper,https://www.linkedin.com/in/grace-hopper,Me,"
+        "https://www.linkedin.com/in/me,2025-12-29 10:15:00 UTC,,Once more!,INBOX,No\n"
+    )
+    report = _import(session, workspace.id, _file(tmp_path, "messages.csv", MESSAGES + later))
+    assert report.interactions_created == 3
+    messages = {
+        m.summary: m
+        for m in session.scalars(
+            select(Interaction).where(Interaction.workspace_id == workspace.id)
+        )
+    }
+    assert {m.import_run_id for m in messages.values()} == {report.id}
+    messages["Again!"].summary = "Again! (she asked about the role)"  # (edited by hand)
+    f.task(session, workspace.id, "Answer Grace", interaction_id=messages["Once more!"].id)
+    session.commit()
+    assert messages["Again!"].import_run_id is None
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=report.id)
+    assert plan.removed == [] and plan.interactions == 1
+    assert plan.summary() == "Takes away 1 message or invitation."
+    undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.commit()
+
+    assert _names(session, workspace.id) == {"Me Myself", "Grace Hopper"}
+    assert set(session.scalars(select(Interaction.summary))) == {
+        "Again! (she asked about the role)",
+        "Once more!",
+    }
+
+
+def test_the_organizations_it_made_go_unless_held_or_changed_by_hand(session, workspace, tmp_path):
+    f.organization(session, workspace.id, "Bletchley Park")  # (here before: stays)
+    session.commit()
+    report = _import(session, workspace.id, _file(tmp_path, "c.csv", HEADER + ADA + GRACE + ALAN))
+    made = {
+        o.name: o
+        for o in session.scalars(
+            select(Organization).where(Organization.import_run_id == report.id)
+        )
+    }
+    assert sorted(made) == ["Analytical Engines", "US Navy"]
+    f.opportunity(session, workspace.id, organization_name="US Navy")
+    session.commit()
+    kept = f.organization(session, workspace.id, "Difference Engines")
+    kept.import_run_id = report.id  # (as if it made this one too)
+    session.commit()
+    kept.notes = "Babbage's first."  # (changed by hand since)
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=report.id)
+    assert plan.organizations == 1
+    undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.commit()
+
+    assert set(session.scalars(select(Organization.name))) == {
+        "Bletchley Park",
+        "US Navy",
+        "Difference Engines",
+    }
+    documents = session.scalars(
+        select(SearchDocument.title).where(SearchDocument.kind == "organization")
+    )
+    assert "Analytical Engines" not in set(documents)
+
+
+CARD_ADA = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nEMAIL:ada@analytical.example\n"
+    "TEL:+44 20 7946 0000\nNOTE:Met at the Royal Society.\nEND:VCARD\n"
+)
+
+
+def test_what_a_match_added_that_changed_since_stays_and_is_said(session, workspace, tmp_path):
+    first = _import(session, workspace.id, _file(tmp_path, "a.csv", HEADER + ADA))
+    (ada,) = {row.person_id for row in first.rows}
+    later = _import(session, workspace.id, _file(tmp_path, "phone.vcf", CARD_ADA))
+    assert later.counts[Outcome.MERGED.value] == 1
+    session.get_one(Person, ada).notes = "Met at the Royal Society, 1843."
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=later.id)
+    (taken,) = plan.taken_back
+    assert taken.taken == ["phone +44 20 7946 0000"]
+    assert taken.left == ["notes it added (changed since)"]
+    undoing.undo(session, workspace_id=workspace.id, run_id=later.id)
+    session.commit()
+    session.expire_all()
+
+    person = session.get_one(Person, ada)
+    assert person.phones == [] and person.notes == "Met at the Royal Society, 1843."
+    assert [source.file_name for source in person.sources] == ["a.csv"]
+    # The import never happened: the same card is matched to her again.
+    again = _import(session, workspace.id, _file(tmp_path, "phone.vcf", CARD_ADA))
+    assert again.counts[Outcome.MERGED.value] == 1
+
+
+def test_a_match_whose_person_was_merged_since_stays_and_says_why(session, workspace, tmp_path):
+    from goodword.duplicates import merging
+
+    first = _import(session, workspace.id, _file(tmp_path, "a.csv", HEADER + ADA))
+    (ada,) = {row.person_id for row in first.rows}
+    later = _import(session, workspace.id, _file(tmp_path, "phone.vcf", CARD_ADA))
+    countess = f.person(session, workspace.id, "Countess of Lovelace")
+    merging.merge(session, workspace_id=workspace.id, survivor_id=countess.id, absorbed_id=ada)
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=later.id)
+    assert plan.taken_back == []
+    assert [(k.person_id, k.name, k.reason) for k in plan.kept] == [
+        (
+            ada,
+            "Ada Lovelace",
+            f"merged into person {countess.id} since; undo that merge first to take back "
+            "what the import added",
+        )
+    ]
+    undoing.undo(session, workspace_id=workspace.id, run_id=later.id)
+    session.commit()
+    session.expire_all()
+    assert len(session.get_one(Person, countess.id).phones) == 1

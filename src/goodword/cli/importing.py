@@ -294,10 +294,11 @@ def undo_import(
     as_json: JsonFlag = False,
 ) -> None:
     """Undo the latest import: the people it made that nothing has touched since go, with
-    their jobs, ties and messages, all at once (importing the file again brings them back).
-    People edited, merged, logged with or used since stay, each listed with why. It says
-    what it would do and asks first; --yes, or --json for a script, does not ask. Saying no
-    changes nothing (exit 0)."""
+    their jobs and ties, and so do the messages it added and the organizations it made that
+    nothing else holds; what it added to people already here comes off them. All at once
+    (importing the file again brings it back). People edited, merged, logged with or used
+    since stay, each listed with why. It says what it would do and asks first; --yes, or
+    --json for a script, does not ask. Saying no changes nothing (exit 0)."""
     from goodword import db
     from goodword.importers import undoing
 
@@ -316,8 +317,7 @@ def undo_import(
         print_json(dump(undo_out(done)))
         return
     typer.echo(f"Import {import_id} undone. {done.summary()}")
-    if done.kept:
-        _print_kept(done)
+    _print_kept(done)
 
 
 def _print_undo(plan: Undo) -> None:
@@ -330,6 +330,14 @@ def _print_undo(plan: Undo) -> None:
 
 
 def _print_kept(plan: Undo) -> None:
+    """What comes off people already here, and who stays and why."""
+    for taken in plan.taken_back[:50]:
+        said = ", ".join(taken.taken) or "nothing it added is left as it was"
+        if taken.left:
+            said += "; stays: " + ", ".join(taken.left)
+        typer.echo(f"  taken back from {taken.name} (person {taken.person_id}): {said}")
+    if len(plan.taken_back) > 50:
+        typer.echo(f"  and {len(plan.taken_back) - 50:,} more taken back")
     for kept in plan.kept[:50]:
         typer.echo(f"  stays: {kept.name} (person {kept.person_id}): {kept.reason}")
     if len(plan.kept) > 50:

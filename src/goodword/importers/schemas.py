@@ -180,6 +180,14 @@ class UndoKept(UndoPerson):
     reason: str
 
 
+class UndoTakenBack(UndoPerson):
+    # The records the import matched to them ("vCard record, line 1 of phone.vcf").
+    records: list[str]
+    # What comes off them, and what stays because it changed since.
+    taken: list[str]
+    left: list[str]
+
+
 class UndoOut(BaseModel):
     """What undoing a kept import does (`GET …/undo`) or did (`POST …/undo`)."""
 
@@ -190,7 +198,11 @@ class UndoOut(BaseModel):
     removed: list[UndoPerson]
     positions: int
     connections: int
+    # The messages and invitations it added, and the organizations it made, that go.
     interactions: int
+    organizations: int
+    # People already here it matched records to: what comes off them.
+    taken_back: list[UndoTakenBack]
     # The people who stay, each with why.
     kept: list[UndoKept]
 
@@ -204,5 +216,12 @@ def undo_out(undo: undoing.Undo) -> UndoOut:
         positions=undo.positions,
         connections=undo.connections,
         interactions=undo.interactions,
+        organizations=undo.organizations,
+        taken_back=[
+            UndoTakenBack(
+                person_id=t.person_id, name=t.name, records=t.records, taken=t.taken, left=t.left
+            )
+            for t in undo.taken_back
+        ],
         kept=[UndoKept(person_id=k.person_id, name=k.name, reason=k.reason) for k in undo.kept],
     )

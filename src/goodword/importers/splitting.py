@@ -89,7 +89,7 @@ def sources(session: Session, *, workspace_id: int, person_id: int) -> list[Sour
     """The source records behind a person, oldest first."""
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     merged = _merged_in(session, workspace_id, person.id)
-    return [_source_read(s, merged.get(s.id)) for s in person.sources]
+    return [source_read(s, merged.get(s.id)) for s in person.sources]
 
 
 def _merged_in(
@@ -114,7 +114,7 @@ def merged_in(session: Session, *, workspace_id: int) -> set[int]:
     return set(_merged_in(session, workspace_id))
 
 
-def _source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
+def source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
     return SourceRead(
         id=row.id,
         source=row.source,
@@ -165,10 +165,10 @@ def _matched_row(
 def preview(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Outcome:
     """What `split_off` would do, in words, changing nothing."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
-    names = _organizations(session, workspace_id, kept)
-    outcome = Outcome(name=_name(kept.record), source=_source_read(row))
+    names = organizations_named(session, workspace_id, kept)
+    outcome = Outcome(name=_name(kept.record), source=source_read(row))
     outcome.gets = _gets(kept.record, names)
-    _take_back(person, kept.added, names, outcome, apply=False)
+    take_back(person, kept.added, names, outcome, apply=False)
     _tie(session, workspace_id, person, None, kept, outcome)
     return outcome
 
@@ -178,10 +178,10 @@ def split_off(session: Session, *, workspace_id: int, person_id: int, source_id:
     and mark the two as not the same person (see the module)."""
     person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
     record = kept.record
-    names = _organizations(session, workspace_id, kept)
-    outcome = Outcome(name=_name(record), source=_source_read(row))
+    names = organizations_named(session, workspace_id, kept)
+    outcome = Outcome(name=_name(record), source=source_read(row))
     outcome.gets = _gets(record, names)
-    _take_back(person, kept.added, names, outcome, apply=True)
+    take_back(person, kept.added, names, outcome, apply=True)
     new = _person(workspace_id, record, names)
     session.add(new)
     session.flush()
@@ -227,7 +227,7 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _organizations(session: Session, workspace_id: int, kept: Matched) -> dict[int, str]:
+def organizations_named(session: Session, workspace_id: int, kept: Matched) -> dict[int, str]:
     """The organizations the record speaks of, by id, with their names now. (One deleted
     since took its jobs with it, here too: `matched.forget_organization`.)"""
     ids = {int(job[0]) for part in (kept.record.jobs, kept.added.jobs, kept.added.changed_jobs)
@@ -319,7 +319,7 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
     return person
 
 
-def _take_back(
+def take_back(
     person: Person, added: Added, names: dict[int, str], outcome: Outcome, *, apply: bool
 ) -> None:
     """Take from `person` what a record added, where it is still as the record left it;

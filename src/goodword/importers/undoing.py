@@ -1,6 +1,9 @@
 """Undoing a kept import: the people it made that nothing has touched since go again, with
-their jobs, ties and the messages only they were in; whatever the undo cannot take back
-cleanly stays, and is listed with why.
+their jobs and ties; the messages and invitations it added go (`Interaction.import_run_id`),
+and so do the organizations it made that nothing holds any more
+(`Organization.import_run_id`); what the records it matched to people already here added
+to them is taken back, as a split would (`undo_matches.py`); whatever the undo cannot take
+back cleanly stays, and is listed with why.
 
 Only the latest import not yet undone can be undone: a later import may have matched its
 records to this one's people, or added messages with them, and only undoing that one
@@ -10,6 +13,12 @@ message, meeting, task, lead, reference or referral ask with them (`people/model
 notes every change made through the ORM), or a later import's record matched to them
 (`history.mark_people`). Those stay.
 
+A message or organization changed by hand since is no longer the import's
+(`importers/models.py`), and stays; so does a message a task is linked to. A message kept
+before Goodword knew which import added it goes only when all its people do. The field
+updates a record found by its key made to someone already here (Updated in the report)
+stay: the report keeps them in words, not the values before.
+
 People are taken away without being remembered as deleted (`importers/deleted.py`): the
 import never happened, so importing the same file again brings them back.
 """
@@ -18,20 +27,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.connections.models import Connection
+from goodword.db import Base
 from goodword.duplicates.models import Merge
 from goodword.errors import Conflict, NotFound
-from goodword.importers import history
+from goodword.importers import history, undo_matches
 from goodword.importers.models import ImportRun
 from goodword.importers.report import Outcome
+from goodword.importers.undo_matches import TakenBack
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import LeadShare
 from goodword.opportunities.models import Opportunity
+from goodword.organizations.models import Organization
+from goodword.organizations.service import forget_in_matches
 from goodword.people.models import Person, Position
 from goodword.records import among
 from goodword.references.models import Reference
@@ -47,14 +61,16 @@ _TIES = (
     (ReferralAsk.person_id, "you asked them for a referral"),
     (Task.person_id, "a task is about them"),
 )
-_CHANGED = (Outcome.UPDATED, Outcome.MERGED)
 TOUCHED = "changed since the import (edited by hand, or by another import)"
 LOGGED = "a meeting, call or note was logged with them since"
 MATCHED = (
     "matched to someone already here, who stays (if it was the wrong person, split the "
     "record off on their page)"
 )
-UPDATED = "was already here; what the import changed stays"
+UPDATED = (
+    "was already here; the fields the import updated stay (its report says what they were "
+    "changed to, not what they were before)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +95,11 @@ class Undo:
     # What goes with the people taken away.
     positions: int = 0
     connections: int = 0
+    # The messages and invitations it added that go, and the organizations it made.
     interactions: int = 0
+    organizations: int = 0
+    # What comes off the people already here it matched records to.
+    taken_back: list[TakenBack] = field(default_factory=list)
     done: bool = False
 
     def summary(self) -> str:
@@ -90,16 +110,36 @@ class Undo:
             for n, one, many in (
                 (self.positions, "job", "jobs"),
                 (self.connections, "connection", "connections"),
-                (self.interactions, "message or invitation", "messages and invitations"),
             )
             if n
         ]
-        said = ("Takes away " if not self.done else "Took away ") + goes
         if with_them:
-            said += " with their " + _and(with_them)
+            goes += " (with their " + _and(with_them) + ")"
+        more = [
+            _counted(n, one, many)
+            for n, one, many in (
+                (self.interactions, "message or invitation", "messages and invitations"),
+                (self.organizations, "organization", "organizations"),
+            )
+            if n
+        ]
+        # (No one taken away is said only when nothing else is.)
+        said: list[str] = []
+        if self.removed or more or not self.taken_back:
+            taken = [goes, *more] if self.removed or not more else more
+            said.append(("takes away " if not self.done else "took away ") + _and(taken))
+        if self.taken_back:
+            people = _counted(len(self.taken_back), "person", "people")
+            said.append(
+                ("takes back" if not self.done else "took back")
+                + f" what it added to {people} already here"
+            )
         if self.kept:
-            said += f"; {_counted(len(self.kept), 'person stays', 'people stay')}, listed with why"
-        return said + "."
+            said.append(
+                f"{_counted(len(self.kept), 'person stays', 'people stay')}, listed with why"
+            )
+        words = "; ".join(said)
+        return words[0].upper() + words[1:] + "."
 
 
 def _counted(count: int, one: str, many: str) -> str:
@@ -121,8 +161,9 @@ def undoable_id(session: Session, *, workspace_id: int) -> int | None:
     return latest.id if latest is not None and latest.undoable else None
 
 
-def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
-    """What undoing the import would do; refused (Conflict) when it cannot be undone."""
+def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = False) -> Undo:
+    """What undoing the import would do; refused (Conflict) when it cannot be undone. With
+    `apply` (`undo`), what the records it matched added is taken back already."""
     run = session.get(ImportRun, run_id)
     if run is None or run.workspace_id != workspace_id:
         raise NotFound("import", run_id)
@@ -151,9 +192,13 @@ def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
     for row in report.rows:
         if row.person_id and row.outcome in (Outcome.CREATED, Outcome.SUGGESTED):
             made.setdefault(row.person_id, row.name)
+    matched: dict[int, set[tuple[str, int | None]]] = {}
     for row in report.rows:
-        if row.person_id and row.person_id not in made and row.outcome in _CHANGED:
-            changed.setdefault(row.person_id, row.outcome)
+        if row.person_id and row.person_id not in made:
+            if row.outcome is Outcome.MERGED:
+                matched.setdefault(row.person_id, set()).add((row.file[:300], row.line))
+            elif row.outcome is Outcome.UPDATED:
+                changed.setdefault(row.person_id, row.outcome)
     ids = sorted(made)
     here = {
         person_id: (name, mark)
@@ -169,7 +214,11 @@ def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
             select(Merge.absorbed_id, Merge.survivor_id).where(
                 Merge.workspace_id == workspace_id,
                 Merge.undone_at.is_(None),
-                among(session, Merge.absorbed_id, [i for i in ids if i not in here]),
+                among(
+                    session,
+                    Merge.absorbed_id,
+                    [i for i in (*ids, *matched) if i not in here],
+                ),
             )
         ).all()
     )
@@ -201,10 +250,21 @@ def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
             ).all()
         )
         undo.kept += [
-            Kept(person_id, names[person_id], MATCHED if outcome is Outcome.MERGED else UPDATED)
-            for person_id, outcome in changed.items()
+            Kept(person_id, names[person_id], UPDATED)
+            for person_id in changed
             if person_id in names
         ]
+    found = undo_matches.take_back(
+        session,
+        workspace_id=workspace_id,
+        rows=matched,
+        names={row.person_id: row.name for row in report.rows if row.person_id in matched},
+        merged_since=merged_since,
+        imported_at=run.finished_at,
+        apply=apply,
+    )
+    undo.taken_back = found.taken_back
+    undo.kept += [Kept(*kept) for kept in found.kept]
     removed = [person_id for person_id, _name in undo.removed]
     undo.positions = _count(session, Position.id, among(session, Position.person_id, removed))
     undo.connections = _count(
@@ -213,15 +273,19 @@ def preview(session: Session, *, workspace_id: int, run_id: int) -> Undo:
         among(session, Connection.person_a_id, removed)
         | among(session, Connection.person_b_id, removed),
     )
-    undo.interactions = len(_interactions_only_with(session, removed))
+    undo.interactions = len(_interactions(session, workspace_id, run_id, removed))
+    undo.organizations = len(
+        _organizations(session, workspace_id, run_id, removed, found.positions)
+    )
     return undo
 
 
 def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
     """Undo the import (see the module's note); the caller commits."""
-    done = preview(session, workspace_id=workspace_id, run_id=run_id)
+    # (What its matches added comes off the people already here first, through the ORM.)
+    done = preview(session, workspace_id=workspace_id, run_id=run_id, apply=True)
     removed = [person_id for person_id, _name in done.removed]
-    interactions = _interactions_only_with(session, removed)
+    interactions = _interactions(session, workspace_id, run_id, removed)
     for start in range(0, len(interactions), 5_000):
         chunk = interactions[start : start + 5_000]
         session.execute(delete(Interaction).where(among(session, Interaction.id, chunk)))
@@ -249,6 +313,23 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
             .execution_options(synchronize_session=False)
         )
         history.unlink_people(session, workspace_id=workspace_id, person_ids=set(removed))
+    # The organizations it made that nothing holds now (their jobs gone with the people).
+    organizations = _organizations(session, workspace_id, run_id, [], set())
+    if organizations:
+        session.execute(
+            delete(SearchDocument).where(
+                SearchDocument.workspace_id == workspace_id,
+                SearchDocument.kind == "organization",
+                among(session, SearchDocument.record_id, organizations),
+            )
+        )
+        forget_in_matches(session, workspace_id, set(organizations))
+        session.flush()
+        session.execute(
+            delete(Organization)
+            .where(among(session, Organization.id, organizations))
+            .execution_options(synchronize_session=False)
+        )
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(undone_at=clock.now()))
     session.expire_all()
     done.done = True
@@ -277,6 +358,53 @@ def _ties(session: Session, *, ids: list[int]) -> dict[int, str]:
     for person_id in session.scalars(logged):
         found.setdefault(person_id, LOGGED)
     return found
+
+
+def _referring(table_name: str, *, leaving_out: tuple[str, ...] = ()) -> list[Any]:
+    """The columns of other tables that refer to a row of `table_name`."""
+    return [
+        key.parent
+        for table in Base.metadata.sorted_tables
+        if table.name not in leaving_out
+        for key in table.foreign_keys
+        if key.column.table.name == table_name and table.name != table_name
+    ]
+
+
+def _interactions(
+    session: Session, workspace_id: int, run_id: int, removed: list[int]
+) -> list[int]:
+    """The messages and invitations that go: those the import added, unless changed by hand
+    since (then no longer its own) or linked to a task; and those kept before Goodword knew
+    which import added one whose people all go."""
+    statement = select(Interaction.id).where(
+        Interaction.workspace_id == workspace_id, Interaction.import_run_id == run_id
+    )
+    for column in _referring("interactions", leaving_out=("interaction_participants",)):
+        statement = statement.where(
+            Interaction.id.not_in(select(column).where(column.is_not(None)))
+        )
+    ids = set(session.scalars(statement))
+    return sorted(ids | set(_interactions_only_with(session, removed)))
+
+
+def _organizations(
+    session: Session, workspace_id: int, run_id: int, removed: list[int], positions: set[int]
+) -> list[int]:
+    """The organizations the import made (unchanged by hand since) that nothing will hold
+    once the `removed` people and the jobs `positions` taken back have gone."""
+    statement = select(Organization.id).where(
+        Organization.workspace_id == workspace_id, Organization.import_run_id == run_id
+    )
+    for column in _referring("organizations"):
+        held = select(column).where(column.is_not(None))
+        if column.table is Position.__table__:
+            held = held.where(
+                ~among(session, Position.person_id, removed),
+                ~among(session, Position.id, sorted(positions)),
+            )
+        statement = statement.where(Organization.id.not_in(held))
+    return list(session.scalars(statement))
 
 
 def _interactions_only_with(session: Session, removed: list[int]) -> list[int]:

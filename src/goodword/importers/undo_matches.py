@@ -1,0 +1,210 @@
+"""Undoing an import's matches: what a record it matched to someone already here added to
+them is taken back, and the record's provenance goes, as if the import never happened.
+
+A split (`splitting.py`) takes back the same: what the record added (`PersonSource.matched`,
+`matched.py`) where it is still as the record left it; a value edited or changed since
+stays, and is said to. Unlike a split, no one is made of the record. A record whose person
+was merged into another since stays with them (its values are mixed with the other's now:
+undo that merge first), and so does one whose additions were not kept apart (your own
+details, or a record matched before Goodword kept them): the undo says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.importers import splitting
+from goodword.importers.matched import Matched
+from goodword.people import service as people
+from goodword.people.models import Person, PersonSource
+from goodword.people.normalize import source_name
+from goodword.records import latest_today
+from goodword.search import service as search
+
+NOT_KEPT = (
+    "matched to someone already here, and what it added was not kept apart (your own "
+    "details, or an import from before Goodword kept it), so it stays"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TakenBack:
+    """What the undo takes back from someone already here, and what stays (changed since)."""
+
+    person_id: int
+    name: str
+    # The records it takes back, in words ("LinkedIn record, line 12 of Connections.csv").
+    records: list[str]
+    taken: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    taken_back: list[TakenBack] = field(default_factory=list)
+    # People who keep what it added, and why: (person id, name, reason).
+    kept: list[tuple[int, str, str]] = field(default_factory=list)
+    # The jobs taken back, by id (their organizations may go too).
+    positions: set[int] = field(default_factory=set)
+
+
+def take_back(
+    session: Session,
+    *,
+    workspace_id: int,
+    rows: dict[int, set[tuple[str, int | None]]],
+    names: dict[int, str],
+    merged_since: dict[int, int | None],
+    imported_at: datetime,
+    apply: bool,
+) -> Found:
+    """For each person already here, the records (file, line) the import matched to them
+    (`names`: their names in its report; `imported_at`: when it ran, as its source records
+    say): what they added is taken back (with `apply`), or only said (see the module)."""
+    found = Found()
+    me = people.get_me(session, workspace_id=workspace_id)
+    moved = splitting.merged_in(session, workspace_id=workspace_id)
+    for person_id in sorted(rows):
+        person = session.get(Person, person_id)
+        if person is None or person.workspace_id != workspace_id:
+            if person_id in merged_since:
+                found.kept.append(
+                    (
+                        person_id,
+                        names.get(person_id, f"person {person_id}"),
+                        f"merged into person {merged_since[person_id]} since; undo that merge "
+                        "first to take back what the import added",
+                    )
+                )
+            continue  # (deleted since: nothing to take back)
+        sources = _sources(person.sources, rows[person_id], imported_at)
+        if not sources:
+            continue  # (split off since: the split took it back)
+        if any(s.matched is None for s in sources):
+            found.kept.append((person.id, person.display_name, NOT_KEPT))
+            sources = [s for s in sources if s.matched is not None]
+        if any(s.id in moved for s in sources):
+            found.kept.append(
+                (
+                    person.id,
+                    person.display_name,
+                    "merged with someone since; undo that merge first to take back what the "
+                    "import added",
+                )
+            )
+            continue
+        if sources:
+            name = person.display_name
+            done = _take_back(session, workspace_id, me, person, sources, found, apply=apply)
+            found.taken_back.append(TakenBack(person.id, name, [_words(s) for s in sources], *done))
+    return found
+
+
+def _sources(
+    held: Iterable[PersonSource], lines: set[tuple[str, int | None]], imported_at: datetime
+) -> list[PersonSource]:
+    """The person's source records the import's rows name, by file and line, that it added
+    (an older import of a file of the same name may have held the line too)."""
+    found: dict[tuple[str, int | None], PersonSource] = {}
+    for source in held:
+        if source.imported_at != imported_at:
+            continue
+        line = source.line or (source.matched or {}).get("line")
+        key = (source.file_name or "", line)
+        if key in lines and (key not in found or found[key].id < source.id):
+            found[key] = source
+    return list(found.values())
+
+
+def _words(source: PersonSource) -> str:
+    line = source.line or (source.matched or {}).get("line")
+    where = f"line {line} of {source.file_name}" if line else source.file_name
+    return f"{source_name(source.source)} record" + (f", {where}" if where else "")
+
+
+def _take_back(
+    session: Session,
+    workspace_id: int,
+    me: Person | None,
+    person: Person,
+    sources: list[PersonSource],
+    found: Found,
+    *,
+    apply: bool,
+) -> tuple[list[str], list[str]]:
+    taken: list[str] = []
+    left: list[str] = []
+    for source in sources:
+        kept = Matched.model_validate(source.matched)
+        names = splitting.organizations_named(session, workspace_id, kept)
+        outcome = splitting.Outcome(person.display_name, splitting.source_read(source))
+        jobs = {
+            (p.organization_id, p.title, p.start_date, p.end_date, p.is_current): p.id
+            for p in person.positions
+        }
+        found.positions |= {
+            jobs[key]
+            for org_id, title, start, end, current in kept.added.jobs
+            if (key := (org_id, title, start, end, current)) in jobs and org_id in names
+        }
+        splitting.take_back(person, kept.added, names, outcome, apply=apply)
+        _tie(session, workspace_id, me, person, kept, outcome, apply=apply)
+        taken += outcome.taken_back
+        left += outcome.left
+        if apply:
+            # The record's provenance goes, with its copies (two copies of one file in one
+            # import) and the source records a row of Goodword's people JSON brought.
+            brought = {tuple(pair) for pair in kept.restored}
+            own = (source.source, source.external_key)
+            person.sources = [
+                s
+                for s in person.sources
+                if (s.source, s.external_key) != own and (s.source, s.external_key) not in brought
+            ]
+    if apply:
+        session.flush()
+        session.refresh(person)
+        search.index_person(session, person)
+    return list(dict.fromkeys(taken)), list(dict.fromkeys(left))
+
+
+def _tie(
+    session: Session,
+    workspace_id: int,
+    me: Person | None,
+    person: Person,
+    kept: Matched,
+    outcome: splitting.Outcome,
+    *,
+    apply: bool,
+) -> None:
+    """Your LinkedIn tie the record made (they had none before) goes while its date is
+    still the record's."""
+    linked = kept.record.linkedin
+    if not kept.added.tie or linked is None or me is None:
+        return
+    since = linked.since if linked.since is None or linked.since <= latest_today() else None
+    tie = session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == ConnectionKind.LINKEDIN,
+            or_(
+                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
+                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
+            ),
+        )
+    )
+    if tie is None:
+        return
+    if tie.since != since:
+        outcome.left.append("your LinkedIn tie (its date changed since)")
+        return
+    outcome.taken_back.append("your LinkedIn tie")
+    if apply:
+        session.delete(tie)
