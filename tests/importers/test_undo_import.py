@@ -182,14 +182,17 @@ def test_an_import_kept_before_undoing_was_possible_is_refused(session, workspac
     assert _names(session, workspace.id) == {"Ada Lovelace"}
 
 
-def test_forgetting_a_report_unmarks_its_people(session, workspace, tmp_path):
+def test_forgetting_a_report_unmarks_its_people_and_organizations(session, workspace, tmp_path):
     report = _import(session, workspace.id, _file(tmp_path, "a.csv", HEADER + ADA))
     (person_id,) = {row.person_id for row in report.rows}
     assert session.get_one(Person, person_id).made_by_import == report.id
+    assert session.scalar(select(Organization.import_run_id)) == report.id
     history.forget(session, workspace_id=workspace.id, run_id=report.id)
     session.commit()
     session.expire_all()
     assert session.get_one(Person, person_id).made_by_import is None
+    # (Nor is its organization: SQLite may give its number to the next import.)
+    assert session.scalar(select(Organization.import_run_id)) is None
 
 
 def test_people_tied_by_a_connection_list_or_a_task_since_stay(session, workspace, tmp_path):
