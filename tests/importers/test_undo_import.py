@@ -402,3 +402,22 @@ def test_a_match_whose_person_was_merged_since_stays_and_says_why(session, works
     session.commit()
     session.expire_all()
     assert len(session.get_one(Person, countess.id).phones) == 1
+
+
+def test_a_person_taken_out_of_a_message_it_added_is_a_change_by_hand(session, workspace, tmp_path):
+    from goodword.interactions.models import Participant
+
+    f.person(
+        session, workspace.id, "Me Myself", is_me=True, urls=["https://www.linkedin.com/in/me"]
+    )
+    session.commit()
+    _import(session, workspace.id, _file(tmp_path, "Connections.csv", HEADER + GRACE))
+    report = _import(session, workspace.id, _file(tmp_path, "messages.csv", MESSAGES))
+    message = session.scalars(select(Interaction)).one()
+    assert message.import_run_id == report.id
+    session.delete(session.scalars(select(Participant)).first())
+    session.commit()
+    session.expire_all()
+
+    assert session.get_one(Interaction, message.id).import_run_id is None
+    assert undoing.preview(session, workspace_id=workspace.id, run_id=report.id).interactions == 0
