@@ -869,3 +869,42 @@ def test_a_month_the_record_gave_a_job_stays_a_month_on_the_person_split_off(
 
     (job,) = [p for p in split.person.positions if p.organization.name == "Kestrel Labs"]
     assert (job.start_date, job.start_precision) == (date(2021, 3, 1), "month")
+
+
+def test_an_end_the_record_gave_as_a_month_is_taken_back_with_its_month(
+    session: Session, workspace: Workspace
+) -> None:
+    run(
+        session,
+        workspace.id,
+        card(
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01;;true",
+        ),
+    )
+    # The same e-mail address: matched to Ada, saying the job ended in Feb 2021.
+    run(
+        session,
+        workspace.id,
+        card(
+            "UID:phone-card-2",
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01;2021-02;false",
+            name="other.vcf",
+        ),
+    )
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (job,) = ada.positions
+    assert (job.end_date, job.end_precision, job.is_current) == (date(2021, 2, 1), "month", False)
+
+    split = split_one(session, workspace.id, ada)
+
+    assert "job Analyst at Kestrel Labs: end 2021-02 taken back" in split.outcome.taken_back
+    (ada, _other) = person_named(session, workspace.id, "Ada Lovelace")
+    (job,) = ada.positions
+    # (Its end gone, nothing says it was a month: another end later is a day unless said.)
+    assert (job.end_date, job.end_precision, job.is_current) == (None, None, True)

@@ -315,6 +315,9 @@ class Held:
     # Added by this import: the row still to be inserted (ending the job changes it).
     row: dict[str, Any] | None = None
     department: str | None = None
+    # "month" or "year" (LinkedIn's "Jan 2020"), None for a whole day: `job_dates`.
+    start_precision: str | None = None
+    end_precision: str | None = None
 
 
 @dataclass
@@ -386,13 +389,14 @@ def load_known(session: Session, ids: list[int]) -> dict[int, Known]:
     held = select(
         Position.person_id, Position.id, Position.organization_id, Position.title,
         Position.start_date, Position.end_date, Position.is_current, Position.department,
+        Position.start_precision, Position.end_precision,
     ).where(among(session, Position.person_id, ids))  # fmt: skip
-    for person_id, position_id, org_id, title, began, ended, current, department in read(
-        held.order_by(Position.id)
-    ):
+    for (person_id, position_id, org_id, title, began, ended, current, department,
+         start_precision, end_precision) in read(held.order_by(Position.id)):  # fmt: skip
         known[person_id].positions.append(
-            Held(position_id, org_id, title, began, ended, current, department=department)
-        )
+            Held(position_id, org_id, title, began, ended, current, department=department,
+                 start_precision=start_precision, end_precision=end_precision)
+        )  # fmt: skip
     statement = select(
         PersonSource.person_id, PersonSource.source, PersonSource.external_key
     ).where(among(session, PersonSource.person_id, ids))

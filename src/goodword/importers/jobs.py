@@ -164,15 +164,17 @@ def add_job(
             )
     was = _end(state, org_names, ending, org_id, start, out, incoming.start_precision)
     department = cut(incoming.department, 200)
+    start_precision = job_dates.kept(incoming.start_precision) if start else None
+    end_precision = job_dates.kept(incoming.end_precision) if incoming.end_date else None
     row = {"workspace_id": state.workspace_id, "person_id": person.id, "organization_id": org_id,
            "title": title, "department": department,
            "start_date": start, "end_date": incoming.end_date,
-           "start_precision": job_dates.kept(incoming.start_precision) if start else None,
-           "end_precision": job_dates.kept(incoming.end_precision) if incoming.end_date else None,
+           "start_precision": start_precision, "end_precision": end_precision,
            "is_current": current}  # fmt: skip
     out.positions.append(row)
     added = Held(0, org_id, title, start, incoming.end_date, current, row,
-                 department=department)  # fmt: skip
+                 department=department, start_precision=start_precision,
+                 end_precision=end_precision)  # fmt: skip
     person.positions.append(added)
     own.add(id(added))
     if not current:
@@ -358,8 +360,8 @@ def _ended(
     end = incoming.end_date
     if end is None or held.end_date is not None or (held.start_date and end < held.start_date):
         return []
-    held.end_date, held.is_current = end, False
     precision = job_dates.kept(incoming.end_precision)
+    held.end_date, held.end_precision, held.is_current = end, precision, False
     if held.id:
         out.ended.append(
             {"id": held.id, "is_current": False, "end_date": end, "end_precision": precision}

@@ -23,7 +23,8 @@ record of the same import) is written down as JSON:
                "emails": […], "phones": […], "urls": […],
                "jobs": [[organization id, title, start, end, current]],
                "changed_jobs": [[organization id, title, start,
-                                 {"end_date": [before, after], …}]],
+                                 {"end_date": [before, after],
+                                  "end_precision": [None, "month"], …}]],
                "tie": true},                    # it linked the person to you on LinkedIn
      "restored": [["linkedin", key]]}          # source records a people JSON row brought
 
@@ -59,8 +60,10 @@ FIELDS = ("display_name", "given_name", "family_name", "location", "birthday",
           "birthday_no_year", "how_we_met", "keep_in_touch_days")  # fmt: skip
 LISTS = ("tags", "interests")
 
-# What can change about a job held already: ended, its title written out, a department.
-JOB_FIELDS = ("title", "department", "end_date", "is_current")
+# What can change about a job held already: ended, its title written out, a department,
+# and a date's precision ("Jan 2020": a month; a job's end and its precision change together).
+JOB_FIELDS = ("title", "department", "end_date", "is_current", "start_precision",
+              "end_precision")  # fmt: skip
 
 
 def _precise(position: Any) -> bool:
@@ -75,15 +78,16 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _job(held: Held, ended: dict[int, date | None] | None = None) -> tuple[Any, ...]:
-    """A job's title, department, end and whether current. Ending a job does not change
-    its `Held.end_date`: the end is in the row still to insert, or in `ended` by id."""
-    end = held.end_date
+def _job(held: Held, ended: dict[int, dict[str, Any]] | None = None) -> tuple[Any, ...]:
+    """A job's `JOB_FIELDS`. Ending a job does not change its `Held.end_date`: the end
+    (and its precision) is in the row still to insert, or in `ended` by id."""
+    end, precision = held.end_date, held.end_precision
     if held.row is not None:
-        end = held.row["end_date"]
+        end, precision = held.row["end_date"], held.row["end_precision"]
     elif ended and held.id in ended:
-        end = ended[held.id]
-    return (held.title, held.department, end, held.is_current)
+        row = ended[held.id]
+        end, precision = row["end_date"], row.get("end_precision", precision)
+    return (held.title, held.department, end, held.is_current, held.start_precision, precision)
 
 
 @dataclass
@@ -123,7 +127,7 @@ def added(mark: Mark, person: Known, out: Changes) -> dict[str, Any]:
     lists = {name: [v for v in values[name] or [] if v not in (was[name] or [])] for name in LISTS}
     notes, before = values["notes"] or "", was["notes"] or ""
     pieces = [notes[len(before) :].strip()] if notes != before and notes.startswith(before) else []
-    ended = {row["id"]: row["end_date"] for row in out.ended[mark.ended :]}
+    ended = {row["id"]: row for row in out.ended[mark.ended :]}
     changed_jobs = []
     for held, before in mark.jobs.values():
         after = _job(held, ended)

@@ -27,7 +27,7 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merg
 from goodword.errors import Conflict, NotFound
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
 from goodword.organizations.models import Organization
-from goodword.people import birthdays, normalize
+from goodword.people import birthdays, job_dates, normalize
 from goodword.people import service as people
 from goodword.people.models import (
     Person,
@@ -358,6 +358,9 @@ def take_back(
         if job is None:
             continue
         role = _role(job.title, names[int(org_id)])
+        # (A date's precision goes back with its date: an end taken back is no month.)
+        changes = dict(changes)
+        precisions = {name: changes.pop(name) for name in _PRECISIONS if name in changes}
         for attribute, (before, after) in changes.items():
             if attribute == "end_date":
                 before, after = _day(before), _day(after)
@@ -368,9 +371,17 @@ def take_back(
                 if attribute == "is_current" or "is_current" not in changes:
                     outcome.left.append(f"job {role} stays ended (the job that ended it stays)")
                 continue
+            if attribute == "end_date":
+                precision = precisions.pop("end_precision", (None, job.end_precision))
+                after = job_dates.written(after, precision[1])
+                if apply:
+                    # (A record kept before precisions were noted: no end, no precision.)
+                    job.end_precision = precision[0] if before is not None else None
             taken.append(f"job {role}: {_job_words(attribute, before, after)}")
             if apply:
                 setattr(job, attribute, before)
+        if apply:
+            _precisions_back(job, precisions, changes)
     for attribute, extra in (("tags", added.tags), ("interests", added.interests)):
         current = getattr(person, attribute)
         gone = [v for v in extra if v in current]
@@ -399,6 +410,22 @@ def take_back(
             if apply:
                 setattr(person, attribute, before)
     _name_back(person, added.fields, outcome, apply=apply)
+
+
+# A job's dates' precisions ("month" for "Jan 2020"), as a record notes it changed them.
+_PRECISIONS = ("start_precision", "end_precision")
+
+
+def _precisions_back(
+    job: Position, precisions: dict[str, tuple[Any, Any]], changes: dict[str, Any]
+) -> None:
+    """Put back a date's precision the record changed alone (its date given again as a
+    month, say): quietly, as the import changed it, and only while still as it left it."""
+    for name, (before, after) in precisions.items():
+        if name == "end_precision" and "end_date" in changes:
+            continue  # (its end stays: changed since, or a job that ended it stays)
+        if getattr(job, name) == after:
+            setattr(job, name, before)
 
 
 def _similar_job(

@@ -360,7 +360,9 @@ class Writer:
             urls={url: i for i, url in enumerate(person.urls)},
             positions=[
                 Held(0, row["organization_id"], row["title"], row["start_date"],
-                     row["end_date"], row["is_current"], row, department=row["department"])
+                     row["end_date"], row["is_current"], row, department=row["department"],
+                     start_precision=row["start_precision"],
+                     end_precision=row["end_precision"])
                 for row in rows
             ],
         )  # fmt: skip
