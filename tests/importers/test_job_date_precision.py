@@ -14,8 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates import merging
+from goodword.importers import linkedin
+from goodword.importers.dates import parse_date
 from goodword.importers.export import export_people
 from goodword.importers.records import Upload
+from goodword.importers.report import Outcome
 from goodword.importers.service import import_files
 from goodword.people import positions
 from goodword.people import service as people
@@ -140,3 +143,25 @@ def test_an_edit_keeps_the_month_of_a_date_left_as_it_was(
     assert _dates(session.get(Person, me.id))[0] == (  # type: ignore[arg-type]
         "Amber Bank", "2016-01-01", "year", "2021-02-14", None,
     )  # fmt: skip
+
+
+def test_the_same_file_again_makes_jobs_kept_as_days_months_quietly(
+    session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Imported before months were kept: each "Mar 2021" read as its first day.
+    with monkeypatch.context() as before:
+        before.setattr(linkedin, "parse_job_date", lambda text: (parse_date(text), None))
+        me = _me(session, workspace)
+    assert {(p.start_precision, p.end_precision) for p in me.positions} == {(None, None)}
+
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("Positions.csv", POSITIONS.encode())],
+    )  # fmt: skip
+
+    session.expire_all()
+    assert _dates(session.get(Person, me.id)) == KEPT  # type: ignore[arg-type]
+    # (The same jobs: nothing for the user to look at.)
+    assert [(r.outcome, r.detail) for r in report.rows] == [
+        (Outcome.UNCHANGED, "nothing new in the file"),
+    ]

@@ -908,3 +908,40 @@ def test_an_end_the_record_gave_as_a_month_is_taken_back_with_its_month(
     (job,) = ada.positions
     # (Its end gone, nothing says it was a month: another end later is a day unless said.)
     assert (job.end_date, job.end_precision, job.is_current) == (None, None, True)
+
+
+def test_a_month_the_record_gave_a_date_held_as_a_day_is_a_day_again_after_a_split(
+    session: Session, workspace: Workspace
+) -> None:
+    # An address book written before months were kept: "Jan 2020" as its first day.
+    run(
+        session,
+        workspace.id,
+        card(
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01-01;;true",
+        ),
+    )
+    run(
+        session,
+        workspace.id,
+        card(
+            "UID:phone-card-2",
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01;;true",
+            name="other.vcf",
+        ),
+    )
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    (job,) = ada.positions
+    assert (job.start_date, job.start_precision) == (date(2020, 1, 1), "month")
+
+    split_one(session, workspace.id, ada)
+
+    (ada, _other) = person_named(session, workspace.id, "Ada Lovelace")
+    (job,) = ada.positions
+    assert (job.start_date, job.start_precision) == (date(2020, 1, 1), None)

@@ -422,6 +422,9 @@ class Changes:
     departments: list[dict[str, Any]] = field(default_factory=list)
     # titles written out on positions already held: id, title
     titles: list[dict[str, Any]] = field(default_factory=list)
+    # a held job's dates given again as a month or year: id, start_precision, end_precision
+    # (either or both)
+    precisions: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     # new fingerprints of source records already held: b_person, b_source, b_key, b_print
     fingerprints: list[dict[str, Any]] = field(default_factory=list)
@@ -440,7 +443,7 @@ class Changes:
             session.execute(update(Person), self.touched)
         if self.ended:
             session.execute(update(Position), self.ended)
-        for changed in (self.departments, self.titles):
+        for changed in (self.departments, self.titles, self.precisions):
             if changed:
                 session.execute(update(Position), changed)
         for model, rows in (

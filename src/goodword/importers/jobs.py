@@ -120,6 +120,7 @@ def add_job(
                 f"job at {where} left as ended{f' {end.isoformat()}' if end else ''}: the file "
                 "gives it as current (if they went back, edit the job on their page)"
             )
+        _precise(out, held_already, incoming)
         return (
             _written_out(out, held_already, incoming.title)
             + _department(out, held_already, incoming.department)
@@ -370,6 +371,28 @@ def _ended(
         held.row.update(is_current=False, end_date=end, end_precision=precision)
     role = held.title or "a role"
     return [f"{role} at {org_names[held.organization_id]} ended {end.isoformat()}"]
+
+
+def _precise(out: Changes, held: Held, incoming: IncomingPosition) -> None:
+    """The job is held already; a date of it kept as a whole day that this record gives as
+    a month or a year on that day ("Jan 2020" is kept as 1 January 2020) is kept as the
+    month or year from now on. Quietly, as nothing the user sees changes but how it is
+    written: a job imported before months were kept (migration 0030) is its file again."""
+    found = {}
+    for name, was, day, precision in (
+        ("start_precision", held.start_date, incoming.start_date, incoming.start_precision),
+        ("end_precision", held.end_date, incoming.end_date, incoming.end_precision),
+    ):
+        partial = job_dates.kept(precision)
+        if partial and was is not None and was == day and getattr(held, name) is None:
+            setattr(held, name, partial)
+            found[name] = partial
+    if not found:
+        return
+    if held.id:
+        out.precisions.append({"id": held.id, **found})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row.update(found)
 
 
 def _department(out: Changes, held: Held, department: str | None) -> list[str]:
