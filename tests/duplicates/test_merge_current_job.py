@@ -175,3 +175,25 @@ def test_a_job_both_say_is_current_stays_current_when_one_copy_is_folded_into_th
     merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
     assert shown(session, ws, card.id) == before_card
     assert shown(session, ws, connection.id) == before_connection
+
+
+def test_a_job_ended_at_a_start_given_as_a_month_ends_in_that_month_and_undo_forgets_it(
+    session, workspace
+):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, old, "Initech", start_date=date(2019, 3, 1))
+    moved = job(session, ws, new, "Globex", start_date=date(2024, 5, 1))
+    moved.start_precision = "month"  # (LinkedIn's "May 2024")
+    session.flush()
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=old.id, absorbed_id=new.id)
+
+    ended = [p for p in shown(session, ws, old.id) if p.organization_name == "Initech"]
+    assert [(p.end_date, p.end_precision) for p in ended] == [(date(2024, 5, 1), "month")]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    (back,) = shown(session, ws, old.id)
+    assert (back.is_current, back.end_date, back.end_precision) == (True, None, None)
+    session.expire_all()
+    (kept,) = people.get(session, workspace_id=ws, person_id=old.id).positions
+    assert kept.end_precision is None

@@ -37,6 +37,8 @@ class Job:
     organization_id: int
     start_date: date | None
     created_at: datetime | None
+    # "month" or "year" for a start given so (LinkedIn's "May 2024"), None for a day.
+    start_precision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,13 @@ def side(session: Session, person_id: int) -> Side:
         positions.c.person_id == person_id, positions.c.is_current.is_(True)
     )
     jobs = tuple(
-        Job(row["id"], row["organization_id"], row["start_date"], row["created_at"])
+        Job(
+            row["id"],
+            row["organization_id"],
+            row["start_date"],
+            row["created_at"],
+            row["start_precision"],
+        )
         for row in session.execute(query.order_by(positions.c.id)).mappings()
     )
     sources = session.execute(
@@ -141,8 +149,9 @@ def settle(
 ) -> None:
     """End the current jobs of the side not kept current (`choice`, or the rule's answer)
     at organizations the other does not work at now, each at the kept side's latest start
-    when it started no later (no job ends before it began). Each is noted in "jobs_ended"
-    ([id, made, end before, end after]) for an undo."""
+    when it started no later (no job ends before it began), in that start's precision (a
+    job left when one from May 2024 began ended in May 2024). Each is noted in "jobs_ended"
+    ([id, made, end before, end after, end's precision before, after]) for an undo."""
     if not differ(a, b):
         return
     chosen = choice or rule(a, b)[0]
@@ -151,38 +160,49 @@ def settle(
     kept, ending = (a, b) if chosen == "a" else (b, a)
     where = {job.organization_id for job in kept.jobs}
     start = max((job.start_date for job in kept.jobs if job.start_date), default=None)
+    precision = _precision(kept, start)
     positions = Base.metadata.tables["positions"]
     ended = snapshot.setdefault("jobs_ended", [])
     for job in ending.jobs:
         if job.organization_id in where:
             continue
         row = session.execute(select(positions).where(positions.c.id == job.id)).mappings().one()
-        end = row["end_date"]
+        end, end_precision = row["end_date"], row["end_precision"]
         began = job.start_date
         if end is None and start is not None and (began is None or began <= start):
-            end = start
-        ended.append([job.id, made(row), encode(row["end_date"]), encode(end)])
+            end, end_precision = start, precision
+        ended.append([job.id, made(row), encode(row["end_date"]), encode(end),
+                      row["end_precision"], end_precision])  # fmt: skip
         session.execute(
-            update(positions).where(positions.c.id == job.id).values(is_current=False, end_date=end)
+            update(positions)
+            .where(positions.c.id == job.id)
+            .values(is_current=False, end_date=end, end_precision=end_precision)
         )
 
 
+def _precision(side: Side, start: date | None) -> str | None:
+    """The precision of the side's latest start (`start`): a whole day if any job began on
+    it as one, else a month over a year."""
+    said = {job.start_precision for job in side.jobs if start and job.start_date == start}
+    return None if None in said else "month" if "month" in said else "year" if said else None
+
+
 def unsettle(session: Session, snapshot: dict[str, Any]) -> None:
-    """Make the jobs a merge ended current again, with the end they had: each one still
-    there (made when noted) and as the merge left it; one edited since keeps the edit."""
+    """Make the jobs a merge ended current again, with the end they had (and its
+    precision): each one still there (made when noted) and as the merge left it; one
+    edited since keeps the edit."""
     positions = Base.metadata.tables["positions"]
     column = positions.c.end_date
-    for job_id, when, before, after in snapshot.get("jobs_ended", []):
+    for job_id, when, before, after, *precisions in snapshot.get("jobs_ended", []):
         row = session.execute(select(positions).where(positions.c.id == job_id)).mappings().first()
         if row is None or made(row) != when or row["is_current"]:
             continue
         if row["end_date"] != decode(column, after):
             continue
-        session.execute(
-            update(positions)
-            .where(positions.c.id == job_id)
-            .values(is_current=True, end_date=decode(column, before))
-        )
+        values = {"is_current": True, "end_date": decode(column, before)}
+        if precisions:  # (a merge noted before precisions were kept left it as it was)
+            values["end_precision"] = precisions[0]
+        session.execute(update(positions).where(positions.c.id == job_id).values(**values))
 
 
 def words(session: Session, snapshot: dict[str, Any]) -> list[str]:
