@@ -165,3 +165,25 @@ def test_the_same_file_again_makes_jobs_kept_as_days_months_quietly(
     assert [(r.outcome, r.detail) for r in report.rows] == [
         (Outcome.UNCHANGED, "nothing new in the file"),
     ]
+
+
+def test_the_report_says_a_job_ended_in_a_month_as_the_month(
+    session: Session, workspace: Workspace
+) -> None:
+    _me(session, workspace)
+    newer = POSITIONS.replace("Pittsburgh,Mar 2021,\n", "Pittsburgh,Mar 2021,Feb 2024\n")
+
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("Positions.csv", newer.encode())],
+    )  # fmt: skip
+
+    assert [r.detail for r in report.rows] == ["Senior Analyst at Kestrel Labs ended 2024-02"]
+    # The file again, its job current once more: left as ended, in the month it ended.
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("Positions.csv", POSITIONS.encode())],
+    )  # fmt: skip
+    assert "job at Kestrel Labs left as ended 2024-02: the file gives it as current" in (
+        report.rows[0].detail
+    )

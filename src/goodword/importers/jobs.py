@@ -115,9 +115,9 @@ def add_job(
             return _reopened(state, org_names, person, held_already, out, own)
         if left is not None and _still_ended(state, person, held_already, incoming):
             where = org_names[held_already.organization_id]
-            end = held_already.end_date
+            end = job_dates.written(held_already.end_date, held_already.end_precision)
             left.append(
-                f"job at {where} left as ended{f' {end.isoformat()}' if end else ''}: the file "
+                f"job at {where} left as ended{f' {end}' if end else ''}: the file "
                 "gives it as current (if they went back, edit the job on their page)"
             )
         _precise(out, held_already, incoming)
@@ -370,7 +370,9 @@ def _ended(
     elif held.row is not None:  # started by an earlier record of this import
         held.row.update(is_current=False, end_date=end, end_precision=precision)
     role = held.title or "a role"
-    return [f"{role} at {org_names[held.organization_id]} ended {end.isoformat()}"]
+    return [
+        f"{role} at {org_names[held.organization_id]} ended {job_dates.written(end, precision)}"
+    ]
 
 
 def _precise(out: Changes, held: Held, incoming: IncomingPosition) -> None:
