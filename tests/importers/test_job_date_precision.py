@@ -187,3 +187,16 @@ def test_the_report_says_a_job_ended_in_a_month_as_the_month(
     assert "job at Kestrel Labs left as ended 2024-02: the file gives it as current" in (
         report.rows[0].detail
     )
+
+
+def test_the_organization_page_says_a_former_job_ended_in_its_month(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    _me(session, workspace)
+    amber = session.scalar(select(Position).where(Position.title == "Analyst"))
+    assert amber is not None
+
+    page = client.get(f"/organizations/{amber.organization_id}").text
+
+    former = page.split('id="people-before"')[1].split("</section>")[0]
+    assert "until Feb 2021" in former and "1 Feb 2021" not in former
