@@ -945,3 +945,45 @@ def test_a_month_the_record_gave_a_date_held_as_a_day_is_a_day_again_after_a_spl
     (ada, _other) = person_named(session, workspace.id, "Ada Lovelace")
     (job,) = ada.positions
     assert (job.start_date, job.start_precision) == (date(2020, 1, 1), None)
+
+
+def test_an_end_a_record_kept_before_precisions_gave_is_taken_back_with_no_month_left(
+    session: Session, workspace: Workspace
+) -> None:
+    run(
+        session,
+        workspace.id,
+        card(
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01;;true",
+        ),
+    )
+    run(
+        session,
+        workspace.id,
+        card(
+            "UID:phone-card-2",
+            "FN:Ada Lovelace",
+            "N:Lovelace;Ada;;;",
+            "EMAIL;TYPE=HOME:ada@home.example",
+            "X-GOODWORD-POSITION:Kestrel Labs;Analyst;;2020-01;2021-02;false",
+            name="other.vcf",
+        ),
+    )
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    # As a record kept before it noted the end's precision: the end alone.
+    source = matched_source(ada)
+    kept = json.loads(json.dumps(source.matched))
+    for job in kept["added"]["changed_jobs"]:
+        job[3].pop("end_precision")
+    source.matched = kept
+    session.flush()
+
+    split = split_one(session, workspace.id, ada)
+
+    assert "job Analyst at Kestrel Labs: end 2021-02 taken back" in split.outcome.taken_back
+    (ada, _other) = person_named(session, workspace.id, "Ada Lovelace")
+    (job,) = ada.positions
+    assert (job.end_date, job.end_precision, job.is_current) == (None, None, True)

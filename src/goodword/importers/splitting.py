@@ -372,11 +372,11 @@ def take_back(
                     outcome.left.append(f"job {role} stays ended (the job that ended it stays)")
                 continue
             if attribute == "end_date":
-                precision = precisions.pop("end_precision", (None, job.end_precision))
-                after = job_dates.written(after, precision[1])
+                # (A record kept before precisions were noted left the job's as it was.)
+                kept = precisions.pop("end_precision", (job.end_precision, job.end_precision))
+                after = job_dates.written(after, kept[1])
                 if apply:
-                    # (A record kept before precisions were noted: no end, no precision.)
-                    job.end_precision = precision[0] if before is not None else None
+                    job.end_precision = kept[0] if before is not None else None
             taken.append(f"job {role}: {_job_words(attribute, before, after)}")
             if apply:
                 setattr(job, attribute, before)
