@@ -197,3 +197,21 @@ def test_a_job_ended_at_a_start_given_as_a_month_ends_in_that_month_and_undo_for
     session.expire_all()
     (kept,) = people.get(session, workspace_id=ws, person_id=old.id).positions
     assert kept.end_precision is None
+
+
+def test_a_job_both_hold_keeps_the_month_one_of_them_gives_and_undo_the_day(session, workspace):
+    ws = workspace.id
+    # The same job: one kept as a whole day before months were kept, one as LinkedIn's month.
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, "Globex", "Lead", start_date=date(2024, 5, 1))
+    monthly = job(session, ws, other, "Globex", "Lead", start_date=date(2024, 5, 1))
+    monthly.start_precision = "month"
+    session.flush()
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    (one,) = shown(session, ws, kept.id)
+    assert (one.start_date, one.start_precision) == (date(2024, 5, 1), "month")
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert [p.start_precision for p in shown(session, ws, kept.id)] == ["day"]
+    assert [p.start_precision for p in shown(session, ws, other.id)] == ["month"]

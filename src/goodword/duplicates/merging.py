@@ -330,6 +330,7 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     for line in snapshot.get("also_known_as", []):
         survivor.notes = _without_line(survivor.notes, line)
     current_job.unsettle(session, snapshot)
+    moving.untake_precisions(session, snapshot)
     # The sort name follows the name fields as they now stand (some may be kept edits).
     survivor.sort_name = people.person_sort_name(
         survivor.display_name, survivor.given_name, survivor.family_name

@@ -24,6 +24,7 @@ from goodword.duplicates.snapshot import (
     note_targets,
     person_columns,
 )
+from goodword.people import job_dates
 from goodword.people.titles import narrower, same_title
 from goodword.playbooks.keys import rekey
 from goodword.tasks.models import TaskStatus
@@ -134,6 +135,8 @@ def move_rows(
             signature = tuple(row[c] for c in same_when) if same_when else None
             instead = _repeat_of(table, row, signature, kept, theirs)
             if instead is not None:
+                if table.name == "positions":
+                    _take_precisions(session, snapshot, table, row, instead)
                 _remove(session, snapshot, table, row, kept_instead=instead)
                 continue
             if signature is not None:
@@ -259,6 +262,39 @@ def folded_jobs(session: Session, survivor_id: int, absorbed_id: int) -> set[int
         else:
             kept[signature] = row["id"]
     return folded
+
+
+def _take_precisions(
+    session: Session, snapshot: dict[str, Any], table: Table, job: Any, kept_id: int
+) -> None:
+    """A job removed as a repeat of the job kept gives it the month or year it has a date
+    in, where the kept job has that date as a whole day (kept so before months were, say:
+    migration 0030). Noted in "precisions" ([id, made, {column: [before, after]}]) for an
+    undo (`untake_precisions`)."""
+    kept = session.execute(select(table).where(table.c.id == kept_id)).mappings().one()
+    found = {
+        name: [None, job[name]]
+        for day, name in (("start_date", "start_precision"), ("end_date", "end_precision"))
+        if kept[day] is not None and kept[day] == job[day]
+        and kept[name] is None and job[name] in job_dates.PARTIAL
+    }  # fmt: skip
+    if found:
+        snapshot.setdefault("precisions", []).append([kept_id, made(kept), found])
+        values = {name: after for name, (_before, after) in found.items()}
+        session.execute(update(table).where(table.c.id == kept_id).values(values))
+
+
+def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
+    """Give the jobs a merge gave a month or year (`_take_precisions`) their whole days
+    back, each still there (made when noted) and still as the merge left it."""
+    positions = Base.metadata.tables["positions"]
+    for job_id, when, found in snapshot.get("precisions", []):
+        row = session.execute(select(positions).where(positions.c.id == job_id)).mappings().first()
+        if row is None or made(row) != when:
+            continue
+        values = {name: before for name, (before, after) in found.items() if row[name] == after}
+        if values:
+            session.execute(update(positions).where(positions.c.id == job_id).values(values))
 
 
 def _job_held(job: Any, held: list[Any]) -> int | None:

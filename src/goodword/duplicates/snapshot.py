@@ -30,7 +30,9 @@ from goodword.playbooks.keys import rekey
 # that makes are noted in "carried", the survivor's pairs it told apart in "told_apart".
 # 7: the current jobs it ended (one side's, when both worked somewhere now) are noted in
 # "jobs_ended" with the end each had, so an undo makes them current again.
-# 8: each of those also with its end's precision before and after ("month": May 2024).
+# 8: each of those also with its end's precision before and after ("month": May 2024);
+# a job kept whose whole day a repeat removed gave as a month or year is noted in
+# "precisions" with the day's precision before and after.
 SNAPSHOT_VERSION = 8
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
