@@ -75,6 +75,29 @@ def test_a_whole_birthday_later_takes_the_place_of_the_day_alone(
     assert (person.birthday, person.birthday_no_year) == (date(1815, 12, 10), None)
 
 
+def test_a_whole_birthday_on_another_day_leaves_the_day_typed_by_hand(
+    session: Session, workspace: Workspace
+) -> None:
+    f.person(session, workspace.id, "Ada Lovelace", emails=["ada@example.org"])
+    ada(session).birthday_no_year = "--04-12"
+    f.person(session, workspace.id, "Bo Lin", emails=["bo@example.org"])
+    session.scalars(
+        select(Person).where(Person.display_name == "Bo Lin")
+    ).one().birthday_no_year = "--05-01"
+    session.flush()
+    bo = card("BDAY:1990-05-01", name="Bo Lin", file="bo.vcf")
+
+    report = run(session, workspace, card("BDAY:1990-05-01"), bo)
+
+    person = ada(session)
+    assert (person.birthday, person.birthday_no_year) == (None, "--04-12")
+    kept = session.scalars(select(Person).where(Person.display_name == "Bo Lin")).one()
+    assert (kept.birthday, kept.birthday_no_year) == (date(1990, 5, 1), None)
+    said = {row.name: row.detail for row in report.rows}
+    assert "birthday left at 12 April (the file says 1990-05-01" in said["Ada Lovelace"]
+    assert "birthday now 1990-05-01" in said["Bo Lin"]
+
+
 def test_a_re_import_after_the_day_was_kept_in_the_notes_fills_it_in_without_another_note(
     session: Session, workspace: Workspace
 ) -> None:

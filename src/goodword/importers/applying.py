@@ -107,6 +107,9 @@ def apply_record(
         value, current = getattr(data, attribute), values[attribute]
         if not value or value == current:
             continue
+        if attribute == "birthday" and current is None and values["birthday_no_year"]:
+            _whole_birthday_over_day(values, value, changes, left, newer=newer, told=told)
+            continue
         if isinstance(value, str) and lossy_copy(value, current):
             if left is not None:
                 left.append(f"{label} left at {current} (the file says {value}: {LOSSY})")
@@ -323,6 +326,28 @@ def _birthday_without_year(
         shown = held if isinstance(held, date) else birthdays.shown(held)
         left.append(
             f"birthday left at {shown} (the file says {said}; edit the person to change it)"
+        )
+
+
+def _whole_birthday_over_day(
+    values: dict[str, Any],
+    whole: date,
+    changes: list[str],
+    left: list[str] | None,
+    *,
+    newer: bool,
+    told: frozenset[str],
+) -> None:
+    """A whole birthday from the file where the person has only its day: on the same day it
+    adds the year; on another day the day kept stays, as a whole birthday would."""
+    day = values["birthday_no_year"]
+    if (whole.month, whole.day) == birthdays.parts(day) or (newer and "birthday" in told):
+        values["birthday"], values["birthday_no_year"] = whole, None
+        changes.append(f"birthday now {whole}")
+    elif left is not None:
+        left.append(
+            f"birthday left at {birthdays.shown(day)} (the file says {whole}; "
+            "edit the person to change it)"
         )
 
 
