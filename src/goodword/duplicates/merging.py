@@ -310,6 +310,8 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
     snapshot = record.snapshot
     tables = Base.metadata.tables
     absorbed_row = decode_row(tables["people"], snapshot["absorbed"])
+    # The merge touched them: they are no longer as their import made them.
+    absorbed_row["made_by_import"] = None
     # A field changed since the merge (an edit, a later import) keeps its new value; the
     # others go back to what the survivor had. (Merges kept before snapshots recorded what
     # the merge left put every field back.)
