@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.importers import undoing
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport
 from goodword.importers.service import import_files
@@ -66,3 +67,13 @@ def test_a_newer_export_still_moves_the_job(session: Session, workspace: Workspa
 
     assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
     assert not any("older" in note for note in newer.notes)
+
+
+def test_an_undone_import_is_no_newer_file(session: Session, workspace: Workspace) -> None:
+    march = _import(session, workspace, MARCH)
+    undoing.undo(session, workspace_id=workspace.id, run_id=march.id)
+
+    january = _import(session, workspace, JANUARY)
+
+    assert not any("older than" in note for note in january.notes)
+    assert _jobs(session) == [("Software Engineer", True)]

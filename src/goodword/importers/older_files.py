@@ -34,10 +34,13 @@ def as_of(parsed: Parsed) -> date | None:
 
 
 def _newest_kept(session: Session, workspace_id: int) -> tuple[date, str] | None:
-    """The latest day of the Connections.csv files the kept imports read, and its file."""
+    """The latest day of the Connections.csv files the kept imports read, and its file (an
+    import undone never happened)."""
     newest: tuple[date, str] | None = None
     for files in session.scalars(
-        select(ImportRun.files).where(ImportRun.workspace_id == workspace_id)
+        select(ImportRun.files).where(
+            ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None)
+        )
     ):
         for entry in files or ():
             said = entry.get("as_of") if isinstance(entry, dict) else None
