@@ -64,6 +64,24 @@ def hold_writes(session: Session) -> None:
         session.execute(text("UPDATE workspaces SET id = id WHERE 0"))
 
 
+# The class of PostgreSQL advisory lock that imports and their undos take (with the
+# workspace's id as the second key).
+_IMPORTS_LOCK = 7_301
+
+
+def hold_imports(session: Session, workspace_id: int) -> None:
+    """Imports and undos of imports in one workspace go one at a time: on PostgreSQL this
+    waits for one under way to commit or roll back, and holds the others until this
+    transaction ends (an undo that planned while an import was writing would take away
+    people that import has just matched to). SQLite's write lock does the same there
+    (`hold_writes`)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:kind, :workspace)"),
+            {"kind": _IMPORTS_LOCK, "workspace": workspace_id},
+        )
+
+
 def begin_writing(session: Session) -> None:
     """End the session's reads so far (committing what it holds) and take SQLite's write
     lock in a transaction of its own: the edges call it before an import, whose session

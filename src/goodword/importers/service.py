@@ -155,6 +155,8 @@ def import_files(
     # First of all: another writer waits for the import from here on (one that wrote while
     # the files were read would leave the import's reads out of date, refused at the end).
     db.hold_writes(session)
+    if not dry_run:
+        db.hold_imports(session, workspace_id)  # (an undo waits for it: `undoing.undo`)
     parsed_files, file_reports = read_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )

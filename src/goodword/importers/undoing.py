@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from goodword import clock
+from goodword import clock, db
 from goodword.connections.models import Connection
 from goodword.db import Base
 from goodword.duplicates.models import Merge
@@ -282,6 +282,9 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
 
 def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
     """Undo the import (see the module's note); the caller commits."""
+    # One at a time with imports: one under way may match its records to the people this
+    # would take away, or make another import the latest.
+    db.hold_imports(session, workspace_id)
     # (What its matches added comes off the people already here first, through the ORM.)
     done = preview(session, workspace_id=workspace_id, run_id=run_id, apply=True)
     removed = [person_id for person_id, _name in done.removed]
@@ -307,11 +310,22 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
         )
         # (Their jobs, e-mails, sources, ties and pairs in the duplicates queue go with
         # them, by the database's cascades; nothing is remembered as deleted.)
-        session.execute(
+        # Only if still untouched: a change committed while this undo ran (an edit, on
+        # PostgreSQL, waited for) keeps them, and nothing is undone.
+        gone = session.execute(
             delete(Person)
-            .where(Person.workspace_id == workspace_id, among(session, Person.id, removed))
+            .where(
+                Person.workspace_id == workspace_id,
+                Person.made_by_import == run_id,
+                among(session, Person.id, removed),
+            )
             .execution_options(synchronize_session=False)
         )
+        if gone.rowcount != len(removed):  # type: ignore[attr-defined]
+            raise Conflict(
+                "Someone the import brought in was changed while it was being undone, so "
+                "nothing was undone. Try again: they will be listed as staying."
+            )
         history.unlink_people(session, workspace_id=workspace_id, person_ids=set(removed))
     # The organizations it made that nothing holds now (their jobs gone with the people).
     organizations = _organizations(session, workspace_id, run_id, [], set())
