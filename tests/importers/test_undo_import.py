@@ -421,3 +421,25 @@ def test_a_person_taken_out_of_a_message_it_added_is_a_change_by_hand(session, w
 
     assert session.get_one(Interaction, message.id).import_run_id is None
     assert undoing.preview(session, workspace_id=workspace.id, run_id=report.id).interactions == 0
+
+
+def test_people_a_later_import_added_messages_with_stay_when_the_earlier_is_undone(
+    session, workspace, tmp_path
+):
+    """A messages.csv names no one in its report's rows; the people it added messages with
+    are touched all the same, even once its report is deleted."""
+    f.person(
+        session, workspace.id, "Me Myself", is_me=True, urls=["https://www.linkedin.com/in/me"]
+    )
+    session.commit()
+    first = _import(session, workspace.id, _file(tmp_path, "Connections.csv", HEADER + GRACE))
+    later = _import(session, workspace.id, _file(tmp_path, "messages.csv", MESSAGES))
+    history.forget(session, workspace_id=workspace.id, run_id=later.id)
+    session.commit()
+
+    plan = undoing.undo(session, workspace_id=workspace.id, run_id=first.id)
+    session.commit()
+
+    assert plan.removed == [] and [kept.name for kept in plan.kept] == ["Grace Hopper"]
+    assert _names(session, workspace.id) == {"Me Myself", "Grace Hopper"}
+    assert _count(session, Interaction, workspace.id) == 1

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import NotFound
 from goodword.importers.models import ImportRun
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+from goodword.interactions.models import Interaction, Participant
 from goodword.people.models import Person
 from goodword.records import among
 
@@ -163,6 +164,24 @@ def mark_people(session: Session, *, workspace_id: int, report: ImportReport, ru
                 .values(made_by_import=value)
                 .execution_options(synchronize_session=False)
             )
+    # So are those another import made that this one added messages with (a messages.csv
+    # names no one in its rows): undoing that import must leave them, and the messages.
+    added = select(Interaction.id).where(
+        Interaction.workspace_id == workspace_id, Interaction.import_run_id == run_id
+    )
+    in_them = select(Participant.person_id).where(Participant.interaction_id.in_(added))
+    writers = select(Interaction.writer_id).where(Interaction.id.in_(added))
+    session.execute(
+        update(Person)
+        .where(
+            Person.workspace_id == workspace_id,
+            Person.made_by_import.is_not(None),
+            Person.made_by_import != run_id,
+            Person.id.in_(in_them.union(writers)),
+        )
+        .values(made_by_import=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def recent(session: Session, *, workspace_id: int) -> list[RunSummary]:

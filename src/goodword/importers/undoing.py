@@ -61,7 +61,7 @@ _TIES = (
     (ReferralAsk.person_id, "you asked them for a referral"),
     (Task.person_id, "a task is about them"),
 )
-TOUCHED = "changed since the import (edited by hand, or by another import)"
+TOUCHED = "changed since the import (edited, merged, split or added to by another import)"
 LOGGED = "a meeting, call or note was logged with them since"
 MATCHED = (
     "matched to someone already here, who stays (if it was the wrong person, split the "
