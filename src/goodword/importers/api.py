@@ -193,10 +193,12 @@ def undo_preview(session: DbSession, workspace_id: WorkspaceId, run_id: int) -> 
 def undo_import(
     request: Request, session: DbSession, workspace_id: WorkspaceId, run_id: int
 ) -> UndoOut:
-    """Take away the people the latest import made that nothing touched since, with their
-    jobs, ties and messages, all at once; they are not remembered as deleted, so importing
-    the file again brings them back. What stays is listed with why. 409 as for GET, and
-    while an import is running."""
+    """Undo the latest import in one go: the people it made that nothing touched since go,
+    with their jobs and ties, and so do the messages it added and the organizations it made
+    that nothing else holds; what its records added to people already here comes off them.
+    Nothing is remembered as deleted, so importing the file again brings it back. What
+    stays (fields it updated, anything changed since) is listed with why. 409 as for GET,
+    and while an import is running."""
     undoing_allowed(request, workspace_id)
     db.begin_writing(session)
     return undo_out(undoing.undo(session, workspace_id=workspace_id, run_id=run_id))
