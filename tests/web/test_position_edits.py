@@ -224,3 +224,24 @@ def test_a_day_still_to_come_is_refused_for_a_job_that_has_ended(
     assert _jobs(session, jo) == [
         ("Meta", "Recruiter", False, None), ("Metals Group", "Buyer", True, None)
     ]  # fmt: skip
+
+
+def test_the_edit_form_says_a_date_known_only_as_a_month_or_year_stays_so(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, metals = _jo(session, workspace)
+    metals.start_date, metals.start_precision = date(2020, 1, 1), "month"
+    metals.end_date, metals.end_precision = date(2022, 1, 1), "year"
+    session.commit()
+
+    form = client.get(f"/people/{jo.id}/positions/{metals.id}/edit").text
+
+    assert 'value="2020-01-01"' in form
+    assert (
+        "Known only as Jan 2020: the box shows its first day, and leaving it as it is keeps it "
+        "as Jan 2020." in form
+    )
+    assert "Known only as 2022: the box shows its first day" in form
+    assert "Leave empty if they still work there" in form
+    whole = client.get(f"/people/{jo.id}/positions/{meta.id}/edit").text
+    assert "Known only as" not in whole
