@@ -48,14 +48,20 @@ def open_pairs(session: Session, workspace: Workspace) -> list[set[int]]:
 
 @pytest.mark.parametrize("email", ["", "john@acme.example"])
 def test_a_scan_queues_two_linkedin_profiles_instead_of_merging_them(session, workspace, email):
-    run(session, workspace, "Connections.csv", HEADER + (
-        f"John,Smith,https://www.linkedin.com/in/jsmith1,{email},Acme,Sales,01 Mar 2020\n"
-        f"John,Smith,https://www.linkedin.com/in/jsmith2,{email},Acme,Engineer,01 Mar 2021\n"
-    ))  # fmt: skip
+    rows = [
+        f"John,Smith,https://www.linkedin.com/in/jsmith1,{email},Acme,Sales,01 Mar 2020\n",
+        f"John,Smith,https://www.linkedin.com/in/jsmith2,{email},Acme,Engineer,01 Mar 2021\n",
+    ]
+    # (The import compares no two rows of one Connections.csv, nor does a scan: one file
+    # holds both only when they share an e-mail address; else an older export holds one.)
+    files = [("Connections.csv", rows)] if email else [
+        ("Connections.csv", rows[1:]), ("older/Connections.csv", rows[:1])
+    ]  # fmt: skip
+    import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=[
+        Upload(name, (HEADER + "".join(lines)).encode()) for name, lines in files
+    ])  # fmt: skip
     assert people.count(session, workspace_id=workspace.id) == 2
-    # (The import compares no two rows of one Connections.csv: it queues them only for the
-    # e-mail address they share.)
-    assert len(open_pairs(session, workspace)) == (1 if email else 0)
+    session.execute(delete(DuplicateCandidate))
 
     result = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
 
@@ -115,18 +121,22 @@ def test_a_scan_does_not_merge_again_a_pair_whose_merge_was_undone(session, work
 
 
 def test_a_scan_does_not_queue_two_profiles_under_two_names(session, workspace):
-    """As an import does not: Jade and Jude Fink have a LinkedIn profile each."""
-    rows = (
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    """As an import does not: Jade and Jude Fink have a LinkedIn profile each (in two
+    exports: two rows of one are not even compared)."""
+    older = (
         "Jade,Fink,https://www.linkedin.com/in/jadefink,,Hooli,Engineer,01 Jan 2025\n"
-        "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025\n"
         "Bob,Stone,https://www.linkedin.com/in/bobstone,,Hooli,Designer,03 Jan 2025\n"
-        "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025\n"
         "Ana,Lopez Garcia,https://www.linkedin.com/in/analg,,Hooli,PM,05 Jan 2025\n"
+    )
+    newer = (
+        "Jude,Fink,https://www.linkedin.com/in/judefink,,Hooli,Engineer,02 Jan 2025\n"
+        "Robert,Stone,https://www.linkedin.com/in/robertstone,,Hooli,Designer,04 Jan 2025\n"
         "Ana,Lopez,https://www.linkedin.com/in/analopez,,Hooli,PM,06 Jan 2025\n"
     )
-    import_files(session, workspace_id=workspace.id, today=date(2026, 11, 25),
-                 paths_or_uploads=[Upload("Connections.csv", rows.encode())])  # fmt: skip
+    import_files(session, workspace_id=workspace.id, today=date(2026, 11, 25), paths_or_uploads=[
+        Upload("older/Connections.csv", (HEADER + older).encode()),
+        Upload("Connections.csv", (HEADER + newer).encode()),
+    ])  # fmt: skip
     session.execute(delete(DuplicateCandidate))
     found = duplicates.find_duplicates(session, workspace_id=workspace.id, auto_merge=True)
     assert (found.candidates_created, found.merged) == (2, [])

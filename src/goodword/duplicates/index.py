@@ -66,6 +66,19 @@ class Listings:
     its span that it does not name (a row without a profile) are still compared.
     """
 
+    @classmethod
+    def of(cls, profiles: Sequence[Profile], lists: Mapping[int, int]) -> Listings:
+        """The listings of the indexed `profiles` that `lists` gives a list's number (by
+        position): those with a LinkedIn profile of their own. A row without one may be
+        anyone's, and is compared as any other (an import's rows and a scan's people alike)."""
+        return cls(
+            {
+                position: number
+                for position, number in lists.items()
+                if any(key.startswith("u:") for key in profiles[position].keys)
+            }
+        )
+
     def __init__(self, listed: Mapping[int, int]) -> None:
         self.listed = listed
         named: dict[int, list[int]] = {}

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from goodword.cursors import cursor_refused
 from goodword.db import Base
 from goodword.duplicates.apart import judged_apart, shares_key_apart
-from goodword.duplicates.index import KEY_HOLDERS, Matcher
+from goodword.duplicates.index import KEY_HOLDERS, Listings, Matcher
 from goodword.duplicates.matching import Profile, Scored, given_names_differ, score
 from goodword.duplicates.merging import merge, merge_to_read
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
@@ -182,15 +182,24 @@ def find_duplicates(session: Session, *, workspace_id: int, auto_merge: bool = F
     once, those already waiting in the queue too, each merge undoable like any other. As in
     an import, two different records of one source (two LinkedIn profiles, two vCard UIDs)
     are queued, never merged, and not even queued under two names with no key in common;
+    two people who are each only a row of one Connections.csv of one import, with a profile
+    each, are not compared at all (`importers.listings`), only found by a key they share;
     a pair whose merge the user undid is queued, never merged.
     """
+    from goodword.importers.listings import listed_people
     from goodword.importers.state import WorkspaceState
 
     state = WorkspaceState.load(session, workspace_id=workspace_id)
     matcher: Matcher = state.matcher
     refs = [p.ref for p in matcher.profiles]
+    # Two rows of one Connections.csv of one import with a profile each are two members, as
+    # the import found them: not compared (their exact keys still are, below).
+    listed = listed_people(session, workspace_id=workspace_id)
+    lists = {at: number for at, ref in enumerate(refs) if (number := listed.get(ref)) is not None}
     pairs: dict[tuple[int, int], Scored] = {}
-    for earlier, later, judged in matcher.pairs_within():
+    for earlier, later, judged in matcher.pairs_within(
+        listings=Listings.of(matcher.profiles, lists)
+    ):
         a, b = sorted((refs[earlier], refs[later]))
         pairs[(a, b)] = judged
     for pair in _exact_pairs(matcher):

@@ -85,9 +85,14 @@ def date_order(parsed: Parsed, dates: list[tuple[int, str]], column: str) -> dat
     return settled.order
 
 
+# What a Connections.csv is read as, in the report and in the kept import's list of files
+# (which a scan reads: `importers/listings.py`).
+CONNECTIONS_LABEL = "LinkedIn connections"
+
+
 def parse_connections(table: Table) -> Parsed:
     """Connections.csv, old and new shapes: each row a person the user is connected to."""
-    parsed = Parsed(table.name, "linkedin-connections", "LinkedIn connections")
+    parsed = Parsed(table.name, "linkedin-connections", CONNECTIONS_LABEL)
     get_cells = cells_getter(
         table,
         [

@@ -148,12 +148,15 @@ class Resolver:
             profiles[index], positions[index] = profile, matcher.add(profile)
             if self._imported(person, profile) or self._held_key(profile, first_incoming):
                 settled.add(positions[index])
-            if person.listed_in is not None and any(k.startswith("u:") for k in profile.keys):
+            if person.listed_in is not None:
                 listed[positions[index]] = person.listed_in
         best: dict[int, list[tuple[int, Scored]]] = {}
         compared = None if progress is None else (lambda at: progress(at - first_incoming))
         pairs = matcher.pairs_within(
-            since=first_incoming, skip=settled, progress=compared, listings=Listings(listed)
+            since=first_incoming,
+            skip=settled,
+            progress=compared,
+            listings=Listings.of(matcher.profiles, listed),
         )
         for earlier, later, judged in pairs:
             found_for = best.setdefault(decided[later - first_incoming], [])
