@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The time the writes under way are stamped with, when one is set (`writing_at`).
+_WRITING_AT: ContextVar[datetime | None] = ContextVar("goodword_writing_at", default=None)
+
+
 def utcnow() -> datetime:
-    """Return the current time in UTC, timezone-aware."""
-    return datetime.now(UTC)
+    """Return the current time in UTC, timezone-aware: the time of the writes under way when
+    one is set (`writing_at`). The default of every created_at and updated_at."""
+    return _WRITING_AT.get() or datetime.now(UTC)
+
+
+@contextmanager
+def writing_at(moment: datetime) -> Iterator[None]:
+    """Stamp what is written meanwhile, in this thread, with `moment` (the columns `utcnow`
+    fills in: created_at, updated_at): an import's rows all carry its one time, which it
+    takes from `goodword.clock` (so a test can set it, and keep-in-touch's "imported on" is
+    the import's day)."""
+    token = _WRITING_AT.set(moment)
+    try:
+        yield
+    finally:
+        _WRITING_AT.reset(token)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -884,6 +884,27 @@ def test_a_first_import_of_old_messages_makes_no_one_overdue_on_the_first_day(
     ]
 
 
+def test_contact_an_import_brought_is_due_from_the_day_the_clock_gave_the_import(
+    session: Session, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """The import's day is the clock's (not the machine's): imported ten days before TODAY,
+    Ada is ten days overdue, counted from it."""
+    from goodword.importers.service import import_files
+
+    imported = datetime(2026, 11, 15, 18, 30, tzinfo=UTC)
+    monkeypatch.setattr(clock, "now", lambda: imported)
+    monkeypatch.setattr(clock, "today", lambda: imported.date())
+    data = Path(__file__).resolve().parents[1] / "data" / "importers"
+    import_files(
+        session, workspace_id=workspace.id, today=imported.date(),
+        paths_or_uploads=[data / n for n in ("Profile.csv", "Connections.csv", "messages.csv")],
+    )  # fmt: skip
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.name, i.last_contact, i.days_overdue, i.imported_on) for i in due] == [
+        ("Ada Lovelace", date(2025, 12, 27), 10, date(2026, 11, 15)),
+    ]
+
+
 def test_reminder_notes_say_how_long_it_has_been(session: Session, workspace: Workspace):
     """The weekly reminders' notes, as the note for one person does: not "it's been a while"
     after a fortnight, and "a long time" after years."""

@@ -246,11 +246,14 @@ def import_files(
     left_out = LeftOut(session, plan, workspace_id=workspace_id)
     deleted.forget(session, workspace_id=workspace_id, deletions=returning)
     # (What it adds names the import it came from, for undoing it: a dry run keeps none.)
-    run_id = None if dry_run else history.begin(session, workspace_id=workspace_id, now=now)
-    Writer(
-        session, state, report, today=today, now=now, progress=progress, reapply=reapply,
-        run_id=run_id,
-    ).write(plan)  # fmt: skip
+    # Everything the import writes carries its one time (created_at, updated_at), from
+    # goodword.clock as `now` is: keep-in-touch counts an imported message as news from it.
+    with db.writing_at(now):
+        run_id = None if dry_run else history.begin(session, workspace_id=workspace_id, now=now)
+        Writer(
+            session, state, report, today=today, now=now, progress=progress, reapply=reapply,
+            run_id=run_id,
+        ).write(plan)  # fmt: skip
     for parsed in parsed_files:
         for skipped in parsed.skipped:
             report.rows.append(
@@ -287,7 +290,10 @@ def import_files(
     order = {f.name: index for index, f in enumerate(file_reports)}
     report.rows.sort(key=lambda r: (order.get(r.file, len(order)), r.file, r.line or 0))
     if not dry_run:
-        history.save(session, workspace_id=workspace_id, report=report, now=now, run_id=run_id)
+        with db.writing_at(now):
+            history.save(
+                session, workspace_id=workspace_id, report=report, now=now, run_id=run_id
+            )
     return report
 
 
