@@ -2,6 +2,7 @@
 
     python benchmarks/bench_crowd.py                 # 1,000, 4,000 and 20,000 cards
     python benchmarks/bench_crowd.py --rows 4000     # one size
+    python benchmarks/bench_crowd.py --scan          # the duplicates scan after a Connections.csv
 
 Each size is imported twice into a new SQLite workspace, with matching on: once a vCard
 file in which every card is John Smith or John Smyth at one of eight employers (each with
@@ -13,6 +14,12 @@ but that cost must grow with the cards, not with their square.
 (Until the twenty-ninth session the crowd was a Connections.csv; two of its rows with two
 profiles are no longer compared at all, since LinkedIn lists each connection once, so a
 crowd there costs next to nothing and no longer shows the limits at work.)
+
+With --scan, each size is a Connections.csv of that many rows over 400 names (a profile of
+its own on every row, one of eight employers), imported into a new SQLite workspace and then
+scanned for duplicates (`find_duplicates`, as `goodword people duplicates --scan` does): the
+scan's time and the pairs it queues. Since the thirtieth session a scan, like the import,
+does not compare two rows of one such file (default sizes 4,000 and 30,000).
 """
 
 from __future__ import annotations
@@ -99,10 +106,77 @@ def measure(folder: Path, rows: int, *, crowd: bool) -> dict[str, Any]:
     }
 
 
+def write_connections(path: Path, rows: int, *, names: int = 400) -> None:
+    """A Connections.csv of `rows` rows over `names` names, each row a profile of its own."""
+    rng = random.Random(rows)
+    seen: set[tuple[str, str]] = set()
+    while len(seen) < names:
+        seen.add((_word(rng, 2), _word(rng, 3)))
+    drawn = sorted(seen)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        out.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+        for number in range(rows):
+            given, family = drawn[number % names]
+            out.write(
+                f"{given},{family},https://www.linkedin.com/in/member-{number},,"
+                f"{rng.choice(EMPLOYERS)},Engineer,01 Jan 2025\n"
+            )
+
+
+def measure_scan(folder: Path, rows: int, *, names: int = 400) -> dict[str, Any]:
+    from goodword.duplicates.service import find_duplicates
+
+    source = folder / f"Connections-{rows}.csv"
+    write_connections(source, rows, names=names)
+    engine = make_engine(f"sqlite:///{folder / f'scan-{rows}.sqlite3'}")
+    migrate.upgrade(engine)
+    factory = make_session_factory(engine)
+    with factory() as session:
+        workspace = workspaces.get_or_create(session, slug="bench-scan", name="Benchmark")
+        session.commit()
+        report = import_files(
+            session, workspace_id=workspace.id, paths_or_uploads=[source], today=date(2026, 11, 26)
+        )
+        session.commit()
+        started, cpu = time.perf_counter(), time.process_time()
+        found = find_duplicates(session, workspace_id=workspace.id)
+        session.commit()
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    engine.dispose()
+    return {
+        "rows": rows,
+        "seconds": round(elapsed, 2),
+        "cpu_seconds": round(cpu, 2),
+        "imported": report.counts["created"],
+        "import_pairs": report.candidates_created,
+        "scan_pairs": found.candidates_created,
+    }
+
+
+def scan_main(sizes: list[int]) -> int:
+    print("| rows | scan seconds | scan CPU seconds | created | pairs the import queued | "
+          "pairs the scan queued |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for rows in sizes:
+            found = measure_scan(Path(tmp), rows)
+            print(
+                f"| {found['rows']:,} | {found['seconds']} | {found['cpu_seconds']} | "
+                f"{found['imported']:,} | {found['import_pairs']:,} | {found['scan_pairs']:,} |",
+                flush=True,
+            )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, action="append", help="default: 1000, 4000, 20000")
+    parser.add_argument(
+        "--scan", action="store_true", help="the duplicates scan after a Connections.csv"
+    )
     args = parser.parse_args(argv)
+    if args.scan:
+        return scan_main(args.rows or [4000, 30000])
     sizes = args.rows or [1000, 4000, 20000]
     print("| rows | file | seconds | CPU seconds | ms per row | created | suggested | merged |")
     print("|---|---|---|---|---|---|---|---|")

@@ -49,3 +49,19 @@ def test_a_crowd_is_imported_as_people_asked_about(bench, tmp_path, monkeypatch)
     # each spelling are queued against someone before them.
     assert found["created"] + found["suggested"] == 30
     assert found["suggested"] >= 28 and found["merged"] == 0
+
+
+def test_the_scan_file_is_one_connections_csv_of_a_few_names(bench, tmp_path):
+    path = tmp_path / "Connections.csv"
+    bench.write_connections(path, 60, names=6)
+    parsed = registry.parse(Document(path.name, path.read_text(encoding="utf-8")))
+    assert parsed is not None and parsed.format == "linkedin-connections"
+    assert len(parsed.people) == 60 and len({p.urls[0].value for p in parsed.people}) == 60
+    assert len({(p.given_name, p.family_name) for p in parsed.people}) == 6
+
+
+def test_a_scan_after_the_file_compares_none_of_its_rows(bench, tmp_path):
+    # Ten rows of each of three names, a profile each: two members each time, as the import
+    # found them.
+    found = bench.measure_scan(tmp_path, 30, names=3)
+    assert (found["imported"], found["import_pairs"], found["scan_pairs"]) == (30, 0, 0)
