@@ -855,6 +855,42 @@ def test_contact_an_import_brought_late_is_due_from_the_import_not_years_overdue
     assert (again.person_id, again.days_overdue, again.imported_on) == (ada.id, 10, None)
 
 
+def test_people_an_import_made_due_on_one_day_come_longest_out_of_touch_first(
+    session: Session, workspace: Workspace
+):
+    """One import made three LinkedIn connections due on its day: the one you were in touch
+    with longest ago first (not A to Z), and the list's pages follow that order."""
+    me = f.person(session, workspace.id, "Sam Carter", is_me=True)
+    imported_on = TODAY - timedelta(days=3)
+    last = {"Ada Lovelace": date(2025, 1, 10), "Bo Berg": date(2019, 5, 1),
+            "Cy Dee": date(2023, 3, 3)}  # fmt: skip
+    for name, day in last.items():
+        person = f.person(session, workspace.id, name)
+        f.connection(session, workspace.id, me, person, kind="linkedin", since=date(2018, 1, 1))
+        message = f.interaction(
+            session, workspace.id, kind="message", direction="outbound",
+            occurred_at=at(day), participants=[{"person_id": person.id}],
+        )  # fmt: skip
+        _imported(message, imported_on)
+    session.flush()
+    due = cadence.due_list(session, workspace_id=workspace.id, today=TODAY)
+    assert [(i.name, i.last_contact, i.due_on) for i in due] == [
+        ("Bo Berg", date(2019, 5, 1), imported_on),
+        ("Cy Dee", date(2023, 3, 3), imported_on),
+        ("Ada Lovelace", date(2025, 1, 10), imported_on),
+    ]
+    paged, after = [], None
+    while True:
+        page = cadence.due_page(due, cursor=after, limit=1)
+        paged += [i.name for i in page.items]
+        if page.next_cursor is None:
+            break
+        after = page.next_cursor
+    assert paged == ["Bo Berg", "Cy Dee", "Ada Lovelace"]
+    back = cadence.due_page(due, cursor=None, limit=1, before=page.prev_cursor)
+    assert [i.name for i in back.items] == ["Cy Dee"]
+
+
 def test_contact_an_import_brought_in_time_keeps_its_rhythm(session: Session, workspace: Workspace):
     """Imported before it was due (a weekly archive), a message counts as it happened."""
     _, ada = _me_and(session, workspace.id, "friend", closeness=5)

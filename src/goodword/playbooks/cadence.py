@@ -171,7 +171,7 @@ def due_list(
     session: Session, *, workspace_id: int, today: date, within_days: int = 0
 ) -> list[DueItem]:
     """People due for contact by `today + within_days`: closest relationships first, then the
-    most overdue.
+    most overdue (those due on one day, the one out of touch longest first).
 
     Tracked: people with their own setting, people tied to the user, interviewers, and
     people in touch with the user both ways. The clock runs from the last logged contact, or
@@ -241,9 +241,18 @@ def due_list(
     return items
 
 
-def _due_order(item: DueItem) -> tuple[int, str, str, int]:
-    """Where an item stands in the due list (and in a page link's cursor)."""
-    return (item.cadence_days, item.due_on.isoformat(), item.name.casefold(), item.person_id)
+def _due_order(item: DueItem) -> tuple[int, str, str, str, int]:
+    """Where an item stands in the due list (and in a page link's cursor): by rhythm, then
+    the day due, then the one out of touch longest (the people an import made due on its
+    day, the oldest last contact first), then by name."""
+    since = item.last_contact or item.due_on - timedelta(days=item.cadence_days)
+    return (
+        item.cadence_days,
+        item.due_on.isoformat(),
+        since.isoformat(),
+        item.name.casefold(),
+        item.person_id,
+    )
 
 
 # The name the due list's cursors give their list.
@@ -261,11 +270,17 @@ def due_page(
     ValueError. `total` is the length of the whole list.
     """
 
-    def place(where: str) -> tuple[int, str, str, int]:
-        days, due_on, name, person_id = decode_cursor(where, list_name=KEEP_IN_TOUCH)
+    def place(where: str) -> tuple[int, str, str, str, int]:
+        days, due_on, since, name, person_id = decode_cursor(where, list_name=KEEP_IN_TOUCH)
         if not (type(days) is int and type(person_id) is int):
             raise ValueError("cursor is damaged")
-        return (days, date.fromisoformat(str(due_on)).isoformat(), str(name), person_id)
+        return (
+            days,
+            date.fromisoformat(str(due_on)).isoformat(),
+            date.fromisoformat(str(since)).isoformat(),
+            str(name),
+            person_id,
+        )
 
     def key(item: DueItem) -> str:
         return encode_cursor(*_due_order(item), list_name=KEEP_IN_TOUCH)
