@@ -127,9 +127,17 @@ def test_someone_added_by_hand_is_compared_with_the_rows_of_a_list(session, work
     ]
 
 
-def test_rows_of_an_import_no_longer_kept_are_compared_as_before(session, workspace):
-    # (Only a kept import says which of its files was a Connections.csv.)
-    run(session, workspace, ("Connections.csv", connections(*SMITHS)))
+def test_a_file_named_otherwise_is_known_by_its_kept_import(session, workspace):
+    run(session, workspace, ("my network.csv", connections(*SMITHS)))
+    assert scanned_pairs(session, workspace) == []
+
+    # (Only a kept import says which of its files was read as LinkedIn connections.)
+    session.execute(delete(ImportRun))
+    assert scanned_pairs(session, workspace) == [{"John Smith (jsmith1)", "John Smith (jsmith2)"}]
+
+
+def test_a_connections_csv_is_known_by_its_name_once_its_import_is_not_kept(session, workspace):
+    run(session, workspace, ("Archive/Connections.csv", connections(*SMITHS)))
     session.execute(delete(ImportRun))
 
-    assert scanned_pairs(session, workspace) == [{"John Smith (jsmith1)", "John Smith (jsmith2)"}]
+    assert scanned_pairs(session, workspace) == []
