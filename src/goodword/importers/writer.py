@@ -5,8 +5,9 @@ New people, their details, provenance and search documents go in with multi-row 
 `people.service.add_position`, so job changes follow the same rules as everywhere else.
 Each person's records are folded by `combine.py`, the organizations they name are found or
 created first (`organizations.py`), a record is applied to a known person as `applying.py`
-says (their jobs as `jobs.py` says), and what a record imported before said then is told by
-`earlier.py`. The user's LinkedIn ties
+says (their jobs as `jobs.py` says), what a record imported before said then is told by
+`earlier.py`, and each record's provenance row is written as `provenance.py` says. The
+user's LinkedIn ties
 (`ties.py`) and the messages found (`messages.py`) are written after the people, in the
 same transaction.
 """
@@ -42,7 +43,6 @@ from goodword.importers.combine import Combined, combine
 from goodword.importers.earlier import SaidThen
 from goodword.importers.kept_matches import KeptMatches, restored_organizations
 from goodword.importers.linkedin import connection_source
-from goodword.importers.matched import organizations_as
 from goodword.importers.messages import write_interactions
 from goodword.importers.organizations import (
     drop_unheld,
@@ -51,6 +51,7 @@ from goodword.importers.organizations import (
 )
 from goodword.importers.pairs import queue_pairs
 from goodword.importers.plan import Draft, Plan
+from goodword.importers.provenance import Provenance
 from goodword.importers.records import IncomingPerson, Role
 from goodword.importers.report import ImportReport
 from goodword.importers.row_words import say_rows
@@ -87,7 +88,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
 SLICE = 5000
 
 
-class Writer:
+class Writer(Provenance):
     def __init__(
         self,
         session: Session,
@@ -215,9 +216,6 @@ class Writer:
             changed_at_source=self.changed_at_source,
         )
         self.session.flush()
-
-    def organization_id(self, name: str) -> int:
-        return organization_id(self.state, name)
 
     def _create(
         self, plan: Plan, ids: list[int], add_documents: Callable[[list[Document]], None]
@@ -505,106 +503,6 @@ class Writer:
                 .values(external_key=bindparam("b_key"), fingerprint=bindparam("b_print")),
                 rekeyed,
             )
-
-    def _provenance(
-        self,
-        person: Known,
-        record: IncomingPerson,
-        out: Changes,
-        former: str | None,
-        rekeyed: list[dict[str, Any]],
-        match: dict[str, Any] | None = None,
-    ) -> None:
-        """The record's provenance row, added, or its fingerprint brought up to date; a row
-        kept under the record's `former` key (found by it) takes the record's own key.
-        `match` is what a record matched to someone else held and added (`matched.py`)."""
-        pair = (record.source, record.key)
-        if pair not in person.sources and former and record.key:
-            kept = (record.source, former)
-            if kept in person.sources:
-                fingerprint = record.fingerprint()
-                own = (record.source, record.key)
-                person.sources.discard(kept)
-                person.sources.add(own)
-                self.state.sources.pop(kept, None)  # (two people may have held it)
-                self.state.sources[own] = person.id
-                self.state.fingerprints.pop(kept, None)
-                self.state.fingerprints[own] = fingerprint
-                rekeyed.append(
-                    {"b_person": person.id, "b_source": record.source,
-                     "b_former": cut(former, 300), "b_key": cut(record.key, 300),
-                     "b_print": fingerprint}
-                )  # fmt: skip
-                return
-        if pair not in person.sources:
-            person.sources.add(pair)
-            out.sources.append(
-                {"workspace_id": self.ws, "person_id": person.id, "source": record.source,
-                 "file_name": cut(record.file_name, 300),
-                 "external_key": cut(record.key, 300), "imported_at": self.now,
-                 "line": record.line,
-                 "fingerprint": match["fingerprint"] if match else record.fingerprint(),
-                 "matched": match}
-            )  # fmt: skip
-        elif record.key:
-            # Imported before and changed since (or imported before fingerprints were
-            # kept): what it says now is what the next import compares with.
-            held, fingerprint = (record.source, record.key), record.fingerprint()
-            shared = self.state.shared.get(held)
-            before = shared.get(person.id) if shared else self.state.fingerprints.get(held)
-            if before != fingerprint:
-                if before is not None:
-                    self.changed_at_source.add(id(record))
-                self.state.fingerprints[held] = fingerprint
-                if shared:
-                    shared[person.id] = fingerprint
-                out.fingerprints.append(
-                    {"b_person": person.id, "b_source": record.source,
-                     "b_key": cut(record.key, 300), "b_print": fingerprint}
-                )  # fmt: skip
-
-    def _restored_sources(
-        self, person_id: int, record: IncomingPerson, *, keep_matches: bool = True
-    ) -> list[dict[str, Any]]:
-        """Provenance rows for the source records Goodword's people JSON says the person
-        came from (`earlier_sources`), each with its first import's time and fingerprint,
-        so importing that file again finds them unchanged. One this workspace keeps already
-        is left: the same person's stays as it is; another person's is theirs, and the
-        record says so. What a source record matched to the person added is kept too
-        (`keep_matches`), unless the record bringing it was itself matched to someone here:
-        what it added was another person's."""
-
-        def organization(name: str) -> int | None:
-            try:
-                return self.organization_id(name)
-            except KeyError:  # (a name that names no organization, such as "?")
-                return None
-
-        rows = []
-        for earlier in record.earlier_sources:
-            earlier_match = None
-            if keep_matches and earlier.matched is not None:
-                earlier_match = organizations_as(earlier.matched, organization)
-            pair = (earlier.source, earlier.key)
-            holder = self.state.sources.get(pair)
-            if holder is not None:
-                if holder != person_id:
-                    record.warnings.append(
-                        f"its {earlier.source} record '{earlier.key}' is another person's "
-                        "here; not linked to this one"
-                    )
-                continue
-            self.state.sources[pair] = person_id
-            if earlier.fingerprint is not None:
-                self.state.fingerprints[pair] = earlier.fingerprint
-            rows.append(
-                {"workspace_id": self.ws, "person_id": person_id, "source": earlier.source,
-                 "file_name": cut(earlier.file_name, 300), "external_key": earlier.key,
-                 "imported_at": earlier.imported_at or self.now,
-                 "line": earlier.line, "fingerprint": earlier.fingerprint,
-                 "matched": earlier_match}
-            )  # fmt: skip
-        return rows
 
     def _me(self, plan: Plan) -> int | None:
         me_target = plan.me if plan.me is not None else self.state.me_id
