@@ -291,9 +291,7 @@ def import_files(
     report.rows.sort(key=lambda r: (order.get(r.file, len(order)), r.file, r.line or 0))
     if not dry_run:
         with db.writing_at(now):
-            history.save(
-                session, workspace_id=workspace_id, report=report, now=now, run_id=run_id
-            )
+            history.save(session, workspace_id=workspace_id, report=report, now=now, run_id=run_id)
     return report
 
 
