@@ -441,3 +441,27 @@ def test_lists_never_show_another_workspaces_records(
     assert client.get("/api/v1/progress").json()["open_asks"] == []
     assert client.get("/api/v1/referrals", params={"open": True}).json()["items"] == []
     assert client.get("/api/v1/keep-in-touch/digest").json()["open_asks"] == 0
+
+
+def test_a_move_to_rejected_that_does_not_look_late_names_the_api_call_that_runs_it_anyway(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = f.opportunity(session, workspace.id, stage="applied")
+    kim = f.person(session, workspace.id, "Kim Lee")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="interview",
+        opportunity_id=opportunity.id,
+        interview_round=1,
+        participants=[{"person_id": kim.id, "rapport": "clicked"}],
+    )
+
+    moved = client.post(f"/api/v1/opportunities/{opportunity.id}/stage", json={"stage": "rejected"})
+
+    prompt = moved.json()["playbook"]["prompts"][0]
+    assert prompt["field"] == "interview_round"
+    assert prompt["message"].endswith(
+        'Record the later rounds, or send {"confirm_late": true} to POST '
+        f"/api/v1/opportunities/{opportunity.id}/playbooks/rejection."
+    )

@@ -323,3 +323,30 @@ def test_calendar_export_writes_an_ics_that_parses_back(run: Run, cli_url: str, 
     assert exported.exit_code == 0 and exported.stdout.strip() == f"Wrote 1 entry to {target}."
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     assert [str(e["summary"]) for e in events] == ["Call Ada"]
+
+
+def test_a_move_to_rejected_that_does_not_look_late_names_the_command_that_runs_it_anyway(
+    run: Run, cli_url: str
+):
+    def first_round_only(session: Session, ws: int) -> int:
+        opportunity = f.opportunity(session, ws, stage="applied")
+        kim = f.person(session, ws, "Kim Lee")
+        f.interaction(
+            session,
+            ws,
+            kind="interview",
+            opportunity_id=opportunity.id,
+            interview_round=1,
+            participants=[{"person_id": kim.id, "rapport": "clicked"}],
+        )
+        return opportunity.id
+
+    opportunity = seed(cli_url, first_round_only)
+
+    moved = run("opportunity", "move", str(opportunity), "rejected")
+
+    assert moved.exit_code == 0, moved.output
+    assert (
+        f"Record the later rounds, or run goodword playbooks rejection {opportunity} "
+        "--confirm-late." in " ".join(moved.output.split())
+    )

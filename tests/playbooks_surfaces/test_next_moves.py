@@ -364,3 +364,53 @@ def test_the_page_plans_every_side_door_from_one_snapshot_of_the_network(
     assert len(loads) == 1
     client.get(f"/opportunities/{search.target.id}")
     assert len(loads) == 1
+
+
+def _words(html: str) -> str:
+    """The page's text, one space between words (quotes as the page shows them)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("&#34;", '"').split())
+
+
+def _first_round_only(session: Session, ws: int, *, rapport: str, stage: str = "applied") -> int:
+    """An opportunity whose one interview recorded is a first round, with Kim Lee."""
+    opportunity = f.opportunity(session, ws, stage=stage)
+    kim = f.person(session, ws, "Kim Lee")
+    f.interaction(
+        session,
+        ws,
+        kind="interview",
+        opportunity_id=opportunity.id,
+        interview_round=1,
+        participants=[{"person_id": kim.id, "rapport": rapport}],
+    )
+    return opportunity.id
+
+
+def test_a_rejection_that_does_not_look_late_says_to_tick_the_box_on_the_page(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = _first_round_only(session, workspace.id, rapport="clicked")
+
+    moved = client.post(f"/opportunities/{opportunity}/stage", data={"stage": "rejected"})
+    ran = client.post(f"/opportunities/{opportunity}/playbooks/rejection")
+
+    tick = "Record the later rounds, or tick “I got to a late round” under Next moves on its page."
+    assert _words(moved.text).count(tick) == 1  # (the board, with the move's message)
+    assert _words(ran.text).count(tick) == 2  # the run's message, and the panel's preview
+    assert "confirm that it came late" not in moved.text + ran.text
+
+
+def test_the_box_ticked_on_a_run_refused_all_the_same_stays_ticked_and_says_why(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = _first_round_only(session, workspace.id, rapport="good", stage="rejected")
+
+    ran = client.post(
+        f"/opportunities/{opportunity}/playbooks/rejection", data={"confirm_late": "1"}
+    )
+
+    assert ran.status_code == 422
+    assert "No interviewer is marked as someone you clicked with." in ran.text
+    assert "does not look like a late rejection" not in ran.text
+    assert 'name="confirm_late" value="1" style="width:auto" checked>' in ran.text
+    assert session.scalar(select(func.count()).select_from(Task)) == 0

@@ -25,6 +25,7 @@ from goodword.cli.common import (
     table,
     work,
 )
+from goodword.cli.playbooks import confirm_late_words
 from goodword.cli.records import known
 from goodword.errors import InvalidInput
 from goodword.opportunities.enums import PayPeriod, Route, Stage
@@ -90,6 +91,7 @@ def opportunity_add(
             result = events.create(
                 session, workspace_id=ws, data=checked,
                 today=clock.today(), model=model_from_settings(state(ctx).settings()),
+                confirm=confirm_late_words,
             )  # fmt: skip
         except opportunities.TwoOrganizations as exc:
             raise InvalidInput(exc.problem("--org", "--org-id")) from None
@@ -240,6 +242,7 @@ def opportunity_edit(
                 session, workspace_id=ws, opportunity_id=opportunity_id,
                 data=checked, today=clock.today(),
                 model=model_from_settings(state(ctx).settings()),
+                confirm=confirm_late_words,
             )  # fmt: skip
         except opportunities.TwoOrganizations as exc:
             raise InvalidInput(exc.problem("--org", "--org-id")) from None
@@ -277,6 +280,7 @@ def opportunity_move(
             note=move.note,
             today=clock.today(),
             model=model_from_settings(state(ctx).settings()),
+            confirm=confirm_late_words,
         )
         shown = _shown(result)
     if not as_json:

@@ -104,7 +104,7 @@ def playbooks_rejection(
             opportunity_id=opportunity_id,
             today=clock.today(),
             confirm_late=confirm_late,
-            confirm=f"run goodword playbooks rejection {opportunity_id} --confirm-late",
+            confirm=confirm_late_words(opportunity_id),
         )
         read = rejection.to_read(result)
     if as_json:
@@ -117,6 +117,12 @@ def playbooks_rejection(
     stop_if_blocked(read)
     if read.created:
         typer.echo("See them with: goodword tasks list")
+
+
+def confirm_late_words(opportunity_id: int) -> str:
+    """How the command line runs an opportunity's rejection playbook anyway (its prompts, and
+    a move's, say so)."""
+    return f"run goodword playbooks rejection {opportunity_id} --confirm-late"
 
 
 referrals_app = typer.Typer(

@@ -123,8 +123,17 @@ def create_opportunity(
         data=data,
         today=clock.today(),
         model=model_from_settings(settings),
+        confirm=confirm_late_in_the_api,
     )
     return moved_read(created, near)
+
+
+def confirm_late_in_the_api(opportunity_id: int) -> str:
+    """How the API runs an opportunity's rejection playbook anyway (a move's prompts say)."""
+    return (
+        f'send {{"confirm_late": true}} to POST {API_PREFIX}/opportunities/{opportunity_id}'
+        "/playbooks/rejection"
+    )
 
 
 @router.get(
@@ -166,6 +175,7 @@ def replace_opportunity(
         data=data,
         today=clock.today(),
         model=model_from_settings(settings),
+        confirm=confirm_late_in_the_api,
     )
     return moved_read(moved, near)
 
@@ -208,5 +218,6 @@ def move_opportunity(
         note=data.note,
         today=clock.today(),
         model=model_from_settings(settings),
+        confirm=confirm_late_in_the_api,
     )
     return moved_read(moved)

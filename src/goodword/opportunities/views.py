@@ -33,7 +33,7 @@ from goodword.pages import (
     render,
 )
 from goodword.pickers import organization_names, person_choices
-from goodword.playbooks import events, panels
+from goodword.playbooks import events, panels, rejection
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
 
@@ -147,7 +147,8 @@ def detail_response(
     status_code: int = 200,
 ) -> HTMLResponse:
     """The opportunity's page; `forms_on_page` gives one of its forms back with its problems
-    (`stage_values` and `stage_errors` for the stage's, `ask_errors` for marking asks)."""
+    (`stage_values` and `stage_errors` for the stage's, `ask_errors` for marking asks,
+    `confirm_late` for the rejection playbook's box, ticked)."""
     moves = panels.next_moves(
         session,
         workspace_id=workspace_id,
@@ -155,6 +156,7 @@ def detail_response(
         today=clock.today(),
         cache=network.cache_of(request),
         model=network.model_of(request),
+        confirm_late=bool((forms_on_page or {}).get("confirm_late")),
     )
     about = interactions.list_(
         session, workspace_id=workspace_id, opportunity_id=opportunity.id, limit=20
@@ -270,6 +272,7 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
             today=clock.today(),
             cache=network.cache_of(request),
             model=network.model_of(request),
+            confirm=_late_on_the_page,
         )
     except InvalidInput as error:
         session.rollback()
@@ -289,6 +292,11 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
         flash=queries.warned(said, created.warning),
         warns=created.warns or bool(near),
     )
+
+
+def _late_on_the_page(_opportunity_id: int) -> str:
+    """How the pages run a rejection playbook anyway (what a move's prompts say)."""
+    return rejection.CONFIRM_ON_THE_PAGE
 
 
 # How an opportunity saved with a new organization, perhaps mistyped, is put right.
@@ -351,6 +359,7 @@ async def update(
             today=clock.today(),
             cache=network.cache_of(request),
             model=network.model_of(request),
+            confirm=_late_on_the_page,
         )
     except InvalidInput as error:
         session.rollback()
@@ -407,6 +416,7 @@ async def move(
         today=clock.today(),
         cache=network.cache_of(request),
         model=network.model_of(request),
+        confirm=_late_on_the_page,
     )
     moved, before, outcome, warning = (
         result.opportunity,

@@ -11,6 +11,7 @@ playbooks run` call them whenever they like.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -24,6 +25,10 @@ from goodword.opportunities.models import Opportunity, Stage
 from goodword.opportunities.schemas import OpportunityCreate, OpportunityUpdate
 from goodword.playbooks import cadence, favours, follow_up, launch, rejection
 from goodword.playbooks.engine import Prompt, Result
+
+# How to say, on one surface, that an opportunity's rejection came late (by its id): see
+# `rejection.run`'s `confirm`.
+Confirm = Callable[[int], str]
 
 
 @dataclass
@@ -57,11 +62,14 @@ def create(
     at: datetime | None = None,
     cache: SnapshotCache | None = None,
     model: StrengthModel = DEFAULT_MODEL,
+    confirm: Confirm | None = None,
 ) -> Moved:
     """Add the opportunity and do what a move to the stage it starts at does (a rejection's
     playbook, the blind-application warning for one added as applied)."""
     created = opportunities.create(session, workspace_id=workspace_id, data=data, at=at)
-    return _settled(session, workspace_id, created, None, today=today, cache=cache, model=model)
+    return _settled(
+        session, workspace_id, created, None, today=today, cache=cache, model=model, confirm=confirm
+    )
 
 
 def move(
@@ -74,6 +82,7 @@ def move(
     today: date,
     cache: SnapshotCache | None = None,
     model: StrengthModel = DEFAULT_MODEL,
+    confirm: Confirm | None = None,
 ) -> Moved:
     """Move the opportunity and, when its stage changed, do what a change of stage does."""
     before = opportunities.get(
@@ -82,7 +91,9 @@ def move(
     moved = opportunities.move(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id, stage=stage, note=note
     )
-    return _settled(session, workspace_id, moved, before, today=today, cache=cache, model=model)
+    return _settled(
+        session, workspace_id, moved, before, today=today, cache=cache, model=model, confirm=confirm
+    )
 
 
 def update(
@@ -94,6 +105,7 @@ def update(
     today: date,
     cache: SnapshotCache | None = None,
     model: StrengthModel = DEFAULT_MODEL,
+    confirm: Confirm | None = None,
 ) -> Moved:
     """Replace the opportunity's fields; a new stage there does what a move does."""
     before = opportunities.get(
@@ -102,7 +114,16 @@ def update(
     updated = opportunities.update(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id, data=data
     )
-    return _settled(session, workspace_id, updated, before, today=today, cache=cache, model=model)
+    return _settled(
+        session,
+        workspace_id,
+        updated,
+        before,
+        today=today,
+        cache=cache,
+        model=model,
+        confirm=confirm,
+    )
 
 
 def _settled(
@@ -114,11 +135,16 @@ def _settled(
     today: date,
     cache: SnapshotCache | None,
     model: StrengthModel,
+    confirm: Confirm | None,
 ) -> Moved:
     moved = Moved(opportunity, before)
     if moved.changed:
         moved.outcome = after_stage_change(
-            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+            session,
+            workspace_id=workspace_id,
+            opportunity=opportunity,
+            today=today,
+            confirm=confirm,
         )
         moved.warning = blind_warning(
             session, workspace_id=workspace_id, opportunity=opportunity, cache=cache, model=model
@@ -127,7 +153,12 @@ def _settled(
 
 
 def after_stage_change(
-    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity: Opportunity,
+    today: date,
+    confirm: Confirm | None = None,
 ) -> Result | None:
     """Run the playbook an opportunity's new stage calls for; None when there is none.
 
@@ -143,7 +174,11 @@ def after_stage_change(
     if opportunity.stage is not Stage.REJECTED:
         return launches
     result = rejection.run(
-        session, workspace_id=workspace_id, opportunity_id=opportunity.id, today=today
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity.id,
+        today=today,
+        confirm=confirm(opportunity.id) if confirm is not None else None,
     )
     if launches is not None:
         result.notes.extend(launches.notes)

@@ -81,6 +81,8 @@ class RejectionPanel:
     asks: list[AskRow]
     close_tasks: list[Task]
     preview: RejectionPreview | None
+    # The user said the rejection came late (the box ticked), for a run refused all the same.
+    confirm_late: bool = False
 
 
 @dataclass
@@ -138,9 +140,15 @@ def ask_rows(session: Session, *, workspace_id: int, asks: list[ReferralAsk]) ->
 
 
 def rejection_panel(
-    session: Session, *, workspace_id: int, opportunity: Opportunity, today: date
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity: Opportunity,
+    today: date,
+    confirm_late: bool = False,
 ) -> RejectionPanel:
-    """The rejection playbook for one opportunity: its tasks and asks, or a preview."""
+    """The rejection playbook for one opportunity: its tasks and asks, or a preview (as
+    run with `confirm_late`: the box ticked on a run that was refused all the same)."""
     tasks = playbook_tasks(
         session,
         workspace_id=workspace_id,
@@ -159,21 +167,28 @@ def rejection_panel(
     preview = None
     if not tasks:
         preview = dry_run(
-            session, lambda: _rejection_preview(session, workspace_id, opportunity.id, today)
+            session,
+            lambda: _rejection_preview(session, workspace_id, opportunity.id, today, confirm_late),
         )
     return RejectionPanel(
         tasks=tasks,
         asks=ask_rows(session, workspace_id=workspace_id, asks=asks),
         close_tasks=close_tasks,
         preview=preview,
+        confirm_late=confirm_late,
     )
 
 
 def _rejection_preview(
-    session: Session, workspace_id: int, opportunity_id: int, today: date
+    session: Session, workspace_id: int, opportunity_id: int, today: date, confirm_late: bool
 ) -> RejectionPreview:
     result = rejection.run(
-        session, workspace_id=workspace_id, opportunity_id=opportunity_id, today=today
+        session,
+        workspace_id=workspace_id,
+        opportunity_id=opportunity_id,
+        today=today,
+        confirm_late=confirm_late,
+        confirm=rejection.CONFIRM_ON_THE_PAGE,
     )
     return RejectionPreview(
         prompts=list(result.prompts),
@@ -318,12 +333,18 @@ def next_moves(
     today: date,
     cache: SnapshotCache | None = None,
     model: StrengthModel | None = None,
+    confirm_late: bool = False,
 ) -> dict[str, Any]:
     """Everything the "Next moves" section of an opportunity's page needs (the network's
-    snapshot from `cache`, when given)."""
+    snapshot from `cache`, when given; the rejection playbook's box ticked with
+    `confirm_late`)."""
     return {
         "rejection_panel": rejection_panel(
-            session, workspace_id=workspace_id, opportunity=opportunity, today=today
+            session,
+            workspace_id=workspace_id,
+            opportunity=opportunity,
+            today=today,
+            confirm_late=confirm_late,
         )
         if opportunity.stage is Stage.REJECTED
         else None,

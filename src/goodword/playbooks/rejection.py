@@ -45,6 +45,9 @@ PLAYBOOK = "rejection"
 LATE_ROUND = 2
 _RAPPORT_ORDER = [Rapport.CLICKED, Rapport.GOOD, Rapport.NEUTRAL, Rapport.POOR]
 TARGET_STAGES = (Stage.TARGET, Stage.RESEARCHING)
+# How the pages say the rejection came late (`run`'s `confirm`): the box beside the
+# playbook's button on the opportunity's page.
+CONFIRM_ON_THE_PAGE = "tick “I got to a late round” under Next moves on its page"
 
 
 @dataclass
@@ -182,19 +185,21 @@ def run(
     confirm_late: bool = False,
     target_organization_ids: list[int] | None = None,
     companies_per_person: int = 3,
-    confirm: str = "confirm that it came late",
+    confirm: str | None = None,
 ) -> RejectionResult:
     """Run the playbook for a rejected opportunity; re-running adds nothing twice.
 
     `confirm_late` is the user saying the rejection came late even when the records do not
     show it (or before the stage is set); `confirm` is how to say so where it runs (the
-    command's option, the API's field), for the prompts that ask for it.
+    command's option, the API's field, `CONFIRM_ON_THE_PAGE`), for the prompts that ask
+    for it ("confirm that it came late" when not given).
     `target_organization_ids` replaces the suggested companies with the user's own choice.
     """
     opportunity = opportunities.get(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
     )
     result = RejectionResult(PLAYBOOK)
+    confirm = confirm or "confirm that it came late"
     if not confirm_late:
         if opportunity.stage is not Stage.REJECTED:
             result.ask(

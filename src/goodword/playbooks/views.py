@@ -17,6 +17,7 @@ from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
 from goodword.network import views as network
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.views import detail_response
 from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
 from goodword.playbooks import cadence, events, library, message_views, reach, rejection
@@ -102,13 +103,26 @@ async def run_rejection(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
     )
     values = await form_values(request, ("confirm_late",))
+    confirm_late = values["confirm_late"] not in ("", "0")
     result = rejection.run(
         session,
         workspace_id=workspace_id,
         opportunity_id=opportunity.id,
         today=clock.today(),
-        confirm_late=values["confirm_late"] not in ("", "0"),
+        confirm_late=confirm_late,
+        confirm=rejection.CONFIRM_ON_THE_PAGE,
     )
+    if result.blocked and confirm_late:
+        # Refused all the same (no one marked clicked, say): the page says why, the box
+        # still ticked, rather than a preview that asks for the late round again.
+        return detail_response(
+            request,
+            session,
+            workspace_id,
+            opportunity,
+            forms_on_page={"confirm_late": True},
+            status_code=422,
+        )
     return redirect(_next_moves_url(opportunity.id), flash=events.describe(result))
 
 
