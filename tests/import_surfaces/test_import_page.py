@@ -404,6 +404,32 @@ def test_a_bad_column_map_is_refused_with_what_to_write(client, files, count_peo
     assert count_people() == 0
 
 
+def _said(response) -> str:
+    """The page's text, one space between words, as a reader sees it."""
+    text = re.sub(r"<[^>]+>", " ", response.text).replace("&#39;", "'").replace("&#34;", '"')
+    return " ".join(text.split())
+
+
+def test_a_file_no_import_knows_is_told_about_the_pages_own_column_map(client, count_people):
+    sheet = [("files", ("sheet.csv", b"Foo,Bar\n1,2\n", "text/csv"))]
+    people = b"First Name,Last Name,Headline\nAda,Lovelace,Analyst\nAlan,Turing,Logician\n"
+    profile = [("files", ("Profile.csv", people, "text/csv"))]
+
+    unknown = client.post("/import", files=sheet)
+    several = client.post("/import", files=profile)
+
+    how = (
+        "say which column holds what: choose Preview for a picker per column, or type a column "
+        "map (under “Type a column map instead”) such as"
+    )
+    assert unknown.status_code == several.status_code == 422
+    assert f"For any other CSV, {how} key=ID,given=First," in _said(unknown)
+    assert f"To import a list of people, {how} given=First Name," in _said(several)
+    for page in (unknown, several):
+        assert "mapping" not in _said(page) and "elsewhere" not in _said(page)
+    assert count_people() == 0
+
+
 def test_a_big_import_runs_in_the_background_and_the_page_polls_it(
     client, files, count_people, monkeypatch
 ):

@@ -33,6 +33,28 @@ FIELDS = {
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
 
+# How a message asks to say which column holds what, in the API's words (the command line
+# shows `mapping` as its --map); the import page says it in its own (`on_the_page`).
+SAY_THE_COLUMNS = (
+    "on the import page, Preview offers a picker per column; elsewhere give a column map "
+    "(`mapping`)"
+)
+_SAY_THE_COLUMNS_ON_THE_PAGE = (
+    "choose Preview for a picker per column, or type a column map (under “Type a column map "
+    "instead”)"
+)
+
+
+def on_the_page(message: str) -> str:
+    """A message as the import page says it: its own pickers and typed map, where the API's
+    and the command line's name their field or option.
+
+    >>> print(on_the_page(f"Say which: {SAY_THE_COLUMNS}."))  # doctest: +NORMALIZE_WHITESPACE
+    Say which: choose Preview for a picker per column, or type a column map (under “Type a
+    column map instead”).
+    """
+    return message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE)
+
 
 def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
     """Read `field=Header,field=Header`; a field may be given more than once (two e-mails,

@@ -17,6 +17,7 @@ from goodword.importers.cleaning import (
     name_as_keyed,
     profile_url,
 )
+from goodword.importers.column_map import SAY_THE_COLUMNS
 from goodword.importers.dates import parse_date, parse_datetime, parse_job_date, read_birthday
 from goodword.importers.records import (
     REFERENCE_TAG,
@@ -249,9 +250,8 @@ def parse_profile(table: Table) -> Parsed:
             table.name,
             f"has the columns of LinkedIn's Profile.csv (First Name, Last Name, Headline) "
             f"but {len(rows)} people in it, and LinkedIn's holds one row: yours. Nothing was "
-            "imported. To import a list of people, say which column holds what: on the import "
-            "page, Preview offers a picker per column; elsewhere give a column map (`mapping`) "
-            "such as given=First Name,family=Last Name,notes=Headline.",
+            "imported. To import a list of people, say which column holds what: "
+            f"{SAY_THE_COLUMNS} such as given=First Name,family=Last Name,notes=Headline.",
         )
     for line, row in rows[:1]:
         parsed.rows += 1

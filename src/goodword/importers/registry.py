@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from goodword.importers import (
+    column_map,
     google,
     linkedin,
     linkedin_messages,
@@ -195,8 +196,7 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     raise ImportFileError(
         document.name,
         f"has columns no import recognises ({found}). {_nearest(table, document.text)}"
-        "For any other CSV, say which column holds what: on the import page, Preview offers "
-        "a picker per column; elsewhere give a column map (`mapping`) such as "
+        f"For any other CSV, say which column holds what: {column_map.SAY_THE_COLUMNS} such as "
         "key=ID,given=First,family=Surname,email=E-mail,org=Company.",
     )
 
