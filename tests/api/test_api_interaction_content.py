@@ -58,11 +58,14 @@ def test_the_writer_of_a_group_message_is_one_of_its_people(
     assert client.get("/api/v1/interactions").json()["items"] == []
     made = client.post("/api/v1/interactions", json=message | {"writer_id": chen.id})
     assert made.status_code == 201
-    assert made.json()["writer_id"] == chen.id
-    # Deleting the writer leaves the message, its writer no longer known.
+    assert (made.json()["writer_id"], made.json()["writer_gone"]) == (chen.id, False)
+    # Deleting the writer leaves the message, from someone no longer among its people.
     assert client.delete(f"/api/v1/people/{chen.id}").status_code == 204
     kept = client.get(f"/api/v1/interactions/{made.json()['id']}").json()
     assert (kept["writer_id"], [p["person_id"] for p in kept["participants"]]) == (None, [ben.id])
+    assert kept["writer_gone"] is True
+    listed = client.get("/api/v1/interactions").json()["items"]
+    assert [i["writer_gone"] for i in listed] == [True]
 
 
 def test_the_one_person_of_a_message_that_came_in_wrote_it_and_you_are_no_writer(

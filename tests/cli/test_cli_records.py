@@ -470,6 +470,21 @@ def test_interaction_add_says_who_wrote_a_message(run, cli_url: str) -> None:
     assert "only for messages and e-mails" in refused.stderr
 
 
+def test_a_message_from_a_writer_deleted_since_says_so(run, cli_url: str) -> None:
+    add_ada(run)
+    assert run("person", "add", "Ben Ortiz").exit_code == 0
+    args = ("interaction", "add", "message", "--with", "1", "--with", "2")
+    assert run(*args, "--direction", "inbound", "--writer", "2").exit_code == 0
+    assert run("person", "delete", "2", "--yes").exit_code == 0
+
+    shown = json.loads(run("interaction", "show", "1", "--json").stdout)
+    text = run("interaction", "show", "1").stdout
+
+    assert (shown["writer_id"], shown["writer_gone"]) == (None, True)
+    assert "Someone not among your people (an account since deleted, or a person you" in text
+    assert not re.search(r"Who wrote\s+│ They ", text)
+
+
 def test_a_writer_not_among_the_people_is_said_in_the_commands_options(run, cli_url: str) -> None:
     add_ada(run)
     args = ("interaction", "add", "message", "--with", "1", "--direction", "inbound")

@@ -20,6 +20,7 @@ from goodword.interactions.models import (
     Participant,
     Rapport,
 )
+from goodword.people import service as people
 from goodword.workspaces.models import Workspace
 
 
@@ -322,6 +323,30 @@ def test_the_form_names_which_of_a_group_wrote_and_keeps_it_on_edit(
     assert 'id="e-direction">The person you chose as the writer is no longer among' in refused.text
     session.expire_all()
     assert session.get(Interaction, message.id).writer_id == chen.id
+
+
+def test_a_message_from_someone_gone_says_so_not_that_who_is_left_wrote_it(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ada = factories.person(session, workspace.id, "Ada Lovelace")
+    ben = factories.person(session, workspace.id, "Ben Ortiz")
+    message = factories.interaction(
+        session,
+        workspace.id,
+        kind="message",
+        direction="inbound",
+        writer_id=ben.id,
+        participants=[{"person_id": ada.id}, {"person_id": ben.id}],
+    )
+    people.delete(session, workspace_id=workspace.id, person_id=ben.id)
+
+    page = client.get(f"/interactions/{message.id}").text
+    listed = client.get("/interactions").text
+
+    gone = "Someone not among your people (an account since deleted, or a person you deleted)"
+    assert f"<dt>Who wrote</dt><dd>{gone}</dd>" in page
+    assert "Message, from someone not among your people" in " ".join(listed.split())
+    assert "from them" not in listed
 
 
 def test_it_deletes_after_a_confirm_page(

@@ -34,6 +34,8 @@ NOTHING_GIVEN = (
 )
 # Who wrote a message or an e-mail, as `interaction show` says it.
 WRITER = {Direction.OUTBOUND: "You", Direction.INBOUND: "They"}
+# Who wrote a message whose writer is not among its people (`writer_gone`), as its page says.
+WRITER_GONE = "Someone not among your people (an account since deleted, or a person you deleted)"
 
 interaction_app = typer.Typer(
     help="Interactions: meetings, interviews, calls, messages, favours.",
@@ -203,6 +205,8 @@ def _writer(read: Any) -> str | None:
     if read.writer_id is not None:
         names = [p.person_name for p in read.participants if p.person_id == read.writer_id]
         return f"{names[0]} (person {read.writer_id})" if names else f"person {read.writer_id}"
+    if read.writer_gone:
+        return WRITER_GONE
     if read.direction is Direction.INBOUND and len(read.participants) > 1:
         return "One of them (the record does not say which)"
     return WRITER.get(read.direction) if read.direction else None

@@ -130,6 +130,12 @@ class InteractionRead(BaseModel):
     interview_round: int | None
     direction: Direction | None
     writer_id: int | None
+    writer_gone: bool = Field(
+        default=False,
+        description="A message that came in from someone not among its people: an account "
+        'deleted where it was written (LinkedIn\'s "LinkedIn Member") or a writer you deleted '
+        "since. It counts as contact with none of its people.",
+    )
     participants: list[ParticipantRead]
     created_at: datetime
     updated_at: datetime

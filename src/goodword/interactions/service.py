@@ -109,6 +109,7 @@ def to_read(interaction: Interaction) -> InteractionRead:
         interview_round=interaction.interview_round,
         direction=interaction.direction,
         writer_id=interaction.writer_id,
+        writer_gone=interaction.writer_gone,
         participants=[
             ParticipantRead(
                 person_id=p.person_id, person_name=p.person.display_name, rapport=p.rapport
