@@ -80,6 +80,7 @@ def person_add(
     from goodword.duplicates import service as duplicates
     from goodword.forms import validate
     from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationAdded, organization_added
     from goodword.people import service as people
     from goodword.people.schemas import PersonCreate, PositionCreate
 
@@ -107,9 +108,8 @@ def person_add(
                 )
         found = duplicates.queue_shared_details(session, workspace_id=ws, person_id=person.id)
         read = people.to_read(person)
+        added = dump(OrganizationAdded(**organization_added(near)))
     if as_json:
-        close = [{"id": o.id, "name": o.name} for o in near or []]
-        added = {"organization_added": near is not None, "did_you_mean": close}
         print_json(dump(read) | added | {"possible_duplicates": [dump(d) for d in found]})
         return
     typer.echo(f"Added {read.display_name} (person {read.id}).")
@@ -417,6 +417,7 @@ def person_job(
     """Change one of a person's jobs: what the options give changes, the rest stays."""
     from goodword.forms import validate
     from goodword.organizations import service as organizations
+    from goodword.organizations.schemas import OrganizationAdded, organization_added
     from goodword.people import positions
     from goodword.people import service as people
     from goodword.people.models import Position
@@ -448,16 +449,15 @@ def person_job(
         read = people.position_to_read(changed)
         gone = [people.position_to_read(p) for p in ended]
         name = changed.person.display_name
-        close = [{"id": o.id, "name": o.name} for o in near or []]
+        added = dump(OrganizationAdded(**organization_added(near)))
     if as_json:
-        added = {"organization_added": near is not None, "did_you_mean": close}
         print_json(dump(read) | added | {"ended": [dump(p) for p in gone]})
         return
     typer.echo(f"Saved {_job_words(read)} of {name} (job {read.id}).")
     for other in gone:
         typer.echo(f"Ended {_job_words(other)} (job {other.id}), as it came before.")
     if near is not None:
-        first = close[0]["name"] if close else ""
+        first = added["did_you_mean"][0]["name"] if near else ""
         fix = f"change it with: goodword person job {read.id} --org {shlex.quote(str(first))}"
         typer.echo(organizations.new_organization_words(read.organization_name, near, fix=fix))
 

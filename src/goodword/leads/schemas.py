@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from goodword.leads.models import LeadKind, ShareStatus
-from goodword.organizations.schemas import NearOrganization
+from goodword.organizations.schemas import OrganizationAdded
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import Day, Next, Prev, RecordId, WebAddress, one_line, visible_name
 
@@ -84,18 +84,8 @@ class LeadRead(BaseModel):
     updated_at: datetime
 
 
-class LeadSaved(LeadRead):
+class LeadSaved(OrganizationAdded, LeadRead):
     """A lead as added or changed, and whether its organization was added for it."""
-
-    organization_added: bool = Field(
-        default=False,
-        description="Whether organization_name named no organization, so one was added.",
-    )
-    did_you_mean: list[NearOrganization] = Field(
-        default_factory=list,
-        description="For an organization added: those whose names are very close to its name "
-        "(a typo?). Give one's id as organization_id to use it instead.",
-    )
 
 
 class SuggestionRead(BaseModel):

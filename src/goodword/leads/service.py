@@ -28,7 +28,7 @@ from goodword.leads.schemas import (
 )
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
-from goodword.organizations.schemas import NearOrganization
+from goodword.organizations.schemas import organization_added
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.records import (
@@ -386,8 +386,7 @@ def saved_read(lead: Lead, near: Sequence[Organization] | None) -> LeadSaved:
     `organizations.new_name` said before saving) and the ones very like its name."""
     return LeadSaved(
         **to_read(lead).model_dump(),
-        organization_added=near is not None,
-        did_you_mean=[NearOrganization(id=o.id, name=o.name) for o in near or []],
+        **organization_added(near),
     )
 
 

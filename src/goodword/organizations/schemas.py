@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -97,3 +98,31 @@ class NearOrganization(BaseModel):
 
     id: int
     name: str
+
+
+class OrganizationAdded(BaseModel):
+    """Whether a record's organization_name named no organization, so one was added, and
+    the known ones very like it: what a job, an opportunity and a lead saved answer with.
+
+    A model answering so names this class first among its bases, so these fields come
+    after its own.
+    """
+
+    organization_added: bool = Field(
+        default=False,
+        description="Whether organization_name named no organization, so one was added.",
+    )
+    did_you_mean: list[NearOrganization] = Field(
+        default_factory=list,
+        description="For an organization added: those whose names are very close to its name "
+        "(a typo?). Give one's id as organization_id to use it instead.",
+    )
+
+
+def organization_added(near: Sequence[Any] | None) -> dict[str, Any]:
+    """`OrganizationAdded`'s fields for `near`, the organizations `organizations.new_name`
+    found before saving (None when the name found one, so none was added)."""
+    return {
+        "organization_added": near is not None,
+        "did_you_mean": [NearOrganization(id=o.id, name=o.name) for o in near or []],
+    }

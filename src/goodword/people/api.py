@@ -24,10 +24,10 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.duplicates import service as duplicates
 from goodword.duplicates.schemas import PossibleDuplicate
 from goodword.organizations.models import Organization
+from goodword.organizations.schemas import organization_added
 from goodword.people import positions, service
 from goodword.people.models import Person, Position
 from goodword.people.schemas import (
-    NearOrganization,
     PersonCreate,
     PersonRead,
     PersonUpdate,
@@ -200,8 +200,7 @@ def update_position(
 def _position_saved(position: Position, near: list[Organization] | None) -> PositionSaved:
     return PositionSaved(
         **service.position_to_read(position).model_dump(),
-        organization_added=near is not None,
-        did_you_mean=[NearOrganization(id=o.id, name=o.name) for o in near or []],
+        **organization_added(near),
     )
 
 

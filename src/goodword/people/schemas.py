@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, NearOrganization
+from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, OrganizationAdded
 from goodword.people import birthdays, normalize
 from goodword.people.job_dates import Precision
 from goodword.records import (
@@ -246,18 +246,8 @@ class PositionRead(BaseModel):
     is_current: bool
 
 
-class PositionSaved(PositionRead):
+class PositionSaved(OrganizationAdded, PositionRead):
     """A job as saved, and whether its organization was added for it."""
-
-    organization_added: bool = Field(
-        default=False,
-        description="Whether organization_name named no organization, so one was added.",
-    )
-    did_you_mean: list[NearOrganization] = Field(
-        default_factory=list,
-        description="For an organization added: those whose names are very close to its name "
-        "(a typo?). Give the job one's id as organization_id to use it instead.",
-    )
 
 
 class PersonSummary(BaseModel):
