@@ -243,9 +243,12 @@ def test_the_refused_name_can_be_added_as_another_name_of_that_one(
         ("Contosa", "Contoso"),
         ("Initecj", "Initech"),
         ("Globex", "Glbex"),  # a typo already saved is found from the right name
+        ("Initek", "Initech"),  # the same sounds spelled another way
+        ("Filips", "Philips"),
+        ("Aksenture", "Accenture"),
     ],
 )
-def test_a_one_letter_slip_in_a_name_of_five_letters_or_more_is_a_typo(
+def test_a_one_letter_or_same_sound_slip_in_a_name_of_five_letters_or_more_is_a_typo(
     typed: str, known: str
 ) -> None:
     assert organizations.misspelled([(1, known, [])], typed) == [1]
@@ -259,6 +262,13 @@ def test_a_one_letter_slip_in_a_name_of_five_letters_or_more_is_a_typo(
         ("Fabrik", "Fabrikam"),  # two letters away
         ("Fabrikam", "Fabrik"),
         ("Contoso", "Contoso Consulting"),
+        # Names of much the same length and sounds that are not spelled alike
+        ("Sysco", "Cisco"),  # (y is not taken for i)
+        ("Cisco", "Sysco"),
+        ("Initek", "Intel"),
+        ("Kodak", "Codec"),
+        ("Chris", "Kris"),  # alike, but four sounds: too short to tell
+        ("Kris", "Chris"),
     ],
 )
 def test_short_or_different_names_are_not_typos_of_each_other(typed: str, known: str) -> None:
@@ -272,3 +282,14 @@ def test_a_name_a_letter_away_is_named_when_refused(session: Session, workspace:
         organizations.named(session, workspace_id=workspace.id, text="Initecj")
 
     assert "Did you mean “Initech”?" in str(refused.value)
+
+
+def test_a_name_that_sounds_the_same_asks_whether_the_known_one_was_meant(
+    session: Session, workspace: Workspace
+) -> None:
+    initech = f.organization(session, workspace.id, "Initech")
+    f.organization(session, workspace.id, "Intel")
+
+    near = organizations.new_name(session, workspace_id=workspace.id, name="Initek")
+
+    assert near == [initech]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -178,9 +179,34 @@ def close_matches(
 # forms and punctuation aside, to ask whether it was meant: one letter left out or swapped
 # in a name of a dozen letters or more. A shorter name is asked about when one letter is
 # wrong, missing, extra or swapped with the next (`_TYPO_EDITS`): "Fabrikan" for Fabrikam
-# scores only 87.
+# scores only 87. So is one that sounds the same spelled another way ("Initek" for Initech).
 _TYPO_SCORE = 90
 _TYPO_EDITS = 1
+# Letters that spell one sound, each as one (`sounds_alike`): "Initek" for Initech, "Filips"
+# for Philips. Only these: taking y for i as well would ask whether Sysco was meant for Cisco.
+_SAME_SOUND = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ck|ch|c|q"), "k"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def sounds_alike(name: str, other: str) -> bool:
+    """Whether two names (as `organization_key` reads them) are the same sounds spelled
+    another way (c, k, ck, ch and q; ph and f; a letter doubled), five sounds or more.
+
+    >>> sounds_alike("initek", "initech"), sounds_alike("aksenture", "accenture")
+    (True, True)
+    >>> sounds_alike("sysco", "cisco"), sounds_alike("kris", "chris")
+    (False, False)
+    """
+    spoken = []
+    for text in (name, other):
+        for pattern, sound in _SAME_SOUND:
+            text = pattern.sub(sound, text)
+        spoken.append(text)
+    return spoken[0] == spoken[1] and len(spoken[0].replace(" ", "")) >= 5
 
 
 def misspelled(
@@ -211,6 +237,7 @@ def misspelled(
                 break
             score = fuzz.ratio(typed, other)
             slip = OSA.distance(typed, other, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS
+            slip = slip or sounds_alike(typed, other)
             if (score >= _TYPO_SCORE or slip) and score > scores.get(organization_id, 0):
                 scores[organization_id] = score
     return sorted(scores, key=lambda id_: (-scores[id_], id_))[:limit]
