@@ -349,6 +349,34 @@ def test_a_message_from_someone_gone_says_so_not_that_who_is_left_wrote_it(
     assert "from them" not in listed
 
 
+def test_editing_a_message_from_someone_gone_does_not_make_who_is_left_its_writer(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    ada = factories.person(session, workspace.id, "Ada Lovelace")
+    ben = factories.person(session, workspace.id, "Ben Ortiz")
+    message = factories.interaction(
+        session,
+        workspace.id,
+        kind="message",
+        direction="inbound",
+        writer_id=ben.id,
+        participants=[{"person_id": ada.id}, {"person_id": ben.id}],
+    )
+    people.delete(session, workspace_id=workspace.id, person_id=ben.id)
+
+    edited = client.post(
+        f"/interactions/{message.id}",
+        data=_form(kind="message", direction="inbound", summary="Edited")
+        | {"participant_person_id": str(ada.id)},
+        follow_redirects=False,
+    )
+
+    assert edited.status_code == 303
+    session.expire_all()
+    kept = session.get(Interaction, message.id)
+    assert (kept.summary, kept.writer_id, kept.writer_gone) == ("Edited", None, True)
+
+
 def test_it_deletes_after_a_confirm_page(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -159,6 +159,10 @@ def _apply(session: Session, interaction: Interaction, data: InteractionCreate) 
             "That is you: a message you wrote goes out (direction outbound).",
             fields=[FieldError("writer_id", YOU_WROTE)],
         )
-    if writer is None and data.direction is Direction.INBOUND and len(participants) == 1:
+    came_in = data.direction is Direction.INBOUND
+    if writer is None and came_in and len(participants) == 1 and not interaction.writer_gone:
         writer = participants[0].person  # (the one person of a conversation of two)
     interaction.writer_id = writer.id if writer is not None else None
+    if writer is not None or not came_in:
+        # (From someone gone until a writer is named, or it no longer came in.)
+        interaction.writer_gone = False
