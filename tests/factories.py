@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from goodword.connections import service as connections
@@ -82,3 +82,21 @@ def ties_of(session: Session, *, workspace_id: int, person_id: int) -> list[Conn
             .order_by(Connection.closeness.desc().nulls_last(), Connection.id)
         )
     )
+
+
+def give_ids_out_again(session: Session, **next_ids: int) -> None:
+    """Make each table (named by the keyword) give the id next to it next, a deleted row's,
+    as SQLite gave ids before migration 0033 (one above the largest left, so the newest
+    row's id again once it was deleted): what a merge made then must still handle (a
+    newcomer under the absorbed person's id), tested on both backends alike."""
+    for table, row_id in next_ids.items():
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(
+                text("UPDATE sqlite_sequence SET seq = :seq WHERE name = :table"),
+                {"seq": row_id - 1, "table": table},
+            )
+        else:
+            session.execute(
+                text("SELECT setval(pg_get_serial_sequence(:quoted, 'id'), :id, false)"),
+                {"quoted": f'"{table}"', "id": row_id},
+            )

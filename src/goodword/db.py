@@ -11,7 +11,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, TypeDecorator, create_engine, event, text
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    MetaData,
+    Table,
+    TypeDecorator,
+    create_engine,
+    event,
+    text,
+)
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -30,6 +39,17 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+@event.listens_for(Table, "after_parent_attach")
+def _ids_never_given_twice(table: Table, parent: object) -> None:
+    """Every table of ours takes SQLite's AUTOINCREMENT: an id once given is never given
+    again, even after its row is deleted (without it, SQLite gives the largest id out
+    again, so a link to someone deleted, or merged away, would open whoever was added
+    next). PostgreSQL's sequences never give an id twice; there the option means nothing.
+    Migration 0033 rebuilt the tables made before with it."""
+    if parent is Base.metadata:
+        table.dialect_kwargs["sqlite_autoincrement"] = True
 
 
 # The time the writes under way are stamped with, when one is set (`writing_at`).

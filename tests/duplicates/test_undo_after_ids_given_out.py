@@ -1,8 +1,9 @@
-"""Undoing a merge trusts no id SQLite may have given out again since, on both backends.
+"""Undoing a merge trusts no id that may have been given out again since.
 
-SQLite (without AUTOINCREMENT) gives the largest id out again once its row is deleted, so a
-row made after the merge may carry the id of one the merge moved, removed or pointed at.
-PostgreSQL never does; there the same steps must give the same result.
+Before migration 0033, SQLite (without AUTOINCREMENT) gave the largest id out again once its
+row was deleted, so a row made after a merge made then may carry the id of one the merge
+moved, removed or pointed at. Each test makes the database give ids out so
+(`factories.give_ids_out_again`), on both backends.
 """
 
 from __future__ import annotations
@@ -38,10 +39,6 @@ def save_form(session, workspace_id, person_id, **changes):
     session.expire_all()
 
 
-def on_sqlite(session) -> bool:
-    return session.bind.dialect.name == "sqlite"
-
-
 def keyed_task(session, workspace_id, key, **fields):
     task = f.task(session, workspace_id, **fields)
     task.origin_key = key  # as a playbook sets it
@@ -57,15 +54,15 @@ def test_the_survivor_keeps_an_address_saved_under_the_id_of_one_the_merge_moved
     moved_id = b.emails[0].id  # the newest address
     record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
                            absorbed_id=b.id)  # fmt: skip
-    # Saved with no addresses, then with hers, a new one and the countess's: on SQLite the
-    # new one gets the id the countess's address had.
+    # Saved with no addresses, then with hers, a new one and the countess's: the new one
+    # gets the id the countess's address had.
     save_form(session, workspace.id, a.id, emails=[])
+    f.give_ids_out_again(session, person_emails=moved_id - 1)  # (one above Ada's own left)
     save_form(session, workspace.id, a.id, emails=[
         "ada@analytical.example", "ada@home.example", "countess@lovelace.example",
     ])  # fmt: skip
-    if on_sqlite(session):
-        ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
-        assert {e.id: e.address for e in ada.emails}[moved_id] == "ada@home.example"
+    ada = people.get(session, workspace_id=workspace.id, person_id=a.id)
+    assert {e.id: e.address for e in ada.emails}[moved_id] == "ada@home.example"
 
     restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
@@ -79,7 +76,7 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
     session, workspace
 ):
     """A job, a tie, a task and a referral ask the merge moved are deleted afterwards, and
-    new ones of the survivor's take their ids on SQLite: they stay the survivor's."""
+    new ones of the survivor's take their ids: they stay the survivor's."""
     a = f.person(session, workspace.id, "Ada Lovelace")
     friend = f.person(session, workspace.id, "Grace Hopper")
     colleague = f.person(session, workspace.id, "Katherine Johnson")
@@ -101,6 +98,8 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
     tasks.delete(session, workspace_id=workspace.id, task_id=task.id)
     session.delete(session.get(ReferralAsk, ask.id))
     session.flush()
+    f.give_ids_out_again(session, positions=old["job"], connections=old["tie"],
+                         tasks=old["task"], referral_asks=old["ask"])  # fmt: skip
     engineer = PositionCreate(organization_name="Difference Engines", title="Engineer")
     new = {
         "job": people.add_position(
@@ -112,8 +111,7 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
             session, workspace_id=workspace.id, data=ReferralAskCreate(person_id=a.id)
         ).id,
     }
-    if on_sqlite(session):
-        assert new == old  # every id was given out again
+    assert new == old  # every id was given out again
 
     restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
@@ -132,7 +130,7 @@ def test_the_survivor_keeps_what_was_made_since_under_the_ids_of_rows_the_merge_
 def test_a_removed_row_stays_away_when_what_it_pointed_at_is_gone(session, workspace):
     """The merge removes the absorbed person's place in a meeting both were in, and their
     tie to a friend the survivor also has. When the meeting and the friend are deleted
-    afterwards (and on SQLite a new meeting and a newcomer take their ids), the undo does
+    afterwards (and a new meeting and a newcomer take their ids), the undo does
     not put the restored person into the new meeting or tie them to the newcomer."""
     b = f.person(session, workspace.id, "Ada King")
     a = f.person(session, workspace.id, "Ada Lovelace")
@@ -142,14 +140,15 @@ def test_a_removed_row_stays_away_when_what_it_pointed_at_is_gone(session, works
     meeting = f.interaction(
         session, workspace.id, participants=[{"person_id": a.id}, {"person_id": b.id}]
     )
+    old_meeting, old_friend = meeting.id, friend.id
     record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
                            absorbed_id=b.id)  # fmt: skip
     interactions.delete(session, workspace_id=workspace.id, interaction_id=meeting.id)
     people.delete(session, workspace_id=workspace.id, person_id=friend.id)
+    f.give_ids_out_again(session, interactions=old_meeting, people=old_friend)
     call = f.interaction(session, workspace.id, participants=[{"person_id": a.id}])
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
-    if on_sqlite(session):
-        assert (call.id, newcomer.id) == (meeting.id, friend.id)
+    assert (call.id, newcomer.id) == (old_meeting, old_friend)
 
     restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
@@ -175,11 +174,11 @@ def test_task_keys_name_the_restored_person_and_the_newcomer_keeps_theirs(sessio
                        person_id=a.id)  # fmt: skip
     record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
                            absorbed_id=b.id)  # fmt: skip
+    f.give_ids_out_again(session, people=old_b)
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
     own = keyed_task(session, workspace.id, f"rejection:opp:8:thank:person:{newcomer.id}",
                      person_id=newcomer.id)  # fmt: skip
-    if on_sqlite(session):
-        assert newcomer.id == old_b
+    assert newcomer.id == old_b
 
     restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 
@@ -245,11 +244,11 @@ def test_a_merge_kept_before_keys_were_renamed_is_undone_as_before(session, work
     for task_id, key, _ in keyed:
         session.get(Task, task_id).origin_key = key
     session.flush()
+    f.give_ids_out_again(session, people=old_b)
     newcomer = f.person(session, workspace.id, "Katherine Johnson")
     own = keyed_task(session, workspace.id, f"rejection:opp:8:thank:person:{newcomer.id}",
                      person_id=newcomer.id)  # fmt: skip
-    if on_sqlite(session):
-        assert newcomer.id == old_b
+    assert newcomer.id == old_b
 
     restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
 

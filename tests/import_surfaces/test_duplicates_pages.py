@@ -354,24 +354,48 @@ def test_another_workspaces_merged_person_is_not_found(client, session, other_wo
     assert client.get(f"/people/{b.id}", follow_redirects=False).status_code == 404
 
 
-def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, session, workspace):
+def test_undo_gives_the_merged_person_their_number_back_after_someone_is_added(
+    client, session, workspace
+):
+    """The absorbed person was the newest; someone added since gets a number of their own
+    (no id is given twice), so the merged person comes back under theirs and the link
+    shown before the merge opens them again."""
     a, b = two_johns(session, workspace.id)  # b is the newest person
     old_b = b.id
     record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
                            absorbed_id=b.id)  # fmt: skip
     newcomer = f.person(session, workspace.id, "Jane Doe")
     session.commit()
+    assert newcomer.id != old_b
+
+    page = client.post(f"/duplicates/merges/{record.id}/undo").text
+
+    session.expire_all()
+    assert f"Undid the merge: John Smith (number {old_b}) is their own person again." in page
+    assert "They are number" not in page
+    assert session.get(Merge, record.id).absorbed_id == old_b
+    assert "John Smith" in client.get(f"/people/{old_b}").text
+
+
+def test_undo_says_when_the_merged_person_comes_back_under_a_new_number(client, session, workspace):
+    """A merge made while SQLite still gave ids out again (before migration 0033): someone
+    added after it may hold the absorbed person's number."""
+    a, b = two_johns(session, workspace.id)  # b is the newest person
+    old_b = b.id
+    record = merging.merge(session, workspace_id=workspace.id, survivor_id=a.id,
+                           absorbed_id=b.id)  # fmt: skip
+    f.give_ids_out_again(session, people=old_b)
+    newcomer = f.person(session, workspace.id, "Jane Doe")
+    session.commit()
+    assert newcomer.id == old_b
 
     page = client.post(f"/duplicates/merges/{record.id}/undo").text
 
     session.expire_all()
     restored_id = session.get(Merge, record.id).absorbed_id
     assert f"Undid the merge: John Smith (number {restored_id}) is their own person again." in page
-    if newcomer.id == old_b:  # SQLite gave the id out again
-        assert restored_id != old_b
-        assert f"They are number {restored_id} now: number {old_b} was given to someone" in page
-    else:
-        assert restored_id == old_b and "They are number" not in page
+    assert restored_id != old_b
+    assert f"They are number {restored_id} now: number {old_b} was given to someone" in page
     assert people.get(session, workspace_id=workspace.id, person_id=newcomer.id).display_name == (
         "Jane Doe"
     )

@@ -111,8 +111,9 @@ def test_an_old_export_leaves_whoever_took_a_deleted_persons_id_alone(session, w
     people.delete(session, workspace_id=workspace.id, person_id=gone.id)
     session.flush()
     newcomer = f.person(session, workspace.id, "Zed Newman", emails=["zed@new.example"])
-    # SQLite gives the largest id out again after a delete; PostgreSQL does not, so the
-    # export is made to name the newcomer's id as SQLite's would.
+    # SQLite gave the largest id out again after a delete before migration 0033 (and an
+    # export made then may name it); neither does now, so the export is made to name the
+    # newcomer's id as SQLite's did.
     data = json.loads(document)
     for person in data["people"]:
         if person["id"] == gone_key:

@@ -338,10 +338,10 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
         survivor.display_name, survivor.given_name, survivor.family_name
     )
     session.flush()
-    # SQLite gives the largest id again once its row is gone, so someone added since the
-    # merge may hold the absorbed person's old id: they come back under a new one then, and
-    # so does any removed row whose id has been given out again. No other id is trusted
-    # either: see `snapshot`.
+    # Before migration 0033 SQLite gave the largest id again once its row was gone, so
+    # someone added since a merge made then may hold the absorbed person's old id: they
+    # come back under a new one then, and so does any removed row whose id has been given
+    # out again. No other id is trusted either: see `snapshot`.
     old_id = absorbed_row["id"]
     restored_id = insert_row(session, tables["people"], absorbed_row)
     tasks_back: set[int] = set()

@@ -1,8 +1,9 @@
 """What a merge writes down so it can be undone, and how an undo reads it back.
 
-Ids alone cannot be trusted at undo: SQLite (without AUTOINCREMENT) gives the largest id
-out again once its row is gone, so a row deleted after the merge may have passed its id to
-a new, unrelated row. The snapshot therefore notes when each row it names was made, and an
+Ids alone cannot be trusted at undo: before migration 0033 SQLite (without AUTOINCREMENT)
+gave the largest id out again once its row was gone, so for a merge made then, a row
+deleted after it may have passed its id to a new, unrelated row (no id is given twice
+since). The snapshot therefore notes when each row it names was made, and an
 undo treats a row under a noted id as the one the merge saw only when it was made then.
 """
 

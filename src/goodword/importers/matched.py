@@ -32,10 +32,11 @@ record of the same import) is written down as JSON:
 id), enough to make the person it turns out to be; `added` is what applying it changed,
 each value before and after, so a split takes back only what is still as the record
 left it. An organization deleted since is taken out of it (`forget_organization`), so an
-id SQLite gives out again never means another. Dates are ISO text. The rest of
-the import does not read this; `Matched` reads it back, checked (a restore brings it from
-a file: `exchange`, `own_exports`), with each organization as an id here, as the file's
-key for it in an exchange file, or by its name in the people JSON (`organizations_as`).
+id SQLite gave out again (before migration 0033) never means another. Dates are ISO
+text. The rest of the import does not read this; `Matched` reads it back, checked (a
+restore brings it from a file: `exchange`, `own_exports`), with each organization as an id
+here, as the file's key for it in an exchange file, or by its name in the people JSON
+(`organizations_as`).
 """
 
 from __future__ import annotations

@@ -510,9 +510,10 @@ class Resolver:
         still the record's person: their names agree, or they share an e-mail address,
         LinkedIn profile or phone number (a nameless one counts by those only).
 
-        The key alone says too little: every install's first workspace is 1, and a deleted
-        person's id can be given to someone added after, so an export from another
-        database, or an old one, names strangers. Those records are matched like any other.
+        The key alone says too little: every install's first workspace is 1, and before
+        migration 0033 SQLite gave a deleted person's id to someone added after, so an
+        export from another database, or an old one, names strangers. Those records are
+        matched like any other.
         """
         own = _OWN_KEY.match(person.key or "") if person.source == "goodword" else None
         if not own or int(own[1]) != self.state.workspace_id:

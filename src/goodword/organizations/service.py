@@ -374,7 +374,8 @@ def delete(session: Session, *, workspace_id: int, organization_id: int) -> None
 
 def forget_in_matches(session: Session, workspace_id: int, organization_ids: set[int]) -> None:
     """What imports kept of matched records' jobs at these organizations goes with them, as
-    the jobs do, so their ids (which SQLite gives out again) never name another one there."""
+    the jobs do, so their ids (which SQLite gave out again before migration 0033) never name
+    another one there."""
     from goodword.importers.matched import forget_organization
     from goodword.people.models import PersonSource
 
