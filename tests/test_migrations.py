@@ -32,6 +32,30 @@ def test_it_upgrades_an_empty_database_to_head(empty_engine: Engine) -> None:
     assert {"interactions", "interaction_participants", "connections", "tasks"} <= tables
 
 
+def test_the_latest_revision_recorded_is_the_newest_migration() -> None:
+    """Commands compare the database's version with LATEST_REVISION, not with what Alembic
+    reads from every migration, so a new migration changes it too."""
+    engine = make_engine("sqlite://")
+    head = migrate.head_revision(engine)
+    engine.dispose()
+
+    assert head == migrate.LATEST_REVISION, (
+        f"The newest migration is {head}: set LATEST_REVISION in src/goodword/migrate.py "
+        f'to "{head}" (it says "{migrate.LATEST_REVISION}").'
+    )
+
+
+def test_the_version_a_database_holds_is_read_without_alembic(empty_engine: Engine) -> None:
+    before = migrate.stored_revision(empty_engine)  # (no alembic_version table yet)
+    migrate.upgrade(empty_engine, "0030")
+    behind = migrate.stored_revision(empty_engine)
+    migrate.upgrade(empty_engine)
+
+    assert before is None
+    assert behind == "0030"
+    assert migrate.stored_revision(empty_engine) == migrate.current_revision(empty_engine)
+
+
 def test_models_and_migrations_agree(empty_engine: Engine) -> None:
     migrate.upgrade(empty_engine)
     with warnings.catch_warnings():

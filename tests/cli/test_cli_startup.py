@@ -1,7 +1,8 @@
 """What `goodword` loads to start: not the web framework nor the red-flag rules, which
 cost about a second of every command's start, help included, and only some commands use;
 nor, for the help, the database's code (SQLAlchemy, the models, Alembic), which a command
-loads when it opens the database."""
+loads when it opens the database, Alembic only when the database is not at the latest
+version."""
 
 from __future__ import annotations
 
@@ -108,6 +109,35 @@ def test_help_loads_no_database_code() -> None:
 
     assert "Usage: goodword opportunity add [OPTIONS] ROLE" in shown
     assert json.loads(shown.strip().splitlines()[-1]) == []
+
+
+def test_a_command_on_a_database_at_the_latest_version_loads_no_alembic(
+    tmp_path: Path,
+) -> None:
+    """Alembic (and its reading of every migration) is for a database to upgrade or
+    refuse; one already at the latest version is known so by one query."""
+    url = f"sqlite:///{tmp_path / 'latest.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    code = (
+        "import sys\n"
+        "from goodword.cli import app\n"
+        "app(['person', 'list', '--json'], prog_name='goodword', standalone_mode=False)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'sqlalchemy'}))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOODWORD_")}
+
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "GOODWORD_DATABASE_URL": url, "XDG_DATA_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr == ""
+    assert ran.stdout.strip().splitlines()[-1] == "['sqlalchemy']"
 
 
 def test_a_command_in_a_new_process_still_brings_your_own_database_up_to_date(

@@ -2,8 +2,9 @@
 latest version when it is the user's own, and one transaction.
 
 Imported when a command opens the database (`common.work`, `goodword db`, `goodword serve`),
-never when `goodword` starts: it loads SQLAlchemy, every model and Alembic, which `--help`
-and the commands that open no database do without (tests/cli/test_cli_startup.py holds it).
+never when `goodword` starts: it loads SQLAlchemy and every model, which `--help` and the
+commands that open no database do without; Alembic only for a database not at the latest
+version (tests/cli/test_cli_startup.py holds both).
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def upgrades_itself(
 
 
 def _upgraded_if_ours(state: State, engine: Engine, *, set_up_empty: bool) -> Engine:
+    if migrate.stored_revision(engine) == migrate.LATEST_REVISION:
+        return engine  # (the common case, found without Alembic)
     current, head = migrate.current_revision(engine), migrate.head_revision(engine)
     if current == head:
         return engine
