@@ -76,3 +76,41 @@ def test_a_page_in_json_is_the_apis_page(
     page = json.loads(second.stdout)
     assert page == served.json()
     assert page["items"] and page["prev"] is not None  # (a page before it to go back to)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("person", "list"),
+        ("org", "list"),
+        ("opportunity", "list"),
+        ("interaction", "list"),
+        ("task", "list"),
+        ("people", "merges"),
+        ("people", "duplicates"),
+    ],
+)
+def test_a_list_pages_forward_then_back_to_its_first_page(
+    run, records: None, command: tuple[str, ...]
+) -> None:
+    """--before takes the `prev` a page's --json gave, as the API's `before` does."""
+    first = json.loads(run(*command, "--limit", "1", "--json").stdout)
+    second = json.loads(run(*command, "--limit", "1", "--after", first["next"], "--json").stdout)
+    back = run(*command, "--limit", "1", "--before", second["prev"], "--json")
+
+    assert back.exit_code == 0, back.output
+    assert second["items"] != first["items"]
+    assert json.loads(back.stdout) == first
+
+
+def test_going_back_says_how_to_go_on_without_the_before(run, records: None) -> None:
+    first = json.loads(run("task", "list", "--limit", "1", "--json").stdout)
+    second = json.loads(
+        run("task", "list", "--limit", "1", "--after", first["next"], "--json").stdout
+    )
+    back = run("task", "list", "--limit", "1", "--before", second["prev"])
+    both = run("task", "list", "--after", first["next"], "--before", second["prev"])
+
+    assert back.exit_code == 0, back.output
+    assert f"More: goodword task list --limit 1 --after {first['next']}\n" in back.stdout
+    assert both.exit_code == 2 and "not both" in both.stderr

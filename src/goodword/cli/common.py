@@ -142,8 +142,9 @@ def details(title: str, rows: Sequence[tuple[str, Any]], sections: dict[str, lis
 def more_hint(
     ctx: typer.Context, next_cursor: str | None, *, leave_out: Collection[str] = ()
 ) -> None:
-    """Say how to get the next page: the same command with every option typed (but those
-    named in `leave_out`, actions not to repeat), then --after."""
+    """Say how to get the next page: the same command with every option typed (but the
+    cursor it was given and those named in `leave_out`, actions not to repeat), then
+    --after."""
     if not next_cursor:
         return
     levels: list[Any] = []
@@ -168,7 +169,8 @@ SECRET_URL = "<your-database-url>"
 
 
 def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
-    """The options and arguments of one command as typed on the command line (not --after)."""
+    """The options and arguments of one command as typed on the command line (not --after
+    nor --before, the page's cursor)."""
     from goodword.db import holds_secret  # (loaded already: the command opened the database)
 
     options: list[str] = []
@@ -176,7 +178,8 @@ def typed_options(ctx: Any, *, leave_out: Collection[str] = ()) -> list[str]:
     for param in ctx.command.params:
         source = ctx.get_parameter_source(param.name)
         # Typer carries its own copy of Click, so its ParameterSource is compared by name.
-        if param.name in ("after", *leave_out) or source is None or source.name != "COMMANDLINE":
+        cursor_or_left_out = param.name in ("after", "before", *leave_out)
+        if cursor_or_left_out or source is None or source.name != "COMMANDLINE":
             continue
         value = ctx.params[param.name]
         if param.name == "database_url" and holds_secret(value):

@@ -8,6 +8,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     InteractionId,
     JsonFlag,
     Limit,
@@ -134,12 +135,14 @@ def interaction_list(
     opportunity: Annotated[int | None, id_option(help="Only about this opportunity (id).")] = None,
     limit: Limit = 50,
     after: After = None,
+    before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List interactions, newest first."""
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.interactions import service as interactions
 
+    cursor, before = checked_cursors(after, before, sort="time", list_name="interactions")
     with work(ctx) as (session, ws):
         known(session, ws, person=person, opportunity=opportunity)
         page = interactions.list_(
@@ -147,8 +150,9 @@ def interaction_list(
             workspace_id=ws,
             person_id=person,
             opportunity_id=opportunity,
-            cursor=checked_cursor(after, sort="time", list_name="interactions"),
+            cursor=cursor,
             limit=limit,
+            before=before,
         )
         reads = [interactions.to_read(i) for i in page.items]
     if listed("interaction list", reads, page, as_json):

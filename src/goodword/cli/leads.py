@@ -256,7 +256,7 @@ def leads_list(
             for r in reads
         ],
     )
-    more_hint(ctx, page.next, leave_out=("before",))
+    more_hint(ctx, page.next)
     typer.echo("Whom one fits: goodword leads suggest LEAD_ID")
 
 

@@ -10,6 +10,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     OpportunityId,
@@ -110,12 +111,14 @@ def opportunity_list(
     org_id: Annotated[int | None, id_option(help="Only at this organization (id).")] = None,
     limit: Limit = 50,
     after: After = None,
+    before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List opportunities, most recently changed first."""
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.opportunities import service as opportunities
 
+    cursor, before = checked_cursors(after, before, sort="time", list_name="opportunities")
     with work(ctx) as (session, ws):
         known(session, ws, org_id=org_id)
         page = opportunities.list_(
@@ -123,8 +126,9 @@ def opportunity_list(
             workspace_id=ws,
             stage=stage,
             organization_id=org_id,
-            cursor=checked_cursor(after, sort="time", list_name="opportunities"),
+            cursor=cursor,
             limit=limit,
+            before=before,
         )
         reads = [opportunities.to_read(o) for o in page.items]
     if listed("opportunity list", reads, page, as_json):

@@ -9,6 +9,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     OrgId,
@@ -88,16 +89,22 @@ def org_add_name(
 
 @org_app.command("list")
 def org_list(
-    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+    ctx: typer.Context,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """List organizations by name."""
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.organizations import service as organizations
     from goodword.organizations.schemas import OrganizationRead
 
     with work(ctx) as (session, ws):
-        cursor = checked_cursor(after, sort="text", list_name="organizations")
-        page = organizations.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
+        cursor, before = checked_cursors(after, before, sort="text", list_name="organizations")
+        page = organizations.list_(
+            session, workspace_id=ws, cursor=cursor, limit=limit, before=before
+        )
         reads = [OrganizationRead.model_validate(o) for o in page.items]
     if listed("org list", reads, page, as_json):
         return

@@ -10,6 +10,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     OutputFile,
@@ -65,17 +66,21 @@ def duplicates(
     ] = False,
     limit: Limit = 50,
     after: After = None,
+    before: Before = None,
     import_id: ImportFilter = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List possible duplicates, most likely first: merge a pair with `people merge`, or
     mark it as two different people with `people not-same` (all of an import's with
     `people not-same --import IMPORT_ID`)."""
+    from goodword.cursors import one_way
     from goodword.duplicates import by_import, service
     from goodword.duplicates.service import score_cursor
 
     if auto_merge and not scan:
         raise InvalidInput("--auto-merge works with --scan: say `--scan --auto-merge`.")
+    one_way(after, before)
+    cursor, before = score_cursor(after), score_cursor(before, field="before")
     with work(ctx) as (session, workspace_id):
         found = (
             service.find_duplicates(session, workspace_id=workspace_id, auto_merge=auto_merge)
@@ -90,8 +95,9 @@ def duplicates(
         page = service.list_candidates(
             session,
             workspace_id=workspace_id,
-            cursor=score_cursor(after),
+            cursor=cursor,
             limit=limit,
+            before=before,
             of_import=of_import,
         )
         reads = [service.candidate_to_read(session, c) for c in page.items]
@@ -338,17 +344,23 @@ def reopen(
 
 @people_app.command("merges")
 def merges(
-    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+    ctx: typer.Context,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """List merges, newest first (undone ones too)."""
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.duplicates import merging
     from goodword.duplicates.schemas import MergeRead
     from goodword.duplicates.service import list_merges, names_of
 
     with work(ctx) as (session, workspace_id):
-        cursor = checked_cursor(after, sort="time", list_name="merges")
-        page = list_merges(session, workspace_id=workspace_id, limit=limit, cursor=cursor)
+        cursor, before = checked_cursors(after, before, sort="time", list_name="merges")
+        page = list_merges(
+            session, workspace_id=workspace_id, limit=limit, cursor=cursor, before=before
+        )
         reads = [merging.merge_to_read(m) for m in page.items]
         ids = {r.survivor_id for r in reads if r.survivor_id is not None}
         names = names_of(session, workspace_id=workspace_id, ids=ids)
@@ -356,7 +368,7 @@ def merges(
         print_json(paged(reads, page))
         return
     if not reads:
-        typer.echo("No merges yet." if after is None else "No more merges.")
+        typer.echo("No merges yet." if after is None and before is None else "No more merges.")
         return
 
     def into(read: MergeRead) -> str:

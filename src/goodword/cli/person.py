@@ -126,15 +126,19 @@ def person_add(
 
 @person_app.command("list")
 def person_list(
-    ctx: typer.Context, limit: Limit = 50, after: After = None, as_json: JsonFlag = False
+    ctx: typer.Context,
+    limit: Limit = 50,
+    after: After = None,
+    before: Before = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """List people by family name."""
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.people import service as people
 
     with work(ctx) as (session, ws):
-        cursor = checked_cursor(after, sort="text", list_name="people")
-        page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit)
+        cursor, before = checked_cursors(after, before, sort="text", list_name="people")
+        page = people.list_(session, workspace_id=ws, cursor=cursor, limit=limit, before=before)
         reads = [people.to_read(p) for p in page.items]
     if listed("person list", reads, page, as_json):
         return
@@ -267,7 +271,7 @@ def person_connections(
             for t in page.items
         ],
     )
-    more_hint(ctx, page.next, leave_out=("before",))
+    more_hint(ctx, page.next)
 
 
 # Labels in our own words where the field's name is not one (as the person's page says them).

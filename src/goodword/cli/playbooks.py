@@ -185,7 +185,7 @@ def referrals_list(
         ["ID", "Person", "Where", "Status", "Asked"],
         [(r.id, r.person_name, r.target_organization_name, r.status, r.asked_on) for r in reads],
     )
-    more_hint(ctx, page.next, leave_out=("before",))
+    more_hint(ctx, page.next)
 
 
 @referrals_app.command("advance")
@@ -255,10 +255,7 @@ def keep_in_touch(
     ] = 0,
     limit: Limit = 50,
     after: After = None,
-    before: Annotated[
-        str | None,
-        typer.Option(help="Go back to the page before the one whose --json gave this `prev`."),
-    ] = None,
+    before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Who is due for a catch-up, closest relationships first (or the week's digest).
@@ -310,7 +307,7 @@ def keep_in_touch(
     )
     if not digest and page.total > len(items):
         typer.echo(f"{len(items)} of the {page.total} people due.")
-        more_hint(ctx, page.next, leave_out=("before",))
+        more_hint(ctx, page.next)
 
 
 def _due_words(item: DueRead) -> str:

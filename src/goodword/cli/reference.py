@@ -26,7 +26,8 @@ take. Run `goodword --help`, or `goodword COMMAND --help`, for the same text as
 below. Lists and shows take `--json` and print the API's shape; `--json` may come before the
 command too (`goodword --json person list`), and a command that prints no JSON says so. A
 list that comes a page at a time prints the API's page: `items`, `next` (give it to `--after`
-for the page after) and `prev` (the API's `before` for the page before; null on the first).
+for the page after) and `prev` (give it to `--before`, the API's `before`, for the page before;
+null on the first).
 
 Global option: `--database-url URL` (or the environment variable `GOODWORD_DATABASE_URL`)
 chooses the database; the default is the SQLite file in your data directory

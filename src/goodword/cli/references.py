@@ -82,7 +82,7 @@ def references_list(
             for r in reads
         ],
     )
-    more_hint(ctx, page.next, leave_out=("before",))
+    more_hint(ctx, page.next)
 
 
 @references_app.command("add")

@@ -8,6 +8,7 @@ import typer
 
 from goodword.cli.common import (
     After,
+    Before,
     JsonFlag,
     Limit,
     TaskId,
@@ -87,14 +88,16 @@ def task_list(
     opportunity: Annotated[int | None, id_option(help="Only about this opportunity (id).")] = None,
     limit: Limit = 50,
     after: After = None,
+    before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List tasks, soonest due first."""
     from goodword import clock
-    from goodword.cursors import checked_cursor
+    from goodword.cursors import checked_cursors
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead
 
+    cursor, before = checked_cursors(after, before, sort="date", list_name="tasks")
     with work(ctx) as (session, ws):
         known(session, ws, person=person, opportunity=opportunity)
         page = tasks.list_(
@@ -105,7 +108,8 @@ def task_list(
             person_id=person,
             opportunity_id=opportunity,
             limit=limit,
-            cursor=checked_cursor(after, sort="date", list_name="tasks"),
+            cursor=cursor,
+            before=before,
         )
         reads = [TaskRead.model_validate(t) for t in page.items]
     if listed("task list", reads, page, as_json):
