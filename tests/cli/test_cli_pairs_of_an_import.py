@@ -4,7 +4,13 @@ at once, asked first."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 
 def _cards(path: Path, *people: tuple[str, str]) -> str:
@@ -53,3 +59,34 @@ def test_not_same_takes_a_pair_or_an_import(run, cli_url: str) -> None:
     missing = run("people", "not-same", "--import", "9", "--yes")
     assert missing.exit_code == 4
     assert "No import with id 9" in missing.stderr
+
+
+@contextmanager
+def _statements() -> Iterator[list[str]]:
+    """Every SQL statement any engine runs meanwhile."""
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+
+
+def test_telling_an_imports_pairs_apart_reads_its_report_once(
+    run, cli_url: str, tmp_path: Path
+) -> None:
+    """A kept report may be a whole large import's: counting the pairs and marking them
+    use the one reading."""
+    cards = _cards(tmp_path / "a.vcf", ("a1", "Wei Chen"), ("a2", "Wei Chen"))
+    assert run("import", cards).exit_code == 0
+
+    with _statements() as seen:
+        told = run("people", "not-same", "--import", "1", "--yes")
+
+    assert told.exit_code == 0, told.output
+    assert "Marked 1 pair of import 1" in told.stdout
+    assert len([s for s in seen if "import_runs.report" in s]) == 1

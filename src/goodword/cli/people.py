@@ -271,11 +271,8 @@ def not_same(
     _one_or_import(pair, import_id)
     if import_id is not None:
         with work(ctx) as (session, workspace_id):
-            waiting = service.count_candidates(
-                session,
-                workspace_id=workspace_id,
-                of_import=by_import.of_import(session, workspace_id=workspace_id, run_id=import_id),
-            )
+            pairs = by_import.of_import(session, workspace_id=workspace_id, run_id=import_id)
+            waiting = service.count_candidates(session, workspace_id=workspace_id, of_import=pairs)
             if not waiting and not as_json:
                 typer.echo(f"No pairs of import {import_id} wait for you; nothing marked.")
                 return
@@ -285,7 +282,9 @@ def not_same(
             ):
                 typer.echo("Nothing marked.")
                 return
-            changed = by_import.mark_not_same(session, workspace_id=workspace_id, run_id=import_id)
+            changed = by_import.mark_not_same(
+                session, workspace_id=workspace_id, run_id=import_id, pairs=pairs
+            )
         if as_json:
             print_json({"import_id": import_id, "changed": changed})
             return

@@ -46,14 +46,18 @@ def of_report(session: Session, report: ImportReport) -> ColumnElement[bool]:
 
 
 def _set_status(
-    session: Session, workspace_id: int, run_id: int, old: CandidateStatus, new: CandidateStatus
+    session: Session,
+    workspace_id: int,
+    pairs: ColumnElement[bool],
+    old: CandidateStatus,
+    new: CandidateStatus,
 ) -> int:
     done = session.execute(
         update(DuplicateCandidate)
         .where(
             DuplicateCandidate.workspace_id == workspace_id,
             DuplicateCandidate.status == old,
-            of_import(session, workspace_id=workspace_id, run_id=run_id),
+            pairs,
         )
         .values(status=new)
         .execution_options(synchronize_session=False)
@@ -62,15 +66,22 @@ def _set_status(
     return int(done.rowcount)  # type: ignore[attr-defined]
 
 
-def mark_not_same(session: Session, *, workspace_id: int, run_id: int) -> int:
-    """Tell apart every pair of the import still waiting; how many. Undone by `reopen`."""
-    return _set_status(
-        session, workspace_id, run_id, CandidateStatus.OPEN, CandidateStatus.NOT_SAME
-    )
+def mark_not_same(
+    session: Session,
+    *,
+    workspace_id: int,
+    run_id: int,
+    pairs: ColumnElement[bool] | None = None,
+) -> int:
+    """Tell apart every pair of the import still waiting; how many. Undone by `reopen`.
+    `pairs`: the import's `of_import`, when the caller built it already (to count the
+    pairs first), so its report is not read again."""
+    if pairs is None:
+        pairs = of_import(session, workspace_id=workspace_id, run_id=run_id)
+    return _set_status(session, workspace_id, pairs, CandidateStatus.OPEN, CandidateStatus.NOT_SAME)
 
 
 def reopen(session: Session, *, workspace_id: int, run_id: int) -> int:
     """Put every pair of the import told apart back in the queue; how many."""
-    return _set_status(
-        session, workspace_id, run_id, CandidateStatus.NOT_SAME, CandidateStatus.OPEN
-    )
+    pairs = of_import(session, workspace_id=workspace_id, run_id=run_id)
+    return _set_status(session, workspace_id, pairs, CandidateStatus.NOT_SAME, CandidateStatus.OPEN)
