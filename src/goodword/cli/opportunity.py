@@ -182,7 +182,9 @@ def opportunity_edit(
     org_id: Annotated[int | None, id_option(help="Or the organization's id.")] = None,
     route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
     city: Annotated[str | None, typer.Option(help="City of the job ('' for none).")] = None,
-    region: Annotated[str | None, typer.Option(help="State or region ('' for none).")] = None,
+    region: Annotated[
+        str | None, typer.Option(help="State, province or region ('' for none).")
+    ] = None,
     country: Annotated[str | None, typer.Option(help="Country ('' for none).")] = None,
     url: Annotated[str | None, typer.Option(help="Link to the posting ('' for none).")] = None,
     pay_min: Annotated[str | None, typer.Option(help="Lowest pay stated ('' for none).")] = None,

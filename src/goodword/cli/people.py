@@ -52,6 +52,15 @@ ImportFilter = Annotated[
         "added and queued.",
     ),
 ]
+# The same option for the commands that act on all of an import's pairs at once.
+ImportPairs = Annotated[
+    int | None,
+    id_option(
+        "--import",
+        help="All the pairs of this import (see `imports list`), instead of one PAIR_ID: "
+        "those with someone it added and queued.",
+    ),
+]
 
 
 @people_app.command("duplicates")
@@ -259,7 +268,7 @@ def _one_or_import(pair: int | None, import_id: int | None) -> None:
 def not_same(
     ctx: typer.Context,
     pair: OnePair = None,
-    import_id: ImportFilter = None,
+    import_id: ImportPairs = None,
     yes: Annotated[bool, typer.Option("--yes", help="With --import, do not ask first.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -311,7 +320,7 @@ def not_same(
 def reopen(
     ctx: typer.Context,
     pair: OnePair = None,
-    import_id: ImportFilter = None,
+    import_id: ImportPairs = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Put a pair marked as two different people back among the possible duplicates; with

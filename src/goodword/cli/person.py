@@ -477,7 +477,7 @@ def person_delete(
     person_id: PersonId,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a person with their positions, connections, reference record, referral asks,
+    """Delete a person with their jobs, connections, reference record, referral asks,
     possible-duplicate pairs and lead shares, taking them off their interactions. It first
     lists what goes, and asks; with --yes it says what went. Saying no deletes nothing (exit
     0). The records they were imported from are remembered, so importing them again does
