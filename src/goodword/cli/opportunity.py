@@ -179,7 +179,9 @@ def opportunity_edit(
     opportunity_id: OpportunityId,
     role: Annotated[str | None, typer.Option(help="The role's title.")] = None,
     org: Annotated[str | None, typer.Option(help="Organization name (found or added).")] = None,
-    org_id: Annotated[int | None, id_option(help="Or the organization's id.")] = None,
+    org_id: Annotated[
+        int | None, id_option(help="Or the organization's id (with --org too, both must name it).")
+    ] = None,
     route: Annotated[Route | None, typer.Option(help="How it reached you.")] = None,
     city: Annotated[str | None, typer.Option(help="City of the job ('' for none).")] = None,
     region: Annotated[
