@@ -402,3 +402,42 @@ def test_the_user_guide_lists_what_each_message_can_use():
     rows = re.findall(r"^\| `(\w+)` \| (.+?) \|$", DOCS.read_text(encoding="utf-8"), re.M)
     documented = {key: re.findall(r"`\{(\w+)\}`", names) for key, names in rows}
     assert documented == {key: list(t.fillable) for key, t in DEFAULTS.items()}
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "Thanks again.\n\nBye {first_name",
+            "The “{” in “Bye {first_name” is never closed: write {first_name}, with both braces.",
+        ),
+        (
+            "Good to hear from you, first_name}.",
+            "The “}” in “first_name}” closes no placeholder: write {first_name}, with both braces.",
+        ),
+        (
+            "Rates are { per hour",
+            "The “{” in “Rates are {” is never closed: a placeholder is a name in braces, like "
+            "{first_name}; add the missing brace or take this one out.",
+        ),
+        ("Hi {First Name},", "{First Name} is not a placeholder Goodword can fill."),
+    ],
+)
+def test_a_brace_that_makes_no_placeholder_is_refused_saying_where(
+    session: Session, workspace: Workspace, body: str, said: str
+):
+    """Saved, the brace would go out as typed in every draft."""
+    with pytest.raises(InvalidInput) as caught:
+        library.save(
+            session,
+            workspace_id=workspace.id,
+            key="keep_in_touch",
+            data=MessageTemplateIn(subject="Hello", body=body),
+        )
+    [error] = caught.value.fields
+    assert error.field == "body"
+    assert error.message == (
+        f"{said} This message can use {{first_name}}, {{full_name}}, {{my_name}} and "
+        "{last_contact}."
+    )
+    assert not library.get(session, workspace_id=workspace.id, key="keep_in_touch").customized

@@ -104,6 +104,22 @@ def test_an_unknown_placeholder_is_refused_and_nothing_is_written(
     assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
 
 
+def test_an_unclosed_placeholder_is_refused_on_the_page_and_through_the_api(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    page = client.post("/messages/keep_in_touch", data={"subject": "Hi", "body": "Bye {first_name"})
+    assert page.status_code == 422
+    error = page.text.split('<p class="error" id="e-body">')[1].split("</p>")[0]
+    assert error.startswith(
+        "The “{” in “Bye {first_name” is never closed: write {first_name}, with both braces."
+    )
+    api = client.put("/api/v1/messages/keep_in_touch", json={"subject": "Hi", "body": "Bye {"})
+    assert api.status_code == 422
+    [field] = api.json()["error"]["fields"]
+    assert field["field"] == "body" and "is never closed" in field["message"]
+    assert session.scalar(select(func.count()).select_from(MessageTemplate)) == 0
+
+
 def test_the_page_lists_only_the_placeholders_this_message_can_use(client: TestClient):
     page = client.get("/messages/thank_and_release").text
     listed = page.split('id="placeholders"')[1].split("</dl>")[0]

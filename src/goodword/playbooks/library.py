@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -12,6 +13,7 @@ from goodword.errors import FieldError, InvalidInput, NotFound
 from goodword.playbooks.messages import (
     DEFAULTS,
     OPTIONAL,
+    PLACEHOLDER,
     PLACEHOLDERS,
     SAMPLE_VALUES,
     Draft,
@@ -133,9 +135,11 @@ def _problem(text: str, template: Template) -> str | None:
     used = placeholders_in(text)
     unknown = [name for name in used if name not in PLACEHOLDERS]
     unused = [name for name in used if name in PLACEHOLDERS and name not in template.fillable]
-    if not unknown and not unused:
+    braced, lone = _stray_braces(text)
+    unknown += [name for name in braced if name not in unknown]
+    if not unknown and not unused and not lone:
         return None
-    sentences = []
+    sentences = list(lone)
     if unknown:
         names = _braced(unknown, "and")
         if len(unknown) == 1:
@@ -150,6 +154,42 @@ def _problem(text: str, template: Template) -> str | None:
         )
     sentences.append(f"This message can use {_braced(list(template.fillable), 'and')}.")
     return " ".join(sentences)
+
+
+_ODD_PAIR = re.compile(r"\{([^{}\n]*)\}")
+
+
+def _stray_braces(text: str) -> tuple[list[str], list[str]]:
+    """What braces hold that is no placeholder's name ("{First Name}"), and a sentence for
+    each brace with no partner ("Bye {first_name"), saying where it is and what to write;
+    a draft would keep either as typed."""
+    masked = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    braced = [text[m.start(1) : m.end(1)] for m in _ODD_PAIR.finditer(masked)]
+    masked = _ODD_PAIR.sub(lambda m: " " * len(m.group()), masked)
+    lone = []
+    for found in re.finditer(r"[{}]", masked):
+        at = found.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        if found.group() == "{":
+            word = re.match(r"[^\s{}]*", text[at + 1 :])
+            name = word.group() if word else ""
+            shown = text[max(line_start, at - 12) : at + 1 + len(name)].lstrip()
+            fix = name.rstrip(".,;:!?")
+            said = f"The “{{” in “{shown}” is never closed"
+        else:
+            before = re.search(r"[^\s{}]*$", text[line_start:at])
+            name = before.group() if before else ""
+            shown = text[at - len(name) : at + 1]
+            fix = name.lstrip("([\"'“")
+            said = f"The “}}” in “{shown}” closes no placeholder"
+        if fix in PLACEHOLDERS:
+            lone.append(f"{said}: write {{{fix}}}, with both braces.")
+        else:
+            lone.append(
+                f"{said}: a placeholder is a name in braces, like {{first_name}}; "
+                "add the missing brace or take this one out."
+            )
+    return braced, lone
 
 
 def _braced(names: list[str], conjunction: str) -> str:
