@@ -37,6 +37,16 @@ def thousands(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def birthday_words(kept: str | None) -> str:
+    """A birthday as a person's page shows it, from its kept text: "--04-12" is "12 April",
+    "1990-04-12" is "12 Apr 1990" (the import preview's rows carry the text)."""
+    if not kept:
+        return ""
+    if kept.startswith("--"):
+        return month_day(kept)
+    return human_date(date.fromisoformat(kept))
+
+
 def label(value: Any) -> str:
     """The human label of an enum member (or the text itself)."""
     if value is None:
@@ -48,6 +58,7 @@ def install(env: Environment) -> None:
     env.filters["human_date"] = human_date
     env.filters["label"] = label
     env.filters["month_day"] = month_day
+    env.filters["birthday_words"] = birthday_words
     env.filters["full_stop"] = full_stop
     env.filters["origin_words"] = origin_words
     env.filters["pay"] = pay_of

@@ -667,3 +667,16 @@ def test_one_new_person_asked_about_is_said_once(client, session, workspace):
         "<strong data-people-created>1 new person</strong> (added and asked about: it may be "
         "someone you have)"
     ) in response.text
+
+
+def test_the_preview_shows_a_birthday_as_the_persons_page_does(client):
+    cards = (
+        b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mae Jemison\r\nBDAY:--0412\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sally Ride\r\nBDAY:1951-05-26\r\nEND:VCARD\r\n"
+    )
+    page = client.post(
+        "/import/preview", files=[("files", ("two.vcf", cards, "text/vcard"))], headers=HTMX
+    ).text
+    assert '<td data-label="Birthday">12 April</td>' in page
+    assert '<td data-label="Birthday">26 May 1951</td>' in page
+    assert "--04-12" not in page and "1951-05-26" not in page
