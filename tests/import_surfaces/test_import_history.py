@@ -280,12 +280,42 @@ def test_a_saved_report_counts_the_pairs_waiting_now(client, session, workspace)
     assert "Review 1 new possible duplicate" in done.text
     saved = client.get(f"/imports/{run_id}").text
     assert "This import queued 1 possible duplicate; " in saved
-    assert '<a href="/duplicates">1 pair waits in the queue now</a>' in saved
+    assert (
+        f'<a href="/duplicates?import={run_id}">1 pair of its waits in the queue now</a>.' in saved
+    )
     pair = session.scalars(select(DuplicateCandidate)).one()
     client.post(f"/duplicates/{pair.id}/not-same")
     settled = client.get(f"/imports/{run_id}").text
-    assert 'none wait in <a href="/duplicates">the queue</a> now.' in settled
+    assert (
+        "This import queued 1 possible duplicate; none of its pairs waits in the queue now."
+        in settled
+    )
     assert "Review 1 new possible duplicate" not in settled
+
+
+def test_a_saved_report_does_not_count_another_imports_pairs_as_its_own(client):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nEMAIL:{}\r\nEND:VCARD\r\n"
+    first = card.format("Tom Becker", "tom@a.example") + card.format("Ina Vogt", "ina@a.example")
+    client.post("/import", files=[("files", ("a.vcf", first.encode()))])
+    tom = client.post(
+        "/import", files=[("files", ("b.vcf", card.format("Tom Becker", "tb@b.example").encode()))]
+    )
+    ina = client.post(
+        "/import", files=[("files", ("c.vcf", card.format("Ina Vogt", "iv@c.example").encode()))]
+    )
+    tom_id, ina_id = (re.search(r"it is import (\d+) under", r.text).group(1) for r in (tom, ina))
+    saved = client.get(f"/imports/{ina_id}").text
+    assert (
+        f'This import queued 1 possible duplicate; <a href="/duplicates?import={ina_id}">1 pair '
+        'of its waits in the queue now</a> (and <a href="/duplicates">1 pair from other imports '
+        "or scans</a>)."
+    ) in saved
+    first_id = int(tom_id) - 1
+    none = client.get(f"/imports/{first_id}").text
+    assert (
+        'This import queued no possible duplicates; <a href="/duplicates">2 pairs from other '
+        "imports or scans wait in the queue</a>."
+    ) in none
 
 
 def test_a_report_says_how_many_pairs_wait_beside_its_new_ones(client):

@@ -24,6 +24,7 @@ from starlette.datastructures import UploadFile
 
 from goodword import clock, db
 from goodword.deps import DbSession, WorkspaceId, reads_only
+from goodword.duplicates import by_import
 from goodword.duplicates import service as duplicates
 from goodword.errors import Conflict, GoodwordError, NotFound
 from goodword.importers import column_map, export, history, service, undoing
@@ -367,13 +368,23 @@ def saved_report(
     """An earlier import's report, as it was when the import finished."""
     report = history.get(session, workspace_id=workspace_id, run_id=run_id)
     context = report_context(report, rows_url=f"/imports/{run_id}/rows.csv")
-    # (Pairs it queued may be settled since: the queue's count now, not the report's.)
+    # (Pairs it queued may be settled since: the queue's count now, not the report's; its
+    # own pairs apart from those of other imports and scans.)
     waiting = duplicates.count_candidates(session, workspace_id=workspace_id)
+    own_waiting = duplicates.count_candidates(
+        session, workspace_id=workspace_id, of_import=by_import.of_report(session, report)
+    )
     can_undo = undoing.undoable_id(session, workspace_id=workspace_id) == run_id
     return render(
         request,
         "importers/report.html",
-        {**context, "saved_page": True, "waiting": waiting, "can_undo": can_undo},
+        {
+            **context,
+            "saved_page": True,
+            "waiting": waiting,
+            "own_waiting": own_waiting,
+            "can_undo": can_undo,
+        },
     )
 
 
