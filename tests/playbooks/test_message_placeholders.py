@@ -61,7 +61,7 @@ CALLERS = {
     "playbooks/rejection.py": {"run"},
     "playbooks/follow_up.py": {"advance_ask", "_close_gracefully"},
     "playbooks/launch.py": {"_briefing", "record"},
-    "playbooks/reach.py": {"plan"},
+    "playbooks/reach.py": {"advice_call_draft"},
     "playbooks/cadence.py": {"remind"},
     "playbooks/favours.py": {"thank_for_favours"},
     "playbooks/views.py": {"due_drafts"},

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword.errors import GoodwordError
 from goodword.opportunities.models import Opportunity, Stage
+from goodword.people.models import Person
 from goodword.playbooks import follow_up, launch, reach, rejection
-from goodword.playbooks.engine import Prompt, playbook_tasks
+from goodword.playbooks.engine import Prompt, me, playbook_tasks
 from goodword.playbooks.messages import Draft
 from goodword.references import service as references
 from goodword.references.models import Reference, ReferenceUse, UseStatus
@@ -219,8 +220,8 @@ def reach_panel(
 ) -> ReachPanel:
     """The way in to the hiring manager: the tasks made, or a preview of the plan.
 
-    The preview and each side door's drafts plan once each; give the app's `cache` so they
-    share one snapshot of the network.
+    The preview plans once (give the app's `cache` for its snapshot of the network); each
+    side door's request is drafted as the plan would draft it, without planning again.
     """
     tasks = playbook_tasks(
         session, workspace_id=workspace_id, key_prefix=f"{reach.PLAYBOOK}:opp:{opportunity.id}:"
@@ -237,25 +238,38 @@ def reach_panel(
     planned = [t for t in tasks if t.origin in ADVICE_CALL_STEPS and t.person_id is not None]
     planned_for = max(planned, key=lambda t: t.id).person_id if planned else None
 
-    def drafts_for(person_id: int) -> list[Draft]:
-        return reach.plan(
-            session,
-            workspace_id=workspace_id,
-            opportunity_id=opportunity.id,
-            today=today,
-            entry_person_id=person_id,
-            even_with_warm_path=True,
-            cache=cache,
-            model=model,
-        ).drafts
-
-    entry_drafts = {
-        person_id: dry_run(session, lambda: drafts_for(person_id))  # noqa: B023 (run at once)
-        for person_id, _, _ in (preview.entry_points if preview else [])
-    }
+    entry_drafts = _side_door_drafts(
+        session,
+        workspace_id=workspace_id,
+        opportunity=opportunity,
+        person_ids=[person_id for person_id, _, _ in (preview.entry_points if preview else [])],
+    )
     return ReachPanel(
         tasks=tasks, preview=preview, planned_for=planned_for, entry_drafts=entry_drafts
     )
+
+
+def _side_door_drafts(
+    session: Session, *, workspace_id: int, opportunity: Opportunity, person_ids: list[int]
+) -> dict[int, list[Draft]]:
+    """The advice-call request to each side door, as planning with them chosen drafts it,
+    drafted once each instead of planning again per person (the whole plan, network search
+    and tasks, ran once a person: about a second a page)."""
+    user = me(session, workspace_id=workspace_id)
+    drafts = {}
+    for person_id in person_ids:
+        person = session.get(Person, person_id)
+        if person is not None:
+            drafts[person_id] = [
+                reach.advice_call_draft(
+                    session,
+                    workspace_id=workspace_id,
+                    opportunity=opportunity,
+                    person=person,
+                    user=user,
+                )
+            ]
+    return drafts
 
 
 def _reach_preview(

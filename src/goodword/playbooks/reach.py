@@ -35,6 +35,8 @@ from goodword.sentences import full_stop
 if TYPE_CHECKING:
     from goodword.network.service import SnapshotCache, WayIn
     from goodword.network.strength import StrengthModel
+    from goodword.opportunities.models import Opportunity
+    from goodword.playbooks.messages import Draft
 
 PLAYBOOK = "reach"
 
@@ -248,20 +250,10 @@ def plan(
         )
         return result
     person = chosen.person
-    department = _department(manager, organization.id) or _area(opportunity.role_title)
+    department = _department_for(opportunity)
     team = f"the {department} team" if department else "the team"
-    request = library.draft(
-        session,
-        workspace_id=workspace_id,
-        key="advice_call",
-        values={
-            **person_values(person, user),
-            "organization": organization.name,
-            "role": opportunity.role_title,
-            "department": department,
-        },
-        to=emails_of(person),
-        to_name=person.display_name,
+    request = advice_call_draft(
+        session, workspace_id=workspace_id, opportunity=opportunity, person=person, user=user
     )
     result.drafts.append(request)
     key = f"{base}:{{step}}:person:{person.id}"
@@ -320,6 +312,38 @@ def plan(
         )
     )
     return result
+
+
+def advice_call_draft(
+    session: Session,
+    *,
+    workspace_id: int,
+    opportunity: Opportunity,
+    person: Person,
+    user: Person | None,
+) -> Draft:
+    """The request for an advice call to `person`, as `plan` drafts it when they are the one
+    chosen; writes nothing, so a page can show it for every side door without planning."""
+    return library.draft(
+        session,
+        workspace_id=workspace_id,
+        key="advice_call",
+        values={
+            **person_values(person, user),
+            "organization": opportunity.organization.name,
+            "role": opportunity.role_title,
+            "department": _department_for(opportunity),
+        },
+        to=emails_of(person),
+        to_name=person.display_name,
+    )
+
+
+def _department_for(opportunity: Opportunity) -> str | None:
+    """The hiring manager's department there, else one guessed from the role's title."""
+    return _department(opportunity.hiring_manager, opportunity.organization_id) or _area(
+        opportunity.role_title
+    )
 
 
 @dataclass(frozen=True)
