@@ -351,6 +351,48 @@ def test_time_allowed_is_calendar_time_in_days_not_hours_of_work(
     assert "hours of calendar time" not in finding.explanation
 
 
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        "Please reply within 24 hours to confirm you are still interested.",
+        "Please get back to us within 2 days if you are still interested.",
+        "Let us know within 48 hours whether you accept.",
+        "Kindly confirm within 1 day that you received this.",
+    ],
+)
+def test_a_deadline_to_answer_the_message_is_not_time_allowed_for_the_work(
+    deadline: str,
+) -> None:
+    finding = _unpaid(
+        "Please complete a take-home project: build a full dashboard for our client (estimated "
+        f"3 days of work). This is unpaid. {deadline}"
+    )
+    assert finding is not None and finding.hours is not None
+    # "3 days of work" is the effort, eight hours a day.
+    assert (finding.hours.low, finding.hours.high, finding.hours.basis) == (24, 24, "stated effort")
+    assert [e.quote for e in finding.hours.evidence] == ["3 days"]
+    assert finding.time_allowed is None
+    assert "Time allowed" not in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("deadline", "hours"),
+    [
+        ("Please reply within 5 days with your finished dashboard.", 120),
+        ("Submit it within 72 hours. Let us know within 1 day if you are still interested.", 72),
+        ("Please confirm you can return it within 4 days.", 96),
+    ],
+)
+def test_a_deadline_for_the_work_itself_is_still_time_allowed(deadline: str, hours: float) -> None:
+    finding = _unpaid(
+        "Please complete a take-home project: build a full dashboard for our client (estimated "
+        f"3 days of work). This is unpaid. {deadline}"
+    )
+    assert finding is not None and finding.time_allowed is not None
+    assert finding.time_allowed.high == hours
+    assert f"Time allowed: up to {hours // 24:.0f} days." in finding.explanation
+
+
 def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
     finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
     assert finding is not None and finding.hours is not None

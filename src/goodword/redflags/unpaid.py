@@ -166,6 +166,23 @@ _WINDOW_AFTER = rx(
     r"^\s*(?:if\s+you\s+need|to\s+(?:submit|return|send|get\s+back)|for\s+(?:submission|"
     r"the\s+deadline)|(?:from|after)\s+(?:receiving|today|now))"
 )
+# A deadline for answering the message, not for the work: "Please reply within 24 hours to
+# confirm you are still interested", "let us know within 2 days". Not when the answer is the
+# work itself ("reply within 3 days with your finished designs", "confirm you can submit it").
+_REPLY_BEFORE = rx(
+    r"\b(?:reply|respond|confirm|acknowledge|rsvp|answer|let\s+(?:us|me)\s+know|"
+    r"get\s+back\s+to\s+(?:us|me))\w*\b"
+    r"(?:(?!submit|return|send|complet|finish|deliver|turn\s+in|hand\s+in)[^.!?\n]){0,25}$"
+)
+_REPLY_AFTER = rx(
+    r"^[\s,]*(?:to\s+(?:confirm|reply|respond|let\s+(?:us|me)\s+know|accept|say|tell\s+(?:us|me)|"
+    r"schedule|book)|if\s+you(?:'re|\s+are)\s+(?:still\s+)?interested)"
+)
+_WITH_THE_WORK = rx(
+    r"^[\s,]*with\s+(?:your|the)\s+(?:(?:completed|finished|final|working)\b|(?:\w+\s+)?"
+    r"(?:solution|submission|work|designs?|project|assignment|answers?|code|deliverables?|"
+    r"results?|dashboard|app|deck|presentation|slides|plan|report|case\s+study))"
+)
 _EFFORT_BEFORE = rx(
     r"(?:takes?|taking|took|requires?|need\w*|spend\w*|last\w*|expect\w*|budget\w*|about|around|"
     r"roughly|approximately|approx\.?|up\s+to|no\s+more\s+than|at\s+most|max(?:imum)?|under|"
@@ -324,6 +341,10 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
         return "effort"
     if _WINDOW_AFTER.search(after):
         return "window"
+    if (_REPLY_BEFORE.search(before) or _REPLY_AFTER.search(after)) and not _WITH_THE_WORK.search(
+        after
+    ):
+        return "reply"  # the time to answer the message, not the time allowed for the work
     if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
         return "horizon"  # "a 12-month plan" describes the plan, not the effort
     if _WINDOW_BEFORE.search(before):
@@ -383,7 +404,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     window: list[tuple[float, float, Evidence]] = []
     bare: list[tuple[float, float, Evidence]] = []
     for kind, low, high, item in _durations(text, lo, hi):
-        if kind != "horizon":
+        if kind not in ("horizon", "reply"):
             {"effort": effort, "window": window, "bare": bare}[kind].append((low, high, item))
     is_trial = bool(
         re.search(
