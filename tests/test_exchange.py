@@ -1066,7 +1066,7 @@ def test_into_nonempty_refuses_a_message_template_already_there(
 
     assert [f.field for f in caught.value.fields] == ["message_templates[0].key"]
     assert caught.value.message == (
-        "A message template in the file is already in this workspace; nothing was imported."
+        "A message template in the file is already in your records; nothing was imported."
     )
     assert count(session, Person, workspace.id) == 0
     assert library.get(session, workspace_id=workspace.id, key="favour_thanks").template.body == (
@@ -1178,7 +1178,7 @@ def test_into_nonempty_refuses_a_playbook_task_already_there(
 
     assert [f.field for f in caught.value.fields] == ["tasks[0].origin_key"]
     assert caught.value.message == (
-        "A task in the file is already in this workspace; nothing was imported."
+        "A task in the file is already in your records; nothing was imported."
     )
 
 

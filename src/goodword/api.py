@@ -35,7 +35,7 @@ class ErrorResponse(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorResponse, "description": "No such record in this workspace."},
+    404: {"model": ErrorResponse, "description": "No such record."},
     409: {"model": ErrorResponse, "description": "The change conflicts with existing records."},
     422: {"model": ErrorResponse, "description": "The request is not valid; see `fields`."},
 }

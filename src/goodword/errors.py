@@ -42,9 +42,16 @@ class NotFound(GoodwordError):
     code = "not_found"
 
     def __init__(self, kind: str, record_id: object, *, message: str | None = None) -> None:
-        super().__init__(message or f"No {kind} with id {record_id} in this workspace.")
+        super().__init__(message or missing(kind, record_id))
         self.kind = kind
         self.record_id = record_id
+
+
+def missing(kind: str, record_id: object) -> str:
+    """What a record not found says: "No person number 99999: they may have been deleted."
+    (a number typed wrong, or a record deleted since the page or list was shown)."""
+    them = "they" if kind == "person" else "it"
+    return f"No {kind} number {record_id}: {them} may have been deleted."
 
 
 class Forbidden(GoodwordError):

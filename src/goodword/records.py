@@ -360,7 +360,7 @@ def referenced(field: str, load: Callable[[], T]) -> T:
         return load()
     except NotFound as exc:
         raise InvalidInput(
-            f"{field} does not name a record in this workspace.",
+            f"{field} does not name one of your records.",
             fields=[FieldError(field, exc.message)],
         ) from None
 

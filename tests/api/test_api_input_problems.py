@@ -216,7 +216,7 @@ def test_a_number_field_takes_no_true_and_a_task_no_record_zero(
     assert fields(tie) == [{"field": "closeness", "message": "Give a number, not true or false."}]
     assert fields(rhythm)[0]["field"] == "keep_in_touch_days"
     assert fields(nobody) == [
-        {"field": "person_id", "message": "No person with id 0 in this workspace."}
+        {"field": "person_id", "message": "No person number 0: they may have been deleted."}
     ]
     assert client.get("/api/v1/tasks").json()["items"] == []
     assert client.get("/api/v1/connections").json()["items"] == []

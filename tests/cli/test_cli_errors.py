@@ -46,12 +46,12 @@ def test_the_same_field_is_named_by_each_commands_own_option(run, cli_url: str) 
 
     assert task.exit_code == 2
     assert task.stderr.splitlines() == [
-        "Error: --org does not name a record in this workspace.",
-        "  --org: No organization with id 99 in this workspace.",
+        "Error: --org does not name one of your records.",
+        "  --org: No organization number 99: it may have been deleted.",
     ]
     assert person.stderr.splitlines() == [
-        "Error: --with does not name a record in this workspace.",
-        "  --with: No person with id 99 in this workspace.",
+        "Error: --with does not name one of your records.",
+        "  --with: No person number 99: they may have been deleted.",
     ]
 
 
@@ -66,8 +66,8 @@ def test_an_argument_is_named_as_its_help_shows_it(run, cli_url: str) -> None:
         "  ABSORBED_ID: Pick someone other than the person kept."
     ]
     assert stranger.stderr.splitlines() == [
-        "Error: PERSON_ID does not name a record in this workspace.",
-        "  PERSON_ID: No person with id 99 in this workspace.",
+        "Error: PERSON_ID does not name one of your records.",
+        "  PERSON_ID: No person number 99: they may have been deleted.",
     ]
 
 

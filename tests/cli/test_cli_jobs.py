@@ -88,7 +88,7 @@ def test_a_wrong_day_or_job_changes_nothing(run, cli_url: str) -> None:
     backwards = run("person", "job", "1", "--start", "2025-01-01", "--end", "2024-01-01")
 
     assert wrong_day.exit_code == 2 and "--start takes a real date" in wrong_day.stderr
-    assert no_job.exit_code == 4 and "No job with id 99" in no_job.stderr
+    assert no_job.exit_code == 4 and "No job number 99" in no_job.stderr
     assert backwards.exit_code == 2
     assert "Recruiter at Meta (? to now) (job 1)" in run("person", "show", "1").stdout
 

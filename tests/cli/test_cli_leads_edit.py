@@ -126,7 +126,7 @@ def test_a_lead_that_is_not_there_is_exit_4(run, cli_url: str) -> None:
     missing = run("leads", "edit", "9", "--title", "Anything")
 
     assert missing.exit_code == 4
-    assert missing.stderr == "Error: No lead with id 9 in this workspace.\n"
+    assert missing.stderr == "Error: No lead number 9: it may have been deleted.\n"
 
 
 def test_a_lead_s_new_organization_is_said_to_be_added_with_what_it_may_have_meant(

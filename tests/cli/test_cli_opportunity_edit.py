@@ -48,7 +48,7 @@ def test_a_wrong_value_changes_nothing_and_names_the_option(run, cli_url: str) -
     both = run("opportunity", "edit", "1", "--manager", "1", "--no-manager")
 
     assert low.exit_code != 0 and "--pay-max is below --pay-min" in low.stderr
-    assert nobody.exit_code != 0 and "--manager: No person with id 99" in nobody.stderr
+    assert nobody.exit_code != 0 and "--manager: No person number 99" in nobody.stderr
     assert both.exit_code != 0 and "Give --manager or --no-manager, not both." in both.stderr
     assert json.loads(run("opportunity", "show", "1", "--json").stdout)["city"] is None
 

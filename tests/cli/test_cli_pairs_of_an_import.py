@@ -58,7 +58,7 @@ def test_not_same_takes_a_pair_or_an_import(run, cli_url: str) -> None:
         assert "Give a pair's number (PAIR_ID), or --import IMPORT_ID" in result.stderr
     missing = run("people", "not-same", "--import", "9", "--yes")
     assert missing.exit_code == 4
-    assert "No import with id 9" in missing.stderr
+    assert "No import number 9" in missing.stderr
 
 
 @contextmanager

@@ -119,7 +119,7 @@ def test_an_unknown_person_is_exit_4(run, cli_url: str) -> None:
     result = run("person", "show", "99")
 
     assert result.exit_code == 4
-    assert result.stderr == "Error: No person with id 99 in this workspace.\n"
+    assert result.stderr == "Error: No person number 99: they may have been deleted.\n"
 
 
 def test_person_delete_asks_first(run, cli_url: str) -> None:
@@ -525,8 +525,8 @@ def test_interaction_with_someone_unknown_is_refused(run, cli_url: str) -> None:
 
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Error: --with does not name a record in this workspace.",
-        "  --with: No person with id 7 in this workspace.",
+        "Error: --with does not name one of your records.",
+        "  --with: No person number 7: they may have been deleted.",
     ]
 
 
@@ -581,12 +581,12 @@ def test_task_add_names_the_organizations_a_name_could_mean(run, cli_url: str) -
 
     assert unsure.exit_code == unknown.exit_code == 2
     assert unsure.stderr.splitlines() == [
-        "Error: --org does not name a record in this workspace.",
-        "  --org: No organization in this workspace is called “Acme”. Did you mean “Acme Foods” "
+        "Error: --org does not name one of your records.",
+        "  --org: You have no organization called “Acme”. Did you mean “Acme Foods” "
         "or “Acme Robotics”?",
     ]
     assert unknown.stderr.splitlines()[1] == (
-        "  --org: No organization in this workspace is called “Contoso”; check the spelling."
+        "  --org: You have no organization called “Contoso”; check the spelling."
     )
     assert json.loads(run("task", "list", "--json").stdout)["items"] == []  # nothing saved
 

@@ -203,15 +203,15 @@ def test_a_launch_whose_call_was_made_is_not_cancelled(
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("references", "briefed", "9", "1"), "No reference with id 9 in this workspace."),
-        (("references", "cancel", "9", "1"), "No reference with id 9 in this workspace."),
-        (("references", "cancel", "1", "9"), "No opportunity with id 9 in this workspace."),
+        (("references", "briefed", "9", "1"), "No reference number 9: it may have been deleted."),
+        (("references", "cancel", "9", "1"), "No reference number 9: it may have been deleted."),
+        (("references", "cancel", "1", "9"), "No opportunity number 9: it may have been deleted."),
         (
             ("references", "cancel", "1", "2"),
             "Ada Lovelace (reference 1) was not launched for Tester at Acme (opportunity 2). "
             "Launch them first: goodword references launch 1 2",
         ),
-        (("references", "called", "1", "9"), "No opportunity with id 9 in this workspace."),
+        (("references", "called", "1", "9"), "No opportunity number 9: it may have been deleted."),
         (
             ("references", "thanked", "1", "2"),
             "Ada Lovelace (reference 1) was not launched for Tester at Acme (opportunity 2). "
@@ -297,8 +297,8 @@ def test_a_lead_passed_on_refuses_a_skip_under_json_as_the_api_does(
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("leads", "sent", "9", "1"), "No lead with id 9 in this workspace."),
-        (("leads", "skipped", "1", "9"), "No person with id 9 in this workspace."),
+        (("leads", "sent", "9", "1"), "No lead number 9: it may have been deleted."),
+        (("leads", "skipped", "1", "9"), "No person number 9: they may have been deleted."),
         (
             ("leads", "sent", "1", "3"),
             "Rust meetup (lead 1) was not suggested for Cy Young (person 3). Whom it fits: "

@@ -255,7 +255,10 @@ def test_another_workspaces_pairs_and_merges_are_not_found(
     if path == "/merges":  # (ids in a body: the field's error, as for ids never used)
         assert response.status_code == 422
         assert response.json()["error"]["fields"] == [
-            {"field": "survivor_id", "message": f"No person with id {a.id} in this workspace."}
+            {
+                "field": "survivor_id",
+                "message": f"No person number {a.id}: they may have been deleted.",
+            }
         ]
     else:
         assert response.status_code == 404

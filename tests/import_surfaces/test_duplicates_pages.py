@@ -309,7 +309,7 @@ def test_other_workspaces_pairs_and_merges_are_not_found(client, session, other_
         absorbed_id=candidate.person_b_id,
     )
     undo = client.post(f"/duplicates/merges/{record.id}/undo").text
-    assert f"Nothing was undone: No merge with id {record.id}" in undo
+    assert f"Nothing was undone. No merge number {record.id}" in undo
     page = client.get("/duplicates").text
     assert "Nothing to review." in page and "No merges yet." in page
     assert record.undone_at is None
@@ -460,7 +460,7 @@ def test_a_pair_gone_in_another_tab_is_said_and_nothing_changes(client, session,
     client.post(f"/duplicates/merges/{record.id}/undo")
     again = client.post(f"/duplicates/merges/{record.id}/undo")
     assert again.status_code == 200
-    assert f"Nothing was undone: Merge {record.id} was already undone" in again.text
+    assert f"Nothing was undone. Merge {record.id} was already undone" in again.text
     assert people.count(session, workspace_id=workspace.id) == 2
 
 

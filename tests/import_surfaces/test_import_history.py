@@ -127,7 +127,7 @@ def test_an_id_too_large_for_any_record_is_not_found(client, url):
     response = client.get(url)
     assert response.status_code == 404
     kind = "import" if "/imports/" in url else "person"
-    assert f"No {kind} with id " in response.text
+    assert f"No {kind} number " in response.text
     assert client.delete(f"{API}/imports/99999999999999999999").status_code == 404
 
 
@@ -267,7 +267,7 @@ def test_the_cli_lists_shows_and_deletes_kept_imports(run, tmp_path):
     assert run("imports", "show", "1").exit_code == 0
     assert run("imports", "delete", "1", "--yes").exit_code == 0
     missing = run("imports", "show", "1")
-    assert missing.exit_code == 4 and "No import with id 1" in missing.output
+    assert missing.exit_code == 4 and "No import number 1" in missing.output
 
 
 def test_a_saved_report_counts_the_pairs_waiting_now(client, session, workspace):

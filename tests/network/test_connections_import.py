@@ -106,7 +106,7 @@ def test_every_problem_of_every_bad_line_is_named_in_line_order(
     assert [(e.field, e.message) for e in raised.value.fields] == [
         (
             "line 3",
-            "No person with id 999 in this workspace. "
+            "No person number 999: they may have been deleted. "
             "Closeness '9' must be a whole number from 1 to 5.",
         ),
         (
@@ -184,7 +184,9 @@ def test_an_id_from_another_workspace_is_unknown(
     charlie = f.person(session, other_workspace.id, "Charlie")
     with pytest.raises(InvalidInput) as raised:
         load(session, workspace.id, f"a,b\nid:{charlie.id},m-1\n")
-    assert raised.value.fields[0].message == (f"No person with id {charlie.id} in this workspace.")
+    assert raised.value.fields[0].message == (
+        f"No person number {charlie.id}: they may have been deleted."
+    )
 
 
 def test_imported_ties_show_up_in_paths(session: Session, workspace: Workspace) -> None:

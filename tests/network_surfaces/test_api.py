@@ -238,7 +238,7 @@ def test_a_bad_line_is_named_and_nothing_is_written(
     assert answer.status_code == 422
     error = answer.json()["error"]
     fields = {(item["field"], item["message"]) for item in error["fields"]}
-    assert ("line 3", f"No person with id {stranger.id} in this workspace.") in fields
+    assert ("line 3", f"No person number {stranger.id}: they may have been deleted.") in fields
     assert any(field == "line 4" and "pen pal" in message for field, message in fields)
     assert "nothing was imported" in error["message"]
     assert count(session, Person, workspace) == people_before

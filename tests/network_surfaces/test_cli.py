@@ -156,7 +156,8 @@ def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
     unknown = run("paths", "--to-person", "9999")
     assert unknown.exit_code == 2
     assert (
-        unknown.stderr.splitlines()[1] == "  --to-person: No person with id 9999 in this workspace."
+        unknown.stderr.splitlines()[1]
+        == "  --to-person: No person number 9999: they may have been deleted."
     )
     assert run("paths", "--to-org", "Nowhere Inc").exit_code == 2
     assert run("paths", "--to-person", str(ids["dana"]), "--from", "9999").exit_code == 2
@@ -235,7 +236,7 @@ def test_connections_import_lists_every_problem_in_line_order(
 
     assert result.exit_code == 2
     assert result.stderr.splitlines()[1:] == [
-        "  line 2: No person with id 999 in this workspace. "
+        "  line 2: No person number 999: they may have been deleted. "
         "Closeness '9' must be a whole number from 1 to 5.",
         "  line 3: Kind 'bestie' is not one of colleague, former_colleague, friend, "
         "interviewer, recruiter, referred_by, met_at_event, linkedin, knows.",

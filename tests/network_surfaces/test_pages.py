@@ -253,7 +253,7 @@ def test_a_name_that_matches_no_organization_is_explained_beside_the_field(
     page = client.get("/paths", params={"to_organization": "Stonechat"})
     assert page.status_code == 404
     words = text(page.text)
-    assert "No organization in this workspace is called “Stonechat”; check the spelling." in words
+    assert "You have no organization called “Stonechat”; check the spelling." in words
     assert 'name="to_organization"' in page.text and 'value="Stonechat"' in page.text
     api = client.get("/api/v1/paths", params={"to_organization": "Stonechat"})
     assert api.status_code == 404 and "called “Stonechat”" in api.json()["error"]["message"]
@@ -266,7 +266,7 @@ def test_a_name_that_starts_an_organizations_name_is_offered_as_did_you_mean(
     assert page.status_code == 404
     link = "/paths?to_organization=Borealis+Freight&amp;department=sales"
     assert (
-        '<p class="error" id="e-to_organization">No organization in this workspace is called '
+        '<p class="error" id="e-to_organization">You have no organization called '
         f'“Borealis”. Did you mean <a href="{link}">Borealis Freight</a>?</p>'
     ) in page.text
     assert "Ways in to Borealis Freight" in text(client.get(html.unescape(link)).text)
@@ -284,5 +284,5 @@ def test_a_name_that_starts_an_organizations_name_is_offered_as_did_you_mean(
     assert re.search(r"Did you mean <a [^>]+>Acme Robotics</a> or <a [^>]+>Northwind</a>\?", page)
     api = client.get("/api/v1/paths", params={"to_organization": "wind"})
     assert api.json()["error"]["message"] == (
-        "No organization in this workspace is called “wind”. Did you mean “Northwind”?"
+        "You have no organization called “wind”. Did you mean “Northwind”?"
     )

@@ -423,7 +423,12 @@ def test_another_workspaces_person_named_in_a_body_is_no_record_here(
 
     assert [d.status_code for d in drafts] == [422, 422]
     assert [d.json()["error"]["fields"] for d in drafts] == [
-        [{"field": "person_id", "message": f"No person with id {person_id} in this workspace."}]
+        [
+            {
+                "field": "person_id",
+                "message": f"No person number {person_id}: they may have been deleted.",
+            }
+        ]
         for person_id in (theirs, unused)
     ]
 

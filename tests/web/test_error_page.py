@@ -70,6 +70,17 @@ def test_a_message_that_reads_on_from_the_field_follows_its_name(client: TestCli
     assert "after:" not in page.text
 
 
+def test_an_unknown_list_of_asks_names_the_tabs_as_the_page_does(client: TestClient) -> None:
+    page = client.get("/referrals?status=bogus")
+    assert page.status_code == 422
+    said = html.unescape(alert(page.text))
+    assert (
+        "There is no list of asks called “bogus”; choose one of the tabs: Open, Everything, "
+        in (said)
+    )
+    assert "To ask, Asked" in said and "to_ask" not in said
+
+
 def test_a_form_left_unfilled_names_the_field_in_words(client: TestClient) -> None:
     page = client.post("/messages/eml", data={"subject": "", "body": ""})
     assert page.status_code == 422

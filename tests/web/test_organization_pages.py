@@ -251,7 +251,7 @@ def test_another_workspace_s_organization_is_not_found(
 def test_an_unknown_organization_is_a_404_page(client: TestClient, workspace: Workspace) -> None:
     response = client.get("/organizations/424242")
     assert response.status_code == 404
-    assert "No organization with id 424242" in response.text
+    assert "No organization number 424242" in response.text
 
 
 def test_a_position_typed_with_another_name_goes_to_that_organization(

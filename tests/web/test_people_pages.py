@@ -624,7 +624,8 @@ def test_another_workspace_s_person_is_not_found(
 def test_an_unknown_person_is_a_404_page(client: TestClient, workspace: Workspace) -> None:
     response = client.get("/people/999999")
     assert response.status_code == 404
-    assert "No person with id 999999" in response.text
+    assert "No person number 999999: they may have been deleted." in response.text
+    assert "workspace" not in response.text
 
 
 def test_the_list_never_shows_another_workspace_s_people(

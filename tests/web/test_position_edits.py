@@ -165,7 +165,10 @@ def test_the_api_refuses_a_wrong_job_and_changes_nothing(
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"] == [
-        {"field": "organization_id", "message": "No organization with id 999999 in this workspace."}
+        {
+            "field": "organization_id",
+            "message": "No organization number 999999: it may have been deleted.",
+        }
     ]
     missing = client.put(
         "/api/v1/positions/999999", json={"organization_name": "Meta", "is_current": True}

@@ -110,7 +110,7 @@ def paths(
             # input (exit 2), as in every other command (see `goodword --help`).
             field = _field_of(exc, query)
             raise InvalidInput(
-                f"{field} does not name a record in this workspace.",
+                f"{field} does not name one of your records.",
                 fields=[FieldError(field, exc.message)],
             ) from None
         read = ways_in_read(session, workspace_id=ws, found=found)

@@ -414,7 +414,7 @@ def export(
 ) -> None:
     """Export everyone; `goodword import` reads each format back without losing anything of
     the people, but for which of them is you, which only json keeps (their interactions,
-    ties and organizations' own details are in `goodword export`'s whole-workspace file)."""
+    ties and organizations' own details are in `goodword export`'s file of everything)."""
     from goodword.importers import export as exporting
 
     with work(ctx) as (session, workspace_id):

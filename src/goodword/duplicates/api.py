@@ -209,7 +209,7 @@ def not_same_many(
     session: DbSession, workspace_id: WorkspaceId, body: NotSameRequest
 ) -> NotSameResult:
     """Each pair is two different people; none is suggested again. All or none: an id that
-    is not a pair in this workspace is a 422 on `ids.<n>`, and nothing is marked."""
+    is not a pair is a 422 on `ids.<n>`, and nothing is marked."""
     marked = service.mark_many_not_same(session, workspace_id=workspace_id, candidate_ids=body.ids)
     return NotSameResult(marked=[c.id for c in marked])
 

@@ -568,7 +568,7 @@ def undo(session: DbSession, workspace_id: WorkspaceId, merge_id: int) -> Respon
     except (NotFound, Conflict) as exc:
         # (Undone already in another tab, say: said on the queue page, nothing changed.)
         session.rollback()
-        return redirect("/duplicates", flash=f"Nothing was undone: {exc.message}")
+        return redirect("/duplicates", flash=f"Nothing was undone. {exc.message}")
     flash = (
         f"Undid the merge: {restored.display_name} (number {restored.id}) is their own "
         "person again."

@@ -175,9 +175,9 @@ def check_templates_free(session: Session, workspace_id: int, document: ExportFi
         ]
         raise Conflict(
             (
-                "A message template in the file is already in this workspace"
+                "A message template in the file is already in your records"
                 if len(fields) == 1
-                else f"{len(fields)} message templates in the file are already in this workspace"
+                else f"{len(fields)} message templates in the file are already in your records"
             )
             + "; nothing was imported.",
             fields=fields,

@@ -345,7 +345,7 @@ def import_workspace(
             if person.is_me:
                 raise Conflict(
                     f"people[{index}] ({person.key}, {person.display_name}) is marked as you, "
-                    f"but {me.display_name} already is in this workspace.",
+                    f"but {me.display_name} is already marked as you.",
                     fields=[FieldError(f"people[{index}].is_me", "Another person is you here.")],
                 )
     if not empty:
@@ -389,9 +389,9 @@ def _check_origin_keys_free(session: Session, workspace_id: int, document: Expor
         ]
         raise Conflict(
             (
-                "A task in the file is already in this workspace"
+                "A task in the file is already in your records"
                 if len(fields) == 1
-                else f"{len(fields)} tasks in the file are already in this workspace"
+                else f"{len(fields)} tasks in the file are already in your records"
             )
             + "; nothing was imported.",
             fields=fields,

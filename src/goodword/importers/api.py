@@ -121,9 +121,7 @@ async def create_import(
     column_map = one_mapping(mapping, mapping_field)
     job = jobs_of(request).claim(workspace_id, dry_run=dry_run, reapply=reapply)
     if job is None:
-        raise Conflict(
-            "An import is already running in this workspace; import again when it has finished."
-        )
+        raise Conflict("An import is already running; import again when it has finished.")
     try:
         saved = await save_uploads(files, max_bytes=settings.import_max_bytes)
         try:

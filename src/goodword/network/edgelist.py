@@ -261,7 +261,7 @@ def _find(
             "instead to say which one"
         )
     if key.kind == "id":
-        return f"No person with id {key.value} in this workspace"
+        return f"No person number {key.value}: they may have been deleted"
     try:
         new_people[key] = key.new_person()
     except ValidationError as exc:

@@ -96,7 +96,7 @@ def named(session: Session, *, workspace_id: int, text: str) -> Organization:
         if organization not in near
     ]
     if not near:
-        message = f"No organization in this workspace is called “{text}”; check the spelling."
+        message = f"You have no organization called “{text}”; check the spelling."
         raise NotFound(KIND, text, message=message)
     names = " or ".join(f"“{organization.name}”" for organization in near)
     message = f"{no_organization_called(text)} Did you mean {names}?"
@@ -105,7 +105,7 @@ def named(session: Session, *, workspace_id: int, text: str) -> Organization:
 
 def no_organization_called(text: str) -> str:
     """What a search for an organization no name or other name finds says first."""
-    return f"No organization in this workspace is called “{text}”."
+    return f"You have no organization called “{text}”."
 
 
 def best_match(spellings: Iterable[tuple[int, str, Sequence[str]]], name: str) -> int | None:

@@ -30,6 +30,12 @@ FIELDS = ("person_id", "target_organization_id", "notes")
 # The list's tabs: the asks that still need something from the user (see service.list_), every
 # ask, or one status.
 FILTERS = ("open", "all", *(s.value for s in AskStatus))
+# Each tab's name on the page ("to_ask" is To ask).
+FILTER_NAMES = {
+    "open": "Open",
+    "all": "Everything",
+    **{s.value: s.value.replace("_", " ").capitalize() for s in AskStatus},
+}
 
 
 def _asks(session: Session, workspace_id: int, chosen: str) -> list[ReferralAsk]:
@@ -47,7 +53,8 @@ def _filter(value: str | None) -> str:
         return "open"
     if value not in FILTERS:
         raise InvalidInput(
-            f"There is no list of asks called {value!r}; choose one of: {', '.join(FILTERS)}.",
+            f"There is no list of asks called “{value}”; choose one of the tabs: "
+            f"{', '.join(FILTER_NAMES.values())}.",
             fields=[FieldError("status", "is not one of the lists")],
         )
     return value
@@ -73,7 +80,7 @@ def _list_page(
             # For the empty view: whether there are asks elsewhere, and how many.
             "total": service.count(session, workspace_id=workspace_id),
             "chosen": chosen,
-            "filters": FILTERS,
+            "filters": FILTER_NAMES,
             "values": values or {},
             "errors": errors or {},
             "row_errors": row_errors or {},
