@@ -393,7 +393,7 @@ def undoing_allowed(request: Request, workspace_id: int) -> None:
     records to the people the undo takes away)."""
     if jobs_of(request).running(workspace_id):
         raise Conflict(
-            "An import is running in this workspace: undo this one once it has finished."
+            "An import is running: undo this one once it has finished."
         )
 
 
