@@ -392,9 +392,7 @@ def undoing_allowed(request: Request, workspace_id: int) -> None:
     """Refuse to undo an import while another runs in the workspace (it may be matching
     records to the people the undo takes away)."""
     if jobs_of(request).running(workspace_id):
-        raise Conflict(
-            "An import is running: undo this one once it has finished."
-        )
+        raise Conflict("An import is running: undo this one once it has finished.")
 
 
 @router.get("/imports/{run_id}/undo", response_class=HTMLResponse)
