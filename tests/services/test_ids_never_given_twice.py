@@ -4,6 +4,8 @@ PostgreSQL: a link to a record deleted never opens one added after it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.duplicates import merging
+from goodword.importers.service import import_files
 from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.people import service as people
@@ -77,3 +80,30 @@ def test_undoing_a_merge_after_someone_is_added_gives_the_old_id_back(
     assert people.get(session, workspace_id=workspace.id, person_id=ingrid.id).display_name == (
         "Ingrid Solberg"
     )
+
+
+def test_an_import_gives_no_deleted_id_again(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    """An import reserves its ids itself (many rows in one insert): above the largest ever
+    given, not the largest left."""
+    kept = f.person(session, workspace.id, "Ann Keep")
+    bob = f.person(session, workspace.id, "Bob Absorbed")
+    old_id = bob.id
+    record = merging.merge(
+        session, workspace_id=workspace.id, survivor_id=kept.id, absorbed_id=old_id
+    )
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Cara,New,https://www.linkedin.com/in/cara-new,,Acme,Engineer,03 Nov 2025\n"
+    )
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[path], today=date(2026, 11, 28)
+    )
+    (cara,) = [row.person_id for row in report.rows]
+
+    restored = merging.undo_merge(session, workspace_id=workspace.id, merge_id=record.id)
+
+    assert cara is not None and cara > old_id
+    assert restored.id == old_id

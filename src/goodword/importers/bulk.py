@@ -75,8 +75,9 @@ def insert_returning(session: Session, model: Any, rows: list[dict[str, Any]]) -
 
 def reserve_ids(session: Session, model: Any, count: int) -> list[int]:
     """`count` new ids for the model's table: a sequence range on PostgreSQL; on SQLite,
-    the ids after the largest, once the write lock is held (so no one else can add rows
-    until commit)."""
+    the ids after the largest ever given (its AUTOINCREMENT count, so the id of a row
+    deleted is not given again), once the write lock is held (so no one else can add rows
+    until commit). Inserting them moves SQLite's count past them."""
     table = model.__table__
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -85,10 +86,14 @@ def reserve_ids(session: Session, model: Any, count: int) -> list[int]:
             "FROM generate_series(1, :count)"
         )
         return list(session.scalars(statement, {"count": count}))
+    given = 0
     if dialect == "sqlite":
         # Take the write lock (a no-op update), so no one else can add rows until commit.
         session.execute(text("UPDATE workspaces SET slug = slug WHERE id = -1"))
-    largest = session.scalar(select(func.max(table.c.id))) or 0
+        given = session.scalar(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": table.name}
+        )
+    largest = max(session.scalar(select(func.max(table.c.id))) or 0, given or 0)
     return list(range(largest + 1, largest + count + 1))
 
 
