@@ -3,6 +3,7 @@ foreign key, and an id is never given twice after it, even one deleted before it
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -124,3 +125,30 @@ def test_the_rebuild_keeps_everything_and_no_id_is_given_twice(empty_engine: Eng
                 text("SELECT sql FROM sqlite_master WHERE type = 'table'")
             ).scalars()
             assert not any("AUTOINCREMENT" in sql for sql in created if sql)
+
+
+def test_a_row_pointing_at_nothing_already_does_not_stop_the_rebuild(
+    empty_engine: Engine,
+) -> None:
+    """A row a tool with foreign keys off left pointing at no one (SQLite's own shell has
+    them off) is copied as it is; only what the rebuild itself would break stops it."""
+    migrate.upgrade(empty_engine, "0032")
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ada = f.person(session, ws, "Ada Lovelace", emails=["ada@analytical.example"])
+    if empty_engine.dialect.name == "sqlite":
+        shell = sqlite3.connect(str(empty_engine.url.database))  # (foreign keys off)
+        with shell:
+            shell.execute(
+                "UPDATE person_emails SET person_id = ? WHERE person_id = ?", (ada.id + 100, ada.id)
+            )
+        assert shell.execute("PRAGMA foreign_key_check").fetchall()
+        shell.close()
+
+    migrate.upgrade(empty_engine)
+
+    assert migrate.current_revision(empty_engine) == migrate.LATEST_REVISION
+    with empty_engine.connect() as connection:
+        emails = connection.execute(text("SELECT address FROM person_emails")).scalars().all()
+    assert emails == ["ada@analytical.example"]

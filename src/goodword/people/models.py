@@ -215,8 +215,9 @@ class DeletedSource(WorkspaceScoped, Base):
     file_name: Mapped[str | None] = mapped_column(String(300))
     # SHA-256 of the record's key (`importers.deleted.digest`), in hex.
     key_digest: Mapped[str] = mapped_column(String(64))
-    # Which deletion it was: the records of one person deleted share it (the id they had),
-    # so bringing them back by one of them forgets the others too.
+    # Which deletion it was (a count of the workspace's deletions, `deleted.next_deletion`):
+    # the records of one person deleted share it, so bringing them back by one of them
+    # forgets the others too.
     deletion: Mapped[int]
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

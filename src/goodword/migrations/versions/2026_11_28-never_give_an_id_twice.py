@@ -14,9 +14,10 @@ what SQLAlchemy reflects, which loses the ON DELETE of a foreign key added with 
 
 AUTOINCREMENT gives the next id above the largest ever noted in `sqlite_sequence`; the copy
 notes each table's largest id. A row deleted before this ran, above every id left, is known
-only where it is named: the people merged away (`merges.absorbed_id` and the rows their
-merges removed) and deleted (`deleted_sources.deletion`). The count starts above those too,
-so undoing a merge made before gives the person their own number back.
+only where it is named: the people merged away (`merges.absorbed_id`) and the rows their
+merges removed. The count starts above those too, so undoing a merge made before gives the
+person their own number back. (Someone deleted before leaves no id behind: the newest of
+them may have their id given out once more.)
 
 Revision ID: 0033
 Revises: 0032
@@ -134,8 +135,6 @@ def _start_above_deleted(connection: sa.Connection) -> None:
         for table, rows in (kept or {}).get("deleted", {}).items():
             for row in rows:
                 note(table, row.get("id") if isinstance(row, dict) else None)
-    for (deletion,) in _all(connection, "SELECT max(deletion) FROM deleted_sources"):
-        note("people", deletion)
     for table, row_id in highest.items():
         if table not in _TABLES:
             continue
@@ -152,9 +151,9 @@ def _start_above_deleted(connection: sa.Connection) -> None:
 
 def _with_foreign_keys_off(work: Callable[[sa.Connection], None]) -> None:
     """Do `work` with SQLite's foreign keys off (dropping a table with them on deletes what
-    points at it), then check every foreign key. The setting holds only outside a
-    transaction: what the upgrade did so far is committed first, and this work is committed
-    with its check."""
+    points at it), then check that it left no foreign key pointing at nothing. The setting
+    holds only outside a transaction: what the upgrade did so far is committed first, and
+    this work is committed with its check."""
     connection = op.get_bind()
     raw = connection.connection.driver_connection
     assert raw is not None
@@ -163,11 +162,14 @@ def _with_foreign_keys_off(work: Callable[[sa.Connection], None]) -> None:
     if began:
         raw.execute("COMMIT")
     raw.execute("PRAGMA foreign_keys = OFF")
-    raw.execute("BEGIN")
+    raw.execute("BEGIN IMMEDIATE")
     try:
+        # (A row pointing at nothing already, left by a tool that had foreign keys off, is
+        # copied as it is: only what the rebuild itself would break stops it.)
+        before = {tuple(row) for row in raw.execute("PRAGMA foreign_key_check").fetchall()}
         work(connection)
-        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
+        after = {tuple(row) for row in raw.execute("PRAGMA foreign_key_check").fetchall()}
+        if broken := sorted(after - before, key=str):
             raise RuntimeError(f"0033 left foreign keys pointing at nothing: {broken[:5]}")
         raw.execute("COMMIT")
     except BaseException:
