@@ -329,6 +329,7 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
         history.unlink_people(session, workspace_id=workspace_id, person_ids=set(removed))
     # The organizations it made that nothing holds now (their jobs gone with the people).
     organizations = _organizations(session, workspace_id, run_id, [], set())
+    done.organizations = len(organizations)  # (a job the take-back left keeps its own)
     if organizations:
         session.execute(
             delete(SearchDocument).where(
