@@ -112,6 +112,7 @@ def move_rows(
     moved: dict[str, list[int]] = snapshot["moved"]
     moved_keys: dict[str, list[list[Any]]] = snapshot["moved_keys"]  # [row id, {column: value}]
     moved_made: dict[str, list[list[Any]]] = snapshot["moved_made"]  # [row id, made]
+    _no_longer_imported(session, absorbed_id)
     for table, column in _references():
         col = table.c[column]
         same_when = _SAME_WHEN.get(table.name) or _unique_partners(table, column)
@@ -152,6 +153,23 @@ def move_rows(
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
     _move_connections(session, snapshot, survivor_id, absorbed_id)
     _carry_pairs(session, snapshot, survivor_id, absorbed_id)
+
+
+def _no_longer_imported(session: Session, absorbed_id: int) -> None:
+    """The messages and invitations the absorbed person is in or wrote are changed by the
+    merge (their people are), so are no longer the import's that added them: an undo of
+    the import leaves them with the survivor, as it leaves a message changed by hand
+    (`importers/models.py`, whose listeners see no Core statement). An undo of the merge
+    does not make them the import's again: they were changed all the same."""
+    interactions = Base.metadata.tables["interactions"]
+    participants = Base.metadata.tables["interaction_participants"]
+    theirs = select(participants.c.interaction_id).where(participants.c.person_id == absorbed_id)
+    for touched in (interactions.c.id.in_(theirs), interactions.c.writer_id == absorbed_id):
+        session.execute(
+            update(interactions)
+            .where(touched, interactions.c.import_run_id.is_not(None))
+            .values(import_run_id=None)
+        )
 
 
 def _after_survivors(

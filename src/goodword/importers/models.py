@@ -34,8 +34,9 @@ class ImportRun(WorkspaceScoped, Base):
 
 # A message or organization an import added is that import's to take back on undo
 # (`import_run_id`) until it is changed through the ORM: every edit by hand, a person added
-# to or taken out of a message, a merge. The imports write with Core, so their own changes
-# (a writer filled in, an alias added) keep it.
+# to or taken out of a message. The imports write with Core, so their own changes (a writer
+# filled in, an alias added) keep it; so does a merge, which forgets it itself for the
+# messages it moves (`duplicates.moving`).
 _CHANGED = "import_records_changed"
 
 

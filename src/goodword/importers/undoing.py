@@ -14,7 +14,8 @@ notes every change made through the ORM), or a later import's record matched to 
 (`history.mark_people`). Those stay.
 
 A message or organization changed by hand since is no longer the import's
-(`importers/models.py`), and stays; so does a message a task is linked to. A message kept
+(`importers/models.py`), and stays; so does a message a merge moved onto the person kept
+(`duplicates.moving`), and one a task is linked to. A message kept
 before Goodword knew which import added it goes only when all its people do. The field
 updates a record found by its key made to someone already here (Updated in the report)
 stay: the report keeps them in words, not the values before.
