@@ -44,6 +44,15 @@ def test_a_person_a_merge_gave_back_stays_when_their_import_is_undone(
         absorbed_id=ids["Grace Hopper"],
     )
     session.commit()
+    while_merged = undoing.preview(session, workspace_id=workspace.id, run_id=report.id)
+    assert [(kept.name, kept.reason) for kept in while_merged.kept] == [
+        ("Ada Lovelace", undoing.TOUCHED),
+        (
+            "Grace Hopper",
+            f"merged into person {ids['Ada Lovelace']} since, which counts as a change "
+            "(undoing the merge gives them back, as changed)",
+        ),
+    ]
 
     merging.undo_merge(session, workspace_id=workspace.id, merge_id=merge.id)
     session.commit()

@@ -230,8 +230,8 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
                     Kept(
                         person_id,
                         made[person_id],
-                        f"merged into person {merged_since[person_id]} since; undo that "
-                        "merge first to take them away",
+                        f"merged into person {merged_since[person_id]} since, which "
+                        "counts as a change (undoing the merge gives them back, as changed)",
                     )
                 )
             continue  # (deleted since: nothing to take back)
