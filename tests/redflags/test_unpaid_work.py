@@ -358,6 +358,14 @@ def test_time_allowed_is_calendar_time_in_days_not_hours_of_work(
         "Please get back to us within 2 days if you are still interested.",
         "Let us know within 48 hours whether you accept.",
         "Kindly confirm within 1 day that you received this.",
+        # A work verb elsewhere does not make the answer the work.
+        "If you would like to build the dashboard, please reply within 24 hours to confirm.",
+        "If you would like to build the dashboard, please reply within 24 hours.",
+        "Please make a decision and let us know within 2 days.",
+        "We hope you enjoy building it. Please reply within 24 hours to confirm you are still "
+        "interested.",
+        "Please reply within 2 days with your availability for a call.",
+        "Please reply within 2 days with a link to your calendar.",
     ],
 )
 def test_a_deadline_to_answer_the_message_is_not_time_allowed_for_the_work(
@@ -381,6 +389,15 @@ def test_a_deadline_to_answer_the_message_is_not_time_allowed_for_the_work(
         ("Please reply within 5 days with your finished dashboard.", 120),
         ("Submit it within 72 hours. Let us know within 1 day if you are still interested.", 72),
         ("Please confirm you can return it within 4 days.", 96),
+        # A work verb before "reply" in its clause, or the work after it, makes it the work's.
+        ("Please build the dashboard and reply within 48 hours.", 48),
+        ("Complete the assignment and respond within 5 days.", 120),
+        ("Send it back and reply within 4 days.", 96),
+        ("Finish it and then let us know within 3 days.", 72),
+        ("Finish it, then let us know within 3 days.", 72),
+        ("Reply within 5 days with a link to your repo.", 120),
+        ("Please respond within 2 days with the code attached.", 48),
+        ("Respond within 3 days with it attached.", 72),
     ],
 )
 def test_a_deadline_for_the_work_itself_is_still_time_allowed(deadline: str, hours: float) -> None:

@@ -178,10 +178,24 @@ _REPLY_AFTER = rx(
     r"^[\s,]*(?:to\s+(?:confirm|reply|respond|let\s+(?:us|me)\s+know|accept|say|tell\s+(?:us|me)|"
     r"schedule|book)|if\s+you(?:'re|\s+are)\s+(?:still\s+)?interested)"
 )
+_WORK_NOUN = (
+    r"(?:solutions?|submission|work|designs?|project|assignment|answers?|code|deliverables?|"
+    r"results?|dashboard|app|deck|presentation|slides|plan|report|case\s+study|repo(?:sitory)?|"
+    r"github|gitlab|files?|mock-?ups?|prototype|notebook|analysis|write-?up)\b"
+)
+# "reply within 5 days with your finished dashboard | a link to your repo | it attached".
 _WITH_THE_WORK = rx(
-    r"^[\s,]*with\s+(?:your|the)\s+(?:(?:completed|finished|final|working)\b|(?:\w+\s+)?"
-    r"(?:solution|submission|work|designs?|project|assignment|answers?|code|deliverables?|"
-    r"results?|dashboard|app|deck|presentation|slides|plan|report|case\s+study))"
+    r"^[\s,]*with\s+(?:(?:it|them|everything)\s+(?:attached|back|done|completed|finished)\b|"
+    r"(?:(?:your|the|a|an)\s+)?(?:(?:completed|finished|final|working)\b|"
+    r"(?:\w+\s+)?" + _WORK_NOUN + r"|link\s+to\s+(?:your|the)\s+(?:\w+\s+)?" + _WORK_NOUN + r"))"
+)
+# The reply comes after doing the work, in one clause: "build the dashboard and reply",
+# "complete the assignment and respond", "send it back and reply", "finish it, then let us know".
+_WORK_THEN_REPLY = rx(
+    r"\b(?:build|complet|finish|submit|return|send|deliver|turn\s+(?:it\s+)?in|hand\s+(?:it\s+)?in|"
+    r"upload|do\s+(?:it|the|this)|creat|design|writ(?!e\s+(?:back|to)\b)|cod(?:e|ing)\b|implement|"
+    r"prepar|solv)\w*\b[^.!?;\n]{0,80}?(?:\band(?:\s+then)?|,?\s*then|&)\s+(?:please\s+)?"
+    r"(?:reply|respond|let\s+(?:us|me)\s+know|get\s+back\s+to\s+(?:us|me))\w*\b[^.!?;\n]{0,25}$"
 )
 _EFFORT_BEFORE = rx(
     r"(?:takes?|taking|took|requires?|need\w*|spend\w*|last\w*|expect\w*|budget\w*|about|around|"
@@ -341,9 +355,7 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
         return "effort"
     if _WINDOW_AFTER.search(after):
         return "window"
-    if (_REPLY_BEFORE.search(before) or _REPLY_AFTER.search(after)) and not _WITH_THE_WORK.search(
-        after
-    ):
+    if _is_reply_deadline(text, match, lo, before, after):
         return "reply"  # the time to answer the message, not the time allowed for the work
     if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
         return "horizon"  # "a 12-month plan" describes the plan, not the effort
@@ -352,6 +364,17 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
     if _EFFORT_BEFORE.search(before):
         return "effort"
     return "bare"
+
+
+def _is_reply_deadline(text: str, match: re.Match[str], lo: int, before: str, after: str) -> bool:
+    """Whether the duration is the time to answer the message rather than to do the work."""
+    reply_after = _REPLY_AFTER.search(after)
+    if not (reply_after or _REPLY_BEFORE.search(before)) or _WITH_THE_WORK.search(after):
+        return False
+    # "Please build the dashboard and reply within 48 hours": the reply is the work handed in,
+    # unless what follows says it is to confirm ("... and reply within 24 hours to confirm").
+    clause = text[max(lo, match.start() - 140) : match.start()]
+    return bool(reply_after) or not _WORK_THEN_REPLY.search(clause)
 
 
 def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
