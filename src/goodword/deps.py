@@ -66,7 +66,7 @@ def ids_in_range(request: Request) -> None:
             significant = value.lstrip("0")  # 0042 is 42
             if len(significant) > len(str(LARGEST_ID)) or int(significant or "0") > LARGEST_ID:
                 kind = "import" if name == "run_id" else name.removesuffix("_id").replace("_", " ")
-                raise NotFound(kind, value)
+                raise NotFound(kind, int(significant or "0"))
 
 
 # A character no text can keep: NUL (which PostgreSQL refuses in any text) or half of a

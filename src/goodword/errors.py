@@ -49,9 +49,12 @@ class NotFound(GoodwordError):
 
 def missing(kind: str, record_id: object) -> str:
     """What a record not found says: "No person number 99999: they may have been deleted."
-    (a number typed wrong, or a record deleted since the page or list was shown)."""
+    (a number typed wrong, or a record deleted since the page or list was shown). An id that
+    is no number is not called one (NotFound's `message` says better what is missing)."""
     them = "they" if kind == "person" else "it"
-    return f"No {kind} number {record_id}: {them} may have been deleted."
+    if isinstance(record_id, int) and not isinstance(record_id, bool):
+        return f"No {kind} number {record_id}: {them} may have been deleted."
+    return f"There is no such {kind}: {them} may have been deleted."
 
 
 class Forbidden(GoodwordError):

@@ -233,3 +233,34 @@ def test_the_app_answers_other_requests_while_an_import_runs(client, files, monk
         assert '<dd data-outcome="created">6</dd>' in answer.text
     else:
         assert answer.json()["counts"]["created"] == 6
+
+
+def test_an_import_page_no_longer_kept_says_so_not_a_number(client, app):
+    """An import's progress page is kept a while (not after a restart): its address is no
+    number to have mistyped, and the message says where kept imports are."""
+    app.state.import_jobs = running.Jobs()
+    for url in ("/import/jobs/Xy3-gone", "/import/jobs/Xy3-gone/rows.csv"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "number" not in response.text and "Xy3-gone" not in response.text
+        assert "This import is no longer here" in response.text
+        assert "Earlier imports on the Import page" in response.text
+
+
+def test_the_rows_of_an_import_not_finished_or_stopped_say_why_there_are_none(
+    client, app, workspace
+):
+    jobs = running.Jobs()
+    app.state.import_jobs = jobs
+    job = jobs.claim(workspace.id, dry_run=False)
+    still = client.get(f"/import/jobs/{job.id}/rows.csv")
+    assert still.status_code == 404
+    assert "number" not in still.text and "import report" not in still.text
+    assert "This import is still running: its rows can be downloaded once it finishes." in (
+        still.text
+    )
+
+    job.error, job.finished = STOPPED, True
+    stopped = client.get(f"/import/jobs/{job.id}/rows.csv")
+    assert stopped.status_code == 404 and "number" not in stopped.text
+    assert "This import saved nothing, so it has no rows to download" in stopped.text

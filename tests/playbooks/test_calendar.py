@@ -170,6 +170,19 @@ def test_the_feed_needs_its_token_and_rotating_it_retires_the_old_url(
         calendar.feed(session, token="", stamp=STAMP)
 
 
+def test_a_wrong_or_empty_feed_address_says_so_in_words_not_as_a_number(
+    session: Session, workspace: Workspace
+):
+    calendar.enable_feed(session, workspace_id=workspace.id)
+    for token in ("not-the-token", ""):
+        with pytest.raises(NotFound) as caught:
+            calendar.feed(session, token=token, stamp=STAMP)
+        assert caught.value.message == (
+            "There is no Goodword calendar feed at this address. It may have been turned off or "
+            "given a new address: copy the feed's address again from Goodword's Calendar page."
+        )
+
+
 def test_a_feed_turned_off_is_not_turned_back_on_by_a_new_address(
     session: Session, workspace: Workspace, client: TestClient
 ):

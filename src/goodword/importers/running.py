@@ -30,6 +30,11 @@ KEEP_JOBS = 10
 # its workspace.
 ABANDONED_AFTER = 60
 KEEP_ALL_JOBS = 200
+# An import's page (its address is no number: nothing to have mistyped) once it is not kept.
+GONE = (
+    "This import is no longer here: Goodword keeps an import's page only for a while, and not "
+    "after it restarts. Imports that were saved are under Earlier imports on the Import page."
+)
 
 STAGES = {
     "read": "Reading the files",
@@ -208,7 +213,7 @@ class Jobs:
     def get(self, job_id: str, *, workspace_id: int) -> Job:
         job = self._jobs.get(job_id)
         if job is None or job.workspace_id != workspace_id:
-            raise NotFound("import", job_id)
+            raise NotFound("import", job_id, message=GONE)
         return job
 
     def _running(self, workspace_id: int) -> Job | None:

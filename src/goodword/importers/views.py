@@ -339,7 +339,13 @@ def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Res
     """Every row of a finished import's report as CSV (the page lists the first rows)."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
     if job.report is None:
-        raise NotFound("import report", job_id)
+        raise NotFound(
+            "import report",
+            job_id,
+            message="This import is still running: its rows can be downloaded once it finishes."
+            if job.error is None
+            else "This import saved nothing, so it has no rows to download: its page says why.",
+        )
     return _rows_csv(job.report)
 
 

@@ -128,9 +128,16 @@ def feed(session: Session, *, token: str, stamp: datetime) -> bytes:
     return build(items(session, workspace_id=workspace.id), name=_name(workspace), stamp=stamp)
 
 
+# The same words for every wrong address: they do not tell whether any feed is on.
+NO_FEED = (
+    "There is no Goodword calendar feed at this address. It may have been turned off or "
+    "given a new address: copy the feed's address again from Goodword's Calendar page."
+)
+
+
 def workspace_for_token(session: Session, *, token: str) -> Workspace:
     if not token:
-        raise NotFound("calendar feed", "(empty)")
+        raise NotFound("calendar feed", token, message=NO_FEED)
     workspace = session.scalar(select(Workspace).where(Workspace.calendar_token == token))
     if (
         workspace is None
@@ -138,7 +145,7 @@ def workspace_for_token(session: Session, *, token: str) -> Workspace:
         or not secrets.compare_digest(workspace.calendar_token, token)
     ):
         # Never echo the token back: it is a secret even when wrong.
-        raise NotFound("calendar feed", "for that address")
+        raise NotFound("calendar feed", "(secret)", message=NO_FEED)
     return workspace
 
 

@@ -319,12 +319,8 @@ def calendar_download(session: DbSession, workspace_id: WorkspaceId) -> Response
     return ics_response(body, filename=f"goodword-{clock.today().isoformat()}.ics")
 
 
-# A calendar app shows plain text where it would show an HTML page as a broken feed. The
-# same words for every wrong address: they do not tell whether any feed is on.
-NO_FEED = (
-    "There is no Goodword calendar feed at this address. It may have been turned off or "
-    "given a new address: copy the feed's address again from Goodword's Calendar page.\n"
-)
+# A calendar app shows plain text where it would show an HTML page as a broken feed.
+NO_FEED = feeds.NO_FEED + "\n"
 
 
 @router.get("/calendar/{token}.ics", name="calendar_feed")
