@@ -1064,7 +1064,12 @@ def test_into_nonempty_refuses_a_message_template_already_there(
             session, workspace_id=workspace.id, data=playbook_document(), into_nonempty=True
         )
 
-    assert [f.field for f in caught.value.fields] == ["message_templates[0].key"]
+    assert [(f.field, f.message) for f in caught.value.fields] == [
+        (
+            "message_templates[0].key",
+            "You already have your own version of the 'favour_thanks' message.",
+        )
+    ]
     assert caught.value.message == (
         "A message template in the file is already in your records; nothing was imported."
     )

@@ -169,7 +169,7 @@ def check_templates_free(session: Session, workspace_id: int, document: ExportFi
         fields = [
             FieldError(
                 f"message_templates[{wanted[k]}].key",
-                f"This workspace already has its own version of the {k!r} message.",
+                f"You already have your own version of the {k!r} message.",
             )
             for k in sorted(taken)
         ]
