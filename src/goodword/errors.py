@@ -75,6 +75,14 @@ class Conflict(GoodwordError):
     code = "conflict"
 
 
+class Busy(GoodwordError):
+    """Another writer holds SQLite's one write lock (a big import, probably)."""
+
+    status_code = 503
+    exit_code = 5
+    code = "busy"
+
+
 class DatabaseUnavailable(GoodwordError):
     status_code = 503
     exit_code = 5

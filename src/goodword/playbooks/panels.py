@@ -13,9 +13,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from goodword.errors import GoodwordError
+from goodword.errors import Busy, GoodwordError
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.people.models import Person
 from goodword.playbooks import follow_up, launch, reach, rejection
@@ -46,6 +47,12 @@ USE_NEXT: dict[UseStatus, tuple[UseStatus, ...]] = {
 }
 
 
+BUSY_PREVIEW = (
+    "Goodword is busy saving something (an import, probably), so this preview is not shown "
+    "now: reload the page in a minute."
+)
+
+
 def dry_run(session: Session, run: Callable[[], T]) -> T:
     """Call `run` inside a savepoint and roll it back whatever happens.
 
@@ -55,6 +62,12 @@ def dry_run(session: Session, run: Callable[[], T]) -> T:
     savepoint = session.begin_nested()
     try:
         return run()
+    except OperationalError as exc:
+        # (SQLite's one writer may be someone else, an import or the dashboard's playbook
+        # run: a page that has read cannot wait for it, so its preview is left out.)
+        if "database is locked" not in str(exc.orig):
+            raise
+        raise Busy(BUSY_PREVIEW) from exc
     finally:
         savepoint.rollback()
         # Whatever the run touched is read again from the database, as it really is.
