@@ -97,6 +97,8 @@ class RejectionPanel:
     preview: RejectionPreview | None
     # The user said the rejection came late (the box ticked), for a run refused all the same.
     confirm_late: bool = False
+    # Why there is no preview (another writer holds SQLite's lock), if so.
+    error: str | None = None
 
 
 @dataclass
@@ -178,18 +180,24 @@ def rejection_panel(
             key_prefix=f"{follow_up.REFERRAL}:person:{person_id}:opp:{opportunity.id}:",
         )
     ]
-    preview = None
+    preview, error = None, None
     if not tasks:
-        preview = dry_run(
-            session,
-            lambda: _rejection_preview(session, workspace_id, opportunity.id, today, confirm_late),
-        )
+        try:
+            preview = dry_run(
+                session,
+                lambda: _rejection_preview(
+                    session, workspace_id, opportunity.id, today, confirm_late
+                ),
+            )
+        except Busy as busy:
+            error = busy.message
     return RejectionPanel(
         tasks=tasks,
         asks=ask_rows(session, workspace_id=workspace_id, asks=asks),
         close_tasks=close_tasks,
         preview=preview,
         confirm_late=confirm_late,
+        error=error,
     )
 
 
