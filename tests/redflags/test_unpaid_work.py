@@ -410,6 +410,54 @@ def test_a_deadline_for_the_work_itself_is_still_time_allowed(deadline: str, hou
     assert f"Time allowed: up to {hours // 24:.0f} days." in finding.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        (
+            "Please complete the take-home in 3 days. Confirm within 24 hours that you will do it.",
+            72,
+        ),
+        ("Complete the take-home in 3 days.", 72),
+        ("You'll need to complete and return the take-home assignment in 48 hours.", 48),
+        ("Please read the take-home brief and finish it in a week.", 168),
+    ],
+)
+def test_work_ordered_done_in_some_days_is_the_time_allowed_for_it(text: str, hours: float) -> None:
+    report = analyze(text, today=TODAY)
+    # No length of the work is stated, so it is no red flag; the time allowed is not effort.
+    assert "unpaid_work" not in report.categories
+    days = f"{hours // 24:.0f} day{'s' if hours > 24 else ''}"
+    assert (
+        f"An assignment is mentioned without how long it takes (you have up to {days} to hand "
+        "it in). Ask how long it should take and whether the work will be used."
+    ) in report.notes
+    finding = _unpaid(
+        "Please complete a take-home project: build a full dashboard for our client (estimated "
+        f"3 days of work). This is unpaid. {text}"
+    )
+    assert finding is not None and finding.time_allowed is not None
+    assert finding.time_allowed.high == hours
+    assert finding.hours is not None and finding.hours.basis == "stated effort"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # How long it takes those who do it, not an order: effort, as before.
+        ("Most candidates complete the take-home in 3 days.", 24, 24),
+        # A timed exercise of a few hours is how long the work is.
+        ("Please complete the take-home exercise in 5 hours.", 5, 5),
+    ],
+)
+def test_how_long_candidates_take_or_a_timed_exercise_is_still_effort(
+    text: str, low: float, high: float
+) -> None:
+    finding = _unpaid(text)
+    assert finding is not None and finding.hours is not None
+    assert (finding.hours.low, finding.hours.high) == (low, high)
+    assert finding.time_allowed is None
+
+
 def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
     finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
     assert finding is not None and finding.hours is not None

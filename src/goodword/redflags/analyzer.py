@@ -526,6 +526,12 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
                 f"A short exercise (about {work.hours.high:g} hours at most) is a normal part of "
                 "hiring, not a red flag."
             )
+        elif work.time_allowed is not None:
+            notes.append(
+                "An assignment is mentioned without how long it takes (you have up to "
+                f"{_calendar_words(work.time_allowed.high)} to hand it in). Ask how long it "
+                "should take and whether the work will be used."
+            )
         else:
             notes.append(
                 "An assignment is mentioned without its length. Ask how long it should take and "

@@ -162,6 +162,13 @@ _WINDOW_BEFORE = rx(
     r"within|you(?:'ll|\s+will)?\s+have|have|give\s+(?:you|candidates|people|applicants)|by|allow\w*|submit\w*\s+(?:it\s+)?(?:within|"
     r"in)|window\s+of|over|across|the\s+next)\s*$"
 )
+# The work ordered done in a stretch of days: "Please complete the take-home in 3 days",
+# "you'll need to finish it in a week" (as "within" is), not how long it takes the candidates
+# who do it ("most candidates complete it in 3 days").
+_DONE_IN = rx(
+    r"(?:^|(?<=[.!?;:\n])\s*|\b(?:please|kindly|must|to|and|then)\s+)(?:complete|finish|submit|"
+    r"return|send|turn|hand|deliver|do|get|upload|share)\b[^.!?;:\n]{0,60}?\bin\s*$"
+)
 _WINDOW_AFTER = rx(
     r"^\s*(?:if\s+you\s+need|to\s+(?:submit|return|send|get\s+back)|for\s+(?:submission|"
     r"the\s+deadline)|(?:from|after)\s+(?:receiving|today|now))"
@@ -359,11 +366,26 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
         return "reply"  # the time to answer the message, not the time allowed for the work
     if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
         return "horizon"  # "a 12-month plan" describes the plan, not the effort
-    if _WINDOW_BEFORE.search(before):
+    if _WINDOW_BEFORE.search(before) or _done_in(text, match, lo):
         return "window"
     if _EFFORT_BEFORE.search(before):
         return "effort"
     return "bare"
+
+
+def _done_in(text: str, match: re.Match[str], lo: int) -> bool:
+    """Whether the duration is a stretch of days the work is ordered done "in": calendar time
+    ("complete it in 3 days", "in 48 hours"), not a timed exercise ("in 2 hours")."""
+    unit = match.groupdict().get("unit")
+    if unit is None:
+        return False
+    name = _unit_name(unit)
+    if name == "hour":
+        if _num(match.group("lo")) < 24:
+            return False
+    elif name not in ("day", "week", "month", "weekend"):
+        return False
+    return _DONE_IN.search(text, max(lo, match.start() - 120), match.start()) is not None
 
 
 def _is_reply_deadline(text: str, match: re.Match[str], lo: int, before: str, after: str) -> bool:
