@@ -518,3 +518,25 @@ def test_a_fee_that_covers_something_is_still_a_fee_to_pay() -> None:
 )
 def test_a_kit_to_buy_before_starting_is_a_fee_to_get_the_job(text: str) -> None:
     assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations again on accepting our offer! Your start date is March 2. Before then, "
+        "please complete the I-9 and direct deposit forms in Workday, and our vendor Sterling "
+        "will email you to start your background check (we cover the cost).",
+        "Please set up direct deposit in the portal; our vendor will then run your reference "
+        "checks and send the results to HR.",
+    ],
+)
+def test_a_background_or_reference_check_is_not_a_cheque(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def test_a_cheque_beside_a_background_check_is_still_one() -> None:
+    text = (
+        "Your background check is done. We mailed you a cheque for $2,300: deposit it and send "
+        "the balance to our supplier."
+    )
+    assert "rf-fake-check-send-back" in _signals(analyze(text, today=TODAY))

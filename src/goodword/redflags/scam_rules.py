@@ -70,7 +70,12 @@ RULES: list[Rule] = [
     Rule(
         "rf-fake-check-send-back",
         find=(
-            rx(r"\b(?:check|cheque)s?\b"),
+            # A cheque, not a check made of you: "start your background check", "reference checks".
+            rx(
+                r"(?<!background[ -])(?<!reference[ -])(?<!credit[ -])(?<!security[ -])"
+                r"(?<!criminal[ -])(?<!record[ -])(?<!DBS[ -])(?<!health[ -])(?<!safety[ -])"
+                r"(?<!identity[ -])(?<!ID[ -])\b(?:check|cheque)s?\b"
+            ),
             rx(
                 r"\b(?:funds|money|payment)(?:\s+of\s+\S+)?\s+(?:has\s+been\s+|have\s+been\s+|were\s+|"
                 r"was\s+)?"
