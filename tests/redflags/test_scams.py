@@ -240,6 +240,17 @@ def test_severity_comes_from_the_signal_data() -> None:
             "below right away and keep this between us.",
             {"rf-gift-cards-or-wire"},
         ),
+        # An overpayment sent back, and a payee named at length before the channel.
+        (
+            "Due to an accounting error we overpaid you $900; kindly return the difference by "
+            "Cash App today.",
+            {"rf-payment-app"},
+        ),
+        (
+            "Keep $350 for your time and forward the balance to our office supplier, Apex "
+            "Office Solutions, through Zelle.",
+            {"rf-payment-app"},
+        ),
     ],
 )
 def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: set[str]) -> None:
@@ -268,6 +279,8 @@ def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: 
         "We will wire $500 to your account on Friday for the relocation.",
         "Accounts payable: wire payment to suppliers once invoices are approved.",
         "Never wire $500 to anyone who contacts you about a job.",
+        "We will return the balance of your deposit via PayPal once the lease ends.",
+        "Please return the laptop by FedEx on your last day.",
     ],
 )
 def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:
@@ -539,4 +552,17 @@ def test_a_cheque_beside_a_background_check_is_still_one() -> None:
         "Your background check is done. We mailed you a cheque for $2,300: deposit it and send "
         "the balance to our supplier."
     )
+    assert "rf-fake-check-send-back" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've mailed you a cashier's check for $2,950. Once it clears in your banking app, keep "
+        "$350 for your time and forward the balance to our office supplier.",
+        "Your training stipend of $1,800 has been sent by check. Due to an accounting error we "
+        "overpaid you $900, so please send the difference back today.",
+    ],
+)
+def test_a_cheque_that_clears_or_was_too_much_and_is_passed_on_is_a_fake_cheque(text: str) -> None:
     assert "rf-fake-check-send-back" in _signals(analyze(text, today=TODAY))

@@ -83,7 +83,12 @@ RULES: list[Rule] = [
             ),
         ),
         near=(
-            rx(r"\b(?:deposit\w*|cash\s+it|mobile\s+deposit|deposited)\b"),
+            # Paid in, or said to be too much: "once it clears in your banking app", "we
+            # overpaid you".
+            rx(
+                r"\b(?:deposit\w*|cash\s+it|mobile\s+deposit|deposited|clears|cleared|"
+                r"banking\s+app|overpa(?:id|yments?))\b"
+            ),
             rx(
                 r"\b(?:send|forward|wire|transfer|zelle|venmo|cash\s*app|remaining|balance|"
                 r"rest\s+of|the\s+difference|gift\s+cards?|vendor|supplier)\b"

@@ -78,13 +78,16 @@ _MET = re.compile(
 
 _PAY_VERB = (
     r"(?:pay|paying|send|sending|transfer|transferring|wire|wiring|remit|remitting|forward|"
-    r"forwarding|make\s+(?:the\s+|a\s+|your\s+|all\s+)?(?:[\w-]+\s+)?payments?)"
+    r"forwarding|make\s+(?:the\s+|a\s+|your\s+|all\s+)?(?:[\w-]+\s+)?payments?|"
+    # Money said to be too much, sent back: "kindly return the difference by Cash App".
+    r"return(?:ing)?(?=\s+(?:the\s+|any\s+)?(?:difference|balance|rest|remainder|excess|extra|"
+    r"overpa\w+|surplus|funds|money)\b))"
 )
-# Up to eight words of the same clause between the verb and the channel: what is paid, to
+# Up to ten words of the same clause between the verb and the channel: what is paid, to
 # whom, how much ("the remaining funds to our vendor", "$450, minus your commission,").
 # Another paying verb ends the gap, so each request is read from its own verb; "you", "we"
 # and the like end it too ("pay you via Zelle" is money coming to you).
-_GAP = r"(?:\s+(?!(?:we|I|they|he|she|you|" + _PAY_VERB + r")\b)(?:[^\s.!?;:]|\.(?=\d))+){0,8}?"
+_GAP = r"(?:\s+(?!(?:we|I|they|he|she|you|" + _PAY_VERB + r")\b)(?:[^\s.!?;:]|\.(?=\d))+){0,10}?"
 _CONNECT = r"\s+(?:via|through|by|using|with|in|on|over|at)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
 _CHANNELS = (
     CHANNEL + r"(?:\s*(?:,|/|or|and)\s*(?:or\s+|and\s+)?(?:an?\s+|the\s+)?" + CHANNEL + r")*"
