@@ -566,3 +566,21 @@ def test_a_cheque_beside_a_background_check_is_still_one() -> None:
 )
 def test_a_cheque_that_clears_or_was_too_much_and_is_passed_on_is_a_fake_cheque(text: str) -> None:
     assert "rf-fake-check-send-back" in _signals(analyze(text, today=TODAY))
+
+
+def test_equipment_that_must_be_ordered_through_their_partner_is_equipment_to_buy() -> None:
+    text = (
+        "To get started you'll need a MacBook, a printer and a Zoom licence. These must be "
+        "ordered through our certified equipment partner, TechSource Direct, so they arrive "
+        "pre-configured. Our finance team will issue a reimbursement check that you can "
+        "mobile-deposit before you place the order."
+    )
+    assert "rf-buy-equipment-from-employer" in _signals(analyze(text, today=TODAY))
+
+
+def test_equipment_ordered_through_their_partner_at_no_cost_to_you_is_not() -> None:
+    text = (
+        "Your laptop and headset must be ordered through our IT portal; they ship at no cost "
+        "to you."
+    )
+    assert "scam" not in analyze(text, today=TODAY).categories

@@ -116,6 +116,11 @@ RULES: list[Rule] = [
             rx(
                 r"\b(?:purchase|buy|order)\s+(?:them|it|these|those|the\s+items)\s+(?:from|through|at)\b"
             ),
+            # Said the other way round: "These must be ordered through our certified partner".
+            rx(
+                r"\b(?:must|(?:need|needs|has|have|are|is)\s+to|should|can\s+only)\s+(?:only\s+)?be\s+"
+                r"(?:purchased|bought|ordered|paid\s+for)\s+(?:only\s+)?(?:from|through|via|at)\b"
+            ),
         ),
         near=(
             rx(
