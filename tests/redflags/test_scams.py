@@ -305,6 +305,16 @@ def test_mentions_of_payment_channels_are_not_scams(text: str) -> None:
             {"rf-chat-only-interview"},
         ),
         ("Our recruiter will reach you only via Google Chat.", {"rf-chat-only-interview"}),
+        (
+            "The interview will be conducted via text on Signal. Please add me there at "
+            "+1 (213) 555-0147.",
+            {"rf-chat-only-interview"},
+        ),
+        (
+            "Your interview will be an online text interview on Microsoft Teams chat with our "
+            "hiring manager. No camera or microphone is needed.",
+            {"rf-chat-only-interview"},
+        ),
     ],
 )
 def test_hiring_moved_to_a_messaging_app_is_flagged(text: str, signals: set[str]) -> None:
@@ -327,6 +337,8 @@ def test_hiring_moved_to_a_messaging_app_is_flagged(text: str, signals: set[str]
         "Contact our recruiter on WhatsApp or by email to book a Zoom interview.",
         "Feel free to text me at this number if that's easier, or reply here by email.",
         "Please contact our recruiter in Signal Hill on Monday; she will meet you there.",
+        "Your interview is a video call on Microsoft Teams; the link is in the invitation.",
+        "The interview is at our Signal Hill office, then a short call over Teams.",
     ],
 )
 def test_a_messaging_app_offered_beside_other_ways_is_not_a_scam(text: str) -> None:

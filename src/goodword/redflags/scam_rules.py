@@ -313,7 +313,7 @@ RULES: list[Rule] = [
                 r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?" + CHAT_APPS + r"\b"
             ),
             rx(CHAT_APPS + r"\s+(?:\w+\s+){0,2}interview\w*\b"),
-            rx(r"\b(?:text|chat)[- ]based\s+interview\b"),
+            rx(r"\b(?:(?:text|chat)[- ]based|text)\s+interview\b"),
             # The interview arranged in the app: "schedule your interview on WhatsApp",
             # "message us on Telegram to book your interview".
             rx(

@@ -16,7 +16,9 @@ CRYPTO = (
 CHAT_APPS = (
     r"(?:telegram|whats\s?app|signal\s+(?:app|messenger|chat)|wickr|google\s+hangouts|hangouts|"
     r"google\s+chat|textnow|text\s?free|viber|wechat|kik|skype\s+chat|instant\s+messag\w+|"
-    r"text\s+messag\w+|text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app)"
+    r"text\s+messag\w+|text\s+chat|online\s+chat|live\s+chat|sms|texting|chat\s+app|"
+    # "via text on Signal" (the app, not "Signal Hill"), "on Microsoft Teams chat".
+    r"(?-i:Signal)\b(?![ \t]+(?-i:[A-Z]))|(?:microsoft\s+)?teams\s+chat)"
 )
 # The messaging apps by name: where a hiring contact can be moved to. "Signal" on its own is
 # the app when written so and not the start of a name ("Signal Hill").
@@ -34,7 +36,7 @@ HIRING_CONTACT = (
 # Another way to reach the same people, or a real scheduling tool: WhatsApp is then one option.
 OTHER_WAYS = (
     r"\b(?:e-?mail\w*|phone\s+(?:call|screen|number)|by\s+phone|call\s+(?:you|us|me)|video|zoom|"
-    r"teams|google\s+meet|in[- ]person|on[- ]?site|at\s+our\s+office|face[- ]to[- ]face|"
+    r"teams(?!\s+chat)|google\s+meet|in[- ]person|on[- ]?site|at\s+our\s+office|face[- ]to[- ]face|"
     r"calendar|calendly|(?:scheduling|booking)\s+(?:link|page|system|tool))\b"
 )
 W = r"(?:[\w'\u2019-]+\s+)"  # one word and its trailing space
