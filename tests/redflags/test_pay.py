@@ -92,6 +92,10 @@ def test_expectations_questions_are_not_history_questions(text: str) -> None:
         "what do you currently make",
         "Could you tell me how much you\u2019re earning at the moment?",
         "Please upload copies of your last three payslips before the interview.",
+        "Could you tell me what your base was in your last role, and whether you had equity?",
+        "What was your comp at your previous company?",
+        "So we can put an offer together, how much are they paying you over there?",
+        "What is your current employer giving you now, roughly?",
     ],
 )
 def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str) -> None:
@@ -120,6 +124,9 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "You'll receive your pay today if you submit your timesheet by noon.",
         "How much you are paid depends on the commission you bring in.",
         "How much are you hoping to be on in your next job?",
+        "What are they paying you to relocate, if anything? We cover up to $5,000.",
+        "How much will they pay you if you stay? Happy to talk about our offer.",
+        "Our team is based in your old city, with a base of $90,000 for this role.",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

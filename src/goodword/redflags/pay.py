@@ -52,8 +52,8 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + EXPECT_AFTER
     ),
     rx(
-        r"\b(?:salary|pay|compensation|earn|earned|earning|earnings|income|wages?|make|made|making|"
-        r"paid|package|CTC|(?:hourly|day|daily|billing|pay)\s+rate|rate\s+(?:were|was|did)\s+you)\b"
+        r"\b(?:salary|pay|compensation|comp|base|earn|earned|earning|earnings|income|wages?|make|"
+        r"made|making|paid|package|CTC|(?:hourly|day|daily|billing|pay)\s+rate|rate\s+(?:were|was|did)\s+you)\b"
         r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
@@ -115,6 +115,12 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         + PAST
         + r"\s+(?:employer|company|firm|job|boss)\s+(?:pays?|paid|is\s+paying|was\s+paying|"
         r"gives?|gave)\s+you\b"
+    ),
+    # "How much are they paying you over there?", "what is your company giving you now?".
+    rx(
+        r"\b(?:how\s+much|what)\s+(?:are|is|were|was|do|does|did)\s+(?:they|(?:your|the)\s+"
+        r"(?:(?:current|present|last|previous|former)\s+)?(?:employer|company|firm|boss|client|"
+        r"agency))\s+(?:currently\s+|now\s+)?(?:pay(?:ing)?|giv(?:e|ing))\s+you\b(?!\s+to\b)"
     ),
     # "What does your comp look like right now?", "how's your current package looking?": pay
     # now, not the offer ("How does the package look?") nor a wish ("what you'd like it to be").
