@@ -458,6 +458,26 @@ def test_how_long_candidates_take_or_a_timed_exercise_is_still_effort(
     assert finding.time_allowed is None
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # "this" is not "is" before a length, and a day named is not one.
+        ("Thanks for applying. Come in for a trial shift this weekend.", 8, 8),
+        ("Thanks for applying. Please come in for an unpaid trial shift at the weekend.", 8, 8),
+        ("Thanks for applying. Please come in for an unpaid trial shift next weekend.", 8, 8),
+        # A length still is one.
+        ("Final stage: plan for a full weekend on the coding challenge.", 12, 16),
+        ("Take-home: please plan on 10 hours.", 10, 10),
+    ],
+)
+def test_a_weekend_named_as_a_day_is_not_the_length_of_the_work(
+    text: str, low: float, high: float
+) -> None:
+    finding = _unpaid(text)
+    assert finding is not None and finding.hours is not None
+    assert (finding.hours.low, finding.hours.high) == (low, high)
+
+
 def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
     finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
     assert finding is not None and finding.hours is not None

@@ -204,11 +204,17 @@ _WORK_THEN_REPLY = rx(
     r"prepar|solv)\w*\b[^.!?;\n]{0,80}?(?:\band(?:\s+then)?|,?\s*then|&)\s+(?:please\s+)?"
     r"(?:reply|respond|let\s+(?:us|me)\s+know|get\s+back\s+to\s+(?:us|me))\w*\b[^.!?;\n]{0,25}$"
 )
+# A day named, not a length: "this weekend", "next weekend", "at the weekend".
+_WHEN = rx(r"\b(?:this|next|last|coming|every|each)\s+$")
+_ON_THE = rx(r"\b(?:on|at)\s+$")
 _EFFORT_BEFORE = rx(
-    r"(?:takes?|taking|took|requires?|need\w*|spend\w*|last\w*|expect\w*|budget\w*|about|around|"
-    r"roughly|approximately|approx\.?|up\s+to|no\s+more\s+than|at\s+most|max(?:imum)?|under|"
-    r"less\s+than|only|just|involves?|is|'s|of|over|plan\s+(?:on|for)|estimated?|requiring|"
-    r"worth\s+of|full|(?:put\s+in|invest)|work\s+for|\(|:)\s*(?:between\s+)?(?:an?\s+)?$"
+    # Whole words: "is" is not the end of "this" ("a trial shift this weekend" is when, not
+    # how long).
+    r"(?:\b(?:takes?|taking|took|requires?|need\w*|spend\w*|last\w*|expect\w*|budget\w*|about|"
+    r"around|roughly|approximately|approx\.?|up\s+to|no\s+more\s+than|at\s+most|max(?:imum)?|"
+    r"under|less\s+than|only|just|involves?|is|'s|of|over|plan\s+(?:on|for)|estimated?|"
+    r"requiring|worth\s+of|full|(?:put\s+in|invest)|work\s+for)|\(|:)\s*(?:between\s+)?"
+    r"(?:an?\s+)?$"
 )
 _EFFORT_AFTER = rx(
     r"^\s*(?:of\s+(?:work|effort|your\s+time|focused\s+work|coding|design)|[- ]long|"
@@ -366,6 +372,10 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
         return "reply"  # the time to answer the message, not the time allowed for the work
     if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
         return "horizon"  # "a 12-month plan" describes the plan, not the effort
+    if _WHEN.search(before) or (
+        match.group(0).lower().startswith("the ") and _ON_THE.search(before)
+    ):
+        return "when"  # "a trial shift this weekend" says when, not how long
     if _WINDOW_BEFORE.search(before) or _done_in(text, match, lo):
         return "window"
     if _EFFORT_BEFORE.search(before):
@@ -449,7 +459,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     window: list[tuple[float, float, Evidence]] = []
     bare: list[tuple[float, float, Evidence]] = []
     for kind, low, high, item in _durations(text, lo, hi):
-        if kind not in ("horizon", "reply"):
+        if kind not in ("horizon", "reply", "when"):
             {"effort": effort, "window": window, "bare": bare}[kind].append((low, high, item))
     is_trial = bool(
         re.search(
