@@ -889,3 +889,29 @@ def test_emails_only_talked_over_in_the_interview_are_not_put_to_use() -> None:
         "minutes). The emails will be discussed in your interview and won't be sent to anyone."
     )
     assert "unpaid_work" not in analyze(text, location="Dublin, Ireland", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for your interest in the sous chef position. We'd like you to stage with us for "
+        "two dinner services this weekend before we make a decision. Staging is unpaid, as is "
+        "standard in our kitchen.",
+        "Before we decide, please come in for an unpaid stage in the kitchen on Friday.",
+    ],
+)
+def test_an_unpaid_stage_in_a_kitchen_is_an_unpaid_trial(text: str) -> None:
+    finding = _unpaid(text, location="Chicago, IL")
+    assert finding is not None and finding.severity.value == "medium"
+    assert "How long the work takes is not stated." in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for applying! The next stage with us is a short phone call with the chef.",
+        "Come in for a paid stage with our team on Friday, 4 hours at $20/hr.",
+    ],
+)
+def test_a_stage_of_hiring_or_a_paid_stage_is_not_unpaid_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Chicago, IL", today=TODAY).categories

@@ -102,7 +102,11 @@ ASSIGNMENT_STRONG = rx(
     r"pitch\s+deck\s+for\s+us|(?:\d+|one|two|three|four|five|ten)[- ](?:hour|day|week)\s+"
     r"(?:unpaid\s+)?trial|(?:manager|engineer|designer|writer|analyst|developer|marketer|"
     r"researcher|candidate)\s+(?:exercise|assignment|challenge|test|task)|"
-    r"(?:job|skills?|sales|work)\s+simulation)\b"
+    r"(?:job|skills?|sales|work)\s+simulation|"
+    # A kitchen's trial: "we'd like you to stage with us for two dinner services", "an unpaid
+    # stage" (not "the next stage with us").
+    r"(?:(?<=\bto\s)|(?<=\byou\s)|(?<=\band\s))stage\s+with\s+(?:us|our\s+(?:team|kitchen|brigade|chefs?))|"
+    r"(?:unpaid|kitchen)\s+stages?|staging\s+(?:shifts?|days?|services?))\b"
 )
 ASSIGNMENT_WEAK = rx(
     r"\b(?:assignment|exercise|project|task|challenge|brief)\b|\b(?:build|create|design|develop|"
@@ -135,7 +139,7 @@ _PAID = rx(
     # "a paid take-home", "a paid 4-hour take-home"
     r"\bpaid\s+(?:\d+(?:\.\d+)?-(?:hour|hr|day|minute|min)\s+)?(?:take[- ]?home|assignment|"
     r"exercise|project|trial|test|task|challenge|work\s+(?:sample|trial)|working\s+(?:interview|"
-    r"day)|interview\s+day|case\s+study|shift|day|week|bake[- ]?off)"
+    r"day)|interview\s+day|case\s+study|shift|day|week|bake[- ]?off|stage)"
     r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
     r"(?:\w+\s+){0,2}(?:pay|paid|compensat\w+|reimburs\w+)\s+(?:\w+\s+){0,4}(?:for\s+(?:your|the|"
     r"this|it|their|all)|at\s+(?:a|an|our|your|the|\$|€|£)|[$€£]\d|an?\s+(?:hourly|flat|fixed|"
@@ -463,7 +467,9 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
             {"effort": effort, "window": window, "bare": bare}[kind].append((low, high, item))
     is_trial = bool(
         re.search(
-            r"trial|working\s+interview|unpaid\s+shift", " ".join(e.quote for e in assignment), re.I
+            r"trial|working\s+interview|unpaid\s+shift|\bstag(?:e|ing)\b",
+            " ".join(e.quote for e in assignment),
+            re.I,
         )
     )
 
