@@ -915,3 +915,27 @@ def test_an_unpaid_stage_in_a_kitchen_is_an_unpaid_trial(text: str) -> None:
 )
 def test_a_stage_of_hiring_or_a_paid_stage_is_not_unpaid_work(text: str) -> None:
     assert "unpaid_work" not in analyze(text, location="Chicago, IL", today=TODAY).categories
+
+
+def test_the_winning_concept_picked_for_their_packaging_is_work_they_use() -> None:
+    finding = _unpaid(
+        "We loved your portfolio! As the next step, we're asking our three finalists to each "
+        "create a logo and a one-page brand guide for our new coffee line. We'll pick the "
+        "winning concept for the launch packaging."
+    )
+    assert finding is not None and finding.severity.value == "high"
+    assert "We'll pick the winning concept for the launch packaging" in [
+        e.quote for e in finding.evidence
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the next step, please sketch a logo idea. We will choose the strongest design for "
+        "the final interview.",
+        "As the next step, please sketch a logo idea. We'll pick the best candidate for the role.",
+    ],
+)
+def test_the_best_picked_for_the_interview_or_a_candidate_picked_is_no_use(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, today=TODAY).categories

@@ -62,6 +62,13 @@ USED = rx(
     r"with|presented\s+to|sent\s+(?:out\s+)?to)\s+" + _AUDIENCE + r")|go\s+live"
     r"|go\s+out\s+to\s+" + _AUDIENCE + r")\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
+    # The best one picked for the employer's own things: "We'll pick the winning concept for
+    # the launch packaging" (not "the best candidate for the role").
+    r"|\b(?:pick|choose|select)\w*\s+(?:the\s+|a\s+|one\s+)?(?:winning|best|strongest|top|"
+    r"favou?rite)\s+(?:concepts?|designs?|logos?|entr(?:y|ies)|submissions?|ideas?|pieces?|"
+    r"versions?|drafts?|names?|slogans?|taglines?)\s+(?:for|to\s+use\s+(?:for|on|in)|as)\s+"
+    r"(?:our|the|a)\s+(?:\w+\s+){0,2}(?:packaging|launch|campaign|brand|products?|site|website|"
+    r"store|menu|labels?|cans?|ads?|billboards?|signage|line|logo|identity|rebrand)\b"
     r"|(?:\b(?:may|might|will|could)|\b(?:we|they)['\u2019]ll)\s+send\s+(?:it|them|one|some|the\s+best\s+\w+)"
     r"(?:\s+of\s+them)?\s+out\b"
     r"|\bour\s+(?:real|actual|live)\s+(?:leads|customers|clients|data|users|backlog|inbox|"
