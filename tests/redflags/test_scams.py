@@ -596,3 +596,19 @@ def test_equipment_ordered_through_their_partner_at_no_cost_to_you_is_not() -> N
         "to you."
     )
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def test_a_course_priced_in_brackets_to_pay_before_starting_is_a_fee() -> None:
+    text = (
+        "Great news! You've been selected for our Remote Insurance Agent programme. Before you "
+        "can take calls you must complete our certification course ($249, payable by card on "
+        "the enrolment page)."
+    )
+    assert "rf-pay-to-get-job" in _signals(analyze(text, today=TODAY))
+
+
+def test_a_course_priced_in_brackets_that_the_employer_pays_is_no_fee() -> None:
+    text = (
+        "You'll complete our certification course ($249, paid by the company) in your first month."
+    )
+    assert "scam" not in analyze(text, today=TODAY).categories

@@ -62,6 +62,11 @@ RULES: list[Rule] = [
                 + MONEY
                 + r"[^.!?\n]{0,40}?\b(?:payable|pay|due)\b"
             ),
+            # The price in brackets: "complete our certification course ($249, payable by card)".
+            rx(
+                r"\b(?:course|training|certification|registration|onboarding|kit|program(?:me)?|"
+                r"exam|licen[cs]ing)\s*\(\s*" + MONEY + r"[^)\n]{0,40}?\b(?:payable|pay|paid|due)\b"
+            ),
             # "Just pay $45 and you can start": a bare sum asked of you, as an order.
             rx(r"\b(?:to|you\s+must|please|just|simply)\s+(?:first\s+)?pay\s+" + MONEY),
         ),
