@@ -939,3 +939,59 @@ def test_the_winning_concept_picked_for_their_packaging_is_work_they_use() -> No
 )
 def test_the_best_picked_for_the_interview_or_a_candidate_picked_is_no_use(text: str) -> None:
     assert "unpaid_work" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam, thanks for dropping your CV in. Can you come in this Saturday for a trial "
+        "shift, 10 till 6? It's unpaid but lunch is on us.",
+        "We'd like you to stage with us for two dinner services before we decide. Staging is "
+        "unpaid.",
+        "Thanks for applying. Please join us for an unpaid trial week on the line.",
+    ],
+)
+def test_a_trial_shift_gets_answers_about_a_trial_not_a_brief(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert [a.kind for a in finding.answers] == [
+        "paid_trial",
+        "short_demo",
+        "ask_details",
+        "walk_away",
+    ]
+    assert [a.firmness for a in finding.answers] == sorted(a.firmness for a in finding.answers)
+    words = " ".join(a.text for a in finding.answers)
+    assert "brief" not in words and "project" not in words and "[your rate]" not in words
+    assert "Could the trial be paid?" in finding.answers[0].text
+
+
+def test_a_trial_project_still_gets_the_answers_about_a_brief() -> None:
+    finding = _unpaid("Final round: a trial project for our team, about 12 hours, unpaid.")
+    assert finding is not None
+    assert finding.answers[0].kind == "offer_alternative"
+    assert "about 12 hours of work" in finding.answers[0].text
+
+
+def test_work_of_no_known_size_they_may_use_gets_answers_that_claim_no_size() -> None:
+    finding = _unpaid(
+        "We loved your portfolio! As the next step, we're asking our three finalists to each "
+        "create a logo and a one-page brand guide for our new coffee line. We'll pick the "
+        "winning concept for the launch packaging."
+    )
+    assert finding is not None and finding.hours is None
+    words = " ".join(a.text for a in finding.answers)
+    assert "substantial" not in words and "on this scale" not in words
+    assert "without a project like this one." in finding.answers[0].text
+    assert finding.answers[1].label == "Ask for pay if they use the work"
+    assert finding.answers[1].text == (
+        "I see that you may use what candidates send. If my work is used, I'd like it to be "
+        "paid at [your rate]; if it is only for assessing candidates, could you confirm that "
+        "in writing?"
+    )
+    assert finding.answers[2].text == (
+        "I'm glad to do it as a paid piece at [your rate]; I'll send an estimate before I start."
+    )
+    assert finding.answers[-1].text.startswith(
+        "Thank you for considering me. Unpaid work that may be used isn't something I take on"
+    )

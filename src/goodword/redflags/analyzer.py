@@ -9,6 +9,7 @@ this module weighs what they found and explains it, with the pay-range findings 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -504,6 +505,15 @@ def _unpaid_severity(work: UnpaidWork) -> Severity | None:
     return None
 
 
+# Work on the job itself for a while, not a project: a trial shift, day or week, a working
+# interview, a kitchen's stage (not a "trial project" or a "trial article").
+_SHIFT_TRIAL = re.compile(
+    r"\btrial\s+(?:shift|day|week|period)|\b(?:shift|day|week|hour)s?[- ](?:long\s+)?(?:unpaid\s+)?"
+    r"trial\b|\bunpaid\s+(?:trial|shift)|\bworking\s+interview|\bwork\s+trial|\bstag(?:e|ing)\b",
+    re.IGNORECASE,
+)
+
+
 def _calendar_words(hours: float) -> str:
     """Calendar time in words: days from a day up ("7 days"), hours below."""
     if hours >= 24:
@@ -574,7 +584,10 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
             hours=hours,
             time_allowed=work.time_allowed,
             answers=answers.unpaid_work(
-                hours.low if hours else None, hours.high if hours else None
+                hours.low if hours else None,
+                hours.high if hours else None,
+                trial=_SHIFT_TRIAL.search(" ".join(e.quote for e in work.assignment)) is not None,
+                used=bool(work.used),
             ),
             guidance=guidance,
             sources=sig.sources_for(place.country),

@@ -24,44 +24,79 @@ class Answer:
         }
 
 
-def _hours_words(low: float | None, high: float | None) -> str:
+def _hours_words(low: float | None, high: float | None) -> str | None:
+    """The size of the work in words ("about 2 days of"), or None when it is not known."""
     if low is None or high is None:
-        return "a substantial amount of"
+        return None
     if high >= 16:
         days_low, days_high = round(low / 8), round(high / 8)
         if days_low == days_high:
             return f"about {max(days_low, 1)} days of"
         return f"about {max(days_low, 1)} to {days_high} days of"
     if round(low) == round(high):
-        return f"about {round(high)} hours of"
+        hours = round(high)
+        return f"about {hours} hour{'s' if hours != 1 else ''} of"
     return f"about {round(low)} to {round(high)} hours of"
 
 
-def unpaid_work(low: float | None, high: float | None) -> list[Answer]:
-    """The unpaid-work ladder: show the skill another way, ask, bill, agree in writing, leave."""
+def unpaid_work(
+    low: float | None, high: float | None, *, trial: bool = False, used: bool = False
+) -> list[Answer]:
+    """The unpaid-work ladder: show the skill another way, ask, bill, agree in writing, leave.
+
+    A trial shift or day has its own ladder (a paid shift, a short demonstration); work the
+    employer has said it may use is asked to be paid if used, not how it will be used."""
+    if trial:
+        return _unpaid_trial()
     size = _hours_words(low, high)
-    return [
+    project = f"a project of this size ({size} work)" if size else "a project like this one"
+    bill = (
+        f"The brief reads as {size} work. I'm glad to do it as a paid piece at [your rate]; "
+        "I'll send an invoice for the estimate before I start."
+        if size
+        else "I'm glad to do it as a paid piece at [your rate]; I'll send an estimate before I "
+        "start."
+    )
+    unpaid = (
+        "Unpaid work on this scale"
+        if size
+        else "Unpaid work that may be used"
+        if used
+        else "Unpaid work like this"
+    )
+    ask_use = (
         Answer(
-            "offer_alternative",
-            "Offer another way to show the skill",
-            "Thank you for sending the brief. I'd like to show you how I work without a project "
-            f"of this size ({size} work). Could I walk your team through a comparable piece I've "
-            "done, or take on a short exercise of an hour or two together on a call?",
-            1,
-        ),
-        Answer(
+            "ask_use",
+            "Ask for pay if they use the work",
+            "I see that you may use what candidates send. If my work is used, I'd like it to be "
+            "paid at [your rate]; if it is only for assessing candidates, could you confirm that "
+            "in writing?",
+            2,
+        )
+        if used
+        else Answer(
             "ask_use",
             "Ask how the work will be used",
             "Before I begin, could you tell me what happens to the finished work? I'd like to "
             "know whether it is used only to assess candidates or may end up in your product or "
             "with a client.",
             2,
+        )
+    )
+    return [
+        Answer(
+            "offer_alternative",
+            "Offer another way to show the skill",
+            f"Thank you for sending the brief. I'd like to show you how I work without {project}. "
+            "Could I walk your team through a comparable piece I've done, or take on a short "
+            "exercise of an hour or two together on a call?",
+            1,
         ),
+        ask_use,
         Answer(
             "bill_in_advance",
             "Offer to do it as paid work",
-            f"The brief reads as {size} work. I'm glad to do it as a paid piece at [your rate]; "
-            "I'll send an invoice for the estimate before I start.",
+            bill,
             3,
         ),
         Answer(
@@ -75,9 +110,45 @@ def unpaid_work(low: float | None, high: float | None) -> list[Answer]:
         Answer(
             "walk_away",
             "Withdraw politely",
-            "Thank you for considering me. Unpaid work on this scale isn't something I take on "
-            "during a hiring process, so I'll step back from this one. If the format changes, "
-            "I'd be glad to talk again.",
+            f"Thank you for considering me. {unpaid} isn't something I take on during a hiring "
+            "process, so I'll step back from this one. If the format changes, I'd be glad to "
+            "talk again.",
+            5,
+        ),
+    ]
+
+
+def _unpaid_trial() -> list[Answer]:
+    """A trial shift, day or week, or a kitchen's stage: ask for it paid, offer a short
+    demonstration instead, ask what it involves, or step back."""
+    return [
+        Answer(
+            "paid_trial",
+            "Ask for a paid trial",
+            "Thanks for the chance to come in. Could the trial be paid? I'm glad to work it at "
+            "the job's usual rate.",
+            1,
+        ),
+        Answer(
+            "short_demo",
+            "Offer a short demonstration instead",
+            "I'd be glad to show you my skills in a short demonstration, an hour or so with "
+            "someone from your team watching, rather than an unpaid trial.",
+            2,
+        ),
+        Answer(
+            "ask_details",
+            "Ask what the trial involves",
+            "Before I come in, could you tell me how long the trial lasts and what I'd be doing? "
+            "I'd like to know whether I'd be working with real customers or orders.",
+            3,
+        ),
+        Answer(
+            "walk_away",
+            "Withdraw politely",
+            "Thank you for considering me. I don't work unpaid trials as part of applying for a "
+            "job, so I'll step back from this one. If the trial can be paid, I'd be glad to come "
+            "in.",
             5,
         ),
     ]
