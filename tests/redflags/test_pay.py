@@ -272,6 +272,13 @@ def test_eu_ban_applies_after_the_transposition_deadline() -> None:
     finding = _finding("What is your current gross salary?", "salary_history", "Berlin")
     assert finding is not None
     assert finding.verdict is not None and "EU law bars this question" in finding.verdict
+    # The reply to the employer does not say the directive itself binds them yet.
+    law = next(a for a in finding.answers if a.kind == "point_to_law")
+    assert law.text == (
+        "I understand that the EU Pay Transparency Directive (which Germany must put into its "
+        "own law) bars questions about pay history, so I'll leave that question aside. I'm glad "
+        "to talk about expectations instead."
+    )
 
 
 def test_salary_history_answers_decline_gracefully_and_give_expectations() -> None:

@@ -381,6 +381,7 @@ def _history_verdict(
             verdict = (
                 f"A ban on this question is recorded for {where}, but the entry is unconfirmed."
             )
+        line = law_line(best)
         if best.status is Status.EU_DEADLINE_PASSED:
             # A member state puts the directive into its law, not a city in it.
             state = _member_state(lookup.place)
@@ -389,7 +390,9 @@ def _history_verdict(
                 "into national law (the deadline has passed; national status not checked)."
             )
             severity = Severity.MEDIUM
-        return severity, verdict + f" ({best.summary})", cited, law_line(best)
+            # The reply says so too: the directive binds employers through the state's law.
+            line = f"{line} (which {state} must put into its own law)"
+        return severity, verdict + f" ({best.summary})", cited, line
     unknown = [a for a in cited if a.status is Status.UNKNOWN and a.law.restricts == "asking"]
     if unknown:
         # Never deny an entry the data holds: say it is there, and that its status is not known.
