@@ -995,3 +995,19 @@ def test_work_of_no_known_size_they_may_use_gets_answers_that_claim_no_size() ->
     assert finding.answers[-1].text.startswith(
         "Thank you for considering me. Unpaid work that may be used isn't something I take on"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Next step: a short take-home exercise of about 1 hour.", "about 1 hour at most"),
+        ("Next step: a short take-home exercise of about 45 minutes.", "about 45 minutes at most"),
+        ("Next step: a short take-home exercise of about 2 hours.", "about 2 hours at most"),
+    ],
+)
+def test_the_note_on_a_short_exercise_says_its_length_in_plain_words(text: str, words: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert f"A short exercise ({words}) is a normal part of hiring, not a red flag." in (
+        report.notes
+    )

@@ -517,6 +517,14 @@ _SHIFT_TRIAL = re.compile(
 )
 
 
+def _hours_words(hours: float) -> str:
+    """Hours in words: "1 hour", "2.5 hours", "45 minutes" below one."""
+    if hours < 1:
+        minutes = round(hours * 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{hours:g} hour{'s' if hours != 1 else ''}"
+
+
 def _calendar_words(hours: float) -> str:
     """Calendar time in words: days from a day up ("7 days"), hours below."""
     if hours >= 24:
@@ -536,8 +544,8 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
             notes.append("The exercise is paid: not a red flag.")
         elif work.hours is not None:
             notes.append(
-                f"A short exercise (about {work.hours.high:g} hours at most) is a normal part of "
-                "hiring, not a red flag."
+                f"A short exercise (about {_hours_words(work.hours.high)} at most) is a normal "
+                "part of hiring, not a red flag."
             )
         elif work.time_allowed is not None:
             notes.append(
