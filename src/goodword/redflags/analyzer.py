@@ -9,7 +9,6 @@ this module weighs what they found and explains it, with the pay-range findings 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -508,15 +507,6 @@ def _unpaid_severity(work: UnpaidWork) -> Severity | None:
     return None
 
 
-# Work on the job itself for a while, not a project: a trial shift, day or week, a working
-# interview, a kitchen's stage (not a "trial project" or a "trial article").
-_SHIFT_TRIAL = re.compile(
-    r"\btrial\s+(?:shift|day|week|period)|\b(?:shift|day|week|hour)s?[- ](?:long\s+)?(?:unpaid\s+)?"
-    r"trial\b|\bunpaid\s+(?:trial|shift)|\bworking\s+interview|\bwork\s+trial|\bstag(?:e|ing)\b",
-    re.IGNORECASE,
-)
-
-
 def _hours_words(hours: float) -> str:
     """Hours in words: "1 hour", "2.5 hours", "45 minutes" below one."""
     if hours < 1:
@@ -597,7 +587,7 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
             answers=answers.unpaid_work(
                 hours.low if hours else None,
                 hours.high if hours else None,
-                trial=_SHIFT_TRIAL.search(" ".join(e.quote for e in work.assignment)) is not None,
+                trial=answers.is_shift_trial(" ".join(e.quote for e in work.assignment)),
                 used=bool(work.used),
             ),
             guidance=guidance,

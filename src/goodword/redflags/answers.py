@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -116,6 +117,20 @@ def unpaid_work(
             5,
         ),
     ]
+
+
+# Work on the job itself for a while, not a project: a trial shift, day or week, a working
+# interview, a kitchen's stage (not a "trial project" or a "trial article").
+_SHIFT_TRIAL = re.compile(
+    r"\btrial\s+(?:shift|day|week|period)|\b(?:shift|day|week|hour)s?[- ](?:long\s+)?(?:unpaid\s+)?"
+    r"trial\b|\bunpaid\s+(?:trial|shift)|\bworking\s+interview|\bwork\s+trial|\bstag(?:e|ing)\b",
+    re.IGNORECASE,
+)
+
+
+def is_shift_trial(asked: str) -> bool:
+    """Whether the work asked (the request's words) is a trial on the job, not a project."""
+    return _SHIFT_TRIAL.search(asked) is not None
 
 
 def _unpaid_trial() -> list[Answer]:
