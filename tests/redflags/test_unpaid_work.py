@@ -445,6 +445,7 @@ def test_work_ordered_done_in_some_days_is_the_time_allowed_for_it(text: str, ho
     [
         # How long it takes those who do it, not an order: effort, as before.
         ("Most candidates complete the take-home in 3 days.", 24, 24),
+        ("Most candidates read the take-home brief and finish it in 3 days.", 24, 24),
         # A timed exercise of a few hours is how long the work is.
         ("Please complete the take-home exercise in 5 hours.", 5, 5),
     ],

@@ -170,7 +170,8 @@ _WINDOW_BEFORE = rx(
 # "you'll need to finish it in a week" (as "within" is), not how long it takes the candidates
 # who do it ("most candidates complete it in 3 days").
 _DONE_IN = rx(
-    r"(?:^|(?<=[.!?;:\n])\s*|\b(?:please|kindly|must|to|and|then)\s+)(?:complete|finish|submit|"
+    r"(?:^|(?<=[.!?;:\n])\s*|\b(?:please|kindly|must|to|then)\s+|\bplease\s+[^.!?;:\n]{0,40}?\band\s+)"
+    r"(?:complete|finish|submit|"
     r"return|send|turn|hand|deliver|do|get|upload|share)\b[^.!?;:\n]{0,60}?\bin\s*$"
 )
 _WINDOW_AFTER = rx(
