@@ -122,8 +122,7 @@ def save(
         session.add(run)
     run.finished_at = now
     run.files = [
-        {"name": f.name, "label": f.label, "people": f.people}
-        | ({"as_of": report.as_of[f.name]} if f.name in report.as_of else {})
+        {"name": f.name, "label": f.label, "people": f.people} | report.as_of.get(f.name, {})
         for f in report.files
     ]
     run.counts = report.counts

@@ -105,7 +105,7 @@ def add_job(
     imported), an undated job it gives as current
     that is held as past with no end (such an address book's job, say) is their job now
     again, ending the current ones elsewhere: LinkedIn says they moved.
-    With `older` (a record of a file older than one imported before, `older_files`),
+    With `older` (a record of a file older than another export imported, `older_files`),
     `keep_current` holds as well, and `left` says why: an old export does not undo a move.
     """
     keep_current = keep_current or older
@@ -147,7 +147,7 @@ def add_job(
         if left is not None and kept and older:
             stays = ", ".join(_role(job, org_names) for job in kept)
             left.append(
-                "not made current: the file is older than one imported before "
+                "not made current: the file is an older export than another you imported "
                 f"({stays} {'stay' if len(kept) > 1 else 'stays'} their job now)"
             )
         elif left is not None and kept:

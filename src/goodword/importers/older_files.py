@@ -1,81 +1,206 @@
-"""A LinkedIn Connections.csv older than one imported before (the January export imported
-after March's): its records undo nothing the newer file did.
+"""A LinkedIn Connections.csv older than another imported (the January export imported after
+March's, or beside it): its records undo nothing the newer file did.
 
 Every record of such a file would otherwise be a newer copy of the one imported before it,
-moving the person's job back to the title they had then. A Connections.csv is as new as the
-latest day in its Connected On column (LinkedIn writes every connection up to the day it
-exports); each import keeps that day for the file (`ImportRun.files`, "as_of"), and a file
-whose latest day comes before a kept one is older. Its records are applied as records that
-are no newer copies (`IncomingPerson.older_copy`): they fill in what the person lacks, and a
-job they give otherwise is added as a past job; the report says so.
+moving the person's job back to the title they had then. How new a file is goes by the best
+evidence it gives (`as_of`):
+
+- the day its archive was made: LinkedIn names the ZIP by it, month first
+  ("Basic_LinkedInDataExport_11-20-2026.zip", and the folder it unpacks to), or else the
+  archive's own date for the file (the packing machine's local time, with no zone, so it
+  may be a day off);
+- else its latest Connected On (LinkedIn writes every connection up to the day it exports).
+  That day comes earlier when the latest connections have gone since (removed, accounts
+  closed), so a file dated by it alone is compared with the others' latest Connected On.
+
+A date that cannot be the export's (still to come, or before the file's latest connection)
+is not taken. Each import keeps the file's days (`ImportRun.files`: "as_of", the day it is as
+new as; with "by" and "latest" when its archive dated it), and a file older than a kept one,
+or than another of the same import, is applied as records that are no newer copies
+(`IncomingPerson.older_copy`): they fill in what the person lacks, and a job they give
+otherwise is added as a past job; the report says so, with the evidence in words.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.importers.models import ImportRun
 from goodword.importers.records import Parsed
+from goodword.people.job_dates import in_words
 from goodword.records import latest_today
 
 CONNECTIONS = "linkedin-connections"
+# How an archive dated a file: by its name, or by the date it packed the file with.
+BY_NAME, BY_PACKING = "name", "packed"
+# LinkedIn's name for its archive, the month first: "Basic_LinkedInDataExport_11-20-2026.zip",
+# "Complete_LinkedInDataExport_11-20-2026 (1).zip".
+_NAMED = re.compile(r"LinkedInDataExport_(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)", re.IGNORECASE)
 
 
-def as_of(parsed: Parsed) -> date | None:
-    """The day a Connections.csv was exported, as far as it tells: its latest Connected On
-    (a day still to come is a mistyped one)."""
+@dataclass(frozen=True)
+class Dated:
+    """How new one Connections.csv is: its latest Connected On, and the day its archive
+    was made when the archive says (`by`: BY_NAME or BY_PACKING)."""
+
+    name: str
+    latest: date | None
+    exported: date | None = None
+    by: str | None = None
+    # When it was imported (None: by the import being made).
+    imported: datetime | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day it is as new as."""
+        return self.exported or self.latest
+
+    def kept(self) -> dict[str, str]:
+        """What the import keeps with the file (`ImportRun.files`)."""
+        kept = {"as_of": self.day.isoformat()} if self.day else {}
+        if self.by:
+            kept["by"] = self.by
+            if self.latest:
+                kept["latest"] = self.latest.isoformat()
+        return kept
+
+    def compared_with(self, other: Dated) -> date | None:
+        """The other file's day this one is compared with: for a file its archive dated,
+        the day the other is as new as; for one dated by its latest Connected On alone, the
+        other's latest Connected On."""
+        return other.day if self.exported else other.latest
+
+    def older_than(self, other: Dated) -> bool:
+        mine, theirs = self.day, self.compared_with(other)
+        if mine is None or theirs is None:
+            return False
+        if self.exported and BY_PACKING in (self.by, other.by):
+            # (A ZIP's date is the packing computer's local time, with no zone: it may be
+            # a day off LinkedIn's own, so the same export renamed is not older than itself.)
+            return mine + timedelta(days=1) < theirs
+        return mine < theirs
+
+
+def _export_day(parsed: Parsed) -> tuple[date, str] | None:
+    """The day the file's archive was made, by its name (the archive's or its folder's),
+    else by the date it packed the file with."""
+    folder = parsed.file_name.rpartition("/")[0]
+    for found in reversed(list(_NAMED.finditer(folder))):
+        month, day, year = (int(part) for part in found.groups())
+        try:
+            return date(year, month, day), BY_NAME
+        except ValueError:
+            continue
+    if parsed.packed_on is not None:
+        return parsed.packed_on, BY_PACKING
+    return None
+
+
+def as_of(parsed: Parsed) -> Dated | None:
+    """How new a Connections.csv is (None for another file, or one that says nothing):
+    its latest Connected On (a day still to come is a mistyped one), and the day its
+    archive was made, unless that is still to come or before the latest connection."""
     if parsed.format != CONNECTIONS:
         return None
+    today = latest_today()
     days = [p.connected_on for p in parsed.people if p.connected_on is not None]
-    return max((d for d in days if d <= latest_today()), default=None)
+    latest = max((d for d in days if d <= today), default=None)
+    made = _export_day(parsed)
+    if made is not None and made[0] <= today and (latest is None or made[0] >= latest):
+        return Dated(parsed.file_name, latest, made[0], made[1])
+    return Dated(parsed.file_name, latest) if latest else None
 
 
-def _newest_kept(session: Session, workspace_id: int) -> tuple[date, str] | None:
-    """The latest day of the Connections.csv files the kept imports read, and its file (an
+def _day(text: object) -> date | None:
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def kept_files(session: Session, workspace_id: int) -> list[Dated]:
+    """The Connections.csv files the kept imports read, each as new as it was found (an
     import undone never happened)."""
-    newest: tuple[date, str] | None = None
-    for files in session.scalars(
-        select(ImportRun.files).where(
+    found = []
+    for imported, files in session.execute(
+        select(ImportRun.finished_at, ImportRun.files).where(
             ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None)
         )
     ):
         for entry in files or ():
-            said = entry.get("as_of") if isinstance(entry, dict) else None
-            if not said:
+            if not isinstance(entry, dict) or (day := _day(entry.get("as_of"))) is None:
                 continue
-            try:
-                day = date.fromisoformat(said)
-            except ValueError:
-                continue
-            if newest is None or day > newest[0]:
-                newest = (day, str(entry.get("name") or "Connections.csv"))
-    return newest
+            name = str(entry.get("name") or "Connections.csv")
+            by = entry.get("by")
+            if by in (BY_NAME, BY_PACKING):  # (kept before archives were dated: none)
+                found.append(Dated(name, _day(entry.get("latest")), day, by, imported))
+            else:
+                found.append(Dated(name, day, imported=imported))
+    return found
+
+
+def newest_than(file: Dated, others: Sequence[Dated]) -> Dated | None:
+    """The newest of the others that the file is older than, if any."""
+    newer = [other for other in others if file.older_than(other)]
+    return max(newer, key=lambda other: file.compared_with(other) or date.min, default=None)
+
+
+def older_than(file: Dated, newer: Dated) -> str:
+    """Why the file is taken as older than `newer`, in words."""
+    which = (
+        f"the one you imported on {in_words(newer.imported.astimezone().date(), None)}"
+        if newer.imported is not None
+        else "the one beside it in this import"
+    )
+    if file.by == BY_NAME:
+        this = f"This export is from {in_words(file.exported, None)} (its archive's name says so)"
+    elif file.by == BY_PACKING:
+        this = f"This export is from {in_words(file.exported, None)} (its archive dates it so)"
+    else:
+        this = f"This export's latest connection is from {in_words(file.latest, None)}"
+    if file.exported and newer.exported:
+        that = f"from {in_words(newer.exported, None)}"
+    else:
+        that = f"whose latest connection is from {in_words(newer.latest, None)}"
+    said = f"{this}, older than {which} ({newer.name}, {that})."
+    if not file.exported:
+        said += (
+            " If this one is the newer export (its latest connections removed since, or "
+            "their accounts closed), import the archive ZIP as LinkedIn named it, which "
+            "says when it was made."
+        )
+    return said
 
 
 def mark_older(
     session: Session, workspace_id: int, parsed_files: list[Parsed]
-) -> tuple[dict[str, str], list[str]]:
-    """Mark the records of each Connections.csv older than one imported before
-    (`older_copy`); the day each such file is as new as (for the import to keep, by file
-    name), and the report's notes."""
-    days = {p.file_name: day for p in parsed_files if (day := as_of(p)) is not None}
-    if not days:
+) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Mark the records of each Connections.csv older than one imported before, or than
+    another of this import (`older_copy`); what the import keeps of each such file's days
+    (by file name), and the report's notes."""
+    dated = {p.file_name: found for p in parsed_files if (found := as_of(p)) is not None}
+    if not dated:
         return {}, []
-    newest = _newest_kept(session, workspace_id)
+    kept = kept_files(session, workspace_id)
     notes = []
     for parsed in parsed_files:
-        day = days.get(parsed.file_name)
-        if day is None or newest is None or day >= newest[0]:
+        file = dated.get(parsed.file_name)
+        if file is None:
+            continue
+        newer = newest_than(file, [*kept, *(d for d in dated.values() if d is not file)])
+        if newer is None:
             continue
         for person in parsed.people:
             person.older_copy = True
         notes.append(
-            f"{parsed.file_name} is older than {newest[1]} imported before: its latest connection "
-            f"is from {day.isoformat()}, that file's from {newest[0].isoformat()}. Its people "
-            "keep what the newer file gave them (a job it gives otherwise is added as a past "
-            "job); import the newest export to bring them up to date."
+            f"{parsed.file_name}: {older_than(file, newer)} Its people keep what the newer "
+            "export gave them (a job it gives otherwise is added as a past job); import the "
+            "newest export to bring them up to date."
         )
-    return {name: day.isoformat() for name, day in days.items()}, notes
+    return {name: file.kept() for name, file in dated.items()}, notes

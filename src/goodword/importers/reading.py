@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from goodword.importers.encodings import read_text, said, utf16_unmarked
@@ -63,6 +64,9 @@ class Document:
     # How its text was read when it was not plain UTF-8, for the report's notes ("read as
     # Windows-1250"); None for UTF-8 or a file marked with its encoding.
     read_as: str | None = None
+    # The day a ZIP archive's member was packed, as the archive says it (the packing
+    # machine's local time, with no zone); None outside an archive or with no date.
+    packed_on: date | None = None
 
 
 def _not_read(name: str, data: bytes = b"") -> Document:
@@ -305,7 +309,23 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             yield _not_read(member_name, content)  # listed in the report as not read
             continue
         text, read_as = read_text(content)
-        yield Document(member_name, text, member=True, read_as=said(member_name, read_as))
+        yield Document(
+            member_name,
+            text,
+            member=True,
+            read_as=said(member_name, read_as),
+            packed_on=_packed_on(info),
+        )
+
+
+def _packed_on(info: zipfile.ZipInfo) -> date | None:
+    """The day a member was packed; None for ZIP's "no date" (1980, its first year) or a
+    date no calendar has."""
+    year, month, day = info.date_time[:3]
+    try:
+        return date(year, month, day) if year > 1980 else None
+    except ValueError:
+        return None
 
 
 # Files only a LinkedIn data archive holds, by which a damaged one is known.

@@ -334,6 +334,8 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
     # A table of column names alone (blank lines below them at most).
     header_alone: bool = False
+    # The day its archive packed it (`Document.packed_on`), when it came in a ZIP.
+    packed_on: date | None = None
 
 
 @dataclass(frozen=True)

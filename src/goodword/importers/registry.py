@@ -110,6 +110,8 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     parsed = _parse(document, mapping=mapping)
     if parsed is not None and document.read_as:
         parsed.notes.insert(0, document.read_as)
+    if parsed is not None:
+        parsed.packed_on = document.packed_on
     return parsed
 
 

@@ -161,7 +161,7 @@ def import_files(
         paths_or_uploads, mapping=mapping, max_bytes=max_bytes, progress=progress
     )
     report = ImportReport(dry_run=dry_run, files=file_reports)
-    # (A Connections.csv older than one imported before undoes nothing: `older_files`.)
+    # (A Connections.csv older than another imported undoes nothing: `older_files`.)
     report.as_of, older = older_files.mark_older(session, workspace_id, parsed_files)
     report.notes += older
     files = {f.name: f for f in file_reports}

@@ -391,7 +391,11 @@ class Writer(Provenance):
                 self.state, self.org_names, self.ws, known, data, out, newer=False,
                 left=self.record_notes.setdefault(id(record), []),
                 keep_current=linkedin and not record.linkedin_connection,
-                title_alone=record.title_alone if record.linkedin_connection else None,
+                # (A record of an older file than another of this import: `older_files`.)
+                title_alone=record.title_alone
+                if record.linkedin_connection and not record.older_copy
+                else None,
+                older=record.older_copy,
             )  # fmt: skip
             linkedin = linkedin or record.linkedin_connection
             self.record_changes[id(record)] = named + changed
