@@ -13,7 +13,7 @@ from goodword import clock, db
 from goodword.api import API_PREFIX, ERROR_RESPONSES
 from goodword.deps import AppSettings, DbSession, WorkspaceId, reads_only
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
-from goodword.importers import history, splitting, undoing
+from goodword.importers import history, older_files, splitting, undoing
 from goodword.importers.schemas import (
     ImportList,
     ImportReportOut,
@@ -226,6 +226,9 @@ class FilePreviewOut(BaseModel):
     problem: str | None
     # How its text was read when that was a guess: its code page, as the report's notes say.
     read_as: str | None = None
+    # Why a LinkedIn Connections.csv is older than an export imported before or beside it,
+    # in words (its people would keep what the newer one gave them); None when it is not.
+    older: str | None = None
 
 
 class PreviewOut(BaseModel):
@@ -251,6 +254,7 @@ async def preview_import(
             mapping=one_mapping(mapping, mapping_field),
             max_bytes=settings.import_max_bytes,
             region=phone_region(session, workspace_id),
+            kept=older_files.kept_files(session, workspace_id),
         )
     finally:
         saved.remove()
@@ -265,6 +269,7 @@ async def preview_import(
                 needs_mapping=p.needs_mapping,
                 problem=p.problem,
                 read_as=p.read_as,
+                older=p.older,
             )
             for p in previews
         ]

@@ -178,6 +178,17 @@ def older_than(file: Dated, newer: Dated) -> str:
     return said
 
 
+def said_older(files: Sequence[Dated], kept: Sequence[Dated]) -> dict[str, str]:
+    """Why each of the files (of one import) is older than a kept one or another of them,
+    by file name; the files not older are left out."""
+    said = {}
+    for file in files:
+        newer = newest_than(file, [*kept, *(other for other in files if other is not file)])
+        if newer is not None:
+            said[file.name] = older_than(file, newer)
+    return said
+
+
 def mark_older(
     session: Session, workspace_id: int, parsed_files: list[Parsed]
 ) -> tuple[dict[str, dict[str, str]], list[str]]:
@@ -187,19 +198,15 @@ def mark_older(
     dated = {p.file_name: found for p in parsed_files if (found := as_of(p)) is not None}
     if not dated:
         return {}, []
-    kept = kept_files(session, workspace_id)
+    said = said_older(list(dated.values()), kept_files(session, workspace_id))
     notes = []
     for parsed in parsed_files:
-        file = dated.get(parsed.file_name)
-        if file is None:
-            continue
-        newer = newest_than(file, [*kept, *(d for d in dated.values() if d is not file)])
-        if newer is None:
+        if parsed.file_name not in said:
             continue
         for person in parsed.people:
             person.older_copy = True
         notes.append(
-            f"{parsed.file_name}: {older_than(file, newer)} Its people keep what the newer "
+            f"{parsed.file_name}: {said[parsed.file_name]} Its people keep what the newer "
             "export gave them (a job it gives otherwise is added as a past job); import the "
             "newest export to bring them up to date."
         )

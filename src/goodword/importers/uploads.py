@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from goodword.errors import InvalidInput
-from goodword.importers import column_map, mapped, registry
+from goodword.importers import column_map, mapped, older_files, registry
 from goodword.importers.reading import MAX_BYTES, WHAT_WE_READ, Document, documents
 from goodword.importers.records import ImportFileError
 from goodword.importers.running import Saved
@@ -44,6 +44,9 @@ class FilePreview:
     read_as: str | None = None
     # (people, messages or invitations) the file holds, once read
     counts: tuple[int, int] | None = None
+    # Why a LinkedIn Connections.csv is older than another imported, in words
+    # (`older_files.said_older`): its people would keep what the newer one gave them.
+    older: str | None = None
 
 
 # The longest file name kept on disk, in bytes (file systems take 255).
@@ -150,11 +153,13 @@ def preview_files(
     picked: Sequence[tuple[str, str]] = (),
     max_bytes: int = MAX_BYTES,
     region: str | None = None,
+    kept: Sequence[older_files.Dated] = (),
 ) -> list[FilePreview]:
     """Name each file's format and show its first rows as they would be imported (with
-    `region`, the workspace's, each phone number as it would be stored). A map still being
-    picked (no name column yet) shows the pickers without rows, not an error; a map typed
-    wrong is an error."""
+    `region`, the workspace's, each phone number as it would be stored), and say which
+    LinkedIn Connections.csv is older than one of the `kept` imports' or another of these
+    (`older_files`). A map still being picked (no name column yet) shows the pickers
+    without rows, not an error; a map typed wrong is an error."""
     try:
         columns = columns_from(mapping, picked)
     except InvalidInput as exc:
@@ -163,6 +168,7 @@ def preview_files(
         else:
             raise
     found: list[FilePreview] = []
+    dated: list[tuple[FilePreview, older_files.Dated]] = []
     # Each file's documents, in order; a file that cannot be read at all (a PDF, a damaged
     # ZIP) is said in its place beside the others, unless no file can be read.
     entries: list[Document | FilePreview] = []
@@ -227,11 +233,20 @@ def preview_files(
                     people = parsed.people[:PREVIEW_ROWS]
                     item.rows = [mapped.person_preview(p) for p in people]
                     item.counts = (len(parsed.people), len(parsed.interactions))
+                    if (day := older_files.as_of(parsed)) is not None:
+                        dated.append((item, day))
         except ImportFileError as exc:
             item.problem = exc.message
         if region:
             for row in item.rows:
                 row["phones"] = [phone_key(raw, region) or raw for raw in row["phones"]]
+    said = older_files.said_older([day for _item, day in dated], kept)
+    for item, day in dated:
+        if day.name in said:
+            item.older = (
+                f"{said[day.name]} Its people would keep what the newer export gave them (a "
+                "job it gives otherwise would be added as a past job)."
+            )
     return found
 
 

@@ -27,7 +27,7 @@ from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import by_import
 from goodword.duplicates import service as duplicates
 from goodword.errors import Conflict, GoodwordError, NotFound
-from goodword.importers import column_map, export, history, service, undoing
+from goodword.importers import column_map, export, history, older_files, service, undoing
 from goodword.importers.cleaning import inert
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import jobs_of, message
@@ -154,11 +154,12 @@ async def preview_page(
             request, session, workspace_id, message(exc), values, [], heading=NO_PREVIEW
         )
     region = phone_region(session, workspace_id)
+    kept = older_files.kept_files(session, workspace_id)  # (to say which export is older)
     guessed: list[tuple[str, str]] = []
     try:
         mapping = typed_map(values)
         previews = preview_files(
-            saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
+            saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region, kept=kept
         )
         headers = next((p.headers for p in previews if p.needs_mapping), None)
         if headers and picked and any(header not in headers for _field, header in picked):
@@ -174,7 +175,12 @@ async def preview_page(
             values = {**values, **{f"map_{field}": header for field, header in guessed}}
         if guessed or not previews:
             previews = preview_files(
-                saved.paths, mapping=mapping, picked=picked, max_bytes=limit, region=region
+                saved.paths,
+                mapping=mapping,
+                picked=picked,
+                max_bytes=limit,
+                region=region,
+                kept=kept,
             )
     except GoodwordError as exc:
         return _problem(
