@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -242,3 +243,20 @@ def test_of_two_exports_in_one_import_the_older_moves_no_one_back(
         assert "not made current: the file is an older export than another you imported" in (
             ada.detail
         )
+
+
+def test_the_folder_an_archive_unpacks_to_is_dated_by_its_name(
+    session: Session, workspace: Workspace, tmp_path: Path
+) -> None:
+    _import_all(session, workspace, _archive("Basic_LinkedInDataExport_02-10-2026.zip", FEBRUARY))
+    folder = tmp_path / "Basic_LinkedInDataExport_03-20-2026"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(MARCH_WITHOUT_BO)
+
+    newer = import_files(
+        session, workspace_id=workspace.id, today=date(2026, 3, 25), paths_or_uploads=[folder]
+    )
+
+    session.expire_all()
+    assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
+    assert not any("older" in note for note in newer.notes)
