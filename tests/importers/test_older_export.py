@@ -260,3 +260,19 @@ def test_the_folder_an_archive_unpacks_to_is_dated_by_its_name(
     session.expire_all()
     assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
     assert not any("older" in note for note in newer.notes)
+
+
+def test_an_archive_is_as_new_as_its_earliest_file_not_one_saved_again_since(
+    session: Session, workspace: Workspace
+) -> None:
+    _import_all(session, workspace, _archive("Basic_LinkedInDataExport_02-10-2026.zip", FEBRUARY))
+    # January's archive, its Connections.csv saved again in a spreadsheet on 20 March.
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("Connections.csv", (2026, 3, 20, 9, 0, 0)), JANUARY)
+        archive.writestr(zipfile.ZipInfo("Skills.csv", (2026, 1, 5, 23, 30, 0)), "Name\nSQL\n")
+
+    older = _import_all(session, workspace, Upload("linkedin.zip", data.getvalue()))
+
+    assert "This export is from 5 Jan 2026 (its archive dates it so)" in " ".join(older.notes)
+    assert _jobs(session) == [("Software Engineer", True)]

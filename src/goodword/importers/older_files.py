@@ -7,8 +7,8 @@ evidence it gives (`as_of`):
 
 - the day its archive was made: LinkedIn names the ZIP by it, month first
   ("Basic_LinkedInDataExport_11-20-2026.zip", and the folder it unpacks to), or else the
-  archive's own date for the file (the packing machine's local time, with no zone, so it
-  may be a day off);
+  archive's own date for its files, the earliest (the packing machine's local time, with no
+  zone, so it may be a day off: `reading.Document.packed_on`);
 - else its latest Connected On (LinkedIn writes every connection up to the day it exports).
   That day comes earlier when the latest connections have gone since (removed, accounts
   closed), so a file dated by it alone is compared with the others' latest Connected On.

@@ -64,8 +64,9 @@ class Document:
     # How its text was read when it was not plain UTF-8, for the report's notes ("read as
     # Windows-1250"); None for UTF-8 or a file marked with its encoding.
     read_as: str | None = None
-    # The day a ZIP archive's member was packed, as the archive says it (the packing
-    # machine's local time, with no zone); None outside an archive or with no date.
+    # The day a ZIP archive's files were written, as it says: the earliest of its members'
+    # (a file saved again since, in a spreadsheet say, carries its own later day), in the
+    # packing machine's local time, with no zone; None outside an archive or with no date.
     packed_on: date | None = None
 
 
@@ -285,6 +286,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
                 f"would unpack to more than {_size(max_bytes * ARCHIVE_FACTOR)} in all, the "
                 "most an import takes from one archive. Unpack it and import the files you need.",
             )
+    packed_on = min(filter(None, (_packed_on(i) for i in infos if not i.is_dir())), default=None)
     for info in infos:
         if info.is_dir():
             continue
@@ -314,7 +316,7 @@ def _archive(name: str, data: bytes, *, max_bytes: int) -> Iterator[Document]:
             text,
             member=True,
             read_as=said(member_name, read_as),
-            packed_on=_packed_on(info),
+            packed_on=packed_on,
         )
 
 
