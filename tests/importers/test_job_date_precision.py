@@ -200,3 +200,35 @@ def test_the_organization_page_says_a_former_job_ended_in_its_month(
 
     former = page.split('id="people-before"')[1].split("</section>")[0]
     assert "until Feb 2021" in former and "1 Feb 2021" not in former
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json"])
+def test_a_newer_copy_that_changed_a_job_kept_as_a_month_follows_the_file(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    # The job the copy gave as "2021-03" last time is known as what it said then, so the
+    # place it changed beside a new title follows the file (before, the record then could
+    # not be told, and the place was left as it was).
+    ada = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Byron", location="London"),
+    )  # fmt: skip
+    job = people.add_position(
+        session, workspace_id=workspace.id, person_id=ada.id,
+        data=PositionUpdate(organization_name="Kestrel Labs", title="Analyst",
+                            start_date=date(2021, 3, 1), is_current=True),
+    )  # fmt: skip
+    job.start_precision = "month"
+    session.flush()
+    text = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+    name = {"json": "people.json"}.get(fmt, "p.vcf")
+    copy = workspaces.get_or_create(session, slug="copy", name="Copy")
+    _import(session, copy.id, name, text)
+    newer = text.replace("London", "Leeds").replace("Analyst", "Lead Analyst")
+    assert newer != text and "2021-03" in text
+
+    _import(session, copy.id, name, newer)
+
+    (person,) = session.scalars(select(Person).where(Person.workspace_id == copy.id))
+    assert person.location == "Leeds"
+    assert [(p.title, p.start_precision) for p in person.positions] == [("Lead Analyst", "month")]

@@ -370,3 +370,27 @@ def test_a_newer_copy_that_gains_someone_elses_address_queues_the_pair(
     # Imported again, the pair is not queued twice.
     run(session, workspace, connections_csv(tmp_path / "c", row.format(email="kj@home.example")))
     assert len(session.scalars(select(DuplicateCandidate)).all()) == 1
+
+
+@pytest.mark.parametrize("printed_with_precision", [True, False])
+def test_a_job_kept_as_a_month_is_put_back_as_the_month_it_was_said_in(printed_with_precision):
+    # The record then gave its job as "Jan 2020"; Goodword holds it so (a month). A
+    # fingerprint kept before precisions were read has the month's first day as a day.
+    from goodword.importers.bulk import Held
+    from goodword.importers.earlier import held_jobs, said_then
+
+    then = IncomingPerson(
+        "csv", "a.csv", 2, key="1", location="Leeds",
+        positions=[IncomingPosition("Acme", "Clerk", None, date(2020, 1, 1), None, True,
+                                    "month" if printed_with_precision else None)],
+    )  # fmt: skip
+    now = IncomingPerson(
+        "csv", "a.csv", 2, key="1", location="York",
+        positions=[IncomingPosition("Beta", "Clerk", None, date(2024, 5, 1), None, True, "month")],
+    )  # fmt: skip
+    held = Held(7, 3, "Clerk", date(2020, 1, 1), None, True, start_precision="month")
+    jobs = held_jobs([held], {3: ["Acme"]})
+    assert said_then(now, then.fingerprint(), {"location": ["Leeds"], "positions": jobs}) == {
+        "location",
+        "positions",
+    }

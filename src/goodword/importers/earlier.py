@@ -19,7 +19,7 @@ from goodword.importers.bulk import Held, Known
 from goodword.importers.plan import Plan
 from goodword.importers.records import IncomingPerson, IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone, phone_form
-from goodword.people import normalize
+from goodword.people import job_dates, normalize
 from goodword.people.normalize import profile_url
 from goodword.records import unify_line_breaks
 
@@ -129,19 +129,22 @@ def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> lis
     """The jobs a record may have said when last imported, as its `positions`, from the
     jobs Goodword holds (each at every name of its organization, in `spellings`): none,
     or one of them as a file without dates writes it (a connection's Company and
-    Position) or with all it holds."""
+    Position) or with all it holds: a date kept as a month or year ("Jan 2020") in that
+    precision, and as its first day too, as a record was read before precisions were kept
+    (its fingerprint then has no precision)."""
     found: list[object] = [[]]
     for held in positions:
         for spelling in spellings.get(held.organization_id, []):
             found.append([IncomingPosition(spelling, held.title)])
-            found.append(
-                [
-                    IncomingPosition(
-                        spelling, held.title, held.department, held.start_date, held.end_date,
-                        held.is_current and held.end_date is None,
-                    )
-                ]
+            whole = IncomingPosition(
+                spelling, held.title, held.department, held.start_date, held.end_date,
+                held.is_current and held.end_date is None,
             )  # fmt: skip
+            start = job_dates.kept(held.start_precision) if held.start_date else None
+            end = job_dates.kept(held.end_precision) if held.end_date else None
+            if start or end:
+                found.append([replace(whole, start_precision=start, end_precision=end)])
+            found.append([whole])
     return found
 
 
