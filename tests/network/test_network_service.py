@@ -23,6 +23,7 @@ from goodword.network.strength import score
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.people import service as people
+from goodword.people.models import Position
 from goodword.people.schemas import PositionCreate
 from goodword.playbooks import cadence
 from goodword.workspaces.models import Workspace
@@ -629,3 +630,51 @@ def test_a_group_message_from_a_deleted_account_is_not_the_one_left_writing(sess
     session.execute(update(Interaction).values(writer_gone=False))
     import_files(session, workspace_id=workspace.id, today=TODAY, paths_or_uploads=paths)
     assert session.scalars(select(Interaction.writer_gone)).all() == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("ended", "precision", "together"),
+    [
+        # Left "in 2019": until the end of 2019, so beside one who came in March 2019.
+        (date(2019, 1, 1), "year", "worked together at Acme Robotics 2019"),
+        # Left "in March 2019": until its last day, so beside one who came on 15 March.
+        (date(2019, 3, 1), "month", "worked together at Acme Robotics 2019"),
+        # Left on 1 March 2019, a whole day: before the other came.
+        (date(2019, 3, 1), None, None),
+    ],
+)
+def test_a_job_ended_in_a_month_or_year_runs_to_its_last_day(
+    session: Session, workspace: Workspace, network: dict, ended, precision, together
+) -> None:
+    w = workspace.id
+    job(session, w, network["bo"], "Acme Robotics", "Engineer", start_date=date(2016, 1, 1),
+        end_date=ended, is_current=False)  # fmt: skip
+    job(session, w, network["cy"], "Acme Robotics", "Engineer", start_date=date(2019, 3, 15),
+        end_date=date(2020, 6, 30), is_current=False)  # fmt: skip
+    session.execute(update(Position).where(Position.person_id == network["bo"].id).values(
+        start_precision="year", end_precision=precision))  # fmt: skip
+    snap = loader.load(session, workspace_id=w, today=TODAY)
+    bo, cy = snap.node(network["bo"].id), snap.node(network["cy"].id)
+    assert bo is not None and cy is not None
+    said = snap.explain(bo, cy)
+    assert (together in said) if together else not any("Acme" in s for s in said)
+    # The weights the paths walk on read it so too.
+    neighbours, weights = snap.neighbours(bo)
+    weight = dict(zip(neighbours.tolist(), weights.tolist(), strict=True))[cy]
+    assert weight == pytest.approx(score(snap.evidence(bo, cy), today=TODAY), rel=1e-6)
+    assert bool(snap.evidence(bo, cy).shared_work) == bool(together)
+
+
+def test_a_job_ended_this_year_counts_no_later_than_today(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    w = workspace.id
+    for person in (network["bo"], network["cy"]):
+        job(session, w, person, "Acme Robotics", "Engineer", start_date=date(2020, 1, 1),
+            end_date=date(2026, 1, 1), is_current=False)  # fmt: skip
+    session.execute(update(Position).values(end_precision="year"))
+    snap = loader.load(session, workspace_id=w, today=TODAY)
+    bo, cy = snap.node(network["bo"].id), snap.node(network["cy"].id)
+    assert bo is not None and cy is not None
+    (work,) = snap.evidence(bo, cy).shared_work
+    assert (work.years_ago, work.end_year) == (0, 2026)

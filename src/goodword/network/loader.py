@@ -40,6 +40,7 @@ from goodword.network.snapshot import KINDS, PositionRows, Snapshot
 from goodword.network.strength import DEFAULT_MODEL, ContactTally, StrengthModel
 from goodword.organizations.models import Organization
 from goodword.organizations.names import no_employer
+from goodword.people import job_dates
 from goodword.people.models import Person, Position
 from goodword.workspaces.models import Workspace
 
@@ -115,7 +116,7 @@ def load(
         kind_codes=codes,
         closeness=closeness,
         contacts=_contacts(session, workspace_id, me, today),
-        positions=_positions(session, workspace_id, organizations),
+        positions=_positions(session, workspace_id, organizations, today),
         organizations=organizations,
         me=me,
         today=today,
@@ -298,9 +299,21 @@ def _contacts(
     return {pair: tuple(tallies) for pair, tallies in found.items()}
 
 
-def _positions(session: Session, workspace_id: int, organizations: dict[int, str]) -> PositionRows:
+def _last_day(end: date | None, precision: str | None, today: date) -> int:
+    """A job's end as an ordinal, 0 when unknown: the last day of its month or year, but
+    not after today (nor before the day kept)."""
+    if end is None:
+        return 0
+    return max(end, min(job_dates.last_day(end, precision), today)).toordinal()
+
+
+def _positions(
+    session: Session, workspace_id: int, organizations: dict[int, str], today: date
+) -> PositionRows:
     """Every job, but those at no employer to share ("Self-employed", "Freelance"): two
-    freelancers are no colleagues, and nobody works "at" Freelance."""
+    freelancers are no colleagues, and nobody works "at" Freelance. A job known only to
+    the month or year ("2019") runs from its first day to its last: ended in 2019, it
+    overlaps one begun in March 2019 (and one ended this month or year, until today)."""
     shared_by_nobody = {org_id for org_id, name in organizations.items() if no_employer(name)}
     rows = session.execute(
         select(
@@ -311,6 +324,7 @@ def _positions(session: Session, workspace_id: int, organizations: dict[int, str
             Position.is_current,
             Position.title,
             Position.department,
+            Position.end_precision,
         ).where(Position.workspace_id == workspace_id)
     ).all()
     if shared_by_nobody:
@@ -319,7 +333,7 @@ def _positions(session: Session, workspace_id: int, organizations: dict[int, str
         person_id=[r[0] for r in rows],
         organization_id=[r[1] for r in rows],
         start=[r[2].toordinal() if r[2] else 0 for r in rows],
-        end=[r[3].toordinal() if r[3] else 0 for r in rows],
+        end=[_last_day(r[3], r[7], today) for r in rows],
         current=[bool(r[4]) for r in rows],
         title=[r[5] for r in rows],
         department=[r[6] for r in rows],

@@ -4,6 +4,7 @@ the month or the year, not as that day."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Literal
 
@@ -54,3 +55,19 @@ def in_words(day: date | None, precision: str | None) -> str:
     if precision == "month":
         return f"{day:%b %Y}"
     return f"{day.day} {day:%b %Y}"
+
+
+def last_day(day: date, precision: str | None) -> date:
+    """The last day a date in its precision may be: an end known as "2019" is 31 December
+    2019, as "Feb 2020" 29 February 2020 (a start is its first day, as kept).
+
+    >>> last_day(date(2019, 1, 1), "year"), last_day(date(2020, 2, 1), "month")
+    (datetime.date(2019, 12, 31), datetime.date(2020, 2, 29))
+    >>> last_day(date(2020, 2, 7), None)
+    datetime.date(2020, 2, 7)
+    """
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
