@@ -136,3 +136,24 @@ def test_person_add_says_its_organization_was_added_and_what_it_may_have_meant(
         f"you mean {kindling}? If so, change it with: goodword person job 2 --org '{kindling}'.\n"
     )
     assert known.stdout == "Added Bo Chen (person 3).\n"
+
+
+def test_a_job_known_only_as_a_month_or_year_is_given_so(run, cli_url: str) -> None:
+    run("person", "add", "Jo Park", "--org", "Meta", "--title", "Recruiter")
+
+    run("person", "job", "1", "--start", "2019", "--end", "2021-05")
+    kept = run("person", "show", "1").stdout
+    # Another change leaves them so; a whole day given makes it a day.
+    run("person", "job", "1", "--title", "Lead Recruiter")
+    also = run("person", "show", "1").stdout
+    run("person", "job", "1", "--start", "2019-01-01")
+    day = json.loads(run("person", "show", "1", "--json").stdout)["positions"][0]
+    wrong = run("person", "job", "1", "--start", "spring 2019")
+
+    assert "Recruiter at Meta (2019 to 2021-05) (job 1)" in kept
+    assert "Lead Recruiter at Meta (2019 to 2021-05) (job 1)" in also
+    assert (day["start_date"], day["start_precision"], day["end_precision"]) == (
+        "2019-01-01", "day", "month",
+    )  # fmt: skip
+    assert wrong.exit_code == 2
+    assert "--start takes a day, a month or a year (2021-05-14, 2021-05 or 2021)" in wrong.stderr

@@ -229,22 +229,108 @@ def test_a_day_still_to_come_is_refused_for_a_job_that_has_ended(
     ]  # fmt: skip
 
 
-def test_the_edit_form_says_a_date_known_only_as_a_month_or_year_stays_so(
+def test_the_edit_form_shows_a_date_known_only_as_a_month_or_year_as_it_is(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
     jo, meta, metals = _jo(session, workspace)
     metals.start_date, metals.start_precision = date(2020, 1, 1), "month"
     metals.end_date, metals.end_precision = date(2022, 1, 1), "year"
+    meta.start_date = date(2023, 4, 17)
     session.commit()
 
     form = client.get(f"/people/{jo.id}/positions/{metals.id}/edit").text
 
-    assert 'value="2020-01-01"' in form
-    assert (
-        "Known only as Jan 2020: the box shows its first day, and leaving it as it is keeps it "
-        "as Jan 2020." in form
-    )
-    assert "Known only as 2022: the box shows its first day" in form
+    assert 'name="start_date" type="text" value="2020-01"' in form
+    assert 'name="end_date" type="text" value="2022"' in form
+    assert "or the month or year alone if that is all you know: 2021-05-14, 2021-05" in form
     assert "Leave empty if they still work there" in form
     whole = client.get(f"/people/{jo.id}/positions/{meta.id}/edit").text
-    assert "Known only as" not in whole
+    assert 'name="start_date" type="text" value="2023-04-17"' in whole
+
+
+def _dated(session: Session, jo: Person) -> list[tuple[str, str, str | None, str, str | None]]:
+    session.expire_all()
+    mine = select(Position).where(Position.person_id == jo.id).order_by(Position.id)
+    return [
+        (p.organization.name, str(p.start_date), p.start_precision, str(p.end_date),
+         p.end_precision)
+        for p in session.scalars(mine)
+    ]  # fmt: skip
+
+
+def test_a_job_known_only_as_a_month_or_year_is_added_and_edited_so(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, _, metals = _jo(session, workspace)
+
+    client.post(
+        f"/people/{jo.id}/positions",
+        data={"organization_name": "Kestrel Labs", "start_date": "2019", "end_date": "May 2021"},
+    )
+    client.post(
+        f"/people/{jo.id}/positions/{metals.id}/edit",
+        data={"organization_name": "Metals Group", "title": "Buyer", "start_date": "2016-03",
+              "end_date": "2018-11-30"},
+    )  # fmt: skip
+
+    assert _dated(session, jo)[1:] == [
+        ("Metals Group", "2016-03-01", "month", "2018-11-30", None),
+        ("Kestrel Labs", "2019-01-01", "year", "2021-05-01", "month"),
+    ]
+    page = client.get(f"/people/{jo.id}").text
+    assert "Mar 2016 \N{EN DASH} 30 Nov 2018" in page and "2019 \N{EN DASH} May 2021" in page
+    # The form again, left as it is, keeps the month; its first day typed makes it a day.
+    form = client.get(f"/people/{jo.id}/positions/{metals.id}/edit").text
+    assert 'value="2016-03"' in form
+    for typed, kept in (("2016-03", "month"), ("2016-03-01", None)):
+        client.post(
+            f"/people/{jo.id}/positions/{metals.id}/edit",
+            data={"organization_name": "Metals Group", "title": "Buyer", "start_date": typed,
+                  "end_date": "2018-11-30"},
+        )  # fmt: skip
+        assert _dated(session, jo)[1][1:3] == ("2016-03-01", kept)
+
+
+def test_a_date_that_is_no_day_month_or_year_says_what_to_give(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    response = client.post(
+        f"/people/{jo.id}/positions/{meta.id}/edit",
+        data={"organization_name": "Meta", "title": "Recruiter", "start_date": "spring 2021",
+              "is_current": "1"},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert (
+        '<p class="error" id="e-start_date">Give a day, a month or a year, such as 2021-05-14, '
+        "2021-05 or 2021.</p>"
+    ) in response.text
+    assert 'value="spring 2021"' in response.text
+
+
+def test_the_api_takes_a_month_or_year_as_it_gives_one(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+
+    added = client.post(
+        f"/api/v1/people/{jo.id}/positions",
+        json={"organization_name": "Kestrel Labs", "start_date": "2019-06", "end_date": "2021",
+              "is_current": False},
+    ).json()  # fmt: skip
+    kept = {k: added[k] for k in ("start_date", "start_precision", "end_date", "end_precision")}
+    assert kept == {"start_date": "2019-06-01", "start_precision": "month",
+                    "end_date": "2021-01-01", "end_precision": "year"}  # fmt: skip
+    # What it answers, sent back, keeps it so; a precision said with a day makes it its first.
+    changed = client.put(
+        f"/api/v1/positions/{meta.id}",
+        json={"organization_name": "Meta", "title": "Recruiter", "start_date": "2024-03-17",
+              "start_precision": "month", "is_current": True},
+    ).json()  # fmt: skip
+    assert (changed["start_date"], changed["start_precision"]) == ("2024-03-01", "month")
+    again = client.put(
+        f"/api/v1/positions/{added['id']}",
+        json={"organization_name": "Kestrel Labs", "title": "Lead", "is_current": False,
+              **{k: added[k] for k in kept}},
+    ).json()  # fmt: skip
+    assert {k: again[k] for k in kept} == kept

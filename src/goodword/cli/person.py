@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,7 +28,7 @@ from goodword.cli.common import (
     work,
 )
 from goodword.errors import InvalidInput
-from goodword.people import birthdays
+from goodword.people import birthdays, job_dates
 from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
@@ -403,10 +404,17 @@ def person_job(
     title: Annotated[str | None, typer.Option(help="Its title ('' for none).")] = None,
     department: Annotated[str | None, typer.Option(help="Its department ('' for none).")] = None,
     start: Annotated[
-        str | None, typer.Option(help="When it began (YYYY-MM-DD; '' if not known).")
+        str | None,
+        typer.Option(
+            help="When it began: a day (YYYY-MM-DD), or the month or year alone if that is "
+            "all you know (YYYY-MM, YYYY); '' if not known."
+        ),
     ] = None,
     end: Annotated[
-        str | None, typer.Option(help="When it ended (YYYY-MM-DD; '' if not known).")
+        str | None,
+        typer.Option(
+            help="When it ended, as --start: YYYY-MM-DD, YYYY-MM or YYYY ('' if not known)."
+        ),
     ] = None,
     current: Annotated[
         bool | None,
@@ -436,13 +444,21 @@ def person_job(
             "title": job.title, "department": job.department,
             "start_date": job.start_date and job.start_date.isoformat(),
             "end_date": job.end_date and job.end_date.isoformat(),
+            "start_precision": job_dates.precision_of(job.start_date, job.start_precision),
+            "end_precision": job_dates.precision_of(job.end_date, job.end_precision),
             "is_current": job.is_current if current is None else current,
         }  # fmt: skip
         for name, value in given.items():
             if value is not None:
                 option = f"--{name.removesuffix('_date')}"
                 dated = name.endswith("_date") and value.strip()
-                data[name] = day_given(value, option) if dated else (value.strip() or None)
+                if dated and (partly := job_dates.read(value)):  # ("2021-05": a month)
+                    data[name] = partly[0].isoformat()
+                    data[name.replace("date", "precision")] = partly[1]
+                    continue
+                data[name] = _job_day(value, option) if dated else (value.strip() or None)
+                if name.endswith("_date"):  # (a whole day, or none)
+                    data[name.replace("date", "precision")] = "day" if dated else None
         if current and end is None:
             data["end_date"] = None  # (Made current again: the end it had is over.)
         checked = validate(PositionCreate, data)
@@ -464,6 +480,18 @@ def person_job(
         first = added["did_you_mean"][0]["name"] if near else ""
         fix = f"change it with: goodword person job {read.id} --org {shlex.quote(str(first))}"
         typer.echo(organizations.new_organization_words(read.organization_name, near, fix=fix))
+
+
+def _job_day(value: str, option: str) -> str | None:
+    """--start or --end given as a whole day (a month or a year alone is read before)."""
+    try:
+        return day_given(value, option)
+    except InvalidInput:
+        if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            raise  # (a day that is not one: 2027-13-01)
+        raise InvalidInput(
+            f"{option} takes a day, a month or a year (2021-05-14, 2021-05 or 2021), not {value!r}."
+        ) from None
 
 
 def _job_words(job: Any) -> str:

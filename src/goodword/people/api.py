@@ -174,7 +174,10 @@ def add_position(
 ) -> PositionSaved:
     """Record a job; a new current job elsewhere ends the person's earlier current ones. An
     organization_name that names none adds one (`organization_added`), with the
-    organizations named very like it in `did_you_mean`."""
+    organizations named very like it in `did_you_mean`. A start or end known only as a
+    month or a year is given so ("start_date": "2021-05", or "2021"), or as a date with
+    `start_precision` (`end_precision`) beside it, and kept as its first day in that
+    precision."""
     near = positions.new_organization(session, workspace_id, data)
     position = service.add_position(
         session, workspace_id=workspace_id, person_id=person_id, data=data
@@ -189,7 +192,8 @@ def update_position(
     """Replace what a job says (every field; `is_current` must be given, and a job with an
     `end_date` is over). A job made current ends the person's current jobs elsewhere that
     began before it, as adding one does, with no end date made up for them. A new
-    organization is said as when adding a job."""
+    organization is said as when adding a job, and a month or a year as when adding one; a
+    date given again as it was with no precision said keeps the precision it had."""
     near = positions.new_organization(session, workspace_id, data)
     position, _ended = positions.update_position(
         session, workspace_id=workspace_id, position_id=position_id, data=data

@@ -5,12 +5,22 @@ the month or the year, not as that day."""
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 # What a date's precision is kept as: None for a whole day (and for a job without the date).
 PARTIAL = ("month", "year")
+# A month or a year typed alone: "2021-05", "May 2021", "2021".
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.? +(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+_MONTHS = (
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 
 
 def kept(precision: str | None) -> str | None:
@@ -70,4 +80,40 @@ def last_day(day: date, precision: str | None) -> date:
         return date(day.year, 12, 31)
     if precision == "month":
         return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def read(text: str) -> tuple[date, Precision] | None:
+    """A month or a year typed alone ("2021-05", "May 2021", "2021") as its first day and
+    its precision; None for anything else (a whole day is read as a date is).
+
+    >>> read("2021-05"), read("may 2021"), read(" 2019 ")
+    ((datetime.date(2021, 5, 1), 'month'), (datetime.date(2021, 5, 1), 'month'), \
+(datetime.date(2019, 1, 1), 'year'))
+    >>> read("2021-05-14"), read("2021-13"), read("Smarch 2021")
+    (None, None, None)
+    """
+    text = text.strip()
+    if _YEAR.fullmatch(text):
+        return date(int(text), 1, 1), "year"
+    month: int | None = None
+    if found := _YEAR_MONTH.fullmatch(text):
+        year, month = int(found[1]), int(found[2])
+    elif found := _MONTH_YEAR.fullmatch(text):
+        year, month = int(found[2]), _MONTHS.get(found[1].lower())
+    if month is None or not 1 <= month <= 12:
+        return None
+    return date(year, month, 1), "month"
+
+
+def first_day(day: date, precision: str | None) -> date:
+    """The day a date in its precision is kept as: its month's or year's first.
+
+    >>> first_day(date(2021, 5, 14), "month"), first_day(date(2021, 5, 14), "year")
+    (datetime.date(2021, 5, 1), datetime.date(2021, 1, 1))
+    """
+    if precision == "year":
+        return date(day.year, 1, 1)
+    if precision == "month":
+        return date(day.year, day.month, 1)
     return day

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
+from goodword.people import job_dates
 from goodword.people.models import Position
 from goodword.people.schemas import PositionCreate
 from goodword.records import clean_text, get_owned, referenced
@@ -94,11 +95,14 @@ def update_position(
     position.organization = organization
     position.title = clean_text(data.title)
     position.department = clean_text(data.department)
-    # (A date kept as it was keeps its precision, "Jan 2020"; one changed is a whole day.)
-    if position.start_date != data.start_date:
-        position.start_date, position.start_precision = data.start_date, None
-    if position.end_date != data.end_date:
-        position.end_date, position.end_precision = data.end_date, None
+    # (A precision said is kept; not said, a date kept as it was keeps its precision, "Jan
+    # 2020", and one changed is a whole day.)
+    if data.start_precision is not None or position.start_date != data.start_date:
+        position.start_date = data.start_date
+        position.start_precision = job_dates.kept(data.start_precision)
+    if data.end_precision is not None or position.end_date != data.end_date:
+        position.end_date = data.end_date
+        position.end_precision = job_dates.kept(data.end_precision)
     position.is_current = data.is_current
     session.flush()
     session.refresh(person, ["positions"])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -18,7 +19,7 @@ from pydantic import (
 )
 
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION, OrganizationAdded
-from goodword.people import birthdays, normalize
+from goodword.people import birthdays, job_dates, normalize
 from goodword.people.job_dates import Precision
 from goodword.records import (
     Day,
@@ -179,8 +180,19 @@ class PositionCreate(BaseModel):
     # (In the years every planned or recorded date keeps to, `records.Day`. A start still to
     # come is a job taken that starts next month, so it is refused only for a job that has
     # ended (`_began_before_it_ended`); an end is a day that has come.)
+    # (A month or a year alone, "2021-05", "May 2021" or "2021", is read as its first day
+    # with that precision: `_months_and_years`.)
     start_date: Day | None = None
     end_date: Annotated[Day, already_begun(ENDED_LATER)] | None = None
+    start_precision: Precision | None = Field(
+        default=None,
+        description="How much of start_date is known: day, month or year (kept as its first "
+        'day). Not said, a start left as it was keeps its precision; "2021-05" or "2021" as '
+        "start_date says it too.",
+    )
+    end_precision: Precision | None = Field(
+        default=None, description="How much of end_date is known, as start_precision."
+    )
     is_current: bool = True
 
     @model_validator(mode="wrap")
@@ -190,11 +202,19 @@ class PositionCreate(BaseModel):
     ) -> PositionCreate:
         # (Both rules are judged even when another field has an error: one submit lists all.)
         position = check_whole(
-            cls, data, handler, info,
+            cls, _months_and_years(data), handler, info,
             [_names_its_organization, _ends_after, _began_before_it_ended],
         )  # fmt: skip
         if position.end_date is not None:
             position.is_current = False  # (a job with an end is over)
+        if position.start_date is None:
+            position.start_precision = None
+        else:  # (a month's or year's date is kept as its first day)
+            position.start_date = job_dates.first_day(position.start_date, position.start_precision)
+        if position.end_date is None:
+            position.end_precision = None
+        else:
+            position.end_date = job_dates.first_day(position.end_date, position.end_precision)
         return position
 
 
@@ -211,8 +231,23 @@ def _names_its_organization(position: PositionCreate) -> Problem | None:
     return None
 
 
+def _months_and_years(data: Any) -> Any:
+    """A job's start or end typed as a month or a year alone ("2021-05", "May 2021", "2021")
+    read as its first day in that precision, whatever precision is said beside it."""
+    if not isinstance(data, Mapping):
+        return data
+    read = {}
+    for what in ("start", "end"):
+        given = data.get(f"{what}_date")
+        if isinstance(given, str) and (found := job_dates.read(given)):
+            read[f"{what}_date"], read[f"{what}_precision"] = found[0].isoformat(), found[1]
+    return {**data, **read} if read else data
+
+
 def _ends_after(position: PositionCreate) -> Problem | None:
-    if position.start_date and position.end_date and position.end_date < position.start_date:
+    """An end before the start is refused; one in the month or year it started is not."""
+    start, end = position.start_date, position.end_date
+    if start and end and job_dates.last_day(end, position.end_precision) < start:
         return Problem("end_date is before start_date.")
     return None
 

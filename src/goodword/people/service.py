@@ -310,6 +310,8 @@ def add_position(
         department=clean_text(data.department),
         start_date=data.start_date,
         end_date=data.end_date,
+        start_precision=job_dates.kept(data.start_precision),
+        end_precision=job_dates.kept(data.end_precision),
         is_current=data.is_current,
     )
     session.add(position)

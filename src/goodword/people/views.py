@@ -21,7 +21,7 @@ from goodword.opportunities import service as opportunities
 from goodword.organizations import service as organizations
 from goodword.organizations.schemas import NAMES_NO_ORGANIZATION
 from goodword.pages import form_errors, found_page, is_htmx, page_or_422, redirect, render
-from goodword.people import birthdays, normalize, positions, service
+from goodword.people import birthdays, job_dates, normalize, positions, service
 from goodword.people.models import Person, Position
 from goodword.people.schemas import STARTED_LATER, PersonCreate, PersonUpdate, PositionCreate
 from goodword.playbooks import cadence, favours
@@ -49,6 +49,8 @@ POSITION_REWRITE = {
     "end_date is before start_date.": "This is before the day they started.",
     STARTED_LATER: "That day is still to come, and this job has ended: give the day it began, "
     "or tick Works there now.",
+    "Give a real date, such as 2026-11-02.": "Give a day, a month or a year, such as 2021-05-14, "
+    "2021-05 or 2021.",
 }
 
 
@@ -236,7 +238,7 @@ async def add_position(
     service.get(session, workspace_id=workspace_id, person_id=person_id)
     form = await request.form()
     values = dict(form)
-    data = form_to_dict(form, booleans=["is_current"])
+    data = _job_form(form)
     try:
         checked = validate(PositionCreate, data)
         near = positions.new_organization(session, workspace_id, checked)
@@ -259,6 +261,17 @@ async def add_position(
     if near is not None:
         said += " " + organizations.new_organization_words(where, near, fix=_FIX)
     return redirect(f"/people/{person_id}#positions", flash=said, warns=bool(near))
+
+
+def _job_form(form: Mapping[str, Any]) -> dict[str, Any]:
+    """A job's form as the schema takes it: a date typed as a whole day is a day (a month
+    or a year typed alone, "2021-05" or "2021", is read as one by the schema), so a month's
+    first day typed over the month makes it that day."""
+    data = form_to_dict(form, booleans=["is_current"])
+    for what in ("start", "end"):
+        if str(data.get(f"{what}_date") or "").strip():
+            data[f"{what}_precision"] = "day"
+    return data
 
 
 # How a job saved with a new organization, perhaps mistyped, is put right on the page.
@@ -300,8 +313,9 @@ def edit_position_form(
         "organization_name": position.organization.name,
         "title": position.title,
         "department": position.department,
-        "start_date": position.start_date,
-        "end_date": position.end_date,
+        # (In its precision: "2020-01" for LinkedIn's "Jan 2020", kept so if left as it is.)
+        "start_date": job_dates.written(position.start_date, position.start_precision),
+        "end_date": job_dates.written(position.end_date, position.end_precision),
         "is_current": "1" if position.is_current else "",
     }
     return _edit_position_page(request, position, values, {})
@@ -333,7 +347,7 @@ async def edit_position(
     form = await request.form()
     values = dict(form)
     try:
-        data = validate(PositionCreate, form_to_dict(form, booleans=["is_current"]))
+        data = validate(PositionCreate, _job_form(form))
         if form.get("is_current") and data.end_date is not None and not was_current:
             # (Ticked just now beside an end: which of the two they meant is not guessed.)
             said = "They cannot work there now and have left: clear Ended, or untick the box."
