@@ -334,3 +334,19 @@ def test_the_api_takes_a_month_or_year_as_it_gives_one(
               **{k: added[k] for k in kept}},
     ).json()  # fmt: skip
     assert {k: again[k] for k in kept} == kept
+
+
+def test_a_job_it_ends_at_a_start_known_only_as_a_month_ends_in_that_month(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    jo, meta, _ = _jo(session, workspace)
+    meta.start_date = date(2020, 1, 6)
+    session.commit()
+
+    client.post(
+        f"/people/{jo.id}/positions", data={"organization_name": "Kestrel Labs",
+                                            "start_date": "2024-05", "is_current": "1"},
+    )  # fmt: skip
+
+    assert _dated(session, jo)[0] == ("Meta", "2020-01-06", None, "2024-05-01", "month")
+    assert "6 Jan 2020 \N{EN DASH} May 2024" in client.get(f"/people/{jo.id}").text

@@ -24,12 +24,14 @@ def end_earlier(
     start: date | None,
     keep: Position | None,
     dated: bool = True,
+    precision: str | None = None,
 ) -> list[Position]:
     """End the current jobs at other organizations that a current job at `organization_id`
     from `start` follows: those that started no later than it (or whose start, or its own,
     is not known), each at the new job's start when `dated`. A side role with an older
     start (a board seat since 2019) leaves a newer current job alone, so no job ends before
-    it began. The jobs ended, in order."""
+    it began. The jobs ended, in order; one ended at a start known only as a month or year
+    (`precision`: "May 2021") ends in that month or year, not on its first day."""
     ended = []
     for earlier in positions:
         if (
@@ -39,8 +41,8 @@ def end_earlier(
             and (start is None or earlier.start_date is None or earlier.start_date <= start)
         ):
             earlier.is_current = False
-            if dated:
-                earlier.end_date = earlier.end_date or start
+            if dated and earlier.end_date is None and start is not None:
+                earlier.end_date, earlier.end_precision = start, job_dates.kept(precision)
             ended.append(earlier)
     return ended
 

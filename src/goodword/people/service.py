@@ -300,8 +300,9 @@ def add_position(
     organization = positions.organization_for(session, workspace_id, data)
     if data.is_current:
         positions.end_earlier(
-            person.positions, organization_id=organization.id, start=data.start_date, keep=None
-        )
+            person.positions, organization_id=organization.id, start=data.start_date,
+            keep=None, precision=data.start_precision,
+        )  # fmt: skip
     position = Position(
         workspace_id=workspace_id,
         person=person,
