@@ -280,9 +280,11 @@ def person_data(draw, number):
         "labels": [draw(labels) for _ in range(len(emails) + len(phones) + len(urls))],
         "positions": draw(st.lists(
             # (One whose name a job's line could not give back: the CSV writes JSON then.)
+            # (A start known only as a month or year too, as LinkedIn's "Jan 2020".)
             st.tuples(st.sampled_from(["Kestrel Labs", "Amber Bank", "Sorrel Health",
                                        "Eat at Joe's (UK), Inc., now"]),
-                      st.none() | text, st.none() | dates, st.none() | text),
+                      st.none() | text, st.none() | dates, st.none() | text,
+                      st.sampled_from([None, "day", "month", "year"])),
             max_size=3, unique_by=lambda p: p[0],
         )),
     }  # fmt: skip
@@ -303,11 +305,12 @@ def test_import_of_an_export_loses_nothing(session, data, fmt):
         details = [*person.emails, *person.phones, *person.urls]
         for detail, label in zip(details, drawn["labels"], strict=False):
             detail.label = label
-        for org, title, start, department in drawn["positions"]:
+        for org, title, start, department, precision in drawn["positions"]:
             people.add_position(
                 session, workspace_id=source.id, person_id=person.id,
                 data=PositionCreate(organization_name=org, title=title, start_date=start,
-                                    department=department, is_current=start is None),
+                                    start_precision=precision, department=department,
+                                    is_current=start is None),
             )  # fmt: skip
     session.flush()
     expected = comparable(session, source.id)
