@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 # The latest migration's revision, as the newest file in migrations/versions says it: change
-# it with each new migration (tests/test_migrations.py asks Alembic and says so otherwise).
+# it with each new migration (tests/migrations/test_schema.py asks Alembic and says so otherwise).
 LATEST_REVISION = "0033"
 
 # Kept out of comparisons on purpose: SQLite's FTS5 tables and PostgreSQL's graph_pending
@@ -124,7 +124,7 @@ def _without_unnamed_twins(found: list[object]) -> list[object]:
     one, when they join the same columns: SQLite keeps no name (nor, as SQLAlchemy reads
     it, the ON DELETE rule) for a foreign key added with its column (`ALTER TABLE ... ADD
     COLUMN`, migration 0019), and rebuilding a table to name it would lose the table's
-    triggers. The rule is tested by what a delete does (tests/test_migrations.py)."""
+    triggers. The rule is tested by what a delete does (tests/migrations/test_records.py)."""
 
     def shape(fk: Any) -> tuple[object, ...]:
         return (

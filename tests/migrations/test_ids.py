@@ -4,27 +4,18 @@ foreign key, and an id is never given twice after it, even one deleted before it
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 import factories as f
 from goodword import migrate
-from goodword.db import make_engine, make_session_factory, transaction
+from goodword.db import make_session_factory, transaction
 from goodword.duplicates import merging
 from goodword.people import service as people
 from goodword.workspaces import service as workspaces
-
-
-@pytest.fixture
-def empty_engine(empty_database_url: str) -> Iterator[Engine]:
-    engine = make_engine(empty_database_url)
-    yield engine
-    engine.dispose()
 
 
 def shape(engine: Engine) -> dict[str, Any]:

@@ -1,0 +1,216 @@
+"""Migrations that keep people's details in the form the app writes them: LinkedIn links,
+tags, and the labels of phone numbers and e-mail addresses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from goodword import migrate
+
+
+def test_linkedin_links_saved_percent_encoded_are_decoded(empty_engine: Engine) -> None:
+    """0011: a profile link an earlier import kept as LinkedIn's CSV writes it is rewritten
+    to the one address Goodword keeps now, its provenance key too, and a person's second
+    copy of the same profile goes; an import then finds them by that profile."""
+    from datetime import date
+
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.importers.records import Upload
+    from goodword.importers.report import Outcome
+    from goodword.importers.service import import_files
+    from goodword.people.models import PersonSource, PersonUrl
+    from goodword.workspaces import service as workspaces
+
+    encoded = "https://www.linkedin.com/in/jos%c3%a9-m%c3%bcller-4b2a1"
+    decoded = "https://www.linkedin.com/in/josé-müller-4b2a1"
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        jose = f.person(session, ws, "José Müller", given_name="José", family_name="Müller")
+        ada = f.person(session, ws, "Ada Lovelace")
+        session.add_all(
+            [
+                # As the old code saved them: the CSV's link, and the phone's plain one.
+                PersonUrl(workspace_id=ws, person_id=jose.id, url=encoded, kind="linkedin"),
+                PersonUrl(
+                    workspace_id=ws, person_id=jose.id, url=decoded, kind="linkedin", position=1
+                ),
+                PersonUrl(
+                    workspace_id=ws, person_id=ada.id, url="https://example.org/100%25", kind="web"
+                ),
+                PersonSource(
+                    workspace_id=ws, person_id=jose.id, source="linkedin", external_key=encoded
+                ),
+            ]
+        )
+        ids = {"jose": jose.id, "ada": ada.id}
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010")
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        urls = connection.execute(
+            text("SELECT person_id, url FROM person_urls ORDER BY person_id, position")
+        ).all()
+        keys = connection.execute(text("SELECT external_key FROM person_sources")).scalars()
+        assert urls == [(ids["jose"], decoded), (ids["ada"], "https://example.org/100%25")]
+        assert list(keys) == [decoded]
+    row = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        "José,Müller,https://www.linkedin.com/in/jos%C3%A9-m%C3%BCller-4b2a1,,,,12 Mar 2024\r\n"
+    )
+    with transaction(sessions) as session:
+        report = import_files(
+            session,
+            workspace_id=ws,
+            paths_or_uploads=[Upload("Connections.csv", row.encode())],
+            today=date(2026, 11, 25),
+        )
+    assert [(r.outcome, r.person_id) for r in report.rows] == [(Outcome.UNCHANGED, ids["jose"])]
+
+
+def test_tags_with_line_breaks_become_one_tag_per_line(empty_engine: Engine) -> None:
+    """0014: a tag or interest an import kept with a line break in it is split into one per
+    line (people's and leads'), so the whole-workspace backup takes them back."""
+    from alembic import command
+    from sqlalchemy import select, update
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.duplicates.models import Merge
+    from goodword.exchange import service as exchange
+    from goodword.leads.models import Lead, LeadKind
+    from goodword.people.models import Person, PersonSource
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ada, bob = f.person(session, ws, "Ada"), f.person(session, ws, "Bob")
+        session.add(Lead(workspace_id=ws, kind=LeadKind.EVENT, title="Meetup",
+                         tags=["Data\nAI", "Data"]))  # fmt: skip
+        session.flush()
+        # As imports kept them before this revision (the forms never took such tags).
+        session.execute(update(Person).where(Person.id == ada.id).values(
+            tags=["Met at\nPyCon", "Maths", "maths\r\nOslo"], interests=["Ski\u2028trip"]
+        ))  # fmt: skip
+        session.execute(update(Person).where(Person.id == bob.id).values(tags=["Kraków"]))
+        # What was kept of a matched record and a merge's snapshot hold such tags too.
+        kept = {"v": 1, "line": 2, "fingerprint": 1,
+                "record": {"tags": ["Met at\nPyCon"], "notes": "a\nb"},
+                "added": {"tags": ["Met at\nPyCon"], "interests": []}}  # fmt: skip
+        session.add(PersonSource(workspace_id=ws, person_id=ada.id, source="vcard",
+                                 external_key="ada-1", matched=kept))  # fmt: skip
+        session.add(Merge(workspace_id=ws, survivor_id=ada.id, absorbed_id=99,
+                          snapshot={"people": [{"id": 99, "tags": ["x\ny"]}]}))  # fmt: skip
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    migrate.upgrade(empty_engine)
+
+    with transaction(sessions) as session:
+        people = session.execute(
+            select(Person.display_name, Person.tags, Person.interests).order_by(Person.id)
+        ).all()
+        leads = session.scalars(select(Lead.tags)).all()
+        matched = session.scalars(select(PersonSource.matched)).one()
+        snapshot = session.scalars(select(Merge.snapshot)).one()
+        backup = exchange.export_workspace(session, workspace_id=ws)
+    assert [tuple(row) for row in people] == [
+        ("Ada", ["Met at", "PyCon", "Maths", "Oslo"], ["Ski", "trip"]),
+        ("Bob", ["Kraków"], []),
+    ]
+    assert leads == [["Data", "AI"]]
+    assert matched == {"v": 1, "line": 2, "fingerprint": 1,
+                       "record": {"tags": ["Met at", "PyCon"], "notes": "a\nb"},
+                       "added": {"tags": ["Met at", "PyCon"], "interests": []}}  # fmt: skip
+    assert snapshot == {"people": [{"id": 99, "tags": ["x", "y"]}]}
+    exchange.read_document(backup)  # (refused before: a tag is one line)
+
+
+def test_phone_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
+    """0026: a phone label of a well-known kind in any case ("Mobile", "WORK ") is kept in
+    its one form; a label of the user's own stays as written."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    sessions = make_session_factory(empty_engine)
+    labels = ["Mobile", "WORK ", "iphone", "Desk, 2nd floor", "mobile"]
+    # (People are added at the head, as the models write them, then taken back.)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ravi = f.person(session, ws, "Ravi Shankar").id
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0025")
+    with transaction(sessions) as session:
+        for n, label in enumerate(labels):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_phones (workspace_id, person_id, number, label, position,"
+                    " reversed_digits, created_at, updated_at)"
+                    " VALUES (:ws, :person, :number, :label, :n, '', :at, :at)"
+                ),
+                {"ws": ws, "person": ravi, "number": f"+1415555012{n}", "label": label,
+                 "n": n, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_phones ORDER BY position"))
+        assert [row[0] for row in kept] == ["mobile", "work", "iPhone", "Desk, 2nd floor", "mobile"]
+
+
+def test_email_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
+    """0031: an e-mail label of a well-known kind in any case ("Work", "HOME ") is kept in
+    its one form, as 0026 keeps a phone's; a label of the user's own stays as written."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0030")
+    sessions = make_session_factory(empty_engine)
+    labels = ["Work", "HOME ", "icloud", "Book club", "work"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(labels):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_emails (workspace_id, person_id, address, label,"
+                    " position, created_at, updated_at)"
+                    " VALUES (:ws, :person, :address, :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "address": f"ravi{n}@example.com",
+                 "label": label, "n": n, "at": datetime(2026, 11, 1, tzinfo=UTC)},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_emails ORDER BY position"))
+        assert [row[0] for row in kept] == ["work", "home", "iCloud", "Book club", "work"]
