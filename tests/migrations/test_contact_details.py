@@ -214,3 +214,57 @@ def test_email_labels_kept_before_are_in_one_form(empty_engine: Engine) -> None:
     with empty_engine.begin() as connection:
         kept = connection.execute(text("SELECT label FROM person_emails ORDER BY position"))
         assert [row[0] for row in kept] == ["work", "home", "iCloud", "Book club", "work"]
+
+
+def test_labels_with_other_whitespace_are_in_one_form_too(empty_engine: Engine) -> None:
+    """0034: a label 0026 and 0031 left because they trim only spaces (a tab, a line break,
+    a no-break space, two spaces inside) is in the one form the app keeps it in; one that
+    is only whitespace is none; a label of the user's own stays as written."""
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.people.normalize import email_label, phone_label
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine, "0033")
+    sessions = make_session_factory(empty_engine)
+    phones = ["work\t", "\u00a0Mobile", "Work\u00a0 Fax", "HOME\nFAX", " \t", "Desk\t2", "mobile"]
+    emails = ["Work\t", "\u00a0HOME", "\r\n", "iCloud\u2003", "Book  club", "work"]
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        ravi = f.person(session, ws, "Ravi Shankar").id
+        for n, label in enumerate(phones):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_phones (workspace_id, person_id, number, label, position,"
+                    " reversed_digits, created_at, updated_at)"
+                    " VALUES (:ws, :person, :number, :label, :n, '', :at, :at)"
+                ),
+                {"ws": ws, "person": ravi, "number": f"+1415555012{n}", "label": label,
+                 "n": n, "at": at},
+            )  # fmt: skip
+        for n, label in enumerate(emails):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_emails (workspace_id, person_id, address, label,"
+                    " position, created_at, updated_at)"
+                    " VALUES (:ws, :person, :address, :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": ravi, "address": f"ravi{n}@example.com", "label": label,
+                 "n": n, "at": at},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept_phones = connection.execute(text("SELECT label FROM person_phones ORDER BY position"))
+        assert [row[0] for row in kept_phones] == [phone_label(label) for label in phones]
+        kept_emails = connection.execute(text("SELECT label FROM person_emails ORDER BY position"))
+        assert [row[0] for row in kept_emails] == [email_label(label) for label in emails]
+    # (As the app keeps them today:)
+    assert [phone_label(label) for label in phones] == [
+        "work", "mobile", "work fax", "home fax", None, "Desk\t2", "mobile"
+    ]  # fmt: skip
+    assert [email_label(label) for label in emails] == [
+        "work", "home", None, "iCloud", "Book  club", "work"
+    ]  # fmt: skip
