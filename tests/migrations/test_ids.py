@@ -4,15 +4,18 @@ foreign key, and an id is never given twice after it, even one deleted before it
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 import factories as f
 from goodword import migrate
-from goodword.db import make_session_factory, transaction
+from goodword.db import make_engine, make_session_factory, transaction
 from goodword.duplicates import merging
 from goodword.people import service as people
 from goodword.workspaces import service as workspaces
@@ -143,3 +146,43 @@ def test_a_row_pointing_at_nothing_already_does_not_stop_the_rebuild(
     with empty_engine.connect() as connection:
         emails = connection.execute(text("SELECT address FROM person_emails")).scalars().all()
     assert emails == ["ada@analytical.example"]
+
+
+def test_a_full_disk_during_the_rebuild_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """The rebuild writes every table again in one transaction, so it needs about as much
+    free space again as the database (SQLite's write-ahead log holds the copy until it is
+    committed). A disk that fills in the middle of it (here SQLite's own page limit, which
+    fails as a full disk does) stops it with nothing of it kept: the database is at 0032
+    with every row, index and trigger as it was, and the upgrade runs once there is room."""
+    url = f"sqlite:///{tmp_path / 'full.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine, "0032")
+    sessions = make_session_factory(engine)
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        for n in range(300):
+            f.person(session, ws, f"Person {n}", notes=f"Met at the fair number {n}. " * 60)
+    before = shape(engine)
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        assert connection.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
+        # (The people take more pages than the rebuild may add: their copy fills the disk.)
+        people_pages = connection.exec_driver_sql(
+            "SELECT count(*) FROM dbstat WHERE name = 'people'"
+        ).scalar()
+    assert people_pages > 20
+    full = make_engine(url)
+    event.listen(
+        full, "connect", lambda dbapi, _: dbapi.execute(f"PRAGMA max_page_count = {pages + 20}")
+    )
+
+    with pytest.raises(OperationalError, match="database or disk is full") as failed:
+        migrate.upgrade(full)
+    assert '"_goodword_new_people"' in str(failed.value.statement)  # (five tables done)
+    full.dispose()
+
+    assert migrate.current_revision(engine) == "0032"
+    assert shape(engine) == before
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.LATEST_REVISION
+    engine.dispose()
