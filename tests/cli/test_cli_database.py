@@ -428,3 +428,53 @@ def test_a_sqlite_file_another_program_holds_is_said_to_be_busy(run, tmp_path: P
         "it (Goodword's web app importing, probably). Nothing was changed; try again in a "
         "minute.\n"
     )
+
+
+@pytest.mark.parametrize("automatic", [False, True], ids=["db upgrade", "your own, upgraded"])
+@pytest.mark.parametrize("version", ["0032", "0030"])
+def test_a_disk_too_full_for_the_upgrade_says_so_and_leaves_the_database_whole(
+    run, _private_data_dir: Path, automatic: bool, version: str
+) -> None:
+    """0033 writes every table again before the old one goes, so the upgrade needs about as
+    much free space again as the database; a disk that fills (here SQLite's own page limit,
+    which fails as a full disk does) is said in plain words, with the database left at
+    the version it was (the versions before 0033 kept, from 0030)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    path = _private_data_dir / "goodword.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, version)
+    with transaction(make_session_factory(engine)) as session:
+        ws = workspaces.get_or_create(session).id
+        for n in range(300):
+            f.person(session, ws, f"Person {n}", notes=f"Met at the fair number {n}. " * 60)
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+    engine.dispose()
+
+    def full(dbapi: Any, _: Any) -> None:
+        dbapi.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    event.listen(Engine, "connect", full)
+    try:
+        command = ["person", "list"] if automatic else ["db", "upgrade"]
+        result = run("--database-url", f"sqlite:///{path}", *command)
+    finally:
+        event.remove(Engine, "connect", full)
+
+    assert result.exit_code == 5, result.output
+    size = round(path.stat().st_size / 1_000_000)
+    assert result.stderr == (
+        f"Error: The disk is too full to upgrade the database at {path}: the upgrade needs "
+        f"about as much free space again as the database takes ({size} MB). The database "
+        "is left whole, at version 0032. Free some space and try again.\n"
+    )
+    engine = make_engine(f"sqlite:///{path}")
+    assert migrate.current_revision(engine) == "0032"
+    engine.dispose()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from sqlalchemy import inspect
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
 from goodword.cli.common import DatabaseOutOfDate, State, in_data_dir
-from goodword.errors import GoodwordError
+from goodword.errors import DatabaseUnavailable, GoodwordError
 
 
 def engine(state: State) -> Engine:
@@ -79,7 +80,7 @@ def _upgraded_if_ours(state: State, engine: Engine, *, set_up_empty: bool) -> En
     if current is not None and not known_revision(engine, current):
         raise newer_database(place, current)
     if upgrades_itself(state, engine, current, set_up_empty=set_up_empty):
-        migrate.upgrade(engine)
+        upgrade(engine)
         typer.echo(f"Brought the database at {place} to the latest version.", err=True)
         return engine
     status = f"at version {current}" if current else "empty"
@@ -87,6 +88,26 @@ def _upgraded_if_ours(state: State, engine: Engine, *, set_up_empty: bool) -> En
         f"The database at {place} is {status}, but this Goodword needs version {head}. "
         "Run `goodword db upgrade` first."
     )
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the latest version (`migrate.upgrade`); a disk too full for it
+    said in plain words. A version that rebuilds every table on SQLite (0033) writes the
+    whole database again before the old tables go, so it needs about as much free space
+    again as the database; what a failed version did is taken back (tests/migrations)."""
+    try:
+        migrate.upgrade(engine)
+    except OperationalError as exc:
+        if "database or disk is full" not in str(exc.orig):
+            raise
+        path = Path(engine.url.database or "")
+        size = round(path.stat().st_size / 1_000_000) if path.is_file() else 0
+        raise DatabaseUnavailable(
+            f"The disk is too full to upgrade the database at {where(engine)}: the upgrade "
+            f"needs about as much free space again as the database takes ({size} MB). "
+            f"The database is left whole, at version {migrate.current_revision(engine)}. "
+            "Free some space and try again."
+        ) from None
 
 
 def newer_database(place: str, current: str) -> DatabaseOutOfDate:
