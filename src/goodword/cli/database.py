@@ -39,7 +39,7 @@ def db_upgrade(ctx: typer.Context) -> None:
         before = migrate.current_revision(engine)
         if before is not None and not opening.known_revision(engine, before):
             raise opening.newer_database(place, before)
-        opening.upgrade(engine)
+        opening.upgrade(engine, before)
         after = migrate.current_revision(engine)
     finally:
         engine.dispose()

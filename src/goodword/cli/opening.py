@@ -80,7 +80,7 @@ def _upgraded_if_ours(state: State, engine: Engine, *, set_up_empty: bool) -> En
     if current is not None and not known_revision(engine, current):
         raise newer_database(place, current)
     if upgrades_itself(state, engine, current, set_up_empty=set_up_empty):
-        upgrade(engine)
+        upgrade(engine, current)
         typer.echo(f"Brought the database at {place} to the latest version.", err=True)
         return engine
     status = f"at version {current}" if current else "empty"
@@ -90,11 +90,18 @@ def _upgraded_if_ours(state: State, engine: Engine, *, set_up_empty: bool) -> En
     )
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the database to the latest version (`migrate.upgrade`); a disk too full for it
-    said in plain words. A version that rebuilds every table on SQLite (0033) writes the
+def upgrade(engine: Engine, current: str | None) -> None:
+    """Bring the database (at version `current`) to the latest version (`migrate.upgrade`),
+    saying first that a large one takes a while (none for a new one), and a disk too full
+    for it in plain words. A version that rebuilds every table on SQLite (0033) writes the
     whole database again before the old tables go, so it needs about as much free space
     again as the database; what a failed version did is taken back (tests/migrations)."""
+    if current is not None:
+        typer.echo(
+            f"Upgrading the database at {where(engine)} from version {current}: a large one "
+            "can take a minute or two...",
+            err=True,
+        )
     try:
         migrate.upgrade(engine)
     except OperationalError as exc:
