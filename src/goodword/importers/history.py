@@ -63,8 +63,13 @@ def encode(report: ImportReport) -> bytes:
             [f.name, f.format, f.label, f.rows, f.people, f.interactions, f.skipped]
             for f in report.files
         ],
+        # (What an undo puts back follows a row that updated someone; reports kept before
+        # have none.)
         "rows": [
-            [r.file, r.line, r.outcome.value, r.name, r.person_id, r.detail] for r in report.rows
+            [r.file, r.line, r.outcome.value, r.name, r.person_id, r.detail]
+            if r.put_back is None
+            else [r.file, r.line, r.outcome.value, r.name, r.person_id, r.detail, r.put_back]
+            for r in report.rows
         ],
         "notes": report.notes,
         "interactions_created": report.interactions_created,
@@ -84,8 +89,9 @@ def decode(blob: bytes) -> ImportReport:
         dry_run=False,
         files=[FileReport(*f) for f in data["files"]],
         rows=[
-            RowOutcome(file, line, Outcome(outcome), name, person_id, detail)
-            for file, line, outcome, name, person_id, detail in data["rows"]
+            # (name, person, detail and, if kept, what an undo puts back)
+            RowOutcome(row[0], row[1], Outcome(row[2]), *row[3:])
+            for row in data["rows"]
         ],
         interactions_created=data["interactions_created"],
         interactions_existing=data["interactions_existing"],
@@ -258,6 +264,7 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
         theirs = [row for row in report.rows if row.person_id in person_ids]
         for row in theirs:
             row.name, row.person_id, row.detail = DELETED_NAME, None, DELETED_DETAIL
+            row.put_back = None
         if theirs:
             changed += len(theirs)
             session.execute(

@@ -32,6 +32,9 @@ class RowOutcome:
     person_id: int | None = None
     # What changed, why it merged, or why it was skipped, in words.
     detail: str = ""
+    # For a record that updated someone already here: what undoing the import puts back
+    # (`undo_updates.py`), kept with the report, not shown; None in reports kept before.
+    put_back: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -96,5 +99,16 @@ class ImportReport:
             "organizations_created": self.organizations_created,
             "candidates_created": self.candidates_created,
             "notes": list(self.notes),
-            "rows": [{**asdict(r), "outcome": r.outcome.value} for r in self.rows],
+            # (Not what an undo puts back: the report says what changed, in words.)
+            "rows": [
+                {
+                    "file": r.file,
+                    "line": r.line,
+                    "outcome": r.outcome.value,
+                    "name": r.name,
+                    "person_id": r.person_id,
+                    "detail": r.detail,
+                }
+                for r in self.rows
+            ],
         }

@@ -5,6 +5,7 @@ whether a row found in someone reads as updated, merged or unchanged."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,12 +28,14 @@ def say_rows(
     notes: dict[int, list[str]],
     linked: Callable[[IncomingPerson], str | None],
     changed_at_source: set[int],
+    put_back: dict[int, dict[str, Any]] | None = None,
 ) -> None:
     """Fill in each row of the plan once its people are written. `person_id` turns a plan's
     target into a person id; `changes` and `notes` (by id() of a record) are what the record
     changed and what it left as it was, and why; `linked` says what linking the user on
     LinkedIn did for a record's person; `changed_at_source` holds (by id()) the records
-    found by their key whose fingerprint changed since the last import."""
+    found by their key whose fingerprint changed since the last import; `put_back` (by id())
+    what undoing the import puts back of a record that updated someone already here."""
     alike = _alike_names(session, plan, workspace_id=workspace_id, me=me, person_id=person_id)
     for row, target in plan.rows:
         if target == 0:
@@ -76,6 +79,8 @@ def say_rows(
                     "changed since the last import (in the file, or in how Goodword reads "
                     "it), with nothing new; what the file no longer holds stays"
                 )
+            if changed and put_back and id(record) in put_back:
+                row.put_back = put_back[id(record)]
             if not changed:
                 row.outcome = Outcome.UNCHANGED
                 if not row.detail or row.detail == YOU:

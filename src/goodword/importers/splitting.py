@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -76,6 +76,13 @@ class Outcome:
     gets: list[str] = field(default_factory=list)
     taken_back: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
+
+
+class Said(Protocol):
+    """What a take-back says comes off and what stays (an `Outcome`, or an undo's)."""
+
+    taken_back: list[str]
+    left: list[str]
 
 
 @dataclass(frozen=True)
@@ -320,7 +327,7 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
 
 
 def take_back(
-    person: Person, added: Added, names: dict[int, str], outcome: Outcome, *, apply: bool
+    person: Person, added: Added, names: dict[int, str], outcome: Said, *, apply: bool
 ) -> None:
     """Take from `person` what a record added, where it is still as the record left it;
     say in `outcome` what comes off and what stays (changed since)."""
@@ -474,7 +481,7 @@ def _field_words(attribute: str) -> str:
     }.get(attribute, attribute)
 
 
-def _notes(person: Person, pieces: list[str], outcome: Outcome, *, apply: bool) -> None:
+def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool) -> None:
     """Take back the notes a record added: each piece of text it appended, where it still
     stands as whole paragraphs (the last such place); one edited or woven into other words
     since stays, and is said to."""
@@ -506,7 +513,7 @@ def _notes(person: Person, pieces: list[str], outcome: Outcome, *, apply: bool) 
 
 
 def _name_back(
-    person: Person, fields: Mapping[str, tuple[Any, Any]], outcome: Outcome, *, apply: bool
+    person: Person, fields: Mapping[str, tuple[Any, Any]], outcome: Said, *, apply: bool
 ) -> None:
     """A name the record filled in (the person had none) goes back with it."""
     parts = ("display_name", "given_name", "family_name")

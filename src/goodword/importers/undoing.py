@@ -16,9 +16,11 @@ notes every change made through the ORM), or a later import's record matched to 
 A message or organization changed by hand since is no longer the import's
 (`importers/models.py`), and stays; so does a message a merge moved onto the person kept
 (`duplicates.moving`), and one a task is linked to. A message kept
-before Goodword knew which import added it goes only when all its people do. The field
-updates a record found by its key made to someone already here (Updated in the report)
-stay: the report keeps them in words, not the values before.
+before Goodword knew which import added one goes only when all its people do. What a
+record found in someone already here by its key changed about them (Updated in the
+report) is put back where it is still as the import left it (`undo_updates.py`); a report
+kept before Goodword kept the values from before has them only in words, and those
+updates stay.
 
 People are taken away without being remembered as deleted (`importers/deleted.py`): the
 import never happened, so importing the same file again brings them back.
@@ -38,9 +40,9 @@ from goodword.connections.models import Connection
 from goodword.db import Base
 from goodword.duplicates.models import Merge
 from goodword.errors import Conflict, NotFound
-from goodword.importers import history, undo_matches
+from goodword.importers import history, undo_matches, undo_updates
 from goodword.importers.models import ImportRun
-from goodword.importers.report import Outcome
+from goodword.importers.report import Outcome, RowOutcome
 from goodword.importers.undo_matches import TakenBack
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import LeadShare
@@ -101,6 +103,8 @@ class Undo:
     organizations: int = 0
     # What comes off the people already here it matched records to.
     taken_back: list[TakenBack] = field(default_factory=list)
+    # What is put back on the people already here its records updated.
+    put_back: list[TakenBack] = field(default_factory=list)
     done: bool = False
 
     def summary(self) -> str:
@@ -126,7 +130,7 @@ class Undo:
         ]
         # (No one taken away is said only when nothing else is.)
         said: list[str] = []
-        if self.removed or more or not self.taken_back:
+        if self.removed or more or not (self.taken_back or self.put_back):
             taken = [goes, *more] if self.removed or not more else more
             said.append(("takes away " if not self.done else "took away ") + _and(taken))
         if self.taken_back:
@@ -134,6 +138,12 @@ class Undo:
             said.append(
                 ("takes back" if not self.done else "took back")
                 + f" what it added to {people} already here"
+            )
+        if self.put_back:
+            people = _counted(len(self.put_back), "person", "people")
+            said.append(
+                ("puts back" if not self.done else "put back")
+                + f" what it changed about {people} already here"
             )
         if self.kept:
             said.append(
@@ -190,6 +200,8 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
     undo = Undo(run_id=run_id, finished_at=run.finished_at)
     made: dict[int, str] = {}
     changed: dict[int, Outcome] = {}
+    # The rows of records that updated people already here, with what to put back.
+    updated: dict[int, list[RowOutcome]] = {}
     for row in report.rows:
         if row.person_id and row.outcome in (Outcome.CREATED, Outcome.SUGGESTED):
             made.setdefault(row.person_id, row.name)
@@ -198,6 +210,8 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
         if row.person_id and row.person_id not in made:
             if row.outcome is Outcome.MERGED:
                 matched.setdefault(row.person_id, set()).add((row.file[:300], row.line))
+            elif row.outcome is Outcome.UPDATED and row.put_back is not None:
+                updated.setdefault(row.person_id, []).append(row)
             elif row.outcome is Outcome.UPDATED:
                 changed.setdefault(row.person_id, row.outcome)
     ids = sorted(made)
@@ -218,7 +232,7 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
                 among(
                     session,
                     Merge.absorbed_id,
-                    [i for i in (*ids, *matched) if i not in here],
+                    [i for i in (*ids, *matched, *updated) if i not in here],
                 ),
             )
         ).all()
@@ -266,6 +280,18 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
     )
     undo.taken_back = found.taken_back
     undo.kept += [Kept(*kept) for kept in found.kept]
+    # (After what its matches added comes off: they may have come after.)
+    back = undo_updates.put_back(
+        session,
+        workspace_id=workspace_id,
+        rows=updated,
+        merged_since=merged_since,
+        imported_at=run.finished_at,
+        apply=apply,
+    )
+    undo.put_back = back.taken_back
+    undo.kept += [Kept(*kept) for kept in back.kept]
+    found.positions |= back.positions
     removed = [person_id for person_id, _name in undo.removed]
     undo.positions = _count(session, Position.id, among(session, Position.person_id, removed))
     undo.connections = _count(

@@ -6,8 +6,9 @@ New people, their details, provenance and search documents go in with multi-row 
 Each person's records are folded by `combine.py`, the organizations they name are found or
 created first (`organizations.py`), a record is applied to a known person as `applying.py`
 says (their jobs as `jobs.py` says), what a record imported before said then is told by
-`earlier.py`, and each record's provenance row is written as `provenance.py` says. The
-user's LinkedIn ties
+`earlier.py`, and each record's provenance row is written as `provenance.py` says. What a
+record changed about a known person is kept with its row of the report, for an undo
+(`undo_updates.py`). The user's LinkedIn ties
 (`ties.py`) and the messages found (`messages.py`) are written after the people, in the
 same transaction.
 """
@@ -22,7 +23,7 @@ from typing import Any
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from goodword.importers import matched
+from goodword.importers import matched, undo_updates
 from goodword.importers.applying import apply_record
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
@@ -122,6 +123,8 @@ class Writer(Provenance):
         self.record_notes: dict[int, list[str]] = {}
         # id() of a record found by its key whose fingerprint changed since the last import
         self.changed_at_source: set[int] = set()
+        # id() of a record that changed a known person -> what undoing the import puts back
+        self.put_back: dict[int, dict[str, Any]] = {}
         self.ties = LinkedInTies(
             session,
             workspace_id=self.ws,
@@ -187,6 +190,7 @@ class Writer(Provenance):
                 # (Each step below is a point where a stop asked for is heard.)
                 self.progress("people", len(ids), len(ids))
                 self.ties.link(plan, self._me(plan), self.person_id)
+                undo_updates.note_ties(self.put_back, self.ties.made, plan.connections)
                 self.report.candidates_created += queue_pairs(
                     self.session, self.state, self.ws, plan.suggestions, self.person_id
                 )
@@ -214,6 +218,7 @@ class Writer(Provenance):
             notes=self.record_notes,
             linked=self.ties.made_words,
             changed_at_source=self.changed_at_source,
+            put_back=self.put_back,
         )
         self.session.flush()
 
@@ -442,6 +447,11 @@ class Writer(Provenance):
                 left = self.record_notes.setdefault(id(record), [])
                 former = plan.former_keys.get(id(record))
                 pending = self.kept.begin(plan, person, record, former, out)
+                # (What it changes is kept for an undo, unless it joins them: then its
+                # provenance keeps it, `kept_matches`.)
+                joins = pending is not None and (pending.held is None or pending.held[0] is None)
+                mark = None if joins else pending.mark if pending else matched.take(person, out)
+                source = undo_updates.source_before(self.state, person, record) if mark else None
                 # (A copy of a record imported before, found by its key: it may retitle a job.)
                 key = former or record.key
                 again = (
@@ -482,6 +492,11 @@ class Writer(Provenance):
                 kept = self.kept.end(pending, person, record, data, out, restored)
                 self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
+                if mark is not None and changes:
+                    held = pending.held if pending else None
+                    self.put_back[id(record)] = undo_updates.noted(
+                        self.state, mark, person, out, record, source, held=held
+                    )
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True

@@ -1,0 +1,262 @@
+"""Undoing an import's updates: what a record found in someone already here by its key (a
+newer copy of a record imported before, or your own details) changed about them is put
+back, as if the import never happened.
+
+The writer keeps, with the record's row in the report (`RowOutcome.put_back`), what the
+record changed, each value before and after (`matched.added`, as a match keeps it), and
+what its provenance was before: the fingerprint its source record had (so importing the
+same file again applies it again), whether the import added that source record, and, for
+a newer copy of a record matched to them before, what was kept of that match. Undoing puts
+each value back where it is still as the import left it (`splitting.take_back`, as a split
+does): a job it added goes and the one it ended is current again; a value changed since
+stays, and is said to. A report kept before Goodword kept this has none: those updates
+stay (`undoing.UPDATED`).
+
+    {"added": {…},                               # `matched.added`
+     "print": [source, key, before, after],      # the fingerprint brought up to date
+     "new": [source, key],                       # or: the source record it added
+     "matched": [row id, kept JSON before],      # a newer copy of a matched record
+     "tie": [since]}                             # the LinkedIn tie to you it made
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from goodword.connections.models import Connection, ConnectionKind
+from goodword.importers import matched, splitting
+from goodword.importers.bulk import Changes, Known, cut
+from goodword.importers.records import IncomingPerson
+from goodword.importers.report import RowOutcome
+from goodword.importers.state import WorkspaceState
+from goodword.importers.undo_matches import Found, TakenBack
+from goodword.organizations.models import Organization
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.search import service as search
+
+
+def source_before(
+    state: WorkspaceState, person: Known, record: IncomingPerson
+) -> tuple[str, str | None, int | None] | None:
+    """The record's source record as the person holds it before the import writes it: its
+    source, key and fingerprint, or None when the import adds it (or it has no key)."""
+    key = record.key
+    if not key or (record.source, key) not in person.sources:
+        return None
+    shared = state.shared.get((record.source, key))
+    printed = shared.get(person.id) if shared else state.fingerprints.get((record.source, key))
+    return record.source, cut(key, 300), printed
+
+
+def noted(
+    state: WorkspaceState,
+    mark: matched.Mark,
+    person: Known,
+    out: Changes,
+    record: IncomingPerson,
+    before: tuple[str, str | None, int | None] | None,
+    *,
+    held: tuple[int | None, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """What undoing the import puts back of a record applied to a known person: what it
+    changed since `mark`, its source record as it was (`before`, from `source_before`), and
+    what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`)."""
+    kept: dict[str, Any] = {"added": matched.added(mark, person, out)}
+    if before is not None:
+        # (As `Provenance._provenance` brought it up to date: not worked out again.)
+        now = source_before(state, person, record)
+        kept["print"] = [*before, now[2] if now else None]
+    elif record.key and (record.source, record.key) in person.sources:
+        kept["new"] = [record.source, cut(record.key, 300)]
+    if held is not None and held[0] is not None:
+        kept["matched"] = [held[0], held[1]]
+    return kept
+
+
+def note_ties(
+    put_back: dict[int, dict[str, Any]],
+    made: dict[int, date | None],
+    connections: list[tuple[int, IncomingPerson]],
+) -> None:
+    """Add the LinkedIn tie to you the import made for someone already here (`connections`:
+    the plan's, by target; `made`: `LinkedInTies.made`, by id() of the record, its date) to
+    what undoing it puts back, a record that changed nothing else too."""
+    for target, record in connections:
+        if target > 0 and id(record) in made:
+            since = made[id(record)]
+            kept = put_back.setdefault(id(record), {"added": _NOTHING})
+            kept["tie"] = [since.isoformat() if since else None]
+
+
+# What a record that only linked someone to you changed about them.
+_NOTHING = matched.Added().model_dump(mode="json", exclude={"tie"})
+
+
+@dataclass
+class _Said:
+    """What comes back and what stays, in words (as `splitting.Outcome` says them)."""
+
+    taken_back: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+def put_back(
+    session: Session,
+    *,
+    workspace_id: int,
+    rows: dict[int, list[RowOutcome]],
+    merged_since: dict[int, int | None],
+    imported_at: datetime,
+    apply: bool,
+) -> Found:
+    """For each person already here, the rows of the records that updated them (in the
+    report's order): what they changed is put back (with `apply`), or only said."""
+    found = Found()
+    me = people.get_me(session, workspace_id=workspace_id) if rows else None
+    for person_id in sorted(rows):
+        person = session.get(Person, person_id)
+        if person is None or person.workspace_id != workspace_id:
+            if person_id in merged_since:
+                found.kept.append(
+                    (
+                        person_id,
+                        rows[person_id][0].name,
+                        f"merged into person {merged_since[person_id]} since; undo that merge "
+                        "first to put back what the import changed",
+                    )
+                )
+            continue  # (deleted since: nothing to put back)
+        theirs = rows[person_id]
+        name = person.display_name
+        said = _Said()
+        added = _composed([row.put_back or {} for row in theirs])
+        names = _organizations(session, workspace_id, added)
+        jobs = {
+            (p.organization_id, p.title, p.start_date, p.end_date, p.is_current): p.id
+            for p in person.positions
+        }
+        found.positions |= {
+            jobs[key]
+            for org_id, title, start, end, current in added.jobs
+            if (key := (org_id, title, start, end, current)) in jobs and org_id in names
+        }
+        splitting.take_back(person, added, names, said, apply=apply)
+        tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
+        if tied and me is not None:
+            _tie(session, workspace_id, me, person, tied[0], said, apply=apply)
+        if apply:
+            for row in reversed(theirs):
+                _provenance_back(session, workspace_id, person, row.put_back or {}, imported_at)
+            session.flush()
+            session.refresh(person)
+            search.index_person(session, person)
+        found.taken_back.append(
+            TakenBack(
+                person.id,
+                name,
+                [f"its update, line {row.line} of {row.file}" if row.line else row.file
+                 for row in theirs],
+                list(dict.fromkeys(said.taken_back)),
+                list(dict.fromkeys(said.left)),
+            )
+        )  # fmt: skip
+    return found
+
+
+def _composed(kept: list[dict[str, Any]]) -> matched.Added:
+    """What the records changed, from before the first to after the last."""
+    held: dict[str, Any] = {"added": kept[0].get("added", {})}
+    for later in kept[1:]:
+        held = matched.compose(held, {"added": later.get("added", {})})
+    return matched.Added.model_validate(held["added"])
+
+
+def _organizations(session: Session, workspace_id: int, added: matched.Added) -> dict[int, str]:
+    """The organizations of the jobs the records added or changed, by id, with their names
+    now (one deleted since took its jobs with it)."""
+    ids = {int(job[0]) for part in (added.jobs, added.changed_jobs) for job in part}
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.workspace_id == workspace_id, Organization.id.in_(ids)
+            )
+        ).all()
+    )
+
+
+def _provenance_back(
+    session: Session,
+    workspace_id: int,
+    person: Person,
+    kept: dict[str, Any],
+    imported_at: datetime,
+) -> None:
+    """The record's source record as it was before the import: its fingerprint put back
+    (still the import's), or gone if the import added it; and what was kept of the match it
+    is a newer copy of, as it was (without organizations deleted since)."""
+    if "print" in kept:
+        source, key, before, after = kept["print"]
+        for held in person.sources:
+            if (held.source, held.external_key, held.fingerprint) == (source, key, after):
+                held.fingerprint = before
+    if "new" in kept:
+        source, key = kept["new"]
+        person.sources = [
+            held
+            for held in person.sources
+            if (held.source, held.external_key, held.imported_at) != (source, key, imported_at)
+        ]
+    if "matched" in kept:
+        row_id, before = kept["matched"]
+        row = next((s for s in person.sources if s.id == row_id), None)
+        if row is not None and row.matched is not None:
+            added = before["added"]
+            jobs = {int(job[0]) for part in (before["record"]["jobs"], added["jobs"],
+                    added["changed_jobs"]) for job in part}  # fmt: skip
+            here = set(
+                session.scalars(
+                    select(Organization.id).where(
+                        Organization.workspace_id == workspace_id, Organization.id.in_(jobs)
+                    )
+                )
+            )
+            row.matched = matched.organizations_as(before, lambda org: org if org in here else None)
+
+
+def _tie(
+    session: Session,
+    workspace_id: int,
+    me: Person,
+    person: Person,
+    since: str | None,
+    said: _Said,
+    *,
+    apply: bool,
+) -> None:
+    """The LinkedIn tie to you the import made goes while its date is still the import's."""
+    tie = session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == ConnectionKind.LINKEDIN,
+            or_(
+                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
+                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
+            ),
+        )
+    )
+    if tie is None:
+        return
+    if tie.since != (date.fromisoformat(since) if since else None):
+        said.left.append("your LinkedIn tie (its date changed since)")
+        return
+    said.taken_back.append("your LinkedIn tie")
+    if apply:
+        session.delete(tie)
