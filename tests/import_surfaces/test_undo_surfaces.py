@@ -150,3 +150,61 @@ def test_the_cli_says_what_comes_off_people_already_here(run, tmp_path):
     asked = run("imports", "undo", "2", input="n\n")
     assert asked.stdout.startswith("Takes back what it added to 1 person already here.\n")
     assert "  taken back from Ada Lovelace (person 1): phone +44 20 7946 0000\n" in asked.stdout
+
+
+MOVED = CONNECTIONS.replace("Analytical Engines,Mathematician", "Royal Society,Fellow")
+
+
+def test_the_page_and_the_api_say_what_goes_back_on_people_already_here(client):
+    client.post(f"{API}/imports", files=_upload())
+    newer = client.post(f"{API}/imports", files=_upload(body=MOVED)).json()
+    assert newer["counts"]["updated"] == 1
+
+    said = client.get(f"{API}/imports/{newer['id']}/undo").json()
+    assert said["summary"] == (
+        "Takes away 1 organization; puts back what it changed about 1 person already here."
+    )  # (Royal Society, made for the job)
+    assert said["taken_back"] == [] and said["kept"] == []
+    ((back),) = said["put_back"]
+    assert (back["name"], back["records"], back["taken"], back["left"]) == (
+        "Ada Lovelace",
+        ["its update, line 2 of Connections.csv"],
+        ["job Fellow at Royal Society", "job Mathematician at Analytical Engines: current again"],
+        [],
+    )
+    page = client.get(f"/imports/{newer['id']}/undo").text
+    assert "Put back on people already here (1)" in page
+    assert (
+        ">Ada Lovelace</a> (its update, line 2 of Connections.csv):\n    job Fellow at Royal "
+        "Society, job Mathematician at Analytical Engines: current again</li>"
+    ) in page
+
+    done = client.post(f"{API}/imports/{newer['id']}/undo").json()
+    assert done["summary"] == (
+        "Took away 1 organization; put back what it changed about 1 person already here."
+    )
+    person = client.get(f"{API}/people/{back['person_id']}").json()
+    assert [(p["title"], p["is_current"]) for p in person["positions"]] == [("Mathematician", True)]
+
+
+def test_the_cli_says_what_goes_back_on_people_already_here(run, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(CONNECTIONS, encoding="utf-8")
+    assert run("import", str(connections)).exit_code == 0
+    connections.write_text(MOVED, encoding="utf-8")
+    assert run("import", str(connections)).exit_code == 0
+
+    asked = run("imports", "undo", "2", input="n\n")
+    assert asked.stdout.startswith(
+        "Takes away 1 organization; puts back what it changed about 1 person already here.\n"
+    )
+    assert (
+        "  put back on Ada Lovelace (person 1): job Fellow at Royal Society, job Mathematician "
+        "at Analytical Engines: current again\n"
+    ) in asked.stdout
+    done = run("imports", "undo", "2", "--yes")
+    assert done.exit_code == 0
+    assert done.stdout.startswith(
+        "Import 2 undone. Took away 1 organization; put back what it changed about 1 person "
+        "already here.\n"
+    )

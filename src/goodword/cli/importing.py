@@ -295,8 +295,9 @@ def undo_import(
 ) -> None:
     """Undo the latest import: the people it made that nothing has touched since go, with
     their jobs and ties, and so do the messages it added and the organizations it made that
-    nothing else holds; what it added to people already here comes off them. All at once
-    (importing the file again brings it back). People edited, merged, logged with or used
+    nothing else holds; what it added to people already here comes off them, and what it
+    changed about them goes back as it was. All at once (importing the file again brings it
+    back). People edited, merged, logged with or used
     since stay, each listed with why. It says what it would do and asks first; --yes, or
     --json for a script, does not ask. Saying no changes nothing (exit 0)."""
     from goodword import db
@@ -330,7 +331,8 @@ def _print_undo(plan: Undo) -> None:
 
 
 def _print_kept(plan: Undo) -> None:
-    """What comes off people already here, and who stays and why."""
+    """What comes off people already here and what goes back as it was, and who stays and
+    why."""
     for taken in plan.taken_back[:50]:
         said = ", ".join(taken.taken) or "nothing it added is left as it was"
         if taken.left:
@@ -338,6 +340,13 @@ def _print_kept(plan: Undo) -> None:
         typer.echo(f"  taken back from {taken.name} (person {taken.person_id}): {said}")
     if len(plan.taken_back) > 50:
         typer.echo(f"  and {len(plan.taken_back) - 50:,} more taken back")
+    for back in plan.put_back[:50]:
+        said = ", ".join(back.taken) or "nothing it changed is left as it was"
+        if back.left:
+            said += "; stays: " + ", ".join(back.left)
+        typer.echo(f"  put back on {back.name} (person {back.person_id}): {said}")
+    if len(plan.put_back) > 50:
+        typer.echo(f"  and {len(plan.put_back) - 50:,} more put back")
     for kept in plan.kept[:50]:
         typer.echo(f"  stays: {kept.name} (person {kept.person_id}): {kept.reason}")
     if len(plan.kept) > 50:

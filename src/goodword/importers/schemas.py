@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from goodword.importers import splitting, undoing
 from goodword.importers.history import RunSummary
 from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.undo_matches import TakenBack
 from goodword.people import service as people
 from goodword.people.schemas import PersonRead
 from goodword.records import API_PREFIX
@@ -181,9 +182,10 @@ class UndoKept(UndoPerson):
 
 
 class UndoTakenBack(UndoPerson):
-    # The records the import matched to them ("vCard record, line 1 of phone.vcf").
+    # The records the import matched to them ("vCard record, line 1 of phone.vcf"), or
+    # whose updates are put back ("its update, line 1 of phone.vcf").
     records: list[str]
-    # What comes off them, and what stays because it changed since.
+    # What comes off them (or goes back as it was), and what stays because it changed since.
     taken: list[str]
     left: list[str]
 
@@ -203,8 +205,16 @@ class UndoOut(BaseModel):
     organizations: int
     # People already here it matched records to: what comes off them.
     taken_back: list[UndoTakenBack]
+    # People already here its records updated: what goes back as it was.
+    put_back: list[UndoTakenBack]
     # The people who stay, each with why.
     kept: list[UndoKept]
+
+
+def _taken_back(t: TakenBack) -> UndoTakenBack:
+    return UndoTakenBack(
+        person_id=t.person_id, name=t.name, records=t.records, taken=t.taken, left=t.left
+    )
 
 
 def undo_out(undo: undoing.Undo) -> UndoOut:
@@ -217,11 +227,7 @@ def undo_out(undo: undoing.Undo) -> UndoOut:
         connections=undo.connections,
         interactions=undo.interactions,
         organizations=undo.organizations,
-        taken_back=[
-            UndoTakenBack(
-                person_id=t.person_id, name=t.name, records=t.records, taken=t.taken, left=t.left
-            )
-            for t in undo.taken_back
-        ],
+        taken_back=[_taken_back(t) for t in undo.taken_back],
+        put_back=[_taken_back(t) for t in undo.put_back],
         kept=[UndoKept(person_id=k.person_id, name=k.name, reason=k.reason) for k in undo.kept],
     )
