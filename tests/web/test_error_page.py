@@ -81,6 +81,17 @@ def test_an_unknown_list_of_asks_names_the_tabs_as_the_page_does(client: TestCli
     assert "To ask, Asked" in said and "to_ask" not in said
 
 
+def test_an_unknown_task_list_names_the_tabs_as_the_page_does(client: TestClient) -> None:
+    page = client.get("/tasks?status=bogus")
+    assert page.status_code == 422
+    said = html.unescape(alert(page.text))
+    assert (
+        "There is no task list called “bogus”; choose one of the tabs: Open, Done, Snoozed, "
+        "Dismissed, Everything." in said
+    )
+    assert "all" not in said.split("tabs:")[1]
+
+
 def test_a_form_left_unfilled_names_the_field_in_words(client: TestClient) -> None:
     page = client.post("/messages/eml", data={"subject": "", "body": ""})
     assert page.status_code == 422

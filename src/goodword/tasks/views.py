@@ -43,6 +43,8 @@ FIELDS = (
 FORM_PAGE = "tasks/form.html"
 # The list's tabs: a status, or every task.
 FILTERS = (*(status.value for status in TaskStatus), "all")
+# Each tab's name on the page.
+FILTER_NAMES = {value: "Everything" if value == "all" else value.capitalize() for value in FILTERS}
 SNOOZE_DAYS = 7
 PAGE_SIZE = 100
 
@@ -52,7 +54,8 @@ def _filter(value: str | None) -> str:
         return TaskStatus.OPEN.value
     if value not in FILTERS:
         raise InvalidInput(
-            f"There is no task list called {value!r}; choose one of: {', '.join(FILTERS)}.",
+            f"There is no task list called “{value}”; choose one of the tabs: "
+            f"{', '.join(FILTER_NAMES.values())}.",
             fields=[FieldError("status", "is not one of the task lists")],
         )
     return value
@@ -92,7 +95,7 @@ def _list_page(
             "tasks": page.items,
             "page": page,
             "chosen": chosen,
-            "filters": FILTERS,
+            "filters": FILTER_NAMES,
             "first_page": not after and page.prev_cursor is None,
             "row_errors": row_errors or {},
             **_row_context(clock.today(), chosen),
