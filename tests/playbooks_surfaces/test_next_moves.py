@@ -414,3 +414,25 @@ def test_the_box_ticked_on_a_run_refused_all_the_same_stays_ticked_and_says_why(
     assert "does not look like a late rejection" not in ran.text
     assert 'name="confirm_late" value="1" style="width:auto" checked>' in ran.text
     assert session.scalar(select(func.count()).select_from(Task)) == 0
+
+
+@pytest.mark.parametrize("late", [{}, {"confirm_late": "1"}])
+def test_the_rejection_playbook_is_refused_for_an_opportunity_not_rejected(
+    client: TestClient, session: Session, workspace: Workspace, search: Any, late: dict[str, str]
+):
+    """The page shows the playbook only once the opportunity is rejected: a run sent for one
+    still under way (a page left open, the stage moved back since) does nothing, and says
+    what to do on the page, not to tick a box it does not show."""
+    opportunity = search.opportunity.id
+
+    ran = client.post(f"/opportunities/{opportunity}/playbooks/rejection", data=late)
+
+    said = _words(ran.text)
+    assert (
+        "Senior PM at Larkspur Health is not marked rejected, so the rejection playbook did "
+        "not run. If you were turned down, move it to Rejected under Stage: the playbook then "
+        "shows under Next moves." in said
+    )
+    assert "I got to a late round" not in said
+    assert session.scalar(select(func.count()).select_from(Task)) == 0
+    assert session.scalar(select(func.count()).select_from(ReferralAsk)) == 0

@@ -17,6 +17,7 @@ from goodword.errors import Conflict, FieldError, InvalidInput, NotFound
 from goodword.forms import is_whole_number
 from goodword.network import views as network
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.models import Stage
 from goodword.opportunities.views import detail_response
 from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
@@ -98,10 +99,21 @@ def _next_moves_url(opportunity_id: int) -> str:
 async def run_rejection(
     request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> Response:
-    """Run the rejection playbook; `confirm_late` says the rejection came late regardless."""
+    """Run the rejection playbook of a rejected opportunity; `confirm_late` says the
+    rejection came late regardless."""
     opportunity = opportunities.get(
         session, workspace_id=workspace_id, opportunity_id=opportunity_id
     )
+    if opportunity.stage is not Stage.REJECTED:
+        # The page shows the playbook only for a rejected opportunity: this run came from a
+        # page left open while the stage moved on, so it is refused (box ticked or not).
+        return redirect(
+            _next_moves_url(opportunity.id),
+            flash=f"{opportunity.role_title} at {opportunity.organization.name} is not marked "
+            "rejected, so the rejection playbook did not run. If you were turned down, move it "
+            "to Rejected under Stage: the playbook then shows under Next moves.",
+            warns=True,
+        )
     values = await form_values(request, ("confirm_late",))
     confirm_late = values["confirm_late"] not in ("", "0")
     result = rejection.run(
