@@ -185,7 +185,36 @@ def test_a_record_a_merge_brought_says_to_undo_the_merge_first(client, session, 
     ]
     refused = client.post(f"{API}/people/{other['id']}/sources/{source.id}/split")
     assert refused.status_code == 409
-    assert f"unmerge {merge_id}" in refused.json()["error"]["message"]
+    said = refused.json()["error"]["message"]
+    assert f"Undo that merge first (POST /api/v1/merges/{merge_id}/undo), then" in said
+    assert "goodword" not in said and "Merge history" not in said
+    # The pages say it in theirs: the Undo of the merge history, no command.
+    for page in (
+        client.get(f"/people/{other['id']}/sources/{source.id}/split"),
+        client.post(f"/people/{other['id']}/sources/{source.id}/split"),
+    ):
+        assert page.status_code == 409
+        assert (
+            "Undo that merge first (choose Undo beside it under Merge history on the Possible "
+            "duplicates page), then split the record off" in page.text
+        )
+        main = page.text.split("<main", 1)[1].split("</main>", 1)[0]
+        assert "goodword people" not in main and "/api/" not in main
+
+
+def test_a_record_a_merge_brought_names_the_unmerge_on_the_command_line(run, tmp_path: Path):
+    (tmp_path / "contacts.vcf").write_text(CARD)
+    (tmp_path / "Connections.csv").write_text(CONNECTIONS)
+    run("import", str(tmp_path / "contacts.vcf"), str(tmp_path / "Connections.csv"))
+    assert run("person", "add", "Ada King").exit_code == 0
+    assert run("people", "merge", "2", "1").exit_code == 0
+    record = json.loads(run("people", "provenance", "2", "--json").stdout)["sources"][1]["id"]
+
+    refused = run("people", "split", "2", str(record), "--yes")
+
+    assert refused.exit_code == 3
+    assert "Undo that merge first (goodword people unmerge 1), then split" in refused.stderr
+    assert "Merge history" not in refused.stderr and "/api/" not in refused.stderr
 
 
 def test_people_split_json_is_the_api_s_shape(run, tmp_path: Path):

@@ -490,7 +490,11 @@ def split(
     with work(ctx) as (session, workspace_id):
         if not (yes or as_json):
             outcome = splitting.preview(
-                session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+                session,
+                workspace_id=workspace_id,
+                person_id=person_id,
+                source_id=source_id,
+                undo_merge=_unmerge_command,
             )
             kept = people.get(session, workspace_id=workspace_id, person_id=person_id)
             for line in _split_words(outcome, f"{kept.display_name} ({person_id})"):
@@ -501,7 +505,11 @@ def split(
                 typer.echo("Nothing changed.")
                 return
         done = splitting.split_off(
-            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+            session,
+            workspace_id=workspace_id,
+            person_id=person_id,
+            source_id=source_id,
+            undo_merge=_unmerge_command,
         )
         result = split_result(done)
     new, kept_read = result.person, result.kept
@@ -515,6 +523,10 @@ def split(
     if yes:
         for line in _split_words(done.outcome, f"{kept_read.display_name} ({kept_read.id})")[1:]:
             typer.echo(line)
+
+
+def _unmerge_command(merge_id: int) -> str:
+    return f"goodword people unmerge {merge_id}"
 
 
 def _split_words(outcome: SplitOutcome, kept: str) -> list[str]:

@@ -311,7 +311,11 @@ def split_preview(
     """Changes nothing. 409 for a record that made the person (nothing to split it from)."""
     return split_out(
         splitting.preview(
-            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+            session,
+            workspace_id=workspace_id,
+            person_id=person_id,
+            source_id=source_id,
+            undo_merge=_undo_in_the_api,
         )
     )
 
@@ -330,6 +334,15 @@ def split_source(
     409 for a record that made the person; merging the two puts them together again."""
     return split_result(
         splitting.split_off(
-            session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+            session,
+            workspace_id=workspace_id,
+            person_id=person_id,
+            source_id=source_id,
+            undo_merge=_undo_in_the_api,
         )
     )
+
+
+def _undo_in_the_api(merge_id: int) -> str:
+    """How the API undoes merge `merge_id`."""
+    return f"POST {API_PREFIX}/merges/{merge_id}/undo"

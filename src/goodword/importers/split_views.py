@@ -13,13 +13,22 @@ from goodword.people import service as people
 router = APIRouter()
 
 
+def _undo_on_the_page(_merge_id: int) -> str:
+    """How the pages undo a merge (its number is not shown there)."""
+    return "choose Undo beside it under Merge history on the Possible duplicates page"
+
+
 @router.get("/people/{person_id}/sources/{source_id}/split", name="confirm_split")
 def confirm_split(
     request: Request, session: DbSession, workspace_id: WorkspaceId, person_id: int, source_id: int
 ) -> Response:
     """What splitting the record off would do, to confirm."""
     outcome = splitting.preview(
-        session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_id=source_id,
+        undo_merge=_undo_on_the_page,
     )
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     return render(request, "people/split.html", {"person": person, "outcome": outcome})
@@ -30,7 +39,11 @@ def split_source(
     session: DbSession, workspace_id: WorkspaceId, person_id: int, source_id: int
 ) -> Response:
     split = splitting.split_off(
-        session, workspace_id=workspace_id, person_id=person_id, source_id=source_id
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_id=source_id,
+        undo_merge=_undo_on_the_page,
     )
     taken = len(split.outcome.taken_back)
     lost = f", taking back the {taken} change{'s' if taken != 1 else ''} the record made to them"

@@ -14,7 +14,7 @@ split, as any two people are merged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -136,8 +136,17 @@ def source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
     )
 
 
+# How to undo merge N where the split is asked for (the page's Undo, `goodword people
+# unmerge N`, the API's route), for the refusal of a record a merge brought.
+UndoMerge = Callable[[int], str]
+
+
 def _matched_row(
-    session: Session, workspace_id: int, person_id: int, source_id: int
+    session: Session,
+    workspace_id: int,
+    person_id: int,
+    source_id: int,
+    undo_merge: UndoMerge | None = None,
 ) -> tuple[Person, PersonSource, Matched]:
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     row = next((s for s in person.sources if s.id == source_id), None)
@@ -159,19 +168,26 @@ def _matched_row(
     if merge is not None:
         # What it added is on the person merged in, mixed with theirs since: only undoing
         # the merge tells the two apart again.
+        how = f" ({undo_merge(merge.id)})" if undo_merge else ""
         raise Conflict(
             f"This {source_name(row.source)} record came to {person.display_name} when "
             f"{merge.snapshot['absorbed']['display_name']} (person {merge.absorbed_id}) was "
-            f"merged into them (merge {merge.id}). Undo that merge first (`goodword people "
-            f"unmerge {merge.id}`, or Undo in the merge history), then split the record off "
-            "the person it was matched to."
+            f"merged into them (merge {merge.id}). Undo that merge first{how}, then split the "
+            "record off the person it was matched to."
         )
     return person, row, Matched.model_validate(row.matched)
 
 
-def preview(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Outcome:
+def preview(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    source_id: int,
+    undo_merge: UndoMerge | None = None,
+) -> Outcome:
     """What `split_off` would do, in words, changing nothing."""
-    person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
+    person, row, kept = _matched_row(session, workspace_id, person_id, source_id, undo_merge)
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(kept.record), source=source_read(row))
     outcome.gets = _gets(kept.record, names)
@@ -180,10 +196,18 @@ def preview(session: Session, *, workspace_id: int, person_id: int, source_id: i
     return outcome
 
 
-def split_off(session: Session, *, workspace_id: int, person_id: int, source_id: int) -> Split:
+def split_off(
+    session: Session,
+    *,
+    workspace_id: int,
+    person_id: int,
+    source_id: int,
+    undo_merge: UndoMerge | None = None,
+) -> Split:
     """Make the person a matched record describes, take back from `person_id` what it added,
-    and mark the two as not the same person (see the module)."""
-    person, row, kept = _matched_row(session, workspace_id, person_id, source_id)
+    and mark the two as not the same person (see the module). A record a merge brought is
+    refused, saying to undo the merge first: `undo_merge(merge_id)` says how, where asked."""
+    person, row, kept = _matched_row(session, workspace_id, person_id, source_id, undo_merge)
     record = kept.record
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(record), source=source_read(row))
