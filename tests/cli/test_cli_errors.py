@@ -154,13 +154,13 @@ NUMBERS_OUT_OF_RANGE = [
         "'70000' is not a whole number from 1 to 65535; give the port to listen on, such as 8765.",
     ),
     (
-        ["paths", "--k", "51"],
-        "--k",
+        ["paths", "--limit", "51"],
+        "--limit",
         "'51' is not a whole number from 1 to 50; give how many ways in.",
     ),
     (
-        ["paths", "--k", "0"],
-        "--k",
+        ["paths", "--limit", "0"],
+        "--limit",
         "'0' is not a whole number from 1 to 50; give how many ways in.",
     ),
     (
@@ -284,8 +284,8 @@ def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str
         (["person", "show"], "Error: Missing argument 'PERSON_ID'.", "goodword person show"),
         (["person", "list", "--bogus"], "Error: No such option: --bogus", "goodword person list"),
         (
-            ["paths", "--k", "x"],
-            "Error: --k: 'x' is not a whole number from 1 to 50; give how many ways in.",
+            ["paths", "--limit", "x"],
+            "Error: --limit: 'x' is not a whole number from 1 to 50; give how many ways in.",
             "goodword paths",
         ),
         (

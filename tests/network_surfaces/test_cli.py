@@ -117,7 +117,7 @@ def test_a_draft_to_someone_with_two_addresses_is_addressed_as_a_to_line(
 
 
 def test_paths_as_json_is_the_api_shape(run: Run, ids: dict[str, int]) -> None:
-    result = run("paths", "--to-org", "Acme Robotics", "--k", "1", "--json")
+    result = run("paths", "--to-org", "Acme Robotics", "--limit", "1", "--json")
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)
     assert body["target"] == "Acme Robotics"
@@ -138,9 +138,12 @@ def test_paths_shows_entry_points_when_nothing_reaches_the_target(
     assert "Entry points" in result.stdout
     assert "1. Yan Moss (Account Manager)" in result.stdout
     assert "Advice call: Ask Yan Moss for twenty minutes of advice" in result.stdout
-    dept = run("paths", "--to-org", "Borealis Freight", "--dept", "operations")
+    dept = run("paths", "--to-org", "Borealis Freight", "--department", "operations")
     assert dept.exit_code == 0
     assert "Yan Moss" in dept.stdout
+    assert run("paths", "--to-org", "Borealis Freight", "--dept", "operations").stdout == (
+        dept.stdout
+    )
 
 
 def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
@@ -149,9 +152,9 @@ def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
     assert "one of --to-person, --to-org or --opportunity" in nothing.stderr
     two = run("paths", "--to-person", str(ids["dana"]), "--opportunity", str(ids["acme_job"]))
     assert two.exit_code == 2
-    dept = run("paths", "--to-person", str(ids["dana"]), "--dept", "sales")
+    dept = run("paths", "--to-person", str(ids["dana"]), "--department", "sales")
     assert dept.exit_code == 2
-    assert "--dept narrows an organization" in dept.stderr
+    assert "--department narrows an organization" in dept.stderr
     # An id or a name given in an option that names nothing is invalid input, as elsewhere.
     unknown = run("paths", "--to-person", "9999")
     assert unknown.exit_code == 2
@@ -162,7 +165,7 @@ def test_paths_exit_codes(run: Run, ids: dict[str, int]) -> None:
     assert run("paths", "--to-org", "Nowhere Inc").exit_code == 2
     assert run("paths", "--to-person", str(ids["dana"]), "--from", "9999").exit_code == 2
     assert run("paths", "--opportunity", "9999").exit_code == 2
-    assert run("paths", "--to-person", str(ids["dana"]), "--k", "0").exit_code == 2
+    assert run("paths", "--to-person", str(ids["dana"]), "--limit", "0").exit_code == 2
 
 
 def test_paths_with_no_target_or_more_than_one_names_the_options_not_a_field(
@@ -170,7 +173,7 @@ def test_paths_with_no_target_or_more_than_one_names_the_options_not_a_field(
 ) -> None:
     nothing = run("paths")
     two = run("paths", "--to-person", str(ids["dana"]), "--to-org", "Acme Robotics", "--json")
-    dept = run("paths", "--to-person", str(ids["dana"]), "--dept", "sales", "--json")
+    dept = run("paths", "--to-person", str(ids["dana"]), "--department", "sales", "--json")
 
     assert nothing.stderr == (
         "Error: Say where you want to get to: give one of --to-person, --to-org or --opportunity.\n"
@@ -181,7 +184,7 @@ def test_paths_with_no_target_or_more_than_one_names_the_options_not_a_field(
     ]
     fields = json.loads(two.stdout)["error"]["fields"]
     assert [f["field"] for f in fields] == ["to_person_id", "to_organization"]
-    assert dept.stderr.splitlines()[1] == "  --dept: Give --to-org too."
+    assert dept.stderr.splitlines()[1] == "  --department: Give --to-org too."
     assert json.loads(dept.stdout)["error"]["fields"][0]["field"] == "department"
 
 
@@ -273,3 +276,18 @@ def test_paths_use_the_strength_settings(
     default = first_tie()
     monkeypatch.setenv("GOODWORD_STRENGTH_CLOSENESS_WEIGHT", "0")
     assert first_tie() < default
+
+
+def test_paths_options_are_named_as_other_commands_and_the_page_name_them(
+    run: Run, ids: dict[str, int]
+) -> None:
+    """--limit as every list has (the page's How many ways), --department as person job has
+    (the page's Department or title); --k and --dept, the names before, still work."""
+    shown = run("paths", "--help").stdout
+
+    assert "--limit" in shown and "--department" in shown
+    assert "--k " not in shown
+    limited = run("paths", "--to-org", "Acme Robotics", "--limit", "1", "--json")
+    older = run("paths", "--to-org", "Acme Robotics", "--k", "1", "--json")
+    assert limited.exit_code == 0 and older.stdout == limited.stdout
+    assert len(json.loads(older.stdout)["paths"]) == 1

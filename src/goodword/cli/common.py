@@ -365,7 +365,6 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "to_person_id": ("--to-person",),
     "from_person_id": ("--from",),
     "to_organization": ("--to-org",),
-    "department": ("--dept",),
     "start_date": ("--start",),
     "end_date": ("--end",),
     "given_name": ("--given",),

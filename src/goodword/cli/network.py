@@ -40,9 +40,14 @@ def paths(
     to_org: Annotated[
         str | None, typer.Option("--to-org", help="Anyone at this organization (name or id).")
     ] = None,
-    dept: Annotated[
+    department: Annotated[
         str | None,
-        typer.Option("--dept", help='With --to-org: a department or title, such as "sales".'),
+        typer.Option(
+            "--department",
+            "--dept",
+            help="With --to-org: only people in this department or with this title, such as "
+            '"sales".',
+        ),
     ] = None,
     opportunity: Annotated[
         int | None,
@@ -54,15 +59,25 @@ def paths(
         int | None,
         id_option("--from", help="Start from this person's id (default: you)."),
     ] = None,
-    k: Annotated[
+    limit: Annotated[
         int,
         typer.Option(
-            "--k",
-            help="How many ways in (1 to 50).",
+            "--limit",
+            help="How many ways in to show (1 to 50).",
             metavar="N",
             parser=whole_number(1, 50, "how many ways in"),
         ),
     ] = 5,
+    k: Annotated[
+        int | None,
+        # (--limit's name before: the API's `k`, kept working for scripts that give it.)
+        typer.Option(
+            "--k",
+            hidden=True,
+            help="The same as --limit.",
+            parser=whole_number(1, 50, "how many ways in"),
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The best ways in to a person, an organization or an opportunity's hiring manager.
@@ -75,9 +90,9 @@ def paths(
     from goodword.network.schemas import ways_in_read
     from goodword.network.strength import model_from_settings
 
-    if dept and not to_org:
+    if department and not to_org:
         raise InvalidInput(
-            "--dept narrows an organization; give --to-org too.",
+            "--department narrows an organization; give --to-org too.",
             fields=[FieldError("department", "Give --to-org too.")],
         )
     targets = {"to_person_id": to_person, "to_organization": to_org, "opportunity_id": opportunity}
@@ -96,10 +111,10 @@ def paths(
     query = PathQuery(
         to_person_id=to_person,
         to_organization=to_org,
-        department=dept,
+        department=department,
         opportunity_id=opportunity,
         from_person_id=from_person,
-        k=k,
+        k=limit if k is None else k,
     )
     model = model_from_settings(state(ctx).settings())
     with work(ctx) as (session, ws):
