@@ -785,6 +785,30 @@ def test_opportunity_add_refuses_an_org_and_an_org_id_that_differ(run, cli_url: 
     assert json.loads(run("opportunity", "list", "--json").stdout)["items"][0]["id"] == 1
 
 
+def test_opportunity_list_takes_the_organization_by_name_as_task_add_does(
+    run, cli_url: str
+) -> None:
+    assert run("opportunity", "add", "Analyst", "--org", "Contoso").exit_code == 0
+    assert run("opportunity", "add", "Engineer", "--org", "Fabrikam").exit_code == 0
+
+    def roles(*args: str) -> list[str]:
+        listed = run("opportunity", "list", *args, "--json")
+        assert listed.exit_code == 0, listed.output
+        return [o["role_title"] for o in json.loads(listed.stdout)["items"]]
+
+    assert roles("--org", "contoso inc.") == ["Analyst"]
+    assert roles("--org", "2") == ["Engineer"]
+    assert roles("--org-id", "2") == ["Engineer"]
+    unknown = run("opportunity", "list", "--org", "Initech")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.splitlines()[1] == (
+        "  --org: You have no organization called “Initech”; check the spelling."
+    )
+    both = run("opportunity", "list", "--org", "Contoso", "--org-id", "2")
+    assert both.exit_code == 2
+    assert both.stderr == "Error: Give --org or --org-id, not both.\n"
+
+
 @pytest.mark.parametrize(
     ("args", "option"),
     [

@@ -108,19 +108,40 @@ def opportunity_add(
 def opportunity_list(
     ctx: typer.Context,
     stage: Annotated[Stage | None, typer.Option(help="Only at this stage.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            help="Only at this organization: its name (or another of its names, or its id)."
+        ),
+    ] = None,
     org_id: Annotated[int | None, id_option(help="Only at this organization (id).")] = None,
     limit: Limit = 50,
     after: After = None,
     before: Before = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List opportunities, most recently changed first."""
+    """List opportunities, most recently changed first.
+
+    --org takes the organization by name, as `task add --org` does: case, legal form ("Acme
+    Inc.") and its other names are all found."""
     from goodword.cursors import checked_cursors
     from goodword.opportunities import service as opportunities
+    from goodword.organizations import service as organizations
+    from goodword.records import referenced
 
+    if org is not None and org_id is not None:
+        raise InvalidInput("Give --org or --org-id, not both.")
+    if org is not None and not org.strip():
+        raise InvalidInput("--org needs the organization's name (or its id).")
     cursor, before = checked_cursors(after, before, sort="time", list_name="opportunities")
     with work(ctx) as (session, ws):
         known(session, ws, org_id=org_id)
+        if org is not None:
+            # (Named by the field --org is in `opportunity add`, so the error names --org.)
+            org_id = referenced(
+                "organization_name",
+                lambda: organizations.named(session, workspace_id=ws, text=org),
+            ).id
         page = opportunities.list_(
             session,
             workspace_id=ws,
