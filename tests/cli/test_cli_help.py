@@ -52,3 +52,25 @@ def test_people_duplicates_names_both_ways_to_settle_a_pair() -> None:
     said = str(_command(("people", "duplicates")).help)
 
     assert "`people merge`" in said and "`people not-same`" in said
+
+
+def _without_json(command: Any, path: tuple[str, ...] = ()) -> set[str]:
+    if hasattr(command, "commands"):
+        return {
+            name
+            for word, sub in command.commands.items()
+            for name in _without_json(sub, (*path, word))
+        }
+    takes = any("--json" in getattr(p, "opts", ()) for p in command.params)
+    return set() if takes else {" ".join(path)}
+
+
+def test_the_help_names_every_command_that_takes_no_json() -> None:
+    """`goodword --help` says lists, shows and saves take --json: the commands that do not
+    are named there, so the claim stays true."""
+    said = " ".join(str(typer.main.get_command(app).help).split())
+    named = said.split("take none: ", 1)[1].split(".", 1)[0]
+
+    assert {name.strip().strip("`") for name in named.replace(" and ", ", ").split(",")} == (
+        _without_json(typer.main.get_command(app))
+    )
