@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import random
 import re
 
@@ -394,6 +395,12 @@ def test_ticking_this_is_a_job_posting_checks_a_short_ad_for_its_pay_range(
     ticked = client.post("/check", data={"text": SHORT_AD_IN_DENVER, "posting": "1"})
 
     assert "This was read as a message, not a job posting" in guessed.text
+    # Said in the page's words: its box, not the command line's option or the API's field.
+    assert (
+        "If it is a posting, say so (tick “This is a job posting”) and check it again."
+        in html.unescape(guessed.text)
+    )
+    assert "--posting" not in guessed.text and "in the API" not in guessed.text
     assert 'name="posting" type="checkbox" value="1" >' in guessed.text
     assert ticked.status_code == 200
     assert "No pay range where the law requires one" not in guessed.text

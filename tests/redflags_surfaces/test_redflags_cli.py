@@ -299,3 +299,7 @@ def test_a_text_read_as_a_message_says_so_and_posting_checks_its_pay_range(
     assert said["is_posting"] is True
     assert "cf-missing-pay-range" in {f["signal"] for f in said["findings"]}
     assert not any("read as a message" in n for n in said["notes"])
+    # Printed, it names the option: not the check page's box or the API's field.
+    printed = " ".join(run("check", path).stdout.split())
+    assert "If it is a posting, say so (give --posting) and check it again." in printed
+    assert "check page" not in printed and "in the API" not in printed

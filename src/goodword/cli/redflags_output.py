@@ -17,7 +17,7 @@ from goodword import clock
 from goodword.cli.common import console, print_json
 from goodword.errors import InvalidInput
 from goodword.redflags import service
-from goodword.redflags.analyzer import Finding, Report, analyze
+from goodword.redflags.analyzer import ON_THE_COMMAND_LINE, Finding, Report, analyze, said_where
 from goodword.redflags.answers import Answer
 from goodword.redflags.findings import help_shared_by, shared_help
 from goodword.redflags.laws import AppliedLaw, data_caveat, data_compiled, every_law, laws_for
@@ -131,7 +131,7 @@ def _print_report(name: str, report: Report) -> None:
         _print_help(out, list(item.report_to), list(item.answers))
     if report.notes:
         out.print()
-        for note in report.notes:
+        for note in said_where(report.notes, ON_THE_COMMAND_LINE):
             out.print(Text(f"Note: {note}"))
     out.print()
     _print_currency(out, compiled=report.compiled)

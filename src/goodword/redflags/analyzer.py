@@ -134,12 +134,25 @@ def analyze(
     return report
 
 
+# How to say a text is a posting, in the API's words (which name the page's and the command
+# line's too); the check page and `goodword check` say it in their own (`said_where`).
+SAY_IT_IS_A_POSTING = (
+    '(“This is a job posting” on the check page, --posting with goodword check, "posting": '
+    "true in the API)"
+)
+ON_THE_PAGE = "(tick “This is a job posting”)"
+ON_THE_COMMAND_LINE = "(give --posting)"
 # Said when a text read as a message would be faulted, as a posting, for its pay range.
 READ_AS_A_MESSAGE = (
     "This was read as a message, not a job posting, so it was not checked for a pay range. "
-    "If it is a posting, say so (“This is a job posting” on the check page, --posting with "
-    'goodword check, "posting": true in the API) and check it again.'
+    f"If it is a posting, say so {SAY_IT_IS_A_POSTING} and check it again."
 )
+
+
+def said_where(notes: list[str], how: str) -> list[str]:
+    """A report's notes with the way to say a text is a posting as `how` (`ON_THE_PAGE`,
+    `ON_THE_COMMAND_LINE`) says it."""
+    return [note.replace(SAY_IT_IS_A_POSTING, how) for note in notes]
 
 
 def _analyze(

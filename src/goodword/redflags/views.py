@@ -19,6 +19,7 @@ from goodword.deps import reads_own_form
 from goodword.errors import FieldError, InvalidInput
 from goodword.pages import is_htmx, render
 from goodword.redflags import service
+from goodword.redflags.analyzer import ON_THE_PAGE, said_where
 from goodword.redflags.employer import US_FEDERAL
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 
@@ -81,6 +82,7 @@ async def check_post(request: Request) -> Response:
     checked = await run_in_threadpool(
         service.check, text, location=location or None, today=clock.today(), posting=posting
     )
+    checked.report.notes = said_where(checked.report.notes, ON_THE_PAGE)  # (the page's box)
     context = _context(text=text, location=location, posting=bool(posting), checked=checked)
     return render(request, template, context, vary_on_htmx=True)
 
