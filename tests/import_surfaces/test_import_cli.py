@@ -379,3 +379,17 @@ def test_merges_are_listed_a_page_at_a_time(run):
     assert (
         "Merged 0" in rest.stdout and "Merged 2" not in rest.stdout and "More:" not in rest.stdout
     )
+
+
+def test_a_whole_export_names_the_commands_not_the_pages(run, tmp_path):
+    (tmp_path / "whole.json").write_text('{"format": "goodword-export", "version": 1}')
+
+    refused = run("import", str(tmp_path / "whole.json"))
+
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "Error: whole.json: is a whole Goodword export (`goodword export`): it holds every "
+        "record, not only people, and this import takes people only. To bring all of it back, "
+        "run `goodword import-json whole.json` (it brings in all of it, or nothing). To import "
+        "people, use a people export instead: `goodword people export`.\n"
+    )

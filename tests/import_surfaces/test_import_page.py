@@ -680,3 +680,27 @@ def test_the_preview_shows_a_birthday_as_the_persons_page_does(client):
     assert '<td data-label="Birthday">12 April</td>' in page
     assert '<td data-label="Birthday">26 May 1951</td>' in page
     assert "--04-12" not in page and "1951-05-26" not in page
+
+
+WHOLE = b'{\n  "format": "goodword-export",\n  "version": 1,\n  "people": []\n}\n'
+CARD = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize("url", ["/import", "/import/preview"])
+def test_a_whole_export_is_said_in_the_pages_words_and_its_way_back_is_the_command_line(
+    client, url
+):
+    """The pages cannot bring a whole export back: the page says so, names the command that
+    can, and the people export it has itself, not `goodword people export`."""
+    whole = ("files", ("whole.json", WHOLE, "application/json"))
+    for uploads in ([whole], [whole, ("files", ("ada.vcf", CARD, "text/vcard"))]):
+        page = client.post(url, files=uploads)
+        said = " ".join(re.sub(r"<[^>]+>", " ", page.text.split("<main", 1)[1]).split())
+        assert (
+            "whole.json: is a whole Goodword export (Export everything): it holds every record, "
+            "not only people, and this import takes people only. The pages cannot bring a whole "
+            "export back: run `goodword import-json whole.json` on the command line (it brings "
+            "in all of it, or nothing). To import people here, use a people export instead: a "
+            "download under Take your people with you, on this page." in said
+        )
+        assert "goodword export`" not in said and "goodword people export" not in said

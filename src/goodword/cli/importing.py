@@ -89,7 +89,8 @@ def import_command(
     the import before anything is saved; rows that cannot be imported are listed with why.
     """
     from goodword import clock, db
-    from goodword.importers import service
+    from goodword.importers import registry, service
+    from goodword.importers.records import ImportFileError
 
     if mapping and len(mapping) > 1:
         message = (
@@ -99,17 +100,21 @@ def import_command(
         raise InvalidInput(message, fields=[FieldError("mapping", "Give one column map.")])
     with work(ctx) as (session, workspace_id), _progress(as_json) as progress:
         db.begin_writing(session)  # (before the files are read: another writer waits)
-        report = service.import_files(
-            session,
-            workspace_id=workspace_id,
-            paths_or_uploads=list(paths),
-            mapping=mapping[0] if mapping else None,
-            dry_run=dry_run,
-            reapply=reapply,
-            today=clock.today(),
-            progress=progress,
-            max_bytes=state(ctx).settings().import_max_bytes,
-        )
+        try:
+            report = service.import_files(
+                session,
+                workspace_id=workspace_id,
+                paths_or_uploads=list(paths),
+                mapping=mapping[0] if mapping else None,
+                dry_run=dry_run,
+                reapply=reapply,
+                today=clock.today(),
+                progress=progress,
+                max_bytes=state(ctx).settings().import_max_bytes,
+            )
+        except ImportFileError as exc:
+            exc.message = registry.on_the_command_line(exc.message)  # (its commands' words)
+            raise
         if dry_run:
             session.rollback()
     if as_json:

@@ -115,6 +115,44 @@ def parse(document: Document, *, mapping: dict[str, list[str]] | None = None) ->
     return parsed
 
 
+# A whole export given to the import, in the API's words, which name the pages' ways and
+# the command line's; `on_the_page` and `on_the_command_line` say it in their own.
+_MADE = "(Export everything, or `goodword export`)"
+_BRING_BACK = "To bring all of it back, run"
+_ON_THE_COMMAND_LINE = " on the command line"
+_PEOPLE_EXPORT = (
+    "To import people here, use a people export instead: a download under Take your people "
+    "with you on the import page, or `goodword people export`."
+)
+_WHOLE_EXPORT_ON_THE_PAGE = {
+    _MADE: "(Export everything)",
+    # (The pages have no way to bring it back: the command line is the one.)
+    _BRING_BACK: "The pages cannot bring a whole export back: run",
+    _PEOPLE_EXPORT: "To import people here, use a people export instead: a download under "
+    "Take your people with you, on this page.",
+}
+_WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
+    _MADE: "(`goodword export`)",
+    f"`{_ON_THE_COMMAND_LINE} (it brings": "` (it brings",
+    _PEOPLE_EXPORT: "To import people, use a people export instead: `goodword people export`.",
+}
+
+
+def on_the_page(message: str) -> str:
+    """An import's message as the import page says it: its own pickers, typed map and
+    downloads, and the command line where only it can (a whole export brought back)."""
+    for said, there in _WHOLE_EXPORT_ON_THE_PAGE.items():
+        message = message.replace(said, there)
+    return column_map.on_the_page(message)
+
+
+def on_the_command_line(message: str) -> str:
+    """An import's message as the command line says it: its commands, not the pages'."""
+    for said, there in _WHOLE_EXPORT_ON_THE_COMMAND_LINE.items():
+        message = message.replace(said, there)
+    return message
+
+
 def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
     """Parse the document in its detected format.
 
@@ -130,14 +168,12 @@ def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -
     if _looks_like_whole_export(document.text):
         if document.member:
             return None
+        name = document.name.rsplit("/", 1)[-1]
         raise ImportFileError(
             document.name,
-            "is a whole Goodword export (Export everything, or `goodword export`): it holds "
-            "every record, not only people, and this import takes people only. To bring all "
-            "of it back, run `goodword import-json "
-            f"{document.name.rsplit('/', 1)[-1]}` on the command line (it brings in all of "
-            "it, or nothing). To import people here, use a people export instead: a download "
-            "under Take your people with you on the import page, or `goodword people export`.",
+            f"is a whole Goodword export {_MADE}: it holds every record, not only people, and "
+            f"this import takes people only. {_BRING_BACK} `goodword import-json {name}`"
+            f"{_ON_THE_COMMAND_LINE} (it brings in all of it, or nothing). {_PEOPLE_EXPORT}",
         )
     mapping = None if document.member else mapping
     table = read_table(document, known=signatures(mapping))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from goodword import clock, db, logs
 from goodword.errors import GoodwordError, NotFound
-from goodword.importers import column_map, service
+from goodword.importers import registry, service
 from goodword.importers.reading import MAX_BYTES
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
@@ -45,11 +45,11 @@ STAGES = {
 
 
 def message(exc: GoodwordError) -> str:
-    """An import's error as the import page shows it: its words and its fields', with the
-    page's own column pickers and typed map where the API's field is named."""
+    """An import's error as the import page shows it: its words and its fields', in the
+    page's own (`registry.on_the_page`)."""
     details = "; ".join(f.message for f in exc.fields)
     said = f"{exc.message} {details}".strip() if details else exc.message
-    return column_map.on_the_page(said)
+    return registry.on_the_page(said)
 
 
 @dataclass

@@ -27,7 +27,15 @@ from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.duplicates import by_import
 from goodword.duplicates import service as duplicates
 from goodword.errors import Conflict, GoodwordError, NotFound
-from goodword.importers import column_map, export, history, older_files, service, undoing
+from goodword.importers import (
+    column_map,
+    export,
+    history,
+    older_files,
+    registry,
+    service,
+    undoing,
+)
 from goodword.importers.cleaning import inert
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import jobs_of, message
@@ -188,6 +196,8 @@ async def preview_page(
         )
     finally:
         saved.remove()
+    for preview in previews:  # (a file's problem said in its place, in the page's words)
+        preview.problem = preview.problem and registry.on_the_page(preview.problem)
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
     # Without JavaScript the whole page comes back, and browsers forget chosen files.
     context = _form_context(
