@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
-from goodword.errors import FieldError, InvalidInput
+from goodword.errors import Busy, FieldError, InvalidInput
 from goodword.leads import service
 from goodword.leads.models import Lead, LeadKind, ShareStatus
 from goodword.leads.schemas import LeadCreate, LeadUpdate
@@ -22,7 +22,7 @@ from goodword.pickers import organization_names
 from goodword.playbooks import events, pass_it_on
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft
-from goodword.playbooks.panels import dry_run
+from goodword.playbooks.panels import BUSY_PREVIEW, dry_run
 from goodword.sentences import full_stop
 
 router = APIRouter()
@@ -154,7 +154,8 @@ def saved_message(suggested: int, total: int) -> str:
 def share_drafts(
     session: Session, workspace_id: int, lead: Lead
 ) -> tuple[dict[int, Draft], list[Prompt]]:
-    """The drafted note for each person still to pass the lead to, without writing anything."""
+    """The drafted note for each person still to pass the lead to, without writing anything
+    (none while another writer holds SQLite's lock past the wait: a prompt says why)."""
 
     def run() -> tuple[dict[int, Draft], list[Prompt]]:
         result = pass_it_on.run(
@@ -167,7 +168,10 @@ def share_drafts(
         drafts = {m.person_id: d for m, d in zip(result.matches, result.drafts, strict=False)}
         return drafts, list(result.prompts)
 
-    return dry_run(session, run)
+    try:
+        return dry_run(session, run)
+    except Busy:
+        return {}, [Prompt("busy", BUSY_PREVIEW)]
 
 
 @router.get("/leads/{lead_id}", response_class=HTMLResponse)
