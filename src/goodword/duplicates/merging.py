@@ -377,6 +377,7 @@ def undo_merge(session: Session, *, workspace_id: int, merge_id: int) -> Person:
             if new is not None:
                 put_back[(table_name, row["id"])] = new
     _hand_back(session, snapshot, put_back)
+    moving.give_places_back(session, snapshot, restored_id, put_back)
     if snapshot.get("unlinked"):
         unlinked = Merge.id.in_(snapshot["unlinked"]), Merge.survivor_id.is_(None)
         session.execute(update(Merge).where(*unlinked).values(survivor_id=restored_id))

@@ -8,6 +8,7 @@ merge's snapshot (`duplicates.snapshot`) so `merging.undo_merge` can put it back
 
 from __future__ import annotations
 
+from itertools import count
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
@@ -148,7 +149,7 @@ def move_rows(
             moved_made.setdefault(f"{table.name}.{column}", []).append([row["id"], made(row)])
         ids = moved.get(f"{table.name}.{column}", [])
         if ids and table.name in _ORDERED:
-            _after_survivors(session, table, column, survivor_id, ids)
+            _after_survivors(session, snapshot, table, column, survivor_id, ids)
         if ids:
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: survivor_id}))
     _move_connections(session, snapshot, survivor_id, absorbed_id)
@@ -173,21 +174,28 @@ def _no_longer_imported(session: Session, absorbed_id: int) -> None:
 
 
 def _after_survivors(
-    session: Session, table: Table, column: str, survivor_id: int, ids: list[int]
+    session: Session,
+    snapshot: dict[str, Any],
+    table: Table,
+    column: str,
+    survivor_id: int,
+    ids: list[int],
 ) -> None:
     """Number the rows moving to the survivor after their own, in their order, so the
-    survivor's first e-mail address, phone and web address stay first (the preferred)."""
+    survivor's first e-mail address, phone and web address stay first (the preferred).
+    Each row's place before is noted in "places" ([id, position]) for an undo."""
     start = session.scalar(select(func.max(table.c.position)).where(table.c[column] == survivor_id))
-    ordered = (
-        session.execute(
-            select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.position, table.c.id)
-        )
-        .scalars()
-        .all()
-    )
+    ordered = session.execute(
+        select(table.c.id, table.c.position)
+        .where(table.c.id.in_(ids))
+        .order_by(table.c.position, table.c.id)
+    ).all()
+    snapshot.setdefault("places", {})[f"{table.name}.{column}"] = [
+        [row.id, row.position] for row in ordered
+    ]
     renumbered = [
-        {"b_id": row_id, "b_position": (start if start is not None else -1) + 1 + index}
-        for index, row_id in enumerate(ordered)
+        {"b_id": row.id, "b_position": (start if start is not None else -1) + 1 + index}
+        for index, row in enumerate(ordered)
     ]
     session.execute(
         update(table)
@@ -195,6 +203,56 @@ def _after_survivors(
         .values(position=bindparam("b_position")),
         renumbered,
     )
+
+
+def give_places_back(
+    session: Session,
+    snapshot: dict[str, Any],
+    restored_id: int,
+    put_back: dict[tuple[str, int], int],
+) -> None:
+    """Give the restored person's e-mail addresses, phones and web addresses the places
+    they had before the merge: a row put back (`put_back`: (table, id then) to id now) has
+    its own; one moved back, the place noted for it ("places", by id, or for a row saved
+    anew since, by what it holds). A row with no place noted (merges before version 9)
+    takes the first place left free, in the order it comes."""
+    for name in sorted(_ORDERED):
+        table = Base.metadata.tables[name]
+        key = f"{name}.person_id"
+        same_when = _SAME_WHEN[name]
+        noted = dict(snapshot.get("places", {}).get(key, []))
+        held = {
+            tuple(holds[c] for c in same_when): noted[row_id]
+            for row_id, holds in snapshot.get("moved_keys", {}).get(key, [])
+            if row_id in noted
+        }
+        rows = session.execute(
+            select(table)
+            .where(table.c.person_id == restored_id)
+            .order_by(table.c.position, table.c.id)
+        ).mappings()
+        back_in = {new for (table_name, _), new in put_back.items() if table_name == name}
+        places: dict[int, int] = {}
+        unplaced: list[int] = []
+        for row in rows.all():
+            holds = tuple(encode(row[c]) for c in same_when)
+            if row["id"] in back_in:
+                places[row["id"]] = row["position"]
+            elif row["id"] in noted:
+                places[row["id"]] = noted[row["id"]]
+            elif holds in held:
+                places[row["id"]] = held[holds]
+            else:
+                unplaced.append(row["id"])
+        taken = set(places.values())
+        places.update(zip(unplaced, (n for n in count() if n not in taken), strict=False))
+        if places:
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(position=bindparam("b_position")),
+                [{"b_id": row_id, "b_position": at} for row_id, at in places.items()],
+            )
 
 
 def _carry_pairs(

@@ -34,7 +34,9 @@ from goodword.playbooks.keys import rekey
 # 8: each of those also with its end's precision before and after ("month": May 2024);
 # a job kept whose whole day a repeat removed gave as a month or year is noted in
 # "precisions" with the day's precision before and after.
-SNAPSHOT_VERSION = 8
+# 9: the place (position) each moved e-mail address, phone and web address had is noted in
+# "places", so an undo gives them back in their order.
+SNAPSHOT_VERSION = 9
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
 
