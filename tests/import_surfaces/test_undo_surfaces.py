@@ -8,6 +8,13 @@ import json
 import re
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.db import make_engine
+from goodword.importers import splitting
+from goodword.people.models import PersonSource
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 API = "/api/v1"
 CONNECTIONS = (
@@ -208,3 +215,52 @@ def test_the_cli_says_what_goes_back_on_people_already_here(run, tmp_path):
         "Import 2 undone. Took away 1 organization; put back what it changed about 1 person "
         "already here.\n"
     )
+
+
+SPLIT_REASON = (
+    "split off Ada Lovelace since, made of a record this import matched to them; they stay "
+    "as you made them, and keep that record as where they came from (so importing the file "
+    "again finds them)"
+)
+
+
+def test_someone_split_off_since_is_listed_as_staying_with_why(client):
+    client.post(f"{API}/imports", files=_upload())
+    card = client.post(f"{API}/imports", files=_upload("phone.vcf", CARD_ADA)).json()
+    (row,) = [r for r in client.get(f"{API}/imports/{card['id']}").json()["rows"]]
+    (source,) = [
+        s
+        for s in client.get(f"{API}/people/{row['person_id']}/sources").json()["sources"]
+        if s["file_name"] == "phone.vcf"
+    ]
+    split = client.post(f"{API}/people/{row['person_id']}/sources/{source['id']}/split").json()
+    new_id = split["person"]["id"]
+
+    said = client.get(f"{API}/imports/{card['id']}/undo").json()
+    assert said["taken_back"] == []
+    assert said["kept"] == [{"person_id": new_id, "name": "Ada Lovelace", "reason": SPLIT_REASON}]
+    assert said["summary"] == "Takes away 0 people; 1 person stays, listed with why."
+    page = client.get(f"/imports/{card['id']}/undo").text
+    assert f'<a href="/people/{new_id}">Ada Lovelace</a>: {SPLIT_REASON}' in page
+
+
+def test_the_cli_lists_someone_split_off_since_as_staying(run, cli_url, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(CONNECTIONS, encoding="utf-8")
+    card = tmp_path / "phone.vcf"
+    card.write_text(CARD_ADA, encoding="utf-8")
+    assert run("import", str(connections)).exit_code == 0
+    assert run("import", str(card)).exit_code == 0
+    engine = make_engine(cli_url)
+    with Session(engine) as session:
+        source = session.scalars(select(PersonSource).where(PersonSource.file_name == "phone.vcf"))
+        (row,) = source.all()
+        split = splitting.split_off(
+            session, workspace_id=row.workspace_id, person_id=row.person_id, source_id=row.id
+        )
+        new_id = split.person.id
+        session.commit()
+    engine.dispose()
+
+    asked = run("imports", "undo", "2", input="n\n")
+    assert f"  stays: Ada Lovelace (person {new_id}): {SPLIT_REASON}\n" in asked.stdout

@@ -6,7 +6,9 @@ A split (`splitting.py`) takes back the same: what the record added (`PersonSour
 stays, and is said to. Unlike a split, no one is made of the record. A record whose person
 was merged into another since stays with them (its values are mixed with the other's now:
 undo that merge first), and so does one whose additions were not kept apart (your own
-details, or a record matched before Goodword kept them): the undo says why.
+details, or a record matched before Goodword kept them): the undo says why. A record
+split off since made a person of its own, on the user's word: they stay, and are listed
+with why.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
@@ -85,7 +87,9 @@ def take_back(
             continue  # (deleted since: nothing to take back)
         sources = _sources(person.sources, rows[person_id], imported_at)
         if not sources:
-            continue  # (split off since: the split took it back)
+            # Split off since: the split took back what it added, and made someone of it.
+            found.kept += _split_off(session, workspace_id, person, rows[person_id], imported_at)
+            continue
         if any(s.matched is None for s in sources):
             found.kept.append((person.id, person.display_name, NOT_KEPT))
             sources = [s for s in sources if s.matched is not None]
@@ -104,6 +108,66 @@ def take_back(
             done = _take_back(session, workspace_id, me, person, sources, found, apply=apply)
             found.taken_back.append(TakenBack(person.id, name, [_words(s) for s in sources], *done))
     return found
+
+
+def _split_off(
+    session: Session,
+    workspace_id: int,
+    person: Person,
+    lines: set[tuple[str, int | None]],
+    imported_at: datetime,
+) -> list[tuple[int, str, str]]:
+    """The people split off `person` since, made of the import's records matched to them:
+    they stay, as the user made them, with the record as where they came from (so the
+    next import of the file finds them, not `person`)."""
+    held = session.scalars(
+        select(PersonSource).where(
+            PersonSource.workspace_id == workspace_id,
+            PersonSource.imported_at == imported_at,
+            PersonSource.person_id != person.id,
+        )
+    )
+    made = sorted({s.person_id for s in _sources(held, lines, imported_at)})
+    return [
+        (
+            made_id,
+            name,
+            f"split off {person.display_name} since, made of a record this import matched "
+            "to them; they stay as you made them, and keep that record as where they came "
+            "from (so importing the file again finds them)",
+        )
+        for made_id, name in session.execute(
+            select(Person.id, Person.display_name).where(Person.id.in_(made)).order_by(Person.id)
+        )
+    ]
+
+
+def forget_found(
+    session: Session,
+    *,
+    workspace_id: int,
+    rows: dict[int, set[tuple[str, int | None]]],
+    imported_at: datetime,
+) -> None:
+    """Remove the provenance the import added for records it found with nothing new (its
+    unchanged rows, by person and (file, line)), so none of its records stays under where
+    they came from. (With Core: forgetting it touches no one.)"""
+    gone: list[int] = []
+    for person_id, lines in rows.items():
+        held = session.scalars(
+            select(PersonSource).where(
+                PersonSource.workspace_id == workspace_id,
+                PersonSource.person_id == person_id,
+                PersonSource.imported_at == imported_at,
+            )
+        )
+        gone += [s.id for s in _sources(held, lines, imported_at)]
+    if gone:
+        session.execute(
+            delete(PersonSource)
+            .where(PersonSource.id.in_(gone))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _sources(

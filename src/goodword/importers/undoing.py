@@ -2,8 +2,9 @@
 their jobs and ties; the messages and invitations it added go (`Interaction.import_run_id`),
 and so do the organizations it made that nothing holds any more
 (`Organization.import_run_id`); what the records it matched to people already here added
-to them is taken back, as a split would (`undo_matches.py`); whatever the undo cannot take
-back cleanly stays, and is listed with why.
+to them is taken back, as a split would (`undo_matches.py`), and so is the provenance a
+record it found unchanged added; whatever the undo cannot take back cleanly stays, and is
+listed with why (someone split off since, made of one of its records, among them).
 
 Only the latest import not yet undone can be undone: a later import may have matched its
 records to this one's people, or added messages with them, and only undoing that one
@@ -206,12 +207,15 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
         if row.person_id and row.outcome in (Outcome.CREATED, Outcome.SUGGESTED):
             made.setdefault(row.person_id, row.name)
     matched: dict[int, set[tuple[str, int | None]]] = {}
+    unchanged: dict[int, set[tuple[str, int | None]]] = {}
     for row in report.rows:
         if row.person_id and row.person_id not in made:
             if row.outcome is Outcome.MERGED:
                 matched.setdefault(row.person_id, set()).add((row.file[:300], row.line))
             elif row.outcome is Outcome.UPDATED and row.put_back is not None:
                 updated.setdefault(row.person_id, []).append(row)
+            elif row.outcome is Outcome.UNCHANGED:
+                unchanged.setdefault(row.person_id, set()).add((row.file[:300], row.line))
             elif row.outcome is Outcome.UPDATED:
                 changed.setdefault(row.person_id, row.outcome)
     ids = sorted(made)
@@ -279,6 +283,11 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
         apply=apply,
     )
     undo.taken_back = found.taken_back
+    if apply:
+        # (A record found with nothing new may still have added its provenance.)
+        undo_matches.forget_found(
+            session, workspace_id=workspace_id, rows=unchanged, imported_at=run.finished_at
+        )
     undo.kept += [Kept(*kept) for kept in found.kept]
     # (After what its matches added comes off: they may have come after.)
     back = undo_updates.put_back(
