@@ -289,7 +289,7 @@ def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
     if record.location:
         gets.append(f"location {record.location}")
     if record.birthday:
-        gets.append(f"birthday {record.birthday.isoformat()}")
+        gets.append(f"birthday {job_dates.in_words(record.birthday, None)}")
     if record.birthday_no_year:
         gets.append(f"birthday {birthdays.shown(record.birthday_no_year)}")
     if record.tags:
@@ -429,14 +429,18 @@ def take_back(
             continue  # (below: a name is one)
         if current != after:
             outcome.left.append(
-                f"{_field_words(attribute)} {current} (changed since)"
+                f"{_field_words(attribute)} {_value_words(attribute, current)} (changed since)"
                 if current not in (None, "")
                 else f"{_field_words(attribute)} (emptied since)"
             )
         else:
             taken.append(
-                f"{_field_words(attribute)} {after}"
-                + (f" (back to {before})" if before not in (None, "") else "")
+                f"{_field_words(attribute)} {_value_words(attribute, after)}"
+                + (
+                    f" (back to {_value_words(attribute, before)})"
+                    if before not in (None, "")
+                    else ""
+                )
             )
             if apply:
                 setattr(person, attribute, before)
@@ -495,11 +499,21 @@ def _job_words(attribute: str, before: object = None, after: object = None) -> s
     return f"department {after} taken back" if after else "department"
 
 
+def _value_words(attribute: str, value: Any) -> Any:
+    """A field's value as the person's page shows it: a birthday "12 April" (without its
+    year, kept "--04-12") or "10 Dec 1815" (kept 1815-12-10); any other as it is."""
+    if attribute == "birthday" and isinstance(value, date):
+        return job_dates.in_words(value, None)
+    if attribute == "birthday_no_year" and isinstance(value, str) and value:
+        return birthdays.shown(value)
+    return value
+
+
 def _field_words(attribute: str) -> str:
     return {
         "location": "location",
         "birthday": "birthday",
-        "birthday_no_year": "birthday without a year",
+        "birthday_no_year": "birthday",
         "how_we_met": "how you met",
         "keep_in_touch_days": "keep in touch every (days)",
     }.get(attribute, attribute)
