@@ -664,3 +664,21 @@ def test_paging_one_list_of_the_queue_keeps_the_others_where_they_are(
     ):
         assert _section_rows(history_second, table) == _section_rows(page, table)
         assert _section_rows(history_second, table) != _section_rows(first, table)
+
+
+def test_the_pairs_from_picker_marks_an_undone_import(client):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n"
+    kept = client.post("/api/v1/imports", files=[("files", ("a.vcf", card.encode(), "text/vcard"))])
+    other = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n"
+    undone = client.post(
+        "/api/v1/imports", files=[("files", ("b.vcf", other.encode(), "text/vcard"))]
+    ).json()["id"]
+    assert client.post(f"/api/v1/imports/{undone}/undo").status_code == 200
+
+    picker = client.get("/duplicates").text.split('id="f-import"')[1].split("</select>")[0]
+
+    options = re.findall(r'<option value="(\d+)">([^<]*)</option>', picker)
+    assert [(int(i), text.split(", ")[0]) for i, text in options] == [
+        (undone, f"import {undone} (undone)"),
+        (kept.json()["id"], f"import {kept.json()['id']}"),
+    ]
