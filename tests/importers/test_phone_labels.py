@@ -9,7 +9,7 @@ from datetime import date
 import factories as f
 from goodword.importers.records import Upload
 from goodword.importers.service import import_files
-from goodword.people.models import PersonEmail, PersonPhone
+from goodword.people.models import PersonEmail, PersonPhone, PersonUrl
 from goodword.people.normalize import phone_label
 
 
@@ -79,3 +79,39 @@ def test_an_email_label_of_a_well_known_kind_has_one_form_too(session, workspace
     labels = sorted(e.label for e in session.query(PersonEmail))
 
     assert labels == ["Book club", "home", "work", "work", "work"]
+
+
+APPLE_CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Byron\r\nN:Byron;Ada;;;\r\n"
+    "item1.TEL:+1 415 555 0101\r\nitem1.X-ABLabel:_$!<HomeFAX>!$_\r\n"
+    "item2.TEL:+1 415 555 0102\r\nitem2.X-ABLabel:_$!<WorkFAX>!$_\r\n"
+    "item3.TEL:+1 415 555 0103\r\nitem3.X-ABLabel:_$!<OtherFAX>!$_\r\n"
+    "item4.TEL:+1 415 555 0104\r\nitem4.X-ABLabel:_$!<Main>!$_\r\n"
+    "item5.URL:https://ada.example\r\nitem5.X-ABLabel:_$!<HomePage>!$_\r\n"
+    "item6.URL:https://blog.ada.example\r\nitem6.X-ABLabel:_$!<Other>!$_\r\n"
+    "item7.EMAIL:ada@school.example\r\nitem7.X-ABLabel:_$!<School>!$_\r\n"
+    "item8.TEL:+1 415 555 0108\r\nitem8.X-ABLabel:_$!<Pager>!$_\r\n"
+    "item9.URL:https://work.ada.example\r\nitem9.X-ABLabel:_$!<Work>!$_\r\n"
+    "END:VCARD\r\n"
+)
+
+
+def test_apples_built_in_labels_read_as_the_app_writes_them(session, workspace) -> None:
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("apple.vcf", APPLE_CARD.encode())],
+    )  # fmt: skip
+    session.expire_all()
+    phones = {p.number: p.label for p in session.query(PersonPhone)}
+    assert phones == {
+        "+14155550101": "home fax", "+14155550102": "work fax", "+14155550103": "other fax",
+        "+14155550104": "main", "+14155550108": "pager",
+    }  # fmt: skip
+    urls = {u.url: u.label for u in session.query(PersonUrl)}
+    assert urls == {
+        "https://ada.example": "homepage",
+        "https://blog.ada.example": "other",
+        "https://work.ada.example": "work",
+    }
+    assert [e.label for e in session.query(PersonEmail)] == ["school"]
+    assert phone_label("HomeFAX") == "home fax" and phone_label("WorkFax") == "work fax"

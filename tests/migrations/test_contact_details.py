@@ -268,3 +268,59 @@ def test_labels_with_other_whitespace_are_in_one_form_too(empty_engine: Engine) 
     assert [email_label(label) for label in emails] == [
         "work", "home", None, "iCloud", "Book  club", "work"
     ]  # fmt: skip
+
+
+def test_apples_built_in_labels_kept_before_read_as_the_app_writes_them(
+    empty_engine: Engine,
+) -> None:
+    """0035: a phone's "HomeFAX", "WorkFAX" or "OtherFAX" and a web address's "HomePage"
+    (Apple's built-in labels, kept by name before) are "home fax", "work fax", "other fax"
+    and "homepage"; a label of the user's own stays as written."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0034")
+    sessions = make_session_factory(empty_engine)
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    phones = ["HomeFAX", "WorkFAX", "OtherFAX", "Fax at the lab", "work fax"]
+    urls = ["HomePage", "Blog"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(phones):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_phones (workspace_id, person_id, number, label, position,"
+                    " reversed_digits, created_at, updated_at)"
+                    " VALUES (:ws, :person, :number, :label, :n, '', :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "number": f"+1415555012{n}", "label": label,
+                 "n": n, "at": at},
+            )  # fmt: skip
+        for n, label in enumerate(urls):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_urls (workspace_id, person_id, url, kind, label, position,"
+                    " created_at, updated_at)"
+                    " VALUES (:ws, :person, :url, 'web', :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "url": f"https://ravi{n}.example",
+                 "label": label, "n": n, "at": at},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_phones ORDER BY position"))
+        assert [row[0] for row in kept] == [
+            "home fax", "work fax", "other fax", "Fax at the lab", "work fax",
+        ]  # fmt: skip
+        kept = connection.execute(text("SELECT label FROM person_urls ORDER BY position"))
+        assert [row[0] for row in kept] == ["homepage", "Blog"]

@@ -26,7 +26,7 @@ from goodword.importers.cleaning import HONORIFICS, inert, split_suffix
 from goodword.importers.matched import organizations_as
 from goodword.importers.own_exports import CSV_HEADERS, PEOPLE_JSON
 from goodword.importers.splitting import merged_in
-from goodword.importers.vcard_values import GENERIC_TYPES
+from goodword.importers.vcard_values import GENERIC_TYPES, apple_label
 from goodword.organizations.models import Organization
 from goodword.people import birthdays, job_dates, normalize
 from goodword.people import service as people
@@ -194,8 +194,8 @@ _EMAIL_TYPES = {"work": ["work"], "home": ["home"]}
 # Apple's own names for its built-in labels, which it writes as _$!<Mobile>!$_.
 _APPLE_LABELS = {"Mobile", "Home", "Work", "Other", "Main", "HomeFAX", "WorkFAX", "Pager",
                  "iPhone", "HomePage", "School"}  # fmt: skip
-# A phone's label is kept in one form whatever its case (normalize.phone_label), so a
-# phone's "mobile" is written as Apple's "Mobile" and read back as "mobile".
+# A label in the words Goodword reads Apple's built-in one as (`vcard_values.apple_label`)
+# is written by Apple's name: "mobile" as Apple's "Mobile", "homepage" as its "HomePage".
 _APPLE_BY_CASE = {label.casefold(): label for label in _APPLE_LABELS}
 
 
@@ -248,7 +248,6 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         *,
         first: bool,
         params: dict[str, list[str]] | None = None,
-        any_case: bool = False,
     ) -> None:
         params = dict(params or {})
         kinds = list(params.pop("TYPE", []))
@@ -265,8 +264,11 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         tagged = group() if label and _read_back(named) != label else None
         put(name, value, group=tagged, params=params)
         if label and tagged:
-            apple = _APPLE_BY_CASE.get(label.casefold()) if any_case else None
-            apple = apple or (label if label in _APPLE_LABELS else None)
+            # Apple's own name when the reader gives the label back from it (a web address's
+            # "Mobile" would come back "mobile", as Apple's built-in labels are read).
+            apple = _APPLE_BY_CASE.get(label.casefold())
+            if apple and apple_label(f"_$!<{apple}>!$_") != label:
+                apple = None
             shown = f"_$!<{apple}>!$_" if apple else label
             put("x-ablabel", text(shown), group=tagged)
 
@@ -282,7 +284,7 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
     several = len(person.emails) > 1
     for index, email in enumerate(person.emails):
         labeled(
-            "email", text(email.address), email.label, _EMAIL_TYPES, any_case=True,
+            "email", text(email.address), email.label, _EMAIL_TYPES,
             first=several and index == 0, params={} if four else {"TYPE": ["INTERNET"]},
         )  # fmt: skip
     several = len(person.phones) > 1
@@ -292,15 +294,13 @@ def to_vcard(person: Person, *, version: str = "3.0") -> str:
         if four and uri:
             # vCard 4.0 says a number should be a tel: URI: "tel:+14155550100;ext=12".
             labeled("tel", uri, phone.label, _PHONE_TYPES, first=first,
-                    params={"VALUE": ["uri"]}, any_case=True)  # fmt: skip
+                    params={"VALUE": ["uri"]})  # fmt: skip
         elif uri and ";ext=" in uri:
             # vCard 3.0 holds text; the extension written out is what address books show.
             number = text(normalize.phone_text(phone.number))
-            labeled("tel", number, phone.label, _PHONE_TYPES, first=first, any_case=True)
+            labeled("tel", number, phone.label, _PHONE_TYPES, first=first)
         else:
-            labeled(
-                "tel", text(phone.number), phone.label, _PHONE_TYPES, first=first, any_case=True
-            )
+            labeled("tel", text(phone.number), phone.label, _PHONE_TYPES, first=first)
     for url in person.urls:
         labeled("url", _uri(url.url), url.label, {}, first=False)
     current = [p for p in person.positions if p.is_current]

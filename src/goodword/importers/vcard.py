@@ -47,6 +47,7 @@ from goodword.importers.vcard_values import (
     address_label,
     agent_name,
     android_note,
+    apple_label,
     capital,
     chat_handle,
     date_of,
@@ -91,9 +92,7 @@ def _person(
     for group, prop in label_props:
         # A label is text, escaped as any other ("Work\\, London").
         label = split_escaped(text_of(prop, own=own, decoding=decoding), "\x00")[0].strip()
-        if label.startswith("_$!<") and label.endswith(">!$_"):
-            label = label[4:-4]
-        labels[group.lower()] = label
+        labels[group.lower()] = apple_label(label)
     notes: list[str] = []
     impp: list[str] = []  # (IMPP handles, their scheme left out, folded)
     chats: list[tuple[str, str]] = []  # (service, handle) of X-JABBER and the like

@@ -22,6 +22,31 @@ from goodword.importers.vcard_text import (
 GENERIC_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 
 
+# Apple's built-in labels (written _$!<HomeFAX>!$_), in the words Goodword keeps for each
+# kind: small letters, as a phone's or e-mail address's label of that kind is kept
+# (`normalize.phone_label`), "iPhone" and "iCloud" as their makers write them.
+_APPLE_BUILT_IN = {
+    "mobile": "mobile", "iphone": "iPhone", "home": "home", "work": "work", "main": "main",
+    "other": "other", "homefax": "home fax", "workfax": "work fax", "otherfax": "other fax",
+    "pager": "pager", "homepage": "homepage", "school": "school", "icloud": "iCloud",
+    "applewatch": "Apple Watch",
+}  # fmt: skip
+
+
+def apple_label(label: str) -> str:
+    """A group's label (item1.X-ABLabel) in Goodword's words: Apple's built-in ones
+    ("_$!<HomeFAX>!$_") as the app writes that kind ("home fax"), any other built-in one
+    (a relation's "_$!<Father>!$_") by its name, one of the user's own as written.
+
+    >>> apple_label("_$!<HomePage>!$_"), apple_label("_$!<WorkFAX>!$_"), apple_label("Blog")
+    ('homepage', 'work fax', 'Blog')
+    """
+    if label.startswith("_$!<") and label.endswith(">!$_"):
+        inner = label[4:-4]
+        return _APPLE_BUILT_IN.get(inner.casefold(), inner)
+    return label
+
+
 def label_of(prop: Property, labels: dict[str, str]) -> str | None:
     """A property's label: its group's (`labels`), Android's own, else its first TYPE that
     is not generic ("pref", "voice")."""

@@ -287,10 +287,14 @@ PHONE_KINDS = {
     kind.casefold(): kind
     for kind in (
         "mobile", "cell", "iPhone", "work", "home", "main", "other", "personal", "fax",
-        "work fax", "home fax", "pager", "voice", "video", "text", "direct", "assistant",
-        "company", "car", "callback", "radio", "school", "tty", "telex", "isdn",
+        "work fax", "home fax", "other fax", "pager", "voice", "video", "text", "direct",
+        "assistant", "company", "car", "callback", "radio", "school", "tty", "telex", "isdn",
     )
 }  # fmt: skip
+
+
+# A fax's kind written as one word (Apple's built-in "HomeFAX", "WorkFAX" and "OtherFAX").
+_RUN_TOGETHER = {"homefax": "home fax", "workfax": "work fax", "otherfax": "other fax"}
 
 
 # The well-known kinds of e-mail address, kept in one form as a phone's are: vCard's TYPE
@@ -318,9 +322,10 @@ def phone_label(label: str | None) -> str | None:
     """A phone number's label in the one form kept for its kind ("Mobile", "MOBILE" and
     "mobile" are "mobile"); a label of the user's own as written; None for none.
 
-    >>> phone_label("Mobile"), phone_label("Work Fax"), phone_label("Desk, 2nd floor")
+    >>> phone_label("Mobile"), phone_label("WorkFAX"), phone_label("Desk, 2nd floor")
     ('mobile', 'work fax', 'Desk, 2nd floor')
     """
     if label is None or not label.strip():
         return None
-    return PHONE_KINDS.get(" ".join(label.split()).casefold(), label)
+    kind = " ".join(label.split()).casefold()
+    return PHONE_KINDS.get(_RUN_TOGETHER.get(kind, kind), label)
