@@ -557,3 +557,44 @@ def test_a_people_export_cut_short_or_broken_by_hand_says_which(session, workspa
                 paths_or_uploads=[Upload("people.json", text.encode())],
             )  # fmt: skip
         assert re.match(rf"people\.json(, line \d+)?: {re.escape(said)}", refused.value.message)
+
+
+def _edited(text: str, column: str, value: str) -> str:
+    header, *rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    for row in rows:
+        row[header.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    return "\ufeff" + out.getvalue()
+
+
+def test_a_title_edited_beside_the_positions_column_is_said_not_read(session, workspace):
+    person = people.create(
+        session, workspace_id=workspace.id, data=PersonCreate(display_name="Ngozi Okafor")
+    )
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=person.id,
+        data=PositionCreate(organization_name="Kestrel Labs", title="Analyst"),
+    )  # fmt: skip
+    text = export_people(session, workspace_id=workspace.id, format="csv")
+    same = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", text.encode())],
+    )  # fmt: skip
+    assert same.notes == []
+
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[Upload("people.csv", _edited(text, "Title", "Head of Data").encode())],
+    )  # fmt: skip
+
+    (note,) = report.notes
+    assert note.endswith(
+        "its Title and Organization columns (Head of Data at Kestrel Labs) were not read: "
+        "they only show the job now, and the Positions column gives the jobs (Analyst at "
+        "Kestrel Labs now); change the job in the Positions column, or empty that cell to "
+        "have the two columns read"
+    )
+    session.expire_all()
+    assert [p.title for p in people.get(session, workspace_id=workspace.id,
+                                        person_id=person.id).positions] == ["Analyst"]  # fmt: skip

@@ -307,6 +307,28 @@ def _jobs_cell(text: str, organization: str, title: str) -> Any:
     return jobs
 
 
+def _columns_unread(jobs: list[dict[str, Any]], organization: str, title: str) -> str | None:
+    """Why the Organization and Title columns were not read, when they no longer show the
+    job now of the Positions cell beside them (an edit in the sheet): the cell gives the
+    jobs. Which job an edit there meant (the job now renamed, or a new one) only the
+    Positions cell says, so none is guessed."""
+    now = next((job for job in jobs if job.get("is_current")), None)
+    held = (str(now.get("organization") or ""), str(now.get("title") or "")) if now else ("", "")
+    if (organization, title) == held:
+        return None
+
+    def job(org: str, its_title: str) -> str:
+        return " at ".join(part for part in (its_title, org) if part)
+
+    shown = f"{job(*held)} now" if now else "no job now"
+    return (
+        f"its Title and Organization columns ({job(organization, title) or 'emptied'}) were "
+        "not read: they "
+        f"only show the job now, and the Positions column gives the jobs ({shown}); change "
+        "the job in the Positions column, or empty that cell to have the two columns read"
+    )
+
+
 def _skipped(file_name: str, line: int, who: str, problem: str) -> Skipped:
     """A person that cannot be read, named as the file names them, with what to do."""
     return Skipped(
@@ -355,6 +377,11 @@ def parse_goodword_csv(table: Table) -> Parsed:
                 "keep_in_touch_days": raw("keep in touch days").strip() or None,
             }
             person = _from_record(record, table.name, line, order=order)
+            if raw("positions").strip():
+                unread = _columns_unread(
+                    record["positions"], raw("organization").strip(), raw("title").strip()
+                )
+                person.warnings += [unread] if unread else []
         except _Unreadable as unreadable:
             parsed.skipped.append(_skipped(table.name, line, who, str(unreadable)))
             continue
