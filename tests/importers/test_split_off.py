@@ -238,7 +238,7 @@ def test_what_changed_since_the_match_stays(session: Session, workspace: Workspa
     split = splitting.split_off(
         session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
     )
-    assert "birthday 1985-04-13 (changed since)" in split.outcome.left
+    assert "birthday 13 Apr 1985 (changed since)" in split.outcome.left
     assert "notes it added (changed since)" in split.outcome.left
     first, second = person_named(session, workspace.id, "Ada Lovelace")
     assert (first.birthday, first.notes) == (date(1985, 4, 13), "My own words")
