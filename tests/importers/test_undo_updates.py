@@ -70,7 +70,7 @@ def test_undo_puts_back_the_fields_a_newer_copy_changed(session, workspace, tmp_
     assert back.taken == [
         "notes it added",
         "location Paris, UK (back to London, UK)",
-        "birthday 1815-12-10",
+        "birthday 10 Dec 1815",
     ]
     assert plan.summary() == "Puts back what it changed about 1 person already here."
     done = undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
