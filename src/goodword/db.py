@@ -75,17 +75,13 @@ def writing_at(moment: datetime) -> Iterator[None]:
         _WRITING_AT.reset(token)
 
 
-# How long a SQLite connection waits for another writer's lock before it is refused.
-BUSY_TIMEOUT_MS = 5000
-
-
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA busy_timeout=5000")
     # 32 MB of page cache (SQLite's default is 2 MB): a large import updates indexes all
     # over a 100 MB database, and re-reading pages from the OS cost up to a third of its
     # writes.

@@ -10,7 +10,6 @@ from typing import Annotated, Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import Depends, Request
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from goodword.config import Settings
@@ -32,17 +31,6 @@ def reads_only(endpoint: F) -> F:
     return endpoint
 
 
-def previews(endpoint: F) -> F:
-    """Mark a GET endpoint whose page previews a playbook by running it in a savepoint
-    rolled back (`panels.dry_run`), which writes: its session takes SQLite's write lock
-    before it reads, waiting for another writer as a write does, since a transaction that
-    has read is refused the lock at once however long it could wait. Held past the wait,
-    or by an import of the app's own (which holds it long), the page is read all the same,
-    its preview left out with a word on why."""
-    endpoint.__dict__["goodword_previews"] = True
-    return endpoint
-
-
 def reads_own_form(endpoint: F) -> F:
     """Mark a POST endpoint that reads its multipart form itself, with limits of its own (a
     larger field than the usual 1 MB), and keeps none of its text: `keepable_input` leaves
@@ -60,24 +48,7 @@ def _session(request: Request) -> Iterator[Session]:
             # write after reads that another writer changed meanwhile (two clicks on Merge)
             # is refused by SQLite at once, however long it would have waited.
             hold_writes(session)
-        elif getattr(endpoint, "goodword_previews", False):
-            _hold_for_preview(request, session)
         yield session
-
-
-def _hold_for_preview(request: Request, session: Session) -> None:
-    """Take the write lock for a page that previews (`previews`), unless an import of the
-    app runs (the page would wait the whole wait for nothing): the page then reads at once
-    and leaves its preview out, as it does when the lock is not free within the wait."""
-    jobs = getattr(request.app.state, "import_jobs", None)
-    if jobs is not None and jobs.any_running():
-        return
-    try:
-        hold_writes(session)
-    except OperationalError as exc:
-        if "database is locked" not in str(exc.orig):
-            raise
-        session.rollback()  # (the reads begin anew, in a transaction of their own)
 
 
 def _workspace_id(session: Annotated[Session, Depends(_session, scope="function")]) -> int:

@@ -1,16 +1,12 @@
 """The pages that preview a playbook (an opportunity's way in and rejection playbook, a
 reference's briefing, a lead's notes) show while another writer holds SQLite's one write
 lock (an import, the dashboard's playbook run). A preview plans in a savepoint, and so
-must write: the page waits for the lock before it reads, as a write does, and shows its
-preview once the other writer is done; held past the wait, or by an import of the app's
-own (which holds it long), the preview is left out with a word on why, not the whole
+must write: held past the lock's wait, it is left out with a word on why, not the whole
 page refused as busy."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,13 +14,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import delete, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 import factories as f
 from factories import LOCAL
-from goodword import clock, db, migrate
+from goodword import clock, migrate
 from goodword.config import Settings
 from goodword.db import make_engine, make_session_factory, transaction
 from goodword.leads import service as leads
@@ -137,10 +132,9 @@ def _held(path: Path) -> Iterator[None]:
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_a_page_that_previews_shows_while_another_writer_holds_the_database(
-    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, kind: str
 ):
     page = _page(tmp_path, PAGES[kind])
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)  # (held past the wait, sooner)
     app = create_app(Settings(database_url=f"sqlite:///{page.path}"))
     with TestClient(app, base_url=LOCAL) as client:
         with _held(page.path):
@@ -151,65 +145,3 @@ def test_a_page_that_previews_shows_while_another_writer_holds_the_database(
         again = client.get(page.url)
         assert again.status_code == 200 and BUSY_PREVIEW not in again.text
         assert page.preview in again.text
-
-
-@contextmanager
-def _held_until_the_page_asks(path: Path, engine: Engine) -> Iterator[None]:
-    """Another writer holds the database and is done a moment after the page (on `engine`)
-    first asks to write, as the dashboard's playbook run or a small import is."""
-    asked = threading.Event()
-
-    def writing(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
-            asked.set()
-
-    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    holder.execute("BEGIN IMMEDIATE")
-
-    def finish() -> None:
-        asked.wait(timeout=30)
-        time.sleep(0.5)  # (a page that waits for the lock is waiting by now)
-        holder.execute("ROLLBACK")
-
-    event.listen(engine, "before_cursor_execute", writing)
-    other = threading.Thread(target=finish)
-    other.start()
-    try:
-        yield
-    finally:
-        other.join()
-        holder.close()
-        event.remove(engine, "before_cursor_execute", writing)
-
-
-@pytest.mark.parametrize("kind", PAGES)
-def test_a_page_that_previews_waits_for_another_writer_and_shows_its_preview(
-    tmp_path: Path, kind: str
-):
-    # (Had the page read first, SQLite would have refused its preview the lock at once,
-    # however long it could wait.)
-    page = _page(tmp_path, PAGES[kind])
-    engine = make_engine(f"sqlite:///{page.path}")
-    app = create_app(Settings(database_url=f"sqlite:///{page.path}"), engine=engine)
-    with TestClient(app, base_url=LOCAL) as client:
-        with _held_until_the_page_asks(page.path, engine):
-            shown = client.get(page.url)
-        assert shown.status_code == 200, shown.text
-        assert BUSY_PREVIEW not in shown.text
-        assert page.preview in shown.text
-    engine.dispose()
-
-
-def test_a_page_that_previews_does_not_wait_for_an_import_of_the_app(tmp_path: Path):
-    # (An import holds the lock for long: the page shows at once, its preview left out.)
-    page = _page(tmp_path, _way_in)
-    engine = make_engine(f"sqlite:///{page.path}")
-    app = create_app(Settings(database_url=f"sqlite:///{page.path}"), engine=engine)
-    with TestClient(app, base_url=LOCAL) as client:
-        assert app.state.import_jobs.claim(1, dry_run=False) is not None  # (the one workspace)
-        with _held_until_the_page_asks(page.path, engine):
-            shown = client.get(page.url)
-        assert shown.status_code == 200, shown.text
-        assert BUSY_PREVIEW in shown.text
-        assert "Data Analyst" in shown.text
-    engine.dispose()

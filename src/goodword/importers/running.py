@@ -204,11 +204,6 @@ class Jobs:
         with self._lock:
             return self._running(workspace_id)
 
-    def any_running(self) -> bool:
-        """Whether an import runs in any workspace (it holds SQLite's one write lock)."""
-        with self._lock:
-            return any(not j.finished and not j.abandoned for j in self._jobs.values())
-
     def stop_all(self) -> int:
         """Ask every running import to stop (the app is shutting down): how many will."""
         with self._lock:

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from goodword import clock, forms
-from goodword.deps import DbSession, WorkspaceId, previews
+from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Busy, FieldError, InvalidInput
 from goodword.leads import service
 from goodword.leads.models import Lead, LeadKind, ShareStatus
@@ -175,7 +175,6 @@ def share_drafts(
 
 
 @router.get("/leads/{lead_id}", response_class=HTMLResponse)
-@previews
 def detail_page(
     request: Request,
     lead_id: int,

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from goodword import clock, forms
-from goodword.deps import DbSession, WorkspaceId, previews
+from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import FieldError, InvalidInput
 from goodword.forms import is_whole_number
 from goodword.interactions import service as interactions
@@ -325,7 +325,6 @@ def _new_organization(said: str, opportunity: Opportunity, near: list[Organizati
 
 
 @router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)
-@previews
 def detail_page(
     request: Request, opportunity_id: int, session: DbSession, workspace_id: WorkspaceId
 ) -> HTMLResponse:

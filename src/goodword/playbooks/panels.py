@@ -64,8 +64,7 @@ def dry_run(session: Session, run: Callable[[], T]) -> T:
         return run()
     except OperationalError as exc:
         # (SQLite's one writer may be someone else, an import or the dashboard's playbook
-        # run: a page that has read cannot wait for it, so a page that previews takes the
-        # lock before it reads, `deps.previews`. Held past the wait, the preview is left out.)
+        # run: a page that has read cannot wait for it, so its preview is left out.)
         if "database is locked" not in str(exc.orig):
             raise
         raise Busy(BUSY_PREVIEW) from exc

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from goodword import clock, forms
-from goodword.deps import DbSession, WorkspaceId, previews
+from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import Conflict, FieldError, GoodwordError, InvalidInput
 from goodword.forms import is_whole_number
 from goodword.opportunities import service as opportunities
@@ -321,7 +321,6 @@ def _launch_page(
 
 
 @router.get("/opportunities/{opportunity_id}/references/launch", response_class=HTMLResponse)
-@previews
 def launch_page(
     request: Request,
     opportunity_id: int,
