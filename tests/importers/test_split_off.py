@@ -279,6 +279,29 @@ def test_the_linkedin_tie_goes_with_the_record(session: Session, workspace: Work
     assert ties == [(second.id, date(2024, 1, 8))]
 
 
+def test_a_linkedin_tie_you_changed_since_stays_with_the_person(
+    session: Session, workspace: Workspace
+) -> None:
+    people.create(
+        session,
+        workspace_id=workspace.id,
+        data=PersonCreate(display_name="Sam Rivera", is_me=True),
+    )
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    session.scalars(select(Connection)).one().closeness = 5
+    session.commit()
+    split_one(session, workspace.id, ada)
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    ties = session.execute(
+        select(Connection.person_b_id, Connection.since, Connection.closeness)
+        .where(Connection.workspace_id == workspace.id, Connection.kind == ConnectionKind.LINKEDIN)
+        .order_by(Connection.id)
+    ).all()
+    assert ties == [(first.id, date(2024, 1, 8), 5), (second.id, date(2024, 1, 8), None)]
+
+
 def test_only_a_matched_record_can_be_split_off(session: Session, workspace: Workspace) -> None:
     run(session, workspace.id, ADA_CARD, OTHER_ADA)
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")

@@ -378,6 +378,30 @@ def test_what_a_match_added_that_changed_since_stays_and_is_said(session, worksp
     assert again.counts[Outcome.MERGED.value] == 1
 
 
+def test_a_linkedin_tie_a_match_made_stays_once_you_wrote_on_it(session, workspace, tmp_path):
+    f.person(session, workspace.id, "Me Myself", is_me=True)
+    first = _import(session, workspace.id, _file(tmp_path, "phone.vcf", CARD_ADA))
+    (ada,) = {row.person_id for row in first.rows}
+    later = _import(session, workspace.id, _file(tmp_path, "Connections.csv", HEADER + ADA))
+    assert later.counts[Outcome.MERGED.value] == 1
+    tie = session.scalars(select(Connection)).one()
+    tie.notes = "Introduced me to Babbage"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=later.id)
+    (taken,) = plan.taken_back
+    assert "your LinkedIn tie" not in taken.taken
+    assert "your LinkedIn tie (changed since)" in taken.left
+    undoing.undo(session, workspace_id=workspace.id, run_id=later.id)
+    session.commit()
+    session.expire_all()
+    tie = session.scalars(select(Connection)).one()
+    assert (tie.notes, {tie.person_a_id, tie.person_b_id} - {ada}) == (
+        "Introduced me to Babbage",
+        {people.get_me(session, workspace_id=workspace.id).id},
+    )
+
+
 def test_a_match_whose_person_was_merged_since_stays_and_says_why(session, workspace, tmp_path):
     from goodword.duplicates import merging
 

@@ -180,6 +180,29 @@ def test_the_linkedin_tie_an_update_made_goes(session, workspace, tmp_path):
     assert _jobs(_ada(session, ada)) == [("Analytical Engines", "Mathematician", True)]
 
 
+def test_the_linkedin_tie_an_update_made_stays_once_you_changed_it(session, workspace, tmp_path):
+    first = _import(session, workspace.id, tmp_path, "Connections.csv", HEADER + ADA)
+    (ada,) = {row.person_id for row in first.rows}
+    f.person(session, workspace.id, "Me Myself", is_me=True)
+    session.commit()
+    newer = _import(session, workspace.id, tmp_path, "Connections.csv", HEADER + ADA_MOVED)
+    tie = session.scalars(select(Connection)).one()
+    tie.closeness = 4
+    tie.notes = "Worked on the engine notes together"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
+    (back,) = plan.put_back
+    assert "your LinkedIn tie" not in back.taken
+    assert "your LinkedIn tie (changed since)" in back.left
+    undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
+    session.commit()
+    session.expire_all()
+    tie = session.scalars(select(Connection)).one()
+    assert (tie.closeness, tie.notes) == (4, "Worked on the engine notes together")
+    assert _jobs(_ada(session, ada)) == [("Analytical Engines", "Mathematician", True)]
+
+
 def test_an_import_kept_before_the_values_were_kept_leaves_its_updates(
     session, workspace, tmp_path
 ):

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.errors import Conflict, NotFound
+from goodword.importers import ties
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
 from goodword.organizations.models import Organization
 from goodword.people import birthdays, job_dates, normalize
@@ -587,7 +588,7 @@ def _tie(
     outcome: Outcome,
 ) -> None:
     """The record's LinkedIn tie to you: the one it made for the person it was matched to
-    (they had none before) goes to the new person while its date is still the record's;
+    (they had none before) goes to the new person while it is still as the record made it;
     otherwise that one stays and the new person is given one of their own. (`new` None:
     only say so in `outcome`.)"""
     linked = kept.record.linkedin
@@ -607,9 +608,9 @@ def _tie(
                 ),
             )
         )
-        if tie is None or tie.since != since:
-            if tie is not None:
-                outcome.left.append("your LinkedIn tie (its date changed since)")
+        changed = ties.changed_since(tie, since) if tie is not None else None
+        if changed:
+            outcome.left.append(changed)
             tie = None
     if tie is not None:
         outcome.taken_back.append("your LinkedIn tie (it goes with the record)")

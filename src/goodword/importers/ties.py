@@ -8,6 +8,7 @@ notes, and the report names the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +26,20 @@ from goodword.records import latest_today
 
 # The source of the ties an import makes.
 IMPORTED = "LinkedIn"
+
+
+def changed_since(tie: Connection, since: date | None) -> str | None:
+    """Why the LinkedIn tie an import made (of date `since`) is no longer as it made it, in
+    the words an undo or a split says it stays with; None while it is exactly so: its date,
+    no closeness, its source, and no notes but the date still to come it keeps there."""
+    if tie.since != since:
+        return "your LinkedIn tie (its date changed since)"
+    notes = tie.notes is None or (
+        since is None and re.fullmatch(r"Connected on: \d{4}-\d{2}-\d{2}", tie.notes) is not None
+    )
+    if tie.closeness is not None or tie.source != IMPORTED or not notes:
+        return "your LinkedIn tie (changed since)"
+    return None
 
 
 def _given_by(record: IncomingPerson, since: date | None, said: frozenset[str] | None) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import splitting
+from goodword.importers import splitting, ties
 from goodword.importers.matched import Matched
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
@@ -248,8 +248,8 @@ def _tie(
     *,
     apply: bool,
 ) -> None:
-    """Your LinkedIn tie the record made (they had none before) goes while its date is
-    still the record's."""
+    """Your LinkedIn tie the record made (they had none before) goes while it is still
+    as the record made it."""
     linked = kept.record.linkedin
     if not kept.added.tie or linked is None or me is None:
         return
@@ -266,8 +266,9 @@ def _tie(
     )
     if tie is None:
         return
-    if tie.since != since:
-        outcome.left.append("your LinkedIn tie (its date changed since)")
+    changed = ties.changed_since(tie, since)
+    if changed:
+        outcome.left.append(changed)
         return
     outcome.taken_back.append("your LinkedIn tie")
     if apply:

@@ -29,7 +29,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import matched, splitting
+from goodword.importers import matched, splitting, ties
 from goodword.importers.bulk import Changes, Known, cut
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import RowOutcome
@@ -241,7 +241,7 @@ def _tie(
     *,
     apply: bool,
 ) -> None:
-    """The LinkedIn tie to you the import made goes while its date is still the import's."""
+    """The LinkedIn tie to you the import made goes while it is still as the import made it."""
     tie = session.scalar(
         select(Connection).where(
             Connection.workspace_id == workspace_id,
@@ -254,8 +254,9 @@ def _tie(
     )
     if tie is None:
         return
-    if tie.since != (date.fromisoformat(since) if since else None):
-        said.left.append("your LinkedIn tie (its date changed since)")
+    changed = ties.changed_since(tie, date.fromisoformat(since) if since else None)
+    if changed:
+        said.left.append(changed)
         return
     said.taken_back.append("your LinkedIn tie")
     if apply:
