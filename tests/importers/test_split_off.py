@@ -302,6 +302,32 @@ def test_a_linkedin_tie_you_changed_since_stays_with_the_person(
     assert ties == [(first.id, date(2024, 1, 8), 5), (second.id, date(2024, 1, 8), None)]
 
 
+def test_what_it_added_that_you_labelled_since_stays_with_the_person(
+    session: Session, workspace: Workspace
+) -> None:
+    run(session, workspace.id, ADA_CARD)
+    run(session, workspace.id, OTHER_ADA)
+    (ada,) = person_named(session, workspace.id, "Ada Lovelace")
+    next(e for e in ada.emails if e.address == "ada.l@acme.example").label = "work"
+    next(p for p in ada.positions if p.title == "Engineering Lead").department = "Research"
+    session.commit()
+
+    left = split_one(session, workspace.id, ada).outcome.left
+    assert "e-mail ada.l@acme.example (changed since)" in left
+    assert "job Engineering Lead at Acme Robotics (changed or removed since)" in left
+    first, second = person_named(session, workspace.id, "Ada Lovelace")
+    assert [(e.address, e.label) for e in first.emails] == [
+        ("ada@home.example", "home"),
+        ("ada.l@acme.example", "work"),
+    ]
+    # (The job it added stays, so the one it ended stays ended.)
+    assert jobs(first) == [
+        ("Acme Robotics", "Engineer", False),
+        ("Acme Robotics", "Engineering Lead", True),
+    ]
+    assert [e.address for e in second.emails] == ["ada.l@acme.example"]
+
+
 def test_only_a_matched_record_can_be_split_off(session: Session, workspace: Workspace) -> None:
     run(session, workspace.id, ADA_CARD, OTHER_ADA)
     (ada,) = person_named(session, workspace.id, "Ada Lovelace")

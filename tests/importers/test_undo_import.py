@@ -402,6 +402,25 @@ def test_a_linkedin_tie_a_match_made_stays_once_you_wrote_on_it(session, workspa
     )
 
 
+def test_a_phone_a_match_added_stays_once_you_labelled_it(session, workspace, tmp_path):
+    first = _import(session, workspace.id, _file(tmp_path, "a.csv", HEADER + ADA))
+    (ada,) = {row.person_id for row in first.rows}
+    later = _import(session, workspace.id, _file(tmp_path, "phone.vcf", CARD_ADA))
+    assert later.counts[Outcome.MERGED.value] == 1
+    session.get_one(Person, ada).phones[0].label = "desk"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=later.id)
+    (taken,) = plan.taken_back
+    assert not [words for words in taken.taken if words.startswith("phone")]
+    assert "phone +44 20 7946 0000 (changed since)" in taken.left
+    undoing.undo(session, workspace_id=workspace.id, run_id=later.id)
+    session.commit()
+    session.expire_all()
+    person = session.get_one(Person, ada)
+    assert [(p.number, p.label) for p in person.phones] == [("+442079460000", "desk")]
+
+
 def test_a_match_whose_person_was_merged_since_stays_and_says_why(session, workspace, tmp_path):
     from goodword.duplicates import merging
 

@@ -163,6 +163,49 @@ def test_what_changed_since_stays_and_is_said(session, workspace, tmp_path):
     ]
 
 
+def test_an_e_mail_address_an_update_added_stays_once_you_labelled_it(session, workspace, tmp_path):
+    first = _import(session, workspace.id, tmp_path, "contacts.vcf", CARD)
+    (ada,) = {row.person_id for row in first.rows}
+    with_email = CARD.replace("NOTE:", "EMAIL:ada@analytical.example\nNOTE:")
+    newer = _import(session, workspace.id, tmp_path, "contacts.vcf", with_email)
+    person = _ada(session, ada)
+    assert [(e.address, e.label) for e in person.emails] == [("ada@analytical.example", None)]
+    person.emails[0].label = "work"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
+    (back,) = plan.put_back
+    assert back.taken == []
+    assert back.left == ["e-mail ada@analytical.example (changed since)"]
+    undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
+    session.commit()
+    person = _ada(session, ada)
+    assert [(e.address, e.label) for e in person.emails] == [("ada@analytical.example", "work")]
+
+
+def test_a_job_an_update_added_stays_with_its_organization_once_you_gave_it_a_department(
+    session, workspace, tmp_path
+):
+    first = _import(session, workspace.id, tmp_path, "Connections.csv", HEADER + ADA)
+    (ada,) = {row.person_id for row in first.rows}
+    newer = _import(session, workspace.id, tmp_path, "Connections.csv", HEADER + ADA_MOVED)
+    person = _ada(session, ada)
+    next(p for p in person.positions if p.title == "Fellow").department = "Mathematics"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
+    (back,) = plan.put_back
+    assert back.taken == []
+    assert "job Fellow at Royal Society (changed or removed since)" in back.left
+    assert plan.organizations == 0
+    undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
+    session.commit()
+    assert _jobs(_ada(session, ada)) == [
+        ("Analytical Engines", "Mathematician", False),
+        ("Royal Society", "Fellow", True),
+    ]
+
+
 def test_the_linkedin_tie_an_update_made_goes(session, workspace, tmp_path):
     first = _import(session, workspace.id, tmp_path, "Connections.csv", HEADER + ADA)
     (ada,) = {row.person_id for row in first.rows}

@@ -27,6 +27,7 @@ from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merg
 from goodword.errors import Conflict, NotFound
 from goodword.importers import ties
 from goodword.importers.matched import Added, Matched, Org, RecordHeld
+from goodword.importers.written import Written, from_record
 from goodword.organizations.models import Organization
 from goodword.people import birthdays, job_dates, normalize
 from goodword.people import service as people
@@ -192,7 +193,7 @@ def preview(
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(kept.record), source=source_read(row))
     outcome.gets = _gets(kept.record, names)
-    take_back(person, kept.added, names, outcome, apply=False)
+    take_back(person, kept.added, names, outcome, apply=False, as_written=from_record(kept.record))
     _tie(session, workspace_id, person, None, kept, outcome)
     return outcome
 
@@ -213,7 +214,7 @@ def split_off(
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(record), source=source_read(row))
     outcome.gets = _gets(record, names)
-    take_back(person, kept.added, names, outcome, apply=True)
+    take_back(person, kept.added, names, outcome, apply=True, as_written=from_record(record))
     new = _person(workspace_id, record, names)
     session.add(new)
     session.flush()
@@ -352,29 +353,27 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
 
 
 def take_back(
-    person: Person, added: Added, names: dict[int, str], outcome: Said, *, apply: bool
-) -> None:
-    """Take from `person` what a record added, where it is still as the record left it;
-    say in `outcome` what comes off and what stays (changed since)."""
-    taken = outcome.taken_back
-    emails, phones, urls = set(added.emails), set(added.phones), set(added.urls)
-    taken += [f"e-mail {e.address}" for e in person.emails if e.address in emails]
-    taken += [
-        f"phone {normalize.phone_text(n.number)}" for n in person.phones if n.number in phones
-    ]
-    taken += [f"web address {u.url}" for u in person.urls if u.url in urls]
-    if apply:
-        person.emails = [e for e in person.emails if e.address not in emails]
-        person.phones = [p for p in person.phones if p.number not in phones]
-        person.urls = [u for u in person.urls if u.url not in urls]
+    person: Person,
+    added: Added,
+    names: dict[int, str],
+    outcome: Said,
+    *,
+    apply: bool,
+    as_written: Written | None = None,
+) -> set[int]:
+    """Take from `person` what a record added, where it is still as the record left it (as
+    it wrote it, `as_written`, where known); say in `outcome` what comes off and what stays
+    (changed since). The ids of the jobs taken back."""
+    taken, wrote = outcome.taken_back, as_written or Written()
+    wrote.take_details(person, added, taken, outcome.left, apply=apply)
     # A job it added that stays (changed since) still ends the ones it ended.
-    still_ended = False
+    still_ended, jobs = False, set()
     for org_id, title, start, end, current in added.jobs:
         if org_id not in names:
             continue  # (deleted since, with its jobs)
         role = _role(title, names[int(org_id)])
         job = _job(person, org_id, title, start)
-        if job is None or (job.end_date, job.is_current) != (end, current):
+        if job is None or (job.end_date, job.is_current) != (end, current) or not wrote.job(job):
             outcome.left.append(f"job {role} (changed or removed since)")
             ended = {(j[0], j[1], j[2]) for j in added.changed_jobs}
             # (A current job it added ended the ones before; a past one ended nothing.)
@@ -383,6 +382,7 @@ def take_back(
             )
             continue
         taken.append(f"job {role}")
+        jobs.add(job.id)
         if apply:
             person.positions.remove(job)
     for org_id, title, start, changes in added.changed_jobs:
@@ -446,6 +446,7 @@ def take_back(
             if apply:
                 setattr(person, attribute, before)
     _name_back(person, added.fields, outcome, apply=apply)
+    return jobs
 
 
 # A job's dates' precisions ("month" for "Jan 2020"), as a record notes it changed them.

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.importers import splitting, ties
 from goodword.importers.matched import Matched
+from goodword.importers.written import from_record
 from goodword.people import service as people
 from goodword.people.models import Person, PersonSource
 from goodword.people.normalize import source_name
@@ -208,16 +209,9 @@ def _take_back(
         kept = Matched.model_validate(source.matched)
         names = splitting.organizations_named(session, workspace_id, kept)
         outcome = splitting.Outcome(person.display_name, splitting.source_read(source))
-        jobs = {
-            (p.organization_id, p.title, p.start_date, p.end_date, p.is_current): p.id
-            for p in person.positions
-        }
-        found.positions |= {
-            jobs[key]
-            for org_id, title, start, end, current in kept.added.jobs
-            if (key := (org_id, title, start, end, current)) in jobs and org_id in names
-        }
-        splitting.take_back(person, kept.added, names, outcome, apply=apply)
+        found.positions |= splitting.take_back(
+            person, kept.added, names, outcome, apply=apply, as_written=from_record(kept.record)
+        )
         _tie(session, workspace_id, me, person, kept, outcome, apply=apply)
         taken += outcome.taken_back
         left += outcome.left

@@ -16,6 +16,7 @@ stay (`undoing.UPDATED`).
      "print": [source, key, before, after],      # the fingerprint brought up to date
      "new": [source, key],                       # or: the source record it added
      "matched": [row id, kept JSON before],      # a newer copy of a matched record
+     "written": {…},                             # `written.kept`: its labels, departments
      "tie": [since]}                             # the LinkedIn tie to you it made
 """
 
@@ -29,7 +30,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import matched, splitting, ties
+from goodword.importers import matched, splitting, ties, written
 from goodword.importers.bulk import Changes, Known, cut
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import RowOutcome
@@ -67,7 +68,10 @@ def noted(
     """What undoing the import puts back of a record applied to a known person: what it
     changed since `mark`, its source record as it was (`before`, from `source_before`), and
     what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`)."""
-    kept: dict[str, Any] = {"added": matched.added(mark, person, out)}
+    kept: dict[str, Any] = {
+        "added": matched.added(mark, person, out),
+        "written": written.kept(out, mark.emails, mark.phones, mark.urls, mark.positions),
+    }
     if before is not None:
         # (As `Provenance._provenance` brought it up to date: not worked out again.)
         now = source_before(state, person, record)
@@ -137,16 +141,10 @@ def put_back(
         said = _Said()
         added = _composed([row.put_back or {} for row in theirs])
         names = _organizations(session, workspace_id, added)
-        jobs = {
-            (p.organization_id, p.title, p.start_date, p.end_date, p.is_current): p.id
-            for p in person.positions
-        }
-        found.positions |= {
-            jobs[key]
-            for org_id, title, start, end, current in added.jobs
-            if (key := (org_id, title, start, end, current)) in jobs and org_id in names
-        }
-        splitting.take_back(person, added, names, said, apply=apply)
+        wrote = written.from_kept([(row.put_back or {}).get("written", {}) for row in theirs])
+        found.positions |= splitting.take_back(
+            person, added, names, said, apply=apply, as_written=wrote
+        )
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
         if tied and me is not None:
             _tie(session, workspace_id, me, person, tied[0], said, apply=apply)
