@@ -73,7 +73,11 @@ class Written:
         if url.url not in self.urls:
             return True
         kind, label = self.urls[url.url]
-        return url.kind == kind and url.label in (label, _label(label))
+        # (Migration 0034 wrote a "HomePage" kept before as "homepage".)
+        labels = {label, _label(label)}
+        if label is not None and label.strip().casefold() == "homepage":
+            labels.add("homepage")
+        return url.kind == kind and url.label in labels
 
     def job(self, job: Position) -> bool:
         key = (job.organization_id, job.title, job.start_date)
