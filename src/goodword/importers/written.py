@@ -73,7 +73,7 @@ class Written:
         if url.url not in self.urls:
             return True
         kind, label = self.urls[url.url]
-        # (Migration 0034 wrote a "HomePage" kept before as "homepage".)
+        # (Migration 0035 wrote a "HomePage" kept before as "homepage".)
         labels = {label, _label(label)}
         if label is not None and label.strip().casefold() == "homepage":
             labels.add("homepage")
