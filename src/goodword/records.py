@@ -63,8 +63,29 @@ def _within_years(value: T) -> T:
     return value
 
 
-Day = Annotated[date, AfterValidator(_within_years)]
-Moment = Annotated[datetime, AfterValidator(_within_years)]
+# A number alone, which pydantic would read as seconds since 1970 ("0000" is 1 January 1970).
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?")
+
+
+def _no_seconds(kind: str) -> Callable[[T], T]:
+    """Refuse a date or time given as a number: no one typing "0000" or 86400 means a day
+    in 1970, as pydantic reads it."""
+
+    def refuse(value: T) -> T:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number or (isinstance(value, str) and _NUMBER.fullmatch(value.strip())):
+            raise PydanticCustomError(
+                f"{kind}_from_number", f"Input should be a {kind}, not a number"
+            )
+        return value
+
+    return refuse
+
+
+Day = Annotated[date, BeforeValidator(_no_seconds("date")), AfterValidator(_within_years)]
+Moment = Annotated[
+    datetime, BeforeValidator(_no_seconds("datetime")), AfterValidator(_within_years)
+]
 
 
 # The time zone furthest ahead (UTC+14, Kiribati's Line Islands): its date is the latest

@@ -275,3 +275,24 @@ def test_a_position_dated_outside_the_years_of_other_dates_is_a_422(
     assert problems == [("start_date", years), ("end_date", years)]
     # A start still to come is allowed: a job can be taken that starts next month.
     assert next_month.status_code == 201
+
+
+def test_a_date_given_as_a_number_is_refused_not_read_as_1970(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    """Pydantic reads a number as seconds since 1970: "0000" and 86400 were 1 and 2 January
+    1970."""
+    person = factories.person(session, workspace.id)
+
+    for given in ("0000", 86400, "86400"):
+        response = client.post(
+            f"/api/v1/people/{person.id}/positions",
+            json={"organization_name": "Acme", "start_date": given},
+        )
+        assert response.status_code == 422
+        problems = [(p["field"], p["message"]) for p in response.json()["error"]["fields"]]
+        assert problems == [("start_date", "Give a real date, such as 2026-11-02.")]
+    task = client.post("/api/v1/tasks", json={"title": "Call Ada", "due_date": 1_700_000_000})
+    assert task.status_code == 422
+    assert [p["field"] for p in task.json()["error"]["fields"]] == ["due_date"]
+    assert client.get(f"/api/v1/people/{person.id}").json()["positions"] == []

@@ -295,17 +295,18 @@ def test_a_date_that_is_no_day_month_or_year_says_what_to_give(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
     jo, meta, _ = _jo(session, workspace)
-    response = client.post(
-        f"/people/{jo.id}/positions/{meta.id}/edit",
-        data={"organization_name": "Meta", "title": "Recruiter", "start_date": "spring 2021",
-              "is_current": "1"},
-    )  # fmt: skip
-    assert response.status_code == 422
-    assert (
-        '<p class="error" id="e-start_date">Give a day, a month or a year, such as 2021-05-14, '
-        "2021-05 or 2021.</p>"
-    ) in response.text
-    assert 'value="spring 2021"' in response.text
+    for typed in ("spring 2021", "0000", "May 0000"):  # (there was no year 0)
+        response = client.post(
+            f"/people/{jo.id}/positions/{meta.id}/edit",
+            data={"organization_name": "Meta", "title": "Recruiter", "start_date": typed,
+                  "is_current": "1"},
+        )  # fmt: skip
+        assert response.status_code == 422
+        assert (
+            '<p class="error" id="e-start_date">Give a day, a month or a year, such as '
+            "2021-05-14, 2021-05 or 2021.</p>"
+        ) in response.text
+        assert f'value="{typed}"' in response.text
 
 
 def test_the_api_takes_a_month_or_year_as_it_gives_one(

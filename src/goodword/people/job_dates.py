@@ -90,18 +90,18 @@ def read(text: str) -> tuple[date, Precision] | None:
     >>> read("2021-05"), read("may 2021"), read(" 2019 ")
     ((datetime.date(2021, 5, 1), 'month'), (datetime.date(2021, 5, 1), 'month'), \
 (datetime.date(2019, 1, 1), 'year'))
-    >>> read("2021-05-14"), read("2021-13"), read("Smarch 2021")
-    (None, None, None)
+    >>> read("2021-05-14"), read("2021-13"), read("Smarch 2021"), read("0000")
+    (None, None, None, None)
     """
     text = text.strip()
     if _YEAR.fullmatch(text):
-        return date(int(text), 1, 1), "year"
+        return (date(int(text), 1, 1), "year") if int(text) else None  # (no year 0)
     month: int | None = None
     if found := _YEAR_MONTH.fullmatch(text):
         year, month = int(found[1]), int(found[2])
     elif found := _MONTH_YEAR.fullmatch(text):
         year, month = int(found[2]), _MONTHS.get(found[1].lower())
-    if month is None or not 1 <= month <= 12:
+    if month is None or not 1 <= month <= 12 or not year:
         return None
     return date(year, month, 1), "month"
 
