@@ -612,3 +612,48 @@ def test_a_course_priced_in_brackets_that_the_employer_pays_is_no_fee() -> None:
         "You'll complete our certification course ($249, paid by the company) in your first month."
     )
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def _verify(report: Report, signal: str) -> str:
+    finding = next(f for f in report.findings if f.signal == signal)
+    return finding.answers[0].text
+
+
+def test_a_wire_asked_by_someone_who_says_they_are_the_boss_is_checked_by_phone() -> None:
+    text = (
+        "Hi Sam, it's Rachel Ortiz, CEO. Welcome aboard. Before your first day, please wire "
+        "$6,400 to the vendor account in the attachment. Don't mention it to HR yet."
+    )
+    reply = _verify(analyze(text, today=TODAY), "rf-gift-cards-or-wire")
+    assert "careers site" not in reply
+    assert "opening" not in reply
+    assert "by phone" in reply
+    assert "before I buy or send anything" in reply
+
+
+def test_a_cheque_for_equipment_is_checked_with_hr_not_the_careers_site() -> None:
+    text = (
+        "I've mailed you a cheque for $2,300. Deposit it and wire the balance to our supplier "
+        "for your equipment."
+    )
+    reply = _verify(analyze(text, today=TODAY), "rf-fake-check-send-back")
+    assert "careers site" not in reply
+    assert "deposit a cheque or buy anything" in reply
+
+
+def test_money_passed_through_your_account_is_checked_before_you_take_any_in() -> None:
+    text = (
+        "Receive customer payments into your personal bank account, keep 10% and wire the rest "
+        "to our partner."
+    )
+    reply = _verify(analyze(text, today=TODAY), "rf-money-mule")
+    assert "before I take in any money or parcels" in reply
+
+
+def test_a_fee_for_an_opening_is_still_checked_on_the_careers_site() -> None:
+    text = (
+        "Before your first day, pay the $75 onboarding fee; it is refunded with your first "
+        "paycheck."
+    )
+    reply = _verify(analyze(text, today=TODAY), "rf-pay-to-get-job")
+    assert "official careers site" in reply

@@ -296,6 +296,7 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
                 )
         return []
     report_to = channels_for(place.country)
+    signals = list(hits)
     findings = []
     for hit in [*strong, *weak]:
         sig = signal(hit.signal)
@@ -307,7 +308,7 @@ def _scam_findings(text: str, sents: Sentences, place: Place, notes: list[str]) 
                 title=sig.title,
                 explanation=sig.explanation,
                 evidence=merge_overlaps(hit.spans, text),
-                answers=answers.scam([c.name for c in report_to]),
+                answers=answers.scam([c.name for c in report_to], signals),
                 report_to=report_to,
                 sources=sig.sources_for(place.country),
                 verified=sig.verified,

@@ -281,14 +281,42 @@ def wide_range(shown: str) -> list[Answer]:
     ]
 
 
-def scam(channel_names: list[str]) -> list[Answer]:
+# The first step fits what is asked, read from every sign of the scam (so they share it): a
+# cheque or equipment to buy is checked with HR, money or parcels passed through you before
+# any come in, a request for money or gift cards with the person by phone (often one who says
+# they are your new boss); the rest (fees, interviews, offers) is about an opening.
+_CHEQUE = (
+    "I'll confirm this with your HR team, on contact details from the company's own website, "
+    "before I deposit a cheque or buy anything."
+)
+_THROUGH_YOU = (
+    "I'll confirm this role with the company, on contact details from its own website, before "
+    "I take in any money or parcels."
+)
+_REQUEST = (
+    "I'll check this request with you by phone, on a number from the company's own website or "
+    "one I already have, before I buy or send anything."
+)
+_VERIFY = (
+    ({"rf-fake-check-send-back", "rf-buy-equipment-from-employer"}, _CHEQUE),
+    ({"rf-money-mule", "rf-reshipping"}, _THROUGH_YOU),
+    ({"rf-gift-cards-or-wire", "rf-payment-app"}, _REQUEST),
+)
+_VERIFY_OPENING = (
+    "I'll confirm this opening through your company's official careers site and contact "
+    "details before going further."
+)
+
+
+def scam(channel_names: list[str], signals: list[str]) -> list[Answer]:
+    """Verify, then stop and report; the first step fits the signs found (`signals`)."""
+    verify = next((text for ids, text in _VERIFY if ids.intersection(signals)), _VERIFY_OPENING)
     where = ", ".join(channel_names) if channel_names else "your national fraud reporting service"
     return [
         Answer(
             "verify",
             "Verify before anything else",
-            "I'll confirm this opening through your company's official careers site and contact "
-            "details before going further.",
+            verify,
             1,
         ),
         Answer(
