@@ -657,3 +657,28 @@ def test_a_fee_for_an_opening_is_still_checked_on_the_careers_site() -> None:
     )
     reply = _verify(analyze(text, today=TODAY), "rf-pay-to-get-job")
     assert "official careers site" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You'll receive a check for your equipment. Buy the equipment and send us your "
+        "receipts, we reimburse you.",
+        "We're mailing you a cheque today to cover your home-office setup. Please buy the "
+        "laptop and headset and send us your receipts.",
+        "A cheque for $3,000 is on its way. Buy the equipment and send us your receipts.",
+    ],
+)
+def test_a_cheque_sent_ahead_for_equipment_you_buy_is_the_cheque_scam(text: str) -> None:
+    assert "rf-buy-equipment-from-employer" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buy a laptop of your choice and send us your receipts; we'll reimburse you by check.",
+        "Buy the equipment and send us your receipts, we reimburse you.",
+    ],
+)
+def test_equipment_you_choose_paid_back_against_receipts_is_no_scam(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories

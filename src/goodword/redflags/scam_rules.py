@@ -131,7 +131,14 @@ RULES: list[Rule] = [
             rx(
                 r"\b(?:our|approved|designated|certified|preferred|authori[sz]ed|specific|"
                 r"company'?s?)\s+(?:\w+\s+)?(?:vendors?|suppliers?|stores?|portal|partners?)\b"
-                r"|\breimburs\w*\s+(?:\w+\s+){0,3}(?:check|cheque)|\bsend\s+you\s+a\s+(?:check|cheque)"
+                # A cheque that comes to you for it ("You'll receive a check for your
+                # equipment", "we're mailing you a cheque"), not one that pays you back for
+                # what you chose and bought ("send us your receipts; we'll reimburse you by
+                # check"), which is how an honest expense claim works.
+                r"|\b(?:send|mail|post|courier|overnight|issu)\w*\s+(?:you\s+)?(?:a|the)\s+"
+                r"(?:\w+\s+){0,2}?(?:check|cheque)s?\b|\b(?:receive|get)\s+a\s+(?:\w+\s+){0,2}?"
+                r"(?:check|cheque)\b|\b(?:check|cheque)\s+(?:for\s+\S+\s+)?(?:is|has\s+been|was)\s+"
+                r"(?:on\s+its\s+way|in\s+the\s+(?:mail|post)|mailed|posted|sent|issued)\b"
             ),
         ),
         around=1,
