@@ -96,6 +96,12 @@ def test_expectations_questions_are_not_history_questions(text: str) -> None:
         "What was your comp at your previous company?",
         "So we can put an offer together, how much are they paying you over there?",
         "What is your current employer giving you now, roughly?",
+        "Could you walk me through how your pay has changed over your last two roles?",
+        "What was your salary across your previous three jobs?",
+        "One thing the hiring manager asked: what was your final salary when you left Northwind?",
+        "What was your base when you left your last job?",
+        "She would like to know what hourly rate the hospital is paying you now.",
+        "How much is the agency paying you at the moment?",
     ],
 )
 def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str) -> None:
@@ -127,6 +133,10 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "What are they paying you to relocate, if anything? We cover up to $5,000.",
         "How much will they pay you if you stay? Happy to talk about our offer.",
         "Our team is based in your old city, with a base of $90,000 for this role.",
+        "Your final salary pension is kept when you move to our scheme.",
+        "What is your new employer paying you? Congratulations on the move!",
+        "How much is the company paying you to relocate?",
+        "Pay over your first year rises with each certificate you earn.",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

@@ -54,7 +54,8 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
     rx(
         r"\b(?:salary|pay|compensation|comp|base|earn|earned|earning|earnings|income|wages?|make|"
         r"made|making|paid|package|CTC|(?:hourly|day|daily|billing|pay)\s+rate|rate\s+(?:were|was|did)\s+you)\b"
-        r"[^.?!\n]{0,30}?\b(?:at|in|from|with)\s+(?:your\s+|(?:each|every|all)\s+(?:of\s+)?"
+        r"[^.?!\n]{0,30}?\b(?:at|in|from|with|over|across|during|throughout)\s+(?:your\s+|"
+        r"(?:each|every|all)\s+(?:of\s+)?"
         r"(?:your\s+)?)?"
         + PAST
         # "at each of your last three jobs"
@@ -121,6 +122,23 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:how\s+much|what)\s+(?:are|is|were|was|do|does|did)\s+(?:they|(?:your|the)\s+"
         r"(?:(?:current|present|last|previous|former)\s+)?(?:employer|company|firm|boss|client|"
         r"agency))\s+(?:currently\s+|now\s+)?(?:pay(?:ing)?|giv(?:e|ing))\s+you\b(?!\s+to\b)"
+    ),
+    # Whoever the employer is named as: "what hourly rate the hospital is paying you now", "how
+    # much the agency pays you"; not a new employer's, nor pay to relocate or stay.
+    rx(
+        r"\b(?:what|how\s+much)\s+(?:\w+\s+){0,2}?(?:the|your)\s+(?!new\b)(?:\w+\s+){1,2}?"
+        r"(?:is|are|was|were)\s+(?:currently\s+|now\s+)?paying\s+you\b(?!\s+(?:to|for\s+(?:this|"
+        r"the\s+move)|if)\b)"
+    ),
+    # Pay on leaving a job: "what was your final salary when you left?" (not a final-salary
+    # pension), "your pay when you left Acme".
+    rx(
+        r"\byour\s+(?:final|ending|leaving|closing)\s+(?:\w+\s+)?"
+        + PAY_NOUN
+        + r"\b(?!\s+(?:pension|scheme|plan|offer))"
+    ),
+    rx(
+        r"\byour\s+(?:\w+\s+)?" + PAY_NOUN + r"\s+(?:\w+\s+){0,2}?(?:when|before|as)\s+you\s+left\b"
     ),
     # "What does your comp look like right now?", "how's your current package looking?": pay
     # now, not the offer ("How does the package look?") nor a wish ("what you'd like it to be").
