@@ -682,3 +682,19 @@ def test_a_cheque_sent_ahead_for_equipment_you_buy_is_the_cheque_scam(text: str)
 )
 def test_equipment_you_choose_paid_back_against_receipts_is_no_scam(text: str) -> None:
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def test_money_sent_as_a_payment_in_an_app_is_a_payment_app_request() -> None:
+    text = (
+        "Before you start, you'll need our time-tracking software licence ($79). Send it as a "
+        "Venmo payment to our IT coordinator and she'll email you your login."
+    )
+    assert "rf-payment-app" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Send your portfolio as a PDF.", "We pay our contractors as a Zelle transfer every Friday."],
+)
+def test_a_file_sent_as_a_pdf_or_the_employer_paying_by_app_is_not(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories

@@ -88,7 +88,8 @@ _PAY_VERB = (
 # Another paying verb ends the gap, so each request is read from its own verb; "you", "we"
 # and the like end it too ("pay you via Zelle" is money coming to you).
 _GAP = r"(?:\s+(?!(?:we|I|they|he|she|you|" + _PAY_VERB + r")\b)(?:[^\s.!?;:]|\.(?=\d))+){0,10}?"
-_CONNECT = r"\s+(?:via|through|by|using|with|in|on|over|at)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
+# "as" names the channel too: "send it as a Venmo payment".
+_CONNECT = r"\s+(?:via|through|by|using|with|in|on|over|at|as)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
 _CHANNELS = (
     CHANNEL + r"(?:\s*(?:,|/|or|and)\s*(?:or\s+|and\s+)?(?:an?\s+|the\s+)?" + CHANNEL + r")*"
 )
