@@ -698,3 +698,25 @@ def test_money_sent_as_a_payment_in_an_app_is_a_payment_app_request() -> None:
 )
 def test_a_file_sent_as_a_pdf_or_the_employer_paying_by_app_is_not(text: str) -> None:
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+def test_parcels_that_arrive_at_your_home_to_repack_under_new_labels_are_reshipping() -> None:
+    text = (
+        "Role: Quality Control Inspector (home-based). Packages will arrive at your address; "
+        "open them, check the items, repack them with the new labels we email you and drop "
+        "them at the post office."
+    )
+    assert "rf-reshipping" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parcels will be delivered to your home; please sign for them.",
+        "Your laptop will arrive at your home address a week before you start.",
+        "Packages will arrive at the loading dock; repack them with outbound labels for the "
+        "trucks.",
+    ],
+)
+def test_a_delivery_home_or_repacking_on_a_dock_is_not_reshipping(text: str) -> None:
+    assert "scam" not in analyze(text, today=TODAY).categories

@@ -295,6 +295,28 @@ RULES: list[Rule] = [
         find=(rx(r"\bre-?label\w*\b"),),
         unless=rx(WAREHOUSE_WORK),
     ),
+    # Said of the parcels, and packed again under new labels: "Packages will arrive at your
+    # address; ... repack them with the new labels we email you and drop them at the post
+    # office". Parcels to your home alone are any delivery, so the sending on must be near.
+    Rule(
+        "rf-reshipping",
+        find=(
+            rx(
+                r"\b(?:packages?|parcels?|shipments?|boxes)\s+(?:\w+\s+){0,2}?(?:will\s+|would\s+|"
+                r"are\s+going\s+to\s+)?(?:arrive|come|be\s+(?:delivered|sent|shipped))\s+(?:at|to)\s+"
+                r"(?:your\s+)?(?:home|house|residence|apartment|flat|address|door)\b"
+            ),
+            rx(r"\bre-?pack\w*\s+(?:\w+\s+){0,3}?(?:\w+\s+)?labels?\b"),
+        ),
+        near=(
+            rx(
+                r"\bre-?(?:pack|label|ship)\w*|\b(?:new|shipping|prepaid|return)\s+labels?\b|"
+                r"\bpost\s+office\b|\bforward\w*\s+(?:them|it)\b|\bship\w*\s+(?:them|it)\s+(?:on|out)\b"
+            ),
+        ),
+        around=1,
+        unless=rx(WAREHOUSE_WORK),
+    ),
     Rule(
         "rf-reshipping",
         find=(rx(r"\bre-?ship\w*\b"),),
