@@ -2,9 +2,9 @@
 
 `analyze` is pure: no database, no network, no clock (pass `today`). Rules live in
 `scams.py` (with `scam_rules.py` and the words they share in `scam_words.py`), `pay.py` and
-`unpaid.py` (with `uses.py`, what the employer will do with the work);
-this module weighs what they found and explains it, with the pay-range findings in
-`transparency.py` and `Finding` itself in `findings.py`.
+`unpaid.py` (with `uses.py`, what the employer will do with the work, and `durations.py`,
+how long it takes); this module weighs and explains what they found (pay ranges in
+`transparency.py`, `Finding` in `findings.py`).
 """
 
 from __future__ import annotations
