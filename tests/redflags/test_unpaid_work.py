@@ -479,6 +479,19 @@ def test_a_weekend_named_as_a_day_is_not_the_length_of_the_work(
     assert (finding.hours.low, finding.hours.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're invited to our graduate assessment centre at our Birmingham office. The day "
+        "includes a group exercise, a 20-minute presentation on a topic we'll send you a week "
+        "before, and two interviews.",
+        "The final round is a short exercise; we'll send the brief two days in advance.",
+    ],
+)
+def test_a_time_before_the_day_is_when_not_the_length_of_the_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, today=TODAY).categories
+
+
 def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
     finding = _unpaid("Our take-home project takes about a week of work; no rush on returning it.")
     assert finding is not None and finding.hours is not None

@@ -130,6 +130,11 @@ _WORK_THEN_REPLY = rx(
 # A day named, not a length: "this weekend", "next weekend", "at the weekend".
 _WHEN = rx(r"\b(?:this|next|last|coming|every|each)\s+$")
 _ON_THE = rx(r"\b(?:on|at)\s+$")
+# A time before or after something, not a length: "a topic we'll send you a week before", "two
+# days in advance", "a week later".
+_AHEAD = rx(
+    r"^\s*(?:before(?:hand)?|ahead\b|in\s+advance|earlier|prior\s+to|later|from\s+now|ago)\b"
+)
 _EFFORT_BEFORE = rx(
     # Whole words: "is" is not the end of "this" ("a trial shift this weekend" is when, not
     # how long).
@@ -199,8 +204,10 @@ def _kind(text: str, match: re.Match[str], lo: int) -> str:
         return "reply"  # the time to answer the message, not the time allowed for the work
     if re.fullmatch(r"\S+-(?:month|week|day|year)s?", match.group(0), re.IGNORECASE):
         return "horizon"  # "a 12-month plan" describes the plan, not the effort
-    if _WHEN.search(before) or (
-        match.group(0).lower().startswith("the ") and _ON_THE.search(before)
+    if (
+        _WHEN.search(before)
+        or (match.group(0).lower().startswith("the ") and _ON_THE.search(before))
+        or _AHEAD.search(after)
     ):
         return "when"  # "a trial shift this weekend" says when, not how long
     if _WINDOW_BEFORE.search(before) or _done_in(text, match, lo):
