@@ -542,6 +542,12 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
             "descriptions for our spring range? The best descriptions will go live on our store.",
             "The best descriptions will go live on our store",
         ),
+        (
+            "Next stage: please fork our repo and implement the CSV export feature described in "
+            "issue #212, with tests and documentation. Open a pull request when you're done; if "
+            "it's good, we'll merge it into the product.",
+            "Open a pull request when you're done; if it's good, we'll merge it into the product",
+        ),
     ],
 )
 def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_sentence(
@@ -566,6 +572,8 @@ def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_s
         "We'll use your solution as the starting point for the technical interview.",
         "Thanks for applying to the analyst role. The next step is a 90-minute case study. Your "
         "report will be shared with the hiring panel before the interview.",
+        "Thanks for applying. Please complete the 90-minute exercise; we will merge your answers "
+        "with the interview notes.",
     ],
 )
 def test_a_short_exercise_they_only_read_talk_over_or_keep_safe_is_not_work_they_use(

@@ -20,7 +20,7 @@ _WE_WILL = (
 )
 _PUT_TO_USE = (
     r"use|using|ship|publish|release|launch|deploy|implement|run|adopt|keep|air|post|feature|"
-    r"showcase|print|reuse|re-use|repurpose|incorporate"
+    r"showcase|print|reuse|re-use|repurpose|incorporate|merge"
 )
 # Whom the work may be sent or shown to: "shared with our board", "go out to our subscribers".
 _AUDIENCE = (
