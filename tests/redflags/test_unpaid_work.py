@@ -543,6 +543,12 @@ def test_a_week_of_work_is_still_forty_hours_of_effort() -> None:
             "The best descriptions will go live on our store",
         ),
         (
+            "For the social media manager role, we ask every finalist to create a month of "
+            "content for our Instagram: 20 posts with captions and graphics. We may run the best "
+            "posts on our account.",
+            "We may run the best posts on our account",
+        ),
+        (
             "Next stage: please fork our repo and implement the CSV export feature described in "
             "issue #212, with tests and documentation. Open a pull request when you're done; if "
             "it's good, we'll merge it into the product.",
@@ -574,6 +580,8 @@ def test_work_they_say_they_will_publish_or_use_is_work_they_use_quoted_as_its_s
         "report will be shared with the hiring panel before the interview.",
         "Thanks for applying. Please complete the 90-minute exercise; we will merge your answers "
         "with the interview notes.",
+        "For the designer role, we ask all applicants to send three designs they've already "
+        "made. We'll talk them over in the interview.",
     ],
 )
 def test_a_short_exercise_they_only_read_talk_over_or_keep_safe_is_not_work_they_use(

@@ -331,7 +331,9 @@ _HIRING_NOUN = rx(r"assignment|exercise|task|challenge|brief")
 # "feel free to"), and only when asked of the reader (not "we will build it for you for free").
 _ASKED = rx(
     r"\b(?:please|(?:can|could|would)\s+you|we(?:'d|\s+would)\s+like\s+you\s+to|"
-    r"we\s+(?:ask|need|want)\s+you\s+to|you\s+(?:need|must|should|have)\s+to)\b"
+    # "we ask every finalist to", "we ask all shortlisted writers to".
+    r"we\s+(?:ask|need|want|invite)\s+(?:you|(?:every|each|all|our)\s+(?:\w+\s+)?(?:finalists?|"
+    r"candidates?|applicants?|shortlisted\s+\w+))\s+to|you\s+(?:need|must|should|have)\s+to)\b"
     # "Your first task: call 50 of our real leads".
     r"|\byour\s+(?:first\s+|next\s+|only\s+)?(?:task|assignment|exercise|challenge|brief)\s*"
     r"(?::|is\s+to\b)"
