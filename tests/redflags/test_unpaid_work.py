@@ -301,6 +301,31 @@ def test_work_asked_for_that_they_may_use_or_do_not_pay_for_is_caught_without_a_
     assert finding.hours is not None and finding.hours.basis.startswith("scope")
 
 
+def test_work_said_two_sentences_on_to_be_unpaid_after_a_first_chat_is_unpaid_work() -> None:
+    text = (
+        "Hi Priya, thanks for a great first chat. Before you meet the founders, we'd like you to "
+        "put together a full go-to-market plan for our new budgeting app: target segments, "
+        "channel mix, a 90-day calendar and a budget. Most people take about two days over it. "
+        "We can't pay for this step, but it really helps us see how you think."
+    )
+    finding = _unpaid(text, "Austin, TX")
+    assert finding is not None and finding.severity.value == "high"
+    assert finding.hours is not None and (finding.hours.low, finding.hours.high) == (16, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for a great first chat. We'd like you to put together a full go-to-market plan "
+        "for our launch next quarter. We can't pay for your travel to the office, sorry.",
+        "Hi team, please put together a full go-to-market plan for the launch. It is due "
+        "Friday. We can't pay for this from the marketing budget.",
+    ],
+)
+def test_travel_not_paid_for_or_a_colleagues_plan_is_not_unpaid_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Denver, CO", today=TODAY).categories
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -91,6 +91,10 @@ _UNPAID = rx(
     r"|\bno\s+(?:pay|payment|compensation|fee)\s+for\s+(?:this|it|the|your)\b"
     r"(?![^.!?\n]{0,40}\b(?:required|needed|necessary|from\s+you)\b)"
     r"|\b(?:(?:is|are|will\s+be)\s+not|isn't|aren't|won't\s+be)\s+(?:paid|compensated)\b"
+    # "We can't pay for this step", "we don't pay for your time on it" (not for your travel).
+    r"|\b(?:can't|can\u2019t|cannot|can\s+not|don't|don\u2019t|do\s+not|won't|won\u2019t|will\s+not|"
+    r"(?:are|'re)\s+(?:not|un)able\s+to)\s+pay\s+(?:you\s+)?for\s+(?:this|it|that|the\s+work|"
+    r"your\s+(?:work|time))\b"
 )
 # Deliverables whose size is known roughly: (pattern, low hours, high hours, plain words)
 SCOPES: tuple[tuple[re.Pattern[str], float, float, str], ...] = (
@@ -217,14 +221,19 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and not posting
                 )
                 or (sized and _ASKED.search(text, *here) and _UNPAID.search(text, *here))
-                # Work of some size asked of the reader and said next to it to be unpaid, or
+                # Work of some size asked of the reader and said near it to be unpaid, or
                 # work of any size said to be work the employer may use ("We may publish the
                 # best ones", "We may use your designs on the final cans"), in a message about
                 # hiring, is unpaid work even when no hiring word is in its sentence.
                 or (
                     not posting
                     and _ASKED.search(text, *here)
-                    and ((sized and _UNPAID.search(text, lo, hi)) or uses_of_work(text, lo, hi))
+                    # Said unpaid up to two sentences on ("... Most people take about two
+                    # days over it. We can't pay for this step").
+                    and (
+                        (sized and _UNPAID.search(text, *sents.window(match.start(), 2)))
+                        or uses_of_work(text, lo, hi)
+                    )
                     and not _MONEY_OFFERED.search(text, lo, hi)
                     and about_hiring
                     and not welcomed
@@ -344,7 +353,10 @@ _HIRING_CONTEXT = rx(
     HIRING.pattern
     + r"|\b(?:panel|role|position|vacancy|opening|hiring|recruit\w*|applicants?|apply\w*|"
     r"process|shortlist\w*|meet\s+again|(?:great|nice|good|lovely)\s+(?:talking|speaking|"
-    r"chatting|meeting)|(?:our|the|your)\s+(?:call|chat|conversation))\b"
+    r"chatting|meeting)|(?:our|the|your)\s+(?:call|chat|conversation)|"
+    # "Thanks for a great first chat".
+    r"(?:great|nice|good|lovely|first|initial|intro(?:ductory)?)\s+(?:first\s+)?(?:call|chat|"
+    r"conversation))\b"
 )
 # Someone already hired: their first task is the job's ("Welcome to the team! Your first task:
 # call our real leads"), not a hiring step.
