@@ -313,6 +313,31 @@ def test_work_said_two_sentences_on_to_be_unpaid_after_a_first_chat_is_unpaid_wo
     assert finding.hours is not None and (finding.hours.low, finding.hours.high) == (16, 16)
 
 
+def test_a_morning_to_spend_at_their_work_as_part_of_selection_is_unpaid_work() -> None:
+    text = (
+        "To see how you'd get on, spend tomorrow morning calling through the attached list of "
+        "80 dental practices and book as many demos as you can for our team. This is an unpaid "
+        "part of the selection process."
+    )
+    finding = _unpaid(text, "Dublin, Ireland")
+    assert finding is not None and finding.hours is not None
+    assert (finding.hours.low, finding.hours.high) == (3, 4)
+    assert "spend tomorrow morning" in [e.quote for e in finding.hours.evidence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please complete the short exercise. We'll call you tomorrow morning.",
+        "Sales Development Rep\nResponsibilities:\n- You'll spend the day calling dental "
+        "practices and booking demos\nRequirements:\n- A warm phone manner\nBenefits:\n- "
+        "Pension",
+    ],
+)
+def test_a_call_tomorrow_morning_or_a_day_in_the_job_is_not_a_morning_of_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, location="Dublin, Ireland", today=TODAY).categories
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -71,13 +71,16 @@ _PHRASES: dict[str, tuple[float, float]] = {
     r"half\s+a\s+day|half[- ]day": (4, 4),
     r"(?:an?\s+|one\s+|the\s+)?(?:whole\s+|full\s+|entire\s+)?weekend": (12, 16),
     r"an\s+afternoon|an\s+evening|a\s+morning": (3, 4),
+    # A part of a day to spend: "spend tomorrow morning calling" (not "we'll call you
+    # tomorrow morning").
+    r"spend\s+(?:tomorrow|the|this)\s+(?:morning|afternoon|evening)": (3, 4),
     r"(?:a\s+)?couple\s+of\s+evenings": (5, 8),
     r"(?:a|one|the\s+whole|a\s+full|one\s+full)\s+(?:working\s+)?week": (30, 40),
 }
 _PHRASE = re.compile(r"\b(?:" + "|".join(_PHRASES) + r")\b", re.IGNORECASE)
 # The same phrases as calendar time, for a deadline ("over the weekend", "within a week").
 _PHRASE_CALENDAR: dict[str, float] = dict(
-    zip(_PHRASES, (24.0, 12.0, 48.0, 24.0, 48.0, 168.0), strict=True)
+    zip(_PHRASES, (24.0, 12.0, 48.0, 24.0, 24.0, 48.0, 168.0), strict=True)
 )
 _WINDOW_BEFORE = rx(
     r"(?:within|in\s+the\s+next|deadline|due\s+in|due\s+within|turnaround|return\s+(?:it\s+)?"

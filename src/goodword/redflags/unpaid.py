@@ -40,7 +40,11 @@ ASSIGNMENT_STRONG = rx(
     r"(?:unpaid|kitchen)\s+stages?|staging\s+(?:shifts?|days?|services?))\b"
 )
 ASSIGNMENT_WEAK = rx(
-    r"\b(?:assignment|exercise|project|task|challenge|brief)\b|\b(?:build|create|design|develop|"
+    r"\b(?:assignment|exercise|project|task|challenge|brief)\b"
+    # Time to spend at their work: "spend tomorrow morning calling through our list".
+    r"|\bspend\s+(?:tomorrow|the|this|a|an|one|two|\d+)\s+(?:full\s+|whole\s+)?(?:morning|"
+    r"afternoon|evening|day|shift|week|hours?)\s+\w+ing\b"
+    r"|\b(?:build|create|design|develop|"
     r"write|prepare|produce|redesign|rebuild|draft|put\s+together|code|implement|deliver|film|"
     r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out|draw|survey|"
     r"sketch|illustrate|edit|shoot|cut)"
@@ -55,7 +59,9 @@ ASSIGNMENT_WEAK = rx(
 )
 HIRING = rx(
     r"\b(?:interview\w*|candidates?|(?:next|final|technical|second|third|last)[\s-]+(?:step|"
-    r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
+    r"stage|round)|your\s+application|as\s+part\s+of\s+(?:the|your|this)\s+application|"
+    # "This is an unpaid part of the selection process".
+    r"part\s+of\s+(?:the|our|your)\s+(?:selection|hiring|recruitment|interview)\s+process|before\s+(?:we|an?)\s+(?:can\s+)?(?:offer|decide|"
     r"make|move)|to\s+be\s+considered|as\s+part\s+of\s+(?:the|our|your)\s+(?:(?:selection|hiring|recruitment|interview)\s+)?"
     r"(?:process|assessment)|"
     r"to\s+move\s+forward|to\s+progress|as\s+(?:an?\s+|your\s+)?(?:writing|work|design|coding|"
