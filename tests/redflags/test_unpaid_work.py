@@ -1091,3 +1091,20 @@ def test_the_note_on_a_short_exercise_says_its_length_in_plain_words(text: str, 
     assert f"A short exercise ({words}) is a normal part of hiring, not a red flag." in (
         report.notes
     )
+
+
+def test_work_said_to_be_ours_to_keep_is_work_the_employer_uses() -> None:
+    finding = _unpaid(
+        "For the social media manager role, we ask every finalist to create a month of "
+        "content for our Instagram: 20 posts with captions. The posts are ours to keep."
+    )
+    assert finding is not None
+    assert "may use what you produce" in finding.explanation
+    # Not every "is ours": thanks and choices are no use of the work.
+    assert (
+        _unpaid(
+            "We ask every finalist to create a month of content for our Instagram: 20 posts "
+            "with captions. Thanks for your time, the pleasure is ours."
+        )
+        is None
+    )

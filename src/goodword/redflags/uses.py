@@ -77,6 +77,8 @@ USED = rx(
     r"upcoming|next|q[1-4])\s+(?:\w+\s+)?(?:client|site|website|app|product|codebase|customers?|"
     r"campaign|brand|store|checkout|data|launch|account|backlog|tickets?)"
     r"|\b(?:real|actual|live)\s+(?:client|customer)\s+(?:work|project|brief|data|accounts?)"
+    # "The posts are ours to keep" (not "the pleasure is ours").
+    r"|\b(?:is|are)\s+ours\s+to\s+(?:keep|use|publish|run|own)\b"
     r"|\b(?:becomes?|will\s+be)\s+(?:the\s+)?(?:property|ours)\b|\b(?:own|retain)\s+(?:all\s+)?"
     r"(?:rights|IP|intellectual\s+property)"
 )
