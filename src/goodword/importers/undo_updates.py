@@ -14,6 +14,7 @@ stay (`undoing.UPDATED`).
 
     {"added": {…},                               # `matched.added`
      "print": [source, key, before, after],      # the fingerprint brought up to date
+     "rekey": [source, former, key, before, after],  # or: the key it took, and fingerprint
      "new": [source, key],                       # or: the source record it added
      "matched": [row id, kept JSON before],      # a newer copy of a matched record
      "written": {…},                             # `written.kept`: its labels, departments
@@ -43,13 +44,19 @@ from goodword.search import service as search
 
 
 def source_before(
-    state: WorkspaceState, person: Known, record: IncomingPerson
+    state: WorkspaceState, person: Known, record: IncomingPerson, former: str | None = None
 ) -> tuple[str, str | None, int | None] | None:
     """The record's source record as the person holds it before the import writes it: its
-    source, key and fingerprint, or None when the import adds it (or it has no key)."""
+    source, key and fingerprint, or None when the import adds it (or it has no key). One
+    held under the record's `former` key (an older file's) is that one, which
+    `Provenance._provenance` gives the record's own key."""
     key = record.key
-    if not key or (record.source, key) not in person.sources:
+    if not key:
         return None
+    if (record.source, key) not in person.sources:
+        if not former or (record.source, former) not in person.sources:
+            return None
+        key = former
     shared = state.shared.get((record.source, key))
     printed = shared.get(person.id) if shared else state.fingerprints.get((record.source, key))
     return record.source, cut(key, 300), printed
@@ -75,7 +82,11 @@ def noted(
     if before is not None:
         # (As `Provenance._provenance` brought it up to date: not worked out again.)
         now = source_before(state, person, record)
-        kept["print"] = [*before, now[2] if now else None]
+        after = now[2] if now else None
+        if now is not None and now[1] != before[1]:
+            kept["rekey"] = [*before[:2], now[1], before[2], after]  # (re-keyed)
+        else:
+            kept["print"] = [*before, after]
     elif record.key and (record.source, record.key) in person.sources:
         kept["new"] = [record.source, cut(record.key, 300)]
     if held is not None and held[0] is not None:
@@ -198,13 +209,19 @@ def _provenance_back(
     imported_at: datetime,
 ) -> None:
     """The record's source record as it was before the import: its fingerprint put back
-    (still the import's), or gone if the import added it; and what was kept of the match it
-    is a newer copy of, as it was (without organizations deleted since)."""
+    (still the import's), and the key it had if the import gave it the record's own; or gone
+    if the import added it; and what was kept of the match it is a newer copy of, as it was
+    (without organizations deleted since)."""
     if "print" in kept:
         source, key, before, after = kept["print"]
         for held in person.sources:
             if (held.source, held.external_key, held.fingerprint) == (source, key, after):
                 held.fingerprint = before
+    if "rekey" in kept:
+        source, former, key, before, after = kept["rekey"]
+        for held in person.sources:
+            if (held.source, held.external_key, held.fingerprint) == (source, key, after):
+                held.external_key, held.fingerprint = former, before
     if "new" in kept:
         source, key = kept["new"]
         person.sources = [

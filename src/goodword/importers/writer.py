@@ -451,7 +451,9 @@ class Writer(Provenance):
                 # provenance keeps it, `kept_matches`.)
                 joins = pending is not None and (pending.held is None or pending.held[0] is None)
                 mark = None if joins else pending.mark if pending else matched.take(person, out)
-                source = undo_updates.source_before(self.state, person, record) if mark else None
+                source = (
+                    undo_updates.source_before(self.state, person, record, former) if mark else None
+                )
                 # (A copy of a record imported before, found by its key: it may retitle a job.)
                 key = former or record.key
                 again = (
