@@ -18,7 +18,8 @@ stay (`undoing.UPDATED`).
      "new": [source, key],                       # or: the source record it added
      "matched": [row id, kept JSON before],      # a newer copy of a matched record
      "written": {…},                             # `written.kept`: its labels, departments
-     "tie": [since]}                             # the LinkedIn tie to you it made
+     "tie": [since],                             # the LinkedIn tie to you it made
+     "me": true}                                 # it marked them as you
 """
 
 from __future__ import annotations
@@ -71,10 +72,12 @@ def noted(
     before: tuple[str, str | None, int | None] | None,
     *,
     held: tuple[int | None, dict[str, Any]] | None = None,
+    me: bool = False,
 ) -> dict[str, Any]:
     """What undoing the import puts back of a record applied to a known person: what it
-    changed since `mark`, its source record as it was (`before`, from `source_before`), and
-    what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`)."""
+    changed since `mark`, its source record as it was (`before`, from `source_before`),
+    what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`), and
+    whether it marked them as you (`me`)."""
     kept: dict[str, Any] = {
         "added": matched.added(mark, person, out),
         "written": written.kept(out, mark.emails, mark.phones, mark.urls, mark.positions),
@@ -91,6 +94,8 @@ def noted(
         kept["new"] = [record.source, cut(record.key, 300)]
     if held is not None and held[0] is not None:
         kept["matched"] = [held[0], held[1]]
+    if me:
+        kept["me"] = True
     return kept
 
 
@@ -159,6 +164,11 @@ def put_back(
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
         if tied and me is not None:
             _tie(session, workspace_id, me, person, tied[0], said, apply=apply)
+        if person.is_me and any((row.put_back or {}).get("me") for row in theirs):
+            # (Still you: someone else marked as you since, they are not, and stay so.)
+            said.taken_back.append("marked as you")
+            if apply:
+                person.is_me = False
         if apply:
             for row in reversed(theirs):
                 _provenance_back(session, workspace_id, person, row.put_back or {}, imported_at)

@@ -497,8 +497,9 @@ class Writer(Provenance):
                 if mark is not None and changes:
                     held = pending.held if pending else None
                     self.put_back[id(record)] = undo_updates.noted(
-                        self.state, mark, person, out, record, source, held=held
-                    )
+                        self.state, mark, person, out, record, source, held=held,
+                        me=record is plan.make_me_record,
+                    )  # fmt: skip
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True

@@ -1,0 +1,69 @@
+"""What else an update changed about someone already here that undoing its import puts
+back, where still as the import left it (SQLite and PostgreSQL): being marked as you, a
+note line a renamed card's RELATED rewrote, the date of your LinkedIn tie; and what a
+second copy of a record in the same import changed, which comes off with the match the
+first copy made."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.importers import undoing
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people.models import Person
+
+TODAY = date(2026, 11, 28)
+FIRST = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Geo Location\n"
+    "Ada,Lovelace,,,,Analyst,,London\n"
+)
+
+
+def _import(session: Session, workspace_id: int, folder: Path, hours: int, *files: tuple[str, str]):
+    """Import the files (name, text) together, `hours` after the first import."""
+    paths = []
+    for index, (name, text) in enumerate(files):
+        (folder / str(index)).mkdir(parents=True)
+        path = folder / str(index) / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    report = import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=paths, today=TODAY,
+        now=FIRST + timedelta(hours=hours),
+    )  # fmt: skip
+    session.commit()
+    return report
+
+
+def _said(report: ImportReport) -> list[tuple[Outcome, str]]:
+    return [(row.outcome, row.detail) for row in report.rows]
+
+
+def _undo(session: Session, workspace_id: int, report: ImportReport) -> undoing.Undo:
+    done = undoing.undo(session, workspace_id=workspace_id, run_id=report.id)
+    session.commit()
+    session.expire_all()
+    return done
+
+
+def test_someone_an_update_marked_as_you_is_no_longer_you(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "a", 0, ("Profile.csv", PROFILE))
+    ada = session.scalars(select(Person)).one()
+    ada.is_me = False
+    session.commit()
+    marked = _import(session, workspace.id, tmp_path / "b", 1, ("Profile.csv", PROFILE))
+    assert _said(marked) == [(Outcome.UPDATED, "marked as you")]
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=marked.id)
+    (back,) = plan.put_back
+    assert (back.taken, back.left) == (["marked as you"], [])
+    _undo(session, workspace.id, marked)
+    assert session.scalars(select(Person.is_me)).all() == [False]
+    again = _import(session, workspace.id, tmp_path / "c", 2, ("Profile.csv", PROFILE))
+    assert _said(again) == _said(marked)
