@@ -67,3 +67,47 @@ def test_someone_an_update_marked_as_you_is_no_longer_you(session, workspace, tm
     assert session.scalars(select(Person.is_me)).all() == [False]
     again = _import(session, workspace.id, tmp_path / "c", 2, ("Profile.csv", PROFILE))
     assert _said(again) == _said(marked)
+
+
+def _card(spouse: str, note: str = "Met at the salon") -> str:
+    return (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:ada-1\r\nFN:Ada Byron\r\nN:Byron;Ada;;;\r\n"
+        f"RELATED;TYPE=spouse;VALUE=text:{spouse}\r\nNOTE:{note}\r\nEND:VCARD\r\n"
+    )
+
+
+def _notes(session: Session) -> str | None:
+    return session.scalars(select(Person.notes)).one()
+
+
+def test_a_note_line_an_update_rewrote_is_put_back(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "a", 0, ("ada.vcf", _card("Jane Doe")))
+    newer = _card("Jane Smith")
+    renamed = _import(session, workspace.id, tmp_path / "b", 1, ("ada.vcf", newer))
+    assert _said(renamed) == [(Outcome.UPDATED, "note 'Spouse: Jane Doe' now 'Spouse: Jane Smith'")]
+    assert _notes(session) == "Spouse: Jane Smith\n\nMet at the salon"
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=renamed.id)
+    (back,) = plan.put_back
+    assert (back.taken, back.left) == (
+        ["note 'Spouse: Jane Smith' (back to 'Spouse: Jane Doe')"],
+        [],
+    )
+    _undo(session, workspace.id, renamed)
+    assert _notes(session) == "Spouse: Jane Doe\n\nMet at the salon"
+    again = _import(session, workspace.id, tmp_path / "c", 2, ("ada.vcf", newer))
+    assert _said(again) == _said(renamed)
+
+
+def test_a_note_line_an_update_rewrote_stays_once_edited(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "a", 0, ("ada.vcf", _card("Jane Doe")))
+    renamed = _import(session, workspace.id, tmp_path / "b", 1, ("ada.vcf", _card("Jane Smith")))
+    ada = session.scalars(select(Person)).one()
+    ada.notes = "Spouse: Jane Smith-Byron\n\nMet at the salon"
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=renamed.id)
+    (back,) = plan.put_back
+    assert (back.taken, back.left) == ([], ["note 'Spouse: Jane Smith' (changed since)"])
+    _undo(session, workspace.id, renamed)
+    assert _notes(session) == "Spouse: Jane Smith-Byron\n\nMet at the salon"

@@ -18,6 +18,7 @@ stay (`undoing.UPDATED`).
      "new": [source, key],                       # or: the source record it added
      "matched": [row id, kept JSON before],      # a newer copy of a matched record
      "written": {…},                             # `written.kept`: its labels, departments
+     "lines": [[then, now]],                     # note lines it rewrote in place
      "tie": [since],                             # the LinkedIn tie to you it made
      "me": true}                                 # it marked them as you
 """
@@ -41,6 +42,7 @@ from goodword.importers.undo_matches import Found, TakenBack
 from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.records import unify_line_breaks
 from goodword.search import service as search
 
 
@@ -73,15 +75,19 @@ def noted(
     *,
     held: tuple[int | None, dict[str, Any]] | None = None,
     me: bool = False,
+    lines: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """What undoing the import puts back of a record applied to a known person: what it
     changed since `mark`, its source record as it was (`before`, from `source_before`),
-    what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`), and
-    whether it marked them as you (`me`)."""
+    what was kept of the match it is a newer copy of (`held`, `KeptMatches.begin`),
+    whether it marked them as you (`me`), and the note lines it rewrote in place (of
+    `lines`, `SaidThen.lines_then`: each line for the one it said then)."""
     kept: dict[str, Any] = {
         "added": matched.added(mark, person, out),
         "written": written.kept(out, mark.emails, mark.phones, mark.urls, mark.positions),
     }
+    if lines:
+        _rewritten(kept, mark.values["notes"], person.values["notes"], lines)
     if before is not None:
         # (As `Provenance._provenance` brought it up to date: not worked out again.)
         now = source_before(state, person, record)
@@ -97,6 +103,27 @@ def noted(
     if me:
         kept["me"] = True
     return kept
+
+
+def _rewritten(kept: dict[str, Any], before: str | None, after: str | None,
+               lines: dict[str, str]) -> None:  # fmt: skip
+    """The note lines a record rewrote in place (`applying.apply_record`'s `lines_then`, as
+    it does it: the first line that is what it said then), each [then, now]; and what it
+    appended after them, which `matched.added` finds only after the notes as they were."""
+    was = unify_line_breaks(before or "").split("\n")
+    now = unify_line_breaks(after or "")
+    rewritten = []
+    for line, then in lines.items():
+        at = next((i for i, held in enumerate(was) if held.strip() == then), None)
+        if at is not None:
+            was[at] = line
+            rewritten.append([then, line])
+    joined = "\n".join(was)
+    if not rewritten or not now.startswith(joined):
+        return
+    kept["lines"] = rewritten
+    appended = now[len(joined) :].strip()
+    kept["added"]["notes"] = [appended] if appended else []
 
 
 def note_ties(
@@ -164,6 +191,9 @@ def put_back(
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
         if tied and me is not None:
             _tie(session, workspace_id, me, person, tied[0], said, apply=apply)
+        rewritten = [pair for row in theirs for pair in (row.put_back or {}).get("lines", [])]
+        if rewritten:
+            _lines_back(person, rewritten, said, apply=apply)
         if person.is_me and any((row.put_back or {}).get("me") for row in theirs):
             # (Still you: someone else marked as you since, they are not, and stay so.)
             said.taken_back.append("marked as you")
@@ -186,6 +216,23 @@ def put_back(
             )
         )  # fmt: skip
     return found
+
+
+def _lines_back(person: Person, rewritten: list[list[str]], said: _Said, *, apply: bool) -> None:
+    """Each note line the records rewrote goes back to what it was (the last first), where
+    a line of the notes is still as they wrote it."""
+    lines = unify_line_breaks(person.notes or "").split("\n")
+    back = False
+    for then, now in reversed(rewritten):
+        at = next((i for i, held in enumerate(lines) if held.strip() == now), None)
+        if at is None:
+            said.left.append(f"note '{now}' (changed since)")
+            continue
+        lines[at] = then
+        back = True
+        said.taken_back.append(f"note '{now}' (back to '{then}')")
+    if apply and back:
+        person.notes = "\n".join(lines)
 
 
 def _composed(kept: list[dict[str, Any]]) -> matched.Added:

@@ -460,6 +460,7 @@ class Writer(Provenance):
                     key is not None
                     and self.state.fingerprints.get((record.source, key)) is not None
                 )
+                lines_then = self.said_then.lines_then(plan, person, record) if newer else None
                 changes = apply_record(
                     self.state, self.org_names, self.ws, person, data, out,
                     newer=newer, said=said, left=left, keep_off=not self.reapply,
@@ -473,7 +474,7 @@ class Writer(Provenance):
                     if record.linkedin_connection and person.sources and not record.older_copy
                     else None,
                     older=record.older_copy,
-                    lines_then=self.said_then.lines_then(plan, person, record) if newer else None,
+                    lines_then=lines_then,
                 )  # fmt: skip
                 linkedin = linkedin or record.linkedin_connection
                 if newer and said is not None and "positions" not in said and not self.reapply:
@@ -498,7 +499,7 @@ class Writer(Provenance):
                     held = pending.held if pending else None
                     self.put_back[id(record)] = undo_updates.noted(
                         self.state, mark, person, out, record, source, held=held,
-                        me=record is plan.make_me_record,
+                        me=record is plan.make_me_record, lines=lines_then,
                     )  # fmt: skip
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
