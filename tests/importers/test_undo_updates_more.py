@@ -12,6 +12,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import factories as f
+from goodword.connections.models import Connection
 from goodword.importers import undoing
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -19,6 +21,8 @@ from goodword.people.models import Person
 
 TODAY = date(2026, 11, 28)
 FIRST = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+ADA = "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Mathematician,"
 PROFILE = (
     "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Geo Location\n"
     "Ada,Lovelace,,,,Analyst,,London\n"
@@ -111,3 +115,61 @@ def test_a_note_line_an_update_rewrote_stays_once_edited(session, workspace, tmp
     assert (back.taken, back.left) == ([], ["note 'Spouse: Jane Smith' (changed since)"])
     _undo(session, workspace.id, renamed)
     assert _notes(session) == "Spouse: Jane Smith-Byron\n\nMet at the salon"
+
+
+def _tie_moved(session: Session, workspace_id: int, tmp_path: Path) -> ImportReport:
+    f.person(session, workspace_id, "Me Myself", is_me=True)
+    session.commit()
+    _import(
+        session,
+        workspace_id,
+        tmp_path / "a",
+        0,
+        ("Connections.csv", HEADER + ADA + "26 Dec 2025\n"),
+    )
+    moved = _import(
+        session,
+        workspace_id,
+        tmp_path / "b",
+        1,
+        ("Connections.csv", HEADER + ADA + "27 Dec 2025\n"),
+    )
+    assert _said(moved) == [
+        (Outcome.UPDATED, "LinkedIn connection date now 2025-12-27 (was 2025-12-26)")
+    ]
+    return moved
+
+
+def test_the_date_an_update_moved_your_linkedin_tie_to_is_put_back(session, workspace, tmp_path):
+    moved = _tie_moved(session, workspace.id, tmp_path)
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=moved.id)
+    assert plan.kept == []
+    (back,) = plan.put_back
+    assert (back.taken, back.left) == (
+        ["your LinkedIn tie's date 27 Dec 2025 (back to 26 Dec 2025)"],
+        [],
+    )
+    _undo(session, workspace.id, moved)
+    assert session.scalars(select(Connection.since)).all() == [date(2025, 12, 26)]
+    again = _import(
+        session,
+        workspace.id,
+        tmp_path / "c",
+        2,
+        ("Connections.csv", HEADER + ADA + "27 Dec 2025\n"),
+    )
+    assert _said(again) == _said(moved)
+
+
+def test_a_tie_s_date_changed_since_stays(session, workspace, tmp_path):
+    moved = _tie_moved(session, workspace.id, tmp_path)
+    tie = session.scalars(select(Connection)).one()
+    tie.since = date(2025, 12, 28)
+    session.commit()
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=moved.id)
+    (back,) = plan.put_back
+    assert (back.taken, back.left) == ([], ["your LinkedIn tie (its date changed since)"])
+    _undo(session, workspace.id, moved)
+    assert session.scalars(select(Connection.since)).all() == [date(2025, 12, 28)]

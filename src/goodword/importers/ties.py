@@ -87,6 +87,8 @@ class LinkedInTies:
         self.linked: dict[int, tuple[int, date | None]] = {}
         # id() of a record whose person this import linked to the user -> the tie's date
         self.made: dict[int, date | None] = {}
+        # id() of a newer copy of a record that moved its tie's date -> the date before, after
+        self.moved: dict[int, tuple[date | None, date]] = {}
         # The people an earlier import linked to the user (not a tie added by hand), and
         # those of them this import's connections leave out.
         self.imported: set[int] = set()
@@ -118,6 +120,14 @@ class LinkedInTies:
             self.linked.setdefault(other, (tie_id, since))
             if source == IMPORTED:
                 self.imported.add(other)
+
+    def may_move(self, record: IncomingPerson, person_id: int) -> bool:
+        """Whether `link` may move the date of the tie to `person_id` for `record` (a newer
+        copy of a connection's record, after `read_linked`), as `_tie_date` does."""
+        if id(record) not in self.said or person_id not in self.linked:
+            return False
+        tie_id, since = self.linked[person_id]
+        return bool(tie_id) and record.connected_on not in (None, since)
 
     def will_link(self, plan: Plan, me: int | None, person_id: Callable[[int], int]) -> set[int]:
         """id() of each record whose person `link` will link to you (read before the
@@ -241,6 +251,7 @@ class LinkedInTies:
             )
             return []
         self.linked[other] = (tie_id, day)
+        self.moved[id(record)] = (since, day)
         self.record_changes.setdefault(id(record), []).append(
             f"LinkedIn connection date set to {day}"
             if since is None

@@ -20,6 +20,7 @@ stay (`undoing.UPDATED`).
      "written": {…},                             # `written.kept`: its labels, departments
      "lines": [[then, now]],                     # note lines it rewrote in place
      "tie": [since],                             # the LinkedIn tie to you it made
+     "tie_date": [before, after],                # or: the date it moved that tie to
      "me": true}                                 # it marked them as you
 """
 
@@ -40,6 +41,7 @@ from goodword.importers.report import RowOutcome
 from goodword.importers.state import WorkspaceState
 from goodword.importers.undo_matches import Found, TakenBack
 from goodword.organizations.models import Organization
+from goodword.people import job_dates
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.records import unify_line_breaks
@@ -130,15 +132,22 @@ def note_ties(
     put_back: dict[int, dict[str, Any]],
     made: dict[int, date | None],
     connections: list[tuple[int, IncomingPerson]],
+    moved: dict[int, tuple[date | None, date]],
 ) -> None:
     """Add the LinkedIn tie to you the import made for someone already here (`connections`:
     the plan's, by target; `made`: `LinkedInTies.made`, by id() of the record, its date) to
-    what undoing it puts back, a record that changed nothing else too."""
+    what undoing it puts back, a record that changed nothing else too; and the date a newer
+    copy of a record moved their tie to (`moved`: `LinkedInTies.moved`, what `Writer`
+    noted of the record already)."""
     for target, record in connections:
         if target > 0 and id(record) in made:
             since = made[id(record)]
             kept = put_back.setdefault(id(record), {"added": _NOTHING})
             kept["tie"] = [since.isoformat() if since else None]
+        elif target > 0 and id(record) in moved and id(record) in put_back:
+            before, after = moved[id(record)]
+            put_back[id(record)]["tie_date"] = [before.isoformat() if before else None,
+                                                after.isoformat()]  # fmt: skip
 
 
 # What a record that only linked someone to you changed about them.
@@ -191,6 +200,11 @@ def put_back(
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
         if tied and me is not None:
             _tie(session, workspace_id, me, person, tied[0], said, apply=apply)
+        moved = [row.put_back["tie_date"] for row in theirs
+                 if row.put_back and "tie_date" in row.put_back]  # fmt: skip
+        if moved and me is not None:
+            _tie_date(session, workspace_id, me, person, moved[0][0], moved[-1][1], said,
+                      apply=apply)  # fmt: skip
         rewritten = [pair for row in theirs for pair in (row.put_back or {}).get("lines", [])]
         if rewritten:
             _lines_back(person, rewritten, said, apply=apply)
@@ -314,16 +328,7 @@ def _tie(
     apply: bool,
 ) -> None:
     """The LinkedIn tie to you the import made goes while it is still as the import made it."""
-    tie = session.scalar(
-        select(Connection).where(
-            Connection.workspace_id == workspace_id,
-            Connection.kind == ConnectionKind.LINKEDIN,
-            or_(
-                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
-                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
-            ),
-        )
-    )
+    tie = _your_tie(session, workspace_id, me, person)
     if tie is None:
         return
     changed = ties.changed_since(tie, date.fromisoformat(since) if since else None)
@@ -333,3 +338,43 @@ def _tie(
     said.taken_back.append("your LinkedIn tie")
     if apply:
         session.delete(tie)
+
+
+def _tie_date(
+    session: Session,
+    workspace_id: int,
+    me: Person,
+    person: Person,
+    before: str | None,
+    after: str,
+    said: _Said,
+    *,
+    apply: bool,
+) -> None:
+    """The date the import moved the LinkedIn tie to you to goes back to the one before,
+    while it is still the import's."""
+    tie = _your_tie(session, workspace_id, me, person)
+    if tie is None:
+        return  # (deleted since)
+    then, now = date.fromisoformat(before) if before else None, date.fromisoformat(after)
+    if tie.since != now:
+        said.left.append("your LinkedIn tie (its date changed since)")
+        return
+    back = f" (back to {job_dates.in_words(then, None)})" if then else ""
+    said.taken_back.append(f"your LinkedIn tie's date {job_dates.in_words(now, None)}{back}")
+    if apply:
+        tie.since = then
+
+
+def _your_tie(session: Session, workspace_id: int, me: Person, person: Person) -> Connection | None:
+    """The LinkedIn tie between you and the person, if any."""
+    return session.scalar(
+        select(Connection).where(
+            Connection.workspace_id == workspace_id,
+            Connection.kind == ConnectionKind.LINKEDIN,
+            or_(
+                (Connection.person_a_id == me.id) & (Connection.person_b_id == person.id),
+                (Connection.person_b_id == me.id) & (Connection.person_a_id == person.id),
+            ),
+        )
+    )

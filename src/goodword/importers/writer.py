@@ -190,7 +190,9 @@ class Writer(Provenance):
                 # (Each step below is a point where a stop asked for is heard.)
                 self.progress("people", len(ids), len(ids))
                 self.ties.link(plan, self._me(plan), self.person_id)
-                undo_updates.note_ties(self.put_back, self.ties.made, plan.connections)
+                undo_updates.note_ties(
+                    self.put_back, self.ties.made, plan.connections, self.ties.moved
+                )
                 self.report.candidates_created += queue_pairs(
                     self.session, self.state, self.ws, plan.suggestions, self.person_id
                 )
@@ -495,7 +497,8 @@ class Writer(Provenance):
                 kept = self.kept.end(pending, person, record, data, out, restored)
                 self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
-                if mark is not None and changes:
+                # (Or it may move the date of your LinkedIn tie to them, once they are linked.)
+                if mark is not None and (changes or self.ties.may_move(record, person.id)):
                     held = pending.held if pending else None
                     self.put_back[id(record)] = undo_updates.noted(
                         self.state, mark, person, out, record, source, held=held,
