@@ -173,3 +173,23 @@ def test_a_tie_s_date_changed_since_stays(session, workspace, tmp_path):
     assert (back.taken, back.left) == ([], ["your LinkedIn tie (its date changed since)"])
     _undo(session, workspace.id, moved)
     assert session.scalars(select(Connection.since)).all() == [date(2025, 12, 28)]
+
+
+def test_a_second_copy_of_a_record_matched_in_the_same_import_comes_off_with_the_match(
+    session, workspace, tmp_path
+):
+    ada = f.person(session, workspace.id, "Ada Byron", emails=["ada@example.org"])
+    session.commit()
+    card = _card("Jane Doe").replace("NOTE:", "EMAIL:ada@example.org\r\nNOTE:")
+    in_paris = card.replace("NOTE:", "ADR;TYPE=HOME:;;;Paris;;;FR\r\nNOTE:")
+    both = _import(session, workspace.id, tmp_path / "a", 0, ("a.vcf", card), ("b.vcf", in_paris))
+    assert [row.outcome for row in both.rows] == [Outcome.MERGED, Outcome.UPDATED]
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=both.id)
+    assert (plan.kept, plan.put_back) == ([], [])
+    (back,) = plan.taken_back
+    assert back.person_id == ada.id
+    assert "location Paris, FR" in back.taken
+    assert plan.summary() == "Takes back what it added to 1 person already here."
+    _undo(session, workspace.id, both)
+    assert session.execute(select(Person.location, Person.notes)).all() == [(None, None)]

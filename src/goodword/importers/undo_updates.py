@@ -22,6 +22,10 @@ stay (`undoing.UPDATED`).
      "tie": [since],                             # the LinkedIn tie to you it made
      "tie_date": [before, after],                # or: the date it moved that tie to
      "me": true}                                 # it marked them as you
+
+A record that joins a match this import made (a second copy of a matched record, in
+another file) has what it changed kept with that match (`kept_matches`): its row keeps
+only `JOINED`, and comes off with the match (`undo_matches`).
 """
 
 from __future__ import annotations
@@ -46,6 +50,14 @@ from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.records import unify_line_breaks
 from goodword.search import service as search
+
+# What a record that joined a match of its own import keeps for an undo.
+JOINED = {"joined": True}
+
+
+def joined(put_back: dict[str, Any] | None) -> bool:
+    """Whether a report's row is of a record that joined a match of its own import."""
+    return bool(put_back and put_back.get("joined"))
 
 
 def source_before(

@@ -210,7 +210,11 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
     unchanged: dict[int, set[tuple[str, int | None]]] = {}
     for row in report.rows:
         if row.person_id and row.person_id not in made:
-            if row.outcome is Outcome.MERGED:
+            # (A record that joined a match of the import, a second copy of it, say: what
+            # it changed comes off with the match: `undo_updates.JOINED`.)
+            if row.outcome is Outcome.MERGED or (
+                row.outcome is Outcome.UPDATED and undo_updates.joined(row.put_back)
+            ):
                 matched.setdefault(row.person_id, set()).add((row.file[:300], row.line))
             elif row.outcome is Outcome.UPDATED and row.put_back is not None:
                 updated.setdefault(row.person_id, []).append(row)

@@ -504,6 +504,9 @@ class Writer(Provenance):
                         self.state, mark, person, out, record, source, held=held,
                         me=record is plan.make_me_record, lines=lines_then,
                     )  # fmt: skip
+                elif joins and changes:
+                    # (What it changed is kept with the match it joins, and undone with it.)
+                    self.put_back[id(record)] = dict(undo_updates.JOINED)
             if person_id == plan.make_me and not person.values["is_me"]:
                 person.values["is_me"] = True  # by a record not applied to them here
                 person.dirty = True
