@@ -15,7 +15,8 @@ from goodword.people.titles import narrower, same_title
 
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
-    organization and title; for a dated one, the same start), if any.
+    organization and title; for a dated one, the same start, read in the coarser precision
+    of the two when none has that very start: "2021" or 17 May 2021 for "May 2021"), if any.
 
     An address book says less than LinkedIn and says it its own way, so an undated job
     is also one held already when its title is the held one written otherwise, shortened
@@ -26,22 +27,33 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     dated = incoming.start_date is not None or incoming.end_date is not None
+    nearly = None  # (the same start read in the coarser precision: "2021" for "May 2021")
     for held in person.positions:
         if _elsewhere(state, held, org_id):
             if not (dated or title) and held.is_current and _one_employer(state, held, incoming):
                 return held
             continue
-        if (dated and (held.title, held.start_date) == (title, incoming.start_date)) or (
-            not dated
-            and (
-                held.title == title
-                or not title
-                or same_title(held.title, title)
-                or narrower(title, held.title)
-            )
+        if dated and held.title == title:
+            if held.start_date == incoming.start_date:
+                return held
+            if nearly is None and _same_start(held, incoming.start_date, incoming.start_precision):
+                nearly = held
+        elif not dated and (
+            held.title == title
+            or not title
+            or same_title(held.title, title)
+            or narrower(title, held.title)
         ):
             return held
-    return None
+    return nearly
+
+
+def _same_start(held: Held, start: date | None, precision: str | None) -> bool:
+    """Whether the held job began at `start`, each read in the coarser precision of the two
+    (a job kept as "May 2021" began on 17 May 2021, and in 2021: neither says otherwise)."""
+    if held.start_date is None or start is None:
+        return held.start_date == start
+    return job_dates.compared(held.start_date, held.start_precision, start, precision) == 0
 
 
 def _one_employer(state: WorkspaceState, held: Held, incoming: IncomingPosition) -> bool:
@@ -133,7 +145,7 @@ def add_job(
     dated = start is not None or incoming.end_date is not None
     current = incoming.is_current and incoming.end_date is None
     if retitle and current and start is not None:
-        retitled = _retitled(state, person, org_id, start, own)
+        retitled = _retitled(state, person, org_id, start, incoming.start_precision, own)
         if retitled is not None:
             was_title = retitled.title
             _set_title(out, retitled, title)
@@ -305,19 +317,28 @@ def _role(held: Held, org_names: dict[int, str]) -> str:
 
 
 def _retitled(
-    state: WorkspaceState, person: Known, org_id: int, start: date, own: set[int]
+    state: WorkspaceState,
+    person: Known,
+    org_id: int,
+    start: date,
+    precision: str | None,
+    own: set[int],
 ) -> Held | None:
     """The one current job held at the organization since `start` that the record does not
     list (not in `own`), if there is exactly one: the job a job of the record with another
-    title is."""
+    title is. Since that very start, or when none began then, since it read in the coarser
+    precision of the two (a job held from May 2021 for one from 17 May 2021; of jobs held
+    from 2021 and from Nov 2021, the first for one from 2021)."""
     found = [
         held
         for held in person.positions
         if held.is_current
-        and held.start_date == start
+        and _same_start(held, start, precision)
         and id(held) not in own
         and not _elsewhere(state, held, org_id)
     ]
+    exact = [held for held in found if held.start_date == start]
+    found = exact or found
     return found[0] if len(found) == 1 else None
 
 

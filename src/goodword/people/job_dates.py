@@ -117,3 +117,26 @@ def first_day(day: date, precision: str | None) -> date:
     if precision == "month":
         return date(day.year, day.month, 1)
     return day
+
+
+# How much of a date a precision leaves out: a year says less than a month, a month than a day.
+_COARSENESS = {"month": 1, "year": 2}
+
+
+def compared(a: date, a_precision: str | None, b: date, b_precision: str | None) -> int:
+    """-1, 0 or 1 as `a` comes before `b`, is it, or comes after, each read in the coarser
+    precision of the two: "May 2021" is 17 May 2021 and is 2021, as neither says otherwise.
+
+    >>> may = date(2021, 5, 1)
+    >>> compared(may, "month", date(2021, 5, 17), None), compared(may, "month", may, "year")
+    (0, 0)
+    >>> compared(date(2021, 1, 1), "year", date(2021, 5, 17), None)
+    0
+    >>> compared(may, "month", date(2021, 4, 30), None), compared(may, None, may, "year")
+    (1, 0)
+    >>> compared(may, None, date(2021, 5, 17), None)
+    -1
+    """
+    coarser = max(kept(a_precision), kept(b_precision), key=lambda p: _COARSENESS.get(p or "", 0))
+    x, y = first_day(a, coarser), first_day(b, coarser)
+    return (x > y) - (x < y)

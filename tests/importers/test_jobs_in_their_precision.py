@@ -1,0 +1,184 @@
+"""A job's start or end known only as a month or a year ("May 2021", kept as 1 May 2021) is
+compared with another date in the coarser precision of the two: a file's 17 May 2021 or
+2021 is the start of a job kept as "May 2021", not another job."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from goodword.importers.export import export_people
+from goodword.importers.records import Upload
+from goodword.importers.report import ImportReport
+from goodword.importers.service import import_files
+from goodword.people import job_dates
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PersonCreate, PositionUpdate
+from goodword.workspaces import service as workspaces
+from goodword.workspaces.models import Workspace
+
+TODAY = date(2026, 11, 25)
+ADA = "ada@example.org"
+NAMES = {"vcard": "people.vcf", "json": "people.json", "csv": "people.csv"}
+
+
+def _import(session: Session, workspace_id: int, name: str, text: str) -> ImportReport:
+    report = import_files(
+        session, workspace_id=workspace_id, today=TODAY,
+        paths_or_uploads=[Upload(name, text.encode())],
+    )  # fmt: skip
+    session.expire_all()
+    return report
+
+
+def _ada(
+    session: Session, workspace: Workspace, *jobs: tuple[str, str, date, str | None]
+) -> Person:
+    """Ada Byron of London, with current jobs (organization, title, start, its precision)."""
+    ada = people.create(
+        session, workspace_id=workspace.id,
+        data=PersonCreate(display_name="Ada Byron", location="London", emails=[ADA]),
+    )  # fmt: skip
+    for org, title, start, precision in jobs:
+        job = people.add_position(
+            session, workspace_id=workspace.id, person_id=ada.id,
+            data=PositionUpdate(organization_name=org, title=title, start_date=start,
+                                is_current=True),
+        )  # fmt: skip
+        job.start_precision = precision
+    session.flush()
+    return ada
+
+
+def _jobs(person: Person) -> list[tuple[str, str | None, str, bool, str]]:
+    """Each job as the page's words would have it: where, title, from, current, until."""
+    return sorted(
+        (
+            p.organization.name,
+            p.title,
+            job_dates.written(p.start_date, p.start_precision),
+            p.is_current,
+            job_dates.written(p.end_date, p.end_precision),
+        )
+        for p in person.positions
+    )
+
+
+def _rows(positions: str) -> str:
+    """A people CSV of Ada (found by her address), with jobs as its Positions cell has them."""
+    return f'Goodword ID,Display Name,E-mails,Positions\r\n,Ada Byron,{ADA},"{positions}"\r\n'
+
+
+MAY_2021 = ("Kestrel Labs", "Analyst", date(2021, 5, 1), "month")
+
+
+@pytest.mark.parametrize("since", ["2021-05-17", "2021"])
+def test_a_job_given_as_a_day_in_its_month_or_as_its_year_is_the_job_held(
+    session: Session, workspace: Workspace, since: str
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+
+    report = _import(
+        session, workspace.id, "people.csv", _rows(f"Analyst at Kestrel Labs, since {since}")
+    )
+
+    # (Before, a second Analyst job at Kestrel Labs, "now Analyst at Kestrel Labs".)
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05", True, "")
+    ]
+    assert "Analyst at Kestrel Labs" not in report.rows[0].detail
+
+
+def _copy(session: Session, workspace: Workspace, fmt: str) -> tuple[Workspace, str, str]:
+    """The workspace exported and imported into another: that one, the file and its name."""
+    text = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+    copy = workspaces.get_or_create(session, slug="copy", name="Copy")
+    _import(session, copy.id, NAMES[fmt], text)
+    return copy, text, NAMES[fmt]
+
+
+def _one(session: Session, workspace: Workspace) -> Person:
+    (person,) = session.scalars(select(Person).where(Person.workspace_id == workspace.id))
+    return person
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_job_you_gave_its_month_since_is_not_said_taken_off_by_a_newer_copy(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    _ada(session, workspace, ("Kestrel Labs", "Analyst", date(2021, 1, 1), "year"))
+    copy, text, name = _copy(session, workspace, fmt)
+    job = _one(session, copy).positions[0]
+    job.start_date, job.start_precision = date(2021, 5, 1), "month"  # (edited: May 2021)
+    session.flush()
+
+    report = _import(session, copy.id, name, text.replace("London", "Leeds"))
+
+    # (Before: "not put back, as taken off since the last import: job Analyst at ...".)
+    assert report.rows[0].detail == "location now Leeds"
+    assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Analyst", "2021-05", True, "")]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_giving_a_job_in_another_precision_adds_no_second_job(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+    copy, _text, name = _copy(session, workspace, fmt)
+    (job,) = ada.positions
+    job.start_date, job.start_precision = date(2021, 1, 1), "year"  # (the file says 2021)
+    session.flush()
+    newer = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+
+    report = _import(session, copy.id, name, newer.replace("London", "Leeds"))
+
+    # The place follows the file (the record then is told), the job it gave is the job held.
+    assert report.rows[0].detail == "location now Leeds"
+    assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Analyst", "2021-05", True, "")]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_retitles_its_job_given_as_a_day_of_the_month_it_began_in(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+    copy, _text, name = _copy(session, workspace, fmt)
+    (job,) = ada.positions
+    job.title, job.start_date, job.start_precision = "Lead Analyst", date(2021, 5, 17), None
+    session.flush()
+    newer = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+
+    report = _import(session, copy.id, name, newer)
+
+    assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Lead Analyst", "2021-05", True, "")]
+    assert report.rows[0].detail == "title Lead Analyst at Kestrel Labs (was Analyst)"
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_retitles_the_job_from_its_very_start_beside_one_from_a_month_of_it(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    ada = _ada(session, workspace, ("Kestrel Labs", "Engineer", date(2021, 1, 1), "year"))
+    copy, _text, name = _copy(session, workspace, fmt)
+    board = people.add_position(
+        session, workspace_id=copy.id, person_id=_one(session, copy).id,
+        data=PositionUpdate(organization_name="Kestrel Labs", title="Advisor",
+                            start_date=date(2021, 11, 1), is_current=True),
+    )  # fmt: skip
+    board.start_precision = "month"  # (typed in by hand: Nov 2021, in 2021 too)
+    (job,) = ada.positions
+    job.title = "Senior Engineer"
+    session.flush()
+    newer = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+
+    report = _import(session, copy.id, name, newer)
+
+    assert report.rows[0].detail == "title Senior Engineer at Kestrel Labs (was Engineer)"
+    assert _jobs(_one(session, copy)) == [
+        ("Kestrel Labs", "Advisor", "2021-11", True, ""),
+        ("Kestrel Labs", "Senior Engineer", "2021", True, ""),
+    ]
