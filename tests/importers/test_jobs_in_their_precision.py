@@ -1,6 +1,7 @@
 """A job's start or end known only as a month or a year ("May 2021", kept as 1 May 2021) is
 compared with another date in the coarser precision of the two: a file's 17 May 2021 or
-2021 is the start of a job kept as "May 2021", not another job."""
+2021 is the start of a job kept as "May 2021", not another job, and an end in 2021 is not
+before it began."""
 
 from __future__ import annotations
 
@@ -91,6 +92,40 @@ def test_a_job_given_as_a_day_in_its_month_or_as_its_year_is_the_job_held(
         ("Kestrel Labs", "Analyst", "2021-05", True, "")
     ]
     assert "Analyst at Kestrel Labs" not in report.rows[0].detail
+
+
+def test_a_job_the_file_gives_as_ended_in_the_year_it_began_in_ends(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+
+    report = _import(
+        session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, 2021-05 to 2021")
+    )
+
+    # (Before, 2021 read as 1 January: before the job began, so it stayed current, unsaid.)
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05", False, "2021")
+    ]
+    assert "Analyst at Kestrel Labs ended 2021" in report.rows[0].detail
+
+
+def test_a_job_from_a_year_ends_the_one_held_from_a_month_of_it(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace, ("Amber Bank", "Clerk", date(2021, 5, 17), None))
+
+    report = _import(
+        session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, since 2021")
+    )
+
+    # 2021 is not later than 17 May 2021 (as before, when read as 1 January 2021): the job
+    # the file gives now ends the one held, as a job from the same day would.
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Amber Bank", "Clerk", "2021-05-17", False, "2021"),
+        ("Kestrel Labs", "Analyst", "2021", True, ""),
+    ]
+    assert "now Analyst at Kestrel Labs (was Clerk at Amber Bank)" in report.rows[0].detail
 
 
 def _copy(session: Session, workspace: Workspace, fmt: str) -> tuple[Workspace, str, str]:

@@ -56,6 +56,14 @@ def _same_start(held: Held, start: date | None, precision: str | None) -> bool:
     return job_dates.compared(held.start_date, held.start_precision, start, precision) == 0
 
 
+def _before(day: date, precision: str | None, held: Held) -> bool:
+    """Whether `day` (in its precision) comes before the held job's start, each read in the
+    coarser precision of the two (2021 is not before May 2021)."""
+    if held.start_date is None:
+        return False
+    return job_dates.compared(day, precision, held.start_date, held.start_precision) < 0
+
+
 def _one_employer(state: WorkspaceState, held: Held, incoming: IncomingPosition) -> bool:
     """Whether the incoming organization's name is the held one's with words added or
     left out at its end ("Meta Platforms" and "Meta")."""
@@ -151,7 +159,11 @@ def add_job(
             _set_title(out, retitled, title)
             own.add(id(retitled))
             return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
-    ending = _to_end(state, person, org_id, start, dated, own) if current else []
+    ending = (
+        _to_end(state, person, org_id, start, dated, own, incoming.start_precision)
+        if current
+        else []
+    )
     titled = bool(title_now) and current and not ending and not _that_title(title, title_now)
     if keep_current and (ending or titled) and not dated:
         current, kept = False, ending
@@ -235,17 +247,19 @@ def _to_end(
     start: date | None,
     dated: bool,
     own: set[int],
+    precision: str | None = None,
 ) -> list[Held]:
-    """The current jobs a new current job at `org_id` from `start` ends: those elsewhere
-    (and, for an undated one, another title at the same organization), but for the jobs in
-    `own` and a job held that started later (no end before a start)."""
+    """The current jobs a new current job at `org_id` from `start` (in `precision`) ends:
+    those elsewhere (and, for an undated one, another title at the same organization), but
+    for the jobs in `own` and a job held that started later (no end before a start; one
+    from May 2021 did not start later than a job from 2021)."""
     return [
         held
         for held in person.positions
         if held.is_current
         and (_elsewhere(state, held, org_id) or not dated)
         and id(held) not in own
-        and not (start is not None and held.start_date is not None and start < held.start_date)
+        and not (start is not None and _before(start, precision, held))
     ]
 
 
@@ -378,9 +392,10 @@ def _ended(
     out: Changes, held: Held, incoming: IncomingPosition, org_names: dict[int, str]
 ) -> list[str]:
     """The job is held already, with no end; this record says when it ended (a newer
-    Positions.csv gives a Finished On)."""
+    Positions.csv gives a Finished On), not before it began (an end in 2021 is not before
+    a start in May 2021)."""
     end = incoming.end_date
-    if end is None or held.end_date is not None or (held.start_date and end < held.start_date):
+    if end is None or held.end_date is not None or _before(end, incoming.end_precision, held):
         return []
     precision = job_dates.kept(incoming.end_precision)
     held.end_date, held.end_precision, held.is_current = end, precision, False
