@@ -217,3 +217,52 @@ def test_a_newer_copy_retitles_the_job_from_its_very_start_beside_one_from_a_mon
         ("Kestrel Labs", "Advisor", "2021-11", True, ""),
         ("Kestrel Labs", "Senior Engineer", "2021", True, ""),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_of_a_record_of_two_jobs_that_changed_one_is_told(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    _ada(
+        session, workspace,
+        ("Kestrel Labs", "Analyst", date(2021, 1, 1), "month"),
+        ("Kestrel Labs", "Advisor", date(2022, 3, 1), "month"),
+    )  # fmt: skip
+    copy, text, name = _copy(session, workspace, fmt)
+
+    newer = text.replace("London", "Leeds").replace("Advisor", "Senior Advisor")
+    report = _import(session, copy.id, name, newer)
+
+    # The record then is told (its two jobs, one with the title it had), so the place it
+    # changed follows the file. (Before: "location left at London (the file says Leeds ...)".)
+    assert _one(session, copy).location == "Leeds"
+    assert report.rows[0].detail == (
+        "location now Leeds; title Senior Advisor at Kestrel Labs (was Advisor)"
+    )
+    assert _jobs(_one(session, copy)) == [
+        ("Kestrel Labs", "Analyst", "2021-01", True, ""),
+        ("Kestrel Labs", "Senior Advisor", "2022-03", True, ""),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_of_a_record_of_two_jobs_that_gives_a_third_is_told(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    ada = _ada(
+        session, workspace,
+        ("Kestrel Labs", "Analyst", date(2021, 1, 1), "month"),
+        ("Amber Bank", "Advisor", date(2022, 3, 1), "month"),
+    )  # fmt: skip
+    copy, _text, name = _copy(session, workspace, fmt)
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=ada.id,
+        data=PositionUpdate(organization_name="Umbrella", title="Chair", is_current=False),
+    )  # fmt: skip
+    session.expire_all()
+    newer = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+
+    report = _import(session, copy.id, name, newer.replace("London", "Leeds"))
+
+    # (Before: the record then was not told, so "location left at London ...".)
+    assert report.rows[0].detail == "location now Leeds; past position added: Chair at Umbrella"

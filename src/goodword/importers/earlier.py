@@ -9,7 +9,7 @@ one the record did not say was set apart from it (by hand, say), and an import l
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import combinations, product
@@ -125,17 +125,26 @@ def held_notes(notes: str | None) -> list[object]:
     return found[:NOTES_TRIED]
 
 
-def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> list[object]:
+def held_jobs(
+    positions: Iterable[Held],
+    spellings: dict[int, list[str]],
+    now: Sequence[IncomingPosition] = (),
+) -> list[object]:
     """The jobs a record may have said when last imported, as its `positions`, from the
     jobs Goodword holds (each at every name of its organization, in `spellings`): none,
     or one of them as a file without dates writes it (a connection's Company and
     Position) or with all it holds: a date kept as a month or year ("Jan 2020") in that
     precision, and as its first day too, as a record was read before precisions were kept
-    (its fingerprint then has no precision)."""
+    (its fingerprint then has no precision).
+
+    A record of several jobs (`now`, the jobs it gives now: a Positions.csv, an export) may
+    have said them all then but one: a job held at that organization, as it said it then
+    (a title or end it gives otherwise since), or none (a job it gives since)."""
     found: list[object] = [[]]
+    said: list[tuple[str, IncomingPosition]] = []
     for held in positions:
         for spelling in spellings.get(held.organization_id, []):
-            found.append([IncomingPosition(spelling, held.title)])
+            said.append((spelling, IncomingPosition(spelling, held.title)))
             whole = IncomingPosition(
                 spelling, held.title, held.department, held.start_date, held.end_date,
                 held.is_current and held.end_date is None,
@@ -143,8 +152,16 @@ def held_jobs(positions: Iterable[Held], spellings: dict[int, list[str]]) -> lis
             start = job_dates.kept(held.start_precision) if held.start_date else None
             end = job_dates.kept(held.end_precision) if held.end_date else None
             if start or end:
-                found.append([replace(whole, start_precision=start, end_precision=end)])
-            found.append([whole])
+                said.append((spelling, replace(whole, start_precision=start, end_precision=end)))
+            said.append((spelling, whole))
+    found += [[job] for _spelling, job in said]
+    if len(now) > 1:
+        for i, job_now in enumerate(now):
+            before, after = list(now[:i]), list(now[i + 1 :])
+            found.append(before + after)
+            found += [
+                [*before, job, *after] for spelling, job in said if spelling == job_now.organization
+            ]
     return found
 
 
@@ -232,7 +249,7 @@ class SaidThen:
         if record.keep_in_touch_days is not None:
             held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
         if record.positions or person.positions:
-            held["positions"] = held_jobs(person.positions, self._spellings())
+            held["positions"] = held_jobs(person.positions, self._spellings(), record.positions)
         # An address, number or web address the file gave since: the record then was the
         # record now without those Goodword does not hold (they are only ever added, so
         # one held is one it may have said then).
