@@ -215,3 +215,43 @@ def test_a_job_both_hold_keeps_the_month_one_of_them_gives_and_undo_the_day(sess
     merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
     assert [p.start_precision for p in shown(session, ws, kept.id)] == ["day"]
     assert [p.start_precision for p in shown(session, ws, other.id)] == ["month"]
+
+
+def test_a_job_from_a_year_did_not_start_before_one_from_a_day_of_it(session, workspace):
+    # Initech is known only as 2024: it may have started after 17 May 2024, or before. The
+    # rule cannot tell (as for the same start), so both stay current. (Before: read as
+    # 1 January 2024, Globex "started later" and Initech ended on 17 May 2024.)
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    initech = job(session, ws, old, "Initech", start_date=date(2024, 1, 1))
+    initech.start_precision = "year"
+    job(session, ws, new, "Globex", start_date=date(2024, 5, 17))
+    session.flush()
+
+    asked = current_job.question(session, survivor_id=old.id, absorbed_id=new.id)
+    merging.merge(session, workspace_id=ws, survivor_id=old.id, absorbed_id=new.id)
+
+    assert asked is not None and (asked.suggested, asked.why) == ("both", "both started then")
+    assert jobs(session, ws, old.id) == [("Globex", True, None), ("Initech", True, None)]
+
+
+def test_a_job_kept_current_from_a_year_ends_one_from_a_month_of_it_in_that_year(
+    session, workspace
+):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    initech = job(session, ws, old, "Initech", start_date=date(2024, 1, 1))
+    initech.start_precision = "year"
+    globex = job(session, ws, new, "Globex", start_date=date(2024, 6, 1))
+    globex.start_precision = "month"
+    session.flush()
+
+    merging.merge(session, workspace_id=ws, survivor_id=old.id, absorbed_id=new.id,
+                  choices={"current_job": "a"})  # fmt: skip
+
+    # Globex ended in 2024, when Initech began: June 2024 is not after 2024. (Before: it
+    # was ended with no end, June read as after 1 January.)
+    ended = [p for p in shown(session, ws, old.id) if p.organization_name == "Globex"]
+    assert [(p.is_current, p.end_date, p.end_precision) for p in ended] == [
+        (False, date(2024, 1, 1), "year")
+    ]

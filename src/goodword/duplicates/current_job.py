@@ -5,9 +5,10 @@ Two records of one person often disagree on where they work now: an old address 
 card says Metals Group, their LinkedIn connection says Meta. A merge keeps one side's current
 jobs current and ends the other's elsewhere (as past jobs, kept as history), by the rule an
 import follows (`importers.jobs.add_job`): an undated job does not end a LinkedIn
-connection's job; otherwise the job that started later wins, then a dated job over an
-undated one, then the job recorded last. When the rule cannot tell (the same start, say),
-both stay current. The user may choose otherwise ("a", "b" or "both"); jobs at an
+connection's job; otherwise the job that started later wins (a start known only as a
+month or a year read so: one from 2024 did not start before one from May 2024), then a
+dated job over an undated one, then the job recorded last. When the rule cannot tell (the
+same start, say), both stay current. The user may choose otherwise ("a", "b" or "both"); jobs at an
 organization both sides work at now stay current (one job there, as before).
 """
 
@@ -24,6 +25,7 @@ from goodword.db import Base
 from goodword.duplicates.moving import folded_jobs
 from goodword.duplicates.snapshot import decode, encode, made
 from goodword.importers.linkedin import connection_source
+from goodword.people import job_dates
 from goodword.people.models import PersonSource
 
 CurrentJob = Literal["a", "b", "both"]
@@ -128,9 +130,11 @@ def rule(a: Side, b: Side) -> tuple[CurrentJob, str]:
     mine = max((job.start_date for job in a.jobs if job.start_date), default=None)
     theirs = max((job.start_date for job in b.jobs if job.start_date), default=None)
     if mine and theirs:
-        if mine == theirs:
+        # (In the coarser precision of the two: one from 2021 did not start before May 2021.)
+        later = job_dates.compared(mine, _precision(a, mine), theirs, _precision(b, theirs))
+        if later == 0:
             return "both", "both started then"
-        return ("a" if mine > theirs else "b"), "it started later"
+        return ("a" if later > 0 else "b"), "it started later"
     if mine or theirs:
         return ("a" if mine else "b"), "only it has a start date"
     made_a = max((job.created_at for job in a.jobs if job.created_at), default=None)
@@ -149,9 +153,11 @@ def settle(
 ) -> None:
     """End the current jobs of the side not kept current (`choice`, or the rule's answer)
     at organizations the other does not work at now, each at the kept side's latest start
-    when it started no later (no job ends before it began), in that start's precision (a
-    job left when one from May 2024 began ended in May 2024). Each is noted in "jobs_ended"
-    ([id, made, end before, end after, end's precision before, after]) for an undo."""
+    when it started no later, read in the coarser precision of the two (no job ends before
+    it began), in that start's precision (a job left when one from May 2024 began ended in
+    May 2024; one from June 2024 left when one from 2024 began ended in 2024). Each is
+    noted in "jobs_ended" ([id, made, end before, end after, end's precision before, after])
+    for an undo."""
     if not differ(a, b):
         return
     chosen = choice or rule(a, b)[0]
@@ -169,7 +175,14 @@ def settle(
         row = session.execute(select(positions).where(positions.c.id == job.id)).mappings().one()
         end, end_precision = row["end_date"], row["end_precision"]
         began = job.start_date
-        if end is None and start is not None and (began is None or began <= start):
+        if (
+            end is None
+            and start is not None
+            and (
+                began is None
+                or job_dates.compared(began, job.start_precision, start, precision) <= 0
+            )
+        ):
             end, end_precision = start, precision
         ended.append([job.id, made(row), encode(row["end_date"]), encode(end),
                       row["end_precision"], end_precision])  # fmt: skip
