@@ -266,3 +266,27 @@ def test_a_newer_copy_of_a_record_of_two_jobs_that_gives_a_third_is_told(
 
     # (Before: the record then was not told, so "location left at London ...".)
     assert report.rows[0].detail == "location now Leeds; past position added: Chair at Umbrella"
+
+
+def test_a_newer_copy_of_a_record_of_many_jobs_that_changed_other_fields_is_told(
+    session: Session, workspace: Workspace
+) -> None:
+    # Twelve jobs: the ways a record of several jobs may have said them then are many, and
+    # are tried after the rest, so they do not use up the tries the place and notes need.
+    jobs = [(f"Org {i}", f"Title {i}", date(2000 + i, 3, 1), "month") for i in range(12)]
+    ada = _ada(session, workspace, *jobs)
+    ada.notes = "Met at the salon\n\nLikes chess\n\nSpeaks French"
+    ada.birthday = date(1990, 12, 10)
+    session.flush()
+    copy, text, name = _copy(session, workspace, "json")
+
+    newer = (
+        text.replace("London", "Leeds")
+        .replace("1990-12-10", "1991-12-10")
+        .replace("Speaks French", "Speaks French and German")
+    )
+    report = _import(session, copy.id, name, newer)
+
+    # (Before: "location left at London (the file says Leeds ...)".)
+    assert report.rows[0].detail.startswith("location now Leeds"), report.rows[0].detail
+    assert _one(session, copy).location == "Leeds"

@@ -249,7 +249,7 @@ class SaidThen:
         if record.keep_in_touch_days is not None:
             held["keep_in_touch_days"] = [values["keep_in_touch_days"]]
         if record.positions or person.positions:
-            held["positions"] = held_jobs(person.positions, self._spellings(), record.positions)
+            held["positions"] = held_jobs(person.positions, self._spellings())
         # An address, number or web address the file gave since: the record then was the
         # record now without those Goodword does not hold (they are only ever added, so
         # one held is one it may have said then).
@@ -275,7 +275,15 @@ class SaidThen:
             listed: list[str] = list(values[name] or [])
             if not set(getattr(record, name)) <= set(listed):
                 held[name] = [[], listed]
-        return said_then(record, printed, held)
+        found = said_then(record, printed, held)
+        if found is None and len(record.positions) > 1:
+            # A record of several jobs may have said them all then but one: those many ways
+            # are tried after the rest, so they do not use up the other fields' tries.
+            single = held.get("positions", [])
+            every = held_jobs(person.positions, self._spellings(), record.positions)
+            held["positions"] = every[len(single) :]
+            found = said_then(record, printed, held)
+        return found
 
     def _spellings(self) -> dict[int, list[str]]:
         """Every name of every organization, by id (read once, when first needed)."""
