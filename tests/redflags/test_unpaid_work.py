@@ -1108,3 +1108,53 @@ def test_work_said_to_be_ours_to_keep_is_work_the_employer_uses() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Finalists are candidates: the step is one of hiring with no other hiring word.
+        "We ask every finalist to design a logo for our new product line. The designs are ours "
+        "to keep and we may use the best on our packaging. This step is unpaid.",
+        "We ask every finalist to design a logo for our new product line; it takes about two "
+        "days. The designs are ours to keep and we may use the best on our packaging.",
+        "We ask our finalists to design a logo for our new product line. We may use the best on "
+        "our packaging.",
+        # Asked of them in the passive.
+        "Finalists are asked to write three blog posts for our website. We may publish the best "
+        "ones.",
+        "Each candidate is asked to design a logo for our new product line. We may use the best "
+        "on our packaging.",
+        # A step said to be unpaid is a step of a process the reader is going through.
+        "Please design a logo for our new product line. The designs are ours to keep and we may "
+        "use the best on our packaging. This step is unpaid.",
+        "Please design a logo for our new product line. We may use the best on our packaging. "
+        "This step is unpaid.",
+    ],
+)
+def test_work_asked_of_finalists_or_in_a_step_said_unpaid_is_a_hiring_step(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None and finding.severity.value == "high"
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No hiring named: a colleague's or a client's brief.
+        "Please design a logo for our new product line. We may use the best on our packaging.",
+        "Hi team, please design a logo for our new product line. We may use the best one on our "
+        "packaging.",
+        # Finalists of a contest already over, and work they already made.
+        "Our three finalists will present their designs at the awards night on Friday.",
+        "We ask every finalist to bring three designs they've already made; we'll talk them over "
+        "in the interview.",
+        # A short talk, said unpaid: a normal step.
+        "We ask every finalist to prepare a 20-minute talk about a project they're proud of. "
+        "This step is unpaid.",
+    ],
+)
+def test_finalists_without_work_to_use_or_a_brief_with_no_step_is_not_unpaid_work(
+    text: str,
+) -> None:
+    assert _unpaid(text) is None

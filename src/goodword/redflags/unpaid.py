@@ -349,6 +349,9 @@ _ASKED = rx(
     # "we ask every finalist to", "we ask all shortlisted writers to".
     r"we\s+(?:ask|need|want|invite)\s+(?:you|(?:every|each|all|our)\s+(?:\w+\s+)?(?:finalists?|"
     r"candidates?|applicants?|shortlisted\s+\w+))\s+to|you\s+(?:need|must|should|have)\s+to)\b"
+    # "Finalists are asked to", "each candidate is asked to".
+    r"|\b(?:you|(?:all\s+|our\s+)?(?:finalists|candidates|applicants)|(?:every|each)\s+"
+    r"(?:finalist|candidate|applicant))\s+(?:are|is|will\s+be)\s+(?:asked|invited|required)\s+to\b"
     # "Your first task: call 50 of our real leads".
     r"|\byour\s+(?:first\s+|next\s+|only\s+)?(?:task|assignment|exercise|challenge|brief)\s*"
     r"(?::|is\s+to\b)"
@@ -358,7 +361,11 @@ _ASKED = rx(
 _HIRING_CONTEXT = rx(
     HIRING.pattern
     + r"|\b(?:panel|role|position|vacancy|opening|hiring|recruit\w*|applicants?|apply\w*|"
-    r"process|shortlist\w*|meet\s+again|(?:great|nice|good|lovely)\s+(?:talking|speaking|"
+    r"process|shortlist\w*|finalists?|meet\s+again|"
+    # A step said to be unpaid is one of a process the reader is going through: "This step is
+    # unpaid", "an unpaid round".
+    r"(?:this|that|the)\s+(?:step|stage|round)\s+(?:is|will\s+be)\s+(?:unpaid|not\s+paid)|"
+    r"unpaid\s+(?:step|round)|(?:great|nice|good|lovely)\s+(?:talking|speaking|"
     r"chatting|meeting)|(?:our|the|your)\s+(?:call|chat|conversation)|"
     # "Thanks for a great first chat".
     r"(?:great|nice|good|lovely|first|initial|intro(?:ductory)?)\s+(?:first\s+)?(?:call|chat|"
