@@ -240,6 +240,17 @@ def test_severity_comes_from_the_signal_data() -> None:
             "below right away and keep this between us.",
             {"rf-gift-cards-or-wire"},
         ),
+        # The wire as the thing sent or made, and money said before it is wired.
+        (
+            "Please send a wire transfer of $2,500 to our vendor today.",
+            {"rf-gift-cards-or-wire"},
+        ),
+        ("Can you make an urgent wire to our supplier before noon?", {"rf-gift-cards-or-wire"}),
+        (
+            "Wire the money to our vendor today from your own account; we'll pay you back.",
+            {"rf-gift-cards-or-wire"},
+        ),
+        ("Please wire the remaining funds to the account below.", {"rf-gift-cards-or-wire"}),
         # An overpayment sent back, and a payee named at length before the channel.
         (
             "Due to an accounting error we overpaid you $900; kindly return the difference by "
@@ -279,6 +290,14 @@ def test_paying_out_through_a_payment_channel_is_recognised(text: str, signals: 
         "We will wire $500 to your account on Friday for the relocation.",
         "Accounts payable: wire payment to suppliers once invoices are approved.",
         "Never wire $500 to anyone who contacts you about a job.",
+        # The employer paying you by wire, or a clerk's wires in a list of duties.
+        "Once you sign, we'll wire your relocation bonus to your account.",
+        "We'll send a wire transfer to your account on your first Friday.",
+        "Our payroll team will send a wire transfer of $1,500 to you for your move.",
+        "HR will wire the funds to you once the relocation receipts are in.",
+        "You'll be paid by wire transfer or direct deposit, whichever you prefer.",
+        "Accounts payable: process wire transfers to suppliers once invoices are approved.",
+        "Never send a wire transfer to anyone who offers you a job.",
         "We will return the balance of your deposit via PayPal once the lease ends.",
         "Please return the laptop by FedEx on your last day.",
     ],
@@ -720,3 +739,25 @@ def test_parcels_that_arrive_at_your_home_to_repack_under_new_labels_are_reshipp
 )
 def test_a_delivery_home_or_repacking_on_a_dock_is_not_reshipping(text: str) -> None:
     assert "scam" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "send a wire transfer of $2,500 to our vendor today",
+        "wire $2,500 to our vendor today",
+        "wire the money to our vendor today from your own account",
+    ],
+)
+def test_a_wire_asked_of_a_new_hire_by_someone_who_says_they_are_the_boss_is_critical(
+    task: str,
+) -> None:
+    text = (
+        f"Congratulations on the new job! This is Mark, the CEO. Your first task: {task}; we'll "
+        "pay you back on your first paycheck."
+    )
+    finding = next(
+        f for f in analyze(text, today=TODAY).findings if f.signal == "rf-gift-cards-or-wire"
+    )
+    assert finding.severity is Severity.CRITICAL
+    assert "by phone" in finding.answers[0].text

@@ -93,6 +93,11 @@ _CONNECT = r"\s+(?:via|through|by|using|with|in|on|over|at|as)\s+(?:an?\s+|the\s
 _CHANNELS = (
     CHANNEL + r"(?:\s*(?:,|/|or|and)\s*(?:or\s+|and\s+)?(?:an?\s+|the\s+)?" + CHANNEL + r")*"
 )
+_WIRE_MADE = (
+    r"\b(?:send|make)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?"
+    r"wire(?:\s+(?:transfer|payment))?"
+)
+_YOU = r"(?:you|your|yourself)\b"
 _PAY_OUT = (
     rx(r"\b" + _PAY_VERB + r"\b" + _GAP + _CONNECT + _CHANNELS),
     rx(
@@ -104,6 +109,15 @@ _PAY_OUT = (
     # The verb is the channel, with a sum: "please wire $4,800 to the vendor account below"
     # (not a duty, "wire payment to suppliers once invoices are approved").
     rx(r"\bwire\s+" + MONEY + r"\s+to\b"),
+    # The wire as what is sent or made, with its sum or whom it goes to: "send a wire transfer
+    # of $2,500 to our vendor", "make an urgent wire to our supplier" (not a wire to you).
+    rx(_WIRE_MADE + r"\s+(?:of|for)\s+" + MONEY + r"(?![\d,.]|\s*to\s+" + _YOU + ")"),
+    rx(_WIRE_MADE + r"(?:\s+(?:of|for)\s+" + MONEY + r")?\s+to\b(?!\s+" + _YOU + ")"),
+    # Money spoken of before, wired on: "wire the money to our vendor from your own account".
+    rx(
+        r"\bwire\s+(?:the|this|that|these|those|your)\s+(?:[\w-]+\s+)?(?:money|funds|cash|sum|"
+        r"amount)\s+to\b(?!\s+" + _YOU + ")"
+    ),
 )
 # The one paying is the employer or its customers: "we pay our freelancers via Zelle",
 # "our customers pay with Bitcoin", "let users pay in USDT".
