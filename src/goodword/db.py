@@ -24,7 +24,15 @@ from sqlalchemy import (
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    ORMExecuteState,
+    Session,
+    SessionTransaction,
+    mapped_column,
+    sessionmaker,
+)
 
 from goodword.errors import DatabaseUnavailable
 
@@ -75,13 +83,17 @@ def writing_at(moment: datetime) -> Iterator[None]:
         _WRITING_AT.reset(token)
 
 
+# How long a SQLite connection waits for another writer's lock before it is refused.
+BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # 32 MB of page cache (SQLite's default is 2 MB): a large import updates indexes all
     # over a 100 MB database, and re-reading pages from the OS cost up to a third of its
     # writes.
@@ -101,6 +113,36 @@ def hold_writes(session: Session) -> None:
     A write that changes no row takes the lock."""
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("UPDATE workspaces SET id = id WHERE 0"))
+        session.info[_HOLDS_WRITES] = True
+
+
+# Set in a session's `info` while its transaction holds SQLite's write lock, as far as
+# Goodword knows: it took it (`hold_writes`) or has written (a flush, an UPDATE, ...).
+_HOLDS_WRITES = "goodword_holds_writes"
+
+
+def holds_writes(session: Session) -> bool:
+    """Whether the session's transaction has taken SQLite's write lock (`hold_writes`) or
+    written, so holds the lock until it ends: a preview then runs inside it
+    (`playbooks.panels.dry_run`), not in a transaction of its own that would wait for it."""
+    return bool(session.info.get(_HOLDS_WRITES))
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    session.info[_HOLDS_WRITES] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_HOLDS_WRITES] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # (the whole transaction, not a savepoint in it)
+        session.info.pop(_HOLDS_WRITES, None)
 
 
 # The class of PostgreSQL advisory lock that imports and their undos take (with the

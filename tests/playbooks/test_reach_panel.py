@@ -44,9 +44,9 @@ def test_each_side_door_shows_the_draft_planning_with_them_chosen_makes(
         for person_id, drafts in panel.entry_drafts.items():
             planned = panels.dry_run(
                 session,
-                lambda: (
+                lambda run: (
                     reach.plan(
-                        session,
+                        run,
                         workspace_id=workspace.id,
                         opportunity_id=opportunity.id,  # noqa: B023
                         today=TODAY,

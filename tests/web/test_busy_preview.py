@@ -1,29 +1,36 @@
 """The pages that preview a playbook (an opportunity's way in and rejection playbook, a
 reference's briefing, a lead's notes) show while another writer holds SQLite's one write
-lock (an import, the dashboard's playbook run). A preview plans in a savepoint, and so
-must write: held past the lock's wait, it is left out with a word on why, not the whole
-page refused as busy."""
+lock (an import, the dashboard's playbook run). A preview runs the playbook and rolls it
+back, and so must write: it does so in a short transaction of its own, the lock held only
+for that run, and held by another past a short wait, the preview is left out with a word
+on why, not the whole page refused as busy."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import delete
+from sqlalchemy import delete, event, func, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 import factories as f
+from conftest import _admin_engine, postgres_database_url
 from factories import LOCAL
 from goodword import clock, migrate
 from goodword.config import Settings
 from goodword.db import make_engine, make_session_factory, transaction
 from goodword.leads import service as leads
+from goodword.leads.models import LeadShare
 from goodword.leads.schemas import LeadCreate
+from goodword.network import loader
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.people import service as people
@@ -44,18 +51,22 @@ class Page:
     path: Path
     url: str
     preview: str
+    database_url: str = ""
 
 
-def _page(tmp_path: Path, build: Callable[[Session, int], tuple[str, str]]) -> Page:
+def _page(
+    tmp_path: Path, build: Callable[[Session, int], tuple[str, str]], database_url: str = ""
+) -> Page:
     path = tmp_path / "busy.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
+    database_url = database_url or f"sqlite:///{path}"
+    engine = make_engine(database_url)
     migrate.upgrade(engine)
     with transaction(make_session_factory(engine)) as session:
         ws = workspaces.get_or_create(session).id
         f.person(session, ws, "Me Myself", is_me=True)
         url, preview = build(session, ws)
     engine.dispose()
-    return Page(path, url, preview)
+    return Page(path, url, preview, database_url)
 
 
 def _way_in(session: Session, ws: int) -> tuple[str, str]:
@@ -145,3 +156,207 @@ def test_a_page_that_previews_shows_while_another_writer_holds_the_database(
         again = client.get(page.url)
         assert again.status_code == 200 and BUSY_PREVIEW not in again.text
         assert page.preview in again.text
+
+
+def _locked(path: Path) -> bool:
+    """Whether someone holds the database's write lock now (asked without waiting)."""
+    probe = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        assert "database is locked" in str(exc)
+        return True
+    else:
+        probe.execute("ROLLBACK")
+        return False
+    finally:
+        probe.close()
+
+
+@dataclass
+class OtherWriter:
+    """Another writer (the command line, say) that asks for the write lock the moment the
+    page first writes, and waits for it; the page, once it draws itself, waits for this
+    writer to have had the lock. What happened is noted in order, in `said`."""
+
+    path: Path
+    # The statements that are the page's first write: its preview's, where it adds a row.
+    first: tuple[str, ...] = ("INSERT",)
+    said: list[str] = field(default_factory=list)
+    had_it: threading.Event = field(default_factory=threading.Event)
+    thread: threading.Thread | None = None
+
+    def page_writes(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.thread is not None or not statement.lstrip().upper().startswith(self.first):
+            return
+        self.said.append("the page holds the lock" if _locked(self.path) else "free")
+        self.thread = threading.Thread(target=self._write)
+        self.thread.start()
+
+    def _write(self) -> None:
+        other = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            self.said.append("the other writer has it")
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+            self.had_it.set()
+
+    def page_draws(self) -> None:
+        # (Only a guard against waiting for ever: a page that held the lock while it drew
+        # itself would have the other writer wait until its end, after this.)
+        self.had_it.wait(timeout=10)
+        self.said.append("the page is drawn")
+
+
+class _DrawnAfter:
+    """The app's templates, calling `before` as a page is drawn."""
+
+    def __init__(self, templates: Any, before: Callable[[], None]) -> None:
+        self._templates, self._before = templates, before
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._templates, name)
+
+    def TemplateResponse(self, *args: Any, **kwargs: Any) -> Any:
+        self._before()
+        return self._templates.TemplateResponse(*args, **kwargs)
+
+
+@contextmanager
+def _app(page: Page) -> Iterator[tuple[TestClient, Any]]:
+    engine = make_engine(page.database_url)
+    app = create_app(Settings(database_url=page.database_url), engine=engine)
+    try:
+        with TestClient(app, base_url=LOCAL) as client:
+            yield client, app
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _other_writer(
+    app: Any, path: Path, first: tuple[str, ...] = ("INSERT",)
+) -> Iterator[OtherWriter]:
+    other = OtherWriter(path, first)
+    engine = app.state.session_factory.kw["bind"]
+    event.listen(engine, "after_cursor_execute", other.page_writes)
+    app.state.templates = _DrawnAfter(app.state.templates, other.page_draws)
+    try:
+        yield other
+    finally:
+        event.remove(engine, "after_cursor_execute", other.page_writes)
+        app.state.templates = app.state.templates._templates
+        if other.thread is not None:
+            other.thread.join()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_a_page_that_previews_holds_the_lock_only_for_its_preview(tmp_path: Path, kind: str):
+    # The preview's run holds the lock; another writer asking meanwhile has it as soon as
+    # the run is rolled back, while the page is still being made, not once it is sent.
+    page = _page(tmp_path, PAGES[kind])
+    with _app(page) as (client, app), _other_writer(app, page.path) as other:
+        response = client.get(page.url)
+    assert response.status_code == 200, response.text
+    assert page.preview in response.text
+    assert other.said == [
+        "the page holds the lock",
+        "the other writer has it",
+        "the page is drawn",
+    ]
+
+
+def test_the_way_in_reads_the_network_without_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The network's snapshot (the longest read of the page) is read before the preview
+    # takes the lock, so another writer does not wait for it.
+    page = _page(tmp_path, _way_in)
+    held_then: list[bool] = []
+    load = loader.load
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        held_then.append(_locked(page.path))
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load", noted)
+    with _app(page) as (client, _):
+        response = client.get(page.url)
+    assert response.status_code == 200 and page.preview in response.text
+    assert held_then == [False]
+
+
+def _launch_refused(session: Session, ws: int) -> tuple[str, str]:
+    # (Jo works with you: launched without saying that is all right, the launch is refused
+    # and the page is drawn again with the briefing's preview.)
+    boss = f.person(session, ws, "Morgan Reyes")
+    number = f.opportunity(session, ws, organization_name="Lumenfold Optics", role_title="PM").id
+    opportunities.update(
+        session, workspace_id=ws, opportunity_id=number,
+        data=OpportunityUpdate(
+            organization_name="Lumenfold Optics", role_title="PM", hiring_manager_id=boss.id
+        ),
+    )  # fmt: skip
+    jo = f.person(session, ws, "Jo Boss")
+    reference = references.create(
+        session, workspace_id=ws,
+        data=ReferenceCreate(
+            person_id=jo.id, consent_on=clock.today(), can_speak_to="design",
+            is_current_workplace=True,
+        ),
+    )  # fmt: skip
+    return f"/opportunities/{number}/references/launch", str(reference.id)
+
+
+def test_a_preview_that_writes_nothing_shows_while_another_writer_holds_the_database(
+    tmp_path: Path,
+):
+    # (Jo never launched, nothing to stress yet: the briefing is drafted with its gap and
+    # nothing made, so it needs no lock.)
+    page = _page(tmp_path, _launch_refused)
+    with _app(page) as (client, _), _held(page.path):
+        response = client.get(f"{page.url}?reference_id={page.preview}")
+    assert response.status_code == 200, response.text
+    assert BUSY_PREVIEW not in response.text
+    assert "Would you speak for me at Lumenfold Optics?" in response.text
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database of each backend, for an app of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'busy.sqlite3'}"
+        return
+    url = postgres_database_url("_preview")
+    yield url
+    admin = _admin_engine()
+    with admin.connect() as connection:
+        name = make_url(url).database
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _rows(database_url: str) -> tuple[int, int]:
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        counted = (
+            connection.scalar(select(func.count()).select_from(Task)) or 0,
+            connection.scalar(select(func.count()).select_from(LeadShare)) or 0,
+        )
+    engine.dispose()
+    return counted
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_a_preview_shows_and_keeps_nothing_on_either_database(
+    tmp_path: Path, database_url: str, kind: str
+):
+    page = _page(tmp_path, PAGES[kind], database_url)
+    before = _rows(database_url)
+    with _app(page) as (client, _):
+        response = client.get(page.url)
+    assert response.status_code == 200, response.text
+    assert page.preview in response.text and BUSY_PREVIEW not in response.text
+    assert _rows(database_url) == before

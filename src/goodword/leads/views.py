@@ -157,13 +157,11 @@ def share_drafts(
     """The drafted note for each person still to pass the lead to, without writing anything
     (none while another writer holds SQLite's lock past the wait: a prompt says why)."""
 
-    def run() -> tuple[dict[int, Draft], list[Prompt]]:
+    limit = max(5, len(lead.shares))
+
+    def run(session: Session) -> tuple[dict[int, Draft], list[Prompt]]:
         result = pass_it_on.run(
-            session,
-            workspace_id=workspace_id,
-            lead_id=lead.id,
-            today=clock.today(),
-            limit=max(5, len(lead.shares)),
+            session, workspace_id=workspace_id, lead_id=lead.id, today=clock.today(), limit=limit
         )
         drafts = {m.person_id: d for m, d in zip(result.matches, result.drafts, strict=False)}
         return drafts, list(result.prompts)

@@ -1,8 +1,8 @@
 """What an opportunity's page shows under "Next moves", as plain data for the template.
 
-Previews run the real playbook inside a savepoint that is always rolled back, so the page
-shows exactly what running it would make (who, which companies, the drafts, or what is
-missing) without writing anything.
+Previews run the real playbook in a transaction that is always rolled back (`dry_run`), so
+the page shows exactly what running it would make (who, which companies, the drafts, or
+what is missing) without writing anything.
 """
 
 from __future__ import annotations
@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
+from goodword.db import BUSY_TIMEOUT_MS, hold_writes, holds_writes
 from goodword.errors import Busy, GoodwordError
 from goodword.opportunities.models import Opportunity, Stage
 from goodword.people.models import Person
@@ -53,25 +56,87 @@ BUSY_PREVIEW = (
 )
 
 
-def dry_run(session: Session, run: Callable[[], T]) -> T:
-    """Call `run` inside a savepoint and roll it back whatever happens.
+# How long a preview waits for another writer to let go of SQLite's lock (the dashboard's
+# playbook run, a small import) before it is read without it.
+PREVIEW_WAIT_MS = 500
 
-    `run` must copy what it needs into plain data before returning: the rows it made are
-    gone afterwards.
+
+def dry_run(session: Session, run: Callable[[Session], T]) -> T:
+    """Call `run` with a session whose writes are rolled back whatever happens.
+
+    On SQLite, whose one write lock a preview's writes take, the run has a short
+    transaction of its own (`_alone`), so the page that asks for it reads without the lock
+    and holds it only while the run lasts. A session that holds the lock already (it has
+    written), or is bound to its caller's connection (a test's), and PostgreSQL's, which
+    has no such lock, run it in a savepoint of theirs.
+
+    `run` must read through the session it is given and copy what it needs into plain data
+    before returning: the rows it made are gone afterwards. Another writer holding the
+    lock past the wait leaves the preview out: `Busy`.
     """
+    bind = session.get_bind()
+    if _own_transaction_for(bind, session):
+        return _alone(bind, run)
     savepoint = session.begin_nested()
     try:
-        return run()
+        return run(session)
     except OperationalError as exc:
-        # (SQLite's one writer may be someone else, an import or the dashboard's playbook
-        # run: a page that has read cannot wait for it, so its preview is left out.)
-        if "database is locked" not in str(exc.orig):
+        if not _locked(exc):
             raise
         raise Busy(BUSY_PREVIEW) from exc
     finally:
         savepoint.rollback()
         # Whatever the run touched is read again from the database, as it really is.
         session.expire_all()
+
+
+def _own_transaction_for(bind: Engine | Connection, session: Session) -> TypeGuard[Engine]:
+    """Whether a preview on `session` runs in a transaction of its own (`_alone`): on a
+    SQLite file (a database in memory is one connection, shared), for a session that
+    neither holds the lock nor belongs to its caller's connection."""
+    return (
+        isinstance(bind, Engine)
+        and bind.dialect.name == "sqlite"
+        and not isinstance(bind.pool, SingletonThreadPool | StaticPool)
+        and not holds_writes(session)
+    )
+
+
+def _alone(engine: Engine, run: Callable[[Session], T]) -> T:
+    """Call `run` in a transaction of its own on SQLite: begun with the write lock (waiting
+    `PREVIEW_WAIT_MS` at most for another writer), rolled back and let go at its end.
+
+    Without the lock, the run reads all the same: a preview that writes nothing shows; one
+    that writes is refused at once (a transaction that has read cannot wait for the lock),
+    and is left out (`Busy`)."""
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute(f"PRAGMA busy_timeout={PREVIEW_WAIT_MS}")
+        try:
+            with Session(bind=connection) as preview:
+                try:
+                    hold_writes(preview)
+                except OperationalError as exc:
+                    if not _locked(exc):
+                        raise
+                    preview.rollback()  # (the run reads in a transaction begun anew)
+                try:
+                    return run(preview)
+                except OperationalError as exc:
+                    if not _locked(exc):
+                        raise
+                    raise Busy(BUSY_PREVIEW) from exc
+                finally:
+                    preview.rollback()
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _locked(exc: OperationalError) -> bool:
+    """Whether SQLite refused for another writer's lock (an import, the dashboard's
+    playbook run, the command line)."""
+    return "database is locked" in str(exc.orig)
 
 
 @dataclass
@@ -185,8 +250,8 @@ def rejection_panel(
         try:
             preview = dry_run(
                 session,
-                lambda: _rejection_preview(
-                    session, workspace_id, opportunity.id, today, confirm_late
+                lambda run: _rejection_preview(
+                    run, workspace_id, opportunity.id, today, confirm_late
                 ),
             )
         except Busy as busy:
@@ -247,11 +312,12 @@ def reach_panel(
     tasks = playbook_tasks(
         session, workspace_id=workspace_id, key_prefix=f"{reach.PLAYBOOK}:opp:{opportunity.id}:"
     )
+    cache = _network_read(session, workspace_id=workspace_id, today=today, cache=cache, model=model)
     try:
         preview = dry_run(
             session,
-            lambda: _reach_preview(
-                session, workspace_id, opportunity.id, today, cache=cache, model=model
+            lambda run: _reach_preview(
+                run, workspace_id, opportunity.id, today, cache=cache, model=model
             ),
         )
     except GoodwordError as error:
@@ -268,6 +334,26 @@ def reach_panel(
     return ReachPanel(
         tasks=tasks, preview=preview, planned_for=planned_for, entry_drafts=entry_drafts
     )
+
+
+def _network_read(
+    session: Session,
+    *,
+    workspace_id: int,
+    today: date,
+    cache: SnapshotCache | None,
+    model: StrengthModel | None,
+) -> SnapshotCache:
+    """`cache` (a new one when none is given) holding the network's snapshot, read before
+    the preview takes the write lock: the longest read of the plan, which then finds it
+    there, so another writer does not wait for it."""
+    from goodword.network import service as network
+    from goodword.network.strength import DEFAULT_MODEL
+
+    cache = cache if cache is not None else network.SnapshotCache()
+    if me(session, workspace_id=workspace_id) is not None:  # (else the plan looks for no path)
+        cache.get(session, workspace_id=workspace_id, today=today, model=model or DEFAULT_MODEL)
+    return cache
 
 
 def _side_door_drafts(

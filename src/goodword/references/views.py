@@ -261,7 +261,7 @@ def launch_preview(
 ) -> LaunchPreview:
     """The briefing as it would be sent; blockers that no confirmation can lift stop it."""
 
-    def run() -> LaunchPreview:
+    def run(session: Session) -> LaunchPreview:
         result = launch.launch(
             session,
             workspace_id=workspace_id,
