@@ -3,7 +3,8 @@ reference's briefing, a lead's notes) show while another writer holds SQLite's o
 lock (an import, the dashboard's playbook run). A preview runs the playbook and rolls it
 back, and so must write: it does so in a short transaction of its own, the lock held only
 for that run, and held by another past a short wait, the preview is left out with a word
-on why, not the whole page refused as busy."""
+on why, not the whole page refused as busy. The forms that draw such a page again with
+their problems go the same way."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.schemas import OpportunityUpdate
 from goodword.people import service as people
 from goodword.people.schemas import PositionCreate
-from goodword.playbooks import launch, pass_it_on
+from goodword.playbooks import launch, pass_it_on, rejection
 from goodword.playbooks.panels import BUSY_PREVIEW
 from goodword.references import service as references
 from goodword.references.schemas import ReferenceCreate
@@ -308,6 +309,116 @@ def _launch_refused(session: Session, ws: int) -> tuple[str, str]:
         ),
     )  # fmt: skip
     return f"/opportunities/{number}/references/launch", str(reference.id)
+
+
+def _asks_to_make(session: Session, ws: int) -> tuple[str, str]:
+    # (The rejection playbook ran, its tasks deleted since, its asks still to make: the
+    # preview makes the tasks again, so it writes.)
+    url, _ = _rejection(session, ws)
+    f.opportunity(session, ws, organization_name="Globex", stage="target")
+    number = int(url.rsplit("/", 1)[1])
+    rejection.run(session, workspace_id=ws, opportunity_id=number, today=clock.today())
+    session.execute(delete(Task))
+    return url, str(number)
+
+
+def _no_interviewers(session: Session, ws: int) -> tuple[str, str]:
+    number = f.opportunity(session, ws, role_title="Data Analyst", stage="rejected").id
+    return f"/opportunities/{number}", str(number)
+
+
+@dataclass
+class Form:
+    """A form whose problems come back on a page that previews."""
+
+    build: Callable[[Session, int], tuple[str, str]]
+    post: Callable[[str, str], tuple[str, dict[str, str]]]
+    preview: str
+    status: int = 422
+    # Whether its preview adds rows (one refused all the same does not).
+    writes: bool = True
+    # The page's first write (a preview refused all the same adds no row).
+    first: tuple[str, ...] = ("INSERT",)
+
+
+FORMS = {
+    "a move refused": Form(
+        _way_in,
+        lambda url, _: (f"{url}/stage", {"stage": "bogus", "note": "", "return_to": "detail"}),
+        "Read the draft to Jo Door",
+    ),
+    "a launch refused": Form(
+        _launch_refused,
+        lambda url, reference: (url, {"reference_id": reference, "stress_points": "teams"}),
+        "Would you speak for me at Lumenfold Optics?",
+        status=409,
+        writes=False,
+        first=("UPDATE",),
+    ),
+    "an ask marked without whom": Form(
+        _asks_to_make,
+        lambda _, number: (
+            "/referrals/mark-asked",
+            {"person_id": "", "source_opportunity_id": number},
+        ),
+        "You clicked with <strong>Kim Lee</strong>",
+    ),
+    "a rejection playbook refused": Form(
+        _no_interviewers,
+        lambda url, _: (f"{url}/playbooks/rejection", {"confirm_late": "1"}),
+        "No interviewer is recorded for this opportunity",
+        writes=False,
+        first=("UPDATE",),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", FORMS)
+def test_a_form_drawn_again_holds_the_lock_only_for_its_preview(tmp_path: Path, kind: str):
+    form = FORMS[kind]
+    page = _page(tmp_path, form.build)
+    url, data = form.post(page.url, page.preview)
+    with _app(page) as (client, app), _other_writer(app, page.path, form.first) as other:
+        response = client.post(url, data=data)
+    assert response.status_code == form.status, response.text
+    assert form.preview in response.text
+    assert BUSY_PREVIEW not in response.text
+    assert other.said == [
+        "the page holds the lock",
+        "the other writer has it",
+        "the page is drawn",
+    ]
+
+
+@pytest.mark.parametrize("kind", FORMS)
+def test_a_form_drawn_again_while_another_writer_holds_the_database(tmp_path: Path, kind: str):
+    # Another writer takes the lock the moment the form's request lets it go (its refused
+    # change undone): the page comes back with its problems, its preview left out, but for
+    # one that writes nothing, which is read as ever.
+    form = FORMS[kind]
+    page = _page(tmp_path, form.build)
+    url, data = form.post(page.url, page.preview)
+    holder = sqlite3.connect(page.path, isolation_level=None, timeout=0, check_same_thread=False)
+
+    def take_the_lock(_session: Session) -> None:
+        if not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")
+
+    try:
+        with _app(page) as (client, app):
+            sessions = app.state.session_factory
+            event.listen(sessions, "after_rollback", take_the_lock)
+            try:
+                response = client.post(url, data=data)
+            finally:
+                event.remove(sessions, "after_rollback", take_the_lock)
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == form.status, response.text
+    assert (BUSY_PREVIEW in response.text) is form.writes
+    assert (form.preview in response.text) is not form.writes
 
 
 def test_a_preview_that_writes_nothing_shows_while_another_writer_holds_the_database(

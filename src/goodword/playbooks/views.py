@@ -126,7 +126,10 @@ async def run_rejection(
     )
     if result.blocked and confirm_late:
         # Refused all the same (no one marked clicked, say): the page says why, the box
-        # still ticked, rather than a preview that asks for the late round again.
+        # still ticked, rather than a preview that asks for the late round again. (Nothing
+        # was saved: the page is read without the write lock the request took, its preview
+        # taking it only while it runs.)
+        session.rollback()
         return detail_response(
             request,
             session,

@@ -237,6 +237,9 @@ async def mark_asked(request: Request, session: DbSession, workspace_id: Workspa
         )
         if opportunity is None or not _asks_to_make(session, workspace_id, opportunity):
             raise error
+        # (Nothing saved: the page is read again without the write lock the request took,
+        # its previews taking it only while they run.)
+        session.rollback()
         return detail_response(
             request,
             session,
