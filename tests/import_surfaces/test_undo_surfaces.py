@@ -239,9 +239,10 @@ def test_someone_split_off_since_is_listed_as_staying_with_why(client):
     said = client.get(f"{API}/imports/{card['id']}/undo").json()
     assert said["taken_back"] == []
     assert said["kept"] == [{"person_id": new_id, "name": "Ada Lovelace", "reason": SPLIT_REASON}]
-    assert said["summary"] == "Takes away 0 people; 1 person stays, listed with why."
+    assert said["summary"] == "Takes nothing away; 1 person stays, listed with why."
     page = client.get(f"/imports/{card['id']}/undo").text
     assert f'<a href="/people/{new_id}">Ada Lovelace</a>: {SPLIT_REASON}' in page
+    assert "<strong>Takes nothing away; 1 person stays, listed with why.</strong>" in page
 
 
 def test_the_cli_lists_someone_split_off_since_as_staying(run, cli_url, tmp_path):
@@ -263,4 +264,5 @@ def test_the_cli_lists_someone_split_off_since_as_staying(run, cli_url, tmp_path
     engine.dispose()
 
     asked = run("imports", "undo", "2", input="n\n")
+    assert asked.stdout.startswith("Takes nothing away; 1 person stays, listed with why.\n")
     assert f"  stays: Ada Lovelace (person {new_id}): {SPLIT_REASON}\n" in asked.stdout

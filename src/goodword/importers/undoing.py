@@ -109,10 +109,12 @@ class Undo:
     done: bool = False
 
     def summary(self) -> str:
-        """The undo in a sentence, counts first."""
+        """The undo in a sentence, counts first; what it does not do is not said ("Takes
+        nothing away" when nothing goes, comes off or goes back)."""
         goes = _counted(len(self.removed), "person", "people")
         with_them = [
-            _counted(n, one, many)
+            # ("with their job" for one person's one job, not "their 1 job")
+            one if n == 1 and len(self.removed) == 1 else _counted(n, one, many)
             for n, one, many in (
                 (self.positions, "job", "jobs"),
                 (self.connections, "connection", "connections"),
@@ -121,7 +123,8 @@ class Undo:
         ]
         if with_them:
             goes += " (with their " + _and(with_them) + ")"
-        more = [
+        taken = [goes] if self.removed else []
+        taken += [
             _counted(n, one, many)
             for n, one, many in (
                 (self.interactions, "message or invitation", "messages and invitations"),
@@ -129,10 +132,8 @@ class Undo:
             )
             if n
         ]
-        # (No one taken away is said only when nothing else is.)
         said: list[str] = []
-        if self.removed or more or not (self.taken_back or self.put_back):
-            taken = [goes, *more] if self.removed or not more else more
+        if taken:
             said.append(("takes away " if not self.done else "took away ") + _and(taken))
         if self.taken_back:
             people = _counted(len(self.taken_back), "person", "people")
@@ -146,6 +147,8 @@ class Undo:
                 ("puts back" if not self.done else "put back")
                 + f" what it changed about {people} already here"
             )
+        if not said:
+            said.append("takes nothing away" if not self.done else "took nothing away")
         if self.kept:
             said.append(
                 f"{_counted(len(self.kept), 'person stays', 'people stay')}, listed with why"
