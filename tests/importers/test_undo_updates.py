@@ -266,6 +266,10 @@ def test_an_import_kept_before_the_values_were_kept_leaves_its_updates(
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
     assert plan.put_back == []
     assert [(k.person_id, k.reason) for k in plan.kept] == [(ada, undoing.UPDATED)]
+    assert plan.kept[0].reason == (
+        "was already here; what the import changed about them stays: it was imported before "
+        "Goodword kept the values it replaced, so its report says only what they were changed to"
+    )
     undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
     session.commit()
     assert _ada(session, ada).location == "Paris, UK"

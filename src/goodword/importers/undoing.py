@@ -67,13 +67,11 @@ _TIES = (
 )
 TOUCHED = "changed since the import (edited, merged, split or added to by another import)"
 LOGGED = "a meeting, call or note was logged with them since"
-MATCHED = (
-    "matched to someone already here, who stays (if it was the wrong person, split the "
-    "record off on their page)"
-)
+# Why what an update changed stays: only an import kept before Goodword kept the values it
+# replaced has none to put back (`undo_updates.py`).
 UPDATED = (
-    "was already here; the fields the import updated stay (its report says what they were "
-    "changed to, not what they were before)"
+    "was already here; what the import changed about them stays: it was imported before "
+    "Goodword kept the values it replaced, so its report says only what they were changed to"
 )
 
 
