@@ -55,3 +55,12 @@ def _kept(*ids: int) -> list[Kept]:
 )
 def test_the_summary_says_only_what_the_undo_does(undo, said):
     assert undo.summary() == said
+
+
+def test_naming_says_who_stays_where_they_are_not_listed():
+    one = Undo(1, WHEN, removed=[(9, "Grace")], kept=_kept(1), done=True)
+    assert one.summary(naming=True) == "Took away 1 person; 1 person stays: Person 1."
+    five = Undo(1, WHEN, kept=_kept(1, 2, 3, 4, 5), done=True)
+    assert five.summary(naming=True) == (
+        "Took nothing away; 5 people stay: Person 1, Person 2, Person 3 and 2 more."
+    )

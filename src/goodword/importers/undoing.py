@@ -106,9 +106,10 @@ class Undo:
     put_back: list[TakenBack] = field(default_factory=list)
     done: bool = False
 
-    def summary(self) -> str:
+    def summary(self, *, naming: bool = False) -> str:
         """The undo in a sentence, counts first; what it does not do is not said ("Takes
-        nothing away" when nothing goes, comes off or goes back)."""
+        nothing away" when nothing goes, comes off or goes back). `naming` names the first
+        people who stay, for where they are not listed ("1 person stays: Alan Turing")."""
         goes = _counted(len(self.removed), "person", "people")
         with_them = [
             # ("with their job" for one person's one job, not "their 1 job")
@@ -148,9 +149,14 @@ class Undo:
         if not said:
             said.append("takes nothing away" if not self.done else "took nothing away")
         if self.kept:
-            said.append(
-                f"{_counted(len(self.kept), 'person stays', 'people stay')}, listed with why"
-            )
+            stay = _counted(len(self.kept), "person stays", "people stay")
+            if not naming:
+                said.append(f"{stay}, listed with why")
+            else:
+                names = [kept.name for kept in self.kept[:3]]
+                if len(self.kept) > 3:
+                    names.append(f"{len(self.kept) - 3:,} more")
+                said.append(f"{stay}: {_and(names)}")
         words = "; ".join(said)
         return words[0].upper() + words[1:] + "."
 

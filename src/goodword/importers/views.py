@@ -435,7 +435,9 @@ def undo_import(
     undoing_allowed(request, workspace_id)
     db.begin_writing(session)
     done = undoing.undo(session, workspace_id=workspace_id, run_id=run_id)
-    return redirect(f"/imports/{run_id}", flash=f"Import {run_id} undone. {done.summary()}")
+    return redirect(
+        f"/imports/{run_id}", flash=f"Import {run_id} undone. {done.summary(naming=True)}"
+    )
 
 
 @router.get("/imports/{run_id}/rows.csv")
