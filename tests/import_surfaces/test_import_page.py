@@ -170,7 +170,7 @@ def test_the_preview_shows_an_archives_people_and_offers_no_map_for_its_other_fi
     assert "No format knows these columns" not in response.text
     assert '<td data-label="Name">Ada Lovelace</td>' in response.text
     assert re.search(r"<h3>export.zip/Connections.csv .*?</h3>\s*<p[^>]*>6 people\.", response.text)
-    assert re.search(r"messages.csv .*?</h3>\s*<p[^>]*>0 people, \d+ messages", response.text)
+    assert re.search(r"messages.csv .*?</h3>\s*<p[^>]*>\d+ messages or invitations", response.text)
     assert "not for files inside an archive or folder" in response.text
 
 
@@ -539,7 +539,7 @@ def test_a_report_of_messages_alone_counts_them_by_file_and_lists_no_empty_rows(
     # Again: every message already here, and everyone they name known.
     page = client.post("/import", files=files("messages.csv")).text
     assert '<td data-label="New messages">0</td>' in page
-    assert f"({new[1]} already here)" in page
+    assert f"Nothing new ({new[1]} interactions already here)." in page
     assert "No row of these files names a person to add or to update" in page
     assert "<caption>Every row" not in page
 

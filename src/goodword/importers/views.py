@@ -302,7 +302,32 @@ def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict
         "rows": rows[:REPORT_ROWS],
         "hidden_rows": max(0, len(rows) - REPORT_ROWS),
         "suggested": len(report.of(Outcome.SUGGESTED)) or report.candidates_created,
+        **_added(report),
     }
+
+
+def _added(report: ImportReport) -> dict[str, Any]:
+    """What the import added besides people, in words, only what it added ("3 new
+    interactions (2 already here)", never "0 new connections"); and the interactions
+    already here when none is new."""
+    added = [
+        f"{n:,} {one if n == 1 else many}"
+        + (f" ({report.interactions_existing:,} already here)" if more else "")
+        for n, one, many, more in (
+            (report.organizations_created, "new organization", "new organizations", False),
+            (
+                report.interactions_created,
+                "new interaction",
+                "new interactions",
+                report.interactions_existing,
+            ),
+            (report.connections_created, "new connection", "new connections", False),
+        )
+        if n
+    ]
+    existing = report.interactions_existing if not report.interactions_created else 0
+    there = f"{existing:,} {'interaction' if existing == 1 else 'interactions'} already here"
+    return {"added": added, "already_here": there if existing else ""}
 
 
 @router.get("/import/jobs/{job_id}", response_class=HTMLResponse)
