@@ -328,7 +328,9 @@ def test_counts_of_one_are_said_in_the_singular(run):
 
     assert imported.exit_code == 0, imported.output
     assert "; 1 possible duplicate queued." in imported.stdout
-    assert "0 connections added;" in imported.stdout
+    assert "\n2 people added; 2 organizations added; 1 possible duplicate queued.\n" in (
+        imported.stdout
+    )
     assert scanned.exit_code == 0, scanned.output
     assert "Scanned everyone: 1 new possible duplicate, 0 sure pairs merged." in scanned.stdout
 

@@ -40,3 +40,22 @@ def test_the_preview_of_messages_alone_counts_no_people(client, files):
     preview = client.post("/import/preview", files=files("messages.csv"), headers=HTMX).text
     (counted,) = re.findall(r'<p class="small muted">([^<]*)</p>', preview)
     assert re.fullmatch(r"[\d,]+ messages or invitations\.", counted), counted
+
+
+def test_the_command_says_only_what_the_import_did(run):
+    first = run("import", str(DATA / "Connections.csv"))
+    assert "\n6 people added; 4 organizations added.\n" in first.stdout
+    again = run("import", str(DATA / "Connections.csv"))
+    assert again.exit_code == 0 and "\nNothing added.\n" in again.stdout
+    dry = run("import", "--dry-run", str(DATA / "Connections.csv"))
+    assert "\nNothing would be added.\n" in dry.stdout
+
+
+def test_the_command_says_one_row_not_listed_as_one(run, tmp_path):
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    ada = "Ada,Lovelace,https://www.linkedin.com/in/ada,,,,26 Dec 2025\n"
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(header + ada + ",,,,,,\n" * 201, encoding="utf-8")
+    result = run("import", str(connections))
+    assert result.exit_code == 0, result.output
+    assert "\n1 created or unchanged row not listed; --json lists every row.\n" in result.stdout

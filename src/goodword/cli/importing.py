@@ -193,19 +193,30 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
         )
     if len(rows) < len(report.rows):
         hidden = len(report.rows) - len(rows)
-        typer.echo(f"{hidden} created or unchanged rows not listed; --json lists every row.")
+        typer.echo(
+            f"{counted(hidden, 'created or unchanged row', 'created or unchanged rows')} not "
+            "listed; --json lists every row."
+        )
+    # (Only what it did is said: no "0 connections added".)
     extras = [
-        counted(report.people_created, "person added", "people added"),
-        counted(report.organizations_created, "organization added", "organizations added"),
-        counted(report.interactions_created, "interaction added", "interactions added"),
-        counted(
-            report.interactions_existing, "interaction already here", "interactions already here"
-        ),
-        counted(report.connections_created, "connection added", "connections added"),
-        counted(
-            report.candidates_created, "possible duplicate queued", "possible duplicates queued"
-        ),
+        counted(n, one, many)
+        for n, one, many in (
+            (report.people_created, "person added", "people added"),
+            (report.organizations_created, "organization added", "organizations added"),
+            (report.interactions_created, "interaction added", "interactions added"),
+            (
+                report.interactions_existing,
+                "interaction already here",
+                "interactions already here",
+            ),
+            (report.connections_created, "connection added", "connections added"),
+            (report.candidates_created, "possible duplicate queued", "possible duplicates queued"),
+        )
+        if n
     ]
+    added = report.people_created or report.organizations_created
+    if not (added or report.interactions_created or report.connections_created):
+        extras.insert(0, "Nothing would be added" if report.dry_run else "Nothing added")
     typer.echo("; ".join(extras) + ".")
     for note in report.notes:
         typer.echo(f"Note: {note}")
