@@ -61,3 +61,23 @@ def test_the_apis_preview_says_so_too(client: TestClient) -> None:
 
     (connections,) = preview["files"]
     assert connections["older"].startswith("This export is from 10 Feb 2026 (its archive's name")
+
+
+def test_of_two_files_of_one_name_only_the_older_is_said_older(client: TestClient) -> None:
+    # (Two Connections.csv from two folders: the browser sends their names alone.)
+    files = [
+        ("files", ("Connections.csv", FEBRUARY.encode(), "text/csv")),
+        ("files", ("Connections.csv", MARCH.encode(), "text/csv")),
+    ]
+
+    preview = client.post("/import/preview", files=files, headers=HTMX)
+
+    said = re.findall(r"<p class=\"warning\" data-older>(.*?)</p>", preview.text)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "This export&#39;s latest connection is from 10 Jan 2022, older than the one beside it "
+        "in this import (Connections.csv (the first file of that name), whose latest "
+        "connection is from 2 Feb 2026)."
+    )
+    sections = preview.text.split('<section class="preview"')[1:]
+    assert ["data-older" in section for section in sections] == [False, True]

@@ -276,3 +276,43 @@ def test_an_archive_is_as_new_as_its_earliest_file_not_one_saved_again_since(
 
     assert "This export is from 5 Jan 2026 (its archive dates it so)" in " ".join(older.notes)
     assert _jobs(session) == [("Software Engineer", True)]
+
+
+@pytest.mark.parametrize("newer_first", [True, False])
+def test_two_exports_of_one_name_in_one_import_are_dated_each_by_its_own(
+    session: Session, workspace: Workspace, newer_first: bool
+) -> None:
+    # (Two Connections.csv named on the command line from two folders, or sent to the API.)
+    files = [Upload("Connections.csv", MARCH.encode()), Upload("Connections.csv", JANUARY.encode())]
+
+    report = _import_all(session, workspace, *(files if newer_first else files[::-1]))
+
+    assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
+    first, second = ("first", "second") if not newer_first else ("second", "first")
+    assert (
+        f"Connections.csv (the {first} file of that name): This export's latest connection is "
+        "from 10 Jan 2022, older than the one beside it in this import (Connections.csv (the "
+        f"{second} file of that name), whose latest connection is from 2 Mar 2026)."
+    ) in " ".join(report.notes)
+    (kept,) = session.scalars(select(ImportRun.files).order_by(ImportRun.id.desc()).limit(1))
+    days = [entry["as_of"] for entry in kept]
+    assert days == (["2026-03-02", "2022-01-10"] if newer_first else ["2022-01-10", "2026-03-02"])
+
+
+def test_a_kept_import_of_two_files_of_one_name_keeps_the_newer_ones_day(
+    session: Session, workspace: Workspace
+) -> None:
+    _import_all(
+        session,
+        workspace,
+        Upload("Connections.csv", MARCH.encode()),
+        Upload("Connections.csv", JANUARY.encode()),
+    )
+    february = HEAD + ADA.format(title="Team Lead") + ("Cy,Ng,,,Kestrel,Analyst,02 Feb 2026\r\n")
+
+    older = _import(session, workspace, february)
+
+    assert "older than the one you imported on 25 Mar 2026 (Connections.csv, whose latest" in (
+        " ".join(older.notes)
+    )
+    assert _jobs(session)[0] == ("Engineering Manager", True)

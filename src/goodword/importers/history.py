@@ -128,8 +128,8 @@ def save(
         session.add(run)
     run.finished_at = now
     run.files = [
-        {"name": f.name, "label": f.label, "people": f.people} | report.as_of.get(f.name, {})
-        for f in report.files
+        {"name": f.name, "label": f.label, "people": f.people} | report.as_of.get(at, {})
+        for at, f in enumerate(report.files)
     ]
     run.counts = report.counts
     run.report = encode(report)

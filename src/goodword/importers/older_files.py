@@ -24,8 +24,9 @@ otherwise is added as a past job; the report says so, with the evidence in words
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -178,36 +179,57 @@ def older_than(file: Dated, newer: Dated) -> str:
     return said
 
 
-def said_older(files: Sequence[Dated], kept: Sequence[Dated]) -> dict[str, str]:
+def said_older(files: Sequence[Dated], kept: Sequence[Dated]) -> list[str | None]:
     """Why each of the files (of one import) is older than a kept one or another of them,
-    by file name; the files not older are left out."""
-    said = {}
+    in their order (None for one not older). Files are told apart by their place, never by
+    name: two of one import can share one (two Connections.csv from two folders)."""
+    files = told_apart(files)
+    said: list[str | None] = []
     for file in files:
         newer = newest_than(file, [*kept, *(other for other in files if other is not file)])
-        if newer is not None:
-            said[file.name] = older_than(file, newer)
+        said.append(older_than(file, newer) if newer is not None else None)
     return said
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def told_apart(files: Sequence[Dated]) -> list[Dated]:
+    """The files, each one whose name another shares named with its place among them for
+    the words ("Connections.csv (the second file of that name)")."""
+    counts = Counter(file.name for file in files)
+    seen: Counter[str] = Counter()
+    apart = []
+    for file in files:
+        if counts[file.name] > 1:
+            seen[file.name] += 1
+            number = seen[file.name]
+            which = _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"number {number}"
+            file = replace(file, name=f"{file.name} (the {which} file of that name)")
+        apart.append(file)
+    return apart
 
 
 def mark_older(
     session: Session, workspace_id: int, parsed_files: list[Parsed]
-) -> tuple[dict[str, dict[str, str]], list[str]]:
+) -> tuple[dict[int, dict[str, str]], list[str]]:
     """Mark the records of each Connections.csv older than one imported before, or than
-    another of this import (`older_copy`); what the import keeps of each such file's days
-    (by file name), and the report's notes."""
-    dated = {p.file_name: found for p in parsed_files if (found := as_of(p)) is not None}
+    another of this import (`older_copy`); what the import keeps of each dated file's days
+    (by its place among `parsed_files`), and the report's notes."""
+    dated = [(at, found) for at, p in enumerate(parsed_files) if (found := as_of(p)) is not None]
     if not dated:
         return {}, []
-    said = said_older(list(dated.values()), kept_files(session, workspace_id))
+    files = told_apart([file for _at, file in dated])
+    said = said_older(files, kept_files(session, workspace_id))
     notes = []
-    for parsed in parsed_files:
-        if parsed.file_name not in said:
+    for (at, _file), named, why in zip(dated, files, said, strict=True):
+        if why is None:
             continue
-        for person in parsed.people:
+        for person in parsed_files[at].people:
             person.older_copy = True
         notes.append(
-            f"{parsed.file_name}: {said[parsed.file_name]} Its people keep what the newer "
-            "export gave them (a job it gives otherwise is added as a past job); import the "
-            "newest export to bring them up to date."
+            f"{named.name}: {why} Its people keep what the newer export gave them (a job it "
+            "gives otherwise is added as a past job); import the newest export to bring them "
+            "up to date."
         )
-    return {name: file.kept() for name, file in dated.items()}, notes
+    return {at: file.kept() for at, file in dated}, notes

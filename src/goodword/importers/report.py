@@ -59,9 +59,9 @@ class ImportReport:
     organizations_created: int = 0
     candidates_created: int = 0
     notes: list[str] = field(default_factory=list)
-    # How new each LinkedIn Connections.csv is, by file (`older_files.Dated.kept`): kept
-    # with the import, not part of the report.
-    as_of: dict[str, dict[str, str]] = field(default_factory=dict)
+    # How new each LinkedIn Connections.csv is (`older_files.Dated.kept`), by its place in
+    # `files` (two may share a name): kept with the import, not part of the report.
+    as_of: dict[int, dict[str, str]] = field(default_factory=dict)
     # Once saved (never for a dry run): its id among the workspace's kept imports.
     id: int | None = None
     finished_at: datetime | None = None

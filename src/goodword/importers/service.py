@@ -162,7 +162,11 @@ def import_files(
     )
     report = ImportReport(dry_run=dry_run, files=file_reports)
     # (A Connections.csv older than another imported undoes nothing: `older_files`.)
-    report.as_of, older = older_files.mark_older(session, workspace_id, parsed_files)
+    days, older = older_files.mark_older(session, workspace_id, parsed_files)
+    # (By the file's place among the report's files: two may share a name. The files read
+    # are those given a format, in order.)
+    read_at = [at for at, file in enumerate(file_reports) if file.format is not None]
+    report.as_of = {read_at[at]: kept for at, kept in days.items()}
     report.notes += older
     files = {f.name: f for f in file_reports}
     incoming: list[IncomingPerson] = [p for f in parsed_files for p in f.people]

@@ -241,11 +241,11 @@ def preview_files(
             for row in item.rows:
                 row["phones"] = [phone_key(raw, region) or raw for raw in row["phones"]]
     said = older_files.said_older([day for _item, day in dated], kept)
-    for item, day in dated:
-        if day.name in said:
+    for (item, _day), why in zip(dated, said, strict=True):
+        if why is not None:
             item.older = (
-                f"{said[day.name]} Its people would keep what the newer export gave them (a "
-                "job it gives otherwise would be added as a past job)."
+                f"{why} Its people would keep what the newer export gave them (a job it gives "
+                "otherwise would be added as a past job)."
             )
     return found
 
