@@ -199,3 +199,26 @@ def test_choosing_other_files_clears_the_refusal_of_the_last_ones(
     expect(page.locator("#import-preview td", has_text="Ada Lovelace")).to_be_visible()
     expect(page.locator("#import-result")).to_be_empty()
     expect(box).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_a_folder_chosen_whole_keeps_its_name_so_the_export_is_dated_by_it(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Basic_LinkedInDataExport_03-20-2026"
+    folder.mkdir()
+    (folder / "Connections.csv").write_bytes((DATA / "Connections.csv").read_bytes())
+    (folder / "Skills.csv").write_text("Name\nSQL\n", encoding="utf-8")
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Or a whole folder").set_input_files(str(folder))
+    preview = page.locator("#import-preview")
+    expect(preview.get_by_role("heading", level=3)).to_have_text(
+        [
+            re.compile(r"^Basic_LinkedInDataExport_03-20-2026/Connections\.csv"),
+            re.compile(r"^Basic_LinkedInDataExport_03-20-2026/Skills\.csv"),
+        ]
+    )
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
+    expect(page.locator("#history td.long-id")).to_have_text(
+        ["Basic_LinkedInDataExport_03-20-2026 (2 files)"]
+    )

@@ -74,19 +74,54 @@ def upload_name(given: str | None, number: int) -> str:
     return stem + suffix
 
 
+def upload_folder(given: str | None) -> str | None:
+    """The folder a browser names an upload in, the last of them alone (a folder chosen
+    whole sends each file by its path: "Basic_LinkedInDataExport_11-20-2026/Connections.csv"),
+    cleaned as a file's name is; None for a name with no folder, one that names none
+    ("../x.csv"), or a path written the Windows way (an old browser's whole path).
+
+    >>> [upload_folder(n) for n in ("Export_1/a.csv", "a/b/../c/x.csv", "../x.csv", "x.csv")]
+    ['Export_1', 'c', None, None]
+    >>> [upload_folder(n) for n in ("C:/Users/b.csv", "/etc/x.csv", " ./x.csv", None)]
+    [None, None, None, None]
+    """
+    if not given or "\\" in given or ":" in given or given.startswith("/"):
+        return None
+    parts = given.split("/")
+    if len(parts) < 2:
+        return None
+    folder = "".join(c for c in parts[-2] if c.isprintable()).strip()
+    if folder.strip(". ") == "":
+        return None
+    return upload_name(folder, 0)
+
+
 async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None = None) -> Saved:
-    """Stream each upload to a temporary file; refuse one over the size cap before copying."""
+    """Stream each upload to a temporary file; refuse one over the size cap before copying.
+    The files a browser names in a folder (`upload_folder`) are saved in a folder of that
+    name, given as one path, so each is read as in that folder as the command line reads a
+    folder ("Basic_LinkedInDataExport_11-20-2026/Connections.csv", the export dated by it)."""
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     folder = Path(tempfile.mkdtemp(prefix="goodword-import-"))
     paths: list[Path] = []
+    folders: dict[str, Path] = {}  # a folder's name -> where its files are saved
     total = 0
     try:
         for number, upload in enumerate(uploads):
             name = upload_name(upload.filename, number)
             if upload.size is not None and upload.size > max_bytes:
                 raise ImportFileError(name, _too_big(upload.size, max_bytes))
-            target = folder / str(number) / name
-            target.parent.mkdir()
+            inside = upload_folder(upload.filename)
+            if inside is None:
+                target = folder / str(number) / name
+                paths.append(target)
+            else:
+                place = folders.get(inside)
+                if place is None or (place / name).exists():  # (another of its folders)
+                    place = folders[inside] = folder / str(number) / inside
+                    paths.append(place)
+                target = place / name
+            target.parent.mkdir(parents=True, exist_ok=True)
             await upload.seek(0)
             written = 0
             with target.open("wb") as out:
@@ -97,7 +132,6 @@ async def save_uploads(uploads: Iterable[UploadFile], *, max_bytes: int | None =
                         raise ImportFileError(name, _too_big(written, max_bytes))
                     out.write(chunk)
             total += written
-            paths.append(target)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -13,18 +13,21 @@ document.addEventListener("submit", (event) => {
 // page shows why its files were refused, by the preview or the import (the whole page does
 // it without JavaScript).
 document.addEventListener("htmx:afterSettle", () => {
-  const box = document.getElementById("f-files");
-  if (!box) return;
   const problems = ["preview-problem", "import-problem"].filter((id) => document.getElementById(id));
-  if (problems.length) box.setAttribute("aria-invalid", "true");
-  else box.removeAttribute("aria-invalid");
-  box.setAttribute("aria-describedby", ["h-files", ...problems].join(" "));
+  for (const [id, hint] of [["f-files", "h-files"], ["f-folder", "h-folder"]]) {
+    const box = document.getElementById(id);
+    if (!box) continue;
+    if (problems.length) box.setAttribute("aria-invalid", "true");
+    else box.removeAttribute("aria-invalid");
+    box.setAttribute("aria-describedby", [hint, ...problems].join(" "));
+  }
 });
 // Other files chosen on the import page are a fresh start: the refusal or report of the
 // last ones goes (their report stays under earlier imports). An import still running keeps
 // its progress in view.
 document.addEventListener("change", (event) => {
-  if (!(event.target instanceof HTMLInputElement) || event.target.id !== "f-files") return;
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement) || !["f-files", "f-folder"].includes(target.id)) return;
   const result = document.getElementById("import-result");
   if (result && !result.querySelector("#import-progress")) result.replaceChildren();
 });
