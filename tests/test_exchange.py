@@ -1223,7 +1223,14 @@ EXPORTED: list[tuple[type[Base], type[BaseModel], set[str]]] = [
 ]
 # Tables outside the export: search text is rebuilt on import; duplicate candidates, merge
 # snapshots and kept import reports hold database ids.
-OUTSIDE_THE_EXPORT = {"search_documents", "duplicate_candidates", "merges", "import_runs"}
+# (An import's LinkedIn export days go with its kept report: `older_files.remember_gone`.)
+OUTSIDE_THE_EXPORT = {
+    "search_documents",
+    "duplicate_candidates",
+    "merges",
+    "import_runs",
+    "linkedin_export_days",
+}
 
 
 @pytest.mark.parametrize(("model", "schema", "left_out"), EXPORTED)

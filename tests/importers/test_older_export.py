@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers import undoing
+from goodword.importers import history, undoing
 from goodword.importers.models import ImportRun
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport
@@ -316,3 +316,60 @@ def test_a_kept_import_of_two_files_of_one_name_keeps_the_newer_ones_day(
         " ".join(older.notes)
     )
     assert _jobs(session)[0] == ("Engineering Manager", True)
+
+
+def _others(session: Session, workspace: Workspace, count: int) -> None:
+    """As many imports of something else (a phone's card each)."""
+    for number in range(count):
+        card = f"BEGIN:VCARD\nVERSION:3.0\nFN:Card {number}\nEND:VCARD\n"
+        _import_all(session, workspace, Upload("phone.vcf", card.encode()))
+
+
+def test_an_export_whose_import_is_no_longer_kept_still_dates_an_older_one(
+    session: Session, workspace: Workspace
+) -> None:
+    _import_all(session, workspace, _archive("Basic_LinkedInDataExport_03-20-2026.zip", MARCH))
+    _others(session, workspace, history.KEEP)  # (March's report is no longer kept)
+    assert len(history.recent(session, workspace_id=workspace.id)) == history.KEEP
+
+    older = _import(session, workspace, JANUARY)
+
+    assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
+    assert (
+        "Connections.csv: This export's latest connection is from 10 Jan 2022, older than the "
+        "one you imported on 25 Mar 2026 (Basic_LinkedInDataExport_03-20-2026.zip/"
+        "Connections.csv, whose latest connection is from 2 Mar 2026)."
+    ) in " ".join(older.notes)
+
+
+def test_an_export_whose_report_was_deleted_still_dates_an_older_one(
+    session: Session, workspace: Workspace
+) -> None:
+    march = _import_all(
+        session, workspace, _archive("Basic_LinkedInDataExport_03-20-2026.zip", MARCH_WITHOUT_BO)
+    )
+    assert march.id is not None
+    history.forget(session, workspace_id=workspace.id, run_id=march.id)
+
+    older = _import_all(
+        session, workspace, _archive("Basic_LinkedInDataExport_02-10-2026.zip", FEBRUARY)
+    )
+
+    assert _jobs(session) == [("Engineering Manager", True), ("Software Engineer", False)]
+    assert "This export is from 10 Feb 2026 (its archive's name says so), older than the one" in (
+        " ".join(older.notes)
+    )
+
+
+def test_an_undone_export_no_longer_kept_is_still_no_newer_file(
+    session: Session, workspace: Workspace
+) -> None:
+    march = _import(session, workspace, MARCH)
+    assert march.id is not None
+    undoing.undo(session, workspace_id=workspace.id, run_id=march.id)
+    _others(session, workspace, history.KEEP)
+
+    january = _import(session, workspace, JANUARY)
+
+    assert not any("older than" in note for note in january.notes)
+    assert _jobs(session) == [("Software Engineer", True)]

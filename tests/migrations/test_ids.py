@@ -92,7 +92,7 @@ def test_the_rebuild_keeps_everything_and_no_id_is_given_twice(empty_engine: Eng
         merge_id = record.id
     before = shape(empty_engine)
 
-    migrate.upgrade(empty_engine)
+    migrate.upgrade(empty_engine, "0033")  # (a later one may add a table: 0036)
 
     assert shape(empty_engine) == before
     with transaction(sessions) as session:

@@ -327,3 +327,51 @@ def test_a_reminder_done_remembers_the_message_it_logged(empty_engine: Engine) -
             sa.text("SELECT interaction_id, logged_interaction_id FROM tasks ORDER BY id")
         ).all()
     assert [tuple(row) for row in rows] == [(ids[0], ids[0]), (ids[1], None)]
+
+
+def test_the_newest_linkedin_exports_of_imports_gone_are_kept_with_the_workspace(
+    empty_engine: Engine,
+) -> None:
+    """0036: a workspace kept before knows none; an import's LinkedIn export days are kept
+    (`linkedin_export_days`) once its report goes, and read back, on each backend; they go
+    with the workspace."""
+    from goodword.db import make_session_factory, transaction
+    from goodword.importers import history, older_files
+    from goodword.importers.models import ImportRun
+
+    migrate.upgrade(empty_engine, "0035")
+    with empty_engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO workspaces (slug, name, phone_region, created_at, graph_version) "
+                "VALUES ('local', 'Mine', 'US', :at, 0)"
+            ),
+            {"at": datetime(2026, 3, 1, tzinfo=UTC)},
+        )
+    migrate.upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        ws = connection.execute(text("SELECT id FROM workspaces")).scalar_one()
+        before = connection.execute(text("SELECT count(*) FROM linkedin_export_days")).scalar()
+    assert before == 0
+    sessions = make_session_factory(empty_engine)
+    at = datetime(2026, 3, 25, 12, tzinfo=UTC)
+    entry = {"name": "Basic_LinkedInDataExport_03-20-2026.zip/Connections.csv", "label": "",
+             "people": 1, "as_of": "2026-03-20", "by": "name", "latest": "2026-03-02"}  # fmt: skip
+    with transaction(sessions) as session:
+        assert older_files.kept_files(session, ws) == []
+        run = ImportRun(workspace_id=ws, finished_at=at, files=[entry], counts={}, report=b"")
+        session.add(run)
+        session.flush()
+        history.forget(session, workspace_id=ws, run_id=run.id)
+    with transaction(sessions) as session:
+        (kept,) = older_files.kept_files(session, ws)
+    assert (kept.name, kept.exported, kept.by, kept.latest) == (
+        entry["name"], date(2026, 3, 20), "name", date(2026, 3, 2)
+    )  # fmt: skip
+    assert kept.imported == at
+    with empty_engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        connection.execute(text("DELETE FROM workspaces"))
+        after = connection.execute(text("SELECT count(*) FROM linkedin_export_days")).scalar()
+    assert after == 0

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from goodword.errors import NotFound
+from goodword.importers import older_files
 from goodword.importers.models import ImportRun
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.interactions.models import Interaction, Participant
@@ -138,6 +139,9 @@ def save(
     # By id, the order they were saved in (a clock set back cannot make the newest oldest).
     older = select(ImportRun.id).where(ImportRun.workspace_id == workspace_id)
     kept = older.order_by(ImportRun.id.desc()).limit(KEEP)
+    # (The LinkedIn exports of those that go still date an older one: `older_files`.)
+    going = older.where(ImportRun.id.not_in(kept.scalar_subquery()))
+    older_files.remember_gone(session, workspace_id, session.scalars(going).all())
     session.execute(
         delete(ImportRun).where(
             ImportRun.workspace_id == workspace_id, ImportRun.id.not_in(kept.scalar_subquery())
@@ -234,7 +238,9 @@ def get(session: Session, *, workspace_id: int, run_id: int) -> ImportReport:
 
 
 def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
-    """Delete a kept report (the people it imported stay)."""
+    """Delete a kept report (the people it imported stay; its LinkedIn export still dates
+    an older one: `older_files.remember_gone`)."""
+    older_files.remember_gone(session, workspace_id, [run_id])
     deleted = session.execute(
         delete(ImportRun).where(ImportRun.workspace_id == workspace_id, ImportRun.id == run_id)
     )

@@ -32,6 +32,17 @@ class ImportRun(WorkspaceScoped, Base):
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class LinkedInExportDays(WorkspaceScoped, Base):
+    """The newest LinkedIn Connections.csv days of the imports a workspace no longer keeps
+    (beyond the last 20, or their reports deleted; never one undone), as `ImportRun.files`
+    keeps them, each with when it was imported ("imported"): an older export is still told
+    from them (`older_files.remember_gone`). One row a workspace; no names of people."""
+
+    __tablename__ = "linkedin_export_days"
+
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
 # A message or organization an import added is that import's to take back on undo
 # (`import_run_id`) until it is changed through the ORM: every edit by hand, a person added
 # to or taken out of a message. The imports write with Core, so their own changes (a writer

@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers.models import ImportRun
+from goodword.importers.models import ImportRun, LinkedInExportDays
 from goodword.importers.records import Parsed
 from goodword.people.job_dates import in_words
 from goodword.records import latest_today
@@ -125,25 +125,105 @@ def _day(text: object) -> date | None:
         return None
 
 
+def _dated(entry: object, imported: datetime | None) -> Dated | None:
+    """A file's days as an import keeps them (`Dated.kept`, with its name), or None."""
+    if not isinstance(entry, dict) or (day := _day(entry.get("as_of"))) is None:
+        return None
+    name = str(entry.get("name") or "Connections.csv")
+    by = entry.get("by")
+    if by in (BY_NAME, BY_PACKING):  # (kept before archives were dated: none)
+        return Dated(name, _day(entry.get("latest")), day, by, imported)
+    return Dated(name, day, imported=imported)
+
+
 def kept_files(session: Session, workspace_id: int) -> list[Dated]:
     """The Connections.csv files the kept imports read, each as new as it was found (an
-    import undone never happened)."""
+    import undone never happened), and the newest of those imports no longer kept read
+    (`remember_gone`)."""
     found = []
     for imported, files in session.execute(
         select(ImportRun.finished_at, ImportRun.files).where(
             ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None)
         )
     ):
-        for entry in files or ():
-            if not isinstance(entry, dict) or (day := _day(entry.get("as_of"))) is None:
-                continue
-            name = str(entry.get("name") or "Connections.csv")
-            by = entry.get("by")
-            if by in (BY_NAME, BY_PACKING):  # (kept before archives were dated: none)
-                found.append(Dated(name, _day(entry.get("latest")), day, by, imported))
-            else:
-                found.append(Dated(name, day, imported=imported))
-    return found
+        found += [file for entry in files or () if (file := _dated(entry, imported))]
+    return found + _remembered(session, workspace_id)[1]
+
+
+def _remembered(
+    session: Session, workspace_id: int
+) -> tuple[LinkedInExportDays | None, list[Dated]]:
+    """The days kept of the imports gone (`remember_gone`), and where they are kept."""
+    rows = session.scalars(
+        select(LinkedInExportDays)
+        .where(LinkedInExportDays.workspace_id == workspace_id)
+        .order_by(LinkedInExportDays.id)
+    ).all()
+    return (rows[0] if rows else None), [
+        file
+        for row in rows
+        for entry in row.files or ()
+        if isinstance(entry, dict)
+        and (imported := _moment(entry.get("imported"))) is not None
+        and (file := _dated(entry, imported)) is not None
+    ]
+
+
+def _moment(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def newest(files: Sequence[Dated]) -> list[Dated]:
+    """The files no other of them can be newer than for any file compared with them
+    (`Dated.older_than`): the one as new as the latest day of each kind of evidence (an
+    archive's name, its packing, a latest Connected On alone), and the one with the latest
+    Connected On."""
+    chosen: list[Dated | None] = []
+    for by in (BY_NAME, BY_PACKING, None):
+        of_kind = [file for file in files if file.by == by and file.day is not None]
+        chosen.append(max(of_kind, key=lambda file: file.day or date.min, default=None))
+    with_latest = [file for file in files if file.latest is not None]
+    chosen.append(max(with_latest, key=lambda file: file.latest or date.min, default=None))
+    unique: list[Dated] = []
+    for file in chosen:
+        if file is not None and file not in unique:
+            unique.append(file)
+    return unique
+
+
+def remember_gone(session: Session, workspace_id: int, run_ids: Sequence[int]) -> None:
+    """Keep with the workspace the newest Connections.csv days of the imports about to be
+    deleted (beyond the last `history.KEEP`, or their reports deleted), beside those kept
+    before, so an older export is still told from them; an undone import's none."""
+    if not run_ids:
+        return
+    gone = [
+        file
+        for imported, files in session.execute(
+            select(ImportRun.finished_at, ImportRun.files).where(
+                ImportRun.workspace_id == workspace_id,
+                ImportRun.undone_at.is_(None),
+                ImportRun.id.in_(run_ids),
+            )
+        )
+        for entry in files or ()
+        if (file := _dated(entry, imported)) is not None
+    ]
+    if not gone:
+        return
+    row, before = _remembered(session, workspace_id)
+    if row is None:
+        row = LinkedInExportDays(workspace_id=workspace_id)
+        session.add(row)
+    row.files = [
+        {"name": file.name, **file.kept(), "imported": file.imported.isoformat()}
+        for file in newest([*before, *gone])
+        if file.imported is not None
+    ]
+    session.flush()
 
 
 def newest_than(file: Dated, others: Sequence[Dated]) -> Dated | None:
