@@ -16,6 +16,7 @@ from goodword.opportunities.wording import pay_of
 from goodword.people import job_dates
 from goodword.people.birthdays import shown as month_day
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
+from goodword.playbooks import sender
 from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words
@@ -68,6 +69,7 @@ def install(env: Environment) -> None:
     env.filters["tel_uri"] = phone_uri
     env.filters["source_name"] = source_name
     env.globals["source_id"] = source_id
+    env.globals["eml_sender_note"] = sender.page_note
     env.globals.update(
         version=__version__,
         Stage=Stage,

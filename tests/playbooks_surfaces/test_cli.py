@@ -350,3 +350,33 @@ def test_a_move_to_rejected_that_does_not_look_late_names_the_command_that_runs_
         f"Record the later rounds, or run goodword playbooks rejection {opportunity} "
         "--confirm-late." in " ".join(moved.output.split())
     )
+
+
+def test_messages_show_eml_is_not_from_the_current_employer(run: Run, cli_url: str, tmp_path: Path):
+    def build(session: Session, ws: int) -> int:
+        from goodword.people import service as people
+        from goodword.people.schemas import PositionCreate
+
+        f.organization(session, ws, "Quillstone Software", domains=["quillstone.example"])
+        address = "robin@quillstone.example"
+        me = f.person(session, ws, "Robin Castillo", is_me=True, emails=[address])
+        people.add_position(
+            session,
+            workspace_id=ws,
+            person_id=me.id,
+            data=PositionCreate(organization_name="Quillstone Software"),
+        )
+        return f.person(session, ws, "Ana Ruiz", given_name="Ana", emails=["a@x.org"]).id
+
+    person = seed(cli_url, build)
+    eml = tmp_path / "note.eml"
+    shown = run("messages", "show", "keep_in_touch", "--person", str(person), "--eml", str(eml))
+    assert shown.exit_code == 0
+    assert message_from_bytes(eml.read_bytes(), policy=policy.default)["From"] is None
+    assert "The file has no From: every e-mail address of yours recorded is at Quillstone" in (
+        " ".join(shown.stdout.split())
+    )
+    printed = run("messages", "show", "keep_in_touch", "--person", str(person), "--eml", "-")
+    assert printed.exit_code == 0 and "From:" not in printed.stdout
+    assert "The mail has no From" in printed.stderr
+

@@ -403,3 +403,65 @@ def test_an_event_whose_day_has_gone_by_can_still_be_edited(
     assert client.post(f"/leads/{lead.id}", data=kept, follow_redirects=False).status_code == 303
     moved = kept | {"happens_on": "2026-10-01"}
     assert client.post(f"/leads/{lead.id}", data=moved).status_code == 422
+
+
+def _robin(session: Session, ws: int, *emails: str) -> None:
+    """Robin works at Quillstone now (its domain recorded) and worked at Brightwater before."""
+    from goodword.people import service as people
+    from goodword.people.schemas import PositionCreate
+
+    f.organization(session, ws, "Quillstone Software", domains=["quillstonesoftware.example"])
+    f.organization(session, ws, "Brightwater Analytics", domains=["brightwater.example"])
+    robin = f.person(session, ws, "Robin Castillo", is_me=True, emails=list(emails))
+    people.add_position(
+        session,
+        workspace_id=ws,
+        person_id=robin.id,
+        data=PositionCreate(
+            organization_name="Brightwater Analytics",
+            start_date=date(2019, 1, 1),
+            end_date=date(2023, 1, 1),
+        ),
+    )
+    people.add_position(
+        session,
+        workspace_id=ws,
+        person_id=robin.id,
+        data=PositionCreate(organization_name="Quillstone Software", start_date=date(2023, 2, 1)),
+    )
+
+
+def _eml_from(client: TestClient) -> str | None:
+    response = client.post("/messages/eml", data={"subject": "Hello", "body": "Hi Morgan"})
+    assert response.status_code == 200
+    return message_from_bytes(response.content, policy=policy.default)["From"]
+
+
+def test_a_draft_is_from_the_users_own_address_not_their_current_employers(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _robin(
+        session,
+        workspace.id,
+        "robin.castillo@quillstonesoftware.example",
+        "robin@mail.quillstonesoftware.example",
+        "robin@brightwater.example",  # a former employer's: not where a search is noticed
+        "robin.castillo@mail.example",
+    )
+    assert _eml_from(client) == "Robin Castillo <robin@brightwater.example>"
+    page = client.get("/messages/keep_in_touch")
+    assert page.status_code == 200 and 'class="small warning eml-from"' not in page.text
+
+
+def test_a_draft_with_only_work_addresses_has_no_from_and_the_page_says_why(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _robin(session, workspace.id, "robin.castillo@QuillstoneSoftware.example")
+    assert _eml_from(client) is None
+    page = client.get("/messages/keep_in_touch")
+    note = page.text.split('class="small warning eml-from">')[1].split("</p>")[0]
+    assert note == (
+        "The .eml file has no From: every e-mail address of yours recorded is at Quillstone "
+        "Software, where you work now, so your mail program picks. Send it from your own "
+        "address: a job search noticed at work can cost you the job."
+    )

@@ -373,8 +373,8 @@ def messages_show(
     """Show a message: the wording, or filled for each --person; --eml writes a mail file.
     --json prints what GET /api/v1/messages/KEY/drafts answers."""
     from goodword.playbooks import drafting
-    from goodword.playbooks.engine import me
     from goodword.playbooks.messages import eml_bytes
+    from goodword.playbooks.sender import sender, work_only_note
 
     if eml is not None and len(person or []) > 1:
         raise InvalidInput("--eml writes one draft: give at most one --person with it.")
@@ -382,13 +382,14 @@ def messages_show(
         raise InvalidInput("--eml - and --json both print on the screen: leave out one.")
     with work(ctx) as (session, ws):
         drafts = drafting.for_people(session, workspace_id=ws, key=key, person_ids=person or [])
-        user = me(session, workspace_id=ws)
-        sender = (user.emails[0].address if user.emails else None) if user else None
-        name = user.display_name if user else None
+        frm = sender(session, workspace_id=ws)
     if eml is not None:
-        mail = eml_bytes(drafts[0], from_address=sender, from_name=name, at=clock.now())
+        mail = eml_bytes(drafts[0], from_address=frm.address, from_name=frm.name, at=clock.now())
         write_output(eml, mail)
         if to_screen(eml):
+            note = work_only_note(frm, eml="The mail")
+            if note:
+                typer.echo(note, err=True)
             return
     if as_json:
         print_json(dump(drafting.drafts_to_read(key, drafts)))
@@ -402,6 +403,9 @@ def messages_show(
         typer.echo("")
     if eml is not None:
         typer.echo(f"Wrote {eml}; open it in your mail program, edit, and send it yourself.")
+        note = work_only_note(frm, eml="The file")
+        if note:
+            typer.echo(note)
 
 
 calendar_app = typer.Typer(

@@ -16,9 +16,9 @@ from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.errors import InvalidInput
 from goodword.pages import form_errors, form_of, form_values, is_htmx, redirect, render
 from goodword.playbooks import library
-from goodword.playbooks.engine import me
 from goodword.playbooks.messages import DEFAULTS, Draft, eml_bytes
 from goodword.playbooks.schemas import MessageTemplateIn
+from goodword.playbooks.sender import sender
 
 router = APIRouter()
 
@@ -47,8 +47,9 @@ def eml_filename(key: str) -> str:
 
 
 def eml_download(session: Session, workspace_id: int, data: DraftIn) -> Response:
-    """The draft as an `.eml` attachment, from the user's own address when one is recorded."""
-    user = me(session, workspace_id=workspace_id)
+    """The draft as an `.eml` attachment, from the user's own address when one is recorded
+    that is not at their current employer (`sender.py`); else without a From."""
+    frm = sender(session, workspace_id=workspace_id)
     draft = Draft(
         key=data.key,
         subject=data.subject,
@@ -58,8 +59,8 @@ def eml_download(session: Session, workspace_id: int, data: DraftIn) -> Response
     )
     body = eml_bytes(
         draft,
-        from_address=user.emails[0].address if user and user.emails else None,
-        from_name=user.display_name if user else None,
+        from_address=frm.address,
+        from_name=frm.name,
         at=clock.now(),
     )
     return Response(
