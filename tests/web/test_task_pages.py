@@ -225,6 +225,32 @@ def test_snoozing_needs_a_later_date(
     assert _reload(session, task).status is TaskStatus.OPEN
 
 
+def test_a_refused_snooze_date_stays_in_its_box_beside_the_error(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    task = factories.task(session, workspace.id, "Write to Ada")
+    past = (TODAY - timedelta(days=3)).isoformat()
+    typed = f'name="snoozed_until" value="{past}" required'
+    row = client.post(
+        f"/tasks/{task.id}/status", data={"status": "snoozed", "snoozed_until": past}, headers=HTMX
+    )
+    assert row.status_code == 422 and "Pick a day after today." in row.text and typed in row.text
+    for back in ("open", "detail"):  # the whole page, without JavaScript
+        page = client.post(
+            f"/tasks/{task.id}/status",
+            data={"status": "snoozed", "snoozed_until": past, "back": back},
+        )
+        assert page.status_code == 422 and "Pick a day after today." in page.text
+        assert typed in page.text
+    # Another task's box on the same list keeps the usual date.
+    other = factories.task(session, workspace.id, "Write to Bo")
+    page = client.post(
+        f"/tasks/{task.id}/status", data={"status": "snoozed", "snoozed_until": past}
+    )
+    default = (TODAY + timedelta(days=7)).isoformat()
+    assert f'id="snooze-{other.id}" name="snoozed_until" value="{default}"' in page.text
+
+
 def test_a_snooze_without_a_date_is_said_of_the_date_field(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

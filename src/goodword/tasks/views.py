@@ -74,6 +74,7 @@ def _list_page(
     after: str | None = None,
     before: str | None = None,
     row_errors: Mapping[int, str] | None = None,
+    row_typed: Mapping[int, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     page = page_or_422(
@@ -98,6 +99,7 @@ def _list_page(
             "filters": FILTER_NAMES,
             "first_page": not after and page.prev_cursor is None,
             "row_errors": row_errors or {},
+            "row_typed_dates": row_typed or {},
             **_row_context(clock.today(), chosen),
         },
         status_code=status_code,
@@ -256,16 +258,26 @@ async def change_status(
         session.rollback()
         task = service.get(session, workspace_id=workspace_id, task_id=task_id)
         message = _status_error(error)
+        # The snooze date refused stays in its box beside the error, to be put right (none
+        # given, the box offers the usual one).
+        snoozing = values["status"] == TaskStatus.SNOOZED.value
+        typed = values["snoozed_until"].strip() or None if snoozing else None
         if is_htmx(request):
             context = {
                 "t": task,
                 "row_error": message,
+                "row_typed": typed,
                 "swapped": True,
                 **_row_context(today, back),
             }
             return render(request, "tasks/_row.html", context, status_code=422, vary_on_htmx=True)
         if back == "detail":
-            context = {"t": task, "row_error": message, **_row_context(today, back)}
+            context = {
+                "t": task,
+                "row_error": message,
+                "row_typed": typed,
+                **_row_context(today, back),
+            }
             return render(request, "tasks/detail.html", context, status_code=422)
         return _list_page(
             request,
@@ -273,6 +285,7 @@ async def change_status(
             workspace_id,
             chosen=back,
             row_errors={task.id: message},
+            row_typed={task.id: typed} if typed is not None else None,
             status_code=422,
         )
     contact = _contact_said(task, logged)
