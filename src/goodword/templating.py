@@ -19,7 +19,7 @@ from goodword.people.normalize import phone_text, phone_uri, source_id, source_n
 from goodword.playbooks import sender
 from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
-from goodword.tasks.schemas import origin_words
+from goodword.tasks.schemas import origin_words, unfilled
 
 
 def human_date(value: date | datetime | None, precision: str | None = None) -> str:
@@ -70,6 +70,7 @@ def install(env: Environment) -> None:
     env.filters["source_name"] = source_name
     env.globals["source_id"] = source_id
     env.globals["eml_sender_note"] = sender.page_note
+    env.globals["unfilled"] = unfilled
     env.globals.update(
         version=__version__,
         Stage=Stage,

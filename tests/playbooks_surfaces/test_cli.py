@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner, Result
 
@@ -380,3 +381,30 @@ def test_messages_show_eml_is_not_from_the_current_employer(run: Run, cli_url: s
     assert printed.exit_code == 0 and "From:" not in printed.stdout
     assert "The mail has no From" in printed.stderr
 
+
+def test_task_show_says_what_its_draft_leaves_to_fill_in(run: Run, cli_url: str):
+    def build(session: Session, ws: int) -> int:
+        from goodword.playbooks import follow_up
+        from goodword.referrals import service as referrals
+        from goodword.referrals.models import AskStatus
+        from goodword.referrals.schemas import ReferralAskCreate
+        from goodword.tasks.models import Task
+
+        f.person(session, ws, "Sam Carter", is_me=True)
+        kim = f.person(session, ws, "Kim Lee")
+        ask = referrals.create(session, workspace_id=ws, data=ReferralAskCreate(person_id=kim.id))
+        for status in (AskStatus.ASKED, AskStatus.AGREED, AskStatus.INTRODUCED):
+            follow_up.advance_ask(
+                session, workspace_id=ws, ask_id=ask.id, status=status, today=date(2026, 11, 2)
+            )
+        session.flush()
+        key = f"referral:ask:{ask.id}:thank"
+        return session.scalars(select(Task.id).where(Task.origin_key == key)).one()
+
+    task = seed(cli_url, build)
+    shown = run("task", "show", str(task))
+    assert shown.exit_code == 0
+    assert "Fill in before sending │ {introduced_to}" in shown.stdout
+    as_json = json.loads(run("task", "show", str(task), "--json").stdout)
+    # (Kim was asked for no organization in particular either.)
+    assert as_json["missing_placeholders"] == ["introduced_to", "target_organization"]

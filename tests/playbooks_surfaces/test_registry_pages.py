@@ -185,3 +185,53 @@ def test_registry_records_of_another_workspace_are_not_found(
     assert client.post(f"/references/{reference.id}/delete").status_code == 404
     assert "Their Person" not in client.get("/references").text
     assert f'id="ask-{ask.id}"' not in client.get("/referrals?status=all").text
+
+
+def _introduce(client: TestClient, ask: ReferralAsk, introduced_to: str) -> None:
+    for status in ("asked", "agreed"):
+        assert client.post(f"/referrals/{ask.id}/advance", data={"status": status}).status_code
+    data = {"status": "introduced", "introduced_to": introduced_to}
+    assert client.post(f"/referrals/{ask.id}/advance", data=data, headers=HTMX).status_code == 200
+
+
+def _thank_you(session: Session, ask: ReferralAsk) -> int:
+    from goodword.tasks.models import Task
+
+    key = f"referral:ask:{ask.id}:thank"
+    return session.scalars(select(Task.id).where(Task.origin_key == key)).one()
+
+
+def test_a_thank_you_for_an_introduction_to_no_one_named_says_what_to_fill_in(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    unnamed = _ask(session, workspace.id)
+    named = _ask(session, workspace.id, "Ana Ruiz", "Quillstone")
+    _introduce(client, unnamed, "")
+    _introduce(client, named, "Lee Park")
+    task = _thank_you(session, unnamed)
+    page = client.get(f"/tasks/{task}")
+    assert "{introduced_to}" in page.text
+    assert "Fill in before sending: <code>{introduced_to}</code></p>" in page.text
+    assert client.get(f"/api/v1/tasks/{task}").json()["missing_placeholders"] == ["introduced_to"]
+    filled = _thank_you(session, named)
+    page = client.get(f"/tasks/{filled}")
+    assert "Lee Park" in page.text and "Fill in before sending" not in page.text
+    assert client.get(f"/api/v1/tasks/{filled}").json()["missing_placeholders"] == []
+
+
+def test_the_introduced_step_asks_whom_with_a_hint_and_keeps_what_was_typed(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    ask = _ask(session, workspace.id)
+    row = client.post(f"/referrals/{ask.id}/advance", data={"status": "asked"}, headers=HTMX)
+    hint = f'<p class="hint" id="ask-intro-hint-{ask.id}">For Introduced: whom they introduced'
+    assert hint in row.text and f'aria-describedby="ask-intro-hint-{ask.id}"' in row.text
+    page = client.get("/referrals")
+    assert hint in page.text
+    long = {"status": "introduced", "introduced_to": "Lee Park " + "x" * 200}
+    for headers in (HTMX, {}):
+        refused = client.post(f"/referrals/{ask.id}/advance", data=long, headers=headers)
+        assert refused.status_code == 422
+        assert f'value="{long["introduced_to"]}"' in refused.text
+        assert '<option value="introduced" selected>' in refused.text

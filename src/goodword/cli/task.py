@@ -150,6 +150,7 @@ def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
         ("Snoozed until", read.snoozed_until),
         ("Completed at", read.completed_at),
         ("Notes", read.notes),
+        ("Fill in before sending", ", ".join(f"{{{n}}}" for n in read.missing_placeholders)),
         ("From", origin_words(read.origin) or None),
         ("Person", person),
         ("Organization", organization),

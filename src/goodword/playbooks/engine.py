@@ -23,7 +23,7 @@ from goodword.playbooks.messages import Draft, mailto_url
 from goodword.playbooks.schemas import DraftRead, PlaybookResultRead, PromptRead
 from goodword.tasks import service as tasks
 from goodword.tasks.models import Task, TaskStatus
-from goodword.tasks.schemas import TaskCreate, TaskStatusChange
+from goodword.tasks.schemas import DRAFT_MARKER, TaskCreate, TaskStatusChange
 
 _TITLE_LIMIT = 300
 _NOTES_LIMIT = 20_000
@@ -206,7 +206,7 @@ def task_notes(notes: str | None, draft: Draft | None) -> str | None:
     """A playbook task's notes as `ensure_task` writes them: the notes, then the draft."""
     text = notes or ""
     if draft is not None:
-        text = f"{text}\n\nDraft (edit it, then send it yourself):\n\n{draft.as_text()}".strip()
+        text = f"{text}\n\n{DRAFT_MARKER}\n\n{draft.as_text()}".strip()
     return _clip(text, _NOTES_LIMIT) or None
 
 

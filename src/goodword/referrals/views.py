@@ -69,6 +69,7 @@ def _list_page(
     values: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
     row_errors: Mapping[int, str] | None = None,
+    row_typed: Mapping[int, Mapping[str, str]] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     asks = _asks(session, workspace_id, chosen)
@@ -84,6 +85,7 @@ def _list_page(
             "values": values or {},
             "errors": errors or {},
             "row_errors": row_errors or {},
+            "row_typed": row_typed or {},
             "people": person_choices(session, workspace_id=workspace_id),
             "organizations": organization_choices(session, workspace_id=workspace_id),
         },
@@ -156,12 +158,14 @@ async def advance(
         ask = service.get(session, workspace_id=workspace_id, ask_id=ask_id)
         problems = form_errors(error, fields=("status", "introduced_to"))
         text = error.message if "status" in problems else next(iter(problems.values()))
+        # What was chosen and typed stays in the row beside the error, to be put right.
+        typed = {"status": values["status"], "introduced_to": values["introduced_to"]}
         if is_htmx(request):
             row = panels.ask_rows(session, workspace_id=workspace_id, asks=[ask])[0]
             return render(
                 request,
                 "referrals/_row.html",
-                {"row": row, "row_error": text, "chosen": chosen},
+                {"row": row, "row_error": text, "chosen": chosen, "typed": typed},
                 status_code=422,
                 vary_on_htmx=True,
             )
@@ -173,6 +177,7 @@ async def advance(
             workspace_id,
             chosen=chosen,
             row_errors={ask.id: text},
+            row_typed={ask.id: typed},
             status_code=422,
         )
     message = f"{ask.person.display_name}: {status.label.lower()}."

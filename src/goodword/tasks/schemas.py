@@ -3,10 +3,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    computed_field,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from goodword import clock
+from goodword.playbooks.messages import PLACEHOLDERS, placeholders_in
 from goodword.records import Day, RecordId
 from goodword.tasks.models import TaskStatus
 
@@ -20,6 +28,25 @@ PLAYBOOK_NAMES = {
     "favours": "Favours",
     "pass-it-on": "Pass it on",
 }
+
+
+# What a playbook writes before the draft it keeps in a task's notes (`playbooks/engine.py`).
+DRAFT_MARKER = "Draft (edit it, then send it yourself):"
+
+
+def unfilled(notes: str | None) -> list[str]:
+    """The placeholders a task's draft still has in braces, to fill in before sending: a
+    value the playbook did not know ("{introduced_to}", whom a referrer introduced you to).
+
+    >>> unfilled(f"{DRAFT_MARKER} Subject: Thanks to {{my_name}} for {{introduced_to}}")
+    ['my_name', 'introduced_to']
+    >>> unfilled("Notes only, {introduced_to} too")
+    []
+    """
+    if not notes or DRAFT_MARKER not in notes:
+        return []
+    draft = notes.split(DRAFT_MARKER, 1)[1]
+    return [name for name in placeholders_in(draft) if name in PLACEHOLDERS]
 
 
 def origin_words(origin: str) -> str:
@@ -95,3 +122,9 @@ class TaskRead(BaseModel):
     interaction_id: int | None
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def missing_placeholders(self) -> list[str]:
+        """The placeholders the task's draft still has in braces: fill them in before sending."""
+        return unfilled(self.notes)
