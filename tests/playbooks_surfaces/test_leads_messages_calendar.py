@@ -465,3 +465,43 @@ def test_a_draft_with_only_work_addresses_has_no_from_and_the_page_says_why(
         "Software, where you work now, so your mail program picks. Send it from your own "
         "address: a job search noticed at work can cost you the job."
     )
+
+
+def test_a_lead_passed_on_is_a_favour_given_in_the_ledger(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    share = _lead_for_ana(client, session, workspace)
+    ana = share.person_id
+    f.interaction(
+        session,
+        workspace.id,
+        kind="favour_received",
+        summary="Read my case study",
+        participants=[{"person_id": ana}],
+    )
+    session.commit()
+    before = client.get(f"/people/{ana}")
+    assert "favours they did you: <strong>1</strong>" in before.text
+    assert "You owe them one" in before.text
+    assert client.get(f"/api/v1/people/{ana}/favours").json()["given"] == 0
+    owed = client.get("/api/v1/keep-in-touch/digest").json()["owe_favours"]
+    assert [b["name"] for b in owed] == ["Ana Ruiz"]
+    client.post(f"/leads/shares/{share.id}", data={"status": "sent"})
+    page = client.get(f"/people/{ana}")
+    assert "Favours you did Ana Ruiz: <strong>1</strong>" in page.text
+    assert "You owe them one" not in page.text
+    assert (
+        f'<li>Passed on a lead: <a href="/leads/{share.lead_id}">On pricing</a>\n'
+        '      <span class="muted small">25 Nov 2026</span></li>'
+    ) in page.text
+    ledger = client.get(f"/api/v1/people/{ana}/favours").json()
+    assert (ledger["given"], ledger["received"], ledger["balance"]) == (1, 1, 0)
+    assert ledger["entries"][0] == {
+        "interaction_id": None,
+        "lead_id": share.lead_id,
+        "kind": "lead_passed_on",
+        "on": "2026-11-25",
+        "summary": "On pricing",
+    }
+    # The weekly digest (the API's, and goodword keep-in-touch --digest) owes her none now.
+    assert client.get("/api/v1/keep-in-touch/digest").json()["owe_favours"] == []

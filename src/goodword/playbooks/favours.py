@@ -1,5 +1,5 @@
-"""Do favours: the favour ledger (given and received, per person, from logged favours) and a
-thank-you for each favour received lately."""
+"""Do favours: the favour ledger (given and received, per person, from logged favours and
+the leads passed on to them) and a thank-you for each favour received lately."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from goodword.interactions.models import Interaction, InteractionKind, Participant
+from goodword.leads.enums import ShareStatus
+from goodword.leads.models import LeadShare
 from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
@@ -25,14 +27,24 @@ from goodword.playbooks.messages import favour_phrase
 from goodword.playbooks.schemas import FavourEntryRead, FavoursRead
 
 FAVOURS = "favours"
+# The kind of a ledger entry that is a lead passed on (marked sent): a favour given.
+LEAD_PASSED_ON = "lead_passed_on"
 
 
 @dataclass(frozen=True)
 class FavourEntry:
-    interaction_id: int
-    kind: InteractionKind
+    """One favour: a logged favour interaction (`kind` favour_given or favour_received), or
+    a lead passed on to them (`LEAD_PASSED_ON`, `lead_id`, its title as the summary)."""
+
+    interaction_id: int | None
+    kind: str
     on: date
     summary: str | None
+    lead_id: int | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.kind != InteractionKind.FAVOUR_RECEIVED.value
 
 
 @dataclass
@@ -52,7 +64,8 @@ class FavourBalance:
 def favour_ledger(
     session: Session, *, workspace_id: int, person_id: int | None = None
 ) -> list[FavourBalance]:
-    """Favours given and received, per person, from logged favour interactions."""
+    """Favours given and received, per person, newest first: the favour interactions logged,
+    and each lead passed on to them (marked sent), a favour given on the day it went."""
     statement = (
         select(Interaction)
         .where(
@@ -71,7 +84,10 @@ def favour_ledger(
     ledger: dict[int, FavourBalance] = {}
     for interaction in session.scalars(statement):
         entry = FavourEntry(
-            interaction.id, interaction.kind, interaction.occurred_at.date(), interaction.summary
+            interaction.id,
+            interaction.kind.value,
+            interaction.occurred_at.date(),
+            interaction.summary,
         )
         for participant in interaction.participants:
             if person_id is not None and participant.person_id != person_id:
@@ -82,12 +98,37 @@ def favour_ledger(
                 participant.person_id,
                 FavourBalance(participant.person_id, participant.person.display_name),
             )
-            if interaction.kind is InteractionKind.FAVOUR_GIVEN:
-                row.given += 1
-            else:
-                row.received += 1
-            row.entries.append(entry)
+            _add(row, entry)
+    shares = (
+        select(LeadShare)
+        .where(
+            LeadShare.workspace_id == workspace_id,
+            LeadShare.status == ShareStatus.SENT,
+            LeadShare.sent_on.is_not(None),
+        )
+        .options(selectinload(LeadShare.lead), selectinload(LeadShare.person))
+        .order_by(LeadShare.sent_on.desc(), LeadShare.id.desc())
+    )
+    if person_id is not None:
+        shares = shares.where(LeadShare.person_id == person_id)
+    for share in session.scalars(shares):
+        if share.person.is_me or share.sent_on is None:
+            continue
+        row = ledger.setdefault(
+            share.person_id, FavourBalance(share.person_id, share.person.display_name)
+        )
+        _add(row, FavourEntry(None, LEAD_PASSED_ON, share.sent_on, share.lead.title, share.lead_id))
+    for row in ledger.values():
+        row.entries.sort(key=lambda e: e.on, reverse=True)  # (stable: logged order within a day)
     return sorted(ledger.values(), key=lambda b: (b.balance, b.name.casefold()))
+
+
+def _add(row: FavourBalance, entry: FavourEntry) -> None:
+    if entry.given:
+        row.given += 1
+    else:
+        row.received += 1
+    row.entries.append(entry)
 
 
 def to_read(balance: FavourBalance) -> FavoursRead:
@@ -99,7 +140,11 @@ def to_read(balance: FavourBalance) -> FavoursRead:
         balance=balance.balance,
         entries=[
             FavourEntryRead(
-                interaction_id=e.interaction_id, kind=e.kind.value, on=e.on, summary=e.summary
+                interaction_id=e.interaction_id,
+                lead_id=e.lead_id,
+                kind=e.kind,
+                on=e.on,
+                summary=e.summary,
             )
             for e in balance.entries
         ],
@@ -117,7 +162,7 @@ def thank_for_favours(
         person = session.get(Person, balance.person_id)
         assert person is not None
         for entry in balance.entries:
-            if entry.kind is not InteractionKind.FAVOUR_RECEIVED or not start <= entry.on <= today:
+            if entry.given or entry.interaction_id is None or not start <= entry.on <= today:
                 continue
             # Their favour in the summary's words; one the words cannot be read from stays
             # `{favour}` in the draft, with the summary beside it in the task's notes.

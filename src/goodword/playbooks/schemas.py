@@ -115,7 +115,11 @@ class DuePage(BaseModel):
 
 
 class FavourEntryRead(BaseModel):
-    interaction_id: int
+    """A favour logged (`kind` favour_given or favour_received, its `interaction_id`), or a
+    lead passed on to them (`kind` lead_passed_on, its `lead_id`, its title as `summary`)."""
+
+    interaction_id: int | None
+    lead_id: int | None = None
     kind: str
     on: date
     summary: str | None
