@@ -480,6 +480,83 @@ def test_a_disk_too_full_for_the_upgrade_says_so_and_leaves_the_database_whole(
     engine.dispose()
 
 
+# A step of the upgrade the database refuses, as a trigger of someone else's does: 0035
+# updates person_urls (on SQLite a trigger is read when the statement is, rows or none).
+_TRIP = {
+    "sqlite": [
+        "CREATE TRIGGER trip BEFORE UPDATE ON person_urls BEGIN SELECT no_such_fn(); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION trip() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN PERFORM no_such_fn(); RETURN NEW; END $$",
+        "CREATE TRIGGER trip BEFORE UPDATE ON person_urls "
+        "FOR EACH STATEMENT EXECUTE FUNCTION trip()",
+    ],
+}
+
+
+def test_an_upgrade_the_database_refuses_midway_says_the_version_it_is_left_at(
+    run, empty_database_url: str
+) -> None:
+    """An upgrade is taken back whole on PostgreSQL (one transaction); on SQLite 0033
+    commits the versions before it and its own rebuild, so one refused after it is left at
+    0032 (its rebuild done, which the next upgrade sees). Said so, not "Nothing was saved"
+    (nor, on PostgreSQL, a traceback)."""
+    engine = make_engine(empty_database_url)
+    migrate.upgrade(engine, "0030")
+    with engine.begin() as connection:
+        for statement in _TRIP[engine.dialect.name]:
+            connection.exec_driver_sql(statement)
+    sqlite = engine.dialect.name == "sqlite"
+    place = engine.url.database if sqlite else engine.url.host
+
+    result = run("--database-url", empty_database_url, "db", "upgrade")
+
+    assert result.exit_code == 5, result.output
+    reason, kept = (
+        (
+            "no such function: no_such_fn",
+            "It is left whole, at version 0032: the versions up to it are kept.",
+        )
+        if sqlite
+        else (
+            "function no_such_fn() does not exist",
+            "Nothing was changed: it is still at version 0030.",
+        )
+    )
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: The upgrade of the database at {place} stopped: the database refused it "
+        f"({reason}). {kept} Once that is put right, `goodword db upgrade` goes on from there."
+    )
+    assert migrate.current_revision(engine) == ("0032" if sqlite else "0030")
+    engine.dispose()
+
+
+def test_an_upgrade_another_program_holds_up_says_it_is_busy_and_changed_nothing(
+    run, tmp_path: Path
+) -> None:
+    path = tmp_path / "held.sqlite3"
+    url = older(f"sqlite:///{path}")
+    engine = make_engine(url)
+    version = migrate.current_revision(engine)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # (Goodword waits 5 s for it first)
+    try:
+        result = run("--database-url", url, "db", "upgrade")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert result.exit_code == 5, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: The database at {path} is busy: another program is saving something big to "
+        f"it, so the upgrade stopped. Nothing was changed: it is still at version {version}. "
+        "Try again in a minute."
+    )
+    assert migrate.current_revision(engine) == version
+    engine.dispose()
+
+
 @pytest.mark.parametrize("command", [["person", "list"], ["db", "upgrade"]])
 def test_an_upgrade_of_a_database_in_use_says_before_it_starts_that_it_can_take_a_while(
     run, _private_data_dir: Path, command: list[str]

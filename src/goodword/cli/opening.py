@@ -16,13 +16,13 @@ from pathlib import Path
 import typer
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 import goodword.models  # noqa: F401  (every mapper registered before the first query)
 from goodword import db, migrate
 from goodword.cli.common import DatabaseOutOfDate, State, in_data_dir
-from goodword.errors import DatabaseUnavailable, GoodwordError
+from goodword.errors import Busy, DatabaseUnavailable, GoodwordError
 
 
 def engine(state: State) -> Engine:
@@ -95,7 +95,8 @@ def upgrade(engine: Engine, current: str | None) -> None:
     saying first that a large one takes a while (none for a new one), and a disk too full
     for it in plain words. A version that rebuilds every table on SQLite (0033) writes the
     whole database again before the old tables go, so it needs about as much free space
-    again as the database; what a failed version did is taken back (tests/migrations)."""
+    again as the database; what a failed version did is taken back (tests/migrations), and
+    a failure says the version the database is left at."""
     if current is not None:
         typer.echo(
             f"Upgrading the database at {where(engine)} from version {current}: a large one "
@@ -104,16 +105,34 @@ def upgrade(engine: Engine, current: str | None) -> None:
         )
     try:
         migrate.upgrade(engine)
-    except OperationalError as exc:
-        if "database or disk is full" not in str(exc.orig):
-            raise
-        path = Path(engine.url.database or "")
-        size = round(path.stat().st_size / 1_000_000) if path.is_file() else 0
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
+        now = migrate.current_revision(engine)
+        at = f"version {now}" if now else "empty"
+        if reason == "database or disk is full":
+            path = Path(engine.url.database or "")
+            size = round(path.stat().st_size / 1_000_000) if path.is_file() else 0
+            raise DatabaseUnavailable(
+                f"The disk is too full to upgrade the database at {where(engine)}: the upgrade "
+                f"needs about as much free space again as the database takes ({size} MB). "
+                f"The database is left whole, at {at}. Free some space and try again."
+            ) from None
+        # One transaction on PostgreSQL, taken back whole; on SQLite 0033 commits the
+        # versions before it and its own work, so one stopped after it keeps those.
+        kept = (
+            f"Nothing was changed: it is still at {at}."
+            if now == current
+            else f"It is left whole, at {at}: the versions up to it are kept."
+        )
+        if reason == "database is locked":  # SQLite: another program is writing
+            raise Busy(
+                f"The database at {where(engine)} is busy: another program is saving something "
+                f"big to it, so the upgrade stopped. {kept} Try again in a minute."
+            ) from None
         raise DatabaseUnavailable(
-            f"The disk is too full to upgrade the database at {where(engine)}: the upgrade "
-            f"needs about as much free space again as the database takes ({size} MB). "
-            f"The database is left whole, at version {migrate.current_revision(engine)}. "
-            "Free some space and try again."
+            f"The upgrade of the database at {where(engine)} stopped: the database refused "
+            f"it ({reason}). {kept} Once that is put right, `goodword db upgrade` goes on "
+            "from there."
         ) from None
 
 
