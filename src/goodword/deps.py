@@ -10,6 +10,8 @@ from typing import Annotated, Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 
 from goodword.config import Settings
@@ -170,6 +172,44 @@ async def keepable_input(request: Request) -> None:
                 _walk(json.loads(body), "", problems)
     if problems:
         raise InvalidInput("Some of what was sent cannot be kept.", fields=problems)
+
+
+def known_parameters(request: Request) -> None:
+    """Refuse an API request whose query names a parameter its route does not take (a
+    misspelling, as often as not: `?serach=ada` would list everyone), naming it and the
+    ones the route takes. For every API router (`web.create_app`); pages take any, as a
+    browser or HTMX may add some."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = list(dict.fromkeys(_query_names(route.dependant)))
+    unknown = list(dict.fromkeys(name for name in request.query_params if name not in known))
+    if not unknown:
+        return
+    where = request.url.path
+    takes = f"{where} takes {_and(known)}" if known else f"{where} takes no parameters"
+    message = (
+        f"There is no parameter {unknown[0]}; {takes}."
+        if len(unknown) == 1
+        else f"There are no parameters {_and(unknown)}; {takes}."
+    )
+    raise InvalidInput(
+        message,
+        fields=[FieldError(name, f"There is no parameter {name}; {takes}.") for name in unknown],
+    )
+
+
+def _query_names(dependant: Dependant) -> Iterator[str]:
+    """The query parameters of a route and of its dependencies, in the order its
+    documentation gives them."""
+    for param in dependant.query_params:
+        yield param.alias
+    for dependency in dependant.dependencies:
+        yield from _query_names(dependency)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -30,7 +30,7 @@ from goodword import __version__, logs
 from goodword.api import API_PREFIX
 from goodword.config import Settings
 from goodword.db import check_connection, make_engine, make_session_factory, transaction
-from goodword.deps import ids_in_range, keepable_input, same_origin
+from goodword.deps import ids_in_range, keepable_input, known_parameters, same_origin
 from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.forms import field_errors, invalid
 from goodword.workspaces import service as workspaces
@@ -118,8 +118,9 @@ def create_app(
     # The imports running and lately finished; made here, not on first use, so two first
     # requests at once cannot each make their own.
     app.state.import_jobs = Jobs()
+    # An API route refuses a query parameter it does not take; a page takes any.
     for router in api_routers.ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[Depends(known_parameters)])
     # Pages are for people; only the JSON API belongs in the OpenAPI document.
     for router in page_routers.ROUTERS:
         app.include_router(router, include_in_schema=False)

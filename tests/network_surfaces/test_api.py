@@ -80,18 +80,19 @@ def test_paths_refuse_a_query_without_one_target(client: TestClient, net: Net) -
     ]
     misspelt = client.get("/api/v1/paths", params={"organization": "Acme"})
     assert misspelt.status_code == 422
+    # (Named with what /paths takes, as every API route names a parameter it does not take.)
+    said = (
+        "There is no parameter organization; /api/v1/paths takes to_person_id, "
+        "to_organization, department, opportunity_id, from_person_id and k."
+    )
     assert misspelt.json()["error"] == {
         "code": "invalid",
-        "message": "Say where you want to get to: give exactly one of to_person_id, "
-        "to_organization and opportunity_id.",
-        "fields": [
-            {
-                "field": "organization",
-                "message": "There is no parameter organization; give to_person_id, "
-                "to_organization or opportunity_id.",
-            }
-        ],
+        "message": said,
+        "fields": [{"field": "organization", "message": said}],
     }
+    with_a_target = client.get("/api/v1/paths", params={"to_person_id": net.dana.id, "limit": 3})
+    assert with_a_target.status_code == 422
+    assert with_a_target.json()["error"]["fields"][0]["field"] == "limit"
     both = client.get("/api/v1/paths", params={"to_person_id": net.dana.id, "opportunity_id": 1})
     assert [item["field"] for item in both.json()["error"]["fields"]] == [
         "to_person_id",

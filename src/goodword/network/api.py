@@ -37,17 +37,11 @@ PATHS_TARGET = (
 )
 
 
-def target_problems(request: Request, *, given: Mapping[str, object]) -> list[FieldError]:
-    """Why /paths has no one target: each parameter it does not know (a misspelling, as
-    often as not), else the targets given together, else that none was."""
-    known = {param.alias for param in request.scope["route"].dependant.query_params}
-    unknown = [name for name in request.query_params if name not in known]
+def target_problems(*, given: Mapping[str, object]) -> list[FieldError]:
+    """Why /paths has no one target: the targets given together, else that none was. (A
+    parameter it does not know, a misspelling as often as not, is refused before, as
+    every API route refuses one: `deps.known_parameters`.)"""
     choices = "to_person_id, to_organization or opportunity_id"
-    if unknown:
-        return [
-            FieldError(name, f"There is no parameter {name}; give {choices}.")
-            for name in dict.fromkeys(unknown)
-        ]
     named = [name for name, value in given.items() if value is not None]
     if named:
         return [FieldError(name, f"Give only one of {choices}.") for name in named]
@@ -88,7 +82,7 @@ def paths(
     targets = {"to_person_id": to_person_id, "to_organization": to_organization}
     targets["opportunity_id"] = opportunity_id
     if sum(value is not None for value in targets.values()) != 1:
-        raise InvalidInput(PATHS_TARGET, fields=target_problems(request, given=targets))
+        raise InvalidInput(PATHS_TARGET, fields=target_problems(given=targets))
     query = PathQuery(
         to_person_id=to_person_id,
         to_organization=to_organization,
