@@ -444,3 +444,64 @@ def test_a_record_id_with_a_control_character_is_shown_not_sent_to_the_terminal(
     assert result.exit_code == 2
     assert "'\\x1b[2J12' is not a record id" in result.stderr
     assert "\x1b" not in result.output
+
+
+def _named_fields() -> set[str]:
+    """Every field a problem can be named by: each `FieldError("name", ...)` Goodword raises
+    (a service's, a schema's, a command's own) and each field of its schemas' models."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    from pydantic import BaseModel
+
+    source = Path(importlib.import_module("goodword").__file__ or "").parent
+    named: set[str] = set()
+    for path in source.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) == "FieldError"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                named.add(node.args[0].value.split(".", 1)[0])
+        if path.name == "schemas.py":
+            module = importlib.import_module(
+                ".".join(("goodword", *path.relative_to(source).with_suffix("").parts))
+            )
+            for value in vars(module).values():
+                if isinstance(value, type) and issubclass(value, BaseModel):
+                    named.update(value.model_fields)
+    return named
+
+
+def test_every_field_a_command_is_refused_on_is_named_by_an_option_it_shows() -> None:
+    """A field's problem is named by the command's option for it, one its help shows: the
+    paths API's `k` is `goodword paths --limit`, not --k (its name before, still taken but
+    hidden). Each option the table names is one a command has."""
+    from goodword.cli.common import OPTIONS_FOR_FIELDS
+
+    fields = _named_fields()
+    assert {"k", "to_person_id", "display_name", "participants"} <= fields
+    root = typer.main.get_command(app)
+    named_wrong, taken = [], set()
+    for path, command in _commands(root):
+        shown = {
+            name
+            for param in command.params
+            if not getattr(param, "hidden", False)
+            for name in (
+                param.opts if param.param_type_name == "option" else [param.human_readable_name]
+            )
+        }
+        every = shown | {name for param in command.params for name in getattr(param, "opts", [])}
+        taken |= every
+        for field in sorted(fields):
+            option = option_for(field, every)
+            if option is not None and option not in shown:
+                named_wrong.append((" ".join(path), field, option))
+
+    assert named_wrong == []
+    assert {flag for flags in OPTIONS_FOR_FIELDS.values() for flag in flags} - taken == set()

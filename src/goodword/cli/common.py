@@ -365,6 +365,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "to_person_id": ("--to-person",),
     "from_person_id": ("--from",),
     "to_organization": ("--to-org",),
+    "k": ("--limit",),  # (the paths API's; `goodword paths --k` still works, hidden)
     "start_date": ("--start",),
     "end_date": ("--end",),
     "given_name": ("--given",),
