@@ -77,6 +77,37 @@ def test_db_current_says_when_an_upgrade_is_needed(run, tmp_path: Path) -> None:
     assert result.stdout.endswith("Behind: run `goodword db upgrade`.\n")
 
 
+def test_db_current_gives_its_version_and_state_as_json_for_a_script(run, tmp_path: Path) -> None:
+    new_url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    old_url = older(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    engine = make_engine(old_url)
+    version, head = migrate.current_revision(engine), migrate.head_revision(engine)
+    engine.dispose()
+
+    new = run("--database-url", new_url, "db", "current", "--json")
+    behind = run("--database-url", old_url, "db", "current", "--json")
+    run("--database-url", old_url, "db", "upgrade")
+    done = run("--database-url", old_url, "--json", "db", "current")
+
+    assert new.exit_code == 0, new.output
+    assert json.loads(new.stdout) == {
+        "database": new_url,
+        "version": None,
+        "latest": head,
+        "state": "new",
+    }
+    assert behind.exit_code == 6  # (as without --json)
+    assert json.loads(behind.stdout) == {
+        "database": old_url,
+        "version": version,
+        "latest": head,
+        "state": "behind",
+    }
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["state"] == "up_to_date"
+    assert json.loads(done.stdout)["version"] == head
+
+
 def test_db_current_says_an_empty_postgresql_database_needs_db_upgrade(
     run, empty_database_url: str
 ) -> None:

@@ -99,6 +99,21 @@ def test_import_into_an_empty_database_brings_everything(
     assert exported(run) == json.loads(small_export.read_text())
 
 
+def test_import_json_says_what_it_added_as_json_for_a_script(
+    run, small_export: Path, second_database: str
+) -> None:
+    result = run("import-json", str(small_export), "--json")
+
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.stdout)
+    assert said["file"] == "small.json"
+    assert said["imported"]["people"] == 2
+    assert said["imported"]["organizations"] == len(
+        json.loads(small_export.read_text())["organizations"]
+    )
+    assert len(people_in(run)) == 2
+
+
 def test_import_refuses_a_database_that_has_records(
     run, small_export: Path, second_database: str
 ) -> None:

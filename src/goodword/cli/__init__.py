@@ -307,8 +307,8 @@ app = typer.Typer(
     help="Goodword: find the warm path to the hiring manager, and keep track of it.\n\n"
     "Lists, shows and the commands that save print the API's JSON with `--json`, typed after "
     "the command or before it (`goodword --json person list`). These take none: `serve`, "
-    "`demo`, `export`, `import-json`, `db upgrade`, `db current`, `person delete`, `people "
-    "export` and `calendar export`.",
+    "`demo`, `export`, `db upgrade`, `person delete`, `people export` and `calendar "
+    "export`.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
     rich_markup_mode="markdown",

@@ -14,6 +14,7 @@ import typer
 from goodword.cli.common import (
     DatabaseOutOfDate,
     OutputFile,
+    print_json,
     state,
     table,
     to_screen,
@@ -50,7 +51,17 @@ def db_upgrade(ctx: typer.Context) -> None:
 
 
 @db_app.command("current")
-def db_current(ctx: typer.Context) -> None:
+def db_current(
+    ctx: typer.Context,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON: database, version, latest and state (up_to_date, new, "
+            "behind or ahead).",
+        ),
+    ] = False,
+) -> None:
     """Show the database's version and whether it needs `goodword db upgrade`.
 
     Exits with 0 when it is up to date, or is a new SQLite file that holds nothing yet (the
@@ -67,7 +78,19 @@ def db_current(ctx: typer.Context) -> None:
         upgrades_itself = current != head and opening.upgrades_itself(state(ctx), engine, current)
     finally:
         engine.dispose()
-    typer.echo(f"Database: {db.safe_url(state(ctx).settings().database_url)}")
+    database = db.safe_url(state(ctx).settings().database_url)
+    if as_json:
+        if current == head:
+            status = "up_to_date"
+        elif current is None and upgrades_itself:
+            status = "new"
+        else:
+            status = "ahead" if newer else "behind"
+        print_json({"database": database, "version": current, "latest": head, "state": status})
+        if status in ("behind", "ahead"):
+            raise typer.Exit(DatabaseOutOfDate.exit_code)
+        return
+    typer.echo(f"Database: {database}")
     typer.echo(f"Version:  {current or 'none (empty database)'}")
     typer.echo(f"Latest:   {head}")
     if current == head:
@@ -133,6 +156,10 @@ def import_json(
             "--into-nonempty", help="Add the records to a database that already has some."
         ),
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print JSON: the file and how many of each record it added."),
+    ] = False,
 ) -> None:
     """Import a `goodword export` file: all of it, or (on any problem) nothing.
 
@@ -168,5 +195,8 @@ def import_json(
         summary = exchange.import_workspace(
             session, workspace_id=workspace_id, data=document, into_nonempty=into_nonempty
         )
+    if as_json:
+        print_json({"file": file.name, "imported": asdict(summary)})
+        return
     counts = [(k.replace("_", " "), v) for k, v in asdict(summary).items()]
     table(f"Imported {file.name}", ["Records", "Count"], counts)
