@@ -127,6 +127,29 @@ def test_passing_it_on_suggests_people_drafts_notes_and_keeps_the_suggestions(
     assert task.due_date == TODAY + timedelta(days=2)
 
 
+def test_a_note_on_a_lead_with_nothing_but_its_title_reads_well_without_details(
+    session: Session, workspace: Workspace
+):
+    """No date, place, link or description: the note gives the title alone, complete,
+    not a `{lead_details}` left in braces to fill."""
+    _network(session, workspace.id)
+    lead = leads.create(
+        session,
+        workspace_id=workspace.id,
+        data=LeadCreate(kind=LeadKind.LEAD, title="Pricing team hiring", tags=["pricing"]),
+    )
+
+    result = pass_it_on.run(session, workspace_id=workspace.id, lead_id=lead.id, today=TODAY)
+
+    note = next(d for d in result.drafts if d.to_name == "Ada Lovelace")
+    assert note.complete
+    assert note.body == (
+        "Hi Ada,\n\nI came across this and thought of you, since you're interested in "
+        "pricing:\n\nPricing team hiring\n\nNo need to reply; I just didn't want it to pass "
+        "you by.\n\nSam Carter"
+    )
+
+
 def test_passing_it_on_twice_duplicates_nothing(session: Session, workspace: Workspace):
     _network(session, workspace.id)
     lead = leads.create(

@@ -400,8 +400,9 @@ def render(
 
 
 # Placeholders that can rightly have no value: with none, the words around them are left out
-# of the draft instead of leaving the placeholder in braces for the user to fill.
-OPTIONAL = ("last_contact",)
+# of the draft instead of leaving the placeholder in braces for the user to fill (a lead known
+# by its title alone: the pass-it-on note gives the title, with no line of details after it).
+OPTIONAL = ("last_contact", "lead_details")
 
 
 def leave_out(template: Template, name: str) -> Template:
