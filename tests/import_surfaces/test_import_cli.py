@@ -395,3 +395,26 @@ def test_a_whole_export_names_the_commands_not_the_pages(run, tmp_path):
         "run `goodword import-json whole.json` (it brings in all of it, or nothing). To import "
         "people, use a people export instead: `goodword people export`.\n"
     )
+
+
+def test_a_note_on_numbers_a_spreadsheet_rounded_says_how_to_correct_them_here(run, tmp_path: Path):
+    """The report keeps the pages' words (correct the numbers on the people's pages); the
+    command line names its own command, in the report printed and shown again."""
+    path = tmp_path / "kontakte.csv"
+    path.write_bytes("Name;Mobile\nAnna Weber;4,91701E+11\n".encode("cp1252"))
+
+    result = run("import", str(path), "--map", "given=Name,phone=Mobile")
+    again = run("imports", "show", "1")
+    kept = run("import", str(path), "--map", "given=Name,phone=Mobile", "--json")
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert (
+        "Format the column as text where the file came from and import it again, or give "
+        "the right numbers with `goodword person edit PERSON_ID --phone` (each of the "
+        "person's numbers: it replaces them all)"
+    ) in said
+    assert "page" not in said
+    assert "`goodword person edit PERSON_ID --phone`" in " ".join(again.stdout.split())
+    # (--json gives the report as the API does, in its words.)
+    assert "people's pages" in " ".join(json.loads(kept.stdout)["notes"])

@@ -218,8 +218,10 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
     if not (added or report.interactions_created or report.connections_created):
         extras.insert(0, "Nothing would be added" if report.dry_run else "Nothing added")
     typer.echo("; ".join(extras) + ".")
-    for note in report.notes:
-        typer.echo(f"Note: {note}")
+    from goodword.importers import registry
+
+    for note in report.notes:  # (kept in the pages' words: said in the command line's)
+        typer.echo(f"Note: {registry.on_the_command_line(note)}")
     if report.candidates_created and not report.dry_run:
         typer.echo("Review the possible duplicates: goodword people duplicates")
 

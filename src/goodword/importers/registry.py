@@ -138,6 +138,16 @@ _WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
 }
 
 
+# How a report's note on phone numbers a spreadsheet rounded ends, in the pages' words: the
+# note is kept with the report, which the pages and the API show as kept; the command line
+# names its own command (`on_the_command_line`).
+CORRECT_THE_NUMBERS = "or correct the numbers on the people's pages"
+_BY_HAND_ON_THE_COMMAND_LINE = {
+    CORRECT_THE_NUMBERS: "or give the right numbers with `goodword person edit PERSON_ID "
+    "--phone` (each of the person's numbers: it replaces them all)",
+}
+
+
 def on_the_page(message: str) -> str:
     """An import's message as the import page says it: its own pickers, typed map and
     downloads, and the command line where only it can (a whole export brought back)."""
@@ -148,7 +158,10 @@ def on_the_page(message: str) -> str:
 
 def on_the_command_line(message: str) -> str:
     """An import's message as the command line says it: its commands, not the pages'."""
-    for said, there in _WHOLE_EXPORT_ON_THE_COMMAND_LINE.items():
+    for said, there in (
+        *_WHOLE_EXPORT_ON_THE_COMMAND_LINE.items(),
+        *_BY_HAND_ON_THE_COMMAND_LINE.items(),
+    ):
         message = message.replace(said, there)
     return message
 

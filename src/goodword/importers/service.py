@@ -314,7 +314,7 @@ def _rounded_notes(rounded: list[tuple[str, int, str]]) -> list[str]:
             f"{file_name}: the phone {which} rounded by a spreadsheet ({shown}{more}), so "
             f"{its} last digits are lost: a person who has the number already keeps it as it "
             "was, anyone else gets it as written. Format the column as text where the file "
-            "came from and import it again, or correct the numbers on the people's pages"
+            f"came from and import it again, {registry.CORRECT_THE_NUMBERS}"
         )
     return notes
 
