@@ -418,3 +418,24 @@ def test_a_note_on_numbers_a_spreadsheet_rounded_says_how_to_correct_them_here(r
     assert "`goodword person edit PERSON_ID --phone`" in " ".join(again.stdout.split())
     # (--json gives the report as the API does, in its words.)
     assert "people's pages" in " ".join(json.loads(kept.stdout)["notes"])
+
+
+def test_a_row_on_a_job_to_change_by_hand_names_the_command_that_changes_it(run, tmp_path: Path):
+    path = tmp_path / "crm.csv"
+    mapping = "key=ID,given=First,family=Surname,org=Company,title=Role"
+    path.write_text("ID,First,Surname,Company,Role\n1,Ada,Lovelace,Acme,Engineer\n")
+    run("import", str(path), "--map", mapping)
+    path.write_text("ID,First,Surname,Company,Role\n1,Ada,Lovelace,,\n")
+
+    result = run("import", str(path), "--map", mapping)
+    kept = run("imports", "show", "2", "--json")
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.replace("│", " ").split())
+    assert (
+        "the file gives no job now; Engineer at Acme left as current (if they left, end the "
+        "job with `goodword person job JOB_ID --past`)"
+    ) in said
+    assert "their page" not in said
+    (row,) = json.loads(kept.stdout)["rows"]
+    assert row["detail"].endswith("(if they left, end the job on their page)")  # (as kept)

@@ -164,6 +164,8 @@ def _progress(quiet: bool) -> _Bar:
 
 
 def _print_report(report: ImportReport, *, title: str | None = None) -> None:
+    from goodword.importers import registry
+
     title = title or ("Dry run: nothing was saved" if report.dry_run else "Imported")
     table(
         title,
@@ -186,7 +188,7 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
                     r.line or "",
                     r.outcome.value,
                     f"{r.name} ({r.person_id})" if r.person_id else r.name,
-                    r.detail,
+                    registry.on_the_command_line(r.detail),  # (kept in the pages' words)
                 )
                 for r in rows
             ],
@@ -218,8 +220,6 @@ def _print_report(report: ImportReport, *, title: str | None = None) -> None:
     if not (added or report.interactions_created or report.connections_created):
         extras.insert(0, "Nothing would be added" if report.dry_run else "Nothing added")
     typer.echo("; ".join(extras) + ".")
-    from goodword.importers import registry
-
     for note in report.notes:  # (kept in the pages' words: said in the command line's)
         typer.echo(f"Note: {registry.on_the_command_line(note)}")
     if report.candidates_created and not report.dry_run:

@@ -21,7 +21,7 @@ from goodword.importers.cleaning import (
     rounded_from,
 )
 from goodword.importers.combine import Combined
-from goodword.importers.jobs import add_job, held_job, past_beside_title
+from goodword.importers.jobs import END_THE_JOB, add_job, held_job, past_beside_title
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone
 from goodword.people import birthdays, normalize
@@ -277,7 +277,7 @@ def apply_record(
         if current:
             left.append(
                 f"the file gives no job now; {', '.join(current)} left as current (if they "
-                "left, end the job on their page)"
+                f"left, {END_THE_JOB})"
             )
     if taken_off and left is not None:
         left.append(

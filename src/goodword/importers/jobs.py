@@ -12,6 +12,13 @@ from goodword.organizations.names import organization_key
 from goodword.people import job_dates
 from goodword.people.titles import narrower, same_title
 
+# A report's words for a job to change by hand, as the pages say them (a report is kept so,
+# and the API gives it as kept); the command line names its own command instead
+# (`registry.on_the_command_line`).
+END_THE_JOB = "end the job on their page"
+EDIT_THE_JOB = "edit the job on their page"
+EDIT_THEIR_JOBS = "edit their jobs on their page"
+
 
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
@@ -138,7 +145,7 @@ def add_job(
             end = job_dates.written(held_already.end_date, held_already.end_precision)
             left.append(
                 f"job at {where} left as ended{f' {end}' if end else ''}: the file "
-                "gives it as current (if they went back, edit the job on their page)"
+                f"gives it as current (if they went back, {EDIT_THE_JOB})"
             )
         _precise(out, held_already, incoming)
         return (
@@ -179,13 +186,13 @@ def add_job(
             left.append(
                 "not made current: a record without dates does not move a LinkedIn "
                 f"connection's job ({stays} {'stay' if len(kept) > 1 else 'stays'}; if they "
-                "have moved since, edit their jobs on their page)"
+                f"have moved since, {EDIT_THEIR_JOBS})"
             )
         elif left is not None:
             left.append(
                 "not made current: a record without dates does not move a LinkedIn "
                 f"connection's job ({title_now}, with no company, stays their job now; if "
-                "they have moved since, edit their jobs on their page)"
+                f"they have moved since, {EDIT_THEIR_JOBS})"
             )
     was = _end(state, org_names, ending, org_id, start, out, incoming.start_precision)
     department = cut(incoming.department, 200)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from goodword.importers import (
     column_map,
     google,
+    jobs,
     linkedin,
     linkedin_messages,
     mapped,
@@ -138,13 +139,17 @@ _WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
 }
 
 
-# How a report's note on phone numbers a spreadsheet rounded ends, in the pages' words: the
-# note is kept with the report, which the pages and the API show as kept; the command line
-# names its own command (`on_the_command_line`).
+# How a report's note on phone numbers a spreadsheet rounded ends, and its rows' words for a
+# job to change by hand (`jobs.END_THE_JOB`), in the pages' words: a report is kept so, and
+# the pages and the API show it as kept; the command line names its own command
+# (`on_the_command_line`).
 CORRECT_THE_NUMBERS = "or correct the numbers on the people's pages"
 _BY_HAND_ON_THE_COMMAND_LINE = {
     CORRECT_THE_NUMBERS: "or give the right numbers with `goodword person edit PERSON_ID "
     "--phone` (each of the person's numbers: it replaces them all)",
+    jobs.END_THE_JOB: "end the job with `goodword person job JOB_ID --past`",
+    jobs.EDIT_THE_JOB: "make the job current with `goodword person job JOB_ID --current`",
+    jobs.EDIT_THEIR_JOBS: "change their jobs with `goodword person job JOB_ID`",
 }
 
 
