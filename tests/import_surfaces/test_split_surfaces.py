@@ -152,6 +152,11 @@ def test_people_split_on_the_command_line(run, tmp_path: Path):
     )
     again = run("people", "split", "1", record, "--json")
     assert again.exit_code == 4 and "has no source record" in again.output
+    # (Where their records are listed, in the command line's words: not their page.)
+    assert f"record {record} (split off already, or another person's): `goodword people " in (
+        again.stderr
+    )
+    assert "provenance 1` lists theirs." in again.stderr and "page" not in again.stderr
     moved = json.loads(run("people", "provenance", "2", "--json").stdout)["sources"]
     assert [(s["source"], s["can_split"]) for s in moved] == [("linkedin", False)]
 

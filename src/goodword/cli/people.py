@@ -495,6 +495,7 @@ def split(
                 person_id=person_id,
                 source_id=source_id,
                 undo_merge=_unmerge_command,
+                listed=_provenance_command,
             )
             kept = people.get(session, workspace_id=workspace_id, person_id=person_id)
             for line in _split_words(outcome, f"{kept.display_name} ({person_id})"):
@@ -510,6 +511,7 @@ def split(
             person_id=person_id,
             source_id=source_id,
             undo_merge=_unmerge_command,
+            listed=_provenance_command,
         )
         result = split_result(done)
     new, kept_read = result.person, result.kept
@@ -527,6 +529,10 @@ def split(
 
 def _unmerge_command(merge_id: int) -> str:
     return f"goodword people unmerge {merge_id}"
+
+
+def _provenance_command(person_id: int) -> str:
+    return f"`goodword people provenance {person_id}` lists theirs"
 
 
 def _split_words(outcome: SplitOutcome, kept: str) -> list[str]:

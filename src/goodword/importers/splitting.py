@@ -142,6 +142,14 @@ def source_read(row: PersonSource, merge: Merge | None = None) -> SourceRead:
 # unmerge N`, the API's route), for the refusal of a record a merge brought.
 UndoMerge = Callable[[int], str]
 
+# Where person N's source records are listed, where the split is asked for (their page, by
+# default; `goodword people provenance N`), for the refusal of a record not theirs.
+ListedAt = Callable[[int], str]
+
+
+def _on_their_page(_person_id: int) -> str:
+    return "their page lists theirs, under Where they came from"
+
 
 def _matched_row(
     session: Session,
@@ -149,6 +157,7 @@ def _matched_row(
     person_id: int,
     source_id: int,
     undo_merge: UndoMerge | None = None,
+    listed: ListedAt = _on_their_page,
 ) -> tuple[Person, PersonSource, Matched]:
     person = people.get(session, workspace_id=workspace_id, person_id=person_id)
     row = next((s for s in person.sources if s.id == source_id), None)
@@ -157,8 +166,7 @@ def _matched_row(
             "source record",
             source_id,
             message=f"{person.display_name} (person {person.id}) has no source record "
-            f"{source_id} (split off already, or another person's): their page lists theirs, "
-            "under Where they came from.",
+            f"{source_id} (split off already, or another person's): {listed(person.id)}.",
         )
     if row.matched is None:
         raise Conflict(
@@ -187,9 +195,12 @@ def preview(
     person_id: int,
     source_id: int,
     undo_merge: UndoMerge | None = None,
+    listed: ListedAt = _on_their_page,
 ) -> Outcome:
     """What `split_off` would do, in words, changing nothing."""
-    person, row, kept = _matched_row(session, workspace_id, person_id, source_id, undo_merge)
+    person, row, kept = _matched_row(
+        session, workspace_id, person_id, source_id, undo_merge, listed
+    )
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(kept.record), source=source_read(row))
     outcome.gets = _gets(kept.record, names)
@@ -205,11 +216,16 @@ def split_off(
     person_id: int,
     source_id: int,
     undo_merge: UndoMerge | None = None,
+    listed: ListedAt = _on_their_page,
 ) -> Split:
     """Make the person a matched record describes, take back from `person_id` what it added,
     and mark the two as not the same person (see the module). A record a merge brought is
-    refused, saying to undo the merge first: `undo_merge(merge_id)` says how, where asked."""
-    person, row, kept = _matched_row(session, workspace_id, person_id, source_id, undo_merge)
+    refused, saying to undo the merge first: `undo_merge(merge_id)` says how, where asked;
+    one not theirs says where theirs are listed: `listed(person_id)`, their page unless
+    asked elsewhere."""
+    person, row, kept = _matched_row(
+        session, workspace_id, person_id, source_id, undo_merge, listed
+    )
     record = kept.record
     names = organizations_named(session, workspace_id, kept)
     outcome = Outcome(name=_name(record), source=source_read(row))
