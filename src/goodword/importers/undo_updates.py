@@ -148,7 +148,8 @@ def note_ties(
 ) -> None:
     """Add the LinkedIn tie to you the import made for someone already here (`connections`:
     the plan's, by target; `made`: `LinkedInTies.made`, by id() of the record, its date) to
-    what undoing it puts back, a record that changed nothing else too; and the date a newer
+    what undoing it puts back (`Writer` noted a record that changed nothing else too, with
+    its source record, as one that `will_link`); and the date a newer
     copy of a record moved their tie to (`moved`: `LinkedInTies.moved`, what `Writer`
     noted of the record already)."""
     for target, record in connections:

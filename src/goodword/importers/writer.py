@@ -497,8 +497,13 @@ class Writer(Provenance):
                 kept = self.kept.end(pending, person, record, data, out, restored)
                 self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
-                # (Or it may move the date of your LinkedIn tie to them, once they are linked.)
-                if mark is not None and (changes or self.ties.may_move(record, person.id)):
+                # (Or it may link them to you, or move the date of your LinkedIn tie to them,
+                # once they are linked: its source record is put back with that.)
+                if mark is not None and (
+                    changes
+                    or id(record) in self.kept.will_link
+                    or self.ties.may_move(record, person.id)
+                ):
                     held = pending.held if pending else None
                     self.put_back[id(record)] = undo_updates.noted(
                         self.state, mark, person, out, record, source, held=held,

@@ -1,0 +1,86 @@
+"""Undoing an import whose record brought nothing new about someone already here, but moved
+their source record (a newer file's key for an older file's, a new fingerprint) or only
+linked them to you, puts that source record back as it was, so importing either file again
+reads as if the import never happened (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import factories as f
+from goodword.importers import undoing
+from goodword.importers.report import ImportReport, Outcome
+from goodword.importers.service import import_files
+from goodword.people import service as people
+from goodword.people.models import Person, PersonSource
+from goodword.people.schemas import PersonUpdate
+
+TODAY = date(2026, 11, 28)
+FIRST = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+URL = "https://www.linkedin.com/in/ada-lovelace"
+OLDER = HEADER + "Ada,Lovelace,,,Analytical Engines,Mathematician,26 Dec 2025\n"
+NEWER = HEADER + f"Ada,Lovelace,{URL},,Analytical Engines,Mathematician,26 Dec 2025\n"
+# (The older file's row with an e-mail address: a new fingerprint, the same key.)
+EMAIL = "ada@example.com"
+MAILED = HEADER + f"Ada,Lovelace,,{EMAIL},Analytical Engines,Mathematician,26 Dec 2025\n"
+NAME_KEY = "name:ada lovelace|2025-12-26"
+
+
+def _import(session: Session, workspace_id: int, folder: Path, text: str, hours: int):
+    folder.mkdir()
+    path = folder / "Connections.csv"
+    path.write_text(text, encoding="utf-8")
+    report = import_files(
+        session, workspace_id=workspace_id, paths_or_uploads=[path], today=TODAY,
+        now=FIRST + timedelta(hours=hours),
+    )  # fmt: skip
+    session.commit()
+    return report
+
+
+def _sources(session: Session) -> list[tuple[str | None, int | None]]:
+    session.expire_all()
+    return [
+        (s.external_key, s.fingerprint)
+        for s in session.scalars(select(PersonSource).order_by(PersonSource.id))
+    ]
+
+
+def _said(report: ImportReport) -> list[tuple[Outcome, str]]:
+    return [(row.outcome, row.detail) for row in report.rows]
+
+
+def _typed_in(session: Session, workspace_id: int, **fields: list[str]) -> None:
+    """What the newer file brings, typed in by hand first."""
+    ada = session.scalars(select(Person)).one()
+    data = PersonUpdate(given_name="Ada", family_name="Lovelace", **fields)  # type: ignore[arg-type]
+    people.update(session, workspace_id=workspace_id, person_id=ada.id, data=data)
+    session.commit()
+
+
+def _undo(session: Session, workspace_id: int, report: ImportReport) -> undoing.Undo:
+    done = undoing.undo(session, workspace_id=workspace_id, run_id=report.id)
+    session.commit()
+    return done
+
+
+def test_a_record_that_only_linked_you_puts_its_fingerprint_back(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "older", OLDER, 0)
+    _typed_in(session, workspace.id, emails=[EMAIL])
+    f.person(session, workspace.id, "Me Myself", is_me=True)
+    session.commit()
+    before = _sources(session)
+    mailed = _import(session, workspace.id, tmp_path / "mailed", MAILED, 1)
+    assert _said(mailed) == [(Outcome.UPDATED, "linked to you on LinkedIn (connected 2025-12-26)")]
+    assert _sources(session) != before
+
+    _undo(session, workspace.id, mailed)
+    assert _sources(session) == before
+    # As if it never happened: the file links you again, as the first time.
+    again = _import(session, workspace.id, tmp_path / "again", MAILED, 2)
+    assert _said(again) == _said(mailed)
