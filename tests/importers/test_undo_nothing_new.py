@@ -84,3 +84,43 @@ def test_a_record_that_only_linked_you_puts_its_fingerprint_back(session, worksp
     # As if it never happened: the file links you again, as the first time.
     again = _import(session, workspace.id, tmp_path / "again", MAILED, 2)
     assert _said(again) == _said(mailed)
+
+
+def test_a_record_re_keyed_with_nothing_new_gets_its_old_key_back(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "older", OLDER, 0)
+    _typed_in(session, workspace.id, urls=[URL])
+    before = _sources(session)
+    assert [key for key, _print in before] == [NAME_KEY]
+    newer = _import(session, workspace.id, tmp_path / "newer", NEWER, 1)
+    assert _said(newer) == [(Outcome.UNCHANGED, "nothing new in the file")]
+    assert [key for key, _print in _sources(session)] == [URL]
+
+    done = _undo(session, workspace.id, newer)
+    assert (done.removed, done.put_back, done.kept) == ([], [], [])
+    assert _sources(session) == before
+    # As if it never happened: the older file is unchanged, the newer re-keys her again.
+    older = _import(session, workspace.id, tmp_path / "older again", OLDER, 2)
+    assert _said(older) == [(Outcome.UNCHANGED, "unchanged since the last import")]
+    assert _sources(session) == before
+    again = _import(session, workspace.id, tmp_path / "again", NEWER, 3)
+    assert _said(again) == _said(newer)
+    assert [key for key, _print in _sources(session)] == [URL]
+    assert session.scalars(select(Person.id)).all() == [newer.rows[0].person_id]
+
+
+def test_a_new_fingerprint_with_nothing_new_is_put_back(session, workspace, tmp_path):
+    first = _import(session, workspace.id, tmp_path / "older", OLDER, 0)
+    _typed_in(session, workspace.id, emails=[EMAIL])
+    before = _sources(session)
+    mailed = _import(session, workspace.id, tmp_path / "mailed", MAILED, 1)
+    assert [row.outcome for row in mailed.rows] == [Outcome.UNCHANGED]
+    assert _sources(session) != before
+
+    _undo(session, workspace.id, mailed)
+    assert _sources(session) == before
+    # As if it never happened: the older file is unchanged since, as it was the first time.
+    older = _import(session, workspace.id, tmp_path / "older again", OLDER, 2)
+    assert _said(older) == [(Outcome.UNCHANGED, "unchanged since the last import")]
+    again = _import(session, workspace.id, tmp_path / "again", MAILED, 3)
+    assert _said(again) == _said(mailed)
+    assert first.rows[0].person_id == again.rows[0].person_id

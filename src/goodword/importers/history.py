@@ -64,8 +64,8 @@ def encode(report: ImportReport) -> bytes:
             [f.name, f.format, f.label, f.rows, f.people, f.interactions, f.skipped]
             for f in report.files
         ],
-        # (What an undo puts back follows a row that updated someone; reports kept before
-        # have none.)
+        # (What an undo puts back follows a row that updated someone, or moved their source
+        # record with nothing new; reports kept before have none.)
         "rows": [
             [r.file, r.line, r.outcome.value, r.name, r.person_id, r.detail]
             if r.put_back is None

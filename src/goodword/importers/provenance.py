@@ -37,10 +37,11 @@ class Provenance:
         former: str | None,
         rekeyed: list[dict[str, Any]],
         match: dict[str, Any] | None = None,
-    ) -> None:
+    ) -> bool:
         """The record's provenance row, added, or its fingerprint brought up to date; a row
         kept under the record's `former` key (found by it) takes the record's own key.
-        `match` is what a record matched to someone else held and added (`matched.py`)."""
+        `match` is what a record matched to someone else held and added (`matched.py`).
+        Whether a row held before moved (its key or fingerprint), which an undo puts back."""
         pair = (record.source, record.key)
         if pair not in person.sources and former and record.key:
             kept = (record.source, former)
@@ -58,7 +59,7 @@ class Provenance:
                      "b_former": cut(former, 300), "b_key": cut(record.key, 300),
                      "b_print": fingerprint}
                 )  # fmt: skip
-                return
+                return True
         if pair not in person.sources:
             person.sources.add(pair)
             out.sources.append(
@@ -69,7 +70,8 @@ class Provenance:
                  "fingerprint": match["fingerprint"] if match else record.fingerprint(),
                  "matched": match}
             )  # fmt: skip
-        elif record.key:
+            return False
+        if record.key:
             # Imported before and changed since (or imported before fingerprints were
             # kept): what it says now is what the next import compares with.
             held, fingerprint = (record.source, record.key), record.fingerprint()
@@ -85,6 +87,8 @@ class Provenance:
                     {"b_person": person.id, "b_source": record.source,
                      "b_key": cut(record.key, 300), "b_print": fingerprint}
                 )  # fmt: skip
+                return True
+        return False
 
     def _restored_sources(
         self, person_id: int, record: IncomingPerson, *, keep_matches: bool = True

@@ -79,7 +79,8 @@ def say_rows(
                     "changed since the last import (in the file, or in how Goodword reads "
                     "it), with nothing new; what the file no longer holds stays"
                 )
-            if changed and put_back and id(record) in put_back:
+            # (One with nothing new may have moved its source record: an undo puts it back.)
+            if put_back and id(record) in put_back:
                 row.put_back = put_back[id(record)]
             if not changed:
                 row.outcome = Outcome.UNCHANGED

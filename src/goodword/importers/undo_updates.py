@@ -23,6 +23,9 @@ stay (`undoing.UPDATED`).
      "tie_date": [before, after],                # or: the date it moved that tie to
      "me": true}                                 # it marked them as you
 
+A record found with nothing new that moved its source record all the same (re-keyed it, gave
+it a new fingerprint) keeps only that, and only that is put back (`sources_back`).
+
 A record that joins a match this import made (a second copy of a matched record, in
 another file) has what it changed kept with that match (`kept_matches`): its row keeps
 only `JOINED`, and comes off with the match (`undo_matches`).
@@ -243,6 +246,25 @@ def put_back(
             )
         )  # fmt: skip
     return found
+
+
+def sources_back(
+    session: Session,
+    *,
+    workspace_id: int,
+    rows: dict[int, list[RowOutcome]],
+    imported_at: datetime,
+) -> None:
+    """For each person already here, the rows of the records that found them with nothing
+    new but moved their source record (re-keyed it, gave it a new fingerprint): it is put
+    back as it was, saying nothing (nothing of theirs changes)."""
+    for person_id in sorted(rows):
+        person = session.get(Person, person_id)
+        if person is None or person.workspace_id != workspace_id:
+            continue  # (deleted or merged since: its source records went with them)
+        for row in reversed(rows[person_id]):
+            _provenance_back(session, workspace_id, person, row.put_back or {}, imported_at)
+    session.flush()
 
 
 def _lines_back(person: Person, rewritten: list[list[str]], said: _Said, *, apply: bool) -> None:

@@ -215,6 +215,8 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
             made.setdefault(row.person_id, row.name)
     matched: dict[int, set[tuple[str, int | None]]] = {}
     unchanged: dict[int, set[tuple[str, int | None]]] = {}
+    # (Of those, one that moved its source record: a new key, a new fingerprint.)
+    moved: dict[int, list[RowOutcome]] = {}
     for row in report.rows:
         if row.person_id and row.person_id not in made:
             # (A record that joined a match of the import, a second copy of it, say: what
@@ -227,6 +229,8 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
                 updated.setdefault(row.person_id, []).append(row)
             elif row.outcome is Outcome.UNCHANGED:
                 unchanged.setdefault(row.person_id, set()).add((row.file[:300], row.line))
+                if row.put_back is not None:
+                    moved.setdefault(row.person_id, []).append(row)
             elif row.outcome is Outcome.UPDATED:
                 changed.setdefault(row.person_id, row.outcome)
     ids = sorted(made)
@@ -295,7 +299,10 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
     )
     undo.taken_back = found.taken_back
     if apply:
-        # (A record found with nothing new may still have added its provenance.)
+        # (A record found with nothing new may still have moved its provenance, or added it.)
+        undo_updates.sources_back(
+            session, workspace_id=workspace_id, rows=moved, imported_at=run.finished_at
+        )
         undo_matches.forget_found(
             session, workspace_id=workspace_id, rows=unchanged, imported_at=run.finished_at
         )

@@ -495,12 +495,14 @@ class Writer(Provenance):
                     else []
                 )
                 kept = self.kept.end(pending, person, record, data, out, restored)
-                self._provenance(person, record, out, former, rekeyed, kept)
+                moved = self._provenance(person, record, out, former, rekeyed, kept)
                 out.sources += restored
-                # (Or it may link them to you, or move the date of your LinkedIn tie to them,
-                # once they are linked: its source record is put back with that.)
+                # (Or, with nothing new, it may re-key their source record or give it a new
+                # fingerprint, link them to you, or move the date of your LinkedIn tie to
+                # them, once they are linked: its source record is put back with that.)
                 if mark is not None and (
                     changes
+                    or moved
                     or id(record) in self.kept.will_link
                     or self.ties.may_move(record, person.id)
                 ):
