@@ -22,6 +22,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from goodword.importers import older_files
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import Outcome, RowOutcome
 from goodword.people.deleted import SPREADSHEET_SOURCE, digest, only_in_its_file, row_id_with
@@ -69,7 +70,7 @@ def all_deleted_as(
     (a key remembered twice: deleted, imported again, deleted again)."""
     found = remembered.get((source, digest(source, key, name)), [])
     if only_in_its_file(source, key):
-        return [entry for entry in found if entry.file_name == file_name]
+        return [entry for entry in found if entry.file_name == older_files.as_named(file_name)]
     return list(found)
 
 

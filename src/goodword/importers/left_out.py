@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate
-from goodword.importers import google, mapped, outlook, thunderbird, vcard
+from goodword.importers import google, mapped, older_files, outlook, thunderbird, vcard
 from goodword.importers.plan import Plan
 from goodword.importers.report import ImportReport, Outcome
 from goodword.people.models import Person, PersonSource
@@ -86,7 +86,7 @@ class LeftOut:
         self.now: dict[tuple[str, str], set[str]] = defaultdict(set)
         for record in plan.records.values():
             if record.source in WATCHED:
-                pair = (record.source, record.file_name)
+                pair = (record.source, older_files.as_named(record.file_name))
                 self.now[pair].update(k for k in (record.key, *record.former_keys) if k)
         # (source, file name) -> key -> the people holding it, from imports before this one
         self.before: dict[tuple[str, str], dict[str, set[int]]] = {}
@@ -119,13 +119,13 @@ class LeftOut:
         for row, _target in self.plan.rows:
             record = self.plan.records.get(id(row))
             if record is not None and row.person_id is not None:
-                touched[(record.source, record.file_name)].add(row.person_id)
+                touched[(record.source, older_files.as_named(record.file_name))].add(row.person_id)
         asked = {other for _target, other, _score, _why in self.plan.suggestions if other > 0}
         skipped: dict[str, int] = defaultdict(int)
         for row in report.rows:
             # (A row of someone you deleted is known not to be one of those left out.)
             if row.outcome is Outcome.SKIPPED and not row.detail.startswith("you deleted "):
-                skipped[row.file] += 1
+                skipped[older_files.as_named(row.file)] += 1
         for pair, now in self.now.items():
             before = self.before[pair]
             earlier = set(before) - now

@@ -129,7 +129,7 @@ def _dated(entry: object, imported: datetime | None) -> Dated | None:
     """A file's days as an import keeps them (`Dated.kept`, with its name), or None."""
     if not isinstance(entry, dict) or (day := _day(entry.get("as_of"))) is None:
         return None
-    name = str(entry.get("name") or "Connections.csv")
+    name = as_named(str(entry.get("name") or "Connections.csv"))
     by = entry.get("by")
     if by in (BY_NAME, BY_PACKING):  # (kept before archives were dated: none)
         return Dated(name, _day(entry.get("latest")), day, by, imported)
@@ -274,20 +274,36 @@ def said_older(files: Sequence[Dated], kept: Sequence[Dated]) -> list[str | None
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
-def told_apart(files: Sequence[Dated]) -> list[Dated]:
-    """The files, each one whose name another shares named with its place among them for
-    the words ("Connections.csv (the second file of that name)")."""
-    counts = Counter(file.name for file in files)
+_APART = re.compile(r" \(the [a-z0-9 ]+ file of that name\)$")
+
+
+def names_apart(names: Sequence[str]) -> list[str]:
+    """The names, each one another shares given its place among them, as the report and
+    its rows say it ("Connections.csv (the second file of that name)"); others as they are."""
+    counts = Counter(names)
     seen: Counter[str] = Counter()
     apart = []
-    for file in files:
-        if counts[file.name] > 1:
-            seen[file.name] += 1
-            number = seen[file.name]
+    for name in names:
+        if counts[name] > 1:
+            seen[name] += 1
+            number = seen[name]
             which = _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"number {number}"
-            file = replace(file, name=f"{file.name} (the {which} file of that name)")
-        apart.append(file)
+            name = f"{name} (the {which} file of that name)"
+        apart.append(name)
     return apart
+
+
+def as_named(name: str) -> str:
+    """The file's own name, without the place `names_apart` gave it: what is kept with its
+    people and compared with the files imported before."""
+    return _APART.sub("", name)
+
+
+def told_apart(files: Sequence[Dated]) -> list[Dated]:
+    """The files, each one whose name another shares named with its place among them for
+    the words (`names_apart`)."""
+    named = names_apart([file.name for file in files])
+    return [replace(file, name=name) for file, name in zip(files, named, strict=True)]
 
 
 def mark_older(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from goodword.importers import older_files
 from goodword.importers.bulk import Changes, Known, cut
 from goodword.importers.matched import organizations_as
 from goodword.importers.organizations import organization_id
@@ -64,7 +65,7 @@ class Provenance:
             person.sources.add(pair)
             out.sources.append(
                 {"workspace_id": self.ws, "person_id": person.id, "source": record.source,
-                 "file_name": cut(record.file_name, 300),
+                 "file_name": cut(older_files.as_named(record.file_name), 300),
                  "external_key": cut(record.key, 300), "imported_at": self.now,
                  "line": record.line,
                  "fingerprint": match["fingerprint"] if match else record.fingerprint(),

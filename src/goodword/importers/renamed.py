@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from goodword.duplicates.apart import names_differ
 from goodword.duplicates.matching import Profile, given_names_differ
+from goodword.importers import older_files
 from goodword.importers.records import IncomingPerson
 
 
@@ -58,9 +59,10 @@ class RenamedKeys:
                 part = contact_part(key)
                 if part is not None:
                     self.by_contact[(source, file_name, part)].append(key)
+        file_name = older_files.as_named(person.file_name)
         return [
             key
-            for key in self.by_contact.get((person.source, person.file_name, tail), ())
+            for key in self.by_contact.get((person.source, file_name, tail), ())
             if key != person.key and (person.source, key) not in own_keys
         ]
 

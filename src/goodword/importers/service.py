@@ -26,7 +26,14 @@ from goodword.importers.reading import (
     collector_paused,
     documents,
 )
-from goodword.importers.records import ImportFileError, IncomingPerson, Parsed, Upload
+from goodword.importers.records import (
+    ImportFileError,
+    IncomingInteraction,
+    IncomingPerson,
+    Parsed,
+    Skipped,
+    Upload,
+)
 from goodword.importers.repeated import settle_repeated
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
 from goodword.importers.resolver import Resolver
@@ -104,6 +111,7 @@ def read_files(
         for file in reports:
             if file.format is None and file.label in linkedin.NOT_READ.values():
                 file.label = "not read (not contact data)"
+    _tell_apart(parsed_files, reports)
     if parsed_files and all(f.header_alone for f in parsed_files):
         raise ImportFileError(parsed_files[0].file_name, registry.HEADER_ALONE)
     if not parsed_files:
@@ -297,6 +305,27 @@ def import_files(
         with db.writing_at(now):
             history.save(session, workspace_id=workspace_id, report=report, now=now, run_id=run_id)
     return report
+
+
+def _tell_apart(parsed_files: list[Parsed], reports: list[FileReport]) -> None:
+    """Give each file read whose name another shares its place among them, for its report,
+    rows and notes (`older_files.names_apart`); what is kept with its people keeps the
+    name (`older_files.as_named`)."""
+    read = [file for file in reports if file.format is not None]
+    named = older_files.names_apart([parsed.file_name for parsed in parsed_files])
+    for parsed, file, name in zip(parsed_files, read, named, strict=True):
+        if name == parsed.file_name:
+            continue
+        was, file.name, parsed.file_name = parsed.file_name, name, name
+        records: list[IncomingPerson | IncomingInteraction | Skipped] = [
+            *parsed.people, *parsed.interactions, *parsed.skipped
+        ]  # fmt: skip
+        for record in records:
+            if record.file_name == was:
+                record.file_name = name
+        parsed.notes = [
+            name + note[len(was) :] if note.startswith(f"{was}:") else note for note in parsed.notes
+        ]
 
 
 def _rounded_notes(rounded: list[tuple[str, int, str]]) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from goodword.duplicates.matching import Profile
+from goodword.importers import older_files
 from goodword.importers.mapped import SOURCE
 from goodword.importers.records import IncomingPerson
 from goodword.importers.state import WorkspaceState
@@ -30,7 +31,8 @@ class SpreadsheetIds:
     def saw(self, person: IncomingPerson, target: int) -> None:
         """Note that `person`'s row went to `target`."""
         if person.source == SOURCE and person.key:
-            self.seen.setdefault((person.key, target), set()).add(person.file_name)
+            named = older_files.as_named(person.file_name)
+            self.seen.setdefault((person.key, target), set()).add(named)
 
     def files(self, key: str, target: int) -> set[str]:
         """The files rows of the id `key` that went to `target` came from."""
@@ -49,7 +51,7 @@ class SpreadsheetIds:
         if person.source != SOURCE:
             return True
         came_from = self.files(person.key or "", target)
-        if not came_from or person.file_name in came_from:
+        if not came_from or older_files.as_named(person.file_name) in came_from:
             return True
         held = identity(target)
         return held is None or bool(profile.keys & held.keys)
@@ -59,4 +61,5 @@ class SpreadsheetIds:
         file's records: another spreadsheet's ids are no other records of this one."""
         if person.source != SOURCE:
             return keys
-        return [key for key in keys if person.file_name in self.files(key, target)]
+        named = older_files.as_named(person.file_name)
+        return [key for key in keys if named in self.files(key, target)]

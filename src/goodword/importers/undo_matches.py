@@ -13,6 +13,7 @@ with why.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +22,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import splitting, ties
+from goodword.importers import older_files, splitting, ties
 from goodword.importers.matched import Matched
 from goodword.importers.written import from_record
 from goodword.people import service as people
@@ -176,15 +177,22 @@ def _sources(
 ) -> list[PersonSource]:
     """The person's source records the import's rows name, by file and line, that it added
     (an older import of a file of the same name may have held the line too)."""
-    found: dict[tuple[str, int | None], PersonSource] = {}
+    # (Two files of one name keep that name, their rows each their place among them:
+    # `older_files.names_apart`. A line of both is two of the person's records.)
+    wanted = Counter((older_files.as_named(file), line) for file, line in lines)
+    found: dict[tuple[str, int | None], list[PersonSource]] = defaultdict(list)
     for source in held:
         if source.imported_at != imported_at:
             continue
         line = source.line or (source.matched or {}).get("line")
         key = (source.file_name or "", line)
-        if key in lines and (key not in found or found[key].id < source.id):
-            found[key] = source
-    return list(found.values())
+        if key in wanted:
+            found[key].append(source)
+    return [
+        source
+        for key, sources in found.items()
+        for source in sorted(sources, key=lambda s: s.id)[-wanted[key] :]
+    ]
 
 
 def _words(source: PersonSource) -> str:

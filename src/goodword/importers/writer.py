@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
-from goodword.importers import matched, undo_updates
+from goodword.importers import matched, older_files, undo_updates
 from goodword.importers.applying import apply_record
 from goodword.importers.background import writes_in_background
 from goodword.importers.bulk import (
@@ -279,7 +279,8 @@ class Writer(Provenance):
             for record in draft.records:
                 kept = self.kept.joined.pop(id(record), None)
                 (sources if kept is None else joined).append(
-                    (person_id, record.source, cut(record.file_name, 300), cut(record.key, 300),
+                    (person_id, record.source, cut(older_files.as_named(record.file_name), 300),
+                     cut(record.key, 300),
                      record.line, kept["fingerprint"] if kept else record.fingerprint(),
                      *((kept,) if kept else ()))
                 )  # fmt: skip
