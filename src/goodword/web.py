@@ -436,7 +436,8 @@ def _answered_fields(request: Request) -> frozenset[str]:
     or POST): sent back, they are the API's own, not the client's to change."""
     model = getattr(request.scope.get("route"), "response_model", None)
     if isinstance(model, type) and issubclass(model, BaseModel):
-        return frozenset(model.model_fields)
+        # (Worked out ones too: a task's `missing_placeholders`.)
+        return frozenset(model.model_fields) | frozenset(model.model_computed_fields)
     return frozenset()
 
 
