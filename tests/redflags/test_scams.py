@@ -761,3 +761,40 @@ def test_a_wire_asked_of_a_new_hire_by_someone_who_says_they_are_the_boss_is_cri
     )
     assert finding.severity is Severity.CRITICAL
     assert "by phone" in finding.answers[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wire the job makes from the employer's money, as one of its duties.
+        "Event Coordinator. Responsibilities: book venues and caterers for client events; wire "
+        "$500 to the venue when contracts are signed; keep the budget tracker up to date.",
+        "As our Travel Coordinator you'll book flights and hotels for the sales team and make a "
+        "wire transfer to the hotel for group bookings once finance approves them.",
+        "You'll wire $500 to the venue from the company account when contracts are signed.",
+        "Office manager duties: pay suppliers with the corporate card and send a wire transfer "
+        "of $2,000 to the landlord each month.",
+    ],
+)
+def test_a_wire_among_a_jobs_duties_from_the_employers_money_is_not_a_scam(text: str) -> None:
+    assert "scam" not in analyze(text, location="Chicago, IL", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Your own money, however the job is framed.
+        "Responsibilities: book venues; wire $500 to the venue from your own account when "
+        "contracts are signed, and we'll pay you back in your first paycheck.",
+        "As our new assistant you'll wire $1,200 to our IT vendor from your personal account.",
+        # A cheque they send you, with the money wired on.
+        "Duties: deposit the check we mail you and wire $2,300 to our supplier the same day.",
+        # No duty and no employer money named: the chief executive's urgent wire.
+        "Hi Jo, it's Dana from the CFO's office. Can you make an urgent wire to our supplier "
+        "before noon?",
+    ],
+)
+def test_a_wire_from_your_own_money_or_a_cheque_they_send_is_a_scam_among_duties_too(
+    text: str,
+) -> None:
+    assert "rf-gift-cards-or-wire" in _signals(analyze(text, today=TODAY))

@@ -139,12 +139,45 @@ _NOT_MONEY = rx(
     r"\b(?:CV|resume|r\u00e9sum\u00e9|portfolio|cover\s+letter|application(?!\s+fees?)|"
     r"samples?|references|availability|answers|invoices?|documents?|details)\b"
 )
+# A wire the job makes with the employer's money is one of its duties ("wire $500 to the venue
+# from the company account", a list of responsibilities, "as our travel coordinator you'll"),
+# unless the money is the reader's own or a cheque they are sent ("from your personal
+# account", "we'll pay you back", "deposit the check we mail you").
+_WIRE = rx(r"\bwire\b")
+_EMPLOYERS_MONEY = rx(
+    r"\bfrom\s+(?:the|our)\s+(?:company|business|firm|corporate|operating|client)(?:'s|\u2019s)?"
+    r"\s+(?:bank\s+)?(?:account|card|funds)\b|\b(?:corporate|company)\s+(?:card|account|funds)\b"
+    r"|\bonce\s+(?:finance|accounts|(?:the|your|a)\s+(?:finance\s+team|manager))\s+"
+    r"(?:has\s+|have\s+)?approve[sd]?\b|\bapproved\s+by\s+(?:finance|your\s+manager)\b"
+)
+_DUTIES = rx(
+    r"\b(?:responsibilities|duties|key\s+tasks|what\s+you(?:'ll|\u2019ll|\s+will)\s+do|in\s+"
+    r"this\s+role,?\s+you|as\s+(?:our|the|an?)\s+(?:[\w-]+\s+){1,3}you(?:'ll|\u2019ll|\s+will))\b"
+)
+_OWN_MONEY = rx(
+    r"\b(?:your\s+(?:own|personal|savings|money|funds|card)|(?:your|personal)\s+(?:bank\s+)?"
+    r"account|pay\s+you\s+back|reimburs\w*|paycheck|cheques?|checks?|deposit\s+(?:it|them)|"
+    r"urgent\w*|quiet|secret|gift\s*cards?)\b"
+)
 _CONNECTED = rx(_CONNECT)
 _COIN = rx(COIN)
 _PAYMENT_APP = rx(PAYMENT_APP)
 _CASH_CHANNEL = rx(CASH_CHANNEL)
 _CRYPTO_WORK = rx(CRYPTO_WORK)
 _CASH_WORK = rx(CASH_WORK)
+
+
+def _wire_among_duties(
+    text: str, sents: Sentences, found: re.Match[str], duties: re.Match[str] | None
+) -> bool:
+    """A wire the job makes from the employer's money, not the reader's own or a cheque's."""
+    if not _WIRE.search(found.group(0)):
+        return False
+    sentence = sents.sentence(found.start())
+    if not (_EMPLOYERS_MONEY.search(sentence) or (duties and duties.start() < found.start())):
+        return False
+    lo, hi = sents.window(found.start(), 1)
+    return not _OWN_MONEY.search(text, lo, hi)
 
 
 def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
@@ -155,6 +188,7 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
     gift cards `rf-gift-cards-or-wire`; "via Zelle or Bitcoin" is two.
     """
     work: dict[int, tuple[bool, bool]] = {}  # by sentence: about crypto work, cash work
+    duties = _DUTIES.search(text)
     for pattern in _PAY_OUT:
         for found in pattern.finditer(text):
             # The payer and a "never" sit in the few words before the verb; looking no further
@@ -183,7 +217,11 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
                 wanted.append("rf-crypto-payment-to-employer")
             if _PAYMENT_APP.search(named) and not cash_work:
                 wanted.append("rf-payment-app")
-            if _CASH_CHANNEL.search(named) and not cash_work:
+            if (
+                _CASH_CHANNEL.search(named)
+                and not cash_work
+                and not _wire_among_duties(text, sents, found, duties)
+            ):
                 wanted.append("rf-gift-cards-or-wire")
             for signal in wanted:
                 hits.setdefault(signal, Hit(signal)).add(from_match(text, found))
