@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from goodword.redflags import Finding, analyze
+from goodword.redflags import Finding, Severity, analyze
 
 TODAY = date(2026, 11, 25)
 
@@ -1158,3 +1158,31 @@ def test_finalists_without_work_to_use_or_a_brief_with_no_step_is_not_unpaid_wor
     text: str,
 ) -> None:
     assert _unpaid(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the final round we'd like you to design the landing page for our new pricing tier. "
+        "It's a paid project: we'll pay $600 for it, and we may use your design on the live site.",
+        "As a next step, please write two blog posts for our website. We'll pay $150 for each, "
+        "and we may publish them.",
+    ],
+)
+def test_paid_work_the_employer_may_use_is_fair_not_a_red_flag(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert (
+        "The exercise is paid, and the employer may use what you make: not a red flag. Agree "
+        "in writing what they may use it for." in report.notes
+    )
+
+
+def test_used_work_beside_the_jobs_own_pay_is_still_unpaid_work() -> None:
+    text = (
+        "Content Writer. The role is paid at a competitive rate, with benefits.\n\n"
+        "As a next step, please write three blog posts for our website. We may publish the best "
+        "ones."
+    )
+    finding = next(f for f in analyze(text, today=TODAY).findings if f.category == "unpaid_work")
+    assert finding.severity is Severity.HIGH

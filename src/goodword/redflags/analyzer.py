@@ -508,7 +508,9 @@ def _salary_history_findings(
 
 def _unpaid_severity(work: UnpaidWork) -> Severity | None:
     """None when the exercise is not a red flag (short, or paid)."""
-    if work.paid and not work.used:
+    # Paid work is fair, even work the employer may use, when the pay is for the work itself;
+    # work they may use is unpaid labour only when it is not paid for.
+    if work.paid and (not work.used or work.paid_for_it):
         return None
     hours = work.hours
     mid = (hours.low + hours.high) / 2 if hours else None
@@ -544,7 +546,12 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
     severity = _unpaid_severity(work)
     guidance = unpaid_guidance(place.country)
     if severity is None:
-        if work.paid:
+        if work.paid and work.used:
+            notes.append(
+                "The exercise is paid, and the employer may use what you make: not a red flag. "
+                "Agree in writing what they may use it for."
+            )
+        elif work.paid:
             notes.append("The exercise is paid: not a red flag.")
         elif work.hours is not None:
             notes.append(

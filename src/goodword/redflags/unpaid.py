@@ -198,6 +198,9 @@ class UnpaidWork:
     explicitly_unpaid: list[Evidence]
     used: list[Evidence]
     is_trial: bool
+    # Pay said of the work itself, in its sentence or the next ("We'll pay $150 for each"),
+    # not only the job's pay before it in the posting.
+    paid_for_it: bool = False
 
 
 def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
@@ -307,6 +310,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if said_unpaid and sents.index(match.start()) not in asked:
             continue
         paid.append(from_match(text, match))
+    paid_for_it = any(0 <= sents.index(e.start) - index <= 1 for e in paid for index in asked)
     used = quoted_uses(text, sents, uses_of_work(text, lo, hi), assignment)
     return UnpaidWork(
         assignment=assignment,
@@ -316,6 +320,7 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         explicitly_unpaid=unpaid,
         used=used,
         is_trial=is_trial,
+        paid_for_it=paid_for_it,
     )
 
 
