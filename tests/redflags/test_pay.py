@@ -102,6 +102,11 @@ def test_expectations_questions_are_not_history_questions(text: str) -> None:
         "What was your base when you left your last job?",
         "She would like to know what hourly rate the hospital is paying you now.",
         "How much is the agency paying you at the moment?",
+        "quick q before we move on - what're you pulling in at your current startup?",
+        "What are you pulling in these days, base plus bonus?",
+        "For the sous chef job, can you tell me what the last place paid you per hour?",
+        "What did your previous hospital pay you for night shifts?",
+        "What does your current restaurant pay you an hour?",
     ],
 )
 def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str) -> None:
@@ -137,6 +142,9 @@ def test_other_ways_of_asking_are_flagged_where_the_question_is_banned(text: str
         "What is your new employer paying you? Congratulations on the move!",
         "How much is the company paying you to relocate?",
         "Pay over your first year rises with each certificate you earn.",
+        "What are you pulling in to the office on Monday? Bring your laptop.",
+        "What the last place paid you won't change our offer; the range is $22-$26 an hour.",
+        "What will the new place pay you, if you take their offer?",
     ],
 )
 def test_expectations_and_talk_of_future_pay_are_not_history_questions(text: str) -> None:

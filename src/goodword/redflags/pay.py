@@ -21,7 +21,10 @@ EXPECT_AFTER = (
     r"you'?re\s+(?:looking|seeking|hoping)|range\s+expectations?))"
 )
 YOU_ARE = r"you(?:'re|\u2019re|\s+are)"
-EARNING = r"(?:making|earning|being\s+paid|getting\s+paid|taking\s+home|bringing\s+home)"
+EARNING = (
+    r"(?:making|earning|being\s+paid|getting\s+paid|taking\s+home|bringing\s+home|"
+    r"pulling\s+in(?!\s+(?:to|for|from)\b))"
+)
 # "What you're making" is pay only when it is about now ("...making now?", "...at the moment");
 # "we love what you're making with open source" is not.
 NOW = (
@@ -85,8 +88,9 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"earning|paid|get\s+paid|getting\s+paid|take\s+home|bring\s+home|on)\b(?!\s+to\b)"
     ),
     rx(
-        r"\bwhat\s+(?:are|were)\s+you\s+(?:currently\s+|now\s+)?(?:making|earning|paid|getting\s+"
-        r"paid|on)\b(?!\s+(?:looking|hoping|expecting|targeting))"
+        r"\bwhat(?:\s+(?:are|were)|'re|\u2019re)\s+you\s+(?:currently\s+|now\s+)?(?:making|earning|"
+        r"paid|getting\s+paid|on|pulling\s+in(?!\s+(?:to|for|from)\b))\b"
+        r"(?!\s+(?:looking|hoping|expecting|targeting))"
     ),
     rx(r"\bwhat\s+(?:do|did)\s+you\s+(?:currently\s+)?(?:make|earn|get\s+paid)\b(?!\s+of\b)"),
     rx(
@@ -110,12 +114,14 @@ HISTORY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"|you\s+(?:make|earn|get\s+paid|take\s+home)(?=\s*(?:" + NOW + r"|\?)))\b"
     ),
     rx(r"\blast[-\s]drawn\s+(?:salary|pay|CTC)\b"),
-    # "What does your current employer pay you?", "what your last company paid you".
+    # "What does your current employer pay you?", "what your last company paid you", "what
+    # the last place paid you per hour", "what does your current restaurant pay you?".
     rx(
-        r"\bwhat\s+(?:does\s+|did\s+)?your\s+"
+        r"\bwhat\s+(?:does\s+|did\s+)?(?:your|the)\s+"
         + PAST
-        + r"\s+(?:employer|company|firm|job|boss)\s+(?:pays?|paid|is\s+paying|was\s+paying|"
-        r"gives?|gave)\s+you\b"
+        + r"\s+(?:employer|company|firm|job|boss|place|workplace|hospital|clinic|practice|"
+        r"restaurant|hotel|bar|kitchen|shop|store|salon|school|agency|client|startup|site)\s+"
+        r"(?:pays?|paid|is\s+paying|was\s+paying|gives?|gave)\s+you\b"
     ),
     # "How much are they paying you over there?", "what is your company giving you now?".
     rx(
