@@ -789,6 +789,12 @@ def test_a_wire_among_a_jobs_duties_from_the_employers_money_is_not_a_scam(text:
         "As our new assistant you'll wire $1,200 to our IT vendor from your personal account.",
         # A cheque they send you, with the money wired on.
         "Duties: deposit the check we mail you and wire $2,300 to our supplier the same day.",
+        # Asked now, not a duty: "please", "today", "your first task", "before your first day".
+        "Welcome aboard! As our new assistant you'll wire $1,200 to our IT vendor today.",
+        "Duties: answer the phone. Your first task: wire $2,500 to our vendor.",
+        "Responsibilities: book venues. Before your first day, please wire $900 to our supplier.",
+        # A duty paid through Western Union is not a bank wire.
+        "Responsibilities: process payments and wire funds to our partners via Western Union.",
         # No duty and no employer money named: the chief executive's urgent wire.
         "Hi Jo, it's Dana from the CFO's office. Can you make an urgent wire to our supplier "
         "before noon?",

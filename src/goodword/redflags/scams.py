@@ -142,7 +142,8 @@ _NOT_MONEY = rx(
 # A wire the job makes with the employer's money is one of its duties ("wire $500 to the venue
 # from the company account", a list of responsibilities, "as our travel coordinator you'll"),
 # unless the money is the reader's own or a cheque they are sent ("from your personal
-# account", "we'll pay you back", "deposit the check we mail you").
+# account", "we'll pay you back", "deposit the check we mail you"), or it is a request to act
+# now rather than a duty ("please wire $900 today", "your first task", "before your first day").
 _WIRE = rx(r"\bwire\b")
 _EMPLOYERS_MONEY = rx(
     r"\bfrom\s+(?:the|our)\s+(?:company|business|firm|corporate|operating|client)(?:'s|\u2019s)?"
@@ -154,10 +155,13 @@ _DUTIES = rx(
     r"\b(?:responsibilities|duties|key\s+tasks|what\s+you(?:'ll|\u2019ll|\s+will)\s+do|in\s+"
     r"this\s+role,?\s+you|as\s+(?:our|the|an?)\s+(?:[\w-]+\s+){1,3}you(?:'ll|\u2019ll|\s+will))\b"
 )
-_OWN_MONEY = rx(
+_NOT_A_DUTY = rx(
     r"\b(?:your\s+(?:own|personal|savings|money|funds|card)|(?:your|personal)\s+(?:bank\s+)?"
     r"account|pay\s+you\s+back|reimburs\w*|paycheck|cheques?|checks?|deposit\s+(?:it|them)|"
-    r"urgent\w*|quiet|secret|gift\s*cards?)\b"
+    r"urgent\w*|quiet|secret|gift\s*cards?|"
+    r"please|kindly|can\s+you|could\s+you|I\s+need\s+you|today|tonight|immediately|right\s+away|"
+    r"asap|first\s+task|before\s+(?:noon|you\s+start|your\s+(?:first|start))|"
+    r"welcome\s+(?:aboard|to\s+the\s+team))\b"
 )
 _CONNECTED = rx(_CONNECT)
 _COIN = rx(COIN)
@@ -168,16 +172,17 @@ _CASH_WORK = rx(CASH_WORK)
 
 
 def _wire_among_duties(
-    text: str, sents: Sentences, found: re.Match[str], duties: re.Match[str] | None
+    text: str, sents: Sentences, found: re.Match[str], named: str, duties: re.Match[str] | None
 ) -> bool:
-    """A wire the job makes from the employer's money, not the reader's own or a cheque's."""
-    if not _WIRE.search(found.group(0)):
+    """A wire the job makes from the employer's money, not the reader's own or a cheque's;
+    `named` is the channel (a wire, not Western Union or gift cards)."""
+    if not _WIRE.search(named):
         return False
     sentence = sents.sentence(found.start())
     if not (_EMPLOYERS_MONEY.search(sentence) or (duties and duties.start() < found.start())):
         return False
     lo, hi = sents.window(found.start(), 1)
-    return not _OWN_MONEY.search(text, lo, hi)
+    return not _NOT_A_DUTY.search(text, lo, hi)
 
 
 def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
@@ -220,7 +225,7 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
             if (
                 _CASH_CHANNEL.search(named)
                 and not cash_work
-                and not _wire_among_duties(text, sents, found, duties)
+                and not _wire_among_duties(text, sents, found, named, duties)
             ):
                 wanted.append("rf-gift-cards-or-wire")
             for signal in wanted:
