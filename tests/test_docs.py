@@ -39,6 +39,19 @@ def test_every_runtime_dependency_is_explained():
         assert name in text, f"{name} is not explained in docs/dependencies.md"
 
 
+def test_every_optional_dependency_is_explained():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lines = (ROOT / "docs" / "dependencies.md").read_text().lower().splitlines()
+    # Each package has a row of its own, named in the row's first cell.
+    named = " ".join(line.split("|")[1] for line in lines if line.startswith("| "))
+    for extra, requirements in project["optional-dependencies"].items():
+        for requirement in requirements:
+            name = requirement.split("[")[0].split(">")[0].split("=")[0].strip().lower()
+            assert name in named, f"{name} ([{extra}]) is not explained in docs/dependencies.md"
+
+
 def test_the_cli_reference_is_current():
     from goodword.cli import reference
 
