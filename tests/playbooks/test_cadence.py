@@ -71,6 +71,17 @@ def test_cadence_says_why():
     )  # fmt: skip
 
 
+def test_a_tie_known_second_hand_is_not_said_to_be_no_tie():
+    # A "knows" tie gives no rhythm of its own, but it is a tie: their page lists it.
+    known = cadence_from([(ConnectionKind.KNOWS, None)], override=None)
+    assert known == Cadence(
+        None, "known to you second-hand; reminders start once you are in touch both ways"
+    )
+    in_touch = cadence_from([(ConnectionKind.KNOWS, None)], override=None, two_way=True)
+    assert in_touch == Cadence(180, "known second-hand, in touch both ways (every 180 days)")
+    assert in_touch.why == "known second-hand, in touch both ways"
+
+
 def _me_and(session: Session, ws: int, kind: str, **tie: object) -> tuple[Person, Person]:
     me = f.person(session, ws, "Sam Carter", is_me=True)
     other = f.person(session, ws, "Ada Lovelace", given_name="Ada")

@@ -69,6 +69,9 @@ INTERVIEWED_DAYS = 90
 # recruiter's InMail you answered): as a LinkedIn connection you have been in touch with.
 TWO_WAY_DAYS = 180
 TWO_WAY = f"in touch both ways, with no tie recorded (every {TWO_WAY_DAYS} days)"
+# Someone known only second-hand ("knows"): a tie, but no rhythm of its own.
+SECOND_HAND = "known to you second-hand; reminders start once you are in touch both ways"
+SECOND_HAND_TWO_WAY = f"known second-hand, in touch both ways (every {TWO_WAY_DAYS} days)"
 # Closeness (1-5) from which friends and colleagues count as close.
 CLOSE = 4
 
@@ -132,8 +135,11 @@ def cadence_from(
             best = Cadence(days, f"{label} (every {days} days)")
     if best is None and linked_only:
         return Cadence(None, "a LinkedIn connection you have not been in touch with yet")
+    second_hand = any(kind is ConnectionKind.KNOWS for kind, _ in candidates)
     if best is None and two_way:
-        return Cadence(TWO_WAY_DAYS, TWO_WAY)
+        return Cadence(TWO_WAY_DAYS, SECOND_HAND_TWO_WAY if second_hand else TWO_WAY)
+    if best is None and second_hand:
+        return Cadence(None, SECOND_HAND)
     return best or Cadence(None, "no relationship with you is recorded")
 
 
