@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword.duplicates import merging
 from goodword.importers import undoing
 from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.service import import_files
@@ -124,3 +125,27 @@ def test_a_new_fingerprint_with_nothing_new_is_put_back(session, workspace, tmp_
     again = _import(session, workspace.id, tmp_path / "again", MAILED, 3)
     assert _said(again) == _said(mailed)
     assert first.rows[0].person_id == again.rows[0].person_id
+
+
+def test_a_re_keyed_record_of_someone_merged_since_is_said_to_stay(session, workspace, tmp_path):
+    _import(session, workspace.id, tmp_path / "older", OLDER, 0)
+    _typed_in(session, workspace.id, urls=[URL])
+    newer = _import(session, workspace.id, tmp_path / "newer", NEWER, 1)
+    assert _said(newer) == [(Outcome.UNCHANGED, "nothing new in the file")]
+    ada = newer.rows[0].person_id
+    countess = f.person(session, workspace.id, "Countess of Lovelace")
+    session.commit()
+    merging.merge(session, workspace_id=workspace.id, survivor_id=countess.id, absorbed_id=ada)
+    session.commit()
+
+    # Her source record is the countess's now: the undo leaves it, and says so.
+    why = (
+        f"merged into person {countess.id} since; undo that merge first to put back their "
+        "LinkedIn record as it was before the import"
+    )
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
+    assert [(k.person_id, k.name, k.reason) for k in plan.kept] == [(ada, "Ada Lovelace", why)]
+    assert plan.summary() == "Takes nothing away; 1 person stays, listed with why."
+    done = _undo(session, workspace.id, newer)
+    assert [(k.person_id, k.reason) for k in done.kept] == [(ada, why)]
+    assert [key for key, _print in _sources(session)] == [URL]

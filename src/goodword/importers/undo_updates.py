@@ -24,7 +24,8 @@ stay (`undoing.UPDATED`).
      "me": true}                                 # it marked them as you
 
 A record found with nothing new that moved its source record all the same (re-keyed it, gave
-it a new fingerprint) keeps only that, and only that is put back (`sources_back`).
+it a new fingerprint) keeps only that, and only that is put back (`sources_back`); one of
+someone merged into another since stays with them, said to, as an update's does.
 
 A record that joins a match this import made (a second copy of a matched record, in
 another file) has what it changed kept with that match (`kept_matches`): its row keeps
@@ -51,6 +52,7 @@ from goodword.organizations.models import Organization
 from goodword.people import job_dates
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.people.normalize import source_name
 from goodword.records import unify_line_breaks
 from goodword.search import service as search
 
@@ -253,18 +255,38 @@ def sources_back(
     *,
     workspace_id: int,
     rows: dict[int, list[RowOutcome]],
+    merged_since: dict[int, int | None],
     imported_at: datetime,
-) -> None:
+    apply: bool,
+) -> list[tuple[int, str, str]]:
     """For each person already here, the rows of the records that found them with nothing
     new but moved their source record (re-keyed it, gave it a new fingerprint): it is put
-    back as it was, saying nothing (nothing of theirs changes)."""
+    back as it was (with `apply`), saying nothing (nothing of theirs changes). One merged
+    into someone since stays as it is, said as an update's is (the merge holds it now, as
+    the person it keeps: undo that merge first): (person id, name, why) for each."""
+    kept: list[tuple[int, str, str]] = []
     for person_id in sorted(rows):
         person = session.get(Person, person_id)
         if person is None or person.workspace_id != workspace_id:
-            continue  # (deleted or merged since: its source records went with them)
-        for row in reversed(rows[person_id]):
-            _provenance_back(session, workspace_id, person, row.put_back or {}, imported_at)
-    session.flush()
+            if person_id in merged_since:
+                first = rows[person_id][0]
+                moved = (first.put_back or {}).get("rekey") or (first.put_back or {}).get("print")
+                what = f"their {source_name(moved[0])} record" if moved else "their record"
+                kept.append(
+                    (
+                        person_id,
+                        first.name,
+                        f"merged into person {merged_since[person_id]} since; undo that merge "
+                        f"first to put back {what} as it was before the import",
+                    )
+                )
+            continue  # (deleted since: its source records went with them)
+        if apply:
+            for row in reversed(rows[person_id]):
+                _provenance_back(session, workspace_id, person, row.put_back or {}, imported_at)
+    if apply:
+        session.flush()
+    return kept
 
 
 def _lines_back(person: Person, rewritten: list[list[str]], said: _Said, *, apply: bool) -> None:

@@ -251,7 +251,7 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
                 among(
                     session,
                     Merge.absorbed_id,
-                    [i for i in (*ids, *matched, *updated) if i not in here],
+                    [i for i in (*ids, *matched, *updated, *moved) if i not in here],
                 ),
             )
         ).all()
@@ -298,11 +298,16 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
         apply=apply,
     )
     undo.taken_back = found.taken_back
+    # (A record found with nothing new may still have moved its provenance, or added it.)
+    moved_kept = undo_updates.sources_back(
+        session,
+        workspace_id=workspace_id,
+        rows=moved,
+        merged_since=merged_since,
+        imported_at=run.finished_at,
+        apply=apply,
+    )
     if apply:
-        # (A record found with nothing new may still have moved its provenance, or added it.)
-        undo_updates.sources_back(
-            session, workspace_id=workspace_id, rows=moved, imported_at=run.finished_at
-        )
         undo_matches.forget_found(
             session, workspace_id=workspace_id, rows=unchanged, imported_at=run.finished_at
         )
@@ -318,6 +323,9 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
     )
     undo.put_back = back.taken_back
     undo.kept += [Kept(*kept) for kept in back.kept]
+    # (One whose update stays for the merge too is said once.)
+    said = {kept.person_id for kept in undo.kept}
+    undo.kept += [Kept(*kept) for kept in moved_kept if kept[0] not in said]
     found.positions |= back.positions
     removed = [person_id for person_id, _name in undo.removed]
     undo.positions = _count(session, Position.id, among(session, Position.person_id, removed))
