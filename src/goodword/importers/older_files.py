@@ -274,7 +274,7 @@ def said_older(files: Sequence[Dated], kept: Sequence[Dated]) -> list[str | None
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
-_APART = re.compile(r" \(the [a-z0-9 ]+ file of that name\)$")
+_APART = re.compile(rf" \(the ({'|'.join(_ORDINALS)}|number \d+) file of that name\)$")
 
 
 def names_apart(names: Sequence[str]) -> list[str]:
@@ -291,6 +291,21 @@ def names_apart(names: Sequence[str]) -> list[str]:
             name = f"{name} (the {which} file of that name)"
         apart.append(name)
     return apart
+
+
+def place(name: str) -> int:
+    """The place `names_apart` gave the file among those of its name (1 for the first), 0
+    for a name no other shared: to put them in order.
+
+    >>> [place(n) for n in ("a.csv", "a.csv (the second file of that name)",
+    ...                     "a.csv (the number 9 file of that name)")]
+    [0, 2, 9]
+    """
+    found = _APART.search(name)
+    if found is None:
+        return 0
+    which = found.group(1)
+    return _ORDINALS.index(which) + 1 if which in _ORDINALS else int(which.split()[-1])
 
 
 def as_named(name: str) -> str:

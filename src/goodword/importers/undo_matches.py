@@ -13,7 +13,7 @@ with why.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
 from goodword.importers import older_files, splitting, ties
+from goodword.importers.bulk import cut
 from goodword.importers.matched import Matched
 from goodword.importers.written import from_record
 from goodword.people import service as people
@@ -87,7 +88,8 @@ def take_back(
                     )
                 )
             continue  # (deleted since: nothing to take back)
-        sources = _sources(person.sources, rows[person_id], imported_at)
+        files = _named(person.sources, rows[person_id], imported_at)
+        sources = list(files)
         if not sources:
             # Split off since: the split took back what it added, and made someone of it.
             found.kept += _split_off(session, workspace_id, person, rows[person_id], imported_at)
@@ -108,7 +110,8 @@ def take_back(
         if sources:
             name = person.display_name
             done = _take_back(session, workspace_id, me, person, sources, found, apply=apply)
-            found.taken_back.append(TakenBack(person.id, name, [_words(s) for s in sources], *done))
+            records = [_words(s, files[s]) for s in sources]
+            found.taken_back.append(TakenBack(person.id, name, records, *done))
     return found
 
 
@@ -177,9 +180,19 @@ def _sources(
 ) -> list[PersonSource]:
     """The person's source records the import's rows name, by file and line, that it added
     (an older import of a file of the same name may have held the line too)."""
-    # (Two files of one name keep that name, their rows each their place among them:
-    # `older_files.names_apart`. A line of both is two of the person's records.)
-    wanted = Counter((older_files.as_named(file), line) for file, line in lines)
+    return list(_named(held, lines, imported_at))
+
+
+def _named(
+    held: Iterable[PersonSource], lines: set[tuple[str, int | None]], imported_at: datetime
+) -> dict[PersonSource, str]:
+    """`_sources`, each with its file's name as the report's row says it: two files of one
+    name keep that name, their rows each their place among them
+    (`older_files.names_apart`), and a line of both is two of the person's records (the
+    first file's written first)."""
+    wanted: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+    for file, line in lines:
+        wanted[(cut(older_files.as_named(file), 300) or "", line)].append(file)
     found: dict[tuple[str, int | None], list[PersonSource]] = defaultdict(list)
     for source in held:
         if source.imported_at != imported_at:
@@ -188,16 +201,17 @@ def _sources(
         key = (source.file_name or "", line)
         if key in wanted:
             found[key].append(source)
-    return [
-        source
-        for key, sources in found.items()
-        for source in sorted(sources, key=lambda s: s.id)[-wanted[key] :]
-    ]
+    named: dict[PersonSource, str] = {}
+    for key, sources in found.items():
+        files = sorted(wanted[key], key=older_files.place)
+        ours = sorted(sources, key=lambda s: s.id)[-len(files) :]
+        named.update(zip(ours, files[len(files) - len(ours) :], strict=True))
+    return named
 
 
-def _words(source: PersonSource) -> str:
+def _words(source: PersonSource, file: str) -> str:
     line = source.line or (source.matched or {}).get("line")
-    where = f"line {line} of {source.file_name}" if line else source.file_name
+    where = f"line {line} of {file}" if line else file
     return f"{source_name(source.source)} record" + (f", {where}" if where else "")
 
 

@@ -224,11 +224,11 @@ def preview(session: Session, *, workspace_id: int, run_id: int, apply: bool = F
             if row.outcome is Outcome.MERGED or (
                 row.outcome is Outcome.UPDATED and undo_updates.joined(row.put_back)
             ):
-                matched.setdefault(row.person_id, set()).add((row.file[:300], row.line))
+                matched.setdefault(row.person_id, set()).add((row.file, row.line))
             elif row.outcome is Outcome.UPDATED and row.put_back is not None:
                 updated.setdefault(row.person_id, []).append(row)
             elif row.outcome is Outcome.UNCHANGED:
-                unchanged.setdefault(row.person_id, set()).add((row.file[:300], row.line))
+                unchanged.setdefault(row.person_id, set()).add((row.file, row.line))
                 if row.put_back is not None:
                     moved.setdefault(row.person_id, []).append(row)
             elif row.outcome is Outcome.UPDATED:
