@@ -99,6 +99,9 @@ def test_the_cli_asks_before_undoing_and_json_does_not(run):
     done = json.loads(run("imports", "undo", "1", "--json").stdout)
     assert done["done"] is True and len(done["removed"]) == 6
     assert "1 (undone)" in run("imports", "list").stdout
+    shown = run("imports", "show", "1").stdout
+    assert "\nUndone on " in shown
+    assert ". Took away 6 people (with their 6 jobs) and 4 organizations.\n" in shown
     again = run("imports", "undo", "1", "--yes")
     assert again.exit_code != 0 and "Import 1 was already undone." in again.output
     assert run("people", "list", "--json").stdout.count('"display_name"') == 0
@@ -266,3 +269,20 @@ def test_the_cli_lists_someone_split_off_since_as_staying(run, cli_url, tmp_path
     asked = run("imports", "undo", "2", input="n\n")
     assert asked.stdout.startswith("Takes nothing away; 1 person stays, listed with why.\n")
     assert f"  stays: Ada Lovelace (person {new_id}): {SPLIT_REASON}\n" in asked.stdout
+
+
+def test_an_undone_import_s_report_says_what_the_undo_did(client):
+    made = client.post(f"{API}/imports", files=_upload()).json()
+    ada = next(row["person_id"] for row in made["rows"] if row["name"] == "Ada Lovelace")
+    edit = {"given_name": "Ada", "family_name": "Lovelace", "location": "London"}
+    assert client.put(f"{API}/people/{ada}", json=edit).status_code == 200
+    assert client.post(f"{API}/imports/{made['id']}/undo").status_code == 200
+
+    # Later, as the page opens it again (its note, not the undo's flash), and the API.
+    said = "Took away 1 person (with their job) and 1 organization; 1 person stays: Ada Lovelace."
+    page = client.get(f"/imports/{made['id']}").text
+    assert re.search(
+        rf"This import was undone on [^<]*\. {re.escape(said)} Its rows are as the import left",
+        page,
+    )
+    assert client.get(f"{API}/imports/{made['id']}").json()["undone"] == said

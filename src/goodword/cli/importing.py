@@ -265,7 +265,8 @@ def list_imports(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 @imports_app.command("show")
 def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = False) -> None:
-    """Show an earlier import's report, as it was when the import finished."""
+    """Show an earlier import's report, as it was when the import finished, and what
+    undoing it did, if it was undone."""
     from goodword.importers import history
 
     with work(ctx) as (session, workspace_id):
@@ -276,6 +277,9 @@ def show_import(ctx: typer.Context, import_id: ImportId, as_json: JsonFlag = Fal
         print_json(dump(report_out(report)))  # (the API's shape)
         return
     _print_report(report, title=f"Import {report.id}, {cell(report.finished_at)}")
+    if report.undone_at:
+        said = f" {report.undone}" if report.undone else ""
+        typer.echo(f"Undone on {cell(report.undone_at)}.{said}")
 
 
 @imports_app.command("delete")

@@ -79,6 +79,8 @@ def encode(report: ImportReport) -> bytes:
         "organizations_created": report.organizations_created,
         "candidates_created": report.candidates_created,
     }
+    if report.undone is not None:
+        data["undone"] = report.undone
     return zlib.compress(orjson.dumps(data), 1)
 
 
@@ -100,6 +102,7 @@ def decode(blob: bytes) -> ImportReport:
         organizations_created=data["organizations_created"],
         candidates_created=data["candidates_created"],
         notes=data["notes"],
+        undone=data.get("undone"),
     )
 
 
@@ -277,6 +280,16 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
                 update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report))
             )
     return changed
+
+
+def mark_undone(session: Session, *, run_id: int, words: str) -> None:
+    """Keep with the import's report what its undo did, in words (`ImportReport.undone`)."""
+    blob = session.scalar(select(ImportRun.report).where(ImportRun.id == run_id))
+    if blob is None:
+        return
+    report = decode(blob)
+    report.undone = words
+    session.execute(update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report)))
 
 
 def unlink_people(session: Session, *, workspace_id: int, person_ids: Collection[int]) -> None:

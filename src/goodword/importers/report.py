@@ -65,8 +65,11 @@ class ImportReport:
     # Once saved (never for a dry run): its id among the workspace's kept imports.
     id: int | None = None
     finished_at: datetime | None = None
-    # When it was undone (`undoing.py`), if it was.
+    # When it was undone (`undoing.py`), if it was; and what the undo did, in its words
+    # (`Undo.summary`, naming who stayed), kept with the report (None when undone before
+    # Goodword kept them).
     undone_at: datetime | None = None
+    undone: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -89,6 +92,7 @@ class ImportReport:
             "id": self.id,
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+            "undone": self.undone,
             "dry_run": self.dry_run,
             "counts": self.counts,
             "people_created": self.people_created,

@@ -126,6 +126,11 @@ class ImportReportOut(BaseModel):
     undone_at: datetime | None = Field(
         default=None, description="When it was undone (`POST /imports/{id}/undo`), if it was."
     )
+    undone: str | None = Field(
+        default=None,
+        description="What the undo did, in words, naming the first people who stayed (its "
+        "summary); null if not undone, or undone before Goodword kept them.",
+    )
     dry_run: bool
     counts: dict[str, int]
     people_created: int

@@ -407,9 +407,11 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
             .where(among(session, Organization.id, organizations))
             .execution_options(synchronize_session=False)
         )
+    done.done = True
+    # (What it did stays said on its report: the people who stay are listed nowhere else.)
+    history.mark_undone(session, run_id=run_id, words=done.summary(naming=True))
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(undone_at=clock.now()))
     session.expire_all()
-    done.done = True
     return done
 
 
