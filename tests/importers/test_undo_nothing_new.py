@@ -149,3 +149,72 @@ def test_a_re_keyed_record_of_someone_merged_since_is_said_to_stay(session, work
     done = _undo(session, workspace.id, newer)
     assert [(k.person_id, k.reason) for k in done.kept] == [(ada, why)]
     assert [key for key, _print in _sources(session)] == [URL]
+
+
+PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Geo Location\n"
+    "Me,Myself,,,,Analyst,,London\n"
+)
+
+
+def _with_profile(session: Session, workspace_id: int, folder: Path, hours: int):
+    """The older file again, with your Profile.csv: you are known now."""
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(OLDER, encoding="utf-8")
+    (folder / "Profile.csv").write_text(PROFILE, encoding="utf-8")
+    report = import_files(
+        session, workspace_id=workspace_id, today=TODAY, now=FIRST + timedelta(hours=hours),
+        paths_or_uploads=[folder / "Connections.csv", folder / "Profile.csv"],
+    )  # fmt: skip
+    session.commit()
+    return report
+
+
+def test_an_import_that_made_you_and_linked_someone_unchanged_since_is_undone(
+    session, workspace, tmp_path
+):
+    _import(session, workspace.id, tmp_path / "older", OLDER, 0)
+    before = _sources(session)
+    # (Unchanged since, so passed over: it only links her to you, made by the same import.)
+    both = _with_profile(session, workspace.id, tmp_path / "both", 1)
+    ada = [row for row in both.rows if row.name == "Ada Lovelace"]
+    linked = [(Outcome.UPDATED, "linked to you on LinkedIn (connected 2025-12-26)")]
+    assert [(row.outcome, row.detail) for row in ada] == linked
+
+    plan = undoing.preview(session, workspace_id=workspace.id, run_id=both.id)
+    assert [(back.name, back.taken, back.left) for back in plan.put_back] == [
+        ("Ada Lovelace", ["your LinkedIn tie"], [])
+    ]
+    # Taking back her tie to you does not count as touching you: you go too.
+    done = _undo(session, workspace.id, both)
+    assert [name for _id, name in done.removed] == ["Me Myself"] and done.kept == []
+    assert session.scalars(select(Person.display_name)).all() == ["Ada Lovelace"]
+    assert _sources(session) == before
+    # As if it never happened: imported again, she is linked to you again.
+    again = _with_profile(session, workspace.id, tmp_path / "again", 2)
+    assert [(row.outcome, row.detail) for row in again.rows if row.name == "Ada Lovelace"] == linked
+
+
+def test_an_import_that_made_you_and_matched_someone_to_you_is_undone(session, workspace, tmp_path):
+    card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:{EMAIL}\r\nEND:VCARD\r\n"
+    (tmp_path / "card").mkdir()
+    (tmp_path / "card" / "ada.vcf").write_text(card, encoding="utf-8")
+    import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[tmp_path / "card" / "ada.vcf"],
+        today=TODAY, now=FIRST,
+    )  # fmt: skip
+    session.commit()
+    (tmp_path / "both").mkdir()
+    (tmp_path / "both" / "Connections.csv").write_text(MAILED, encoding="utf-8")
+    (tmp_path / "both" / "Profile.csv").write_text(PROFILE, encoding="utf-8")
+    both = import_files(
+        session, workspace_id=workspace.id, today=TODAY, now=FIRST + timedelta(hours=1),
+        paths_or_uploads=[tmp_path / "both" / "Connections.csv", tmp_path / "both" / "Profile.csv"],
+    )  # fmt: skip
+    session.commit()
+    assert [row.outcome for row in both.rows if row.name == "Ada Lovelace"] == [Outcome.MERGED]
+
+    done = _undo(session, workspace.id, both)
+    assert [name for _id, name in done.removed] == ["Me Myself"] and done.kept == []
+    assert "your LinkedIn tie" in done.taken_back[0].taken
+    assert session.scalars(select(Person.display_name)).all() == ["Ada Lovelace"]

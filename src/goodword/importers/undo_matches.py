@@ -254,6 +254,12 @@ def _take_back(
     return list(dict.fromkeys(taken)), list(dict.fromkeys(left))
 
 
+def untie(session: Session, tie: Connection) -> None:
+    """Delete the tie without touching you or them (`Person.made_by_import`): you may be
+    someone the import made (its Profile.csv), whom the undo takes away."""
+    session.execute(delete(Connection).where(Connection.id == tie.id))
+
+
 def _tie(
     session: Session,
     workspace_id: int,
@@ -288,4 +294,4 @@ def _tie(
         return
     outcome.taken_back.append("your LinkedIn tie")
     if apply:
-        session.delete(tie)
+        untie(session, tie)

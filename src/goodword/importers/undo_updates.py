@@ -47,7 +47,7 @@ from goodword.importers.bulk import Changes, Known, cut
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import RowOutcome
 from goodword.importers.state import WorkspaceState
-from goodword.importers.undo_matches import Found, TakenBack
+from goodword.importers.undo_matches import Found, TakenBack, untie
 from goodword.organizations.models import Organization
 from goodword.people import job_dates
 from goodword.people import service as people
@@ -394,7 +394,7 @@ def _tie(
         return
     said.taken_back.append("your LinkedIn tie")
     if apply:
-        session.delete(tie)
+        untie(session, tie)
 
 
 def _tie_date(
