@@ -34,6 +34,7 @@ only `JOINED`, and comes off with the match (`undo_matches`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -150,22 +151,31 @@ def note_ties(
     made: dict[int, date | None],
     connections: list[tuple[int, IncomingPerson]],
     moved: dict[int, tuple[date | None, date]],
+    applied: Collection[int],
 ) -> None:
     """Add the LinkedIn tie to you the import made for someone already here (`connections`:
     the plan's, by target; `made`: `LinkedInTies.made`, by id() of the record, its date) to
-    what undoing it puts back (`Writer` noted a record that changed nothing else too, with
-    its source record, as one that `will_link`); and the date a newer
-    copy of a record moved their tie to (`moved`: `LinkedInTies.moved`, what `Writer`
-    noted of the record already)."""
+    what undoing it puts back; and the date a newer copy of a record moved their tie to
+    (`moved`: `LinkedInTies.moved`). A record the import applied (`applied`, by id()) is
+    noted by `Writer` already, with its source record, if it links them (`will_link`); one
+    it did not (absent) joined someone, and its match keeps the tie (`KeptMatches.note`). A
+    record passed over as unchanged since the last import (not applied: you are known now,
+    your Profile.csv beside it) has its source record as it was: only the tie goes back."""
     for target, record in connections:
-        if target > 0 and id(record) in made:
-            since = made[id(record)]
-            kept = put_back.setdefault(id(record), {"added": _NOTHING})
-            kept["tie"] = [since.isoformat() if since else None]
-        elif target > 0 and id(record) in moved and id(record) in put_back:
+        if target <= 0:
+            continue
+        kept = put_back.get(id(record))
+        if id(record) in made:
+            if kept is None and id(record) in applied:
+                continue  # (it joined someone: see above)
+            if kept is None:
+                kept = put_back[id(record)] = {"added": _NOTHING}
+            if not joined(kept):
+                since = made[id(record)]
+                kept["tie"] = [since.isoformat() if since else None]
+        elif id(record) in moved and kept is not None:
             before, after = moved[id(record)]
-            put_back[id(record)]["tie_date"] = [before.isoformat() if before else None,
-                                                after.isoformat()]  # fmt: skip
+            kept["tie_date"] = [before.isoformat() if before else None, after.isoformat()]
 
 
 # What a record that only linked someone to you changed about them.

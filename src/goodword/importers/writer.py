@@ -191,8 +191,9 @@ class Writer(Provenance):
                 self.progress("people", len(ids), len(ids))
                 self.ties.link(plan, self._me(plan), self.person_id)
                 undo_updates.note_ties(
-                    self.put_back, self.ties.made, plan.connections, self.ties.moved
-                )
+                    self.put_back, self.ties.made, plan.connections, self.ties.moved,
+                    self.record_changes,
+                )  # fmt: skip
                 self.report.candidates_created += queue_pairs(
                     self.session, self.state, self.ws, plan.suggestions, self.person_id
                 )
