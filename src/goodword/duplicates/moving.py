@@ -19,6 +19,7 @@ from goodword.db import Base
 from goodword.duplicates.models import CandidateStatus, Merge
 from goodword.duplicates.snapshot import (
     TARGETS,
+    decode,
     encode,
     encode_row,
     made,
@@ -317,7 +318,9 @@ def _repeat_of(
     one of the same signature already kept, or, for a job, one of the survivor's it is."""
     if signature is not None and signature in kept:
         return kept[signature]
-    return _job_held(row, theirs) if table.name == "positions" else None
+    if table.name != "positions":
+        return None
+    return _job_held(row, theirs) or _job_nearly(row, theirs)
 
 
 def folded_jobs(session: Session, survivor_id: int, absorbed_id: int) -> set[int]:
@@ -340,37 +343,78 @@ def folded_jobs(session: Session, survivor_id: int, absorbed_id: int) -> set[int
     return folded
 
 
+_DATES = (("start_date", "start_precision"), ("end_date", "end_precision"))
+
+
 def _take_precisions(
     session: Session, snapshot: dict[str, Any], table: Table, job: Any, kept_id: int
 ) -> None:
     """A job removed as a repeat of the job kept gives it the month or year it has a date
     in, where the kept job has that date as a whole day (kept so before months were, say:
-    migration 0030). Noted in "precisions" ([id, made, {column: [before, after]}]) for an
-    undo (`untake_precisions`)."""
+    migration 0030), and a date it knows more precisely (17 May 2021 for "May 2021",
+    `job_dates.finer`). Noted in "precisions" ([id, made, {column: [before, after]}], a
+    date as ISO text) for an undo (`untake_precisions`)."""
     kept = session.execute(select(table).where(table.c.id == kept_id)).mappings().one()
-    found = {
-        name: [None, job[name]]
-        for day, name in (("start_date", "start_precision"), ("end_date", "end_precision"))
-        if kept[day] is not None and kept[day] == job[day]
-        and kept[name] is None and job[name] in job_dates.PARTIAL
-    }  # fmt: skip
+    found: dict[str, list[Any]] = {}
+    for day, name in _DATES:
+        if kept[day] is None or job[day] is None:
+            continue
+        if kept[day] == job[day] and kept[name] is None and job[name] in job_dates.PARTIAL:
+            found[name] = [None, job[name]]
+        elif job_dates.finer(kept[day], kept[name], job[day], job[name]):
+            found[day] = [encode(kept[day]), encode(job[day])]
+            found[name] = [kept[name], job[name]]
     if found:
         snapshot.setdefault("precisions", []).append([kept_id, made(kept), found])
-        values = {name: after for name, (_before, after) in found.items()}
+        values = {name: decode(table.c[name], after) for name, (_before, after) in found.items()}
         session.execute(update(table).where(table.c.id == kept_id).values(values))
 
 
 def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
-    """Give the jobs a merge gave a month or year (`_take_precisions`) their whole days
-    back, each still there (made when noted) and still as the merge left it."""
+    """Give the jobs a merge gave a month or year or a more precise date
+    (`_take_precisions`) what they had back, each still there (made when noted) and still
+    as the merge left it (a date's precision goes back only with its date)."""
     positions = Base.metadata.tables["positions"]
     for job_id, when, found in snapshot.get("precisions", []):
         row = session.execute(select(positions).where(positions.c.id == job_id)).mappings().first()
         if row is None or made(row) != when:
             continue
-        values = {name: before for name, (before, after) in found.items() if row[name] == after}
+        values = {
+            name: decode(positions.c[name], before)
+            for name, (before, after) in found.items()
+            if encode(row[name]) == after
+        }
+        for day, name in _DATES:
+            if day in found and day not in values:
+                values.pop(name, None)  # (its date changed since: both stay)
         if values:
             session.execute(update(positions).where(positions.c.id == job_id).values(values))
+
+
+def _job_nearly(job: Any, held: list[Any]) -> int | None:
+    """The survivor's job (id) that a dated job of the absorbed person is, as an import
+    finds one: at the same organization, with the same title, from the same start and to
+    the same end (or none), each read in the coarser precision of the two ("May 2021" and
+    17 May 2021); of several, the one whose start is closest (`job_dates.apart`)."""
+    if job["start_date"] is None and job["end_date"] is None:
+        return None
+    found = [
+        theirs
+        for theirs in held
+        if (theirs["organization_id"], theirs["title"]) == (job["organization_id"], job["title"])
+        and all(_same_date(theirs, job, day, name) for day, name in _DATES)
+    ]
+    day, name = _DATES[0] if job["start_date"] is not None else _DATES[1]
+    nearest = min(
+        found, key=lambda theirs: job_dates.apart(theirs[day], theirs[name], job[day]), default=None
+    )
+    return None if nearest is None else int(nearest["id"])
+
+
+def _same_date(a: Any, b: Any, day: str, precision: str) -> bool:
+    if a[day] is None or b[day] is None:
+        return bool(a[day] is None and b[day] is None)
+    return job_dates.compared(a[day], a[precision], b[day], b[precision]) == 0
 
 
 def _job_held(job: Any, held: list[Any]) -> int | None:

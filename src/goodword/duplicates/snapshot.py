@@ -36,7 +36,9 @@ from goodword.playbooks.keys import rekey
 # "precisions" with the day's precision before and after.
 # 9: the place (position) each moved e-mail address, phone and web address had is noted in
 # "places", so an undo gives them back in their order.
-SNAPSHOT_VERSION = 9
+# 10: a job kept that a repeat knew more precisely (17 May 2021 for "May 2021") is noted in
+# "precisions" with the date (ISO text) and its precision before and after.
+SNAPSHOT_VERSION = 10
 # Set on a removed row's snapshot: when each record it points at was made.
 TARGETS = "_targets"
 

@@ -140,3 +140,40 @@ def compared(a: date, a_precision: str | None, b: date, b_precision: str | None)
     coarser = max(kept(a_precision), kept(b_precision), key=lambda p: _COARSENESS.get(p or "", 0))
     x, y = first_day(a, coarser), first_day(b, coarser)
     return (x > y) - (x < y)
+
+
+def _coarseness(precision: str | None) -> int:
+    return _COARSENESS.get(kept(precision) or "", 0)
+
+
+def finer(a: date, a_precision: str | None, b: date, b_precision: str | None) -> bool:
+    """Whether `b` says more of the date `a` is: in a finer precision, and the same read in
+    `a`'s ("17 May 2021" or "May 2021" for "2021"). A whole day on the very day `a` is kept
+    as says no more (a month was kept so before months were, and some files write one so).
+
+    >>> may = date(2021, 5, 1)
+    >>> finer(may, "month", date(2021, 5, 17), None), finer(may, "year", may, "month")
+    (True, True)
+    >>> finer(may, "month", may, None), finer(may, "month", date(2021, 1, 1), "year")
+    (False, False)
+    >>> finer(may, "month", date(2021, 6, 2), None)
+    False
+    """
+    if _coarseness(b_precision) >= _coarseness(a_precision):
+        return False
+    if kept(b_precision) is None and b == a:
+        return False
+    return compared(a, a_precision, b, b_precision) == 0
+
+
+def apart(a: date, a_precision: str | None, b: date) -> tuple[int, int]:
+    """How far `a` (in its precision) is from `b`, to choose the closest of several dates the
+    same as `b` in the coarser precision: the days between them, then the coarser the
+    farther (of "2021" and "May 2021", the month for 1 May 2021).
+
+    >>> apart(date(2021, 1, 1), "year", date(2021, 11, 20))
+    (323, 2)
+    >>> apart(date(2021, 11, 1), "month", date(2021, 11, 20))
+    (19, 1)
+    """
+    return abs((a - b).days), _coarseness(a_precision)
