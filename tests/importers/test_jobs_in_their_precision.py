@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from goodword.importers import splitting, undoing
 from goodword.importers.export import export_people
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport
@@ -77,21 +78,57 @@ def _rows(positions: str) -> str:
 MAY_2021 = ("Kestrel Labs", "Analyst", date(2021, 5, 1), "month")
 
 
-@pytest.mark.parametrize("since", ["2021-05-17", "2021"])
-def test_a_job_given_as_a_day_in_its_month_or_as_its_year_is_the_job_held(
-    session: Session, workspace: Workspace, since: str
-) -> None:
+def test_a_job_given_as_its_year_is_the_job_held(session: Session, workspace: Workspace) -> None:
     ada = _ada(session, workspace, MAY_2021)
+
+    report = _import(
+        session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, since 2021")
+    )
+
+    # (Before, a second Analyst job at Kestrel Labs, "now Analyst at Kestrel Labs".) The
+    # year says less than the month: the job stays May 2021.
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05", True, "")
+    ]
+    assert "Analyst at Kestrel Labs" not in report.rows[0].detail
+
+
+@pytest.mark.parametrize(
+    ("held", "since"),
+    [(MAY_2021, "2021-05-17"), (("Kestrel Labs", "Analyst", date(2021, 1, 1), "year"), "2021-05")],
+)
+def test_a_job_given_more_precisely_is_the_job_held_from_then_and_the_undo_puts_it_back(
+    session: Session, workspace: Workspace, held: tuple[str, str, date, str], since: str
+) -> None:
+    ada = _ada(session, workspace, held)
+    was = job_dates.written(held[2], held[3])
 
     report = _import(
         session, workspace.id, "people.csv", _rows(f"Analyst at Kestrel Labs, since {since}")
     )
 
-    # (Before, a second Analyst job at Kestrel Labs, "now Analyst at Kestrel Labs".)
+    # (Before, the job stayed as it was held, the file's day or month passed over.)
+    assert _jobs(session.get_one(Person, ada.id)) == [("Kestrel Labs", "Analyst", since, True, "")]
+    assert report.rows[0].detail.endswith(f" — Analyst at Kestrel Labs started {since} (was {was})")
+    assert report.id is not None
+    (back,) = undoing.preview(session, workspace_id=workspace.id, run_id=report.id).taken_back
+    assert back.taken == [f"job Analyst at Kestrel Labs: start {since} (back to {was})"]
+    undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.expire_all()
+    assert _jobs(session.get_one(Person, ada.id)) == [("Kestrel Labs", "Analyst", was, True, "")]
+
+
+def test_a_job_given_as_the_first_day_of_the_month_it_is_held_as_stays_that_month(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+
+    _import(session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, since 2021-05-01"))
+
+    # (A month was kept as its first day before months were: that day says no more.)
     assert _jobs(session.get_one(Person, ada.id)) == [
         ("Kestrel Labs", "Analyst", "2021-05", True, "")
     ]
-    assert "Analyst at Kestrel Labs" not in report.rows[0].detail
 
 
 def test_a_job_the_file_gives_as_ended_in_the_year_it_began_in_ends(
@@ -189,8 +226,12 @@ def test_a_newer_copy_retitles_its_job_given_as_a_day_of_the_month_it_began_in(
 
     report = _import(session, copy.id, name, newer)
 
-    assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Lead Analyst", "2021-05", True, "")]
-    assert report.rows[0].detail == "title Lead Analyst at Kestrel Labs (was Analyst)"
+    # (The day the file gives is the job's start from now on: before, it stayed May 2021.)
+    assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Lead Analyst", "2021-05-17", True, "")]
+    assert report.rows[0].detail == (
+        "title Lead Analyst at Kestrel Labs (was Analyst); "
+        "Lead Analyst at Kestrel Labs started 2021-05-17 (was 2021-05)"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
@@ -290,3 +331,44 @@ def test_a_newer_copy_of_a_record_of_many_jobs_that_changed_other_fields_is_told
     # (Before: "location left at London (the file says Leeds ...)".)
     assert report.rows[0].detail.startswith("location now Leeds"), report.rows[0].detail
     assert _one(session, copy).location == "Leeds"
+
+
+def test_a_second_file_of_one_import_giving_a_new_persons_job_more_precisely_is_heard(
+    session: Session, workspace: Workspace
+) -> None:
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[
+            Upload("people.csv", _rows("Analyst at Kestrel Labs, since 2021-05").encode()),
+            Upload("more.csv", _rows("Analyst at Kestrel Labs, since 2021-05-17").encode()),
+        ],
+    )  # fmt: skip
+    session.expire_all()
+
+    # One person, with one job: the second file's more precise start. (Before, the month.)
+    assert len({row.person_id for row in report.rows}) == 1
+    assert _jobs(_one(session, workspace)) == [("Kestrel Labs", "Analyst", "2021-05-17", True, "")]
+
+
+def test_splitting_off_a_record_that_gave_a_job_more_precisely_puts_the_month_back(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace, MAY_2021)
+    _import(session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, since 2021-05-17"))
+    (source,) = [s for s in session.get_one(Person, ada.id).sources if s.matched is not None]
+
+    preview = splitting.preview(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.id
+    )
+    session.expire_all()
+
+    assert "job Analyst at Kestrel Labs: start 2021-05-17 (back to 2021-05)" in preview.taken_back
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05", True, "")
+    ]
+    assert _jobs(session.get_one(Person, split.person.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05-17", True, "")
+    ]

@@ -430,6 +430,9 @@ class Changes:
     # a held job's dates given again as a month or year: id, start_precision, end_precision
     # (either or both)
     precisions: list[dict[str, Any]] = field(default_factory=list)
+    # a held job's start a record knows more precisely (17 May 2021 for "May 2021"): id,
+    # start_date, start_precision
+    starts: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     # new fingerprints of source records already held: b_person, b_source, b_key, b_print
     fingerprints: list[dict[str, Any]] = field(default_factory=list)
@@ -448,7 +451,7 @@ class Changes:
             session.execute(update(Person), self.touched)
         if self.ended:
             session.execute(update(Position), self.ended)
-        for changed in (self.departments, self.titles, self.precisions):
+        for changed in (self.departments, self.titles, self.precisions, self.starts):
             if changed:
                 session.execute(update(Position), changed)
         for model, rows in (

@@ -149,7 +149,8 @@ def add_job(
             )
         _precise(out, held_already, incoming)
         return (
-            _written_out(out, held_already, incoming.title)
+            _started(out, held_already, incoming, org_names)
+            + _written_out(out, held_already, incoming.title)
             + _department(out, held_already, incoming.department)
             + _ended(out, held_already, incoming, org_names)
         )
@@ -165,7 +166,8 @@ def add_job(
             was_title = retitled.title
             _set_title(out, retitled, title)
             own.add(id(retitled))
-            return [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
+            said = [f"title {title or 'none'} at {org_name} (was {was_title or 'none'})"]
+            return said + _started(out, retitled, incoming, org_names)
     ending = (
         _to_end(state, person, org_id, start, dated, own, incoming.start_precision)
         if current
@@ -438,6 +440,30 @@ def _precise(out: Changes, held: Held, incoming: IncomingPosition) -> None:
         out.precisions.append({"id": held.id, **found})
     elif held.row is not None:  # started by an earlier record of this import
         held.row.update(found)
+
+
+def _started(
+    out: Changes, held: Held, incoming: IncomingPosition, org_names: dict[int, str]
+) -> list[str]:
+    """The job is held already; a start this record knows more precisely (17 May 2021 for
+    one held from May 2021, May 2021 for 2021: `job_dates.finer`) is its start from now on,
+    in words."""
+    start, precision = incoming.start_date, job_dates.kept(incoming.start_precision)
+    if held.start_date is None or start is None:
+        return []
+    if not job_dates.finer(held.start_date, held.start_precision, start, precision):
+        return []
+    was = job_dates.written(held.start_date, held.start_precision)
+    held.start_date, held.start_precision = start, precision
+    if held.id:
+        out.starts.append({"id": held.id, "start_date": start, "start_precision": precision})
+    elif held.row is not None:  # started by an earlier record of this import
+        held.row.update(start_date=start, start_precision=precision)
+    role = held.title or "a role"
+    return [
+        f"{role} at {org_names[held.organization_id]} started "
+        f"{job_dates.written(start, precision)} (was {was})"
+    ]
 
 
 def _department(out: Changes, held: Held, department: str | None) -> list[str]:

@@ -24,7 +24,8 @@ record of the same import) is written down as JSON:
                "jobs": [[organization id, title, start, end, current]],
                "changed_jobs": [[organization id, title, start,
                                  {"end_date": [before, after],
-                                  "end_precision": [None, "month"], …}]],
+                                  "end_precision": [None, "month"],
+                                  "start_date": [before, after], …}]],   # (start: after)
                "tie": true},                    # it linked the person to you on LinkedIn
      "restored": [["linkedin", key]]}          # source records a people JSON row brought
 
@@ -62,9 +63,10 @@ FIELDS = ("display_name", "given_name", "family_name", "location", "birthday",
 LISTS = ("tags", "interests")
 
 # What can change about a job held already: ended, its title written out, a department,
-# and a date's precision ("Jan 2020": a month; a job's end and its precision change together).
+# a date's precision ("Jan 2020": a month; a job's end and its precision change together),
+# and its start given more precisely (17 May 2021 for "May 2021", with its precision).
 JOB_FIELDS = ("title", "department", "end_date", "is_current", "start_precision",
-              "end_precision")  # fmt: skip
+              "end_precision", "start_date")  # fmt: skip
 
 
 def _precise(position: Any) -> bool:
@@ -88,7 +90,8 @@ def _job(held: Held, ended: dict[int, dict[str, Any]] | None = None) -> tuple[An
     elif ended and held.id in ended:
         row = ended[held.id]
         end, precision = row["end_date"], row.get("end_precision", precision)
-    return (held.title, held.department, end, held.is_current, held.start_precision, precision)
+    return (held.title, held.department, end, held.is_current, held.start_precision, precision,
+            held.start_date)  # fmt: skip
 
 
 @dataclass
@@ -327,17 +330,19 @@ def compose(held: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
     changed = [[*job[:3], dict(job[3])] for job in first["changed_jobs"]]
     for org, title, start, changes in then["changed_jobs"]:
         was = changes["title"][0] if "title" in changes else title
-        mine = next((j for j in jobs if (j[0], j[1], j[2]) == (org, was, start)), None)
+        began = changes["start_date"][0] if "start_date" in changes else start
+        mine = next((j for j in jobs if (j[0], j[1], j[2]) == (org, was, began)), None)
         if mine is not None:
-            for name, index in (("title", 1), ("end_date", 3), ("is_current", 4)):
+            for name, index in (("title", 1), ("start_date", 2), ("end_date", 3),
+                                ("is_current", 4)):  # fmt: skip
                 if name in changes:
                     mine[index] = changes[name][1]
             continue
-        earlier = next((j for j in changed if (j[0], j[1], j[2]) == (org, was, start)), None)
+        earlier = next((j for j in changed if (j[0], j[1], j[2]) == (org, was, began)), None)
         if earlier is None:
             changed.append([org, title, start, dict(changes)])
             continue
-        earlier[1] = title
+        earlier[1], earlier[2] = title, start
         for name, (before, after) in changes.items():
             earlier[3][name] = [earlier[3][name][0] if name in earlier[3] else before, after]
     return {

@@ -410,10 +410,20 @@ def take_back(
         changes = dict(changes)
         precisions = {name: changes.pop(name) for name in _PRECISIONS if name in changes}
         for attribute, (before, after) in changes.items():
-            if attribute == "end_date":
+            if attribute in ("end_date", "start_date"):
                 before, after = _day(before), _day(after)
             if getattr(job, attribute) != after:
                 outcome.left.append(f"job {role}: {_job_words(attribute)} (changed since)")
+                continue
+            if attribute == "start_date":
+                # (Its precision goes back with it: 17 May 2021 back to May 2021.)
+                was, now = precisions.pop("start_precision", (None, None))
+                taken.append(
+                    f"job {role}: start {job_dates.written(after, now)} "
+                    f"(back to {job_dates.written(before, was)})"
+                )
+                if apply:
+                    job.start_date, job.start_precision = before, was
                 continue
             if still_ended and attribute in ("end_date", "is_current"):
                 if attribute == "is_current" or "is_current" not in changes:
@@ -477,6 +487,8 @@ def _precisions_back(
     for name, (before, after) in precisions.items():
         if name == "end_precision" and "end_date" in changes:
             continue  # (its end stays: changed since, or a job that ended it stays)
+        if name == "start_precision" and "start_date" in changes:
+            continue  # (its start stays, changed since)
         if getattr(job, name) == after:
             setattr(job, name, before)
 
@@ -512,6 +524,8 @@ def _job_words(attribute: str, before: object = None, after: object = None) -> s
         return "current again" if before else "ended"
     if attribute == "end_date":
         return f"end {after} taken back" if after else "end"
+    if attribute == "start_date":
+        return "start"
     if attribute == "title":
         return f"title back to {before}" if before else "title"
     return f"department {after} taken back" if after else "department"
