@@ -372,3 +372,22 @@ def test_splitting_off_a_record_that_gave_a_job_more_precisely_puts_the_month_ba
     assert _jobs(session.get_one(Person, split.person.id)) == [
         ("Kestrel Labs", "Analyst", "2021-05-17", True, "")
     ]
+
+
+def test_of_two_jobs_a_file_may_give_it_is_the_closest(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(
+        session, workspace,
+        ("Kestrel Labs", "Analyst", date(2021, 1, 1), "year"),
+        ("Kestrel Labs", "Analyst", date(2021, 11, 1), "month"),
+    )  # fmt: skip
+
+    _import(session, workspace.id, "people.csv", _rows("Analyst at Kestrel Labs, since 2021-11-20"))
+
+    # 20 Nov 2021 is in 2021 and in Nov 2021: the job from Nov 2021 is the closer. (Before,
+    # the first held, the one from 2021, was taken.)
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021", True, ""),
+        ("Kestrel Labs", "Analyst", "2021-11-20", True, ""),
+    ]

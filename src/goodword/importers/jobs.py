@@ -23,7 +23,8 @@ EDIT_THEIR_JOBS = "edit their jobs on their page"
 def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
     organization and title; for a dated one, the same start, read in the coarser precision
-    of the two when none has that very start: "2021" or 17 May 2021 for "May 2021"), if any.
+    of the two when none has that very start: "2021" or 17 May 2021 for "May 2021", and of
+    several so, the closest), if any.
 
     An address book says less than LinkedIn and says it its own way, so an undated job
     is also one held already when its title is the held one written otherwise, shortened
@@ -34,7 +35,7 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     dated = incoming.start_date is not None or incoming.end_date is not None
-    nearly = None  # (the same start read in the coarser precision: "2021" for "May 2021")
+    nearly: list[Held] = []  # (the same start read in the coarser precision: "2021" for "May 2021")
     for held in person.positions:
         if _elsewhere(state, held, org_id):
             if not (dated or title) and held.is_current and _one_employer(state, held, incoming):
@@ -43,8 +44,8 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
         if dated and held.title == title:
             if held.start_date == incoming.start_date:
                 return held
-            if nearly is None and _same_start(held, incoming.start_date, incoming.start_precision):
-                nearly = held
+            if _same_start(held, incoming.start_date, incoming.start_precision):
+                nearly.append(held)
         elif not dated and (
             held.title == title
             or not title
@@ -52,7 +53,15 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
             or narrower(title, held.title)
         ):
             return held
-    return nearly
+    return min(nearly, key=lambda held: _apart(held, incoming), default=None)
+
+
+def _apart(held: Held, incoming: IncomingPosition) -> tuple[int, int]:
+    """How far the held job's start is from the incoming one's (`job_dates.apart`): of jobs
+    that may be it, the closest is the one (Nov 2021 over 2021 for 20 Nov 2021)."""
+    if held.start_date is None or incoming.start_date is None:
+        return (0, 0)  # (both undated: the same start)
+    return job_dates.apart(held.start_date, held.start_precision, incoming.start_date)
 
 
 def _same_start(held: Held, start: date | None, precision: str | None) -> bool:
