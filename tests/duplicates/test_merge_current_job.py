@@ -255,3 +255,48 @@ def test_a_job_kept_current_from_a_year_ends_one_from_a_month_of_it_in_that_year
     assert [(p.is_current, p.end_date, p.end_precision) for p in ended] == [
         (False, date(2024, 1, 1), "year")
     ]
+
+
+def both_current(session, ws, person):
+    """Two current jobs: at Initech from 2021, at Umbrella from March 2021."""
+    initech = job(session, ws, person, "Initech", start_date=date(2021, 1, 1))
+    umbrella = job(session, ws, person, "Umbrella", start_date=date(2021, 3, 1))
+    initech.start_precision, umbrella.start_precision = "year", "month"
+    initech.is_current, initech.end_date = True, None  # (both, as one record gave them)
+
+
+def test_a_side_whose_job_from_a_year_may_be_the_later_is_not_said_to_have_started_before(
+    session, workspace
+):
+    # Initech is known only as 2021 (it may have begun after June 2021), Umbrella as
+    # March 2021: neither side's jobs all began before the other's. (Before, the latest by
+    # its first day was March 2021, so Globex "started later" and both of hers ended.)
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    both_current(session, ws, old)
+    job(session, ws, new, "Globex", start_date=date(2021, 6, 1)).start_precision = "month"
+    session.flush()
+
+    asked = current_job.question(session, survivor_id=old.id, absorbed_id=new.id)
+    back = current_job.question(session, survivor_id=new.id, absorbed_id=old.id)
+
+    assert asked is not None and (asked.suggested, asked.why) == ("both", "both started then")
+    assert back is not None and back.suggested == "both"
+
+
+def test_a_side_kept_ends_the_others_job_at_a_start_it_did_not_begin_after(session, workspace):
+    ws = workspace.id
+    old, new = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    both_current(session, ws, old)
+    job(session, ws, new, "Globex", start_date=date(2021, 6, 1)).start_precision = "month"
+    session.flush()
+
+    merging.merge(session, workspace_id=ws, survivor_id=old.id, absorbed_id=new.id,
+                  choices={"current_job": "a"})  # fmt: skip
+
+    # June 2021 is after March 2021 but not after 2021: Globex ended in 2021, when Initech
+    # began. (Before, it was left with no end, weighed against March 2021 alone.)
+    ended = [p for p in shown(session, ws, old.id) if p.organization_name == "Globex"]
+    assert [(p.is_current, p.end_date, p.end_precision) for p in ended] == [
+        (False, date(2021, 1, 1), "year")
+    ]

@@ -7,8 +7,10 @@ jobs current and ends the other's elsewhere (as past jobs, kept as history), by 
 import follows (`importers.jobs.add_job`): an undated job does not end a LinkedIn
 connection's job; otherwise the job that started later wins (a start known only as a
 month or a year read so: one from 2024 did not start before one from May 2024), then a
-dated job over an undated one, then the job recorded last. When the rule cannot tell (the
-same start, say), both stay current. The user may choose otherwise ("a", "b" or "both"); jobs at an
+dated job over an undated one, then the job recorded last. A side's job started later when
+it started after each of the other side's (a job from 2021 beside one from March 2021 may
+be later than one from June 2021). When the rule cannot tell (the same start, say), both
+stay current. The user may choose otherwise ("a", "b" or "both"); jobs at an
 organization both sides work at now stay current (one job there, as before).
 """
 
@@ -127,14 +129,14 @@ def rule(a: Side, b: Side) -> tuple[CurrentJob, str]:
         other = b if a.linkedin else a
         if not any(job.start_date for job in other.jobs):
             return winner, "a job without dates does not end a LinkedIn connection's job"
-    mine = max((job.start_date for job in a.jobs if job.start_date), default=None)
-    theirs = max((job.start_date for job in b.jobs if job.start_date), default=None)
+    mine, theirs = _starts(a), _starts(b)
     if mine and theirs:
         # (In the coarser precision of the two: one from 2021 did not start before May 2021.)
-        later = job_dates.compared(mine, _precision(a, mine), theirs, _precision(b, theirs))
-        if later == 0:
-            return "both", "both started then"
-        return ("a" if later > 0 else "b"), "it started later"
+        if _later(mine, theirs):
+            return "a", "it started later"
+        if _later(theirs, mine):
+            return "b", "it started later"
+        return "both", "both started then"
     if mine or theirs:
         return ("a" if mine else "b"), "only it has a start date"
     made_a = max((job.created_at for job in a.jobs if job.created_at), default=None)
@@ -153,7 +155,7 @@ def settle(
 ) -> None:
     """End the current jobs of the side not kept current (`choice`, or the rule's answer)
     at organizations the other does not work at now, each at the kept side's latest start
-    when it started no later, read in the coarser precision of the two (no job ends before
+    it started no later than, read in the coarser precision of the two (no job ends before
     it began), in that start's precision (a job left when one from May 2024 began ended in
     May 2024; one from June 2024 left when one from 2024 began ended in 2024). Each is
     noted in "jobs_ended" ([id, made, end before, end after, end's precision before, after])
@@ -165,8 +167,7 @@ def settle(
         return
     kept, ending = (a, b) if chosen == "a" else (b, a)
     where = {job.organization_id for job in kept.jobs}
-    start = max((job.start_date for job in kept.jobs if job.start_date), default=None)
-    precision = _precision(kept, start)
+    starts = _starts(kept)
     positions = Base.metadata.tables["positions"]
     ended = snapshot.setdefault("jobs_ended", [])
     for job in ending.jobs:
@@ -175,15 +176,14 @@ def settle(
         row = session.execute(select(positions).where(positions.c.id == job.id)).mappings().one()
         end, end_precision = row["end_date"], row["end_precision"]
         began = job.start_date
-        if (
-            end is None
-            and start is not None
-            and (
-                began is None
-                or job_dates.compared(began, job.start_precision, start, precision) <= 0
-            )
-        ):
-            end, end_precision = start, precision
+        after = [
+            (start, precision)
+            for start, precision in starts
+            if began is None
+            or job_dates.compared(began, job.start_precision, start, precision) <= 0
+        ]
+        if end is None and after:
+            end, end_precision = after[-1]
         ended.append([job.id, made(row), encode(row["end_date"]), encode(end),
                       row["end_precision"], end_precision])  # fmt: skip
         session.execute(
@@ -193,11 +193,24 @@ def settle(
         )
 
 
-def _precision(side: Side, start: date | None) -> str | None:
-    """The precision of the side's latest start (`start`): a whole day if any job began on
-    it as one, else a month over a year."""
-    said = {job.start_precision for job in side.jobs if start and job.start_date == start}
-    return None if None in said else "month" if "month" in said else "year" if said else None
+def _starts(side: Side) -> list[tuple[date, str | None]]:
+    """The side's jobs' starts, each in its precision, latest last: by first day, then a
+    whole day after a month, a month after a year (it says more of when)."""
+    finer = {"year": 0, "month": 1}
+    return sorted(
+        ((job.start_date, job.start_precision) for job in side.jobs if job.start_date),
+        key=lambda start: (start[0], finer.get(start[1] or "", 2)),
+    )
+
+
+def _later(starts: list[tuple[date, str | None]], others: list[tuple[date, str | None]]) -> bool:
+    """Whether a start of `starts` comes after every one of `others`, each pair read in the
+    coarser precision of the two: March 2021 is not after a start known only as 2021, which
+    may be June."""
+    return any(
+        all(job_dates.compared(day, precision, other, said) > 0 for other, said in others)
+        for day, precision in starts
+    )
 
 
 def unsettle(session: Session, snapshot: dict[str, Any]) -> None:
