@@ -14,10 +14,9 @@ split, as any two people are merged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Protocol
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -26,8 +25,9 @@ from goodword.connections.models import Connection, ConnectionKind
 from goodword.duplicates.models import CandidateStatus, DuplicateCandidate, Merge
 from goodword.errors import Conflict, NotFound
 from goodword.importers import ties
-from goodword.importers.matched import Added, Matched, Org, RecordHeld
-from goodword.importers.written import Written, from_record
+from goodword.importers.matched import Matched, RecordHeld
+from goodword.importers.taking_back import role_at, take_back
+from goodword.importers.written import from_record
 from goodword.organizations.models import Organization
 from goodword.people import birthdays, job_dates, normalize
 from goodword.people import service as people
@@ -40,7 +40,7 @@ from goodword.people.models import (
     Position,
 )
 from goodword.people.normalize import source_id, source_name
-from goodword.records import latest_today, unify_line_breaks
+from goodword.records import latest_today
 from goodword.search import service as search
 
 # Why the pair split apart waits in the queue as "not the same person".
@@ -78,13 +78,6 @@ class Outcome:
     gets: list[str] = field(default_factory=list)
     taken_back: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
-
-
-class Said(Protocol):
-    """What a take-back says comes off and what stays (an `Outcome`, or an undo's)."""
-
-    taken_back: list[str]
-    left: list[str]
 
 
 @dataclass(frozen=True)
@@ -272,10 +265,6 @@ def _name(record: RecordHeld) -> str:
     return (name or "Someone without a name")[:200]
 
 
-def _day(value: object) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def organizations_named(session: Session, workspace_id: int, kept: Matched) -> dict[int, str]:
     """The organizations the record speaks of, by id, with their names now. (One deleted
     since took its jobs with it, here too: `matched.forget_organization`.)"""
@@ -292,10 +281,6 @@ def organizations_named(session: Session, workspace_id: int, kept: Matched) -> d
     )
 
 
-def _role(title: str | None, organization: str) -> str:
-    return f"{title} at {organization}" if title else organization
-
-
 def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
     """What the person made by the split is given, in words."""
     gets = [f"e-mail {address}" for address, _label in record.emails]
@@ -303,7 +288,7 @@ def _gets(record: RecordHeld, names: dict[int, str]) -> list[str]:
     gets += [f"web address {url}" for url, _kind, _label in record.urls]
     for org_id, title, _department, _start, _end, current, *_precision in record.jobs:
         if org_id in names:
-            gets.append(("job " if current else "past job ") + _role(title, names[int(org_id)]))
+            gets.append(("job " if current else "past job ") + role_at(title, names[int(org_id)]))
     if record.location:
         gets.append(f"location {record.location}")
     if record.birthday:
@@ -366,248 +351,6 @@ def _person(workspace_id: int, record: RecordHeld, names: dict[int, str]) -> Per
         if org_id in names
     ]
     return person
-
-
-def take_back(
-    person: Person,
-    added: Added,
-    names: dict[int, str],
-    outcome: Said,
-    *,
-    apply: bool,
-    as_written: Written | None = None,
-) -> set[int]:
-    """Take from `person` what a record added, where it is still as the record left it (as
-    it wrote it, `as_written`, where known); say in `outcome` what comes off and what stays
-    (changed since). The ids of the jobs taken back."""
-    taken, wrote = outcome.taken_back, as_written or Written()
-    wrote.take_details(person, added, taken, outcome.left, apply=apply)
-    # A job it added that stays (changed since) still ends the ones it ended.
-    still_ended, jobs = False, set()
-    for org_id, title, start, end, current in added.jobs:
-        if org_id not in names:
-            continue  # (deleted since, with its jobs)
-        role = _role(title, names[int(org_id)])
-        job = _job(person, org_id, title, start)
-        if job is None or (job.end_date, job.is_current) != (end, current) or not wrote.job(job):
-            outcome.left.append(f"job {role} (changed or removed since)")
-            ended = {(j[0], j[1], j[2]) for j in added.changed_jobs}
-            # (A current job it added ended the ones before; a past one ended nothing.)
-            still_ended = still_ended or (
-                current and (job is not None or _similar_job(person, org_id, start, ended))
-            )
-            continue
-        taken.append(f"job {role}")
-        jobs.add(job.id)
-        if apply:
-            person.positions.remove(job)
-    for org_id, title, start, changes in added.changed_jobs:
-        job = _job(person, org_id, title, start) if org_id in names else None
-        if job is None:
-            continue
-        role = _role(job.title, names[int(org_id)])
-        # (A date's precision goes back with its date: an end taken back is no month.)
-        changes = dict(changes)
-        precisions = {name: changes.pop(name) for name in _PRECISIONS if name in changes}
-        for attribute, (before, after) in changes.items():
-            if attribute in ("end_date", "start_date"):
-                before, after = _day(before), _day(after)
-            if getattr(job, attribute) != after:
-                outcome.left.append(f"job {role}: {_job_words(attribute)} (changed since)")
-                continue
-            if attribute == "start_date":
-                # (Its precision goes back with it: 17 May 2021 back to May 2021.)
-                was, now = precisions.pop("start_precision", (None, None))
-                taken.append(
-                    f"job {role}: start {job_dates.written(after, now)} "
-                    f"(back to {job_dates.written(before, was)})"
-                )
-                if apply:
-                    job.start_date, job.start_precision = before, was
-                continue
-            if still_ended and attribute in ("end_date", "is_current"):
-                if attribute == "is_current" or "is_current" not in changes:
-                    outcome.left.append(f"job {role} stays ended (the job that ended it stays)")
-                continue
-            if attribute == "end_date":
-                # (A record kept before precisions were noted left the job's as it was.)
-                kept = precisions.pop("end_precision", (job.end_precision, job.end_precision))
-                after = job_dates.written(after, kept[1])
-                if apply:
-                    job.end_precision = kept[0] if before is not None else None
-            taken.append(f"job {role}: {_job_words(attribute, before, after)}")
-            if apply:
-                setattr(job, attribute, before)
-        if apply:
-            _precisions_back(job, precisions, changes)
-    for attribute, extra in (("tags", added.tags), ("interests", added.interests)):
-        current = getattr(person, attribute)
-        gone = [v for v in extra if v in current]
-        if gone:
-            taken.append(f"{attribute} " + ", ".join(gone))
-            if apply:
-                setattr(person, attribute, [v for v in current if v not in gone])
-    _notes(person, added.notes, outcome, apply=apply)
-    for attribute, (before, after) in added.fields.items():
-        current = getattr(person, attribute)
-        if attribute == "birthday":
-            before, after = _day(before), _day(after)
-        if attribute in ("display_name", "given_name", "family_name"):
-            continue  # (below: a name is one)
-        if current != after:
-            outcome.left.append(
-                f"{_field_words(attribute)} {_value_words(attribute, current)} (changed since)"
-                if current not in (None, "")
-                else f"{_field_words(attribute)} (emptied since)"
-            )
-        else:
-            taken.append(
-                f"{_field_words(attribute)} {_value_words(attribute, after)}"
-                + (
-                    f" (back to {_value_words(attribute, before)})"
-                    if before not in (None, "")
-                    else ""
-                )
-            )
-            if apply:
-                setattr(person, attribute, before)
-    _name_back(person, added.fields, outcome, apply=apply)
-    return jobs
-
-
-# A job's dates' precisions ("month" for "Jan 2020"), as a record notes it changed them.
-_PRECISIONS = ("start_precision", "end_precision")
-
-
-def _precisions_back(
-    job: Position, precisions: dict[str, tuple[Any, Any]], changes: dict[str, Any]
-) -> None:
-    """Put back a date's precision the record changed alone (its date given again as a
-    month, say): quietly, as the import changed it, and only while still as it left it."""
-    for name, (before, after) in precisions.items():
-        if name == "end_precision" and "end_date" in changes:
-            continue  # (its end stays: changed since, or a job that ended it stays)
-        if name == "start_precision" and "start_date" in changes:
-            continue  # (its start stays, changed since)
-        if getattr(job, name) == after:
-            setattr(job, name, before)
-
-
-def _similar_job(
-    person: Person,
-    org_id: Org,
-    start: date | None,
-    ended: set[tuple[Org, str | None, date | None]],
-) -> bool:
-    """Whether the person holds a job at the organization from that start (its title
-    edited since, say), other than one the record `ended` (or otherwise changed)."""
-    return any(
-        (p.organization_id, p.start_date) == (org_id, start)
-        and (p.organization_id, p.title, p.start_date) not in ended
-        for p in person.positions
-    )
-
-
-def _job(person: Person, org_id: Org, title: str | None, start: date | None) -> Position | None:
-    return next(
-        (
-            p
-            for p in person.positions
-            if (p.organization_id, p.title, p.start_date) == (org_id, title, start)
-        ),
-        None,
-    )
-
-
-def _job_words(attribute: str, before: object = None, after: object = None) -> str:
-    if attribute == "is_current":
-        return "current again" if before else "ended"
-    if attribute == "end_date":
-        return f"end {after} taken back" if after else "end"
-    if attribute == "start_date":
-        return "start"
-    if attribute == "title":
-        return f"title back to {before}" if before else "title"
-    return f"department {after} taken back" if after else "department"
-
-
-def _value_words(attribute: str, value: Any) -> Any:
-    """A field's value as the person's page shows it: a birthday "12 April" (without its
-    year, kept "--04-12") or "10 Dec 1815" (kept 1815-12-10); any other as it is."""
-    if attribute == "birthday" and isinstance(value, date):
-        return job_dates.in_words(value, None)
-    if attribute == "birthday_no_year" and isinstance(value, str) and value:
-        return birthdays.shown(value)
-    return value
-
-
-def _field_words(attribute: str) -> str:
-    return {
-        "location": "location",
-        "birthday": "birthday",
-        "birthday_no_year": "birthday",
-        "how_we_met": "how you met",
-        "keep_in_touch_days": "keep in touch every (days)",
-    }.get(attribute, attribute)
-
-
-def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool) -> None:
-    """Take back the notes a record added: each piece of text it appended, where it still
-    stands as whole paragraphs (the last such place); one edited or woven into other words
-    since stays, and is said to."""
-    paragraphs = [p.strip() for p in unify_line_breaks(person.notes or "").split("\n\n")]
-    paragraphs = [p for p in paragraphs if p]
-    found = 0
-    for piece in reversed(pieces):  # (the last appended is the last in the notes)
-        wanted = [p.strip() for p in unify_line_breaks(piece).split("\n\n") if p.strip()]
-        size = len(wanted)
-        at = next(
-            (
-                i
-                for i in range(len(paragraphs) - size, -1, -1)
-                if paragraphs[i : i + size] == wanted
-            ),
-            None,
-        )
-        if at is None or not wanted:
-            continue
-        found += 1
-        del paragraphs[at : at + size]
-    if found < len(pieces):
-        outcome.left.append("notes it added (changed since)")
-    if not found:
-        return
-    outcome.taken_back.append("notes it added")
-    if apply:
-        person.notes = "\n\n".join(paragraphs) or None
-
-
-def _name_back(
-    person: Person, fields: Mapping[str, tuple[Any, Any]], outcome: Said, *, apply: bool
-) -> None:
-    """A name the record filled in (the person had none) goes back with it."""
-    parts = ("display_name", "given_name", "family_name")
-    if not any(part in fields for part in parts):
-        return
-    now = tuple(getattr(person, part) for part in parts)
-    after = tuple(fields[part][1] if part in fields else now[i] for i, part in enumerate(parts))
-    before = tuple(fields[part][0] if part in fields else now[i] for i, part in enumerate(parts))
-    if now != after:
-        outcome.left.append(f"name {person.display_name} (changed since)")
-        return
-    display = before[0] or " ".join(p for p in before[1:] if p)
-    if not display:
-        # Nothing to go back to: a person needs a name to be listed.
-        outcome.left.append(f"name {person.display_name} (they had none before)")
-        return
-    outcome.taken_back.append(
-        f"name {person.display_name} (back to {display})"
-        if display != person.display_name
-        else f"given and family name {' '.join(p for p in after[1:] if p)} (they had none)"
-    )
-    if apply:
-        person.display_name, person.given_name, person.family_name = display, *before[1:]
-        person.sort_name = people.person_sort_name(display, before[1], before[2])[:200]
 
 
 def _tie(

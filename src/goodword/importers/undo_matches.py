@@ -22,7 +22,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import older_files, splitting, ties
+from goodword.importers import older_files, splitting, taking_back, ties
 from goodword.importers.bulk import cut
 from goodword.importers.matched import Matched
 from goodword.importers.written import from_record
@@ -231,7 +231,7 @@ def _take_back(
         kept = Matched.model_validate(source.matched)
         names = splitting.organizations_named(session, workspace_id, kept)
         outcome = splitting.Outcome(person.display_name, splitting.source_read(source))
-        found.positions |= splitting.take_back(
+        found.positions |= taking_back.take_back(
             person, kept.added, names, outcome, apply=apply, as_written=from_record(kept.record)
         )
         _tie(session, workspace_id, me, person, kept, outcome, apply=apply)

@@ -7,7 +7,7 @@ record changed, each value before and after (`matched.added`, as a match keeps i
 what its provenance was before: the fingerprint its source record had (so importing the
 same file again applies it again), whether the import added that source record, and, for
 a newer copy of a record matched to them before, what was kept of that match. Undoing puts
-each value back where it is still as the import left it (`splitting.take_back`, as a split
+each value back where it is still as the import left it (`taking_back.take_back`, as a split
 does): a job it added goes and the one it ended is current again; a value changed since
 stays, and is said to. A report kept before Goodword kept this has none: those updates
 stay (`undoing.UPDATED`).
@@ -43,7 +43,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
-from goodword.importers import matched, splitting, ties, written
+from goodword.importers import matched, taking_back, ties, written
 from goodword.importers.bulk import Changes, Known, cut
 from goodword.importers.records import IncomingPerson
 from goodword.importers.report import RowOutcome
@@ -222,7 +222,7 @@ def put_back(
         added = _composed([row.put_back or {} for row in theirs])
         names = _organizations(session, workspace_id, added)
         wrote = written.from_kept([(row.put_back or {}).get("written", {}) for row in theirs])
-        found.positions |= splitting.take_back(
+        found.positions |= taking_back.take_back(
             person, added, names, said, apply=apply, as_written=wrote
         )
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]

@@ -1,6 +1,6 @@
 """What a record added, as it wrote it: an e-mail address or phone with its label, a web
 address with its kind and label, a job with its department. A split and an undo take back
-only what is still so (`splitting.take_back`): one you gave a label or a department since
+only what is still so (`taking_back.take_back`): one you gave a label or a department since
 stays, said "(changed since)".
 
 A matched record keeps what it held (`matched.RecordHeld`), which is what it wrote of
