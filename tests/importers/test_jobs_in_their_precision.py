@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from goodword.importers import splitting, undoing
+from goodword.importers import matched, splitting, undoing
 from goodword.importers.export import export_people
 from goodword.importers.records import Upload
 from goodword.importers.report import ImportReport
@@ -391,3 +391,23 @@ def test_of_two_jobs_a_file_may_give_it_is_the_closest(
         ("Kestrel Labs", "Analyst", "2021", True, ""),
         ("Kestrel Labs", "Analyst", "2021-11-20", True, ""),
     ]
+
+
+def _added(jobs: list[list[object]], changed_jobs: list[list[object]]) -> dict[str, object]:
+    return {
+        "fields": {}, "emails": [], "phones": [], "urls": [], "jobs": jobs,
+        "changed_jobs": changed_jobs,
+    }  # fmt: skip
+
+
+def test_a_job_a_record_added_that_its_newer_copy_gave_more_precisely_is_kept_as_added_so() -> None:
+    first = {"added": _added([[1, "Analyst", "2021-05-01", None, True]], [])}
+    started = {"start_date": ["2021-05-01", "2021-05-17"], "start_precision": ["month", None]}
+    newer = {"added": _added([], [[1, "Analyst", "2021-05-17", started]])}
+
+    composed = matched.compose(first, newer)["added"]
+
+    # The job it added, as it is now: a split or an undo finds it by its start, and takes
+    # it (before, the start was said changed on a job not found, and the job stayed).
+    assert composed["jobs"] == [[1, "Analyst", "2021-05-17", None, True]]
+    assert composed["changed_jobs"] == []
