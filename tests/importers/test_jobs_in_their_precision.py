@@ -411,3 +411,27 @@ def test_a_job_a_record_added_that_its_newer_copy_gave_more_precisely_is_kept_as
     # it (before, the start was said changed on a job not found, and the job stayed).
     assert composed["jobs"] == [[1, "Analyst", "2021-05-17", None, True]]
     assert composed["changed_jobs"] == []
+
+
+def test_undoing_an_import_whose_second_file_gave_the_job_its_first_added_more_precisely(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace)
+    report = import_files(
+        session, workspace_id=workspace.id, today=TODAY,
+        paths_or_uploads=[
+            Upload("people.csv", _rows("Analyst at Kestrel Labs, since 2021-05").encode()),
+            Upload("more.csv", _rows("Analyst at Kestrel Labs, since 2021-05-17").encode()),
+        ],
+    )  # fmt: skip
+    session.expire_all()
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05-17", True, "")
+    ]
+    assert report.id is not None
+
+    undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.expire_all()
+
+    # The job the import added goes, as the second file left it.
+    assert _jobs(session.get_one(Person, ada.id)) == []
