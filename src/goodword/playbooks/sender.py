@@ -1,8 +1,8 @@
 """Whose address a downloaded draft (`.eml`) is from: the user's own, never their employer's.
 
-A job search noticed at work can cost the job, so a draft is from an address that is not on
-a domain of an organization the user works at now (its recorded domains); when every address
-recorded is such a work address, the file has no From and the mail program picks.
+A job search noticed at work can cost the job, so a draft is from an address that is not at
+work: neither labelled work nor at an organization the user works at now (`addresses.py`);
+when every address recorded is at work, the file has no From and the mail program picks.
 """
 
 from __future__ import annotations
@@ -14,55 +14,40 @@ from sqlalchemy.orm import Session
 
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.playbooks import addresses
 from goodword.playbooks.messages import join_names
 
 
 @dataclass(frozen=True)
 class Sender:
-    """The From of a downloaded draft: `address` is None when there is none to give, and
-    `employers` names the current employers when every recorded address is at one of them."""
+    """The From of a downloaded draft: `address` is None when there is none to give; then
+    `employers` names the current employers the recorded addresses are at, and `labelled`
+    says some are labelled work."""
 
     address: str | None = None
     name: str | None = None
     employers: tuple[str, ...] = ()
+    labelled: bool = False
 
     @property
     def work_only(self) -> bool:
-        return bool(self.employers)
-
-
-def _bare(domain: str) -> str:
-    return domain.strip().casefold().removeprefix("www.").rstrip(".")
-
-
-def _at(address: str, domain: str) -> bool:
-    host = _bare(address.rpartition("@")[2])
-    return host == domain or host.endswith(f".{domain}")
-
-
-def employer_domains(person: Person) -> dict[str, str]:
-    """The recorded domains of the organizations the person works at now, each with the name."""
-    found: dict[str, str] = {}
-    for position in person.positions:
-        if position.is_current:
-            for domain in position.organization.domains or []:
-                if _bare(domain):
-                    found.setdefault(_bare(domain), position.organization.name)
-    return found
+        return bool(self.employers) or self.labelled
 
 
 def sender_of(person: Person | None) -> Sender:
-    """The first of the person's addresses not at a current employer (see the module)."""
+    """The first of the person's addresses not at work (see the module)."""
     if person is None:
         return Sender()
-    domains = employer_domains(person)
+    now = addresses.employers(person, current=True)
     employers: list[str] = []
+    labelled = False
     for email in person.emails:
-        at_work = [name for domain, name in domains.items() if _at(email.address, domain)]
-        if not at_work:
+        at_work = addresses.work_places(email, now)
+        if not at_work and not addresses.labelled_work(email):
             return Sender(email.address, person.display_name)
         employers.extend(name for name in at_work if name not in employers)
-    return Sender(None, person.display_name, tuple(employers))
+        labelled = labelled or not at_work
+    return Sender(None, person.display_name, tuple(employers), labelled)
 
 
 def sender(session: Session, *, workspace_id: int) -> Sender:
@@ -75,10 +60,16 @@ def work_only_note(found: Sender, *, eml: str = "The .eml file") -> str | None:
     if not found.work_only:
         return None
     return (
-        f"{eml} has no From: every e-mail address of yours recorded is at "
-        f"{join_names(found.employers)}, where you work now, so your mail program picks. "
+        f"{eml} has no From: every e-mail address of yours recorded is {_where(found)}, "
+        "so your mail program picks. "
         "Send it from your own address: a job search noticed at work can cost you the job."
     )
+
+
+def _where(found: Sender) -> str:
+    at = f"at {join_names(found.employers)}, where you work now" if found.employers else ""
+    marked = "marked as a work address" if found.labelled else ""
+    return " or ".join(words for words in (at, marked) if words)
 
 
 def page_note(request: Any) -> str | None:

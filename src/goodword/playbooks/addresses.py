@@ -1,0 +1,77 @@
+"""Which of a person's e-mail addresses are at work, and which one a personal ask goes to.
+
+An address is at work when it is labelled so (a vCard's TYPE=work, Google's "Work") or is at
+an organization the person works at now. An organization's addresses are on its recorded
+domains and on a name or alias written as one ("nwt.example"); with none recorded, on a
+domain named after it ("robin@quillstone-software.example" for Quillstone Software, Inc.).
+A recorded domain is taken at its word: Yahoo's staff write from yahooinc.com, so a
+yahoo.com address beside it is the person's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goodword.organizations.models import Organization
+from goodword.organizations.names import NO_EMPLOYER, organization_key
+from goodword.people.models import Person, PersonEmail
+
+WORK = "work"
+PERSONAL = ("personal", "home")
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$")
+
+
+def bare(domain: str) -> str:
+    return domain.strip().casefold().removeprefix("www.").rstrip(".")
+
+
+def host_of(address: str) -> str:
+    return bare(address.rpartition("@")[2])
+
+
+def _at(host: str, domain: str) -> bool:
+    return host == domain or host.endswith(f".{domain}")
+
+
+def domains_of(organization: Organization) -> set[str]:
+    """The domains recorded for the organization, with its name and aliases written as one."""
+    found = {bare(domain) for domain in organization.domains or []}
+    names = [bare(name) for name in [organization.name, *organization.aliases]]
+    found |= {name for name in names if _DOMAIN.match(name)}
+    return {domain for domain in found if domain}
+
+
+def _named(organization: Organization) -> set[str]:
+    """The organization's name and aliases as a domain would spell them ("quillstonesoftware")."""
+    keys = {organization_key(name) for name in [organization.name, *organization.aliases]}
+    return {key.replace(" ", "") for key in keys if key and key not in NO_EMPLOYER}
+
+
+def at_organization(address: str, organization: Organization) -> bool:
+    """Whether the address is one of the organization's (see the module)."""
+    host = host_of(address)
+    domains = domains_of(organization)
+    if domains:
+        return any(_at(host, domain) for domain in domains)
+    # (The last part is the country or kind, never the organization's name.)
+    labels = {label.replace("-", "") for label in host.split(".")[:-1]}
+    return bool(labels & _named(organization))
+
+
+def employers(person: Person, *, current: bool) -> list[Organization]:
+    """The organizations the person works at now (or has left: not also one they work at now)."""
+    now = {p.organization_id for p in person.positions if p.is_current}
+    found: dict[int, Organization] = {}
+    for position in person.positions:
+        if position.is_current == current and (current or position.organization_id not in now):
+            found.setdefault(position.organization_id, position.organization)
+    return list(found.values())
+
+
+def labelled_work(email: PersonEmail) -> bool:
+    return email.label == WORK
+
+
+def work_places(email: PersonEmail, organizations: list[Organization]) -> list[str]:
+    """The names of the organizations the address is at, of those given."""
+    return [o.name for o in organizations if at_organization(email.address, o)]

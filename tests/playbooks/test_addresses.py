@@ -1,0 +1,105 @@
+"""Which addresses a draft is from and goes to: never the user's work address as From, and
+for a personal ask the person's own address before one at work or one at a job they left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+from tests import factories as f
+
+from goodword.people import service as people
+from goodword.people.models import Person
+from goodword.people.schemas import PositionCreate
+from goodword.playbooks.sender import sender, work_only_note
+from goodword.workspaces.models import Workspace
+
+
+def _with_job(
+    session: Session, ws: int, person: Person, organization: str, *, left: bool = False
+) -> None:
+    people.add_position(
+        session,
+        workspace_id=ws,
+        person_id=person.id,
+        data=PositionCreate(
+            organization_name=organization,
+            start_date=date(2019, 1, 1),
+            end_date=date(2022, 1, 1) if left else None,
+        ),
+    )
+
+
+def _labelled(session: Session, person: Person, *labels: str | None) -> None:
+    for email, label in zip(person.emails, labels, strict=True):
+        email.label = label
+    session.flush()
+
+
+def test_an_address_labelled_work_is_not_the_from(session: Session, workspace: Workspace):
+    me = f.person(
+        session, workspace.id, "Robin Castillo", is_me=True,
+        emails=["robin@pinecrest.example", "robin.castillo@mail.example"],
+    )  # fmt: skip
+    _labelled(session, me, "work", None)
+    assert sender(session, workspace_id=workspace.id).address == "robin.castillo@mail.example"
+
+
+def test_only_addresses_labelled_work_give_no_from_and_say_why(
+    session: Session, workspace: Workspace
+):
+    me = f.person(session, workspace.id, "Robin", is_me=True, emails=["r@pinecrest.example"])
+    _labelled(session, me, "Work")
+    found = sender(session, workspace_id=workspace.id)
+    assert found.address is None
+    assert work_only_note(found) == (
+        "The .eml file has no From: every e-mail address of yours recorded is marked as a work "
+        "address, so your mail program picks. Send it from your own address: a job search "
+        "noticed at work can cost you the job."
+    )
+
+
+def test_an_address_at_a_current_employer_with_no_domain_recorded_is_not_the_from(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Quillstone Software, Inc.")
+    me = f.person(
+        session, workspace.id, "Robin Castillo", is_me=True,
+        emails=["robin@mail.quillstone-software.example", "robin.castillo@mail.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Quillstone Software, Inc.")
+    assert sender(session, workspace_id=workspace.id).address == "robin.castillo@mail.example"
+
+
+def test_an_alias_written_as_a_domain_marks_the_employers_addresses(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Northwind Traders", aliases=["nwt.example"])
+    me = f.person(
+        session, workspace.id, "Robin Castillo", is_me=True,
+        emails=["robin@nwt.example", "robin.castillo@mail.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Northwind Traders")
+    assert sender(session, workspace_id=workspace.id).address == "robin.castillo@mail.example"
+
+
+def test_a_recorded_domain_is_trusted_over_the_name(session: Session, workspace: Workspace):
+    # Yahoo's staff write from yahooinc.com: a yahoo.example address is the user's own.
+    f.organization(session, workspace.id, "Yahoo", domains=["yahooinc.example"])
+    me = f.person(
+        session, workspace.id, "Robin Castillo", is_me=True,
+        emails=["robin@yahooinc.example", "robin@yahoo.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Yahoo")
+    assert sender(session, workspace_id=workspace.id).address == "robin@yahoo.example"
+
+
+def test_an_address_at_a_former_employer_named_so_is_still_a_from(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Brightwater Analytics")
+    me = f.person(
+        session, workspace.id, "Robin", is_me=True, emails=["r@brightwater-analytics.example"]
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Brightwater Analytics", left=True)
+    assert sender(session, workspace_id=workspace.id).address == "r@brightwater-analytics.example"
