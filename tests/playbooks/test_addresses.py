@@ -11,6 +11,8 @@ from tests import factories as f
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PositionCreate
+from goodword.playbooks.addresses import Recipient, recipient
+from goodword.playbooks.engine import emails_of
 from goodword.playbooks.sender import sender, work_only_note
 from goodword.workspaces.models import Workspace
 
@@ -103,3 +105,56 @@ def test_an_address_at_a_former_employer_named_so_is_still_a_from(
     )  # fmt: skip
     _with_job(session, workspace.id, me, "Brightwater Analytics", left=True)
     assert sender(session, workspace_id=workspace.id).address == "r@brightwater-analytics.example"
+
+
+def test_a_personal_ask_goes_to_the_address_labelled_home_first(
+    session: Session, workspace: Workspace
+):
+    ana = f.person(
+        session, workspace.id, "Ana Ruiz",
+        emails=["ana@pinecrest.example", "ana.ruiz@mail.example", "ana@home.example"],
+    )  # fmt: skip
+    _labelled(session, ana, "work", None, "home")
+    assert emails_of(ana) == ("ana@home.example",)
+    assert recipient(ana).why == "To ana@home.example, of their 3 addresses: labelled home."
+
+
+def test_a_personal_ask_passes_over_a_current_work_address(session: Session, workspace: Workspace):
+    f.organization(session, workspace.id, "Quillstone Software")
+    ana = f.person(
+        session, workspace.id, "Ana Ruiz",
+        emails=["ana@quillstonesoftware.example", "ana.ruiz@mail.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, ana, "Quillstone Software")
+    assert emails_of(ana) == ("ana.ruiz@mail.example",)
+    assert recipient(ana).why == (
+        "To ana.ruiz@mail.example, of their 2 addresses: not a work address."
+    )
+
+
+def test_an_old_work_address_comes_after_a_current_one(session: Session, workspace: Workspace):
+    f.organization(session, workspace.id, "Brightwater Analytics", domains=["brightwater.example"])
+    f.organization(session, workspace.id, "Quillstone Software", domains=["quillstone.example"])
+    ana = f.person(
+        session, workspace.id, "Ana", emails=["ana@brightwater.example", "ana@quillstone.example"]
+    )  # fmt: skip
+    _with_job(session, workspace.id, ana, "Brightwater Analytics", left=True)
+    _with_job(session, workspace.id, ana, "Quillstone Software")
+    assert emails_of(ana) == ("ana@quillstone.example",)
+    assert recipient(ana).why == (
+        "To ana@quillstone.example, of their 2 addresses: their others are at jobs they have left."
+    )
+    # An address of their own beats both.
+    ana.emails[1].address = "ana.ruiz@mail.example"
+    session.flush()
+    assert recipient(ana).why == (
+        "To ana.ruiz@mail.example, of their 2 addresses: not at a job they have left."
+    )
+
+
+def test_one_address_is_the_one_whatever_it_is(session: Session, workspace: Workspace):
+    f.organization(session, workspace.id, "Brightwater Analytics", domains=["brightwater.example"])
+    ana = f.person(session, workspace.id, "Ana Ruiz", emails=["ana@brightwater.example"])
+    _with_job(session, workspace.id, ana, "Brightwater Analytics", left=True)
+    assert recipient(ana) == Recipient("ana@brightwater.example")
+    assert emails_of(f.person(session, workspace.id, "No One")) == ()

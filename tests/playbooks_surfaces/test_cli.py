@@ -408,3 +408,20 @@ def test_task_show_says_what_its_draft_leaves_to_fill_in(run: Run, cli_url: str)
     as_json = json.loads(run("task", "show", str(task), "--json").stdout)
     # (Kim was asked for no organization in particular either.)
     assert as_json["missing_placeholders"] == ["introduced_to", "target_organization"]
+
+
+def test_messages_show_says_which_of_several_addresses_a_draft_goes_to(run: Run, cli_url: str):
+    def build(session: Session, ws: int) -> int:
+        ana = f.person(
+            session, ws, "Ana Ruiz", given_name="Ana", emails=["ana@work.example", "a@x.org"]
+        )
+        ana.emails[0].label = "work"
+        session.flush()
+        return ana.id
+
+    person = seed(cli_url, build)
+    shown = run("messages", "show", "keep_in_touch", "--person", str(person))
+    assert shown.exit_code == 0
+    assert "To: Ana Ruiz <a@x.org>\nTo a@x.org, of their 2 addresses: not a work address.\n" in (
+        shown.stdout
+    )

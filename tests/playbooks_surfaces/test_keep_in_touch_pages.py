@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 import factories as f
 from goodword.interactions.models import Interaction
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonEmail
 from goodword.tasks.models import Task, TaskStatus
+from goodword.tasks.schemas import DRAFT_MARKER
 from goodword.workspaces.models import Workspace
 
 HTMX = {"HX-Request": "true"}
@@ -340,3 +341,41 @@ def test_a_last_contact_an_import_brought_late_says_when_not_how_overdue(
     )  # fmt: skip
     card = client.post("/playbooks/run", headers=HTMX).text
     assert "last in touch March 2024" in card and "overdue" not in card
+
+
+def test_a_note_goes_to_their_own_address_and_the_draft_box_says_why(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    friend.emails[0].label = "work"
+    friend.emails.append(PersonEmail(workspace_id=workspace.id, address="ana@home.example"))
+    friend.emails[1].label = "home"
+    session.flush()
+    why = "To ana@home.example, of their 2 addresses: labelled home."
+    page = client.get("/keep-in-touch")
+    box = page.text.split(f'id="due-{friend.id}"')[1]
+    assert "Ana Ruiz &lt;ana@home.example&gt;" in box
+    assert f'<p class="small to-why">{why}</p>' in box
+    drafts = client.get(
+        "/api/v1/messages/keep_in_touch/drafts", params={"person_id": friend.id}
+    ).json()["drafts"]
+    assert (drafts[0]["to"], drafts[0]["to_why"]) == (["ana@home.example"], why)
+
+
+def test_a_tasks_draft_goes_to_their_own_address_and_says_why(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    friend.emails[0].label = "work"
+    friend.emails.append(PersonEmail(workspace_id=workspace.id, address="ana@mail.example"))
+    session.flush()
+    task = f.task(
+        session, workspace.id, "Write to Ana", person_id=friend.id,
+        notes=f"{DRAFT_MARKER}\n\nSubject: Catching up\n\nHi Ana",
+    )  # fmt: skip
+    page = client.get(f"/tasks/{task.id}")
+    assert page.status_code == 200
+    assert "Ana Ruiz &lt;ana@mail.example&gt;" in page.text
+    why = "To ana@mail.example, of their 2 addresses: not a work address."
+    assert f'<p class="small to-why">{why}</p>' in page.text
+    assert '<input type="hidden" name="to" value="ana@mail.example">' in page.text

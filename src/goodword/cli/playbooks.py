@@ -397,6 +397,8 @@ def messages_show(
     for draft in drafts:
         if draft.to or draft.to_name:
             typer.echo(f"To: {addressed(draft.to_name, draft.to)}")
+        if draft.to_why:
+            typer.echo(draft.to_why)
         typer.echo(draft.as_text())
         if draft.missing:
             typer.echo(f"\n(Fill in before sending: {', '.join(draft.missing)})")

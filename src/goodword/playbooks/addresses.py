@@ -11,6 +11,7 @@ yahoo.com address beside it is the person's own.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from goodword.organizations.models import Organization
 from goodword.organizations.names import NO_EMPLOYER, organization_key
@@ -75,3 +76,47 @@ def labelled_work(email: PersonEmail) -> bool:
 def work_places(email: PersonEmail, organizations: list[Organization]) -> list[str]:
     """The names of the organizations the address is at, of those given."""
     return [o.name for o in organizations if at_organization(email.address, o)]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """The address a personal ask goes to, and why, when the person has several."""
+
+    address: str | None = None
+    why: str | None = None
+
+
+def recipient(person: Person | None) -> Recipient:
+    """The best address for a personal ask: one labelled personal or home; else one neither
+    at work nor at an organization they have left (an old work address bounces); else one at
+    work; else one at an organization they have left, their only kind."""
+    if person is None or not person.emails:
+        return Recipient()
+    now = employers(person, current=True)
+    before = employers(person, current=False)
+    ranked: list[tuple[int, PersonEmail]] = []
+    for email in person.emails:
+        at_work = work_places(email, now)
+        if email.label in PERSONAL:
+            ranked.append((0, email))
+        elif work_places(email, before) and not at_work:
+            ranked.append((3, email))
+        else:
+            ranked.append((2 if at_work or labelled_work(email) else 1, email))
+    rank, chosen = min(ranked, key=lambda row: row[0])
+    if len(ranked) == 1:
+        return Recipient(chosen.address)
+    passed = {r for r, _ in ranked if r > rank}
+    why = {
+        0: f"labelled {chosen.label}",
+        1: " or ".join(
+            words
+            for kind, words in ((2, "not a work address"), (3, "not at a job they have left"))
+            if kind in passed
+        ).replace(" or not", " or"),
+        2: "their others are at jobs they have left" if passed else "",
+        3: "all are at jobs they have left, so it may bounce",
+    }[rank] or "the first recorded"
+    return Recipient(
+        chosen.address, f"To {chosen.address}, of their {len(ranked)} addresses: {why}."
+    )

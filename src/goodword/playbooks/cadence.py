@@ -35,8 +35,8 @@ from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     me,
     person_values,
@@ -507,8 +507,7 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
                 **person_values(person, user),
                 "last_contact": format_date(item.last_contact),
             },
-            to=emails_of(person),
-            to_name=person.display_name,
+            **addressed_to(person),
         )
         if item.last_contact is not None:
             note = as_it_was(note, item.last_contact, today)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from goodword import clock
 from goodword.people import service as people
 from goodword.playbooks import cadence, library
-from goodword.playbooks.engine import emails_of, me, person_values
+from goodword.playbooks.engine import addressed_to, me, person_values
 from goodword.playbooks.messages import Draft, as_it_was, format_date, mailto_url, render
 from goodword.playbooks.schemas import DraftRead, MessageDrafts
 from goodword.records import referenced
@@ -45,8 +45,7 @@ def for_person(
         workspace_id=workspace_id,
         key=key,
         values=filled,
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
     if last is not None and filled.get("last_contact") == known["last_contact"]:
         return as_it_was(made, last, today or clock.today())
@@ -77,6 +76,7 @@ def to_read(draft: Draft) -> DraftRead:
         subject=draft.subject,
         body=draft.body,
         to=list(draft.to),
+        to_why=draft.to_why,
         missing=list(draft.missing),
         mailto=mailto_url(draft),
     )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from goodword.network import wording
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.playbooks import addresses
 from goodword.playbooks.messages import Draft, mailto_url
 from goodword.playbooks.schemas import DraftRead, PlaybookResultRead, PromptRead
 from goodword.tasks import service as tasks
@@ -236,9 +237,25 @@ def first_name(person: Person) -> str:
 
 
 def emails_of(person: Person | None) -> tuple[str, ...]:
-    if person is None:
-        return ()
-    return tuple(email.address for email in person.emails[:1])
+    """The address a personal ask goes to, the best of the person's (`addresses.recipient`)."""
+    chosen = addresses.recipient(person).address
+    return (chosen,) if chosen else ()
+
+
+class Addressee(TypedDict):
+    to: tuple[str, ...]
+    to_name: str
+    to_why: str | None
+
+
+def addressed_to(person: Person) -> Addressee:
+    """Whom a draft for the person goes to, and why that address when they have several."""
+    chosen = addresses.recipient(person)
+    return {
+        "to": (chosen.address,) if chosen.address else (),
+        "to_name": person.display_name,
+        "to_why": chosen.why,
+    }
 
 
 def person_values(person: Person, user: Person | None) -> dict[str, str | None]:
@@ -271,6 +288,7 @@ def to_read(result: Result) -> PlaybookResultRead:
                 subject=d.subject,
                 body=d.body,
                 to=list(d.to),
+                to_why=d.to_why,
                 missing=list(d.missing),
                 mailto=mailto_url(d),
             )

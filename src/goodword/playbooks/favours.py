@@ -16,8 +16,8 @@ from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     first_name,
     me,
@@ -175,8 +175,7 @@ def thank_for_favours(
                     **person_values(person, user),
                     "favour": favour if entry.summary else "your help",
                 },
-                to=emails_of(person),
-                to_name=person.display_name,
+                **addressed_to(person),
             )
             result.drafts.append(note)
             result.add_task(

@@ -17,8 +17,8 @@ from goodword.playbooks import cadence, library
 from goodword.playbooks.engine import (
     Links,
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     finish_task,
     first_name,
@@ -130,8 +130,7 @@ def advance_ask(
             workspace_id=workspace_id,
             key=name,
             values=values,
-            to=emails_of(person),
-            to_name=person.display_name,
+            **addressed_to(person),
         )
         result.drafts.append(made)
         return made
@@ -234,8 +233,7 @@ def _close_gracefully(
         workspace_id=workspace_id,
         key="graceful_close",
         values=values,
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
     result.drafts.append(close)
     key = f"{REFERRAL}:person:{person.id}:opp:{ask.source_opportunity_id or 0}"
@@ -263,8 +261,7 @@ def _close_gracefully(
         workspace_id=workspace_id,
         key="keep_in_touch",
         values={**person_values(person, user), "last_contact": format_date(today)},
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
     result.add_task(
         *ensure_task(

@@ -20,8 +20,8 @@ from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Links,
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     finish_task,
     first_name,
@@ -207,7 +207,9 @@ def _briefing(
     assert manager is not None
     user = me(session, workspace_id=workspace_id)
     person = reference.person
-    contact = emails_of(manager)
+    # (The reference reaches the hiring manager at work, not with a personal ask: the
+    # address their record gives first.)
+    contact = [email.address for email in manager.emails[:1]]
     manager_text = manager.display_name + (f" ({contact[0]})" if contact else "")
     values = {
         **person_values(person, user),
@@ -223,8 +225,7 @@ def _briefing(
         workspace_id=workspace_id,
         key="reference_request_applied" if applied else "reference_request",
         values=values,
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
 
 
@@ -448,8 +449,7 @@ def record(
             "role": opportunity.role_title if opportunity else None,
             "hiring_manager": manager.display_name if manager else None,
         },
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
     result.drafts.append(thanks)
     result.add_task(

@@ -227,6 +227,7 @@ def draft(
     values: Mapping[str, str | None],
     to: Sequence[str] = (),
     to_name: str | None = None,
+    to_why: str | None = None,
 ) -> Draft:
     """Fill the user's version of a message (or the default) from the given values.
 
@@ -238,7 +239,7 @@ def draft(
         value = values.get(name)
         if name in template.fillable and (value is None or not value.strip()):
             template = leave_out(template, name)
-    return render(template, values, to=to, to_name=to_name)
+    return render(template, values, to=to, to_name=to_name, to_why=to_why)
 
 
 def preview(

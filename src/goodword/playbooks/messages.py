@@ -48,6 +48,8 @@ class Draft:
     body: str
     to: tuple[str, ...] = ()
     to_name: str | None = None
+    # Which of the person's several addresses `to` is, and why (`addresses.recipient`).
+    to_why: str | None = None
     # Placeholders that had no value: they stay in the text as `{name}` for the user to fill.
     missing: tuple[str, ...] = ()
 
@@ -384,6 +386,7 @@ def render(
     *,
     to: Sequence[str] = (),
     to_name: str | None = None,
+    to_why: str | None = None,
 ) -> Draft:
     """Fill a template from plain values; a pure function."""
     subject, missing_subject = fill(template.subject, values)
@@ -395,6 +398,7 @@ def render(
         body=body.strip(),
         to=tuple(to),
         to_name=to_name,
+        to_why=to_why,
         missing=tuple(missing),
     )
 

@@ -20,8 +20,8 @@ from goodword.people.models import Person
 from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Result,
+    addressed_to,
     assume_drafted,
-    emails_of,
     ensure_task,
     find_task,
     finish_task,
@@ -150,8 +150,7 @@ def _note(
             "lead_details": note_details(lead) or None,
             "reason": match.reasons[0].phrase if match.reasons else None,
         },
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
 
 

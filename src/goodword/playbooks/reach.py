@@ -22,8 +22,8 @@ from goodword.playbooks import library
 from goodword.playbooks.engine import (
     Links,
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     first_name,
     me,
@@ -334,8 +334,7 @@ def advice_call_draft(
             "role": opportunity.role_title,
             "department": _department_for(opportunity),
         },
-        to=emails_of(person),
-        to_name=person.display_name,
+        **addressed_to(person),
     )
 
 

@@ -26,8 +26,8 @@ from goodword.people.models import Person
 from goodword.playbooks import engine, library
 from goodword.playbooks.engine import (
     Result,
+    addressed_to,
     checklist,
-    emails_of,
     ensure_task,
     first_name,
     me,
@@ -262,8 +262,7 @@ def run(
             workspace_id=workspace_id,
             key="thank_and_release",
             values=values,
-            to=emails_of(person),
-            to_name=person.display_name,
+            **addressed_to(person),
         )
         result.drafts.append(thanks)
         task, created = ensure_task(
@@ -331,8 +330,7 @@ def run(
             workspace_id=workspace_id,
             key="courtesy_ask",
             values={**values, "companies": join_names(names)},
-            to=emails_of(person),
-            to_name=person.display_name,
+            **addressed_to(person),
         )
         result.drafts.append(request)
         task, created = ensure_task(

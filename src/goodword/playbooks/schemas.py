@@ -47,6 +47,8 @@ class DraftRead(BaseModel):
     subject: str
     body: str
     to: list[str]
+    # Which of the person's several addresses `to` is, and why; null for one or none.
+    to_why: str | None = None
     missing: list[str]
     mailto: str
 

@@ -25,7 +25,7 @@ from goodword.playbooks import cadence, events, library, message_views, reach, r
 from goodword.playbooks import calendar as feeds
 from goodword.playbooks import digest as weekly
 from goodword.playbooks import progress as progress_data
-from goodword.playbooks.engine import me, person_values
+from goodword.playbooks.engine import addressed_to, me, person_values
 from goodword.playbooks.messages import Draft, as_it_was, format_date
 from goodword.tasks.models import Task, TaskStatus
 from goodword.workspaces.models import Workspace
@@ -185,8 +185,7 @@ def due_drafts(
             workspace_id=workspace_id,
             key="keep_in_touch",
             values={**person_values(person, user), "last_contact": format_date(last[person.id])},
-            to=tuple(e.address for e in person.emails[:1]),
-            to_name=person.display_name,
+            **addressed_to(person),
         )
         when = last[person.id]
         drafts[person.id] = as_it_was(made, when, today) if when else made

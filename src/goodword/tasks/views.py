@@ -24,6 +24,7 @@ from goodword.pages import (
     render,
 )
 from goodword.pickers import opportunity_choices, organization_choices, person_choices
+from goodword.playbooks.addresses import recipient
 from goodword.tasks import service
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
@@ -193,7 +194,7 @@ def detail_page(
     return render(
         request,
         "tasks/detail.html",
-        {"t": task, **_row_context(clock.today(), "detail")},
+        {"t": task, "to": recipient(task.person), **_row_context(clock.today(), "detail")},
     )
 
 
@@ -265,6 +266,7 @@ async def change_status(
         if is_htmx(request):
             context = {
                 "t": task,
+                "to": recipient(task.person),
                 "row_error": message,
                 "row_typed": typed,
                 "swapped": True,
@@ -274,6 +276,7 @@ async def change_status(
         if back == "detail":
             context = {
                 "t": task,
+                "to": recipient(task.person),
                 "row_error": message,
                 "row_typed": typed,
                 **_row_context(today, back),
