@@ -50,17 +50,12 @@ def _session(request: Request) -> Iterator[Session]:
             # write after reads that another writer changed meanwhile (two clicks on Merge)
             # is refused by SQLite at once, however long it would have waited.
             hold_writes(session)
-        # For the pages' draft boxes, which say whose address a downloaded draft is from.
-        request.state.session = session
         yield session
 
 
-def _workspace_id(
-    request: Request, session: Annotated[Session, Depends(_session, scope="function")]
-) -> int:
+def _workspace_id(session: Annotated[Session, Depends(_session, scope="function")]) -> int:
     # Local mode: the single workspace. Server mode will resolve it from the signed-in account.
-    request.state.workspace_id = workspaces.get_or_create(session).id
-    return int(request.state.workspace_id)
+    return workspaces.get_or_create(session).id
 
 
 def ids_in_range(request: Request) -> None:

@@ -16,7 +16,6 @@ from goodword.opportunities.wording import pay_of
 from goodword.people import job_dates
 from goodword.people.birthdays import shown as month_day
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
-from goodword.playbooks import sender
 from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words, unfilled
@@ -69,7 +68,6 @@ def install(env: Environment) -> None:
     env.filters["tel_uri"] = phone_uri
     env.filters["source_name"] = source_name
     env.globals["source_id"] = source_id
-    env.globals["eml_sender_note"] = sender.page_note
     env.globals["unfilled"] = unfilled
     env.globals.update(
         version=__version__,

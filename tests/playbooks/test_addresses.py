@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy.orm import Session
-from tests import factories as f
 
+import factories as f
 from goodword.people import service as people
 from goodword.people.models import Person
 from goodword.people.schemas import PositionCreate

@@ -379,3 +379,20 @@ def test_a_tasks_draft_goes_to_their_own_address_and_says_why(
     why = "To ana@mail.example, of their 2 addresses: not a work address."
     assert f'<p class="small to-why">{why}</p>' in page.text
     assert '<input type="hidden" name="to" value="ana@mail.example">' in page.text
+
+
+def test_the_due_list_and_a_tasks_page_say_why_a_draft_has_no_from(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    friend = _friend(session, workspace.id)
+    me = session.scalars(select(Person).where(Person.is_me)).one()
+    me.emails.append(PersonEmail(workspace_id=workspace.id, address="sam@pinecrest.example"))
+    me.emails[0].label = "work"
+    session.flush()
+    task = f.task(
+        session, workspace.id, "Write to Ana", person_id=friend.id,
+        notes=f"{DRAFT_MARKER}\n\nSubject: Catching up\n\nHi Ana",
+    )  # fmt: skip
+    note = '<p class="small warning eml-from">The .eml file has no From:'
+    assert note in client.get("/keep-in-touch").text
+    assert note in client.get(f"/tasks/{task.id}").text

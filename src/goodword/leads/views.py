@@ -19,7 +19,7 @@ from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.pages import enum_options, form_errors, redirect, render
 from goodword.pickers import organization_names
-from goodword.playbooks import events, pass_it_on
+from goodword.playbooks import events, pass_it_on, sender
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft
 from goodword.playbooks.panels import BUSY_PREVIEW, dry_run
@@ -197,6 +197,7 @@ def detail_page(
         {
             "lead": lead,
             "drafts": drafts,
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "prompts": prompts,
             "fit_count": len(everyone),
             "suggested": {s.person_id for s in lead.shares if s.status is ShareStatus.SUGGESTED},

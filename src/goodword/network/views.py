@@ -32,6 +32,7 @@ from goodword.organizations import service as organizations
 from goodword.pages import form_errors, is_htmx, render
 from goodword.people import service as people
 from goodword.pickers import opportunity_choices, organization_names, person_choices
+from goodword.playbooks import sender
 
 router = APIRouter()
 
@@ -125,6 +126,7 @@ def path_finder(request: Request, session: DbSession, workspace_id: WorkspaceId)
             "errors": errors,
             "found": found,
             "drafts": messages,
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "organization_suggestions": suggestions,
             **_targets(session, workspace_id),
         },

@@ -33,7 +33,7 @@ from goodword.pages import (
     render,
 )
 from goodword.pickers import organization_names, person_choices
-from goodword.playbooks import events, panels, rejection
+from goodword.playbooks import events, panels, rejection, sender
 from goodword.tasks import service as tasks
 from goodword.tasks.models import TaskStatus
 
@@ -174,6 +174,7 @@ def detail_response(
         "opportunities/detail.html",
         {
             "opportunity": opportunity,
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "history": list(reversed(opportunity.stage_changes)),
             "interactions": about,
             "tasks": open_tasks.items,

@@ -15,10 +15,9 @@ from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId, reads_only
 from goodword.errors import InvalidInput
 from goodword.pages import form_errors, form_of, form_values, is_htmx, redirect, render
-from goodword.playbooks import library
+from goodword.playbooks import library, sender
 from goodword.playbooks.messages import DEFAULTS, Draft, eml_bytes
 from goodword.playbooks.schemas import MessageTemplateIn
-from goodword.playbooks.sender import sender
 
 router = APIRouter()
 
@@ -49,7 +48,7 @@ def eml_filename(key: str) -> str:
 def eml_download(session: Session, workspace_id: int, data: DraftIn) -> Response:
     """The draft as an `.eml` attachment, from the user's own address when one is recorded
     that is not at their current employer (`sender.py`); else without a From."""
-    frm = sender(session, workspace_id=workspace_id)
+    frm = sender.sender(session, workspace_id=workspace_id)
     draft = Draft(
         key=data.key,
         subject=data.subject,
@@ -113,6 +112,7 @@ def _message_page(
         MESSAGE_PAGE,
         {
             "entry": entry,
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "values": shown,
             "errors": errors or {},
             "preview": preview or library.preview(session, workspace_id=workspace_id, key=key),
@@ -176,7 +176,12 @@ async def preview_message(
         return render(
             request,
             "playbooks/_message_preview.html",
-            {"preview": preview, "errors": errors, "key": key},
+            {
+                "preview": preview,
+                "errors": errors,
+                "key": key,
+                "eml_from_note": sender.note(session, workspace_id=workspace_id),
+            },
             status_code=status_code,
             vary_on_htmx=True,
             form=MESSAGE_PAGE,

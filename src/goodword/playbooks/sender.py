@@ -8,7 +8,6 @@ when every address recorded is at work, the file has no From and the mail progra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -72,17 +71,7 @@ def _where(found: Sender) -> str:
     return " or ".join(words for words in (at, marked) if words)
 
 
-def page_note(request: Any) -> str | None:
-    """`work_only_note` for a page's draft boxes, worked out once a request from the session
-    and workspace its dependencies left on `request.state` (none: nothing said)."""
-    state = request.state
-    if not hasattr(state, "eml_sender_note"):
-        session = getattr(state, "session", None)
-        workspace_id = getattr(state, "workspace_id", None)
-        found = (
-            sender(session, workspace_id=workspace_id)
-            if session is not None and workspace_id is not None
-            else Sender()
-        )
-        state.eml_sender_note = work_only_note(found)
-    return state.eml_sender_note
+def note(session: Session, *, workspace_id: int) -> str | None:
+    """`work_only_note` for a page's draft boxes: each route that shows one gives it as
+    `eml_from_note`."""
+    return work_only_note(sender(session, workspace_id=workspace_id))

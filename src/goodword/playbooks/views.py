@@ -21,7 +21,7 @@ from goodword.opportunities.models import Stage
 from goodword.opportunities.views import detail_response
 from goodword.pages import form_values, is_htmx, page_or_422, redirect, render
 from goodword.people import service as people
-from goodword.playbooks import cadence, events, library, message_views, reach, rejection
+from goodword.playbooks import cadence, events, library, message_views, reach, rejection, sender
 from goodword.playbooks import calendar as feeds
 from goodword.playbooks import digest as weekly
 from goodword.playbooks import progress as progress_data
@@ -218,6 +218,7 @@ def keep_in_touch(
             "page": page,
             # Notes are drafted for the people on this page only.
             "drafts": due_drafts(session, workspace_id, page.items, today),
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "first_page": not after and page.prev_cursor is None,
             "today": today,
             "has_me": me(session, workspace_id=workspace_id) is not None,

@@ -19,7 +19,7 @@ from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity
 from goodword.pages import FormErrors, filled, form_errors, redirect, render
 from goodword.pickers import person_choices
-from goodword.playbooks import events, launch, panels
+from goodword.playbooks import events, launch, panels, sender
 from goodword.playbooks.engine import Prompt
 from goodword.playbooks.messages import Draft
 from goodword.references import service
@@ -304,6 +304,7 @@ def _launch_page(
         "references/launch.html",
         {
             "opportunity": opportunity,
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
             "options": panels.reference_options(session, workspace_id=workspace_id, today=today),
             "chosen": chosen,
             "works_with_you": chosen is not None and service.works_with_you(chosen),

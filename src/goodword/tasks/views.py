@@ -24,6 +24,7 @@ from goodword.pages import (
     render,
 )
 from goodword.pickers import opportunity_choices, organization_choices, person_choices
+from goodword.playbooks import sender
 from goodword.playbooks.addresses import recipient
 from goodword.tasks import service
 from goodword.tasks.models import Task, TaskStatus
@@ -194,7 +195,12 @@ def detail_page(
     return render(
         request,
         "tasks/detail.html",
-        {"t": task, "to": recipient(task.person), **_row_context(clock.today(), "detail")},
+        {
+            "t": task,
+            "to": recipient(task.person),
+            "eml_from_note": sender.note(session, workspace_id=workspace_id),
+            **_row_context(clock.today(), "detail"),
+        },
     )
 
 
@@ -266,7 +272,6 @@ async def change_status(
         if is_htmx(request):
             context = {
                 "t": task,
-                "to": recipient(task.person),
                 "row_error": message,
                 "row_typed": typed,
                 "swapped": True,
@@ -277,6 +282,7 @@ async def change_status(
             context = {
                 "t": task,
                 "to": recipient(task.person),
+                "eml_from_note": sender.note(session, workspace_id=workspace_id),
                 "row_error": message,
                 "row_typed": typed,
                 **_row_context(today, back),
