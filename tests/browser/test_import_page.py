@@ -89,7 +89,7 @@ def test_a_picker_chosen_before_the_name_columns_keeps_the_pickers(
     key.focus()  # as a keyboard user does
     key.select_option("Ref")
     expect(
-        page.get_by_text("Pick at least the name columns to see the first rows.")
+        page.get_by_text("Pick a name column or the e-mail address column to see the first rows.")
     ).to_be_visible()
     expect(page.locator("#f-map_key")).to_have_value("Ref")
     expect(page.locator("#f-map_key")).to_be_focused()

@@ -344,7 +344,7 @@ def test_a_map_without_a_name_column_yet_keeps_the_pickers(client, files):
                            headers=HTMX)  # fmt: skip
     assert response.status_code == 200
     assert '<option value="ID" selected>ID</option>' in response.text
-    assert "Pick at least the name columns to see the first rows." in response.text
+    assert "Pick a name column or the e-mail address column to see the first rows." in response.text
     typed = client.post("/import/preview", files=files("crm.csv"), data={"mapping": "shoe=Size"},
                         headers=HTMX)  # fmt: skip
     assert typed.status_code == 422 and "is no field a column map knows" in typed.text
@@ -364,7 +364,7 @@ def test_a_mapped_file_the_preview_cannot_read_asks_for_no_name_columns(client):
         headers=HTMX,
     )
     assert "two.csv: its birthday dates are written in two orders" in response.text
-    assert "Pick at least the name columns" not in response.text
+    assert "Pick a name column or the e-mail" not in response.text
     assert "Not contact data" not in response.text  # (it is: the import refuses it)
     assert '<option value="DOB" selected>DOB</option>' in response.text  # the pickers stay
 

@@ -4,15 +4,23 @@ map say it, and the report's notes name the pickers, not a typed map's syntax.""
 
 from __future__ import annotations
 
+import html
 import re
 
 HTMX = {"HX-Request": "true"}
+FOO_BAR_BAZ = [("files", ("sheet.csv", b"foo,bar,baz\n+1 415 555 0100,b,c\n", "text/csv"))]
 CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\nEMAIL:{}\r\nEND:VCARD\r\n"
 
 
 def _vcf(name: str, *cards: tuple[str, str]) -> list[tuple[str, tuple[str, bytes, str]]]:
     text = "".join(CARD.format(*card) for card in cards)
     return [("files", (name, text.encode(), "text/vcard"))]
+
+
+def _problem(response) -> str:
+    found = re.search(r'id="import-problem".*?</p>\s*<p>(.*?)</p>', response.text, re.S)
+    assert found is not None, response.text
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
 
 
 def test_the_reports_review_button_opens_this_imports_pairs(client):
@@ -27,3 +35,34 @@ def test_the_reports_review_button_opens_this_imports_pairs(client):
     )
     listed = client.get(f"/duplicates?import={run_id}").text
     assert "Marta Ruiz" in listed and "Tom Becker" not in listed
+
+
+def test_a_map_of_pickers_without_a_name_column_says_to_pick_one(client, count_people):
+    response = client.post("/import", files=FOO_BAR_BAZ, data={"map_phone": "foo"})
+    assert response.status_code == 422
+    assert _problem(response) == (
+        "Pick a name column (the whole name, given name or family name) or the e-mail "
+        "address column, so Goodword can tell who each row is."
+    )
+    assert count_people() == 0
+
+
+def test_a_typed_map_without_a_name_column_says_what_to_type(client, count_people):
+    response = client.post("/import", files=FOO_BAR_BAZ, data={"mapping": "phone=foo"})
+    assert response.status_code == 422
+    assert _problem(response) == (
+        "Give the column map a name column (name=, given= or family=) or the e-mail column "
+        "(email=), so Goodword can tell who each row is."
+    )
+    assert count_people() == 0
+
+
+def test_the_preview_hint_agrees_that_an_email_column_is_enough(client):
+    preview = client.post("/import/preview", files=FOO_BAR_BAZ, headers=HTMX)
+    assert "Pick a name column or the e-mail address column to see the first rows." in (
+        preview.text
+    )
+    assert "Pick at least the name columns" not in preview.text
+    by_email = [("files", ("sheet.csv", b"foo,bar\nada@example.com,x\n", "text/csv"))]
+    shown = client.post("/import/preview", files=by_email, data={"map_email": "foo"}, headers=HTMX)
+    assert '<td data-label="E-mail">ada@example.com</td>' in shown.text

@@ -90,8 +90,18 @@ def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[
     return check_mapping(pairs, errors=errors)
 
 
-# What a map without a column naming the rows is told (the import page shows its pickers).
+# What a map without a column naming the rows is told (the import page shows its pickers),
+# and, on the import page, in one sentence of its own: in its pickers' words when they were
+# used, else in its typed map's (`uploads.page_columns_from`).
 NO_NAME_COLUMN = "map at least a column that tells who each row is (name, given, family or email)"
+PICK_A_NAME_COLUMN = (
+    "Pick a name column (the whole name, given name or family name) or the e-mail address "
+    "column, so Goodword can tell who each row is."
+)
+TYPE_A_NAME_COLUMN = (
+    "Give the column map a name column (name=, given= or family=) or the e-mail column "
+    "(email=), so Goodword can tell who each row is."
+)
 
 
 def check_mapping(

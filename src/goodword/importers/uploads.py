@@ -180,6 +180,21 @@ def columns_from(
     return column_map.parse_mapping(mapping or "", picked=picked)
 
 
+def page_columns_from(
+    mapping: str | None, picked: Sequence[tuple[str, str]] = ()
+) -> dict[str, list[str]] | None:
+    """`columns_from` for the import page: a map without a column that names the rows is
+    refused in one sentence of the page's, its pickers' words when only they were used,
+    its typed map's otherwise."""
+    try:
+        return columns_from(mapping, picked)
+    except InvalidInput as exc:
+        if [f.message for f in exc.fields] == [column_map.NO_NAME_COLUMN]:
+            said = column_map.TYPE_A_NAME_COLUMN if mapping else column_map.PICK_A_NAME_COLUMN
+            raise InvalidInput(said) from None
+        raise
+
+
 def preview_files(
     paths: Iterable[Path],
     *,

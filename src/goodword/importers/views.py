@@ -41,7 +41,7 @@ from goodword.importers.report import ImportReport, Outcome
 from goodword.importers.running import jobs_of, message
 from goodword.importers.uploads import (
     FilePreview,
-    columns_from,
+    page_columns_from,
     phone_region,
     picks,
     preview_files,
@@ -229,7 +229,7 @@ async def run_import(
     in_background = False
     try:
         try:
-            mapping = columns_from(typed_map(values), picked)
+            mapping = page_columns_from(typed_map(values), picked)
             saved = await save_uploads(
                 uploads, max_bytes=request.app.state.settings.import_max_bytes
             )
