@@ -66,3 +66,17 @@ def test_the_preview_hint_agrees_that_an_email_column_is_enough(client):
     by_email = [("files", ("sheet.csv", b"foo,bar\nada@example.com,x\n", "text/csv"))]
     shown = client.post("/import/preview", files=by_email, data={"map_email": "foo"}, headers=HTMX)
     assert '<td data-label="E-mail">ada@example.com</td>' in shown.text
+
+
+def test_the_reports_note_on_columns_left_out_names_the_notes_picker(client):
+    page = client.post("/import", files=FOO_BAR_BAZ, data={"map_given": "bar"}, headers=HTMX)
+    notes = re.search(r"<h3>Worth knowing</h3>\s*<ul>(.*?)</ul>", page.text, re.S).group(1)
+    said = html.unescape(notes)
+    assert "notes=Column" not in said
+    assert (
+        "To keep a column's text, choose it under Notes; to keep several, type a column map "
+        "(under “Type a column map instead”) that names each: notes=A,notes=B." in said
+    )
+    run_id = re.search(r"it is import (\d+) under", page.text).group(1)
+    saved = html.unescape(client.get(f"/imports/{run_id}").text)
+    assert "choose it under Notes" in saved and "notes=Column" not in saved

@@ -45,6 +45,18 @@ _SAY_THE_COLUMNS_ON_THE_PAGE = (
 )
 
 
+# How a report's note on columns a map leaves out says to keep their text, in a typed map's
+# words (the command line's --map and the API's `mapping`); the import page names its Notes
+# picker, which takes one column, and the typed map for several.
+KEEP_A_COLUMN = (
+    "To keep a column's text, map it to notes (notes=Column); notes may be given several columns."
+)
+_KEEP_A_COLUMN_ON_THE_PAGE = (
+    "To keep a column's text, choose it under Notes; to keep several, type a column map "
+    "(under “Type a column map instead”) that names each: notes=A,notes=B."
+)
+
+
 def on_the_page(message: str) -> str:
     """A message as the import page says it: its own pickers and typed map, where the API's
     and the command line's name their field or option.
@@ -53,7 +65,9 @@ def on_the_page(message: str) -> str:
     Say which: choose Preview for a picker per column, or type a column map (under “Type a
     column map instead”).
     """
-    return message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE)
+    return message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE).replace(
+        KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_PAGE
+    )
 
 
 def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:

@@ -25,7 +25,7 @@ from goodword.importers.cleaning import (
     profile_url,
     rounded_by_spreadsheet,
 )
-from goodword.importers.column_map import MULTI
+from goodword.importers.column_map import KEEP_A_COLUMN, MULTI
 from goodword.importers.dates import read_birthday
 from goodword.importers.particles import is_particle, with_middle
 from goodword.importers.records import (
@@ -352,8 +352,8 @@ def _say_unmapped(table: Table, parsed: Parsed, mapped: set[int], limit: int | N
         )
         parsed.notes.append(
             f"{table.name}: not imported, as the column map does not name "
-            f"{'it' if len(left) == 1 else 'them'}: {listed}. To keep a column's text, map it "
-            f"to notes (notes=Column); notes may be given several columns.{unnamed}"
+            f"{'it' if len(left) == 1 else 'them'}: {listed}. {KEEP_A_COLUMN}"
+            f"{unnamed}"
         )
 
 

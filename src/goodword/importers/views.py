@@ -299,6 +299,8 @@ def report_context(report: ImportReport, *, rows_url: str | None = None) -> dict
         "rows_url": rows_url,
         "report": report,
         "counts": report.counts,
+        # (Kept in the API's and the command line's words where they name a typed map.)
+        "notes": [registry.on_the_page(note) for note in report.notes],
         "rows": rows[:REPORT_ROWS],
         "hidden_rows": max(0, len(rows) - REPORT_ROWS),
         "suggested": len(report.of(Outcome.SUGGESTED)) or report.candidates_created,
