@@ -25,6 +25,7 @@ from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.forms import REQUIRED, quoted, said
 from goodword.people.schemas import split_lines
 from goodword.records import Page
+from goodword.sentences import full_stop
 from goodword.templating import label
 
 T = TypeVar("T")
@@ -453,11 +454,13 @@ def about_values(text: str, problems: Iterable[tuple[int, str]]) -> str:
         named.setdefault(message, []).append(value + where)
     parts = []
     for message, which in named.items():
+        # (Each ends as a sentence, as the next follows it: most of a value's problems, said
+        # alone by the API and the command line, end without a full stop.)
         if not which:
-            parts.append(message)
+            parts.append(full_stop(message))
             continue
         listed = which[0] if len(which) == 1 else ", ".join(which[:-1]) + " and " + which[-1]
-        parts.append(f"{listed}: {message}")
+        parts.append(full_stop(f"{listed}: {message}"))
     return " ".join(parts)
 
 

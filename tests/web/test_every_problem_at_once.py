@@ -56,8 +56,8 @@ def test_the_person_form_lists_the_name_email_phone_and_link_problems_at_once(
         "display_name": "Give a name, or a given or family name.",
         "emails": "'a@@b' is not an e-mail address: it has more than one @.",
         "phones": "'12345' is not a possible phone number for region US; write it with its "
-        "country code, such as +44 20 7946 0000",
-        "urls": "'javascript:x' is not a web address; write it like https://example.com/me",
+        "country code, such as +44 20 7946 0000.",
+        "urls": "'javascript:x' is not a web address; write it like https://example.com/me.",
     }
     assert len(_summary(response.text)) == 4
     assert _count(session, Person) == 0
@@ -75,7 +75,7 @@ def test_the_phone_is_read_in_the_workspaces_region_as_the_form_is_checked(
     assert _beside(refused.text) == {
         "display_name": "Give a name, or a given or family name.",
         "phones": "'12345' is no number in region DE; write it with its country code, "
-        "such as +44 20 7946 0958",
+        "such as +44 20 7946 0958.",
     }
     assert berlin.status_code == 200
     jonas = session.scalars(select(Person)).one()

@@ -437,7 +437,7 @@ def test_every_phone_line_that_cannot_be_read_is_named_in_one_message(
     message = (
         f"'abc' (line 1) and 'xyz' (line 3): {digits} '12' (line 4): Give at least 3 "
         "characters. '555-0100' (line 5) is too short for a whole phone number (is its area "
-        "code missing?); write it with its country and area code, such as +1 415 555 0100"
+        "code missing?); write it with its country and area code, such as +1 415 555 0100."
     )
     text = html.unescape(response.text)
     assert re.findall(r'<p class="error" id="e-phones">(.*?)</p>', text) == [message]
