@@ -105,7 +105,10 @@ def test_another_name_that_means_another_organization_is_a_409(
     assert response.status_code == 409
     [field] = response.json()["error"]["fields"]
     assert field["field"] == "aliases"
-    assert f"“GLOBEX” is the name of Globex (id {globex.id})" in field["message"]
+    assert "“GLOBEX” is the name of Globex." in field["message"]
+    assert response.json()["error"]["message"] == (
+        f"Another organization already goes by one of these other names: Globex (id {globex.id})."
+    )
 
 
 def test_an_organization_in_use_cannot_be_deleted(

@@ -97,4 +97,7 @@ def test_a_problem_names_the_option_typed_where_its_message_names_the_field(
         interview.stderr.splitlines()
     )
     assert taken.exit_code == 3
-    assert taken.stderr.splitlines()[1].startswith("  NAME: “Acme” is the name of Acme (id 1).")
+    assert taken.stderr.splitlines()[0] == (
+        "Error: Another organization already goes by one of these other names: Acme (id 1)."
+    )
+    assert taken.stderr.splitlines()[1].startswith("  NAME: “Acme” is the name of Acme.")

@@ -378,7 +378,8 @@ def test_org_add_refuses_another_name_that_means_another_organization(run, cli_u
     named = run("org", "add", "GLOBEX CORP")
 
     assert taken.exit_code == 3
-    assert "“globex corp” is another name of Globex (id 1)" in taken.stderr
+    assert "these other names: Globex (id 1)." in taken.stderr
+    assert "“globex corp” is another name of Globex." in taken.stderr
     assert named.exit_code == 3
     assert "“GLOBEX CORP” is one of the other names of Globex (id 1)" in named.stderr
     assert len(json.loads(run("org", "list", "--json").stdout)["items"]) == 1

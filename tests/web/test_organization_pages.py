@@ -286,14 +286,14 @@ def test_an_opportunity_typed_with_another_name_goes_to_that_organization(
 def test_another_name_taken_by_another_organization_is_refused_inline(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
-    globex = _organization(session, workspace, "Globex", aliases=["Globex Corp"])
+    _organization(session, workspace, "Globex", aliases=["Globex Corp"])
     acme = _organization(session, workspace, "Acme Robotics")
     response = client.post(
         f"/organizations/{acme.id}", data={"name": "Acme Robotics", "aliases": "Acme\nglobex corp"}
     )
     assert response.status_code == 409
     error = response.text.split('id="e-aliases"')[1].split("</p>")[0]
-    assert f"“globex corp” is another name of Globex (id {globex.id})" in error
+    assert "“globex corp” is another name of Globex." in error and "(id" not in error
     assert "globex corp</textarea>" in response.text
     session.expire_all()
     assert (
@@ -304,11 +304,11 @@ def test_another_name_taken_by_another_organization_is_refused_inline(
 def test_a_new_organization_named_like_another_s_other_name_is_refused_inline(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:
-    acme = _organization(session, workspace, "Acme Robotics", aliases=["Acme"])
+    _organization(session, workspace, "Acme Robotics", aliases=["Acme"])
     response = client.post("/organizations", data={"name": "acme"})
     assert response.status_code == 409
     error = response.text.split('id="e-name"')[1].split("</p>")[0]
-    assert f"Acme Robotics (id {acme.id}) goes by this name" in error
+    assert "Acme Robotics goes by this name" in error and "(id" not in error
     assert _count(session) == 1
 
 
@@ -322,7 +322,7 @@ def test_a_new_organization_named_like_another_but_for_its_legal_form_is_refused
 
     assert response.status_code == 409
     error = response.text.split('id="e-name"')[1].split("</p>")[0]
-    assert f"Acme (id {acme.id}) goes by this name but for its legal form" in error
+    assert "Acme goes by this name but for its legal form" in error and "(id" not in error
     offer = response.text.split('id="other-name-offer"')[1].split("</form>")[0]
     assert f'<a href="/organizations/{acme.id}">Acme</a>' in offer
     assert 'name="name" value="Acme Inc."' in offer

@@ -453,8 +453,8 @@ def _check_names_free(
                 fields=[
                     FieldError(
                         "name",
-                        f"{other_name} (id {other_id}) goes by this name; use that one, or "
-                        "take it off its other names first.",
+                        f"{other_name} goes by this name; use that one, or take it off its "
+                        "other names first.",
                     )
                 ],
             )
@@ -462,24 +462,32 @@ def _check_names_free(
         # nothing new, even where older records already share the name.)
         if organization_key(data.name) not in {organization_key(n) for n in had}:
             _refuse_legal_form_twin(data.name, others)
-    taken = []
+    # (A field's message names the other organization, as a page shows it beside the field;
+    # the error's own, as the API and the command line give it, its id too, to act on it.)
+    taken: list[str] = []
+    whose: dict[int, str] = {}
     for alias in data.aliases:
         key = sort_key(alias)
         if key in had or key == name:
             continue
         if key in names:
             other_id, other_name = names[key]
-            taken.append(f"“{alias}” is the name of {other_name} (id {other_id})")
+            taken.append(f"“{alias}” is the name of {other_name}")
+            whose[other_id] = other_name
         elif key in aliases:
             other_id, other_name = aliases[key]
-            taken.append(f"“{alias}” is another name of {other_name} (id {other_id})")
+            taken.append(f"“{alias}” is another name of {other_name}")
+            whose[other_id] = other_name
     if taken:
         why = (
             "; ".join(taken) + ". A name can mean only one organization: take it off the "
             "other names here, or off the other organization first."
         )
+        named = [f"{other_name} (id {other_id})" for other_id, other_name in whose.items()]
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        who = "Another organization already goes" if len(named) == 1 else "Others already go"
         raise Conflict(
-            "Another organization already goes by one of these other names.",
+            f"{who} by one of these other names: {listed}.",
             fields=[FieldError("aliases", why)],
         )
 
@@ -504,8 +512,8 @@ def _refuse_legal_form_twin(name: str, others: Sequence[tuple[int, str, Sequence
         fields=[
             FieldError(
                 "name",
-                f"{other_name} (id {twin}) goes by this name but for its legal form; use that "
-                "one, or add this name to its other names.",
+                f"{other_name} goes by this name but for its legal form; use that one, or add "
+                "this name to its other names.",
             )
         ],
         name=name,
