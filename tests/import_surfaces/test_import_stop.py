@@ -254,13 +254,16 @@ def test_the_rows_of_an_import_not_finished_or_stopped_say_why_there_are_none(
     app.state.import_jobs = jobs
     job = jobs.claim(workspace.id, dry_run=False)
     still = client.get(f"/import/jobs/{job.id}/rows.csv")
-    assert still.status_code == 404
+    assert still.status_code == 409  # its rows are still to come, not missing
     assert "number" not in still.text and "import report" not in still.text
-    assert "This import is still running: its rows can be downloaded once it finishes." in (
-        still.text
-    )
+    assert "This import is still running; its rows are ready when it ends." in still.text
 
-    job.error, job.finished = STOPPED, True
+    job.finished = True  # ended on an unexpected problem, with no word kept: not running
+    ended = client.get(f"/import/jobs/{job.id}/rows.csv")
+    assert ended.status_code == 404
+    assert "This import saved nothing, so it has no rows to download" in ended.text
+
+    job.error = STOPPED
     stopped = client.get(f"/import/jobs/{job.id}/rows.csv")
     assert stopped.status_code == 404 and "number" not in stopped.text
     assert "This import saved nothing, so it has no rows to download" in stopped.text

@@ -379,15 +379,16 @@ def stop_import(
 
 @router.get("/import/jobs/{job_id}/rows.csv")
 def import_rows(request: Request, workspace_id: WorkspaceId, job_id: str) -> Response:
-    """Every row of a finished import's report as CSV (the page lists the first rows)."""
+    """Every row of a finished import's report as CSV (the page lists the first rows); 409
+    while it runs (its rows are still to come), 404 once it ended saving nothing."""
     job = jobs_of(request).get(job_id, workspace_id=workspace_id)
+    if job.report is None and job.error is None and not job.finished:
+        raise Conflict("This import is still running; its rows are ready when it ends.")
     if job.report is None:
         raise NotFound(
             "import report",
             job_id,
-            message="This import is still running: its rows can be downloaded once it finishes."
-            if job.error is None
-            else "This import saved nothing, so it has no rows to download: its page says why.",
+            message="This import saved nothing, so it has no rows to download: its page says why.",
         )
     return _rows_csv(job.report)
 
