@@ -645,7 +645,7 @@ def make_network(session: Session, ws: int, plan: dict[str, Any]) -> None:
             session, ws, kind="message", direction="inbound", summary="From a deleted account",
             participants=[{"person_id": made[0].id}],
         )  # fmt: skip
-        gone.writer_gone = True
+        gone.writer_id, gone.writer_gone = None, True
     for a, b, kind in plan["ties"]:
         factories.connection(session, ws, made[a], made[b], kind=kind)
     for linked, done in plan["tasks"]:
@@ -946,6 +946,40 @@ def test_a_writer_outside_the_interaction_names_the_record() -> None:
         (
             "interactions[1].writer",
             'A writer is named only for a message that came in (direction "inbound").',
+        ),
+    ]
+
+
+def test_a_message_from_someone_gone_with_a_writer_or_not_come_in_names_the_record() -> None:
+    """writer_gone says who wrote a message is not among its people: a file naming its writer
+    too, or setting it on a message that did not come in, says two things at once."""
+    stamp = {"created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z"}
+    message = {"key": "i1", "occurred_at": "2026-11-01T10:00:00Z", "kind": "message", **stamp}
+    ada = {"participants": [{"person": "p1"}, {"person": "p2"}]}
+    document = minimal_document(
+        interactions=[
+            message | ada | {"direction": "inbound", "writer": "p1", "writer_gone": True},
+            message | ada | {"key": "i2", "direction": "outbound", "writer_gone": True},
+            message | ada | {"key": "i3", "writer_gone": True},
+            message | ada | {"key": "i4", "direction": "inbound", "writer_gone": True},
+        ]
+    )
+
+    _, fields = problems(document)
+
+    gone = "writer_gone says someone not among its people wrote it, yet"
+    assert fields == [
+        (
+            "interactions[0].writer_gone",
+            f"{gone} the writer is 'p1': leave out one of the two.",
+        ),
+        (
+            "interactions[1].writer_gone",
+            'writer_gone is set only for a message that came in (direction "inbound").',
+        ),
+        (
+            "interactions[2].writer_gone",
+            'writer_gone is set only for a message that came in (direction "inbound").',
         ),
     ]
 
@@ -1276,7 +1310,7 @@ def test_a_message_from_someone_gone_stays_no_ones(session: Session) -> None:
         session, source.id, kind="message", direction="inbound",
         participants=[{"person_id": ada.id}],
     )  # fmt: skip
-    gone.writer_gone = True
+    gone.writer_id, gone.writer_gone = None, True  # (as an import keeps a deleted account's)
     session.flush()
     document = exchange.export_workspace(session, workspace_id=source.id)
     assert [i["writer_gone"] for i in document["interactions"]] == [True]

@@ -159,6 +159,22 @@ def _reference_problems(document: ExportFile) -> list[FieldError]:
                     'A writer is named only for a message that came in (direction "inbound").',
                 )
             )
+        # (As the app keeps it: someone gone wrote a message that came in, no one named.)
+        if i.writer_gone and i.writer is not None:
+            problems.append(
+                FieldError(
+                    f"interactions[{index}].writer_gone",
+                    "writer_gone says someone not among its people wrote it, yet the writer "
+                    f"is {i.writer!r}: leave out one of the two.",
+                )
+            )
+        elif i.writer_gone and i.direction is not Direction.INBOUND:
+            problems.append(
+                FieldError(
+                    f"interactions[{index}].writer_gone",
+                    'writer_gone is set only for a message that came in (direction "inbound").',
+                )
+            )
     pairs: dict[frozenset[str], int] = {}
     for index, pair in enumerate(document.duplicate_pairs):
         check(f"duplicate_pairs[{index}].person_a", "person", pair.person_a)
