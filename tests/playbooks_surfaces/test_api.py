@@ -470,3 +470,23 @@ def test_a_move_to_rejected_that_does_not_look_late_names_the_api_call_that_runs
         'Record the later rounds, or send {"confirm_late": true} to POST '
         f"/api/v1/opportunities/{opportunity.id}/playbooks/rejection."
     )
+
+
+def test_the_rejection_with_no_company_to_name_says_the_api_can_name_them(
+    client: TestClient, session: Session, search: Any
+):
+    """Only the API's run takes companies named (`target_organization_ids`): it says so
+    where the page and the command line, which cannot, do not."""
+    session.delete(search.target)
+    session.flush()
+
+    body = client.post(
+        f"/api/v1/opportunities/{search.opportunity.id}/playbooks/rejection",
+        json={"confirm_late": True},
+    ).json()
+
+    assert [p["message"] for p in body["prompts"] if p["field"] == "target_companies"] == [
+        "Goodword found no companies to name in an ask. Add the companies you want to work at "
+        "next as opportunities at the Target stage (or name them in target_organization_ids), "
+        "then run it again."
+    ]

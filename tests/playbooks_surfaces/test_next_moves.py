@@ -436,3 +436,39 @@ def test_the_rejection_playbook_is_refused_for_an_opportunity_not_rejected(
     assert "I got to a late round" not in said
     assert session.scalar(select(func.count()).select_from(Task)) == 0
     assert session.scalar(select(func.count()).select_from(ReferralAsk)) == 0
+
+
+def test_the_rejection_preview_says_who_gets_only_a_thank_you_and_how_to_add_companies(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    """With no company to name for Priya (no targets, no ties), the page does not promise
+    her an ask, nor say to name companies it has no box for."""
+    search.opportunity.stage = Stage.REJECTED
+    session.delete(search.target)
+    session.flush()
+
+    said = _words(client.get(f"/opportunities/{search.opportunity.id}").text)
+
+    assert (
+        "Running the playbook adds a thank-you for each of them, and an ask for each with a "
+        "company to name: Morgan Reyes: Jadeway Semiconductors" in said
+    )
+    assert "Priya Natarajan: no company to name yet, so a thank-you only" in said
+    assert (
+        "Add the companies you want to work at next as opportunities at the Target stage, "
+        "then run it again." in said
+    )
+    assert "name them" not in said and "companies you name" not in said
+    assert "companies you name" not in _words(client.get("/playbooks").text)
+
+
+def test_the_rejection_preview_with_a_company_for_everyone_promises_each_an_ask(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    search.opportunity.stage = Stage.REJECTED
+    session.flush()
+
+    said = _words(client.get(f"/opportunities/{search.opportunity.id}").text)
+
+    assert "Running the playbook adds a thank-you and an ask for each of them:" in said
+    assert "a thank-you only" not in said and "Add the companies" not in said

@@ -74,6 +74,7 @@ def run_rejection(
         confirm_late=data.confirm_late,
         target_organization_ids=data.target_organization_ids,
         confirm='send {"confirm_late": true}',
+        name_them="name them in target_organization_ids",
     )
     return rejection.to_read(result)
 

@@ -186,13 +186,15 @@ def run(
     target_organization_ids: list[int] | None = None,
     companies_per_person: int = 3,
     confirm: str | None = None,
+    name_them: str | None = None,
 ) -> RejectionResult:
     """Run the playbook for a rejected opportunity; re-running adds nothing twice.
 
     `confirm_late` is the user saying the rejection came late even when the records do not
     show it (or before the stage is set); `confirm` is how to say so where it runs (the
     command's option, the API's field, `CONFIRM_ON_THE_PAGE`), for the prompts that ask
-    for it ("confirm that it came late" when not given).
+    for it ("confirm that it came late" when not given). `name_them` is how to name the
+    companies where that can be done (the API's field), for the prompt when none is found.
     `target_organization_ids` replaces the suggested companies with the user's own choice.
     """
     opportunity = opportunities.get(
@@ -362,7 +364,9 @@ def run(
         result.ask(
             "target_companies",
             "Goodword found no companies to name in an ask. Add the companies you want to work "
-            "at next as opportunities at the Target stage (or name them), then run it again.",
+            "at next as opportunities at the Target stage"
+            + (f" (or {name_them})" if name_them else "")
+            + ", then run it again.",
             blocking=False,
         )
     return result
