@@ -115,3 +115,36 @@ def test_apples_built_in_labels_read_as_the_app_writes_them(session, workspace) 
     }
     assert [e.label for e in session.query(PersonEmail)] == ["school"]
     assert phone_label("HomeFAX") == "home fax" and phone_label("WorkFax") == "work fax"
+
+
+def test_a_web_address_label_of_a_well_known_kind_has_one_form_too(session, workspace) -> None:
+    """LinkedIn's OTHER and a card's own "Home" are the "other" and "home" an Apple card,
+    vCard's TYPE and Google's columns give; a label of the user's own stays as written."""
+    profile = (
+        "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+        "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\r\n"
+        'Alice,Example,,,,,,,,,,"[OTHER:alice.example.org,PORTFOLIO:folio.alice.example]",\r\n'
+    )
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Do\r\nURL;TYPE=WORK:https://cy.example\r\n"
+        "item1.URL:https://home.cy.example\r\nitem1.X-ABLabel:Home\r\nEND:VCARD\r\n"
+    )
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("Profile.csv", profile.encode()), Upload("cy.vcf", card.encode())],
+    )  # fmt: skip
+    person = f.person(session, workspace.id, "Ada Byron")
+    person.urls.append(PersonUrl(workspace_id=workspace.id, url="https://ada.example"))
+    person.urls[0].label = " WORK"
+    session.flush()
+    session.expire_all()
+
+    urls = {u.url: u.label for u in session.query(PersonUrl)}
+
+    assert urls == {
+        "https://alice.example.org": "other",
+        "https://folio.alice.example": "Portfolio",
+        "https://cy.example": "work",
+        "https://home.cy.example": "home",
+        "https://ada.example": "work",
+    }

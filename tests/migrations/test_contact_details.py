@@ -324,3 +324,44 @@ def test_apples_built_in_labels_kept_before_read_as_the_app_writes_them(
         ]  # fmt: skip
         kept = connection.execute(text("SELECT label FROM person_urls ORDER BY position"))
         assert [row[0] for row in kept] == ["homepage", "Blog"]
+
+
+def test_web_address_labels_of_a_kind_kept_before_are_in_one_form(empty_engine: Engine) -> None:
+    """0037: a web address's "Home", "Work" or "Other" (Apple's built-in labels kept by name
+    before 0035, LinkedIn's OTHER) is "home", "work" or "other", as the app keeps them now;
+    a label of the user's own stays as written, and so do phones' (0034 and 0035's)."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0036")
+    sessions = make_session_factory(empty_engine)
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    urls = ["Home", "Work", "Other", " OTHER ", "other", "Portfolio", "LinkedIn", "Home office"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(urls):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_urls (workspace_id, person_id, url, kind, label, position,"
+                    " created_at, updated_at)"
+                    " VALUES (:ws, :person, :url, 'web', :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "url": f"https://ravi{n}.example",
+                 "label": label, "n": n, "at": at},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_urls ORDER BY position"))
+        assert [row[0] for row in kept] == [
+            "home", "work", "other", "other", "other", "Portfolio", "LinkedIn", "Home office",
+        ]  # fmt: skip

@@ -24,7 +24,7 @@ from goodword.people.models import (
     PersonUrl,
     Position,
 )
-from goodword.people.normalize import email_label, phone_label, reversed_digits
+from goodword.people.normalize import email_label, phone_label, reversed_digits, url_label
 from goodword.people.service import KIND as PERSON
 from goodword.people.service import person_sort_name
 from goodword.search.service import person_body
@@ -90,7 +90,7 @@ def write_people(
             for n, ph in enumerate(p.phones)
         ]
         urls += [
-            {**stamps, "url": u.url, "kind": u.kind, "label": u.label, "position": n}
+            {**stamps, "url": u.url, "kind": u.kind, "label": url_label(u.label), "position": n}
             for n, u in enumerate(p.urls)
         ]
         sources += [

@@ -84,7 +84,7 @@ def combine(records: Iterable[IncomingPerson], region: str, today: date) -> Comb
                 record.warnings.append(f"'{shown(url.value)}' is not a web address; not kept")
                 continue
             if len(value) <= 500:
-                out.urls.setdefault(value, (kind, cut(url.label, 50)))
+                out.urls.setdefault(value, (kind, normalize.url_label(cut(url.label, 50))))
             else:
                 record.warnings.append(
                     f"a web address of {len(value)} characters (more than 500); not kept"

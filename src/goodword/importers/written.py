@@ -73,8 +73,9 @@ class Written:
         if url.url not in self.urls:
             return True
         kind, label = self.urls[url.url]
-        # (Migration 0035 wrote a "HomePage" kept before as "homepage".)
-        labels = {label, _label(label)}
+        # (Migration 0035 wrote a "HomePage" kept before as "homepage", 0037 an "Other" as
+        # "other", as the app keeps it now.)
+        labels = {label, _label(label), normalize.url_label(_label(label))}
         if label is not None and label.strip().casefold() == "homepage":
             labels.add("homepage")
         return url.kind == kind and url.label in labels

@@ -146,6 +146,10 @@ class PersonUrl(_PersonDetail, Base):
     kind: Mapped[str] = mapped_column(String(20), default="web")
     person: Mapped[Person] = relationship(back_populates="urls")
 
+    @validates("label")
+    def _keep_label_in_its_form(self, _key: str, label: str | None) -> str | None:
+        return normalize.url_label(label)
+
 
 class Position(WorkspaceScoped, Base):
     """A person's job at an organization; ended positions stay as career history."""

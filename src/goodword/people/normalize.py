@@ -305,6 +305,24 @@ EMAIL_KINDS = {
 }
 
 
+# The well-known kinds of web address, kept in one form as an e-mail's are: Apple's "Home",
+# "Work" and "Other" (kept so before migration 0035), vCard's TYPE=HOME and LinkedIn's
+# OTHER are the "home", "work" and "other" Google's and Thunderbird's columns give.
+URL_KINDS = {kind: kind for kind in ("home", "work", "other")}
+
+
+def url_label(label: str | None) -> str | None:
+    """A web address's label in the one form kept for its kind ("Other", "OTHER" and "other"
+    are "other"); any other label ("Portfolio", "LinkedIn", "Blog") as written.
+
+    >>> url_label("Other"), url_label(" WORK "), url_label("Portfolio"), url_label(None)
+    ('other', 'work', 'Portfolio', None)
+    """
+    if label is None:
+        return None
+    return URL_KINDS.get(" ".join(label.split()).casefold(), label)
+
+
 def email_label(label: str | None) -> str | None:
     """An e-mail address's label in the one form kept for its kind ("Work", "WORK" and
     "work" are "work"), as `phone_label` keeps a phone's; a label of the user's own as
