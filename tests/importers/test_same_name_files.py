@@ -142,3 +142,31 @@ def test_an_undo_takes_back_the_line_of_each_file_of_one_long_name(
     session.commit()
     left = session.execute(select(PersonSource.source, PersonSource.file_name)).all()
     assert [tuple(source) for source in left] == [("vcard", "ada.vcf")]
+
+
+def test_a_scan_takes_two_files_of_one_name_for_two_lists(
+    session: Session, workspace: Workspace
+) -> None:
+    """Two Connections.csv of one import (two exports, say) are two lists, as the report
+    tells them apart: someone of one is compared with someone of the other, while two rows
+    of one file stay two members; one listed in both is of neither list alone."""
+    from goodword.importers.listings import listed_people
+
+    _import(
+        session,
+        workspace,
+        Upload("Connections.csv", (HEADER + ADA + BOB_AND_CY).encode()),
+        Upload(
+            "Connections.csv",
+            (HEADER + "Dee,Ray,https://www.linkedin.com/in/dee,,Acme,Chemist,1 Jan 2026\n"
+             + ADA).encode(),
+        ),
+    )  # fmt: skip
+    by_name = {p.display_name: p.id for p in session.scalars(select(Person))}
+
+    listed = listed_people(session, workspace_id=workspace.id)
+
+    assert listed[by_name["Bob Smith"]] == listed[by_name["Cy Ng"]]
+    assert by_name["Dee Ray"] in listed
+    assert listed[by_name["Dee Ray"]] != listed[by_name["Bob Smith"]]
+    assert by_name["Ada Lovelace"] not in listed  # (a row of both files)
