@@ -67,3 +67,42 @@ def test_the_cli_reference_covers_every_command():
     text = reference.render()
     for word in ("serve", "db upgrade", "demo", "export", "import-json", "person add"):
         assert f"## `goodword {word}`" in text
+
+
+def _prose(text: str) -> str:
+    """Markdown without its code (fenced blocks and `spans`), where brackets are not links."""
+    import re
+
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    return re.sub(r"`[^`]*`", "", text)
+
+
+def _anchors(text: str) -> set[str]:
+    """The anchors GitHub gives a page's headings ("## Splitting off a wrong match" is
+    #splitting-off-a-wrong-match; a repeated heading gets -1, -2 after it)."""
+    import re
+
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    for heading in re.findall(r"^#{1,6}\s+(.+)$", _prose(text), flags=re.M):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        found.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+        seen[slug] = seen.get(slug, 0) + 1
+    return found
+
+
+def test_every_link_in_the_docs_resolves():
+    import re
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        for words, target in re.findall(r"\[([^[\]]*)\]\(([^)\s]*)\)", _prose(page.read_text())):
+            where = f"{page.relative_to(ROOT)}: [{words}]({target})"
+            assert "\n" not in words, f"{where}: the link's words are wrapped across lines"
+            if re.match(r"[a-z]+:", target):
+                continue  # (a web address: not checked offline)
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            assert linked.exists(), f"{where}: no such file"
+            if anchor and linked.suffix == ".md":
+                assert anchor in _anchors(linked.read_text()), f"{where}: no such heading"
