@@ -332,7 +332,26 @@ def test_counts_of_one_are_said_in_the_singular(run):
         imported.stdout
     )
     assert scanned.exit_code == 0, scanned.output
-    assert "Scanned everyone: 1 new possible duplicate, 0 sure pairs merged." in scanned.stdout
+    assert "Scanned everyone: 1 new possible duplicate.\n" in scanned.stdout
+
+
+def test_a_scan_says_no_count_of_nothing(run):
+    run("person", "add", "Ada Lovelace", "--email", "ada@a.example")
+    run("person", "add", "Ada Lovelace", "--email", "ada@b.example")
+
+    merging = run("people", "duplicates", "--scan", "--auto-merge")
+    again = run("people", "duplicates", "--scan")
+    run("person", "add", "Grace Hopper", "--email", "grace@a.example")
+    run("person", "add", "Grace Hopper", "--email", "grace@a.example")
+    merged = run("people", "duplicates", "--scan", "--auto-merge")
+
+    assert merging.exit_code == 0, merging.output
+    assert "Scanned everyone: 1 new possible duplicate. No sure pairs to merge.\n" in (
+        merging.stdout
+    )
+    assert "Scanned everyone: no new possible duplicates.\n" in again.stdout
+    assert "Scanned everyone: no new possible duplicates; 1 sure pair merged.\n" in merged.stdout
+    assert " 0 " not in merging.stdout + again.stdout + merged.stdout
 
 
 def test_merges_name_the_person_kept_with_their_id(run):

@@ -116,9 +116,18 @@ def duplicates(
         print_json({"scan": dump(found), **data} if found else data)
         return
     if found:
-        new = counted(found.candidates_created, "new possible duplicate", "new possible duplicates")
-        sure = counted(len(found.merged), "sure pair merged", "sure pairs merged")
-        typer.echo(f"Scanned everyone: {new}, {sure}.")
+        new = (
+            counted(found.candidates_created, "new possible duplicate", "new possible duplicates")
+            if found.candidates_created
+            else "no new possible duplicates"
+        )
+        if found.merged:
+            sure = counted(len(found.merged), "sure pair merged", "sure pairs merged")
+            typer.echo(f"Scanned everyone: {new}; {sure}.")
+        else:
+            # (No count of nothing: a scan not asked to merge says nothing of merging.)
+            none = " No sure pairs to merge." if auto_merge else ""
+            typer.echo(f"Scanned everyone: {new}.{none}")
     if not reads:
         typer.echo("No possible duplicates to review.")
         return
