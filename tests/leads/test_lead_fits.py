@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from goodword.leads.matching import Candidate, LeadFacts, best_matches, score
+from goodword.leads.matching import Candidate, LeadFacts, Match, best_matches, score
 from goodword.leads.places import same_place
 
 
@@ -25,6 +25,14 @@ def test_an_opening_at_someones_own_employer_is_left_out_whatever_they_share_wit
     event = LeadFacts(kind="event", title="Photo walk", tags=("photography",), organization_id=7,
                       organization_name="Foxglove")  # fmt: skip
     assert [m.name for m in best_matches(event, [insider, outsider])] == ["In", "Out"]
+
+
+def test_a_match_that_scores_has_a_reason_for_the_note_to_give():
+    """A pass-it-on note says why the lead fits them ("since you're interested in pricing"):
+    a match that scores with no reason cannot be made, so no note is left with {reason}."""
+    with pytest.raises(ValueError, match="reason"):
+        Match(1, "Ada Lovelace", 3)
+    assert Match(1, "Ada Lovelace", 0).reasons == ()
 
 
 @pytest.mark.parametrize(

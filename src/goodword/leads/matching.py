@@ -89,6 +89,12 @@ class Match:
     score: int
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        # Whom a lead is passed on to is told why it fits them (the note's {reason}): a
+        # match that scores always has a reason to give.
+        if self.score > 0 and not self.reasons:
+            raise ValueError(f"a match that scores ({self.name}, {self.score}) needs a reason")
+
     @property
     def reason(self) -> str:
         return "; ".join(r.text for r in self.reasons)

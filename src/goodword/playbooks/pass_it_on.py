@@ -148,7 +148,7 @@ def _note(
             **person_values(person, user),
             "lead_title": lead.title,
             "lead_details": note_details(lead) or None,
-            "reason": match.reasons[0].phrase if match.reasons else None,
+            "reason": match.reasons[0].phrase,  # (a match made always has one: `Match`)
         },
         **addressed_to(person),
     )
