@@ -265,6 +265,23 @@ def test_a_value_click_refuses_is_printed_in_the_api_shape_too_with_json(
     assert field in result.stderr  # said on stderr too, for a person
 
 
+@pytest.mark.parametrize("option", ["-o", "--output"])
+def test_a_value_click_refuses_is_named_by_the_option_typed(
+    run, cli_url: str, tmp_path, option: str
+) -> None:
+    """An option of two names is named as typed, as Click's own words name it ("Option '-o'
+    requires an argument.")."""
+    refused = run("people", "export", option, str(tmp_path))
+    joined = run("people", "export", f"{option}{'=' if option == '--output' else ''}{tmp_path}")
+    missing = run("people", "export", option)
+
+    said = f"{option}: File '{tmp_path}' is a directory."
+    assert refused.exit_code == joined.exit_code == missing.exit_code == 2
+    assert refused.stderr.splitlines()[0] == f"Error: {said}"
+    assert joined.stderr.splitlines()[0] == f"Error: {said}"
+    assert missing.stderr.splitlines()[0] == f"Error: Option '{option}' requires an argument."
+
+
 def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str) -> None:
     result = run("task", "list", "--status", "bogus")
 

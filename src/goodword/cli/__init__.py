@@ -250,7 +250,7 @@ def _refused(exc: UsageError, words: list[str]) -> NoReturn:
     --json the error is printed on stdout in the API's shape too."""
     if isinstance(exc, NoArgsIsHelpError):  # `goodword person`: Typer shows the help
         raise exc
-    field = _refused_field(exc)
+    field = _refused_field(exc, words)
     message = detail = exc.format_message()
     if isinstance(exc, NoSuchOption) and exc.option_name == "--json" and exc.ctx is not None:
         message = detail = f"`{exc.ctx.command_path}` prints no JSON: it takes no --json."
@@ -269,14 +269,31 @@ def _refused(exc: UsageError, words: list[str]) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def _refused_field(exc: UsageError) -> str | None:
-    """The option (--k) or argument (PERSON_ID) Click refused, as the help shows it."""
+def _refused_field(exc: UsageError, words: list[str]) -> str | None:
+    """The option (--k) or argument (PERSON_ID) Click refused, as the help shows it; an
+    option of two names by the one typed (`-o`, `--dept`), as Click's own words name it
+    ("Option '-o' requires an argument.")."""
     if isinstance(exc, BadParameter) and exc.param is not None:
         opts = getattr(exc.param, "opts", [])
-        longest = max(opts, key=len) if exc.param.param_type_name == "option" and opts else None
-        return longest or exc.param.human_readable_name
+        if exc.param.param_type_name != "option" or not opts:
+            return exc.param.human_readable_name
+        return _typed(opts, words) or max(opts, key=len)
     if isinstance(exc, NoSuchOption | BadOptionUsage):
         return exc.option_name
+    return None
+
+
+def _typed(opts: list[str], words: list[str]) -> str | None:
+    """Which of an option's names was typed: the last given, as Click takes its value
+    (`--output=x`, and a short one with its value joined on, `-ox`, too)."""
+    for word in reversed(words):
+        for opt in opts:
+            if (
+                word == opt
+                or word.startswith(f"{opt}=")
+                or (len(opt) == 2 and not opt.startswith("--") and word.startswith(opt))
+            ):
+                return opt
     return None
 
 
