@@ -563,6 +563,52 @@ def test_an_upgrade_the_database_refuses_midway_says_the_version_it_is_left_at(
     engine.dispose()
 
 
+def test_an_upgrade_stopped_by_a_connection_the_database_dropped_says_the_version_is_unknown(
+    run, empty_database_url: str
+) -> None:
+    """The database drops the connection midway (PostgreSQL restarted, say) and does not
+    answer again: the version it is left at cannot be read, so it is said not known, with
+    how to find it, not a traceback from asking it."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    engine = make_engine(empty_database_url)
+    migrate.upgrade(engine, "0030")
+    with engine.begin() as connection:
+        for statement in _TRIP[engine.dialect.name]:
+            connection.exec_driver_sql(statement)
+    engine.dispose()
+    place = engine.url.database if engine.dialect.name == "sqlite" else engine.url.host
+    dropped: list[bool] = []
+
+    def drop(context: Any) -> None:  # the refused step's connection is lost with it
+        context.is_disconnect = True
+        dropped.append(True)
+
+    def refuse(*_: Any) -> None:  # and no new one is answered
+        if dropped:
+            raise engine.dialect.loaded_dbapi.OperationalError("connection refused")
+
+    event.listen(Engine, "handle_error", drop)
+    event.listen(Engine, "do_connect", refuse)
+    try:
+        result = run("--database-url", empty_database_url, "db", "upgrade")
+    finally:
+        event.remove(Engine, "handle_error", drop)
+        event.remove(Engine, "do_connect", refuse)
+
+    assert result.exit_code == 5, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1].startswith(
+        f"Error: The upgrade of the database at {place} stopped ("
+    )
+    assert result.stderr.splitlines()[-1].endswith(
+        "), and the database no longer answers, so the version it is left at is not known. "
+        "Once it answers, `goodword db current` says it, and `goodword db upgrade` goes on "
+        "from there."
+    )
+
+
 def test_an_upgrade_another_program_holds_up_says_it_is_busy_and_changed_nothing(
     run, tmp_path: Path
 ) -> None:

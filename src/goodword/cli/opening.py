@@ -107,7 +107,15 @@ def upgrade(engine: Engine, current: str | None) -> None:
         migrate.upgrade(engine)
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "it stopped answering"
-        now = migrate.current_revision(engine)
+        try:
+            now = migrate.current_revision(engine)
+        except DBAPIError:  # (it dropped the connection, PostgreSQL restarting say)
+            raise DatabaseUnavailable(
+                f"The upgrade of the database at {where(engine)} stopped ({reason}), and the "
+                "database no longer answers, so the version it is left at is not known. Once "
+                "it answers, `goodword db current` says it, and `goodword db upgrade` goes on "
+                "from there."
+            ) from None
         at = f"version {now}" if now else "empty"
         if reason == "database or disk is full":
             path = Path(engine.url.database or "")
