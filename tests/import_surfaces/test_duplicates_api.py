@@ -112,6 +112,23 @@ def test_not_the_same_closes_the_pair(client, session, workspace):
     assert [c["id"] for c in closed] == [candidate.id]
 
 
+def test_a_pair_told_apart_is_not_merged_saying_how_to_put_it_back_in_the_api(
+    client, session, workspace
+):
+    two_johns(session, workspace.id)
+    duplicates.find_duplicates(session, workspace_id=workspace.id)
+    candidate = session.scalars(select(DuplicateCandidate)).one()
+    client.post(f"{API}/duplicates/{candidate.id}/not-same")
+
+    refused = client.post(f"{API}/duplicates/{candidate.id}/merge", json={})
+
+    assert refused.status_code == 409
+    assert refused.json()["error"]["message"] == (
+        "This pair was marked as two different people. To merge them, put the pair back in "
+        f"the queue first (`POST {API}/duplicates/{candidate.id}/reopen`)."
+    )
+
+
 def three_pairs(session, workspace_id) -> list[int]:
     hub = f.person(session, workspace_id, "Sam Hub")
     pairs = [

@@ -145,6 +145,11 @@ def get_duplicate(
     return service.candidate_to_read(session, candidate)
 
 
+def _reopen_in_the_api(candidate_id: int) -> str:
+    """How the API puts pair `candidate_id` back in the queue."""
+    return f"`POST {API_PREFIX}/duplicates/{candidate_id}/reopen`"
+
+
 def _merged(session: DbSession, workspace_id: int, record_id: int) -> MergeResult:
     record = merging.get_merge(session, workspace_id=workspace_id, merge_id=record_id)
     assert record.survivor_id is not None
@@ -163,7 +168,7 @@ def merge_duplicate(
     """Merge the pair, keeping `keep`'s record; `choices` picks field values (a = kept one).
     A pair told apart is a 409: put it back in the queue first."""
     candidate = service.waiting_candidate(
-        session, workspace_id=workspace_id, candidate_id=candidate_id
+        session, workspace_id=workspace_id, candidate_id=candidate_id, put_back=_reopen_in_the_api
     )
     survivor, absorbed = candidate.person_a_id, candidate.person_b_id
     if data.keep == "b":

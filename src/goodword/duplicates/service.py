@@ -8,6 +8,7 @@ merges the sure pairs through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -111,15 +112,26 @@ def candidate_to_read(session: Session, candidate: DuplicateCandidate) -> Candid
     )
 
 
+# How to put pair N back in the queue where a merge of it is asked for (the page's Told
+# apart list; the API's route), for the refusal of a pair told apart.
+PutBack = Callable[[int], str]
+
+
+def _on_the_page(_candidate_id: int) -> str:
+    return "Told apart, on the duplicates page"
+
+
 def waiting_candidate(
-    session: Session, *, workspace_id: int, candidate_id: int
+    session: Session, *, workspace_id: int, candidate_id: int, put_back: PutBack = _on_the_page
 ) -> DuplicateCandidate:
-    """A pair to merge: one still waiting (409 for a pair told apart, in another tab say)."""
+    """A pair to merge: one still waiting (409 for a pair told apart, in another tab say,
+    saying how to put it back: `put_back(candidate_id)`, the page's way unless asked
+    elsewhere)."""
     candidate = get_candidate(session, workspace_id=workspace_id, candidate_id=candidate_id)
     if candidate.status is CandidateStatus.NOT_SAME:
         raise Conflict(
             "This pair was marked as two different people. To merge them, put the pair back "
-            "in the queue first (Told apart, on the duplicates page)."
+            f"in the queue first ({put_back(candidate.id)})."
         )
     return candidate
 
