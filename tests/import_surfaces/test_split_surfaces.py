@@ -104,6 +104,9 @@ def test_the_api_lists_sources_previews_and_splits(client, session, workspace):
 
     done = client.post(f"{API}/people/{ada.id}/sources/{source.id}/split")
     assert done.status_code == 201
+    again = client.post(f"{API}/people/{ada.id}/sources/{source.id}/split").json()["error"]
+    # (in the API's words: where the API lists theirs, not their page)
+    assert again["message"].endswith(f"`GET {API}/people/{ada.id}/sources` lists theirs.")
     body = done.json()
     assert body["kept"]["emails"] == ["ada@home.example"]
     assert body["person"]["emails"] == ["ada.l@acme.example"]

@@ -316,6 +316,7 @@ def split_preview(
             person_id=person_id,
             source_id=source_id,
             undo_merge=_undo_in_the_api,
+            listed=_listed_in_the_api,
         )
     )
 
@@ -339,8 +340,14 @@ def split_source(
             person_id=person_id,
             source_id=source_id,
             undo_merge=_undo_in_the_api,
+            listed=_listed_in_the_api,
         )
     )
+
+
+def _listed_in_the_api(person_id: int) -> str:
+    """Where the API lists person `person_id`'s source records."""
+    return f"`GET {API_PREFIX}/people/{person_id}/sources` lists theirs"
 
 
 def _undo_in_the_api(merge_id: int) -> str:
