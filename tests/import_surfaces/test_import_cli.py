@@ -436,7 +436,7 @@ def test_a_note_on_numbers_a_spreadsheet_rounded_says_how_to_correct_them_here(r
     assert "page" not in said
     assert "`goodword person edit PERSON_ID --phone`" in " ".join(again.stdout.split())
     # (--json gives the report as the API does, in its words.)
-    assert "people's pages" in " ".join(json.loads(kept.stdout)["notes"])
+    assert "`PUT /api/v1/people/PERSON_ID`" in " ".join(json.loads(kept.stdout)["notes"])
 
 
 def test_a_row_on_a_job_to_change_by_hand_names_the_command_that_changes_it(run, tmp_path: Path):
@@ -457,4 +457,7 @@ def test_a_row_on_a_job_to_change_by_hand_names_the_command_that_changes_it(run,
     ) in said
     assert "their page" not in said
     (row,) = json.loads(kept.stdout)["rows"]
-    assert row["detail"].endswith("(if they left, end the job on their page)")  # (as kept)
+    # (--json gives it as the API does, in its words)
+    assert row["detail"].endswith(
+        "(if they left, end the job with `PUT /api/v1/positions/JOB_ID` (is_current false))"
+    )

@@ -59,3 +59,51 @@ def test_the_command_says_one_row_not_listed_as_one(run, tmp_path):
     result = run("import", str(connections))
     assert result.exit_code == 0, result.output
     assert "\n1 created or unchanged row not listed; --json lists every row.\n" in result.stdout
+
+
+PEOPLE = (
+    '{"format": "goodword-people", "version": 1, "people": [{"display_name": "Kim Lee", '
+    '"positions": [{"organization": "+", "title": "Engineer"}]}]}'
+)
+CRM = "ID,First,Surname,Company,Role\n1,Ada,Lovelace,{org},{title}\n"
+CRM_MAP = "key=ID,given=First,family=Surname,org=Company,title=Role"
+
+
+def test_a_job_to_add_or_change_by_hand_is_said_in_the_api_s_words(client):
+    """The report is kept in the pages' words; the API names its own routes, as the
+    command line names its commands."""
+    api = "/api/v1"
+    people = client.post(
+        f"{api}/imports", files=[("files", ("people.json", PEOPLE.encode(), "text/plain"))]
+    ).json()
+    crm = [("files", ("crm.csv", CRM.format(org="Acme", title="Engineer").encode(), "text/csv"))]
+    client.post(f"{api}/imports", params={"mapping": CRM_MAP}, files=crm)
+    crm = [("files", ("crm.csv", CRM.format(org="", title="").encode(), "text/csv"))]
+    left = client.post(f"{api}/imports", params={"mapping": CRM_MAP}, files=crm).json()
+    kept = client.get(f"{api}/imports/{left['id']}").json()
+
+    assert people["notes"][-1].endswith(
+        f"rename the organization and export again, or add the job with `POST {api}/people/"
+        "PERSON_ID/positions`"
+    )
+    (row,) = left["rows"]
+    assert row["detail"].endswith(
+        f"(if they left, end the job with `PUT {api}/positions/JOB_ID` (is_current false))"
+    )
+    assert kept["rows"] == left["rows"]
+    assert "page" not in " ".join([*people["notes"], row["detail"]])
+
+
+def test_a_job_to_add_by_hand_is_said_on_the_command_line_where_it_can_be(run, tmp_path):
+    """No command adds a job to someone already here: the command line says where it can be
+    added, the web app."""
+    path = tmp_path / "people.json"
+    path.write_text(PEOPLE, encoding="utf-8")
+
+    result = run("import", str(path))
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "rename the organization and export again, or add the job on the person's page in the "
+        "web app (`goodword serve`)"
+    ) in " ".join(result.stdout.split())

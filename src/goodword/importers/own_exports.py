@@ -147,6 +147,12 @@ def _position(data: Any) -> IncomingPosition:
     )
 
 
+# A report's words for a job to add by hand, as the pages say them (a report is kept so);
+# the API and the command line say it in their own (`registry.in_the_api`,
+# `registry.on_the_command_line`).
+ADD_THE_JOB = "add the job on the person's page"
+
+
 def kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[IncomingPosition]:
     """The jobs an import can keep; each it cannot is said in `warnings`, never dropped
     unsaid: one with no organization, or at one whose name has no letter or digit ("+"),
@@ -167,7 +173,7 @@ def kept_jobs(positions: list[IncomingPosition], warnings: list[str]) -> list[In
             warnings.append(
                 f"the job{title} at '{job.organization}' was not kept: an organization's "
                 "name needs a letter or a digit to be told from a placeholder such as '-'; "
-                "rename the organization and export again, or add the job on the person's page"
+                f"rename the organization and export again, or {ADD_THE_JOB}"
             )
         else:
             kept.append(job)

@@ -28,6 +28,7 @@ from goodword.importers.tables import (
     unread_columns,
     unread_repeats,
 )
+from goodword.records import API_PREFIX
 
 TableParser = Callable[[Table], Parsed]
 
@@ -139,10 +140,11 @@ _WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
 }
 
 
-# How a report's note on phone numbers a spreadsheet rounded ends, and its rows' words for a
-# job to change by hand (`jobs.END_THE_JOB`), in the pages' words: a report is kept so, and
-# the pages and the API show it as kept; the command line names its own command
-# (`on_the_command_line`).
+# How a report's note on phone numbers a spreadsheet rounded ends, and its words for a job
+# to change or add by hand (`jobs.END_THE_JOB`, `own_exports.ADD_THE_JOB`), in the pages'
+# words: a report is kept so, and the pages show it as kept; the API names its own routes
+# (`in_the_api`) and the command line its own commands (`on_the_command_line`). No command
+# adds a job to someone already here: the command line says where one can.
 CORRECT_THE_NUMBERS = "or correct the numbers on the people's pages"
 _BY_HAND_ON_THE_COMMAND_LINE = {
     CORRECT_THE_NUMBERS: "or give the right numbers with `goodword person edit PERSON_ID "
@@ -150,6 +152,16 @@ _BY_HAND_ON_THE_COMMAND_LINE = {
     jobs.END_THE_JOB: "end the job with `goodword person job JOB_ID --past`",
     jobs.EDIT_THE_JOB: "make the job current with `goodword person job JOB_ID --current`",
     jobs.EDIT_THEIR_JOBS: "change their jobs with `goodword person job JOB_ID`",
+    own_exports.ADD_THE_JOB: "add the job on the person's page in the web app (`goodword serve`)",
+}
+_BY_HAND_IN_THE_API = {
+    CORRECT_THE_NUMBERS: f"or give the right numbers with `PUT {API_PREFIX}/people/PERSON_ID` "
+    "(each of the person's numbers in its phones: it replaces them all)",
+    jobs.END_THE_JOB: f"end the job with `PUT {API_PREFIX}/positions/JOB_ID` (is_current false)",
+    jobs.EDIT_THE_JOB: "make the job current with "
+    f"`PUT {API_PREFIX}/positions/JOB_ID` (is_current true)",
+    jobs.EDIT_THEIR_JOBS: f"change their jobs with `PUT {API_PREFIX}/positions/JOB_ID`",
+    own_exports.ADD_THE_JOB: f"add the job with `POST {API_PREFIX}/people/PERSON_ID/positions`",
 }
 
 
@@ -159,6 +171,13 @@ def on_the_page(message: str) -> str:
     for said, there in _WHOLE_EXPORT_ON_THE_PAGE.items():
         message = message.replace(said, there)
     return column_map.on_the_page(message)
+
+
+def in_the_api(message: str) -> str:
+    """A kept report's note or row as the API says it: its routes, not the pages'."""
+    for said, there in _BY_HAND_IN_THE_API.items():
+        message = message.replace(said, there)
+    return message
 
 
 def on_the_command_line(message: str) -> str:

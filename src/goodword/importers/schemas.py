@@ -146,7 +146,14 @@ class ImportReportOut(BaseModel):
 
 
 def report_out(report: ImportReport) -> ImportReportOut:
+    """The report in the API's shape and words: its notes and rows name the API's routes
+    where the kept report names the pages (`registry.in_the_api`)."""
+    from goodword.importers import registry
+
     data: dict[str, Any] = report.to_dict()
+    data["notes"] = [registry.in_the_api(note) for note in data["notes"]]
+    for row in data["rows"]:
+        row["detail"] = registry.in_the_api(row["detail"])
     return ImportReportOut(**data, duplicates_url=f"{API_PREFIX}/duplicates")
 
 
