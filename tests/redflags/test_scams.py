@@ -804,3 +804,51 @@ def test_a_wire_from_your_own_money_or_a_cheque_they_send_is_a_scam_among_duties
     text: str,
 ) -> None:
     assert "rf-gift-cards-or-wire" in _signals(analyze(text, today=TODAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Duty wording earlier in the text, not in the wire's own sentence.
+        "As our new remote assistant you will first set up your workstation. We are sending the "
+        "equipment funds to you now. Once they arrive, wire $1,950 to our vendor, Techserve "
+        "Supplies.",
+        "In this role, you will need training materials. Wire $350 to our training partner to "
+        "receive your starter kit.",
+        # Money comes to you first, whatever account the wire is said to be from.
+        "As our accounts coordinator you'll wire funds to our vendors. We will send you a "
+        "payment by mobile deposit; once it clears, wire $1,900 to our equipment vendor from the "
+        "company account.",
+        "In this role, you will process vendor payments. We will transfer the funds to you "
+        "first; wire $3,200 to our supplier from the company account the same day.",
+        "What you'll do:\n- Receive our equipment payment in your bank account\n- Once it "
+        "arrives, wire $1,800 to our vendor, OfficeHub\n- Start training on Monday",
+        # The wire pays for your own kit, training, equipment or fee.
+        "Customer Support Agent (remote). In this role, you will wire $250 to our certification "
+        "partner for your training course.",
+        "Responsibilities:\n- Answer customer chats\n- Wire $120 to our IT partner for your "
+        "equipment fee",
+    ],
+)
+def test_a_wire_is_a_duty_only_in_the_duties_own_sentence_with_no_money_sent_to_you_first(
+    text: str,
+) -> None:
+    finding = next(
+        f for f in analyze(text, today=TODAY).findings if f.signal == "rf-gift-cards-or-wire"
+    )
+    assert finding.severity is Severity.CRITICAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of duties, one wire an item of it.
+        "Office Coordinator\nWhat you'll do:\n- Order supplies and keep the kitchen stocked\n- "
+        "Wire $1,200 to the cleaning company each month from the company account\n- Greet "
+        "visitors",
+        "Responsibilities:\nBook venues for client events\nWire $500 to the venue when "
+        "contracts are signed\nKeep the budget tracker up to date",
+    ],
+)
+def test_a_wire_that_is_an_item_of_a_list_of_duties_is_not_a_scam(text: str) -> None:
+    assert "scam" not in analyze(text, location="Chicago, IL", today=TODAY).categories

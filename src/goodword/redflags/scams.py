@@ -140,10 +140,11 @@ _NOT_MONEY = rx(
     r"samples?|references|availability|answers|invoices?|documents?|details)\b"
 )
 # A wire the job makes with the employer's money is one of its duties ("wire $500 to the venue
-# from the company account", a list of responsibilities, "as our travel coordinator you'll"),
-# unless the money is the reader's own or a cheque they are sent ("from your personal
-# account", "we'll pay you back", "deposit the check we mail you"), or it is a request to act
-# now rather than a duty ("please wire $900 today", "your first task", "before your first day").
+# from the company account", an item of a list of responsibilities, "as our travel coordinator
+# you'll"), when the wire itself sits in that sentence or list item, unless money came to the
+# reader first ("we are sending the funds to you; once they arrive, wire..."), the wire pays for
+# the reader's own kit or fee, the money is the reader's own or a cheque they are sent, or it is
+# asked now rather than a duty ("please wire", "wire $900 today", "your first task").
 _WIRE = rx(r"\bwire\b")
 _EMPLOYERS_MONEY = rx(
     r"\bfrom\s+(?:the|our)\s+(?:company|business|firm|corporate|operating|client)(?:'s|\u2019s)?"
@@ -154,6 +155,36 @@ _EMPLOYERS_MONEY = rx(
 _DUTIES = rx(
     r"\b(?:responsibilities|duties|key\s+tasks|what\s+you(?:'ll|\u2019ll|\s+will)\s+do|in\s+"
     r"this\s+role,?\s+you|as\s+(?:our|the|an?)\s+(?:[\w-]+\s+){1,3}you(?:'ll|\u2019ll|\s+will))\b"
+)
+# A list of duties: a heading line ("Responsibilities:", "What you'll do:") and the lines after it.
+_DUTIES_HEADING = rx(r"^\W*(?:[\w'\u2019-]+\s+){0,3}?" + _DUTIES.pattern + r"[^\n]{0,20}:?\s*$")
+_LIST_LINES = 30
+# Money that comes to the reader before the wire: "we are sending the equipment funds to you",
+# "we will send you a payment by mobile deposit", "once it clears", "your salary advance".
+_MONEY_TO_YOU = rx(
+    r"\b(?:send|sending|sent|transfer|transferring|transferred|wire|wiring|wired|mail|mailing|"
+    r"mailed|pay|paying|deposit|depositing|deposited)\s+(?:to\s+)?you\s+(?:an?\s+|the\s+|your\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:payments?|funds|money|checks?|cheques?|advance|deposit|transfer|"
+    r"[$\u20ac\u00a3]\s?\d)"
+    r"|\b(?:payments?|funds|money|checks?|cheques?|advance|transfer)\s+(?:[\w-]+\s+){0,2}?to\s+you\b"
+    r"|\b(?:receive|get)\s+(?:our\s+|an?\s+|the\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:payments?|funds|money|checks?|cheques?|advance|transfer)\b"
+    r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|they|the\s+(?:[\w-]+\s+)?(?:payment|funds|money|"
+    r"check|cheque|deposit|transfer|advance)s?)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:clears?|cleared|"
+    r"arrives?|arrived|lands?|landed|reach(?:es)?\s+you|reached\s+you|hits?|posts?|posted|"
+    r"deposited|credited|received|in\s+your)\b"
+    r"|\bmobile\s+deposit|\b(?:salary|pay|cash|payment|equipment|signing)\s+advance\b"
+    r"|\ban\s+advance\s+(?:of|on)\b|\binto\s+your\s+(?:own\s+|personal\s+)?(?:bank\s+)?account\b"
+)
+# The wire pays for the reader's own things: "to receive your starter kit", "for your training
+# course", "for your equipment fee".
+_FOR_YOUR_OWN = rx(
+    r"\byour\s+(?:(?:own|new|starter|home[- ]office|required|work|first|onboarding|training)\s+)*"
+    r"(?:kit|training|course|certification|equipment|laptop|computer|workstation|software|"
+    r"licen[cs]e|uniform|materials|supplies|fee|deposit|background\s+check|registration|"
+    r"onboarding|visa|permit)s?\b"
+    r"|\bstarter\s+(?:kit|pack|package)\b|\b(?:training|registration|onboarding|"
+    r"certification|processing|application|visa|background[- ]check|equipment)\s+fees?\b"
 )
 _NOT_A_DUTY = rx(
     r"\b(?:your\s+(?:own|personal|savings|money|funds|card)|(?:your|personal)\s+(?:bank\s+)?"
@@ -171,18 +202,37 @@ _CRYPTO_WORK = rx(CRYPTO_WORK)
 _CASH_WORK = rx(CASH_WORK)
 
 
-def _wire_among_duties(
-    text: str, sents: Sentences, found: re.Match[str], named: str, duties: re.Match[str] | None
-) -> bool:
+def _list_of_duties(text: str, pos: int) -> bool:
+    """The line at `pos` is an item of a list under a duties heading ("Responsibilities:" on a
+    line of its own, then one item a line, with no blank line between)."""
+    end = text.find("\n", pos)
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_LIST_LINES):
+        if start == 0:
+            return False
+        end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        line = text[start:end]
+        if not line.strip():
+            return False
+        if _DUTIES_HEADING.search(line):
+            return True
+    return False
+
+
+def _wire_among_duties(text: str, sents: Sentences, found: re.Match[str], named: str) -> bool:
     """A wire the job makes from the employer's money, not the reader's own or a cheque's;
     `named` is the channel (a wire, not Western Union or gift cards)."""
     if not _WIRE.search(named):
         return False
-    sentence = sents.sentence(found.start())
-    if not (_EMPLOYERS_MONEY.search(sentence) or (duties and duties.start() < found.start())):
+    lo, hi = sents.window(found.start())
+    duties = _DUTIES.search(text, lo, found.start())
+    if not (duties or _EMPLOYERS_MONEY.search(text, lo, hi) or _list_of_duties(text, lo)):
         return False
-    lo, hi = sents.window(found.start(), 1)
-    return not _NOT_A_DUTY.search(text, lo, hi)
+    if _MONEY_TO_YOU.search(text, sents.window(found.start(), 2)[0], found.start()):
+        return False
+    if _FOR_YOUR_OWN.search(text, found.start(), hi):
+        return False
+    return not _NOT_A_DUTY.search(text, *sents.window(found.start(), 1))
 
 
 def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
@@ -193,7 +243,6 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
     gift cards `rf-gift-cards-or-wire`; "via Zelle or Bitcoin" is two.
     """
     work: dict[int, tuple[bool, bool]] = {}  # by sentence: about crypto work, cash work
-    duties = _DUTIES.search(text)
     for pattern in _PAY_OUT:
         for found in pattern.finditer(text):
             # The payer and a "never" sit in the few words before the verb; looking no further
@@ -225,7 +274,7 @@ def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> 
             if (
                 _CASH_CHANNEL.search(named)
                 and not cash_work
-                and not _wire_among_duties(text, sents, found, named, duties)
+                and not _wire_among_duties(text, sents, found, named)
             ):
                 wanted.append("rf-gift-cards-or-wire")
             for signal in wanted:
