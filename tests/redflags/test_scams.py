@@ -852,3 +852,48 @@ def test_a_wire_is_a_duty_only_in_the_duties_own_sentence_with_no_money_sent_to_
 )
 def test_a_wire_that_is_an_item_of_a_list_of_duties_is_not_a_scam(text: str) -> None:
     assert "scam" not in analyze(text, location="Chicago, IL", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ordinary closing lines beside a wire among the duties.
+        "Events Coordinator. Duties: pay venues by wire from the company account. Please apply "
+        "by 30 November.",
+        "Travel Coordinator. Responsibilities: pay venues by wire from the company account. "
+        "Apply today!",
+        "Travel Coordinator, Meridian Health. Responsibilities: book staff travel and pay venues "
+        "by wire from the company account. Your own travel expenses are reimbursed monthly.",
+        "Accounts Payable Specialist, Denver. Responsibilities: order stock for our three shops "
+        "and wire $25,000 to approved vendors each week from the company account. Please send "
+        "your CV by 15 December.",
+        "Events Coordinator, Harbour Hotel. In this role, you will wire $2,000 to each venue once "
+        "finance approves the booking. Apply today!",
+        "Bookkeeper (part-time). Duties: run payroll and wire $3,500 to the landlord from the "
+        "operating account on the first of each month. You'll use your own laptop; we reimburse "
+        "internet costs.",
+        "Office Coordinator\nWhat you'll do:\n- Book travel for the team; your own travel costs "
+        "are reimbursed\n- Wire $800 to the caterer from the company account after each event\n"
+        "- Greet visitors",
+        # "Today" said of other work in the sentence, not of the wire.
+        "Treasury Assistant. In this role, you will wire $50,000 to suppliers from the company "
+        "account and check today's cash position each morning.",
+    ],
+)
+def test_words_beside_a_duty_wire_but_outside_its_sentence_leave_it_a_duty(text: str) -> None:
+    assert "scam" not in analyze(text, location="Chicago, IL", today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked of you in the wire's own sentence: "please wire", "wire ... today".
+        "As our office assistant you'll order supplies; please wire $900 to our supplier from the "
+        "company account.",
+        "As our office assistant you'll wire $900 to our supplier from the company account today.",
+        "Responsibilities: book venues and wire $500 to the venue from your own account; it is "
+        "reimbursed monthly.",
+    ],
+)
+def test_a_request_or_your_own_money_in_the_wires_own_sentence_is_still_a_scam(text: str) -> None:
+    assert "rf-gift-cards-or-wire" in _signals(analyze(text, today=TODAY))

@@ -186,14 +186,25 @@ _FOR_YOUR_OWN = rx(
     r"|\bstarter\s+(?:kit|pack|package)\b|\b(?:training|registration|onboarding|"
     r"certification|processing|application|visa|background[- ]check|equipment)\s+fees?\b"
 )
+# Said in the wire's own sentence or list item: the money is the reader's own or a cheque's,
+# or the wire is urgent, secret or asked of a new hire ("your first task").
 _NOT_A_DUTY = rx(
     r"\b(?:your\s+(?:own|personal|savings|money|funds|card)|(?:your|personal)\s+(?:bank\s+)?"
-    r"account|pay\s+you\s+back|reimburs\w*|paycheck|cheques?|checks?|deposit\s+(?:it|them)|"
-    r"urgent\w*|quiet|secret|gift\s*cards?|"
-    r"please|kindly|can\s+you|could\s+you|I\s+need\s+you|today|tonight|immediately|right\s+away|"
-    r"asap|first\s+task|before\s+(?:noon|you\s+start|your\s+(?:first|start))|"
-    r"welcome\s+(?:aboard|to\s+the\s+team))\b"
+    r"account|pay\s+you\s+back|reimburs\w*|paycheck|cheques?|deposit\s+(?:it|them)|"
+    # A cheque, not the verb: "deposit the check we mail you", not "check today's cash".
+    r"(?:an?|the|this|that|our|my|their|your|cashier'?s|certified)\s+(?:[\w$,.-]+\s+)?checks?|"
+    r"urgent\w*|quiet|secret|gift\s*cards?|first\s+task|before\s+(?:noon|you\s+start|your\s+"
+    r"(?:first|start))|welcome\s+(?:aboard|to\s+the\s+team))\b"
 )
+# Asked now, tied to the wire itself: "please wire", "can you make a wire", "today, wire", and
+# "wire $900 to our supplier today" (not "please apply by Friday" nor "today's cash position").
+_ASKED_NOW = r"(?:today|tonight|immediately|right\s+away|asap|now)(?![\'\u2019]s)\b"
+_ASKED_BEFORE_WIRE = rx(
+    r"\b(?:(?:please|kindly|can\s+you|could\s+you|I\s+need\s+you\s+to)|"
+    + _ASKED_NOW
+    + r",?)\s+(?:[\w-]+\s+){0,2}$"
+)
+_ASKED_AFTER_WIRE = rx(r"^[^;\n]*?\b(?:" + _ASKED_NOW + r"|before\s+noon\b)")
 _CONNECTED = rx(_CONNECT)
 _COIN = rx(COIN)
 _PAYMENT_APP = rx(PAYMENT_APP)
@@ -232,7 +243,11 @@ def _wire_among_duties(text: str, sents: Sentences, found: re.Match[str], named:
         return False
     if _FOR_YOUR_OWN.search(text, found.start(), hi):
         return False
-    return not _NOT_A_DUTY.search(text, *sents.window(found.start(), 1))
+    if _ASKED_BEFORE_WIRE.search(text[lo : found.start()]):
+        return False
+    if _ASKED_AFTER_WIRE.search(text[found.start() : hi]):
+        return False
+    return not _NOT_A_DUTY.search(text, lo, hi)
 
 
 def _payment_channel_hits(text: str, sents: Sentences, hits: dict[str, Hit]) -> None:
