@@ -1186,3 +1186,47 @@ def test_used_work_beside_the_jobs_own_pay_is_still_unpaid_work() -> None:
     )
     finding = next(f for f in analyze(text, today=TODAY).findings if f.category == "unpaid_work")
     assert finding.severity is Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The role's pay after work they will use does not pay for the work.
+        "Your assignment is to write all twelve articles for our November issue (about 20 "
+        "hours); we will publish them. It is a paid internship at $18/hour.",
+        "As the next step, please design a full set of menu boards for our cafés (about 15 "
+        "hours); we will print the best ones. The position is paid at $24/hour.",
+    ],
+)
+def test_the_roles_own_pay_beside_work_they_will_use_leaves_it_unpaid_work(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a final step, please write two articles for our blog (about 6 hours). We'll pay $200 "
+        "per article, and we may publish them.",
+        "As the next step, please translate our 10-page brochure (about 8 hours); we may use it "
+        "on our site. You'll be paid $150 for the task.",
+    ],
+)
+def test_pay_said_of_the_work_itself_makes_work_they_may_use_fair(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert (
+        "The exercise is paid, and the employer may use what you make: not a red flag. Agree "
+        "in writing what they may use it for." in report.notes
+    )
+
+
+def test_a_trial_shift_is_not_paid_by_the_jobs_own_rate_said_before_it() -> None:
+    report = analyze(
+        "Line cook, paid at $18/hr. Please cook three dishes from our dinner menu for the head "
+        "chef at a trial shift on Saturday, 4pm to close.",
+        today=TODAY,
+    )
+    assert "The exercise is paid: not a red flag." not in report.notes
+    assert "unpaid_work" in report.categories

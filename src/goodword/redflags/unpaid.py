@@ -72,12 +72,15 @@ _RATE = (
     r"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|euros?|pounds|USD|EUR|GBP))\s*"
     r"(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h|day|shift|session)\b"
 )
-_PAID = rx(
-    # "a paid take-home", "a paid 4-hour take-home"
+# "a paid take-home", "a paid 4-hour take-home"
+_PAID_STEP = (
     r"\bpaid\s+(?:\d+(?:\.\d+)?-(?:hour|hr|day|minute|min)\s+)?(?:take[- ]?home|assignment|"
     r"exercise|project|trial|test|task|challenge|work\s+(?:sample|trial)|working\s+(?:interview|"
     r"day)|interview\s+day|case\s+study|shift|day|week|bake[- ]?off|stage)"
-    r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
+)
+_PAID = rx(
+    _PAID_STEP
+    + r"|\b(?:we|we'll|we\s+will|you\s+will\s+be|you'll\s+be|will\s+be|is|are|it's|it\s+is)\s+"
     r"(?:\w+\s+){0,2}(?:pay|paid|compensat\w+|reimburs\w+)\s+(?:\w+\s+){0,4}(?:for\s+(?:your|the|"
     r"this|it|their|all)|at\s+(?:a|an|our|your|the|\$|€|£)|[$€£]\d|an?\s+(?:hourly|flat|fixed|"
     r"honorarium))"
@@ -303,14 +306,27 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     asked = {sents.index(e.start) for e in assignment}
     said_unpaid = any(sents.index(e.start) in asked for e in unpaid)
     paid: list[Evidence] = []
+    paid_for_it = False
+    first_asked = min(asked)
     for match in _PAID.finditer(text):
-        sentence = sents.sentence(match.start())
-        if _NOT_PAID.search(sentence[: match.end() - sents.window(match.start())[0]]):
+        s_lo, s_hi = sents.window(match.start())
+        if _NOT_PAID.search(text, s_lo, match.end()):
             continue
-        if said_unpaid and sents.index(match.start()) not in asked:
+        index = sents.index(match.start())
+        if said_unpaid and index not in asked:
+            continue
+        # The role's pay ("It is a paid internship at $18/hour", "The position is paid at
+        # $24/hour", "Line cook, paid at $18/hr." before the trial) is not pay for the work.
+        clause_end = _CLAUSE_END.search(text, match.end(), s_hi)
+        clause_hi = clause_end.start() if clause_end else s_hi
+        for_the_work = _FOR_THE_WORK.search(text, match.start(), clause_hi) is not None
+        if not for_the_work and (_ROLE_PAY.search(text, s_lo, clause_hi) or index < first_asked):
             continue
         paid.append(from_match(text, match))
-    paid_for_it = any(0 <= sents.index(e.start) - index <= 1 for e in paid for index in asked)
+        # Pay said of the work itself, in its sentence or the next: "We'll pay $600 for it",
+        # "$200 per article", "a fee for the exercise".
+        if for_the_work and any(0 <= index - i <= 1 for i in asked):
+            paid_for_it = True
     used = quoted_uses(text, sents, uses_of_work(text, lo, hi), assignment)
     return UnpaidWork(
         assignment=assignment,
@@ -335,6 +351,29 @@ def _has_size(text: str, lo: int, hi: int) -> bool:
     if any(kind != "window" for kind, *_ in durations(text, lo, hi)):
         return True
     return _scope(text, lo, hi) is not None
+
+
+_CLAUSE_END = rx(r"[;.!?\n]|,\s+(?:and|but|so)\b")
+# Pay said of the work itself, not of the job: "for it", "for each", "for the task", "for your
+# time", "per article", "per submission", an honorarium, a fee for the exercise, "a paid trial".
+_FOR_THE_WORK = rx(
+    r"\bfor\s+(?:it|each(?:\s+one)?|them|this(?!\s+(?:role|position|job|post))|that|both|"
+    r"(?:the|this|that|your|each)\s+(?:[\w-]+\s+)?(?:work|task|exercise|assignment|project|test|"
+    r"trial|shift|day|piece|article|post|design|submission|translation|sample|time|effort|"
+    r"hours?|take[- ]?home|case\s+study|challenge|brief))\b"
+    r"|\bper\s+(?:article|post|piece|submission|design|page|word|entry|task|assignment|"
+    r"translation|illustration|video|script|deliverable|hour\s+(?:spent|of\s+work))\b"
+    r"|\b(?:honorarium|stipend|flat\s+fee|fee)\b"
+    r"|" + _PAID_STEP + r"\b"
+)
+# A role's pay: "a paid internship", "the position is paid at", "the role pays", "staff are paid".
+_ROLE_PAY = rx(
+    r"\bpaid\s+(?:[\w-]+\s+){0,2}(?:internships?|positions?|roles?|jobs?|posts?|placements?|"
+    r"apprenticeships?|contracts?|vacanc(?:y|ies)|opportunit(?:y|ies))\b"
+    r"|\b(?:position|role|job|internship|post|vacancy|placement|apprenticeship|contract|salary|"
+    r"staff|employees|interns|team)\s+(?:is\s+|are\s+|will\s+be\s+)?(?:\w+\s+)?"
+    r"(?:paid|pays|offers|compensated)\b"
+)
 
 
 # "No take-home", "we don't do take-home assignments": the step is ruled out, not asked for.
