@@ -97,3 +97,69 @@ def test_jobs_of_other_months_or_titles_stay_two(session, workspace):
         ("Engineer", "2021-06-17", ""),
         ("Lead", "2021-05-17", ""),
     ]
+
+
+def test_two_stints_within_the_survivors_year_stay_two_and_the_undo_gives_them_back(
+    session, workspace
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 1, 1), "year", end_date=date(2021, 1, 1))
+    kept.positions[0].end_precision = "year"
+    job(session, ws, other, date(2021, 1, 4), end_date=date(2021, 3, 31))
+    job(session, ws, other, date(2021, 9, 1), end_date=date(2021, 12, 17))
+    session.flush()
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # The first stint is the survivor's job, known more precisely; the second is another
+    # (before, it was taken as the survivor's job too, and deleted as a repeat).
+    assert written(session, ws, kept.id) == [
+        ("Engineer", "2021-01-04", "2021-03-31"),
+        ("Engineer", "2021-09-01", "2021-12-17"),
+    ]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert written(session, ws, kept.id) == [("Engineer", "2021", "2021")]
+    assert written(session, ws, other.id) == [
+        ("Engineer", "2021-01-04", "2021-03-31"),
+        ("Engineer", "2021-09-01", "2021-12-17"),
+    ]
+
+
+def test_a_job_of_the_survivor_is_the_copy_of_one_job_only(session, workspace):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 1, 1), "year")
+    # 1 January 2021 is the survivor's job, as kept (a day on the very day says no more);
+    # 1 September 2021 is in 2021 too, but the job from 2021 is the first one already.
+    job(session, ws, other, date(2021, 1, 1))
+    job(session, ws, other, date(2021, 9, 1))
+
+    merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    assert written(session, ws, kept.id) == [
+        ("Engineer", "2021", ""),
+        ("Engineer", "2021-09-01", ""),
+    ]
+
+
+def test_a_job_the_merge_knows_more_precisely_is_read_so_for_the_next(session, workspace):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 1, 1), "year")
+    # The job from 2021 is the one from 1 September 2021, so no longer from 1 January 2021.
+    job(session, ws, other, date(2021, 9, 1))
+    job(session, ws, other, date(2021, 1, 1))
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    assert written(session, ws, kept.id) == [
+        ("Engineer", "2021-01-01", ""),
+        ("Engineer", "2021-09-01", ""),
+    ]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert written(session, ws, kept.id) == [("Engineer", "2021", "")]
+    assert written(session, ws, other.id) == [
+        ("Engineer", "2021-01-01", ""),
+        ("Engineer", "2021-09-01", ""),
+    ]

@@ -8,6 +8,7 @@ merge's snapshot (`duplicates.snapshot`) so `merging.undo_merge` can put it back
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from itertools import count
 from typing import Any
 
@@ -125,25 +126,21 @@ def move_rows(
             undone = (Merge.survivor_id == absorbed_id, Merge.undone_at.is_not(None))
             snapshot["unlinked"] = list(session.scalars(select(Merge.id).where(*undone)))
             where.append(table.c.undone_at.is_(None))
-        rows = session.execute(select(table).where(*where)).mappings().all()
+        in_order = select(table).where(*where).order_by(*table.primary_key.columns)
+        rows = session.execute(in_order).mappings().all()
         if not rows:
             continue
-        # What the survivor already has: the signature of each row, and the row's id.
-        kept: dict[tuple[Any, ...], int] = {}
+        # What the survivor already has (each row, by which a row of theirs repeats it).
         theirs: list[Any] = []
         if same_when:
             theirs = list(session.execute(select(table).where(col == survivor_id)).mappings())
-            kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
-        for row in rows:
-            signature = tuple(row[c] for c in same_when) if same_when else None
-            instead = _repeat_of(table, row, signature, kept, theirs)
+        for row, instead, found in _repeats(table, same_when, theirs, rows):
             if instead is not None:
-                if table.name == "positions":
-                    _take_precisions(session, snapshot, table, row, instead)
+                if found:
+                    _take_precisions(session, snapshot, table, instead, found)
                 _remove(session, snapshot, table, row, kept_instead=instead)
                 continue
-            if signature is not None:
-                kept[signature] = row["id"]
+            if same_when:
                 same = {c: encode(row[c]) for c in same_when}
                 moved_keys.setdefault(f"{table.name}.{column}", []).append([row["id"], same])
             moved.setdefault(f"{table.name}.{column}", []).append(row["id"])
@@ -307,54 +304,67 @@ def _carry_pairs(
             )
 
 
-def _repeat_of(
-    table: Table,
-    row: Any,
-    signature: tuple[Any, ...] | None,
-    kept: dict[tuple[Any, ...], int],
-    theirs: list[Any],
-) -> int | None:
-    """The row (id) a row of the absorbed person repeats, which a merge keeps instead of it:
-    one of the same signature already kept, or, for a job, one of the survivor's it is."""
-    if signature is not None and signature in kept:
-        return kept[signature]
-    if table.name != "positions":
-        return None
-    return _job_held(row, theirs) or _job_nearly(row, theirs)
+def _repeats(
+    table: Table, same_when: Sequence[str], theirs: list[Any], rows: Sequence[Any]
+) -> Iterator[tuple[Any, int | None, dict[str, list[Any]]]]:
+    """Each row of the absorbed person, with the row (id) it repeats, which a merge keeps
+    instead of it (None: it moves to the survivor), and what that row takes of it: one of
+    the same signature already kept, or, for a job, one of the survivor's it is
+    (`_job_held`, `_job_nearly`), which takes the dates it knows more precisely
+    (`_finer_dates`) and is read with them for the next. A job of the survivor is the copy
+    of one dated job only: two stints in 2021 (January to March, September to December)
+    beside a job from 2021 are that job and another, not one job."""
+    known = {r["id"]: dict(r) for r in theirs}
+    survivors = list(known)
+    kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
+    taken: set[int] = set()
+    for row in rows:
+        signature = tuple(row[c] for c in same_when)
+        instead = kept.get(signature) if same_when else None
+        if instead is None and table.name == "positions":
+            held = [known[i] for i in survivors]
+            instead = _job_held(row, held) or _job_nearly(
+                row, [job for job in held if job["id"] not in taken]
+            )
+        found: dict[str, list[Any]] = {}
+        if instead is None:
+            if same_when:
+                kept[signature] = row["id"]
+                known[row["id"]] = dict(row)
+        elif table.name == "positions":
+            if row["start_date"] is not None or row["end_date"] is not None:
+                taken.add(instead)
+            found = _finer_dates(known[instead], row)
+            was = tuple(known[instead][c] for c in same_when)
+            known[instead].update({name: row[name] for name in found})
+            if kept.get(was) == instead:
+                del kept[was]
+            kept.setdefault(tuple(known[instead][c] for c in same_when), instead)
+        yield row, instead, found
 
 
 def folded_jobs(session: Session, survivor_id: int, absorbed_id: int) -> set[int]:
     """The absorbed person's jobs (ids) a merge into the survivor removes as repeats of
     others (`move_rows`), told before it is made."""
     positions = Base.metadata.tables["positions"]
-    same_when = _SAME_WHEN["positions"]
     theirs = list(
         session.execute(select(positions).where(positions.c.person_id == survivor_id)).mappings()
     )
-    kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
-    folded = set()
-    rows = session.execute(select(positions).where(positions.c.person_id == absorbed_id))
-    for row in rows.mappings():
-        signature = tuple(row[c] for c in same_when)
-        if _repeat_of(positions, row, signature, kept, theirs) is not None:
-            folded.add(row["id"])
-        else:
-            kept[signature] = row["id"]
-    return folded
+    rows = session.execute(
+        select(positions).where(positions.c.person_id == absorbed_id).order_by(positions.c.id)
+    )
+    repeats = _repeats(positions, _SAME_WHEN["positions"], theirs, list(rows.mappings()))
+    return {row["id"] for row, instead, _found in repeats if instead is not None}
 
 
 _DATES = (("start_date", "start_precision"), ("end_date", "end_precision"))
 
 
-def _take_precisions(
-    session: Session, snapshot: dict[str, Any], table: Table, job: Any, kept_id: int
-) -> None:
-    """A job removed as a repeat of the job kept gives it the month or year it has a date
-    in, where the kept job has that date as a whole day (kept so before months were, say:
-    migration 0030), and a date it knows more precisely (17 May 2021 for "May 2021",
-    `job_dates.finer`). Noted in "precisions" ([id, made, {column: [before, after]}], a
-    date as ISO text) for an undo (`untake_precisions`)."""
-    kept = session.execute(select(table).where(table.c.id == kept_id)).mappings().one()
+def _finer_dates(kept: Any, job: Any) -> dict[str, list[Any]]:
+    """What a job removed as a repeat of the job kept gives it ({column: [before, after]},
+    a date as ISO text): the month or year it has a date in, where the kept job has that
+    date as a whole day (kept so before months were, say: migration 0030), and a date it
+    knows more precisely (17 May 2021 for "May 2021", `job_dates.finer`)."""
     found: dict[str, list[Any]] = {}
     for day, name in _DATES:
         if kept[day] is None or job[day] is None:
@@ -364,10 +374,23 @@ def _take_precisions(
         elif job_dates.finer(kept[day], kept[name], job[day], job[name]):
             found[day] = [encode(kept[day]), encode(job[day])]
             found[name] = [kept[name], job[name]]
-    if found:
-        snapshot.setdefault("precisions", []).append([kept_id, made(kept), found])
-        values = {name: decode(table.c[name], after) for name, (_before, after) in found.items()}
-        session.execute(update(table).where(table.c.id == kept_id).values(values))
+    return found
+
+
+def _take_precisions(
+    session: Session,
+    snapshot: dict[str, Any],
+    table: Table,
+    kept_id: int,
+    found: dict[str, list[Any]],
+) -> None:
+    """Give the job kept what a job removed as a repeat of it gives it (`_finer_dates`).
+    Noted in "precisions" ([id, made, {column: [before, after]}]) for an undo
+    (`untake_precisions`)."""
+    kept = session.execute(select(table).where(table.c.id == kept_id)).mappings().one()
+    snapshot.setdefault("precisions", []).append([kept_id, made(kept), found])
+    values = {name: decode(table.c[name], after) for name, (_before, after) in found.items()}
+    session.execute(update(table).where(table.c.id == kept_id).values(values))
 
 
 def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
