@@ -435,3 +435,33 @@ def test_undoing_an_import_whose_second_file_gave_the_job_its_first_added_more_p
 
     # The job the import added goes, as the second file left it.
     assert _jobs(session.get_one(Person, ada.id)) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "held", "added"),
+    [
+        ("2021-01-01 to 2021-03-31", "2021-09-01 to 2021-12-17", ("2021", "2021-03-31"),
+         ("2021-09-01", "2021-12-17")),
+        ("2021 to 2021-03", "2021-09 to 2021-12", ("2021", "2021-03"), ("2021-09", "2021-12")),
+        ("2021-09 to 2021-12", "2021 to 2021-03", ("2021-09", "2021-12"), ("2021", "2021-03")),
+    ],
+)  # fmt: skip
+def test_two_jobs_of_a_record_in_the_year_of_a_job_held_are_it_and_another(
+    session: Session,
+    workspace: Workspace,
+    first: str,
+    second: str,
+    held: tuple[str, str],
+    added: tuple[str, str],
+) -> None:
+    ada = _ada(session, workspace, ("Kestrel Labs", "Analyst", date(2021, 1, 1), "year"))
+
+    cell = f"Analyst at Kestrel Labs, {first}\nAnalyst at Kestrel Labs, {second}"
+    _import(session, workspace.id, "people.csv", _rows(cell))
+
+    # The first is the job held from 2021; the second, in 2021 too, is another stint there.
+    # (Before, it was taken for the job held as well: never added, and its start or end
+    # given to that job, "2021-09-01 to 2021-03-31", or passed over.)
+    assert _jobs(session.get_one(Person, ada.id)) == sorted(
+        ("Kestrel Labs", "Analyst", start, False, end) for start, end in (held, added)
+    )

@@ -250,6 +250,7 @@ def apply_record(
         # The jobs it says ended go first, so a job it says is current ends none of them
         # at its own start (their own ends are the file's); the report keeps the file's order.
         done: dict[int, list[str]] = {}
+        taken: set[int] = set()  # (the jobs held that a dated job of it is: each one's only)
         title_now = _title_alone(values["notes"]) if keep_current else None
         for index in sorted(
             range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
@@ -257,7 +258,7 @@ def apply_record(
             done[index] = add_job(
                 state, org_names, person, data.positions[index], out, own, retitle=again,
                 left=left, keep_current=keep_current, reopen=reopen, title_now=title_now,
-                older=older,
+                older=older, taken=taken,
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if title_alone and not newer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from datetime import date
 
 from goodword.importers.bulk import Changes, Held, Known, cut
@@ -20,11 +21,14 @@ EDIT_THE_JOB = "edit the job on their page"
 EDIT_THEIR_JOBS = "edit their jobs on their page"
 
 
-def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> Held | None:
+def held_job(
+    state: WorkspaceState, person: Known, incoming: IncomingPosition, taken: Set[int] = frozenset()
+) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
     organization and title; for a dated one, the same start, read in the coarser precision
     of the two when none has that very start: "2021" or 17 May 2021 for "May 2021", and of
-    several so, the closest), if any.
+    several so, the closest, but for a job another of the record's is already: `taken`, by
+    `id`), if any.
 
     An address book says less than LinkedIn and says it its own way, so an undated job
     is also one held already when its title is the held one written otherwise, shortened
@@ -44,7 +48,9 @@ def held_job(state: WorkspaceState, person: Known, incoming: IncomingPosition) -
         if dated and held.title == title:
             if held.start_date == incoming.start_date:
                 return held
-            if _same_start(held, incoming.start_date, incoming.start_precision):
+            if id(held) not in taken and _same_start(
+                held, incoming.start_date, incoming.start_precision
+            ):
                 nearly.append(held)
         elif not dated and (
             held.title == title
@@ -112,6 +118,7 @@ def add_job(
     reopen: bool = False,
     title_now: str | None = None,
     older: bool = False,
+    taken: set[int] | None = None,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -143,10 +150,15 @@ def add_job(
     again, ending the current ones elsewhere: LinkedIn says they moved.
     With `older` (a record of a file older than another export imported, `older_files`),
     `keep_current` holds as well, and `left` says why: an old export does not undo a move.
+    With `taken` (the `id`s of the jobs held that the record's other dated jobs are), a job
+    held is the one dated job of the record only: two stints in 2021 beside a job held from
+    2021 are that job and another.
     """
     keep_current = keep_current or older
-    held_already = held_job(state, person, incoming)
+    held_already = held_job(state, person, incoming, taken or frozenset())
     if held_already is not None:
+        if taken is not None and (incoming.start_date, incoming.end_date) != (None, None):
+            taken.add(id(held_already))
         if reopen and _reopens(held_already, incoming):
             return _reopened(state, org_names, person, held_already, out, own)
         if left is not None and _still_ended(state, person, held_already, incoming):
