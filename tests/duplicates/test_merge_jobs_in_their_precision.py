@@ -163,3 +163,26 @@ def test_a_job_the_merge_knows_more_precisely_is_read_so_for_the_next(session, w
         ("Engineer", "2021-01-01", ""),
         ("Engineer", "2021-09-01", ""),
     ]
+
+
+def test_undoing_a_merge_whose_job_two_copies_gave_a_day_then_its_month_puts_the_year_back(
+    session, workspace
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 1, 1), "year")
+    # Two copies of one job: 1 May 2021 gives the job kept its start, then May 2021 (that
+    # day, as a month was kept before months were) its month.
+    job(session, ws, other, date(2021, 5, 1))
+    job(session, ws, other, date(2021, 5, 1), "month")
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+    assert written(session, ws, kept.id) == [("Engineer", "2021-05", "")]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+
+    # (Before, the changes were undone first to last: "2021-01-01", neither 2021 nor May.)
+    assert written(session, ws, kept.id) == [("Engineer", "2021", "")]
+    assert written(session, ws, other.id) == [
+        ("Engineer", "2021-05", ""),
+        ("Engineer", "2021-05-01", ""),
+    ]

@@ -396,9 +396,11 @@ def _take_precisions(
 def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
     """Give the jobs a merge gave a month or year or a more precise date
     (`_take_precisions`) what they had back, each still there (made when noted) and still
-    as the merge left it (a date's precision goes back only with its date)."""
+    as the merge left it (a date's precision goes back only with its date). Last first: a
+    job two copies changed in turn (1 May 2021 for 2021, then May 2021) goes back a step at
+    a time."""
     positions = Base.metadata.tables["positions"]
-    for job_id, when, found in snapshot.get("precisions", []):
+    for job_id, when, found in reversed(snapshot.get("precisions", [])):
         row = session.execute(select(positions).where(positions.c.id == job_id)).mappings().first()
         if row is None or made(row) != when:
             continue
