@@ -286,3 +286,11 @@ def test_an_undone_import_s_report_says_what_the_undo_did(client):
         page,
     )
     assert client.get(f"{API}/imports/{made['id']}").json()["undone"] == said
+
+    # Once she is deleted, nothing names her: she is someone since deleted, as in her row.
+    assert client.delete(f"{API}/people/{ada}").status_code == 204
+    gone = "Took away 1 person (with their job) and 1 organization; 1 person stays: someone "
+    gone += "since deleted."
+    assert client.get(f"{API}/imports/{made['id']}").json()["undone"] == gone
+    page = client.get(f"/imports/{made['id']}").text
+    assert f"{gone} Its rows are as the import left" in page and "Ada Lovelace" not in page

@@ -8,6 +8,7 @@ stored compressed: they name the people the files held, as the files spelt them.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from goodword.errors import NotFound
 from goodword.importers import older_files
 from goodword.importers.models import ImportRun
-from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome
+from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome, Undone
 from goodword.interactions.models import Interaction, Participant
 from goodword.people.models import Person
 from goodword.records import among
@@ -79,8 +80,16 @@ def encode(report: ImportReport) -> bytes:
         "organizations_created": report.organizations_created,
         "candidates_created": report.candidates_created,
     }
-    if report.undone is not None:
-        data["undone"] = report.undone
+    undid = report.undid
+    if isinstance(undid, Undone):
+        data["undone"] = {
+            "said": undid.said,
+            "staying": undid.staying,
+            "named": undid.named,
+            "deleted": undid.deleted,
+        }
+    elif undid is not None:
+        data["undone"] = undid  # (its words alone, as kept before the parts were)
     return zlib.compress(orjson.dumps(data), 1)
 
 
@@ -102,8 +111,16 @@ def decode(blob: bytes) -> ImportReport:
         organizations_created=data["organizations_created"],
         candidates_created=data["candidates_created"],
         notes=data["notes"],
-        undone=data.get("undone"),
+        undid=_undid(data.get("undone")),
     )
+
+
+def _undid(kept: Any) -> Undone | str | None:
+    """What an undo did, as kept: its parts (`Undone`), or its words alone kept before."""
+    if not isinstance(kept, dict):
+        return kept
+    named = [(person_id, name) for person_id, name in kept["named"]]
+    return Undone(kept["said"], kept["staying"], named, kept["deleted"])
 
 
 def begin(session: Session, *, workspace_id: int, now: datetime) -> int:
@@ -261,7 +278,8 @@ def forget(session: Session, *, workspace_id: int, run_id: int) -> None:
 def forget_people(session: Session, *, workspace_id: int, person_ids: Collection[int]) -> int:
     """Take deleted people out of the kept reports: a row that named one of them keeps its
     file, line and outcome, and loses their name, their id and what it said of them (their
-    details, as the file gave them). Returns how many rows were changed."""
+    details, as the file gave them); an undone one's words on who stayed name them no more
+    (`_unnamed`). Returns how many rows were changed."""
     if not person_ids:
         return 0
     changed = 0
@@ -274,7 +292,8 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
         for row in theirs:
             row.name, row.person_id, row.detail = DELETED_NAME, None, DELETED_DETAIL
             row.put_back = None
-        if theirs:
+        unnamed = _unnamed(report, person_ids, rows=bool(theirs))
+        if theirs or unnamed:
             changed += len(theirs)
             session.execute(
                 update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report))
@@ -282,13 +301,36 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
     return changed
 
 
-def mark_undone(session: Session, *, run_id: int, words: str) -> None:
-    """Keep with the import's report what its undo did, in words (`ImportReport.undone`)."""
+def _unnamed(report: ImportReport, person_ids: Collection[int], *, rows: bool) -> bool:
+    """Take deleted people out of what the report's undo said of who stayed: each reads
+    "someone since deleted". Its words alone, kept before the parts were, lose every name
+    once one of its rows named them (who stayed is not known by id). Whether it changed."""
+    undid = report.undid
+    if isinstance(undid, Undone):
+        gone = [pair for pair in undid.named if pair[0] in person_ids]
+        if gone:
+            undid.named = [pair for pair in undid.named if pair[0] not in person_ids]
+            undid.deleted += len(gone)
+        return bool(gone)
+    found = _NAMED.search(undid) if isinstance(undid, str) and rows else None
+    if found is None:
+        return False
+    report.undid = found.string[: found.start()] + f"; {found.group(1)}."
+    return True
+
+
+# Who stayed, in an undo's words kept before its parts were ("; 1 person stays: Ada
+# Lovelace."), always their last clause.
+_NAMED = re.compile(r"; (\d[\d,]* (?:person stays|people stay)): ")
+
+
+def mark_undone(session: Session, *, run_id: int, undid: Undone) -> None:
+    """Keep with the import's report what its undo did (`ImportReport.undone`)."""
     blob = session.scalar(select(ImportRun.report).where(ImportRun.id == run_id))
     if blob is None:
         return
     report = decode(blob)
-    report.undone = words
+    report.undid = undid
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(report=encode(report)))
 
 

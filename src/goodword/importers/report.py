@@ -10,6 +10,8 @@ from typing import Any
 
 # A row's detail for a record of your own, found as you (`plan.Resolver._decide`).
 YOU = "you"
+# Who stayed when an import was undone, deleted since (`Undone.words`).
+DELETED_STAYING = "someone since deleted"
 
 
 class Outcome(StrEnum):
@@ -48,6 +50,49 @@ class FileReport:
     skipped: int = 0
 
 
+@dataclass(slots=True)
+class Undone:
+    """What undoing an import did, kept with its report (`history.mark_undone`) in parts: its
+    summary but for who stayed (`Undo.summary`), how many stayed and the first of them, by id
+    and name. The sentence is made when it is read, so one deleted since is no longer named
+    (`history.forget_people`).
+
+    >>> Undone("took away 1 organization", 5, [(3, "Alan Turing")], deleted=1).words()
+    'Took away 1 organization; 5 people stay: Alan Turing, someone since deleted and 3 more.'
+    """
+
+    said: str
+    staying: int = 0
+    named: list[tuple[int, str]] = field(default_factory=list)
+    # How many of those named were deleted since (they go from `named`).
+    deleted: int = 0
+
+    def words(self) -> str:
+        said = [self.said]
+        if self.staying:
+            names = [name for _, name in self.named]
+            if self.deleted == 1:
+                names.append(DELETED_STAYING)
+            elif self.deleted:
+                names.append(f"{self.deleted:,} people since deleted")
+            more = self.staying - len(self.named) - self.deleted
+            if more > 0:
+                names.append(f"{more:,} more")
+            said.append(f"{counted(self.staying, 'person stays', 'people stay')}: {listed(names)}")
+        words = "; ".join(said)
+        return words[0].upper() + words[1:] + "."
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 person", "2 people"."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def listed(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 @dataclass
 class ImportReport:
     dry_run: bool = False
@@ -65,11 +110,15 @@ class ImportReport:
     # Once saved (never for a dry run): its id among the workspace's kept imports.
     id: int | None = None
     finished_at: datetime | None = None
-    # When it was undone (`undoing.py`), if it was; and what the undo did, in its words
-    # (`Undo.summary`, naming who stayed), kept with the report (None when undone before
-    # Goodword kept them).
+    # When it was undone (`undoing.py`), if it was; and what the undo did (`Undone`; its
+    # words alone for one undone before Goodword kept the parts, None before it kept those).
     undone_at: datetime | None = None
-    undone: str | None = None
+    undid: Undone | str | None = None
+
+    @property
+    def undone(self) -> str | None:
+        """What the undo did, in words, naming the first people who stayed (`Undo.summary`)."""
+        return self.undid.words() if isinstance(self.undid, Undone) else self.undid
 
     @property
     def counts(self) -> dict[str, int]:

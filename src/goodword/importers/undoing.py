@@ -43,7 +43,9 @@ from goodword.duplicates.models import Merge
 from goodword.errors import Conflict, NotFound
 from goodword.importers import history, undo_matches, undo_updates
 from goodword.importers.models import ImportRun
-from goodword.importers.report import Outcome, RowOutcome
+from goodword.importers.report import Outcome, RowOutcome, Undone
+from goodword.importers.report import counted as _counted
+from goodword.importers.report import listed as _and
 from goodword.importers.undo_matches import TakenBack
 from goodword.interactions.models import Interaction, Participant
 from goodword.leads.models import LeadShare
@@ -110,6 +112,23 @@ class Undo:
         """The undo in a sentence, counts first; what it does not do is not said ("Takes
         nothing away" when nothing goes, comes off or goes back). `naming` names the first
         people who stay, for where they are not listed ("1 person stays: Alan Turing")."""
+        if naming:
+            return self.undid().words()
+        said = self._said()
+        if self.kept:
+            stay = _counted(len(self.kept), "person stays", "people stay")
+            said.append(f"{stay}, listed with why")
+        words = "; ".join(said)
+        return words[0].upper() + words[1:] + "."
+
+    def undid(self) -> Undone:
+        """What it did, to keep with its report: its summary's words but for who stays, and
+        the first three who stay by id (so one deleted since is no longer named)."""
+        named = [(kept.person_id, kept.name) for kept in self.kept[:3]]
+        return Undone("; ".join(self._said()), len(self.kept), named)
+
+    def _said(self) -> list[str]:
+        """What it does (or did), clause by clause, but for who stays."""
         goes = _counted(len(self.removed), "person", "people")
         with_them = [
             # ("with their job" for one person's one job, not "their 1 job")
@@ -148,25 +167,7 @@ class Undo:
             )
         if not said:
             said.append("takes nothing away" if not self.done else "took nothing away")
-        if self.kept:
-            stay = _counted(len(self.kept), "person stays", "people stay")
-            if not naming:
-                said.append(f"{stay}, listed with why")
-            else:
-                names = [kept.name for kept in self.kept[:3]]
-                if len(self.kept) > 3:
-                    names.append(f"{len(self.kept) - 3:,} more")
-                said.append(f"{stay}: {_and(names)}")
-        words = "; ".join(said)
-        return words[0].upper() + words[1:] + "."
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        return said
 
 
 def undoable_id(session: Session, *, workspace_id: int) -> int | None:
@@ -409,7 +410,7 @@ def undo(session: Session, *, workspace_id: int, run_id: int) -> Undo:
         )
     done.done = True
     # (What it did stays said on its report: the people who stay are listed nowhere else.)
-    history.mark_undone(session, run_id=run_id, words=done.summary(naming=True))
+    history.mark_undone(session, run_id=run_id, undid=done.undid())
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(undone_at=clock.now()))
     session.expire_all()
     return done
