@@ -179,14 +179,17 @@ def test_the_page_and_the_api_say_what_goes_back_on_people_already_here(client):
     assert (back["name"], back["records"], back["taken"], back["left"]) == (
         "Ada Lovelace",
         ["its update, line 2 of Connections.csv"],
-        ["job Fellow at Royal Society", "job Mathematician at Analytical Engines: current again"],
+        [
+            "job Fellow at Royal Society taken off",
+            "job Mathematician at Analytical Engines: current again",
+        ],
         [],
     )
     page = client.get(f"/imports/{newer['id']}/undo").text
     assert "Put back on people already here (1)" in page
     assert (
         ">Ada Lovelace</a> (its update, line 2 of Connections.csv):\n    job Fellow at Royal "
-        "Society, job Mathematician at Analytical Engines: current again</li>"
+        "Society taken off, job Mathematician at Analytical Engines: current again</li>"
     ) in page
 
     done = client.post(f"{API}/imports/{newer['id']}/undo").json()
@@ -209,8 +212,8 @@ def test_the_cli_says_what_goes_back_on_people_already_here(run, tmp_path):
         "Takes away 1 organization; puts back what it changed about 1 person already here.\n"
     )
     assert (
-        "  put back on Ada Lovelace (person 1): job Fellow at Royal Society, job Mathematician "
-        "at Analytical Engines: current again\n"
+        "  put back on Ada Lovelace (person 1): job Fellow at Royal Society taken off, job "
+        "Mathematician at Analytical Engines: current again\n"
     ) in asked.stdout
     done = run("imports", "undo", "2", "--yes")
     assert done.exit_code == 0

@@ -55,7 +55,7 @@ def test_a_note_appended_to_notes_kept_with_crlf_is_taken_away(session, workspac
 
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
     (back,) = plan.put_back
-    assert (back.taken, back.left) == (["notes it added"], [])
+    assert (back.taken, back.left) == (["notes it added taken off"], [])
     undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
     session.commit()
     # (Kept as Goodword keeps notes now, with "\n".)

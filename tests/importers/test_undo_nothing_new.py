@@ -183,7 +183,7 @@ def test_an_import_that_made_you_and_linked_someone_unchanged_since_is_undone(
 
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=both.id)
     assert [(back.name, back.taken, back.left) for back in plan.put_back] == [
-        ("Ada Lovelace", ["your LinkedIn tie"], [])
+        ("Ada Lovelace", ["your LinkedIn tie taken off"], [])
     ]
     # Taking back her tie to you does not count as touching you: you go too.
     done = _undo(session, workspace.id, both)

@@ -104,5 +104,5 @@ def test_a_report_kept_before_re_keys_were_kept_still_undoes(session, workspace,
 
     done = undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
     session.commit()
-    assert done.put_back[0].taken[:1] == [f"web address {URL_KEY}"]
+    assert done.put_back[0].taken[:1] == [f"web address {URL_KEY} taken off"]
     assert [key for key, _print in _sources(session)] == [URL_KEY]

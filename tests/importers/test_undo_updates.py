@@ -68,9 +68,9 @@ def test_undo_puts_back_the_fields_a_newer_copy_changed(session, workspace, tmp_
     (back,) = plan.put_back
     assert (back.person_id, back.records, back.left) == (ada, ["its update, line 1 of ada.vcf"], [])
     assert back.taken == [
-        "notes it added",
+        "notes it added taken off",
         "location Paris, UK (back to London, UK)",
-        "birthday 10 Dec 1815",
+        "birthday 10 Dec 1815 taken off",
     ]
     assert plan.summary() == "Puts back what it changed about 1 person already here."
     done = undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
@@ -127,7 +127,7 @@ def test_undo_takes_away_a_new_current_job_and_reopens_the_one_it_ended(
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
     (back,) = plan.put_back
     assert back.taken == [
-        "job Fellow at Royal Society",
+        "job Fellow at Royal Society taken off",
         "job Mathematician at Analytical Engines: current again",
     ]
     assert plan.organizations == 1  # (Royal Society, which it made for the job)
@@ -216,7 +216,7 @@ def test_the_linkedin_tie_an_update_made_goes(session, workspace, tmp_path):
     assert "linked to you on LinkedIn (connected 2025-12-26)" in newer.rows[0].detail
 
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
-    assert "your LinkedIn tie" in plan.put_back[0].taken
+    assert "your LinkedIn tie taken off" in plan.put_back[0].taken
     undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
     session.commit()
     assert session.scalar(select(func.count()).select_from(Connection)) == 0
@@ -236,7 +236,7 @@ def test_the_linkedin_tie_an_update_made_stays_once_you_changed_it(session, work
 
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=newer.id)
     (back,) = plan.put_back
-    assert "your LinkedIn tie" not in back.taken
+    assert "your LinkedIn tie taken off" not in back.taken
     assert "your LinkedIn tie (changed since)" in back.left
     undoing.undo(session, workspace_id=workspace.id, run_id=newer.id)
     session.commit()

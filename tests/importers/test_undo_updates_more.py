@@ -66,7 +66,7 @@ def test_someone_an_update_marked_as_you_is_no_longer_you(session, workspace, tm
 
     plan = undoing.preview(session, workspace_id=workspace.id, run_id=marked.id)
     (back,) = plan.put_back
-    assert (back.taken, back.left) == (["marked as you"], [])
+    assert (back.taken, back.left) == (["no longer marked as you"], [])
     _undo(session, workspace.id, marked)
     assert session.scalars(select(Person.is_me)).all() == [False]
     again = _import(session, workspace.id, tmp_path / "c", 2, ("Profile.csv", PROFILE))

@@ -42,12 +42,17 @@ def take_back(
     *,
     apply: bool,
     as_written: Written | None = None,
+    off: str = "",
 ) -> set[int]:
     """Take from `person` what a record added, where it is still as the record left it (as
     it wrote it, `as_written`, where known); say in `outcome` what comes off and what stays
-    (changed since). The ids of the jobs taken back."""
+    (changed since). `off` follows what it added that comes off, where what is said is not
+    all taken back (" taken off" beside a job current again). The ids of the jobs taken
+    back."""
     taken, wrote = outcome.taken_back, as_written or Written()
-    wrote.take_details(person, added, taken, outcome.left, apply=apply)
+    details: list[str] = []
+    wrote.take_details(person, added, details, outcome.left, apply=apply)
+    taken += [f"{said}{off}" for said in details]
     # A job it added that stays (changed since) still ends the ones it ended.
     still_ended, jobs = False, set()
     for org_id, title, start, end, current in added.jobs:
@@ -63,7 +68,7 @@ def take_back(
                 current and (job is not None or _similar_job(person, org_id, start, ended))
             )
             continue
-        taken.append(f"job {role}")
+        taken.append(f"job {role}{off}")
         jobs.add(job.id)
         if apply:
             person.positions.remove(job)
@@ -110,10 +115,10 @@ def take_back(
         current = getattr(person, attribute)
         gone = [v for v in extra if v in current]
         if gone:
-            taken.append(f"{attribute} " + ", ".join(gone))
+            taken.append(f"{attribute} " + ", ".join(gone) + off)
             if apply:
                 setattr(person, attribute, [v for v in current if v not in gone])
-    _notes(person, added.notes, outcome, apply=apply)
+    _notes(person, added.notes, outcome, apply=apply, off=off)
     for attribute, (before, after) in added.fields.items():
         current = getattr(person, attribute)
         if attribute == "birthday":
@@ -132,7 +137,7 @@ def take_back(
                 + (
                     f" (back to {_value_words(attribute, before)})"
                     if before not in (None, "")
-                    else ""
+                    else off
                 )
             )
             if apply:
@@ -217,7 +222,7 @@ def _field_words(attribute: str) -> str:
     }.get(attribute, attribute)
 
 
-def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool) -> None:
+def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool, off: str = "") -> None:
     """Take back the notes a record added: each piece of text it appended, where it still
     stands as whole paragraphs (the last such place); one edited or woven into other words
     since stays, and is said to."""
@@ -243,7 +248,7 @@ def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool) -> 
         outcome.left.append("notes it added (changed since)")
     if not found:
         return
-    outcome.taken_back.append("notes it added")
+    outcome.taken_back.append(f"notes it added{off}")
     if apply:
         person.notes = "\n\n".join(paragraphs) or None
 

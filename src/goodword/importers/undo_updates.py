@@ -178,6 +178,9 @@ def note_ties(
             kept["tie_date"] = [before.isoformat() if before else None, after.isoformat()]
 
 
+# What comes off beside what goes back as it was says so ("job Fellow at Royal Society taken
+# off", "job Mathematician at Analytical Engines: current again"), under "Put back".
+TAKEN_OFF = " taken off"
 # What a record that only linked someone to you changed about them.
 _NOTHING = matched.Added().model_dump(mode="json", exclude={"tie"})
 
@@ -223,7 +226,7 @@ def put_back(
         names = _organizations(session, workspace_id, added)
         wrote = written.from_kept([(row.put_back or {}).get("written", {}) for row in theirs])
         found.positions |= taking_back.take_back(
-            person, added, names, said, apply=apply, as_written=wrote
+            person, added, names, said, apply=apply, as_written=wrote, off=TAKEN_OFF
         )
         tied = [row.put_back["tie"][0] for row in theirs if row.put_back and "tie" in row.put_back]
         if tied and me is not None:
@@ -238,7 +241,7 @@ def put_back(
             _lines_back(person, rewritten, said, apply=apply)
         if person.is_me and any((row.put_back or {}).get("me") for row in theirs):
             # (Still you: someone else marked as you since, they are not, and stay so.)
-            said.taken_back.append("marked as you")
+            said.taken_back.append("no longer marked as you")
             if apply:
                 person.is_me = False
         if apply:
@@ -402,7 +405,7 @@ def _tie(
     if changed:
         said.left.append(changed)
         return
-    said.taken_back.append("your LinkedIn tie")
+    said.taken_back.append(f"your LinkedIn tie{TAKEN_OFF}")
     if apply:
         untie(session, tie)
 
