@@ -158,3 +158,38 @@ def test_one_address_is_the_one_whatever_it_is(session: Session, workspace: Work
     _with_job(session, workspace.id, ana, "Brightwater Analytics", left=True)
     assert recipient(ana) == Recipient("ana@brightwater.example")
     assert emails_of(f.person(session, workspace.id, "No One")) == ()
+
+
+def test_an_address_labelled_home_is_the_from_before_an_unlabelled_one(
+    session: Session, workspace: Workspace
+):
+    me = f.person(
+        session, workspace.id, "Robin Vale", is_me=True,
+        emails=["robin@vale-studio.example", "robin@home.example"],
+    )  # fmt: skip
+    _labelled(session, me, None, "home")
+    assert sender(session, workspace_id=workspace.id).address == "robin@home.example"
+
+
+def test_a_well_known_personal_mail_domain_is_the_from_before_another(
+    session: Session, workspace: Workspace
+):
+    # (robin@kestrel-ops.example may be a work address Goodword cannot tell; gmail.com is not.)
+    me = f.person(
+        session, workspace.id, "Robin Vale", is_me=True,
+        emails=["robin@kestrel-ops.example", "robin.vale@GMail.com"],
+    )  # fmt: skip
+    _labelled(session, me, None, None)
+    assert sender(session, workspace_id=workspace.id).address == "robin.vale@gmail.com"
+
+
+def test_an_address_at_a_former_employer_is_the_from_only_after_the_others(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Brightwater Analytics", domains=["brightwater.example"])
+    me = f.person(
+        session, workspace.id, "Robin", is_me=True,
+        emails=["r@brightwater.example", "robin.castillo@mail.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Brightwater Analytics", left=True)
+    assert sender(session, workspace_id=workspace.id).address == "robin.castillo@mail.example"

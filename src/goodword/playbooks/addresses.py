@@ -19,6 +19,16 @@ from goodword.people.models import Person, PersonEmail
 
 WORK = "work"
 PERSONAL = ("personal", "home")
+# Well-known mail services anyone signs up to: an address there is the person's own, not
+# their employer's. (Short, and no more than that: an address elsewhere may be theirs too.)
+PERSONAL_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com",
+    "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "mac.com",
+    "aol.com", "proton.me", "protonmail.com", "pm.me", "gmx.de", "gmx.net", "gmx.com",
+    "gmx.at", "gmx.ch", "web.de", "t-online.de", "mail.com", "fastmail.com", "hey.com",
+    "zoho.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "orange.fr", "free.fr",
+    "laposte.net", "libero.it", "btinternet.com",
+})  # fmt: skip
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$")
 
 
@@ -71,6 +81,22 @@ def employers(person: Person, *, current: bool) -> list[Organization]:
 
 def labelled_work(email: PersonEmail) -> bool:
     return email.label == WORK
+
+
+def personal_mail(address: str) -> bool:
+    """Whether the address is at a well-known mail service anyone signs up to (gmail.com)."""
+    return host_of(address) in PERSONAL_MAIL
+
+
+def own_rank(email: PersonEmail, left: list[Organization]) -> int:
+    """How surely an address not at work is the person's own, surest first: labelled personal
+    or home (0), at a well-known mail service (1), any other (2), at an organization they
+    have left (3: an old work address may no longer work)."""
+    if email.label in PERSONAL:
+        return 0
+    if work_places(email, left):
+        return 3
+    return 1 if personal_mail(email.address) else 2
 
 
 def work_places(email: PersonEmail, organizations: list[Organization]) -> list[str]:

@@ -1,8 +1,11 @@
 """Whose address a downloaded draft (`.eml`) is from: the user's own, never their employer's.
 
 A job search noticed at work can cost the job, so a draft is from an address that is not at
-work: neither labelled work nor at an organization the user works at now (`addresses.py`);
-when every address recorded is at work, the file has no From and the mail program picks.
+work: neither labelled work nor at an organization the user works at now (`addresses.py`).
+Of the others, the surest to be the user's own (`addresses.own_rank`): one labelled personal
+or home, then one at a well-known mail service, then any other, then one at an organization
+they have left. When every address recorded is at work, the file has no From and the mail
+program picks.
 """
 
 from __future__ import annotations
@@ -34,18 +37,24 @@ class Sender:
 
 
 def sender_of(person: Person | None) -> Sender:
-    """The first of the person's addresses not at work (see the module)."""
+    """The surest of the person's own addresses not at work, the first of those alike (see
+    the module)."""
     if person is None:
         return Sender()
     now = addresses.employers(person, current=True)
+    left = addresses.employers(person, current=False)
+    own: list[tuple[int, str]] = []
     employers: list[str] = []
     labelled = False
     for email in person.emails:
         at_work = addresses.work_places(email, now)
         if not at_work and not addresses.labelled_work(email):
-            return Sender(email.address, person.display_name)
+            own.append((addresses.own_rank(email, left), email.address))
+            continue
         employers.extend(name for name in at_work if name not in employers)
         labelled = labelled or not at_work
+    if own:
+        return Sender(min(own, key=lambda row: row[0])[1], person.display_name)
     return Sender(None, person.display_name, tuple(employers), labelled)
 
 
