@@ -193,3 +193,39 @@ def test_an_address_at_a_former_employer_is_the_from_only_after_the_others(
     )  # fmt: skip
     _with_job(session, workspace.id, me, "Brightwater Analytics", left=True)
     assert sender(session, workspace_id=workspace.id).address == "robin.castillo@mail.example"
+
+
+def test_the_first_word_of_an_employers_name_marks_its_addresses_without_a_domain(
+    session: Session, workspace: Workspace
+):
+    # The reviewer's case: Kestrel Labs, no domain recorded; robin@kestrel.io is at work.
+    f.organization(session, workspace.id, "Kestrel Labs")
+    me = f.person(
+        session, workspace.id, "Robin Vale", is_me=True,
+        emails=["robin@kestrel.io", "robin@vale.example"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, me, "Kestrel Labs")
+    assert sender(session, workspace_id=workspace.id).address == "robin@vale.example"
+    me.emails[1].address = "robin.vale@gmail.com"
+    me.emails[1].label = "home"
+    session.flush()
+    assert sender(session, workspace_id=workspace.id).address == "robin.vale@gmail.com"
+    session.delete(me.emails[1])
+    session.flush()
+    session.refresh(me)
+    found = sender(session, workspace_id=workspace.id)
+    assert (found.address, found.employers) == (None, ("Kestrel Labs",))
+
+
+def test_a_common_first_word_or_a_personal_mail_domain_is_not_taken_for_the_employer(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Global Freight Partners")
+    f.organization(session, workspace.id, "Outlook Ventures")
+    me = f.person(session, workspace.id, "Robin", is_me=True, emails=["robin@global.example"])
+    _with_job(session, workspace.id, me, "Global Freight Partners")
+    _with_job(session, workspace.id, me, "Outlook Ventures")
+    assert sender(session, workspace_id=workspace.id).address == "robin@global.example"
+    me.emails[0].address = "r@outlook.com"
+    session.flush()
+    assert sender(session, workspace_id=workspace.id).address == "r@outlook.com"

@@ -3,7 +3,9 @@
 An address is at work when it is labelled so (a vCard's TYPE=work, Google's "Work") or is at
 an organization the person works at now. An organization's addresses are on its recorded
 domains and on a name or alias written as one ("nwt.example"); with none recorded, on a
-domain named after it ("robin@quillstone-software.example" for Quillstone Software, Inc.).
+domain named after it ("robin@quillstone-software.example" for Quillstone Software, Inc.) or
+after the distinctive first word of its name ("robin@kestrel.io" for Kestrel Labs; not
+"global" of Global Freight, nor a well-known mail service's, outlook.com for Outlook Ventures).
 A recorded domain is taken at its word: Yahoo's staff write from yahooinc.com, so a
 yahoo.com address beside it is the person's own.
 """
@@ -52,10 +54,26 @@ def domains_of(organization: Organization) -> set[str]:
     return {domain for domain in found if domain}
 
 
-def _named(organization: Organization) -> set[str]:
-    """The organization's name and aliases as a domain would spell them ("quillstonesoftware")."""
+# First words of organizations' names too common to say which one an address is at.
+_COMMON_FIRST = frozenset({
+    "advanced", "all", "american", "applied", "best", "big", "blue", "british", "capital",
+    "central", "city", "digital", "east", "first", "general", "global", "great", "green",
+    "home", "international", "mail", "metro", "modern", "national", "new", "next", "north",
+    "open", "pacific", "prime", "red", "royal", "smart", "south", "united", "west", "world",
+})  # fmt: skip
+
+
+def _named(organization: Organization, host: str) -> set[str]:
+    """The organization's name and aliases as a domain would spell them ("quillstonesoftware"),
+    with a distinctive first word of each ("kestrel" of Kestrel Labs) unless the host is a
+    well-known mail service's."""
     keys = {organization_key(name) for name in [organization.name, *organization.aliases]}
-    return {key.replace(" ", "") for key in keys if key and key not in NO_EMPLOYER}
+    keys = {key for key in keys if key and key not in NO_EMPLOYER}
+    found = {key.replace(" ", "") for key in keys}
+    if host not in PERSONAL_MAIL:
+        firsts = {key.split()[0] for key in keys if " " in key}
+        found |= {word for word in firsts if len(word) >= 3 and word not in _COMMON_FIRST}
+    return found
 
 
 def at_organization(address: str, organization: Organization) -> bool:
@@ -66,7 +84,7 @@ def at_organization(address: str, organization: Organization) -> bool:
         return any(_at(host, domain) for domain in domains)
     # (The last part is the country or kind, never the organization's name.)
     labels = {label.replace("-", "") for label in host.split(".")[:-1]}
-    return bool(labels & _named(organization))
+    return bool(labels & _named(organization, host))
 
 
 def employers(person: Person, *, current: bool) -> list[Organization]:
