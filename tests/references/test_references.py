@@ -105,6 +105,52 @@ def test_launching_briefs_the_reference_to_call_before_the_user_applies(
     assert "then apply" in steps["reference:before-applying"].title
 
 
+def _briefed(session: Session, ws: int, *emails: tuple[str, str | None]) -> str:
+    """The briefing's body when the hiring manager has these addresses (with their labels)."""
+    f.person(session, ws, "Sam Carter", is_me=True)
+    ref = reference(session, ws)
+    manager = f.person(session, ws, "Lee Park", emails=[address for address, _ in emails])
+    for email, (_, label) in zip(manager.emails, emails, strict=True):
+        email.label = label
+    session.flush()
+    opportunity = f.opportunity(
+        session, ws, organization_name="Northbeam Robotics", role_title="Product Lead",
+        hiring_manager_id=manager.id,
+    )  # fmt: skip
+    result = launch.launch(
+        session, workspace_id=ws, reference_id=ref.id, opportunity_id=opportunity.id,
+        today=TODAY, stress_points=STRESS,
+    )  # fmt: skip
+    [briefing] = result.drafts
+    assert [t.notes for t in result.tasks if briefing.body in (t.notes or "")]
+    return briefing.body
+
+
+def test_the_briefing_gives_the_hiring_managers_work_address_never_a_home_one(
+    session: Session, workspace: Workspace
+):
+    body = _briefed(
+        session, workspace.id, ("lee.home@gmail.com", "home"), ("lee@northbeam.example", None)
+    )
+    assert "Lee Park (lee@northbeam.example)" in body and "gmail" not in body
+
+
+def test_the_briefing_gives_a_work_labelled_address_or_the_name_alone(
+    session: Session, workspace: Workspace
+):
+    body = _briefed(
+        session, workspace.id, ("lee@gmail.com", None), ("lee@parkworks.example", "work")
+    )
+    assert "Lee Park (lee@parkworks.example)" in body and "gmail" not in body
+
+
+def test_the_briefing_names_a_hiring_manager_with_only_a_personal_address_alone(
+    session: Session, workspace: Workspace
+):
+    body = _briefed(session, workspace.id, ("lee.park@gmail.com", "personal"))
+    assert "Lee Park" in body and "Lee Park (" not in body and "gmail" not in body
+
+
 def test_launching_twice_for_the_same_opening_reuses_the_launch(
     session: Session, workspace: Workspace
 ):

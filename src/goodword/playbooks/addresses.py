@@ -122,6 +122,15 @@ def work_places(email: PersonEmail, organizations: list[Organization]) -> list[s
     return [o.name for o in organizations if at_organization(email.address, o)]
 
 
+def work_address(person: Person, organization: Organization) -> str | None:
+    """The address to give a third party for reaching the person at work: one at the
+    organization, else one labelled work; never one labelled personal or home (None)."""
+    work = [email for email in person.emails if email.label not in PERSONAL]
+    at = [email for email in work if at_organization(email.address, organization)]
+    chosen = at or [email for email in work if labelled_work(email)]
+    return chosen[0].address if chosen else None
+
+
 @dataclass(frozen=True)
 class Recipient:
     """The address a personal ask goes to, and why, when the person has several."""

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from goodword.forms import validate
 from goodword.opportunities import service as opportunities
 from goodword.opportunities.models import Opportunity, Stage
-from goodword.playbooks import library
+from goodword.playbooks import addresses, library
 from goodword.playbooks.engine import (
     Links,
     Result,
@@ -207,10 +207,10 @@ def _briefing(
     assert manager is not None
     user = me(session, workspace_id=workspace_id)
     person = reference.person
-    # (The reference reaches the hiring manager at work, not with a personal ask: the
-    # address their record gives first.)
-    contact = [email.address for email in manager.emails[:1]]
-    manager_text = manager.display_name + (f" ({contact[0]})" if contact else "")
+    # (The reference reaches the hiring manager at work: never their personal address,
+    # which is not the user's to pass on; without a work one, their name alone.)
+    contact = addresses.work_address(manager, opportunity.organization)
+    manager_text = manager.display_name + (f" ({contact})" if contact else "")
     values = {
         **person_values(person, user),
         "organization": opportunity.organization.name,
