@@ -101,7 +101,7 @@ def test_paths_says_each_ways_score_once_and_counts_introductions_in_words(
     assert "(s)" not in result.stdout
 
 
-def test_a_draft_to_someone_with_two_addresses_is_addressed_as_a_to_line(
+def test_a_draft_to_someone_with_two_addresses_is_addressed_to_one_and_says_why(
     run: Run, ids: dict[str, int], cli_url: str
 ) -> None:
     def second_address(session: Any, ws: int) -> None:
@@ -113,7 +113,10 @@ def test_a_draft_to_someone_with_two_addresses_is_addressed_as_a_to_line(
     result = run("paths", "--to-person", str(ids["dana"]))
 
     assert result.exit_code == 0, result.output
-    assert "   Draft to Bo Jensen <bo@example.org>, bo.jensen@mail.example\n" in result.stdout
+    assert (
+        "   Draft to Bo Jensen <bo@example.org>\n"
+        "   To bo@example.org, of their 2 addresses: the first recorded.\n"
+    ) in result.stdout
 
 
 def test_paths_as_json_is_the_api_shape(run: Run, ids: dict[str, int]) -> None:

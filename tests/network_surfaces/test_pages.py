@@ -18,6 +18,7 @@ from goodword.demo import build as build_demo
 from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.organizations.schemas import OrganizationCreate
+from goodword.people.models import PersonEmail
 from goodword.workspaces.models import Workspace
 from network_surfaces.network_data import TODAY, Net
 
@@ -56,6 +57,28 @@ def test_the_path_finder_shows_each_path_with_its_ties_explained(
     assert "Bo Jensen &lt;bo@example.org&gt;" in page.text
     assert 'action="/messages/eml"' in page.text
     assert "mailto:bo@example.org?subject=" in page.text
+
+
+def test_a_ways_in_draft_goes_to_the_first_contacts_own_address_and_says_why(
+    client: TestClient, session: Session, net: Net
+) -> None:
+    # Bo's first address is labelled work; his second, home, is the one for a personal ask.
+    net.bo.emails[0].label = "work"
+    net.bo.emails.append(
+        PersonEmail(
+            workspace_id=net.bo.workspace_id, address="bo.jensen@home.example", label="home",
+            position=1,
+        )
+    )  # fmt: skip
+    session.flush()
+    page = client.get("/paths", params={"to_person_id": net.dana.id})
+    assert "Bo Jensen &lt;bo.jensen@home.example&gt;" in page.text
+    assert "bo@example.org" not in page.text
+    assert "To bo.jensen@home.example, of their 2 addresses: labelled home." in page.text
+    api = client.get("/api/v1/paths", params={"to_person_id": net.dana.id}).json()
+    draft = api["paths"][0]["first_ask"]["draft"]
+    assert draft["to"] == ["bo.jensen@home.example"]
+    assert draft["to_why"] == "To bo.jensen@home.example, of their 2 addresses: labelled home."
 
 
 def test_a_deleted_connection_leaves_the_results_at_once(

@@ -180,6 +180,8 @@ def _way(way: WayInRead, *, heading: bool = True) -> None:
     out.print(f"   First ask: {escape(ask.ask)}")
     to = addressed(ask.draft.to_name, ask.draft.to)
     out.print(f"   Draft to {escape(to)}")
+    if ask.draft.to_why:
+        out.print(f"   {escape(ask.draft.to_why)}")
     out.print(f"   Subject: {escape(ask.draft.subject)}")
     for line in ask.draft.body.splitlines():
         out.print(f"     {escape(line)}")

@@ -20,6 +20,7 @@ from goodword.network.strength import DEFAULT_MODEL, StrengthModel
 from goodword.opportunities.models import Opportunity, Route, Stage, StageChange
 from goodword.people import service as people
 from goodword.people.models import Person
+from goodword.playbooks.addresses import Recipient, recipient
 from goodword.referrals import service as referrals
 from goodword.referrals.models import ReferralAsk
 
@@ -126,6 +127,8 @@ class DraftMessage:
     to_name: str
     key: str = "draft"
     missing: tuple[str, ...] = ()
+    # Which of the contact's several addresses `to` is, and why (`addresses.recipient`).
+    to_why: str | None = None
 
 
 def draft_subject(way: WayIn) -> str:
@@ -140,20 +143,25 @@ def draft_subject(way: WayIn) -> str:
 
 
 def drafts(session: Session, *, workspace_id: int, ways: list[WayIn]) -> list[DraftMessage]:
-    """One message per way in, addressed to its first contact when an address is recorded."""
+    """One message per way in, addressed to its first contact when an address is recorded:
+    the one a personal ask goes to, as every draft's (`addresses.recipient`)."""
     contacts = people.get_many(
         session, workspace_id=workspace_id, ids=[w.first_ask.contact.id for w in ways]
     )
-    emails = {p.id: tuple(e.address for e in p.emails) for p in contacts}
-    return [
-        DraftMessage(
-            subject=draft_subject(way),
-            body=way.first_ask.draft,
-            to=emails.get(way.first_ask.contact.id, ()),
-            to_name=way.first_ask.contact.name,
+    chosen = {p.id: recipient(p) for p in contacts}
+    messages = []
+    for way in ways:
+        to = chosen.get(way.first_ask.contact.id, Recipient())
+        messages.append(
+            DraftMessage(
+                subject=draft_subject(way),
+                body=way.first_ask.draft,
+                to=(to.address,) if to.address else (),
+                to_name=way.first_ask.contact.name,
+                to_why=to.why,
+            )
         )
-        for way in ways
-    ]
+    return messages
 
 
 @dataclass(frozen=True)

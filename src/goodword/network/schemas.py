@@ -33,6 +33,8 @@ class DraftRead(BaseModel):
     to_name: str
     subject: str
     body: str
+    # Which of the contact's several addresses `to` is, and why (null with one or none).
+    to_why: str | None = None
 
 
 class FirstAskRead(BaseModel):
@@ -189,7 +191,11 @@ def _draft_read(draft: DraftMessage | None) -> DraftRead | None:
     if draft is None:
         return None
     return DraftRead(
-        to=list(draft.to), to_name=draft.to_name, subject=draft.subject, body=draft.body
+        to=list(draft.to),
+        to_name=draft.to_name,
+        subject=draft.subject,
+        body=draft.body,
+        to_why=draft.to_why,
     )
 
 
