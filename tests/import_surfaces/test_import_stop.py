@@ -7,9 +7,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from goodword.importers import history, running, service
+from factories import LOCAL
+from goodword.importers import history, running, service, views
 from goodword.importers.models import ImportRun
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
@@ -267,3 +269,31 @@ def test_the_rows_of_an_import_not_finished_or_stopped_say_why_there_are_none(
     stopped = client.get(f"/import/jobs/{job.id}/rows.csv")
     assert stopped.status_code == 404 and "number" not in stopped.text
     assert "This import saved nothing, so it has no rows to download" in stopped.text
+
+
+def test_an_import_on_the_page_that_fails_on_a_problem_of_ours_says_so_where_it_is_watched(
+    app, workspace, count_people, monkeypatch
+):
+    """The request that ran it fails (500), and the import's own page, open in another tab,
+    says it stopped instead of showing progress that will never come; the workspace may
+    import again."""
+
+    def fails(*args: object, **kwargs: object) -> ImportReport:
+        raise RuntimeError("a bug of ours")
+
+    jobs = running.Jobs()
+    app.state.import_jobs = jobs
+    monkeypatch.setattr(views, "import_writing", fails)
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n"
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as client:
+        failed = client.post("/import", files=[("files", ("ada.vcf", card, "text/vcard"))])
+        assert failed.status_code == 500
+        (job,) = jobs._jobs.values()
+        assert job.finished
+        page = client.get(f"/import/jobs/{job.id}")
+        assert running.UNEXPECTED in page.text
+        assert "Stop the import" not in page.text
+        polled = client.get(f"/import/jobs/{job.id}/status", headers=HTMX)
+        assert running.UNEXPECTED in polled.text
+        assert jobs.claim(workspace.id, dry_run=False) is not None  # not still running
+    assert count_people() == 0

@@ -64,6 +64,10 @@ class Saved:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+# What an import that failed on a problem of ours (not the files') says to whoever watches it.
+UNEXPECTED = "The import stopped on an unexpected problem; nothing was saved."
+
+
 @dataclass
 class Job:
     """One import: how far it is, then its report or its error."""
@@ -158,7 +162,7 @@ class Job:
             self.error = message(exc)
         except Exception as exc:
             logs.failure(log, f"background import {self.id}", exc)
-            self.error = "The import stopped on an unexpected problem; nothing was saved."
+            self.error = UNEXPECTED
         finally:
             saved.remove()
             self.finished = True

@@ -38,7 +38,7 @@ from goodword.importers import (
 )
 from goodword.importers.cleaning import inert
 from goodword.importers.report import ImportReport, Outcome
-from goodword.importers.running import jobs_of, message
+from goodword.importers.running import UNEXPECTED, jobs_of, message
 from goodword.importers.uploads import (
     FilePreview,
     page_columns_from,
@@ -275,6 +275,12 @@ async def run_import(
             session.commit()  # before anyone watching (another tab) is shown the report
         job.report = report
         return _report_response(request, session, workspace_id, report, job.id)
+    except Exception:
+        # (A problem of ours: this request fails, and its progress page, open in another
+        # tab, says so instead of showing progress that will never come.)
+        if job.error is None and job.report is None:
+            job.error = UNEXPECTED
+        raise
     finally:
         if not in_background:
             job.finished = True  # whatever happened, the workspace may import again
