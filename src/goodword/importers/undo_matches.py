@@ -22,6 +22,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.connections.models import Connection, ConnectionKind
+from goodword.duplicates.models import Merge
 from goodword.importers import older_files, splitting, taking_back, ties
 from goodword.importers.bulk import cut
 from goodword.importers.matched import Matched
@@ -156,13 +157,15 @@ def forget_found(
 ) -> None:
     """Remove the provenance the import added for records it found with nothing new (its
     unchanged rows, by person and (file, line)), so none of its records stays under where
-    they came from. (With Core: forgetting it touches no one.)"""
+    they came from: from whoever holds them now, the person kept by a merge (or merges)
+    since too, as such a record added nothing else. (With Core: forgetting it touches no
+    one.)"""
     gone: list[int] = []
     for person_id, lines in rows.items():
         held = session.scalars(
             select(PersonSource).where(
                 PersonSource.workspace_id == workspace_id,
-                PersonSource.person_id == person_id,
+                PersonSource.person_id == _holder(session, workspace_id, person_id),
                 PersonSource.imported_at == imported_at,
             )
         )
@@ -173,6 +176,27 @@ def forget_found(
             .where(PersonSource.id.in_(gone))
             .execution_options(synchronize_session=False)
         )
+
+
+def _holder(session: Session, workspace_id: int, person_id: int) -> int:
+    """Who holds the person's source records now: the person, or the one kept by the
+    merges (still in place) they went into since, the last of them."""
+    seen = {person_id}
+    while True:
+        survivor = session.scalar(
+            select(Merge.survivor_id)
+            .where(
+                Merge.workspace_id == workspace_id,
+                Merge.absorbed_id == person_id,
+                Merge.undone_at.is_(None),
+            )
+            .order_by(Merge.id.desc())
+            .limit(1)
+        )
+        if survivor is None or survivor in seen:
+            return person_id
+        person_id = survivor
+        seen.add(person_id)
 
 
 def _sources(
