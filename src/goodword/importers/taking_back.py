@@ -142,7 +142,7 @@ def take_back(
             )
             if apply:
                 setattr(person, attribute, before)
-    _name_back(person, added.fields, outcome, apply=apply)
+    _name_back(person, added.fields, outcome, apply=apply, off=off)
     return jobs
 
 
@@ -254,9 +254,15 @@ def _notes(person: Person, pieces: list[str], outcome: Said, *, apply: bool, off
 
 
 def _name_back(
-    person: Person, fields: Mapping[str, tuple[Any, Any]], outcome: Said, *, apply: bool
+    person: Person,
+    fields: Mapping[str, tuple[Any, Any]],
+    outcome: Said,
+    *,
+    apply: bool,
+    off: str = "",
 ) -> None:
-    """A name the record filled in (the person had none) goes back with it."""
+    """A name the record filled in (the person had none) goes back with it: said `off`
+    where given (as the other fields it filled in are), else "(they had none)"."""
     parts = ("display_name", "given_name", "family_name")
     if not any(part in fields for part in parts):
         return
@@ -274,7 +280,8 @@ def _name_back(
     outcome.taken_back.append(
         f"name {person.display_name} (back to {display})"
         if display != person.display_name
-        else f"given and family name {' '.join(p for p in after[1:] if p)} (they had none)"
+        else f"given and family name {' '.join(p for p in after[1:] if p)}"
+        + (off or " (they had none)")
     )
     if apply:
         person.display_name, person.given_name, person.family_name = display, *before[1:]
