@@ -159,7 +159,9 @@ def test_the_cli_says_what_comes_off_people_already_here(run, tmp_path):
 
     asked = run("imports", "undo", "2", input="n\n")
     assert asked.stdout.startswith("Takes back what it added to 1 person already here.\n")
-    assert "  taken back from Ada Lovelace (person 1): phone +44 20 7946 0000\n" in asked.stdout
+    assert (
+        "  taken back from Ada Lovelace (person 1):\n    phone +44 20 7946 0000\n"
+    ) in asked.stdout
 
 
 MOVED = CONNECTIONS.replace("Analytical Engines,Mathematician", "Royal Society,Fellow")
@@ -188,8 +190,9 @@ def test_the_page_and_the_api_say_what_goes_back_on_people_already_here(client):
     page = client.get(f"/imports/{newer['id']}/undo").text
     assert "Put back on people already here (1)" in page
     assert (
-        ">Ada Lovelace</a> (its update, line 2 of Connections.csv):\n    job Fellow at Royal "
-        "Society taken off, job Mathematician at Analytical Engines: current again</li>"
+        ">Ada Lovelace</a> (its update, line 2 of Connections.csv):\n    <ul>"
+        "<li>job Fellow at Royal Society taken off</li>"
+        "<li>job Mathematician at Analytical Engines: current again</li></ul>"
     ) in page
 
     done = client.post(f"{API}/imports/{newer['id']}/undo").json()
@@ -212,8 +215,9 @@ def test_the_cli_says_what_goes_back_on_people_already_here(run, tmp_path):
         "Takes away 1 organization; puts back what it changed about 1 person already here.\n"
     )
     assert (
-        "  put back on Ada Lovelace (person 1): job Fellow at Royal Society taken off, job "
-        "Mathematician at Analytical Engines: current again\n"
+        "  put back on Ada Lovelace (person 1):\n"
+        "    job Fellow at Royal Society taken off\n"
+        "    job Mathematician at Analytical Engines: current again\n"
     ) in asked.stdout
     done = run("imports", "undo", "2", "--yes")
     assert done.exit_code == 0
@@ -297,3 +301,43 @@ def test_an_undone_import_s_report_says_what_the_undo_did(client):
     assert client.get(f"{API}/imports/{made['id']}").json()["undone"] == gone
     page = client.get(f"/imports/{made['id']}").text
     assert f"{gone} Its rows are as the import left" in page and "Ada Lovelace" not in page
+
+
+CARD = (
+    "BEGIN:VCARD\nVERSION:3.0\nUID:ada-1\nFN:Ada Lovelace\nN:Lovelace;Ada;;;\n"
+    "ADR;TYPE=HOME:;;;London;;;UK\nEND:VCARD\n"
+)
+CARD_NEWER = CARD.replace("London", "Paris").replace(
+    "END:VCARD", "CATEGORIES:poet,maths\nEND:VCARD"
+)
+
+
+def test_items_with_commas_in_them_are_told_apart_on_the_page(client):
+    client.post(f"{API}/imports", files=_upload("ada.vcf", CARD))
+    newer = client.post(f"{API}/imports", files=_upload("ada.vcf", CARD_NEWER)).json()
+    ((back),) = client.get(f"{API}/imports/{newer['id']}/undo").json()["put_back"]
+    assert back["taken"] == [
+        "tags poet, maths taken off",
+        "location Paris, UK (back to London, UK)",
+    ]
+
+    page = client.get(f"/imports/{newer['id']}/undo").text
+    assert (
+        "<ul><li>tags poet, maths taken off</li>"
+        "<li>location Paris, UK (back to London, UK)</li></ul>"
+    ) in page
+
+
+def test_items_with_commas_in_them_are_told_apart_in_the_cli(run, tmp_path):
+    card = tmp_path / "ada.vcf"
+    card.write_text(CARD, encoding="utf-8")
+    assert run("import", str(card)).exit_code == 0
+    card.write_text(CARD_NEWER, encoding="utf-8")
+    assert run("import", str(card)).exit_code == 0
+
+    asked = run("imports", "undo", "2", input="n\n")
+    assert (
+        "  put back on Ada Lovelace (person 1):\n"
+        "    tags poet, maths taken off\n"
+        "    location Paris, UK (back to London, UK)\n"
+    ) in asked.stdout

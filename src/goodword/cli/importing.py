@@ -24,6 +24,7 @@ from goodword.errors import FieldError, InvalidInput
 from goodword.importers.report import ImportReport, Outcome
 
 if TYPE_CHECKING:
+    from goodword.importers.undo_matches import TakenBack
     from goodword.importers.undoing import Undo
 
 STAGES = {
@@ -352,21 +353,26 @@ def _print_undo(plan: Undo) -> None:
     _print_kept(plan)
 
 
+def _print_items(said: TakenBack, nothing: str) -> None:
+    """What comes off or goes back, and what stays, each on its own line (an item may hold
+    commas of its own: "location Paris, UK (back to London, UK)")."""
+    for item in said.taken or [nothing]:
+        typer.echo(f"    {item}")
+    for item in said.left:
+        typer.echo(f"    stays: {item}")
+
+
 def _print_kept(plan: Undo) -> None:
     """What comes off people already here and what goes back as it was, and who stays and
     why."""
     for taken in plan.taken_back[:50]:
-        said = ", ".join(taken.taken) or "nothing it added is left as it was"
-        if taken.left:
-            said += "; stays: " + ", ".join(taken.left)
-        typer.echo(f"  taken back from {taken.name} (person {taken.person_id}): {said}")
+        typer.echo(f"  taken back from {taken.name} (person {taken.person_id}):")
+        _print_items(taken, "nothing it added is left as it was")
     if len(plan.taken_back) > 50:
         typer.echo(f"  and {len(plan.taken_back) - 50:,} more taken back")
     for back in plan.put_back[:50]:
-        said = ", ".join(back.taken) or "nothing it changed is left as it was"
-        if back.left:
-            said += "; stays: " + ", ".join(back.left)
-        typer.echo(f"  put back on {back.name} (person {back.person_id}): {said}")
+        typer.echo(f"  put back on {back.name} (person {back.person_id}):")
+        _print_items(back, "nothing it changed is left as it was")
     if len(plan.put_back) > 50:
         typer.echo(f"  and {len(plan.put_back) - 50:,} more put back")
     for kept in plan.kept[:50]:
