@@ -97,12 +97,15 @@ def decode(blob: bytes) -> ImportReport:
     data = orjson.loads(zlib.decompress(blob))
     if data.get("format") != _FORMAT:
         raise ValueError(f"an import report in layout {data.get('format')!r}, not {_FORMAT}")
+    # (A name Goodword told apart from another's is known as such again: `kept_apart`.)
+    names = [f[0] for f in data["files"]]
+    apart = dict(zip(names, older_files.kept_apart(names), strict=True))
     return ImportReport(
         dry_run=False,
-        files=[FileReport(*f) for f in data["files"]],
+        files=[FileReport(apart[f[0]], *f[1:]) for f in data["files"]],
         rows=[
             # (name, person, detail and, if kept, what an undo puts back)
-            RowOutcome(row[0], row[1], Outcome(row[2]), *row[3:])
+            RowOutcome(apart.get(row[0], row[0]), row[1], Outcome(row[2]), *row[3:])
             for row in data["rows"]
         ],
         interactions_created=data["interactions_created"],

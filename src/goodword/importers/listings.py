@@ -44,9 +44,10 @@ def listed_people(session: Session, *, workspace_id: int) -> dict[int, int]:
         .order_by(ImportRun.id)
     ):
         shared = set()
-        for entry in files or ():
-            if isinstance(entry, dict) and entry.get("label") == CONNECTIONS_LABEL:
-                name = str(entry.get("name"))
+        entries = [entry for entry in files or () if isinstance(entry, dict)]
+        names = older_files.kept_apart([str(entry.get("name")) for entry in entries])
+        for entry, name in zip(entries, names, strict=True):
+            if entry.get("label") == CONNECTIONS_LABEL:
                 lists.setdefault((finished_at, name), len(lists) + 1)
                 if older_files.as_named(name) != name:
                     shared.add(name)

@@ -129,11 +129,20 @@ def _dated(entry: object, imported: datetime | None) -> Dated | None:
     """A file's days as an import keeps them (`Dated.kept`, with its name), or None."""
     if not isinstance(entry, dict) or (day := _day(entry.get("as_of"))) is None:
         return None
-    name = as_named(str(entry.get("name") or "Connections.csv"))
+    named = entry.get("name")
+    name = as_named(named if isinstance(named, str) and named else "Connections.csv")
     by = entry.get("by")
     if by in (BY_NAME, BY_PACKING):  # (kept before archives were dated: none)
         return Dated(name, _day(entry.get("latest")), day, by, imported)
     return Dated(name, day, imported=imported)
+
+
+def _kept_entries(files: object) -> list[dict[str, object]]:
+    """An import's kept files (`ImportRun.files`), each name `kept_apart` reads as its own
+    or as told apart."""
+    entries = [entry for entry in files or () if isinstance(entry, dict)]  # type: ignore[attr-defined]
+    names = kept_apart([str(entry.get("name") or "Connections.csv") for entry in entries])
+    return [entry | {"name": name} for entry, name in zip(entries, names, strict=True)]
 
 
 def kept_files(session: Session, workspace_id: int) -> list[Dated]:
@@ -146,7 +155,7 @@ def kept_files(session: Session, workspace_id: int) -> list[Dated]:
             ImportRun.workspace_id == workspace_id, ImportRun.undone_at.is_(None)
         )
     ):
-        found += [file for entry in files or () if (file := _dated(entry, imported))]
+        found += [file for entry in _kept_entries(files) if (file := _dated(entry, imported))]
     return found + _remembered(session, workspace_id)[1]
 
 
@@ -209,7 +218,7 @@ def remember_gone(session: Session, workspace_id: int, run_ids: Sequence[int]) -
                 ImportRun.id.in_(run_ids),
             )
         )
-        for entry in files or ()
+        for entry in _kept_entries(files)
         if (file := _dated(entry, imported)) is not None
     ]
     if not gone:
@@ -277,9 +286,23 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _APART = re.compile(rf" \(the ({'|'.join(_ORDINALS)}|number \d+) file of that name\)$")
 
 
+class Apart(str):
+    """A file's name as `names_apart` gave it ("Connections.csv (the second file of that
+    name)"), knowing its own (`own`): a file may be named so itself, so the words are taken
+    off only where Goodword added them (`as_named`)."""
+
+    own: str
+
+    def __new__(cls, shown: str, own: str) -> Apart:
+        made = super().__new__(cls, shown)
+        made.own = own
+        return made
+
+
 def names_apart(names: Sequence[str]) -> list[str]:
     """The names, each one another shares given its place among them, as the report and
-    its rows say it ("Connections.csv (the second file of that name)"); others as they are."""
+    its rows say it ("Connections.csv (the second file of that name)", an `Apart`); others
+    as they are."""
     counts = Counter(names)
     seen: Counter[str] = Counter()
     apart = []
@@ -288,9 +311,22 @@ def names_apart(names: Sequence[str]) -> list[str]:
             seen[name] += 1
             number = seen[name]
             which = _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"number {number}"
-            name = f"{name} (the {which} file of that name)"
+            name = Apart(f"{name} (the {which} file of that name)", name)
         apart.append(name)
     return apart
+
+
+def kept_apart(names: Sequence[str]) -> list[str]:
+    """The names of one import's files as kept (its report's, `ImportRun.files`), each one
+    `names_apart` told apart an `Apart` again: one ending in its words beside another of
+    the same name ending in them too (it tells apart every file of a name, the first too);
+    a file named so itself, alone, as it is."""
+    own = [_APART.sub("", name) if _APART.search(name) else None for name in names]
+    counts = Counter(name for name in own if name is not None)
+    return [
+        Apart(name, mine) if mine is not None and counts[mine] > 1 else name
+        for name, mine in zip(names, own, strict=True)
+    ]
 
 
 def place(name: str) -> int:
@@ -309,9 +345,10 @@ def place(name: str) -> int:
 
 
 def as_named(name: str) -> str:
-    """The file's own name, without the place `names_apart` gave it: what is kept with its
-    people and compared with the files imported before."""
-    return _APART.sub("", name)
+    """The file's own name, without the place `names_apart` gave it (an `Apart`, as
+    `kept_apart` gives a kept one again): what is kept with its people and compared with
+    the files imported before. Any other name is its own, whatever it ends with."""
+    return name.own if isinstance(name, Apart) else name
 
 
 def told_apart(files: Sequence[Dated]) -> list[Dated]:
