@@ -7,10 +7,12 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select, update
 
-from goodword.importers import history, undoing
+import factories as f
+from goodword.importers import history, splitting, undoing
 from goodword.importers.models import ImportRun
 from goodword.importers.service import import_files
 from goodword.people import service as people
+from goodword.people.models import PersonSource
 from goodword.people.schemas import PersonUpdate
 
 TODAY = date(2026, 11, 28)
@@ -85,3 +87,52 @@ def test_words_kept_before_their_parts_lose_the_names_once_one_of_its_people_goe
     assert _undone(session, workspace, run_id) == "Took nothing away; 2 people stay."
     kept = session.scalar(select(ImportRun.report).where(ImportRun.id == run_id))
     assert b"Ada" not in history.zlib.decompress(kept)
+
+
+CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+    "URL:https://www.linkedin.com/in/ada-lovelace\r\nTEL:+44 20 7946 0000\r\nEND:VCARD\r\n"
+)
+
+
+def test_words_kept_before_their_parts_lose_the_names_of_one_without_a_row_once_deleted(
+    session, workspace, tmp_path
+):
+    # Someone split off since, made of a record the import matched to Ada, stays with no row
+    # of their own (its row names Ada).
+    ada = f.person(
+        session, workspace.id, "Ada Lovelace", urls=["https://www.linkedin.com/in/ada-lovelace"]
+    )
+    session.commit()
+    path = tmp_path / "phone.vcf"
+    path.write_text(CARD, encoding="utf-8")
+    report = import_files(
+        session, workspace_id=workspace.id, paths_or_uploads=[path], today=TODAY, now=FIRST
+    )
+    session.commit()
+    assert [row.person_id for row in report.rows] == [ada.id]
+    source = session.scalars(select(PersonSource).where(PersonSource.file_name == "phone.vcf"))
+    split = splitting.split_off(
+        session, workspace_id=workspace.id, person_id=ada.id, source_id=source.one().id
+    )
+    augusta = split.person.id
+    people.update(
+        session,
+        workspace_id=workspace.id,
+        person_id=augusta,
+        data=PersonUpdate(display_name="Augusta King"),
+    )
+    session.commit()
+    undoing.undo(session, workspace_id=workspace.id, run_id=report.id)
+    session.commit()
+    # As an undo kept what it did before its parts were: its words alone.
+    kept = history.get(session, workspace_id=workspace.id, run_id=report.id)
+    kept.undid = "Took nothing away; 1 person stays: Augusta King."
+    session.execute(
+        update(ImportRun).where(ImportRun.id == report.id).values(report=history.encode(kept))
+    )
+    session.commit()
+
+    people.delete(session, workspace_id=workspace.id, person_id=augusta)
+    session.commit()
+    assert _undone(session, workspace, report.id) == "Took nothing away; 1 person stays."

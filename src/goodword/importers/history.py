@@ -24,7 +24,7 @@ from goodword.importers import older_files
 from goodword.importers.models import ImportRun
 from goodword.importers.report import FileReport, ImportReport, Outcome, RowOutcome, Undone
 from goodword.interactions.models import Interaction, Participant
-from goodword.people.models import Person
+from goodword.people.models import Person, PersonSource
 from goodword.records import among
 
 KEEP = 20
@@ -282,20 +282,32 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
     """Take deleted people out of the kept reports: a row that named one of them keeps its
     file, line and outcome, and loses their name, their id and what it said of them (their
     details, as the file gave them); an undone one's words on who stayed name them no more
-    (`_unnamed`). Returns how many rows were changed."""
+    (`_unnamed`). Returns how many rows were changed. (Called before they are deleted: the
+    records they hold say which imports they are of.)"""
     if not person_ids:
         return 0
     changed = 0
-    runs = session.execute(
-        select(ImportRun.id, ImportRun.report).where(ImportRun.workspace_id == workspace_id)
+    # The imports whose records they hold, one with no row of theirs too (split off since).
+    held = set(
+        session.scalars(
+            select(PersonSource.imported_at).where(
+                PersonSource.workspace_id == workspace_id,
+                among(session, PersonSource.person_id, sorted(person_ids)),
+            )
+        )
     )
-    for run_id, blob in runs.all():
+    runs = session.execute(
+        select(ImportRun.id, ImportRun.report, ImportRun.finished_at).where(
+            ImportRun.workspace_id == workspace_id
+        )
+    )
+    for run_id, blob, finished_at in runs.all():
         report = decode(blob)
         theirs = [row for row in report.rows if row.person_id in person_ids]
         for row in theirs:
             row.name, row.person_id, row.detail = DELETED_NAME, None, DELETED_DETAIL
             row.put_back = None
-        unnamed = _unnamed(report, person_ids, rows=bool(theirs))
+        unnamed = _unnamed(report, person_ids, rows=bool(theirs) or finished_at in held)
         if theirs or unnamed:
             changed += len(theirs)
             session.execute(
@@ -307,7 +319,9 @@ def forget_people(session: Session, *, workspace_id: int, person_ids: Collection
 def _unnamed(report: ImportReport, person_ids: Collection[int], *, rows: bool) -> bool:
     """Take deleted people out of what the report's undo said of who stayed: each reads
     "someone since deleted". Its words alone, kept before the parts were, lose every name
-    once one of its rows named them (who stayed is not known by id). Whether it changed."""
+    once one of its people goes (`rows`: one of its rows named them, or they held one of
+    its records, split off since with no row of their own), as who stayed is not known by
+    id. Whether it changed."""
     undid = report.undid
     if isinstance(undid, Undone):
         gone = [pair for pair in undid.named if pair[0] in person_ids]
