@@ -136,3 +136,19 @@ def test_words_kept_before_their_parts_lose_the_names_of_one_without_a_row_once_
     people.delete(session, workspace_id=workspace.id, person_id=augusta)
     session.commit()
     assert _undone(session, workspace, report.id) == "Took nothing away; 1 person stays."
+
+
+def test_who_stayed_is_named_by_their_name_now(session, workspace, tmp_path):
+    run_id, ada, _alan = _undone_keeping_both(session, workspace, tmp_path)
+
+    # Renamed since the undo: the words name her as she is listed now, to be found by it.
+    people.update(
+        session,
+        workspace_id=workspace.id,
+        person_id=ada,
+        data=PersonUpdate(display_name="Augusta King"),
+    )
+    session.commit()
+    assert _undone(session, workspace, run_id) == (
+        "Took nothing away; 2 people stay: Augusta King and Alan Turing."
+    )

@@ -257,6 +257,17 @@ def get(session: Session, *, workspace_id: int, run_id: int) -> ImportReport:
     report = decode(found.report)
     report.id, report.finished_at = run_id, found.finished_at
     report.undone_at = found.undone_at
+    if isinstance(report.undid, Undone) and report.undid.named:
+        # Who stayed is named as they are listed now (renamed since, say), to be found by it.
+        ids = [person_id for person_id, _name in report.undid.named]
+        now = dict(
+            session.execute(
+                select(Person.id, Person.display_name).where(
+                    Person.workspace_id == workspace_id, Person.id.in_(ids)
+                )
+            ).all()
+        )
+        report.undid.named = [(i, now.get(i, name)) for i, name in report.undid.named]
     return report
 
 

@@ -55,7 +55,7 @@ class Undone:
     """What undoing an import did, kept with its report (`history.mark_undone`) in parts: its
     summary but for who stayed (`Undo.summary`), how many stayed and the first of them, by id
     and name. The sentence is made when it is read, so one deleted since is no longer named
-    (`history.forget_people`).
+    (`history.forget_people`), and one renamed since is named as they are now (`history.get`).
 
     >>> Undone("took away 1 organization", 5, [(3, "Alan Turing")], deleted=1).words()
     'Took away 1 organization; 5 people stay: Alan Turing, someone since deleted and 3 more.'
