@@ -4,6 +4,8 @@ what its people keep, in the import and in its kept report."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -85,3 +87,9 @@ def test_a_kept_name_is_read_as_goodword_told_it_apart_only_beside_another():
         for name in older_files.kept_apart([NAME, "a.csv (the first file of that name)",
                                             "a.csv (the second file of that name)"])
     ] == [NAME, "a.csv", "a.csv"]  # fmt: skip
+
+
+def test_a_name_told_apart_stays_so_copied():
+    (name,) = older_files.kept_apart([f"{NAME} (the first file of that name)"] * 2)[:1]
+    for again in (copy.deepcopy(name), pickle.loads(pickle.dumps(name))):
+        assert (again, older_files.as_named(again)) == (name, NAME)

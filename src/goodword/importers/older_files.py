@@ -298,6 +298,9 @@ class Apart(str):
         made.own = own
         return made
 
+    def __reduce__(self) -> tuple[type[Apart], tuple[str, str]]:
+        return Apart, (str(self), self.own)  # (copied or pickled, it stays one)
+
 
 def names_apart(names: Sequence[str]) -> list[str]:
     """The names, each one another shares given its place among them, as the report and
