@@ -5,6 +5,7 @@ cancel them (disclaimers such as "we will never ask you to pay"); `scams.find_sc
 from __future__ import annotations
 
 from goodword.redflags.scam_words import (
+    BOOKKEEPING_WORK,
     CASH_WORK,
     CHAT_APPS,
     COIN,
@@ -105,6 +106,8 @@ RULES: list[Rule] = [
             + FRAUD_WATCH
             + "|"
             + TELLER_WORK
+            + "|"
+            + BOOKKEEPING_WORK
             # A warning: "we will never ask you to deposit a check or send money".
             + "|"
             + DONT_PAY

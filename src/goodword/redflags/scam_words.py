@@ -109,6 +109,18 @@ TELLER_WORK = (
     r"\b(?:process|handl|accept|post|count|verif)\w*\s+(?:[\w'-]+,?\s+){0,3}?(?:deposits|"
     r"withdrawals|cheques|checks|transactions)\b|\bcash\s+drawers?\b"
 )
+# A bookkeeper's or a receivables clerk's duties: others' cheques and deposits kept in the
+# books ("reconcile deposits", "log incoming checks from tenants", "match client cheques to
+# open invoices", "prepare the daily deposit"), not a cheque sent to the reader to pass on.
+BOOKKEEPING_WORK = (
+    r"\breconcil\w+\s+(?:the\s+|our\s+|all\s+)?(?:\w+\s+)?(?:deposits|accounts|bank|statements?|"
+    r"payments|receipts|ledgers?|books)\b|\b(?:ledgers?|remittances?|bookkeep\w*|invoices)\b"
+    r"|\b(?:customer|client|member|patient|tenant|insurer|incoming|trade)s?['\u2019]?\s+"
+    r"(?:checks|cheques|payments|receipts)\b"
+    r"|\b(?:checks|cheques|payments)\s+(?:received\s+)?from\s+(?:our\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:customers|clients|members|patients|tenants|insurers|debtors|donors)\b"
+    r"|\b(?:daily|weekly|nightly|monthly)\s+(?:bank\s+)?deposits?\b|\bdeposit\s+slips?\b"
+)
 # Warehouse work on site: relabelling parcels at a dock is the job, not reshipping from home.
 WAREHOUSE_WORK = (
     r"\b(?:inbound|outbound|loading\s+dock|forklift|pallets?|trucks?|distribution\s+cent(?:er|re)|"

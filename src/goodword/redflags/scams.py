@@ -98,6 +98,10 @@ _WIRE_MADE = (
     r"wire(?:\s+(?:transfer|payment))?"
 )
 _YOU = r"(?:you|your|yourself)\b"
+# What is left over or paid twice, to send back: "the difference", "the extra", "overpayments".
+_SURPLUS = (
+    r"(?:difference|extra|excess|surplus|rest|remainder|balance|overpa\w+|duplicate(?:\s+\w+)?)"
+)
 _PAY_OUT = (
     rx(r"\b" + _PAY_VERB + r"\b" + _GAP + _CONNECT + _CHANNELS),
     rx(
@@ -117,6 +121,25 @@ _PAY_OUT = (
     rx(
         r"\bwire\s+(?:the|this|that|these|those|your)\s+(?:[\w-]+\s+)?(?:money|funds|cash|sum|"
         r"amount)\s+to\b(?!\s+" + _YOU + ")"
+    ),
+    # To someone named before ("wire them the $980", "wire them from your account"), or out of
+    # your own account whatever is wired.
+    rx(r"\bwire\s+(?:them|him|her)\s+(?:the\s+|a\s+)?" + MONEY),
+    rx(
+        r"\bwire\s+(?:them|it|this|that|(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?"
+        r"(?:money|funds|cash|sum|amount|payments?))\s+(?:[\w$,.-]+\s+){0,3}?from\s+your\s+"
+        r"(?:own\s+|personal\s+)?(?:bank\s+)?account\b"
+    ),
+    # Back, after money said to be too much: "wire back the difference", "wire the extra $700
+    # back", "wire back the rest to our vendor".
+    rx(
+        r"\bwire\s+(?:back\s+(?:the\s+|any\s+)?"
+        + _SURPLUS
+        + r"|(?:the\s+|any\s+)?"
+        + _SURPLUS
+        + r"(?:\s+"
+        + MONEY
+        + r")?\s+back)\b"
     ),
 )
 # The one paying is the employer or its customers: "we pay our freelancers via Zelle",
@@ -159,6 +182,11 @@ _DUTIES = rx(
 # A list of duties: a heading line ("Responsibilities:", "What you'll do:") and the lines after it.
 _DUTIES_HEADING = rx(r"^\W*(?:[\w'\u2019-]+\s+){0,3}?" + _DUTIES.pattern + r"[^\n]{0,20}:?\s*$")
 _LIST_LINES = 30
+# Whose money a receivables job takes in: its customers', not the reader's.
+_OTHERS = (
+    r"(?:customer|client|member|patient|tenant|donor|guest|buyer|user|insurer|distributor|"
+    r"debtor|incoming|trade)"
+)
 # Money that comes to the reader before the wire: "we are sending the equipment funds to you",
 # "we will send you a payment by mobile deposit", "once it clears", "your salary advance".
 _MONEY_TO_YOU = rx(
@@ -167,8 +195,12 @@ _MONEY_TO_YOU = rx(
     r"(?:[\w-]+\s+){0,2}?(?:payments?|funds|money|checks?|cheques?|advance|deposit|transfer|"
     r"[$\u20ac\u00a3]\s?\d)"
     r"|\b(?:payments?|funds|money|checks?|cheques?|advance|transfer)\s+(?:[\w-]+\s+){0,2}?to\s+you\b"
-    r"|\b(?:receive|get)\s+(?:our\s+|an?\s+|the\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
+    # Not other people's money the job takes in: "receive customer payments", "receive
+    # payments from clients" (but "receive client payments into your own bank account" is).
+    r"|\b(?:receive|get)\s+(?!(?:[\w'-]+\s+){0,2}?" + _OTHERS + r"['\u2019]?s?['\u2019]?\s)"
+    r"(?:our\s+|an?\s+|the\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:payments?|funds|money|checks?|cheques?|advance|transfer)\b"
+    r"(?!\s+(?:by\s+[\w\s,]{0,30}?)?(?:from|of)\s+(?:our\s+|the\s+|its\s+)?" + _OTHERS + r")"
     r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:it|they|the\s+(?:[\w-]+\s+)?(?:payment|funds|money|"
     r"check|cheque|deposit|transfer|advance)s?)\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:clears?|cleared|"
     r"arrives?|arrived|lands?|landed|reach(?:es)?\s+you|reached\s+you|hits?|posts?|posted|"
