@@ -391,13 +391,25 @@ def _unpaid_findings(text: str, sents: Sentences, place: Place, notes: list[str]
         parts.append(f"Time allowed: up to {_calendar_words(work.time_allowed.high)}.")
     if work.used:
         parts.append("The wording suggests the employer may use what you produce.")
+    if work.token_pay is not None:
+        parts.append(
+            f"The pay offered ({work.token_pay.quote}) comes to at most {work.token_rate} an "
+            "hour for the time the work takes: a token, not pay for the work."
+        )
+    if work.paid_if_hired:
+        parts.append(
+            "Pay is promised only if you are hired; the work is done either way, so it is not "
+            "paid for."
+        )
     parts.append(
         "A short exercise is normal; days of unpaid work, or work the employer can use, are "
         "unpaid labour."
     )
     if guidance is not None:
         parts.append(guidance.summary + ("" if guidance.verified else " (unconfirmed)"))
-    evidence = [*work.assignment, *work.used, *work.explicitly_unpaid]
+    evidence = [*work.assignment, *work.used, *work.explicitly_unpaid, *work.paid_if_hired]
+    if work.token_pay is not None:
+        evidence.append(work.token_pay)
     if hours is not None:
         evidence.extend(hours.evidence)
     sig = signal("cf-unpaid-trial-or-bakeoff")

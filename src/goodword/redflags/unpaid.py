@@ -47,7 +47,7 @@ ASSIGNMENT_WEAK = rx(
     r"|\b(?:build|create|design|develop|"
     r"write|prepare|produce|redesign|rebuild|draft|put\s+together|code|implement|deliver|film|"
     r"record|translate|plan|audit|submit|rewrite|complete|run|conduct|perform|carry\s+out|draw|survey|"
-    r"sketch|illustrate|edit|shoot|cut)"
+    r"sketch|illustrate|edit|shoot|cut|cook|bake)"
     r"(?:\s+and\s+\w+)?\s+(?:us\s+|me\s+)?(?:an?|the|our|your|some|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple)\b"
     # Steps of hiring itself, not work: "complete your interview", "submit your application".
@@ -204,6 +204,13 @@ class UnpaidWork:
     # Pay said of the work itself, in its sentence or the next ("We'll pay $150 for each"),
     # not only the job's pay before it in the posting.
     paid_for_it: bool = False
+    # Pay promised only once the reader is hired ("You'll be paid for it if you're hired"):
+    # not pay for the work, which is done either way.
+    paid_if_hired: list[Evidence] = field(default_factory=list)
+    # A lump sum far below any wage for the hours the work takes ("a $50 honorarium for a
+    # full campaign"), and the pay by the hour it comes to.
+    token_pay: Evidence | None = None
+    token_rate: str = ""
 
 
 def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
@@ -306,11 +313,16 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     asked = {sents.index(e.start) for e in assignment}
     said_unpaid = any(sents.index(e.start) in asked for e in unpaid)
     paid: list[Evidence] = []
+    paid_if_hired: list[Evidence] = []
+    sums: list[tuple[float, str, Evidence] | None] = []
     paid_for_it = False
     first_asked = min(asked)
     for match in _PAID.finditer(text):
         s_lo, s_hi = sents.window(match.start())
         if _NOT_PAID.search(text, s_lo, match.end()):
+            continue
+        if _IF_HIRED.search(text, s_lo, s_hi):
+            paid_if_hired.append(from_match(text, match))
             continue
         index = sents.index(match.start())
         if said_unpaid and index not in asked:
@@ -323,10 +335,18 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if not for_the_work and (_ROLE_PAY.search(text, s_lo, clause_hi) or index < first_asked):
             continue
         paid.append(from_match(text, match))
+        sums.append(_lump_sum(text, match.start(), clause_hi))
         # Pay said of the work itself, in its sentence or the next: "We'll pay $600 for it",
         # "$200 per article", "a fee for the exercise".
         if for_the_work and any(0 <= index - i <= 1 for i in asked):
             paid_for_it = True
+    # A lump sum far below a wage for the least time the work takes is a token, not pay.
+    token_pay, token_rate = None, ""
+    if paid and hours is not None and hours.low > 0 and all(sums):
+        amount, symbol, quoted = max((s for s in sums if s is not None), key=lambda s: s[0])
+        if amount / hours.low < TOKEN_HOURLY:
+            token_pay, token_rate = quoted, f"{symbol}{amount / hours.low:.2f}"
+            paid, paid_for_it = [], False
     used = quoted_uses(text, sents, uses_of_work(text, lo, hi), assignment)
     return UnpaidWork(
         assignment=assignment,
@@ -337,7 +357,23 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         used=used,
         is_trial=is_trial,
         paid_for_it=paid_for_it,
+        paid_if_hired=paid_if_hired,
+        token_pay=token_pay,
+        token_rate=token_rate,
     )
+
+
+def _lump_sum(text: str, lo: int, hi: int) -> tuple[float, str, Evidence] | None:
+    """The sum paid in text[lo:hi], with its currency sign and its quote; None when there is
+    none or it is pay by the hour, day or piece ("$45/hour", "$200 per article")."""
+    found = _SUM.search(text, lo, hi)
+    if found is None or found.group("per"):
+        return None
+    try:
+        amount = float(found.group("amount").replace(",", ""))
+    except ValueError:
+        return None
+    return amount, found.group("sign"), from_match(text, found)
 
 
 def _clause(text: str, start: int) -> Evidence:
@@ -353,6 +389,22 @@ def _has_size(text: str, lo: int, hi: int) -> bool:
     return _scope(text, lo, hi) is not None
 
 
+# Pay promised only once the reader is hired: "if you're hired", "once we hire you", "when
+# you join" (not "whether or not you are hired").
+_IF_HIRED = rx(
+    r"\b(?:if|once|when|after|should)\s+(?:you(?:'re|\u2019re|\s+are|\s+get|\s+become)?\s+"
+    r"(?:hired|successful|selected|appointed|taken\s+on|offered\s+(?:the|a)\s+(?:role|job|"
+    r"position)|an?\s+(?:employee|member\s+of\s+(?:staff|the\s+team)))|we\s+(?:hire|appoint|"
+    r"take\s+on|offer\s+(?:you\s+)?the\s+(?:role|job|position))\s*(?:you)?|you\s+join\b)"
+)
+# Less than this a hour, in any currency, is a token rather than pay for the work (below the
+# lowest minimum wages of the places the rules know best).
+TOKEN_HOURLY = 8.0
+# A sum of money, and whether it is by the hour, day or piece.
+_SUM = rx(
+    r"(?P<sign>[$\u20ac\u00a3])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<per>\s*(?:/\s*|per\s+|an?\s+|each\b|apiece\b)(?:\w+)?)?"
+)
 _CLAUSE_END = rx(r"[;.!?\n]|,\s+(?:and|but|so)\b")
 # Pay said of the work itself, not of the job: "for it", "for each", "for the task", "for your
 # time", "per article", "per submission", an honorarium, a fee for the exercise, "a paid trial".

@@ -27,6 +27,11 @@ _AUDIENCE = (
     r"(?:our|the)\s+(?:\w+\s+)?(?:board|clients?|customers|investors|leadership|partners|"
     r"readers|subscribers|followers|audience|mailing\s+list|members|users)"
 )
+# What the work may be put on: "on the menu", "to our range", "in our store".
+_OUR_THINGS = (
+    r"(?:menus?|site|website|store|shop|shelves|blog|feed|channel|catalog(?:ue)?|range|"
+    r"specials\s+board)"
+)
 USED = rx(
     r"\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:" + _PUT_TO_USE + r"|"
     r"present\s+to\s+(?:the\s+)?client|pitch)\w*\s+(?:\w+\s+){0,4}(?:submissions?|work|designs?|"
@@ -37,6 +42,16 @@ USED = rx(
     # sharing them is telling candidates the outcome ("We'll post the results by Friday").
     r"|\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:use|using|reuse|re-use|repurpose|incorporate)\w*\s+"
     r"(?:\w+\s+){0,4}results?\b"
+    # Sent on to a client: "which we will submit to the client", "the ones we like best we'll
+    # send to our client" (not "we will submit your CV to the client").
+    r"|\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:submit|present|pitch|send|show|forward)\w*\s+"
+    r"(?:(?:it|them|this|these|those|(?:the|your)\s+(?:\w+\s+)?(?:best|work|ones?|campaigns?|"
+    r"designs?|scripts?|copy|drafts?|plans?|concepts?|ideas?))\s+)?to\s+(?:our|the|a|their)\s+"
+    r"(?:\w+\s+)?clients?\b"
+    # Put on their own menu, site or shelves: "we may put them on the menu".
+    r"|\b" + _WE_WILL + r"\s+(?:\w+\s+){0,2}(?:put|add)\w*\s+(?:it|them|some|one|any|"
+    r"(?:the|your)\s+(?:\w+\s+)?(?:best|ones?|dishes|recipes|designs?|work))\s+(?:on|to|in)\s+"
+    r"(?:our|the)\s+(?:\w+\s+)?" + _OUR_THINGS + r"\b"
     r"|\b(?:(?:we|they|the\s+client)\s+(?:may|might|will|could|would|intend\s+to|plan\s+(?:to|on)|"
     r"are\s+going\s+to)|(?:we|they)['\u2019](?:ll|re\s+going\s+to|d\s+like\s+to))\s+"
     r"(?:\w+\s+){0,2}" + r"(?:" + _PUT_TO_USE + r")\b"
@@ -49,7 +64,7 @@ USED = rx(
     r"|\b(?:designs?|entries|entry|submissions?|pieces|posts|articles|concepts|ideas|videos|"
     r"graphics|illustrations|drafts|ones|one|copy|work|reports?|plans?|decks?|strateg(?:y|ies)|"
     r"pages|descriptions|logos|banners|scripts|newsletters|mockups|briefs?|versions|e-?mails|"
-    r"variants|headlines|captions|slogans|taglines)"
+    r"variants|headlines|captions|slogans|taglines|dishes|recipes|cocktails|cakes|bakes)"
     # "Any strategy you submit may be used by our team."
     r"(?:\s+(?:that\s+)?(?:you|candidates)\s+(?:submit|send|create|write|make|produce|share|"
     r"deliver)\w*"
@@ -59,7 +74,8 @@ USED = rx(
     r"\s+(?:will|may|might|could|would)\s+(?:then\s+|also\s+)?(?:be\s+(?:used|published|"
     r"featured|posted|aired|launched|printed|shipped|deployed|implemented|adopted|released|"
     r"showcased|reused|repurposed|incorporated|sent\s+out|(?:shared\s+"
-    r"with|presented\s+to|sent\s+(?:out\s+)?to)\s+" + _AUDIENCE + r")|go\s+live"
+    r"with|presented\s+to|sent\s+(?:out\s+)?to)\s+" + _AUDIENCE + r"|(?:added|put)\s+(?:on|to)\s+"
+    r"(?:our|the)\s+(?:\w+\s+)?" + _OUR_THINGS + r")|go\s+live"
     r"|go\s+out\s+to\s+" + _AUDIENCE + r")\b"
     r"|\bwe\s+keep\s+(?:the|all|any|what)\b"
     # The best one picked for the employer's own things: "We'll pick the winning concept for

@@ -1,0 +1,117 @@
+"""Pay that does not pay for the work: only if you are hired, or a token sum for days of it;
+and uses of the work said as sending it to a client or putting it on the menu."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from goodword.redflags import Finding, Severity, analyze
+
+TODAY = date(2026, 11, 25)
+
+
+def _unpaid(text: str) -> Finding | None:
+    report = analyze(text, today=TODAY)
+    return next((f for f in report.findings if f.category.value == "unpaid_work"), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the next round, please write six product pages for our new range (about 10 "
+        "hours). You'll be paid for them if you're hired.",
+        "As the final step, please draft three long articles for our blog (roughly 12 hours); "
+        "once we hire you, we will pay you for this work.",
+    ],
+)
+def test_pay_only_if_you_are_hired_does_not_pay_for_the_work(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert "only if you are hired" in finding.explanation
+
+
+def test_pay_whether_or_not_you_are_hired_pays_for_the_work() -> None:
+    report = analyze(
+        "As the next step, please write two short articles (about 5 hours). We pay $300 for "
+        "the task whether or not you are hired.",
+        today=TODAY,
+    )
+    assert "unpaid_work" not in report.categories
+    assert "The exercise is paid: not a red flag." in report.notes
+
+
+def test_a_token_honorarium_for_days_of_work_leaves_it_unpaid_work() -> None:
+    finding = _unpaid(
+        "As part of the interview process, please build a full marketing plan for our autumn "
+        "launch. We offer a $40 honorarium for the plan."
+    )
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert "The pay offered ($40) comes to at most $5.00 an hour" in finding.explanation
+    assert "a token, not pay for the work" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # About $75 an hour.
+        "For the final round we ask for a 6-hour research exercise. We pay a $450 honorarium "
+        "for it.",
+        # A rate is pay by the hour, whatever the size of the work.
+        "For the next stage, please build a full marketing plan for our launch. We pay $45/hour "
+        "for your time on it.",
+    ],
+)
+def test_a_fair_sum_or_a_rate_for_the_work_is_paid(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the junior copywriter role, please write the copy for a one-page flyer for a "
+        "client's gym, which we will submit to the client on Monday.",
+        "For the head chef position we'd like you to cook three new dishes for us at a tasting. "
+        "We may put them on the menu.",
+        "For the pastry role, please bake two new cakes for us at a tasting; the best ones will "
+        "be added to our menu.",
+    ],
+)
+def test_work_sent_to_a_client_or_put_on_the_menu_is_work_they_use(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert "may use what you produce" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the chef role, please cook two dishes of your choice at a paid 3-hour tasting. "
+        "Nothing you cook will be put on the menu.",
+        "For the copywriter role, please write a short flyer as a writing sample (about 1 "
+        "hour). We will not submit anything to a client.",
+        # A recruiter sending the reader's own CV on is no use of work.
+        "Thanks for the chat. Please send your CV and a short cover note; we will submit your "
+        "CV to the client this week.",
+    ],
+)
+def test_a_use_ruled_out_or_a_paid_tasting_is_not_unpaid_work(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, today=TODAY).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the next step, please design five landing pages for our prepaid card brand (about "
+        "12 hours).",
+        "For the next round, please build a complete working prototype of our booking app. Your "
+        "travel will be repaid; the project itself is unpaid.",
+    ],
+)
+def test_prepaid_or_repaid_is_not_pay_for_the_work(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
