@@ -1,7 +1,8 @@
 """The red-flag analyzer: text and location in, findings with evidence, law and answers out.
 
 `analyze` is pure: no database, no network, no clock (pass `today`). Rules live in
-`scams.py` (with `scam_rules.py` and the words they share in `scam_words.py`), `pay.py` and
+`scams.py` (with `scam_rules.py` and the words they share in `scam_words.py`), `pay.py` (pay
+figures), `pay_questions.py` (questions about pay history), `postings.py` (is it an ad) and
 `unpaid.py` (with `uses.py`, what the employer will do with the work, and `durations.py`,
 how long it takes); this module weighs and explains what they found (pay ranges in
 `transparency.py`, pay-history questions in `history.py`, `Finding` in `findings.py`).
@@ -30,7 +31,8 @@ from goodword.redflags.laws import (
 )
 from goodword.redflags.location import Place, parse_location
 from goodword.redflags.location_text import find_location
-from goodword.redflags.pay import PayRange, RecordedPay, looks_like_posting, pay_ranges
+from goodword.redflags.pay import PayRange, RecordedPay, pay_ranges
+from goodword.redflags.postings import looks_like_posting
 from goodword.redflags.readable import Readable
 from goodword.redflags.scams import WEAK, find_scams
 from goodword.redflags.signals import Severity, channels_for, signal, unpaid_guidance

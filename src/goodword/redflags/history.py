@@ -1,7 +1,7 @@
 """Pay-history findings: a question about what you earn or earned, against the laws that ban
 or limit it where the job is.
 
-Pure like `analyzer`, which calls this; `pay.py` finds the questions.
+Pure like `analyzer`, which calls this; `pay_questions.py` finds the questions.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from goodword.redflags import answers
 from goodword.redflags.findings import Category, Finding, law_line, lookup_country
 from goodword.redflags.laws import AppliedLaw, LawLookup, Status
 from goodword.redflags.location import Place
-from goodword.redflags.pay import salary_history_questions
+from goodword.redflags.pay_questions import salary_history_questions
 from goodword.redflags.places import COUNTRY_NAMES, EU_MEMBERS
 from goodword.redflags.signals import Severity, signal
 from goodword.redflags.textspan import Sentences, merge_overlaps

@@ -1,7 +1,8 @@
 """Pay-range findings: the ranges a text shows, or the lack of one, against the pay-transparency
 laws where the job is.
 
-Pure like `analyzer`, which calls these; `pay.py` finds the ranges.
+Pure like `analyzer`, which calls these; `pay.py` finds the ranges, `postings.py` pay without
+a figure.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from goodword.redflags.laws import (
     all_laws,
     private_only_note,
 )
-from goodword.redflags.pay import PayRange, RecordedPay, vague_pay_phrases
+from goodword.redflags.pay import PayRange, RecordedPay
+from goodword.redflags.postings import vague_pay_phrases
 from goodword.redflags.signals import Severity, signal
 
 

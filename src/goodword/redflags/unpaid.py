@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from goodword.redflags.durations import W, durations
-from goodword.redflags.pay import looks_like_posting
+from goodword.redflags.postings import looks_like_posting
 from goodword.redflags.textspan import Evidence, Sentences, evidence, from_match, rx
 from goodword.redflags.uses import quoted_uses, uses_of_work
 
