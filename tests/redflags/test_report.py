@@ -70,3 +70,18 @@ def test_a_salary_question_says_the_place_given_was_not_recognised_and_what_to_g
     assert "“Atlantis” was not recognised as a place" in said
     assert '"Denver, CO"' in said and "was not given" not in said
     assert "Where the job is was not given" in unsaid
+
+
+def test_a_law_findings_date_is_the_law_datas_as_every_surface_names_it() -> None:
+    report = analyze(MESSAGE, location="New York, NY", today=TODAY)
+    explanations = [f.explanation for f in report.findings if f.category.value != "scam"]
+    history = next(f for f in report.findings if f.category.value == "salary_history")
+    assert f"Law data compiled {TODAY.isoformat()}." in history.explanation
+    assert not any("Jurisdiction data" in e for e in explanations)
+    posting = analyze(
+        "Barista\nLocation: Denver, CO\nResponsibilities: make coffee.\nRequirements: a smile.\n"
+        "Benefits: free coffee. Apply now.",
+        today=TODAY,
+    )
+    [transparency] = [f for f in posting.findings if f.category.value == "pay_transparency"]
+    assert f"Law data compiled {TODAY.isoformat()}." in transparency.explanation

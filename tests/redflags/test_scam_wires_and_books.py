@@ -105,3 +105,13 @@ def test_money_received_into_your_own_account_before_a_wire_is_still_a_scam() ->
         "Then send the money to our partners via wire transfer from the company account."
     )
     assert "rf-gift-cards-or-wire" in _signals(text)
+
+
+def test_the_wire_finding_says_why_a_wire_is_never_asked_not_only_gift_cards() -> None:
+    report = analyze(
+        "Your welcome payment went through twice. Wire the extra $700 back to our accountant "
+        "before Monday.",
+        today=TODAY,
+    )
+    [finding] = [f for f in report.findings if f.signal == "rf-gift-cards-or-wire"]
+    assert "or to wire money on or back for it" in finding.explanation

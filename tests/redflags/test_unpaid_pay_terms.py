@@ -50,7 +50,8 @@ def test_a_token_honorarium_for_days_of_work_leaves_it_unpaid_work() -> None:
     )
     assert finding is not None
     assert finding.severity is Severity.HIGH
-    assert "The pay offered ($40) comes to at most $5.00 an hour" in finding.explanation
+    assert "The pay offered ($40 honorarium) comes to at most $5.00 an hour" in finding.explanation
+    assert "$40 honorarium" in [e.quote for e in finding.evidence]
     assert "a token, not pay for the work" in finding.explanation
 
 

@@ -190,7 +190,7 @@ def salary_history_findings(
             explanation=(
                 "This asks for your pay history, not for what you expect to be paid. Past pay "
                 "carries old gaps forward; declining is a judgement about value, not a refusal "
-                "to cooperate. " + verdict + f" Jurisdiction data compiled {compiled.isoformat()}."
+                "to cooperate. " + verdict + f" Law data compiled {compiled.isoformat()}."
             ),
             evidence=merge_overlaps(found, text),
             laws=cited,

@@ -185,7 +185,7 @@ def transparency_findings(
                         else Severity.LOW
                     ),
                     title=title,
-                    explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
+                    explanation=verdict + f" Law data compiled {compiled.isoformat()}.",
                     evidence=vague_pay_phrases(text),
                     laws=laws,
                     verdict=verdict,
@@ -302,7 +302,7 @@ def _remote_finding(
         signal="cf-missing-pay-range",
         severity=Severity.LOW,
         title="No pay range, though the job can be done from a state that requires one",
-        explanation=verdict + f" Jurisdiction data compiled {compiled.isoformat()}.",
+        explanation=verdict + f" Law data compiled {compiled.isoformat()}.",
         evidence=vague_pay_phrases(text),
         laws=reaching,
         verdict=verdict,

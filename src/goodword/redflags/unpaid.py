@@ -404,6 +404,8 @@ TOKEN_HOURLY = 8.0
 _SUM = rx(
     r"(?P<sign>[$\u20ac\u00a3])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
     r"(?P<per>\s*(?:/\s*|per\s+|an?\s+|each\b|apiece\b)(?:\w+)?)?"
+    # What the sum is, quoted with it: "$50 honorarium".
+    r"(?:\s+(?:honorarium|stipend|flat\s+fee|fee|gift\s+card|voucher)\b)?"
 )
 _CLAUSE_END = rx(r"[;.!?\n]|,\s+(?:and|but|so)\b")
 # Pay said of the work itself, not of the job: "for it", "for each", "for the task", "for your
