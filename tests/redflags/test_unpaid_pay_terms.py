@@ -61,6 +61,9 @@ def test_a_token_honorarium_for_days_of_work_leaves_it_unpaid_work() -> None:
         # About $75 an hour.
         "For the final round we ask for a 6-hour research exercise. We pay a $450 honorarium "
         "for it.",
+        # Pay by the piece is not judged as a lump sum: $20 for each of ten is $200.
+        "As the next step, please write ten product descriptions (about 10 hours). We pay $20 "
+        "for each description.",
         # A rate is pay by the hour, whatever the size of the work.
         "For the next stage, please build a full marketing plan for our launch. We pay $45/hour "
         "for your time on it.",

@@ -403,7 +403,7 @@ TOKEN_HOURLY = 8.0
 # A sum of money, and whether it is by the hour, day or piece.
 _SUM = rx(
     r"(?P<sign>[$\u20ac\u00a3])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
-    r"(?P<per>\s*(?:/\s*|per\s+|an?\s+|each\b|apiece\b)(?:\w+)?)?"
+    r"(?P<per>\s*(?:/\s*|per\s+|an?\s+|each\b|apiece\b|for\s+(?:each|every)\b)(?:\w+)?)?"
     # What the sum is, quoted with it: "$50 honorarium".
     r"(?:\s+(?:honorarium|stipend|flat\s+fee|fee|gift\s+card|voucher)\b)?"
 )
