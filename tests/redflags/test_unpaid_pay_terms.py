@@ -119,3 +119,33 @@ def test_prepaid_or_repaid_is_not_pay_for_the_work(text: str) -> None:
     finding = _unpaid(text)
     assert finding is not None
     assert finding.severity is Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "paid" before a longer word or the job's holidays is no paid step.
+        "Thanks for applying. Please come in for a trial shift on Sunday, 9am to 5pm. Our staff "
+        "get 30 paid days off a year.",
+        "As the next step, please complete our take-home project, which takes about 10 hours. We "
+        "also work with paid testers on each release.",
+        "For the next round, please join a trial week with our crew. We give two paid weeks of "
+        "leave at Christmas.",
+    ],
+)
+def test_paid_only_as_a_whole_word_of_a_paid_step(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity in (Severity.MEDIUM, Severity.HIGH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please come in for two trial shifts next week (about 12 hours in all). Both are paid "
+        "trial shifts at $16/hour.",
+        "For the next round, please join us for a paid day in the kitchen (8 hours).",
+    ],
+)
+def test_a_paid_step_said_in_the_plural_or_as_a_day_is_still_paid(text: str) -> None:
+    assert "unpaid_work" not in analyze(text, today=TODAY).categories

@@ -72,11 +72,14 @@ _RATE = (
     r"(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|euros?|pounds|USD|EUR|GBP))\s*"
     r"(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h|day|shift|session)\b"
 )
-# "a paid take-home", "a paid 4-hour take-home"
+# "a paid take-home", "a paid 4-hour take-home", "paid trial shifts", "a paid day in the
+# kitchen"; whole words only ("paid testers" is no paid test) and not the job's holidays ("28
+# paid days of holiday", "paid weeks of leave", "a paid day off").
 _PAID_STEP = (
-    r"\bpaid\s+(?:\d+(?:\.\d+)?-(?:hour|hr|day|minute|min)\s+)?(?:take[- ]?home|assignment|"
+    r"\bpaid\s+(?:\d+(?:\.\d+)?-(?:hour|hr|day|minute|min)\s+)?(?:(?:take[- ]?home|assignment|"
     r"exercise|project|trial|test|task|challenge|work\s+(?:sample|trial)|working\s+(?:interview|"
-    r"day)|interview\s+day|case\s+study|shift|day|week|bake[- ]?off|stage)"
+    r"day)|interview\s+day|case\s+study|shift|bake[- ]?off|stage)s?\b|(?:day|week)\b"
+    r"(?!\s+(?:off|of\s+(?:holiday|leave|vacation|annual\s+leave|time\s+off))\b))"
 )
 _PAID = rx(
     _PAID_STEP
