@@ -33,12 +33,18 @@ def test_pay_only_if_you_are_hired_does_not_pay_for_the_work(text: str) -> None:
     assert "only if you are hired" in finding.explanation
 
 
-def test_pay_whether_or_not_you_are_hired_pays_for_the_work() -> None:
-    report = analyze(
+@pytest.mark.parametrize(
+    "text",
+    [
         "As the next step, please write two short articles (about 5 hours). We pay $300 for "
         "the task whether or not you are hired.",
-        today=TODAY,
-    )
+        # Being hired said in another clause of the sentence, of something else.
+        "As the next step, please write two short articles (about 5 hours). We pay $300 for "
+        "the task, and if you're hired you'll also get a signing bonus.",
+    ],
+)
+def test_pay_whether_or_not_you_are_hired_pays_for_the_work(text: str) -> None:
+    report = analyze(text, today=TODAY)
     assert "unpaid_work" not in report.categories
     assert "The exercise is paid: not a red flag." in report.notes
 

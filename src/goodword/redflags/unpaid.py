@@ -324,7 +324,13 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         s_lo, s_hi = sents.window(match.start())
         if _NOT_PAID.search(text, s_lo, match.end()):
             continue
-        if _IF_HIRED.search(text, s_lo, s_hi):
+        # ...in the pay's own clause: not "We pay $300 for the task, and if you're hired you'll
+        # also get a bonus".
+        clause_end = _CLAUSE_END.search(text, match.end(), s_hi)
+        clause_hi = clause_end.start() if clause_end else s_hi
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, s_lo, match.start())]
+        clause_lo = ends[-1] if ends else s_lo
+        if _IF_HIRED.search(text, clause_lo, clause_hi):
             paid_if_hired.append(from_match(text, match))
             continue
         index = sents.index(match.start())
@@ -332,8 +338,6 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
             continue
         # The role's pay ("It is a paid internship at $18/hour", "The position is paid at
         # $24/hour", "Line cook, paid at $18/hr." before the trial) is not pay for the work.
-        clause_end = _CLAUSE_END.search(text, match.end(), s_hi)
-        clause_hi = clause_end.start() if clause_end else s_hi
         for_the_work = _FOR_THE_WORK.search(text, match.start(), clause_hi) is not None
         if not for_the_work and (_ROLE_PAY.search(text, s_lo, clause_hi) or index < first_asked):
             continue
