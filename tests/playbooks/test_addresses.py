@@ -229,3 +229,43 @@ def test_a_common_first_word_or_a_personal_mail_domain_is_not_taken_for_the_empl
     me.emails[0].address = "r@outlook.com"
     session.flush()
     assert sender(session, workspace_id=workspace.id).address == "r@outlook.com"
+
+
+def test_a_personal_ask_goes_to_a_well_known_mail_service_before_another_unlabelled_address(
+    session: Session, workspace: Workspace
+):
+    # (ana@kestrel-ops.example may be a work address Goodword cannot tell; gmail.com is not.)
+    ana = f.person(
+        session, workspace.id, "Ana Ruiz", emails=["ana@kestrel-ops.example", "ana.ruiz@gmail.com"]
+    )
+    assert emails_of(ana) == ("ana.ruiz@gmail.com",)
+    assert recipient(ana).why == (
+        "To ana.ruiz@gmail.com, of their 2 addresses: at gmail.com, a well-known mail service."
+    )
+    # A label says more than the service: home first, then gmail.com before a work address.
+    _labelled(session, ana, "home", None)
+    assert recipient(ana).address == "ana@kestrel-ops.example"
+    _labelled(session, ana, "work", None)
+    assert recipient(ana).why == (
+        "To ana.ruiz@gmail.com, of their 2 addresses: not a work address."
+    )
+
+
+def test_an_unlabelled_address_comes_before_a_current_work_one_and_after_a_mail_service(
+    session: Session, workspace: Workspace
+):
+    f.organization(session, workspace.id, "Quillstone Software", domains=["quillstone.example"])
+    ana = f.person(
+        session, workspace.id, "Ana",
+        emails=["ana@quillstone.example", "ana@ruiz-family.example", "ana.ruiz@outlook.com"],
+    )  # fmt: skip
+    _with_job(session, workspace.id, ana, "Quillstone Software")
+    assert recipient(ana).why == (
+        "To ana.ruiz@outlook.com, of their 3 addresses: at outlook.com, a well-known mail service."
+    )
+    session.delete(ana.emails[2])
+    session.flush()
+    session.refresh(ana)
+    assert recipient(ana).why == (
+        "To ana@ruiz-family.example, of their 2 addresses: not a work address."
+    )

@@ -140,9 +140,10 @@ class Recipient:
 
 
 def recipient(person: Person | None) -> Recipient:
-    """The best address for a personal ask: one labelled personal or home; else one neither
-    at work nor at an organization they have left (an old work address bounces); else one at
-    work; else one at an organization they have left, their only kind."""
+    """The best address for a personal ask: one labelled personal or home; else one at a
+    well-known mail service (gmail.com); else one neither at work nor at an organization they
+    have left (an old work address bounces); else one at work; else one at an organization
+    they have left, their only kind."""
     if person is None or not person.emails:
         return Recipient()
     now = employers(person, current=True)
@@ -153,22 +154,28 @@ def recipient(person: Person | None) -> Recipient:
         if email.label in PERSONAL:
             ranked.append((0, email))
         elif work_places(email, before) and not at_work:
+            ranked.append((4, email))
+        elif at_work or labelled_work(email):
             ranked.append((3, email))
         else:
-            ranked.append((2 if at_work or labelled_work(email) else 1, email))
+            ranked.append((1 if personal_mail(email.address) else 2, email))
     rank, chosen = min(ranked, key=lambda row: row[0])
     if len(ranked) == 1:
         return Recipient(chosen.address)
     passed = {r for r, _ in ranked if r > rank}
+    # (Past a work address or an old one, that is the reason; past one of theirs Goodword
+    # cannot place, the mail service is.)
+    not_work = " or ".join(
+        words
+        for kind, words in ((3, "not a work address"), (4, "not at a job they have left"))
+        if kind in passed
+    ).replace(" or not", " or")
     why = {
         0: f"labelled {chosen.label}",
-        1: " or ".join(
-            words
-            for kind, words in ((2, "not a work address"), (3, "not at a job they have left"))
-            if kind in passed
-        ).replace(" or not", " or"),
-        2: "their others are at jobs they have left" if passed else "",
-        3: "all are at jobs they have left, so it may bounce",
+        1: f"at {host_of(chosen.address)}, a well-known mail service" if 2 in passed else not_work,
+        2: not_work,
+        3: "their others are at jobs they have left" if passed else "",
+        4: "all are at jobs they have left, so it may bounce",
     }[rank] or "the first recorded"
     return Recipient(
         chosen.address, f"To {chosen.address}, of their {len(ranked)} addresses: {why}."
