@@ -105,13 +105,25 @@ def test_launching_briefs_the_reference_to_call_before_the_user_applies(
     assert "then apply" in steps["reference:before-applying"].title
 
 
-def _briefed(session: Session, ws: int, *emails: tuple[str, str | None]) -> str:
-    """The briefing's body when the hiring manager has these addresses (with their labels)."""
+def _briefed(
+    session: Session, ws: int, *emails: tuple[str, str | None], left: str | None = None
+) -> str:
+    """The briefing's body when the hiring manager has these addresses (with their labels),
+    and has `left` a job at that organization, if given."""
     f.person(session, ws, "Sam Carter", is_me=True)
     ref = reference(session, ws)
     manager = f.person(session, ws, "Lee Park", emails=[address for address, _ in emails])
     for email, (_, label) in zip(manager.emails, emails, strict=True):
         email.label = label
+    if left:
+        people.add_position(
+            session,
+            workspace_id=ws,
+            person_id=manager.id,
+            data=PositionCreate(
+                organization_name=left, start_date=date(2018, 1, 1), end_date=date(2023, 1, 1)
+            ),
+        )
     session.flush()
     opportunity = f.opportunity(
         session, ws, organization_name="Northbeam Robotics", role_title="Product Lead",
@@ -142,6 +154,26 @@ def test_the_briefing_gives_a_work_labelled_address_or_the_name_alone(
         session, workspace.id, ("lee@gmail.com", None), ("lee@parkworks.example", "work")
     )
     assert "Lee Park (lee@parkworks.example)" in body and "gmail" not in body
+
+
+def test_the_briefing_never_gives_a_work_address_at_a_job_the_manager_has_left(
+    session: Session, workspace: Workspace
+):
+    # Labelled work, but at Quillstone, which Lee left: it may bounce, and is no way to reach
+    # them at Northbeam.
+    body = _briefed(session, workspace.id, ("lee@quillstone.example", "work"), left="Quillstone")
+    assert "Lee Park" in body and "Lee Park (" not in body and "quillstone" not in body
+
+
+def test_the_briefing_gives_a_work_address_not_at_a_job_left_before_one_at_it(
+    session: Session, workspace: Workspace
+):
+    body = _briefed(
+        session, workspace.id,
+        ("lee@quillstone.example", "work"), ("lee@parkworks.example", "work"),
+        left="Quillstone",
+    )  # fmt: skip
+    assert "Lee Park (lee@parkworks.example)" in body
 
 
 def test_the_briefing_names_a_hiring_manager_with_only_a_personal_address_alone(

@@ -124,10 +124,14 @@ def work_places(email: PersonEmail, organizations: list[Organization]) -> list[s
 
 def work_address(person: Person, organization: Organization) -> str | None:
     """The address to give a third party for reaching the person at work: one at the
-    organization, else one labelled work; never one labelled personal or home (None)."""
+    organization, else one labelled work but not at an organization they have left (it may
+    bounce, and is no way to reach them there); never one labelled personal or home (None)."""
     work = [email for email in person.emails if email.label not in PERSONAL]
     at = [email for email in work if at_organization(email.address, organization)]
-    chosen = at or [email for email in work if labelled_work(email)]
+    left = employers(person, current=False)
+    chosen = at or [
+        email for email in work if labelled_work(email) and not work_places(email, left)
+    ]
     return chosen[0].address if chosen else None
 
 
