@@ -88,6 +88,12 @@ def test_a_rejection_becomes_referral_asks_and_an_introduction(page: Page, live_
             panel.get_by_role("link", name=re.compile(f"^Ask {name} to recommend you at"))
         ).to_be_visible()
     assert _playbook_tasks(live_server.database_url, "rejection:") == 4
+    # Run again (after a company or an interviewer is added, say), it keeps what is there.
+    panel.get_by_role("button", name="Run it again").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "The rejection playbook's tasks were already there; nothing new was added."
+    )
+    assert _playbook_tasks(live_server.database_url, "rejection:") == 4
 
     referrer = clicked[0]
     panel.get_by_role("button", name=f"I sent the ask to {referrer}").click()

@@ -113,6 +113,22 @@ def test_the_rejection_command_names_its_option_when_it_asks_for_a_late_stage(
     )
 
 
+def test_the_rejection_command_run_again_says_what_it_added_to_the_asks(run: Run, cli_url: str):
+    ids = seed(cli_url, _late_rejection)
+    assert run("opportunity", "move", str(ids["opportunity"]), "rejected").exit_code == 0
+    seed(
+        cli_url,
+        lambda session, ws: f.opportunity(
+            session, ws, organization_name="Oxbow Civic Tech", role_title="PM", stage="target"
+        ),
+    )
+
+    again = run("playbooks", "rejection", str(ids["opportunity"]))
+
+    assert again.exit_code == 0, again.output
+    assert "Added to the asks: Morgan Reyes at Oxbow Civic Tech." in again.stdout.splitlines()
+
+
 def test_the_move_as_json_carries_the_playbook(run: Run, cli_url: str):
     ids = seed(cli_url, _late_rejection)
     moved = run("opportunity", "move", str(ids["opportunity"]), "rejected", "--json")

@@ -472,3 +472,38 @@ def test_the_rejection_preview_with_a_company_for_everyone_promises_each_an_ask(
 
     assert "Running the playbook adds a thank-you and an ask for each of them:" in said
     assert "a thank-you only" not in said and "Add the companies" not in said
+
+
+def test_the_rejection_playbook_runs_again_from_its_panel_after_a_company_is_added(
+    client: TestClient, session: Session, workspace: Workspace, search: Any
+):
+    """Run once with no company to name for Priya, the panel keeps a button to run it again:
+    with a target added since, the run adds her ask, and Morgan's ask names it too."""
+    search.opportunity.stage = Stage.REJECTED
+    session.delete(search.target)
+    session.flush()
+    url = f"/opportunities/{search.opportunity.id}/playbooks/rejection"
+    client.post(url)
+    assert _origins(session, workspace.id) == {"rejection:thank", "rejection:ask"}
+
+    page = client.get(f"/opportunities/{search.opportunity.id}").text
+    panel = page[page.index('id="rejection-playbook"') : page.index('id="launch-reference"')]
+    form = re.search(rf'<form method="post" action="{url}"[^>]*>(.*?)</form>', panel, re.S)
+    assert form is not None and "Run it again" in form.group(1)
+    # (It ran once, so the rejection came late: the run again says so for the user.)
+    assert 'name="confirm_late" value="1"' in form.group(1)
+    assert "Run the rejection playbook" not in panel
+
+    f.opportunity(session, workspace.id, organization_name="Oxbow Civic Tech", stage="target")
+    ran = client.post(url, data={"confirm_late": "1"}, follow_redirects=True)
+
+    assert (
+        "1 follow-up task added from the rejection playbook. "
+        "Added to the asks: Morgan Reyes at Oxbow Civic Tech." in _words(ran.text)
+    )
+    session.expire_all()
+    titles = set(session.scalars(select(Task.title).where(Task.origin == "rejection:ask")))
+    assert titles == {
+        "Ask Priya Natarajan to recommend you at Oxbow Civic Tech",
+        "Ask Morgan Reyes to recommend you at Jadeway Semiconductors or Oxbow Civic Tech",
+    }

@@ -113,6 +113,8 @@ def playbooks_rejection(
         return
     if read.created:
         typer.echo(f"Added {read.created} task{'s' if read.created != 1 else ''}.")
+    for note in read.notes:
+        typer.echo(note)
     show_playbook_result(read)
     stop_if_blocked(read)
     if read.created:

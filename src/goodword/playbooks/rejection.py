@@ -255,6 +255,8 @@ def run(
     # Asks this playbook made on an earlier run, and whether this run made any.
     already: list[ReferralAsk] = []
     added_asks = False
+    # Asks added on a rerun for someone whose ask task was there already.
+    added_to: list[ReferralAsk] = []
     for interviewer in result.clicked:
         person = interviewer.person
         values = {**base, **person_values(person, user)}
@@ -311,6 +313,7 @@ def run(
             already.extend(earlier)
             missing_companies = missing_companies or not earlier
             continue
+        new_asks: list[ReferralAsk] = []
         for suggestion in suggestions:
             ask, created = referrals.get_or_create(
                 session,
@@ -324,6 +327,7 @@ def run(
             result.asks.append(ask)
             if created:
                 added_asks = True
+                new_asks.append(ask)
             else:
                 already.append(ask)
         names = [s.organization.name for s in suggestions]
@@ -351,8 +355,14 @@ def run(
             draft=request,
             person_id=person.id,
             opportunity_id=opportunity.id,
+            # (A company added since: the task still open names it too.)
+            redraft=bool(new_asks),
         )
         result.add_task(task, created)
+        if new_asks and not created:
+            added_to.extend(new_asks)
+    if added_to:
+        result.notes.append(f"Added to the asks: {_asks_named(added_to)}.")
     if already and not added_asks and not result.created:
         result.ask(
             "asks",
