@@ -22,7 +22,7 @@ from goodword.interactions.schemas import InteractionCreate
 from goodword.people import service as people
 from goodword.people.deleted import digest
 from goodword.people.models import DeletedSource, Person
-from goodword.playbooks.cadence import last_contacts
+from goodword.playbooks.in_touch import last_contacts
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 TODAY = date(2026, 11, 25)

@@ -241,7 +241,7 @@ def test_deciding_about_a_pair_in_the_queue_does_not_keep_the_people_it_names(
 def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_stays(
     session, workspace, tmp_path
 ):
-    from goodword.playbooks import cadence
+    from goodword.playbooks import in_touch
 
     f.person(
         session, workspace.id, "Me Myself", is_me=True, urls=["https://www.linkedin.com/in/me"]
@@ -257,7 +257,7 @@ def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_s
     )
     report = _import(session, workspace.id, _file(tmp_path, "messages.csv", group))
     grace = session.scalar(select(Person.id).where(Person.display_name == "Grace Hopper"))
-    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
+    assert in_touch.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
 
     # (A message kept before Goodword knew which import added it: it stays with who stays.)
     session.execute(update(Interaction).values(import_run_id=None))
@@ -269,7 +269,7 @@ def test_a_group_message_by_someone_the_undo_takes_away_is_no_contact_with_who_s
         select(Interaction).where(Interaction.workspace_id == workspace.id)
     )
     assert message.writer_id is None and message.writer_gone
-    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
+    assert in_touch.last_contacts(session, workspace_id=workspace.id, person_ids={grace}) == {}
 
 
 def test_the_messages_it_added_go_with_people_who_stay_unless_changed_by_hand_or_linked(

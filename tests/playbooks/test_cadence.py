@@ -18,7 +18,7 @@ from goodword.leads import service as leads
 from goodword.leads.models import LeadKind
 from goodword.leads.schemas import LeadCreate
 from goodword.people.models import Person
-from goodword.playbooks import cadence, events, favours, pass_it_on
+from goodword.playbooks import cadence, events, favours, in_touch, pass_it_on
 from goodword.playbooks import digest as weekly
 from goodword.playbooks.cadence import Cadence, cadence_from
 from goodword.playbooks.engine import ensure_task
@@ -792,7 +792,7 @@ def test_a_group_message_from_a_deleted_account_is_no_contact_with_the_one_left(
     ada = session.scalar(select(Person).where(Person.display_name == "Ada Lovelace"))
     assert ada is not None
     assert session.scalar(select(func.count()).select_from(Interaction)) == 2
-    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={ada.id}) == {}
+    assert in_touch.last_contacts(session, workspace_id=workspace.id, person_ids={ada.id}) == {}
     assert cadence.due_list(session, workspace_id=workspace.id, today=TODAY) == []
     assert cadence.cadence_for(session, workspace_id=workspace.id, person=ada).reason == (
         "a LinkedIn connection you have not been in touch with yet"
@@ -814,7 +814,7 @@ def test_a_group_message_whose_writer_was_deleted_since_is_no_contact_with_the_o
     people.delete(session, workspace_id=workspace.id, person_id=tom.id)
     session.flush()
     session.expire_all()
-    assert cadence.last_contacts(session, workspace_id=workspace.id, person_ids={ben.id}) == {}
+    assert in_touch.last_contacts(session, workspace_id=workspace.id, person_ids={ben.id}) == {}
     f.interaction(
         session, workspace.id, kind="message", direction="outbound",
         occurred_at=at(TODAY - timedelta(days=210)), participants=[{"person_id": ben.id}],

@@ -220,7 +220,7 @@ def suggestion_to_read(match: Match) -> SuggestionRead:
 def _with_warmth(session: Session, workspace_id: int, pool: list[Candidate]) -> list[Candidate]:
     """The candidates with how close the user is to each and when they were last in touch
     (read for the few a lead fits, not for everyone)."""
-    from goodword.playbooks.cadence import last_contacts  # (its tasks service reads this one)
+    from goodword.playbooks.in_touch import last_contacts  # (its tasks service reads this one)
 
     if not pool:
         return pool

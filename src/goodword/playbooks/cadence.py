@@ -1,5 +1,6 @@
-"""Stay in touch: cadences, the due list and the reminders (favours are in `favours.py`, the
-weekly digest in `digest.py`).
+"""Stay in touch: cadences, the due list and the reminders (who the user is tied to and in
+touch with is read in `in_touch.py`, favours are in `favours.py`, the weekly digest in
+`digest.py`).
 
 A person's cadence comes from the relationship (close friends and colleagues every month or
 two, interviewers every quarter, LinkedIn-only contacts twice a year once you have been in
@@ -7,32 +8,21 @@ touch) unless the user set their own on the person. The clock starts again at th
 logged contact, so logging a call or a coffee is all it takes to reset it. A LinkedIn
 connection never contacted has no reminder: an imported archive of thousands is not a
 backlog of people "overdue" on the first day; nor is one whose last message, years old,
-came in that archive: they are due from the day it was imported (`imported_last`).
+came in that archive: they are due from the day it was imported (`in_touch.imported_last`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from goodword.connections.models import Connection, ConnectionKind
+from goodword.connections.models import ConnectionKind
 from goodword.cursors import cursor_refused
-from goodword.interactions.models import (
-    Direction,
-    Interaction,
-    InteractionKind,
-    Participant,
-    is_contact,
-    not_invitation,
-)
-from goodword.interactions.schemas import WRITTEN
 from goodword.people.models import Person
-from goodword.playbooks import library
+from goodword.playbooks import in_touch, library
 from goodword.playbooks.engine import (
     Result,
     addressed_to,
@@ -146,10 +136,12 @@ def cadence_from(
 def cadence_for(session: Session, *, workspace_id: int, person: Person) -> Cadence:
     """The cadence for one person."""
     user = me(session, workspace_id=workspace_id)
-    kinds = _ties_to(session, workspace_id, user).get(person.id, [])
-    interviewed = person.id in _interviewed(session, workspace_id, {person.id})
-    contacted = bool(last_contacts(session, workspace_id=workspace_id, person_ids={person.id}))
-    two_way = person.id in _two_way(session, workspace_id, {person.id}, user)
+    kinds = in_touch.ties_to(session, workspace_id, user).get(person.id, [])
+    interviewed = person.id in in_touch.interviewed(session, workspace_id, {person.id})
+    contacted = bool(
+        in_touch.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
+    )
+    two_way = person.id in in_touch.two_way(session, workspace_id, {person.id}, user)
     return cadence_from(
         kinds,
         override=person.keep_in_touch_days,
@@ -185,7 +177,7 @@ def due_list(
     due by then, makes the person due from the day it was imported (`DueItem.imported_on`).
     """
     user = me(session, workspace_id=workspace_id)
-    ties, since = _ties_and_since(session, workspace_id, user)
+    ties, since = in_touch.ties_and_since(session, workspace_id, user)
     overrides = set(
         session.scalars(
             select(Person.id).where(
@@ -193,8 +185,8 @@ def due_list(
             )
         )
     )
-    interviewed = _interviewed(session, workspace_id, None)
-    two_way = _two_way(session, workspace_id, None, user)
+    interviewed = in_touch.interviewed(session, workspace_id, None)
+    two_way = in_touch.two_way(session, workspace_id, None, user)
     ids = (set(ties) | overrides | interviewed | two_way) - ({user.id} if user else set())
     if not ids:
         return []
@@ -207,8 +199,8 @@ def due_list(
             )
         )
     }
-    last = last_contacts(session, workspace_id=workspace_id, person_ids=set(people))
-    learned = imported_last(session, workspace_id=workspace_id, person_ids=set(last))
+    last = in_touch.last_contacts(session, workspace_id=workspace_id, person_ids=set(people))
+    learned = in_touch.imported_last(session, workspace_id=workspace_id, person_ids=set(last))
     horizon = today + timedelta(days=within_days)
     items = []
     for person_id, (name, own_days) in people.items():
@@ -344,72 +336,6 @@ def due_page_read(
     )
 
 
-def last_contacts(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
-    """The date of the last logged contact with each person (notes do not count, nor does
-    a message that came in to a group written by another of its people, or by one not known
-    or deleted since, even to the one person left in it: only its writer wrote to you)."""
-    if not person_ids:
-        return {}
-    rows = session.execute(
-        select(Participant.person_id, func.max(Interaction.occurred_at))
-        .join(Interaction)
-        .where(*_contact_with(session, workspace_id, person_ids))
-        .group_by(Participant.person_id)
-    )
-    return {person_id: when.date() for person_id, when in rows if when is not None}
-
-
-def _contact_with(session: Session, workspace_id: int, person_ids: set[int]) -> list[Any]:
-    """Conditions on a participant row and its interaction: contact with that person."""
-    others = aliased(Participant)
-    alone = (
-        select(func.count())
-        .select_from(others)
-        .where(others.interaction_id == Interaction.id)
-        .scalar_subquery()
-        == 1
-    )
-    return [
-        Participant.workspace_id == workspace_id,
-        among(session, Participant.person_id, sorted(person_ids)),
-        is_contact(),
-        or_(
-            Interaction.direction.is_(None),
-            Interaction.direction != Direction.INBOUND,
-            Interaction.writer_id == Participant.person_id,
-            and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, alone),
-        ),
-    ]
-
-
-def imported_last(session: Session, *, workspace_id: int, person_ids: set[int]) -> dict[int, date]:
-    """For each person whose last contact Goodword learned of only through an import, the
-    day it was imported (none of that time was logged by hand): an archive's message from
-    2024, imported today, was news today."""
-    if not person_ids:
-        return {}
-    last = (
-        select(Participant.person_id, func.max(Interaction.occurred_at).label("at"))
-        .join(Interaction)
-        .where(*_contact_with(session, workspace_id, person_ids))
-        .group_by(Participant.person_id)
-        .subquery()
-    )
-    by_hand = func.max(case((Interaction.external_id.is_(None), 1), else_=0))
-    rows = session.execute(
-        select(Participant.person_id, func.min(Interaction.created_at))
-        .join(Interaction)
-        .join(
-            last,
-            and_(last.c.person_id == Participant.person_id, last.c.at == Interaction.occurred_at),
-        )
-        .where(*_contact_with(session, workspace_id, person_ids))
-        .group_by(Participant.person_id)
-        .having(by_hand == 0)
-    )
-    return {person_id: when.date() for person_id, when in rows if when is not None}
-
-
 def settle(session: Session, *, workspace_id: int, today: date) -> list[DueItem]:
     """Mark done the open reminders of people no longer due (contact was logged since): the
     edges call this when an interaction is logged, so the reminder goes at once. The people
@@ -531,104 +457,3 @@ def remind(session: Session, *, workspace_id: int, today: date) -> Reminded:
             )
         )
     return result
-
-
-def _ties_to(
-    session: Session, workspace_id: int, user: Person | None
-) -> dict[int, list[tuple[ConnectionKind, int | None]]]:
-    return _ties_and_since(session, workspace_id, user)[0]
-
-
-def _ties_and_since(
-    session: Session, workspace_id: int, user: Person | None
-) -> tuple[dict[int, list[tuple[ConnectionKind, int | None]]], dict[int, date]]:
-    """The user's ties, as (kind, closeness) per other person, and when the latest began."""
-    ties: dict[int, list[tuple[ConnectionKind, int | None]]] = defaultdict(list)
-    since: dict[int, date] = {}
-    if user is None:
-        return ties, since
-    rows = session.execute(
-        select(
-            Connection.person_a_id,
-            Connection.person_b_id,
-            Connection.kind,
-            Connection.closeness,
-            Connection.since,
-        ).where(
-            Connection.workspace_id == workspace_id,
-            or_(Connection.person_a_id == user.id, Connection.person_b_id == user.id),
-        )
-    )
-    for person_a_id, person_b_id, kind, closeness, began in rows:
-        other = person_b_id if person_a_id == user.id else person_a_id
-        ties[other].append((kind, closeness))
-        if began is not None:
-            since[other] = max(since.get(other, began), began)
-    return ties, since
-
-
-def _interviewed(session: Session, workspace_id: int, people: set[int] | None) -> set[int]:
-    statement = (
-        select(Participant.person_id)
-        .join(Interaction)
-        .where(
-            Participant.workspace_id == workspace_id,
-            Interaction.kind == InteractionKind.INTERVIEW,
-        )
-        .distinct()
-    )
-    if people is not None:
-        statement = statement.where(among(session, Participant.person_id, sorted(people)))
-    return set(session.scalars(statement))
-
-
-def _two_way(
-    session: Session, workspace_id: int, people: set[int] | None, user: Person | None
-) -> set[int]:
-    """People the user has met or called, or written to and heard from (a message that
-    came in counts for its writer: the one person of a conversation of two, or the writer a
-    group's record names)."""
-    spoken = (
-        select(Participant.person_id)
-        .join(Interaction)
-        .where(
-            Participant.workspace_id == workspace_id,
-            Interaction.kind.in_((InteractionKind.MEETING, InteractionKind.CALL)),
-        )
-        .distinct()
-    )
-    crowd = (
-        select(Participant.interaction_id, func.count().label("people"))
-        .where(
-            Participant.workspace_id == workspace_id,
-            Participant.person_id != (user.id if user else None),
-        )
-        .group_by(Participant.interaction_id)
-        .subquery()
-    )
-    theirs = and_(
-        Interaction.direction == Direction.INBOUND,
-        or_(
-            Interaction.writer_id == Participant.person_id,
-            and_(Interaction.writer_id.is_(None), ~Interaction.writer_gone, crowd.c.people == 1),
-        ),
-    )
-    written = (
-        select(Participant.person_id)
-        .join(Interaction, Interaction.id == Participant.interaction_id)
-        .join(crowd, crowd.c.interaction_id == Interaction.id)
-        .where(
-            Participant.workspace_id == workspace_id,
-            Interaction.kind.in_(WRITTEN),
-            not_invitation(),
-        )
-        .group_by(Participant.person_id)
-        .having(
-            func.max(case((Interaction.direction == Direction.OUTBOUND, 1), else_=0)) == 1,
-            func.max(case((theirs, 1), else_=0)) == 1,
-        )
-    )
-    if people is not None:
-        spoken = spoken.where(among(session, Participant.person_id, sorted(people)))
-        written = written.where(among(session, Participant.person_id, sorted(people)))
-    return set(session.scalars(spoken)) | set(session.scalars(written))

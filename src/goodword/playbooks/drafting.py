@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from goodword import clock
 from goodword.people import service as people
-from goodword.playbooks import cadence, library
+from goodword.playbooks import in_touch, library
 from goodword.playbooks.engine import addressed_to, me, person_values
 from goodword.playbooks.messages import Draft, as_it_was, format_date, mailto_url, render
 from goodword.playbooks.schemas import DraftRead, MessageDrafts
@@ -36,8 +36,8 @@ def for_person(
     known = person_values(person, user)
     last = None
     if "last_contact" in template.fillable:
-        contacts = cadence.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
-        last = contacts.get(person.id)
+        found = in_touch.last_contacts(session, workspace_id=workspace_id, person_ids={person.id})
+        last = found.get(person.id)
         known["last_contact"] = format_date(last)
     filled = {**known, **(values or {})}
     made = library.draft(

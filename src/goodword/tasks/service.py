@@ -117,7 +117,7 @@ def _log_contact(session: Session, task: Task) -> None:
     if not logs_contact(task) or task.person_id is None:
         return
     # (Imported here: the keep-in-touch playbook itself marks tasks through this module.)
-    from goodword.playbooks.cadence import last_contacts
+    from goodword.playbooks.in_touch import last_contacts
 
     person_id = task.person_id
     last = last_contacts(session, workspace_id=task.workspace_id, person_ids={person_id})
