@@ -490,3 +490,34 @@ def test_the_rejection_with_no_company_to_name_says_the_api_can_name_them(
         "next as opportunities at the Target stage (or name them in target_organization_ids), "
         "then run it again."
     ]
+
+
+def test_planning_through_someone_not_a_side_door_says_it_in_the_apis_words(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    from goodword.people import service as people
+    from goodword.people.schemas import PositionCreate
+
+    f.person(session, workspace.id, "Sam Carter", is_me=True)
+    sol = f.person(session, workspace.id, "Sol Vega")
+    people.add_position(
+        session, workspace_id=workspace.id, person_id=sol.id,
+        data=PositionCreate(
+            organization_name="Larkspur Health", title="Account Executive", department="Sales"
+        ),
+    )  # fmt: skip
+    outsider = f.person(session, workspace.id, "Kim Lee")
+    opportunity = f.opportunity(session, workspace.id, organization_name="Larkspur Health")
+
+    ran = client.post(
+        f"/api/v1/opportunities/{opportunity.id}/playbooks/reach",
+        json={"entry_person_id": outsider.id},
+    )
+
+    assert ran.status_code == 200
+    prompt = next(p for p in ran.json()["prompts"] if p["field"] == "entry_person_id")
+    assert prompt["message"] == (
+        "That person is not a current contact at Larkspur Health outside the personnel "
+        "office; send the person_id of one of entry_points as entry_person_id."
+    )
+    assert [e["name"] for e in ran.json()["entry_points"]] == ["Sol Vega"]

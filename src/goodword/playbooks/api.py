@@ -129,6 +129,7 @@ def run_reach(
         today=clock.today(),
         entry_person_id=data.entry_person_id,
         even_with_warm_path=data.even_with_warm_path,
+        choose="send the person_id of one of entry_points as entry_person_id",
     )
     return ReachRead(
         **engine.to_read(result).model_dump(),

@@ -136,13 +136,16 @@ def plan(
     even_with_warm_path: bool = False,
     cache: SnapshotCache | None = None,
     model: StrengthModel | None = None,
+    choose: str = "pick one of the suggested people",
 ) -> ReachResult:
     """Plan an advice call into the opportunity's organization; re-running adds nothing twice.
 
     When a warm path to the hiring manager exists, the result names it and suggests asking
     for an introduction instead (unless `even_with_warm_path`). The path search reads the
     network's snapshot from `cache` when given (a page planning several times loads it once)
-    and weighs ties by `model` (the default model when None).
+    and weighs ties by `model` (the default model when None). `choose` is how to choose
+    another side door where it runs (the page's words unless given: the API's field), for
+    the prompt when `entry_person_id` is not one.
     """
     search = _Search(cache, model)
     opportunity = opportunities.get(
@@ -233,7 +236,7 @@ def plan(
         result.ask(
             "entry_person_id",
             f"That person is not a current contact at {organization.name} outside the "
-            "personnel office; pick one of the suggested people.",
+            f"personnel office; {choose}.",
         )
         return result
     if chosen is None:
