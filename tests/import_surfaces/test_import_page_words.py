@@ -80,3 +80,15 @@ def test_the_reports_note_on_columns_left_out_names_the_notes_picker(client):
     run_id = re.search(r"it is import (\d+) under", page.text).group(1)
     saved = html.unescape(client.get(f"/imports/{run_id}").text)
     assert "choose it under Notes" in saved and "notes=Column" not in saved
+
+
+def test_the_reports_count_of_pairs_in_all_opens_the_whole_queue(client):
+    client.post("/import", files=_vcf("a.vcf", ("Tom Becker", "tom@a.example"),
+                                      ("Marta Ruiz", "marta@a.example")))  # fmt: skip
+    client.post("/import", files=_vcf("b.vcf", ("Tom Becker", "tb@b.example")))
+    done = client.post("/import", files=_vcf("marta.vcf", ("Marta Ruiz", "mr@c.example")))
+    # (The count is of every pair waiting, this import's and the others': the button
+    # beside it opens this import's own.)
+    assert '(<a href="/duplicates">2 pairs wait in the queue in all</a>)' in done.text
+    listed = client.get("/duplicates").text
+    assert "Marta Ruiz" in listed and "Tom Becker" in listed
