@@ -107,3 +107,54 @@ def test_a_job_to_add_by_hand_is_said_on_the_command_line_where_it_can_be(run, t
         "rename the organization and export again, or add the job on the person's page in the "
         "web app (`goodword serve`)"
     ) in " ".join(result.stdout.split())
+
+
+BIRTHDAYS = "Name,Birthday\nAnn Lee,05/04/1990\nBo Li,06/07/1991\n"
+BIRTHDAY_MAP = "name=Name,birthday=Birthday"
+
+
+def test_birthdays_to_correct_by_hand_are_said_in_the_api_s_words(client):
+    api = "/api/v1"
+    sent = [("files", ("birthdays.csv", BIRTHDAYS.encode(), "text/csv"))]
+    report = client.post(f"{api}/imports", params={"mapping": BIRTHDAY_MAP}, files=sent).json()
+    kept = client.get(f"{api}/imports/{report['id']}").json()
+
+    (note,) = [n for n in report["notes"] if "birthdays" in n]
+    assert note.endswith(
+        f"If they are day first, correct those birthdays with `PUT {api}/people/PERSON_ID` "
+        "(its birthday)."
+    )
+    assert note in kept["notes"]
+    assert "page" not in note
+
+
+def test_birthdays_to_correct_by_hand_are_said_on_the_command_line(run, tmp_path):
+    path = tmp_path / "birthdays.csv"
+    path.write_text(BIRTHDAYS, encoding="utf-8")
+
+    result = run("import", str(path), "--map", BIRTHDAY_MAP)
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert (
+        "If they are day first, correct those birthdays with `goodword person edit PERSON_ID "
+        "--birthday`." in said
+    )
+    assert "person's page" not in said
+
+
+def test_outlook_s_birthdays_and_anniversaries_are_said_in_each_surface_s_words():
+    from goodword.importers import dateorder, registry
+
+    said = f"If they are day first, {dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES}."
+    assert registry.in_the_api(said) == (
+        "If they are day first, correct those birthdays and anniversaries with "
+        "`PUT /api/v1/people/PERSON_ID` (its birthday, and its notes, which hold an "
+        "anniversary)."
+    )
+    assert registry.on_the_command_line(said) == (
+        "If they are day first, correct those birthdays and anniversaries with "
+        "`goodword person edit PERSON_ID --birthday` (an anniversary is in their notes: "
+        "--notes)."
+    )
+    assert registry.on_the_page(said) == said

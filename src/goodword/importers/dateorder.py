@@ -119,6 +119,12 @@ def read_date(text: str, order: DateOrder) -> date | None:
 
 # What to do when a file's dates were read in the wrong order, by who wrote the file.
 _LINKEDIN_FIX = "import the file as it was exported, before a spreadsheet saved it"
+# A CSV's and Outlook's, in the pages' words: the API and the command line say them in
+# their own (`registry.in_the_api`, `registry.on_the_command_line`).
+CORRECT_BIRTHDAYS = "correct those birthdays on each person's page"
+CORRECT_BIRTHDAYS_AND_ANNIVERSARIES = (
+    "correct those birthdays and anniversaries on each person's page"
+)
 
 
 def note(

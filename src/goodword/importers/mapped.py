@@ -379,7 +379,7 @@ def birthday_order(table: Table, parsed: Parsed, columns: list[int]) -> dateorde
         writer="a spreadsheet that separates cells with semicolons (a European one)"
         if european
         else "a US spreadsheet",
-        fix="correct those birthdays on each person's page",
+        fix=dateorder.CORRECT_BIRTHDAYS,
     )
     if said:
         parsed.notes.append(said)

@@ -91,7 +91,7 @@ def _date_order(table: Table, parsed: Parsed) -> dateorder.DateOrder:
         settled,
         read_as=read_as,
         writer="Outlook in the US",
-        fix="correct those birthdays and anniversaries on each person's page",
+        fix=dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES,
     )
     if said:
         parsed.notes.append(said)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from goodword.importers import (
     column_map,
+    dateorder,
     google,
     jobs,
     linkedin,
@@ -141,9 +142,10 @@ _WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
 
 
 # How a report's note on phone numbers a spreadsheet rounded ends, and its words for a job
-# to change or add by hand (`jobs.END_THE_JOB`, `own_exports.ADD_THE_JOB`), in the pages'
-# words: a report is kept so, and the pages show it as kept; the API names its own routes
-# (`in_the_api`) and the command line its own commands (`on_the_command_line`). No command
+# to change or add by hand (`jobs.END_THE_JOB`, `own_exports.ADD_THE_JOB`) and for birthdays
+# read in the wrong order (`dateorder.CORRECT_BIRTHDAYS`), in the pages' words: a report
+# is kept so, and the pages show it as kept; the API names its own routes (`in_the_api`)
+# and the command line its own commands (`on_the_command_line`). No command
 # adds a job to someone already here: the command line says where one can.
 CORRECT_THE_NUMBERS = "or correct the numbers on the people's pages"
 _BY_HAND_ON_THE_COMMAND_LINE = {
@@ -153,6 +155,11 @@ _BY_HAND_ON_THE_COMMAND_LINE = {
     jobs.EDIT_THE_JOB: "make the job current with `goodword person job JOB_ID --current`",
     jobs.EDIT_THEIR_JOBS: "change their jobs with `goodword person job JOB_ID`",
     own_exports.ADD_THE_JOB: "add the job on the person's page in the web app (`goodword serve`)",
+    dateorder.CORRECT_BIRTHDAYS: "correct those birthdays with "
+    "`goodword person edit PERSON_ID --birthday`",
+    dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES: "correct those birthdays and anniversaries "
+    "with `goodword person edit PERSON_ID --birthday` (an anniversary is in their notes: "
+    "--notes)",
 }
 _BY_HAND_IN_THE_API = {
     CORRECT_THE_NUMBERS: f"or give the right numbers with `PUT {API_PREFIX}/people/PERSON_ID` "
@@ -162,6 +169,11 @@ _BY_HAND_IN_THE_API = {
     f"`PUT {API_PREFIX}/positions/JOB_ID` (is_current true)",
     jobs.EDIT_THEIR_JOBS: f"change their jobs with `PUT {API_PREFIX}/positions/JOB_ID`",
     own_exports.ADD_THE_JOB: f"add the job with `POST {API_PREFIX}/people/PERSON_ID/positions`",
+    dateorder.CORRECT_BIRTHDAYS: "correct those birthdays with "
+    f"`PUT {API_PREFIX}/people/PERSON_ID` (its birthday)",
+    dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES: "correct those birthdays and anniversaries "
+    f"with `PUT {API_PREFIX}/people/PERSON_ID` (its birthday, and its notes, which hold an "
+    "anniversary)",
 }
 
 
