@@ -45,11 +45,16 @@ _SAY_THE_COLUMNS_ON_THE_PAGE = (
 )
 
 
-# How a report's note on columns a map leaves out says to keep their text, in a typed map's
-# words (the command line's --map and the API's `mapping`); the import page names its Notes
-# picker, which takes one column, and the typed map for several.
+# How a report's note on columns a map leaves out says to keep their text, in the API's
+# typed map's words (its `mapping`); the command line says what to add to its --map, and
+# the import page names its Notes picker, which takes one column, and the typed map for
+# several.
 KEEP_A_COLUMN = (
     "To keep a column's text, map it to notes (notes=Column); notes may be given several columns."
+)
+_KEEP_A_COLUMN_ON_THE_COMMAND_LINE = (
+    'To keep a column\'s text, map it to notes in --map (--map "...,notes=Column"); notes may '
+    "be given several columns."
 )
 _KEEP_A_COLUMN_ON_THE_PAGE = (
     "To keep a column's text, choose it under Notes; to keep several, type a column map "
@@ -68,6 +73,11 @@ def on_the_page(message: str) -> str:
     return message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE).replace(
         KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_PAGE
     )
+
+
+def on_the_command_line(message: str) -> str:
+    """A message as the command line says it: what to add to its --map."""
+    return message.replace(KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_COMMAND_LINE)
 
 
 def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:

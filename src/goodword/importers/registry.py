@@ -199,7 +199,7 @@ def on_the_command_line(message: str) -> str:
         *_BY_HAND_ON_THE_COMMAND_LINE.items(),
     ):
         message = message.replace(said, there)
-    return message
+    return column_map.on_the_command_line(message)
 
 
 def _parse(document: Document, *, mapping: dict[str, list[str]] | None = None) -> Parsed | None:
