@@ -92,3 +92,66 @@ def test_the_reports_count_of_pairs_in_all_opens_the_whole_queue(client):
     assert '(<a href="/duplicates">2 pairs wait in the queue in all</a>)' in done.text
     listed = client.get("/duplicates").text
     assert "Marta Ruiz" in listed and "Tom Becker" in listed
+
+
+NAME_TEAM = [("files", ("sheet.csv", b"Name,Team\nAda Lovelace,Core\n", "text/csv"))]
+
+
+def test_a_column_picked_for_two_fields_is_said_in_the_pickers_words(client, count_people):
+    response = client.post(
+        "/import", files=NAME_TEAM, data={"map_given": "Name", "map_family": "Name"}
+    )
+    assert response.status_code == 422
+    assert _problem(response) == (
+        "The columns picked cannot be used. 'Name' is picked for both Given name and Family "
+        "name; a column gives one field, so pick it for the one it holds only."
+    )
+    assert count_people() == 0
+    preview = client.post(
+        "/import/preview",
+        files=NAME_TEAM,
+        data={"map_given": "Name", "map_family": "Name"},
+        headers=HTMX,
+    )
+    said = html.unescape(preview.text)
+    assert "'Name' is picked for both Given name and Family name" in said
+    assert "mapped to given and family" not in said
+
+
+def test_a_column_typed_for_two_fields_is_said_in_the_typed_map_s_words(client):
+    response = client.post("/import", files=NAME_TEAM, data={"mapping": "given=Name,family=Name"})
+    assert response.status_code == 422
+    assert _problem(response) == (
+        "The column map cannot be used. 'Name' is mapped to given and family; a column gives "
+        "one field, so map it to the one it holds"
+    )
+    # (A picker beside the typed map: the typed map says it.)
+    mixed = client.post(
+        "/import", files=NAME_TEAM, data={"map_given": "Name", "mapping": "family=Name"}
+    )
+    assert "'Name' is mapped to given and family" in _problem(mixed)
+
+
+def test_the_command_line_says_a_column_mapped_twice_in_map_s_words(run, tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Name,Team\nAda Lovelace,Core\n", encoding="utf-8")
+    result = run("import", str(sheet), "--map", "given=Name,family=Name")
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert (
+        "--map: 'Name' is mapped to given and family; a column gives one field, so map it to "
+        "the one it holds" in said
+    )
+
+
+def test_a_picked_column_the_file_lacks_is_said_in_the_pickers_words(client):
+    """Pickers of a file previewed before, sent with another file chosen since."""
+    response = client.post(
+        "/import", files=NAME_TEAM, data={"map_name": "Name", "map_notes": "Headline"}
+    )
+    assert response.status_code == 422
+    said = _problem(response)
+    assert "has no column 'Headline' (picked for Notes). Its columns are: Name, Team" in said
+    assert "mapped to" not in said
+    typed = client.post("/import", files=NAME_TEAM, data={"mapping": "name=Name,notes=Headline"})
+    assert "has no column 'Headline' (mapped to notes)" in _problem(typed)

@@ -5,7 +5,7 @@ the rows through it)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from goodword.errors import FieldError, InvalidInput
 from goodword.importers.tables import header_key
@@ -32,6 +32,14 @@ FIELDS = {
     "tags": "tags, separated by commas or semicolons",
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
+# Each field as a message names its picker on the import page (the picker's label, short).
+PICKERS = {
+    "key": "Record id", "name": "Whole name", "given": "Given name", "middle": "Middle name",
+    "family": "Family name", "email": "E-mail address", "phone": "Phone number",
+    "url": "Web or LinkedIn profile address", "org": "Organization", "title": "Job title",
+    "department": "Department", "location": "Where they live or work", "birthday": "Birthday",
+    "notes": "Notes", "tags": "Tags",
+}  # fmt: skip
 
 # How a message asks to say which column holds what, in the API's words (the command line
 # shows `mapping` as its --map); the import page says it in its own (`on_the_page`).
@@ -75,6 +83,20 @@ def on_the_page(message: str) -> str:
     )
 
 
+# A column a map names that the file lacks, as `mapped.parse_mapped` says it ("has no
+# column 'Headline' (mapped to notes; did you mean 'Headlines'?)").
+_MAPPED_TO = re.compile(r"\(mapped to (\w+)\b")
+
+
+def in_the_pickers_words(message: str) -> str:
+    """A message on a map made with the import page's pickers, as they say it.
+
+    >>> in_the_pickers_words("has no column 'Mail' (mapped to email; did you mean 'E-mail'?)")
+    "has no column 'Mail' (picked for E-mail address; did you mean 'E-mail'?)"
+    """
+    return _MAPPED_TO.sub(lambda found: f"(picked for {PICKERS.get(found[1], found[1])}", message)
+
+
 def on_the_command_line(message: str) -> str:
     """A message as the command line says it: what to add to its --map."""
     return message.replace(KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_COMMAND_LINE)
@@ -111,7 +133,11 @@ def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[
             (f.strip().lower(), h.strip()) for f, h in pairs
         }:
             pairs.append((field, header))
-    return check_mapping(pairs, errors=errors)
+    # (What the pickers alone chose is said in their words.)
+    by_picker = {(f.strip().lower(), header_key(h)) for f, h in picked} - {
+        (f.strip().lower(), header_key(h)) for f, h in typed
+    }
+    return check_mapping(pairs, errors=errors, picked=by_picker)
 
 
 # What a map without a column naming the rows is told (the import page shows its pickers),
@@ -129,10 +155,15 @@ TYPE_A_NAME_COLUMN = (
 
 
 def check_mapping(
-    pairs: Iterable[tuple[str, str]], *, errors: list[FieldError] | None = None
+    pairs: Iterable[tuple[str, str]],
+    *,
+    errors: list[FieldError] | None = None,
+    picked: Collection[tuple[str, str]] = (),
 ) -> dict[str, list[str]]:
     """The column map of (field, header) pairs, each header as given (commas and all), or
-    InvalidInput saying what is wrong with it."""
+    InvalidInput saying what is wrong with it: in the import page's pickers' words when
+    only they chose what is wrong (`picked`: their (field, folded header) pairs), else in
+    a typed map's."""
     mapping: dict[str, list[str]] = {}
     # Each column (by its folded name), as first written, and the fields it is given.
     fields_of: dict[str, tuple[str, list[str]]] = {}
@@ -156,19 +187,29 @@ def check_mapping(
         given_to = fields_of.setdefault(header_key(header), (header, []))[1]
         if field not in given_to:
             given_to.append(field)
+    # The errors said in the pickers' words (the others are in a typed map's).
+    in_pickers_words = 0
     for header, header_fields in fields_of.values():
         # (The record's id may be one of its fields too: key=Email,email=Email.)
         if len([f for f in header_fields if f != "key"]) > 1:
-            errors.append(
-                FieldError(
-                    "mapping",
-                    f"'{header}' is mapped to {' and '.join(header_fields)}; a column gives one "
-                    "field, so map it to the one it holds",
+            if all((f, header_key(header)) in picked for f in header_fields):
+                names = " and ".join(PICKERS[f] for f in header_fields)
+                message = (
+                    f"'{header}' is picked for {'both ' if len(header_fields) == 2 else ''}"
+                    f"{names}; a column gives one field, so pick it for the one it holds only."
                 )
-            )
+                in_pickers_words += 1
+            else:
+                message = (
+                    f"'{header}' is mapped to {' and '.join(header_fields)}; a column gives "
+                    "one field, so map it to the one it holds"
+                )
+            errors.append(FieldError("mapping", message))
     if not errors and not ({"name", "given", "family", "email"} & mapping.keys()):
         errors.append(FieldError("mapping", NO_NAME_COLUMN))
     if errors:
+        if in_pickers_words == len(errors):
+            raise InvalidInput("The columns picked cannot be used.", fields=errors)
         raise InvalidInput("The column map cannot be used.", fields=errors)
     return mapping
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from goodword import clock, db, logs
 from goodword.errors import GoodwordError, NotFound
-from goodword.importers import registry, service
+from goodword.importers import column_map, registry, service
 from goodword.importers.reading import MAX_BYTES
 from goodword.importers.records import ImportStopped
 from goodword.importers.report import ImportReport
@@ -44,11 +44,14 @@ STAGES = {
 }
 
 
-def message(exc: GoodwordError) -> str:
+def message(exc: GoodwordError, *, picked: bool = False) -> str:
     """An import's error as the import page shows it: its words and its fields', in the
-    page's own (`registry.on_the_page`)."""
+    page's own (`registry.on_the_page`); a column its map names and the file lacks in its
+    pickers' words when they made the map (`picked`), not a typed map."""
     details = "; ".join(f.message for f in exc.fields)
     said = f"{exc.message} {details}".strip() if details else exc.message
+    if picked:
+        said = column_map.in_the_pickers_words(said)
     return registry.on_the_page(said)
 
 
@@ -91,6 +94,8 @@ class Job:
     # Stopped because the server is shutting down, not by the user.
     shut_down: bool = False
     committing: bool = False
+    # Its column map was made with the import page's pickers alone (its errors say so).
+    picked: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -159,7 +164,7 @@ class Job:
                     session.rollback()
             self.report = report  # shown once it is committed, never before
         except GoodwordError as exc:
-            self.error = message(exc)
+            self.error = message(exc, picked=self.picked)
         except Exception as exc:
             logs.failure(log, f"background import {self.id}", exc)
             self.error = UNEXPECTED

@@ -228,13 +228,14 @@ async def run_import(
         return render(request, template, {"job": job, "busy": True}, vary_on_htmx=True)
     in_background = False
     try:
+        job.picked = bool(picked) and not typed_map(values)
         try:
             mapping = page_columns_from(typed_map(values), picked)
             saved = await save_uploads(
                 uploads, max_bytes=request.app.state.settings.import_max_bytes
             )
         except GoodwordError as exc:
-            job.error = message(exc)
+            job.error = message(exc, picked=job.picked)
             return _problem(request, session, workspace_id, job.error, values, [])
         if is_htmx(request) and saved.size > BACKGROUND_BYTES:
             in_background = True
@@ -265,7 +266,7 @@ async def run_import(
             job.last_chance_to_stop()
         except GoodwordError as exc:
             session.rollback()  # nothing of a refused or stopped import is kept
-            job.error = message(exc)
+            job.error = message(exc, picked=job.picked)
             return _problem(request, session, workspace_id, job.error, values, [])
         finally:
             saved.remove()
