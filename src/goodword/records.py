@@ -300,7 +300,7 @@ def _web_address(value: str) -> str:
         or value.casefold() in _NO_ADDRESS
     ):
         raise ValueError(
-            f"'{shown(value)}' is not a web address; write it like https://example.com/jobs/42"
+            f"'{shown(value)}' is not a web address; write it like 'https://example.com/jobs/42'"
         )
     return text
 

@@ -286,7 +286,7 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
         {
             "field": "posting_url",
             "message": "'javascript:alert(document.cookie)' is not a web address; write it "
-            "like https://example.com/jobs/42",
+            "like 'https://example.com/jobs/42'",
         }
     ]
     assert [e["field"] for e in fields(lead)] == ["url"]
@@ -297,7 +297,7 @@ def test_a_link_is_a_web_address_or_refused(client: TestClient) -> None:
     assert fields(word) == [
         {
             "field": "url",
-            "message": "'not-a-url' is not a web address; write it like https://example.com/jobs/42",
+            "message": "'not-a-url' is not a web address; write it like 'https://example.com/jobs/42'",
         }
     ]
     assert [[e["field"] for e in fields(r)] for r in none] == [["url"]] * 3

@@ -30,7 +30,7 @@ def test_person_add_reports_the_email_phone_link_and_name_at_once(run, cli_url: 
         "  --email: 'a@@b' is not an e-mail address: it has more than one @.",
         "  --phone: '12345' is not a possible phone number for region US; write it with its "
         "country code, such as +44 20 7946 0000",
-        "  --url: 'javascript:x' is not a web address; write it like https://example.com/me",
+        "  --url: 'javascript:x' is not a web address; write it like 'https://example.com/me'",
         "  NAME: Give a display name, or a given or family name.",
     ]
     alone = json.loads(run("person", "add", "", "--json").stdout)["error"]["fields"]
@@ -74,7 +74,7 @@ def test_a_lead_s_link_that_is_a_lone_word_is_refused_as_the_api_refuses_it(
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Error: Some fields need attention.",
-        "  --url: 'not-a-url' is not a web address; write it like https://example.com/jobs/42",
+        "  --url: 'not-a-url' is not a web address; write it like 'https://example.com/jobs/42'",
     ]
     assert json.loads(run("leads", "list", "--json").stdout)["items"] == []
 

@@ -139,7 +139,7 @@ def test_keys_that_find_one_person_or_cannot_be_read_are_named(
         ("line 2", "Columns a and b name the same person; a tie joins two people."),
         (
             "line 3",
-            "'http://' is not a web address; write it like https://example.com/me. "
+            "'http://' is not a web address; write it like 'https://example.com/me'. "
             "The person key in column b is longer than 300 characters.",
         ),
     ]

@@ -57,7 +57,7 @@ def test_the_person_form_lists_the_name_email_phone_and_link_problems_at_once(
         "emails": "'a@@b' is not an e-mail address: it has more than one @.",
         "phones": "'12345' is not a possible phone number for region US; write it with its "
         "country code, such as +44 20 7946 0000.",
-        "urls": "'javascript:x' is not a web address; write it like https://example.com/me.",
+        "urls": "'javascript:x' is not a web address; write it like 'https://example.com/me'.",
     }
     assert len(_summary(response.text)) == 4
     assert _count(session, Person) == 0

@@ -213,7 +213,7 @@ def profile_url(raw: str) -> tuple[str, str]:
         text = "https://" + text
     parts = urlsplit(text)
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or "." not in parts.netloc:
-        raise ValueError(f"'{raw}' is not a web address; write it like https://example.com/me")
+        raise ValueError(f"'{raw}' is not a web address; write it like 'https://example.com/me'")
     host = parts.netloc.lower()
     if _LINKEDIN_HOST.match(host):
         match = re.match(r"^/(?:mwlite/)?(in|pub)/([^?#]+)", parts.path)
