@@ -222,3 +222,25 @@ def test_a_folder_chosen_whole_keeps_its_name_so_the_export_is_dated_by_it(
     expect(page.locator("#history td.long-id")).to_have_text(
         ["Basic_LinkedInDataExport_03-20-2026 (2 files)"]
     )
+
+
+def test_several_columns_are_ticked_under_notes_and_kept_in_the_notes(
+    live_server, page: Page, tmp_path: Path
+) -> None:
+    club = tmp_path / "club.csv"
+    club.write_text("Who,Headline,Team\nMae Jemison,Astronaut,Endeavour\n", encoding="utf-8")
+    page.goto(f"{live_server.url}/import")
+    page.get_by_label("Files").set_input_files(str(club))
+    page.locator("#f-map_name").select_option("Who")
+    expect(page.locator("#import-preview td", has_text="Mae Jemison")).to_be_visible()
+    notes = page.get_by_role("group", name="Notes (as many columns as you like)")
+    notes.get_by_label("Headline").check()
+    expect(notes.get_by_label("Headline")).to_be_checked()
+    notes.get_by_label("Team").check()
+    expect(notes.get_by_label("Team")).to_be_checked()
+    expect(notes.get_by_label("Headline")).to_be_checked()  # (the preview kept the first)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", name="Import finished")).to_be_visible()
+    page.get_by_role("link", name="Mae Jemison").first.click()
+    expect(page.get_by_text("Headline: Astronaut")).to_be_visible()
+    expect(page.get_by_text("Team: Endeavour")).to_be_visible()

@@ -73,13 +73,11 @@ def test_the_reports_note_on_columns_left_out_names_the_notes_picker(client):
     notes = re.search(r"<h3>Worth knowing</h3>\s*<ul>(.*?)</ul>", page.text, re.S).group(1)
     said = html.unescape(notes)
     assert "notes=Column" not in said
-    assert (
-        "To keep a column's text, choose it under Notes; to keep several, type a column map "
-        "(under “Type a column map instead”) that names each: notes=A,notes=B." in said
-    )
+    assert "To keep a column's text, tick it under Notes (as many columns as you like)." in said
+    assert "notes=A" not in said
     run_id = re.search(r"it is import (\d+) under", page.text).group(1)
     saved = html.unescape(client.get(f"/imports/{run_id}").text)
-    assert "choose it under Notes" in saved and "notes=Column" not in saved
+    assert "tick it under Notes" in saved and "notes=Column" not in saved
 
 
 def test_the_reports_count_of_pairs_in_all_opens_the_whole_queue(client):
@@ -155,3 +153,27 @@ def test_a_picked_column_the_file_lacks_is_said_in_the_pickers_words(client):
     assert "mapped to" not in said
     typed = client.post("/import", files=NAME_TEAM, data={"mapping": "name=Name,notes=Headline"})
     assert "has no column 'Headline' (mapped to notes)" in _problem(typed)
+
+
+SEVERAL_NOTES = [
+    ("files", ("club.csv", b"Name,Headline,Team,Age\nAda Lovelace,Engineer,Core,36\n", "text/csv"))
+]
+
+
+def test_the_notes_picker_takes_several_columns(client, session):
+    from sqlalchemy import select
+
+    from goodword.people.models import Person
+
+    picked = {"map_name": "Name", "map_notes": ["Headline", "Team"]}
+    preview = client.post("/import/preview", files=SEVERAL_NOTES, data=picked, headers=HTMX)
+    ticked = re.findall(r'<input type="checkbox"[^>]*name="map_notes"[^>]*>', preview.text)
+    assert len(ticked) == 4  # (one a column)
+    assert [bool(re.search(r"\bchecked\b", box)) for box in ticked] == [False, True, True, False]
+    assert '<td data-label="Name">Ada Lovelace</td>' in preview.text
+
+    page = client.post("/import", files=SEVERAL_NOTES, data=picked, headers=HTMX)
+    assert page.status_code == 200, page.text
+    ada = session.scalars(select(Person).where(Person.display_name == "Ada Lovelace")).one()
+    assert ada.notes == "Headline: Engineer\nTeam: Core"
+    assert "not imported, as the column map does not name it: 'Age'" in html.unescape(page.text)

@@ -24,7 +24,8 @@ FIELDS = {
     "org": "organization (current)",
     "title": "job title at that organization (in the notes when there is none)",
     "department": "department at that organization (in the notes when there is none)",
-    # (The text is the column picker's label; a picker takes one column.)
+    # (The text is the column picker's label; a picker takes one column, but for those
+    # of PICKED_SEVERAL.)
     "location": "where they live or work (to join several columns, such as City and "
     "Country, type a column map below)",
     "birthday": "birthday (a date)",
@@ -32,6 +33,9 @@ FIELDS = {
     "tags": "tags, separated by commas or semicolons",
 }
 MULTI = {"email", "phone", "url", "notes", "tags", "location"}
+# The fields whose picker on the import page takes any number of columns (ticked): the
+# columns a map leaves out are kept by their text in the notes.
+PICKED_SEVERAL = {"notes"}
 # Each field as a message names its picker on the import page (the picker's label, short).
 PICKERS = {
     "key": "Record id", "name": "Whole name", "given": "Given name", "middle": "Middle name",
@@ -55,8 +59,7 @@ _SAY_THE_COLUMNS_ON_THE_PAGE = (
 
 # How a report's note on columns a map leaves out says to keep their text, in the API's
 # typed map's words (its `mapping`); the command line says what to add to its --map, and
-# the import page names its Notes picker, which takes one column, and the typed map for
-# several.
+# the import page names its Notes picker, which takes any number of columns.
 KEEP_A_COLUMN = (
     "To keep a column's text, map it to notes (notes=Column); notes may be given several columns."
 )
@@ -65,8 +68,7 @@ _KEEP_A_COLUMN_ON_THE_COMMAND_LINE = (
     "be given several columns."
 )
 _KEEP_A_COLUMN_ON_THE_PAGE = (
-    "To keep a column's text, choose it under Notes; to keep several, type a column map "
-    "(under “Type a column map instead”) that names each: notes=A,notes=B."
+    "To keep a column's text, tick it under Notes (as many columns as you like)."
 )
 
 

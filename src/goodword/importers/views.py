@@ -75,6 +75,9 @@ def _form_context(request: Request, **extra: Any) -> dict[str, Any]:
     return {
         "upload_limit": size_in_words(request.app.state.settings.import_max_bytes),
         "fields": column_map.FIELDS,
+        # The fields a picker takes several columns for, and the (field, column)s picked.
+        "several": column_map.PICKED_SEVERAL,
+        "picked": [],
         "formats": [
             ("vcard", "vCard 3.0"),
             ("vcard4", "vCard 4.0"),
@@ -201,7 +204,12 @@ async def preview_page(
     template = "importers/_preview.html" if is_htmx(request) else "importers/import.html"
     # Without JavaScript the whole page comes back, and browsers forget chosen files.
     context = _form_context(
-        request, values=values, previews=previews, choose_again=True, guessed=bool(guessed)
+        request,
+        values=values,
+        previews=previews,
+        choose_again=True,
+        guessed=bool(guessed),
+        picked=picked,
     )
     return render(request, template, context, vary_on_htmx=True)
 
