@@ -4,13 +4,18 @@ typed by hand), and as written when it is one of the user's own ("Desk; 2nd floo
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
+from pathlib import Path
 
 import factories as f
 from goodword.importers.records import Upload
 from goodword.importers.service import import_files
 from goodword.people.models import PersonEmail, PersonPhone, PersonUrl
 from goodword.people.normalize import phone_label
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 
 def test_the_well_known_kinds_have_one_form_and_others_stay_as_written() -> None:
@@ -148,3 +153,41 @@ def test_a_web_address_label_of_a_well_known_kind_has_one_form_too(session, work
         "https://home.cy.example": "home",
         "https://ada.example": "work",
     }
+
+
+def test_a_personal_web_page_is_a_home_one_whichever_file_says_it(session, workspace) -> None:
+    """LinkedIn's PERSONAL and Outlook's Personal Web Page are the person's own site: the
+    "home" vCard's TYPE=HOME, Thunderbird's Web Page 2 and an Apple card give, in one form
+    (not "Personal" from one file and "personal" from the other)."""
+    from goodword.exchange.people_rows import url_label as restored_label
+
+    profile = (
+        "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,"
+        "Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\r\n"
+        'Alice,Example,,,,,,,,,,"[PERSONAL:alice.example.org]",\r\n'
+    )
+    # (Outlook's own columns, as its export writes them.)
+    headers = next(csv.reader((DATA / "outlook_addresses.csv").open(encoding="cp1252")))
+    cells = {
+        "First Name": "Cy",
+        "Last Name": "Moss",
+        "Web Page": "",
+        "Personal Web Page": "cy.example",
+    }
+    headers.append("Personal Web Page")  # (a column of Outlook's that file leaves out)
+    rows = io.StringIO()
+    csv.writer(rows, lineterminator="\r\n").writerows(
+        [headers, [cells.get(h, "") for h in headers]]
+    )
+    outlook = rows.getvalue().encode("cp1252")
+    import_files(
+        session, workspace_id=workspace.id, today=date(2026, 11, 25),
+        paths_or_uploads=[Upload("Profile.csv", profile.encode()),
+                          Upload("contacts.csv", outlook)],
+    )  # fmt: skip
+    session.expire_all()
+
+    urls = {u.url: u.label for u in session.query(PersonUrl)}
+
+    assert urls == {"https://alice.example.org": "home", "https://cy.example": "home"}
+    assert restored_label("PERSONAL") == "home"  # (a backup restored)

@@ -365,3 +365,43 @@ def test_web_address_labels_of_a_kind_kept_before_are_in_one_form(empty_engine: 
         assert [row[0] for row in kept] == [
             "home", "work", "other", "other", "other", "Portfolio", "LinkedIn", "Home office",
         ]  # fmt: skip
+
+
+def test_personal_web_pages_kept_before_are_home_ones(empty_engine: Engine) -> None:
+    """0038: a web address labelled "personal" (Outlook's) or "Personal" (LinkedIn's) is
+    "home", as the app keeps it now; other labels stay as they were."""
+    from alembic import command
+
+    import factories as f
+    from goodword.db import make_session_factory, transaction
+    from goodword.workspaces import service as workspaces
+
+    migrate.upgrade(empty_engine)
+    config = migrate.alembic_config(empty_engine)
+    with empty_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0037")
+    sessions = make_session_factory(empty_engine)
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    urls = ["personal", "Personal", " PERSONAL ", "home", "work", "Personal blog"]
+    with transaction(sessions) as session:
+        ws = workspaces.get_or_create(session).id
+        person = f.person(session, ws, "Ravi Shankar")
+        for n, label in enumerate(urls):
+            session.execute(
+                sa.text(
+                    "INSERT INTO person_urls (workspace_id, person_id, url, kind, label, position,"
+                    " created_at, updated_at)"
+                    " VALUES (:ws, :person, :url, 'web', :label, :n, :at, :at)"
+                ),
+                {"ws": ws, "person": person.id, "url": f"https://ravi{n}.example",
+                 "label": label, "n": n, "at": at},
+            )  # fmt: skip
+
+    migrate.upgrade(empty_engine)
+
+    with empty_engine.begin() as connection:
+        kept = connection.execute(text("SELECT label FROM person_urls ORDER BY position"))
+        assert [row[0] for row in kept] == [
+            "home", "home", "home", "home", "work", "Personal blog",
+        ]  # fmt: skip

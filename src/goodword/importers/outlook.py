@@ -44,7 +44,7 @@ PHONES = [
     ("home fax", "home fax"),
     ("other fax", "fax"),
 ]
-WEB: list[tuple[str, str | None]] = [("web page", None), ("personal web page", "personal")]
+WEB: list[tuple[str, str | None]] = [("web page", None), ("personal web page", "home")]
 # Where someone is: their work address first, then home, then any other (each with the
 # name a note gives it).
 PLACES = [("business", "Business"), ("home", "Home"), ("other", "Other")]

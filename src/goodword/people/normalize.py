@@ -307,8 +307,10 @@ EMAIL_KINDS = {
 
 # The well-known kinds of web address, kept in one form as an e-mail's are: Apple's "Home",
 # "Work" and "Other" (kept so before migration 0035), vCard's TYPE=HOME and LinkedIn's
-# OTHER are the "home", "work" and "other" Google's and Thunderbird's columns give.
-URL_KINDS = {kind: kind for kind in ("home", "work", "other")}
+# OTHER are the "home", "work" and "other" Google's and Thunderbird's columns give; a
+# personal web page (LinkedIn's PERSONAL, Outlook's Personal Web Page) is the person's own
+# site, their "home" one, as Outlook's own vCards write it (TYPE=HOME; migration 0038).
+URL_KINDS = {**{kind: kind for kind in ("home", "work", "other")}, "personal": "home"}
 
 
 def url_label(label: str | None) -> str | None:
@@ -317,6 +319,8 @@ def url_label(label: str | None) -> str | None:
 
     >>> url_label("Other"), url_label(" WORK "), url_label("Portfolio"), url_label(None)
     ('other', 'work', 'Portfolio', None)
+    >>> url_label("Personal")
+    'home'
     """
     if label is None:
         return None
