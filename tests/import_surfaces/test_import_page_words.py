@@ -177,3 +177,19 @@ def test_the_notes_picker_takes_several_columns(client, session):
     ada = session.scalars(select(Person).where(Person.display_name == "Ada Lovelace")).one()
     assert ada.notes == "Headline: Engineer\nTeam: Core"
     assert "not imported, as the column map does not name it: 'Age'" in html.unescape(page.text)
+
+
+def test_a_record_id_column_that_repeats_is_said_in_the_page_s_words(client):
+    sheet = b"Account,Name\nA-1,Ada Lovelace\nA-1,Grace Hopper\n"
+    page = client.post(
+        "/import",
+        files=[("files", ("crm.csv", sheet, "text/csv"))],
+        data={"map_key": "Account", "map_name": "Name"},
+        headers=HTMX,
+    )
+    notes = html.unescape(re.search(r"<h3>Worth knowing</h3>\s*<ul>(.*?)</ul>", page.text, re.S)[1])
+    assert "crm.csv: the record id column 'Account' gives one id to several rows" in notes
+    assert (
+        "pick a column no two rows share under Record id (key= in a typed map), or none." in notes
+    )
+    assert "key column" not in notes and "map a column" not in notes

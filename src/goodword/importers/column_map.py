@@ -72,6 +72,18 @@ _KEEP_A_COLUMN_ON_THE_PAGE = (
 )
 
 
+# How a report's note on a key column that gives one id to several rows names it and says
+# what to do, in a typed map's words (`mapped`); the import page names its Record id picker.
+KEY_COLUMN = "the key column '"
+A_KEY_IS = "A key is each record's own id"
+ANOTHER_KEY = "map a column no two rows share, or none"
+_KEY_ON_THE_PAGE = {
+    KEY_COLUMN: "the record id column '",
+    A_KEY_IS: "A record id is one record's own",
+    ANOTHER_KEY: "pick a column no two rows share under Record id (key= in a typed map), or none",
+}
+
+
 def on_the_page(message: str) -> str:
     """A message as the import page says it: its own pickers and typed map, where the API's
     and the command line's name their field or option.
@@ -80,9 +92,12 @@ def on_the_page(message: str) -> str:
     Say which: choose Preview for a picker per column, or type a column map (under “Type a
     column map instead”).
     """
-    return message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE).replace(
+    message = message.replace(SAY_THE_COLUMNS, _SAY_THE_COLUMNS_ON_THE_PAGE).replace(
         KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_PAGE
     )
+    for said, there in _KEY_ON_THE_PAGE.items():
+        message = message.replace(said, there)
+    return message
 
 
 # A column a map names that the file lacks, as `mapped.parse_mapped` says it ("has no

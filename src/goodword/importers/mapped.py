@@ -25,7 +25,7 @@ from goodword.importers.cleaning import (
     profile_url,
     rounded_by_spreadsheet,
 )
-from goodword.importers.column_map import KEEP_A_COLUMN, MULTI
+from goodword.importers.column_map import A_KEY_IS, ANOTHER_KEY, KEEP_A_COLUMN, KEY_COLUMN, MULTI
 from goodword.importers.dates import read_birthday
 from goodword.importers.particles import is_particle, with_middle
 from goodword.importers.records import (
@@ -325,10 +325,9 @@ def _repeated_keys(
         )
         more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
         parsed.notes.append(
-            f"{table.name}: the key column '{column}' gives one id to several rows: "
-            f"{listed}{more}. A key is each record's own id, so those rows were told apart "
-            "by their names and e-mail addresses instead; map a column no two rows share, "
-            "or none."
+            f"{table.name}: {KEY_COLUMN}{column}' gives one id to several rows: "
+            f"{listed}{more}. {A_KEY_IS}, so those rows were told apart by their names and "
+            f"e-mail addresses instead; {ANOTHER_KEY}."
         )
     return set(repeated) | {key for _line, key in rounded}
 
