@@ -333,6 +333,6 @@ def test_a_report_says_how_many_pairs_wait_beside_its_new_ones(client):
         "/import", files=[("files", ("d.vcf", card.format("Ina Vogt", "iv@d.example").encode()))]
     )
     assert (
-        'Review 1 new possible duplicate</a> <span class="small">(2 pairs wait in the queue in '
-        "all)</span>" in more.text
+        'Review 1 new possible duplicate</a> <span class="small">(<a href="/duplicates">2 pairs '
+        "wait in the queue in all</a>)</span>" in more.text
     )
