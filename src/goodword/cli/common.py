@@ -352,6 +352,7 @@ OPTIONS_FOR_FIELDS: dict[str, tuple[str, ...]] = {
     "interaction_id": ("--interaction",),
     "next_step_due": ("--due",),
     "due_date": ("--due",),
+    "snoozed_until": ("--until",),
     "consent_on": ("--consent", "DATE"),
     "relationship_text": ("--relationship",),
     "is_current_workplace": ("--current-workplace",),

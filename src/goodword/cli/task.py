@@ -1,7 +1,9 @@
-"""Task commands: `goodword task add|list|show|done` (`goodword tasks` too)."""
+"""Task commands: `goodword task add|list|show|done|snooze|dismiss|reopen` (`goodword tasks`
+too)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 import typer
@@ -18,6 +20,7 @@ from goodword.cli.common import (
     id_option,
     listed,
     more_hint,
+    parse_day,
     print_json,
     saved,
     table,
@@ -25,7 +28,7 @@ from goodword.cli.common import (
 )
 from goodword.cli.records import known
 from goodword.errors import InvalidInput
-from goodword.tasks.enums import TaskStatus
+from goodword.tasks.enums import SNOOZE_DAYS, TaskStatus
 
 task_app = typer.Typer(
     help="Tasks: your next moves.", no_args_is_help=True, rich_markup_mode="markdown"
@@ -163,23 +166,80 @@ def task_show(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) ->
 
 @task_app.command("done")
 def task_done(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
-    """Mark a task done."""
+    """Mark a task done. A reminder to get back in touch logs the contact, as on its page; to
+    clear one without logging a contact, snooze or dismiss it."""
+    _change(ctx, task_id, TaskStatus.DONE, None, as_json)
+
+
+@task_app.command("snooze")
+def task_snooze(
+    ctx: typer.Context,
+    task_id: TaskId,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help=f"The day it comes back (YYYY-MM-DD, after today). Default: in {SNOOZE_DAYS} "
+            "days, as the task page offers.",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Put a task off until a day after today; it is open again from that day."""
+    from goodword import clock
+
+    day = parse_day(until, "--until") if until is not None else None
+    day = day or clock.today() + timedelta(days=SNOOZE_DAYS)
+    _change(ctx, task_id, TaskStatus.SNOOZED, day, as_json)
+
+
+@task_app.command("dismiss")
+def task_dismiss(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
+    """Clear a task without doing it: a reminder to get back in touch logs no contact."""
+    _change(ctx, task_id, TaskStatus.DISMISSED, None, as_json)
+
+
+@task_app.command("reopen")
+def task_reopen(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
+    """Open a task that is done, snoozed or dismissed again. A reminder to get back in touch
+    that was done takes back the contact it logged."""
+    _change(ctx, task_id, TaskStatus.OPEN, None, as_json)
+
+
+# What each command says before the task's title.
+_DONE_WORDS = {
+    TaskStatus.DONE: "Done",
+    TaskStatus.DISMISSED: "Dismissed",
+    TaskStatus.OPEN: "Open again",
+}
+
+
+def _change(
+    ctx: typer.Context, task_id: int, status: TaskStatus, until: date | None, as_json: bool
+) -> None:
+    """Change the task's status as its page and `POST /api/v1/tasks/N/status` do, and say what
+    it did to the contact a catch-up reminder logs."""
+    from goodword.forms import validate
     from goodword.tasks import service as tasks
     from goodword.tasks.schemas import TaskRead, TaskStatusChange
 
     with work(ctx) as (session, ws):
-        before = tasks.get(session, workspace_id=ws, task_id=task_id).interaction_id
-        task = tasks.set_status(
-            session,
-            workspace_id=ws,
-            task_id=task_id,
-            change=TaskStatusChange(status=TaskStatus.DONE),
-        )
+        before = tasks.get(session, workspace_id=ws, task_id=task_id).logged_interaction_id
+        change = validate(TaskStatusChange, {"status": status, "snoozed_until": until})
+        task = tasks.set_status(session, workspace_id=ws, task_id=task_id, change=change)
         read = TaskRead.model_validate(task)
-        said = f"Done: {read.title}"
-        if task.person and task.interaction_id != before and tasks.logs_contact(task):
+        said = (
+            f"Snoozed until {read.snoozed_until}: {read.title}"
+            if status is TaskStatus.SNOOZED
+            else f"{_DONE_WORDS[status]}: {read.title}"
+        )
+        if task.person and task.logged_interaction_id != before and tasks.logs_contact(task):
+            name = task.person.display_name
             said += (
-                f"\nContact with {task.person.display_name} logged today "
-                f"(interaction {read.interaction_id})."
+                f"\nContact with {name} logged today (interaction {read.interaction_id})."
+                if task.logged_interaction_id is not None
+                else f"\nThe contact with {name} it logged is taken back: they are due a "
+                "catch-up again."
             )
     saved(said, read, as_json)

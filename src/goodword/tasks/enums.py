@@ -11,3 +11,8 @@ class TaskStatus(enum.StrEnum):
     DONE = "done"
     SNOOZED = "snoozed"
     DISMISSED = "dismissed"
+
+
+# How long a snooze lasts when no day is given: the task page's date box offers it, and
+# `goodword task snooze` takes it without --until.
+SNOOZE_DAYS = 7

@@ -27,6 +27,7 @@ from goodword.pickers import opportunity_choices, organization_choices, person_c
 from goodword.playbooks import sender
 from goodword.playbooks.addresses import recipient
 from goodword.tasks import service
+from goodword.tasks.enums import SNOOZE_DAYS
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
 
@@ -47,7 +48,6 @@ FORM_PAGE = "tasks/form.html"
 FILTERS = (*(status.value for status in TaskStatus), "all")
 # Each tab's name on the page.
 FILTER_NAMES = {value: "Everything" if value == "all" else value.capitalize() for value in FILTERS}
-SNOOZE_DAYS = 7
 PAGE_SIZE = 100
 
 
