@@ -37,6 +37,7 @@ from goodword.sentences import full_stop
 
 if TYPE_CHECKING:
     from goodword.playbooks.schemas import DigestRead, DueRead
+    from goodword.referrals.schemas import ReferralAskRead
 
 AskId = Annotated[
     int, id_argument("ASK_ID", "The referral ask's id (see `goodword referrals list`).")
@@ -220,12 +221,83 @@ def referrals_advance(
         )
         ask = referrals.to_read(referrals.get(session, workspace_id=ws, ask_id=ask_id))
         read = engine.to_read(result)
+        left = []
+        if status is AskStatus.ASKED and ask.source_opportunity_id is not None:
+            # (Its other asks still to make: the page's "I sent the ask" marks them all.)
+            waiting = referrals.list_(
+                session,
+                workspace_id=ws,
+                person_id=ask.person_id,
+                source_opportunity_id=ask.source_opportunity_id,
+                statuses=frozenset({AskStatus.TO_ASK}),
+            )
+            left = [referrals.to_read(a) for a in waiting]
     if as_json:
         print_json({"ask": dump(ask), "playbook": dump(read)})
         return
     typer.echo(f"The ask of {ask.person_name} is now {ask.status.label.lower()}.")
     if result.created:
         typer.echo(events.describe(result))
+    if left:
+        typer.echo(_still_to_make(ask.person_name, ask.person_id, ask.source_opportunity_id, left))
+
+
+def _still_to_make(
+    name: str, person_id: int, source_id: int | None, left: list[ReferralAskRead]
+) -> str:
+    """What is still to make of the person after one ask was marked asked, and the command
+    that marks the rest, as the opportunity page's "I sent the ask" button does."""
+    where = ", ".join(f"{a.target_organization_name or 'no company named'} (ask {a.id})"
+                      for a in left)  # fmt: skip
+    it = "it" if len(left) == 1 else "them"
+    rest = f" --opportunity {source_id}" if source_id is not None else ""
+    return (
+        f"Still to make of {name} from that opportunity: {where}. The task to ask them is done "
+        f"once none is; if your message named {it} too, run goodword referrals mark-asked "
+        f"{person_id}{rest}."
+    )
+
+
+@referrals_app.command("mark-asked")
+def referrals_mark_asked(
+    ctx: typer.Context,
+    person_id: Annotated[
+        int, id_argument("PERSON_ID", "Whom you sent the ask to (their person id).")
+    ],
+    opportunity: Annotated[
+        int | None,
+        id_option(help="Only the asks that came from this opportunity (id); else from any."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Mark every ask still to make of one person as asked: one message usually names several
+    companies. The task to ask them is done, as the opportunity page's "I sent the ask to ..."
+    does. --json prints what `POST /api/v1/referrals/mark-asked` answers."""
+    from goodword.cli.records import known
+    from goodword.people import service as people
+    from goodword.playbooks import follow_up
+    from goodword.referrals import service as referrals
+
+    with work(ctx) as (session, ws):
+        name = people.get(session, workspace_id=ws, person_id=person_id).display_name
+        known(session, ws, opportunity=opportunity)
+        asks = follow_up.mark_asked(
+            session,
+            workspace_id=ws,
+            person_id=person_id,
+            source_opportunity_id=opportunity,
+            on=clock.today(),
+        )
+        reads = [referrals.to_read(ask) for ask in asks]
+    if as_json:
+        print_json({"items": [dump(read) for read in reads]})
+        return
+    if not reads:
+        typer.echo(f"{name} has no ask still to make; nothing changed.")
+        return
+    where = ", ".join(r.target_organization_name or "no company named" for r in reads)
+    many = "s" if len(reads) != 1 else ""
+    typer.echo(f"Marked {len(reads)} ask{many} of {name} as asked ({where}).")
 
 
 @referrals_app.command("reported-back")

@@ -43,8 +43,9 @@ def mark_asked(
     source_opportunity_id: int | None,
     on: date,
 ) -> list[ReferralAsk]:
-    """Mark every ask still to make of this person (from one opportunity) as asked, and the
-    task to make them done."""
+    """Mark every ask still to make of this person (from one opportunity, else from any) as
+    asked, and the task to make them done: each opportunity's the asks came from. The page's
+    "I sent the ask", `goodword referrals mark-asked` and the API's all mark them here."""
     asks = referrals.mark_asked(
         session,
         workspace_id=workspace_id,
@@ -52,8 +53,9 @@ def mark_asked(
         source_opportunity_id=source_opportunity_id,
         on=on,
     )
-    _asks_made(session, workspace_id=workspace_id, person_id=person_id,
-               source_opportunity_id=source_opportunity_id)  # fmt: skip
+    for source_id in dict.fromkeys(ask.source_opportunity_id for ask in asks):
+        _asks_made(session, workspace_id=workspace_id, person_id=person_id,
+                   source_opportunity_id=source_id)  # fmt: skip
     return asks
 
 

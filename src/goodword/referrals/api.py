@@ -1,4 +1,5 @@
-"""JSON API for referral asks: list, add, show, move on (with the playbook's follow-ups)."""
+"""JSON API for referral asks: list, add, show, move on (with the playbook's follow-ups), and
+mark every ask of one person as asked."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from goodword.api import (
     Limit,
 )
 from goodword.deps import DbSession, WorkspaceId
+from goodword.opportunities import service as opportunities
+from goodword.people import service as people
 from goodword.playbooks import engine, follow_up
 from goodword.playbooks.schemas import PlaybookResultRead
-from goodword.records import RecordId
+from goodword.records import RecordId, referenced
 from goodword.referrals import service
 from goodword.referrals.models import AskStatus
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskPage, ReferralAskRead
@@ -37,6 +40,19 @@ class AdvanceIn(BaseModel):
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
     ) = None
     result_opportunity_id: RecordId | None = None
+
+
+class MarkAskedIn(BaseModel):
+    """Whom you sent the ask to, and (optionally) the opportunity the asks came from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: RecordId
+    source_opportunity_id: RecordId | None = None
+
+
+class MarkedAsks(BaseModel):
+    items: list[ReferralAskRead]
 
 
 class AdvanceRead(BaseModel):
@@ -95,6 +111,35 @@ def create_ask(
 ) -> ReferralAskRead:
     """Someone to ask for a recommendation, and where; the same ask twice is a 409."""
     return service.to_read(service.create(session, workspace_id=workspace_id, data=data))
+
+
+@router.post(
+    "/referrals/mark-asked",
+    response_model=MarkedAsks,
+    summary="Mark every ask still to make of one person as asked",
+)
+def mark_asked(session: DbSession, workspace_id: WorkspaceId, data: MarkAskedIn) -> MarkedAsks:
+    """One message usually names several companies: every ask of the person still to make
+    (from `source_opportunity_id`, else from any opportunity) becomes asked today, and the
+    rejection playbook's task to ask them is done, as the opportunity page's "I sent the ask
+    to ..." button does. `items` are the asks it marked, none when none was still to make."""
+    person_id, source_id = data.person_id, data.source_opportunity_id
+    referenced(
+        "person_id", lambda: people.get(session, workspace_id=workspace_id, person_id=person_id)
+    )
+    if source_id is not None:
+        referenced(
+            "source_opportunity_id",
+            lambda: opportunities.get(session, workspace_id=workspace_id, opportunity_id=source_id),
+        )
+    asks = follow_up.mark_asked(
+        session,
+        workspace_id=workspace_id,
+        person_id=person_id,
+        source_opportunity_id=source_id,
+        on=clock.today(),
+    )
+    return MarkedAsks(items=[service.to_read(ask) for ask in asks])
 
 
 @router.get("/referrals/{ask_id}", response_model=ReferralAskRead, summary="Show a referral ask")
