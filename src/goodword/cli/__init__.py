@@ -30,6 +30,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from goodword import clock
 from goodword.cli import (
+    calendar,
     database,
     interaction,
     leads,
@@ -551,7 +552,7 @@ app.add_typer(references.references_app, name="references")
 app.command("keep-in-touch")(playbooks.keep_in_touch)
 app.add_typer(leads.leads_app, name="leads")
 app.add_typer(playbooks.messages_app, name="messages")
-app.add_typer(playbooks.calendar_app, name="calendar")
+app.add_typer(calendar.calendar_app, name="calendar")
 app.command("check")(redflags.check)
 app.command("laws")(redflags.laws)
 app.command("paths")(network.paths)

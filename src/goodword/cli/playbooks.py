@@ -1,6 +1,6 @@
-"""Playbook commands: `goodword playbooks|referrals|keep-in-touch|messages|calendar ...`. Each
-is a thin caller of the same functions the web app uses; nothing is sent. `goodword references`
-and `goodword leads` have modules of their own."""
+"""Playbook commands: `goodword playbooks|referrals|keep-in-touch|messages ...`. Each
+is a thin caller of the same functions the web app uses; nothing is sent. `goodword references`,
+`goodword leads` and `goodword calendar` have modules of their own."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from goodword.cli.common import (
     JsonFlag,
     Limit,
     OpportunityId,
-    OutputFile,
     addressed,
     dump,
     id_argument,
@@ -482,39 +481,3 @@ def messages_show(
         note = work_only_note(frm, eml="The file")
         if note:
             typer.echo(note)
-
-
-calendar_app = typer.Typer(
-    help="Your tasks and next steps as a calendar.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-)
-
-
-@calendar_app.command("export")
-def calendar_export(
-    ctx: typer.Context,
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            dir_okay=False,
-            help="The older form of --output, kept so scripts that give it still work.",
-            metavar="FILE",
-            show_default=False,
-        ),
-    ] = None,
-    output: OutputFile = None,
-) -> None:
-    """Write open tasks with a date and each opportunity's next step as an .ics calendar:
-    to the file --output names, or on the screen."""
-    from goodword.playbooks import calendar
-
-    if file is not None and output is not None:
-        raise InvalidInput("Give the file once: with --output, and leave out FILE.")
-    target = output or file or Path("-")
-    with work(ctx) as (session, ws):
-        body = calendar.download(session, workspace_id=ws, stamp=clock.now())
-        count = len(calendar.items(session, workspace_id=ws))
-    write_output(target, body)
-    if not to_screen(target):
-        typer.echo(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {target}.")
