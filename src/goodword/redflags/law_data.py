@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from goodword.redflags.employer import US_CITY, US_FEDERAL, US_STATE, Employer
+from goodword.redflags.law_sources import strongest_first
 from goodword.redflags.location import Place
 
 
@@ -390,6 +391,8 @@ def all_laws() -> tuple[Law, ...]:
     """Return every jurisdiction entry in the package data, in file order."""
     laws = []
     for entry in _data()["entries"]:
+        # (The strongest of its sources is the link shown: law_sources.py.)
+        shown, others = strongest_first(entry.get("source_url"), entry.get("also_sources") or ())
         laws.append(
             Law(
                 id=entry["id"],
@@ -405,10 +408,10 @@ def all_laws() -> tuple[Law, ...]:
                 employer_threshold=entry.get("employer_threshold"),
                 effective=_as_date(entry.get("effective")),
                 citation=entry.get("citation"),
-                source_url=entry.get("source_url"),
+                source_url=shown,
                 verified=bool(entry["verified"]),
                 threshold_note=entry.get("threshold_note"),
-                also_sources=tuple(entry.get("also_sources") or ()),
+                also_sources=tuple(others),
                 legal_url=entry.get("legal_url"),
                 source_current_as_of=entry.get("source_current_as_of"),
                 unverified_fields=tuple(str(f) for f in entry.get("unverified_fields") or ()),
