@@ -21,7 +21,13 @@ from goodword.importers.cleaning import (
     rounded_from,
 )
 from goodword.importers.combine import Combined
-from goodword.importers.jobs import END_THE_JOB, add_job, held_job, past_beside_title
+from goodword.importers.jobs import (
+    END_THE_JOB,
+    add_job,
+    held_job,
+    paired_jobs,
+    past_beside_title,
+)
 from goodword.importers.records import IncomingPosition
 from goodword.importers.state import WorkspaceState, holds_phone
 from goodword.people import birthdays, normalize
@@ -231,26 +237,28 @@ def apply_record(
     if "urls" not in contacts:
         taken_off += [f"web address {u}" for u in data.urls if u not in person.urls]
     changes += _add_contacts(person, data, out, workspace_id, contacts, state.region)
+    # (Each dated job of the record paired with a job held best first: `jobs.paired_jobs`.)
+    paired = paired_jobs(state, person, data.positions)
+    taken = {id(held) for held in paired.values()}  # (the jobs held a dated job of it is)
     if off and "positions" not in told:
         taken_off += [
             f"job {_job_words(position)}"
-            for position in data.positions
-            if held_job(state, person, position) is None
+            for index, position in enumerate(data.positions)
+            if (paired.get(index) or held_job(state, person, position, taken)) is None
         ]
     else:
         # One record's jobs are one set (LinkedIn's Positions.csv lists every job, newest
         # first): none of them ends another, nor a job held already that it says is current.
         own = {
             id(held)
-            for position in data.positions
+            for index, position in enumerate(data.positions)
             if position.is_current and position.end_date is None
-            for held in [held_job(state, person, position)]
+            for held in [paired.get(index) or held_job(state, person, position, taken)]
             if held is not None
         }
         # The jobs it says ended go first, so a job it says is current ends none of them
         # at its own start (their own ends are the file's); the report keeps the file's order.
         done: dict[int, list[str]] = {}
-        taken: set[int] = set()  # (the jobs held that a dated job of it is: each one's only)
         title_now = _title_alone(values["notes"]) if keep_current else None
         for index in sorted(
             range(len(data.positions)), key=lambda i: data.positions[i].end_date is None
@@ -258,7 +266,7 @@ def apply_record(
             done[index] = add_job(
                 state, org_names, person, data.positions[index], out, own, retitle=again,
                 left=left, keep_current=keep_current, reopen=reopen, title_now=title_now,
-                older=older, taken=taken,
+                older=older, taken=taken, paired=paired.get(index),
             )  # fmt: skip
         changes += [change for index in sorted(done) for change in done[index]]
     if title_alone and not newer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 from datetime import date
+from typing import Any
 
 from goodword.importers.bulk import Changes, Held, Known, cut
 from goodword.importers.organizations import organization_id
@@ -36,30 +37,77 @@ def held_job(
     left out ("Analyst" for "Data Analyst": `titles.narrower`), and when it has no title
     and names the employer of a current job longer or shorter by whole words ("Meta
     Platforms, Inc." for "Meta")."""
+    dated = incoming.start_date is not None or incoming.end_date is not None
+    if dated:
+        found = _dated(state, person, incoming)
+        exact = next((held for held in found if held.start_date == incoming.start_date), None)
+        nearly = [held for held in found if id(held) not in taken]
+        return exact or min(nearly, key=lambda held: _apart(held, incoming), default=None)
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
-    dated = incoming.start_date is not None or incoming.end_date is not None
-    nearly: list[Held] = []  # (the same start read in the coarser precision: "2021" for "May 2021")
     for held in person.positions:
         if _elsewhere(state, held, org_id):
-            if not (dated or title) and held.is_current and _one_employer(state, held, incoming):
+            if not title and held.is_current and _one_employer(state, held, incoming):
                 return held
             continue
-        if dated and held.title == title:
-            if held.start_date == incoming.start_date:
-                return held
-            if id(held) not in taken and _same_start(
-                held, incoming.start_date, incoming.start_precision
-            ):
-                nearly.append(held)
-        elif not dated and (
+        if (
             held.title == title
             or not title
             or same_title(held.title, title)
             or narrower(title, held.title)
         ):
             return held
-    return min(nearly, key=lambda held: _apart(held, incoming), default=None)
+    return None
+
+
+def _dated(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> list[Held]:
+    """The jobs held that a dated job may be: at its organization, with its title, from
+    its start read in the coarser precision of the two ("2021" for "May 2021")."""
+    org_id = organization_id(state, incoming.organization)
+    title = cut(incoming.title, 200)
+    return [
+        held
+        for held in person.positions
+        if not _elsewhere(state, held, org_id)
+        and held.title == title
+        and (
+            held.start_date == incoming.start_date
+            or _same_start(held, incoming.start_date, incoming.start_precision)
+        )
+    ]
+
+
+def paired_jobs(
+    state: WorkspaceState, person: Known, positions: list[IncomingPosition]
+) -> dict[int, Held]:
+    """The job held (by the job's index) that each of a record's dated jobs is, paired best
+    first over every pair, so the order of the file changes nothing: a job held from that
+    very start, then the closest start (`_apart`); each job held is one of them only. A
+    dated job left out has none of its own: it may still be a job held from its very start
+    that another one is too (a job the file gives twice: `held_job`, with these `taken`)."""
+    pairs = [
+        ((held.start_date != incoming.start_date, _apart(held, incoming), _said(incoming)),
+         index, held)
+        for index, incoming in enumerate(positions)
+        if incoming.start_date is not None or incoming.end_date is not None
+        for held in _dated(state, person, incoming)
+    ]  # fmt: skip
+    found: dict[int, Held] = {}
+    for _order, index, held in sorted(pairs, key=lambda pair: pair[0]):
+        if index not in found and all(held is not other for other in found.values()):
+            found[index] = held
+    return found
+
+
+def _said(incoming: IncomingPosition) -> tuple[Any, ...]:
+    """A dated job's dates as the file says them, to order jobs alike in all else."""
+    return tuple(
+        (day is None, day or date.min, precision or "")
+        for day, precision in (
+            (incoming.start_date, incoming.start_precision),
+            (incoming.end_date, incoming.end_precision),
+        )
+    )
 
 
 def _apart(held: Held, incoming: IncomingPosition) -> tuple[int, int]:
@@ -119,6 +167,7 @@ def add_job(
     title_now: str | None = None,
     older: bool = False,
     taken: set[int] | None = None,
+    paired: Held | None = None,
 ) -> list[str]:
     """Add a job as `people.service.add_position` does, minding dates.
 
@@ -152,10 +201,11 @@ def add_job(
     `keep_current` holds as well, and `left` says why: an old export does not undo a move.
     With `taken` (the `id`s of the jobs held that the record's other dated jobs are), a job
     held is the one dated job of the record only: two stints in 2021 beside a job held from
-    2021 are that job and another.
+    2021 are that job and another. `paired` is the job held it is, when the record's jobs
+    were paired with the jobs held before (`paired_jobs`).
     """
     keep_current = keep_current or older
-    held_already = held_job(state, person, incoming, taken or frozenset())
+    held_already = paired or held_job(state, person, incoming, taken or frozenset())
     if held_already is not None:
         if taken is not None and (incoming.start_date, incoming.end_date) != (None, None):
             taken.add(id(held_already))
