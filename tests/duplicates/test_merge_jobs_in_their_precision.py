@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import factories as f
 from goodword.duplicates import merging
 from goodword.people import job_dates
@@ -143,18 +145,21 @@ def test_a_job_of_the_survivor_is_the_copy_of_one_job_only(session, workspace):
     ]
 
 
-def test_a_job_the_merge_knows_more_precisely_is_read_so_for_the_next(session, workspace):
+def test_a_job_of_the_survivor_is_the_copy_from_its_very_start_whatever_the_order(
+    session, workspace
+):
     ws = workspace.id
     kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
     job(session, ws, kept, date(2021, 1, 1), "year")
-    # The job from 2021 is the one from 1 September 2021, so no longer from 1 January 2021.
+    # The job from 2021 is the one from 1 January 2021, as kept, though the other's job from
+    # 1 September 2021 comes first (before, it took the job, then from 1 September 2021).
     job(session, ws, other, date(2021, 9, 1))
     job(session, ws, other, date(2021, 1, 1))
 
     record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
 
     assert written(session, ws, kept.id) == [
-        ("Engineer", "2021-01-01", ""),
+        ("Engineer", "2021", ""),
         ("Engineer", "2021-09-01", ""),
     ]
     merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
@@ -162,6 +167,30 @@ def test_a_job_the_merge_knows_more_precisely_is_read_so_for_the_next(session, w
     assert written(session, ws, other.id) == [
         ("Engineer", "2021-01-01", ""),
         ("Engineer", "2021-09-01", ""),
+    ]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_of_two_jobs_of_the_survivor_each_is_the_closest_copy_whatever_the_order(
+    session, workspace, reverse
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 1, 1), "year", department="Year")
+    job(session, ws, kept, date(2021, 11, 1), "month", department="November")
+    days = [date(2021, 11, 20), date(2021, 11, 5)]
+    for day in days[:: -1 if reverse else 1]:
+        job(session, ws, other, day)
+
+    merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # 5 Nov is the closer to the job from Nov 2021 of all the pairs; the job from 2021 is
+    # then the other. (Before, the other's first job took the job from Nov 2021.)
+    session.expire_all()
+    person = people.get(session, workspace_id=ws, person_id=kept.id)
+    assert sorted((p.department, p.start_date) for p in person.positions) == [
+        ("November", date(2021, 11, 5)),
+        ("Year", date(2021, 11, 20)),
     ]
 
 
@@ -186,3 +215,43 @@ def test_undoing_a_merge_whose_job_two_copies_gave_a_day_then_its_month_puts_the
         ("Engineer", "2021-05", ""),
         ("Engineer", "2021-05-01", ""),
     ]
+
+
+def _current(session, ws, person_id):
+    session.expire_all()
+    return [
+        p.is_current for p in people.get(session, workspace_id=ws, person_id=person_id).positions
+    ]
+
+
+def test_a_job_still_held_and_its_copy_that_ended_are_one_job_ended_as_an_import_makes_it(
+    session, workspace
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 5, 1), "month")
+    job(session, ws, other, date(2021, 5, 17), end_date=date(2023, 2, 3), is_current=False)
+
+    record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # The other's copy says when the job ended, as a newer file would to an import. (Before,
+    # two jobs: one from May 2021 still held, one from 17 May 2021 to 3 Feb 2023.)
+    assert written(session, ws, kept.id) == [("Engineer", "2021-05-17", "2023-02-03")]
+    assert _current(session, ws, kept.id) == [False]
+    merging.undo_merge(session, workspace_id=ws, merge_id=record.id)
+    assert written(session, ws, kept.id) == [("Engineer", "2021-05", "")]
+    assert _current(session, ws, kept.id) == [True]
+    assert written(session, ws, other.id) == [("Engineer", "2021-05-17", "2023-02-03")]
+
+
+def test_a_job_that_ended_and_its_copy_still_held_are_one_job_that_ended(session, workspace):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    job(session, ws, kept, date(2021, 5, 1), "month", end_date=date(2023, 2, 3), is_current=False)
+    job(session, ws, other, date(2021, 5, 17))
+
+    merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # An import leaves a job that ended so (the file may be older than its end).
+    assert written(session, ws, kept.id) == [("Engineer", "2021-05-17", "2023-02-03")]
+    assert _current(session, ws, kept.id) == [False]

@@ -9,6 +9,7 @@ merge's snapshot (`duplicates.snapshot`) so `merging.undo_merge` can put it back
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from itertools import count
 from typing import Any
 
@@ -310,30 +311,27 @@ def _repeats(
     """Each row of the absorbed person, with the row (id) it repeats, which a merge keeps
     instead of it (None: it moves to the survivor), and what that row takes of it: one of
     the same signature already kept, or, for a job, one of the survivor's it is
-    (`_job_held`, `_job_nearly`), which takes the dates it knows more precisely
+    (`_job_held`, `_paired`), which takes the dates it knows more precisely
     (`_finer_dates`) and is read with them for the next. A job of the survivor is the copy
-    of one dated job only: two stints in 2021 (January to March, September to December)
-    beside a job from 2021 are that job and another, not one job."""
+    of one dated job only, paired best first over every pair, so the order of the jobs
+    changes nothing: two stints in 2021 (January to March, September to December) beside a
+    job from 2021 are that job and another, not one job."""
     known = {r["id"]: dict(r) for r in theirs}
-    survivors = list(known)
     kept = {tuple(r[c] for c in same_when): r["id"] for r in theirs}
-    taken: set[int] = set()
+    paired = _paired(rows, theirs) if table.name == "positions" else {}
     for row in rows:
         signature = tuple(row[c] for c in same_when)
-        instead = kept.get(signature) if same_when else None
+        instead = paired.get(row["id"])
+        if instead is None and same_when:
+            instead = kept.get(signature)
         if instead is None and table.name == "positions":
-            held = [known[i] for i in survivors]
-            instead = _job_held(row, held) or _job_nearly(
-                row, [job for job in held if job["id"] not in taken]
-            )
+            instead = _job_held(row, theirs)
         found: dict[str, list[Any]] = {}
         if instead is None:
             if same_when:
                 kept[signature] = row["id"]
                 known[row["id"]] = dict(row)
         elif table.name == "positions":
-            if row["start_date"] is not None or row["end_date"] is not None:
-                taken.add(instead)
             found = _finer_dates(known[instead], row)
             was = tuple(known[instead][c] for c in same_when)
             known[instead].update({name: row[name] for name in found})
@@ -366,6 +364,12 @@ def _finer_dates(kept: Any, job: Any) -> dict[str, list[Any]]:
     date as a whole day (kept so before months were, say: migration 0030), and a date it
     knows more precisely (17 May 2021 for "May 2021", `job_dates.finer`)."""
     found: dict[str, list[Any]] = {}
+    if kept["end_date"] is None and job["end_date"] is not None:
+        # (The job has ended, the other side says: it ends, as an import ends it.)
+        found["end_date"] = [None, encode(job["end_date"])]
+        found["end_precision"] = [kept["end_precision"], job["end_precision"]]
+        if kept["is_current"] and not job["is_current"]:
+            found["is_current"] = [True, False]
     for day, name in _DATES:
         if kept[day] is None or job[day] is None:
             continue
@@ -412,28 +416,47 @@ def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
         for day, name in _DATES:
             if day in found and day not in values:
                 values.pop(name, None)  # (its date changed since: both stay)
+        if "end_date" in found and "end_date" not in values:
+            values.pop("is_current", None)  # (an end it gave goes back with the end only)
         if values:
             session.execute(update(positions).where(positions.c.id == job_id).values(values))
 
 
-def _job_nearly(job: Any, held: list[Any]) -> int | None:
-    """The survivor's job (id) that a dated job of the absorbed person is, as an import
-    finds one: at the same organization, with the same title, from the same start and to
-    the same end (or none), each read in the coarser precision of the two ("May 2021" and
-    17 May 2021); of several, the one whose start is closest (`job_dates.apart`)."""
-    if job["start_date"] is None and job["end_date"] is None:
-        return None
-    found = [
-        theirs
-        for theirs in held
-        if (theirs["organization_id"], theirs["title"]) == (job["organization_id"], job["title"])
-        and all(_same_date(theirs, job, day, name) for day, name in _DATES)
-    ]
-    day, name = _DATES[0] if job["start_date"] is not None else _DATES[1]
-    nearest = min(
-        found, key=lambda theirs: job_dates.apart(theirs[day], theirs[name], job[day]), default=None
-    )
-    return None if nearest is None else int(nearest["id"])
+def _paired(rows: Sequence[Any], theirs: list[Any]) -> dict[int, int]:
+    """The survivor's job (id) that each dated job of the absorbed person is (by id), as an
+    import finds one (`importers.jobs.paired_jobs`): at the same organization, with the
+    same title, from the same start and to the same end, each read in the coarser precision
+    of the two ("May 2021" and 17 May 2021), or with an end on one side only (a job one
+    side knows has ended, the other still held: the end is taken, `_finer_dates`). Paired
+    best first over every pair, each of the survivor's jobs with one only: the very dates,
+    then the very start, then one with both ends or neither, then the closest start
+    (`job_dates.apart`), so the order of the jobs changes nothing."""
+    pairs = []
+    for row in rows:
+        if row["start_date"] is None and row["end_date"] is None:
+            continue
+        day, name = _DATES[0] if row["start_date"] is not None else _DATES[1]
+        for job in theirs:
+            if (job["organization_id"], job["title"]) != (row["organization_id"], row["title"]):
+                continue
+            if not _same_date(job, row, "start_date", "start_precision"):
+                continue
+            one_end = (job["end_date"] is None) != (row["end_date"] is None)
+            if not (one_end or _same_date(job, row, "end_date", "end_precision")):
+                continue
+            order = (
+                (job["start_date"], job["end_date"]) != (row["start_date"], row["end_date"]),
+                job["start_date"] != row["start_date"],
+                one_end,
+                job_dates.apart(job[day], job[name], row[day]) if job[day] else (0, 0),
+                [(row[d] is None, row[d] or date.min, row[p] or "") for d, p in _DATES],
+            )
+            pairs.append((order, row["id"], job["id"]))
+    found: dict[int, int] = {}
+    for _order, row_id, job_id in sorted(pairs, key=lambda pair: pair[0]):
+        if row_id not in found and job_id not in found.values():
+            found[row_id] = job_id
+    return found
 
 
 def _same_date(a: Any, b: Any, day: str, precision: str) -> bool:
