@@ -547,3 +547,34 @@ def test_a_stint_you_took_off_beside_another_in_its_year_is_said_taken_off_by_a_
         "at Kestrel Labs (import with reapply to bring it back)"
     )
     assert _jobs(_one(session, copy)) == [("Kestrel Labs", "Analyst", "2021", False, "2021-03")]
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "json", "csv"])
+def test_a_newer_copy_retitles_the_closest_of_two_jobs_its_day_may_be(
+    session: Session, workspace: Workspace, fmt: str
+) -> None:
+    ada = _ada(session, workspace, ("Kestrel Labs", "Engineer", date(2021, 11, 1), "month"))
+    copy, _text, name = _copy(session, workspace, fmt)
+    board = people.add_position(
+        session, workspace_id=copy.id, person_id=_one(session, copy).id,
+        data=PositionUpdate(organization_name="Kestrel Labs", title="Advisor",
+                            start_date=date(2021, 1, 1), is_current=True),
+    )  # fmt: skip
+    board.start_precision = "year"  # (typed in by hand: 2021, which 20 Nov 2021 is in too)
+    (job,) = ada.positions
+    job.title, job.start_date, job.start_precision = "Senior Engineer", date(2021, 11, 20), None
+    session.flush()
+    newer = export_people(session, workspace_id=workspace.id, format=fmt)  # type: ignore[arg-type]
+
+    report = _import(session, copy.id, name, newer)
+
+    # The job from Nov 2021 is the closer of the two 20 Nov 2021 may be: it is retitled.
+    # (Before, neither was, and a third job was added.)
+    assert _jobs(_one(session, copy)) == [
+        ("Kestrel Labs", "Advisor", "2021", True, ""),
+        ("Kestrel Labs", "Senior Engineer", "2021-11-20", True, ""),
+    ]
+    assert report.rows[0].detail == (
+        "title Senior Engineer at Kestrel Labs (was Engineer); "
+        "Senior Engineer at Kestrel Labs started 2021-11-20 (was 2021-11)"
+    )

@@ -418,11 +418,12 @@ def _retitled(
     precision: str | None,
     own: set[int],
 ) -> Held | None:
-    """The one current job held at the organization since `start` that the record does not
-    list (not in `own`), if there is exactly one: the job a job of the record with another
-    title is. Since that very start, or when none began then, since it read in the coarser
-    precision of the two (a job held from May 2021 for one from 17 May 2021; of jobs held
-    from 2021 and from Nov 2021, the first for one from 2021)."""
+    """The current job held at the organization since `start` that the record does not
+    list (not in `own`): the job a job of the record with another title is. Since that very
+    start, or when none began then, since it read in the coarser precision of the two (a
+    job held from May 2021 for one from 17 May 2021); of several, the one whose start is
+    closest (of jobs held from 2021 and from Nov 2021, the second for 20 Nov 2021, the
+    first for one from 2021), and none when two are as close (it may be either)."""
     found = [
         held
         for held in person.positions
@@ -433,7 +434,16 @@ def _retitled(
     ]
     exact = [held for held in found if held.start_date == start]
     found = exact or found
-    return found[0] if len(found) == 1 else None
+
+    def apart(held: Held) -> tuple[int, int]:
+        if held.start_date is None:
+            return (0, 0)
+        return job_dates.apart(held.start_date, held.start_precision, start)
+
+    ranked = sorted(found, key=apart)
+    if not ranked or (len(ranked) > 1 and apart(ranked[0]) == apart(ranked[1])):
+        return None
+    return ranked[0]
 
 
 def _set_title(out: Changes, held: Held, title: str | None) -> None:
