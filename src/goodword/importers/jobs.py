@@ -481,13 +481,20 @@ def _still_ended(
 def _ended(
     out: Changes, held: Held, incoming: IncomingPosition, org_names: dict[int, str]
 ) -> list[str]:
-    """The job is held already, with no end; this record says when it ended (a newer
-    Positions.csv gives a Finished On), not before it began (an end in 2021 is not before
-    a start in May 2021)."""
+    """The job is held already; this record says when it ended (a newer Positions.csv
+    gives a Finished On), not before it began (an end in 2021 is not before a start in May
+    2021): a job with no end ends then, and one that ended in a month or a year ends on the
+    day the record knows in it (17 Mar 2023 for one that ended in March 2023:
+    `job_dates.finer`), as a start known more precisely is taken (`_started`)."""
     end = incoming.end_date
-    if end is None or held.end_date is not None or _before(end, incoming.end_precision, held):
+    if end is None or _before(end, incoming.end_precision, held):
         return []
     precision = job_dates.kept(incoming.end_precision)
+    was = ""
+    if held.end_date is not None:
+        if not job_dates.finer(held.end_date, held.end_precision, end, precision):
+            return []
+        was = f" (was {job_dates.written(held.end_date, held.end_precision)})"
     held.end_date, held.end_precision, held.is_current = end, precision, False
     if held.id:
         out.ended.append(
@@ -497,7 +504,8 @@ def _ended(
         held.row.update(is_current=False, end_date=end, end_precision=precision)
     role = held.title or "a role"
     return [
-        f"{role} at {org_names[held.organization_id]} ended {job_dates.written(end, precision)}"
+        f"{role} at {org_names[held.organization_id]} ended "
+        f"{job_dates.written(end, precision)}{was}"
     ]
 
 

@@ -96,6 +96,17 @@ def take_back(
                 if apply:
                     job.start_date, job.start_precision = before, was
                 continue
+            if attribute == "end_date" and before is not None:
+                # (An end it gave more precisely goes back with its precision: 17 Mar 2023
+                # back to Mar 2023; the job ended all the same.)
+                was, now = precisions.pop("end_precision", (job.end_precision,) * 2)
+                taken.append(
+                    f"job {role}: end {job_dates.written(after, now)} "
+                    f"(back to {job_dates.written(before, was)})"
+                )
+                if apply:
+                    job.end_date, job.end_precision = before, was
+                continue
             if still_ended and attribute in ("end_date", "is_current"):
                 if attribute == "is_current" or "is_current" not in changes:
                     outcome.left.append(f"job {role} stays ended (the job that ended it stays)")
