@@ -60,7 +60,11 @@ def take_back(
             continue  # (deleted since, with its jobs)
         role = role_at(title, names[int(org_id)])
         job = _job(person, org_id, title, start)
-        if job is None or (job.end_date, job.is_current) != (end, current) or not wrote.job(job):
+        if (
+            job is None
+            or (job.start_date, job.end_date, job.is_current) != (start, end, current)
+            or not wrote.job(job)
+        ):
             outcome.left.append(f"job {role} (changed or removed since)")
             ended = {(j[0], j[1], j[2]) for j in added.changed_jobs}
             # (A current job it added ended the ones before; a past one ended nothing.)
@@ -191,14 +195,23 @@ def _similar_job(
 
 
 def _job(person: Person, org_id: Org, title: str | None, start: date | None) -> Position | None:
-    return next(
-        (
-            p
-            for p in person.positions
-            if (p.organization_id, p.title, p.start_date) == (org_id, title, start)
-        ),
-        None,
-    )
+    """The job a record noted by its organization, title and start: the one from that very
+    start, else, as a merge or a later import may have given it its start more precisely
+    since (17 May 2021 for May 2021, kept as 1 May 2021), one whose start is that start in
+    the coarsest precision it may be (a 1 January a year, another 1st a month), the closest
+    of several (`job_dates.apart`)."""
+    jobs = [p for p in person.positions if (p.organization_id, p.title) == (org_id, title)]
+    exact = next((p for p in jobs if p.start_date == start), None)
+    if exact is not None or start is None:
+        return exact
+    may_be = "year" if (start.month, start.day) == (1, 1) else "month" if start.day == 1 else None
+    found = [
+        (job_dates.apart(start, may_be, p.start_date), p)
+        for p in jobs
+        if p.start_date is not None
+        and job_dates.compared(p.start_date, p.start_precision, start, may_be) == 0
+    ]
+    return min(found, key=lambda pair: pair[0], default=(None, None))[1]
 
 
 def _job_words(attribute: str, before: object = None, after: object = None) -> str:
