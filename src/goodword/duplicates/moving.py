@@ -453,7 +453,7 @@ def _paired(rows: Sequence[Any], theirs: list[Any]) -> dict[int, int]:
             )
             pairs.append((order, row["id"], job["id"]))
     found: dict[int, int] = {}
-    for _order, row_id, job_id in sorted(pairs, key=lambda pair: pair[0]):
+    for _order, row_id, job_id in sorted(pairs, key=lambda pair: (pair[0], pair[2])):
         if row_id not in found and job_id not in found.values():
             found[row_id] = job_id
     return found
