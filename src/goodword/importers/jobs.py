@@ -423,7 +423,8 @@ def _retitled(
     start, or when none began then, since it read in the coarser precision of the two (a
     job held from May 2021 for one from 17 May 2021); of several, the one whose start is
     closest (of jobs held from 2021 and from Nov 2021, the second for 20 Nov 2021, the
-    first for one from 2021), and none when two are as close (it may be either)."""
+    first for one from 2021), and none when two are as close or from that very start (it
+    may be either: one typed in by hand, say)."""
     found = [
         held
         for held in person.positions
@@ -433,7 +434,8 @@ def _retitled(
         and not _elsewhere(state, held, org_id)
     ]
     exact = [held for held in found if held.start_date == start]
-    found = exact or found
+    if exact:
+        return exact[0] if len(exact) == 1 else None
 
     def apart(held: Held) -> tuple[int, int]:
         if held.start_date is None:
