@@ -279,7 +279,48 @@ def test_a_value_click_refuses_is_named_by_the_option_typed(
     assert refused.exit_code == joined.exit_code == missing.exit_code == 2
     assert refused.stderr.splitlines()[0] == f"Error: {said}"
     assert joined.stderr.splitlines()[0] == f"Error: {said}"
-    assert missing.stderr.splitlines()[0] == f"Error: Option '{option}' requires an argument."
+    assert missing.stderr.splitlines()[0] == (
+        f"Error: {option} needs a value after it: {option} <file>."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "command"),
+    [
+        (
+            ["person", "list", "--limit", "abc"],
+            "--limit: 'abc' is not a whole number from 1 to 500; give how many to show.",
+            "goodword person list",
+        ),
+        (
+            ["person", "list", "--limit"],
+            "--limit needs a value after it: --limit N.",
+            "goodword person list",
+        ),
+        (["person", "list", "--json=yes"], "--json takes no value: give it alone.", None),
+        (
+            ["--database-url"],
+            "--database-url needs a value after it: --database-url URL.",
+            "goodword",
+        ),
+        (["person", "lst"], "No such command 'lst'. Did you mean 'list'?", "goodword person"),
+    ],
+)
+def test_a_refused_command_line_says_where_the_help_is_with_json_as_without(
+    run, cli_url: str, args: list[str], said: str, command: str | None
+) -> None:
+    """The JSON error says what stderr says, where the help is too; a value an option
+    cannot take (`--limit` with none) is refused in our words, with where the help is."""
+    help_line = f"Try '{command or 'goodword person list'} --help' for help."
+    plain = run(*args)
+    # (`goodword --json --database-url` would take --json for the URL.)
+    as_json = plain if args[0] == "--database-url" else run("--json", *args)
+
+    for result in (plain, as_json):
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [f"Error: {said}", help_line]
+    if as_json is not plain:
+        assert json.loads(as_json.stdout)["error"]["message"] == f"{said} {help_line}"
 
 
 def test_a_refused_value_prints_nothing_on_stdout_without_json(run, cli_url: str) -> None:
@@ -395,8 +436,9 @@ def test_json_given_to_a_command_that_prints_none_is_refused_saying_so(run, cli_
     assert result.exit_code == 2
     message = "`goodword db upgrade` prints no JSON: it takes no --json."
     fields = [{"field": "--json", "message": message}]
+    said = f"{message} Try 'goodword db upgrade --help' for help."
     assert json.loads(result.stdout) == {
-        "error": {"code": "invalid", "message": message, "fields": fields}
+        "error": {"code": "invalid", "message": said, "fields": fields}
     }
     assert result.stderr.splitlines()[0] == f"Error: {message}"
 

@@ -11,6 +11,8 @@ import os
 import re
 import shlex
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -80,6 +82,10 @@ class _Group(TyperGroup):
             return super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:  # an option of `goodword` itself, such as --database-url
             _refused(exc, typed)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with _in_context(ctx):
+            return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         # Asked for JSON: the error comes in the API's shape on stdout too.
@@ -177,7 +183,8 @@ class _Command(TyperCommand):
         allowed = ctx.allow_extra_args
         ctx.allow_extra_args = True  # (to say which words were extra ourselves)
         try:
-            rest = super().parse_args(ctx, args)
+            with _in_context(ctx):
+                rest = super().parse_args(ctx, args)
         finally:
             ctx.allow_extra_args = allowed
         if rest and not allowed and not ctx.resilient_parsing:
@@ -207,6 +214,18 @@ class _Command(TyperCommand):
         if any(word.split() != [word] for word in rest):
             return said  # (quoted already: a hint to quote it would be wrong)
         return f"{said} Put a value with spaces in quotes."
+
+
+@contextmanager
+def _in_context(ctx: Any) -> Iterator[None]:
+    """Give a refusal of Click's parser the command it was refused by: its "Option '--limit'
+    requires an argument." comes without one, and so without where the help is."""
+    try:
+        yield
+    except UsageError as exc:
+        if exc.ctx is None:
+            exc.ctx = ctx
+        raise
 
 
 def _plain_commands(group: typer.Typer) -> None:
@@ -255,19 +274,39 @@ def _refused(exc: UsageError, words: list[str]) -> NoReturn:
     message = detail = exc.format_message()
     if isinstance(exc, NoSuchOption) and exc.option_name == "--json" and exc.ctx is not None:
         message = detail = f"`{exc.ctx.command_path}` prints no JSON: it takes no --json."
+    elif isinstance(exc, BadOptionUsage) and exc.ctx is not None:
+        message = detail = _misused(exc, exc.ctx) or detail
     elif isinstance(exc, BadParameter) and not isinstance(exc, MissingParameter):
         # Click's "Invalid value for '--k': ..." said as a field's problem is said.
         detail = exc.message
         message = f"{field}: {detail}" if field else detail
-    if "--json" in words:
-        fields = [FieldError(field, detail)] if field else []
-        error = InvalidInput(message, fields=fields)
-        typer.echo(json.dumps(error.to_dict(), ensure_ascii=False))
-    typer.echo(f"Error: {message}", err=True)
     ctx = exc.ctx
+    help_line = None
     if ctx is not None and ctx.command.get_help_option(ctx) is not None:
-        typer.echo(f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help.", err=True)
+        help_line = f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
+    if any(word.split("=", 1)[0] == "--json" for word in words):  # (as on stderr, help too)
+        fields = [FieldError(field, detail)] if field else []
+        said = f"{message} {help_line}" if help_line else message
+        typer.echo(json.dumps(InvalidInput(said, fields=fields).to_dict(), ensure_ascii=False))
+    typer.echo(f"Error: {message}", err=True)
+    if help_line:
+        typer.echo(help_line, err=True)
     raise typer.Exit(exc.exit_code)
+
+
+def _misused(exc: BadOptionUsage, ctx: Any) -> str | None:
+    """Click's "Option '--limit' requires an argument." and "Option '--json' does not take a
+    value." in our words, showing how the option is given ("--limit N")."""
+    name = exc.option_name
+    param = next(
+        (p for p in ctx.command.params if name in (*p.opts, *getattr(p, "secondary_opts", []))),
+        None,
+    )
+    if param is None:
+        return None
+    if getattr(param, "is_flag", False):
+        return f"{name} takes no value: give it alone."
+    return f"{name} needs a value after it: {name} {param.make_metavar(ctx)}."
 
 
 def _refused_field(exc: UsageError, words: list[str]) -> str | None:
@@ -343,6 +382,7 @@ def _main(
             "--database-url",
             envvar="GOODWORD_DATABASE_URL",
             show_envvar=True,
+            metavar="URL",
             help="The database to use, such as sqlite:///path/goodword.sqlite3 or "
             "postgresql://user@host/dbname. Default: goodword.sqlite3 in your data folder.",
         ),
