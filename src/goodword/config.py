@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
@@ -52,23 +53,71 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="GOODWORD_", extra="ignore", frozen=True)
 
-    database_url: str = Field(default_factory=default_database_url)
-    host: str = "127.0.0.1"
-    port: int = Field(default=8765, ge=1, le=65535)
+    # Each description is what a message asks for when the setting is refused: "give ...".
+    database_url: str = Field(
+        default_factory=default_database_url,
+        description="the database to use, such as sqlite:///path/goodword.sqlite3",
+    )
+    host: str = Field(default="127.0.0.1", description="the address `goodword serve` listens on")
+    port: int = Field(
+        default=8765, ge=1, le=65535, description="the port `goodword serve` listens on"
+    )
     # More names the app may be reached by, comma-separated ("*": any); see trusted_hosts().
-    allowed_hosts: str = ""
-    page_size: int = Field(default=50, ge=5, le=500)
-    phone_region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
-    import_max_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)  # (reading.MAX_BYTES)
-    debug_sql: bool = False
+    allowed_hosts: str = Field(
+        default="", description="more host names the app answers to, comma-separated"
+    )
+    page_size: int = Field(
+        default=50, ge=5, le=500, description="how many rows a page of a list shows"
+    )
+    phone_region: str = Field(
+        default="US",
+        pattern=r"^[A-Za-z]{2}$",
+        description="the country assumed for phone numbers written without one, such as US or GB",
+    )
+    import_max_bytes: int = Field(
+        default=100 * 1024 * 1024,  # (reading.MAX_BYTES)
+        ge=1024,
+        description="the largest file an import accepts, in bytes",
+    )
+    debug_sql: bool = Field(default=False, description="whether to log every SQL statement")
     # Relationship strength (docs/strength.md explains each); the defaults suit most people.
-    strength_recency_half_life_days: float = Field(default=180.0, gt=0)
-    strength_frequency_scale: float = Field(default=3.0, gt=0)
-    strength_contact_weight: float = Field(default=0.70, ge=0, le=1)
-    strength_reciprocity_weight: float = Field(default=0.25, ge=0, le=1)
-    strength_closeness_weight: float = Field(default=0.8, ge=0, le=1)
-    strength_current_colleague_weight: float = Field(default=0.35, ge=0, le=1)
-    strength_former_colleague_weight: float = Field(default=0.25, ge=0, le=1)
+    strength_recency_half_life_days: float = Field(
+        default=180.0,
+        gt=0,
+        description="the days after which the pull of your last contact with someone halves",
+    )
+    strength_frequency_scale: float = Field(
+        default=3.0,
+        gt=0,
+        description="how many contacts make frequency count for about two thirds of its weight",
+    )
+    strength_contact_weight: float = Field(
+        default=0.70,
+        ge=0,
+        le=1,
+        description="how much logged contact adds to a tie's strength",
+    )
+    strength_reciprocity_weight: float = Field(
+        default=0.25, ge=0, le=1, description="how much contact going both ways adds"
+    )
+    strength_closeness_weight: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="the share of your own closeness rating in a tie's strength",
+    )
+    strength_current_colleague_weight: float = Field(
+        default=0.35,
+        ge=0,
+        le=1,
+        description="what working at the same organization now adds",
+    )
+    strength_former_colleague_weight: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="what having worked together before adds",
+    )
 
     @field_validator("allowed_hosts")
     @classmethod
@@ -103,3 +152,59 @@ class Settings(BaseSettings):
         if self.database_url.startswith(prefix) and ":memory:" not in self.database_url:
             return Path(self.database_url[len(prefix) :])
         return None
+
+
+# What a setting's value must be, where its type and bounds do not say it.
+_KINDS = {"phone_region": "a two-letter country code"}
+
+
+def refusals(exc: ValidationError) -> list[tuple[str, str]]:
+    """Each setting the environment gave wrongly, by its variable (GOODWORD_PORT), and what
+    was wrong with it and what to give, in our words rather than pydantic's:
+    "'eighty' is not a whole number from 1 to 65535; give the port `goodword serve` listens
+    on (default 8765)."."""
+    said = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else ""
+        info = Settings.model_fields.get(name)
+        variable = f"GOODWORD_{name.upper()}"
+        if info is None or error["type"] == "value_error":  # (a validator's words: ours)
+            said.append((variable, str(error.get("ctx", {}).get("error", error["msg"]))))
+            continue
+        value = str(error["input"])
+        value = value if len(value) <= 40 else value[:37] + "..."
+        default = "" if info.default_factory else f" (default {_written(info.default)})"
+        said.append(
+            (variable, f"{value!r} is not {_kind(name)}; give {info.description}{default}.")
+        )
+    return said
+
+
+def _kind(name: str) -> str:
+    """What a setting takes, from its type and bounds: "a whole number from 1 to 65535"."""
+    if name in _KINDS:
+        return _KINDS[name]
+    info = Settings.model_fields[name]
+    if info.annotation is bool:
+        return "true or false (1 or 0, yes or no, on or off)"
+    low, above, high = (
+        next((_written(getattr(m, bound)) for m in info.metadata if hasattr(m, bound)), None)
+        for bound in ("ge", "gt", "le")
+    )
+    kind = "a whole number" if info.annotation is int else "a number"
+    if low is not None and high is not None:
+        return f"{kind} from {low} to {high}"
+    if low is not None:
+        return f"{kind} of {low} or more"
+    if above is not None:
+        return f"{kind} above {above}"
+    return "text" if info.annotation is str else kind
+
+
+def _written(value: Any) -> str:
+    """A default or bound as it is set: false, 0.7, 180, 8765."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

@@ -217,8 +217,16 @@ def make_engine(
     use = "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname."
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseUnavailable(f"{setting} is not a database URL ({exc}). {use}") from None
+    except ArgumentError:  # (SQLAlchemy's "Could not parse SQLAlchemy URL ...")
+        raise DatabaseUnavailable(
+            f"{setting} is not a database URL: it does not begin with a kind of database and "
+            f"://. {use}"
+        ) from None
+    except ValueError:  # (its port, read with int(); never shown: it may be a password's end)
+        raise DatabaseUnavailable(
+            f"{setting} is not a database URL: the port after the host's colon is not a "
+            f"number. {use}"
+        ) from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:

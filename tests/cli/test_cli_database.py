@@ -209,8 +209,26 @@ def test_a_url_that_is_not_a_url_is_explained(run) -> None:
     result = run("--database-url", "not a url", "db", "upgrade")
 
     assert result.exit_code == 5
-    assert "is not a database URL" in result.stderr
-    assert "Traceback" not in result.output
+    assert result.stderr == (
+        "Error: --database-url is not a database URL: it does not begin with a kind of "
+        "database and ://. Use sqlite:///path/to/file.sqlite3 or "
+        "postgresql+psycopg://user@host/dbname.\n"
+    )
+    assert "SQLAlchemy" not in result.output  # (its words, not ours)
+
+
+def test_a_url_whose_port_is_no_number_is_explained(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOODWORD_DATABASE_URL", "postgresql://ann:s3cret@db.example:543x/gw")
+
+    result = run("person", "list")
+
+    assert result.exit_code == 5
+    assert result.stderr == (
+        "Error: GOODWORD_DATABASE_URL is not a database URL: the port after the host's colon "
+        "is not a number. Use sqlite:///path/to/file.sqlite3 or "
+        "postgresql+psycopg://user@host/dbname.\n"
+    )
+    assert "s3cret" not in result.output
 
 
 def older(url: str) -> str:
@@ -334,8 +352,53 @@ def test_a_bad_setting_is_named_without_a_traceback(
     result = run("person", "list")
 
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: The settings are not valid (GOODWORD_PORT:")
+    assert result.stderr == (
+        "Error: GOODWORD_PORT: 'eighty' is not a whole number from 1 to 65535; give the port "
+        "`goodword serve` listens on (default 8765). Fix it in the environment, or unset it "
+        "for its default.\n"
+    )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [("person", "list", "--json"), ("serve",)])
+def test_bad_settings_are_each_said_in_our_words_naming_the_variable(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("GOODWORD_PAGE_SIZE", "2")
+    monkeypatch.setenv("GOODWORD_PHONE_REGION", "usa")
+    monkeypatch.setenv("GOODWORD_DEBUG_SQL", "maybe")
+    monkeypatch.setenv("GOODWORD_STRENGTH_CONTACT_WEIGHT", "1.5")
+    monkeypatch.setenv("GOODWORD_ALLOWED_HOSTS", "a*b")
+
+    result = run(*command)
+
+    assert result.exit_code == 2
+    said = [
+        "Error: 5 settings are not valid; fix each in the environment, or unset it for its "
+        "default:",
+        "  GOODWORD_ALLOWED_HOSTS: 'a*b': give host names (goodword.example.org), a whole "
+        "domain as *.example.org, or * alone for any name.",
+        "  GOODWORD_PAGE_SIZE: '2' is not a whole number from 5 to 500; give how many rows a "
+        "page of a list shows (default 50).",
+        "  GOODWORD_PHONE_REGION: 'usa' is not a two-letter country code; give the country "
+        "assumed for phone numbers written without one, such as US or GB (default US).",
+        "  GOODWORD_DEBUG_SQL: 'maybe' is not true or false (1 or 0, yes or no, on or off); "
+        "give whether to log every SQL statement (default false).",
+        "  GOODWORD_STRENGTH_CONTACT_WEIGHT: '1.5' is not a number from 0 to 1; give how "
+        "much logged contact adds to a tie's strength (default 0.7).",
+    ]
+    assert result.stderr.splitlines() == said
+    assert "Input should" not in result.output  # (pydantic's words)
+    if "--json" in command:
+        error = json.loads(result.stdout)["error"]
+        assert error["message"] == said[0].removeprefix("Error: ")
+        assert [f["field"] for f in error["fields"]] == [
+            "GOODWORD_ALLOWED_HOSTS",
+            "GOODWORD_PAGE_SIZE",
+            "GOODWORD_PHONE_REGION",
+            "GOODWORD_DEBUG_SQL",
+            "GOODWORD_STRENGTH_CONTACT_WEIGHT",
+        ]
 
 
 def test_serve_says_plainly_when_its_port_is_in_use(run, cli_url: str) -> None:

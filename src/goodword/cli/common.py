@@ -27,7 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 from typer._click.types import ParamType  # Typer's own copy of Click
 
-from goodword.errors import GoodwordError, InvalidInput
+from goodword.errors import FieldError, GoodwordError, InvalidInput
 from goodword.people import job_dates
 
 if TYPE_CHECKING:
@@ -70,11 +70,26 @@ class State:
                     Settings(database_url=self.database_url) if self.database_url else Settings()
                 )
             except ValidationError as exc:
-                problems = ", ".join(
-                    f"GOODWORD_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
-                )
-                raise InvalidInput(f"The settings are not valid ({problems}).") from None
+                raise settings_refused(exc) from None
         return self._settings
+
+
+def settings_refused(exc: ValidationError) -> InvalidInput:
+    """The error for settings the environment gives wrongly, naming each variable, what
+    was wrong and what to give (config.refusals), a line each when there are several."""
+    from goodword.config import refusals
+
+    said = refusals(exc)
+    fields = [FieldError(variable, words) for variable, words in said]
+    if len(said) == 1:
+        variable, words = said[0]
+        fix = "Fix it in the environment, or unset it for its default."
+        return InvalidInput(f"{variable}: {words} {fix}", fields=fields)
+    return InvalidInput(
+        f"{len(said)} settings are not valid; fix each in the environment, or unset it for "
+        "its default:",
+        fields=fields,
+    )
 
 
 def data_dir() -> Path:
