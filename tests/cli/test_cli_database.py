@@ -717,3 +717,23 @@ def test_an_upgrade_of_a_database_in_use_says_before_it_starts_that_it_can_take_
         f"Upgrading the database at {path} from version {version}: a large one can take "
         "a minute or two...\n"
     )
+
+
+def test_serve_reload_watches_all_of_goodwords_code(
+    run, cli_url: str, served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--reload restarts when any of Goodword's code changes, as its help says: a service's
+    too, not the command line's alone."""
+    import uvicorn
+
+    import goodword
+
+    monkeypatch.setenv("GOODWORD_HOST", "127.0.0.1")  # (serve --reload sets it: put back after)
+    runs: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: runs.append(kwargs))
+
+    result = run("serve", "--reload")
+
+    assert result.exit_code == 0, result.output
+    assert runs[0]["reload"] is True
+    assert runs[0]["reload_dirs"] == [str(Path(goodword.__file__).parent)]

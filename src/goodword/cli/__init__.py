@@ -62,13 +62,14 @@ from goodword.cli.importing import import_command, imports_app
 from goodword.cli.people import people_app
 from goodword.errors import DatabaseUnavailable, FieldError, GoodwordError, InvalidInput
 
-EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input or usage, an id given in an
-option that names no record too (`task add T --person 99`); 3 conflict with existing records;
-4 no such record: the one the command is about (`person show 99`); 5 database unreachable
-or busy (another program saving);
-6 database needs `goodword db upgrade`. Errors are written to stderr, naming the options you
-typed; with `--json` they are also printed on stdout in the API's shape, `{"error": {"code",
-"message", "fields"}}`, naming the API's fields."""
+EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 invalid input, usage or settings (a
+GOODWORD_ variable given wrongly), an id given in an option that names no record too (`task
+add T --person 99`); 3 conflict with existing records; 4 no such record: the one the command
+is about (`person show 99`); 5 database unreachable, its URL wrong, or busy (another program
+saving); 6 database needs `goodword db upgrade`. Errors are written to stderr, naming the
+options you typed; with `--json` they are also printed on stdout in the API's shape,
+`{"error": {"code", "message", "fields"}}`, naming the API's fields (a command line refused
+before the command runs names the options, and says where the help is)."""
 
 
 class _Group(TyperGroup):
@@ -421,7 +422,8 @@ def serve(
 ) -> None:
     """Start the web app and the API.
 
-    Checks first that the database answers and is at the latest version. Your own database
+    Checks first that every GOODWORD_ setting is valid (one given wrongly is named, with what
+    it takes), and that the database answers and is at the latest version. Your own database
     in Goodword's data folder is upgraded automatically, and a new SQLite file anywhere is
     set up (as every command does); any other database (a PostgreSQL server, a SQLite file
     elsewhere that already holds records) is left alone and you are asked to run
@@ -495,7 +497,7 @@ def serve(
             host=host,
             port=port,
             reload=True,
-            reload_dirs=[str(Path(__file__).parent)],
+            reload_dirs=[str(Path(__file__).parent.parent)],  # (all of goodword, not cli/)
             access_log=False,
         )
     else:

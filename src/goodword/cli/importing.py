@@ -316,7 +316,8 @@ def undo_import(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Undo the latest import: the people it made that nothing has touched since go, with
+    """Undo an import, the latest one not undone yet (an earlier one is refused, naming the
+    import to undo first): the people it made that nothing has touched since go, with
     their jobs and ties, and so do the messages it added and the organizations it made that
     nothing else holds; what it added to people already here comes off them, and what it
     changed about them goes back as it was. All at once (importing the file again brings it

@@ -163,7 +163,10 @@ def person_list(
 
 @person_app.command("show")
 def person_show(ctx: typer.Context, person_id: PersonId, as_json: JsonFlag = False) -> None:
-    """Show a person with their jobs and connections."""
+    """Show a person with their jobs and closest connections.
+
+    --json prints the person as GET /api/v1/people/PERSON_ID gives it, without connections:
+    `goodword person connections` lists them all."""
     from goodword.connections import service as connections
     from goodword.people import service as people
     from goodword.people.normalize import phone_text

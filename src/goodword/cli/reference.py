@@ -34,8 +34,10 @@ chooses the database; the default is the SQLite file in your data directory
 (see [configuration.md](configuration.md)).
 
 Exit codes: 0 success; 1 an error; 2 invalid input (the message names the option you typed,
-such as `--due`; a `--json` error names the API's field, such as `due_date`), which includes an
-id given in an option that names no record (`task add T --person 99`); 3 a conflict (such as
+such as `--due`; a `--json` error names the API's field, such as `due_date`, but for a command
+line refused before the command runs, which names the option and says where the help is),
+which includes an id given in an option that names no record (`task add T --person 99`) and a
+setting given wrongly (each `GOODWORD_` variable named, with what it takes); 3 a conflict (such as
 a duplicate); 4 not found: the record the command is about (`person show 99`, `task done 99`);
 5 the database cannot be reached (or its URL, or the folder of its SQLite file, is wrong), or is
 busy with another program's writing (the web app's import, say: try again in a minute); 6 the
