@@ -85,10 +85,10 @@ def calendar_feed(
     action: Annotated[
         FeedAction | None,
         typer.Argument(
-            help="on: turn the feed on (the same address if it is); rotate: give it a new "
-            "address, the old one stops working; off: turn it off. Without it, shows the "
-            "feed's address.",
-            metavar="[on|rotate|off]",
+            help="One of on, rotate or off. on: turn the feed on (the same address if it is); "
+            "rotate: give it a new address, the old one stops working; off: turn it off. "
+            "Without it, shows the feed's address.",
+            metavar="ACTION",
             show_default=False,
         ),
     ] = None,
