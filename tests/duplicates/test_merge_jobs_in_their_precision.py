@@ -145,16 +145,18 @@ def test_a_job_of_the_survivor_is_the_copy_of_one_job_only(session, workspace):
     ]
 
 
+@pytest.mark.parametrize("reverse", [False, True])
 def test_a_job_of_the_survivor_is_the_copy_from_its_very_start_whatever_the_order(
-    session, workspace
+    session, workspace, reverse
 ):
     ws = workspace.id
     kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
     job(session, ws, kept, date(2021, 1, 1), "year")
-    # The job from 2021 is the one from 1 January 2021, as kept, though the other's job from
-    # 1 September 2021 comes first (before, it took the job, then from 1 September 2021).
-    job(session, ws, other, date(2021, 9, 1))
-    job(session, ws, other, date(2021, 1, 1))
+    # The job from 2021 is the one from 1 January 2021, as kept, whichever of the other's
+    # jobs comes first (before, one from 1 September 2021 first took the job).
+    days = [date(2021, 9, 1), date(2021, 1, 1)]
+    for day in days[:: -1 if reverse else 1]:
+        job(session, ws, other, day)
 
     record = merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
 
