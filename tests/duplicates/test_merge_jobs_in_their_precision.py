@@ -257,3 +257,51 @@ def test_a_job_that_ended_and_its_copy_still_held_are_one_job_that_ended(session
     # An import leaves a job that ended so (the file may be older than its end).
     assert written(session, ws, kept.id) == [("Engineer", "2021-05-17", "2023-02-03")]
     assert _current(session, ws, kept.id) == [False]
+
+
+def ended(session, ws, person, start, end, precisions=(None, None)):
+    made = job(session, ws, person, start, precisions[0], end_date=end, is_current=False)
+    made.end_precision = precisions[1]
+    session.flush()
+    return made
+
+
+@pytest.mark.parametrize("recorded", ["march first", "december first"])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_each_copy_is_the_job_of_the_survivor_that_ends_with_it_whatever_the_order(
+    session, workspace, reverse, recorded
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    ends = [date(2021, 3, 1), date(2021, 12, 1)]
+    for end in ends if recorded == "march first" else ends[::-1]:
+        ended(session, ws, kept, date(2021, 1, 1), end, ("year", "month"))
+    stints = [(date(2021, 9, 1), date(2021, 12, 1)), (date(2021, 1, 1), date(2021, 3, 1))]
+    for start, end in stints[:: -1 if reverse else 1]:
+        ended(session, ws, other, start, end, ("month", "month"))
+
+    merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # The same two jobs an import of the other's stints makes of them.
+    assert written(session, ws, kept.id) == [
+        ("Engineer", "2021-01", "2021-03"),
+        ("Engineer", "2021-09", "2021-12"),
+    ]
+
+
+def test_a_copy_from_after_the_end_of_the_survivors_job_in_its_year_is_another_job(
+    session, workspace
+):
+    ws = workspace.id
+    kept, other = f.person(session, ws, "Sam Ode"), f.person(session, ws, "Sam Ode")
+    ended(session, ws, kept, date(2021, 1, 1), date(2021, 3, 1), ("year", "month"))
+    job(session, ws, other, date(2021, 9, 1), "month")
+
+    merging.merge(session, workspace_id=ws, survivor_id=kept.id, absorbed_id=other.id)
+
+    # The job from 2021 ended in March: one from September is not it. (Before, it was, and
+    # started in September, after its end.)
+    assert written(session, ws, kept.id) == [
+        ("Engineer", "2021", "2021-03"),
+        ("Engineer", "2021-09", ""),
+    ]

@@ -425,33 +425,23 @@ def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
 def _paired(rows: Sequence[Any], theirs: list[Any]) -> dict[int, int]:
     """The survivor's job (id) that each dated job of the absorbed person is (by id), as an
     import finds one (`importers.jobs.paired_jobs`): at the same organization, with the
-    same title, from the same start and to the same end, each read in the coarser precision
-    of the two ("May 2021" and 17 May 2021), or with an end on one side only (a job one
-    side knows has ended, the other still held: the end is taken, `_finer_dates`). Paired
-    best first over every pair, each of the survivor's jobs with one only: the very dates,
-    then the very start, then one with both ends or neither, then the closest start
-    (`job_dates.apart`), so the order of the jobs changes nothing."""
+    same title, and dates that may be one job's (`job_dates.pairing`: the same start and
+    end, each read in the coarser precision of the two, "May 2021" and 17 May 2021, or an
+    end on one side only, the end then taken, `_finer_dates`; never a start after the
+    other's end). Paired best first over every pair, then by the survivor's job first
+    recorded, each of the survivor's jobs with one only, so the order of the jobs changes
+    nothing."""
     pairs = []
     for row in rows:
         if row["start_date"] is None and row["end_date"] is None:
             continue
-        day, name = _DATES[0] if row["start_date"] is not None else _DATES[1]
         for job in theirs:
             if (job["organization_id"], job["title"]) != (row["organization_id"], row["title"]):
                 continue
-            if not _same_date(job, row, "start_date", "start_precision"):
-                continue
-            one_end = (job["end_date"] is None) != (row["end_date"] is None)
-            if not (one_end or _same_date(job, row, "end_date", "end_precision")):
-                continue
-            order = (
-                (job["start_date"], job["end_date"]) != (row["start_date"], row["end_date"]),
-                job["start_date"] != row["start_date"],
-                one_end,
-                job_dates.apart(job[day], job[name], row[day]) if job[day] else (0, 0),
-                [(row[d] is None, row[d] or date.min, row[p] or "") for d, p in _DATES],
-            )
-            pairs.append((order, row["id"], job["id"]))
+            order = job_dates.pairing(_dates(job), _dates(row))
+            if order is not None:
+                said = [(row[d] is None, row[d] or date.min, row[p] or "") for d, p in _DATES]
+                pairs.append(((order, said), row["id"], job["id"]))
     found: dict[int, int] = {}
     for _order, row_id, job_id in sorted(pairs, key=lambda pair: (pair[0], pair[2])):
         if row_id not in found and job_id not in found.values():
@@ -459,10 +449,10 @@ def _paired(rows: Sequence[Any], theirs: list[Any]) -> dict[int, int]:
     return found
 
 
-def _same_date(a: Any, b: Any, day: str, precision: str) -> bool:
-    if a[day] is None or b[day] is None:
-        return bool(a[day] is None and b[day] is None)
-    return job_dates.compared(a[day], a[precision], b[day], b[precision]) == 0
+def _dates(job: Any) -> job_dates.Dates:
+    return job_dates.Dates(
+        job["start_date"], job["start_precision"], job["end_date"], job["end_precision"]
+    )
 
 
 def _job_held(job: Any, held: list[Any]) -> int | None:

@@ -26,10 +26,10 @@ def held_job(
     state: WorkspaceState, person: Known, incoming: IncomingPosition, taken: Set[int] = frozenset()
 ) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
-    organization and title; for a dated one, the same start, read in the coarser precision
-    of the two when none has that very start: "2021" or 17 May 2021 for "May 2021", and of
-    several so, the closest, but for a job another of the record's is already: `taken`, by
-    `id`), if any.
+    organization and title; for a dated one, the same start and end, read in the coarser
+    precision of the two, or an end on one side only (`job_dates.pairing`), when none has
+    that very start: "2021" or 17 May 2021 for "May 2021", and of several so, the best
+    paired, but for a job another of the record's is already: `taken`, by `id`), if any.
 
     An address book says less than LinkedIn and says it its own way, so an undated job
     is also one held already when its title is the held one written otherwise, shortened
@@ -39,10 +39,13 @@ def held_job(
     Platforms, Inc." for "Meta")."""
     dated = incoming.start_date is not None or incoming.end_date is not None
     if dated:
-        found = _dated(state, person, incoming)
+        found = sorted(
+            _dated(state, person, incoming),
+            key=lambda held: (_pairing(held, incoming), held.id or _NEW),
+        )
         exact = next((held for held in found if held.start_date == incoming.start_date), None)
         nearly = [held for held in found if id(held) not in taken]
-        return exact or min(nearly, key=lambda held: _apart(held, incoming), default=None)
+        return exact or next(iter(nearly), None)
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     for held in person.positions:
@@ -62,7 +65,9 @@ def held_job(
 
 def _dated(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> list[Held]:
     """The jobs held that a dated job may be: at its organization, with its title, from
-    its start read in the coarser precision of the two ("2021" for "May 2021")."""
+    its start and to its end read in the coarser precision of the two ("2021" for "May
+    2021"), or with an end on one side only, and neither's start after the other's end
+    (`job_dates.pairing`, as a merge pairs them)."""
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     return [
@@ -70,10 +75,7 @@ def _dated(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> 
         for held in person.positions
         if not _elsewhere(state, held, org_id)
         and held.title == title
-        and (
-            held.start_date == incoming.start_date
-            or _same_start(held, incoming.start_date, incoming.start_precision)
-        )
+        and _pairing(held, incoming) is not None
     ]
 
 
@@ -81,12 +83,15 @@ def paired_jobs(
     state: WorkspaceState, person: Known, positions: list[IncomingPosition]
 ) -> dict[int, Held]:
     """The job held (by the job's index) that each of a record's dated jobs is, paired best
-    first over every pair, so the order of the file changes nothing: a job held from that
-    very start, then the closest start (`_apart`); each job held is one of them only. A
-    dated job left out has none of its own: it may still be a job held from its very start
-    that another one is too (a job the file gives twice: `held_job`, with these `taken`)."""
+    first over every pair as a merge pairs them (`job_dates.pairing`: the very dates, then
+    the very start, then both ends or neither, then the closest start), then by the job held
+    first recorded, so neither the order of the file nor the order the jobs held are read in
+    changes anything; each job held is one of them only. A dated job left out has none of
+    its own: it may still be a job held from its very start that another one is too (a job
+    the file gives twice: `held_job`, with these `taken`)."""
+    recorded = {id(held): place for place, held in enumerate(person.positions)}
     pairs = [
-        ((held.start_date != incoming.start_date, _apart(held, incoming), _said(incoming)),
+        ((_pairing(held, incoming), _said(incoming), held.id or _NEW, recorded[id(held)]),
          index, held)
         for index, incoming in enumerate(positions)
         if incoming.start_date is not None or incoming.end_date is not None
@@ -99,6 +104,22 @@ def paired_jobs(
     return found
 
 
+# A job held that this import added has no id yet: after every job recorded before.
+_NEW = float("inf")
+
+
+def _pairing(held: Held, incoming: IncomingPosition) -> tuple[Any, ...] | None:
+    return job_dates.pairing(
+        job_dates.Dates(held.start_date, held.start_precision, held.end_date, held.end_precision),
+        job_dates.Dates(
+            incoming.start_date,
+            job_dates.kept(incoming.start_precision),
+            incoming.end_date,
+            job_dates.kept(incoming.end_precision),
+        ),
+    )
+
+
 def _said(incoming: IncomingPosition) -> tuple[Any, ...]:
     """A dated job's dates as the file says them, to order jobs alike in all else."""
     return tuple(
@@ -108,14 +129,6 @@ def _said(incoming: IncomingPosition) -> tuple[Any, ...]:
             (incoming.end_date, incoming.end_precision),
         )
     )
-
-
-def _apart(held: Held, incoming: IncomingPosition) -> tuple[int, int]:
-    """How far the held job's start is from the incoming one's (`job_dates.apart`): of jobs
-    that may be it, the closest is the one (Nov 2021 over 2021 for 20 Nov 2021)."""
-    if held.start_date is None or incoming.start_date is None:
-        return (0, 0)  # (both undated: the same start)
-    return job_dates.apart(held.start_date, held.start_precision, incoming.start_date)
 
 
 def _same_start(held: Held, start: date | None, precision: str | None) -> bool:
@@ -538,12 +551,17 @@ def _started(
 ) -> list[str]:
     """The job is held already; a start this record knows more precisely (17 May 2021 for
     one held from May 2021, May 2021 for 2021: `job_dates.finer`) is its start from now on,
-    in words."""
+    in words; never one after the job's end (September 2021 for a job from 2021 that ended
+    in March)."""
     start, precision = incoming.start_date, job_dates.kept(incoming.start_precision)
     if held.start_date is None or start is None:
         return []
     if not job_dates.finer(held.start_date, held.start_precision, start, precision):
         return []
+    if held.end_date is not None and (
+        job_dates.compared(start, precision, held.end_date, held.end_precision) > 0
+    ):
+        return []  # (never a start after the job's end)
     was = job_dates.written(held.start_date, held.start_precision)
     held.start_date, held.start_precision = start, precision
     if held.id:
