@@ -68,3 +68,27 @@ def test_a_job_from_after_the_end_of_the_one_held_in_its_year_is_another_job(
         ("Kestrel Labs", "Analyst", "2021", False, "2021-03"),
         ("Kestrel Labs", "Analyst", "2021-09", True, ""),
     ]
+
+
+def test_a_job_whose_end_was_corrected_by_hand_stays_one_job_and_keeps_the_end(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace)
+    job = people.add_position(
+        session, workspace_id=ada.workspace_id, person_id=ada.id,
+        data=PositionUpdate(organization_name="Kestrel Labs", title="Analyst",
+                            start_date=date(2021, 5, 1), end_date=date(2023, 3, 15),
+                            is_current=False),
+    )  # fmt: skip
+    job.start_precision = "month"
+    session.flush()
+
+    # The file still says the job ran to April 2023; the user corrected it to 15 March.
+    stint = "Analyst at Kestrel Labs, 2021-05 to 2023-04"
+    _import(session, workspace.id, "people.csv", _rows(stint))
+
+    # One job, with the end the user gave it: an end that differs ranks a job held after
+    # one whose end agrees, and is not a reason to add the job a second time.
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021-05", False, "2023-03-15"),
+    ]

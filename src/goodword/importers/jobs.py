@@ -27,7 +27,8 @@ def held_job(
 ) -> Held | None:
     """The job the person is already known to have held that `incoming` is (the same
     organization and title; for a dated one, the same start and end, read in the coarser
-    precision of the two, or an end on one side only (`job_dates.pairing`), when none has
+    precision of the two, or an end on one side only, or, ranked after those, another end:
+    one corrected by hand, kept (`job_dates.pairing`), when none has
     that very start: "2021" or 17 May 2021 for "May 2021", and of several so, the best
     paired, but for a job another of the record's is already: `taken`, by `id`), if any.
 
@@ -66,8 +67,8 @@ def held_job(
 def _dated(state: WorkspaceState, person: Known, incoming: IncomingPosition) -> list[Held]:
     """The jobs held that a dated job may be: at its organization, with its title, from
     its start and to its end read in the coarser precision of the two ("2021" for "May
-    2021"), or with an end on one side only, and neither's start after the other's end
-    (`job_dates.pairing`, as a merge pairs them)."""
+    2021"), or with an end on one side only (or another end, ranked after: an end corrected
+    by hand), and neither's start after the other's end (`job_dates.pairing`)."""
     org_id = organization_id(state, incoming.organization)
     title = cut(incoming.title, 200)
     return [
@@ -117,6 +118,7 @@ def _pairing(held: Held, incoming: IncomingPosition) -> tuple[Any, ...] | None:
             incoming.end_date,
             job_dates.kept(incoming.end_precision),
         ),
+        ends_may_differ=True,
     )
 
 

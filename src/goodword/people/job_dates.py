@@ -188,7 +188,7 @@ class Dates(NamedTuple):
     end_precision: str | None
 
 
-def pairing(held: Dates, other: Dates) -> tuple[Any, ...] | None:
+def pairing(held: Dates, other: Dates, *, ends_may_differ: bool = False) -> tuple[Any, ...] | None:
     """How good a pair a job held and another copy of a job at its organization with its
     title are, lowest first, or None when they cannot be one job: the starts the same and
     the ends the same (each read in the coarser precision of the two), or an end on one side
@@ -199,15 +199,20 @@ def pairing(held: Dates, other: Dates) -> tuple[Any, ...] | None:
     `apart`). An import and a merge pair jobs by it alike (`importers.jobs.paired_jobs`,
     `duplicates.moving`), best first over every pair, then by the job held first recorded.
 
+    An import passes `ends_may_differ`: a file whose end differs from the one held (an end
+    the user corrected by hand) is still that job, ranked after every job whose end agrees,
+    and the end held stays (`importers.jobs._ended` takes only a more precise one).
+
     >>> year, march = date(2021, 1, 1), date(2021, 3, 1)
     >>> pairing(Dates(year, "year", march, "month"), Dates(date(2021, 9, 1), "month", None, None))
     >>> pairing(Dates(year, "year", march, "month"), Dates(date(2021, 1, 15), None, None, None))
-    (True, True, True, (14, 2))
+    (False, True, True, True, (14, 2))
     """
     if not (_same(held.start, held.start_precision, other.start, other.start_precision)):
         return None
     one_end = (held.end is None) != (other.end is None)
-    if not (one_end or _same(held.end, held.end_precision, other.end, other.end_precision)):
+    differ = not (one_end or _same(held.end, held.end_precision, other.end, other.end_precision))
+    if differ and not ends_may_differ:
         return None
     if _after(other.start, other.start_precision, held.end, held.end_precision) or _after(
         held.start, held.start_precision, other.end, other.end_precision
@@ -219,6 +224,7 @@ def pairing(held: Dates, other: Dates) -> tuple[Any, ...] | None:
     elif held.end is not None and other.end is not None:
         far = apart(held.end, held.end_precision, other.end)
     return (
+        differ,
         (held.start, held.end) != (other.start, other.end),
         held.start != other.start,
         one_end,
