@@ -57,6 +57,34 @@ def test_wiring_back_that_is_not_asked_of_you_is_not_a_scam(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # "Please" in a sentence or list item that names its duties is courtesy, not a request.
+        "Responsibilities include matching remittances to invoices and, if a client pays twice, "
+        "please wire back the duplicate payment to the client within five days.",
+        "Accounts Receivable Clerk\nResponsibilities:\n- Post customer payments to the ledger "
+        "daily\n- When a customer pays an invoice twice, please wire back the overpayment to the "
+        "customer within 3 business days\n- Chase overdue invoices by phone and e-mail",
+    ],
+)
+def test_a_polite_wire_back_among_the_duties_is_not_a_scam(text: str) -> None:
+    assert "rf-gift-cards-or-wire" not in _signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked of you now, not a duty: no duties named, or "can you" and "today".
+        "We sent you $3,000 by mistake for your equipment. Please wire back the difference to "
+        "our vendor today.",
+        "Duties: invoicing and filing. Can you please wire back the difference to our vendor?",
+    ],
+)
+def test_please_wire_back_asked_of_you_is_still_a_scam(text: str) -> None:
+    assert "rf-gift-cards-or-wire" in _signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Bookkeeper wanted: reconcile deposits, log incoming checks from tenants, and send "
         "monthly statements to our contractors.",
         "Duties: match client cheques to open invoices, prepare the daily deposit and follow up "
@@ -115,3 +143,11 @@ def test_the_wire_finding_says_why_a_wire_is_never_asked_not_only_gift_cards() -
     )
     [finding] = [f for f in report.findings if f.signal == "rf-gift-cards-or-wire"]
     assert "or to wire money on or back for it" in finding.explanation
+
+
+def test_a_polite_wire_back_to_a_vendor_among_the_duties_is_still_a_scam() -> None:
+    text = (
+        "Responsibilities include supplier payments and, if we overpay you, please wire back "
+        "the difference to our vendor."
+    )
+    assert "rf-gift-cards-or-wire" in _signals(text)

@@ -236,6 +236,15 @@ _ASKED_BEFORE_WIRE = rx(
     + _ASKED_NOW
     + r",?)\s+(?:[\w-]+\s+){0,2}$"
 )
+# Only courtesy, before a refund among the duties ("Responsibilities include ... please wire
+# back the duplicate payment to the client"): a duty still, as the same wire without "please"
+# (not "please wire $900 to our supplier", nor a wire back to a vendor).
+_ONLY_POLITE = rx(r"\b(?:please|kindly)\s+(?:[\w-]+\s+){0,2}$")
+_REFUND_TO_OTHERS = rx(
+    r"^wire\s+back\b[^;\n]*?\bto\s+(?:the|our|a|each|that|this|its)\s+(?:[\w-]+\s+)?"
+    + _OTHERS
+    + r"s?\b"
+)
 _ASKED_AFTER_WIRE = rx(r"^[^;\n]*?\b(?:" + _ASKED_NOW + r"|before\s+noon\b)")
 _CONNECTED = rx(_CONNECT)
 _COIN = rx(COIN)
@@ -268,14 +277,16 @@ def _wire_among_duties(text: str, sents: Sentences, found: re.Match[str], named:
     if not _WIRE.search(named):
         return False
     lo, hi = sents.window(found.start())
-    duties = _DUTIES.search(text, lo, found.start())
-    if not (duties or _EMPLOYERS_MONEY.search(text, lo, hi) or _list_of_duties(text, lo)):
+    duties = bool(_DUTIES.search(text, lo, found.start())) or _list_of_duties(text, lo)
+    if not (duties or _EMPLOYERS_MONEY.search(text, lo, hi)):
         return False
     if _MONEY_TO_YOU.search(text, sents.window(found.start(), 2)[0], found.start()):
         return False
     if _FOR_YOUR_OWN.search(text, found.start(), hi):
         return False
-    if _ASKED_BEFORE_WIRE.search(text[lo : found.start()]):
+    asked = _ASKED_BEFORE_WIRE.search(text[lo : found.start()])
+    refund = duties and _REFUND_TO_OTHERS.search(text[found.start() : hi])
+    if asked and not (refund and _ONLY_POLITE.fullmatch(asked.group(0))):
         return False
     if _ASKED_AFTER_WIRE.search(text[found.start() : hi]):
         return False
