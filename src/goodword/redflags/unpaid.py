@@ -243,6 +243,18 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
                     and not posting
                 )
                 or (sized and _ASKED.search(text, *here) and _UNPAID.search(text, *here))
+                # Work of some size asked "for the designer role": the role the reader is
+                # being hired for, not a colleague's task ("Hi team", "before she starts").
+                # Its size may be said in the next sentence ("It usually takes a weekend").
+                or (
+                    not posting
+                    and _FOR_THE_ROLE.search(text, lo, hi)
+                    and (sized or _has_size(text, lo, hi))
+                    and _ASKED_OF_YOU.search(text, *here)
+                    and not _MONEY_OFFERED.search(text, lo, hi)
+                    and not welcomed
+                    and not _FOR_SOMEONE_ELSE.search(text)
+                )
                 # Work of some size asked of the reader and said near it to be unpaid, or
                 # work of any size said to be work the employer may use ("We may publish the
                 # best ones", "We may use your designs on the final cans"), in a message about
@@ -481,6 +493,24 @@ _HIRING_CONTEXT = rx(
 _WELCOMED = rx(
     r"\bwelcome\s+(?:to\s+the\s+team|aboard|on\s*board)\b|\bnow\s+that\s+you(?:'ve|\u2019ve|\s+have)"
     r"\s+(?:joined|started)\b"
+)
+# The role the reader is up for, opening the request's sentence: "For the designer role,
+# please..." (not "we're hiring for the designer role", nor "In this role, you will").
+_FOR_THE_ROLE = rx(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*for\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:role|position|vacancy|opening)\s*,"
+    r"|\b(?:your\s+(?:interest\s+in|application\s+(?:for|to))|(?:applying|applied)\s+(?:for|"
+    r"to))\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,3}?(?:role|position|vacancy|opening)\b"
+)
+# A request, not what the job requires ("you should have shipped three apps").
+_ASKED_OF_YOU = rx(
+    r"\b(?:please|(?:can|could|would)\s+you|we(?:'d|\u2019d|\s+would)\s+like\s+you\s+to|"
+    r"we\s+(?:ask|invite)\s+you\s+to)\b"
+)
+# Work for someone else's role: a colleague's task or a new hire's onboarding.
+_FOR_SOMEONE_ELSE = rx(
+    r"\b(?:hi|hello|hey)\s+(?:team|all|everyone|folks)\b|\bnew\s+hires?\b|"
+    r"\b(?:she|he|they)\s+(?:starts?|joins?)\b"
 )
 # Money offered for the work ("at $150 each", "we'll pay $200 per article") makes it a paid
 # piece of work, not an unpaid step, whatever is then done with it.
