@@ -408,3 +408,13 @@ def test_ticking_this_is_a_job_posting_checks_a_short_ad_for_its_pay_range(
     assert "This was read as a message" not in ticked.text
     # The box stays ticked for the next check.
     assert 'name="posting" type="checkbox" value="1" checked>' in ticked.text
+
+
+def test_a_salary_question_with_no_place_says_to_give_it_in_the_pages_field(
+    client: TestClient,
+) -> None:
+    page = html.unescape(client.post("/check", data={"text": "What is your current salary?"}).text)
+
+    assert "Where the job is was not given" in page
+    assert "give it in “Where the job is”" in page
+    assert 'as "location"' not in page and "--where" not in page

@@ -332,3 +332,26 @@ def test_posting_true_checks_a_short_ad_for_its_pay_range(client: TestClient) ->
     assert any("read as a message" in note for note in guessed["notes"])
     assert said["is_posting"] is True
     assert "cf-missing-pay-range" in {f["signal"] for f in said["findings"]}
+
+
+def test_a_salary_question_with_no_place_says_to_give_it_as_location(client: TestClient) -> None:
+    report = client.post("/api/v1/check", json={"text": "What is your current salary?"}).json()
+
+    [history] = [x for x in report["findings"] if x["category"] == "salary_history"]
+    assert "Where the job is was not given" in history["explanation"]
+    assert 'give it as "location"' in history["explanation"]
+    assert 'give it as "location"' in history["verdict"]
+
+
+def test_an_opportunity_with_no_place_says_to_give_it_its_city_and_country(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = f.opportunity(
+        session, workspace.id, posting_text="Analyst. What is your current salary?"
+    )
+
+    report = client.get(f"/api/v1/opportunities/{opportunity.id}/findings").json()["report"]
+
+    [history] = [x for x in report["findings"] if x["category"] == "salary_history"]
+    assert "give the opportunity its city and country" in history["explanation"]
+    assert '"location"' not in history["explanation"]

@@ -303,3 +303,14 @@ def test_a_text_read_as_a_message_says_so_and_posting_checks_its_pay_range(
     printed = " ".join(run("check", path).stdout.split())
     assert "If it is a posting, say so (give --posting) and check it again." in printed
     assert "check page" not in printed and "in the API" not in printed
+
+
+def test_a_salary_question_with_no_place_says_to_give_it_with_where(
+    run: Run, tmp_path: Path
+) -> None:
+    result = run("check", _file(tmp_path, "What is your current salary?\n"))
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "Where the job is was not given" in said
+    assert "give it with --where" in said and '"location"' not in said

@@ -20,6 +20,7 @@ from goodword.redflags import service
 from goodword.redflags.analyzer import ON_THE_COMMAND_LINE, Finding, Report, analyze, said_where
 from goodword.redflags.answers import Answer
 from goodword.redflags.findings import help_shared_by, shared_help
+from goodword.redflags.history import GIVE_IT_ON_THE_COMMAND_LINE, place_said_where
 from goodword.redflags.laws import AppliedLaw, data_caveat, data_compiled, every_law, laws_for
 from goodword.redflags.signals import Channel, Severity
 
@@ -37,6 +38,7 @@ def check(file: str, *, location: str | None, posting: bool | None, as_json: boo
     name, text = _read(file)
     service.check_length(text, field="FILE", source=name)
     report = analyze(text, location=location, today=clock.today(), posting=posting)
+    place_said_where(report.findings, GIVE_IT_ON_THE_COMMAND_LINE)  # (--where)
     if as_json:
         print_json({"file": name, **report.to_dict()})
         return

@@ -17,6 +17,22 @@ from goodword.redflags.places import COUNTRY_NAMES, EU_MEMBERS
 from goodword.redflags.signals import Severity, signal
 from goodword.redflags.textspan import Sentences, merge_overlaps
 
+# How to give where the job is, in the API's words; the check page, `goodword check` and an
+# opportunity say it in their own (`place_said_where`).
+GIVE_THE_PLACE = 'give it as "location"'
+GIVE_IT_ON_THE_PAGE = "give it in “Where the job is”"
+GIVE_IT_ON_THE_COMMAND_LINE = "give it with --where"
+GIVE_IT_FOR_AN_OPPORTUNITY = "give the opportunity its city and country"
+
+
+def place_said_where(findings: list[Finding], how: str) -> None:
+    """Say how to give where the job is as `how` (`GIVE_IT_ON_THE_PAGE`, ...) says it, in each
+    finding's explanation and verdict."""
+    for finding in findings:
+        finding.explanation = finding.explanation.replace(GIVE_THE_PLACE, how)
+        if finding.verdict is not None:
+            finding.verdict = finding.verdict.replace(GIVE_THE_PLACE, how)
+
 
 def _history_verdict(
     lookup: LawLookup | None, place: Place | None = None
@@ -38,7 +54,7 @@ def _history_verdict(
                 'city and state or country, such as "Denver, CO" or "Toronto, ON".'
             )
         else:
-            untold = f"Where the job is was not given, {unchecked}."
+            untold = f"Where the job is was not given, {unchecked}: {GIVE_THE_PLACE}."
         return (
             Severity.MEDIUM,
             f"{untold} Many US states and cities, British Columbia, Prince Edward Island and "

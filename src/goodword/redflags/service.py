@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from goodword.errors import FieldError, InvalidInput
 from goodword.redflags.analyzer import Report, analyze
 from goodword.redflags.findings import Finding, SharedHelp, help_shared_by, shared_help
+from goodword.redflags.history import GIVE_IT_FOR_AN_OPPORTUNITY, place_said_where
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 from goodword.redflags.pay import RecordedPay
 from goodword.redflags.signals import Severity
@@ -94,13 +95,16 @@ def findings_for_opportunity(opportunity: Opportunity, *, today: date) -> Checke
     if not text:
         return None
     location = opportunity_location(opportunity)
-    return check(
+    checked = check(
         text[:MAX_TEXT],
         location=location,
         today=today,
         posting=True,
         recorded_pay=opportunity_pay(opportunity),
     )
+    # Its place is given in the opportunity's own fields, on its page and in the API alike.
+    place_said_where(checked.report.findings, GIVE_IT_FOR_AN_OPPORTUNITY)
+    return checked
 
 
 def opportunity_pay(opportunity: Opportunity) -> RecordedPay | None:

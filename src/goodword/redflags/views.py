@@ -21,6 +21,7 @@ from goodword.pages import is_htmx, render
 from goodword.redflags import service
 from goodword.redflags.analyzer import ON_THE_PAGE, said_where
 from goodword.redflags.employer import US_FEDERAL
+from goodword.redflags.history import GIVE_IT_ON_THE_PAGE, place_said_where
 from goodword.redflags.laws import data_caveat, data_compiled, every_law, laws_for
 
 router = APIRouter()
@@ -83,6 +84,7 @@ async def check_post(request: Request) -> Response:
         service.check, text, location=location or None, today=clock.today(), posting=posting
     )
     checked.report.notes = said_where(checked.report.notes, ON_THE_PAGE)  # (the page's box)
+    place_said_where(checked.report.findings, GIVE_IT_ON_THE_PAGE)  # (the page's field)
     context = _context(text=text, location=location, posting=bool(posting), checked=checked)
     return render(request, template, context, vary_on_htmx=True)
 
