@@ -575,7 +575,9 @@ def test_a_federal_posting_cites_the_federal_pay_setting_rule() -> None:
     assert finding.severity is Severity.LOW
     assert finding.verdict is not None
     assert "does not stop the question" in finding.verdict
-    assert "took effect on 2024-04-01" in finding.verdict
+    # The rule's status is in its law, listed under the finding; the verdict does not repeat it.
+    assert "took effect on 2024-04-01" in finding.laws[0].status_text
+    assert "took effect" not in finding.verdict
     # The rule limits how pay is set, so no answer may claim the question is barred.
     assert not any(a.kind == "point_to_law" for a in finding.answers)
     assert any(
@@ -639,7 +641,8 @@ def test_a_missing_range_under_a_law_not_yet_enforced_says_when_enforcement_star
     assert before is not None and after is not None
     assert before.severity is Severity.LOW
     assert "but the rule is not enforced until 2027-01-01" in before.explanation
-    assert "in force since 2025-12-03, but not enforced until 2027-01-01" in before.explanation
+    assert "in force since 2025-12-03, but not enforced until 2027-01-01" in before.laws[0].summary
+    assert before.laws[0].summary not in before.explanation  # (listed under it, not said twice)
     ask = next(a for a in before.answers if a.kind == "ask_for_range")
     assert "enforced from 2027-01-01" in ask.text
     assert after.severity is Severity.MEDIUM

@@ -418,3 +418,14 @@ def test_a_salary_question_with_no_place_says_to_give_it_in_the_pages_field(
     assert "Where the job is was not given" in page
     assert "give it in “Where the job is”" in page
     assert 'as "location"' not in page and "--where" not in page
+
+
+def test_a_findings_law_is_listed_once_under_it_not_again_in_its_explanation(
+    client: TestClient,
+) -> None:
+    text = SHORT_AD_IN_DENVER + "What is your current salary?\n"
+    page = html.unescape(client.post("/check", data={"text": text, "posting": "on"}).text)
+
+    assert page.count("The law where the job is") == 2
+    assert page.count("Equal Pay for Equal Work Act, Part 2") == 1  # (pay ranges)
+    assert page.count("wage-history provision in § 8-5-102") == 1  # (pay history)

@@ -70,7 +70,7 @@ def test_help_shared_by_several_findings_is_given_once(client: TestClient) -> No
 def test_a_check_without_a_location_reads_it_from_the_text(client: TestClient) -> None:
     text = "What is your current salary?\nLocation: Toronto, ON\n"
 
-    report = client.post("/api/v1/check", json={"text": text}).json()
+    report = client.post("/api/v1/check", json={"text": text, "posting": True}).json()
 
     assert report["location"] == "Toronto, ON"
     assert report["place"]["city"] == "Toronto"
@@ -204,7 +204,7 @@ def test_a_check_cites_sources_for_the_jobs_country(client: TestClient) -> None:
 def test_a_check_reads_the_location_from_a_plain_sentence(client: TestClient) -> None:
     text = "What is your current salary? This role is based in Toronto, ON."
 
-    report = client.post("/api/v1/check", json={"text": text}).json()
+    report = client.post("/api/v1/check", json={"text": text, "posting": True}).json()
 
     assert report["location"] == "Toronto, ON"
     assert report["place"]["region"] == "ON"
@@ -355,3 +355,15 @@ def test_an_opportunity_with_no_place_says_to_give_it_its_city_and_country(
     [history] = [x for x in report["findings"] if x["category"] == "salary_history"]
     assert "give the opportunity its city and country" in history["explanation"]
     assert '"location"' not in history["explanation"]
+
+
+def test_a_findings_law_is_in_its_laws_not_again_in_its_explanation(client: TestClient) -> None:
+    text = SHORT_AD_IN_DENVER + "What is your current salary?\n"
+    report = client.post("/api/v1/check", json={"text": text, "posting": True}).json()
+
+    assert len(report["findings"]) == 2
+    for finding in report["findings"]:
+        [law] = [x for x in finding["laws"] if x["name"] == "Colorado"]
+        assert law["citation"] and law["summary"]
+        assert law["citation"] not in finding["explanation"]
+        assert law["citation"] not in (finding["verdict"] or "")

@@ -314,3 +314,18 @@ def test_a_salary_question_with_no_place_says_to_give_it_with_where(
     said = " ".join(result.stdout.split())
     assert "Where the job is was not given" in said
     assert "give it with --where" in said and '"location"' not in said
+
+
+def test_a_findings_law_is_listed_once_under_law_not_again_in_its_explanation(
+    run: Run, tmp_path: Path
+) -> None:
+    text = SHORT_AD_IN_DENVER + "What is your current salary?\n"
+    result = run("check", _file(tmp_path, text), "--where", "Denver, CO", "--posting")
+
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    # A "Law:" list under each of the two findings, and each law's citation there only.
+    assert said.count("Law:") == 2
+    assert said.count("Equal Pay for Equal Work Act, Part 2") == 1  # (pay ranges)
+    assert said.count("wage-history provision in § 8-5-102") == 1  # (pay history)
+    assert said.count("in force since 2021-01-01") == 2

@@ -72,7 +72,7 @@ def _history_verdict(
         return (
             Severity.LOW,
             f"{rule.law.name} limits how this employer may use your pay history to set your "
-            f"pay; it does not stop the question itself. ({rule.summary})",
+            "pay; it does not stop the question itself.",
             own,
             None,  # it does not bar the question, so a reply should not say it does
         )
@@ -119,7 +119,7 @@ def _history_verdict(
             severity = Severity.MEDIUM
             # The reply says so too: the directive binds employers through the state's law.
             line = f"{line} (which {state} must put into its own law)"
-        return severity, verdict + f" ({best.summary})", cited, line
+        return severity, verdict, cited, line
     unknown = [a for a in cited if a.status is Status.UNKNOWN and a.law.restricts == "asking"]
     if unknown:
         # Never deny an entry the data holds: say it is there, and that its status is not known.
@@ -129,7 +129,7 @@ def _history_verdict(
         return (
             Severity.MEDIUM,
             f"In {where} the employer may ask, but may not refuse to hire you because you "
-            f"decline to answer. ({refuse[0].summary})",
+            "decline to answer.",
             cited,
             None,
         )
@@ -137,7 +137,7 @@ def _history_verdict(
     if upcoming:
         return (
             Severity.LOW,
-            f"A ban is coming in {where} but is not in force yet. ({upcoming[0].summary})",
+            f"A ban is coming in {where} but is not in force yet.",
             cited,
             None,
         )
@@ -146,7 +146,7 @@ def _history_verdict(
         return (
             Severity.LOW,
             f"In {where} the recorded ban covers only public employers or how pay is set, not a "
-            f"private employer asking. ({public[0].summary})",
+            "private employer asking.",
             cited,
             None,
         )

@@ -93,11 +93,11 @@ def transparency_findings(
         if too_wide_on and ontario is not None:
             why += (
                 f" {ontario.law.name} limits the spread of a posted range to "
-                f"{ontario.law.range_rules['max_spread']:,} a year ({ontario.summary})."
+                f"{ontario.law.range_rules['max_spread']:,} a year."
             )
             cited, severity = [ontario], Severity.MEDIUM
         elif laws:
-            why += f" A good-faith range is required where this job is ({laws[0].summary})."
+            why += f" A good-faith range is required where this job is ({law_line(laws[0])})."
             cited = laws[:1]
             severity = Severity.LOW if laws[0].enforcement_pending else Severity.MEDIUM
         findings.append(
@@ -128,7 +128,7 @@ def transparency_findings(
             cited_law = strict or law
             verdict = (
                 f"The posting gives only an open-ended figure; {cited_law.law.name} expects a "
-                f"minimum and a maximum ({cited_law.summary})."
+                "minimum and a maximum."
             )
             findings.append(
                 Finding(
@@ -158,7 +158,8 @@ def transparency_findings(
             )
             verdict = (
                 f"Postings for jobs in {lookup.place.label if lookup else 'this place'} must show "
-                f"a pay range (the rule covers {covered}){_not_enforced_yet(law)}. {law.summary}."
+                f"a pay range under {law_line(law)} (the rule covers {covered})"
+                f"{_not_enforced_yet(law)}."
             )
             title = "No pay range where the law requires one"
             enforced_from = law.law.enforced_from if law.enforcement_pending else None
@@ -211,7 +212,7 @@ def transparency_findings(
                 else "No range in the posting."
             ) + (
                 " The law here does not require one in postings, but gives you the pay or range "
-                f"{_when_given(cited[0])}. {cited[0].summary}."
+                f"{_when_given(cited[0])}."
             )
             findings.append(
                 Finding(
@@ -289,7 +290,7 @@ def _remote_finding(
         "This remote job is open anywhere in the United States, so it could be done from "
         f"{states}, whose pay-range law{'s' if len(anywhere) > 1 else ''} also cover"
         f"{'' if len(anywhere) > 1 else 's'} remote jobs that could be done from there: the "
-        f"posting likely needs a range. {first.summary}."
+        "posting likely needs a range."
     )
     if tied:
         ties = "; ".join(f"{a.law.name}, when {a.law.remote_tie}" for a in tied)
