@@ -49,6 +49,58 @@ def test_pay_whether_or_not_you_are_hired_pays_for_the_work(text: str) -> None:
     assert "The exercise is paid: not a red flag." in report.notes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As part of the interview process, please build a full marketing plan for our autumn "
+        "launch (8 to 20 hours of work). A $50 honorarium is paid for it.",
+        # The sum before the words about pay, in their clause.
+        "For the final round, please write a complete style guide for our brand (about 12 "
+        "hours). A £40 stipend will be paid for your time.",
+    ],
+)
+def test_a_token_sum_said_before_the_words_about_pay_is_still_a_token(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert "a token, not pay for the work" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the next step, please prepare three slide decks about our product (about 10 "
+        "hours). We pay $300 for them once you join the call to present them.",
+        "For the final stage, please write a 12-hour research report. A $600 fee is paid for it "
+        "when you join the panel to discuss it.",
+        "As the next step, please draft a full content plan for our shop (about 10 hours). We "
+        "pay $350 for it once you join us for the presentation.",
+    ],
+)
+def test_joining_a_call_or_a_panel_is_no_condition_of_being_hired(text: str) -> None:
+    report = analyze(text, today=TODAY)
+    assert "unpaid_work" not in report.categories
+    assert "The exercise is paid: not a red flag." in report.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the next step, please prepare three slide decks about our product (about 10 "
+        "hours). We pay $300 for them once you join the team.",
+        "For the final round, please write four long articles for our blog (about 12 hours). "
+        "You'll be paid $400 for them when you join us.",
+        "As the next step, please redesign our checkout (about 15 hours). We will pay $500 for "
+        "the work after you join our company.",
+    ],
+)
+def test_pay_once_you_join_the_team_is_pay_only_if_hired(text: str) -> None:
+    finding = _unpaid(text)
+    assert finding is not None
+    assert finding.severity is Severity.HIGH
+    assert "only if you are hired" in finding.explanation
+
+
 def test_a_token_honorarium_for_days_of_work_leaves_it_unpaid_work() -> None:
     finding = _unpaid(
         "As part of the interview process, please build a full marketing plan for our autumn "

@@ -354,7 +354,9 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
         if not for_the_work and (_ROLE_PAY.search(text, s_lo, clause_hi) or index < first_asked):
             continue
         paid.append(from_match(text, match))
-        sums.append(_lump_sum(text, match.start(), clause_hi))
+        # The sum may come before the words about pay in their clause: "A $50 honorarium is
+        # paid for it".
+        sums.append(_lump_sum(text, clause_lo, match.start(), clause_hi))
         # Pay said of the work itself, in its sentence or the next: "We'll pay $600 for it",
         # "$200 per article", "a fee for the exercise".
         if for_the_work and any(0 <= index - i <= 1 for i in asked):
@@ -382,10 +384,13 @@ def find_unpaid_work(text: str, sents: Sentences) -> UnpaidWork | None:
     )
 
 
-def _lump_sum(text: str, lo: int, hi: int) -> tuple[float, str, Evidence] | None:
-    """The sum paid in text[lo:hi], with its currency sign and its quote; None when there is
+def _lump_sum(text: str, lo: int, at: int, hi: int) -> tuple[float, str, Evidence] | None:
+    """The sum paid in the clause text[lo:hi] of the words about pay at `at`: the first after
+    them, else the last before them; with its currency sign and its quote. None when there is
     none or it is pay by the hour, day or piece ("$45/hour", "$200 per article")."""
-    found = _SUM.search(text, lo, hi)
+    found = _SUM.search(text, at, hi)
+    if found is None:
+        found = next(reversed(list(_SUM.finditer(text, lo, at))), None)
     if found is None or found.group("per"):
         return None
     try:
@@ -409,15 +414,21 @@ def _has_size(text: str, lo: int, hi: int) -> bool:
 
 
 # Pay promised only once the reader is hired: "if you're hired", "once we hire you", "when
-# you join" (not "whether or not you are hired").
+# you join us" (not "whether or not you are hired", nor "once you join the call").
 _IF_HIRED = rx(
     r"\b(?:if|once|when|after|should)\s+(?:you(?:'re|\u2019re|\s+are|\s+get|\s+become)?\s+"
     r"(?:hired|successful|selected|appointed|taken\s+on|offered\s+(?:the|a)\s+(?:role|job|"
     r"position)|an?\s+(?:employee|member\s+of\s+(?:staff|the\s+team)))|we\s+(?:hire|appoint|"
-    r"take\s+on|offer\s+(?:you\s+)?the\s+(?:role|job|position))\s*(?:you)?|you\s+join\b)"
+    r"take\s+on|offer\s+(?:you\s+)?the\s+(?:role|job|position))\s*(?:you)?|you\s+join\s+"
+    # Joining them, not a call or a panel: "when you join us", "once you join the team" (not
+    # "once you join us for the presentation").
+    r"(?:us(?!\s+(?:for|on|at|via|over)\b)|the\s+(?:team|company|firm|business|organi[sz]ation|staff|practice|crew)|our\s+"
+    r"(?:[\w-]+\s+)?(?:team|company|firm|business|organi[sz]ation|staff|practice|crew|payroll)"
+    r")\b)"
 )
-# Less than this a hour, in any currency, is a token rather than pay for the work (below the
-# lowest minimum wages of the places the rules know best).
+# Less than this a hour, in the sum's own currency ($, € or £: the only signs _SUM reads), is a
+# token rather than pay for the work (below the lowest minimum wages of the places the rules know
+# best).
 TOKEN_HOURLY = 8.0
 # A sum of money, and whether it is by the hour, day or piece.
 _SUM = rx(
