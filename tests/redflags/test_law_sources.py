@@ -67,6 +67,12 @@ def test_a_note_that_is_no_link_is_never_shown_as_the_link() -> None:
     assert (shown, rest) == ("https://ddifo.org/a", ["a data file on GitHub"])
 
 
+def test_notes_alone_give_no_link_and_stay_in_also_sources() -> None:
+    shown, rest = strongest_first("a data file on GitHub", ["another note"])
+
+    assert (shown, rest) == (None, ["a data file on GitHub", "another note"])
+
+
 def test_a_law_shows_its_legislatures_page_over_a_summary_or_a_copy() -> None:
     laws = {law.id: law for law in all_laws()}
 
@@ -86,5 +92,9 @@ def test_a_law_shows_its_legislatures_page_over_a_summary_or_a_copy() -> None:
 
 def test_no_law_shows_a_weaker_link_than_one_it_has() -> None:
     for law in all_laws():
-        assert law.source_url is not None, law.id
+        if law.source_url is None:
+            # No link at all only when every source it has is a note (Toledo's pay-range rule).
+            assert all(rank(s) == NOT_A_LINK for s in law.also_sources), law.id
+            continue
+        assert rank(law.source_url) < NOT_A_LINK, law.id
         assert all(rank(law.source_url) <= rank(s) for s in law.also_sources), law.id

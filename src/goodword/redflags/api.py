@@ -116,7 +116,10 @@ class LawOut(_Out):
     threshold_note: str | None
     effective: date | None
     citation: str | None
-    source_url: str | None
+    source_url: str | None = Field(
+        description="The strongest web link among the entry's sources; null when it records "
+        "none (its sources are notes alone, given in also_sources)."
+    )
     also_sources: list[str]
     verified: bool = Field(description="False: the entry is unconfirmed; check its source.")
     unverified_fields: list[str]

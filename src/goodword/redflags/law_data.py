@@ -311,8 +311,11 @@ class AppliedLaw:
             text += f"; {self.law.coverage}"
         if self.law.citation:
             text += f". {self.law.citation}"
-        if not self.confirmed:
+        if not self.confirmed and self.law.source_url:
             text += " (unconfirmed: check the source)"
+        elif not self.confirmed:
+            # Its sources are notes alone (Toledo's pay-range rule): there is no link to check.
+            text += " (unconfirmed, and no link to a source is recorded)"
         return text
 
     def to_dict(self) -> dict[str, Any]:

@@ -122,11 +122,16 @@ def strongest_first(primary: str | None, others: Iterable[str]) -> tuple[str | N
     ('https://mass.gov/c', ['https://ddifo.org/a', 'https://www.newsbreak.com/b'])
     >>> strongest_first("https://kressinc.com/a", ["a note, not a link"])
     ('https://kressinc.com/a', ['a note, not a link'])
+    >>> strongest_first("a note, not a link", [])
+    (None, ['a note, not a link'])
     >>> strongest_first(None, [])
     (None, [])
     """
     sources = [s for s in (primary, *others) if s]
     if not sources:
-        return primary, []
+        return None, []
     ordered = sorted(sources, key=rank)  # (stable: the data's order among equals)
+    if rank(ordered[0]) == NOT_A_LINK:
+        # Notes alone: no link to show; the notes stay in also_sources.
+        return None, ordered
     return ordered[0], ordered[1:]
