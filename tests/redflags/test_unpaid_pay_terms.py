@@ -119,6 +119,11 @@ def test_a_token_honorarium_for_days_of_work_leaves_it_unpaid_work() -> None:
         # About $75 an hour.
         "For the final round we ask for a 6-hour research exercise. We pay a $450 honorarium "
         "for it.",
+        # A thousand written "k": $1,000 for 12 hours.
+        "For the final round, please write a complete style guide for our brand (about 12 "
+        "hours). We pay a $1k honorarium for it.",
+        "For the final round, please build a full product prototype (3 days). We pay a £2.5K "
+        "fee for it.",
         # Pay by the piece is not judged as a lump sum: $20 for each of ten is $200.
         "As the next step, please write ten product descriptions (about 10 hours). We pay $20 "
         "for each description.",

@@ -397,6 +397,8 @@ def _lump_sum(text: str, lo: int, at: int, hi: int) -> tuple[float, str, Evidenc
         amount = float(found.group("amount").replace(",", ""))
     except ValueError:
         return None
+    if found.group("thousand"):
+        amount *= 1000
     return amount, found.group("sign"), from_match(text, found)
 
 
@@ -433,11 +435,14 @@ TOKEN_HOURLY = 8.0
 # A sum of money, and whether it is by the hour, day or piece.
 _SUM = rx(
     r"(?P<sign>[$\u20ac\u00a3])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
+    # Thousands written short: "$1k", "£2.5K", "$3 thousand".
+    r"(?P<thousand>k\b|\s?thousand\b)?"
     r"(?P<per>\s*(?:/\s*|per\s+|an?\s+|each\b|apiece\b|for\s+(?:each|every)\b)(?:\w+)?)?"
     # What the sum is, quoted with it: "$50 honorarium".
     r"(?:\s+(?:honorarium|stipend|flat\s+fee|fee|gift\s+card|voucher)\b)?"
 )
-_CLAUSE_END = rx(r"[;.!?\n]|,\s+(?:and|but|so)\b")
+# (A point between digits is a decimal point: "$2.5K", "$12.50".)
+_CLAUSE_END = rx(r"[;!?\n]|(?<!\d)\.|\.(?!\d)|,\s+(?:and|but|so)\b")
 # Pay said of the work itself, not of the job: "for it", "for each", "for the task", "for your
 # time", "per article", "per submission", an honorarium, a fee for the exercise, "a paid trial".
 _FOR_THE_WORK = rx(
