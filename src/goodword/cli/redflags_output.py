@@ -211,6 +211,10 @@ def _law_lines(applied: AppliedLaw) -> Text:
         text.append(f"\n       Citation: {law.citation}")
     if law.source_url:
         text.append(f"\n       Source: {law.source_url}")
+    elif not applied.confirmed:
+        text.append(
+            "\n       No link to a source is recorded: check the citation before relying on it."
+        )
     return text
 
 
